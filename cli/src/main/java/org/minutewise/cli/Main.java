@@ -1,0 +1,73 @@
+package org.minutewise.cli;
+
+import java.io.PrintWriter;
+import org.minutewise.formats.InputException;
+import org.minutewise.refdata.RefDataException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code bin/minutewise}: exit 0 done and nothing blocks; 1 done with a blocking finding; 2 bad input or
+ * usage (one line on stderr naming the field or argument); 3 an internal error. Never a stack trace unless
+ * MINUTEWISE_DEBUG is set.
+ */
+@Command(name = "minutewise", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Therapy minutes to defensible claim lines, explained.%n"
+                + "Exit status: 0 done, nothing blocks; 1 a finding blocks the claim; 2 bad input or usage; "
+                + "3 internal error.",
+        subcommands = {UnitsCommand.class, CheckCommand.class, RulesCommand.class})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int BLOCKED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int INTERNAL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (units, check, rules)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; returns the exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof InputException || ex instanceof RefDataException) {
+                err.println("minutewise: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("minutewise: internal error: " + ex.getClass().getSimpleName()
+                    + " (set MINUTEWISE_DEBUG=1 for details)");
+            if (System.getenv("MINUTEWISE_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            return INTERNAL;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("minutewise: " + ex.getMessage());
+            err.println("Try 'minutewise " + (ex.getCommandLine().getCommandName().equals("minutewise") ? ""
+                    : ex.getCommandLine().getCommandName() + " ") + "--help' for more.");
+            return BAD_INPUT;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"minutewise " + (v == null ? "dev" : v)};
+        }
+    }
+}

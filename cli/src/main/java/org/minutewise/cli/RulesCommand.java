@@ -1,0 +1,38 @@
+package org.minutewise.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.formats.Json;
+import org.minutewise.formats.ResultJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "List every finding the engine can report: id, severity, title, fix and source.")
+final class RulesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        PrintWriter out = spec.commandLine().getOut();
+        var catalog = RuleBook.standard().catalog();
+        if (json) {
+            out.println(Json.mapper().writeValueAsString(ResultJson.rules(catalog)));
+            return Main.OK;
+        }
+        for (RuleInfo r : catalog) {
+            out.printf("%s  %-5s  %s%n         Fix: %s%n         Source: %s%n", r.id(), r.severity().wire(), r.title(),
+                    r.fix(), r.citation());
+        }
+        return Main.OK;
+    }
+}

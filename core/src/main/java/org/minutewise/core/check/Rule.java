@@ -1,0 +1,14 @@
+package org.minutewise.core.check;
+
+import java.util.List;
+
+/**
+ * One check. A rule is a small class with a stable id ({@link #info()}); it reads the context and adds
+ * findings. Rules are listed explicitly in {@link RuleBook}; an exception thrown by a rule becomes a
+ * blocking finding, never a silent pass.
+ */
+public interface Rule {
+    RuleInfo info();
+
+    void check(CheckContext ctx, List<Finding> out);
+}

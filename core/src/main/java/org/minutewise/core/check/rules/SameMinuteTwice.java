@@ -1,0 +1,83 @@
+package org.minutewise.core.check.rules;
+
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.model.Period;
+import org.minutewise.core.model.ServiceLine;
+
+/**
+ * The same minute documented under two therapy services (or twice under one). Only supervised modalities
+ * (97010-97028, G0283) may share minutes with other services. Periods are half-open: 09:00-09:24 and
+ * 09:24-09:47 do not overlap.
+ */
+public final class SameMinuteTwice implements Rule {
+    public static final RuleInfo INFO = new RuleInfo("MW-U003", Severity.BLOCK,
+            "The same minutes billed twice",
+            "Give each minute to one code: correct the start and end times, or move the shared minutes to the "
+                    + "one service that was actually furnished then.",
+            "NCCI Policy Manual ch. XI §P; CMS Pub 100-04 ch. 5 §20.2", Citations.NCCI_MANUAL);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        List<ServiceLine> s = ctx.visit().services();
+        for (int i = 0; i < s.size(); i++) {
+            ServiceLine a = s.get(i);
+            if (a.periods().isEmpty() || ctx.isSupervisedModality(a)) {
+                continue;
+            }
+            // Periods of one line overlapping each other.
+            for (int p = 0; p < a.periods().size(); p++) {
+                for (int q = p + 1; q < a.periods().size(); q++) {
+                    report(out, i, a, a.periods().get(p), i, a, a.periods().get(q));
+                }
+            }
+            for (int j = i + 1; j < s.size(); j++) {
+                ServiceLine b = s.get(j);
+                if (b.periods().isEmpty() || ctx.isSupervisedModality(b)) {
+                    continue;
+                }
+                for (Period pa : a.periods()) {
+                    for (Period pb : b.periods()) {
+                        report(out, i, a, pa, j, b, pb);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void report(List<Finding> out, int i, ServiceLine a, Period pa, int j, ServiceLine b, Period pb) {
+        int shared = pa.overlapMinutes(pb);
+        if (shared == 0) {
+            return;
+        }
+        Period both = new Period(max(pa, pb), min(pa, pb));
+        String what;
+        if (a.code().equals(b.code())) {
+            what = "The same " + shared + " minutes (" + both + ") are documented twice for " + a.code()
+                    + (i == j ? "" : " (" + CheckContext.path(i) + " and " + CheckContext.path(j) + ")")
+                    + ". Two clinicians treating together still count each minute once.";
+        } else {
+            what = a.code() + " (" + pa + ") and " + b.code() + " (" + pb + ") share " + shared + " minutes ("
+                    + both + "). The same minute may not be billed under two therapy codes.";
+        }
+        out.add(INFO.finding(CheckContext.path(j), what));
+    }
+
+    private static java.time.LocalTime max(Period a, Period b) {
+        return a.start().isAfter(b.start()) ? a.start() : b.start();
+    }
+
+    private static java.time.LocalTime min(Period a, Period b) {
+        return a.end().isBefore(b.end()) ? a.end() : b.end();
+    }
+}

@@ -1,0 +1,38 @@
+package org.minutewise.core.check.rules;
+
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.model.ServiceLine;
+
+/** A well-formed code the catalog does not know: kept on the visit with 0 units, and reported. */
+public final class UnknownCode implements Rule {
+    public static final RuleInfo INFO = new RuleInfo("MW-U001", Severity.WARN,
+            "Code not in the catalog",
+            "Check the code against the current CPT/HCPCS code set; if it is right, add it to the code catalog "
+                    + "(refdata) so its units can be computed.",
+            "RULES.md §1 (codes); CMS Pub 100-04 ch. 5 §20", Citations.CLAIMS_MANUAL_CH5);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        List<ServiceLine> services = ctx.visit().services();
+        for (int i = 0; i < services.size(); i++) {
+            ServiceLine line = services.get(i);
+            if (ctx.codeOf(line) == null) {
+                out.add(INFO.finding(CheckContext.path(i) + ".code", "Code " + line.code()
+                        + " is not in the Minutewise code catalog (version " + ctx.ref().codes().version()
+                        + "). It is kept on the visit with 0 units; its minutes are not counted toward the "
+                        + "timed total until the code is reviewed."));
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.minutewise.core.model;
+
+import java.util.Optional;
+
+/** The therapy discipline of a plan of care; it decides the GP/GO/GN modifier. */
+public enum Discipline {
+    PT("GP", "physical therapy"),
+    OT("GO", "occupational therapy"),
+    SLP("GN", "speech-language pathology");
+
+    private final String modifier;
+    private final String label;
+
+    Discipline(String modifier, String label) {
+        this.modifier = modifier;
+        this.label = label;
+    }
+
+    /** GP, GO or GN. */
+    public String modifier() {
+        return modifier;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<Discipline> parse(String text) {
+        for (Discipline d : values()) {
+            if (d.name().equalsIgnoreCase(text)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+}

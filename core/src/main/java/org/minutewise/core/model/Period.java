@@ -1,0 +1,56 @@
+package org.minutewise.core.model;
+
+import java.time.LocalTime;
+import java.util.Objects;
+
+/**
+ * A half-open interval of clock time, [start, end): 09:00-09:24 and 09:24-09:47 do not overlap.
+ * A period never crosses midnight and is never empty.
+ */
+public record Period(LocalTime start, LocalTime end) implements Comparable<Period> {
+
+    public Period {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        if (!end.isAfter(start)) {
+            throw new IllegalArgumentException("end " + end + " must be after start " + start);
+        }
+    }
+
+    public static Period of(String start, String end) {
+        return new Period(LocalTime.parse(start), LocalTime.parse(end));
+    }
+
+    public int startMinute() {
+        return start.getHour() * 60 + start.getMinute();
+    }
+
+    public int endMinute() {
+        return end.getHour() * 60 + end.getMinute();
+    }
+
+    /** Whole minutes in the period. */
+    public int minutes() {
+        return endMinute() - startMinute();
+    }
+
+    public boolean overlaps(Period other) {
+        return startMinute() < other.endMinute() && other.startMinute() < endMinute();
+    }
+
+    /** Minutes both periods share; 0 when they do not overlap. */
+    public int overlapMinutes(Period other) {
+        return Math.max(0, Math.min(endMinute(), other.endMinute()) - Math.max(startMinute(), other.startMinute()));
+    }
+
+    @Override
+    public int compareTo(Period o) {
+        int c = start.compareTo(o.start);
+        return c != 0 ? c : end.compareTo(o.end);
+    }
+
+    @Override
+    public String toString() {
+        return start + "-" + end;
+    }
+}

@@ -1,0 +1,76 @@
+package org.minutewise.core.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One documented service: a code with its minutes and/or time periods, who furnished it and how.
+ * The same code may appear on several lines (separate periods, different providers); its minutes add up.
+ *
+ * @param code        the CPT or HCPCS code as written (well formed, maybe unknown to the catalog)
+ * @param statedMinutes the minutes the note states for this line, if any
+ * @param periods     the clock periods, if documented; when present they decide the minutes
+ * @param provider    who furnished it
+ * @param mode        one-on-one, group or supervised, if stated (the code decides the default)
+ * @param discipline  the line's own plan of care, overriding the visit's (a PT and an OT plan the same day)
+ */
+public record ServiceLine(String code, OptionalInt statedMinutes, List<Period> periods, Provider provider,
+                          Optional<Mode> mode, Optional<Discipline> discipline) {
+
+    public ServiceLine {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(statedMinutes, "statedMinutes");
+        periods = List.copyOf(periods);
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(discipline, "discipline");
+    }
+
+    public static ServiceLine of(String code, int minutes, Role role) {
+        return new ServiceLine(code, OptionalInt.of(minutes), List.of(), Provider.of(role), Optional.empty(),
+                Optional.empty());
+    }
+
+    public static ServiceLine untimed(String code, Role role) {
+        return new ServiceLine(code, OptionalInt.empty(), List.of(), Provider.of(role), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** Minutes from the periods when there are any, else the stated minutes, else 0. */
+    public int minutes() {
+        if (!periods.isEmpty()) {
+            return periodMinutes();
+        }
+        return statedMinutes.orElse(0);
+    }
+
+    public int periodMinutes() {
+        int sum = 0;
+        for (Period p : periods) {
+            sum += p.minutes();
+        }
+        return sum;
+    }
+
+    public boolean hasTime() {
+        return statedMinutes.isPresent() || !periods.isEmpty();
+    }
+
+    public ServiceLine withProvider(Provider p) {
+        return new ServiceLine(code, statedMinutes, periods, p, mode, discipline);
+    }
+
+    public ServiceLine withPeriods(List<Period> ps) {
+        return new ServiceLine(code, statedMinutes, ps, provider, mode, discipline);
+    }
+
+    public ServiceLine withMode(Mode m) {
+        return new ServiceLine(code, statedMinutes, periods, provider, Optional.of(m), discipline);
+    }
+
+    public ServiceLine withDiscipline(Discipline d) {
+        return new ServiceLine(code, statedMinutes, periods, provider, mode, Optional.of(d));
+    }
+}

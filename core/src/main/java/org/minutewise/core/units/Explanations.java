@@ -1,0 +1,260 @@
+package org.minutewise.core.units;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the plain-words steps of a {@link UnitResult}. Only called when the text is wanted. */
+final class Explanations {
+    private static final String[] NUMBER = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten"};
+    private static final String[] ORDINAL = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth",
+        "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"};
+
+    private Explanations() {
+    }
+
+    static List<String> explain(UnitResult r) {
+        List<String> out = new ArrayList<>();
+        if (r.method() == UnitMethod.CMS) {
+            cms(r, out);
+        } else {
+            cpt(r, out);
+        }
+        for (CodeUnits l : r.lines()) {
+            if (l.kind() == CodeKind.UNTIMED) {
+                out.add(l.code() + " is untimed (service based): 1 unit for the day whatever the minutes.");
+            } else if (l.kind() == CodeKind.UNKNOWN) {
+                out.add(l.code() + " is not in the code catalog: it is kept on the visit with 0 units until "
+                        + "someone reviews it.");
+            }
+        }
+        out.add("Result: " + summary(r) + ".");
+        return out;
+    }
+
+    private static void cms(UnitResult r, List<String> out) {
+        out.add("Method: " + r.method().label() + ": the minutes of all timed codes are added up, then turned "
+                + "into units by the minutes table.");
+        int t = r.totalTimedMinutes();
+        int n = r.timedUnits();
+        List<CodeUnits> timed = timed(r);
+        if (timed.isEmpty()) {
+            out.add("No timed code was billed, so no timed units.");
+            return;
+        }
+        if (n == 0) {
+            out.add(t + " timed " + minutesWord(t) + " is under 8, so no timed unit can be billed; the minutes "
+                    + "stay documented.");
+            return;
+        }
+        out.add(t + " timed " + minutesWord(t) + " fall in " + range(n) + ", so " + units(n) + ".");
+        if (timed.size() == 1) {
+            CodeUnits c = timed.get(0);
+            out.add("All " + units(n) + " go to " + c.code() + ", the only timed code.");
+            return;
+        }
+        StringBuilder blocks = new StringBuilder();
+        int fullTotal = 0;
+        for (int i = 0; i < timed.size(); i++) {
+            CodeUnits c = timed.get(i);
+            fullTotal += c.fullBlocks();
+            if (i > 0) {
+                blocks.append(", ");
+            }
+            blocks.append(c.code()).append(i == 0 ? " has " : " ").append(blocksText(c.fullBlocks(), i == 0))
+                    .append(" and ").append(c.leftover()).append(i == 0 ? " minutes left" : " left");
+        }
+        out.add(blocks + ".");
+        int remaining = n - fullTotal;
+        if (fullTotal > 0) {
+            out.add("Full blocks give " + units(fullTotal) + "; " + (remaining == 0 ? "no unit remains"
+                    : units(remaining) + (remaining == 1 ? " remains" : " remain")) + " for the minutes left over.");
+        }
+        if (remaining > 0) {
+            List<String> winners = new ArrayList<>();
+            for (CodeUnits c : timed) {
+                if (c.extraUnit()) {
+                    winners.add(c.code());
+                }
+            }
+            // Order winners as allocated: most left over first.
+            winners.sort((a, b) -> compareLeft(r, a, b));
+            StringBuilder sb = new StringBuilder("The ");
+            for (int k = 0; k < winners.size(); k++) {
+                if (k > 0) {
+                    sb.append(k == winners.size() - 1 ? " and " : ", ");
+                }
+                sb.append(ordinal(fullTotal + k + 1));
+            }
+            sb.append(winners.size() == 1 ? " unit goes to " : " units go to ").append(join(winners));
+            sb.append(winners.size() == 1 ? ", which has " : ", which have ");
+            sb.append(leftoverReason(r, winners)).append('.');
+            out.add(sb.toString());
+        }
+        for (CodeUnits c : timed) {
+            if (c.units() == 0) {
+                out.add(c.code() + " ends with 0 units; its " + c.minutes() + " " + minutesWord(c.minutes())
+                        + " still count toward the total and stay documented.");
+            }
+        }
+        if (r.professionalChoice()) {
+            CodeUnits first = find(r, r.tiedCodes().get(0));
+            StringBuilder sb = new StringBuilder();
+            sb.append(join(r.tiedCodes())).append(r.tiedCodes().size() == 2 ? " both have " : " all have ")
+                    .append(first.leftover()).append(" minutes left over and ").append(first.minutes())
+                    .append(" minutes in all: CMS lets the qualified professional choose which gets the unit. ");
+            List<String> defaults = new ArrayList<>();
+            for (String code : r.tiedCodes()) {
+                if (find(r, code).extraUnit()) {
+                    defaults.add(code);
+                }
+            }
+            sb.append("Minutewise gives it to ").append(join(defaults))
+                    .append(" by default (lowest code number); the alternative").append(
+                            r.alternatives().size() == 1 ? " is " : "s are ");
+            List<String> alts = new ArrayList<>();
+            for (Map<String, Integer> alt : r.alternatives()) {
+                alts.add(allocation(alt));
+            }
+            sb.append(String.join("; or ", alts)).append('.');
+            out.add(sb.toString());
+        }
+    }
+
+    private static void cpt(UnitResult r, List<String> out) {
+        out.add("Method: " + r.method().label() + ": each code on its own; a unit is reached once its minutes "
+                + "pass the midpoint (8 minutes for the first unit, then every 15 minutes). Minutes are not "
+                + "pooled across codes.");
+        for (CodeUnits c : timed(r)) {
+            if (c.units() == 0) {
+                out.add(c.code() + ": " + c.minutes() + " " + minutesWord(c.minutes())
+                        + " is under 8, so 0 units; the minutes stay documented.");
+            } else {
+                out.add(c.code() + ": " + c.minutes() + " minutes fall in " + range(c.units()) + ", so "
+                        + units(c.units()) + ".");
+            }
+        }
+        if (!timed(r).isEmpty()) {
+            int cms = UnitCalculator.unitsForMinutes(r.totalTimedMinutes());
+            if (cms != r.timedUnits()) {
+                out.add("For comparison, the CMS total-time method would pool the " + r.totalTimedMinutes()
+                        + " timed minutes into " + units(cms) + " (this payer uses the per-code method).");
+            }
+        }
+    }
+
+    private static int compareLeft(UnitResult r, String a, String b) {
+        CodeUnits x = find(r, a);
+        CodeUnits y = find(r, b);
+        if (x.leftover() != y.leftover()) {
+            return Integer.compare(y.leftover(), x.leftover());
+        }
+        if (x.minutes() != y.minutes()) {
+            return Integer.compare(y.minutes(), x.minutes());
+        }
+        return a.compareTo(b);
+    }
+
+    private static String leftoverReason(UnitResult r, List<String> winners) {
+        // Find the best loser to compare with, if any.
+        CodeUnits bestLoser = null;
+        for (CodeUnits c : timed(r)) {
+            if (!c.extraUnit() && c.leftover() > 0 && (bestLoser == null || compareLeft(r, c.code(),
+                    bestLoser.code()) < 0)) {
+                bestLoser = c;
+            }
+        }
+        CodeUnits lastWinner = find(r, winners.get(winners.size() - 1));
+        String more = winners.size() == 1 ? "more" : "the most";
+        if (bestLoser == null) {
+            return "minutes left over";
+        }
+        if (lastWinner.leftover() > bestLoser.leftover()) {
+            return more + " left over (" + leftovers(r, winners) + " against " + bestLoser.leftover() + " for "
+                    + bestLoser.code() + ")";
+        }
+        if (lastWinner.minutes() > bestLoser.minutes()) {
+            return "as many minutes left over as " + bestLoser.code() + " but more minutes in all ("
+                    + lastWinner.minutes() + " against " + bestLoser.minutes() + ")";
+        }
+        return "an equal claim by the minutes (see the professional's choice below)";
+    }
+
+    private static String leftovers(UnitResult r, List<String> codes) {
+        List<String> parts = new ArrayList<>();
+        for (String c : codes) {
+            parts.add(String.valueOf(find(r, c).leftover()));
+        }
+        return String.join(" and ", parts);
+    }
+
+    private static List<CodeUnits> timed(UnitResult r) {
+        List<CodeUnits> out = new ArrayList<>();
+        for (CodeUnits c : r.lines()) {
+            if (c.kind() == CodeKind.TIMED) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static CodeUnits find(UnitResult r, String code) {
+        for (CodeUnits c : r.lines()) {
+            if (c.code().equals(code)) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no line for " + code);
+    }
+
+    static String range(int units) {
+        int lo = units * 15 - 7;
+        int hi = units * 15 + 7;
+        return lo + "-" + hi;
+    }
+
+    private static String units(int n) {
+        return n + (n == 1 ? " unit" : " units");
+    }
+
+    private static String minutesWord(int n) {
+        return n == 1 ? "minute" : "minutes";
+    }
+
+    private static String blocksText(int blocks, boolean first) {
+        if (blocks == 0) {
+            return "no full block";
+        }
+        String word = blocks < NUMBER.length ? NUMBER[blocks] : String.valueOf(blocks);
+        if (first) {
+            return word + " full 15-minute block" + (blocks == 1 ? "" : "s");
+        }
+        return word + (blocks == 1 ? " block" : " blocks");
+    }
+
+    private static String ordinal(int n) {
+        return n < ORDINAL.length ? ORDINAL[n] : n + "th";
+    }
+
+    static String join(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    private static String allocation(Map<String, Integer> alt) {
+        List<String> parts = new ArrayList<>();
+        alt.forEach((code, u) -> parts.add(code + " x" + u));
+        return String.join(", ", parts);
+    }
+
+    private static String summary(UnitResult r) {
+        List<String> parts = new ArrayList<>();
+        for (CodeUnits c : r.lines()) {
+            parts.add(c.code() + " x" + c.units());
+        }
+        return String.join(", ", parts) + " (" + units(r.totalUnits()) + " in all)";
+    }
+}

@@ -1,0 +1,211 @@
+package org.minutewise.core.units;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.minutewise.core.codes.CodeCatalog;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.model.ServiceLine;
+
+/**
+ * The two unit methods of RULES.md §3. Pure and allocation-light: arrays over the few codes of a visit.
+ *
+ * <p>CMS total-time method (§3.1): T timed minutes give N = floor((T + 7) / 15) units (0 below 8). Each
+ * code first gets one unit per full 15 minutes of its own; the units left go one each to the codes with
+ * the most minutes left over, then the most minutes in all. A tie still standing at the cut-off is the
+ * qualified professional's choice: the default goes to the lowest code, and the alternatives are listed.
+ *
+ * <p>CPT per-code method (§3.2): each code alone, 0 below 8 minutes, else floor((m + 7) / 15).
+ */
+public final class UnitCalculator {
+    /** At most this many alternative allocations are listed for a professional's choice. */
+    public static final int MAX_ALTERNATIVES = 20;
+
+    private UnitCalculator() {
+    }
+
+    /** Units from minutes: 0 below 8, else floor((m + 7) / 15). The minutes table of §3.1. */
+    public static int unitsForMinutes(int minutes) {
+        return minutes < 8 ? 0 : (minutes + 7) / 15;
+    }
+
+    /** Pools a visit's lines by code, in order of first appearance. */
+    public static List<CodeMinutes> pool(List<ServiceLine> lines) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (ServiceLine l : lines) {
+            m.merge(l.code(), l.minutes(), Integer::sum);
+        }
+        List<CodeMinutes> out = new ArrayList<>(m.size());
+        m.forEach((c, v) -> out.add(new CodeMinutes(c, v)));
+        return out;
+    }
+
+    public static UnitResult compute(UnitMethod method, List<CodeMinutes> input, CodeCatalog catalog) {
+        // Pool repeated codes (order of first appearance).
+        int cap = input.size();
+        String[] codes = new String[cap];
+        int[] minutes = new int[cap];
+        CodeKind[] kinds = new CodeKind[cap];
+        int n = 0;
+        for (int i = 0; i < cap; i++) {
+            CodeMinutes cm = input.get(i);
+            int at = -1;
+            for (int j = 0; j < n; j++) {
+                if (codes[j].equals(cm.code())) {
+                    at = j;
+                    break;
+                }
+            }
+            if (at < 0) {
+                at = n++;
+                codes[at] = cm.code();
+                CodeInfo info = catalog.getOrNull(cm.code());
+                kinds[at] = info == null ? CodeKind.UNKNOWN : info.timed() ? CodeKind.TIMED : CodeKind.UNTIMED;
+            }
+            minutes[at] += cm.minutes();
+        }
+        return method == UnitMethod.CMS ? cms(codes, minutes, kinds, n) : cpt(codes, minutes, kinds, n);
+    }
+
+    private static UnitResult cpt(String[] codes, int[] minutes, CodeKind[] kinds, int n) {
+        List<CodeUnits> lines = new ArrayList<>(n);
+        int total = 0;
+        int timedUnits = 0;
+        int allUnits = 0;
+        for (int i = 0; i < n; i++) {
+            int units;
+            if (kinds[i] == CodeKind.TIMED) {
+                total += minutes[i];
+                units = unitsForMinutes(minutes[i]);
+                timedUnits += units;
+            } else {
+                units = kinds[i] == CodeKind.UNTIMED ? 1 : 0;
+            }
+            allUnits += units;
+            lines.add(new CodeUnits(codes[i], kinds[i], minutes[i], units, 0, 0, false));
+        }
+        return new UnitResult(UnitMethod.CPT, total, timedUnits, allUnits, lines, false, List.of(), List.of());
+    }
+
+    private static UnitResult cms(String[] codes, int[] minutes, CodeKind[] kinds, int n) {
+        int total = 0;
+        int blocks = 0;
+        int[] full = new int[n];
+        int[] left = new int[n];
+        // Candidates for leftover units: timed codes with minutes left over.
+        int[] cand = new int[n];
+        int nc = 0;
+        for (int i = 0; i < n; i++) {
+            if (kinds[i] == CodeKind.TIMED) {
+                total += minutes[i];
+                full[i] = minutes[i] / 15;
+                left[i] = minutes[i] % 15;
+                blocks += full[i];
+                if (left[i] > 0) {
+                    cand[nc++] = i;
+                }
+            }
+        }
+        int timedUnits = unitsForMinutes(total);
+        int remaining = timedUnits - blocks;
+        // Insertion sort of candidates: most left over, then most minutes, then lowest code.
+        for (int a = 1; a < nc; a++) {
+            int x = cand[a];
+            int b = a - 1;
+            while (b >= 0 && better(x, cand[b], codes, minutes, left)) {
+                cand[b + 1] = cand[b];
+                b--;
+            }
+            cand[b + 1] = x;
+        }
+        boolean[] extra = new boolean[n];
+        for (int k = 0; k < remaining && k < nc; k++) {
+            extra[cand[k]] = true;
+        }
+        boolean choice = false;
+        List<String> tied = List.of();
+        List<Map<String, Integer>> alternatives = List.of();
+        if (remaining > 0 && remaining < nc && sameKey(cand[remaining - 1], cand[remaining], minutes, left)) {
+            choice = true;
+            int key = cand[remaining - 1];
+            List<Integer> group = new ArrayList<>();
+            int chosen = 0;
+            for (int k = 0; k < nc; k++) {
+                if (sameKey(cand[k], key, minutes, left)) {
+                    group.add(cand[k]);
+                    if (k < remaining) {
+                        chosen++;
+                    }
+                }
+            }
+            List<String> t = new ArrayList<>(group.size());
+            for (int g : group) {
+                t.add(codes[g]);
+            }
+            tied = t;
+            alternatives = alternatives(codes, kinds, full, group, chosen, n, extra);
+        }
+        List<CodeUnits> lines = new ArrayList<>(n);
+        int allUnits = 0;
+        for (int i = 0; i < n; i++) {
+            int units;
+            switch (kinds[i]) {
+                case TIMED -> units = full[i] + (extra[i] ? 1 : 0);
+                case UNTIMED -> units = 1;
+                default -> units = 0;
+            }
+            allUnits += units;
+            lines.add(new CodeUnits(codes[i], kinds[i], minutes[i], units, full[i], left[i], extra[i]));
+        }
+        return new UnitResult(UnitMethod.CMS, total, timedUnits, allUnits, lines, choice, tied, alternatives);
+    }
+
+    private static boolean better(int x, int y, String[] codes, int[] minutes, int[] left) {
+        if (left[x] != left[y]) {
+            return left[x] > left[y];
+        }
+        if (minutes[x] != minutes[y]) {
+            return minutes[x] > minutes[y];
+        }
+        return codes[x].compareTo(codes[y]) < 0;
+    }
+
+    private static boolean sameKey(int x, int y, int[] minutes, int[] left) {
+        return left[x] == left[y] && minutes[x] == minutes[y];
+    }
+
+    /** Every other way to give {@code chosen} leftover units within the tied group. */
+    private static List<Map<String, Integer>> alternatives(String[] codes, CodeKind[] kinds, int[] full,
+                                                           List<Integer> group, int chosen, int n,
+                                                           boolean[] defaultExtra) {
+        List<Map<String, Integer>> out = new ArrayList<>();
+        int g = Math.min(group.size(), 16);
+        for (int mask = 0; mask < (1 << g) && out.size() < MAX_ALTERNATIVES; mask++) {
+            if (Integer.bitCount(mask) != chosen) {
+                continue;
+            }
+            boolean[] extra = defaultExtra.clone();
+            boolean same = true;
+            for (int k = 0; k < g; k++) {
+                boolean on = (mask & (1 << k)) != 0;
+                int idx = group.get(k);
+                if (extra[idx] != on) {
+                    same = false;
+                }
+                extra[idx] = on;
+            }
+            if (same) {
+                continue;
+            }
+            Map<String, Integer> alt = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                if (kinds[i] == CodeKind.TIMED) {
+                    alt.put(codes[i], full[i] + (extra[i] ? 1 : 0));
+                }
+            }
+            out.add(alt);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,54 @@
+package org.minutewise.core.units;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Units per code for one visit under one method. The plain-words explanation is derived on demand
+ * ({@link #explanation()}), so the hot path never builds text it does not need.
+ *
+ * @param totalTimedMinutes  minutes of all timed codes added up
+ * @param timedUnits         units of the timed codes
+ * @param totalUnits         all units, timed and untimed
+ * @param lines              one entry per code, in the order the codes first appear, unknown codes included
+ * @param professionalChoice a tie at the cut-off that CMS leaves to the qualified professional
+ * @param tiedCodes          the codes of that tie, best first (empty without a tie)
+ * @param alternatives       other allocations the professional may choose, code to units (empty without a tie)
+ */
+public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnits, int totalUnits,
+                         List<CodeUnits> lines, boolean professionalChoice, List<String> tiedCodes,
+                         List<Map<String, Integer>> alternatives) {
+
+    public UnitResult {
+        Objects.requireNonNull(method, "method");
+        lines = List.copyOf(lines);
+        tiedCodes = List.copyOf(tiedCodes);
+        alternatives = List.copyOf(alternatives);
+    }
+
+    /** Units of a code, 0 when absent. */
+    public int unitsOf(String code) {
+        for (CodeUnits l : lines) {
+            if (l.code().equals(code)) {
+                return l.units();
+            }
+        }
+        return 0;
+    }
+
+    /** Code to units, in line order. */
+    public Map<String, Integer> unitsByCode() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (CodeUnits l : lines) {
+            m.put(l.code(), l.units());
+        }
+        return m;
+    }
+
+    /** The steps in plain words, good enough to paste into an appeal. */
+    public List<String> explanation() {
+        return Explanations.explain(this);
+    }
+}

@@ -1,0 +1,72 @@
+package org.minutewise.formats;
+
+import java.util.List;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.units.CodeUnits;
+import org.minutewise.core.units.UnitResult;
+
+/** Results as readable text for a terminal: a table of units, the explanation, the findings. */
+public final class TextReport {
+    private TextReport() {
+    }
+
+    public static String units(UnitResult r, List<Finding> findings) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Method: ").append(r.method().label()).append('\n');
+        table(sb, r);
+        explanation(sb, r);
+        findings(sb, findings);
+        return sb.toString();
+    }
+
+    public static String check(CheckResult c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Visit ").append(c.visit().id()).append("  ").append(c.visit().dateOfService())
+                .append("  payer ").append(c.payer().id()).append(" (").append(c.payer().name()).append(")\n");
+        sb.append("Method: ").append(c.units().method().label()).append('\n');
+        table(sb, c.units());
+        explanation(sb, c.units());
+        findings(sb, c.findings());
+        sb.append(c.blocks() ? "Status: BLOCKED - fix the blocking findings before sending the claim.\n"
+                : "Status: nothing blocks this claim.\n");
+        return sb.toString();
+    }
+
+    private static void table(StringBuilder sb, UnitResult r) {
+        sb.append('\n').append(String.format("%-7s %-8s %7s %5s%n", "CODE", "KIND", "MINUTES", "UNITS"));
+        for (CodeUnits l : r.lines()) {
+            sb.append(String.format("%-7s %-8s %7d %5d%n", l.code(), l.kind().name().toLowerCase(), l.minutes(),
+                    l.units()));
+        }
+        sb.append(String.format("Total timed minutes %d, timed units %d, all units %d%n", r.totalTimedMinutes(),
+                r.timedUnits(), r.totalUnits()));
+        if (r.professionalChoice()) {
+            sb.append("Professional's choice: a tie at the cut-off; see the explanation for the alternatives.\n");
+        }
+    }
+
+    private static void explanation(StringBuilder sb, UnitResult r) {
+        sb.append("\nExplanation\n");
+        for (String s : r.explanation()) {
+            sb.append("  - ").append(s).append('\n');
+        }
+    }
+
+    private static void findings(StringBuilder sb, List<Finding> findings) {
+        sb.append("\nFindings");
+        if (findings.isEmpty()) {
+            sb.append(": none\n");
+            return;
+        }
+        sb.append('\n');
+        for (Finding f : findings) {
+            sb.append("  ").append(f.severity().wire().toUpperCase()).append(' ').append(f.ruleId());
+            if (!f.path().isEmpty()) {
+                sb.append(" at ").append(f.path());
+            }
+            sb.append("\n    ").append(f.message()).append("\n    Fix: ").append(f.fix()).append("\n    Source: ")
+                    .append(f.citation()).append('\n');
+        }
+    }
+}

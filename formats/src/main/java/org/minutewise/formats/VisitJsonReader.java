@@ -1,0 +1,327 @@
+package org.minutewise.formats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.codes.ProcedureCode;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Mode;
+import org.minutewise.core.model.Patient;
+import org.minutewise.core.model.Period;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.model.YearToDate;
+
+/**
+ * Reads the visit JSON of the README into {@link Visit}s, validating as it goes. Every error names the
+ * field ({@code services[1].minutes: must be between 0 and 1440, got -5}). Extra fields are allowed.
+ */
+public final class VisitJsonReader {
+    /** Minutes in a day: the most any line or visit can hold. */
+    public static final int MAX_MINUTES = 1440;
+    public static final int MAX_SERVICES = 200;
+    private static final Pattern ICD10 = Pattern.compile("[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?");
+    private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d|24:00");
+
+    private final ReferenceData ref;
+    private final ObjectMapper mapper;
+
+    public VisitJsonReader(ReferenceData ref) {
+        this.ref = ref;
+        this.mapper = Json.mapper();
+    }
+
+    /** Parses JSON text; malformed JSON names the line and column. */
+    public JsonNode parse(String text) {
+        try {
+            JsonNode n = mapper.readTree(text);
+            if (n == null || n.isMissingNode()) {
+                throw new InputException("", "empty input: expected a visit object or an array of visits");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new InputException(where, "malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** One visit object. */
+    public Visit read(JsonNode n) {
+        if (!n.isObject()) {
+            throw new InputException("", "expected a visit object, got " + kind(n));
+        }
+        String id = requiredText(n, "id", "");
+        if (id.length() > 64) {
+            throw new InputException("id", "at most 64 characters");
+        }
+        LocalDate date = date(n, "dateOfService", "dateOfService", true).orElseThrow();
+        String payer = requiredText(n, "payer", "");
+        if (ref.payers().find(payer).isEmpty()) {
+            throw new InputException("payer", "unknown payer profile \"" + payer + "\"; known: " + ref.payers().ids());
+        }
+        Discipline plan = discipline(requiredText(n, "planOfCare", ""), "planOfCare");
+        Visit.Builder b = Visit.builder(id, date).payer(payer).planOfCare(plan);
+        Optional<String> settingText = optionalText(n, "setting", "");
+        if (settingText.isPresent()) {
+            b.setting(Setting.parse(settingText.get()).orElseThrow(() -> new InputException("setting",
+                    "expected one of " + Setting.wireNames() + ", got \"" + settingText.get() + "\"")));
+        }
+        if (n.hasNonNull("patient")) {
+            b.patient(patient(n.get("patient")));
+        }
+        if (n.hasNonNull("diagnoses")) {
+            JsonNode d = n.get("diagnoses");
+            if (!d.isArray()) {
+                throw new InputException("diagnoses", "expected an array of ICD-10-CM codes");
+            }
+            List<String> dx = new ArrayList<>();
+            for (int i = 0; i < d.size(); i++) {
+                String path = "diagnoses[" + i + "]";
+                if (!d.get(i).isTextual()) {
+                    throw new InputException(path, "expected an ICD-10-CM code as a string");
+                }
+                String code = d.get(i).asText().trim().toUpperCase();
+                if (!ICD10.matcher(code).matches()) {
+                    throw new InputException(path, "not an ICD-10-CM code: \"" + d.get(i).asText() + "\"");
+                }
+                dx.add(code);
+            }
+            b.diagnoses(dx);
+        }
+        b.totalTreatmentMinutes(minutes(n, "totalTreatmentMinutes", "totalTreatmentMinutes"));
+        JsonNode services = n.get("services");
+        if (services == null || services.isNull()) {
+            throw new InputException("services", "required: at least one service line");
+        }
+        if (!services.isArray() || services.isEmpty()) {
+            throw new InputException("services", "expected an array with at least one service line");
+        }
+        if (services.size() > MAX_SERVICES) {
+            throw new InputException("services", "at most " + MAX_SERVICES + " service lines, got " + services.size());
+        }
+        List<ServiceLine> lines = new ArrayList<>();
+        for (int i = 0; i < services.size(); i++) {
+            lines.add(service(services.get(i), "services[" + i + "]"));
+        }
+        b.services(lines);
+        optionalText(n, "note", "").ifPresent(b::note);
+        return b.build();
+    }
+
+    private Patient patient(JsonNode p) {
+        if (!p.isObject()) {
+            throw new InputException("patient", "expected an object");
+        }
+        Optional<String> id = optionalText(p, "id", "patient");
+        Optional<LocalDate> birth = date(p, "birthDate", "patient.birthDate", false);
+        YearToDate ytd = YearToDate.NONE;
+        if (p.hasNonNull("yearToDate")) {
+            JsonNode y = p.get("yearToDate");
+            if (!y.isObject()) {
+                throw new InputException("patient.yearToDate", "expected an object like {\"PT_SLP\":1200.00,\"OT\":0}");
+            }
+            ytd = new YearToDate(money(y, "PT_SLP", "patient.yearToDate.PT_SLP"),
+                    money(y, "OT", "patient.yearToDate.OT"));
+        }
+        return new Patient(id, birth, ytd);
+    }
+
+    private ServiceLine service(JsonNode s, String path) {
+        if (!s.isObject()) {
+            throw new InputException(path, "expected a service object, got " + kind(s));
+        }
+        String code = requiredText(s, "code", path).trim().toUpperCase();
+        if (!ProcedureCode.isWellFormed(code)) {
+            throw new InputException(path + ".code", "not a CPT or HCPCS code: \"" + s.get("code").asText()
+                    + "\" (expected 5 digits like 97112, or a letter and 4 digits like G0283)");
+        }
+        OptionalInt minutes = minutes(s, "minutes", path + ".minutes");
+        List<Period> periods = new ArrayList<>();
+        if (s.hasNonNull("periods")) {
+            JsonNode ps = s.get("periods");
+            if (!ps.isArray()) {
+                throw new InputException(path + ".periods", "expected an array of {\"start\":\"09:00\",\"end\":\"09:24\"}");
+            }
+            for (int k = 0; k < ps.size(); k++) {
+                periods.add(period(ps.get(k), path + ".periods[" + k + "]"));
+            }
+        }
+        CodeInfo info = ref.codes().getOrNull(code);
+        if (info != null && info.timed() && minutes.isEmpty() && periods.isEmpty()) {
+            throw new InputException(path + ".minutes", "required for timed code " + code
+                    + " (give minutes or periods)");
+        }
+        JsonNode pv = s.get("provider");
+        if (pv == null || pv.isNull()) {
+            throw new InputException(path + ".provider.role", "required (one of " + roles() + ")");
+        }
+        if (!pv.isObject()) {
+            throw new InputException(path + ".provider", "expected an object like {\"id\":\"T1\",\"role\":\"PT\"}");
+        }
+        String roleText = requiredText(pv, "role", path + ".provider");
+        Role role = Role.parse(roleText).orElseThrow(() -> new InputException(path + ".provider.role",
+                "expected one of " + roles() + ", got \"" + roleText + "\""));
+        Provider provider = new Provider(optionalText(pv, "id", path + ".provider"), role,
+                optionalText(pv, "npi", path + ".provider"));
+        Optional<Mode> mode = Optional.empty();
+        Optional<String> modeText = optionalText(s, "mode", path);
+        if (modeText.isPresent()) {
+            mode = Optional.of(Mode.parse(modeText.get()).orElseThrow(() -> new InputException(path + ".mode",
+                    "expected one-on-one, group or supervised, got \"" + modeText.get() + "\"")));
+        }
+        Optional<Discipline> disc = optionalText(s, "discipline", path).map(t -> discipline(t, path + ".discipline"));
+        return new ServiceLine(code, minutes, periods, provider, mode, disc);
+    }
+
+    private static Period period(JsonNode p, String path) {
+        if (!p.isObject()) {
+            throw new InputException(path, "expected {\"start\":\"09:00\",\"end\":\"09:24\"}");
+        }
+        LocalTime start = time(p, "start", path);
+        LocalTime end = time(p, "end", path);
+        if (!end.isAfter(start)) {
+            throw new InputException(path + ".end", "must be after start " + start + ", got " + end);
+        }
+        return new Period(start, end);
+    }
+
+    private static LocalTime time(JsonNode p, String field, String path) {
+        String t = requiredText(p, field, path);
+        if (!TIME.matcher(t).matches()) {
+            throw new InputException(path + "." + field, "expected a 24-hour time like 09:05, got \"" + t + "\"");
+        }
+        return t.equals("24:00") ? LocalTime.MAX.withSecond(0).withNano(0) : LocalTime.parse(t);
+    }
+
+    private static OptionalInt minutes(JsonNode n, String field, String path) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return OptionalInt.empty();
+        }
+        if (!v.isNumber()) {
+            throw new InputException(path, "expected a whole number of minutes, got " + kind(v));
+        }
+        if (!v.isIntegralNumber() && v.decimalValue().stripTrailingZeros().scale() > 0) {
+            throw new InputException(path, "expected a whole number of minutes, got " + v.asText());
+        }
+        long m = v.longValue();
+        if (m < 0 || m > MAX_MINUTES || !v.canConvertToLong()) {
+            throw new InputException(path, "must be between 0 and " + MAX_MINUTES + ", got " + v.asText());
+        }
+        return OptionalInt.of((int) m);
+    }
+
+    private static BigDecimal money(JsonNode n, String field, String path) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return BigDecimal.ZERO;
+        }
+        if (!v.isNumber()) {
+            throw new InputException(path, "expected an amount in dollars, got " + kind(v));
+        }
+        BigDecimal d = v.decimalValue();
+        if (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
+            throw new InputException(path, "must be between 0 and 10000000, got " + v.asText());
+        }
+        return d;
+    }
+
+    private static Optional<LocalDate> date(JsonNode n, String field, String path, boolean required) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new InputException(path, "required (a date like 2026-03-02)");
+            }
+            return Optional.empty();
+        }
+        if (!v.isTextual()) {
+            throw new InputException(path, "expected a date like 2026-03-02, got " + kind(v));
+        }
+        try {
+            LocalDate d = LocalDate.parse(v.asText());
+            if (d.getYear() < 1900 || d.getYear() > 2199) {
+                throw new InputException(path, "year out of range: " + v.asText());
+            }
+            return Optional.of(d);
+        } catch (DateTimeParseException e) {
+            throw new InputException(path, "expected a date like 2026-03-02, got \"" + v.asText() + "\"");
+        }
+    }
+
+    private static Discipline discipline(String t, String path) {
+        return Discipline.parse(t).orElseThrow(() -> new InputException(path, "expected PT, OT or SLP, got \""
+                + t + "\""));
+    }
+
+    static String requiredText(JsonNode n, String field, String parent) {
+        String path = parent.isEmpty() ? field : parent + "." + field;
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            throw new InputException(path, "required");
+        }
+        if (!v.isTextual()) {
+            throw new InputException(path, "expected a string, got " + kind(v));
+        }
+        if (v.asText().isBlank()) {
+            throw new InputException(path, "must not be empty");
+        }
+        return v.asText();
+    }
+
+    static Optional<String> optionalText(JsonNode n, String field, String parent) {
+        String path = parent.isEmpty() ? field : parent + "." + field;
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isTextual()) {
+            throw new InputException(path, "expected a string, got " + kind(v));
+        }
+        return v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
+    }
+
+    static String kind(JsonNode v) {
+        if (v.isTextual()) {
+            return "a string";
+        }
+        if (v.isNumber()) {
+            return "a number";
+        }
+        if (v.isBoolean()) {
+            return "true/false";
+        }
+        if (v.isArray()) {
+            return "an array";
+        }
+        if (v.isObject()) {
+            return "an object";
+        }
+        return "null";
+    }
+
+    private static String roles() {
+        StringBuilder sb = new StringBuilder();
+        for (Role r : Role.values()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(r.name());
+        }
+        return sb.toString();
+    }
+}

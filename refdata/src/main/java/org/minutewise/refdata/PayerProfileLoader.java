@@ -1,0 +1,109 @@
+package org.minutewise.refdata;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.minutewise.core.payer.PayerKind;
+import org.minutewise.core.payer.PayerProfile;
+import org.minutewise.core.units.UnitMethod;
+
+/**
+ * Reads payer profiles from JSON: either {@code {"profiles":[...]}} or a single profile object.
+ * A profile: {@code id}, {@code method} (cms|cpt) required; {@code name}, {@code kind}, {@code sendZeroUnitLines},
+ * {@code requiresStartStopTimes}, {@code maxTimedUnitsPerDay} optional.
+ */
+public final class PayerProfileLoader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PayerProfileLoader() {
+    }
+
+    public static List<PayerProfile> load(InputStream in, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new RefDataException(source + ": not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new RefDataException(source + ": " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new RefDataException(source + ": expected a JSON object");
+        }
+        List<PayerProfile> out = new ArrayList<>();
+        if (root.has("profiles")) {
+            JsonNode arr = root.get("profiles");
+            if (!arr.isArray()) {
+                throw new RefDataException(source + ": profiles: expected an array");
+            }
+            for (int i = 0; i < arr.size(); i++) {
+                out.add(profile(arr.get(i), source, "profiles[" + i + "]"));
+            }
+        } else {
+            out.add(profile(root, source, "$"));
+        }
+        return out;
+    }
+
+    private static PayerProfile profile(JsonNode n, String source, String path) {
+        String where = source + ": " + path;
+        if (!n.isObject()) {
+            throw new RefDataException(where + ": expected an object");
+        }
+        String id = text(n, "id", where, true);
+        if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new RefDataException(where + ".id: letters, digits, '.', '_' and '-' only, got \"" + id + "\"");
+        }
+        String methodText = text(n, "method", where, true);
+        UnitMethod method = UnitMethod.parse(methodText).orElseThrow(() -> new RefDataException(where
+                + ".method: expected cms or cpt, got \"" + methodText + "\""));
+        String kindText = n.has("kind") ? text(n, "kind", where, true) : "other";
+        PayerKind kind = PayerKind.parse(kindText).orElseThrow(() -> new RefDataException(where
+                + ".kind: unknown payer kind \"" + kindText + "\""));
+        if (kind == PayerKind.MEDICARE && method != UnitMethod.CMS) {
+            throw new RefDataException(where + ".method: Medicare fee for service always uses the CMS method");
+        }
+        String name = n.has("name") ? text(n, "name", where, true) : id;
+        OptionalInt max = OptionalInt.empty();
+        if (n.hasNonNull("maxTimedUnitsPerDay")) {
+            JsonNode m = n.get("maxTimedUnitsPerDay");
+            if (!m.canConvertToInt() || !m.isIntegralNumber() || m.asInt() < 1 || m.asInt() > 96) {
+                throw new RefDataException(where + ".maxTimedUnitsPerDay: expected a whole number from 1 to 96");
+            }
+            max = OptionalInt.of(m.asInt());
+        }
+        return new PayerProfile(id, name, kind, method, bool(n, "sendZeroUnitLines", where),
+                bool(n, "requiresStartStopTimes", where), max, source);
+    }
+
+    private static String text(JsonNode n, String field, String where, boolean required) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new RefDataException(where + "." + field + ": required");
+            }
+            return "";
+        }
+        if (!v.isTextual() || v.asText().isBlank()) {
+            throw new RefDataException(where + "." + field + ": expected a non-empty string");
+        }
+        return v.asText();
+    }
+
+    private static boolean bool(JsonNode n, String field, String where) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw new RefDataException(where + "." + field + ": expected true or false");
+        }
+        return v.asBoolean();
+    }
+}
