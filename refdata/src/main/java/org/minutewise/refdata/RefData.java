@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.codes.CodeCatalog;
+import org.minutewise.core.codes.DiagnosisCatalog;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.payer.PayerProfiles;
 
@@ -26,7 +27,7 @@ public final class RefData {
             synchronized (RefData.class) {
                 d = defaults;
                 if (d == null) {
-                    d = new ReferenceData(codes(), PayerProfiles.of(builtInPayers()));
+                    d = new ReferenceData(codes(), PayerProfiles.of(builtInPayers()), diagnoses());
                     defaults = d;
                 }
             }
@@ -37,6 +38,14 @@ public final class RefData {
     public static CodeCatalog codes() {
         try (InputStream in = resource("codes.csv")) {
             return CodeCatalogLoader.load(in, "codes.csv");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static DiagnosisCatalog diagnoses() {
+        try (InputStream in = resource("icd10-categories.csv")) {
+            return DiagnosisCatalogLoader.load(in, "icd10-categories.csv");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,7 +63,7 @@ public final class RefData {
     public static ReferenceData withPayerFile(ReferenceData base, Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             List<PayerProfile> loaded = PayerProfileLoader.load(in, file.getFileName().toString());
-            return new ReferenceData(base.codes(), base.payers().with(loaded));
+            return base.withPayers(base.payers().with(loaded));
         } catch (NoSuchFileException e) {
             throw new RefDataException(file + ": no such file");
         } catch (IOException e) {
