@@ -138,7 +138,7 @@ public final class VisitJsonReader {
             ytd = new YearToDate(money(y, "PT_SLP", "patient.yearToDate.PT_SLP"),
                     money(y, "OT", "patient.yearToDate.OT"));
         }
-        return new Patient(id, birth, ytd);
+        return new Patient(id, birth, ytd, YearToDate.NONE);
     }
 
     private ServiceLine service(JsonNode s, String path) {

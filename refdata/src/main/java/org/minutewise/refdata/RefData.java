@@ -27,7 +27,7 @@ public final class RefData {
             synchronized (RefData.class) {
                 d = defaults;
                 if (d == null) {
-                    d = new ReferenceData(codes(), PayerProfiles.of(builtInPayers()), diagnoses());
+                    d = new ReferenceData(codes(), PayerProfiles.of(builtInPayers())).withDiagnoses(diagnoses());
                     defaults = d;
                 }
             }

@@ -4,12 +4,24 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
-public record Patient(Optional<String> id, Optional<LocalDate> birthDate, YearToDate yearToDate) {
-    public static final Patient UNKNOWN = new Patient(Optional.empty(), Optional.empty(), YearToDate.NONE);
+/**
+ * The patient, as far as billing needs. {@code yearToDate} is the therapy spend this clinic knows of so far this
+ * calendar year; {@code outsideSpend} is what the patient incurred at other providers (entered by the clinic).
+ */
+public record Patient(Optional<String> id, Optional<LocalDate> birthDate, YearToDate yearToDate,
+                      YearToDate outsideSpend) {
+    public static final Patient UNKNOWN = new Patient(Optional.empty(), Optional.empty(), YearToDate.NONE,
+            YearToDate.NONE);
 
     public Patient {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(birthDate, "birthDate");
         Objects.requireNonNull(yearToDate, "yearToDate");
+        Objects.requireNonNull(outsideSpend, "outsideSpend");
+    }
+
+    /** Incurred therapy expenses before this visit for the KX bucket of a discipline, outside spend included. */
+    public java.math.BigDecimal spentBefore(Discipline d) {
+        return yearToDate.bucket(d).add(outsideSpend.bucket(d));
     }
 }

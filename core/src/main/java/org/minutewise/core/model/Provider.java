@@ -3,13 +3,23 @@ package org.minutewise.core.model;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The clinician who furnished a service line. */
-public record Provider(Optional<String> id, Role role, Optional<String> npi) {
+/**
+ * The clinician who furnished a service line. An assistant (PTA, OTA) names the supervising therapist, who is
+ * the rendering provider on the claim: assistants do not enroll with Medicare.
+ */
+public record Provider(Optional<String> id, Role role, Optional<String> npi, Optional<String> supervisorId,
+                       Optional<String> supervisorNpi) {
 
     public Provider {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(npi, "npi");
+        Objects.requireNonNull(supervisorId, "supervisorId");
+        Objects.requireNonNull(supervisorNpi, "supervisorNpi");
+    }
+
+    public Provider(Optional<String> id, Role role, Optional<String> npi) {
+        this(id, role, npi, Optional.empty(), Optional.empty());
     }
 
     public static Provider of(String id, Role role) {

@@ -1,5 +1,6 @@
 package org.minutewise.core.model;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +16,10 @@ import java.util.OptionalInt;
  * @param provider    who furnished it
  * @param mode        one-on-one, group or supervised, if stated (the code decides the default)
  * @param discipline  the line's own plan of care, overriding the visit's (a PT and an OT plan the same day)
+ * @param charge      the clinic's charge for the line, if given (else the clinic fee schedule)
  */
 public record ServiceLine(String code, OptionalInt statedMinutes, List<Period> periods, Provider provider,
-                          Optional<Mode> mode, Optional<Discipline> discipline) {
+                          Optional<Mode> mode, Optional<Discipline> discipline, Optional<BigDecimal> charge) {
 
     public ServiceLine {
         Objects.requireNonNull(code, "code");
@@ -26,6 +28,12 @@ public record ServiceLine(String code, OptionalInt statedMinutes, List<Period> p
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(discipline, "discipline");
+        Objects.requireNonNull(charge, "charge");
+    }
+
+    public ServiceLine(String code, OptionalInt statedMinutes, List<Period> periods, Provider provider,
+                       Optional<Mode> mode, Optional<Discipline> discipline) {
+        this(code, statedMinutes, periods, provider, mode, discipline, Optional.empty());
     }
 
     public static ServiceLine of(String code, int minutes, Role role) {
@@ -59,18 +67,18 @@ public record ServiceLine(String code, OptionalInt statedMinutes, List<Period> p
     }
 
     public ServiceLine withProvider(Provider p) {
-        return new ServiceLine(code, statedMinutes, periods, p, mode, discipline);
+        return new ServiceLine(code, statedMinutes, periods, p, mode, discipline, charge);
     }
 
     public ServiceLine withPeriods(List<Period> ps) {
-        return new ServiceLine(code, statedMinutes, ps, provider, mode, discipline);
+        return new ServiceLine(code, statedMinutes, ps, provider, mode, discipline, charge);
     }
 
     public ServiceLine withMode(Mode m) {
-        return new ServiceLine(code, statedMinutes, periods, provider, Optional.of(m), discipline);
+        return new ServiceLine(code, statedMinutes, periods, provider, Optional.of(m), discipline, charge);
     }
 
     public ServiceLine withDiscipline(Discipline d) {
-        return new ServiceLine(code, statedMinutes, periods, provider, mode, Optional.of(d));
+        return new ServiceLine(code, statedMinutes, periods, provider, mode, Optional.of(d), charge);
     }
 }

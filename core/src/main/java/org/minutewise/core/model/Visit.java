@@ -14,7 +14,10 @@ import java.util.OptionalInt;
  */
 public record Visit(String id, LocalDate dateOfService, String payer, Discipline planOfCare, Setting setting,
                     Patient patient, List<String> diagnoses, OptionalInt totalTreatmentMinutes,
-                    List<ServiceLine> services, Optional<String> note) {
+                    List<ServiceLine> services, Optional<String> note, Optional<String> previousNote,
+                    Optional<Abn> abn, Optional<Certification> certification,
+                    Optional<Authorization> authorization, List<FindingOverride> overrides,
+                    Optional<String> secondaryPayer, Purpose purpose, Optional<String> locality) {
 
     public Visit {
         Objects.requireNonNull(id, "id");
@@ -27,6 +30,14 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         Objects.requireNonNull(totalTreatmentMinutes, "totalTreatmentMinutes");
         services = List.copyOf(services);
         Objects.requireNonNull(note, "note");
+        Objects.requireNonNull(previousNote, "previousNote");
+        Objects.requireNonNull(abn, "abn");
+        Objects.requireNonNull(certification, "certification");
+        Objects.requireNonNull(authorization, "authorization");
+        overrides = List.copyOf(overrides);
+        Objects.requireNonNull(secondaryPayer, "secondaryPayer");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(locality, "locality");
         if (services.isEmpty()) {
             throw new IllegalArgumentException("a visit needs at least one service line");
         }
@@ -51,6 +62,14 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         b.totalTreatmentMinutes = totalTreatmentMinutes;
         b.services.addAll(services);
         b.note = note;
+        b.previousNote = previousNote;
+        b.abn = abn;
+        b.certification = certification;
+        b.authorization = authorization;
+        b.overrides.addAll(overrides);
+        b.secondaryPayer = secondaryPayer;
+        b.purpose = purpose;
+        b.locality = locality;
         return b;
     }
 
@@ -65,6 +84,14 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         private OptionalInt totalTreatmentMinutes = OptionalInt.empty();
         private final List<ServiceLine> services = new ArrayList<>();
         private Optional<String> note = Optional.empty();
+        private Optional<String> previousNote = Optional.empty();
+        private Optional<Abn> abn = Optional.empty();
+        private Optional<Certification> certification = Optional.empty();
+        private Optional<Authorization> authorization = Optional.empty();
+        private final List<FindingOverride> overrides = new ArrayList<>();
+        private Optional<String> secondaryPayer = Optional.empty();
+        private Purpose purpose = Purpose.REHABILITATIVE;
+        private Optional<String> locality = Optional.empty();
 
         private Builder(String id, LocalDate dateOfService) {
             this.id = id;
@@ -82,10 +109,19 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         public Builder service(ServiceLine v) { this.services.add(v); return this; }
         public Builder services(List<ServiceLine> v) { this.services.clear(); this.services.addAll(v); return this; }
         public Builder note(String v) { this.note = Optional.ofNullable(v); return this; }
+        public Builder previousNote(String v) { this.previousNote = Optional.ofNullable(v); return this; }
+        public Builder abn(Abn v) { this.abn = Optional.ofNullable(v); return this; }
+        public Builder certification(Certification v) { this.certification = Optional.ofNullable(v); return this; }
+        public Builder authorization(Authorization v) { this.authorization = Optional.ofNullable(v); return this; }
+        public Builder override(FindingOverride v) { this.overrides.add(v); return this; }
+        public Builder secondaryPayer(String v) { this.secondaryPayer = Optional.ofNullable(v); return this; }
+        public Builder purpose(Purpose v) { this.purpose = v; return this; }
+        public Builder locality(String v) { this.locality = Optional.ofNullable(v); return this; }
 
         public Visit build() {
             return new Visit(id, dateOfService, payer, planOfCare, setting, patient, diagnoses,
-                    totalTreatmentMinutes, services, note);
+                    totalTreatmentMinutes, services, note, previousNote, abn, certification, authorization,
+                    overrides, secondaryPayer, purpose, locality);
         }
     }
 }

@@ -1,0 +1,73 @@
+package org.minutewise.core.edits;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** NCCI PTP edits by pair. {@code starter} marks the small table shipped with Minutewise, not CMS's full file. */
+public final class PtpTable {
+    private final String version;
+    private final boolean starter;
+    private final Map<String, List<PtpEdit>> byPair = new HashMap<>();
+
+    public PtpTable(String version, boolean starter, Collection<PtpEdit> edits) {
+        this.version = version;
+        this.starter = starter;
+        for (PtpEdit e : edits) {
+            byPair.computeIfAbsent(e.column1() + "|" + e.column2(), k -> new ArrayList<>()).add(e);
+        }
+    }
+
+    public static PtpTable empty() {
+        return new PtpTable("empty", true, List.of());
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public boolean starter() {
+        return starter;
+    }
+
+    public int size() {
+        return byPair.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** The edit active on the date with {@code a} and {@code b} in either column order. */
+    public Optional<PtpEdit> find(String a, String b, LocalDate date) {
+        Optional<PtpEdit> e = exact(a, b, date);
+        return e.isPresent() ? e : exact(b, a, date);
+    }
+
+    private Optional<PtpEdit> exact(String c1, String c2, LocalDate date) {
+        List<PtpEdit> list = byPair.get(c1 + "|" + c2);
+        if (list == null) {
+            return Optional.empty();
+        }
+        for (PtpEdit e : list) {
+            if (e.activeOn(date)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every active edit that names the code in either column. */
+    public List<PtpEdit> touching(String code, LocalDate date) {
+        List<PtpEdit> out = new ArrayList<>();
+        for (List<PtpEdit> list : byPair.values()) {
+            for (PtpEdit e : list) {
+                if ((e.column1().equals(code) || e.column2().equals(code)) && e.activeOn(date)) {
+                    out.add(e);
+                }
+            }
+        }
+        out.sort((x, y) -> (x.column1() + x.column2()).compareTo(y.column1() + y.column2()));
+        return out;
+    }
+}

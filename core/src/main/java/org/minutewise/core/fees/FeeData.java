@@ -1,0 +1,74 @@
+package org.minutewise.core.fees;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Medicare physician fee schedule figures (RVUs, GPCIs, conversion factors), KX thresholds, and the clinic's
+ * own charges. Loaded from files; {@code sample} marks the small sample shipped with Minutewise.
+ */
+public final class FeeData {
+    private final String version;
+    private final boolean sample;
+    private final Map<String, Rvu> rvus = new HashMap<>();
+    private final Map<String, Gpci> gpcis = new HashMap<>();
+    private final Map<Integer, BigDecimal> conversionFactors = new HashMap<>();
+    private final Map<Integer, KxThreshold> kx = new HashMap<>();
+    private final Map<String, BigDecimal> charges;
+
+    public FeeData(String version, boolean sample, Collection<Rvu> rvus, Collection<Gpci> gpcis,
+                   Map<Integer, BigDecimal> conversionFactors, Collection<KxThreshold> kx,
+                   Map<String, BigDecimal> charges) {
+        this.version = version;
+        this.sample = sample;
+        rvus.forEach(r -> this.rvus.put(r.year() + "|" + r.code(), r));
+        gpcis.forEach(g -> this.gpcis.put(g.locality(), g));
+        this.conversionFactors.putAll(conversionFactors);
+        kx.forEach(k -> this.kx.put(k.year(), k));
+        this.charges = Map.copyOf(charges);
+    }
+
+    public static FeeData empty() {
+        return new FeeData("empty", true, List.of(), List.of(), Map.of(), List.of(), Map.of());
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public boolean sample() {
+        return sample;
+    }
+
+    public Optional<Rvu> rvu(String code, LocalDate date) {
+        return Optional.ofNullable(rvus.get(date.getYear() + "|" + code));
+    }
+
+    public Optional<Gpci> gpci(String locality) {
+        return Optional.ofNullable(gpcis.get(locality));
+    }
+
+    public Optional<BigDecimal> conversionFactor(LocalDate date) {
+        return Optional.ofNullable(conversionFactors.get(date.getYear()));
+    }
+
+    public Optional<KxThreshold> kxThreshold(LocalDate date) {
+        return Optional.ofNullable(kx.get(date.getYear()));
+    }
+
+    /** The clinic's charge for a code, from its fee schedule. */
+    public Optional<BigDecimal> charge(String code) {
+        return Optional.ofNullable(charges.get(code));
+    }
+
+    public FeeData withCharges(Map<String, BigDecimal> clinicCharges) {
+        Map<String, BigDecimal> m = new HashMap<>(charges);
+        m.putAll(clinicCharges);
+        return new FeeData(version, sample, rvus.values(), gpcis.values(), conversionFactors, kx.values(), m);
+    }
+}
