@@ -1,13 +1,59 @@
 package org.minutewise.core.check;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.units.UnitResult;
 
-/** What a rule may read: the visit, its payer profile, the reference data and the units already computed. */
-public record CheckContext(Visit visit, PayerProfile payer, ReferenceData ref, UnitResult units) {
+/**
+ * What a rule may read: the visit, its payer profile, the reference data and the units already computed,
+ * plus a per-visit memo so work several rules share (a scan of the note, say) is done once.
+ * One context serves one visit on one thread.
+ */
+public final class CheckContext {
+    private final Visit visit;
+    private final PayerProfile payer;
+    private final ReferenceData ref;
+    private final UnitResult units;
+    private final Map<Object, Object> memo = new HashMap<>(4);
+
+    public CheckContext(Visit visit, PayerProfile payer, ReferenceData ref, UnitResult units) {
+        this.visit = visit;
+        this.payer = payer;
+        this.ref = ref;
+        this.units = units;
+    }
+
+    public Visit visit() {
+        return visit;
+    }
+
+    public PayerProfile payer() {
+        return payer;
+    }
+
+    public ReferenceData ref() {
+        return ref;
+    }
+
+    public UnitResult units() {
+        return units;
+    }
+
+    /** Computes a value once per visit; later calls with the same key return it. */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, Supplier<T> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            memo.put(key, v);
+        }
+        return (T) v;
+    }
 
     /** The catalog entry of a line's code, or null when the code is unknown. */
     public CodeInfo codeOf(ServiceLine line) {
