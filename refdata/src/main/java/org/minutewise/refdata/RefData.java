@@ -3,13 +3,25 @@ package org.minutewise.refdata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.codes.DiagnosisCatalog;
+import org.minutewise.core.edits.MueTable;
+import org.minutewise.core.edits.PtpTable;
+import org.minutewise.core.fees.FeeData;
+import org.minutewise.core.fees.Gpci;
+import org.minutewise.core.fees.KxThreshold;
+import org.minutewise.core.fees.Rvu;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.payer.PayerProfiles;
 
@@ -27,7 +39,13 @@ public final class RefData {
             synchronized (RefData.class) {
                 d = defaults;
                 if (d == null) {
-                    d = new ReferenceData(codes(), PayerProfiles.of(builtInPayers())).withDiagnoses(diagnoses());
+                    d = new ReferenceData(codes(), PayerProfiles.of(builtInPayers()))
+                            .withDiagnoses(diagnoses())
+                            .withPtp(embedded("ncci-ptp-starter.txt", in -> EditLoaders.ptp(in,
+                                    "ncci-ptp-starter.txt", true)))
+                            .withMue(embedded("mue-starter.csv", in -> EditLoaders.mue(in, "mue-starter.csv", true,
+                                    LocalDate.of(2020, 1, 1))))
+                            .withFees(fees());
                     defaults = d;
                 }
             }
@@ -36,34 +54,69 @@ public final class RefData {
     }
 
     public static CodeCatalog codes() {
-        try (InputStream in = resource("codes.csv")) {
-            return CodeCatalogLoader.load(in, "codes.csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return embedded("codes.csv", in -> CodeCatalogLoader.load(in, "codes.csv"));
     }
 
     public static DiagnosisCatalog diagnoses() {
-        try (InputStream in = resource("icd10-categories.csv")) {
-            return DiagnosisCatalogLoader.load(in, "icd10-categories.csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return embedded("icd10-categories.csv", in -> DiagnosisCatalogLoader.load(in, "icd10-categories.csv"));
     }
 
     public static List<PayerProfile> builtInPayers() {
-        try (InputStream in = resource("payers.json")) {
-            return PayerProfileLoader.load(in, "built-in");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return embedded("payers.json", in -> PayerProfileLoader.load(in, "built-in"));
+    }
+
+    static FeeData fees() {
+        Map<Integer, BigDecimal> cf = new HashMap<>();
+        List<KxThreshold> kx = new ArrayList<>();
+        embedded("yearly-figures.csv", in -> {
+            FeeLoaders.yearly(in, "yearly-figures.csv", cf, kx);
+            return null;
+        });
+        List<Rvu> rvus = embedded("pfs-rvu-sample.csv", in -> FeeLoaders.rvus(in, "pfs-rvu-sample.csv", 2026));
+        List<Gpci> gpcis = embedded("gpci-sample.csv", in -> FeeLoaders.gpcis(in, "gpci-sample.csv"));
+        Map<String, BigDecimal> charges = embedded("clinic-fees-sample.csv", in -> FeeLoaders.charges(in,
+                "clinic-fees-sample.csv"));
+        return new FeeData("sample-2026.1", true, rvus, gpcis, cf, kx, charges);
     }
 
     /** The defaults with a clinic's payer profile file on top (its ids replace built-in ones). */
     public static ReferenceData withPayerFile(ReferenceData base, Path file) {
+        List<PayerProfile> loaded = fromFile(file, in -> PayerProfileLoader.load(in, file.getFileName().toString()));
+        return base.withPayers(base.payers().with(loaded));
+    }
+
+    /** CMS's Practitioner PTP file (tab-delimited), replacing the starter table. */
+    public static ReferenceData withNcciFile(ReferenceData base, Path file) {
+        return base.withPtp(fromFile(file, in -> EditLoaders.ptp(in, file.getFileName().toString(), false)));
+    }
+
+    /** CMS's Practitioner Services MUE CSV, replacing the starter table; values apply from {@code effective}. */
+    public static ReferenceData withMueFile(ReferenceData base, Path file, LocalDate effective) {
+        return base.withMue(fromFile(file, in -> EditLoaders.mue(in, file.getFileName().toString(), false,
+                effective)));
+    }
+
+    /** CMS's PPRRVU file (or the sample layout) for the given year, replacing the sample RVUs. */
+    public static ReferenceData withRvuFile(ReferenceData base, Path file, int year) {
+        List<Rvu> rvus = fromFile(file, in -> FeeLoaders.rvus(in, file.getFileName().toString(), year));
+        return base.withFees(base.fees().withRvus(rvus, file.getFileName().toString()));
+    }
+
+    /** CMS's GPCI file, adding its localities. */
+    public static ReferenceData withGpciFile(ReferenceData base, Path file) {
+        List<Gpci> gpcis = fromFile(file, in -> FeeLoaders.gpcis(in, file.getFileName().toString()));
+        return base.withFees(base.fees().withGpcis(gpcis));
+    }
+
+    /** A clinic fee schedule (code, charge) on top of the sample charges. */
+    public static ReferenceData withFeeSchedule(ReferenceData base, Path file) {
+        Map<String, BigDecimal> charges = fromFile(file, in -> FeeLoaders.charges(in, file.getFileName().toString()));
+        return base.withFees(base.fees().withCharges(charges));
+    }
+
+    private static <T> T fromFile(Path file, Function<InputStream, T> load) {
         try (InputStream in = Files.newInputStream(file)) {
-            List<PayerProfile> loaded = PayerProfileLoader.load(in, file.getFileName().toString());
-            return base.withPayers(base.payers().with(loaded));
+            return load.apply(in);
         } catch (NoSuchFileException e) {
             throw new RefDataException(file + ": no such file");
         } catch (IOException e) {
@@ -71,11 +124,14 @@ public final class RefData {
         }
     }
 
-    private static InputStream resource(String name) {
-        InputStream in = RefData.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new IllegalStateException("reference data missing from the jar: " + name);
+    private static <T> T embedded(String name, Function<InputStream, T> load) {
+        try (InputStream in = RefData.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("reference data missing from the jar: " + name);
+            }
+            return load.apply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return in;
     }
 }

@@ -66,6 +66,18 @@ public final class FeeData {
         return Optional.ofNullable(charges.get(code));
     }
 
+    /** A copy whose RVUs are these (a full file replaces the sample); no longer a sample. */
+    public FeeData withRvus(Collection<Rvu> loaded, String loadedVersion) {
+        return new FeeData(loadedVersion, false, loaded, gpcis.values(), conversionFactors, kx.values(), charges);
+    }
+
+    /** A copy with these localities added (or replaced by id). */
+    public FeeData withGpcis(Collection<Gpci> loaded) {
+        Map<String, Gpci> m = new HashMap<>(gpcis);
+        loaded.forEach(g -> m.put(g.locality(), g));
+        return new FeeData(version, sample, rvus.values(), m.values(), conversionFactors, kx.values(), charges);
+    }
+
     public FeeData withCharges(Map<String, BigDecimal> clinicCharges) {
         Map<String, BigDecimal> m = new HashMap<>(charges);
         m.putAll(clinicCharges);

@@ -1,0 +1,89 @@
+package org.minutewise.refdata;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.minutewise.core.codes.ProcedureCode;
+import org.minutewise.core.edits.Mue;
+import org.minutewise.core.edits.MueTable;
+import org.minutewise.core.edits.PtpEdit;
+import org.minutewise.core.edits.PtpTable;
+
+/**
+ * Loaders for CMS's public NCCI file layouts: the Practitioner PTP edits (tab-delimited text: Column 1,
+ * Column 2, prior-to-1996 flag, Effective Date YYYYMMDD, Deletion Date or '*', Modifier indicator 0/1/9,
+ * rationale) and the Practitioner Services MUE table (CSV: code, MUE value, adjudication indicator such as
+ * "3 Date of Service Edit: Clinical", rationale). Header and title rows (any row whose first field is not a
+ * code) are skipped, so CMS's files load as published.
+ */
+public final class EditLoaders {
+    private static final DateTimeFormatter YMD = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private EditLoaders() {
+    }
+
+    public static PtpTable ptp(InputStream in, String name, boolean starter) {
+        DataFile f = DataFile.read(in, name);
+        List<PtpEdit> edits = new ArrayList<>();
+        for (DataFile.Row row : f.rows) {
+            if (!ProcedureCode.isWellFormed(row.get(0))) {
+                continue;
+            }
+            if (row.fields().size() < 6) {
+                throw f.error(row, "", "expected at least 6 fields (Column 1, Column 2, prior-1996, effective, "
+                        + "deletion, modifier), got " + row.fields().size());
+            }
+            String c2 = row.get(1);
+            if (!ProcedureCode.isWellFormed(c2)) {
+                throw f.error(row, "Column 2", "not a CPT or HCPCS code: " + c2);
+            }
+            LocalDate eff = ymd(f, row, 3, "Effective Date");
+            Optional<LocalDate> del = row.get(4).equals("*") || row.get(4).isEmpty() ? Optional.empty()
+                    : Optional.of(ymd(f, row, 4, "Deletion Date"));
+            int mod;
+            switch (row.get(5)) {
+                case "0" -> mod = 0;
+                case "1" -> mod = 1;
+                case "9" -> mod = 9;
+                default -> throw f.error(row, "Modifier", "expected 0, 1 or 9, got " + row.get(5));
+            }
+            edits.add(new PtpEdit(row.get(0), c2, eff, del, mod));
+        }
+        return new PtpTable(f.version, starter, edits);
+    }
+
+    public static MueTable mue(InputStream in, String name, boolean starter, LocalDate effective) {
+        DataFile f = DataFile.read(in, name);
+        List<Mue> values = new ArrayList<>();
+        for (DataFile.Row row : f.rows) {
+            if (!ProcedureCode.isWellFormed(row.get(0))) {
+                continue;
+            }
+            int max;
+            try {
+                max = new BigDecimal(row.get(1)).intValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw f.error(row, "MUE value", "expected a whole number, got " + row.get(1));
+            }
+            String mai = row.get(2);
+            if (mai.isEmpty() || mai.charAt(0) < '1' || mai.charAt(0) > '3') {
+                throw f.error(row, "MUE Adjudication Indicator", "expected 1, 2 or 3 first, got \"" + mai + "\"");
+            }
+            values.add(new Mue(row.get(0), max, mai.charAt(0) - '0', row.get(3), effective));
+        }
+        return new MueTable(f.version, starter, values);
+    }
+
+    private static LocalDate ymd(DataFile f, DataFile.Row row, int i, String column) {
+        try {
+            return LocalDate.parse(row.get(i), YMD);
+        } catch (DateTimeParseException e) {
+            throw f.error(row, column, "expected a date as YYYYMMDD, got \"" + row.get(i) + "\"");
+        }
+    }
+}

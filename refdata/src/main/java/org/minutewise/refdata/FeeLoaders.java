@@ -1,0 +1,155 @@
+package org.minutewise.refdata;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.minutewise.core.codes.ProcedureCode;
+import org.minutewise.core.fees.Gpci;
+import org.minutewise.core.fees.KxThreshold;
+import org.minutewise.core.fees.Rvu;
+
+/**
+ * Loaders for fee figures. RVU and GPCI files are read by their header names, so CMS's PPRRVU CSV
+ * (HCPCS, WORK RVU, NON-FAC PE RVU, MP RVU) and GPCI CSV (Locality Number, Locality Name, PW GPCI, PE GPCI,
+ * MP GPCI) load as published, as do the small samples shipped here.
+ */
+public final class FeeLoaders {
+    private FeeLoaders() {
+    }
+
+    /** Yearly figures: year, conversionFactor, kxPtSlp, kxOt, targetedReview, source. */
+    public static void yearly(InputStream in, String name, Map<Integer, BigDecimal> cfOut, List<KxThreshold> kxOut) {
+        DataFile f = DataFile.read(in, name);
+        for (DataFile.Row row : f.rows) {
+            if (row.get(0).equals("year")) {
+                continue;
+            }
+            int year;
+            try {
+                year = Integer.parseInt(row.get(0));
+            } catch (NumberFormatException e) {
+                throw f.error(row, "year", "expected a year, got " + row.get(0));
+            }
+            if (!row.get(1).isEmpty()) {
+                cfOut.put(year, money(f, row, 1, "conversionFactor"));
+            }
+            kxOut.add(new KxThreshold(year, money(f, row, 2, "kxPtSlp"), money(f, row, 3, "kxOt"),
+                    money(f, row, 4, "targetedReview"), row.get(5)));
+        }
+    }
+
+    /** RVUs by header: HCPCS, WORK RVU, NON-FAC PE RVU (or PE RVU), MP RVU; a 'year' column or the given year. */
+    public static List<Rvu> rvus(InputStream in, String name, int defaultYear) {
+        DataFile f = DataFile.read(in, name);
+        List<Rvu> out = new ArrayList<>();
+        int code = -1;
+        int work = -1;
+        int pe = -1;
+        int mp = -1;
+        int year = -1;
+        int mod = -1;
+        for (DataFile.Row row : f.rows) {
+            if (code < 0) {
+                int c = DataFile.column(row.fields(), "HCPCS");
+                int w = DataFile.column(row.fields(), "WORK RVU");
+                int p = DataFile.column(row.fields(), "NON-FAC PE RVU", "NON-FACILITY PE RVU", "PE RVU");
+                int m = DataFile.column(row.fields(), "MP RVU", "MALPRACTICE RVU");
+                if (c >= 0 && w >= 0 && p >= 0 && m >= 0) {
+                    code = c;
+                    work = w;
+                    pe = p;
+                    mp = m;
+                    year = DataFile.column(row.fields(), "YEAR");
+                    mod = DataFile.column(row.fields(), "MOD");
+                }
+                continue;
+            }
+            String hcpcs = row.get(code);
+            if (!ProcedureCode.isWellFormed(hcpcs) || (mod >= 0 && !row.get(mod).isEmpty())) {
+                continue; // a title row, or a modifier-specific row (26/TC): not therapy pricing
+            }
+            int y = defaultYear;
+            if (year >= 0) {
+                try {
+                    y = Integer.parseInt(row.get(year));
+                } catch (NumberFormatException e) {
+                    throw f.error(row, "year", "expected a year, got " + row.get(year));
+                }
+            }
+            out.add(new Rvu(hcpcs, y, money(f, row, work, "WORK RVU"), money(f, row, pe, "PE RVU"),
+                    money(f, row, mp, "MP RVU")));
+        }
+        if (code < 0) {
+            throw new RefDataException(name + ": no header row with HCPCS, WORK RVU, PE RVU and MP RVU columns");
+        }
+        return out;
+    }
+
+    /** GPCIs by header: Locality Number, Locality Name, PW GPCI, PE GPCI, MP GPCI (a MAC column is prefixed). */
+    public static List<Gpci> gpcis(InputStream in, String name) {
+        DataFile f = DataFile.read(in, name);
+        List<Gpci> out = new ArrayList<>();
+        int loc = -1;
+        int locName = -1;
+        int pw = -1;
+        int pe = -1;
+        int mp = -1;
+        int mac = -1;
+        for (DataFile.Row row : f.rows) {
+            if (loc < 0) {
+                loc = DataFile.column(row.fields(), "LOCALITY NUMBER");
+                locName = DataFile.column(row.fields(), "LOCALITY NAME");
+                pw = DataFile.column(row.fields(), "PW GPCI", "WORK GPCI");
+                pe = DataFile.column(row.fields(), "PE GPCI");
+                mp = DataFile.column(row.fields(), "MP GPCI");
+                mac = DataFile.column(row.fields(), "MAC", "CONTRACTOR");
+                if (loc < 0 || pw < 0 || pe < 0 || mp < 0) {
+                    loc = -1;
+                }
+                continue;
+            }
+            if (row.get(loc).isEmpty()) {
+                continue;
+            }
+            String id = mac >= 0 && !row.get(mac).isEmpty() ? row.get(mac) + "-" + row.get(loc) : row.get(loc);
+            out.add(new Gpci(id, locName >= 0 ? row.get(locName) : id, money(f, row, pw, "PW GPCI"),
+                    money(f, row, pe, "PE GPCI"), money(f, row, mp, "MP GPCI")));
+        }
+        if (loc < 0) {
+            throw new RefDataException(name + ": no header row with Locality Number, PW GPCI, PE GPCI and MP GPCI");
+        }
+        return out;
+    }
+
+    /** A clinic fee schedule: code, charge. */
+    public static Map<String, BigDecimal> charges(InputStream in, String name) {
+        DataFile f = DataFile.read(in, name);
+        Map<String, BigDecimal> out = new HashMap<>();
+        for (DataFile.Row row : f.rows) {
+            if (row.get(0).equalsIgnoreCase("code")) {
+                continue;
+            }
+            String code = row.get(0).toUpperCase();
+            if (!ProcedureCode.isWellFormed(code)) {
+                throw f.error(row, "code", "not a CPT or HCPCS code: " + row.get(0));
+            }
+            out.put(code, money(f, row, 1, "charge"));
+        }
+        return out;
+    }
+
+    private static BigDecimal money(DataFile f, DataFile.Row row, int i, String column) {
+        try {
+            BigDecimal v = new BigDecimal(row.get(i).replace("$", "").replace(",", ""));
+            if (v.signum() < 0) {
+                throw f.error(row, column, "must not be negative");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw f.error(row, column, "expected a number, got \"" + row.get(i) + "\"");
+        }
+    }
+}
