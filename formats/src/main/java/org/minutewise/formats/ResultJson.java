@@ -9,6 +9,10 @@ import java.util.Map;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.claim.Claim;
+import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.claim.Estimate;
+import org.minutewise.core.claim.KxBucket;
 import org.minutewise.core.units.CodeUnits;
 import org.minutewise.core.units.UnitResult;
 
@@ -34,7 +38,12 @@ public final class ResultJson {
         o.put("visitId", c.visit().id());
         o.put("payer", c.payer().id());
         unitFields(o, c.units());
+        o.set("claimLines", claimLines(c.claim()));
         o.set("findings", findings(c.findings()));
+        o.set("estimate", estimate(c.claim().estimate()));
+        if (!c.claim().kx().isEmpty()) {
+            o.set("kx", kx(c.claim().kx()));
+        }
         o.put("blocked", c.blocks());
         o.set("explanation", strings(c.units().explanation()));
         return o;
@@ -71,6 +80,75 @@ public final class ResultJson {
             o.put("message", f.message());
             o.put("fix", f.fix());
             o.put("citation", f.citation());
+            f.overrideReason().ifPresent(r -> {
+                o.put("overridden", true);
+                o.put("overrideReason", r);
+            });
+        }
+        return arr;
+    }
+
+    public static ArrayNode claimLines(Claim claim) {
+        ArrayNode arr = F.arrayNode();
+        for (ClaimLine l : claim.lines()) {
+            ObjectNode o = arr.addObject();
+            o.put("code", l.code());
+            ArrayNode m = o.putArray("modifiers");
+            l.modifiers().forEach(m::add);
+            o.put("units", l.units());
+            ArrayNode dx = o.putArray("diagnosisPointers");
+            l.diagnosisPointers().forEach(dx::add);
+            l.charge().ifPresent(c -> o.put("charge", c));
+            l.renderingProvider().ifPresent(p -> o.put("renderingProvider", p));
+            l.renderingNpi().ifPresent(p -> o.put("renderingNpi", p));
+            l.assistant().ifPresent(p -> o.put("assistant", p));
+        }
+        return arr;
+    }
+
+    public static ObjectNode estimate(Estimate e) {
+        ObjectNode o = F.objectNode();
+        o.put("available", e.available());
+        o.put("label", e.reason());
+        if (!e.available()) {
+            return o;
+        }
+        o.put("locality", e.locality());
+        o.put("conversionFactor", e.conversionFactor());
+        o.put("sampleData", e.sampleData());
+        ArrayNode lines = o.putArray("lines");
+        for (Estimate.Line l : e.lines()) {
+            ObjectNode x = lines.addObject();
+            x.put("code", l.code());
+            ArrayNode m = x.putArray("modifiers");
+            l.modifiers().forEach(m::add);
+            x.put("units", l.units());
+            x.put("priced", l.priced());
+            if (l.priced()) {
+                x.put("allowed", l.allowed());
+                x.put("multipleProcedureReduction", l.mpprApplied());
+                x.put("assistantReduction", l.assistantReduction());
+            }
+        }
+        o.put("totalAllowed", e.totalAllowed());
+        o.put("medicarePays", e.medicarePays());
+        o.put("patientCoinsurance", e.patientCoinsurance());
+        ArrayNode un = o.putArray("unpriced");
+        e.unpriced().forEach(un::add);
+        return o;
+    }
+
+    private static ArrayNode kx(List<KxBucket> buckets) {
+        ArrayNode arr = F.arrayNode();
+        for (KxBucket b : buckets) {
+            ObjectNode o = arr.addObject();
+            o.put("bucket", b.bucket());
+            o.put("year", b.year());
+            o.put("threshold", b.threshold());
+            o.put("spentBefore", b.spentBefore());
+            o.put("thisVisit", b.thisVisit());
+            o.put("spentAfter", b.spentAfter());
+            o.put("kxApplied", b.kxApplied());
         }
         return arr;
     }

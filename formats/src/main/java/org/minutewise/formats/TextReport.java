@@ -3,6 +3,8 @@ package org.minutewise.formats;
 import java.util.List;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.Finding;
+import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.claim.Estimate;
 import org.minutewise.core.units.CodeUnits;
 import org.minutewise.core.units.UnitResult;
 
@@ -26,6 +28,7 @@ public final class TextReport {
                 .append("  payer ").append(c.payer().id()).append(" (").append(c.payer().name()).append(")\n");
         sb.append("Method: ").append(c.units().method().label()).append('\n');
         table(sb, c.units());
+        claim(sb, c);
         explanation(sb, c.units());
         findings(sb, c.findings());
         sb.append(c.blocks() ? "Status: BLOCKED - fix the blocking findings before sending the claim.\n"
@@ -43,6 +46,28 @@ public final class TextReport {
                 r.timedUnits(), r.totalUnits()));
         if (r.professionalChoice()) {
             sb.append("Professional's choice: a tie at the cut-off; see the explanation for the alternatives.\n");
+        }
+    }
+
+    private static void claim(StringBuilder sb, CheckResult c) {
+        sb.append("\nClaim lines\n");
+        if (c.claim().lines().isEmpty()) {
+            sb.append("  (none)\n");
+        }
+        for (ClaimLine l : c.claim().lines()) {
+            sb.append(String.format("  %-6s %-16s x%-3d dx %-8s %s%s%n", l.code(), String.join(" ", l.modifiers()),
+                    l.units(), l.diagnosisPointers().toString().replace(" ", ""),
+                    l.charge().map(ch -> "$" + ch).orElse(""),
+                    l.renderingProvider().map(p -> "  rendering " + p).orElse("")));
+        }
+        Estimate e = c.claim().estimate();
+        if (e.available()) {
+            sb.append(String.format("Estimate: allowed $%s (Medicare pays $%s, patient coinsurance $%s)%s%n",
+                    e.totalAllowed(), e.medicarePays(), e.patientCoinsurance(), e.sampleData()
+                            ? " - sample fee data" : ""));
+            sb.append("  ").append(e.reason()).append('\n');
+        } else {
+            sb.append("Estimate: not available. ").append(e.reason()).append('\n');
         }
     }
 
@@ -65,6 +90,7 @@ public final class TextReport {
             if (!f.path().isEmpty()) {
                 sb.append(" at ").append(f.path());
             }
+            f.overrideReason().ifPresent(r -> sb.append(" (accepted: ").append(r).append(')'));
             sb.append("\n    ").append(f.message()).append("\n    Fix: ").append(f.fix()).append("\n    Source: ")
                     .append(f.citation()).append('\n');
         }

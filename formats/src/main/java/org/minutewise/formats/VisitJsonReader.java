@@ -15,7 +15,12 @@ import java.util.regex.Pattern;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.ProcedureCode;
+import org.minutewise.core.model.Abn;
+import org.minutewise.core.model.Authorization;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.FindingOverride;
+import org.minutewise.core.model.Purpose;
 import org.minutewise.core.model.Mode;
 import org.minutewise.core.model.Patient;
 import org.minutewise.core.model.Period;
@@ -120,7 +125,80 @@ public final class VisitJsonReader {
         }
         b.services(lines);
         optionalText(n, "note", "").ifPresent(b::note);
+        optionalText(n, "previousNote", "").ifPresent(b::previousNote);
+        optionalText(n, "secondaryPayer", "").ifPresent(b::secondaryPayer);
+        optionalText(n, "locality", "").ifPresent(b::locality);
+        Optional<String> purpose = optionalText(n, "purpose", "");
+        if (purpose.isPresent()) {
+            b.purpose(switch (purpose.get()) {
+                case "rehabilitative" -> Purpose.REHABILITATIVE;
+                case "habilitative" -> Purpose.HABILITATIVE;
+                default -> throw new InputException("purpose", "expected rehabilitative or habilitative, got \""
+                        + purpose.get() + "\"");
+            });
+        }
+        if (n.hasNonNull("abn")) {
+            b.abn(abn(n.get("abn")));
+        }
+        if (n.hasNonNull("certification")) {
+            JsonNode c = object(n.get("certification"), "certification",
+                    "{\"from\":\"2026-01-05\",\"to\":\"2026-04-04\",\"physician\":\"Dr. ...\"}");
+            b.certification(new Certification(date(c, "from", "certification.from", false),
+                    date(c, "to", "certification.to", false), optionalText(c, "physician", "certification")));
+        }
+        if (n.hasNonNull("authorization")) {
+            JsonNode a = object(n.get("authorization"), "authorization",
+                    "{\"visits\":12,\"used\":3,\"from\":\"2026-01-05\",\"to\":\"2026-03-31\"}");
+            b.authorization(new Authorization(count(a, "visits", "authorization.visits"),
+                    count(a, "used", "authorization.used"), date(a, "from", "authorization.from", false),
+                    date(a, "to", "authorization.to", false)));
+        }
+        if (n.hasNonNull("overrides")) {
+            JsonNode o = n.get("overrides");
+            if (!o.isArray()) {
+                throw new InputException("overrides", "expected an array of {\"finding\":\"MW-...\",\"reason\":\"...\"}");
+            }
+            for (int i = 0; i < o.size(); i++) {
+                String path = "overrides[" + i + "]";
+                JsonNode e = object(o.get(i), path, "{\"finding\":\"MW-D003\",\"reason\":\"...\"}");
+                String findingId = requiredText(e, "finding", path);
+                if (!findingId.matches("MW-[A-Z]\\d{3}")) {
+                    throw new InputException(path + ".finding", "expected a finding id like MW-D003, got \""
+                            + findingId + "\"");
+                }
+                b.override(new FindingOverride(findingId, requiredText(e, "reason", path)));
+            }
+        }
         return b.build();
+    }
+
+    private static Abn abn(JsonNode v) {
+        if (v.isBoolean()) {
+            return v.asBoolean() ? Abn.GIVEN : Abn.NOT_GIVEN;
+        }
+        if (v.isObject() && v.has("given") && v.get("given").isBoolean()) {
+            return v.get("given").asBoolean() ? Abn.GIVEN : Abn.NOT_GIVEN;
+        }
+        throw new InputException("abn", "expected true (an ABN was given: GA), false (not given: GZ), or "
+                + "{\"given\":true}");
+    }
+
+    private static JsonNode object(JsonNode v, String path, String example) {
+        if (!v.isObject()) {
+            throw new InputException(path, "expected an object like " + example);
+        }
+        return v;
+    }
+
+    private static OptionalInt count(JsonNode n, String field, String path) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return OptionalInt.empty();
+        }
+        if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() > 10_000) {
+            throw new InputException(path, "expected a whole number from 0 to 10000, got " + v.asText());
+        }
+        return OptionalInt.of(v.asInt());
     }
 
     private Patient patient(JsonNode p) {
@@ -138,7 +216,13 @@ public final class VisitJsonReader {
             ytd = new YearToDate(money(y, "PT_SLP", "patient.yearToDate.PT_SLP"),
                     money(y, "OT", "patient.yearToDate.OT"));
         }
-        return new Patient(id, birth, ytd, YearToDate.NONE);
+        YearToDate outside = YearToDate.NONE;
+        if (p.hasNonNull("outsideSpend")) {
+            JsonNode y = object(p.get("outsideSpend"), "patient.outsideSpend", "{\"PT_SLP\":300.00,\"OT\":0}");
+            outside = new YearToDate(money(y, "PT_SLP", "patient.outsideSpend.PT_SLP"),
+                    money(y, "OT", "patient.outsideSpend.OT"));
+        }
+        return new Patient(id, birth, ytd, outside);
     }
 
     private ServiceLine service(JsonNode s, String path) {
@@ -177,7 +261,8 @@ public final class VisitJsonReader {
         Role role = Role.parse(roleText).orElseThrow(() -> new InputException(path + ".provider.role",
                 "expected one of " + roles() + ", got \"" + roleText + "\""));
         Provider provider = new Provider(optionalText(pv, "id", path + ".provider"), role,
-                optionalText(pv, "npi", path + ".provider"));
+                npi(pv, "npi", path + ".provider"), optionalText(pv, "supervisorId", path + ".provider"),
+                npi(pv, "supervisorNpi", path + ".provider"));
         Optional<Mode> mode = Optional.empty();
         Optional<String> modeText = optionalText(s, "mode", path);
         if (modeText.isPresent()) {
@@ -185,7 +270,19 @@ public final class VisitJsonReader {
                     "expected one-on-one, group or supervised, got \"" + modeText.get() + "\"")));
         }
         Optional<Discipline> disc = optionalText(s, "discipline", path).map(t -> discipline(t, path + ".discipline"));
-        return new ServiceLine(code, minutes, periods, provider, mode, disc);
+        Optional<BigDecimal> charge = s.hasNonNull("charge") ? Optional.of(money(s, "charge", path + ".charge"))
+                : Optional.empty();
+        return new ServiceLine(code, minutes, periods, provider, mode, disc, charge);
+    }
+
+    /** An NPI: ten digits with a valid Luhn check digit (prefix 80840). */
+    static Optional<String> npi(JsonNode n, String field, String parent) {
+        Optional<String> v = optionalText(n, field, parent);
+        if (v.isPresent() && !Npi.valid(v.get())) {
+            throw new InputException(parent + "." + field, "not a valid NPI (10 digits with a check digit): \""
+                    + v.get() + "\"");
+        }
+        return v;
     }
 
     private static Period period(JsonNode p, String path) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.OptionalInt;
 import org.minutewise.core.payer.PayerKind;
 import org.minutewise.core.payer.PayerProfile;
@@ -15,7 +17,9 @@ import org.minutewise.core.units.UnitMethod;
 /**
  * Reads payer profiles from JSON: either {@code {"profiles":[...]}} or a single profile object.
  * A profile: {@code id}, {@code method} (cms|cpt) required; {@code name}, {@code kind}, {@code sendZeroUnitLines},
- * {@code requiresStartStopTimes}, {@code maxTimedUnitsPerDay} optional.
+ * {@code requiresStartStopTimes}, {@code maxTimedUnitsPerDay}, {@code distinctModifier} (59, XU, XE, XS, XP),
+ * {@code assistantModifiers} (CQ/CO; default true for Medicare kinds), {@code habilitativeModifiers} (96/97),
+ * {@code deniedDistinctPairs} (["97530/97140"]) optional.
  */
 public final class PayerProfileLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,8 +82,31 @@ public final class PayerProfileLoader {
             }
             max = OptionalInt.of(m.asInt());
         }
+        String distinct = n.has("distinctModifier") ? text(n, "distinctModifier", where, true).toUpperCase() : "59";
+        if (!PayerProfile.DISTINCT_MODIFIERS.contains(distinct)) {
+            throw new RefDataException(where + ".distinctModifier: expected 59, XU, XE, XS or XP, got \"" + distinct
+                    + "\"");
+        }
+        boolean assistant = n.has("assistantModifiers") ? bool(n, "assistantModifiers", where)
+                : kind == PayerKind.MEDICARE || kind == PayerKind.MEDICARE_ADVANTAGE;
+        Set<String> denied = new LinkedHashSet<>();
+        if (n.hasNonNull("deniedDistinctPairs")) {
+            JsonNode arr = n.get("deniedDistinctPairs");
+            if (!arr.isArray()) {
+                throw new RefDataException(where + ".deniedDistinctPairs: expected an array like [\"97530/97140\"]");
+            }
+            for (int i = 0; i < arr.size(); i++) {
+                String pair = arr.get(i).asText();
+                if (!pair.matches("[0-9A-Z]{5}/[0-9A-Z]{5}")) {
+                    throw new RefDataException(where + ".deniedDistinctPairs[" + i + "]: expected CODE/CODE, got \""
+                            + pair + "\"");
+                }
+                denied.add(pair);
+            }
+        }
         return new PayerProfile(id, name, kind, method, bool(n, "sendZeroUnitLines", where),
-                bool(n, "requiresStartStopTimes", where), max, source);
+                bool(n, "requiresStartStopTimes", where), max, distinct, assistant,
+                bool(n, "habilitativeModifiers", where), denied, source);
     }
 
     private static String text(JsonNode n, String field, String where, boolean required) {

@@ -2,16 +2,18 @@ package org.minutewise.core.check;
 
 import java.util.List;
 import java.util.Objects;
+import org.minutewise.core.claim.Claim;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.units.UnitResult;
 
-/** The outcome of checking one visit: its units under the payer's method and the findings. */
-public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, List<Finding> findings) {
+/** The outcome of checking one visit: its units under the payer's method, the claim lines and the findings. */
+public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Claim claim, List<Finding> findings) {
     public CheckResult {
         Objects.requireNonNull(visit, "visit");
         Objects.requireNonNull(payer, "payer");
         Objects.requireNonNull(units, "units");
+        Objects.requireNonNull(claim, "claim");
         findings = List.copyOf(findings);
     }
 

@@ -8,7 +8,13 @@ import java.util.List;
  * blocking finding, never a silent pass.
  */
 public interface Rule {
+    /** The rule's main catalog entry (its id names the rule in failures). */
     RuleInfo info();
+
+    /** Every finding id this rule may emit; the catalog is built from these, so it cannot drift from the code. */
+    default List<RuleInfo> emits() {
+        return List.of(info());
+    }
 
     void check(CheckContext ctx, List<Finding> out);
 }

@@ -6,7 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.minutewise.core.check.rules.CodeRules;
+import org.minutewise.core.check.rules.GroupTime;
+import org.minutewise.core.check.rules.KxThresholdRule;
 import org.minutewise.core.check.rules.MinutesDisagreeWithPeriods;
+import org.minutewise.core.check.rules.ModifierCount;
+import org.minutewise.core.check.rules.NcciPairs;
+import org.minutewise.core.check.rules.OneEvaluationPerDay;
+import org.minutewise.core.check.rules.PlanOfCare;
+import org.minutewise.core.check.rules.SecondaryPayer;
+import org.minutewise.core.check.rules.UnitLimits;
+import org.minutewise.core.check.rules.WhoMayBill;
 import org.minutewise.core.check.rules.SameMinuteTwice;
 import org.minutewise.core.check.rules.UnknownCode;
 
@@ -21,6 +31,12 @@ public final class RuleBook {
             "Report this to Minutewise support with the visit id; do not send the claim until the check runs.",
             "Minutewise engine: a rule that fails is never a silent pass", Citations.MINUTEWISE);
 
+    /** An override that names a blocking finding (or a finding not on the visit) is refused, and said so. */
+    public static final RuleInfo OVERRIDE_REFUSED = new RuleInfo("MW-O001", Severity.INFO,
+            "Override not applied",
+            "Only warnings and information can be accepted with a reason; fix a blocking finding instead.",
+            "Minutewise override policy", Citations.MINUTEWISE);
+
     private final List<Rule> rules;
     private final Map<String, RuleInfo> catalog;
 
@@ -28,7 +44,9 @@ public final class RuleBook {
         this.rules = List.copyOf(rules);
         Map<String, RuleInfo> m = new LinkedHashMap<>();
         for (Rule r : rules) {
-            add(m, r.info());
+            for (RuleInfo info : r.emits()) {
+                add(m, info);
+            }
         }
         for (RuleInfo i : extraInfos) {
             add(m, i);
@@ -48,11 +66,21 @@ public final class RuleBook {
         rules.add(new UnknownCode());
         rules.add(new MinutesDisagreeWithPeriods());
         rules.add(new SameMinuteTwice());
-        return new RuleBook(rules, List.of(RULE_FAILED));
+        rules.add(new CodeRules());
+        rules.add(new WhoMayBill());
+        rules.add(new GroupTime());
+        rules.add(new NcciPairs());
+        rules.add(new UnitLimits());
+        rules.add(new OneEvaluationPerDay());
+        rules.add(new PlanOfCare());
+        rules.add(new KxThresholdRule());
+        rules.add(new ModifierCount());
+        rules.add(new SecondaryPayer());
+        return new RuleBook(rules, List.of(RULE_FAILED, OVERRIDE_REFUSED));
     }
 
     public static RuleBook of(List<Rule> rules) {
-        return new RuleBook(rules, List.of(RULE_FAILED));
+        return new RuleBook(rules, List.of(RULE_FAILED, OVERRIDE_REFUSED));
     }
 
     public List<Rule> rules() {

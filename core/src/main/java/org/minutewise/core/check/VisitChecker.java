@@ -2,6 +2,11 @@ package org.minutewise.core.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.minutewise.core.claim.Claim;
+import org.minutewise.core.claim.ClaimBuilder;
+import org.minutewise.core.claim.Estimate;
+import org.minutewise.core.model.FindingOverride;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.units.UnitCalculator;
@@ -56,6 +61,54 @@ public final class VisitChecker {
                         + "; this visit was not fully checked."));
             }
         }
-        return new CheckResult(visit, payer, units, findings);
+        Claim claim;
+        try {
+            claim = ClaimBuilder.of(ctx);
+        } catch (RuntimeException e) {
+            findings.add(RuleBook.RULE_FAILED.finding("claimLines", "Building the claim lines failed with "
+                    + e.getClass().getSimpleName() + "; this visit was not fully checked."));
+            claim = new Claim(List.of(), Estimate.unavailable("The claim could not be built."), List.of(), Map.of());
+        }
+        return new CheckResult(visit, payer, units, claim, applyOverrides(visit, findings));
+    }
+
+    /** Accepts warnings and information the visit overrides with a reason; refuses (and says so) the rest. */
+    static List<Finding> applyOverrides(Visit visit, List<Finding> findings) {
+        if (visit.overrides().isEmpty()) {
+            return findings;
+        }
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            FindingOverride o = overrideFor(visit, f.ruleId());
+            out.add(o != null && !f.blocks() ? f.withOverride(o.reason()) : f);
+        }
+        for (int i = 0; i < visit.overrides().size(); i++) {
+            FindingOverride o = visit.overrides().get(i);
+            boolean present = false;
+            boolean blocking = false;
+            for (Finding f : findings) {
+                if (f.ruleId().equals(o.finding())) {
+                    present = true;
+                    blocking |= f.blocks();
+                }
+            }
+            if (blocking) {
+                out.add(RuleBook.OVERRIDE_REFUSED.finding("overrides[" + i + "]", "The override of " + o.finding()
+                        + " was not applied: it is a blocking finding, which must be fixed, not accepted."));
+            } else if (!present) {
+                out.add(RuleBook.OVERRIDE_REFUSED.finding("overrides[" + i + "]", "The override of " + o.finding()
+                        + " was not applied: this visit has no such finding."));
+            }
+        }
+        return out;
+    }
+
+    private static FindingOverride overrideFor(Visit v, String id) {
+        for (FindingOverride o : v.overrides()) {
+            if (o.finding().equals(id)) {
+                return o;
+            }
+        }
+        return null;
     }
 }

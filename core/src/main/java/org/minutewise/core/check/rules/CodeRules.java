@@ -1,0 +1,94 @@
+package org.minutewise.core.check.rules;
+
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.claim.ClaimBuilder;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.units.CodeUnits;
+
+/** Code-specific rules (RULES.md §1). */
+public final class CodeRules implements Rule {
+    public static final RuleInfo CODE_97014_MEDICARE = new RuleInfo("MW-C002", Severity.BLOCK,
+            "97014 billed to Medicare",
+            "Bill unattended electrical stimulation to Medicare as G0283 (97014 is not payable by Medicare).",
+            "CMS HCPCS G0283; RULES.md §1", Citations.CLAIMS_MANUAL_CH5);
+    public static final RuleInfo CODE_97010_MEDICARE = new RuleInfo("MW-C003", Severity.INFO,
+            "97010 is bundled by Medicare",
+            "Nothing to fix; expect no separate payment for hot or cold packs from Medicare.",
+            "Medicare physician fee schedule status B (bundled); RULES.md §1", Citations.CLAIMS_MANUAL_CH5);
+    public static final RuleInfo COGNITIVE = new RuleInfo("MW-C004", Severity.WARN,
+            "Cognitive intervention units not split 97129 then 97130",
+            "Bill the first unit of cognitive function intervention as 97129 (once), every further unit as "
+                    + "97130; never 97130 alone. Minutewise's claim lines already do this.",
+            "CPT 97129/97130 (base and add-on); RULES.md §1", Citations.MINUTEWISE);
+    public static final RuleInfo NOT_EFFECTIVE = new RuleInfo("MW-C005", Severity.BLOCK,
+            "Code not valid on the date of service",
+            "Use the code in effect on the date of service.",
+            "CMS HCPCS/CPT annual updates; code catalog effective dates", Citations.MINUTEWISE);
+    public static final RuleInfo DISCIPLINE = new RuleInfo("MW-C006", Severity.WARN,
+            "Code not usually billed under this plan of care",
+            "Check the plan of care (or the line's discipline): e.g. a PT evaluation belongs to a PT plan.",
+            "CMS Pub 100-04 ch. 5 §20.1 (discipline modifiers)", Citations.CLAIMS_MANUAL_CH5);
+
+    @Override
+    public RuleInfo info() {
+        return CODE_97014_MEDICARE;
+    }
+
+    @Override
+    public List<RuleInfo> emits() {
+        return List.of(CODE_97014_MEDICARE, CODE_97010_MEDICARE, COGNITIVE, NOT_EFFECTIVE, DISCIPLINE);
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        List<ServiceLine> s = ctx.visit().services();
+        boolean medicare = ctx.payer().isMedicare();
+        for (int i = 0; i < s.size(); i++) {
+            ServiceLine l = s.get(i);
+            String path = CheckContext.path(i) + ".code";
+            if (medicare && l.code().equals("97014")) {
+                out.add(CODE_97014_MEDICARE.finding(path, "97014 (unattended electrical stimulation) is not paid "
+                        + "by Medicare; Medicare's code for it is G0283."));
+            }
+            if (medicare && l.code().equals("97010")) {
+                out.add(CODE_97010_MEDICARE.finding(path, "97010 (hot or cold packs) is bundled by Medicare: it "
+                        + "may be reported but is not paid separately."));
+            }
+            CodeInfo info = ctx.codeOf(l);
+            if (info != null && !info.effectiveOn(ctx.visit().dateOfService())) {
+                out.add(NOT_EFFECTIVE.finding(path, l.code() + " is valid from " + info.effectiveFrom()
+                        + info.effectiveTo().map(t -> " to " + t).orElse("") + ", not on "
+                        + ctx.visit().dateOfService() + "."));
+            }
+            Discipline d = ctx.visit().disciplineOf(l);
+            if (info != null && !info.disciplines().isEmpty() && !info.disciplines().contains(d)) {
+                out.add(DISCIPLINE.finding(path, l.code() + " (" + info.label() + ") is billed under the "
+                        + d.label() + " plan of care, which does not usually bill it."));
+            }
+        }
+        int base = 0;
+        int addOn = 0;
+        for (CodeUnits cu : ctx.units().lines()) {
+            if (cu.code().equals(ClaimBuilder.COGNITIVE_BASE)) {
+                base = cu.units();
+            } else if (cu.code().equals(ClaimBuilder.COGNITIVE_ADD_ON)) {
+                addOn = cu.units();
+            }
+        }
+        int total = base + addOn;
+        if (total > 0 && base != 1) {
+            out.add(COGNITIVE.finding("services[code=" + (base == 0 ? "97130" : "97129") + "]", "The "
+                    + total + " units of cognitive function intervention were documented as 97129 x" + base
+                    + " and 97130 x" + addOn + "; they are billed as 97129 x1" + (total > 1 ? " and 97130 x"
+                    + (total - 1) : "") + " (97129 once for the first unit, 97130 for each further unit)."));
+        }
+    }
+}

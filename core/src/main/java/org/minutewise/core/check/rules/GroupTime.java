@@ -1,0 +1,81 @@
+package org.minutewise.core.check.rules;
+
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.model.Mode;
+import org.minutewise.core.model.Period;
+import org.minutewise.core.model.ServiceLine;
+
+/** Group time: 97150 for group minutes, never an individual code (RULES.md §1-§2). */
+public final class GroupTime implements Rule {
+    public static final RuleInfo GROUP_BESIDE_INDIVIDUAL = new RuleInfo("MW-G001", Severity.BLOCK,
+            "Group therapy and an individual code for the same minutes",
+            "Bill the group minutes once, as 97150; individual codes need their own one-on-one minutes.",
+            "CMS Pub 100-02 ch. 15 §230 A; NCCI Policy Manual ch. XI §P", Citations.BENEFIT_MANUAL_CH15);
+    public static final RuleInfo INDIVIDUAL_CODE_FOR_GROUP = new RuleInfo("MW-G002", Severity.BLOCK,
+            "One-on-one code billed for group time",
+            "Bill group time as 97150 (one unit per patient); 97110-97546 need direct one-on-one contact and "
+                    + "97032-97039 constant attendance.",
+            "CPT therapeutic procedures guideline; CMS Pub 100-04 ch. 5 §20.2 B; Pub 100-02 ch. 15 §230 A",
+            Citations.CLAIMS_MANUAL_CH5);
+
+    @Override
+    public RuleInfo info() {
+        return GROUP_BESIDE_INDIVIDUAL;
+    }
+
+    @Override
+    public List<RuleInfo> emits() {
+        return List.of(GROUP_BESIDE_INDIVIDUAL, INDIVIDUAL_CODE_FOR_GROUP);
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        List<ServiceLine> s = ctx.visit().services();
+        for (int i = 0; i < s.size(); i++) {
+            ServiceLine l = s.get(i);
+            CodeInfo info = ctx.codeOf(l);
+            if (info == null) {
+                continue;
+            }
+            boolean groupMode = l.mode().orElse(Mode.ONE_ON_ONE) == Mode.GROUP;
+            if (groupMode && (info.oneOnOne() || info.constantAttendance())) {
+                out.add(INDIVIDUAL_CODE_FOR_GROUP.finding(CheckContext.path(i), l.code() + " is billed for group "
+                        + "time, but it needs " + (info.constantAttendance() ? "constant attendance"
+                        : "direct one-on-one contact") + " for its minutes. Group therapy is billed as 97150, one "
+                        + "unit per patient."));
+            }
+            if (info.group()) {
+                for (int j = 0; j < s.size(); j++) {
+                    ServiceLine o = s.get(j);
+                    CodeInfo oi = ctx.codeOf(o);
+                    if (j == i || oi == null || !(oi.oneOnOne() || oi.constantAttendance())) {
+                        continue;
+                    }
+                    int shared = shared(l, o);
+                    if (shared > 0) {
+                        out.add(GROUP_BESIDE_INDIVIDUAL.finding(CheckContext.path(j), l.code() + " (group) and "
+                                + o.code() + " (individual) share " + shared + " documented minutes; the same "
+                                + "minutes cannot be both group and one-on-one."));
+                    }
+                }
+            }
+        }
+    }
+
+    private static int shared(ServiceLine a, ServiceLine b) {
+        int n = 0;
+        for (Period p : a.periods()) {
+            for (Period q : b.periods()) {
+                n += p.overlapMinutes(q);
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,78 @@
+package org.minutewise.core.check.rules;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.claim.Claim;
+import org.minutewise.core.claim.ClaimBuilder;
+import org.minutewise.core.claim.KxBucket;
+
+/** The KX threshold and targeted medical review amount, per expense bucket (RULES.md §4). */
+public final class KxThresholdRule implements Rule {
+    /** Warn when the bucket's spend after this visit reaches this share of the threshold. */
+    public static final BigDecimal NEAR = new BigDecimal("0.90");
+
+    public static final RuleInfo APPLIED = new RuleInfo("MW-K001", Severity.INFO,
+            "KX added: the therapy threshold is passed",
+            "Make sure the note supports medical necessity: KX attests to it, and lines above the threshold "
+                    + "without KX are denied.",
+            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5);
+    public static final RuleInfo NEAR_THRESHOLD = new RuleInfo("MW-K002", Severity.WARN,
+            "The KX threshold is near",
+            "Prepare the medical necessity documentation: the next visits will need KX.",
+            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5);
+    public static final RuleInfo TARGETED_REVIEW = new RuleInfo("MW-K003", Severity.WARN,
+            "At the targeted medical review amount",
+            "Expect possible targeted medical review: keep the plan of care, progress reports and notes complete.",
+            "CMS Pub 100-04 ch. 5 §10.3 (targeted medical review, $3,000 per bucket)", Citations.CLAIMS_MANUAL_CH5);
+    public static final RuleInfo UNPRICED = new RuleInfo("MW-K004", Severity.INFO,
+            "Some lines could not be priced for the KX threshold",
+            "Load the CMS RVU file (--rvu-file) so every line's allowed amount counts toward the threshold.",
+            "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4", Citations.CLAIMS_MANUAL_CH5);
+
+    @Override
+    public RuleInfo info() {
+        return APPLIED;
+    }
+
+    @Override
+    public List<RuleInfo> emits() {
+        return List.of(APPLIED, NEAR_THRESHOLD, TARGETED_REVIEW, UNPRICED);
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        Claim claim = ClaimBuilder.of(ctx);
+        for (KxBucket b : claim.kx()) {
+            String bucket = b.bucket().equals("OT") ? "occupational therapy" : "physical therapy and speech-language "
+                    + "pathology (combined)";
+            String money = "$" + b.spentBefore().setScale(2, java.math.RoundingMode.HALF_UP) + " before this visit, $"
+                    + b.spentAfter().setScale(2, java.math.RoundingMode.HALF_UP) + " after it";
+            if (b.kxApplied()) {
+                String where = b.spentBefore().compareTo(b.threshold()) >= 0 ? "was already past"
+                        : "passes on this visit";
+                out.add(APPLIED.finding("claimLines", "The patient's " + b.year() + " incurred " + bucket
+                        + " expenses (" + money + ") " + where + " the KX threshold of $" + b.threshold()
+                        + "; KX is on " + (ctx.visit().setting().institutional() ? "every line of this bucket"
+                        : "the line that crosses it and every later line of this bucket") + "."));
+            } else if (b.spentAfter().compareTo(b.threshold().multiply(NEAR)) >= 0) {
+                out.add(NEAR_THRESHOLD.finding("patient.yearToDate", "The patient's " + b.year() + " " + bucket
+                        + " expenses are " + money + ", near the KX threshold of $" + b.threshold() + "."));
+            }
+            if (b.spentAfter().compareTo(b.targetedReview()) >= 0) {
+                out.add(TARGETED_REVIEW.finding("patient.yearToDate", "The patient's " + b.year() + " " + bucket
+                        + " expenses (" + money + ") reach the $" + b.targetedReview() + " targeted medical review "
+                        + "amount."));
+            }
+            if (!b.unpriced().isEmpty()) {
+                out.add(UNPRICED.finding("claimLines", "No RVUs are loaded for " + String.join(", ", b.unpriced())
+                        + ", so their amounts are not counted toward the " + bucket + " KX threshold."));
+            }
+        }
+    }
+}

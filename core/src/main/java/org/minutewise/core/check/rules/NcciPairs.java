@@ -1,0 +1,80 @@
+package org.minutewise.core.check.rules;
+
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.claim.NcciAnalysis;
+import org.minutewise.core.edits.PtpEdit;
+
+/**
+ * NCCI procedure-to-procedure pairs billed the same day (RULES.md §4-§5): one finding id per outcome, so each
+ * reads like the policy. The modifier goes on the column-two code only when the services were done in
+ * different time intervals.
+ */
+public final class NcciPairs implements Rule {
+    public static final RuleInfo NOT_BYPASSABLE = new RuleInfo("MW-E001", Severity.BLOCK,
+            "NCCI pair that no modifier can bypass",
+            "Bill only the column-one code for this date, or correct the codes.",
+            "NCCI Policy Manual ch. I; NCCI PTP edit with modifier indicator 0", Citations.NCCI_MANUAL);
+    public static final RuleInfo OVERLAP = new RuleInfo("MW-E002", Severity.BLOCK,
+            "NCCI pair done in the same time interval",
+            "59 or an X modifier may be used only when the two services were done in different time intervals; "
+                    + "correct the times or bill one of the codes.",
+            "NCCI Policy Manual ch. XI §P; ch. I (modifier 59)", Citations.NCCI_MANUAL);
+    public static final RuleInfo NO_TIMES = new RuleInfo("MW-E003", Severity.WARN,
+            "NCCI pair without times that show separate intervals",
+            "Document start and end times for both services so the separate intervals (and 59/X) are supported.",
+            "NCCI Policy Manual ch. XI §P; ch. I (modifier 59)", Citations.NCCI_MANUAL);
+    public static final RuleInfo BYPASSED = new RuleInfo("MW-E004", Severity.INFO,
+            "NCCI pair bypassed with 59/X",
+            "Nothing to fix; keep the start and end times in the note: they are what supports the modifier.",
+            "NCCI Policy Manual ch. XI §P; ch. I (modifier 59)", Citations.NCCI_MANUAL);
+    public static final RuleInfo PAYER_DENIES = new RuleInfo("MW-E005", Severity.WARN,
+            "Payer denies 59/X on this pair",
+            "Expect the column-two code to be denied by this payer; bill it only if the payer's policy allows, or "
+                    + "record an ABN where the patient may be liable.",
+            "Payer profile (deniedDistinctPairs); NCCI Policy Manual ch. I", Citations.NCCI_MANUAL);
+
+    @Override
+    public RuleInfo info() {
+        return NOT_BYPASSABLE;
+    }
+
+    /** The other ids this rule emits, for the catalog. */
+    @Override
+    public List<RuleInfo> emits() {
+        return List.of(NOT_BYPASSABLE, OVERLAP, NO_TIMES, BYPASSED, PAYER_DENIES);
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        boolean starter = ctx.ref().ptp().starter();
+        for (NcciAnalysis.Pair p : NcciAnalysis.of(ctx)) {
+            PtpEdit e = p.edit();
+            String pair = e.column1() + " (column one) and " + e.column2() + " (column two)";
+            String source = starter ? " (Minutewise starter edit table: confirm against CMS's current file)" : "";
+            String path = "services[code=" + e.column2() + "]";
+            switch (p.status()) {
+                case NOT_BYPASSABLE -> out.add(NOT_BYPASSABLE.finding(path, pair + " are an NCCI pair with modifier "
+                        + "indicator 0: " + e.column2() + " is not payable beside " + e.column1()
+                        + " on the same day, and no modifier can change that" + source + "."));
+                case OVERLAP -> out.add(OVERLAP.finding(path, pair + " are an NCCI pair, and their documented "
+                        + "times overlap, so they were not done in different time intervals: 59/" + ctx.payer()
+                        .distinctModifier() + " cannot be used" + source + "."));
+                case NO_TIMES -> out.add(NO_TIMES.finding(path, pair + " are an NCCI pair. Without start and "
+                        + "end times for both, nothing shows they were done in different time intervals, so "
+                        + "Minutewise did not add 59/X; " + e.column2() + " may be denied" + source + "."));
+                case BYPASSED -> out.add(BYPASSED.finding(path, pair + " are an NCCI pair; the documented times "
+                        + "show different time intervals, so " + ctx.payer().distinctModifier() + " was added to "
+                        + e.column2() + source + "."));
+                case PAYER_DENIES -> out.add(PAYER_DENIES.finding(path, "Payer " + ctx.payer().id() + " denies 59/X "
+                        + "on " + pair + " whatever the documentation; " + e.column2() + " is likely to be denied."));
+                default -> throw new IllegalStateException("unhandled status " + p.status());
+            }
+        }
+    }
+}

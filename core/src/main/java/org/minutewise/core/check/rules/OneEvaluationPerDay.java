@@ -1,0 +1,50 @@
+package org.minutewise.core.check.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.model.ServiceLine;
+
+/** Only one PT evaluation/re-evaluation (97161-97164) and one OT (97165-97168) a day. */
+public final class OneEvaluationPerDay implements Rule {
+    public static final RuleInfo INFO = new RuleInfo("MW-E008", Severity.BLOCK,
+            "More than one evaluation or re-evaluation of a discipline in a day",
+            "Bill one PT evaluation or re-evaluation (97161-97164) and one OT (97165-97168) per day; remove the "
+                    + "others.",
+            "NCCI Policy Manual ch. XI §P", Citations.NCCI_MANUAL);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        report(ctx, out, "PT", 97161, 97164);
+        report(ctx, out, "OT", 97165, 97168);
+    }
+
+    private static void report(CheckContext ctx, List<Finding> out, String label, int lo, int hi) {
+        List<String> seen = new ArrayList<>();
+        List<ServiceLine> s = ctx.visit().services();
+        for (int i = 0; i < s.size(); i++) {
+            String code = s.get(i).code();
+            if (code.chars().allMatch(Character::isDigit)) {
+                int n = Integer.parseInt(code);
+                if (n >= lo && n <= hi) {
+                    seen.add(code);
+                    if (seen.size() == 2) {
+                        out.add(INFO.finding(CheckContext.path(i), "More than one " + label + " evaluation or "
+                                + "re-evaluation is billed on " + ctx.visit().dateOfService() + " (" + String.join(
+                                ", ", seen) + "); only one is payable a day."));
+                    }
+                }
+            }
+        }
+    }
+}

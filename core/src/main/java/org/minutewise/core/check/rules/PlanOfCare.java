@@ -1,0 +1,75 @@
+package org.minutewise.core.check.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.model.Authorization;
+import org.minutewise.core.model.Certification;
+import org.minutewise.core.model.Visit;
+
+/** The plan of care's certification and the payer's prior authorization (RULES.md §5). */
+public final class PlanOfCare implements Rule {
+    public static final RuleInfo CERTIFICATION = new RuleInfo("MW-P001", Severity.BLOCK,
+            "Visit outside the plan of care's certification",
+            "Get the plan of care certified (or recertified, at least every 90 days) by the physician or NPP "
+                    + "for this date before billing.",
+            "CMS Pub 100-02 ch. 15 §220.1.3", Citations.BENEFIT_MANUAL_CH15);
+    public static final RuleInfo CERTIFICATION_MISSING = new RuleInfo("MW-P002", Severity.WARN,
+            "No certification of the plan of care recorded",
+            "Record the certification period (certification.from, .to) and the certifying physician.",
+            "CMS Pub 100-02 ch. 15 §220.1.3", Citations.BENEFIT_MANUAL_CH15);
+    public static final RuleInfo AUTHORIZATION = new RuleInfo("MW-P003", Severity.BLOCK,
+            "Visit beyond the prior authorization",
+            "Request more visits or an extension from the payer before billing this visit.",
+            "Payer prior authorization terms", Citations.MINUTEWISE);
+
+    @Override
+    public RuleInfo info() {
+        return CERTIFICATION;
+    }
+
+    @Override
+    public List<RuleInfo> emits() {
+        return List.of(CERTIFICATION, CERTIFICATION_MISSING, AUTHORIZATION);
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        Visit v = ctx.visit();
+        LocalDate dos = v.dateOfService();
+        if (v.certification().isEmpty()) {
+            if (ctx.payer().isMedicare()) {
+                out.add(CERTIFICATION_MISSING.finding("certification", "No plan of care certification is recorded "
+                        + "for this visit; Medicare pays outpatient therapy only under a certified plan of care."));
+            }
+        } else {
+            Certification c = v.certification().get();
+            c.from().filter(dos::isBefore).ifPresent(f -> out.add(CERTIFICATION.finding("certification.from",
+                    "The visit on " + dos + " is before the certification period starts (" + f + ").")));
+            c.to().filter(dos::isAfter).ifPresent(t -> out.add(CERTIFICATION.finding("certification.to",
+                    "The visit on " + dos + " is after the certification period ended (" + t + "); the plan of care "
+                            + "needs recertification.")));
+            if (c.physician().isEmpty() && ctx.payer().isMedicare()) {
+                out.add(CERTIFICATION_MISSING.finding("certification.physician", "The certification names no "
+                        + "physician or NPP; Medicare needs the certifying practitioner's signature."));
+            }
+        }
+        if (v.authorization().isPresent()) {
+            Authorization a = v.authorization().get();
+            if (a.visits().isPresent() && a.used().isPresent() && a.used().getAsInt() >= a.visits().getAsInt()) {
+                out.add(AUTHORIZATION.finding("authorization.used", "The authorization allows "
+                        + a.visits().getAsInt() + " visits and " + a.used().getAsInt() + " were already used; this "
+                        + "visit is number " + (a.used().getAsInt() + 1) + "."));
+            }
+            a.from().filter(dos::isBefore).ifPresent(f -> out.add(AUTHORIZATION.finding("authorization.from",
+                    "The visit on " + dos + " is before the authorization starts (" + f + ").")));
+            a.to().filter(dos::isAfter).ifPresent(t -> out.add(AUTHORIZATION.finding("authorization.to",
+                    "The visit on " + dos + " is after the authorization ended (" + t + ").")));
+        }
+    }
+}

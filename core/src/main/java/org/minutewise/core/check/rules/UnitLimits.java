@@ -1,0 +1,62 @@
+package org.minutewise.core.check.rules;
+
+import java.util.List;
+import java.util.OptionalInt;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.claim.ClaimBuilder;
+import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.edits.Mue;
+
+/** Medically unlikely edits per code, and the payer's cap on combined timed units a day. */
+public final class UnitLimits implements Rule {
+    public static final RuleInfo MUE = new RuleInfo("MW-E006", Severity.BLOCK,
+            "Units over the medically unlikely edit (MUE)",
+            "Check the minutes and units; units over the MUE are denied (an ABN does not apply to MUE denials). "
+                    + "Appeal with documentation only when the units were truly furnished.",
+            "NCCI Policy Manual ch. I §V (MUE); CMS MUE table", Citations.NCCI_MANUAL);
+    public static final RuleInfo PAYER_CAP = new RuleInfo("MW-E007", Severity.BLOCK,
+            "Over the payer's daily limit of timed units",
+            "Bill no more than the payer's daily limit, or get the payer's authorization for more.",
+            "Payer profile (maxTimedUnitsPerDay); RULES.md §5", Citations.MINUTEWISE);
+
+    @Override
+    public RuleInfo info() {
+        return MUE;
+    }
+
+    @Override
+    public List<RuleInfo> emits() {
+        return List.of(MUE, PAYER_CAP);
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        List<ClaimLine> lines = ClaimBuilder.of(ctx).lines();
+        java.util.Map<String, Integer> perCode = new java.util.LinkedHashMap<>();
+        for (ClaimLine l : lines) {
+            perCode.merge(l.code(), l.units(), Integer::sum);
+        }
+        perCode.forEach((code, units) -> ctx.ref().mue().find(code, ctx.visit().dateOfService()).ifPresent(m -> {
+            if (units > m.maxUnits()) {
+                out.add(MUE.finding("services[code=" + code + "]", code + " is billed with " + units + " units; its "
+                        + "MUE is " + m.maxUnits() + " a day (adjudication indicator " + m.indicatorText() + ")"
+                        + (ctx.ref().mue().starter() ? ", from the Minutewise starter table (confirm against CMS's "
+                        + "current file)" : "") + ". Units over the MUE are denied."));
+            }
+        }));
+        OptionalInt cap = ctx.payer().maxTimedUnitsPerDay();
+        if (cap.isPresent() && ctx.units().timedUnits() > cap.getAsInt()) {
+            out.add(PAYER_CAP.finding("services", "This visit has " + ctx.units().timedUnits() + " timed units; "
+                    + "payer " + ctx.payer().id() + " allows at most " + cap.getAsInt() + " timed units a day."));
+        }
+    }
+
+    static String mueText(Mue m) {
+        return m.code() + " " + m.maxUnits();
+    }
+}

@@ -1,0 +1,111 @@
+package org.minutewise.core.check.rules;
+
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.claim.ClaimBuilder;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Visit;
+
+/** Who may furnish and bill therapy (RULES.md §2, §4). */
+public final class WhoMayBill implements Rule {
+    public static final RuleInfo CHIROPRACTOR_MEDICARE = new RuleInfo("MW-W001", Severity.BLOCK,
+            "Therapy by a chiropractor billed to Medicare",
+            "Medicare covers only spinal manipulation (98940-98942 with AT) from a chiropractor; do not bill "
+                    + "therapy codes under the chiropractor to Medicare (an ABN may make the patient liable).",
+            "CMS Pub 100-02 ch. 15 §30.5, §240.1.3", Citations.BENEFIT_MANUAL_CH15);
+    public static final RuleInfo AIDE = new RuleInfo("MW-W002", Severity.BLOCK,
+            "An aide's minutes billed as therapy",
+            "Remove the aide's minutes: services by aides or technicians are not therapy, even under supervision.",
+            "CMS Pub 100-02 ch. 15 §230; Pub 100-04 ch. 5 §20.3", Citations.BENEFIT_MANUAL_CH15);
+    public static final RuleInfo ASSISTANT_SETTING = new RuleInfo("MW-W003", Severity.BLOCK,
+            "Assistant's service in a setting where CQ/CO do not apply",
+            "In a physician's office (incident-to), therapy must be furnished by a therapist or the physician, "
+                    + "not an assistant. In a critical access hospital CQ/CO are not used: nothing to add.",
+            "CMS Pub 100-02 ch. 15 §230.5, §60; CMS Pub 100-04 ch. 5 §20.1", Citations.BENEFIT_MANUAL_CH15);
+    public static final RuleInfo NO_SUPERVISOR = new RuleInfo("MW-W004", Severity.WARN,
+            "Assistant's service with no supervising therapist named",
+            "Name the supervising therapist (provider.supervisorId and supervisorNpi): assistants do not enroll "
+                    + "with Medicare, so the supervising therapist is the rendering provider.",
+            "CMS Pub 100-02 ch. 15 §230.1-230.2; RULES.md §4", Citations.BENEFIT_MANUAL_CH15);
+    public static final RuleInfo ASSISTANT_DISCIPLINE = new RuleInfo("MW-W005", Severity.BLOCK,
+            "Assistant outside their discipline's plan of care",
+            "A PTA furnishes services only under a PT plan of care (CQ with GP), an OTA only under an OT plan "
+                    + "(CO with GO); correct the provider or the plan of care.",
+            "CMS Pub 100-04 ch. 5 §20.1 (CQ with GP, CO with GO)", Citations.CLAIMS_MANUAL_CH5);
+
+    @Override
+    public RuleInfo info() {
+        return CHIROPRACTOR_MEDICARE;
+    }
+
+    @Override
+    public List<RuleInfo> emits() {
+        return List.of(CHIROPRACTOR_MEDICARE, AIDE, ASSISTANT_SETTING, NO_SUPERVISOR, ASSISTANT_DISCIPLINE);
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        Visit v = ctx.visit();
+        List<ServiceLine> s = v.services();
+        for (int i = 0; i < s.size(); i++) {
+            ServiceLine l = s.get(i);
+            Role role = l.provider().role();
+            CodeInfo info = ctx.codeOf(l);
+            boolean therapyCode = info != null && !info.disciplines().isEmpty();
+            String path = CheckContext.path(i);
+            if (role == Role.DC && ctx.payer().isMedicare() && therapyCode) {
+                out.add(CHIROPRACTOR_MEDICARE.finding(path, l.code() + " is furnished by a chiropractor and billed "
+                        + "to Medicare. Medicare covers only spinal manipulation from a chiropractor; " + l.code()
+                        + " is not covered."));
+            }
+            if (role == Role.AIDE && therapyCode && (l.minutes() > 0 || !info.timed())) {
+                out.add(AIDE.finding(path, l.code() + " lists " + l.minutes() + " minutes furnished by an aide. An "
+                        + "aide's time is not skilled therapy and may not be billed as " + l.code() + "."));
+            }
+            if (!role.isAssistant()) {
+                continue;
+            }
+            if (v.setting() == Setting.PHYSICIAN_OFFICE) {
+                out.add(ASSISTANT_SETTING.finding(path, l.code() + " is furnished by a " + role.label() + " in a "
+                        + "physician's office. Therapy billed incident to a physician must be furnished by a "
+                        + "therapist (or the physician); CQ/CO do not apply there."));
+            } else if (v.setting() == Setting.CAH) {
+                out.add(ASSISTANT_SETTING.finding(path, l.code() + " is furnished by a " + role.label() + " in a "
+                        + "critical access hospital, where CQ/CO are not used: Minutewise adds none.",
+                        "Nothing to fix: CQ/CO are not used in critical access hospitals."));
+            }
+            Discipline lineDiscipline = v.disciplineOf(l);
+            if (role.discipline().isPresent() && role.discipline().get() != lineDiscipline) {
+                out.add(ASSISTANT_DISCIPLINE.finding(path, l.code() + " is furnished by a " + role.label()
+                        + " but billed under the " + lineDiscipline.label() + " plan of care ("
+                        + lineDiscipline.modifier() + "); " + (role == Role.PTA ? "CQ goes only with GP."
+                        : "CO goes only with GO.")));
+            }
+            if (ClaimBuilder.assistantModifiersApply(v, ctx.payer()) && l.provider().supervisorId().isEmpty()
+                    && !therapistOnVisit(v, role.discipline().orElse(lineDiscipline))) {
+                out.add(NO_SUPERVISOR.finding(path + ".provider", l.code() + " is furnished by a " + role.label()
+                        + " and no supervising therapist is named on the visit; the claim needs one as the "
+                        + "rendering provider."));
+            }
+        }
+    }
+
+    private static boolean therapistOnVisit(Visit v, Discipline d) {
+        for (ServiceLine l : v.services()) {
+            Role r = l.provider().role();
+            if (r.isTherapist() && r.discipline().orElse(null) == d) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,324 @@
+package org.minutewise.core.claim;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.codes.DiagnosisCategory;
+import org.minutewise.core.fees.KxThreshold;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.payer.PayerProfile;
+import org.minutewise.core.units.CodeKind;
+import org.minutewise.core.units.CodeUnits;
+
+/**
+ * Turns a checked visit into claim lines (RULES.md §4). Modifier order on a line, a documented convention:
+ * <b>GP/GO/GN, CQ/CO, 59/XE/XS/XP/XU, KX, GA/GZ, 96/97</b> — the discipline first, then what changes payment,
+ * then the edit bypass, then the attestations; at most four (the rest are reported).
+ */
+public final class ClaimBuilder {
+    /** CQ/CO were required from this date of service (CMS CY2020 PFS final rule). */
+    public static final LocalDate ASSISTANT_MODIFIERS_FROM = LocalDate.of(2020, 1, 1);
+    public static final int MAX_MODIFIERS = 4;
+    public static final String COGNITIVE_BASE = "97129";
+    public static final String COGNITIVE_ADD_ON = "97130";
+
+    private ClaimBuilder() {
+    }
+
+    public static Claim of(CheckContext ctx) {
+        return ctx.memo(ClaimBuilder.class, () -> build(ctx));
+    }
+
+    /** Whether CQ/CO are used for this visit's payer, setting and date. */
+    public static boolean assistantModifiersApply(Visit v, PayerProfile payer) {
+        return payer.assistantModifiers() && v.setting() != Setting.CAH && v.setting() != Setting.PHYSICIAN_OFFICE
+                && !v.dateOfService().isBefore(ASSISTANT_MODIFIERS_FROM);
+    }
+
+    private static Claim build(CheckContext ctx) {
+        Visit v = ctx.visit();
+        PayerProfile payer = ctx.payer();
+        Map<String, Integer> units = billedUnits(ctx);
+        boolean cqApplies = assistantModifiersApply(v, payer);
+        List<ClaimLine> lines = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : units.entrySet()) {
+            String code = e.getKey();
+            int u = e.getValue();
+            CodeInfo info = ctx.ref().codes().getOrNull(code);
+            if (u == 0 && (!payer.sendZeroUnitLines() || info == null)) {
+                continue;
+            }
+            List<Integer> idx = serviceIndexes(v, code);
+            ServiceLine first = v.services().get(idx.get(0));
+            Discipline d = v.disciplineOf(first);
+            int assistantMin = 0;
+            int therapistMin = 0;
+            Optional<String> assistant = Optional.empty();
+            for (int i : idx) {
+                ServiceLine l = v.services().get(i);
+                if (l.provider().role().isAssistant()) {
+                    assistantMin += Math.max(l.minutes(), info != null && !info.timed() ? 1 : 0);
+                    if (assistant.isEmpty()) {
+                        assistant = l.provider().id();
+                    }
+                } else if (l.provider().role() != Role.AIDE) {
+                    therapistMin += Math.max(l.minutes(), info != null && !info.timed() ? 1 : 0);
+                }
+            }
+            int cq = 0;
+            if (cqApplies && assistantMin > 0) {
+                cq = info != null && info.timed() ? DeMinimis.assistantUnits(u, assistantMin, therapistMin)
+                        : (therapistMin == 0 || assistantMin * 10 > assistantMin + therapistMin ? u : 0);
+            }
+            Provider rendering = rendering(v, idx, d);
+            List<Integer> dx = pointers(ctx, code);
+            Optional<BigDecimal> charge = charge(ctx, code, idx, u);
+            boolean anyAssistant = assistantMin > 0;
+            if (cq > 0) {
+                lines.add(line(code, List.of(d.modifier(), assistantModifier(v, idx, d)), cq, dx,
+                        share(charge, cq, u), rendering, assistant, true, d, idx));
+            }
+            if (u - cq > 0 || (u == 0)) {
+                lines.add(line(code, List.of(d.modifier()), u - cq, dx, share(charge, u - cq, u), rendering,
+                        anyAssistant ? assistant : Optional.empty(), false, d, idx));
+            }
+        }
+        // The NCCI bypass modifier goes on column two.
+        for (NcciAnalysis.Pair p : NcciAnalysis.of(ctx)) {
+            if (p.status() == NcciAnalysis.Status.BYPASSED) {
+                addModifier(lines, p.edit().column2(), payer.distinctModifier());
+            }
+        }
+        Estimate first = PaymentEstimator.estimate(lines, v.dateOfService(), v.locality(), ctx.ref().fees());
+        List<KxBucket> kx = new ArrayList<>();
+        if (payer.isMedicare()) {
+            Optional<KxThreshold> t = ctx.ref().fees().kxThreshold(v.dateOfService());
+            if (t.isPresent()) {
+                kx.add(kx(ctx, lines, first, t.get(), false));
+                kx.add(kx(ctx, lines, first, t.get(), true));
+                kx.removeIf(b -> b == null);
+            }
+        }
+        v.abn().ifPresent(abn -> lines.replaceAll(l -> l.withModifiers(append(l.modifiers(), abn.modifier()))));
+        if (payer.habilitativeModifiers()) {
+            lines.replaceAll(l -> l.withModifiers(append(l.modifiers(), v.purpose().modifier())));
+        }
+        Map<Integer, List<String>> dropped = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            List<String> m = lines.get(i).modifiers();
+            if (m.size() > MAX_MODIFIERS) {
+                dropped.put(i, List.copyOf(m.subList(MAX_MODIFIERS, m.size())));
+                lines.set(i, lines.get(i).withModifiers(m.subList(0, MAX_MODIFIERS)));
+            }
+        }
+        Estimate estimate = payer.isMedicare()
+                ? PaymentEstimator.estimate(lines, v.dateOfService(), v.locality(), ctx.ref().fees())
+                : Estimate.unavailable("The payment estimate uses the Medicare physician fee schedule; payer \""
+                        + payer.id() + "\" is not Medicare fee for service.");
+        return new Claim(lines, estimate, kx, dropped);
+    }
+
+    /** Units per code to bill: 97129 holds one unit of cognitive intervention at most, 97130 the rest. */
+    private static Map<String, Integer> billedUnits(CheckContext ctx) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (CodeUnits cu : ctx.units().lines()) {
+            m.put(cu.code(), cu.kind() == CodeKind.UNKNOWN ? 0 : cu.units());
+        }
+        if (m.containsKey(COGNITIVE_BASE) || m.containsKey(COGNITIVE_ADD_ON)) {
+            int total = m.getOrDefault(COGNITIVE_BASE, 0) + m.getOrDefault(COGNITIVE_ADD_ON, 0);
+            Map<String, Integer> fixed = new LinkedHashMap<>();
+            for (Map.Entry<String, Integer> e : m.entrySet()) {
+                if (e.getKey().equals(COGNITIVE_BASE) || e.getKey().equals(COGNITIVE_ADD_ON)) {
+                    if (!fixed.containsKey(COGNITIVE_BASE)) {
+                        fixed.put(COGNITIVE_BASE, Math.min(1, total));
+                        if (total > 1 || m.containsKey(COGNITIVE_ADD_ON)) {
+                            fixed.put(COGNITIVE_ADD_ON, Math.max(0, total - 1));
+                        }
+                    }
+                } else {
+                    fixed.put(e.getKey(), e.getValue());
+                }
+            }
+            return fixed;
+        }
+        return m;
+    }
+
+    private static List<Integer> serviceIndexes(Visit v, String code) {
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < v.services().size(); i++) {
+            String c = v.services().get(i).code();
+            boolean cognitive = (code.equals(COGNITIVE_BASE) || code.equals(COGNITIVE_ADD_ON))
+                    && (c.equals(COGNITIVE_BASE) || c.equals(COGNITIVE_ADD_ON));
+            if (c.equals(code) || cognitive) {
+                idx.add(i);
+            }
+        }
+        return idx;
+    }
+
+    private static String assistantModifier(Visit v, List<Integer> idx, Discipline d) {
+        for (int i : idx) {
+            Role r = v.services().get(i).provider().role();
+            if (r == Role.PTA) {
+                return "CQ";
+            }
+            if (r == Role.OTA) {
+                return "CO";
+            }
+        }
+        return d == Discipline.OT ? "CO" : "CQ";
+    }
+
+    /**
+     * The rendering provider: a therapist who furnished the code; for an assistant's lines, the supervising
+     * therapist the assistant names, else a therapist of the same discipline on the visit; else the assistant
+     * (a finding reports it).
+     */
+    static Provider rendering(Visit v, List<Integer> idx, Discipline d) {
+        for (int i : idx) {
+            Provider p = v.services().get(i).provider();
+            if (!p.role().isAssistant() && p.role() != Role.AIDE) {
+                return p;
+            }
+        }
+        for (int i : idx) {
+            Provider p = v.services().get(i).provider();
+            if (p.supervisorId().isPresent()) {
+                return new Provider(p.supervisorId(), supervisorRole(p.role()), p.supervisorNpi());
+            }
+        }
+        for (ServiceLine l : v.services()) {
+            Provider p = l.provider();
+            if (p.role().isTherapist() && p.role().discipline().orElse(null) == d) {
+                return p;
+            }
+        }
+        return v.services().get(idx.get(0)).provider();
+    }
+
+    private static Role supervisorRole(Role assistant) {
+        return assistant == Role.OTA ? Role.OT : Role.PT;
+    }
+
+    private static ClaimLine line(String code, List<String> modifiers, int units, List<Integer> dx,
+                                  Optional<BigDecimal> charge, Provider rendering, Optional<String> assistant,
+                                  boolean assistantUnit, Discipline d, List<Integer> idx) {
+        return new ClaimLine(code, modifiers, units, dx, charge, rendering.id(), rendering.npi(), assistant,
+                assistantUnit, d, idx);
+    }
+
+    /** Diagnosis pointers (1-based, at most four): for 97112 the diagnoses that support it come first. */
+    private static List<Integer> pointers(CheckContext ctx, String code) {
+        List<String> dx = ctx.visit().diagnoses();
+        List<Integer> first = new ArrayList<>();
+        List<Integer> rest = new ArrayList<>();
+        for (int i = 0; i < dx.size(); i++) {
+            boolean supports = code.equals("97112") && ctx.ref().diagnoses().categoryOf(dx.get(i))
+                    .map(DiagnosisCategory::supports97112).orElse(false);
+            (supports ? first : rest).add(i + 1);
+        }
+        first.addAll(rest);
+        return first.size() > 4 ? List.copyOf(first.subList(0, 4)) : first;
+    }
+
+    private static Optional<BigDecimal> charge(CheckContext ctx, String code, List<Integer> idx, int units) {
+        BigDecimal sum = BigDecimal.ZERO;
+        boolean any = false;
+        for (int i : idx) {
+            Optional<BigDecimal> c = ctx.visit().services().get(i).charge();
+            if (c.isPresent()) {
+                sum = sum.add(c.get());
+                any = true;
+            }
+        }
+        if (any) {
+            return Optional.of(sum);
+        }
+        return ctx.ref().fees().charge(code).map(per -> per.multiply(BigDecimal.valueOf(units)));
+    }
+
+    private static Optional<BigDecimal> share(Optional<BigDecimal> charge, int part, int whole) {
+        if (charge.isEmpty() || whole == 0) {
+            return charge;
+        }
+        return Optional.of(charge.get().multiply(BigDecimal.valueOf(part))
+                .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP));
+    }
+
+    private static void addModifier(List<ClaimLine> lines, String code, String modifier) {
+        for (int i = 0; i < lines.size(); i++) {
+            ClaimLine l = lines.get(i);
+            if (l.code().equals(code) && !l.modifiers().contains(modifier)) {
+                lines.set(i, l.withModifiers(append(l.modifiers(), modifier)));
+            }
+        }
+    }
+
+    private static List<String> append(List<String> m, String modifier) {
+        List<String> out = new ArrayList<>(m);
+        out.add(modifier);
+        return out;
+    }
+
+    /** KX for one bucket; null when the visit has no line in it. */
+    private static KxBucket kx(CheckContext ctx, List<ClaimLine> lines, Estimate est, KxThreshold t, boolean ot) {
+        Visit v = ctx.visit();
+        Discipline bucketDiscipline = ot ? Discipline.OT : Discipline.PT;
+        BigDecimal threshold = ot ? t.ot() : t.ptSlp();
+        BigDecimal before = v.patient().spentBefore(bucketDiscipline);
+        BigDecimal running = before;
+        int crossing = -1;
+        boolean any = false;
+        List<String> unpriced = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ClaimLine l = lines.get(i);
+            if ((l.discipline() == Discipline.OT) != ot) {
+                continue;
+            }
+            any = true;
+            Estimate.Line el = est.available() ? est.lines().get(i) : null;
+            if (el == null || !el.priced()) {
+                if (l.units() > 0 && !unpriced.contains(l.code())) {
+                    unpriced.add(l.code());
+                }
+                continue;
+            }
+            BigDecimal after = running.add(el.allowedBeforeAssistantReduction());
+            if (crossing < 0 && after.compareTo(threshold) > 0) {
+                crossing = i;
+            }
+            running = after;
+        }
+        if (!any) {
+            return null;
+        }
+        boolean already = before.compareTo(threshold) >= 0;
+        boolean apply = already || crossing >= 0;
+        if (apply) {
+            boolean institutional = v.setting().institutional();
+            int from = already || institutional ? 0 : crossing;
+            for (int i = from; i < lines.size(); i++) {
+                ClaimLine l = lines.get(i);
+                if ((l.discipline() == Discipline.OT) == ot && l.units() > 0) {
+                    lines.set(i, l.withModifiers(append(l.modifiers(), "KX")));
+                }
+            }
+        }
+        return new KxBucket(ot ? "OT" : "PT_SLP", t.year(), threshold, t.targetedReview(), before,
+                running.subtract(before), already ? 0 : crossing, apply, unpriced);
+    }
+}

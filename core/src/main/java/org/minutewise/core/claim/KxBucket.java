@@ -1,0 +1,31 @@
+package org.minutewise.core.claim;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The KX picture of one expense bucket (PT and SLP together, or OT) for this visit.
+ *
+ * @param spentBefore   incurred before this visit (this clinic's year to date plus outside spend)
+ * @param thisVisit     this visit's allowed amount in the bucket (after MPPR, before the CQ/CO cut)
+ * @param crossingLine  index of the claim line whose amount crosses the threshold, or -1
+ * @param kxApplied     KX is on this visit's lines of the bucket
+ * @param unpriced      codes of the bucket that could not be priced (their amounts are not counted)
+ */
+public record KxBucket(String bucket, int year, BigDecimal threshold, BigDecimal targetedReview,
+                       BigDecimal spentBefore, BigDecimal thisVisit, int crossingLine, boolean kxApplied,
+                       List<String> unpriced) {
+    public KxBucket {
+        Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(threshold, "threshold");
+        Objects.requireNonNull(targetedReview, "targetedReview");
+        Objects.requireNonNull(spentBefore, "spentBefore");
+        Objects.requireNonNull(thisVisit, "thisVisit");
+        unpriced = List.copyOf(unpriced);
+    }
+
+    public BigDecimal spentAfter() {
+        return spentBefore.add(thisVisit);
+    }
+}
