@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.minutewise.core.check.RuleBook;
 import org.minutewise.core.check.RuleInfo;
+import org.minutewise.formats.FindingsDoc;
 import org.minutewise.formats.Json;
 import org.minutewise.formats.ResultJson;
 import picocli.CommandLine.Command;
@@ -21,10 +22,17 @@ final class RulesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--markdown", description = "Print docs/FINDINGS.md (Markdown).")
+    boolean markdown;
+
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         var catalog = RuleBook.standard().catalog();
+        if (markdown) {
+            out.print(FindingsDoc.markdown(catalog));
+            return Main.OK;
+        }
         if (json) {
             out.println(Json.mapper().writeValueAsString(ResultJson.rules(catalog)));
             return Main.OK;
