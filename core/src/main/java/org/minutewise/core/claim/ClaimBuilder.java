@@ -124,9 +124,7 @@ public final class ClaimBuilder {
                 lines.set(i, lines.get(i).withModifiers(m.subList(0, MAX_MODIFIERS)));
             }
         }
-        Estimate estimate = payer.isMedicare()
-                ? PaymentEstimator.estimate(lines, v.dateOfService(), v.locality(), ctx.ref().fees())
-                : Estimate.unavailable("The payment estimate uses the Medicare physician fee schedule; payer \""
+        Estimate estimate = payer.isMedicare() ? first.withModifiersOf(lines) : Estimate.unavailable("The payment estimate uses the Medicare physician fee schedule; payer \""
                         + payer.id() + "\" is not Medicare fee for service.");
         return new Claim(lines, estimate, kx, dropped);
     }

@@ -35,6 +35,21 @@ public record Estimate(boolean available, String reason, String locality, BigDec
         unpriced = List.copyOf(unpriced);
     }
 
+    /** The same amounts, with the final modifiers of the claim lines (modifiers after pricing do not change it). */
+    public Estimate withModifiersOf(List<ClaimLine> claimLines) {
+        if (!available) {
+            return this;
+        }
+        List<Line> out = new java.util.ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            out.add(new Line(l.code(), claimLines.get(i).modifiers(), l.units(), l.priced(), l.allowed(),
+                    l.allowedBeforeAssistantReduction(), l.mpprApplied(), l.assistantReduction()));
+        }
+        return new Estimate(true, reason, locality, conversionFactor, out, totalAllowed, medicarePays,
+                patientCoinsurance, unpriced, sampleData);
+    }
+
     public static Estimate unavailable(String reason) {
         return new Estimate(false, reason, "", BigDecimal.ZERO, List.of(), BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO, List.of(), false);

@@ -1,17 +1,29 @@
 package org.minutewise.core.codes;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** ICD-10-CM categories; a diagnosis belongs to the longest category that prefixes it (dot ignored). */
 public final class DiagnosisCatalog {
     private final String version;
     private final List<DiagnosisCategory> categories;
+    /** By the category without its dot, for a longest-prefix look-up in a few hash probes. */
+    private final Map<String, DiagnosisCategory> byPrefix = new HashMap<>();
+    private final int longest;
 
     public DiagnosisCatalog(String version, Collection<DiagnosisCategory> categories) {
         this.version = version;
         this.categories = List.copyOf(categories);
+        int max = 0;
+        for (DiagnosisCategory c : this.categories) {
+            String key = c.category().replace(".", "").toUpperCase();
+            byPrefix.put(key, c);
+            max = Math.max(max, key.length());
+        }
+        this.longest = max;
     }
 
     public static DiagnosisCatalog empty() {
@@ -27,14 +39,13 @@ public final class DiagnosisCatalog {
     }
 
     public Optional<DiagnosisCategory> categoryOf(String diagnosis) {
-        String dx = diagnosis.replace(".", "").toUpperCase();
-        DiagnosisCategory best = null;
-        for (DiagnosisCategory c : categories) {
-            String prefix = c.category().replace(".", "");
-            if (dx.startsWith(prefix) && (best == null || prefix.length() > best.category().replace(".", "").length())) {
-                best = c;
+        String dx = diagnosis.indexOf('.') >= 0 ? diagnosis.replace(".", "") : diagnosis;
+        for (int len = Math.min(longest, dx.length()); len > 0; len--) {
+            DiagnosisCategory c = byPrefix.get(len == dx.length() ? dx : dx.substring(0, len));
+            if (c != null) {
+                return Optional.of(c);
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.empty();
     }
 }

@@ -1,0 +1,60 @@
+package org.minutewise.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.model.Visit;
+import org.minutewise.formats.VisitJsonReader;
+import org.minutewise.refdata.RefData;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The full check of a typical visit (3 timed codes with periods, a PTA, a supervised modality, NCCI pair,
+ * a note of about 1,500 characters): units, claim lines, modifiers, estimate and every rule. The visit is parsed
+ * once in setup; only the check is measured.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+@State(Scope.Benchmark)
+public class CheckBench {
+    private VisitChecker checker;
+    private Visit visit;
+
+    @Setup
+    public void setup() throws IOException {
+        ReferenceData ref = RefData.defaults();
+        checker = new VisitChecker(ref);
+        String json;
+        try (InputStream in = CheckBench.class.getResourceAsStream("typical-visit.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        VisitJsonReader reader = new VisitJsonReader(ref);
+        visit = reader.read(reader.parse(json));
+        if (visit.note().orElse("").length() < 1400) {
+            throw new IllegalStateException("the benchmark note must be about 1,500 characters");
+        }
+    }
+
+    @Benchmark
+    public CheckResult check() {
+        return checker.check(visit);
+    }
+}
