@@ -16,6 +16,11 @@ import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.model.Abn;
+import org.minutewise.core.model.Address;
+import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.BillingProvider;
+import org.minutewise.core.model.ClaimInfo;
+import org.minutewise.core.model.Subscriber;
 import org.minutewise.core.model.Authorization;
 import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.Discipline;
@@ -169,7 +174,99 @@ public final class VisitJsonReader {
                 b.override(new FindingOverride(findingId, requiredText(e, "reason", path)));
             }
         }
+        b.claimInfo(claimInfo(n));
+        if (n.hasNonNull("billed")) {
+            b.billed(billed(n.get("billed")));
+        }
         return b.build();
+    }
+
+    private ClaimInfo claimInfo(JsonNode n) {
+        BillingProvider bp = BillingProvider.NONE;
+        if (n.hasNonNull("billingProvider")) {
+            JsonNode p = object(n.get("billingProvider"), "billingProvider",
+                    "{\"npi\":\"1234567893\",\"taxId\":\"123456789\",\"name\":\"...\",\"address\":{...}}");
+            Optional<String> taxId = optionalText(p, "taxId", "billingProvider");
+            if (taxId.isPresent() && !taxId.get().replace("-", "").matches("\\d{9}")) {
+                throw new InputException("billingProvider.taxId", "expected 9 digits, got \"" + taxId.get() + "\"");
+            }
+            Optional<Address> address = Optional.empty();
+            if (p.hasNonNull("address")) {
+                JsonNode a = object(p.get("address"), "billingProvider.address",
+                        "{\"line1\":\"...\",\"city\":\"...\",\"state\":\"OH\",\"zip\":\"43004\"}");
+                String state = requiredText(a, "state", "billingProvider.address");
+                if (!state.matches("[A-Z]{2}")) {
+                    throw new InputException("billingProvider.address.state", "expected a 2-letter state code, got \""
+                            + state + "\"");
+                }
+                String zip = requiredText(a, "zip", "billingProvider.address");
+                if (!zip.replace("-", "").matches("\\d{5}(\\d{4})?")) {
+                    throw new InputException("billingProvider.address.zip", "expected a ZIP code like 43004 or "
+                            + "43004-1234, got \"" + zip + "\"");
+                }
+                address = Optional.of(new Address(requiredText(a, "line1", "billingProvider.address"),
+                        optionalText(a, "line2", "billingProvider.address"),
+                        requiredText(a, "city", "billingProvider.address"), state, zip.replace("-", "")));
+            }
+            bp = new BillingProvider(npi(p, "npi", "billingProvider"), taxId.map(t -> t.replace("-", "")),
+                    optionalText(p, "name", "billingProvider"), address);
+        }
+        Subscriber sub = Subscriber.NONE;
+        if (n.hasNonNull("subscriber")) {
+            JsonNode p = object(n.get("subscriber"), "subscriber",
+                    "{\"memberId\":\"...\",\"lastName\":\"...\",\"firstName\":\"...\",\"birthDate\":\"...\",\"sex\":\"F\"}");
+            Optional<String> sex = optionalText(p, "sex", "subscriber");
+            if (sex.isPresent() && !sex.get().matches("[FMU]")) {
+                throw new InputException("subscriber.sex", "expected F, M or U, got \"" + sex.get() + "\"");
+            }
+            sub = new Subscriber(optionalText(p, "memberId", "subscriber"), optionalText(p, "lastName", "subscriber"),
+                    optionalText(p, "firstName", "subscriber"), date(p, "birthDate", "subscriber.birthDate", false),
+                    sex);
+        }
+        Optional<String> pos = optionalText(n, "placeOfService", "");
+        if (pos.isPresent() && !pos.get().matches("\\d{2}")) {
+            throw new InputException("placeOfService", "expected a 2-digit place of service code like 11, got \""
+                    + pos.get() + "\"");
+        }
+        return new ClaimInfo(bp, optionalText(n, "payerName", ""), optionalText(n, "payerId", ""), sub, pos);
+    }
+
+    private static List<BilledLine> billed(JsonNode arr) {
+        if (!arr.isArray()) {
+            throw new InputException("billed", "expected an array of {\"code\":\"97112\",\"modifiers\":[\"GP\"],\"units\":2}");
+        }
+        List<BilledLine> out = new ArrayList<>();
+        for (int i = 0; i < arr.size(); i++) {
+            String path = "billed[" + i + "]";
+            JsonNode b = object(arr.get(i), path, "{\"code\":\"97112\",\"modifiers\":[\"GP\"],\"units\":2}");
+            String code = requiredText(b, "code", path).toUpperCase();
+            if (!ProcedureCode.isWellFormed(code)) {
+                throw new InputException(path + ".code", "not a CPT or HCPCS code: \"" + code + "\"");
+            }
+            List<String> mods = new ArrayList<>();
+            if (b.hasNonNull("modifiers")) {
+                JsonNode m = b.get("modifiers");
+                if (!m.isArray() || m.size() > 4) {
+                    throw new InputException(path + ".modifiers", "expected an array of at most 4 modifiers");
+                }
+                for (int k = 0; k < m.size(); k++) {
+                    String mod = m.get(k).asText().toUpperCase();
+                    if (!mod.matches("[0-9A-Z]{2}")) {
+                        throw new InputException(path + ".modifiers[" + k + "]", "expected a 2-character modifier, got \""
+                                + m.get(k).asText() + "\"");
+                    }
+                    mods.add(mod);
+                }
+            }
+            OptionalInt units = count(b, "units", path + ".units");
+            if (units.isEmpty()) {
+                throw new InputException(path + ".units", "required");
+            }
+            Optional<BigDecimal> charge = b.hasNonNull("charge") ? Optional.of(money(b, "charge", path + ".charge"))
+                    : Optional.empty();
+            out.add(new BilledLine(code, mods, units.getAsInt(), charge));
+        }
+        return out;
     }
 
     private static Abn abn(JsonNode v) {

@@ -11,13 +11,16 @@ import java.util.OptionalInt;
  * One documented therapy visit: one patient, one date of service, one or more service lines.
  * Optional clinical and billing data is {@link Optional}; a missing note or diagnosis is a finding for
  * the checks that need it, never an input error. Build one with {@link #builder(String, LocalDate)}.
+ * {@code billed} holds the lines as billed elsewhere when the input is a claim (837P, CSV with billed units);
+ * it is empty for a documented visit.
  */
 public record Visit(String id, LocalDate dateOfService, String payer, Discipline planOfCare, Setting setting,
                     Patient patient, List<String> diagnoses, OptionalInt totalTreatmentMinutes,
                     List<ServiceLine> services, Optional<String> note, Optional<String> previousNote,
                     Optional<Abn> abn, Optional<Certification> certification,
                     Optional<Authorization> authorization, List<FindingOverride> overrides,
-                    Optional<String> secondaryPayer, Purpose purpose, Optional<String> locality) {
+                    Optional<String> secondaryPayer, Purpose purpose, Optional<String> locality,
+                    ClaimInfo claimInfo, List<BilledLine> billed) {
 
     public Visit {
         Objects.requireNonNull(id, "id");
@@ -38,6 +41,8 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         Objects.requireNonNull(secondaryPayer, "secondaryPayer");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(locality, "locality");
+        Objects.requireNonNull(claimInfo, "claimInfo");
+        billed = List.copyOf(billed);
         if (services.isEmpty()) {
             throw new IllegalArgumentException("a visit needs at least one service line");
         }
@@ -70,6 +75,8 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         b.secondaryPayer = secondaryPayer;
         b.purpose = purpose;
         b.locality = locality;
+        b.claimInfo = claimInfo;
+        b.billed.addAll(billed);
         return b;
     }
 
@@ -92,6 +99,8 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         private Optional<String> secondaryPayer = Optional.empty();
         private Purpose purpose = Purpose.REHABILITATIVE;
         private Optional<String> locality = Optional.empty();
+        private ClaimInfo claimInfo = ClaimInfo.NONE;
+        private final List<BilledLine> billed = new ArrayList<>();
 
         private Builder(String id, LocalDate dateOfService) {
             this.id = id;
@@ -117,11 +126,13 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         public Builder secondaryPayer(String v) { this.secondaryPayer = Optional.ofNullable(v); return this; }
         public Builder purpose(Purpose v) { this.purpose = v; return this; }
         public Builder locality(String v) { this.locality = Optional.ofNullable(v); return this; }
+        public Builder claimInfo(ClaimInfo v) { this.claimInfo = v; return this; }
+        public Builder billed(List<BilledLine> v) { this.billed.clear(); this.billed.addAll(v); return this; }
 
         public Visit build() {
             return new Visit(id, dateOfService, payer, planOfCare, setting, patient, diagnoses,
                     totalTreatmentMinutes, services, note, previousNote, abn, certification, authorization,
-                    overrides, secondaryPayer, purpose, locality);
+                    overrides, secondaryPayer, purpose, locality, claimInfo, billed);
         }
     }
 }
