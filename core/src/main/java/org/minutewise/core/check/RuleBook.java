@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.minutewise.core.check.rules.BilledLines;
 import org.minutewise.core.check.rules.CodeRules;
 import org.minutewise.core.check.rules.GroupTime;
 import org.minutewise.core.check.rules.KxThresholdRule;
@@ -76,6 +77,7 @@ public final class RuleBook {
         rules.add(new KxThresholdRule());
         rules.add(new ModifierCount());
         rules.add(new SecondaryPayer());
+        rules.add(new BilledLines());
         return new RuleBook(rules, List.of(RULE_FAILED, OVERRIDE_REFUSED));
     }
 

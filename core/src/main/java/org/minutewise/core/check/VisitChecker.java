@@ -3,7 +3,9 @@ package org.minutewise.core.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.minutewise.core.claim.BilledClaim;
 import org.minutewise.core.claim.Claim;
+import org.minutewise.core.claim.PaymentEstimator;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.Estimate;
 import org.minutewise.core.model.FindingOverride;
@@ -64,6 +66,11 @@ public final class VisitChecker {
         Claim claim;
         try {
             claim = ClaimBuilder.of(ctx);
+            if (!visit.billed().isEmpty()) {
+                Claim billed = BilledClaim.of(visit, claim.estimate());
+                claim = payer.isMedicare() ? BilledClaim.of(visit, PaymentEstimator.estimate(billed.lines(),
+                        visit.dateOfService(), visit.locality(), ref.fees())) : billed;
+            }
         } catch (RuntimeException e) {
             findings.add(RuleBook.RULE_FAILED.finding("claimLines", "Building the claim lines failed with "
                     + e.getClass().getSimpleName() + "; this visit was not fully checked."));

@@ -1,0 +1,180 @@
+package org.minutewise.core.check.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.claim.ClaimBuilder;
+import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Visit;
+
+/**
+ * Claims already built elsewhere (837P or CSV with billed units): the billed lines stand as they are, and this
+ * rule says where the engine, from the documented minutes, would bill differently, or what it cannot verify.
+ */
+public final class BilledLines implements Rule {
+    public static final RuleInfo CANNOT_VERIFY = new RuleInfo("MW-B001", Severity.WARN,
+            "Billed units cannot be verified: no minutes documented",
+            "Send the minutes per code (or start and end times) with the claim so the units can be checked "
+                    + "against the minutes table.",
+            "CMS Pub 100-02 ch. 15 §220.3 (billed units consistent with documented minutes)",
+            Citations.BENEFIT_MANUAL_CH15);
+    public static final RuleInfo OVER_BILLED = new RuleInfo("MW-B002", Severity.BLOCK,
+            "More units billed than the documented minutes support",
+            "Bill the units the minutes support (see the explanation); over-billed units are an overpayment.",
+            "CMS Pub 100-04 ch. 5 §20.2; RULES.md §3", Citations.CLAIMS_MANUAL_CH5);
+    public static final RuleInfo UNDER_BILLED = new RuleInfo("MW-B003", Severity.INFO,
+            "Fewer units billed than the documented minutes support",
+            "Consider a corrected claim for the units the minutes support, if the documentation holds them.",
+            "CMS Pub 100-04 ch. 5 §20.2; RULES.md §3", Citations.CLAIMS_MANUAL_CH5);
+    public static final RuleInfo DISCIPLINE_MODIFIER = new RuleInfo("MW-B004", Severity.BLOCK,
+            "Therapy line without its GP/GO/GN modifier (or with the wrong one)",
+            "Put exactly one discipline modifier on every therapy line: GP under a PT plan, GO under OT, GN under "
+                    + "SLP.",
+            "CMS Pub 100-04 ch. 5 §20.1", Citations.CLAIMS_MANUAL_CH5);
+    public static final RuleInfo UNPAIRED_ASSISTANT = new RuleInfo("MW-B005", Severity.BLOCK,
+            "CQ/CO not paired with its discipline modifier",
+            "CQ goes only with GP and CO only with GO; an unpaired one makes the claim unprocessable.",
+            "CMS Pub 100-04 ch. 5 §20.1", Citations.CLAIMS_MANUAL_CH5);
+    public static final RuleInfo MODIFIER_DIFFERS = new RuleInfo("MW-B006", Severity.WARN,
+            "Billed modifiers differ from what the documentation supports",
+            "Add the modifiers the engine lists as missing, and remove those it lists as unsupported, or document "
+                    + "what supports them.",
+            "CMS Pub 100-04 ch. 5 §20.1, §10.3; NCCI Policy Manual ch. I", Citations.CLAIMS_MANUAL_CH5);
+    public static final RuleInfo NOT_DOCUMENTED = new RuleInfo("MW-B007", Severity.BLOCK,
+            "Billed code with no documented service",
+            "Remove the line, or add the documentation of the service.",
+            "CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
+
+    private static final Set<String> DISCIPLINE_MODIFIERS = Set.of("GP", "GO", "GN");
+    /** Modifiers compared between billed and engine lines (the rest are payer- or case-specific). */
+    private static final Set<String> COMPARED = Set.of("CQ", "CO", "KX", "59", "XU", "XE", "XS", "XP");
+
+    @Override
+    public RuleInfo info() {
+        return CANNOT_VERIFY;
+    }
+
+    @Override
+    public List<RuleInfo> emits() {
+        return List.of(CANNOT_VERIFY, OVER_BILLED, UNDER_BILLED, DISCIPLINE_MODIFIER, UNPAIRED_ASSISTANT,
+                MODIFIER_DIFFERS, NOT_DOCUMENTED);
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        Visit v = ctx.visit();
+        if (v.billed().isEmpty()) {
+            return;
+        }
+        Map<String, Integer> billedUnits = new LinkedHashMap<>();
+        Map<String, Set<String>> billedMods = new LinkedHashMap<>();
+        for (int i = 0; i < v.billed().size(); i++) {
+            BilledLine b = v.billed().get(i);
+            String path = "billed[" + i + "]";
+            billedUnits.merge(b.code(), b.units(), Integer::sum);
+            billedMods.computeIfAbsent(b.code(), k -> new LinkedHashSet<>()).addAll(b.modifiers());
+            CodeInfo info = ctx.ref().codes().getOrNull(b.code());
+            boolean therapy = info != null && !info.disciplines().isEmpty();
+            Discipline expected = disciplineOf(v, b.code());
+            List<String> disc = new ArrayList<>();
+            for (String m : b.modifiers()) {
+                if (DISCIPLINE_MODIFIERS.contains(m)) {
+                    disc.add(m);
+                }
+            }
+            if (therapy && (disc.size() != 1 || !disc.get(0).equals(expected.modifier()))) {
+                out.add(DISCIPLINE_MODIFIER.finding(path + ".modifiers", b.code() + " is billed with "
+                        + (disc.isEmpty() ? "no discipline modifier" : String.join(", ", disc)) + "; under the "
+                        + expected.label() + " plan of care it needs exactly " + expected.modifier() + "."));
+            }
+            if (b.modifiers().contains("CQ") && !b.modifiers().contains("GP")
+                    || b.modifiers().contains("CO") && !b.modifiers().contains("GO")) {
+                out.add(UNPAIRED_ASSISTANT.finding(path + ".modifiers", b.code() + " carries "
+                        + (b.modifiers().contains("CQ") ? "CQ without GP" : "CO without GO") + "."));
+            }
+        }
+        Map<String, Integer> engineUnits = new LinkedHashMap<>();
+        Map<String, Set<String>> engineMods = new LinkedHashMap<>();
+        for (ClaimLine l : ClaimBuilder.of(ctx).lines()) {
+            engineUnits.merge(l.code(), l.units(), Integer::sum);
+            engineMods.computeIfAbsent(l.code(), k -> new LinkedHashSet<>()).addAll(l.modifiers());
+        }
+        for (Map.Entry<String, Integer> e : billedUnits.entrySet()) {
+            String code = e.getKey();
+            String path = "billed[code=" + code + "]";
+            List<ServiceLine> documented = documented(v, code);
+            CodeInfo info = ctx.ref().codes().getOrNull(code);
+            if (documented.isEmpty()) {
+                out.add(NOT_DOCUMENTED.finding(path, code + " is billed (" + e.getValue() + (e.getValue() == 1 ? " unit" : " units") + ") but no "
+                        + "service of that code is documented on the visit."));
+                continue;
+            }
+            boolean timed = info != null && info.timed();
+            boolean hasTime = documented.stream().allMatch(ServiceLine::hasTime);
+            if (timed && !hasTime) {
+                out.add(CANNOT_VERIFY.finding(path, code + " is billed with " + e.getValue() + " units, but no "
+                        + "minutes are documented for it, so the units cannot be checked against the minutes "
+                        + "table."));
+            } else if (info != null) {
+                int supported = engineUnits.getOrDefault(code, 0);
+                if (e.getValue() > supported) {
+                    out.add(OVER_BILLED.finding(path, code + " is billed with " + e.getValue() + " units; the "
+                            + "documented minutes support " + supported + " under the " + ctx.units().method().label()
+                            + "."));
+                } else if (e.getValue() < supported) {
+                    out.add(UNDER_BILLED.finding(path, code + " is billed with " + e.getValue() + " units; the "
+                            + "documented minutes support " + supported + "."));
+                }
+            }
+            boolean rolesKnown = documented.stream().noneMatch(l -> !l.hasTime());
+            if (!rolesKnown) {
+                continue; // billed input without minutes carries no roles either: modifiers cannot be judged
+            }
+            Set<String> missing = new LinkedHashSet<>(engineMods.getOrDefault(code, Set.of()));
+            missing.removeAll(billedMods.get(code));
+            missing.retainAll(COMPARED);
+            Set<String> extra = new LinkedHashSet<>(billedMods.get(code));
+            extra.removeAll(engineMods.getOrDefault(code, Set.of()));
+            extra.retainAll(COMPARED);
+            if (!missing.isEmpty() || !extra.isEmpty()) {
+                out.add(MODIFIER_DIFFERS.finding(path + ".modifiers", code + " is billed with modifiers "
+                        + billedMods.get(code) + "; from the documentation the engine would bill "
+                        + engineMods.getOrDefault(code, Set.of()) + (missing.isEmpty() ? "" : ". Missing: "
+                        + String.join(", ", missing)) + (extra.isEmpty() ? "" : ". Not supported: "
+                        + String.join(", ", extra)) + "."));
+            }
+        }
+    }
+
+    private static List<ServiceLine> documented(Visit v, String code) {
+        List<ServiceLine> out = new ArrayList<>();
+        for (ServiceLine l : v.services()) {
+            if (l.code().equals(code)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    private static Discipline disciplineOf(Visit v, String code) {
+        for (ServiceLine l : v.services()) {
+            if (l.code().equals(code)) {
+                return v.disciplineOf(l);
+            }
+        }
+        return v.planOfCare();
+    }
+}

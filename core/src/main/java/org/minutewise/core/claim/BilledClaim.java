@@ -1,0 +1,31 @@
+package org.minutewise.core.claim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Visit;
+
+/** Billed input: the claim lines stand as billed (codes, modifiers, units, charges); the rules compare. */
+public final class BilledClaim {
+    private BilledClaim() {
+    }
+
+    public static Claim of(Visit v, Estimate estimate) {
+        List<ClaimLine> lines = new ArrayList<>();
+        List<Integer> dx = new ArrayList<>();
+        for (int i = 0; i < Math.min(4, v.diagnoses().size()); i++) {
+            dx.add(i + 1);
+        }
+        for (BilledLine b : v.billed()) {
+            Discipline d = b.modifiers().contains("GO") ? Discipline.OT : b.modifiers().contains("GN")
+                    ? Discipline.SLP : b.modifiers().contains("GP") ? Discipline.PT : v.planOfCare();
+            boolean assistant = b.modifiers().contains("CQ") || b.modifiers().contains("CO");
+            lines.add(new ClaimLine(b.code(), b.modifiers(), b.units(), dx, b.charge(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), assistant, d, List.of()));
+        }
+        return new Claim(lines, estimate, List.of(), Map.of());
+    }
+}
