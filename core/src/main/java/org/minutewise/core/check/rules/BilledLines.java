@@ -123,7 +123,7 @@ public final class BilledLines implements Rule {
                 continue;
             }
             boolean timed = info != null && info.timed();
-            boolean hasTime = documented.stream().allMatch(ServiceLine::hasTime);
+            boolean hasTime = documented.stream().anyMatch(ServiceLine::hasTime);
             if (timed && !hasTime) {
                 out.add(CANNOT_VERIFY.finding(path, code + " is billed with " + e.getValue() + " units, but no "
                         + "minutes are documented for it, so the units cannot be checked against the minutes "
@@ -139,7 +139,7 @@ public final class BilledLines implements Rule {
                             + "documented minutes support " + supported + "."));
                 }
             }
-            boolean rolesKnown = documented.stream().noneMatch(l -> !l.hasTime());
+            boolean rolesKnown = hasTime;
             if (!rolesKnown) {
                 continue; // billed input without minutes carries no roles either: modifiers cannot be judged
             }

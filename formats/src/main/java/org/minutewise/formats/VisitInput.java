@@ -1,0 +1,121 @@
+package org.minutewise.formats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.model.Visit;
+import org.minutewise.formats.csv.CsvRecordReader;
+import org.minutewise.formats.csv.CsvVisitReader;
+
+/**
+ * Reads visits in any supported format. A file of many visits yields one result per visit: the visit, or the
+ * error that names where it is wrong; one bad visit never stops the others.
+ */
+public final class VisitInput {
+    /** A visit, or the reason it could not be read. */
+    public record Result(Optional<Visit> visit, Optional<InputException> error) {
+        public Result {
+            Objects.requireNonNull(visit, "visit");
+            Objects.requireNonNull(error, "error");
+        }
+
+        public static Result ok(Visit v) {
+            return new Result(Optional.of(v), Optional.empty());
+        }
+
+        public static Result failed(InputException e) {
+            return new Result(Optional.empty(), Optional.of(e));
+        }
+    }
+
+    private VisitInput() {
+    }
+
+    /** Reads all visits of a text in the given format; a whole-input error (malformed JSON) throws. */
+    public static List<Result> read(String text, VisitFormat format, ReferenceData ref) {
+        return switch (format) {
+            case JSON -> json(text, ref);
+            case JSONL -> jsonLines(text, ref);
+            case CSV -> csv(text, ref);
+            case FHIR, X12 -> throw new InputException("--in", format.wire() + " input is not available yet");
+        };
+    }
+
+    private static List<Result> json(String text, ReferenceData ref) {
+        VisitJsonReader reader = new VisitJsonReader(ref);
+        JsonNode root = reader.parse(text);
+        List<Result> out = new ArrayList<>();
+        if (!root.isArray()) {
+            out.add(one(reader, root, ""));
+            return out;
+        }
+        for (int i = 0; i < root.size(); i++) {
+            out.add(one(reader, root.get(i), "[" + i + "]"));
+        }
+        return out;
+    }
+
+    private static List<Result> jsonLines(String text, ReferenceData ref) {
+        VisitJsonReader reader = new VisitJsonReader(ref);
+        List<Result> out = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                out.add(one(reader, reader.parse(line), "line " + (i + 1)));
+            } catch (InputException e) {
+                out.add(Result.failed(new InputException("line " + (i + 1), e.getMessage())));
+            }
+        }
+        return out;
+    }
+
+    private static Result one(VisitJsonReader reader, JsonNode node, String prefix) {
+        try {
+            return Result.ok(reader.read(node));
+        } catch (InputException e) {
+            return Result.failed(prefix.isEmpty() ? e : e.within(prefix));
+        }
+    }
+
+    private static List<Result> csv(String text, ReferenceData ref) {
+        CsvVisitReader reader = new CsvVisitReader(ref);
+        List<Result> out = new ArrayList<>();
+        List<CsvVisitReader.Row> rows = new ArrayList<>();
+        try (CsvRecordReader records = new CsvRecordReader(new StringReader(text))) {
+            CsvRecordReader.Record header = records.next();
+            if (header == null) {
+                throw new InputException("line 1", "empty CSV: expected a header row");
+            }
+            CsvVisitReader.Header h = reader.header(header);
+            CsvRecordReader.Record r;
+            while ((r = records.next()) != null) {
+                try {
+                    rows.add(reader.row(h, r));
+                } catch (InputException e) {
+                    out.add(Result.failed(e));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Map.Entry<String, List<CsvVisitReader.Row>> e : CsvVisitReader.group(rows).entrySet()) {
+            try {
+                out.add(Result.ok(reader.visit(e.getValue())));
+            } catch (InputException ex) {
+                out.add(Result.failed(ex));
+            }
+        }
+        return out;
+    }
+}

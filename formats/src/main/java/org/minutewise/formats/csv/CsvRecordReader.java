@@ -1,0 +1,135 @@
+package org.minutewise.formats.csv;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import org.minutewise.formats.InputException;
+
+/**
+ * Streams RFC 4180 records: comma separated, fields optionally in double quotes, a quote inside a quoted field
+ * doubled, CRLF or LF line ends, line breaks allowed inside quotes. Each record knows the line it starts on.
+ */
+public final class CsvRecordReader implements AutoCloseable {
+    /** One record and the (1-based) line it starts on. */
+    public record Record(long line, List<String> fields) {
+    }
+
+    /** A field larger than this is refused (a note is a few kilobytes). */
+    public static final int MAX_FIELD = 1 << 20;
+
+    private final Reader in;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int len;
+    private long line = 1;
+    private boolean eof;
+
+    public CsvRecordReader(Reader in) {
+        this.in = in;
+    }
+
+    private int read() throws IOException {
+        if (pos == len) {
+            if (eof) {
+                return -1;
+            }
+            len = in.read(buf, 0, buf.length);
+            pos = 0;
+            if (len <= 0) {
+                eof = true;
+                len = 0;
+                return -1;
+            }
+        }
+        return buf[pos++];
+    }
+
+    private int peek() throws IOException {
+        int c = read();
+        if (c >= 0) {
+            pos--;
+        }
+        return c;
+    }
+
+    /** The next record, or null at the end of the input. Blank lines are skipped. */
+    public Record next() throws IOException {
+        while (true) {
+            long start = line;
+            List<String> fields = new ArrayList<>(20);
+            StringBuilder f = new StringBuilder();
+            int c = read();
+            if (c < 0) {
+                return null;
+            }
+            if (c == '\r' || c == '\n') {
+                if (c == '\r' && peek() == '\n') {
+                    read();
+                }
+                line++;
+                continue; // blank line
+            }
+            boolean quoted = false;
+            boolean wasQuoted = false;
+            while (true) {
+                if (quoted) {
+                    if (c < 0) {
+                        throw new InputException("line " + start, "a quoted field is not closed before the end of "
+                                + "the file");
+                    }
+                    if (c == '"') {
+                        if (peek() == '"') {
+                            read();
+                            f.append('"');
+                        } else {
+                            quoted = false;
+                        }
+                    } else {
+                        if (c == '\n') {
+                            line++;
+                        }
+                        f.append((char) c);
+                    }
+                } else if (c == '"' && f.length() == 0 && !wasQuoted) {
+                    quoted = true;
+                    wasQuoted = true;
+                } else if (c == ',') {
+                    fields.add(f.toString());
+                    f.setLength(0);
+                    wasQuoted = false;
+                } else if (c == '\n' || c == '\r' || c < 0) {
+                    if (c == '\r' && peek() == '\n') {
+                        read();
+                    }
+                    if (c >= 0) {
+                        line++;
+                    }
+                    fields.add(f.toString());
+                    return new Record(start, fields);
+                } else {
+                    if (wasQuoted) {
+                        throw new InputException("line " + line + ", column " + (fields.size() + 1),
+                                "text after a closing quote (a quote inside a field must be doubled)");
+                    }
+                    f.append((char) c);
+                }
+                if (f.length() > MAX_FIELD) {
+                    throw new InputException("line " + start + ", column " + (fields.size() + 1), "field longer than "
+                            + MAX_FIELD + " characters");
+                }
+                c = read();
+            }
+        }
+    }
+
+    /** Lines read so far (for progress). */
+    public long line() {
+        return line;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,277 @@
+package org.minutewise.formats.csv;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.codes.ProcedureCode;
+import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Mode;
+import org.minutewise.core.model.Patient;
+import org.minutewise.core.model.Period;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.model.YearToDate;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.VisitJsonReader;
+
+/**
+ * Reads the documented CSV layout ({@link CsvLayout}): a header, then one row per service line. Each row is
+ * validated on its own (a bad row is an {@link InputException} naming the line and column and can be set aside
+ * while the rest go on); rows are then assembled into visits by {@code visitId}.
+ */
+public final class CsvVisitReader {
+    /** One validated row. */
+    public record Row(long line, String visitId, LocalDate date, String payer, Optional<Setting> setting,
+                      Discipline planOfCare, Optional<String> patientId, List<String> diagnoses, String code,
+                      OptionalInt minutes, Optional<Period> period, Optional<String> providerId, Role role,
+                      Optional<Mode> mode, OptionalInt billedUnits, List<String> billedModifiers,
+                      Optional<BigDecimal> charge, Optional<String> note, OptionalInt totalTreatmentMinutes,
+                      Optional<String> supervisorId, Optional<Discipline> discipline) {
+    }
+
+    /** The column index of each known header name. */
+    public static final class Header {
+        private final Map<String, Integer> index;
+
+        private Header(Map<String, Integer> index) {
+            this.index = index;
+        }
+
+        String get(List<String> fields, String column) {
+            Integer i = index.get(column);
+            return i == null || i >= fields.size() ? "" : fields.get(i).trim();
+        }
+
+        String raw(List<String> fields, String column) {
+            Integer i = index.get(column);
+            return i == null || i >= fields.size() ? "" : fields.get(i);
+        }
+
+        int size() {
+            return index.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        }
+    }
+
+    private final ReferenceData ref;
+
+    public CsvVisitReader(ReferenceData ref) {
+        this.ref = ref;
+    }
+
+    public Header header(CsvRecordReader.Record r) {
+        Map<String, Integer> idx = new HashMap<>();
+        for (int i = 0; i < r.fields().size(); i++) {
+            String name = r.fields().get(i).trim();
+            if (i == 0 && name.startsWith("\uFEFF")) {
+                name = name.substring(1);
+            }
+            idx.putIfAbsent(name, i);
+        }
+        for (String required : CsvLayout.REQUIRED) {
+            if (!idx.containsKey(required)) {
+                throw new InputException("line " + r.line(), "header row has no column \"" + required
+                        + "\" (expected the columns " + String.join(",", CsvLayout.COLUMNS) + ")");
+            }
+        }
+        return new Header(idx);
+    }
+
+    public Row row(Header h, CsvRecordReader.Record r) {
+        List<String> f = r.fields();
+        long line = r.line();
+        if (f.size() < h.size()) {
+            throw new InputException("line " + line, "expected " + h.size() + " columns, got " + f.size());
+        }
+        String visitId = required(h, f, line, "visitId");
+        LocalDate date;
+        try {
+            date = LocalDate.parse(required(h, f, line, "dateOfService"));
+        } catch (DateTimeParseException e) {
+            throw err(line, "dateOfService", "expected a date like 2026-03-02, got \"" + h.get(f, "dateOfService")
+                    + "\"");
+        }
+        String payer = required(h, f, line, "payer");
+        if (ref.payers().find(payer).isEmpty()) {
+            throw err(line, "payer", "unknown payer profile \"" + payer + "\"; known: " + ref.payers().ids());
+        }
+        Optional<Setting> setting = Optional.empty();
+        if (!h.get(f, "setting").isEmpty()) {
+            setting = Optional.of(Setting.parse(h.get(f, "setting")).orElseThrow(() -> err(line, "setting",
+                    "expected one of " + Setting.wireNames() + ", got \"" + h.get(f, "setting") + "\"")));
+        }
+        Discipline plan = discipline(h.get(f, "planOfCare"), line, "planOfCare");
+        List<String> dx = new ArrayList<>();
+        for (String d : h.get(f, "diagnoses").split(";")) {
+            String code = d.trim().toUpperCase();
+            if (!code.isEmpty()) {
+                if (!code.matches("[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?")) {
+                    throw err(line, "diagnoses", "not an ICD-10-CM code: \"" + d.trim() + "\"");
+                }
+                dx.add(code);
+            }
+        }
+        String code = required(h, f, line, "code").toUpperCase();
+        if (!ProcedureCode.isWellFormed(code)) {
+            throw err(line, "code", "not a CPT or HCPCS code: \"" + h.get(f, "code") + "\"");
+        }
+        OptionalInt minutes = number(h.get(f, "minutes"), line, "minutes", VisitJsonReader.MAX_MINUTES);
+        Optional<Period> period = period(h, f, line);
+        String roleText = required(h, f, line, "role");
+        Role role = Role.parse(roleText).orElseThrow(() -> err(line, "role", "expected one of PT, PTA, OT, OTA, "
+                + "SLP, MD, NPP, DC, AIDE, got \"" + roleText + "\""));
+        Optional<Mode> mode = Optional.empty();
+        if (!h.get(f, "mode").isEmpty()) {
+            mode = Optional.of(Mode.parse(h.get(f, "mode")).orElseThrow(() -> err(line, "mode",
+                    "expected one-on-one, group or supervised, got \"" + h.get(f, "mode") + "\"")));
+        }
+        OptionalInt billedUnits = number(h.get(f, "billedUnits"), line, "billedUnits", 999);
+        List<String> mods = new ArrayList<>();
+        for (String m : h.get(f, "billedModifiers").split(";")) {
+            String mod = m.trim().toUpperCase();
+            if (!mod.isEmpty()) {
+                if (!mod.matches("[0-9A-Z]{2}")) {
+                    throw err(line, "billedModifiers", "expected 2-character modifiers separated by ';', got \""
+                            + m.trim() + "\"");
+                }
+                mods.add(mod);
+            }
+        }
+        if (mods.size() > 4) {
+            throw err(line, "billedModifiers", "at most 4 modifiers on a line, got " + mods.size());
+        }
+        Optional<BigDecimal> charge = Optional.empty();
+        if (!h.get(f, "charge").isEmpty()) {
+            try {
+                BigDecimal c = new BigDecimal(h.get(f, "charge").replace("$", ""));
+                if (c.signum() < 0) {
+                    throw err(line, "charge", "must not be negative");
+                }
+                charge = Optional.of(c);
+            } catch (NumberFormatException e) {
+                throw err(line, "charge", "expected an amount like 65.00, got \"" + h.get(f, "charge") + "\"");
+            }
+        }
+        CodeInfo info = ref.codes().getOrNull(code);
+        if (info != null && info.timed() && minutes.isEmpty() && period.isEmpty() && billedUnits.isEmpty()) {
+            throw err(line, "minutes", "required for timed code " + code + " (give minutes, or start and end)");
+        }
+        String note = h.raw(f, "note");
+        Optional<Discipline> disc = h.get(f, "discipline").isEmpty() ? Optional.empty()
+                : Optional.of(discipline(h.get(f, "discipline"), line, "discipline"));
+        return new Row(line, visitId, date, payer, setting, plan, opt(h.get(f, "patientId")), dx, code, minutes,
+                period, opt(h.get(f, "providerId")), role, mode, billedUnits, mods, charge,
+                note.isBlank() ? Optional.empty() : Optional.of(note),
+                number(h.get(f, "totalTreatmentMinutes"), line, "totalTreatmentMinutes", VisitJsonReader.MAX_MINUTES),
+                opt(h.get(f, "supervisorId")), disc);
+    }
+
+    /** A visit from its rows (the visit fields come from the first row). */
+    public Visit visit(List<Row> rows) {
+        Row first = rows.get(0);
+        for (Row r : rows) {
+            if (!r.date().equals(first.date())) {
+                throw err(r.line(), "dateOfService", "visit " + first.visitId() + " has rows on " + first.date()
+                        + " and " + r.date() + "; a visit has one date of service");
+            }
+        }
+        Visit.Builder b = Visit.builder(first.visitId(), first.date()).payer(first.payer())
+                .planOfCare(first.planOfCare()).diagnoses(first.diagnoses())
+                .patient(new Patient(first.patientId(), Optional.empty(), YearToDate.NONE, YearToDate.NONE));
+        first.setting().ifPresent(b::setting);
+        first.totalTreatmentMinutes().ifPresent(b::totalTreatmentMinutes);
+        first.note().ifPresent(b::note);
+        List<ServiceLine> lines = new ArrayList<>();
+        List<BilledLine> billed = new ArrayList<>();
+        for (Row r : rows) {
+            Provider p = new Provider(r.providerId(), r.role(), Optional.empty(), r.supervisorId(), Optional.empty());
+            lines.add(new ServiceLine(r.code(), r.minutes(), r.period().map(List::of).orElse(List.of()), p, r.mode(),
+                    r.discipline(), r.billedUnits().isPresent() ? Optional.empty() : r.charge()));
+            if (r.billedUnits().isPresent()) {
+                billed.add(new BilledLine(r.code(), r.billedModifiers(), r.billedUnits().getAsInt(), r.charge()));
+            }
+        }
+        return b.services(lines).billed(billed).build();
+    }
+
+    /** Groups rows by visit id, in order of first appearance (for inputs that fit in memory). */
+    public static Map<String, List<Row>> group(List<Row> rows) {
+        Map<String, List<Row>> m = new LinkedHashMap<>();
+        for (Row r : rows) {
+            m.computeIfAbsent(r.visitId(), k -> new ArrayList<>()).add(r);
+        }
+        return m;
+    }
+
+    private static Optional<Period> period(Header h, List<String> f, long line) {
+        String s = h.get(f, "start");
+        String e = h.get(f, "end");
+        if (s.isEmpty() && e.isEmpty()) {
+            return Optional.empty();
+        }
+        if (s.isEmpty() || e.isEmpty()) {
+            throw err(line, s.isEmpty() ? "start" : "end", "give both start and end, or neither");
+        }
+        LocalTime start = time(s, line, "start");
+        LocalTime end = time(e, line, "end");
+        if (!end.isAfter(start)) {
+            throw err(line, "end", "must be after start " + start + ", got " + end);
+        }
+        return Optional.of(new Period(start, end));
+    }
+
+    private static LocalTime time(String t, long line, String column) {
+        if (!t.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+            throw err(line, column, "expected a 24-hour time like 09:05, got \"" + t + "\"");
+        }
+        return LocalTime.parse(t);
+    }
+
+    private static OptionalInt number(String v, long line, String column, int max) {
+        if (v.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 0 || n > max) {
+                throw err(line, column, "must be between 0 and " + max + ", got " + n);
+            }
+            return OptionalInt.of(n);
+        } catch (NumberFormatException e) {
+            throw err(line, column, "expected a whole number, got \"" + v + "\"");
+        }
+    }
+
+    private static Discipline discipline(String t, long line, String column) {
+        return Discipline.parse(t).orElseThrow(() -> err(line, column, "expected PT, OT or SLP, got \"" + t + "\""));
+    }
+
+    private static String required(Header h, List<String> f, long line, String column) {
+        String v = h.get(f, column);
+        if (v.isEmpty()) {
+            throw err(line, column, "required");
+        }
+        return v;
+    }
+
+    private static Optional<String> opt(String v) {
+        return v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
+    static InputException err(long line, String column, String detail) {
+        return new InputException("line " + line + ", column " + column, detail);
+    }
+}

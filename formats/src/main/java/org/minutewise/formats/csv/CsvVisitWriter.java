@@ -1,0 +1,113 @@
+package org.minutewise.formats.csv;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.Period;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Visit;
+import org.minutewise.refdata.Csv;
+
+/** Visits in the documented CSV layout: what {@link CsvVisitReader} reads, this writes. */
+public final class CsvVisitWriter {
+    private CsvVisitWriter() {
+    }
+
+    public static String header() {
+        List<String> cols = new ArrayList<>(CsvLayout.COLUMNS);
+        cols.addAll(CsvLayout.EXTRA_COLUMNS);
+        return String.join(",", cols) + "\r\n";
+    }
+
+    /**
+     * The rows of one visit (no header). Billed lines go on the rows of their code in order, one each; billed
+     * lines left over (a code billed on more lines than it has rows, or not documented) take rows of their own.
+     */
+    public static String rows(Visit v) {
+        StringBuilder sb = new StringBuilder();
+        boolean first = true;
+        Map<String, Deque<BilledLine>> queues = new LinkedHashMap<>();
+        for (BilledLine b : v.billed()) {
+            queues.computeIfAbsent(b.code(), k -> new ArrayDeque<>()).add(b);
+        }
+        for (ServiceLine l : v.services()) {
+            List<Period> periods = l.periods().isEmpty() ? Collections.singletonList(null) : l.periods();
+            for (int p = 0; p < periods.size(); p++) {
+                Period per = periods.get(p);
+                Deque<BilledLine> q = queues.get(l.code());
+                BilledLine billed = q == null ? null : q.poll();
+                String minutes = p == 0 && l.statedMinutes().isPresent() ? String.valueOf(l.statedMinutes()
+                        .getAsInt()) : "";
+                row(sb, v, first, l.code(), minutes, per == null ? "" : per.start().toString(),
+                        per == null ? "" : per.end().toString(), l.provider().id().orElse(""),
+                        l.provider().role().name(), l.mode().map(m -> m.wire()).orElse(""), billed,
+                        billed == null ? l.charge().map(Object::toString).orElse("") : "",
+                        l.provider().supervisorId().orElse(""), l.discipline().map(Enum::name).orElse(""));
+                first = false;
+            }
+        }
+        for (Deque<BilledLine> q : queues.values()) {
+            for (BilledLine b : q) {
+                row(sb, v, first, b.code(), "", "", "", "", roleFor(v, b), "", b, "", "", "");
+                first = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The role of a billed-only row: the provider of the code's documented lines, else by CQ/CO and the plan. */
+    private static String roleFor(Visit v, BilledLine b) {
+        for (ServiceLine l : v.services()) {
+            if (l.code().equals(b.code())) {
+                return l.provider().role().name();
+            }
+        }
+        if (b.modifiers().contains("CQ")) {
+            return "PTA";
+        }
+        if (b.modifiers().contains("CO")) {
+            return "OTA";
+        }
+        return v.planOfCare().name();
+    }
+
+    private static void row(StringBuilder sb, Visit v, boolean first, String code, String minutes, String start,
+                            String end, String providerId, String role, String mode, BilledLine billed,
+                            String lineCharge, String supervisor, String discipline) {
+        List<String> f = new ArrayList<>(21);
+        f.add(v.id());
+        f.add(v.dateOfService().toString());
+        f.add(v.payer());
+        f.add(v.setting().wire());
+        f.add(v.planOfCare().name());
+        f.add(v.patient().id().orElse(""));
+        f.add(String.join(";", v.diagnoses()));
+        f.add(code);
+        f.add(minutes);
+        f.add(start);
+        f.add(end);
+        f.add(providerId);
+        f.add(role);
+        f.add(mode);
+        f.add(billed == null ? "" : String.valueOf(billed.units()));
+        f.add(billed == null ? "" : String.join(";", billed.modifiers()));
+        f.add(billed == null ? lineCharge : billed.charge().map(Object::toString).orElse(""));
+        f.add(first ? v.note().orElse("") : "");
+        f.add(first ? v.totalTreatmentMinutes().stream().mapToObj(String::valueOf).findFirst().orElse("") : "");
+        f.add(supervisor);
+        f.add(discipline);
+        for (int i = 0; i < f.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            // The note is always quoted; other fields when they need it.
+            sb.append(i == 17 && !f.get(i).isEmpty() ? '"' + f.get(i).replace("\"", "\"\"") + '"' : Csv.quote(f.get(i)));
+        }
+        sb.append("\r\n");
+    }
+}
