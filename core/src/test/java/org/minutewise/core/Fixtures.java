@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.DiagnosisCatalog;
@@ -114,5 +119,11 @@ public final class Fixtures {
 
     public static Visit visit(ServiceLine... lines) {
         return Visit.builder("V-T", DOS).services(List.of(lines)).build();
+    }
+
+    /** The findings one rule reports on a visit, run through the real checker. */
+    public static List<Finding> findings(Rule rule, Visit visit) {
+        CheckResult r = new VisitChecker(REF, RuleBook.of(List.of(rule))).check(visit);
+        return r.findings();
     }
 }
