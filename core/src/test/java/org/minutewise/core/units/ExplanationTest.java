@@ -27,7 +27,8 @@ final class ExplanationTest {
         // Full blocks and leftovers of each code: 24 = 15 + 9, 23 = 15 + 8.
         assertThat(steps).anySatisfy(s -> assertThat(s).contains("97112").contains("full 15-minute block")
                 .contains("9 minutes left").contains("97110").contains("8 left"));
-        assertThat(steps).anySatisfy(s -> assertThat(s).contains("Full blocks give 2 units").contains("1 unit remains"));
+        assertThat(steps).anySatisfy(s -> assertThat(s).contains("Full blocks give 2 units")
+                .contains("1 unit remains"));
         assertThat(steps).anySatisfy(s -> assertThat(s).contains("third unit goes to 97112"));
         assertThat(steps.get(steps.size() - 1)).contains("97112 x2").contains("97110 x1").contains("3 units in all");
         assertThat(text(steps)).doesNotContainIgnoringCase("professional");
