@@ -247,6 +247,13 @@ final class CliEndToEndTest {
     }
 
     @Test
+    void checkADirectoryIsBadInput() {
+        Run r = run("check", tmp.toString());
+        assertThat(r.code).isEqualTo(2);
+        assertOneErrorLine(r, tmp.toString());
+    }
+
+    @Test
     void checkInvalidVisitNamesTheField() throws IOException {
         Path bad = file("v.json", "{\"id\":\"V-1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\","
                 + "\"planOfCare\":\"PT\",\"services\":["
