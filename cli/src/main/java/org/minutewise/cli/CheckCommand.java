@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -108,6 +109,11 @@ final class CheckCommand implements Callable<Integer> {
             return readBounded(in, file);
         } catch (NoSuchFileException e) {
             throw new InputException(file, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputException(file, "permission denied");
+        } catch (IOException e) {
+            // A directory or an unreadable file is bad input (exit 2), not an internal error.
+            throw new InputException(file, "cannot read: " + e.getMessage());
         }
     }
 

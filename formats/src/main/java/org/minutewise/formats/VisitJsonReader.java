@@ -399,7 +399,7 @@ public final class VisitJsonReader {
         if (!TIME.matcher(t).matches()) {
             throw new InputException(path + "." + field, "expected a 24-hour time like 09:05, got \"" + t + "\"");
         }
-        return t.equals("24:00") ? LocalTime.MAX.withSecond(0).withNano(0) : LocalTime.parse(t);
+        return t.equals("24:00") ? Period.END_OF_DAY : LocalTime.parse(t);
     }
 
     private static OptionalInt minutes(JsonNode n, String field, String path) {

@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * A half-open interval of clock time, [start, end): 09:00-09:24 and 09:24-09:47 do not overlap.
- * A period never crosses midnight and is never empty.
+ * A period never crosses midnight and is never empty. An end of {@link #END_OF_DAY} is 24:00.
  */
 public record Period(LocalTime start, LocalTime end) implements Comparable<Period> {
+    /** The end of the day, 24:00 (minute 1440), which {@link LocalTime} cannot hold as a minute of its own. */
+    public static final LocalTime END_OF_DAY = LocalTime.MAX;
 
     public Period {
         Objects.requireNonNull(start, "start");
@@ -26,7 +28,7 @@ public record Period(LocalTime start, LocalTime end) implements Comparable<Perio
     }
 
     public int endMinute() {
-        return end.getHour() * 60 + end.getMinute();
+        return end.equals(END_OF_DAY) ? 24 * 60 : end.getHour() * 60 + end.getMinute();
     }
 
     /** Whole minutes in the period. */
@@ -51,6 +53,6 @@ public record Period(LocalTime start, LocalTime end) implements Comparable<Perio
 
     @Override
     public String toString() {
-        return start + "-" + end;
+        return start + "-" + (end.equals(END_OF_DAY) ? "24:00" : end.toString());
     }
 }

@@ -1,0 +1,362 @@
+package org.minutewise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real CLI, run in process through {@link Main#run}: the README's output contract and exit statuses. */
+final class CliEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (IOException e) {
+                throw new AssertionError("stdout is not JSON: " + out, e);
+            }
+        }
+
+        List<String> errLines() {
+            return err.isEmpty() ? List.of() : List.of(err.split("\\R"));
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String content) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, content);
+        return p;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static void assertOneErrorLine(Run r, String expected) {
+        assertThat(r.errLines()).singleElement().satisfies(l -> assertThat(l).startsWith("minutewise: ")
+                .contains(expected));
+        assertThat(r.err).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unitsJsonMatchesTheReadmeContract() {
+        Run r = run("units", "--json", "97112:24", "97110:23");
+        assertThat(r.code).isZero();
+        assertThat(r.err).isEmpty();
+        JsonNode j = r.json();
+        assertThat(j.get("method").asText()).isEqualTo("cms");
+        assertThat(j.get("totalTimedMinutes").asInt()).isEqualTo(47);
+        assertThat(j.get("timedUnits").asInt()).isEqualTo(3);
+        assertThat(j.get("totalUnits").asInt()).isEqualTo(3);
+        JsonNode lines = j.get("lines");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("code").asText()).isEqualTo("97112");
+        assertThat(lines.get(0).get("minutes").asInt()).isEqualTo(24);
+        assertThat(lines.get(0).get("units").asInt()).isEqualTo(2);
+        assertThat(lines.get(0).get("kind").asText()).isEqualTo("timed");
+        assertThat(lines.get(1).get("code").asText()).isEqualTo("97110");
+        assertThat(lines.get(1).get("minutes").asInt()).isEqualTo(23);
+        assertThat(lines.get(1).get("units").asInt()).isEqualTo(1);
+        assertThat(j.get("professionalChoice").asBoolean()).isFalse();
+        assertThat(j.get("professionalChoice").isBoolean()).isTrue();
+        assertThat(j.get("alternatives").isArray()).isTrue();
+        assertThat(j.get("alternatives")).isEmpty();
+        assertThat(j.get("findings").isArray()).isTrue();
+        assertThat(j.get("findings")).isEmpty();
+        assertThat(j.get("explanation").isArray()).isTrue();
+        assertThat(texts(j.get("explanation"))).isNotEmpty()
+                .contains("47 timed minutes fall in 38-52, so 3 units.");
+    }
+
+    @Test
+    void unitsTextReport() {
+        Run r = run("units", "97112:24", "97110:23");
+        assertThat(r.code).isZero();
+        assertThat(r.out).contains("97112").contains("97110").contains("47 timed minutes fall in 38-52, so 3 units.");
+    }
+
+    @Test
+    void unitsByTheCptMethod() {
+        JsonNode j = run("units", "--method", "cpt", "--json", "97112:24", "97110:23").json();
+        assertThat(j.get("method").asText()).isEqualTo("cpt");
+        assertThat(j.get("lines").get(0).get("units").asInt()).isEqualTo(2);
+        assertThat(j.get("lines").get(1).get("units").asInt()).isEqualTo(2);
+        assertThat(j.get("totalUnits").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void unitsByTheCommercialPayerUseItsMethod() {
+        Run r = run("units", "--payer", "commercial", "--json", "97110:8", "97112:8");
+        assertThat(r.code).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("method").asText()).isEqualTo("cpt");
+        assertThat(j.get("totalUnits").asInt()).isEqualTo(2);
+        // The same minutes under Medicare pool to 16 minutes = 1 unit.
+        assertThat(run("units", "--json", "97110:8", "97112:8").json().get("totalUnits").asInt()).isEqualTo(1);
+        // An explicit method wins over the payer's.
+        assertThat(run("units", "--payer", "commercial", "--method", "cms", "--json", "97110:8", "97112:8").json()
+                .get("method").asText()).isEqualTo("cms");
+    }
+
+    @Test
+    void unitsTieListsTheAlternatives() {
+        JsonNode j = run("units", "--json", "97140:30", "97112:10", "97110:10").json();
+        assertThat(j.get("professionalChoice").asBoolean()).isTrue();
+        assertThat(j.get("alternatives")).hasSize(1);
+        JsonNode alt = j.get("alternatives").get(0);
+        assertThat(alt.get("97112").asInt()).isEqualTo(1);
+        assertThat(alt.get("97110").asInt()).isZero();
+    }
+
+    @Test
+    void unknownPayerIsBadInput() {
+        Run r = run("units", "--payer", "acme", "97112:24");
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.out).isEmpty();
+        assertOneErrorLine(r, "--payer: unknown payer profile");
+    }
+
+    @Test
+    void badMethodIsBadInput() {
+        Run r = run("units", "--method", "round", "97112:24");
+        assertThat(r.code).isEqualTo(2);
+        assertOneErrorLine(r, "--method");
+    }
+
+    @Test
+    void negativeMinutesNameTheArgument() {
+        Run r = run("units", "97112:-5");
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.out).isEmpty();
+        assertOneErrorLine(r, "97112:-5");
+    }
+
+    @Test
+    void tooManyOrNonNumericMinutes() {
+        assertOneErrorLine(run("units", "97112:1441"), "97112:1441");
+        assertThat(run("units", "97112:1441").code).isEqualTo(2);
+        assertThat(run("units", "97112:ten").code).isEqualTo(2);
+        assertThat(run("units", "9711:10").code).isEqualTo(2);
+    }
+
+    @Test
+    void timedCodeWithoutMinutesIsBadInput() {
+        Run r = run("units", "97112");
+        assertThat(r.code).isEqualTo(2);
+        assertOneErrorLine(r, "97112");
+    }
+
+    @Test
+    void untimedCodeNeedsNoMinutes() {
+        Run r = run("units", "--json", "97161");
+        assertThat(r.code).isZero();
+        JsonNode line = r.json().get("lines").get(0);
+        assertThat(line.get("kind").asText()).isEqualTo("untimed");
+        assertThat(line.get("units").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void repeatedCodesAddUp() {
+        JsonNode j = run("units", "--json", "97112:10", "97112:12").json();
+        assertThat(j.get("lines")).hasSize(1);
+        assertThat(j.get("lines").get(0).get("minutes").asInt()).isEqualTo(22);
+        assertThat(j.get("lines").get(0).get("units").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownCodeIsKeptAndReported() {
+        Run r = run("units", "--json", "97112:24", "99999:10");
+        assertThat(r.code).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("totalTimedMinutes").asInt()).isEqualTo(24);
+        JsonNode unknown = j.get("lines").get(1);
+        assertThat(unknown.get("code").asText()).isEqualTo("99999");
+        assertThat(unknown.get("units").asInt()).isZero();
+        assertThat(unknown.get("kind").asText()).isEqualTo("unknown");
+        assertThat(j.get("findings")).singleElement().satisfies(f -> {
+            assertThat(f.get("id").asText()).isEqualTo("MW-U001");
+            assertThat(f.get("severity").asText()).isEqualTo("warn");
+            assertThat(f.get("message").asText()).contains("99999");
+        });
+    }
+
+    @Test
+    void checkTheStrokeExample() {
+        Run r = run("check", "--json", Repo.example("stroke-visit.json").toString());
+        assertThat(r.code).isZero();
+        assertThat(r.err).isEmpty();
+        JsonNode j = r.json();
+        assertThat(j.get("visitId").asText()).isEqualTo("V-1001");
+        assertThat(j.get("payer").asText()).isEqualTo("medicare");
+        assertThat(j.get("method").asText()).isEqualTo("cms");
+        assertThat(j.get("totalTimedMinutes").asInt()).isEqualTo(47);
+        assertThat(j.get("blocked").asBoolean()).isFalse();
+        assertThat(j.get("findings")).isEmpty();
+        assertThat(j.get("lines").get(0).get("units").asInt()).isEqualTo(2);
+        assertThat(j.get("lines").get(1).get("units").asInt()).isEqualTo(1);
+        assertThat(j.get("lines").get(2).get("code").asText()).isEqualTo("97010");
+        assertThat(j.get("lines").get(2).get("units").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void checkTheOverlapExampleBlocks() {
+        Run r = run("check", Repo.example("overlap-visit.json").toString());
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.out).contains("MW-U003").contains("BLOCKED");
+        JsonNode j = run("check", "--json", Repo.example("overlap-visit.json").toString()).json();
+        assertThat(j.get("blocked").asBoolean()).isTrue();
+        assertThat(j.get("findings").findValuesAsText("id")).contains("MW-U003");
+    }
+
+    @Test
+    void checkMalformedJsonIsBadInputWithoutAStackTrace() throws IOException {
+        Path bad = file("bad.json", "{\"id\": \"V-1\",\n  \"payer\": }");
+        Run r = run("check", "--json", bad.toString());
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.out).isEmpty();
+        assertOneErrorLine(r, "line 2, column");
+    }
+
+    @Test
+    void checkMissingFileIsBadInput() {
+        Run r = run("check", tmp.resolve("nope.json").toString());
+        assertThat(r.code).isEqualTo(2);
+        assertOneErrorLine(r, "nope.json");
+    }
+
+    @Test
+    void checkADirectoryIsBadInput() {
+        Run r = run("check", tmp.toString());
+        assertThat(r.code).isEqualTo(2);
+        assertOneErrorLine(r, tmp.toString());
+    }
+
+    @Test
+    void checkInvalidVisitNamesTheField() throws IOException {
+        Path bad = file("v.json", "{\"id\":\"V-1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\","
+                + "\"planOfCare\":\"PT\",\"services\":["
+                + "{\"code\":\"97112\",\"minutes\":24,\"provider\":{\"role\":\"PT\"}},"
+                + "{\"code\":\"97110\",\"minutes\":-5,\"provider\":{\"role\":\"PT\"}}]}");
+        Run r = run("check", bad.toString());
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly(
+                "minutewise: services[1].minutes: must be between 0 and 1440, got -5");
+    }
+
+    @Test
+    void arrayWithOneBadVisitPrintsTheGoodOnesAndNamesTheBadOne() throws IOException {
+        String good1 = "{\"id\":\"A\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\",\"planOfCare\":\"PT\","
+                + "\"services\":[{\"code\":\"97112\",\"minutes\":24,\"provider\":{\"role\":\"PT\"}}]}";
+        String bad = "{\"id\":\"B\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\",\"planOfCare\":\"PT\","
+                + "\"services\":[{\"code\":\"97112\",\"minutes\":24,\"provider\":{\"role\":\"PT\"}},"
+                + "{\"code\":\"97110\",\"minutes\":-5,\"provider\":{\"role\":\"PT\"}}]}";
+        String good2 = good1.replace("\"A\"", "\"C\"").replace("97112", "97110");
+        Path f = file("visits.json", "[" + good1 + "," + bad + "," + good2 + "]");
+        Run r = run("check", "--json", f.toString());
+        assertThat(r.code).isEqualTo(2);
+        JsonNode j = r.json();
+        assertThat(j.isArray()).isTrue();
+        assertThat(j.findValuesAsText("visitId")).containsExactly("A", "C");
+        assertThat(r.errLines()).containsExactly(
+                "minutewise: [1].services[1].minutes: must be between 0 and 1440, got -5");
+    }
+
+    @Test
+    void arrayWithABlockingVisitExitsOne() throws IOException {
+        String overlap = Files.readString(Repo.example("overlap-visit.json"));
+        String stroke = Files.readString(Repo.example("stroke-visit.json"));
+        Path f = file("visits.json", "[" + stroke + "," + overlap + "]");
+        Run r = run("check", "--json", f.toString());
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.json().findValuesAsText("blocked")).containsExactly("false", "true");
+    }
+
+    @Test
+    void clinicPayerProfileFile() throws IOException {
+        Path profiles = file("clinic.json", "{\"profiles\":[{\"id\":\"acme-ppo\",\"kind\":\"commercial\","
+                + "\"method\":\"cms\"}]}");
+        Path visit = file("v.json", "{\"id\":\"V-1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"acme-ppo\","
+                + "\"planOfCare\":\"PT\",\"services\":["
+                + "{\"code\":\"97112\",\"minutes\":20,\"provider\":{\"role\":\"PT\"}},"
+                + "{\"code\":\"97110\",\"minutes\":20,\"provider\":{\"role\":\"PT\"}}]}");
+        Run r = run("check", "--json", "--payer-profile", profiles.toString(), visit.toString());
+        assertThat(r.code).isZero();
+        assertThat(r.json().get("method").asText()).isEqualTo("cms");
+        assertThat(r.json().get("totalUnits").asInt()).isEqualTo(3);
+        // Without the file the payer is unknown.
+        Run without = run("check", "--json", visit.toString());
+        assertThat(without.code).isEqualTo(2);
+        assertOneErrorLine(without, "payer: unknown payer profile");
+    }
+
+    @Test
+    void badPayerProfileFileIsBadInput() throws IOException {
+        Path profiles = file("clinic.json",
+                "{\"profiles\":[{\"id\":\"mc\",\"kind\":\"medicare\",\"method\":\"cpt\"}]}");
+        Run r = run("units", "--payer-profile", profiles.toString(), "97112:24");
+        assertThat(r.code).isEqualTo(2);
+        assertOneErrorLine(r, "clinic.json: profiles[0].method");
+    }
+
+    @Test
+    void rulesJsonListsEveryFindingId() {
+        Run r = run("rules", "--json");
+        assertThat(r.code).isZero();
+        JsonNode j = r.json();
+        assertThat(j.findValuesAsText("id")).containsExactly("MW-U001", "MW-U002", "MW-U003", "MW-X001");
+        for (JsonNode rule : j) {
+            for (String field : List.of("severity", "title", "fix", "citation", "source")) {
+                assertThat(rule.hasNonNull(field)).as(rule.get("id") + " " + field).isTrue();
+            }
+        }
+        assertThat(j.get(2).get("severity").asText()).isEqualTo("block");
+    }
+
+    @Test
+    void rulesText() {
+        Run r = run("rules");
+        assertThat(r.code).isZero();
+        assertThat(r.out).contains("MW-U001").contains("MW-U002").contains("MW-U003").contains("MW-X001");
+    }
+
+    @Test
+    void help() {
+        Run r = run("--help");
+        assertThat(r.code).isZero();
+        assertThat(r.out).contains("units").contains("check").contains("rules");
+        assertThat(run("units", "--help").code).isZero();
+        assertThat(run("check", "--help").code).isZero();
+    }
+
+    @Test
+    void usageErrorsAreBadInput() {
+        Run none = run();
+        assertThat(none.code).isEqualTo(2);
+        assertThat(none.err).contains("command is required");
+        assertThat(run("units", "--frobnicate", "97112:24").code).isEqualTo(2);
+        assertThat(run("units").code).isEqualTo(2);
+        assertThat(run("nonsense").code).isEqualTo(2);
+    }
+}

@@ -1,0 +1,86 @@
+package org.minutewise.core.check.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.Fixtures.findings;
+import static org.minutewise.core.Fixtures.line;
+import static org.minutewise.core.Fixtures.visit;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+
+/**
+ * MW-U003: a minute belongs to one code (RULES.md §2; NCCI ch. XI §P); supervised modalities 97010-97028 and
+ * G0283 may share minutes. Periods are half-open, [start, end).
+ */
+final class SameMinuteTwiceTest {
+
+    private static List<Finding> check(ServiceLine... lines) {
+        return findings(new SameMinuteTwice(), visit(lines));
+    }
+
+    @Test
+    void firesWhenTwoCodesShareMinutes() {
+        List<Finding> f = check(line("97112", Role.PT, "10:00-10:25"), line("97530", Role.PT, "10:15-10:40"));
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.ruleId()).isEqualTo("MW-U003");
+            assertThat(x.severity()).isEqualTo(Severity.BLOCK);
+            assertThat(x.blocks()).isTrue();
+            assertThat(x.path()).isEqualTo("services[1]");
+            assertThat(x.message()).contains("97112").contains("97530").contains("10 minutes")
+                    .contains("10:15-10:25");
+        });
+    }
+
+    @Test
+    void firesOnASingleSharedMinute() {
+        assertThat(check(line("97112", Role.PT, "09:00-09:25"), line("97110", Role.PT, "09:24-09:47")))
+                .hasSize(1);
+    }
+
+    @Test
+    void backToBackPeriodsDoNotOverlap() {
+        assertThat(check(line("97112", Role.PT, "09:00-09:24"), line("97110", Role.PT, "09:24-09:47"))).isEmpty();
+    }
+
+    @Test
+    void supervisedModalityMayShareMinutes() {
+        assertThat(check(line("97112", Role.PT, "09:00-09:24"), line("97010", Role.PTA, "09:10-09:30"))).isEmpty();
+        assertThat(check(line("G0283", Role.PTA, "09:00-09:15"), line("97110", Role.PT, "09:00-09:20"))).isEmpty();
+    }
+
+    @Test
+    void sameCodeFromTwoProvidersAtTheSameTimeFires() {
+        // Two clinicians treating together still give each minute once (RULES.md §2).
+        List<Finding> f = check(line("97110", "T1", Role.PT, "09:00-09:30"),
+                line("97110", "T2", Role.PTA, "09:15-09:30"));
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.ruleId()).isEqualTo("MW-U003");
+            assertThat(x.message()).contains("97110").contains("15");
+        });
+    }
+
+    @Test
+    void overlappingPeriodsOfOneLineFire() {
+        assertThat(check(line("97110", Role.PT, "09:00-09:20", "09:10-09:25"))).hasSize(1);
+    }
+
+    @Test
+    void untimedServiceThatIsNotASupervisedModalityMayNotShareMinutes() {
+        assertThat(check(line("97161", Role.PT, "09:00-09:30"), line("97112", Role.PT, "09:20-09:40")))
+                .hasSize(1);
+    }
+
+    @Test
+    void linesWithoutPeriodsCannotOverlap() {
+        assertThat(check(ServiceLine.of("97112", 30, Role.PT), ServiceLine.of("97110", 30, Role.PT))).isEmpty();
+    }
+
+    @Test
+    void separatePeriodsOfTheSameCodeDoNotOverlap() {
+        assertThat(check(line("97112", Role.PT, "08:00-08:20"), line("97112", Role.PT, "14:00-14:25"))).isEmpty();
+    }
+}

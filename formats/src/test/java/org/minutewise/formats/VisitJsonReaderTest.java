@@ -1,0 +1,330 @@
+package org.minutewise.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Mode;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Visit;
+import org.minutewise.refdata.RefData;
+
+/** The visit JSON of the README: what is accepted, and that every refusal names its field. */
+final class VisitJsonReaderTest {
+    private final VisitJsonReader reader = new VisitJsonReader(RefData.defaults());
+
+    /** JSON with single quotes for readability. */
+    private static String json(String singleQuoted) {
+        return singleQuoted.replace('\'', '"');
+    }
+
+    /** A valid visit whose first service is {@code service0} and whose second is {@code service1}. */
+    private static String visitWith(String service0, String service1) {
+        return json("{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT','services':["
+                + service0 + (service1 == null ? "" : "," + service1) + "]}");
+    }
+
+    private static String ok() {
+        return "{'code':'97112','minutes':24,'provider':{'role':'PT'}}";
+    }
+
+    private Visit read(String text) {
+        return reader.read(reader.parse(text));
+    }
+
+    private AbstractThrowableAssert<?, ? extends Throwable> refused(String text) {
+        return assertThatThrownBy(() -> read(text)).isInstanceOf(InputException.class);
+    }
+
+    @Test
+    void readsTheReadmeVisit() {
+        Visit v = read(json("{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT',"
+                + "'setting':'private-practice',"
+                + "'patient':{'id':'P-1','birthDate':'1948-05-01','yearToDate':{'PT_SLP':1200.00,'OT':0}},"
+                + "'diagnoses':['I69.351'],'totalTreatmentMinutes':50,"
+                + "'services':[{'code':'97112','minutes':24,'periods':[{'start':'09:00','end':'09:24'}],"
+                + "'provider':{'id':'T1','role':'PT'},'mode':'one-on-one'}],"
+                + "'note':'...'}"));
+        assertThat(v.id()).isEqualTo("V-1");
+        assertThat(v.dateOfService()).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(v.payer()).isEqualTo("medicare");
+        assertThat(v.planOfCare()).isEqualTo(Discipline.PT);
+        assertThat(v.setting()).isEqualTo(Setting.PRIVATE_PRACTICE);
+        assertThat(v.patient().id()).contains("P-1");
+        assertThat(v.patient().yearToDate().ptSlp()).isEqualByComparingTo("1200");
+        assertThat(v.diagnoses()).containsExactly("I69.351");
+        assertThat(v.totalTreatmentMinutes()).hasValue(50);
+        assertThat(v.note()).contains("...");
+        ServiceLine s = v.services().get(0);
+        assertThat(s.code()).isEqualTo("97112");
+        assertThat(s.minutes()).isEqualTo(24);
+        assertThat(s.provider().role()).isEqualTo(Role.PT);
+        assertThat(s.provider().id()).contains("T1");
+        assertThat(s.mode()).contains(Mode.ONE_ON_ONE);
+    }
+
+    @Test
+    void periodsGiveTheMinutes() {
+        Visit v = read(visitWith("{'code':'97112','periods':[{'start':'09:00','end':'09:10'},"
+                + "{'start':'14:00','end':'14:25'}],'provider':{'role':'PT'}}", null));
+        assertThat(v.services().get(0).minutes()).isEqualTo(35);
+        assertThat(v.services().get(0).statedMinutes()).isEmpty();
+    }
+
+    @Test
+    void periodsWinOverStatedMinutes() {
+        Visit v = read(visitWith("{'code':'97112','minutes':30,'periods':[{'start':'09:00','end':'09:20'}],"
+                + "'provider':{'role':'PT'}}", null));
+        assertThat(v.services().get(0).minutes()).isEqualTo(20);
+        assertThat(v.services().get(0).statedMinutes()).hasValue(30);
+    }
+
+    @Test
+    void periodEndingAtMidnightCountsItsLastMinutes() {
+        // 23:45 to 24:00 is a full quarter hour.
+        Visit v = read(visitWith("{'code':'97112','periods':[{'start':'23:45','end':'24:00'}],"
+                + "'provider':{'role':'PT'}}", null));
+        assertThat(v.services().get(0).minutes()).isEqualTo(15);
+    }
+
+    @Test
+    void extraFieldsAreAllowed() {
+        Visit v = read(json("{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT',"
+                + "'clinic':{'name':'Acme','tags':['a','b']},'version':3,"
+                + "'services':[{'code':'97112','minutes':24,'provider':{'role':'PT','license':'X1'},"
+                + "'comment':'fine','extra':[[1,2],[3]]}]}"));
+        assertThat(v.services()).hasSize(1);
+    }
+
+    @Test
+    void unknownButWellFormedCodeIsAccepted() {
+        Visit v = read(visitWith("{'code':'99999','minutes':10,'provider':{'role':'PT'}}", ok()));
+        assertThat(v.services().get(0).code()).isEqualTo("99999");
+        assertThat(v.services().get(0).minutes()).isEqualTo(10);
+    }
+
+    @Test
+    void untimedCodeNeedsNoMinutesAndCodesAreNormalised() {
+        Visit v = read(visitWith("{'code':'97161','provider':{'role':'PT'}}",
+                "{'code':'g0283','provider':{'role':'pta'}}"));
+        assertThat(v.services()).extracting(ServiceLine::code).containsExactly("97161", "G0283");
+        assertThat(v.services().get(1).provider().role()).isEqualTo(Role.PTA);
+    }
+
+    @Test
+    void wholeDayIsAccepted() {
+        Visit v = read(visitWith("{'code':'97112','minutes':1440,'provider':{'role':'PT'}}", null));
+        assertThat(v.services().get(0).minutes()).isEqualTo(1440);
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumn() {
+        assertThatThrownBy(() -> reader.parse("{\"id\": \"V-1\",\n  \"payer\": }"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("line 2, column ")
+                .hasMessageContaining("malformed JSON");
+    }
+
+    @Test
+    void emptyInputIsRefused() {
+        assertThatThrownBy(() -> reader.parse("   ")).isInstanceOf(InputException.class)
+                .hasMessageContaining("empty input");
+    }
+
+    @Test
+    void trailingGarbageIsRefused() {
+        assertThatThrownBy(() -> reader.parse("{} {}")).isInstanceOf(InputException.class)
+                .hasMessageContaining("malformed JSON");
+    }
+
+    @Test
+    void missingId() {
+        refused(json("{'dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT','services':[" + ok() + "]}"))
+                .hasMessage("id: required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-02-30", "03/02/2026", "2026-3-2", ""})
+    void badDate(String date) {
+        refused(json("{'id':'V-1','dateOfService':'" + date + "','payer':'medicare','planOfCare':'PT','services':["
+                + ok() + "]}")).hasMessageStartingWith("dateOfService: ");
+    }
+
+    @Test
+    void missingDate() {
+        refused(json("{'id':'V-1','payer':'medicare','planOfCare':'PT','services':[" + ok() + "]}"))
+                .hasMessageStartingWith("dateOfService: required");
+    }
+
+    @Test
+    void unknownPayer() {
+        refused(json("{'id':'V-1','dateOfService':'2026-03-02','payer':'acme','planOfCare':'PT','services':["
+                + ok() + "]}")).hasMessageStartingWith("payer: unknown payer profile").hasMessageContaining("acme");
+    }
+
+    @Test
+    void badPlanOfCare() {
+        refused(json("{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PX','services':["
+                + ok() + "]}")).hasMessageStartingWith("planOfCare: ").hasMessageContaining("PX");
+    }
+
+    @Test
+    void servicesMissing() {
+        refused(json("{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT'}"))
+                .hasMessageStartingWith("services: ");
+    }
+
+    @Test
+    void servicesEmpty() {
+        refused(json("{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT','services':[]}"))
+                .hasMessageStartingWith("services: ");
+    }
+
+    @Test
+    void negativeMinutesNameTheLine() {
+        refused(visitWith(ok(), "{'code':'97110','minutes':-5,'provider':{'role':'PT'}}"))
+                .hasMessage("services[1].minutes: must be between 0 and 1440, got -5");
+    }
+
+    @Test
+    void moreMinutesThanADay() {
+        refused(visitWith("{'code':'97110','minutes':1441,'provider':{'role':'PT'}}", null))
+                .hasMessage("services[0].minutes: must be between 0 and 1440, got 1441");
+    }
+
+    @Test
+    void hugeMinutes() {
+        refused(visitWith("{'code':'97110','minutes':99999999999999999999,'provider':{'role':'PT'}}", null))
+                .hasMessageStartingWith("services[0].minutes: must be between 0 and 1440");
+    }
+
+    @Test
+    void fractionalMinutes() {
+        refused(visitWith("{'code':'97110','minutes':10.5,'provider':{'role':'PT'}}", null))
+                .hasMessage("services[0].minutes: expected a whole number of minutes, got 10.5");
+    }
+
+    @Test
+    void minutesAsText() {
+        refused(visitWith("{'code':'97110','minutes':'10','provider':{'role':'PT'}}", null))
+                .hasMessageStartingWith("services[0].minutes: expected a whole number of minutes");
+    }
+
+    @Test
+    void endBeforeStart() {
+        refused(visitWith("{'code':'97110','periods':[{'start':'09:30','end':'09:00'}],'provider':{'role':'PT'}}",
+                null)).hasMessageStartingWith("services[0].periods[0].end: must be after start");
+    }
+
+    @Test
+    void emptyPeriod() {
+        refused(visitWith(ok(), "{'code':'97110','periods':[{'start':'09:00','end':'09:10'},"
+                + "{'start':'09:30','end':'09:30'}],'provider':{'role':'PT'}}"))
+                .hasMessageStartingWith("services[1].periods[1].end: must be after start");
+    }
+
+    @Test
+    void badClockTime() {
+        refused(visitWith("{'code':'97110','periods':[{'start':'9:00','end':'09:10'}],'provider':{'role':'PT'}}",
+                null)).hasMessageStartingWith("services[0].periods[0].start: ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9711", "971120", "ABCDE", "97 112", "W1234X"})
+    void malformedCode(String code) {
+        refused(visitWith("{'code':'" + code + "','minutes':10,'provider':{'role':'PT'}}", null))
+                .hasMessageStartingWith("services[0].code: not a CPT or HCPCS code");
+    }
+
+    @Test
+    void missingCode() {
+        refused(visitWith(ok(), "{'minutes':10,'provider':{'role':'PT'}}")).hasMessage("services[1].code: required");
+    }
+
+    @Test
+    void missingProvider() {
+        refused(visitWith("{'code':'97110','minutes':10}", null))
+                .hasMessageStartingWith("services[0].provider.role: required");
+    }
+
+    @Test
+    void missingProviderRole() {
+        refused(visitWith("{'code':'97110','minutes':10,'provider':{'id':'T1'}}", null))
+                .hasMessageStartingWith("services[0].provider.role: required");
+    }
+
+    @Test
+    void badRole() {
+        refused(visitWith("{'code':'97110','minutes':10,'provider':{'role':'PHD'}}", null))
+                .hasMessageStartingWith("services[0].provider.role: expected one of").hasMessageContaining("PHD");
+    }
+
+    @Test
+    void badMode() {
+        refused(visitWith("{'code':'97110','minutes':10,'provider':{'role':'PT'},'mode':'solo'}", null))
+                .hasMessageStartingWith("services[0].mode: ");
+    }
+
+    @Test
+    void timedCodeWithoutMinutesOrPeriods() {
+        refused(visitWith(ok(), "{'code':'97110','provider':{'role':'PT'}}"))
+                .hasMessageStartingWith("services[1].minutes: required for timed code 97110");
+    }
+
+    @Test
+    void badDiagnosis() {
+        refused(json("{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT',"
+                + "'diagnoses':['I69.351','stroke'],'services':[" + ok() + "]}"))
+                .hasMessageStartingWith("diagnoses[1]: ");
+    }
+
+    @Test
+    void badSetting() {
+        refused(json("{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT',"
+                + "'setting':'garage','services':[" + ok() + "]}")).hasMessageStartingWith("setting: ");
+    }
+
+    @Test
+    void notAnObject() {
+        refused("[1,2]").hasMessageContaining("expected a visit object");
+    }
+
+    @Test
+    void nestingBeyondTheLimitIsRefused() {
+        int depth = Json.MAX_NESTING + 1;
+        String deep = "[".repeat(depth) + "]".repeat(depth);
+        String text = visitWith(ok(), null).replace("\"services\"", "\"extra\":" + deep + ",\"services\"");
+        assertThatThrownBy(() -> reader.parse(text)).isInstanceOf(InputException.class)
+                .hasMessageContaining("malformed JSON").hasMessageContaining("nesting");
+    }
+
+    @Test
+    void nestingWithinTheLimitIsAccepted() {
+        int depth = Json.MAX_NESTING - 2;
+        String deep = "[".repeat(depth) + "]".repeat(depth);
+        String text = visitWith(ok(), null).replace("\"services\"", "\"extra\":" + deep + ",\"services\"");
+        assertThat(read(text).services()).hasSize(1);
+    }
+
+    @Test
+    void withinPrefixesThePathForArrays() {
+        InputException e = new InputException("services[1].minutes", "bad");
+        assertThat(e.within("[3]").getMessage()).isEqualTo("[3].services[1].minutes: bad");
+        assertThat(new InputException("", "bad").within("[0]").getMessage()).isEqualTo("[0]: bad");
+    }
+
+    @Test
+    void parsedTimesAreClockTimes() {
+        Visit v = read(visitWith("{'code':'97112','periods':[{'start':'09:00','end':'09:24'}],"
+                + "'provider':{'role':'PT'}}", null));
+        assertThat(v.services().get(0).periods().get(0).start()).isEqualTo(LocalTime.of(9, 0));
+    }
+}

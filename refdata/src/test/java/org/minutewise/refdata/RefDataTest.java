@@ -1,0 +1,313 @@
+package org.minutewise.refdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.codes.CodeCatalog;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.codes.DiagnosisCatalog;
+import org.minutewise.core.codes.DiagnosisCategory;
+import org.minutewise.core.payer.PayerKind;
+import org.minutewise.core.payer.PayerProfile;
+import org.minutewise.core.units.UnitMethod;
+
+/** The embedded reference data against RULES.md §1 and §3.3, and the loaders' error messages. */
+final class RefDataTest {
+    private static final String CODE_HEADER = "code,label,timed,oneOnOne,constantAttendance,supervised,evaluation,"
+            + "group,addOnTo,disciplines,effectiveFrom,effectiveTo\n";
+
+    private static InputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Nested
+    final class Codes {
+        private final CodeCatalog codes = RefData.codes();
+
+        @ParameterizedTest(name = "{0} timed={1}")
+        @CsvSource({
+            "97112, true", "97110, true", "97116, true", "97140, true", "97530, true", "97535, true",
+            "97113, true", "97124, true", "97533, true", "97537, true", "97542, true", "97750, true",
+            "97755, true", "97760, true", "97761, true", "97763, true",
+            "97032, true", "97033, true", "97034, true", "97035, true", "97036, true",
+            "97129, true", "97130, true",
+            "97150, false",
+            "97010, false", "97012, false", "97014, false", "97016, false", "97018, false", "97022, false",
+            "97024, false", "97026, false", "97028, false", "G0283, false",
+            "97161, false", "97162, false", "97163, false", "97164, false",
+            "97165, false", "97166, false", "97167, false", "97168, false",
+            "92507, false", "92508, false", "92521, false", "92522, false", "92523, false", "92524, false",
+            "92526, false", "92610, false",
+        })
+        void everyCodeOfRulesSection1IsThereWithItsKind(String code, boolean timed) {
+            assertThat(codes.find(code)).as(code).get().extracting(CodeInfo::timed).isEqualTo(timed);
+        }
+
+        @Test
+        void catalogIsVersioned() {
+            assertThat(codes.version()).isEqualTo("2026.1");
+        }
+
+        @Test
+        void groupTherapyIsUntimed() {
+            CodeInfo c = codes.find("97150").orElseThrow();
+            assertThat(c.timed()).isFalse();
+            assertThat(c.group()).isTrue();
+        }
+
+        @Test
+        void constantAttendanceModalities() {
+            for (String code : List.of("97032", "97033", "97034", "97035", "97036")) {
+                CodeInfo c = codes.find(code).orElseThrow();
+                assertThat(c.timed()).as(code).isTrue();
+                assertThat(c.constantAttendance()).as(code).isTrue();
+                assertThat(c.supervised()).as(code).isFalse();
+            }
+        }
+
+        @Test
+        void supervisedModalities() {
+            for (String code : List.of("97010", "97012", "97014", "97016", "97018", "97022", "97024", "97026",
+                    "97028", "G0283")) {
+                CodeInfo c = codes.find(code).orElseThrow();
+                assertThat(c.supervised()).as(code).isTrue();
+                assertThat(c.timed()).as(code).isFalse();
+            }
+            assertThat(codes.find("97112").orElseThrow().supervised()).isFalse();
+        }
+
+        @Test
+        void cognitiveAddOn() {
+            assertThat(codes.find("97130").orElseThrow().addOnTo()).contains("97129");
+            assertThat(codes.find("97129").orElseThrow().isAddOn()).isFalse();
+        }
+
+        @Test
+        void evaluationsAreFlagged() {
+            for (String code : List.of("97161", "97162", "97163", "97164", "97165", "97166", "97167", "97168")) {
+                assertThat(codes.find(code).orElseThrow().evaluation()).as(code).isTrue();
+            }
+        }
+
+        @Test
+        void unknownCodeIsNotInTheCatalog() {
+            assertThat(codes.find("99999")).isEmpty();
+        }
+    }
+
+    @Nested
+    final class Payers {
+        @Test
+        void builtInProfiles() {
+            ReferenceData ref = RefData.defaults();
+            PayerProfile medicare = ref.payers().find("medicare").orElseThrow();
+            assertThat(medicare.method()).isEqualTo(UnitMethod.CMS);
+            assertThat(medicare.kind()).isEqualTo(PayerKind.MEDICARE);
+            assertThat(medicare.isMedicare()).isTrue();
+            PayerProfile commercial = ref.payers().find("commercial").orElseThrow();
+            assertThat(commercial.method()).isEqualTo(UnitMethod.CPT);
+            assertThat(commercial.kind()).isEqualTo(PayerKind.COMMERCIAL);
+        }
+
+        @Test
+        void clinicFileAddsAndReplacesProfiles(@TempDir Path dir) throws IOException {
+            Path f = dir.resolve("clinic.json");
+            Files.writeString(f, "{\"profiles\":[{\"id\":\"acme-ppo\",\"kind\":\"commercial\",\"method\":\"cms\","
+                    + "\"maxTimedUnitsPerDay\":8},"
+                    + "{\"id\":\"commercial\",\"kind\":\"commercial\",\"method\":\"cms\"}]}");
+            ReferenceData ref = RefData.withPayerFile(RefData.defaults(), f);
+            PayerProfile acme = ref.payers().find("acme-ppo").orElseThrow();
+            assertThat(acme.method()).isEqualTo(UnitMethod.CMS);
+            assertThat(acme.maxTimedUnitsPerDay()).hasValue(8);
+            assertThat(acme.source()).isEqualTo("clinic.json");
+            assertThat(ref.payers().find("commercial").orElseThrow().method()).isEqualTo(UnitMethod.CMS);
+            assertThat(ref.payers().find("medicare")).isPresent();
+            // The defaults are untouched.
+            assertThat(RefData.defaults().payers().find("commercial").orElseThrow().method())
+                    .isEqualTo(UnitMethod.CPT);
+        }
+
+        @Test
+        void missingClinicFile(@TempDir Path dir) {
+            assertThatThrownBy(() -> RefData.withPayerFile(RefData.defaults(), dir.resolve("nope.json")))
+                    .isInstanceOf(RefDataException.class).hasMessageContaining("nope.json")
+                    .hasMessageContaining("no such file");
+        }
+
+        @Test
+        void medicareWithTheCptMethodIsRefused() {
+            String json = "{\"profiles\":[{\"id\":\"mc\",\"kind\":\"medicare\",\"method\":\"cpt\"}]}";
+            assertThatThrownBy(() -> PayerProfileLoader.load(stream(json), "mine.json"))
+                    .isInstanceOf(RefDataException.class)
+                    .hasMessageStartingWith("mine.json: profiles[0].method:")
+                    .hasMessageContaining("CMS");
+        }
+
+        @Test
+        void missingIdIsNamed() {
+            String json = "{\"profiles\":[{\"id\":\"ok\",\"method\":\"cms\"},{\"method\":\"cpt\"}]}";
+            assertThatThrownBy(() -> PayerProfileLoader.load(stream(json), "mine.json"))
+                    .isInstanceOf(RefDataException.class).hasMessage("mine.json: profiles[1].id: required");
+        }
+
+        @Test
+        void badMethodIsNamed() {
+            assertThatThrownBy(() -> PayerProfileLoader.load(stream("{\"id\":\"x\",\"method\":\"round-up\"}"),
+                    "one.json")).isInstanceOf(RefDataException.class)
+                    .hasMessageStartingWith("one.json: $.method: expected cms or cpt");
+        }
+
+        @Test
+        void badBooleanIsNamed() {
+            String json = "{\"id\":\"x\",\"method\":\"cms\",\"sendZeroUnitLines\":\"yes\"}";
+            assertThatThrownBy(() -> PayerProfileLoader.load(stream(json), "one.json"))
+                    .isInstanceOf(RefDataException.class).hasMessageStartingWith("one.json: $.sendZeroUnitLines:");
+        }
+
+        @Test
+        void malformedJsonNamesLineAndColumn() {
+            String json = "{\"profiles\":[\n  {\"id\": \"x\",, \"method\":\"cms\"}]}";
+            assertThatThrownBy(() -> PayerProfileLoader.load(stream(json), "bad.json"))
+                    .isInstanceOf(RefDataException.class)
+                    .hasMessageStartingWith("bad.json: not valid JSON at line 2, column");
+        }
+    }
+
+    @Nested
+    final class Diagnoses {
+        private final DiagnosisCatalog dx = RefData.diagnoses();
+
+        @Test
+        void strokeSequelaeSupport97112() {
+            DiagnosisCategory c = dx.categoryOf("I69.351").orElseThrow();
+            assertThat(c.category()).isEqualTo("I69");
+            assertThat(c.supports97112()).isTrue();
+            assertThat(c.group()).isEqualTo("neurological");
+        }
+
+        @Test
+        void lowBackPainDoesNot() {
+            DiagnosisCategory c = dx.categoryOf("M54.5").orElseThrow();
+            assertThat(c.category()).isEqualTo("M54");
+            assertThat(c.supports97112()).isFalse();
+        }
+
+        @Test
+        void subcategoriesAndNeighbours() {
+            assertThat(dx.categoryOf("R29.6")).get().extracting(DiagnosisCategory::category).isEqualTo("R29.6");
+            assertThat(dx.categoryOf("R26.81")).get().extracting(DiagnosisCategory::category).isEqualTo("R26");
+            assertThat(dx.categoryOf("i69.351")).get().extracting(DiagnosisCategory::category).isEqualTo("I69");
+            assertThat(dx.categoryOf("Z00.00")).isEmpty();
+        }
+
+        @Test
+        void longestPrefixWinsWhateverTheOrder() {
+            String rows = "category,title,group,supports97112\n"
+                    + "R29.6,Repeated falls,gait-balance,true\n"
+                    + "R29,Other symptoms of the nervous and musculoskeletal systems,other,false\n"
+                    + "R2,Short,other,false\n";
+            DiagnosisCatalog c = DiagnosisCatalogLoader.load(stream(rows), "t.csv");
+            assertThat(c.categoryOf("R29.6")).get().extracting(DiagnosisCategory::category).isEqualTo("R29.6");
+            assertThat(c.categoryOf("R296")).get().extracting(DiagnosisCategory::category).isEqualTo("R29.6");
+            assertThat(c.categoryOf("R29.81")).get().extracting(DiagnosisCategory::category).isEqualTo("R29");
+            assertThat(c.categoryOf("R26.81")).get().extracting(DiagnosisCategory::category).isEqualTo("R2");
+        }
+
+        @Test
+        void catalogIsVersioned() {
+            assertThat(dx.version()).isEqualTo("2026.1");
+        }
+
+        @Test
+        void badBooleanNamesFileLineAndColumn() {
+            String rows = "# version: x\ncategory,title,group,supports97112\nI69,Sequelae,neurological,yes\n";
+            assertThatThrownBy(() -> DiagnosisCatalogLoader.load(stream(rows), "dx.csv"))
+                    .isInstanceOf(RefDataException.class).hasMessageContaining("dx.csv line 3")
+                    .hasMessageContaining("supports97112");
+        }
+
+        @Test
+        void wrongColumnCountNamesTheLine() {
+            String rows = "category,title,group,supports97112\nI69,Sequelae,true\n";
+            assertThatThrownBy(() -> DiagnosisCatalogLoader.load(stream(rows), "dx.csv"))
+                    .isInstanceOf(RefDataException.class).hasMessageContaining("dx.csv line 2")
+                    .hasMessageContaining("got 3");
+        }
+    }
+
+    @Nested
+    final class CodeLoaderErrors {
+        @Test
+        void validRowLoads() {
+            CodeCatalog c = CodeCatalogLoader.load(stream("# version: t1\n" + CODE_HEADER
+                    + "97112,\"Neuro, re-ed\",true,true,false,false,false,false,,PT|OT,1990-01-01,\n"), "c.csv");
+            assertThat(c.version()).isEqualTo("t1");
+            CodeInfo i = c.find("97112").orElseThrow();
+            assertThat(i.label()).isEqualTo("Neuro, re-ed");
+            assertThat(i.effectiveTo()).isEqualTo(Optional.empty());
+        }
+
+        @Test
+        void badBooleanNamesFileLineAndColumn() {
+            String csv = "# a comment\n" + CODE_HEADER
+                    + "97112,Neuro,yes,true,false,false,false,false,,PT,1990-01-01,\n";
+            assertThatThrownBy(() -> CodeCatalogLoader.load(stream(csv), "codes.csv"))
+                    .isInstanceOf(RefDataException.class)
+                    .hasMessage("codes.csv line 3 column timed: expected true or false, got yes");
+        }
+
+        @Test
+        void wrongColumnCountNamesTheLine() {
+            String csv = CODE_HEADER + "97112,Neuro,true,true,false,false,false,false,,PT,1990-01-01\n";
+            assertThatThrownBy(() -> CodeCatalogLoader.load(stream(csv), "codes.csv"))
+                    .isInstanceOf(RefDataException.class)
+                    .hasMessage("codes.csv line 2: expected 12 columns, got 11");
+        }
+
+        @Test
+        void badDateNamesTheColumn() {
+            String csv = CODE_HEADER + "97112,Neuro,true,true,false,false,false,false,,PT,01/01/1990,\n";
+            assertThatThrownBy(() -> CodeCatalogLoader.load(stream(csv), "codes.csv"))
+                    .isInstanceOf(RefDataException.class)
+                    .hasMessageStartingWith("codes.csv line 2 column effectiveFrom:");
+        }
+
+        @Test
+        void badDisciplineAndBadCodeNameTheColumn() {
+            String csv = CODE_HEADER + "97112,Neuro,true,true,false,false,false,false,,PT|XX,1990-01-01,\n";
+            assertThatThrownBy(() -> CodeCatalogLoader.load(stream(csv), "codes.csv"))
+                    .isInstanceOf(RefDataException.class)
+                    .hasMessageStartingWith("codes.csv line 2 column disciplines:");
+            String csv2 = CODE_HEADER + "9711,Neuro,true,true,false,false,false,false,,PT,1990-01-01,\n";
+            assertThatThrownBy(() -> CodeCatalogLoader.load(stream(csv2), "codes.csv"))
+                    .isInstanceOf(RefDataException.class).hasMessageStartingWith("codes.csv line 2 column code:");
+        }
+
+        @Test
+        void wrongHeaderIsRefused() {
+            assertThatThrownBy(() -> CodeCatalogLoader.load(stream("code,label\n"), "codes.csv"))
+                    .isInstanceOf(RefDataException.class).hasMessageStartingWith("codes.csv line 1: expected header");
+        }
+
+        @Test
+        void duplicateCodeIsRefused() {
+            String row = "97112,Neuro,true,true,false,false,false,false,,PT,1990-01-01,\n";
+            assertThatThrownBy(() -> CodeCatalogLoader.load(stream(CODE_HEADER + row + row), "codes.csv"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("97112");
+        }
+    }
+}
