@@ -16,6 +16,7 @@ import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.DiagnosisCatalog;
 import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Role;
@@ -39,12 +40,11 @@ public final class Fixtures {
     public static final List<String> UNTIMED = List.of("97161", "97150", "97010", "G0283");
 
     public static final CodeCatalog CATALOG = catalog();
-    public static final PayerProfile MEDICARE = new PayerProfile("medicare", "Medicare Part B", PayerKind.MEDICARE,
-            UnitMethod.CMS, false, false, OptionalInt.empty(), "test");
-    public static final PayerProfile COMMERCIAL = new PayerProfile("commercial", "Commercial", PayerKind.COMMERCIAL,
-            UnitMethod.CPT, false, false, OptionalInt.empty(), "test");
-    public static final ReferenceData REF = new ReferenceData(CATALOG, PayerProfiles.of(List.of(MEDICARE, COMMERCIAL)),
-            DiagnosisCatalog.empty());
+    public static final PayerProfile MEDICARE = PayerProfile.simple("medicare", PayerKind.MEDICARE, UnitMethod.CMS);
+    public static final PayerProfile COMMERCIAL = PayerProfile.simple("commercial", PayerKind.COMMERCIAL,
+            UnitMethod.CPT);
+    public static final ReferenceData REF = new ReferenceData(CATALOG, PayerProfiles.of(List.of(MEDICARE,
+            COMMERCIAL)));
     public static final LocalDate DOS = LocalDate.of(2026, 3, 2);
 
     private Fixtures() {
@@ -117,8 +117,12 @@ public final class Fixtures {
         return new ServiceLine(code, minutes, ps, provider, Optional.empty(), Optional.empty());
     }
 
+    /** A Medicare PT visit on {@link #DOS} under a certified plan of care. */
     public static Visit visit(ServiceLine... lines) {
-        return Visit.builder("V-T", DOS).services(List.of(lines)).build();
+        return Visit.builder("V-T", DOS).services(List.of(lines))
+                .certification(new Certification(Optional.of(DOS.minusDays(30)), Optional.of(DOS.plusDays(60)),
+                        Optional.of("Dr. Test")))
+                .build();
     }
 
     /** The findings one rule reports on a visit, run through the real checker. */

@@ -3,6 +3,7 @@ package org.minutewise.core.codes;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,7 +40,7 @@ public final class DiagnosisCatalog {
     }
 
     public Optional<DiagnosisCategory> categoryOf(String diagnosis) {
-        String dx = diagnosis.indexOf('.') >= 0 ? diagnosis.replace(".", "") : diagnosis;
+        String dx = (diagnosis.indexOf('.') >= 0 ? diagnosis.replace(".", "") : diagnosis).toUpperCase(Locale.ROOT);
         for (int len = Math.min(longest, dx.length()); len > 0; len--) {
             DiagnosisCategory c = byPrefix.get(len == dx.length() ? dx : dx.substring(0, len));
             if (c != null) {
