@@ -1,14 +1,8 @@
 package org.minutewise.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +10,13 @@ import java.util.concurrent.Callable;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.VisitChecker;
-import org.minutewise.core.model.Visit;
 import org.minutewise.formats.InputException;
 import org.minutewise.formats.Json;
 import org.minutewise.formats.ResultJson;
 import org.minutewise.formats.TextReport;
-import org.minutewise.formats.VisitJsonReader;
+import org.minutewise.formats.VisitFormat;
+import org.minutewise.formats.VisitInput;
+import org.minutewise.formats.VisitOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,98 +25,109 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check one visit (or a JSON array of visits): units per code, the explanation, findings.",
-        footer = {"", "Reads the visit JSON described in the README from FILE, or from standard input with '-'.",
-            "In an array, a bad visit is reported on stderr with its index and the others are still checked."})
+        description = "Check visits: units per code, claim lines with modifiers, the estimate, the explanation and "
+                + "the findings.",
+        footer = {"", "FILE is a visit JSON (one visit or an array), JSON Lines, the CSV layout, a FHIR R4 Bundle or an "
+                + "X12 837P; '-' reads standard input; .gz is accepted. Without --in the format is guessed from the "
+                + "name and the content.",
+            "In a file of many visits, a bad visit is reported on stderr with its location and the others are "
+                + "still checked (exit 2 at the end). A claim is still written when a finding blocks (exit 1).",
+            "Exit: 0 nothing blocks; 1 a finding blocks; 2 bad input or usage; 3 internal error."})
 final class CheckCommand implements Callable<Integer> {
-    /** Refuse inputs larger than this (a visit is a few kilobytes). */
-    static final long MAX_INPUT_BYTES = 64L * 1024 * 1024;
-
     @Spec
     CommandSpec spec;
 
     @Mixin
     Common common;
 
-    @Option(names = "--json", description = "Print JSON instead of a report.")
+    @Option(names = "--json", description = "Print JSON (same as --out json).")
     boolean json;
 
-    @Parameters(index = "0", paramLabel = "FILE|-", description = "The visit JSON file, or - for standard input.")
+    @Option(names = "--in", paramLabel = "json|jsonl|csv|fhir|x12", description = "Input format (default: guessed).")
+    String in;
+
+    @Option(names = "--out", paramLabel = "text|json|csv|fhir|x12",
+            description = "Output: text (default), json, csv (the input layout with the claim as billed columns), "
+                    + "fhir (a Bundle with the Claim and an OperationOutcome), x12 (837P, or 837I for institutional "
+                    + "settings).")
+    String out;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--x12-sender", paramLabel = "ID", defaultValue = "MINUTEWISE",
+            description = "X12 interchange sender id (default: ${DEFAULT-VALUE}).")
+    String x12Sender;
+
+    @Option(names = "--x12-receiver", paramLabel = "ID", defaultValue = "RECEIVER",
+            description = "X12 interchange receiver id (default: ${DEFAULT-VALUE}).")
+    String x12Receiver;
+
+    @Option(names = "--x12-control", paramLabel = "N", defaultValue = "1",
+            description = "First X12 interchange control number (default: ${DEFAULT-VALUE}).")
+    int x12Control;
+
+    @Parameters(index = "0", paramLabel = "FILE|-", description = "The input file, or - for standard input.")
     String file;
 
     @Override
     public Integer call() throws IOException {
         ReferenceData ref = common.ref();
-        VisitJsonReader reader = new VisitJsonReader(ref);
-        JsonNode root = reader.parse(readInput());
-        VisitChecker checker = new VisitChecker(ref);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (!root.isArray()) {
-            CheckResult r = checker.check(reader.read(root));
-            print(out, List.of(r), false);
-            return r.blocks() ? Main.BLOCKED : Main.OK;
+        String text = InputFiles.read(file);
+        VisitFormat inFormat = in == null ? VisitFormat.detect(file, text) : VisitFormat.parse(in).orElseThrow(
+                () -> new InputException("--in", "expected json, jsonl, csv, fhir or x12, got \"" + in + "\""));
+        String outFormat = json ? "json" : out == null ? "text" : out.toLowerCase();
+        if (!List.of("text", "json", "csv", "fhir", "x12").contains(outFormat)) {
+            throw new InputException("--out", "expected text, json, csv, fhir or x12, got \"" + out + "\"");
         }
+        List<VisitInput.Result> read = VisitInput.read(text, inFormat, ref);
+        VisitChecker checker = new VisitChecker(ref);
+        PrintWriter err = spec.commandLine().getErr();
         List<CheckResult> results = new ArrayList<>();
         int bad = 0;
-        for (int i = 0; i < root.size(); i++) {
-            try {
-                Visit v = reader.read(root.get(i));
-                results.add(checker.check(v));
-            } catch (InputException e) {
+        for (VisitInput.Result r : read) {
+            if (r.error().isPresent()) {
                 bad++;
-                err.println("minutewise: " + e.within("[" + i + "]").getMessage());
+                err.println("minutewise: " + r.error().get().getMessage());
+            } else {
+                results.add(checker.check(r.visit().get()));
             }
         }
-        print(out, results, true);
+        boolean single = read.size() == 1 && inFormat == VisitFormat.JSON && !text.stripLeading().startsWith("[");
+        if (single && bad == 1) {
+            return Main.BAD_INPUT;
+        }
+        String rendered = switch (outFormat) {
+            case "json" -> renderJson(results, single);
+            case "csv" -> VisitOutput.csv(results);
+            case "fhir" -> VisitOutput.fhir(results);
+            case "x12" -> VisitOutput.x12(results, x12Sender, x12Receiver, x12Control);
+            default -> renderText(results);
+        };
+        InputFiles.write(rendered, output, spec.commandLine().getOut());
         if (bad > 0) {
             return Main.BAD_INPUT;
         }
         return results.stream().anyMatch(CheckResult::blocks) ? Main.BLOCKED : Main.OK;
     }
 
-    private void print(PrintWriter out, List<CheckResult> results, boolean array) throws IOException {
-        if (json) {
-            if (array) {
-                ArrayNode arr = Json.mapper().createArrayNode();
-                results.forEach(r -> arr.add(ResultJson.check(r)));
-                out.println(Json.mapper().writeValueAsString(arr));
-            } else {
-                out.println(Json.mapper().writeValueAsString(ResultJson.check(results.get(0))));
-            }
-            return;
+    private static String renderJson(List<CheckResult> results, boolean single) throws IOException {
+        if (single && results.size() == 1) {
+            return Json.mapper().writeValueAsString(ResultJson.check(results.get(0))) + "\n";
         }
+        ArrayNode arr = Json.mapper().createArrayNode();
+        results.forEach(r -> arr.add(ResultJson.check(r)));
+        return Json.mapper().writeValueAsString(arr) + "\n";
+    }
+
+    private static String renderText(List<CheckResult> results) {
+        StringBuilder sb = new StringBuilder();
         for (int i = 0; i < results.size(); i++) {
             if (i > 0) {
-                out.println();
-                out.println("----");
+                sb.append("\n----\n");
             }
-            out.print(TextReport.check(results.get(i)));
+            sb.append(TextReport.check(results.get(i)));
         }
-    }
-
-    private String readInput() throws IOException {
-        if (file.equals("-")) {
-            return readBounded(System.in, "standard input");
-        }
-        Path p = Path.of(file);
-        try (InputStream in = Files.newInputStream(p)) {
-            return readBounded(in, file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputException(file, "permission denied");
-        } catch (IOException e) {
-            // A directory or an unreadable file is bad input (exit 2), not an internal error.
-            throw new InputException(file, "cannot read: " + e.getMessage());
-        }
-    }
-
-    private static String readBounded(InputStream in, String name) throws IOException {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_INPUT_BYTES + 1));
-        if (bytes.length > MAX_INPUT_BYTES) {
-            throw new InputException(name, "larger than " + (MAX_INPUT_BYTES >> 20) + " MB; split it or use audit");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return sb.toString();
     }
 }

@@ -1,0 +1,99 @@
+package org.minutewise.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.model.Visit;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.Json;
+import org.minutewise.formats.VisitFormat;
+import org.minutewise.formats.VisitInput;
+import org.minutewise.formats.VisitJsonWriter;
+import org.minutewise.formats.VisitOutput;
+import org.minutewise.formats.csv.CsvVisitWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = "Convert visits between formats: json, jsonl, csv, fhir (a Bundle of the visit's own resources) "
+                + "and x12 (an 837 claim: the visits are checked to build it).",
+        footer = {"", "Bad visits are reported on stderr with their location and the rest are converted (exit 2)."})
+final class ConvertCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Common common;
+
+    @Option(names = "--in", paramLabel = "json|jsonl|csv|fhir|x12", description = "Input format (default: guessed).")
+    String in;
+
+    @Option(names = "--out", paramLabel = "json|jsonl|csv|fhir|x12", required = true, description = "Output format.")
+    String out;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    Path output;
+
+    @Parameters(index = "0", paramLabel = "FILE|-", description = "The input file, or - for standard input.")
+    String file;
+
+    @Override
+    public Integer call() throws IOException {
+        ReferenceData ref = common.ref();
+        String text = InputFiles.read(file);
+        VisitFormat inFormat = in == null ? VisitFormat.detect(file, text) : VisitFormat.parse(in).orElseThrow(
+                () -> new InputException("--in", "expected json, jsonl, csv, fhir or x12, got \"" + in + "\""));
+        VisitFormat outFormat = VisitFormat.parse(out).orElseThrow(() -> new InputException("--out",
+                "expected json, jsonl, csv, fhir or x12, got \"" + out + "\""));
+        PrintWriter err = spec.commandLine().getErr();
+        List<Visit> visits = new ArrayList<>();
+        int bad = 0;
+        for (VisitInput.Result r : VisitInput.read(text, inFormat, ref)) {
+            if (r.error().isPresent()) {
+                bad++;
+                err.println("minutewise: " + r.error().get().getMessage());
+            } else {
+                visits.add(r.visit().get());
+            }
+        }
+        String rendered = switch (outFormat) {
+            case JSON -> {
+                if (visits.size() == 1 && bad == 0) {
+                    yield Json.mapper().writeValueAsString(VisitJsonWriter.write(visits.get(0))) + "\n";
+                }
+                ArrayNode arr = Json.mapper().createArrayNode();
+                visits.forEach(v -> arr.add(VisitJsonWriter.write(v)));
+                yield Json.mapper().writeValueAsString(arr) + "\n";
+            }
+            case JSONL -> {
+                StringBuilder sb = new StringBuilder();
+                for (Visit v : visits) {
+                    sb.append(Json.mapper().writeValueAsString(VisitJsonWriter.write(v))).append('\n');
+                }
+                yield sb.toString();
+            }
+            case CSV -> {
+                StringBuilder sb = new StringBuilder(CsvVisitWriter.header());
+                visits.forEach(v -> sb.append(CsvVisitWriter.rows(v)));
+                yield sb.toString();
+            }
+            case FHIR -> VisitOutput.fhirVisits(visits);
+            case X12 -> {
+                VisitChecker checker = new VisitChecker(ref);
+                yield VisitOutput.x12(visits.stream().map(checker::check).toList(), "MINUTEWISE", "RECEIVER", 1);
+            }
+        };
+        InputFiles.write(rendered, output, spec.commandLine().getOut());
+        return bad > 0 ? Main.BAD_INPUT : Main.OK;
+    }
+}

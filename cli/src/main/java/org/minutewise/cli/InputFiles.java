@@ -1,0 +1,56 @@
+package org.minutewise.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.minutewise.formats.InputException;
+
+/** Reads a whole input (a file, gzip accepted, or '-' for standard input) with a size bound. */
+final class InputFiles {
+    /** Refuse single inputs larger than this for check and convert (a visit is a few kilobytes; use audit). */
+    static final long MAX_INPUT_BYTES = 64L * 1024 * 1024;
+
+    private InputFiles() {
+    }
+
+    static String read(String file) throws IOException {
+        if (file.equals("-")) {
+            return readBounded(System.in, "standard input");
+        }
+        Path p = Path.of(file);
+        try (InputStream raw = Files.newInputStream(p);
+             InputStream in = file.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+            return readBounded(in, file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputException(file, "permission denied");
+        } catch (IOException e) {
+            // A directory, an unreadable file or a broken gzip stream is bad input (exit 2), not an internal error.
+            throw new InputException(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String readBounded(InputStream in, String name) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_INPUT_BYTES + 1));
+        if (bytes.length > MAX_INPUT_BYTES) {
+            throw new InputException(name, "larger than " + (MAX_INPUT_BYTES >> 20) + " MB; split it or use audit");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Writes the output to the file, or to standard output when none is given. */
+    static void write(String text, Path output, java.io.PrintWriter out) throws IOException {
+        if (output == null) {
+            out.print(text);
+            out.flush();
+        } else {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.minutewise.formats.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.Visit;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.VisitFormat;
+import org.minutewise.formats.VisitInput;
+import org.minutewise.refdata.RefData;
+
+class CsvTest {
+    private static final ReferenceData REF = RefData.defaults();
+    private static final String HEADER = "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,"
+            + "minutes,start,end,providerId,role,mode,billedUnits,billedModifiers,charge,note\r\n";
+
+    private static List<CsvRecordReader.Record> records(String text) throws IOException {
+        List<CsvRecordReader.Record> out = new ArrayList<>();
+        try (CsvRecordReader r = new CsvRecordReader(new StringReader(text))) {
+            CsvRecordReader.Record rec;
+            while ((rec = r.next()) != null) {
+                out.add(rec);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void rfc4180QuotingWithCommasQuotesAndLineBreaks() throws IOException {
+        List<CsvRecordReader.Record> rs = records("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",x,\r\nlast,,z");
+        assertThat(rs).hasSize(3);
+        assertThat(rs.get(0).fields()).containsExactly("a", "b,c", "say \"hi\"");
+        assertThat(rs.get(1).fields()).containsExactly("multi\nline", "x", "");
+        assertThat(rs.get(1).line()).isEqualTo(2);
+        assertThat(rs.get(2).line()).as("the quoted line break counts as a line").isEqualTo(4);
+        assertThat(rs.get(2).fields()).containsExactly("last", "", "z");
+    }
+
+    @Test
+    void unclosedQuoteNamesTheLine() {
+        assertThatThrownBy(() -> records("a,b\n\"open,c\n"))
+                .isInstanceOf(InputException.class).hasMessageContaining("line 2");
+    }
+
+    @Test
+    void rowsBecomeVisitsGroupedById() {
+        String csv = HEADER
+                + "V1,2026-03-02,medicare,,PT,P1,I69.351;R26.81,97112,24,09:00,09:24,T1,PT,,,,,\"Note, with comma\"\r\n"
+                + "V2,2026-03-02,commercial,,OT,P2,,97530,20,,,T3,OT,,,,,\r\n"
+                + "V1,2026-03-02,medicare,,PT,P1,I69.351;R26.81,97110,23,,,A1,PTA,,,,,\r\n";
+        List<VisitInput.Result> rs = VisitInput.read(csv, VisitFormat.CSV, REF);
+        assertThat(rs).hasSize(2).allMatch(r -> r.visit().isPresent());
+        Visit v1 = rs.get(0).visit().get();
+        assertThat(v1.id()).isEqualTo("V1");
+        assertThat(v1.services()).hasSize(2);
+        assertThat(v1.services().get(0).minutes()).isEqualTo(24);
+        assertThat(v1.services().get(1).provider().role()).isEqualTo(Role.PTA);
+        assertThat(v1.diagnoses()).containsExactly("I69.351", "R26.81");
+        assertThat(v1.note()).contains("Note, with comma");
+    }
+
+    @Test
+    void aBadRowIsReportedWithLineAndColumnAndTheRestAreRead() {
+        String csv = HEADER
+                + "V1,2026-03-02,medicare,,PT,P1,,97112,-5,,,T1,PT,,,,,\r\n"
+                + "V2,2026-03-02,medicare,,PT,P2,,97112,20,,,T1,PT,,,,,\r\n"
+                + "V3,2026-03-02,medicare,,PT,P3,,97112\r\n";
+        List<VisitInput.Result> rs = VisitInput.read(csv, VisitFormat.CSV, REF);
+        assertThat(rs).hasSize(3);
+        assertThat(rs.get(0).error()).get().extracting(Throwable::getMessage).asString()
+                .isEqualTo("line 2, column minutes: must be between 0 and 1440, got -5");
+        assertThat(rs.get(1).error()).get().extracting(Throwable::getMessage).asString()
+                .startsWith("line 4: expected");
+        assertThat(rs.get(2).visit()).get().extracting(Visit::id).isEqualTo("V2");
+    }
+
+    @Test
+    void billedColumnsBecomeBilledLines() {
+        String csv = HEADER + "V1,2026-03-02,medicare,,PT,P1,,97112,,,,T1,PT,,3,GP;KX,210.00,\r\n";
+        Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(v.billed()).hasSize(1);
+        assertThat(v.billed().get(0).units()).isEqualTo(3);
+        assertThat(v.billed().get(0).modifiers()).containsExactly("GP", "KX");
+    }
+
+    @Test
+    void writerAndReaderRoundTrip() {
+        String csv = HEADER
+                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,24,09:00,09:24,T1,PT,one-on-one,,,,"
+                + "\"He said \"\"better\"\"\nnext line\"\r\n"
+                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,23,09:24,09:47,A1,PTA,,,,,\r\n";
+        Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get();
+        String written = CsvVisitWriter.header() + CsvVisitWriter.rows(v);
+        Visit back = VisitInput.read(written, VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(back.services()).isEqualTo(v.services());
+        assertThat(back.note()).isEqualTo(v.note()).contains("He said \"better\"\nnext line");
+        assertThat(back.diagnoses()).isEqualTo(v.diagnoses());
+    }
+
+    @Test
+    void missingRequiredHeaderColumnIsNamed() {
+        assertThatThrownBy(() -> VisitInput.read("visitId,code\r\nV1,97112\r\n", VisitFormat.CSV, REF))
+                .isInstanceOf(InputException.class).hasMessageContaining("dateOfService");
+    }
+}
