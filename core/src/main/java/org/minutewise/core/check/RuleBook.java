@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.minutewise.core.across.PatientHistory;
+import org.minutewise.core.across.TherapistVolume;
 import org.minutewise.core.check.rules.BilledLines;
 import org.minutewise.core.check.rules.CodeRules;
 import org.minutewise.core.check.rules.GroupTime;
@@ -78,7 +80,15 @@ public final class RuleBook {
         rules.add(new ModifierCount());
         rules.add(new SecondaryPayer());
         rules.add(new BilledLines());
-        return new RuleBook(rules, List.of(RULE_FAILED, OVERRIDE_REFUSED));
+        return new RuleBook(rules, acrossVisitsAndEngine());
+    }
+
+    /** Ids the engine emits outside the per-visit rules: failures, overrides, and the checks across visits. */
+    private static List<RuleInfo> acrossVisitsAndEngine() {
+        List<RuleInfo> infos = new ArrayList<>(List.of(RULE_FAILED, OVERRIDE_REFUSED));
+        infos.addAll(PatientHistory.rules());
+        infos.add(TherapistVolume.LOW_MINUTES_PER_UNIT);
+        return infos;
     }
 
     public static RuleBook of(List<Rule> rules) {

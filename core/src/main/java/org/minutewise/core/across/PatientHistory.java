@@ -1,0 +1,190 @@
+package org.minutewise.core.across;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.fees.FeeData;
+import org.minutewise.core.fees.KxThreshold;
+import org.minutewise.core.model.YearToDate;
+
+/**
+ * Checks across one patient's visits, in date order (RULES.md §4-§5): the progress report every 10 treatment
+ * days, the KX threshold crossing through the year, copied notes, and duplicate claims. Pure: the visits and the
+ * reference data are passed in; the order of the input does not matter.
+ */
+public final class PatientHistory {
+    public static final int PROGRESS_REPORT_DAYS = 10;
+    /** Notes shorter than this are not compared (a short note is often the same by nature). */
+    public static final int MIN_NOTE_LENGTH = 80;
+
+    public static final RuleInfo PROGRESS_REPORT = new RuleInfo("MW-A002", Severity.WARN,
+            "Progress report overdue",
+            "Write a progress report (or a re-evaluation, when indicated) covering the treatment days since the "
+                    + "last one; Medicare needs one at least once every 10 treatment days.",
+            "CMS Pub 100-02 ch. 15 §220.3 D", Citations.BENEFIT_MANUAL_CH15);
+    public static final RuleInfo KX_CROSSING = new RuleInfo("MW-A003", Severity.BLOCK,
+            "KX missing after the patient's therapy threshold was passed",
+            "Add KX (with documentation of medical necessity) to the lines of this bucket from the visit that "
+                    + "crosses the threshold on, or record an ABN where services are not medically necessary.",
+            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5);
+    public static final RuleInfo KX_EARLY = new RuleInfo("MW-A004", Severity.WARN,
+            "KX before the patient's therapy threshold was reached",
+            "Remove KX from lines billed before the year's incurred expenses pass the threshold: KX with no sign "
+                    + "that the threshold will be passed is abusive.",
+            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5);
+    public static final RuleInfo COPIED_NOTE = new RuleInfo("MW-A005", Severity.WARN,
+            "The same note text on several visits",
+            "Document each visit on its own: what was done, the patient's response and the progression; a cloned "
+                    + "note does not support medical necessity.",
+            "CMS Pub 100-02 ch. 15 §220.3; RULES.md §7 (red flags)", Citations.BENEFIT_MANUAL_CH15);
+    public static final RuleInfo DUPLICATE = new RuleInfo("MW-A006", Severity.BLOCK,
+            "The same service billed twice for the patient and date",
+            "Bill each service once per date of service: merge the visits' minutes into one claim line per code, or "
+                    + "void the duplicate claim.",
+            "CMS Pub 100-04 ch. 1 (duplicate claims); ch. 5 §20.2 (minutes of a code add up)",
+            Citations.CLAIMS_MANUAL_CH5);
+
+    private PatientHistory() {
+    }
+
+    public static List<RuleInfo> rules() {
+        return List.of(PROGRESS_REPORT, KX_CROSSING, KX_EARLY, COPIED_NOTE, DUPLICATE);
+    }
+
+    /**
+     * @param visits      one patient's visits, any order
+     * @param startOfYear the patient's incurred expenses before the first visit of each year, when known
+     */
+    public static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
+                                            FeeData fees) {
+        List<VisitDigest> sorted = new ArrayList<>(visits);
+        sorted.sort(Comparator.comparing(VisitDigest::date).thenComparing(VisitDigest::visitId));
+        List<AcrossFinding> out = new ArrayList<>();
+        progress(sorted, out);
+        kx(sorted, startOfYear, fees, out);
+        copiedNotes(sorted, out);
+        duplicates(sorted, out);
+        out.sort(Comparator.comparing(AcrossFinding::visitId).thenComparing(f -> f.finding().ruleId()));
+        return out;
+    }
+
+    private static void progress(List<VisitDigest> sorted, List<AcrossFinding> out) {
+        int days = 0;
+        Object lastDate = null;
+        for (VisitDigest v : sorted) {
+            if (v.progressReport()) {
+                days = 0;
+                lastDate = v.date();
+                continue;
+            }
+            if (!v.date().equals(lastDate)) {
+                days++;
+                lastDate = v.date();
+            }
+            if (days == PROGRESS_REPORT_DAYS + 1) {
+                out.add(new AcrossFinding(v.visitId(), PROGRESS_REPORT.finding("visit", "This is treatment day "
+                        + days + " since the last progress report or evaluation for the patient; a progress report "
+                        + "is due at least once every " + PROGRESS_REPORT_DAYS + " treatment days.")));
+            }
+        }
+    }
+
+    private static void kx(List<VisitDigest> sorted, Map<Integer, YearToDate> startOfYear, FeeData fees,
+                           List<AcrossFinding> out) {
+        Map<String, BigDecimal> running = new HashMap<>();
+        int year = -1;
+        for (VisitDigest v : sorted) {
+            if (!v.medicare()) {
+                continue;
+            }
+            if (v.date().getYear() != year) {
+                year = v.date().getYear();
+                YearToDate start = startOfYear.getOrDefault(year, YearToDate.NONE);
+                running.put("PT_SLP", start.ptSlp());
+                running.put("OT", start.ot());
+            }
+            Optional<KxThreshold> t = fees.kxThreshold(v.date());
+            if (t.isEmpty()) {
+                continue;
+            }
+            for (String bucket : List.of("PT_SLP", "OT")) {
+                BigDecimal threshold = bucket.equals("OT") ? t.get().ot() : t.get().ptSlp();
+                BigDecimal before = running.get(bucket);
+                BigDecimal after = before;
+                boolean needs = false;
+                List<String> missing = new ArrayList<>();
+                List<String> early = new ArrayList<>();
+                for (VisitDigest.Line l : v.lines()) {
+                    if (!l.bucket().equals(bucket) || l.units() == 0) {
+                        continue;
+                    }
+                    after = after.add(l.allowed());
+                    boolean past = after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0;
+                    needs |= past;
+                    if ((past || v.institutional() && needs) && !l.modifiers().contains("KX")) {
+                        missing.add(l.code());
+                    }
+                    if (!past && l.modifiers().contains("KX")) {
+                        early.add(l.code());
+                    }
+                }
+                String label = bucket.equals("OT") ? "OT" : "PT and SLP";
+                String money = "$" + before.setScale(2, RoundingMode.HALF_UP) + " before this visit, $"
+                        + after.setScale(2, RoundingMode.HALF_UP) + " after it; threshold $" + threshold;
+                if (!missing.isEmpty()) {
+                    out.add(new AcrossFinding(v.visitId(), KX_CROSSING.finding("claimLines", "Counting the "
+                            + "patient's visits of " + v.date().getYear() + " in date order, the " + label + " expenses "
+                            + "are " + money + ", but " + String.join(", ", missing) + " carry no KX.")));
+                }
+                if (!early.isEmpty() && !needs) {
+                    out.add(new AcrossFinding(v.visitId(), KX_EARLY.finding("claimLines", "Counting the patient's "
+                            + "visits of " + v.date().getYear() + " in date order, the " + label + " expenses are "
+                            + money + ", yet " + String.join(", ", early) + " carry KX.")));
+                }
+                running.put(bucket, after);
+            }
+        }
+    }
+
+    private static void copiedNotes(List<VisitDigest> sorted, List<AcrossFinding> out) {
+        Map<Long, String> first = new HashMap<>();
+        for (VisitDigest v : sorted) {
+            if (v.noteFingerprint() == 0L || v.noteLength() < MIN_NOTE_LENGTH) {
+                continue;
+            }
+            String earlier = first.putIfAbsent(v.noteFingerprint(), v.visitId() + " on " + v.date());
+            if (earlier != null) {
+                out.add(new AcrossFinding(v.visitId(), COPIED_NOTE.finding("note", "The note of this visit has the "
+                        + "same text as the note of visit " + earlier + " for the same patient.")));
+            }
+        }
+    }
+
+    private static void duplicates(List<VisitDigest> sorted, List<AcrossFinding> out) {
+        Map<String, String> seen = new HashMap<>();
+        for (VisitDigest v : sorted) {
+            Set<String> codes = new HashSet<>();
+            for (VisitDigest.Line l : v.lines()) {
+                if (l.units() > 0 && codes.add(l.code())) {
+                    String key = v.date() + "|" + l.code();
+                    String earlier = seen.putIfAbsent(key, v.visitId());
+                    if (earlier != null && !earlier.equals(v.visitId())) {
+                        out.add(new AcrossFinding(v.visitId(), DUPLICATE.finding("claimLines", l.code() + " is billed "
+                                + "for the patient on " + v.date() + " on this visit and on visit " + earlier
+                                + ": the same service twice for one patient and date.")));
+                    }
+                }
+            }
+        }
+    }
+}

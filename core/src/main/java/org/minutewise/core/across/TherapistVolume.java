@@ -1,0 +1,66 @@
+package org.minutewise.core.across;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+
+/**
+ * A therapist whose timed minutes per billed timed unit stay under 15 over the period audited: units are
+ * consistently billed from minimal minutes, which CMS asks contractors to review (ERRATA.md 7).
+ */
+public final class TherapistVolume {
+    /** Below this many attributed units the average means little and nothing is reported. */
+    public static final double MIN_UNITS = 20.0;
+
+    public static final RuleInfo LOW_MINUTES_PER_UNIT = new RuleInfo("MW-A007", Severity.WARN,
+            "Therapist averages under 15 minutes per timed unit",
+            "Review this therapist's documentation and billing: a consistent pattern of under 15 minutes per unit "
+                    + "is an audit flag even when each visit follows the minutes table.",
+            "CMS Pub 100-04 ch. 5 §20.2 (the 8-minute rule is not a license to bill units of 8 minutes)",
+            Citations.CLAIMS_MANUAL_CH5);
+
+    /** A therapist's total over the audited visits. */
+    public record Total(String providerId, long minutes, double units, long visits) {
+        public double minutesPerUnit() {
+            return units == 0 ? 0 : minutes / units;
+        }
+    }
+
+    private TherapistVolume() {
+    }
+
+    /** Adds one visit's timed treatments to the running totals (by provider id). */
+    public static void add(Map<String, long[]> minutesAndVisits, Map<String, double[]> units, VisitDigest v) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (VisitDigest.Treatment t : v.treatments()) {
+            long[] mv = minutesAndVisits.computeIfAbsent(t.providerId(), k -> new long[2]);
+            mv[0] += t.minutes();
+            if (seen.add(t.providerId())) {
+                mv[1]++;
+            }
+            units.computeIfAbsent(t.providerId(), k -> new double[1])[0] += t.units();
+        }
+    }
+
+    /** The findings for every therapist below 15 minutes per unit, sorted by provider id. */
+    public static List<Finding> check(Map<String, long[]> minutesAndVisits, Map<String, double[]> units) {
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : new TreeMap<>(minutesAndVisits).entrySet()) {
+            double u = units.getOrDefault(e.getKey(), new double[1])[0];
+            Total t = new Total(e.getKey(), e.getValue()[0], u, e.getValue()[1]);
+            if (u >= MIN_UNITS && t.minutesPerUnit() < 15.0) {
+                out.add(LOW_MINUTES_PER_UNIT.finding("provider=" + t.providerId(), String.format(Locale.ROOT,
+                        "Therapist %s billed %.1f timed units for %d timed minutes over %d visits: %.1f minutes per "
+                                + "unit on average, under 15.", t.providerId(), t.units(), t.minutes(), t.visits(),
+                        t.minutesPerUnit())));
+            }
+        }
+        return out;
+    }
+}

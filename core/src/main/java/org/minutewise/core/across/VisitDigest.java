@@ -1,0 +1,120 @@
+package org.minutewise.core.across;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.claim.Estimate;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Mode;
+import org.minutewise.core.model.Period;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.units.CodeKind;
+import org.minutewise.core.units.CodeUnits;
+
+/**
+ * What the checks across visits need of one checked visit, small enough to spill to disk and sort: who, when,
+ * what was billed (with its allowed amount for KX), who treated which minutes, and a fingerprint of the note.
+ * Built from a {@link CheckResult}; the batch audit and the Spark job group digests by patient and therapist.
+ */
+public record VisitDigest(String visitId, String patientId, LocalDate date, String payer, boolean medicare,
+                          boolean institutional, long noteFingerprint, int noteLength, boolean progressReport,
+                          List<Line> lines, List<Treatment> treatments) {
+
+    /** A billed line: code, modifiers, units, KX bucket, and its allowed amount before the CQ/CO cut (0 unknown). */
+    public record Line(String code, List<String> modifiers, int units, String bucket, BigDecimal allowed) {
+        public Line {
+            Objects.requireNonNull(code, "code");
+            modifiers = List.copyOf(modifiers);
+            Objects.requireNonNull(bucket, "bucket");
+            Objects.requireNonNull(allowed, "allowed");
+        }
+    }
+
+    /**
+     * Minutes a clinician furnished on the visit for one timed code, with the units those minutes earned
+     * (the code's units shared by minutes), and the periods when one-on-one.
+     */
+    public record Treatment(String providerId, String code, boolean oneOnOne, int minutes, double units,
+                            List<Period> periods) {
+        public Treatment {
+            Objects.requireNonNull(providerId, "providerId");
+            Objects.requireNonNull(code, "code");
+            periods = List.copyOf(periods);
+        }
+    }
+
+    public VisitDigest {
+        Objects.requireNonNull(visitId, "visitId");
+        Objects.requireNonNull(patientId, "patientId");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(payer, "payer");
+        lines = List.copyOf(lines);
+        treatments = List.copyOf(treatments);
+    }
+
+    /** Re-evaluations count as the progress report a plan of care needs at least every 10 treatment days. */
+    public static final List<String> PROGRESS_CODES = List.of("97164", "97168", "97161", "97162", "97163", "97165",
+            "97166", "97167");
+
+    public static VisitDigest of(CheckResult r) {
+        Visit v = r.visit();
+        List<Line> lines = new ArrayList<>();
+        Estimate est = r.claim().estimate();
+        for (int i = 0; i < r.claim().lines().size(); i++) {
+            ClaimLine l = r.claim().lines().get(i);
+            BigDecimal allowed = est.available() && i < est.lines().size() && est.lines().get(i).priced()
+                    ? est.lines().get(i).allowedBeforeAssistantReduction() : BigDecimal.ZERO;
+            lines.add(new Line(l.code(), l.modifiers(), l.units(), l.discipline() == Discipline.OT ? "OT" : "PT_SLP",
+                    allowed));
+        }
+        List<Treatment> treatments = new ArrayList<>();
+        for (ServiceLine s : v.services()) {
+            CodeUnits cu = find(r, s.code());
+            if (cu == null || cu.kind() != CodeKind.TIMED || cu.minutes() == 0
+                    || s.provider().id().isEmpty()) {
+                continue;
+            }
+            boolean oneOnOne = s.mode().orElse(Mode.ONE_ON_ONE) == Mode.ONE_ON_ONE;
+            double share = (double) cu.units() * s.minutes() / cu.minutes();
+            treatments.add(new Treatment(s.provider().id().get(), s.code(), oneOnOne, s.minutes(), share,
+                    s.periods()));
+        }
+        boolean progress = false;
+        for (ServiceLine s : v.services()) {
+            progress |= PROGRESS_CODES.contains(s.code());
+        }
+        String note = v.note().orElse("");
+        return new VisitDigest(v.id(), v.patient().id().orElse("visit:" + v.id()), v.dateOfService(), v.payer(),
+                r.payer().isMedicare(), v.setting().institutional(), fingerprint(note), note.length(), progress,
+                lines, treatments);
+    }
+
+    private static CodeUnits find(CheckResult r, String code) {
+        for (CodeUnits cu : r.units().lines()) {
+            if (cu.code().equals(code)) {
+                return cu;
+            }
+        }
+        return null;
+    }
+
+    /** A 64-bit FNV-1a hash of the note with case and white space folded (0 for an empty note). */
+    public static long fingerprint(String note) {
+        String n = note.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+        if (n.isEmpty()) {
+            return 0L;
+        }
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < n.length(); i++) {
+            h ^= n.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+}
