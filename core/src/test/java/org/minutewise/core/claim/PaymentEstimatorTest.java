@@ -99,6 +99,30 @@ class PaymentEstimatorTest {
         assertThat(e.lines().get(0).allowed()).isEqualByComparingTo("27.82");
     }
 
+    /**
+     * RULES.md §4: CQ/CO are required from 2020-01-01 but the 85% payment applies from 2022-01-01. Test figures:
+     * the 2021 and 2022 CFs (34.8931, 34.6062) with the same RVUs. 97110 x1 alone is paid in full:
+     * 2021: 0.87 x 34.8931 = 30.356997 = $30.36, no cut. 2022: 0.87 x 34.6062 = 30.107394 = $30.11, x 0.85 =
+     * 25.5935 = $25.59.
+     */
+    @Test
+    void the85PercentCutStartsIn2022() {
+        Rvu r2021 = new Rvu("97110", 2021, money("0.45"), money("0.41"), money("0.01"));
+        Rvu r2022 = new Rvu("97110", 2022, money("0.45"), money("0.41"), money("0.01"));
+        FeeData f = new FeeData("test", false, List.of(r2021, r2022), List.of(Gpci.NATIONAL),
+                Map.of(2021, money("34.8931"), 2022, money("34.6062")), List.of(), Map.of());
+
+        Estimate in2021 = PaymentEstimator.estimate(List.of(line("97110", 1, true)), LocalDate.of(2021, 12, 31),
+                Optional.empty(), f);
+        Estimate in2022 = PaymentEstimator.estimate(List.of(line("97110", 1, true)), LocalDate.of(2022, 1, 3),
+                Optional.empty(), f);
+
+        assertThat(in2021.lines().get(0).allowed()).isEqualByComparingTo("30.36");
+        assertThat(in2021.lines().get(0).assistantReduction()).isFalse();
+        assertThat(in2022.lines().get(0).allowed()).isEqualByComparingTo("25.59");
+        assertThat(in2022.lines().get(0).assistantReduction()).isTrue();
+    }
+
     /** Locality GPCIs weigh each component: 0.45 x 1.1 + 0.41 x 1.2 + 0.01 x 0.5 = 0.992 x 33.4009 = $33.13. */
     @Test
     void gpciWeighsWorkPeAndMalpracticeSeparately() {
