@@ -409,6 +409,25 @@ class ClaimBuilderTest {
             assertThat(lines(r)).containsExactly("97129 x1 GN", "97130 x2 GN");
         }
 
+        /**
+         * The de minimis test counts the minutes of the service once, over its billed units: OTA 15 min and OT 30 min
+         * of cognitive intervention = 45 min = 3 units; the OTA's full block is the one CO unit, the OT's two blocks
+         * carry none. Which of the 97129/97130 lines carries the CO unit, RULES.md does not say.
+         */
+        @Test
+        void assistantMinutesCountOnceAcross97129And97130() {
+            CheckResult r = check(visit().planOfCare(Discipline.OT)
+                    .service(minutes("97129", 15, assistant("A2", Role.OTA, "O1")))
+                    .service(minutes("97129", 30, ot("O1")))
+                    .build());
+
+            assertThat(r.claim().totalUnits()).isEqualTo(3);
+            int coUnits = r.claim().lines().stream().filter(l -> l.modifiers().contains("CO"))
+                    .mapToInt(ClaimLine::units).sum();
+            assertThat(coUnits).isEqualTo(1);
+            assertThat(r.claim().lines()).extracting(ClaimLine::code).containsOnly("97129", "97130");
+        }
+
         @Test
         void the97129For15MinutesStaysAlone() {
             CheckResult r = check(visit().planOfCare(Discipline.SLP)
