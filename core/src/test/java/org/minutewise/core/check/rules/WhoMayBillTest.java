@@ -12,6 +12,7 @@ import static org.minutewise.core.check.ComplianceFixture.visit;
 
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.Severity;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Role;
@@ -74,6 +75,20 @@ class WhoMayBillTest {
 
         assertThat(ids(r)).containsExactly("MW-W003");
         assertThat(r.findings().get(0).blocks()).isTrue();
+    }
+
+    /**
+     * RULES.md §4: CQ/CO are not used in a critical access hospital; nothing makes the assistant's service wrong
+     * there, so it must not block (§8: block means the claim will be rejected or is wrong). It is information.
+     */
+    @Test
+    void assistantInACriticalAccessHospitalIsInformationNotABlock() {
+        CheckResult r = check(visit().setting(Setting.CAH)
+                .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build());
+
+        assertThat(r.blocks()).isFalse();
+        assertThat(ids(r)).containsExactly("MW-W006");
+        assertThat(r.findings().get(0).severity()).isEqualTo(Severity.INFO);
     }
 
     @Test
