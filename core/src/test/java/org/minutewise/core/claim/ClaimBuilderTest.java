@@ -271,6 +271,17 @@ class ClaimBuilderTest {
             assertThat(lines(r)).containsExactly("97530 x2 GP", "97140 x1 GP");
         }
 
+        /** RULES.md §4: a re-evaluation billed with treatment takes the modifier on the re-evaluation. */
+        @Test
+        void reEvaluationWithTreatmentTakesItOnTheReEvaluation() {
+            CheckResult r = check(visit()
+                    .service(at("97164", "09:00", "09:20", pt("T1")))
+                    .service(at("97110", "09:20", "09:50", pt("T1")))
+                    .build());
+
+            assertThat(lines(r)).containsExactly("97164 x1 GP 59", "97110 x2 GP");
+        }
+
         /** Both units of a split column-two line are the same code: both carry 59, after CQ. */
         @Test
         void bothPartsOfASplitColumnTwoLineCarryIt() {
