@@ -54,6 +54,9 @@ public final class ClaimBuilder {
         Map<String, Integer> units = billedUnits(ctx);
         boolean cqApplies = assistantModifiersApply(v, payer);
         List<ClaimLine> lines = new ArrayList<>();
+        // 97129 and 97130 come from the same minutes: their CQ/CO units are counted once, over both codes' units.
+        int cognitiveUnits = units.getOrDefault(COGNITIVE_BASE, 0) + units.getOrDefault(COGNITIVE_ADD_ON, 0);
+        int cognitiveCqLeft = -1;
         for (Map.Entry<String, Integer> e : units.entrySet()) {
             String code = e.getKey();
             int u = e.getValue();
@@ -79,7 +82,15 @@ public final class ClaimBuilder {
                 }
             }
             int cq = 0;
-            if (cqApplies && assistantMin > 0) {
+            boolean cognitive = code.equals(COGNITIVE_BASE) || code.equals(COGNITIVE_ADD_ON);
+            if (cqApplies && assistantMin > 0 && cognitive) {
+                // By convention the CQ/CO units go to 97129 first, then 97130.
+                if (cognitiveCqLeft < 0) {
+                    cognitiveCqLeft = DeMinimis.assistantUnits(cognitiveUnits, assistantMin, therapistMin);
+                }
+                cq = Math.min(u, cognitiveCqLeft);
+                cognitiveCqLeft -= cq;
+            } else if (cqApplies && assistantMin > 0) {
                 cq = info != null && info.timed() ? DeMinimis.assistantUnits(u, assistantMin, therapistMin)
                         : (therapistMin == 0 || assistantMin * 10 > assistantMin + therapistMin ? u : 0);
             }

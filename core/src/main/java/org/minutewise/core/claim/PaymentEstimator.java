@@ -14,12 +14,14 @@ import org.minutewise.core.fees.Rvu;
  * Medicare physician fee schedule estimate (RULES.md §6): allowed per unit = (work x GPCIw + PE x GPCIpe +
  * MP x GPCImp) x CF. Multiple procedure payment reduction: of all therapy units of the day, the unit with the
  * highest PE is paid in full; every other unit gets 50% of its PE (work and MP in full). Then 85% for CQ/CO
- * lines; then 20% coinsurance (the deductible is not known here).
+ * lines (dates of service from 2022); then 20% coinsurance (the deductible is not known here).
  */
 public final class PaymentEstimator {
     private static final BigDecimal HALF = new BigDecimal("0.5");
     private static final BigDecimal ASSISTANT = new BigDecimal("0.85");
     private static final BigDecimal COINSURANCE = new BigDecimal("0.20");
+    /** CQ/CO lines are paid at 85% from this date of service (CMS CY2022 PFS final rule); before, in full. */
+    public static final LocalDate ASSISTANT_REDUCTION_FROM = LocalDate.of(2022, 1, 1);
 
     private PaymentEstimator() {
     }
@@ -72,10 +74,10 @@ public final class PaymentEstimator {
             BigDecimal full = workMp[i].add(pe[i]).multiply(BigDecimal.valueOf(fullUnits));
             BigDecimal reduced = workMp[i].add(pe[i].multiply(HALF)).multiply(BigDecimal.valueOf(reducedUnits));
             BigDecimal beforeCq = full.add(reduced).multiply(cf.get()).setScale(2, RoundingMode.HALF_UP);
-            BigDecimal allowed = l.assistantUnit()
-                    ? beforeCq.multiply(ASSISTANT).setScale(2, RoundingMode.HALF_UP) : beforeCq;
+            boolean cut = l.assistantUnit() && !date.isBefore(ASSISTANT_REDUCTION_FROM);
+            BigDecimal allowed = cut ? beforeCq.multiply(ASSISTANT).setScale(2, RoundingMode.HALF_UP) : beforeCq;
             out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(), true, allowed, beforeCq, reducedUnits > 0,
-                    l.assistantUnit()));
+                    cut));
             total = total.add(allowed);
         }
         BigDecimal coins = total.multiply(COINSURANCE).setScale(2, RoundingMode.HALF_UP);

@@ -41,6 +41,10 @@ public final class WhoMayBill implements Rule {
             "A PTA furnishes services only under a PT plan of care (CQ with GP), an OTA only under an OT plan "
                     + "(CO with GO); correct the provider or the plan of care.",
             "CMS Pub 100-04 ch. 5 §20.1 (CQ with GP, CO with GO)", Citations.CLAIMS_MANUAL_CH5);
+    public static final RuleInfo ASSISTANT_CAH = new RuleInfo("MW-W006", Severity.INFO,
+            "Assistant's service in a critical access hospital: no CQ/CO",
+            "Nothing to fix: CQ/CO are not used in critical access hospitals.",
+            "CMS Pub 100-04 ch. 5 §20.1", Citations.CLAIMS_MANUAL_CH5);
 
     @Override
     public RuleInfo info() {
@@ -49,7 +53,8 @@ public final class WhoMayBill implements Rule {
 
     @Override
     public List<RuleInfo> emits() {
-        return List.of(CHIROPRACTOR_MEDICARE, AIDE, ASSISTANT_SETTING, NO_SUPERVISOR, ASSISTANT_DISCIPLINE);
+        return List.of(CHIROPRACTOR_MEDICARE, AIDE, ASSISTANT_SETTING, NO_SUPERVISOR, ASSISTANT_DISCIPLINE,
+                ASSISTANT_CAH);
     }
 
     @Override
@@ -79,9 +84,8 @@ public final class WhoMayBill implements Rule {
                         + "physician's office. Therapy billed incident to a physician must be furnished by a "
                         + "therapist (or the physician); CQ/CO do not apply there."));
             } else if (v.setting() == Setting.CAH) {
-                out.add(ASSISTANT_SETTING.finding(path, l.code() + " is furnished by a " + role.label() + " in a "
-                        + "critical access hospital, where CQ/CO are not used: Minutewise adds none.",
-                        "Nothing to fix: CQ/CO are not used in critical access hospitals."));
+                out.add(ASSISTANT_CAH.finding(path, l.code() + " is furnished by a " + role.label() + " in a "
+                        + "critical access hospital, where CQ/CO are not used: Minutewise adds none."));
             }
             Discipline lineDiscipline = v.disciplineOf(l);
             if (role.discipline().isPresent() && role.discipline().get() != lineDiscipline) {

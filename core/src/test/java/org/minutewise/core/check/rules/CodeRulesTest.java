@@ -1,0 +1,140 @@
+package org.minutewise.core.check.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.ComplianceFixture.ids;
+import static org.minutewise.core.check.ComplianceFixture.minutes;
+import static org.minutewise.core.check.ComplianceFixture.only;
+import static org.minutewise.core.check.ComplianceFixture.ot;
+import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.slp;
+import static org.minutewise.core.check.ComplianceFixture.untimed;
+import static org.minutewise.core.check.ComplianceFixture.visit;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Visit;
+
+/**
+ * Code rules (RULES.md §1): Medicare pays G0283 not 97014, bundles 97010; 97129 once then 97130; a code must be
+ * valid on the date of service (97532 was deleted at the end of 2019, 97129 starts 2020-01-01); and the code
+ * belongs to the plan of care's discipline.
+ */
+class CodeRulesTest {
+
+    private static CheckResult check(Visit v) {
+        return only(new CodeRules()).check(v);
+    }
+
+    @Test
+    void code97014ToMedicareC002() {
+        CheckResult r = check(visit().service(untimed("97014", pt("T1"))).build());
+
+        assertThat(ids(r)).containsExactly("MW-C002");
+        assertThat(r.findings().get(0).path()).isEqualTo("services[0].code");
+    }
+
+    @Test
+    void g0283ToMedicareIsFine() {
+        CheckResult r = check(visit().service(untimed("G0283", pt("T1"))).build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void code97014ToACommercialPayerIsNotC002() {
+        CheckResult r = check(visit().payer("commercial").service(untimed("97014", pt("T1"))).build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void code97010ToMedicareC003Info() {
+        CheckResult r = check(visit().service(untimed("97010", pt("T1"))).build());
+
+        assertThat(ids(r)).containsExactly("MW-C003");
+        assertThat(r.findings().get(0).severity()).isEqualTo(Severity.INFO);
+    }
+
+    @Test
+    void code97010ToACommercialPayerIsNotC003() {
+        CheckResult r = check(visit().payer("commercial").service(untimed("97010", pt("T1"))).build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void code97130AloneC004() {
+        CheckResult r = check(visit().planOfCare(Discipline.SLP).service(minutes("97130", 30, slp("S1"))).build());
+
+        assertThat(ids(r)).containsExactly("MW-C004");
+    }
+
+    /** 45 min documented all as 97129 are three units of it; 97129 is billed once. */
+    @Test
+    void code97129ForThreeUnitsC004() {
+        CheckResult r = check(visit().planOfCare(Discipline.SLP).service(minutes("97129", 45, slp("S1"))).build());
+
+        assertThat(ids(r)).containsExactly("MW-C004");
+    }
+
+    @Test
+    void code97129OnceThen97130IsFine() {
+        CheckResult r = check(visit().planOfCare(Discipline.SLP)
+                .service(minutes("97129", 15, slp("S1")))
+                .service(minutes("97130", 15, slp("S1")))
+                .build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void deletedCodeC005() {
+        CheckResult r = check(visit().service(minutes("97532", 30, pt("T1"))).build());
+
+        assertThat(ids(r)).containsExactly("MW-C005");
+        assertThat(r.findings().get(0).blocks()).isTrue();
+    }
+
+    @Test
+    void deletedCodeOnItsLastDayIsFine() {
+        CheckResult r = check(Visit.builder("V-1", LocalDate.of(2019, 12, 31))
+                .service(minutes("97532", 30, pt("T1"))).build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void newCodeTheDayBeforeItStartsC005AndFineOnItsFirstDay() {
+        CheckResult before = check(Visit.builder("V-1", LocalDate.of(2019, 12, 31)).planOfCare(Discipline.SLP)
+                .service(minutes("97129", 15, slp("S1"))).build());
+        CheckResult first = check(Visit.builder("V-1", LocalDate.of(2020, 1, 1)).planOfCare(Discipline.SLP)
+                .service(minutes("97129", 15, slp("S1"))).build());
+
+        assertThat(ids(before)).containsExactly("MW-C005");
+        assertThat(first.findings()).isEmpty();
+    }
+
+    @Test
+    void ptEvaluationUnderAnOtPlanC006() {
+        CheckResult r = check(visit().planOfCare(Discipline.OT).service(untimed("97161", ot("O1"))).build());
+
+        assertThat(ids(r)).containsExactly("MW-C006");
+    }
+
+    @Test
+    void ptEvaluationUnderAPtPlanIsFine() {
+        CheckResult r = check(visit().service(untimed("97161", pt("T1"))).build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void speechTreatmentUnderAPtPlanC006() {
+        CheckResult r = check(visit().service(untimed("92507", slp("S1"))).build());
+
+        assertThat(ids(r)).containsExactly("MW-C006");
+    }
+}

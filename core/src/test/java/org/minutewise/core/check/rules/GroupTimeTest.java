@@ -1,0 +1,73 @@
+package org.minutewise.core.check.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.ComplianceFixture.at;
+import static org.minutewise.core.check.ComplianceFixture.group;
+import static org.minutewise.core.check.ComplianceFixture.ids;
+import static org.minutewise.core.check.ComplianceFixture.minutes;
+import static org.minutewise.core.check.ComplianceFixture.only;
+import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.untimed;
+import static org.minutewise.core.check.ComplianceFixture.visit;
+
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.model.Visit;
+
+/** Group time is 97150, never an individual code (RULES.md §1-§2). */
+class GroupTimeTest {
+
+    private static CheckResult check(Visit v) {
+        return only(new GroupTime()).check(v);
+    }
+
+    @Test
+    void groupAndAnIndividualCodeSharingMinutesG001() {
+        CheckResult r = check(visit()
+                .service(group(at("97150", "09:00", "09:30", pt("T1"))))
+                .service(at("97110", "09:15", "09:30", pt("T1")))
+                .build());
+
+        assertThat(ids(r)).containsExactly("MW-G001");
+        assertThat(r.findings().get(0).path()).isEqualTo("services[1]");
+        assertThat(r.findings().get(0).blocks()).isTrue();
+    }
+
+    @Test
+    void groupThenIndividualInTouchingPeriodsIsFine() {
+        CheckResult r = check(visit()
+                .service(group(at("97150", "09:00", "09:30", pt("T1"))))
+                .service(at("97110", "09:30", "09:45", pt("T1")))
+                .build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void oneOnOneCodeBilledForGroupTimeG002() {
+        CheckResult r = check(visit().service(group(minutes("97110", 30, pt("T1")))).build());
+
+        assertThat(ids(r)).containsExactly("MW-G002");
+    }
+
+    @Test
+    void constantAttendanceModalityBilledForGroupTimeG002() {
+        CheckResult r = check(visit().service(group(minutes("97032", 15, pt("T1")))).build());
+
+        assertThat(ids(r)).containsExactly("MW-G002");
+    }
+
+    @Test
+    void groupTimeBilledAs97150IsFine() {
+        CheckResult r = check(visit().service(group(untimed("97150", pt("T1")))).build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void oneOnOneCodeInOneOnOneModeIsFine() {
+        CheckResult r = check(visit().service(minutes("97110", 30, pt("T1"))).build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+}

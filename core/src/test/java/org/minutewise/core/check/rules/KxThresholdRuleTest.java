@@ -1,0 +1,130 @@
+package org.minutewise.core.check.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.ComplianceFixture.ids;
+import static org.minutewise.core.check.ComplianceFixture.minutes;
+import static org.minutewise.core.check.ComplianceFixture.only;
+import static org.minutewise.core.check.ComplianceFixture.ot;
+import static org.minutewise.core.check.ComplianceFixture.patient;
+import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.visit;
+
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Patient;
+import org.minutewise.core.model.Visit;
+
+/**
+ * The KX threshold and the targeted medical review amount (RULES.md §4): 2026, $2,480 per bucket, review from
+ * $3,000. The visit here is 97110 15 min = 1 unit, allowed 0.87 x 33.4009 = 29.058783 = $29.06. "Near" is 90% of
+ * the threshold: $2,232.00.
+ */
+class KxThresholdRuleTest {
+
+    private static CheckResult check(Visit v) {
+        return only(new KxThresholdRule()).check(v);
+    }
+
+    private static Visit ptVisit(Patient p) {
+        return visit().patient(p).service(minutes("97110", 15, pt("T1"))).build();
+    }
+
+    @Test
+    void passingTheThresholdK001() {
+        CheckResult r = check(ptVisit(patient("2460.00", "0")));
+
+        assertThat(ids(r)).containsExactly("MW-K001");
+        assertThat(r.findings().get(0).severity()).isEqualTo(Severity.INFO);
+    }
+
+    @Test
+    void wellBelowTheThresholdNothing() {
+        CheckResult r = check(ptVisit(patient("2000.00", "0")));
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    /** $2,202.94 + $29.06 = $2,232.00: exactly 90% of $2,480. */
+    @Test
+    void reaching90PercentK002() {
+        CheckResult r = check(ptVisit(patient("2202.94", "0")));
+
+        assertThat(ids(r)).containsExactly("MW-K002");
+        assertThat(r.findings().get(0).severity()).isEqualTo(Severity.WARN);
+    }
+
+    /** $2,202.93 + $29.06 = $2,231.99: a cent under 90%. */
+    @Test
+    void aCentUnder90PercentNothing() {
+        CheckResult r = check(ptVisit(patient("2202.93", "0")));
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    /** Spend elsewhere counts toward "near" too: $2,000 here + $202.94 elsewhere. */
+    @Test
+    void outsideSpendCountsTowardNear() {
+        CheckResult r = check(ptVisit(patient("2000.00", "0", "202.94", "0")));
+
+        assertThat(ids(r)).containsExactly("MW-K002");
+    }
+
+    /** $2,970.94 + $29.06 = $3,000.00: the targeted review amount is reached (and KX is on). */
+    @Test
+    void reachingTheTargetedReviewAmountK003() {
+        CheckResult r = check(ptVisit(patient("2970.94", "0")));
+
+        assertThat(ids(r)).containsExactlyInAnyOrder("MW-K001", "MW-K003");
+    }
+
+    @Test
+    void aCentUnderTheTargetedReviewAmountNoK003() {
+        CheckResult r = check(ptVisit(patient("2970.93", "0")));
+
+        assertThat(ids(r)).containsExactly("MW-K001");
+    }
+
+    /**
+     * An OT visit (97530 15 min = 1.05 x 33.4009 = $35.07) counts in the OT bucket only: $2,964.93 + $35.07 =
+     * $3,000.00. The PT/SLP bucket, far past its own threshold, has no line on this visit and says nothing.
+     */
+    @Test
+    void otBucketIsCheckedOnItsOwn() {
+        CheckResult r = check(visit().planOfCare(Discipline.OT).patient(patient("3500.00", "2964.93"))
+                .service(minutes("97530", 15, ot("O1"))).build());
+
+        assertThat(ids(r)).containsExactlyInAnyOrder("MW-K001", "MW-K003");
+        assertThat(r.findings()).allSatisfy(f -> assertThat(f.message()).contains("occupational therapy"));
+    }
+
+    @Test
+    void anUnpricedLineInTheBucketK004() {
+        CheckResult r = check(visit()
+                .service(minutes("97110", 15, pt("T1")))
+                .service(minutes("97140", 15, pt("T1")))
+                .build());
+
+        assertThat(ids(r)).containsExactly("MW-K004");
+        assertThat(r.findings().get(0).message()).contains("97140");
+    }
+
+    @Test
+    void everyLinePricedNoK004() {
+        CheckResult r = check(visit()
+                .service(minutes("97110", 15, pt("T1")))
+                .service(minutes("97112", 15, pt("T1")))
+                .build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void notMedicareNoKxFindings() {
+        CheckResult r = check(visit().payer("commercial").patient(patient("3500.00", "0"))
+                .service(minutes("97110", 15, pt("T1"))).build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+}

@@ -1,0 +1,124 @@
+package org.minutewise.core.check.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.ComplianceFixture.at;
+import static org.minutewise.core.check.ComplianceFixture.findings;
+import static org.minutewise.core.check.ComplianceFixture.ids;
+import static org.minutewise.core.check.ComplianceFixture.minutes;
+import static org.minutewise.core.check.ComplianceFixture.only;
+import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.visit;
+
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.ComplianceFixture.Payer;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.payer.PayerProfile;
+
+/**
+ * NCCI procedure-to-procedure pairs (RULES.md §4-§5): 59/X bypasses an indicator-1 pair only when the two services
+ * were done in different time intervals; periods are half-open. Pair 97530/97140 (indicator 1); 97113/97110 has
+ * indicator 0 in the fixture.
+ */
+class NcciPairsTest {
+
+    private static CheckResult check(Visit v, PayerProfile... extra) {
+        return only(new NcciPairs(), extra).check(v);
+    }
+
+    private static Visit pair(String start2, String end2) {
+        return visit()
+                .service(at("97530", "09:00", "09:24", pt("T1")))
+                .service(at("97140", start2, end2, pt("T1")))
+                .build();
+    }
+
+    @Test
+    void touchingPeriodsAreSeparateIntervalsE004NotE002() {
+        CheckResult r = check(pair("09:24", "09:47"));
+
+        assertThat(ids(r)).containsExactly("MW-E004");
+        Finding f = findings(r, "MW-E004").get(0);
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.path()).isEqualTo("services[code=97140]");
+    }
+
+    @Test
+    void oneSharedMinuteIsTheSameIntervalE002NotE004() {
+        CheckResult r = check(pair("09:23", "09:46"));
+
+        assertThat(ids(r)).containsExactly("MW-E002");
+        assertThat(findings(r, "MW-E002").get(0).blocks()).isTrue();
+    }
+
+    @Test
+    void withoutTimesNothingShowsSeparateIntervalsE003() {
+        CheckResult r = check(visit()
+                .service(minutes("97530", 24, pt("T1")))
+                .service(minutes("97140", 23, pt("T1")))
+                .build());
+
+        assertThat(ids(r)).containsExactly("MW-E003");
+        assertThat(findings(r, "MW-E003").get(0).severity()).isEqualTo(Severity.WARN);
+    }
+
+    @Test
+    void timesForOnlyOneOfThePairAreNotEnoughE003() {
+        CheckResult r = check(visit()
+                .service(at("97530", "09:00", "09:24", pt("T1")))
+                .service(minutes("97140", 23, pt("T1")))
+                .build());
+
+        assertThat(ids(r)).containsExactly("MW-E003");
+    }
+
+    @Test
+    void indicatorZeroCannotBeBypassedEvenInSeparateIntervalsE001() {
+        CheckResult r = check(visit()
+                .service(at("97113", "09:00", "09:24", pt("T1")))
+                .service(at("97110", "09:30", "09:53", pt("T1")))
+                .build());
+
+        assertThat(ids(r)).containsExactly("MW-E001");
+        assertThat(findings(r, "MW-E001").get(0).path()).isEqualTo("services[code=97110]");
+    }
+
+    @Test
+    void codesThatAreNoPairGiveNoFinding() {
+        CheckResult r = check(visit()
+                .service(at("97113", "09:00", "09:24", pt("T1")))
+                .service(at("97112", "09:24", "09:47", pt("T1")))
+                .build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void payerThatDeniesTheModifierOnThePairE005() {
+        PayerProfile strict = Payer.medicare("medicare-strict").deniesDistinct("97140/97530").build();
+        CheckResult r = check(pair("09:24", "09:47").toBuilder().payer("medicare-strict").build(), strict);
+
+        assertThat(ids(r)).containsExactly("MW-E005");
+    }
+
+    @Test
+    void payerThatDeniesAnotherPairDoesNotE005() {
+        PayerProfile strict = Payer.medicare("medicare-strict").deniesDistinct("97530/97116").build();
+        CheckResult r = check(pair("09:24", "09:47").toBuilder().payer("medicare-strict").build(), strict);
+
+        assertThat(ids(r)).containsExactly("MW-E004");
+    }
+
+    /** 97530 24 + 97140 5 = 29 min = 2 units, both to 97530: 97140 is not billed, so there is no pair. */
+    @Test
+    void columnTwoWithNoUnitsIsNoPair() {
+        CheckResult r = check(visit()
+                .service(at("97530", "09:00", "09:24", pt("T1")))
+                .service(at("97140", "09:24", "09:29", pt("T1")))
+                .build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+}

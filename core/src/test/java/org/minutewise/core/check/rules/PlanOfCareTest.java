@@ -1,0 +1,136 @@
+package org.minutewise.core.check.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.ComplianceFixture.DOS;
+import static org.minutewise.core.check.ComplianceFixture.ids;
+import static org.minutewise.core.check.ComplianceFixture.minutes;
+import static org.minutewise.core.check.ComplianceFixture.only;
+import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.visit;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.model.Authorization;
+import org.minutewise.core.model.Certification;
+import org.minutewise.core.model.Visit;
+
+/**
+ * The plan of care's certification (RULES.md §5; inclusive dates) and the payer's prior authorization (visits it
+ * allows, visits used before this one, its dates).
+ */
+class PlanOfCareTest {
+
+    private static CheckResult check(Visit.Builder v) {
+        return only(new PlanOfCare()).check(v.service(minutes("97110", 30, pt("T1"))).build());
+    }
+
+    private static Certification cert(LocalDate from, LocalDate to) {
+        return new Certification(Optional.of(from), Optional.of(to), Optional.of("Dr. A"));
+    }
+
+    private static Authorization auth(int visits, int used) {
+        return new Authorization(OptionalInt.of(visits), OptionalInt.of(used), Optional.empty(), Optional.empty());
+    }
+
+    private static Authorization auth(LocalDate from, LocalDate to) {
+        return new Authorization(OptionalInt.empty(), OptionalInt.empty(), Optional.of(from), Optional.of(to));
+    }
+
+    @Test
+    void certificationEndingOnTheDayOfServiceIsFine() {
+        CheckResult r = check(visit().certification(cert(DOS.minusDays(89), DOS)));
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void certificationEndingTheDayBeforeP001() {
+        CheckResult r = check(visit().certification(cert(DOS.minusDays(90), DOS.minusDays(1))));
+
+        assertThat(ids(r)).containsExactly("MW-P001");
+        assertThat(r.findings().get(0).path()).isEqualTo("certification.to");
+        assertThat(r.findings().get(0).blocks()).isTrue();
+    }
+
+    @Test
+    void certificationStartingOnTheDayOfServiceIsFine() {
+        CheckResult r = check(visit().certification(cert(DOS, DOS.plusDays(89))));
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void certificationStartingTheDayAfterP001() {
+        CheckResult r = check(visit().certification(cert(DOS.plusDays(1), DOS.plusDays(90))));
+
+        assertThat(ids(r)).containsExactly("MW-P001");
+        assertThat(r.findings().get(0).path()).isEqualTo("certification.from");
+    }
+
+    @Test
+    void noCertificationForMedicareP002() {
+        CheckResult r = check(visit());
+
+        assertThat(ids(r)).containsExactly("MW-P002");
+        assertThat(r.findings().get(0).blocks()).isFalse();
+    }
+
+    @Test
+    void noCertificationForACommercialPayerIsNotP002() {
+        CheckResult r = check(visit().payer("commercial"));
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void certificationWithoutAPhysicianForMedicareP002() {
+        CheckResult r = check(visit().certification(new Certification(Optional.of(DOS.minusDays(10)),
+                Optional.of(DOS.plusDays(80)), Optional.empty())));
+
+        assertThat(ids(r)).containsExactly("MW-P002");
+        assertThat(r.findings().get(0).path()).isEqualTo("certification.physician");
+    }
+
+    /** 11 of 12 visits used before this one: this is the twelfth, still authorized. */
+    @Test
+    void authorizationWithOneVisitLeftIsFine() {
+        CheckResult r = check(visit().payer("commercial").authorization(auth(12, 11)));
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    /** 12 of 12 used: this would be the thirteenth. */
+    @Test
+    void authorizationUsedUpP003() {
+        CheckResult r = check(visit().payer("commercial").authorization(auth(12, 12)));
+
+        assertThat(ids(r)).containsExactly("MW-P003");
+        assertThat(r.findings().get(0).path()).isEqualTo("authorization.used");
+    }
+
+    @Test
+    void authorizationEndingOnTheDayOfServiceIsFine() {
+        CheckResult r = check(visit().payer("commercial").authorization(auth(DOS.minusDays(30), DOS)));
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void authorizationEndedTheDayBeforeP003() {
+        CheckResult r = check(visit().payer("commercial").authorization(auth(DOS.minusDays(30), DOS.minusDays(1))));
+
+        assertThat(ids(r)).containsExactly("MW-P003");
+        assertThat(r.findings().get(0).path()).isEqualTo("authorization.to");
+    }
+
+    @Test
+    void authorizationNotYetStartedP003() {
+        CheckResult r = check(visit().payer("commercial").authorization(auth(DOS.plusDays(1), DOS.plusDays(30))));
+
+        assertThat(ids(r)).containsExactly("MW-P003");
+        assertThat(r.findings().get(0).path()).isEqualTo("authorization.from");
+    }
+}

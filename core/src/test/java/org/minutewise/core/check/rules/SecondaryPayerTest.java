@@ -1,0 +1,70 @@
+package org.minutewise.core.check.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.ComplianceFixture.ids;
+import static org.minutewise.core.check.ComplianceFixture.minutes;
+import static org.minutewise.core.check.ComplianceFixture.only;
+import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.visit;
+
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.ComplianceFixture.Payer;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.payer.PayerProfile;
+import org.minutewise.core.units.UnitMethod;
+
+/**
+ * A secondary payer that counts units differently (RULES.md §3.3). 97112 20 + 97110 20 min: 3 units by the CMS
+ * method (40 min, 38-52) but 1 + 1 = 2 by the CPT per-code method (§3.2's own example).
+ */
+class SecondaryPayerTest {
+
+    private static CheckResult check(Visit.Builder v, PayerProfile... extra) {
+        return only(new SecondaryPayer(), extra).check(v
+                .service(minutes("97112", 20, pt("T1")))
+                .service(minutes("97110", 20, pt("T1")))
+                .build());
+    }
+
+    @Test
+    void secondaryWithTheCptMethodOn20And20MinutesS001() {
+        CheckResult r = check(visit().secondaryPayer("commercial"));
+
+        assertThat(ids(r)).containsExactly("MW-S001");
+        assertThat(r.findings().get(0).severity()).isEqualTo(Severity.INFO);
+        assertThat(r.units().timedUnits()).isEqualTo(3);
+    }
+
+    @Test
+    void secondaryWithTheSameMethodIsQuiet() {
+        PayerProfile medigap = Payer.commercial("medigap", UnitMethod.CMS).build();
+        CheckResult r = check(visit().secondaryPayer("medigap"), medigap);
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void secondaryWithTheSameMethodButADailyCapBelowTheUnitsS001() {
+        PayerProfile capped = Payer.commercial("medigap-capped", UnitMethod.CMS).maxTimedUnitsPerDay(2).build();
+        CheckResult r = check(visit().secondaryPayer("medigap-capped"), capped);
+
+        assertThat(ids(r)).containsExactly("MW-S001");
+    }
+
+    @Test
+    void unknownSecondaryS002() {
+        CheckResult r = check(visit().secondaryPayer("acme-ppo"));
+
+        assertThat(ids(r)).containsExactly("MW-S002");
+        assertThat(r.findings().get(0).severity()).isEqualTo(Severity.WARN);
+    }
+
+    @Test
+    void noSecondaryNothing() {
+        CheckResult r = check(visit());
+
+        assertThat(r.findings()).isEmpty();
+    }
+}

@@ -1,0 +1,154 @@
+package org.minutewise.core.check.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.ComplianceFixture.assistant;
+import static org.minutewise.core.check.ComplianceFixture.ids;
+import static org.minutewise.core.check.ComplianceFixture.minutes;
+import static org.minutewise.core.check.ComplianceFixture.only;
+import static org.minutewise.core.check.ComplianceFixture.ot;
+import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.untimed;
+import static org.minutewise.core.check.ComplianceFixture.visit;
+
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Visit;
+
+/** Who may furnish and bill therapy (RULES.md §2, §4). */
+class WhoMayBillTest {
+
+    private static CheckResult check(Visit v) {
+        return only(new WhoMayBill()).check(v);
+    }
+
+    @Test
+    void chiropractorBilling97112ToMedicareW001() {
+        CheckResult r = check(visit().service(minutes("97112", 30, Provider.of("C1", Role.DC))).build());
+
+        assertThat(ids(r)).containsExactly("MW-W001");
+        assertThat(r.findings().get(0).blocks()).isTrue();
+    }
+
+    /** Medicare's rule: a commercial payer may cover it (same-region bundling is a different question). */
+    @Test
+    void chiropractorBilling97112ToACommercialPayerIsNotW001() {
+        CheckResult r = check(visit().payer("commercial")
+                .service(minutes("97112", 30, Provider.of("C1", Role.DC))).build());
+
+        assertThat(ids(r)).doesNotContain("MW-W001");
+    }
+
+    @Test
+    void chiropractorBillingSpinalManipulationToMedicareIsNotW001() {
+        CheckResult r = check(visit().service(untimed("98940", Provider.of("C1", Role.DC))).build());
+
+        assertThat(ids(r)).doesNotContain("MW-W001");
+    }
+
+    @Test
+    void aidesMinutesBilledAsTherapyW002() {
+        CheckResult r = check(visit().service(minutes("97110", 10, Provider.of("X1", Role.AIDE))).build());
+
+        assertThat(ids(r)).containsExactly("MW-W002");
+    }
+
+    /** An aide documented as present with no minutes bills nothing. */
+    @Test
+    void aideWithNoMinutesIsNotW002() {
+        CheckResult r = check(visit()
+                .service(minutes("97110", 30, pt("T1")))
+                .service(minutes("97110", 0, Provider.of("X1", Role.AIDE)))
+                .build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void assistantInAPhysicianOfficeW003() {
+        CheckResult r = check(visit().setting(Setting.PHYSICIAN_OFFICE)
+                .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build());
+
+        assertThat(ids(r)).containsExactly("MW-W003");
+        assertThat(r.findings().get(0).blocks()).isTrue();
+    }
+
+    /**
+     * RULES.md §4: CQ/CO are not used in a critical access hospital; nothing makes the assistant's service wrong
+     * there, so it must not block (§8: block means the claim will be rejected or is wrong). It is information.
+     */
+    @Test
+    void assistantInACriticalAccessHospitalIsInformationNotABlock() {
+        CheckResult r = check(visit().setting(Setting.CAH)
+                .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build());
+
+        assertThat(r.blocks()).isFalse();
+        assertThat(ids(r)).containsExactly("MW-W006");
+        assertThat(r.findings().get(0).severity()).isEqualTo(Severity.INFO);
+    }
+
+    @Test
+    void assistantInPrivatePracticeWithASupervisorIsFine() {
+        CheckResult r = check(visit().service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void assistantWithNoSupervisorAndNoTherapistOnTheVisitW004() {
+        CheckResult r = check(visit().service(minutes("97110", 30, assistant("A1", Role.PTA))).build());
+
+        assertThat(ids(r)).containsExactly("MW-W004");
+        assertThat(r.findings().get(0).path()).isEqualTo("services[0].provider");
+    }
+
+    @Test
+    void assistantWithNoSupervisorNamedButATherapistOnTheVisitIsNotW004() {
+        CheckResult r = check(visit()
+                .service(minutes("97110", 30, assistant("A1", Role.PTA)))
+                .service(minutes("97112", 15, pt("T1")))
+                .build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    /** A therapist of another discipline cannot be the PTA's supervisor. */
+    @Test
+    void anOtOnTheVisitDoesNotSuperviseAPtaW004() {
+        CheckResult r = check(visit()
+                .service(minutes("97110", 30, assistant("A1", Role.PTA)))
+                .service(minutes("97535", 15, ot("O1")).withDiscipline(Discipline.OT))
+                .build());
+
+        assertThat(ids(r)).containsExactly("MW-W004");
+    }
+
+    @Test
+    void ptaUnderAnOtPlanW005() {
+        CheckResult r = check(visit().planOfCare(Discipline.OT)
+                .service(minutes("97530", 30, assistant("A1", Role.PTA, "T1"))).build());
+
+        assertThat(ids(r)).containsExactly("MW-W005");
+    }
+
+    @Test
+    void otaOnALineBilledUnderThePtPlanW005() {
+        CheckResult r = check(visit().planOfCare(Discipline.OT)
+                .service(minutes("97530", 30, assistant("A2", Role.OTA, "O1")).withDiscipline(Discipline.PT))
+                .build());
+
+        assertThat(ids(r)).containsExactly("MW-W005");
+    }
+
+    @Test
+    void otaUnderAnOtPlanIsFine() {
+        CheckResult r = check(visit().planOfCare(Discipline.OT)
+                .service(minutes("97530", 30, assistant("A2", Role.OTA, "O1"))).build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+}

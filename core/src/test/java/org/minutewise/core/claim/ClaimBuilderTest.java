@@ -1,0 +1,551 @@
+package org.minutewise.core.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.ComplianceFixture.assistant;
+import static org.minutewise.core.check.ComplianceFixture.at;
+import static org.minutewise.core.check.ComplianceFixture.checker;
+import static org.minutewise.core.check.ComplianceFixture.findings;
+import static org.minutewise.core.check.ComplianceFixture.ids;
+import static org.minutewise.core.check.ComplianceFixture.lines;
+import static org.minutewise.core.check.ComplianceFixture.minutes;
+import static org.minutewise.core.check.ComplianceFixture.ot;
+import static org.minutewise.core.check.ComplianceFixture.patient;
+import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.slp;
+import static org.minutewise.core.check.ComplianceFixture.untimed;
+import static org.minutewise.core.check.ComplianceFixture.visit;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.ComplianceFixture.Payer;
+import org.minutewise.core.model.Abn;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Purpose;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.payer.PayerProfile;
+import org.minutewise.core.units.UnitMethod;
+
+/**
+ * Claim lines built through {@code VisitChecker} (RULES.md §4). Modifier order on a line: GP/GO/GN, CQ/CO,
+ * 59/X, KX, GA/GZ, 96/97; four at most. Dates of service are 2026 unless a test says otherwise.
+ */
+class ClaimBuilderTest {
+
+    private static CheckResult check(Visit v, PayerProfile... extra) {
+        return checker(extra).check(v);
+    }
+
+    @Nested
+    class ModifierOrder {
+        /**
+         * 97530 24 min (09:00-09:24, PT) and 97140 23 min (09:30-09:53, PTA): 47 min = 3 units, 97530 x2 (leftover
+         * 9 beats 8), 97140 x1. 97530/97140 is an NCCI pair in separate intervals: 59 on 97140 (column two). The
+         * patient is past the KX threshold, an ABN was given, and the payer wants 96/97. 97140 needs GP CQ 59 KX
+         * GA 97: the first four stay, GA and 97 do not fit and MW-M001 says so.
+         */
+        @Test
+        void allSixInOrderTheFirstFourKept() {
+            PayerProfile hab = Payer.medicare("medicare-hab").habilitativeModifiers().build();
+            CheckResult r = check(visit().payer("medicare-hab").patient(patient("2600.00", "0"))
+                    .abn(Abn.GIVEN)
+                    .service(at("97530", "09:00", "09:24", pt("T1")))
+                    .service(at("97140", "09:30", "09:53", assistant("A1", Role.PTA, "T1")))
+                    .build(), hab);
+
+            assertThat(lines(r)).containsExactly("97530 x2 GP KX GA 97", "97140 x1 GP CQ 59 KX");
+            assertThat(r.claim().droppedModifiers()).containsOnlyKeys(1);
+            assertThat(r.claim().droppedModifiers().get(1)).containsExactly("GA", "97");
+            assertThat(r.claim().lines()).allSatisfy(l -> assertThat(l.modifiers()).hasSizeLessThanOrEqualTo(4));
+            assertThat(findings(r, "MW-M001")).hasSize(1);
+        }
+
+        @Test
+        void habilitativeIs96() {
+            PayerProfile hab = Payer.medicare("medicare-hab").habilitativeModifiers().build();
+            CheckResult r = check(visit().payer("medicare-hab").purpose(Purpose.HABILITATIVE)
+                    .abn(Abn.NOT_GIVEN)
+                    .service(minutes("97110", 30, pt("T1")))
+                    .build(), hab);
+
+            assertThat(lines(r)).containsExactly("97110 x2 GP GZ 96");
+        }
+
+        @Test
+        void noOtherPayerGets96Or97() {
+            CheckResult r = check(visit().service(minutes("97110", 30, pt("T1"))).build());
+
+            assertThat(lines(r)).containsExactly("97110 x2 GP");
+        }
+
+        @Test
+        void occupationalTherapyPlanIsGoWithCoForAnOta() {
+            CheckResult r = check(visit().planOfCare(Discipline.OT).abn(Abn.NOT_GIVEN)
+                    .service(minutes("97530", 30, assistant("A2", Role.OTA, "O1")))
+                    .build());
+
+            assertThat(lines(r)).containsExactly("97530 x2 GO CO GZ");
+        }
+
+        @Test
+        void speechLanguagePlanIsGn() {
+            CheckResult r = check(visit().planOfCare(Discipline.SLP).service(untimed("92507", slp("S1"))).build());
+
+            assertThat(lines(r)).containsExactly("92507 x1 GN");
+        }
+
+        /** GP/GO/GN follow the plan of care, not who treated: an OT's line under a PT plan is GP. */
+        @Test
+        void disciplineModifierFollowsThePlanNotTheClinician() {
+            CheckResult r = check(visit().planOfCare(Discipline.PT).service(minutes("97110", 30, ot("O1"))).build());
+
+            assertThat(lines(r)).containsExactly("97110 x2 GP");
+        }
+
+        @Test
+        void gaWhenAnAbnWasGivenOnEveryLine() {
+            CheckResult r = check(visit().abn(Abn.GIVEN)
+                    .service(minutes("97112", 24, pt("T1")))
+                    .service(minutes("97110", 23, pt("T1")))
+                    .build());
+
+            assertThat(lines(r)).containsExactly("97112 x2 GP GA", "97110 x1 GP GA");
+        }
+
+        @Test
+        void gzWhenNoAbnWasGiven() {
+            CheckResult r = check(visit().abn(Abn.NOT_GIVEN).service(minutes("97110", 30, pt("T1"))).build());
+
+            assertThat(lines(r)).containsExactly("97110 x2 GP GZ");
+        }
+
+        @Test
+        void neitherGaNorGzWithoutAnAbn() {
+            CheckResult r = check(visit().service(minutes("97110", 30, pt("T1"))).build());
+
+            assertThat(r.claim().lines().get(0).modifiers()).doesNotContain("GA", "GZ");
+        }
+    }
+
+    @Nested
+    class AssistantModifiers {
+        /** RULES.md's CMS example: 97110 x2 split into a CQ unit and a therapist's unit. */
+        @Test
+        void lineSplitsIntoACqUnitAndATherapistUnit() {
+            CheckResult r = check(visit()
+                    .service(minutes("97110", 23, assistant("A1", Role.PTA, "T1")))
+                    .service(minutes("97110", 13, pt("T1")))
+                    .service(minutes("97140", 30, pt("T1")))
+                    .build());
+
+            assertThat(lines(r)).containsExactly("97110 x1 GP CQ", "97110 x1 GP", "97140 x2 GP");
+            ClaimLine cq = r.claim().lines().get(0);
+            ClaimLine own = r.claim().lines().get(1);
+            assertThat(cq.assistantUnit()).isTrue();
+            assertThat(cq.assistant()).contains("A1");
+            assertThat(own.assistantUnit()).isFalse();
+            assertThat(cq.renderingProvider()).contains("T1");
+            assertThat(own.renderingProvider()).contains("T1");
+        }
+
+        @Test
+        void coGoesWithGoForAnOta() {
+            CheckResult r = check(visit().planOfCare(Discipline.OT)
+                    .service(minutes("97530", 23, assistant("A2", Role.OTA, "O1")))
+                    .service(minutes("97535", 15, ot("O1")))
+                    .build());
+
+            // 38 min = 3 units: 97530 23 (1 block + 8) x2, 97535 x1. 97530 is all the OTA's: CO on both units.
+            assertThat(lines(r)).containsExactly("97530 x2 GO CO", "97535 x1 GO");
+        }
+
+        @Test
+        void noCqInACriticalAccessHospital() {
+            CheckResult r = check(visit().setting(Setting.CAH)
+                    .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build());
+
+            assertThat(lines(r)).containsExactly("97110 x2 GP");
+        }
+
+        @Test
+        void noCqInAPhysicianOffice() {
+            CheckResult r = check(visit().setting(Setting.PHYSICIAN_OFFICE)
+                    .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build());
+
+            assertThat(lines(r)).containsExactly("97110 x2 GP");
+        }
+
+        @Test
+        void noCqBefore2020AndCqFromItsFirstDay() {
+            Visit.Builder before = Visit.builder("V-1", LocalDate.of(2019, 12, 31));
+            Visit.Builder from = Visit.builder("V-2", LocalDate.of(2020, 1, 1));
+            for (Visit.Builder b : List.of(before, from)) {
+                b.service(minutes("97110", 30, assistant("A1", Role.PTA, "T1")));
+            }
+
+            assertThat(lines(check(before.build()))).containsExactly("97110 x2 GP");
+            assertThat(lines(check(from.build()))).containsExactly("97110 x2 GP CQ");
+        }
+
+        @Test
+        void noCqForAPayerThatDoesNotUseAssistantModifiers() {
+            PayerProfile p = Payer.medicare("ma-no-cq").assistantModifiers(false).build();
+            CheckResult r = check(visit().payer("ma-no-cq")
+                    .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build(), p);
+
+            assertThat(lines(r)).containsExactly("97110 x2 GP");
+        }
+
+        /** The commercial default (CPT method, no CQ/CO): the PTA's 30 min are 2 units with GP only. */
+        @Test
+        void commercialDefaultHasNoCq() {
+            CheckResult r = check(visit().payer("commercial")
+                    .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build());
+
+            assertThat(lines(r)).containsExactly("97110 x2 GP");
+        }
+    }
+
+    @Nested
+    class DistinctProcedureModifier {
+        private Visit.Builder pair(String secondStart, String secondEnd) {
+            // 97530 24 min and 97140 23 min: 47 min = 3 units, 97530 x2 and 97140 x1.
+            return visit()
+                    .service(at("97530", "09:00", "09:24", pt("T1")))
+                    .service(at("97140", secondStart, secondEnd, pt("T1")));
+        }
+
+        /** Half-open periods: 09:00-09:24 and 09:24-09:47 are separate intervals. 59 goes on column two. */
+        @Test
+        void touchingPeriodsAreSeparateIntervals59OnColumnTwo() {
+            CheckResult r = check(pair("09:24", "09:47").build());
+
+            assertThat(lines(r)).containsExactly("97530 x2 GP", "97140 x1 GP 59");
+        }
+
+        @Test
+        void columnTwoTakesItWhateverTheOrderOfTheLines() {
+            CheckResult r = check(visit()
+                    .service(at("97140", "09:24", "09:47", pt("T1")))
+                    .service(at("97530", "09:00", "09:24", pt("T1")))
+                    .build());
+
+            assertThat(lines(r)).containsExactly("97140 x1 GP 59", "97530 x2 GP");
+        }
+
+        @Test
+        void overlappingPeriodsGetNo59() {
+            CheckResult r = check(pair("09:20", "09:43").build());
+
+            assertThat(r.claim().lines()).allSatisfy(l -> assertThat(l.modifiers()).containsExactly("GP"));
+        }
+
+        @Test
+        void withoutTimesNo59() {
+            CheckResult r = check(visit()
+                    .service(minutes("97530", 24, pt("T1")))
+                    .service(minutes("97140", 23, pt("T1")))
+                    .build());
+
+            assertThat(lines(r)).containsExactly("97530 x2 GP", "97140 x1 GP");
+        }
+
+        @Test
+        void xuWhenThePayerPrefersIt() {
+            PayerProfile p = Payer.medicare("medicare-xu").distinctModifier("XU").build();
+            CheckResult r = check(pair("09:24", "09:47").payer("medicare-xu").build(), p);
+
+            assertThat(lines(r)).containsExactly("97530 x2 GP", "97140 x1 GP XU");
+        }
+
+        @Test
+        void noModifierWhenThePayerDeniesItOnThePair() {
+            PayerProfile p = Payer.medicare("medicare-strict").deniesDistinct("97530/97140").build();
+            CheckResult r = check(pair("09:24", "09:47").payer("medicare-strict").build(), p);
+
+            assertThat(lines(r)).containsExactly("97530 x2 GP", "97140 x1 GP");
+        }
+
+        /** RULES.md §4: a re-evaluation billed with treatment takes the modifier on the re-evaluation. */
+        @Test
+        void reEvaluationWithTreatmentTakesItOnTheReEvaluation() {
+            CheckResult r = check(visit()
+                    .service(at("97164", "09:00", "09:20", pt("T1")))
+                    .service(at("97110", "09:20", "09:50", pt("T1")))
+                    .build());
+
+            assertThat(lines(r)).containsExactly("97164 x1 GP 59", "97110 x2 GP");
+        }
+
+        /** Both units of a split column-two line are the same code: both carry 59, after CQ. */
+        @Test
+        void bothPartsOfASplitColumnTwoLineCarryIt() {
+            CheckResult r = check(visit()
+                    .service(at("97530", "09:00", "09:30", pt("T1")))
+                    .service(at("97140", "09:30", "09:53", assistant("A1", Role.PTA, "T1")))
+                    .service(at("97140", "09:53", "10:06", pt("T1")))
+                    .build());
+
+            // 30 + 23 + 13 = 66 min = 4 units: 97530 x2, 97140 36 min x2 (CMS example split: one CQ unit).
+            assertThat(lines(r)).containsExactly("97530 x2 GP", "97140 x1 GP CQ 59", "97140 x1 GP 59");
+        }
+    }
+
+    /**
+     * KX (RULES.md §4): 2026 threshold $2,480 per bucket (PT+SLP, OT). This visit, 97112 24 min + 97110 23 min =
+     * 97112 x2 and 97110 x1, is allowed 97112 $57.62 then 97110 $22.21 (see PaymentEstimatorTest), $79.83 in all.
+     */
+    @Nested
+    class Kx {
+        private Visit.Builder ptVisit() {
+            return visit()
+                    .service(minutes("97112", 24, pt("T1")))
+                    .service(minutes("97110", 23, pt("T1")));
+        }
+
+        /** $2,420 before: 97112 brings it to $2,477.62 (not past), 97110 to $2,499.83 (past): KX on 97110 only. */
+        @Test
+        void professionalClaimKxOnTheCrossingLineAndLaterOnes() {
+            CheckResult r = check(ptVisit().patient(patient("2420.00", "0")).build());
+
+            assertThat(lines(r)).containsExactly("97112 x2 GP", "97110 x1 GP KX");
+            KxBucket b = r.claim().kx().stream().filter(x -> x.bucket().equals("PT_SLP")).findFirst().orElseThrow();
+            assertThat(b.kxApplied()).isTrue();
+            assertThat(b.crossingLine()).isEqualTo(1);
+            assertThat(b.thisVisit()).isEqualByComparingTo("79.83");
+        }
+
+        /** $2,450 before: the first line already brings it to $2,507.62, so it and every later line carry KX. */
+        @Test
+        void professionalClaimCrossingOnTheFirstLine() {
+            CheckResult r = check(ptVisit().patient(patient("2450.00", "0")).build());
+
+            assertThat(lines(r)).containsExactly("97112 x2 GP KX", "97110 x1 GP KX");
+        }
+
+        /** $2,422.38 + $57.62 = exactly $2,480.00: at, not past, the threshold; 97110 is the line that passes it. */
+        @Test
+        void reachingTheThresholdExactlyIsNotPassingIt() {
+            CheckResult r = check(ptVisit().patient(patient("2422.38", "0")).build());
+
+            assertThat(lines(r)).containsExactly("97112 x2 GP", "97110 x1 GP KX");
+        }
+
+        @Test
+        void institutionalClaimKxOnEveryLineOfTheBucket() {
+            CheckResult r = check(ptVisit().setting(Setting.REHAB_AGENCY).patient(patient("2420.00", "0")).build());
+
+            assertThat(lines(r)).containsExactly("97112 x2 GP KX", "97110 x1 GP KX");
+        }
+
+        @Test
+        void alreadyPastTheThresholdKxOnEveryLine() {
+            CheckResult r = check(ptVisit().patient(patient("2500.00", "0")).build());
+
+            assertThat(lines(r)).containsExactly("97112 x2 GP KX", "97110 x1 GP KX");
+        }
+
+        @Test
+        void farBelowTheThresholdNoKx() {
+            CheckResult r = check(ptVisit().patient(patient("1000.00", "0")).build());
+
+            assertThat(lines(r)).containsExactly("97112 x2 GP", "97110 x1 GP");
+        }
+
+        /**
+         * A PT line and an OT line (97530 30 min under the OT plan) on one visit; the OT bucket is past its
+         * threshold, the PT/SLP bucket is not: KX on the OT line only, and the other way round.
+         */
+        @Test
+        void otBucketIsSeparateFromPtAndSlp() {
+            Visit.Builder v = visit()
+                    .service(minutes("97112", 24, pt("T1")))
+                    .service(minutes("97530", 30, ot("O1")).withDiscipline(Discipline.OT));
+
+            CheckResult otPast = check(v.patient(patient("100.00", "2500.00")).build());
+            CheckResult ptPast = check(v.patient(patient("2500.00", "100.00")).build());
+
+            assertThat(lines(otPast)).containsExactly("97112 x2 GP", "97530 x2 GO KX");
+            assertThat(lines(ptPast)).containsExactly("97112 x2 GP KX", "97530 x2 GO");
+        }
+
+        /** SLP shares the PT bucket: an SLP line of a patient past the PT/SLP threshold carries KX. */
+        @Test
+        void slpCountsInThePtBucket() {
+            CheckResult r = check(visit().planOfCare(Discipline.SLP).patient(patient("2500.00", "0"))
+                    .service(untimed("92507", slp("S1"))).build());
+
+            assertThat(lines(r)).containsExactly("92507 x1 GN KX");
+        }
+
+        /** $2,000 here and $420 at other providers is the same $2,420 as the first test: KX on 97110. */
+        @Test
+        void outsideSpendCounts() {
+            CheckResult withOutside = check(ptVisit().patient(patient("2000.00", "0", "420.00", "0")).build());
+            CheckResult without = check(ptVisit().patient(patient("2000.00", "0")).build());
+
+            assertThat(lines(withOutside)).containsExactly("97112 x2 GP", "97110 x1 GP KX");
+            assertThat(lines(without)).containsExactly("97112 x2 GP", "97110 x1 GP");
+        }
+
+        @Test
+        void noKxForAPayerThatIsNotMedicare() {
+            CheckResult r = check(ptVisit().payer("commercial").patient(patient("2500.00", "0")).build());
+
+            assertThat(r.claim().lines()).allSatisfy(l -> assertThat(l.modifiers()).doesNotContain("KX"));
+        }
+    }
+
+    /** RULES.md §1: the cognitive-intervention units go first to 97129 (one unit at most), the rest to 97130. */
+    @Nested
+    class CognitiveIntervention {
+        @Test
+        void the97130AloneFor30MinutesIs97129And97130() {
+            CheckResult r = check(visit().planOfCare(Discipline.SLP)
+                    .service(minutes("97130", 30, slp("S1"))).build());
+
+            assertThat(lines(r)).containsExactly("97129 x1 GN", "97130 x1 GN");
+        }
+
+        @Test
+        void the97129For45MinutesIs97129OnceAnd97130Twice() {
+            CheckResult r = check(visit().planOfCare(Discipline.SLP)
+                    .service(minutes("97129", 45, slp("S1"))).build());
+
+            assertThat(lines(r)).containsExactly("97129 x1 GN", "97130 x2 GN");
+        }
+
+        /**
+         * The de minimis test counts the minutes of the service once, over its billed units: OTA 15 min and OT 30 min
+         * of cognitive intervention = 45 min = 3 units; the OTA's full block is the one CO unit, the OT's two blocks
+         * carry none. Which of the 97129/97130 lines carries the CO unit, RULES.md does not say.
+         */
+        @Test
+        void assistantMinutesCountOnceAcross97129And97130() {
+            CheckResult r = check(visit().planOfCare(Discipline.OT)
+                    .service(minutes("97129", 15, assistant("A2", Role.OTA, "O1")))
+                    .service(minutes("97129", 30, ot("O1")))
+                    .build());
+
+            assertThat(r.claim().totalUnits()).isEqualTo(3);
+            int coUnits = r.claim().lines().stream().filter(l -> l.modifiers().contains("CO"))
+                    .mapToInt(ClaimLine::units).sum();
+            assertThat(coUnits).isEqualTo(1);
+            assertThat(r.claim().lines()).extracting(ClaimLine::code).containsOnly("97129", "97130");
+        }
+
+        @Test
+        void the97129For15MinutesStaysAlone() {
+            CheckResult r = check(visit().planOfCare(Discipline.SLP)
+                    .service(minutes("97129", 15, slp("S1"))).build());
+
+            assertThat(lines(r)).containsExactly("97129 x1 GN");
+        }
+    }
+
+    @Nested
+    class RenderingProvider {
+        @Test
+        void theSupervisingTherapistTheAssistantNames() {
+            CheckResult r = check(visit().service(minutes("97110", 30, assistant("A1", Role.PTA, "T9"))).build());
+
+            assertThat(r.claim().lines()).singleElement().satisfies(l -> {
+                assertThat(l.renderingProvider()).contains("T9");
+                assertThat(l.assistant()).contains("A1");
+            });
+        }
+
+        @Test
+        void elseATherapistOfTheSameDisciplineOnTheVisit() {
+            CheckResult r = check(visit()
+                    .service(minutes("97110", 30, assistant("A1", Role.PTA)))
+                    .service(minutes("97112", 30, pt("T1")))
+                    .build());
+
+            assertThat(r.claim().lines()).allSatisfy(l -> assertThat(l.renderingProvider()).contains("T1"));
+        }
+
+        @Test
+        void neverATherapistOfAnotherDiscipline() {
+            CheckResult r = check(visit()
+                    .service(minutes("97110", 30, assistant("A1", Role.PTA)))
+                    .service(minutes("97535", 30, ot("O1")).withDiscipline(Discipline.OT))
+                    .build());
+
+            ClaimLine pta = r.claim().lines().stream().filter(l -> l.code().equals("97110")).findFirst()
+                    .orElseThrow();
+            assertThat(pta.renderingProvider()).isNotEqualTo(Optional.of("O1"));
+        }
+
+        @Test
+        void aTherapistWhoFurnishedTheCodeIsItsRenderingProvider() {
+            CheckResult r = check(visit()
+                    .service(minutes("97110", 30, pt("T1")))
+                    .service(minutes("97112", 30, pt("T2")))
+                    .build());
+
+            assertThat(r.claim().lines()).extracting(l -> l.renderingProvider().orElseThrow())
+                    .containsExactly("T1", "T2");
+        }
+    }
+
+    @Nested
+    class DiagnosisPointers {
+        /**
+         * Diagnoses 1 M54.50 (back pain), 2 M17.11 (knee osteoarthritis), 3 I69.351 (hemiplegia after stroke),
+         * 4 R26.89 (gait abnormality), 5 G20.A1 (Parkinson disease). For 97112 the ones that support it (3, 4, 5)
+         * come first; four pointers at most. Other codes keep the listed order.
+         */
+        @Test
+        void diagnosesSupporting97112ComeFirstOnItsLine() {
+            CheckResult r = check(visit()
+                    .diagnoses(List.of("M54.50", "M17.11", "I69.351", "R26.89", "G20.A1"))
+                    .service(minutes("97112", 24, pt("T1")))
+                    .service(minutes("97110", 23, pt("T1")))
+                    .build());
+
+            assertThat(r.claim().lines().get(0).diagnosisPointers()).containsExactly(3, 4, 5, 1);
+            assertThat(r.claim().lines().get(1).diagnosisPointers()).containsExactly(1, 2, 3, 4);
+        }
+    }
+
+    @Nested
+    class ZeroUnitLines {
+        /** 97112 24 + 97110 5 = 29 min = 2 units: 97112 (leftover 9) takes the second, 97110 ends with 0. */
+        private Visit.Builder v() {
+            return visit()
+                    .service(minutes("97112", 24, pt("T1")))
+                    .service(minutes("97110", 5, pt("T1")));
+        }
+
+        @Test
+        void notSentByDefault() {
+            assertThat(lines(check(v().build()))).containsExactly("97112 x2 GP");
+        }
+
+        @Test
+        void sentWhenThePayerWantsThem() {
+            PayerProfile p = Payer.medicare("medicare-zero").sendZeroUnitLines().build();
+            CheckResult r = check(v().payer("medicare-zero").build(), p);
+
+            assertThat(lines(r)).containsExactly("97112 x2 GP", "97110 x0 GP");
+        }
+
+        @Test
+        void neverForAnUnknownCode() {
+            PayerProfile p = Payer.commercial("cpt-zero", UnitMethod.CPT).sendZeroUnitLines().build();
+            CheckResult r = check(visit().payer("cpt-zero")
+                    .service(minutes("97112", 24, pt("T1")))
+                    .service(minutes("97799", 20, pt("T1")))
+                    .build(), p);
+
+            assertThat(lines(r)).containsExactly("97112 x2 GP");
+            assertThat(ids(r)).contains("MW-U001");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.minutewise.core.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.ComplianceFixture.assistant;
+import static org.minutewise.core.check.ComplianceFixture.checker;
+import static org.minutewise.core.check.ComplianceFixture.lines;
+import static org.minutewise.core.check.ComplianceFixture.minutes;
+import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.visit;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.units.UnitCalculator;
+
+/**
+ * The de minimis standard for CQ/CO (RULES.md §4): full 15-minute blocks go to whoever furnished them; a remaining
+ * unit carries no CQ/CO when the therapist alone furnished 8 minutes or more of it, else CQ/CO when the
+ * assistant furnished over 10% of it; two remaining units of 9-14 minutes each: one with CQ/CO, one without.
+ */
+class DeMinimisTest {
+
+    /**
+     * RULES.md §4, the CMS billing scenario: assistant 23 min of 97110, therapist 13 min of 97110, therapist 30 min
+     * of 97140. 66 timed minutes = 4 units (53-67). 97110 has 36 min = 2 blocks + 6, 97140 30 min = 2 blocks: the
+     * four blocks are the four units, so 97110 x2 and 97140 x2. Of 97110's two units: the assistant's full block
+     * (15 of its 23 min) is CQ; the other unit holds the assistant's other 8 and the therapist's 13 min, the
+     * therapist furnished 8 or more of it, so no CQ. 97140 is all the therapist's: GP only.
+     */
+    @Test
+    void cmsExampleOnTheClaim() {
+        CheckResult r = checker().check(visit()
+                .service(minutes("97110", 23, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97110", 13, pt("T1")))
+                .service(minutes("97140", 30, pt("T1")))
+                .build());
+
+        assertThat(r.claim().totalUnits()).isEqualTo(4);
+        assertThat(lines(r)).containsExactly("97110 x1 GP CQ", "97110 x1 GP", "97140 x2 GP");
+    }
+
+    @Test
+    void cmsExampleByTheNumbers() {
+        assertThat(DeMinimis.assistantUnits(2, 23, 13)).isEqualTo(1);
+        assertThat(DeMinimis.assistantUnits(2, 0, 30)).isZero();
+    }
+
+    @Test
+    void assistantOnlyMakesEveryUnitCq() {
+        // 40 min = 3 units, all furnished by the assistant.
+        assertThat(DeMinimis.assistantUnits(3, 40, 0)).isEqualTo(3);
+        assertThat(DeMinimis.assistantUnits(1, 8, 0)).isEqualTo(1);
+    }
+
+    @Test
+    void therapistOnlyMakesNoUnitCq() {
+        assertThat(DeMinimis.assistantUnits(3, 0, 40)).isZero();
+    }
+
+    @Test
+    void noUnitsNoCq() {
+        assertThat(DeMinimis.assistantUnits(0, 5, 2)).isZero();
+    }
+
+    @Test
+    void remainingUnitWhereTheTherapistFurnished8OrMoreHasNoCq() {
+        // 15 min = 1 unit: assistant 5, therapist 10. The therapist alone meets the 8-minute threshold.
+        assertThat(DeMinimis.assistantUnits(1, 5, 10)).isZero();
+        // 23 min = 2 units: the assistant's full block is CQ; the remaining unit is the therapist's 8 min.
+        assertThat(DeMinimis.assistantUnits(2, 15, 8)).isEqualTo(1);
+    }
+
+    @Test
+    void remainingUnitWhereTheAssistantFurnishedOver10PercentAndTheTherapistUnder8HasCq() {
+        // 11 min = 1 unit: therapist 5 (< 8), assistant 6 of 11 (55%).
+        assertThat(DeMinimis.assistantUnits(1, 6, 5)).isEqualTo(1);
+        // 23 min = 2 units: the therapist's full block has no CQ; the remaining unit is therapist 5 + assistant 3:
+        // therapist < 8, assistant 3 of 8 (37.5%) > 10%: CQ.
+        assertThat(DeMinimis.assistantUnits(2, 3, 20)).isEqualTo(1);
+    }
+
+    /**
+     * In a remaining unit where the therapist furnished under 8 minutes, any assistant minute is at least 1/8 of
+     * it, so the 10% cut shows on a line whose only unit is the therapist's block: the assistant's 2 of 22 minutes
+     * (9%), or exactly 3 of 30 (10%, not "more than 10%").
+     */
+    @Test
+    void assistantAtOrUnder10PercentHasNoCq() {
+        assertThat(DeMinimis.assistantUnits(1, 2, 20)).isZero();
+        assertThat(DeMinimis.assistantUnits(2, 3, 27)).isZero();
+    }
+
+    @Test
+    void twoRemainingUnitsOf9To14MinutesEachGiveOneCqAndOneNot() {
+        // 24 min = 2 units, no full block of either: 12 + 12.
+        assertThat(DeMinimis.assistantUnits(2, 12, 12)).isEqualTo(1);
+        assertThat(DeMinimis.assistantUnits(2, 9, 14)).isEqualTo(1);
+        assertThat(DeMinimis.assistantUnits(2, 14, 9)).isEqualTo(1);
+        // 54 min = 4 units: a block each (one CQ), then 12 + 12 remain (one CQ).
+        assertThat(DeMinimis.assistantUnits(4, 27, 27)).isEqualTo(2);
+    }
+
+    /**
+     * A code that CMS gives a unit beyond its own minutes (it won a leftover unit in the pool): the assistant's
+     * full block is CQ and the remaining unit, furnished by the therapist alone, is not.
+     */
+    @Test
+    void pooledExtraUnitFurnishedByTheTherapistAloneHasNoCq() {
+        assertThat(DeMinimis.assistantUnits(2, 15, 6)).isEqualTo(1);
+    }
+
+    @Property
+    void cqUnitsAreBetweenZeroAndTheUnits(@ForAll @IntRange(min = 0, max = 120) int assistant,
+                                          @ForAll @IntRange(min = 0, max = 120) int therapist,
+                                          @ForAll @IntRange(min = 0, max = 1) int pooledExtra) {
+        // The code's own units, or one more when the CMS pool gives it a leftover unit.
+        int m = assistant + therapist;
+        int units = pooledExtra == 1 && m > 0 ? m / 15 + 1 : UnitCalculator.unitsForMinutes(m);
+        int cq = DeMinimis.assistantUnits(units, assistant, therapist);
+        assertThat(cq).isBetween(0, units);
+    }
+
+    /**
+     * More assistant minutes out of the same total never give fewer CQ units, when the code's units are those of
+     * its own minutes (one code, or the CPT per-code method). Not asserted for a code that got a pooled leftover
+     * unit beyond its own minutes: there the implementation gives 2 CQ units for assistant 14 + therapist 7 but 1
+     * for assistant 15 + therapist 6 (see {@link #pooledExtraUnitFurnishedByTheTherapistAloneHasNoCq}).
+     */
+    @Property
+    void moreAssistantMinutesOfTheSameTotalNeverReduceCqUnits(@ForAll @IntRange(min = 0, max = 120) int assistant,
+                                                              @ForAll @IntRange(min = 1, max = 120) int therapist) {
+        // One minute moves from the therapist to the assistant; the total, and so the units, stay the same.
+        int units = UnitCalculator.unitsForMinutes(assistant + therapist);
+        int before = DeMinimis.assistantUnits(units, assistant, therapist);
+        int after = DeMinimis.assistantUnits(units, assistant + 1, therapist - 1);
+        assertThat(after).as("assistant %d -> %d, therapist %d -> %d", assistant, assistant + 1, therapist,
+                therapist - 1).isGreaterThanOrEqualTo(before);
+    }
+}

@@ -1,0 +1,170 @@
+package org.minutewise.core.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.ComplianceFixture.DOS;
+import static org.minutewise.core.check.ComplianceFixture.fees;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.fees.FeeData;
+import org.minutewise.core.fees.Gpci;
+import org.minutewise.core.fees.Rvu;
+import org.minutewise.core.model.Discipline;
+
+/**
+ * The Medicare physician fee schedule estimate (RULES.md §6): (work x GPCI + PE x GPCI + MP x GPCI) x CF; of all
+ * therapy units of the day the unit with the highest PE is paid in full, every other unit gets 50% of its PE;
+ * then 85% for CQ/CO lines (since 2022-01-01, §4); then 20% coinsurance. National GPCIs are 1.000, CF 2026
+ * $33.4009; 2026 RVUs (work / PE / MP): 97110 0.45 / 0.41 / 0.01, 97112 0.50 / 0.47 / 0.01, 97530 0.44 / 0.60 /
+ * 0.01. Amounts are rounded to cents per line.
+ */
+class PaymentEstimatorTest {
+
+    private static ClaimLine line(String code, int units, boolean assistantUnit) {
+        List<String> modifiers = assistantUnit ? List.of("GP", "CQ") : List.of("GP");
+        return new ClaimLine(code, modifiers, units, List.of(1), Optional.empty(), Optional.of("T1"),
+                Optional.empty(), assistantUnit ? Optional.of("A1") : Optional.empty(), assistantUnit, Discipline.PT,
+                List.of(0));
+    }
+
+    private static Estimate estimate(ClaimLine... lines) {
+        return PaymentEstimator.estimate(List.of(lines), DOS, Optional.empty(), fees());
+    }
+
+    private static BigDecimal money(String s) {
+        return new BigDecimal(s);
+    }
+
+    /**
+     * 97112 x2: the first unit in full, 0.50 + 0.47 + 0.01 = 0.98; the second with half its PE, 0.50 + 0.235 +
+     * 0.01 = 0.745. (0.98 + 0.745) x 33.4009 = 57.6165525 = $57.62.
+     */
+    @Test
+    void onlyOneUnitOfALineIsPaidInFull() {
+        Estimate e = estimate(line("97112", 2, false));
+
+        assertThat(e.available()).isTrue();
+        assertThat(e.lines().get(0).allowed()).isEqualByComparingTo("57.62");
+        assertThat(e.lines().get(0).mpprApplied()).isTrue();
+        assertThat(e.totalAllowed()).isEqualByComparingTo("57.62");
+    }
+
+    /**
+     * 97110 x1 then 97530 x1: 97530's PE (0.60) is the highest, so its unit is paid in full even though it comes
+     * second: 0.44 + 0.60 + 0.01 = 1.05 x 33.4009 = 35.070945 = $35.07. 97110 gets half its PE: 0.45 + 0.205 +
+     * 0.01 = 0.665 x 33.4009 = 22.2115985 = $22.21. Total $57.28.
+     */
+    @Test
+    void theUnitWithTheHighestPeOfTheDayIsTheOnePaidInFull() {
+        Estimate e = estimate(line("97110", 1, false), line("97530", 1, false));
+
+        assertThat(e.lines().get(0).allowed()).isEqualByComparingTo("22.21");
+        assertThat(e.lines().get(0).mpprApplied()).isTrue();
+        assertThat(e.lines().get(1).allowed()).isEqualByComparingTo("35.07");
+        assertThat(e.lines().get(1).mpprApplied()).isFalse();
+        assertThat(e.totalAllowed()).isEqualByComparingTo("57.28");
+    }
+
+    /**
+     * RULES.md's example: 97112 x2 (GP) and 97110 x1 (GP CQ) at the 2026 national rates.
+     * 97112 holds the highest PE (0.47): (0.98 + 0.745) x 33.4009 = 57.6165525 = $57.62.
+     * 97110 with half its PE: 0.665 x 33.4009 = 22.2115985 = $22.21, then 85% for CQ: 18.8785 = $18.88.
+     * Total 57.62 + 18.88 = $76.50; coinsurance 20% = $15.30; Medicare pays $61.20.
+     */
+    @Test
+    void rulesExample97112Twice97110OnceWithCqIs7650() {
+        Estimate e = estimate(line("97112", 2, false), line("97110", 1, true));
+
+        assertThat(e.conversionFactor()).isEqualByComparingTo("33.4009");
+        assertThat(e.lines().get(0).allowed()).isEqualByComparingTo("57.62");
+        assertThat(e.lines().get(1).allowedBeforeAssistantReduction()).isEqualByComparingTo("22.21");
+        assertThat(e.lines().get(1).allowed()).isEqualByComparingTo("18.88");
+        assertThat(e.lines().get(1).assistantReduction()).isTrue();
+        assertThat(e.totalAllowed()).isEqualByComparingTo("76.50");
+        assertThat(e.patientCoinsurance()).isEqualByComparingTo("15.30");
+        assertThat(e.medicarePays()).isEqualByComparingTo("61.20");
+        assertThat(e.unpriced()).isEmpty();
+    }
+
+    /** 85% applies after MPPR, also to a full-price unit: 0.98 x 33.4009 = 32.732882 = $32.73; x 0.85 = $27.82. */
+    @Test
+    void cqLineIsPaidAt85PercentAfterTheReduction() {
+        Estimate e = estimate(line("97112", 1, true));
+
+        assertThat(e.lines().get(0).allowedBeforeAssistantReduction()).isEqualByComparingTo("32.73");
+        assertThat(e.lines().get(0).allowed()).isEqualByComparingTo("27.82");
+    }
+
+    /**
+     * RULES.md §4: CQ/CO are required from 2020-01-01 but the 85% payment applies from 2022-01-01. Test figures:
+     * the 2021 and 2022 CFs (34.8931, 34.6062) with the same RVUs. 97110 x1 alone is paid in full:
+     * 2021: 0.87 x 34.8931 = 30.356997 = $30.36, no cut. 2022: 0.87 x 34.6062 = 30.107394 = $30.11, x 0.85 =
+     * 25.5935 = $25.59.
+     */
+    @Test
+    void the85PercentCutStartsIn2022() {
+        Rvu r2021 = new Rvu("97110", 2021, money("0.45"), money("0.41"), money("0.01"));
+        Rvu r2022 = new Rvu("97110", 2022, money("0.45"), money("0.41"), money("0.01"));
+        FeeData f = new FeeData("test", false, List.of(r2021, r2022), List.of(Gpci.NATIONAL),
+                Map.of(2021, money("34.8931"), 2022, money("34.6062")), List.of(), Map.of());
+
+        Estimate in2021 = PaymentEstimator.estimate(List.of(line("97110", 1, true)), LocalDate.of(2021, 12, 31),
+                Optional.empty(), f);
+        Estimate in2022 = PaymentEstimator.estimate(List.of(line("97110", 1, true)), LocalDate.of(2022, 1, 3),
+                Optional.empty(), f);
+
+        assertThat(in2021.lines().get(0).allowed()).isEqualByComparingTo("30.36");
+        assertThat(in2021.lines().get(0).assistantReduction()).isFalse();
+        assertThat(in2022.lines().get(0).allowed()).isEqualByComparingTo("25.59");
+        assertThat(in2022.lines().get(0).assistantReduction()).isTrue();
+    }
+
+    /** Locality GPCIs weigh each component: 0.45 x 1.1 + 0.41 x 1.2 + 0.01 x 0.5 = 0.992 x 33.4009 = $33.13. */
+    @Test
+    void gpciWeighsWorkPeAndMalpracticeSeparately() {
+        FeeData f = fees().withGpcis(List.of(new Gpci("99", "Test locality", money("1.1"), money("1.2"),
+                money("0.5"))));
+
+        Estimate e = PaymentEstimator.estimate(List.of(line("97110", 1, false)), DOS, Optional.of("99"), f);
+
+        assertThat(e.locality()).isEqualTo("99");
+        assertThat(e.lines().get(0).allowed()).isEqualByComparingTo("33.13");
+    }
+
+    @Test
+    void unknownYearIsUnavailable() {
+        Estimate e = PaymentEstimator.estimate(List.of(line("97110", 1, false)), LocalDate.of(2023, 6, 1),
+                Optional.empty(), fees());
+
+        assertThat(e.available()).isFalse();
+        assertThat(e.reason()).contains("2023");
+        assertThat(e.lines()).isEmpty();
+    }
+
+    @Test
+    void unknownLocalityIsUnavailable() {
+        Estimate e = PaymentEstimator.estimate(List.of(line("97110", 1, false)), DOS, Optional.of("no-such-place"),
+                fees());
+
+        assertThat(e.available()).isFalse();
+        assertThat(e.reason()).contains("no-such-place");
+    }
+
+    /** 97140 has no RVUs loaded: listed as unpriced, $0 and out of the total; 97112 is priced alone ($32.73). */
+    @Test
+    void unpricedCodesAreListedAndLeftOutOfTheTotal() {
+        Estimate e = estimate(line("97140", 2, false), line("97112", 1, false));
+
+        assertThat(e.available()).isTrue();
+        assertThat(e.unpriced()).containsExactly("97140");
+        assertThat(e.reason()).contains("97140");
+        assertThat(e.lines().get(0).priced()).isFalse();
+        assertThat(e.lines().get(0).allowed()).isEqualByComparingTo("0");
+        assertThat(e.lines().get(1).allowed()).isEqualByComparingTo("32.73");
+        assertThat(e.totalAllowed()).isEqualByComparingTo("32.73");
+    }
+}
