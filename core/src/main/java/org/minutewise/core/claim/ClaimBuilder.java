@@ -96,7 +96,8 @@ public final class ClaimBuilder {
             }
             Provider rendering = rendering(v, idx, d);
             List<Integer> dx = pointers(ctx, code);
-            Optional<BigDecimal> charge = charge(ctx, code, idx, u);
+            // Explicit charges of 97129/97130 lines cover both codes: share them by units.
+            Optional<BigDecimal> charge = charge(ctx, code, idx, u, cognitive ? cognitiveUnits : u);
             boolean anyAssistant = assistantMin > 0;
             if (cq > 0) {
                 lines.add(line(code, List.of(d.modifier(), assistantModifier(v, idx, d)), cq, dx,
@@ -244,7 +245,8 @@ public final class ClaimBuilder {
         return first.size() > 4 ? List.copyOf(first.subList(0, 4)) : first;
     }
 
-    private static Optional<BigDecimal> charge(CheckContext ctx, String code, List<Integer> idx, int units) {
+    private static Optional<BigDecimal> charge(CheckContext ctx, String code, List<Integer> idx, int units,
+                                               int unitsTheChargesCover) {
         BigDecimal sum = BigDecimal.ZERO;
         boolean any = false;
         for (int i : idx) {
@@ -255,7 +257,8 @@ public final class ClaimBuilder {
             }
         }
         if (any) {
-            return Optional.of(sum);
+            return units == unitsTheChargesCover ? Optional.of(sum) : share(Optional.of(sum), units,
+                    unitsTheChargesCover);
         }
         return ctx.ref().fees().charge(code).map(per -> per.multiply(BigDecimal.valueOf(units)));
     }

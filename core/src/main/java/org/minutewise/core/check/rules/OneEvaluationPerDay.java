@@ -29,20 +29,28 @@ public final class OneEvaluationPerDay implements Rule {
         report(ctx, out, "OT", 97165, 97168);
     }
 
+    /** Distinct evaluation codes of the range per practitioner; a code on two lines is one evaluation. */
     private static void report(CheckContext ctx, List<Finding> out, String label, int lo, int hi) {
-        List<String> seen = new ArrayList<>();
+        java.util.Map<String, List<String>> byProvider = new java.util.LinkedHashMap<>();
         List<ServiceLine> s = ctx.visit().services();
         for (int i = 0; i < s.size(); i++) {
             String code = s.get(i).code();
-            if (code.chars().allMatch(Character::isDigit)) {
-                int n = Integer.parseInt(code);
-                if (n >= lo && n <= hi) {
-                    seen.add(code);
-                    if (seen.size() == 2) {
-                        out.add(INFO.finding(CheckContext.path(i), "More than one " + label + " evaluation or "
-                                + "re-evaluation is billed on " + ctx.visit().dateOfService() + " (" + String.join(
-                                ", ", seen) + "); only one is payable a day."));
-                    }
+            if (!code.chars().allMatch(Character::isDigit)) {
+                continue;
+            }
+            int n = Integer.parseInt(code);
+            if (n < lo || n > hi) {
+                continue;
+            }
+            String provider = s.get(i).provider().id().orElse("");
+            List<String> seen = byProvider.computeIfAbsent(provider, k -> new ArrayList<>());
+            if (!seen.contains(code)) {
+                seen.add(code);
+                if (seen.size() == 2) {
+                    out.add(INFO.finding(CheckContext.path(i), "More than one " + label + " evaluation or "
+                            + "re-evaluation is billed on " + ctx.visit().dateOfService()
+                            + (provider.isEmpty() ? "" : " by " + provider) + " (" + String.join(", ", seen)
+                            + "); only one is payable a day by the same practitioner."));
                 }
             }
         }

@@ -57,4 +57,24 @@ class OneEvaluationPerDayTest {
 
         assertThat(r.findings()).isEmpty();
     }
+
+    @Test
+    void theSameEvaluationCodeOnTwoLinesIsOneEvaluation() {
+        CheckResult r = check(visit()
+                .service(untimed("97161", pt("T1")))
+                .service(untimed("97161", pt("T1")))
+                .build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void twoPractitionersEachWithOneEvaluationAreFine() {
+        CheckResult r = check(visit()
+                .service(untimed("97161", pt("T1")))
+                .service(untimed("97164", pt("T2")))
+                .build());
+
+        assertThat(r.findings()).isEmpty();
+    }
 }
