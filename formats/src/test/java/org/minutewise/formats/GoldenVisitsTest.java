@@ -49,7 +49,7 @@ class GoldenVisitsTest {
     private static final int MIN_VISITS = 40;
     private static final Set<String> EXPECT_KEYS = Set.of("why", "blocked", "timedUnits", "professionalChoice",
             "mustFind", "mustNotFind", "overridden", "notOverridden", "claimLines", "claimLinesInclude",
-            "noClaimLineFor", "units", "engineIssue");
+            "noClaimLineFor", "notRenderingProvider", "units", "engineIssue");
     private static final ObjectMapper PRETTY = prettyMapper();
 
     static Path goldenDir() {
@@ -126,8 +126,9 @@ class GoldenVisitsTest {
         } else {
             String expected = Files.readString(expectedFile, StandardCharsets.UTF_8);
             assertEquals(expected, actual, "engine output for " + visitFile.getFileName() + " differs from "
-                    + expectedFile.getFileName() + " (if the change is intended, regenerate with -D"
-                    + UPDATE_PROPERTY + "=true and review the diff)" + handSuffix(handFailures));
+                    + expectedFile.getFileName() + " (" + firstDifference(expected, actual) + "; if the change is"
+                    + " intended, regenerate with -D" + UPDATE_PROPERTY + "=true and review the diff)"
+                    + handSuffix(handFailures));
         }
 
         JsonNode issue = expect == null ? null : expect.get("engineIssue");
@@ -149,6 +150,21 @@ class GoldenVisitsTest {
     private static String handSuffix(List<String> handFailures) {
         return handFailures.isEmpty() ? "" : "; also, hand expectations not met:\n  - "
                 + String.join("\n  - ", handFailures);
+    }
+
+    /** Where two texts first differ, by line, so a failure is readable without an IDE diff. */
+    static String firstDifference(String expected, String actual) {
+        String[] e = expected.split("\n", -1);
+        String[] a = actual.split("\n", -1);
+        for (int i = 0; i < Math.max(e.length, a.length); i++) {
+            String el = i < e.length ? e[i] : "<end of file>";
+            String al = i < a.length ? a[i] : "<end of file>";
+            if (!el.equals(al)) {
+                return "first difference at line " + (i + 1) + ": expected `" + el.strip() + "`, got `" + al.strip()
+                        + "`";
+            }
+        }
+        return "no line differs";
     }
 
     static String baseName(Path p) {
@@ -291,6 +307,14 @@ class GoldenVisitsTest {
                 for (JsonNode l : lines) {
                     if (l.path("code").asText().equals(c.asText())) {
                         out.add("noClaimLineFor " + c.asText() + ": a claim line was produced: " + describe(l));
+                    }
+                }
+            }
+            for (JsonNode who : expect.path("notRenderingProvider")) {
+                for (JsonNode l : lines) {
+                    if (l.path("renderingProvider").asText().equals(who.asText())) {
+                        out.add("notRenderingProvider " + who.asText() + ": is the rendering provider of "
+                                + describe(l) + " (assistants do not enroll; the supervising therapist renders)");
                     }
                 }
             }
