@@ -138,6 +138,10 @@ public final class ResultJson {
         return o;
     }
 
+    private static java.math.BigDecimal money(java.math.BigDecimal v) {
+        return v.setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
     private static ArrayNode kx(List<KxBucket> buckets) {
         ArrayNode arr = F.arrayNode();
         for (KxBucket b : buckets) {
@@ -145,9 +149,9 @@ public final class ResultJson {
             o.put("bucket", b.bucket());
             o.put("year", b.year());
             o.put("threshold", b.threshold());
-            o.put("spentBefore", b.spentBefore());
-            o.put("thisVisit", b.thisVisit());
-            o.put("spentAfter", b.spentAfter());
+            o.put("spentBefore", money(b.spentBefore()));
+            o.put("thisVisit", money(b.thisVisit()));
+            o.put("spentAfter", money(b.spentAfter()));
             o.put("kxApplied", b.kxApplied());
         }
         return arr;

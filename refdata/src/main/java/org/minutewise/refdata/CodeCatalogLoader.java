@@ -70,7 +70,7 @@ public final class CodeCatalogLoader {
             throw new RefDataException(where + " column code: not a CPT or HCPCS code: " + code);
         }
         Set<Discipline> ds = EnumSet.noneOf(Discipline.class);
-        for (String d : f.get(9).split("\\|")) {
+        for (String d : f.get(9).isEmpty() ? new String[0] : f.get(9).split("\\|")) {
             ds.add(Discipline.parse(d).orElseThrow(() -> new RefDataException(where
                     + " column disciplines: unknown discipline " + d)));
         }

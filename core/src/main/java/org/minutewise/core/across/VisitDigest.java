@@ -26,7 +26,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
                           boolean institutional, long noteFingerprint, int noteLength, boolean progressReport,
                           List<Line> lines, List<Treatment> treatments) {
 
-    /** A billed line: code, modifiers, units, KX bucket, and its allowed amount before the CQ/CO cut (0 unknown). */
+    /** A billed line: code, modifiers, units, KX bucket, and its allowed amount (0 when unknown). */
     public record Line(String code, List<String> modifiers, int units, String bucket, BigDecimal allowed) {
         public Line {
             Objects.requireNonNull(code, "code");
@@ -69,7 +69,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         for (int i = 0; i < r.claim().lines().size(); i++) {
             ClaimLine l = r.claim().lines().get(i);
             BigDecimal allowed = est.available() && i < est.lines().size() && est.lines().get(i).priced()
-                    ? est.lines().get(i).allowedBeforeAssistantReduction() : BigDecimal.ZERO;
+                    ? est.lines().get(i).allowed() : BigDecimal.ZERO;
             lines.add(new Line(l.code(), l.modifiers(), l.units(), l.discipline() == Discipline.OT ? "OT" : "PT_SLP",
                     allowed));
         }

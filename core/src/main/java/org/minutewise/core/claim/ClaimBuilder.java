@@ -100,11 +100,13 @@ public final class ClaimBuilder {
             Optional<BigDecimal> charge = charge(ctx, code, idx, u, cognitive ? cognitiveUnits : u);
             boolean anyAssistant = assistantMin > 0;
             if (cq > 0) {
-                lines.add(line(code, List.of(d.modifier(), assistantModifier(v, idx, d)), cq, dx,
+                List<String> mods = new ArrayList<>(disciplineModifier(info, d));
+                mods.add(assistantModifier(v, idx, d));
+                lines.add(line(code, mods, cq, dx,
                         share(charge, cq, u), rendering, assistant, true, d, idx));
             }
             if (u - cq > 0 || (u == 0)) {
-                lines.add(line(code, List.of(d.modifier()), u - cq, dx, share(charge, u - cq, u), rendering,
+                lines.add(line(code, disciplineModifier(info, d), u - cq, dx, share(charge, u - cq, u), rendering,
                         anyAssistant ? assistant : Optional.empty(), false, d, idx));
             }
         }
@@ -180,6 +182,11 @@ public final class ClaimBuilder {
         return idx;
     }
 
+    /** GP/GO/GN on every therapy line; none on a code no therapy discipline bills (98940, say). */
+    private static List<String> disciplineModifier(CodeInfo info, Discipline d) {
+        return info != null && info.disciplines().isEmpty() ? List.of() : List.of(d.modifier());
+    }
+
     private static String assistantModifier(Visit v, List<Integer> idx, Discipline d) {
         for (int i : idx) {
             Role r = v.services().get(i).provider().role();
@@ -195,8 +202,8 @@ public final class ClaimBuilder {
 
     /**
      * The rendering provider: a therapist who furnished the code; for an assistant's lines, the supervising
-     * therapist the assistant names, else a therapist of the same discipline on the visit; else the assistant
-     * (a finding reports it).
+     * therapist the assistant names, else a therapist of the same discipline on the visit; else nobody: an
+     * assistant is never the rendering provider (assistants do not enroll with Medicare; MW-W004 blocks).
      */
     static Provider rendering(Visit v, List<Integer> idx, Discipline d) {
         for (int i : idx) {
@@ -217,7 +224,8 @@ public final class ClaimBuilder {
                 return p;
             }
         }
-        return v.services().get(idx.get(0)).provider();
+        Provider assistant = v.services().get(idx.get(0)).provider();
+        return new Provider(java.util.Optional.empty(), supervisorRole(assistant.role()), java.util.Optional.empty());
     }
 
     private static Role supervisorRole(Role assistant) {
@@ -309,7 +317,7 @@ public final class ClaimBuilder {
                 }
                 continue;
             }
-            BigDecimal after = running.add(el.allowedBeforeAssistantReduction());
+            BigDecimal after = running.add(el.allowed());
             if (crossing < 0 && after.compareTo(threshold) > 0) {
                 crossing = i;
             }

@@ -51,7 +51,8 @@ final class Explanations {
         out.add(t + " timed " + minutesWord(t) + " fall in " + range(n) + ", so " + units(n) + ".");
         if (timed.size() == 1) {
             CodeUnits c = timed.get(0);
-            out.add("All " + units(n) + " go to " + c.code() + ", the only timed code.");
+            out.add((n == 1 ? "The unit goes to " : "All " + units(n) + " go to ") + c.code()
+                    + ", the only timed code.");
             return;
         }
         StringBuilder blocks = new StringBuilder();

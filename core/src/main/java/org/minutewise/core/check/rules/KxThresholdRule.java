@@ -58,7 +58,8 @@ public final class KxThresholdRule implements Rule {
                         : "passes on this visit";
                 out.add(APPLIED.finding("claimLines", "The patient's " + b.year() + " incurred " + bucket
                         + " expenses (" + money + ") " + where + " the KX threshold of $" + b.threshold()
-                        + "; KX is on " + (ctx.visit().setting().institutional() ? "every line of this bucket"
+                        + "; KX is on " + (ctx.visit().setting().institutional()
+                        || b.spentBefore().compareTo(b.threshold()) >= 0 ? "every line of this bucket"
                         : "the line that crosses it and every later line of this bucket") + "."));
             } else if (b.spentAfter().compareTo(b.threshold().multiply(NEAR)) >= 0) {
                 out.add(NEAR_THRESHOLD.finding("patient.yearToDate", "The patient's " + b.year() + " " + bucket

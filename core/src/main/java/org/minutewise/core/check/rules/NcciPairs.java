@@ -50,6 +50,10 @@ public final class NcciPairs implements Rule {
         return List.of(NOT_BYPASSABLE, OVERLAP, NO_TIMES, BYPASSED, PAYER_DENIES);
     }
 
+    private static String distinctText(String preferred) {
+        return preferred.equals("59") ? "59 or an X modifier" : preferred + " (or 59)";
+    }
+
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
         boolean starter = ctx.ref().ptp().starter();
@@ -63,8 +67,8 @@ public final class NcciPairs implements Rule {
                         + "indicator 0: " + e.column2() + " is not payable beside " + e.column1()
                         + " on the same day, and no modifier can change that" + source + "."));
                 case OVERLAP -> out.add(OVERLAP.finding(path, pair + " are an NCCI pair, and their documented "
-                        + "times overlap, so they were not done in different time intervals: 59/" + ctx.payer()
-                        .distinctModifier() + " cannot be used" + source + "."));
+                        + "times overlap, so they were not done in different time intervals: "
+                        + distinctText(ctx.payer().distinctModifier()) + " cannot be used" + source + "."));
                 case NO_TIMES -> out.add(NO_TIMES.finding(path, pair + " are an NCCI pair. Without start and "
                         + "end times for both, nothing shows they were done in different time intervals, so "
                         + "Minutewise did not add 59/X; " + e.column2() + " may be denied" + source + "."));

@@ -31,7 +31,7 @@ public final class WhoMayBill implements Rule {
             "In a physician's office (incident-to), therapy must be furnished by a therapist or the physician, "
                     + "not an assistant. In a critical access hospital CQ/CO are not used: nothing to add.",
             "CMS Pub 100-02 ch. 15 §230.5, §60; CMS Pub 100-04 ch. 5 §20.1", Citations.BENEFIT_MANUAL_CH15);
-    public static final RuleInfo NO_SUPERVISOR = new RuleInfo("MW-W004", Severity.WARN,
+    public static final RuleInfo NO_SUPERVISOR = new RuleInfo("MW-W004", Severity.BLOCK,
             "Assistant's service with no supervising therapist named",
             "Name the supervising therapist (provider.supervisorId and supervisorNpi): assistants do not enroll "
                     + "with Medicare, so the supervising therapist is the rendering provider.",
@@ -94,11 +94,11 @@ public final class WhoMayBill implements Rule {
                         + lineDiscipline.modifier() + "); " + (role == Role.PTA ? "CQ goes only with GP."
                         : "CO goes only with GO.")));
             }
-            if (ClaimBuilder.assistantModifiersApply(v, ctx.payer()) && l.provider().supervisorId().isEmpty()
+            if (l.provider().supervisorId().isEmpty()
                     && !therapistOnVisit(v, role.discipline().orElse(lineDiscipline))) {
                 out.add(NO_SUPERVISOR.finding(path + ".provider", l.code() + " is furnished by a " + role.label()
-                        + " and no supervising therapist is named on the visit; the claim needs one as the "
-                        + "rendering provider."));
+                        + " and no supervising therapist is named on the visit, so the claim line has no rendering "
+                        + "provider: an assistant cannot be one."));
             }
         }
     }
