@@ -12,13 +12,15 @@ import java.util.Optional;
 public final class PtpTable {
     private final String version;
     private final boolean starter;
-    private final Map<String, List<PtpEdit>> byPair = new HashMap<>();
+    /** Column one, then column two, then the edit's versions: look-ups allocate nothing. */
+    private final Map<String, Map<String, List<PtpEdit>>> byPair = new HashMap<>();
 
     public PtpTable(String version, boolean starter, Collection<PtpEdit> edits) {
         this.version = version;
         this.starter = starter;
         for (PtpEdit e : edits) {
-            byPair.computeIfAbsent(e.column1() + "|" + e.column2(), k -> new ArrayList<>()).add(e);
+            byPair.computeIfAbsent(e.column1(), k -> new HashMap<>())
+                    .computeIfAbsent(e.column2(), k -> new ArrayList<>()).add(e);
         }
     }
 
@@ -35,7 +37,13 @@ public final class PtpTable {
     }
 
     public int size() {
-        return byPair.values().stream().mapToInt(List::size).sum();
+        int n = 0;
+        for (Map<String, List<PtpEdit>> m : byPair.values()) {
+            for (List<PtpEdit> l : m.values()) {
+                n += l.size();
+            }
+        }
+        return n;
     }
 
     /** The edit active on the date with {@code a} and {@code b} in either column order. */
@@ -45,7 +53,8 @@ public final class PtpTable {
     }
 
     private Optional<PtpEdit> exact(String c1, String c2, LocalDate date) {
-        List<PtpEdit> list = byPair.get(c1 + "|" + c2);
+        Map<String, List<PtpEdit>> second = byPair.get(c1);
+        List<PtpEdit> list = second == null ? null : second.get(c2);
         if (list == null) {
             return Optional.empty();
         }
@@ -60,10 +69,12 @@ public final class PtpTable {
     /** Every active edit that names the code in either column. */
     public List<PtpEdit> touching(String code, LocalDate date) {
         List<PtpEdit> out = new ArrayList<>();
-        for (List<PtpEdit> list : byPair.values()) {
-            for (PtpEdit e : list) {
-                if ((e.column1().equals(code) || e.column2().equals(code)) && e.activeOn(date)) {
-                    out.add(e);
+        for (Map<String, List<PtpEdit>> m : byPair.values()) {
+            for (List<PtpEdit> list : m.values()) {
+                for (PtpEdit e : list) {
+                    if ((e.column1().equals(code) || e.column2().equals(code)) && e.activeOn(date)) {
+                        out.add(e);
+                    }
                 }
             }
         }

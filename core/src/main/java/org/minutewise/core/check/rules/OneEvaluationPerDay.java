@@ -35,7 +35,7 @@ public final class OneEvaluationPerDay implements Rule {
         List<ServiceLine> s = ctx.visit().services();
         for (int i = 0; i < s.size(); i++) {
             String code = s.get(i).code();
-            if (!code.chars().allMatch(Character::isDigit)) {
+            if (code.length() != 5 || code.charAt(0) != '9' || !Character.isDigit(code.charAt(4))) {
                 continue;
             }
             int n = Integer.parseInt(code);
