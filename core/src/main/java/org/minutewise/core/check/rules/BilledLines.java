@@ -58,6 +58,12 @@ public final class BilledLines implements Rule {
             "Remove the line, or add the documentation of the service.",
             "CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
 
+    public static final RuleInfo ASSISTANT_MODIFIER_NOT_APPLICABLE = new RuleInfo("MW-B008", Severity.BLOCK,
+            "CQ/CO billed where they do not apply",
+            "Remove CQ/CO: they are not used by critical access hospitals, for services incident to a physician, "
+                    + "before 2020, or by payers that do not ask for them.",
+            "CMS Pub 100-04 ch. 5 §20.1", Citations.CLAIMS_MANUAL_CH5);
+
     private static final Set<String> DISCIPLINE_MODIFIERS = Set.of("GP", "GO", "GN");
     /** Modifiers compared between billed and engine lines (the rest are payer- or case-specific). */
     private static final Set<String> COMPARED = Set.of("CQ", "CO", "KX", "59", "XU", "XE", "XS", "XP");
@@ -70,7 +76,7 @@ public final class BilledLines implements Rule {
     @Override
     public List<RuleInfo> emits() {
         return List.of(CANNOT_VERIFY, OVER_BILLED, UNDER_BILLED, DISCIPLINE_MODIFIER, UNPAIRED_ASSISTANT,
-                MODIFIER_DIFFERS, NOT_DOCUMENTED);
+                MODIFIER_DIFFERS, NOT_DOCUMENTED, ASSISTANT_MODIFIER_NOT_APPLICABLE);
     }
 
     @Override
@@ -99,6 +105,12 @@ public final class BilledLines implements Rule {
                 out.add(DISCIPLINE_MODIFIER.finding(path + ".modifiers", b.code() + " is billed with "
                         + (disc.isEmpty() ? "no discipline modifier" : String.join(", ", disc)) + "; under the "
                         + expected.label() + " plan of care it needs exactly " + expected.modifier() + "."));
+            }
+            boolean assistantModifier = b.modifiers().contains("CQ") || b.modifiers().contains("CO");
+            if (assistantModifier && !ClaimBuilder.assistantModifiersApply(v, ctx.payer())) {
+                out.add(ASSISTANT_MODIFIER_NOT_APPLICABLE.finding(path + ".modifiers", b.code() + " carries "
+                        + (b.modifiers().contains("CQ") ? "CQ" : "CO") + ", which does not apply here (setting "
+                        + v.setting().wire() + ", payer " + ctx.payer().id() + ", date " + v.dateOfService() + ")."));
             }
             if (b.modifiers().contains("CQ") && !b.modifiers().contains("GP")
                     || b.modifiers().contains("CO") && !b.modifiers().contains("GO")) {

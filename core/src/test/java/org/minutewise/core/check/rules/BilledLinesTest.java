@@ -1,0 +1,126 @@
+package org.minutewise.core.check.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.ComplianceFixture.assistant;
+import static org.minutewise.core.check.ComplianceFixture.ids;
+import static org.minutewise.core.check.ComplianceFixture.lines;
+import static org.minutewise.core.check.ComplianceFixture.minutes;
+import static org.minutewise.core.check.ComplianceFixture.only;
+import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.visit;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Visit;
+
+/** Billed input: the claim stands as billed; the engine says what it would bill differently (RULES.md §3-§4). */
+class BilledLinesTest {
+    private static CheckResult check(Visit v) {
+        return only(new BilledLines()).check(v);
+    }
+
+    private static BilledLine billed(String code, int units, String... modifiers) {
+        return new BilledLine(code, List.of(modifiers), units, Optional.empty());
+    }
+
+    /** A line as an 837P carries it: a code and a role guessed from the modifiers, no minutes. */
+    private static ServiceLine noMinutes(String code, Provider p) {
+        return new ServiceLine(code, OptionalInt.empty(), List.of(), p, Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void claimLinesEchoTheBilledLines() {
+        CheckResult r = check(visit().service(minutes("97112", 24, pt("T1")))
+                .billed(List.of(billed("97112", 2, "GP", "KX"))).build());
+        assertThat(lines(r)).containsExactly("97112 x2 GP KX");
+    }
+
+    @Test
+    void overBilledUnitsBlockB002AndMatchingUnitsDoNot() {
+        Visit over = visit().service(minutes("97112", 24, pt("T1"))).service(minutes("97110", 23, pt("T1")))
+                .billed(List.of(billed("97112", 3, "GP"), billed("97110", 1, "GP"))).build();
+        assertThat(ids(check(over))).contains("MW-B002");
+        Visit right = visit().service(minutes("97112", 24, pt("T1"))).service(minutes("97110", 23, pt("T1")))
+                .billed(List.of(billed("97112", 2, "GP"), billed("97110", 1, "GP"))).build();
+        assertThat(ids(check(right))).doesNotContain("MW-B002", "MW-B003");
+    }
+
+    @Test
+    void underBilledUnitsAreInformationB003() {
+        Visit v = visit().service(minutes("97112", 38, pt("T1"))).billed(List.of(billed("97112", 2, "GP")))
+                .build();
+        assertThat(ids(check(v))).contains("MW-B003").doesNotContain("MW-B002");
+    }
+
+    @Test
+    void noMinutesCannotBeVerifiedB001() {
+        Visit v = visit().service(noMinutes("97112", pt("T1"))).billed(List.of(billed("97112", 2, "GP"))).build();
+        assertThat(ids(check(v))).contains("MW-B001").doesNotContain("MW-B002", "MW-B006");
+    }
+
+    @Test
+    void missingOrWrongDisciplineModifierB004() {
+        Visit missing = visit().service(minutes("97112", 24, pt("T1"))).billed(List.of(billed("97112", 2)))
+                .build();
+        assertThat(ids(check(missing))).contains("MW-B004");
+        Visit wrong = visit().service(minutes("97112", 24, pt("T1"))).billed(List.of(billed("97112", 2, "GO")))
+                .build();
+        assertThat(ids(check(wrong))).contains("MW-B004");
+        Visit right = visit().service(minutes("97112", 24, pt("T1"))).billed(List.of(billed("97112", 2, "GP")))
+                .build();
+        assertThat(ids(check(right))).doesNotContain("MW-B004");
+    }
+
+    @Test
+    void unpairedCqB005() {
+        Provider pta = assistant("A1", Role.PTA, "T1");
+        Visit unpaired = visit().service(minutes("97110", 15, pta)).billed(List.of(billed("97110", 1, "GO", "CQ")))
+                .build();
+        assertThat(ids(check(unpaired))).contains("MW-B005");
+        Visit paired = visit().service(minutes("97110", 15, pta)).billed(List.of(billed("97110", 1, "GP", "CQ")))
+                .build();
+        assertThat(ids(check(paired))).doesNotContain("MW-B005", "MW-B006");
+    }
+
+    @Test
+    void missingCqWhenAnAssistantTreatedB006() {
+        Visit v = visit().service(minutes("97110", 15, assistant("A1", Role.PTA, "T1")))
+                .billed(List.of(billed("97110", 1, "GP"))).build();
+        assertThat(ids(check(v))).contains("MW-B006");
+    }
+
+    @Test
+    void billedCodeWithNoDocumentedServiceB007() {
+        Visit v = visit().service(minutes("97112", 24, pt("T1")))
+                .billed(List.of(billed("97112", 2, "GP"), billed("97140", 1, "GP"))).build();
+        assertThat(ids(check(v))).contains("MW-B007");
+        Visit documented = visit().service(minutes("97112", 24, pt("T1")))
+                .billed(List.of(billed("97112", 2, "GP"))).build();
+        assertThat(ids(check(documented))).doesNotContain("MW-B007");
+    }
+
+    @Test
+    void cqBilledInACriticalAccessHospitalB008() {
+        Provider pta = assistant("A1", Role.PTA, "T1");
+        Visit cah = visit().setting(Setting.CAH).service(minutes("97110", 15, pta))
+                .billed(List.of(billed("97110", 1, "GP", "CQ"))).build();
+        assertThat(ids(check(cah))).contains("MW-B008");
+        Visit practice = visit().service(minutes("97110", 15, pta)).billed(List.of(billed("97110", 1, "GP", "CQ")))
+                .build();
+        assertThat(ids(check(practice))).doesNotContain("MW-B008");
+    }
+
+    @Test
+    void aDocumentedVisitWithoutBilledLinesIsNotJudged() {
+        Visit v = visit().service(minutes("97112", 24, pt("T1"))).build();
+        assertThat(check(v).findings()).isEmpty();
+    }
+}
