@@ -74,8 +74,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ReferenceData ref = common.ref();
         String text = InputFiles.read(file);
-        VisitFormat inFormat = in == null ? VisitFormat.detect(file, text) : VisitFormat.parse(in).orElseThrow(
-                () -> new InputException("--in", "expected json, jsonl, csv, fhir or x12, got \"" + in + "\""));
+        VisitFormat inFormat = InputFiles.format(in, file, text);
         String outFormat = json ? "json" : out == null ? "text" : out.toLowerCase();
         if (!List.of("text", "json", "csv", "fhir", "x12").contains(outFormat)) {
             throw new InputException("--out", "expected text, json, csv, fhir or x12, got \"" + out + "\"");

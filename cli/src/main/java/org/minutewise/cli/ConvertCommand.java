@@ -51,8 +51,7 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ReferenceData ref = common.ref();
         String text = InputFiles.read(file);
-        VisitFormat inFormat = in == null ? VisitFormat.detect(file, text) : VisitFormat.parse(in).orElseThrow(
-                () -> new InputException("--in", "expected json, jsonl, csv, fhir or x12, got \"" + in + "\""));
+        VisitFormat inFormat = InputFiles.format(in, file, text);
         VisitFormat outFormat = VisitFormat.parse(out).orElseThrow(() -> new InputException("--out",
                 "expected json, jsonl, csv, fhir or x12, got \"" + out + "\""));
         PrintWriter err = spec.commandLine().getErr();

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.minutewise.formats.InputException;
+import org.minutewise.formats.VisitFormat;
 
 /** Reads a whole input (a file, gzip accepted, or '-' for standard input) with a size bound. */
 final class InputFiles {
@@ -42,6 +43,15 @@ final class InputFiles {
             throw new InputException(name, "larger than " + (MAX_INPUT_BYTES >> 20) + " MB; split it or use audit");
         }
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The input format: as given with --in, else guessed from the file name and content. */
+    static VisitFormat format(String in, String file, String text) {
+        if (in == null) {
+            return VisitFormat.detect(file, text);
+        }
+        return VisitFormat.parse(in).orElseThrow(() -> new InputException("--in",
+                "expected json, jsonl, csv, fhir or x12, got \"" + in + "\""));
     }
 
     /** Writes the output to the file, or to standard output when none is given. */

@@ -1,10 +1,6 @@
 package org.minutewise.refdata;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,38 +22,19 @@ public final class CodeCatalogLoader {
     }
 
     public static CodeCatalog load(InputStream in, String name) {
+        DataFile f = DataFile.read(in, name);
         List<CodeInfo> codes = new ArrayList<>();
-        String version = "unversioned";
-        boolean headerSeen = false;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int no = 0;
-            while ((line = r.readLine()) != null) {
-                no++;
-                if (line.startsWith("#")) {
-                    String body = line.substring(1).trim();
-                    if (body.startsWith("version:")) {
-                        version = body.substring("version:".length()).trim();
-                    }
-                    continue;
+        for (int i = 0; i < f.rows.size(); i++) {
+            DataFile.Row row = f.rows.get(i);
+            if (i == 0) {
+                if (!row.fields().equals(HEADER)) {
+                    throw new RefDataException(name + " line " + row.line() + ": expected header " + HEADER);
                 }
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> f = Csv.split(line);
-                if (!headerSeen) {
-                    if (!f.equals(HEADER)) {
-                        throw new RefDataException(name + " line " + no + ": expected header " + HEADER);
-                    }
-                    headerSeen = true;
-                    continue;
-                }
-                codes.add(parse(f, name, no));
+                continue;
             }
-        } catch (IOException e) {
-            throw new RefDataException(name + ": " + e.getMessage(), e);
+            codes.add(parse(row.fields(), name, row.line()));
         }
-        return new CodeCatalog(version, codes);
+        return new CodeCatalog(f.version, codes);
     }
 
     private static CodeInfo parse(List<String> f, String name, int no) {
