@@ -91,7 +91,20 @@ final class Entries {
         }
         v.patient().birthDate().or(() -> subscriberIsPatient(v) ? s.birthDate() : Optional.empty())
                 .ifPresent(d -> p.setBirthDateElement(new DateType(d.toString())));
+        if (p.isEmpty()) {
+            // An empty Patient is invalid FHIR (global-1): say instead that the patient is not known.
+            Reference unknown = absent("patient not identified");
+            done.put("patient", unknown);
+            return unknown.copy();
+        }
         return add("patient", p);
+    }
+
+    /** A reference to something the visit does not name: a display and the data-absent-reason "unknown". */
+    static Reference absent(String display) {
+        Reference r = new Reference().setDisplay(display);
+        r.addExtension(FhirCodes.DATA_ABSENT_REASON, new org.hl7.fhir.r4.model.CodeType("unknown"));
+        return r;
     }
 
     /** The subscriber is taken to be the patient unless both birth dates are known and differ. */

@@ -11,14 +11,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.SimpleQuantity;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.Finding;
@@ -147,11 +145,7 @@ public final class FhirClaimWriter {
         c.setUse(Claim.Use.CLAIM);
         c.setPatient(e.patient(v));
         c.setCreatedElement(new DateTimeType(created.toString()));
-        c.setProvider(e.billingProvider(v).orElseGet(() -> {
-            Reference unknown = new Reference().setDisplay("billing provider not given");
-            unknown.addExtension(FhirCodes.DATA_ABSENT_REASON, new CodeType("unknown"));
-            return unknown;
-        }));
+        c.setProvider(e.billingProvider(v).orElseGet(() -> Entries.absent("billing provider not given")));
         c.setPriority(Entries.concept(FhirCodes.PROCESS_PRIORITY, "normal", "Normal"));
         c.addInsurance().setSequence(1).setFocal(true).setCoverage(e.coverage(v));
         for (int i = 0; i < v.diagnoses().size(); i++) {

@@ -594,6 +594,7 @@ public final class FhirVisitReader {
                         throw new InputException(xp + ".code", "expected minutes (UCUM code min), got \"" + unit + "\"");
                     }
                     m = d.getValue();
+                    xp += ".value";
                 } else {
                     throw new InputException(xp, "expected valueDuration in minutes or valueInteger");
                 }
