@@ -178,9 +178,10 @@ final class Entries {
         return ref;
     }
 
-    /** A practitioner by id and NPI; one resource per distinct id (or NPI). */
+    /** A practitioner by id and NPI; one resource per distinct pair (an anonymous one per fallback key). */
     Reference practitioner(Optional<String> id, Optional<String> npi, Optional<Role> role, String fallbackKey) {
-        String key = "practitioner/" + id.map(i -> "id:" + i).or(() -> npi.map(n -> "npi:" + n)).orElse(fallbackKey);
+        String key = "practitioner/" + (id.isEmpty() && npi.isEmpty() ? fallbackKey
+                : "id:" + id.orElse("") + "/npi:" + npi.orElse(""));
         if (has(key)) {
             return ref(key);
         }
