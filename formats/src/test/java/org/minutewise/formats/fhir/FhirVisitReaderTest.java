@@ -156,6 +156,73 @@ class FhirVisitReaderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
     }
 
+    @Test
+    void containedPractitionersPractitionerRolesNarrativeNotesAndRelatedPersonSubscribersAreRead() {
+        ObjectNode b = tree(STROKE);
+        ArrayNode entries = (ArrayNode) b.get("entry");
+        // 97112 by a contained Practitioner with no function: the role comes from its qualification.
+        ObjectNode p1 = entry(b, 2);
+        p1.putArray("contained").addObject().put("resourceType", "Practitioner").put("id", "c1")
+                .putArray("qualification").addObject().putObject("code").putArray("coding").addObject()
+                .put("system", FhirCodes.NUCC_TAXONOMY).put("code", "225X00000X");
+        ObjectNode perf = (ObjectNode) p1.get("performer").get(0);
+        perf.remove("function");
+        perf.putObject("actor").put("reference", "#c1");
+        // 97110 by a PractitionerRole whose code is SLP and whose practitioner has an NPI.
+        ObjectNode role = entries.addObject().put("fullUrl", "urn:uuid:9d0e8c1a-3f7b-4b8e-9a55-0c1d2e3f4a5b")
+                .putObject("resource").put("resourceType", "PractitionerRole");
+        role.putObject("practitioner").put("reference", "Practitioner/T1");
+        role.putArray("code").addObject().putArray("coding").addObject().put("system", FhirCodes.ROLE_SYSTEM)
+                .put("code", "SLP");
+        ObjectNode perf2 = (ObjectNode) entry(b, 3).get("performer").get(0);
+        perf2.remove(List.of("function", "extension"));
+        perf2.putObject("actor").put("reference", "urn:uuid:9d0e8c1a-3f7b-4b8e-9a55-0c1d2e3f4a5b");
+        // No DocumentReference: the Encounter's narrative is the note.
+        entries.remove(13);
+        entry(b, 0).putObject("text").put("status", "additional")
+                .put("div", "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Gait &amp; balance.</p><p>Berg 38/56</p></div>");
+        // The subscriber is the patient's spouse.
+        ObjectNode cov = entry(b, 8);
+        cov.putObject("subscriber").put("reference", "#sp");
+        cov.putArray("contained").addObject().put("resourceType", "RelatedPerson").put("id", "sp")
+                .put("gender", "male").put("birthDate", "1946-01-09").putObject("patient")
+                .put("reference", "Patient/P-1");
+        ((ObjectNode) cov.get("contained").get(0)).putArray("name").addObject().put("family", "Doe")
+                .putArray("given").add("John");
+        Visit v = readOne(b.toString());
+        assertThat(v.services().get(0).provider().role()).isEqualTo(Role.OT);
+        assertThat(v.services().get(0).provider().id()).contains("c1");
+        assertThat(v.services().get(1).provider().role()).isEqualTo(Role.SLP);
+        assertThat(v.services().get(1).provider().npi()).contains("1234567893");
+        assertThat(v.note()).contains("Gait & balance.\nBerg 38/56");
+        assertThat(v.claimInfo().subscriber().firstName()).contains("John");
+        assertThat(v.claimInfo().subscriber().sex()).contains("M");
+        assertThat(v.claimInfo().subscriber().birthDate().map(Object::toString)).contains("1946-01-09");
+        assertThat(v.patient().birthDate().map(Object::toString)).contains("1948-05-01");
+    }
+
+    @Test
+    void aProcedureReferringToAMissingEncounterIsReportedAndTheVisitStillRead() {
+        ObjectNode b = tree(STROKE);
+        entry(b, 4).putObject("encounter").put("reference", "Encounter/elsewhere");
+        List<FhirVisitReader.Result> rs = read(b.toString());
+        assertThat(rs).hasSize(2);
+        assertThat(rs.get(0).visit().orElseThrow().services()).hasSize(2);
+        assertThat(rs.get(1).error().orElseThrow().getMessage()).isEqualTo("Bundle.entry[4].resource.encounter: "
+                + "refers to Encounter/elsewhere, which is not an Encounter in the Bundle");
+    }
+
+    @Test
+    void notDoneProceduresAreNoServicesAndUnknownElementsAreNoted() {
+        ObjectNode b = tree(STROKE);
+        entry(b, 4).put("status", "not-done");
+        entry(b, 1).put("favouriteColour", "green");
+        FhirVisitReader.Result r = read(b.toString()).get(0);
+        assertThat(r.visit().orElseThrow().services()).hasSize(2);
+        assertThat(r.notes()).contains("Bundle.entry[4].resource: status not-done; not a service")
+                .anyMatch(n -> n.startsWith("Bundle: unknown elements ignored: ") && n.contains("favouriteColour"));
+    }
+
     static Stream<Arguments> badBundles() {
         return Stream.of(
                 bad("not JSON", "{\"resourceType\": \"Bundle\",", "line 1, column", "malformed JSON"),
