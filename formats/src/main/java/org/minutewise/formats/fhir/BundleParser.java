@@ -4,8 +4,13 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.IParserErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,16 +21,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 import org.minutewise.formats.InputException;
-import org.minutewise.formats.Json;
 
 /**
  * FHIR JSON text to a HAPI {@link Bundle}, with every error located. Malformed JSON names the line and column
- * (the project's strict JSON reader runs first); a value HAPI refuses is found again in the JSON tree and named
+ * (a strict JSON reader, the project's rules with FHIR-sized limits, runs first); a value HAPI refuses is found again in the JSON tree and named
  * by its FHIRPath ({@code Bundle.entry[3].resource.performedPeriod.start}). Unknown elements are not errors (as
  * extra fields in the visit JSON are not): they are listed in {@link Parsed#ignored()}.
  */
 final class BundleParser {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]{1,200})\"");
+    /**
+     * The project's JSON rules with room for FHIR: deeper nesting (contained resources, nested extensions) and
+     * long strings (a base64 attachment such as a scanned note; Jackson's own default is 20 million characters).
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(64)
+                            .maxStringLength(20_000_000)
+                            .maxNumberLength(40)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     record Parsed(Bundle bundle, JsonNode tree, List<String> ignored) {
     }
@@ -36,7 +54,7 @@ final class BundleParser {
     static Parsed parse(String json) {
         JsonNode tree;
         try {
-            tree = Json.mapper().readTree(json);
+            tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();

@@ -223,6 +223,18 @@ class FhirVisitReaderTest {
                 .anyMatch(n -> n.startsWith("Bundle: unknown elements ignored: ") && n.contains("favouriteColour"));
     }
 
+    @Test
+    void aLargePdfAttachmentIsNotedNotRead() {
+        ObjectNode b = tree(STROKE);
+        ArrayNode content = (ArrayNode) entry(b, 13).get("content");
+        content.insertObject(0).putObject("attachment").put("contentType", "application/pdf")
+                .put("data", java.util.Base64.getEncoder().encodeToString(new byte[3_000_000]));
+        FhirVisitReader.Result r = read(b.toString()).get(0);
+        assertThat(r.visit().orElseThrow().note().orElseThrow()).startsWith("Patient with right hemiparesis");
+        assertThat(r.notes()).contains("Bundle.entry[13].resource.content[0].attachment: content type "
+                + "application/pdf is not read (only text/*)");
+    }
+
     static Stream<Arguments> badBundles() {
         return Stream.of(
                 bad("not JSON", "{\"resourceType\": \"Bundle\",", "line 1, column", "malformed JSON"),
