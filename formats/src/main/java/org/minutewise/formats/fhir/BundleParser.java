@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -213,9 +212,7 @@ final class BundleParser {
     /** The FHIRPath of the first node (depth first, document order) whose field name and value match. */
     static Optional<String> find(JsonNode n, String path, BiPredicate<String, JsonNode> match) {
         if (n.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 String p = path + "." + e.getKey();
                 if (match.test(e.getKey(), e.getValue())) {
                     return Optional.of(p);

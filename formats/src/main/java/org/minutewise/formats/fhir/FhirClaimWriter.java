@@ -301,7 +301,7 @@ public final class FhirClaimWriter {
             diag.append(" Fix: ").append(f.fix());
             f.overrideReason().ifPresent(reason -> diag.append(" Accepted by the clinic: ").append(reason));
             issue.setDiagnostics(diag.toString());
-            source.expressions(f.path()).forEach(issue::addExpression);
+            expressions(f.path(), r, source).forEach(issue::addExpression);
         }
         if (oo.getIssue().isEmpty()) {
             oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
@@ -309,6 +309,29 @@ public final class FhirClaimWriter {
                     .setDiagnostics("No findings for visit " + r.visit().id() + ".");
         }
         return oo;
+    }
+
+    /**
+     * FHIRPath expressions for a finding's path. A claim line's path ({@code claimLines[1].modifiers}) points,
+     * in a FHIR input, to the Procedures the line was built from.
+     */
+    private static List<String> expressions(String path, CheckResult r, SourceMap source) {
+        if (!source.isEmpty() && path.startsWith("claimLines[")) {
+            int end = path.indexOf(']');
+            try {
+                int line = Integer.parseInt(path.substring("claimLines[".length(), end));
+                if (line >= 0 && line < r.claim().lines().size()) {
+                    List<String> out = new ArrayList<>();
+                    for (int i : r.claim().lines().get(line).serviceIndexes()) {
+                        out.addAll(source.expressions("services[" + i + "]"));
+                    }
+                    return out;
+                }
+            } catch (NumberFormatException e) {
+                // Not a line index: the general rule below.
+            }
+        }
+        return source.expressions(path);
     }
 
     private static Map<String, RuleInfo> rules() {

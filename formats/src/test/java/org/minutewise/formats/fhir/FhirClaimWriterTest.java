@@ -166,6 +166,19 @@ class FhirClaimWriterTest {
     }
 
     @Test
+    void aClaimLineFindingPointsAtTheProceduresOfTheLine() {
+        FhirVisitReader.Result in = fromFhir();
+        CheckResult r = CHECKER.check(in.visit().orElseThrow());
+        CheckResult withLineFinding = new CheckResult(r.visit(), r.payer(), r.units(), r.claim(), List.of(
+                new org.minutewise.core.check.Finding("MW-M001", org.minutewise.core.check.Severity.INFO,
+                        "claimLines[1].modifiers", "m", "f", "c")));
+        OperationOutcome oo = FhirClaimWriter.outcome(withLineFinding, in.source());
+        int service = r.claim().lines().get(1).serviceIndexes().get(0);
+        assertThat(oo.getIssueFirstRep().getExpression()).extracting(Object::toString)
+                .contains(in.source().expressions("services[" + service + "]").get(0));
+    }
+
+    @Test
     void theOutputIsDeterministic() throws Exception {
         CheckResult r = CHECKER.check(example("stroke-visit.json"));
         assertThat(FhirClaimWriter.write(r)).isEqualTo(FhirClaimWriter.write(r));
