@@ -1,0 +1,235 @@
+package org.minutewise.formats.fhir;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RelatedPerson;
+import org.hl7.fhir.r4.model.Resource;
+import org.minutewise.core.model.BillingProvider;
+import org.minutewise.core.model.ClaimInfo;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.Subscriber;
+import org.minutewise.core.model.Visit;
+
+/**
+ * Builds the entries of an output Bundle: each resource once, with a {@code urn:uuid} fullUrl derived from the
+ * visit and the resource's key (name-based, so the same visit always gives the same Bundle), and references that
+ * resolve inside the Bundle. Shared by the claim writer and the visit writer.
+ */
+final class Entries {
+    private final Bundle bundle;
+    private final String scope;
+    private final Map<String, Reference> done = new HashMap<>();
+
+    Entries(Bundle bundle, String scope) {
+        this.bundle = bundle;
+        this.scope = scope;
+    }
+
+    /** A stable {@code urn:uuid} for a key within this visit. */
+    String uuid(String key) {
+        return "urn:uuid:" + UUID.nameUUIDFromBytes(("minutewise/" + scope + "/" + key)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds a resource under a key (once) and returns a reference to it. */
+    Reference add(String key, Resource r) {
+        Reference existing = done.get(key);
+        if (existing != null) {
+            return existing.copy();
+        }
+        String url = uuid(key);
+        bundle.addEntry().setFullUrl(url).setResource(r);
+        Reference ref = new Reference(url);
+        done.put(key, ref);
+        return ref.copy();
+    }
+
+    boolean has(String key) {
+        return done.containsKey(key);
+    }
+
+    Reference ref(String key) {
+        return done.get(key).copy();
+    }
+
+    static Identifier identifier(String system, String value) {
+        return new Identifier().setSystem(system).setValue(value);
+    }
+
+    static CodeableConcept concept(String system, String code, String display) {
+        Coding c = new Coding(system, code, display);
+        return new CodeableConcept().addCoding(c);
+    }
+
+    /** The patient, with the subscriber's name and sex when the visit has them (the subscriber is the patient). */
+    Reference patient(Visit v) {
+        if (has("patient")) {
+            return ref("patient");
+        }
+        Patient p = new Patient();
+        v.patient().id().ifPresent(id -> p.addIdentifier(identifier(FhirCodes.PATIENT_ID, id)));
+        Subscriber s = v.claimInfo().subscriber();
+        if (subscriberIsPatient(v)) {
+            name(s).ifPresent(p::addName);
+            s.sex().ifPresent(x -> p.setGender(gender(x)));
+        }
+        v.patient().birthDate().or(() -> subscriberIsPatient(v) ? s.birthDate() : Optional.empty())
+                .ifPresent(d -> p.setBirthDateElement(new DateType(d.toString())));
+        if (p.isEmpty()) {
+            // An empty Patient is invalid FHIR (global-1): say instead that the patient is not known.
+            Reference unknown = absent("patient not identified");
+            done.put("patient", unknown);
+            return unknown.copy();
+        }
+        return add("patient", p);
+    }
+
+    /** A reference to something the visit does not name: a display and the data-absent-reason "unknown". */
+    static Reference absent(String display) {
+        Reference r = new Reference().setDisplay(display);
+        r.addExtension(FhirCodes.DATA_ABSENT_REASON, new org.hl7.fhir.r4.model.CodeType("unknown"));
+        return r;
+    }
+
+    /** The subscriber is taken to be the patient unless both birth dates are known and differ. */
+    static boolean subscriberIsPatient(Visit v) {
+        Optional<java.time.LocalDate> a = v.patient().birthDate();
+        Optional<java.time.LocalDate> b = v.claimInfo().subscriber().birthDate();
+        return a.isEmpty() || b.isEmpty() || a.equals(b);
+    }
+
+    private static Optional<HumanName> name(Subscriber s) {
+        if (s.lastName().isEmpty() && s.firstName().isEmpty()) {
+            return Optional.empty();
+        }
+        HumanName n = new HumanName().setUse(HumanName.NameUse.OFFICIAL);
+        s.lastName().ifPresent(n::setFamily);
+        s.firstName().ifPresent(n::addGiven);
+        return Optional.of(n);
+    }
+
+    private static Enumerations.AdministrativeGender gender(String sex) {
+        return switch (sex) {
+            case "F" -> Enumerations.AdministrativeGender.FEMALE;
+            case "M" -> Enumerations.AdministrativeGender.MALE;
+            default -> Enumerations.AdministrativeGender.UNKNOWN;
+        };
+    }
+
+    /**
+     * The primary Coverage (order 1) whose payor Organization carries the payer profile id, the payer's own id
+     * and name; and the secondary payer's, order 2, when there is one.
+     */
+    Reference coverage(Visit v) {
+        if (has("coverage")) {
+            return ref("coverage");
+        }
+        ClaimInfo ci = v.claimInfo();
+        Reference patient = patient(v);
+        Organization payer = new Organization();
+        payer.addIdentifier(identifier(FhirCodes.PAYER_ID, v.payer()));
+        ci.payerId().ifPresent(id -> payer.addIdentifier(new Identifier().setValue(id)));
+        ci.payerName().ifPresent(payer::setName);
+        Reference payerRef = add("payer", payer);
+        Coverage c = new Coverage();
+        c.setStatus(Coverage.CoverageStatus.ACTIVE);
+        c.setBeneficiary(patient);
+        c.addPayor(payerRef);
+        c.setOrder(1);
+        Subscriber s = ci.subscriber();
+        s.memberId().ifPresent(c::setSubscriberId);
+        if (!subscriberIsPatient(v)) {
+            RelatedPerson rp = new RelatedPerson();
+            rp.setPatient(patient.copy());
+            name(s).ifPresent(rp::addName);
+            s.sex().ifPresent(x -> rp.setGender(gender(x)));
+            s.birthDate().ifPresent(d -> rp.setBirthDateElement(new DateType(d.toString())));
+            c.setSubscriber(add("subscriber", rp));
+        } else if (s.memberId().isPresent()) {
+            c.setSubscriber(patient.copy());
+        }
+        Reference ref = add("coverage", c);
+        v.secondaryPayer().ifPresent(sp -> {
+            Organization o2 = new Organization();
+            o2.addIdentifier(identifier(FhirCodes.PAYER_ID, sp));
+            Coverage c2 = new Coverage();
+            c2.setStatus(Coverage.CoverageStatus.ACTIVE);
+            c2.setBeneficiary(patient.copy());
+            c2.addPayor(add("secondary-payer", o2));
+            c2.setOrder(2);
+            add("secondary-coverage", c2);
+        });
+        return ref;
+    }
+
+    /** A practitioner by id and NPI; one resource per distinct pair (an anonymous one per fallback key). */
+    Reference practitioner(Optional<String> id, Optional<String> npi, Optional<Role> role, String fallbackKey) {
+        String key = "practitioner/" + (id.isEmpty() && npi.isEmpty() ? fallbackKey
+                : "id:" + id.orElse("") + "/npi:" + npi.orElse(""));
+        if (has(key)) {
+            return ref(key);
+        }
+        Practitioner p = new Practitioner();
+        id.ifPresent(i -> p.addIdentifier(identifier(FhirCodes.PROVIDER_ID, i)));
+        npi.ifPresent(n -> p.addIdentifier(identifier(FhirCodes.NPI, n)));
+        role.ifPresent(r -> p.addQualification().setCode(qualification(r)));
+        return add(key, p);
+    }
+
+    /** A role as a concept: our code, and the NUCC taxonomy code where one matches. */
+    static CodeableConcept qualification(Role r) {
+        CodeableConcept cc = concept(FhirCodes.ROLE_SYSTEM, r.name(), r.label());
+        FhirCodes.nucc(r).ifPresent(code -> cc.addCoding(new Coding(FhirCodes.NUCC_TAXONOMY, code, null)));
+        return cc;
+    }
+
+    /** The billing provider (Encounter.serviceProvider, Claim.provider), when the visit names one. */
+    Optional<Reference> billingProvider(Visit v) {
+        BillingProvider bp = v.claimInfo().billingProvider();
+        if (bp.equals(BillingProvider.NONE)) {
+            return Optional.empty();
+        }
+        if (has("billing-provider")) {
+            return Optional.of(ref("billing-provider"));
+        }
+        Organization o = new Organization();
+        bp.npi().ifPresent(n -> o.addIdentifier(identifier(FhirCodes.NPI, n)));
+        bp.taxId().ifPresent(t -> o.addIdentifier(identifier(FhirCodes.TAX_ID, t)));
+        bp.name().ifPresent(o::setName);
+        bp.address().ifPresent(a -> {
+            org.hl7.fhir.r4.model.Address ad = o.addAddress();
+            ad.addLine(a.line1());
+            a.line2().ifPresent(ad::addLine);
+            ad.setCity(a.city()).setState(a.state()).setPostalCode(a.zip());
+        });
+        return Optional.of(add("billing-provider", o));
+    }
+
+    /** A Location whose type is the CMS place of service code. */
+    Optional<Reference> placeOfService(Visit v) {
+        return v.claimInfo().placeOfService().map(pos -> {
+            if (has("location")) {
+                return ref("location");
+            }
+            Location l = new Location();
+            l.addType(concept(FhirCodes.PLACE_OF_SERVICE, pos, null));
+            return add("location", l);
+        });
+    }
+}

@@ -1,0 +1,346 @@
+package org.minutewise.formats.fhir;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.SimpleQuantity;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Visit;
+import org.minutewise.formats.InputException;
+
+/**
+ * A checked visit to FHIR R4: a Bundle (type collection) holding the Claim, an OperationOutcome with one issue per
+ * finding, and the Patient, Coverage, Organizations and Practitioners the Claim refers to (each a Bundle entry
+ * with a {@code urn:uuid} fullUrl, so every reference resolves inside the Bundle). The README's "FHIR R4" section
+ * has the mapping table. The output is deterministic (no clock, name-based UUIDs) and passes HAPI's structure
+ * validation (the R4 XML schema and Schematron invariants), which the tests check.
+ */
+public final class FhirClaimWriter {
+    private static final Map<String, RuleInfo> RULES = rules();
+
+    private FhirClaimWriter() {
+    }
+
+    /**
+     * What goes into an output Bundle for one input visit: a check result (with the map of where its parts were
+     * in a FHIR input, or {@link SourceMap#none()}), or the input error that stopped it.
+     */
+    public record Entry(Optional<CheckResult> result, SourceMap source, Optional<InputException> error) {
+        public Entry {
+            Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(error, "error");
+            if (result.isPresent() == error.isPresent()) {
+                throw new IllegalArgumentException("an entry holds a check result or an input error");
+            }
+        }
+
+        public static Entry checked(CheckResult r, SourceMap source) {
+            return new Entry(Optional.of(r), source, Optional.empty());
+        }
+
+        public static Entry checked(CheckResult r) {
+            return checked(r, SourceMap.none());
+        }
+
+        public static Entry rejected(InputException e) {
+            return new Entry(Optional.empty(), SourceMap.none(), Optional.of(e));
+        }
+    }
+
+    /** The Bundle for one checked visit as pretty-printed JSON; finding paths stay visit JSON paths. */
+    public static String write(CheckResult r) {
+        return writeAll(List.of(Entry.checked(r)));
+    }
+
+    /** The Bundle for one checked visit read from FHIR: finding expressions point into that input. */
+    public static String write(CheckResult r, SourceMap source) {
+        return writeAll(List.of(Entry.checked(r, source)));
+    }
+
+    /** One Bundle for many visits (and the input errors of those that could not be read), as JSON. */
+    public static String writeAll(List<Entry> entries) {
+        return FhirR4.jsonParser().setPrettyPrint(true).encodeResourceToString(bundle(entries, Optional.empty()));
+    }
+
+    /** One Bundle for many checked visits. */
+    public static Bundle bundle(List<CheckResult> results) {
+        List<Entry> entries = new ArrayList<>();
+        results.forEach(r -> entries.add(Entry.checked(r)));
+        return bundle(entries, Optional.empty());
+    }
+
+    /**
+     * One Bundle for many visits.
+     *
+     * @param created the Claims' creation date; empty for each visit's date of service
+     */
+    public static Bundle bundle(List<Entry> entries, Optional<LocalDate> created) {
+        Objects.requireNonNull(created, "created");
+        Bundle out = new Bundle();
+        out.setType(Bundle.BundleType.COLLECTION);
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.result().isPresent()) {
+                add(out, i, e.result().get(), e.source(), created);
+            } else {
+                InputException x = e.error().get();
+                Bundle scratch = new Bundle();
+                Entries es = new Entries(scratch, "rejected/" + i);
+                OperationOutcome oo = new OperationOutcome();
+                OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue()
+                        .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                        .setCode(OperationOutcome.IssueType.INVALID)
+                        .setDiagnostics(x.getMessage());
+                if (x.path().startsWith("Bundle")) {
+                    issue.addExpression(x.path());
+                }
+                out.addEntry().setFullUrl(es.uuid("outcome")).setResource(oo);
+            }
+        }
+        return out;
+    }
+
+    private static void add(Bundle out, int index, CheckResult r, SourceMap source, Optional<LocalDate> created) {
+        Visit v = r.visit();
+        Bundle scratch = new Bundle();
+        Entries e = new Entries(scratch, "claim/" + index + "/" + v.id());
+        Claim claim = claim(r, e, created.orElse(v.dateOfService()));
+        OperationOutcome oo = outcome(r, source);
+        out.addEntry().setFullUrl(e.uuid("claim")).setResource(claim);
+        out.addEntry().setFullUrl(e.uuid("outcome")).setResource(oo);
+        out.getEntry().addAll(scratch.getEntry());
+    }
+
+    private static Claim claim(CheckResult r, Entries e, LocalDate created) {
+        Visit v = r.visit();
+        boolean institutional = v.setting().institutional();
+        Claim c = new Claim();
+        c.addIdentifier(Entries.identifier(FhirCodes.VISIT_ID, v.id()));
+        c.setStatus(Claim.ClaimStatus.ACTIVE);
+        c.setType(Entries.concept(FhirCodes.CLAIM_TYPE, institutional ? "institutional" : "professional",
+                institutional ? "Institutional" : "Professional"));
+        c.setUse(Claim.Use.CLAIM);
+        c.setPatient(e.patient(v));
+        c.setCreatedElement(new DateTimeType(created.toString()));
+        c.setProvider(e.billingProvider(v).orElseGet(() -> Entries.absent("billing provider not given")));
+        c.setPriority(Entries.concept(FhirCodes.PROCESS_PRIORITY, "normal", "Normal"));
+        c.addInsurance().setSequence(1).setFocal(true).setCoverage(e.coverage(v));
+        for (int i = 0; i < v.diagnoses().size(); i++) {
+            c.addDiagnosis().setSequence(i + 1)
+                    .setDiagnosis(Entries.concept(FhirCodes.ICD10CM, v.diagnoses().get(i), null));
+        }
+        Map<String, Integer> team = new LinkedHashMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        boolean allCharged = !r.claim().lines().isEmpty();
+        List<ClaimLine> lines = r.claim().lines();
+        for (int n = 0; n < lines.size(); n++) {
+            ClaimLine l = lines.get(n);
+            Claim.ItemComponent it = c.addItem();
+            it.setSequence(n + 1);
+            it.addCareTeamSequence(member(c, e, team, rendering(v, l), "primary", n));
+            Optional<Provider> assistant = assistant(v, l);
+            if (assistant.isPresent()) {
+                it.addCareTeamSequence(member(c, e, team, assistant.get(), "assist", n));
+            }
+            l.diagnosisPointers().forEach(it::addDiagnosisSequence);
+            if (institutional) {
+                it.setRevenue(Entries.concept(FhirCodes.NUBC_REVENUE, revenue(l.discipline()), null));
+            }
+            it.setProductOrService(Entries.concept(FhirCodes.procedureSystem(l.code()), l.code(), null));
+            for (String m : l.modifiers()) {
+                it.addModifier(Entries.concept(FhirCodes.modifierSystem(m), m, null));
+            }
+            it.setServiced(new DateType(v.dateOfService().toString()));
+            v.claimInfo().placeOfService().ifPresent(pos ->
+                    it.setLocation(Entries.concept(FhirCodes.PLACE_OF_SERVICE, pos, null)));
+            SimpleQuantity q = new SimpleQuantity();
+            q.setValue(l.units());
+            it.setQuantity(q);
+            if (l.charge().isPresent()) {
+                BigDecimal charge = l.charge().get().setScale(2, RoundingMode.HALF_UP);
+                if (l.units() > 0) {
+                    it.setUnitPrice(usd(charge.divide(BigDecimal.valueOf(l.units()), 2, RoundingMode.HALF_UP)));
+                }
+                it.setNet(usd(charge));
+                total = total.add(charge);
+            } else {
+                allCharged = false;
+            }
+        }
+        if (allCharged) {
+            c.setTotal(usd(total));
+        }
+        return c;
+    }
+
+    private static Money usd(BigDecimal d) {
+        return new Money().setValue(d).setCurrency("USD");
+    }
+
+    /** NUBC revenue codes for an institutional claim: 0420 PT, 0430 OT, 0440 SLP. */
+    private static String revenue(Discipline d) {
+        return switch (d) {
+            case PT -> "0420";
+            case OT -> "0430";
+            case SLP -> "0440";
+        };
+    }
+
+    /** The care team sequence of a provider in a role, adding the member on first use. */
+    private static int member(Claim c, Entries e, Map<String, Integer> team, Provider p, String role, int line) {
+        String key = role + "/" + p.id().map(i -> "id:" + i).or(() -> p.npi().map(n -> "npi:" + n))
+                .orElse("line:" + line);
+        Integer seq = team.get(key);
+        if (seq != null) {
+            return seq;
+        }
+        int s = team.size() + 1;
+        team.put(key, s);
+        Claim.CareTeamComponent m = c.addCareTeam();
+        m.setSequence(s);
+        m.setProvider(e.practitioner(p.id(), p.npi(), Optional.of(p.role()), role + "/line/" + line));
+        m.setResponsible(role.equals("primary"));
+        m.setRole(Entries.concept(FhirCodes.CARE_TEAM_ROLE, role, role.equals("primary") ? "Primary provider"
+                : "Assisting Provider"));
+        m.setQualification(Entries.qualification(p.role()));
+        return s;
+    }
+
+    /**
+     * The rendering provider of a line (RULES.md §4: the supervising therapist when an assistant treated), with
+     * the role the visit gives that id: a therapist's own, or PT/OT for the supervisor an assistant names.
+     */
+    private static Provider rendering(Visit v, ClaimLine l) {
+        Optional<Role> role = Optional.empty();
+        Optional<String> id = l.renderingProvider();
+        for (int i : l.serviceIndexes()) {
+            Provider p = v.services().get(i).provider();
+            if (id.isPresent() && p.id().equals(id) || id.isEmpty() && p.npi().equals(l.renderingNpi())) {
+                role = Optional.of(p.role());
+                break;
+            }
+        }
+        if (role.isEmpty()) {
+            for (ServiceLine s : v.services()) {
+                Provider p = s.provider();
+                if (id.isPresent() && p.id().equals(id)) {
+                    role = Optional.of(p.role());
+                    break;
+                }
+                if (id.isPresent() && p.supervisorId().equals(id)) {
+                    role = Optional.of(p.role() == Role.OTA ? Role.OT : Role.PT);
+                    break;
+                }
+            }
+        }
+        Role r = role.orElse(l.discipline() == Discipline.OT ? Role.OT : l.discipline() == Discipline.SLP ? Role.SLP
+                : Role.PT);
+        return new Provider(id, r, l.renderingNpi());
+    }
+
+    /** The assistant who furnished (part of) a line, from the line's service lines. */
+    private static Optional<Provider> assistant(Visit v, ClaimLine l) {
+        if (l.assistant().isEmpty() && !l.assistantUnit()) {
+            return Optional.empty();
+        }
+        for (int i : l.serviceIndexes()) {
+            Provider p = v.services().get(i).provider();
+            if (p.role().isAssistant() && (l.assistant().isEmpty() || p.id().equals(l.assistant()))) {
+                return Optional.of(new Provider(p.id(), p.role(), p.npi()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One issue per finding; an information issue when there is none (an OperationOutcome needs one). */
+    static OperationOutcome outcome(CheckResult r, SourceMap source) {
+        OperationOutcome oo = new OperationOutcome();
+        for (Finding f : r.findings()) {
+            OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue();
+            issue.setSeverity(switch (f.severity()) {
+                case BLOCK -> OperationOutcome.IssueSeverity.ERROR;
+                case WARN -> OperationOutcome.IssueSeverity.WARNING;
+                case INFO -> OperationOutcome.IssueSeverity.INFORMATION;
+            });
+            issue.setCode(OperationOutcome.IssueType.BUSINESSRULE);
+            RuleInfo info = RULES.get(f.ruleId());
+            CodeableConcept details = new CodeableConcept().addCoding(new Coding(FhirCodes.FINDING_SYSTEM, f.ruleId(),
+                    info == null ? null : info.title()));
+            if (!f.citation().isEmpty()) {
+                details.setText(f.citation());
+            }
+            issue.setDetails(details);
+            StringBuilder diag = new StringBuilder(f.message());
+            String range = SourceMap.range(f.path());
+            if (!range.isEmpty()) {
+                diag.append(" (at ").append(f.path()).append(')');
+            }
+            diag.append(" Fix: ").append(f.fix());
+            f.overrideReason().ifPresent(reason -> diag.append(" Accepted by the clinic: ").append(reason));
+            issue.setDiagnostics(diag.toString());
+            expressions(f.path(), r, source).forEach(issue::addExpression);
+        }
+        if (oo.getIssue().isEmpty()) {
+            oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                    .setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                    .setDiagnostics("No findings for visit " + r.visit().id() + ".");
+        }
+        return oo;
+    }
+
+    /**
+     * FHIRPath expressions for a finding's path. A claim line's path ({@code claimLines[1].modifiers}) points,
+     * in a FHIR input, to the Procedures the line was built from.
+     */
+    private static List<String> expressions(String path, CheckResult r, SourceMap source) {
+        if (!source.isEmpty() && path.startsWith("claimLines[")) {
+            int end = path.indexOf(']');
+            try {
+                int line = Integer.parseInt(path.substring("claimLines[".length(), end));
+                if (line >= 0 && line < r.claim().lines().size()) {
+                    List<String> out = new ArrayList<>();
+                    for (int i : r.claim().lines().get(line).serviceIndexes()) {
+                        out.addAll(source.expressions("services[" + i + "]"));
+                    }
+                    return out;
+                }
+            } catch (NumberFormatException e) {
+                // Not a line index: the general rule below.
+            }
+        }
+        return source.expressions(path);
+    }
+
+    private static Map<String, RuleInfo> rules() {
+        Map<String, RuleInfo> m = new LinkedHashMap<>();
+        for (RuleInfo i : RuleBook.standard().catalog()) {
+            m.putIfAbsent(i.id(), i);
+        }
+        m.putIfAbsent(RuleBook.RULE_FAILED.id(), RuleBook.RULE_FAILED);
+        m.putIfAbsent(RuleBook.OVERRIDE_REFUSED.id(), RuleBook.OVERRIDE_REFUSED);
+        return Map.copyOf(m);
+    }
+}

@@ -1,0 +1,126 @@
+package org.minutewise.formats.fhir;
+
+import java.util.Map;
+import java.util.Optional;
+import org.minutewise.core.model.Role;
+
+/**
+ * The code systems, identifier systems and extensions the FHIR R4 mapping uses: the standard ones, and the few
+ * Minutewise defines (under {@code https://minutewise.org/fhir/}). The README's "FHIR R4" section documents them.
+ */
+public final class FhirCodes {
+    // Standard systems.
+    public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    public static final String CPT = "http://www.ama-assn.org/go/cpt";
+    public static final String HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
+    public static final String NPI = "http://hl7.org/fhir/sid/us-npi";
+    /** US employer identification number (the tax id of a billing provider). */
+    public static final String TAX_ID = "urn:oid:2.16.840.1.113883.4.4";
+    public static final String NUCC_TAXONOMY = "http://nucc.org/provider-taxonomy";
+    public static final String SNOMED = "http://snomed.info/sct";
+    public static final String HL7_PRACTITIONER_ROLE = "http://terminology.hl7.org/CodeSystem/practitioner-role";
+    public static final String V2_IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
+    public static final String CLAIM_TYPE = "http://terminology.hl7.org/CodeSystem/claim-type";
+    public static final String PROCESS_PRIORITY = "http://terminology.hl7.org/CodeSystem/processpriority";
+    public static final String CARE_TEAM_ROLE = "http://terminology.hl7.org/CodeSystem/claimcareteamrole";
+    public static final String DIAGNOSIS_TYPE = "http://terminology.hl7.org/CodeSystem/ex-diagnosistype";
+    public static final String UCUM = "http://unitsofmeasure.org";
+    public static final String PLACE_OF_SERVICE =
+            "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set";
+    public static final String NUBC_REVENUE = "https://www.nubc.org/CodeSystem/RevenueCodes";
+    public static final String DATA_ABSENT_REASON = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+    public static final String LOINC = "http://loinc.org";
+    /** LOINC 11506-3, Progress note: the type of the treatment note's DocumentReference. */
+    public static final String PROGRESS_NOTE = "11506-3";
+
+    // Minutewise code systems.
+    private static final String BASE = "https://minutewise.org/fhir/";
+    /** PT PTA OT OTA SLP MD NPP DC AIDE: who furnished a service (Procedure.performer.function). */
+    public static final String ROLE_SYSTEM = BASE + "CodeSystem/provider-role";
+    /** PT OT SLP: the discipline of a plan of care (Encounter.serviceType). */
+    public static final String DISCIPLINE_SYSTEM = BASE + "CodeSystem/discipline";
+    /** The finding ids of the rule catalog (MW-U001, ...): OperationOutcome.issue.details. */
+    public static final String FINDING_SYSTEM = BASE + "CodeSystem/finding";
+    /** Identifier systems for our own ids (visit, patient, provider). */
+    public static final String VISIT_ID = BASE + "sid/visit-id";
+    public static final String PATIENT_ID = BASE + "sid/patient-id";
+    public static final String PROVIDER_ID = BASE + "sid/provider-id";
+    public static final String PAYER_ID = BASE + "sid/payer-profile";
+
+    // Minutewise extensions.
+    private static final String EXT = BASE + "StructureDefinition/";
+    /** On Procedure: the minutes the note states for the line (valueDuration in min, or valueInteger). */
+    public static final String EXT_STATED_MINUTES = EXT + "stated-minutes";
+    /** On Procedure: periods after the first (performedPeriod), for a service furnished in several stretches. */
+    public static final String EXT_ADDITIONAL_PERIOD = EXT + "additional-period";
+    /** On Procedure: one-on-one, group or supervised (valueCode). */
+    public static final String EXT_MODE = EXT + "treatment-mode";
+    /** On Procedure: the line's own plan of care when it differs from the visit's (valueCode PT, OT, SLP). */
+    public static final String EXT_DISCIPLINE = EXT + "discipline";
+    /** On Procedure: the clinic's charge for the line (valueMoney, USD). */
+    public static final String EXT_CHARGE = EXT + "charge";
+    /** On Procedure.performer: the supervising therapist of an assistant (valueReference to a Practitioner). */
+    public static final String EXT_SUPERVISOR = EXT + "supervisor";
+    /** On Encounter: the plan of care discipline (valueCode PT, OT, SLP); Encounter.serviceType also works. */
+    public static final String EXT_PLAN_OF_CARE = EXT + "plan-of-care";
+    /** On Encounter: the setting (valueCode private-practice, hospital-outpatient, ...). */
+    public static final String EXT_SETTING = EXT + "setting";
+
+    /** NUCC provider taxonomy codes that map one to one onto a role. */
+    static final Map<String, Role> NUCC_ROLES = Map.of(
+            "225100000X", Role.PT,
+            "225200000X", Role.PTA,
+            "225X00000X", Role.OT,
+            "224Z00000X", Role.OTA,
+            "235Z00000X", Role.SLP,
+            "111N00000X", Role.DC);
+    /** SNOMED CT occupations that map reliably (physiotherapist, occupational therapist, chiropractor). */
+    static final Map<String, Role> SNOMED_ROLES = Map.of(
+            "36682004", Role.PT,
+            "80546007", Role.OT,
+            "3842006", Role.DC);
+
+    private FhirCodes() {
+    }
+
+    /** The role a coding names, when its system is one we map. */
+    static Optional<Role> role(String system, String code) {
+        if (system == null || code == null) {
+            return Optional.empty();
+        }
+        switch (system) {
+            case ROLE_SYSTEM:
+                return Role.parse(code).filter(r -> r.name().equals(code));
+            case NUCC_TAXONOMY:
+                return Optional.ofNullable(NUCC_ROLES.get(code));
+            case SNOMED:
+                return Optional.ofNullable(SNOMED_ROLES.get(code));
+            case HL7_PRACTITIONER_ROLE:
+                return code.equals("doctor") ? Optional.of(Role.MD) : Optional.empty();
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /** The NUCC taxonomy code for a role, when there is exactly one. */
+    static Optional<String> nucc(Role r) {
+        for (Map.Entry<String, Role> e : NUCC_ROLES.entrySet()) {
+            if (e.getValue() == r) {
+                return Optional.of(e.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** CPT for 5 digits or 4 digits and a letter; HCPCS Level II for a letter and 4 digits. */
+    static String procedureSystem(String code) {
+        return Character.isLetter(code.charAt(0)) ? HCPCS : CPT;
+    }
+
+    /**
+     * CPT modifiers are two digits (59, 96, 97); HCPCS Level II modifiers have a letter (GP, CQ, KX, XU, GA).
+     */
+    static String modifierSystem(String modifier) {
+        return modifier.chars().allMatch(Character::isDigit) ? CPT : HCPCS;
+    }
+}

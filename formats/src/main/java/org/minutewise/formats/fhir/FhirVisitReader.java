@@ -1,0 +1,1323 @@
+package org.minutewise.formats.fhir;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Duration;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RelatedPerson;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.codes.ProcedureCode;
+import org.minutewise.core.model.BillingProvider;
+import org.minutewise.core.model.ClaimInfo;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Mode;
+import org.minutewise.core.model.Patient;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Subscriber;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.model.YearToDate;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.Npi;
+import org.minutewise.formats.VisitJsonReader;
+
+/**
+ * Reads a FHIR R4 Bundle (type collection, transaction, batch, document or searchset) into visits: one per
+ * Encounter, with the Patient, Procedures, Conditions, Coverage and treatment note that belong to it. The README's
+ * "FHIR R4" section has the mapping table. Validation is as strict as {@link VisitJsonReader}'s; every error names
+ * its place as a FHIRPath expression into the input ({@code Bundle.entry[3].resource.performedPeriod}). A visit
+ * that fails is reported in its {@link Result} and the others are still read; a text that is not a FHIR R4 Bundle
+ * at all is an {@link InputException} thrown at once. Missing optional data is no error: the checks report it.
+ */
+public final class FhirVisitReader {
+    public static final int MAX_ENTRIES = 10_000;
+    private static final Pattern ICD10 = Pattern.compile("[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?");
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?)?)?");
+    private static final Set<String> CPT_SYSTEMS = Set.of(FhirCodes.CPT, "urn:oid:2.16.840.1.113883.6.12");
+    private static final Set<String> HCPCS_SYSTEMS = Set.of(FhirCodes.HCPCS, "urn:oid:2.16.840.1.113883.6.285");
+    private static final Set<String> ICD10_SYSTEMS = Set.of(FhirCodes.ICD10CM, "urn:oid:2.16.840.1.113883.6.90");
+    private static final Set<Bundle.BundleType> TYPES = Set.of(Bundle.BundleType.COLLECTION,
+            Bundle.BundleType.TRANSACTION, Bundle.BundleType.BATCH, Bundle.BundleType.DOCUMENT,
+            Bundle.BundleType.SEARCHSET);
+
+    /**
+     * One Encounter's outcome: a visit, or the error that stopped it. {@code source} maps the visit's paths to
+     * FHIRPath expressions into the input (for findings); {@code notes} says what the input lacked or what was
+     * left out, one line each ({@code Bundle.entry[4].resource.code: no ICD-10-CM coding; not a diagnosis}).
+     */
+    public record Result(Optional<Visit> visit, Optional<InputException> error, SourceMap source, List<String> notes) {
+        public Result {
+            Objects.requireNonNull(visit, "visit");
+            Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(source, "source");
+            notes = List.copyOf(notes);
+            if (visit.isPresent() == error.isPresent()) {
+                throw new IllegalArgumentException("a result holds a visit or an error");
+            }
+        }
+
+        static Result ok(Visit v, SourceMap source, List<String> notes) {
+            return new Result(Optional.of(v), Optional.empty(), source, notes);
+        }
+
+        static Result failed(InputException e, List<String> notes) {
+            return new Result(Optional.empty(), Optional.of(e), SourceMap.none(), notes);
+        }
+
+        public boolean ok() {
+            return visit.isPresent();
+        }
+    }
+
+    /** A resource and its FHIRPath in the input. */
+    private record Loc(Resource resource, String path) {
+    }
+
+    private final Bundle bundle;
+    private final ReferenceData ref;
+    private final String defaultPayer;
+    private final List<String> bundleNotes = new ArrayList<>();
+    private final Map<String, Integer> byReference = new HashMap<>();
+
+    private FhirVisitReader(Bundle bundle, ReferenceData ref, String defaultPayer) {
+        this.bundle = bundle;
+        this.ref = ref;
+        this.defaultPayer = defaultPayer;
+    }
+
+    /**
+     * Reads every visit of a Bundle.
+     *
+     * @param defaultPayer the payer profile id for a visit whose Coverage names no payer we recognise (or has no
+     *                     Coverage); it must be a profile {@code ref} knows
+     * @throws InputException when the text is not a FHIR R4 Bundle we can read (malformed JSON, another resource,
+     *                        a value HAPI refuses, a Bundle without Encounters), with its location
+     */
+    public static List<Result> read(String json, ReferenceData ref, String defaultPayer) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(defaultPayer, "defaultPayer");
+        if (ref.payers().find(defaultPayer).isEmpty()) {
+            throw new IllegalArgumentException("unknown default payer profile \"" + defaultPayer + "\"; known: "
+                    + ref.payers().ids());
+        }
+        BundleParser.Parsed parsed = BundleParser.parse(json);
+        FhirVisitReader r = new FhirVisitReader(parsed.bundle(), ref, defaultPayer);
+        if (!parsed.ignored().isEmpty()) {
+            r.bundleNotes.add("Bundle: unknown elements ignored: " + String.join(", ",
+                    new LinkedHashSet<>(parsed.ignored())));
+        }
+        return r.visits();
+    }
+
+    private List<Result> visits() {
+        if (bundle.getType() == null || !TYPES.contains(bundle.getType())) {
+            throw new InputException("Bundle.type", "expected collection, transaction, batch, document or searchset"
+                    + (bundle.getType() == null ? "" : ", got " + bundle.getType().toCode()));
+        }
+        List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+        if (entries.size() > MAX_ENTRIES) {
+            throw new InputException("Bundle.entry", "at most " + MAX_ENTRIES + " entries, got " + entries.size());
+        }
+        List<Loc> encounters = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Bundle.BundleEntryComponent e = entries.get(i);
+            Resource r = e.getResource();
+            if (r == null) {
+                continue;
+            }
+            if (e.hasFullUrl()) {
+                byReference.putIfAbsent(e.getFullUrl(), i);
+            }
+            if (r.getIdElement().hasIdPart()) {
+                byReference.putIfAbsent(r.fhirType() + "/" + r.getIdElement().getIdPart(), i);
+            }
+            if (r instanceof Encounter) {
+                encounters.add(new Loc(r, entryPath(i)));
+            }
+        }
+        if (encounters.isEmpty()) {
+            throw new InputException("Bundle.entry", "required: an Encounter for each visit (none in the Bundle)");
+        }
+        Map<Loc, List<Loc>> procedures = new HashMap<>();
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).getResource() instanceof Procedure p) {
+                Loc loc = new Loc(p, entryPath(i));
+                try {
+                    Loc enc = owner(loc, p.getEncounter(), p.getSubject(), performedDate(p), encounters,
+                            "encounter");
+                    procedures.computeIfAbsent(enc, k -> new ArrayList<>()).add(loc);
+                } catch (InputException e) {
+                    results.add(Result.failed(e, bundleNotes));
+                }
+            }
+        }
+        List<Result> out = new ArrayList<>();
+        for (Loc enc : encounters) {
+            List<String> notes = new ArrayList<>(bundleNotes);
+            try {
+                out.add(new VisitRead(enc, procedures.getOrDefault(enc, List.of()), encounters, notes).read());
+            } catch (InputException e) {
+                out.add(Result.failed(e, notes));
+            }
+        }
+        out.addAll(results);
+        return out;
+    }
+
+    private static String entryPath(int i) {
+        return "Bundle.entry[" + i + "].resource";
+    }
+
+    /** The Encounter a Procedure (or note) belongs to: its reference, else the only one, else by patient and day. */
+    private Loc owner(Loc item, Reference encounterRef, Reference subject, Optional<LocalDate> day,
+                      List<Loc> encounters, String field) {
+        if (encounterRef != null && !encounterRef.isEmpty()) {
+            Optional<Loc> enc = resolve(encounterRef, item, item.path() + "." + field);
+            if (enc.isEmpty() || !(enc.get().resource() instanceof Encounter)) {
+                throw new InputException(item.path() + "." + field, "refers to " + describe(encounterRef)
+                        + ", which is not an Encounter in the Bundle");
+            }
+            for (Loc e : encounters) {
+                if (e.resource() == enc.get().resource()) {
+                    return e;
+                }
+            }
+        }
+        if (encounters.size() == 1) {
+            return encounters.get(0);
+        }
+        List<Loc> matches = new ArrayList<>();
+        for (Loc e : encounters) {
+            Encounter enc = (Encounter) e.resource();
+            boolean samePatient = subject == null || subject.isEmpty() || sameTarget(subject, item, enc.getSubject(), e);
+            Optional<LocalDate> encDay = enc.getPeriod().hasStart()
+                    ? leadingDate(enc.getPeriod().getStartElement().getValueAsString()) : Optional.empty();
+            if (samePatient && day.isPresent() && day.equals(encDay)) {
+                matches.add(e);
+            }
+        }
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        throw new InputException(item.path() + "." + field, "required when the Bundle holds several Encounters ("
+                + matches.size() + " match this " + item.resource().fhirType() + "'s patient and day)");
+    }
+
+    private boolean sameTarget(Reference a, Loc aOwner, Reference b, Loc bOwner) {
+        Optional<Loc> x = resolve(a, aOwner, aOwner.path());
+        Optional<Loc> y = resolve(b, bOwner, bOwner.path());
+        if (x.isPresent() && y.isPresent()) {
+            return x.get().resource() == y.get().resource();
+        }
+        return a.hasReference() && a.getReference().equals(b.getReference());
+    }
+
+    private static Optional<LocalDate> performedDate(Procedure p) {
+        if (p.hasPerformedPeriod() && p.getPerformedPeriod().hasStart()) {
+            return leadingDate(p.getPerformedPeriod().getStartElement().getValueAsString());
+        }
+        if (p.hasPerformedDateTimeType()) {
+            return leadingDate(p.getPerformedDateTimeType().getValueAsString());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<LocalDate> leadingDate(String s) {
+        if (s == null || s.length() < 10) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(s.substring(0, 10)));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A reference to its resource: contained ({@code #id}), an entry's fullUrl, {@code Type/id}, or an absolute
+     * URL ending in {@code Type/id}. Empty when the target is not in the Bundle.
+     */
+    private Optional<Loc> resolve(Reference r, Loc owner, String refPath) {
+        if (r == null || r.isEmpty()) {
+            return Optional.empty();
+        }
+        String s = r.getReference();
+        if (s == null && r.getResource() instanceof Resource res) {
+            return containedLoc(owner, res);
+        }
+        if (s == null) {
+            return Optional.empty();
+        }
+        if (s.startsWith("#")) {
+            if (owner.resource() instanceof DomainResource d) {
+                List<Resource> contained = d.getContained();
+                for (int k = 0; k < contained.size(); k++) {
+                    String id = contained.get(k).getIdElement().getIdPart();
+                    if (id != null && (id.equals(s.substring(1)) || ("#" + id).equals(s))) {
+                        return Optional.of(new Loc(contained.get(k), owner.path() + ".contained[" + k + "]"));
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+        Integer i = byReference.get(s);
+        if (i == null) {
+            String[] parts = s.split("/");
+            if (parts.length >= 2) {
+                int h = parts[parts.length - 2].equals("_history") && parts.length >= 4 ? parts.length - 4
+                        : parts.length - 2;
+                i = byReference.get(parts[h] + "/" + parts[h + 1]);
+            }
+        }
+        if (i == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Loc(bundle.getEntry().get(i).getResource(), entryPath(i)));
+    }
+
+    private static Optional<Loc> containedLoc(Loc owner, Resource res) {
+        if (owner.resource() instanceof DomainResource d) {
+            List<Resource> contained = d.getContained();
+            for (int k = 0; k < contained.size(); k++) {
+                if (contained.get(k) == res) {
+                    return Optional.of(new Loc(res, owner.path() + ".contained[" + k + "]"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(Reference r) {
+        if (r.hasReference()) {
+            return r.getReference();
+        }
+        if (r.hasIdentifier()) {
+            return "identifier " + r.getIdentifier().getValue();
+        }
+        return r.hasDisplay() ? "\"" + r.getDisplay() + "\"" : "nothing";
+    }
+
+    /** One Encounter to one visit. */
+    private final class VisitRead {
+        private final Loc enc;
+        private final Encounter encounter;
+        private final List<Loc> procedures;
+        private final List<Loc> encounters;
+        private final List<String> notes;
+        private final SourceMap.Builder source = SourceMap.builder();
+
+        VisitRead(Loc enc, List<Loc> procedures, List<Loc> encounters, List<String> notes) {
+            this.enc = enc;
+            this.encounter = (Encounter) enc.resource();
+            this.procedures = procedures;
+            this.encounters = encounters;
+            this.notes = notes;
+        }
+
+        Result read() {
+            String p = enc.path();
+            source.put("", p);
+            Encounter.EncounterStatus status = encounter.getStatus();
+            if (status == Encounter.EncounterStatus.CANCELLED || status == Encounter.EncounterStatus.ENTEREDINERROR) {
+                throw new InputException(p + ".status", "the Encounter is " + status.toCode() + ": nothing to bill");
+            }
+            String id = visitId();
+            if (!encounter.getPeriod().hasStart()) {
+                throw new InputException(p + ".period.start", "required: the date of service (a date like 2026-03-02)");
+            }
+            LocalDate dos = dateOf(encounter.getPeriod().getStartElement().getValueAsString(), p + ".period.start");
+            source.put("dateOfService", p + ".period.start");
+            Visit.Builder b = Visit.builder(id, dos);
+            Optional<Loc> patient = resolve(encounter.getSubject(), enc, p + ".subject");
+            if (patient.isPresent() && !(patient.get().resource() instanceof org.hl7.fhir.r4.model.Patient)) {
+                throw new InputException(p + ".subject", "expected a Patient, got a " + patient.get().resource().fhirType());
+            }
+            if (patient.isEmpty()) {
+                notes.add(p + ".subject: no Patient in the Bundle; the patient is unknown");
+            }
+            b.patient(patient(patient));
+            if (procedures.isEmpty()) {
+                throw new InputException(p, "required: at least one Procedure for this Encounter (a service line)");
+            }
+            if (procedures.size() > VisitJsonReader.MAX_SERVICES) {
+                throw new InputException(p, "at most " + VisitJsonReader.MAX_SERVICES + " Procedures, got "
+                        + procedures.size());
+            }
+            source.put("services", p);
+            List<ServiceLine> lines = new ArrayList<>();
+            for (Loc proc : procedures) {
+                Procedure pr = (Procedure) proc.resource();
+                if (pr.getStatus() == Procedure.ProcedureStatus.NOTDONE
+                        || pr.getStatus() == Procedure.ProcedureStatus.ENTEREDINERROR) {
+                    notes.add(proc.path() + ": status " + pr.getStatus().toCode() + "; not a service");
+                    continue;
+                }
+                lines.add(service(proc, dos, lines.size()));
+            }
+            if (lines.isEmpty()) {
+                throw new InputException(p, "required: at least one performed Procedure (every one is not-done or "
+                        + "entered-in-error)");
+            }
+            b.services(lines);
+            b.planOfCare(planOfCare(lines));
+            setting().ifPresent(b::setting);
+            b.diagnoses(diagnoses(patient));
+            totalMinutes().ifPresent(b::totalTreatmentMinutes);
+            note(patient, dos).ifPresent(b::note);
+            coverage(patient, b);
+            return Result.ok(b.build(), source.build(), notes);
+        }
+
+        private String visitId() {
+            String p = enc.path();
+            List<Identifier> ids = encounter.getIdentifier();
+            for (int k = 0; k < ids.size(); k++) {
+                if (ids.get(k).hasValue()) {
+                    source.put("id", p + ".identifier[" + k + "].value");
+                    return checkId(ids.get(k).getValue(), p + ".identifier[" + k + "].value");
+                }
+            }
+            if (encounter.getIdElement().hasIdPart()) {
+                source.put("id", p + ".id");
+                return checkId(encounter.getIdElement().getIdPart(), p + ".id");
+            }
+            throw new InputException(p + ".identifier", "required: an identifier or id for the visit");
+        }
+
+        private static String checkId(String id, String path) {
+            if (id.isBlank()) {
+                throw new InputException(path, "must not be empty");
+            }
+            if (id.length() > 64) {
+                throw new InputException(path, "at most 64 characters");
+            }
+            return id;
+        }
+
+        private Patient patient(Optional<Loc> loc) {
+            if (loc.isEmpty()) {
+                Reference s = encounter.getSubject();
+                if (s.hasReference() && s.getReference().startsWith("Patient/")) {
+                    return new Patient(Optional.of(s.getReferenceElement().getIdPart()), Optional.empty(),
+                            YearToDate.NONE, YearToDate.NONE);
+                }
+                return Patient.UNKNOWN;
+            }
+            org.hl7.fhir.r4.model.Patient pt = (org.hl7.fhir.r4.model.Patient) loc.get().resource();
+            String p = loc.get().path();
+            source.put("patient", p);
+            Optional<String> id = ownId(pt.getIdentifier(), FhirCodes.PATIENT_ID, true, pt.getIdElement().getIdPart());
+            Optional<LocalDate> birth = Optional.empty();
+            if (pt.hasBirthDate()) {
+                birth = Optional.of(dateOf(pt.getBirthDateElement().getValueAsString(), p + ".birthDate"));
+                source.put("patient.birthDate", p + ".birthDate");
+            }
+            return new Patient(id, birth, YearToDate.NONE, YearToDate.NONE);
+        }
+
+        private ServiceLine service(Loc proc, LocalDate dos, int index) {
+            Procedure pr = (Procedure) proc.resource();
+            String p = proc.path();
+            String sp = "services[" + index + "]";
+            source.put(sp, p);
+            String code = procedureCode(pr, p);
+            source.serviceCode(index, code);
+            source.put(sp + ".code", p + ".code");
+            List<org.minutewise.core.model.Period> periods = new ArrayList<>();
+            if (pr.hasPerformedPeriod()) {
+                periods.add(period(pr.getPerformedPeriod(), p + ".performedPeriod", dos));
+                source.put(sp + ".periods", p + ".performedPeriod");
+                source.put(sp + ".periods[0]", p + ".performedPeriod");
+            } else if (pr.hasPerformedDateTimeType()) {
+                LocalDate d = dateOf(pr.getPerformedDateTimeType().getValueAsString(), p + ".performedDateTime");
+                sameDay(d, dos, p + ".performedDateTime");
+            } else if (pr.hasPerformed()) {
+                throw new InputException(p + ".performed[x]", "expected performedPeriod (start and end times) or "
+                        + "performedDateTime, got performed" + pr.getPerformed().fhirType());
+            }
+            List<Extension> more = pr.getExtension();
+            for (int k = 0; k < more.size(); k++) {
+                Extension x = more.get(k);
+                if (FhirCodes.EXT_ADDITIONAL_PERIOD.equals(x.getUrl())) {
+                    String xp = p + ".extension[" + k + "].valuePeriod";
+                    if (!(x.getValue() instanceof Period per)) {
+                        throw new InputException(xp, "expected a valuePeriod");
+                    }
+                    if (periods.isEmpty()) {
+                        throw new InputException(xp, "an additional period needs performedPeriod first");
+                    }
+                    source.put(sp + ".periods[" + periods.size() + "]", xp);
+                    periods.add(period(per, xp, dos));
+                }
+            }
+            OptionalInt minutes = statedMinutes(pr, p, sp);
+            CodeInfo info = ref.codes().getOrNull(code);
+            if (info != null && info.timed() && minutes.isEmpty() && periods.isEmpty()) {
+                throw new InputException(p + ".performedPeriod", "required for timed code " + code
+                        + " (give performedPeriod with start and end times, or the stated-minutes extension "
+                        + FhirCodes.EXT_STATED_MINUTES + ")");
+            }
+            Provider provider = performer(pr, proc, sp);
+            Optional<Mode> mode = extensionCode(pr, FhirCodes.EXT_MODE, p).map(c -> Mode.parse(c.value())
+                    .orElseThrow(() -> new InputException(c.path(), "expected one-on-one, group or supervised, got \""
+                            + c.value() + "\"")));
+            extensionCode(pr, FhirCodes.EXT_MODE, p).ifPresent(c -> source.put(sp + ".mode", c.path()));
+            Optional<Discipline> disc = extensionCode(pr, FhirCodes.EXT_DISCIPLINE, p).map(c -> discipline(c));
+            Optional<BigDecimal> charge = charge(pr, p);
+            return new ServiceLine(code, minutes, periods, provider, mode, disc, charge);
+        }
+
+        private String procedureCode(Procedure pr, String p) {
+            if (!pr.hasCode()) {
+                throw new InputException(p + ".code", "required: the CPT or HCPCS code of the service");
+            }
+            List<Coding> codings = pr.getCode().getCoding();
+            for (int k = 0; k < codings.size(); k++) {
+                Coding c = codings.get(k);
+                if (c.hasSystem() && (CPT_SYSTEMS.contains(c.getSystem()) || HCPCS_SYSTEMS.contains(c.getSystem()))) {
+                    String cp = p + ".code.coding[" + k + "].code";
+                    if (!c.hasCode()) {
+                        throw new InputException(cp, "required");
+                    }
+                    String code = c.getCode().trim().toUpperCase(Locale.ROOT);
+                    if (!ProcedureCode.isWellFormed(code)) {
+                        throw new InputException(cp, "not a CPT or HCPCS code: \"" + c.getCode()
+                                + "\" (expected 5 digits like 97112, or a letter and 4 digits like G0283)");
+                    }
+                    return code;
+                }
+            }
+            throw new InputException(p + ".code", "required: a coding with system " + FhirCodes.CPT + " (CPT) or "
+                    + FhirCodes.HCPCS + " (HCPCS)");
+        }
+
+        private org.minutewise.core.model.Period period(Period per, String path, LocalDate dos) {
+            if (!per.hasStart()) {
+                throw new InputException(path + ".start", "required: a start time like 2026-03-02T09:00:00-05:00");
+            }
+            if (!per.hasEnd()) {
+                throw new InputException(path + ".end", "required: an end time like 2026-03-02T09:24:00-05:00");
+            }
+            Stamp start = stamp(per.getStartElement().getValueAsString(), path + ".start");
+            Stamp end = stamp(per.getEndElement().getValueAsString(), path + ".end");
+            sameDay(start.time().toLocalDate(), dos, path + ".start");
+            LocalDateTime e = end.time();
+            if (start.offset().isPresent() && end.offset().isPresent() && !start.offset().equals(end.offset())) {
+                e = OffsetDateTime.of(e, end.offset().get()).withOffsetSameInstant(start.offset().get())
+                        .toLocalDateTime();
+            }
+            if (!e.isAfter(start.time())) {
+                throw new InputException(path + ".end", "must be after start " + start.time().toLocalTime()
+                        + ", got " + e.toLocalTime());
+            }
+            LocalTime endTime;
+            if (e.toLocalDate().equals(start.time().toLocalDate())) {
+                endTime = e.toLocalTime();
+            } else if (e.toLocalDate().equals(start.time().toLocalDate().plusDays(1)) && e.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+                endTime = LocalTime.MAX.truncatedTo(ChronoUnit.MINUTES);
+            } else {
+                throw new InputException(path + ".end", "a period ends on the day it starts (" + start.time()
+                        .toLocalDate() + "), got " + e.toLocalDate());
+            }
+            return new org.minutewise.core.model.Period(start.time().toLocalTime(), endTime);
+        }
+
+        private OptionalInt statedMinutes(Procedure pr, String p, String sp) {
+            List<Extension> xs = pr.getExtension();
+            for (int k = 0; k < xs.size(); k++) {
+                Extension x = xs.get(k);
+                if (!FhirCodes.EXT_STATED_MINUTES.equals(x.getUrl())) {
+                    continue;
+                }
+                String xp = p + ".extension[" + k + "]";
+                source.put(sp + ".minutes", xp);
+                Type v = x.getValue();
+                BigDecimal m;
+                if (v instanceof IntegerType i && i.getValue() != null) {
+                    m = BigDecimal.valueOf(i.getValue());
+                    xp += ".valueInteger";
+                } else if (v instanceof Duration d && d.hasValue()) {
+                    xp += ".valueDuration";
+                    String unit = d.hasCode() ? d.getCode() : d.getUnit();
+                    if (!"min".equals(unit)) {
+                        throw new InputException(xp + ".code", "expected minutes (UCUM code min), got \"" + unit + "\"");
+                    }
+                    m = d.getValue();
+                    xp += ".value";
+                } else {
+                    throw new InputException(xp, "expected valueDuration in minutes or valueInteger");
+                }
+                return OptionalInt.of(wholeMinutes(m, xp));
+            }
+            return OptionalInt.empty();
+        }
+
+        private Provider performer(Procedure pr, Loc proc, String sp) {
+            String p = proc.path();
+            if (!pr.hasPerformer()) {
+                throw new InputException(p + ".performer", "required: who furnished the service, with the role as "
+                        + "performer.function (a code of " + FhirCodes.ROLE_SYSTEM + ": " + roles() + ")");
+            }
+            Procedure.ProcedurePerformerComponent perf = pr.getPerformerFirstRep();
+            String pp = p + ".performer[0]";
+            source.put(sp + ".provider", pp);
+            Optional<Loc> actor = resolve(perf.getActor(), proc, pp + ".actor");
+            Optional<Role> role = role(perf.getFunction());
+            if (role.isPresent()) {
+                source.put(sp + ".provider.role", pp + ".function");
+            } else if (actor.isPresent()) {
+                role = actorRole(actor.get());
+                source.put(sp + ".provider.role", actor.get().path());
+            }
+            if (role.isEmpty()) {
+                String where = perf.hasFunction() ? pp + ".function" : pp + ".function";
+                throw new InputException(where, (perf.hasFunction() ? "no role we know in " + codings(perf.getFunction())
+                        : "required") + ": the role of who furnished the service, a code of " + FhirCodes.ROLE_SYSTEM
+                        + " (" + roles() + ") or a NUCC taxonomy code");
+            }
+            Person who = person(perf.getActor(), actor, pp + ".actor");
+            who.npiPath().ifPresent(np -> source.put(sp + ".provider.npi", np));
+            Optional<String> supId = Optional.empty();
+            Optional<String> supNpi = Optional.empty();
+            List<Extension> xs = perf.getExtension();
+            for (int k = 0; k < xs.size(); k++) {
+                if (FhirCodes.EXT_SUPERVISOR.equals(xs.get(k).getUrl())) {
+                    String xp = pp + ".extension[" + k + "].valueReference";
+                    if (!(xs.get(k).getValue() instanceof Reference r)) {
+                        throw new InputException(xp, "expected a valueReference to the supervising Practitioner");
+                    }
+                    Person sup = person(r, resolve(r, proc, xp), xp);
+                    supId = sup.id();
+                    supNpi = sup.npi();
+                    source.put(sp + ".provider.supervisorId", xp);
+                }
+            }
+            return new Provider(who.id(), role.get(), who.npi(), supId, supNpi);
+        }
+
+        private Optional<Role> actorRole(Loc actor) {
+            if (actor.resource() instanceof PractitionerRole pr) {
+                for (CodeableConcept cc : pr.getCode()) {
+                    Optional<Role> r = role(cc);
+                    if (r.isPresent()) {
+                        return r;
+                    }
+                }
+            }
+            if (actor.resource() instanceof Practitioner pr) {
+                for (Practitioner.PractitionerQualificationComponent q : pr.getQualification()) {
+                    Optional<Role> r = role(q.getCode());
+                    if (r.isPresent()) {
+                        return r;
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        private record Person(Optional<String> id, Optional<String> npi, Optional<String> npiPath) {
+        }
+
+        /** A practitioner's id (ours, else the resource id, else the reference's) and NPI. */
+        private Person person(Reference r, Optional<Loc> loc, String refPath) {
+            Optional<String> id = Optional.empty();
+            Optional<String> npi = Optional.empty();
+            Optional<String> npiPath = Optional.empty();
+            if (loc.isPresent()) {
+                Resource res = loc.get().resource();
+                List<Identifier> ids = List.of();
+                String base = loc.get().path();
+                if (res instanceof PractitionerRole role) {
+                    Optional<Loc> prac = resolve(role.getPractitioner(), loc.get(), base + ".practitioner");
+                    if (prac.isPresent()) {
+                        Person inner = person(role.getPractitioner(), prac, base + ".practitioner");
+                        if (inner.npi().isPresent() || inner.id().isPresent()) {
+                            return inner;
+                        }
+                    }
+                    ids = role.getIdentifier();
+                } else if (res instanceof Practitioner prac) {
+                    ids = prac.getIdentifier();
+                } else {
+                    throw new InputException(refPath, "expected a Practitioner or PractitionerRole, got a " + res.fhirType());
+                }
+                for (int k = 0; k < ids.size(); k++) {
+                    Identifier i = ids.get(k);
+                    if (FhirCodes.NPI.equals(i.getSystem()) && i.hasValue() && npi.isEmpty()) {
+                        String np = base + ".identifier[" + k + "].value";
+                        npi = Optional.of(checkNpi(i.getValue(), np));
+                        npiPath = Optional.of(np);
+                    }
+                }
+                id = ownId(ids, FhirCodes.PROVIDER_ID, false, res.getIdElement().getIdPart());
+            } else if (r != null && !r.isEmpty()) {
+                if (r.hasReferenceElement() && r.getReferenceElement().hasIdPart() && !r.getReference().startsWith("urn:")) {
+                    id = Optional.of(r.getReferenceElement().getIdPart());
+                }
+                Identifier i = r.getIdentifier();
+                if (FhirCodes.NPI.equals(i.getSystem()) && i.hasValue()) {
+                    npi = Optional.of(checkNpi(i.getValue(), refPath + ".identifier.value"));
+                    npiPath = Optional.of(refPath + ".identifier.value");
+                } else if (id.isEmpty() && i.hasValue()) {
+                    id = Optional.of(i.getValue());
+                }
+            }
+            return new Person(id, npi, npiPath);
+        }
+
+        private Optional<Discipline> planOfCareStated() {
+            Optional<Coded> ext = extensionCode(encounter, FhirCodes.EXT_PLAN_OF_CARE, enc.path());
+            if (ext.isPresent()) {
+                source.put("planOfCare", ext.get().path());
+                return Optional.of(discipline(ext.get()));
+            }
+            List<Coding> cs = encounter.getServiceType().getCoding();
+            for (int k = 0; k < cs.size(); k++) {
+                if (FhirCodes.DISCIPLINE_SYSTEM.equals(cs.get(k).getSystem())) {
+                    Coded c = new Coded(cs.get(k).getCode(), enc.path() + ".serviceType.coding[" + k + "].code");
+                    source.put("planOfCare", c.path());
+                    return Optional.of(discipline(c));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Discipline planOfCare(List<ServiceLine> lines) {
+            Optional<Discipline> stated = planOfCareStated();
+            if (stated.isPresent()) {
+                return stated.get();
+            }
+            Set<Discipline> seen = new LinkedHashSet<>();
+            for (ServiceLine l : lines) {
+                l.provider().role().discipline().ifPresent(seen::add);
+            }
+            source.put("planOfCare", enc.path());
+            if (seen.size() == 1) {
+                Discipline d = seen.iterator().next();
+                notes.add(enc.path() + ": no plan of care discipline (extension " + FhirCodes.EXT_PLAN_OF_CARE
+                        + " or serviceType in " + FhirCodes.DISCIPLINE_SYSTEM + "); taken as " + d
+                        + " from the performers' roles");
+                return d;
+            }
+            notes.add(enc.path() + ": no plan of care discipline (extension " + FhirCodes.EXT_PLAN_OF_CARE
+                    + " or serviceType in " + FhirCodes.DISCIPLINE_SYSTEM + "); taken as PT, the default");
+            return Discipline.PT;
+        }
+
+        private Optional<Setting> setting() {
+            return extensionCode(encounter, FhirCodes.EXT_SETTING, enc.path()).map(c -> {
+                source.put("setting", c.path());
+                return Setting.parse(c.value()).orElseThrow(() -> new InputException(c.path(), "expected one of "
+                        + Setting.wireNames() + ", got \"" + c.value() + "\""));
+            });
+        }
+
+        /** Encounter.diagnosis in rank order, then the Conditions of this encounter (or of its patient). */
+        private List<String> diagnoses(Optional<Loc> patient) {
+            List<Loc> conditions = new ArrayList<>();
+            List<Encounter.DiagnosisComponent> listed = new ArrayList<>(encounter.getDiagnosis());
+            listed.sort(Comparator.comparingInt(d -> d.hasRank() ? d.getRank() : Integer.MAX_VALUE));
+            for (Encounter.DiagnosisComponent d : listed) {
+                int k = encounter.getDiagnosis().indexOf(d);
+                resolve(d.getCondition(), enc, enc.path() + ".diagnosis[" + k + "].condition")
+                        .filter(l -> l.resource() instanceof Condition)
+                        .ifPresent(conditions::add);
+            }
+            List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+            for (int i = 0; i < entries.size(); i++) {
+                if (!(entries.get(i).getResource() instanceof Condition c)) {
+                    continue;
+                }
+                Loc loc = new Loc(c, entryPath(i));
+                if (conditions.stream().anyMatch(l -> l.resource() == c)) {
+                    continue;
+                }
+                boolean mine;
+                if (c.hasEncounter()) {
+                    Optional<Loc> e = resolve(c.getEncounter(), loc, loc.path() + ".encounter");
+                    mine = e.isPresent() && e.get().resource() == encounter;
+                } else if (encounters.size() == 1) {
+                    mine = true;
+                } else {
+                    mine = patient.isPresent() && resolve(c.getSubject(), loc, loc.path() + ".subject")
+                            .map(s -> s.resource() == patient.get().resource()).orElse(false);
+                }
+                if (mine) {
+                    conditions.add(loc);
+                }
+            }
+            List<String> dx = new ArrayList<>();
+            for (Loc loc : conditions) {
+                Condition c = (Condition) loc.resource();
+                List<Coding> codings = c.getCode().getCoding();
+                boolean found = false;
+                for (int k = 0; k < codings.size() && !found; k++) {
+                    Coding cd = codings.get(k);
+                    if (cd.hasSystem() && ICD10_SYSTEMS.contains(cd.getSystem())) {
+                        String cp = loc.path() + ".code.coding[" + k + "].code";
+                        String code = cd.hasCode() ? cd.getCode().trim().toUpperCase(Locale.ROOT) : "";
+                        if (!ICD10.matcher(code).matches()) {
+                            throw new InputException(cp, "not an ICD-10-CM code: \"" + cd.getCode() + "\"");
+                        }
+                        found = true;
+                        if (!dx.contains(code)) {
+                            source.put("diagnoses[" + dx.size() + "]", cp);
+                            dx.add(code);
+                        }
+                    }
+                }
+                if (!found) {
+                    notes.add(loc.path() + ".code: no ICD-10-CM coding (system " + FhirCodes.ICD10CM
+                            + "); not used as a diagnosis");
+                }
+            }
+            source.put("diagnoses", enc.path() + (encounter.hasDiagnosis() ? ".diagnosis" : ""));
+            return dx;
+        }
+
+        private OptionalInt totalMinutes() {
+            if (!encounter.hasLength()) {
+                return OptionalInt.empty();
+            }
+            Duration d = encounter.getLength();
+            String p = enc.path() + ".length";
+            source.put("totalTreatmentMinutes", p);
+            if (!d.hasValue()) {
+                throw new InputException(p + ".value", "required");
+            }
+            String unit = d.hasCode() ? d.getCode() : d.getUnit();
+            BigDecimal v = d.getValue();
+            if ("h".equals(unit)) {
+                v = v.multiply(BigDecimal.valueOf(60));
+            } else if (!"min".equals(unit)) {
+                throw new InputException(p + ".code", "expected minutes (UCUM code min) or hours (h), got \"" + unit + "\"");
+            }
+            return OptionalInt.of(wholeMinutes(v, p + ".value"));
+        }
+
+        /** The text of the DocumentReferences of this encounter; else the Encounter's narrative. */
+        private Optional<String> note(Optional<Loc> patient, LocalDate dos) {
+            List<String> texts = new ArrayList<>();
+            List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+            for (int i = 0; i < entries.size(); i++) {
+                if (!(entries.get(i).getResource() instanceof DocumentReference d)) {
+                    continue;
+                }
+                if (d.getStatus() == Enumerations.DocumentReferenceStatus.ENTEREDINERROR) {
+                    continue;
+                }
+                Loc loc = new Loc(d, entryPath(i));
+                if (!belongs(d, loc, patient, dos)) {
+                    continue;
+                }
+                List<DocumentReference.DocumentReferenceContentComponent> content = d.getContent();
+                for (int k = 0; k < content.size(); k++) {
+                    Attachment a = content.get(k).getAttachment();
+                    String ap = loc.path() + ".content[" + k + "].attachment";
+                    String type = a.hasContentType() ? a.getContentType().toLowerCase(Locale.ROOT) : "text/plain";
+                    if (!type.startsWith("text/")) {
+                        notes.add(ap + ": content type " + type + " is not read (only text/*)");
+                        continue;
+                    }
+                    if (a.hasData()) {
+                        String t = new String(a.getData(), StandardCharsets.UTF_8);
+                        if (type.startsWith("text/html")) {
+                            t = Narrative.text(t);
+                        }
+                        if (!t.isBlank()) {
+                            if (texts.isEmpty()) {
+                                source.put("note", ap + ".data");
+                            }
+                            texts.add(t);
+                        }
+                    } else if (a.hasUrl()) {
+                        notes.add(ap + ".url: the note is not in the Bundle (" + a.getUrl() + "); not fetched");
+                    }
+                }
+                if (content.isEmpty() || texts.isEmpty() && d.hasText() && d.getText().hasDiv()) {
+                    String t = Narrative.text(d.getText().getDivAsString());
+                    if (!t.isBlank()) {
+                        source.put("note", loc.path() + ".text.div");
+                        texts.add(t);
+                    }
+                }
+            }
+            if (texts.isEmpty() && encounter.hasText() && encounter.getText().hasDiv()) {
+                String t = Narrative.text(encounter.getText().getDivAsString());
+                if (!t.isBlank()) {
+                    source.put("note", enc.path() + ".text.div");
+                    texts.add(t);
+                }
+            }
+            return texts.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", texts));
+        }
+
+        private boolean belongs(DocumentReference d, Loc loc, Optional<Loc> patient, LocalDate dos) {
+            List<Reference> encs = d.getContext().getEncounter();
+            if (!encs.isEmpty()) {
+                for (int k = 0; k < encs.size(); k++) {
+                    Optional<Loc> e = resolve(encs.get(k), loc, loc.path() + ".context.encounter[" + k + "]");
+                    if (e.isPresent() && e.get().resource() == encounter) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (encounters.size() == 1) {
+                return true;
+            }
+            boolean samePatient = patient.isPresent() && resolve(d.getSubject(), loc, loc.path() + ".subject")
+                    .map(s -> s.resource() == patient.get().resource()).orElse(false);
+            Optional<LocalDate> day = d.hasDate() ? leadingDate(d.getDateElement().getValueAsString()) : Optional.empty();
+            return samePatient && day.isPresent() && day.get().equals(dos);
+        }
+
+        /** The primary Coverage decides the payer profile; a second one, the secondary payer. */
+        private void coverage(Optional<Loc> patient, Visit.Builder b) {
+            List<Loc> covs = new ArrayList<>();
+            List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+            for (int i = 0; i < entries.size(); i++) {
+                if (!(entries.get(i).getResource() instanceof Coverage c)) {
+                    continue;
+                }
+                if (c.getStatus() == Coverage.CoverageStatus.CANCELLED
+                        || c.getStatus() == Coverage.CoverageStatus.ENTEREDINERROR) {
+                    continue;
+                }
+                Loc loc = new Loc(c, entryPath(i));
+                boolean mine = encounters.size() == 1
+                        || sameTarget(c.getBeneficiary(), loc, encounter.getSubject(), enc);
+                if (mine) {
+                    covs.add(loc);
+                }
+            }
+            covs.sort(Comparator.comparingInt(l -> ((Coverage) l.resource()).hasOrder()
+                    ? ((Coverage) l.resource()).getOrder() : Integer.MAX_VALUE));
+            BillingProvider bp = billingProvider();
+            Optional<String> pos = placeOfService();
+            if (covs.isEmpty()) {
+                notes.add(enc.path() + ": no Coverage for the patient; payer taken as \"" + defaultPayer
+                        + "\" (the default)");
+                source.put("payer", enc.path());
+                b.payer(defaultPayer);
+                b.claimInfo(new ClaimInfo(bp, Optional.empty(), Optional.empty(), Subscriber.NONE, pos));
+                return;
+            }
+            Loc primary = covs.get(0);
+            Coverage c = (Coverage) primary.resource();
+            source.put("payer", primary.path() + ".payor");
+            Payor payor = payor(c, primary);
+            String profile = payerProfile(c, payor).orElseGet(() -> {
+                notes.add(primary.path() + ": payer " + payor.label() + " is no payer profile we know; taken as \""
+                        + defaultPayer + "\" (the default)");
+                return defaultPayer;
+            });
+            b.payer(profile);
+            if (covs.size() > 1) {
+                Loc second = covs.get(1);
+                Coverage c2 = (Coverage) second.resource();
+                Payor p2 = payor(c2, second);
+                source.put("secondaryPayer", second.path() + ".payor");
+                b.secondaryPayer(payerProfile(c2, p2).orElse(p2.profile().or(p2::id).or(p2::name).orElse("unknown")));
+            }
+            Subscriber sub = subscriber(c, primary, patient);
+            source.put("subscriber", primary.path());
+            b.claimInfo(new ClaimInfo(bp, payor.name(), payor.id(), sub, pos));
+        }
+
+        private record Payor(Optional<String> name, Optional<String> id, Optional<String> profile) {
+            String label() {
+                return name.map(n -> "\"" + n + "\"").or(() -> id.map(i -> "\"" + i + "\"")).orElse("(unnamed)");
+            }
+        }
+
+        private Payor payor(Coverage c, Loc loc) {
+            Optional<String> name = Optional.empty();
+            Optional<String> id = Optional.empty();
+            Optional<String> profile = Optional.empty();
+            List<Reference> payors = c.getPayor();
+            if (!payors.isEmpty()) {
+                Reference r = payors.get(0);
+                Optional<Loc> org = resolve(r, loc, loc.path() + ".payor[0]");
+                if (org.isPresent() && org.get().resource() instanceof Organization o) {
+                    name = o.hasName() ? Optional.of(o.getName()) : Optional.empty();
+                    for (Identifier i : o.getIdentifier()) {
+                        if (!i.hasValue()) {
+                            continue;
+                        }
+                        if (FhirCodes.PAYER_ID.equals(i.getSystem())) {
+                            profile = profile.or(() -> Optional.of(i.getValue()));
+                        } else if (!FhirCodes.NPI.equals(i.getSystem()) && id.isEmpty()) {
+                            id = Optional.of(i.getValue());
+                        }
+                    }
+                }
+                if (name.isEmpty() && r.hasDisplay()) {
+                    name = Optional.of(r.getDisplay());
+                }
+                if (id.isEmpty() && r.hasIdentifier() && r.getIdentifier().hasValue()) {
+                    id = Optional.of(r.getIdentifier().getValue());
+                }
+            }
+            return new Payor(name, id, profile);
+        }
+
+        /**
+         * A payer profile id: the payor's id or name when it is one we know; else Medicare (original Medicare, not
+         * Medicare Advantage) when the payor or Coverage.type says so.
+         */
+        private Optional<String> payerProfile(Coverage c, Payor payor) {
+            for (Optional<String> s : List.of(payor.profile(), payor.id(), payor.name())) {
+                if (s.isPresent() && ref.payers().find(s.get()).isPresent()) {
+                    return s;
+                }
+            }
+            List<String> words = new ArrayList<>();
+            payor.name().ifPresent(words::add);
+            payor.id().ifPresent(words::add);
+            CodeableConcept type = c.getType();
+            if (type.hasText()) {
+                words.add(type.getText());
+            }
+            for (Coding cd : type.getCoding()) {
+                if (cd.hasDisplay()) {
+                    words.add(cd.getDisplay());
+                }
+                if (cd.hasCode()) {
+                    words.add(cd.getCode());
+                }
+            }
+            for (String w : words) {
+                String l = w.toLowerCase(Locale.ROOT);
+                if (l.contains("medicare") && !l.contains("advantage") && ref.payers().find("medicare").isPresent()) {
+                    return Optional.of("medicare");
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Subscriber subscriber(Coverage c, Loc loc, Optional<Loc> patient) {
+            Optional<String> member = c.hasSubscriberId() ? Optional.of(c.getSubscriberId()) : Optional.empty();
+            Optional<Loc> person = c.hasSubscriber() ? resolve(c.getSubscriber(), loc, loc.path() + ".subscriber")
+                    : patient;
+            if (person.isEmpty()) {
+                return new Subscriber(member, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            }
+            Resource r = person.get().resource();
+            String p = person.get().path();
+            List<HumanName> names;
+            Enumerations.AdministrativeGender gender;
+            Optional<LocalDate> birth = Optional.empty();
+            if (r instanceof org.hl7.fhir.r4.model.Patient pt) {
+                names = pt.getName();
+                gender = pt.getGender();
+                if (pt.hasBirthDate()) {
+                    birth = Optional.of(dateOf(pt.getBirthDateElement().getValueAsString(), p + ".birthDate"));
+                }
+            } else if (r instanceof RelatedPerson rp) {
+                names = rp.getName();
+                gender = rp.getGender();
+                if (rp.hasBirthDate()) {
+                    birth = Optional.of(dateOf(rp.getBirthDateElement().getValueAsString(), p + ".birthDate"));
+                }
+            } else {
+                throw new InputException(loc.path() + ".subscriber", "expected a Patient or RelatedPerson, got a "
+                        + r.fhirType());
+            }
+            HumanName name = names.stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
+                    .orElse(names.isEmpty() ? new HumanName() : names.get(0));
+            Optional<String> sex = gender == null ? Optional.empty() : switch (gender) {
+                case FEMALE -> Optional.of("F");
+                case MALE -> Optional.of("M");
+                case OTHER, UNKNOWN -> Optional.of("U");
+                default -> Optional.empty();
+            };
+            return new Subscriber(member, name.hasFamily() ? Optional.of(name.getFamily()) : Optional.empty(),
+                    name.hasGiven() ? Optional.of(name.getGiven().get(0).getValue()) : Optional.empty(), birth, sex);
+        }
+
+        /** Encounter.serviceProvider: the clinic's NPI, tax id, name and address. */
+        private BillingProvider billingProvider() {
+            Optional<Loc> org = resolve(encounter.getServiceProvider(), enc, enc.path() + ".serviceProvider");
+            if (org.isEmpty() || !(org.get().resource() instanceof Organization o)) {
+                return BillingProvider.NONE;
+            }
+            String p = org.get().path();
+            source.put("billingProvider", p);
+            Optional<String> npi = Optional.empty();
+            Optional<String> tax = Optional.empty();
+            List<Identifier> ids = o.getIdentifier();
+            for (int k = 0; k < ids.size(); k++) {
+                Identifier i = ids.get(k);
+                String ip = p + ".identifier[" + k + "].value";
+                if (FhirCodes.NPI.equals(i.getSystem()) && i.hasValue()) {
+                    npi = Optional.of(checkNpi(i.getValue(), ip));
+                } else if (FhirCodes.TAX_ID.equals(i.getSystem()) && i.hasValue()) {
+                    String t = i.getValue().replace("-", "");
+                    if (!t.matches("\\d{9}")) {
+                        throw new InputException(ip, "expected 9 digits, got \"" + i.getValue() + "\"");
+                    }
+                    tax = Optional.of(t);
+                }
+            }
+            Optional<org.minutewise.core.model.Address> address = Optional.empty();
+            if (o.hasAddress()) {
+                Address a = o.getAddressFirstRep();
+                String ap = p + ".address[0]";
+                if (!a.hasLine() || !a.hasCity() || !a.hasState() || !a.hasPostalCode()) {
+                    notes.add(ap + ": incomplete (line, city, state and postalCode needed); not used");
+                } else {
+                    String state = a.getState();
+                    if (!state.matches("[A-Z]{2}")) {
+                        throw new InputException(ap + ".state", "expected a 2-letter state code, got \"" + state + "\"");
+                    }
+                    String zip = a.getPostalCode().replace("-", "");
+                    if (!zip.matches("\\d{5}(\\d{4})?")) {
+                        throw new InputException(ap + ".postalCode", "expected a ZIP code like 43004 or 43004-1234, "
+                                + "got \"" + a.getPostalCode() + "\"");
+                    }
+                    address = Optional.of(new org.minutewise.core.model.Address(a.getLine().get(0).getValue(),
+                            a.getLine().size() > 1 ? Optional.of(a.getLine().get(1).getValue()) : Optional.empty(),
+                            a.getCity(), state, zip));
+                }
+            }
+            return new BillingProvider(npi, tax, o.hasName() ? Optional.of(o.getName()) : Optional.empty(), address);
+        }
+
+        /** Encounter.location[].location: a Location whose type has a CMS place of service code. */
+        private Optional<String> placeOfService() {
+            List<Encounter.EncounterLocationComponent> ls = encounter.getLocation();
+            for (int k = 0; k < ls.size(); k++) {
+                Optional<Loc> l = resolve(ls.get(k).getLocation(), enc, enc.path() + ".location[" + k + "].location");
+                if (l.isPresent() && l.get().resource() instanceof Location loc) {
+                    for (CodeableConcept t : loc.getType()) {
+                        List<Coding> cs = t.getCoding();
+                        for (int j = 0; j < cs.size(); j++) {
+                            if (FhirCodes.PLACE_OF_SERVICE.equals(cs.get(j).getSystem())) {
+                                String code = cs.get(j).getCode();
+                                if (code == null || !code.matches("\\d{2}")) {
+                                    throw new InputException(l.get().path() + ".type.coding[" + j + "].code",
+                                            "expected a 2-digit place of service code like 11, got \"" + code + "\"");
+                                }
+                                source.put("placeOfService", l.get().path() + ".type");
+                                return Optional.of(code);
+                            }
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Optional<BigDecimal> charge(Procedure pr, String p) {
+            List<Extension> xs = pr.getExtension();
+            for (int k = 0; k < xs.size(); k++) {
+                if (FhirCodes.EXT_CHARGE.equals(xs.get(k).getUrl())) {
+                    String xp = p + ".extension[" + k + "].valueMoney";
+                    if (!(xs.get(k).getValue() instanceof Money m) || !m.hasValue()) {
+                        throw new InputException(xp, "expected a valueMoney with a value");
+                    }
+                    if (m.hasCurrency() && !m.getCurrency().equals("USD")) {
+                        throw new InputException(xp + ".currency", "expected USD, got " + m.getCurrency());
+                    }
+                    BigDecimal d = m.getValue();
+                    if (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
+                        throw new InputException(xp + ".value", "must be between 0 and 10000000, got " + d.toPlainString());
+                    }
+                    return Optional.of(d);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private record Coded(String value, String path) {
+    }
+
+    private static Optional<Coded> extensionCode(DomainResource r, String url, String path) {
+        List<Extension> xs = r.getExtension();
+        for (int k = 0; k < xs.size(); k++) {
+            if (url.equals(xs.get(k).getUrl())) {
+                String xp = path + ".extension[" + k + "].valueCode";
+                if (!(xs.get(k).getValue() instanceof CodeType c) || !c.hasValue()) {
+                    throw new InputException(xp, "expected a valueCode");
+                }
+                return Optional.of(new Coded(c.getValue(), xp));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Discipline discipline(Coded c) {
+        return Discipline.parse(c.value()).filter(d -> d.name().equals(c.value()))
+                .orElseThrow(() -> new InputException(c.path(), "expected PT, OT or SLP, got \"" + c.value() + "\""));
+    }
+
+    private static Optional<Role> role(CodeableConcept cc) {
+        if (cc == null) {
+            return Optional.empty();
+        }
+        for (Coding c : cc.getCoding()) {
+            Optional<Role> r = FhirCodes.role(c.getSystem(), c.getCode());
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String codings(CodeableConcept cc) {
+        List<String> out = new ArrayList<>();
+        for (Coding c : cc.getCoding()) {
+            out.add((c.hasSystem() ? c.getSystem() : "(no system)") + "|" + c.getCode());
+        }
+        return out.isEmpty() ? "the function (no coding)" : String.join(", ", out);
+    }
+
+    /** Our own id identifier, else (for a patient) a medical record number, else the resource id. */
+    private static Optional<String> ownId(List<Identifier> ids, String system, boolean mrn, String resourceId) {
+        for (Identifier i : ids) {
+            if (system.equals(i.getSystem()) && i.hasValue()) {
+                return Optional.of(i.getValue());
+            }
+        }
+        if (mrn) {
+            for (Identifier i : ids) {
+                boolean isMr = i.getType().getCoding().stream().anyMatch(c -> FhirCodes.V2_IDENTIFIER_TYPE
+                        .equals(c.getSystem()) && "MR".equals(c.getCode()));
+                if (isMr && i.hasValue()) {
+                    return Optional.of(i.getValue());
+                }
+            }
+        }
+        return resourceId == null || resourceId.startsWith("urn:") ? Optional.empty() : Optional.of(resourceId);
+    }
+
+    private static String checkNpi(String npi, String path) {
+        if (!Npi.valid(npi)) {
+            throw new InputException(path, "not a valid NPI (10 digits with a check digit): \"" + npi + "\"");
+        }
+        return npi;
+    }
+
+    private static int wholeMinutes(BigDecimal m, String path) {
+        if (m.stripTrailingZeros().scale() > 0) {
+            throw new InputException(path, "expected a whole number of minutes, got " + m.toPlainString());
+        }
+        if (m.signum() < 0 || m.compareTo(BigDecimal.valueOf(VisitJsonReader.MAX_MINUTES)) > 0) {
+            throw new InputException(path, "must be between 0 and " + VisitJsonReader.MAX_MINUTES + ", got "
+                    + m.toPlainString());
+        }
+        return m.intValueExact();
+    }
+
+    private static void sameDay(LocalDate d, LocalDate dos, String path) {
+        if (!d.equals(dos)) {
+            throw new InputException(path, "is on " + d + ", not on the date of service " + dos
+                    + " (the Encounter's period.start)");
+        }
+    }
+
+    /** A date (or the date part of a dateTime as written): a full date, year 1900-2199. */
+    private static LocalDate dateOf(String text, String path) {
+        Matcher m = text == null ? null : DATE_TIME.matcher(text);
+        if (m == null || !m.matches()) {
+            throw new InputException(path, "expected a date like 2026-03-02, got \"" + text + "\"");
+        }
+        if (m.group(3) == null) {
+            throw new InputException(path, "expected a full date like 2026-03-02, got \"" + text + "\"");
+        }
+        LocalDate d = LocalDate.parse(text.substring(0, 10));
+        if (d.getYear() < 1900 || d.getYear() > 2199) {
+            throw new InputException(path, "year out of range: " + text);
+        }
+        return d;
+    }
+
+    /** A time stamp with a time of day, as written (local time), in whole minutes. */
+    private record Stamp(LocalDateTime time, Optional<ZoneOffset> offset) {
+    }
+
+    private static Stamp stamp(String text, String path) {
+        LocalDate d = dateOf(text, path);
+        Matcher m = DATE_TIME.matcher(text);
+        if (!m.matches() || m.group(4) == null) {
+            throw new InputException(path, "expected a date and time like 2026-03-02T09:00:00-05:00, got \"" + text
+                    + "\"");
+        }
+        int h = Integer.parseInt(m.group(4));
+        int min = Integer.parseInt(m.group(5));
+        int s = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
+        boolean fraction = m.group(7) != null && !m.group(7).matches("\\.0+");
+        if (h > 23 || min > 59 || s > 59) {
+            throw new InputException(path, "not a time of day: \"" + text + "\"");
+        }
+        if (s != 0 || fraction) {
+            throw new InputException(path, "periods are in whole minutes, got seconds in \"" + text + "\"");
+        }
+        Optional<ZoneOffset> off = m.group(8) == null ? Optional.empty() : Optional.of(ZoneOffset.of(m.group(8)));
+        return new Stamp(LocalDateTime.of(d, LocalTime.of(h, min)), off);
+    }
+
+    private static String roles() {
+        StringBuilder sb = new StringBuilder();
+        for (Role r : Role.values()) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(r.name());
+        }
+        return sb.toString();
+    }
+}

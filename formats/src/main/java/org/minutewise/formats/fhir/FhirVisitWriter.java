@@ -1,0 +1,157 @@
+package org.minutewise.formats.fhir;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Duration;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Visit;
+
+/**
+ * A {@link Visit} to the input-style Bundle {@link FhirVisitReader} reads: Patient, Encounter, a Procedure per
+ * service line, a Condition per diagnosis, Coverage, Practitioners and a DocumentReference for the note. What it
+ * writes, the reader reads back to the same codes, minutes, periods, roles, diagnoses, payer and note. The visit's
+ * clock times are local; FHIR wants a time zone on a time, so the caller names the clinic's zone (UTC by default).
+ * Not carried (no FHIR home in this mapping): year-to-date spend, previous note, ABN, certification, authorization,
+ * overrides, purpose, locality and billed lines.
+ */
+public final class FhirVisitWriter {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+    private FhirVisitWriter() {
+    }
+
+    /** The Bundle as pretty-printed FHIR JSON, times in UTC. */
+    public static String write(Visit v) {
+        return write(v, ZoneOffset.UTC);
+    }
+
+    /** The Bundle as pretty-printed FHIR JSON, times in the clinic's zone. */
+    public static String write(Visit v, ZoneId zone) {
+        return FhirR4.jsonParser().setPrettyPrint(true).encodeResourceToString(bundle(List.of(v), zone));
+    }
+
+    /** A Bundle (type collection) of one or more visits. */
+    public static Bundle bundle(List<Visit> visits, ZoneId zone) {
+        Objects.requireNonNull(zone, "zone");
+        Bundle b = new Bundle();
+        b.setType(Bundle.BundleType.COLLECTION);
+        for (Visit v : visits) {
+            add(b, v, zone);
+        }
+        return b;
+    }
+
+    private static void add(Bundle b, Visit v, ZoneId zone) {
+        Entries e = new Entries(b, "visit/" + v.id());
+        Reference patient = e.patient(v);
+        Encounter enc = new Encounter();
+        enc.addIdentifier(Entries.identifier(FhirCodes.VISIT_ID, v.id()));
+        enc.setStatus(Encounter.EncounterStatus.FINISHED);
+        enc.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"));
+        enc.setServiceType(Entries.concept(FhirCodes.DISCIPLINE_SYSTEM, v.planOfCare().name(),
+                v.planOfCare().label()));
+        if (v.setting() != Setting.PRIVATE_PRACTICE) {
+            enc.addExtension(FhirCodes.EXT_SETTING, new CodeType(v.setting().wire()));
+        }
+        enc.setSubject(patient.copy());
+        enc.setPeriod(new Period().setStartElement(new DateTimeType(v.dateOfService().toString())));
+        v.totalTreatmentMinutes().ifPresent(m -> enc.setLength(minutes(m)));
+        e.billingProvider(v).ifPresent(enc::setServiceProvider);
+        e.placeOfService(v).ifPresent(l -> enc.addLocation().setLocation(l));
+        Reference encRef = e.add("encounter", enc);
+        for (int i = 0; i < v.diagnoses().size(); i++) {
+            Condition c = new Condition();
+            c.addCategory(Entries.concept("http://terminology.hl7.org/CodeSystem/condition-category",
+                    "encounter-diagnosis", "Encounter Diagnosis"));
+            c.setCode(Entries.concept(FhirCodes.ICD10CM, v.diagnoses().get(i), null));
+            c.setSubject(patient.copy());
+            c.setEncounter(encRef.copy());
+            Reference cr = e.add("condition/" + i, c);
+            enc.addDiagnosis().setCondition(cr).setRank(i + 1);
+        }
+        for (int i = 0; i < v.services().size(); i++) {
+            e.add("procedure/" + i, procedure(e, v, v.services().get(i), i, patient, encRef, zone));
+        }
+        v.note().ifPresent(n -> {
+            DocumentReference d = new DocumentReference();
+            d.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
+            d.setType(Entries.concept(FhirCodes.LOINC, FhirCodes.PROGRESS_NOTE, "Progress note"));
+            d.setSubject(patient.copy());
+            d.getContext().addEncounter(encRef.copy());
+            d.addContent().getAttachment().setContentType("text/plain; charset=utf-8")
+                    .setData(n.getBytes(StandardCharsets.UTF_8));
+            e.add("note", d);
+        });
+        e.coverage(v);
+    }
+
+    private static Procedure procedure(Entries e, Visit v, ServiceLine l, int i, Reference patient, Reference enc,
+                                       ZoneId zone) {
+        Procedure p = new Procedure();
+        p.setStatus(Procedure.ProcedureStatus.COMPLETED);
+        p.setCode(Entries.concept(FhirCodes.procedureSystem(l.code()), l.code(), null));
+        p.setSubject(patient.copy());
+        p.setEncounter(enc.copy());
+        if (l.periods().isEmpty()) {
+            p.setPerformed(new DateTimeType(v.dateOfService().toString()));
+        } else {
+            p.setPerformed(period(v.dateOfService(), l.periods().get(0), zone));
+            for (int k = 1; k < l.periods().size(); k++) {
+                p.addExtension(FhirCodes.EXT_ADDITIONAL_PERIOD, period(v.dateOfService(), l.periods().get(k), zone));
+            }
+        }
+        l.statedMinutes().ifPresent(m -> p.addExtension(FhirCodes.EXT_STATED_MINUTES, minutes(m)));
+        l.mode().ifPresent(m -> p.addExtension(FhirCodes.EXT_MODE, new CodeType(m.wire())));
+        l.discipline().ifPresent(d -> p.addExtension(FhirCodes.EXT_DISCIPLINE, new CodeType(d.name())));
+        l.charge().ifPresent(c -> p.addExtension(FhirCodes.EXT_CHARGE, new Money().setValue(c).setCurrency("USD")));
+        Provider pv = l.provider();
+        Procedure.ProcedurePerformerComponent perf = p.addPerformer();
+        perf.setFunction(Entries.qualification(pv.role()));
+        perf.setActor(e.practitioner(pv.id(), pv.npi(), Optional.of(pv.role()), "line/" + i));
+        if (pv.supervisorId().isPresent() || pv.supervisorNpi().isPresent()) {
+            perf.addExtension(FhirCodes.EXT_SUPERVISOR, e.practitioner(pv.supervisorId(), pv.supervisorNpi(),
+                    Optional.empty(), "supervisor/" + i));
+        }
+        return p;
+    }
+
+    private static Period period(LocalDate day, org.minutewise.core.model.Period per, ZoneId zone) {
+        LocalDateTime start = LocalDateTime.of(day, per.start());
+        LocalDateTime end = per.end().equals(LocalTime.MAX.withSecond(0).withNano(0))
+                ? LocalDateTime.of(day.plusDays(1), LocalTime.MIDNIGHT) : LocalDateTime.of(day, per.end());
+        return new Period().setStartElement(new DateTimeType(stamp(start, zone)))
+                .setEndElement(new DateTimeType(stamp(end, zone)));
+    }
+
+    private static String stamp(LocalDateTime t, ZoneId zone) {
+        return t.atZone(zone).format(STAMP).replace("+00:00", "Z");
+    }
+
+    static Duration minutes(int m) {
+        Duration d = new Duration();
+        d.setValue(m).setUnit("min").setSystem(FhirCodes.UCUM).setCode("min");
+        return d;
+    }
+}

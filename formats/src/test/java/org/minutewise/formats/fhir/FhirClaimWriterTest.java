@@ -1,0 +1,199 @@
+package org.minutewise.formats.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.PositiveIntType;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Visit;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.VisitJsonReader;
+import org.minutewise.refdata.RefData;
+
+class FhirClaimWriterTest {
+    private static final ReferenceData REF = RefData.defaults();
+    private static final VisitChecker CHECKER = new VisitChecker(REF);
+
+    static Visit example(String name) throws Exception {
+        VisitJsonReader r = new VisitJsonReader(REF);
+        return r.read(r.parse(Files.readString(Path.of("..", "examples", name), StandardCharsets.UTF_8)));
+    }
+
+    static FhirVisitReader.Result fromFhir() {
+        return FhirVisitReader.read(Golden.read("in/stroke-visit.fhir.json"), REF, "medicare").get(0);
+    }
+
+    @Test
+    void strokeVisitJsonGivesTheGoldenBundle() throws Exception {
+        String json = FhirClaimWriter.write(CHECKER.check(example("stroke-visit.json")));
+        Golden.check("out/stroke-visit.claim.json", json);
+    }
+
+    @Test
+    void strokeVisitFromFhirGivesTheGoldenBundleWithExpressionsIntoTheInput() {
+        FhirVisitReader.Result in = fromFhir();
+        String json = FhirClaimWriter.write(CHECKER.check(in.visit().orElseThrow()), in.source());
+        Golden.check("out/stroke-visit-from-fhir.claim.json", json);
+        Bundle b = FhirValidation.parseStrict(json);
+        OperationOutcome oo = (OperationOutcome) b.getEntry().get(1).getResource();
+        assertThat(oo.getIssue()).isNotEmpty().allSatisfy(i -> assertThat(i.getExpression())
+                .allSatisfy(x -> assertThat(x.getValue()).startsWith("Bundle.entry[")));
+    }
+
+    @Test
+    void overlapVisitGivesTheGoldenBundleWithABlockingIssue() throws Exception {
+        String json = FhirClaimWriter.write(CHECKER.check(example("overlap-visit.json")));
+        Golden.check("out/overlap-visit.claim.json", json);
+        OperationOutcome oo = (OperationOutcome) FhirValidation.parseStrict(json).getEntry().get(1).getResource();
+        assertThat(oo.getIssue()).anySatisfy(i -> {
+            assertThat(i.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+            assertThat(i.getCode()).isEqualTo(OperationOutcome.IssueType.BUSINESSRULE);
+            assertThat(i.getDetails().getCodingFirstRep().getSystem()).isEqualTo(FhirCodes.FINDING_SYSTEM);
+            assertThat(i.getDetails().getCodingFirstRep().getCode()).isEqualTo("MW-U003");
+            assertThat(i.getDiagnostics()).contains(" Fix: ");
+            assertThat(i.getExpression()).extracting(Object::toString).allMatch(x -> x.startsWith("services"));
+        });
+    }
+
+    @Test
+    void everyOutputParsesBackStrictlyAndPassesHapiStructureValidation() throws Exception {
+        FhirVisitReader.Result in = fromFhir();
+        Visit institutional = example("stroke-visit.json").toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).build();
+        List<String> outputs = List.of(
+                FhirClaimWriter.write(CHECKER.check(example("stroke-visit.json"))),
+                FhirClaimWriter.write(CHECKER.check(example("overlap-visit.json"))),
+                FhirClaimWriter.write(CHECKER.check(in.visit().orElseThrow()), in.source()),
+                FhirClaimWriter.write(CHECKER.check(institutional)),
+                FhirClaimWriter.writeAll(List.of(FhirClaimWriter.Entry.checked(CHECKER.check(in.visit().get()),
+                        in.source()), FhirClaimWriter.Entry.rejected(new InputException(
+                        "Bundle.entry[6].resource.code", "required")))),
+                FhirVisitWriter.write(in.visit().get()));
+        for (String json : outputs) {
+            Bundle b = FhirValidation.parseStrict(json);
+            assertThat(FhirValidation.errors(b)).as(json).isEmpty();
+            assertThat(FhirValidation.unresolvedReferences(b)).isEmpty();
+        }
+    }
+
+    @Test
+    void theValidatorDoesCatchBrokenStructure() throws Exception {
+        Bundle b = FhirClaimWriter.bundle(List.of(CHECKER.check(example("stroke-visit.json"))));
+        Claim c = (Claim) b.getEntry().get(0).getResource();
+        c.setType(null);
+        c.setBillablePeriod(new Period().setStartElement(new org.hl7.fhir.r4.model.DateTimeType("2026-03-03T10:00:00Z"))
+                .setEndElement(new org.hl7.fhir.r4.model.DateTimeType("2026-03-02T10:00:00Z")));
+        List<String> errors = FhirValidation.errors(b);
+        assertThat(errors).as("schema: Claim.type is required").anyMatch(m -> m.contains("type"));
+        assertThat(errors).as("Schematron: per-1, start before end").anyMatch(m -> m.contains("per-1"));
+    }
+
+    @Test
+    void theClaimCarriesTheRenderingTherapistAndTheAssistant() throws Exception {
+        Bundle b = FhirValidation.parseStrict(FhirClaimWriter.write(CHECKER.check(example("stroke-visit.json"))));
+        Claim c = (Claim) b.getEntry().get(0).getResource();
+        assertThat(c.getStatus()).isEqualTo(Claim.ClaimStatus.ACTIVE);
+        assertThat(c.getUse()).isEqualTo(Claim.Use.CLAIM);
+        assertThat(c.getType().getCodingFirstRep().getCode()).isEqualTo("professional");
+        assertThat(c.getCreatedElement().getValueAsString()).isEqualTo("2026-03-02");
+        assertThat(c.getDiagnosis()).extracting(d -> d.getDiagnosisCodeableConcept().getCodingFirstRep().getCode())
+                .containsExactly("I69.351", "R26.81");
+        Claim.CareTeamComponent first = c.getCareTeam().get(0);
+        assertThat(first.getSequence()).isEqualTo(1);
+        assertThat(first.getRole().getCodingFirstRep().getCode()).isEqualTo("primary");
+        assertThat(codes(first.getQualification())).contains(FhirCodes.ROLE_SYSTEM + "|PT");
+        Practitioner t1 = (Practitioner) resolve(b, first.getProvider().getReference());
+        assertThat(t1.getIdentifierFirstRep().getValue()).isEqualTo("T1");
+        Claim.CareTeamComponent assist = c.getCareTeam().stream()
+                .filter(m -> m.getRole().getCodingFirstRep().getCode().equals("assist")).findFirst().orElseThrow();
+        assertThat(codes(assist.getQualification())).contains(FhirCodes.ROLE_SYSTEM + "|PTA",
+                FhirCodes.NUCC_TAXONOMY + "|225200000X");
+        Claim.ItemComponent cq = c.getItem().stream()
+                .filter(i -> codes(i.getModifier()).contains(FhirCodes.HCPCS + "|CQ")).findFirst().orElseThrow();
+        assertThat(cq.getProductOrService().getCodingFirstRep().getSystem()).isEqualTo(FhirCodes.CPT);
+        assertThat(cq.getCareTeamSequence()).extracting(PositiveIntType::getValue)
+                .containsExactly(1, assist.getSequence());
+        assertThat(codes(cq.getModifier()).get(0)).as("GP first").isEqualTo(FhirCodes.HCPCS + "|GP");
+        assertThat(cq.getQuantity().getValue().intValue()).isPositive();
+        assertThat(cq.getDiagnosisSequence()).isNotEmpty();
+        assertThat(cq.getServicedDateType().getValueAsString()).isEqualTo("2026-03-02");
+        assertThat(c.getInsuranceFirstRep().getFocal()).isTrue();
+        assertThat(resolve(b, c.getInsuranceFirstRep().getCoverage().getReference()).fhirType()).isEqualTo("Coverage");
+    }
+
+    @Test
+    void anInstitutionalVisitGivesAnInstitutionalClaimWithRevenueCodes() throws Exception {
+        Visit v = example("stroke-visit.json").toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).build();
+        Claim c = (Claim) FhirClaimWriter.bundle(List.of(CHECKER.check(v))).getEntry().get(0).getResource();
+        assertThat(c.getType().getCodingFirstRep().getCode()).isEqualTo("institutional");
+        assertThat(c.getItem()).allSatisfy(i -> assertThat(codes(i.getRevenue()))
+                .containsExactly(FhirCodes.NUBC_REVENUE + "|0420"));
+    }
+
+    @Test
+    void aDatePassedInIsTheCreationDate() throws Exception {
+        Bundle b = FhirClaimWriter.bundle(List.of(FhirClaimWriter.Entry.checked(
+                CHECKER.check(example("stroke-visit.json")))), Optional.of(LocalDate.of(2026, 3, 9)));
+        assertThat(((Claim) b.getEntry().get(0).getResource()).getCreatedElement().getValueAsString())
+                .isEqualTo("2026-03-09");
+    }
+
+    @Test
+    void aRejectedVisitBecomesAnErrorOutcomeWithItsExpression() {
+        Bundle b = FhirClaimWriter.bundle(List.of(FhirClaimWriter.Entry.rejected(new InputException(
+                "Bundle.entry[6].resource.code", "required: the CPT or HCPCS code"))), Optional.empty());
+        OperationOutcome oo = (OperationOutcome) b.getEntryFirstRep().getResource();
+        OperationOutcome.OperationOutcomeIssueComponent i = oo.getIssueFirstRep();
+        assertThat(i.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+        assertThat(i.getCode()).isEqualTo(OperationOutcome.IssueType.INVALID);
+        assertThat(i.getExpression()).extracting(Object::toString).containsExactly("Bundle.entry[6].resource.code");
+        assertThat(i.getDiagnostics()).isEqualTo("Bundle.entry[6].resource.code: required: the CPT or HCPCS code");
+    }
+
+    @Test
+    void aClaimLineFindingPointsAtTheProceduresOfTheLine() {
+        FhirVisitReader.Result in = fromFhir();
+        CheckResult r = CHECKER.check(in.visit().orElseThrow());
+        CheckResult withLineFinding = new CheckResult(r.visit(), r.payer(), r.units(), r.claim(), List.of(
+                new org.minutewise.core.check.Finding("MW-M001", org.minutewise.core.check.Severity.INFO,
+                        "claimLines[1].modifiers", "m", "f", "c")));
+        OperationOutcome oo = FhirClaimWriter.outcome(withLineFinding, in.source());
+        int service = r.claim().lines().get(1).serviceIndexes().get(0);
+        assertThat(oo.getIssueFirstRep().getExpression()).extracting(Object::toString)
+                .contains(in.source().expressions("services[" + service + "]").get(0));
+    }
+
+    @Test
+    void theOutputIsDeterministic() throws Exception {
+        CheckResult r = CHECKER.check(example("stroke-visit.json"));
+        assertThat(FhirClaimWriter.write(r)).isEqualTo(FhirClaimWriter.write(r));
+    }
+
+    static List<String> codes(CodeableConcept cc) {
+        return cc.getCoding().stream().map(c -> c.getSystem() + "|" + c.getCode()).toList();
+    }
+
+    static List<String> codes(List<CodeableConcept> ccs) {
+        return ccs.stream().flatMap(cc -> cc.getCoding().stream()).map((Coding c) -> c.getSystem() + "|" + c.getCode())
+                .toList();
+    }
+
+    static org.hl7.fhir.r4.model.Resource resolve(Bundle b, String url) {
+        return b.getEntry().stream().filter(e -> e.getFullUrl().equals(url)).findFirst().orElseThrow().getResource();
+    }
+}

@@ -1,0 +1,167 @@
+package org.minutewise.formats.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.model.Address;
+import org.minutewise.core.model.BillingProvider;
+import org.minutewise.core.model.ClaimInfo;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Mode;
+import org.minutewise.core.model.Period;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Subscriber;
+import org.minutewise.core.model.Visit;
+import org.minutewise.formats.VisitJsonWriter;
+import org.minutewise.refdata.RefData;
+
+/** Visit to input-style FHIR Bundle (FhirVisitWriter) and back (FhirVisitReader): the same visit. */
+class FhirRoundTripTest {
+    private static final ReferenceData REF = RefData.defaults();
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    /** Fields with no FHIR home in this mapping; the writer's documentation lists them. */
+    private static final List<String> NOT_CARRIED = List.of("previousNote", "abn", "certification", "authorization",
+            "overrides", "purpose", "locality", "billed");
+
+    static Visit back(Visit v, ZoneId zone) {
+        String json = FhirVisitWriter.write(v, zone);
+        List<FhirVisitReader.Result> rs = FhirVisitReader.read(json, REF, "commercial");
+        assertThat(rs).hasSize(1);
+        rs.get(0).error().ifPresent(e -> {
+            throw new AssertionError(e.getMessage() + "\n" + json, e);
+        });
+        return rs.get(0).visit().orElseThrow();
+    }
+
+    static ObjectNode carried(Visit v) {
+        ObjectNode o = VisitJsonWriter.write(v);
+        o.remove(NOT_CARRIED);
+        ((ObjectNode) o.get("patient")).remove(List.of("yearToDate", "outsideSpend"));
+        return o;
+    }
+
+    static Visit rich() throws Exception {
+        Visit base = FhirClaimWriterTest.example("stroke-visit.json");
+        List<ServiceLine> lines = new ArrayList<>(base.services());
+        lines.set(0, lines.get(0).withPeriods(List.of(Period.of("09:00", "09:10"), Period.of("09:30", "09:44"))));
+        lines.add(new ServiceLine("97535", OptionalInt.of(20), List.of(Period.of("10:00", "10:20")),
+                new Provider(Optional.of("O2"), Role.OTA, Optional.empty(), Optional.of("O1"),
+                        Optional.of("1555555550")), Optional.of(Mode.GROUP), Optional.of(Discipline.OT),
+                Optional.of(new BigDecimal("88.50"))));
+        lines.add(new ServiceLine("97161", OptionalInt.empty(), List.of(), new Provider(Optional.of("T1"), Role.PT,
+                Optional.of("1234567893")), Optional.empty(), Optional.empty(), Optional.empty()));
+        lines.add(new ServiceLine("G0283", OptionalInt.of(8), List.of(Period.of("23:45", "23:59")),
+                new Provider(Optional.empty(), Role.AIDE, Optional.empty()), Optional.of(Mode.SUPERVISED),
+                Optional.empty(), Optional.empty()));
+        return base.toBuilder()
+                .services(lines)
+                .setting(Setting.REHAB_AGENCY)
+                .secondaryPayer("commercial")
+                .note("Line one <with> & \"marks\".\n\n  Indented line two.\n")
+                .claimInfo(new ClaimInfo(new BillingProvider(Optional.of("1987654328"), Optional.of("123456789"),
+                        Optional.of("Riverside Therapy"), Optional.of(new Address("100 Main St", Optional.of("Suite 2"),
+                        "Columbus", "OH", "43004"))), Optional.of("Medicare Part B"), Optional.of("15202"),
+                        new Subscriber(Optional.of("1EG4TE5MK73"), Optional.of("Doe"), Optional.of("Jane"),
+                                base.patient().birthDate(), Optional.of("F")), Optional.of("11")))
+                .build();
+    }
+
+    @Test
+    void theExampleVisitsComeBackTheSame() throws Exception {
+        for (String name : List.of("stroke-visit.json", "overlap-visit.json")) {
+            Visit v = FhirClaimWriterTest.example(name);
+            assertThat(carried(back(v, CHICAGO))).as(name).isEqualTo(carried(v));
+        }
+    }
+
+    @Test
+    void aRichVisitComesBackTheSameInEveryCarriedField() throws Exception {
+        Visit v = rich();
+        Visit w = back(v, CHICAGO);
+        assertThat(carried(w)).isEqualTo(carried(v));
+        assertThat(w.services()).extracting(ServiceLine::code).containsExactly("97112", "97110", "97010", "97535",
+                "97161", "G0283");
+        assertThat(w.services().get(0).periods()).hasToString("[09:00-09:10, 09:30-09:44]");
+        assertThat(w.services().get(3).provider().supervisorNpi()).contains("1555555550");
+        assertThat(w.services().get(5).periods()).as("an end at midnight").hasToString("[23:45-23:59]");
+        assertThat(w.note()).isEqualTo(v.note());
+        assertThat(w.payer()).isEqualTo("medicare");
+        assertThat(w.secondaryPayer()).contains("commercial");
+    }
+
+    @Test
+    void theTimeZoneDoesNotMoveTheClockTimes() throws Exception {
+        Visit v = rich();
+        for (String zone : List.of("UTC", "Pacific/Kiritimati", "America/Adak")) {
+            assertThat(carried(back(v, ZoneId.of(zone)))).as(zone).isEqualTo(carried(v));
+        }
+    }
+
+    @Test
+    void theVisitBundleMatchesItsGoldenFileAndValidates() throws Exception {
+        String json = FhirVisitWriter.write(FhirClaimWriterTest.example("stroke-visit.json"),
+                ZoneId.of("America/New_York"));
+        Golden.check("out/stroke-visit.visit-bundle.json", json);
+        assertThat(FhirValidation.unresolvedReferences(FhirValidation.parseStrict(json))).isEmpty();
+    }
+
+    @Property(tries = 60)
+    void anyVisitComesBackWithTheSameCodesMinutesPeriodsRolesDiagnosesPayerAndNote(@ForAll("visits") Visit v) {
+        Visit w = back(v, CHICAGO);
+        assertThat(carried(w)).isEqualTo(carried(v));
+    }
+
+    @Provide
+    Arbitrary<Visit> visits() {
+        Arbitrary<List<String>> dx = Arbitraries.of("I69.351", "R26.81", "M54.50", "S83.511A", "G20.A1", "R13.12")
+                .list().uniqueElements().ofMaxSize(4);
+        Arbitrary<List<ServiceLine>> lines = line().list().ofMinSize(1).ofMaxSize(6);
+        Arbitrary<String> note = Arbitraries.strings().withCharRange(' ', '~').withChars('\n', 'é', '§')
+                .ofMaxLength(200).filter(t -> !t.isBlank()).injectNull(0.2);
+        return Combinators.combine(dx, lines, note, Arbitraries.of("medicare", "commercial"),
+                Arbitraries.of(Discipline.values()), Arbitraries.integers().between(0, 400).injectNull(0.3))
+                .as((d, ls, n, payer, plan, total) -> {
+                    Visit.Builder b = Visit.builder("V-" + Math.abs(ls.hashCode() % 10000), LocalDate.of(2026, 3, 2))
+                            .diagnoses(d).services(ls).payer(payer).planOfCare(plan).note(n);
+                    if (total != null) {
+                        b.totalTreatmentMinutes(total);
+                    }
+                    return b.build();
+                });
+    }
+
+    private Arbitrary<ServiceLine> line() {
+        Arbitrary<String> code = Arbitraries.of("97110", "97112", "97140", "97530", "97535", "97010", "97161",
+                "G0283", "92507");
+        Arbitrary<Period> period = Combinators.combine(Arbitraries.integers().between(0, 1438),
+                Arbitraries.integers().between(1, 90)).as((s, len) -> new Period(LocalTime.of(s / 60, s % 60),
+                LocalTime.of(Math.min(s + len, 1439) / 60, Math.min(s + len, 1439) % 60)));
+        Arbitrary<Provider> provider = Combinators.combine(Arbitraries.of(Role.values()),
+                Arbitraries.of("T1", "T2", "X-9").injectNull(0.3), Arbitraries.of("1234567893", "1987654328")
+                        .injectNull(0.5)).as((r, id, npi) -> new Provider(Optional.ofNullable(id), r,
+                Optional.ofNullable(npi)));
+        return Combinators.combine(code, period.list().ofMaxSize(3), Arbitraries.integers().between(0, 120),
+                provider, Arbitraries.of(Mode.values()).injectNull(0.5))
+                .as((c, ps, m, p, mode) -> new ServiceLine(c, OptionalInt.of(m), ps, p, Optional.ofNullable(mode),
+                        Optional.empty()));
+    }
+}
