@@ -92,7 +92,9 @@ final class CheckCommand implements Callable<Integer> {
                 results.add(checker.check(r.visit().get()));
             }
         }
-        boolean single = read.size() == 1 && inFormat == VisitFormat.JSON && !text.stripLeading().startsWith("[");
+        // One visit prints as one object; a JSON array or JSON Lines, or several visits, as an array.
+        boolean single = read.size() == 1 && inFormat != VisitFormat.JSONL
+                && !(inFormat == VisitFormat.JSON && text.stripLeading().startsWith("["));
         if (single && bad == 1) {
             return Main.BAD_INPUT;
         }

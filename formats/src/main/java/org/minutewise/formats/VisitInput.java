@@ -13,6 +13,7 @@ import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.model.Visit;
 import org.minutewise.formats.csv.CsvRecordReader;
 import org.minutewise.formats.csv.CsvVisitReader;
+import org.minutewise.formats.fhir.FhirVisitReader;
 
 /**
  * Reads visits in any supported format. A file of many visits yields one result per visit: the visit, or the
@@ -35,6 +36,9 @@ public final class VisitInput {
         }
     }
 
+    /** The payer profile given to visits whose claim format does not name one we know. */
+    public static final String DEFAULT_PAYER = "medicare";
+
     private VisitInput() {
     }
 
@@ -44,8 +48,18 @@ public final class VisitInput {
             case JSON -> json(text, ref);
             case JSONL -> jsonLines(text, ref);
             case CSV -> csv(text, ref);
-            case FHIR, X12 -> throw new InputException("--in", format.wire() + " input is not available yet");
+            case FHIR -> fhir(text, ref);
+            case X12 -> throw new InputException("--in", format.wire() + " input is not available yet");
         };
+    }
+
+    /** FHIR R4 Bundles; visits without a payer that maps to a profile get the first built-in (medicare). */
+    private static List<Result> fhir(String text, ReferenceData ref) {
+        List<Result> out = new ArrayList<>();
+        for (FhirVisitReader.Result r : FhirVisitReader.read(text, ref, DEFAULT_PAYER)) {
+            out.add(new Result(r.visit(), r.error()));
+        }
+        return out;
     }
 
     private static List<Result> json(String text, ReferenceData ref) {

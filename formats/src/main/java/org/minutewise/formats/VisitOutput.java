@@ -7,6 +7,10 @@ import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Visit;
 import org.minutewise.formats.csv.CsvVisitWriter;
+import org.minutewise.formats.fhir.FhirClaimWriter;
+import org.minutewise.formats.fhir.FhirR4;
+import org.minutewise.formats.fhir.FhirVisitWriter;
+import java.time.ZoneOffset;
 
 /** Check results in the output formats the CLI, the server and the batch audit share. */
 public final class VisitOutput {
@@ -31,13 +35,17 @@ public final class VisitOutput {
         return r.visit().toBuilder().billed(billed).build();
     }
 
+    /** A FHIR R4 Bundle with a Claim and an OperationOutcome per visit (and the resources they refer to). */
     public static String fhir(List<CheckResult> results) {
-        throw new InputException("--out", "fhir output is not available yet");
+        List<FhirClaimWriter.Entry> entries = new ArrayList<>();
+        results.forEach(r -> entries.add(FhirClaimWriter.Entry.checked(r)));
+        return FhirClaimWriter.writeAll(entries) + "\n";
     }
 
     /** Visits as FHIR input-style Bundles (Patient, Encounter, Procedure, Condition, Coverage). */
     public static String fhirVisits(List<Visit> visits) {
-        throw new InputException("--out", "fhir output is not available yet");
+        return FhirR4.jsonParser().setPrettyPrint(true).encodeResourceToString(FhirVisitWriter.bundle(visits,
+                ZoneOffset.UTC)) + "\n";
     }
 
     public static String x12(List<CheckResult> results, String sender, String receiver, int control) {
