@@ -2,7 +2,6 @@ package org.minutewise.knowledge;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +25,10 @@ final class Asker {
     static final String EVAL_PER_DAY = "eval-once-per-day";
     private static final int SEARCH_DEPTH = 10;
     private static final double FUZZY_CREDIT = 0.75;
+    /** The weight of a trade word ("claim", "patient", "insurance") in the coverage, whether the card has it or not. */
+    private static final double DOMAIN_WEIGHT = 0.5;
+    /** Three cards covering a question together count a little less than one covering it alone. */
+    private static final double UNION_FACTOR = 0.9;
     private static final Set<String> UNIT_WORDS = Set.of("unit", "units", "many", "bill", "billable", "round",
             "rounding", "count", "charge");
     private static final Set<String> CONTRAST_WORDS = Set.of("difference", "differ", "vs", "versus", "between",
@@ -56,7 +59,7 @@ final class Asker {
         if (hits.isEmpty()) {
             return dontKnow(q, 0);
         }
-        double confidence = coverage(q, hits.get(0).ord());
+        double confidence = confidence(q, hits);
         if (confidence < KnowledgeBase.MIN_CONFIDENCE) {
             return dontKnow(q, confidence);
         }
@@ -227,27 +230,55 @@ final class Asker {
      * weighs the most), credited when the card holds it, when a synonym phrase it belongs to points to the
      * card, or, for a typo, when the card holds a word within 1-2 edits.
      */
-    double coverage(ParsedQuery q, int ord) {
-        Card card = index.cards().get(ord);
-        Set<String> terms = index.terms(ord);
+    /** The best card's coverage, or a little less than that of the best three together when that is more. */
+    double confidence(ParsedQuery q, List<SearchIndex.Hit> hits) {
+        double top = coverage(q, List.of(hits.get(0).ord()));
+        if (top >= KnowledgeBase.MIN_CONFIDENCE || hits.size() == 1) {
+            return top;
+        }
+        List<Integer> ords = new ArrayList<>();
+        for (int i = 0; i < Math.min(3, hits.size()); i++) {
+            ords.add(hits.get(i).ord());
+        }
+        return Math.max(top, UNION_FACTOR * coverage(q, ords));
+    }
+
+    double coverage(ParsedQuery q, List<Integer> ords) {
+        List<Card> cards = new ArrayList<>();
+        Set<String> terms = new HashSet<>();
+        for (int ord : ords) {
+            cards.add(index.cards().get(ord));
+            terms.addAll(index.terms(ord));
+        }
+        return coverage(q, cards, terms);
+    }
+
+    private double coverage(ParsedQuery q, List<Card> cards, Set<String> terms) {
+        Set<String> cardIds = new HashSet<>();
+        for (Card c : cards) {
+            cardIds.add(c.id());
+        }
         double maxIdf = index.idf("\u0000");
         double total = 0;
         double got = 0;
         for (String id : q.ids()) {
             total += maxIdf;
-            if (id.equals(card.id()) || terms.contains(id.toLowerCase())) {
+            if (cardIds.contains(id) || terms.contains(id.toLowerCase())) {
                 got += maxIdf;
             }
         }
         for (String p : q.prefixes()) {
             total += maxIdf;
-            if (card.id().startsWith(p)) {
-                got += maxIdf;
+            for (String id : cardIds) {
+                if (id.startsWith(p)) {
+                    got += maxIdf;
+                    break;
+                }
             }
         }
         Set<String> synonymCovered = new HashSet<>();
         for (Synonyms.Match m : q.synonyms()) {
-            if (groupTouches(m.group(), card, terms)) {
+            if (groupTouches(m.group(), cardIds, terms)) {
                 synonymCovered.addAll(q.tokens().subList(m.start(), m.end()));
             }
         }
@@ -260,11 +291,11 @@ final class Asker {
                 if (!done.add(t)) {
                     continue;
                 }
-                double idf = index.idf(t);
+                double idf = ParsedQuery.DOMAIN_WORDS.contains(w) ? DOMAIN_WEIGHT : index.idf(t);
                 total += idf;
-                if (terms.contains(t) || synonymCovered.contains(w)) {
+                if (synonymCovered.contains(w) || (terms.contains(t) && !q.corrected().contains(w))) {
                     got += idf;
-                } else if (index.docFreq(t) == 0 && typoOf(t, terms)) {
+                } else if (terms.contains(t) || (index.docFreq(t) == 0 && typoOf(t, terms))) {
                     got += FUZZY_CREDIT * idf;
                 }
             }
@@ -272,9 +303,11 @@ final class Asker {
         return total == 0 ? 0 : got / total;
     }
 
-    private boolean groupTouches(Synonyms.Group g, Card card, Set<String> terms) {
-        if (g.ids().contains(card.id())) {
-            return true;
+    private boolean groupTouches(Synonyms.Group g, Set<String> cardIds, Set<String> terms) {
+        for (String id : g.ids()) {
+            if (cardIds.contains(id)) {
+                return true;
+            }
         }
         for (List<String> phrase : g.phrases()) {
             List<String> ts = index.analyze(String.join(" ", phrase));
@@ -296,51 +329,68 @@ final class Asker {
 
     /** The card's summary, or its fact that best matches the question (with the summary when it adds to it). */
     private String bestSentences(ParsedQuery q, Card card) {
-        Map<String, Double> weights = questionWeights(q);
-        double summaryScore = overlap(card.summary(), weights);
+        double summaryScore = sentenceScore(card.summary(), q, card);
         Fact best = null;
         double bestScore = 0;
         for (Fact f : card.facts()) {
-            double s = overlap(f.text(), weights);
+            double s = sentenceScore(f.topic() + ": " + f.text(), q, card);
             if (s > bestScore) {
                 best = f;
                 bestScore = s;
             }
         }
-        String head = card.id() + " (" + card.title() + "): ";
+        String text;
         if (best == null || bestScore <= summaryScore) {
-            return card.kind() == Kind.CODE ? head + card.summary() : card.summary();
+            text = card.summary();
+        } else if (card.summary().length() + best.text().length() <= 400) {
+            text = card.summary() + " " + best.text();
+        } else {
+            text = firstSentence(card.summary()) + " " + best.text();
         }
-        if (card.summary().length() + best.text().length() <= 360) {
-            return (card.kind() == Kind.CODE ? head : "") + card.summary() + " " + best.text();
-        }
-        return head + best.text();
+        return text.startsWith(card.id()) || card.kind() != Kind.CODE ? text
+                : card.id() + " (" + card.title() + "): " + text;
     }
 
-    private Map<String, Double> questionWeights(ParsedQuery q) {
-        Map<String, Double> w = new LinkedHashMap<>();
+    private static String firstSentence(String s) {
+        int dot = s.indexOf(". ");
+        return dot < 0 ? s : s.substring(0, dot + 1);
+    }
+
+    /**
+     * How well a sentence answers the question: the IDF of each question word it holds, the ids it names
+     * (not the card's own: every sentence of a card is about it), and half the weight of each synonym group
+     * the question uses of which it holds a whole phrase.
+     */
+    private double sentenceScore(String sentence, ParsedQuery q, Card card) {
+        Set<String> terms = new HashSet<>(index.analyze(sentence));
+        String own = card.id().toLowerCase();
+        double s = 0;
+        Set<String> done = new HashSet<>();
         for (String id : q.ids()) {
-            w.put(id.toLowerCase(), index.idf("\u0000"));
+            String t = id.toLowerCase();
+            if (!t.equals(own) && done.add(t) && terms.contains(t)) {
+                s += index.idf("\u0000");
+            }
         }
-        for (String word : q.words()) {
-            for (String t : index.analyze(word)) {
-                w.putIfAbsent(t, index.idf(t));
+        for (String w : q.words()) {
+            for (String t : index.analyze(w)) {
+                if (!t.equals(own) && done.add(t) && terms.contains(t)) {
+                    s += index.idf(t);
+                }
             }
         }
         for (Synonyms.Match m : q.synonyms()) {
             for (List<String> phrase : m.group().phrases()) {
-                for (String t : index.analyze(String.join(" ", phrase))) {
-                    w.putIfAbsent(t, 0.6 * index.idf(t));
+                List<String> ts = index.analyze(String.join(" ", phrase));
+                if (!ts.isEmpty() && terms.containsAll(ts) && !done.containsAll(ts)) {
+                    double max = 0;
+                    for (String t : ts) {
+                        max = Math.max(max, index.idf(t));
+                    }
+                    s += 0.5 * max;
+                    break;
                 }
             }
-        }
-        return w;
-    }
-
-    private double overlap(String sentence, Map<String, Double> weights) {
-        double s = 0;
-        for (String t : new HashSet<>(index.analyze(sentence))) {
-            s += weights.getOrDefault(t, 0.0);
         }
         return s;
     }

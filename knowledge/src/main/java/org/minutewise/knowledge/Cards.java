@@ -50,7 +50,13 @@ final class Cards {
                     + " (each for its own minutes: a minute belongs to one code)."));
         }
         List<String> sources = new ArrayList<>();
-        sources.add(RULES_CODES);
+        if (e == null || e.sources().isEmpty()) {
+            sources.add(RULES_CODES);
+        } else {
+            for (String s : e.sources()) {
+                addSource(sources, s);
+            }
+        }
         for (PairEdit p : edits.pairs(c.code())) {
             facts.add(new Fact("NCCI pairs", p.text()));
             addSource(sources, p.source());
@@ -74,9 +80,6 @@ final class Cards {
             }
             facts.addAll(e.facts());
             keywords.addAll(e.keywords());
-            for (String s : e.sources()) {
-                addSource(sources, s);
-            }
         }
         return new Card(Kind.CODE, c.code(), c.label(), summary, facts, keywords, sources);
     }

@@ -51,6 +51,7 @@ public final class KnowledgeBase {
     private final Set<String> diagnosisIds;
     private final SearchIndex index;
     private final Synonyms synonyms;
+    private final Speller speller;
     private final CodeCatalog codes;
     private final CodeEdits edits;
 
@@ -77,6 +78,14 @@ public final class KnowledgeBase {
         this.diagnosisIds = Set.copyOf(dx);
         this.index = new SearchIndex(cards);
         this.synonyms = synonyms;
+        this.speller = Speller.of(cards, synonyms, word -> {
+            for (String t : index.analyze(word)) {
+                if (index.docFreq(t) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        });
         this.codes = codes;
         this.edits = edits;
     }
@@ -188,7 +197,7 @@ public final class KnowledgeBase {
     }
 
     ParsedQuery parse(String text) {
-        ParsedQuery q = ParsedQuery.parse(text, byId, sortedIds, diagnosisIds);
+        ParsedQuery q = ParsedQuery.parse(text, byId, sortedIds, diagnosisIds, speller);
         return q.withSynonyms(synonyms.find(q.tokens()));
     }
 

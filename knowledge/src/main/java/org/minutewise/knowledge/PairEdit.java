@@ -33,7 +33,8 @@ public record PairEdit(String column1, String column2, String indicator, String 
             case "1" -> sb.append(" (modifier indicator 1: 59 or an X modifier on ").append(column2)
                     .append(" bypasses it when the services were in different time intervals)");
             case "9" -> sb.append(" (deleted edit)");
-            default -> sb.append(" (modifier indicator not stated in this table)");
+            default -> sb.append(" (59 or an X modifier on ").append(column2).append(" bypasses it only when the "
+                    + "services were in different time intervals; this table does not state the modifier indicator)");
         }
         sb.append('.');
         if (!note.isEmpty()) {

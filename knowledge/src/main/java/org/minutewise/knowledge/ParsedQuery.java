@@ -1,9 +1,11 @@
 package org.minutewise.knowledge;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +20,13 @@ import org.minutewise.core.codes.ProcedureCode;
  * @param prefixes code prefixes (3-4 digits that begin some card id: 9716)
  * @param minutes  minute counts ("38 minutes", "20 min"), each with the code written just before it, if any
  * @param words    lower-case tokens for full-text search (question words and bare numbers left out)
+ * @param corrected the words that are typo corrections (the speller's output), for a lesser credit
+ * @param wants    the kind of card the question asks for, when it says ("dx code": diagnosis, "what modifier":
+ *                 modifier, "which cpt": code)
  */
 record ParsedQuery(String text, List<String> tokens, List<String> ids, List<String> codes, List<String> prefixes,
-                   List<Minutes> minutes, List<Synonyms.Match> synonyms, List<String> words) {
+                   List<Minutes> minutes, List<Synonyms.Match> synonyms, List<String> words, Set<String> corrected,
+                   Optional<Kind> wants) {
 
     /** "97110 for 20 min": code 97110 (or "" when none is written just before), 20 minutes. */
     record Minutes(String code, int minutes) {
@@ -44,14 +50,36 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
             "needed", "get", "got", "ok", "okay", "please", "pls", "plz", "hi", "hey", "thanks", "thx", "any",
             "anything", "some", "someone", "tell", "know", "right", "correct", "proper", "supposed", "want",
             "also", "just", "really", "still", "ever", "allowed", "go", "goes", "put", "u", "ur", "one", "have",
-            "has", "had", "yes", "whether", "than", "then", "as", "too", "per", "vs", "versus");
+            "has", "had", "yes", "whether", "than", "then", "as", "too", "per", "vs", "versus", "often", "difference",
+            "didnt", "dont", "doesnt", "isnt", "cant", "wont", "arent", "mean", "means", "meaning", "explain", "say",
+            "says", "regarding", "wondering", "question", "quick", "anyone", "guys", "folks");
+    /** Words of the trade that say little alone: a question is not "unknown" for using them (see Asker). */
+    static final Set<String> DOMAIN_WORDS = Set.of("insurance", "insurances", "insurer", "payer", "payers", "payor",
+            "payors", "claim", "claims", "patient", "patients", "pt", "pts", "client", "clients", "therapy", "therapies",
+            "therapist", "therapists", "clinic", "clinics", "visit", "visits", "session", "sessions", "day", "days",
+            "today", "time", "times", "rule", "rules", "billable", "pay", "paid", "pays", "payment", "cover", "covered",
+            "coverage", "deny", "denied", "denial", "denials", "pass", "icd", "icd10", "dx", "diagnosis", "z", "cpt",
+            "hcpcs", "work", "works", "treated", "treat", "treatment", "did", "done", "do", "count", "counts",
+            "number", "correct", "way", "kind", "type", "sure", "policy", "guideline", "guidelines", "requirement",
+            "requirements", "required", "require", "medicare", "commercial", "private", "office", "practice", "new",
+            "first", "cms", "report", "reported");
+    private static final Set<String> DIAGNOSIS_WORDS = Set.of("dx", "icd", "icd10", "diagnosis", "diagnoses", "diag");
+    private static final Set<String> CODE_WORDS = Set.of("code", "codes", "cpt", "hcpcs");
 
-    static ParsedQuery parse(String text, Map<String, Card> byId, List<String> sortedIds, Set<String> diagnosisIds) {
+    static ParsedQuery parse(String text, Map<String, Card> byId, List<String> sortedIds, Set<String> diagnosisIds,
+                             Speller speller) {
         String t = text == null ? "" : text;
         List<String> raw = QueryText.rawTokens(t);
         List<String> tokens = new ArrayList<>(raw.size());
+        Set<String> corrected = new HashSet<>();
         for (String r : raw) {
-            tokens.add(r.toLowerCase(Locale.ROOT));
+            String lower = r.toLowerCase(Locale.ROOT);
+            boolean hasDigit = !lower.chars().allMatch(Character::isLetter);
+            String fixed = hasDigit || byId.containsKey(r.toUpperCase(Locale.ROOT)) ? lower : speller.correct(lower);
+            if (!fixed.equals(lower)) {
+                corrected.add(fixed);
+            }
+            tokens.add(fixed);
         }
         List<String> ids = new ArrayList<>();
         List<String> codes = new ArrayList<>();
@@ -124,11 +152,29 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
             }
             words.add(tok);
         }
-        return new ParsedQuery(t, tokens, ids, codes, prefixes, minutes, List.of(), words);
+        return new ParsedQuery(t, tokens, ids, codes, prefixes, minutes, List.of(), words, Set.copyOf(corrected),
+                wants(tokens));
     }
 
     ParsedQuery withSynonyms(List<Synonyms.Match> matches) {
-        return new ParsedQuery(text, tokens, ids, codes, prefixes, minutes, List.copyOf(matches), words);
+        return new ParsedQuery(text, tokens, ids, codes, prefixes, minutes, List.copyOf(matches), words, corrected,
+                wants);
+    }
+
+    /** Diagnosis words first ("dx code" is a diagnosis), then modifier words, then code words. */
+    private static Optional<Kind> wants(List<String> tokens) {
+        boolean code = false;
+        boolean modifier = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String tok = tokens.get(i);
+            if (DIAGNOSIS_WORDS.contains(tok) || (tok.equals("z") && i + 1 < tokens.size()
+                    && CODE_WORDS.contains(tokens.get(i + 1)))) {
+                return Optional.of(Kind.DIAGNOSIS);
+            }
+            modifier |= MODIFIER_WORDS.contains(tok);
+            code |= CODE_WORDS.contains(tok);
+        }
+        return modifier ? Optional.of(Kind.MODIFIER) : code ? Optional.of(Kind.CODE) : Optional.empty();
     }
 
     private static boolean acceptModifier(String up, List<String> raw, List<String> tokens, int i, String text) {

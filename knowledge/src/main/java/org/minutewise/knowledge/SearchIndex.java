@@ -3,8 +3,10 @@ package org.minutewise.knowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -52,6 +54,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 final class SearchIndex {
     static final String ID = "id";
+    static final String KIND = "kind";
     static final String TITLE = "title";
     static final String KEYWORDS = "keywords";
     static final String BODY = "body";
@@ -65,11 +68,13 @@ final class SearchIndex {
     static final float PREFIX_BOOST = 4f;
     static final float SYNONYM_TEXT_BOOST = 0.6f;
     static final float FUZZY_BOOST = 0.5f;
+    static final float KIND_BOOST = 5f;
 
     private final List<Card> cards;
     private final Analyzer analyzer = new TherapyAnalyzer();
     private final IndexSearcher searcher;
     private final List<Set<String>> termsByCard;
+    private final Map<String, Kind> kindById;
     private final int docCount;
 
     SearchIndex(List<Card> cards) {
@@ -81,6 +86,7 @@ final class SearchIndex {
                 Card c = cards.get(i);
                 Document d = new Document();
                 d.add(new StringField(ID, c.id(), Field.Store.NO));
+                d.add(new StringField(KIND, c.kind().wire(), Field.Store.NO));
                 d.add(new StoredField(ORD, i));
                 d.add(new TextField(TITLE, c.title() + " " + c.id(), Field.Store.NO));
                 d.add(new TextField(KEYWORDS, String.join(" ; ", c.keywords()), Field.Store.NO));
@@ -97,13 +103,18 @@ final class SearchIndex {
             throw new UncheckedIOException(e);
         }
         this.termsByCard = List.copyOf(terms);
+        Map<String, Kind> kinds = new HashMap<>();
+        for (Card c : cards) {
+            kinds.put(c.id(), c.kind());
+        }
+        this.kindById = Map.copyOf(kinds);
         this.docCount = cards.size();
     }
 
     private static String body(Card c) {
         StringBuilder sb = new StringBuilder(c.summary());
         for (Fact f : c.facts()) {
-            sb.append(" ; ").append(f.text());
+            sb.append(" ; ").append(f.topic()).append(": ").append(f.text());
         }
         return sb.toString();
     }
@@ -201,7 +212,11 @@ final class SearchIndex {
         for (Synonyms.Match m : q.synonyms()) {
             for (String id : m.group().ids()) {
                 if (boostedIds.add(id)) {
-                    b.add(constant(new TermQuery(new Term(ID, id)), SYNONYM_ID_BOOST), BooleanClause.Occur.SHOULD);
+                    // "modifier for speech therapy" asks for a modifier: the speech code is a lesser match.
+                    Kind k = kindById.get(id);
+                    float boost = q.wants().isPresent() && k != null && k != q.wants().get()
+                            ? SYNONYM_ID_BOOST / 2 : SYNONYM_ID_BOOST;
+                    b.add(constant(new TermQuery(new Term(ID, id)), boost), BooleanClause.Occur.SHOULD);
                     clauses++;
                 }
             }
@@ -219,7 +234,18 @@ final class SearchIndex {
                 }
             }
         }
-        return clauses == 0 ? null : b.build();
+        if (clauses == 0) {
+            return null;
+        }
+        if (q.wants().isEmpty()) {
+            return b.build();
+        }
+        // The kind the question asks for lifts the cards that match it anyway; alone it matches nothing.
+        return new BooleanQuery.Builder()
+                .add(b.build(), BooleanClause.Occur.MUST)
+                .add(constant(new TermQuery(new Term(KIND, q.wants().get().wire())), KIND_BOOST),
+                        BooleanClause.Occur.SHOULD)
+                .build();
     }
 
     private Query termQuery(String term, float boost, boolean fuzzy) {
@@ -229,7 +255,7 @@ final class SearchIndex {
             Term t = new Term(TEXT_FIELDS[f], term);
             perField.add(new BoostQuery(new TermQuery(t), FIELD_BOOSTS[f] * boost));
             if (typo) {
-                int edits = term.length() >= 8 ? 2 : 1;
+                int edits = maxEdits(term);
                 perField.add(new BoostQuery(new FuzzyQuery(t, edits, 1, 20, true), FIELD_BOOSTS[f] * boost * FUZZY_BOOST));
             }
         }
@@ -258,11 +284,19 @@ final class SearchIndex {
         if (typed.length() < 4 || known.isEmpty() || typed.charAt(0) != known.charAt(0)) {
             return false;
         }
-        int max = typed.length() >= 8 ? 2 : 1;
+        int max = maxEdits(typed);
         if (Math.abs(typed.length() - known.length()) > max) {
             return false;
         }
-        return damerau(typed, known, max) <= max;
+        return distance(typed, known, max) <= max;
+    }
+
+    static int maxEdits(String typed) {
+        return typed.length() >= 8 ? 2 : 1;
+    }
+
+    static int distance(String a, String b, int max) {
+        return damerau(a, b, max);
     }
 
     /** Optimal string alignment distance, stopping early past max. */
