@@ -309,8 +309,7 @@ final class Asker {
                 return true;
             }
         }
-        for (List<String> phrase : g.phrases()) {
-            List<String> ts = index.analyze(String.join(" ", phrase));
+        for (List<String> ts : index.analyzedPhrases(g)) {
             if (!ts.isEmpty() && terms.containsAll(ts)) {
                 return true;
             }
@@ -380,8 +379,7 @@ final class Asker {
             }
         }
         for (Synonyms.Match m : q.synonyms()) {
-            for (List<String> phrase : m.group().phrases()) {
-                List<String> ts = index.analyze(String.join(" ", phrase));
+            for (List<String> ts : index.analyzedPhrases(m.group())) {
                 if (!ts.isEmpty() && terms.containsAll(ts) && !done.containsAll(ts)) {
                     double max = 0;
                     for (String t : ts) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -41,7 +42,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 
 /**
  * The Lucene index over the cards, in memory (ByteBuffersDirectory), built once and then read-only, so
@@ -69,18 +72,27 @@ final class SearchIndex {
     static final float SYNONYM_TEXT_BOOST = 0.6f;
     static final float FUZZY_BOOST = 0.5f;
     static final float KIND_BOOST = 5f;
+    /** Phrases of a synonym group added to the query: the first ones (the canonical names) only. */
+    static final int MAX_EXPANSIONS = 6;
+    /** Fewer when the group names its cards: the id boost already finds them. */
+    static final int MAX_EXPANSIONS_WITH_IDS = 3;
 
     private final List<Card> cards;
     private final Analyzer analyzer = new TherapyAnalyzer();
     private final IndexSearcher searcher;
     private final List<Set<String>> termsByCard;
     private final Map<String, Kind> kindById;
+    private final Map<Synonyms.Group, List<List<String>>> phraseCache = new ConcurrentHashMap<>();
+    /** One segment, no deletions: a hit's doc id is its card's position, no stored field to read. */
+    private final boolean docIdIsOrd;
     private final int docCount;
 
     SearchIndex(List<Card> cards) {
         this.cards = List.copyOf(cards);
         List<Set<String>> terms = new ArrayList<>(cards.size());
-        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        // Each file as one buffer: cheaper slices for the many small term and postings reads of a query.
+        ByteBuffersDirectory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+                ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
             for (int i = 0; i < cards.size(); i++) {
                 Card c = cards.get(i);
@@ -97,8 +109,13 @@ final class SearchIndex {
                 w.addDocument(d);
                 terms.add(Set.copyOf(analyze(all)));
             }
+            w.forceMerge(1);
             w.commit();
-            this.searcher = new IndexSearcher(DirectoryReader.open(dir));
+            DirectoryReader reader = DirectoryReader.open(dir);
+            this.searcher = new IndexSearcher(reader);
+            // A few hundred cards: caching clause results costs more than it saves.
+            this.searcher.setQueryCache(null);
+            this.docIdIsOrd = reader.leaves().size() == 1 && reader.maxDoc() == cards.size() && !reader.hasDeletions();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,6 +138,17 @@ final class SearchIndex {
 
     List<Card> cards() {
         return cards;
+    }
+
+    /** The phrases of a synonym group as the index's terms (analyzed once, then kept). */
+    List<List<String>> analyzedPhrases(Synonyms.Group g) {
+        return phraseCache.computeIfAbsent(g, k -> {
+            List<List<String>> out = new ArrayList<>();
+            for (List<String> p : k.phrases()) {
+                out.add(List.copyOf(analyze(String.join(" ", p))));
+            }
+            return List.copyOf(out);
+        });
     }
 
     /** The analyzed terms of a card (for coverage and for picking the sentence that answers). */
@@ -176,9 +204,9 @@ final class SearchIndex {
         try {
             TopDocs top = searcher.search(query, limit);
             List<Hit> out = new ArrayList<>(top.scoreDocs.length);
-            var stored = searcher.storedFields();
+            var stored = docIdIsOrd ? null : searcher.storedFields();
             for (ScoreDoc sd : top.scoreDocs) {
-                int ord = stored.document(sd.doc).getField(ORD).numericValue().intValue();
+                int ord = stored == null ? sd.doc : stored.document(sd.doc).getField(ORD).numericValue().intValue();
                 out.add(new Hit(ord, sd.score));
             }
             return out;
@@ -220,10 +248,14 @@ final class SearchIndex {
                     clauses++;
                 }
             }
-            for (List<String> phrase : m.group().phrases()) {
-                List<String> terms = analyze(String.join(" ", phrase));
+            int expansions = 0;
+            int maxExpansions = m.group().ids().isEmpty() ? MAX_EXPANSIONS : MAX_EXPANSIONS_WITH_IDS;
+            for (List<String> terms : analyzedPhrases(m.group())) {
                 if (terms.isEmpty() || (terms.size() == 1 && seen.contains(terms.get(0)))) {
                     continue;
+                }
+                if (expansions++ >= maxExpansions) {
+                    break;
                 }
                 Query pq = terms.size() == 1 ? termQuery(terms.get(0), SYNONYM_TEXT_BOOST, false)
                         : phraseQuery(terms, SYNONYM_TEXT_BOOST);

@@ -1,5 +1,6 @@
 package org.minutewise.knowledge;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 final class Speller {
     private final Map<String, Integer> vocabulary;
     private final Predicate<String> indexKnows;
+    private final Map<Character, List<String>> byFirstLetter;
 
     /**
      * @param indexKnows whether the index holds the word in some form ("dress" is known through
@@ -25,6 +27,14 @@ final class Speller {
     Speller(Map<String, Integer> vocabulary, Predicate<String> indexKnows) {
         this.vocabulary = Map.copyOf(vocabulary);
         this.indexKnows = indexKnows;
+        Map<Character, List<String>> m = new HashMap<>();
+        for (String k : vocabulary.keySet()) {
+            if (k.length() >= 4) {
+                m.computeIfAbsent(k.charAt(0), c -> new ArrayList<>()).add(k);
+            }
+        }
+        m.replaceAll((c, l) -> List.copyOf(l));
+        this.byFirstLetter = Map.copyOf(m);
     }
 
     static Speller of(List<Card> cards, Synonyms synonyms, Predicate<String> indexKnows) {
@@ -73,16 +83,16 @@ final class Speller {
         int bestDistance = Integer.MAX_VALUE;
         int bestCount = 0;
         int max = SearchIndex.maxEdits(word);
-        for (Map.Entry<String, Integer> e : vocabulary.entrySet()) {
-            String k = e.getKey();
-            if (k.length() < 4 || k.charAt(0) != word.charAt(0) || Math.abs(k.length() - word.length()) > max) {
+        for (String k : byFirstLetter.getOrDefault(word.charAt(0), List.of())) {
+            if (Math.abs(k.length() - word.length()) > max) {
                 continue;
             }
             int d = SearchIndex.distance(word, k, max);
-            if (d <= max && (d < bestDistance || (d == bestDistance && e.getValue() > bestCount))) {
+            int count = vocabulary.get(k);
+            if (d <= max && (d < bestDistance || (d == bestDistance && count > bestCount))) {
                 best = k;
                 bestDistance = d;
-                bestCount = e.getValue();
+                bestCount = count;
             }
         }
         return best;

@@ -19,6 +19,15 @@ import org.minutewise.refdata.RefDataException;
 final class Synonyms {
     /** One line of the file. */
     record Group(int line, List<List<String>> phrases, List<String> ids) {
+        @Override
+        public boolean equals(Object o) {
+            return o == this;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** A phrase of a group found in a question, at tokens [start, end). */
