@@ -34,6 +34,8 @@ import org.minutewise.refdata.RefData;
 public final class KnowledgeBase {
     /** Below this share of the question covered by the best card, {@link #ask} says it does not know. */
     public static final double MIN_CONFIDENCE = 0.5;
+    /** Text past this many characters is ignored: a question is a sentence or two, not a document. */
+    public static final int MAX_TEXT = 500;
     /** How many cards {@link #ask} returns at most. */
     public static final int ASK_CARDS = 5;
 
@@ -197,7 +199,11 @@ public final class KnowledgeBase {
     }
 
     ParsedQuery parse(String text) {
-        ParsedQuery q = ParsedQuery.parse(text, byId, sortedIds, diagnosisIds, speller);
+        String t = text == null ? "" : text;
+        if (t.length() > MAX_TEXT) {
+            t = t.substring(0, MAX_TEXT);
+        }
+        ParsedQuery q = ParsedQuery.parse(t, byId, sortedIds, diagnosisIds, speller);
         return q.withSynonyms(synonyms.find(q.tokens()));
     }
 

@@ -76,6 +76,8 @@ final class SearchIndex {
     static final int MAX_EXPANSIONS = 6;
     /** Fewer when the group names its cards: the id boost already finds them. */
     static final int MAX_EXPANSIONS_WITH_IDS = 3;
+    /** Distinct words searched at most (Lucene refuses a query of more than 1024 clauses). */
+    static final int MAX_WORDS = 40;
 
     private final List<Card> cards;
     private final Analyzer analyzer = new TherapyAnalyzer();
@@ -230,14 +232,18 @@ final class SearchIndex {
         Set<String> seen = new HashSet<>();
         for (String w : q.words()) {
             for (String t : analyze(w)) {
-                if (seen.add(t)) {
+                if (seen.size() < MAX_WORDS && seen.add(t)) {
                     b.add(termQuery(t, 1f, true), BooleanClause.Occur.SHOULD);
                     clauses++;
                 }
             }
         }
         Set<String> boostedIds = new HashSet<>(q.ids());
+        Set<Synonyms.Group> groups = new HashSet<>();
         for (Synonyms.Match m : q.synonyms()) {
+            if (!groups.add(m.group()) || groups.size() > MAX_WORDS) {
+                continue;
+            }
             for (String id : m.group().ids()) {
                 if (boostedIds.add(id)) {
                     // "modifier for speech therapy" asks for a modifier: the speech code is a lesser match.

@@ -154,6 +154,18 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aVeryLongTextIsCutNotRefused() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            sb.append("word").append(i).append(" balance ").append(9000 + i).append(' ');
+        }
+        assertThat(kb.search(sb.toString(), 5)).isNotEmpty();
+        assertThat(kb.ask(sb.toString()).answer()).isNotBlank();
+        assertThat(kb.search("balance nmr gait pta group ".repeat(100), 5)).isNotEmpty();
+        assertThat(kb.search("x".repeat(10_000), 5)).isEmpty();
+    }
+
+    @Test
     void askAssemblesAnAnswerWithItsCitation() {
         Answer a = kb.ask("can I bill 97112 for a group?");
         assertThat(a.known()).isTrue();
