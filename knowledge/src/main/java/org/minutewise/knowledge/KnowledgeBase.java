@@ -204,7 +204,7 @@ public final class KnowledgeBase {
             t = t.substring(0, MAX_TEXT);
         }
         ParsedQuery q = ParsedQuery.parse(t, byId, sortedIds, diagnosisIds, speller);
-        return q.withSynonyms(synonyms.find(q.tokens()));
+        return q.withSynonyms(synonyms.find(q.tokens()), byId);
     }
 
     SearchIndex index() {

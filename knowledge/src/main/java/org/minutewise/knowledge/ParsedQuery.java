@@ -28,8 +28,11 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
                    List<Minutes> minutes, List<Synonyms.Match> synonyms, List<String> words, Set<String> corrected,
                    Optional<Kind> wants) {
 
-    /** "97110 for 20 min": code 97110 (or "" when none is written just before), 20 minutes. */
-    record Minutes(String code, int minutes) {
+    /** "97110 for 20 min": code 97110 (or "" when none is written just before), 20 minutes, at token {@code at}. */
+    record Minutes(String code, int minutes, int at) {
+        Minutes withCode(String c) {
+            return new Minutes(c, minutes, at);
+        }
     }
 
     private static final Pattern RULE_ID = Pattern.compile("(?i)\\bMW-?([A-Z]\\d{3})\\b");
@@ -104,7 +107,7 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
                     && tok.length() <= 4) {
                 // The code written just before ("97110 for 20 min", "97112 x 24 minutes") owns the minutes.
                 boolean owned = i - lastCodeAt <= 3;
-                minutes.add(new Minutes(owned ? lastCode : "", Integer.parseInt(tok)));
+                minutes.add(new Minutes(owned ? lastCode : "", Integer.parseInt(tok), i));
                 used[i] = true;
                 lastCode = "";
                 lastCodeAt = -10;
@@ -156,9 +159,32 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
                 wants(tokens));
     }
 
-    ParsedQuery withSynonyms(List<Synonyms.Match> matches) {
-        return new ParsedQuery(text, tokens, ids, codes, prefixes, minutes, List.copyOf(matches), words, corrected,
-                wants);
+    /**
+     * With the synonym phrases found; minutes written just after a phrase that names one code ("ther ex 23
+     * min") are that code's.
+     */
+    ParsedQuery withSynonyms(List<Synonyms.Match> matches, Map<String, Card> byId) {
+        List<Minutes> ms = new ArrayList<>(minutes.size());
+        for (Minutes m : minutes) {
+            String code = m.code();
+            if (code.isEmpty()) {
+                for (Synonyms.Match sm : matches) {
+                    List<String> codeIds = new ArrayList<>();
+                    for (String id : sm.group().ids()) {
+                        Card c = byId.get(id);
+                        if (c != null && c.kind() == Kind.CODE) {
+                            codeIds.add(id);
+                        }
+                    }
+                    if (codeIds.size() == 1 && sm.end() <= m.at() && m.at() - sm.end() <= 2) {
+                        code = codeIds.get(0);
+                    }
+                }
+            }
+            ms.add(m.withCode(code));
+        }
+        return new ParsedQuery(text, tokens, ids, codes, prefixes, List.copyOf(ms), List.copyOf(matches), words,
+                corrected, wants);
     }
 
     /** Diagnosis words first ("dx code" is a diagnosis), then modifier words, then code words. */

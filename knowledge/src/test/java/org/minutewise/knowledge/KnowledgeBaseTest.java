@@ -180,6 +180,9 @@ class KnowledgeBaseTest {
         assertThat(a.cards().get(0).card().id()).isEqualTo("cms-total-time");
         assertThat(a.answer()).contains("38 timed minutes in a day are 3 units").contains("Source:");
         assertThat(kb.ask("how many units for 7 minutes").answer()).contains("0 units");
+        // Therapists' words name the codes of the minutes.
+        assertThat(kb.ask("pt did ther ex 23 min and nmr 24 min how many units").answer())
+                .contains("47 timed minutes, 3 units").contains("97110 x1, 97112 x2");
     }
 
     @Test
