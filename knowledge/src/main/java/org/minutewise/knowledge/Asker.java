@@ -2,6 +2,7 @@ package org.minutewise.knowledge;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -328,13 +329,20 @@ final class Asker {
 
     /** The card's summary, or its fact that best matches the question (with the summary when it adds to it). */
     private String bestSentences(ParsedQuery q, Card card) {
-        double summaryScore = sentenceScore(card.summary(), q, card);
+        List<Set<String>> sentences = index.sentenceTerms(kb.ord(card.id()));
+        Map<String, Double> wordIdf = new LinkedHashMap<>();
+        for (String w : q.words()) {
+            for (String t : index.analyze(w)) {
+                wordIdf.computeIfAbsent(t, index::idf);
+            }
+        }
+        double summaryScore = sentenceScore(sentences.get(0), q, card, wordIdf);
         Fact best = null;
         double bestScore = 0;
-        for (Fact f : card.facts()) {
-            double s = sentenceScore(f.topic() + ": " + f.text(), q, card);
+        for (int i = 0; i < card.facts().size(); i++) {
+            double s = sentenceScore(sentences.get(i + 1), q, card, wordIdf);
             if (s > bestScore) {
-                best = f;
+                best = card.facts().get(i);
                 bestScore = s;
             }
         }
@@ -360,8 +368,7 @@ final class Asker {
      * (not the card's own: every sentence of a card is about it), and half the weight of each synonym group
      * the question uses of which it holds a whole phrase.
      */
-    private double sentenceScore(String sentence, ParsedQuery q, Card card) {
-        Set<String> terms = new HashSet<>(index.analyze(sentence));
+    private double sentenceScore(Set<String> terms, ParsedQuery q, Card card, Map<String, Double> wordIdf) {
         String own = card.id().toLowerCase();
         double s = 0;
         Set<String> done = new HashSet<>();
@@ -371,11 +378,10 @@ final class Asker {
                 s += index.idf("\u0000");
             }
         }
-        for (String w : q.words()) {
-            for (String t : index.analyze(w)) {
-                if (!t.equals(own) && done.add(t) && terms.contains(t)) {
-                    s += index.idf(t);
-                }
+        for (Map.Entry<String, Double> e : wordIdf.entrySet()) {
+            String t = e.getKey();
+            if (!t.equals(own) && done.add(t) && terms.contains(t)) {
+                s += e.getValue();
             }
         }
         for (Synonyms.Match m : q.synonyms()) {

@@ -83,6 +83,8 @@ final class SearchIndex {
     private final Analyzer analyzer = new TherapyAnalyzer();
     private final IndexSearcher searcher;
     private final List<Set<String>> termsByCard;
+    /** Per card: the analyzed terms of its summary, then of each fact ("topic: text"), for picking answers. */
+    private final List<List<Set<String>>> sentenceTerms;
     private final Map<String, Kind> kindById;
     private final Map<Synonyms.Group, List<List<String>>> phraseCache = new ConcurrentHashMap<>();
     /** One segment, no deletions: a hit's doc id is its card's position, no stored field to read. */
@@ -92,6 +94,7 @@ final class SearchIndex {
     SearchIndex(List<Card> cards) {
         this.cards = List.copyOf(cards);
         List<Set<String>> terms = new ArrayList<>(cards.size());
+        List<List<Set<String>>> sentences = new ArrayList<>(cards.size());
         // Each file as one buffer: cheaper slices for the many small term and postings reads of a query.
         ByteBuffersDirectory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
                 ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
@@ -110,6 +113,12 @@ final class SearchIndex {
                 d.add(new TextField(ALL, all, Field.Store.NO));
                 w.addDocument(d);
                 terms.add(Set.copyOf(analyze(all)));
+                List<Set<String>> ss = new ArrayList<>(c.facts().size() + 1);
+                ss.add(Set.copyOf(analyze(c.summary())));
+                for (Fact f : c.facts()) {
+                    ss.add(Set.copyOf(analyze(f.topic() + ": " + f.text())));
+                }
+                sentences.add(List.copyOf(ss));
             }
             w.forceMerge(1);
             w.commit();
@@ -122,6 +131,7 @@ final class SearchIndex {
             throw new UncheckedIOException(e);
         }
         this.termsByCard = List.copyOf(terms);
+        this.sentenceTerms = List.copyOf(sentences);
         Map<String, Kind> kinds = new HashMap<>();
         for (Card c : cards) {
             kinds.put(c.id(), c.kind());
@@ -161,6 +171,11 @@ final class SearchIndex {
 
     Set<String> terms(int ord) {
         return termsByCard.get(ord);
+    }
+
+    /** The analyzed terms of the card's summary (index 0) and of each of its facts (1..n), in order. */
+    List<Set<String>> sentenceTerms(int ord) {
+        return sentenceTerms.get(ord);
     }
 
     /** Lower-cased, stop words out, Porter-stemmed: what the index holds. */
