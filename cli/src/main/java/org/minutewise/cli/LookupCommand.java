@@ -1,0 +1,97 @@
+package org.minutewise.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.Json;
+import org.minutewise.knowledge.Card;
+import org.minutewise.knowledge.Fact;
+import org.minutewise.knowledge.KnowledgeBase;
+import org.minutewise.knowledge.KnowledgeJson;
+import org.minutewise.knowledge.ScoredCard;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "lookup", mixinStandardHelpOptions = true,
+        description = "Print the card of a code (97112, G0283), a modifier (GP, 59), a finding (MW-U003), an "
+                + "ICD-10-CM category (I69; I69.351 shows its category) or a rulebook topic (cms-total-time).",
+        footer = {"", "Exit status: 0 found; 1 well formed but not in the knowledge base (the nearest cards are "
+                + "suggested); 2 not a well-formed id."})
+final class LookupCommand implements Callable<Integer> {
+    /** A well-formed id that no card has (like grep finding nothing). */
+    static final int NOT_FOUND = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KnowledgeFiles files;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The card id: 97112, GP, MW-U003, I69, cms-total-time.")
+    String id;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        String query = id.strip();
+        if (!KnowledgeBase.isWellFormedId(query)) {
+            throw new InputException("ID", "\"" + id + "\" is not a code (97112, G0283), modifier (GP, 59), finding "
+                    + "(MW-U003), ICD-10-CM code (I69.351) or rulebook topic (cms-total-time); try: minutewise search "
+                    + "WORDS");
+        }
+        KnowledgeBase kb = files.knowledgeBase();
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<Card> card = kb.lookup(query);
+        if (card.isEmpty()) {
+            List<ScoredCard> near = kb.search(query, 3);
+            if (json) {
+                out.println(Json.mapper().writeValueAsString(KnowledgeJson.notFound(query, near)));
+            } else {
+                out.println(query + ": not in the Minutewise knowledge base (version " + kb.version() + ").");
+                if (!near.isEmpty()) {
+                    out.println("Nearest:");
+                    for (ScoredCard s : near) {
+                        out.printf("  %-16s %s%n", s.card().id(), s.card().title());
+                    }
+                }
+            }
+            return NOT_FOUND;
+        }
+        Card c = card.get();
+        if (json) {
+            out.println(Json.mapper().writeValueAsString(KnowledgeJson.found(query, c)));
+        } else {
+            print(out, query, c);
+        }
+        return Main.OK;
+    }
+
+    static void print(PrintWriter out, String query, Card c) {
+        if (!c.id().equalsIgnoreCase(query)) {
+            out.println(query.toUpperCase() + " is in " + c.id() + ":");
+        }
+        out.println(c.id() + "  (" + c.kind().wire() + ")  " + c.title());
+        out.println();
+        out.println(c.summary());
+        String topic = "";
+        for (Fact f : c.facts()) {
+            if (!f.topic().equals(topic)) {
+                topic = f.topic();
+                out.println();
+                out.println(topic);
+            }
+            out.println("  - " + f.text());
+        }
+        out.println();
+        out.println("Sources: " + c.citation());
+    }
+}

@@ -1,0 +1,475 @@
+package org.minutewise.knowledge;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.units.CodeMinutes;
+import org.minutewise.core.units.UnitCalculator;
+import org.minutewise.core.units.UnitMethod;
+import org.minutewise.core.units.UnitResult;
+
+/**
+ * Turns a parsed question into an {@link Answer}. Two kinds of question are worked out rather than only
+ * looked up, because the cards alone cannot say the number: minutes to units ("how many units for 38
+ * minutes", computed with the engine's own unit methods) and two codes on the same day (the NCCI pair
+ * table). Everything else is retrieval: the best card's sentence that shares the most (IDF-weighted) words
+ * with the question, and its source.
+ */
+final class Asker {
+    static final String CMS_METHOD = "cms-total-time";
+    static final String CPT_METHOD = "cpt-per-code";
+    static final String EVAL_PER_DAY = "eval-once-per-day";
+    private static final int SEARCH_DEPTH = 10;
+    private static final double FUZZY_CREDIT = 0.75;
+    /** The weight of a trade word ("claim", "patient", "insurance") in the coverage, whether the card has it or not. */
+    private static final double DOMAIN_WEIGHT = 0.5;
+    /** Three cards covering a question together count a little less than one covering it alone. */
+    private static final double UNION_FACTOR = 0.9;
+    private static final Set<String> UNIT_WORDS = Set.of("unit", "units", "many", "bill", "billable", "round",
+            "rounding", "count", "charge");
+    private static final Set<String> CONTRAST_WORDS = Set.of("difference", "differ", "vs", "versus", "between",
+            "instead", "or");
+
+    private final KnowledgeBase kb;
+    private final SearchIndex index;
+
+    Asker(KnowledgeBase kb) {
+        this.kb = kb;
+        this.index = kb.index();
+    }
+
+    Answer ask(ParsedQuery q) {
+        List<SearchIndex.Hit> hits = index.search(q, SEARCH_DEPTH);
+        if (!q.minutes().isEmpty() && containsAny(q.tokens(), UNIT_WORDS)) {
+            return units(q, hits);
+        }
+        List<String> known = new ArrayList<>();
+        for (String c : q.codes()) {
+            if (kb.card(c).isPresent()) {
+                known.add(c);
+            }
+        }
+        if (known.size() >= 2 && !containsAny(q.tokens(), CONTRAST_WORDS)) {
+            return pair(q, hits, known.get(0), known.get(1));
+        }
+        if (hits.isEmpty()) {
+            return dontKnow(q, 0);
+        }
+        double confidence = confidence(q, hits);
+        if (confidence < KnowledgeBase.MIN_CONFIDENCE) {
+            return dontKnow(q, confidence);
+        }
+        Card top = index.cards().get(hits.get(0).ord());
+        StringBuilder sb = new StringBuilder(bestSentences(q, top));
+        Optional<Card> also = seeAlso(q, hits, top);
+        also.ifPresent(c -> sb.append(" See also ").append(c.id()).append(" (").append(c.title()).append(")."));
+        sb.append(" Source: ").append(top.citation()).append('.');
+        return new Answer(sb.toString(), scored(hits, List.of()), true, round(confidence));
+    }
+
+    // ---- minutes to units ----------------------------------------------------------------------------------
+
+    private Answer units(ParsedQuery q, List<SearchIndex.Hit> hits) {
+        List<CodeMinutes> withCodes = new ArrayList<>();
+        int total = 0;
+        for (ParsedQuery.Minutes m : q.minutes()) {
+            total += m.minutes();
+            if (!m.code().isEmpty() && kb.codes().getOrNull(m.code()) != null) {
+                withCodes.add(new CodeMinutes(m.code(), m.minutes()));
+            }
+        }
+        Card cms = kb.card(CMS_METHOD).orElseThrow();
+        Card cpt = kb.card(CPT_METHOD).orElseThrow();
+        List<String> pinned = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        if (!withCodes.isEmpty() && withCodes.size() == q.minutes().size()) {
+            boolean anyTimed = false;
+            for (CodeMinutes cm : withCodes) {
+                anyTimed |= kb.codes().getOrNull(cm.code()).timed();
+            }
+            UnitResult c = UnitCalculator.compute(UnitMethod.CMS, withCodes, kb.codes());
+            UnitResult p = UnitCalculator.compute(UnitMethod.CPT, withCodes, kb.codes());
+            sb.append(minutesText(withCodes)).append(": ");
+            if (anyTimed) {
+                sb.append(c.totalTimedMinutes()).append(" timed minutes, ").append(c.totalUnits())
+                        .append(plural(c.totalUnits(), " unit")).append(" under the CMS total-time method (the 8-minute "
+                        + "rule): ").append(allocation(c)).append('.');
+                if (c.professionalChoice()) {
+                    sb.append(" The last unit is a tie: CMS leaves it to the qualified professional.");
+                }
+                sb.append(" Under the CPT per-code method: ").append(allocation(p)).append('.');
+                pinned.add(CMS_METHOD);
+            } else {
+                sb.append("untimed, so ").append(allocation(c)).append(" whatever the minutes.");
+            }
+            for (CodeMinutes cm : withCodes) {
+                if (!pinned.contains(cm.code())) {
+                    pinned.add(cm.code());
+                }
+            }
+            if (anyTimed) {
+                pinned.add(CPT_METHOD);
+            }
+        } else {
+            int n = UnitCalculator.unitsForMinutes(total);
+            if (q.minutes().size() > 1) {
+                sb.append(minutesText(q.minutes())).append(" add up to ").append(total).append(" timed minutes. ");
+            }
+            if (total < 8) {
+                sb.append(total).append(" timed minutes are below 8: 0 units by themselves. Under the CMS "
+                        + "total-time method they still count toward the day's total with the other timed codes.");
+            } else {
+                int lo = n * 15 - 7;
+                int hi = n * 15 + 7;
+                sb.append(total).append(" timed minutes in a day are ").append(n).append(plural(n, " unit"))
+                        .append(" under the CMS total-time method (the 8-minute rule: ").append(lo).append('-')
+                        .append(hi).append(" minutes = ").append(n).append(plural(n, " unit")).append(").");
+                sb.append(" Under the CPT per-code method each code counts alone (8 minutes or more of a code for "
+                        + "its first unit): ").append(total).append(" minutes of one code is also ").append(n)
+                        .append(", split across codes it can differ.");
+            }
+            pinned.add(CMS_METHOD);
+            pinned.add(CPT_METHOD);
+        }
+        sb.append(" Source: ").append(cms.citation()).append("; ").append(cpt.citation()).append('.');
+        return new Answer(sb.toString(), scored(hits, pinned), true, 1.0);
+    }
+
+    private static String minutesText(List<?> items) {
+        List<String> parts = new ArrayList<>();
+        for (Object o : items) {
+            if (o instanceof CodeMinutes cm) {
+                parts.add(cm.code() + " " + cm.minutes() + " min");
+            } else if (o instanceof ParsedQuery.Minutes m) {
+                parts.add((m.code().isEmpty() ? "" : m.code() + " ") + m.minutes() + " min");
+            }
+        }
+        return String.join(" + ", parts);
+    }
+
+    private static String allocation(UnitResult r) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : r.unitsByCode().entrySet()) {
+            parts.add(e.getKey() + " x" + e.getValue());
+        }
+        return String.join(", ", parts);
+    }
+
+    // ---- two codes on the same day -------------------------------------------------------------------------
+
+    private Answer pair(ParsedQuery q, List<SearchIndex.Hit> hits, String a, String b) {
+        List<String> pinned = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        PairEdit edit = null;
+        for (PairEdit p : kb.edits().pairs(a)) {
+            if (p.touches(b)) {
+                edit = p;
+                break;
+            }
+        }
+        CodeInfo ia = kb.codes().getOrNull(a);
+        CodeInfo ib = kb.codes().getOrNull(b);
+        List<String> sources = new ArrayList<>();
+        if (edit != null) {
+            sb.append(a).append(" and ").append(b).append(" on the same day are an NCCI pair. ").append(edit.text())
+                    .append(" Without separate time intervals documented, ").append(edit.column2())
+                    .append(" is not paid beside ").append(edit.column1()).append('.');
+            pinned.add(edit.column1());
+            pinned.add(edit.column2());
+            pinned.add("59");
+            sources.add(edit.source());
+        } else if (ia != null && ib != null && ia.evaluation() && ib.evaluation()
+                && ia.disciplines().equals(ib.disciplines())) {
+            sb.append(a).append(" and ").append(b).append(" are both evaluations of one discipline: only one "
+                    + "evaluation or re-evaluation of a discipline a day by the same practitioner.");
+            pinned.add(EVAL_PER_DAY);
+            pinned.add(a);
+            pinned.add(b);
+            kb.card(EVAL_PER_DAY).ifPresent(c -> sources.add(c.citation()));
+        } else if (ia != null && ib != null && (ia.addOnTo().orElse("").equals(b) || ib.addOnTo().orElse("").equals(a))) {
+            String base = ia.isAddOn() ? b : a;
+            String addOn = ia.isAddOn() ? a : b;
+            sb.append(addOn).append(" is the add-on of ").append(base).append(": bill ").append(base)
+                    .append(" for the first unit and ").append(addOn).append(" for each further unit, never ")
+                    .append(addOn).append(" alone.");
+            pinned.add(base);
+            pinned.add(addOn);
+            sources.add(Cards.RULES_CODES);
+        } else {
+            sb.append(a).append(" and ").append(b).append(": no NCCI pair between them in Minutewise's starter "
+                    + "table (RULES.md §5 lists the known therapy pairs; check the current CMS quarterly table). "
+                    + "Billing both the same day is normal when each has its own minutes: a minute belongs to one "
+                    + "code.");
+            pinned.add(a);
+            pinned.add(b);
+            sources.add("RULES.md §2, §5");
+        }
+        appendGroupNote(sb, ia, ib);
+        sb.append(" Source: ").append(String.join("; ", sources)).append('.');
+        return new Answer(sb.toString(), scored(hits, pinned), true, 1.0);
+    }
+
+    private static void appendGroupNote(StringBuilder sb, CodeInfo a, CodeInfo b) {
+        if (a == null || b == null) {
+            return;
+        }
+        if ((a.group() && b.oneOnOne()) || (b.group() && a.oneOnOne())) {
+            sb.append(" Group time and one-on-one time are separate minutes: the group minutes go to ")
+                    .append(a.group() ? a.code() : b.code()).append(" only.");
+        }
+    }
+
+    // ---- retrieval answers ---------------------------------------------------------------------------------
+
+    /**
+     * How much of the question the card covers, 0 to 1: each word weighted by its IDF (a word no card holds
+     * weighs the most), credited when the card holds it, when a synonym phrase it belongs to points to the
+     * card, or, for a typo, when the card holds a word within 1-2 edits.
+     */
+    /** The best card's coverage, or a little less than that of the best three together when that is more. */
+    double confidence(ParsedQuery q, List<SearchIndex.Hit> hits) {
+        double top = coverage(q, List.of(hits.get(0).ord()));
+        if (top >= KnowledgeBase.MIN_CONFIDENCE || hits.size() == 1) {
+            return top;
+        }
+        List<Integer> ords = new ArrayList<>();
+        for (int i = 0; i < Math.min(3, hits.size()); i++) {
+            ords.add(hits.get(i).ord());
+        }
+        return Math.max(top, UNION_FACTOR * coverage(q, ords));
+    }
+
+    double coverage(ParsedQuery q, List<Integer> ords) {
+        List<Card> cards = new ArrayList<>();
+        Set<String> terms = new HashSet<>();
+        for (int ord : ords) {
+            cards.add(index.cards().get(ord));
+            terms.addAll(index.terms(ord));
+        }
+        return coverage(q, cards, terms);
+    }
+
+    private double coverage(ParsedQuery q, List<Card> cards, Set<String> terms) {
+        Set<String> cardIds = new HashSet<>();
+        for (Card c : cards) {
+            cardIds.add(c.id());
+        }
+        double maxIdf = index.idf("\u0000");
+        double total = 0;
+        double got = 0;
+        for (String id : q.ids()) {
+            total += maxIdf;
+            if (cardIds.contains(id) || terms.contains(id.toLowerCase())) {
+                got += maxIdf;
+            }
+        }
+        for (String p : q.prefixes()) {
+            total += maxIdf;
+            for (String id : cardIds) {
+                if (id.startsWith(p)) {
+                    got += maxIdf;
+                    break;
+                }
+            }
+        }
+        Set<String> synonymCovered = new HashSet<>();
+        for (Synonyms.Match m : q.synonyms()) {
+            if (groupTouches(m.group(), cardIds, terms)) {
+                synonymCovered.addAll(q.tokens().subList(m.start(), m.end()));
+            }
+        }
+        Set<String> done = new HashSet<>();
+        for (String w : q.words()) {
+            if (q.ids().contains(w.toUpperCase())) {
+                continue;
+            }
+            for (String t : index.analyze(w)) {
+                if (!done.add(t)) {
+                    continue;
+                }
+                double idf = ParsedQuery.DOMAIN_WORDS.contains(w) ? DOMAIN_WEIGHT : index.idf(t);
+                total += idf;
+                if (synonymCovered.contains(w) || (terms.contains(t) && !q.corrected().contains(w))) {
+                    got += idf;
+                } else if (terms.contains(t) || (index.docFreq(t) == 0 && typoOf(t, terms))) {
+                    got += FUZZY_CREDIT * idf;
+                }
+            }
+        }
+        return total == 0 ? 0 : got / total;
+    }
+
+    private boolean groupTouches(Synonyms.Group g, Set<String> cardIds, Set<String> terms) {
+        for (String id : g.ids()) {
+            if (cardIds.contains(id)) {
+                return true;
+            }
+        }
+        for (List<String> ts : index.analyzedPhrases(g)) {
+            if (!ts.isEmpty() && terms.containsAll(ts)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean typoOf(String typed, Set<String> terms) {
+        for (String t : terms) {
+            if (SearchIndex.closeEnough(typed, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The card's summary, or its fact that best matches the question (with the summary when it adds to it). */
+    private String bestSentences(ParsedQuery q, Card card) {
+        List<Set<String>> sentences = index.sentenceTerms(kb.ord(card.id()));
+        Map<String, Double> wordIdf = new LinkedHashMap<>();
+        for (String w : q.words()) {
+            for (String t : index.analyze(w)) {
+                wordIdf.computeIfAbsent(t, index::idf);
+            }
+        }
+        double summaryScore = sentenceScore(sentences.get(0), q, card, wordIdf);
+        Fact best = null;
+        double bestScore = 0;
+        for (int i = 0; i < card.facts().size(); i++) {
+            double s = sentenceScore(sentences.get(i + 1), q, card, wordIdf);
+            if (s > bestScore) {
+                best = card.facts().get(i);
+                bestScore = s;
+            }
+        }
+        String text;
+        if (best == null || bestScore <= summaryScore) {
+            text = card.summary();
+        } else if (card.summary().length() + best.text().length() <= 400) {
+            text = card.summary() + " " + best.text();
+        } else {
+            text = firstSentence(card.summary()) + " " + best.text();
+        }
+        return text.startsWith(card.id()) || card.kind() != Kind.CODE ? text
+                : card.id() + " (" + card.title() + "): " + text;
+    }
+
+    private static String firstSentence(String s) {
+        int dot = s.indexOf(". ");
+        return dot < 0 ? s : s.substring(0, dot + 1);
+    }
+
+    /**
+     * How well a sentence answers the question: the IDF of each question word it holds, the ids it names
+     * (not the card's own: every sentence of a card is about it), and half the weight of each synonym group
+     * the question uses of which it holds a whole phrase.
+     */
+    private double sentenceScore(Set<String> terms, ParsedQuery q, Card card, Map<String, Double> wordIdf) {
+        String own = card.id().toLowerCase();
+        double s = 0;
+        Set<String> done = new HashSet<>();
+        for (String id : q.ids()) {
+            String t = id.toLowerCase();
+            if (!t.equals(own) && done.add(t) && terms.contains(t)) {
+                s += index.idf("\u0000");
+            }
+        }
+        for (Map.Entry<String, Double> e : wordIdf.entrySet()) {
+            String t = e.getKey();
+            if (!t.equals(own) && done.add(t) && terms.contains(t)) {
+                s += e.getValue();
+            }
+        }
+        for (Synonyms.Match m : q.synonyms()) {
+            for (List<String> ts : index.analyzedPhrases(m.group())) {
+                if (!ts.isEmpty() && terms.containsAll(ts) && !done.containsAll(ts)) {
+                    double max = 0;
+                    for (String t : ts) {
+                        max = Math.max(max, index.idf(t));
+                    }
+                    s += 0.5 * max;
+                    break;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** A second card the question names (by id or synonym) that the top card is not. */
+    private Optional<Card> seeAlso(ParsedQuery q, List<SearchIndex.Hit> hits, Card top) {
+        Set<String> named = new HashSet<>(q.ids());
+        for (Synonyms.Match m : q.synonyms()) {
+            named.addAll(m.group().ids());
+        }
+        for (int i = 1; i < Math.min(hits.size(), 3); i++) {
+            Card c = index.cards().get(hits.get(i).ord());
+            if (!c.id().equals(top.id()) && named.contains(c.id())) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Answer dontKnow(ParsedQuery q, double confidence) {
+        List<String> unknownCodes = new ArrayList<>();
+        for (String c : q.codes()) {
+            if (kb.card(c).isEmpty()) {
+                unknownCodes.add(c);
+            }
+        }
+        String text;
+        if (!unknownCodes.isEmpty()) {
+            text = "I don't know: " + String.join(", ", unknownCodes) + (unknownCodes.size() == 1 ? " is" : " are")
+                    + " not in the Minutewise knowledge base (our code catalog covers outpatient PT, OT and SLP "
+                    + "codes; a licensed CPT file can be loaded with --cpt-file).";
+        } else {
+            text = "I don't know: nothing in the Minutewise knowledge base answers that well enough, so I won't "
+                    + "guess. Try other words, a code (97112), a modifier (GP) or `minutewise search`.";
+        }
+        return new Answer(text, List.of(), false, round(confidence));
+    }
+
+    /** The hits as scored cards, best first, with the pinned cards (the ones the answer rests on) in front. */
+    private List<ScoredCard> scored(List<SearchIndex.Hit> hits, List<String> pinned) {
+        List<ScoredCard> out = new ArrayList<>();
+        double topScore = hits.isEmpty() ? 1.0 : hits.get(0).score();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < pinned.size() && out.size() < KnowledgeBase.ASK_CARDS; i++) {
+            Optional<Card> c = kb.card(pinned.get(i));
+            if (c.isPresent() && seen.add(c.get().id())) {
+                out.add(new ScoredCard(c.get(), round(topScore + pinned.size() - i)));
+            }
+        }
+        for (SearchIndex.Hit h : hits) {
+            if (out.size() >= KnowledgeBase.ASK_CARDS) {
+                break;
+            }
+            Card c = index.cards().get(h.ord());
+            if (seen.add(c.id())) {
+                out.add(new ScoredCard(c, round(h.score())));
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsAny(List<String> tokens, Set<String> words) {
+        for (String t : tokens) {
+            if (words.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String plural(int n, String word) {
+        return n == 1 ? word : word + "s";
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 1000.0) / 1000.0;
+    }
+}

@@ -1,0 +1,197 @@
+package org.minutewise.knowledge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.codes.DiagnosisCategory;
+import org.minutewise.core.model.Discipline;
+
+/** Builds the cards: from the reference data, the rule catalog and the knowledge data file. */
+final class Cards {
+    static final String RULES_CODES = "RULES.md §1";
+
+    private Cards() {
+    }
+
+    /** A code card: what the catalog says, then what the data file adds, then the edits that touch it. */
+    static Card code(CodeInfo c, KnowledgeData.Entry e, CodeEdits edits) {
+        List<Fact> facts = new ArrayList<>();
+        if (c.timed()) {
+            facts.add(new Fact("Units", "Timed: billed per 15 minutes. The day's minutes become units by the payer's "
+                    + "method: CMS total-time (the 8-minute rule) for Medicare, often CPT per-code for commercial "
+                    + "plans."));
+        } else if (c.group()) {
+            facts.add(new Fact("Units", "Untimed: 1 unit per patient per day for the group session, whatever the "
+                    + "minutes."));
+        } else {
+            facts.add(new Fact("Units", "Untimed (service based): 1 unit per day whatever the minutes."));
+        }
+        if (c.oneOnOne()) {
+            facts.add(new Fact("Contact", "One-on-one: needs direct one-on-one contact with the patient for every "
+                    + "billed minute. Group time is never " + c.code() + ": bill 97150 per patient for it."));
+        }
+        if (c.constantAttendance()) {
+            facts.add(new Fact("Contact", "Constant attendance modality: the clinician stays with the patient the "
+                    + "whole time; not billable for group time."));
+        }
+        if (c.supervised()) {
+            facts.add(new Fact("Contact", "Supervised modality: untimed, and its minutes may overlap another "
+                    + "service's minutes."));
+        }
+        c.addOnTo().ifPresent(base -> facts.add(new Fact("Add-on", "Add-on code: billed only with " + base
+                + " on the same day, never alone.")));
+        facts.add(new Fact("Discipline", "Billed under a " + disciplines(c.disciplines()) + " plan of care, with "
+                + modifiers(c.disciplines()) + " by the discipline of the plan of care, not by who treated."));
+        if (e != null && !e.companions().isEmpty()) {
+            facts.add(new Fact("Companions", "Often billed beside " + String.join(", ", e.companions())
+                    + " (each for its own minutes: a minute belongs to one code)."));
+        }
+        List<String> sources = new ArrayList<>();
+        if (e == null || e.sources().isEmpty()) {
+            sources.add(RULES_CODES);
+        } else {
+            for (String s : e.sources()) {
+                addSource(sources, s);
+            }
+        }
+        for (PairEdit p : edits.pairs(c.code())) {
+            facts.add(new Fact("NCCI pairs", p.text()));
+            addSource(sources, p.source());
+        }
+        for (UnitLimit l : edits.limits(c.code())) {
+            facts.add(new Fact("Unit limit", l.text()));
+            addSource(sources, l.source());
+        }
+        String summary = c.label() + ": " + c.kindText() + (c.oneOnOne() ? ", one-on-one" : "") + "; "
+                + disciplines(c.disciplines()) + ".";
+        List<String> keywords = new ArrayList<>();
+        if (e != null) {
+            if (!e.summary().isEmpty()) {
+                summary = e.summary();
+            }
+            for (String d : e.documentation()) {
+                facts.add(new Fact("Documentation", d));
+            }
+            for (String d : e.denials()) {
+                facts.add(new Fact("Denials", d));
+            }
+            facts.addAll(e.facts());
+            keywords.addAll(e.keywords());
+        }
+        return new Card(Kind.CODE, c.code(), c.label(), summary, facts, keywords, sources);
+    }
+
+    static Card modifierOrRule(Kind kind, KnowledgeData.Entry e) {
+        List<Fact> facts = new ArrayList<>(e.facts());
+        for (String d : e.denials()) {
+            facts.add(new Fact("Denials", d));
+        }
+        for (String d : e.documentation()) {
+            facts.add(new Fact("Documentation", d));
+        }
+        if (e.title().isEmpty() || e.summary().isEmpty()) {
+            throw new IllegalStateException("cards.json: " + e.id() + " needs a title and a summary");
+        }
+        return new Card(kind, e.id(), e.title(), e.summary(), facts, e.keywords(), e.sources());
+    }
+
+    /** A card for a finding of the engine's rule catalog. */
+    static Card finding(RuleInfo r, KnowledgeData.Entry e) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Severity", r.severity().wire() + switch (r.severity()) {
+            case BLOCK -> ": the claim will be rejected or is wrong; fix it before sending.";
+            case WARN -> ": a denial or audit risk.";
+            case INFO -> ": worth knowing; nothing to fix.";
+        }));
+        facts.add(new Fact("Fix", r.fix()));
+        List<String> keywords = new ArrayList<>();
+        if (e != null) {
+            facts.addAll(e.facts());
+            keywords.addAll(e.keywords());
+        }
+        List<String> sources = new ArrayList<>();
+        sources.add(r.citation());
+        if (e != null) {
+            for (String s : e.sources()) {
+                addSource(sources, s);
+            }
+        }
+        String summary = "Finding " + r.id() + " (" + r.severity().wire() + "): " + r.title() + ". Fix: " + r.fix();
+        return new Card(Kind.RULE, r.id(), r.title(), summary, facts, keywords, sources);
+    }
+
+    /** An ICD-10-CM category card (public-domain title). */
+    static Card diagnosis(DiagnosisCategory d, KnowledgeData.Entry e) {
+        List<Fact> facts = new ArrayList<>();
+        String support = d.supports97112()
+                ? "By itself it explains a neuromuscular deficit, so it supports 97112 (neuromuscular reeducation)."
+                : "It does not by itself explain a neuromuscular deficit: 97112 needs an explicit balance or "
+                        + "proprioceptive deficit documented beside it.";
+        facts.add(new Fact("97112", support));
+        facts.add(new Fact("Group", "Diagnosis group: " + d.group() + "."));
+        List<String> keywords = new ArrayList<>();
+        List<String> sources = new ArrayList<>(List.of("ICD-10-CM tabular list (CDC/NCHS, public domain)",
+                "RULES.md §7"));
+        if (e != null) {
+            facts.addAll(e.facts());
+            keywords.addAll(e.keywords());
+            for (String s : e.sources()) {
+                addSource(sources, s);
+            }
+        }
+        String summary = d.category() + " " + d.title() + ": ICD-10-CM category (" + d.group() + "). " + support;
+        return new Card(Kind.DIAGNOSIS, d.category(), d.title(), summary, facts, keywords, sources);
+    }
+
+    /** A code the catalog does not know, from a descriptor file a user loaded. */
+    static Card loadedCode(Descriptor d) {
+        String title = d.shortText().isEmpty() ? shorten(d.longText()) : d.shortText();
+        return new Card(Kind.CODE, d.code(), title, d.text() + " (not in the Minutewise code catalog: its units "
+                + "cannot be computed until it is added).", List.of(new Fact("Descriptor", d.text())), List.of(),
+                List.of(d.source()));
+    }
+
+    /** A modifier the data file does not describe, from a loaded HCPCS file. */
+    static Card loadedModifier(Descriptor d) {
+        String title = d.shortText().isEmpty() ? shorten(d.longText()) : d.shortText();
+        return new Card(Kind.MODIFIER, d.code(), title, d.text(), List.of(new Fact("Descriptor", d.text())),
+                List.of(), List.of(d.source()));
+    }
+
+    /** A full ICD-10-CM code from a loaded file. */
+    static Card loadedDiagnosis(Descriptor d) {
+        String title = d.shortText().isEmpty() ? shorten(d.longText()) : d.shortText();
+        return new Card(Kind.DIAGNOSIS, d.code(), title, d.code() + " " + d.text()
+                + (d.header() ? " (a category header, not valid on a claim)." : "."),
+                List.of(new Fact("Descriptor", d.text())), List.of(), List.of(d.source()));
+    }
+
+    static void addSource(List<String> sources, String s) {
+        if (!s.isEmpty() && !sources.contains(s)) {
+            sources.add(s);
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+
+    private static String disciplines(Set<Discipline> ds) {
+        List<String> out = new ArrayList<>();
+        for (Discipline d : new TreeSet<>(ds)) {
+            out.add(d.name());
+        }
+        return String.join(", ", out);
+    }
+
+    private static String modifiers(Set<Discipline> ds) {
+        List<String> out = new ArrayList<>();
+        for (Discipline d : new TreeSet<>(ds)) {
+            out.add(d.modifier() + " (" + d.name() + ")");
+        }
+        return String.join(" / ", out);
+    }
+}

@@ -1,0 +1,270 @@
+package org.minutewise.knowledge;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.minutewise.core.codes.ProcedureCode;
+
+/**
+ * A question or search text taken apart: the card ids it names, code prefixes, minute counts, synonym
+ * phrases, and the words left for full-text search.
+ *
+ * @param ids      card ids named exactly (97112, GP, MW-U003, I69; an ICD-10-CM code maps to its category)
+ * @param codes    every well-formed CPT/HCPCS code named, known or not, in order
+ * @param prefixes code prefixes (3-4 digits that begin some card id: 9716)
+ * @param minutes  minute counts ("38 minutes", "20 min"), each with the code written just before it, if any
+ * @param words    lower-case tokens for full-text search (question words and bare numbers left out)
+ * @param corrected the words that are typo corrections (the speller's output), for a lesser credit
+ * @param wants    the kind of card the question asks for, when it says ("dx code": diagnosis, "what modifier":
+ *                 modifier, "which cpt": code)
+ */
+record ParsedQuery(String text, List<String> tokens, List<String> ids, List<String> codes, List<String> prefixes,
+                   List<Minutes> minutes, List<Synonyms.Match> synonyms, List<String> words, Set<String> corrected,
+                   Optional<Kind> wants) {
+
+    /** "97110 for 20 min": code 97110 (or "" when none is written just before), 20 minutes, at token {@code at}. */
+    record Minutes(String code, int minutes, int at) {
+        Minutes withCode(String c) {
+            return new Minutes(c, minutes, at);
+        }
+    }
+
+    private static final Pattern RULE_ID = Pattern.compile("(?i)\\bMW-?([A-Z]\\d{3})\\b");
+    private static final Pattern ICD = Pattern.compile("[A-Z]\\d[0-9A-Z](\\.[0-9A-Z]{1,4})?");
+    /** Ids that are also everyday words or numbers: only taken as ids when written so or named a modifier. */
+    private static final Set<String> AMBIGUOUS_WORDS = Set.of("AT", "GO", "GA", "CO", "XS");
+    private static final Set<String> AMBIGUOUS_NUMBERS = Set.of("59", "96", "97");
+    private static final Set<String> MODIFIER_WORDS = Set.of("modifier", "modifiers", "mod", "mods", "modifer",
+            "modifers", "modifyer");
+    private static final Set<String> MINUTE_WORDS = Set.of("min", "mins", "minute", "minutes", "mns", "minuets");
+    /** Words of a question that say nothing about its subject. */
+    static final Set<String> QUESTION_WORDS = Set.of("what", "whats", "which", "who", "whom", "when", "where", "why",
+            "how", "do", "does", "did", "can", "could", "should", "would", "will", "may", "might", "must", "i", "im",
+            "ive", "we", "you", "your", "my", "our", "me", "us", "they", "them", "it", "its", "is", "are", "was",
+            "were", "be", "been", "being", "am", "the", "a", "an", "for", "to", "of", "in", "on", "at", "by", "with",
+            "and", "or", "if", "so", "that", "this", "these", "those", "there", "here", "from", "about", "into",
+            "code", "codes", "cpt", "bill", "billing", "billed", "bills", "use", "used", "using", "need", "needs",
+            "needed", "get", "got", "ok", "okay", "please", "pls", "plz", "hi", "hey", "thanks", "thx", "any",
+            "anything", "some", "someone", "tell", "know", "right", "correct", "proper", "supposed", "want",
+            "also", "just", "really", "still", "ever", "allowed", "go", "goes", "put", "u", "ur", "one", "have",
+            "has", "had", "yes", "whether", "than", "then", "as", "too", "per", "vs", "versus", "often", "difference",
+            "didnt", "dont", "doesnt", "isnt", "cant", "wont", "arent", "mean", "means", "meaning", "explain", "say",
+            "says", "regarding", "wondering", "question", "quick", "anyone", "guys", "folks");
+    /** Words of the trade that say little alone: a question is not "unknown" for using them (see Asker). */
+    static final Set<String> DOMAIN_WORDS = Set.of("insurance", "insurances", "insurer", "payer", "payers", "payor",
+            "payors", "claim", "claims", "patient", "patients", "pt", "pts", "client", "clients", "therapy", "therapies",
+            "therapist", "therapists", "clinic", "clinics", "visit", "visits", "session", "sessions", "day", "days",
+            "today", "time", "times", "rule", "rules", "billable", "pay", "paid", "pays", "payment", "cover", "covered",
+            "coverage", "deny", "denied", "denial", "denials", "pass", "icd", "icd10", "dx", "diagnosis", "z", "cpt",
+            "hcpcs", "work", "works", "treated", "treat", "treatment", "did", "done", "do", "count", "counts",
+            "number", "correct", "way", "kind", "type", "sure", "policy", "guideline", "guidelines", "requirement",
+            "requirements", "required", "require", "medicare", "commercial", "private", "office", "practice", "new",
+            "first", "cms", "report", "reported");
+    private static final Set<String> DIAGNOSIS_WORDS = Set.of("dx", "icd", "icd10", "diagnosis", "diagnoses", "diag");
+    private static final Set<String> CODE_WORDS = Set.of("code", "codes", "cpt", "hcpcs");
+
+    static ParsedQuery parse(String text, Map<String, Card> byId, List<String> sortedIds, Set<String> diagnosisIds,
+                             Speller speller) {
+        String t = text == null ? "" : text;
+        List<String> raw = QueryText.rawTokens(t);
+        List<String> tokens = new ArrayList<>(raw.size());
+        Set<String> corrected = new HashSet<>();
+        for (String r : raw) {
+            String lower = r.toLowerCase(Locale.ROOT);
+            boolean hasDigit = !lower.chars().allMatch(Character::isLetter);
+            String fixed = hasDigit || byId.containsKey(r.toUpperCase(Locale.ROOT)) ? lower : speller.correct(lower);
+            if (!fixed.equals(lower)) {
+                corrected.add(fixed);
+            }
+            tokens.add(fixed);
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        List<Minutes> minutes = new ArrayList<>();
+        boolean[] used = new boolean[tokens.size()];
+
+        Matcher m = RULE_ID.matcher(t);
+        while (m.find()) {
+            String id = "MW-" + m.group(1).toUpperCase(Locale.ROOT);
+            if (byId.containsKey(id) && !ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        String lastCode = "";
+        int lastCodeAt = -10;
+        for (int i = 0; i < tokens.size(); i++) {
+            String tok = tokens.get(i);
+            String up = raw.get(i).toUpperCase(Locale.ROOT);
+            // Minutes: "38 minutes", "20 min".
+            if (QueryText.isNumber(tok) && i + 1 < tokens.size() && MINUTE_WORDS.contains(tokens.get(i + 1))
+                    && tok.length() <= 4) {
+                // The code written just before ("97110 for 20 min", "97112 x 24 minutes") owns the minutes.
+                boolean owned = i - lastCodeAt <= 3;
+                minutes.add(new Minutes(owned ? lastCode : "", Integer.parseInt(tok), i));
+                used[i] = true;
+                lastCode = "";
+                lastCodeAt = -10;
+                continue;
+            }
+            if (ProcedureCode.isWellFormed(up)) {
+                if (!codes.contains(up)) {
+                    codes.add(up);
+                }
+                lastCode = up;
+                lastCodeAt = i;
+                if (byId.containsKey(up)) {
+                    addOnce(ids, up);
+                }
+                continue;
+            }
+            Card card = byId.get(up);
+            if (card != null && card.kind() == Kind.MODIFIER) {
+                if (acceptModifier(up, raw, tokens, i, t)) {
+                    addOnce(ids, up);
+                    used[i] = true;
+                }
+                continue;
+            }
+            if (ICD.matcher(up).matches()) {
+                String cat = category(up, diagnosisIds, byId);
+                if (!cat.isEmpty()) {
+                    addOnce(ids, cat);
+                    continue;
+                }
+            }
+            if (QueryText.isNumber(tok) && (tok.length() == 3 || tok.length() == 4) && hasPrefix(sortedIds, up)) {
+                addOnce(prefixes, up);
+                continue;
+            }
+        }
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String tok = tokens.get(i);
+            if (used[i] || QUESTION_WORDS.contains(tok)) {
+                continue;
+            }
+            if (QueryText.isNumber(tok) && !byId.containsKey(tok)) {
+                continue;
+            }
+            words.add(tok);
+        }
+        return new ParsedQuery(t, tokens, ids, codes, prefixes, minutes, List.of(), words, Set.copyOf(corrected),
+                wants(tokens));
+    }
+
+    /**
+     * With the synonym phrases found; minutes written just after a phrase that names one code ("ther ex 23
+     * min") are that code's.
+     */
+    ParsedQuery withSynonyms(List<Synonyms.Match> matches, Map<String, Card> byId) {
+        List<Minutes> ms = new ArrayList<>(minutes.size());
+        for (Minutes m : minutes) {
+            String code = m.code();
+            if (code.isEmpty()) {
+                for (Synonyms.Match sm : matches) {
+                    List<String> codeIds = new ArrayList<>();
+                    for (String id : sm.group().ids()) {
+                        Card c = byId.get(id);
+                        if (c != null && c.kind() == Kind.CODE) {
+                            codeIds.add(id);
+                        }
+                    }
+                    if (codeIds.size() == 1 && sm.end() <= m.at() && m.at() - sm.end() <= 2) {
+                        code = codeIds.get(0);
+                    }
+                }
+            }
+            ms.add(m.withCode(code));
+        }
+        return new ParsedQuery(text, tokens, ids, codes, prefixes, List.copyOf(ms), List.copyOf(matches), words,
+                corrected, wants);
+    }
+
+    /** Diagnosis words first ("dx code" is a diagnosis), then modifier words, then code words. */
+    private static Optional<Kind> wants(List<String> tokens) {
+        boolean code = false;
+        boolean modifier = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String tok = tokens.get(i);
+            if (DIAGNOSIS_WORDS.contains(tok) || (tok.equals("z") && i + 1 < tokens.size()
+                    && CODE_WORDS.contains(tokens.get(i + 1)))) {
+                return Optional.of(Kind.DIAGNOSIS);
+            }
+            modifier |= MODIFIER_WORDS.contains(tok);
+            code |= CODE_WORDS.contains(tok);
+        }
+        return modifier ? Optional.of(Kind.MODIFIER) : code ? Optional.of(Kind.CODE) : Optional.empty();
+    }
+
+    private static boolean acceptModifier(String up, List<String> raw, List<String> tokens, int i, String text) {
+        boolean namedModifier = near(tokens, i, MODIFIER_WORDS);
+        if (AMBIGUOUS_NUMBERS.contains(up)) {
+            return namedModifier || tokens.size() == 1 || hyphenBefore(raw, i, text);
+        }
+        if (AMBIGUOUS_WORDS.contains(up)) {
+            return namedModifier || tokens.size() == 1 || raw.get(i).equals(up);
+        }
+        return true;
+    }
+
+    private static boolean near(List<String> tokens, int i, Set<String> words) {
+        for (int k = Math.max(0, i - 2); k <= Math.min(tokens.size() - 1, i + 2); k++) {
+            if (k != i && words.contains(tokens.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "97140-59": the modifier written straight after a code and a hyphen. */
+    private static boolean hyphenBefore(List<String> raw, int i, String text) {
+        if (i == 0) {
+            return false;
+        }
+        String pattern = raw.get(i - 1) + "-" + raw.get(i);
+        return text.contains(pattern);
+    }
+
+    /** The diagnosis card for an ICD-10-CM code: itself when loaded, else its longest category; "" if none. */
+    private static String category(String code, Set<String> diagnosisIds, Map<String, Card> byId) {
+        if (diagnosisIds.contains(code)) {
+            return code;
+        }
+        String dx = code.replace(".", "");
+        String best = "";
+        for (String id : diagnosisIds) {
+            String p = id.replace(".", "");
+            if (dx.startsWith(p) && p.length() > best.replace(".", "").length()) {
+                best = id;
+            }
+        }
+        return best.isEmpty() || !byId.containsKey(best) ? "" : best;
+    }
+
+    private static boolean hasPrefix(List<String> sortedIds, String prefix) {
+        int lo = 0;
+        int hi = sortedIds.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sortedIds.get(mid).compareTo(prefix) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < sortedIds.size() && sortedIds.get(lo).startsWith(prefix) && !sortedIds.get(lo).equals(prefix);
+    }
+
+    private static void addOnce(List<String> list, String s) {
+        if (!list.contains(s)) {
+            list.add(s);
+        }
+    }
+}

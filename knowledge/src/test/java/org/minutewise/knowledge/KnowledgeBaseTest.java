@@ -1,0 +1,253 @@
+package org.minutewise.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.codes.DiagnosisCategory;
+import org.minutewise.refdata.RefData;
+
+class KnowledgeBaseTest {
+    private static final List<String> RULES_MD_MODIFIERS = List.of("GP", "GO", "GN", "CQ", "CO", "KX", "59", "XU",
+            "XE", "XS", "XP", "GA", "GZ", "AT", "96", "97");
+    private final KnowledgeBase kb = KnowledgeBase.standard();
+
+    @Test
+    void aCodeCardForEveryCodeOfTheCatalog() {
+        for (CodeInfo c : RefData.defaults().codes().all()) {
+            Card card = kb.lookup(c.code()).orElseThrow(() -> new AssertionError("no card for " + c.code()));
+            assertThat(card.kind()).isEqualTo(Kind.CODE);
+            assertThat(card.title()).as("our own short label").isEqualTo(c.label());
+            assertThat(card.facts()).extracting(Fact::topic).contains("Units", "Discipline");
+            assertThat(card.sources()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aCardForEveryModifierOfRulesSection4() {
+        for (String m : RULES_MD_MODIFIERS) {
+            Card card = kb.lookup(m).orElseThrow(() -> new AssertionError("no card for modifier " + m));
+            assertThat(card.kind()).isEqualTo(Kind.MODIFIER);
+            assertThat(card.summary()).isNotBlank();
+            assertThat(card.sources()).isNotEmpty();
+        }
+        assertThat(kb.cards(Kind.MODIFIER)).hasSize(RULES_MD_MODIFIERS.size());
+    }
+
+    @Test
+    void aCardForEveryRuleOfTheFindingCatalogReadAtRunTime() {
+        for (RuleInfo r : RuleBook.standard().catalog()) {
+            Card card = kb.lookup(r.id()).orElseThrow(() -> new AssertionError("no card for " + r.id()));
+            assertThat(card.kind()).isEqualTo(Kind.RULE);
+            assertThat(card.title()).isEqualTo(r.title());
+            assertThat(card.citation()).contains(r.citation());
+        }
+    }
+
+    @Test
+    void aCardForEveryDiagnosisCategory() {
+        for (DiagnosisCategory d : RefData.defaults().diagnoses().all()) {
+            Card card = kb.lookup(d.category()).orElseThrow();
+            assertThat(card.kind()).isEqualTo(Kind.DIAGNOSIS);
+            assertThat(card.title()).isEqualTo(d.title());
+        }
+    }
+
+    @Test
+    void noCardCarriesTheSeedErrors() {
+        // ERRATA.md 1: CO is the OT assistant modifier, not a chiropractor's.
+        assertThat(kb.lookup("CO").orElseThrow().summary()).contains("occupational therapy assistant");
+        // ERRATA.md 2: 20 + 18 minutes is 3 units under the CMS table.
+        assertThat(kb.ask("97112 20 min and 97110 18 min how many units").answer())
+                .contains("38 timed minutes, 3 units").contains("97112 x2, 97110 x1");
+        // ERRATA.md 6: GN is required on every SLP line.
+        assertThat(kb.lookup("GN").orElseThrow().summary()).contains("required");
+        for (Card c : kb.cards()) {
+            String all = c.summary() + c.facts();
+            assertThat(all).as(c.id()).doesNotContainIgnoringCase("67 minutes must")
+                    .doesNotContainIgnoringCase("CO = chiropractor");
+        }
+    }
+
+    @Test
+    void lookupIgnoresCaseAndMapsAnIcdCodeToItsCategory() {
+        assertThat(kb.lookup("g0283")).map(Card::id).contains("G0283");
+        assertThat(kb.lookup(" kx ")).map(Card::id).contains("KX");
+        assertThat(kb.lookup("mw-u003")).map(Card::id).contains("MW-U003");
+        assertThat(kb.lookup("CMS-TOTAL-TIME")).map(Card::id).contains("cms-total-time");
+        assertThat(kb.lookup("I69.351")).map(Card::id).contains("I69");
+        assertThat(kb.lookup("97999")).isEmpty();
+        assertThat(kb.lookup("")).isEmpty();
+        assertThat(kb.lookup(null)).isEmpty();
+    }
+
+    @Test
+    void wellFormedIds() {
+        assertThat(KnowledgeBase.isWellFormedId("97112")).isTrue();
+        assertThat(KnowledgeBase.isWellFormedId("g0283")).isTrue();
+        assertThat(KnowledgeBase.isWellFormedId("59")).isTrue();
+        assertThat(KnowledgeBase.isWellFormedId("MW-U003")).isTrue();
+        assertThat(KnowledgeBase.isWellFormedId("I69.351")).isTrue();
+        assertThat(KnowledgeBase.isWellFormedId("cms-total-time")).isTrue();
+        assertThat(KnowledgeBase.isWellFormedId("97112x")).isFalse();
+        assertThat(KnowledgeBase.isWellFormedId("hello")).isFalse();
+        assertThat(KnowledgeBase.isWellFormedId("97 112")).isFalse();
+        assertThat(KnowledgeBase.isWellFormedId(null)).isFalse();
+    }
+
+    @Test
+    void synonymsTherapistsUse() {
+        assertThat(top("NMR")).isEqualTo("97112");
+        assertThat(top("neuro re-ed")).isEqualTo("97112");
+        assertThat(top("ther ex")).isEqualTo("97110");
+        assertThat(top("balance")).isEqualTo("97112");
+        assertThat(top("gait")).isEqualTo("97116");
+        assertThat(top("PNF")).isEqualTo("97112");
+        assertThat(top("PTA")).isEqualTo("CQ");
+        assertThat(top("group")).isEqualTo("97150");
+        assertThat(top("eight-minute rule")).isEqualTo("cms-total-time");
+        assertThat(top("8 minute rule")).isEqualTo("cms-total-time");
+    }
+
+    @Test
+    void typosAreTolerated() {
+        assertThat(top("nueromuscular")).isEqualTo("97112");
+        assertThat(top("theraputic excercise")).isEqualTo("97110");
+        assertThat(top("iontoforesis")).isEqualTo("97033");
+    }
+
+    @Test
+    void codePrefixesFindTheCodesUnderThem() {
+        List<String> ids = ids(kb.search("9716", 10));
+        assertThat(ids).contains("97161", "97162", "97163", "97164", "97165", "97166", "97167", "97168");
+        assertThat(ids(kb.search("9711", 10))).contains("97110", "97112", "97113", "97116");
+    }
+
+    @Test
+    void anExactIdComesFirst() {
+        assertThat(top("97530")).isEqualTo("97530");
+        assertThat(top("GP")).isEqualTo("GP");
+        assertThat(top("modifier 59")).isEqualTo("59");
+        assertThat(top("MW-U002")).isEqualTo("MW-U002");
+        assertThat(top("G0283 unattended")).isEqualTo("G0283");
+    }
+
+    @Test
+    void everydayWordsAreNotTakenForModifiers() {
+        // "at" and "go" are words; 59 here is minutes, not the modifier.
+        assertThat(kb.parse("look at the gait note").ids()).doesNotContain("AT");
+        assertThat(kb.parse("how many units for 59 minutes").ids()).doesNotContain("59");
+        assertThat(kb.parse("97140-59").ids()).contains("97140", "59");
+        assertThat(kb.parse("AT modifier").ids()).contains("AT");
+    }
+
+    @Test
+    void searchRespectsTheLimitAndNeverReturnsNull() {
+        assertThat(kb.search("therapy", 3)).hasSizeLessThanOrEqualTo(3);
+        assertThat(kb.search("", 5)).isEmpty();
+        assertThat(kb.search("   ", 5)).isEmpty();
+        assertThat(kb.search("therapy", 0)).isEmpty();
+    }
+
+    @Test
+    void aVeryLongTextIsCutNotRefused() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            sb.append("word").append(i).append(" balance ").append(9000 + i).append(' ');
+        }
+        assertThat(kb.search(sb.toString(), 5)).isNotEmpty();
+        assertThat(kb.ask(sb.toString()).answer()).isNotBlank();
+        assertThat(kb.search("balance nmr gait pta group ".repeat(100), 5)).isNotEmpty();
+        assertThat(kb.search("x".repeat(10_000), 5)).isEmpty();
+    }
+
+    @Test
+    void askAssemblesAnAnswerWithItsCitation() {
+        Answer a = kb.ask("can I bill 97112 for a group?");
+        assertThat(a.known()).isTrue();
+        assertThat(ids(a.cards())).contains("97112", "97150");
+        assertThat(a.answer()).contains("Group time is never 97112").contains("97150").contains("Source:");
+    }
+
+    @Test
+    void askWorksOutUnitsFromMinutes() {
+        Answer a = kb.ask("how many units for 38 minutes");
+        assertThat(a.known()).isTrue();
+        assertThat(a.cards().get(0).card().id()).isEqualTo("cms-total-time");
+        assertThat(a.answer()).contains("38 timed minutes in a day are 3 units").contains("Source:");
+        assertThat(kb.ask("how many units for 7 minutes").answer()).contains("0 units");
+        // Therapists' words name the codes of the minutes.
+        assertThat(kb.ask("pt did ther ex 23 min and nmr 24 min how many units").answer())
+                .contains("47 timed minutes, 3 units").contains("97110 x1, 97112 x2");
+    }
+
+    @Test
+    void askNamesTheNcciPairOfTwoCodes() {
+        Answer a = kb.ask("can I bill 97530 and 97140 same day");
+        assertThat(ids(a.cards()).subList(0, 3)).containsExactly("97530", "97140", "59");
+        assertThat(a.answer()).contains("NCCI pair").contains("column two 97140").contains("Source:");
+        Answer none = kb.ask("can I bill 97112 and 97110 the same day");
+        assertThat(none.answer()).contains("no NCCI pair").contains("a minute belongs to one code");
+    }
+
+    @Test
+    void askSaysItDoesNotKnowRatherThanGuess() {
+        for (String q : List.of("whats the weather in paris tomorrow", "how do I reset my password",
+                "best pizza near me", "what is the capital of france", "dry needling cpt code",
+                "when does the clinic christmas party start", "")) {
+            Answer a = kb.ask(q);
+            assertThat(a.known()).as(q).isFalse();
+            assertThat(a.cards()).as(q).isEmpty();
+            assertThat(a.answer()).as(q).startsWith("I don't know");
+        }
+        assertThat(kb.ask("what is 97999").answer()).contains("97999").contains("not in the Minutewise knowledge base");
+    }
+
+    @Test
+    void codeCardsCarryTheStarterEditsWithTheirSource() {
+        Card c = kb.lookup("97112").orElseThrow();
+        assertThat(c.facts("Unit limit")).extracting(Fact::text).anyMatch(t -> t.contains("MUE 4 units of 97112"));
+        assertThat(c.citation()).contains("RULES.md §5 starter table");
+        Card p = kb.lookup("97140").orElseThrow();
+        assertThat(p.facts("NCCI pairs")).extracting(Fact::text).anyMatch(t -> t.contains("Column one 97530"));
+    }
+
+    @Test
+    void editTablesPlugInThroughTheHook() {
+        CodeEdits cms = CodeEdits.of(List.of(new PairEdit("97110", "97112", "1", "", "test PTP table")),
+                List.of(new UnitLimit("97112", 3, "3", "", "test MUE table")));
+        KnowledgeBase custom = KnowledgeBase.builder().edits(cms).build();
+        Card c = custom.lookup("97112").orElseThrow();
+        assertThat(c.facts("NCCI pairs")).extracting(Fact::text).anyMatch(t -> t.contains("modifier indicator 1"));
+        assertThat(c.facts("Unit limit")).extracting(Fact::text).containsExactly(
+                "MUE 3 units of 97112 per patient per day (adjudication indicator 3).");
+        assertThat(c.citation()).contains("test PTP table", "test MUE table");
+    }
+
+    @Test
+    void noCardQuotesTheAmaDescriptorFromTheSeeds() {
+        // The seed article quotes the AMA descriptor of 97112; the project ships its own label only.
+        for (Card c : kb.cards()) {
+            String all = c.title() + c.summary() + c.facts();
+            assertThat(all).as(c.id()).doesNotContainIgnoringCase("for sitting and/or standing activities");
+        }
+    }
+
+    private String top(String text) {
+        List<ScoredCard> r = kb.search(text, 3);
+        assertThat(r).as(text).isNotEmpty();
+        return r.get(0).card().id();
+    }
+
+    private static List<String> ids(List<ScoredCard> cards) {
+        List<String> out = new ArrayList<>();
+        for (ScoredCard c : cards) {
+            out.add(c.card().id());
+        }
+        return out;
+    }
+}
