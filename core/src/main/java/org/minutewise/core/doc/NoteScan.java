@@ -101,6 +101,25 @@ public final class NoteScan {
         return false;
     }
 
+    /**
+     * True when some match of the list lies wholly inside [from, to) and is not covered by a match of the
+     * excluded list ("cues" inside "without cues" is no cue).
+     */
+    public boolean anyWithin(String list, int from, int to, String excluding) {
+        int l = matcher.listIndex(list);
+        if (l < 0 || counts[l] == 0) {
+            return false;
+        }
+        for (int k = 0; k < size; k++) {
+            int s = hits[k * 3 + 1];
+            int e = hits[k * 3 + 2];
+            if (s >= from && e <= to && matcher.inList(hits[k * 3], l) && !covered(s, e, excluding)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when some match of the list covers all of [start, end). */
     public boolean covered(int start, int end, String list) {
         int l = matcher.listIndex(list);
