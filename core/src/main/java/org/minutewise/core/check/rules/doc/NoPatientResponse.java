@@ -29,7 +29,9 @@ public final class NoPatientResponse implements Rule {
             return;
         }
         List<Integer> lines = DocSupport.oneOnOneTimed(ctx);
-        if (lines.isEmpty() || DocSupport.scan(ctx).has(PhraseLists.RESPONSE)) {
+        // A bare "tolerated well" is a response, if a vague one: MW-D014 reports it with its span.
+        if (lines.isEmpty() || DocSupport.scan(ctx).has(PhraseLists.RESPONSE)
+                || DocSupport.scan(ctx).has(PhraseLists.VAGUE_RESPONSE)) {
             return;
         }
         out.add(INFO.finding("note", "The note does not record the patient's response to "

@@ -15,7 +15,8 @@ import org.minutewise.core.doc.PhraseMatch;
  * Vague phrases a reviewer reads as unskilled ("worked on balance", "balance activities"), one finding per
  * phrase with its span. A vague phrase whose sentence also names a technique or skilled input ("worked on
  * balance with perturbations and tactile cues at the pelvis") is specific enough and is not reported. A bare
- * "tolerated well" is reported only when it is the only response the note records.
+ * "tolerated well" is reported only when it is the only response the note records. A vague phrase inside an
+ * independent-exercise phrase is left to MW-D016.
  */
 public final class VaguePhrase implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D014", Severity.WARN,
@@ -39,6 +40,9 @@ public final class VaguePhrase implements Rule {
         String text = scan.text();
         if (scan.has(PhraseLists.VAGUE)) {
             for (PhraseMatch m : DocSupport.outermost(scan.matches(PhraseLists.VAGUE))) {
+                if (scan.covered(m.start(), m.end(), PhraseLists.INDEPENDENT)) {
+                    continue; // "home exercises performed": MW-D016 reports it
+                }
                 int from = scan.sentenceStart(m.start());
                 int to = scan.sentenceEnd(m.end());
                 if (scan.anyWithin(PhraseLists.TECHNIQUE, from, to)

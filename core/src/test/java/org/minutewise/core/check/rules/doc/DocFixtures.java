@@ -41,13 +41,15 @@ final class DocFixtures {
                     "contact guard", "progressed")),
             Map.entry(PhraseLists.MEASURE, List.of("Berg", "TUG", "single-leg stance")),
             Map.entry(PhraseLists.RESPONSE, List.of("tolerated", "improved", "fewer cues", "fatigue")),
-            Map.entry(PhraseLists.VAGUE_RESPONSE, List.of("tolerated well", "tolerated treatment well")),
+            Map.entry(PhraseLists.VAGUE_RESPONSE, List.of("tolerated well", "tolerated treatment well",
+                    "good tolerance")),
             Map.entry(PhraseLists.PLAN, List.of("plan", "progress", "next session")),
             Map.entry(PhraseLists.GOAL, List.of("goal", "to improve", "to reduce")),
-            Map.entry(PhraseLists.VAGUE, List.of("worked on balance", "balance activities")),
-            Map.entry(PhraseLists.ACTIVITY, List.of("patient performed", "pt performed")),
+            Map.entry(PhraseLists.VAGUE, List.of("worked on balance", "balance activities",
+                    "pt did well", "exercises performed")),
+            Map.entry(PhraseLists.ACTIVITY, List.of("patient performed", "pt performed", "pt did")),
             Map.entry(PhraseLists.INDEPENDENT, List.of("independently", "home exercise program performed",
-                    "without cues", "on own"))));
+                    "without cues", "on own", "home exercises performed"))));
 
     /** A note that satisfies every text check for 97112 + 97110. */
     static final String STRONG = "Pt with right hemiparesis, impaired balance and two falls this month; Berg 38/56. "

@@ -422,6 +422,18 @@ class DocumentationRulesTest {
         }
 
         @Test
+        void aBareToleranceIsReportedOnceAsVagueNotAsAMissingResponse() {
+            String note = STRONG.replace("Pt improved, needing fewer cues by the end.", "Good tolerance.");
+            assertThat(ids(check(strong().note(note).build()))).containsExactly("MW-D014");
+        }
+
+        @Test
+        void vagueExerciseInsideHomeExerciseIsLeftToD016() {
+            String note = STRONG + " Home exercises performed.";
+            assertThat(ids(check(strong().note(note).build()))).containsExactly("MW-D016");
+        }
+
+        @Test
         void nearMissToleratedWellBesideARealResponse() {
             String note = STRONG.replace("Pt improved,", "Tolerated well; improved,");
             assertThat(ids(check(strong().note(note).build()))).isEmpty();
@@ -453,6 +465,14 @@ class DocumentationRulesTest {
             String note = "Patient performed balance board x 10 min. Tactile cues at the ankles for strategy. "
                     + STRONG;
             assertThat(ids(check(strong().note(note).build()))).isEmpty();
+        }
+
+        @Test
+        void aVagueSentenceIsLeftToD014() {
+            String note = STRONG + " Pt did well.";
+            List<Finding> fs = check(strong().note(note).build());
+            assertThat(ids(fs)).containsExactly("MW-D014");
+            assertThat(fs.get(0).message()).contains("\"Pt did well\"");
         }
 
         @Test
