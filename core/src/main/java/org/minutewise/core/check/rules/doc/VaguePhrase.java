@@ -1,5 +1,7 @@
 package org.minutewise.core.check.rules.doc;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.Citations;
@@ -37,7 +39,11 @@ public final class VaguePhrase implements Rule {
             return;
         }
         NoteScan scan = DocSupport.scan(ctx);
+        if (!scan.has(PhraseLists.VAGUE) && !scan.has(PhraseLists.VAGUE_RESPONSE)) {
+            return;
+        }
         String text = scan.text();
+        List<PhraseMatch> vague = new ArrayList<>();
         if (scan.has(PhraseLists.VAGUE)) {
             for (PhraseMatch m : DocSupport.outermost(scan.matches(PhraseLists.VAGUE))) {
                 if (scan.covered(m.start(), m.end(), PhraseLists.INDEPENDENT)) {
@@ -45,28 +51,26 @@ public final class VaguePhrase implements Rule {
                 }
                 int from = scan.sentenceStart(m.start());
                 int to = scan.sentenceEnd(m.end());
-                if (scan.anyWithin(PhraseLists.TECHNIQUE, from, to)
-                        || scan.anyWithin(PhraseLists.SKILLED, from, to, PhraseLists.INDEPENDENT)) {
-                    continue;
+                if (!scan.anyWithin(PhraseLists.TECHNIQUE, from, to)
+                        && !scan.anyWithin(PhraseLists.SKILLED, from, to, PhraseLists.INDEPENDENT)) {
+                    vague.add(m);
                 }
-                out.add(INFO.finding(m.path(), "The note says " + DocSupport.quote(text, m.start(), m.end())
-                        + " (" + m.path() + ") without saying what was done or what the clinician did. Reviewers "
-                        + "read such phrases as unskilled and may deny the minutes they describe."));
             }
         }
-        if (scan.has(PhraseLists.VAGUE_RESPONSE)) {
-            List<PhraseMatch> bare = scan.matches(PhraseLists.VAGUE_RESPONSE);
-            if (otherResponses(scan) > 0) {
-                return;
-            }
-            for (PhraseMatch m : DocSupport.outermost(bare)) {
-                out.add(INFO.finding(m.path(), "The only response the note records is "
-                        + DocSupport.quote(text, m.start(), m.end()) + " (" + m.path() + "), which says nothing "
-                        + "of how the patient performed or what changed."));
-            }
+        if (scan.has(PhraseLists.VAGUE_RESPONSE) && otherResponses(scan) == 0) {
+            vague.addAll(DocSupport.outermost(scan.matches(PhraseLists.VAGUE_RESPONSE)));
+        }
+        vague.sort(Comparator.comparingInt(PhraseMatch::start));
+        for (PhraseMatch m : vague) {
+            String quoted = DocSupport.quote(text, m.start(), m.end());
+            out.add(INFO.finding(m.path(), m.list().equals(PhraseLists.VAGUE_RESPONSE)
+                    ? "The only response the note records is " + quoted + " (" + m.path() + "), which says "
+                            + "nothing of how the patient performed or what changed."
+                    : "The note says " + quoted + " (" + m.path() + ") without saying what was done or what the "
+                            + "clinician did. Reviewers read such phrases as unskilled and may deny the minutes "
+                            + "they describe."));
         }
     }
-
 
     /** Response phrases that are not part of a bare "tolerated well". */
     private static int otherResponses(NoteScan scan) {
