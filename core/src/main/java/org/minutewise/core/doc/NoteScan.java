@@ -156,6 +156,24 @@ public final class NoteScan {
         return n;
     }
 
+    /** True when some match of the list is not covered by a match of the other list (stops at the first). */
+    public boolean anyOutside(String list, String excluding) {
+        int l = matcher.listIndex(list);
+        if (l < 0 || counts[l] == 0) {
+            return false;
+        }
+        int x = matcher.listIndex(excluding);
+        if (x < 0 || counts[x] == 0) {
+            return true;
+        }
+        for (int k = 0; k < size; k++) {
+            if (matcher.inList(hits[k * 3], l) && !covered(hits[k * 3 + 1], hits[k * 3 + 2], excluding)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Where the sentence holding {@code pos} begins: just after the previous '.', '!' or '?' followed by
      * whitespace, ';' or line break (so "3.5" and "I69.351" do not end a sentence), leading whitespace skipped.

@@ -37,7 +37,7 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
         if (!DocSupport.enabled(ctx)) {
             return;
         }
-        int line = DocSupport.firstBilled(ctx, DocSupport.NEUROMUSCULAR_REEDUCATION);
+        int line = DocSupport.first97112(ctx);
         if (line < 0) {
             return;
         }
@@ -55,7 +55,7 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
         }
         StringBuilder listed = new StringBuilder();
         for (String dx : dxs) {
-            Optional<DiagnosisCategory> cat = catalog.categoryOf(dx);
+            Optional<DiagnosisCategory> cat = DiagnosisLookup.categoryOf(catalog, dx);
             if (cat.isPresent() && cat.get().supports97112()) {
                 return;
             }

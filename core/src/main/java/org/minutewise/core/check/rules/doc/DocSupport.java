@@ -17,6 +17,7 @@ final class DocSupport {
     static final int QUOTE_MAX = 120;
 
     private static final Object SCAN = new Object();
+    private static final Object BILLED = new Object();
 
     private DocSupport() {
     }
@@ -45,18 +46,17 @@ final class DocSupport {
         return ctx.memo(SCAN, () -> PhraseMatcher.of(ctx.ref().phrases()).scan(ctx.visit().note().orElse("")));
     }
 
-    /** Index of the first line of a code that ends with units, or -1 when the code is not billed. */
-    static int firstBilled(CheckContext ctx, String code) {
-        if (ctx.units().unitsOf(code) == 0) {
-            return -1;
-        }
-        List<ServiceLine> s = ctx.visit().services();
-        for (int i = 0; i < s.size(); i++) {
-            if (s.get(i).code().equals(code)) {
-                return i;
-            }
-        }
-        return -1;
+    /** What is billed, worked out once per visit: the first 97112 line and the one-on-one timed lines. */
+    record Billed(int first97112, List<Integer> oneOnOne, List<String> oneOnOneCodes) {
+    }
+
+    static Billed billed(CheckContext ctx) {
+        return ctx.memo(BILLED, () -> computeBilled(ctx));
+    }
+
+    /** Index of the first 97112 line, or -1 when 97112 is not billed (absent, or 0 units). */
+    static int first97112(CheckContext ctx) {
+        return billed(ctx).first97112();
     }
 
     /**
@@ -64,30 +64,39 @@ final class DocSupport {
      * stated as group or supervised, whose code ends with units.
      */
     static List<Integer> oneOnOneTimed(CheckContext ctx) {
-        List<ServiceLine> s = ctx.visit().services();
-        List<Integer> out = new ArrayList<>(s.size());
-        for (int i = 0; i < s.size(); i++) {
-            ServiceLine line = s.get(i);
-            CodeInfo info = ctx.codeOf(line);
-            if (info != null && info.timed() && info.oneOnOne()
-                    && line.mode().map(m -> m == Mode.ONE_ON_ONE).orElse(true)
-                    && ctx.units().unitsOf(line.code()) > 0) {
-                out.add(i);
-            }
-        }
-        return out;
+        return billed(ctx).oneOnOne();
     }
 
-    /** The distinct codes of some lines, in order: "97112, 97110". */
-    static List<String> codes(CheckContext ctx, List<Integer> lines) {
-        List<String> out = new ArrayList<>(lines.size());
-        for (int i : lines) {
-            String c = ctx.visit().services().get(i).code();
-            if (!out.contains(c)) {
-                out.add(c);
+    /** The distinct codes of the one-on-one timed lines, in order: "97112, 97110". */
+    static List<String> oneOnOneCodes(CheckContext ctx) {
+        return billed(ctx).oneOnOneCodes();
+    }
+
+    private static Billed computeBilled(CheckContext ctx) {
+        List<ServiceLine> s = ctx.visit().services();
+        int first97112 = -1;
+        List<Integer> lines = new ArrayList<>(s.size());
+        List<String> codes = new ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) {
+            ServiceLine line = s.get(i);
+            String code = line.code();
+            if (ctx.units().unitsOf(code) == 0) {
+                continue;
+            }
+            if (first97112 < 0 && code.equals(NEUROMUSCULAR_REEDUCATION)) {
+                first97112 = i;
+            }
+            CodeInfo info = ctx.codeOf(line);
+            Optional<Mode> mode = line.mode();
+            if (info != null && info.timed() && info.oneOnOne()
+                    && (mode.isEmpty() || mode.get() == Mode.ONE_ON_ONE)) {
+                lines.add(i);
+                if (!codes.contains(code)) {
+                    codes.add(code);
+                }
             }
         }
-        return out;
+        return new Billed(first97112, List.copyOf(lines), List.copyOf(codes));
     }
 
     static String codesText(List<String> codes) {

@@ -44,7 +44,7 @@ public final class IndependentExerciseBilled implements Rule {
         if (lines.isEmpty()) {
             return;
         }
-        String codes = DocSupport.codesText(DocSupport.codes(ctx, lines));
+        String codes = DocSupport.codesText(DocSupport.oneOnOneCodes(ctx));
         String text = scan.text();
         for (PhraseMatch m : DocSupport.outermost(scan.matches(PhraseLists.INDEPENDENT))) {
             out.add(INFO.finding(m.path(), "The note says " + DocSupport.quote(text, m.start(), m.end()) + " ("

@@ -28,7 +28,7 @@ public final class NoDeficitFor97112 implements Rule {
                 || DocSupport.note(ctx).isEmpty()) {
             return;
         }
-        int line = DocSupport.firstBilled(ctx, DocSupport.NEUROMUSCULAR_REEDUCATION);
+        int line = DocSupport.first97112(ctx);
         if (line < 0 || DocSupport.scan(ctx).has(PhraseLists.DEFICIT)) {
             return;
         }

@@ -31,7 +31,7 @@ public final class NoDistinctGoals implements Rule {
                 || DocSupport.note(ctx).isEmpty()) {
             return;
         }
-        List<String> codes = DocSupport.codes(ctx, DocSupport.oneOnOneTimed(ctx));
+        List<String> codes = DocSupport.oneOnOneCodes(ctx);
         if (codes.size() < 2) {
             return;
         }

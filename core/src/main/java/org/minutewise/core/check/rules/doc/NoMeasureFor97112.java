@@ -31,7 +31,7 @@ public final class NoMeasureFor97112 implements Rule {
                 || DocSupport.note(ctx).isEmpty()) {
             return;
         }
-        int line = DocSupport.firstBilled(ctx, DocSupport.NEUROMUSCULAR_REEDUCATION);
+        int line = DocSupport.first97112(ctx);
         if (line < 0 || DocSupport.scan(ctx).has(PhraseLists.MEASURE)) {
             return;
         }

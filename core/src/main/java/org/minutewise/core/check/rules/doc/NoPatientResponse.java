@@ -35,7 +35,7 @@ public final class NoPatientResponse implements Rule {
             return;
         }
         out.add(INFO.finding("note", "The note does not record the patient's response to "
-                + DocSupport.codesText(DocSupport.codes(ctx, lines)) + " (how the patient performed, what changed, "
+                + DocSupport.codesText(DocSupport.oneOnOneCodes(ctx)) + " (how the patient performed, what changed, "
                 + "symptoms). Reviewers look for the response to see that skilled care is changing the outcome."));
     }
 }

@@ -35,10 +35,10 @@ public final class NoSkilledInput implements Rule {
         }
         List<Integer> lines = DocSupport.oneOnOneTimed(ctx);
         if (lines.isEmpty()
-                || DocSupport.scan(ctx).countOutside(PhraseLists.SKILLED, PhraseLists.INDEPENDENT) > 0) {
+                || DocSupport.scan(ctx).anyOutside(PhraseLists.SKILLED, PhraseLists.INDEPENDENT)) {
             return;
         }
-        List<String> codes = DocSupport.codes(ctx, lines);
+        List<String> codes = DocSupport.oneOnOneCodes(ctx);
         out.add(INFO.finding(CheckContext.path(lines.get(0)), DocSupport.codesText(codes)
                 + (codes.size() == 1 ? " is" : " are") + " billed as one-on-one timed "
                 + (codes.size() == 1 ? "service" : "services") + ", but the note describes no skilled input by "

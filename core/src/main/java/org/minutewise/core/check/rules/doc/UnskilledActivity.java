@@ -65,7 +65,7 @@ public final class UnskilledActivity implements Rule {
             out.add(INFO.finding(path, "The note says " + DocSupport.quote(text, m.start(), end) + " (" + path
                     + ") with no cue, correction, facilitation or guarding by the clinician. Time the patient "
                     + "spends on an activity without skilled input is not billable as "
-                    + DocSupport.codesText(DocSupport.codes(ctx, lines)) + "."));
+                    + DocSupport.codesText(DocSupport.oneOnOneCodes(ctx)) + "."));
         }
     }
 
