@@ -36,16 +36,22 @@ public final class PhraseMatcher {
         }
     }
 
+    /** Texts at least this long are scanned in four interleaved chains. */
+    static final int CHAINS_FROM = 128;
+
     private static volatile Cached cached;
 
     private final char[] classOf;
     private final int alpha;
     /** Next state, premultiplied by {@link #alpha}; negative when the next state ends a phrase. */
     private final int[] delta;
+    /** Per state: the phrase it ends, or -1. */
     private final int[] out;
+    /** Per state: the nearest state along its failure links that ends a phrase, or -1. */
     private final int[] dict;
     private final String[] phrases;
     private final char[][] phraseChars;
+    private final boolean[] spaced;
     private final boolean[] firstWord;
     private final boolean[] lastWord;
     private final int[][] listsOf;
@@ -96,11 +102,13 @@ public final class PhraseMatcher {
         int np = ps.size();
         phrases = ps.toArray(new String[0]);
         phraseChars = new char[np][];
+        spaced = new boolean[np];
         firstWord = new boolean[np];
         lastWord = new boolean[np];
         listsOf = new int[np][];
         for (int p = 0; p < np; p++) {
             phraseChars[p] = phrases[p].toCharArray();
+            spaced[p] = phrases[p].indexOf(' ') >= 0;
             firstWord[p] = isWord(phraseChars[p][0]);
             lastWord[p] = isWord(phraseChars[p][phraseChars[p].length - 1]);
             listsOf[p] = ls.get(p).stream().mapToInt(Integer::intValue).toArray();
@@ -195,14 +203,26 @@ public final class PhraseMatcher {
                 next[r * alpha + SEP] = r;
             }
         }
-        delta = new int[states * alpha];
-        for (int i = 0; i < delta.length; i++) {
-            int u = next[i];
-            boolean ends = own[u] >= 0 || dictLink[u] >= 0;
-            delta[i] = ends ? -(u * alpha) : u * alpha;
+        // Renumber the states breadth first, so the shallow states a scan spends most of its time in share a few
+        // cache lines; then store each transition premultiplied, negative when its target ends a phrase.
+        int[] rank = new int[states];
+        rank[0] = 0;
+        for (int q = 0; q < tail; q++) {
+            rank[queue[q]] = q + 1;
         }
-        out = Arrays.copyOf(own, states);
-        dict = dictLink;
+        delta = new int[states * alpha];
+        out = new int[states];
+        dict = new int[states];
+        for (int r = 0; r < states; r++) {
+            int nr = rank[r];
+            out[nr] = own[r];
+            dict[nr] = dictLink[r] < 0 ? -1 : rank[dictLink[r]];
+            for (int k = 0; k < alpha; k++) {
+                int u = next[r * alpha + k];
+                boolean ends = own[u] >= 0 || dictLink[u] >= 0;
+                delta[nr * alpha + k] = ends ? -(rank[u] * alpha) : rank[u] * alpha;
+            }
+        }
     }
 
     /** The compiled matcher of a phrase set; the last one built is kept, so a run with one set compiles once. */
@@ -266,23 +286,83 @@ public final class PhraseMatcher {
         return sb.toString();
     }
 
-    /** Scans a text once; the result groups the matches by list. */
+    /**
+     * Scans a text once; the result groups the matches by list.
+     *
+     * <p>A long text is cut in four parts scanned side by side in one loop: each step of the automaton waits for
+     * the table lookup of the step before, and four independent chains keep the processor busy meanwhile. The
+     * chain of a part runs on past its end until its state falls back to the root (from there on it would only
+     * repeat what the next chain finds), and reports only the matches that start inside its part.
+     */
     public NoteScan scan(String text) {
         NoteScan scan = new NoteScan(this, text);
+        final int n = text.length();
+        if (n < CHAINS_FROM) {
+            finish(text, 0, 0, n, scan);
+            return scan;
+        }
+        final char[] cls = classOf;
+        final int[] d = delta;
+        final int b1 = n >>> 2;
+        final int b2 = n >>> 1;
+        final int b3 = b2 + b1;
+        final int len = b1;
+        int s0 = 0;
+        int s1 = 0;
+        int s2 = 0;
+        int s3 = 0;
+        for (int k = 0; k < len; k++) {
+            int t0 = d[s0 + cls[text.charAt(k)]];
+            int t1 = d[s1 + cls[text.charAt(b1 + k)]];
+            int t2 = d[s2 + cls[text.charAt(b2 + k)]];
+            int t3 = d[s3 + cls[text.charAt(b3 + k)]];
+            s0 = Math.abs(t0);
+            s1 = Math.abs(t1);
+            s2 = Math.abs(t2);
+            s3 = Math.abs(t3);
+            if ((t0 | t1 | t2 | t3) < 0) {
+                // Inside its own part a chain's matches all start inside the part: nothing to filter.
+                if (t0 < 0) {
+                    emit(text, k, s0 / alpha, n, scan);
+                }
+                if (t1 < 0) {
+                    emit(text, b1 + k, s1 / alpha, n, scan);
+                }
+                if (t2 < 0) {
+                    emit(text, b2 + k, s2 / alpha, n, scan);
+                }
+                if (t3 < 0) {
+                    emit(text, b3 + k, s3 / alpha, n, scan);
+                }
+            }
+        }
+        finish(text, len, s0, b1, scan);
+        finish(text, b1 + len, s1, b2, scan);
+        finish(text, b2 + len, s2, b3, scan);
+        finish(text, b3 + len, s3, n, scan);
+        return scan;
+    }
+
+    /**
+     * Runs one chain from {@code from} in state {@code s} (premultiplied): to the end of its part, then on until
+     * its state is the root, reporting matches that start before {@code partEnd}.
+     */
+    private void finish(String text, int from, int s, int partEnd, NoteScan scan) {
         final char[] cls = classOf;
         final int[] d = delta;
         final int n = text.length();
-        int s = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
+            if (s == 0 && i >= partEnd) {
+                return;
+            }
             int t = d[s + cls[text.charAt(i)]];
             if (t >= 0) {
                 s = t;
             } else {
                 s = -t;
-                emit(text, i, s / alpha, scan);
+                emit(text, i, s / alpha, partEnd, scan);
             }
         }
-        return scan;
     }
 
     /** Every match in a text, in order of start (then end), one per list a matched phrase belongs to. */
@@ -290,15 +370,16 @@ public final class PhraseMatcher {
         return scan(text).all();
     }
 
-    private void emit(String text, int last, int state, NoteScan scan) {
+    private void emit(String text, int last, int state, int startsBefore, NoteScan scan) {
         int end = last + 1;
         boolean wordAfter = end < text.length() && isWord(text.charAt(end));
         int st = out[state] >= 0 ? state : dict[state];
         while (st >= 0) {
             int p = out[st];
             if (!(wordAfter && lastWord[p])) {
-                int start = startOf(text, last, phraseChars[p]);
-                if (!(firstWord[p] && start > 0 && isWord(text.charAt(start - 1)))) {
+                // Without a space in the phrase no run of separators was collapsed: the length says where it starts.
+                int start = spaced[p] ? startOf(text, last, phraseChars[p]) : end - phraseChars[p].length;
+                if (start < startsBefore && !(firstWord[p] && start > 0 && isWord(text.charAt(start - 1)))) {
                     scan.add(p, start, end);
                 }
             }

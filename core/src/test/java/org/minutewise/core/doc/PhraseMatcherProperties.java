@@ -32,8 +32,20 @@ class PhraseMatcherProperties {
         return token.list().ofMaxSize(40).map(ts -> String.join("", ts));
     }
 
+    /** Long enough to be scanned in four interleaved chains, so phrases straddle the cuts between them. */
+    @Provide
+    Arbitrary<String> longNotes() {
+        Arbitrary<String> token = Arbitraries.oneOf(Arbitraries.of(WORDS), Arbitraries.of(GLUE));
+        return token.list().ofMinSize(40).ofMaxSize(300).map(ts -> String.join("", ts));
+    }
+
     @Property(tries = 2000)
     void automatonEqualsNaiveScan(@ForAll("notes") String note) {
+        assertThat(key(MATCHER.match(note))).isEqualTo(key(naive(note)));
+    }
+
+    @Property(tries = 1000)
+    void chainedScanOfLongTextsEqualsNaiveScan(@ForAll("longNotes") String note) {
         assertThat(key(MATCHER.match(note))).isEqualTo(key(naive(note)));
     }
 

@@ -93,6 +93,25 @@ class PhraseMatcherTest {
     }
 
     @Test
+    void phrasesAcrossTheCutsOfALongTextAreFoundOnce() {
+        PhraseMatcher m = new PhraseMatcher(Map.of("vague", List.of("worked on balance"), "deficit",
+                List.of("balance")));
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < 4 * PhraseMatcher.CHAINS_FROM) {
+            sb.append("worked on balance ").append("x".repeat(sb.length() % 7)).append(". ");
+        }
+        String text = sb.toString();
+        List<PhraseMatch> ms = m.match(text);
+        int count = 0;
+        for (int at = text.indexOf("worked on balance"); at >= 0; at = text.indexOf("worked on balance", at + 1)) {
+            assertThat(ms).contains(new PhraseMatch("vague", "worked on balance", at, at + 17),
+                    new PhraseMatch("deficit", "balance", at + 10, at + 17));
+            count++;
+        }
+        assertThat(ms).hasSize(2 * count).doesNotHaveDuplicates();
+    }
+
+    @Test
     void emptySetFindsNothing() {
         PhraseMatcher m = new PhraseMatcher(Map.of());
         NoteScan scan = m.scan("anything at all");
