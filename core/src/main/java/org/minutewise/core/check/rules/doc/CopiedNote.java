@@ -1,0 +1,52 @@
+package org.minutewise.core.check.rules.doc;
+
+import java.util.List;
+import java.util.Optional;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.doc.NoteSimilarity;
+
+/**
+ * The note is the previous visit's note again: identical, or near-identical (Jaccard similarity of word
+ * 3-shingles at or above {@value #THRESHOLD}). The same text visit after visit shows no progression.
+ */
+public final class CopiedNote implements Rule {
+    public static final double THRESHOLD = 0.9;
+
+    public static final RuleInfo INFO = new RuleInfo("MW-D017", Severity.WARN,
+            "Note copied from the previous visit",
+            "Write today's note from today's session: what was done, the cues and progressions given, how the "
+                    + "patient performed and what changed since the last visit.",
+            "RULES.md §7 (red flags); CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        if (!DocSupport.enabled(ctx)) {
+            return;
+        }
+        Optional<String> note = DocSupport.note(ctx);
+        Optional<String> previous = ctx.visit().previousNote();
+        if (note.isEmpty() || previous.isEmpty() || previous.get().isBlank()) {
+            return;
+        }
+        double similarity = NoteSimilarity.jaccard(note.get(), previous.get());
+        if (similarity < THRESHOLD) {
+            return;
+        }
+        String how = note.get().equals(previous.get()) ? "is word for word the previous visit's note"
+                : "is " + (int) Math.floor(similarity * 100) + "% the same as the previous visit's note (overlap "
+                        + "of three-word sequences)";
+        out.add(INFO.finding("note", "Today's note " + how + ". Notes repeated from visit to visit show no "
+                + "progression and suggest the care was not individualized; reviewers treat them as a red flag "
+                + "and may deny the services they describe."));
+    }
+}

@@ -1,0 +1,74 @@
+package org.minutewise.core.check.rules.doc;
+
+import java.util.List;
+import java.util.Optional;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.codes.DiagnosisCatalog;
+import org.minutewise.core.codes.DiagnosisCategory;
+import org.minutewise.core.doc.PhraseLists;
+
+/**
+ * 97112 billed without a diagnosis that explains a neuromuscular deficit: no diagnosis at all, or only
+ * categories that do not by themselves support 97112 (musculoskeletal, injury, ...) and no balance or
+ * proprioceptive deficit stated in the note (RULES.md §7). Which categories support 97112 is reference data
+ * (the ICD-10-CM category catalog).
+ */
+public final class DiagnosisDoesNotSupport97112 implements Rule {
+    public static final RuleInfo INFO = new RuleInfo("MW-D004", Severity.WARN,
+            "Diagnosis does not support 97112",
+            "Add the diagnosis that explains the neuromuscular deficit if it applies (e.g. R26.81 unsteadiness "
+                    + "on feet, I69.351 hemiplegia after stroke), or state the balance or proprioceptive deficit "
+                    + "in the note (e.g. \"impaired single-leg balance, 4 s on the right\"); if the minutes were "
+                    + "strengthening or functional training, bill the code that matches (97110, 97530).",
+            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.2-220.3", Citations.BENEFIT_MANUAL_CH15);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        if (!DocSupport.enabled(ctx)) {
+            return;
+        }
+        int line = DocSupport.first97112(ctx);
+        if (line < 0) {
+            return;
+        }
+        List<String> dxs = ctx.visit().diagnoses();
+        if (dxs.isEmpty()) {
+            out.add(INFO.finding("diagnoses", "97112 (neuromuscular reeducation) is billed, but the visit lists no "
+                    + "diagnosis. 97112 needs a diagnosis that explains a neuromuscular deficit (a neurological, "
+                    + "vestibular, or gait and balance condition), or, with a musculoskeletal diagnosis, a "
+                    + "balance or proprioceptive deficit stated in the note."));
+            return;
+        }
+        DiagnosisCatalog catalog = ctx.ref().diagnoses();
+        if (catalog.all().isEmpty() || !DocSupport.hasList(ctx, PhraseLists.BALANCE_DEFICIT)) {
+            return;
+        }
+        StringBuilder listed = new StringBuilder();
+        for (String dx : dxs) {
+            Optional<DiagnosisCategory> cat = DiagnosisLookup.categoryOf(catalog, dx);
+            if (cat.isPresent() && cat.get().supports97112()) {
+                return;
+            }
+            listed.append(listed.length() == 0 ? "" : "; ").append(dx).append(cat
+                    .map(c -> " (" + c.title() + ", " + c.group() + ")")
+                    .orElse(" (not in the Minutewise diagnosis catalog " + catalog.version() + ")"));
+        }
+        if (DocSupport.note(ctx).isPresent() && DocSupport.scan(ctx).has(PhraseLists.BALANCE_DEFICIT)) {
+            return;
+        }
+        out.add(INFO.finding("diagnoses", "97112 (neuromuscular reeducation) is billed with the diagnoses "
+                + listed + ". None of them by itself explains a neuromuscular deficit, and the note states no "
+                + "balance or proprioceptive deficit. Payers deny 97112 for a musculoskeletal condition unless the "
+                + "record shows a balance or proprioceptive deficit being retrained."));
+    }
+}

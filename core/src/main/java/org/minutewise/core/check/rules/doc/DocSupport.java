@@ -1,0 +1,164 @@
+package org.minutewise.core.check.rules.doc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.doc.NoteScan;
+import org.minutewise.core.doc.PhraseMatch;
+import org.minutewise.core.doc.PhraseMatcher;
+import org.minutewise.core.model.Mode;
+import org.minutewise.core.model.ServiceLine;
+
+/** What the documentation rules share: the note scan (once per visit), which lines are billed, quoting. */
+final class DocSupport {
+    static final String NEUROMUSCULAR_REEDUCATION = "97112";
+    static final int QUOTE_MAX = 120;
+
+    private static final Object SCAN = new Object();
+    private static final Object BILLED = new Object();
+
+    private DocSupport() {
+    }
+
+    /**
+     * The checks on the note's text run once a phrase set is loaded; with {@code DocumentationPhrases.empty()}
+     * (bare reference data, as in tests of other parts) they stay silent rather than fire on every visit.
+     */
+    static boolean enabled(CheckContext ctx) {
+        return !ctx.ref().phrases().lists().isEmpty();
+    }
+
+    /** True when the phrase set has the list: a missing list switches off the checks that read it. */
+    static boolean hasList(CheckContext ctx, String list) {
+        return !ctx.ref().phrases().list(list).isEmpty();
+    }
+
+    /** The visit's note when there is one with any text. */
+    static Optional<String> note(CheckContext ctx) {
+        Optional<String> n = ctx.visit().note();
+        return n.isPresent() && !n.get().isBlank() ? n : Optional.empty();
+    }
+
+    /** The phrase matches of the note: scanned on first use, then shared by every rule of the visit. */
+    static NoteScan scan(CheckContext ctx) {
+        return ctx.memo(SCAN, () -> PhraseMatcher.of(ctx.ref().phrases()).scan(ctx.visit().note().orElse("")));
+    }
+
+    /** What is billed, worked out once per visit: the first 97112 line and the one-on-one timed lines. */
+    record Billed(int first97112, List<Integer> oneOnOne, List<String> oneOnOneCodes) {
+    }
+
+    static Billed billed(CheckContext ctx) {
+        return ctx.memo(BILLED, () -> computeBilled(ctx));
+    }
+
+    /** Index of the first 97112 line, or -1 when 97112 is not billed (absent, or 0 units). */
+    static int first97112(CheckContext ctx) {
+        return billed(ctx).first97112();
+    }
+
+    /**
+     * The lines billed as one-on-one timed services (97110-97546 and the like: {@link CodeInfo#oneOnOne()}), not
+     * stated as group or supervised, whose code ends with units.
+     */
+    static List<Integer> oneOnOneTimed(CheckContext ctx) {
+        return billed(ctx).oneOnOne();
+    }
+
+    /** The distinct codes of the one-on-one timed lines, in order: "97112, 97110". */
+    static List<String> oneOnOneCodes(CheckContext ctx) {
+        return billed(ctx).oneOnOneCodes();
+    }
+
+    private static Billed computeBilled(CheckContext ctx) {
+        List<ServiceLine> s = ctx.visit().services();
+        int first97112 = -1;
+        List<Integer> lines = new ArrayList<>(s.size());
+        List<String> codes = new ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) {
+            ServiceLine line = s.get(i);
+            String code = line.code();
+            if (ctx.units().unitsOf(code) == 0) {
+                continue;
+            }
+            if (first97112 < 0 && code.equals(NEUROMUSCULAR_REEDUCATION)) {
+                first97112 = i;
+            }
+            CodeInfo info = ctx.codeOf(line);
+            Optional<Mode> mode = line.mode();
+            if (info != null && info.timed() && info.oneOnOne()
+                    && (mode.isEmpty() || mode.get() == Mode.ONE_ON_ONE)) {
+                lines.add(i);
+                if (!codes.contains(code)) {
+                    codes.add(code);
+                }
+            }
+        }
+        return new Billed(first97112, List.copyOf(lines), List.copyOf(codes));
+    }
+
+    static String codesText(List<String> codes) {
+        return String.join(", ", codes);
+    }
+
+    /** A span of the note in quotes, whitespace runs as one space, cut to {@value #QUOTE_MAX} characters. */
+    static String quote(String text, int start, int end) {
+        StringBuilder sb = new StringBuilder(Math.min(end - start, QUOTE_MAX) + 3);
+        sb.append('"');
+        boolean space = false;
+        int kept = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+                continue;
+            }
+            if (space && kept > 0) {
+                sb.append(' ');
+                kept++;
+            }
+            space = false;
+            if (kept >= QUOTE_MAX) {
+                sb.append("...");
+                break;
+            }
+            sb.append(c);
+            kept++;
+        }
+        return sb.append('"').toString();
+    }
+
+    static String notePath(int start, int end) {
+        return "note[" + start + ":" + end + "]";
+    }
+
+    /** The matches of a list that no longer match of the same list contains ("worked on balance", not "balance"). */
+    static List<PhraseMatch> outermost(List<PhraseMatch> ms) {
+        List<PhraseMatch> out = new ArrayList<>(ms.size());
+        for (PhraseMatch m : ms) {
+            boolean inner = false;
+            for (PhraseMatch o : ms) {
+                if (o != m && o.start() <= m.start() && o.end() >= m.end()
+                        && (o.end() - o.start()) > (m.end() - m.start())) {
+                    inner = true;
+                    break;
+                }
+            }
+            if (!inner) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The end of a span with trailing whitespace dropped. */
+    static int trimEnd(String text, int start, int end) {
+        int e = end;
+        while (e > start && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return e;
+    }
+}

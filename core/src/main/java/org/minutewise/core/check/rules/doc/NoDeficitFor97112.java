@@ -1,0 +1,40 @@
+package org.minutewise.core.check.rules.doc;
+
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.doc.PhraseLists;
+
+/** 97112 billed, and the note names no neuromuscular deficit (balance, proprioception, coordination, ...). */
+public final class NoDeficitFor97112 implements Rule {
+    public static final RuleInfo INFO = new RuleInfo("MW-D002", Severity.WARN,
+            "97112 without a stated neuromuscular deficit",
+            "State the deficit the 97112 minutes retrained, e.g. \"impaired dynamic balance, loses balance with "
+                    + "head turns\" or \"decreased proprioception of the right ankle\".",
+            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.2-220.3", Citations.BENEFIT_MANUAL_CH15);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        if (!DocSupport.enabled(ctx) || !DocSupport.hasList(ctx, PhraseLists.DEFICIT)
+                || DocSupport.note(ctx).isEmpty()) {
+            return;
+        }
+        int line = DocSupport.first97112(ctx);
+        if (line < 0 || DocSupport.scan(ctx).has(PhraseLists.DEFICIT)) {
+            return;
+        }
+        out.add(INFO.finding(CheckContext.path(line), "97112 (neuromuscular reeducation) is billed, but the note "
+                + "names no neuromuscular deficit: nothing about balance, proprioception, coordination, posture "
+                + "or motor control. 97112 pays for retraining such a deficit; a note that does not name it reads "
+                + "as general exercise, and reviewers deny the 97112 units."));
+    }
+}

@@ -1,0 +1,44 @@
+package org.minutewise.core.check.rules.doc;
+
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.doc.PhraseLists;
+
+/**
+ * 97112 billed, and the note does not say what function the deficit limits. Info, not warn: Medicare does not
+ * require a daily treatment note to restate medical necessity (the plan of care and progress reports carry it),
+ * but the link to function is what a reviewer looks for first.
+ */
+public final class NoFunctionFor97112 implements Rule {
+    public static final RuleInfo INFO = new RuleInfo("MW-D003", Severity.INFO,
+            "97112 without the function the deficit limits",
+            "Tie the deficit to function, e.g. \"two falls this month\", \"unsafe sit-to-stand transfers\", "
+                    + "\"cannot stand at the sink to groom\".",
+            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        if (!DocSupport.enabled(ctx) || !DocSupport.hasList(ctx, PhraseLists.FUNCTION)
+                || DocSupport.note(ctx).isEmpty()) {
+            return;
+        }
+        int line = DocSupport.first97112(ctx);
+        if (line < 0 || DocSupport.scan(ctx).has(PhraseLists.FUNCTION)) {
+            return;
+        }
+        out.add(INFO.finding(CheckContext.path(line), "97112 is billed, but the note does not say what function "
+                + "the neuromuscular deficit limits (falls or fall risk, transfers, gait, stairs, daily "
+                + "activities). The link between the deficit and function is what shows the need for skilled "
+                + "neuromuscular reeducation."));
+    }
+}

@@ -1,0 +1,41 @@
+package org.minutewise.core.check.rules.doc;
+
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.doc.PhraseLists;
+
+/** Treatment billed, and the note records no response of the patient. Info: an expectation, not a CMS element. */
+public final class NoPatientResponse implements Rule {
+    public static final RuleInfo INFO = new RuleInfo("MW-D008", Severity.INFO,
+            "No patient response documented",
+            "Record how the patient responded, e.g. \"needed fewer cues by the third set\", \"loss of balance "
+                    + "reduced from 5 to 2 per trial\", \"dizziness 3/10, resolved in 1 min\".",
+            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        if (!DocSupport.enabled(ctx) || !DocSupport.hasList(ctx, PhraseLists.RESPONSE)
+                || DocSupport.note(ctx).isEmpty()) {
+            return;
+        }
+        List<Integer> lines = DocSupport.oneOnOneTimed(ctx);
+        // A bare "tolerated well" is a response, if a vague one: MW-D014 reports it with its span.
+        if (lines.isEmpty() || DocSupport.scan(ctx).has(PhraseLists.RESPONSE)
+                || DocSupport.scan(ctx).has(PhraseLists.VAGUE_RESPONSE)) {
+            return;
+        }
+        out.add(INFO.finding("note", "The note does not record the patient's response to "
+                + DocSupport.codesText(DocSupport.oneOnOneCodes(ctx)) + " (how the patient performed, what changed, "
+                + "symptoms). Reviewers look for the response to see that skilled care is changing the outcome."));
+    }
+}

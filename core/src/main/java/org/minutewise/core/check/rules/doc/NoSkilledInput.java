@@ -1,0 +1,49 @@
+package org.minutewise.core.check.rules.doc;
+
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.doc.PhraseLists;
+
+/**
+ * One-on-one timed codes billed, and the note shows no skilled input from the clinician: no cues, facilitation,
+ * guarding, hands-on technique or progression. A cue phrase inside an independent-exercise phrase ("without
+ * cues") does not count. The check reads the whole note; it cannot tell which passage belongs to which code.
+ */
+public final class NoSkilledInput implements Rule {
+    public static final RuleInfo INFO = new RuleInfo("MW-D007", Severity.WARN,
+            "No skilled cues, facilitation or guarding documented",
+            "Describe the clinician's skilled input during the timed minutes: the cues given (verbal, tactile, "
+                    + "visual) and what they corrected, manual facilitation, contact guarding, and how the task "
+                    + "was progressed or graded.",
+            "CMS Pub 100-02 ch. 15 §220.2-220.3; CMS Pub 100-04 ch. 5 §20.2", Citations.BENEFIT_MANUAL_CH15);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        if (!DocSupport.enabled(ctx) || !DocSupport.hasList(ctx, PhraseLists.SKILLED)
+                || DocSupport.note(ctx).isEmpty()) {
+            return;
+        }
+        List<Integer> lines = DocSupport.oneOnOneTimed(ctx);
+        if (lines.isEmpty()
+                || DocSupport.scan(ctx).anyOutside(PhraseLists.SKILLED, PhraseLists.INDEPENDENT)) {
+            return;
+        }
+        List<String> codes = DocSupport.oneOnOneCodes(ctx);
+        out.add(INFO.finding(CheckContext.path(lines.get(0)), DocSupport.codesText(codes)
+                + (codes.size() == 1 ? " is" : " are") + " billed as one-on-one timed "
+                + (codes.size() == 1 ? "service" : "services") + ", but the note describes no skilled input by "
+                + "the clinician: no cues, facilitation, guarding, hands-on technique or progression. Timed "
+                + "codes pay for the clinician's direct skilled work; a note that shows none reads as exercise "
+                + "the patient could do alone."));
+    }
+}

@@ -1,0 +1,40 @@
+package org.minutewise.core.check.rules.doc;
+
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.doc.PhraseLists;
+
+/** 97112 billed, and the note names no neuromuscular reeducation technique. */
+public final class NoTechniqueFor97112 implements Rule {
+    public static final RuleInfo INFO = new RuleInfo("MW-D005", Severity.WARN,
+            "97112 without a named technique",
+            "Name what was done in the 97112 minutes, e.g. \"perturbation training in tandem stance\", \"PNF D2 "
+                    + "patterns for trunk control\", \"gaze stabilization x1 viewing\".",
+            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        if (!DocSupport.enabled(ctx) || !DocSupport.hasList(ctx, PhraseLists.TECHNIQUE)
+                || DocSupport.note(ctx).isEmpty()) {
+            return;
+        }
+        int line = DocSupport.first97112(ctx);
+        if (line < 0 || DocSupport.scan(ctx).has(PhraseLists.TECHNIQUE)) {
+            return;
+        }
+        out.add(INFO.finding(CheckContext.path(line), "97112 (neuromuscular reeducation) is billed, but the note "
+                + "names no neuromuscular reeducation technique (such as PNF, perturbation training, gaze "
+                + "stabilization, NDT, proprioceptive retraining or weight shifting). Without the technique the "
+                + "97112 minutes cannot be told apart from therapeutic exercise."));
+    }
+}

@@ -1,0 +1,39 @@
+package org.minutewise.core.check.rules.doc;
+
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+
+/**
+ * Timed codes billed, and the visit does not document the total treatment time. Medicare requires both the
+ * total timed code minutes (here, the sum of the timed lines) and the total treatment time in the treatment note.
+ */
+public final class TotalTreatmentTimeMissing implements Rule {
+    public static final RuleInfo INFO = new RuleInfo("MW-D011", Severity.WARN,
+            "Total treatment time not documented",
+            "Document the total treatment time in minutes (timed plus untimed services, without rests or "
+                    + "set-up) next to the total timed minutes.",
+            "CMS Pub 100-02 ch. 15 §220.3 E (treatment notes: total timed code treatment minutes and total "
+                    + "treatment time)", Citations.BENEFIT_MANUAL_CH15);
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        if (ctx.visit().totalTreatmentMinutes().isPresent() || ctx.units().timedUnits() == 0) {
+            return;
+        }
+        out.add(INFO.finding("totalTreatmentMinutes", "The visit bills " + ctx.units().timedUnits()
+                + " timed " + (ctx.units().timedUnits() == 1 ? "unit" : "units") + " from "
+                + ctx.units().totalTimedMinutes() + " timed minutes but does not document the total treatment "
+                + "time. Medicare requires the treatment note to show both the total timed code minutes and the "
+                + "total treatment time, and the billed units to be consistent with them."));
+    }
+}

@@ -1,0 +1,218 @@
+package org.minutewise.core.doc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The phrase matches of one note, grouped by list: computed once per visit (one pass of the
+ * {@link PhraseMatcher}) and read by every documentation rule. Counts are kept per list as the scan runs, so
+ * {@link #has(String)} and {@link #count(String)} cost a lookup; span objects are built only when a rule asks
+ * for them ({@link #matches(String)}). Not thread-safe while it is being filled; read-only afterwards.
+ */
+public final class NoteScan {
+    private static final Comparator<PhraseMatch> BY_SPAN =
+            Comparator.comparingInt(PhraseMatch::start).thenComparingInt(PhraseMatch::end);
+
+    private final PhraseMatcher matcher;
+    private final String text;
+    private final int[] counts;
+    /** Triples: phrase id, start, end; in order of end. */
+    private int[] hits = new int[48];
+    private int size;
+
+    NoteScan(PhraseMatcher matcher, String text) {
+        this.matcher = matcher;
+        this.text = text;
+        this.counts = new int[matcher.listCount()];
+    }
+
+    void add(int phrase, int start, int end) {
+        if (size * 3 == hits.length) {
+            hits = Arrays.copyOf(hits, hits.length * 2);
+        }
+        int at = size * 3;
+        hits[at] = phrase;
+        hits[at + 1] = start;
+        hits[at + 2] = end;
+        size++;
+        for (int l : matcher.listsOf(phrase)) {
+            counts[l]++;
+        }
+    }
+
+    /** The note as scanned. */
+    public String text() {
+        return text;
+    }
+
+    /** How many matches the list has (0 for a list the phrase set does not define). */
+    public int count(String list) {
+        int l = matcher.listIndex(list);
+        return l < 0 ? 0 : counts[l];
+    }
+
+    public boolean has(String list) {
+        return count(list) > 0;
+    }
+
+    /** The matches of a list, in order of start (then end). */
+    public List<PhraseMatch> matches(String list) {
+        int l = matcher.listIndex(list);
+        if (l < 0 || counts[l] == 0) {
+            return List.of();
+        }
+        List<PhraseMatch> out = new ArrayList<>(counts[l]);
+        for (int k = 0; k < size; k++) {
+            int p = hits[k * 3];
+            if (matcher.inList(p, l)) {
+                out.add(new PhraseMatch(list, matcher.phrase(p), hits[k * 3 + 1], hits[k * 3 + 2]));
+            }
+        }
+        out.sort(BY_SPAN);
+        return out;
+    }
+
+    /** Every match, one per list its phrase belongs to, in order of start (then end, then list name). */
+    public List<PhraseMatch> all() {
+        List<PhraseMatch> out = new ArrayList<>(size);
+        for (int k = 0; k < size; k++) {
+            int p = hits[k * 3];
+            for (int l : matcher.listsOf(p)) {
+                out.add(new PhraseMatch(matcher.listName(l), matcher.phrase(p), hits[k * 3 + 1], hits[k * 3 + 2]));
+            }
+        }
+        out.sort(BY_SPAN.thenComparing(PhraseMatch::list));
+        return out;
+    }
+
+    /** True when some match of the list lies wholly inside [from, to). */
+    public boolean anyWithin(String list, int from, int to) {
+        int l = matcher.listIndex(list);
+        if (l < 0 || counts[l] == 0) {
+            return false;
+        }
+        for (int k = 0; k < size; k++) {
+            if (hits[k * 3 + 1] >= from && hits[k * 3 + 2] <= to && matcher.inList(hits[k * 3], l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when some match of the list lies wholly inside [from, to) and is not covered by a match of the
+     * excluded list ("cues" inside "without cues" is no cue).
+     */
+    public boolean anyWithin(String list, int from, int to, String excluding) {
+        int l = matcher.listIndex(list);
+        if (l < 0 || counts[l] == 0) {
+            return false;
+        }
+        for (int k = 0; k < size; k++) {
+            int s = hits[k * 3 + 1];
+            int e = hits[k * 3 + 2];
+            if (s >= from && e <= to && matcher.inList(hits[k * 3], l) && !covered(s, e, excluding)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when some match of the list covers all of [start, end). */
+    public boolean covered(int start, int end, String list) {
+        int l = matcher.listIndex(list);
+        if (l < 0 || counts[l] == 0) {
+            return false;
+        }
+        for (int k = 0; k < size; k++) {
+            if (hits[k * 3 + 1] <= start && hits[k * 3 + 2] >= end && matcher.inList(hits[k * 3], l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The matches of a list not covered by a match of another list: "cues" inside "without cues" does not count
+     * as a cue.
+     */
+    public int countOutside(String list, String excluding) {
+        int l = matcher.listIndex(list);
+        if (l < 0 || counts[l] == 0) {
+            return 0;
+        }
+        int x = matcher.listIndex(excluding);
+        if (x < 0 || counts[x] == 0) {
+            return counts[l];
+        }
+        int n = 0;
+        for (int k = 0; k < size; k++) {
+            if (matcher.inList(hits[k * 3], l) && !covered(hits[k * 3 + 1], hits[k * 3 + 2], excluding)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** True when some match of the list is not covered by a match of the other list (stops at the first). */
+    public boolean anyOutside(String list, String excluding) {
+        int l = matcher.listIndex(list);
+        if (l < 0 || counts[l] == 0) {
+            return false;
+        }
+        int x = matcher.listIndex(excluding);
+        if (x < 0 || counts[x] == 0) {
+            return true;
+        }
+        for (int k = 0; k < size; k++) {
+            if (matcher.inList(hits[k * 3], l) && !covered(hits[k * 3 + 1], hits[k * 3 + 2], excluding)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where the sentence holding {@code pos} begins: just after the previous '.', '!' or '?' followed by
+     * whitespace, ';' or line break (so "3.5" and "I69.351" do not end a sentence), leading whitespace skipped.
+     */
+    public int sentenceStart(int pos) {
+        int k = Math.min(pos, text.length()) - 1;
+        while (k >= 0 && !endsSentence(k)) {
+            k--;
+        }
+        int s = k + 1;
+        while (s < pos && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        return s;
+    }
+
+    /** Where the sentence holding {@code pos} ends: just past its terminator, or the end of the note. */
+    public int sentenceEnd(int pos) {
+        for (int k = Math.max(pos, 0); k < text.length(); k++) {
+            if (endsSentence(k)) {
+                return k + 1;
+            }
+        }
+        return text.length();
+    }
+
+    private boolean endsSentence(int k) {
+        char c = text.charAt(k);
+        if (c == '\n' || c == '\r' || c == ';') {
+            return true;
+        }
+        if (c == '.' || c == '!' || c == '?') {
+            return k + 1 == text.length() || Character.isWhitespace(text.charAt(k + 1));
+        }
+        return false;
+    }
+
+    /** The number of matches (each phrase occurrence once, whatever its lists). */
+    public int size() {
+        return size;
+    }
+}

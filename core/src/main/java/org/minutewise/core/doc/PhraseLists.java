@@ -1,0 +1,44 @@
+package org.minutewise.core.doc;
+
+import java.util.List;
+
+/**
+ * The names of the phrase lists the documentation checks read (RULES.md §7). The phrases themselves are
+ * reference data (refdata {@code documentation-phrases.txt}); a list that is absent or empty switches off the
+ * checks that need it rather than making them fire on every note.
+ */
+public final class PhraseLists {
+    /** The neuromuscular deficit: balance, proprioception, coordination, postural or motor control. */
+    public static final String DEFICIT = "deficit";
+    /** The function the deficit limits: falls, unsafe transfers, gait, daily activities. */
+    public static final String FUNCTION = "function";
+    /** An explicit balance or proprioceptive deficit, which lets a musculoskeletal diagnosis support 97112. */
+    public static final String BALANCE_DEFICIT = "balance-deficit";
+    /** Named neuromuscular reeducation techniques: PNF, perturbation training, gaze stabilization, ... */
+    public static final String TECHNIQUE = "technique";
+    /** What makes a minute skilled: cues, facilitation, guarding, progression, hands-on technique. */
+    public static final String SKILLED = "skilled";
+    /** Objective measures: Berg, Tinetti, TUG, single-leg stance, Romberg, DGI, FGA, ABC scale, ... */
+    public static final String MEASURE = "measure";
+    /** The patient's response to treatment. */
+    public static final String RESPONSE = "response";
+    /** A response that says nothing on its own ("tolerated well"): vague when it is the only one. */
+    public static final String VAGUE_RESPONSE = "vague-response";
+    /** Plan and progress. */
+    public static final String PLAN = "plan";
+    /** A stated goal or purpose ("goal", "to improve", "in order to"), counted against the timed codes billed. */
+    public static final String GOAL = "goal";
+    /** Vague phrases a reviewer reads as unskilled ("worked on balance", "balance activities"). */
+    public static final String VAGUE = "vague";
+    /** The patient doing something ("pt performed", "patient completed"): unskilled without a cue nearby. */
+    public static final String ACTIVITY = "activity";
+    /** Independent, unsupervised or home exercise: not billable as any timed one-on-one code. */
+    public static final String INDEPENDENT = "independent";
+
+    /** Every list the checks read, in a stable order. */
+    public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, TECHNIQUE, SKILLED, MEASURE,
+            RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, ACTIVITY, INDEPENDENT);
+
+    private PhraseLists() {
+    }
+}

@@ -1,0 +1,444 @@
+package org.minutewise.core.doc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Finds every phrase of a set of named phrase lists in a text, in one pass (an Aho-Corasick automaton
+ * compiled to a dense transition table). Build it once per phrase set; it is immutable and thread-safe.
+ *
+ * <p>Matching rules:
+ * <ul>
+ *   <li>case-insensitive, char by char ({@link Character#toLowerCase(char)}), so offsets always point into the
+ *       original text, whatever its characters;</li>
+ *   <li>a run of whitespace or dashes in the text (spaces, tabs, line breaks, non-breaking spaces, '-', en and
+ *       em dashes) matches one space of a phrase: "single-leg stance" matches "single leg stance" and
+ *       "single-leg\n stance"; curly apostrophes match a straight one;</li>
+ *   <li>a phrase matches only at word boundaries: where a phrase begins (ends) with a letter or digit, the
+ *       character before (after) the match must not be one, so "cue" does not match inside "rescue";</li>
+ *   <li>overlapping phrases all match: "worked on balance" also yields "balance".</li>
+ * </ul>
+ */
+public final class PhraseMatcher {
+    private static final char OTHER = 0;
+    private static final char SEP = 1;
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit((char) c);
+        }
+    }
+
+    /** Texts at least this long are scanned in four interleaved chains. */
+    static final int CHAINS_FROM = 128;
+
+    private static volatile Cached cached;
+
+    private final char[] classOf;
+    private final int alpha;
+    /** Next state, premultiplied by {@link #alpha}; negative when the next state ends a phrase. */
+    private final int[] delta;
+    /** Per state: the phrase it ends, or -1. */
+    private final int[] out;
+    /** Per state: the nearest state along its failure links that ends a phrase, or -1. */
+    private final int[] dict;
+    private final String[] phrases;
+    private final char[][] phraseChars;
+    private final boolean[] spaced;
+    private final boolean[] firstWord;
+    private final boolean[] lastWord;
+    private final int[][] listsOf;
+    private final String[] listNames;
+    private final Map<String, Integer> listIndex;
+
+    private record Cached(DocumentationPhrases phrases, PhraseMatcher matcher) {
+    }
+
+    /**
+     * Compiles the lists (list name to phrases). A phrase is lower-cased and its separators collapsed; the same
+     * phrase may sit in several lists.
+     *
+     * @throws IllegalArgumentException for a phrase with no letter or digit
+     */
+    public PhraseMatcher(Map<String, List<String>> lists) {
+        Objects.requireNonNull(lists, "lists");
+        Map<String, List<String>> sorted = new TreeMap<>(lists);
+        listNames = sorted.keySet().toArray(new String[0]);
+        Map<String, Integer> li = new HashMap<>();
+        for (int i = 0; i < listNames.length; i++) {
+            li.put(listNames[i], i);
+        }
+        listIndex = Collections.unmodifiableMap(li);
+
+        // Unique normalized phrases, and the lists each belongs to.
+        Map<String, Integer> idOf = new HashMap<>();
+        List<String> ps = new ArrayList<>();
+        List<List<Integer>> ls = new ArrayList<>();
+        int l = 0;
+        for (Map.Entry<String, List<String>> e : sorted.entrySet()) {
+            for (String raw : e.getValue()) {
+                String p = normalizePhrase(raw);
+                Integer id = idOf.get(p);
+                if (id == null) {
+                    id = ps.size();
+                    idOf.put(p, id);
+                    ps.add(p);
+                    ls.add(new ArrayList<>());
+                }
+                List<Integer> memberOf = ls.get(id);
+                if (!memberOf.contains(l)) {
+                    memberOf.add(l);
+                }
+            }
+            l++;
+        }
+        int np = ps.size();
+        phrases = ps.toArray(new String[0]);
+        phraseChars = new char[np][];
+        spaced = new boolean[np];
+        firstWord = new boolean[np];
+        lastWord = new boolean[np];
+        listsOf = new int[np][];
+        for (int p = 0; p < np; p++) {
+            phraseChars[p] = phrases[p].toCharArray();
+            spaced[p] = phrases[p].indexOf(' ') >= 0;
+            firstWord[p] = isWord(phraseChars[p][0]);
+            lastWord[p] = isWord(phraseChars[p][phraseChars[p].length - 1]);
+            listsOf[p] = ls.get(p).stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        // The alphabet: OTHER, SEP, then every other character the phrases use.
+        char[] phraseClass = new char[65536];
+        int a = 2;
+        for (char[] pc : phraseChars) {
+            for (char c : pc) {
+                if (c != ' ' && phraseClass[c] == 0) {
+                    if (a == 65536) {
+                        throw new IllegalArgumentException("too many distinct characters in the phrases");
+                    }
+                    phraseClass[c] = (char) a++;
+                }
+            }
+        }
+        alpha = a;
+        classOf = new char[65536];
+        for (int c = 0; c < 65536; c++) {
+            char n = normalize((char) c);
+            classOf[c] = n == ' ' ? SEP : phraseClass[n];
+        }
+
+        // The trie.
+        int cap = 64;
+        int[] go = new int[cap * alpha];
+        Arrays.fill(go, -1);
+        int[] own = new int[cap];
+        Arrays.fill(own, -1);
+        boolean[] sepEnded = new boolean[cap];
+        int states = 1;
+        for (int p = 0; p < np; p++) {
+            int s = 0;
+            for (char c : phraseChars[p]) {
+                int k = c == ' ' ? SEP : phraseClass[c];
+                int next = go[s * alpha + k];
+                if (next < 0) {
+                    if (states == cap) {
+                        int old = cap;
+                        cap *= 2;
+                        go = Arrays.copyOf(go, cap * alpha);
+                        Arrays.fill(go, old * alpha, cap * alpha, -1);
+                        own = Arrays.copyOf(own, cap);
+                        Arrays.fill(own, old, cap, -1);
+                        sepEnded = Arrays.copyOf(sepEnded, cap);
+                    }
+                    next = states++;
+                    go[s * alpha + k] = next;
+                    sepEnded[next] = k == SEP;
+                }
+                s = next;
+            }
+            own[s] = p;
+        }
+
+        // Failure links breadth first, turned into a full transition table.
+        int[] fail = new int[states];
+        int[] next = new int[states * alpha];
+        int[] dictLink = new int[states];
+        Arrays.fill(dictLink, -1);
+        int[] queue = new int[states];
+        int head = 0;
+        int tail = 0;
+        for (int k = 0; k < alpha; k++) {
+            int u = go[k];
+            if (u > 0) {
+                fail[u] = 0;
+                queue[tail++] = u;
+                next[k] = u;
+            } else {
+                next[k] = 0;
+            }
+        }
+        while (head < tail) {
+            int r = queue[head++];
+            for (int k = 0; k < alpha; k++) {
+                int u = go[r * alpha + k];
+                if (u >= 0) {
+                    int f = next[fail[r] * alpha + k];
+                    fail[u] = f;
+                    dictLink[u] = own[f] >= 0 ? f : dictLink[f];
+                    queue[tail++] = u;
+                    next[r * alpha + k] = u;
+                } else {
+                    next[r * alpha + k] = next[fail[r] * alpha + k];
+                }
+            }
+            if (sepEnded[r]) {
+                // A run of separators is one space: stay put on the second and later ones.
+                next[r * alpha + SEP] = r;
+            }
+        }
+        // Renumber the states breadth first, so the shallow states a scan spends most of its time in share a few
+        // cache lines; then store each transition premultiplied, negative when its target ends a phrase.
+        int[] rank = new int[states];
+        rank[0] = 0;
+        for (int q = 0; q < tail; q++) {
+            rank[queue[q]] = q + 1;
+        }
+        delta = new int[states * alpha];
+        out = new int[states];
+        dict = new int[states];
+        for (int r = 0; r < states; r++) {
+            int nr = rank[r];
+            out[nr] = own[r];
+            dict[nr] = dictLink[r] < 0 ? -1 : rank[dictLink[r]];
+            for (int k = 0; k < alpha; k++) {
+                int u = next[r * alpha + k];
+                boolean ends = own[u] >= 0 || dictLink[u] >= 0;
+                delta[nr * alpha + k] = ends ? -(rank[u] * alpha) : rank[u] * alpha;
+            }
+        }
+    }
+
+    /** The compiled matcher of a phrase set; the last one built is kept, so a run with one set compiles once. */
+    public static PhraseMatcher of(DocumentationPhrases phrases) {
+        Cached c = cached;
+        if (c != null && c.phrases() == phrases) {
+            return c.matcher();
+        }
+        PhraseMatcher m = new PhraseMatcher(phrases.lists());
+        cached = new Cached(phrases, m);
+        return m;
+    }
+
+    /** How the matcher sees one character: lower case, separators as a space, curly apostrophes straight. */
+    public static char normalize(char c) {
+        if (isSeparator(c)) {
+            return ' ';
+        }
+        if (c == '\u2018' || c == '\u2019' || c == '\u02BC') {
+            return '\'';
+        }
+        return Character.toLowerCase(c);
+    }
+
+    /** Whitespace (including non-breaking spaces) and dashes: a run of them matches one space of a phrase. */
+    public static boolean isSeparator(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || (c >= '\u2010' && c <= '\u2015');
+    }
+
+    /** A letter or digit: what a word boundary separates. */
+    public static boolean isWord(char c) {
+        return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+    }
+
+    /**
+     * A phrase as the matcher stores it: normalized char by char, separator runs collapsed to one space, trimmed.
+     *
+     * @throws IllegalArgumentException when nothing of it is a letter or digit
+     */
+    public static String normalizePhrase(String phrase) {
+        StringBuilder sb = new StringBuilder(phrase.length());
+        boolean word = false;
+        for (int i = 0; i < phrase.length(); i++) {
+            char n = normalize(phrase.charAt(i));
+            if (n == ' ') {
+                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
+                    sb.append(' ');
+                }
+            } else {
+                word |= isWord(n);
+                sb.append(n);
+            }
+        }
+        int len = sb.length();
+        if (len > 0 && sb.charAt(len - 1) == ' ') {
+            sb.setLength(len - 1);
+        }
+        if (!word) {
+            throw new IllegalArgumentException("a phrase needs a letter or digit: \"" + phrase + "\"");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Scans a text once; the result groups the matches by list.
+     *
+     * <p>A long text is cut in four parts scanned side by side in one loop: each step of the automaton waits for
+     * the table lookup of the step before, and four independent chains keep the processor busy meanwhile. The
+     * chain of a part runs on past its end until its state falls back to the root (from there on it would only
+     * repeat what the next chain finds), and reports only the matches that start inside its part.
+     */
+    public NoteScan scan(String text) {
+        NoteScan scan = new NoteScan(this, text);
+        final int n = text.length();
+        if (n < CHAINS_FROM) {
+            finish(text, 0, 0, n, scan);
+            return scan;
+        }
+        final char[] cls = classOf;
+        final int[] d = delta;
+        final int b1 = n >>> 2;
+        final int b2 = n >>> 1;
+        final int b3 = b2 + b1;
+        final int len = b1;
+        int s0 = 0;
+        int s1 = 0;
+        int s2 = 0;
+        int s3 = 0;
+        for (int k = 0; k < len; k++) {
+            int t0 = d[s0 + cls[text.charAt(k)]];
+            int t1 = d[s1 + cls[text.charAt(b1 + k)]];
+            int t2 = d[s2 + cls[text.charAt(b2 + k)]];
+            int t3 = d[s3 + cls[text.charAt(b3 + k)]];
+            s0 = Math.abs(t0);
+            s1 = Math.abs(t1);
+            s2 = Math.abs(t2);
+            s3 = Math.abs(t3);
+            if ((t0 | t1 | t2 | t3) < 0) {
+                // Inside its own part a chain's matches all start inside the part: nothing to filter.
+                if (t0 < 0) {
+                    emit(text, k, s0 / alpha, n, scan);
+                }
+                if (t1 < 0) {
+                    emit(text, b1 + k, s1 / alpha, n, scan);
+                }
+                if (t2 < 0) {
+                    emit(text, b2 + k, s2 / alpha, n, scan);
+                }
+                if (t3 < 0) {
+                    emit(text, b3 + k, s3 / alpha, n, scan);
+                }
+            }
+        }
+        finish(text, len, s0, b1, scan);
+        finish(text, b1 + len, s1, b2, scan);
+        finish(text, b2 + len, s2, b3, scan);
+        finish(text, b3 + len, s3, n, scan);
+        return scan;
+    }
+
+    /**
+     * Runs one chain from {@code from} in state {@code s} (premultiplied): to the end of its part, then on until
+     * its state is the root, reporting matches that start before {@code partEnd}.
+     */
+    private void finish(String text, int from, int s, int partEnd, NoteScan scan) {
+        final char[] cls = classOf;
+        final int[] d = delta;
+        final int n = text.length();
+        for (int i = from; i < n; i++) {
+            if (s == 0 && i >= partEnd) {
+                return;
+            }
+            int t = d[s + cls[text.charAt(i)]];
+            if (t >= 0) {
+                s = t;
+            } else {
+                s = -t;
+                emit(text, i, s / alpha, partEnd, scan);
+            }
+        }
+    }
+
+    /** Every match in a text, in order of start (then end), one per list a matched phrase belongs to. */
+    public List<PhraseMatch> match(String text) {
+        return scan(text).all();
+    }
+
+    private void emit(String text, int last, int state, int startsBefore, NoteScan scan) {
+        int end = last + 1;
+        boolean wordAfter = end < text.length() && isWord(text.charAt(end));
+        int st = out[state] >= 0 ? state : dict[state];
+        while (st >= 0) {
+            int p = out[st];
+            if (!(wordAfter && lastWord[p])) {
+                // Without a space in the phrase no run of separators was collapsed: the length says where it starts.
+                int start = spaced[p] ? startOf(text, last, phraseChars[p]) : end - phraseChars[p].length;
+                if (start < startsBefore && !(firstWord[p] && start > 0 && isWord(text.charAt(start - 1)))) {
+                    scan.add(p, start, end);
+                }
+            }
+            st = dict[st];
+        }
+    }
+
+    /** Where a phrase known to end at {@code last} begins: walk back, a space of the phrase eating a run. */
+    private int startOf(String text, int last, char[] pc) {
+        int k = last;
+        for (int j = pc.length - 1; j >= 0; j--) {
+            if (pc[j] == ' ') {
+                while (k >= 0 && classOf[text.charAt(k)] == SEP) {
+                    k--;
+                }
+            } else {
+                k--;
+            }
+        }
+        return k + 1;
+    }
+
+    /** The list names, sorted. */
+    public List<String> listNames() {
+        return List.of(listNames);
+    }
+
+    /** The number of distinct phrases compiled. */
+    public int phraseCount() {
+        return phrases.length;
+    }
+
+    int listIndex(String list) {
+        Integer i = listIndex.get(list);
+        return i == null ? -1 : i;
+    }
+
+    int listCount() {
+        return listNames.length;
+    }
+
+    String listName(int i) {
+        return listNames[i];
+    }
+
+    int[] listsOf(int phrase) {
+        return listsOf[phrase];
+    }
+
+    String phrase(int phrase) {
+        return phrases[phrase];
+    }
+
+    boolean inList(int phrase, int list) {
+        for (int l : listsOf[phrase]) {
+            if (l == list) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,542 @@
+package org.minutewise.core.check.rules.doc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.rules.doc.DocFixtures.REF;
+import static org.minutewise.core.check.rules.doc.DocFixtures.STRONG;
+import static org.minutewise.core.check.rules.doc.DocFixtures.check;
+import static org.minutewise.core.check.rules.doc.DocFixtures.ids;
+import static org.minutewise.core.check.rules.doc.DocFixtures.of;
+import static org.minutewise.core.check.rules.doc.DocFixtures.only97112;
+import static org.minutewise.core.check.rules.doc.DocFixtures.strong;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.doc.DocumentationPhrases;
+import org.minutewise.core.doc.NoteScan;
+import org.minutewise.core.model.Mode;
+import org.minutewise.core.model.Period;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.units.UnitCalculator;
+import org.minutewise.core.units.UnitMethod;
+
+class DocumentationRulesTest {
+    private static Visit.Builder only97110(String note) {
+        return Visit.builder("V-3", DocFixtures.DOS).payer("medicare").diagnosis("M17.11").totalTreatmentMinutes(30)
+                .service(ServiceLine.of("97110", 24, Role.PT)).note(note);
+    }
+
+    @Test
+    void strongVisitHasNoFindings() {
+        assertThat(check(strong().build())).isEmpty();
+    }
+
+    @Test
+    void catalogIsStableAndComplete() {
+        List<Rule> rules = DocumentationRules.all();
+        assertThat(rules).hasSize(17);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < rules.size(); i++) {
+            RuleInfo info = rules.get(i).info();
+            assertThat(info.id()).isEqualTo(String.format("MW-D%03d", i + 1));
+            assertThat(seen.add(info.id())).isTrue();
+            assertThat(info.title()).isNotBlank();
+            assertThat(info.fix()).isNotBlank();
+            assertThat(info.citation()).isNotBlank();
+            assertThat(info.sourceUrl()).isNotBlank();
+        }
+        assertThat(RuleBook.of(rules).catalog()).hasSize(18);
+    }
+
+    @Test
+    void noPhraseSetSilencesTheNoteChecksButNotTheTimeChecks() {
+        var ref = REF.withPhrases(DocumentationPhrases.empty());
+        Visit v = Visit.builder("V-9", DocFixtures.DOS).payer("medicare")
+                .service(ServiceLine.of("97112", 24, Role.PT)).build();
+        assertThat(ids(check(v, ref))).containsExactly("MW-D011");
+    }
+
+    @Test
+    void theNoteIsScannedOncePerVisit() {
+        Visit v = strong().build();
+        CheckContext ctx = new CheckContext(v, DocFixtures.MEDICARE, REF, UnitCalculator.compute(UnitMethod.CMS,
+                UnitCalculator.pool(v.services()), REF.codes()));
+        NoteScan first = DocSupport.scan(ctx);
+        assertThat(DocSupport.scan(ctx)).isSameAs(first);
+        assertThat(first.text()).isEqualTo(STRONG);
+    }
+
+    @Nested
+    class D001NoteMissing {
+        @Test
+        void firesWithoutANote() {
+            Visit v = Visit.builder("V-4", DocFixtures.DOS).payer("medicare").diagnosis("I69.351")
+                    .totalTreatmentMinutes(30).service(ServiceLine.of("97112", 24, Role.PT)).build();
+            List<Finding> fs = check(v);
+            assertThat(ids(fs)).containsExactly("MW-D001");
+            assertThat(fs.get(0).path()).isEqualTo("note");
+            assertThat(fs.get(0).severity()).isEqualTo(Severity.WARN);
+            assertThat(fs.get(0).message()).contains("97112").contains("no treatment note");
+        }
+
+        @Test
+        void firesOnABlankNote() {
+            assertThat(ids(check(strong().note(" \n ").build()))).containsExactly("MW-D001");
+        }
+
+        @Test
+        void nearMissAShortNoteIsANote() {
+            assertThat(ids(check(strong().note("Pt seen.").build()))).doesNotContain("MW-D001");
+        }
+    }
+
+    @Nested
+    class D002NoDeficit {
+        private static final String NOTE = "Perturbation training in standing with tactile cues at the pelvis to "
+                + "reduce fall risk; Berg 40/56. Pt improved. Plan: progress next session.";
+
+        @Test
+        void firesWhen97112NamesNoDeficit() {
+            List<Finding> fs = of(check(only97112(NOTE).build()), "MW-D002");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).path()).isEqualTo("services[0]");
+            assertThat(fs.get(0).message()).contains("97112").contains("no neuromuscular deficit");
+        }
+
+        @Test
+        void nearMissDeficitStated() {
+            assertThat(ids(check(only97112("Impaired balance. " + NOTE).build()))).isEmpty();
+        }
+
+        @Test
+        void nearMissDeficitWordInsideAnotherWordDoesNotCount() {
+            assertThat(ids(check(only97112("Imbalances. " + NOTE).build()))).contains("MW-D002");
+        }
+
+        @Test
+        void nearMiss97112NotBilled() {
+            assertThat(ids(check(only97110("Hip strengthening with verbal cues to improve stance. Pt improved. "
+                    + "Plan: progress.").build()))).isEmpty();
+        }
+
+        @Test
+        void nearMiss97112EndsWithZeroUnits() {
+            Visit v = Visit.builder("V-5", DocFixtures.DOS).payer("medicare").diagnosis("I69.351")
+                    .totalTreatmentMinutes(30).service(ServiceLine.of("97112", 5, Role.PT))
+                    .service(ServiceLine.of("97110", 23, Role.PT))
+                    .note("Hip strengthening with verbal cues to improve stance, goal: stairs. Pt improved. "
+                            + "Plan: progress.").build();
+            assertThat(ids(check(v))).isEmpty();
+        }
+    }
+
+    @Nested
+    class D003NoFunction {
+        private static final String NOTE = "Impaired balance; Berg 40/56. Perturbation training with tactile cues. "
+                + "Pt improved. Plan: progress next session.";
+
+        @Test
+        void firesWhenNoFunctionIsNamed() {
+            List<Finding> fs = of(check(only97112(NOTE).build()), "MW-D003");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).severity()).isEqualTo(Severity.INFO);
+            assertThat(fs.get(0).path()).isEqualTo("services[0]");
+        }
+
+        @Test
+        void nearMissFunctionNamed() {
+            assertThat(ids(check(only97112(NOTE + " Two falls this month.").build()))).isEmpty();
+        }
+    }
+
+    @Nested
+    class D004Diagnosis {
+        private static final String NOTE = "Knee OA, impaired postural control, fall risk; Berg 44/56. "
+                + "Perturbation training with tactile cues. Pt improved. Plan: progress next session.";
+
+        @Test
+        void firesWithoutAnyDiagnosis() {
+            List<Finding> fs = of(check(only97112(NOTE).diagnoses(List.of()).build()), "MW-D004");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).path()).isEqualTo("diagnoses");
+            assertThat(fs.get(0).message()).contains("no diagnosis");
+        }
+
+        @Test
+        void firesForAMusculoskeletalDiagnosisWithoutAStatedBalanceDeficit() {
+            List<Finding> fs = of(check(only97112(NOTE).diagnoses(List.of("M17.11", "Z99.89")).build()),
+                    "MW-D004");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).message())
+                    .contains("M17.11 (Osteoarthritis of knee, musculoskeletal)")
+                    .contains("Z99.89 (not in the Minutewise diagnosis catalog test)");
+        }
+
+        @Test
+        void nearMissMusculoskeletalWithAStatedProprioceptiveDeficit() {
+            assertThat(ids(check(only97112(NOTE + " Impaired proprioception of the right knee.")
+                    .diagnoses(List.of("M17.11")).build()))).isEmpty();
+        }
+
+        @Test
+        void nearMissASupportingDiagnosisBesideAMusculoskeletalOne() {
+            assertThat(ids(check(only97112(NOTE).diagnoses(List.of("M17.11", "R26.81")).build()))).isEmpty();
+        }
+
+        @Test
+        void nearMissNeurologicalDiagnosis() {
+            assertThat(ids(check(only97112(NOTE).build()))).isEmpty();
+        }
+    }
+
+    @Nested
+    class D005NoTechnique {
+        private static final String NOTE = "Impaired balance, fall risk; Berg 40/56. Standing exercises with "
+                + "tactile cues. Pt improved. Plan: progress next session.";
+
+        @Test
+        void firesWhenNoTechniqueIsNamed() {
+            List<Finding> fs = of(check(only97112(NOTE).build()), "MW-D005");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).message()).contains("97112").contains("no neuromuscular reeducation technique");
+        }
+
+        @Test
+        void nearMissTechniqueNamedInAnyCase() {
+            assertThat(ids(check(only97112(NOTE.replace("Standing exercises", "Weight Shifting")).build())))
+                    .isEmpty();
+        }
+    }
+
+    @Nested
+    class D006NoMeasure {
+        private static final String NOTE = "Impaired balance, fall risk. Perturbation training with tactile "
+                + "cues. Pt improved. Plan: progress next session.";
+
+        @Test
+        void firesWithoutAMeasure() {
+            List<Finding> fs = of(check(only97112(NOTE).build()), "MW-D006");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).severity()).isEqualTo(Severity.INFO);
+        }
+
+        @Test
+        void nearMissMeasureSpelledWithAHyphenOrSpace() {
+            assertThat(ids(check(only97112(NOTE + " Single leg stance 6 s.").build()))).isEmpty();
+        }
+    }
+
+    @Nested
+    class D007NoSkilledInput {
+        @Test
+        void firesWhenTheNoteShowsNoSkilledInput() {
+            List<Finding> fs = of(check(only97110("Hip strengthening 3x10 to improve stance. Pt improved. "
+                    + "Plan: progress.").build()), "MW-D007");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).path()).isEqualTo("services[0]");
+            assertThat(fs.get(0).message()).startsWith("97110 is billed as one-on-one timed service");
+        }
+
+        @Test
+        void firesWhenTheOnlyCueIsNegated() {
+            assertThat(ids(check(only97110("Hip strengthening without cues to improve stance. Pt improved. "
+                    + "Plan: progress.").build()))).contains("MW-D007");
+        }
+
+        @Test
+        void nearMissCuesGiven() {
+            assertThat(ids(check(only97110("Hip strengthening with verbal cues to improve stance. Pt improved. "
+                    + "Plan: progress.").build()))).isEmpty();
+        }
+
+        @Test
+        void nearMissCueInsideAnotherWord() {
+            assertThat(ids(check(only97110("Rescue breathing reviewed to improve stance. Pt improved. "
+                    + "Plan: progress.").build()))).contains("MW-D007");
+        }
+
+        @Test
+        void nearMissGroupOrUntimedOnly() {
+            Visit group = only97110("Group class to improve stance. Pt improved. Plan: progress.")
+                    .services(List.of(ServiceLine.of("97110", 24, Role.PT).withMode(Mode.GROUP))).build();
+            assertThat(ids(check(group))).doesNotContain("MW-D007");
+            Visit eval = Visit.builder("V-6", DocFixtures.DOS).payer("medicare")
+                    .service(ServiceLine.untimed("97161", Role.PT)).note("Evaluation.").build();
+            assertThat(ids(check(eval))).isEmpty();
+        }
+    }
+
+    @Nested
+    class D008NoResponse {
+        @Test
+        void firesWithoutAResponse() {
+            List<Finding> fs = of(check(only97110("Hip strengthening with verbal cues to improve stance. "
+                    + "Plan: progress.").build()), "MW-D008");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).path()).isEqualTo("note");
+            assertThat(fs.get(0).message()).contains("97110");
+        }
+
+        @Test
+        void nearMissResponseRecorded() {
+            assertThat(ids(check(only97110("Hip strengthening with verbal cues to improve stance. Mild fatigue "
+                    + "after set 2. Plan: progress.").build()))).isEmpty();
+        }
+    }
+
+    @Nested
+    class D009NoPlan {
+        @Test
+        void firesWithoutPlanOrProgress() {
+            List<Finding> fs = of(check(only97110("Hip strengthening with verbal cues to improve stance. "
+                    + "Pt improved.").build()), "MW-D009");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).severity()).isEqualTo(Severity.INFO);
+        }
+
+        @Test
+        void nearMissPlanStated() {
+            assertThat(ids(check(only97110("Hip strengthening with verbal cues to improve stance. Pt improved. "
+                    + "Add resistance next session.").build()))).isEmpty();
+        }
+    }
+
+    @Nested
+    class D010DistinctGoals {
+        @Test
+        void firesWhenTwoCodesShareOneGoal() {
+            List<Finding> fs = of(check(strong().note(STRONG.replace("to improve stance", "for stance")).build()),
+                    "MW-D010");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).message()).startsWith("2 timed codes are billed (97112, 97110)").contains("once");
+        }
+
+        @Test
+        void nearMissOneGoalPerCode() {
+            assertThat(ids(check(strong().build()))).doesNotContain("MW-D010");
+        }
+
+        @Test
+        void nearMissOneCodeNeedsNoSecondGoal() {
+            assertThat(ids(check(only97112(STRONG.replace("to improve stance", "for stance")
+                    .replace("to reduce", "for")).build()))).doesNotContain("MW-D010");
+        }
+    }
+
+    @Nested
+    class D011TotalTreatmentTime {
+        @Test
+        void firesWhenTimedCodesHaveNoTotalTreatmentTime() {
+            List<Finding> fs = of(check(strong().totalTreatmentMinutes(OptionalInt.empty()).build()), "MW-D011");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).path()).isEqualTo("totalTreatmentMinutes");
+            assertThat(fs.get(0).message()).contains("3 timed units from 47 timed minutes");
+        }
+
+        @Test
+        void nearMissUntimedOnly() {
+            Visit eval = Visit.builder("V-7", DocFixtures.DOS).payer("medicare")
+                    .service(ServiceLine.untimed("97161", Role.PT)).note("Evaluation.").build();
+            assertThat(ids(check(eval))).doesNotContain("MW-D011");
+        }
+    }
+
+    @Nested
+    class D012TimedExceedsTotal {
+        @Test
+        void blocksWhenTimedMinutesExceedTheTotal() {
+            List<Finding> fs = of(check(strong().totalTreatmentMinutes(40).build()), "MW-D012");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).severity()).isEqualTo(Severity.BLOCK);
+            assertThat(fs.get(0).message()).contains("47 minutes").contains("40 minutes");
+        }
+
+        @Test
+        void nearMissEqualMinutes() {
+            assertThat(ids(check(strong().totalTreatmentMinutes(47).build()))).isEmpty();
+        }
+    }
+
+    @Nested
+    class D013StartEndTimes {
+        @Test
+        void firesPerTimedLineWhenThePayerRequiresTimes() {
+            Visit v = strong().payer("acme").service(ServiceLine.untimed("97010", Role.PT)).build();
+            List<Finding> fs = of(check(v), "MW-D013");
+            assertThat(fs).extracting(Finding::path).containsExactly("services[0].periods", "services[1].periods");
+            assertThat(fs.get(0).message()).startsWith("Acme PPO requires start and end times")
+                    .contains("97112 (24 min)");
+        }
+
+        @Test
+        void nearMissTimesGiven() {
+            Visit v = strong().payer("acme").services(List.of(
+                    ServiceLine.of("97112", 24, Role.PT).withPeriods(List.of(Period.of("09:00", "09:24"))),
+                    ServiceLine.of("97110", 23, Role.PT).withPeriods(List.of(Period.of("09:24", "09:47")))))
+                    .build();
+            assertThat(ids(check(v))).isEmpty();
+        }
+
+        @Test
+        void nearMissMedicareDoesNotRequireTimes() {
+            assertThat(ids(check(strong().build()))).doesNotContain("MW-D013");
+        }
+    }
+
+    @Nested
+    class D014Vague {
+        @Test
+        void firesOnAVaguePhraseAndPointsAtIt() {
+            String note = "Worked on balance. " + STRONG;
+            List<Finding> fs = of(check(strong().note(note).build()), "MW-D014");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).path()).isEqualTo("note[0:17]");
+            assertThat(fs.get(0).message()).startsWith("The note says \"Worked on balance\" (note[0:17])");
+        }
+
+        @Test
+        void nearMissVaguePhraseMadeSpecificInTheSameSentence() {
+            String note = "Worked on balance with weight shifting and tactile cues at the pelvis. " + STRONG;
+            assertThat(ids(check(strong().note(note).build()))).isEmpty();
+        }
+
+        @Test
+        void firesOnToleratedWellAsTheOnlyResponse() {
+            String note = STRONG.replace("Pt improved, needing fewer cues by the end.", "Tolerated well.");
+            List<Finding> fs = check(strong().note(note).build());
+            assertThat(ids(fs)).containsExactly("MW-D014");
+            int at = note.indexOf("Tolerated well");
+            assertThat(fs.get(0).path()).isEqualTo("note[" + at + ":" + (at + 14) + "]");
+            assertThat(fs.get(0).message()).contains("\"Tolerated well\"");
+        }
+
+        @Test
+        void aBareToleranceIsReportedOnceAsVagueNotAsAMissingResponse() {
+            String note = STRONG.replace("Pt improved, needing fewer cues by the end.", "Good tolerance.");
+            assertThat(ids(check(strong().note(note).build()))).containsExactly("MW-D014");
+        }
+
+        @Test
+        void vagueExerciseInsideHomeExerciseIsLeftToD016() {
+            String note = STRONG + " Home exercises performed.";
+            assertThat(ids(check(strong().note(note).build()))).containsExactly("MW-D016");
+        }
+
+        @Test
+        void nearMissToleratedWellBesideARealResponse() {
+            String note = STRONG.replace("Pt improved,", "Tolerated well; improved,");
+            assertThat(ids(check(strong().note(note).build()))).isEmpty();
+        }
+    }
+
+    @Nested
+    class D015UnskilledActivity {
+        @Test
+        void firesOnAnActivityWithNoCueNearby() {
+            String activity = "Patient performed balance board x 10 min.";
+            String note = STRONG + "\n" + activity;
+            List<Finding> fs = of(check(strong().note(note).build()), "MW-D015");
+            assertThat(fs).hasSize(1);
+            int at = note.indexOf(activity);
+            assertThat(fs.get(0).path()).isEqualTo("note[" + at + ":" + (at + activity.length()) + "]");
+            assertThat(fs.get(0).message()).startsWith("The note says \"" + activity + "\"")
+                    .contains("97112, 97110");
+        }
+
+        @Test
+        void nearMissCueInTheSameSentence() {
+            String note = STRONG + "\nPatient performed balance board x 10 min with verbal cues for ankle strategy.";
+            assertThat(ids(check(strong().note(note).build()))).isEmpty();
+        }
+
+        @Test
+        void nearMissCueInTheNextSentence() {
+            String note = "Patient performed balance board x 10 min. Tactile cues at the ankles for strategy. "
+                    + STRONG;
+            assertThat(ids(check(strong().note(note).build()))).isEmpty();
+        }
+
+        @Test
+        void aVagueSentenceIsLeftToD014() {
+            String note = STRONG + " Pt did well.";
+            List<Finding> fs = check(strong().note(note).build());
+            assertThat(ids(fs)).containsExactly("MW-D014");
+            assertThat(fs.get(0).message()).contains("\"Pt did well\"");
+        }
+
+        @Test
+        void independentExerciseIsLeftToD016() {
+            String note = STRONG + "\nPt performed bike independently x 10 min.";
+            assertThat(ids(check(strong().note(note).build()))).containsExactly("MW-D016");
+        }
+    }
+
+    @Nested
+    class D016IndependentExercise {
+        @Test
+        void firesOnIndependentExerciseBesideTimedCodes() {
+            String note = STRONG + " Home exercise program performed in the gym.";
+            List<Finding> fs = of(check(strong().note(note).build()), "MW-D016");
+            assertThat(fs).hasSize(1);
+            int at = note.indexOf("Home exercise");
+            assertThat(fs.get(0).path()).isEqualTo("note[" + at + ":" + (at + "Home exercise program performed".length()) + "]");
+            assertThat(fs.get(0).message()).contains("\"Home exercise program performed\"")
+                    .contains("97112, 97110");
+        }
+
+        @Test
+        void nearMissIndependentWithHepIsAnOutcomeNotBilledExercise() {
+            String note = STRONG + " Pt independent with home exercise program.";
+            assertThat(ids(check(strong().note(note).build()))).isEmpty();
+        }
+
+        @Test
+        void nearMissNoOneOnOneTimedCode() {
+            Visit v = Visit.builder("V-8", DocFixtures.DOS).payer("medicare")
+                    .service(ServiceLine.untimed("97150", Role.PT)).note("Group: pt exercised on own.").build();
+            assertThat(ids(check(v))).isEmpty();
+        }
+    }
+
+    @Nested
+    class D017CopiedNote {
+        private static final String LONG = STRONG + " Gait with rolling walker on level surfaces and ramps with "
+                + "contact guard, verbal cues for step length and upright posture, reduced path deviation on "
+                + "the ramp. Sit to stand from a low chair with tactile cues for anterior weight shift, five "
+                + "repetitions with one loss of balance. Spouse present and instructed in guarding on stairs.";
+
+        @Test
+        void firesOnTheSameNote() {
+            List<Finding> fs = of(check(strong().previousNote(STRONG).build()), "MW-D017");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).message()).contains("word for word");
+        }
+
+        @Test
+        void firesOnANearCopyWithANumberChanged() {
+            String today = LONG.replace("Berg 38/56", "Berg 39/56");
+            List<Finding> fs = of(check(strong().note(today).previousNote(LONG).build()), "MW-D017");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).message()).containsPattern("is 9\\d% the same");
+        }
+
+        @Test
+        void nearMissANoteWrittenAfresh() {
+            String previous = "Pt with right hemiparesis; Berg 34/56. Seated reaching outside base of support with "
+                    + "facilitation at the trunk; standing weight shifting in parallel bars with contact guard. "
+                    + "Fatigue after 15 min. Plan: add perturbations next session.";
+            assertThat(ids(check(strong().previousNote(previous).build()))).isEmpty();
+        }
+    }
+}

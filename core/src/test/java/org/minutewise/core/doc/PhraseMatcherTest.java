@@ -1,0 +1,158 @@
+package org.minutewise.core.doc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PhraseMatcherTest {
+    private static List<String> spans(String text, List<PhraseMatch> ms) {
+        return ms.stream().map(m -> m.list() + ":" + text.substring(m.start(), m.end())).toList();
+    }
+
+    @Test
+    void findsPhrasesCaseInsensitivelyWithOffsetsIntoTheOriginal() {
+        PhraseMatcher m = new PhraseMatcher(Map.of("technique", List.of("PNF", "gaze stabilization")));
+        String note = "Did PNF D2 and Gaze Stabilization x1.";
+        List<PhraseMatch> ms = m.match(note);
+        assertThat(ms).containsExactly(
+                new PhraseMatch("technique", "pnf", 4, 7),
+                new PhraseMatch("technique", "gaze stabilization", 15, 33));
+        assertThat(note.substring(15, 33)).isEqualTo("Gaze Stabilization");
+        assertThat(ms.get(0).path()).isEqualTo("note[4:7]");
+    }
+
+    @Test
+    void matchesOnlyAtWordBoundaries() {
+        PhraseMatcher m = new PhraseMatcher(Map.of("skilled", List.of("cue", "cues")));
+        assertThat(m.match("rescue cues cue, cued cue")).extracting(PhraseMatch::start)
+                .containsExactly(7, 12, 22);
+        assertThat(m.match("rescues")).isEmpty();
+        assertThat(m.match("cue")).hasSize(1);
+        assertThat(m.match("(cue)")).extracting(PhraseMatch::start).containsExactly(1);
+        assertThat(m.match("cue2")).isEmpty();
+    }
+
+    @Test
+    void reportsOverlappingAndNestedPhrasesOfSeveralLists() {
+        PhraseMatcher m = new PhraseMatcher(Map.of(
+                "vague", List.of("worked on balance"),
+                "deficit", List.of("balance", "balance deficit"),
+                "activity", List.of("balance board")));
+        String note = "Worked on balance board; balance deficit noted.";
+        assertThat(spans(note, m.match(note))).containsExactly(
+                "vague:Worked on balance",
+                "deficit:balance",
+                "activity:balance board",
+                "deficit:balance",
+                "deficit:balance deficit");
+    }
+
+    @Test
+    void phraseInTwoListsIsReportedForEach() {
+        PhraseMatcher m = new PhraseMatcher(Map.of("plan", List.of("goal"), "goal", List.of("Goal")));
+        NoteScan scan = m.scan("goal met");
+        assertThat(scan.count("plan")).isEqualTo(1);
+        assertThat(scan.count("goal")).isEqualTo(1);
+        assertThat(scan.size()).isEqualTo(1);
+        assertThat(scan.all()).extracting(PhraseMatch::list).containsExactly("goal", "plan");
+    }
+
+    @Test
+    void separatorRunsAndDashesMatchOneSpace() {
+        PhraseMatcher m = new PhraseMatcher(Map.of("measure", List.of("single-leg stance", "single leg")));
+        String note = "Single  leg\n\t stance 5 s; single-leg stance 8 s; single\u00a0\u2013 leg";
+        assertThat(spans(note, m.match(note))).containsExactly(
+                "measure:Single  leg",
+                "measure:Single  leg\n\t stance",
+                "measure:single-leg",
+                "measure:single-leg stance",
+                "measure:single\u00a0\u2013 leg");
+    }
+
+    @Test
+    void offsetsSurviveNonAsciiText() {
+        PhraseMatcher m = new PhraseMatcher(Map.of("response", List.of("tolerated", "pt's balance", "équilibre")));
+        String note = "Patiënt 👍 tolérated… tolerated; pt’s balance ÉQUILIBRE";
+        List<PhraseMatch> ms = m.match(note);
+        assertThat(spans(note, ms)).containsExactly(
+                "response:tolerated", "response:pt’s balance", "response:ÉQUILIBRE");
+        // Letters outside ASCII are letters for the word boundary too.
+        assertThat(m.match("équilibreé")).isEmpty();
+        assertThat(m.match("ätolerated")).isEmpty();
+    }
+
+    @Test
+    void upperCaseCharactersWhoseLowerCaseIsLongerKeepOffsets() {
+        // String.toLowerCase turns U+0130 into two chars; the matcher maps char by char.
+        PhraseMatcher m = new PhraseMatcher(Map.of("x", List.of("berg")));
+        String note = "\u0130\u0130 BERG 40/56";
+        assertThat(m.match(note)).containsExactly(new PhraseMatch("x", "berg", 3, 7));
+    }
+
+    @Test
+    void phrasesAcrossTheCutsOfALongTextAreFoundOnce() {
+        PhraseMatcher m = new PhraseMatcher(Map.of("vague", List.of("worked on balance"), "deficit",
+                List.of("balance")));
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < 4 * PhraseMatcher.CHAINS_FROM) {
+            sb.append("worked on balance ").append("x".repeat(sb.length() % 7)).append(". ");
+        }
+        String text = sb.toString();
+        List<PhraseMatch> ms = m.match(text);
+        int count = 0;
+        for (int at = text.indexOf("worked on balance"); at >= 0; at = text.indexOf("worked on balance", at + 1)) {
+            assertThat(ms).contains(new PhraseMatch("vague", "worked on balance", at, at + 17),
+                    new PhraseMatch("deficit", "balance", at + 10, at + 17));
+            count++;
+        }
+        assertThat(ms).hasSize(2 * count).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void emptySetFindsNothing() {
+        PhraseMatcher m = new PhraseMatcher(Map.of());
+        NoteScan scan = m.scan("anything at all");
+        assertThat(scan.size()).isZero();
+        assertThat(scan.has("vague")).isFalse();
+        assertThat(scan.matches("vague")).isEmpty();
+    }
+
+    @Test
+    void rejectsPhraseWithoutLetters() {
+        assertThatThrownBy(() -> new PhraseMatcher(Map.of("x", List.of(" - "))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void normalizesPhrases() {
+        assertThat(PhraseMatcher.normalizePhrase("  Single-Leg   Stance ")).isEqualTo("single leg stance");
+        assertThat(PhraseMatcher.normalizePhrase("Pt\u2019s")).isEqualTo("pt's");
+    }
+
+    @Test
+    void cachesTheCompiledMatcherOfAPhraseSet() {
+        DocumentationPhrases p = new DocumentationPhrases("t", Map.of("x", List.of("a")));
+        assertThat(PhraseMatcher.of(p)).isSameAs(PhraseMatcher.of(p));
+    }
+
+    @Test
+    void countsOutsideAnotherListsMatches() {
+        PhraseMatcher m = new PhraseMatcher(Map.of("skilled", List.of("cues"), "independent", List.of("without cues")));
+        assertThat(m.scan("performed without cues").countOutside("skilled", "independent")).isZero();
+        assertThat(m.scan("tactile cues; later without cues").countOutside("skilled", "independent")).isEqualTo(1);
+    }
+
+    @Test
+    void sentencesEndAtTerminatorsFollowedBySpace() {
+        PhraseMatcher m = new PhraseMatcher(Map.of());
+        NoteScan s = m.scan("Dx I69.351, Berg 3.5. Pt stood; then sat\nNext");
+        int stood = s.text().indexOf("stood");
+        assertThat(s.text().substring(s.sentenceStart(stood), s.sentenceEnd(stood))).isEqualTo("Pt stood;");
+        assertThat(s.text().substring(s.sentenceStart(3), s.sentenceEnd(3))).isEqualTo("Dx I69.351, Berg 3.5.");
+        int next = s.text().indexOf("Next");
+        assertThat(s.text().substring(s.sentenceStart(next), s.sentenceEnd(next))).isEqualTo("Next");
+    }
+}

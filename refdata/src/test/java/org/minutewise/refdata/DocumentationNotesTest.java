@@ -1,0 +1,167 @@
+package org.minutewise.refdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.check.rules.doc.DocumentationRules;
+import org.minutewise.core.model.Mode;
+import org.minutewise.core.model.Period;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Visit;
+
+/** The documentation checks with the real phrase file on realistic notes. */
+class DocumentationNotesTest {
+    static final ReferenceData REF = RefData.defaults().withPhrases(PhraseListLoader.embedded());
+    static final VisitChecker CHECKER = new VisitChecker(REF, RuleBook.of(DocumentationRules.all()));
+    static final LocalDate DOS = LocalDate.of(2026, 3, 2);
+    private static final Pattern NOTE_PATH = Pattern.compile("note\\[(\\d+):(\\d+)]");
+
+    /** A strong post-stroke note, about 1,500 characters. */
+    static final String STROKE = """
+            S: Pt reports two near falls at home this week, both while turning in the kitchen. Denies dizziness. \
+            Lives with spouse in a two-story house, 12 steps with one rail; spouse assists with showering.
+            O: Right hemiparesis after L MCA stroke (I69.351). Berg 41/56 (38/56 on 2/16). TUG 16.2 s with SPC.
+            97112 Neuromuscular reeducation (24 min): perturbation training in standing at the parallel bars, \
+            anterior/posterior and lateral perturbations with manual facilitation at the pelvis and contact guard; \
+            tactile cues at the R gluteus medius for weight shifting onto the paretic limb; verbal cues for an \
+            ankle strategy before stepping. Progressed from firm surface to foam pad, eyes open. Pt needed min A \
+            for 2 of 10 reactive steps to the R, down from 5 of 10 last visit. Goal: reduce fall risk during turns \
+            at home.
+            97110 Therapeutic exercise (23 min) with the PTA: R hip abductor and knee extensor strengthening, \
+            sidelying hip abduction 3x10 with 1 lb, mini squats 3x10 with verbal cues to keep weight over the R \
+            foot, to improve stance stability for gait.
+            97010 hot pack to R shoulder 8 min.
+            Total timed minutes 47; total treatment time 55 min.
+            A: Improved reactive stepping to the R with fewer cues; remains at fall risk on uneven surfaces. Mild \
+            fatigue after the perturbation block, resolved with a 1 min rest.
+            P: Continue 97112 2x/week; progress to perturbations on foam with head turns next session; re-assess \
+            Berg at visit 10.""";
+
+    static final String WEAK = "Pt seen for balance. Worked on balance. Patient performed balance board x 10 min. "
+            + "Pt tolerated well. Continue per plan of care.";
+
+    static final String VESTIBULAR = """
+            Pt with L vestibular hypofunction, dizziness with head turns (DHI 48), gait instability in busy \
+            places, one fall in the grocery store last month.
+            97112 (30 min): gaze stabilization VOR x1 horizontal at 1 Hz, 3 x 1 min standing, progressed to \
+            1.5 Hz and to foam; verbal cues for target fixation and tactile cues at the trunk to keep midline; \
+            contact guard during tandem walking with head turns. Dizziness 4/10 during, 1/10 within 2 min after. \
+            Pt able to hold the target in focus for 45 s (30 s last visit).
+            Goal: walk in the community without dizziness. Plan: add habituation and dual task walking next \
+            session.""";
+
+    static final String ANKLE = """
+            Pt 6 wk s/p R ankle inversion sprain with persistent proprioceptive deficit and recurrent giving way \
+            on uneven ground; single-leg stance R 6 s eyes open (L 30 s).
+            97112 (23 min): closed chain proprioceptive retraining on BAPS board level 3, perturbations in \
+            single leg stance with manual stabilization and tactile cues for foot tripod and tibial control; \
+            progressed to eyes closed, to reduce giving way on uneven ground.
+            97110 (15 min): R ankle eversion strengthening with theraband 3x15 to improve stability for cutting.
+            Pt needed fewer cues to hold the tripod by the end. Plan: progress to hop drills next visit.""";
+
+    private static List<Finding> check(Visit v) {
+        List<Finding> fs = CHECKER.check(v).findings();
+        String note = v.note().orElse("");
+        for (Finding f : fs) {
+            Matcher m = NOTE_PATH.matcher(f.path());
+            if (m.matches()) {
+                // Every span points into the note, and the message quotes what is there.
+                int start = Integer.parseInt(m.group(1));
+                int end = Integer.parseInt(m.group(2));
+                assertThat(end).isLessThanOrEqualTo(note.length());
+                String quoted = note.substring(start, end).replaceAll("\\s+", " ");
+                assertThat(f.message()).contains("\"" + quoted + "\"");
+            }
+        }
+        return fs;
+    }
+
+    private static List<String> ids(List<Finding> fs) {
+        return fs.stream().map(Finding::ruleId).toList();
+    }
+
+    private static List<String> warnOrWorse(List<Finding> fs) {
+        return fs.stream().filter(f -> f.severity() != Severity.INFO).map(f -> f.ruleId() + " " + f.message())
+                .toList();
+    }
+
+    @Test
+    void strongStrokeNoteHasNoFindings() {
+        assertThat(STROKE.length()).isBetween(1400, 1700);
+        Visit v = Visit.builder("V-1", DOS).payer("medicare").diagnosis("I69.351").diagnosis("R26.81")
+                .totalTreatmentMinutes(55)
+                .service(ServiceLine.of("97112", 24, Role.PT).withPeriods(List.of(Period.of("09:00", "09:24"))))
+                .service(ServiceLine.of("97110", 23, Role.PTA).withPeriods(List.of(Period.of("09:24", "09:47"))))
+                .service(ServiceLine.untimed("97010", Role.PTA).withMode(Mode.SUPERVISED))
+                .note(STROKE).build();
+        assertThat(check(v)).isEmpty();
+    }
+
+    @Test
+    void weakNoteGetsTheVagueNoTechniqueAndNoCueFindings() {
+        Visit v = Visit.builder("V-2", DOS).payer("medicare").diagnosis("M62.81").totalTreatmentMinutes(30)
+                .service(ServiceLine.of("97112", 15, Role.PT)).service(ServiceLine.of("97110", 15, Role.PT))
+                .note(WEAK).previousNote(WEAK).build();
+        List<Finding> fs = check(v);
+        assertThat(ids(fs)).contains("MW-D004", "MW-D005", "MW-D007", "MW-D014", "MW-D015", "MW-D017")
+                .doesNotContain("MW-D001", "MW-D002", "MW-D008", "MW-D011", "MW-D012", "MW-D013", "MW-D016");
+        assertThat(fs.stream().filter(f -> f.ruleId().equals("MW-D014")).map(Finding::path)).containsExactly(
+                span(WEAK, "Worked on balance"), span(WEAK, "tolerated well"),
+                span(WEAK, "Continue per plan of care"));
+        assertThat(fs.stream().filter(f -> f.ruleId().equals("MW-D014")).map(Finding::message).toList().get(1))
+                .startsWith("The only response the note records is \"tolerated well\"");
+        assertThat(fs.stream().filter(f -> f.ruleId().equals("MW-D015")).map(Finding::path))
+                .containsExactly(span(WEAK, "Patient performed balance board x 10 min."));
+        Finding technique = fs.stream().filter(f -> f.ruleId().equals("MW-D005")).findFirst().orElseThrow();
+        assertThat(technique.path()).isEqualTo("services[0]");
+        assertThat(technique.citation()).contains("100-02 ch. 15");
+    }
+
+    @Test
+    void vestibularNoteHasNothingToWarnAbout() {
+        Visit v = Visit.builder("V-3", DOS).payer("medicare").diagnosis("H81.23").totalTreatmentMinutes(30)
+                .service(ServiceLine.of("97112", 30, Role.PT)).note(VESTIBULAR).build();
+        assertThat(warnOrWorse(check(v))).isEmpty();
+    }
+
+    @Test
+    void musculoskeletalDiagnosisSupports97112OnlyWithAStatedProprioceptiveDeficit() {
+        Visit.Builder b = Visit.builder("V-4", DOS).payer("commercial").diagnosis("S93.401A")
+                .totalTreatmentMinutes(40)
+                .service(ServiceLine.of("97112", 23, Role.PT)).service(ServiceLine.of("97110", 15, Role.PT));
+        assertThat(warnOrWorse(check(b.note(ANKLE).build()))).isEmpty();
+        String noDeficit = ANKLE.replace("persistent proprioceptive deficit and recurrent giving way on uneven "
+                + "ground", "pain").replace("to reduce giving way", "to reduce pain");
+        List<Finding> fs = check(b.note(noDeficit).build());
+        assertThat(warnOrWorse(fs)).singleElement().asString().startsWith("MW-D004 ")
+                .contains("S93.401A (Dislocation and sprain of joints and ligaments at ankle foot and toe level, "
+                        + "injury)");
+    }
+
+    @Test
+    void homeExerciseBilledAsTimedCodeIsFlaggedAtItsSpan() {
+        String note = ANKLE + "\nPt performed HEP in the gym x 10 min before the session.";
+        Visit v = Visit.builder("V-5", DOS).payer("commercial").diagnosis("S93.401A").totalTreatmentMinutes(40)
+                .service(ServiceLine.of("97112", 23, Role.PT)).service(ServiceLine.of("97110", 15, Role.PT))
+                .note(note).build();
+        List<Finding> fs = check(v);
+        assertThat(ids(fs)).containsExactly("MW-D016");
+        assertThat(fs.get(0).path()).isEqualTo(span(note, "performed HEP"));
+    }
+
+    private static String span(String note, String text) {
+        int at = note.indexOf(text);
+        assertThat(at).as(text).isNotNegative();
+        return "note[" + at + ":" + (at + text.length()) + "]";
+    }
+}
