@@ -117,9 +117,13 @@ public final class Fixtures {
         return new ServiceLine(code, minutes, ps, provider, Optional.empty(), Optional.empty());
     }
 
-    /** A Medicare PT visit on {@link #DOS} under a certified plan of care. */
+    /** A Medicare PT visit on {@link #DOS} under a certified plan of care, its total time the lines' minutes. */
     public static Visit visit(ServiceLine... lines) {
-        return Visit.builder("V-T", DOS).services(List.of(lines))
+        int total = 0;
+        for (ServiceLine l : lines) {
+            total += l.minutes();
+        }
+        return Visit.builder("V-T", DOS).services(List.of(lines)).totalTreatmentMinutes(total)
                 .certification(new Certification(Optional.of(DOS.minusDays(30)), Optional.of(DOS.plusDays(60)),
                         Optional.of("Dr. Test")))
                 .build();

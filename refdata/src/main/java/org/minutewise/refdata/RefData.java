@@ -45,7 +45,8 @@ public final class RefData {
                                     "ncci-ptp-starter.txt", true)))
                             .withMue(embedded("mue-starter.csv", in -> EditLoaders.mue(in, "mue-starter.csv", true,
                                     LocalDate.of(2020, 1, 1))))
-                            .withFees(fees());
+                            .withFees(fees())
+                            .withPhrases(PhraseListLoader.embedded());
                     defaults = d;
                 }
             }

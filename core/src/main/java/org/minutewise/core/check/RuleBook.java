@@ -20,6 +20,7 @@ import org.minutewise.core.check.rules.PlanOfCare;
 import org.minutewise.core.check.rules.SecondaryPayer;
 import org.minutewise.core.check.rules.UnitLimits;
 import org.minutewise.core.check.rules.WhoMayBill;
+import org.minutewise.core.check.rules.doc.DocumentationRules;
 import org.minutewise.core.check.rules.SameMinuteTwice;
 import org.minutewise.core.check.rules.UnknownCode;
 
@@ -80,6 +81,7 @@ public final class RuleBook {
         rules.add(new ModifierCount());
         rules.add(new SecondaryPayer());
         rules.add(new BilledLines());
+        rules.addAll(DocumentationRules.all());
         return new RuleBook(rules, acrossVisitsAndEngine());
     }
 

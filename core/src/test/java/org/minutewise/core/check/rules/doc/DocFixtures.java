@@ -73,10 +73,10 @@ final class DocFixtures {
             new DiagnosisCategory("S93", "Dislocation and sprain of joints and ligaments at ankle foot and toe "
                     + "level", "injury", false)));
 
-    static final PayerProfile MEDICARE = new PayerProfile("medicare", "Medicare Part B", PayerKind.MEDICARE,
-            UnitMethod.CMS, false, false, OptionalInt.empty(), "test");
+    static final PayerProfile MEDICARE = PayerProfile.simple("medicare", PayerKind.MEDICARE, UnitMethod.CMS);
+    /** A payer that requires start and end times for each timed code. */
     static final PayerProfile TIMES = new PayerProfile("acme", "Acme PPO", PayerKind.COMMERCIAL, UnitMethod.CPT,
-            false, true, OptionalInt.empty(), "test");
+            false, true, OptionalInt.empty(), "59", false, false, java.util.Set.of(), "test");
 
     static final ReferenceData REF = new ReferenceData(CODES, PayerProfiles.of(List.of(MEDICARE, TIMES)))
             .withDiagnoses(DIAGNOSES).withPhrases(PHRASES);
