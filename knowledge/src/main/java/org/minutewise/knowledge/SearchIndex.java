@@ -72,6 +72,8 @@ final class SearchIndex {
     static final float SYNONYM_TEXT_BOOST = 0.6f;
     static final float FUZZY_BOOST = 0.5f;
     static final float KIND_BOOST = 5f;
+    /** A small preference for code cards when the question asks for no kind. */
+    static final float CODE_PREFERENCE = 1.5f;
     /** Phrases of a synonym group added to the query: the first ones (the canonical names) only. */
     static final int MAX_EXPANSIONS = 6;
     /** Fewer when the group names its cards: the id boost already finds them. */
@@ -291,7 +293,13 @@ final class SearchIndex {
             return null;
         }
         if (q.wants().isEmpty()) {
-            return b.build();
+            // Asked for no kind: a code card that matches edges out a finding card that only mentions the code
+            // (the finding catalog grows; "nueromuscular" is 97112 before the findings about 97112).
+            return new BooleanQuery.Builder()
+                    .add(b.build(), BooleanClause.Occur.MUST)
+                    .add(constant(new TermQuery(new Term(KIND, Kind.CODE.wire())), CODE_PREFERENCE),
+                            BooleanClause.Occur.SHOULD)
+                    .build();
         }
         // The kind the question asks for lifts the cards that match it anyway; alone it matches nothing.
         return new BooleanQuery.Builder()
