@@ -127,6 +127,9 @@ public final class X12Writer {
 
     private static void transactionSet(SegmentWriter s, EDIStreamWriter w, Form form, List<X12Claim> claims,
                                        X12Envelope env, String stn, String icn, String date8, String time4) {
+        // StAEDI keeps its validator when the new schema "equals" the old one, and schemas sharing types do:
+        // clear it first so the 837I set after an 837P one is checked against the 837I schema.
+        w.setTransactionSchema(null);
         w.setTransactionSchema(form == Form.PROFESSIONAL ? X12Schemas.professional() : X12Schemas.institutional());
         s.resetCount();
         s.segment("ST", "837", stn, form.version);
@@ -168,7 +171,6 @@ public final class X12Writer {
             }
         }
         s.segment("SE", Integer.toString(s.count() + 1), stn);
-        w.setTransactionSchema(null);
     }
 
     /** The rendering provider's NM1*82 (2310B/2310D, 2420A/2420C): a person, by NPI. */

@@ -30,6 +30,7 @@ final class X12Validation {
                     version = r.getText();
                     inGs = false;
                 } else if (e == EDIStreamEvent.START_TRANSACTION) {
+                    r.setTransactionSchema(null); // schemas sharing types are "equal" to StAEDI
                     r.setTransactionSchema(version.equals(X12Schemas.I_VERSION) ? X12Schemas.institutional()
                             : X12Schemas.professional());
                 } else if (e.isError()) {
