@@ -1,0 +1,96 @@
+package org.minutewise.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.model.Visit;
+import org.minutewise.formats.VisitJsonReader;
+import org.minutewise.formats.x12.X12ClaimReader;
+import org.minutewise.formats.x12.X12ClaimWriter;
+import org.minutewise.formats.x12.X12Envelope;
+import org.minutewise.refdata.RefData;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * X12 837P for 100,000 claims, measured whole: one operation writes (or reads) a file of 100,000 claims.
+ * Each claim is the stroke visit of {@code x12-visit.json} (3 lines: 97112, 97110 with CQ, 97010 with CQ; two
+ * diagnoses; a rendering provider) under its own claim id; the checks are run once in setup and not measured.
+ * Writing checks every claim's data first, then writes through StAEDI with our schema validating as it goes;
+ * reading validates against the same schema and builds a visit with billed lines per claim.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+@Threads(1)
+@State(Scope.Benchmark)
+public class X12Bench {
+    public static final int CLAIMS = 100_000;
+    private static final LocalDateTime CREATED = LocalDateTime.of(2026, 11, 23, 12, 0);
+
+    private List<CheckResult> results;
+    private X12Envelope envelope;
+    private String edi;
+    private ReferenceData ref;
+
+    @Setup
+    public void setup() throws IOException {
+        ref = RefData.defaults();
+        VisitChecker checker = new VisitChecker(ref);
+        String json;
+        try (InputStream in = X12Bench.class.getResourceAsStream("x12-visit.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        VisitJsonReader reader = new VisitJsonReader(ref);
+        Visit template = reader.read(reader.parse(json));
+        CheckResult checked = checker.check(template);
+        results = new ArrayList<>(CLAIMS);
+        for (int i = 0; i < CLAIMS; i++) {
+            Visit v = rename(template, String.format("C%07d", i));
+            results.add(new CheckResult(v, checked.payer(), checked.units(), checked.claim(), checked.findings()));
+        }
+        envelope = X12Envelope.defaults();
+        edi = X12ClaimWriter.write(results, envelope, CREATED);
+        List<X12ClaimReader.Result> back = X12ClaimReader.read(edi, "medicare", ref);
+        if (back.size() != CLAIMS || !back.get(CLAIMS - 1).ok()) {
+            throw new IllegalStateException("the 100,000-claim file did not read back: " + back.size());
+        }
+    }
+
+    private static Visit rename(Visit v, String id) {
+        return new Visit(id, v.dateOfService(), v.payer(), v.planOfCare(), v.setting(), v.patient(), v.diagnoses(),
+                v.totalTreatmentMinutes(), v.services(), v.note(), v.previousNote(), v.abn(), v.certification(),
+                v.authorization(), v.overrides(), v.secondaryPayer(), v.purpose(), v.locality(), v.claimInfo(),
+                v.billed());
+    }
+
+    /** Writes the 837P of 100,000 claims (20 transaction sets of 5,000). */
+    @Benchmark
+    public String write837p() {
+        return X12ClaimWriter.write(results, envelope, CREATED);
+    }
+
+    /** Reads the 837P of 100,000 claims back into visits. */
+    @Benchmark
+    public List<X12ClaimReader.Result> read837p() {
+        return X12ClaimReader.read(edi, "medicare", ref);
+    }
+}
