@@ -283,9 +283,9 @@ public final class X12ClaimReader {
                 case START_TRANSACTION -> {
                     inTransaction = true;
                     read837p = groupVersion.equals(X12Schemas.P_VERSION);
-                    if (read837p) {
-                        r.setTransactionSchema(X12Schemas.professional());
-                    }
+                    // A set that is not an 837P is reported and skipped, unvalidated: clear the schema of the
+                    // set before (StAEDI keeps a transaction schema from one set to the next).
+                    r.setTransactionSchema(read837p ? X12Schemas.professional() : null);
                     billing = new Party();
                     subscriber = new Party();
                     payer = new Party();
@@ -304,6 +304,9 @@ public final class X12ClaimReader {
                 case START_LOOP -> {
                     String code = r.getReferenceCode();
                     loops.push(code == null ? "" : code);
+                    if (!read837p) {
+                        return;
+                    }
                     if ("2300".equals(code)) {
                         finishClaim();
                         claim = new ClaimDraft();
