@@ -139,6 +139,17 @@ class X12WriterTest {
     }
 
     @Test
+    void validatorFindsAMalformed837i() {
+        String edi = X12Fixtures.read(X12Fixtures.DIR.resolve("write/institutional-ot-slp.edi"));
+        assertThat(X12Validation.errors(edi)).isEmpty();
+        String broken = edi.replace("SV2*0440*HC:92526:GN*120*UN*1~", "SV1*HC:92526:GN*120*UN*1***1~")
+                .replace("CL1***01~", "CL1***01*X*Y~");
+        assertThat(X12Validation.errors(broken))
+                .anySatisfy(e -> assertThat(e).startsWith("segment 20 (CL1) element 5: too many elements"))
+                .anySatisfy(e -> assertThat(e).startsWith("segment 28 (SV1): segment out of place"));
+    }
+
+    @Test
     void typeOfBillAndRevenueCodesBySetting() {
         assertThat(X12Claim.typeOfBill(Setting.HOSPITAL_OUTPATIENT)).isEqualTo("131");
         assertThat(X12Claim.typeOfBill(Setting.REHAB_AGENCY)).isEqualTo("741");
