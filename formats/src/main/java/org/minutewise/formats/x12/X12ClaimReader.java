@@ -135,6 +135,9 @@ public final class X12ClaimReader {
         }
 
         void set(int element, int component, String text) {
+            if (element < 1) {
+                return;
+            }
             while (elements.size() < element) {
                 elements.add(new String[] {""});
             }
