@@ -1,0 +1,321 @@
+package org.minutewise.formats.x12;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.model.Address;
+import org.minutewise.core.model.BillingProvider;
+import org.minutewise.core.model.ClaimInfo;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Subscriber;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.payer.PayerKind;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.Npi;
+
+/**
+ * One checked visit made ready for an 837: every value the claim needs, checked before a byte is written.
+ * {@link #prepare} throws an {@link InputException} naming the visit's field when the 837 lacks something.
+ */
+record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber, String facilityCode,
+                String frequency, List<String> diagnoses, Optional<Rendering> rendering, List<Line> lines,
+                LocalDate dateOfService, BigDecimal total) {
+
+    /** Billing provider: loop 2000A/2010AA. Equal values share one HL. */
+    record BillingParty(String npi, String taxId, String name, String line1, Optional<String> line2, String city,
+                        String state, String zip) {
+    }
+
+    /** Subscriber (the patient) and payer: loop 2000B/2010BA/2010BB. Equal values share one HL. */
+    record SubscriberParty(String filingIndicator, String memberId, String lastName, Optional<String> firstName,
+                           LocalDate birthDate, String sex, String payerName, String payerId) {
+    }
+
+    /** The rendering provider (NM1*82): the supervising therapist when an assistant treated. */
+    record Rendering(String npi, String name) {
+    }
+
+    /** One service line: SV1 (837P) or SV2 (837I). */
+    record Line(String code, List<String> modifiers, BigDecimal charge, int units, List<Integer> pointers,
+                Optional<Rendering> rendering, String revenueCode) {
+    }
+
+    /** Which 837. */
+    enum Form {
+        PROFESSIONAL("X12 837P", X12Schemas.P_VERSION, 50),
+        INSTITUTIONAL("X12 837I", X12Schemas.I_VERSION, 999);
+
+        final String label;
+        final String version;
+        final int maxLines;
+
+        Form(String label, String version, int maxLines) {
+            this.label = label;
+            this.version = version;
+            this.maxLines = maxLines;
+        }
+    }
+
+    private static final Pattern ICD10 = Pattern.compile("[A-TV-Z][0-9][0-9AB]\\.?[0-9A-TV-Z]{0,4}");
+    private static final Pattern CODE = Pattern.compile("[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4}");
+    private static final Pattern MODIFIER = Pattern.compile("[0-9A-Z]{2}");
+    static final int MAX_DIAGNOSES_P = 12;
+    static final int MAX_DIAGNOSES_I = 13;
+
+    /** The place of service (837P CLM05-1) when the visit gives none, by setting. */
+    static String defaultPlaceOfService(Setting s) {
+        return switch (s) {
+            case PRIVATE_PRACTICE, PHYSICIAN_OFFICE, REHAB_AGENCY -> "11";
+            case HOSPITAL_OUTPATIENT, CAH -> "22";
+            case SNF_PART_B -> "31";
+            case CORF -> "62";
+            case HOME_HEALTH -> "12";
+        };
+    }
+
+    /** The type of bill (837I CLM05-1 facility code + CLM05-3 frequency) by setting; frequency 1 = admit through discharge. */
+    static String typeOfBill(Setting s) {
+        return switch (s) {
+            case HOSPITAL_OUTPATIENT -> "131";
+            case REHAB_AGENCY -> "741";
+            case CORF -> "751";
+            case SNF_PART_B -> "221";
+            case HOME_HEALTH -> "341";
+            case CAH -> "851";
+            case PRIVATE_PRACTICE, PHYSICIAN_OFFICE -> "";
+        };
+    }
+
+    /** The revenue code (837I SV201) of a therapy line by its discipline: 0420 PT, 0430 OT, 0440 SLP. */
+    static String revenueCode(Discipline d) {
+        return switch (d) {
+            case PT -> "0420";
+            case OT -> "0430";
+            case SLP -> "0440";
+        };
+    }
+
+    /** SBR09, the claim filing indicator, by the kind of payer; Medicare is MB on the 837P and MA on the 837I. */
+    static String filingIndicator(PayerKind k, Form form) {
+        return switch (k) {
+            case MEDICARE -> form == Form.PROFESSIONAL ? "MB" : "MA";
+            case MEDICARE_ADVANTAGE -> "16";
+            case MEDICAID -> "MC";
+            case COMMERCIAL -> "CI";
+            case WORKERS_COMP -> "WC";
+            case TRICARE -> "CH";
+            case OTHER -> "ZZ";
+        };
+    }
+
+    static X12Claim prepare(CheckResult r, Form form) {
+        Visit v = r.visit();
+        String need = "required for " + form.label;
+        String claimId = X12Text.check(v.id(), "id", 1, 38);
+        ClaimInfo ci = v.claimInfo();
+
+        BillingProvider bp = ci.billingProvider();
+        String npi = bp.npi().orElseThrow(() -> new InputException("billingProvider.npi", need));
+        if (!Npi.valid(npi)) {
+            throw new InputException("billingProvider.npi", "not a valid NPI (10 digits with a check digit): \""
+                    + npi + "\"");
+        }
+        String taxId = bp.taxId().orElseThrow(() -> new InputException("billingProvider.taxId", need))
+                .replace("-", "");
+        if (!taxId.matches("\\d{9}")) {
+            throw new InputException("billingProvider.taxId", "expected 9 digits, got \"" + taxId + "\"");
+        }
+        String name = X12Text.check(bp.name().orElseThrow(() -> new InputException("billingProvider.name", need)),
+                "billingProvider.name", 1, 60);
+        Address a = bp.address().orElseThrow(() -> new InputException("billingProvider.address", need));
+        String zip = a.zip().replace("-", "");
+        if (!zip.matches("\\d{9}")) {
+            throw new InputException("billingProvider.address.zip", form.label
+                    + " needs the 9-digit ZIP+4 of the billing provider, got \"" + a.zip() + "\"");
+        }
+        if (!a.state().matches("[A-Z]{2}")) {
+            throw new InputException("billingProvider.address.state", "expected a 2-letter state code, got \""
+                    + a.state() + "\"");
+        }
+        Optional<String> line2 = a.line2().isPresent() && !a.line2().get().isBlank()
+                ? Optional.of(X12Text.check(a.line2().get(), "billingProvider.address.line2", 1, 55))
+                : Optional.empty();
+        BillingParty billing = new BillingParty(npi, taxId, name,
+                X12Text.check(a.line1(), "billingProvider.address.line1", 1, 55), line2,
+                X12Text.check(a.city(), "billingProvider.address.city", 2, 30), a.state(), zip);
+
+        Subscriber s = ci.subscriber();
+        String memberId = X12Text.check(s.memberId().orElseThrow(() -> new InputException("subscriber.memberId",
+                need)), "subscriber.memberId", 2, 80);
+        String last = X12Text.check(s.lastName().orElseThrow(() -> new InputException("subscriber.lastName", need)),
+                "subscriber.lastName", 1, 60);
+        Optional<String> first = s.firstName().isPresent() && !s.firstName().get().isBlank()
+                ? Optional.of(X12Text.check(s.firstName().get(), "subscriber.firstName", 1, 35)) : Optional.empty();
+        LocalDate birth = s.birthDate().or(() -> v.patient().birthDate()).orElseThrow(() -> new InputException(
+                "subscriber.birthDate", need + " (DMG: the patient is the subscriber); or give patient.birthDate"));
+        String sex = s.sex().orElse("U");
+        if (!sex.matches("[FMU]")) {
+            throw new InputException("subscriber.sex", "expected F, M or U, got \"" + sex + "\"");
+        }
+        String payerName = X12Text.check(ci.payerName().orElseThrow(() -> new InputException("payerName", need)),
+                "payerName", 1, 60);
+        String payerId = X12Text.check(ci.payerId().orElseThrow(() -> new InputException("payerId", need)),
+                "payerId", 2, 80);
+        SubscriberParty sub = new SubscriberParty(filingIndicator(r.payer().kind(), form), memberId, last, first,
+                birth, sex, payerName, payerId);
+
+        String facility;
+        String frequency = "1";
+        if (form == Form.PROFESSIONAL) {
+            facility = ci.placeOfService().orElse(defaultPlaceOfService(v.setting()));
+            if (!facility.matches("\\d{2}")) {
+                throw new InputException("placeOfService", "expected a 2-digit place of service code, got \""
+                        + facility + "\"");
+            }
+        } else {
+            String tob = typeOfBill(v.setting());
+            if (tob.isEmpty()) {
+                throw new InputException("setting", v.setting().wire()
+                        + " is billed on the professional claim (837P), not the 837I");
+            }
+            facility = tob.substring(0, 2);
+            frequency = tob.substring(2);
+        }
+
+        List<String> dx = new ArrayList<>();
+        int maxDx = form == Form.PROFESSIONAL ? MAX_DIAGNOSES_P : MAX_DIAGNOSES_I;
+        if (v.diagnoses().isEmpty()) {
+            throw new InputException("diagnoses", need + ": at least one ICD-10-CM code");
+        }
+        if (v.diagnoses().size() > maxDx) {
+            throw new InputException("diagnoses", "at most " + maxDx + " on one " + form.label + " claim, got "
+                    + v.diagnoses().size());
+        }
+        for (int i = 0; i < v.diagnoses().size(); i++) {
+            String code = v.diagnoses().get(i).trim().toUpperCase();
+            if (!ICD10.matcher(code).matches()) {
+                throw new InputException("diagnoses[" + i + "]", "not an ICD-10-CM code: \"" + code + "\"");
+            }
+            dx.add(X12Text.undot(code));
+        }
+
+        List<ClaimLine> claimLines = r.claim().lines();
+        if (claimLines.isEmpty()) {
+            throw new InputException("claimLines", "no claim line to bill: the check built none for this visit");
+        }
+        if (claimLines.size() > form.maxLines) {
+            throw new InputException("claimLines", "at most " + form.maxLines + " service lines on one "
+                    + form.label + " claim, got " + claimLines.size());
+        }
+        List<Line> lines = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (ClaimLine cl : claimLines) {
+            String where = cl.serviceIndexes().isEmpty() ? "claimLines" : "services[" + cl.serviceIndexes().get(0) + "]";
+            if (!CODE.matcher(cl.code()).matches()) {
+                throw new InputException(where + ".code", "not a CPT or HCPCS code: \"" + cl.code() + "\"");
+            }
+            for (String m : cl.modifiers()) {
+                if (!MODIFIER.matcher(m).matches()) {
+                    throw new InputException(where, "modifier \"" + m + "\" is not 2 letters or digits");
+                }
+            }
+            if (cl.modifiers().size() > 4) {
+                throw new InputException(where, "at most 4 modifiers on a line, got " + cl.modifiers());
+            }
+            BigDecimal charge = cl.charge().orElseThrow(() -> new InputException(where + ".charge", need
+                    + ": the line for " + cl.code() + " has no charge (give the service's charge or load a clinic"
+                    + " fee schedule)"));
+            if (charge.signum() < 0) {
+                throw new InputException(where + ".charge", "must not be negative, got " + charge);
+            }
+            if (cl.units() < 0) {
+                throw new InputException(where, "negative units for " + cl.code());
+            }
+            List<Integer> pointers = new ArrayList<>();
+            for (int p : cl.diagnosisPointers()) {
+                if (p >= 1 && p <= dx.size() && !pointers.contains(p) && pointers.size() < 4) {
+                    pointers.add(p);
+                }
+            }
+            if (pointers.isEmpty()) {
+                pointers.add(1);
+            }
+            // 2310/2420 are for a rendering provider other than the billing provider (TR3).
+            Optional<Rendering> rendering = rendering(v, cl, where, form).filter(x -> !x.npi().equals(npi));
+            lines.add(new Line(cl.code(), cl.modifiers(), charge, cl.units(), pointers, rendering,
+                    revenueCode(cl.discipline())));
+            total = total.add(charge);
+        }
+        // The claim's rendering provider (2310) is the first one named; a line whose rendering provider differs
+        // carries its own (2420). A line with none would silently inherit the claim's, so that is an error.
+        Optional<Rendering> claimRendering = Optional.empty();
+        for (Line l : lines) {
+            if (l.rendering().isPresent()) {
+                claimRendering = l.rendering();
+                break;
+            }
+        }
+        List<Line> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            if (claimRendering.isPresent() && l.rendering().isEmpty()) {
+                ClaimLine cl = claimLines.get(i);
+                String where = cl.serviceIndexes().isEmpty() ? "claimLines"
+                        : "services[" + cl.serviceIndexes().get(0) + "]";
+                throw new InputException(where + ".provider.npi", need + ": other lines of this claim name a"
+                        + " rendering provider, so the line for " + cl.code() + " needs one too");
+            }
+            out.add(l.rendering().equals(claimRendering) ? new Line(l.code(), l.modifiers(), l.charge(), l.units(),
+                    l.pointers(), Optional.empty(), l.revenueCode()) : l);
+        }
+        return new X12Claim(claimId, billing, sub, facility, frequency, dx, claimRendering, out, v.dateOfService(),
+                total);
+    }
+
+    /**
+     * The line's rendering provider: the claim line's rendering NPI (ClaimBuilder makes it the supervising
+     * therapist when an assistant treated). Empty when none is known and no assistant treated: the billing
+     * provider rendered. An assistant can never be the rendering provider (RULES.md §4).
+     */
+    private static Optional<Rendering> rendering(Visit v, ClaimLine cl, String where, Form form) {
+        Provider assistant = null;
+        int assistantIndex = -1;
+        for (int i : cl.serviceIndexes()) {
+            ServiceLine s = v.services().get(i);
+            if (s.provider().role().isAssistant()) {
+                assistant = s.provider();
+                assistantIndex = i;
+                break;
+            }
+        }
+        Optional<String> npi = cl.renderingNpi();
+        if (assistant != null) {
+            boolean renderingIsAssistant = npi.isEmpty() || npi.equals(assistant.npi())
+                    || (cl.renderingProvider().isPresent() && cl.renderingProvider().equals(assistant.id())
+                    && !cl.renderingProvider().equals(assistant.supervisorId()));
+            if (renderingIsAssistant) {
+                String who = assistant.role().name() + assistant.id().map(id -> " " + id).orElse("");
+                throw new InputException("services[" + assistantIndex + "].provider.supervisorNpi", "required for "
+                        + form.label + ": " + who + " furnished " + cl.code() + ", and the rendering provider on"
+                        + " the claim must be the supervising therapist (assistants do not enroll)");
+            }
+        }
+        if (npi.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!Npi.valid(npi.get())) {
+            throw new InputException(where + ".provider.npi", "not a valid NPI (10 digits with a check digit): \""
+                    + npi.get() + "\"");
+        }
+        String name = cl.renderingProvider().filter(id -> !id.isBlank()).orElse(npi.get());
+        return Optional.of(new Rendering(npi.get(), X12Text.check(name, where + ".provider.id", 1, 60)));
+    }
+}

@@ -1,0 +1,800 @@
+package org.minutewise.formats.x12;
+
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
+import io.xlate.edi.stream.EDIStreamValidationError;
+import io.xlate.edi.stream.Location;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.model.Address;
+import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.BillingProvider;
+import org.minutewise.core.model.ClaimInfo;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Patient;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Subscriber;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.model.YearToDate;
+import org.minutewise.formats.InputException;
+
+/**
+ * Reads an X12 837P (005010X222A1) back into visits, so a biller can audit claims built elsewhere. The file is
+ * validated with StAEDI against the 837P schema this module ships ({@code 837P-minutewise.xml}) and StAEDI's
+ * X12 control schema (control numbers and counts).
+ *
+ * <p>API: {@link #read(String, String, ReferenceData)} gives one {@link Result} per claim (CLM), in file order:
+ * a {@link Visit} or an error whose path is the location ({@code segment 23 (SV1) element 4}) and whose detail
+ * names the claim ({@code ... (claim V-1001)}). A bad claim does not stop the others; a problem outside any claim
+ * (a billing provider or subscriber loop) is reported on each claim under it; a problem of the envelope or a
+ * transaction set's header or trailer (SE count, control numbers) is a result of its own, without a claim id, and
+ * the claims of that set are still read. Input that is not X12 at all is an {@link InputException}.
+ *
+ * <p>Each visit has:
+ * <ul>
+ *   <li>{@code id}: CLM01; a claim whose lines carry different dates of service (DTP*472) becomes one visit per
+ *       date, {@code CLM01@2026-03-02};</li>
+ *   <li>{@code billed}: one {@link BilledLine} per SV1 (code, modifiers, units, charge) as it stands;</li>
+ *   <li>{@code services}: one placeholder line per SV1 with no minutes, by GP/GO/GN the role PT, OT or SLP (PTA or
+ *       OTA with CQ/CO, whose supervising therapist is the rendering provider); the rendering NPI (2420A, else
+ *       2310B, else none) is the provider's NPI;</li>
+ *   <li>{@code planOfCare}: the discipline of the first line (GP/GO/GN; PT when none), {@code discipline} on lines
+ *       of another;</li>
+ *   <li>{@code diagnoses}: HI ABK/ABF codes with the dot put back (I69351 becomes I69.351);</li>
+ *   <li>{@code setting} by place of service (CLM05-1): 19 and 22 hospital-outpatient, 31 and 32 snf-part-b,
+ *       62 corf, anything else private-practice; the code itself is kept in {@code placeOfService};</li>
+ *   <li>{@code payer}: the payer profile id passed in (the 837 names a payer, not a Minutewise profile);</li>
+ *   <li>claim data: billing provider (2010AA), payer name and id (2010BB), subscriber (2010BA with DMG); the
+ *       patient's birth date from 2010CA when the patient is not the subscriber, else from 2010BA.</li>
+ * </ul>
+ * Segments of the 837P that Minutewise does not use (PRV, PAT, REF other than EI, NTE, the 2320/2330 other
+ * payer loops, ...) are checked for their place and skipped.
+ */
+public final class X12ClaimReader {
+    private static final Pattern CODE = Pattern.compile("[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4}");
+    private static final Pattern ICD10 = Pattern.compile("[A-TV-Z][0-9][0-9AB][0-9A-TV-Z]{0,4}");
+
+    private X12ClaimReader() {
+    }
+
+    /** A claim read: the visit, or the error that kept it from being one. */
+    public record Result(Optional<String> claimId, Optional<Visit> visit, Optional<InputException> error) {
+        public Result {
+            Objects.requireNonNull(claimId, "claimId");
+            Objects.requireNonNull(visit, "visit");
+            Objects.requireNonNull(error, "error");
+            if (visit.isPresent() == error.isPresent()) {
+                throw new IllegalArgumentException("a result is a visit or an error");
+            }
+        }
+
+        public static Result of(Visit v) {
+            return new Result(Optional.of(v.id()), Optional.of(v), Optional.empty());
+        }
+
+        public static Result failed(Optional<String> claimId, InputException e) {
+            return new Result(claimId, Optional.empty(), Optional.of(e));
+        }
+
+        public boolean ok() {
+            return visit.isPresent();
+        }
+    }
+
+    /**
+     * Reads every 837P claim of the text.
+     *
+     * @param edi     the X12 interchange(s)
+     * @param payerId the payer profile to give each visit, e.g. {@code medicare}; it must exist in {@code ref}
+     * @param ref     reference data (for the payer profiles)
+     * @throws InputException when the payer id is unknown or the text is not an X12 interchange
+     */
+    public static List<Result> read(String edi, String payerId, ReferenceData ref) {
+        Objects.requireNonNull(edi, "edi");
+        if (ref.payers().find(payerId).isEmpty()) {
+            throw new InputException("payer", "unknown payer profile \"" + payerId + "\"; known: " + ref.payers().ids());
+        }
+        if (edi.isBlank()) {
+            throw new InputException("", "empty input: expected an X12 837P interchange (ISA ... IEA)");
+        }
+        return new Parser(payerId).run(edi);
+    }
+
+    /** One segment's data: elements by position (1-based), each a list of components. */
+    private static final class Seg {
+        String tag = "";
+        int position;
+        final List<String[]> elements = new ArrayList<>();
+
+        void start(String t, int pos) {
+            tag = t;
+            position = pos;
+            elements.clear();
+        }
+
+        void set(int element, int component, String text) {
+            if (element < 1) {
+                return;
+            }
+            while (elements.size() < element) {
+                elements.add(new String[] {""});
+            }
+            String[] comps = elements.get(element - 1);
+            int idx = Math.max(component, 1) - 1;
+            if (idx >= comps.length) {
+                comps = Arrays.copyOf(comps, idx + 1);
+                for (int i = 0; i < comps.length; i++) {
+                    if (comps[i] == null) {
+                        comps[i] = "";
+                    }
+                }
+                elements.set(element - 1, comps);
+            }
+            comps[idx] = text;
+        }
+
+        String get(int element) {
+            return get(element, 1);
+        }
+
+        String get(int element, int component) {
+            if (element < 1 || element > elements.size()) {
+                return "";
+            }
+            String[] comps = elements.get(element - 1);
+            return component <= comps.length ? comps[component - 1] : "";
+        }
+
+        String[] composite(int element) {
+            return element >= 1 && element <= elements.size() ? elements.get(element - 1) : new String[0];
+        }
+
+        String at(int element) {
+            return "segment " + position + " (" + tag + ") element " + element;
+        }
+
+        String at() {
+            return "segment " + position + " (" + tag + ")";
+        }
+    }
+
+    /** A problem found while reading, with its place. */
+    private record Issue(String path, String detail) {
+    }
+
+    private static final class Party {
+        String npi = "";
+        String taxId = "";
+        String name = "";
+        String first = "";
+        String id = "";
+        String line1 = "";
+        String line2 = "";
+        String city = "";
+        String state = "";
+        String zip = "";
+        Optional<LocalDate> birth = Optional.empty();
+        String sex = "";
+    }
+
+    private static final class LineDraft {
+        String code = "";
+        final List<String> modifiers = new ArrayList<>();
+        BigDecimal charge = BigDecimal.ZERO;
+        int units;
+        Optional<LocalDate> date = Optional.empty();
+        String renderingNpi = "";
+    }
+
+    private static final class ClaimDraft {
+        String id = "";
+        BigDecimal total = BigDecimal.ZERO;
+        String pos = "";
+        final List<String> diagnoses = new ArrayList<>();
+        Optional<LocalDate> date = Optional.empty();
+        String renderingNpi = "";
+        final List<LineDraft> lines = new ArrayList<>();
+        final List<Issue> issues = new ArrayList<>();
+        int clmPosition;
+    }
+
+    private static final class Parser {
+        private final String payerId;
+        private final List<Result> results = new ArrayList<>();
+        private final Seg seg = new Seg();
+        private final Deque<String> loops = new ArrayDeque<>();
+        private String groupVersion = "";
+        private boolean read837p;
+        private boolean inTransaction;
+        private String stControl = "";
+        private Party billing = new Party();
+        private Party subscriber = new Party();
+        private Party payer = new Party();
+        private Party patient = new Party();
+        private Party entity;
+        private final List<Issue> billingIssues = new ArrayList<>();
+        private final List<Issue> subscriberIssues = new ArrayList<>();
+        private final List<Issue> patientIssues = new ArrayList<>();
+        private int hlLevel;
+        private ClaimDraft claim;
+        private LineDraft line;
+
+        Parser(String payerId) {
+            this.payerId = payerId;
+        }
+
+        List<Result> run(String edi) {
+            EDIInputFactory factory = EDIInputFactory.newFactory();
+            X12Schemas.professional();
+            try (EDIStreamReader r = factory.createEDIStreamReader(
+                    new ByteArrayInputStream(edi.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8.name())) {
+                boolean any = false;
+                try {
+                    while (r.hasNext()) {
+                        EDIStreamEvent e = r.next();
+                        any = true;
+                        event(r, e);
+                    }
+                } catch (EDIStreamException e) {
+                    Location l = e.getLocation();
+                    String where = l == null || l.getSegmentPosition() < 1 ? "" : "segment " + l.getSegmentPosition();
+                    String detail = "not readable as X12: " + e.getMessage();
+                    if (!any || (results.isEmpty() && claim == null)) {
+                        throw new InputException(where, detail);
+                    }
+                    if (claim != null) {
+                        claim.issues.add(new Issue(where, detail));
+                        finishClaim();
+                    } else {
+                        results.add(Result.failed(Optional.empty(), new InputException(where, detail)));
+                    }
+                }
+            } catch (IOException | EDIStreamException e) {
+                throw new InputException("", "not readable as X12: " + e.getMessage());
+            }
+            if (results.isEmpty()) {
+                throw new InputException("", "no 837P claim (CLM) found");
+            }
+            return results;
+        }
+
+        private void event(EDIStreamReader r, EDIStreamEvent e) {
+            switch (e) {
+                case START_GROUP -> groupVersion = "";
+                case START_TRANSACTION -> {
+                    inTransaction = true;
+                    read837p = groupVersion.equals(X12Schemas.P_VERSION);
+                    // A set that is not an 837P is reported and skipped, unvalidated: clear the schema of the
+                    // set before (StAEDI keeps a transaction schema from one set to the next).
+                    r.setTransactionSchema(read837p ? X12Schemas.professional() : null);
+                    billing = new Party();
+                    subscriber = new Party();
+                    payer = new Party();
+                    patient = new Party();
+                    billingIssues.clear();
+                    subscriberIssues.clear();
+                    patientIssues.clear();
+                    hlLevel = 0;
+                }
+                case END_TRANSACTION -> {
+                    finishClaim();
+                    inTransaction = false;
+                    loops.clear();
+                    stControl = "";
+                }
+                case START_LOOP -> {
+                    String code = r.getReferenceCode();
+                    loops.push(code == null ? "" : code);
+                    if (!read837p) {
+                        return;
+                    }
+                    if ("2300".equals(code)) {
+                        finishClaim();
+                        claim = new ClaimDraft();
+                        // Problems of the billing provider, subscriber or patient level are every claim's below.
+                        claim.issues.addAll(billingIssues);
+                        claim.issues.addAll(subscriberIssues);
+                        claim.issues.addAll(patientIssues);
+                    } else if ("2400".equals(code) && claim != null) {
+                        line = new LineDraft();
+                        claim.lines.add(line);
+                    } else if ("2000".equals(code)) {
+                        finishClaim();
+                    }
+                }
+                case END_LOOP -> {
+                    if (!loops.isEmpty()) {
+                        loops.pop();
+                    }
+                    if ("2300".equals(r.getReferenceCode())) {
+                        finishClaim();
+                    } else if ("2400".equals(r.getReferenceCode())) {
+                        line = null;
+                    }
+                }
+                case START_SEGMENT -> seg.start(r.getText(), r.getLocation().getSegmentPosition());
+                case ELEMENT_DATA -> {
+                    Location l = r.getLocation();
+                    seg.set(l.getElementPosition(), l.getComponentPosition(), r.getText());
+                }
+                case END_SEGMENT -> segment();
+                case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> error(r, e);
+                default -> {
+                }
+            }
+        }
+
+        private void error(EDIStreamReader r, EDIStreamEvent e) {
+            Location l = r.getLocation();
+            String tag = l.getSegmentTag() == null ? "" : l.getSegmentTag();
+            StringBuilder where = new StringBuilder("segment ").append(l.getSegmentPosition());
+            if (!tag.isEmpty()) {
+                where.append(" (").append(tag).append(')');
+            }
+            if (e != EDIStreamEvent.SEGMENT_ERROR && l.getElementPosition() > 0) {
+                where.append(" element ").append(l.getElementPosition());
+                if (l.getComponentPosition() > 0) {
+                    where.append(" component ").append(l.getComponentPosition());
+                }
+            }
+            String text = "";
+            try {
+                text = r.hasText() ? r.getText() : "";
+            } catch (IllegalStateException ignored) {
+                // some error events carry no text
+            }
+            issue(new Issue(where.toString(), describe(r.getErrorType(), text, r.getReferenceCode())));
+        }
+
+        private void issue(Issue i) {
+            if (claim != null) {
+                claim.issues.add(i);
+            } else if (inTransaction && hlLevel > 0 && loops.contains("2000")) {
+                (hlLevel == 20 ? billingIssues : hlLevel == 22 ? subscriberIssues : patientIssues).add(i);
+            } else {
+                results.add(Result.failed(Optional.empty(), new InputException(i.path(), i.detail()
+                        + (stControl.isEmpty() ? "" : " (transaction set " + stControl + ")"))));
+            }
+        }
+
+        private void segment() {
+            String tag = seg.tag;
+            switch (tag) {
+                case "GS" -> groupVersion = seg.get(8);
+                case "ST" -> {
+                    stControl = seg.get(2);
+                    hlLevel = 0;
+                    if (!read837p || !seg.get(1).equals("837") || !seg.get(3).equals(X12Schemas.P_VERSION)) {
+                        String v = seg.get(3).isEmpty() ? groupVersion : seg.get(3);
+                        issue(new Issue(seg.at(), (v.equals(X12Schemas.I_VERSION) ? "an 837I (" + v + ") is not read"
+                                : "transaction " + seg.get(1) + " " + v + " is not read") + "; only 837P ("
+                                + X12Schemas.P_VERSION + ")"));
+                        read837p = false;
+                    }
+                }
+                default -> {
+                    if (read837p && inTransaction) {
+                        claimSegment(tag);
+                    }
+                }
+            }
+        }
+
+        private void claimSegment(String tag) {
+            String loop = loops.isEmpty() ? "" : loops.peek();
+            switch (tag) {
+                case "HL" -> hl();
+                case "NM1" -> nm1(loop);
+                case "N3" -> {
+                    if (entity != null && "2010".equals(loop)) {
+                        entity.line1 = seg.get(1);
+                        entity.line2 = seg.get(2);
+                    }
+                }
+                case "N4" -> {
+                    if (entity != null && "2010".equals(loop)) {
+                        entity.city = seg.get(1);
+                        entity.state = seg.get(2);
+                        entity.zip = seg.get(3);
+                    }
+                }
+                case "REF" -> {
+                    if (entity == billing && "2010".equals(loop) && seg.get(1).equals("EI")) {
+                        billing.taxId = seg.get(2);
+                    }
+                }
+                case "DMG" -> {
+                    if (entity != null && "2010".equals(loop)) {
+                        entity.birth = date(seg.get(2), 2);
+                        entity.sex = seg.get(3);
+                    }
+                }
+                case "CLM" -> clm();
+                case "HI" -> hi();
+                case "DTP" -> dtp(loop);
+                case "SV1" -> sv1();
+                default -> {
+                }
+            }
+        }
+
+        private void hl() {
+            String level = seg.get(3);
+            entity = null;
+            switch (level) {
+                case "20" -> {
+                    billing = new Party();
+                    billingIssues.clear();
+                }
+                case "22" -> hlLevel = 22;
+                case "23" -> hlLevel = 23;
+                default -> {
+                    // reported by the schema (HL03 code list); read as a subscriber level
+                }
+            }
+            if (level.equals("20")) {
+                hlLevel = 20;
+            }
+            if (hlLevel <= 22) {
+                subscriber = new Party();
+                payer = new Party();
+                subscriberIssues.clear();
+            }
+            patient = new Party();
+            patientIssues.clear();
+        }
+
+        private void nm1(String loop) {
+            String who = seg.get(1);
+            switch (loop) {
+                case "2010" -> {
+                    entity = switch (who) {
+                        case "85" -> billing;
+                        case "IL" -> subscriber;
+                        case "PR" -> payer;
+                        case "QC" -> patient;
+                        default -> null;
+                    };
+                    if (entity != null) {
+                        entity.name = seg.get(3);
+                        entity.first = seg.get(4);
+                        entity.id = seg.get(9);
+                        if (entity == billing) {
+                            billing.npi = seg.get(9);
+                        }
+                    }
+                }
+                case "2310" -> {
+                    if (who.equals("82") && claim != null) {
+                        claim.renderingNpi = seg.get(9);
+                    }
+                }
+                case "2420" -> {
+                    if (who.equals("82") && line != null) {
+                        line.renderingNpi = seg.get(9);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        private void clm() {
+            if (claim == null) {
+                return;
+            }
+            claim.id = seg.get(1);
+            claim.clmPosition = seg.position;
+            claim.total = amount(seg.get(2), 2).orElse(BigDecimal.ZERO);
+            claim.pos = seg.get(5, 1);
+        }
+
+        private void hi() {
+            if (claim == null) {
+                return;
+            }
+            for (int i = 1; i <= seg.elements.size(); i++) {
+                String q = seg.get(i, 1);
+                String code = seg.get(i, 2);
+                switch (q) {
+                    case "ABK", "ABF" -> {
+                        String c = code.trim().toUpperCase();
+                        if (!ICD10.matcher(c).matches()) {
+                            claim.issues.add(new Issue(seg.at(i) + " component 2", "not an ICD-10-CM code: \""
+                                    + code + "\""));
+                        } else {
+                            claim.diagnoses.add(X12Text.redot(c));
+                        }
+                    }
+                    case "BK", "BF" -> claim.issues.add(new Issue(seg.at(i), "ICD-9-CM diagnoses (" + q
+                            + ") are not read; 5010 claims carry ICD-10-CM (ABK/ABF)"));
+                    default -> {
+                        // condition codes, anesthesia and other HI kinds: not diagnoses
+                    }
+                }
+            }
+        }
+
+        private void dtp(String loop) {
+            if (!seg.get(1).equals("472")) {
+                return;
+            }
+            String fmt = seg.get(2);
+            String value = seg.get(3);
+            Optional<LocalDate> d;
+            if (fmt.equals("D8")) {
+                d = date(value, 3);
+            } else if (fmt.equals("RD8")) {
+                String[] parts = value.split("-", -1);
+                d = parts.length == 2 ? date(parts[0], 3) : Optional.empty();
+                Optional<LocalDate> to = parts.length == 2 ? date(parts[1], 3) : Optional.empty();
+                if (parts.length != 2) {
+                    problem(seg.at(3), "expected a date range CCYYMMDD-CCYYMMDD, got \"" + value + "\"");
+                } else if (d.isPresent() && to.isPresent() && !d.get().equals(to.get())) {
+                    problem(seg.at(3), "a service line spans " + value + "; Minutewise reads one date of service"
+                            + " per line");
+                }
+            } else {
+                problem(seg.at(2), "expected D8 or RD8, got \"" + fmt + "\"");
+                return;
+            }
+            if ("2400".equals(loop) && line != null) {
+                line.date = d;
+            } else if ("2300".equals(loop) && claim != null) {
+                claim.date = d;
+            }
+        }
+
+        private void sv1() {
+            if (line == null) {
+                return;
+            }
+            String qualifier = seg.get(1, 1);
+            if (!qualifier.equals("HC")) {
+                problem(seg.at(1) + " component 1", "only HCPCS/CPT lines (HC) are read, got \"" + qualifier + "\"");
+            }
+            String[] proc = seg.composite(1);
+            line.code = proc.length > 1 ? proc[1].trim().toUpperCase() : "";
+            if (!CODE.matcher(line.code).matches()) {
+                problem(seg.at(1) + " component 2", "not a CPT or HCPCS code: \"" + line.code + "\"");
+            }
+            for (int i = 2; i < Math.min(proc.length, 6); i++) {
+                if (!proc[i].isEmpty()) {
+                    line.modifiers.add(proc[i].trim().toUpperCase());
+                }
+            }
+            line.charge = amount(seg.get(2), 2).orElse(BigDecimal.ZERO);
+            if (!seg.get(3).equals("UN")) {
+                problem(seg.at(3), "only units (UN) are read, got \"" + seg.get(3) + "\"");
+            }
+            Optional<BigDecimal> units = amount(seg.get(4), 4);
+            if (units.isPresent()) {
+                BigDecimal u = units.get().stripTrailingZeros();
+                if (u.scale() > 0 || u.signum() < 0 || u.compareTo(BigDecimal.valueOf(9999)) > 0) {
+                    problem(seg.at(4), "units must be a whole number from 0 to 9999, got \"" + seg.get(4) + "\"");
+                } else {
+                    line.units = u.intValueExact();
+                }
+            }
+        }
+
+        private Optional<BigDecimal> amount(String v, int element) {
+            if (v.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new BigDecimal(v));
+            } catch (NumberFormatException e) {
+                problem(seg.at(element), "not a number: \"" + v + "\"");
+                return Optional.empty();
+            }
+        }
+
+        private Optional<LocalDate> date(String v, int element) {
+            try {
+                LocalDate d = LocalDate.parse(v, X12Text.D8.withResolverStyle(ResolverStyle.STRICT));
+                if (d.getYear() < 1900 || d.getYear() > 2199) {
+                    problem(seg.at(element), "year out of range: \"" + v + "\"");
+                    return Optional.empty();
+                }
+                return Optional.of(d);
+            } catch (DateTimeParseException e) {
+                problem(seg.at(element), "not a date CCYYMMDD: \"" + v + "\"");
+                return Optional.empty();
+            }
+        }
+
+        private void problem(String where, String detail) {
+            Issue i = new Issue(where, detail);
+            if (claim != null) {
+                // The schema may already have said so for this element; say it once.
+                for (Issue known : claim.issues) {
+                    if (known.path().equals(where)) {
+                        return;
+                    }
+                }
+            }
+            issue(i);
+        }
+
+        private void finishClaim() {
+            ClaimDraft c = claim;
+            claim = null;
+            line = null;
+            if (c == null) {
+                return;
+            }
+            Optional<String> id = c.id.isEmpty() ? Optional.empty() : Optional.of(c.id);
+            String named = c.id.isEmpty() ? "the claim at segment " + c.clmPosition : "claim " + c.id;
+            if (!c.issues.isEmpty()) {
+                Issue first = c.issues.get(0);
+                String more = c.issues.size() > 1 ? "; and " + (c.issues.size() - 1) + " more: "
+                        + c.issues.get(1).path() + ": " + c.issues.get(1).detail() : "";
+                results.add(Result.failed(id, new InputException(first.path(), first.detail() + " (" + named + ")"
+                        + more)));
+                return;
+            }
+            try {
+                for (Visit v : visits(c)) {
+                    results.add(Result.of(v));
+                }
+            } catch (InputException | IllegalArgumentException e) {
+                String path = e instanceof InputException ie ? ie.path() : "segment " + c.clmPosition + " (CLM)";
+                String detail = e instanceof InputException ie ? ie.detail() : e.getMessage();
+                results.add(Result.failed(id, new InputException(path, detail + " (" + named + ")")));
+            }
+        }
+
+        private List<Visit> visits(ClaimDraft c) {
+            String at = "segment " + c.clmPosition + " (CLM)";
+            if (c.id.isEmpty()) {
+                throw new InputException(at + " element 1", "the claim has no id (CLM01)");
+            }
+            if (c.diagnoses.isEmpty()) {
+                throw new InputException(at, "the claim has no ICD-10-CM diagnosis (HI ABK)");
+            }
+            // Lines grouped by date of service, in order of first appearance.
+            Map<LocalDate, List<LineDraft>> byDate = new LinkedHashMap<>();
+            for (LineDraft l : c.lines) {
+                LocalDate d = l.date.or(() -> c.date).orElseThrow(() -> new InputException(at,
+                        "no date of service (DTP*472) on the claim or on its line for " + l.code));
+                byDate.computeIfAbsent(d, k -> new ArrayList<>()).add(l);
+            }
+            if (byDate.isEmpty()) {
+                throw new InputException(at, "the claim has no service line (LX/SV1)");
+            }
+            List<Visit> out = new ArrayList<>();
+            for (Map.Entry<LocalDate, List<LineDraft>> e : byDate.entrySet()) {
+                String id = byDate.size() == 1 ? c.id : c.id + "@" + e.getKey();
+                out.add(visit(id, e.getKey(), c, e.getValue()));
+            }
+            return out;
+        }
+
+        private Visit visit(String id, LocalDate date, ClaimDraft c, List<LineDraft> lines) {
+            Discipline plan = discipline(lines.get(0).modifiers).orElse(Discipline.PT);
+            Setting setting = switch (c.pos) {
+                case "19", "22" -> Setting.HOSPITAL_OUTPATIENT;
+                case "31", "32" -> Setting.SNF_PART_B;
+                case "62" -> Setting.CORF;
+                default -> Setting.PRIVATE_PRACTICE;
+            };
+            List<ServiceLine> services = new ArrayList<>();
+            List<BilledLine> billed = new ArrayList<>();
+            for (LineDraft l : lines) {
+                Discipline d = discipline(l.modifiers).orElse(plan);
+                boolean assistant = l.modifiers.contains("CQ") || l.modifiers.contains("CO");
+                Role role = switch (d) {
+                    case PT -> assistant ? Role.PTA : Role.PT;
+                    case OT -> assistant ? Role.OTA : Role.OT;
+                    case SLP -> Role.SLP;
+                };
+                String npi = l.renderingNpi.isEmpty() ? c.renderingNpi : l.renderingNpi;
+                Optional<String> n = npi.isEmpty() ? Optional.empty() : Optional.of(npi);
+                Provider p = role.isAssistant() ? new Provider(Optional.empty(), role, Optional.empty(), n, n)
+                        : new Provider(n, role, n);
+                services.add(new ServiceLine(l.code, OptionalInt.empty(), List.of(), p, Optional.empty(),
+                        d == plan ? Optional.empty() : Optional.of(d), Optional.of(l.charge)));
+                billed.add(new BilledLine(l.code, l.modifiers, l.units, Optional.of(l.charge)));
+            }
+            Optional<LocalDate> birth = hlLevel == 23 && patient.birth.isPresent() ? patient.birth : subscriber.birth;
+            return Visit.builder(id, date)
+                    .payer(payerId)
+                    .planOfCare(plan)
+                    .setting(setting)
+                    .patient(new Patient(Optional.empty(), birth, YearToDate.NONE, YearToDate.NONE))
+                    .diagnoses(c.diagnoses)
+                    .services(services)
+                    .billed(billed)
+                    .claimInfo(claimInfo(c))
+                    .build();
+        }
+
+        private ClaimInfo claimInfo(ClaimDraft c) {
+            Optional<Address> address = billing.line1.isEmpty() ? Optional.empty()
+                    : Optional.of(new Address(billing.line1, opt(billing.line2), billing.city, billing.state,
+                    billing.zip));
+            BillingProvider bp = new BillingProvider(opt(billing.npi), opt(billing.taxId), opt(billing.name), address);
+            Subscriber sub = new Subscriber(opt(subscriber.id), opt(subscriber.name), opt(subscriber.first),
+                    subscriber.birth, opt(subscriber.sex));
+            return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos));
+        }
+
+        private static Optional<String> opt(String s) {
+            return s.isEmpty() ? Optional.empty() : Optional.of(s);
+        }
+
+        private static Optional<Discipline> discipline(List<String> modifiers) {
+            for (String m : modifiers) {
+                switch (m) {
+                    case "GP" -> {
+                        return Optional.of(Discipline.PT);
+                    }
+                    case "GO" -> {
+                        return Optional.of(Discipline.OT);
+                    }
+                    case "GN" -> {
+                        return Optional.of(Discipline.SLP);
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A validation error in words. */
+    static String describe(EDIStreamValidationError error, String text, String reference) {
+        String got = text.isEmpty() ? "" : ", got \"" + text + "\"";
+        if (error == null) {
+            return "invalid" + got;
+        }
+        return switch (error) {
+            case UNRECOGNIZED_SEGMENT_ID -> "unknown segment " + text;
+            case UNEXPECTED_SEGMENT, SEGMENT_NOT_IN_PROPER_SEQUENCE, SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET ->
+                    "segment out of place: " + (text.isEmpty() ? "this segment" : text) + " is not expected here";
+            case MANDATORY_SEGMENT_MISSING -> "required segment " + (reference == null ? "" : reference + " ")
+                    + "missing before this point";
+            case LOOP_OCCURS_OVER_MAXIMUM_TIMES -> "loop repeats more often than allowed";
+            case SEGMENT_EXCEEDS_MAXIMUM_USE -> "segment repeats more often than allowed";
+            case REQUIRED_DATA_ELEMENT_MISSING -> "required element missing";
+            case CONDITIONAL_REQUIRED_DATA_ELEMENT_MISSING -> "element required with another one is missing";
+            case EXCLUSION_CONDITION_VIOLATED -> "element not allowed together with another one" + got;
+            case TOO_MANY_DATA_ELEMENTS -> "too many elements in the segment" + got;
+            case TOO_MANY_COMPONENTS -> "too many components in the element" + got;
+            case TOO_MANY_REPETITIONS -> "element repeats too often";
+            case DATA_ELEMENT_TOO_SHORT -> "value too short" + got;
+            case DATA_ELEMENT_TOO_LONG -> "value too long" + got;
+            case INVALID_CHARACTER_DATA -> "not a valid value for this element (a number?)" + got;
+            case INVALID_CODE_VALUE, IMPLEMENTATION_INVALID_CODE_VALUE -> "code not allowed here" + got;
+            case INVALID_DATE -> "not a valid date CCYYMMDD" + got;
+            case INVALID_TIME -> "not a valid time HHMM" + got;
+            case CONTROL_REFERENCE_MISMATCH -> "control number does not match its header" + got;
+            case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT -> "count does not match the actual count" + got;
+            default -> error.name().toLowerCase().replace('_', ' ') + got;
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package org.minutewise.formats.x12;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.formats.x12.X12Claim.Form;
+
+/**
+ * Checked visits to an X12 837P (005010X222A1, professional claim), whatever their setting. Most callers want
+ * {@link X12Writer#write(List, X12Envelope, LocalDateTime)}, which picks the 837P or the 837I per visit.
+ *
+ * <p>Per claim (loop 2300) it writes:
+ * <pre>
+ * CLM*{visit id}*{total charge}***{place of service}:B:1*Y*A*Y*Y~
+ * HI*ABK:{first diagnosis, no dot}*ABF:{next}...~            up to 12
+ * NM1*82*1*{rendering id}*****XX*{rendering NPI}~           2310B, when the rendering provider is not the billing one
+ * LX*{n}~                                                    2400, one per claim line
+ * SV1*HC:{code}:{mod1}:{mod2}:{mod3}:{mod4}*{charge}*UN*{units}***{pointer}:{pointer}...~
+ * DTP*472*D8*{date of service}~
+ * NM1*82*1*...~                                              2420A, only for a line rendered by someone else
+ * </pre>
+ * The place of service is the visit's {@code placeOfService}, else by setting: 11 office (private practice,
+ * physician office, rehab agency), 22 on-campus outpatient hospital (hospital outpatient, CAH), 31 SNF,
+ * 62 CORF, 12 home. The rendering provider is the claim line's: the supervising therapist when an assistant
+ * treated (RULES.md §4), whose part shows only through CQ/CO. The envelope, billing provider (2000A/2010AA with
+ * NPI, address, REF*EI tax id), subscriber (2000B/2010BA with member id and DMG) and payer (2010BB) are those
+ * of {@link X12Writer}.
+ */
+public final class X12ClaimWriter {
+    private X12ClaimWriter() {
+    }
+
+    /** Every result as an 837P, in one interchange. */
+    public static String write(List<CheckResult> results, X12Envelope envelope, LocalDateTime created) {
+        return X12Writer.write(results, envelope, created, r -> Form.PROFESSIONAL);
+    }
+
+    static void claim(SegmentWriter s, X12Claim c) {
+        s.segment("CLM", c.claimId(), X12Text.amount(c.total()), "", "",
+                new String[] {c.facilityCode(), "B", c.frequency()}, "Y", "A", "Y", "Y");
+        Object[] hi = new Object[c.diagnoses().size()];
+        for (int i = 0; i < hi.length; i++) {
+            hi[i] = new String[] {i == 0 ? "ABK" : "ABF", c.diagnoses().get(i)};
+        }
+        s.segment("HI", hi);
+        c.rendering().ifPresent(r -> X12Writer.rendering(s, r));
+        int n = 0;
+        for (X12Claim.Line l : c.lines()) {
+            s.segment("LX", Integer.toString(++n));
+            List<String> pointers = new ArrayList<>(l.pointers().size());
+            for (int p : l.pointers()) {
+                pointers.add(Integer.toString(p));
+            }
+            s.segment("SV1", X12Writer.procedure(l), X12Text.amount(l.charge()), "UN", Integer.toString(l.units()),
+                    "", "", SegmentWriter.composite(pointers));
+            s.segment("DTP", "472", "D8", X12Text.date(c.dateOfService()));
+            l.rendering().ifPresent(r -> X12Writer.rendering(s, r));
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.minutewise.formats.x12;
+
+import io.xlate.edi.stream.EDIOutputFactory;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.x12.X12Claim.Form;
+
+/**
+ * Checked visits to one X12 interchange, picking the claim form per visit: the 837I (005010X223A2) for an
+ * institutional setting ({@code Setting.institutional()}: hospital outpatient, rehab agency, SNF Part B, CORF,
+ * home health, CAH), the 837P (005010X222A1) for the others.
+ *
+ * <p>API: {@link #write(List, X12Envelope, LocalDateTime)}. The output is one interchange (ISA ... IEA). A batch
+ * of one form is one functional group (GS ... GE); a batch that mixes both is two groups, 837P first with GS06
+ * {@code groupControlNumber}, then 837I with the next number, since a group holds one version (GS08). Each group
+ * holds one transaction set (ST ... SE) per {@link X12Envelope#claimsPerTransaction()} claims (5000 by default,
+ * the TR3's recommended maximum); ST02 runs 0001, 0002, ... across the interchange. Inside a set, claims keep
+ * their input order; consecutive claims of the same billing provider share its HL (2000A), and consecutive
+ * claims of the same subscriber and payer share theirs (2000B). The patient is the subscriber (SBR02 = 18).
+ *
+ * <p>Every visit is checked first: missing data the 837 needs is an {@link InputException} naming the field
+ * ({@code billingProvider.npi: required for X12 837P}; in a batch of several, prefixed by the index,
+ * {@code [3].subscriber.memberId: ...}), and nothing is written. The writer does not drop blocked results: the
+ * caller decides what to bill. The creation date and time (ISA09/10, GS04/05, BHT04/05) are a parameter, so
+ * output is reproducible. {@link X12Validator#validate(String)} checks the output against the shipped schemas;
+ * the tests do so for every golden file and for random batches.
+ */
+public final class X12Writer {
+    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+
+    private X12Writer() {
+    }
+
+    /** The 837P for professional settings and the 837I for institutional ones, in one interchange. */
+    public static String write(List<CheckResult> results, X12Envelope envelope, LocalDateTime created) {
+        return write(results, envelope, created, r -> r.visit().setting().institutional()
+                ? Form.INSTITUTIONAL : Form.PROFESSIONAL);
+    }
+
+    static String write(List<CheckResult> results, X12Envelope envelope, LocalDateTime created,
+                        Function<CheckResult, Form> formOf) {
+        Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(created, "created");
+        if (results.isEmpty()) {
+            throw new InputException("", "no visit to write: an 837 needs at least one claim");
+        }
+        List<X12Claim> professional = new ArrayList<>();
+        List<X12Claim> institutional = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            CheckResult r = results.get(i);
+            Form form = formOf.apply(r);
+            try {
+                (form == Form.PROFESSIONAL ? professional : institutional).add(X12Claim.prepare(r, form));
+            } catch (InputException e) {
+                InputException named = new InputException(e.path(), e.detail() + " (visit " + r.visit().id() + ")");
+                throw results.size() == 1 ? named : named.within("[" + i + "]");
+            }
+        }
+        List<Group> groups = new ArrayList<>();
+        if (!professional.isEmpty()) {
+            groups.add(new Group(Form.PROFESSIONAL, professional));
+        }
+        if (!institutional.isEmpty()) {
+            groups.add(new Group(Form.INSTITUTIONAL, institutional));
+        }
+        return interchange(groups, envelope, created);
+    }
+
+    private record Group(Form form, List<X12Claim> claims) {
+    }
+
+    private static String interchange(List<Group> groups, X12Envelope env, LocalDateTime created) {
+        int claims = 0;
+        for (Group g : groups) {
+            claims += g.claims().size();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + claims * 900);
+        EDIOutputFactory factory = EDIOutputFactory.newFactory();
+        factory.setProperty(EDIOutputFactory.PRETTY_PRINT, env.lineBreaks());
+        String date8 = created.format(CCYYMMDD);
+        String time4 = created.format(HHMM);
+        String icn = String.format("%09d", env.interchangeControlNumber());
+        try {
+            EDIStreamWriter w = factory.createEDIStreamWriter(out, StandardCharsets.UTF_8.name());
+            // StAEDI checks the envelope as it is written (ISA/GS/ST/SE/GE/IEA layout). The claims between ST and
+            // SE are checked before a byte is written (X12Claim) and their segments are fixed by this package;
+            // X12Validator checks a file against the shipped schema on demand (18 times slower while writing).
+            w.setControlSchema(X12Schemas.control());
+            SegmentWriter s = new SegmentWriter(w);
+            w.startInterchange();
+            s.segment("ISA", "00", "          ", "00", "          ", env.senderQualifier(), pad(env.senderId()),
+                    env.receiverQualifier(), pad(env.receiverId()), created.format(YYMMDD), time4, "^", "00501",
+                    icn, "0", env.usage(), ":");
+            int gcn = env.groupControlNumber();
+            int st = 0;
+            for (Group g : groups) {
+                String gsn = Integer.toString(gcn);
+                s.segment("GS", "HC", env.senderId().trim(), env.receiverId().trim(), date8, time4, gsn, "X",
+                        g.form().version);
+                int sets = 0;
+                List<X12Claim> all = g.claims();
+                for (int from = 0; from < all.size(); from += env.claimsPerTransaction()) {
+                    List<X12Claim> chunk = all.subList(from, Math.min(all.size(), from + env.claimsPerTransaction()));
+                    st++;
+                    sets++;
+                    transactionSet(s, g.form(), chunk, env, String.format("%04d", st), icn, date8, time4);
+                }
+                s.segment("GE", Integer.toString(sets), gsn);
+                gcn++;
+            }
+            s.segment("IEA", Integer.toString(groups.size()), icn);
+            w.endInterchange();
+            w.close();
+        } catch (EDIStreamException e) {
+            throw new IllegalStateException("X12 writer: " + e.getMessage(), e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void transactionSet(SegmentWriter s, Form form, List<X12Claim> claims,
+                                       X12Envelope env, String stn, String icn, String date8, String time4) {
+        s.resetCount();
+        s.segment("ST", "837", stn, form.version);
+        s.segment("BHT", "0019", "00", icn + stn, date8, time4, "CH");
+        // 1000A submitter, 1000B receiver
+        s.segment("NM1", "41", "2", env.submitterName(), "", "", "", "", "46", env.senderId().trim());
+        s.segment("PER", "IC", env.submitterContact(), "TE", env.submitterPhone());
+        s.segment("NM1", "40", "2", env.receiverName(), "", "", "", "", "46", env.receiverId().trim());
+        int hl = 0;
+        int billingHl = 0;
+        X12Claim.BillingParty billing = null;
+        X12Claim.SubscriberParty subscriber = null;
+        for (X12Claim c : claims) {
+            if (!c.billing().equals(billing)) {
+                billing = c.billing();
+                subscriber = null;
+                billingHl = ++hl;
+                // 2000A billing provider, 2010AA
+                s.segment("HL", Integer.toString(billingHl), "", "20", "1");
+                s.segment("NM1", "85", "2", billing.name(), "", "", "", "", "XX", billing.npi());
+                s.segment("N3", billing.line1(), billing.line2().orElse(""));
+                s.segment("N4", billing.city(), billing.state(), billing.zip());
+                s.segment("REF", "EI", billing.taxId());
+            }
+            if (!c.subscriber().equals(subscriber)) {
+                subscriber = c.subscriber();
+                // 2000B subscriber (the patient: SBR02 18 self), 2010BA subscriber, 2010BB payer
+                s.segment("HL", Integer.toString(++hl), Integer.toString(billingHl), "22", "0");
+                s.segment("SBR", "P", "18", "", "", "", "", "", "", subscriber.filingIndicator());
+                s.segment("NM1", "IL", "1", subscriber.lastName(), subscriber.firstName().orElse(""), "", "", "",
+                        "MI", subscriber.memberId());
+                s.segment("DMG", "D8", X12Text.date(subscriber.birthDate()), subscriber.sex());
+                s.segment("NM1", "PR", "2", subscriber.payerName(), "", "", "", "", "PI", subscriber.payerId());
+            }
+            if (form == Form.PROFESSIONAL) {
+                X12ClaimWriter.claim(s, c);
+            } else {
+                X12InstitutionalWriter.claim(s, c);
+            }
+        }
+        s.segment("SE", Integer.toString(s.count() + 1), stn);
+    }
+
+    /** The rendering provider's NM1*82 (2310B/2310D, 2420A/2420C): a person, by NPI. */
+    static void rendering(SegmentWriter s, X12Claim.Rendering r) {
+        s.segment("NM1", "82", "1", r.name(), "", "", "", "", "XX", r.npi());
+    }
+
+    /** HCPCS composite: HC:code:mod1:mod2:mod3:mod4. */
+    static String[] procedure(X12Claim.Line l) {
+        String[] c = new String[2 + l.modifiers().size()];
+        c[0] = "HC";
+        c[1] = l.code();
+        for (int i = 0; i < l.modifiers().size(); i++) {
+            c[2 + i] = l.modifiers().get(i);
+        }
+        return c;
+    }
+
+    private static String pad(String id) {
+        return String.format("%-15s", id);
+    }
+}

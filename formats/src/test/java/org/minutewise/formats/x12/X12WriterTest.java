@@ -1,0 +1,188 @@
+package org.minutewise.formats.x12;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.model.BillingProvider;
+import org.minutewise.core.model.ClaimInfo;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Subscriber;
+import org.minutewise.core.model.Visit;
+import org.minutewise.formats.InputException;
+
+class X12WriterTest {
+    private static Visit base() {
+        return X12Fixtures.visits(X12Fixtures.DIR.resolve("write/pt-assistant.json")).get(0);
+    }
+
+    private static String write(Visit v) {
+        return X12Writer.write(List.of(X12Fixtures.CHECKER.check(v)), X12Fixtures.ENVELOPE, X12Fixtures.NOW);
+    }
+
+    private static Visit withClaimInfo(Visit v, UnaryOperator<ClaimInfo> f) {
+        return v.toBuilder().claimInfo(f.apply(v.claimInfo())).build();
+    }
+
+    private static Visit withBilling(Visit v, UnaryOperator<BillingProvider> f) {
+        return withClaimInfo(v, c -> new ClaimInfo(f.apply(c.billingProvider()), c.payerName(), c.payerId(),
+                c.subscriber(), c.placeOfService()));
+    }
+
+    private static Visit withSubscriber(Visit v, UnaryOperator<Subscriber> f) {
+        return withClaimInfo(v, c -> new ClaimInfo(c.billingProvider(), c.payerName(), c.payerId(),
+                f.apply(c.subscriber()), c.placeOfService()));
+    }
+
+    @Test
+    void missingBillingNpiNamesTheFieldAndWritesNothing() {
+        Visit v = withBilling(base(), b -> new BillingProvider(Optional.empty(), b.taxId(), b.name(), b.address()));
+        assertThatThrownBy(() -> write(v)).isInstanceOf(InputException.class)
+                .hasMessage("billingProvider.npi: required for X12 837P (visit V-1001)");
+    }
+
+    @Test
+    void missingSubscriberIdNamesTheField() {
+        Visit v = withSubscriber(base(), s -> new Subscriber(Optional.empty(), s.lastName(), s.firstName(),
+                s.birthDate(), s.sex()));
+        assertThatThrownBy(() -> write(v)).isInstanceOf(InputException.class)
+                .hasMessage("subscriber.memberId: required for X12 837P (visit V-1001)");
+    }
+
+    @Test
+    void otherMissingClaimData() {
+        assertThatThrownBy(() -> write(withClaimInfo(base(), c -> new ClaimInfo(c.billingProvider(), c.payerName(),
+                Optional.empty(), c.subscriber(), c.placeOfService()))))
+                .hasMessageStartingWith("payerId: required for X12 837P");
+        assertThatThrownBy(() -> write(withBilling(base(), b -> new BillingProvider(b.npi(), Optional.empty(),
+                b.name(), b.address())))).hasMessageStartingWith("billingProvider.taxId: required for X12 837P");
+        assertThatThrownBy(() -> write(withBilling(base(), b -> new BillingProvider(b.npi(), b.taxId(), b.name(),
+                Optional.empty())))).hasMessageStartingWith("billingProvider.address: required for X12 837P");
+        assertThatThrownBy(() -> write(base().toBuilder().diagnoses(List.of()).build()))
+                .hasMessageStartingWith("diagnoses: required for X12 837P");
+        assertThatThrownBy(() -> write(withBilling(base(), b -> new BillingProvider(b.npi(), b.taxId(),
+                Optional.of("Smith * Jones PT"), b.address()))))
+                .hasMessageStartingWith("billingProvider.name: contains \"*\", which X12 reserves as a delimiter");
+    }
+
+    @Test
+    void birthDateFallsBackToThePatientsThenIsRequired() {
+        Visit noSubscriberBirth = withSubscriber(base(), s -> new Subscriber(s.memberId(), s.lastName(),
+                s.firstName(), Optional.empty(), s.sex()));
+        assertThat(write(noSubscriberBirth)).contains("DMG*D8*19480501*F~");
+        Visit none = noSubscriberBirth.toBuilder().patient(org.minutewise.core.model.Patient.UNKNOWN).build();
+        assertThatThrownBy(() -> write(none)).hasMessageStartingWith("subscriber.birthDate: required for X12 837P");
+    }
+
+    @Test
+    void fiveDigitZipIsNotEnoughForTheBillingProvider() {
+        Visit v = withBilling(base(), b -> new BillingProvider(b.npi(), b.taxId(), b.name(), b.address().map(a ->
+                new org.minutewise.core.model.Address(a.line1(), a.line2(), a.city(), a.state(), "43004"))));
+        assertThatThrownBy(() -> write(v)).hasMessageStartingWith(
+                "billingProvider.address.zip: X12 837P needs the 9-digit ZIP+4 of the billing provider");
+    }
+
+    @Test
+    void assistantWithoutSupervisingTherapistIsAnErrorNamingTheLine() {
+        Visit v = base();
+        List<ServiceLine> services = new java.util.ArrayList<>(v.services());
+        for (int i = 0; i < services.size(); i++) {
+            ServiceLine s = services.get(i);
+            if (s.provider().role().isAssistant()) {
+                services.set(i, s.withProvider(new Provider(s.provider().id(), s.provider().role(), Optional.empty())));
+            }
+        }
+        // Only an assistant on the visit: no therapist the claim could name as rendering provider.
+        services.removeIf(s -> !s.provider().role().isAssistant());
+        Visit alone = v.toBuilder().services(services).build();
+        assertThatThrownBy(() -> write(alone)).isInstanceOf(InputException.class)
+                .hasMessageContaining(".provider.supervisorNpi: required for X12 837P: PTA T2 furnished");
+    }
+
+    @Test
+    void renderingProviderIsTheSupervisingTherapistWhenAnAssistantTreated() {
+        String edi = write(base());
+        assertThat(edi).contains("NM1*82*1*T1*****XX*1987654328~")
+                .contains("SV1*HC:97110:GP:CQ*65*UN*1***1:2~")
+                .doesNotContain("T2");
+    }
+
+    @Test
+    void batchErrorsArePrefixedWithTheVisitIndex() {
+        Visit good = base();
+        Visit bad = withSubscriber(base().toBuilder().build(), s -> new Subscriber(s.memberId(), Optional.empty(),
+                s.firstName(), s.birthDate(), s.sex()));
+        List<CheckResult> rs = List.of(X12Fixtures.CHECKER.check(good), X12Fixtures.CHECKER.check(bad));
+        assertThatThrownBy(() -> X12Writer.write(rs, X12Fixtures.ENVELOPE, X12Fixtures.NOW))
+                .hasMessage("[1].subscriber.lastName: required for X12 837P (visit V-1001)");
+    }
+
+    @Test
+    void institutionalSettingGoesTo837iAndProfessionalWriterCanForce837p() {
+        Visit hopd = base().toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).build();
+        String picked = write(hopd);
+        assertThat(picked).contains("GS*HC*MINUTEWISE*CLEARINGHOUSE*20261123*1200*7*X*005010X223A2~")
+                .contains("CLM*V-1001*").contains(":A:1**A*Y*Y~").contains("SV2*0420*HC:97112:GP*");
+        assertThat(X12Validation.errors(picked)).isEmpty();
+        String forced = X12ClaimWriter.write(List.of(X12Fixtures.CHECKER.check(hopd)), X12Fixtures.ENVELOPE,
+                X12Fixtures.NOW);
+        assertThat(forced).contains("005010X222A1").contains("SV1*HC:97112:GP*");
+        assertThatThrownBy(() -> X12InstitutionalWriter.write(List.of(X12Fixtures.CHECKER.check(base())),
+                X12Fixtures.ENVELOPE, X12Fixtures.NOW))
+                .hasMessageStartingWith("setting: private-practice is billed on the professional claim (837P)");
+    }
+
+    @Test
+    void validatorFindsAMalformed837i() {
+        String edi = X12Fixtures.read(X12Fixtures.DIR.resolve("write/institutional-ot-slp.edi"));
+        assertThat(X12Validation.errors(edi)).isEmpty();
+        String broken = edi.replace("SV2*0440*HC:92526:GN*120*UN*1~", "SV1*HC:92526:GN*120*UN*1***1~")
+                .replace("CL1***01~", "CL1***01*X*Y~");
+        assertThat(X12Validation.errors(broken))
+                .anySatisfy(e -> assertThat(e).startsWith("segment 20 (CL1) element 5: too many elements"))
+                .anySatisfy(e -> assertThat(e).startsWith("segment 28 (SV1): segment out of place"));
+    }
+
+    @Test
+    void typeOfBillAndRevenueCodesBySetting() {
+        assertThat(X12Claim.typeOfBill(Setting.HOSPITAL_OUTPATIENT)).isEqualTo("131");
+        assertThat(X12Claim.typeOfBill(Setting.REHAB_AGENCY)).isEqualTo("741");
+        assertThat(X12Claim.typeOfBill(Setting.CORF)).isEqualTo("751");
+        assertThat(X12Claim.typeOfBill(Setting.SNF_PART_B)).isEqualTo("221");
+        assertThat(X12Claim.typeOfBill(Setting.HOME_HEALTH)).isEqualTo("341");
+        assertThat(X12Claim.typeOfBill(Setting.CAH)).isEqualTo("851");
+        for (Setting s : Setting.values()) {
+            assertThat(X12Claim.typeOfBill(s).isEmpty()).isEqualTo(!s.institutional());
+        }
+    }
+
+    @Test
+    void envelopeValuesAreChecked() {
+        assertThatThrownBy(() -> X12Envelope.defaults().withSender("ZZ", "THIS ID IS FAR TOO LONG"))
+                .hasMessageStartingWith("envelope.senderId:");
+        assertThatThrownBy(() -> X12Envelope.defaults().withUsage("X")).hasMessageStartingWith("envelope.usage:");
+        assertThatThrownBy(() -> X12Envelope.defaults().withControlNumbers(0, 1))
+                .hasMessageStartingWith("envelope.interchangeControlNumber:");
+    }
+
+    @Test
+    void manyClaimsSplitIntoTransactionSetsWithRightCounts() {
+        List<CheckResult> rs = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            rs.add(X12Fixtures.CHECKER.check(base().toBuilder().build()));
+        }
+        String edi = X12Writer.write(rs, X12Fixtures.ENVELOPE.withClaimsPerTransaction(3).withLineBreaks(false),
+                X12Fixtures.NOW);
+        assertThat(edi).doesNotContain("\n").contains("ST*837*0003*").contains("GE*3*7~")
+                .endsWith("IEA*1*000000101~");
+        assertThat(X12Validation.errors(edi)).isEmpty();
+        assertThat(X12ClaimReader.read(edi, "medicare", X12Fixtures.REF)).hasSize(7)
+                .allSatisfy(r -> assertThat(r.ok()).isTrue());
+    }
+}
