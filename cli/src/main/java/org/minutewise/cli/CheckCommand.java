@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -67,6 +68,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "First X12 interchange control number (default: ${DEFAULT-VALUE}).")
     int x12Control;
 
+    @Option(names = "--x12-created", paramLabel = "YYYY-MM-DDTHH:MM",
+            description = "Creation date and time written in the X12 envelope (default: now).")
+    String x12CreatedText;
+
     @Parameters(index = "0", paramLabel = "FILE|-", description = "The input file, or - for standard input.")
     String file;
 
@@ -102,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
             case "json" -> renderJson(results, single);
             case "csv" -> VisitOutput.csv(results);
             case "fhir" -> VisitOutput.fhir(results);
-            case "x12" -> VisitOutput.x12(results, x12Sender, x12Receiver, x12Control);
+            case "x12" -> VisitOutput.x12(results, x12Sender, x12Receiver, x12Control, x12Created());
             default -> renderText(results);
         };
         InputFiles.write(rendered, output, spec.commandLine().getOut());
@@ -110,6 +115,18 @@ final class CheckCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         return results.stream().anyMatch(CheckResult::blocks) ? Main.BLOCKED : Main.OK;
+    }
+
+    private LocalDateTime x12Created() {
+        if (x12CreatedText == null) {
+            return LocalDateTime.now().withSecond(0).withNano(0);
+        }
+        try {
+            return LocalDateTime.parse(x12CreatedText);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InputException("--x12-created", "expected a date and time like 2026-03-02T10:15, got \""
+                    + x12CreatedText + "\"");
+        }
     }
 
     private static String renderJson(List<CheckResult> results, boolean single) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -89,7 +90,8 @@ final class ConvertCommand implements Callable<Integer> {
             case FHIR -> VisitOutput.fhirVisits(visits);
             case X12 -> {
                 VisitChecker checker = new VisitChecker(ref);
-                yield VisitOutput.x12(visits.stream().map(checker::check).toList(), "MINUTEWISE", "RECEIVER", 1);
+                yield VisitOutput.x12(visits.stream().map(checker::check).toList(), "MINUTEWISE", "RECEIVER", 1,
+                        LocalDateTime.now().withSecond(0).withNano(0));
             }
         };
         InputFiles.write(rendered, output, spec.commandLine().getOut());

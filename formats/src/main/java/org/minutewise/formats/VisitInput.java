@@ -14,6 +14,7 @@ import org.minutewise.core.model.Visit;
 import org.minutewise.formats.csv.CsvRecordReader;
 import org.minutewise.formats.csv.CsvVisitReader;
 import org.minutewise.formats.fhir.FhirVisitReader;
+import org.minutewise.formats.x12.X12ClaimReader;
 
 /**
  * Reads visits in any supported format. A file of many visits yields one result per visit: the visit, or the
@@ -49,7 +50,7 @@ public final class VisitInput {
             case JSONL -> jsonLines(text, ref);
             case CSV -> csv(text, ref);
             case FHIR -> fhir(text, ref);
-            case X12 -> throw new InputException("--in", format.wire() + " input is not available yet");
+            case X12 -> x12(text, ref);
         };
     }
 
@@ -57,6 +58,15 @@ public final class VisitInput {
     private static List<Result> fhir(String text, ReferenceData ref) {
         List<Result> out = new ArrayList<>();
         for (FhirVisitReader.Result r : FhirVisitReader.read(text, ref, DEFAULT_PAYER)) {
+            out.add(new Result(r.visit(), r.error()));
+        }
+        return out;
+    }
+
+    /** An 837P: one visit per claim (and date of service), its billed lines as they stand. */
+    private static List<Result> x12(String text, ReferenceData ref) {
+        List<Result> out = new ArrayList<>();
+        for (X12ClaimReader.Result r : X12ClaimReader.read(text, DEFAULT_PAYER, ref)) {
             out.add(new Result(r.visit(), r.error()));
         }
         return out;

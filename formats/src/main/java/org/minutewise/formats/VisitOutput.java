@@ -10,7 +10,10 @@ import org.minutewise.formats.csv.CsvVisitWriter;
 import org.minutewise.formats.fhir.FhirClaimWriter;
 import org.minutewise.formats.fhir.FhirR4;
 import org.minutewise.formats.fhir.FhirVisitWriter;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import org.minutewise.formats.x12.X12Envelope;
+import org.minutewise.formats.x12.X12Writer;
 
 /** Check results in the output formats the CLI, the server and the batch audit share. */
 public final class VisitOutput {
@@ -48,7 +51,14 @@ public final class VisitOutput {
                 ZoneOffset.UTC)) + "\n";
     }
 
-    public static String x12(List<CheckResult> results, String sender, String receiver, int control) {
-        throw new InputException("--out", "x12 output is not available yet");
+    /**
+     * An X12 interchange: 837P for professional settings, 837I for institutional ones (two groups when a batch
+     * mixes them). Missing claim data is an {@link InputException} naming the field and the visit.
+     */
+    public static String x12(List<CheckResult> results, String sender, String receiver, int control,
+                             LocalDateTime created) {
+        X12Envelope env = X12Envelope.defaults().withSender("ZZ", sender).withReceiver("ZZ", receiver, receiver)
+                .withControlNumbers(control, control);
+        return X12Writer.write(results, env, created);
     }
 }

@@ -137,7 +137,8 @@ public final class BilledLines implements Rule {
             boolean timed = info != null && info.timed();
             boolean hasTime = documented.stream().anyMatch(ServiceLine::hasTime);
             if (timed && !hasTime) {
-                out.add(CANNOT_VERIFY.finding(path, code + " is billed with " + e.getValue() + " units, but no "
+                out.add(CANNOT_VERIFY.finding(path, code + " is billed with " + e.getValue()
+                        + (e.getValue() == 1 ? " unit" : " units") + ", but no "
                         + "minutes are documented for it, so the units cannot be checked against the minutes "
                         + "table."));
             } else if (info != null) {
