@@ -128,7 +128,7 @@ public final class VisitStore implements AutoCloseable {
     private SavedVersion saveIn(Connection c, SaveCommand cmd) throws SQLException {
         Visit v = cmd.visit();
         CheckResult r = cmd.result();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         int previous = 0;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT current_version FROM visit WHERE visit_id = ? FOR UPDATE")) {
@@ -488,7 +488,7 @@ public final class VisitStore implements AutoCloseable {
             throw new IllegalArgumentException("amount must not be negative");
         }
         run(c -> {
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             Optional<BigDecimal> old = Optional.empty();
             try (PreparedStatement ps = c.prepareStatement("SELECT amount FROM outside_spend WHERE patient_id = ? "
                     + "AND spend_year = ? AND bucket = ? FOR UPDATE")) {
