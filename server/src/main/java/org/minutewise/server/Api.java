@@ -735,6 +735,10 @@ final class Api {
     private static void ok(Context ctx, int status, JsonNode body) {
         ctx.status(status);
         ctx.contentType("application/json");
-        ctx.result(write(body));
+        try {
+            ctx.result(Json.mapper().writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
