@@ -76,7 +76,7 @@ public final class VisitStore implements AutoCloseable {
                             config.isPostgres() ? "classpath:db/migration-postgresql" : "classpath:db/migration-h2")
                     .load()
                     .migrate();
-        } catch (FlywayException | IllegalStateException e) {
+        } catch (FlywayException | IllegalStateException | IllegalArgumentException e) {
             ds.close();
             throw new StoreException("the store at " + config.describe() + " could not be opened: "
                     + firstLine(e.getMessage()), e);
