@@ -733,12 +733,20 @@ final class Api {
     }
 
     private static void ok(Context ctx, int status, JsonNode body) {
-        ctx.status(status);
-        ctx.contentType("application/json");
+        byte[] bytes;
         try {
-            ctx.result(Json.mapper().writeValueAsBytes(body));
+            bytes = Json.mapper().writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+        ctx.status(status);
+        ctx.contentType("application/json");
+        // Written straight to the response with its length: no copy through Javalin's result stream, no chunking.
+        ctx.res().setContentLength(bytes.length);
+        try {
+            ctx.res().getOutputStream().write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.minutewise.server;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -71,6 +72,8 @@ public final class MinutewiseServer implements AutoCloseable {
                 cfg.startup.showOldJavalinVersionWarning = false;
                 cfg.http.maxRequestSize = o.maxBody();
                 cfg.http.prefer405over404 = true;
+                // A loopback or LAN service: compressing a few kilobytes of JSON costs more CPU than it saves.
+                cfg.http.compressionStrategy = CompressionStrategy.NONE;
                 cfg.jetty.host = o.bind();
                 cfg.jetty.port = o.port();
                 cfg.staticFiles.add(sf -> {
