@@ -6,7 +6,7 @@
 #   3. a mixed run: valid checks with malformed JSON, a wrong content type, deep nesting and invalid visits.
 # The check and /health alternate in ROUNDS rounds, so a change in the machine's load hits both alike; the round
 # with the median ratio is reported. Each run is bounded (DURATION seconds, THREADS threads, CONNECTIONS
-# connections), after a warm-up (WARMUP seconds on the check) so that the JIT has compiled the check first.
+# connections), after a warm-up that lasts until the rates are steady (at most WARMUP seconds).
 # Targets: the check at least half the trivial endpoint's requests per second, p99 under 20 ms, no errors; the
 # mixed run no 5xx. JVM options for the service: MINUTEWISE_JAVA_OPTS.
 # Exit 0 when the targets are met, 1 when not, 2 when the bench cannot run.
@@ -15,7 +15,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION="${DURATION:-10}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
-WARMUP="${WARMUP:-30}"
+WARMUP="${WARMUP:-120}"
 ROUNDS="${ROUNDS:-3}"
 
 command -v wrk >/dev/null 2>&1 || { echo "server-bench: wrk is needed (apt-get install -y wrk)" >&2; exit 2; }
@@ -125,9 +125,22 @@ field() { # line key
   echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
 }
 
-echo "server-bench: warming up (${WARMUP} s on the check, 5 s on /health)..." >&2
-run warm-check check.lua /api/v1/check "$WARMUP" >/dev/null
-run warm-health health.lua /health 5 >/dev/null
+# Warm-up until steady: 10 s slices of the check and of /health, alternating, until both rates move by less than
+# 5% from one slice to the next (at least 2 slices each, at most WARMUP seconds in all). The JIT compiles slowly
+# on a busy two-core machine, and a rate still climbing is not the one to report.
+echo "server-bench: warming up until the rates are steady (at most ${WARMUP} s)..." >&2
+prev_c=0; prev_h=0; spent=0; slice=0
+while :; do
+  slice=$((slice + 1))
+  wc="$(field "$(run "warm-check$slice" check.lua /api/v1/check 10)" rps)"
+  wh="$(field "$(run "warm-health$slice" health.lua /health 10)" rps)"
+  spent=$((spent + 20))
+  echo "server-bench: warm-up $slice: check $wc req/s, health $wh req/s" >&2
+  steady="$(awk -v c="$wc" -v pc="$prev_c" -v h="$wh" -v ph="$prev_h" \
+    'BEGIN { print (pc > 0 && ph > 0 && (c - pc) / pc < 0.05 && (h - ph) / ph < 0.05) ? 1 : 0 }')"
+  prev_c="$wc"; prev_h="$wh"
+  if [ "$steady" = 1 ] || [ "$spent" -ge "$WARMUP" ]; then break; fi
+done
 echo "server-bench: measuring: $ROUNDS rounds of check then /health, ${DURATION} s each, then the mixed run" >&2
 # The two endpoints alternate in rounds, so a change in the machine's load hits both alike; the round with the
 # median ratio is the one reported.
@@ -142,6 +155,7 @@ done
 median="$(echo -n "$rounds" | sort -n | awk '{ a[NR] = $2 } END { print a[int((NR + 1) / 2)] }')"
 check="$(grep '^RESULT' "$work/check$median.txt" | tail -n 1)"
 health="$(grep '^RESULT' "$work/health$median.txt" | tail -n 1)"
+run warm-mixed mixed.lua /api/v1/check 10 >/dev/null
 mixed="$(run mixed mixed.lua /api/v1/check "$DURATION")"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -224,15 +224,23 @@ final class Api {
     /** The visit JSON (or FHIR, CSV, JSON Lines) in; the same output as {@code check --json} out. */
     void check(Context ctx) {
         String type = Bodies.require(ctx, List.of(Bodies.JSON, Bodies.FHIR, Bodies.CSV, Bodies.NDJSON));
-        String text = Bodies.text(ctx, maxBody);
+        byte[] body = Bodies.bytes(ctx, maxBody);
         VisitFormat format = switch (type) {
             case Bodies.FHIR -> VisitFormat.FHIR;
             case Bodies.CSV -> VisitFormat.CSV;
             case Bodies.NDJSON -> VisitFormat.JSONL;
             default -> VisitFormat.JSON;
         };
-        boolean single = format == VisitFormat.JSON && !text.stripLeading().startsWith("[");
-        List<VisitInput.Result> read = readVisits(text, format);
+        // JSON is parsed from the bytes (no decoded copy); the other formats read text.
+        List<VisitInput.Result> read;
+        boolean single = false;
+        if (format == VisitFormat.JSON) {
+            JsonNode root = parseJson(body);
+            single = !root.isArray();
+            read = readVisits(root);
+        } else {
+            read = readVisits(Bodies.utf8(body), format);
+        }
         ArrayNode results = Json.mapper().createArrayNode();
         ArrayNode errors = Json.mapper().createArrayNode();
         for (VisitInput.Result r : read) {
@@ -260,25 +268,45 @@ final class Api {
         ok(ctx, single ? results.get(0) : results);
     }
 
+    /** Parses JSON bytes as {@link VisitJsonReader#parse} does text: malformed JSON names the line and column. */
+    private static JsonNode parseJson(byte[] body) {
+        try {
+            JsonNode n = Json.mapper().readTree(body);
+            if (n == null || n.isMissingNode()) {
+                throw new InputException("", "empty input: expected a visit object or an array of visits");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new InputException(where, "malformed JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new ApiException(400, "Bad request", "the request body could not be read", "");
+        }
+    }
+
+    private List<VisitInput.Result> readVisits(JsonNode root) {
+        if (root.isArray() && root.size() > MAX_VISITS) {
+            throw tooMany(root.size());
+        }
+        List<VisitInput.Result> out = new ArrayList<>();
+        if (root.isArray()) {
+            for (int i = 0; i < root.size(); i++) {
+                out.add(readOne(root.get(i), "[" + i + "]"));
+            }
+        } else {
+            out.add(readOne(root, ""));
+        }
+        if (out.isEmpty()) {
+            throw new ApiException(422, "Invalid visit", "the input holds no visit", "");
+        }
+        return out;
+    }
+
     private List<VisitInput.Result> readVisits(String text, VisitFormat format) {
         List<VisitInput.Result> out;
         try {
-            if (format == VisitFormat.JSON) {
-                JsonNode root = reader.parse(text);
-                if (root.isArray() && root.size() > MAX_VISITS) {
-                    throw tooMany(root.size());
-                }
-                out = new ArrayList<>();
-                if (root.isArray()) {
-                    for (int i = 0; i < root.size(); i++) {
-                        out.add(readOne(root.get(i), "[" + i + "]"));
-                    }
-                } else {
-                    out.add(readOne(root, ""));
-                }
-            } else {
-                out = VisitInput.read(text, format, ref);
-            }
+            out = VisitInput.read(text, format, ref);
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new ApiException(422, "Invalid visit", "the input could not be read as visits", "");
         }

@@ -10,7 +10,8 @@ final class ApiException extends RuntimeException {
     private final String field;
 
     ApiException(int status, String title, String detail, String field) {
-        super(detail);
+        // A refusal is an answer, not a fault: no stack trace is needed, nor its cost on every bad request.
+        super(detail, null, false, false);
         this.status = status;
         this.title = Objects.requireNonNull(title, "title");
         this.field = Objects.requireNonNull(field, "field");

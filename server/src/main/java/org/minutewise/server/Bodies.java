@@ -51,6 +51,11 @@ final class Bodies {
 
     /** The body as text, at most {@code limit} bytes. */
     static String text(Context ctx, int limit) {
+        return utf8(bytes(ctx, limit));
+    }
+
+    /** The body's bytes, at most {@code limit}; never empty. */
+    static byte[] bytes(Context ctx, int limit) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
             throw tooLarge(limit);
@@ -58,7 +63,7 @@ final class Bodies {
         byte[] buf;
         int n = 0;
         try (InputStream in = ctx.req().getInputStream()) {
-            buf = new byte[(int) Math.min(Math.max(declared, 8192), limit + 1L)];
+            buf = new byte[(int) (declared >= 0 ? declared + 1 : Math.min(8192L, limit + 1L))];
             int r;
             while ((r = in.read(buf, n, buf.length - n)) > 0) {
                 n += r;
@@ -78,9 +83,14 @@ final class Bodies {
         if (n == 0) {
             throw new ApiException(400, "Bad request", "the request body is empty", "");
         }
+        return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
+    }
+
+    /** Strict UTF-8: a malformed sequence is a bad request. */
+    static String utf8(byte[] body) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, 0, n)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
             throw new ApiException(400, "Bad request", "the request body is not valid UTF-8", "");
         }
