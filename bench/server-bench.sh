@@ -15,7 +15,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION="${DURATION:-10}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
-WARMUP="${WARMUP:-120}"
+WARMUP="${WARMUP:-240}"
 ROUNDS="${ROUNDS:-3}"
 
 command -v wrk >/dev/null 2>&1 || { echo "server-bench: wrk is needed (apt-get install -y wrk)" >&2; exit 2; }
@@ -172,12 +172,13 @@ m_5xx="$(field "$mixed" n5xx)"; m_4xx="$(field "$mixed" n4xx)"; m_2xx="$(field "
 m_sock=$(( $(field "$mixed" socket_errors) + $(field "$mixed" timeouts) ))
 ratio="$(awk -v c="$c_rps" -v h="$h_rps" 'BEGIN { printf "%.2f", (h > 0 ? c / h : 0) }')"
 
-ok=1
-verdict() { if [ "$1" = 1 ]; then echo "met"; else ok=0; echo "MISSED"; fi; }
-t_ratio="$(verdict "$(awk -v r="$ratio" 'BEGIN { print (r >= 0.5) ? 1 : 0 }')")"
-t_p99="$(verdict "$(awk -v p="$c_p99" 'BEGIN { print (p < 20) ? 1 : 0 }')")"
-t_err="$(verdict "$([ "$c_err" = 0 ] && [ "$h_err" = 0 ] && echo 1 || echo 0)")"
-t_5xx="$(verdict "$([ "$m_5xx" = 0 ] && [ "$m_sock" = 0 ] && echo 1 || echo 0)")"
+b_ratio="$(awk -v r="$ratio" 'BEGIN { print (r >= 0.5) ? 1 : 0 }')"
+b_p99="$(awk -v p="$c_p99" 'BEGIN { print (p < 20) ? 1 : 0 }')"
+b_err="$([ "$c_err" = 0 ] && [ "$h_err" = 0 ] && echo 1 || echo 0)"
+b_5xx="$([ "$m_5xx" = 0 ] && [ "$m_sock" = 0 ] && echo 1 || echo 0)"
+ok=$(( b_ratio * b_p99 * b_err * b_5xx ))
+verdict() { if [ "$1" = 1 ]; then echo "met"; else echo "MISSED"; fi; }
+t_ratio="$(verdict "$b_ratio")"; t_p99="$(verdict "$b_p99")"; t_err="$(verdict "$b_err")"; t_5xx="$(verdict "$b_5xx")"
 
 cat <<SUMMARY
 Service load bench ($(date -u +%Y-%m-%d), $(nproc) cores, load average at the end $load, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on loopback; median of $ROUNDS rounds: round $median)
