@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
         description = "Therapy minutes to defensible claim lines, explained.%n"
                 + "Exit status: 0 done, nothing blocks; 1 a finding blocks the claim; 2 bad input or usage; "
                 + "3 internal error.",
-        subcommands = {UnitsCommand.class, CheckCommand.class, ConvertCommand.class, RulesCommand.class,
-            LookupCommand.class, SearchCommand.class, AskCommand.class})
+        subcommands = {ServeCommand.class, UnitsCommand.class, CheckCommand.class, ConvertCommand.class,
+            RulesCommand.class, LookupCommand.class, SearchCommand.class, AskCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int BLOCKED = 1;
@@ -28,7 +28,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (units, check, rules)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (serve, units, check, convert, rules, lookup, search, ask)");
     }
 
     public static void main(String[] args) {

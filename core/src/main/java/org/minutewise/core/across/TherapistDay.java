@@ -1,0 +1,168 @@
+package org.minutewise.core.across;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.codes.CodeCatalog;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.model.Mode;
+import org.minutewise.core.model.Period;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Visit;
+
+/**
+ * One therapist's day across patients: one clinician treating two patients in the same minutes is group therapy,
+ * so one-on-one minutes of one therapist that overlap between two patients' visits are finding MW-A001
+ * (RULES.md §2; CMS Pub 100-02 ch. 15 §230 A). Pure: the caller gathers the sessions (from a file of visits or
+ * a store). Overlaps inside one visit are MW-U003's business, not this rule's.
+ */
+public final class TherapistDay {
+    public static final RuleInfo OVERLAP = new RuleInfo("MW-A001", Severity.BLOCK,
+            "One therapist treated two patients one-on-one in the same minutes",
+            "One clinician treating two or more patients in the same minutes is group therapy: correct the times "
+                    + "if they are wrong, else bill the shared minutes as group therapy (97150) for each patient, "
+                    + "not as one-on-one codes.",
+            "CMS Pub 100-02 ch. 15 §230 A", Citations.BENEFIT_MANUAL_CH15);
+
+    /**
+     * A period one therapist spent one-on-one with the patient of one visit.
+     *
+     * @param visitId   the visit's id
+     * @param patientId the patient's id, when known (two visits of the same known patient are not two patients)
+     * @param code      the service's code
+     * @param path      where in the visit, e.g. {@code services[1].periods[0]}
+     * @param period    the clock period
+     */
+    public record Session(String visitId, Optional<String> patientId, String code, String path, Period period) {
+        public Session {
+            Objects.requireNonNull(visitId, "visitId");
+            Objects.requireNonNull(patientId, "patientId");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(period, "period");
+        }
+    }
+
+    /** Two sessions of one therapist with two patients that share minutes; {@code first} starts no later. */
+    public record Overlap(String therapistId, LocalDate date, Session first, Session second, int minutes) {
+        public Overlap {
+            Objects.requireNonNull(therapistId, "therapistId");
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(first, "first");
+            Objects.requireNonNull(second, "second");
+        }
+
+        /** Whether one of the two sessions belongs to the visit. */
+        public boolean involves(String visitId) {
+            return first.visitId().equals(visitId) || second.visitId().equals(visitId);
+        }
+
+        /** The finding as the given visit sees it: its own session is the path, the other visit is named. */
+        public Finding findingFor(String visitId) {
+            Session own = second.visitId().equals(visitId) ? second : first;
+            Session other = own == first ? second : first;
+            return OVERLAP.finding(own.path(), "Therapist " + therapistId + " is documented one-on-one with this "
+                    + "visit's patient (" + own.code() + " " + own.period() + ") and with the patient of visit "
+                    + other.visitId() + " (" + other.code() + " " + other.period() + ") on " + date + ": " + minutes
+                    + (minutes == 1 ? " minute overlaps" : " minutes overlap") + ". One clinician treating two "
+                    + "patients in the same minutes is group therapy, not one-on-one time.");
+        }
+    }
+
+    private TherapistDay() {
+    }
+
+    /**
+     * Every pair of the therapist's sessions, on the date, with two different patients, that shares minutes, in
+     * order of start time. Sessions of one visit, or of two visits of the same known patient, are not compared.
+     */
+    public static List<Overlap> overlaps(String therapistId, LocalDate date, List<Session> sessions) {
+        Objects.requireNonNull(therapistId, "therapistId");
+        Objects.requireNonNull(date, "date");
+        List<Session> sorted = new ArrayList<>(sessions);
+        sorted.sort(Comparator.comparing(Session::period).thenComparing(Session::visitId)
+                .thenComparing(Session::path));
+        List<Overlap> out = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Session a = sorted.get(i);
+            for (int j = i + 1; j < sorted.size(); j++) {
+                Session b = sorted.get(j);
+                if (b.period().startMinute() >= a.period().endMinute()) {
+                    break;
+                }
+                if (a.visitId().equals(b.visitId()) || samePatient(a, b)) {
+                    continue;
+                }
+                int shared = a.period().overlapMinutes(b.period());
+                if (shared > 0) {
+                    out.add(new Overlap(therapistId, date, a, b, shared));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The overlaps that involve the visit, as that visit's findings. */
+    public static List<Finding> findingsFor(Visit visit, List<Overlap> overlaps) {
+        List<Finding> out = new ArrayList<>();
+        for (Overlap o : overlaps) {
+            if (o.involves(visit.id())) {
+                out.add(o.findingFor(visit.id()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The one-on-one periods a therapist documented in a visit: lines with that provider id whose mode is
+     * one-on-one, stated or by default (a known code needing one-on-one contact or constant attendance). Group
+     * and supervised lines, lines without periods, and unknown codes without a stated mode are left out.
+     */
+    public static List<Session> sessionsOf(Visit visit, String therapistId, CodeCatalog codes) {
+        List<Session> out = new ArrayList<>();
+        List<ServiceLine> services = visit.services();
+        for (int i = 0; i < services.size(); i++) {
+            ServiceLine s = services.get(i);
+            if (!s.provider().id().map(therapistId::equals).orElse(false) || !oneOnOne(s, codes)) {
+                continue;
+            }
+            for (int p = 0; p < s.periods().size(); p++) {
+                out.add(new Session(visit.id(), visit.patient().id(), s.code(),
+                        "services[" + i + "].periods[" + p + "]", s.periods().get(p)));
+            }
+        }
+        return out;
+    }
+
+    /** The ids of the clinicians with one-on-one periods in the visit, in order of first appearance. */
+    public static Set<String> therapists(Visit visit, CodeCatalog codes) {
+        Set<String> out = new LinkedHashSet<>();
+        for (ServiceLine s : visit.services()) {
+            if (s.provider().id().isPresent() && !s.periods().isEmpty() && oneOnOne(s, codes)) {
+                out.add(s.provider().id().get());
+            }
+        }
+        return out;
+    }
+
+    private static boolean oneOnOne(ServiceLine s, CodeCatalog codes) {
+        if (s.mode().isPresent()) {
+            return s.mode().get() == Mode.ONE_ON_ONE;
+        }
+        CodeInfo info = codes.getOrNull(s.code());
+        return info != null && (info.oneOnOne() || info.constantAttendance()) && !info.group() && !info.supervised();
+    }
+
+    private static boolean samePatient(Session a, Session b) {
+        return a.patientId().isPresent() && a.patientId().equals(b.patientId());
+    }
+}

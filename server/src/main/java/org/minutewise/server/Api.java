@@ -1,0 +1,780 @@
+package org.minutewise.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.minutewise.core.across.TherapistDay;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.check.rules.UnknownCode;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.codes.ProcedureCode;
+import org.minutewise.core.fees.KxThreshold;
+import org.minutewise.core.model.FindingOverride;
+import org.minutewise.core.model.Patient;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.model.YearToDate;
+import org.minutewise.core.payer.PayerProfile;
+import org.minutewise.core.units.CodeMinutes;
+import org.minutewise.core.units.UnitCalculator;
+import org.minutewise.core.units.UnitMethod;
+import org.minutewise.core.units.UnitResult;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.Json;
+import org.minutewise.formats.ResultJson;
+import org.minutewise.formats.VisitFormat;
+import org.minutewise.formats.VisitInput;
+import org.minutewise.formats.VisitJsonReader;
+import org.minutewise.store.AuditEntry;
+import org.minutewise.store.BucketSpend;
+import org.minutewise.store.History;
+import org.minutewise.store.OverrideRecord;
+import org.minutewise.store.PatientSpend;
+import org.minutewise.store.SaveCommand;
+import org.minutewise.store.SavedVersion;
+import org.minutewise.store.StoredVisit;
+import org.minutewise.store.VersionInfo;
+import org.minutewise.store.VisitQuery;
+import org.minutewise.store.VisitStore;
+import org.minutewise.store.VisitSummary;
+
+/** The handlers of /api/v1. Request and response bodies are JSON (the check also takes FHIR and CSV). */
+final class Api {
+    /** The most visits one request may carry. */
+    static final int MAX_VISITS = 1000;
+    static final int MAX_UNIT_ITEMS = 200;
+    static final String USER_HEADER = "X-Minutewise-User";
+
+    private final ReferenceData ref;
+    private final VisitChecker checker;
+    private final VisitJsonReader reader;
+    private final VisitStore store;
+    private final int maxBody;
+    private final List<RuleInfo> catalog;
+
+    Api(ReferenceData ref, VisitStore store, int maxBody) {
+        this.ref = ref;
+        this.checker = new VisitChecker(ref);
+        this.reader = new VisitJsonReader(ref);
+        this.store = store;
+        this.maxBody = maxBody;
+        List<RuleInfo> all = new ArrayList<>(checker.rules().catalog());
+        all.add(TherapistDay.OVERLAP);
+        all.sort((a, b) -> a.id().compareTo(b.id()));
+        this.catalog = List.copyOf(all);
+    }
+
+    // ---------------------------------------------------------------- reference
+
+    void rules(Context ctx) {
+        ok(ctx, ResultJson.rules(catalog));
+    }
+
+    void payers(Context ctx) {
+        ArrayNode arr = Json.mapper().createArrayNode();
+        for (PayerProfile p : ref.payers().all()) {
+            ObjectNode o = arr.addObject();
+            o.put("id", p.id());
+            o.put("name", p.name());
+            o.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("method", p.method().wire());
+            o.put("requiresStartStopTimes", p.requiresStartStopTimes());
+        }
+        ok(ctx, arr);
+    }
+
+    void code(Context ctx) {
+        String code = ctx.pathParam("code").trim().toUpperCase(java.util.Locale.ROOT);
+        if (!ProcedureCode.isWellFormed(code)) {
+            throw new ApiException(400, "Bad request", "not a CPT or HCPCS code: expected 5 characters like 97112 "
+                    + "or G0283", "code");
+        }
+        CodeInfo c = ref.codes().getOrNull(code);
+        if (c == null) {
+            throw new ApiException(404, "Not found", "code " + code + " is not in the Minutewise code catalog "
+                    + "(version " + ref.codes().version() + ")", "code");
+        }
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("code", c.code());
+        o.put("label", c.label());
+        o.put("kind", c.timed() ? "timed" : "untimed");
+        o.put("kindText", c.kindText());
+        o.put("timed", c.timed());
+        o.put("oneOnOne", c.oneOnOne());
+        o.put("constantAttendance", c.constantAttendance());
+        o.put("supervised", c.supervised());
+        o.put("evaluation", c.evaluation());
+        o.put("group", c.group());
+        c.addOnTo().ifPresent(b -> o.put("addOnTo", b));
+        ArrayNode d = o.putArray("disciplines");
+        c.disciplines().stream().map(Enum::name).sorted().forEach(d::add);
+        o.put("effectiveFrom", c.effectiveFrom().toString());
+        c.effectiveTo().ifPresent(t -> o.put("effectiveTo", t.toString()));
+        o.put("catalogVersion", ref.codes().version());
+        ok(ctx, o);
+    }
+
+    // ---------------------------------------------------------------- units and check
+
+    /**
+     * {@code {"payer":"medicare","method":"cms","services":[{"code":"97112","minutes":24}]}} or
+     * {@code {"items":["97112:24"]}}: the same output as {@code units --json}.
+     */
+    void units(Context ctx) {
+        Bodies.require(ctx, List.of(Bodies.JSON));
+        JsonNode n = reader.parse(Bodies.text(ctx, maxBody));
+        if (!n.isObject()) {
+            throw new InputException("", "expected an object like {\"services\":[{\"code\":\"97112\",\"minutes\":24}]}");
+        }
+        String payerId = text(n, "payer").orElse("medicare");
+        PayerProfile payer = ref.payers().find(payerId).orElseThrow(() -> new InputException("payer",
+                "unknown payer profile \"" + payerId + "\"; known: " + ref.payers().ids()));
+        UnitMethod method = payer.method();
+        Optional<String> m = text(n, "method");
+        if (m.isPresent()) {
+            method = UnitMethod.parse(m.get()).orElseThrow(() -> new InputException("method",
+                    "expected cms or cpt, got \"" + m.get() + "\""));
+        }
+        List<CodeMinutes> input = new ArrayList<>();
+        if (n.has("items")) {
+            JsonNode items = array(n, "items");
+            for (int i = 0; i < items.size(); i++) {
+                if (!items.get(i).isTextual()) {
+                    throw new InputException("items[" + i + "]", "expected \"CODE:MINUTES\" like \"97112:24\"");
+                }
+                input.add(item(items.get(i).asText(), "items[" + i + "]", "items[" + i + "]"));
+            }
+        } else {
+            JsonNode services = array(n, "services");
+            for (int i = 0; i < services.size(); i++) {
+                JsonNode s = services.get(i);
+                String path = "services[" + i + "]";
+                if (!s.isObject()) {
+                    throw new InputException(path, "expected {\"code\":\"97112\",\"minutes\":24}");
+                }
+                String code = text(s, "code").orElseThrow(() -> new InputException(path + ".code", "required"));
+                JsonNode min = s.get("minutes");
+                if (min != null && !min.isNull() && !min.isIntegralNumber()) {
+                    throw new InputException(path + ".minutes", "must be a whole number of minutes");
+                }
+                input.add(item(code + (min == null || min.isNull() ? "" : ":" + min.asText()), path + ".code",
+                        path + ".minutes"));
+            }
+        }
+        if (input.isEmpty()) {
+            throw new InputException(n.has("items") ? "items" : "services", "give at least one code");
+        }
+        List<Finding> findings = new ArrayList<>();
+        Set<String> reported = new LinkedHashSet<>();
+        for (CodeMinutes cm : input) {
+            if (ref.codes().getOrNull(cm.code()) == null && reported.add(cm.code())) {
+                findings.add(UnknownCode.INFO.finding(cm.code(), "Code " + cm.code() + " is not in the Minutewise "
+                        + "code catalog (version " + ref.codes().version() + "). It is kept with 0 units; its minutes "
+                        + "are not counted toward the timed total."));
+            }
+        }
+        UnitResult r = UnitCalculator.compute(method, input, ref.codes());
+        ok(ctx, ResultJson.units(r, findings));
+    }
+
+    private CodeMinutes item(String spec, String codePath, String minutesPath) {
+        int colon = spec.indexOf(':');
+        String code = (colon < 0 ? spec : spec.substring(0, colon)).trim().toUpperCase(java.util.Locale.ROOT);
+        if (!ProcedureCode.isWellFormed(code)) {
+            throw new InputException(codePath, "not a CPT or HCPCS code: \"" + code + "\"");
+        }
+        CodeInfo info = ref.codes().getOrNull(code);
+        if (colon < 0) {
+            if (info == null || info.timed()) {
+                throw new InputException(minutesPath, info == null ? "give the minutes of unknown code " + code
+                        : "timed code " + code + " needs minutes");
+            }
+            return new CodeMinutes(code, 0);
+        }
+        String text = spec.substring(colon + 1).trim();
+        int minutes;
+        try {
+            minutes = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InputException(minutesPath, "minutes must be a whole number, got \"" + text + "\"");
+        }
+        if (minutes < 0 || minutes > VisitJsonReader.MAX_MINUTES) {
+            throw new InputException(minutesPath, "must be between 0 and " + VisitJsonReader.MAX_MINUTES + ", got "
+                    + minutes);
+        }
+        return new CodeMinutes(code, minutes);
+    }
+
+    /** The visit JSON (or FHIR, CSV, JSON Lines) in; the same output as {@code check --json} out. */
+    void check(Context ctx) {
+        String type = Bodies.require(ctx, List.of(Bodies.JSON, Bodies.FHIR, Bodies.CSV, Bodies.NDJSON));
+        byte[] body = Bodies.bytes(ctx, maxBody);
+        VisitFormat format = switch (type) {
+            case Bodies.FHIR -> VisitFormat.FHIR;
+            case Bodies.CSV -> VisitFormat.CSV;
+            case Bodies.NDJSON -> VisitFormat.JSONL;
+            default -> VisitFormat.JSON;
+        };
+        // JSON is parsed from the bytes (no decoded copy); the other formats read text.
+        List<VisitInput.Result> read;
+        boolean single = false;
+        if (format == VisitFormat.JSON) {
+            JsonNode root = parseJson(body);
+            single = !root.isArray();
+            read = readVisits(root);
+        } else {
+            read = readVisits(Bodies.utf8(body), format);
+        }
+        ArrayNode results = Json.mapper().createArrayNode();
+        ArrayNode errors = Json.mapper().createArrayNode();
+        for (VisitInput.Result r : read) {
+            if (r.error().isPresent()) {
+                InputException e = r.error().get();
+                if (single) {
+                    throw e;
+                }
+                ObjectNode err = errors.addObject();
+                err.put("field", e.path());
+                err.put("detail", e.detail());
+            } else {
+                results.add(ResultJson.check(checker.check(r.visit().get())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            ObjectNode p = Problems.problem(422, "Invalid visit", errors.size() + " of " + read.size()
+                    + " visits could not be read; the others were checked", errors.get(0).get("field").asText(),
+                    ctx.path());
+            p.set("errors", errors);
+            p.set("results", results);
+            Problems.send(ctx, 422, p);
+            return;
+        }
+        ok(ctx, single ? results.get(0) : results);
+    }
+
+    /** Parses JSON bytes as {@link VisitJsonReader#parse} does text: malformed JSON names the line and column. */
+    private static JsonNode parseJson(byte[] body) {
+        try {
+            JsonNode n = Json.mapper().readTree(body);
+            if (n == null || n.isMissingNode()) {
+                throw new InputException("", "empty input: expected a visit object or an array of visits");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new InputException(where, "malformed JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new ApiException(400, "Bad request", "the request body could not be read", "");
+        }
+    }
+
+    private List<VisitInput.Result> readVisits(JsonNode root) {
+        if (root.isArray() && root.size() > MAX_VISITS) {
+            throw tooMany(root.size());
+        }
+        List<VisitInput.Result> out = new ArrayList<>();
+        if (root.isArray()) {
+            for (int i = 0; i < root.size(); i++) {
+                out.add(readOne(root.get(i), "[" + i + "]"));
+            }
+        } else {
+            out.add(readOne(root, ""));
+        }
+        if (out.isEmpty()) {
+            throw new ApiException(422, "Invalid visit", "the input holds no visit", "");
+        }
+        return out;
+    }
+
+    private List<VisitInput.Result> readVisits(String text, VisitFormat format) {
+        List<VisitInput.Result> out;
+        try {
+            out = VisitInput.read(text, format, ref);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new ApiException(422, "Invalid visit", "the input could not be read as visits", "");
+        }
+        if (out.size() > MAX_VISITS) {
+            throw tooMany(out.size());
+        }
+        if (out.isEmpty()) {
+            throw new ApiException(422, "Invalid visit", "the input holds no visit", "");
+        }
+        return out;
+    }
+
+    private VisitInput.Result readOne(JsonNode node, String prefix) {
+        try {
+            return VisitInput.Result.ok(reader.read(node));
+        } catch (InputException e) {
+            return VisitInput.Result.failed(prefix.isEmpty() ? e : e.within(prefix));
+        } catch (IllegalArgumentException | DateTimeException e) {
+            return VisitInput.Result.failed(new InputException(prefix, "not a valid visit"));
+        }
+    }
+
+    private static ApiException tooMany(int n) {
+        return new ApiException(413, "Payload too large", "at most " + MAX_VISITS + " visits per request, got " + n,
+                "");
+    }
+
+    // ---------------------------------------------------------------- visits
+
+    void listVisits(Context ctx) {
+        Optional<String> patient = Optional.ofNullable(ctx.queryParam("patient")).filter(s -> !s.isBlank());
+        Optional<String> therapist = Optional.ofNullable(ctx.queryParam("therapist")).filter(s -> !s.isBlank());
+        Optional<LocalDate> date = Optional.ofNullable(ctx.queryParam("date")).filter(s -> !s.isBlank())
+                .map(s -> date(s, "date"));
+        int limit = 100;
+        String l = ctx.queryParam("limit");
+        if (l != null) {
+            try {
+                limit = Integer.parseInt(l);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > VisitQuery.MAX_LIMIT) {
+                throw new ApiException(400, "Bad request", "limit must be a whole number from 1 to "
+                        + VisitQuery.MAX_LIMIT, "limit");
+            }
+        }
+        ArrayNode arr = Json.mapper().createArrayNode();
+        for (VisitSummary s : store.list(new VisitQuery(patient, date, therapist, limit))) {
+            arr.add(summary(s));
+        }
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.set("visits", arr);
+        ok(ctx, o);
+    }
+
+    /** Checks a visit and saves it as its next version; answers 201 with the check and the version. */
+    void saveVisit(Context ctx) {
+        Bodies.require(ctx, List.of(Bodies.JSON));
+        JsonNode n = reader.parse(Bodies.text(ctx, maxBody));
+        if (!n.isObject()) {
+            throw new InputException("", "expected one visit object (save visits one at a time)");
+        }
+        String actor = actor(ctx);
+        Visit v = readVisit(n);
+        Optional<StoredVisit> previous = store.get(v.id());
+        String detail = previous.isEmpty() ? "created" : "changed: " + changedFields(previous.get().visitJson(), n);
+        ObjectNode out = save((ObjectNode) n, v, actor, detail, Optional.empty());
+        ctx.header("Location", "/api/v1/visits/" + v.id());
+        ok(ctx, 201, out);
+    }
+
+    void getVisit(Context ctx) {
+        StoredVisit s = store.get(visitId(ctx)).orElseThrow(() -> notFound(ctx));
+        ok(ctx, stored(s, true));
+    }
+
+    void visitVersion(Context ctx) {
+        int version;
+        try {
+            version = Integer.parseInt(ctx.pathParam("version"));
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "Bad request", "version must be a whole number", "version");
+        }
+        StoredVisit s = store.get(visitId(ctx), version).orElseThrow(() -> new ApiException(404, "Not found",
+                "visit " + ctx.pathParam("id") + " has no version " + version, "version"));
+        ok(ctx, stored(s, false));
+    }
+
+    void history(Context ctx) {
+        History h = store.history(visitId(ctx)).orElseThrow(() -> notFound(ctx));
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("visitId", h.visitId());
+        ArrayNode versions = o.putArray("versions");
+        for (VersionInfo v : h.versions()) {
+            ObjectNode x = versions.addObject();
+            x.put("version", v.version());
+            x.put("savedAt", v.savedAt().toString());
+            x.put("savedBy", v.savedBy());
+            x.put("blocked", v.blocked());
+            x.put("totalUnits", v.totalUnits());
+            x.put("findings", v.findings());
+        }
+        ArrayNode overrides = o.putArray("overrides");
+        for (OverrideRecord r : h.overrides()) {
+            ObjectNode x = overrides.addObject();
+            x.put("version", r.version());
+            x.put("finding", r.ruleId());
+            x.put("reason", r.reason());
+            x.put("applied", r.applied());
+            x.put("recordedBy", r.recordedBy());
+            x.put("recordedAt", r.recordedAt().toString());
+        }
+        o.set("audit", audit(h.audit()));
+        ok(ctx, o);
+    }
+
+    /** {@code {"finding":"MW-...","reason":"..."}}: adds the override to the visit and saves the next version. */
+    void addOverride(Context ctx) {
+        Bodies.require(ctx, List.of(Bodies.JSON));
+        JsonNode n = reader.parse(Bodies.text(ctx, maxBody));
+        StoredVisit s = store.get(visitId(ctx)).orElseThrow(() -> notFound(ctx));
+        String finding = text(n, "finding").orElseThrow(() -> new InputException("finding", "required: a finding "
+                + "id like MW-K002"));
+        if (!finding.matches("MW-[A-Z]\\d{3}")) {
+            throw new InputException("finding", "expected a finding id like MW-K002, got \"" + finding + "\"");
+        }
+        String reason = text(n, "reason").map(String::strip).orElse("");
+        if (reason.isEmpty() || reason.length() > 500) {
+            throw new InputException("reason", "required: why the clinic accepts this finding (at most 500 "
+                    + "characters)");
+        }
+        ObjectNode visitNode = (ObjectNode) parseStored(s.visitJson());
+        ArrayNode overrides = Json.mapper().createArrayNode();
+        JsonNode old = visitNode.get("overrides");
+        if (old != null && old.isArray()) {
+            for (JsonNode o : old) {
+                if (!finding.equals(o.path("finding").asText())) {
+                    overrides.add(o);
+                }
+            }
+        }
+        ObjectNode added = overrides.addObject();
+        added.put("finding", finding);
+        added.put("reason", reason);
+        visitNode.set("overrides", overrides);
+        Visit v = readVisit(visitNode);
+        ObjectNode out = save(visitNode, v, actor(ctx), "override " + finding + ": " + reason,
+                Optional.of(new FindingOverride(finding, reason)));
+        ok(ctx, 201, out);
+    }
+
+    private ObjectNode save(ObjectNode node, Visit entered, String actor, String detail,
+                            Optional<FindingOverride> override) {
+        Visit v = entered;
+        String ytdSource = "visit";
+        JsonNode patient = node.path("patient");
+        if (v.patient().id().isPresent() && !patient.has("yearToDate") && !patient.has("outsideSpend")) {
+            PatientSpend spend = store.spend(v.patient().id().get(), v.dateOfService().getYear(),
+                    Optional.of(v.dateOfService()), Optional.of(v.id()));
+            Patient p = v.patient();
+            v = v.toBuilder().patient(new Patient(p.id(), p.birthDate(),
+                    new YearToDate(spend.bucket(BucketSpend.PT_SLP).clinic(), spend.bucket(BucketSpend.OT).clinic()),
+                    new YearToDate(spend.bucket(BucketSpend.PT_SLP).outside(), spend.bucket(BucketSpend.OT).outside())))
+                    .build();
+            ytdSource = "store";
+        }
+        CheckResult r = checker.check(v);
+        List<Finding> across = acrossVisits(v);
+        if (!across.isEmpty()) {
+            List<Finding> all = new ArrayList<>(r.findings());
+            all.addAll(across);
+            r = new CheckResult(r.visit(), r.payer(), r.units(), r.claim(), all);
+        }
+        ObjectNode result = ResultJson.check(r);
+        SavedVersion saved = store.save(new SaveCommand(v, r, write(node), write(result), actor, detail + " ("
+                + r.claim().lines().size() + " claim lines, " + r.findings().size() + " findings"
+                + (r.blocks() ? ", blocked" : "") + ")", override));
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("visitId", saved.visitId());
+        out.put("version", saved.version());
+        out.put("created", saved.created());
+        out.put("savedAt", saved.savedAt().toString());
+        out.put("yearToDateSource", ytdSource);
+        out.set("result", result);
+        return out;
+    }
+
+    /** MW-A001 for the visit against the stored visits of the same therapists that day (other visits only). */
+    private List<Finding> acrossVisits(Visit v) {
+        List<Finding> out = new ArrayList<>();
+        for (String therapist : TherapistDay.therapists(v, ref.codes())) {
+            List<TherapistDay.Session> sessions = new ArrayList<>();
+            for (TherapistDay.Session s : store.therapistDay(therapist, v.dateOfService())) {
+                if (!s.visitId().equals(v.id())) {
+                    sessions.add(s);
+                }
+            }
+            sessions.addAll(TherapistDay.sessionsOf(v, therapist, ref.codes()));
+            out.addAll(TherapistDay.findingsFor(v, TherapistDay.overlaps(therapist, v.dateOfService(), sessions)));
+        }
+        return out;
+    }
+
+    void therapistDay(Context ctx) {
+        String therapist = ctx.pathParam("id");
+        if (therapist.isEmpty() || therapist.length() > 64) {
+            throw new ApiException(400, "Bad request", "a therapist id has 1 to 64 characters", "id");
+        }
+        LocalDate date = date(ctx.pathParam("date"), "date");
+        List<TherapistDay.Session> sessions = store.therapistDay(therapist, date);
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("therapistId", therapist);
+        o.put("date", date.toString());
+        ArrayNode arr = o.putArray("sessions");
+        for (TherapistDay.Session s : sessions) {
+            ObjectNode x = arr.addObject();
+            x.put("visitId", s.visitId());
+            x.put("code", s.code());
+            x.put("start", s.period().start().toString());
+            x.put("end", s.period().toString().substring(s.period().toString().indexOf('-') + 1));
+            x.put("path", s.path());
+        }
+        ArrayNode overlaps = o.putArray("overlaps");
+        for (TherapistDay.Overlap ov : TherapistDay.overlaps(therapist, date, sessions)) {
+            ObjectNode x = overlaps.addObject();
+            x.put("first", ov.first().visitId());
+            x.put("second", ov.second().visitId());
+            x.put("minutes", ov.minutes());
+            x.set("finding", ResultJson.findings(List.of(ov.findingFor(ov.second().visitId()))).get(0));
+        }
+        ok(ctx, o);
+    }
+
+    // ---------------------------------------------------------------- patients' spend
+
+    void getSpend(Context ctx) {
+        ok(ctx, spend(patientId(ctx), year(ctx)));
+    }
+
+    /** {@code {"PT_SLP":300.00,"OT":0}}: the patient's spend at other providers this year, by bucket. */
+    void putSpend(Context ctx) {
+        Bodies.require(ctx, List.of(Bodies.JSON));
+        JsonNode n = reader.parse(Bodies.text(ctx, maxBody));
+        String patient = patientId(ctx);
+        int year = year(ctx);
+        if (!n.isObject() || n.isEmpty()) {
+            throw new InputException("", "expected an object like {\"PT_SLP\":300.00,\"OT\":0}");
+        }
+        Map<String, BigDecimal> amounts = new java.util.LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().equals(BucketSpend.PT_SLP) && !e.getKey().equals(BucketSpend.OT)) {
+                throw new InputException(e.getKey(), "unknown bucket: expected PT_SLP or OT");
+            }
+            if (!e.getValue().isNumber() || e.getValue().decimalValue().signum() < 0
+                    || e.getValue().decimalValue().compareTo(new BigDecimal("10000000")) >= 0
+                    || e.getValue().decimalValue().scale() > 2) {
+                throw new InputException(e.getKey(), "expected an amount in dollars from 0 to 9999999.99, with at "
+                        + "most 2 decimals");
+            }
+            amounts.put(e.getKey(), e.getValue().decimalValue());
+        }
+        String actor = actor(ctx);
+        amounts.forEach((bucket, amount) -> store.setOutsideSpend(patient, year, bucket, amount, actor));
+        ok(ctx, spend(patient, year));
+    }
+
+    private ObjectNode spend(String patient, int year) {
+        PatientSpend s = store.spend(patient, year, Optional.empty(), Optional.empty());
+        Optional<KxThreshold> kx = ref.fees().kxThreshold(LocalDate.of(year, 12, 31));
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("patientId", s.patientId());
+        o.put("year", s.year());
+        ArrayNode arr = o.putArray("buckets");
+        for (BucketSpend b : s.buckets()) {
+            ObjectNode x = arr.addObject();
+            x.put("bucket", b.bucket());
+            x.put("clinic", b.clinic());
+            x.put("outside", b.outside());
+            x.put("total", b.total());
+            kx.filter(t -> t.year() == year).ifPresent(t -> {
+                BigDecimal threshold = b.bucket().equals(BucketSpend.OT) ? t.ot() : t.ptSlp();
+                x.put("kxThreshold", threshold);
+                x.put("overThreshold", b.total().compareTo(threshold) > 0);
+            });
+        }
+        o.set("audit", audit(store.audit(AuditEntry.PATIENT, patient)));
+        return o;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Visit readVisit(JsonNode n) {
+        try {
+            return reader.read(n);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new ApiException(422, "Invalid visit", "not a valid visit", "");
+        }
+    }
+
+    private ObjectNode stored(StoredVisit s, boolean live) {
+        ObjectNode o = summary(s.summary());
+        o.put("version", s.version());
+        o.put("savedAt", s.savedAt().toString());
+        o.put("savedBy", s.savedBy());
+        o.set("visit", parseStored(s.visitJson()));
+        o.set("result", parseStored(s.resultJson()));
+        if (live) {
+            // The therapist's day may have changed since this version was saved: say what holds now.
+            List<Finding> now = List.of();
+            try {
+                now = acrossVisits(reader.read(parseStored(s.visitJson())));
+            } catch (InputException | IllegalArgumentException e) {
+                now = List.of();
+            }
+            o.set("acrossVisitsNow", ResultJson.findings(now));
+        }
+        return o;
+    }
+
+    private static ObjectNode summary(VisitSummary s) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("visitId", s.visitId());
+        s.patientId().ifPresent(p -> o.put("patientId", p));
+        o.put("dateOfService", s.dateOfService().toString());
+        o.put("payer", s.payer());
+        o.put("version", s.version());
+        o.put("blocked", s.blocked());
+        o.put("updatedAt", s.updatedAt().toString());
+        return o;
+    }
+
+    private static ArrayNode audit(List<AuditEntry> entries) {
+        ArrayNode arr = Json.mapper().createArrayNode();
+        for (AuditEntry a : entries) {
+            ObjectNode x = arr.addObject();
+            x.put("seq", a.seq());
+            x.put("at", a.at().toString());
+            x.put("actor", a.actor());
+            x.put("action", a.action());
+            a.version().ifPresent(v -> x.put("version", v));
+            x.put("detail", a.detail());
+        }
+        return arr;
+    }
+
+    /** The top-level fields whose values differ between the stored visit and the new one. */
+    private static String changedFields(String previousJson, JsonNode now) {
+        JsonNode before = parseStored(previousJson);
+        Set<String> names = new java.util.TreeSet<>();
+        before.fieldNames().forEachRemaining(names::add);
+        now.fieldNames().forEachRemaining(names::add);
+        List<String> changed = new ArrayList<>();
+        for (String f : names) {
+            if (!before.path(f).equals(now.path(f))) {
+                changed.add(f);
+            }
+        }
+        return changed.isEmpty() ? "nothing (saved again)" : String.join(", ", changed);
+    }
+
+    private static JsonNode parseStored(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored document is not JSON", e);
+        }
+    }
+
+    private static String write(JsonNode n) {
+        try {
+            return Json.mapper().writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String visitId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (id.isEmpty() || id.length() > 64) {
+            throw new ApiException(400, "Bad request", "a visit id has 1 to 64 characters", "id");
+        }
+        return id;
+    }
+
+    private static String patientId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (id.isEmpty() || id.length() > 64) {
+            throw new ApiException(400, "Bad request", "a patient id has 1 to 64 characters", "id");
+        }
+        return id;
+    }
+
+    private static int year(Context ctx) {
+        String y = ctx.pathParam("year");
+        if (!y.matches("\\d{4}")) {
+            throw new ApiException(400, "Bad request", "year must have four digits, like 2026", "year");
+        }
+        return Integer.parseInt(y);
+    }
+
+    private static ApiException notFound(Context ctx) {
+        return new ApiException(404, "Not found", "no visit " + ctx.pathParam("id"), "id");
+    }
+
+    private static LocalDate date(String s, String field) {
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeException e) {
+            throw new ApiException(400, "Bad request", "expected a date like 2026-03-02", field);
+        }
+    }
+
+    /** Who is acting, for the audit log: the X-Minutewise-User header, cleaned; "anonymous" when absent. */
+    static String actor(Context ctx) {
+        String h = ctx.header(USER_HEADER);
+        if (h == null) {
+            return "anonymous";
+        }
+        String clean = h.replaceAll("[^A-Za-z0-9 ._@-]", "").strip();
+        if (clean.length() > 64) {
+            clean = clean.substring(0, 64);
+        }
+        return clean.isEmpty() ? "anonymous" : clean;
+    }
+
+    private static Optional<String> text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isTextual()) {
+            throw new InputException(field, "expected a string");
+        }
+        return Optional.of(v.asText());
+    }
+
+    private static JsonNode array(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isArray()) {
+            throw new InputException(field, "required: an array");
+        }
+        if (v.size() > MAX_UNIT_ITEMS) {
+            throw new InputException(field, "at most " + MAX_UNIT_ITEMS + " entries, got " + v.size());
+        }
+        return v;
+    }
+
+    private static void ok(Context ctx, JsonNode body) {
+        ok(ctx, 200, body);
+    }
+
+    private static void ok(Context ctx, int status, JsonNode body) {
+        byte[] bytes;
+        try {
+            bytes = Json.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        ctx.status(status);
+        ctx.contentType("application/json");
+        // Written straight to the response with its length: no copy through Javalin's result stream, no chunking.
+        ctx.res().setContentLength(bytes.length);
+        try {
+            ctx.res().getOutputStream().write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,605 @@
+/*
+ * Minutewise page. Plain JavaScript, no framework, no external resources. Every piece of text from the user or
+ * the server goes into the page through textContent (never innerHTML), so nothing typed can become markup.
+ */
+"use strict";
+
+(function () {
+  const ROLES = ["PT", "PTA", "OT", "OTA", "SLP", "MD", "NPP", "DC", "AIDE"];
+  const MODES = [["", "default"], ["one-on-one", "one-on-one"], ["group", "group"], ["supervised", "supervised"]];
+  const DEBOUNCE_MS = 300;
+
+  const $ = (id) => document.getElementById(id);
+
+  /** Creates an element; children are nodes or strings (strings become text nodes). */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    if (attrs) {
+      for (const [k, v] of Object.entries(attrs)) {
+        if (v === undefined || v === null || v === false) {
+          continue;
+        }
+        if (k === "class") {
+          node.className = v;
+        } else if (k === "text") {
+          node.textContent = v;
+        } else {
+          node.setAttribute(k, v === true ? "" : String(v));
+        }
+      }
+    }
+    for (const c of children) {
+      if (c === undefined || c === null) {
+        continue;
+      }
+      node.appendChild(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
+    }
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) {
+      node.removeChild(node.firstChild);
+    }
+  }
+
+  // ------------------------------------------------------------------ talking to the API
+
+  function headers(contentType) {
+    const h = {};
+    if (contentType) {
+      h["Content-Type"] = contentType;
+    }
+    const token = sessionStorage.getItem("minutewise-token");
+    if (token) {
+      h["Authorization"] = "Bearer " + token;
+    }
+    const user = $("user-name").value.trim();
+    if (user) {
+      h["X-Minutewise-User"] = user.replace(/[^A-Za-z0-9 ._@-]/g, "").slice(0, 64);
+    }
+    return h;
+  }
+
+  /** Calls the API; resolves to {status, body} with body parsed as JSON (problem+json included). */
+  async function api(method, path, contentType, body, signal) {
+    const res = await fetch(path, { method, headers: headers(contentType), body, signal, credentials: "same-origin" });
+    let parsed = null;
+    const text = await res.text();
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch (e) {
+      parsed = { title: "Unexpected answer", detail: "the service answered with something that is not JSON" };
+    }
+    if (res.status === 401) {
+      $("token-box").classList.remove("hidden");
+    }
+    return { status: res.status, body: parsed };
+  }
+
+  // ------------------------------------------------------------------ the visit form
+
+  function blockRow(values) {
+    const v = values || {};
+    const role = el("select", { class: "b-role", "aria-label": "Who treated (role)" });
+    for (const r of ROLES) {
+      role.appendChild(el("option", { value: r, selected: r === (v.role || "PT") }, r));
+    }
+    const mode = el("select", { class: "b-mode", "aria-label": "Mode" });
+    for (const [value, label] of MODES) {
+      mode.appendChild(el("option", { value, selected: value === (v.mode || "") }, label));
+    }
+    const remove = el("button", { type: "button", class: "remove", title: "Remove this block",
+      "aria-label": "Remove this block" }, "\u00d7");
+    const row = el("tr", null,
+      el("td", null, el("input", { class: "b-code", type: "text", maxlength: 5, "aria-label": "Code",
+        placeholder: "97112", value: v.code || "" })),
+      el("td", null, el("input", { class: "b-minutes", type: "number", min: 0, max: 1440, "aria-label": "Minutes",
+        value: v.minutes === undefined ? "" : v.minutes })),
+      el("td", null, el("input", { class: "b-start", type: "time", "aria-label": "Start time", value: v.start || "" })),
+      el("td", null, el("input", { class: "b-end", type: "time", "aria-label": "End time", value: v.end || "" })),
+      el("td", null, role),
+      el("td", null, el("input", { class: "b-provider", type: "text", maxlength: 64, "aria-label": "Provider id",
+        placeholder: "T1", value: v.provider || "" })),
+      el("td", null, el("input", { class: "b-supervisor", type: "text", maxlength: 64,
+        "aria-label": "Supervising therapist id", value: v.supervisor || "" })),
+      el("td", null, mode),
+      el("td", null, remove));
+    remove.addEventListener("click", () => {
+      const body = row.parentNode;
+      const next = row.nextElementSibling || row.previousElementSibling;
+      row.remove();
+      if (!body.children.length) {
+        body.appendChild(blockRow());
+      }
+      if (next) {
+        next.querySelector("input").focus();
+      } else {
+        body.querySelector("input").focus();
+      }
+      scheduleCheck();
+    });
+    return row;
+  }
+
+  function addBlock(values, focus) {
+    const row = blockRow(values);
+    $("blocks").tBodies[0].appendChild(row);
+    if (focus) {
+      row.querySelector(".b-code").focus();
+    }
+    return row;
+  }
+
+  function numberOrNull(text) {
+    if (text === "" || text === null || text === undefined) {
+      return null;
+    }
+    const n = Number(text);
+    return Number.isFinite(n) ? n : text;
+  }
+
+  /** The visit JSON of the README, from the form. */
+  function visitFromForm() {
+    const v = {
+      id: $("visit-id").value.trim(),
+      dateOfService: $("dos").value,
+      payer: $("payer").value,
+      planOfCare: $("plan").value,
+      setting: $("setting").value,
+      services: []
+    };
+    const patient = {};
+    if ($("patient-id").value.trim()) {
+      patient.id = $("patient-id").value.trim();
+    }
+    const ytdPt = numberOrNull($("ytd-ptslp").value);
+    const ytdOt = numberOrNull($("ytd-ot").value);
+    if (ytdPt !== null || ytdOt !== null) {
+      patient.yearToDate = { PT_SLP: ytdPt === null ? 0 : ytdPt, OT: ytdOt === null ? 0 : ytdOt };
+    }
+    const outside = numberOrNull($("outside-ptslp").value);
+    if (outside !== null) {
+      patient.outsideSpend = { PT_SLP: outside, OT: 0 };
+    }
+    if (Object.keys(patient).length) {
+      v.patient = patient;
+    }
+    const dx = $("diagnoses").value.split(/[,;\s]+/).map((s) => s.trim()).filter((s) => s);
+    if (dx.length) {
+      v.diagnoses = dx;
+    }
+    const total = numberOrNull($("total-minutes").value);
+    if (total !== null) {
+      v.totalTreatmentMinutes = total;
+    }
+    const cert = {};
+    if ($("cert-from").value) { cert.from = $("cert-from").value; }
+    if ($("cert-to").value) { cert.to = $("cert-to").value; }
+    if ($("cert-physician").value.trim()) { cert.physician = $("cert-physician").value.trim(); }
+    if (Object.keys(cert).length) {
+      v.certification = cert;
+    }
+    const rows = $("blocks").tBodies[0].rows;
+    v.serviceRows = [];
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const code = r.querySelector(".b-code").value.trim().toUpperCase();
+      if (!code) {
+        continue;
+      }
+      const s = { code, provider: { role: r.querySelector(".b-role").value } };
+      const minutes = numberOrNull(r.querySelector(".b-minutes").value);
+      if (minutes !== null) {
+        s.minutes = minutes;
+      }
+      const start = r.querySelector(".b-start").value;
+      const end = r.querySelector(".b-end").value;
+      if (start || end) {
+        s.periods = [{ start, end }];
+      }
+      const provider = r.querySelector(".b-provider").value.trim();
+      if (provider) {
+        s.provider.id = provider;
+      }
+      const supervisor = r.querySelector(".b-supervisor").value.trim();
+      if (supervisor) {
+        s.provider.supervisorId = supervisor;
+      }
+      const mode = r.querySelector(".b-mode").value;
+      if (mode) {
+        s.mode = mode;
+      }
+      v.services.push(s);
+      v.serviceRows.push(i);
+    }
+    const note = $("note").value;
+    if (note.trim()) {
+      v.note = note;
+    }
+    return v;
+  }
+
+  function wireVisit(v) {
+    const copy = Object.assign({}, v);
+    delete copy.serviceRows;
+    return JSON.stringify(copy);
+  }
+
+  // ------------------------------------------------------------------ rendering results
+
+  function severityClass(s) {
+    return s === "block" || s === "warn" || s === "info" ? s : "info";
+  }
+
+  function renderFindings(findings) {
+    if (!findings || !findings.length) {
+      return el("p", { class: "hint" }, "No findings.");
+    }
+    const order = { block: 0, warn: 1, info: 2 };
+    const sorted = findings.slice().sort((a, b) => (order[a.severity] ?? 3) - (order[b.severity] ?? 3));
+    const list = el("ul", { class: "findings" });
+    for (const f of sorted) {
+      const sev = severityClass(f.severity);
+      list.appendChild(el("li", { class: sev, "data-id": f.id },
+        el("div", { class: "finding-head" },
+          el("span", { class: "badge " + sev }, f.severity),
+          el("span", { class: "finding-id" }, f.id),
+          f.path ? el("span", { class: "finding-path" }, f.path) : null),
+        el("p", { class: "finding-message" }, f.message),
+        el("p", { class: "finding-fix" }, f.fix),
+        el("p", { class: "finding-cite" }, f.citation),
+        f.overridden ? el("p", { class: "finding-override" }, "Accepted by the clinic: " + f.overrideReason) : null));
+    }
+    return list;
+  }
+
+  function modifiers(mods) {
+    const span = el("span");
+    for (const m of mods || []) {
+      span.appendChild(el("span", { class: "modifier" }, m));
+    }
+    return span;
+  }
+
+  function money(n) {
+    return typeof n === "number" ? "$" + n.toFixed(2) : "";
+  }
+
+  /** One visit's check: summary, units per code, explanation, claim preview, estimate, findings. */
+  function renderResult(r) {
+    const box = el("div", { class: "result", "data-visit": r.visitId });
+    const blocks = (r.findings || []).filter((f) => f.severity === "block").length;
+    box.appendChild(el("p", { class: "summary-line" },
+      el("strong", null, String(r.totalUnits) + (r.totalUnits === 1 ? " unit" : " units")),
+      " for visit " + r.visitId + " (" + r.payer + ", " + (r.method === "cpt" ? "CPT per-code" : "CMS total-time")
+        + " method, " + r.totalTimedMinutes + " timed minutes). ",
+      r.blocked ? el("span", { class: "blocked-banner" }, blocks + " blocking finding" + (blocks === 1 ? "" : "s")
+        + ": fix before sending.") : el("span", { class: "ok-banner" }, "Nothing blocks the claim.")));
+
+    box.appendChild(el("h3", null, "Units per code"));
+    const units = el("table", { class: "units-table" },
+      el("thead", null, el("tr", null, el("th", null, "Code"), el("th", { class: "num" }, "Minutes"),
+        el("th", { class: "num" }, "Units"), el("th", null, "Kind"))));
+    const ub = el("tbody");
+    for (const l of r.lines || []) {
+      ub.appendChild(el("tr", { "data-code": l.code }, el("td", null, l.code), el("td", { class: "num" }, l.minutes),
+        el("td", { class: "num units" }, l.units), el("td", null, l.kind)));
+    }
+    units.appendChild(ub);
+    box.appendChild(units);
+
+    box.appendChild(el("h3", null, "Why"));
+    const ol = el("ol", { class: "explanation" });
+    for (const line of r.explanation || []) {
+      ol.appendChild(el("li", null, line));
+    }
+    box.appendChild(ol);
+
+    box.appendChild(el("h3", null, "Claim preview"));
+    const claim = el("table", { class: "claim-table" },
+      el("thead", null, el("tr", null, el("th", null, "Code"), el("th", null, "Modifiers"),
+        el("th", { class: "num" }, "Units"), el("th", null, "Dx"), el("th", { class: "num" }, "Charge"),
+        el("th", null, "Rendering"))));
+    const cb = el("tbody");
+    for (const l of r.claimLines || []) {
+      cb.appendChild(el("tr", null, el("td", null, l.code), el("td", null, modifiers(l.modifiers)),
+        el("td", { class: "num" }, l.units), el("td", null, (l.diagnosisPointers || []).join(",")),
+        el("td", { class: "num" }, money(l.charge)),
+        el("td", null, (l.renderingProvider || "") + (l.assistant ? " (assistant " + l.assistant + ")" : ""))));
+    }
+    if (!(r.claimLines || []).length) {
+      cb.appendChild(el("tr", null, el("td", { colspan: 6, class: "hint" }, "No claim lines.")));
+    }
+    claim.appendChild(cb);
+    box.appendChild(claim);
+    if (r.estimate && r.estimate.available) {
+      box.appendChild(el("p", { class: "hint" }, "Estimate: allowed " + money(r.estimate.totalAllowed)
+        + ", Medicare pays " + money(r.estimate.medicarePays) + ", patient " + money(r.estimate.patientCoinsurance)
+        + ". " + r.estimate.label));
+    }
+
+    box.appendChild(el("h3", null, "Findings"));
+    box.appendChild(renderFindings(r.findings));
+    return box;
+  }
+
+  function renderProblem(p) {
+    const box = el("div", { class: "problem", role: "alert" },
+      el("strong", null, (p && p.title) || "Refused"), ": ", (p && p.detail) || "");
+    if (p && p.field) {
+      box.appendChild(el("div", null, "Where: ", el("span", { class: "field" }, p.field)));
+    }
+    if (p && Array.isArray(p.errors)) {
+      const ul = el("ul");
+      for (const e of p.errors) {
+        ul.appendChild(el("li", null, el("span", { class: "field" }, e.field), ": " + e.detail));
+      }
+      box.appendChild(ul);
+    }
+    return box;
+  }
+
+  /** Marks the form field a problem names (services[i].minutes and the like). */
+  function markField(field, serviceRows) {
+    for (const n of document.querySelectorAll(".invalid")) {
+      n.classList.remove("invalid");
+    }
+    if (!field) {
+      return;
+    }
+    const simple = { id: "visit-id", dateOfService: "dos", payer: "payer", planOfCare: "plan", setting: "setting",
+      totalTreatmentMinutes: "total-minutes", "patient.id": "patient-id", note: "note" };
+    if (simple[field]) {
+      $(simple[field]).classList.add("invalid");
+      return;
+    }
+    if (field.startsWith("diagnoses")) {
+      $("diagnoses").classList.add("invalid");
+      return;
+    }
+    if (field.startsWith("certification")) {
+      $("cert-from").classList.add("invalid");
+      return;
+    }
+    const m = /^services\[(\d+)\](?:\.(\w+))?/.exec(field);
+    if (m) {
+      const row = $("blocks").tBodies[0].rows[serviceRows[Number(m[1])]];
+      if (!row) {
+        return;
+      }
+      const which = { code: ".b-code", minutes: ".b-minutes", periods: ".b-start", provider: ".b-role",
+        mode: ".b-mode" }[m[2]] || ".b-code";
+      row.querySelector(which).classList.add("invalid");
+    }
+  }
+
+  // ------------------------------------------------------------------ live check as you type
+
+  let timer = null;
+  let inflight = null;
+  let sequence = 0;
+  let lastVisit = null;
+
+  function scheduleCheck() {
+    clearTimeout(timer);
+    timer = setTimeout(checkNow, DEBOUNCE_MS);
+  }
+
+  async function checkNow() {
+    const v = visitFromForm();
+    const report = $("report");
+    const status = $("check-status");
+    if (!v.services.length) {
+      clear(report);
+      report.appendChild(el("p", { class: "hint" }, "Add a service block (a code with its minutes or times) to see "
+        + "the units, the claim lines and the findings."));
+      status.textContent = "";
+      markField(null);
+      return;
+    }
+    if (inflight) {
+      inflight.abort();
+    }
+    inflight = new AbortController();
+    const mine = ++sequence;
+    status.textContent = "checking\u2026";
+    try {
+      const res = await api("POST", "/api/v1/check", "application/json", wireVisit(v), inflight.signal);
+      if (mine !== sequence) {
+        return;
+      }
+      clear(report);
+      if (res.status === 200) {
+        lastVisit = v;
+        markField(null);
+        report.appendChild(renderResult(res.body));
+        status.textContent = "updated " + new Date().toLocaleTimeString();
+      } else {
+        markField(res.body && res.body.field, v.serviceRows);
+        report.appendChild(renderProblem(res.body));
+        status.textContent = "";
+      }
+    } catch (e) {
+      if (e.name !== "AbortError") {
+        status.textContent = "the service did not answer";
+      }
+    }
+  }
+
+  async function save() {
+    const v = visitFromForm();
+    const out = $("save-status");
+    out.textContent = "saving\u2026";
+    try {
+      const res = await api("POST", "/api/v1/visits", "application/json", wireVisit(v));
+      if (res.status === 201) {
+        out.textContent = "Saved " + res.body.visitId + " as version " + res.body.version + ".";
+        const report = $("report");
+        clear(report);
+        report.appendChild(renderResult(res.body.result));
+      } else {
+        out.textContent = "Not saved.";
+        markField(res.body && res.body.field, v.serviceRows);
+        const report = $("report");
+        clear(report);
+        report.appendChild(renderProblem(res.body));
+      }
+    } catch (e) {
+      out.textContent = "The service did not answer.";
+    }
+  }
+
+  // ------------------------------------------------------------------ code lookup
+
+  async function lookup(ev) {
+    ev.preventDefault();
+    const code = $("code-query").value.trim().toUpperCase();
+    const out = $("code-result");
+    clear(out);
+    if (!code) {
+      return;
+    }
+    const res = await api("GET", "/api/v1/codes/" + encodeURIComponent(code));
+    if (res.status !== 200) {
+      out.appendChild(renderProblem(res.body));
+      return;
+    }
+    const c = res.body;
+    const dl = el("dl");
+    const add = (k, v) => { dl.appendChild(el("dt", null, k)); dl.appendChild(el("dd", null, v)); };
+    add("Code", c.code);
+    add("Label", c.label);
+    add("Kind", c.kindText);
+    add("Disciplines", (c.disciplines || []).join(", "));
+    add("Valid from", c.effectiveFrom + (c.effectiveTo ? " to " + c.effectiveTo : ""));
+    out.appendChild(el("div", { class: "code-card" }, dl));
+  }
+
+  // ------------------------------------------------------------------ upload
+
+  function contentTypeOf(name, text) {
+    const n = name.toLowerCase();
+    if (n.endsWith(".csv")) {
+      return "text/csv";
+    }
+    if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
+      return "application/x-ndjson";
+    }
+    const head = text.slice(0, 4096);
+    if (/^\s*\{/.test(head) && head.includes("\"resourceType\"")) {
+      return "application/fhir+json";
+    }
+    return "application/json";
+  }
+
+  async function upload() {
+    const input = $("upload-file");
+    const out = $("upload-results");
+    clear(out);
+    const file = input.files && input.files[0];
+    if (!file) {
+      return;
+    }
+    if (file.size > 1024 * 1024) {
+      out.appendChild(renderProblem({ title: "Too large", detail: "files up to 1 MB are checked here" }));
+      return;
+    }
+    const text = await file.text();
+    const type = contentTypeOf(file.name, text);
+    out.appendChild(el("p", { class: "hint" }, "Checking " + file.name + " as " + type + "\u2026"));
+    const res = await api("POST", "/api/v1/check", type, text);
+    clear(out);
+    let results = [];
+    if (res.status === 200) {
+      results = Array.isArray(res.body) ? res.body : [res.body];
+    } else {
+      out.appendChild(renderProblem(res.body));
+      results = (res.body && Array.isArray(res.body.results)) ? res.body.results : [];
+    }
+    out.appendChild(el("p", { class: "summary-line" }, file.name + ": " + results.length + " visit"
+      + (results.length === 1 ? "" : "s") + " checked."));
+    results.forEach((r, i) => {
+      const d = el("details", { class: "upload-visit", open: i === 0 },
+        el("summary", null, r.visitId + ": " + r.totalUnits + " units, " + (r.findings || []).length + " findings"
+          + (r.blocked ? " (blocked)" : "")),
+        renderResult(r));
+      out.appendChild(d);
+    });
+  }
+
+  // ------------------------------------------------------------------ start
+
+  async function loadPayers() {
+    try {
+      const res = await api("GET", "/api/v1/payers");
+      if (res.status !== 200 || !Array.isArray(res.body)) {
+        return;
+      }
+      const sel = $("payer");
+      const current = sel.value;
+      clear(sel);
+      for (const p of res.body) {
+        sel.appendChild(el("option", { value: p.id, selected: p.id === current },
+          p.id + (p.name && p.name !== p.id ? " (" + p.name + ")" : "")));
+      }
+    } catch (e) {
+      // keep the built-in options
+    }
+  }
+
+  function start() {
+    $("dos").value = new Date().toISOString().slice(0, 10);
+    $("user-name").value = localStorage.getItem("minutewise-user") || "";
+    $("user-name").addEventListener("change", () => localStorage.setItem("minutewise-user", $("user-name").value));
+    $("api-token").value = sessionStorage.getItem("minutewise-token") || "";
+    $("api-token").addEventListener("change", () => {
+      sessionStorage.setItem("minutewise-token", $("api-token").value.trim());
+      loadPayers();
+      scheduleCheck();
+    });
+    addBlock({ role: "PT" });
+    $("add-block").addEventListener("click", () => { addBlock(lastRowDefaults(), true); });
+    const form = $("visit");
+    form.addEventListener("input", scheduleCheck);
+    form.addEventListener("change", scheduleCheck);
+    form.addEventListener("submit", (e) => { e.preventDefault(); checkNow(); });
+    $("save").addEventListener("click", save);
+    $("lookup-form").addEventListener("submit", lookup);
+    $("upload-file").addEventListener("change", upload);
+    $("print").addEventListener("click", () => window.print());
+    document.addEventListener("keydown", (e) => {
+      if (e.altKey && (e.key === "n" || e.key === "N")) {
+        e.preventDefault();
+        addBlock(lastRowDefaults(), true);
+      }
+    });
+    // Enter in the last block's last text field adds a block, like a spreadsheet.
+    $("blocks").addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && e.target.tagName === "INPUT") {
+        e.preventDefault();
+        const row = e.target.closest("tr");
+        if (row && !row.nextElementSibling) {
+          addBlock(lastRowDefaults(), true);
+        } else if (row) {
+          row.nextElementSibling.querySelector(".b-code").focus();
+        }
+      }
+    });
+    loadPayers();
+    checkNow();
+  }
+
+  /** A new block takes the provider and role of the one above (the same clinician usually goes on). */
+  function lastRowDefaults() {
+    const rows = $("blocks").tBodies[0].rows;
+    const last = rows[rows.length - 1];
+    if (!last) {
+      return { role: "PT" };
+    }
+    return { role: last.querySelector(".b-role").value, provider: last.querySelector(".b-provider").value,
+      supervisor: last.querySelector(".b-supervisor").value, start: last.querySelector(".b-end").value };
+  }
+
+  document.addEventListener("DOMContentLoaded", start);
+})();

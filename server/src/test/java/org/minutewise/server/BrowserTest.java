@@ -1,0 +1,185 @@
+package org.minutewise.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The billers' page in headless Chromium (Debian's chromium and chromium-driver, driven by Selenium): enter a visit
+ * and see the units and a finding as you type, upload a file, look up a code. Skipped when /usr/bin/chromedriver is
+ * missing (.ci/run installs it). A screenshot at 1366x768 goes to target/page.png.
+ */
+class BrowserTest {
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path BROWSER = Path.of("/usr/bin/chromium");
+
+    @TempDir
+    static Path dir;
+    static TestServer server;
+    static ChromeDriver driver;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(DRIVER) && Files.isExecutable(BROWSER),
+                "headless Chromium is not installed (apt-get install chromium chromium-driver); browser tests skipped");
+        server = TestServer.local(dir.resolve("data"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1366,768", "--user-data-dir=" + Files.createDirectories(dir.resolve("chrome")));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1366, 768));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        driver.get(server.base() + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#blocks tbody tr")));
+    }
+
+    private void set(WebElement e, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", e, value);
+    }
+
+    private List<WebElement> rows() {
+        return driver.findElements(By.cssSelector("#blocks tbody tr"));
+    }
+
+    @Test
+    void enteringAVisitShowsItsUnitsAndAFindingAsYouType() throws Exception {
+        set(driver.findElement(By.id("dos")), "2026-03-02");
+        WebElement id = driver.findElement(By.id("visit-id"));
+        id.clear();
+        id.sendKeys("V-BROWSER");
+        driver.findElement(By.id("diagnoses")).sendKeys("I69.351, R26.81");
+        WebElement first = rows().get(0);
+        first.findElement(By.className("b-code")).sendKeys("97112");
+        first.findElement(By.className("b-minutes")).sendKeys("24");
+        first.findElement(By.className("b-provider")).sendKeys("T1");
+
+        driver.findElement(By.id("add-block")).click();
+        WebElement second = rows().get(1);
+        assertThat(driver.switchTo().activeElement()).isEqualTo(second.findElement(By.className("b-code")));
+        second.findElement(By.className("b-code")).sendKeys("97110");
+        second.findElement(By.className("b-minutes")).sendKeys("23");
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .summary-line"),
+                "3 units"));
+        WebElement report = driver.findElement(By.id("report"));
+        assertThat(report.findElement(By.cssSelector(".units-table tr[data-code='97112'] .units")).getText())
+                .isEqualTo("2");
+        assertThat(report.findElements(By.cssSelector(".claim-table tbody tr"))).hasSize(2);
+        assertThat(report.findElement(By.cssSelector(".claim-table")).getText()).contains("GP");
+        assertThat(report.findElements(By.cssSelector("ol.explanation li"))).isNotEmpty();
+
+        // A third block by the keyboard: Alt+N, then an unknown code is a finding with its fix.
+        rows().get(1).findElement(By.className("b-minutes")).sendKeys(Keys.chord(Keys.ALT, "n"));
+        assertThat(rows()).hasSize(3);
+        WebElement third = rows().get(2);
+        third.findElement(By.className("b-code")).sendKeys("97999");
+        third.findElement(By.className("b-minutes")).sendKeys("10");
+        WebElement finding = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#report li[data-id='MW-U001']")));
+        assertThat(finding.findElement(By.className("finding-fix")).getText()).isNotBlank();
+        assertThat(finding.findElement(By.className("finding-cite")).getText()).isNotBlank();
+
+        // Overlapping times by start and end: the same minutes under two codes block the claim.
+        set(rows().get(0).findElement(By.className("b-start")), "09:00");
+        set(rows().get(0).findElement(By.className("b-end")), "09:24");
+        set(rows().get(1).findElement(By.className("b-start")), "09:10");
+        set(rows().get(1).findElement(By.className("b-end")), "09:33");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report li[data-id='MW-U003']")));
+        assertThat(driver.findElement(By.cssSelector("#report .blocked-banner")).getText()).contains("blocking");
+
+        Path png = Path.of("target", "page.png");
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), png, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ((JavascriptExecutor) driver).executeScript("document.querySelector('#results').scrollTop = 10000;");
+        File results = driver.findElement(By.id("results")).getScreenshotAs(OutputType.FILE);
+        Files.copy(results.toPath(), Path.of("target", "results.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aBadValueIsNamedAndMarked() {
+        WebElement first = rows().get(0);
+        first.findElement(By.className("b-code")).sendKeys("97112");
+        first.findElement(By.className("b-minutes")).sendKeys("2000");
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#report .problem")));
+        assertThat(problem.getText()).contains("services[0].minutes");
+        assertThat(first.findElement(By.className("b-minutes")).getAttribute("class")).contains("invalid");
+    }
+
+    @Test
+    void userTextIsShownAsTextNeverAsMarkup() {
+        WebElement id = driver.findElement(By.id("visit-id"));
+        id.clear();
+        id.sendKeys("<img src=x onerror=alert(1)>");
+        WebElement first = rows().get(0);
+        first.findElement(By.className("b-code")).sendKeys("97112");
+        first.findElement(By.className("b-minutes")).sendKeys("30");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .summary-line"),
+                "<img src=x onerror=alert(1)>"));
+        assertThat(driver.findElements(By.cssSelector("#report img"))).isEmpty();
+    }
+
+    @Test
+    void uploadingAFileShowsTheCheckOfEachVisit() throws Exception {
+        Path file = dir.resolve("two-visits.json");
+        Files.writeString(file, "[" + TestServer.example("stroke-visit.json") + ","
+                + TestServer.example("overlap-visit.json") + "]");
+        driver.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#upload-results .result"), 2));
+        assertThat(driver.findElement(By.cssSelector("#upload-results .summary-line")).getText())
+                .contains("2 visits checked");
+        assertThat(driver.findElements(By.cssSelector("#upload-results li[data-id='MW-U003']"))).hasSize(1);
+    }
+
+    @Test
+    void aCodeIsLookedUp() {
+        WebElement q = driver.findElement(By.id("code-query"));
+        q.sendKeys("97112", Keys.ENTER);
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#code-result .code-card")));
+        assertThat(card.getText()).contains("97112").contains("timed");
+    }
+}
