@@ -74,10 +74,7 @@ final class Api {
         this.reader = new VisitJsonReader(ref);
         this.store = store;
         this.maxBody = maxBody;
-        List<RuleInfo> all = new ArrayList<>(checker.rules().catalog());
-        all.add(TherapistDay.OVERLAP);
-        all.sort((a, b) -> a.id().compareTo(b.id()));
-        this.catalog = List.copyOf(all);
+        this.catalog = checker.rules().catalog();
     }
 
     // ---------------------------------------------------------------- reference

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.minutewise.core.across.PatientHistory;
+import org.minutewise.core.across.TherapistDay;
 import org.minutewise.core.across.TherapistVolume;
 import org.minutewise.core.check.rules.BilledLines;
 import org.minutewise.core.check.rules.CodeRules;
@@ -88,6 +89,7 @@ public final class RuleBook {
     /** Ids the engine emits outside the per-visit rules: failures, overrides, and the checks across visits. */
     private static List<RuleInfo> acrossVisitsAndEngine() {
         List<RuleInfo> infos = new ArrayList<>(List.of(RULE_FAILED, OVERRIDE_REFUSED));
+        infos.add(TherapistDay.OVERLAP);
         infos.addAll(PatientHistory.rules());
         infos.add(TherapistVolume.LOW_MINUTES_PER_UNIT);
         return infos;
