@@ -69,7 +69,7 @@ public final class UnitCalculator {
     }
 
     private static UnitResult cpt(String[] codes, int[] minutes, CodeKind[] kinds, int n) {
-        List<CodeUnits> lines = new ArrayList<>(n);
+        CodeUnits[] lines = new CodeUnits[n];
         int total = 0;
         int timedUnits = 0;
         int allUnits = 0;
@@ -83,9 +83,11 @@ public final class UnitCalculator {
                 units = kinds[i] == CodeKind.UNTIMED ? 1 : 0;
             }
             allUnits += units;
-            lines.add(new CodeUnits(codes[i], kinds[i], minutes[i], units, 0, 0, false));
+            lines[i] = new CodeUnits(codes[i], kinds[i], minutes[i], units, 0, 0, false);
         }
-        return new UnitResult(UnitMethod.CPT, total, timedUnits, allUnits, lines, false, List.of(), List.of());
+        // List.of copies the array once; the record's List.copyOf then keeps that immutable list as it is.
+        return new UnitResult(UnitMethod.CPT, total, timedUnits, allUnits, List.of(lines), false, List.of(),
+                List.of());
     }
 
     private static UnitResult cms(String[] codes, int[] minutes, CodeKind[] kinds, int n) {
@@ -146,7 +148,7 @@ public final class UnitCalculator {
             tied = t;
             alternatives = alternatives(codes, kinds, full, group, chosen, n, extra);
         }
-        List<CodeUnits> lines = new ArrayList<>(n);
+        CodeUnits[] lines = new CodeUnits[n];
         int allUnits = 0;
         for (int i = 0; i < n; i++) {
             int units;
@@ -156,9 +158,10 @@ public final class UnitCalculator {
                 default -> units = 0;
             }
             allUnits += units;
-            lines.add(new CodeUnits(codes[i], kinds[i], minutes[i], units, full[i], left[i], extra[i]));
+            lines[i] = new CodeUnits(codes[i], kinds[i], minutes[i], units, full[i], left[i], extra[i]);
         }
-        return new UnitResult(UnitMethod.CMS, total, timedUnits, allUnits, lines, choice, tied, alternatives);
+        return new UnitResult(UnitMethod.CMS, total, timedUnits, allUnits, List.of(lines), choice, tied,
+                alternatives);
     }
 
     private static boolean better(int x, int y, String[] codes, int[] minutes, int[] left) {
