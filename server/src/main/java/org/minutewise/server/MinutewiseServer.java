@@ -64,6 +64,7 @@ public final class MinutewiseServer implements AutoCloseable {
         }
         Security security = new Security(o.token());
         Api api = new Api(ref, store, o.maxBody());
+        KnowledgeApi knowledge = new KnowledgeApi();
         String openapi = resource("/openapi.json");
         Javalin app;
         try {
@@ -90,6 +91,9 @@ public final class MinutewiseServer implements AutoCloseable {
                 cfg.routes.get("/api/v1/rules", api::rules);
                 cfg.routes.get("/api/v1/payers", api::payers);
                 cfg.routes.get("/api/v1/codes/{code}", api::code);
+                cfg.routes.get("/api/v1/knowledge/{id}", knowledge::lookup);
+                cfg.routes.get("/api/v1/search", knowledge::search);
+                cfg.routes.get("/api/v1/ask", knowledge::ask);
                 cfg.routes.post("/api/v1/units", api::units);
                 cfg.routes.post("/api/v1/check", api::check);
                 cfg.routes.get("/api/v1/visits", api::listVisits);

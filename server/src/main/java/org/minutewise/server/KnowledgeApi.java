@@ -1,0 +1,84 @@
+package org.minutewise.server;
+
+import io.javalin.http.Context;
+import java.util.Optional;
+import org.minutewise.formats.Json;
+import org.minutewise.knowledge.Card;
+import org.minutewise.knowledge.KnowledgeBase;
+import org.minutewise.knowledge.KnowledgeJson;
+
+/** Code lookup, search and coding questions over HTTP: the same JSON as {@code lookup}, {@code search}, {@code ask}. */
+final class KnowledgeApi {
+    static final int MAX_QUERY = 500;
+    static final int MAX_LIMIT = 50;
+
+    private volatile KnowledgeBase kb;
+
+    /** The knowledge base is built on first use (a few seconds), then shared: it is thread-safe. */
+    private KnowledgeBase kb() {
+        KnowledgeBase k = kb;
+        if (k == null) {
+            synchronized (this) {
+                k = kb;
+                if (k == null) {
+                    k = KnowledgeBase.standard();
+                    kb = k;
+                }
+            }
+        }
+        return k;
+    }
+
+    void lookup(Context ctx) throws Exception {
+        String id = ctx.pathParam("id").trim();
+        if (id.isEmpty() || id.length() > 64 || !id.matches("[A-Za-z0-9.\\-]+")) {
+            throw new ApiException(400, "Bad request", "expected a code, modifier, finding id or ICD-10-CM code "
+                    + "like 97112, GP, MW-U003 or I69.351", "id");
+        }
+        Optional<Card> card = kb().lookup(id);
+        if (card.isEmpty()) {
+            ctx.status(404);
+            ctx.contentType("application/json").result(Json.mapper().writeValueAsString(
+                    KnowledgeJson.notFound(id, kb().search(id, 3))));
+            return;
+        }
+        ctx.contentType("application/json").result(Json.mapper().writeValueAsString(KnowledgeJson.found(id,
+                card.get())));
+    }
+
+    void search(Context ctx) throws Exception {
+        String q = query(ctx);
+        int limit = 10;
+        String l = ctx.queryParam("limit");
+        if (l != null) {
+            try {
+                limit = Integer.parseInt(l);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new ApiException(400, "Bad request", "limit must be a whole number from 1 to " + MAX_LIMIT,
+                        "limit");
+            }
+        }
+        ctx.contentType("application/json").result(Json.mapper().writeValueAsString(KnowledgeJson.search(q,
+                kb().search(q, limit))));
+    }
+
+    void ask(Context ctx) throws Exception {
+        String q = query(ctx);
+        ctx.contentType("application/json").result(Json.mapper().writeValueAsString(KnowledgeJson.answer(
+                kb().ask(q))));
+    }
+
+    private static String query(Context ctx) {
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) {
+            throw new ApiException(400, "Bad request", "the query parameter q is required", "q");
+        }
+        if (q.length() > MAX_QUERY) {
+            throw new ApiException(400, "Bad request", "q is longer than " + MAX_QUERY + " characters", "q");
+        }
+        return q;
+    }
+}
