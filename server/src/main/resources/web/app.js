@@ -476,6 +476,29 @@
     out.appendChild(el("div", { class: "code-card" }, dl));
   }
 
+  // ------------------------------------------------------------------ ask
+
+  async function ask(ev) {
+    ev.preventDefault();
+    const q = $("ask-query").value.trim();
+    const out = $("ask-result");
+    clear(out);
+    if (!q) {
+      return;
+    }
+    const res = await api("GET", "/api/v1/ask?q=" + encodeURIComponent(q));
+    if (res.status !== 200) {
+      out.appendChild(renderProblem(res.body));
+      return;
+    }
+    out.appendChild(el("p", { class: "answer" }, res.body.answer));
+    const list = el("ol", { class: "cards" });
+    for (const c of res.body.cards || []) {
+      list.appendChild(el("li", null, c.id + " (" + c.kind + "): " + c.title + " \u2014 " + c.citation));
+    }
+    out.appendChild(list);
+  }
+
   // ------------------------------------------------------------------ upload
 
   function contentTypeOf(name, text) {
@@ -566,6 +589,7 @@
     form.addEventListener("submit", (e) => { e.preventDefault(); checkNow(); });
     $("save").addEventListener("click", save);
     $("lookup-form").addEventListener("submit", lookup);
+    $("ask-form").addEventListener("submit", ask);
     $("upload-file").addEventListener("change", upload);
     $("print").addEventListener("click", () => window.print());
     document.addEventListener("keydown", (e) => {

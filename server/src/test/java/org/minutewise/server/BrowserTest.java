@@ -182,4 +182,14 @@ class BrowserTest {
                 "#code-result .code-card")));
         assertThat(card.getText()).contains("97112").contains("timed");
     }
+
+    @Test
+    void aCodingQuestionIsAnsweredWithItsSource() {
+        WebElement q = driver.findElement(By.id("ask-query"));
+        q.sendKeys("which code for group therapy", Keys.ENTER);
+        WebElement answer = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#ask-result .answer")));
+        assertThat(answer.getText()).isNotBlank();
+        assertThat(driver.findElement(By.cssSelector("#ask-result .cards")).getText()).contains("97150");
+    }
 }
