@@ -26,7 +26,16 @@ public final class CsvRecordReader implements AutoCloseable {
     private boolean eof;
 
     public CsvRecordReader(Reader in) {
+        this(in, 1);
+    }
+
+    /**
+     * Reads a part of a larger file whose first character is on {@code firstLine}: records and errors name the
+     * lines of the whole file (the batch audit parses records it cut from a file on their own).
+     */
+    public CsvRecordReader(Reader in, long firstLine) {
         this.in = in;
+        this.line = firstLine;
     }
 
     private int read() throws IOException {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.ProcedureCode;
@@ -66,6 +67,11 @@ public final class CsvVisitReader {
         }
     }
 
+    // Compiled once: row() runs for every row of a batch audit.
+    private static final Pattern DIAGNOSIS = Pattern.compile("[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?");
+    private static final Pattern MODIFIER = Pattern.compile("[0-9A-Z]{2}");
+    private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
+
     private final ReferenceData ref;
 
     public CsvVisitReader(ReferenceData ref) {
@@ -118,7 +124,7 @@ public final class CsvVisitReader {
         for (String d : h.get(f, "diagnoses").split(";")) {
             String code = d.trim().toUpperCase();
             if (!code.isEmpty()) {
-                if (!code.matches("[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?")) {
+                if (!DIAGNOSIS.matcher(code).matches()) {
                     throw err(line, "diagnoses", "not an ICD-10-CM code: \"" + d.trim() + "\"");
                 }
                 dx.add(code);
@@ -143,7 +149,7 @@ public final class CsvVisitReader {
         for (String m : h.get(f, "billedModifiers").split(";")) {
             String mod = m.trim().toUpperCase();
             if (!mod.isEmpty()) {
-                if (!mod.matches("[0-9A-Z]{2}")) {
+                if (!MODIFIER.matcher(mod).matches()) {
                     throw err(line, "billedModifiers", "expected 2-character modifiers separated by ';', got \""
                             + m.trim() + "\"");
                 }
@@ -234,7 +240,7 @@ public final class CsvVisitReader {
     }
 
     private static LocalTime time(String t, long line, String column) {
-        if (!t.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+        if (!TIME.matcher(t).matches()) {
             throw err(line, column, "expected a 24-hour time like 09:05, got \"" + t + "\"");
         }
         return LocalTime.parse(t);

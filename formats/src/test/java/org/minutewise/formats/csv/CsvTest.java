@@ -44,6 +44,17 @@ class CsvTest {
     }
 
     @Test
+    void aRecordCutFromALargerFileKeepsTheFilesLineNumbers() throws IOException {
+        try (CsvRecordReader r = new CsvRecordReader(new StringReader("\"two\nlines\",x"), 41)) {
+            CsvRecordReader.Record rec = r.next();
+            assertThat(rec.line()).isEqualTo(41);
+            assertThat(rec.fields()).containsExactly("two\nlines", "x");
+        }
+        assertThatThrownBy(() -> new CsvRecordReader(new StringReader("\"a\nb\"c,d"), 7).next())
+                .isInstanceOf(InputException.class).hasMessageStartingWith("line 8, column 1:");
+    }
+
+    @Test
     void unclosedQuoteNamesTheLine() {
         assertThatThrownBy(() -> records("a,b\n\"open,c\n"))
                 .isInstanceOf(InputException.class).hasMessageContaining("line 2");
