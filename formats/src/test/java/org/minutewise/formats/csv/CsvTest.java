@@ -52,6 +52,9 @@ class CsvTest {
         }
         assertThatThrownBy(() -> new CsvRecordReader(new StringReader("\"a\nb\"c,d"), 7).next())
                 .isInstanceOf(InputException.class).hasMessageStartingWith("line 8, column 1:");
+        assertThat(CsvRecordReader.parse("V1,\"a \"\"b\"\"\"", 12).fields()).containsExactly("V1", "a \"b\"");
+        assertThat(CsvRecordReader.parse("V1,x", 12).line()).isEqualTo(12);
+        assertThat(CsvRecordReader.parse("", 3)).isNull();
     }
 
     @Test
