@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Therapy minutes to defensible claim lines, explained.%n"
                 + "Exit status: 0 done, nothing blocks; 1 a finding blocks the claim; 2 bad input or usage; "
                 + "3 internal error.",
-        subcommands = {UnitsCommand.class, CheckCommand.class, ConvertCommand.class, RulesCommand.class})
+        subcommands = {UnitsCommand.class, CheckCommand.class, ConvertCommand.class, RulesCommand.class, AuditCommand.class, GenerateCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int BLOCKED = 1;
