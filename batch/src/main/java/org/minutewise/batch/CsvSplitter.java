@@ -26,7 +26,7 @@ final class CsvSplitter {
     }
 
     private final InputStream in;
-    private byte[] buf = new byte[1 << 20];
+    private byte[] buf;
     private int len;
     private int pos;
     private int start;
@@ -36,7 +36,13 @@ final class CsvSplitter {
     private int idColumn = -1;
 
     CsvSplitter(InputStream in) {
+        this(in, 1 << 20);
+    }
+
+    /** With a given initial buffer (tests use tiny ones to cut records across refills). */
+    CsvSplitter(InputStream in, int bufferSize) {
         this.in = in;
+        this.buf = new byte[Math.max(1, bufferSize)];
     }
 
     /** The column of the visit id (0-based), once the header is known; -1 before. */

@@ -62,7 +62,7 @@ import org.minutewise.formats.csv.CsvVisitWriter;
 public final class Generator {
     /** Visits per team and year at most; more visits mean more teams. */
     static final int VISITS_PER_TEAM = 1500;
-    static final int MIN_TEAMS = 6;
+    static final int MIN_TEAMS = 8;
     static final int MAX_VISITS_PER_DAY = 10;
     static final int DAY_START = 8 * 60;
     /** Periods end by 23:59. */
@@ -329,7 +329,7 @@ public final class Generator {
                     : Setting.REHAB_AGENCY;
             String n = pad(index + 1, 5);
             this.therapist = discipline.name() + n;
-            this.assistant = r.nextDouble() < 0.6 ? Optional.of(discipline.name() + "A" + n) : Optional.empty();
+            this.assistant = r.nextDouble() < 0.7 ? Optional.of(discipline.name() + "A" + n) : Optional.empty();
         }
 
         void run() throws IOException {
