@@ -225,8 +225,8 @@ public final class ReportHtml {
 
     // ------------------------------------------------------------------------------------------------ charts
 
-    private static final int LABEL_W = 300;
-    private static final int BAR_W = 380;
+    private static final int LABEL_W = 330;
+    private static final int BAR_W = 360;
     private static final int ROW_H = 22;
 
     /** A horizontal bar chart as inline SVG. */
@@ -248,7 +248,7 @@ public final class ReportHtml {
             Bar b = bars.get(i);
             int y = 4 + i * ROW_H;
             h.append("<text x=\"").append(LABEL_W - 8).append("\" y=\"").append(y + 15)
-                    .append("\" text-anchor=\"end\" class=\"lbl\">").append(esc(shorten(b.label(), 46)))
+                    .append("\" text-anchor=\"end\" class=\"lbl\">").append(esc(shorten(b.label(), 42)))
                     .append("</text>\n");
             double x = LABEL_W;
             for (int s = 0; s < b.values().size(); s++) {
