@@ -235,7 +235,10 @@ final class CheckPass {
             List<Spill.Rec> validRecs = new ArrayList<>(recs.size());
             for (Spill.Rec r : recs) {
                 try {
-                    CsvRecordReader.Record record = CsvRecordReader.parse(r.text(all), r.line());
+                    Optional<List<String>> fast = RecordFields.split(all, r.dataOff(), r.dataLen());
+                    CsvRecordReader.Record record = fast.isPresent()
+                            ? new CsvRecordReader.Record(r.line(), fast.get())
+                            : CsvRecordReader.parse(r.text(all), r.line());
                     if (record == null) {
                         parts.reject(r, "line " + r.line() + ": an empty record");
                         continue;
