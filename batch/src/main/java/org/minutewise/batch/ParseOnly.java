@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.formats.InputException;
@@ -17,7 +18,7 @@ import org.minutewise.formats.csv.CsvVisitReader;
 
 /**
  * The bare parse ({@code audit --parse-only}): reads and validates every row exactly as the audit does (CSV
- * records cut by {@link CsvSplitter}, parsed by {@link CsvRecordReader}, validated by
+ * records cut by {@link CsvSplitter}, split by {@link RecordFields} or {@link CsvRecordReader}, validated by
  * {@link CsvVisitReader#row}; JSON Lines and whole-file formats read into visits), on one thread, with no
  * partitioning and no checks. The benchmark compares the audit with it.
  */
@@ -69,9 +70,10 @@ public final class ParseOnly {
             splitter.run(new CsvSplitter.Sink() {
                 @Override
                 public void record(long line, byte[] buf, int off, int len, String visitId) throws IOException {
-                    String text = new String(buf, off, len, StandardCharsets.UTF_8);
                     try {
-                        CsvRecordReader.Record r = CsvRecordReader.parse(text, line);
+                        Optional<List<String>> fast = RecordFields.split(buf, off, len);
+                        CsvRecordReader.Record r = fast.isPresent() ? new CsvRecordReader.Record(line, fast.get())
+                                : CsvRecordReader.parse(new String(buf, off, len, StandardCharsets.UTF_8), line);
                         if (header[0] == null) {
                             header[0] = reader.header(r);
                             return;
