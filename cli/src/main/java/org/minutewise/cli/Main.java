@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 + "Exit status: 0 done, nothing blocks; 1 a finding blocks the claim; 2 bad input or usage; "
                 + "3 internal error.",
         subcommands = {ServeCommand.class, UnitsCommand.class, CheckCommand.class, ConvertCommand.class,
-            RulesCommand.class, LookupCommand.class, SearchCommand.class, AskCommand.class})
+            RulesCommand.class, LookupCommand.class, SearchCommand.class, AskCommand.class, AuditCommand.class,
+            GenerateCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int BLOCKED = 1;
@@ -28,7 +29,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (serve, units, check, convert, rules, lookup, search, ask)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (serve, units, check, convert, rules, lookup, search, ask, audit, generate)");
     }
 
     public static void main(String[] args) {

@@ -104,8 +104,50 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         return null;
     }
 
-    /** A 64-bit FNV-1a hash of the note with case and white space folded (0 for an empty note). */
+    /**
+     * A 64-bit FNV-1a hash of the note with case and white space folded (0 for an empty note): the hash of
+     * {@code note.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim()}, computed in one pass without building
+     * that string when the note is ASCII (the batch audit fingerprints millions of notes).
+     */
     public static long fingerprint(String note) {
+        int from = 0;
+        int to = note.length();
+        while (from < to && note.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && note.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (from == to) {
+            return 0L;
+        }
+        long h = 0xcbf29ce484222325L;
+        boolean inSpace = false;
+        for (int i = from; i < to; i++) {
+            char c = note.charAt(i);
+            if (c >= 0x80) {
+                return fingerprintSlow(note);
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                if (!inSpace) {
+                    h ^= ' ';
+                    h *= 0x100000001b3L;
+                    inSpace = true;
+                }
+                continue;
+            }
+            inSpace = false;
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            h ^= c;
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** The definition, for notes with characters beyond ASCII (whose lower case may change their length). */
+    static long fingerprintSlow(String note) {
         String n = note.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
         if (n.isEmpty()) {
             return 0L;

@@ -2,6 +2,8 @@ package org.minutewise.formats.csv;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.minutewise.formats.InputException;
@@ -19,14 +21,41 @@ public final class CsvRecordReader implements AutoCloseable {
     public static final int MAX_FIELD = 1 << 20;
 
     private final Reader in;
-    private final char[] buf = new char[1 << 16];
+    private final char[] buf;
     private int pos;
     private int len;
     private long line = 1;
     private boolean eof;
 
     public CsvRecordReader(Reader in) {
+        this(in, 1);
+    }
+
+    /**
+     * Reads a part of a larger file whose first character is on {@code firstLine}: records and errors name the
+     * lines of the whole file (the batch audit parses records it cut from a file on their own).
+     */
+    public CsvRecordReader(Reader in, long firstLine) {
+        this(in, firstLine, 1 << 16);
+    }
+
+    private CsvRecordReader(Reader in, long firstLine, int bufferSize) {
         this.in = in;
+        this.line = firstLine;
+        this.buf = new char[bufferSize];
+    }
+
+    /**
+     * The first record of a text cut from a larger file whose first character is on {@code firstLine} (the batch
+     * audit parses each record it cut on its own), or null when the text holds none.
+     */
+    public static Record parse(String text, long firstLine) {
+        try (CsvRecordReader r = new CsvRecordReader(new StringReader(text), firstLine,
+                Math.max(16, Math.min(text.length() + 1, 1 << 16)))) {
+            return r.next();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private int read() throws IOException {

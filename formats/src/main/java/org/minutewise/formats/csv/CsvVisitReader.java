@@ -1,9 +1,9 @@
 package org.minutewise.formats.csv;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.ProcedureCode;
@@ -66,6 +67,11 @@ public final class CsvVisitReader {
         }
     }
 
+    // Compiled once: row() runs for every row of a batch audit.
+    private static final Pattern DIAGNOSIS = Pattern.compile("[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?");
+    private static final Pattern MODIFIER = Pattern.compile("[0-9A-Z]{2}");
+    private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
+
     private final ReferenceData ref;
 
     public CsvVisitReader(ReferenceData ref) {
@@ -99,8 +105,8 @@ public final class CsvVisitReader {
         String visitId = required(h, f, line, "visitId");
         LocalDate date;
         try {
-            date = LocalDate.parse(required(h, f, line, "dateOfService"));
-        } catch (DateTimeParseException e) {
+            date = date(required(h, f, line, "dateOfService"));
+        } catch (DateTimeException e) {
             throw err(line, "dateOfService", "expected a date like 2026-03-02, got \"" + h.get(f, "dateOfService")
                     + "\"");
         }
@@ -118,7 +124,7 @@ public final class CsvVisitReader {
         for (String d : h.get(f, "diagnoses").split(";")) {
             String code = d.trim().toUpperCase();
             if (!code.isEmpty()) {
-                if (!code.matches("[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?")) {
+                if (!DIAGNOSIS.matcher(code).matches()) {
                     throw err(line, "diagnoses", "not an ICD-10-CM code: \"" + d.trim() + "\"");
                 }
                 dx.add(code);
@@ -143,7 +149,7 @@ public final class CsvVisitReader {
         for (String m : h.get(f, "billedModifiers").split(";")) {
             String mod = m.trim().toUpperCase();
             if (!mod.isEmpty()) {
-                if (!mod.matches("[0-9A-Z]{2}")) {
+                if (!MODIFIER.matcher(mod).matches()) {
                     throw err(line, "billedModifiers", "expected 2-character modifiers separated by ';', got \""
                             + m.trim() + "\"");
                 }
@@ -234,10 +240,37 @@ public final class CsvVisitReader {
     }
 
     private static LocalTime time(String t, long line, String column) {
-        if (!t.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+        if (!TIME.matcher(t).matches()) {
             throw err(line, column, "expected a 24-hour time like 09:05, got \"" + t + "\"");
         }
-        return LocalTime.parse(t);
+        // The pattern above holds: HH:MM with valid hours and minutes.
+        return LocalTime.of((t.charAt(0) - '0') * 10 + t.charAt(1) - '0',
+                (t.charAt(3) - '0') * 10 + t.charAt(4) - '0');
+    }
+
+    /** {@link LocalDate#parse} with a fast path for the usual yyyy-MM-dd (rows of a batch audit come by millions). */
+    static LocalDate date(String t) {
+        if (t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
+            int y = digits(t, 0, 4);
+            int m = digits(t, 5, 7);
+            int d = digits(t, 8, 10);
+            if (y >= 0 && m >= 0 && d >= 0) {
+                return LocalDate.of(y, m, d);
+            }
+        }
+        return LocalDate.parse(t);
+    }
+
+    private static int digits(String t, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private static OptionalInt number(String v, long line, String column, int max) {

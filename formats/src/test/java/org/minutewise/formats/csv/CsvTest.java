@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.model.Period;
 import org.minutewise.core.model.Role;
 import org.minutewise.core.model.Visit;
 import org.minutewise.formats.InputException;
@@ -41,6 +45,20 @@ class CsvTest {
         assertThat(rs.get(1).line()).isEqualTo(2);
         assertThat(rs.get(2).line()).as("the quoted line break counts as a line").isEqualTo(4);
         assertThat(rs.get(2).fields()).containsExactly("last", "", "z");
+    }
+
+    @Test
+    void aRecordCutFromALargerFileKeepsTheFilesLineNumbers() throws IOException {
+        try (CsvRecordReader r = new CsvRecordReader(new StringReader("\"two\nlines\",x"), 41)) {
+            CsvRecordReader.Record rec = r.next();
+            assertThat(rec.line()).isEqualTo(41);
+            assertThat(rec.fields()).containsExactly("two\nlines", "x");
+        }
+        assertThatThrownBy(() -> new CsvRecordReader(new StringReader("\"a\nb\"c,d"), 7).next())
+                .isInstanceOf(InputException.class).hasMessageStartingWith("line 8, column 1:");
+        assertThat(CsvRecordReader.parse("V1,\"a \"\"b\"\"\"", 12).fields()).containsExactly("V1", "a \"b\"");
+        assertThat(CsvRecordReader.parse("V1,x", 12).line()).isEqualTo(12);
+        assertThat(CsvRecordReader.parse("", 3)).isNull();
     }
 
     @Test
@@ -108,5 +126,24 @@ class CsvTest {
     void missingRequiredHeaderColumnIsNamed() {
         assertThatThrownBy(() -> VisitInput.read("visitId,code\r\nV1,97112\r\n", VisitFormat.CSV, REF))
                 .isInstanceOf(InputException.class).hasMessageContaining("dateOfService");
+    }
+
+    @Test
+    void datesAndTimesAreReadAsIsoReadsThem() {
+        for (String date : List.of("2026-03-02", "2024-02-29", "0001-01-01", "9999-12-31")) {
+            assertThat(CsvVisitReader.date(date)).isEqualTo(LocalDate.parse(date));
+        }
+        for (String bad : List.of("2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-3-02", "2026/03/02",
+                "26-03-02", "2026-03-0x")) {
+            assertThatThrownBy(() -> CsvVisitReader.date(bad)).as(bad).isInstanceOf(DateTimeException.class);
+            String row = "V1," + bad + ",medicare,,PT,P1,,97110,23,,,T1,PT,,,,,\r\n";
+            assertThat(VisitInput.read(HEADER + row, VisitFormat.CSV, REF).get(0).error()).get()
+                    .extracting(InputException::getMessage).asString()
+                    .isEqualTo("line 2, column dateOfService: expected a date like 2026-03-02, got \"" + bad + "\"");
+        }
+        String row = "V1,2026-03-02,medicare,,PT,P1,,97110,,00:00,23:59,T1,PT,,,,,\r\n";
+        Visit v = VisitInput.read(HEADER + row, VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(v.services().get(0).periods()).containsExactly(
+                new Period(LocalTime.MIDNIGHT, LocalTime.of(23, 59)));
     }
 }

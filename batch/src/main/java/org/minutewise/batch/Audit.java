@@ -1,0 +1,511 @@
+package org.minutewise.batch;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.VisitChecker;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.Json;
+import org.minutewise.formats.VisitFormat;
+import org.minutewise.formats.audit.AuditCsv;
+import org.minutewise.formats.audit.AuditTotals;
+import org.minutewise.formats.audit.ReportHtml;
+import org.minutewise.formats.csv.CsvRecordReader;
+import org.minutewise.formats.csv.CsvVisitReader;
+
+/**
+ * The batch audit: a clinic's or billing company's visits, checked fast, nothing lost. Streaming with bounded
+ * memory whatever the input size and order:
+ * <ol>
+ * <li>read every input once and spill its records to hash partitions by visit id ({@link ReadPass});</li>
+ * <li>per partition, in parallel: assemble, validate and check the visits, write their findings, claim lines,
+ * rejects and digests ({@link CheckPass});</li>
+ * <li>per patient partition and per therapist partition, in parallel: the checks across visits
+ * ({@link AcrossPass});</li>
+ * <li>concatenate the parts in partition order into {@code findings.csv}, {@code claims.csv},
+ * {@code rejected.csv} (merged in input order), {@code summary.json} and {@code report.html}.</li>
+ * </ol>
+ * Every unit of work writes temporaries, renames them, then records itself in the manifest ({@link State}); a run
+ * killed at any point and started again with {@code resume} skips what is done and redoes what was half done,
+ * and its outputs are byte for byte those of an uninterrupted run.
+ */
+public final class Audit {
+    /** Partitions are sized to about this much spilled input each. */
+    static final long PARTITION_BYTES = 8L << 20;
+    static final int MIN_PARTITIONS = 8;
+    static final int MAX_PARTITIONS = 2048;
+    /** At most this many part files are merged at once (open files). */
+    static final int MERGE_FAN_IN = 200;
+
+    /**
+     * What to audit.
+     *
+     * @param partitions 0 to size the partitions from the input (tests set a number)
+     * @param crashAfter a test hook: halt the process (status 137) after this many units of work
+     */
+    public record Options(List<String> inputs, Path out, Optional<String> payer, int threads, boolean resume,
+                          int partitions, OptionalLong crashAfter) {
+        public Options {
+            inputs = List.copyOf(inputs);
+            Objects.requireNonNull(out, "out");
+            Objects.requireNonNull(payer, "payer");
+            Objects.requireNonNull(crashAfter, "crashAfter");
+            if (inputs.isEmpty()) {
+                throw new InputException("INPUT", "at least one input file is needed");
+            }
+            if (threads < 1) {
+                throw new InputException("--threads", "must be at least 1, got " + threads);
+            }
+            if (partitions < 0 || partitions > MAX_PARTITIONS) {
+                throw new InputException("--partitions", "must be between 1 and " + MAX_PARTITIONS);
+            }
+        }
+    }
+
+    /** The outcome: the totals (as in summary.json) and how long this run took. */
+    public record Result(AuditTotals totals, Path out, Duration elapsed, boolean alreadyComplete) {
+    }
+
+    private final Options options;
+    private final ReferenceData ref;
+    private final Progress progress;
+    private final Work work;
+    private final AtomicLong units = new AtomicLong();
+    private State state;
+    private List<Input> inputs;
+
+    private Audit(Options options, ReferenceData ref, Progress progress) {
+        this.options = options;
+        this.ref = ref;
+        this.progress = progress;
+        this.work = new Work(options.out());
+    }
+
+    public static Result run(Options options, ReferenceData ref, Progress progress) throws IOException {
+        return new Audit(options, ref, progress).run();
+    }
+
+    private Result run() throws IOException {
+        long start = System.nanoTime();
+        if (options.payer().isPresent() && ref.payers().find(options.payer().get()).isEmpty()) {
+            throw new InputException("--payer", "unknown payer profile \"" + options.payer().get() + "\"; known: "
+                    + ref.payers().ids());
+        }
+        inputs = new ArrayList<>();
+        for (String name : options.inputs()) {
+            inputs.add(Input.of(name));
+        }
+        State fresh = describe();
+        open(fresh);
+        boolean complete = state.phase == State.Phase.DONE;
+        if (!complete) {
+            try {
+                execute();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        work.removeBulk();
+        AuditTotals totals = AuditTotals.fromJson(Json.mapper().readTree(
+                Files.readString(options.out().resolve("summary.json"))));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("elapsedSeconds", Math.round(elapsed.toMillis() / 10.0) / 100.0);
+        run.put("threads", options.threads());
+        run.put("partitions", state.partitions);
+        run.put("resumed", options.resume());
+        run.put("rowsPerSecond", elapsed.toMillis() == 0 ? 0 : Math.round(totals.read() * 1000.0
+                / elapsed.toMillis()));
+        Work.writeAtomically(options.out().resolve("run.json"),
+                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
+        return new Result(totals, options.out(), elapsed, complete);
+    }
+
+    /** The manifest this run would start with: inputs, fingerprints, CSV headers, partitions. */
+    private State describe() throws IOException {
+        State s = new State();
+        s.payer = options.payer().orElse("");
+        long estimate = 0;
+        for (Input in : inputs) {
+            s.inputs.add(in.name());
+            s.fingerprints.add(in.fingerprint());
+            s.headers.add(in.format() == VisitFormat.CSV ? header(in) : List.of());
+            estimate += in.gzip() ? in.size() * 6 : in.size();
+        }
+        s.partitions = options.partitions() > 0 ? options.partitions()
+                : (int) Math.max(MIN_PARTITIONS, Math.min(MAX_PARTITIONS, estimate / PARTITION_BYTES + 1));
+        return s;
+    }
+
+    /** The header row of a CSV input, validated before any work starts (a bad header is a usage error). */
+    private List<String> header(Input in) throws IOException {
+        try (InputStream is = in.open(new AtomicLong());
+             CsvRecordReader r = new CsvRecordReader(new InputStreamReader(new BufferedInputStream(is),
+                     StandardCharsets.UTF_8))) {
+            CsvRecordReader.Record h = r.next();
+            if (h == null) {
+                throw new InputException(in.name(), "empty CSV: expected a header row");
+            }
+            new CsvVisitReader(ref).header(h);
+            return h.fields();
+        } catch (InputException e) {
+            throw e.path().startsWith(in.name()) ? e : new InputException(in.name() + ", " + e.path(), e.detail());
+        }
+    }
+
+    private void open(State fresh) throws IOException {
+        boolean exists = Files.exists(work.dir());
+        if (exists && !options.resume()) {
+            throw new InputException("--out", options.out() + " holds an earlier audit (" + work.dir()
+                    + "); use --resume or a new --out");
+        }
+        if (exists && Files.exists(work.state())) {
+            State old = State.load(work.state());
+            if (!old.sameRunAs(fresh)) {
+                throw new InputException("--resume", "the inputs or --payer differ from the audit in "
+                        + options.out() + "; use a new --out");
+            }
+            state = old;
+        } else {
+            state = fresh;
+            Files.createDirectories(options.out());
+            work.createDirs();
+            state.save(work.state());
+        }
+        work.createDirs();
+        work.removeTemporaries();
+    }
+
+    /** One unit of work is recorded: the test hook may stop the process here, as a kill would. */
+    private void unitDone() {
+        long n = units.incrementAndGet();
+        if (options.crashAfter().isPresent() && n >= options.crashAfter().getAsLong()) {
+            Runtime.getRuntime().halt(137);
+        }
+    }
+
+    private void execute() throws IOException {
+        VisitChecker checker = new VisitChecker(ref);
+        int k = state.partitions;
+        if (state.phase == State.Phase.READ) {
+            long total = inputs.stream().mapToLong(Input::size).sum();
+            progress.phase("reading", total, 0);
+            new ReadPass(work, state, inputs, ref, progress, this::unitDone).run();
+        }
+        if (state.phase == State.Phase.CHECK) {
+            progress.phase("checking", state.spilled, 0);
+            CheckPass pass = new CheckPass(work, state, ref, checker, progress);
+            List<Integer> todo = new ArrayList<>();
+            for (int p = 0; p < k; p++) {
+                if (!state.checked.get(p)) {
+                    todo.add(p);
+                }
+            }
+            parallel(todo, p -> {
+                pass.run(p);
+                synchronized (state) {
+                    state.checked.set(p);
+                    if (state.checked.cardinality() == k) {
+                        state.phase = State.Phase.ACROSS;
+                    }
+                    state.save(work.state());
+                    unitDone();
+                }
+            });
+            if (k == 0 || state.checked.cardinality() == k) {
+                state.phase = State.Phase.ACROSS;
+            }
+        }
+        if (state.phase == State.Phase.ACROSS) {
+            progress.phase("checks across visits", 2L * k, state.patients.cardinality()
+                    + state.therapists.cardinality());
+            AcrossPass pass = new AcrossPass(work, state, ref, progress);
+            List<Integer> todo = new ArrayList<>();
+            for (int q = 0; q < k; q++) {
+                if (!state.patients.get(q)) {
+                    todo.add(q);
+                }
+                if (!state.therapists.get(q)) {
+                    todo.add(k + q);
+                }
+            }
+            parallel(todo, t -> {
+                int q = t % k;
+                boolean patients = t < k;
+                if (patients) {
+                    pass.patients(q);
+                } else {
+                    pass.therapists(q);
+                }
+                synchronized (state) {
+                    (patients ? state.patients : state.therapists).set(q);
+                    progress.advance(1);
+                    if (state.patients.cardinality() == k && state.therapists.cardinality() == k) {
+                        state.phase = State.Phase.FINAL;
+                    }
+                    state.save(work.state());
+                    unitDone();
+                }
+            });
+        }
+        if (state.phase == State.Phase.FINAL) {
+            progress.phase("writing the outputs", 0, 0);
+            finish();
+            state.phase = State.Phase.DONE;
+            state.save(work.state());
+            unitDone();
+        }
+    }
+
+    private interface Task {
+        void run(int unit) throws IOException;
+    }
+
+    /** Runs the units on the audit's threads; the first failure stops the rest and is rethrown. */
+    private void parallel(List<Integer> todo, Task task) throws IOException {
+        if (todo.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), todo.size()), r -> {
+            Thread t = new Thread(r, "minutewise-audit");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int unit : todo) {
+                futures.add(pool.submit(() -> {
+                    task.run(unit);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    pool.shutdownNow();
+                    Throwable c = e.getCause();
+                    if (c instanceof IOException io) {
+                        throw io;
+                    }
+                    if (c instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (c instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(c);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- final outputs
+
+    private void finish() throws IOException {
+        int k = state.partitions;
+        Path out = options.out();
+        // findings.csv: the visits' own findings, then those across patients, then across therapists.
+        List<Path> findings = new ArrayList<>();
+        for (String pass : new String[] {"check", "patients", "therapists"}) {
+            for (int p = 0; p < k; p++) {
+                findings.add(work.part(pass, "findings", p));
+            }
+        }
+        concat(AuditCsv.FINDINGS_HEADER, findings, out.resolve("findings.csv"));
+        List<Path> claims = new ArrayList<>();
+        for (int p = 0; p < k; p++) {
+            claims.add(work.part("check", "claims", p));
+        }
+        concat(AuditCsv.CLAIMS_HEADER, claims, out.resolve("claims.csv"));
+        List<Path> rejects = new ArrayList<>();
+        rejects.add(work.readRejects());
+        for (int p = 0; p < k; p++) {
+            rejects.add(work.part("check", "rejected", p));
+        }
+        rejected(rejects, out.resolve("rejected.csv"));
+        AuditTotals totals = new AuditTotals();
+        totals.rejected(state.readRejected);
+        for (String pass : new String[] {"check", "patients", "therapists"}) {
+            for (int p = 0; p < k; p++) {
+                totals.merge(AuditTotals.fromJson(Json.mapper().readTree(
+                        Files.readString(work.part(pass, "totals", p)))));
+            }
+        }
+        if (totals.read() != totals.checked() + totals.rejected()) {
+            throw new IllegalStateException("rows do not reconcile: read " + totals.read() + ", checked "
+                    + totals.checked() + ", rejected " + totals.rejected());
+        }
+        Work.writeAtomically(out.resolve("summary.json"),
+                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(totals.toJson()) + "\n");
+        Work.writeAtomically(out.resolve("report.html"), ReportHtml.render(totals, catalog(), options.inputs()));
+    }
+
+    /** Every rule id with its catalog entry, the batch's own checks included (for titles in the report). */
+    static Map<String, RuleInfo> catalog() {
+        Map<String, RuleInfo> m = new LinkedHashMap<>();
+        for (RuleInfo i : RuleBook.standard().catalog()) {
+            m.put(i.id(), i);
+        }
+        for (RuleInfo i : AcrossChecks.rules()) {
+            m.putIfAbsent(i.id(), i);
+        }
+        return m;
+    }
+
+    private static void concat(String header, List<Path> parts, Path target) throws IOException {
+        Path tmp = Work.tmp(target);
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            os.write(header.getBytes(StandardCharsets.UTF_8));
+            for (Path p : parts) {
+                Files.copy(p, os);
+            }
+        }
+        Work.commit(tmp, target);
+    }
+
+    /** rejected.csv: the rejects of every part merged in input order (file, line, then order of reading). */
+    private void rejected(List<Path> sources, Path target) throws IOException {
+        List<Path> level = sources;
+        int round = 0;
+        while (level.size() > MERGE_FAN_IN) {
+            List<Path> next = new ArrayList<>();
+            for (int i = 0; i < level.size(); i += MERGE_FAN_IN) {
+                Path merged = work.dir().resolve("check").resolve("merge-" + round + "-" + i + ".bin");
+                try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(merged), 1 << 16)) {
+                    Bin.Out o = new Bin.Out(256);
+                    Bin.Out scratch = new Bin.Out(16);
+                    merge(level.subList(i, Math.min(level.size(), i + MERGE_FAN_IN)),
+                            r -> Spill.writeReject(os, o, scratch, r));
+                }
+                next.add(merged);
+            }
+            level = next;
+            round++;
+        }
+        Path tmp = Work.tmp(target);
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            os.write(AuditCsv.REJECTED_HEADER.getBytes(StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder(256);
+            merge(level, r -> {
+                sb.setLength(0);
+                new AuditCsv.RejectedRow(state.inputs.get(r.file()), r.line(), r.visitId(), r.reason()).appendTo(sb);
+                os.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            });
+        }
+        Work.commit(tmp, target);
+    }
+
+    private interface RejectSink {
+        void accept(Spill.Reject r) throws IOException;
+    }
+
+    /** A sorted run of rejects read one at a time. */
+    private static final class RejectStream implements AutoCloseable {
+        final InputStream in;
+        final int order;
+        Spill.Reject head;
+
+        RejectStream(Path p, int order) throws IOException {
+            this.in = new BufferedInputStream(Files.newInputStream(p), 1 << 13);
+            this.order = order;
+            advance();
+        }
+
+        void advance() throws IOException {
+            long n = 0;
+            int shift = 0;
+            int b;
+            while (true) {
+                b = in.read();
+                if (b < 0) {
+                    if (shift != 0) {
+                        throw new IOException("truncated work file");
+                    }
+                    head = null;
+                    return;
+                }
+                n |= (long) (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    break;
+                }
+                shift += 7;
+            }
+            byte[] rec = in.readNBytes((int) n);
+            if (rec.length != n) {
+                throw new IOException("truncated work file");
+            }
+            Bin.In r = new Bin.In(rec);
+            head = new Spill.Reject(r.varInt(), r.varLong(), r.varLong(), r.string(), r.string());
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    private static void merge(List<Path> sources, RejectSink sink) throws IOException {
+        List<RejectStream> streams = new ArrayList<>();
+        try {
+            PriorityQueue<RejectStream> q = new PriorityQueue<>((a, b) -> {
+                int c = Integer.compare(a.head.file(), b.head.file());
+                if (c == 0) {
+                    c = Long.compare(a.head.line(), b.head.line());
+                }
+                if (c == 0) {
+                    c = Long.compare(a.head.seq(), b.head.seq());
+                }
+                return c != 0 ? c : Integer.compare(a.order, b.order);
+            });
+            for (int i = 0; i < sources.size(); i++) {
+                RejectStream s = new RejectStream(sources.get(i), i);
+                streams.add(s);
+                if (s.head != null) {
+                    q.add(s);
+                }
+            }
+            while (!q.isEmpty()) {
+                RejectStream s = q.poll();
+                sink.accept(s.head);
+                s.advance();
+                if (s.head != null) {
+                    q.add(s);
+                }
+            }
+        } finally {
+            for (RejectStream s : streams) {
+                s.close();
+            }
+        }
+    }
+}

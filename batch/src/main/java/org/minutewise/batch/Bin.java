@@ -1,0 +1,225 @@
+package org.minutewise.batch;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The compact binary encoding of the work files: variable-length integers (7 bits a byte) and strings as a length
+ * then UTF-8 bytes. {@link Out} is a growable buffer; {@link In} reads one back from a byte array.
+ */
+final class Bin {
+    private Bin() {
+    }
+
+    /** A growable byte buffer with the encoders. */
+    static final class Out {
+        private byte[] buf;
+        private int len;
+
+        Out(int capacity) {
+            buf = new byte[Math.max(16, capacity)];
+        }
+
+        int size() {
+            return len;
+        }
+
+        void reset() {
+            len = 0;
+        }
+
+        byte[] array() {
+            return buf;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, len);
+        }
+
+        private void ensure(int more) {
+            if (len + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+            }
+        }
+
+        Out u8(int b) {
+            ensure(1);
+            buf[len++] = (byte) b;
+            return this;
+        }
+
+        Out varLong(long v) {
+            ensure(10);
+            long x = v;
+            while ((x & ~0x7FL) != 0) {
+                buf[len++] = (byte) ((x & 0x7F) | 0x80);
+                x >>>= 7;
+            }
+            buf[len++] = (byte) x;
+            return this;
+        }
+
+        Out varInt(int v) {
+            return varLong(v & 0xFFFFFFFFL);
+        }
+
+        /** A signed value (zig-zag), for numbers that may be negative. */
+        Out zigZag(long v) {
+            return varLong((v << 1) ^ (v >> 63));
+        }
+
+        Out bool(boolean b) {
+            return u8(b ? 1 : 0);
+        }
+
+        Out i64(long v) {
+            ensure(8);
+            for (int i = 7; i >= 0; i--) {
+                buf[len++] = (byte) (v >>> (8 * i));
+            }
+            return this;
+        }
+
+        Out bytes(byte[] b, int off, int n) {
+            varInt(n);
+            ensure(n);
+            System.arraycopy(b, off, buf, len, n);
+            len += n;
+            return this;
+        }
+
+        Out string(String s) {
+            // ASCII fast path; anything else through the UTF-8 encoder.
+            int n = s.length();
+            boolean ascii = true;
+            for (int i = 0; i < n; i++) {
+                if (s.charAt(i) >= 0x80) {
+                    ascii = false;
+                    break;
+                }
+            }
+            if (ascii) {
+                varInt(n);
+                ensure(n);
+                for (int i = 0; i < n; i++) {
+                    buf[len++] = (byte) s.charAt(i);
+                }
+                return this;
+            }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            return bytes(b, 0, b.length);
+        }
+
+        /** Appends this buffer as one record: its length, then its bytes. */
+        void writeRecordTo(OutputStream os, Out scratch) throws IOException {
+            scratch.reset();
+            scratch.varInt(len);
+            os.write(scratch.buf, 0, scratch.len);
+            os.write(buf, 0, len);
+        }
+    }
+
+    /** Reads values back from a byte array. */
+    static final class In {
+        private final byte[] buf;
+        private int pos;
+        private final int end;
+
+        In(byte[] buf) {
+            this(buf, 0, buf.length);
+        }
+
+        In(byte[] buf, int from, int to) {
+            this.buf = buf;
+            this.pos = from;
+            this.end = to;
+        }
+
+        boolean more() {
+            return pos < end;
+        }
+
+        int position() {
+            return pos;
+        }
+
+        void seek(int p) {
+            pos = p;
+        }
+
+        byte[] array() {
+            return buf;
+        }
+
+        int u8() {
+            check(1);
+            return buf[pos++] & 0xFF;
+        }
+
+        long varLong() {
+            long v = 0;
+            int shift = 0;
+            while (true) {
+                int b = u8();
+                v |= (long) (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    return v;
+                }
+                shift += 7;
+                if (shift > 63) {
+                    throw new IllegalStateException("corrupt work file: varint too long");
+                }
+            }
+        }
+
+        int varInt() {
+            return (int) varLong();
+        }
+
+        long zigZag() {
+            long v = varLong();
+            return (v >>> 1) ^ -(v & 1);
+        }
+
+        boolean bool() {
+            return u8() != 0;
+        }
+
+        long i64() {
+            check(8);
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (buf[pos++] & 0xFF);
+            }
+            return v;
+        }
+
+        String string() {
+            int n = varInt();
+            check(n);
+            String s = new String(buf, pos, n, StandardCharsets.UTF_8);
+            pos += n;
+            return s;
+        }
+
+        /** Skips a length-prefixed byte run and returns its start; its length is {@link #lastLength}. */
+        int skipBytes() {
+            int n = varInt();
+            check(n);
+            int at = pos;
+            pos += n;
+            lastLength = n;
+            return at;
+        }
+
+        int lastLength;
+
+        private void check(int n) {
+            if (n < 0 || pos + n > end) {
+                throw new IllegalStateException("corrupt work file: record runs past its end");
+            }
+        }
+    }
+}

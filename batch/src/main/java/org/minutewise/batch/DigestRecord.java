@@ -1,0 +1,95 @@
+package org.minutewise.batch;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.minutewise.core.across.VisitDigest;
+import org.minutewise.core.model.Period;
+
+/**
+ * A {@link VisitDigest} as the batch audit spills it to the patient and therapist partitions, with what the
+ * outputs need beside it: where the visit came from (file, line), the therapist it is counted under, and the
+ * patient's incurred therapy expenses before the visit (for the start of the year in {@code PatientHistory}).
+ */
+record DigestRecord(VisitDigest digest, int file, long line, String therapist, BigDecimal ptSlpBefore,
+                    BigDecimal otBefore) {
+    DigestRecord {
+        Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(therapist, "therapist");
+        Objects.requireNonNull(ptSlpBefore, "ptSlpBefore");
+        Objects.requireNonNull(otBefore, "otBefore");
+    }
+
+    void encode(Bin.Out o) {
+        VisitDigest d = digest;
+        o.string(d.visitId()).string(d.patientId()).zigZag(d.date().toEpochDay()).string(d.payer())
+                .bool(d.medicare()).bool(d.institutional()).i64(d.noteFingerprint()).varInt(d.noteLength())
+                .bool(d.progressReport());
+        o.varInt(d.lines().size());
+        for (VisitDigest.Line l : d.lines()) {
+            o.string(l.code()).varInt(l.modifiers().size());
+            l.modifiers().forEach(o::string);
+            o.zigZag(l.units()).string(l.bucket()).string(l.allowed().toPlainString());
+        }
+        o.varInt(d.treatments().size());
+        for (VisitDigest.Treatment t : d.treatments()) {
+            o.string(t.providerId()).string(t.code()).bool(t.oneOnOne()).zigZag(t.minutes())
+                    .i64(Double.doubleToLongBits(t.units())).varInt(t.periods().size());
+            for (Period p : t.periods()) {
+                o.varLong(p.start().toNanoOfDay()).varLong(p.end().toNanoOfDay());
+            }
+        }
+        o.varInt(file).varLong(line).string(therapist).string(ptSlpBefore.toPlainString())
+                .string(otBefore.toPlainString());
+    }
+
+    static DigestRecord decode(Bin.In in) {
+        String visitId = in.string();
+        String patientId = in.string();
+        LocalDate date = LocalDate.ofEpochDay(in.zigZag());
+        String payer = in.string();
+        boolean medicare = in.bool();
+        boolean institutional = in.bool();
+        long fingerprint = in.i64();
+        int noteLength = in.varInt();
+        boolean progress = in.bool();
+        int n = in.varInt();
+        List<VisitDigest.Line> lines = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String code = in.string();
+            int m = in.varInt();
+            List<String> mods = new ArrayList<>(m);
+            for (int k = 0; k < m; k++) {
+                mods.add(in.string());
+            }
+            int units = (int) in.zigZag();
+            String bucket = in.string();
+            BigDecimal allowed = new BigDecimal(in.string());
+            lines.add(new VisitDigest.Line(code, mods, units, bucket, allowed));
+        }
+        int t = in.varInt();
+        List<VisitDigest.Treatment> treatments = new ArrayList<>(t);
+        for (int i = 0; i < t; i++) {
+            String provider = in.string();
+            String code = in.string();
+            boolean oneOnOne = in.bool();
+            int minutes = (int) in.zigZag();
+            double units = Double.longBitsToDouble(in.i64());
+            int np = in.varInt();
+            List<Period> periods = new ArrayList<>(np);
+            for (int k = 0; k < np; k++) {
+                periods.add(new Period(LocalTime.ofNanoOfDay(in.varLong()), LocalTime.ofNanoOfDay(in.varLong())));
+            }
+            treatments.add(new VisitDigest.Treatment(provider, code, oneOnOne, minutes, units, periods));
+        }
+        VisitDigest d = new VisitDigest(visitId, patientId, date, payer, medicare, institutional, fingerprint,
+                noteLength, progress, lines, treatments);
+        int file = in.varInt();
+        long line = in.varLong();
+        String therapist = in.string();
+        return new DigestRecord(d, file, line, therapist, new BigDecimal(in.string()), new BigDecimal(in.string()));
+    }
+}

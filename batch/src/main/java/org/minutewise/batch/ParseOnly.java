@@ -1,0 +1,121 @@
+package org.minutewise.batch;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.VisitInput;
+import org.minutewise.formats.VisitJsonReader;
+import org.minutewise.formats.csv.CsvRecordReader;
+import org.minutewise.formats.csv.CsvVisitReader;
+
+/**
+ * The bare parse ({@code audit --parse-only}): reads and validates every row exactly as the audit does (CSV
+ * records cut by {@link CsvSplitter}, split by {@link RecordFields} or {@link CsvRecordReader}, validated by
+ * {@link CsvVisitReader#row}; JSON Lines and whole-file formats read into visits), on one thread, with no
+ * partitioning and no checks. The benchmark compares the audit with it.
+ */
+public final class ParseOnly {
+    /** Rows read, valid and rejected, the input bytes, and the time taken. */
+    public record Result(long read, long valid, long rejected, long bytes, Duration elapsed) {
+        public double rowsPerSecond() {
+            return elapsed.toNanos() == 0 ? 0 : read * 1e9 / elapsed.toNanos();
+        }
+    }
+
+    private ParseOnly() {
+    }
+
+    public static Result run(List<String> names, ReferenceData ref) throws IOException {
+        long start = System.nanoTime();
+        long[] counts = new long[3];
+        AtomicLong bytes = new AtomicLong();
+        CsvVisitReader reader = new CsvVisitReader(ref);
+        for (String name : names) {
+            Input in = Input.of(name);
+            switch (in.format()) {
+                case CSV -> csv(in, reader, bytes, counts);
+                case JSONL -> jsonLines(in, ref, bytes, counts);
+                default -> {
+                    List<VisitInput.Result> rs;
+                    try {
+                        rs = VisitInput.read(in.readWhole(bytes), in.format(), ref);
+                    } catch (InputException e) {
+                        counts[0]++;
+                        counts[2]++;
+                        continue;
+                    }
+                    for (VisitInput.Result r : rs) {
+                        int n = r.visit().map(v -> v.services().size()).orElse(1);
+                        counts[0] += n;
+                        counts[r.visit().isPresent() ? 1 : 2] += n;
+                    }
+                }
+            }
+        }
+        return new Result(counts[0], counts[1], counts[2], bytes.get(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static void csv(Input in, CsvVisitReader reader, AtomicLong bytes, long[] counts) throws IOException {
+        try (InputStream is = in.open(bytes)) {
+            CsvSplitter splitter = new CsvSplitter(is);
+            CsvVisitReader.Header[] header = new CsvVisitReader.Header[1];
+            splitter.run(new CsvSplitter.Sink() {
+                @Override
+                public void record(long line, byte[] buf, int off, int len, String visitId) throws IOException {
+                    try {
+                        Optional<List<String>> fast = RecordFields.split(buf, off, len);
+                        CsvRecordReader.Record r = fast.isPresent() ? new CsvRecordReader.Record(line, fast.get())
+                                : CsvRecordReader.parse(new String(buf, off, len, StandardCharsets.UTF_8), line);
+                        if (header[0] == null) {
+                            header[0] = reader.header(r);
+                            return;
+                        }
+                        counts[0]++;
+                        reader.row(header[0], r);
+                        counts[1]++;
+                    } catch (InputException e) {
+                        if (header[0] == null) {
+                            throw new InputException(in.name() + ", " + e.path(), e.detail());
+                        }
+                        counts[2]++;
+                    }
+                }
+
+                @Override
+                public void oversized(long line) {
+                    counts[0]++;
+                    counts[2]++;
+                }
+            });
+        }
+    }
+
+    private static void jsonLines(Input in, ReferenceData ref, AtomicLong bytes, long[] counts) throws IOException {
+        VisitJsonReader reader = new VisitJsonReader(ref);
+        try (BufferedReader br = new BufferedReader(new InputStreamReader(in.open(bytes), StandardCharsets.UTF_8),
+                1 << 16)) {
+            String text;
+            while ((text = br.readLine()) != null) {
+                if (text.isBlank()) {
+                    continue;
+                }
+                try {
+                    int n = reader.read(reader.parse(text)).services().size();
+                    counts[0] += n;
+                    counts[1] += n;
+                } catch (InputException e) {
+                    counts[0]++;
+                    counts[2]++;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package org.minutewise.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.model.Visit;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.Json;
+import org.minutewise.formats.VisitInput;
+import org.minutewise.formats.VisitJsonReader;
+import org.minutewise.formats.VisitJsonWriter;
+
+/**
+ * Pass 1: streams every input once and appends each record to the partition of its visit id (hash), so that
+ * every row of a visit lands in the same small partition whatever the input order. CSV records are cut without
+ * being decoded ({@link CsvSplitter}); JSON Lines are routed line by line; whole-file formats (JSON, FHIR, X12)
+ * are read per file through {@link VisitInput} and their visits written as visit JSON. What cannot be read at
+ * all here (a malformed JSON line, a record with a quote never closed) goes to the rejects with its line.
+ *
+ * <p>A unit of work is one input file: after each, the partitions are flushed and their lengths recorded in the
+ * manifest; a resumed run cuts them back to those lengths and goes on with the next file.
+ */
+final class ReadPass {
+    private final Work work;
+    private final State state;
+    private final List<Input> inputs;
+    private final ReferenceData ref;
+    private final Progress progress;
+    private final Runnable unitDone;
+
+    ReadPass(Work work, State state, List<Input> inputs, ReferenceData ref, Progress progress, Runnable unitDone) {
+        this.work = work;
+        this.state = state;
+        this.inputs = inputs;
+        this.ref = ref;
+        this.progress = progress;
+        this.unitDone = unitDone;
+    }
+
+    void run() throws IOException {
+        int k = state.partitions;
+        long[] lengths = state.spillLengths.length == k ? state.spillLengths.clone() : new long[k];
+        for (int p = 0; p < k; p++) {
+            cut(work.spill(p), lengths[p]);
+        }
+        cut(work.readRejects(), state.rejectsLength);
+        int buffer = (int) Math.max(4096, Math.min(1 << 16, (32L << 20) / k));
+        OutputStream[] parts = new OutputStream[k];
+        try (OutputStream rejects = new BufferedOutputStream(Files.newOutputStream(work.readRejects(),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 16)) {
+            for (int p = 0; p < k; p++) {
+                parts[p] = new BufferedOutputStream(Files.newOutputStream(work.spill(p), StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND), buffer);
+            }
+            Sink sink = new Sink(parts, lengths, rejects);
+            long before = 0;
+            for (int i = 0; i < state.filesRead; i++) {
+                before += inputs.get(i).size();
+            }
+            progress.bytesBefore(before);
+            for (int i = state.filesRead; i < inputs.size(); i++) {
+                Input in = inputs.get(i);
+                sink.file = i;
+                sink.seq = 0;
+                AtomicLong counter = progress.fileBytes();
+                switch (in.format()) {
+                    case CSV -> csv(i, in, counter, sink);
+                    case JSONL -> jsonLines(in, counter, sink);
+                    default -> whole(in, counter, sink);
+                }
+                for (OutputStream os : parts) {
+                    os.flush();
+                }
+                rejects.flush();
+                progress.fileDone(in.size());
+                state.spillLengths = lengths.clone();
+                state.rejectsLength = sink.rejectsLength;
+                state.spilled += sink.spilled;
+                state.readRejected += sink.rejected;
+                sink.spilled = 0;
+                sink.rejected = 0;
+                state.filesRead = i + 1;
+                if (state.filesRead == inputs.size()) {
+                    state.phase = State.Phase.CHECK;
+                }
+                state.save(work.state());
+                unitDone.run();
+            }
+        } finally {
+            for (OutputStream os : parts) {
+                if (os != null) {
+                    os.close();
+                }
+            }
+        }
+        if (inputs.size() == state.filesRead && state.phase == State.Phase.READ) {
+            state.phase = State.Phase.CHECK;
+            state.save(work.state());
+        }
+    }
+
+    /** Cuts a file back to the length the manifest recorded (the rest was written after the last save). */
+    private static void cut(Path file, long length) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createFile(file);
+            return;
+        }
+        if (Files.size(file) != length) {
+            try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+                f.setLength(length);
+            }
+        }
+    }
+
+    /** Appends records to the partitions and rejects, counting bytes for the manifest. */
+    private final class Sink {
+        final OutputStream[] parts;
+        final long[] lengths;
+        final OutputStream rejects;
+        final Bin.Out record = new Bin.Out(1 << 12);
+        final Bin.Out scratch = new Bin.Out(16);
+        long rejectsLength;
+        int file;
+        long seq;
+        long spilled;
+        long rejected;
+
+        Sink(OutputStream[] parts, long[] lengths, OutputStream rejects) {
+            this.parts = parts;
+            this.lengths = lengths;
+            this.rejects = rejects;
+            this.rejectsLength = state.rejectsLength;
+        }
+
+        void add(int kind, long line, String visitId, byte[] data, int off, int len) throws IOException {
+            Spill.encode(record, kind, file, line, seq++, visitId, data, off, len);
+            int p = Spill.partition(visitId, parts.length);
+            scratch.reset();
+            scratch.varInt(record.size());
+            parts[p].write(scratch.array(), 0, scratch.size());
+            parts[p].write(record.array(), 0, record.size());
+            lengths[p] += scratch.size() + record.size();
+            spilled++;
+            progress.rows(1);
+        }
+
+        void reject(long line, String visitId, String reason) throws IOException {
+            Bin.Out o = new Bin.Out(64 + reason.length());
+            o.varInt(file).varLong(line).varLong(seq++).string(visitId).string(reason);
+            scratch.reset();
+            scratch.varInt(o.size());
+            rejects.write(scratch.array(), 0, scratch.size());
+            rejects.write(o.array(), 0, o.size());
+            rejectsLength += scratch.size() + o.size();
+            rejected++;
+            progress.rows(1);
+        }
+    }
+
+    private void csv(int index, Input in, AtomicLong counter, Sink sink) throws IOException {
+        int idColumn = idColumn(state.headers.get(index));
+        try (InputStream is = in.open(counter)) {
+            CsvSplitter splitter = new CsvSplitter(is);
+            boolean[] header = {true};
+            splitter.run(new CsvSplitter.Sink() {
+                @Override
+                public void record(long line, byte[] buf, int off, int len, String visitId) throws IOException {
+                    if (header[0]) {
+                        header[0] = false;
+                        splitter.idColumn(idColumn);
+                        return;
+                    }
+                    sink.add(Spill.CSV, line, visitId, buf, off, len);
+                }
+
+                @Override
+                public void oversized(long line) throws IOException {
+                    sink.reject(line, "", "line " + line + ": a record longer than " + (CsvSplitter.MAX_RECORD >> 20)
+                            + " MB (a quote never closed?); skipped to the end of its line");
+                }
+            });
+        }
+    }
+
+    /** The visitId column, as {@code CsvVisitReader.header} finds it (first match, trimmed, BOM dropped). */
+    static int idColumn(List<String> header) {
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).trim();
+            if (i == 0 && name.startsWith("\uFEFF")) {
+                name = name.substring(1);
+            }
+            if (name.equals("visitId")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void jsonLines(Input in, AtomicLong counter, Sink sink) throws IOException {
+        VisitJsonReader reader = new VisitJsonReader(ref);
+        try (BufferedReader br = new BufferedReader(new InputStreamReader(in.open(counter), StandardCharsets.UTF_8),
+                1 << 16)) {
+            String text;
+            long line = 0;
+            while ((text = br.readLine()) != null) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                String id;
+                try {
+                    JsonNode node = reader.parse(text);
+                    JsonNode idNode = node.path("id");
+                    id = idNode.isTextual() ? idNode.asText().trim() : "";
+                } catch (InputException e) {
+                    sink.reject(line, "", "line " + line + ": " + e.getMessage());
+                    continue;
+                }
+                byte[] b = text.getBytes(StandardCharsets.UTF_8);
+                sink.add(Spill.JSONL, line, id, b, 0, b.length);
+            }
+        }
+    }
+
+    private void whole(Input in, AtomicLong counter, Sink sink) throws IOException {
+        List<VisitInput.Result> results;
+        try {
+            results = VisitInput.read(in.readWhole(counter), in.format(), ref);
+        } catch (InputException e) {
+            sink.reject(0, "", e.getMessage());
+            return;
+        }
+        for (VisitInput.Result r : results) {
+            if (r.visit().isPresent()) {
+                Visit v = r.visit().get();
+                byte[] b = Json.mapper().writeValueAsBytes(VisitJsonWriter.write(v));
+                sink.add(Spill.VISIT, 0, v.id(), b, 0, b.length);
+            } else {
+                sink.reject(0, "", r.error().map(InputException::getMessage).orElse("unreadable visit"));
+            }
+        }
+    }
+}

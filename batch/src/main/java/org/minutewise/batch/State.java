@@ -1,0 +1,139 @@
+package org.minutewise.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.minutewise.formats.Json;
+
+/**
+ * The manifest of an audit, {@code OUT/.work/state}: what the run is (inputs with their fingerprints, CSV
+ * headers, payer, partition count) and how far it got (the phase, the inputs read with the partition lengths
+ * after each, the partitions checked, the patient and therapist partitions done). It is rewritten atomically
+ * after every unit of work, so after a crash it names exactly the work that is whole.
+ */
+final class State {
+    static final int VERSION = 1;
+
+    enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
+
+    int partitions;
+    String payer = "";
+    final List<String> inputs = new ArrayList<>();
+    final List<String> fingerprints = new ArrayList<>();
+    final List<List<String>> headers = new ArrayList<>();
+    Phase phase = Phase.READ;
+    int filesRead;
+    long[] spillLengths = new long[0];
+    long rejectsLength;
+    long readRejected;
+    long spilled;
+    BitSet checked = new BitSet();
+    BitSet patients = new BitSet();
+    BitSet therapists = new BitSet();
+
+    /** True when the other manifest describes the same inputs and options (so its work can be reused). */
+    boolean sameRunAs(State o) {
+        return inputs.equals(o.inputs) && fingerprints.equals(o.fingerprints) && payer.equals(o.payer);
+    }
+
+    ObjectNode toJson() {
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("version", VERSION);
+        o.put("partitions", partitions);
+        o.put("payer", payer);
+        ArrayNode in = o.putArray("inputs");
+        for (int i = 0; i < inputs.size(); i++) {
+            ObjectNode x = in.addObject();
+            x.put("name", inputs.get(i));
+            x.put("fingerprint", fingerprints.get(i));
+            ArrayNode h = x.putArray("header");
+            headers.get(i).forEach(h::add);
+        }
+        o.put("phase", phase.name());
+        o.put("filesRead", filesRead);
+        ArrayNode lengths = o.putArray("spillLengths");
+        for (long l : spillLengths) {
+            lengths.add(l);
+        }
+        o.put("rejectsLength", rejectsLength);
+        o.put("readRejected", readRejected);
+        o.put("spilled", spilled);
+        o.put("checked", bits(checked));
+        o.put("patients", bits(patients));
+        o.put("therapists", bits(therapists));
+        return o;
+    }
+
+    static State fromJson(JsonNode o) {
+        if (o.path("version").asInt() != VERSION) {
+            throw new IllegalStateException("manifest version " + o.path("version").asInt());
+        }
+        State s = new State();
+        s.partitions = o.path("partitions").asInt();
+        s.payer = o.path("payer").asText();
+        for (JsonNode x : o.path("inputs")) {
+            s.inputs.add(x.path("name").asText());
+            s.fingerprints.add(x.path("fingerprint").asText());
+            List<String> h = new ArrayList<>();
+            x.path("header").forEach(f -> h.add(f.asText()));
+            s.headers.add(h);
+        }
+        s.phase = Phase.valueOf(o.path("phase").asText());
+        s.filesRead = o.path("filesRead").asInt();
+        JsonNode lengths = o.path("spillLengths");
+        s.spillLengths = new long[lengths.size()];
+        for (int i = 0; i < lengths.size(); i++) {
+            s.spillLengths[i] = lengths.get(i).asLong();
+        }
+        s.rejectsLength = o.path("rejectsLength").asLong();
+        s.readRejected = o.path("readRejected").asLong();
+        s.spilled = o.path("spilled").asLong();
+        s.checked = bits(o.path("checked").asText());
+        s.patients = bits(o.path("patients").asText());
+        s.therapists = bits(o.path("therapists").asText());
+        return s;
+    }
+
+    void save(Path file) throws IOException {
+        Work.writeAtomically(file, Json.mapper().writeValueAsString(toJson()) + "\n");
+    }
+
+    static State load(Path file) throws IOException {
+        return fromJson(Json.mapper().readTree(Files.readString(file)));
+    }
+
+    /** A bit set as hex digits, bit 0 first (compact for thousands of partitions). */
+    private static String bits(BitSet b) {
+        StringBuilder sb = new StringBuilder();
+        int n = b.length();
+        for (int i = 0; i < n; i += 4) {
+            int d = 0;
+            for (int k = 0; k < 4; k++) {
+                if (b.get(i + k)) {
+                    d |= 1 << k;
+                }
+            }
+            sb.append(Character.forDigit(d, 16));
+        }
+        return sb.toString();
+    }
+
+    private static BitSet bits(String hex) {
+        BitSet b = new BitSet();
+        for (int i = 0; i < hex.length(); i++) {
+            int d = Character.digit(hex.charAt(i), 16);
+            for (int k = 0; k < 4; k++) {
+                if ((d & (1 << k)) != 0) {
+                    b.set(i * 4 + k);
+                }
+            }
+        }
+        return b;
+    }
+}

@@ -1,0 +1,876 @@
+package org.minutewise.batch.generate;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+import java.util.zip.GZIPOutputStream;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.claim.ClaimBuilder;
+import org.minutewise.core.codes.DiagnosisCategory;
+import org.minutewise.core.edits.PtpEdit;
+import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Patient;
+import org.minutewise.core.model.Period;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.model.YearToDate;
+import org.minutewise.core.payer.PayerProfile;
+import org.minutewise.core.units.CodeMinutes;
+import org.minutewise.core.units.UnitResult;
+import org.minutewise.core.units.UnitCalculator;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.Json;
+import org.minutewise.formats.VisitJsonWriter;
+import org.minutewise.formats.csv.CsvVisitWriter;
+
+/**
+ * Writes realistic synthetic visits, deterministic for a seed: therapy teams (a PT or OT, often with an
+ * assistant) each see their patients two or three times a week through an episode of care, one patient after
+ * the other through the day; every visit has 2-4 timed codes (plus an evaluation on the first visit and a
+ * re-evaluation every ninth), consecutive periods, billed units and modifiers as the engine would bill them.
+ * A share of the visits carries exactly one injected rule-level error, labeled in {@code FILE.labels.csv}.
+ *
+ * <p>Streams: one team's year is held in memory at a time (about 1,500 visits), so any number of visits can be
+ * written. The output is the documented CSV layout, or JSON Lines when the file name ends in {@code .jsonl};
+ * {@code .gz} compresses either.
+ */
+public final class Generator {
+    /** Visits per team and year at most; more visits mean more teams. */
+    static final int VISITS_PER_TEAM = 1500;
+    static final int MIN_TEAMS = 8;
+    static final int MAX_VISITS_PER_DAY = 10;
+    static final int DAY_START = 8 * 60;
+    /** Periods end by 23:59. */
+    static final int LAST_MINUTE = 23 * 60 + 59;
+
+    private static final String[] PT_CODES = {"97110", "97112", "97116", "97140", "97530", "97535"};
+    private static final double[] PT_ORTHO = {0.34, 0.08, 0.10, 0.24, 0.16, 0.08};
+    private static final double[] PT_NEURO = {0.20, 0.28, 0.20, 0.04, 0.18, 0.10};
+    private static final String[] OT_CODES = {"97110", "97112", "97140", "97530", "97535"};
+    private static final double[] OT_WEIGHTS = {0.22, 0.12, 0.12, 0.30, 0.24};
+
+    /** What the generator was asked for. */
+    public record Options(long visits, long seed, double errorRate, int year) {
+        public Options {
+            if (visits < 1) {
+                throw new InputException("--visits", "must be at least 1, got " + visits);
+            }
+            if (!(errorRate >= 0 && errorRate <= 1)) {
+                throw new InputException("--error-rate", "must be between 0 and 1, got " + errorRate);
+            }
+        }
+    }
+
+    /** What was written. */
+    public record Stats(long visits, long rows, Map<InjectedError, Long> injected) {
+        public Stats {
+            injected = Map.copyOf(injected);
+        }
+
+        public long injectedTotal() {
+            return injected.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Where visits go: CSV rows or JSON Lines. */
+    private interface Sink {
+        int write(Team team, GVisit v) throws IOException;
+    }
+
+    /** Tests set this to hold the CSV fast path equal to {@link CsvVisitWriter} on every visit written. */
+    static volatile boolean crossCheck;
+
+    private final Options options;
+    private final ReferenceData ref;
+    private final PayerProfile medicare;
+    private final PayerProfile commercial;
+    private final List<LocalDate> workdays = new ArrayList<>();
+    private final List<DiagnosisCategory> ptDiagnoses = new ArrayList<>();
+    private final List<DiagnosisCategory> otDiagnoses = new ArrayList<>();
+    private final boolean documentationRules;
+    private final EnumMap<InjectedError, Long> injected = new EnumMap<>(InjectedError.class);
+    private long visitSeq;
+    private long rows;
+    private long written;
+
+    private Generator(Options options, ReferenceData ref) {
+        this.options = options;
+        this.ref = ref;
+        this.medicare = ref.payers().find("medicare").orElseThrow(() -> new InputException("--payer-profile",
+                "the generator needs the built-in payer profile \"medicare\""));
+        this.commercial = ref.payers().find("commercial").orElseThrow(() -> new InputException("--payer-profile",
+                "the generator needs the built-in payer profile \"commercial\""));
+        for (LocalDate d = LocalDate.of(options.year(), 1, 2); d.getYear() == options.year(); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                workdays.add(d);
+            }
+        }
+        for (DiagnosisCategory c : ref.diagnoses().all()) {
+            switch (c.group()) {
+                case "neurological", "gait-balance", "vestibular", "musculoskeletal", "injury" -> ptDiagnoses.add(c);
+                default -> { }
+            }
+            switch (c.group()) {
+                case "neurological", "musculoskeletal", "injury", "cognitive-communication" -> otDiagnoses.add(c);
+                default -> { }
+            }
+        }
+        if (ptDiagnoses.isEmpty() || otDiagnoses.isEmpty()) {
+            throw new IllegalStateException("the diagnosis catalog has no therapy categories");
+        }
+        this.documentationRules = RuleBook.standard().find(InjectedError.WEAK_NOTE.ruleId()).isPresent();
+    }
+
+    /** The labels file written beside {@code out}. */
+    public static Path labelsFile(Path out) {
+        return out.resolveSibling(out.getFileName() + ".labels.csv");
+    }
+
+    /** Writes the visits to {@code out} (CSV, or JSON Lines for .jsonl; .gz compresses) and the labels beside it. */
+    public static Stats write(Options options, ReferenceData ref, Path out) throws IOException {
+        Generator g = new Generator(options, ref);
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean gz = name.endsWith(".gz");
+        boolean jsonl = (gz ? name.substring(0, name.length() - 3) : name).endsWith(".jsonl");
+        Path labels = labelsFile(out);
+        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+        Path tmpLabels = labels.resolveSibling(labels.getFileName() + ".tmp");
+        try (OutputStream raw = Files.newOutputStream(tmp);
+             OutputStream os = gz ? new GZIPOutputStream(raw, 1 << 16) : raw;
+             Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+             Writer lw = Files.newBufferedWriter(tmpLabels, StandardCharsets.UTF_8)) {
+            lw.write("visitId,kind,ruleId\r\n");
+            Sink sink;
+            if (jsonl) {
+                sink = (team, v) -> {
+                    w.write(Json.mapper().writeValueAsString(VisitJsonWriter.write(team.visit(v))));
+                    w.write('\n');
+                    return v.lines.size();
+                };
+            } else {
+                w.write(CsvVisitWriter.header());
+                StringBuilder sb = new StringBuilder(4096);
+                sink = (team, v) -> {
+                    sb.setLength(0);
+                    team.csvRows(v, sb);
+                    if (crossCheck) {
+                        String expected = CsvVisitWriter.rows(team.visit(v));
+                        if (!expected.contentEquals(sb)) {
+                            throw new IllegalStateException("CSV fast path differs from CsvVisitWriter for " + v.id
+                                    + ":\n" + expected + "\n" + sb);
+                        }
+                    }
+                    w.append(sb);
+                    return v.lines.size();
+                };
+            }
+            g.run(sink, lw);
+        }
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmpLabels, labels, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new Stats(g.written, g.rows, g.injected);
+    }
+
+    private void run(Sink sink, Writer labels) throws IOException {
+        SplittableRandom root = new SplittableRandom(options.seed());
+        long teams = Math.max(MIN_TEAMS, (options.visits() + VISITS_PER_TEAM - 1) / VISITS_PER_TEAM);
+        for (long t = 0; t < teams; t++) {
+            long budget = options.visits() / teams + (t < options.visits() % teams ? 1 : 0);
+            new Team(t, (int) budget, root.split(), sink, labels).run();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static final class GPatient {
+        final String id;
+        final PayerProfile payer;
+        final List<String> diagnoses;
+        final String condition;
+        final boolean neuro;
+        final boolean skipsProgressReports;
+        String lastNote = "";
+
+        GPatient(String id, PayerProfile payer, List<String> diagnoses, String condition, boolean neuro,
+                 boolean skipsProgressReports) {
+            this.id = id;
+            this.payer = payer;
+            this.diagnoses = diagnoses;
+            this.condition = condition;
+            this.neuro = neuro;
+            this.skipsProgressReports = skipsProgressReports;
+        }
+    }
+
+    private record Slot(int day, int patient, int seq) {
+    }
+
+    /** One line of a visit being generated: a code, its minutes and start (minute of the day), who furnished it. */
+    private static final class GLine {
+        final String code;
+        final boolean timed;
+        int minutes;
+        int start;
+        boolean assistant;
+        int units;
+        List<String> modifiers = new ArrayList<>(3);
+
+        GLine(String code, boolean timed, int minutes) {
+            this.code = code;
+            this.timed = timed;
+            this.minutes = minutes;
+        }
+
+        int end() {
+            return start + minutes;
+        }
+    }
+
+    private static final class GVisit {
+        String id;
+        LocalDate date;
+        GPatient patient;
+        int seq;
+        final List<GLine> lines = new ArrayList<>(5);
+        int start;
+        String note = "";
+        InjectedError error;
+
+        int duration() {
+            int n = 0;
+            for (GLine l : lines) {
+                n += l.minutes;
+            }
+            return n;
+        }
+
+        void layout(int from) {
+            start = from;
+            int t = from;
+            for (GLine l : lines) {
+                l.start = t;
+                t += l.minutes;
+            }
+        }
+
+        int end() {
+            int e = start;
+            for (GLine l : lines) {
+                e = Math.max(e, l.end());
+            }
+            return e;
+        }
+
+        boolean hasAssistantLine() {
+            for (GLine l : lines) {
+                if (l.assistant && l.units > 0 && l.modifiers.size() > 1) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int timedCount() {
+            int n = 0;
+            for (GLine l : lines) {
+                n += l.timed ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    private final class Team {
+        final long index;
+        final int budget;
+        final SplittableRandom r;
+        final Sink sink;
+        final Writer labels;
+        final Discipline discipline;
+        final Setting setting;
+        final String therapist;
+        final Optional<String> assistant;
+        final List<GPatient> patients = new ArrayList<>();
+        int emitted;
+
+        Team(long index, int budget, SplittableRandom r, Sink sink, Writer labels) {
+            this.index = index;
+            this.budget = budget;
+            this.r = r;
+            this.sink = sink;
+            this.labels = labels;
+            this.discipline = r.nextDouble() < 0.7 ? Discipline.PT : Discipline.OT;
+            double s = r.nextDouble();
+            this.setting = s < 0.85 ? Setting.PRIVATE_PRACTICE : s < 0.95 ? Setting.HOSPITAL_OUTPATIENT
+                    : Setting.REHAB_AGENCY;
+            String n = pad(index + 1, 5);
+            this.therapist = discipline.name() + n;
+            this.assistant = r.nextDouble() < 0.7 ? Optional.of(discipline.name() + "A" + n) : Optional.empty();
+        }
+
+        void run() throws IOException {
+            List<Slot> slots = plan();
+            slots.sort(Comparator.comparingInt(Slot::day).thenComparingInt(Slot::patient));
+            int i = 0;
+            while (i < slots.size() && emitted < budget) {
+                int j = i;
+                while (j < slots.size() && slots.get(j).day() == slots.get(i).day()) {
+                    j++;
+                }
+                day(workdays.get(slots.get(i).day()), slots.subList(i, j));
+                i = j;
+            }
+        }
+
+        /** Patients and the days they are seen, until the team's visits are planned. */
+        List<Slot> plan() {
+            int[] load = new int[workdays.size()];
+            List<Slot> slots = new ArrayList<>(budget);
+            int planned = 0;
+            int misses = 0;
+            while (planned < budget && misses < 1000) {
+                GPatient p = patient();
+                int want = r.nextDouble() < 0.05 ? 28 + r.nextInt(13) : 6 + r.nextInt(19);
+                want = Math.min(want, budget - planned);
+                int day = r.nextInt(workdays.size());
+                int seq = 0;
+                while (seq < want && day < workdays.size()) {
+                    if (load[day] < MAX_VISITS_PER_DAY) {
+                        slots.add(new Slot(day, patients.size(), seq));
+                        load[day]++;
+                        seq++;
+                        day += 2 + r.nextInt(2);
+                    } else {
+                        day++;
+                    }
+                }
+                misses = seq == 0 ? misses + 1 : 0;
+                planned += seq;
+                patients.add(p);
+            }
+            return slots;
+        }
+
+        GPatient patient() {
+            String id = "P" + pad(index + 1, 5) + "-" + pad(patients.size() + 1, 4);
+            PayerProfile payer = r.nextDouble() < 0.6 ? medicare : commercial;
+            List<DiagnosisCategory> pool = discipline == Discipline.PT ? ptDiagnoses : otDiagnoses;
+            DiagnosisCategory main = pool.get(r.nextInt(pool.size()));
+            List<String> dx = new ArrayList<>(2);
+            dx.add(main.category());
+            if (r.nextDouble() < 0.4) {
+                DiagnosisCategory second = pool.get(r.nextInt(pool.size()));
+                if (!second.category().equals(main.category())) {
+                    dx.add(second.category());
+                }
+            }
+            return new GPatient(id, payer, List.copyOf(dx), main.title(), main.supports97112(),
+                    r.nextDouble() < 0.1);
+        }
+
+        void day(LocalDate date, List<Slot> slots) throws IOException {
+            List<GVisit> visits = new ArrayList<>(slots.size());
+            for (Slot s : slots) {
+                visits.add(content(date, patients.get(s.patient()), s.seq()));
+            }
+            int[] gaps = new int[visits.size()];
+            int busy = 0;
+            for (int k = 0; k < visits.size(); k++) {
+                gaps[k] = r.nextInt(16);
+                busy += visits.get(k).duration() + gaps[k];
+            }
+            int t = DAY_START + r.nextInt(30);
+            if (t + busy > LAST_MINUTE) {
+                // A long day starts early and drops the gaps.
+                Arrays.fill(gaps, 0);
+                busy = visits.stream().mapToInt(GVisit::duration).sum();
+                t = Math.max(6 * 60, LAST_MINUTE - busy);
+            }
+            List<GVisit> fitted = new ArrayList<>(visits.size());
+            for (int k = 0; k < visits.size(); k++) {
+                GVisit v = visits.get(k);
+                if (t + v.duration() > LAST_MINUTE) {
+                    break; // a day of ten very long visits (rare): the rest are not seen
+                }
+                v.layout(t);
+                t = v.end() + gaps[k];
+                fitted.add(v);
+            }
+            visits = fitted;
+            // Decide the injected errors, in visit order (an overlap needs the visit before it settled).
+            for (int k = 0; k < visits.size(); k++) {
+                GVisit v = visits.get(k);
+                if (r.nextDouble() >= options.errorRate()) {
+                    continue;
+                }
+                List<InjectedError> kinds = new ArrayList<>(8);
+                kinds.add(InjectedError.OVER_BILLED_UNITS);
+                kinds.add(InjectedError.MISSING_DISCIPLINE_MODIFIER);
+                kinds.add(InjectedError.DUPLICATE_CLAIM);
+                if (v.timedCount() >= 2) {
+                    kinds.add(InjectedError.OVERLAPPING_MINUTES);
+                }
+                if (v.patient.payer.isMedicare() && hasAssistantCode(v)) {
+                    kinds.add(InjectedError.MISSING_ASSISTANT_MODIFIER);
+                }
+                if (v.patient.lastNote.length() >= 80) {
+                    kinds.add(InjectedError.COPIED_NOTE);
+                }
+                if (k > 0) {
+                    GVisit prev = visits.get(k - 1);
+                    // Only timed codes count as one-on-one treatment across visits: no evaluation on either visit.
+                    if (prev.patient != v.patient && prev.duration() >= 12 && v.timedCount() == v.lines.size()
+                            && prev.timedCount() == prev.lines.size()
+                            && prev.error != InjectedError.THERAPIST_OVERLAP
+                            && prev.error != InjectedError.MISSING_ASSISTANT_MODIFIER) {
+                        kinds.add(InjectedError.THERAPIST_OVERLAP);
+                    }
+                }
+                if (documentationRules) {
+                    kinds.add(InjectedError.WEAK_NOTE);
+                }
+                v.error = kinds.get(r.nextInt(kinds.size()));
+                structural(v, k == 0 ? null : visits.get(k - 1));
+            }
+            for (GVisit v : visits) {
+                bill(v);
+                if (v.error != null) {
+                    billing(v);
+                }
+                if (emitted >= budget) {
+                    return;
+                }
+                emit(v, null);
+                if (v.error == InjectedError.DUPLICATE_CLAIM) {
+                    if (emitted >= budget) {
+                        return;
+                    }
+                    GVisit dup = new GVisit();
+                    dup.id = v.id + "-D";
+                    dup.date = v.date;
+                    dup.patient = v.patient;
+                    dup.seq = v.seq;
+                    dup.lines.addAll(v.lines);
+                    dup.start = v.start;
+                    dup.note = note(dup);
+                    dup.error = InjectedError.DUPLICATE_CLAIM;
+                    emit(dup, dup);
+                }
+            }
+        }
+
+        boolean hasAssistantCode(GVisit v) {
+            if (!assistantModifiersApply(v.patient.payer, setting, v.date)) {
+                return false;
+            }
+            for (GLine l : v.lines) {
+                if (l.assistant) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The visit's codes, minutes and providers (times are laid out later). */
+        GVisit content(LocalDate date, GPatient p, int seq) {
+            GVisit v = new GVisit();
+            v.id = "V" + pad(++visitSeq, 9);
+            v.date = date;
+            v.patient = p;
+            v.seq = seq;
+            boolean eval = seq == 0;
+            boolean reEval = !eval && seq % 9 == 0 && !p.skipsProgressReports;
+            if (eval) {
+                String code = discipline == Discipline.PT ? pick("97161", "97162", "97163", 0.3, 0.5)
+                        : pick("97165", "97166", "97167", 0.3, 0.5);
+                v.lines.add(new GLine(code, false, 20 + r.nextInt(26)));
+            } else if (reEval) {
+                v.lines.add(new GLine(discipline == Discipline.PT ? "97164" : "97168", false, 15 + r.nextInt(16)));
+            }
+            int timed = eval ? 1 + r.nextInt(2) : 2 + r.nextInt(3);
+            String[] codes = discipline == Discipline.PT ? PT_CODES : OT_CODES;
+            double[] weights = discipline == Discipline.OT ? OT_WEIGHTS : p.neuro ? PT_NEURO : PT_ORTHO;
+            List<String> chosen = new ArrayList<>(timed);
+            while (chosen.size() < timed) {
+                String c = codes[weighted(weights)];
+                if (!chosen.contains(c)) {
+                    chosen.add(c);
+                }
+            }
+            List<GLine> timedLines = new ArrayList<>(timed);
+            for (String c : chosen) {
+                timedLines.add(new GLine(c, true, 0));
+            }
+            // Minutes of 8-38 per code, drawn again until every code earns a unit under the payer's method.
+            for (int attempt = 0; attempt < 50; attempt++) {
+                for (GLine l : timedLines) {
+                    l.minutes = 8 + r.nextInt(31);
+                }
+                if (allEarnUnits(timedLines, p.payer)) {
+                    break;
+                }
+                if (attempt == 49) {
+                    for (GLine l : timedLines) {
+                        l.minutes = 15 + r.nextInt(24);
+                    }
+                }
+            }
+            v.lines.addAll(timedLines);
+            if (assistant.isPresent() && !eval && r.nextDouble() < 0.5) {
+                boolean any = false;
+                for (GLine l : timedLines) {
+                    if (r.nextDouble() < 0.6) {
+                        l.assistant = true;
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    timedLines.get(r.nextInt(timedLines.size())).assistant = true;
+                }
+            }
+            v.note = note(v);
+            return v;
+        }
+
+        boolean allEarnUnits(List<GLine> lines, PayerProfile payer) {
+            List<CodeMinutes> cm = new ArrayList<>(lines.size());
+            for (GLine l : lines) {
+                cm.add(new CodeMinutes(l.code, l.minutes));
+            }
+            UnitResult u = UnitCalculator.compute(payer.method(), cm, ref.codes());
+            for (GLine l : lines) {
+                if (u.unitsOf(l.code) == 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Errors that change the documented times or providers, before billing. */
+        void structural(GVisit v, GVisit prev) {
+            switch (v.error) {
+                case OVERLAPPING_MINUTES -> {
+                    GLine last = v.lines.get(v.lines.size() - 1);
+                    GLine before = v.lines.get(v.lines.size() - 2);
+                    int shift = 3 + r.nextInt(Math.max(1, Math.min(8, before.minutes - 3)));
+                    last.start = before.end() - Math.min(shift, before.minutes - 1);
+                }
+                case THERAPIST_OVERLAP -> {
+                    for (GLine l : prev.lines) {
+                        l.assistant = false;
+                    }
+                    for (GLine l : v.lines) {
+                        l.assistant = false;
+                    }
+                    int span = prev.end() - prev.start;
+                    int delta = 5 + r.nextInt(Math.max(1, span - 9));
+                    v.layout(prev.start + Math.min(delta, span - 1));
+                }
+                case COPIED_NOTE -> v.note = v.patient.lastNote;
+                case WEAK_NOTE -> v.note = "";
+                default -> { }
+            }
+        }
+
+        /** Units and modifiers as the engine bills them from the documented minutes. */
+        void bill(GVisit v) {
+            PayerProfile payer = v.patient.payer;
+            List<CodeMinutes> cm = new ArrayList<>(v.lines.size());
+            for (GLine l : v.lines) {
+                cm.add(new CodeMinutes(l.code, l.minutes));
+            }
+            UnitResult u = UnitCalculator.compute(payer.method(), cm, ref.codes());
+            boolean cq = assistantModifiersApply(payer, setting, v.date);
+            for (GLine l : v.lines) {
+                l.units = u.unitsOf(l.code);
+                l.modifiers = new ArrayList<>(3);
+                l.modifiers.add(discipline.modifier());
+                if (cq && l.assistant && l.units > 0) {
+                    l.modifiers.add(discipline == Discipline.OT ? "CO" : "CQ");
+                }
+            }
+            for (int i = 0; i < v.lines.size(); i++) {
+                for (int j = i + 1; j < v.lines.size(); j++) {
+                    GLine a = v.lines.get(i);
+                    GLine b = v.lines.get(j);
+                    if (a.units == 0 || b.units == 0) {
+                        continue;
+                    }
+                    Optional<PtpEdit> e = ref.ptp().find(a.code, b.code, v.date);
+                    if (e.isPresent() && e.get().bypassable()
+                            && !payer.deniesDistinctModifier(e.get().column1(), e.get().column2())
+                            && !(a.start < b.end() && b.start < a.end())) {
+                        GLine col2 = e.get().column2().equals(a.code) ? a : b;
+                        if (!col2.modifiers.contains(payer.distinctModifier())) {
+                            col2.modifiers.add(payer.distinctModifier());
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Errors in what was billed, after the correct bill was made. */
+        void billing(GVisit v) {
+            switch (v.error) {
+                case OVER_BILLED_UNITS -> {
+                    GLine l = pickLine(v, x -> x.timed);
+                    l.units++;
+                }
+                case MISSING_DISCIPLINE_MODIFIER -> {
+                    // A line without CQ/CO when there is one (else CQ without GP is a second finding, MW-B005).
+                    boolean plain = v.lines.stream().anyMatch(x -> !x.modifiers.contains("CQ")
+                            && !x.modifiers.contains("CO"));
+                    GLine l = pickLine(v, x -> !plain || !x.modifiers.contains("CQ") && !x.modifiers.contains("CO"));
+                    l.modifiers.remove(discipline.modifier());
+                }
+                case MISSING_ASSISTANT_MODIFIER -> {
+                    GLine l = pickLine(v, x -> x.modifiers.contains("CQ") || x.modifiers.contains("CO"));
+                    l.modifiers.remove("CQ");
+                    l.modifiers.remove("CO");
+                }
+                default -> { }
+            }
+        }
+
+        GLine pickLine(GVisit v, Predicate<GLine> ok) {
+            List<GLine> candidates = new ArrayList<>();
+            for (GLine l : v.lines) {
+                if (ok.test(l)) {
+                    candidates.add(l);
+                }
+            }
+            if (candidates.isEmpty()) {
+                throw new IllegalStateException("no line for the injected error " + v.error.wire());
+            }
+            return candidates.get(r.nextInt(candidates.size()));
+        }
+
+        /** Writes the visit; {@code dup} is the duplicate's own marker (the original of a duplicate is clean). */
+        void emit(GVisit v, Object dup) throws IOException {
+            rows += sink.write(this, v);
+            emitted++;
+            written++;
+            if (!v.note.isEmpty()) {
+                v.patient.lastNote = v.note;
+            }
+            if (v.error != null && !(v.error == InjectedError.DUPLICATE_CLAIM && dup == null)) {
+                injected.merge(v.error, 1L, Long::sum);
+                labels.write(v.id + "," + v.error.wire() + "," + v.error.ruleId() + "\r\n");
+            }
+        }
+
+        /** The visit as the domain model (for JSON Lines, and to cross-check the CSV fast path). */
+        Visit visit(GVisit v) {
+            List<ServiceLine> services = new ArrayList<>(v.lines.size());
+            List<BilledLine> billed = new ArrayList<>(v.lines.size());
+            int total = 0;
+            for (GLine l : v.lines) {
+                Provider p = l.assistant ? new Provider(assistant, discipline == Discipline.OT ? Role.OTA : Role.PTA,
+                        Optional.empty(), Optional.of(therapist), Optional.empty())
+                        : new Provider(Optional.of(therapist), discipline == Discipline.OT ? Role.OT : Role.PT,
+                        Optional.empty());
+                Period period = new Period(time(l.start), time(l.end()));
+                services.add(new ServiceLine(l.code, OptionalInt.of(l.minutes), List.of(period), p, Optional.empty(),
+                        Optional.empty()));
+                billed.add(new BilledLine(l.code, l.modifiers, l.units, Optional.empty()));
+                total += l.minutes;
+            }
+            return Visit.builder(v.id, v.date).payer(v.patient.payer.id()).planOfCare(discipline)
+                    .setting(setting)
+                    .patient(new Patient(Optional.of(v.patient.id), Optional.empty(), YearToDate.NONE,
+                            YearToDate.NONE))
+                    .diagnoses(v.patient.diagnoses).totalTreatmentMinutes(total).services(services)
+                    .note(v.note.isEmpty() ? null : v.note).billed(billed).build();
+        }
+
+        /**
+         * The visit's rows in the CSV layout, written directly (the generator's hot path); the same text as
+         * {@link CsvVisitWriter#rows} of {@link #visit} (a test holds them equal).
+         */
+        void csvRows(GVisit v, StringBuilder sb) {
+            String date = v.date.toString();
+            String dx = String.join(";", v.patient.diagnoses);
+            boolean first = true;
+            int total = v.duration();
+            for (GLine l : v.lines) {
+                sb.append(v.id).append(',').append(date).append(',').append(v.patient.payer.id()).append(',')
+                        .append(setting.wire()).append(',').append(discipline.name()).append(',')
+                        .append(v.patient.id).append(',').append(dx).append(',').append(l.code).append(',')
+                        .append(l.minutes).append(',');
+                clock(sb, l.start);
+                sb.append(',');
+                clock(sb, l.end());
+                sb.append(',');
+                if (l.assistant) {
+                    sb.append(assistant.orElse("")).append(',').append(discipline == Discipline.OT ? "OTA" : "PTA");
+                } else {
+                    sb.append(therapist).append(',').append(discipline.name());
+                }
+                sb.append(",,").append(l.units).append(',');
+                for (int i = 0; i < l.modifiers.size(); i++) {
+                    if (i > 0) {
+                        sb.append(';');
+                    }
+                    sb.append(l.modifiers.get(i));
+                }
+                sb.append(",,");
+                if (first && !v.note.isEmpty()) {
+                    sb.append('"');
+                    for (int i = 0; i < v.note.length(); i++) {
+                        char c = v.note.charAt(i);
+                        if (c == '"') {
+                            sb.append('"');
+                        }
+                        sb.append(c);
+                    }
+                    sb.append('"');
+                }
+                sb.append(',');
+                if (first) {
+                    sb.append(total);
+                }
+                sb.append(',');
+                if (l.assistant) {
+                    sb.append(therapist);
+                }
+                sb.append(",\r\n");
+                first = false;
+            }
+        }
+
+        // ----------------------------------------------------------------------------------------- the note
+
+        String note(GVisit v) {
+            StringBuilder sb = new StringBuilder(600);
+            GPatient p = v.patient;
+            sb.append(p.condition).append(" (").append(String.join(", ", p.diagnoses)).append("). Visit ")
+                    .append(v.seq + 1).append(". ");
+            sb.append(oneOf("Pt reports ", "Patient states ", "Pt notes ")).append(oneOf(
+                    "less pain with stairs since last session", "one near-fall at home this week",
+                    "improved sleep and less stiffness in the morning", "fatigue after community walking",
+                    "difficulty reaching overhead cabinets", "increased confidence with transfers",
+                    "pain " + r.nextInt(8) + "/10 at rest and " + (2 + r.nextInt(8)) + "/10 with activity"))
+                    .append(". ");
+            int timed = 0;
+            for (GLine l : v.lines) {
+                sb.append(sentence(l, p)).append(' ');
+                timed += l.timed ? l.minutes : 0;
+            }
+            sb.append(oneOf("Berg ", "Berg Balance ")).append(30 + r.nextInt(27)).append("/56, TUG ")
+                    .append(8 + r.nextInt(15)).append('.').append(r.nextInt(10)).append(" s. ");
+            sb.append("Response: ").append(oneOf("tolerated well with no increase in symptoms",
+                    "required rest breaks; vitals stable", "good carryover of cues from last session",
+                    "fatigued at the end of the session; reduced reps")).append(". ");
+            sb.append("Plan: ").append(oneOf("progress balance tasks and reduce cues",
+                    "continue plan of care 2x/week", "increase resistance and add dual-task training",
+                    "update home exercise program next visit")).append(". ");
+            sb.append("Total timed minutes ").append(timed).append(", total treatment time ")
+                    .append(v.duration()).append(" min.");
+            return sb.toString();
+        }
+
+        String sentence(GLine l, GPatient p) {
+            int m = l.minutes;
+            return switch (l.code) {
+                case "97110" -> "Therapeutic exercise " + m + " min: " + oneOf("sit-to-stand", "bridges",
+                        "step-ups", "theraband rows", "heel raises") + " " + (2 + r.nextInt(2)) + "x"
+                        + (8 + r.nextInt(8)) + ", " + oneOf("progressed resistance", "cues for form",
+                        "tempo control") + " to build strength for " + oneOf("stairs", "transfers", "walking") + ".";
+                case "97112" -> "Neuromuscular re-education " + m + " min: " + oneOf("perturbation training",
+                        "tandem stance on foam", "weight shifting with reach", "gaze stabilization x1",
+                        "PNF patterns for trunk control") + " with " + oneOf("tactile", "verbal", "visual")
+                        + " cues to improve " + oneOf("postural control", "dynamic balance", "proprioception")
+                        + (p.neuro ? "" : " (decreased proprioception noted)") + ".";
+                case "97116" -> "Gait training " + m + " min: " + (100 + 50 * r.nextInt(8)) + " ft with "
+                        + oneOf("rolling walker", "single point cane", "no device") + ", cues for "
+                        + oneOf("step length", "heel strike", "cadence", "foot clearance") + ".";
+                case "97140" -> "Manual therapy " + m + " min: " + oneOf("joint mobilization grade III",
+                        "soft tissue mobilization", "myofascial release") + " to the " + oneOf("lumbar spine",
+                        "right knee", "left shoulder", "cervical spine") + " to improve range of motion.";
+                case "97530" -> "Therapeutic activities " + m + " min: " + oneOf("floor-to-stand transfers",
+                        "lifting and carrying", "car transfer practice", "kitchen task simulation")
+                        + " for functional independence.";
+                case "97535" -> "Self-care training " + m + " min: " + oneOf("lower body dressing",
+                        "bathing transfer", "meal preparation", "medication management") + " with "
+                        + oneOf("setup", "minimal", "moderate") + " assistance.";
+                case "97161", "97162", "97163", "97165", "97166", "97167" -> "Evaluation " + m + " min: history, "
+                        + "systems review, standardized tests and goals set with the patient.";
+                default -> "Re-evaluation " + m + " min: progress toward goals reviewed and the plan updated.";
+            };
+        }
+
+        String oneOf(String... options) {
+            return options[r.nextInt(options.length)];
+        }
+
+        String pick(String a, String b, String c, double pa, double pb) {
+            double x = r.nextDouble();
+            return x < pa ? a : x < pa + pb ? b : c;
+        }
+
+        int weighted(double[] w) {
+            double x = r.nextDouble();
+            double sum = 0;
+            for (int i = 0; i < w.length; i++) {
+                sum += w[i];
+                if (x < sum) {
+                    return i;
+                }
+            }
+            return w.length - 1;
+        }
+    }
+
+    static String pad(long n, int width) {
+        String s = Long.toString(n);
+        return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
+    }
+
+    private static void clock(StringBuilder sb, int minuteOfDay) {
+        if (minuteOfDay >= 24 * 60) {
+            sb.append("23:59:59.999999999"); // LocalTime.MAX, as Period.END_OF_DAY prints (never reached here)
+            return;
+        }
+        int h = minuteOfDay / 60;
+        int m = minuteOfDay % 60;
+        sb.append((char) ('0' + h / 10)).append((char) ('0' + h % 10)).append(':').append((char) ('0' + m / 10))
+                .append((char) ('0' + m % 10));
+    }
+
+    private static LocalTime time(int minuteOfDay) {
+        if (minuteOfDay >= 24 * 60) {
+            return Period.END_OF_DAY;
+        }
+        return LocalTime.of(minuteOfDay / 60, minuteOfDay % 60);
+    }
+
+    /** Whether CQ/CO mark an assistant's units for this payer, setting and date (as the claim builder decides). */
+    static boolean assistantModifiersApply(PayerProfile payer, Setting setting, LocalDate date) {
+        return payer.assistantModifiers() && setting != Setting.CAH && setting != Setting.PHYSICIAN_OFFICE
+                && !date.isBefore(ClaimBuilder.ASSISTANT_MODIFIERS_FROM);
+    }
+}

@@ -1,0 +1,48 @@
+package org.minutewise.batch.generate;
+
+import java.util.Optional;
+
+/** The rule-level errors the generator injects, each with the finding id the audit must report on the visit. */
+public enum InjectedError {
+    /** One timed code billed with a unit more than its minutes support. */
+    OVER_BILLED_UNITS("over-billed-units", "MW-B002"),
+    /** The last timed code's period starts inside the one before it: the same minutes under two codes. */
+    OVERLAPPING_MINUTES("overlapping-minutes", "MW-U003"),
+    /** A billed line without its GP/GO modifier. */
+    MISSING_DISCIPLINE_MODIFIER("missing-discipline-modifier", "MW-B004"),
+    /** A Medicare line furnished by a PTA/OTA billed without CQ/CO. */
+    MISSING_ASSISTANT_MODIFIER("missing-assistant-modifier", "MW-B006"),
+    /** The same services billed again for the patient and date under another visit id. */
+    DUPLICATE_CLAIM("duplicate-claim", "MW-A006"),
+    /** The note of an earlier visit of the same patient, copied word for word. */
+    COPIED_NOTE("copied-note", "MW-A005"),
+    /** The therapist's one-on-one minutes with this patient overlap the previous patient's visit. */
+    THERAPIST_OVERLAP("therapist-overlap", "MW-A001"),
+    /** No treatment note (only when the documentation rules are in the catalog at run time). */
+    WEAK_NOTE("weak-note", "MW-D001");
+
+    private final String wire;
+    private final String ruleId;
+
+    InjectedError(String wire, String ruleId) {
+        this.wire = wire;
+        this.ruleId = ruleId;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public String ruleId() {
+        return ruleId;
+    }
+
+    public static Optional<InjectedError> parse(String wire) {
+        for (InjectedError e : values()) {
+            if (e.wire.equals(wire)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+}

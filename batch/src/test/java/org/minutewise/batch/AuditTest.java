@@ -1,0 +1,313 @@
+package org.minutewise.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minutewise.batch.generate.Generator;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.Json;
+import org.minutewise.formats.csv.CsvRecordReader;
+import org.minutewise.refdata.RefData;
+
+/** The audit engine in process, on small generated files (the CLI tests run it as a process). */
+class AuditTest {
+    private static final ReferenceData REF = RefData.defaults();
+    static final String HEADER = "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,minutes,"
+            + "start,end,providerId,role,mode,billedUnits,billedModifiers,charge,note\r\n";
+
+    @TempDir
+    Path tmp;
+
+    private Path generate(String name, long visits, long seed, double rate) throws IOException {
+        Path p = tmp.resolve(name);
+        Generator.write(new Generator.Options(visits, seed, rate, 2026), REF, p);
+        return p;
+    }
+
+    private Audit.Result audit(Path out, int threads, int partitions, Path... inputs) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Path p : inputs) {
+            names.add(p.toString());
+        }
+        return Audit.run(new Audit.Options(names, out, Optional.empty(), threads, false, partitions,
+                OptionalLong.empty()), REF, Progress.quiet());
+    }
+
+    /** The rows of an output CSV as maps, header names as keys. */
+    static List<Map<String, String>> rows(Path csv) throws IOException {
+        List<Map<String, String>> out = new ArrayList<>();
+        try (CsvRecordReader r = new CsvRecordReader(new StringReader(Files.readString(csv)))) {
+            List<String> header = r.next().fields();
+            CsvRecordReader.Record rec;
+            while ((rec = r.next()) != null) {
+                Map<String, String> m = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    m.put(header.get(i), rec.fields().get(i));
+                }
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    static JsonNode summary(Path out) throws IOException {
+        return Json.mapper().readTree(Files.readString(out.resolve("summary.json")));
+    }
+
+    @Test
+    void countsReconcileAndEveryInjectedErrorIsFound() throws IOException {
+        Path in = generate("year.csv", 3000, 17, 0.1);
+        Path out = tmp.resolve("out");
+        Audit.Result r = audit(out, 2, 8, in);
+        JsonNode s = summary(out);
+        long rows = Files.readAllLines(in).size() - 1;
+        assertThat(s.get("read").asLong()).isEqualTo(rows);
+        assertThat(s.get("checked").asLong()).isEqualTo(rows);
+        assertThat(s.get("rejected").asLong()).isZero();
+        assertThat(s.get("visits").asLong()).isEqualTo(3000);
+        assertThat(r.totals().read()).isEqualTo(r.totals().checked() + r.totals().rejected());
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        long bySeverity = 0;
+        for (JsonNode n : s.get("findingsBySeverity")) {
+            bySeverity += n.asLong();
+        }
+        assertThat(findings).hasSize((int) bySeverity);
+        assertThat(rows(out.resolve("rejected.csv"))).isEmpty();
+        assertThat(rows(out.resolve("claims.csv"))).isNotEmpty();
+        assertThat(s.get("unitsBilled").asLong()).isGreaterThan(s.get("unitsSupported").asLong());
+        // Recall on the labels must be 100%; precision is measured on the labeled rules.
+        Set<String> labels = new HashSet<>();
+        Set<String> labeledRules = new HashSet<>();
+        for (String l : Files.readAllLines(Generator.labelsFile(in)).subList(1,
+                Files.readAllLines(Generator.labelsFile(in)).size())) {
+            String[] f = l.split(",");
+            labels.add(f[0] + " " + f[2]);
+            labeledRules.add(f[2]);
+        }
+        Set<String> reported = new HashSet<>();
+        for (Map<String, String> f : findings) {
+            if (labeledRules.contains(f.get("ruleId"))) {
+                reported.add(f.get("visitId") + " " + f.get("ruleId"));
+            }
+        }
+        Set<String> missed = new HashSet<>(labels);
+        missed.removeAll(reported);
+        assertThat(missed).as("injected errors not reported").isEmpty();
+        Set<String> truePositives = new HashSet<>(reported);
+        truePositives.retainAll(labels);
+        double precision = truePositives.size() / (double) reported.size();
+        assertThat(precision).as("precision on the labeled rules").isGreaterThanOrEqualTo(0.99);
+        assertThat(labeledRules).contains("MW-B002", "MW-U003", "MW-B004", "MW-B006", "MW-A006", "MW-A005",
+                "MW-A001");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").doesNotContain("<script")
+                .doesNotContain("http://cdn").contains("Findings by rule");
+        assertThat(Files.list(out.resolve(".work")).map(p -> p.getFileName().toString()))
+                .as("the bulky work files are gone; the manifest stays").containsExactly("state");
+    }
+
+    /** The rows of each visit scattered through the file (their order within the visit kept). */
+    private Path scatter(Path in, String name, long seed) throws IOException {
+        List<String> lines = Files.readAllLines(in);
+        Map<String, Deque<String>> byVisit = new LinkedHashMap<>();
+        for (String l : lines.subList(1, lines.size())) {
+            byVisit.computeIfAbsent(l.substring(0, l.indexOf(',')), k -> new ArrayDeque<>()).add(l);
+        }
+        List<Deque<String>> queues = new ArrayList<>(byVisit.values());
+        SplittableRandom r = new SplittableRandom(seed);
+        StringBuilder sb = new StringBuilder(lines.get(0)).append("\r\n");
+        while (!queues.isEmpty()) {
+            int i = r.nextInt(queues.size());
+            sb.append(queues.get(i).poll()).append("\r\n");
+            if (queues.get(i).isEmpty()) {
+                queues.set(i, queues.get(queues.size() - 1));
+                queues.remove(queues.size() - 1);
+            }
+        }
+        Path p = tmp.resolve(name);
+        Files.writeString(p, sb);
+        return p;
+    }
+
+    private static List<String> withoutLineColumn(Path csv, String dropFile) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Map<String, String> m : rows(csv)) {
+            m.remove("line");
+            if (m.containsKey("file") && !m.get("file").isEmpty()) {
+                m.put("file", dropFile);
+            }
+            out.add(m.toString());
+        }
+        return out;
+    }
+
+    @Test
+    void theOrderOfTheRowsDoesNotMatter() throws IOException {
+        Path sorted = generate("sorted.csv", 1200, 4, 0.1);
+        Path scattered = scatter(sorted, "scattered.csv", 99);
+        audit(tmp.resolve("a"), 2, 6, sorted);
+        audit(tmp.resolve("b"), 2, 6, scattered);
+        assertThat(Files.readString(tmp.resolve("b").resolve("summary.json")))
+                .isEqualTo(Files.readString(tmp.resolve("a").resolve("summary.json")));
+        assertThat(withoutLineColumn(tmp.resolve("b").resolve("findings.csv"), "x"))
+                .isEqualTo(withoutLineColumn(tmp.resolve("a").resolve("findings.csv"), "x"));
+        assertThat(withoutLineColumn(tmp.resolve("b").resolve("claims.csv"), "x"))
+                .isEqualTo(withoutLineColumn(tmp.resolve("a").resolve("claims.csv"), "x"));
+    }
+
+    @Test
+    void threadsDoNotChangeABytePartitionsOnlyTheOrder() throws IOException {
+        Path in = generate("t.csv", 1500, 8, 0.1);
+        audit(tmp.resolve("one"), 1, 7, in);
+        audit(tmp.resolve("four"), 4, 7, in);
+        audit(tmp.resolve("many"), 3, 23, in);
+        for (String f : List.of("findings.csv", "claims.csv", "rejected.csv", "summary.json", "report.html")) {
+            assertThat(Files.readAllBytes(tmp.resolve("four").resolve(f))).as(f)
+                    .isEqualTo(Files.readAllBytes(tmp.resolve("one").resolve(f)));
+        }
+        assertThat(Files.readString(tmp.resolve("many").resolve("summary.json")))
+                .isEqualTo(Files.readString(tmp.resolve("one").resolve("summary.json")));
+        List<String> a = new ArrayList<>(Files.readAllLines(tmp.resolve("many").resolve("findings.csv")));
+        List<String> b = new ArrayList<>(Files.readAllLines(tmp.resolve("one").resolve("findings.csv")));
+        a.sort(null);
+        b.sort(null);
+        assertThat(a).isEqualTo(b);
+    }
+
+    @Test
+    void malformedRowsAreRejectedWithTheirLineAndReasonAndTheRestChecked() throws IOException {
+        String ok = "V1,2026-03-02,medicare,,PT,P1,R26.81,97110,23,09:00,09:23,T1,PT,,2,GP,,\"Balance training.\"\r\n"
+                + "V1,2026-03-02,medicare,,PT,P1,R26.81,97112,24,09:23,09:47,T1,PT,,2,GP,,\r\n";
+        String csv = HEADER + ok                                                             // lines 2-3
+                + "V2,2026-13-02,medicare,,PT,P2,,97110,23,,,T1,PT,,,,,\r\n"                   // 4 bad date
+                + "V3,2026-03-02,acme,,PT,P3,,97110,23,,,T1,PT,,,,,\r\n"                      // 5 unknown payer
+                + "V4,2026-03-02,medicare,,PT,P4,,97110,23,,,T1,PT,,,,,\"say \"hi\" \"\r\n"    // 6 quote
+                + "V5,2026-03-02,medicare\r\n"                                               // 7 short row
+                + ",2026-03-02,medicare,,PT,P6,,97110,23,,,T1,PT,,,,,\r\n"                    // 8 no visit id
+                + "V7,2026-03-02,medicare,,PT,P7,,97110,23,,,T1,PT,,,,,\r\n"                  // 9 conflict
+                + "V8,2026-03-02,medicare,,PT,P8,,97110,20,,,T2,PT,,1,GP,,\r\n"               // 10 fine
+                + "V7,2026-03-02,commercial,,PT,P7,,97112,23,,,T1,PT,,,,,\r\n"                // 11 conflict
+                + "V9,2026-03-02,medicare,,PT,P9,,97110,23,09:30,09:10,T1,PT,,,,,\r\n";       // 12 end < start
+        Path in = tmp.resolve("bad.csv");
+        Files.writeString(in, csv);
+        Path out = tmp.resolve("out");
+        audit(out, 2, 4, in);
+        JsonNode s = summary(out);
+        assertThat(s.get("read").asLong()).isEqualTo(11);
+        assertThat(s.get("rejected").asLong()).isEqualTo(8);
+        assertThat(s.get("checked").asLong()).isEqualTo(3);
+        assertThat(s.get("visits").asLong()).isEqualTo(2);
+        List<Map<String, String>> rej = rows(out.resolve("rejected.csv"));
+        assertThat(rej).extracting(m -> m.get("line")).containsExactly("4", "5", "6", "7", "8", "9", "11", "12");
+        assertThat(rej).allSatisfy(m -> assertThat(m.get("file")).isEqualTo(in.toString()));
+        assertThat(rej.get(0).get("reason")).startsWith("line 4, column dateOfService:");
+        assertThat(rej.get(1).get("reason")).startsWith("line 5, column payer:").contains("acme");
+        assertThat(rej.get(2).get("reason")).startsWith("line 6, column 18:");
+        assertThat(rej.get(3).get("reason")).startsWith("line 7:").contains("columns");
+        assertThat(rej.get(4).get("reason")).startsWith("line 8, column visitId: required");
+        assertThat(rej.get(5).get("reason")).contains("visit V7").contains("disagree on payer")
+                .contains("line 9").contains("line 11");
+        assertThat(rej.get(6).get("reason")).isEqualTo(rej.get(5).get("reason"));
+        assertThat(rej.get(7).get("reason")).startsWith("line 12, column end:");
+        assertThat(rej).extracting(m -> m.get("visitId")).containsExactly("V2", "V3", "V4", "V5", "", "V7", "V7",
+                "V9");
+        assertThat(rows(out.resolve("findings.csv"))).extracting(m -> m.get("visitId")).containsOnly("V1", "V8");
+    }
+
+    @Test
+    void csvJsonLinesAndGzipTogetherAuditAsOne() throws IOException {
+        Path csv = generate("all.csv", 800, 12, 0.1);
+        Path jsonl = generate("all.jsonl", 800, 12, 0.1);
+        // The first half of the visits as CSV (gzip), the rest as JSON Lines.
+        List<String> lines = Files.readAllLines(csv);
+        List<String> json = Files.readAllLines(jsonl);
+        Set<String> firstHalf = new HashSet<>();
+        for (String l : json.subList(0, 400)) {
+            firstHalf.add(Json.mapper().readTree(l).get("id").asText());
+        }
+        StringBuilder a = new StringBuilder(lines.get(0)).append("\r\n");
+        for (String l : lines.subList(1, lines.size())) {
+            if (firstHalf.contains(l.substring(0, l.indexOf(',')))) {
+                a.append(l).append("\r\n");
+            }
+        }
+        Path gz = tmp.resolve("first.csv.gz");
+        try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            os.write(a.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Path rest = tmp.resolve("rest.jsonl");
+        Files.write(rest, json.subList(400, json.size()));
+        audit(tmp.resolve("whole"), 2, 5, csv);
+        audit(tmp.resolve("mixed"), 2, 5, gz, rest);
+        assertThat(Files.readString(tmp.resolve("mixed").resolve("summary.json")))
+                .isEqualTo(Files.readString(tmp.resolve("whole").resolve("summary.json")));
+    }
+
+    @Test
+    void aVisitThatComesTwiceIsSetAside() throws IOException {
+        Path csv = tmp.resolve("v.csv");
+        Files.writeString(csv, HEADER + "V1,2026-03-02,medicare,,PT,P1,R26.81,97110,23,,,T1,PT,,,,,\r\n");
+        Path jsonl = tmp.resolve("v.jsonl");
+        Files.writeString(jsonl, "{\"id\":\"V1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\","
+                + "\"planOfCare\":\"PT\",\"services\":[{\"code\":\"97110\",\"minutes\":23,\"provider\":{\"role\":\"PT\"}}]}\n"
+                + "not json\n");
+        Path out = tmp.resolve("out");
+        audit(out, 1, 3, csv, jsonl);
+        List<Map<String, String>> rej = rows(out.resolve("rejected.csv"));
+        assertThat(rej).hasSize(3);
+        assertThat(rej.get(0).get("reason")).contains("visit V1 comes 2 times");
+        assertThat(rej.get(1).get("reason")).contains("visit V1 comes 2 times");
+        assertThat(rej.get(2).get("line")).isEqualTo("2");
+        assertThat(rej.get(2).get("reason")).startsWith("line 2:");
+        assertThat(summary(out).get("read").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void anEarlierAuditInTheDirectoryNeedsResumeAndTheSameInputs() throws IOException {
+        Path in = generate("r.csv", 300, 2, 0.1);
+        Path out = tmp.resolve("out");
+        audit(out, 2, 4, in);
+        assertThatThrownBy(() -> audit(out, 2, 4, in)).isInstanceOf(InputException.class)
+                .hasMessageContaining("use --resume or a new --out");
+        Audit.Result again = Audit.run(new Audit.Options(List.of(in.toString()), out, Optional.empty(), 2, true, 4,
+                OptionalLong.empty()), REF, Progress.quiet());
+        assertThat(again.alreadyComplete()).isTrue();
+        Files.writeString(in, "\r\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> Audit.run(new Audit.Options(List.of(in.toString()), out, Optional.empty(), 2, true,
+                4, OptionalLong.empty()), REF, Progress.quiet())).isInstanceOf(InputException.class)
+                .hasMessageContaining("differ");
+    }
+
+    @Test
+    void aPayerProfileForEveryVisit() throws IOException {
+        Path in = generate("p.csv", 300, 2, 0);
+        Path out = tmp.resolve("out");
+        Audit.run(new Audit.Options(List.of(in.toString()), out, Optional.of("commercial"), 2, false, 4,
+                OptionalLong.empty()), REF, Progress.quiet());
+        assertThat(summary(out).get("byPayer").fieldNames()).toIterable().containsExactly("commercial");
+        assertThatThrownBy(() -> Audit.run(new Audit.Options(List.of(in.toString()), tmp.resolve("x"),
+                Optional.of("acme"), 2, false, 4, OptionalLong.empty()), REF, Progress.quiet()))
+                .isInstanceOf(InputException.class).hasMessageStartingWith("--payer: unknown payer profile");
+    }
+}

@@ -1,0 +1,172 @@
+package org.minutewise.batch.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Visit;
+import org.minutewise.formats.VisitFormat;
+import org.minutewise.formats.VisitInput;
+import org.minutewise.refdata.RefData;
+
+class GeneratorTest {
+    private static final ReferenceData REF = RefData.defaults();
+    /** The per-visit rules of the injected errors (the ones across visits are the audit tests' business). */
+    private static final Set<String> PER_VISIT = Set.of("MW-B002", "MW-U003", "MW-B004", "MW-B006");
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void noCrossCheck() {
+        Generator.crossCheck = false;
+    }
+
+    private Generator.Stats generate(String name, long visits, long seed, double rate) throws IOException {
+        return Generator.write(new Generator.Options(visits, seed, rate, 2026), REF, tmp.resolve(name));
+    }
+
+    private List<Visit> read(String name) throws IOException {
+        Path p = tmp.resolve(name);
+        VisitFormat f = name.endsWith(".jsonl") ? VisitFormat.JSONL : VisitFormat.CSV;
+        List<VisitInput.Result> rs = VisitInput.read(Files.readString(p), f, REF);
+        assertThat(rs).allSatisfy(r -> assertThat(r.error()).as("every generated row is well formed").isEmpty());
+        return rs.stream().map(r -> r.visit().orElseThrow()).toList();
+    }
+
+    private Map<String, String> labels(String name) throws IOException {
+        Map<String, String> m = new HashMap<>();
+        List<String> lines = Files.readAllLines(Generator.labelsFile(tmp.resolve(name)));
+        assertThat(lines.get(0)).isEqualTo("visitId,kind,ruleId");
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split(",");
+            assertThat(InjectedError.parse(f[1])).isPresent();
+            assertThat(m.put(f[0], f[2])).as("one injected error per visit").isNull();
+        }
+        return m;
+    }
+
+    @Test
+    void theSameSeedWritesTheSameBytes() throws IOException {
+        generate("a.csv", 700, 5, 0.1);
+        generate("b.csv", 700, 5, 0.1);
+        generate("c.csv", 700, 6, 0.1);
+        assertThat(Files.readAllBytes(tmp.resolve("a.csv"))).isEqualTo(Files.readAllBytes(tmp.resolve("b.csv")));
+        assertThat(Files.readAllBytes(Generator.labelsFile(tmp.resolve("a.csv"))))
+                .isEqualTo(Files.readAllBytes(Generator.labelsFile(tmp.resolve("b.csv"))));
+        assertThat(Files.readAllBytes(tmp.resolve("a.csv"))).isNotEqualTo(Files.readAllBytes(tmp.resolve("c.csv")));
+    }
+
+    @Test
+    void exactlyTheVisitsAskedForWithTheirRowsAndLabels() throws IOException {
+        Generator.crossCheck = true; // the CSV fast path writes what CsvVisitWriter writes, visit by visit
+        Generator.Stats s = generate("v.csv", 2500, 11, 0.08);
+        List<Visit> visits = read("v.csv");
+        assertThat(s.visits()).isEqualTo(2500);
+        assertThat(visits).hasSize(2500);
+        assertThat(visits.stream().mapToInt(v -> v.services().size()).sum()).isEqualTo((int) s.rows());
+        Map<String, String> labels = labels("v.csv");
+        assertThat(labels).hasSize((int) s.injectedTotal());
+        Set<String> ids = new HashSet<>();
+        visits.forEach(v -> ids.add(v.id()));
+        assertThat(ids).containsAll(labels.keySet());
+        assertThat((double) labels.size() / visits.size()).isBetween(0.05, 0.11);
+        assertThat(s.injected().keySet()).contains(InjectedError.OVER_BILLED_UNITS,
+                InjectedError.OVERLAPPING_MINUTES, InjectedError.MISSING_DISCIPLINE_MODIFIER,
+                InjectedError.MISSING_ASSISTANT_MODIFIER, InjectedError.DUPLICATE_CLAIM, InjectedError.COPIED_NOTE,
+                InjectedError.THERAPIST_OVERLAP);
+    }
+
+    @Test
+    void plausibleProportionsOfCodesMinutesRolesSettingsAndPayers() throws IOException {
+        generate("p.csv", 3000, 3, 0);
+        List<Visit> visits = read("p.csv");
+        Map<String, Integer> payers = new TreeMap<>();
+        Map<String, Integer> roles = new TreeMap<>();
+        int privatePractice = 0;
+        Set<String> patients = new HashSet<>();
+        for (Visit v : visits) {
+            payers.merge(v.payer(), 1, Integer::sum);
+            privatePractice += v.setting() == Setting.PRIVATE_PRACTICE ? 1 : 0;
+            patients.add(v.patient().id().orElseThrow());
+            int timed = 0;
+            for (ServiceLine l : v.services()) {
+                roles.merge(l.provider().role().name(), 1, Integer::sum);
+                assertThat(l.periods()).hasSize(1);
+                assertThat(l.statedMinutes().getAsInt()).isEqualTo(l.periods().get(0).minutes());
+                if (REF.codes().getOrNull(l.code()).timed()) {
+                    timed++;
+                    assertThat(l.code()).isIn("97110", "97112", "97116", "97140", "97530", "97535");
+                    assertThat(l.minutes()).isBetween(8, 38);
+                }
+            }
+            assertThat(timed).isBetween(1, 4);
+            assertThat(v.billed()).hasSameSizeAs(v.services());
+            assertThat(v.note().orElse("")).hasSizeGreaterThan(80);
+            assertThat(v.diagnoses()).isNotEmpty();
+        }
+        assertThat(payers.get("medicare") / (double) visits.size()).isBetween(0.45, 0.75);
+        assertThat(payers).containsOnlyKeys("medicare", "commercial");
+        assertThat(roles.keySet()).contains("PT", "PTA", "OT");
+        assertThat(privatePractice / (double) visits.size()).isGreaterThan(0.5);
+        assertThat(visits.size() / (double) patients.size()).as("patients come back through the year")
+                .isGreaterThan(5);
+    }
+
+    @Test
+    void cleanVisitsBillWhatTheEngineBillsAndInjectedErrorsAreFoundVisitByVisit() throws IOException {
+        generate("e.csv", 3000, 21, 0.15);
+        Map<String, String> labels = labels("e.csv");
+        VisitChecker checker = new VisitChecker(REF);
+        int found = 0;
+        for (Visit v : read("e.csv")) {
+            CheckResult r = checker.check(v);
+            Set<String> rules = new HashSet<>();
+            for (Finding f : r.findings()) {
+                if (PER_VISIT.contains(f.ruleId())) {
+                    rules.add(f.ruleId());
+                }
+            }
+            String expected = labels.get(v.id());
+            if (expected != null && PER_VISIT.contains(expected)) {
+                assertThat(rules).as("visit %s injected with %s", v.id(), expected).containsExactly(expected);
+                found++;
+            } else {
+                assertThat(rules).as("clean visit %s: %s", v.id(), r.findings()).isEmpty();
+            }
+        }
+        assertThat(found).isGreaterThan(100);
+    }
+
+    @Test
+    void jsonLinesCarryTheSameVisits() throws IOException {
+        generate("j.csv", 400, 9, 0.1);
+        generate("j.jsonl", 400, 9, 0.1);
+        List<Visit> csv = read("j.csv");
+        List<Visit> jsonl = read("j.jsonl");
+        assertThat(jsonl).hasSameSizeAs(csv);
+        for (int i = 0; i < csv.size(); i++) {
+            assertThat(jsonl.get(i).id()).isEqualTo(csv.get(i).id());
+            assertThat(jsonl.get(i).billed()).isEqualTo(csv.get(i).billed());
+            assertThat(jsonl.get(i).note()).isEqualTo(csv.get(i).note());
+        }
+        assertThat(Files.readString(Generator.labelsFile(tmp.resolve("j.jsonl"))))
+                .isEqualTo(Files.readString(Generator.labelsFile(tmp.resolve("j.csv"))));
+    }
+}

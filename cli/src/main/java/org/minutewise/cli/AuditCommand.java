@@ -1,0 +1,129 @@
+package org.minutewise.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import org.minutewise.batch.Audit;
+import org.minutewise.batch.ParseOnly;
+import org.minutewise.batch.Progress;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.Severity;
+import org.minutewise.formats.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Audit a year of visits: every visit checked, the checks across visits (therapist overlaps, "
+                + "progress reports, KX crossing, low minutes per unit, copied notes, duplicate claims), and a "
+                + "report. Streams with bounded memory whatever the input size; uses all cores.",
+        footer = {"", "INPUT: the CSV layout, JSON Lines of visits, visit JSON, FHIR R4 Bundles or X12 837P; .gz "
+                + "accepted; any order.",
+            "Outputs in DIR: findings.csv, claims.csv, rejected.csv, summary.json, report.html (and run.json: "
+                + "timing). The summary JSON is also printed on stdout.",
+            "Killed part-way, run the same command with --resume: the outputs are those of an uninterrupted run.",
+            "Exit: 0 nothing blocks; 1 a finding blocks; 2 bad usage or rows rejected (see rejected.csv); "
+                + "3 internal error."})
+final class AuditCommand implements Callable<Integer> {
+    /** A test hook: halt (status 137) after this many units of work, as a kill would. */
+    static final String CRASH_AFTER = "MINUTEWISE_TEST_CRASH_AFTER";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Common common;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input files.")
+    List<String> inputs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The output directory (created if missing).")
+    Path out;
+
+    @Option(names = "--payer", paramLabel = "ID",
+            description = "Check every visit under this payer profile instead of the one it names.")
+    String payer;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--resume", description = "Go on with an interrupted audit in DIR.")
+    boolean resume;
+
+    @Option(names = "--parse-only",
+            description = "Only read and validate the rows (no checks, no outputs): the bare parse rate.")
+    boolean parseOnly;
+
+    @Option(names = "--partitions", paramLabel = "N", hidden = true,
+            description = "Number of partitions (default: sized from the input).")
+    int partitions;
+
+    @Override
+    public Integer call() throws IOException {
+        ReferenceData ref = common.ref();
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (parseOnly) {
+            ParseOnly.Result r = ParseOnly.run(inputs, ref);
+            ObjectNode o = Json.mapper().createObjectNode();
+            o.put("read", r.read());
+            o.put("valid", r.valid());
+            o.put("rejected", r.rejected());
+            o.put("bytes", r.bytes());
+            o.put("seconds", r.elapsed().toMillis() / 1000.0);
+            o.put("rowsPerSecond", Math.round(r.rowsPerSecond()));
+            stdout.println(Json.mapper().writeValueAsString(o));
+            return r.rejected() > 0 ? Main.BAD_INPUT : Main.OK;
+        }
+        if (out == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
+        }
+        OptionalLong crashAfter = OptionalLong.empty();
+        String hook = System.getenv(CRASH_AFTER);
+        if (hook != null && !hook.isBlank()) {
+            crashAfter = OptionalLong.of(Long.parseLong(hook.trim()));
+        }
+        Audit.Options options = new Audit.Options(inputs, out, Optional.ofNullable(payer), threads, resume,
+                partitions, crashAfter);
+        Audit.Result result;
+        try (Progress progress = new Progress(err, showProgress())) {
+            result = Audit.run(options, ref, progress);
+        }
+        stdout.println(Json.mapper().writeValueAsString(result.totals().toJson()));
+        if (result.totals().rejected() > 0) {
+            err.println(String.format(Locale.ROOT, "minutewise: %,d of %,d rows could not be read; see %s",
+                    result.totals().rejected(), result.totals().read(), out.resolve("rejected.csv")));
+            return Main.BAD_INPUT;
+        }
+        return result.totals().findingsBySeverity().getOrDefault(Severity.BLOCK.wire(), 0L) > 0 ? Main.BLOCKED
+                : Main.OK;
+    }
+
+    /**
+     * The progress line is drawn when standard error is a terminal (MINUTEWISE_PROGRESS=1 forces it, =0 turns it
+     * off).
+     */
+    static boolean showProgress() {
+        String force = System.getenv("MINUTEWISE_PROGRESS");
+        if (force != null && !force.isBlank()) {
+            return !force.trim().equals("0");
+        }
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.minutewise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minutewise.formats.csv.CsvRecordReader;
+
+/** {@code generate} and {@code audit} end to end through {@link Main#run}: files in, files and exit status out. */
+final class AuditCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+
+        List<String> errLines() {
+            return err.isEmpty() ? List.of() : List.of(err.split("\\R"));
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static List<Map<String, String>> rows(Path csv) throws IOException {
+        List<Map<String, String>> out = new ArrayList<>();
+        try (CsvRecordReader r = new CsvRecordReader(new StringReader(Files.readString(csv)))) {
+            List<String> header = r.next().fields();
+            CsvRecordReader.Record rec;
+            while ((rec = r.next()) != null) {
+                Map<String, String> m = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    m.put(header.get(i), rec.fields().get(i));
+                }
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void generatedYearAuditedCountsReconcileAndEveryInjectedErrorIsFound() throws IOException {
+        Path data = tmp.resolve("clinic.csv");
+        Run g = run("generate", "--visits", "2500", "--seed", "42", "--out", data.toString(), "--error-rate", "0.1");
+        assertThat(g.code()).isZero();
+        JsonNode gen = g.json();
+        assertThat(gen.get("visits").asLong()).isEqualTo(2500);
+        Path labels = Path.of(gen.get("labels").asText());
+        assertThat(labels).isEqualTo(tmp.resolve("clinic.csv.labels.csv"));
+        Path out = tmp.resolve("audit");
+        Run a = run("audit", data.toString(), "--out", out.toString(), "--threads", "2");
+        assertThat(a.code()).as("blocking findings: exit 1; %s", a.err()).isEqualTo(Main.BLOCKED);
+        JsonNode s = a.json();
+        assertThat(JSON.readTree(Files.readString(out.resolve("summary.json")))).isEqualTo(s);
+        assertThat(s.get("read").asLong()).isEqualTo(gen.get("rows").asLong());
+        assertThat(s.get("read").asLong()).isEqualTo(s.get("checked").asLong() + s.get("rejected").asLong());
+        assertThat(s.get("rejected").asLong()).isZero();
+        assertThat(s.get("visits").asLong()).isEqualTo(2500);
+        for (String key : List.of("findingsBySeverity", "findingsByRule", "unitsBilled", "unitsSupported",
+                "dollarsOver", "dollarsUnder", "kxExposure", "byTherapist", "byPayer")) {
+            assertThat(s.has(key)).as(key).isTrue();
+        }
+        for (String f : List.of("findings.csv", "claims.csv", "rejected.csv", "report.html")) {
+            assertThat(out.resolve(f)).exists();
+        }
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings.get(0).keySet()).startsWith("visitId", "line", "ruleId", "severity", "message");
+        Set<String> labeled = new HashSet<>();
+        Set<String> rules = new HashSet<>();
+        List<String> lines = Files.readAllLines(labels);
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split(",");
+            labeled.add(f[0] + " " + f[2]);
+            rules.add(f[2]);
+        }
+        assertThat(labeled).hasSize((int) gen.get("injected").asLong());
+        Set<String> reported = new HashSet<>();
+        for (Map<String, String> f : findings) {
+            if (rules.contains(f.get("ruleId"))) {
+                reported.add(f.get("visitId") + " " + f.get("ruleId"));
+            }
+        }
+        assertThat(reported).as("recall on injected errors: 100%").containsAll(labeled);
+        Set<String> tp = new HashSet<>(reported);
+        tp.retainAll(labeled);
+        assertThat(tp.size() / (double) reported.size()).as("precision").isGreaterThanOrEqualTo(0.99);
+        List<Map<String, String>> claims = rows(out.resolve("claims.csv"));
+        assertThat(claims).allSatisfy(c -> assertThat(c.get("billedUnits")).isNotEmpty());
+        assertThat(claims).anySatisfy(c -> assertThat(Integer.parseInt(c.get("difference"))).isPositive());
+    }
+
+    @Test
+    void malformedRowsAreReportedInRejectedCsvAndTheRestIsProcessed() throws IOException {
+        Path data = tmp.resolve("mixed.csv");
+        run("generate", "--visits", "300", "--seed", "5", "--out", data.toString());
+        List<String> lines = new ArrayList<>(Files.readAllLines(data));
+        int good = lines.size() - 1;
+        lines.add(3, "V-BAD1,2026-02-30,medicare,,PT,PX,,97110,20,,,T9,PT,,1,GP,,,,,,");
+        lines.add(7, "V-BAD2,2026-02-03,medicare,,PT,PX,,97110,-4,,,T9,PT,,1,GP,,,,,,");
+        lines.add("V-BAD3,2026-02-03,medicare,,XX,PX,,97110,20,,,T9,PT,,1,GP,,,,,,");
+        Files.write(data, lines);
+        Path out = tmp.resolve("audit");
+        Run a = run("audit", data.toString(), "--out", out.toString());
+        assertThat(a.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(a.errLines()).singleElement().satisfies(l -> assertThat(l)
+                .isEqualTo("minutewise: 3 of " + (good + 3) + " rows could not be read; see "
+                        + out.resolve("rejected.csv")));
+        JsonNode s = a.json();
+        assertThat(s.get("rejected").asLong()).isEqualTo(3);
+        assertThat(s.get("checked").asLong()).isEqualTo(good);
+        assertThat(s.get("visits").asLong()).isEqualTo(300);
+        List<Map<String, String>> rej = rows(out.resolve("rejected.csv"));
+        assertThat(rej).extracting(m -> m.get("line")).containsExactly("4", "8", String.valueOf(good + 4));
+        assertThat(rej.get(0).get("reason")).startsWith("line 4, column dateOfService:");
+        assertThat(rej.get(1).get("reason")).startsWith("line 8, column minutes:");
+        assertThat(rej.get(2).get("reason")).contains("column planOfCare");
+    }
+
+    @Test
+    void usageErrorsAreOneLineAndExit2() throws IOException {
+        Path data = tmp.resolve("d.csv");
+        run("generate", "--visits", "50", "--out", data.toString());
+        Path out = tmp.resolve("o");
+        assertThat(run("audit", data.toString(), "--out", out.toString()).code()).isNotEqualTo(Main.BAD_INPUT);
+        Run again = run("audit", data.toString(), "--out", out.toString());
+        assertThat(again.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(again.errLines()).singleElement().satisfies(l -> assertThat(l).startsWith("minutewise: --out:")
+                .contains("use --resume or a new --out"));
+        Run noOut = run("audit", data.toString());
+        assertThat(noOut.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(noOut.err()).contains("--out");
+        Run missing = run("audit", tmp.resolve("nope.csv").toString(), "--out", tmp.resolve("o2").toString());
+        assertThat(missing.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(missing.errLines()).singleElement().satisfies(l -> assertThat(l).contains("no such file"));
+        Path badHeader = tmp.resolve("h.csv");
+        Files.writeString(badHeader, "id,date\n1,2\n");
+        Run header = run("audit", badHeader.toString(), "--out", tmp.resolve("o3").toString());
+        assertThat(header.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(header.errLines()).singleElement().satisfies(l -> assertThat(l).contains("h.csv, line 1")
+                .contains("visitId"));
+        Run rate = run("generate", "--visits", "5", "--out", tmp.resolve("g.csv").toString(), "--error-rate", "2");
+        assertThat(rate.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(rate.err()).contains("--error-rate");
+        assertThat(run("audit", data.toString(), "--out", out.toString(), "--resume").code())
+                .as("--resume on a finished audit gives its result again").isNotEqualTo(Main.BAD_INPUT);
+    }
+
+    @Test
+    void parseOnlyCountsRowsWithoutChecking() throws IOException {
+        Path data = tmp.resolve("p.csv");
+        run("generate", "--visits", "200", "--seed", "3", "--out", data.toString());
+        Files.writeString(data, "V-X,2026-01-05,medicare,,PT,P,,97110,,,,T1,PT,,,,,,,,\r\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        long rows = Files.readAllLines(data).size() - 1;
+        Run p = run("audit", "--parse-only", data.toString());
+        assertThat(p.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(p.json().get("read").asLong()).isEqualTo(rows);
+        assertThat(p.json().get("rejected").asLong()).isEqualTo(1);
+        assertThat(p.json().get("valid").asLong()).isEqualTo(rows - 1);
+        assertThat(p.json().has("rowsPerSecond")).isTrue();
+    }
+
+    @Test
+    void generateWritesJsonLinesWhenTheNameSaysSo() throws IOException {
+        Path data = tmp.resolve("v.jsonl");
+        Run g = run("generate", "--visits", "120", "--seed", "8", "--out", data.toString(), "--error-rate", "0.2");
+        assertThat(g.code()).isZero();
+        List<String> lines = Files.readAllLines(data);
+        assertThat(lines).hasSize(120);
+        assertThat(JSON.readTree(lines.get(0)).has("services")).isTrue();
+        Run a = run("audit", data.toString(), "--out", tmp.resolve("a").toString());
+        assertThat(a.json().get("visits").asLong()).isEqualTo(120);
+        assertThat(a.json().get("rejected").asLong()).isZero();
+    }
+}

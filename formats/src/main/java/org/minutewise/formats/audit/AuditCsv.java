@@ -1,0 +1,120 @@
+package org.minutewise.formats.audit;
+
+import java.util.Objects;
+import org.minutewise.core.check.Severity;
+import org.minutewise.refdata.Csv;
+
+/**
+ * The row layouts of the audit's CSV outputs (RFC 4180, CRLF line ends, a header row): findings.csv,
+ * claims.csv and rejected.csv. A line number of 0 (not known, e.g. a visit inside a JSON array) is written
+ * empty.
+ */
+public final class AuditCsv {
+    public static final String FINDINGS_HEADER = "visitId,line,ruleId,severity,message,file,path,dateOfService,"
+            + "patientId,therapistId,payer\r\n";
+    public static final String CLAIMS_HEADER = "visitId,line,dateOfService,patientId,therapistId,payer,code,"
+            + "billedUnits,billedModifiers,units,modifiers,difference,allowedPerUnit\r\n";
+    public static final String REJECTED_HEADER = "file,line,visitId,reason\r\n";
+
+    private AuditCsv() {
+    }
+
+    /**
+     * One finding. A finding across visits about a therapist as a whole (MW-A007) has no visit: its visit id,
+     * line, date, patient and payer are empty.
+     */
+    public record FindingRow(String visitId, long line, String ruleId, Severity severity, String message,
+                             String file, String path, String dateOfService, String patientId,
+                             String therapistId, String payer) {
+        public FindingRow {
+            Objects.requireNonNull(visitId, "visitId");
+            Objects.requireNonNull(ruleId, "ruleId");
+            Objects.requireNonNull(severity, "severity");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(dateOfService, "dateOfService");
+            Objects.requireNonNull(patientId, "patientId");
+            Objects.requireNonNull(therapistId, "therapistId");
+            Objects.requireNonNull(payer, "payer");
+        }
+
+        public void appendTo(StringBuilder sb) {
+            field(sb, visitId).append(',');
+            lineNumber(sb, line).append(',');
+            field(sb, ruleId).append(',');
+            field(sb, severity.wire()).append(',');
+            field(sb, message).append(',');
+            field(sb, file).append(',');
+            field(sb, path).append(',');
+            field(sb, dateOfService).append(',');
+            field(sb, patientId).append(',');
+            field(sb, therapistId).append(',');
+            field(sb, payer).append("\r\n");
+        }
+    }
+
+    /**
+     * One claim line of a visit: the line as billed (when the input carries billed units) beside the line the
+     * documented minutes support. Either side may be empty: a billed line with no supported counterpart, or a
+     * supported line that was not billed. {@code difference} is billed minus supported units (when billed).
+     */
+    public record ClaimRow(String visitId, long line, String dateOfService, String patientId, String therapistId,
+                           String payer, String code, String billedUnits, String billedModifiers, String units,
+                           String modifiers, String difference, String allowedPerUnit) {
+        public ClaimRow {
+            Objects.requireNonNull(visitId, "visitId");
+            Objects.requireNonNull(dateOfService, "dateOfService");
+            Objects.requireNonNull(patientId, "patientId");
+            Objects.requireNonNull(therapistId, "therapistId");
+            Objects.requireNonNull(payer, "payer");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(billedUnits, "billedUnits");
+            Objects.requireNonNull(billedModifiers, "billedModifiers");
+            Objects.requireNonNull(units, "units");
+            Objects.requireNonNull(modifiers, "modifiers");
+            Objects.requireNonNull(difference, "difference");
+            Objects.requireNonNull(allowedPerUnit, "allowedPerUnit");
+        }
+
+        public void appendTo(StringBuilder sb) {
+            field(sb, visitId).append(',');
+            lineNumber(sb, line).append(',');
+            field(sb, dateOfService).append(',');
+            field(sb, patientId).append(',');
+            field(sb, therapistId).append(',');
+            field(sb, payer).append(',');
+            field(sb, code).append(',');
+            field(sb, billedUnits).append(',');
+            field(sb, billedModifiers).append(',');
+            field(sb, units).append(',');
+            field(sb, modifiers).append(',');
+            field(sb, difference).append(',');
+            field(sb, allowedPerUnit).append("\r\n");
+        }
+    }
+
+    /** One input row (or visit record) that could not be read, and why. */
+    public record RejectedRow(String file, long line, String visitId, String reason) {
+        public RejectedRow {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(visitId, "visitId");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        public void appendTo(StringBuilder sb) {
+            field(sb, file).append(',');
+            lineNumber(sb, line).append(',');
+            field(sb, visitId).append(',');
+            field(sb, reason).append("\r\n");
+        }
+    }
+
+    private static StringBuilder field(StringBuilder sb, String v) {
+        return sb.append(Csv.quote(v));
+    }
+
+    private static StringBuilder lineNumber(StringBuilder sb, long line) {
+        return line > 0 ? sb.append(line) : sb;
+    }
+}

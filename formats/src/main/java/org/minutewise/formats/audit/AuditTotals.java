@@ -1,0 +1,360 @@
+package org.minutewise.formats.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.minutewise.core.check.Severity;
+
+/**
+ * The counts of an audit, added up part by part (each partition of the batch audit, or each Spark task, keeps its
+ * own and they are merged): rows read, checked and rejected, visits, findings by severity, rule, therapist and
+ * payer, units billed against units supported, estimated dollars over and under, and the KX exposure. Mutable;
+ * one instance per thread. {@link #toJson()} is the stable form of {@code summary.json}; {@link #fromJson}
+ * reads it back.
+ *
+ * <p>Invariant: {@code read == checked + rejected}, where rows are service lines (a CSV row; a visit of a
+ * visit-per-record format counts its service lines, or 1 when it could not be read).
+ */
+public final class AuditTotals {
+    /** What the report says about dollar figures. */
+    public static final String DOLLARS_NOTE = "Estimate only: Medicare physician fee schedule allowed amounts for the "
+            + "units billed above (over) or below (under) what the documented minutes support, for lines the "
+            + "loaded RVUs price; other payers and unpriced codes are not counted.";
+
+    /** The counts of one therapist or one payer. */
+    public static final class Group {
+        long visits;
+        long findings;
+        long block;
+        long warn;
+        long info;
+        long unitsBilled;
+        long unitsSupported;
+        BigDecimal dollarsOver = BigDecimal.ZERO;
+        BigDecimal dollarsUnder = BigDecimal.ZERO;
+
+        public long visits() {
+            return visits;
+        }
+
+        public long findings() {
+            return findings;
+        }
+
+        public long block() {
+            return block;
+        }
+
+        public long warn() {
+            return warn;
+        }
+
+        public long info() {
+            return info;
+        }
+
+        public long unitsBilled() {
+            return unitsBilled;
+        }
+
+        public long unitsSupported() {
+            return unitsSupported;
+        }
+
+        public BigDecimal dollarsOver() {
+            return dollarsOver;
+        }
+
+        public BigDecimal dollarsUnder() {
+            return dollarsUnder;
+        }
+
+        void merge(Group g) {
+            visits += g.visits;
+            findings += g.findings;
+            block += g.block;
+            warn += g.warn;
+            info += g.info;
+            unitsBilled += g.unitsBilled;
+            unitsSupported += g.unitsSupported;
+            dollarsOver = dollarsOver.add(g.dollarsOver);
+            dollarsUnder = dollarsUnder.add(g.dollarsUnder);
+        }
+
+        void severity(Severity s) {
+            findings++;
+            switch (s) {
+                case BLOCK -> block++;
+                case WARN -> warn++;
+                case INFO -> info++;
+                default -> throw new IllegalArgumentException(s.name());
+            }
+        }
+
+        ObjectNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("visits", visits);
+            o.put("findings", findings);
+            o.put("block", block);
+            o.put("warn", warn);
+            o.put("info", info);
+            o.put("unitsBilled", unitsBilled);
+            o.put("unitsSupported", unitsSupported);
+            o.put("dollarsOver", money(dollarsOver));
+            o.put("dollarsUnder", money(dollarsUnder));
+            return o;
+        }
+
+        static Group fromJson(JsonNode o) {
+            Group g = new Group();
+            g.visits = o.path("visits").asLong();
+            g.findings = o.path("findings").asLong();
+            g.block = o.path("block").asLong();
+            g.warn = o.path("warn").asLong();
+            g.info = o.path("info").asLong();
+            g.unitsBilled = o.path("unitsBilled").asLong();
+            g.unitsSupported = o.path("unitsSupported").asLong();
+            g.dollarsOver = o.path("dollarsOver").decimalValue();
+            g.dollarsUnder = o.path("dollarsUnder").decimalValue();
+            return g;
+        }
+    }
+
+    private long read;
+    private long checked;
+    private long rejected;
+    private long visits;
+    private long billedVisits;
+    private final TreeMap<String, Long> bySeverity = new TreeMap<>();
+    private final TreeMap<String, Long> byRule = new TreeMap<>();
+    private long unitsBilled;
+    private long unitsSupported;
+    private BigDecimal dollarsOver = BigDecimal.ZERO;
+    private BigDecimal dollarsUnder = BigDecimal.ZERO;
+    private long kxVisits;
+    private long kxLines;
+    private BigDecimal kxDollars = BigDecimal.ZERO;
+    private final TreeMap<String, Group> byTherapist = new TreeMap<>();
+    private final TreeMap<String, Group> byPayer = new TreeMap<>();
+
+    public AuditTotals() {
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s.wire(), 0L);
+        }
+    }
+
+    /** Rows that could not be read (each counts as read and rejected). */
+    public void rejected(long rows) {
+        read += rows;
+        rejected += rows;
+    }
+
+    /**
+     * One checked visit: its rows, the therapist and payer it is counted under, the units billed (the billed
+     * units when the input carries them, else the engine's) and supported, and the estimated dollars.
+     */
+    public void visit(String therapist, String payer, long rows, boolean billed, long billedUnits,
+                      long supportedUnits, BigDecimal over, BigDecimal under) {
+        read += rows;
+        checked += rows;
+        visits++;
+        if (billed) {
+            billedVisits++;
+        }
+        unitsBilled += billedUnits;
+        unitsSupported += supportedUnits;
+        dollarsOver = dollarsOver.add(over);
+        dollarsUnder = dollarsUnder.add(under);
+        for (Group g : List.of(group(byTherapist, therapist), group(byPayer, payer))) {
+            g.visits++;
+            g.unitsBilled += billedUnits;
+            g.unitsSupported += supportedUnits;
+            g.dollarsOver = g.dollarsOver.add(over);
+            g.dollarsUnder = g.dollarsUnder.add(under);
+        }
+    }
+
+    /** One finding; an empty therapist or payer is not counted under one. */
+    public void finding(String ruleId, Severity severity, String therapist, String payer) {
+        bySeverity.merge(severity.wire(), 1L, Long::sum);
+        byRule.merge(ruleId, 1L, Long::sum);
+        if (!therapist.isEmpty()) {
+            group(byTherapist, therapist).severity(severity);
+        }
+        if (!payer.isEmpty()) {
+            group(byPayer, payer).severity(severity);
+        }
+    }
+
+    /** A visit billed without KX after the patient passed the threshold: its lines without KX and their amount. */
+    public void kxExposure(long lines, BigDecimal dollars) {
+        kxVisits++;
+        kxLines += lines;
+        kxDollars = kxDollars.add(dollars);
+    }
+
+    private static Group group(Map<String, Group> m, String key) {
+        return m.computeIfAbsent(key.isEmpty() ? "(none)" : key, k -> new Group());
+    }
+
+    /** Adds another part's counts to these. */
+    public void merge(AuditTotals o) {
+        read += o.read;
+        checked += o.checked;
+        rejected += o.rejected;
+        visits += o.visits;
+        billedVisits += o.billedVisits;
+        o.bySeverity.forEach((k, v) -> bySeverity.merge(k, v, Long::sum));
+        o.byRule.forEach((k, v) -> byRule.merge(k, v, Long::sum));
+        unitsBilled += o.unitsBilled;
+        unitsSupported += o.unitsSupported;
+        dollarsOver = dollarsOver.add(o.dollarsOver);
+        dollarsUnder = dollarsUnder.add(o.dollarsUnder);
+        kxVisits += o.kxVisits;
+        kxLines += o.kxLines;
+        kxDollars = kxDollars.add(o.kxDollars);
+        o.byTherapist.forEach((k, g) -> byTherapist.computeIfAbsent(k, x -> new Group()).merge(g));
+        o.byPayer.forEach((k, g) -> byPayer.computeIfAbsent(k, x -> new Group()).merge(g));
+    }
+
+    public long read() {
+        return read;
+    }
+
+    public long checked() {
+        return checked;
+    }
+
+    public long rejected() {
+        return rejected;
+    }
+
+    public long visits() {
+        return visits;
+    }
+
+    /** Visits that carried billed units (the claim as billed was compared with the documentation). */
+    public long billedVisits() {
+        return billedVisits;
+    }
+
+    public SortedMap<String, Long> findingsBySeverity() {
+        return Collections.unmodifiableSortedMap(bySeverity);
+    }
+
+    public SortedMap<String, Long> findingsByRule() {
+        return Collections.unmodifiableSortedMap(byRule);
+    }
+
+    public long findings() {
+        return bySeverity.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long unitsBilled() {
+        return unitsBilled;
+    }
+
+    public long unitsSupported() {
+        return unitsSupported;
+    }
+
+    public BigDecimal dollarsOver() {
+        return dollarsOver;
+    }
+
+    public BigDecimal dollarsUnder() {
+        return dollarsUnder;
+    }
+
+    public long kxVisits() {
+        return kxVisits;
+    }
+
+    public long kxLines() {
+        return kxLines;
+    }
+
+    public BigDecimal kxDollars() {
+        return kxDollars;
+    }
+
+    public SortedMap<String, Group> byTherapist() {
+        return Collections.unmodifiableSortedMap(byTherapist);
+    }
+
+    public SortedMap<String, Group> byPayer() {
+        return Collections.unmodifiableSortedMap(byPayer);
+    }
+
+    /** summary.json, keys in a fixed order. */
+    public ObjectNode toJson() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode o = f.objectNode();
+        o.put("read", read);
+        o.put("checked", checked);
+        o.put("rejected", rejected);
+        o.put("visits", visits);
+        ObjectNode sev = o.putObject("findingsBySeverity");
+        for (Severity s : Severity.values()) {
+            sev.put(s.wire(), bySeverity.getOrDefault(s.wire(), 0L));
+        }
+        ObjectNode rules = o.putObject("findingsByRule");
+        byRule.forEach(rules::put);
+        o.put("unitsBilled", unitsBilled);
+        o.put("unitsSupported", unitsSupported);
+        o.put("billedVisits", billedVisits);
+        o.put("dollarsOver", money(dollarsOver));
+        o.put("dollarsUnder", money(dollarsUnder));
+        o.put("dollarsNote", DOLLARS_NOTE);
+        ObjectNode kx = o.putObject("kxExposure");
+        kx.put("visits", kxVisits);
+        kx.put("lines", kxLines);
+        kx.put("dollars", money(kxDollars));
+        ObjectNode t = o.putObject("byTherapist");
+        byTherapist.forEach((k, g) -> t.set(k, g.toJson()));
+        ObjectNode p = o.putObject("byPayer");
+        byPayer.forEach((k, g) -> p.set(k, g.toJson()));
+        return o;
+    }
+
+    /** Reads what {@link #toJson()} wrote. */
+    public static AuditTotals fromJson(JsonNode o) {
+        AuditTotals t = new AuditTotals();
+        t.read = o.path("read").asLong();
+        t.checked = o.path("checked").asLong();
+        t.rejected = o.path("rejected").asLong();
+        t.visits = o.path("visits").asLong();
+        t.billedVisits = o.path("billedVisits").asLong();
+        fields(o.path("findingsBySeverity")).forEachRemaining(e -> t.bySeverity.put(e.getKey(),
+                e.getValue().asLong()));
+        fields(o.path("findingsByRule")).forEachRemaining(e -> t.byRule.put(e.getKey(), e.getValue().asLong()));
+        t.unitsBilled = o.path("unitsBilled").asLong();
+        t.unitsSupported = o.path("unitsSupported").asLong();
+        t.dollarsOver = o.path("dollarsOver").decimalValue();
+        t.dollarsUnder = o.path("dollarsUnder").decimalValue();
+        JsonNode kx = o.path("kxExposure");
+        t.kxVisits = kx.path("visits").asLong();
+        t.kxLines = kx.path("lines").asLong();
+        t.kxDollars = kx.path("dollars").decimalValue();
+        fields(o.path("byTherapist")).forEachRemaining(e -> t.byTherapist.put(e.getKey(),
+                Group.fromJson(e.getValue())));
+        fields(o.path("byPayer")).forEachRemaining(e -> t.byPayer.put(e.getKey(), Group.fromJson(e.getValue())));
+        return t;
+    }
+
+    private static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode n) {
+        return n.properties().iterator();
+    }
+
+    static BigDecimal money(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP);
+    }
+}

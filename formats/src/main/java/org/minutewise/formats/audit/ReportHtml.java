@@ -1,0 +1,346 @@
+package org.minutewise.formats.audit;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+
+/**
+ * report.html: one self-contained page (inline CSS, inline SVG bar charts drawn here, no script, no external
+ * resource) that reads offline and prints: the totals, findings by rule, severity, therapist and payer, units
+ * billed against units supported, the estimated dollars over and under, and the KX exposure. Deterministic: the
+ * same totals give the same bytes (no clock, no run details).
+ */
+public final class ReportHtml {
+    /** Therapists and payers shown in the charts; the rest are in summary.json. */
+    public static final int TOP = 20;
+
+    private static final String BLOCK = "#b83227";
+    private static final String WARN = "#d9822b";
+    private static final String INFO = "#3b7dd8";
+    private static final String BILLED = "#6c7a89";
+    private static final String SUPPORTED = "#2e8b57";
+
+    private ReportHtml() {
+    }
+
+    /** One bar: a label, stacked segments (value and colour), and the text printed after it. */
+    private record Bar(String label, List<double[]> values, List<String> colors, String text) {
+    }
+
+    public static String render(AuditTotals t, Map<String, RuleInfo> catalog, List<String> inputs) {
+        StringBuilder h = new StringBuilder(32_000);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Minutewise audit report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n")
+                .append("<body>\n<header>\n<h1>Minutewise audit report</h1>\n<p class=\"sub\">Input: ");
+        for (int i = 0; i < inputs.size(); i++) {
+            h.append(i == 0 ? "" : ", ").append("<code>").append(esc(inputs.get(i))).append("</code>");
+        }
+        h.append("</p>\n</header>\n");
+        totals(h, t);
+        byRule(h, t, catalog);
+        bySeverity(h, t);
+        groups(h, "By therapist", "therapist", t.byTherapist(), "therapists");
+        groups(h, "By payer", "payer", t.byPayer(), "payers");
+        units(h, t);
+        dollars(h, t);
+        kx(h, t);
+        h.append("<footer><p>Rows are service lines: <b>read = checked + rejected</b>. Findings per row are in "
+                + "<code>findings.csv</code>, claim lines billed against supported in <code>claims.csv</code>, "
+                + "rows that could not be read in <code>rejected.csv</code>, every figure of this page in "
+                + "<code>summary.json</code>.</p></footer>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void totals(StringBuilder h, AuditTotals t) {
+        h.append("<section>\n<h2>Totals</h2>\n<div class=\"cards\">\n");
+        card(h, "rows read", num(t.read()), "");
+        card(h, "rows checked", num(t.checked()), "");
+        card(h, "rows rejected", num(t.rejected()), t.rejected() > 0 ? "bad" : "");
+        card(h, "visits", num(t.visits()), "");
+        card(h, "findings", num(t.findings()), "");
+        card(h, "blocking findings", num(t.findingsBySeverity().getOrDefault(Severity.BLOCK.wire(), 0L)),
+                "bad");
+        card(h, "units billed", num(t.unitsBilled()), "");
+        card(h, "units supported", num(t.unitsSupported()), "");
+        card(h, "est. dollars over", money(t.dollarsOver()), "");
+        card(h, "est. dollars under", money(t.dollarsUnder()), "");
+        card(h, "visits missing KX", num(t.kxVisits()), t.kxVisits() > 0 ? "bad" : "");
+        h.append("</div>\n");
+        if (t.billedVisits() == 0 && t.visits() > 0) {
+            h.append("<p class=\"note\">The input carries no billed units: units billed are the units Minutewise "
+                    + "would bill, so billed and supported agree by construction.</p>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private static void card(StringBuilder h, String label, String value, String cls) {
+        h.append("<div class=\"card ").append(cls).append("\"><div class=\"v\">").append(esc(value))
+                .append("</div><div class=\"l\">").append(esc(label)).append("</div></div>\n");
+    }
+
+    private static String color(Severity s) {
+        return switch (s) {
+            case BLOCK -> BLOCK;
+            case WARN -> WARN;
+            case INFO -> INFO;
+        };
+    }
+
+    private static void byRule(StringBuilder h, AuditTotals t, Map<String, RuleInfo> catalog) {
+        h.append("<section>\n<h2>Findings by rule</h2>\n");
+        if (t.findingsByRule().isEmpty()) {
+            h.append("<p>No findings.</p>\n</section>\n");
+            return;
+        }
+        List<Map.Entry<String, Long>> rules = new ArrayList<>(t.findingsByRule().entrySet());
+        rules.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<Bar> bars = new ArrayList<>();
+        for (Map.Entry<String, Long> e : rules) {
+            RuleInfo info = catalog.get(e.getKey());
+            String c = info == null ? BILLED : color(info.severity());
+            bars.add(new Bar(e.getKey() + " " + (info == null ? "" : info.title()), List.of(new double[] {e.getValue()}),
+                    List.of(c), num(e.getValue())));
+        }
+        chart(h, bars, "Findings by rule");
+        legend(h, List.of(BLOCK, WARN, INFO), List.of("block", "warn", "info"));
+        h.append("<table>\n<thead><tr><th>Rule</th><th>Severity</th><th>Title</th><th class=\"n\">Findings</th>"
+                + "</tr></thead>\n<tbody>\n");
+        for (Map.Entry<String, Long> e : rules) {
+            RuleInfo info = catalog.get(e.getKey());
+            h.append("<tr><td><code>").append(esc(e.getKey())).append("</code></td><td>")
+                    .append(info == null ? "" : info.severity().wire()).append("</td><td>")
+                    .append(esc(info == null ? "" : info.title())).append("</td><td class=\"n\">")
+                    .append(num(e.getValue())).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void bySeverity(StringBuilder h, AuditTotals t) {
+        h.append("<section>\n<h2>Findings by severity</h2>\n");
+        List<Bar> bars = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            long n = t.findingsBySeverity().getOrDefault(s.wire(), 0L);
+            bars.add(new Bar(s.wire(), List.of(new double[] {n}), List.of(color(s)), num(n)));
+        }
+        chart(h, bars, "Findings by severity");
+        h.append("<p class=\"note\"><b>block</b>: the claim will be rejected or is wrong; <b>warn</b>: a denial or "
+                + "audit risk; <b>info</b>: worth knowing.</p>\n</section>\n");
+    }
+
+    private static void groups(StringBuilder h, String title, String what, Map<String, AuditTotals.Group> groups,
+                               String plural) {
+        h.append("<section>\n<h2>").append(esc(title)).append("</h2>\n");
+        if (groups.isEmpty()) {
+            h.append("<p>None.</p>\n</section>\n");
+            return;
+        }
+        List<Map.Entry<String, AuditTotals.Group>> list = new ArrayList<>(groups.entrySet());
+        list.sort(Comparator.<Map.Entry<String, AuditTotals.Group>>comparingLong(e -> e.getValue().findings())
+                .reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<Map.Entry<String, AuditTotals.Group>> top = list.subList(0, Math.min(TOP, list.size()));
+        List<Bar> bars = new ArrayList<>();
+        for (Map.Entry<String, AuditTotals.Group> e : top) {
+            AuditTotals.Group g = e.getValue();
+            bars.add(new Bar(e.getKey(), List.of(new double[] {g.block()}, new double[] {g.warn()},
+                    new double[] {g.info()}), List.of(BLOCK, WARN, INFO), num(g.findings())));
+        }
+        chart(h, bars, "Findings by " + what);
+        legend(h, List.of(BLOCK, WARN, INFO), List.of("block", "warn", "info"));
+        if (list.size() > TOP) {
+            h.append("<p class=\"note\">The ").append(TOP).append(" ").append(plural).append(" with the most "
+                    + "findings of ").append(num(list.size())).append("; all are in <code>summary.json</code>.</p>\n");
+        }
+        h.append("<table>\n<thead><tr><th>").append(esc(what.substring(0, 1).toUpperCase(Locale.ROOT)
+                + what.substring(1))).append("</th><th class=\"n\">Visits</th><th class=\"n\">Findings</th>"
+                + "<th class=\"n\">Block</th><th class=\"n\">Units billed</th><th class=\"n\">Units supported</th>"
+                + "<th class=\"n\">Est. $ over</th><th class=\"n\">Est. $ under</th></tr></thead>\n<tbody>\n");
+        for (Map.Entry<String, AuditTotals.Group> e : top) {
+            AuditTotals.Group g = e.getValue();
+            h.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n\">").append(num(g.visits()))
+                    .append("</td><td class=\"n\">").append(num(g.findings())).append("</td><td class=\"n\">")
+                    .append(num(g.block())).append("</td><td class=\"n\">").append(num(g.unitsBilled()))
+                    .append("</td><td class=\"n\">").append(num(g.unitsSupported())).append("</td><td class=\"n\">")
+                    .append(money(g.dollarsOver())).append("</td><td class=\"n\">").append(money(g.dollarsUnder()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void units(StringBuilder h, AuditTotals t) {
+        h.append("<section>\n<h2>Units billed against units supported</h2>\n");
+        List<Bar> bars = new ArrayList<>();
+        bars.add(new Bar("all payers: billed", List.of(new double[] {t.unitsBilled()}), List.of(BILLED),
+                num(t.unitsBilled())));
+        bars.add(new Bar("all payers: supported", List.of(new double[] {t.unitsSupported()}), List.of(SUPPORTED),
+                num(t.unitsSupported())));
+        for (Map.Entry<String, AuditTotals.Group> e : t.byPayer().entrySet()) {
+            bars.add(new Bar(e.getKey() + ": billed", List.of(new double[] {e.getValue().unitsBilled()}),
+                    List.of(BILLED), num(e.getValue().unitsBilled())));
+            bars.add(new Bar(e.getKey() + ": supported", List.of(new double[] {e.getValue().unitsSupported()}),
+                    List.of(SUPPORTED), num(e.getValue().unitsSupported())));
+        }
+        chart(h, bars, "Units billed and supported");
+        legend(h, List.of(BILLED, SUPPORTED), List.of("billed", "supported by the documented minutes"));
+        long diff = t.unitsBilled() - t.unitsSupported();
+        h.append("<p>").append(num(Math.abs(diff))).append(diff >= 0 ? " more" : " fewer")
+                .append(" units billed than the documented minutes support.</p>\n</section>\n");
+    }
+
+    private static void dollars(StringBuilder h, AuditTotals t) {
+        h.append("<section>\n<h2>Estimated dollars over and under</h2>\n");
+        List<Bar> bars = new ArrayList<>();
+        bars.add(new Bar("over-billed (all payers)", List.of(new double[] {t.dollarsOver().doubleValue()}),
+                List.of(BLOCK), money(t.dollarsOver())));
+        bars.add(new Bar("under-billed (all payers)", List.of(new double[] {t.dollarsUnder().doubleValue()}),
+                List.of(INFO), money(t.dollarsUnder())));
+        for (Map.Entry<String, AuditTotals.Group> e : t.byPayer().entrySet()) {
+            AuditTotals.Group g = e.getValue();
+            bars.add(new Bar(e.getKey() + ": over", List.of(new double[] {g.dollarsOver().doubleValue()}),
+                    List.of(BLOCK), money(g.dollarsOver())));
+            bars.add(new Bar(e.getKey() + ": under", List.of(new double[] {g.dollarsUnder().doubleValue()}),
+                    List.of(INFO), money(g.dollarsUnder())));
+        }
+        chart(h, bars, "Estimated dollars over and under");
+        h.append("<p class=\"note\"><b>An estimate.</b> ").append(esc(AuditTotals.DOLLARS_NOTE))
+                .append("</p>\n</section>\n");
+    }
+
+    private static void kx(StringBuilder h, AuditTotals t) {
+        h.append("<section>\n<h2>KX exposure</h2>\n<div class=\"cards\">\n");
+        card(h, "visits without KX after the threshold", num(t.kxVisits()), t.kxVisits() > 0 ? "bad" : "");
+        card(h, "lines without KX", num(t.kxLines()), "");
+        card(h, "est. allowed dollars at risk", money(t.kxDollars()), "");
+        h.append("</div>\n<p class=\"note\">Counting each Medicare patient's visits of the year in date order, lines "
+                + "billed without KX once the patient's therapy expenses passed the KX threshold (finding MW-A003): "
+                + "Medicare denies them. Dollars are the fee-schedule allowed amounts of those lines (an estimate)."
+                + "</p>\n</section>\n");
+    }
+
+    // ------------------------------------------------------------------------------------------------ charts
+
+    private static final int LABEL_W = 330;
+    private static final int BAR_W = 360;
+    private static final int ROW_H = 22;
+
+    /** A horizontal bar chart as inline SVG. */
+    private static void chart(StringBuilder h, List<Bar> bars, String title) {
+        double max = 0;
+        for (Bar b : bars) {
+            double sum = 0;
+            for (double[] v : b.values()) {
+                sum += v[0];
+            }
+            max = Math.max(max, sum);
+        }
+        int height = bars.size() * ROW_H + 8;
+        int width = LABEL_W + BAR_W + 110;
+        h.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" xmlns=\"http://www.w3.org/2000/svg\">\n<title>").append(esc(title)).append("</title>\n");
+        for (int i = 0; i < bars.size(); i++) {
+            Bar b = bars.get(i);
+            int y = 4 + i * ROW_H;
+            h.append("<text x=\"").append(LABEL_W - 8).append("\" y=\"").append(y + 15)
+                    .append("\" text-anchor=\"end\" class=\"lbl\">").append(esc(shorten(b.label(), 42)))
+                    .append("</text>\n");
+            double x = LABEL_W;
+            for (int s = 0; s < b.values().size(); s++) {
+                double v = b.values().get(s)[0];
+                double w = max == 0 ? 0 : v / max * BAR_W;
+                if (w > 0) {
+                    h.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y + 3).append("\" width=\"")
+                            .append(fmt(Math.max(w, 1))).append("\" height=\"").append(ROW_H - 6)
+                            .append("\" fill=\"").append(b.colors().get(s)).append("\"/>\n");
+                }
+                x += w;
+            }
+            h.append("<text x=\"").append(fmt(x + 6)).append("\" y=\"").append(y + 15).append("\" class=\"val\">")
+                    .append(esc(b.text())).append("</text>\n");
+        }
+        h.append("</svg>\n");
+    }
+
+    private static void legend(StringBuilder h, List<String> colors, List<String> labels) {
+        h.append("<p class=\"legend\">");
+        for (int i = 0; i < colors.size(); i++) {
+            h.append("<span><i style=\"background:").append(colors.get(i)).append("\"></i>").append(esc(labels.get(i)))
+                    .append("</span>");
+        }
+        h.append("</p>\n");
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1).stripTrailing() + "\u2026";
+    }
+
+    private static String fmt(double d) {
+        return String.format(Locale.ROOT, "%.1f", d);
+    }
+
+    private static String num(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String money(BigDecimal d) {
+        return "$" + String.format(Locale.ROOT, "%,.2f", d.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** HTML text and attribute escaping. */
+    static String esc(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final String CSS = """
+            :root { --ink: #1d2733; --muted: #5b6b7c; --line: #d8dee5; }
+            * { box-sizing: border-box; }
+            body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+                   color: var(--ink); margin: 0 auto; max-width: 900px; padding: 24px; }
+            h1 { font-size: 24px; margin: 0 0 4px; }
+            h2 { font-size: 18px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
+            .sub, .note, footer { color: var(--muted); }
+            .note { font-size: 12.5px; }
+            code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+            .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; }
+            .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
+            .card .v { font-size: 20px; font-weight: 600; }
+            .card .l { color: var(--muted); font-size: 12px; }
+            .card.bad .v { color: #b83227; }
+            svg.chart { display: block; max-width: 100%; height: auto; margin: 6px 0; }
+            svg .lbl { font-size: 12px; fill: #1d2733; }
+            svg .val { font-size: 12px; fill: #5b6b7c; }
+            .legend span { margin-right: 16px; font-size: 12px; color: var(--muted); }
+            .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 5px; vertical-align: -1px; }
+            table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 13px; }
+            th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+            th { background: #f3f5f8; }
+            td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            footer { margin-top: 32px; font-size: 12px; }
+            @media print {
+              body { max-width: none; padding: 0; font-size: 11px; }
+              section { break-inside: avoid; page-break-inside: avoid; }
+              h2 { break-after: avoid; }
+              th { background: none; }
+              .card { border-color: #999; }
+              @page { margin: 14mm; }
+            }
+            """;
+}
