@@ -52,6 +52,8 @@ final class AcrossPass {
     /** The digests bound for partition {@code q} of a kind, from every check partition, in partition order. */
     private List<DigestRecord> load(String kind, int q) throws IOException {
         List<DigestRecord> out = new ArrayList<>();
+        Bin.Interner strings = new Bin.Interner();
+        boolean lines = kind.equals("patients");
         ByteBuffer head = ByteBuffer.allocate(16);
         for (int s = 0; s < state.partitions; s++) {
             try (FileChannel ch = FileChannel.open(work.part("check", kind, s), StandardOpenOption.READ)) {
@@ -68,7 +70,7 @@ final class AcrossPass {
                 while (in.more()) {
                     int n = in.varInt();
                     int end = in.position() + n;
-                    out.add(DigestRecord.decode(new Bin.In(seg.array(), in.position(), end)));
+                    out.add(DigestRecord.decode(new Bin.In(seg.array(), in.position(), end), strings, lines));
                     in.seek(end);
                 }
             }
