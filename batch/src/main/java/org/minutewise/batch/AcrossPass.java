@@ -154,6 +154,14 @@ final class AcrossPass {
         }
         AuditTotals totals = new AuditTotals();
         List<Row> rows = new ArrayList<>();
+        // The totals of the therapists this partition holds: each visit counted under its own therapist here.
+        for (DigestRecord r : unique.values()) {
+            if (Spill.partition(r.therapist(), state.partitions) == q) {
+                DigestRecord.Stats s = r.stats();
+                totals.therapistVisit(r.therapist(), s.unitsBilled(), s.unitsSupported(), s.over(), s.under(),
+                        s.block(), s.warn(), s.info());
+            }
+        }
         // Minutes per timed unit over the period audited.
         Map<String, long[]> minutes = new HashMap<>();
         Map<String, double[]> units = new HashMap<>();
@@ -207,7 +215,8 @@ final class AcrossPass {
         Path findings = work.part(pass, "findings", q);
         Path tot = work.part(pass, "totals", q);
         Files.writeString(Work.tmp(findings), sb, StandardCharsets.UTF_8);
-        Files.writeString(Work.tmp(tot), Json.mapper().writeValueAsString(totals.toJson()), StandardCharsets.UTF_8);
+        Files.writeString(Work.tmp(tot), Json.mapper().writeValueAsString(totals.toPartJson()),
+                StandardCharsets.UTF_8);
         Work.commit(Work.tmp(findings), findings);
         Work.commit(Work.tmp(tot), tot);
     }

@@ -11,16 +11,27 @@ import org.minutewise.core.model.Period;
 
 /**
  * A {@link VisitDigest} as the batch audit spills it to the patient and therapist partitions, with what the
- * outputs need beside it: where the visit came from (file, line), the therapist it is counted under, and the
- * patient's incurred therapy expenses before the visit (for the start of the year in {@code PatientHistory}).
+ * outputs need beside it: where the visit came from (file, line), the therapist it is counted under, the
+ * patient's incurred therapy expenses before the visit (for the start of the year in {@code PatientHistory}),
+ * and the visit's own counts (units, dollars, findings by severity) for the therapist's totals.
  */
 record DigestRecord(VisitDigest digest, int file, long line, String therapist, BigDecimal ptSlpBefore,
-                    BigDecimal otBefore) {
+                    BigDecimal otBefore, Stats stats) {
+    /** What a visit adds to its therapist's totals. */
+    record Stats(long unitsBilled, long unitsSupported, BigDecimal over, BigDecimal under, long block, long warn,
+                 long info) {
+        Stats {
+            Objects.requireNonNull(over, "over");
+            Objects.requireNonNull(under, "under");
+        }
+    }
+
     DigestRecord {
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(therapist, "therapist");
         Objects.requireNonNull(ptSlpBefore, "ptSlpBefore");
         Objects.requireNonNull(otBefore, "otBefore");
+        Objects.requireNonNull(stats, "stats");
     }
 
     void encode(Bin.Out o) {
@@ -43,6 +54,8 @@ record DigestRecord(VisitDigest digest, int file, long line, String therapist, B
             }
         }
         o.varInt(file).varLong(line).string(therapist).decimal(ptSlpBefore).decimal(otBefore);
+        o.varLong(stats.unitsBilled()).varLong(stats.unitsSupported()).decimal(stats.over()).decimal(stats.under())
+                .varLong(stats.block()).varLong(stats.warn()).varLong(stats.info());
     }
 
     /**
@@ -95,6 +108,10 @@ record DigestRecord(VisitDigest digest, int file, long line, String therapist, B
         int file = in.varInt();
         long line = in.varLong();
         String therapist = in.string(strings);
-        return new DigestRecord(d, file, line, therapist, in.decimal(), in.decimal());
+        BigDecimal ptSlp = in.decimal();
+        BigDecimal ot = in.decimal();
+        Stats stats = new Stats(in.varLong(), in.varLong(), in.decimal(), in.decimal(), in.varLong(), in.varLong(),
+                in.varLong());
+        return new DigestRecord(d, file, line, therapist, ptSlp, ot, stats);
     }
 }

@@ -22,7 +22,7 @@ class DigestRecordTest {
                         List.of(Period.of("09:00", "09:23"), new Period(LocalTime.of(23, 30), Period.END_OF_DAY))),
                         new VisitDigest.Treatment("PT-1", "97530", false, 10, 0, List.of())));
         DigestRecord r = new DigestRecord(d, 3, 123_456_789_012L, "PT-1", new BigDecimal("2480.00"),
-                BigDecimal.ZERO);
+                BigDecimal.ZERO, new DigestRecord.Stats(5, 4, new BigDecimal("29.98"), BigDecimal.ZERO, 1, 0, 12));
         Bin.Out o = new Bin.Out(8);
         r.encode(o);
         Bin.Interner strings = new Bin.Interner();
