@@ -2,9 +2,11 @@
 # Batch audit benchmark (issue 6). For each size (service lines, default 1M and 10M) it generates a year of
 # synthetic visits with 1% injected errors, then times, on the same file and in one run:
 #   1. wc -l                      the reading limit of the disk and page cache
-#   2. audit --parse-only         the project's bare parse: every row cut, parsed and validated, no checks
-#   3. audit                      the full audit, all cores, -Xmx512m (the heap bound), /usr/bin/time -v for max RSS
-# and prints a Markdown table for docs/PERFORMANCE.md. Not part of the test run.
+#   2. audit --parse-only         the project's bare parse: every row cut, split and validated, no checks (1 thread)
+#   3. audit                      the full audit, all cores, -Xmx512m (the heap bound), /usr/bin/time -v for
+#                                 CPU and max RSS, a GC log for the heap; once with the JVM's default collector
+#                                 (G1) and once with -XX:+UseParallelGC (the throughput collector)
+# and prints Markdown tables for docs/PERFORMANCE.md. Not part of the test run.
 #
 #   bench/audit-bench.sh                      # 1M and 10M lines in $BENCH_DIR (default /tmp/minutewise-bench)
 #   BENCH_SIZES="200000" bench/audit-bench.sh # a quick one
@@ -16,19 +18,24 @@ heap="${BENCH_HEAP:-512m}"
 jar="$dir/minutewise.jar"
 mkdir -p "$dir"
 
+command -v /usr/bin/time >/dev/null || { echo "audit-bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
 (cd "$here" && mvn -q -B -ntp -DskipTests package -pl cli -am 1>&2)
 cp "$here/cli/target/minutewise.jar" "$jar"   # a copy: a rebuild during the run must not change the classes
-command -v /usr/bin/time >/dev/null || { echo "audit-bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
 
-# Seconds of a command, from /usr/bin/time's elapsed wall clock.
+# Seconds of a command, from /usr/bin/time -v's elapsed wall clock.
 elapsed() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$1"; }
-field() { awk -F': ' -v k="$2" '$1 ~ k {print $2}' "$1"; }
+cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$1"; }
+rss_mb() { awk -F': ' '/Maximum resident/ {printf "%d", $2/1024}' "$1"; }
+# The largest heap occupancy right after a collection, from a -Xlog:gc log (an upper bound of the live data).
+heap_after() { grep -o -- '->[0-9]*M' "$1" | tr -dc '0-9\n' | sort -n | tail -1; }
+rate() { awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%\047.0f", r / s; else print "n/a" }'; }
 
-rows_md=()
+main=()
+phases=()
 for lines in $sizes; do
   visits=$(( lines * 100 / 303 ))   # the generator writes about 3.03 service lines a visit
   data="$dir/visits-$lines.csv"
-  echo "== $lines lines: generating $visits visits" >&2
+  echo "== $lines lines: generating $visits visits (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   /usr/bin/time -v java -Xmx$heap -jar "$jar" generate --visits "$visits" --seed 2026 --error-rate 0.01 \
       --out "$data" > "$dir/generate-$lines.json" 2> "$dir/generate-$lines.time"
   rows=$(( $(wc -l < "$data") - 1 ))
@@ -36,7 +43,7 @@ for lines in $sizes; do
   gen_s=$(elapsed "$dir/generate-$lines.time")
 
   echo "== wc -l" >&2
-  cat "$data" > /dev/null   # same page-cache state for all three
+  cat "$data" > /dev/null   # the same page-cache state for all
   /usr/bin/time -v wc -l "$data" > /dev/null 2> "$dir/wc-$lines.time"
   wc_s=$(elapsed "$dir/wc-$lines.time")
 
@@ -44,27 +51,30 @@ for lines in $sizes; do
   /usr/bin/time -v java -Xmx$heap -jar "$jar" audit --parse-only "$data" > "$dir/parse-$lines.json" \
       2> "$dir/parse-$lines.time" || true
   parse_s=$(elapsed "$dir/parse-$lines.time")
-  parse_rss=$(field "$dir/parse-$lines.time" "Maximum resident")
 
-  echo "== full audit" >&2
-  out="$dir/audit-$lines"
-  rm -rf "$out"
-  /usr/bin/time -v java -Xmx$heap -Xlog:gc:file="$dir/gc-$lines.log" -jar "$jar" audit "$data" --out "$out" \
-      > "$dir/audit-$lines.json" 2> "$dir/audit-$lines.time" || true
-  audit_s=$(elapsed "$dir/audit-$lines.time")
-  audit_rss=$(field "$dir/audit-$lines.time" "Maximum resident")
-  audit_cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$dir/audit-$lines.time")
-  # The largest heap in use after a collection (what the live data needs), from the GC log.
-  heap_after=$(grep -o -- '->[0-9]*M' "$dir/gc-$lines.log" | tr -dc '0-9\n' | sort -n | tail -1)
-  read_rows=$(grep -o '"read" : [0-9]*' "$out/summary.json" | grep -o '[0-9]*$')
-
-  rate() { awk -v r="$rows" -v s="$1" 'BEGIN { if (s > 0) printf "%.0f", r / s; else print "n/a" }'; }
-  rows_md+=("| $rows | $(( bytes / 1048576 )) MB | $gen_s s | $wc_s s ($(rate "$wc_s")/s) | $parse_s s ($(rate "$parse_s")/s) | $audit_s s ($(rate "$audit_s")/s) | $audit_cpu s | $heap_after MB | $(( audit_rss / 1024 )) MB | $read_rows |")
+  audits=""
+  for gc in g1 parallel; do
+    flag=$([ "$gc" = parallel ] && echo "-XX:+UseParallelGC" || echo "")
+    echo "== full audit ($gc, load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+    out="$dir/audit-$lines-$gc"
+    rm -rf "$out"
+    /usr/bin/time -v java -Xmx$heap $flag -Xlog:gc:file="$dir/gc-$lines-$gc.log" -jar "$jar" audit "$data" \
+        --out "$out" > "$dir/audit-$lines-$gc.json" 2> "$dir/audit-$lines-$gc.time" || true
+    t="$dir/audit-$lines-$gc.time"
+    s=$(elapsed "$t")
+    audits="$audits | $s s ($(rate "$rows" "$s")/s), CPU $(cpu "$t") s, heap $(heap_after "$dir/gc-$lines-$gc.log") MB, RSS $(rss_mb "$t") MB"
+    phases+=("| $rows | $gc | $(tr -d '\n ' < "$out/run.json" | grep -o '"phaseSeconds":{[^}]*}' | sed 's/"phaseSeconds"://') | $(grep -o '"read" : [0-9]*' "$out/summary.json" | grep -o '[0-9]*$') |")
+  done
+  main+=("| $rows | $(( bytes / 1048576 )) MB | $gen_s s | $wc_s s ($(rate "$rows" "$wc_s")/s) | $parse_s s ($(rate "$rows" "$parse_s")/s)$audits |")
 done
 
 echo
-echo "| lines | file | generate | wc -l | bare parse | full audit | audit CPU (user+sys) | max heap after GC (-Xmx$heap) | audit max RSS | rows read by the audit |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
-for r in "${rows_md[@]}"; do echo "$r"; done
+echo "| lines | file | generate | wc -l | bare parse (1 thread) | full audit, G1 (default) | full audit, ParallelGC |"
+echo "|---|---|---|---|---|---|---|"
+for r in "${main[@]}"; do echo "$r"; done
 echo
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| lines | collector | seconds per phase | rows read by the audit |"
+echo "|---|---|---|---|"
+for r in "${phases[@]}"; do echo "$r"; done
+echo
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM; heap -Xmx$heap; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

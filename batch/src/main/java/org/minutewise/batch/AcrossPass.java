@@ -52,6 +52,8 @@ final class AcrossPass {
     /** The digests bound for partition {@code q} of a kind, from every check partition, in partition order. */
     private List<DigestRecord> load(String kind, int q) throws IOException {
         List<DigestRecord> out = new ArrayList<>();
+        Bin.Interner strings = new Bin.Interner();
+        boolean lines = kind.equals("patients");
         ByteBuffer head = ByteBuffer.allocate(16);
         for (int s = 0; s < state.partitions; s++) {
             try (FileChannel ch = FileChannel.open(work.part("check", kind, s), StandardOpenOption.READ)) {
@@ -68,7 +70,7 @@ final class AcrossPass {
                 while (in.more()) {
                     int n = in.varInt();
                     int end = in.position() + n;
-                    out.add(DigestRecord.decode(new Bin.In(seg.array(), in.position(), end)));
+                    out.add(DigestRecord.decode(new Bin.In(seg.array(), in.position(), end), strings, lines));
                     in.seek(end);
                 }
             }
@@ -152,6 +154,14 @@ final class AcrossPass {
         }
         AuditTotals totals = new AuditTotals();
         List<Row> rows = new ArrayList<>();
+        // The totals of the therapists this partition holds: each visit counted under its own therapist here.
+        for (DigestRecord r : unique.values()) {
+            if (Spill.partition(r.therapist(), state.partitions) == q) {
+                DigestRecord.Stats s = r.stats();
+                totals.therapistVisit(r.therapist(), s.unitsBilled(), s.unitsSupported(), s.over(), s.under(),
+                        s.block(), s.warn(), s.info());
+            }
+        }
         // Minutes per timed unit over the period audited.
         Map<String, long[]> minutes = new HashMap<>();
         Map<String, double[]> units = new HashMap<>();
@@ -205,7 +215,8 @@ final class AcrossPass {
         Path findings = work.part(pass, "findings", q);
         Path tot = work.part(pass, "totals", q);
         Files.writeString(Work.tmp(findings), sb, StandardCharsets.UTF_8);
-        Files.writeString(Work.tmp(tot), Json.mapper().writeValueAsString(totals.toJson()), StandardCharsets.UTF_8);
+        Files.writeString(Work.tmp(tot), Json.mapper().writeValueAsString(totals.toPartJson()),
+                StandardCharsets.UTF_8);
         Work.commit(Work.tmp(findings), findings);
         Work.commit(Work.tmp(tot), tot);
     }

@@ -95,6 +95,8 @@ public final class Audit {
     private final Progress progress;
     private final Work work;
     private final AtomicLong units = new AtomicLong();
+    /** Seconds spent in each phase by this run (for run.json). */
+    private final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
     private State state;
     private List<Input> inputs;
 
@@ -140,6 +142,7 @@ public final class Audit {
         run.put("resumed", options.resume());
         run.put("rowsPerSecond", elapsed.toMillis() == 0 ? 0 : Math.round(totals.read() * 1000.0
                 / elapsed.toMillis()));
+        run.put("phaseSeconds", phaseSeconds);
         Work.writeAtomically(options.out().resolve("run.json"),
                 Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
         return new Result(totals, options.out(), elapsed, complete);
@@ -211,10 +214,12 @@ public final class Audit {
     private void execute() throws IOException {
         VisitChecker checker = new VisitChecker(ref);
         int k = state.partitions;
+        long t = System.nanoTime();
         if (state.phase == State.Phase.READ) {
             long total = inputs.stream().mapToLong(Input::size).sum();
             progress.phase("reading", total, 0);
             new ReadPass(work, state, inputs, ref, progress, this::unitDone).run();
+            t = lap("read", t);
         }
         if (state.phase == State.Phase.CHECK) {
             progress.phase("checking", state.spilled, 0);
@@ -239,6 +244,7 @@ public final class Audit {
             if (k == 0 || state.checked.cardinality() == k) {
                 state.phase = State.Phase.ACROSS;
             }
+            t = lap("check", t);
         }
         if (state.phase == State.Phase.ACROSS) {
             progress.phase("checks across visits", 2L * k, state.patients.cardinality()
@@ -253,9 +259,9 @@ public final class Audit {
                     todo.add(k + q);
                 }
             }
-            parallel(todo, t -> {
-                int q = t % k;
-                boolean patients = t < k;
+            parallel(todo, unit -> {
+                int q = unit % k;
+                boolean patients = unit < k;
                 if (patients) {
                     pass.patients(q);
                 } else {
@@ -271,14 +277,22 @@ public final class Audit {
                     unitDone();
                 }
             });
+            t = lap("across", t);
         }
         if (state.phase == State.Phase.FINAL) {
             progress.phase("writing the outputs", 0, 0);
             finish();
+            lap("final", t);
             state.phase = State.Phase.DONE;
             state.save(work.state());
             unitDone();
         }
+    }
+
+    private long lap(String phase, long since) {
+        long now = System.nanoTime();
+        phaseSeconds.put(phase, Math.round((now - since) / 1e7) / 100.0);
+        return now;
     }
 
     private interface Task {

@@ -2,6 +2,7 @@ package org.minutewise.batch;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -112,6 +113,14 @@ final class Bin {
             return bytes(b, 0, b.length);
         }
 
+        /** A decimal: its unscaled value and scale when the value fits in a long, else its text. */
+        Out decimal(BigDecimal d) {
+            if (d.unscaledValue().bitLength() < 63) {
+                return u8(0).zigZag(d.unscaledValue().longValue()).zigZag(d.scale());
+            }
+            return u8(1).string(d.toString());
+        }
+
         /** Appends this buffer as one record: its length, then its bytes. */
         void writeRecordTo(OutputStream os, Out scratch) throws IOException {
             scratch.reset();
@@ -204,6 +213,26 @@ final class Bin {
             return s;
         }
 
+        BigDecimal decimal() {
+            if (u8() == 0) {
+                long unscaled = zigZag();
+                return BigDecimal.valueOf(unscaled, (int) zigZag());
+            }
+            return new BigDecimal(string());
+        }
+
+        /**
+         * A string, shared with earlier equal ones through the interner when short (codes, modifiers, payers,
+         * provider ids repeat on every visit): no new String for a value already seen.
+         */
+        String string(Interner interner) {
+            int n = varInt();
+            check(n);
+            String s = interner.get(buf, pos, n);
+            pos += n;
+            return s;
+        }
+
         /** Skips a length-prefixed byte run and returns its start; its length is {@link #lastLength}. */
         int skipBytes() {
             int n = varInt();
@@ -220,6 +249,32 @@ final class Bin {
             if (n < 0 || pos + n > end) {
                 throw new IllegalStateException("corrupt work file: record runs past its end");
             }
+        }
+    }
+
+    /** Shares short strings decoded from bytes: an open-addressing table keyed by their UTF-8 bytes. */
+    static final class Interner {
+        private static final int MAX_LENGTH = 24;
+        private final String[] table = new String[4096];
+        private final byte[][] keys = new byte[4096][];
+
+        String get(byte[] b, int off, int n) {
+            if (n > MAX_LENGTH) {
+                return new String(b, off, n, StandardCharsets.UTF_8);
+            }
+            int h = 1;
+            for (int i = off; i < off + n; i++) {
+                h = 31 * h + b[i];
+            }
+            int slot = (h ^ (h >>> 16)) & (table.length - 1);
+            byte[] k = keys[slot];
+            if (k != null && k.length == n && Arrays.equals(k, 0, n, b, off, off + n)) {
+                return table[slot];
+            }
+            String s = new String(b, off, n, StandardCharsets.UTF_8);
+            keys[slot] = Arrays.copyOfRange(b, off, off + n);
+            table[slot] = s;
+            return s;
         }
     }
 }

@@ -23,6 +23,7 @@ import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.Severity;
 import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.claim.Claim;
 import org.minutewise.core.claim.ClaimBuilder;
@@ -111,7 +112,7 @@ final class CheckPass {
             writeDigests(Work.tmp(work.part("check", "patients", p)), toPatients);
             writeDigests(Work.tmp(work.part("check", "therapists", p)), toTherapists);
             Files.writeString(Work.tmp(work.part("check", "totals", p)),
-                    Json.mapper().writeValueAsString(totals.toJson()), StandardCharsets.UTF_8);
+                    Json.mapper().writeValueAsString(totals.toPartJson()), StandardCharsets.UTF_8);
             for (String kind : new String[] {"findings", "claims", "rejected", "patients", "therapists", "totals"}) {
                 Path target = work.part("check", kind, p);
                 Work.commit(Work.tmp(target), target);
@@ -338,12 +339,14 @@ final class CheckPass {
         // Findings of the visit itself.
         StringBuilder sb = parts.sb;
         sb.setLength(0);
+        long[] bySeverity = new long[3];
         for (Finding f : r.findings()) {
+            bySeverity[f.severity().ordinal()]++;
             String message = f.overrideReason().map(reason -> f.message() + " (accepted by the clinic: " + reason
                     + ")").orElse(f.message());
             new AuditCsv.FindingRow(v.id(), line, f.ruleId(), f.severity(), message, file, f.path(), date, patient,
                     therapist, payerId).appendTo(sb);
-            parts.totals.finding(f.ruleId(), f.severity(), therapist, payerId);
+            parts.totals.finding(f.ruleId(), f.severity(), "", payerId); // the therapist's side: in pass 3
         }
         parts.findings.append(sb);
         // Claim lines: as billed beside as supported, and the estimated dollars of the difference.
@@ -401,17 +404,21 @@ final class CheckPass {
             }
         }
         parts.claims.append(sb);
-        parts.totals.visit(therapist, payerId, rows, billed, billed ? unitsBilled : unitsSupported, unitsSupported,
-                over, under);
+        long billedOrEngine = billed ? unitsBilled : unitsSupported;
+        parts.totals.visit(payerId, rows, billed, billedOrEngine, unitsSupported, over, under);
         // The digest, for the checks across visits.
         VisitDigest d = VisitDigest.of(r);
         Bin.Out o = new Bin.Out(512);
         new DigestRecord(d, first.file(), line, therapist, v.patient().spentBefore(Discipline.PT),
-                v.patient().spentBefore(Discipline.OT)).encode(o);
+                v.patient().spentBefore(Discipline.OT), new DigestRecord.Stats(billedOrEngine, unitsSupported, over,
+                under, bySeverity[Severity.BLOCK.ordinal()], bySeverity[Severity.WARN.ordinal()],
+                bySeverity[Severity.INFO.ordinal()])).encode(o);
         byte[] data = o.toByteArray();
         int order = parts.toPatients.size();
         parts.toPatients.add(new Entry(Spill.partition(d.patientId(), state.partitions), order, data));
+        // The therapist partitions of the providers who treated, and of the therapist the visit is counted under.
         TreeSet<Integer> dests = new TreeSet<>();
+        dests.add(Spill.partition(therapist, state.partitions));
         for (VisitDigest.Treatment t : d.treatments()) {
             dests.add(Spill.partition(t.providerId(), state.partitions));
         }

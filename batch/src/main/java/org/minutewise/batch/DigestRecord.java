@@ -11,16 +11,27 @@ import org.minutewise.core.model.Period;
 
 /**
  * A {@link VisitDigest} as the batch audit spills it to the patient and therapist partitions, with what the
- * outputs need beside it: where the visit came from (file, line), the therapist it is counted under, and the
- * patient's incurred therapy expenses before the visit (for the start of the year in {@code PatientHistory}).
+ * outputs need beside it: where the visit came from (file, line), the therapist it is counted under, the
+ * patient's incurred therapy expenses before the visit (for the start of the year in {@code PatientHistory}),
+ * and the visit's own counts (units, dollars, findings by severity) for the therapist's totals.
  */
 record DigestRecord(VisitDigest digest, int file, long line, String therapist, BigDecimal ptSlpBefore,
-                    BigDecimal otBefore) {
+                    BigDecimal otBefore, Stats stats) {
+    /** What a visit adds to its therapist's totals. */
+    record Stats(long unitsBilled, long unitsSupported, BigDecimal over, BigDecimal under, long block, long warn,
+                 long info) {
+        Stats {
+            Objects.requireNonNull(over, "over");
+            Objects.requireNonNull(under, "under");
+        }
+    }
+
     DigestRecord {
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(therapist, "therapist");
         Objects.requireNonNull(ptSlpBefore, "ptSlpBefore");
         Objects.requireNonNull(otBefore, "otBefore");
+        Objects.requireNonNull(stats, "stats");
     }
 
     void encode(Bin.Out o) {
@@ -32,7 +43,7 @@ record DigestRecord(VisitDigest digest, int file, long line, String therapist, B
         for (VisitDigest.Line l : d.lines()) {
             o.string(l.code()).varInt(l.modifiers().size());
             l.modifiers().forEach(o::string);
-            o.zigZag(l.units()).string(l.bucket()).string(l.allowed().toPlainString());
+            o.zigZag(l.units()).string(l.bucket()).decimal(l.allowed());
         }
         o.varInt(d.treatments().size());
         for (VisitDigest.Treatment t : d.treatments()) {
@@ -42,39 +53,46 @@ record DigestRecord(VisitDigest digest, int file, long line, String therapist, B
                 o.varLong(p.start().toNanoOfDay()).varLong(p.end().toNanoOfDay());
             }
         }
-        o.varInt(file).varLong(line).string(therapist).string(ptSlpBefore.toPlainString())
-                .string(otBefore.toPlainString());
+        o.varInt(file).varLong(line).string(therapist).decimal(ptSlpBefore).decimal(otBefore);
+        o.varLong(stats.unitsBilled()).varLong(stats.unitsSupported()).decimal(stats.over()).decimal(stats.under())
+                .varLong(stats.block()).varLong(stats.warn()).varLong(stats.info());
     }
 
-    static DigestRecord decode(Bin.In in) {
+    /**
+     * Reads a digest back; short strings go through the interner. Without {@code lines} the billed lines are
+     * skipped (the therapist checks do not read them).
+     */
+    static DigestRecord decode(Bin.In in, Bin.Interner strings, boolean lines) {
         String visitId = in.string();
-        String patientId = in.string();
+        String patientId = in.string(strings);
         LocalDate date = LocalDate.ofEpochDay(in.zigZag());
-        String payer = in.string();
+        String payer = in.string(strings);
         boolean medicare = in.bool();
         boolean institutional = in.bool();
         long fingerprint = in.i64();
         int noteLength = in.varInt();
         boolean progress = in.bool();
         int n = in.varInt();
-        List<VisitDigest.Line> lines = new ArrayList<>(n);
+        List<VisitDigest.Line> billed = new ArrayList<>(lines ? n : 0);
         for (int i = 0; i < n; i++) {
-            String code = in.string();
+            String code = in.string(strings);
             int m = in.varInt();
             List<String> mods = new ArrayList<>(m);
             for (int k = 0; k < m; k++) {
-                mods.add(in.string());
+                mods.add(in.string(strings));
             }
             int units = (int) in.zigZag();
-            String bucket = in.string();
-            BigDecimal allowed = new BigDecimal(in.string());
-            lines.add(new VisitDigest.Line(code, mods, units, bucket, allowed));
+            String bucket = in.string(strings);
+            BigDecimal allowed = in.decimal();
+            if (lines) {
+                billed.add(new VisitDigest.Line(code, mods, units, bucket, allowed));
+            }
         }
         int t = in.varInt();
         List<VisitDigest.Treatment> treatments = new ArrayList<>(t);
         for (int i = 0; i < t; i++) {
-            String provider = in.string();
-            String code = in.string();
+            String provider = in.string(strings);
+            String code = in.string(strings);
             boolean oneOnOne = in.bool();
             int minutes = (int) in.zigZag();
             double units = Double.longBitsToDouble(in.i64());
@@ -86,10 +104,14 @@ record DigestRecord(VisitDigest digest, int file, long line, String therapist, B
             treatments.add(new VisitDigest.Treatment(provider, code, oneOnOne, minutes, units, periods));
         }
         VisitDigest d = new VisitDigest(visitId, patientId, date, payer, medicare, institutional, fingerprint,
-                noteLength, progress, lines, treatments);
+                noteLength, progress, billed, treatments);
         int file = in.varInt();
         long line = in.varLong();
-        String therapist = in.string();
-        return new DigestRecord(d, file, line, therapist, new BigDecimal(in.string()), new BigDecimal(in.string()));
+        String therapist = in.string(strings);
+        BigDecimal ptSlp = in.decimal();
+        BigDecimal ot = in.decimal();
+        Stats stats = new Stats(in.varLong(), in.varLong(), in.decimal(), in.decimal(), in.varLong(), in.varLong(),
+                in.varLong());
+        return new DigestRecord(d, file, line, therapist, ptSlp, ot, stats);
     }
 }

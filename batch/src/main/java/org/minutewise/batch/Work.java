@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,6 +17,9 @@ import java.util.Locale;
  */
 final class Work {
     static final String DIR = ".work";
+    /** The files an audit writes in its output directory. */
+    static final List<String> OUTPUTS = List.of("findings.csv", "claims.csv", "rejected.csv", "summary.json",
+            "report.html", "run.json");
 
     private final Path out;
     private final Path dir;
@@ -103,10 +106,8 @@ final class Work {
                 }
             }
         }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(out, "*.tmp")) {
-            for (Path p : ds) {
-                Files.deleteIfExists(p);
-            }
+        for (String name : OUTPUTS) {
+            Files.deleteIfExists(tmp(out.resolve(name)));
         }
     }
 

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -99,7 +98,7 @@ public final class AuditTotals {
             }
         }
 
-        ObjectNode toJson() {
+        ObjectNode toJson(boolean exact) {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             o.put("visits", visits);
             o.put("findings", findings);
@@ -108,8 +107,8 @@ public final class AuditTotals {
             o.put("info", info);
             o.put("unitsBilled", unitsBilled);
             o.put("unitsSupported", unitsSupported);
-            o.put("dollarsOver", money(dollarsOver));
-            o.put("dollarsUnder", money(dollarsUnder));
+            o.put("dollarsOver", money(dollarsOver, exact));
+            o.put("dollarsUnder", money(dollarsUnder, exact));
             return o;
         }
 
@@ -158,11 +157,12 @@ public final class AuditTotals {
     }
 
     /**
-     * One checked visit: its rows, the therapist and payer it is counted under, the units billed (the billed
-     * units when the input carries them, else the engine's) and supported, and the estimated dollars.
+     * One checked visit: its rows, the payer it is counted under, the units billed (the billed units when the
+     * input carries them, else the engine's) and supported, and the estimated dollars. The therapist's side is
+     * counted by {@link #therapistVisit} (the batch audit counts it where the therapist's partition is).
      */
-    public void visit(String therapist, String payer, long rows, boolean billed, long billedUnits,
-                      long supportedUnits, BigDecimal over, BigDecimal under) {
+    public void visit(String payer, long rows, boolean billed, long billedUnits, long supportedUnits,
+                      BigDecimal over, BigDecimal under) {
         read += rows;
         checked += rows;
         visits++;
@@ -173,13 +173,30 @@ public final class AuditTotals {
         unitsSupported += supportedUnits;
         dollarsOver = dollarsOver.add(over);
         dollarsUnder = dollarsUnder.add(under);
-        for (Group g : List.of(group(byTherapist, therapist), group(byPayer, payer))) {
-            g.visits++;
-            g.unitsBilled += billedUnits;
-            g.unitsSupported += supportedUnits;
-            g.dollarsOver = g.dollarsOver.add(over);
-            g.dollarsUnder = g.dollarsUnder.add(under);
-        }
+        Group g = group(byPayer, payer);
+        g.visits++;
+        g.unitsBilled += billedUnits;
+        g.unitsSupported += supportedUnits;
+        g.dollarsOver = g.dollarsOver.add(over);
+        g.dollarsUnder = g.dollarsUnder.add(under);
+    }
+
+    /**
+     * One checked visit under its therapist ("" when no provider is named: counted as "(none)"): its units, its
+     * dollars, and its own findings by severity (the findings across visits are counted by {@link #finding}).
+     */
+    public void therapistVisit(String therapist, long billedUnits, long supportedUnits, BigDecimal over,
+                               BigDecimal under, long block, long warn, long info) {
+        Group g = group(byTherapist, therapist);
+        g.visits++;
+        g.unitsBilled += billedUnits;
+        g.unitsSupported += supportedUnits;
+        g.dollarsOver = g.dollarsOver.add(over);
+        g.dollarsUnder = g.dollarsUnder.add(under);
+        g.block += block;
+        g.warn += warn;
+        g.info += info;
+        g.findings += block + warn + info;
     }
 
     /** One finding; an empty therapist or payer is not counted under one. */
@@ -294,8 +311,20 @@ public final class AuditTotals {
         return Collections.unmodifiableSortedMap(byPayer);
     }
 
-    /** summary.json, keys in a fixed order. */
+    /** summary.json, keys in a fixed order, dollars to the cent. */
     public ObjectNode toJson() {
+        return toJson(false);
+    }
+
+    /**
+     * The counts with the dollar amounts unrounded, for a part that will be merged with others (so the sum of
+     * the parts rounds once, the same whatever the partitioning).
+     */
+    public ObjectNode toPartJson() {
+        return toJson(true);
+    }
+
+    private ObjectNode toJson(boolean exact) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
         o.put("read", read);
@@ -311,17 +340,17 @@ public final class AuditTotals {
         o.put("unitsBilled", unitsBilled);
         o.put("unitsSupported", unitsSupported);
         o.put("billedVisits", billedVisits);
-        o.put("dollarsOver", money(dollarsOver));
-        o.put("dollarsUnder", money(dollarsUnder));
+        o.put("dollarsOver", money(dollarsOver, exact));
+        o.put("dollarsUnder", money(dollarsUnder, exact));
         o.put("dollarsNote", DOLLARS_NOTE);
         ObjectNode kx = o.putObject("kxExposure");
         kx.put("visits", kxVisits);
         kx.put("lines", kxLines);
-        kx.put("dollars", money(kxDollars));
+        kx.put("dollars", money(kxDollars, exact));
         ObjectNode t = o.putObject("byTherapist");
-        byTherapist.forEach((k, g) -> t.set(k, g.toJson()));
+        byTherapist.forEach((k, g) -> t.set(k, g.toJson(exact)));
         ObjectNode p = o.putObject("byPayer");
-        byPayer.forEach((k, g) -> p.set(k, g.toJson()));
+        byPayer.forEach((k, g) -> p.set(k, g.toJson(exact)));
         return o;
     }
 
@@ -354,7 +383,7 @@ public final class AuditTotals {
         return n.properties().iterator();
     }
 
-    static BigDecimal money(BigDecimal v) {
-        return v.setScale(2, RoundingMode.HALF_UP);
+    static BigDecimal money(BigDecimal v, boolean exact) {
+        return exact ? v : v.setScale(2, RoundingMode.HALF_UP);
     }
 }

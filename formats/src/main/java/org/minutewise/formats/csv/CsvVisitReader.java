@@ -48,8 +48,11 @@ public final class CsvVisitReader {
     public static final class Header {
         private final Map<String, Integer> index;
 
+        private final int size;
+
         private Header(Map<String, Integer> index) {
             this.index = index;
+            this.size = index.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         }
 
         String get(List<String> fields, String column) {
@@ -63,14 +66,12 @@ public final class CsvVisitReader {
         }
 
         int size() {
-            return index.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+            return size;
         }
     }
 
     // Compiled once: row() runs for every row of a batch audit.
     private static final Pattern DIAGNOSIS = Pattern.compile("[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?");
-    private static final Pattern MODIFIER = Pattern.compile("[0-9A-Z]{2}");
-    private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
 
     private final ReferenceData ref;
 
@@ -149,7 +150,7 @@ public final class CsvVisitReader {
         for (String m : h.get(f, "billedModifiers").split(";")) {
             String mod = m.trim().toUpperCase();
             if (!mod.isEmpty()) {
-                if (!MODIFIER.matcher(mod).matches()) {
+                if (!modifier(mod)) {
                     throw err(line, "billedModifiers", "expected 2-character modifiers separated by ';', got \""
                             + m.trim() + "\"");
                 }
@@ -240,12 +241,34 @@ public final class CsvVisitReader {
     }
 
     private static LocalTime time(String t, long line, String column) {
-        if (!TIME.matcher(t).matches()) {
+        if (!time(t)) {
             throw err(line, column, "expected a 24-hour time like 09:05, got \"" + t + "\"");
         }
         // The pattern above holds: HH:MM with valid hours and minutes.
         return LocalTime.of((t.charAt(0) - '0') * 10 + t.charAt(1) - '0',
                 (t.charAt(3) - '0') * 10 + t.charAt(4) - '0');
+    }
+
+    /** Two characters of [0-9A-Z]. */
+    static boolean modifier(String m) {
+        return m.length() == 2 && upperOrDigit(m.charAt(0)) && upperOrDigit(m.charAt(1));
+    }
+
+    private static boolean upperOrDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+    }
+
+    /** A 24-hour time HH:MM ({@code ([01]\d|2[0-3]):[0-5]\d}). */
+    static boolean time(String t) {
+        if (t.length() != 5 || t.charAt(2) != ':') {
+            return false;
+        }
+        char h0 = t.charAt(0);
+        char h1 = t.charAt(1);
+        char m0 = t.charAt(3);
+        char m1 = t.charAt(4);
+        boolean hours = (h0 == '0' || h0 == '1') && h1 >= '0' && h1 <= '9' || h0 == '2' && h1 >= '0' && h1 <= '3';
+        return hours && m0 >= '0' && m0 <= '5' && m1 >= '0' && m1 <= '9';
     }
 
     /** {@link LocalDate#parse} with a fast path for the usual yyyy-MM-dd (rows of a batch audit come by millions). */

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.model.Period;
@@ -145,5 +146,30 @@ class CsvTest {
         Visit v = VisitInput.read(HEADER + row, VisitFormat.CSV, REF).get(0).visit().get();
         assertThat(v.services().get(0).periods()).containsExactly(
                 new Period(LocalTime.MIDNIGHT, LocalTime.of(23, 59)));
+    }
+
+    @Test
+    void modifierAndTimeChecksAreTheDocumentedPatterns() {
+        Pattern mod = Pattern.compile("[0-9A-Z]{2}");
+        Pattern time = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
+        String chars = "0159AZaz:-/ ";
+        for (char a : chars.toCharArray()) {
+            for (char b : chars.toCharArray()) {
+                String m = "" + a + b;
+                assertThat(CsvVisitReader.modifier(m)).as(m).isEqualTo(mod.matcher(m).matches());
+            }
+        }
+        for (String m : List.of("", "G", "GPX")) {
+            assertThat(CsvVisitReader.modifier(m)).isFalse();
+        }
+        for (int h = 0; h < 100; h++) {
+            for (int mi = 0; mi < 100; mi += 7) {
+                String t = String.format("%02d:%02d", h, mi);
+                assertThat(CsvVisitReader.time(t)).as(t).isEqualTo(time.matcher(t).matches());
+            }
+        }
+        for (String t : List.of("9:00", "09:0", "09-00", "09:00 ", "0a:00", "2400", "")) {
+            assertThat(CsvVisitReader.time(t)).as(t).isEqualTo(time.matcher(t).matches());
+        }
     }
 }
