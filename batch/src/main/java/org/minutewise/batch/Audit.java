@@ -365,6 +365,7 @@ public final class Audit {
         rejects.add(work.readRejects());
         for (int p = 0; p < k; p++) {
             rejects.add(work.part("check", "rejected", p));
+            rejects.add(work.part("check", "oversized", p));
         }
         rejected(rejects, out.resolve("rejected.csv"));
         AuditTotals totals = new AuditTotals();
