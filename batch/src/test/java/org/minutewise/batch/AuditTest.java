@@ -326,6 +326,9 @@ class AuditTest {
         Audit.Result again = Audit.run(new Audit.Options(List.of(in.toString()), out, Optional.empty(), 2, true, 4,
                 OptionalLong.empty()), REF, Progress.quiet());
         assertThat(again.alreadyComplete()).isTrue();
+        assertThatThrownBy(() -> Audit.run(new Audit.Options(List.of(in.toString()), out, Optional.empty(), 2, true,
+                4, OptionalLong.empty(), "ncci=other.txt:10:20;"), REF, Progress.quiet()))
+                .isInstanceOf(InputException.class).hasMessageContaining("reference data differ");
         Files.writeString(in, "\r\n", java.nio.file.StandardOpenOption.APPEND);
         assertThatThrownBy(() -> Audit.run(new Audit.Options(List.of(in.toString()), out, Optional.empty(), 2, true,
                 4, OptionalLong.empty()), REF, Progress.quiet())).isInstanceOf(InputException.class)
