@@ -66,10 +66,18 @@ public final class Audit {
      *
      * @param partitions 0 to size the partitions from the input (tests set a number)
      * @param crashAfter a test hook: halt the process (status 137) after this many units of work
+     * @param reference  what the reference data is (e.g. the files loaded and their fingerprints): a resumed
+     *                   run must check against the same
      */
     public record Options(List<String> inputs, Path out, Optional<String> payer, int threads, boolean resume,
-                          int partitions, OptionalLong crashAfter) {
+                          int partitions, OptionalLong crashAfter, String reference) {
+        public Options(List<String> inputs, Path out, Optional<String> payer, int threads, boolean resume,
+                       int partitions, OptionalLong crashAfter) {
+            this(inputs, out, payer, threads, resume, partitions, crashAfter, "");
+        }
+
         public Options {
+            Objects.requireNonNull(reference, "reference");
             inputs = List.copyOf(inputs);
             Objects.requireNonNull(out, "out");
             Objects.requireNonNull(payer, "payer");
@@ -152,6 +160,7 @@ public final class Audit {
     private State describe() throws IOException {
         State s = new State();
         s.payer = options.payer().orElse("");
+        s.reference = options.reference();
         long estimate = 0;
         for (Input in : inputs) {
             s.inputs.add(in.name());
@@ -189,8 +198,8 @@ public final class Audit {
         if (exists && Files.exists(work.state())) {
             State old = State.load(work.state());
             if (!old.sameRunAs(fresh)) {
-                throw new InputException("--resume", "the inputs or --payer differ from the audit in "
-                        + options.out() + "; use a new --out");
+                throw new InputException("--resume", "the inputs, --payer or reference data differ from the audit "
+                        + "in " + options.out() + "; use a new --out");
             }
             state = old;
         } else {
@@ -365,6 +374,7 @@ public final class Audit {
         rejects.add(work.readRejects());
         for (int p = 0; p < k; p++) {
             rejects.add(work.part("check", "rejected", p));
+            rejects.add(work.part("check", "oversized", p));
         }
         rejected(rejects, out.resolve("rejected.csv"));
         AuditTotals totals = new AuditTotals();

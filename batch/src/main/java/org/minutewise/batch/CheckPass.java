@@ -1,6 +1,7 @@
 package org.minutewise.batch;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -83,6 +84,7 @@ final class CheckPass {
         final List<Entry> toTherapists = new ArrayList<>();
         final AuditTotals totals = new AuditTotals();
         final StringBuilder sb = new StringBuilder(1024);
+        boolean oversizedWritten;
 
         Parts(int p) throws IOException {
             this.p = p;
@@ -109,11 +111,15 @@ final class CheckPass {
                     Spill.writeReject(os, o, scratch, r);
                 }
             }
+            if (!oversizedWritten) {
+                Files.write(Work.tmp(work.part("check", "oversized", p)), new byte[0]);
+            }
             writeDigests(Work.tmp(work.part("check", "patients", p)), toPatients);
             writeDigests(Work.tmp(work.part("check", "therapists", p)), toTherapists);
             Files.writeString(Work.tmp(work.part("check", "totals", p)),
                     Json.mapper().writeValueAsString(totals.toPartJson()), StandardCharsets.UTF_8);
-            for (String kind : new String[] {"findings", "claims", "rejected", "patients", "therapists", "totals"}) {
+            for (String kind : new String[] {"findings", "claims", "rejected", "oversized", "patients", "therapists",
+                "totals"}) {
                 Path target = work.part("check", kind, p);
                 Work.commit(Work.tmp(target), target);
             }
@@ -163,20 +169,30 @@ final class CheckPass {
         }
     }
 
+    /** A visit has at most this many rows (the JSON reader's limit on service lines); beyond, all are set aside. */
+    static final int MAX_ROWS_PER_VISIT = VisitJsonReader.MAX_SERVICES;
+    /**
+     * A partition larger than this (about 8 times the usual size) is first scanned for visits with too many rows
+     * (a file whose rows all carry one visit id), whose rows are rejected as they stream by instead of loaded.
+     */
+    static long largePartition = 64L << 20;
+
     /** Checks partition {@code p} and commits its part files. */
     void run(int p) throws IOException {
-        byte[] all = Files.readAllBytes(work.spill(p));
-        List<Spill.Rec> recs = Spill.decodeAll(all);
-        Map<String, List<Spill.Rec>> groups = new HashMap<>();
-        List<Spill.Rec> loose = new ArrayList<>();
-        for (Spill.Rec r : recs) {
-            if (r.visitId().isEmpty()) {
-                loose.add(r);
-            } else {
-                groups.computeIfAbsent(r.visitId(), k -> new ArrayList<>(4)).add(r);
-            }
-        }
+        Path spill = work.spill(p);
         try (Parts parts = new Parts(p)) {
+            byte[] all = Files.size(spill) > largePartition ? withoutOversized(spill, parts)
+                    : Files.readAllBytes(spill);
+            List<Spill.Rec> recs = Spill.decodeAll(all);
+            Map<String, List<Spill.Rec>> groups = new HashMap<>();
+            List<Spill.Rec> loose = new ArrayList<>();
+            for (Spill.Rec r : recs) {
+                if (r.visitId().isEmpty()) {
+                    loose.add(r);
+                } else {
+                    groups.computeIfAbsent(r.visitId(), k -> new ArrayList<>(4)).add(r);
+                }
+            }
             loose.sort(ORDER);
             for (Spill.Rec r : loose) {
                 visit(List.of(r), all, parts);
@@ -184,10 +200,62 @@ final class CheckPass {
             for (String id : new TreeSet<>(groups.keySet())) {
                 List<Spill.Rec> g = groups.get(id);
                 g.sort(ORDER);
+                if (g.size() > MAX_ROWS_PER_VISIT) {
+                    progress.advance(g.size());
+                    for (Spill.Rec r : g) {
+                        parts.reject(r, tooManyRows(id, g.size()));
+                    }
+                    continue;
+                }
                 visit(g, all, parts);
             }
             parts.commit();
         }
+    }
+
+    private static String tooManyRows(String visitId, long rows) {
+        return "visit " + visitId + " has " + rows + " rows; a visit has at most " + MAX_ROWS_PER_VISIT
+                + " service lines, so all its rows are set aside";
+    }
+
+    /**
+     * Streams a large partition twice: first counting rows per visit id, then rejecting (straight to a part file,
+     * in input order) the rows of visits with too many rows and keeping the rest, which is returned.
+     */
+    private byte[] withoutOversized(Path spill, Parts parts) throws IOException {
+        Map<String, Integer> counts = new HashMap<>();
+        Spill.forEach(spill, (rec, header) -> counts.merge(header.visitId(), 1, Integer::sum));
+        Map<String, Integer> big = new HashMap<>();
+        counts.forEach((id, n) -> {
+            if (!id.isEmpty() && n > MAX_ROWS_PER_VISIT) {
+                big.put(id, n);
+            }
+        });
+        if (big.isEmpty()) {
+            return Files.readAllBytes(spill);
+        }
+        ByteArrayOutputStream keep = new ByteArrayOutputStream(1 << 20);
+        Bin.Out o = new Bin.Out(256);
+        Bin.Out scratch = new Bin.Out(16);
+        try (OutputStream rejects = new BufferedOutputStream(Files.newOutputStream(
+                Work.tmp(work.part("check", "oversized", parts.p))), 1 << 16)) {
+            Spill.forEach(spill, (rec, header) -> {
+                Integer n = big.get(header.visitId());
+                if (n == null) {
+                    scratch.reset();
+                    scratch.varInt(rec.length);
+                    keep.write(scratch.array(), 0, scratch.size());
+                    keep.write(rec);
+                } else {
+                    progress.advance(1);
+                    parts.totals.rejected(1);
+                    Spill.writeReject(rejects, o, scratch, new Spill.Reject(header.file(), header.line(),
+                            header.seq(), header.visitId(), tooManyRows(header.visitId(), n)));
+                }
+            });
+        }
+        parts.oversizedWritten = true;
+        return keep.toByteArray();
     }
 
     private static final Comparator<Spill.Rec> ORDER = Comparator.comparingInt(Spill.Rec::file)

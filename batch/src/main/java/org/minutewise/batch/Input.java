@@ -22,8 +22,8 @@ import org.minutewise.formats.VisitFormat;
  * resumed run can tell that the file did not change.
  */
 record Input(String name, Path path, VisitFormat format, boolean gzip, long size, String fingerprint) {
-    /** Whole-file formats (JSON, FHIR, X12) are read into memory: at most this much per file. */
-    static final long MAX_WHOLE_FILE = 64L << 20;
+    /** Whole-file formats (JSON, FHIR, X12) are read into memory: at most this much per file (heap bound). */
+    static final long MAX_WHOLE_FILE = 32L << 20;
 
     static Input of(String name) {
         Path p = Path.of(name);

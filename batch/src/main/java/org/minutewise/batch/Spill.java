@@ -1,8 +1,12 @@
 package org.minutewise.batch;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +59,45 @@ final class Spill {
             in.seek(end);
         }
         return out;
+    }
+
+    /** Receives one partition record: its bytes and its decoded header. */
+    interface RecordSink {
+        void accept(byte[] record, Rec header) throws IOException;
+    }
+
+    /** Streams the records of a partition file (for one too large to load). */
+    static void forEach(Path file, RecordSink sink) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            while (true) {
+                long n = 0;
+                int shift = 0;
+                int b;
+                do {
+                    b = in.read();
+                    if (b < 0) {
+                        if (shift != 0) {
+                            throw new IOException("truncated work file " + file);
+                        }
+                        return;
+                    }
+                    n |= (long) (b & 0x7F) << shift;
+                    shift += 7;
+                } while ((b & 0x80) != 0);
+                byte[] rec = in.readNBytes((int) n);
+                if (rec.length != n) {
+                    throw new IOException("truncated work file " + file);
+                }
+                Bin.In r = new Bin.In(rec);
+                int kind = r.u8();
+                int f = r.varInt();
+                long line = r.varLong();
+                long seq = r.varLong();
+                String id = r.string();
+                int off = r.skipBytes();
+                sink.accept(rec, new Rec(kind, f, line, seq, id, off, r.lastLength));
+            }
+        }
     }
 
     static void writeReject(OutputStream os, Bin.Out o, Bin.Out scratch, Reject r) throws IOException {

@@ -24,6 +24,8 @@ final class State {
 
     int partitions;
     String payer = "";
+    /** The reference data the run checks against (files and their fingerprints), as the caller describes it. */
+    String reference = "";
     final List<String> inputs = new ArrayList<>();
     final List<String> fingerprints = new ArrayList<>();
     final List<List<String>> headers = new ArrayList<>();
@@ -39,7 +41,8 @@ final class State {
 
     /** True when the other manifest describes the same inputs and options (so its work can be reused). */
     boolean sameRunAs(State o) {
-        return inputs.equals(o.inputs) && fingerprints.equals(o.fingerprints) && payer.equals(o.payer);
+        return inputs.equals(o.inputs) && fingerprints.equals(o.fingerprints) && payer.equals(o.payer)
+                && reference.equals(o.reference);
     }
 
     ObjectNode toJson() {
@@ -47,6 +50,7 @@ final class State {
         o.put("version", VERSION);
         o.put("partitions", partitions);
         o.put("payer", payer);
+        o.put("reference", reference);
         ArrayNode in = o.putArray("inputs");
         for (int i = 0; i < inputs.size(); i++) {
             ObjectNode x = in.addObject();
@@ -77,6 +81,7 @@ final class State {
         State s = new State();
         s.partitions = o.path("partitions").asInt();
         s.payer = o.path("payer").asText();
+        s.reference = o.path("reference").asText();
         for (JsonNode x : o.path("inputs")) {
             s.inputs.add(x.path("name").asText());
             s.fingerprints.add(x.path("fingerprint").asText());

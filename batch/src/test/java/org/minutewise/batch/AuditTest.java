@@ -265,6 +265,39 @@ class AuditTest {
     }
 
     @Test
+    void aVisitWithTooManyRowsIsSetAsideEvenWhenItsPartitionIsTooLargeToLoad() throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 250; i++) {
+            csv.append("BIG,2026-03-02,medicare,,PT,P1,,97110,8,,,T1,PT,,,,,\r\n");
+        }
+        csv.append("V2,2026-03-02,medicare,,PT,P2,,97110,23,,,T1,PT,,,,,\r\n");
+        Path in = tmp.resolve("big.csv");
+        Files.writeString(in, csv);
+        long usual = CheckPass.largePartition;
+        try {
+            for (long large : new long[] {usual, 1}) {
+                CheckPass.largePartition = large;
+                Path out = tmp.resolve("out-" + large);
+                audit(out, 2, 2, in);
+                JsonNode s = summary(out);
+                assertThat(s.get("read").asLong()).isEqualTo(251);
+                assertThat(s.get("rejected").asLong()).isEqualTo(250);
+                assertThat(s.get("visits").asLong()).isEqualTo(1);
+                List<Map<String, String>> rej = rows(out.resolve("rejected.csv"));
+                assertThat(rej).hasSize(250);
+                assertThat(rej.get(0).get("line")).isEqualTo("2");
+                assertThat(rej.get(249).get("line")).isEqualTo("251");
+                assertThat(rej.get(0).get("reason")).isEqualTo("visit BIG has 250 rows; a visit has at most 200 "
+                        + "service lines, so all its rows are set aside");
+            }
+            assertThat(Files.readString(tmp.resolve("out-1").resolve("rejected.csv")))
+                    .isEqualTo(Files.readString(tmp.resolve("out-" + usual).resolve("rejected.csv")));
+        } finally {
+            CheckPass.largePartition = usual;
+        }
+    }
+
+    @Test
     void aVisitThatComesTwiceIsSetAside() throws IOException {
         Path csv = tmp.resolve("v.csv");
         Files.writeString(csv, HEADER + "V1,2026-03-02,medicare,,PT,P1,R26.81,97110,23,,,T1,PT,,,,,\r\n");
@@ -293,6 +326,9 @@ class AuditTest {
         Audit.Result again = Audit.run(new Audit.Options(List.of(in.toString()), out, Optional.empty(), 2, true, 4,
                 OptionalLong.empty()), REF, Progress.quiet());
         assertThat(again.alreadyComplete()).isTrue();
+        assertThatThrownBy(() -> Audit.run(new Audit.Options(List.of(in.toString()), out, Optional.empty(), 2, true,
+                4, OptionalLong.empty(), "ncci=other.txt:10:20;"), REF, Progress.quiet()))
+                .isInstanceOf(InputException.class).hasMessageContaining("reference data differ");
         Files.writeString(in, "\r\n", java.nio.file.StandardOpenOption.APPEND);
         assertThatThrownBy(() -> Audit.run(new Audit.Options(List.of(in.toString()), out, Optional.empty(), 2, true,
                 4, OptionalLong.empty()), REF, Progress.quiet())).isInstanceOf(InputException.class)

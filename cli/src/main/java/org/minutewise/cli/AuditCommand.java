@@ -95,7 +95,7 @@ final class AuditCommand implements Callable<Integer> {
             crashAfter = OptionalLong.of(Long.parseLong(hook.trim()));
         }
         Audit.Options options = new Audit.Options(inputs, out, Optional.ofNullable(payer), threads, resume,
-                partitions, crashAfter);
+                partitions, crashAfter, reference());
         Audit.Result result;
         try (Progress progress = new Progress(err, showProgress())) {
             result = Audit.run(options, ref, progress);
@@ -108,6 +108,24 @@ final class AuditCommand implements Callable<Integer> {
         }
         return result.totals().findingsBySeverity().getOrDefault(Severity.BLOCK.wire(), 0L) > 0 ? Main.BLOCKED
                 : Main.OK;
+    }
+
+    /** The reference data files given, with their size and modification time (a resumed run must use the same). */
+    private String reference() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        Path[] files = {common.payerProfile, common.ncciFile, common.mueFile, common.rvuFile, common.gpciFile,
+            common.feeSchedule};
+        String[] names = {"payer-profile", "ncci", "mue", "rvu", "gpci", "fee-schedule"};
+        for (int i = 0; i < files.length; i++) {
+            if (files[i] != null) {
+                sb.append(names[i]).append('=').append(files[i]).append(':').append(Files.size(files[i])).append(':')
+                        .append(Files.getLastModifiedTime(files[i]).toMillis()).append(';');
+            }
+        }
+        if (common.rvuFile != null) {
+            sb.append("rvu-year=").append(common.rvuYear).append(';');
+        }
+        return sb.toString();
     }
 
     /**
