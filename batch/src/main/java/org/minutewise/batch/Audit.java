@@ -33,6 +33,8 @@ import org.minutewise.formats.Json;
 import org.minutewise.formats.VisitFormat;
 import org.minutewise.formats.audit.AuditCsv;
 import org.minutewise.formats.audit.AuditTotals;
+import org.minutewise.formats.audit.Bin;
+import org.minutewise.formats.audit.VisitAudit;
 import org.minutewise.formats.audit.ReportHtml;
 import org.minutewise.formats.csv.CsvRecordReader;
 import org.minutewise.formats.csv.CsvVisitReader;
@@ -394,16 +396,9 @@ public final class Audit {
         Work.writeAtomically(out.resolve("report.html"), ReportHtml.render(totals, catalog(), options.inputs()));
     }
 
-    /** Every rule id with its catalog entry, the batch's own checks included (for titles in the report). */
+    /** Every rule id with its catalog entry, the checks across visits included (for titles in the report). */
     static Map<String, RuleInfo> catalog() {
-        Map<String, RuleInfo> m = new LinkedHashMap<>();
-        for (RuleInfo i : RuleBook.standard().catalog()) {
-            m.put(i.id(), i);
-        }
-        for (RuleInfo i : AcrossChecks.rules()) {
-            m.putIfAbsent(i.id(), i);
-        }
-        return m;
+        return VisitAudit.catalog();
     }
 
     private static void concat(String header, List<Path> parts, Path target) throws IOException {

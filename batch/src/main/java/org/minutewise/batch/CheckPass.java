@@ -41,6 +41,9 @@ import org.minutewise.formats.audit.AuditCsv;
 import org.minutewise.formats.audit.AuditTotals;
 import org.minutewise.formats.csv.CsvRecordReader;
 import org.minutewise.formats.csv.CsvVisitReader;
+import org.minutewise.formats.audit.AuditDigest;
+import org.minutewise.formats.audit.Bin;
+import org.minutewise.formats.audit.VisitAudit;
 
 /**
  * Pass 2, one partition at a time (partitions run in parallel): load the partition (small), group its records by
@@ -58,6 +61,7 @@ final class CheckPass {
     private final Optional<String> payer;
     private final Progress progress;
     private final CsvVisitReader csvReader;
+    private final VisitAudit visitAudit;
     private final List<Optional<CsvVisitReader.Header>> headers = new ArrayList<>();
 
     CheckPass(Work work, State state, ReferenceData ref, VisitChecker checker, Progress progress) {
@@ -68,6 +72,7 @@ final class CheckPass {
         this.payer = state.payer.isEmpty() ? Optional.empty() : Optional.of(state.payer);
         this.progress = progress;
         this.csvReader = new CsvVisitReader(ref);
+        this.visitAudit = new VisitAudit(ref, checker, this.payer, state.inputs::get);
         for (List<String> h : state.headers) {
             headers.add(h.isEmpty() ? Optional.empty()
                     : Optional.of(csvReader.header(new CsvRecordReader.Record(1, h))));
@@ -170,7 +175,7 @@ final class CheckPass {
     }
 
     /** A visit has at most this many rows (the JSON reader's limit on service lines); beyond, all are set aside. */
-    static final int MAX_ROWS_PER_VISIT = VisitJsonReader.MAX_SERVICES;
+    static final int MAX_ROWS_PER_VISIT = VisitAudit.MAX_ROWS_PER_VISIT;
     /**
      * A partition larger than this (about 8 times the usual size) is first scanned for visits with too many rows
      * (a file whose rows all carry one visit id), whose rows are rejected as they stream by instead of loaded.
@@ -214,8 +219,7 @@ final class CheckPass {
     }
 
     private static String tooManyRows(String visitId, long rows) {
-        return "visit " + visitId + " has " + rows + " rows; a visit has at most " + MAX_ROWS_PER_VISIT
-                + " service lines, so all its rows are set aside";
+        return VisitAudit.tooManyRows(visitId, rows);
     }
 
     /**
@@ -300,193 +304,71 @@ final class CheckPass {
             rows = v.services().size();
             used = List.of(first);
         } else {
-            List<CsvVisitReader.Row> valid = new ArrayList<>(recs.size());
-            List<Spill.Rec> validRecs = new ArrayList<>(recs.size());
-            for (Spill.Rec r : recs) {
-                try {
-                    Optional<List<String>> fast = RecordFields.split(all, r.dataOff(), r.dataLen());
-                    CsvRecordReader.Record record = fast.isPresent()
-                            ? new CsvRecordReader.Record(r.line(), fast.get())
-                            : CsvRecordReader.parse(r.text(all), r.line());
-                    if (record == null) {
-                        parts.reject(r, "line " + r.line() + ": an empty record");
-                        continue;
-                    }
-                    CsvVisitReader.Header h = headers.get(r.file()).orElseThrow(() -> new IllegalStateException(
-                            "no CSV header for input " + r.file()));
-                    valid.add(csvReader.row(h, record));
-                    validRecs.add(r);
-                } catch (InputException e) {
-                    parts.reject(r, e.getMessage());
-                }
+            VisitAudit.Assembled<Spill.Rec> got = visitAudit.assembleCsv(first.visitId(), recs,
+                    new VisitAudit.CsvRows<>() {
+                        @Override
+                        public long line(Spill.Rec r) {
+                            return r.line();
+                        }
+
+                        @Override
+                        public CsvRecordReader.Record record(Spill.Rec r) {
+                            Optional<List<String>> fast = RecordFields.split(all, r.dataOff(), r.dataLen());
+                            return fast.isPresent() ? new CsvRecordReader.Record(r.line(), fast.get())
+                                    : CsvRecordReader.parse(r.text(all), r.line());
+                        }
+
+                        @Override
+                        public CsvVisitReader.Header header(Spill.Rec r) {
+                            return headers.get(r.file()).orElseThrow(() -> new IllegalStateException(
+                                    "no CSV header for input " + r.file()));
+                        }
+                    });
+            for (VisitAudit.Rejected<Spill.Rec> x : got.rejected()) {
+                parts.reject(x.row(), x.reason());
             }
-            if (valid.isEmpty()) {
+            if (got.visit().isEmpty()) {
                 return;
             }
-            Optional<String> conflict = conflict(valid);
-            if (conflict.isEmpty()) {
-                try {
-                    v = csvReader.visit(valid);
-                } catch (InputException e) {
-                    conflict = Optional.of(e.getMessage());
-                    v = null;
-                }
-            } else {
-                v = null;
-            }
-            if (conflict.isPresent()) {
-                String reason = "visit " + first.visitId() + ": " + conflict.get() + "; all " + valid.size()
-                        + (valid.size() == 1 ? " row" : " rows") + " of the visit are set aside";
-                for (Spill.Rec r : validRecs) {
-                    parts.reject(r, reason);
-                }
-                return;
-            }
-            rows = valid.size();
-            first = validRecs.get(0);
-            used = validRecs;
+            v = got.visit().get();
+            used = got.used();
+            first = used.get(0);
+            rows = used.size();
         }
         check(Objects.requireNonNull(v), rows, first, used, parts);
     }
 
-    /** Rows of one visit that disagree on what must be the visit's own (date, payer, plan, patient). */
-    private static Optional<String> conflict(List<CsvVisitReader.Row> rows) {
-        CsvVisitReader.Row a = rows.get(0);
-        for (CsvVisitReader.Row b : rows) {
-            String what = null;
-            String x = null;
-            String y = null;
-            if (!a.date().equals(b.date())) {
-                what = "dateOfService";
-                x = a.date().toString();
-                y = b.date().toString();
-            } else if (!a.payer().equals(b.payer())) {
-                what = "payer";
-                x = a.payer();
-                y = b.payer();
-            } else if (a.planOfCare() != b.planOfCare()) {
-                what = "planOfCare";
-                x = a.planOfCare().name();
-                y = b.planOfCare().name();
-            } else if (a.patientId().isPresent() && b.patientId().isPresent()
-                    && !a.patientId().equals(b.patientId())) {
-                what = "patientId";
-                x = a.patientId().get();
-                y = b.patientId().get();
-            }
-            if (what != null) {
-                return Optional.of("its rows disagree on " + what + " (line " + a.line() + ": \"" + x + "\", line "
-                        + b.line() + ": \"" + y + "\")");
-            }
-        }
-        return Optional.empty();
-    }
-
     private void check(Visit visit, int rows, Spill.Rec first, List<Spill.Rec> recs, Parts parts)
             throws IOException {
-        Visit v = payer.isPresent() ? visit.toBuilder().payer(payer.get()).build() : visit;
-        CheckResult r;
-        Claim supported;
-        try {
-            r = checker.check(v);
-            supported = v.billed().isEmpty() ? r.claim()
-                    : ClaimBuilder.of(new CheckContext(v, r.payer(), ref, r.units()));
-        } catch (RuntimeException e) {
+        VisitAudit.Outcome out = visitAudit.check(visit, rows, first.file(), first.line(), parts.totals);
+        if (out.failed()) {
             for (Spill.Rec rec : recs) {
-                parts.reject(rec, "visit " + v.id() + " could not be checked (" + e.getClass().getSimpleName()
-                        + ")");
+                parts.reject(rec, out.failure().get());
             }
             return;
         }
-        String file = state.inputs.get(first.file());
-        long line = first.line();
-        String therapist = therapistOf(v);
-        String patient = v.patient().id().orElse("");
-        String date = v.dateOfService().toString();
-        String payerId = v.payer();
-        // Findings of the visit itself.
         StringBuilder sb = parts.sb;
         sb.setLength(0);
-        long[] bySeverity = new long[3];
-        for (Finding f : r.findings()) {
-            bySeverity[f.severity().ordinal()]++;
-            String message = f.overrideReason().map(reason -> f.message() + " (accepted by the clinic: " + reason
-                    + ")").orElse(f.message());
-            new AuditCsv.FindingRow(v.id(), line, f.ruleId(), f.severity(), message, file, f.path(), date, patient,
-                    therapist, payerId).appendTo(sb);
-            parts.totals.finding(f.ruleId(), f.severity(), "", payerId); // the therapist's side: in pass 3
+        for (AuditCsv.FindingRow f : out.findings()) {
+            f.appendTo(sb);
         }
         parts.findings.append(sb);
-        // Claim lines: as billed beside as supported, and the estimated dollars of the difference.
-        boolean billed = !v.billed().isEmpty();
-        Map<String, List<BilledLine>> billedByCode = new LinkedHashMap<>();
-        for (BilledLine b : v.billed()) {
-            billedByCode.computeIfAbsent(b.code(), k -> new ArrayList<>(2)).add(b);
-        }
-        Map<String, List<ClaimLine>> supportedByCode = new LinkedHashMap<>();
-        for (ClaimLine l : supported.lines()) {
-            supportedByCode.computeIfAbsent(l.code(), k -> new ArrayList<>(2)).add(l);
-        }
-        Map<String, BigDecimal> perUnit = perUnit(supported.estimate(), supportedByCode.keySet());
-        if (billed) {
-            Map<String, BigDecimal> fromBilled = perUnit(r.claim().estimate(), billedByCode.keySet());
-            fromBilled.forEach(perUnit::putIfAbsent);
-        }
-        List<String> codes = new ArrayList<>(billedByCode.keySet());
-        for (String c : supportedByCode.keySet()) {
-            if (!codes.contains(c)) {
-                codes.add(c);
-            }
-        }
-        BigDecimal over = BigDecimal.ZERO;
-        BigDecimal under = BigDecimal.ZERO;
-        long unitsBilled = 0;
-        long unitsSupported = supported.totalUnits();
         sb.setLength(0);
-        for (String code : codes) {
-            List<BilledLine> bl = billedByCode.getOrDefault(code, List.of());
-            List<ClaimLine> sl = supportedByCode.getOrDefault(code, List.of());
-            int b = bl.stream().mapToInt(BilledLine::units).sum();
-            int s = sl.stream().mapToInt(ClaimLine::units).sum();
-            unitsBilled += b;
-            BigDecimal unit = perUnit.get(code);
-            if (billed && unit != null) {
-                if (b > s) {
-                    over = over.add(unit.multiply(BigDecimal.valueOf(b - s)));
-                } else if (s > b) {
-                    under = under.add(unit.multiply(BigDecimal.valueOf(s - b)));
-                }
-            }
-            int n = Math.max(bl.size(), sl.size());
-            for (int i = 0; i < n; i++) {
-                BilledLine x = i < bl.size() ? bl.get(i) : null;
-                ClaimLine y = i < sl.size() ? sl.get(i) : null;
-                new AuditCsv.ClaimRow(v.id(), line, date, patient, therapist, payerId, code,
-                        x == null ? "" : String.valueOf(x.units()),
-                        x == null ? "" : String.join(";", x.modifiers()),
-                        y == null ? "" : String.valueOf(y.units()),
-                        y == null ? "" : String.join(";", y.modifiers()),
-                        billed && i == 0 ? String.valueOf(b - s) : "",
-                        unit == null || i > 0 ? "" : unit.setScale(2, RoundingMode.HALF_UP).toPlainString())
-                        .appendTo(sb);
-            }
+        for (AuditCsv.ClaimRow c : out.claims()) {
+            c.appendTo(sb);
         }
         parts.claims.append(sb);
-        long billedOrEngine = billed ? unitsBilled : unitsSupported;
-        parts.totals.visit(payerId, rows, billed, billedOrEngine, unitsSupported, over, under);
         // The digest, for the checks across visits.
-        VisitDigest d = VisitDigest.of(r);
+        AuditDigest digest = out.digest().orElseThrow();
+        VisitDigest d = digest.digest();
         Bin.Out o = new Bin.Out(512);
-        new DigestRecord(d, first.file(), line, therapist, v.patient().spentBefore(Discipline.PT),
-                v.patient().spentBefore(Discipline.OT), new DigestRecord.Stats(billedOrEngine, unitsSupported, over,
-                under, bySeverity[Severity.BLOCK.ordinal()], bySeverity[Severity.WARN.ordinal()],
-                bySeverity[Severity.INFO.ordinal()])).encode(o);
+        digest.encode(o);
         byte[] data = o.toByteArray();
         int order = parts.toPatients.size();
         parts.toPatients.add(new Entry(Spill.partition(d.patientId(), state.partitions), order, data));
         // The therapist partitions of the providers who treated, and of the therapist the visit is counted under.
         TreeSet<Integer> dests = new TreeSet<>();
-        dests.add(Spill.partition(therapist, state.partitions));
+        dests.add(Spill.partition(digest.therapist(), state.partitions));
         for (VisitDigest.Treatment t : d.treatments()) {
             dests.add(Spill.partition(t.providerId(), state.partitions));
         }
@@ -494,50 +376,5 @@ final class CheckPass {
             parts.toTherapists.add(new Entry(dest, order, data));
         }
         progress.rows(rows);
-    }
-
-    /** Allowed dollars per unit of each code, from a Medicare estimate (codes it did not price are absent). */
-    private static Map<String, BigDecimal> perUnit(Estimate e, Iterable<String> codes) {
-        Map<String, BigDecimal> out = new HashMap<>();
-        if (!e.available()) {
-            return out;
-        }
-        for (String code : codes) {
-            BigDecimal sum = BigDecimal.ZERO;
-            int units = 0;
-            for (Estimate.Line l : e.lines()) {
-                if (l.code().equals(code) && l.priced() && l.units() > 0) {
-                    sum = sum.add(l.allowed());
-                    units += l.units();
-                }
-            }
-            if (units > 0) {
-                out.put(code, sum.divide(BigDecimal.valueOf(units), 4, RoundingMode.HALF_UP));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The therapist a visit is counted under: the first therapist (PT, OT, SLP) who furnished a service, else the
-     * supervising therapist an assistant names, else the first provider id; empty when no provider is named.
-     */
-    static String therapistOf(Visit v) {
-        for (ServiceLine s : v.services()) {
-            if (s.provider().role().isTherapist() && s.provider().id().isPresent()) {
-                return s.provider().id().get();
-            }
-        }
-        for (ServiceLine s : v.services()) {
-            if (s.provider().supervisorId().isPresent()) {
-                return s.provider().supervisorId().get();
-            }
-        }
-        for (ServiceLine s : v.services()) {
-            if (s.provider().id().isPresent()) {
-                return s.provider().id().get();
-            }
-        }
-        return "";
     }
 }

@@ -21,6 +21,7 @@ import org.minutewise.formats.Json;
 import org.minutewise.formats.VisitInput;
 import org.minutewise.formats.VisitJsonReader;
 import org.minutewise.formats.VisitJsonWriter;
+import org.minutewise.formats.audit.Bin;
 
 /**
  * Pass 1: streams every input once and appends each record to the partition of its visit id (hash), so that

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.minutewise.formats.audit.Bin;
 
 /**
  * The records of the work files: length-prefixed, each a small header and its data. A partition record holds one
@@ -55,7 +56,7 @@ final class Spill {
             long seq = in.varLong();
             String id = in.string();
             int off = in.skipBytes();
-            out.add(new Rec(kind, file, line, seq, id, off, in.lastLength));
+            out.add(new Rec(kind, file, line, seq, id, off, in.lastLength()));
             in.seek(end);
         }
         return out;
@@ -95,7 +96,7 @@ final class Spill {
                 long seq = r.varLong();
                 String id = r.string();
                 int off = r.skipBytes();
-                sink.accept(rec, new Rec(kind, f, line, seq, id, off, r.lastLength));
+                sink.accept(rec, new Rec(kind, f, line, seq, id, off, r.lastLength()));
             }
         }
     }

@@ -1,4 +1,4 @@
-package org.minutewise.batch;
+package org.minutewise.formats.audit;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,32 +10,32 @@ import java.util.Arrays;
  * The compact binary encoding of the work files: variable-length integers (7 bits a byte) and strings as a length
  * then UTF-8 bytes. {@link Out} is a growable buffer; {@link In} reads one back from a byte array.
  */
-final class Bin {
+public final class Bin {
     private Bin() {
     }
 
     /** A growable byte buffer with the encoders. */
-    static final class Out {
+    public static final class Out {
         private byte[] buf;
         private int len;
 
-        Out(int capacity) {
+        public Out(int capacity) {
             buf = new byte[Math.max(16, capacity)];
         }
 
-        int size() {
+        public int size() {
             return len;
         }
 
-        void reset() {
+        public void reset() {
             len = 0;
         }
 
-        byte[] array() {
+        public byte[] array() {
             return buf;
         }
 
-        byte[] toByteArray() {
+        public byte[] toByteArray() {
             return Arrays.copyOf(buf, len);
         }
 
@@ -45,13 +45,13 @@ final class Bin {
             }
         }
 
-        Out u8(int b) {
+        public Out u8(int b) {
             ensure(1);
             buf[len++] = (byte) b;
             return this;
         }
 
-        Out varLong(long v) {
+        public Out varLong(long v) {
             ensure(10);
             long x = v;
             while ((x & ~0x7FL) != 0) {
@@ -62,20 +62,20 @@ final class Bin {
             return this;
         }
 
-        Out varInt(int v) {
+        public Out varInt(int v) {
             return varLong(v & 0xFFFFFFFFL);
         }
 
         /** A signed value (zig-zag), for numbers that may be negative. */
-        Out zigZag(long v) {
+        public Out zigZag(long v) {
             return varLong((v << 1) ^ (v >> 63));
         }
 
-        Out bool(boolean b) {
+        public Out bool(boolean b) {
             return u8(b ? 1 : 0);
         }
 
-        Out i64(long v) {
+        public Out i64(long v) {
             ensure(8);
             for (int i = 7; i >= 0; i--) {
                 buf[len++] = (byte) (v >>> (8 * i));
@@ -83,7 +83,7 @@ final class Bin {
             return this;
         }
 
-        Out bytes(byte[] b, int off, int n) {
+        public Out bytes(byte[] b, int off, int n) {
             varInt(n);
             ensure(n);
             System.arraycopy(b, off, buf, len, n);
@@ -91,7 +91,7 @@ final class Bin {
             return this;
         }
 
-        Out string(String s) {
+        public Out string(String s) {
             // ASCII fast path; anything else through the UTF-8 encoder.
             int n = s.length();
             boolean ascii = true;
@@ -114,7 +114,7 @@ final class Bin {
         }
 
         /** A decimal: its unscaled value and scale when the value fits in a long, else its text. */
-        Out decimal(BigDecimal d) {
+        public Out decimal(BigDecimal d) {
             if (d.unscaledValue().bitLength() < 63) {
                 return u8(0).zigZag(d.unscaledValue().longValue()).zigZag(d.scale());
             }
@@ -122,7 +122,7 @@ final class Bin {
         }
 
         /** Appends this buffer as one record: its length, then its bytes. */
-        void writeRecordTo(OutputStream os, Out scratch) throws IOException {
+        public void writeRecordTo(OutputStream os, Out scratch) throws IOException {
             scratch.reset();
             scratch.varInt(len);
             os.write(scratch.buf, 0, scratch.len);
@@ -131,43 +131,43 @@ final class Bin {
     }
 
     /** Reads values back from a byte array. */
-    static final class In {
+    public static final class In {
         private final byte[] buf;
         private int pos;
         private final int end;
 
-        In(byte[] buf) {
+        public In(byte[] buf) {
             this(buf, 0, buf.length);
         }
 
-        In(byte[] buf, int from, int to) {
+        public In(byte[] buf, int from, int to) {
             this.buf = buf;
             this.pos = from;
             this.end = to;
         }
 
-        boolean more() {
+        public boolean more() {
             return pos < end;
         }
 
-        int position() {
+        public int position() {
             return pos;
         }
 
-        void seek(int p) {
+        public void seek(int p) {
             pos = p;
         }
 
-        byte[] array() {
+        public byte[] array() {
             return buf;
         }
 
-        int u8() {
+        public int u8() {
             check(1);
             return buf[pos++] & 0xFF;
         }
 
-        long varLong() {
+        public long varLong() {
             long v = 0;
             int shift = 0;
             while (true) {
@@ -183,20 +183,20 @@ final class Bin {
             }
         }
 
-        int varInt() {
+        public int varInt() {
             return (int) varLong();
         }
 
-        long zigZag() {
+        public long zigZag() {
             long v = varLong();
             return (v >>> 1) ^ -(v & 1);
         }
 
-        boolean bool() {
+        public boolean bool() {
             return u8() != 0;
         }
 
-        long i64() {
+        public long i64() {
             check(8);
             long v = 0;
             for (int i = 0; i < 8; i++) {
@@ -205,7 +205,7 @@ final class Bin {
             return v;
         }
 
-        String string() {
+        public String string() {
             int n = varInt();
             check(n);
             String s = new String(buf, pos, n, StandardCharsets.UTF_8);
@@ -213,7 +213,7 @@ final class Bin {
             return s;
         }
 
-        BigDecimal decimal() {
+        public BigDecimal decimal() {
             if (u8() == 0) {
                 long unscaled = zigZag();
                 return BigDecimal.valueOf(unscaled, (int) zigZag());
@@ -225,7 +225,7 @@ final class Bin {
          * A string, shared with earlier equal ones through the interner when short (codes, modifiers, payers,
          * provider ids repeat on every visit): no new String for a value already seen.
          */
-        String string(Interner interner) {
+        public String string(Interner interner) {
             int n = varInt();
             check(n);
             String s = interner.get(buf, pos, n);
@@ -233,8 +233,8 @@ final class Bin {
             return s;
         }
 
-        /** Skips a length-prefixed byte run and returns its start; its length is {@link #lastLength}. */
-        int skipBytes() {
+        /** Skips a length-prefixed byte run and returns its start; its length is {@link #lastLength()}. */
+        public int skipBytes() {
             int n = varInt();
             check(n);
             int at = pos;
@@ -243,7 +243,12 @@ final class Bin {
             return at;
         }
 
-        int lastLength;
+        private int lastLength;
+
+        /** The length of the run the last {@link #skipBytes()} skipped. */
+        public int lastLength() {
+            return lastLength;
+        }
 
         private void check(int n) {
             if (n < 0 || pos + n > end) {
@@ -253,12 +258,12 @@ final class Bin {
     }
 
     /** Shares short strings decoded from bytes: an open-addressing table keyed by their UTF-8 bytes. */
-    static final class Interner {
+    public static final class Interner {
         private static final int MAX_LENGTH = 24;
         private final String[] table = new String[4096];
         private final byte[][] keys = new byte[4096][];
 
-        String get(byte[] b, int off, int n) {
+        public String get(byte[] b, int off, int n) {
             if (n > MAX_LENGTH) {
                 return new String(b, off, n, StandardCharsets.UTF_8);
             }

@@ -1,4 +1,4 @@
-package org.minutewise.batch;
+package org.minutewise.core.across;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,11 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.minutewise.core.across.AcrossFinding;
-import org.minutewise.core.across.VisitDigest;
 import org.minutewise.core.model.Period;
 
-class AcrossChecksTest {
+class TherapistDayDigestTest {
     private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
 
     private static VisitDigest visit(String id, String patient, String provider, boolean oneOnOne, String... periods) {
@@ -29,7 +27,7 @@ class AcrossChecksTest {
     void overlappingOneOnOneMinutesWithTwoPatientsAreReportedOnTheLaterVisit() {
         VisitDigest a = visit("V1", "P1", "T1", true, "09:00-09:20", "09:20-09:45");
         VisitDigest b = visit("V2", "P2", "T1", true, "09:30-09:50", "09:50-10:05");
-        List<AcrossFinding> out = AcrossChecks.therapistDay("T1", DAY, List.of(a, b));
+        List<AcrossFinding> out = TherapistDay.check("T1", DAY, List.of(a, b));
         assertThat(out).singleElement().satisfies(f -> {
             assertThat(f.visitId()).isEqualTo("V2");
             assertThat(f.finding().ruleId()).isEqualTo("MW-A001");
@@ -37,29 +35,29 @@ class AcrossChecksTest {
             assertThat(f.finding().message()).contains("V1").contains("15 minutes").contains("09:30")
                     .contains("09:45");
         });
-        assertThat(AcrossChecks.therapistDay("T1", DAY, List.of(b, a))).isEqualTo(out);
+        assertThat(TherapistDay.check("T1", DAY, List.of(b, a))).isEqualTo(out);
     }
 
     @Test
     void theLaterVisitIsTheOneThatStartsLaterEvenWhenALaterPeriodOverlapsTheOtherWay() {
         VisitDigest a = visit("V9", "P1", "T1", true, "11:42-12:15", "12:15-12:37");
         VisitDigest b = visit("V3", "P2", "T1", true, "11:49-12:06", "12:06-12:36");
-        assertThat(AcrossChecks.therapistDay("T1", DAY, List.of(a, b))).singleElement()
+        assertThat(TherapistDay.check("T1", DAY, List.of(a, b))).singleElement()
                 .satisfies(f -> assertThat(f.visitId()).isEqualTo("V3"));
     }
 
     @Test
     void nearMisses() {
         VisitDigest a = visit("V1", "P1", "T1", true, "09:00-09:30");
-        assertThat(AcrossChecks.therapistDay("T1", DAY, List.of(a, visit("V2", "P2", "T1", true, "09:30-10:00"))))
+        assertThat(TherapistDay.check("T1", DAY, List.of(a, visit("V2", "P2", "T1", true, "09:30-10:00"))))
                 .as("half-open periods that touch").isEmpty();
-        assertThat(AcrossChecks.therapistDay("T1", DAY, List.of(a, visit("V2", "P1", "T1", true, "09:10-09:40"))))
+        assertThat(TherapistDay.check("T1", DAY, List.of(a, visit("V2", "P1", "T1", true, "09:10-09:40"))))
                 .as("the same patient (a duplicate claim is MW-A006's business)").isEmpty();
-        assertThat(AcrossChecks.therapistDay("T1", DAY, List.of(a, visit("V2", "P2", "T1", false, "09:10-09:40"))))
+        assertThat(TherapistDay.check("T1", DAY, List.of(a, visit("V2", "P2", "T1", false, "09:10-09:40"))))
                 .as("group or supervised minutes").isEmpty();
-        assertThat(AcrossChecks.therapistDay("T1", DAY, List.of(a, visit("V2", "P2", "T2", true, "09:10-09:40"))))
+        assertThat(TherapistDay.check("T1", DAY, List.of(a, visit("V2", "P2", "T2", true, "09:10-09:40"))))
                 .as("another provider").isEmpty();
-        assertThat(AcrossChecks.therapistDay("T1", DAY.plusDays(1), List.of(a,
+        assertThat(TherapistDay.check("T1", DAY.plusDays(1), List.of(a,
                 visit("V2", "P2", "T1", true, "09:10-09:40")))).as("another date").isEmpty();
     }
 
@@ -68,7 +66,7 @@ class AcrossChecksTest {
         VisitDigest a = visit("V1", "P1", "T1", true, "09:00-09:20", "09:20-09:40");
         VisitDigest b = visit("V2", "P2", "T1", true, "09:05-09:15", "09:15-09:35");
         VisitDigest c = visit("V3", "P3", "T1", true, "09:10-09:12");
-        List<AcrossFinding> out = AcrossChecks.therapistDay("T1", DAY, List.of(c, b, a));
+        List<AcrossFinding> out = TherapistDay.check("T1", DAY, List.of(c, b, a));
         assertThat(out).extracting(AcrossFinding::visitId).containsExactly("V2", "V3", "V3");
         assertThat(out.get(0).finding().message()).contains("30 minutes");
     }

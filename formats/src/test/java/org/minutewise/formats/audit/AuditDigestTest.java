@@ -1,4 +1,4 @@
-package org.minutewise.batch;
+package org.minutewise.formats.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.minutewise.core.across.VisitDigest;
 import org.minutewise.core.model.Period;
 
-class DigestRecordTest {
+class AuditDigestTest {
     @Test
     void aDigestComesBackAsItWent() {
         VisitDigest d = new VisitDigest("V-1é", "P-7", LocalDate.of(2026, 12, 31), "medicare", true, false,
@@ -21,15 +21,15 @@ class DigestRecordTest {
                 List.of(new VisitDigest.Treatment("PTA-1", "97110", true, 23, 1.5333333333333334,
                         List.of(Period.of("09:00", "09:23"), new Period(LocalTime.of(23, 30), Period.END_OF_DAY))),
                         new VisitDigest.Treatment("PT-1", "97530", false, 10, 0, List.of())));
-        DigestRecord r = new DigestRecord(d, 3, 123_456_789_012L, "PT-1", new BigDecimal("2480.00"),
-                BigDecimal.ZERO, new DigestRecord.Stats(5, 4, new BigDecimal("29.98"), BigDecimal.ZERO, 1, 0, 12));
+        AuditDigest r = new AuditDigest(d, 3, 123_456_789_012L, "PT-1", new BigDecimal("2480.00"),
+                BigDecimal.ZERO, new AuditDigest.Stats(5, 4, new BigDecimal("29.98"), BigDecimal.ZERO, 1, 0, 12));
         Bin.Out o = new Bin.Out(8);
         r.encode(o);
         Bin.Interner strings = new Bin.Interner();
-        DigestRecord back = DigestRecord.decode(new Bin.In(o.toByteArray()), strings, true);
+        AuditDigest back = AuditDigest.decode(new Bin.In(o.toByteArray()), strings, true);
         assertThat(back).isEqualTo(r);
         assertThat(back.ptSlpBefore().toString()).isEqualTo("2480.00");
-        DigestRecord noLines = DigestRecord.decode(new Bin.In(o.toByteArray()), strings, false);
+        AuditDigest noLines = AuditDigest.decode(new Bin.In(o.toByteArray()), strings, false);
         assertThat(noLines.digest().lines()).isEmpty();
         assertThat(noLines.digest().treatments()).isEqualTo(d.treatments());
         assertThat(noLines.digest().treatments().get(0).providerId())

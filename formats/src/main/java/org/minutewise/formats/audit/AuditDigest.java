@@ -1,4 +1,4 @@
-package org.minutewise.batch;
+package org.minutewise.formats.audit;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,18 +15,18 @@ import org.minutewise.core.model.Period;
  * patient's incurred therapy expenses before the visit (for the start of the year in {@code PatientHistory}),
  * and the visit's own counts (units, dollars, findings by severity) for the therapist's totals.
  */
-record DigestRecord(VisitDigest digest, int file, long line, String therapist, BigDecimal ptSlpBefore,
+public record AuditDigest(VisitDigest digest, int file, long line, String therapist, BigDecimal ptSlpBefore,
                     BigDecimal otBefore, Stats stats) {
     /** What a visit adds to its therapist's totals. */
-    record Stats(long unitsBilled, long unitsSupported, BigDecimal over, BigDecimal under, long block, long warn,
+    public record Stats(long unitsBilled, long unitsSupported, BigDecimal over, BigDecimal under, long block, long warn,
                  long info) {
-        Stats {
+        public Stats {
             Objects.requireNonNull(over, "over");
             Objects.requireNonNull(under, "under");
         }
     }
 
-    DigestRecord {
+    public AuditDigest {
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(therapist, "therapist");
         Objects.requireNonNull(ptSlpBefore, "ptSlpBefore");
@@ -34,7 +34,7 @@ record DigestRecord(VisitDigest digest, int file, long line, String therapist, B
         Objects.requireNonNull(stats, "stats");
     }
 
-    void encode(Bin.Out o) {
+    public void encode(Bin.Out o) {
         VisitDigest d = digest;
         o.string(d.visitId()).string(d.patientId()).zigZag(d.date().toEpochDay()).string(d.payer())
                 .bool(d.medicare()).bool(d.institutional()).i64(d.noteFingerprint()).varInt(d.noteLength())
@@ -62,7 +62,7 @@ record DigestRecord(VisitDigest digest, int file, long line, String therapist, B
      * Reads a digest back; short strings go through the interner. Without {@code lines} the billed lines are
      * skipped (the therapist checks do not read them).
      */
-    static DigestRecord decode(Bin.In in, Bin.Interner strings, boolean lines) {
+    public static AuditDigest decode(Bin.In in, Bin.Interner strings, boolean lines) {
         String visitId = in.string();
         String patientId = in.string(strings);
         LocalDate date = LocalDate.ofEpochDay(in.zigZag());
@@ -112,6 +112,6 @@ record DigestRecord(VisitDigest digest, int file, long line, String therapist, B
         BigDecimal ot = in.decimal();
         Stats stats = new Stats(in.varLong(), in.varLong(), in.decimal(), in.decimal(), in.varLong(), in.varLong(),
                 in.varLong());
-        return new DigestRecord(d, file, line, therapist, ptSlp, ot, stats);
+        return new AuditDigest(d, file, line, therapist, ptSlp, ot, stats);
     }
 }

@@ -1,0 +1,148 @@
+package org.minutewise.formats.audit;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+import org.minutewise.core.across.AcrossFinding;
+import org.minutewise.core.across.PatientHistory;
+import org.minutewise.core.across.TherapistDay;
+import org.minutewise.core.across.TherapistVolume;
+import org.minutewise.core.across.VisitDigest;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.model.YearToDate;
+
+/**
+ * The checks across visits of an audit over {@link AuditDigest}s, whatever groups them (the batch audit's patient
+ * and therapist partitions, a Spark job's keys): one patient's visits through {@link PatientHistory}; one set of
+ * providers' visits through {@link TherapistVolume} and {@link TherapistDay}. Each call adds its findings to the
+ * totals it is given and returns the findings' rows. Pure apart from those totals: the order of the digests given
+ * does not matter.
+ */
+public final class AcrossAudit {
+    private AcrossAudit() {
+    }
+
+    /** The rules only the checks across visits raise (their catalog entries live with the rules in core). */
+    public static List<RuleInfo> rules() {
+        return List.of(TherapistDay.OVERLAP);
+    }
+
+    private static AuditCsv.FindingRow row(AuditDigest r, Finding f, IntFunction<String> fileNames) {
+        VisitDigest d = r.digest();
+        return new AuditCsv.FindingRow(d.visitId(), r.line(), f.ruleId(), f.severity(), f.message(),
+                fileNames.apply(r.file()), f.path(), d.date().toString(),
+                d.patientId().startsWith("visit:") ? "" : d.patientId(), r.therapist(), d.payer());
+    }
+
+    /**
+     * One patient's visits (every digest with the same {@code patientId}, with their billed lines): progress
+     * reports, the KX threshold crossing in date order, copied notes, duplicate claims; the KX exposure goes to the
+     * totals.
+     */
+    public static List<AuditCsv.FindingRow> patient(Collection<AuditDigest> visits, ReferenceData ref,
+                                                    IntFunction<String> fileNames, AuditTotals totals) {
+        Map<String, AuditDigest> byVisit = new HashMap<>();
+        List<VisitDigest> digests = new ArrayList<>(visits.size());
+        Map<Integer, AuditDigest> firstOfYear = new HashMap<>();
+        for (AuditDigest r : visits) {
+            byVisit.put(r.digest().visitId(), r);
+            digests.add(r.digest());
+            firstOfYear.merge(r.digest().date().getYear(), r, (a, b) -> earlier(a, b) ? a : b);
+        }
+        Map<Integer, YearToDate> startOfYear = new HashMap<>();
+        firstOfYear.forEach((year, r) -> startOfYear.put(year, new YearToDate(r.ptSlpBefore(), r.otBefore())));
+        List<AuditCsv.FindingRow> rows = new ArrayList<>();
+        Set<String> exposed = new HashSet<>();
+        for (AcrossFinding af : PatientHistory.check(digests, startOfYear, ref.fees())) {
+            AuditDigest r = byVisit.get(af.visitId());
+            rows.add(row(r, af.finding(), fileNames));
+            totals.finding(af.finding().ruleId(), af.finding().severity(), r.therapist(), r.digest().payer());
+            if (af.finding().ruleId().equals(PatientHistory.KX_CROSSING.id()) && exposed.add(af.visitId())) {
+                long lines = 0;
+                BigDecimal dollars = BigDecimal.ZERO;
+                for (VisitDigest.Line l : r.digest().lines()) {
+                    if (l.units() > 0 && !l.modifiers().contains("KX")) {
+                        lines++;
+                        dollars = dollars.add(l.allowed());
+                    }
+                }
+                totals.kxExposure(lines, dollars);
+            }
+        }
+        return rows;
+    }
+
+    private static boolean earlier(AuditDigest a, AuditDigest b) {
+        int c = a.digest().date().compareTo(b.digest().date());
+        return c < 0 || c == 0 && a.digest().visitId().compareTo(b.digest().visitId()) <= 0;
+    }
+
+    /**
+     * The providers {@code owns} accepts, from the digests of every visit they treated in or are counted under
+     * (each visit once; visits of other providers may be among them and are ignored): each owned therapist's totals,
+     * minutes per timed unit over the period ({@link TherapistVolume}), and one provider's one-on-one minutes with
+     * two patients at once on one day ({@link TherapistDay}).
+     */
+    public static List<AuditCsv.FindingRow> therapists(Collection<AuditDigest> visits, Predicate<String> owns,
+                                                       IntFunction<String> fileNames, AuditTotals totals) {
+        List<AuditCsv.FindingRow> rows = new ArrayList<>();
+        for (AuditDigest r : visits) {
+            if (owns.test(r.therapist())) {
+                AuditDigest.Stats s = r.stats();
+                totals.therapistVisit(r.therapist(), s.unitsBilled(), s.unitsSupported(), s.over(), s.under(),
+                        s.block(), s.warn(), s.info());
+            }
+        }
+        // Minutes per timed unit over the period audited.
+        Map<String, long[]> minutes = new HashMap<>();
+        Map<String, double[]> units = new HashMap<>();
+        for (AuditDigest r : visits) {
+            TherapistVolume.add(minutes, units, r.digest());
+        }
+        minutes.keySet().removeIf(owns.negate());
+        units.keySet().removeIf(owns.negate());
+        for (Finding f : TherapistVolume.check(minutes, units)) {
+            String provider = f.path().startsWith("provider=") ? f.path().substring("provider=".length()) : "";
+            rows.add(new AuditCsv.FindingRow("", 0, f.ruleId(), f.severity(), f.message(), "", f.path(), "", "",
+                    provider, ""));
+            totals.finding(f.ruleId(), f.severity(), provider, "");
+        }
+        // One provider's one-on-one minutes on one day, across patients.
+        Map<String, Map<LocalDate, List<VisitDigest>>> days = new TreeMap<>();
+        Map<String, AuditDigest> byVisit = new HashMap<>();
+        for (AuditDigest r : visits) {
+            byVisit.put(r.digest().visitId(), r);
+            Set<String> seen = new HashSet<>();
+            for (VisitDigest.Treatment t : r.digest().treatments()) {
+                if (t.oneOnOne() && !t.periods().isEmpty() && owns.test(t.providerId()) && seen.add(t.providerId())) {
+                    days.computeIfAbsent(t.providerId(), k -> new TreeMap<>())
+                            .computeIfAbsent(r.digest().date(), k -> new ArrayList<>()).add(r.digest());
+                }
+            }
+        }
+        for (Map.Entry<String, Map<LocalDate, List<VisitDigest>>> p : days.entrySet()) {
+            for (Map.Entry<LocalDate, List<VisitDigest>> d : p.getValue().entrySet()) {
+                if (d.getValue().size() < 2) {
+                    continue;
+                }
+                for (AcrossFinding af : TherapistDay.check(p.getKey(), d.getKey(), d.getValue())) {
+                    AuditDigest r = byVisit.get(af.visitId());
+                    rows.add(row(r, af.finding(), fileNames));
+                    totals.finding(af.finding().ruleId(), af.finding().severity(), r.therapist(), r.digest().payer());
+                }
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,356 @@
+package org.minutewise.formats.audit;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import org.minutewise.core.across.VisitDigest;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.claim.Claim;
+import org.minutewise.core.claim.ClaimBuilder;
+import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.claim.Estimate;
+import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Visit;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.csv.CsvRecordReader;
+import org.minutewise.formats.csv.CsvVisitReader;
+
+/**
+ * One visit of an audit, whatever runs the audit (the batch {@code audit} command, the Spark job): the rows of a
+ * visit assembled into a {@link Visit} or set aside with their reasons, then the visit checked and turned into
+ * its rows of {@code findings.csv} and {@code claims.csv}, its share of the totals and its {@link AuditDigest} for
+ * the checks across visits ({@link AcrossAudit}). Both runners call this class, so they give the same rows.
+ * The class holds no mutable state and may be shared between threads; each thread adds to its own
+ * {@link AuditTotals}.
+ */
+public final class VisitAudit {
+    /** A visit has at most this many rows (the JSON reader's limit on service lines); beyond, all are set aside. */
+    public static final int MAX_ROWS_PER_VISIT = org.minutewise.formats.VisitJsonReader.MAX_SERVICES;
+
+    private final ReferenceData ref;
+    private final VisitChecker checker;
+    private final Optional<String> payer;
+    private final IntFunction<String> fileNames;
+    private final CsvVisitReader csvReader;
+
+    /**
+     * @param ref       the reference data
+     * @param checker   the checker (shared; it is thread-safe)
+     * @param payer     a payer profile that replaces every visit's own ({@code --payer}), if any
+     * @param fileNames the name of input file number {@code i}, as the outputs show it
+     */
+    public VisitAudit(ReferenceData ref, VisitChecker checker, Optional<String> payer, IntFunction<String> fileNames) {
+        this.ref = Objects.requireNonNull(ref, "ref");
+        this.checker = Objects.requireNonNull(checker, "checker");
+        this.payer = Objects.requireNonNull(payer, "payer");
+        this.fileNames = Objects.requireNonNull(fileNames, "fileNames");
+        this.csvReader = new CsvVisitReader(ref);
+    }
+
+    /** Every rule id with its catalog entry, the checks across visits included (for titles in the report). */
+    public static Map<String, RuleInfo> catalog() {
+        Map<String, RuleInfo> m = new LinkedHashMap<>();
+        for (RuleInfo i : RuleBook.standard().catalog()) {
+            m.put(i.id(), i);
+        }
+        for (RuleInfo i : AcrossAudit.rules()) {
+            m.putIfAbsent(i.id(), i);
+        }
+        return m;
+    }
+
+    // ------------------------------------------------------------------------------------------ assembling rows
+
+    /** A row of the input set aside, with the reason a biller reads in {@code rejected.csv}. */
+    public record Rejected<T>(T row, String reason) {
+        public Rejected {
+            Objects.requireNonNull(row, "row");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The rows of one visit id read into a visit, or set aside. {@code used} are the rows the visit was built
+     * from (the first names the visit's file and line).
+     */
+    public record Assembled<T>(Optional<Visit> visit, List<T> used, List<Rejected<T>> rejected) {
+    }
+
+    /** How a runner reads one of its CSV rows: its line, its fields (or the CSV error), its file's header. */
+    public interface CsvRows<T> {
+        long line(T row);
+
+        /** The parsed record; {@code null} for an empty record. */
+        CsvRecordReader.Record record(T row);
+
+        CsvVisitReader.Header header(T row);
+    }
+
+    /** The reason all rows of a visit with too many rows are set aside. */
+    public static String tooManyRows(String visitId, long rows) {
+        return "visit " + visitId + " has " + rows + " rows; a visit has at most " + MAX_ROWS_PER_VISIT
+                + " service lines, so all its rows are set aside";
+    }
+
+    /**
+     * The CSV rows of one visit id (in input order) read and validated: a bad row is set aside with its line and
+     * reason; a visit whose rows disagree on what is the visit's own (date, payer, plan, patient), or that the
+     * reader refuses as a whole, has all its rows set aside; so has a visit with more than
+     * {@link #MAX_ROWS_PER_VISIT} rows.
+     */
+    public <T> Assembled<T> assembleCsv(String visitId, List<T> rows, CsvRows<T> how) {
+        if (rows.size() > MAX_ROWS_PER_VISIT) {
+            List<Rejected<T>> out = new ArrayList<>(rows.size());
+            for (T r : rows) {
+                out.add(new Rejected<>(r, tooManyRows(visitId, rows.size())));
+            }
+            return new Assembled<>(Optional.empty(), List.of(), out);
+        }
+        List<CsvVisitReader.Row> valid = new ArrayList<>(rows.size());
+        List<T> used = new ArrayList<>(rows.size());
+        List<Rejected<T>> rejected = new ArrayList<>(0);
+        for (T r : rows) {
+            try {
+                CsvRecordReader.Record record = how.record(r);
+                if (record == null) {
+                    rejected.add(new Rejected<>(r, "line " + how.line(r) + ": an empty record"));
+                    continue;
+                }
+                valid.add(csvReader.row(how.header(r), record));
+                used.add(r);
+            } catch (InputException e) {
+                rejected.add(new Rejected<>(r, e.getMessage()));
+            }
+        }
+        if (valid.isEmpty()) {
+            return new Assembled<>(Optional.empty(), List.of(), rejected);
+        }
+        Optional<String> conflict = conflict(valid);
+        Visit v = null;
+        if (conflict.isEmpty()) {
+            try {
+                v = csvReader.visit(valid);
+            } catch (InputException e) {
+                conflict = Optional.of(e.getMessage());
+            }
+        }
+        if (conflict.isPresent()) {
+            String reason = "visit " + visitId + ": " + conflict.get() + "; all " + valid.size()
+                    + (valid.size() == 1 ? " row" : " rows") + " of the visit are set aside";
+            for (T r : used) {
+                rejected.add(new Rejected<>(r, reason));
+            }
+            return new Assembled<>(Optional.empty(), List.of(), rejected);
+        }
+        return new Assembled<>(Optional.of(v), used, rejected);
+    }
+
+    /** Rows of one visit that disagree on what must be the visit's own (date, payer, plan, patient). */
+    static Optional<String> conflict(List<CsvVisitReader.Row> rows) {
+        CsvVisitReader.Row a = rows.get(0);
+        for (CsvVisitReader.Row b : rows) {
+            String what = null;
+            String x = null;
+            String y = null;
+            if (!a.date().equals(b.date())) {
+                what = "dateOfService";
+                x = a.date().toString();
+                y = b.date().toString();
+            } else if (!a.payer().equals(b.payer())) {
+                what = "payer";
+                x = a.payer();
+                y = b.payer();
+            } else if (a.planOfCare() != b.planOfCare()) {
+                what = "planOfCare";
+                x = a.planOfCare().name();
+                y = b.planOfCare().name();
+            } else if (a.patientId().isPresent() && b.patientId().isPresent()
+                    && !a.patientId().equals(b.patientId())) {
+                what = "patientId";
+                x = a.patientId().get();
+                y = b.patientId().get();
+            }
+            if (what != null) {
+                return Optional.of("its rows disagree on " + what + " (line " + a.line() + ": \"" + x + "\", line "
+                        + b.line() + ": \"" + y + "\")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ------------------------------------------------------------------------------------------------ checking
+
+    /**
+     * A checked visit's rows and digest; or, when the check itself failed (a defect, never a silent pass), the
+     * reason to set the visit's rows aside.
+     */
+    public record Outcome(List<AuditCsv.FindingRow> findings, List<AuditCsv.ClaimRow> claims,
+                          Optional<AuditDigest> digest, Optional<String> failure) {
+        public boolean failed() {
+            return failure.isPresent();
+        }
+    }
+
+    /**
+     * Checks a visit read from {@code rows} input rows, the first at {@code line} of input file {@code file}, and
+     * adds its share to {@code totals} (visit, rows, units, dollars, its own findings by rule, severity and payer;
+     * the therapist's side is added by {@link AcrossAudit#therapists}). On failure nothing is added: the caller
+     * sets the rows aside with {@link Outcome#failure()} and counts them as rejected.
+     */
+    public Outcome check(Visit visit, int rows, int file, long line, AuditTotals totals) {
+        Visit v = payer.isPresent() ? visit.toBuilder().payer(payer.get()).build() : visit;
+        CheckResult r;
+        Claim supported;
+        try {
+            r = checker.check(v);
+            supported = v.billed().isEmpty() ? r.claim()
+                    : ClaimBuilder.of(new CheckContext(v, r.payer(), ref, r.units()));
+        } catch (RuntimeException e) {
+            return new Outcome(List.of(), List.of(), Optional.empty(), Optional.of("visit " + v.id()
+                    + " could not be checked (" + e.getClass().getSimpleName() + ")"));
+        }
+        String fileName = fileNames.apply(file);
+        String therapist = therapistOf(v);
+        String patient = v.patient().id().orElse("");
+        String date = v.dateOfService().toString();
+        String payerId = v.payer();
+        // Findings of the visit itself.
+        List<AuditCsv.FindingRow> findings = new ArrayList<>(r.findings().size());
+        long[] bySeverity = new long[3];
+        for (Finding f : r.findings()) {
+            bySeverity[f.severity().ordinal()]++;
+            String message = f.overrideReason().map(reason -> f.message() + " (accepted by the clinic: " + reason
+                    + ")").orElse(f.message());
+            findings.add(new AuditCsv.FindingRow(v.id(), line, f.ruleId(), f.severity(), message, fileName, f.path(),
+                    date, patient, therapist, payerId));
+            totals.finding(f.ruleId(), f.severity(), "", payerId); // the therapist's side: across visits
+        }
+        // Claim lines: as billed beside as supported, and the estimated dollars of the difference.
+        boolean billed = !v.billed().isEmpty();
+        Map<String, List<BilledLine>> billedByCode = new LinkedHashMap<>();
+        for (BilledLine b : v.billed()) {
+            billedByCode.computeIfAbsent(b.code(), k -> new ArrayList<>(2)).add(b);
+        }
+        Map<String, List<ClaimLine>> supportedByCode = new LinkedHashMap<>();
+        for (ClaimLine l : supported.lines()) {
+            supportedByCode.computeIfAbsent(l.code(), k -> new ArrayList<>(2)).add(l);
+        }
+        Map<String, BigDecimal> perUnit = perUnit(supported.estimate(), supportedByCode.keySet());
+        if (billed) {
+            Map<String, BigDecimal> fromBilled = perUnit(r.claim().estimate(), billedByCode.keySet());
+            fromBilled.forEach(perUnit::putIfAbsent);
+        }
+        List<String> codes = new ArrayList<>(billedByCode.keySet());
+        for (String c : supportedByCode.keySet()) {
+            if (!codes.contains(c)) {
+                codes.add(c);
+            }
+        }
+        BigDecimal over = BigDecimal.ZERO;
+        BigDecimal under = BigDecimal.ZERO;
+        long unitsBilled = 0;
+        long unitsSupported = supported.totalUnits();
+        List<AuditCsv.ClaimRow> claims = new ArrayList<>(codes.size());
+        for (String code : codes) {
+            List<BilledLine> bl = billedByCode.getOrDefault(code, List.of());
+            List<ClaimLine> sl = supportedByCode.getOrDefault(code, List.of());
+            int b = 0;
+            for (BilledLine x : bl) {
+                b += x.units();
+            }
+            int s = 0;
+            for (ClaimLine y : sl) {
+                s += y.units();
+            }
+            unitsBilled += b;
+            BigDecimal unit = perUnit.get(code);
+            if (billed && unit != null) {
+                if (b > s) {
+                    over = over.add(unit.multiply(BigDecimal.valueOf(b - s)));
+                } else if (s > b) {
+                    under = under.add(unit.multiply(BigDecimal.valueOf(s - b)));
+                }
+            }
+            int n = Math.max(bl.size(), sl.size());
+            for (int i = 0; i < n; i++) {
+                BilledLine x = i < bl.size() ? bl.get(i) : null;
+                ClaimLine y = i < sl.size() ? sl.get(i) : null;
+                claims.add(new AuditCsv.ClaimRow(v.id(), line, date, patient, therapist, payerId, code,
+                        x == null ? "" : String.valueOf(x.units()),
+                        x == null ? "" : String.join(";", x.modifiers()),
+                        y == null ? "" : String.valueOf(y.units()),
+                        y == null ? "" : String.join(";", y.modifiers()),
+                        billed && i == 0 ? String.valueOf(b - s) : "",
+                        unit == null || i > 0 ? "" : unit.setScale(2, RoundingMode.HALF_UP).toPlainString()));
+            }
+        }
+        long billedOrEngine = billed ? unitsBilled : unitsSupported;
+        totals.visit(payerId, rows, billed, billedOrEngine, unitsSupported, over, under);
+        AuditDigest digest = new AuditDigest(VisitDigest.of(r), file, line, therapist,
+                v.patient().spentBefore(Discipline.PT), v.patient().spentBefore(Discipline.OT),
+                new AuditDigest.Stats(billedOrEngine, unitsSupported, over, under, bySeverity[Severity.BLOCK.ordinal()],
+                        bySeverity[Severity.WARN.ordinal()], bySeverity[Severity.INFO.ordinal()]));
+        return new Outcome(findings, claims, Optional.of(digest), Optional.empty());
+    }
+
+    /** Allowed dollars per unit of each code, from a Medicare estimate (codes it did not price are absent). */
+    private static Map<String, BigDecimal> perUnit(Estimate e, Iterable<String> codes) {
+        Map<String, BigDecimal> out = new HashMap<>();
+        if (!e.available()) {
+            return out;
+        }
+        for (String code : codes) {
+            BigDecimal sum = BigDecimal.ZERO;
+            int units = 0;
+            for (Estimate.Line l : e.lines()) {
+                if (l.code().equals(code) && l.priced() && l.units() > 0) {
+                    sum = sum.add(l.allowed());
+                    units += l.units();
+                }
+            }
+            if (units > 0) {
+                out.put(code, sum.divide(BigDecimal.valueOf(units), 4, RoundingMode.HALF_UP));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The therapist a visit is counted under: the first therapist (PT, OT, SLP) who furnished a service, else the
+     * supervising therapist an assistant names, else the first provider id; empty when no provider is named.
+     */
+    public static String therapistOf(Visit v) {
+        for (ServiceLine s : v.services()) {
+            if (s.provider().role().isTherapist() && s.provider().id().isPresent()) {
+                return s.provider().id().get();
+            }
+        }
+        for (ServiceLine s : v.services()) {
+            if (s.provider().supervisorId().isPresent()) {
+                return s.provider().supervisorId().get();
+            }
+        }
+        for (ServiceLine s : v.services()) {
+            if (s.provider().id().isPresent()) {
+                return s.provider().id().get();
+            }
+        }
+        return "";
+    }
+}
