@@ -25,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.minutewise.core.check.ReferenceData;
-import org.minutewise.core.check.RuleBook;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.VisitChecker;
 import org.minutewise.formats.InputException;

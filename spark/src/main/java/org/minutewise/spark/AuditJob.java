@@ -1,0 +1,559 @@
+package org.minutewise.spark;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.model.Visit;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.Json;
+import org.minutewise.formats.audit.AcrossAudit;
+import org.minutewise.formats.audit.AuditCsv;
+import org.minutewise.formats.audit.AuditDigest;
+import org.minutewise.formats.audit.AuditTotals;
+import org.minutewise.formats.audit.Bin;
+import org.minutewise.formats.audit.ReportHtml;
+import org.minutewise.formats.audit.VisitAudit;
+import org.minutewise.formats.csv.CsvRecordReader;
+import org.minutewise.formats.csv.CsvVisitReader;
+import org.minutewise.refdata.Csv;
+import scala.Tuple2;
+
+/**
+ * The batch audit as a Spark job, over the documented CSV layout or Parquet with the same columns. The same
+ * steps as the single-process {@code audit}, from the same shared code ({@link VisitAudit}, {@link AcrossAudit},
+ * the core rules), so the same input gives the same rows:
+ * <ol>
+ * <li>read the inputs into records with their line numbers ({@link CsvLines}; Parquet rows are numbered as in the
+ * CSV they stand for, the header being line 1);</li>
+ * <li>shuffle the records by visit id; per visit: assemble, validate, check; emit findings, claim lines, rejects,
+ * and the visit's digest;</li>
+ * <li>shuffle the digests by patient and by therapist (each provider who treated, and the therapist the visit is
+ * counted under); per key: the checks across visits;</li>
+ * <li>write {@code findings}, {@code claims} and {@code rejected} (CSV part files with a header, or Parquet),
+ * then {@code summary.json} and {@code report.html} from the totals every partition sent back.</li>
+ * </ol>
+ */
+public final class AuditJob {
+    /** The output formats of the row outputs. */
+    public static final List<String> FORMATS = List.of("csv", "parquet");
+
+    /**
+     * What to audit.
+     *
+     * @param inputs     CSV files (gzip accepted) or Parquet files or directories, by path or URI
+     * @param out        the output directory (a path or URI Spark can write)
+     * @param payer      a payer profile that replaces every visit's own
+     * @param format     {@code csv} or {@code parquet}, for findings, claims and rejected
+     * @param partitions the partitions of the shuffles (0: four per core Spark reports)
+     */
+    public record Options(List<String> inputs, String out, Optional<String> payer, String format, int partitions) {
+        public Options {
+            inputs = List.copyOf(inputs);
+            Objects.requireNonNull(out, "out");
+            Objects.requireNonNull(payer, "payer");
+            Objects.requireNonNull(format, "format");
+            if (inputs.isEmpty()) {
+                throw new InputException("INPUT", "at least one input file is needed");
+            }
+            if (!FORMATS.contains(format)) {
+                throw new InputException("--format", "must be one of " + FORMATS + ", got \"" + format + "\"");
+            }
+            if (partitions < 0) {
+                throw new InputException("--partitions", "must be 0 (automatic) or more, got " + partitions);
+            }
+        }
+    }
+
+    /** The outcome: the totals (as in summary.json), the partitions used and how long the job took. */
+    public record Result(AuditTotals totals, int partitions, Duration elapsed) {
+    }
+
+    private AuditJob() {
+    }
+
+    // ---------------------------------------------------------------------------------------------- the driver
+
+    /**
+     * The settings the job prefers where the user (spark-submit {@code --conf}, spark-defaults.conf) set none:
+     * Kryo for the objects the job caches between its outputs (much faster than Java serialization).
+     */
+    public static SparkSession.Builder configure(SparkSession.Builder builder, org.apache.spark.SparkConf given) {
+        if (!given.contains("spark.serializer")) {
+            builder.config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+        }
+        return builder;
+    }
+
+    public static Result run(SparkSession spark, Options o) throws IOException {
+        long start = System.nanoTime();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        ReferenceData ref = Engine.get().ref;
+        if (o.payer().isPresent() && ref.payers().find(o.payer().get()).isEmpty()) {
+            throw new InputException("--payer", "unknown payer profile \"" + o.payer().get() + "\"; known: "
+                    + ref.payers().ids());
+        }
+        Configuration conf = jsc.hadoopConfiguration();
+        org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(o.out());
+        FileSystem outFs = out.getFileSystem(conf);
+        if (outFs.exists(out) && outFs.listStatus(out).length > 0) {
+            throw new InputException("--out", o.out() + " is not empty; use a new --out");
+        }
+        int partitions = o.partitions() > 0 ? o.partitions() : Math.max(2, 4 * jsc.defaultParallelism());
+        // 1. Records with their line numbers.
+        List<List<String>> headers = new ArrayList<>();
+        JavaRDD<InRow> rows = null;
+        for (int i = 0; i < o.inputs().size(); i++) {
+            String input = o.inputs().get(i);
+            JavaRDD<InRow> r;
+            if (isParquet(input, conf)) {
+                Dataset<Row> df = spark.read().parquet(input);
+                List<String> header = Arrays.asList(df.columns());
+                int id = checkHeader(input, header, ref);
+                headers.add(new ArrayList<>(header));
+                int file = i;
+                r = df.javaRDD().zipWithIndex().map(t -> parquetRow(file, t._2(), t._1(), id));
+            } else {
+                List<String> header = csvHeader(jsc, input);
+                int id = checkHeader(input, header, ref);
+                headers.add(new ArrayList<>(header));
+                r = CsvLines.records(jsc, input, i, 0, id);
+            }
+            rows = rows == null ? r : rows.union(r);
+        }
+        Broadcast<List<List<String>>> headerB = jsc.broadcast(headers);
+        Broadcast<List<String>> namesB = jsc.broadcast(new ArrayList<>(o.inputs()));
+        String payer = o.payer().orElse(null);
+        // 2. By visit: the checks of each visit. Records go through Spark SQL's binary shuffle and sort, so each
+        // partition sees a visit's records together and in input order, and streams through them.
+        Dataset<Row> records = spark.createDataFrame(Objects.requireNonNull(rows).map(r -> RowFactory.create(
+                r.visitId.isEmpty() ? "\u0000" + r.file + ":" + r.seq : r.visitId, r.file, r.line, r.seq, r.visitId,
+                r.text)), RECORDS);
+        Dataset<Row> checked = spark.createDataFrame(records.repartition(partitions, records.col("key"))
+                .sortWithinPartitions("key", "file", "line", "seq").javaRDD()
+                .mapPartitions(it -> checkStage(it, headerB.value(), namesB.value(), payer)), ITEMS)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        // 3. By patient and by therapist: the checks across visits, the same way.
+        Dataset<Row> digests = checked.filter(checked.col("kind").equalTo(DIGEST)).select("key", "data");
+        Dataset<Row> across = spark.createDataFrame(digests.repartition(partitions, digests.col("key"))
+                .sortWithinPartitions("key").javaRDD().mapPartitions(it -> acrossStage(it, namesB.value())), ITEMS)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        // 4. The outputs.
+        Dataset<Row> all = checked.union(across);
+        writer(rows(all, FINDING, AuditCsv.FINDINGS_HEADER).write(), o.format())
+                .save(new org.apache.hadoop.fs.Path(out, "findings").toString());
+        writer(rows(checked, CLAIM, AuditCsv.CLAIMS_HEADER).write(), o.format())
+                .save(new org.apache.hadoop.fs.Path(out, "claims").toString());
+        writer(rows(checked, REJECT, AuditCsv.REJECTED_HEADER, "fileIndex", "seq").orderBy("fileIndex", "line", "seq")
+                .drop("fileIndex", "seq").write(), o.format())
+                .save(new org.apache.hadoop.fs.Path(out, "rejected").toString());
+        AuditTotals totals = new AuditTotals();
+        for (Row t : all.filter(all.col("kind").equalTo(TOTALS)).select("json").collectAsList()) {
+            totals.merge(AuditTotals.fromJson(Json.mapper().readTree(t.getString(0))));
+        }
+        checked.unpersist(false);
+        across.unpersist(false);
+        if (totals.read() != totals.checked() + totals.rejected()) {
+            throw new IllegalStateException("rows do not reconcile: read " + totals.read() + ", checked "
+                    + totals.checked() + ", rejected " + totals.rejected());
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        writeFile(outFs, new org.apache.hadoop.fs.Path(out, "summary.json"),
+                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(totals.toJson()) + "\n");
+        writeFile(outFs, new org.apache.hadoop.fs.Path(out, "report.html"),
+                ReportHtml.render(totals, VisitAudit.catalog(), o.inputs()));
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("elapsedSeconds", Math.round(elapsed.toMillis() / 10.0) / 100.0);
+        run.put("master", spark.sparkContext().master());
+        run.put("defaultParallelism", jsc.defaultParallelism());
+        run.put("partitions", partitions);
+        run.put("format", o.format());
+        run.put("rowsPerSecond", elapsed.toMillis() == 0 ? 0 : Math.round(totals.read() * 1000.0
+                / elapsed.toMillis()));
+        writeFile(outFs, new org.apache.hadoop.fs.Path(out, "run.json"),
+                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
+        return new Result(totals, partitions, elapsed);
+    }
+
+    private static boolean isParquet(String input, Configuration conf) throws IOException {
+        String lower = input.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".parquet")) {
+            return true;
+        }
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(input);
+        FileSystem fs = p.getFileSystem(conf);
+        if (!fs.exists(p)) {
+            throw new InputException(input, "no such file");
+        }
+        return fs.getFileStatus(p).isDirectory();
+    }
+
+    /** The first record of a CSV input (its header), read on the driver. */
+    private static List<String> csvHeader(JavaSparkContext jsc, String input) throws IOException {
+        List<String> first = CsvLines.lines(jsc, input, 0).take(1);
+        if (first.isEmpty()) {
+            throw new InputException(input, "empty CSV: expected a header row");
+        }
+        CsvRecordReader.Record r;
+        try {
+            r = CsvRecordReader.parse(first.get(0), 1);
+        } catch (InputException e) {
+            throw new InputException(input + ", " + e.path(), e.detail());
+        }
+        if (r == null) {
+            throw new InputException(input, "empty CSV: expected a header row");
+        }
+        return r.fields();
+    }
+
+    /** Validates a header as the CSV reader does (a bad one is a usage error) and returns the visitId column. */
+    private static int checkHeader(String input, List<String> header, ReferenceData ref) {
+        try {
+            new CsvVisitReader(ref).header(new CsvRecordReader.Record(1, header));
+        } catch (InputException e) {
+            throw e.path().startsWith(input) ? e : new InputException(input + ", " + e.path(), e.detail());
+        }
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).trim();
+            if (i == 0 && name.startsWith("\uFEFF")) {
+                name = name.substring(1);
+            }
+            if (name.equals("visitId")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A Parquet row as the CSV record it stands for, numbered as in that CSV (the header being line 1). */
+    private static InRow parquetRow(int file, long index, Row row, int idColumn) {
+        StringBuilder sb = new StringBuilder(256);
+        String id = "";
+        for (int i = 0; i < row.length(); i++) {
+            Object v = row.get(i);
+            String f = v == null ? "" : v.toString();
+            if (i == idColumn) {
+                id = f.trim();
+            }
+            sb.append(i == 0 ? "" : ",").append(Csv.quote(f));
+        }
+        return new InRow(file, index + 2, index + 1, id, sb.toString());
+    }
+
+    private static void writeFile(FileSystem fs, org.apache.hadoop.fs.Path p, String text) throws IOException {
+        try (OutputStream os = fs.create(p, true)) {
+            os.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ the schemas
+
+    /** The records of the inputs, keyed by visit (a record without a visit id is a visit of its own). */
+    static final StructType RECORDS = new StructType().add("key", DataTypes.StringType, false)
+            .add("file", DataTypes.IntegerType, false).add("line", DataTypes.LongType, false)
+            .add("seq", DataTypes.LongType, false).add("visitId", DataTypes.StringType, false)
+            .add("text", DataTypes.StringType, false);
+
+    static final String FINDING = "F";
+    static final String CLAIM = "C";
+    static final String REJECT = "R";
+    static final String DIGEST = "D";
+    static final String TOTALS = "T";
+    private static final int COLUMNS = 13;
+
+    /**
+     * What the check and across stages emit, one schema for all kinds (cached column by column between the
+     * outputs): {@code kind}; the text columns of a findings, claims or rejected row in the order of its CSV
+     * header ({@code c0}...), its {@code line}, and for a reject the input order ({@code fileIndex}, {@code seq});
+     * a digest's shuffle {@code key} ("P" + patient id, "T" + provider id) and bytes ({@code data}); a partition's
+     * totals ({@code json}).
+     */
+    static final StructType ITEMS;
+
+    static {
+        StructType t = new StructType().add("kind", DataTypes.StringType, false).add("key", DataTypes.StringType)
+                .add("line", DataTypes.LongType).add("data", DataTypes.BinaryType).add("json", DataTypes.StringType)
+                .add("fileIndex", DataTypes.IntegerType).add("seq", DataTypes.LongType);
+        for (int i = 0; i < COLUMNS; i++) {
+            t = t.add("c" + i, DataTypes.StringType);
+        }
+        ITEMS = t;
+    }
+
+    private static Row item(String kind, String key, Long line, byte[] data, String json, Integer fileIndex, Long seq,
+                            String... cols) {
+        Object[] v = new Object[7 + COLUMNS];
+        v[0] = kind;
+        v[1] = key;
+        v[2] = line;
+        v[3] = data;
+        v[4] = json;
+        v[5] = fileIndex;
+        v[6] = seq;
+        System.arraycopy(cols, 0, v, 7, cols.length);
+        return RowFactory.create(v);
+    }
+
+    /** The rows of one kind with the columns of an output's CSV header ({@code line} a number), plus extras. */
+    private static Dataset<Row> rows(Dataset<Row> items, String kind, String header, String... extra) {
+        List<Column> cols = new ArrayList<>();
+        int c = 0;
+        for (String name : header.strip().split(",")) {
+            cols.add(name.equals("line") ? items.col("line") : items.col("c" + c++).as(name));
+        }
+        for (String e : extra) {
+            cols.add(items.col(e));
+        }
+        return items.filter(items.col("kind").equalTo(kind)).select(cols.toArray(new Column[0]));
+    }
+
+    /**
+     * CSV as the single-process audit writes it (RFC 4180: quotes doubled inside quoted fields, spaces kept),
+     * with a header in each part file; or Parquet.
+     */
+    private static DataFrameWriter<Row> writer(DataFrameWriter<Row> w, String format) {
+        w = w.mode(SaveMode.ErrorIfExists);
+        if (format.equals("parquet")) {
+            return w.format("parquet");
+        }
+        return w.format("csv").option("header", "true").option("quote", "\"").option("escape", "\"")
+                .option("ignoreLeadingWhiteSpace", "false").option("ignoreTrailingWhiteSpace", "false")
+                .option("emptyValue", "").option("lineSep", "\r\n");
+    }
+
+    // ------------------------------------------------------------------------------------------ the stages
+
+    /** A partition's groups turned into items lazily, one group at a time, then the partition's totals. */
+    private abstract static class Stage<T> implements Iterator<Row> {
+        private final Iterator<T> groups;
+        private final List<Row> buffer = new ArrayList<>();
+        private int next;
+        private boolean done;
+        final AuditTotals totals = new AuditTotals();
+
+        Stage(Iterator<T> groups) {
+            this.groups = groups;
+        }
+
+        abstract void group(T g, List<Row> out);
+
+        @Override
+        public boolean hasNext() {
+            while (next == buffer.size()) {
+                buffer.clear();
+                next = 0;
+                if (groups.hasNext()) {
+                    group(groups.next(), buffer);
+                } else if (!done) {
+                    done = true;
+                    try {
+                        buffer.add(item(TOTALS, null, null, null,
+                                Json.mapper().writeValueAsString(totals.toPartJson()), null, null));
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                } else {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return buffer.get(next++);
+        }
+    }
+
+    /** Consecutive rows with the same first column, as groups (the partition is sorted by it). */
+    private static final class Runs<T> implements Iterator<List<T>> {
+        private final Iterator<Row> rows;
+        private final java.util.function.Function<Row, T> as;
+        private Row pending;
+
+        Runs(Iterator<Row> rows, java.util.function.Function<Row, T> as) {
+            this.rows = rows;
+            this.as = as;
+            this.pending = rows.hasNext() ? rows.next() : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return pending != null;
+        }
+
+        @Override
+        public List<T> next() {
+            if (pending == null) {
+                throw new NoSuchElementException();
+            }
+            String key = pending.getString(0);
+            List<T> run = new ArrayList<>(4);
+            run.add(as.apply(pending));
+            pending = null;
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                if (!r.getString(0).equals(key)) {
+                    pending = r;
+                    break;
+                }
+                run.add(as.apply(r));
+            }
+            return run;
+        }
+    }
+
+    private static Iterator<Row> checkStage(Iterator<Row> sorted, List<List<String>> headerFields,
+                                             List<String> names, String payer) {
+        Engine engine = Engine.get();
+        VisitAudit audit = new VisitAudit(engine.ref, engine.checker, Optional.ofNullable(payer), names::get);
+        CsvVisitReader reader = new CsvVisitReader(engine.ref);
+        List<CsvVisitReader.Header> headers = new ArrayList<>();
+        for (List<String> h : headerFields) {
+            headers.add(reader.header(new CsvRecordReader.Record(1, h)));
+        }
+        VisitAudit.CsvRows<InRow> how = new VisitAudit.CsvRows<>() {
+            @Override
+            public long line(InRow r) {
+                return r.line;
+            }
+
+            @Override
+            public CsvRecordReader.Record record(InRow r) {
+                return CsvRecordReader.parse(r.text, r.line);
+            }
+
+            @Override
+            public CsvVisitReader.Header header(InRow r) {
+                return headers.get(r.file);
+            }
+        };
+        Runs<InRow> groups = new Runs<>(sorted, r -> new InRow(r.getInt(1), r.getLong(2), r.getLong(3),
+                r.getString(4), r.getString(5)));
+        return new Stage<>(groups) {
+            @Override
+            void group(List<InRow> rows, List<Row> out) {
+                String visitId = rows.get(0).visitId;
+                VisitAudit.Assembled<InRow> a = audit.assembleCsv(visitId, rows, how);
+                for (VisitAudit.Rejected<InRow> x : a.rejected()) {
+                    reject(x.row(), x.reason(), names, out, totals);
+                }
+                if (a.visit().isEmpty()) {
+                    return;
+                }
+                Visit v = a.visit().get();
+                InRow first = a.used().get(0);
+                VisitAudit.Outcome oc = audit.check(v, a.used().size(), first.file, first.line, totals);
+                if (oc.failed()) {
+                    for (InRow r : a.used()) {
+                        reject(r, oc.failure().get(), names, out, totals);
+                    }
+                    return;
+                }
+                for (AuditCsv.FindingRow f : oc.findings()) {
+                    out.add(finding(f));
+                }
+                for (AuditCsv.ClaimRow c : oc.claims()) {
+                    out.add(item(CLAIM, null, line(c.line()), null, null, null, null, c.visitId(),
+                            c.dateOfService(), c.patientId(), c.therapistId(), c.payer(), c.code(), c.billedUnits(),
+                            c.billedModifiers(), c.units(), c.modifiers(), c.difference(), c.allowedPerUnit()));
+                }
+                AuditDigest d = oc.digest().orElseThrow();
+                Bin.Out o = new Bin.Out(512);
+                d.encode(o);
+                byte[] data = o.toByteArray();
+                for (String key : acrossKeys(d)) {
+                    out.add(item(DIGEST, key, null, data, null, null, null));
+                }
+            }
+        };
+    }
+
+    private static void reject(InRow r, String reason, List<String> names, List<Row> out, AuditTotals totals) {
+        totals.rejected(1);
+        out.add(item(REJECT, null, line(r.line), null, null, r.file, r.seq, names.get(r.file), r.visitId, reason));
+    }
+
+    private static Long line(long line) {
+        return line > 0 ? line : null;
+    }
+
+    private static Row finding(AuditCsv.FindingRow f) {
+        return item(FINDING, null, line(f.line()), null, null, null, null, f.visitId(), f.ruleId(),
+                f.severity().wire(), f.message(),
+                f.file(), f.path(), f.dateOfService(), f.patientId(), f.therapistId(), f.payer());
+    }
+
+    /**
+     * Where a visit's digest goes for the checks across visits: its patient, and each provider who treated in it
+     * and the therapist it is counted under.
+     */
+    private static Set<String> acrossKeys(AuditDigest d) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add("P" + d.digest().patientId());
+        keys.add("T" + d.therapist());
+        d.digest().treatments().forEach(t -> keys.add("T" + t.providerId()));
+        return keys;
+    }
+
+    private static Iterator<Row> acrossStage(Iterator<Row> sorted, List<String> names) {
+        ReferenceData ref = Engine.get().ref;
+        Bin.Interner strings = new Bin.Interner();
+        Runs<Tuple2<String, byte[]>> groups = new Runs<>(sorted, r -> new Tuple2<>(r.getString(0),
+                (byte[]) r.get(1)));
+        return new Stage<>(groups) {
+            @Override
+            void group(List<Tuple2<String, byte[]>> g, List<Row> out) {
+                String key = g.get(0)._1();
+                boolean patient = key.charAt(0) == 'P';
+                Map<String, AuditDigest> unique = new LinkedHashMap<>();
+                for (Tuple2<String, byte[]> t : g) {
+                    byte[] b = t._2();
+                    AuditDigest d = AuditDigest.decode(new Bin.In(b), strings, patient);
+                    unique.putIfAbsent(d.digest().visitId(), d);
+                }
+                List<AuditCsv.FindingRow> rows;
+                if (patient) {
+                    rows = AcrossAudit.patient(unique.values(), ref, names::get, totals);
+                } else {
+                    String owner = key.substring(1);
+                    rows = AcrossAudit.therapists(unique.values(), owner::equals, names::get, totals);
+                }
+                for (AuditCsv.FindingRow f : rows) {
+                    out.add(finding(f));
+                }
+            }
+        };
+    }
+}

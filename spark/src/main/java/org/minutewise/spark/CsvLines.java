@@ -1,0 +1,315 @@
+package org.minutewise.spark;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import scala.Tuple2;
+
+/**
+ * A CSV file of the documented layout as records, split across the cluster. Spark splits a text file at line ends,
+ * but a quoted field may hold a line break, so a record may span lines and even splits. Two passes make it exact:
+ * the first counts each split's lines and, for both ways a split can begin (inside or outside a quoted field), where
+ * an unfinished record at its end began; the driver chains the splits; the second pass emits each record with its
+ * line number (the line its first character is on, the header being line 1). The rare records that cross a split
+ * boundary are stitched with one small shuffle over the splits involved only.
+ */
+final class CsvLines {
+    private CsvLines() {
+    }
+
+    /**
+     * Whether a line ends inside a quoted field, given whether it starts inside one. Follows RFC 4180 as the
+     * project's CSV reader does: a quote opens a quoted field only at the start of a field; inside, {@code ""} is
+     * a quote and a lone quote closes the field.
+     */
+    static boolean insideAtEnd(String s, boolean inside) {
+        boolean fieldStart = !inside;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (inside) {
+                if (c == '"') {
+                    if (i + 1 < n && s.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        inside = false;
+                        fieldStart = false;
+                    }
+                }
+            } else if (c == '"' && fieldStart) {
+                inside = true;
+            } else {
+                fieldStart = c == ',';
+            }
+        }
+        return inside;
+    }
+
+    private static final long CLOSED = -1;
+    private static final long CARRIED = -2;
+
+    /**
+     * The first pass over one split: {@code [lines, end0, end1]} where {@code endK} is, for a split that begins
+     * outside (K=0) or inside (K=1) a quoted field, the local index of the line where the record left unfinished
+     * at the split's end began, {@link #CARRIED} when that is the record carried in from before, or {@link #CLOSED}.
+     */
+    static long[] summarize(Iterator<String> lines) {
+        boolean[] inside = {false, true};
+        long[] start = {CLOSED, CARRIED};
+        long n = 0;
+        while (lines.hasNext()) {
+            String s = lines.next();
+            for (int k = 0; k < 2; k++) {
+                boolean was = inside[k];
+                inside[k] = insideAtEnd(s, was);
+                if (!was && inside[k]) {
+                    start[k] = n;
+                } else if (!inside[k]) {
+                    start[k] = CLOSED;
+                }
+            }
+            n++;
+        }
+        return new long[] {n, start[0], start[1]};
+    }
+
+    /** How each split begins: its first line's index in the file, inside a quoted field or not, and since when. */
+    static final class Chain implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final long[] offset;
+        private final boolean[] inside;
+        private final long[] carriedStart;
+
+        Chain(long[] offset, boolean[] inside, long[] carriedStart) {
+            this.offset = offset;
+            this.inside = inside;
+            this.carriedStart = carriedStart;
+        }
+
+        long[] offset() {
+            return offset;
+        }
+
+        boolean[] inside() {
+            return inside;
+        }
+
+        long[] carriedStart() {
+            return carriedStart;
+        }
+
+        boolean spans(int p) {
+            return inside[p] || p + 1 < inside.length && inside[p + 1];
+        }
+    }
+
+    static Chain chain(List<long[]> summaries) {
+        int k = summaries.size();
+        long[] offset = new long[k];
+        boolean[] inside = new boolean[k];
+        long[] carried = new long[k];
+        long pos = 0;
+        boolean in = false;
+        long since = CLOSED;
+        for (int p = 0; p < k; p++) {
+            long[] s = summaries.get(p);
+            offset[p] = pos;
+            inside[p] = in;
+            carried[p] = since;
+            long end = s[in ? 2 : 1];
+            if (end == CLOSED) {
+                in = false;
+                since = CLOSED;
+            } else if (end != CARRIED) {
+                in = true;
+                since = pos + end;
+            }
+            pos += s[0];
+        }
+        return new Chain(offset, inside, carried);
+    }
+
+    /**
+     * The lines of a text file (gzip and the other Hadoop codecs accepted), split at {@code \n} only, so that a
+     * {@code \r} before it stays in the text: a quoted field keeps its line breaks as written, and the CSV reader
+     * drops a record's own {@code \r\n} itself. With {@code minPartitions > 0} the file is cut into at least that
+     * many splits (when it is splittable).
+     */
+    static JavaRDD<String> lines(JavaSparkContext jsc, String path, int minPartitions) throws IOException {
+        Configuration conf = new Configuration(jsc.hadoopConfiguration());
+        conf.set("textinputformat.record.delimiter", "\n");
+        if (minPartitions > 0) {
+            Path p = new Path(path);
+            long length = p.getFileSystem(conf).getContentSummary(p).getLength();
+            conf.setLong(FileInputFormat.SPLIT_MAXSIZE, Math.max(1, (length + minPartitions - 1) / minPartitions));
+        }
+        return jsc.newAPIHadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class, conf)
+                .map(t -> t._2().toString());
+    }
+
+    /** The records of input file {@code file}, each read into fields, header and blank lines left out. */
+    static JavaRDD<InRow> records(JavaSparkContext jsc, String path, int file, int minPartitions, int idColumn)
+            throws IOException {
+        JavaRDD<String> lines = lines(jsc, path, minPartitions);
+        List<long[]> summaries = new ArrayList<>(lines.mapPartitionsWithIndex((p, it) ->
+                Collections.singletonList(summarize(it)).iterator(), true).collect());
+        Broadcast<Chain> chain = jsc.broadcast(chain(summaries));
+        JavaRDD<InRow> whole = lines.mapPartitionsWithIndex((p, it) -> whole(p, it, chain.value(), file, idColumn),
+                true);
+        boolean anySpan = false;
+        for (int p = 0; p < summaries.size(); p++) {
+            anySpan |= chain.value().spans(p);
+        }
+        if (!anySpan) {
+            return whole;
+        }
+        JavaPairRDD<Long, Tuple2<Long, String>> pieces = lines.mapPartitionsWithIndex((p, it) ->
+                pieces(p, it, chain.value()), true).mapToPair(t -> t);
+        JavaRDD<InRow> stitched = pieces.filter(t -> t._1() > 0).groupByKey().map(g -> {
+            List<Tuple2<Long, String>> parts = new ArrayList<>();
+            g._2().forEach(parts::add);
+            parts.sort((a, b) -> Long.compare(a._1(), b._1()));
+            List<String> texts = new ArrayList<>(parts.size());
+            for (Tuple2<Long, String> t : parts) {
+                texts.add(t._2());
+            }
+            return read(file, g._1(), String.join("\n", texts), idColumn);
+        });
+        return whole.union(stitched);
+    }
+
+    /** The records that begin and end inside split {@code p}. */
+    private static Iterator<InRow> whole(int p, Iterator<String> it, Chain chain, int file, int idColumn) {
+        List<InRow> out = new ArrayList<>();
+        boolean inside = chain.inside()[p];
+        boolean carried = inside;
+        long idx = chain.offset()[p];
+        StringBuilder cur = null;
+        long start = -1;
+        while (it.hasNext()) {
+            String s = it.next();
+            boolean after = insideAtEnd(s, inside);
+            if (carried) {
+                carried = after;
+            } else if (!inside) {
+                if (after) {
+                    cur = new StringBuilder(s);
+                    start = idx;
+                } else if (idx > 0 && !s.isEmpty() && !s.equals("\r")) {
+                    out.add(read(file, idx, s, idColumn));
+                }
+            } else {
+                cur.append('\n').append(s);
+                if (!after) {
+                    out.add(read(file, start, cur.toString(), idColumn));
+                    cur = null;
+                }
+            }
+            inside = after;
+            idx++;
+        }
+        return out.iterator();
+    }
+
+    /**
+     * The lines of records that cross a split boundary, keyed by the index of the record's first line, each with
+     * its own index for the order: the record carried in at the split's start and the one left open at its end.
+     */
+    private static Iterator<Tuple2<Long, Tuple2<Long, String>>> pieces(int p, Iterator<String> it, Chain chain) {
+        List<Tuple2<Long, Tuple2<Long, String>>> out = new ArrayList<>();
+        if (!chain.spans(p)) {
+            return out.iterator();
+        }
+        boolean inside = chain.inside()[p];
+        boolean carried = inside;
+        long idx = chain.offset()[p];
+        long start = -1;
+        List<Tuple2<Long, String>> open = new ArrayList<>();
+        while (it.hasNext()) {
+            String s = it.next();
+            boolean after = insideAtEnd(s, inside);
+            if (carried) {
+                out.add(new Tuple2<>(chain.carriedStart()[p], new Tuple2<>(idx, s)));
+                carried = after;
+            } else if (!inside) {
+                open.clear();
+                if (after) {
+                    start = idx;
+                    open.add(new Tuple2<>(idx, s));
+                }
+            } else {
+                open.add(new Tuple2<>(idx, s));
+                if (!after) {
+                    open.clear();
+                }
+            }
+            inside = after;
+            idx++;
+        }
+        if (inside && !carried) {
+            for (Tuple2<Long, String> t : open) {
+                out.add(new Tuple2<>(start, t));
+            }
+        }
+        return out.iterator();
+    }
+
+    /** One record's text, with the visit id that routes it. */
+    static InRow read(int file, long idx, String text, int idColumn) {
+        return new InRow(file, idx + 1, idx, lenientField(text, idColumn), text);
+    }
+
+    /**
+     * A field of a record, trimmed, read leniently (text after a closing quote kept, a quote never closed running
+     * to the end): for a well-formed record exactly the field the CSV reader reads; for one it refuses, the visit
+     * id the single-process audit routes it by, so that its reject names the visit.
+     */
+    static String lenientField(String text, int column) {
+        if (column < 0) {
+            return "";
+        }
+        int field = 0;
+        boolean inside = false;
+        boolean fieldStart = true;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inside) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    i++;
+                } else if (c == '"') {
+                    inside = false;
+                    continue;
+                }
+            } else if (c == ',') {
+                if (field == column) {
+                    break;
+                }
+                field++;
+                fieldStart = true;
+                continue;
+            } else if (c == '"' && fieldStart) {
+                inside = true;
+                fieldStart = false;
+                continue;
+            }
+            fieldStart = false;
+            if (field == column) {
+                sb.append(c);
+            }
+        }
+        return field == column ? sb.toString().trim() : "";
+    }
+}

@@ -1,0 +1,117 @@
+package org.minutewise.spark;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.minutewise.core.check.Severity;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The Spark job's command line, run by {@code spark-submit --class org.minutewise.spark.SparkAudit
+ * spark/target/minutewise-spark.jar INPUT... --out DIR}; without spark-submit (no {@code spark.master} set) it
+ * runs in local mode on every core, or on the {@code --master} given.
+ */
+@Command(name = "minutewise-spark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "The batch audit as a Spark job: every visit checked with the same rules as "
+                + "'minutewise audit', the checks across visits, the same output rows.",
+        footer = {"", "INPUT: the documented CSV layout (.gz accepted) or Parquet with the same columns (a "
+                + ".parquet file or a directory), by path or any URI Spark reads (hdfs://, s3a://).",
+            "Outputs in DIR: findings/, claims/, rejected/ (CSV part files with a header, or Parquet), "
+                + "summary.json, report.html, run.json. The summary JSON is also printed on stdout.",
+            "Exit: 0 nothing blocks; 1 a finding blocks; 2 bad usage or rows rejected (see rejected/); "
+                + "3 internal error."})
+public final class SparkAudit implements Callable<Integer> {
+    static final int OK = 0;
+    static final int BLOCKED = 1;
+    static final int BAD_INPUT = 2;
+    static final int INTERNAL = 3;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input files or directories.")
+    List<String> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "The output directory (must be new or empty).")
+    String out;
+
+    @Option(names = "--payer", paramLabel = "ID", description = "Check every visit under this payer profile.")
+    String payer;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+            description = "Format of findings, claims and rejected: csv or parquet (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+            description = "Partitions of the shuffles (default: 4 per core Spark reports).")
+    int partitions;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "The Spark master when not launched by spark-submit (default: local[*]).")
+    String master;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command and returns its exit status (tests call this). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new SparkAudit());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof InputException ie) {
+                commandLine.getErr().println("minutewise-spark: " + ie.getMessage());
+                return BAD_INPUT;
+            }
+            commandLine.getErr().println("minutewise-spark: internal error: " + e);
+            e.printStackTrace(commandLine.getErr());
+            return INTERNAL;
+        });
+        cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        AuditJob.Options options = new AuditJob.Options(inputs, out, Optional.ofNullable(payer),
+                format.toLowerCase(Locale.ROOT), partitions);
+        SparkSession.Builder builder = SparkSession.builder().appName("minutewise-audit");
+        AuditJob.configure(builder, new SparkConf());
+        if (master != null) {
+            builder.master(master);
+        } else if (!new SparkConf().contains("spark.master")) {
+            builder.master("local[*]");
+        }
+        boolean own = SparkSession.getDefaultSession().isEmpty();
+        SparkSession spark = builder.getOrCreate();
+        AuditJob.Result result;
+        try {
+            result = AuditJob.run(spark, options);
+        } finally {
+            if (own) {
+                spark.stop();
+            }
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        stdout.println(Json.mapper().writeValueAsString(result.totals().toJson()));
+        stdout.flush();
+        if (result.totals().rejected() > 0) {
+            err.println(String.format(Locale.ROOT, "minutewise-spark: %,d of %,d rows could not be read; see %s",
+                    result.totals().rejected(), result.totals().read(), out + "/rejected"));
+            err.flush();
+            return BAD_INPUT;
+        }
+        return result.totals().findingsBySeverity().getOrDefault(Severity.BLOCK.wire(), 0L) > 0 ? BLOCKED : OK;
+    }
+}

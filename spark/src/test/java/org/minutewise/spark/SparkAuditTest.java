@@ -1,0 +1,238 @@
+package org.minutewise.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minutewise.batch.Audit;
+import org.minutewise.batch.Progress;
+import org.minutewise.batch.generate.Generator;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.formats.Json;
+import org.minutewise.formats.csv.CsvRecordReader;
+import org.minutewise.refdata.Csv;
+import org.minutewise.refdata.RefData;
+
+/**
+ * The Spark job against the single-process audit on the same generated input (injected rule-level errors, a note
+ * with line breaks, malformed rows): the same findings, claim lines, rejects and summary.
+ */
+class SparkAuditTest {
+    private static final ReferenceData REF = RefData.defaults();
+
+    @TempDir
+    static Path tmp;
+
+    static Path input;
+    static Path plain;
+    static Path audited;
+
+    @BeforeAll
+    static void generateAndAudit() throws IOException {
+        plain = tmp.resolve("visits.csv");
+        Generator.write(new Generator.Options(300, 42, 0.2, 2026), REF, plain);
+        String text = Files.readString(plain);
+        List<String> first;
+        try (CsvRecordReader r = new CsvRecordReader(new StringReader(text))) {
+            List<String> header = r.next().fields();
+            first = new ArrayList<>(r.next().fields());
+            assertThat(header).contains("note", "dateOfService", "visitId");
+            int id = header.indexOf("visitId");
+            int note = header.indexOf("note");
+            int date = header.indexOf("dateOfService");
+            StringBuilder extra = new StringBuilder();
+            // A note with line breaks (a record over three lines).
+            List<String> ml = new ArrayList<>(first);
+            ml.set(id, "X-MULTILINE");
+            ml.set(note, "Neuromuscular re-education for balance.\r\nTactile cues for weight shift, \"step\" "
+                    + "strategy.\nPatient response: improved.");
+            extra.append(join(ml));
+            // A row with an impossible date: rejected, and so is its visit.
+            List<String> bad = new ArrayList<>(first);
+            bad.set(id, "X-BADDATE");
+            bad.set(date, "2026-13-45");
+            extra.append(join(bad));
+            // A record the CSV reader refuses (text after a closing quote).
+            extra.append("X-BROKEN,\"2026-03-02\"junk,medicare\r\n");
+            // A row with no visit id.
+            List<String> noId = new ArrayList<>(first);
+            noId.set(id, "");
+            extra.append(join(noId));
+            input = tmp.resolve("visits-plus.csv");
+            Files.writeString(input, text + extra, StandardCharsets.UTF_8);
+        }
+        audited = tmp.resolve("audit");
+        Audit.run(new Audit.Options(List.of(input.toString()), audited, Optional.empty(), 2, false, 4,
+                OptionalLong.empty()), REF, Progress.quiet());
+    }
+
+    private static String join(List<String> fields) {
+        List<String> q = new ArrayList<>();
+        for (String f : fields) {
+            q.add(Csv.quote(f));
+        }
+        return String.join(",", q) + "\r\n";
+    }
+
+    /** The data rows of a CSV file, or of a directory of CSV part files (each with its header). */
+    static List<List<String>> rows(Path fileOrDir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(fileOrDir)) {
+            try (Stream<Path> s = Files.list(fileOrDir)) {
+                s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().forEach(files::add);
+            }
+        } else {
+            files.add(fileOrDir);
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (Path f : files) {
+            try (CsvRecordReader r = new CsvRecordReader(new StringReader(Files.readString(f)))) {
+                if (r.next() == null) {
+                    continue;
+                }
+                CsvRecordReader.Record rec;
+                while ((rec = r.next()) != null) {
+                    out.add(rec.fields());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> sorted(List<List<String>> rows) {
+        List<String> out = new ArrayList<>();
+        for (List<String> r : rows) {
+            out.add(String.join("\u0001", r));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static JsonNode json(Path p) throws IOException {
+        return Json.mapper().readTree(Files.readString(p));
+    }
+
+    @Test
+    void theSparkJobGivesTheSameRowsAsTheSingleProcessAudit() throws IOException {
+        Path out = tmp.resolve("spark-csv");
+        AuditJob.Result r = AuditJob.run(LocalSpark.get(), new AuditJob.Options(List.of(input.toString()),
+                out.toString(), Optional.empty(), "csv", 3));
+        List<List<String>> expected = rows(audited.resolve("findings.csv"));
+        assertThat(expected).hasSizeGreaterThan(100);
+        assertThat(rows(audited.resolve("rejected.csv"))).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(sorted(rows(out.resolve("findings")))).isEqualTo(sorted(expected));
+        assertThat(sorted(rows(out.resolve("claims")))).isEqualTo(sorted(rows(audited.resolve("claims.csv"))));
+        assertThat(rows(out.resolve("rejected"))).isEqualTo(rows(audited.resolve("rejected.csv")));
+        assertThat(rows(out.resolve("rejected"))).extracting(f -> f.get(2)).contains("X-BADDATE", "X-BROKEN", "")
+                .doesNotContain("X-MULTILINE");
+        assertThat(rows(out.resolve("claims"))).extracting(f -> f.get(0)).contains("X-MULTILINE");
+        assertThat(json(out.resolve("summary.json"))).isEqualTo(json(audited.resolve("summary.json")));
+        assertThat(r.totals().read()).isEqualTo(r.totals().checked() + r.totals().rejected());
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").contains("MW-");
+        // Every rule-level error the generator injected is among the findings (the labels name visit and rule).
+        List<String> found = new ArrayList<>();
+        for (List<String> f : rows(out.resolve("findings"))) {
+            found.add(f.get(0) + " " + f.get(2));
+        }
+        List<String> labels = Files.readAllLines(Generator.labelsFile(plain));
+        assertThat(labels.size()).isGreaterThan(10);
+        List<String> missed = new ArrayList<>();
+        for (String l : labels.subList(1, labels.size())) {
+            String[] f = l.split(",");
+            if (!found.contains(f[0] + " " + f[2])) {
+                missed.add(l);
+            }
+        }
+        assertThat(missed).as("injected errors the Spark job did not report").isEmpty();
+    }
+
+    @Test
+    void parquetWithTheSameColumnsGivesTheSameFindings() throws IOException {
+        SparkSession spark = LocalSpark.get();
+        Path parquet = tmp.resolve("visits.parquet");
+        spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
+                .csv(plain.toString()).coalesce(1).write().parquet(parquet.toString());
+        Path fromCsv = tmp.resolve("spark-plain-csv");
+        Path fromParquet = tmp.resolve("spark-parquet");
+        AuditJob.run(spark, new AuditJob.Options(List.of(plain.toString()), fromCsv.toString(), Optional.empty(),
+                "csv", 2));
+        AuditJob.run(spark, new AuditJob.Options(List.of(parquet.toString()), fromParquet.toString(),
+                Optional.empty(), "parquet", 2));
+        List<List<String>> parquetRows = new ArrayList<>();
+        for (org.apache.spark.sql.Row row : spark.read().parquet(fromParquet.resolve("findings").toString())
+                .collectAsList()) {
+            List<String> f = new ArrayList<>();
+            for (int i = 0; i < row.length(); i++) {
+                f.add(i == 5 || row.isNullAt(i) ? "" : row.get(i).toString()); // column 5: the input's name
+            }
+            parquetRows.add(f);
+        }
+        List<List<String>> csvRows = new ArrayList<>();
+        for (List<String> f : rows(fromCsv.resolve("findings"))) {
+            List<String> g = new ArrayList<>(f);
+            g.set(5, "");
+            csvRows.add(g);
+        }
+        assertThat(parquetRows).hasSizeGreaterThan(100);
+        assertThat(sorted(parquetRows)).isEqualTo(sorted(csvRows));
+        assertThat(json(fromParquet.resolve("summary.json"))).isEqualTo(json(fromCsv.resolve("summary.json")));
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run cli(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = SparkAudit.run(args);
+            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void theCommandLinePrintsTheSummaryAndExitsAsTheAuditDoes() throws IOException {
+        LocalSpark.get();
+        Path out = tmp.resolve("spark-cli");
+        Run ok = cli(input.toString(), "--out", out.toString(), "--partitions", "2");
+        assertThat(ok.status()).as(ok.err()).isEqualTo(2); // rows were rejected
+        assertThat(Json.mapper().readTree(ok.out())).isEqualTo(json(audited.resolve("summary.json")));
+        assertThat(ok.err()).contains("could not be read").contains("rejected");
+        Run again = cli(input.toString(), "--out", out.toString());
+        assertThat(again.status()).isEqualTo(2);
+        assertThat(again.err()).contains("--out").contains("not empty");
+        Run format = cli(input.toString(), "--out", tmp.resolve("x").toString(), "--format", "xml");
+        assertThat(format.status()).isEqualTo(2);
+        assertThat(format.err()).contains("--format").contains("xml");
+        Run missing = cli(tmp.resolve("nope.csv").toString(), "--out", tmp.resolve("y").toString());
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.csv").contains("no such file");
+        Run payer = cli(input.toString(), "--out", tmp.resolve("z").toString(), "--payer", "acme");
+        assertThat(payer.status()).isEqualTo(2);
+        assertThat(payer.err()).contains("--payer").contains("acme");
+        Run usage = cli("--out");
+        assertThat(usage.status()).isEqualTo(2);
+    }
+}
