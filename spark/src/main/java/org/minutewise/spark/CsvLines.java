@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.minutewise.formats.InputException;
 import scala.Tuple2;
 
 /**
@@ -115,7 +116,11 @@ final class CsvLines {
         }
     }
 
-    static Chain chain(List<long[]> summaries) {
+    /**
+     * Chains the splits' summaries. A quoted field that is never closed, or that runs through a whole split (tens
+     * of megabytes), is an error naming its line: read on, it would make the rest of the file one record.
+     */
+    static Chain chain(String path, List<long[]> summaries) {
         int k = summaries.size();
         long[] offset = new long[k];
         boolean[] inside = new boolean[k];
@@ -129,6 +134,10 @@ final class CsvLines {
             inside[p] = in;
             carried[p] = since;
             long end = s[in ? 2 : 1];
+            if (in && end == CARRIED && s[0] > 0 && p + 1 < k) {
+                throw new InputException(path, "line " + (since + 1) + ": a quoted field opened there runs "
+                        + "through more than a whole split of the file (a quote never closed?); fix the file");
+            }
             if (end == CLOSED) {
                 in = false;
                 since = CLOSED;
@@ -137,6 +146,10 @@ final class CsvLines {
                 since = pos + end;
             }
             pos += s[0];
+        }
+        if (in) {
+            throw new InputException(path, "line " + (since + 1) + ": a quoted field opened there is never "
+                    + "closed; fix the file");
         }
         return new Chain(offset, inside, carried);
     }
@@ -165,7 +178,7 @@ final class CsvLines {
         JavaRDD<String> lines = lines(jsc, path, minPartitions);
         List<long[]> summaries = new ArrayList<>(lines.mapPartitionsWithIndex((p, it) ->
                 Collections.singletonList(summarize(it)).iterator(), true).collect());
-        Broadcast<Chain> chain = jsc.broadcast(chain(summaries));
+        Broadcast<Chain> chain = jsc.broadcast(chain(path, summaries));
         JavaRDD<InRow> whole = lines.mapPartitionsWithIndex((p, it) -> whole(p, it, chain.value(), file, idColumn),
                 true);
         boolean anySpan = false;

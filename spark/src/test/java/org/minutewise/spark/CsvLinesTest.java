@@ -1,6 +1,7 @@
 package org.minutewise.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -14,6 +15,7 @@ import java.util.Random;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minutewise.formats.InputException;
 import org.minutewise.formats.csv.CsvRecordReader;
 
 class CsvLinesTest {
@@ -39,12 +41,23 @@ class CsvLinesTest {
                 CsvLines.summarize(List.of("h", "1,\"a").iterator()),
                 CsvLines.summarize(List.of("b\",2", "3,\"c").iterator()),
                 CsvLines.summarize(List.of("d\"", "4").iterator()));
-        CsvLines.Chain c = CsvLines.chain(s);
+        CsvLines.Chain c = CsvLines.chain("f.csv", s);
         assertThat(c.offset()).containsExactly(0, 2, 4);
         assertThat(c.inside()).containsExactly(false, true, true);
         assertThat(c.carriedStart()[1]).isEqualTo(1);
         assertThat(c.carriedStart()[2]).isEqualTo(3);
         assertThat(c.spans(0)).isTrue();
+    }
+
+    @Test
+    void aQuoteNeverClosedIsAnErrorNamingItsLine() {
+        List<long[]> open = List.of(CsvLines.summarize(List.of("h", "1,ok", "2,\"never closed", "3,x").iterator()));
+        assertThatThrownBy(() -> CsvLines.chain("f.csv", open)).isInstanceOf(InputException.class)
+                .hasMessageContaining("f.csv").hasMessageContaining("line 3").hasMessageContaining("never closed");
+        List<long[]> through = List.of(CsvLines.summarize(List.of("h", "1,\"a").iterator()),
+                CsvLines.summarize(List.of("b", "c").iterator()), CsvLines.summarize(List.of("d\"", "2,x").iterator()));
+        assertThatThrownBy(() -> CsvLines.chain("f.csv", through)).isInstanceOf(InputException.class)
+                .hasMessageContaining("line 2").hasMessageContaining("whole split");
     }
 
     @Test

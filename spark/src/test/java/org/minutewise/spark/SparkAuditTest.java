@@ -232,6 +232,11 @@ class SparkAuditTest {
         Run payer = cli(input.toString(), "--out", tmp.resolve("z").toString(), "--payer", "acme");
         assertThat(payer.status()).isEqualTo(2);
         assertThat(payer.err()).contains("--payer").contains("acme");
+        Path unclosed = tmp.resolve("unclosed.csv");
+        Files.writeString(unclosed, Files.readString(plain) + "X-OPEN,\"2026-03-02,medicare\r\nmore,rows\r\n");
+        Run quote = cli(unclosed.toString(), "--out", tmp.resolve("q").toString());
+        assertThat(quote.status()).isEqualTo(2);
+        assertThat(quote.err()).contains("unclosed.csv").contains("never closed");
         Run usage = cli("--out");
         assertThat(usage.status()).isEqualTo(2);
     }
