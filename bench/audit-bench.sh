@@ -22,13 +22,9 @@ command -v /usr/bin/time >/dev/null || { echo "audit-bench: /usr/bin/time is nee
 (cd "$here" && mvn -q -B -ntp -DskipTests package -pl cli -am 1>&2)
 cp "$here/cli/target/minutewise.jar" "$jar"   # a copy: a rebuild during the run must not change the classes
 
-# Seconds of a command, from /usr/bin/time -v's elapsed wall clock.
-elapsed() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$1"; }
-cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$1"; }
-rss_mb() { awk -F': ' '/Maximum resident/ {printf "%d", $2/1024}' "$1"; }
+. "$here/bench/lib.sh"
 # The largest heap occupancy right after a collection, from a -Xlog:gc log (an upper bound of the live data).
 heap_after() { grep -o -- '->[0-9]*M' "$1" | tr -dc '0-9\n' | sort -n | tail -1; }
-rate() { awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%\047.0f", r / s; else print "n/a" }'; }
 
 main=()
 phases=()

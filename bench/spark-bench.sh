@@ -21,10 +21,7 @@ command -v /usr/bin/time >/dev/null || { echo "spark-bench: /usr/bin/time is nee
 jar="$dir/minutewise.jar"
 cp "$here/cli/target/minutewise.jar" "$jar"
 
-elapsed() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$1"; }
-cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$1"; }
-rss_mb() { awk -F': ' '/Maximum resident/ {printf "%d", $2/1024}' "$1"; }
-rate() { awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%\047.0f", r / s; else print "n/a" }'; }
+. "$here/bench/lib.sh"
 
 data="$dir/visits-$lines.csv"
 if [ ! -f "$data" ]; then

@@ -22,6 +22,8 @@ import org.minutewise.formats.VisitInput;
 import org.minutewise.formats.VisitJsonReader;
 import org.minutewise.formats.VisitJsonWriter;
 import org.minutewise.formats.audit.Bin;
+import org.minutewise.formats.csv.CsvRecordReader;
+import org.minutewise.formats.csv.CsvVisitReader;
 
 /**
  * Pass 1: streams every input once and appends each record to the partition of its visit id (hash), so that
@@ -171,7 +173,8 @@ final class ReadPass {
     }
 
     private void csv(int index, Input in, AtomicLong counter, Sink sink) throws IOException {
-        int idColumn = idColumn(state.headers.get(index));
+        int idColumn = new CsvVisitReader(ref).header(new CsvRecordReader.Record(1, state.headers.get(index)))
+                .column("visitId");
         try (InputStream is = in.open(counter)) {
             CsvSplitter splitter = new CsvSplitter(is);
             boolean[] header = {true};
@@ -193,20 +196,6 @@ final class ReadPass {
                 }
             });
         }
-    }
-
-    /** The visitId column, as {@code CsvVisitReader.header} finds it (first match, trimmed, BOM dropped). */
-    static int idColumn(List<String> header) {
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).trim();
-            if (i == 0 && name.startsWith("\uFEFF")) {
-                name = name.substring(1);
-            }
-            if (name.equals("visitId")) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void jsonLines(Input in, AtomicLong counter, Sink sink) throws IOException {

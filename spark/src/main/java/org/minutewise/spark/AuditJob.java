@@ -242,20 +242,10 @@ public final class AuditJob {
     /** Validates a header as the CSV reader does (a bad one is a usage error) and returns the visitId column. */
     private static int checkHeader(String input, List<String> header, ReferenceData ref) {
         try {
-            new CsvVisitReader(ref).header(new CsvRecordReader.Record(1, header));
+            return new CsvVisitReader(ref).header(new CsvRecordReader.Record(1, header)).column("visitId");
         } catch (InputException e) {
             throw e.path().startsWith(input) ? e : new InputException(input + ", " + e.path(), e.detail());
         }
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).trim();
-            if (i == 0 && name.startsWith("\uFEFF")) {
-                name = name.substring(1);
-            }
-            if (name.equals("visitId")) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** A Parquet row as the CSV record it stands for, numbered as in that CSV (the header being line 1). */

@@ -68,6 +68,12 @@ public final class CsvVisitReader {
         int size() {
             return size;
         }
+
+        /** The index of a column (its first occurrence, names trimmed, a BOM dropped), or -1. */
+        public int column(String name) {
+            Integer i = index.get(name);
+            return i == null ? -1 : i;
+        }
     }
 
     // Compiled once: row() runs for every row of a batch audit.
