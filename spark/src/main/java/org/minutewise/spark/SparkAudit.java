@@ -86,7 +86,11 @@ public final class SparkAudit implements Callable<Integer> {
         AuditJob.Options options = new AuditJob.Options(inputs, out, Optional.ofNullable(payer),
                 format.toLowerCase(Locale.ROOT), partitions);
         SparkSession.Builder builder = SparkSession.builder().appName("minutewise-audit");
-        AuditJob.configure(builder, new SparkConf());
+        SparkConf given = new SparkConf();
+        AuditJob.configure(builder, given);
+        if (!given.contains("spark.ui.showConsoleProgress") && System.console() != null) {
+            builder.config("spark.ui.showConsoleProgress", "true"); // stage progress bars on a terminal
+        }
         if (master != null) {
             builder.master(master);
         } else if (!new SparkConf().contains("spark.master")) {
@@ -106,6 +110,10 @@ public final class SparkAudit implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         stdout.println(Json.mapper().writeValueAsString(result.totals().toJson()));
         stdout.flush();
+        long ms = Math.max(1, result.elapsed().toMillis());
+        err.println(String.format(Locale.ROOT, "minutewise-spark: %,d rows (%,d visits) audited in %.1f s (%,d rows/s, "
+                + "%d partitions); outputs in %s", result.totals().read(), result.totals().visits(), ms / 1000.0,
+                Math.round(result.totals().read() * 1000.0 / ms), result.partitions(), out));
         if (result.totals().rejected() > 0) {
             err.println(String.format(Locale.ROOT, "minutewise-spark: %,d of %,d rows could not be read; see %s",
                     result.totals().rejected(), result.totals().read(), out + "/rejected"));
