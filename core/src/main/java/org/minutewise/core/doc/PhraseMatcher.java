@@ -13,6 +13,11 @@ import java.util.TreeMap;
  * Finds every phrase of a set of named phrase lists in a text, in one pass (an Aho-Corasick automaton
  * compiled to a dense transition table). Build it once per phrase set; it is immutable and thread-safe.
  *
+ * <p>The table holds 16-bit state numbers (half the size of premultiplied ints, so the curated lists' table
+ * stays in a core's L2 cache while the rest of a check runs); a phrase set with more than 65,535 states uses
+ * 32-bit entries and a single chain. States that end a phrase are numbered last, so "this step ended a phrase"
+ * is one comparison.
+ *
  * <p>Matching rules:
  * <ul>
  *   <li>case-insensitive, char by char ({@link Character#toLowerCase(char)}), so offsets always point into the
@@ -43,8 +48,12 @@ public final class PhraseMatcher {
 
     private final char[] classOf;
     private final int alpha;
-    /** Next state, premultiplied by {@link #alpha}; negative when the next state ends a phrase. */
-    private final int[] delta;
+    /** Next state by state and class ({@code state * alpha + class}); null when the states do not fit 16 bits. */
+    private final char[] delta;
+    /** The same table with 32-bit entries, for a phrase set too large for {@link #delta}; else null. */
+    private final int[] wideDelta;
+    /** States numbered at or above this end a phrase (or lead to one along their failure links). */
+    private final int firstEnding;
     /** Per state: the phrase it ends, or -1. */
     private final int[] out;
     /** Per state: the nearest state along its failure links that ends a phrase, or -1. */
@@ -204,13 +213,28 @@ public final class PhraseMatcher {
             }
         }
         // Renumber the states breadth first, so the shallow states a scan spends most of its time in share a few
-        // cache lines; then store each transition premultiplied, negative when its target ends a phrase.
+        // cache lines; those that end a phrase (themselves or along their failure links) go last, so a scan tells
+        // a step that ends one by comparing the state number with firstEnding.
+        boolean[] ending = new boolean[states];
+        int plain = 0;
+        for (int r = 0; r < states; r++) {
+            ending[r] = own[r] >= 0 || dictLink[r] >= 0;
+            if (!ending[r]) {
+                plain++;
+            }
+        }
+        firstEnding = plain;
         int[] rank = new int[states];
+        int nextPlain = 1;
+        int nextEnding = plain;
         rank[0] = 0;
         for (int q = 0; q < tail; q++) {
-            rank[queue[q]] = q + 1;
+            int r = queue[q];
+            rank[r] = ending[r] ? nextEnding++ : nextPlain++;
         }
-        delta = new int[states * alpha];
+        boolean narrow = states <= 0xFFFF;
+        delta = narrow ? new char[states * alpha] : null;
+        wideDelta = narrow ? null : new int[states * alpha];
         out = new int[states];
         dict = new int[states];
         for (int r = 0; r < states; r++) {
@@ -218,9 +242,12 @@ public final class PhraseMatcher {
             out[nr] = own[r];
             dict[nr] = dictLink[r] < 0 ? -1 : rank[dictLink[r]];
             for (int k = 0; k < alpha; k++) {
-                int u = next[r * alpha + k];
-                boolean ends = own[u] >= 0 || dictLink[u] >= 0;
-                delta[nr * alpha + k] = ends ? -(rank[u] * alpha) : rank[u] * alpha;
+                int u = rank[next[r * alpha + k]];
+                if (narrow) {
+                    delta[nr * alpha + k] = (char) u;
+                } else {
+                    wideDelta[nr * alpha + k] = u;
+                }
             }
         }
     }
@@ -297,12 +324,18 @@ public final class PhraseMatcher {
     public NoteScan scan(String text) {
         NoteScan scan = new NoteScan(this, text);
         final int n = text.length();
+        if (delta == null) {
+            finishWide(text, scan);
+            return scan;
+        }
         if (n < CHAINS_FROM) {
             finish(text, 0, 0, n, scan);
             return scan;
         }
         final char[] cls = classOf;
-        final int[] d = delta;
+        final char[] d = delta;
+        final int a = alpha;
+        final int last = firstEnding - 1;
         final int b1 = n >>> 2;
         final int b2 = n >>> 1;
         final int b3 = b2 + b1;
@@ -312,27 +345,23 @@ public final class PhraseMatcher {
         int s2 = 0;
         int s3 = 0;
         for (int k = 0; k < len; k++) {
-            int t0 = d[s0 + cls[text.charAt(k)]];
-            int t1 = d[s1 + cls[text.charAt(b1 + k)]];
-            int t2 = d[s2 + cls[text.charAt(b2 + k)]];
-            int t3 = d[s3 + cls[text.charAt(b3 + k)]];
-            s0 = Math.abs(t0);
-            s1 = Math.abs(t1);
-            s2 = Math.abs(t2);
-            s3 = Math.abs(t3);
-            if ((t0 | t1 | t2 | t3) < 0) {
+            s0 = d[s0 * a + cls[text.charAt(k)]];
+            s1 = d[s1 * a + cls[text.charAt(b1 + k)]];
+            s2 = d[s2 * a + cls[text.charAt(b2 + k)]];
+            s3 = d[s3 * a + cls[text.charAt(b3 + k)]];
+            if (((last - s0) | (last - s1) | (last - s2) | (last - s3)) < 0) {
                 // Inside its own part a chain's matches all start inside the part: nothing to filter.
-                if (t0 < 0) {
-                    emit(text, k, s0 / alpha, n, scan);
+                if (s0 > last) {
+                    emit(text, k, s0, n, scan);
                 }
-                if (t1 < 0) {
-                    emit(text, b1 + k, s1 / alpha, n, scan);
+                if (s1 > last) {
+                    emit(text, b1 + k, s1, n, scan);
                 }
-                if (t2 < 0) {
-                    emit(text, b2 + k, s2 / alpha, n, scan);
+                if (s2 > last) {
+                    emit(text, b2 + k, s2, n, scan);
                 }
-                if (t3 < 0) {
-                    emit(text, b3 + k, s3 / alpha, n, scan);
+                if (s3 > last) {
+                    emit(text, b3 + k, s3, n, scan);
                 }
             }
         }
@@ -344,23 +373,35 @@ public final class PhraseMatcher {
     }
 
     /**
-     * Runs one chain from {@code from} in state {@code s} (premultiplied): to the end of its part, then on until
-     * its state is the root, reporting matches that start before {@code partEnd}.
+     * Runs one chain from {@code from} in state {@code s}: to the end of its part, then on until its state is the
+     * root, reporting matches that start before {@code partEnd}.
      */
     private void finish(String text, int from, int s, int partEnd, NoteScan scan) {
         final char[] cls = classOf;
-        final int[] d = delta;
+        final char[] d = delta;
+        final int a = alpha;
         final int n = text.length();
         for (int i = from; i < n; i++) {
             if (s == 0 && i >= partEnd) {
                 return;
             }
-            int t = d[s + cls[text.charAt(i)]];
-            if (t >= 0) {
-                s = t;
-            } else {
-                s = -t;
-                emit(text, i, s / alpha, partEnd, scan);
+            s = d[s * a + cls[text.charAt(i)]];
+            if (s >= firstEnding) {
+                emit(text, i, s, partEnd, scan);
+            }
+        }
+    }
+
+    /** The whole text in one chain, for a phrase set whose states do not fit 16 bits. */
+    private void finishWide(String text, NoteScan scan) {
+        final char[] cls = classOf;
+        final int[] d = wideDelta;
+        final int n = text.length();
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            s = d[s * alpha + cls[text.charAt(i)]];
+            if (s >= firstEnding) {
+                emit(text, i, s, n, scan);
             }
         }
     }
@@ -410,6 +451,11 @@ public final class PhraseMatcher {
     /** The number of distinct phrases compiled. */
     public int phraseCount() {
         return phrases.length;
+    }
+
+    /** True when the table holds 32-bit entries (more than 65,535 states). */
+    boolean wide() {
+        return wideDelta != null;
     }
 
     int listIndex(String list) {
