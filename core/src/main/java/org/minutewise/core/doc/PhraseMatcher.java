@@ -61,6 +61,8 @@ public final class PhraseMatcher {
     private final String[] phrases;
     private final char[][] phraseChars;
     private final boolean[] spaced;
+    /** Per phrase: where its spaces are (empty for a phrase without one). */
+    private final int[][] spaceAt;
     private final boolean[] firstWord;
     private final boolean[] lastWord;
     private final int[][] listsOf;
@@ -112,12 +114,23 @@ public final class PhraseMatcher {
         phrases = ps.toArray(new String[0]);
         phraseChars = new char[np][];
         spaced = new boolean[np];
+        spaceAt = new int[np][];
         firstWord = new boolean[np];
         lastWord = new boolean[np];
         listsOf = new int[np][];
         for (int p = 0; p < np; p++) {
             phraseChars[p] = phrases[p].toCharArray();
             spaced[p] = phrases[p].indexOf(' ') >= 0;
+            int spaces = 0;
+            for (char c : phraseChars[p]) {
+                spaces += c == ' ' ? 1 : 0;
+            }
+            spaceAt[p] = new int[spaces];
+            for (int j = 0, at = 0; j < phraseChars[p].length; j++) {
+                if (phraseChars[p][j] == ' ') {
+                    spaceAt[p][at++] = j;
+                }
+            }
             firstWord[p] = isWord(phraseChars[p][0]);
             lastWord[p] = isWord(phraseChars[p][phraseChars[p].length - 1]);
             listsOf[p] = ls.get(p).stream().mapToInt(Integer::intValue).toArray();
@@ -419,7 +432,7 @@ public final class PhraseMatcher {
             int p = out[st];
             if (!(wordAfter && lastWord[p])) {
                 // Without a space in the phrase no run of separators was collapsed: the length says where it starts.
-                int start = spaced[p] ? startOf(text, last, phraseChars[p]) : end - phraseChars[p].length;
+                int start = spaced[p] ? startOf(text, last, p) : end - phraseChars[p].length;
                 if (start < startsBefore && !(firstWord[p] && start > 0 && isWord(text.charAt(start - 1)))) {
                     scan.add(p, start, end);
                 }
@@ -428,8 +441,27 @@ public final class PhraseMatcher {
         }
     }
 
-    /** Where a phrase known to end at {@code last} begins: walk back, a space of the phrase eating a run. */
-    private int startOf(String text, int last, char[] pc) {
+    /**
+     * Where a phrase known to end at {@code last} begins. Mostly each space of the phrase matched one separator,
+     * so the phrase's length says where: that holds when, at each space of the phrase counted from that start,
+     * the text has a separator with no separator before it (the text after it lines up, from the end). Else walk
+     * back, a space of the phrase eating a run.
+     */
+    private int startOf(String text, int last, int p) {
+        char[] pc = phraseChars[p];
+        int guess = last + 1 - pc.length;
+        if (guess >= 0) {
+            boolean single = true;
+            for (int j : spaceAt[p]) {
+                if (classOf[text.charAt(guess + j)] != SEP || classOf[text.charAt(guess + j - 1)] == SEP) {
+                    single = false;
+                    break;
+                }
+            }
+            if (single) {
+                return guess;
+            }
+        }
         int k = last;
         for (int j = pc.length - 1; j >= 0; j--) {
             if (pc[j] == ' ') {

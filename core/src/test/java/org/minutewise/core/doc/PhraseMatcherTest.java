@@ -130,6 +130,19 @@ class PhraseMatcherTest {
     }
 
     @Test
+    void startsOfPhrasesWithOneLongSeparatorRunAmongSingleOnesPointAtTheirFirstWord() {
+        PhraseMatcher m = new PhraseMatcher(Map.of("vague", List.of("worked on balance today")));
+        String[] notes = {"x worked on balance today", "x worked  on balance today", "x worked on \n balance today",
+            "x worked on balance\t\t-today", "x worked--on - balance\u00a0 today", "-worked on balance today"};
+        for (String note : notes) {
+            List<PhraseMatch> ms = m.match(note);
+            assertThat(ms).hasSize(1);
+            assertThat(note.substring(ms.get(0).start())).startsWith("worked").endsWith("today");
+            assertThat(ms.get(0).end()).isEqualTo(note.length());
+        }
+    }
+
+    @Test
     void offsetsSurviveNonAsciiText() {
         PhraseMatcher m = new PhraseMatcher(Map.of("response", List.of("tolerated", "pt's balance", "équilibre")));
         String note = "Patiënt 👍 tolérated… tolerated; pt’s balance ÉQUILIBRE";
