@@ -61,7 +61,7 @@ public final class CodeRules implements Rule {
                 out.add(CODE_97010_MEDICARE.finding(codePath(i), "97010 (hot or cold packs) is bundled by Medicare: "
                         + "it may be reported but is not paid separately."));
             }
-            CodeInfo info = ctx.codeOf(l);
+            CodeInfo info = ctx.codeAt(i);
             if (info != null && !info.effectiveOn(ctx.visit().dateOfService())) {
                 out.add(NOT_EFFECTIVE.finding(codePath(i), l.code() + " is valid from " + info.effectiveFrom()
                         + info.effectiveTo().map(t -> " to " + t).orElse("") + ", not on "
