@@ -27,9 +27,9 @@ class PhraseMatcherProperties {
     private static final PhraseMatcher MATCHER = new PhraseMatcher(LISTS);
 
     /**
-     * Phrases that begin or end with something other than a letter or digit may match anywhere (the scan walks
-     * from every place such a phrase may begin, not only from word starts); phrases sharing long prefixes and
-     * spaces test the walk's separator runs.
+     * Phrases that begin or end with something other than a letter or digit have no word boundary on that side,
+     * so they may match inside a word; phrases sharing long prefixes, and spaced ones, test overlapping reports,
+     * separator runs and where a spaced phrase starts.
      */
     private static final Map<String, List<String>> PUNCTUATED = Map.of(
             "a", List.of("/10", "(cue)", "'s", "pt's", "cue-", "x 10", "10 min", "x", "min."),
