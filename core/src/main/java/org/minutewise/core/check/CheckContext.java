@@ -1,6 +1,7 @@
 package org.minutewise.core.check;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.minutewise.core.codes.CodeInfo;
@@ -20,12 +21,19 @@ public final class CheckContext {
     private final ReferenceData ref;
     private final UnitResult units;
     private final Map<Object, Object> memo = new HashMap<>(4);
+    /** The catalog entry of each service line's code (null when unknown), looked up once per visit. */
+    private final CodeInfo[] lineCodes;
 
     public CheckContext(Visit visit, PayerProfile payer, ReferenceData ref, UnitResult units) {
         this.visit = visit;
         this.payer = payer;
         this.ref = ref;
         this.units = units;
+        List<ServiceLine> s = visit.services();
+        this.lineCodes = new CodeInfo[s.size()];
+        for (int i = 0; i < lineCodes.length; i++) {
+            lineCodes[i] = ref.codes().getOrNull(s.get(i).code());
+        }
     }
 
     public Visit visit() {
@@ -58,6 +66,17 @@ public final class CheckContext {
     /** The catalog entry of a line's code, or null when the code is unknown. */
     public CodeInfo codeOf(ServiceLine line) {
         return ref.codes().getOrNull(line.code());
+    }
+
+    /** The catalog entry of the code of the visit's service line {@code index}, or null when it is unknown. */
+    public CodeInfo codeAt(int index) {
+        return lineCodes[index];
+    }
+
+    /** True when the code of service line {@code index} is a supervised modality that may share minutes. */
+    public boolean isSupervisedModalityAt(int index) {
+        CodeInfo info = lineCodes[index];
+        return info != null && info.supervised();
     }
 
     /** True when the code is a supervised modality (97010-97028, G0283) that may share minutes. */

@@ -57,6 +57,9 @@ public final class ClaimBuilder {
         // 97129 and 97130 come from the same minutes: their CQ/CO units are counted once, over both codes' units.
         int cognitiveUnits = units.getOrDefault(COGNITIVE_BASE, 0) + units.getOrDefault(COGNITIVE_ADD_ON, 0);
         int cognitiveCqLeft = -1;
+        // The pointers depend only on whether the code is 97112: worked out at most once each per visit.
+        List<Integer> dx97112 = null;
+        List<Integer> dxOther = null;
         for (Map.Entry<String, Integer> e : units.entrySet()) {
             String code = e.getKey();
             int u = e.getValue();
@@ -95,7 +98,12 @@ public final class ClaimBuilder {
                         : (therapistMin == 0 || assistantMin * 10 > assistantMin + therapistMin ? u : 0);
             }
             Provider rendering = rendering(v, idx, d);
-            List<Integer> dx = pointers(ctx, code);
+            List<Integer> dx;
+            if (code.equals("97112")) {
+                dx = dx97112 != null ? dx97112 : (dx97112 = pointers(ctx, true));
+            } else {
+                dx = dxOther != null ? dxOther : (dxOther = pointers(ctx, false));
+            }
             // Explicit charges of 97129/97130 lines cover both codes: share them by units.
             Optional<BigDecimal> charge = charge(ctx, code, idx, u, cognitive ? cognitiveUnits : u);
             boolean anyAssistant = assistantMin > 0;
@@ -239,18 +247,21 @@ public final class ClaimBuilder {
                 assistantUnit, d, idx);
     }
 
-    /** Diagnosis pointers (1-based, at most four): for 97112 the diagnoses that support it come first. */
-    private static List<Integer> pointers(CheckContext ctx, String code) {
+    /**
+     * Diagnosis pointers (1-based, at most four): for 97112 the diagnoses that support it come first. Immutable,
+     * so the claim lines that share it do not copy it.
+     */
+    private static List<Integer> pointers(CheckContext ctx, boolean for97112) {
         List<String> dx = ctx.visit().diagnoses();
         List<Integer> first = new ArrayList<>();
         List<Integer> rest = new ArrayList<>();
         for (int i = 0; i < dx.size(); i++) {
-            boolean supports = code.equals("97112") && ctx.ref().diagnoses().categoryOf(dx.get(i))
+            boolean supports = for97112 && ctx.ref().diagnoses().categoryOf(dx.get(i))
                     .map(DiagnosisCategory::supports97112).orElse(false);
             (supports ? first : rest).add(i + 1);
         }
         first.addAll(rest);
-        return first.size() > 4 ? List.copyOf(first.subList(0, 4)) : first;
+        return List.copyOf(first.size() > 4 ? first.subList(0, 4) : first);
     }
 
     private static Optional<BigDecimal> charge(CheckContext ctx, String code, List<Integer> idx, int units,

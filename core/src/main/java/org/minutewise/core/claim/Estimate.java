@@ -40,6 +40,14 @@ public record Estimate(boolean available, String reason, String locality, BigDec
         if (!available) {
             return this;
         }
+        boolean same = true;
+        for (int i = 0; i < lines.size() && same; i++) {
+            same = lines.get(i).modifiers().equals(claimLines.get(i).modifiers());
+        }
+        if (same) {
+            // No modifier was added or dropped after pricing (the usual case): this estimate already says it.
+            return this;
+        }
         List<Line> out = new java.util.ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);

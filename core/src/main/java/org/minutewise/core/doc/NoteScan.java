@@ -19,13 +19,15 @@ public final class NoteScan {
     private final String text;
     private final int[] counts;
     /** Triples: phrase id, start, end; in order of end. */
-    private int[] hits = new int[48];
+    private int[] hits;
     private int size;
 
     NoteScan(PhraseMatcher matcher, String text) {
         this.matcher = matcher;
         this.text = text;
         this.counts = new int[matcher.listCount()];
+        // Room for a match every 16 characters (a phrase-rich note has one every 20 or so): seldom grown.
+        this.hits = new int[3 * Math.max(16, text.length() >>> 4)];
     }
 
     void add(int phrase, int start, int end) {

@@ -13,6 +13,11 @@ import java.util.TreeMap;
  * Finds every phrase of a set of named phrase lists in a text, in one pass (an Aho-Corasick automaton
  * compiled to a dense transition table). Build it once per phrase set; it is immutable and thread-safe.
  *
+ * <p>The table holds 16-bit state numbers (half the size of premultiplied ints, so the curated lists' table
+ * stays in a core's L2 cache while the rest of a check runs); a phrase set with more than 65,535 states uses
+ * 32-bit entries and a single chain. States that end a phrase are numbered last, so "this step ended a phrase"
+ * is one comparison.
+ *
  * <p>Matching rules:
  * <ul>
  *   <li>case-insensitive, char by char ({@link Character#toLowerCase(char)}), so offsets always point into the
@@ -43,8 +48,12 @@ public final class PhraseMatcher {
 
     private final char[] classOf;
     private final int alpha;
-    /** Next state, premultiplied by {@link #alpha}; negative when the next state ends a phrase. */
-    private final int[] delta;
+    /** Next state by state and class ({@code state * alpha + class}); null when the states do not fit 16 bits. */
+    private final char[] delta;
+    /** The same table with 32-bit entries, for a phrase set too large for {@link #delta}; else null. */
+    private final int[] wideDelta;
+    /** States numbered at or above this end a phrase (or lead to one along their failure links). */
+    private final int firstEnding;
     /** Per state: the phrase it ends, or -1. */
     private final int[] out;
     /** Per state: the nearest state along its failure links that ends a phrase, or -1. */
@@ -52,6 +61,8 @@ public final class PhraseMatcher {
     private final String[] phrases;
     private final char[][] phraseChars;
     private final boolean[] spaced;
+    /** Per phrase: where its spaces are (empty for a phrase without one). */
+    private final int[][] spaceAt;
     private final boolean[] firstWord;
     private final boolean[] lastWord;
     private final int[][] listsOf;
@@ -103,12 +114,23 @@ public final class PhraseMatcher {
         phrases = ps.toArray(new String[0]);
         phraseChars = new char[np][];
         spaced = new boolean[np];
+        spaceAt = new int[np][];
         firstWord = new boolean[np];
         lastWord = new boolean[np];
         listsOf = new int[np][];
         for (int p = 0; p < np; p++) {
             phraseChars[p] = phrases[p].toCharArray();
             spaced[p] = phrases[p].indexOf(' ') >= 0;
+            int spaces = 0;
+            for (char c : phraseChars[p]) {
+                spaces += c == ' ' ? 1 : 0;
+            }
+            spaceAt[p] = new int[spaces];
+            for (int j = 0, at = 0; j < phraseChars[p].length; j++) {
+                if (phraseChars[p][j] == ' ') {
+                    spaceAt[p][at++] = j;
+                }
+            }
             firstWord[p] = isWord(phraseChars[p][0]);
             lastWord[p] = isWord(phraseChars[p][phraseChars[p].length - 1]);
             listsOf[p] = ls.get(p).stream().mapToInt(Integer::intValue).toArray();
@@ -204,13 +226,28 @@ public final class PhraseMatcher {
             }
         }
         // Renumber the states breadth first, so the shallow states a scan spends most of its time in share a few
-        // cache lines; then store each transition premultiplied, negative when its target ends a phrase.
+        // cache lines; those that end a phrase (themselves or along their failure links) go last, so a scan tells
+        // a step that ends one by comparing the state number with firstEnding.
+        boolean[] ending = new boolean[states];
+        int plain = 0;
+        for (int r = 0; r < states; r++) {
+            ending[r] = own[r] >= 0 || dictLink[r] >= 0;
+            if (!ending[r]) {
+                plain++;
+            }
+        }
+        firstEnding = plain;
         int[] rank = new int[states];
+        int nextPlain = 1;
+        int nextEnding = plain;
         rank[0] = 0;
         for (int q = 0; q < tail; q++) {
-            rank[queue[q]] = q + 1;
+            int r = queue[q];
+            rank[r] = ending[r] ? nextEnding++ : nextPlain++;
         }
-        delta = new int[states * alpha];
+        boolean narrow = states <= 0xFFFF;
+        delta = narrow ? new char[states * alpha] : null;
+        wideDelta = narrow ? null : new int[states * alpha];
         out = new int[states];
         dict = new int[states];
         for (int r = 0; r < states; r++) {
@@ -218,9 +255,12 @@ public final class PhraseMatcher {
             out[nr] = own[r];
             dict[nr] = dictLink[r] < 0 ? -1 : rank[dictLink[r]];
             for (int k = 0; k < alpha; k++) {
-                int u = next[r * alpha + k];
-                boolean ends = own[u] >= 0 || dictLink[u] >= 0;
-                delta[nr * alpha + k] = ends ? -(rank[u] * alpha) : rank[u] * alpha;
+                int u = rank[next[r * alpha + k]];
+                if (narrow) {
+                    delta[nr * alpha + k] = (char) u;
+                } else {
+                    wideDelta[nr * alpha + k] = u;
+                }
             }
         }
     }
@@ -297,12 +337,18 @@ public final class PhraseMatcher {
     public NoteScan scan(String text) {
         NoteScan scan = new NoteScan(this, text);
         final int n = text.length();
+        if (delta == null) {
+            finishWide(text, scan);
+            return scan;
+        }
         if (n < CHAINS_FROM) {
             finish(text, 0, 0, n, scan);
             return scan;
         }
         final char[] cls = classOf;
-        final int[] d = delta;
+        final char[] d = delta;
+        final int a = alpha;
+        final int last = firstEnding - 1;
         final int b1 = n >>> 2;
         final int b2 = n >>> 1;
         final int b3 = b2 + b1;
@@ -312,27 +358,23 @@ public final class PhraseMatcher {
         int s2 = 0;
         int s3 = 0;
         for (int k = 0; k < len; k++) {
-            int t0 = d[s0 + cls[text.charAt(k)]];
-            int t1 = d[s1 + cls[text.charAt(b1 + k)]];
-            int t2 = d[s2 + cls[text.charAt(b2 + k)]];
-            int t3 = d[s3 + cls[text.charAt(b3 + k)]];
-            s0 = Math.abs(t0);
-            s1 = Math.abs(t1);
-            s2 = Math.abs(t2);
-            s3 = Math.abs(t3);
-            if ((t0 | t1 | t2 | t3) < 0) {
+            s0 = d[s0 * a + cls[text.charAt(k)]];
+            s1 = d[s1 * a + cls[text.charAt(b1 + k)]];
+            s2 = d[s2 * a + cls[text.charAt(b2 + k)]];
+            s3 = d[s3 * a + cls[text.charAt(b3 + k)]];
+            if (((last - s0) | (last - s1) | (last - s2) | (last - s3)) < 0) {
                 // Inside its own part a chain's matches all start inside the part: nothing to filter.
-                if (t0 < 0) {
-                    emit(text, k, s0 / alpha, n, scan);
+                if (s0 > last) {
+                    emit(text, k, s0, n, scan);
                 }
-                if (t1 < 0) {
-                    emit(text, b1 + k, s1 / alpha, n, scan);
+                if (s1 > last) {
+                    emit(text, b1 + k, s1, n, scan);
                 }
-                if (t2 < 0) {
-                    emit(text, b2 + k, s2 / alpha, n, scan);
+                if (s2 > last) {
+                    emit(text, b2 + k, s2, n, scan);
                 }
-                if (t3 < 0) {
-                    emit(text, b3 + k, s3 / alpha, n, scan);
+                if (s3 > last) {
+                    emit(text, b3 + k, s3, n, scan);
                 }
             }
         }
@@ -344,23 +386,35 @@ public final class PhraseMatcher {
     }
 
     /**
-     * Runs one chain from {@code from} in state {@code s} (premultiplied): to the end of its part, then on until
-     * its state is the root, reporting matches that start before {@code partEnd}.
+     * Runs one chain from {@code from} in state {@code s}: to the end of its part, then on until its state is the
+     * root, reporting matches that start before {@code partEnd}.
      */
     private void finish(String text, int from, int s, int partEnd, NoteScan scan) {
         final char[] cls = classOf;
-        final int[] d = delta;
+        final char[] d = delta;
+        final int a = alpha;
         final int n = text.length();
         for (int i = from; i < n; i++) {
             if (s == 0 && i >= partEnd) {
                 return;
             }
-            int t = d[s + cls[text.charAt(i)]];
-            if (t >= 0) {
-                s = t;
-            } else {
-                s = -t;
-                emit(text, i, s / alpha, partEnd, scan);
+            s = d[s * a + cls[text.charAt(i)]];
+            if (s >= firstEnding) {
+                emit(text, i, s, partEnd, scan);
+            }
+        }
+    }
+
+    /** The whole text in one chain, for a phrase set whose states do not fit 16 bits. */
+    private void finishWide(String text, NoteScan scan) {
+        final char[] cls = classOf;
+        final int[] d = wideDelta;
+        final int n = text.length();
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            s = d[s * alpha + cls[text.charAt(i)]];
+            if (s >= firstEnding) {
+                emit(text, i, s, n, scan);
             }
         }
     }
@@ -378,7 +432,7 @@ public final class PhraseMatcher {
             int p = out[st];
             if (!(wordAfter && lastWord[p])) {
                 // Without a space in the phrase no run of separators was collapsed: the length says where it starts.
-                int start = spaced[p] ? startOf(text, last, phraseChars[p]) : end - phraseChars[p].length;
+                int start = spaced[p] ? startOf(text, last, p) : end - phraseChars[p].length;
                 if (start < startsBefore && !(firstWord[p] && start > 0 && isWord(text.charAt(start - 1)))) {
                     scan.add(p, start, end);
                 }
@@ -387,8 +441,27 @@ public final class PhraseMatcher {
         }
     }
 
-    /** Where a phrase known to end at {@code last} begins: walk back, a space of the phrase eating a run. */
-    private int startOf(String text, int last, char[] pc) {
+    /**
+     * Where a phrase known to end at {@code last} begins. Mostly each space of the phrase matched one separator,
+     * so the phrase's length says where: that holds when, at each space of the phrase counted from that start,
+     * the text has a separator with no separator before it (the text after it lines up, from the end). Else walk
+     * back, a space of the phrase eating a run.
+     */
+    private int startOf(String text, int last, int p) {
+        char[] pc = phraseChars[p];
+        int guess = last + 1 - pc.length;
+        if (guess >= 0) {
+            boolean single = true;
+            for (int j : spaceAt[p]) {
+                if (classOf[text.charAt(guess + j)] != SEP || classOf[text.charAt(guess + j - 1)] == SEP) {
+                    single = false;
+                    break;
+                }
+            }
+            if (single) {
+                return guess;
+            }
+        }
         int k = last;
         for (int j = pc.length - 1; j >= 0; j--) {
             if (pc[j] == ' ') {
@@ -410,6 +483,11 @@ public final class PhraseMatcher {
     /** The number of distinct phrases compiled. */
     public int phraseCount() {
         return phrases.length;
+    }
+
+    /** True when the table holds 32-bit entries (more than 65,535 states). */
+    boolean wide() {
+        return wideDelta != null;
     }
 
     int listIndex(String list) {

@@ -2,6 +2,7 @@ package org.minutewise.core.fees;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ public final class FeeData {
     private final String version;
     private final boolean sample;
     private final Map<String, Rvu> rvus = new HashMap<>();
+    /** The same RVUs by code (each code's few years in a small array): a lookup builds no key string. */
+    private final Map<String, Rvu[]> rvusByCode = new HashMap<>();
     private final Map<String, Gpci> gpcis = new HashMap<>();
     private final Map<Integer, BigDecimal> conversionFactors = new HashMap<>();
     private final Map<Integer, KxThreshold> kx = new HashMap<>();
@@ -27,6 +30,12 @@ public final class FeeData {
         this.version = version;
         this.sample = sample;
         rvus.forEach(r -> this.rvus.put(r.year() + "|" + r.code(), r));
+        for (Rvu r : this.rvus.values()) {
+            Rvu[] old = rvusByCode.get(r.code());
+            Rvu[] now = old == null ? new Rvu[1] : Arrays.copyOf(old, old.length + 1);
+            now[now.length - 1] = r;
+            rvusByCode.put(r.code(), now);
+        }
         gpcis.forEach(g -> this.gpcis.put(g.locality(), g));
         this.conversionFactors.putAll(conversionFactors);
         kx.forEach(k -> this.kx.put(k.year(), k));
@@ -46,7 +55,16 @@ public final class FeeData {
     }
 
     public Optional<Rvu> rvu(String code, LocalDate date) {
-        return Optional.ofNullable(rvus.get(date.getYear() + "|" + code));
+        Rvu[] years = rvusByCode.get(code);
+        if (years != null) {
+            int year = date.getYear();
+            for (Rvu r : years) {
+                if (r.year() == year) {
+                    return Optional.of(r);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Gpci> gpci(String locality) {

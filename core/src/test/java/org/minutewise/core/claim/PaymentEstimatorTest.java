@@ -39,6 +39,21 @@ class PaymentEstimatorTest {
         return new BigDecimal(s);
     }
 
+    @Test
+    void theFinalModifiersAreCarriedOverAndAnUnchangedEstimateIsKept() {
+        ClaimLine a = line("97112", 2, false);
+        ClaimLine b = line("97110", 1, true);
+        Estimate e = estimate(a, b);
+        assertThat(e.withModifiersOf(List.of(a, b))).isSameAs(e);
+        assertThat(e.withModifiersOf(List.of(a.withModifiers(List.of("GP")), b))).isEqualTo(e);
+
+        Estimate kx = e.withModifiersOf(List.of(a.withModifiers(List.of("GP", "KX")), b));
+        assertThat(kx.lines().get(0).modifiers()).containsExactly("GP", "KX");
+        assertThat(kx.lines().get(1).modifiers()).containsExactly("GP", "CQ");
+        assertThat(kx).usingRecursiveComparison().ignoringFields("lines").isEqualTo(e);
+        assertThat(kx.lines().get(0).allowed()).isEqualTo(e.lines().get(0).allowed());
+    }
+
     /**
      * 97112 x2: the first unit in full, 0.50 + 0.47 + 0.01 = 0.98; the second with half its PE, 0.50 + 0.235 +
      * 0.01 = 0.745. (0.98 + 0.745) x 33.4009 = 57.6165525 = $57.62.

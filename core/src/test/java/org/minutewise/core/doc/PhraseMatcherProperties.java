@@ -17,7 +17,7 @@ class PhraseMatcherProperties {
     private static final List<String> WORDS = List.of("cue", "cues", "rescue", "balance", "board", "on", "worked",
             "pt", "tolerated", "well", "x", "10", "min", "équilibre", "ÉQUILIBRE", "Balance", "CUE");
     private static final List<String> GLUE = List.of(" ", "  ", "-", "\n", ", ", ".", "", "\u00a0", "–", "'",
-            "’", "é", "(", ")", "/");
+            "’", "é", "(", ")", "/", "(cue)", "/10", "\t-\n");
 
     private static final Map<String, List<String>> LISTS = Map.of(
             "a", List.of("cue", "cues", "balance", "balance board", "worked on balance", "on balance"),
@@ -25,6 +25,18 @@ class PhraseMatcherProperties {
             "c", List.of("rescue", "balance", "10", "board-on", "pt's", "e", "é"));
 
     private static final PhraseMatcher MATCHER = new PhraseMatcher(LISTS);
+
+    /**
+     * Phrases that begin or end with something other than a letter or digit have no word boundary on that side,
+     * so they may match inside a word; phrases sharing long prefixes, and spaced ones, test overlapping reports,
+     * separator runs and where a spaced phrase starts.
+     */
+    private static final Map<String, List<String>> PUNCTUATED = Map.of(
+            "a", List.of("/10", "(cue)", "'s", "pt's", "cue-", "x 10", "10 min", "x", "min."),
+            "b", List.of("balance board on", "balance board", "on balance board", "board on", "e é", "é"),
+            "c", List.of("’ cue", "on", "well.", "c(e", "-cue"));
+
+    private static final PhraseMatcher PUNCTUATED_MATCHER = new PhraseMatcher(PUNCTUATED);
 
     @Provide
     Arbitrary<String> notes() {
@@ -49,6 +61,16 @@ class PhraseMatcherProperties {
         assertThat(key(MATCHER.match(note))).isEqualTo(key(naive(note)));
     }
 
+    @Property(tries = 2000)
+    void phrasesWithPunctuationAtEitherEndEqualNaiveScan(@ForAll("notes") String note) {
+        assertThat(key(PUNCTUATED_MATCHER.match(note))).isEqualTo(key(naive(note, PUNCTUATED)));
+    }
+
+    @Property(tries = 500)
+    void phrasesWithPunctuationInLongTextsEqualNaiveScan(@ForAll("longNotes") String note) {
+        assertThat(key(PUNCTUATED_MATCHER.match(note))).isEqualTo(key(naive(note, PUNCTUATED)));
+    }
+
     @Property(tries = 500)
     void everyMatchCoversItsPhraseInTheOriginal(@ForAll("notes") String note) {
         for (PhraseMatch m : MATCHER.match(note)) {
@@ -67,6 +89,10 @@ class PhraseMatcherProperties {
 
     /** Normalize the text with an index map back to the original, then indexOf every phrase everywhere. */
     private static List<PhraseMatch> naive(String text) {
+        return naive(text, LISTS);
+    }
+
+    private static List<PhraseMatch> naive(String text, Map<String, List<String>> lists) {
         StringBuilder norm = new StringBuilder();
         List<Integer> orig = new ArrayList<>();
         for (int i = 0; i < text.length(); i++) {
@@ -79,7 +105,7 @@ class PhraseMatcherProperties {
         }
         String t = norm.toString();
         List<PhraseMatch> out = new ArrayList<>();
-        for (Map.Entry<String, List<String>> e : LISTS.entrySet()) {
+        for (Map.Entry<String, List<String>> e : lists.entrySet()) {
             for (String raw : e.getValue()) {
                 String p = PhraseMatcher.normalizePhrase(raw);
                 for (int at = t.indexOf(p); at >= 0; at = t.indexOf(p, at + 1)) {

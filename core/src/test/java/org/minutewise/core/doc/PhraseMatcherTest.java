@@ -73,6 +73,76 @@ class PhraseMatcherTest {
     }
 
     @Test
+    void aPhraseSetTooLargeForSixteenBitStatesStillMatchesTheSame() {
+        // About 80,000 trie states: more than a 16-bit table holds, so the matcher uses its 32-bit table.
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 8000; i++) {
+            StringBuilder sb = new StringBuilder("q");
+            for (int x = i, d = 0; d < 4; d++, x /= 26) {
+                sb.append((char) ('a' + x % 26));
+            }
+            many.add(sb.append(" zyxwvuts").toString());
+        }
+        many.add("balance");
+        many.add("balance board");
+        PhraseMatcher wide = new PhraseMatcher(Map.of("big", many, "skilled", List.of("cue", "cues")));
+        PhraseMatcher narrow = new PhraseMatcher(Map.of("big", List.of("qaaaa zyxwvuts", "qbaaa zyxwvuts", "balance",
+                "balance board"), "skilled", List.of("cue", "cues")));
+        String note = "QAAAA  zyxwvuts rescue cues; balance board, qbaaa-zyxwvuts qcaaa zyxwvut cue. "
+                + "x".repeat(PhraseMatcher.CHAINS_FROM) + " balance";
+        assertThat(wide.wide()).isTrue();
+        assertThat(narrow.wide()).isFalse();
+        assertThat(wide.match(note)).isEqualTo(narrow.match(note)).hasSize(7);
+    }
+
+    @Test
+    void phraseBeginningWithPunctuationMatchesInsideAWordButOneBeginningWithALetterDoesNot() {
+        PhraseMatcher m = new PhraseMatcher(Map.of("measure", List.of("/10", "(cue)", "10 reps")));
+        String note = "pain 2/10, (cue) x10 reps, 10 reps";
+        assertThat(spans(note, m.match(note))).containsExactly(
+                "measure:/10", "measure:(cue)", "measure:10 reps");
+        assertThat(m.match(note)).extracting(PhraseMatch::start).containsExactly(6, 11, 27);
+        // "/10" ends with a digit: the character after it must not be a letter or digit.
+        assertThat(m.match("2/100")).isEmpty();
+    }
+
+    @Test
+    void aWalkThatLeavesALongerPhraseStillReportsTheShorterOnesOnTheWay() {
+        PhraseMatcher m = new PhraseMatcher(Map.of(
+                "a", List.of("balance", "balance board", "balance board training"),
+                "b", List.of("board")));
+        String note = "balance board train; balance boards; balance  board";
+        assertThat(spans(note, m.match(note))).containsExactly(
+                "a:balance", "a:balance board", "b:board",
+                "a:balance",
+                "a:balance", "a:balance  board", "b:board");
+    }
+
+    @Test
+    void matchesAtTheVeryStartAndEndOfTheText() {
+        PhraseMatcher m = new PhraseMatcher(Map.of("x", List.of("gait", "gait belt")));
+        assertThat(m.match("gait belt")).extracting(PhraseMatch::start, PhraseMatch::end)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 4), org.assertj.core.groups.Tuple.tuple(0, 9));
+        assertThat(m.match("gait belt-")).hasSize(2);
+        assertThat(m.match("gait beltx")).extracting(PhraseMatch::phrase).containsExactly("gait");
+        assertThat(m.match("xgait belt")).isEmpty();
+        assertThat(m.match("")).isEmpty();
+    }
+
+    @Test
+    void startsOfPhrasesWithOneLongSeparatorRunAmongSingleOnesPointAtTheirFirstWord() {
+        PhraseMatcher m = new PhraseMatcher(Map.of("vague", List.of("worked on balance today")));
+        String[] notes = {"x worked on balance today", "x worked  on balance today", "x worked on \n balance today",
+            "x worked on balance\t\t-today", "x worked--on - balance\u00a0 today", "-worked on balance today"};
+        for (String note : notes) {
+            List<PhraseMatch> ms = m.match(note);
+            assertThat(ms).hasSize(1);
+            assertThat(note.substring(ms.get(0).start())).startsWith("worked").endsWith("today");
+            assertThat(ms.get(0).end()).isEqualTo(note.length());
+        }
+    }
+
+    @Test
     void offsetsSurviveNonAsciiText() {
         PhraseMatcher m = new PhraseMatcher(Map.of("response", List.of("tolerated", "pt's balance", "équilibre")));
         String note = "Patiënt 👍 tolérated… tolerated; pt’s balance ÉQUILIBRE";

@@ -53,24 +53,23 @@ public final class CodeRules implements Rule {
         boolean medicare = ctx.payer().isMedicare();
         for (int i = 0; i < s.size(); i++) {
             ServiceLine l = s.get(i);
-            String path = CheckContext.path(i) + ".code";
             if (medicare && l.code().equals("97014")) {
-                out.add(CODE_97014_MEDICARE.finding(path, "97014 (unattended electrical stimulation) is not paid "
-                        + "by Medicare; Medicare's code for it is G0283."));
+                out.add(CODE_97014_MEDICARE.finding(codePath(i), "97014 (unattended electrical stimulation) is not "
+                        + "paid by Medicare; Medicare's code for it is G0283."));
             }
             if (medicare && l.code().equals("97010")) {
-                out.add(CODE_97010_MEDICARE.finding(path, "97010 (hot or cold packs) is bundled by Medicare: it "
-                        + "may be reported but is not paid separately."));
+                out.add(CODE_97010_MEDICARE.finding(codePath(i), "97010 (hot or cold packs) is bundled by Medicare: "
+                        + "it may be reported but is not paid separately."));
             }
-            CodeInfo info = ctx.codeOf(l);
+            CodeInfo info = ctx.codeAt(i);
             if (info != null && !info.effectiveOn(ctx.visit().dateOfService())) {
-                out.add(NOT_EFFECTIVE.finding(path, l.code() + " is valid from " + info.effectiveFrom()
+                out.add(NOT_EFFECTIVE.finding(codePath(i), l.code() + " is valid from " + info.effectiveFrom()
                         + info.effectiveTo().map(t -> " to " + t).orElse("") + ", not on "
                         + ctx.visit().dateOfService() + "."));
             }
             Discipline d = ctx.visit().disciplineOf(l);
             if (info != null && !info.disciplines().isEmpty() && !info.disciplines().contains(d)) {
-                out.add(DISCIPLINE.finding(path, l.code() + " (" + info.label() + ") is billed under the "
+                out.add(DISCIPLINE.finding(codePath(i), l.code() + " (" + info.label() + ") is billed under the "
                         + d.label() + " plan of care, which does not usually bill it."));
             }
         }
@@ -90,5 +89,10 @@ public final class CodeRules implements Rule {
                     + " and 97130 x" + addOn + "; they are billed as 97129 x1" + (total > 1 ? " and 97130 x"
                     + (total - 1) : "") + " (97129 once for the first unit, 97130 for each further unit)."));
         }
+    }
+
+    /** The path of a line's code, for a finding: built only for a finding that fires. */
+    private static String codePath(int i) {
+        return CheckContext.path(i) + ".code";
     }
 }

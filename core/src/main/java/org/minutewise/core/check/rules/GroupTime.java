@@ -40,7 +40,7 @@ public final class GroupTime implements Rule {
         List<ServiceLine> s = ctx.visit().services();
         for (int i = 0; i < s.size(); i++) {
             ServiceLine l = s.get(i);
-            CodeInfo info = ctx.codeOf(l);
+            CodeInfo info = ctx.codeAt(i);
             if (info == null) {
                 continue;
             }
@@ -54,7 +54,7 @@ public final class GroupTime implements Rule {
             if (info.group()) {
                 for (int j = 0; j < s.size(); j++) {
                     ServiceLine o = s.get(j);
-                    CodeInfo oi = ctx.codeOf(o);
+                    CodeInfo oi = ctx.codeAt(j);
                     if (j == i || oi == null || !(oi.oneOnOne() || oi.constantAttendance())) {
                         continue;
                     }

@@ -51,29 +51,33 @@ public final class KxThresholdRule implements Rule {
         for (KxBucket b : claim.kx()) {
             String bucket = b.bucket().equals("OT") ? "occupational therapy" : "physical therapy and speech-language "
                     + "pathology (combined)";
-            String money = "$" + b.spentBefore().setScale(2, java.math.RoundingMode.HALF_UP) + " before this visit, $"
-                    + b.spentAfter().setScale(2, java.math.RoundingMode.HALF_UP) + " after it";
             if (b.kxApplied()) {
                 String where = b.spentBefore().compareTo(b.threshold()) >= 0 ? "was already past"
                         : "passes on this visit";
                 out.add(APPLIED.finding("claimLines", "The patient's " + b.year() + " incurred " + bucket
-                        + " expenses (" + money + ") " + where + " the KX threshold of $" + b.threshold()
+                        + " expenses (" + money(b) + ") " + where + " the KX threshold of $" + b.threshold()
                         + "; KX is on " + (ctx.visit().setting().institutional()
                         || b.spentBefore().compareTo(b.threshold()) >= 0 ? "every line of this bucket"
                         : "the line that crosses it and every later line of this bucket") + "."));
             } else if (b.spentAfter().compareTo(b.threshold().multiply(NEAR)) >= 0) {
                 out.add(NEAR_THRESHOLD.finding("patient.yearToDate", "The patient's " + b.year() + " " + bucket
-                        + " expenses are " + money + ", near the KX threshold of $" + b.threshold() + "."));
+                        + " expenses are " + money(b) + ", near the KX threshold of $" + b.threshold() + "."));
             }
             if (b.spentAfter().compareTo(b.targetedReview()) >= 0) {
                 out.add(TARGETED_REVIEW.finding("patient.yearToDate", "The patient's " + b.year() + " " + bucket
-                        + " expenses (" + money + ") reach the $" + b.targetedReview() + " targeted medical review "
-                        + "amount."));
+                        + " expenses (" + money(b) + ") reach the $" + b.targetedReview() + " targeted medical "
+                        + "review amount."));
             }
             if (!b.unpriced().isEmpty()) {
                 out.add(UNPRICED.finding("claimLines", "No RVUs are loaded for " + String.join(", ", b.unpriced())
                         + ", so their amounts are not counted toward the " + bucket + " KX threshold."));
             }
         }
+    }
+
+    /** The amounts before and after the visit, for a message: built only for a finding that fires. */
+    private static String money(KxBucket b) {
+        return "$" + b.spentBefore().setScale(2, java.math.RoundingMode.HALF_UP) + " before this visit, $"
+                + b.spentAfter().setScale(2, java.math.RoundingMode.HALF_UP) + " after it";
     }
 }

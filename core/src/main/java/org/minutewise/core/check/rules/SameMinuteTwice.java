@@ -32,7 +32,7 @@ public final class SameMinuteTwice implements Rule {
         List<ServiceLine> s = ctx.visit().services();
         for (int i = 0; i < s.size(); i++) {
             ServiceLine a = s.get(i);
-            if (a.periods().isEmpty() || ctx.isSupervisedModality(a)) {
+            if (a.periods().isEmpty() || ctx.isSupervisedModalityAt(i)) {
                 continue;
             }
             // Periods of one line overlapping each other.
@@ -43,7 +43,7 @@ public final class SameMinuteTwice implements Rule {
             }
             for (int j = i + 1; j < s.size(); j++) {
                 ServiceLine b = s.get(j);
-                if (b.periods().isEmpty() || ctx.isSupervisedModality(b)) {
+                if (b.periods().isEmpty() || ctx.isSupervisedModalityAt(j)) {
                     continue;
                 }
                 for (Period pa : a.periods()) {

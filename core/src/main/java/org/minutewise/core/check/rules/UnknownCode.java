@@ -27,7 +27,7 @@ public final class UnknownCode implements Rule {
         List<ServiceLine> services = ctx.visit().services();
         for (int i = 0; i < services.size(); i++) {
             ServiceLine line = services.get(i);
-            if (ctx.codeOf(line) == null) {
+            if (ctx.codeAt(i) == null) {
                 out.add(INFO.finding(CheckContext.path(i) + ".code", "Code " + line.code()
                         + " is not in the Minutewise code catalog (version " + ctx.ref().codes().version()
                         + "). It is kept on the visit with 0 units; its minutes are not counted toward the "

@@ -64,7 +64,7 @@ public final class WhoMayBill implements Rule {
         for (int i = 0; i < s.size(); i++) {
             ServiceLine l = s.get(i);
             Role role = l.provider().role();
-            CodeInfo info = ctx.codeOf(l);
+            CodeInfo info = ctx.codeAt(i);
             boolean therapyCode = info != null && !info.disciplines().isEmpty();
             String path = CheckContext.path(i);
             if (role == Role.DC && ctx.payer().isMedicare() && therapyCode) {

@@ -86,7 +86,7 @@ final class DocSupport {
             if (first97112 < 0 && code.equals(NEUROMUSCULAR_REEDUCATION)) {
                 first97112 = i;
             }
-            CodeInfo info = ctx.codeOf(line);
+            CodeInfo info = ctx.codeAt(i);
             Optional<Mode> mode = line.mode();
             if (info != null && info.timed() && info.oneOnOne()
                     && (mode.isEmpty() || mode.get() == Mode.ONE_ON_ONE)) {

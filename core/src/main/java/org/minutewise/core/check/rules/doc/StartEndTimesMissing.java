@@ -34,7 +34,7 @@ public final class StartEndTimesMissing implements Rule {
         List<ServiceLine> s = ctx.visit().services();
         for (int i = 0; i < s.size(); i++) {
             ServiceLine line = s.get(i);
-            CodeInfo info = ctx.codeOf(line);
+            CodeInfo info = ctx.codeAt(i);
             if (info == null || !info.timed() || !line.periods().isEmpty()) {
                 continue;
             }
