@@ -7,14 +7,26 @@ import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.units.UnitResult;
 
-/** The outcome of checking one visit: its units under the payer's method, the claim lines and the findings. */
-public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Claim claim, List<Finding> findings) {
+/**
+ * The outcome of checking one visit: its units under the payer's method, the claim lines and the findings.
+ * {@code claim} is the claim as billed when the visit carries billed lines, else the engine's; {@code engineClaim}
+ * is always the claim the documented minutes support (the same object when nothing was billed), so a caller that
+ * compares the two need not build it again.
+ */
+public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Claim claim, List<Finding> findings,
+                          Claim engineClaim) {
     public CheckResult {
         Objects.requireNonNull(visit, "visit");
         Objects.requireNonNull(payer, "payer");
         Objects.requireNonNull(units, "units");
         Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(engineClaim, "engineClaim");
         findings = List.copyOf(findings);
+    }
+
+    /** A result whose claim is the engine's (nothing billed). */
+    public CheckResult(Visit visit, PayerProfile payer, UnitResult units, Claim claim, List<Finding> findings) {
+        this(visit, payer, units, claim, findings, claim);
     }
 
     public boolean blocks() {

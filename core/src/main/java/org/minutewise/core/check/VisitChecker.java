@@ -64,8 +64,10 @@ public final class VisitChecker {
             }
         }
         Claim claim;
+        Claim engine;
         try {
             claim = ClaimBuilder.of(ctx);
+            engine = claim;
             if (!visit.billed().isEmpty()) {
                 Claim billed = BilledClaim.of(visit, claim.estimate());
                 claim = payer.isMedicare() ? BilledClaim.of(visit, PaymentEstimator.estimate(billed.lines(),
@@ -75,8 +77,9 @@ public final class VisitChecker {
             findings.add(RuleBook.RULE_FAILED.finding("claimLines", "Building the claim lines failed with "
                     + e.getClass().getSimpleName() + "; this visit was not fully checked."));
             claim = new Claim(List.of(), Estimate.unavailable("The claim could not be built."), List.of(), Map.of());
+            engine = claim;
         }
-        return new CheckResult(visit, payer, units, claim, applyOverrides(visit, findings));
+        return new CheckResult(visit, payer, units, claim, applyOverrides(visit, findings), engine);
     }
 
     /** Accepts warnings and information the visit overrides with a reason; refuses (and says so) the rest. */

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import org.minutewise.core.across.VisitDigest;
-import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.ReferenceData;
@@ -20,7 +19,6 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.claim.Claim;
-import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.Estimate;
 import org.minutewise.core.model.BilledLine;
@@ -216,15 +214,13 @@ public final class VisitAudit {
     public Outcome check(Visit visit, int rows, int file, long line, AuditTotals totals) {
         Visit v = payer.isPresent() ? visit.toBuilder().payer(payer.get()).build() : visit;
         CheckResult r;
-        Claim supported;
         try {
             r = checker.check(v);
-            supported = v.billed().isEmpty() ? r.claim()
-                    : ClaimBuilder.of(new CheckContext(v, r.payer(), ref, r.units()));
         } catch (RuntimeException e) {
             return new Outcome(List.of(), List.of(), Optional.empty(), Optional.of("visit " + v.id()
                     + " could not be checked (" + e.getClass().getSimpleName() + ")"));
         }
+        Claim supported = r.engineClaim();
         String fileName = fileNames.apply(file);
         String therapist = therapistOf(v);
         String patient = v.patient().id().orElse("");
