@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -69,7 +70,7 @@ public final class AuditJob {
     /**
      * What to audit.
      *
-     * @param inputs     CSV files (gzip accepted) or Parquet files or directories, by path or URI
+     * @param inputs     CSV files (gzip accepted), Parquet files, directories or globs, by path or URI
      * @param out        the output directory (a path or URI Spark can write)
      * @param payer      a payer profile that replaces every visit's own
      * @param format     {@code csv} or {@code parquet}, for findings, claims and rejected
@@ -134,12 +135,17 @@ public final class AuditJob {
         }
         int partitions = o.partitions() > 0 ? o.partitions() : Math.max(2, 4 * jsc.defaultParallelism());
         // 1. Records with their line numbers.
+        List<String> inputs = new ArrayList<>();
+        List<Boolean> parquet = new ArrayList<>();
+        for (String input : o.inputs()) {
+            expand(input, conf, inputs, parquet);
+        }
         List<List<String>> headers = new ArrayList<>();
         JavaRDD<InRow> rows = null;
-        for (int i = 0; i < o.inputs().size(); i++) {
-            String input = o.inputs().get(i);
+        for (int i = 0; i < inputs.size(); i++) {
+            String input = inputs.get(i);
             JavaRDD<InRow> r;
-            if (isParquet(input, conf)) {
+            if (parquet.get(i)) {
                 Dataset<Row> df = spark.read().parquet(input);
                 List<String> header = Arrays.asList(df.columns());
                 int id = checkHeader(input, header, ref);
@@ -155,7 +161,7 @@ public final class AuditJob {
             rows = rows == null ? r : rows.union(r);
         }
         Broadcast<List<List<String>>> headerB = jsc.broadcast(headers);
-        Broadcast<List<String>> namesB = jsc.broadcast(new ArrayList<>(o.inputs()));
+        Broadcast<List<String>> namesB = jsc.broadcast(new ArrayList<>(inputs));
         String payer = o.payer().orElse(null);
         // 2. By visit: the checks of each visit. Records go through Spark SQL's binary shuffle and sort, so each
         // partition sees a visit's records together and in input order, and streams through them.
@@ -194,7 +200,7 @@ public final class AuditJob {
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "summary.json"),
                 Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(totals.toJson()) + "\n");
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "report.html"),
-                ReportHtml.render(totals, VisitAudit.catalog(), o.inputs()));
+                ReportHtml.render(totals, VisitAudit.catalog(), inputs));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("elapsedSeconds", Math.round(elapsed.toMillis() / 10.0) / 100.0);
         run.put("master", spark.sparkContext().master());
@@ -208,17 +214,57 @@ public final class AuditJob {
         return new Result(totals, partitions, elapsed);
     }
 
-    private static boolean isParquet(String input, Configuration conf) throws IOException {
-        String lower = input.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".parquet")) {
-            return true;
-        }
+    /**
+     * The inputs an argument names, each read on its own (its own header, its own line numbers): a file as given;
+     * a glob ({@code hdfs:///claims/2026-*.csv}), its files in name order; a directory, as Parquet when it holds
+     * Parquet files (a Spark output), else its CSV files in name order (hidden and {@code _} files left out).
+     * A {@code .parquet} file is Parquet; any other file the CSV layout.
+     */
+    static void expand(String input, Configuration conf, List<String> inputs, List<Boolean> parquet)
+            throws IOException {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(input);
         FileSystem fs = p.getFileSystem(conf);
+        if (input.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{')) {
+            FileStatus[] matches = fs.globStatus(p);
+            if (matches == null || matches.length == 0) {
+                throw new InputException(input, "no file matches");
+            }
+            Arrays.sort(matches, (a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
+            for (FileStatus m : matches) {
+                expand(m.getPath().toString(), conf, inputs, parquet);
+            }
+            return;
+        }
         if (!fs.exists(p)) {
             throw new InputException(input, "no such file");
         }
-        return fs.getFileStatus(p).isDirectory();
+        if (fs.getFileStatus(p).isDirectory()) {
+            List<String> files = new ArrayList<>();
+            boolean anyParquet = false;
+            for (FileStatus f : fs.listStatus(p)) {
+                String name = f.getPath().getName();
+                if (f.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
+                    files.add(f.getPath().toString());
+                    anyParquet |= name.toLowerCase(Locale.ROOT).endsWith(".parquet");
+                }
+            }
+            if (anyParquet) {
+                inputs.add(input);
+                parquet.add(true);
+                return;
+            }
+            if (files.isEmpty()) {
+                throw new InputException(input, "an empty directory");
+            }
+            files.sort(null);
+            for (String f : files) {
+                inputs.add(f);
+                parquet.add(false);
+            }
+            return;
+        }
+        inputs.add(input);
+        parquet.add(input.toLowerCase(Locale.ROOT).endsWith(".parquet"));
     }
 
     /** The first record of a CSV input (its header), read on the driver. */

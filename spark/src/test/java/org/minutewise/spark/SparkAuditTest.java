@@ -193,6 +193,44 @@ class SparkAuditTest {
         assertThat(json(fromParquet.resolve("summary.json"))).isEqualTo(json(fromCsv.resolve("summary.json")));
     }
 
+    @Test
+    void aDirectoryOrAGlobOfCsvFilesIsReadFileByFile() throws IOException {
+        List<String> lines = Files.readAllLines(plain);
+        Path dir = Files.createDirectories(tmp.resolve("parts"));
+        int half = lines.size() / 2;
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        Files.write(a, lines.subList(0, half));
+        List<String> second = new ArrayList<>();
+        second.add(lines.get(0));
+        second.addAll(lines.subList(half, lines.size()));
+        Files.write(b, second);
+        Files.writeString(dir.resolve("_SUCCESS"), "");
+        Path audit = tmp.resolve("audit-parts");
+        Audit.run(new Audit.Options(List.of(a.toString(), b.toString()), audit, Optional.empty(), 2, false, 3,
+                OptionalLong.empty()), REF, Progress.quiet());
+        for (String input : List.of(dir.toString(), dir.resolve("*.csv").toString())) {
+            Path out = tmp.resolve("spark-parts-" + (input.endsWith("csv") ? "glob" : "dir"));
+            AuditJob.run(LocalSpark.get(), new AuditJob.Options(List.of(input), out.toString(), Optional.empty(),
+                    "csv", 2));
+            assertThat(json(out.resolve("summary.json"))).as(input).isEqualTo(json(audit.resolve("summary.json")));
+            List<List<String>> got = rows(out.resolve("findings"));
+            assertThat(got).extracting(f -> f.get(5)).as(input).allMatch(f -> f.isEmpty() || f.endsWith("/a.csv")
+                    || f.endsWith("/b.csv")).anyMatch(f -> f.endsWith("/b.csv"));
+            assertThat(sorted(withoutFile(got))).isEqualTo(sorted(withoutFile(rows(audit.resolve("findings.csv")))));
+        }
+    }
+
+    private static List<List<String>> withoutFile(List<List<String>> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> r : rows) {
+            List<String> c = new ArrayList<>(r);
+            c.set(5, "");
+            out.add(c);
+        }
+        return out;
+    }
+
     private record Run(int status, String out, String err) {
     }
 
