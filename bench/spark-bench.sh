@@ -7,6 +7,7 @@
 #   bench/spark-bench.sh                        # 10M lines in $BENCH_DIR (default /tmp/minutewise-bench)
 #   BENCH_LINES=200000 bench/spark-bench.sh     # a quick one
 #   BENCH_THREADS="1 2" BENCH_AUDIT=0 ...       # thread counts; skip the single-process audit
+#   AUDIT_DIR=/tmp/minutewise-bench/audit-10000000-g1 BENCH_AUDIT=0 ...   # compare with audit-bench's run
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${BENCH_DIR:-/tmp/minutewise-bench}"
@@ -51,14 +52,16 @@ if [ "${BENCH_AUDIT:-1}" = 1 ]; then
       2> "$dir/audit-$lines-t2.time" || true
   s=$(elapsed "$dir/audit-$lines-t2.time")
   echo "| single-process audit | 2 | $rows | $s | $(rate "$rows" "$s") | $(cpu "$dir/audit-$lines-t2.time") | $(rss_mb "$dir/audit-$lines-t2.time") | $load |"
-  # The same findings: the two summaries must agree.
-  if command -v python3 >/dev/null; then
-    for t in $threads; do
-      python3 - "$dir/audit-$lines-t2/summary.json" "$dir/spark-$lines-$t/summary.json" <<'PY' >&2
+fi
+# The same results: summaries equal, the same rows (against this run's audit, or AUDIT_DIR, e.g. audit-bench's).
+audit_dir="${AUDIT_DIR:-$dir/audit-$lines-t2}"
+if [ -f "$audit_dir/summary.json" ] && command -v python3 >/dev/null; then
+  for t in $threads; do
+    python3 - "$audit_dir/summary.json" "$dir/spark-$lines-$t/summary.json" <<'PY' >&2
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])
 print("summary of", sys.argv[2], "equals the audit's" if a == b else "DIFFERS from the audit's")
 PY
-    done
-  fi
+    python3 "$here/bench/compare-outputs.py" "$audit_dir" "$dir/spark-$lines-$t" >&2
+  done
 fi
