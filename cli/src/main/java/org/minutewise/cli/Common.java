@@ -1,9 +1,9 @@
 package org.minutewise.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.refdata.RefData;
+import org.minutewise.refdata.RefFiles;
 import picocli.CommandLine.Option;
 
 /** Reference data options every command that checks visits shares; each file goes on top of the embedded data. */
@@ -37,25 +37,16 @@ final class Common {
     Path feeSchedule;
 
     ReferenceData ref() {
-        ReferenceData ref = RefData.defaults();
-        if (payerProfile != null) {
-            ref = RefData.withPayerFile(ref, payerProfile);
-        }
-        if (ncciFile != null) {
-            ref = RefData.withNcciFile(ref, ncciFile);
-        }
-        if (mueFile != null) {
-            ref = RefData.withMueFile(ref, mueFile, LocalDate.of(2000, 1, 1));
-        }
-        if (rvuFile != null) {
-            ref = RefData.withRvuFile(ref, rvuFile, rvuYear);
-        }
-        if (gpciFile != null) {
-            ref = RefData.withGpciFile(ref, gpciFile);
-        }
-        if (feeSchedule != null) {
-            ref = RefData.withFeeSchedule(ref, feeSchedule);
-        }
-        return ref;
+        return files().apply(RefData.defaults());
+    }
+
+    /** The reference data files given, by name. */
+    RefFiles files() {
+        return new RefFiles(name(payerProfile), name(ncciFile), name(mueFile), name(rvuFile), rvuYear,
+                name(gpciFile), name(feeSchedule));
+    }
+
+    private static String name(Path p) {
+        return p == null ? null : p.toString();
     }
 }

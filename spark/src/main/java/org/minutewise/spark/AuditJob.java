@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,6 +47,8 @@ import org.minutewise.formats.audit.VisitAudit;
 import org.minutewise.formats.csv.CsvRecordReader;
 import org.minutewise.formats.csv.CsvVisitReader;
 import org.minutewise.refdata.Csv;
+import org.minutewise.refdata.RefData;
+import org.minutewise.refdata.RefFiles;
 import scala.Tuple2;
 
 /**
@@ -75,9 +78,17 @@ public final class AuditJob {
      * @param payer      a payer profile that replaces every visit's own
      * @param format     {@code csv} or {@code parquet}, for findings, claims and rejected
      * @param partitions the partitions of the shuffles (0: four per core Spark reports)
+     * @param files      reference data files on top of the embedded defaults (shipped to the executors)
      */
-    public record Options(List<String> inputs, String out, Optional<String> payer, String format, int partitions) {
+    public record Options(List<String> inputs, String out, Optional<String> payer, String format, int partitions,
+                          RefFiles files) {
+        /** With the embedded reference data only. */
+        public Options(List<String> inputs, String out, Optional<String> payer, String format, int partitions) {
+            this(inputs, out, payer, format, partitions, RefFiles.NONE);
+        }
+
         public Options {
+            Objects.requireNonNull(files, "files");
             inputs = List.copyOf(inputs);
             Objects.requireNonNull(out, "out");
             Objects.requireNonNull(payer, "payer");
@@ -122,7 +133,17 @@ public final class AuditJob {
     public static Result run(SparkSession spark, Options o) throws IOException {
         long start = System.nanoTime();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        ReferenceData ref = Engine.get().ref;
+        RefFiles files = o.files();
+        // The reference files are read here first, so that a bad one is an error before any work, then shipped.
+        ReferenceData ref = files.apply(RefData.defaults());
+        Set<String> shipped = new HashSet<>();
+        for (String name : files.names()) {
+            if (!shipped.add(Engine.shippedName(name))) {
+                throw new InputException(name, "two reference files are named " + Engine.shippedName(name)
+                        + "; give them different file names");
+            }
+            jsc.addFile(name);
+        }
         if (o.payer().isPresent() && ref.payers().find(o.payer().get()).isEmpty()) {
             throw new InputException("--payer", "unknown payer profile \"" + o.payer().get() + "\"; known: "
                     + ref.payers().ids());
@@ -170,12 +191,12 @@ public final class AuditJob {
                 r.text)), RECORDS);
         Dataset<Row> checked = spark.createDataFrame(records.repartition(partitions, records.col("key"))
                 .sortWithinPartitions("key", "file", "line", "seq").javaRDD()
-                .mapPartitions(it -> checkStage(it, headerB.value(), namesB.value(), payer)), ITEMS)
+                .mapPartitions(it -> checkStage(it, headerB.value(), namesB.value(), payer, files)), ITEMS)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         // 3. By patient and by therapist: the checks across visits, the same way.
         Dataset<Row> digests = checked.filter(checked.col("kind").equalTo(DIGEST)).select("key", "data");
         Dataset<Row> across = spark.createDataFrame(digests.repartition(partitions, digests.col("key"))
-                .sortWithinPartitions("key").javaRDD().mapPartitions(it -> acrossStage(it, namesB.value())), ITEMS)
+                .sortWithinPartitions("key").javaRDD().mapPartitions(it -> acrossStage(it, namesB.value(), files)), ITEMS)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         // 4. The outputs.
         Dataset<Row> all = checked.union(across);
@@ -476,8 +497,8 @@ public final class AuditJob {
     }
 
     private static Iterator<Row> checkStage(Iterator<Row> sorted, List<List<String>> headerFields,
-                                             List<String> names, String payer) {
-        Engine engine = Engine.get();
+                                             List<String> names, String payer, RefFiles files) {
+        Engine engine = Engine.get(files);
         VisitAudit audit = new VisitAudit(engine.ref, engine.checker, Optional.ofNullable(payer), names::get);
         CsvVisitReader reader = new CsvVisitReader(engine.ref);
         List<CsvVisitReader.Header> headers = new ArrayList<>();
@@ -568,8 +589,8 @@ public final class AuditJob {
         return keys;
     }
 
-    private static Iterator<Row> acrossStage(Iterator<Row> sorted, List<String> names) {
-        ReferenceData ref = Engine.get().ref;
+    private static Iterator<Row> acrossStage(Iterator<Row> sorted, List<String> names, RefFiles files) {
+        ReferenceData ref = Engine.get(files).ref;
         Bin.Interner strings = new Bin.Interner();
         Runs<Tuple2<String, byte[]>> groups = new Runs<>(sorted, r -> new Tuple2<>(r.getString(0),
                 (byte[]) r.get(1)));

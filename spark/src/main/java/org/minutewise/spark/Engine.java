@@ -1,15 +1,22 @@
 package org.minutewise.spark;
 
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.SparkFiles;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.VisitChecker;
 import org.minutewise.refdata.RefData;
+import org.minutewise.refdata.RefFiles;
 
 /**
- * The reference data and checker of one JVM (driver or executor), built on first use from the data files embedded
- * in the jar, so that tasks do not ship them. The checker is thread-safe and shared by the executor's tasks.
+ * The reference data and checker of one JVM (driver or executor), built on first use: the data files embedded in
+ * the jar, with the user's reference files on top, which the driver shipped with {@code SparkContext.addFile} and
+ * each JVM reads from where Spark put them ({@link SparkFiles#get}). The checker is thread-safe and shared by the
+ * executor's tasks.
  */
 final class Engine {
-    private static volatile Engine instance;
+    private static final Map<RefFiles, Engine> ENGINES = new ConcurrentHashMap<>();
 
     final ReferenceData ref;
     final VisitChecker checker;
@@ -19,17 +26,14 @@ final class Engine {
         this.checker = new VisitChecker(ref);
     }
 
-    static Engine get() {
-        Engine e = instance;
-        if (e == null) {
-            synchronized (Engine.class) {
-                e = instance;
-                if (e == null) {
-                    e = new Engine(RefData.defaults());
-                    instance = e;
-                }
-            }
-        }
-        return e;
+    static Engine get(RefFiles files) {
+        return ENGINES.computeIfAbsent(files, f -> new Engine(f.any()
+                ? f.apply(RefData.defaults(), name -> Path.of(SparkFiles.get(shippedName(name))))
+                : RefData.defaults()));
+    }
+
+    /** The name a reference file is shipped under: its file name. */
+    static String shippedName(String name) {
+        return new org.apache.hadoop.fs.Path(name).getName();
     }
 }

@@ -27,6 +27,7 @@ import org.minutewise.formats.Json;
 import org.minutewise.formats.csv.CsvRecordReader;
 import org.minutewise.refdata.Csv;
 import org.minutewise.refdata.RefData;
+import org.minutewise.refdata.RefFiles;
 
 /**
  * The Spark job against the single-process audit on the same generated input (injected rule-level errors, a note
@@ -219,6 +220,33 @@ class SparkAuditTest {
                     || f.endsWith("/b.csv")).anyMatch(f -> f.endsWith("/b.csv"));
             assertThat(sorted(withoutFile(got))).isEqualTo(sorted(withoutFile(rows(audit.resolve("findings.csv")))));
         }
+    }
+
+    @Test
+    void referenceFilesAreShippedToTheExecutorsAndUsedAsTheAuditUsesThem() throws IOException {
+        Path profiles = tmp.resolve("clinic-payers.json");
+        Files.writeString(profiles, "{\"profiles\":[{\"id\":\"acme-ppo\",\"kind\":\"commercial\","
+                + "\"method\":\"cpt\"}]}");
+        Path fees = tmp.resolve("clinic-fees.csv");
+        Files.writeString(fees, "code,charge\n97112,123.45\n");
+        RefFiles files = new RefFiles(profiles.toString(), null, null, null, 2026, null, fees.toString());
+        Path audit = tmp.resolve("audit-acme");
+        Audit.run(new Audit.Options(List.of(plain.toString()), audit, Optional.of("acme-ppo"), 2, false, 3,
+                OptionalLong.empty()), files.apply(REF), Progress.quiet());
+        Path out = tmp.resolve("spark-acme");
+        Run run = cli(plain.toString(), "--out", out.toString(), "--payer", "acme-ppo", "--payer-profile",
+                profiles.toString(), "--fee-schedule", fees.toString(), "--partitions", "2");
+        assertThat(run.status()).as(run.err()).isIn(0, 1);
+        assertThat(json(out.resolve("summary.json"))).isEqualTo(json(audit.resolve("summary.json")));
+        assertThat(json(out.resolve("summary.json")).get("byPayer").has("acme-ppo")).isTrue();
+        assertThat(sorted(rows(out.resolve("findings")))).isEqualTo(sorted(rows(audit.resolve("findings.csv"))));
+        // A bad reference file is bad input, named, before any work.
+        Path bad = tmp.resolve("bad-payers.json");
+        Files.writeString(bad, "{\"profiles\":[{\"id\":\"x\",\"kind\":\"medicare\",\"method\":\"nope\"}]}");
+        Run refused = cli(plain.toString(), "--out", tmp.resolve("spark-bad").toString(), "--payer-profile",
+                bad.toString());
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.err()).contains("bad-payers.json");
     }
 
     private static List<List<String>> withoutFile(List<List<String>> rows) {
