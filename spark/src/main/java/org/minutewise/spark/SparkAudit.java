@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = "The batch audit as a Spark job: every visit checked with the same rules as "
                 + "'minutewise audit', the checks across visits, the same output rows.",
         footer = {"", "INPUT: the documented CSV layout (.gz accepted) or Parquet with the same columns (a "
-                + ".parquet file or a directory), by path or any URI Spark reads (hdfs://, s3a://).",
+                + ".parquet file or a directory of Parquet files), by path or any URI Spark reads (hdfs://, s3a://); "
+                + "a glob or a directory of CSV files is read file by file.",
             "Outputs in DIR: findings/, claims/, rejected/ (CSV part files with a header, or Parquet), "
                 + "summary.json, report.html, run.json. The summary JSON is also printed on stdout.",
             "Exit: 0 nothing blocks; 1 a finding blocks; 2 bad usage or rows rejected (see rejected/); "
