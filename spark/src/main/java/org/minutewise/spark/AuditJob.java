@@ -462,11 +462,25 @@ public final class AuditJob {
     private static final class Runs<T> implements Iterator<List<T>> {
         private final Iterator<Row> rows;
         private final java.util.function.Function<Row, T> as;
+        private final int limit;
+        private final java.util.function.Function<Row, T> light;
         private Row pending;
 
         Runs(Iterator<Row> rows, java.util.function.Function<Row, T> as) {
+            this(rows, as, Integer.MAX_VALUE, as);
+        }
+
+        /**
+         * Beyond {@code limit} rows a run's rows are made with {@code light} (a visit with too many rows is set
+         * aside whole, and only where its rows came from is kept for the rejects: a file whose rows all carry one
+         * visit id must not fill a task's memory with their text).
+         */
+        Runs(Iterator<Row> rows, java.util.function.Function<Row, T> as, int limit,
+             java.util.function.Function<Row, T> light) {
             this.rows = rows;
             this.as = as;
+            this.limit = limit;
+            this.light = light;
             this.pending = rows.hasNext() ? rows.next() : null;
         }
 
@@ -490,7 +504,7 @@ public final class AuditJob {
                     pending = r;
                     break;
                 }
-                run.add(as.apply(r));
+                run.add(run.size() < limit ? as.apply(r) : light.apply(r));
             }
             return run;
         }
@@ -522,7 +536,8 @@ public final class AuditJob {
             }
         };
         Runs<InRow> groups = new Runs<>(sorted, r -> new InRow(r.getInt(1), r.getLong(2), r.getLong(3),
-                r.getString(4), r.getString(5)));
+                r.getString(4), r.getString(5)), VisitAudit.MAX_ROWS_PER_VISIT,
+                r -> new InRow(r.getInt(1), r.getLong(2), r.getLong(3), r.getString(4), ""));
         return new Stage<>(groups) {
             @Override
             void group(List<InRow> rows, List<Row> out) {

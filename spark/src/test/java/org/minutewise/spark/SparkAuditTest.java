@@ -70,6 +70,12 @@ class SparkAuditTest {
             extra.append(join(bad));
             // A record the CSV reader refuses (text after a closing quote).
             extra.append("X-BROKEN,\"2026-03-02\"junk,medicare\r\n");
+            // A visit with more rows than a visit may have: all set aside (and their text not kept past the limit).
+            List<String> big = new ArrayList<>(first);
+            big.set(id, "X-BIG");
+            for (int i = 0; i < 250; i++) {
+                extra.append(join(big));
+            }
             // A row with no visit id.
             List<String> noId = new ArrayList<>(first);
             noId.set(id, "");
@@ -141,6 +147,8 @@ class SparkAuditTest {
         assertThat(rows(out.resolve("rejected"))).isEqualTo(rows(audited.resolve("rejected.csv")));
         assertThat(rows(out.resolve("rejected"))).extracting(f -> f.get(2)).contains("X-BADDATE", "X-BROKEN", "")
                 .doesNotContain("X-MULTILINE");
+        assertThat(rows(out.resolve("rejected"))).filteredOn(f -> f.get(2).equals("X-BIG")).hasSize(250)
+                .allMatch(f -> f.get(3).contains("has 250 rows"));
         assertThat(rows(out.resolve("claims"))).extracting(f -> f.get(0)).contains("X-MULTILINE");
         assertThat(json(out.resolve("summary.json"))).isEqualTo(json(audited.resolve("summary.json")));
         assertThat(r.totals().read()).isEqualTo(r.totals().checked() + r.totals().rejected());
