@@ -208,14 +208,17 @@ public final class AuditJob {
                 .drop("fileIndex", "seq").write(), o.format())
                 .save(new org.apache.hadoop.fs.Path(out, "rejected").toString());
         AuditTotals totals = new AuditTotals();
-        for (Row t : all.filter(all.col("kind").equalTo(TOTALS)).select("json").collectAsList()) {
+        long rowsIn = 0;
+        for (Row t : all.filter(all.col("kind").equalTo(TOTALS)).select("json", "line").collectAsList()) {
             totals.merge(AuditTotals.fromJson(Json.mapper().readTree(t.getString(0))));
+            rowsIn += t.isNullAt(1) ? 0 : t.getLong(1);
         }
         checked.unpersist(false);
         across.unpersist(false);
-        if (totals.read() != totals.checked() + totals.rejected()) {
-            throw new IllegalStateException("rows do not reconcile: read " + totals.read() + ", checked "
-                    + totals.checked() + ", rejected " + totals.rejected());
+        // Every record the checks took in is either checked or set aside (counted apart from the totals).
+        if (rowsIn != totals.checked() + totals.rejected() || totals.read() != rowsIn) {
+            throw new IllegalStateException("rows do not reconcile: " + rowsIn + " records in, read " + totals.read()
+                    + ", checked " + totals.checked() + ", rejected " + totals.rejected());
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "summary.json"),
@@ -302,6 +305,9 @@ public final class AuditJob {
         }
         if (r == null) {
             throw new InputException(input, "empty CSV: expected a header row");
+        }
+        if (CsvLines.bareCarriageReturn(first.get(0))) {
+            throw new InputException(input + ", line 1", CsvLines.BARE_CR);
         }
         return r.fields();
     }
@@ -420,6 +426,8 @@ public final class AuditJob {
         private int next;
         private boolean done;
         final AuditTotals totals = new AuditTotals();
+        /** Input rows the stage took in (sent beside the totals, to reconcile them independently). */
+        long rowsIn;
 
         Stage(Iterator<T> groups) {
             this.groups = groups;
@@ -437,7 +445,7 @@ public final class AuditJob {
                 } else if (!done) {
                     done = true;
                     try {
-                        buffer.add(item(TOTALS, null, null, null,
+                        buffer.add(item(TOTALS, null, rowsIn, null,
                                 Json.mapper().writeValueAsString(totals.toPartJson()), null, null));
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
@@ -527,6 +535,9 @@ public final class AuditJob {
 
             @Override
             public CsvRecordReader.Record record(InRow r) {
+                if (CsvLines.bareCarriageReturn(r.text)) {
+                    throw new InputException("line " + r.line, CsvLines.BARE_CR);
+                }
                 return CsvRecordReader.parse(r.text, r.line);
             }
 
@@ -541,6 +552,7 @@ public final class AuditJob {
         return new Stage<>(groups) {
             @Override
             void group(List<InRow> rows, List<Row> out) {
+                rowsIn += rows.size();
                 String visitId = rows.get(0).visitId;
                 VisitAudit.Assembled<InRow> a = audit.assembleCsv(visitId, rows, how);
                 for (VisitAudit.Rejected<InRow> x : a.rejected()) {

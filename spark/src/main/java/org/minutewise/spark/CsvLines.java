@@ -58,6 +58,45 @@ final class CsvLines {
         return inside;
     }
 
+    /** Why a record with a bare carriage return inside is set aside (the job cuts records at line feeds only). */
+    static final String BARE_CR = "a bare carriage return (\\r without \\n) ends a record inside this line; the Spark "
+            + "job reads records at line feeds only: convert the file's line ends to \\n or \\r\\n";
+
+    /**
+     * Whether a record's text holds a carriage return outside quotes that is not its last character: a line end
+     * the single-process reader would cut at, which the job's reader (line feeds only) did not; the record is set
+     * aside rather than read as one record.
+     */
+    static boolean bareCarriageReturn(String s) {
+        int cr = s.indexOf('\r');
+        if (cr < 0 || cr == s.length() - 1) {
+            return false;
+        }
+        boolean inside = false;
+        boolean fieldStart = true;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (inside) {
+                if (c == '"') {
+                    if (i + 1 < n && s.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        inside = false;
+                        fieldStart = false;
+                    }
+                }
+            } else if (c == '"' && fieldStart) {
+                inside = true;
+            } else if (c == '\r' && i < n - 1) {
+                return true;
+            } else {
+                fieldStart = c == ',';
+            }
+        }
+        return false;
+    }
+
     private static final long CLOSED = -1;
     private static final long CARRIED = -2;
 

@@ -61,6 +61,14 @@ class CsvLinesTest {
     }
 
     @Test
+    void aBareCarriageReturnInsideARecordIsFound() {
+        assertThat(CsvLines.bareCarriageReturn("a,b\r")).isFalse();
+        assertThat(CsvLines.bareCarriageReturn("a,\"x\ry\",b\r")).isFalse();
+        assertThat(CsvLines.bareCarriageReturn("a,b\rc,d\r")).isTrue();
+        assertThat(CsvLines.bareCarriageReturn("a,b")).isFalse();
+    }
+
+    @Test
     void aVisitIdIsFoundEvenInARecordTheReaderRefuses() {
         assertThat(CsvLines.lenientField("V-1 ,2026-03-02,\"x\"y", 0)).isEqualTo("V-1");
         assertThat(CsvLines.lenientField("\"V-\"\"2\"junk,b", 0)).isEqualTo("V-\"2junk");

@@ -311,6 +311,11 @@ class SparkAuditTest {
         Run quote = cli(unclosed.toString(), "--out", tmp.resolve("q").toString());
         assertThat(quote.status()).isEqualTo(2);
         assertThat(quote.err()).contains("unclosed.csv").contains("never closed");
+        Path mac = tmp.resolve("mac.csv");
+        Files.writeString(mac, Files.readString(plain).replace("\r\n", "\r"));
+        Run cr = cli(mac.toString(), "--out", tmp.resolve("cr").toString());
+        assertThat(cr.status()).isEqualTo(2);
+        assertThat(cr.err()).contains("mac.csv").contains("carriage return");
         Run usage = cli("--out");
         assertThat(usage.status()).isEqualTo(2);
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -94,8 +95,11 @@ public final class AcrossAudit {
      * minutes per timed unit over the period ({@link TherapistVolume}), and one provider's one-on-one minutes with
      * two patients at once on one day ({@link TherapistDay}).
      */
-    public static List<AuditCsv.FindingRow> therapists(Collection<AuditDigest> visits, Predicate<String> owns,
+    public static List<AuditCsv.FindingRow> therapists(Collection<AuditDigest> given, Predicate<String> owns,
                                                        IntFunction<String> fileNames, AuditTotals totals) {
+        // In visit id order, so that sums of fractional units come out the same however the digests arrived.
+        List<AuditDigest> visits = new ArrayList<>(given);
+        visits.sort(Comparator.comparing((AuditDigest d) -> d.digest().visitId()));
         List<AuditCsv.FindingRow> rows = new ArrayList<>();
         for (AuditDigest r : visits) {
             if (owns.test(r.therapist())) {
