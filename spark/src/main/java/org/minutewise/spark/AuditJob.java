@@ -471,24 +471,26 @@ public final class AuditJob {
         private final Iterator<Row> rows;
         private final java.util.function.Function<Row, T> as;
         private final int limit;
-        private final java.util.function.Function<Row, T> light;
         private Row pending;
+        /** Where the rows of the last run past {@code limit} came from: file, line, order of reading. */
+        int extra;
+        int[] extraFile = new int[0];
+        long[] extraLine = new long[0];
+        long[] extraSeq = new long[0];
 
         Runs(Iterator<Row> rows, java.util.function.Function<Row, T> as) {
-            this(rows, as, Integer.MAX_VALUE, as);
+            this(rows, as, Integer.MAX_VALUE);
         }
 
         /**
-         * Beyond {@code limit} rows a run's rows are made with {@code light} (a visit with too many rows is set
-         * aside whole, and only where its rows came from is kept for the rejects: a file whose rows all carry one
-         * visit id must not fill a task's memory with their text).
+         * Beyond {@code limit} rows only where a run's rows came from is kept (columns 1-3 of the records: file,
+         * line, order), compactly: such a visit is set aside whole, and a file whose rows all carry one visit id
+         * must not fill a task's memory with their text.
          */
-        Runs(Iterator<Row> rows, java.util.function.Function<Row, T> as, int limit,
-             java.util.function.Function<Row, T> light) {
+        Runs(Iterator<Row> rows, java.util.function.Function<Row, T> as, int limit) {
             this.rows = rows;
             this.as = as;
             this.limit = limit;
-            this.light = light;
             this.pending = rows.hasNext() ? rows.next() : null;
         }
 
@@ -506,13 +508,27 @@ public final class AuditJob {
             List<T> run = new ArrayList<>(4);
             run.add(as.apply(pending));
             pending = null;
+            extra = 0;
             while (rows.hasNext()) {
                 Row r = rows.next();
                 if (!r.getString(0).equals(key)) {
                     pending = r;
                     break;
                 }
-                run.add(run.size() < limit ? as.apply(r) : light.apply(r));
+                if (run.size() < limit) {
+                    run.add(as.apply(r));
+                } else {
+                    if (extra == extraLine.length) {
+                        int n = Math.max(1024, extra * 2);
+                        extraFile = Arrays.copyOf(extraFile, n);
+                        extraLine = Arrays.copyOf(extraLine, n);
+                        extraSeq = Arrays.copyOf(extraSeq, n);
+                    }
+                    extraFile[extra] = r.getInt(1);
+                    extraLine[extra] = r.getLong(2);
+                    extraSeq[extra] = r.getLong(3);
+                    extra++;
+                }
             }
             return run;
         }
@@ -547,13 +563,24 @@ public final class AuditJob {
             }
         };
         Runs<InRow> groups = new Runs<>(sorted, r -> new InRow(r.getInt(1), r.getLong(2), r.getLong(3),
-                r.getString(4), r.getString(5)), VisitAudit.MAX_ROWS_PER_VISIT,
-                r -> new InRow(r.getInt(1), r.getLong(2), r.getLong(3), r.getString(4), ""));
+                r.getString(4), r.getString(5)), VisitAudit.MAX_ROWS_PER_VISIT + 1);
         return new Stage<>(groups) {
             @Override
             void group(List<InRow> rows, List<Row> out) {
-                rowsIn += rows.size();
+                rowsIn += rows.size() + groups.extra;
                 String visitId = rows.get(0).visitId;
+                if (groups.extra > 0) {
+                    String reason = VisitAudit.tooManyRows(visitId, rows.size() + (long) groups.extra);
+                    for (InRow r : rows) {
+                        reject(r, reason, names, out, totals);
+                    }
+                    for (int i = 0; i < groups.extra; i++) {
+                        totals.rejected(1);
+                        out.add(item(REJECT, null, line(groups.extraLine[i]), null, null, groups.extraFile[i],
+                                groups.extraSeq[i], names.get(groups.extraFile[i]), visitId, reason));
+                    }
+                    return;
+                }
                 VisitAudit.Assembled<InRow> a = audit.assembleCsv(visitId, rows, how);
                 for (VisitAudit.Rejected<InRow> x : a.rejected()) {
                     reject(x.row(), x.reason(), names, out, totals);

@@ -244,35 +244,66 @@ final class CsvLines {
 
     /** The records that begin and end inside split {@code p}. */
     private static Iterator<InRow> whole(int p, Iterator<String> it, Chain chain, int file, int idColumn) {
-        List<InRow> out = new ArrayList<>();
-        boolean inside = chain.inside()[p];
-        boolean carried = inside;
-        long idx = chain.offset()[p];
-        StringBuilder cur = null;
-        long start = -1;
-        while (it.hasNext()) {
-            String s = it.next();
-            boolean after = insideAtEnd(s, inside);
-            if (carried) {
-                carried = after;
-            } else if (!inside) {
-                if (after) {
-                    cur = new StringBuilder(s);
-                    start = idx;
-                } else if (idx > 0 && !s.isEmpty() && !s.equals("\r")) {
-                    out.add(read(file, idx, s, idColumn));
-                }
-            } else {
-                cur.append('\n').append(s);
-                if (!after) {
-                    out.add(read(file, start, cur.toString(), idColumn));
-                    cur = null;
-                }
-            }
-            inside = after;
-            idx++;
+        return new Whole(it, chain.inside()[p], chain.offset()[p], file, idColumn);
+    }
+
+    /** The records of one split, made as they are asked for (a split holds millions of lines). */
+    private static final class Whole implements Iterator<InRow> {
+        private final Iterator<String> it;
+        private final int file;
+        private final int idColumn;
+        private boolean inside;
+        private boolean carried;
+        private long idx;
+        private StringBuilder cur;
+        private long start = -1;
+        private InRow next;
+
+        Whole(Iterator<String> it, boolean inside, long offset, int file, int idColumn) {
+            this.it = it;
+            this.inside = inside;
+            this.carried = inside;
+            this.idx = offset;
+            this.file = file;
+            this.idColumn = idColumn;
         }
-        return out.iterator();
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && it.hasNext()) {
+                String s = it.next();
+                boolean after = insideAtEnd(s, inside);
+                if (carried) {
+                    carried = after;
+                } else if (!inside) {
+                    if (after) {
+                        cur = new StringBuilder(s);
+                        start = idx;
+                    } else if (idx > 0 && !s.isEmpty() && !s.equals("\r")) {
+                        next = read(file, idx, s, idColumn);
+                    }
+                } else {
+                    cur.append('\n').append(s);
+                    if (!after) {
+                        next = read(file, start, cur.toString(), idColumn);
+                        cur = null;
+                    }
+                }
+                inside = after;
+                idx++;
+            }
+            return next != null;
+        }
+
+        @Override
+        public InRow next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            InRow r = next;
+            next = null;
+            return r;
+        }
     }
 
     /**

@@ -70,7 +70,7 @@ class SparkAuditTest {
             extra.append(join(bad));
             // A record the CSV reader refuses (text after a closing quote).
             extra.append("X-BROKEN,\"2026-03-02\"junk,medicare\r\n");
-            // A visit with more rows than a visit may have: all set aside (and their text not kept past the limit).
+            // A visit with more rows than a visit may have: all set aside (past the limit only where they came from is kept).
             List<String> big = new ArrayList<>(first);
             big.set(id, "X-BIG");
             for (int i = 0; i < 250; i++) {
