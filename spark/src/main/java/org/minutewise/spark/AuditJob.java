@@ -174,10 +174,10 @@ public final class AuditJob {
                 int file = i;
                 r = df.javaRDD().zipWithIndex().map(t -> parquetRow(file, t._2(), t._1(), id));
             } else {
-                List<String> header = csvHeader(jsc, input);
-                int id = checkHeader(input, header, ref);
-                headers.add(new ArrayList<>(header));
-                r = CsvLines.records(jsc, input, i, 0, id);
+                Header header = csvHeader(jsc, input);
+                int id = checkHeader(input, header.fields(), ref);
+                headers.add(new ArrayList<>(header.fields()));
+                r = CsvLines.records(jsc, input, i, 0, id, header.index());
             }
             rows = rows == null ? r : rows.union(r);
         }
@@ -255,7 +255,7 @@ public final class AuditJob {
             }
             Arrays.sort(matches, (a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
             for (FileStatus m : matches) {
-                expand(m.getPath().toString(), conf, inputs, parquet);
+                expand(named(input, m.getPath()), conf, inputs, parquet);
             }
             return;
         }
@@ -268,7 +268,7 @@ public final class AuditJob {
             for (FileStatus f : fs.listStatus(p)) {
                 String name = f.getPath().getName();
                 if (f.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
-                    files.add(f.getPath().toString());
+                    files.add(named(input, f.getPath()));
                     anyParquet |= name.toLowerCase(Locale.ROOT).endsWith(".parquet");
                 }
             }
@@ -291,25 +291,40 @@ public final class AuditJob {
         parquet.add(input.toLowerCase(Locale.ROOT).endsWith(".parquet"));
     }
 
-    /** The first record of a CSV input (its header), read on the driver. */
-    private static List<String> csvHeader(JavaSparkContext jsc, String input) throws IOException {
-        List<String> first = CsvLines.lines(jsc, input, 0).take(1);
-        if (first.isEmpty()) {
+    /** A file found under an argument, named as the argument names things (a plain path stays a plain path). */
+    private static String named(String argument, org.apache.hadoop.fs.Path found) {
+        return argument.contains(":") ? found.toString()
+                : org.apache.hadoop.fs.Path.getPathWithoutSchemeAndAuthority(found).toString();
+    }
+
+    /** A CSV input's header: its fields and the index of its line (blank lines before it are skipped). */
+    private record Header(List<String> fields, long index) {
+    }
+
+    /** The first record of a CSV input (its header, after any blank lines), read on the driver. */
+    private static Header csvHeader(JavaSparkContext jsc, String input) throws IOException {
+        List<String> first = CsvLines.lines(jsc, input, 0).take(64);
+        int h = 0;
+        while (h < first.size() && (first.get(h).isEmpty() || first.get(h).equals("\r"))) {
+            h++;
+        }
+        if (h == first.size()) {
             throw new InputException(input, "empty CSV: expected a header row");
         }
+        String text = first.get(h);
         CsvRecordReader.Record r;
         try {
-            r = CsvRecordReader.parse(first.get(0), 1);
+            r = CsvRecordReader.parse(text, h + 1);
         } catch (InputException e) {
             throw new InputException(input + ", " + e.path(), e.detail());
         }
         if (r == null) {
             throw new InputException(input, "empty CSV: expected a header row");
         }
-        if (CsvLines.bareCarriageReturn(first.get(0))) {
-            throw new InputException(input + ", line 1", CsvLines.BARE_CR);
+        if (CsvLines.bareCarriageReturn(text)) {
+            throw new InputException(input + ", line " + (h + 1), CsvLines.BARE_CR);
         }
-        return r.fields();
+        return new Header(r.fields(), h);
     }
 
     /** Validates a header as the CSV reader does (a bad one is a usage error) and returns the visitId column. */

@@ -214,11 +214,17 @@ final class CsvLines {
     /** The records of input file {@code file}, each read into fields, header and blank lines left out. */
     static JavaRDD<InRow> records(JavaSparkContext jsc, String path, int file, int minPartitions, int idColumn)
             throws IOException {
+        return records(jsc, path, file, minPartitions, idColumn, 0);
+    }
+
+    /** The same, the header on line index {@code header} (blank lines before it). */
+    static JavaRDD<InRow> records(JavaSparkContext jsc, String path, int file, int minPartitions, int idColumn,
+                                  long header) throws IOException {
         JavaRDD<String> lines = lines(jsc, path, minPartitions);
         List<long[]> summaries = new ArrayList<>(lines.mapPartitionsWithIndex((p, it) ->
                 Collections.singletonList(summarize(it)).iterator(), true).collect());
         Broadcast<Chain> chain = jsc.broadcast(chain(path, summaries));
-        JavaRDD<InRow> whole = lines.mapPartitionsWithIndex((p, it) -> whole(p, it, chain.value(), file, idColumn),
+        JavaRDD<InRow> whole = lines.mapPartitionsWithIndex((p, it) -> whole(p, it, chain.value(), file, idColumn, header),
                 true);
         boolean anySpan = false;
         for (int p = 0; p < summaries.size(); p++) {
@@ -229,7 +235,7 @@ final class CsvLines {
         }
         JavaPairRDD<Long, Tuple2<Long, String>> pieces = lines.mapPartitionsWithIndex((p, it) ->
                 pieces(p, it, chain.value()), true).mapToPair(t -> t);
-        JavaRDD<InRow> stitched = pieces.filter(t -> t._1() > 0).groupByKey().map(g -> {
+        JavaRDD<InRow> stitched = pieces.filter(t -> t._1() > header).groupByKey().map(g -> {
             List<Tuple2<Long, String>> parts = new ArrayList<>();
             g._2().forEach(parts::add);
             parts.sort((a, b) -> Long.compare(a._1(), b._1()));
@@ -243,8 +249,9 @@ final class CsvLines {
     }
 
     /** The records that begin and end inside split {@code p}. */
-    private static Iterator<InRow> whole(int p, Iterator<String> it, Chain chain, int file, int idColumn) {
-        return new Whole(it, chain.inside()[p], chain.offset()[p], file, idColumn);
+    private static Iterator<InRow> whole(int p, Iterator<String> it, Chain chain, int file, int idColumn,
+                                         long header) {
+        return new Whole(it, chain.inside()[p], chain.offset()[p], file, idColumn, header);
     }
 
     /** The records of one split, made as they are asked for (a split holds millions of lines). */
@@ -252,6 +259,7 @@ final class CsvLines {
         private final Iterator<String> it;
         private final int file;
         private final int idColumn;
+        private final long header;
         private boolean inside;
         private boolean carried;
         private long idx;
@@ -259,8 +267,9 @@ final class CsvLines {
         private long start = -1;
         private InRow next;
 
-        Whole(Iterator<String> it, boolean inside, long offset, int file, int idColumn) {
+        Whole(Iterator<String> it, boolean inside, long offset, int file, int idColumn, long header) {
             this.it = it;
+            this.header = header;
             this.inside = inside;
             this.carried = inside;
             this.idx = offset;
@@ -279,7 +288,7 @@ final class CsvLines {
                     if (after) {
                         cur = new StringBuilder(s);
                         start = idx;
-                    } else if (idx > 0 && !s.isEmpty() && !s.equals("\r")) {
+                    } else if (idx > header && !s.isEmpty() && !s.equals("\r")) {
                         next = read(file, idx, s, idColumn);
                     }
                 } else {
