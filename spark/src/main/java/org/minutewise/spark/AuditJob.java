@@ -265,12 +265,24 @@ public final class AuditJob {
         if (fs.getFileStatus(p).isDirectory()) {
             List<String> files = new ArrayList<>();
             boolean anyParquet = false;
+            String subdirectory = null;
             for (FileStatus f : fs.listStatus(p)) {
                 String name = f.getPath().getName();
-                if (f.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
+                if (name.startsWith(".") || name.startsWith("_")) {
+                    continue;
+                }
+                if (f.isFile()) {
                     files.add(named(input, f.getPath()));
                     anyParquet |= name.toLowerCase(Locale.ROOT).endsWith(".parquet");
+                } else if (name.contains("=")) {
+                    anyParquet = true; // a partitioned Parquet dataset (year=2026/...)
+                } else {
+                    subdirectory = name;
                 }
+            }
+            if (!anyParquet && subdirectory != null) {
+                throw new InputException(input, "holds a subdirectory (" + subdirectory + ") that would not be read; "
+                        + "name the files, or use a glob such as " + input + "/*/*.csv");
             }
             if (anyParquet) {
                 inputs.add(input);

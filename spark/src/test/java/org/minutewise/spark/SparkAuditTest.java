@@ -317,6 +317,11 @@ class SparkAuditTest {
         assertThat(json(blanksOut.resolve("summary.json"))).isEqualTo(json(blanksAudit.resolve("summary.json")));
         assertThat(sorted(rows(blanksOut.resolve("findings"))))
                 .isEqualTo(sorted(rows(blanksAudit.resolve("findings.csv"))));
+        Path nested = Files.createDirectories(tmp.resolve("nested").resolve("2026"));
+        Files.copy(plain, nested.resolve("v.csv"));
+        Run sub = cli(tmp.resolve("nested").toString(), "--out", tmp.resolve("n").toString());
+        assertThat(sub.status()).isEqualTo(2);
+        assertThat(sub.err()).contains("subdirectory").contains("2026");
         Run usage = cli("--out");
         assertThat(usage.status()).isEqualTo(2);
     }
