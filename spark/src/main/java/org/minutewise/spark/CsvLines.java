@@ -36,6 +36,19 @@ final class CsvLines {
      * a quote and a lone quote closes the field.
      */
     static boolean insideAtEnd(String s, boolean inside) {
+        return scan(s, inside, false) == INSIDE;
+    }
+
+    private static final int OUTSIDE = 0;
+    private static final int INSIDE = 1;
+    private static final int BARE_CR_FOUND = 2;
+
+    /**
+     * Follows the quotes of a line from the given state to its end: {@link #INSIDE} or {@link #OUTSIDE} a quoted
+     * field there; or, when {@code stopAtCr}, {@link #BARE_CR_FOUND} at a carriage return outside quotes that is
+     * not the line's last character.
+     */
+    private static int scan(String s, boolean inside, boolean stopAtCr) {
         boolean fieldStart = !inside;
         int n = s.length();
         for (int i = 0; i < n; i++) {
@@ -51,11 +64,13 @@ final class CsvLines {
                 }
             } else if (c == '"' && fieldStart) {
                 inside = true;
+            } else if (stopAtCr && c == '\r' && i < n - 1) {
+                return BARE_CR_FOUND;
             } else {
                 fieldStart = c == ',';
             }
         }
-        return inside;
+        return inside ? INSIDE : OUTSIDE;
     }
 
     /** Why a record with a bare carriage return inside is set aside (the job cuts records at line feeds only). */
@@ -69,32 +84,7 @@ final class CsvLines {
      */
     static boolean bareCarriageReturn(String s) {
         int cr = s.indexOf('\r');
-        if (cr < 0 || cr == s.length() - 1) {
-            return false;
-        }
-        boolean inside = false;
-        boolean fieldStart = true;
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (inside) {
-                if (c == '"') {
-                    if (i + 1 < n && s.charAt(i + 1) == '"') {
-                        i++;
-                    } else {
-                        inside = false;
-                        fieldStart = false;
-                    }
-                }
-            } else if (c == '"' && fieldStart) {
-                inside = true;
-            } else if (c == '\r' && i < n - 1) {
-                return true;
-            } else {
-                fieldStart = c == ',';
-            }
-        }
-        return false;
+        return cr >= 0 && cr < s.length() - 1 && scan(s, false, true) == BARE_CR_FOUND;
     }
 
     private static final long CLOSED = -1;
