@@ -54,6 +54,19 @@ final class DocSupport {
         return ctx.memo(BILLED, () -> computeBilled(ctx));
     }
 
+    /**
+     * The first 97112 line when 97112 is billed with a note that matches none of the phrases of {@code list}
+     * (the documentation checks enabled and the list loaded); -1 otherwise. The common test of the 97112 rules
+     * that ask for one element of the note (deficit, function, technique, measure).
+     */
+    static int first97112Without(CheckContext ctx, String list) {
+        if (!enabled(ctx) || !hasList(ctx, list) || note(ctx).isEmpty()) {
+            return -1;
+        }
+        int line = first97112(ctx);
+        return line < 0 || scan(ctx).has(list) ? -1 : line;
+    }
+
     /** Index of the first 97112 line, or -1 when 97112 is not billed (absent, or 0 units). */
     static int first97112(CheckContext ctx) {
         return billed(ctx).first97112();

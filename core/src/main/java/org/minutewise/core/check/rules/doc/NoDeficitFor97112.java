@@ -24,12 +24,8 @@ public final class NoDeficitFor97112 implements Rule {
 
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
-        if (!DocSupport.enabled(ctx) || !DocSupport.hasList(ctx, PhraseLists.DEFICIT)
-                || DocSupport.note(ctx).isEmpty()) {
-            return;
-        }
-        int line = DocSupport.first97112(ctx);
-        if (line < 0 || DocSupport.scan(ctx).has(PhraseLists.DEFICIT)) {
+        int line = DocSupport.first97112Without(ctx, PhraseLists.DEFICIT);
+        if (line < 0) {
             return;
         }
         out.add(INFO.finding(CheckContext.path(line), "97112 (neuromuscular reeducation) is billed, but the note "

@@ -28,12 +28,8 @@ public final class NoFunctionFor97112 implements Rule {
 
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
-        if (!DocSupport.enabled(ctx) || !DocSupport.hasList(ctx, PhraseLists.FUNCTION)
-                || DocSupport.note(ctx).isEmpty()) {
-            return;
-        }
-        int line = DocSupport.first97112(ctx);
-        if (line < 0 || DocSupport.scan(ctx).has(PhraseLists.FUNCTION)) {
+        int line = DocSupport.first97112Without(ctx, PhraseLists.FUNCTION);
+        if (line < 0) {
             return;
         }
         out.add(INFO.finding(CheckContext.path(line), "97112 is billed, but the note does not say what function "

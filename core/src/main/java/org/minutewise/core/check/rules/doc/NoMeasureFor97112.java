@@ -27,12 +27,8 @@ public final class NoMeasureFor97112 implements Rule {
 
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
-        if (!DocSupport.enabled(ctx) || !DocSupport.hasList(ctx, PhraseLists.MEASURE)
-                || DocSupport.note(ctx).isEmpty()) {
-            return;
-        }
-        int line = DocSupport.first97112(ctx);
-        if (line < 0 || DocSupport.scan(ctx).has(PhraseLists.MEASURE)) {
+        int line = DocSupport.first97112Without(ctx, PhraseLists.MEASURE);
+        if (line < 0) {
             return;
         }
         out.add(INFO.finding(CheckContext.path(line), "97112 is billed, but the note records no objective balance "

@@ -24,12 +24,8 @@ public final class NoTechniqueFor97112 implements Rule {
 
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
-        if (!DocSupport.enabled(ctx) || !DocSupport.hasList(ctx, PhraseLists.TECHNIQUE)
-                || DocSupport.note(ctx).isEmpty()) {
-            return;
-        }
-        int line = DocSupport.first97112(ctx);
-        if (line < 0 || DocSupport.scan(ctx).has(PhraseLists.TECHNIQUE)) {
+        int line = DocSupport.first97112Without(ctx, PhraseLists.TECHNIQUE);
+        if (line < 0) {
             return;
         }
         out.add(INFO.finding(CheckContext.path(line), "97112 (neuromuscular reeducation) is billed, but the note "
