@@ -43,10 +43,7 @@ final class CheckPass {
     private final Work work;
     private final State state;
     private final ReferenceData ref;
-    private final VisitChecker checker;
-    private final Optional<String> payer;
     private final Progress progress;
-    private final CsvVisitReader csvReader;
     private final VisitAudit visitAudit;
     private final List<Optional<CsvVisitReader.Header>> headers = new ArrayList<>();
 
@@ -54,14 +51,11 @@ final class CheckPass {
         this.work = work;
         this.state = state;
         this.ref = ref;
-        this.checker = checker;
-        this.payer = state.payer.isEmpty() ? Optional.empty() : Optional.of(state.payer);
         this.progress = progress;
-        this.csvReader = new CsvVisitReader(ref);
-        this.visitAudit = new VisitAudit(ref, checker, this.payer, state.inputs::get);
+        this.visitAudit = new VisitAudit(ref, checker,
+                state.payer.isEmpty() ? Optional.empty() : Optional.of(state.payer), state.inputs::get);
         for (List<String> h : state.headers) {
-            headers.add(h.isEmpty() ? Optional.empty()
-                    : Optional.of(csvReader.header(new CsvRecordReader.Record(1, h))));
+            headers.add(h.isEmpty() ? Optional.empty() : Optional.of(visitAudit.csvHeader(h)));
         }
     }
 

@@ -565,10 +565,9 @@ public final class AuditJob {
                                              List<String> names, String payer, RefFiles files) {
         Engine engine = Engine.get(files);
         VisitAudit audit = new VisitAudit(engine.ref, engine.checker, Optional.ofNullable(payer), names::get);
-        CsvVisitReader reader = new CsvVisitReader(engine.ref);
         List<CsvVisitReader.Header> headers = new ArrayList<>();
         for (List<String> h : headerFields) {
-            headers.add(reader.header(new CsvRecordReader.Record(1, h)));
+            headers.add(audit.csvHeader(h));
         }
         VisitAudit.CsvRows<InRow> how = new VisitAudit.CsvRows<>() {
             @Override

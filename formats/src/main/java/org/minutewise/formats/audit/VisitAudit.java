@@ -41,7 +41,6 @@ public final class VisitAudit {
     /** A visit has at most this many rows (the JSON reader's limit on service lines); beyond, all are set aside. */
     public static final int MAX_ROWS_PER_VISIT = org.minutewise.formats.VisitJsonReader.MAX_SERVICES;
 
-    private final ReferenceData ref;
     private final VisitChecker checker;
     private final Optional<String> payer;
     private final IntFunction<String> fileNames;
@@ -54,11 +53,15 @@ public final class VisitAudit {
      * @param fileNames the name of input file number {@code i}, as the outputs show it
      */
     public VisitAudit(ReferenceData ref, VisitChecker checker, Optional<String> payer, IntFunction<String> fileNames) {
-        this.ref = Objects.requireNonNull(ref, "ref");
         this.checker = Objects.requireNonNull(checker, "checker");
         this.payer = Objects.requireNonNull(payer, "payer");
         this.fileNames = Objects.requireNonNull(fileNames, "fileNames");
-        this.csvReader = new CsvVisitReader(ref);
+        this.csvReader = new CsvVisitReader(Objects.requireNonNull(ref, "ref"));
+    }
+
+    /** The header of a CSV input from its field names (validated when the run started). */
+    public CsvVisitReader.Header csvHeader(List<String> fields) {
+        return csvReader.header(new CsvRecordReader.Record(1, fields));
     }
 
     /** Every rule id with its catalog entry, the checks across visits included (for titles in the report). */
