@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,41 +50,44 @@ public final class ClaimBuilder {
     private static Claim build(CheckContext ctx) {
         Visit v = ctx.visit();
         PayerProfile payer = ctx.payer();
-        Map<String, Integer> units = billedUnits(ctx);
+        Billed billed = billedUnits(ctx);
         boolean cqApplies = assistantModifiersApply(v, payer);
-        List<ClaimLine> lines = new ArrayList<>();
+        List<ClaimLine> lines = new ArrayList<>(billed.size + 2);
         // 97129 and 97130 come from the same minutes: their CQ/CO units are counted once, over both codes' units.
-        int cognitiveUnits = units.getOrDefault(COGNITIVE_BASE, 0) + units.getOrDefault(COGNITIVE_ADD_ON, 0);
+        int cognitiveUnits = billed.unitsOf(COGNITIVE_BASE) + billed.unitsOf(COGNITIVE_ADD_ON);
         int cognitiveCqLeft = -1;
         // The pointers depend only on whether the code is 97112: worked out at most once each per visit.
         List<Integer> dx97112 = null;
         List<Integer> dxOther = null;
-        for (Map.Entry<String, Integer> e : units.entrySet()) {
-            String code = e.getKey();
-            int u = e.getValue();
+        List<ServiceLine> services = v.services();
+        for (int c = 0; c < billed.size; c++) {
+            String code = billed.codes[c];
+            int u = billed.units[c];
             CodeInfo info = ctx.ref().codes().getOrNull(code);
             if (u == 0 && (!payer.sendZeroUnitLines() || info == null)) {
                 continue;
             }
-            List<Integer> idx = serviceIndexes(v, code);
-            ServiceLine first = v.services().get(idx.get(0));
+            boolean cognitive = code.equals(COGNITIVE_BASE) || code.equals(COGNITIVE_ADD_ON);
+            List<Integer> idx = serviceIndexes(services, code, cognitive);
+            ServiceLine first = services.get(idx.get(0));
             Discipline d = v.disciplineOf(first);
             int assistantMin = 0;
             int therapistMin = 0;
             Optional<String> assistant = Optional.empty();
+            boolean untimed = info != null && !info.timed();
             for (int i : idx) {
-                ServiceLine l = v.services().get(i);
-                if (l.provider().role().isAssistant()) {
-                    assistantMin += Math.max(l.minutes(), info != null && !info.timed() ? 1 : 0);
+                ServiceLine l = services.get(i);
+                Role role = l.provider().role();
+                if (role.isAssistant()) {
+                    assistantMin += Math.max(l.minutes(), untimed ? 1 : 0);
                     if (assistant.isEmpty()) {
                         assistant = l.provider().id();
                     }
-                } else if (l.provider().role() != Role.AIDE) {
-                    therapistMin += Math.max(l.minutes(), info != null && !info.timed() ? 1 : 0);
+                } else if (role != Role.AIDE) {
+                    therapistMin += Math.max(l.minutes(), untimed ? 1 : 0);
                 }
             }
             int cq = 0;
-            boolean cognitive = code.equals(COGNITIVE_BASE) || code.equals(COGNITIVE_ADD_ON);
             if (cqApplies && assistantMin > 0 && cognitive) {
                 // By convention the CQ/CO units go to 97129 first, then 97130.
                 if (cognitiveCqLeft < 0) {
@@ -107,14 +109,16 @@ public final class ClaimBuilder {
             // Explicit charges of 97129/97130 lines cover both codes: share them by units.
             Optional<BigDecimal> charge = charge(ctx, code, idx, u, cognitive ? cognitiveUnits : u);
             boolean anyAssistant = assistantMin > 0;
+            List<String> disciplineModifier = disciplineModifier(info, d);
             if (cq > 0) {
-                List<String> mods = new ArrayList<>(disciplineModifier(info, d));
+                List<String> mods = new ArrayList<>(disciplineModifier.size() + 1);
+                mods.addAll(disciplineModifier);
                 mods.add(assistantModifier(v, idx, d));
                 lines.add(line(code, mods, cq, dx,
                         share(charge, cq, u), rendering, assistant, true, d, idx));
             }
             if (u - cq > 0 || (u == 0)) {
-                lines.add(line(code, disciplineModifier(info, d), u - cq, dx, share(charge, u - cq, u), rendering,
+                lines.add(line(code, disciplineModifier, u - cq, dx, share(charge, u - cq, u), rendering,
                         anyAssistant ? assistant : Optional.empty(), false, d, idx));
             }
         }
@@ -151,39 +155,73 @@ public final class ClaimBuilder {
         return new Claim(lines, estimate, kx, dropped);
     }
 
-    /** Units per code to bill: 97129 holds one unit of cognitive intervention at most, 97130 the rest. */
-    private static Map<String, Integer> billedUnits(CheckContext ctx) {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        for (CodeUnits cu : ctx.units().lines()) {
-            m.put(cu.code(), cu.kind() == CodeKind.UNKNOWN ? 0 : cu.units());
+    /** Codes to bill and their units, in the order the codes first appear on the visit. */
+    private static final class Billed {
+        final String[] codes;
+        final int[] units;
+        int size;
+
+        Billed(int capacity) {
+            codes = new String[capacity];
+            units = new int[capacity];
         }
-        if (m.containsKey(COGNITIVE_BASE) || m.containsKey(COGNITIVE_ADD_ON)) {
-            int total = m.getOrDefault(COGNITIVE_BASE, 0) + m.getOrDefault(COGNITIVE_ADD_ON, 0);
-            Map<String, Integer> fixed = new LinkedHashMap<>();
-            for (Map.Entry<String, Integer> e : m.entrySet()) {
-                if (e.getKey().equals(COGNITIVE_BASE) || e.getKey().equals(COGNITIVE_ADD_ON)) {
-                    if (!fixed.containsKey(COGNITIVE_BASE)) {
-                        fixed.put(COGNITIVE_BASE, Math.min(1, total));
-                        if (total > 1 || m.containsKey(COGNITIVE_ADD_ON)) {
-                            fixed.put(COGNITIVE_ADD_ON, Math.max(0, total - 1));
-                        }
-                    }
-                } else {
-                    fixed.put(e.getKey(), e.getValue());
+
+        int indexOf(String code) {
+            for (int i = 0; i < size; i++) {
+                if (codes[i].equals(code)) {
+                    return i;
                 }
             }
-            return fixed;
+            return -1;
         }
-        return m;
+
+        int unitsOf(String code) {
+            int i = indexOf(code);
+            return i < 0 ? 0 : units[i];
+        }
+
+        void add(String code, int u) {
+            codes[size] = code;
+            units[size++] = u;
+        }
     }
 
-    private static List<Integer> serviceIndexes(Visit v, String code) {
-        List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < v.services().size(); i++) {
-            String c = v.services().get(i).code();
-            boolean cognitive = (code.equals(COGNITIVE_BASE) || code.equals(COGNITIVE_ADD_ON))
-                    && (c.equals(COGNITIVE_BASE) || c.equals(COGNITIVE_ADD_ON));
-            if (c.equals(code) || cognitive) {
+    /** Units per code to bill: 97129 holds one unit of cognitive intervention at most, 97130 the rest. */
+    private static Billed billedUnits(CheckContext ctx) {
+        List<CodeUnits> pooled = ctx.units().lines();
+        Billed m = new Billed(pooled.size() + 1);
+        boolean cognitive = false;
+        for (CodeUnits cu : pooled) {
+            m.add(cu.code(), cu.kind() == CodeKind.UNKNOWN ? 0 : cu.units());
+            cognitive |= cu.code().equals(COGNITIVE_BASE) || cu.code().equals(COGNITIVE_ADD_ON);
+        }
+        if (!cognitive) {
+            return m;
+        }
+        int total = m.unitsOf(COGNITIVE_BASE) + m.unitsOf(COGNITIVE_ADD_ON);
+        boolean addOnBilled = m.indexOf(COGNITIVE_ADD_ON) >= 0;
+        Billed fixed = new Billed(m.size + 1);
+        for (int i = 0; i < m.size; i++) {
+            String code = m.codes[i];
+            if (code.equals(COGNITIVE_BASE) || code.equals(COGNITIVE_ADD_ON)) {
+                if (fixed.indexOf(COGNITIVE_BASE) < 0) {
+                    fixed.add(COGNITIVE_BASE, Math.min(1, total));
+                    if (total > 1 || addOnBilled) {
+                        fixed.add(COGNITIVE_ADD_ON, Math.max(0, total - 1));
+                    }
+                }
+            } else {
+                fixed.add(code, m.units[i]);
+            }
+        }
+        return fixed;
+    }
+
+    private static List<Integer> serviceIndexes(List<ServiceLine> services, String code, boolean cognitive) {
+        List<Integer> idx = new ArrayList<>(2);
+        for (int i = 0; i < services.size(); i++) {
+            String c = services.get(i).code();
+            if (c.equals(code) || cognitive && (c.equals(COGNITIVE_BASE) || c.equals(COGNITIVE_ADD_ON))) {
                 idx.add(i);
             }
         }

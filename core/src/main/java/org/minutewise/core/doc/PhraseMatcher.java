@@ -337,12 +337,15 @@ public final class PhraseMatcher {
     public NoteScan scan(String text) {
         NoteScan scan = new NoteScan(this, text);
         final int n = text.length();
+        // One bulk copy (an intrinsic) instead of a charAt, with its bounds and coder checks, per step.
+        final char[] t = new char[n];
+        text.getChars(0, n, t, 0);
         if (delta == null) {
-            finishWide(text, scan);
+            finishWide(t, scan);
             return scan;
         }
         if (n < CHAINS_FROM) {
-            finish(text, 0, 0, n, scan);
+            finish(t, 0, 0, n, scan);
             return scan;
         }
         final char[] cls = classOf;
@@ -358,30 +361,30 @@ public final class PhraseMatcher {
         int s2 = 0;
         int s3 = 0;
         for (int k = 0; k < len; k++) {
-            s0 = d[s0 * a + cls[text.charAt(k)]];
-            s1 = d[s1 * a + cls[text.charAt(b1 + k)]];
-            s2 = d[s2 * a + cls[text.charAt(b2 + k)]];
-            s3 = d[s3 * a + cls[text.charAt(b3 + k)]];
+            s0 = d[s0 * a + cls[t[k]]];
+            s1 = d[s1 * a + cls[t[b1 + k]]];
+            s2 = d[s2 * a + cls[t[b2 + k]]];
+            s3 = d[s3 * a + cls[t[b3 + k]]];
             if (((last - s0) | (last - s1) | (last - s2) | (last - s3)) < 0) {
                 // Inside its own part a chain's matches all start inside the part: nothing to filter.
                 if (s0 > last) {
-                    emit(text, k, s0, n, scan);
+                    emit(t, k, s0, n, scan);
                 }
                 if (s1 > last) {
-                    emit(text, b1 + k, s1, n, scan);
+                    emit(t, b1 + k, s1, n, scan);
                 }
                 if (s2 > last) {
-                    emit(text, b2 + k, s2, n, scan);
+                    emit(t, b2 + k, s2, n, scan);
                 }
                 if (s3 > last) {
-                    emit(text, b3 + k, s3, n, scan);
+                    emit(t, b3 + k, s3, n, scan);
                 }
             }
         }
-        finish(text, len, s0, b1, scan);
-        finish(text, b1 + len, s1, b2, scan);
-        finish(text, b2 + len, s2, b3, scan);
-        finish(text, b3 + len, s3, n, scan);
+        finish(t, len, s0, b1, scan);
+        finish(t, b1 + len, s1, b2, scan);
+        finish(t, b2 + len, s2, b3, scan);
+        finish(t, b3 + len, s3, n, scan);
         return scan;
     }
 
@@ -389,16 +392,16 @@ public final class PhraseMatcher {
      * Runs one chain from {@code from} in state {@code s}: to the end of its part, then on until its state is the
      * root, reporting matches that start before {@code partEnd}.
      */
-    private void finish(String text, int from, int s, int partEnd, NoteScan scan) {
+    private void finish(char[] text, int from, int s, int partEnd, NoteScan scan) {
         final char[] cls = classOf;
         final char[] d = delta;
         final int a = alpha;
-        final int n = text.length();
+        final int n = text.length;
         for (int i = from; i < n; i++) {
             if (s == 0 && i >= partEnd) {
                 return;
             }
-            s = d[s * a + cls[text.charAt(i)]];
+            s = d[s * a + cls[text[i]]];
             if (s >= firstEnding) {
                 emit(text, i, s, partEnd, scan);
             }
@@ -406,13 +409,13 @@ public final class PhraseMatcher {
     }
 
     /** The whole text in one chain, for a phrase set whose states do not fit 16 bits. */
-    private void finishWide(String text, NoteScan scan) {
+    private void finishWide(char[] text, NoteScan scan) {
         final char[] cls = classOf;
         final int[] d = wideDelta;
-        final int n = text.length();
+        final int n = text.length;
         int s = 0;
         for (int i = 0; i < n; i++) {
-            s = d[s * alpha + cls[text.charAt(i)]];
+            s = d[s * alpha + cls[text[i]]];
             if (s >= firstEnding) {
                 emit(text, i, s, n, scan);
             }
@@ -424,16 +427,16 @@ public final class PhraseMatcher {
         return scan(text).all();
     }
 
-    private void emit(String text, int last, int state, int startsBefore, NoteScan scan) {
+    private void emit(char[] text, int last, int state, int startsBefore, NoteScan scan) {
         int end = last + 1;
-        boolean wordAfter = end < text.length() && isWord(text.charAt(end));
+        boolean wordAfter = end < text.length && isWord(text[end]);
         int st = out[state] >= 0 ? state : dict[state];
         while (st >= 0) {
             int p = out[st];
             if (!(wordAfter && lastWord[p])) {
                 // Without a space in the phrase no run of separators was collapsed: the length says where it starts.
                 int start = spaced[p] ? startOf(text, last, p) : end - phraseChars[p].length;
-                if (start < startsBefore && !(firstWord[p] && start > 0 && isWord(text.charAt(start - 1)))) {
+                if (start < startsBefore && !(firstWord[p] && start > 0 && isWord(text[start - 1]))) {
                     scan.add(p, start, end);
                 }
             }
@@ -447,13 +450,13 @@ public final class PhraseMatcher {
      * the text has a separator with no separator before it (the text after it lines up, from the end). Else walk
      * back, a space of the phrase eating a run.
      */
-    private int startOf(String text, int last, int p) {
+    private int startOf(char[] text, int last, int p) {
         char[] pc = phraseChars[p];
         int guess = last + 1 - pc.length;
         if (guess >= 0) {
             boolean single = true;
             for (int j : spaceAt[p]) {
-                if (classOf[text.charAt(guess + j)] != SEP || classOf[text.charAt(guess + j - 1)] == SEP) {
+                if (classOf[text[guess + j]] != SEP || classOf[text[guess + j - 1]] == SEP) {
                     single = false;
                     break;
                 }
@@ -465,7 +468,7 @@ public final class PhraseMatcher {
         int k = last;
         for (int j = pc.length - 1; j >= 0; j--) {
             if (pc[j] == ' ') {
-                while (k >= 0 && classOf[text.charAt(k)] == SEP) {
+                while (k >= 0 && classOf[text[k]] == SEP) {
                     k--;
                 }
             } else {

@@ -23,6 +23,10 @@ public final class FeeData {
     private final Map<Integer, BigDecimal> conversionFactors = new HashMap<>();
     private final Map<Integer, KxThreshold> kx = new HashMap<>();
     private final Map<String, BigDecimal> charges;
+    /** The yearly figures again by {@code year - firstYear}, so a look-up per line boxes no year. */
+    private final int firstYear;
+    private final BigDecimal[] cfByYear;
+    private final KxThreshold[] kxByYear;
 
     public FeeData(String version, boolean sample, Collection<Rvu> rvus, Collection<Gpci> gpcis,
                    Map<Integer, BigDecimal> conversionFactors, Collection<KxThreshold> kx,
@@ -40,6 +44,32 @@ public final class FeeData {
         this.conversionFactors.putAll(conversionFactors);
         kx.forEach(k -> this.kx.put(k.year(), k));
         this.charges = Map.copyOf(charges);
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (int y : this.conversionFactors.keySet()) {
+            lo = Math.min(lo, y);
+            hi = Math.max(hi, y);
+        }
+        for (int y : this.kx.keySet()) {
+            lo = Math.min(lo, y);
+            hi = Math.max(hi, y);
+        }
+        boolean dense = lo <= hi && hi - lo < 1000;
+        this.firstYear = dense ? lo : 0;
+        this.cfByYear = new BigDecimal[dense ? hi - lo + 1 : 0];
+        this.kxByYear = new KxThreshold[cfByYear.length];
+        if (dense) {
+            this.conversionFactors.forEach((y, cf) -> cfByYear[y - firstYear] = cf);
+            this.kx.forEach((y, k) -> kxByYear[y - firstYear] = k);
+        }
+    }
+
+    private <T> T byYear(T[] table, Map<Integer, T> map, LocalDate date) {
+        int at = date.getYear() - firstYear;
+        if (table.length > 0) {
+            return at >= 0 && at < table.length ? table[at] : null;
+        }
+        return map.get(date.getYear());
     }
 
     public static FeeData empty() {
@@ -72,11 +102,11 @@ public final class FeeData {
     }
 
     public Optional<BigDecimal> conversionFactor(LocalDate date) {
-        return Optional.ofNullable(conversionFactors.get(date.getYear()));
+        return Optional.ofNullable(byYear(cfByYear, conversionFactors, date));
     }
 
     public Optional<KxThreshold> kxThreshold(LocalDate date) {
-        return Optional.ofNullable(kx.get(date.getYear()));
+        return Optional.ofNullable(byYear(kxByYear, kx, date));
     }
 
     /** The clinic's charge for a code, from its fee schedule. */

@@ -55,7 +55,7 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
         }
         StringBuilder listed = new StringBuilder();
         for (String dx : dxs) {
-            Optional<DiagnosisCategory> cat = DiagnosisLookup.categoryOf(catalog, dx);
+            Optional<DiagnosisCategory> cat = catalog.categoryOf(dx);
             if (cat.isPresent() && cat.get().supports97112()) {
                 return;
             }
