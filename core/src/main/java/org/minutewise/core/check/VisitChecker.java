@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.minutewise.core.claim.BilledClaim;
 import org.minutewise.core.claim.Claim;
+import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.PaymentEstimator;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.Estimate;
@@ -69,9 +70,10 @@ public final class VisitChecker {
             claim = ClaimBuilder.of(ctx);
             engine = claim;
             if (!visit.billed().isEmpty()) {
-                Claim billed = BilledClaim.of(visit, claim.estimate());
-                claim = payer.isMedicare() ? BilledClaim.of(visit, PaymentEstimator.estimate(billed.lines(),
-                        visit.dateOfService(), visit.locality(), ref.fees())) : billed;
+                List<ClaimLine> billed = BilledClaim.lines(visit);
+                Estimate estimate = payer.isMedicare() ? PaymentEstimator.estimate(billed, visit.dateOfService(),
+                        visit.locality(), ref.fees()) : claim.estimate();
+                claim = new Claim(billed, estimate, List.of(), Map.of());
             }
         } catch (RuntimeException e) {
             findings.add(RuleBook.RULE_FAILED.finding("claimLines", "Building the claim lines failed with "

@@ -2,19 +2,22 @@ package org.minutewise.core.claim;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Visit;
 
-/** Billed input: the claim lines stand as billed (codes, modifiers, units, charges); the rules compare. */
+/**
+ * Billed input: the claim lines stand as billed (codes, modifiers, units, charges); the rules compare. The
+ * checker prices them (Medicare) and returns them as the visit's claim beside the engine's.
+ */
 public final class BilledClaim {
     private BilledClaim() {
     }
 
-    public static Claim of(Visit v, Estimate estimate) {
-        List<ClaimLine> lines = new ArrayList<>();
+    /** The visit's billed lines as claim lines. */
+    public static List<ClaimLine> lines(Visit v) {
+        List<ClaimLine> lines = new ArrayList<>(v.billed().size());
         List<Integer> dx = new ArrayList<>();
         for (int i = 0; i < Math.min(4, v.diagnoses().size()); i++) {
             dx.add(i + 1);
@@ -26,6 +29,6 @@ public final class BilledClaim {
             lines.add(new ClaimLine(b.code(), b.modifiers(), b.units(), dx, b.charge(), Optional.empty(),
                     Optional.empty(), Optional.empty(), assistant, d, List.of()));
         }
-        return new Claim(lines, estimate, List.of(), Map.of());
+        return lines;
     }
 }

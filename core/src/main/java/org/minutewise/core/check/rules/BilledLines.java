@@ -89,32 +89,26 @@ public final class BilledLines implements Rule {
         Map<String, Set<String>> billedMods = new LinkedHashMap<>();
         for (int i = 0; i < v.billed().size(); i++) {
             BilledLine b = v.billed().get(i);
-            String path = "billed[" + i + "]";
             billedUnits.merge(b.code(), b.units(), Integer::sum);
             billedMods.computeIfAbsent(b.code(), k -> new LinkedHashSet<>()).addAll(b.modifiers());
             CodeInfo info = ctx.ref().codes().getOrNull(b.code());
             boolean therapy = info != null && !info.disciplines().isEmpty();
             Discipline expected = disciplineOf(v, b.code());
-            List<String> disc = new ArrayList<>();
-            for (String m : b.modifiers()) {
-                if (DISCIPLINE_MODIFIERS.contains(m)) {
-                    disc.add(m);
-                }
-            }
+            List<String> disc = disciplineModifiers(b.modifiers());
             if (therapy && (disc.size() != 1 || !disc.get(0).equals(expected.modifier()))) {
-                out.add(DISCIPLINE_MODIFIER.finding(path + ".modifiers", b.code() + " is billed with "
+                out.add(DISCIPLINE_MODIFIER.finding(billedPath(i), b.code() + " is billed with "
                         + (disc.isEmpty() ? "no discipline modifier" : String.join(", ", disc)) + "; under the "
                         + expected.label() + " plan of care it needs exactly " + expected.modifier() + "."));
             }
             boolean assistantModifier = b.modifiers().contains("CQ") || b.modifiers().contains("CO");
             if (assistantModifier && !ClaimBuilder.assistantModifiersApply(v, ctx.payer())) {
-                out.add(ASSISTANT_MODIFIER_NOT_APPLICABLE.finding(path + ".modifiers", b.code() + " carries "
+                out.add(ASSISTANT_MODIFIER_NOT_APPLICABLE.finding(billedPath(i), b.code() + " carries "
                         + (b.modifiers().contains("CQ") ? "CQ" : "CO") + ", which does not apply here (setting "
                         + v.setting().wire() + ", payer " + ctx.payer().id() + ", date " + v.dateOfService() + ")."));
             }
             if (b.modifiers().contains("CQ") && !b.modifiers().contains("GP")
                     || b.modifiers().contains("CO") && !b.modifiers().contains("GO")) {
-                out.add(UNPAIRED_ASSISTANT.finding(path + ".modifiers", b.code() + " carries "
+                out.add(UNPAIRED_ASSISTANT.finding(billedPath(i), b.code() + " carries "
                         + (b.modifiers().contains("CQ") ? "CQ without GP" : "CO without GO") + "."));
             }
         }
@@ -126,29 +120,28 @@ public final class BilledLines implements Rule {
         }
         for (Map.Entry<String, Integer> e : billedUnits.entrySet()) {
             String code = e.getKey();
-            String path = "billed[code=" + code + "]";
             List<ServiceLine> documented = documented(v, code);
             CodeInfo info = ctx.ref().codes().getOrNull(code);
             if (documented.isEmpty()) {
-                out.add(NOT_DOCUMENTED.finding(path, code + " is billed (" + e.getValue() + (e.getValue() == 1 ? " unit" : " units") + ") but no "
+                out.add(NOT_DOCUMENTED.finding(codePath(code), code + " is billed (" + e.getValue() + (e.getValue() == 1 ? " unit" : " units") + ") but no "
                         + "service of that code is documented on the visit."));
                 continue;
             }
             boolean timed = info != null && info.timed();
             boolean hasTime = documented.stream().anyMatch(ServiceLine::hasTime);
             if (timed && !hasTime) {
-                out.add(CANNOT_VERIFY.finding(path, code + " is billed with " + e.getValue()
+                out.add(CANNOT_VERIFY.finding(codePath(code), code + " is billed with " + e.getValue()
                         + (e.getValue() == 1 ? " unit" : " units") + ", but no "
                         + "minutes are documented for it, so the units cannot be checked against the minutes "
                         + "table."));
             } else if (info != null) {
                 int supported = engineUnits.getOrDefault(code, 0);
                 if (e.getValue() > supported) {
-                    out.add(OVER_BILLED.finding(path, code + " is billed with " + e.getValue() + " units; the "
+                    out.add(OVER_BILLED.finding(codePath(code), code + " is billed with " + e.getValue() + " units; the "
                             + "documented minutes support " + supported + " under the " + ctx.units().method().label()
                             + "."));
                 } else if (e.getValue() < supported) {
-                    out.add(UNDER_BILLED.finding(path, code + " is billed with " + e.getValue() + " units; the "
+                    out.add(UNDER_BILLED.finding(codePath(code), code + " is billed with " + e.getValue() + " units; the "
                             + "documented minutes support " + supported + "."));
                 }
             }
@@ -156,20 +149,67 @@ public final class BilledLines implements Rule {
             if (!rolesKnown) {
                 continue; // billed input without minutes carries no roles either: modifiers cannot be judged
             }
-            Set<String> missing = new LinkedHashSet<>(engineMods.getOrDefault(code, Set.of()));
-            missing.removeAll(billedMods.get(code));
+            Set<String> engine = engineMods.getOrDefault(code, Set.of());
+            Set<String> billed = billedMods.get(code);
+            if (!comparedDiffer(engine, billed)) {
+                continue; // the usual case: no set of differences to build
+            }
+            Set<String> missing = new LinkedHashSet<>(engine);
+            missing.removeAll(billed);
             missing.retainAll(COMPARED);
-            Set<String> extra = new LinkedHashSet<>(billedMods.get(code));
-            extra.removeAll(engineMods.getOrDefault(code, Set.of()));
+            Set<String> extra = new LinkedHashSet<>(billed);
+            extra.removeAll(engine);
             extra.retainAll(COMPARED);
-            if (!missing.isEmpty() || !extra.isEmpty()) {
-                out.add(MODIFIER_DIFFERS.finding(path + ".modifiers", code + " is billed with modifiers "
-                        + billedMods.get(code) + "; from the documentation the engine would bill "
-                        + engineMods.getOrDefault(code, Set.of()) + (missing.isEmpty() ? "" : ". Missing: "
-                        + String.join(", ", missing)) + (extra.isEmpty() ? "" : ". Not supported: "
-                        + String.join(", ", extra)) + "."));
+            out.add(MODIFIER_DIFFERS.finding(codePath(code) + ".modifiers", code + " is billed with modifiers "
+                    + billed + "; from the documentation the engine would bill " + engine
+                    + (missing.isEmpty() ? "" : ". Missing: " + String.join(", ", missing))
+                    + (extra.isEmpty() ? "" : ". Not supported: " + String.join(", ", extra)) + "."));
+        }
+    }
+
+    /** True when a compared modifier is in one set and not the other. */
+    private static boolean comparedDiffer(Set<String> engine, Set<String> billed) {
+        for (String m : engine) {
+            if (COMPARED.contains(m) && !billed.contains(m)) {
+                return true;
             }
         }
+        for (String m : billed) {
+            if (COMPARED.contains(m) && !engine.contains(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String codePath(String code) {
+        return "billed[code=" + code + "]";
+    }
+
+    private static String billedPath(int i) {
+        return "billed[" + i + "].modifiers";
+    }
+
+    /** The GP/GO/GN among a line's modifiers, in order (most lines have exactly one: no list is built then). */
+    private static List<String> disciplineModifiers(List<String> modifiers) {
+        String only = null;
+        int count = 0;
+        for (String m : modifiers) {
+            if (DISCIPLINE_MODIFIERS.contains(m)) {
+                only = m;
+                count++;
+            }
+        }
+        if (count <= 1) {
+            return count == 0 ? List.of() : List.of(only);
+        }
+        List<String> all = new ArrayList<>(count);
+        for (String m : modifiers) {
+            if (DISCIPLINE_MODIFIERS.contains(m)) {
+                all.add(m);
+            }
+        }
+        return all;
     }
 
     private static List<ServiceLine> documented(Visit v, String code) {
