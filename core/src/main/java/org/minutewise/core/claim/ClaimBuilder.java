@@ -34,6 +34,10 @@ public final class ClaimBuilder {
     public static final String COGNITIVE_BASE = "97129";
     public static final String COGNITIVE_ADD_ON = "97130";
 
+    /** Pointers 1..n in order, for n = 0 to 4: the pointers of every line but 97112's. */
+    private static final List<List<Integer>> IN_ORDER = List.of(List.of(), List.of(1), List.of(1, 2),
+            List.of(1, 2, 3), List.of(1, 2, 3, 4));
+
     private ClaimBuilder() {
     }
 
@@ -291,15 +295,18 @@ public final class ClaimBuilder {
      */
     private static List<Integer> pointers(CheckContext ctx, boolean for97112) {
         List<String> dx = ctx.visit().diagnoses();
-        List<Integer> first = new ArrayList<>();
-        List<Integer> rest = new ArrayList<>();
+        int n = Math.min(4, dx.size());
+        if (!for97112) {
+            return IN_ORDER.get(n);
+        }
+        List<Integer> first = new ArrayList<>(dx.size());
+        List<Integer> rest = new ArrayList<>(dx.size());
         for (int i = 0; i < dx.size(); i++) {
-            boolean supports = for97112 && ctx.ref().diagnoses().categoryOf(dx.get(i))
-                    .map(DiagnosisCategory::supports97112).orElse(false);
-            (supports ? first : rest).add(i + 1);
+            Optional<DiagnosisCategory> c = ctx.ref().diagnoses().categoryOf(dx.get(i));
+            (c.isPresent() && c.get().supports97112() ? first : rest).add(i + 1);
         }
         first.addAll(rest);
-        return List.copyOf(first.size() > 4 ? first.subList(0, 4) : first);
+        return List.copyOf(first.subList(0, n));
     }
 
     private static Optional<BigDecimal> charge(CheckContext ctx, String code, List<Integer> idx, int units,

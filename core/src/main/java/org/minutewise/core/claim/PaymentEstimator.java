@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.fees.Gpci;
 import org.minutewise.core.fees.Rvu;
@@ -39,9 +40,9 @@ public final class PaymentEstimator {
                     + "--gpci-file, or leave the locality out for national figures.");
         }
         Gpci g = gpciOpt.get();
+        BigDecimal factor = cf.get();
         int n = lines.size();
-        BigDecimal[] workMp = new BigDecimal[n];
-        BigDecimal[] pe = new BigDecimal[n];
+        UnitPrice[] price = new UnitPrice[n];
         List<String> unpriced = new ArrayList<>();
         // The unit with the highest PE is paid in full: find the line that holds it.
         int fullLine = -1;
@@ -54,9 +55,8 @@ public final class PaymentEstimator {
                 }
                 continue;
             }
-            workMp[i] = r.get().work().multiply(g.work()).add(r.get().mp().multiply(g.mp()));
-            pe[i] = r.get().pe().multiply(g.pe());
-            if (fullLine < 0 || pe[i].compareTo(pe[fullLine]) > 0) {
+            price[i] = UnitPrice.of(r.get(), g, factor);
+            if (fullLine < 0 || price[i].pe().compareTo(price[fullLine].pe()) > 0) {
                 fullLine = i;
             }
         }
@@ -64,16 +64,14 @@ public final class PaymentEstimator {
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < n; i++) {
             ClaimLine l = lines.get(i);
-            if (workMp[i] == null) {
+            if (price[i] == null) {
                 out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(), false, BigDecimal.ZERO,
                         BigDecimal.ZERO, false, false));
                 continue;
             }
             int fullUnits = i == fullLine ? 1 : 0;
             int reducedUnits = l.units() - fullUnits;
-            BigDecimal full = workMp[i].add(pe[i]).multiply(BigDecimal.valueOf(fullUnits));
-            BigDecimal reduced = workMp[i].add(pe[i].multiply(HALF)).multiply(BigDecimal.valueOf(reducedUnits));
-            BigDecimal beforeCq = full.add(reduced).multiply(cf.get()).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal beforeCq = price[i].times(fullUnits, reducedUnits);
             boolean cut = l.assistantUnit() && !date.isBefore(ASSISTANT_REDUCTION_FROM);
             BigDecimal allowed = cut ? beforeCq.multiply(ASSISTANT).setScale(2, RoundingMode.HALF_UP) : beforeCq;
             out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(), true, allowed, beforeCq, reducedUnits > 0,
@@ -85,5 +83,43 @@ public final class PaymentEstimator {
                 + String.join(", ", unpriced) + ".";
         return new Estimate(true, reason, g.locality(), cf.get(), out, total, total.subtract(coins), coins, unpriced,
                 fees.sample());
+    }
+
+    /**
+     * One code's unit in one locality and year, exact (not rounded): {@code pe} = PE x GPCIpe (which line holds
+     * the unit paid in full), {@code full} = (work x GPCIw + PE x GPCIpe + MP x GPCImp) x CF, {@code reduced} the
+     * same with half the PE. Remembered by value (RVU row, locality, factor): the same few come back visit after
+     * visit, and a line then costs two multiplications and a rounding instead of a dozen operations.
+     */
+    record UnitPrice(BigDecimal pe, BigDecimal full, BigDecimal reduced) {
+        private static final int MEMO_MAX = 100_000;
+        private static final ConcurrentHashMap<Key, UnitPrice> MEMO = new ConcurrentHashMap<>();
+
+        private record Key(Rvu rvu, Gpci gpci, BigDecimal cf) {
+        }
+
+        static UnitPrice of(Rvu r, Gpci g, BigDecimal cf) {
+            Key k = new Key(r, g, cf);
+            UnitPrice p = MEMO.get(k);
+            if (p == null) {
+                BigDecimal workMp = r.work().multiply(g.work()).add(r.mp().multiply(g.mp()));
+                BigDecimal pe = r.pe().multiply(g.pe());
+                p = new UnitPrice(pe, workMp.add(pe).multiply(cf), workMp.add(pe.multiply(HALF)).multiply(cf));
+                if (MEMO.size() >= MEMO_MAX) {
+                    MEMO.clear();
+                }
+                MEMO.put(k, p);
+            }
+            return p;
+        }
+
+        /** The allowed amount of these units, rounded to the cent (half up) once, at the end. */
+        BigDecimal times(int fullUnits, int reducedUnits) {
+            BigDecimal sum = fullUnits == 0 ? BigDecimal.ZERO : full.multiply(BigDecimal.valueOf(fullUnits));
+            if (reducedUnits != 0) {
+                sum = sum.add(reduced.multiply(BigDecimal.valueOf(reducedUnits)));
+            }
+            return sum.setScale(2, RoundingMode.HALF_UP);
+        }
     }
 }

@@ -32,12 +32,26 @@ public final class UnitCalculator {
 
     /** Pools a visit's lines by code, in order of first appearance. */
     public static List<CodeMinutes> pool(List<ServiceLine> lines) {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        for (ServiceLine l : lines) {
-            m.merge(l.code(), l.minutes(), Integer::sum);
+        // A visit has a handful of lines: a linear search beats a map and builds nothing per line.
+        int n = lines.size();
+        String[] codes = new String[n];
+        int[] minutes = new int[n];
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            ServiceLine l = lines.get(i);
+            int at = 0;
+            while (at < distinct && !codes[at].equals(l.code())) {
+                at++;
+            }
+            if (at == distinct) {
+                codes[distinct++] = l.code();
+            }
+            minutes[at] += l.minutes();
         }
-        List<CodeMinutes> out = new ArrayList<>(m.size());
-        m.forEach((c, v) -> out.add(new CodeMinutes(c, v)));
+        List<CodeMinutes> out = new ArrayList<>(distinct);
+        for (int i = 0; i < distinct; i++) {
+            out.add(new CodeMinutes(codes[i], minutes[i]));
+        }
         return out;
     }
 

@@ -1,10 +1,8 @@
 package org.minutewise.core.check.rules;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.Citations;
@@ -85,12 +83,10 @@ public final class BilledLines implements Rule {
         if (v.billed().isEmpty()) {
             return;
         }
-        Map<String, Integer> billedUnits = new LinkedHashMap<>();
-        Map<String, Set<String>> billedMods = new LinkedHashMap<>();
+        ByCode billedByCode = new ByCode(v.billed().size());
         for (int i = 0; i < v.billed().size(); i++) {
             BilledLine b = v.billed().get(i);
-            billedUnits.merge(b.code(), b.units(), Integer::sum);
-            billedMods.computeIfAbsent(b.code(), k -> new LinkedHashSet<>()).addAll(b.modifiers());
+            billedByCode.add(b.code(), b.units(), b.modifiers());
             CodeInfo info = ctx.ref().codes().getOrNull(b.code());
             boolean therapy = info != null && !info.disciplines().isEmpty();
             Discipline expected = disciplineOf(v, b.code());
@@ -112,45 +108,53 @@ public final class BilledLines implements Rule {
                         + (b.modifiers().contains("CQ") ? "CQ without GP" : "CO without GO") + "."));
             }
         }
-        Map<String, Integer> engineUnits = new LinkedHashMap<>();
-        Map<String, Set<String>> engineMods = new LinkedHashMap<>();
-        for (ClaimLine l : ClaimBuilder.of(ctx).lines()) {
-            engineUnits.merge(l.code(), l.units(), Integer::sum);
-            engineMods.computeIfAbsent(l.code(), k -> new LinkedHashSet<>()).addAll(l.modifiers());
+        List<ClaimLine> engineLines = ClaimBuilder.of(ctx).lines();
+        ByCode engineByCode = new ByCode(engineLines.size());
+        for (ClaimLine l : engineLines) {
+            engineByCode.add(l.code(), l.units(), l.modifiers());
         }
-        for (Map.Entry<String, Integer> e : billedUnits.entrySet()) {
-            String code = e.getKey();
-            List<ServiceLine> documented = documented(v, code);
+        for (int c = 0; c < billedByCode.size; c++) {
+            String code = billedByCode.codes[c];
+            int units = billedByCode.units[c];
             CodeInfo info = ctx.ref().codes().getOrNull(code);
-            if (documented.isEmpty()) {
-                out.add(NOT_DOCUMENTED.finding(codePath(code), code + " is billed (" + e.getValue() + (e.getValue() == 1 ? " unit" : " units") + ") but no "
-                        + "service of that code is documented on the visit."));
+            boolean documented = false;
+            boolean hasTime = false;
+            for (ServiceLine l : v.services()) {
+                if (l.code().equals(code)) {
+                    documented = true;
+                    hasTime |= l.hasTime();
+                }
+            }
+            if (!documented) {
+                out.add(NOT_DOCUMENTED.finding(codePath(code), code + " is billed (" + units
+                        + (units == 1 ? " unit" : " units") + ") but no service of that code is documented on the "
+                        + "visit."));
                 continue;
             }
             boolean timed = info != null && info.timed();
-            boolean hasTime = documented.stream().anyMatch(ServiceLine::hasTime);
             if (timed && !hasTime) {
-                out.add(CANNOT_VERIFY.finding(codePath(code), code + " is billed with " + e.getValue()
-                        + (e.getValue() == 1 ? " unit" : " units") + ", but no "
+                out.add(CANNOT_VERIFY.finding(codePath(code), code + " is billed with " + units
+                        + (units == 1 ? " unit" : " units") + ", but no "
                         + "minutes are documented for it, so the units cannot be checked against the minutes "
                         + "table."));
             } else if (info != null) {
-                int supported = engineUnits.getOrDefault(code, 0);
-                if (e.getValue() > supported) {
-                    out.add(OVER_BILLED.finding(codePath(code), code + " is billed with " + e.getValue() + " units; the "
+                int e = engineByCode.indexOf(code);
+                int supported = e < 0 ? 0 : engineByCode.units[e];
+                if (units > supported) {
+                    out.add(OVER_BILLED.finding(codePath(code), code + " is billed with " + units + " units; the "
                             + "documented minutes support " + supported + " under the " + ctx.units().method().label()
                             + "."));
-                } else if (e.getValue() < supported) {
-                    out.add(UNDER_BILLED.finding(codePath(code), code + " is billed with " + e.getValue() + " units; the "
+                } else if (units < supported) {
+                    out.add(UNDER_BILLED.finding(codePath(code), code + " is billed with " + units + " units; the "
                             + "documented minutes support " + supported + "."));
                 }
             }
-            boolean rolesKnown = hasTime;
-            if (!rolesKnown) {
+            if (!hasTime) {
                 continue; // billed input without minutes carries no roles either: modifiers cannot be judged
             }
-            Set<String> engine = engineMods.getOrDefault(code, Set.of());
-            Set<String> billed = billedMods.get(code);
+            int e = engineByCode.indexOf(code);
+            List<String> engine = e < 0 ? List.of() : engineByCode.modifiers[e];
+            List<String> billed = billedByCode.modifiers[c];
             if (!comparedDiffer(engine, billed)) {
                 continue; // the usual case: no set of differences to build
             }
@@ -167,8 +171,47 @@ public final class BilledLines implements Rule {
         }
     }
 
-    /** True when a compared modifier is in one set and not the other. */
-    private static boolean comparedDiffer(Set<String> engine, Set<String> billed) {
+    /** Units and modifiers (each once, in order of appearance) summed over the lines of each code. */
+    private static final class ByCode {
+        final String[] codes;
+        final int[] units;
+        final List<String>[] modifiers;
+        int size;
+
+        @SuppressWarnings("unchecked")
+        ByCode(int capacity) {
+            codes = new String[capacity];
+            units = new int[capacity];
+            modifiers = new List[capacity];
+        }
+
+        int indexOf(String code) {
+            for (int i = 0; i < size; i++) {
+                if (codes[i].equals(code)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        void add(String code, int u, List<String> mods) {
+            int at = indexOf(code);
+            if (at < 0) {
+                at = size++;
+                codes[at] = code;
+                modifiers[at] = new ArrayList<>(mods.size() + 1);
+            }
+            units[at] += u;
+            for (String m : mods) {
+                if (!modifiers[at].contains(m)) {
+                    modifiers[at].add(m);
+                }
+            }
+        }
+    }
+
+    /** True when a compared modifier is in one list and not the other. */
+    private static boolean comparedDiffer(List<String> engine, List<String> billed) {
         for (String m : engine) {
             if (COMPARED.contains(m) && !billed.contains(m)) {
                 return true;
@@ -210,16 +253,6 @@ public final class BilledLines implements Rule {
             }
         }
         return all;
-    }
-
-    private static List<ServiceLine> documented(Visit v, String code) {
-        List<ServiceLine> out = new ArrayList<>();
-        for (ServiceLine l : v.services()) {
-            if (l.code().equals(code)) {
-                out.add(l);
-            }
-        }
-        return out;
     }
 
     private static Discipline disciplineOf(Visit v, String code) {
