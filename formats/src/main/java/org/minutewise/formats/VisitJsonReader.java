@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.codes.Icd10;
 import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.model.Abn;
 import org.minutewise.core.model.Address;
@@ -44,7 +45,6 @@ public final class VisitJsonReader {
     /** Minutes in a day: the most any line or visit can hold. */
     public static final int MAX_MINUTES = 1440;
     public static final int MAX_SERVICES = 200;
-    private static final Pattern ICD10 = Pattern.compile("[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?");
     private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d|24:00");
 
     private final ReferenceData ref;
@@ -106,7 +106,7 @@ public final class VisitJsonReader {
                     throw new InputException(path, "expected an ICD-10-CM code as a string");
                 }
                 String code = d.get(i).asText().trim().toUpperCase();
-                if (!ICD10.matcher(code).matches()) {
+                if (!Icd10.isWellFormed(code)) {
                     throw new InputException(path, "not an ICD-10-CM code: \"" + d.get(i).asText() + "\"");
                 }
                 dx.add(code);

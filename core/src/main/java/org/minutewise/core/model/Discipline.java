@@ -8,6 +8,9 @@ public enum Discipline {
     OT("GO", "occupational therapy"),
     SLP("GN", "speech-language pathology");
 
+    /** {@link #values()} copies its array on every call; parsing runs for every row of a batch audit. */
+    private static final Discipline[] ALL = values();
+
     private final String modifier;
     private final String label;
 
@@ -26,7 +29,7 @@ public enum Discipline {
     }
 
     public static Optional<Discipline> parse(String text) {
-        for (Discipline d : values()) {
+        for (Discipline d : ALL) {
             if (d.name().equalsIgnoreCase(text)) {
                 return Optional.of(d);
             }

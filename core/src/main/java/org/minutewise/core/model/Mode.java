@@ -8,6 +8,9 @@ public enum Mode {
     GROUP("group"),
     SUPERVISED("supervised");
 
+    /** {@link #values()} copies its array on every call; parsing runs for every row of a batch audit. */
+    private static final Mode[] ALL = values();
+
     private final String wire;
 
     Mode(String wire) {
@@ -19,7 +22,7 @@ public enum Mode {
     }
 
     public static Optional<Mode> parse(String text) {
-        for (Mode m : values()) {
+        for (Mode m : ALL) {
             if (m.wire.equalsIgnoreCase(text)) {
                 return Optional.of(m);
             }

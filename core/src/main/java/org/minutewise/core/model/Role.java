@@ -14,6 +14,9 @@ public enum Role {
     DC("chiropractor", null, false),
     AIDE("aide or technician", null, false);
 
+    /** {@link #values()} copies its array on every call; parsing runs for every row of a batch audit. */
+    private static final Role[] ALL = values();
+
     private final String label;
     private final Discipline discipline;
     private final boolean assistant;
@@ -44,7 +47,7 @@ public enum Role {
     }
 
     public static Optional<Role> parse(String text) {
-        for (Role r : values()) {
+        for (Role r : ALL) {
             if (r.name().equalsIgnoreCase(text)) {
                 return Optional.of(r);
             }

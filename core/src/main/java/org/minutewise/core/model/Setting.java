@@ -13,6 +13,9 @@ public enum Setting {
     HOME_HEALTH("home-health", true),
     CAH("cah", true);
 
+    /** {@link #values()} copies its array on every call; parsing runs for every row of a batch audit. */
+    private static final Setting[] ALL = values();
+
     private final String wire;
     private final boolean institutional;
 
@@ -32,7 +35,7 @@ public enum Setting {
     }
 
     public static Optional<Setting> parse(String text) {
-        for (Setting s : values()) {
+        for (Setting s : ALL) {
             if (s.wire.equalsIgnoreCase(text)) {
                 return Optional.of(s);
             }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.codes.Icd10;
 import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Discipline;
@@ -76,9 +76,6 @@ public final class CsvVisitReader {
         }
     }
 
-    // Compiled once: row() runs for every row of a batch audit.
-    private static final Pattern DIAGNOSIS = Pattern.compile("[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?");
-
     private final ReferenceData ref;
 
     public CsvVisitReader(ReferenceData ref) {
@@ -131,7 +128,7 @@ public final class CsvVisitReader {
         for (String d : h.get(f, "diagnoses").split(";")) {
             String code = d.trim().toUpperCase();
             if (!code.isEmpty()) {
-                if (!DIAGNOSIS.matcher(code).matches()) {
+                if (!Icd10.isWellFormed(code)) {
                     throw err(line, "diagnoses", "not an ICD-10-CM code: \"" + d.trim() + "\"");
                 }
                 dx.add(code);

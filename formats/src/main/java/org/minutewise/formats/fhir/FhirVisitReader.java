@@ -52,6 +52,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.codes.Icd10;
 import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.model.BillingProvider;
 import org.minutewise.core.model.ClaimInfo;
@@ -79,7 +80,6 @@ import org.minutewise.formats.VisitJsonReader;
  */
 public final class FhirVisitReader {
     public static final int MAX_ENTRIES = 10_000;
-    private static final Pattern ICD10 = Pattern.compile("[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?");
     private static final Pattern DATE_TIME = Pattern.compile(
             "(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?)?)?");
     private static final Set<String> CPT_SYSTEMS = Set.of(FhirCodes.CPT, "urn:oid:2.16.840.1.113883.6.12");
@@ -807,7 +807,7 @@ public final class FhirVisitReader {
                     if (cd.hasSystem() && ICD10_SYSTEMS.contains(cd.getSystem())) {
                         String cp = loc.path() + ".code.coding[" + k + "].code";
                         String code = cd.hasCode() ? cd.getCode().trim().toUpperCase(Locale.ROOT) : "";
-                        if (!ICD10.matcher(code).matches()) {
+                        if (!Icd10.isWellFormed(code)) {
                             throw new InputException(cp, "not an ICD-10-CM code: \"" + cd.getCode() + "\"");
                         }
                         found = true;
