@@ -31,7 +31,7 @@ public final class OneEvaluationPerDay implements Rule {
 
     /** Distinct evaluation codes of the range per practitioner; a code on two lines is one evaluation. */
     private static void report(CheckContext ctx, List<Finding> out, String label, int lo, int hi) {
-        java.util.Map<String, List<String>> byProvider = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<String>> byProvider = null; // most visits bill no evaluation: built on the first
         List<ServiceLine> s = ctx.visit().services();
         for (int i = 0; i < s.size(); i++) {
             String code = s.get(i).code();
@@ -43,6 +43,9 @@ public final class OneEvaluationPerDay implements Rule {
                 continue;
             }
             String provider = s.get(i).provider().id().orElse("");
+            if (byProvider == null) {
+                byProvider = new java.util.LinkedHashMap<>();
+            }
             List<String> seen = byProvider.computeIfAbsent(provider, k -> new ArrayList<>());
             if (!seen.contains(code)) {
                 seen.add(code);
