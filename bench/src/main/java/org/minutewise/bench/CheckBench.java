@@ -3,7 +3,12 @@ package org.minutewise.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.minutewise.batch.generate.Generator;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.VisitChecker;
@@ -25,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The full check of a typical visit (3 timed codes with periods, a PTA, a supervised modality, NCCI pair,
  * a note of about 1,500 characters): units, claim lines, modifiers, estimate and every rule. The visit is parsed
- * once in setup; only the check is measured.
+ * once in setup; only the check is measured. {@link #checkGenerated()} checks the batch audit's kind of visit
+ * instead: 2,000 generated visits (seed 2026, 1% injected errors, billed units and modifiers, notes of about
+ * 550 characters) taken in turn, one per operation.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -37,6 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CheckBench {
     private VisitChecker checker;
     private Visit visit;
+    private Visit[] generated;
+    private int next;
 
     @Setup
     public void setup() throws IOException {
@@ -51,10 +60,31 @@ public class CheckBench {
         if (visit.note().orElse("").length() < 1400) {
             throw new IllegalStateException("the benchmark note must be about 1,500 characters");
         }
+        Path dir = Files.createTempDirectory("minutewise-bench");
+        Path file = dir.resolve("visits.jsonl");
+        try {
+            Generator.write(new Generator.Options(2000, 2026, 0.01, 2026), ref, file);
+            List<Visit> vs = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                vs.add(reader.read(reader.parse(line)));
+            }
+            generated = vs.toArray(new Visit[0]);
+        } finally {
+            Files.deleteIfExists(Generator.labelsFile(file));
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
     }
 
     @Benchmark
     public CheckResult check() {
         return checker.check(visit);
+    }
+
+    @Benchmark
+    public CheckResult checkGenerated() {
+        Visit v = generated[next];
+        next = next + 1 == generated.length ? 0 : next + 1;
+        return checker.check(v);
     }
 }
