@@ -54,9 +54,9 @@ public final class ClaimBuilder {
     private static Claim build(CheckContext ctx) {
         Visit v = ctx.visit();
         PayerProfile payer = ctx.payer();
-        Billed billed = billedUnits(ctx);
+        CodeTally billed = billedUnits(ctx);
         boolean cqApplies = assistantModifiersApply(v, payer);
-        List<ClaimLine> lines = new ArrayList<>(billed.size + 2);
+        List<ClaimLine> lines = new ArrayList<>(billed.size() + 2);
         // 97129 and 97130 come from the same minutes: their CQ/CO units are counted once, over both codes' units.
         int cognitiveUnits = billed.unitsOf(COGNITIVE_BASE) + billed.unitsOf(COGNITIVE_ADD_ON);
         int cognitiveCqLeft = -1;
@@ -64,9 +64,9 @@ public final class ClaimBuilder {
         List<Integer> dx97112 = null;
         List<Integer> dxOther = null;
         List<ServiceLine> services = v.services();
-        for (int c = 0; c < billed.size; c++) {
-            String code = billed.codes[c];
-            int u = billed.units[c];
+        for (int c = 0; c < billed.size(); c++) {
+            String code = billed.code(c);
+            int u = billed.units(c);
             CodeInfo info = ctx.ref().codes().getOrNull(code);
             if (u == 0 && (!payer.sendZeroUnitLines() || info == null)) {
                 continue;
@@ -159,44 +159,13 @@ public final class ClaimBuilder {
         return new Claim(lines, estimate, kx, dropped);
     }
 
-    /** Codes to bill and their units, in the order the codes first appear on the visit. */
-    private static final class Billed {
-        final String[] codes;
-        final int[] units;
-        int size;
-
-        Billed(int capacity) {
-            codes = new String[capacity];
-            units = new int[capacity];
-        }
-
-        int indexOf(String code) {
-            for (int i = 0; i < size; i++) {
-                if (codes[i].equals(code)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        int unitsOf(String code) {
-            int i = indexOf(code);
-            return i < 0 ? 0 : units[i];
-        }
-
-        void add(String code, int u) {
-            codes[size] = code;
-            units[size++] = u;
-        }
-    }
-
     /** Units per code to bill: 97129 holds one unit of cognitive intervention at most, 97130 the rest. */
-    private static Billed billedUnits(CheckContext ctx) {
+    private static CodeTally billedUnits(CheckContext ctx) {
         List<CodeUnits> pooled = ctx.units().lines();
-        Billed m = new Billed(pooled.size() + 1);
+        CodeTally m = new CodeTally(pooled.size() + 1);
         boolean cognitive = false;
         for (CodeUnits cu : pooled) {
-            m.add(cu.code(), cu.kind() == CodeKind.UNKNOWN ? 0 : cu.units());
+            m.add(cu.code(), cu.kind() == CodeKind.UNKNOWN ? 0 : cu.units(), List.of());
             cognitive |= cu.code().equals(COGNITIVE_BASE) || cu.code().equals(COGNITIVE_ADD_ON);
         }
         if (!cognitive) {
@@ -204,18 +173,18 @@ public final class ClaimBuilder {
         }
         int total = m.unitsOf(COGNITIVE_BASE) + m.unitsOf(COGNITIVE_ADD_ON);
         boolean addOnBilled = m.indexOf(COGNITIVE_ADD_ON) >= 0;
-        Billed fixed = new Billed(m.size + 1);
-        for (int i = 0; i < m.size; i++) {
-            String code = m.codes[i];
+        CodeTally fixed = new CodeTally(m.size() + 1);
+        for (int i = 0; i < m.size(); i++) {
+            String code = m.code(i);
             if (code.equals(COGNITIVE_BASE) || code.equals(COGNITIVE_ADD_ON)) {
                 if (fixed.indexOf(COGNITIVE_BASE) < 0) {
-                    fixed.add(COGNITIVE_BASE, Math.min(1, total));
+                    fixed.add(COGNITIVE_BASE, Math.min(1, total), List.of());
                     if (total > 1 || addOnBilled) {
-                        fixed.add(COGNITIVE_ADD_ON, Math.max(0, total - 1));
+                        fixed.add(COGNITIVE_ADD_ON, Math.max(0, total - 1), List.of());
                     }
                 }
             } else {
-                fixed.add(code, m.units[i]);
+                fixed.add(code, m.units(i), List.of());
             }
         }
         return fixed;

@@ -12,6 +12,7 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.claim.CodeTally;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Discipline;
@@ -83,7 +84,7 @@ public final class BilledLines implements Rule {
         if (v.billed().isEmpty()) {
             return;
         }
-        ByCode billedByCode = new ByCode(v.billed().size());
+        CodeTally billedByCode = new CodeTally(v.billed().size());
         for (int i = 0; i < v.billed().size(); i++) {
             BilledLine b = v.billed().get(i);
             billedByCode.add(b.code(), b.units(), b.modifiers());
@@ -109,13 +110,13 @@ public final class BilledLines implements Rule {
             }
         }
         List<ClaimLine> engineLines = ClaimBuilder.of(ctx).lines();
-        ByCode engineByCode = new ByCode(engineLines.size());
+        CodeTally engineByCode = new CodeTally(engineLines.size());
         for (ClaimLine l : engineLines) {
             engineByCode.add(l.code(), l.units(), l.modifiers());
         }
-        for (int c = 0; c < billedByCode.size; c++) {
-            String code = billedByCode.codes[c];
-            int units = billedByCode.units[c];
+        for (int c = 0; c < billedByCode.size(); c++) {
+            String code = billedByCode.code(c);
+            int units = billedByCode.units(c);
             CodeInfo info = ctx.ref().codes().getOrNull(code);
             boolean documented = false;
             boolean hasTime = false;
@@ -139,7 +140,7 @@ public final class BilledLines implements Rule {
                         + "table."));
             } else if (info != null) {
                 int e = engineByCode.indexOf(code);
-                int supported = e < 0 ? 0 : engineByCode.units[e];
+                int supported = e < 0 ? 0 : engineByCode.units(e);
                 if (units > supported) {
                     out.add(OVER_BILLED.finding(codePath(code), code + " is billed with " + units + " units; the "
                             + "documented minutes support " + supported + " under the " + ctx.units().method().label()
@@ -153,8 +154,8 @@ public final class BilledLines implements Rule {
                 continue; // billed input without minutes carries no roles either: modifiers cannot be judged
             }
             int e = engineByCode.indexOf(code);
-            List<String> engine = e < 0 ? List.of() : engineByCode.modifiers[e];
-            List<String> billed = billedByCode.modifiers[c];
+            List<String> engine = e < 0 ? List.of() : engineByCode.modifiers(e);
+            List<String> billed = billedByCode.modifiers(c);
             if (!comparedDiffer(engine, billed)) {
                 continue; // the usual case: no set of differences to build
             }
@@ -168,45 +169,6 @@ public final class BilledLines implements Rule {
                     + billed + "; from the documentation the engine would bill " + engine
                     + (missing.isEmpty() ? "" : ". Missing: " + String.join(", ", missing))
                     + (extra.isEmpty() ? "" : ". Not supported: " + String.join(", ", extra)) + "."));
-        }
-    }
-
-    /** Units and modifiers (each once, in order of appearance) summed over the lines of each code. */
-    private static final class ByCode {
-        final String[] codes;
-        final int[] units;
-        final List<String>[] modifiers;
-        int size;
-
-        @SuppressWarnings("unchecked")
-        ByCode(int capacity) {
-            codes = new String[capacity];
-            units = new int[capacity];
-            modifiers = new List[capacity];
-        }
-
-        int indexOf(String code) {
-            for (int i = 0; i < size; i++) {
-                if (codes[i].equals(code)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        void add(String code, int u, List<String> mods) {
-            int at = indexOf(code);
-            if (at < 0) {
-                at = size++;
-                codes[at] = code;
-                modifiers[at] = new ArrayList<>(mods.size() + 1);
-            }
-            units[at] += u;
-            for (String m : mods) {
-                if (!modifiers[at].contains(m)) {
-                    modifiers[at].add(m);
-                }
-            }
         }
     }
 
