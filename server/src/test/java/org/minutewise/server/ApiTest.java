@@ -3,7 +3,13 @@ package org.minutewise.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -218,9 +224,48 @@ class ApiTest {
     }
 
     @Test
-    void anOversizedBodyIsRefused() {
-        String big = "[" + " ".repeat(ServerOptions.DEFAULT_MAX_BODY) + "]";
-        assertProblem(s.postJson("/api/v1/check", big), 413, null);
+    void anOversizedBodyIsRefused() throws IOException {
+        // Refused on its Content-Length alone, before any of the body is read: the request goes out as headers only
+        // on a plain socket. (Sending a real oversized body races the server's close: the client may see the
+        // connection reset before the answer, which made this test flaky; and the JDK 17 client hangs on a final
+        // answer to "Expect: 100-continue".)
+        int port = s.server.port();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/check HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: " + (ServerOptions.DEFAULT_MAX_BODY + 2) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = readAnswer(socket.getInputStream());
+            assertThat(answer).startsWith("HTTP/1.1 413");
+            assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            JsonNode p = Json.mapper().readTree(body);
+            assertThat(p.get("status").asInt()).isEqualTo(413);
+            assertThat(p.get("detail").asText()).contains(String.valueOf(ServerOptions.DEFAULT_MAX_BODY));
+            assertThat(body).doesNotContain("Exception", "\tat ", "org.minutewise.", "io.javalin.");
+        }
+    }
+
+    /** An HTTP/1.1 answer read off a socket: the head, then as many body bytes as its Content-Length says. */
+    private static String readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new AssertionError("connection closed in the answer's head: " + head);
+            }
+            head.write(b);
+        }
+        String h = head.toString(StandardCharsets.ISO_8859_1);
+        int length = 0;
+        for (String line : h.split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        return h + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     @Test
