@@ -18,10 +18,7 @@ public final class BilledClaim {
     /** The visit's billed lines as claim lines. */
     public static List<ClaimLine> lines(Visit v) {
         List<ClaimLine> lines = new ArrayList<>(v.billed().size());
-        List<Integer> dx = new ArrayList<>();
-        for (int i = 0; i < Math.min(4, v.diagnoses().size()); i++) {
-            dx.add(i + 1);
-        }
+        List<Integer> dx = ClaimBuilder.pointersInOrder(v.diagnoses().size());
         for (BilledLine b : v.billed()) {
             Discipline d = b.modifiers().contains("GO") ? Discipline.OT : b.modifiers().contains("GN")
                     ? Discipline.SLP : b.modifiers().contains("GP") ? Discipline.PT : v.planOfCare();

@@ -41,6 +41,11 @@ public final class ClaimBuilder {
     private ClaimBuilder() {
     }
 
+    /** Pointers 1, 2, ... to the first four of {@code diagnoses} diagnoses, in order (immutable, shared). */
+    static List<Integer> pointersInOrder(int diagnoses) {
+        return IN_ORDER.get(Math.min(4, diagnoses));
+    }
+
     public static Claim of(CheckContext ctx) {
         return ctx.memo(ClaimBuilder.class, () -> build(ctx));
     }
@@ -266,7 +271,7 @@ public final class ClaimBuilder {
         List<String> dx = ctx.visit().diagnoses();
         int n = Math.min(4, dx.size());
         if (!for97112) {
-            return IN_ORDER.get(n);
+            return pointersInOrder(n);
         }
         List<Integer> first = new ArrayList<>(dx.size());
         List<Integer> rest = new ArrayList<>(dx.size());

@@ -82,6 +82,9 @@ public final class PhraseMatcher {
         Objects.requireNonNull(lists, "lists");
         Map<String, List<String>> sorted = new TreeMap<>(lists);
         listNames = sorted.keySet().toArray(new String[0]);
+        for (int i = 0; i < listNames.length; i++) {
+            listNames[i] = listNames[i].intern();
+        }
         Map<String, Integer> li = new HashMap<>();
         for (int i = 0; i < listNames.length; i++) {
             li.put(listNames[i], i);
@@ -494,6 +497,13 @@ public final class PhraseMatcher {
     }
 
     int listIndex(String list) {
+        // The rules name lists by constants: the same (interned) strings as the names kept here, found by
+        // reference in a few comparisons; any other string by the map.
+        for (int k = 0; k < listNames.length; k++) {
+            if (listNames[k] == list) {
+                return k;
+            }
+        }
         Integer i = listIndex.get(list);
         return i == null ? -1 : i;
     }
