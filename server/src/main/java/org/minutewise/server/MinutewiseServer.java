@@ -150,8 +150,38 @@ public final class MinutewiseServer implements AutoCloseable {
                         + "<token>", "Authorization");
             }
         }
-        if (ctx.req().getContentLengthLong() > maxBody) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBody) {
+            if (declared <= (long) DRAIN_FACTOR * maxBody) {
+                drain(ctx, declared);
+            }
             throw Bodies.tooLarge(maxBody);
+        }
+    }
+
+    /** A declared body up to this many times the limit is read and dropped before the 413 (see {@link #drain}). */
+    static final int DRAIN_FACTOR = 8;
+
+    /**
+     * Reads and drops a refused body. Answering and closing while the client is still sending makes many clients
+     * see the connection reset instead of the 413 problem document; a body that is merely too large (up to
+     * {@link #DRAIN_FACTOR} times the limit) is read first so the answer reaches them. A larger one is refused at
+     * once, unread. A client that stops sending just ends the drain.
+     */
+    private static void drain(Context ctx, long declared) {
+        byte[] buf = new byte[1 << 16];
+        try {
+            java.io.InputStream in = ctx.req().getInputStream();
+            long left = declared;
+            while (left > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) {
+                    break;
+                }
+                left -= n;
+            }
+        } catch (java.io.IOException e) {
+            // The client went away or stalled past the idle timeout: nothing more to read; the 413 still goes out.
         }
     }
 
