@@ -6,6 +6,8 @@
 #   3. audit                      the full audit, all cores, -Xmx512m (the heap bound), /usr/bin/time -v for
 #                                 CPU and max RSS, a GC log for the heap; once with the JVM's default collector
 #                                 (G1) and once with -XX:+UseParallelGC (the throughput collector)
+# then checks that both audits wrote the same files and reports recall and precision on the injected errors
+# (bench/recall.py, from the generator's labels)
 # and prints Markdown tables for docs/PERFORMANCE.md. Not part of the test run.
 #
 #   bench/audit-bench.sh                      # 1M and 10M lines in $BENCH_DIR (default /tmp/minutewise-bench)
@@ -28,6 +30,7 @@ heap_after() { grep -o -- '->[0-9]*M' "$1" | tr -dc '0-9\n' | sort -n | tail -1;
 
 main=()
 phases=()
+checks=()
 for lines in $sizes; do
   visits=$(( lines * 100 / 303 ))   # the generator writes about 3.03 service lines a visit
   data="$dir/visits-$lines.csv"
@@ -62,6 +65,13 @@ for lines in $sizes; do
     phases+=("| $rows | $gc | $(tr -d '\n ' < "$out/run.json" | grep -o '"phaseSeconds":{[^}]*}' | sed 's/"phaseSeconds"://') | $(grep -o '"read" : [0-9]*' "$out/summary.json" | grep -o '[0-9]*$') |")
   done
   main+=("| $rows | $(( bytes / 1048576 )) MB | $gen_s s | $wc_s s ($(rate "$rows" "$wc_s")/s) | $parse_s s ($(rate "$rows" "$parse_s")/s)$audits |")
+  # The same answer from both runs, and the injected errors found.
+  same="the two collectors' findings.csv and claims.csv are byte for byte equal"
+  for f in findings.csv claims.csv; do
+    cmp -s "$dir/audit-$lines-g1/$f" "$dir/audit-$lines-parallel/$f" || same="the two collectors' $f DIFFER"
+  done
+  checks+=("$rows lines: $same; $(python3 "$here/bench/recall.py" "$data.labels.csv" \
+      "$dir/audit-$lines-g1/findings.csv" || true)")
 done
 
 echo
@@ -72,5 +82,7 @@ echo
 echo "| lines | collector | seconds per phase | rows read by the audit |"
 echo "|---|---|---|---|"
 for r in "${phases[@]}"; do echo "$r"; done
+echo
+for r in "${checks[@]}"; do echo "$r"; done
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM; heap -Xmx$heap; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
