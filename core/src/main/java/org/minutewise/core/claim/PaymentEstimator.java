@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.minutewise.core.BoundedMemo;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.fees.Gpci;
 import org.minutewise.core.fees.Rvu;
@@ -92,25 +92,19 @@ public final class PaymentEstimator {
      * visit, and a line then costs two multiplications and a rounding instead of a dozen operations.
      */
     record UnitPrice(BigDecimal pe, BigDecimal full, BigDecimal reduced) {
-        private static final int MEMO_MAX = 100_000;
-        private static final ConcurrentHashMap<Key, UnitPrice> MEMO = new ConcurrentHashMap<>();
-
         private record Key(Rvu rvu, Gpci gpci, BigDecimal cf) {
         }
 
+        private static final BoundedMemo<Key, UnitPrice> MEMO = new BoundedMemo<>(100_000, UnitPrice::compute);
+
         static UnitPrice of(Rvu r, Gpci g, BigDecimal cf) {
-            Key k = new Key(r, g, cf);
-            UnitPrice p = MEMO.get(k);
-            if (p == null) {
-                BigDecimal workMp = r.work().multiply(g.work()).add(r.mp().multiply(g.mp()));
-                BigDecimal pe = r.pe().multiply(g.pe());
-                p = new UnitPrice(pe, workMp.add(pe).multiply(cf), workMp.add(pe.multiply(HALF)).multiply(cf));
-                if (MEMO.size() >= MEMO_MAX) {
-                    MEMO.clear();
-                }
-                MEMO.put(k, p);
-            }
-            return p;
+            return MEMO.get(new Key(r, g, cf));
+        }
+
+        private static UnitPrice compute(Key k) {
+            BigDecimal workMp = k.rvu().work().multiply(k.gpci().work()).add(k.rvu().mp().multiply(k.gpci().mp()));
+            BigDecimal pe = k.rvu().pe().multiply(k.gpci().pe());
+            return new UnitPrice(pe, workMp.add(pe).multiply(k.cf()), workMp.add(pe.multiply(HALF)).multiply(k.cf()));
         }
 
         /** The allowed amount of these units, rounded to the cent (half up) once, at the end. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.minutewise.core.BoundedMemo;
 
 /** ICD-10-CM categories; a diagnosis belongs to the longest category that prefixes it (dot ignored). */
 public final class DiagnosisCatalog {
@@ -15,12 +15,8 @@ public final class DiagnosisCatalog {
     /** By the category without its dot, for a longest-prefix look-up in a few hash probes. */
     private final Map<String, DiagnosisCategory> byPrefix = new HashMap<>();
     private final int longest;
-    /**
-     * Answers already worked out, by diagnosis as written: the same few codes come back visit after visit, and
-     * the look-up itself builds strings. A pure memo, cleared when it reaches {@link #MEMO_MAX} codes.
-     */
-    private final ConcurrentHashMap<String, Optional<DiagnosisCategory>> memo = new ConcurrentHashMap<>();
-    private static final int MEMO_MAX = 50_000;
+    /** Answers already worked out, by diagnosis as written: the look-up itself builds strings. */
+    private final BoundedMemo<String, Optional<DiagnosisCategory>> memo = new BoundedMemo<>(50_000, this::lookUp);
 
     public DiagnosisCatalog(String version, Collection<DiagnosisCategory> categories) {
         this.version = version;
@@ -47,15 +43,7 @@ public final class DiagnosisCatalog {
     }
 
     public Optional<DiagnosisCategory> categoryOf(String diagnosis) {
-        Optional<DiagnosisCategory> known = memo.get(diagnosis);
-        if (known == null) {
-            known = lookUp(diagnosis);
-            if (memo.size() >= MEMO_MAX) {
-                memo.clear();
-            }
-            memo.put(diagnosis, known);
-        }
-        return known;
+        return memo.get(diagnosis);
     }
 
     private Optional<DiagnosisCategory> lookUp(String diagnosis) {
