@@ -32,17 +32,13 @@ public final class UnitCalculator {
 
     /** Pools a visit's lines by code, in order of first appearance. */
     public static List<CodeMinutes> pool(List<ServiceLine> lines) {
-        // A visit has a handful of lines: a linear search beats a map and builds nothing per line.
         int n = lines.size();
         String[] codes = new String[n];
         int[] minutes = new int[n];
         int distinct = 0;
         for (int i = 0; i < n; i++) {
             ServiceLine l = lines.get(i);
-            int at = 0;
-            while (at < distinct && !codes[at].equals(l.code())) {
-                at++;
-            }
+            int at = slot(codes, distinct, l.code());
             if (at == distinct) {
                 codes[distinct++] = l.code();
             }
@@ -64,15 +60,9 @@ public final class UnitCalculator {
         int n = 0;
         for (int i = 0; i < cap; i++) {
             CodeMinutes cm = input.get(i);
-            int at = -1;
-            for (int j = 0; j < n; j++) {
-                if (codes[j].equals(cm.code())) {
-                    at = j;
-                    break;
-                }
-            }
-            if (at < 0) {
-                at = n++;
+            int at = slot(codes, n, cm.code());
+            if (at == n) {
+                n++;
                 codes[at] = cm.code();
                 CodeInfo info = catalog.getOrNull(cm.code());
                 kinds[at] = info == null ? CodeKind.UNKNOWN : info.timed() ? CodeKind.TIMED : CodeKind.UNTIMED;
@@ -80,6 +70,18 @@ public final class UnitCalculator {
             minutes[at] += cm.minutes();
         }
         return method == UnitMethod.CMS ? cms(codes, minutes, kinds, n) : cpt(codes, minutes, kinds, n);
+    }
+
+    /**
+     * Where a code is among the first {@code n} pooled codes, or {@code n} when it is not there yet. A visit has a
+     * handful of codes: a linear search beats a map and builds nothing per line.
+     */
+    private static int slot(String[] codes, int n, String code) {
+        int at = 0;
+        while (at < n && !codes[at].equals(code)) {
+            at++;
+        }
+        return at;
     }
 
     private static UnitResult cpt(String[] codes, int[] minutes, CodeKind[] kinds, int n) {
