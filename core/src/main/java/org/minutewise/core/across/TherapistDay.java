@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import org.minutewise.core.check.Citations;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.RuleInfo;
@@ -95,23 +97,41 @@ public final class TherapistDay {
         sorted.sort(Comparator.comparing(Session::period).thenComparing(Session::visitId)
                 .thenComparing(Session::path));
         List<Overlap> out = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            Session a = sorted.get(i);
-            for (int j = i + 1; j < sorted.size(); j++) {
-                Session b = sorted.get(j);
-                if (b.period().startMinute() >= a.period().endMinute()) {
+        sharingMinutes(sorted, Session::period, (a, b) -> a.visitId().equals(b.visitId()) || samePatient(a, b),
+                (a, b, shared) -> out.add(new Overlap(therapistId, date, a, b, shared)));
+        return out;
+    }
+
+    /** What to do with two items whose periods share minutes. */
+    @FunctionalInterface
+    private interface SharedMinutes<T> {
+        void accept(T a, T b, int shared);
+    }
+
+    /**
+     * Every two items of {@code byStart} (sorted by start minute) whose periods share minutes, unless
+     * {@code samePatient} says they are one patient's, in order; the sweep stops looking past an item's end.
+     */
+    private static <T> void sharingMinutes(List<T> byStart, Function<T, Period> period,
+                                           BiPredicate<T, T> samePatient, SharedMinutes<T> pair) {
+        for (int i = 0; i < byStart.size(); i++) {
+            T a = byStart.get(i);
+            Period pa = period.apply(a);
+            for (int j = i + 1; j < byStart.size(); j++) {
+                T b = byStart.get(j);
+                Period pb = period.apply(b);
+                if (pb.startMinute() >= pa.endMinute()) {
                     break;
                 }
-                if (a.visitId().equals(b.visitId()) || samePatient(a, b)) {
+                if (samePatient.test(a, b)) {
                     continue;
                 }
-                int shared = a.period().overlapMinutes(b.period());
+                int shared = pa.overlapMinutes(pb);
                 if (shared > 0) {
-                    out.add(new Overlap(therapistId, date, a, b, shared));
+                    pair.accept(a, b, shared);
                 }
             }
         }
-        return out;
     }
 
     /** The overlaps that involve the visit, as that visit's findings. */
@@ -200,36 +220,24 @@ public final class TherapistDay {
         }
         // later visit -> (earlier visit -> [shared minutes, first shared minute, last shared minute])
         Map<String, Map<String, int[]>> pairs = new TreeMap<>();
-        for (int i = 0; i < slots.size(); i++) {
-            Slot a = slots.get(i);
-            for (int j = i + 1; j < slots.size(); j++) {
-                Slot b = slots.get(j);
-                if (b.period().startMinute() >= a.period().endMinute()) {
-                    break;
-                }
-                VisitDigest va = a.visit();
-                VisitDigest vb = b.visit();
-                if (va.visitId().equals(vb.visitId()) || va.patientId().equals(vb.patientId())) {
-                    continue;
-                }
-                int shared = a.period().overlapMinutes(b.period());
-                if (shared == 0) {
-                    continue;
-                }
-                int sa = firstStart.get(va.visitId());
-                int sb = firstStart.get(vb.visitId());
-                boolean bLater = sb > sa || sb == sa && vb.visitId().compareTo(va.visitId()) > 0;
-                VisitDigest later = bLater ? vb : va;
-                VisitDigest earlier = bLater ? va : vb;
-                int from = Math.max(a.period().startMinute(), b.period().startMinute());
-                int to = Math.min(a.period().endMinute(), b.period().endMinute());
-                int[] acc = pairs.computeIfAbsent(later.visitId(), k -> new TreeMap<>())
-                        .computeIfAbsent(earlier.visitId(), k -> new int[] {0, Integer.MAX_VALUE, 0});
-                acc[0] += shared;
-                acc[1] = Math.min(acc[1], from);
-                acc[2] = Math.max(acc[2], to);
-            }
-        }
+        BiPredicate<Slot, Slot> onePatient = (a, b) -> a.visit().visitId().equals(b.visit().visitId())
+                || a.visit().patientId().equals(b.visit().patientId());
+        sharingMinutes(slots, Slot::period, onePatient, (a, b, shared) -> {
+            VisitDigest va = a.visit();
+            VisitDigest vb = b.visit();
+            int sa = firstStart.get(va.visitId());
+            int sb = firstStart.get(vb.visitId());
+            boolean bLater = sb > sa || sb == sa && vb.visitId().compareTo(va.visitId()) > 0;
+            VisitDigest later = bLater ? vb : va;
+            VisitDigest earlier = bLater ? va : vb;
+            int from = Math.max(a.period().startMinute(), b.period().startMinute());
+            int to = Math.min(a.period().endMinute(), b.period().endMinute());
+            int[] acc = pairs.computeIfAbsent(later.visitId(), k -> new TreeMap<>())
+                    .computeIfAbsent(earlier.visitId(), k -> new int[] {0, Integer.MAX_VALUE, 0});
+            acc[0] += shared;
+            acc[1] = Math.min(acc[1], from);
+            acc[2] = Math.max(acc[2], to);
+        });
         List<AcrossFinding> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, int[]>> e : pairs.entrySet()) {
             for (Map.Entry<String, int[]> o : e.getValue().entrySet()) {
