@@ -20,11 +20,8 @@ heap="${BENCH_HEAP:-512m}"
 jar="$dir/minutewise.jar"
 mkdir -p "$dir"
 
-command -v /usr/bin/time >/dev/null || { echo "audit-bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
-(cd "$here" && mvn -q -B -ntp -DskipTests package -pl cli -am 1>&2)
-cp "$here/cli/target/minutewise.jar" "$jar"   # a copy: a rebuild during the run must not change the classes
-
 . "$here/bench/lib.sh"
+cli_jar "$jar" audit-bench
 # The largest heap occupancy right after a collection, from a -Xlog:gc log (an upper bound of the live data).
 heap_after() { grep -o -- '->[0-9]*M' "$1" | tr -dc '0-9\n' | sort -n | tail -1; }
 
@@ -32,7 +29,7 @@ main=()
 phases=()
 checks=()
 for lines in $sizes; do
-  visits=$(( lines * 100 / 303 ))   # the generator writes about 3.03 service lines a visit
+  visits=$(visits_for "$lines")
   data="$dir/visits-$lines.csv"
   echo "== $lines lines: generating $visits visits (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   /usr/bin/time -v java -Xmx$heap -jar "$jar" generate --visits "$visits" --seed 2026 --error-rate 0.01 \

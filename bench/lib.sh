@@ -7,3 +7,12 @@ cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$1
 rss_mb() { awk -F': ' '/Maximum resident/ {printf "%d", $2/1024}' "$1"; }
 # Count per second, with thousands separators.
 rate() { awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%\047.0f", r / s; else print "n/a" }'; }
+# Needs /usr/bin/time; builds the CLI jar and copies it to $1 (a copy: a rebuild during a run must not change the
+# classes). $2 names the calling script in the error message.
+cli_jar() {
+  command -v /usr/bin/time >/dev/null || { echo "$2: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
+  (cd "$here" && mvn -q -B -ntp -DskipTests package -pl cli -am 1>&2)
+  cp "$here/cli/target/minutewise.jar" "$1"
+}
+# Visits to generate for about $1 service lines (the generator writes about 3.03 lines a visit).
+visits_for() { echo $(( $1 * 100 / 303 )); }

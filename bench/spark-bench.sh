@@ -15,18 +15,14 @@ lines="${BENCH_LINES:-10000000}"
 threads="${BENCH_THREADS:-1 2}"
 heap="${BENCH_SPARK_HEAP:-6g}"
 mkdir -p "$dir"
-command -v /usr/bin/time >/dev/null || { echo "spark-bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
-
-"$here/bin/minutewise-spark" --help > /dev/null   # builds the job's jar and Spark's classpath if needed
-(cd "$here" && mvn -q -B -ntp -DskipTests package -pl cli -am 1>&2)
-jar="$dir/minutewise.jar"
-cp "$here/cli/target/minutewise.jar" "$jar"
-
 . "$here/bench/lib.sh"
+jar="$dir/minutewise.jar"
+cli_jar "$jar" spark-bench
+"$here/bin/minutewise-spark" --help > /dev/null   # builds the job's jar and Spark's classpath if needed
 
 data="$dir/visits-$lines.csv"
 if [ ! -f "$data" ]; then
-  visits=$(( lines * 100 / 303 ))   # the generator writes about 3.03 service lines a visit
+  visits=$(visits_for "$lines")
   echo "== generating $visits visits" >&2
   java -jar "$jar" generate --visits "$visits" --seed 2026 --error-rate 0.01 --out "$data" > /dev/null
 fi
