@@ -16,6 +16,7 @@ import org.minutewise.batch.Progress;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.Severity;
 import org.minutewise.formats.Json;
+import org.minutewise.refdata.RefFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,17 +114,19 @@ final class AuditCommand implements Callable<Integer> {
     /** The reference data files given, with their size and modification time (a resumed run must use the same). */
     private String reference() throws IOException {
         StringBuilder sb = new StringBuilder();
-        Path[] files = {common.payerProfile, common.ncciFile, common.mueFile, common.rvuFile, common.gpciFile,
-            common.feeSchedule};
+        RefFiles given = common.files();
+        String[] files = {given.payerProfile(), given.ncci(), given.mue(), given.rvu(), given.gpci(),
+            given.feeSchedule()};
         String[] names = {"payer-profile", "ncci", "mue", "rvu", "gpci", "fee-schedule"};
         for (int i = 0; i < files.length; i++) {
             if (files[i] != null) {
-                sb.append(names[i]).append('=').append(files[i]).append(':').append(Files.size(files[i])).append(':')
-                        .append(Files.getLastModifiedTime(files[i]).toMillis()).append(';');
+                Path f = Path.of(files[i]);
+                sb.append(names[i]).append('=').append(f).append(':').append(Files.size(f)).append(':')
+                        .append(Files.getLastModifiedTime(f).toMillis()).append(';');
             }
         }
-        if (common.rvuFile != null) {
-            sb.append("rvu-year=").append(common.rvuYear).append(';');
+        if (given.rvu() != null) {
+            sb.append("rvu-year=").append(given.rvuYear()).append(';');
         }
         return sb.toString();
     }

@@ -11,9 +11,10 @@ import org.minutewise.core.check.Severity;
 import org.minutewise.formats.InputException;
 import org.minutewise.formats.Json;
 import org.minutewise.refdata.RefDataException;
-import org.minutewise.refdata.RefFiles;
+import org.minutewise.refdata.RefFileOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -60,30 +61,8 @@ public final class SparkAudit implements Callable<Integer> {
             description = "Partitions of the shuffles (default: 4 per core Spark reports).")
     int partitions;
 
-    @Option(names = "--payer-profile", paramLabel = "FILE",
-            description = "Payer profiles (JSON) on top of the built-in ones.")
-    String payerProfile;
-
-    @Option(names = "--ncci-file", paramLabel = "FILE",
-            description = "CMS Practitioner PTP edits (tab-delimited as published), replacing the starter table.")
-    String ncciFile;
-
-    @Option(names = "--mue-file", paramLabel = "FILE",
-            description = "CMS Practitioner Services MUE file (CSV), replacing the starter table.")
-    String mueFile;
-
-    @Option(names = "--rvu-file", paramLabel = "FILE", description = "CMS PPRRVU file (CSV), replacing the sample RVUs.")
-    String rvuFile;
-
-    @Option(names = "--rvu-year", paramLabel = "YEAR", defaultValue = "2026",
-            description = "The year of the RVU file's values (default: ${DEFAULT-VALUE}).")
-    int rvuYear;
-
-    @Option(names = "--gpci-file", paramLabel = "FILE", description = "CMS GPCI file (CSV) adding localities.")
-    String gpciFile;
-
-    @Option(names = "--fee-schedule", paramLabel = "FILE", description = "The clinic's charges (CSV: code,charge).")
-    String feeSchedule;
+    @Mixin
+    RefFileOptions refFiles;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "The Spark master when not launched by spark-submit (default: local[*]).")
@@ -112,8 +91,7 @@ public final class SparkAudit implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AuditJob.Options options = new AuditJob.Options(inputs, out, Optional.ofNullable(payer),
-                format.toLowerCase(Locale.ROOT), partitions, new RefFiles(payerProfile, ncciFile, mueFile, rvuFile,
-                rvuYear, gpciFile, feeSchedule));
+                format.toLowerCase(Locale.ROOT), partitions, refFiles.files());
         SparkSession.Builder builder = SparkSession.builder().appName("minutewise-audit");
         SparkConf given = new SparkConf();
         AuditJob.configure(builder, given);
