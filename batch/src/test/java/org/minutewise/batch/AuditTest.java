@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -120,11 +121,29 @@ class AuditTest {
         double precision = truePositives.size() / (double) reported.size();
         assertThat(precision).as("precision on the labeled rules").isGreaterThanOrEqualTo(0.99);
         assertThat(labeledRules).contains("MW-B002", "MW-U003", "MW-B004", "MW-B006", "MW-A006", "MW-A005",
-                "MW-A001");
+                "MW-A001", "MW-P001", "MW-A002");
         assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").doesNotContain("<script")
                 .doesNotContain("http://cdn").contains("Findings by rule");
         assertThat(Files.list(out.resolve(".work")).map(p -> p.getFileName().toString()))
                 .as("the bulky work files are gone; the manifest stays").containsExactly("state");
+    }
+
+    @Test
+    void aCleanGeneratedYearHasNoBlockAndNoWarningButTheMinutesPerUnitReview() throws IOException {
+        // Without injected errors the generator bills what the engine bills, certifies every plan of care, adds KX
+        // past the threshold and writes notes with a skilled input and a purpose per code: nothing to fix.
+        Path in = generate("clean.csv", 4000, 23, 0);
+        Path out = tmp.resolve("clean");
+        audit(out, 2, 8, in);
+        Map<String, Integer> notInfo = new TreeMap<>();
+        for (Map<String, String> f : rows(out.resolve("findings.csv"))) {
+            if (!f.get("severity").equals("info")) {
+                notInfo.merge(f.get("ruleId"), 1, Integer::sum);
+            }
+        }
+        notInfo.remove("MW-A007"); // a therapist's average may dip under 15 minutes a unit: a review, not an error
+        assertThat(notInfo).as("blocks and warnings on clean visits").isEmpty();
+        assertThat(Files.readAllLines(Generator.labelsFile(in))).containsExactly("visitId,kind,ruleId");
     }
 
     /** The rows of each visit scattered through the file (their order within the visit kept). */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +25,18 @@ import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import java.util.zip.GZIPOutputStream;
+import org.minutewise.core.across.PatientHistory;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.claim.BilledClaim;
 import org.minutewise.core.claim.ClaimBuilder;
+import org.minutewise.core.claim.Estimate;
+import org.minutewise.core.claim.PaymentEstimator;
 import org.minutewise.core.codes.DiagnosisCategory;
 import org.minutewise.core.edits.PtpEdit;
+import org.minutewise.core.fees.KxThreshold;
 import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Patient;
 import org.minutewise.core.model.Period;
@@ -47,6 +54,7 @@ import org.minutewise.formats.InputException;
 import org.minutewise.formats.Json;
 import org.minutewise.formats.VisitJsonWriter;
 import org.minutewise.formats.csv.CsvVisitWriter;
+import org.minutewise.refdata.Csv;
 
 /**
  * Writes realistic synthetic visits, deterministic for a seed: therapy teams (a PT or OT, often with an
@@ -64,6 +72,7 @@ public final class Generator {
     static final int VISITS_PER_TEAM = 1500;
     static final int MIN_TEAMS = 8;
     static final int MAX_VISITS_PER_DAY = 10;
+    static final int PROGRESS_REPORT_DAYS = PatientHistory.PROGRESS_REPORT_DAYS;
     static final int DAY_START = 8 * 60;
     /** Periods end by 23:59. */
     static final int LAST_MINUTE = 23 * 60 + 59;
@@ -71,6 +80,10 @@ public final class Generator {
     private static final String[] PT_CODES = {"97110", "97112", "97116", "97140", "97530", "97535"};
     private static final double[] PT_ORTHO = {0.34, 0.08, 0.10, 0.24, 0.16, 0.08};
     private static final double[] PT_NEURO = {0.20, 0.28, 0.20, 0.04, 0.18, 0.10};
+    private static final String[] PHYSICIANS = {"Dr. Maria Alvarez", "Dr. James Chen", "Dr. Aisha Okafor",
+        "Dr. Robert Lindqvist", "Dr. Priya Natarajan", "Dr. Thomas Byrne", "Dr. Elena Petrova", "Dr. Samuel Greene"};
+    /** A plan of care is certified for up to 90 days (RULES.md §4), then recertified. */
+    static final int CERTIFICATION_DAYS = 90;
     private static final String[] OT_CODES = {"97110", "97112", "97140", "97530", "97535"};
     private static final double[] OT_WEIGHTS = {0.22, 0.12, 0.12, 0.30, 0.24};
 
@@ -214,16 +227,25 @@ public final class Generator {
         final String condition;
         final boolean neuro;
         final boolean skipsProgressReports;
+        final String physician;
         String lastNote = "";
+        /** The current certification period of the plan of care; null before the first visit. */
+        LocalDate certFrom;
+        LocalDate certTo;
+        /** Treatment days since the last evaluation or re-evaluation (the progress report). */
+        int daysSinceProgress;
+        /** Medicare allowed amounts billed so far this year (the KX bucket of the team's discipline). */
+        BigDecimal incurred = BigDecimal.ZERO;
 
         GPatient(String id, PayerProfile payer, List<String> diagnoses, String condition, boolean neuro,
-                 boolean skipsProgressReports) {
+                 boolean skipsProgressReports, String physician) {
             this.id = id;
             this.payer = payer;
             this.diagnoses = diagnoses;
             this.condition = condition;
             this.neuro = neuro;
             this.skipsProgressReports = skipsProgressReports;
+            this.physician = physician;
         }
     }
 
@@ -260,6 +282,17 @@ public final class Generator {
         int start;
         String note = "";
         InjectedError error;
+        LocalDate certFrom;
+        LocalDate certTo;
+
+        boolean progressReport() {
+            for (GLine l : lines) {
+                if (!l.timed) {
+                    return true; // the evaluation or re-evaluation
+                }
+            }
+            return false;
+        }
 
         int duration() {
             int n = 0;
@@ -389,7 +422,7 @@ public final class Generator {
                 }
             }
             return new GPatient(id, payer, List.copyOf(dx), main.title(), main.supports97112(),
-                    r.nextDouble() < 0.1);
+                    r.nextDouble() < options.errorRate(), PHYSICIANS[r.nextInt(PHYSICIANS.length)]);
         }
 
         void day(LocalDate date, List<Slot> slots) throws IOException {
@@ -424,6 +457,13 @@ public final class Generator {
             // Decide the injected errors, in visit order (an overlap needs the visit before it settled).
             for (int k = 0; k < visits.size(); k++) {
                 GVisit v = visits.get(k);
+                GPatient p = v.patient;
+                p.daysSinceProgress = v.progressReport() ? 0 : p.daysSinceProgress + 1;
+                if (p.skipsProgressReports && p.daysSinceProgress == PROGRESS_REPORT_DAYS + 1) {
+                    // The patient's progress reports were skipped: this treatment day is past the due date.
+                    v.error = InjectedError.MISSED_PROGRESS_REPORT;
+                    continue;
+                }
                 if (r.nextDouble() >= options.errorRate()) {
                     continue;
                 }
@@ -452,6 +492,9 @@ public final class Generator {
                 }
                 if (documentationRules) {
                     kinds.add(InjectedError.WEAK_NOTE);
+                }
+                if (p.certFrom != null && p.certFrom.isBefore(v.date)) {
+                    kinds.add(InjectedError.EXPIRED_CERTIFICATION);
                 }
                 v.error = kinds.get(r.nextInt(kinds.size()));
                 structural(v, k == 0 ? null : visits.get(k - 1));
@@ -525,10 +568,10 @@ public final class Generator {
             for (String c : chosen) {
                 timedLines.add(new GLine(c, true, 0));
             }
-            // Minutes of 8-38 per code, drawn again until every code earns a unit under the payer's method.
+            // Minutes of 10-38 per code, drawn again until every code earns a unit under the payer's method.
             for (int attempt = 0; attempt < 50; attempt++) {
                 for (GLine l : timedLines) {
-                    l.minutes = 8 + r.nextInt(31);
+                    l.minutes = 10 + r.nextInt(29);
                 }
                 if (allEarnUnits(timedLines, p.payer)) {
                     break;
@@ -671,6 +714,10 @@ public final class Generator {
 
         /** Writes the visit; {@code dup} is the duplicate's own marker (the original of a duplicate is clean). */
         void emit(GVisit v, Object dup) throws IOException {
+            certify(v);
+            if (v.patient.payer.isMedicare()) {
+                kx(v);
+            }
             rows += sink.write(this, v);
             emitted++;
             written++;
@@ -681,6 +728,60 @@ public final class Generator {
                 injected.merge(v.error, 1L, Long::sum);
                 labels.write(v.id + "," + v.error.wire() + "," + v.error.ruleId() + "\r\n");
             }
+        }
+
+        /**
+         * The visit's certification: the patient's current 90-day period (the first starts on the first visit, the
+         * next the day after one ends); a visit injected with an expired certification carries a period that ended
+         * the day before.
+         */
+        void certify(GVisit v) {
+            GPatient p = v.patient;
+            if (p.certFrom == null) {
+                p.certFrom = v.date;
+                p.certTo = v.date.plusDays(CERTIFICATION_DAYS - 1);
+            }
+            while (v.date.isAfter(p.certTo)) {
+                p.certFrom = p.certTo.plusDays(1);
+                p.certTo = p.certFrom.plusDays(CERTIFICATION_DAYS - 1);
+            }
+            v.certFrom = p.certFrom;
+            v.certTo = p.certTo;
+            if (v.error == InjectedError.EXPIRED_CERTIFICATION) {
+                v.certFrom = p.certFrom.isBefore(v.date) ? p.certFrom : v.date.minusDays(CERTIFICATION_DAYS);
+                v.certTo = v.date.minusDays(1);
+            }
+        }
+
+        /**
+         * KX on the lines billed once the patient's Medicare allowed amounts this year pass the threshold, counted
+         * line by line in the order the visits are written (each patient's in date order) as the audit counts them:
+         * the lines as billed, priced by the payment estimate.
+         */
+        void kx(GVisit v) {
+            Optional<KxThreshold> t = ref.fees().kxThreshold(v.date);
+            if (t.isEmpty()) {
+                return;
+            }
+            BigDecimal threshold = discipline == Discipline.OT ? t.get().ot() : t.get().ptSlp();
+            Estimate est = PaymentEstimator.estimate(BilledClaim.lines(visit(v)), v.date, Optional.empty(),
+                    ref.fees());
+            BigDecimal before = v.patient.incurred;
+            BigDecimal after = before;
+            for (int i = 0; i < v.lines.size(); i++) {
+                GLine l = v.lines.get(i);
+                if (l.units == 0) {
+                    continue;
+                }
+                if (est.available() && est.lines().get(i).priced()) {
+                    after = after.add(est.lines().get(i).allowed());
+                }
+                if ((after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0)
+                        && !l.modifiers.contains("KX")) {
+                    l.modifiers.add("KX");
+                }
+            }
+            v.patient.incurred = after;
         }
 
         /** The visit as the domain model (for JSON Lines, and to cross-check the CSV fast path). */
@@ -704,6 +805,8 @@ public final class Generator {
                     .patient(new Patient(Optional.of(v.patient.id), Optional.empty(), YearToDate.NONE,
                             YearToDate.NONE))
                     .diagnoses(v.patient.diagnoses).totalTreatmentMinutes(total).services(services)
+                    .certification(new Certification(Optional.of(v.certFrom), Optional.of(v.certTo),
+                            Optional.of(v.patient.physician)))
                     .note(v.note.isEmpty() ? null : v.note).billed(billed).build();
         }
 
@@ -757,7 +860,14 @@ public final class Generator {
                 if (l.assistant) {
                     sb.append(therapist);
                 }
-                sb.append(",\r\n");
+                sb.append(",,");
+                if (first) {
+                    sb.append(v.certFrom).append(',').append(v.certTo).append(',')
+                            .append(Csv.quote(v.patient.physician));
+                } else {
+                    sb.append(",,");
+                }
+                sb.append("\r\n");
                 first = false;
             }
         }
@@ -793,30 +903,39 @@ public final class Generator {
             return sb.toString();
         }
 
+        /**
+         * The sentence of one line: what was done, the clinician's skilled input and the purpose it serves (so a
+         * clean visit states a goal per timed code and the function a 97112 deficit limits).
+         */
         String sentence(GLine l, GPatient p) {
             int m = l.minutes;
             return switch (l.code) {
                 case "97110" -> "Therapeutic exercise " + m + " min: " + oneOf("sit-to-stand", "bridges",
                         "step-ups", "theraband rows", "heel raises") + " " + (2 + r.nextInt(2)) + "x"
-                        + (8 + r.nextInt(8)) + ", " + oneOf("progressed resistance", "cues for form",
-                        "tempo control") + " to build strength for " + oneOf("stairs", "transfers", "walking") + ".";
+                        + (8 + r.nextInt(8)) + ", " + oneOf("resistance progressed", "verbal cues for form",
+                        "tactile cues for alignment") + ", to improve strength for " + oneOf("stairs", "transfers",
+                        "walking") + ".";
                 case "97112" -> "Neuromuscular re-education " + m + " min: " + oneOf("perturbation training",
                         "tandem stance on foam", "weight shifting with reach", "gaze stabilization x1",
                         "PNF patterns for trunk control") + " with " + oneOf("tactile", "verbal", "visual")
                         + " cues to improve " + oneOf("postural control", "dynamic balance", "proprioception")
-                        + (p.neuro ? "" : " (decreased proprioception noted)") + ".";
+                        + (p.neuro ? "" : " (decreased proprioception noted)") + " for safer "
+                        + oneOf("gait", "transfers", "stairs") + ".";
                 case "97116" -> "Gait training " + m + " min: " + (100 + 50 * r.nextInt(8)) + " ft with "
                         + oneOf("rolling walker", "single point cane", "no device") + ", cues for "
-                        + oneOf("step length", "heel strike", "cadence", "foot clearance") + ".";
+                        + oneOf("step length", "heel strike", "cadence", "foot clearance")
+                        + " to improve community ambulation.";
                 case "97140" -> "Manual therapy " + m + " min: " + oneOf("joint mobilization grade III",
                         "soft tissue mobilization", "myofascial release") + " to the " + oneOf("lumbar spine",
                         "right knee", "left shoulder", "cervical spine") + " to improve range of motion.";
                 case "97530" -> "Therapeutic activities " + m + " min: " + oneOf("floor-to-stand transfers",
-                        "lifting and carrying", "car transfer practice", "kitchen task simulation")
-                        + " for functional independence.";
+                        "lifting and carrying", "car transfer practice", "kitchen task simulation") + " with "
+                        + oneOf("verbal cues for sequencing", "contact guard", "hands on facilitation")
+                        + " for independence in daily activities.";
                 case "97535" -> "Self-care training " + m + " min: " + oneOf("lower body dressing",
                         "bathing transfer", "meal preparation", "medication management") + " with "
-                        + oneOf("setup", "minimal", "moderate") + " assistance.";
+                        + oneOf("setup", "minimal", "moderate") + " assistance and cues for sequencing"
+                        + " to restore independence at home.";
                 case "97161", "97162", "97163", "97165", "97166", "97167" -> "Evaluation " + m + " min: history, "
                         + "systems review, standardized tests and goals set with the patient.";
                 default -> "Re-evaluation " + m + " min: progress toward goals reviewed and the plan updated.";

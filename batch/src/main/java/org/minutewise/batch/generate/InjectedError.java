@@ -19,7 +19,14 @@ public enum InjectedError {
     /** The therapist's one-on-one minutes with this patient overlap the previous patient's visit. */
     THERAPIST_OVERLAP("therapist-overlap", "MW-A001"),
     /** No treatment note (only when the documentation rules are in the catalog at run time). */
-    WEAK_NOTE("weak-note", "MW-D001");
+    WEAK_NOTE("weak-note", "MW-D001"),
+    /** The visit falls after the plan of care's certification period ended, with no recertification. */
+    EXPIRED_CERTIFICATION("expired-certification", "MW-P001"),
+    /**
+     * The patient's progress reports (re-evaluations) are skipped: labeled on the treatment day past the 10 a report
+     * covers. Chosen per patient (at the error rate), not per visit.
+     */
+    MISSED_PROGRESS_REPORT("missed-progress-report", "MW-A002");
 
     private final String wire;
     private final String ruleId;

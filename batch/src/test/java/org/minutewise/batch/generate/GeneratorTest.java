@@ -18,6 +18,7 @@ import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Visit;
@@ -113,13 +114,17 @@ class GeneratorTest {
                 if (REF.codes().getOrNull(l.code()).timed()) {
                     timed++;
                     assertThat(l.code()).isIn("97110", "97112", "97116", "97140", "97530", "97535");
-                    assertThat(l.minutes()).isBetween(8, 38);
+                    assertThat(l.minutes()).isBetween(10, 38);
                 }
             }
             assertThat(timed).isBetween(1, 4);
             assertThat(v.billed()).hasSameSizeAs(v.services());
             assertThat(v.note().orElse("")).hasSizeGreaterThan(80);
             assertThat(v.diagnoses()).isNotEmpty();
+            Certification c = v.certification().orElseThrow();
+            assertThat(c.physician()).isPresent();
+            assertThat(v.dateOfService()).isBetween(c.from().orElseThrow(), c.to().orElseThrow());
+            assertThat(c.to().orElseThrow()).isEqualTo(c.from().orElseThrow().plusDays(89));
         }
         assertThat(payers.get("medicare") / (double) visits.size()).isBetween(0.45, 0.75);
         assertThat(payers).containsOnlyKeys("medicare", "commercial");
@@ -152,6 +157,28 @@ class GeneratorTest {
             }
         }
         assertThat(found).isGreaterThan(100);
+    }
+
+    @Test
+    void kxFromTheVisitThatPassesThePatientsThresholdOn() throws IOException {
+        // Long Medicare episodes pass the threshold (with the sample RVUs pricing 97110, 97112 and 97530 only).
+        generate("kx.csv", 12000, 7, 0);
+        Map<String, Boolean> passed = new HashMap<>();
+        int withKx = 0;
+        for (Visit v : read("kx.csv")) {
+            String patient = v.patient().id().orElseThrow();
+            boolean kx = v.billed().stream().anyMatch(b -> b.modifiers().contains("KX"));
+            boolean all = v.billed().stream().filter(b -> b.units() > 0).allMatch(b -> b.modifiers().contains("KX"));
+            if (passed.getOrDefault(patient, false)) {
+                assertThat(all).as("visit %s after the patient passed the threshold", v.id()).isTrue();
+            }
+            if (kx) {
+                assertThat(v.payer()).isEqualTo("medicare");
+                passed.put(patient, true);
+                withKx++;
+            }
+        }
+        assertThat(withKx).as("visits billed with KX").isGreaterThan(10);
     }
 
     @Test

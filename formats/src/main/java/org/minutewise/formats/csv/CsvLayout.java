@@ -14,7 +14,8 @@ public final class CsvLayout {
             "patientId", "diagnoses", "code", "minutes", "start", "end", "providerId", "role", "mode", "billedUnits",
             "billedModifiers", "charge", "note");
     /** Optional columns Minutewise also reads and writes, after the documented ones. */
-    public static final List<String> EXTRA_COLUMNS = List.of("totalTreatmentMinutes", "supervisorId", "discipline");
+    public static final List<String> EXTRA_COLUMNS = List.of("totalTreatmentMinutes", "supervisorId", "discipline",
+            "certificationFrom", "certificationTo", "certificationPhysician");
     public static final List<String> REQUIRED = List.of("visitId", "dateOfService", "payer", "planOfCare", "code",
             "role");
 

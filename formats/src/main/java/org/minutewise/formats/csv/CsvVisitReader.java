@@ -16,6 +16,7 @@ import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.Icd10;
 import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Mode;
 import org.minutewise.core.model.Patient;
@@ -41,7 +42,8 @@ public final class CsvVisitReader {
                       OptionalInt minutes, Optional<Period> period, Optional<String> providerId, Role role,
                       Optional<Mode> mode, OptionalInt billedUnits, List<String> billedModifiers,
                       Optional<BigDecimal> charge, Optional<String> note, OptionalInt totalTreatmentMinutes,
-                      Optional<String> supervisorId, Optional<Discipline> discipline) {
+                      Optional<String> supervisorId, Optional<Discipline> discipline,
+                      Optional<Certification> certification) {
     }
 
     /** The column index of each known header name. */
@@ -186,7 +188,35 @@ public final class CsvVisitReader {
                 period, opt(h.get(f, "providerId")), role, mode, billedUnits, mods, charge,
                 note.isBlank() ? Optional.empty() : Optional.of(note),
                 number(h.get(f, "totalTreatmentMinutes"), line, "totalTreatmentMinutes", VisitJsonReader.MAX_MINUTES),
-                opt(h.get(f, "supervisorId")), disc);
+                opt(h.get(f, "supervisorId")), disc, certification(h, f, line));
+    }
+
+    /** The plan of care's certification from the optional columns, when any of them is filled. */
+    private static Optional<Certification> certification(Header h, List<String> f, long line) {
+        String from = h.get(f, "certificationFrom");
+        String to = h.get(f, "certificationTo");
+        String physician = h.get(f, "certificationPhysician");
+        if (from.isEmpty() && to.isEmpty() && physician.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<LocalDate> start = optionalDate(from, line, "certificationFrom");
+        Optional<LocalDate> end = optionalDate(to, line, "certificationTo");
+        if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
+            throw err(line, "certificationTo", "must not be before certificationFrom " + start.get() + ", got "
+                    + end.get());
+        }
+        return Optional.of(new Certification(start, end, opt(physician)));
+    }
+
+    private static Optional<LocalDate> optionalDate(String t, long line, String column) {
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(date(t));
+        } catch (DateTimeException e) {
+            throw err(line, column, "expected a date like 2026-03-02, got \"" + t + "\"");
+        }
     }
 
     /** A visit from its rows (the visit fields come from the first row). */
@@ -204,6 +234,7 @@ public final class CsvVisitReader {
         first.setting().ifPresent(b::setting);
         first.totalTreatmentMinutes().ifPresent(b::totalTreatmentMinutes);
         first.note().ifPresent(b::note);
+        first.certification().ifPresent(b::certification);
         List<ServiceLine> lines = new ArrayList<>();
         List<BilledLine> billed = new ArrayList<>();
         for (Row r : rows) {

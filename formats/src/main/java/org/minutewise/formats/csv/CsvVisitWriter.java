@@ -7,7 +7,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Visit;
@@ -79,7 +81,7 @@ public final class CsvVisitWriter {
     private static void row(StringBuilder sb, Visit v, boolean first, String code, String minutes, String start,
                             String end, String providerId, String role, String mode, BilledLine billed,
                             String lineCharge, String supervisor, String discipline) {
-        List<String> f = new ArrayList<>(21);
+        List<String> f = new ArrayList<>(24);
         f.add(v.id());
         f.add(v.dateOfService().toString());
         f.add(v.payer());
@@ -101,6 +103,10 @@ public final class CsvVisitWriter {
         f.add(first ? v.totalTreatmentMinutes().stream().mapToObj(String::valueOf).findFirst().orElse("") : "");
         f.add(supervisor);
         f.add(discipline);
+        Optional<Certification> cert = first ? v.certification() : Optional.empty();
+        f.add(cert.flatMap(Certification::from).map(Object::toString).orElse(""));
+        f.add(cert.flatMap(Certification::to).map(Object::toString).orElse(""));
+        f.add(cert.flatMap(Certification::physician).orElse(""));
         for (int i = 0; i < f.size(); i++) {
             if (i > 0) {
                 sb.append(',');

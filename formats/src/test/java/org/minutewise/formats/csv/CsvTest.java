@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.Role;
 import org.minutewise.core.model.Visit;
@@ -121,6 +123,32 @@ class CsvTest {
         assertThat(back.services()).isEqualTo(v.services());
         assertThat(back.note()).isEqualTo(v.note()).contains("He said \"better\"\nnext line");
         assertThat(back.diagnoses()).isEqualTo(v.diagnoses());
+    }
+
+    @Test
+    void certificationColumnsAreReadWrittenAndCheckedByName() {
+        String header = HEADER.replace("\r\n", ",certificationFrom,certificationTo,certificationPhysician\r\n");
+        String csv = header
+                + "V1,2026-03-02,medicare,,PT,P1,,97112,24,,,T1,PT,,,,,,2026-01-05,2026-04-04,\"Dr. Rivera, MD\"\r\n"
+                + "V1,2026-03-02,medicare,,PT,P1,,97110,23,,,T1,PT,,,,,,,,\r\n";
+        Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(v.certification()).contains(new Certification(Optional.of(LocalDate.of(2026, 1, 5)),
+                Optional.of(LocalDate.of(2026, 4, 4)), Optional.of("Dr. Rivera, MD")));
+        Visit back = VisitInput.read(CsvVisitWriter.header() + CsvVisitWriter.rows(v), VisitFormat.CSV, REF).get(0)
+                .visit().get();
+        assertThat(back.certification()).isEqualTo(v.certification());
+        Visit none = VisitInput.read(HEADER + "V2,2026-03-02,medicare,,PT,P2,,97112,24,,,T1,PT,,,,,\r\n",
+                VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(none.certification()).isEmpty();
+        String backwards = header + "V3,2026-03-02,medicare,,PT,P3,,97112,24,,,T1,PT,,,,,,2026-04-04,2026-01-05,\r\n";
+        assertThat(VisitInput.read(backwards, VisitFormat.CSV, REF).get(0).error()).get()
+                .extracting(Throwable::getMessage).asString()
+                .isEqualTo("line 2, column certificationTo: must not be before certificationFrom 2026-04-04, got "
+                        + "2026-01-05");
+        String badDate = header + "V4,2026-03-02,medicare,,PT,P4,,97112,24,,,T1,PT,,,,,,2026-13-01,,\r\n";
+        assertThat(VisitInput.read(badDate, VisitFormat.CSV, REF).get(0).error()).get()
+                .extracting(Throwable::getMessage).asString()
+                .isEqualTo("line 2, column certificationFrom: expected a date like 2026-03-02, got \"2026-13-01\"");
     }
 
     @Test

@@ -63,6 +63,13 @@ public final class BilledLines implements Rule {
                     + "before 2020, or by payers that do not ask for them.",
             "CMS Pub 100-04 ch. 5 §20.1", Citations.CLAIMS_MANUAL_CH5);
 
+    public static final RuleInfo KX_UNVERIFIED = new RuleInfo("MW-B009", Severity.INFO,
+            "KX billed without the year-to-date expenses to verify it",
+            "Enter the patient's incurred therapy expenses so far this year (patient.yearToDate, and outside spend) "
+                    + "so the visit shows the threshold is passed; a batch audit checks KX across the patient's "
+                    + "visits in date order (MW-A003, MW-A004).",
+            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5);
+
     private static final Set<String> DISCIPLINE_MODIFIERS = Set.of("GP", "GO", "GN");
     /** Modifiers compared between billed and engine lines (the rest are payer- or case-specific). */
     private static final Set<String> COMPARED = Set.of("CQ", "CO", "KX", "59", "XU", "XE", "XS", "XP");
@@ -75,7 +82,7 @@ public final class BilledLines implements Rule {
     @Override
     public List<RuleInfo> emits() {
         return List.of(CANNOT_VERIFY, OVER_BILLED, UNDER_BILLED, DISCIPLINE_MODIFIER, UNPAIRED_ASSISTANT,
-                MODIFIER_DIFFERS, NOT_DOCUMENTED, ASSISTANT_MODIFIER_NOT_APPLICABLE);
+                MODIFIER_DIFFERS, NOT_DOCUMENTED, ASSISTANT_MODIFIER_NOT_APPLICABLE, KX_UNVERIFIED);
     }
 
     @Override
@@ -109,6 +116,7 @@ public final class BilledLines implements Rule {
                         + (b.modifiers().contains("CQ") ? "CQ without GP" : "CO without GO") + "."));
             }
         }
+        List<String> kxUnverified = null;
         List<ClaimLine> engineLines = ClaimBuilder.of(ctx).lines();
         CodeTally engineByCode = new CodeTally(engineLines.size());
         for (ClaimLine l : engineLines) {
@@ -156,13 +164,22 @@ public final class BilledLines implements Rule {
             int e = engineByCode.indexOf(code);
             List<String> engine = e < 0 ? List.of() : engineByCode.modifiers(e);
             List<String> billed = billedByCode.modifiers(c);
-            if (!comparedDiffer(engine, billed)) {
+            List<String> compared = billed;
+            if (billed.contains("KX") && !engine.contains("KX")
+                    && v.patient().spentBefore(disciplineOf(v, code)).signum() == 0) {
+                // No expenses before this visit are known: whether the threshold is passed is not for this visit
+                // alone to say (the claim builder adds KX only from known expenses).
+                kxUnverified = kxUnverified == null ? new ArrayList<>(2) : kxUnverified;
+                kxUnverified.add(code);
+                compared = without(billed, "KX");
+            }
+            if (!comparedDiffer(engine, compared)) {
                 continue; // the usual case: no set of differences to build
             }
             Set<String> missing = new LinkedHashSet<>(engine);
-            missing.removeAll(billed);
+            missing.removeAll(compared);
             missing.retainAll(COMPARED);
-            Set<String> extra = new LinkedHashSet<>(billed);
+            Set<String> extra = new LinkedHashSet<>(compared);
             extra.removeAll(engine);
             extra.retainAll(COMPARED);
             out.add(MODIFIER_DIFFERS.finding(codePath(code) + ".modifiers", code + " is billed with modifiers "
@@ -170,6 +187,17 @@ public final class BilledLines implements Rule {
                     + (missing.isEmpty() ? "" : ". Missing: " + String.join(", ", missing))
                     + (extra.isEmpty() ? "" : ". Not supported: " + String.join(", ", extra)) + "."));
         }
+        if (kxUnverified != null) {
+            out.add(KX_UNVERIFIED.finding("billed", String.join(", ", kxUnverified) + (kxUnverified.size() == 1
+                    ? " carries" : " carry") + " KX, but the visit gives no therapy expenses incurred earlier this "
+                    + "year, so this visit alone cannot show the threshold is passed."));
+        }
+    }
+
+    private static List<String> without(List<String> modifiers, String m) {
+        List<String> out = new ArrayList<>(modifiers);
+        out.remove(m);
+        return out;
     }
 
     /** True when a compared modifier is in one list and not the other. */

@@ -6,6 +6,7 @@ import static org.minutewise.core.check.ComplianceFixture.ids;
 import static org.minutewise.core.check.ComplianceFixture.lines;
 import static org.minutewise.core.check.ComplianceFixture.minutes;
 import static org.minutewise.core.check.ComplianceFixture.only;
+import static org.minutewise.core.check.ComplianceFixture.patient;
 import static org.minutewise.core.check.ComplianceFixture.pt;
 import static org.minutewise.core.check.ComplianceFixture.visit;
 
@@ -116,6 +117,23 @@ class BilledLinesTest {
         Visit practice = visit().service(minutes("97110", 15, pta)).billed(List.of(billed("97110", 1, "GP", "CQ")))
                 .build();
         assertThat(ids(check(practice))).doesNotContain("MW-B008");
+    }
+
+    @Test
+    void kxWithoutKnownExpensesCannotBeVerifiedB009AndIsNotAModifierDifference() {
+        Visit unknown = visit().service(minutes("97112", 24, pt("T1")))
+                .billed(List.of(billed("97112", 2, "GP", "KX"))).build();
+        assertThat(ids(check(unknown))).contains("MW-B009").doesNotContain("MW-B006");
+        // Expenses entered but under the threshold: KX is early, a modifier the documentation does not support.
+        Visit early = visit().patient(patient("500.00", "0")).service(minutes("97112", 24, pt("T1")))
+                .billed(List.of(billed("97112", 2, "GP", "KX"))).build();
+        assertThat(ids(check(early))).contains("MW-B006").doesNotContain("MW-B009");
+        Visit passed = visit().patient(patient("2500.00", "0")).service(minutes("97112", 24, pt("T1")))
+                .billed(List.of(billed("97112", 2, "GP", "KX"))).build();
+        assertThat(ids(check(passed))).doesNotContain("MW-B006", "MW-B009");
+        Visit plain = visit().service(minutes("97112", 24, pt("T1"))).billed(List.of(billed("97112", 2, "GP")))
+                .build();
+        assertThat(ids(check(plain))).doesNotContain("MW-B006", "MW-B009");
     }
 
     @Test
