@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -55,6 +56,7 @@ import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.Icd10;
 import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.model.BillingProvider;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.ClaimInfo;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Mode;
@@ -416,6 +418,7 @@ public final class FhirVisitReader {
             totalMinutes().ifPresent(b::totalTreatmentMinutes);
             note(patient, dos).ifPresent(b::note);
             coverage(patient, b);
+            certification(dos, b);
             return Result.ok(b.build(), source.build(), notes);
         }
 
@@ -974,6 +977,79 @@ public final class FhirVisitReader {
             Subscriber sub = subscriber(c, primary, patient);
             source.put("subscriber", primary.path());
             b.claimInfo(new ClaimInfo(bp, payor.name(), payor.id(), sub, pos));
+        }
+
+        /**
+         * The plan of care's certification: a CarePlan of the patient (not a draft, revoked or entered in error)
+         * with a period, the one whose period holds the date of service, else the latest that began before it, else
+         * the first; its period is the certification period, its author (a Practitioner's name, or the reference's
+         * display) the certifying physician.
+         */
+        private void certification(LocalDate dos, Visit.Builder b) {
+            Loc best = null;
+            int bestRank = -1;
+            LocalDate bestStart = null;
+            Certification bestCert = null;
+            List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+            for (int i = 0; i < entries.size(); i++) {
+                if (!(entries.get(i).getResource() instanceof CarePlan cp)) {
+                    continue;
+                }
+                if (cp.getStatus() == CarePlan.CarePlanStatus.DRAFT || cp.getStatus() == CarePlan.CarePlanStatus.REVOKED
+                        || cp.getStatus() == CarePlan.CarePlanStatus.ENTEREDINERROR) {
+                    continue;
+                }
+                Loc loc = new Loc(cp, entryPath(i));
+                boolean mine = encounters.size() == 1 || sameTarget(cp.getSubject(), loc, encounter.getSubject(), enc);
+                if (!mine || !cp.getPeriod().hasStart() && !cp.getPeriod().hasEnd()) {
+                    continue;
+                }
+                String p = loc.path() + ".period";
+                Optional<LocalDate> from = cp.getPeriod().hasStart() ? Optional.of(dateOf(
+                        cp.getPeriod().getStartElement().getValueAsString(), p + ".start")) : Optional.empty();
+                Optional<LocalDate> to = cp.getPeriod().hasEnd() ? Optional.of(dateOf(
+                        cp.getPeriod().getEndElement().getValueAsString(), p + ".end")) : Optional.empty();
+                if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+                    throw new InputException(p + ".end", "must not be before the start " + from.get() + ", got "
+                            + to.get());
+                }
+                boolean holds = from.map(f -> !dos.isBefore(f)).orElse(true) && to.map(t -> !dos.isAfter(t)).orElse(true);
+                boolean began = from.map(f -> !dos.isBefore(f)).orElse(true);
+                int rank = holds ? 2 : began ? 1 : 0;
+                LocalDate start = from.orElse(LocalDate.MIN);
+                if (rank > bestRank || rank == bestRank && rank > 0 && start.isAfter(bestStart)) {
+                    best = loc;
+                    bestRank = rank;
+                    bestStart = start;
+                    bestCert = new Certification(from, to, author(cp, loc));
+                }
+            }
+            if (best != null) {
+                source.put("certification", best.path());
+                source.put("certification.from", best.path() + ".period.start");
+                source.put("certification.to", best.path() + ".period.end");
+                source.put("certification.physician", best.path() + ".author");
+                b.certification(bestCert);
+            }
+        }
+
+        /** A CarePlan's author as a name: the Practitioner's (or PractitionerRole's practitioner's), else the display. */
+        private Optional<String> author(CarePlan cp, Loc loc) {
+            if (!cp.hasAuthor()) {
+                return Optional.empty();
+            }
+            Optional<Loc> who = resolve(cp.getAuthor(), loc, loc.path() + ".author");
+            if (who.isPresent() && who.get().resource() instanceof PractitionerRole role && role.hasPractitioner()) {
+                who = resolve(role.getPractitioner(), who.get(), who.get().path() + ".practitioner");
+            }
+            if (who.isPresent() && who.get().resource() instanceof Practitioner pr && pr.hasName()) {
+                String name = pr.getNameFirstRep().getNameAsSingleString();
+                if (name != null && !name.isBlank()) {
+                    return Optional.of(name.trim());
+                }
+            }
+            return cp.getAuthor().hasDisplay() && !cp.getAuthor().getDisplay().isBlank()
+                    ? Optional.of(cp.getAuthor().getDisplay().trim()) : Optional.empty();
         }
 
         private record Payor(Optional<String> name, Optional<String> id, Optional<String> profile) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -33,8 +34,9 @@ import org.minutewise.core.model.Visit;
  * service line, a Condition per diagnosis, Coverage, Practitioners and a DocumentReference for the note. What it
  * writes, the reader reads back to the same codes, minutes, periods, roles, diagnoses, payer and note. The visit's
  * clock times are local; FHIR wants a time zone on a time, so the caller names the clinic's zone (UTC by default).
- * Not carried (no FHIR home in this mapping): year-to-date spend, previous note, ABN, certification, authorization,
- * overrides, purpose, locality and billed lines.
+ * The certification goes in a CarePlan (its period, and its author's display for the physician). Not carried (no
+ * FHIR home in this mapping): year-to-date spend, previous note, ABN, authorization, overrides, purpose, locality
+ * and billed lines.
  */
 public final class FhirVisitWriter {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
@@ -105,6 +107,19 @@ public final class FhirVisitWriter {
             e.add("note", d);
         });
         e.coverage(v);
+        v.certification().ifPresent(c -> {
+            CarePlan plan = new CarePlan();
+            plan.setStatus(CarePlan.CarePlanStatus.ACTIVE);
+            plan.setIntent(CarePlan.CarePlanIntent.PLAN);
+            plan.setTitle(v.planOfCare().label() + " plan of care");
+            plan.setSubject(patient.copy());
+            Period p = new Period();
+            c.from().ifPresent(f -> p.setStartElement(new DateTimeType(f.toString())));
+            c.to().ifPresent(t -> p.setEndElement(new DateTimeType(t.toString())));
+            plan.setPeriod(p);
+            c.physician().ifPresent(n -> plan.setAuthor(new Reference().setDisplay(n)));
+            e.add("careplan", plan);
+        });
     }
 
     private static Procedure procedure(Entries e, Visit v, ServiceLine l, int i, Reference patient, Reference enc,

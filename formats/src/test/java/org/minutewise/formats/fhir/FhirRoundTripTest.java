@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.model.Address;
 import org.minutewise.core.model.BillingProvider;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.ClaimInfo;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Mode;
@@ -39,7 +40,7 @@ class FhirRoundTripTest {
     private static final ReferenceData REF = RefData.defaults();
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
     /** Fields with no FHIR home in this mapping; the writer's documentation lists them. */
-    private static final List<String> NOT_CARRIED = List.of("previousNote", "abn", "certification", "authorization",
+    private static final List<String> NOT_CARRIED = List.of("previousNote", "abn", "authorization",
             "overrides", "purpose", "locality", "billed");
 
     static Visit back(Visit v, ZoneId zone) {
@@ -76,6 +77,8 @@ class FhirRoundTripTest {
                 .services(lines)
                 .setting(Setting.REHAB_AGENCY)
                 .secondaryPayer("commercial")
+                .certification(new Certification(Optional.of(LocalDate.of(2026, 1, 5)),
+                        Optional.of(LocalDate.of(2026, 4, 4)), Optional.of("Dr. Maria Alvarez")))
                 .note("Line one <with> & \"marks\".\n\n  Indented line two.\n")
                 .claimInfo(new ClaimInfo(new BillingProvider(Optional.of("1987654328"), Optional.of("123456789"),
                         Optional.of("Riverside Therapy"), Optional.of(new Address("100 Main St", Optional.of("Suite 2"),

@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Mode;
 import org.minutewise.core.model.Role;
@@ -306,6 +311,49 @@ class FhirVisitReaderTest {
         ObjectNode b = tree(STROKE);
         edit.accept(b);
         return Arguments.of(name, b.toString(), path, message);
+    }
+
+    private static ObjectNode carePlan(ObjectNode bundle, String status, String start, String end) {
+        ObjectNode cp = ((ArrayNode) bundle.get("entry")).addObject().putObject("resource")
+                .put("resourceType", "CarePlan").put("status", status).put("intent", "plan");
+        cp.putObject("subject").put("reference", "Patient/P-1");
+        ObjectNode period = cp.putObject("period").put("start", start);
+        if (end != null) {
+            period.put("end", end);
+        }
+        return cp;
+    }
+
+    @Test
+    void theCarePlanHoldingTheDateIsTheCertification() {
+        ObjectNode b = tree(STROKE);
+        carePlan(b, "completed", "2025-10-01", "2025-12-29").putObject("author").put("display", "Dr. Old");
+        carePlan(b, "active", "2026-01-05", "2026-04-04").putObject("author").put("reference", "Practitioner/T1");
+        carePlan(b, "draft", "2026-03-01", "2026-05-29").putObject("author").put("display", "Dr. Draft");
+        List<FhirVisitReader.Result> rs = read(b.toString());
+        Visit v = rs.get(0).visit().orElseThrow();
+        assertThat(v.certification()).contains(new Certification(Optional.of(LocalDate.of(2026, 1, 5)),
+                Optional.of(LocalDate.of(2026, 4, 4)), Optional.of("Ana Rivera")));
+        assertThat(rs.get(0).source().expressions("certification.to")).containsExactly("Bundle.entry[15].resource"
+                + ".period.end");
+        // Only a plan that ended before the visit: it is the certification, and the check says it lapsed.
+        ObjectNode lapsed = tree(STROKE);
+        carePlan(lapsed, "active", "2025-10-01", "2025-12-29");
+        Visit old = readOne(lapsed.toString());
+        assertThat(old.certification().flatMap(Certification::to)).contains(LocalDate.of(2025, 12, 29));
+        assertThat(new VisitChecker(REF).check(old).findings()).extracting(Finding::ruleId).contains("MW-P001");
+        // No CarePlan: no certification (the check warns MW-P002 for Medicare).
+        assertThat(readOne(Golden.read(STROKE)).certification()).isEmpty();
+    }
+
+    @Test
+    void aCarePlanEndingBeforeItStartsIsReportedAtItsEnd() {
+        ObjectNode b = tree(STROKE);
+        carePlan(b, "active", "2026-04-04", "2026-01-05");
+        FhirVisitReader.Result r = read(b.toString()).get(0);
+        assertThat(r.error()).get().extracting(Throwable::getMessage).asString()
+                .isEqualTo("Bundle.entry[14].resource.period.end: must not be before the start 2026-04-04, got "
+                        + "2026-01-05");
     }
 
     private static ObjectNode entry(ObjectNode bundle, int i) {
