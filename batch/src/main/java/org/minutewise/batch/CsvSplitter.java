@@ -123,10 +123,22 @@ final class CsvSplitter {
                             pos++;
                         }
                     } else {
-                        if (c == '\n') {
-                            breaks++;
+                        // A run of quoted text (most of a note) in one tight loop, up to the next quote, the end
+                        // of what is buffered or the record limit.
+                        final byte[] b = buf;
+                        final int lim = (int) Math.min(len, (long) start + MAX_RECORD + 1);
+                        int p = pos;
+                        while (p < lim) {
+                            byte x = b[p];
+                            if (x == '"') {
+                                break;
+                            }
+                            if (x == '\n') {
+                                breaks++;
+                            }
+                            p++;
                         }
-                        pos++;
+                        pos = p; // at least one byte on: b[pos] is no quote and pos < lim
                     }
                 } else if (c == '"' && fieldStart) {
                     quoted = true;
@@ -146,8 +158,19 @@ final class CsvSplitter {
                     ended = true;
                     break;
                 } else {
+                    // A run of unquoted text: past the field's first character a quote is text like any other.
                     fieldStart = false;
-                    pos++;
+                    final byte[] b = buf;
+                    final int lim = (int) Math.min(len, (long) start + MAX_RECORD + 1);
+                    int p = pos + 1;
+                    while (p < lim) {
+                        byte x = b[p];
+                        if (x == ',' || x == '\n' || x == '\r') {
+                            break;
+                        }
+                        p++;
+                    }
+                    pos = p;
                 }
                 if (pos - start > MAX_RECORD) {
                     oversized = true;
