@@ -34,6 +34,8 @@ final class CsvSplitter {
     private int idTo;
     private boolean eof;
     private int idColumn = -1;
+    /** The line the next record starts on. */
+    private long line = 1;
 
     CsvSplitter(InputStream in) {
         this(in, 1 << 20);
@@ -85,122 +87,128 @@ final class CsvSplitter {
 
     /** Reads the whole stream, calling the sink for every record in order. */
     void run(Sink sink) throws IOException {
-        long line = 1;
-        while (true) {
+        line = 1;
+        while (next(sink)) {
+            // one record (or blank line) at a time: a method the JIT compiles whole, not a loop replaced on stack
+        }
+    }
+
+    /** Reads the next record (or blank line) and hands it to the sink; false at the end of the stream. */
+    private boolean next(Sink sink) throws IOException {
+        start = pos;
+        idFrom = -1;
+        idTo = -1;
+        if (!have(0)) {
+            return false;
+        }
+        byte c = buf[pos];
+        if (c == '\r' || c == '\n') {
+            pos++;
             start = pos;
-            idFrom = -1;
-            idTo = -1;
-            if (!have(0)) {
-                return;
-            }
-            byte c = buf[pos];
-            if (c == '\r' || c == '\n') {
+            if (c == '\r' && have(0) && buf[pos] == '\n') {
                 pos++;
-                start = pos;
-                if (c == '\r' && have(0) && buf[pos] == '\n') {
-                    pos++;
-                }
-                line++;
-                continue;
             }
-            int field = 0;
-            boolean quoted = false;
-            boolean fieldStart = true;
-            long breaks = 0;
-            boolean ended = false;
-            boolean oversized = false;
-            if (idColumn == 0) {
-                idFrom = pos;
-            }
-            while (have(0)) {
-                c = buf[pos];
-                if (quoted) {
-                    if (c == '"') {
-                        if (have(1) && buf[pos + 1] == '"') {
-                            pos += 2;
-                        } else {
-                            quoted = false;
-                            pos++;
-                        }
+            line++;
+            return true;
+        }
+        int field = 0;
+        boolean quoted = false;
+        boolean fieldStart = true;
+        long breaks = 0;
+        boolean ended = false;
+        boolean oversized = false;
+        if (idColumn == 0) {
+            idFrom = pos;
+        }
+        while (have(0)) {
+            c = buf[pos];
+            if (quoted) {
+                if (c == '"') {
+                    if (have(1) && buf[pos + 1] == '"') {
+                        pos += 2;
                     } else {
-                        // A run of quoted text (most of a note) in one tight loop, up to the next quote, the end
-                        // of what is buffered or the record limit.
-                        final byte[] b = buf;
-                        final int lim = (int) Math.min(len, (long) start + MAX_RECORD + 1);
-                        int p = pos;
-                        while (p < lim) {
-                            byte x = b[p];
-                            if (x == '"') {
-                                break;
-                            }
-                            if (x == '\n') {
-                                breaks++;
-                            }
-                            p++;
-                        }
-                        pos = p; // at least one byte on: b[pos] is no quote and pos < lim
+                        quoted = false;
+                        pos++;
                     }
-                } else if (c == '"' && fieldStart) {
-                    quoted = true;
-                    fieldStart = false;
-                    pos++;
-                } else if (c == ',') {
-                    if (field == idColumn) {
-                        idTo = pos;
-                    }
-                    field++;
-                    fieldStart = true;
-                    pos++;
-                    if (field == idColumn) {
-                        idFrom = pos;
-                    }
-                } else if (c == '\n' || c == '\r') {
-                    ended = true;
-                    break;
                 } else {
-                    // A run of unquoted text: past the field's first character a quote is text like any other.
-                    fieldStart = false;
+                    // A run of quoted text (most of a note) in one tight loop, up to the next quote, the end
+                    // of what is buffered or the record limit.
                     final byte[] b = buf;
                     final int lim = (int) Math.min(len, (long) start + MAX_RECORD + 1);
-                    int p = pos + 1;
+                    int p = pos;
                     while (p < lim) {
                         byte x = b[p];
-                        if (x == ',' || x == '\n' || x == '\r') {
+                        if (x == '"') {
                             break;
+                        }
+                        if (x == '\n') {
+                            breaks++;
                         }
                         p++;
                     }
-                    pos = p;
+                    pos = p; // at least one byte on: b[pos] is no quote and pos < lim
                 }
-                if (pos - start > MAX_RECORD) {
-                    oversized = true;
-                    break;
-                }
-            }
-            if (oversized) {
-                sink.oversized(line);
-                line += breaks;
-                while (have(0) && buf[pos] != '\n' && buf[pos] != '\r') {
-                    pos++;
-                    start = pos;
-                }
-                continue; // the line end, if any, is counted as a blank line
-            }
-            if (field == idColumn && idFrom >= 0 && idTo < 0) {
-                idTo = pos;
-            }
-            String id = idFrom >= 0 && idTo >= idFrom ? visitId(buf, idFrom, idTo) : "";
-            sink.record(line, buf, start, pos - start, id);
-            line += breaks;
-            if (ended) {
+            } else if (c == '"' && fieldStart) {
+                quoted = true;
+                fieldStart = false;
                 pos++;
-                start = pos;
-                if (c == '\r' && have(0) && buf[pos] == '\n') {
-                    pos++;
+            } else if (c == ',') {
+                if (field == idColumn) {
+                    idTo = pos;
                 }
-                line++;
+                field++;
+                fieldStart = true;
+                pos++;
+                if (field == idColumn) {
+                    idFrom = pos;
+                }
+            } else if (c == '\n' || c == '\r') {
+                ended = true;
+                break;
+            } else {
+                // A run of unquoted text: past the field's first character a quote is text like any other.
+                fieldStart = false;
+                final byte[] b = buf;
+                final int lim = (int) Math.min(len, (long) start + MAX_RECORD + 1);
+                int p = pos + 1;
+                while (p < lim) {
+                    byte x = b[p];
+                    if (x == ',' || x == '\n' || x == '\r') {
+                        break;
+                    }
+                    p++;
+                }
+                pos = p;
+            }
+            if (pos - start > MAX_RECORD) {
+                oversized = true;
+                break;
             }
         }
+        if (oversized) {
+            sink.oversized(line);
+            line += breaks;
+            while (have(0) && buf[pos] != '\n' && buf[pos] != '\r') {
+                pos++;
+                start = pos;
+            }
+            return true; // the line end, if any, is counted as a blank line
+        }
+        if (field == idColumn && idFrom >= 0 && idTo < 0) {
+            idTo = pos;
+        }
+        String id = idFrom >= 0 && idTo >= idFrom ? visitId(buf, idFrom, idTo) : "";
+        sink.record(line, buf, start, pos - start, id);
+        line += breaks;
+        if (ended) {
+            pos++;
+            start = pos;
+            if (c == '\r' && have(0) && buf[pos] == '\n') {
+                pos++;
+            }
+            line++;
+        }
+        return true;
     }
 
     /** The field as {@code CsvRecordReader} reads it, trimmed as the CSV layout reads values. */
