@@ -48,6 +48,11 @@ public final class TherapistVolume {
         }
     }
 
+    /** Units as a biller counts them: whole when whole, else to one decimal (a code's units shared by minutes). */
+    private static String units(double u) {
+        return u == Math.rint(u) ? String.valueOf((long) u) : String.format(Locale.ROOT, "%.1f", u);
+    }
+
     /** The findings for every therapist below 15 minutes per unit, sorted by provider id. */
     public static List<Finding> check(Map<String, long[]> minutesAndVisits, Map<String, double[]> units) {
         List<Finding> out = new ArrayList<>();
@@ -55,10 +60,12 @@ public final class TherapistVolume {
             double u = units.getOrDefault(e.getKey(), new double[1])[0];
             Total t = new Total(e.getKey(), e.getValue()[0], u, e.getValue()[1]);
             if (u >= MIN_UNITS && t.minutesPerUnit() < 15.0) {
+                // Cut (not rounded) to two decimals, so an average just under 15 never reads as 15.
+                double perUnit = Math.floor(t.minutesPerUnit() * 100) / 100;
                 out.add(LOW_MINUTES_PER_UNIT.finding("provider=" + t.providerId(), String.format(Locale.ROOT,
-                        "Therapist %s billed %.1f timed units for %d timed minutes over %d visits: %.1f minutes per "
-                                + "unit on average, under 15.", t.providerId(), t.units(), t.minutes(), t.visits(),
-                        t.minutesPerUnit())));
+                        "Therapist %s billed %s timed units for %d timed minutes over %d visits: %.2f minutes per "
+                                + "unit on average, under 15.", t.providerId(), units(t.units()), t.minutes(),
+                        t.visits(), perUnit)));
             }
         }
         return out;

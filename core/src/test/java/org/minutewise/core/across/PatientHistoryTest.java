@@ -1,0 +1,125 @@
+package org.minutewise.core.across;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.ComplianceFixture;
+import org.minutewise.core.fees.FeeData;
+import org.minutewise.core.model.YearToDate;
+
+/** The checks across one patient's visits (MW-A002 to MW-A006): each fires, and each has a near miss. */
+class PatientHistoryTest {
+    private static final FeeData FEES = ComplianceFixture.fees();
+    private static final LocalDate START = LocalDate.of(2026, 3, 2);
+
+    /** A Medicare PT visit: one 97110 line with its allowed amount, and its KX when asked. */
+    private static VisitDigest visit(String id, LocalDate date, boolean progress, String allowed, boolean kx,
+                                     long note) {
+        List<String> mods = kx ? List.of("GP", "KX") : List.of("GP");
+        return new VisitDigest(id, "P1", date, "medicare", true, false, note, note == 0 ? 0 : 400, progress,
+                List.of(new VisitDigest.Line("97110", mods, 2, "PT_SLP", new BigDecimal(allowed))), List.of());
+    }
+
+    private static List<String> ids(List<AcrossFinding> out, String rule) {
+        List<String> v = new ArrayList<>();
+        for (AcrossFinding f : out) {
+            if (f.finding().ruleId().equals(rule)) {
+                v.add(f.visitId());
+            }
+        }
+        return v;
+    }
+
+    private static List<AcrossFinding> check(List<VisitDigest> visits) {
+        return PatientHistory.check(visits, Map.of(), FEES);
+    }
+
+    /** An evaluation, then {@code days} treatment days, one a day. */
+    private static List<VisitDigest> episode(int days) {
+        List<VisitDigest> vs = new ArrayList<>();
+        vs.add(visit("V00", START, true, "60", false, 0));
+        for (int d = 1; d <= days; d++) {
+            vs.add(visit(String.format("V%02d", d), START.plusDays(d), false, "60", false, 0));
+        }
+        return vs;
+    }
+
+    @Test
+    void progressReportOverdueOnTheEleventhTreatmentDayA002() {
+        assertThat(ids(check(episode(11)), "MW-A002")).containsExactly("V11");
+        assertThat(ids(check(episode(10)), "MW-A002")).as("ten days are covered").isEmpty();
+        List<VisitDigest> reported = episode(11);
+        reported.set(6, visit("V06", START.plusDays(6), true, "60", false, 0)); // a re-evaluation on day 6
+        assertThat(ids(check(reported), "MW-A002")).isEmpty();
+        // Two visits on one day are one treatment day.
+        List<VisitDigest> twice = episode(10);
+        twice.add(visit("V10b", START.plusDays(10), false, "60", false, 0));
+        assertThat(ids(check(twice), "MW-A002")).isEmpty();
+    }
+
+    @Test
+    void kxMissingFromTheVisitThatPassesTheThresholdA003AndNotBefore() {
+        // 2026 threshold 2,480.00: 40 visits of 60.00 reach 2,400.00, the 42nd passes it.
+        List<VisitDigest> vs = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            vs.add(visit(String.format("V%02d", i), START.plusDays(i), i == 0, "60", i >= 41, 0));
+        }
+        List<AcrossFinding> out = check(vs);
+        assertThat(ids(out, "MW-A003")).isEmpty();
+        assertThat(ids(out, "MW-A004")).isEmpty();
+        List<VisitDigest> late = new ArrayList<>(vs);
+        late.set(43, visit("V43", START.plusDays(43), false, "60", false, 0));
+        assertThat(ids(check(late), "MW-A003")).containsExactly("V43");
+        // The incurred expenses before the first visit count: with 2,000.00 spent elsewhere the 9th visit passes.
+        List<AcrossFinding> withOutside = PatientHistory.check(vs, Map.of(2026, new YearToDate(
+                new BigDecimal("2000.00"), BigDecimal.ZERO)), FEES);
+        assertThat(ids(withOutside, "MW-A003")).startsWith("V08").hasSize(33);
+    }
+
+    @Test
+    void kxBeforeTheThresholdA004() {
+        List<VisitDigest> vs = episode(5);
+        vs.set(3, visit("V03", START.plusDays(3), false, "60", true, 0));
+        assertThat(ids(check(vs), "MW-A004")).containsExactly("V03");
+        assertThat(ids(check(episode(5)), "MW-A004")).isEmpty();
+    }
+
+    @Test
+    void theSameNoteOnTwoVisitsA005ButNotAShortOne() {
+        List<VisitDigest> vs = List.of(visit("V1", START, true, "60", false, 77L),
+                visit("V2", START.plusDays(2), false, "60", false, 78L),
+                visit("V3", START.plusDays(4), false, "60", false, 77L));
+        assertThat(ids(check(vs), "MW-A005")).containsExactly("V3");
+        VisitDigest shortNote = new VisitDigest("V4", "P1", START.plusDays(6), "medicare", true, false, 77L, 40,
+                false, List.of(), List.of());
+        List<VisitDigest> withShort = new ArrayList<>(vs);
+        withShort.add(shortNote);
+        assertThat(ids(check(withShort), "MW-A005")).containsExactly("V3");
+    }
+
+    @Test
+    void theSameCodeBilledTwiceForOneDateA006() {
+        List<VisitDigest> vs = List.of(visit("V1", START, false, "60", false, 0),
+                visit("V1-D", START, false, "60", false, 0), visit("V2", START.plusDays(1), false, "60", false, 0));
+        assertThat(ids(check(vs), "MW-A006")).containsExactly("V1-D");
+        VisitDigest otherCode = new VisitDigest("V3", "P1", START, "medicare", true, false, 0, 0, false,
+                List.of(new VisitDigest.Line("97112", List.of("GP"), 1, "PT_SLP", BigDecimal.ZERO)), List.of());
+        assertThat(ids(check(List.of(vs.get(0), otherCode)), "MW-A006")).isEmpty();
+    }
+
+    @Test
+    void theOrderOfTheVisitsDoesNotMatter() {
+        List<VisitDigest> vs = episode(14);
+        vs.set(5, visit("V05", START.plusDays(5), false, "60", true, 0));
+        List<AcrossFinding> sorted = check(vs);
+        List<VisitDigest> shuffled = new ArrayList<>(vs);
+        Collections.shuffle(shuffled, new java.util.Random(7));
+        assertThat(check(shuffled)).isEqualTo(sorted);
+    }
+}

@@ -1,0 +1,56 @@
+package org.minutewise.core.across;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.model.Period;
+
+/** MW-A007: a therapist whose timed minutes per billed timed unit stay under 15. */
+class TherapistVolumeTest {
+    private static VisitDigest visit(int i, String provider, int minutes, double units) {
+        Period p = new Period(java.time.LocalTime.of(8, 0), java.time.LocalTime.of(8, 0).plusMinutes(minutes));
+        return new VisitDigest("V" + i, "P" + i, LocalDate.of(2026, 3, 2).plusDays(i), "medicare", true, false, 0, 0,
+                false, List.of(new VisitDigest.Line("97110", List.of("GP"), (int) units, "PT_SLP", BigDecimal.ZERO)),
+                List.of(new VisitDigest.Treatment(provider, "97110", true, minutes, units, List.of(p))));
+    }
+
+    private static List<Finding> check(int visits, int minutes, double units) {
+        Map<String, long[]> mv = new HashMap<>();
+        Map<String, double[]> u = new HashMap<>();
+        for (int i = 0; i < visits; i++) {
+            TherapistVolume.add(mv, u, visit(i, "T1", minutes, units));
+        }
+        return TherapistVolume.check(mv, u);
+    }
+
+    @Test
+    void underFifteenMinutesAUnitIsReported() {
+        List<Finding> out = check(30, 23, 2); // 11.5 minutes a unit
+        assertThat(out).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("MW-A007");
+            assertThat(f.path()).isEqualTo("provider=T1");
+            assertThat(f.message()).contains("11.50 minutes per unit");
+        });
+    }
+
+    @Test
+    void fifteenOrMoreIsNotNorIsATherapistWithFewUnits() {
+        assertThat(check(30, 30, 2)).isEmpty();
+        assertThat(check(5, 23, 2)).as("10 units: too few to judge").isEmpty();
+    }
+
+    @Test
+    void anAverageJustUnderFifteenNeverReadsAsFifteen() {
+        // 1,871 units for 28,022 minutes is 14.977 minutes a unit: said as 14.97, not rounded up to 15.0.
+        Map<String, long[]> mv = new HashMap<>(Map.of("T1", new long[] {28022, 633}));
+        Map<String, double[]> u = new HashMap<>(Map.of("T1", new double[] {1871}));
+        assertThat(TherapistVolume.check(mv, u)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("14.97 minutes per unit").contains("1871 timed units"));
+    }
+}
