@@ -170,13 +170,18 @@ public final class PatientHistory {
         }
     }
 
+    /**
+     * The same code billed with units on two visits of one date under the same discipline (GP, GO or GN): a code
+     * that a PT and an OT plan of care each billed that day is two services, not a duplicate.
+     */
     private static void duplicates(List<VisitDigest> sorted, List<AcrossFinding> out) {
         Map<String, String> seen = new HashMap<>();
         for (VisitDigest v : sorted) {
             Set<String> codes = new HashSet<>();
             for (VisitDigest.Line l : v.lines()) {
-                if (l.units() > 0 && codes.add(l.code())) {
-                    String key = v.date() + "|" + l.code();
+                String discipline = disciplineModifier(l.modifiers());
+                if (l.units() > 0 && codes.add(l.code() + "|" + discipline)) {
+                    String key = v.date() + "|" + l.code() + "|" + discipline;
                     String earlier = seen.putIfAbsent(key, v.visitId());
                     if (earlier != null && !earlier.equals(v.visitId())) {
                         out.add(new AcrossFinding(v.visitId(), DUPLICATE.finding("claimLines", l.code() + " is billed "
@@ -186,5 +191,15 @@ public final class PatientHistory {
                 }
             }
         }
+    }
+
+    /** GP, GO or GN among a line's modifiers ("" when none: such lines are compared among themselves). */
+    private static String disciplineModifier(List<String> modifiers) {
+        for (String m : modifiers) {
+            if (m.equals("GP") || m.equals("GO") || m.equals("GN")) {
+                return m;
+            }
+        }
+        return "";
     }
 }

@@ -8,7 +8,8 @@ package org.minutewise.core.claim;
  *   <li>full 15-minute blocks go to whoever furnished them: an assistant's block carries CQ/CO;</li>
  *   <li>a remaining unit furnished partly by each carries no CQ/CO when the therapist alone furnished 8 minutes
  *       or more of it; otherwise it carries CQ/CO when the assistant's minutes are over 10% of it;</li>
- *   <li>when two units remain and each furnished 8-14 minutes of them, one unit carries CQ/CO and one does not.</li>
+ *   <li>when two units remain and each furnished 9-14 minutes of them (two units need 23 minutes or more, so each
+ *       of two remainders under 15 is then at least 9), one unit carries CQ/CO and one does not.</li>
  * </ol>
  */
 public final class DeMinimis {

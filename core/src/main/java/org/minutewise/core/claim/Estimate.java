@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param available    false when the payer is not priced by the Medicare fee schedule or a figure is missing
  * @param reason       why it is not available, or what limits it
  * @param lines        per claim line: allowed amount after MPPR (and after 85% for CQ/CO)
- * @param allowedBeforeAssistantReduction per line, the allowed amount after MPPR but before the 85% cut (what
- *                     counts toward the KX threshold)
+ * @param allowedBeforeAssistantReduction per line, the allowed amount after MPPR but before the 85% cut (to
+ *                     explain the cut; the KX threshold counts the line's allowed amount, after it, as the
+ *                     contractor prices the line)
  * @param unpriced     codes with no RVUs in the loaded data
  * @param sampleData   the figures come from the small sample shipped with Minutewise
  */

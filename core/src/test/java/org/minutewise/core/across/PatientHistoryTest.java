@@ -111,6 +111,10 @@ class PatientHistoryTest {
         VisitDigest otherCode = new VisitDigest("V3", "P1", START, "medicare", true, false, 0, 0, false,
                 List.of(new VisitDigest.Line("97112", List.of("GP"), 1, "PT_SLP", BigDecimal.ZERO)), List.of());
         assertThat(ids(check(List.of(vs.get(0), otherCode)), "MW-A006")).isEmpty();
+        // A PT plan and an OT plan each billing 97110 that day: two services (GP and GO), not a duplicate.
+        VisitDigest ot = new VisitDigest("V4", "P1", START, "medicare", true, false, 0, 0, false,
+                List.of(new VisitDigest.Line("97110", List.of("GO"), 2, "OT", BigDecimal.ZERO)), List.of());
+        assertThat(ids(check(List.of(vs.get(0), ot)), "MW-A006")).isEmpty();
     }
 
     @Test

@@ -12,7 +12,10 @@ import org.minutewise.core.model.Mode;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.ServiceLine;
 
-/** Group time: 97150 for group minutes, never an individual code (RULES.md §1-§2). */
+/**
+ * Group and supervised time (RULES.md §1-§2): 97150 for group minutes, never an individual code; minutes the
+ * patient spent under mere supervision are no one-on-one or constant-attendance minutes.
+ */
 public final class GroupTime implements Rule {
     public static final RuleInfo GROUP_BESIDE_INDIVIDUAL = new RuleInfo("MW-G001", Severity.BLOCK,
             "Group therapy and an individual code for the same minutes",
@@ -24,6 +27,11 @@ public final class GroupTime implements Rule {
                     + "97032-97039 constant attendance.",
             "CPT therapeutic procedures guideline; CMS Pub 100-04 ch. 5 §20.2 B; Pub 100-02 ch. 15 §230 A",
             Citations.CLAIMS_MANUAL_CH5);
+    public static final RuleInfo INDIVIDUAL_CODE_FOR_SUPERVISED = new RuleInfo("MW-G003", Severity.BLOCK,
+            "One-on-one code billed for supervised time",
+            "Bill only the minutes of direct one-on-one contact (or constant attendance) under this code; time the "
+                    + "patient exercised alone or under mere supervision is not billable as a timed procedure.",
+            "CMS Pub 100-04 ch. 5 §20.2 B, §20.3; RULES.md §2", Citations.CLAIMS_MANUAL_CH5);
 
     @Override
     public RuleInfo info() {
@@ -32,7 +40,7 @@ public final class GroupTime implements Rule {
 
     @Override
     public List<RuleInfo> emits() {
-        return List.of(GROUP_BESIDE_INDIVIDUAL, INDIVIDUAL_CODE_FOR_GROUP);
+        return List.of(GROUP_BESIDE_INDIVIDUAL, INDIVIDUAL_CODE_FOR_GROUP, INDIVIDUAL_CODE_FOR_SUPERVISED);
     }
 
     @Override
@@ -50,6 +58,12 @@ public final class GroupTime implements Rule {
                         + "time, but it needs " + (info.constantAttendance() ? "constant attendance"
                         : "direct one-on-one contact") + " for its minutes. Group therapy is billed as 97150, one "
                         + "unit per patient."));
+            }
+            if (l.mode().orElse(Mode.ONE_ON_ONE) == Mode.SUPERVISED && (info.oneOnOne() || info.constantAttendance())) {
+                out.add(INDIVIDUAL_CODE_FOR_SUPERVISED.finding(CheckContext.path(i) + ".mode", l.code() + " is "
+                        + "documented as supervised time, but it needs " + (info.constantAttendance()
+                        ? "constant attendance" : "direct one-on-one contact") + " for every minute billed. Minutes "
+                        + "the patient spent alone or under mere supervision do not count toward its units."));
             }
             if (info.group()) {
                 for (int j = 0; j < s.size(); j++) {

@@ -14,6 +14,9 @@ import org.minutewise.core.model.Visit;
 
 /** The plan of care's certification and the payer's prior authorization (RULES.md §5). */
 public final class PlanOfCare implements Rule {
+    /** A plan of care is certified for at most this many days, then recertified (RULES.md §5). */
+    public static final int MAX_CERTIFICATION_DAYS = 90;
+
     public static final RuleInfo CERTIFICATION = new RuleInfo("MW-P001", Severity.BLOCK,
             "Visit outside the plan of care's certification",
             "Get the plan of care certified (or recertified, at least every 90 days) by the physician or NPP "
@@ -54,6 +57,15 @@ public final class PlanOfCare implements Rule {
             c.to().filter(dos::isAfter).ifPresent(t -> out.add(CERTIFICATION.finding("certification.to",
                     "The visit on " + dos + " is after the certification period ended (" + t + "); the plan of care "
                             + "needs recertification.")));
+            if (c.from().isPresent() && c.to().map(t -> !dos.isAfter(t)).orElse(true)) {
+                LocalDate lastDay = c.from().get().plusDays(MAX_CERTIFICATION_DAYS - 1);
+                if (dos.isAfter(lastDay)) {
+                    out.add(CERTIFICATION.finding("certification.to", "The certification from " + c.from().get()
+                            + (c.to().isPresent() ? " to " + c.to().get() : " with no end date") + " covers at most "
+                            + MAX_CERTIFICATION_DAYS + " days, through " + lastDay + "; the visit on " + dos + " needs "
+                            + "a recertified plan of care."));
+                }
+            }
             if (c.physician().isEmpty() && ctx.payer().isMedicare()) {
                 out.add(CERTIFICATION_MISSING.finding("certification.physician", "The certification names no "
                         + "physician or NPP; Medicare needs the certifying practitioner's signature."));

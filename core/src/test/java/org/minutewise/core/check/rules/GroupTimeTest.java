@@ -12,6 +12,7 @@ import static org.minutewise.core.check.ComplianceFixture.visit;
 
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.model.Mode;
 import org.minutewise.core.model.Visit;
 
 /** Group time is 97150, never an individual code (RULES.md §1-§2). */
@@ -67,6 +68,25 @@ class GroupTimeTest {
     @Test
     void oneOnOneCodeInOneOnOneModeIsFine() {
         CheckResult r = check(visit().service(minutes("97110", 30, pt("T1"))).build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void oneOnOneCodeOrConstantAttendanceBilledForSupervisedTimeG003() {
+        CheckResult r = check(visit().service(minutes("97110", 30, pt("T1")).withMode(Mode.SUPERVISED))
+                .service(minutes("97032", 8, pt("T1")).withMode(Mode.SUPERVISED)).build());
+
+        assertThat(r.findings()).extracting(f -> f.ruleId() + " " + f.path())
+                .containsExactly("MW-G003 services[0].mode", "MW-G003 services[1].mode");
+        assertThat(r.findings().get(1).message()).contains("constant attendance");
+        assertThat(r.findings().get(0).blocks()).isTrue();
+    }
+
+    @Test
+    void aSupervisedModalityInSupervisedModeIsFine() {
+        CheckResult r = check(visit().service(minutes("97010", 10, pt("T1")).withMode(Mode.SUPERVISED))
+                .service(untimed("G0283", pt("T1")).withMode(Mode.SUPERVISED)).build());
 
         assertThat(r.findings()).isEmpty();
     }

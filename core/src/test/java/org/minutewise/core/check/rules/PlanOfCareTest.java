@@ -71,6 +71,19 @@ class PlanOfCareTest {
     }
 
     @Test
+    void aCertificationLongerThanNinetyDaysCoversOnlyItsFirstNinetyP001() {
+        CheckResult past = check(visit().certification(cert(DOS.minusDays(90), DOS.plusDays(200))));
+        assertThat(ids(past)).containsExactly("MW-P001");
+        assertThat(past.findings().get(0).message()).contains("covers at most 90 days, through "
+                + DOS.minusDays(1));
+        CheckResult dayNinety = check(visit().certification(cert(DOS.minusDays(89), DOS.plusDays(200))));
+        assertThat(dayNinety.findings()).isEmpty();
+        CheckResult openEnded = check(visit().certification(new Certification(Optional.of(DOS.minusDays(120)),
+                Optional.empty(), Optional.of("Dr. A"))));
+        assertThat(ids(openEnded)).containsExactly("MW-P001");
+    }
+
+    @Test
     void noCertificationForMedicareP002() {
         CheckResult r = check(visit());
 
