@@ -78,23 +78,52 @@ public final class PatientHistory {
         return out;
     }
 
+    /**
+     * Treatment days since the last progress report, counted per plan of care: a discipline (GP, GO or GN on the
+     * visit's lines) counts the dates it treated, and its evaluation or re-evaluation starts it again. Lines with
+     * no discipline modifier share one count; a visit known to hold a progress report whose lines say no
+     * discipline restarts the counts of every discipline it treated.
+     */
     private static void progress(List<VisitDigest> sorted, List<AcrossFinding> out) {
-        int days = 0;
-        Object lastDate = null;
+        Map<String, Integer> days = new HashMap<>();
+        Map<String, Object> lastDate = new HashMap<>();
         for (VisitDigest v : sorted) {
-            if (v.progressReport()) {
-                days = 0;
-                lastDate = v.date();
-                continue;
+            Set<String> treated = new java.util.TreeSet<>();
+            Set<String> reported = new HashSet<>();
+            for (VisitDigest.Line l : v.lines()) {
+                String d = disciplineModifier(l.modifiers());
+                treated.add(d);
+                if (VisitDigest.PROGRESS_CODES.contains(l.code())) {
+                    reported.add(d);
+                }
             }
-            if (!v.date().equals(lastDate)) {
-                days++;
-                lastDate = v.date();
+            if (treated.isEmpty()) {
+                treated.add("");
             }
-            if (days == PROGRESS_REPORT_DAYS + 1) {
-                out.add(new AcrossFinding(v.visitId(), PROGRESS_REPORT.finding("visit", "This is treatment day "
-                        + days + " since the last progress report or evaluation for the patient; a progress report "
-                        + "is due at least once every " + PROGRESS_REPORT_DAYS + " treatment days.")));
+            if (v.progressReport() && reported.isEmpty()) {
+                reported.addAll(treated);
+            }
+            for (String d : reported) {
+                days.put(d, 0);
+                lastDate.put(d, v.date());
+            }
+            for (String d : treated) {
+                if (reported.contains(d) || v.date().equals(lastDate.get(d))) {
+                    continue;
+                }
+                int n = days.merge(d, 1, Integer::sum);
+                lastDate.put(d, v.date());
+                if (n == PROGRESS_REPORT_DAYS + 1) {
+                    String plan = switch (d) {
+                        case "GP" -> " under the PT plan of care";
+                        case "GO" -> " under the OT plan of care";
+                        case "GN" -> " under the SLP plan of care";
+                        default -> "";
+                    };
+                    out.add(new AcrossFinding(v.visitId(), PROGRESS_REPORT.finding("visit", "This is treatment day "
+                            + n + plan + " since the last progress report or evaluation for the patient; a progress "
+                            + "report is due at least once every " + PROGRESS_REPORT_DAYS + " treatment days.")));
+                }
             }
         }
     }

@@ -64,6 +64,25 @@ class PatientHistoryTest {
     }
 
     @Test
+    void progressReportsAreCountedPerPlanOfCareA002() {
+        // PT and OT on alternate days: the PT re-evaluation on day 6 does not cover the OT plan.
+        List<VisitDigest> vs = new ArrayList<>();
+        for (int d = 0; d <= 24; d++) {
+            boolean ot = d % 2 == 1;
+            String code = d == 0 ? "97161" : d == 1 ? "97165" : d == 12 ? "97164" : "97110";
+            VisitDigest.Line l = new VisitDigest.Line(code, List.of(ot ? "GO" : "GP"), 1, ot ? "OT" : "PT_SLP",
+                    BigDecimal.ZERO);
+            vs.add(new VisitDigest(String.format("V%02d", d), "P1", START.plusDays(d), "medicare", true, false, 0, 0,
+                    d <= 1 || d == 12, List.of(l), List.of()));
+        }
+        List<AcrossFinding> out = check(vs);
+        // OT treats on days 3, 5, ..., 21: its 11th treatment day since its evaluation is day 23.
+        assertThat(ids(out, "MW-A002")).containsExactly("V23");
+        assertThat(out).filteredOn(f -> f.finding().ruleId().equals("MW-A002")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("under the OT plan of care"));
+    }
+
+    @Test
     void kxMissingFromTheVisitThatPassesTheThresholdA003AndNotBefore() {
         // 2026 threshold 2,480.00: 40 visits of 60.00 reach 2,400.00, the 42nd passes it.
         List<VisitDigest> vs = new ArrayList<>();
