@@ -91,9 +91,14 @@ public final class PatientHistory {
             Set<String> treated = new java.util.TreeSet<>();
             Set<String> reported = new HashSet<>();
             for (VisitDigest.Line l : v.lines()) {
+                boolean progress = VisitDigest.PROGRESS_CODES.contains(l.code());
                 String d = disciplineModifier(l.modifiers());
+                if (d.isEmpty() && progress) {
+                    // An evaluation code names its discipline even when its GP/GO is missing (MW-B004 says so).
+                    d = l.code().compareTo("97165") < 0 ? "GP" : "GO";
+                }
                 treated.add(d);
-                if (VisitDigest.PROGRESS_CODES.contains(l.code())) {
+                if (progress) {
                     reported.add(d);
                 }
             }

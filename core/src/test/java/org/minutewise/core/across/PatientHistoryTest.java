@@ -78,6 +78,10 @@ class PatientHistoryTest {
         List<AcrossFinding> out = check(vs);
         // OT treats on days 3, 5, ..., 21: its 11th treatment day since its evaluation is day 23.
         assertThat(ids(out, "MW-A002")).containsExactly("V23");
+        // The PT re-evaluation billed without its GP still restarts the PT count.
+        vs.set(12, new VisitDigest("V12", "P1", START.plusDays(12), "medicare", true, false, 0, 0, true,
+                List.of(new VisitDigest.Line("97164", List.of("59"), 1, "PT_SLP", BigDecimal.ZERO)), List.of()));
+        assertThat(ids(check(vs), "MW-A002")).containsExactly("V23");
         assertThat(out).filteredOn(f -> f.finding().ruleId().equals("MW-A002")).singleElement()
                 .satisfies(f -> assertThat(f.finding().message()).contains("under the OT plan of care"));
     }
