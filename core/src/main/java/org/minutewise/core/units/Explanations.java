@@ -16,10 +16,30 @@ final class Explanations {
 
     static List<String> explain(UnitResult r) {
         List<String> out = new ArrayList<>();
-        if (r.method() == UnitMethod.CMS) {
-            cms(r, out);
+        // A base code and its add-on documented together are explained as the one service they are.
+        UnitResult v = r.pooledAddOns().isEmpty() ? r : pooledView(r);
+        if (v.method() == UnitMethod.CMS) {
+            cms(v, out);
         } else {
-            cpt(r, out);
+            cpt(v, out);
+        }
+        if (v != r) {
+            List<String> pooling = new ArrayList<>();
+            List<String> split = new ArrayList<>();
+            r.pooledAddOns().forEach((addOn, base) -> {
+                CodeUnits a = find(r, addOn);
+                CodeUnits b = find(r, base);
+                pooling.add(base + " and " + addOn + " are one service (the first 15 minutes, then each additional "
+                        + "15): their " + b.minutes() + " + " + a.minutes() + " minutes count together as " + base
+                        + "/" + addOn + ".");
+                int u = a.units() + b.units();
+                split.add(u == 0 ? base + "/" + addOn + " earns no unit." : "Of the " + units(u) + " of " + base
+                        + "/" + addOn + ", " + base + " takes " + (b.units() == 1 ? "the first" : "none") + " and "
+                        + addOn + " " + (a.units() == 0 ? "none" : a.units() == 1 ? "the other" : "the other "
+                        + a.units()) + ".");
+            });
+            out.addAll(1, pooling);
+            out.addAll(split);
         }
         for (CodeUnits l : r.lines()) {
             if (l.kind() == CodeKind.UNTIMED) {
@@ -143,6 +163,46 @@ final class Explanations {
                         + " timed minutes into " + units(cms) + " (this payer uses the per-code method).");
             }
         }
+    }
+
+    /** The result with each base and add-on pair as one line, named "base/add-on", for the explanation. */
+    private static UnitResult pooledView(UnitResult r) {
+        Map<String, String> pairs = r.pooledAddOns();
+        Map<String, String> label = new java.util.HashMap<>();
+        pairs.forEach((addOn, base) -> label.put(base, base + "/" + addOn));
+        List<CodeUnits> lines = new ArrayList<>();
+        for (CodeUnits c : r.lines()) {
+            if (pairs.containsKey(c.code())) {
+                continue;
+            }
+            String name = label.get(c.code());
+            if (name == null) {
+                lines.add(c);
+                continue;
+            }
+            CodeUnits a = find(r, name.substring(name.indexOf('/') + 1));
+            lines.add(new CodeUnits(name, c.kind(), c.minutes() + a.minutes(), c.units() + a.units(),
+                    c.fullBlocks(), c.leftover(), c.extraUnit()));
+        }
+        List<String> tied = new ArrayList<>();
+        for (String code : r.tiedCodes()) {
+            tied.add(label.getOrDefault(code, code));
+        }
+        List<Map<String, Integer>> alternatives = new ArrayList<>();
+        for (Map<String, Integer> alt : r.alternatives()) {
+            Map<String, Integer> m = new java.util.LinkedHashMap<>();
+            alt.forEach((code, u) -> {
+                String base = pairs.get(code);
+                if (base != null) {
+                    m.merge(label.get(base), u, Integer::sum);
+                } else {
+                    m.merge(label.getOrDefault(code, code), u, Integer::sum);
+                }
+            });
+            alternatives.add(m);
+        }
+        return new UnitResult(r.method(), r.totalTimedMinutes(), r.timedUnits(), r.totalUnits(), lines,
+                r.professionalChoice(), tied, alternatives);
     }
 
     private static int compareLeft(UnitResult r, String a, String b) {

@@ -69,7 +69,100 @@ public final class UnitCalculator {
             }
             minutes[at] += cm.minutes();
         }
-        return method == UnitMethod.CMS ? cms(codes, minutes, kinds, n) : cpt(codes, minutes, kinds, n);
+        int[] into = addOnsWithTheirBase(codes, kinds, n, catalog);
+        if (into == null) {
+            return method == UnitMethod.CMS ? cms(codes, minutes, kinds, n) : cpt(codes, minutes, kinds, n);
+        }
+        return pooled(method, codes, minutes, kinds, n, into);
+    }
+
+    /**
+     * For each timed add-on code documented beside its timed base code (97130 beside 97129), the index of the
+     * base; -1 for the others; null when there is none (the usual case: nothing is built).
+     */
+    private static int[] addOnsWithTheirBase(String[] codes, CodeKind[] kinds, int n, CodeCatalog catalog) {
+        int[] into = null;
+        for (int i = 0; i < n; i++) {
+            if (kinds[i] != CodeKind.TIMED) {
+                continue;
+            }
+            CodeInfo info = catalog.getOrNull(codes[i]);
+            if (info == null || info.addOnTo().isEmpty()) {
+                continue;
+            }
+            int b = slot(codes, n, info.addOnTo().get());
+            if (b < n && kinds[b] == CodeKind.TIMED) {
+                if (into == null) {
+                    into = new int[n];
+                    java.util.Arrays.fill(into, -1);
+                }
+                into[i] = b;
+            }
+        }
+        return into;
+    }
+
+    /**
+     * A base code and its add-on documented together are one service (RULES.md §1: "the units of the visit's
+     * cognitive-intervention minutes go first to 97129, one unit at most, the rest to 97130"): their minutes are
+     * counted together under the base, then the base takes one of the units they earn and the add-on the rest.
+     */
+    private static UnitResult pooled(UnitMethod method, String[] codes, int[] minutes, CodeKind[] kinds, int n,
+                                     int[] into) {
+        // The same arrays without the add-ons, whose minutes join their base's.
+        String[] c = new String[n];
+        int[] m = new int[n];
+        CodeKind[] k = new CodeKind[n];
+        int[] at = new int[n];
+        int cn = 0;
+        for (int i = 0; i < n; i++) {
+            if (into[i] < 0) {
+                at[i] = cn;
+                c[cn] = codes[i];
+                m[cn] = minutes[i];
+                k[cn] = kinds[i];
+                cn++;
+            }
+        }
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (into[i] >= 0) {
+                m[at[into[i]]] += minutes[i];
+                pairs.put(codes[i], codes[into[i]]);
+            }
+        }
+        UnitResult r = method == UnitMethod.CMS ? cms(c, m, k, cn) : cpt(c, m, k, cn);
+        CodeUnits[] lines = new CodeUnits[n];
+        for (int i = 0; i < n; i++) {
+            if (into[i] >= 0) {
+                int u = r.lines().get(at[into[i]]).units();
+                lines[i] = new CodeUnits(codes[i], kinds[i], minutes[i], u - Math.min(1, u), 0, 0, false);
+            } else {
+                CodeUnits pl = r.lines().get(at[i]);
+                boolean base = pairs.containsValue(codes[i]);
+                lines[i] = base ? new CodeUnits(codes[i], kinds[i], minutes[i], Math.min(1, pl.units()),
+                        pl.fullBlocks(), pl.leftover(), pl.extraUnit()) : pl;
+            }
+        }
+        List<Map<String, Integer>> alternatives = new ArrayList<>(r.alternatives().size());
+        for (Map<String, Integer> alt : r.alternatives()) {
+            Map<String, Integer> split = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                if (kinds[i] != CodeKind.TIMED) {
+                    continue;
+                }
+                if (into[i] >= 0) {
+                    int u = alt.get(codes[into[i]]);
+                    split.put(codes[i], u - Math.min(1, u));
+                } else {
+                    int u = alt.get(codes[i]);
+                    split.put(codes[i], pairs.containsValue(codes[i]) ? Math.min(1, u) : u);
+                }
+            }
+            alternatives.add(split);
+        }
+        return new UnitResult(method, r.totalTimedMinutes(), r.timedUnits(), r.totalUnits(), List.of(lines),
+                r.professionalChoice(), r.tiedCodes(), alternatives, pairs);
     }
 
     /**

@@ -16,16 +16,28 @@ import java.util.Objects;
  * @param professionalChoice a tie at the cut-off that CMS leaves to the qualified professional
  * @param tiedCodes          the codes of that tie, best first (empty without a tie)
  * @param alternatives       other allocations the professional may choose, code to units (empty without a tie)
+ * @param pooledAddOns       add-on codes whose minutes were counted with their base code's, add-on to base
+ *                           (97130 to 97129 when both are documented: one service; empty otherwise)
  */
 public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnits, int totalUnits,
                          List<CodeUnits> lines, boolean professionalChoice, List<String> tiedCodes,
-                         List<Map<String, Integer>> alternatives) {
+                         List<Map<String, Integer>> alternatives, Map<String, String> pooledAddOns) {
 
     public UnitResult {
         Objects.requireNonNull(method, "method");
         lines = List.copyOf(lines);
         tiedCodes = List.copyOf(tiedCodes);
         alternatives = List.copyOf(alternatives);
+        pooledAddOns = pooledAddOns.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
+                new LinkedHashMap<>(pooledAddOns));
+    }
+
+    /** A result with no add-on pooled with its base. */
+    public UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnits, int totalUnits,
+                      List<CodeUnits> lines, boolean professionalChoice, List<String> tiedCodes,
+                      List<Map<String, Integer>> alternatives) {
+        this(method, totalTimedMinutes, timedUnits, totalUnits, lines, professionalChoice, tiedCodes, alternatives,
+                Map.of());
     }
 
     /** Units of a code, 0 when absent. */
