@@ -229,7 +229,19 @@ final class RefDataTest {
 
         @Test
         void catalogIsVersioned() {
-            assertThat(dx.version()).isEqualTo("2026.1");
+            assertThat(dx.version()).isEqualTo("2026.2");
+        }
+
+        @Test
+        void hemorrhagicStrokeSpinalCordAndNeuromuscularDiseasesSupport97112() {
+            // 2026.2 added the neurological categories a stroke or neuro caseload meets beside I63/I69.
+            for (String dxCode : new String[] {"I60.9", "I62.00", "G95.9", "E10.40", "G70.00", "G71.00", "G91.2",
+                "G25.0", "G31.84", "G54.0"}) {
+                assertThat(dx.categoryOf(dxCode)).as(dxCode).get().satisfies(c -> {
+                    assertThat(c.group()).isEqualTo("neurological");
+                    assertThat(c.supports97112()).isTrue();
+                });
+            }
         }
 
         @Test
