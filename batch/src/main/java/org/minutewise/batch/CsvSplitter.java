@@ -103,12 +103,7 @@ final class CsvSplitter {
         }
         byte c = buf[pos];
         if (c == '\r' || c == '\n') {
-            pos++;
-            start = pos;
-            if (c == '\r' && have(0) && buf[pos] == '\n') {
-                pos++;
-            }
-            line++;
+            endLine(c);
             return true;
         }
         int field = 0;
@@ -201,14 +196,19 @@ final class CsvSplitter {
         sink.record(line, buf, start, pos - start, id);
         line += breaks;
         if (ended) {
-            pos++;
-            start = pos;
-            if (c == '\r' && have(0) && buf[pos] == '\n') {
-                pos++;
-            }
-            line++;
+            endLine(c);
         }
         return true;
+    }
+
+    /** Steps over the line end {@code c} at {@code pos} (CR, LF or CR LF) and counts the line. */
+    private void endLine(byte c) throws IOException {
+        pos++;
+        start = pos;
+        if (c == '\r' && have(0) && buf[pos] == '\n') {
+            pos++;
+        }
+        line++;
     }
 
     /** The field as {@code CsvRecordReader} reads it, trimmed as the CSV layout reads values. */
