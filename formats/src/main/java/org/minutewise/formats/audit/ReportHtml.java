@@ -170,7 +170,17 @@ public final class ReportHtml {
                     .append(money(g.dollarsOver())).append("</td><td class=\"n\">").append(money(g.dollarsUnder()))
                     .append("</td></tr>\n");
         }
-        h.append("</tbody>\n</table>\n</section>\n");
+        h.append("</tbody>\n</table>\n");
+        boolean someWithoutVisits = false;
+        for (Map.Entry<String, AuditTotals.Group> e : top) {
+            someWithoutVisits |= e.getValue().visits() == 0;
+        }
+        if (what.equals("therapist") && someWithoutVisits) {
+            h.append("<p class=\"note\">Visits, units and dollars count under the visit's therapist (the supervising "
+                    + "therapist when an assistant treated); an assistant's row holds the findings about the assistant "
+                    + "(overlapping minutes, minutes per unit) and no visits of their own.</p>\n");
+        }
+        h.append("</section>\n");
     }
 
     private static void units(StringBuilder h, AuditTotals t) {
