@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.minutewise.core.check.Citations;
+import org.minutewise.core.edits.PtpEdit;
+import org.minutewise.core.edits.PtpTable;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.fees.FeeData;
@@ -54,11 +56,21 @@ public final class PatientHistory {
             "CMS Pub 100-04 ch. 1 (duplicate claims); ch. 5 §20.2 (minutes of a code add up)",
             Citations.CLAIMS_MANUAL_CH5);
 
+    public static final RuleInfo NCCI_ACROSS_VISITS = new RuleInfo("MW-A008", Severity.WARN,
+            "NCCI pair billed on two visits of the same day",
+            "NCCI edits apply to a provider's services of one day, not one claim: put 59 or an X modifier on the "
+                    + "column-two code when the services were distinct (different time intervals), or bill only "
+                    + "the column-one code.",
+            "NCCI Policy Manual ch. I; ch. XI §P (same beneficiary, same date of service)", Citations.NCCI_MANUAL);
+
+    /** The modifiers that bypass an NCCI edit whose indicator allows it. */
+    private static final Set<String> DISTINCT = Set.of("59", "XE", "XS", "XP", "XU");
+
     private PatientHistory() {
     }
 
     public static List<RuleInfo> rules() {
-        return List.of(PROGRESS_REPORT, KX_CROSSING, KX_EARLY, COPIED_NOTE, DUPLICATE);
+        return List.of(PROGRESS_REPORT, KX_CROSSING, KX_EARLY, COPIED_NOTE, DUPLICATE, NCCI_ACROSS_VISITS);
     }
 
     /**
@@ -67,6 +79,17 @@ public final class PatientHistory {
      */
     public static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
                                             FeeData fees) {
+        return check(visits, startOfYear, fees, null);
+    }
+
+    /**
+     * @param visits      one patient's visits, any order
+     * @param startOfYear the patient's incurred expenses before the first visit of each year, when known
+     * @param ptp         the NCCI procedure-to-procedure edits, for pairs billed on two visits of one day (null:
+     *                    that check is not made)
+     */
+    public static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
+                                            FeeData fees, PtpTable ptp) {
         List<VisitDigest> sorted = new ArrayList<>(visits);
         sorted.sort(Comparator.comparing(VisitDigest::date).thenComparing(VisitDigest::visitId));
         List<AcrossFinding> out = new ArrayList<>();
@@ -74,6 +97,9 @@ public final class PatientHistory {
         kx(sorted, startOfYear, fees, out);
         copiedNotes(sorted, out);
         duplicates(sorted, out);
+        if (ptp != null) {
+            ncciAcrossVisits(sorted, ptp, out);
+        }
         out.sort(Comparator.comparing(AcrossFinding::visitId).thenComparing(f -> f.finding().ruleId()));
         return out;
     }
@@ -221,6 +247,45 @@ public final class PatientHistory {
                         out.add(new AcrossFinding(v.visitId(), DUPLICATE.finding("claimLines", l.code() + " is billed "
                                 + "for the patient on " + v.date() + " on this visit and on visit " + earlier
                                 + ": the same service twice for one patient and date.")));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * An NCCI pair whose codes were billed on two different visits of the patient's day: the edit applies all the
+     * same. Reported on the later visit, once per pair, when no modifier can bypass the edit or the column-two line
+     * carries none of 59/XE/XS/XP/XU. A code billed on both visits is MW-A006's business, not this one's.
+     */
+    private static void ncciAcrossVisits(List<VisitDigest> sorted, PtpTable ptp, List<AcrossFinding> out) {
+        for (int i = 0; i < sorted.size(); i++) {
+            VisitDigest first = sorted.get(i);
+            for (int j = i + 1; j < sorted.size() && sorted.get(j).date().equals(first.date()); j++) {
+                VisitDigest later = sorted.get(j);
+                Set<String> reported = new HashSet<>();
+                for (VisitDigest.Line a : first.lines()) {
+                    for (VisitDigest.Line b : later.lines()) {
+                        if (a.units() == 0 || b.units() == 0 || a.code().equals(b.code())) {
+                            continue;
+                        }
+                        Optional<PtpEdit> e = ptp.find(a.code(), b.code(), first.date());
+                        if (e.isEmpty() || !reported.add(e.get().column1() + "|" + e.get().column2())) {
+                            continue;
+                        }
+                        VisitDigest.Line col2 = e.get().column2().equals(a.code()) ? a : b;
+                        boolean bypassed = e.get().bypassable() && col2.modifiers().stream().anyMatch(DISTINCT::contains);
+                        if (bypassed) {
+                            continue;
+                        }
+                        out.add(new AcrossFinding(later.visitId(), NCCI_ACROSS_VISITS.finding("claimLines",
+                                e.get().column1() + " and " + e.get().column2() + " are an NCCI pair, billed for the "
+                                        + "patient on " + first.date() + " on visits " + first.visitId() + " and "
+                                        + later.visitId() + (e.get().bypassable() ? "; " + e.get().column2()
+                                        + " carries no 59 or X modifier, so it is denied as bundled into "
+                                        + e.get().column1() + " when both are billed by the same provider."
+                                        : "; no modifier can bypass this edit (indicator 0): only "
+                                        + e.get().column1() + " is payable that day from the same provider."))));
                     }
                 }
             }

@@ -140,6 +140,39 @@ class PatientHistoryTest {
         assertThat(ids(check(List.of(vs.get(0), ot)), "MW-A006")).isEmpty();
     }
 
+    private static VisitDigest lines(String id, LocalDate date, VisitDigest.Line... lines) {
+        return new VisitDigest(id, "P1", date, "medicare", true, false, 0, 0, false, List.of(lines), List.of());
+    }
+
+    private static VisitDigest.Line line(String code, String... modifiers) {
+        return new VisitDigest.Line(code, List.of(modifiers), 1, "PT_SLP", BigDecimal.ZERO);
+    }
+
+    @Test
+    void anNcciPairSplitOverTwoVisitsOfOneDayA008() {
+        // 97530 (column one) in the morning visit, 97140 (column two) in the afternoon one, without 59.
+        List<VisitDigest> vs = List.of(lines("V1", START, line("97530", "GP")),
+                lines("V2", START, line("97140", "GP")));
+        List<AcrossFinding> out = PatientHistory.check(vs, Map.of(), FEES, ComplianceFixture.ptp());
+        assertThat(ids(out, "MW-A008")).containsExactly("V2");
+        assertThat(out.get(0).finding().message()).contains("97530 and 97140 are an NCCI pair")
+                .contains("97140 carries no 59 or X modifier");
+        // With 59 (or an X modifier) on column two the pair is bypassed; on other days it is no pair.
+        assertThat(ids(PatientHistory.check(List.of(lines("V1", START, line("97530", "GP")),
+                lines("V2", START, line("97140", "GP", "59"))), Map.of(), FEES, ComplianceFixture.ptp()),
+                "MW-A008")).isEmpty();
+        assertThat(ids(PatientHistory.check(List.of(lines("V1", START, line("97530", "GP")),
+                lines("V2", START.plusDays(1), line("97140", "GP"))), Map.of(), FEES, ComplianceFixture.ptp()),
+                "MW-A008")).isEmpty();
+        // Indicator 0: no modifier helps.
+        List<AcrossFinding> never = PatientHistory.check(List.of(lines("V1", START, line("97113", "GP")),
+                lines("V2", START, line("97110", "GP", "59"))), Map.of(), FEES, ComplianceFixture.ptp());
+        assertThat(ids(never, "MW-A008")).containsExactly("V2");
+        assertThat(never.get(0).finding().message()).contains("no modifier can bypass");
+        // Without the edit table the check is not made.
+        assertThat(ids(check(vs), "MW-A008")).isEmpty();
+    }
+
     @Test
     void theOrderOfTheVisitsDoesNotMatter() {
         List<VisitDigest> vs = episode(14);
