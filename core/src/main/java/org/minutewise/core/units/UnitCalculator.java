@@ -57,6 +57,7 @@ public final class UnitCalculator {
         String[] codes = new String[cap];
         int[] minutes = new int[cap];
         CodeKind[] kinds = new CodeKind[cap];
+        String[] addOnTo = null;
         int n = 0;
         for (int i = 0; i < cap; i++) {
             CodeMinutes cm = input.get(i);
@@ -66,10 +67,14 @@ public final class UnitCalculator {
                 codes[at] = cm.code();
                 CodeInfo info = catalog.getOrNull(cm.code());
                 kinds[at] = info == null ? CodeKind.UNKNOWN : info.timed() ? CodeKind.TIMED : CodeKind.UNTIMED;
+                if (info != null && info.addOnTo().isPresent()) {
+                    addOnTo = addOnTo == null ? new String[cap] : addOnTo;
+                    addOnTo[at] = info.addOnTo().get();
+                }
             }
             minutes[at] += cm.minutes();
         }
-        int[] into = addOnsWithTheirBase(codes, kinds, n, catalog);
+        int[] into = addOnTo == null ? null : addOnsWithTheirBase(codes, kinds, n, addOnTo);
         if (into == null) {
             return method == UnitMethod.CMS ? cms(codes, minutes, kinds, n) : cpt(codes, minutes, kinds, n);
         }
@@ -80,17 +85,13 @@ public final class UnitCalculator {
      * For each timed add-on code documented beside its timed base code (97130 beside 97129), the index of the
      * base; -1 for the others; null when there is none (the usual case: nothing is built).
      */
-    private static int[] addOnsWithTheirBase(String[] codes, CodeKind[] kinds, int n, CodeCatalog catalog) {
+    private static int[] addOnsWithTheirBase(String[] codes, CodeKind[] kinds, int n, String[] addOnTo) {
         int[] into = null;
         for (int i = 0; i < n; i++) {
-            if (kinds[i] != CodeKind.TIMED) {
+            if (kinds[i] != CodeKind.TIMED || addOnTo[i] == null) {
                 continue;
             }
-            CodeInfo info = catalog.getOrNull(codes[i]);
-            if (info == null || info.addOnTo().isEmpty()) {
-                continue;
-            }
-            int b = slot(codes, n, info.addOnTo().get());
+            int b = slot(codes, n, addOnTo[i]);
             if (b < n && kinds[b] == CodeKind.TIMED) {
                 if (into == null) {
                     into = new int[n];
