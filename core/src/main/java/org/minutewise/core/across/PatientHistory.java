@@ -2,6 +2,7 @@ package org.minutewise.core.across;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.edits.MueTable;
 import org.minutewise.core.edits.PtpEdit;
 import org.minutewise.core.edits.PtpTable;
 import org.minutewise.core.check.RuleInfo;
@@ -63,6 +66,14 @@ public final class PatientHistory {
                     + "the column-one code.",
             "NCCI Policy Manual ch. I; ch. XI §P (same beneficiary, same date of service)", Citations.NCCI_MANUAL);
 
+    public static final RuleInfo MUE_ACROSS_VISITS = new RuleInfo("MW-A009", Severity.WARN,
+            "MUE passed by the day's visits together",
+            "An MUE with a date-of-service indicator (2 or 3) caps a code's units for the patient's whole day: bill "
+                    + "at most that many units of the code across the day's claims, or document and appeal the "
+                    + "medical necessity of the rest.",
+            "NCCI MUE (CMS Medically Unlikely Edits; adjudication indicators 2 and 3 are per date of service)",
+            Citations.NCCI_MANUAL);
+
     /** The modifiers that bypass an NCCI edit whose indicator allows it. */
     private static final Set<String> DISTINCT = Set.of("59", "XE", "XS", "XP", "XU");
 
@@ -70,7 +81,8 @@ public final class PatientHistory {
     }
 
     public static List<RuleInfo> rules() {
-        return List.of(PROGRESS_REPORT, KX_CROSSING, KX_EARLY, COPIED_NOTE, DUPLICATE, NCCI_ACROSS_VISITS);
+        return List.of(PROGRESS_REPORT, KX_CROSSING, KX_EARLY, COPIED_NOTE, DUPLICATE, NCCI_ACROSS_VISITS,
+                MUE_ACROSS_VISITS);
     }
 
     /**
@@ -79,17 +91,22 @@ public final class PatientHistory {
      */
     public static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
                                             FeeData fees) {
-        return check(visits, startOfYear, fees, null);
+        return check(visits, startOfYear, fees, null, null);
     }
 
     /**
+     * Every check, the edits across a day's visits included (NCCI pairs and MUEs from the reference data).
+     *
      * @param visits      one patient's visits, any order
      * @param startOfYear the patient's incurred expenses before the first visit of each year, when known
-     * @param ptp         the NCCI procedure-to-procedure edits, for pairs billed on two visits of one day (null:
-     *                    that check is not made)
      */
     public static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
-                                            FeeData fees, PtpTable ptp) {
+                                            ReferenceData ref) {
+        return check(visits, startOfYear, ref.fees(), ref.ptp(), ref.mue());
+    }
+
+    private static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
+                                             FeeData fees, PtpTable ptp, MueTable mue) {
         List<VisitDigest> sorted = new ArrayList<>(visits);
         sorted.sort(Comparator.comparing(VisitDigest::date).thenComparing(VisitDigest::visitId));
         List<AcrossFinding> out = new ArrayList<>();
@@ -99,6 +116,9 @@ public final class PatientHistory {
         duplicates(sorted, out);
         if (ptp != null) {
             ncciAcrossVisits(sorted, ptp, out);
+        }
+        if (mue != null) {
+            mueAcrossVisits(sorted, mue, out);
         }
         out.sort(Comparator.comparing(AcrossFinding::visitId).thenComparing(f -> f.finding().ruleId()));
         return out;
@@ -289,6 +309,50 @@ public final class PatientHistory {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A code's units over the patient's visits of one day above its MUE when the MUE is per date of service
+     * (adjudication indicator 2 or 3) and no single visit passes it alone (that visit's MW-E006 says so). Reported
+     * on the day's last visit billing the code.
+     */
+    private static void mueAcrossVisits(List<VisitDigest> sorted, MueTable mue, List<AcrossFinding> out) {
+        int i = 0;
+        while (i < sorted.size()) {
+            int j = i;
+            while (j < sorted.size() && sorted.get(j).date().equals(sorted.get(i).date())) {
+                j++;
+            }
+            if (j - i >= 2) {
+                Map<String, int[]> day = new java.util.TreeMap<>(); // code: units, visits, most on one visit
+                Map<String, String> last = new HashMap<>();
+                for (VisitDigest v : sorted.subList(i, j)) {
+                    Map<String, Integer> own = new HashMap<>();
+                    for (VisitDigest.Line l : v.lines()) {
+                        if (l.units() > 0) {
+                            own.merge(l.code(), l.units(), Integer::sum);
+                        }
+                    }
+                    own.forEach((code, u) -> {
+                        int[] d = day.computeIfAbsent(code, k -> new int[3]);
+                        d[0] += u;
+                        d[1]++;
+                        d[2] = Math.max(d[2], u);
+                        last.put(code, v.visitId());
+                    });
+                }
+                LocalDate date = sorted.get(i).date();
+                day.forEach((code, d) -> mue.find(code, date).ifPresent(m -> {
+                    if (d[1] >= 2 && m.adjudicationIndicator() != 1 && d[0] > m.maxUnits() && d[2] <= m.maxUnits()) {
+                        out.add(new AcrossFinding(last.get(code), MUE_ACROSS_VISITS.finding("claimLines", code
+                                + " is billed with " + d[0] + " units over the patient's " + d[1] + " visits of "
+                                + date + "; its MUE is " + m.maxUnits() + " a day (adjudication indicator "
+                                + m.indicatorText() + "). Units over the MUE are denied.")));
+                    }
+                }));
+            }
+            i = j;
         }
     }
 

@@ -153,24 +153,47 @@ class PatientHistoryTest {
         // 97530 (column one) in the morning visit, 97140 (column two) in the afternoon one, without 59.
         List<VisitDigest> vs = List.of(lines("V1", START, line("97530", "GP")),
                 lines("V2", START, line("97140", "GP")));
-        List<AcrossFinding> out = PatientHistory.check(vs, Map.of(), FEES, ComplianceFixture.ptp());
+        List<AcrossFinding> out = PatientHistory.check(vs, Map.of(), ComplianceFixture.ref());
         assertThat(ids(out, "MW-A008")).containsExactly("V2");
         assertThat(out.get(0).finding().message()).contains("97530 and 97140 are an NCCI pair")
                 .contains("97140 carries no 59 or X modifier");
         // With 59 (or an X modifier) on column two the pair is bypassed; on other days it is no pair.
         assertThat(ids(PatientHistory.check(List.of(lines("V1", START, line("97530", "GP")),
-                lines("V2", START, line("97140", "GP", "59"))), Map.of(), FEES, ComplianceFixture.ptp()),
+                lines("V2", START, line("97140", "GP", "59"))), Map.of(), ComplianceFixture.ref()),
                 "MW-A008")).isEmpty();
         assertThat(ids(PatientHistory.check(List.of(lines("V1", START, line("97530", "GP")),
-                lines("V2", START.plusDays(1), line("97140", "GP"))), Map.of(), FEES, ComplianceFixture.ptp()),
+                lines("V2", START.plusDays(1), line("97140", "GP"))), Map.of(), ComplianceFixture.ref()),
                 "MW-A008")).isEmpty();
         // Indicator 0: no modifier helps.
         List<AcrossFinding> never = PatientHistory.check(List.of(lines("V1", START, line("97113", "GP")),
-                lines("V2", START, line("97110", "GP", "59"))), Map.of(), FEES, ComplianceFixture.ptp());
+                lines("V2", START, line("97110", "GP", "59"))), Map.of(), ComplianceFixture.ref());
         assertThat(ids(never, "MW-A008")).containsExactly("V2");
         assertThat(never.get(0).finding().message()).contains("no modifier can bypass");
         // Without the edit table the check is not made.
         assertThat(ids(check(vs), "MW-A008")).isEmpty();
+    }
+
+    @Test
+    void aDaysVisitsTogetherPastTheMueA009() {
+        // 97112's MUE is 4 a day (indicator 3): 3 units on a PT visit and 2 on an OT visit of the same day.
+        VisitDigest pt = lines("V1", START, new VisitDigest.Line("97112", List.of("GP"), 3, "PT_SLP", BigDecimal.ZERO));
+        VisitDigest ot = lines("V2", START, new VisitDigest.Line("97112", List.of("GO"), 2, "OT", BigDecimal.ZERO));
+        List<AcrossFinding> out = PatientHistory.check(List.of(ot, pt), Map.of(), ComplianceFixture.ref());
+        assertThat(ids(out, "MW-A009")).containsExactly("V2");
+        assertThat(out.get(0).finding().message()).contains("97112 is billed with 5 units over the patient's 2 visits");
+        // 2 + 2 is within the MUE; one visit alone over it is that visit's MW-E006, not this.
+        VisitDigest two = lines("V2", START, new VisitDigest.Line("97112", List.of("GO"), 1, "OT", BigDecimal.ZERO));
+        assertThat(ids(PatientHistory.check(List.of(pt, two), Map.of(), ComplianceFixture.ref()), "MW-A009"))
+                .isEmpty();
+        VisitDigest five = lines("V1", START, new VisitDigest.Line("97112", List.of("GP"), 5, "PT_SLP",
+                BigDecimal.ZERO));
+        assertThat(ids(PatientHistory.check(List.of(five, ot), Map.of(), ComplianceFixture.ref()), "MW-A009"))
+                .isEmpty();
+        // Another day is another day.
+        VisitDigest tomorrow = lines("V3", START.plusDays(1), new VisitDigest.Line("97112", List.of("GO"), 2, "OT",
+                BigDecimal.ZERO));
+        assertThat(ids(PatientHistory.check(List.of(pt, tomorrow), Map.of(), ComplianceFixture.ref()), "MW-A009"))
+                .isEmpty();
     }
 
     @Test

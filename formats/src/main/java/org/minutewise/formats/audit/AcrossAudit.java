@@ -65,7 +65,7 @@ public final class AcrossAudit {
         firstOfYear.forEach((year, r) -> startOfYear.put(year, new YearToDate(r.ptSlpBefore(), r.otBefore())));
         List<AuditCsv.FindingRow> rows = new ArrayList<>();
         Set<String> exposed = new HashSet<>();
-        for (AcrossFinding af : PatientHistory.check(digests, startOfYear, ref.fees(), ref.ptp())) {
+        for (AcrossFinding af : PatientHistory.check(digests, startOfYear, ref)) {
             AuditDigest r = byVisit.get(af.visitId());
             rows.add(row(r, af.finding(), fileNames));
             totals.finding(af.finding().ruleId(), af.finding().severity(), r.therapist(), r.digest().payer());
