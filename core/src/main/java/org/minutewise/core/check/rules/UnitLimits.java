@@ -37,14 +37,21 @@ public final class UnitLimits implements Rule {
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
         List<ClaimLine> lines = ClaimBuilder.of(ctx).lines();
+        // The units a code's MUE is held against: the day's (the visit's lines added up) for a date-of-service
+        // MUE (indicator 2 or 3), the largest single claim line for a line MUE (indicator 1).
         java.util.Map<String, Integer> perCode = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> largestLine = new java.util.HashMap<>();
         for (ClaimLine l : lines) {
             perCode.merge(l.code(), l.units(), Integer::sum);
+            largestLine.merge(l.code(), l.units(), Math::max);
         }
-        perCode.forEach((code, units) -> ctx.ref().mue().find(code, ctx.visit().dateOfService()).ifPresent(m -> {
+        perCode.forEach((code, total) -> ctx.ref().mue().find(code, ctx.visit().dateOfService()).ifPresent(m -> {
+            int units = m.adjudicationIndicator() == 1 ? largestLine.get(code) : total;
             if (units > m.maxUnits()) {
-                out.add(MUE.finding("services[code=" + code + "]", code + " is billed with " + units + " units; its "
-                        + "MUE is " + m.maxUnits() + " a day (adjudication indicator " + m.indicatorText() + ")"
+                out.add(MUE.finding("services[code=" + code + "]", code + " is billed with " + units + " units"
+                        + (m.adjudicationIndicator() == 1 ? " on one line" : "") + "; its MUE is " + m.maxUnits()
+                        + (m.adjudicationIndicator() == 1 ? " a line" : " a day") + " (adjudication indicator "
+                        + m.indicatorText() + ")"
                         + (ctx.ref().mue().starter() ? ", from the Minutewise starter table (confirm against CMS's "
                         + "current file)" : "") + ". Units over the MUE are denied."));
             }

@@ -9,8 +9,17 @@ import static org.minutewise.core.check.ComplianceFixture.only;
 import static org.minutewise.core.check.ComplianceFixture.pt;
 import static org.minutewise.core.check.ComplianceFixture.visit;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.ComplianceFixture;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.edits.Mue;
+import org.minutewise.core.edits.MueTable;
 import org.minutewise.core.check.ComplianceFixture.Payer;
 import org.minutewise.core.model.Role;
 import org.minutewise.core.model.Visit;
@@ -52,6 +61,26 @@ class UnitLimitsTest {
 
         assertThat(r.claim().lines()).hasSize(2);
         assertThat(ids(r)).containsExactly("MW-E006");
+    }
+
+    /** A line MUE (indicator 1) holds each claim line to the value: 97112 split by CQ into 3 + 2 units passes 4. */
+    @Test
+    void aLineMueHoldsEachLineNotTheirSum() {
+        ReferenceData base = ComplianceFixture.ref();
+        ReferenceData lineMue = new ReferenceData(base.codes(), base.payers(), base.diagnoses(), base.ptp(),
+                new MueTable("test", false, List.of(new Mue("97112", 4, 1, "Clinical: Data", LocalDate.of(2020, 1,
+                        1)))), base.fees(), base.phrases());
+        Visit split = visit()
+                .service(minutes("97112", 38, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97112", 30, pt("T1")))
+                .build();
+        CheckResult r = new VisitChecker(lineMue, RuleBook.of(List.of(new UnitLimits()))).check(split);
+        assertThat(r.claim().lines()).extracting(ClaimLine::units).containsExactly(3, 2);
+        assertThat(r.findings()).isEmpty();
+        CheckResult one = new VisitChecker(lineMue, RuleBook.of(List.of(new UnitLimits())))
+                .check(visit().service(minutes("97112", 68, pt("T1"))).build());
+        assertThat(ids(one)).containsExactly("MW-E006");
+        assertThat(one.findings().get(0).message()).contains("5 units on one line; its MUE is 4 a line");
     }
 
     @Test
