@@ -421,8 +421,10 @@ public final class Generator {
                     dx.add(second.category());
                 }
             }
-            return new GPatient(id, payer, List.copyOf(dx), main.title(), main.supports97112(),
-                    r.nextDouble() < options.errorRate(), PHYSICIANS[r.nextInt(PHYSICIANS.length)]);
+            // Skipped progress reports are a Medicare finding (MW-A002 counts Medicare visits only).
+            boolean skips = r.nextDouble() < options.errorRate() && payer.isMedicare();
+            return new GPatient(id, payer, List.copyOf(dx), main.title(), main.supports97112(), skips,
+                    PHYSICIANS[r.nextInt(PHYSICIANS.length)]);
         }
 
         void day(LocalDate date, List<Slot> slots) throws IOException {

@@ -125,7 +125,8 @@ public final class PatientHistory {
     }
 
     /**
-     * Treatment days since the last progress report, counted per plan of care: a discipline (GP, GO or GN on the
+     * Treatment days since the last progress report, counted per plan of care over the patient's Medicare visits
+     * (CMS Pub 100-02 ch. 15 §220.3 D; other payers set their own intervals): a discipline (GP, GO or GN on the
      * visit's lines) counts the dates it treated, and its evaluation or re-evaluation starts it again. Lines with
      * no discipline modifier share one count; a visit known to hold a progress report whose lines say no
      * discipline restarts the counts of every discipline it treated.
@@ -134,6 +135,9 @@ public final class PatientHistory {
         Map<String, Integer> days = new HashMap<>();
         Map<String, Object> lastDate = new HashMap<>();
         for (VisitDigest v : sorted) {
+            if (!v.medicare()) {
+                continue; // the 10-day progress report is Medicare's requirement; other payers set their own
+            }
             Set<String> treated = new java.util.TreeSet<>();
             Set<String> reported = new HashSet<>();
             for (VisitDigest.Line l : v.lines()) {

@@ -57,6 +57,13 @@ class PatientHistoryTest {
         List<VisitDigest> reported = episode(11);
         reported.set(6, visit("V06", START.plusDays(6), true, "60", false, 0)); // a re-evaluation on day 6
         assertThat(ids(check(reported), "MW-A002")).isEmpty();
+        // Medicare's requirement: a commercial patient's visits are not counted.
+        List<VisitDigest> commercial = new ArrayList<>();
+        for (VisitDigest v : episode(11)) {
+            commercial.add(new VisitDigest(v.visitId(), v.patientId(), v.date(), "commercial", false, false, 0, 0,
+                    v.progressReport(), v.lines(), v.treatments()));
+        }
+        assertThat(ids(check(commercial), "MW-A002")).isEmpty();
         // Two visits on one day are one treatment day.
         List<VisitDigest> twice = episode(10);
         twice.add(visit("V10b", START.plusDays(10), false, "60", false, 0));
