@@ -21,6 +21,11 @@ public final class PaymentEstimator {
     private static final BigDecimal HALF = new BigDecimal("0.5");
     private static final BigDecimal ASSISTANT = new BigDecimal("0.85");
     private static final BigDecimal COINSURANCE = new BigDecimal("0.20");
+    /**
+     * Codes Medicare bundles (fee schedule status B: reported, never paid separately), priced at $0 whatever RVUs
+     * a loaded file gives them: 97010, hot or cold packs (RULES.md §1).
+     */
+    public static final java.util.Set<String> MEDICARE_BUNDLED = java.util.Set.of("97010");
     /** CQ/CO lines are paid at 85% from this date of service (CMS CY2022 PFS final rule); before, in full. */
     public static final LocalDate ASSISTANT_REDUCTION_FROM = LocalDate.of(2022, 1, 1);
 
@@ -46,8 +51,15 @@ public final class PaymentEstimator {
         List<String> unpriced = new ArrayList<>();
         // The unit with the highest PE is paid in full: find the line that holds it.
         int fullLine = -1;
+        List<String> bundled = new ArrayList<>(0);
         for (int i = 0; i < n; i++) {
             ClaimLine l = lines.get(i);
+            if (MEDICARE_BUNDLED.contains(l.code())) {
+                if (!bundled.contains(l.code())) {
+                    bundled.add(l.code());
+                }
+                continue;
+            }
             Optional<Rvu> r = fees.rvu(l.code(), date);
             if (r.isEmpty() || l.units() == 0) {
                 if (r.isEmpty() && !unpriced.contains(l.code())) {
@@ -65,8 +77,9 @@ public final class PaymentEstimator {
         for (int i = 0; i < n; i++) {
             ClaimLine l = lines.get(i);
             if (price[i] == null) {
-                out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(), false, BigDecimal.ZERO,
-                        BigDecimal.ZERO, false, false));
+                // A bundled code is priced: at $0. Any other line without a price is unpriced.
+                out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(), MEDICARE_BUNDLED.contains(l.code()),
+                        BigDecimal.ZERO, BigDecimal.ZERO, false, false));
                 continue;
             }
             int fullUnits = i == fullLine ? 1 : 0;
@@ -79,8 +92,9 @@ public final class PaymentEstimator {
             total = total.add(allowed);
         }
         BigDecimal coins = total.multiply(COINSURANCE).setScale(2, RoundingMode.HALF_UP);
-        String reason = unpriced.isEmpty() ? Estimate.LABEL : Estimate.LABEL + " Not priced (no RVUs loaded): "
-                + String.join(", ", unpriced) + ".";
+        String reason = Estimate.LABEL + (bundled.isEmpty() ? "" : " Bundled by Medicare, $0: "
+                + String.join(", ", bundled) + ".") + (unpriced.isEmpty() ? "" : " Not priced (no RVUs loaded): "
+                + String.join(", ", unpriced) + ".");
         return new Estimate(true, reason, g.locality(), cf.get(), out, total, total.subtract(coins), coins, unpriced,
                 fees.sample());
     }

@@ -182,4 +182,22 @@ class PaymentEstimatorTest {
         assertThat(e.lines().get(1).allowed()).isEqualByComparingTo("32.73");
         assertThat(e.totalAllowed()).isEqualByComparingTo("32.73");
     }
+
+    /**
+     * 97010 is bundled (status B): priced at $0 even when a loaded file gives it RVUs, not listed as unpriced, and
+     * it takes no part in the multiple procedure reduction: 97112 alone is still paid in full ($32.73).
+     */
+    @Test
+    void aBundledCodeIsPricedAtZeroNotLeftUnpriced() {
+        FeeData withRvus = fees().withRvus(List.of(new Rvu("97010", 2026, money("0.06"), money("0.90"),
+                money("0.01")), new Rvu("97112", 2026, money("0.50"), money("0.47"), money("0.01"))), "test");
+        Estimate e = PaymentEstimator.estimate(List.of(line("97010", 1, false), line("97112", 1, false)), DOS,
+                Optional.empty(), withRvus);
+
+        assertThat(e.unpriced()).isEmpty();
+        assertThat(e.lines().get(0).priced()).isTrue();
+        assertThat(e.lines().get(0).allowed()).isEqualByComparingTo("0");
+        assertThat(e.lines().get(1).allowed()).isEqualByComparingTo("32.73");
+        assertThat(e.reason()).contains("Bundled by Medicare, $0: 97010.");
+    }
 }
