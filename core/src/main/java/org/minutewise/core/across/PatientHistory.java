@@ -21,6 +21,7 @@ import org.minutewise.core.check.Severity;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.fees.KxThreshold;
 import org.minutewise.core.model.YearToDate;
+import org.minutewise.core.payer.PayerProfile;
 
 /**
  * Checks across one patient's visits, in date order (RULES.md §4-§5): the progress report every 10 treatment
@@ -74,9 +75,6 @@ public final class PatientHistory {
             "NCCI MUE (CMS Medically Unlikely Edits; adjudication indicators 2 and 3 are per date of service)",
             Citations.NCCI_MANUAL);
 
-    /** The modifiers that bypass an NCCI edit whose indicator allows it. */
-    private static final Set<String> DISTINCT = Set.of("59", "XE", "XS", "XP", "XU");
-
     private PatientHistory() {
     }
 
@@ -114,11 +112,15 @@ public final class PatientHistory {
         kx(sorted, startOfYear, fees, out);
         copiedNotes(sorted, out);
         duplicates(sorted, out);
-        if (ptp != null) {
-            ncciAcrossVisits(sorted, ptp, out);
-        }
-        if (mue != null) {
-            mueAcrossVisits(sorted, mue, out);
+        if (ptp != null || mue != null) {
+            for (List<VisitDigest> day : sameDay(sorted)) {
+                if (ptp != null) {
+                    ncciAcrossVisits(day, ptp, out);
+                }
+                if (mue != null) {
+                    mueAcrossVisits(day, mue, out);
+                }
+            }
         }
         out.sort(Comparator.comparing(AcrossFinding::visitId).thenComparing(f -> f.finding().ruleId()));
         return out;
@@ -282,11 +284,11 @@ public final class PatientHistory {
      * same. Reported on the later visit, once per pair, when no modifier can bypass the edit or the column-two line
      * carries none of 59/XE/XS/XP/XU. A code billed on both visits is MW-A006's business, not this one's.
      */
-    private static void ncciAcrossVisits(List<VisitDigest> sorted, PtpTable ptp, List<AcrossFinding> out) {
-        for (int i = 0; i < sorted.size(); i++) {
-            VisitDigest first = sorted.get(i);
-            for (int j = i + 1; j < sorted.size() && sorted.get(j).date().equals(first.date()); j++) {
-                VisitDigest later = sorted.get(j);
+    private static void ncciAcrossVisits(List<VisitDigest> day, PtpTable ptp, List<AcrossFinding> out) {
+        for (int i = 0; i < day.size(); i++) {
+            VisitDigest first = day.get(i);
+            for (int j = i + 1; j < day.size(); j++) {
+                VisitDigest later = day.get(j);
                 Set<String> reported = new HashSet<>();
                 for (VisitDigest.Line a : first.lines()) {
                     for (VisitDigest.Line b : later.lines()) {
@@ -298,7 +300,8 @@ public final class PatientHistory {
                             continue;
                         }
                         VisitDigest.Line col2 = e.get().column2().equals(a.code()) ? a : b;
-                        boolean bypassed = e.get().bypassable() && col2.modifiers().stream().anyMatch(DISTINCT::contains);
+                        boolean bypassed = e.get().bypassable() && col2.modifiers().stream()
+                                .anyMatch(PayerProfile.DISTINCT_MODIFIERS::contains);
                         if (bypassed) {
                             continue;
                         }
@@ -321,43 +324,50 @@ public final class PatientHistory {
      * (adjudication indicator 2 or 3) and no single visit passes it alone (that visit's MW-E006 says so). Reported
      * on the day's last visit billing the code.
      */
-    private static void mueAcrossVisits(List<VisitDigest> sorted, MueTable mue, List<AcrossFinding> out) {
+    private static void mueAcrossVisits(List<VisitDigest> day, MueTable mue, List<AcrossFinding> out) {
+        Map<String, int[]> units = new java.util.TreeMap<>(); // code: units, visits, most on one visit
+        Map<String, String> last = new HashMap<>();
+        for (VisitDigest v : day) {
+            Map<String, Integer> own = new HashMap<>();
+            for (VisitDigest.Line l : v.lines()) {
+                if (l.units() > 0) {
+                    own.merge(l.code(), l.units(), Integer::sum);
+                }
+            }
+            own.forEach((code, u) -> {
+                int[] d = units.computeIfAbsent(code, k -> new int[3]);
+                d[0] += u;
+                d[1]++;
+                d[2] = Math.max(d[2], u);
+                last.put(code, v.visitId());
+            });
+        }
+        LocalDate date = day.get(0).date();
+        units.forEach((code, d) -> mue.find(code, date).ifPresent(m -> {
+            if (d[1] >= 2 && m.adjudicationIndicator() != 1 && d[0] > m.maxUnits() && d[2] <= m.maxUnits()) {
+                out.add(new AcrossFinding(last.get(code), MUE_ACROSS_VISITS.finding("claimLines", code
+                        + " is billed with " + d[0] + " units over the patient's " + d[1] + " visits of " + date
+                        + "; its MUE is " + m.maxUnits() + " a day (adjudication indicator " + m.indicatorText()
+                        + "). Units over the MUE are denied.")));
+            }
+        }));
+    }
+
+    /** The patient's days with two visits or more, each day's visits in order (the input sorted by date). */
+    private static List<List<VisitDigest>> sameDay(List<VisitDigest> sorted) {
+        List<List<VisitDigest>> days = new ArrayList<>();
         int i = 0;
         while (i < sorted.size()) {
-            int j = i;
+            int j = i + 1;
             while (j < sorted.size() && sorted.get(j).date().equals(sorted.get(i).date())) {
                 j++;
             }
             if (j - i >= 2) {
-                Map<String, int[]> day = new java.util.TreeMap<>(); // code: units, visits, most on one visit
-                Map<String, String> last = new HashMap<>();
-                for (VisitDigest v : sorted.subList(i, j)) {
-                    Map<String, Integer> own = new HashMap<>();
-                    for (VisitDigest.Line l : v.lines()) {
-                        if (l.units() > 0) {
-                            own.merge(l.code(), l.units(), Integer::sum);
-                        }
-                    }
-                    own.forEach((code, u) -> {
-                        int[] d = day.computeIfAbsent(code, k -> new int[3]);
-                        d[0] += u;
-                        d[1]++;
-                        d[2] = Math.max(d[2], u);
-                        last.put(code, v.visitId());
-                    });
-                }
-                LocalDate date = sorted.get(i).date();
-                day.forEach((code, d) -> mue.find(code, date).ifPresent(m -> {
-                    if (d[1] >= 2 && m.adjudicationIndicator() != 1 && d[0] > m.maxUnits() && d[2] <= m.maxUnits()) {
-                        out.add(new AcrossFinding(last.get(code), MUE_ACROSS_VISITS.finding("claimLines", code
-                                + " is billed with " + d[0] + " units over the patient's " + d[1] + " visits of "
-                                + date + "; its MUE is " + m.maxUnits() + " a day (adjudication indicator "
-                                + m.indicatorText() + "). Units over the MUE are denied.")));
-                    }
-                }));
+                days.add(sorted.subList(i, j));
             }
             i = j;
         }
+        return days;
     }
 
     /** GP, GO or GN among a line's modifiers ("" when none: such lines are compared among themselves). */

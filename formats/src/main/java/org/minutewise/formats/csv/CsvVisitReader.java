@@ -109,13 +109,7 @@ public final class CsvVisitReader {
             throw new InputException("line " + line, "expected " + h.size() + " columns, got " + f.size());
         }
         String visitId = required(h, f, line, "visitId");
-        LocalDate date;
-        try {
-            date = date(required(h, f, line, "dateOfService"));
-        } catch (DateTimeException e) {
-            throw err(line, "dateOfService", "expected a date like 2026-03-02, got \"" + h.get(f, "dateOfService")
-                    + "\"");
-        }
+        LocalDate date = date(required(h, f, line, "dateOfService"), line, "dateOfService");
         String payer = required(h, f, line, "payer");
         if (ref.payers().find(payer).isEmpty()) {
             throw err(line, "payer", "unknown payer profile \"" + payer + "\"; known: " + ref.payers().ids());
@@ -209,11 +203,13 @@ public final class CsvVisitReader {
     }
 
     private static Optional<LocalDate> optionalDate(String t, long line, String column) {
-        if (t.isEmpty()) {
-            return Optional.empty();
-        }
+        return t.isEmpty() ? Optional.empty() : Optional.of(date(t, line, column));
+    }
+
+    /** A date column's value, or an error naming the line and column. */
+    private static LocalDate date(String t, long line, String column) {
         try {
-            return Optional.of(date(t));
+            return date(t);
         } catch (DateTimeException e) {
             throw err(line, column, "expected a date like 2026-03-02, got \"" + t + "\"");
         }

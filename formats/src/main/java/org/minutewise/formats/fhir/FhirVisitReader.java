@@ -1013,8 +1013,8 @@ public final class FhirVisitReader {
                     throw new InputException(p + ".end", "must not be before the start " + from.get() + ", got "
                             + to.get());
                 }
-                boolean holds = from.map(f -> !dos.isBefore(f)).orElse(true) && to.map(t -> !dos.isAfter(t)).orElse(true);
                 boolean began = from.map(f -> !dos.isBefore(f)).orElse(true);
+                boolean holds = began && to.map(t -> !dos.isAfter(t)).orElse(true);
                 int rank = holds ? 2 : began ? 1 : 0;
                 LocalDate start = from.orElse(LocalDate.MIN);
                 if (rank > bestRank || rank == bestRank && rank > 0 && start.isAfter(bestStart)) {
