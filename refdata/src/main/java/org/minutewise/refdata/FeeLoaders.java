@@ -9,6 +9,7 @@ import java.util.Map;
 import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.fees.Gpci;
 import org.minutewise.core.fees.KxThreshold;
+import org.minutewise.core.fees.PaymentRates;
 import org.minutewise.core.fees.Rvu;
 
 /**
@@ -20,25 +21,58 @@ public final class FeeLoaders {
     private FeeLoaders() {
     }
 
-    /** Yearly figures: year, conversionFactor, kxPtSlp, kxOt, targetedReview, source. */
-    public static void yearly(InputStream in, String name, Map<Integer, BigDecimal> cfOut, List<KxThreshold> kxOut) {
+    /**
+     * Yearly figures, read by their header names: year, conversionFactor (blank when not known), kxPtSlp, kxOt,
+     * targetedReview, mpprPeShare, assistantShare, coinsurance, source.
+     */
+    public static void yearly(InputStream in, String name, Map<Integer, BigDecimal> cfOut, List<KxThreshold> kxOut,
+                              List<PaymentRates> ratesOut) {
         DataFile f = DataFile.read(in, name);
-        for (DataFile.Row row : f.rows) {
-            if (row.get(0).equals("year")) {
-                continue;
-            }
-            int year;
-            try {
-                year = Integer.parseInt(row.get(0));
-            } catch (NumberFormatException e) {
-                throw f.error(row, "year", "expected a year, got " + row.get(0));
-            }
-            if (!row.get(1).isEmpty()) {
-                cfOut.put(year, money(f, row, 1, "conversionFactor"));
-            }
-            kxOut.add(new KxThreshold(year, money(f, row, 2, "kxPtSlp"), money(f, row, 3, "kxOt"),
-                    money(f, row, 4, "targetedReview"), row.get(5)));
+        if (f.rows.isEmpty()) {
+            throw new RefDataException(name + ": no header row");
         }
+        DataFile.Row header = f.rows.get(0);
+        int year = named(f, header, "year");
+        int cf = named(f, header, "conversionFactor");
+        int kxPtSlp = named(f, header, "kxPtSlp");
+        int kxOt = named(f, header, "kxOt");
+        int review = named(f, header, "targetedReview");
+        int mppr = named(f, header, "mpprPeShare");
+        int assistant = named(f, header, "assistantShare");
+        int coinsurance = named(f, header, "coinsurance");
+        int source = named(f, header, "source");
+        for (DataFile.Row row : f.rows.subList(1, f.rows.size())) {
+            int y;
+            try {
+                y = Integer.parseInt(row.get(year));
+            } catch (NumberFormatException e) {
+                throw f.error(row, "year", "expected a year, got " + row.get(year));
+            }
+            if (!row.get(cf).isEmpty()) {
+                cfOut.put(y, money(f, row, cf, "conversionFactor"));
+            }
+            kxOut.add(new KxThreshold(y, money(f, row, kxPtSlp, "kxPtSlp"), money(f, row, kxOt, "kxOt"),
+                    money(f, row, review, "targetedReview"), row.get(source)));
+            ratesOut.add(new PaymentRates(y, share(f, row, mppr, "mpprPeShare"),
+                    share(f, row, assistant, "assistantShare"), share(f, row, coinsurance, "coinsurance")));
+        }
+    }
+
+    private static int named(DataFile f, DataFile.Row header, String column) {
+        for (int i = 0; i < header.fields().size(); i++) {
+            if (header.get(i).equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        throw f.error(header, "", "the header has no column " + column);
+    }
+
+    private static BigDecimal share(DataFile f, DataFile.Row row, int i, String column) {
+        BigDecimal v = money(f, row, i, column);
+        if (v.compareTo(BigDecimal.ONE) > 0) {
+            throw f.error(row, column, "a share between 0 and 1, got " + row.get(i));
+        }
+        return v;
     }
 
     /** RVUs by header: HCPCS, WORK RVU, NON-FAC PE RVU (or PE RVU), MP RVU; a 'year' column or the given year. */

@@ -21,6 +21,7 @@ import org.minutewise.core.edits.PtpTable;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.fees.Gpci;
 import org.minutewise.core.fees.KxThreshold;
+import org.minutewise.core.fees.PaymentRates;
 import org.minutewise.core.fees.Rvu;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.payer.PayerProfiles;
@@ -69,15 +70,16 @@ public final class RefData {
     static FeeData fees() {
         Map<Integer, BigDecimal> cf = new HashMap<>();
         List<KxThreshold> kx = new ArrayList<>();
+        List<PaymentRates> rates = new ArrayList<>();
         embedded("yearly-figures.csv", in -> {
-            FeeLoaders.yearly(in, "yearly-figures.csv", cf, kx);
+            FeeLoaders.yearly(in, "yearly-figures.csv", cf, kx, rates);
             return null;
         });
         List<Rvu> rvus = embedded("pfs-rvu-sample.csv", in -> FeeLoaders.rvus(in, "pfs-rvu-sample.csv", 2026));
         List<Gpci> gpcis = embedded("gpci-sample.csv", in -> FeeLoaders.gpcis(in, "gpci-sample.csv"));
         Map<String, BigDecimal> charges = embedded("clinic-fees-sample.csv", in -> FeeLoaders.charges(in,
                 "clinic-fees-sample.csv"));
-        return new FeeData("sample-2026.1", true, rvus, gpcis, cf, kx, charges);
+        return new FeeData("sample-2026.2", true, rvus, gpcis, cf, kx, rates, charges);
     }
 
     /** The defaults with a clinic's payer profile file on top (its ids replace built-in ones). */

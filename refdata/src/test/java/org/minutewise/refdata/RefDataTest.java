@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,9 @@ import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.DiagnosisCatalog;
 import org.minutewise.core.codes.DiagnosisCategory;
+import org.minutewise.core.fees.FeeData;
+import org.minutewise.core.fees.KxThreshold;
+import org.minutewise.core.fees.PaymentRates;
 import org.minutewise.core.payer.PayerKind;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.units.UnitMethod;
@@ -320,6 +328,55 @@ final class RefDataTest {
             String row = "97112,Neuro,true,true,false,false,false,false,,PT,1990-01-01,\n";
             assertThatThrownBy(() -> CodeCatalogLoader.load(stream(CODE_HEADER + row + row), "codes.csv"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("97112");
+        }
+    }
+
+    @Nested
+    final class YearlyFigures {
+        private static final String HEADER = "year,conversionFactor,kxPtSlp,kxOt,targetedReview,mpprPeShare,"
+                + "assistantShare,coinsurance,source\n";
+
+        @Test
+        void theEmbeddedYearsCarryThePaymentSharesOfRulesSection6() {
+            FeeData f = RefData.fees();
+            PaymentRates r = f.paymentRates(LocalDate.of(2026, 6, 1)).orElseThrow();
+            assertThat(r.reducedPeShare()).isEqualByComparingTo("0.50");
+            assertThat(r.assistantShare()).isEqualByComparingTo("0.85");
+            assertThat(r.coinsurance()).isEqualByComparingTo("0.20");
+            assertThat(f.paymentRates(LocalDate.of(2024, 6, 1))).isPresent();
+        }
+
+        @Test
+        void columnsAreFoundByTheirNamesInAnyOrder() {
+            String csv = "source,year,coinsurance,assistantShare,mpprPeShare,targetedReview,kxOt,kxPtSlp,"
+                    + "conversionFactor\ntest,2021,0.20,1.00,0.50,3000,2110,2110,34.8931\n";
+            Map<Integer, BigDecimal> cf = new HashMap<>();
+            List<KxThreshold> kx = new ArrayList<>();
+            List<PaymentRates> rates = new ArrayList<>();
+            FeeLoaders.yearly(stream(csv), "y.csv", cf, kx, rates);
+            assertThat(cf.get(2021)).isEqualByComparingTo("34.8931");
+            assertThat(kx.get(0).ot()).isEqualByComparingTo("2110");
+            assertThat(rates.get(0).assistantReduced()).isFalse();
+        }
+
+        @Test
+        void aMissingColumnIsNamed() {
+            String csv = "year,conversionFactor,kxPtSlp,kxOt,targetedReview,source\n2026,33.4,2480,2480,3000,x\n";
+            assertThatThrownBy(() -> FeeLoaders.yearly(stream(csv), "y.csv", new HashMap<>(), new ArrayList<>(),
+                    new ArrayList<>())).isInstanceOf(RefDataException.class)
+                    .hasMessage("y.csv line 1: the header has no column mpprPeShare");
+        }
+
+        @Test
+        void aShareAboveOneNamesLineAndColumn() {
+            String csv = HEADER + "2026,33.4009,2480,2480,3000,0.50,85,0.20,x\n";
+            assertThatThrownBy(() -> FeeLoaders.yearly(stream(csv), "y.csv", new HashMap<>(), new ArrayList<>(),
+                    new ArrayList<>())).isInstanceOf(RefDataException.class)
+                    .hasMessageStartingWith("y.csv line 2 column assistantShare:");
+            String blank = HEADER + "2026,33.4009,2480,2480,3000,0.50,,0.20,x\n";
+            assertThatThrownBy(() -> FeeLoaders.yearly(stream(blank), "y.csv", new HashMap<>(), new ArrayList<>(),
+                    new ArrayList<>())).isInstanceOf(RefDataException.class)
+                    .hasMessageStartingWith("y.csv line 2 column assistantShare:");
         }
     }
 }

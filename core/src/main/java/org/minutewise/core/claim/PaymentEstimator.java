@@ -9,25 +9,22 @@ import java.util.Optional;
 import org.minutewise.core.BoundedMemo;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.fees.Gpci;
+import org.minutewise.core.fees.PaymentRates;
 import org.minutewise.core.fees.Rvu;
 
 /**
  * Medicare physician fee schedule estimate (RULES.md §6): allowed per unit = (work x GPCIw + PE x GPCIpe +
  * MP x GPCImp) x CF. Multiple procedure payment reduction: of all therapy units of the day, the unit with the
- * highest PE is paid in full; every other unit gets 50% of its PE (work and MP in full). Then 85% for CQ/CO
- * lines (dates of service from 2022); then 20% coinsurance (the deductible is not known here).
+ * highest PE is paid in full; every other unit gets the year's reduced share of its PE (work and MP in full).
+ * Then the year's CQ/CO share for assistant lines; then the coinsurance (the deductible is not known here). The
+ * shares are the year's {@link PaymentRates} from the data (2024-2026: 50%, 85%, 20%), never figures in code.
  */
 public final class PaymentEstimator {
-    private static final BigDecimal HALF = new BigDecimal("0.5");
-    private static final BigDecimal ASSISTANT = new BigDecimal("0.85");
-    private static final BigDecimal COINSURANCE = new BigDecimal("0.20");
     /**
      * Codes Medicare bundles (fee schedule status B: reported, never paid separately), priced at $0 whatever RVUs
      * a loaded file gives them: 97010, hot or cold packs (RULES.md §1).
      */
     public static final java.util.Set<String> MEDICARE_BUNDLED = java.util.Set.of("97010");
-    /** CQ/CO lines are paid at 85% from this date of service (CMS CY2022 PFS final rule); before, in full. */
-    public static final LocalDate ASSISTANT_REDUCTION_FROM = LocalDate.of(2022, 1, 1);
 
     private PaymentEstimator() {
     }
@@ -38,6 +35,12 @@ public final class PaymentEstimator {
             return Estimate.unavailable("No Medicare conversion factor for " + date.getYear()
                     + " in the loaded data (yearly-figures.csv).");
         }
+        Optional<PaymentRates> ratesOpt = fees.paymentRates(date);
+        if (ratesOpt.isEmpty()) {
+            return Estimate.unavailable("No Medicare payment shares (multiple procedure reduction, CQ/CO, "
+                    + "coinsurance) for " + date.getYear() + " in the loaded data (yearly-figures.csv).");
+        }
+        PaymentRates rates = ratesOpt.get();
         String loc = locality.orElse("national");
         Optional<Gpci> gpciOpt = fees.gpci(loc);
         if (gpciOpt.isEmpty()) {
@@ -67,7 +70,7 @@ public final class PaymentEstimator {
                 }
                 continue;
             }
-            price[i] = UnitPrice.of(r.get(), g, factor);
+            price[i] = UnitPrice.of(r.get(), g, factor, rates.reducedPeShare());
             if (fullLine < 0 || price[i].pe().compareTo(price[fullLine].pe()) > 0) {
                 fullLine = i;
             }
@@ -85,13 +88,14 @@ public final class PaymentEstimator {
             int fullUnits = i == fullLine ? 1 : 0;
             int reducedUnits = l.units() - fullUnits;
             BigDecimal beforeCq = price[i].times(fullUnits, reducedUnits);
-            boolean cut = l.assistantUnit() && !date.isBefore(ASSISTANT_REDUCTION_FROM);
-            BigDecimal allowed = cut ? beforeCq.multiply(ASSISTANT).setScale(2, RoundingMode.HALF_UP) : beforeCq;
+            boolean cut = l.assistantUnit() && rates.assistantReduced();
+            BigDecimal allowed = cut ? beforeCq.multiply(rates.assistantShare()).setScale(2, RoundingMode.HALF_UP)
+                    : beforeCq;
             out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(), true, allowed, beforeCq, reducedUnits > 0,
                     cut));
             total = total.add(allowed);
         }
-        BigDecimal coins = total.multiply(COINSURANCE).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal coins = total.multiply(rates.coinsurance()).setScale(2, RoundingMode.HALF_UP);
         String reason = Estimate.LABEL + (bundled.isEmpty() ? "" : " Bundled by Medicare, $0: "
                 + String.join(", ", bundled) + ".") + (unpriced.isEmpty() ? "" : " Not priced (no RVUs loaded): "
                 + String.join(", ", unpriced) + ".");
@@ -102,23 +106,24 @@ public final class PaymentEstimator {
     /**
      * One code's unit in one locality and year, exact (not rounded): {@code pe} = PE x GPCIpe (which line holds
      * the unit paid in full), {@code full} = (work x GPCIw + PE x GPCIpe + MP x GPCImp) x CF, {@code reduced} the
-     * same with half the PE. Remembered by value (RVU row, locality, factor): the same few come back visit after
-     * visit, and a line then costs two multiplications and a rounding instead of a dozen operations.
+     * same with the year's reduced share of the PE. Remembered by value (RVU row, locality, factor, share): the
+     * same few come back visit after visit, and a line then costs two multiplications and a rounding instead of a
+     * dozen operations.
      */
     record UnitPrice(BigDecimal pe, BigDecimal full, BigDecimal reduced) {
-        private record Key(Rvu rvu, Gpci gpci, BigDecimal cf) {
+        private record Key(Rvu rvu, Gpci gpci, BigDecimal cf, BigDecimal reducedPeShare) {
         }
 
         private static final BoundedMemo<Key, UnitPrice> MEMO = new BoundedMemo<>(100_000, UnitPrice::compute);
 
-        static UnitPrice of(Rvu r, Gpci g, BigDecimal cf) {
-            return MEMO.get(new Key(r, g, cf));
+        static UnitPrice of(Rvu r, Gpci g, BigDecimal cf, BigDecimal reducedPeShare) {
+            return MEMO.get(new Key(r, g, cf, reducedPeShare));
         }
 
         private static UnitPrice compute(Key k) {
             BigDecimal workMp = k.rvu().work().multiply(k.gpci().work()).add(k.rvu().mp().multiply(k.gpci().mp()));
             BigDecimal pe = k.rvu().pe().multiply(k.gpci().pe());
-            return new UnitPrice(pe, workMp.add(pe).multiply(k.cf()), workMp.add(pe.multiply(HALF)).multiply(k.cf()));
+            return new UnitPrice(pe, workMp.add(pe).multiply(k.cf()), workMp.add(pe.multiply(k.reducedPeShare())).multiply(k.cf()));
         }
 
         /** The allowed amount of these units, rounded to the cent (half up) once, at the end. */

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Medicare physician fee schedule figures (RVUs, GPCIs, conversion factors), KX thresholds, and the clinic's
- * own charges. Loaded from files; {@code sample} marks the small sample shipped with Minutewise.
+ * Medicare physician fee schedule figures (RVUs, GPCIs, conversion factors, payment shares), KX thresholds, and
+ * the clinic's own charges. Loaded from files; {@code sample} marks the small sample shipped with Minutewise.
  */
 public final class FeeData {
     private final String version;
@@ -22,15 +22,17 @@ public final class FeeData {
     private final Map<String, Gpci> gpcis = new HashMap<>();
     private final Map<Integer, BigDecimal> conversionFactors = new HashMap<>();
     private final Map<Integer, KxThreshold> kx = new HashMap<>();
+    private final Map<Integer, PaymentRates> rates = new HashMap<>();
     private final Map<String, BigDecimal> charges;
     /** The yearly figures again by {@code year - firstYear}, so a look-up per line boxes no year. */
     private final int firstYear;
     private final BigDecimal[] cfByYear;
     private final KxThreshold[] kxByYear;
+    private final PaymentRates[] ratesByYear;
 
     public FeeData(String version, boolean sample, Collection<Rvu> rvus, Collection<Gpci> gpcis,
                    Map<Integer, BigDecimal> conversionFactors, Collection<KxThreshold> kx,
-                   Map<String, BigDecimal> charges) {
+                   Collection<PaymentRates> rates, Map<String, BigDecimal> charges) {
         this.version = version;
         this.sample = sample;
         rvus.forEach(r -> this.rvus.put(r.year() + "|" + r.code(), r));
@@ -43,6 +45,7 @@ public final class FeeData {
         gpcis.forEach(g -> this.gpcis.put(g.locality(), g));
         this.conversionFactors.putAll(conversionFactors);
         kx.forEach(k -> this.kx.put(k.year(), k));
+        rates.forEach(r -> this.rates.put(r.year(), r));
         this.charges = Map.copyOf(charges);
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
@@ -54,13 +57,19 @@ public final class FeeData {
             lo = Math.min(lo, y);
             hi = Math.max(hi, y);
         }
+        for (int y : this.rates.keySet()) {
+            lo = Math.min(lo, y);
+            hi = Math.max(hi, y);
+        }
         boolean dense = lo <= hi && hi - lo < 1000;
         this.firstYear = dense ? lo : 0;
         this.cfByYear = new BigDecimal[dense ? hi - lo + 1 : 0];
         this.kxByYear = new KxThreshold[cfByYear.length];
+        this.ratesByYear = new PaymentRates[cfByYear.length];
         if (dense) {
             this.conversionFactors.forEach((y, cf) -> cfByYear[y - firstYear] = cf);
             this.kx.forEach((y, k) -> kxByYear[y - firstYear] = k);
+            this.rates.forEach((y, r) -> ratesByYear[y - firstYear] = r);
         }
     }
 
@@ -73,7 +82,7 @@ public final class FeeData {
     }
 
     public static FeeData empty() {
-        return new FeeData("empty", true, List.of(), List.of(), Map.of(), List.of(), Map.of());
+        return new FeeData("empty", true, List.of(), List.of(), Map.of(), List.of(), List.of(), Map.of());
     }
 
     public String version() {
@@ -109,6 +118,11 @@ public final class FeeData {
         return Optional.ofNullable(byYear(kxByYear, kx, date));
     }
 
+    /** The year's payment shares (multiple procedure reduction, CQ/CO, coinsurance). */
+    public Optional<PaymentRates> paymentRates(LocalDate date) {
+        return Optional.ofNullable(byYear(ratesByYear, rates, date));
+    }
+
     /** The clinic's charge for a code, from its fee schedule. */
     public Optional<BigDecimal> charge(String code) {
         return Optional.ofNullable(charges.get(code));
@@ -116,19 +130,22 @@ public final class FeeData {
 
     /** A copy whose RVUs are these (a full file replaces the sample); no longer a sample. */
     public FeeData withRvus(Collection<Rvu> loaded, String loadedVersion) {
-        return new FeeData(loadedVersion, false, loaded, gpcis.values(), conversionFactors, kx.values(), charges);
+        return new FeeData(loadedVersion, false, loaded, gpcis.values(), conversionFactors, kx.values(), rates.values(),
+                charges);
     }
 
     /** A copy with these localities added (or replaced by id). */
     public FeeData withGpcis(Collection<Gpci> loaded) {
         Map<String, Gpci> m = new HashMap<>(gpcis);
         loaded.forEach(g -> m.put(g.locality(), g));
-        return new FeeData(version, sample, rvus.values(), m.values(), conversionFactors, kx.values(), charges);
+        return new FeeData(version, sample, rvus.values(), m.values(), conversionFactors, kx.values(), rates.values(),
+                charges);
     }
 
     public FeeData withCharges(Map<String, BigDecimal> clinicCharges) {
         Map<String, BigDecimal> m = new HashMap<>(charges);
         m.putAll(clinicCharges);
-        return new FeeData(version, sample, rvus.values(), gpcis.values(), conversionFactors, kx.values(), m);
+        return new FeeData(version, sample, rvus.values(), gpcis.values(), conversionFactors, kx.values(), rates.values(),
+                m);
     }
 }

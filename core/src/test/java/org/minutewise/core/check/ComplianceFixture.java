@@ -22,6 +22,7 @@ import org.minutewise.core.edits.PtpTable;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.fees.Gpci;
 import org.minutewise.core.fees.KxThreshold;
+import org.minutewise.core.fees.PaymentRates;
 import org.minutewise.core.fees.Rvu;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Mode;
@@ -153,9 +154,14 @@ public final class ComplianceFixture {
                 new KxThreshold(2026, new BigDecimal("2480.00"), new BigDecimal("2480.00"), new BigDecimal("3000.00"),
                         "RULES.md §4"));
         return new FeeData("test", false, rvus, List.of(Gpci.NATIONAL),
-                Map.of(2025, new BigDecimal("32.3465"), 2026, CF_2026), kx,
+                Map.of(2025, new BigDecimal("32.3465"), 2026, CF_2026), kx, List.of(rates(2025), rates(2026)),
                 Map.of("97110", new BigDecimal("65.00"), "97112", new BigDecimal("70.00"),
                         "97140", new BigDecimal("60.00"), "97530", new BigDecimal("72.00")));
+    }
+
+    /** RULES.md §4, §6: half the PE on reduced units, 85% for CQ/CO lines, 20% coinsurance. */
+    public static PaymentRates rates(int year) {
+        return new PaymentRates(year, new BigDecimal("0.50"), new BigDecimal("0.85"), new BigDecimal("0.20"));
     }
 
     // ---- diagnoses ------------------------------------------------------------------------------------------

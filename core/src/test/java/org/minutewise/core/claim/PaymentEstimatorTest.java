@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.fees.Gpci;
+import org.minutewise.core.fees.PaymentRates;
 import org.minutewise.core.fees.Rvu;
 import org.minutewise.core.model.Discipline;
 
@@ -115,17 +116,19 @@ class PaymentEstimatorTest {
     }
 
     /**
-     * RULES.md §4: CQ/CO are required from 2020-01-01 but the 85% payment applies from 2022-01-01. Test figures:
-     * the 2021 and 2022 CFs (34.8931, 34.6062) with the same RVUs. 97110 x1 alone is paid in full:
-     * 2021: 0.87 x 34.8931 = 30.356997 = $30.36, no cut. 2022: 0.87 x 34.6062 = 30.107394 = $30.11, x 0.85 =
-     * 25.5935 = $25.59.
+     * RULES.md §4: CQ/CO are required from 2020-01-01 but the 85% payment applies from 2022-01-01; the share is
+     * the year's data, not a date in code. Test figures: the 2021 and 2022 CFs (34.8931, 34.6062) with the same
+     * RVUs, the CQ/CO share 1.00 in 2021 and 0.85 in 2022. 97110 x1 alone is paid in full: 2021: 0.87 x 34.8931 =
+     * 30.356997 = $30.36, no cut. 2022: 0.87 x 34.6062 = 30.107394 = $30.11, x 0.85 = 25.5935 = $25.59.
      */
     @Test
     void the85PercentCutStartsIn2022() {
         Rvu r2021 = new Rvu("97110", 2021, money("0.45"), money("0.41"), money("0.01"));
         Rvu r2022 = new Rvu("97110", 2022, money("0.45"), money("0.41"), money("0.01"));
         FeeData f = new FeeData("test", false, List.of(r2021, r2022), List.of(Gpci.NATIONAL),
-                Map.of(2021, money("34.8931"), 2022, money("34.6062")), List.of(), Map.of());
+                Map.of(2021, money("34.8931"), 2022, money("34.6062")), List.of(),
+                List.of(new PaymentRates(2021, money("0.50"), money("1.00"), money("0.20")),
+                        new PaymentRates(2022, money("0.50"), money("0.85"), money("0.20"))), Map.of());
 
         Estimate in2021 = PaymentEstimator.estimate(List.of(line("97110", 1, true)), LocalDate.of(2021, 12, 31),
                 Optional.empty(), f);
@@ -148,6 +151,36 @@ class PaymentEstimatorTest {
 
         assertThat(e.locality()).isEqualTo("99");
         assertThat(e.lines().get(0).allowed()).isEqualByComparingTo("33.13");
+    }
+
+    /**
+     * The shares are the year's data: with a reduced PE share of 0.25 (MPPR before April 2013) and coinsurance of
+     * 0.10, 97112 x2 is 0.98 + (0.50 + 0.1175 + 0.01) = 1.6075 x 33.4009 = 53.6919 = $53.69, coinsurance $5.37.
+     */
+    @Test
+    void theSharesComeFromTheYearsData() {
+        FeeData base = fees();
+        FeeData f = new FeeData("test", false, List.of(new Rvu("97112", 2026, money("0.50"), money("0.47"),
+                money("0.01"))), List.of(Gpci.NATIONAL), Map.of(2026, money("33.4009")), List.of(),
+                List.of(new PaymentRates(2026, money("0.25"), money("0.85"), money("0.10"))), Map.of());
+
+        Estimate e = PaymentEstimator.estimate(List.of(line("97112", 2, false)), DOS, Optional.empty(), f);
+
+        assertThat(e.totalAllowed()).isEqualByComparingTo("53.69");
+        assertThat(e.patientCoinsurance()).isEqualByComparingTo("5.37");
+        assertThat(PaymentEstimator.estimate(List.of(line("97112", 2, false)), DOS, Optional.empty(), base)
+                .totalAllowed()).isEqualByComparingTo("57.62");
+    }
+
+    @Test
+    void aYearWithoutPaymentSharesIsUnavailable() {
+        FeeData f = new FeeData("test", false, List.of(), List.of(Gpci.NATIONAL), Map.of(2026, money("33.4009")),
+                List.of(), List.of(), Map.of());
+
+        Estimate e = PaymentEstimator.estimate(List.of(line("97112", 1, false)), DOS, Optional.empty(), f);
+
+        assertThat(e.available()).isFalse();
+        assertThat(e.reason()).contains("payment shares").contains("2026").contains("yearly-figures.csv");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.minutewise.core.fees;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,7 +16,29 @@ class FeeDataTest {
     }
 
     private static FeeData fees(Map<Integer, BigDecimal> cf, List<KxThreshold> kx) {
-        return new FeeData("test", true, List.of(), List.of(), cf, kx, Map.of());
+        return new FeeData("test", true, List.of(), List.of(), cf, kx, List.of(), Map.of());
+    }
+
+    private static PaymentRates rates(int year, String assistantShare) {
+        return new PaymentRates(year, new BigDecimal("0.50"), new BigDecimal(assistantShare), new BigDecimal("0.20"));
+    }
+
+    @Test
+    void paymentSharesAreFoundByTheYearOfTheDateOfService() {
+        FeeData f = new FeeData("test", true, List.of(), List.of(), Map.of(), List.of(),
+                List.of(rates(2021, "1.00"), rates(2022, "0.85")), Map.of());
+        assertThat(f.paymentRates(LocalDate.of(2021, 12, 31)).map(PaymentRates::assistantReduced)).contains(false);
+        assertThat(f.paymentRates(LocalDate.of(2022, 1, 1)).map(PaymentRates::assistantReduced)).contains(true);
+        assertThat(f.paymentRates(LocalDate.of(2023, 1, 1))).isEmpty();
+        assertThat(f.withCharges(Map.of("97110", BigDecimal.TEN)).paymentRates(LocalDate.of(2022, 5, 1)))
+                .isEqualTo(f.paymentRates(LocalDate.of(2022, 5, 1)));
+    }
+
+    @Test
+    void aShareIsBetweenZeroAndOne() {
+        assertThatThrownBy(() -> rates(2026, "1.5")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("assistantShare");
+        assertThatThrownBy(() -> rates(2026, "-0.1")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -46,5 +69,6 @@ class FeeDataTest {
         FeeData f = FeeData.empty();
         assertThat(f.conversionFactor(LocalDate.of(2026, 1, 1))).isEmpty();
         assertThat(f.kxThreshold(LocalDate.of(2026, 1, 1))).isEmpty();
+        assertThat(f.paymentRates(LocalDate.of(2026, 1, 1))).isEmpty();
     }
 }
