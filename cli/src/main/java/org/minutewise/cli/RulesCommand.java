@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "List every finding the engine can report: id, severity, title, fix and source.")
+        description = "List every finding the engine can report: id, severity, title, fix, source, the dates of "
+                + "service it applies to and its version.")
 final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,7 +40,10 @@ final class RulesCommand implements Callable<Integer> {
         }
         for (RuleInfo r : catalog) {
             out.printf("%s  %-5s  %s%n         Fix: %s%n         Source: %s%n", r.id(), r.severity().wire(), r.title(),
-                    r.fix(), r.citation());
+                    r.fix(), r.citationWithDates());
+            if (r.version() > 1) {
+                out.printf("         Version %d: %s%n", r.version(), r.changes());
+            }
         }
         return Main.OK;
     }

@@ -168,6 +168,16 @@ public final class ResultJson {
             o.put("fix", r.fix());
             o.put("citation", r.citation());
             o.put("source", r.sourceUrl());
+            o.put("version", r.version());
+            if (r.effectiveFrom() != null) {
+                o.put("effectiveFrom", r.effectiveFrom().toString());
+            }
+            if (r.effectiveTo() != null) {
+                o.put("effectiveTo", r.effectiveTo().toString());
+            }
+            if (!r.changes().isEmpty()) {
+                o.put("changes", r.changes());
+            }
         }
         return arr;
     }

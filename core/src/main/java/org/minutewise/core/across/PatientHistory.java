@@ -37,7 +37,10 @@ public final class PatientHistory {
             "Progress report overdue",
             "Write a progress report (or a re-evaluation, when indicated) covering the treatment days since the "
                     + "last one; Medicare needs one at least once every 10 treatment days.",
-            "CMS Pub 100-02 ch. 15 §220.3 D", Citations.BENEFIT_MANUAL_CH15);
+            "CMS Pub 100-02 ch. 15 §220.3 D", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-05: treatment days counted per plan of care (discipline) and over the patient's "
+                    + "Medicare visits only; an evaluation billed without its GP/GO still restarts its own plan's "
+                    + "count");
     public static final RuleInfo KX_CROSSING = new RuleInfo("MW-A003", Severity.BLOCK,
             "KX missing after the patient's therapy threshold was passed",
             "Add KX (with documentation of medical necessity) to the lines of this bucket from the visit that "
@@ -58,7 +61,9 @@ public final class PatientHistory {
             "Bill each service once per date of service: merge the visits' minutes into one claim line per code, or "
                     + "void the duplicate claim.",
             "CMS Pub 100-04 ch. 1 (duplicate claims); ch. 5 §20.2 (minutes of a code add up)",
-            Citations.CLAIMS_MANUAL_CH5);
+            Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-05: per discipline: the same code under a PT and an OT plan of care on one day is "
+                    + "no duplicate");
 
     public static final RuleInfo NCCI_ACROSS_VISITS = new RuleInfo("MW-A008", Severity.WARN,
             "NCCI pair billed on two visits of the same day",

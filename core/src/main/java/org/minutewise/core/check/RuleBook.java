@@ -44,6 +44,8 @@ public final class RuleBook {
 
     private final List<Rule> rules;
     private final Map<String, RuleInfo> catalog;
+    /** Whether any entry is effective-dated (else no finding needs its date looked at). */
+    private final boolean dated;
 
     private RuleBook(List<Rule> rules, List<RuleInfo> extraInfos) {
         this.rules = List.copyOf(rules);
@@ -57,6 +59,7 @@ public final class RuleBook {
             add(m, i);
         }
         this.catalog = Collections.unmodifiableMap(m);
+        this.dated = m.values().stream().anyMatch(RuleInfo::dated);
     }
 
     private static void add(Map<String, RuleInfo> m, RuleInfo info) {
@@ -108,6 +111,27 @@ public final class RuleBook {
         List<RuleInfo> all = new ArrayList<>(catalog.values());
         all.sort((a, b) -> a.id().compareTo(b.id()));
         return all;
+    }
+
+    /**
+     * The findings whose rules are in effect on the date of service (RULES.md §8): a rule whose policy began later
+     * (CQ/CO from 2020, say) finds nothing on an earlier visit. The list itself when every rule applies.
+     */
+    public List<Finding> inEffect(List<Finding> findings, java.time.LocalDate dateOfService) {
+        if (!dated) {
+            return findings;
+        }
+        List<Finding> out = null;
+        for (int i = 0; i < findings.size(); i++) {
+            RuleInfo info = catalog.get(findings.get(i).ruleId());
+            boolean keep = info == null || info.inEffectOn(dateOfService);
+            if (!keep && out == null) {
+                out = new ArrayList<>(findings.subList(0, i));
+            } else if (keep && out != null) {
+                out.add(findings.get(i));
+            }
+        }
+        return out == null ? findings : out;
     }
 
     public Optional<RuleInfo> find(String id) {

@@ -81,7 +81,8 @@ public final class VisitChecker {
             claim = new Claim(List.of(), Estimate.unavailable("The claim could not be built."), List.of(), Map.of());
             engine = claim;
         }
-        return new CheckResult(visit, payer, units, claim, applyOverrides(visit, findings), engine);
+        return new CheckResult(visit, payer, units, claim,
+                applyOverrides(visit, rules.inEffect(findings, visit.dateOfService())), engine);
     }
 
     /** Accepts warnings and information the visit overrides with a reason; refuses (and says so) the rest. */

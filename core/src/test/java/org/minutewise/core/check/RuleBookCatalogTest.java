@@ -47,6 +47,73 @@ class RuleBookCatalogTest {
         });
     }
 
+    /**
+     * RULES.md §8: versioned and effective-dated. The dated rules are those whose policy began within the years a
+     * claim may still be audited; the checks across visits are undated, as their callers do not filter by date.
+     */
+    @Test
+    void versionsAndDates() {
+        assertThat(catalog).allSatisfy(i -> assertThat(i.version()).as(i.id()).isPositive());
+        assertThat(book.find("MW-B005").orElseThrow().effectiveFrom()).hasToString("2020-01-01");
+        assertThat(book.find("MW-C004").orElseThrow().effectiveFrom()).hasToString("2020-01-01");
+        assertThat(book.find("MW-P001").orElseThrow().version()).isEqualTo(2);
+        assertThat(book.find("MW-P001").orElseThrow().changes()).contains("90 days");
+        assertThat(org.minutewise.core.across.PatientHistory.rules()).noneMatch(RuleInfo::dated);
+        assertThat(org.minutewise.core.across.TherapistDay.OVERLAP.dated()).isFalse();
+        assertThat(org.minutewise.core.across.TherapistVolume.LOW_MINUTES_PER_UNIT.dated()).isFalse();
+    }
+
+    @Test
+    void aDatedRuleSaysItsDatesAndAppliesOnlyWithinThem() {
+        RuleInfo r = new RuleInfo("MW-Z999", Severity.WARN, "t", "f", "Source §1", "RULES.md")
+                .inEffectFrom(java.time.LocalDate.of(2020, 1, 1)).inEffectTo(java.time.LocalDate.of(2022, 12, 31));
+        assertThat(r.inEffectOn(java.time.LocalDate.of(2019, 12, 31))).isFalse();
+        assertThat(r.inEffectOn(java.time.LocalDate.of(2020, 1, 1))).isTrue();
+        assertThat(r.inEffectOn(java.time.LocalDate.of(2022, 12, 31))).isTrue();
+        assertThat(r.inEffectOn(java.time.LocalDate.of(2023, 1, 1))).isFalse();
+        assertThat(r.finding("p", "m").citation()).isEqualTo("Source §1; in effect from 2020-01-01 to 2022-12-31");
+        RuleInfo undated = new RuleInfo("MW-Z998", Severity.WARN, "t", "f", "Source §2", "RULES.md");
+        assertThat(undated.finding("p", "m").citation()).isEqualTo("Source §2");
+        assertThat(undated.inEffectOn(java.time.LocalDate.of(1990, 1, 1))).isTrue();
+    }
+
+    @Test
+    void aNewVersionSaysWhatChanged() {
+        RuleInfo r = new RuleInfo("MW-Z999", Severity.WARN, "t", "f", "c", "RULES.md");
+        assertThat(r.revised(2, "now per discipline").version()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.revised(2, ""))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.revised(1, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void findingsOfRulesNotInEffectAreLeftOutAndTheListIsKeptWhenAllApply() {
+        RuleInfo later = new RuleInfo("MW-Z999", Severity.WARN, "t", "f", "c", "RULES.md")
+                .inEffectFrom(java.time.LocalDate.of(2020, 1, 1));
+        RuleInfo always = new RuleInfo("MW-Z998", Severity.WARN, "t", "f", "c", "RULES.md");
+        Rule rule = new Rule() {
+            @Override
+            public RuleInfo info() {
+                return always;
+            }
+
+            @Override
+            public List<RuleInfo> emits() {
+                return List.of(always, later);
+            }
+
+            @Override
+            public void check(CheckContext ctx, List<Finding> out) {
+            }
+        };
+        RuleBook b = RuleBook.of(List.of(rule));
+        List<Finding> found = List.of(always.finding("a", "1"), later.finding("b", "2"), always.finding("c", "3"));
+        assertThat(b.inEffect(found, java.time.LocalDate.of(2019, 6, 1))).extracting(Finding::path)
+                .containsExactly("a", "c");
+        assertThat(b.inEffect(found, java.time.LocalDate.of(2020, 6, 1))).isSameAs(found);
+    }
+
     @Test
     void theEngineIdsAreInTheCatalog() {
         assertThat(book.find(RuleBook.RULE_FAILED.id())).contains(RuleBook.RULE_FAILED);

@@ -46,7 +46,8 @@ public final class BilledLines implements Rule {
     public static final RuleInfo UNPAIRED_ASSISTANT = new RuleInfo("MW-B005", Severity.BLOCK,
             "CQ/CO not paired with its discipline modifier",
             "CQ goes only with GP and CO only with GO; an unpaired one makes the claim unprocessable.",
-            "CMS Pub 100-04 ch. 5 §20.1", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §20.1", Citations.CLAIMS_MANUAL_CH5)
+            .inEffectFrom(ClaimBuilder.ASSISTANT_MODIFIERS_FROM);
     public static final RuleInfo MODIFIER_DIFFERS = new RuleInfo("MW-B006", Severity.WARN,
             "Billed modifiers differ from what the documentation supports",
             "Add the modifiers the engine lists as missing, and remove those it lists as unsupported, or document "

@@ -1,5 +1,6 @@
 package org.minutewise.core.check.rules;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.Citations;
@@ -27,7 +28,8 @@ public final class CodeRules implements Rule {
             "Cognitive intervention units not split 97129 then 97130",
             "Bill the first unit of cognitive function intervention as 97129 (once), every further unit as "
                     + "97130; never 97130 alone. Minutewise's claim lines already do this.",
-            "CPT 97129/97130 (base and add-on); RULES.md §1", Citations.MINUTEWISE);
+            "CPT 97129/97130 (base and add-on); RULES.md §1", Citations.MINUTEWISE)
+            .inEffectFrom(LocalDate.of(2020, 1, 1)); // the two codes replaced 97127 on 2020-01-01
     public static final RuleInfo NOT_EFFECTIVE = new RuleInfo("MW-C005", Severity.BLOCK,
             "Code not valid on the date of service",
             "Use the code in effect on the date of service.",

@@ -1,6 +1,7 @@
 package org.minutewise.core.check.rules;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.Citations;
@@ -29,7 +30,8 @@ public final class KxThresholdRule implements Rule {
     public static final RuleInfo TARGETED_REVIEW = new RuleInfo("MW-K003", Severity.WARN,
             "At the targeted medical review amount",
             "Expect possible targeted medical review: keep the plan of care, progress reports and notes complete.",
-            "CMS Pub 100-04 ch. 5 §10.3 (targeted medical review, $3,000 per bucket)", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §10.3 (targeted medical review, $3,000 per bucket)", Citations.CLAIMS_MANUAL_CH5)
+            .inEffectFrom(LocalDate.of(2018, 1, 1)); // Bipartisan Budget Act of 2018 §50202
     public static final RuleInfo UNPRICED = new RuleInfo("MW-K004", Severity.INFO,
             "Some lines could not be priced for the KX threshold",
             "Load the CMS RVU file (--rvu-file) so every line's allowed amount counts toward the threshold.",

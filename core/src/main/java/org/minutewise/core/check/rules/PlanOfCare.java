@@ -21,7 +21,9 @@ public final class PlanOfCare implements Rule {
             "Visit outside the plan of care's certification",
             "Get the plan of care certified (or recertified, at least every 90 days) by the physician or NPP "
                     + "for this date before billing.",
-            "CMS Pub 100-02 ch. 15 §220.1.3", Citations.BENEFIT_MANUAL_CH15);
+            "CMS Pub 100-02 ch. 15 §220.1.3", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-05: also when the certification runs more than 90 days (recertification is due "
+                    + "at least every 90 days)");
     public static final RuleInfo CERTIFICATION_MISSING = new RuleInfo("MW-P002", Severity.WARN,
             "No certification of the plan of care recorded",
             "Record the certification period (certification.from, .to) and the certifying physician.",

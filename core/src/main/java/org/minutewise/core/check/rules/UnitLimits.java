@@ -18,7 +18,9 @@ public final class UnitLimits implements Rule {
             "Units over the medically unlikely edit (MUE)",
             "Check the minutes and units; units over the MUE are denied (an ABN does not apply to MUE denials). "
                     + "Appeal with documentation only when the units were truly furnished.",
-            "NCCI Policy Manual ch. I §V (MUE); CMS MUE table", Citations.NCCI_MANUAL);
+            "NCCI Policy Manual ch. I §V (MUE); CMS MUE table", Citations.NCCI_MANUAL)
+            .revised(2, "2026-12-05: a line MUE (adjudication indicator 1) holds each claim line to its value; a "
+                    + "date-of-service MUE (2 or 3) still adds the visit's lines of the code");
     public static final RuleInfo PAYER_CAP = new RuleInfo("MW-E007", Severity.BLOCK,
             "Over the payer's daily limit of timed units",
             "Bill no more than the payer's daily limit, or get the payer's authorization for more.",

@@ -44,7 +44,8 @@ public final class WhoMayBill implements Rule {
     public static final RuleInfo ASSISTANT_CAH = new RuleInfo("MW-W006", Severity.INFO,
             "Assistant's service in a critical access hospital: no CQ/CO",
             "Nothing to fix: CQ/CO are not used in critical access hospitals.",
-            "CMS Pub 100-04 ch. 5 §20.1", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §20.1", Citations.CLAIMS_MANUAL_CH5)
+            .inEffectFrom(ClaimBuilder.ASSISTANT_MODIFIERS_FROM);
 
     @Override
     public RuleInfo info() {

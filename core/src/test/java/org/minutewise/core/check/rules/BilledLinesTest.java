@@ -91,6 +91,23 @@ class BilledLinesTest {
         assertThat(ids(check(paired))).doesNotContain("MW-B005", "MW-B006");
     }
 
+    /**
+     * RULES.md §8: rules are effective-dated by date of service. CQ/CO began on 2020-01-01: on a 2019 visit an
+     * unpaired CQ is no MW-B005 (there was no pairing to get wrong) but MW-B008, CQ billed before it existed.
+     */
+    @Test
+    void unpairedCqBefore2020IsNoB005ButB008() {
+        Provider pta = assistant("A1", Role.PTA, "T1");
+        Visit in2019 = Visit.builder("V-1", java.time.LocalDate.of(2019, 12, 31))
+                .service(minutes("97110", 15, pta)).billed(List.of(billed("97110", 1, "GO", "CQ"))).build();
+        assertThat(ids(check(in2019))).contains("MW-B008").doesNotContain("MW-B005");
+        Visit in2020 = Visit.builder("V-1", java.time.LocalDate.of(2020, 1, 1))
+                .service(minutes("97110", 15, pta)).billed(List.of(billed("97110", 1, "GO", "CQ"))).build();
+        assertThat(ids(check(in2020))).contains("MW-B005");
+        assertThat(check(in2020).findings()).filteredOn(f -> f.ruleId().equals("MW-B005"))
+                .allSatisfy(f -> assertThat(f.citation()).endsWith("; in effect from 2020-01-01"));
+    }
+
     @Test
     void missingCqWhenAnAssistantTreatedB006() {
         Visit v = visit().service(minutes("97110", 15, assistant("A1", Role.PTA, "T1")))
