@@ -18,6 +18,7 @@ import org.minutewise.core.edits.PtpEdit;
 import org.minutewise.core.edits.PtpTable;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.claim.Estimate;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.fees.KxThreshold;
 import org.minutewise.core.model.YearToDate;
@@ -80,12 +81,20 @@ public final class PatientHistory {
             "NCCI MUE (CMS Medically Unlikely Edits; adjudication indicators 2 and 3 are per date of service)",
             Citations.NCCI_MANUAL);
 
+    public static final RuleInfo MPPR_ACROSS_VISITS = new RuleInfo("MW-A010", Severity.INFO,
+            "Multiple procedure reduction across the day's visits",
+            "Nothing to change on the claim: expect Medicare to pay this visit's unit at the reduced rate, since "
+                    + "another visit of the same day holds the day's unit paid in full; reconcile the remittance "
+                    + "against the lower figure (the audit counts it toward the KX threshold).",
+            "CMS Pub 100-04 ch. 5 §10.7 (MPPR: of all therapy units of one day, one is paid in full)",
+            Citations.CLAIMS_MANUAL_CH5);
+
     private PatientHistory() {
     }
 
     public static List<RuleInfo> rules() {
         return List.of(PROGRESS_REPORT, KX_CROSSING, KX_EARLY, COPIED_NOTE, DUPLICATE, NCCI_ACROSS_VISITS,
-                MUE_ACROSS_VISITS);
+                MUE_ACROSS_VISITS, MPPR_ACROSS_VISITS);
     }
 
     /**
@@ -114,7 +123,8 @@ public final class PatientHistory {
         sorted.sort(Comparator.comparing(VisitDigest::date).thenComparing(VisitDigest::visitId));
         List<AcrossFinding> out = new ArrayList<>();
         progress(sorted, out);
-        kx(sorted, startOfYear, fees, out);
+        Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(sorted, out);
+        kx(sorted, startOfYear, fees, reduced, out);
         copiedNotes(sorted, out);
         duplicates(sorted, out);
         if (ptp != null || mue != null) {
@@ -190,8 +200,59 @@ public final class PatientHistory {
         }
     }
 
+    /**
+     * The multiple procedure payment reduction is per patient and day (RULES.md §6, CMS Pub 100-04 ch. 5 §10.7): of
+     * all the therapy units of the day, the one with the highest practice expense is paid in full. Each visit's
+     * estimate paid its own best unit in full; when the patient has several Medicare visits that day, only the
+     * visit holding the day's highest PE (the first in date and id order on a tie) keeps it, and the others' are
+     * reduced too. Returns, by visit id, the unit whose line is then worth its {@code allowedIfReduced}.
+     */
+    private static Map<String, Estimate.FullUnit> mpprAcrossVisits(List<VisitDigest> sorted,
+                                                                    List<AcrossFinding> out) {
+        Map<String, Estimate.FullUnit> reduced = Map.of();
+        int i = 0;
+        while (i < sorted.size()) {
+            int j = i + 1;
+            while (j < sorted.size() && sorted.get(j).date().equals(sorted.get(i).date())) {
+                j++;
+            }
+            VisitDigest keeper = null;
+            for (int k = i; k < j && j - i >= 2; k++) {
+                VisitDigest v = sorted.get(k);
+                if (v.medicare() && v.fullUnit().isPresent() && (keeper == null
+                        || v.fullUnit().get().pe().compareTo(keeper.fullUnit().get().pe()) > 0)) {
+                    keeper = v;
+                }
+            }
+            for (int k = i; k < j && keeper != null; k++) {
+                VisitDigest v = sorted.get(k);
+                if (v == keeper || !v.medicare() || v.fullUnit().isEmpty()) {
+                    continue;
+                }
+                Estimate.FullUnit f = v.fullUnit().get();
+                VisitDigest.Line l = v.lines().get(f.line());
+                BigDecimal less = l.allowed().subtract(f.allowedIfReduced());
+                if (less.signum() <= 0) {
+                    continue;
+                }
+                if (reduced.isEmpty()) {
+                    reduced = new HashMap<>();
+                }
+                reduced.put(v.visitId(), f);
+                out.add(new AcrossFinding(v.visitId(), MPPR_ACROSS_VISITS.finding("claimLines[" + f.line() + "]",
+                        "On " + v.date() + " the patient's visit " + keeper.visitId() + " holds the day's therapy "
+                                + "unit with the highest practice expense, the one unit of the day Medicare pays in "
+                                + "full; every unit of this visit is reduced, so its " + l.code() + " line is "
+                                + "estimated at $" + f.allowedIfReduced() + " instead of $" + l.allowed() + " ($"
+                                + less + " less).")));
+            }
+            i = j;
+        }
+        return reduced;
+    }
+
     private static void kx(List<VisitDigest> sorted, Map<Integer, YearToDate> startOfYear, FeeData fees,
-                           List<AcrossFinding> out) {
+                           Map<String, Estimate.FullUnit> reduced, List<AcrossFinding> out) {
         Map<String, BigDecimal> running = new HashMap<>();
         int year = -1;
         for (VisitDigest v : sorted) {
@@ -215,11 +276,13 @@ public final class PatientHistory {
                 boolean needs = false;
                 List<String> missing = new ArrayList<>();
                 List<String> early = new ArrayList<>();
-                for (VisitDigest.Line l : v.lines()) {
+                Estimate.FullUnit cut = reduced.get(v.visitId());
+                for (int i = 0; i < v.lines().size(); i++) {
+                    VisitDigest.Line l = v.lines().get(i);
                     if (!l.bucket().equals(bucket) || l.units() == 0) {
                         continue;
                     }
-                    after = after.add(l.allowed());
+                    after = after.add(cut != null && cut.line() == i ? cut.allowedIfReduced() : l.allowed());
                     boolean past = after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0;
                     needs |= past;
                     if ((past || v.institutional() && needs) && !l.modifiers().contains("KX")) {

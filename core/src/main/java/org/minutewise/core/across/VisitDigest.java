@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.Estimate;
@@ -19,12 +20,13 @@ import org.minutewise.core.units.CodeUnits;
 
 /**
  * What the checks across visits need of one checked visit, small enough to spill to disk and sort: who, when,
- * what was billed (with its allowed amount for KX), who treated which minutes, and a fingerprint of the note.
+ * what was billed (with its allowed amount for KX, and the unit the estimate paid in full), who treated which
+ * minutes, and a fingerprint of the note.
  * Built from a {@link CheckResult}; the batch audit and the Spark job group digests by patient and therapist.
  */
 public record VisitDigest(String visitId, String patientId, LocalDate date, String payer, boolean medicare,
                           boolean institutional, long noteFingerprint, int noteLength, boolean progressReport,
-                          List<Line> lines, List<Treatment> treatments) {
+                          List<Line> lines, List<Treatment> treatments, Optional<Estimate.FullUnit> fullUnit) {
 
     /** A billed line: code, modifiers, units, KX bucket, and its allowed amount (0 when unknown). */
     public record Line(String code, List<String> modifiers, int units, String bucket, BigDecimal allowed) {
@@ -56,6 +58,18 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         Objects.requireNonNull(payer, "payer");
         lines = List.copyOf(lines);
         treatments = List.copyOf(treatments);
+        Objects.requireNonNull(fullUnit, "fullUnit");
+        if (fullUnit.isPresent() && (fullUnit.get().line() < 0 || fullUnit.get().line() >= lines.size())) {
+            throw new IllegalArgumentException("fullUnit: line " + fullUnit.get().line() + " of " + lines.size());
+        }
+    }
+
+    /** A digest with no unit priced in full (not priced by the Medicare fee schedule, or no line priced). */
+    public VisitDigest(String visitId, String patientId, LocalDate date, String payer, boolean medicare,
+                       boolean institutional, long noteFingerprint, int noteLength, boolean progressReport,
+                       List<Line> lines, List<Treatment> treatments) {
+        this(visitId, patientId, date, payer, medicare, institutional, noteFingerprint, noteLength, progressReport,
+                lines, treatments, Optional.empty());
     }
 
     /** Re-evaluations count as the progress report a plan of care needs at least every 10 treatment days. */
@@ -92,7 +106,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         String note = v.note().orElse("");
         return new VisitDigest(v.id(), v.patient().id().orElse("visit:" + v.id()), v.dateOfService(), v.payer(),
                 r.payer().isMedicare(), v.setting().institutional(), fingerprint(note), note.length(), progress,
-                lines, treatments);
+                lines, treatments, est.available() ? est.fullUnit() : Optional.empty());
     }
 
     private static CodeUnits find(CheckResult r, String code) {

@@ -3,6 +3,7 @@ package org.minutewise.core.claim;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A Medicare physician fee schedule payment estimate for a visit's claim lines. An estimate, never a promise:
@@ -16,10 +17,25 @@ import java.util.Objects;
  *                     contractor prices the line)
  * @param unpriced     codes with no RVUs in the loaded data
  * @param sampleData   the figures come from the small sample shipped with Minutewise
+ * @param fullUnit     the unit this claim pays in full under the multiple procedure payment reduction, when one
+ *                     is priced: the reduction is per patient and day, so another claim of the same day may hold
+ *                     the day's unit with the highest PE instead (the checks across visits look)
  */
 public record Estimate(boolean available, String reason, String locality, BigDecimal conversionFactor,
                        List<Line> lines, BigDecimal totalAllowed, BigDecimal medicarePays,
-                       BigDecimal patientCoinsurance, List<String> unpriced, boolean sampleData) {
+                       BigDecimal patientCoinsurance, List<String> unpriced, boolean sampleData,
+                       Optional<FullUnit> fullUnit) {
+
+    /**
+     * The unit paid in full: its line, its practice expense (PE RVU x PE GPCI, which decides the day's unit paid in
+     * full), and the line's allowed amount had that unit been reduced like the others (after the CQ/CO share).
+     */
+    public record FullUnit(int line, BigDecimal pe, BigDecimal allowedIfReduced) {
+        public FullUnit {
+            Objects.requireNonNull(pe, "pe");
+            Objects.requireNonNull(allowedIfReduced, "allowedIfReduced");
+        }
+    }
 
     public record Line(String code, List<String> modifiers, int units, boolean priced, BigDecimal allowed,
                        BigDecimal allowedBeforeAssistantReduction, boolean mpprApplied, boolean assistantReduction) {
@@ -34,6 +50,7 @@ public record Estimate(boolean available, String reason, String locality, BigDec
         Objects.requireNonNull(medicarePays, "medicarePays");
         Objects.requireNonNull(patientCoinsurance, "patientCoinsurance");
         unpriced = List.copyOf(unpriced);
+        Objects.requireNonNull(fullUnit, "fullUnit");
     }
 
     /** The same amounts, with the final modifiers of the claim lines (modifiers after pricing do not change it). */
@@ -56,12 +73,12 @@ public record Estimate(boolean available, String reason, String locality, BigDec
                     l.allowedBeforeAssistantReduction(), l.mpprApplied(), l.assistantReduction()));
         }
         return new Estimate(true, reason, locality, conversionFactor, out, totalAllowed, medicarePays,
-                patientCoinsurance, unpriced, sampleData);
+                patientCoinsurance, unpriced, sampleData, fullUnit);
     }
 
     public static Estimate unavailable(String reason) {
         return new Estimate(false, reason, "", BigDecimal.ZERO, List.of(), BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, List.of(), false);
+                BigDecimal.ZERO, List.of(), false, Optional.empty());
     }
 
     public static final String LABEL = "Estimate only: Medicare physician fee schedule allowed amounts "

@@ -77,6 +77,7 @@ public final class PaymentEstimator {
         }
         List<Estimate.Line> out = new ArrayList<>(n);
         BigDecimal total = BigDecimal.ZERO;
+        Optional<Estimate.FullUnit> full = Optional.empty();
         for (int i = 0; i < n; i++) {
             ClaimLine l = lines.get(i);
             if (price[i] == null) {
@@ -93,6 +94,11 @@ public final class PaymentEstimator {
                     : beforeCq;
             out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(), true, allowed, beforeCq, reducedUnits > 0,
                     cut));
+            if (fullUnits == 1) {
+                BigDecimal allReduced = price[i].times(0, l.units());
+                full = Optional.of(new Estimate.FullUnit(i, price[i].pe(), cut
+                        ? allReduced.multiply(rates.assistantShare()).setScale(2, RoundingMode.HALF_UP) : allReduced));
+            }
             total = total.add(allowed);
         }
         BigDecimal coins = total.multiply(rates.coinsurance()).setScale(2, RoundingMode.HALF_UP);
@@ -100,7 +106,7 @@ public final class PaymentEstimator {
                 + String.join(", ", bundled) + ".") + (unpriced.isEmpty() ? "" : " Not priced (no RVUs loaded): "
                 + String.join(", ", unpriced) + ".");
         return new Estimate(true, reason, g.locality(), cf.get(), out, total, total.subtract(coins), coins, unpriced,
-                fees.sample());
+                fees.sample(), full);
     }
 
     /**

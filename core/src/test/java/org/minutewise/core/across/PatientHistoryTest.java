@@ -203,6 +203,57 @@ class PatientHistoryTest {
                 .isEmpty();
     }
 
+    /** A Medicare PT visit whose estimate paid one unit of its single line in full. */
+    private static VisitDigest priced(String id, LocalDate date, String code, String allowed, String pe,
+                                      String allowedIfReduced, boolean kx, boolean medicare) {
+        List<String> mods = kx ? List.of("GP", "KX") : List.of("GP");
+        return new VisitDigest(id, "P1", date, medicare ? "medicare" : "commercial", medicare, false, 0, 0, false,
+                List.of(new VisitDigest.Line(code, mods, 2, "PT_SLP", new BigDecimal(allowed))), List.of(),
+                java.util.Optional.of(new org.minutewise.core.claim.Estimate.FullUnit(0, new BigDecimal(pe),
+                        new BigDecimal(allowedIfReduced))));
+    }
+
+    /**
+     * RULES.md §6: of all therapy units of one day, one is paid in full. 97112 x2 alone: $57.62, $49.77 with both
+     * units reduced; 97530 x2 alone: $60.12 (PE 0.60, the higher), $50.10 reduced. Together on one day the 97530
+     * visit keeps its full unit and the 97112 visit is $7.85 lower.
+     */
+    @Test
+    void theDaysUnitPaidInFullIsOnOneVisitA010() {
+        VisitDigest neuro = priced("V1", START, "97112", "57.62", "0.47", "49.77", false, true);
+        VisitDigest activities = priced("V2", START, "97530", "60.12", "0.60", "50.10", false, true);
+        List<AcrossFinding> out = check(List.of(neuro, activities));
+        assertThat(ids(out, "MW-A010")).containsExactly("V1");
+        assertThat(out).filteredOn(f -> f.finding().ruleId().equals("MW-A010")).first()
+                .satisfies(f -> assertThat(f.finding().message()).contains("visit V2")
+                        .contains("$49.77 instead of $57.62 ($7.85 less)"));
+        // Near misses: another day, another payer, one visit.
+        VisitDigest nextDay = priced("V2", START.plusDays(1), "97530", "60.12", "0.60", "50.10", false, true);
+        assertThat(ids(check(List.of(neuro, nextDay)), "MW-A010")).isEmpty();
+        VisitDigest commercial = priced("V2", START, "97530", "60.12", "0.60", "50.10", false, false);
+        assertThat(ids(check(List.of(neuro, commercial)), "MW-A010")).isEmpty();
+        assertThat(ids(check(List.of(neuro)), "MW-A010")).isEmpty();
+        // A tie keeps the first visit in id order: the same line twice reduces the second.
+        VisitDigest again = priced("V0", START, "97112", "57.62", "0.47", "49.77", false, true);
+        assertThat(ids(check(List.of(neuro, again)), "MW-A010")).containsExactly("V1");
+    }
+
+    /**
+     * The KX count takes the reduced amount: with 2,425.00 incurred before the day, 97112 counted in full would
+     * pass the 2,480.00 threshold (2,482.62) and need KX; reduced it reaches 2,474.77, and the 97530 visit passes.
+     */
+    @Test
+    void theKxCountTakesTheDaysReduction() {
+        Map<Integer, YearToDate> before = Map.of(2026, new YearToDate(new BigDecimal("2425.00"), BigDecimal.ZERO));
+        VisitDigest neuro = priced("V1", START, "97112", "57.62", "0.47", "49.77", false, true);
+        VisitDigest activities = priced("V2", START, "97530", "60.12", "0.60", "50.10", true, true);
+        List<AcrossFinding> out = PatientHistory.check(List.of(neuro, activities), before, FEES);
+        assertThat(ids(out, "MW-A003")).isEmpty();
+        assertThat(ids(out, "MW-A004")).isEmpty();
+        VisitDigest alone = priced("V1", START, "97112", "57.62", "0.47", "49.77", false, true);
+        assertThat(ids(PatientHistory.check(List.of(alone), before, FEES), "MW-A003")).containsExactly("V1");
+    }
+
     @Test
     void theOrderOfTheVisitsDoesNotMatter() {
         List<VisitDigest> vs = episode(14);

@@ -172,6 +172,24 @@ class PaymentEstimatorTest {
                 .totalAllowed()).isEqualByComparingTo("57.62");
     }
 
+    /**
+     * The unit paid in full is named for the checks across a day's visits: 97530 (PE 0.60) beside 97112 (0.47).
+     * Had it been reduced too, 97530 x1 would be (0.44 + 0.30 + 0.01) x 33.4009 = 25.0507 = $25.05; on a CQ line
+     * x 0.85 = $21.29.
+     */
+    @Test
+    void theUnitPaidInFullIsNamedWithWhatItsLineWouldBeReduced() {
+        Estimate e = estimate(line("97112", 2, false), line("97530", 1, false));
+        assertThat(e.fullUnit()).hasValueSatisfying(f -> {
+            assertThat(f.line()).isEqualTo(1);
+            assertThat(f.pe()).isEqualByComparingTo("0.60");
+            assertThat(f.allowedIfReduced()).isEqualByComparingTo("25.05");
+        });
+        Estimate cq = estimate(line("97112", 2, false), line("97530", 1, true));
+        assertThat(cq.fullUnit().orElseThrow().allowedIfReduced()).isEqualByComparingTo("21.29");
+        assertThat(estimate(line("97110", 0, false)).fullUnit()).isEmpty();
+    }
+
     @Test
     void aYearWithoutPaymentSharesIsUnavailable() {
         FeeData f = new FeeData("test", false, List.of(), List.of(Gpci.NATIONAL), Map.of(2026, money("33.4009")),

@@ -6,7 +6,9 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.minutewise.core.across.VisitDigest;
+import org.minutewise.core.claim.Estimate;
 import org.minutewise.core.model.Period;
 
 /**
@@ -53,6 +55,8 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
                 o.varLong(p.start().toNanoOfDay()).varLong(p.end().toNanoOfDay());
             }
         }
+        o.bool(d.fullUnit().isPresent());
+        d.fullUnit().ifPresent(f -> o.varInt(f.line()).decimal(f.pe()).decimal(f.allowedIfReduced()));
         o.varInt(file).varLong(line).string(therapist).decimal(ptSlpBefore).decimal(otBefore);
         o.varLong(stats.unitsBilled()).varLong(stats.unitsSupported()).decimal(stats.over()).decimal(stats.under())
                 .varLong(stats.block()).varLong(stats.warn()).varLong(stats.info());
@@ -103,8 +107,15 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
             }
             treatments.add(new VisitDigest.Treatment(provider, code, oneOnOne, minutes, units, periods));
         }
+        Optional<Estimate.FullUnit> full = Optional.empty();
+        if (in.bool()) {
+            full = Optional.of(new Estimate.FullUnit(in.varInt(), in.decimal(), in.decimal()));
+            if (!lines) {
+                full = Optional.empty();
+            }
+        }
         VisitDigest d = new VisitDigest(visitId, patientId, date, payer, medicare, institutional, fingerprint,
-                noteLength, progress, billed, treatments);
+                noteLength, progress, billed, treatments, full);
         int file = in.varInt();
         long line = in.varLong();
         String therapist = in.string(strings);

@@ -12,6 +12,21 @@ import org.minutewise.core.model.Period;
 
 class AuditDigestTest {
     @Test
+    void theUnitPaidInFullComesBackAndIsDroppedWithTheLines() {
+        VisitDigest d = new VisitDigest("V-2", "P-7", LocalDate.of(2026, 3, 2), "medicare", true, false, 1L, 10,
+                false, List.of(new VisitDigest.Line("97112", List.of("GP"), 2, "PT_SLP", new BigDecimal("57.62"))),
+                List.of(), java.util.Optional.of(new org.minutewise.core.claim.Estimate.FullUnit(0,
+                        new BigDecimal("0.47000"), new BigDecimal("49.77"))));
+        AuditDigest r = new AuditDigest(d, 0, 2, "PT-1", BigDecimal.ZERO, BigDecimal.ZERO,
+                new AuditDigest.Stats(2, 2, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0));
+        Bin.Out o = new Bin.Out(8);
+        r.encode(o);
+        assertThat(AuditDigest.decode(new Bin.In(o.toByteArray()), new Bin.Interner(), true)).isEqualTo(r);
+        assertThat(AuditDigest.decode(new Bin.In(o.toByteArray()), new Bin.Interner(), false).digest().fullUnit())
+                .isEmpty();
+    }
+
+    @Test
     void aDigestComesBackAsItWent() {
         VisitDigest d = new VisitDigest("V-1é", "P-7", LocalDate.of(2026, 12, 31), "medicare", true, false,
                 0x8000_0000_0000_0001L, 1500, true,
