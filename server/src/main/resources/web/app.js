@@ -104,6 +104,9 @@
       el("td", null, el("input", { class: "b-supervisor", type: "text", maxlength: 64,
         "aria-label": "Supervising therapist id", value: v.supervisor || "" })),
       el("td", null, mode),
+      el("td", null, el("input", { class: "b-regions", type: "text", maxlength: 80,
+        "aria-label": "Body regions treated (for manipulation, separated by ;)", placeholder: "lumbar",
+        value: v.regions || "" })),
       el("td", null, remove));
     remove.addEventListener("click", () => {
       const body = row.parentNode;
@@ -209,6 +212,10 @@
       const mode = r.querySelector(".b-mode").value;
       if (mode) {
         s.mode = mode;
+      }
+      const regions = r.querySelector(".b-regions").value.split(/[;,]/).map((x) => x.trim()).filter((x) => x);
+      if (regions.length) {
+        s.regions = regions;
       }
       v.services.push(s);
       v.serviceRows.push(i);
@@ -369,7 +376,7 @@
         return;
       }
       const which = { code: ".b-code", minutes: ".b-minutes", periods: ".b-start", provider: ".b-role",
-        mode: ".b-mode" }[m[2]] || ".b-code";
+        mode: ".b-mode", regions: ".b-regions" }[m[2]] || ".b-code";
       row.querySelector(which).classList.add("invalid");
     }
   }

@@ -17,6 +17,7 @@ import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.Icd10;
 import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.model.Abn;
+import org.minutewise.core.model.BodyRegion;
 import org.minutewise.core.model.Address;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.BillingProvider;
@@ -369,7 +370,27 @@ public final class VisitJsonReader {
         Optional<Discipline> disc = optionalText(s, "discipline", path).map(t -> discipline(t, path + ".discipline"));
         Optional<BigDecimal> charge = s.hasNonNull("charge") ? Optional.of(money(s, "charge", path + ".charge"))
                 : Optional.empty();
-        return new ServiceLine(code, minutes, periods, provider, mode, disc, charge);
+        return new ServiceLine(code, minutes, periods, provider, mode, disc, charge, regions(s, path));
+    }
+
+    /** The body regions a service treated: {@code "regions":["lumbar","cervical"]} (the manipulation region rule). */
+    private static List<BodyRegion> regions(JsonNode s, String path) {
+        JsonNode rs = s.get("regions");
+        if (rs == null || rs.isNull()) {
+            return List.of();
+        }
+        if (!rs.isArray()) {
+            throw new InputException(path + ".regions", "expected an array of body regions like [\"lumbar\"]; "
+                    + "regions: " + BodyRegion.names());
+        }
+        List<BodyRegion> out = new ArrayList<>(rs.size());
+        for (int k = 0; k < rs.size(); k++) {
+            JsonNode r = rs.get(k);
+            String text = r.isTextual() ? r.asText() : r.toString();
+            out.add(BodyRegion.parse(text).orElseThrow(() -> new InputException(path + ".regions[" + (out.size())
+                    + "]", "expected one of " + BodyRegion.names() + ", got \"" + text + "\"")));
+        }
+        return out;
     }
 
     /** An NPI: ten digits with a valid Luhn check digit (prefix 80840). */

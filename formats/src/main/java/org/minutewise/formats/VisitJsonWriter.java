@@ -54,6 +54,10 @@ public final class VisitJsonWriter {
             l.mode().ifPresent(m -> s.put("mode", m.wire()));
             l.discipline().ifPresent(d -> s.put("discipline", d.name()));
             l.charge().ifPresent(c -> s.put("charge", c));
+            if (!l.regions().isEmpty()) {
+                ArrayNode rs = s.putArray("regions");
+                l.regions().forEach(r -> rs.add(r.wire()));
+            }
         }
         v.note().ifPresent(n -> o.put("note", n));
         v.previousNote().ifPresent(n -> o.put("previousNote", n));

@@ -45,6 +45,20 @@ final class VisitJsonReaderTest {
     }
 
     @Test
+    void regionsAreReadWrittenAndAnUnknownOneIsNamed() {
+        Visit v = read(visitWith("{'code':'98941','provider':{'role':'DC'},'regions':['lumbar','pelvic']}",
+                "{'code':'97140','minutes':15,'provider':{'role':'DC'},'regions':['upper-extremity']}"));
+        assertThat(v.services().get(0).regions()).containsExactly(org.minutewise.core.model.BodyRegion.LUMBAR,
+                org.minutewise.core.model.BodyRegion.PELVIC);
+        assertThat(read(VisitJsonWriter.write(v).toString()).services()).isEqualTo(v.services());
+        refused(visitWith(ok(), "{'code':'97140','minutes':15,'provider':{'role':'DC'},'regions':['lumbar','knee']}"))
+                .hasMessageStartingWith("services[1].regions[1]: expected one of cervical, ")
+                .hasMessageEndingWith("got \"knee\"");
+        refused(visitWith(ok(), "{'code':'97140','minutes':15,'provider':{'role':'DC'},'regions':'lumbar'}"))
+                .hasMessageStartingWith("services[1].regions: expected an array");
+    }
+
+    @Test
     void readsTheReadmeVisit() {
         Visit v = read(json("{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT',"
                 + "'setting':'private-practice',"

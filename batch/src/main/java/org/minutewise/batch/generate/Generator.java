@@ -877,7 +877,7 @@ public final class Generator {
                 } else {
                     sb.append(",,");
                 }
-                sb.append("\r\n");
+                sb.append(",\r\n"); // regions: none (the generator writes no manipulation)
                 first = false;
             }
         }

@@ -131,10 +131,12 @@ public final class ClaimBuilder {
                         anyAssistant ? assistant : Optional.empty(), false, d, idx));
             }
         }
-        // The NCCI bypass modifier goes on column two.
+        // The NCCI bypass modifier goes on column two (on the therapy code beside manipulation).
         for (NcciAnalysis.Pair p : NcciAnalysis.of(ctx)) {
             if (p.status() == NcciAnalysis.Status.BYPASSED) {
                 addModifier(lines, p.edit().column2(), payer.distinctModifier());
+            } else if (p.status() == NcciAnalysis.Status.OTHER_REGION) {
+                addModifier(lines, p.modifiedCode(), NcciAnalysis.regionModifier(payer.distinctModifier()));
             }
         }
         Estimate first = PaymentEstimator.estimate(lines, v.dateOfService(), v.locality(), ctx.ref().fees());

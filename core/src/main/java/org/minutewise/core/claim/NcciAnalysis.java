@@ -1,9 +1,12 @@
 package org.minutewise.core.claim;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.edits.PtpEdit;
+import org.minutewise.core.model.BodyRegion;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.units.CodeUnits;
@@ -20,10 +23,39 @@ public final class NcciAnalysis {
         /** No start and end times for one of them: nothing shows different intervals. */
         NO_TIMES,
         /** The payer denies 59/X on this pair whatever the documentation. */
-        PAYER_DENIES
+        PAYER_DENIES,
+        /** Manipulation and a therapy code it includes, every region of the therapy code manipulated too. */
+        SAME_REGION,
+        /** Manipulation and a therapy code it includes, the regions of one of them not documented. */
+        NO_REGIONS,
+        /** Manipulation and a therapy code it includes, in a region not manipulated: 59 or XS on the therapy code. */
+        OTHER_REGION
     }
 
+    /** Chiropractic manipulative treatment: spinal 1-2, 3-4, 5 regions; extraspinal. */
+    public static final Set<String> MANIPULATION = Set.of("98940", "98941", "98942", "98943");
+    /**
+     * Therapy codes that manipulation includes when they treat a region it manipulated (RULES.md §4; NCCI Policy
+     * Manual ch. XI): for these pairs the bypass is decided by the regions, not by time intervals.
+     */
+    public static final Set<String> INCLUDED_IN_MANIPULATION = Set.of("97112", "97124", "97140");
+
     public record Pair(PtpEdit edit, Status status) {
+        /** The code the bypass modifier goes on: the therapy code of a manipulation pair, else column two. */
+        public String modifiedCode() {
+            return MANIPULATION.contains(edit.column2()) ? edit.column1() : edit.column2();
+        }
+    }
+
+    /** Whether an edit pairs manipulation with a therapy code it includes in the same region (either column). */
+    public static boolean regionPair(PtpEdit e) {
+        return MANIPULATION.contains(e.column1()) && INCLUDED_IN_MANIPULATION.contains(e.column2())
+                || MANIPULATION.contains(e.column2()) && INCLUDED_IN_MANIPULATION.contains(e.column1());
+    }
+
+    /** The modifier of a service in a separate region: XS, or 59 for a payer that takes 59 for every bypass. */
+    public static String regionModifier(String payerDistinctModifier) {
+        return payerDistinctModifier.equals("59") ? "59" : "XS";
     }
 
     private NcciAnalysis() {
@@ -57,6 +89,15 @@ public final class NcciAnalysis {
         if (ctx.payer().deniesDistinctModifier(e.column1(), e.column2())) {
             return Status.PAYER_DENIES;
         }
+        if (regionPair(e)) {
+            boolean firstIsManipulation = MANIPULATION.contains(e.column1());
+            Set<BodyRegion> manipulated = regions(ctx, firstIsManipulation ? e.column1() : e.column2());
+            Set<BodyRegion> treated = regions(ctx, firstIsManipulation ? e.column2() : e.column1());
+            if (manipulated.isEmpty() || treated.isEmpty()) {
+                return Status.NO_REGIONS;
+            }
+            return manipulated.containsAll(treated) ? Status.SAME_REGION : Status.OTHER_REGION;
+        }
         List<Period> a = periods(ctx, e.column1());
         List<Period> b = periods(ctx, e.column2());
         if (a == null || b == null) {
@@ -70,6 +111,17 @@ public final class NcciAnalysis {
             }
         }
         return Status.BYPASSED;
+    }
+
+    /** The regions the lines of a code treated (empty when none says). */
+    private static Set<BodyRegion> regions(CheckContext ctx, String code) {
+        Set<BodyRegion> out = EnumSet.noneOf(BodyRegion.class);
+        for (ServiceLine l : ctx.visit().services()) {
+            if (l.code().equals(code)) {
+                out.addAll(l.regions());
+            }
+        }
+        return out;
     }
 
     /** All periods of a code, or null when any of its lines has none. */

@@ -17,9 +17,11 @@ import java.util.OptionalInt;
  * @param mode        one-on-one, group or supervised, if stated (the code decides the default)
  * @param discipline  the line's own plan of care, overriding the visit's (a PT and an OT plan the same day)
  * @param charge      the clinic's charge for the line, if given (else the clinic fee schedule)
+ * @param regions     the body regions the service treated, if documented (the region rule of manipulation)
  */
 public record ServiceLine(String code, OptionalInt statedMinutes, List<Period> periods, Provider provider,
-                          Optional<Mode> mode, Optional<Discipline> discipline, Optional<BigDecimal> charge) {
+                          Optional<Mode> mode, Optional<Discipline> discipline, Optional<BigDecimal> charge,
+                          List<BodyRegion> regions) {
 
     public ServiceLine {
         Objects.requireNonNull(code, "code");
@@ -29,6 +31,12 @@ public record ServiceLine(String code, OptionalInt statedMinutes, List<Period> p
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(discipline, "discipline");
         Objects.requireNonNull(charge, "charge");
+        regions = List.copyOf(regions);
+    }
+
+    public ServiceLine(String code, OptionalInt statedMinutes, List<Period> periods, Provider provider,
+                       Optional<Mode> mode, Optional<Discipline> discipline, Optional<BigDecimal> charge) {
+        this(code, statedMinutes, periods, provider, mode, discipline, charge, List.of());
     }
 
     public ServiceLine(String code, OptionalInt statedMinutes, List<Period> periods, Provider provider,
@@ -67,18 +75,22 @@ public record ServiceLine(String code, OptionalInt statedMinutes, List<Period> p
     }
 
     public ServiceLine withProvider(Provider p) {
-        return new ServiceLine(code, statedMinutes, periods, p, mode, discipline, charge);
+        return new ServiceLine(code, statedMinutes, periods, p, mode, discipline, charge, regions);
     }
 
     public ServiceLine withPeriods(List<Period> ps) {
-        return new ServiceLine(code, statedMinutes, ps, provider, mode, discipline, charge);
+        return new ServiceLine(code, statedMinutes, ps, provider, mode, discipline, charge, regions);
     }
 
     public ServiceLine withMode(Mode m) {
-        return new ServiceLine(code, statedMinutes, periods, provider, Optional.of(m), discipline, charge);
+        return new ServiceLine(code, statedMinutes, periods, provider, Optional.of(m), discipline, charge, regions);
+    }
+
+    public ServiceLine withRegions(List<BodyRegion> r) {
+        return new ServiceLine(code, statedMinutes, periods, provider, mode, discipline, charge, r);
     }
 
     public ServiceLine withDiscipline(Discipline d) {
-        return new ServiceLine(code, statedMinutes, periods, provider, mode, Optional.of(d), charge);
+        return new ServiceLine(code, statedMinutes, periods, provider, mode, Optional.of(d), charge, regions);
     }
 }

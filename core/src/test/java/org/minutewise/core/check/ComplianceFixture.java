@@ -122,6 +122,8 @@ public final class ComplianceFixture {
         e.add(new PtpEdit("97140", "97161", from, Optional.empty(), 1));
         e.add(new PtpEdit("97110", "97164", from, Optional.empty(), 1));
         e.add(new PtpEdit("97112", "97164", from, Optional.empty(), 1));
+        e.add(new PtpEdit("98940", "97140", from, Optional.empty(), 1));
+        e.add(new PtpEdit("98940", "97112", from, Optional.empty(), 1));
         return new PtpTable("test", false, e);
     }
 

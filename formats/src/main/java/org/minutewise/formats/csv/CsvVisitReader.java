@@ -16,6 +16,7 @@ import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.Icd10;
 import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.BodyRegion;
 import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Mode;
@@ -43,7 +44,7 @@ public final class CsvVisitReader {
                       Optional<Mode> mode, OptionalInt billedUnits, List<String> billedModifiers,
                       Optional<BigDecimal> charge, Optional<String> note, OptionalInt totalTreatmentMinutes,
                       Optional<String> supervisorId, Optional<Discipline> discipline,
-                      Optional<Certification> certification) {
+                      Optional<Certification> certification, List<BodyRegion> regions) {
     }
 
     /** The column index of each known header name. */
@@ -182,7 +183,20 @@ public final class CsvVisitReader {
                 period, opt(h.get(f, "providerId")), role, mode, billedUnits, mods, charge,
                 note.isBlank() ? Optional.empty() : Optional.of(note),
                 number(h.get(f, "totalTreatmentMinutes"), line, "totalTreatmentMinutes", VisitJsonReader.MAX_MINUTES),
-                opt(h.get(f, "supervisorId")), disc, certification(h, f, line));
+                opt(h.get(f, "supervisorId")), disc, certification(h, f, line), regions(h.get(f, "regions"), line));
+    }
+
+    /** A line's body regions, separated by ';' (empty: none documented). */
+    private static List<BodyRegion> regions(String t, long line) {
+        if (t.isEmpty()) {
+            return List.of();
+        }
+        List<BodyRegion> out = new ArrayList<>(2);
+        for (String r : t.split(";")) {
+            out.add(BodyRegion.parse(r).orElseThrow(() -> err(line, "regions", "expected body regions separated "
+                    + "by ';' from " + BodyRegion.names() + ", got \"" + r.trim() + "\"")));
+        }
+        return out;
     }
 
     /** The plan of care's certification from the optional columns, when any of them is filled. */
@@ -236,7 +250,7 @@ public final class CsvVisitReader {
         for (Row r : rows) {
             Provider p = new Provider(r.providerId(), r.role(), Optional.empty(), r.supervisorId(), Optional.empty());
             lines.add(new ServiceLine(r.code(), r.minutes(), r.period().map(List::of).orElse(List.of()), p, r.mode(),
-                    r.discipline(), r.billedUnits().isPresent() ? Optional.empty() : r.charge()));
+                    r.discipline(), r.billedUnits().isPresent() ? Optional.empty() : r.charge(), r.regions()));
             if (r.billedUnits().isPresent()) {
                 billed.add(new BilledLine(r.code(), r.billedModifiers(), r.billedUnits().getAsInt(), r.charge()));
             }

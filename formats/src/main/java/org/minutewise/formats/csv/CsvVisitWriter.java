@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.BodyRegion;
 import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.ServiceLine;
@@ -49,15 +50,24 @@ public final class CsvVisitWriter {
                         per == null ? "" : per.end().toString(), l.provider().id().orElse(""),
                         l.provider().role().name(), l.mode().map(m -> m.wire()).orElse(""), billed,
                         billed == null ? l.charge().map(Object::toString).orElse("") : "",
-                        l.provider().supervisorId().orElse(""), l.discipline().map(Enum::name).orElse(""));
+                        l.provider().supervisorId().orElse(""), l.discipline().map(Enum::name).orElse(""),
+                        regions(l));
                 first = false;
             }
         }
         for (Deque<BilledLine> q : queues.values()) {
             for (BilledLine b : q) {
-                row(sb, v, first, b.code(), "", "", "", "", roleFor(v, b), "", b, "", "", "");
+                row(sb, v, first, b.code(), "", "", "", "", roleFor(v, b), "", b, "", "", "", "");
                 first = false;
             }
+        }
+        return sb.toString();
+    }
+
+    private static String regions(ServiceLine l) {
+        StringBuilder sb = new StringBuilder();
+        for (BodyRegion r : l.regions()) {
+            sb.append(sb.length() == 0 ? "" : ";").append(r.wire());
         }
         return sb.toString();
     }
@@ -80,7 +90,7 @@ public final class CsvVisitWriter {
 
     private static void row(StringBuilder sb, Visit v, boolean first, String code, String minutes, String start,
                             String end, String providerId, String role, String mode, BilledLine billed,
-                            String lineCharge, String supervisor, String discipline) {
+                            String lineCharge, String supervisor, String discipline, String regions) {
         List<String> f = new ArrayList<>(24);
         f.add(v.id());
         f.add(v.dateOfService().toString());
@@ -107,6 +117,7 @@ public final class CsvVisitWriter {
         f.add(cert.flatMap(Certification::from).map(Object::toString).orElse(""));
         f.add(cert.flatMap(Certification::to).map(Object::toString).orElse(""));
         f.add(cert.flatMap(Certification::physician).orElse(""));
+        f.add(regions);
         for (int i = 0; i < f.size(); i++) {
             if (i > 0) {
                 sb.append(',');

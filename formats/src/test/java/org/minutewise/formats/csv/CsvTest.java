@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.model.BodyRegion;
 import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.Role;
@@ -149,6 +150,24 @@ class CsvTest {
         assertThat(VisitInput.read(badDate, VisitFormat.CSV, REF).get(0).error()).get()
                 .extracting(Throwable::getMessage).asString()
                 .isEqualTo("line 2, column certificationFrom: expected a date like 2026-03-02, got \"2026-13-01\"");
+    }
+
+    @Test
+    void regionsColumnIsReadWrittenAndCheckedByName() {
+        String header = HEADER.replace("\r\n", ",regions\r\n");
+        String csv = header + "V1,2026-03-02,commercial,,PT,P1,,98941,,,,D1,DC,,,,,,cervical;Lumbar\r\n"
+                + "V1,2026-03-02,commercial,,PT,P1,,97140,15,,,D1,DC,,,,,,upper_extremity\r\n";
+        Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(v.services().get(0).regions()).containsExactly(BodyRegion.CERVICAL, BodyRegion.LUMBAR);
+        assertThat(v.services().get(1).regions()).containsExactly(BodyRegion.UPPER_EXTREMITY);
+        Visit back = VisitInput.read(CsvVisitWriter.header() + CsvVisitWriter.rows(v), VisitFormat.CSV, REF).get(0)
+                .visit().get();
+        assertThat(back.services()).isEqualTo(v.services());
+        String bad = header + "V2,2026-03-02,commercial,,PT,P2,,97140,15,,,D1,DC,,,,,,lumbar;knee\r\n";
+        assertThat(VisitInput.read(bad, VisitFormat.CSV, REF).get(0).error()).get()
+                .extracting(Throwable::getMessage).asString()
+                .startsWith("line 2, column regions: expected body regions separated by ';' from cervical, ")
+                .endsWith("got \"knee\"");
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.NcciAnalysis;
 import org.minutewise.core.edits.PtpEdit;
+import org.minutewise.core.model.BodyRegion;
+import org.minutewise.core.model.ServiceLine;
 
 /**
  * NCCI procedure-to-procedure pairs billed the same day (RULES.md §4-§5): one finding id per outcome, so each
@@ -39,6 +41,24 @@ public final class NcciPairs implements Rule {
                     + "record an ABN where the patient may be liable.",
             "Payer profile (deniedDistinctPairs); NCCI Policy Manual ch. I", Citations.NCCI_MANUAL);
 
+    private static final String REGION_CITATION = "NCCI Policy Manual ch. XI (manipulation and physical medicine "
+            + "in the same region); CMS Pub 100-02 ch. 15 §240.1.3; RULES.md §4";
+    public static final RuleInfo SAME_REGION = new RuleInfo("MW-E009", Severity.BLOCK,
+            "Therapy code in a region manipulated the same day",
+            "Bill only the manipulation for that region: 97112, 97124 and 97140 in a region manipulated the same "
+                    + "day are part of the manipulation. Bill them, with XS (or 59), only for a region not "
+                    + "manipulated, and document that region.",
+            REGION_CITATION, Citations.NCCI_MANUAL);
+    public static final RuleInfo NO_REGIONS = new RuleInfo("MW-E010", Severity.WARN,
+            "Therapy code beside manipulation without the regions treated",
+            "Record the body regions of the manipulation and of the therapy code (the service line's regions): "
+                    + "XS or 59 is supported only when the therapy treated a region that was not manipulated.",
+            REGION_CITATION, Citations.NCCI_MANUAL);
+    public static final RuleInfo OTHER_REGION = new RuleInfo("MW-E011", Severity.INFO,
+            "Therapy code beside manipulation, in another region",
+            "Nothing to fix; keep the regions in the note: they are what supports XS (or 59).",
+            REGION_CITATION, Citations.NCCI_MANUAL);
+
     @Override
     public RuleInfo info() {
         return NOT_BYPASSABLE;
@@ -47,7 +67,26 @@ public final class NcciPairs implements Rule {
     /** The other ids this rule emits, for the catalog. */
     @Override
     public List<RuleInfo> emits() {
-        return List.of(NOT_BYPASSABLE, OVERLAP, NO_TIMES, BYPASSED, PAYER_DENIES);
+        return List.of(NOT_BYPASSABLE, OVERLAP, NO_TIMES, BYPASSED, PAYER_DENIES, SAME_REGION, NO_REGIONS,
+                OTHER_REGION);
+    }
+
+    private static String manipulation(NcciAnalysis.Pair p) {
+        return p.modifiedCode().equals(p.edit().column1()) ? p.edit().column2() : p.edit().column1();
+    }
+
+    /** The regions the lines of a code documented, by their wire names ("lumbar and cervical"). */
+    private static String regions(CheckContext ctx, String code) {
+        java.util.Set<BodyRegion> all = java.util.EnumSet.noneOf(BodyRegion.class);
+        for (ServiceLine l : ctx.visit().services()) {
+            if (l.code().equals(code)) {
+                all.addAll(l.regions());
+            }
+        }
+        List<String> names = new java.util.ArrayList<>();
+        all.forEach(r -> names.add(r.label()));
+        return names.size() <= 1 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     private static String distinctText(String preferred) {
@@ -77,6 +116,21 @@ public final class NcciPairs implements Rule {
                         + e.column2() + source + "."));
                 case PAYER_DENIES -> out.add(PAYER_DENIES.finding(path, "Payer " + ctx.payer().id() + " denies 59/X "
                         + "on " + pair + " whatever the documentation; " + e.column2() + " is likely to be denied."));
+                case SAME_REGION -> out.add(SAME_REGION.finding("services[code=" + p.modifiedCode() + "]",
+                        p.modifiedCode() + " treated " + regions(ctx, p.modifiedCode()) + ", which the manipulation ("
+                                + manipulation(p) + ") treated the same day: in the same region it is part of the "
+                                + "manipulation and not separately reportable, with or without XS or 59" + source
+                                + "."));
+                case NO_REGIONS -> out.add(NO_REGIONS.finding("services[code=" + p.modifiedCode() + "]",
+                        p.modifiedCode() + " is billed beside manipulation (" + manipulation(p) + "), but the regions "
+                                + "each treated are not documented, so nothing shows the therapy treated a region "
+                                + "that was not manipulated; Minutewise did not add XS or 59, and "
+                                + p.modifiedCode() + " may be denied" + source + "."));
+                case OTHER_REGION -> out.add(OTHER_REGION.finding("services[code=" + p.modifiedCode() + "]",
+                        p.modifiedCode() + " treated " + regions(ctx, p.modifiedCode()) + " and the manipulation ("
+                                + manipulation(p) + ") " + regions(ctx, manipulation(p)) + ": a region not "
+                                + "manipulated, so " + NcciAnalysis.regionModifier(ctx.payer().distinctModifier())
+                                + " was added to " + p.modifiedCode() + source + "."));
                 default -> throw new IllegalStateException("unhandled status " + p.status());
             }
         }

@@ -4,16 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.minutewise.core.check.ComplianceFixture.at;
 import static org.minutewise.core.check.ComplianceFixture.findings;
 import static org.minutewise.core.check.ComplianceFixture.ids;
+import static org.minutewise.core.check.ComplianceFixture.lines;
 import static org.minutewise.core.check.ComplianceFixture.minutes;
 import static org.minutewise.core.check.ComplianceFixture.only;
 import static org.minutewise.core.check.ComplianceFixture.pt;
 import static org.minutewise.core.check.ComplianceFixture.visit;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.ComplianceFixture.Payer;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.model.BodyRegion;
+import org.minutewise.core.model.Period;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerProfile;
 
@@ -120,5 +129,70 @@ class NcciPairsTest {
                 .build());
 
         assertThat(r.findings()).isEmpty();
+    }
+
+    // ---- manipulation and the therapy codes it includes in the same region (RULES.md §4) ---------------------
+
+    private static Visit chiropractic(List<BodyRegion> manipulated, List<BodyRegion> treated) {
+        Provider dc = Provider.of("D1", Role.DC);
+        return visit().payer("commercial")
+                .service(new ServiceLine("98940", OptionalInt.empty(), List.of(), dc, Optional.empty(),
+                        Optional.empty(), Optional.empty(), manipulated))
+                .service(minutes("97140", 15, dc).withRegions(treated))
+                .build();
+    }
+
+    @Test
+    void manualTherapyInARegionManipulatedIsNotSeparatelyReportableE009() {
+        CheckResult r = check(chiropractic(List.of(BodyRegion.LUMBAR, BodyRegion.CERVICAL),
+                List.of(BodyRegion.LUMBAR)));
+
+        assertThat(ids(r)).containsExactly("MW-E009");
+        assertThat(findings(r, "MW-E009").get(0).message()).contains("97140 treated lumbar")
+                .contains("(98940)");
+        assertThat(lines(r)).noneMatch(l -> l.startsWith("97140") && (l.contains("XS") || l.contains("59")));
+    }
+
+    @Test
+    void manualTherapyInAnotherRegionTakesXsOr59E011() {
+        CheckResult r = check(chiropractic(List.of(BodyRegion.LUMBAR), List.of(BodyRegion.UPPER_EXTREMITY)));
+
+        assertThat(ids(r)).containsExactly("MW-E011");
+        assertThat(findings(r, "MW-E011").get(0).severity()).isEqualTo(Severity.INFO);
+        assertThat(findings(r, "MW-E011").get(0).message()).contains("97140 treated upper extremity")
+                .contains("(98940) lumbar");
+        assertThat(lines(r)).contains("97140 x1 GP 59"); // this payer takes 59 for every bypass
+        // A payer that takes X modifiers gets XS, the separate structure, whatever its usual X modifier.
+        PayerProfile xu = Payer.commercial("x-payer", org.minutewise.core.units.UnitMethod.CPT)
+                .distinctModifier("XU").build();
+        Visit v = chiropractic(List.of(BodyRegion.LUMBAR), List.of(BodyRegion.UPPER_EXTREMITY));
+        Visit toXu = Visit.builder(v.id(), v.dateOfService()).payer("x-payer").services(v.services()).build();
+        assertThat(lines(check(toXu, xu))).contains("97140 x1 GP XS");
+        // One region the same, one not: the other region is separately reportable.
+        assertThat(ids(check(chiropractic(List.of(BodyRegion.LUMBAR),
+                List.of(BodyRegion.LUMBAR, BodyRegion.THORACIC))))).containsExactly("MW-E011");
+    }
+
+    @Test
+    void regionsNotDocumentedE010AndNoModifier() {
+        CheckResult r = check(chiropractic(List.of(BodyRegion.LUMBAR), List.of()));
+
+        assertThat(ids(r)).containsExactly("MW-E010");
+        assertThat(lines(r)).noneMatch(l -> l.contains("XS") || l.contains("59"));
+        assertThat(ids(check(chiropractic(List.of(), List.of(BodyRegion.LUMBAR))))).containsExactly("MW-E010");
+    }
+
+    @Test
+    void theRegionRuleNeedsManipulationAndTimesDoNotDecideIt() {
+        Visit noManipulation = visit().payer("commercial")
+                .service(minutes("97140", 15, pt("T1")).withRegions(List.of(BodyRegion.LUMBAR))).build();
+        assertThat(ids(check(noManipulation))).isEmpty();
+        // Separate time intervals do not make the same region separately reportable.
+        Provider dc = Provider.of("D1", Role.DC);
+        Visit timed = visit().payer("commercial")
+                .service(new ServiceLine("98940", OptionalInt.empty(), List.of(Period.of("09:00", "09:10")), dc,
+                        Optional.empty(), Optional.empty(), Optional.empty(), List.of(BodyRegion.LUMBAR)))
+                .service(at("97140", "09:10", "09:25", dc).withRegions(List.of(BodyRegion.LUMBAR))).build();
+        assertThat(ids(check(timed))).containsExactly("MW-E009");
     }
 }
