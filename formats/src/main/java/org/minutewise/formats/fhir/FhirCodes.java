@@ -39,6 +39,8 @@ public final class FhirCodes {
     public static final String ROLE_SYSTEM = BASE + "CodeSystem/provider-role";
     /** PT OT SLP: the discipline of a plan of care (Encounter.serviceType). */
     public static final String DISCIPLINE_SYSTEM = BASE + "CodeSystem/discipline";
+    /** cervical thoracic lumbar ... upper-extremity: the body regions a service treated (Procedure.bodySite). */
+    public static final String BODY_REGION_SYSTEM = BASE + "CodeSystem/body-region";
     /** The finding ids of the rule catalog (MW-U001, ...): OperationOutcome.issue.details. */
     public static final String FINDING_SYSTEM = BASE + "CodeSystem/finding";
     /** Identifier systems for our own ids (visit, patient, provider). */

@@ -518,7 +518,28 @@ public final class FhirVisitReader {
             extensionCode(pr, FhirCodes.EXT_MODE, p).ifPresent(c -> source.put(sp + ".mode", c.path()));
             Optional<Discipline> disc = extensionCode(pr, FhirCodes.EXT_DISCIPLINE, p).map(c -> discipline(c));
             Optional<BigDecimal> charge = charge(pr, p);
-            return new ServiceLine(code, minutes, periods, provider, mode, disc, charge);
+            return new ServiceLine(code, minutes, periods, provider, mode, disc, charge, regions(pr, p, sp));
+        }
+
+        /** The body regions of Procedure.bodySite codings in Minutewise's body-region system (others are ignored). */
+        private List<org.minutewise.core.model.BodyRegion> regions(Procedure pr, String p, String sp) {
+            List<org.minutewise.core.model.BodyRegion> out = new ArrayList<>();
+            for (int k = 0; k < pr.getBodySite().size(); k++) {
+                List<org.hl7.fhir.r4.model.Coding> codings = pr.getBodySite().get(k).getCoding();
+                for (int c = 0; c < codings.size(); c++) {
+                    org.hl7.fhir.r4.model.Coding coding = codings.get(c);
+                    if (!FhirCodes.BODY_REGION_SYSTEM.equals(coding.getSystem())) {
+                        continue;
+                    }
+                    String cp = p + ".bodySite[" + k + "].coding[" + c + "].code";
+                    String value = coding.getCode() == null ? "" : coding.getCode();
+                    out.add(org.minutewise.core.model.BodyRegion.parse(value).orElseThrow(() -> new InputException(
+                            cp, "expected one of " + org.minutewise.core.model.BodyRegion.names() + ", got \""
+                            + value + "\"")));
+                    source.put(sp + ".regions", p + ".bodySite");
+                }
+            }
+            return out;
         }
 
         private String procedureCode(Procedure pr, String p) {

@@ -141,6 +141,10 @@ public final class FhirVisitWriter {
         l.mode().ifPresent(m -> p.addExtension(FhirCodes.EXT_MODE, new CodeType(m.wire())));
         l.discipline().ifPresent(d -> p.addExtension(FhirCodes.EXT_DISCIPLINE, new CodeType(d.name())));
         l.charge().ifPresent(c -> p.addExtension(FhirCodes.EXT_CHARGE, new Money().setValue(c).setCurrency("USD")));
+        for (org.minutewise.core.model.BodyRegion r : l.regions()) {
+            p.addBodySite().addCoding(new org.hl7.fhir.r4.model.Coding(FhirCodes.BODY_REGION_SYSTEM, r.wire(),
+                    r.label()));
+        }
         Provider pv = l.provider();
         Procedure.ProcedurePerformerComponent perf = p.addPerformer();
         perf.setFunction(Entries.qualification(pv.role()));

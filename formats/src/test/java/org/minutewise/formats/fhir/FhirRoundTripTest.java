@@ -70,6 +70,9 @@ class FhirRoundTripTest {
                 Optional.of(new BigDecimal("88.50"))));
         lines.add(new ServiceLine("97161", OptionalInt.empty(), List.of(), new Provider(Optional.of("T1"), Role.PT,
                 Optional.of("1234567893")), Optional.empty(), Optional.empty(), Optional.empty()));
+        lines.add(new ServiceLine("98940", OptionalInt.empty(), List.of(), new Provider(Optional.of("D1"), Role.DC,
+                Optional.empty()), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(org.minutewise.core.model.BodyRegion.LUMBAR, org.minutewise.core.model.BodyRegion.PELVIC)));
         lines.add(new ServiceLine("G0283", OptionalInt.of(8), List.of(Period.of("23:45", "23:59")),
                 new Provider(Optional.empty(), Role.AIDE, Optional.empty()), Optional.of(Mode.SUPERVISED),
                 Optional.empty(), Optional.empty()));
@@ -102,10 +105,11 @@ class FhirRoundTripTest {
         Visit w = back(v, CHICAGO);
         assertThat(carried(w)).isEqualTo(carried(v));
         assertThat(w.services()).extracting(ServiceLine::code).containsExactly("97112", "97110", "97010", "97535",
-                "97161", "G0283");
+                "97161", "98940", "G0283");
         assertThat(w.services().get(0).periods()).hasToString("[09:00-09:10, 09:30-09:44]");
         assertThat(w.services().get(3).provider().supervisorNpi()).contains("1555555550");
-        assertThat(w.services().get(5).periods()).as("an end at midnight").hasToString("[23:45-23:59]");
+        assertThat(w.services().get(5).regions()).as("Procedure.bodySite").hasToString("[LUMBAR, PELVIC]");
+        assertThat(w.services().get(6).periods()).as("an end at midnight").hasToString("[23:45-23:59]");
         assertThat(w.note()).isEqualTo(v.note());
         assertThat(w.payer()).isEqualTo("medicare");
         assertThat(w.secondaryPayer()).contains("commercial");
