@@ -29,4 +29,15 @@ public record Provider(Optional<String> id, Role role, Optional<String> npi, Opt
     public static Provider of(Role role) {
         return new Provider(Optional.empty(), role, Optional.empty());
     }
+
+    /**
+     * Whether two lines were furnished by the same clinician, as far as the record tells: the same id, or with no
+     * id on either side the same role (a PT and a PTA are two clinicians whatever their ids say).
+     */
+    public boolean sameClinician(Provider other) {
+        if (role != other.role) {
+            return false;
+        }
+        return id.isEmpty() || other.id.isEmpty() || id.equals(other.id);
+    }
 }

@@ -62,6 +62,17 @@ public final class SameMinuteTwice implements Rule {
         }
         Period both = new Period(max(pa, pb), min(pa, pb));
         String what;
+        boolean together = i != j && a.code().equals(b.code()) && !a.provider().sameClinician(b.provider());
+        if (together) {
+            // Co-treatment: two clinicians with one patient in the same minutes of one code.
+            out.add(INFO.finding(CheckContext.path(j), "The same " + shared + " minutes (" + both + ") of "
+                    + a.code() + " are documented by two clinicians (" + CheckContext.path(i) + " and "
+                    + CheckContext.path(j) + "). Two clinicians treating one patient together still give one "
+                    + "unit per 15 minutes: each minute counts once.", "If they treated together, record the "
+                    + "shared minutes once, on the therapist's line: minutes both furnish are the therapist's, with "
+                    + "no CQ/CO for them. If they treated at different times, correct the start and end times."));
+            return;
+        }
         if (a.code().equals(b.code())) {
             what = "The same " + shared + " minutes (" + both + ") are documented twice for " + a.code()
                     + (i == j ? "" : " (" + CheckContext.path(i) + " and " + CheckContext.path(j) + ")")

@@ -59,8 +59,15 @@ final class SameMinuteTwiceTest {
                 line("97110", "T2", Role.PTA, "09:15-09:30"));
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.ruleId()).isEqualTo("MW-U003");
-            assertThat(x.message()).contains("97110").contains("15");
+            assertThat(x.message()).contains("97110").contains("15").contains("two clinicians");
+            assertThat(x.fix()).as("co-treatment: the shared minutes once, on the therapist's line")
+                    .contains("once, on the therapist's line").contains("no CQ/CO");
         });
+        // One clinician twice is no co-treatment: the usual fix.
+        List<Finding> same = check(line("97110", "T1", Role.PT, "09:00-09:30"),
+                line("97110", "T1", Role.PT, "09:15-09:30"));
+        assertThat(same).singleElement().satisfies(x -> assertThat(x.fix()).doesNotContain("therapist's line")
+                .contains("correct the start and end times"));
     }
 
     @Test
