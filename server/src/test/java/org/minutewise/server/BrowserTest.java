@@ -138,6 +138,35 @@ class BrowserTest {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** RULES.md §4: therapy beside manipulation is decided by the regions typed in the Regions column. */
+    @Test
+    void regionsDecideManualTherapyBesideManipulation() {
+        set(driver.findElement(By.id("dos")), "2026-03-02");
+        set(driver.findElement(By.id("payer")), "commercial");
+        WebElement first = rows().get(0);
+        first.findElement(By.className("b-code")).sendKeys("98941");
+        set(first.findElement(By.className("b-role")), "DC");
+        first.findElement(By.className("b-regions")).sendKeys("lumbar; pelvic");
+        driver.findElement(By.id("add-block")).click();
+        WebElement second = rows().get(1);
+        second.findElement(By.className("b-code")).sendKeys("97140");
+        second.findElement(By.className("b-minutes")).sendKeys("15");
+        set(second.findElement(By.className("b-role")), "DC");
+        set(second.findElement(By.className("b-regions")), "upper-extremity");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report li[data-id='MW-E011']")));
+        assertThat(driver.findElement(By.cssSelector("#report .claim-table")).getText()).containsPattern("59|XS");
+
+        set(second.findElement(By.className("b-regions")), "lumbar");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report li[data-id='MW-E009']")));
+        assertThat(driver.findElement(By.cssSelector("#report .blocked-banner")).getText()).contains("blocking");
+
+        set(second.findElement(By.className("b-regions")), "knee");
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#report .problem")));
+        assertThat(problem.getText()).contains("services[1].regions[0]");
+        assertThat(second.findElement(By.className("b-regions")).getAttribute("class")).contains("invalid");
+    }
+
     @Test
     void aBadValueIsNamedAndMarked() {
         WebElement first = rows().get(0);
