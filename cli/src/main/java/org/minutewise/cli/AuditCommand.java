@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Audit a year of visits: every visit checked, the checks across visits (therapist overlaps, "
                 + "progress reports, KX crossing, low minutes per unit, copied notes, duplicate claims), and a "
                 + "report. Streams with bounded memory whatever the input size; uses all cores.",
-        footer = {"", "INPUT: the CSV layout, JSON Lines of visits, visit JSON, FHIR R4 Bundles or X12 837P; .gz "
+        footer = {"", "INPUT: the CSV layout, JSON Lines of visits, visit JSON, FHIR R4 Bundles or X12 837P/837I; .gz "
                 + "accepted; any order.",
             "Outputs in DIR: findings.csv, claims.csv, rejected.csv, summary.json, report.html (and run.json: "
                 + "timing). The summary JSON is also printed on stdout.",

@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Check visits: units per code, claim lines with modifiers, the estimate, the explanation and "
                 + "the findings.",
         footer = {"", "FILE is a visit JSON (one visit or an array), JSON Lines, the CSV layout, a FHIR R4 Bundle or an "
-                + "X12 837P; '-' reads standard input; .gz is accepted. Without --in the format is guessed from the "
+                + "X12 837P or 837I; '-' reads standard input; .gz is accepted. Without --in the format is guessed from the "
                 + "name and the content.",
             "In a file of many visits, a bad visit is reported on stderr with its location and the others are "
                 + "still checked (exit 2 at the end). A claim is still written when a finding blocks (exit 1).",

@@ -138,6 +138,34 @@ final class AuditCliTest {
         assertThat(rej.get(2).get("reason")).contains("column planOfCare");
     }
 
+    /**
+     * Claims read back from X12 (an 837P group and an 837I group in one interchange) are audited: their billed
+     * lines stand, and with no minutes behind them MW-B001 says they cannot be verified; nothing is rejected.
+     */
+    @Test
+    void x12ClaimsProfessionalAndInstitutionalAreAudited() throws IOException {
+        Path edi = Path.of("..", "formats", "src", "test", "resources", "x12", "write", "batch-mixed.edi");
+        Path out = tmp.resolve("x12");
+        Run a = run("audit", edi.toString(), "--payer", "medicare", "--out", out.toString());
+        JsonNode s = a.json();
+        assertThat(s.get("rejected").asLong()).as(a.err()).isZero();
+        assertThat(s.get("visits").asLong()).isEqualTo(3);
+        assertThat(s.get("read").asLong()).isEqualTo(s.get("checked").asLong());
+        assertThat(s.get("findingsByRule").has("MW-B001")).isTrue();
+        // Units no minutes can verify are neither over- nor under-billed: counted apart, no dollars, no difference.
+        assertThat(s.get("unitsUnverified").asLong()).isEqualTo(8);
+        assertThat(s.get("unitsSupported").asLong()).isEqualTo(s.get("unitsBilled").asLong());
+        assertThat(s.get("dollarsOver").decimalValue()).isZero();
+        List<Map<String, String>> claims = rows(out.resolve("claims.csv"));
+        assertThat(claims).extracting(m -> m.get("visitId")).contains("V-2001", "V-2002", "V-2003");
+        assertThat(claims).filteredOn(m -> m.get("code").equals("97110")).allSatisfy(m -> {
+            assertThat(m.get("billedUnits")).isEqualTo("2");
+            assertThat(m.get("difference")).isEmpty();
+        });
+        assertThat(Files.readString(out.resolve("report.html"))).contains("8 billed units of timed codes have no "
+                + "minutes documented");
+    }
+
     @Test
     void usageErrorsAreOneLineAndExit2() throws IOException {
         Path data = tmp.resolve("d.csv");

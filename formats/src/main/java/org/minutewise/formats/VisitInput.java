@@ -63,7 +63,7 @@ public final class VisitInput {
         return out;
     }
 
-    /** An 837P: one visit per claim (and date of service), its billed lines as they stand. */
+    /** An 837P or 837I: one visit per claim (and date of service), its billed lines as they stand. */
     private static List<Result> x12(String text, ReferenceData ref) {
         List<Result> out = new ArrayList<>();
         for (X12ClaimReader.Result r : X12ClaimReader.read(text, DEFAULT_PAYER, ref)) {

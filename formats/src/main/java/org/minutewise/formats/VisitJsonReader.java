@@ -125,9 +125,20 @@ public final class VisitJsonReader {
         if (services.size() > MAX_SERVICES) {
             throw new InputException("services", "at most " + MAX_SERVICES + " service lines, got " + services.size());
         }
+        // A billed code may come without minutes (a claim read back from an 837 or billed CSV rows): the check
+        // then says its units cannot be verified (MW-B001) instead of refusing the visit.
+        java.util.Set<String> billedCodes = new java.util.HashSet<>();
+        JsonNode billedNode = n.get("billed");
+        if (billedNode != null && billedNode.isArray()) {
+            for (JsonNode bl : billedNode) {
+                if (bl.hasNonNull("code")) {
+                    billedCodes.add(bl.get("code").asText().trim().toUpperCase());
+                }
+            }
+        }
         List<ServiceLine> lines = new ArrayList<>();
         for (int i = 0; i < services.size(); i++) {
-            lines.add(service(services.get(i), "services[" + i + "]"));
+            lines.add(service(services.get(i), "services[" + i + "]", billedCodes));
         }
         b.services(lines);
         optionalText(n, "note", "").ifPresent(b::note);
@@ -323,7 +334,7 @@ public final class VisitJsonReader {
         return new Patient(id, birth, ytd, outside);
     }
 
-    private ServiceLine service(JsonNode s, String path) {
+    private ServiceLine service(JsonNode s, String path, java.util.Set<String> billedCodes) {
         if (!s.isObject()) {
             throw new InputException(path, "expected a service object, got " + kind(s));
         }
@@ -344,9 +355,9 @@ public final class VisitJsonReader {
             }
         }
         CodeInfo info = ref.codes().getOrNull(code);
-        if (info != null && info.timed() && minutes.isEmpty() && periods.isEmpty()) {
+        if (info != null && info.timed() && minutes.isEmpty() && periods.isEmpty() && !billedCodes.contains(code)) {
             throw new InputException(path + ".minutes", "required for timed code " + code
-                    + " (give minutes or periods)");
+                    + " (give minutes or periods, or bill it in \"billed\")");
         }
         JsonNode pv = s.get("provider");
         if (pv == null || pv.isNull()) {

@@ -291,6 +291,15 @@ final class VisitJsonReaderTest {
     void timedCodeWithoutMinutesOrPeriods() {
         refused(visitWith(ok(), "{'code':'97110','provider':{'role':'PT'}}"))
                 .hasMessageStartingWith("services[1].minutes: required for timed code 97110");
+        // Billed without minutes (a claim read back from an 837): read, and MW-B001 says it cannot be verified.
+        Visit billed = read(json("{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT',"
+                + "'services':[{'code':'97110','provider':{'role':'PT'}}],"
+                + "'billed':[{'code':'97110','modifiers':['GP'],'units':2}]}"));
+        assertThat(billed.services().get(0).hasTime()).isFalse();
+        refused(json("{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT',"
+                + "'services':[{'code':'97110','provider':{'role':'PT'}},{'code':'97112','provider':{'role':'PT'}}],"
+                + "'billed':[{'code':'97110','modifiers':['GP'],'units':2}]}"))
+                .hasMessageStartingWith("services[1].minutes: required for timed code 97112");
     }
 
     @Test

@@ -136,6 +136,7 @@ public final class AuditTotals {
     private final TreeMap<String, Long> byRule = new TreeMap<>();
     private long unitsBilled;
     private long unitsSupported;
+    private long unitsUnverified;
     private BigDecimal dollarsOver = BigDecimal.ZERO;
     private BigDecimal dollarsUnder = BigDecimal.ZERO;
     private long kxVisits;
@@ -211,6 +212,14 @@ public final class AuditTotals {
         }
     }
 
+    /**
+     * Billed units of timed codes with no minutes documented (MW-B001): counted as supported, since nothing shows
+     * they are not, and outside the dollars over and under.
+     */
+    public void unverified(long units) {
+        unitsUnverified += units;
+    }
+
     /** A visit billed without KX after the patient passed the threshold: its lines without KX and their amount. */
     public void kxExposure(long lines, BigDecimal dollars) {
         kxVisits++;
@@ -233,6 +242,7 @@ public final class AuditTotals {
         o.byRule.forEach((k, v) -> byRule.merge(k, v, Long::sum));
         unitsBilled += o.unitsBilled;
         unitsSupported += o.unitsSupported;
+        unitsUnverified += o.unitsUnverified;
         dollarsOver = dollarsOver.add(o.dollarsOver);
         dollarsUnder = dollarsUnder.add(o.dollarsUnder);
         kxVisits += o.kxVisits;
@@ -281,6 +291,11 @@ public final class AuditTotals {
 
     public long unitsSupported() {
         return unitsSupported;
+    }
+
+    /** Billed units no documented minutes can verify (counted in {@link #unitsSupported()}). */
+    public long unitsUnverified() {
+        return unitsUnverified;
     }
 
     public BigDecimal dollarsOver() {
@@ -339,6 +354,7 @@ public final class AuditTotals {
         byRule.forEach(rules::put);
         o.put("unitsBilled", unitsBilled);
         o.put("unitsSupported", unitsSupported);
+        o.put("unitsUnverified", unitsUnverified);
         o.put("billedVisits", billedVisits);
         o.put("dollarsOver", money(dollarsOver, exact));
         o.put("dollarsUnder", money(dollarsUnder, exact));
@@ -367,6 +383,7 @@ public final class AuditTotals {
         fields(o.path("findingsByRule")).forEachRemaining(e -> t.byRule.put(e.getKey(), e.getValue().asLong()));
         t.unitsBilled = o.path("unitsBilled").asLong();
         t.unitsSupported = o.path("unitsSupported").asLong();
+        t.unitsUnverified = o.path("unitsUnverified").asLong();
         t.dollarsOver = o.path("dollarsOver").decimalValue();
         t.dollarsUnder = o.path("dollarsUnder").decimalValue();
         JsonNode kx = o.path("kxExposure");

@@ -200,7 +200,13 @@ public final class ReportHtml {
         legend(h, List.of(BILLED, SUPPORTED), List.of("billed", "supported by the documented minutes"));
         long diff = t.unitsBilled() - t.unitsSupported();
         h.append("<p>").append(num(Math.abs(diff))).append(diff >= 0 ? " more" : " fewer")
-                .append(" units billed than the documented minutes support.</p>\n</section>\n");
+                .append(" units billed than the documented minutes support.</p>\n");
+        if (t.unitsUnverified() > 0) {
+            h.append("<p>").append(num(t.unitsUnverified())).append(" billed units of timed codes have no minutes "
+                    + "documented (MW-B001: claims read from an 837, or billed rows without minutes); they are "
+                    + "counted as supported and left out of the dollars over and under.</p>\n");
+        }
+        h.append("</section>\n");
     }
 
     private static void dollars(StringBuilder h, AuditTotals t) {

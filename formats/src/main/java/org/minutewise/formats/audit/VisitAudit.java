@@ -21,6 +21,7 @@ import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.claim.Claim;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.Estimate;
+import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.ServiceLine;
@@ -265,6 +266,7 @@ public final class VisitAudit {
         BigDecimal under = BigDecimal.ZERO;
         long unitsBilled = 0;
         long unitsSupported = supported.totalUnits();
+        long unverified = 0;
         List<AuditCsv.ClaimRow> claims = new ArrayList<>(codes.size());
         for (String code : codes) {
             List<BilledLine> bl = billedByCode.getOrDefault(code, List.of());
@@ -279,6 +281,14 @@ public final class VisitAudit {
             }
             unitsBilled += b;
             BigDecimal unit = perUnit.get(code);
+            // A timed code billed with no minutes behind it (MW-B001: an 837 or billed rows without minutes): the
+            // documentation says nothing either way, so it counts as supported, not as over-billed.
+            boolean unverifiable = billed && !bl.isEmpty() && unverifiable(v, code);
+            if (unverifiable) {
+                unverified += b;
+                unitsSupported += b - s;
+                s = b;
+            }
             if (billed && unit != null) {
                 if (b > s) {
                     over = over.add(unit.multiply(BigDecimal.valueOf(b - s)));
@@ -293,19 +303,34 @@ public final class VisitAudit {
                 claims.add(new AuditCsv.ClaimRow(v.id(), line, date, patient, therapist, payerId, code,
                         x == null ? "" : String.valueOf(x.units()),
                         x == null ? "" : String.join(";", x.modifiers()),
-                        y == null ? "" : String.valueOf(y.units()),
-                        y == null ? "" : String.join(";", y.modifiers()),
-                        billed && i == 0 ? String.valueOf(b - s) : "",
+                        y == null || unverifiable ? "" : String.valueOf(y.units()),
+                        y == null || unverifiable ? "" : String.join(";", y.modifiers()),
+                        billed && i == 0 && !unverifiable ? String.valueOf(b - s) : "",
                         unit == null || i > 0 ? "" : unit.setScale(2, RoundingMode.HALF_UP).toPlainString()));
             }
         }
         long billedOrEngine = billed ? unitsBilled : unitsSupported;
         totals.visit(payerId, rows, billed, billedOrEngine, unitsSupported, over, under);
+        totals.unverified(unverified);
         AuditDigest digest = new AuditDigest(VisitDigest.of(r), file, line, therapist,
                 v.patient().spentBefore(Discipline.PT), v.patient().spentBefore(Discipline.OT),
                 new AuditDigest.Stats(billedOrEngine, unitsSupported, over, under, bySeverity[Severity.BLOCK.ordinal()],
                         bySeverity[Severity.WARN.ordinal()], bySeverity[Severity.INFO.ordinal()]));
         return new Outcome(findings, claims, Optional.of(digest), Optional.empty());
+    }
+
+    /** A timed code none of whose service lines documents minutes or periods (what MW-B001 reports). */
+    private boolean unverifiable(Visit v, String code) {
+        CodeInfo info = checker.ref().codes().getOrNull(code);
+        if (info == null || !info.timed()) {
+            return false;
+        }
+        for (ServiceLine s : v.services()) {
+            if (s.code().equals(code) && s.hasTime()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Allowed dollars per unit of each code, from a Medicare estimate (codes it did not price are absent). */

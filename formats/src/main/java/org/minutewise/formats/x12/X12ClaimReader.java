@@ -41,9 +41,10 @@ import org.minutewise.core.model.YearToDate;
 import org.minutewise.formats.InputException;
 
 /**
- * Reads an X12 837P (005010X222A1) back into visits, so a biller can audit claims built elsewhere. The file is
- * validated with StAEDI against the 837P schema this module ships ({@code 837P-minutewise.xml}) and StAEDI's
- * X12 control schema (control numbers and counts).
+ * Reads X12 837P (005010X222A1) and 837I (005010X223A2) claims back into visits, so a biller can audit claims
+ * built elsewhere. Each transaction set is validated with StAEDI against the schema this module ships for its
+ * version ({@code 837P-minutewise.xml}, {@code 837I-minutewise.xml}) and StAEDI's X12 control schema (control
+ * numbers and counts).
  *
  * <p>API: {@link #read(String, String, ReferenceData)} gives one {@link Result} per claim (CLM), in file order:
  * a {@link Visit} or an error whose path is the location ({@code segment 23 (SV1) element 4}) and whose detail
@@ -63,8 +64,12 @@ import org.minutewise.formats.InputException;
  *   <li>{@code planOfCare}: the discipline of the first line (GP/GO/GN; PT when none), {@code discipline} on lines
  *       of another;</li>
  *   <li>{@code diagnoses}: HI ABK/ABF codes with the dot put back (I69351 becomes I69.351);</li>
- *   <li>{@code setting} by place of service (CLM05-1): 19 and 22 hospital-outpatient, 31 and 32 snf-part-b,
- *       62 corf, anything else private-practice; the code itself is kept in {@code placeOfService};</li>
+ *   <li>{@code setting} by place of service (837P CLM05-1): 19 and 22 hospital-outpatient, 31 and 32 snf-part-b,
+ *       62 corf, anything else private-practice; the code itself is kept in {@code placeOfService}. On an 837I by
+ *       the facility code of the type of bill (CLM05-1): 13 hospital-outpatient, 22/23 snf-part-b, 34
+ *       home-health, 74 rehab-agency, 75 corf, 85 cah (another is an error naming CLM05);</li>
+ *   <li>837I lines (SV2): the revenue code names the discipline of a line without GP/GO/GN (042x PT, 043x OT,
+ *       044x SLP); a line without DTP*472 takes the statement period (DTP*434) when it is one day;</li>
  *   <li>{@code payer}: the payer profile id passed in (the 837 names a payer, not a Minutewise profile);</li>
  *   <li>claim data: billing provider (2010AA), payer name and id (2010BB), subscriber (2010BA with DMG); the
  *       patient's birth date from 2010CA when the patient is not the subscriber, else from 2010BA.</li>
@@ -104,7 +109,7 @@ public final class X12ClaimReader {
     }
 
     /**
-     * Reads every 837P claim of the text.
+     * Reads every 837P and 837I claim of the text.
      *
      * @param edi     the X12 interchange(s)
      * @param payerId the payer profile to give each visit, e.g. {@code medicare}; it must exist in {@code ref}
@@ -117,7 +122,7 @@ public final class X12ClaimReader {
             throw new InputException("payer", "unknown payer profile \"" + payerId + "\"; known: " + ref.payers().ids());
         }
         if (edi.isBlank()) {
-            throw new InputException("", "empty input: expected an X12 837P interchange (ISA ... IEA)");
+            throw new InputException("", "empty input: expected an X12 837P or 837I interchange (ISA ... IEA)");
         }
         return new Parser(payerId).run(edi);
     }
@@ -206,12 +211,18 @@ public final class X12ClaimReader {
         int units;
         Optional<LocalDate> date = Optional.empty();
         String renderingNpi = "";
+        /** 837I: the revenue code (SV201), whose 042x/043x/044x names the discipline when no GP/GO/GN does. */
+        String revenueCode = "";
     }
 
     private static final class ClaimDraft {
         String id = "";
         BigDecimal total = BigDecimal.ZERO;
         String pos = "";
+        /** 837I: the facility code of the type of bill (CLM05-1), instead of a place of service. */
+        String facility = "";
+        Optional<LocalDate> statementFrom = Optional.empty();
+        Optional<LocalDate> statementTo = Optional.empty();
         final List<String> diagnoses = new ArrayList<>();
         Optional<LocalDate> date = Optional.empty();
         String renderingNpi = "";
@@ -226,7 +237,9 @@ public final class X12ClaimReader {
         private final Seg seg = new Seg();
         private final Deque<String> loops = new ArrayDeque<>();
         private String groupVersion = "";
+        /** The set being read is an 837P or an 837I (the other sets are reported and skipped). */
         private boolean read837p;
+        private boolean institutional;
         private boolean inTransaction;
         private String stControl = "";
         private Party billing = new Party();
@@ -275,7 +288,7 @@ public final class X12ClaimReader {
                 throw new InputException("", "not readable as X12: " + e.getMessage());
             }
             if (results.isEmpty()) {
-                throw new InputException("", "no 837P claim (CLM) found");
+                throw new InputException("", "no 837P or 837I claim (CLM) found");
             }
             return results;
         }
@@ -285,10 +298,16 @@ public final class X12ClaimReader {
                 case START_GROUP -> groupVersion = "";
                 case START_TRANSACTION -> {
                     inTransaction = true;
-                    read837p = groupVersion.equals(X12Schemas.P_VERSION);
-                    // A set that is not an 837P is reported and skipped, unvalidated: clear the schema of the
-                    // set before (StAEDI keeps a transaction schema from one set to the next).
-                    r.setTransactionSchema(read837p ? X12Schemas.professional() : null);
+                    institutional = groupVersion.equals(X12Schemas.I_VERSION);
+                    read837p = institutional || groupVersion.equals(X12Schemas.P_VERSION);
+                    // A set that is not an 837P or 837I is reported and skipped, unvalidated: clear the schema
+                    // of the set before (StAEDI keeps a transaction schema from one set to the next).
+                    // StAEDI keeps its validator when the new schema "equals" the old, and the 837P and 837I
+                    // schemas share their types and do: clear it first (as X12Validator does).
+                    r.setTransactionSchema(null);
+                    if (read837p) {
+                        r.setTransactionSchema(institutional ? X12Schemas.institutional() : X12Schemas.professional());
+                    }
                     billing = new Party();
                     subscriber = new Party();
                     payer = new Party();
@@ -386,11 +405,11 @@ public final class X12ClaimReader {
                 case "ST" -> {
                     stControl = seg.get(2);
                     hlLevel = 0;
-                    if (!read837p || !seg.get(1).equals("837") || !seg.get(3).equals(X12Schemas.P_VERSION)) {
+                    String expected = institutional ? X12Schemas.I_VERSION : X12Schemas.P_VERSION;
+                    if (!read837p || !seg.get(1).equals("837") || !seg.get(3).equals(expected)) {
                         String v = seg.get(3).isEmpty() ? groupVersion : seg.get(3);
-                        issue(new Issue(seg.at(), (v.equals(X12Schemas.I_VERSION) ? "an 837I (" + v + ") is not read"
-                                : "transaction " + seg.get(1) + " " + v + " is not read") + "; only 837P ("
-                                + X12Schemas.P_VERSION + ")"));
+                        issue(new Issue(seg.at(), "transaction " + seg.get(1) + " " + v + " is not read; only 837P ("
+                                + X12Schemas.P_VERSION + ") and 837I (" + X12Schemas.I_VERSION + ")"));
                         read837p = false;
                     }
                 }
@@ -435,6 +454,7 @@ public final class X12ClaimReader {
                 case "HI" -> hi();
                 case "DTP" -> dtp(loop);
                 case "SV1" -> sv1();
+                case "SV2" -> sv2();
                 default -> {
                 }
             }
@@ -508,7 +528,11 @@ public final class X12ClaimReader {
             claim.id = seg.get(1);
             claim.clmPosition = seg.position;
             claim.total = amount(seg.get(2), 2).orElse(BigDecimal.ZERO);
-            claim.pos = seg.get(5, 1);
+            if (institutional) {
+                claim.facility = seg.get(5, 1);
+            } else {
+                claim.pos = seg.get(5, 1);
+            }
         }
 
         private void hi() {
@@ -538,6 +562,10 @@ public final class X12ClaimReader {
         }
 
         private void dtp(String loop) {
+            if (seg.get(1).equals("434") && "2300".equals(loop) && claim != null) {
+                statement();
+                return;
+            }
             if (!seg.get(1).equals("472")) {
                 return;
             }
@@ -571,33 +599,67 @@ public final class X12ClaimReader {
             if (line == null) {
                 return;
             }
-            String qualifier = seg.get(1, 1);
+            procedure(1);
+            line.charge = amount(seg.get(2), 2).orElse(BigDecimal.ZERO);
+            units(3, 4);
+        }
+
+        /** The composite procedure HC:code:mod1:mod2:mod3:mod4 at this element. */
+        private void procedure(int element) {
+            String qualifier = seg.get(element, 1);
             if (!qualifier.equals("HC")) {
-                problem(seg.at(1) + " component 1", "only HCPCS/CPT lines (HC) are read, got \"" + qualifier + "\"");
+                problem(seg.at(element) + " component 1", "only HCPCS/CPT lines (HC) are read, got \"" + qualifier
+                        + "\"");
             }
-            String[] proc = seg.composite(1);
+            String[] proc = seg.composite(element);
             line.code = proc.length > 1 ? proc[1].trim().toUpperCase() : "";
             if (!CODE.matcher(line.code).matches()) {
-                problem(seg.at(1) + " component 2", "not a CPT or HCPCS code: \"" + line.code + "\"");
+                problem(seg.at(element) + " component 2", "not a CPT or HCPCS code: \"" + line.code + "\"");
             }
             for (int i = 2; i < Math.min(proc.length, 6); i++) {
                 if (!proc[i].isEmpty()) {
                     line.modifiers.add(proc[i].trim().toUpperCase());
                 }
             }
-            line.charge = amount(seg.get(2), 2).orElse(BigDecimal.ZERO);
-            if (!seg.get(3).equals("UN")) {
-                problem(seg.at(3), "only units (UN) are read, got \"" + seg.get(3) + "\"");
+        }
+
+        /** The unit basis (UN) and the count of units at these elements. */
+        private void units(int basis, int count) {
+            if (!seg.get(basis).equals("UN")) {
+                problem(seg.at(basis), "only units (UN) are read, got \"" + seg.get(basis) + "\"");
             }
-            Optional<BigDecimal> units = amount(seg.get(4), 4);
+            Optional<BigDecimal> units = amount(seg.get(count), count);
             if (units.isPresent()) {
                 BigDecimal u = units.get().stripTrailingZeros();
                 if (u.scale() > 0 || u.signum() < 0 || u.compareTo(BigDecimal.valueOf(9999)) > 0) {
-                    problem(seg.at(4), "units must be a whole number from 0 to 9999, got \"" + seg.get(4) + "\"");
+                    problem(seg.at(count), "units must be a whole number from 0 to 9999, got \"" + seg.get(count)
+                            + "\"");
                 } else {
                     line.units = u.intValueExact();
                 }
             }
+        }
+
+        /** 837I statement period (DTP*434*RD8): the date of service of lines without their own DTP*472. */
+        private void statement() {
+            String[] parts = seg.get(3).split("-", -1);
+            if (!seg.get(2).equals("RD8") || parts.length != 2) {
+                problem(seg.at(3), "expected a statement period RD8 CCYYMMDD-CCYYMMDD, got \"" + seg.get(3) + "\"");
+                return;
+            }
+            claim.statementFrom = date(parts[0], 3);
+            claim.statementTo = date(parts[1], 3);
+        }
+
+        /** 837I service line: SV2*revenue code*HC:code:mod1..mod4*charge*UN*units. */
+        private void sv2() {
+            if (line == null) {
+                return;
+            }
+            line.revenueCode = seg.get(1);
+            procedure(2);
+            line.charge = amount(seg.get(3), 3).orElse(BigDecimal.ZERO);
+            units(4, 5);
         }
 
         private Optional<BigDecimal> amount(String v, int element) {
@@ -677,13 +739,17 @@ public final class X12ClaimReader {
             }
             // Lines grouped by date of service, in order of first appearance.
             Map<LocalDate, List<LineDraft>> byDate = new LinkedHashMap<>();
+            // An 837I whose statement period is one day dates the lines without their own DTP*472.
+            Optional<LocalDate> oneDay = c.statementFrom.isPresent() && c.statementFrom.equals(c.statementTo)
+                    ? c.statementFrom : Optional.empty();
             for (LineDraft l : c.lines) {
-                LocalDate d = l.date.or(() -> c.date).orElseThrow(() -> new InputException(at,
+                LocalDate d = l.date.or(() -> c.date).or(() -> oneDay).orElseThrow(() -> new InputException(at,
                         "no date of service (DTP*472) on the claim or on its line for " + l.code));
                 byDate.computeIfAbsent(d, k -> new ArrayList<>()).add(l);
             }
             if (byDate.isEmpty()) {
-                throw new InputException(at, "the claim has no service line (LX/SV1)");
+                throw new InputException(at, "the claim has no service line (LX/" + (institutional ? "SV2" : "SV1")
+                        + ")");
             }
             List<Visit> out = new ArrayList<>();
             for (Map.Entry<LocalDate, List<LineDraft>> e : byDate.entrySet()) {
@@ -694,8 +760,8 @@ public final class X12ClaimReader {
         }
 
         private Visit visit(String id, LocalDate date, ClaimDraft c, List<LineDraft> lines) {
-            Discipline plan = discipline(lines.get(0).modifiers).orElse(Discipline.PT);
-            Setting setting = switch (c.pos) {
+            Discipline plan = discipline(lines.get(0)).orElse(Discipline.PT);
+            Setting setting = institutional ? facility(c) : switch (c.pos) {
                 case "19", "22" -> Setting.HOSPITAL_OUTPATIENT;
                 case "31", "32" -> Setting.SNF_PART_B;
                 case "62" -> Setting.CORF;
@@ -704,7 +770,7 @@ public final class X12ClaimReader {
             List<ServiceLine> services = new ArrayList<>();
             List<BilledLine> billed = new ArrayList<>();
             for (LineDraft l : lines) {
-                Discipline d = discipline(l.modifiers).orElse(plan);
+                Discipline d = discipline(l).orElse(plan);
                 boolean assistant = l.modifiers.contains("CQ") || l.modifiers.contains("CO");
                 Role role = switch (d) {
                     case PT -> assistant ? Role.PTA : Role.PT;
@@ -740,6 +806,39 @@ public final class X12ClaimReader {
             Subscriber sub = new Subscriber(opt(subscriber.id), opt(subscriber.name), opt(subscriber.first),
                     subscriber.birth, opt(subscriber.sex));
             return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos));
+        }
+
+        /**
+         * The setting of an 837I from the facility code of its type of bill (CLM05-1), as the writer maps them: 13
+         * hospital outpatient, 74 rehabilitation agency, 75 CORF, 22/23 SNF Part B, 34 home health, 85 CAH.
+         */
+        private static Setting facility(ClaimDraft c) {
+            return switch (c.facility) {
+                case "13" -> Setting.HOSPITAL_OUTPATIENT;
+                case "74" -> Setting.REHAB_AGENCY;
+                case "75" -> Setting.CORF;
+                case "22", "23" -> Setting.SNF_PART_B;
+                case "34" -> Setting.HOME_HEALTH;
+                case "85" -> Setting.CAH;
+                default -> throw new InputException("segment " + c.clmPosition + " (CLM) element 5",
+                        "type of bill facility code \"" + c.facility + "\" is not an outpatient therapy setting "
+                                + "Minutewise knows (13 hospital outpatient, 22/23 SNF, 34 home health, 74 "
+                                + "rehabilitation agency, 75 CORF, 85 CAH)");
+            };
+        }
+
+        /** A line's discipline: its GP/GO/GN, else (837I) its revenue code 042x PT, 043x OT, 044x SLP. */
+        private static Optional<Discipline> discipline(LineDraft l) {
+            Optional<Discipline> d = discipline(l.modifiers);
+            if (d.isPresent() || l.revenueCode.length() != 4) {
+                return d;
+            }
+            return switch (l.revenueCode.substring(0, 3)) {
+                case "042" -> Optional.of(Discipline.PT);
+                case "043" -> Optional.of(Discipline.OT);
+                case "044" -> Optional.of(Discipline.SLP);
+                default -> Optional.empty();
+            };
         }
 
         private static Optional<String> opt(String s) {

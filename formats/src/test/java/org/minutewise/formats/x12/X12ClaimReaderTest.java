@@ -3,8 +3,13 @@ package org.minutewise.formats.x12;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.Visit;
 import org.minutewise.formats.InputException;
 
 class X12ClaimReaderTest {
@@ -26,20 +31,54 @@ class X12ClaimReaderTest {
                 .hasMessageStartingWith("payer: unknown payer profile \"acme\"");
     }
 
+    private static String institutional() {
+        return X12Fixtures.read(X12Fixtures.DIR.resolve("write/institutional-ot-slp.edi"));
+    }
+
     @Test
-    void anInstitutionalFileIsReportedNotRead() {
-        String edi = X12Fixtures.read(X12Fixtures.DIR.resolve("write/institutional-ot-slp.edi"));
-        List<X12ClaimReader.Result> only = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF);
-        assertThat(only).singleElement().satisfies(r -> assertThat(r.error().orElseThrow().getMessage())
-                .startsWith("segment 3 (ST): an 837I (005010X223A2) is not read"));
+    void anInstitutionalClaimIsRead() {
+        List<X12ClaimReader.Result> rs = X12ClaimReader.read(institutional(), "commercial", X12Fixtures.REF);
+        assertThat(rs).singleElement().satisfies(r -> assertThat(r.ok()).as(r.toString()).isTrue());
+        Visit v = rs.get(0).visit().orElseThrow();
+        assertThat(v.id()).isEqualTo("V-3001");
+        assertThat(v.dateOfService()).isEqualTo(LocalDate.of(2026, 4, 10));
+        assertThat(v.setting()).as("type of bill 741").isEqualTo(Setting.REHAB_AGENCY);
+        assertThat(v.diagnoses()).containsExactly("I63.9", "R13.12", "R48.8");
+        assertThat(v.planOfCare()).isEqualTo(Discipline.OT);
+        assertThat(v.billed()).extracting(b -> b.code() + " x" + b.units() + " " + b.modifiers() + " "
+                + b.charge().orElseThrow()).containsExactly("97535 x2 [GO] 95", "92526 x1 [GN] 120");
+        assertThat(v.services().get(1).discipline()).contains(Discipline.SLP);
+        assertThat(v.services().get(1).provider().npi()).contains("1765432103");
+        assertThat(v.claimInfo().placeOfService()).isEmpty();
+        // A batch of an 837P group and an 837I group: every claim read.
         String mixed = X12Fixtures.read(X12Fixtures.DIR.resolve("write/batch-mixed.edi"));
-        List<X12ClaimReader.Result> rs = X12ClaimReader.read(mixed, "medicare", X12Fixtures.REF);
-        assertThat(rs).hasSize(3);
-        assertThat(rs.get(0).ok()).isTrue();
-        assertThat(rs.get(1).ok()).isTrue();
-        assertThat(rs.get(2).error().orElseThrow().getMessage())
-                .isEqualTo("segment 39 (ST): an 837I (005010X223A2) is not read; only 837P (005010X222A1)"
-                        + " (transaction set 0002)");
+        assertThat(X12ClaimReader.read(mixed, "medicare", X12Fixtures.REF)).hasSize(3)
+                .allSatisfy(r -> assertThat(r.ok()).as(r.toString()).isTrue());
+    }
+
+    @Test
+    void anInstitutionalLineWithoutGpGoGnTakesItsDisciplineFromTheRevenueCode() {
+        String edi = institutional().replace("SV2*0440*HC:92526:GN*120*UN*1~", "SV2*0440*HC:92526*120*UN*1~");
+        Visit v = X12ClaimReader.read(edi, "commercial", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(v.services().get(1).discipline()).contains(Discipline.SLP);
+        assertThat(v.services().get(1).provider().role()).isEqualTo(Role.SLP);
+    }
+
+    @Test
+    void anInstitutionalLineWithoutItsDateTakesAOneDayStatementPeriod() {
+        String edi = institutional().replace("SV2*0430*HC:97535:GO*95*UN*2~\nDTP*472*D8*20260410~",
+                "SV2*0430*HC:97535:GO*95*UN*2~").replace("SE*29*0001~", "SE*28*0001~");
+        List<X12ClaimReader.Result> rs = X12ClaimReader.read(edi, "commercial", X12Fixtures.REF);
+        assertThat(rs).singleElement().satisfies(r -> assertThat(r.ok()).as(r.toString()).isTrue());
+        assertThat(rs.get(0).visit().orElseThrow().dateOfService()).isEqualTo(LocalDate.of(2026, 4, 10));
+    }
+
+    @Test
+    void anUnknownFacilityCodeNamesClm05() {
+        String edi = institutional().replace("CLM*V-3001*215***74:A:1", "CLM*V-3001*215***11:A:1");
+        InputException e = X12ClaimReader.read(edi, "commercial", X12Fixtures.REF).get(0).error().orElseThrow();
+        assertThat(e.path()).isEqualTo("segment 18 (CLM) element 5");
+        assertThat(e.getMessage()).contains("type of bill facility code \"11\"").contains("(claim V-3001)");
     }
 
     @Test

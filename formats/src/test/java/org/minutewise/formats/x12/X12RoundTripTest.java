@@ -10,7 +10,10 @@ import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Visit;
 
-/** visit JSON -> check -> 837P -> read back: codes, units, modifiers, charges and diagnoses survive. */
+/**
+ * visit JSON -> check -> 837P or 837I -> read back: codes, units, modifiers, charges, diagnoses and (837I) the
+ * setting survive.
+ */
 class X12RoundTripTest {
     @Test
     void professionalVisitsSurviveTheRoundTrip() {
@@ -21,7 +24,41 @@ class X12RoundTripTest {
                 results.add(r);
             }
         }
-        String edi = X12ClaimWriter.write(results, X12Fixtures.ENVELOPE, X12Fixtures.NOW);
+        roundTrip(results, X12ClaimWriter.write(results, X12Fixtures.ENVELOPE, X12Fixtures.NOW));
+    }
+
+    @Test
+    void institutionalVisitsSurviveTheRoundTrip() {
+        List<CheckResult> results = new ArrayList<>(X12Fixtures.checked(X12Fixtures.DIR.resolve(
+                "write/institutional-ot-slp.json")));
+        for (CheckResult r : X12Fixtures.checked(X12Fixtures.DIR.resolve("write/batch-mixed.json"))) {
+            if (r.visit().setting().institutional()) {
+                results.add(r);
+            }
+        }
+        List<X12ClaimReader.Result> back = roundTrip(results, X12InstitutionalWriter.write(results,
+                X12Fixtures.ENVELOPE, X12Fixtures.NOW));
+        for (int i = 0; i < results.size(); i++) {
+            assertThat(back.get(i).visit().orElseThrow().setting()).isEqualTo(results.get(i).visit().setting());
+        }
+    }
+
+    /** Every institutional setting's type of bill reads back as that setting. */
+    @Test
+    void everyInstitutionalSettingComesBackFromItsTypeOfBill() {
+        Visit base = X12Fixtures.visits(X12Fixtures.DIR.resolve("write/institutional-ot-slp.json")).get(0);
+        for (org.minutewise.core.model.Setting setting : org.minutewise.core.model.Setting.values()) {
+            if (!setting.institutional()) {
+                continue;
+            }
+            CheckResult r = X12Fixtures.CHECKER.check(base.toBuilder().setting(setting).build());
+            String edi = X12InstitutionalWriter.write(List.of(r), X12Fixtures.ENVELOPE, X12Fixtures.NOW);
+            Visit back = X12ClaimReader.read(edi, "commercial", X12Fixtures.REF).get(0).visit().orElseThrow();
+            assertThat(back.setting()).as(setting.wire()).isEqualTo(setting);
+        }
+    }
+
+    private static List<X12ClaimReader.Result> roundTrip(List<CheckResult> results, String edi) {
         List<X12ClaimReader.Result> back = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF);
         assertThat(back).hasSize(results.size());
         for (int i = 0; i < results.size(); i++) {
@@ -50,5 +87,6 @@ class X12RoundTripTest {
                         : v.services().get(k).provider().npi()).isEqualTo(l.renderingNpi());
             }
         }
+        return back;
     }
 }
