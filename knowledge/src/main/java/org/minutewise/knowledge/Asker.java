@@ -175,7 +175,16 @@ final class Asker {
         CodeInfo ia = kb.codes().getOrNull(a);
         CodeInfo ib = kb.codes().getOrNull(b);
         List<String> sources = new ArrayList<>();
-        if (edit != null) {
+        if (edit != null && edit.byRegion()) {
+            String other = edit.modified().equals(edit.column1()) ? edit.column2() : edit.column1();
+            sb.append(a).append(" and ").append(b).append(" on the same day are an NCCI pair. ").append(edit.text())
+                    .append(" Record the regions of both: unless ").append(edit.modified()).append(" treated a "
+                            + "region not manipulated, it is not paid beside ").append(other).append('.');
+            pinned.add(edit.column1());
+            pinned.add(edit.column2());
+            pinned.add("59");
+            sources.add(edit.source());
+        } else if (edit != null) {
             sb.append(a).append(" and ").append(b).append(" on the same day are an NCCI pair. ").append(edit.text())
                     .append(" Without separate time intervals documented, ").append(edit.column2())
                     .append(" is not paid beside ").append(edit.column1()).append('.');

@@ -51,6 +51,44 @@ public interface CodeEdits {
         };
     }
 
+    /**
+     * The reference data's edit tables as the cards show them: every PTP edit not deleted (indicator 9 or a
+     * deletion date), every code's latest MUE, each with the note the curated rows give the same pair or code.
+     */
+    static CodeEdits fromTables(org.minutewise.core.edits.PtpTable ptp, org.minutewise.core.edits.MueTable mue,
+                                List<PairEdit> notes, List<UnitLimit> limitNotes) {
+        String ptpSource = ptp.starter() ? "Minutewise starter NCCI table " + ptp.version()
+                + " (RULES.md §4-§5) [2nd, verify]" : "NCCI PTP file " + ptp.version();
+        List<PairEdit> pairs = new ArrayList<>();
+        for (org.minutewise.core.edits.PtpEdit e : ptp.all()) {
+            if (e.modifierIndicator() == 9 || e.deleted().isPresent()) {
+                continue;
+            }
+            String note = "";
+            for (PairEdit n : notes) {
+                if (n.column1().equals(e.column1()) && n.column2().equals(e.column2())) {
+                    note = n.note();
+                }
+            }
+            pairs.add(new PairEdit(e.column1(), e.column2(), String.valueOf(e.modifierIndicator()), note,
+                    ptpSource));
+        }
+        String mueSource = mue.starter() ? "Minutewise starter MUE table " + mue.version() + " [2nd, verify]"
+                : "MUE file " + mue.version();
+        List<UnitLimit> limits = new ArrayList<>();
+        for (org.minutewise.core.edits.Mue m : mue.latest()) {
+            String note = "";
+            for (UnitLimit n : limitNotes) {
+                if (n.code().equals(m.code())) {
+                    note = n.note();
+                }
+            }
+            limits.add(new UnitLimit(m.code(), m.maxUnits(), String.valueOf(m.adjudicationIndicator()), note,
+                    mueSource));
+        }
+        return of(pairs, limits);
+    }
+
     /** This table, then another one's rows that this one lacks (same code pair, or same code for a limit). */
     default CodeEdits then(CodeEdits other) {
         CodeEdits first = this;

@@ -294,7 +294,12 @@ public final class KnowledgeBase {
             ReferenceData r = ref != null ? ref : RefData.defaults();
             RuleBook rb = rules != null ? rules : RuleBook.standard();
             KnowledgeData data = loadData();
-            CodeEdits starter = CodeEdits.of(data.pairs(), data.limits());
+            // The edits the checks use (the reference data's PTP and MUE tables: the starter tables, or CMS's
+            // files when loaded), with the notes of cards.json on the pairs and limits it writes about; rows only
+            // cards.json has come after.
+            CodeEdits curated = CodeEdits.of(data.pairs(), data.limits());
+            CodeEdits fromTables = CodeEdits.fromTables(r.ptp(), r.mue(), data.pairs(), data.limits());
+            CodeEdits starter = fromTables.then(curated);
             CodeEdits e = edits != null ? edits.then(starter) : starter;
             List<Card> cards = new ArrayList<>();
             Set<String> catalogCodes = new HashSet<>();

@@ -25,9 +25,29 @@ public record PairEdit(String column1, String column2, String indicator, String 
     }
 
     /** The sentence on a card: "97530 / 97140: column two 97140 takes 59 or XU ...". */
+    /** Manipulation (98940-98942) and a therapy code it includes: bypassed by a region, not a time interval. */
+    public boolean byRegion() {
+        return org.minutewise.core.claim.NcciAnalysis.regionPair(new org.minutewise.core.edits.PtpEdit(column1,
+                column2, java.time.LocalDate.MIN, java.util.Optional.empty(), 1));
+    }
+
+    /** The code the bypass modifier goes on: column two, or the therapy code of a manipulation pair. */
+    public String modified() {
+        return org.minutewise.core.claim.NcciAnalysis.MANIPULATION.contains(column2) ? column1 : column2;
+    }
+
     public String text() {
         StringBuilder sb = new StringBuilder();
         sb.append("Column one ").append(column1).append(", column two ").append(column2);
+        if (byRegion() && !indicator.equals("0") && !indicator.equals("9")) {
+            sb.append(" (XS or 59 on ").append(modified()).append(" bypasses it only when ").append(modified())
+                    .append(" treated a body region the manipulation did not: in a region manipulated the same day "
+                            + "it is part of the manipulation).");
+            if (!note.isEmpty()) {
+                sb.append(' ').append(note);
+            }
+            return sb.toString();
+        }
         switch (indicator) {
             case "0" -> sb.append(" (modifier indicator 0: no modifier bypasses it)");
             case "1" -> sb.append(" (modifier indicator 1: 59 or an X modifier on ").append(column2)

@@ -211,9 +211,28 @@ class KnowledgeBaseTest {
     void codeCardsCarryTheStarterEditsWithTheirSource() {
         Card c = kb.lookup("97112").orElseThrow();
         assertThat(c.facts("Unit limit")).extracting(Fact::text).anyMatch(t -> t.contains("MUE 4 units of 97112"));
-        assertThat(c.citation()).contains("RULES.md §5 starter table");
+        assertThat(c.citation()).contains("Minutewise starter NCCI table", "Minutewise starter MUE table");
         Card p = kb.lookup("97140").orElseThrow();
         assertThat(p.facts("NCCI pairs")).extracting(Fact::text).anyMatch(t -> t.contains("Column one 97530"));
+    }
+
+    /** The cards show the edit tables the checks use, so they cannot drift from them (cards.json adds notes). */
+    @Test
+    void codeCardsShowTheEditsTheChecksUse() {
+        org.minutewise.core.edits.PtpTable ptp = org.minutewise.refdata.RefData.defaults().ptp();
+        for (org.minutewise.core.edits.PtpEdit e : ptp.all()) {
+            Card c = kb.lookup(e.column2()).orElseThrow();
+            assertThat(c.facts("NCCI pairs")).as(e.column1() + "/" + e.column2()).extracting(Fact::text)
+                    .anyMatch(t -> t.contains("Column one " + e.column1() + ", column two " + e.column2()));
+        }
+        // The curated note survives on the pair the table holds.
+        assertThat(kb.lookup("97140").orElseThrow().facts("NCCI pairs")).extracting(Fact::text)
+                .anyMatch(t -> t.contains("Column one 97530") && t.contains("Some payers deny 59"));
+        // Manipulation pairs are bypassed by region, and the answer says so.
+        assertThat(kb.lookup("97140").orElseThrow().facts("NCCI pairs")).extracting(Fact::text)
+                .anyMatch(t -> t.contains("Column one 98941") && t.contains("body region"));
+        assertThat(kb.ask("can a chiropractor bill 97140 with 98941").answer())
+                .contains("NCCI pair").contains("region not manipulated");
     }
 
     @Test

@@ -35,6 +35,14 @@ public final class MueTable {
         return starter;
     }
 
+    /** Every code's latest value, by code. */
+    public List<Mue> latest() {
+        List<Mue> out = new ArrayList<>();
+        byCode.values().forEach(l -> out.add(l.get(0)));
+        out.sort((a, b) -> a.code().compareTo(b.code()));
+        return out;
+    }
+
     public Optional<Mue> find(String code, LocalDate date) {
         List<Mue> list = byCode.get(code);
         if (list != null) {

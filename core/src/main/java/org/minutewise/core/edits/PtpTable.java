@@ -66,6 +66,18 @@ public final class PtpTable {
         return Optional.empty();
     }
 
+    /** Every edit of the table, whatever its dates, by column one then column two. */
+    public List<PtpEdit> all() {
+        List<PtpEdit> out = new ArrayList<>();
+        for (Map<String, List<PtpEdit>> m : byPair.values()) {
+            for (List<PtpEdit> list : m.values()) {
+                out.addAll(list);
+            }
+        }
+        out.sort((x, y) -> (x.column1() + x.column2()).compareTo(y.column1() + y.column2()));
+        return out;
+    }
+
     /** Every active edit that names the code in either column. */
     public List<PtpEdit> touching(String code, LocalDate date) {
         List<PtpEdit> out = new ArrayList<>();
