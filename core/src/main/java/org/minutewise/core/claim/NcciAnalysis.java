@@ -113,8 +113,8 @@ public final class NcciAnalysis {
         return Status.BYPASSED;
     }
 
-    /** The regions the lines of a code treated (empty when none says). */
-    private static Set<BodyRegion> regions(CheckContext ctx, String code) {
+    /** The regions the lines of a code treated, in the enum's order (empty when none says). */
+    public static Set<BodyRegion> regions(CheckContext ctx, String code) {
         Set<BodyRegion> out = EnumSet.noneOf(BodyRegion.class);
         for (ServiceLine l : ctx.visit().services()) {
             if (l.code().equals(code)) {

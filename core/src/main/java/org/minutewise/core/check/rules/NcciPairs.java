@@ -9,8 +9,6 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.NcciAnalysis;
 import org.minutewise.core.edits.PtpEdit;
-import org.minutewise.core.model.BodyRegion;
-import org.minutewise.core.model.ServiceLine;
 
 /**
  * NCCI procedure-to-procedure pairs billed the same day (RULES.md §4-§5): one finding id per outcome, so each
@@ -77,14 +75,8 @@ public final class NcciPairs implements Rule {
 
     /** The regions the lines of a code documented, by their wire names ("lumbar and cervical"). */
     private static String regions(CheckContext ctx, String code) {
-        java.util.Set<BodyRegion> all = java.util.EnumSet.noneOf(BodyRegion.class);
-        for (ServiceLine l : ctx.visit().services()) {
-            if (l.code().equals(code)) {
-                all.addAll(l.regions());
-            }
-        }
         List<String> names = new java.util.ArrayList<>();
-        all.forEach(r -> names.add(r.label()));
+        NcciAnalysis.regions(ctx, code).forEach(r -> names.add(r.label()));
         return names.size() <= 1 ? String.join("", names)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
