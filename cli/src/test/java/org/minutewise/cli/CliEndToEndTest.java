@@ -330,13 +330,21 @@ final class CliEndToEndTest {
         assertThat(j.findValuesAsText("id")).contains("MW-U001", "MW-U002", "MW-U003", "MW-X001").isSorted()
                 .doesNotHaveDuplicates();
         for (JsonNode rule : j) {
-            for (String field : List.of("severity", "title", "fix", "citation", "source")) {
+            for (String field : List.of("severity", "title", "fix", "citation", "source", "version")) {
                 assertThat(rule.hasNonNull(field)).as(rule.get("id") + " " + field).isTrue();
             }
         }
         for (JsonNode rule : j) {
             if (rule.get("id").asText().equals("MW-U003")) {
                 assertThat(rule.get("severity").asText()).isEqualTo("block");
+            }
+            // Versioned and effective-dated (RULES.md §8): a later version says what changed.
+            if (rule.get("id").asText().equals("MW-P001")) {
+                assertThat(rule.get("version").asInt()).isEqualTo(2);
+                assertThat(rule.get("changes").asText()).contains("90 days");
+            }
+            if (rule.get("id").asText().equals("MW-B005")) {
+                assertThat(rule.get("effectiveFrom").asText()).isEqualTo("2020-01-01");
             }
         }
     }
@@ -345,7 +353,8 @@ final class CliEndToEndTest {
     void rulesText() {
         Run r = run("rules");
         assertThat(r.code).isZero();
-        assertThat(r.out).contains("MW-U001").contains("MW-U002").contains("MW-U003").contains("MW-X001");
+        assertThat(r.out).contains("MW-U001").contains("MW-U002").contains("MW-U003").contains("MW-X001")
+                .contains("Version 2: 2026-12-05").contains("; in effect from 2020-01-01");
     }
 
     @Test
