@@ -236,8 +236,6 @@ public final class Generator {
         int daysSinceProgress;
         /** Medicare allowed amounts billed so far this year (the KX bucket of the team's discipline). */
         BigDecimal incurred = BigDecimal.ZERO;
-        /** The date of the patient's last Medicare visit priced for KX (a duplicate claim shares it). */
-        LocalDate lastPriced;
 
         GPatient(String id, PayerProfile payer, List<String> diagnoses, String condition, boolean neuro,
                  boolean skipsProgressReports, String physician) {
@@ -719,8 +717,8 @@ public final class Generator {
         /** Writes the visit; {@code dup} is the duplicate's own marker (the original of a duplicate is clean). */
         void emit(GVisit v, Object dup) throws IOException {
             certify(v);
-            if (v.patient.payer.isMedicare()) {
-                kx(v);
+            if (v.patient.payer.isMedicare() && dup == null) {
+                kx(v); // a duplicate claim (its lines shared with the original) is denied: no expense, no KX of its own
             }
             rows += sink.write(this, v);
             emitted++;
@@ -760,9 +758,8 @@ public final class Generator {
         /**
          * KX on the lines billed once the patient's Medicare allowed amounts this year pass the threshold, counted
          * line by line in the order the visits are written (each patient's in date order) as the audit counts them:
-         * the lines as billed, priced by the payment estimate. A second visit of the patient's day (only a duplicate
-         * claim here, whose id sorts after its original's and whose units tie with it) gets no unit paid in full:
-         * the multiple procedure reduction is per day (MW-A010).
+         * the lines as billed, priced by the payment estimate (a duplicate claim adds nothing: Medicare denies it, and
+         * the audit counts it so).
          */
         void kx(GVisit v) {
             Optional<KxThreshold> t = ref.fees().kxThreshold(v.date);
@@ -774,17 +771,13 @@ public final class Generator {
                     ref.fees());
             BigDecimal before = v.patient.incurred;
             BigDecimal after = before;
-            Estimate.FullUnit reduced = v.date.equals(v.patient.lastPriced) && est.available()
-                    ? est.fullUnit().orElse(null) : null;
-            v.patient.lastPriced = v.date;
             for (int i = 0; i < v.lines.size(); i++) {
                 GLine l = v.lines.get(i);
                 if (l.units == 0) {
                     continue;
                 }
                 if (est.available() && est.lines().get(i).priced()) {
-                    after = after.add(reduced != null && reduced.line() == i ? reduced.allowedIfReduced()
-                            : est.lines().get(i).allowed());
+                    after = after.add(est.lines().get(i).allowed());
                 }
                 if ((after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0)
                         && !l.modifiers.contains("KX")) {

@@ -123,17 +123,17 @@ public final class PatientHistory {
         sorted.sort(Comparator.comparing(VisitDigest::date).thenComparing(VisitDigest::visitId));
         List<AcrossFinding> out = new ArrayList<>();
         progress(sorted, out);
-        Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(sorted, out);
-        kx(sorted, startOfYear, fees, reduced, out);
+        Set<String> duplicated = duplicates(sorted, out);
+        Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(sorted, duplicated, out);
+        kx(sorted, startOfYear, fees, reduced, duplicated, out);
         copiedNotes(sorted, out);
-        duplicates(sorted, out);
         if (ptp != null || mue != null) {
             for (List<VisitDigest> day : sameDay(sorted)) {
                 if (ptp != null) {
                     ncciAcrossVisits(day, ptp, out);
                 }
                 if (mue != null) {
-                    mueAcrossVisits(day, mue, out);
+                    mueAcrossVisits(day, mue, duplicated, out);
                 }
             }
         }
@@ -207,7 +207,7 @@ public final class PatientHistory {
      * visit holding the day's highest PE (the first in date and id order on a tie) keeps it, and the others' are
      * reduced too. Returns, by visit id, the unit whose line is then worth its {@code allowedIfReduced}.
      */
-    private static Map<String, Estimate.FullUnit> mpprAcrossVisits(List<VisitDigest> sorted,
+    private static Map<String, Estimate.FullUnit> mpprAcrossVisits(List<VisitDigest> sorted, Set<String> duplicated,
                                                                     List<AcrossFinding> out) {
         Map<String, Estimate.FullUnit> reduced = Map.of();
         int i = 0;
@@ -219,14 +219,14 @@ public final class PatientHistory {
             VisitDigest keeper = null;
             for (int k = i; k < j && j - i >= 2; k++) {
                 VisitDigest v = sorted.get(k);
-                if (v.medicare() && v.fullUnit().isPresent() && (keeper == null
+                if (priced(v, duplicated) && (keeper == null
                         || v.fullUnit().get().pe().compareTo(keeper.fullUnit().get().pe()) > 0)) {
                     keeper = v;
                 }
             }
             for (int k = i; k < j && keeper != null; k++) {
                 VisitDigest v = sorted.get(k);
-                if (v == keeper || !v.medicare() || v.fullUnit().isEmpty()) {
+                if (v == keeper || !priced(v, duplicated)) {
                     continue;
                 }
                 Estimate.FullUnit f = v.fullUnit().get();
@@ -251,8 +251,14 @@ public final class PatientHistory {
         return reduced;
     }
 
+    /** A Medicare visit whose unit paid in full is on a line Medicare pays (not a duplicate's). */
+    private static boolean priced(VisitDigest v, Set<String> duplicated) {
+        return v.medicare() && v.fullUnit().isPresent()
+                && !duplicated.contains(lineKey(v, v.fullUnit().get().line()));
+    }
+
     private static void kx(List<VisitDigest> sorted, Map<Integer, YearToDate> startOfYear, FeeData fees,
-                           Map<String, Estimate.FullUnit> reduced, List<AcrossFinding> out) {
+                           Map<String, Estimate.FullUnit> reduced, Set<String> duplicated, List<AcrossFinding> out) {
         Map<String, BigDecimal> running = new HashMap<>();
         int year = -1;
         for (VisitDigest v : sorted) {
@@ -279,8 +285,8 @@ public final class PatientHistory {
                 Estimate.FullUnit cut = reduced.get(v.visitId());
                 for (int i = 0; i < v.lines().size(); i++) {
                     VisitDigest.Line l = v.lines().get(i);
-                    if (!l.bucket().equals(bucket) || l.units() == 0) {
-                        continue;
+                    if (!l.bucket().equals(bucket) || l.units() == 0 || duplicated.contains(lineKey(v, i))) {
+                        continue; // a duplicate claim's line is denied: no expense, and its KX is moot (MW-A006)
                     }
                     after = after.add(cut != null && cut.line() == i ? cut.allowedIfReduced() : l.allowed());
                     boolean past = after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0;
@@ -328,23 +334,58 @@ public final class PatientHistory {
      * The same code billed with units on two visits of one date under the same discipline (GP, GO or GN): a code
      * that a PT and an OT plan of care each billed that day is two services, not a duplicate.
      */
-    private static void duplicates(List<VisitDigest> sorted, List<AcrossFinding> out) {
-        Map<String, String> seen = new HashMap<>();
+    private record Service(LocalDate date, String code, String discipline) {
+    }
+
+    /**
+     * Reports the duplicates, and returns the lines that duplicate an earlier visit's ({@link #lineKey}): Medicare
+     * denies them, so they count neither toward the KX threshold nor in the day's payment reduction.
+     */
+    private static Set<String> duplicates(List<VisitDigest> sorted, List<AcrossFinding> out) {
+        Map<Service, String> seen = new HashMap<>();
+        Set<String> duplicated = Set.of();
         for (VisitDigest v : sorted) {
-            Set<String> codes = new HashSet<>();
-            for (VisitDigest.Line l : v.lines()) {
-                String discipline = disciplineModifier(l.modifiers());
-                if (l.units() > 0 && codes.add(l.code() + "|" + discipline)) {
-                    String key = v.date() + "|" + l.code() + "|" + discipline;
-                    String earlier = seen.putIfAbsent(key, v.visitId());
-                    if (earlier != null && !earlier.equals(v.visitId())) {
-                        out.add(new AcrossFinding(v.visitId(), DUPLICATE.finding("claimLines", l.code() + " is billed "
-                                + "for the patient on " + v.date() + " on this visit and on visit " + earlier
-                                + ": the same service twice for one patient and date.")));
-                    }
+            Map<Service, String> mine = new HashMap<>(4);
+            for (int i = 0; i < v.lines().size(); i++) {
+                VisitDigest.Line l = v.lines().get(i);
+                if (l.units() == 0) {
+                    continue;
+                }
+                Service key = new Service(v.date(), l.code(), disciplineModifier(l.modifiers()));
+                String earlier = mine.computeIfAbsent(key, k -> {
+                    String e = seen.putIfAbsent(k, v.visitId());
+                    return e == null ? "" : e;
+                });
+                if (earlier.isEmpty()) {
+                    continue;
+                }
+                if (duplicated.isEmpty()) {
+                    duplicated = new HashSet<>();
+                }
+                if (duplicated.add(lineKey(v, i)) && firstLineOf(v, key, i)) {
+                    out.add(new AcrossFinding(v.visitId(), DUPLICATE.finding("claimLines", l.code() + " is billed "
+                            + "for the patient on " + v.date() + " on this visit and on visit " + earlier
+                            + ": the same service twice for one patient and date.")));
                 }
             }
         }
+        return duplicated;
+    }
+
+    /** Whether line {@code i} is the visit's first billed line of this service (one finding per service). */
+    private static boolean firstLineOf(VisitDigest v, Service key, int i) {
+        for (int k = 0; k < i; k++) {
+            VisitDigest.Line l = v.lines().get(k);
+            if (l.units() > 0 && l.code().equals(key.code())
+                    && disciplineModifier(l.modifiers()).equals(key.discipline())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String lineKey(VisitDigest v, int line) {
+        return v.visitId() + '#' + line;
     }
 
     /**
@@ -392,14 +433,16 @@ public final class PatientHistory {
      * (adjudication indicator 2 or 3) and no single visit passes it alone (that visit's MW-E006 says so). Reported
      * on the day's last visit billing the code.
      */
-    private static void mueAcrossVisits(List<VisitDigest> day, MueTable mue, List<AcrossFinding> out) {
+    private static void mueAcrossVisits(List<VisitDigest> day, MueTable mue, Set<String> duplicated,
+                                        List<AcrossFinding> out) {
         Map<String, int[]> units = new java.util.TreeMap<>(); // code: units, visits, most on one visit
         Map<String, String> last = new HashMap<>();
         for (VisitDigest v : day) {
             Map<String, Integer> own = new HashMap<>();
-            for (VisitDigest.Line l : v.lines()) {
-                if (l.units() > 0) {
-                    own.merge(l.code(), l.units(), Integer::sum);
+            for (int i = 0; i < v.lines().size(); i++) {
+                VisitDigest.Line l = v.lines().get(i);
+                if (l.units() > 0 && !duplicated.contains(lineKey(v, i))) {
+                    own.merge(l.code(), l.units(), Integer::sum); // a duplicate claim's line is MW-A006's
                 }
             }
             own.forEach((code, u) -> {

@@ -201,6 +201,12 @@ class PatientHistoryTest {
                 BigDecimal.ZERO));
         assertThat(ids(PatientHistory.check(List.of(pt, tomorrow), Map.of(), ComplianceFixture.ref()), "MW-A009"))
                 .isEmpty();
+        // A duplicate claim (the same PT service again) is MW-A006's, not units of the day.
+        VisitDigest again = lines("V1-D", START, new VisitDigest.Line("97112", List.of("GP"), 3, "PT_SLP",
+                BigDecimal.ZERO));
+        List<AcrossFinding> dup = PatientHistory.check(List.of(pt, again), Map.of(), ComplianceFixture.ref());
+        assertThat(ids(dup, "MW-A006")).containsExactly("V1-D");
+        assertThat(ids(dup, "MW-A009")).isEmpty();
     }
 
     /** A Medicare PT visit whose estimate paid one unit of its single line in full. */
@@ -233,9 +239,14 @@ class PatientHistoryTest {
         VisitDigest commercial = priced("V2", START, "97530", "60.12", "0.60", "50.10", false, false);
         assertThat(ids(check(List.of(neuro, commercial)), "MW-A010")).isEmpty();
         assertThat(ids(check(List.of(neuro)), "MW-A010")).isEmpty();
-        // A tie keeps the first visit in id order: the same line twice reduces the second.
-        VisitDigest again = priced("V0", START, "97112", "57.62", "0.47", "49.77", false, true);
-        assertThat(ids(check(List.of(neuro, again)), "MW-A010")).containsExactly("V1");
+        // A tie keeps the first visit in id order.
+        VisitDigest tie = priced("V0", START, "97116", "57.62", "0.47", "49.77", false, true);
+        assertThat(ids(check(List.of(neuro, tie)), "MW-A010")).containsExactly("V1");
+        // A duplicate claim is denied, so it takes no part in the day's reduction (MW-A006 says so).
+        VisitDigest duplicate = priced("V1-D", START, "97112", "57.62", "0.47", "49.77", false, true);
+        List<AcrossFinding> dup = check(List.of(neuro, duplicate));
+        assertThat(ids(dup, "MW-A006")).containsExactly("V1-D");
+        assertThat(ids(dup, "MW-A010")).isEmpty();
     }
 
     /**
@@ -252,6 +263,20 @@ class PatientHistoryTest {
         assertThat(ids(out, "MW-A004")).isEmpty();
         VisitDigest alone = priced("V1", START, "97112", "57.62", "0.47", "49.77", false, true);
         assertThat(ids(PatientHistory.check(List.of(alone), before, FEES), "MW-A003")).containsExactly("V1");
+    }
+
+    /**
+     * A duplicate claim is denied: its lines add nothing to the KX count and need no KX. With 2,380.00 incurred, the
+     * 60.00 visit reaches 2,440.00; its duplicate would have passed the 2,480.00 threshold; the next day's visit does.
+     */
+    @Test
+    void aDuplicateClaimAddsNothingToTheKxCount() {
+        Map<Integer, YearToDate> before = Map.of(2026, new YearToDate(new BigDecimal("2380.00"), BigDecimal.ZERO));
+        List<VisitDigest> vs = List.of(visit("V1", START, true, "60", false, 0),
+                visit("V1-D", START, true, "60", false, 0), visit("V2", START.plusDays(1), false, "60", false, 0));
+        List<AcrossFinding> out = PatientHistory.check(vs, before, FEES);
+        assertThat(ids(out, "MW-A006")).containsExactly("V1-D");
+        assertThat(ids(out, "MW-A003")).containsExactly("V2");
     }
 
     @Test
