@@ -34,6 +34,9 @@ public final class PatientHistory {
     /** Notes shorter than this are not compared (a short note is often the same by nature). */
     public static final int MIN_NOTE_LENGTH = 80;
 
+    private static final String KX_COUNT_CHANGE = "2026-12-05: the count takes the day's multiple procedure "
+            + "reduction across the patient's visits (MW-A010) and leaves out a duplicate claim's lines (MW-A006)";
+
     public static final RuleInfo PROGRESS_REPORT = new RuleInfo("MW-A002", Severity.WARN,
             "Progress report overdue",
             "Write a progress report (or a re-evaluation, when indicated) covering the treatment days since the "
@@ -46,12 +49,14 @@ public final class PatientHistory {
             "KX missing after the patient's therapy threshold was passed",
             "Add KX (with documentation of medical necessity) to the lines of this bucket from the visit that "
                     + "crosses the threshold on, or record an ABN where services are not medically necessary.",
-            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, KX_COUNT_CHANGE);
     public static final RuleInfo KX_EARLY = new RuleInfo("MW-A004", Severity.WARN,
             "KX before the patient's therapy threshold was reached",
             "Remove KX from lines billed before the year's incurred expenses pass the threshold: KX with no sign "
                     + "that the threshold will be passed is abusive.",
-            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, KX_COUNT_CHANGE);
     public static final RuleInfo COPIED_NOTE = new RuleInfo("MW-A005", Severity.WARN,
             "The same note text on several visits",
             "Document each visit on its own: what was done, the patient's response and the progression; a cloned "
@@ -79,7 +84,8 @@ public final class PatientHistory {
                     + "at most that many units of the code across the day's claims, or document and appeal the "
                     + "medical necessity of the rest.",
             "NCCI MUE (CMS Medically Unlikely Edits; adjudication indicators 2 and 3 are per date of service)",
-            Citations.NCCI_MANUAL);
+            Citations.NCCI_MANUAL)
+            .revised(2, "2026-12-05: a duplicate claim's lines (MW-A006) are not units of the day");
 
     public static final RuleInfo MPPR_ACROSS_VISITS = new RuleInfo("MW-A010", Severity.INFO,
             "Multiple procedure reduction across the day's visits",

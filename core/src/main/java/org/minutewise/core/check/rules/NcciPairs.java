@@ -16,6 +16,8 @@ import org.minutewise.core.edits.PtpEdit;
  * different time intervals.
  */
 public final class NcciPairs implements Rule {
+    private static final String BY_REGION_CHANGE = "2026-12-05: manipulation (98940-98942) beside 97112, 97124 "
+            + "or 97140 is decided by body region (MW-E009 to MW-E011), not by time intervals";
     public static final RuleInfo NOT_BYPASSABLE = new RuleInfo("MW-E001", Severity.BLOCK,
             "NCCI pair that no modifier can bypass",
             "Bill only the column-one code for this date, or correct the codes.",
@@ -24,15 +26,18 @@ public final class NcciPairs implements Rule {
             "NCCI pair done in the same time interval",
             "59 or an X modifier may be used only when the two services were done in different time intervals; "
                     + "correct the times or bill one of the codes.",
-            "NCCI Policy Manual ch. XI §P; ch. I (modifier 59)", Citations.NCCI_MANUAL);
+            "NCCI Policy Manual ch. XI §P; ch. I (modifier 59)", Citations.NCCI_MANUAL)
+            .revised(2, BY_REGION_CHANGE);
     public static final RuleInfo NO_TIMES = new RuleInfo("MW-E003", Severity.WARN,
             "NCCI pair without times that show separate intervals",
             "Document start and end times for both services so the separate intervals (and 59/X) are supported.",
-            "NCCI Policy Manual ch. XI §P; ch. I (modifier 59)", Citations.NCCI_MANUAL);
+            "NCCI Policy Manual ch. XI §P; ch. I (modifier 59)", Citations.NCCI_MANUAL)
+            .revised(2, BY_REGION_CHANGE);
     public static final RuleInfo BYPASSED = new RuleInfo("MW-E004", Severity.INFO,
             "NCCI pair bypassed with 59/X",
             "Nothing to fix; keep the start and end times in the note: they are what supports the modifier.",
-            "NCCI Policy Manual ch. XI §P; ch. I (modifier 59)", Citations.NCCI_MANUAL);
+            "NCCI Policy Manual ch. XI §P; ch. I (modifier 59)", Citations.NCCI_MANUAL)
+            .revised(2, BY_REGION_CHANGE);
     public static final RuleInfo PAYER_DENIES = new RuleInfo("MW-E005", Severity.WARN,
             "Payer denies 59/X on this pair",
             "Expect the column-two code to be denied by this payer; bill it only if the payer's policy allows, or "
