@@ -1,5 +1,6 @@
 package org.minutewise.core.check.rules;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.Citations;
@@ -47,6 +48,19 @@ public final class WhoMayBill implements Rule {
             "CMS Pub 100-04 ch. 5 §20.1", Citations.CLAIMS_MANUAL_CH5)
             .inEffectFrom(ClaimBuilder.ASSISTANT_MODIFIERS_FROM);
 
+    /**
+     * Before 2025 an assistant in private practice needed the supervising therapist in the office suite (direct
+     * supervision); the CY2025 physician fee schedule final rule allowed general supervision from 2025-01-01.
+     */
+    public static final RuleInfo DIRECT_SUPERVISION = new RuleInfo("MW-W007", Severity.WARN,
+            "Assistant in private practice before 2025: direct supervision",
+            "Make sure the record shows the supervising therapist in the office suite during the assistant's "
+                    + "service (direct supervision, required for these dates); without it the service is not "
+                    + "covered.",
+            "CMS Pub 100-02 ch. 15 §230.4 (therapist in private practice); CY2025 PFS final rule (general "
+                    + "supervision from 2025-01-01); RULES.md §4", Citations.BENEFIT_MANUAL_CH15)
+            .inEffectTo(LocalDate.of(2024, 12, 31));
+
     @Override
     public RuleInfo info() {
         return CHIROPRACTOR_MEDICARE;
@@ -55,13 +69,14 @@ public final class WhoMayBill implements Rule {
     @Override
     public List<RuleInfo> emits() {
         return List.of(CHIROPRACTOR_MEDICARE, AIDE, ASSISTANT_SETTING, NO_SUPERVISOR, ASSISTANT_DISCIPLINE,
-                ASSISTANT_CAH);
+                ASSISTANT_CAH, DIRECT_SUPERVISION);
     }
 
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
         Visit v = ctx.visit();
         List<ServiceLine> s = v.services();
+        boolean supervisionSaid = false;
         for (int i = 0; i < s.size(); i++) {
             ServiceLine l = s.get(i);
             Role role = l.provider().role();
@@ -79,6 +94,14 @@ public final class WhoMayBill implements Rule {
             }
             if (!role.isAssistant()) {
                 continue;
+            }
+            if (!supervisionSaid && v.setting() == Setting.PRIVATE_PRACTICE && ctx.payer().isMedicare()
+                    && DIRECT_SUPERVISION.inEffectOn(v.dateOfService())) {
+                supervisionSaid = true;
+                out.add(DIRECT_SUPERVISION.finding(path + ".provider", l.code() + " is furnished by a " + role.label()
+                        + " in private practice on " + v.dateOfService() + ". Before 2025-01-01 Medicare required "
+                        + "direct supervision of an assistant in private practice: the supervising therapist in the "
+                        + "office suite for the whole service."));
             }
             if (v.setting() == Setting.PHYSICIAN_OFFICE) {
                 out.add(ASSISTANT_SETTING.finding(path, l.code() + " is furnished by a " + role.label() + " in a "

@@ -98,6 +98,32 @@ class WhoMayBillTest {
         assertThat(r.findings()).isEmpty();
     }
 
+    /**
+     * RULES.md §4: since 2025-01-01 a therapist in private practice may supervise an assistant generally; before,
+     * directly (in the office suite). A rule in effect to 2024-12-31, once per visit, Medicare only.
+     */
+    @Test
+    void assistantInPrivatePracticeBefore2025NeedsDirectSupervisionW007() {
+        Visit in2024 = Visit.builder("V-1", java.time.LocalDate.of(2024, 12, 31))
+                .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97530", 20, assistant("A1", Role.PTA, "T1"))).build();
+        CheckResult r = check(in2024);
+        assertThat(ids(r)).containsExactly("MW-W007");
+        assertThat(r.findings().get(0).path()).isEqualTo("services[0].provider");
+        assertThat(r.findings().get(0).citation()).endsWith("; in effect to 2024-12-31");
+        // From 2025 general supervision is enough; another setting or payer is not this rule's.
+        Visit in2025 = Visit.builder("V-1", java.time.LocalDate.of(2025, 1, 1))
+                .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build();
+        assertThat(ids(check(in2025))).isEmpty();
+        Visit hospital = Visit.builder("V-1", java.time.LocalDate.of(2024, 6, 3))
+                .setting(org.minutewise.core.model.Setting.HOSPITAL_OUTPATIENT)
+                .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build();
+        assertThat(ids(check(hospital))).isEmpty();
+        Visit commercial = Visit.builder("V-1", java.time.LocalDate.of(2024, 6, 3)).payer("commercial")
+                .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build();
+        assertThat(ids(check(commercial))).isEmpty();
+    }
+
     @Test
     void assistantWithNoSupervisorAndNoTherapistOnTheVisitW004() {
         CheckResult r = check(visit().service(minutes("97110", 30, assistant("A1", Role.PTA))).build());
