@@ -517,6 +517,9 @@
       return "application/x-ndjson";
     }
     const head = text.slice(0, 4096);
+    if (/^\s*ISA/.test(head)) {
+      return "application/edi-x12";
+    }
     if (/^\s*\{/.test(head) && head.includes("\"resourceType\"")) {
       return "application/fhir+json";
     }

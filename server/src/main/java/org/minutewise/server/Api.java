@@ -218,14 +218,15 @@ final class Api {
         return new CodeMinutes(code, minutes);
     }
 
-    /** The visit JSON (or FHIR, CSV, JSON Lines) in; the same output as {@code check --json} out. */
+    /** The visit JSON (or FHIR, CSV, JSON Lines, X12 837P/837I) in; the same output as {@code check --json} out. */
     void check(Context ctx) {
-        String type = Bodies.require(ctx, List.of(Bodies.JSON, Bodies.FHIR, Bodies.CSV, Bodies.NDJSON));
+        String type = Bodies.require(ctx, List.of(Bodies.JSON, Bodies.FHIR, Bodies.CSV, Bodies.NDJSON, Bodies.X12));
         byte[] body = Bodies.bytes(ctx, maxBody);
         VisitFormat format = switch (type) {
             case Bodies.FHIR -> VisitFormat.FHIR;
             case Bodies.CSV -> VisitFormat.CSV;
             case Bodies.NDJSON -> VisitFormat.JSONL;
+            case Bodies.X12 -> VisitFormat.X12;
             default -> VisitFormat.JSON;
         };
         // JSON is parsed from the bytes (no decoded copy); the other formats read text.

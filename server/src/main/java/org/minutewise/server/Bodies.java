@@ -16,6 +16,8 @@ final class Bodies {
     static final String FHIR = "application/fhir+json";
     static final String CSV = "text/csv";
     static final String NDJSON = "application/x-ndjson";
+    /** An X12 837P or 837I interchange (IANA application/EDI-X12; media types compare in lower case). */
+    static final String X12 = "application/edi-x12";
 
     private Bodies() {
     }

@@ -183,6 +183,22 @@ class ApiTest {
         assertThat(r.json().get(0).get("visitId").asText()).isEqualTo("V-1001");
     }
 
+    /** An 837P group and an 837I group: every claim checked as billed (X12 claims carry no minutes: MW-B001). */
+    @Test
+    void checkTakesX12() throws java.io.IOException {
+        String edi = java.nio.file.Files.readString(java.nio.file.Path.of("..", "formats", "src", "test", "resources",
+                "x12", "write", "batch-mixed.edi"));
+        TestServer.Reply r = s.post("/api/v1/check", "application/EDI-X12", edi);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json()).hasSize(3);
+        assertThat(r.json().get(2).get("visitId").asText()).isEqualTo("V-2003");
+        assertThat(r.json().get(2).toString()).contains("MW-B001");
+        TestServer.Reply bad = s.post("/api/v1/check", "application/edi-x12", "ISA*00*broken");
+        assertThat(bad.status()).isIn(400, 422);
+        assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(bad.body()).doesNotContain("Exception");
+    }
+
     @Test
     void checkRoutesFhirByItsContentType() {
         String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[]}";

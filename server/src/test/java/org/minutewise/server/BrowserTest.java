@@ -201,6 +201,13 @@ class BrowserTest {
         assertThat(driver.findElement(By.cssSelector("#upload-results .summary-line")).getText())
                 .contains("2 visits checked");
         assertThat(driver.findElements(By.cssSelector("#upload-results li[data-id='MW-U003']"))).hasSize(1);
+
+        // An X12 claim file (an 837P and an 837I group) is recognised by its ISA header.
+        Path edi = Path.of("..", "formats", "src", "test", "resources", "x12", "write", "batch-mixed.edi");
+        driver.findElement(By.id("upload-file")).sendKeys(edi.toAbsolutePath().normalize().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#upload-results .summary-line"),
+                "3 visits checked"));
+        assertThat(driver.findElements(By.cssSelector("#upload-results li[data-id='MW-B001']"))).isNotEmpty();
     }
 
     @Test
