@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.minutewise.formats.InputException;
 import org.minutewise.formats.Json;
 
 /**
@@ -18,7 +19,11 @@ import org.minutewise.formats.Json;
  * after every unit of work, so after a crash it names exactly the work that is whole.
  */
 final class State {
-    static final int VERSION = 1;
+    /**
+     * The layout of the manifest and of the spill files it describes (raise it whenever an encoding changes: 2, the
+     * digest carries the unit its estimate paid in full and the billing provider).
+     */
+    static final int VERSION = 2;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 
@@ -76,7 +81,9 @@ final class State {
 
     static State fromJson(JsonNode o) {
         if (o.path("version").asInt() != VERSION) {
-            throw new IllegalStateException("manifest version " + o.path("version").asInt());
+            throw new InputException("--resume", "the audit in this --out was started by another version of "
+                    + "Minutewise (work files of version " + o.path("version").asInt() + ", this one reads " + VERSION
+                    + "); use a new --out");
         }
         State s = new State();
         s.partitions = o.path("partitions").asInt();

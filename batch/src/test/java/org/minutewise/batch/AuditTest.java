@@ -348,6 +348,14 @@ class AuditTest {
         assertThatThrownBy(() -> Audit.run(new Audit.Options(List.of(in.toString()), out, Optional.empty(), 2, true,
                 4, OptionalLong.empty(), "ncci=other.txt:10:20;"), REF, Progress.quiet()))
                 .isInstanceOf(InputException.class).hasMessageContaining("reference data differ");
+        // Work files written by another version of the spill format are refused, not misread.
+        Path state = out.resolve(".work").resolve("state");
+        String manifest = Files.readString(state);
+        Files.writeString(state, manifest.replaceFirst("\"version\"\\s*:\\s*\\d+", "\"version\":1"));
+        assertThatThrownBy(() -> Audit.run(new Audit.Options(List.of(in.toString()), out, Optional.empty(), 2, true,
+                4, OptionalLong.empty()), REF, Progress.quiet())).isInstanceOf(InputException.class)
+                .hasMessageContaining("another version of Minutewise");
+        Files.writeString(state, manifest);
         Files.writeString(in, "\r\n", java.nio.file.StandardOpenOption.APPEND);
         assertThatThrownBy(() -> Audit.run(new Audit.Options(List.of(in.toString()), out, Optional.empty(), 2, true,
                 4, OptionalLong.empty()), REF, Progress.quiet())).isInstanceOf(InputException.class)

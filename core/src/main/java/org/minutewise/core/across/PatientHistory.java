@@ -207,11 +207,12 @@ public final class PatientHistory {
     }
 
     /**
-     * The multiple procedure payment reduction is per patient and day (RULES.md §6, CMS Pub 100-04 ch. 5 §10.7): of
-     * all the therapy units of the day, the one with the highest practice expense is paid in full. Each visit's
-     * estimate paid its own best unit in full; when the patient has several Medicare visits that day, only the
-     * visit holding the day's highest PE (the first in date and id order on a tie) keeps it, and the others' are
-     * reduced too. Returns, by visit id, the unit whose line is then worth its {@code allowedIfReduced}.
+     * The multiple procedure payment reduction is per patient and day (RULES.md §6, CMS Pub 100-04 ch. 5 §10.7), by
+     * one billing provider: of all the therapy units of the day, the one with the highest practice expense is paid
+     * in full. Each visit's estimate paid its own best unit in full; when the patient has several Medicare visits of
+     * one billing provider that day, only the visit holding the day's highest PE (the first in date and id order on
+     * a tie) keeps it, and the others' are reduced too. Returns, by visit id, the unit whose line is then worth its
+     * {@code allowedIfReduced}.
      */
     private static Map<String, Estimate.FullUnit> mpprAcrossVisits(List<VisitDigest> sorted, Set<String> duplicated,
                                                                     List<AcrossFinding> out) {
@@ -222,37 +223,56 @@ public final class PatientHistory {
             while (j < sorted.size() && sorted.get(j).date().equals(sorted.get(i).date())) {
                 j++;
             }
-            VisitDigest keeper = null;
-            for (int k = i; k < j && j - i >= 2; k++) {
-                VisitDigest v = sorted.get(k);
-                if (priced(v, duplicated) && (keeper == null
-                        || v.fullUnit().get().pe().compareTo(keeper.fullUnit().get().pe()) > 0)) {
-                    keeper = v;
+            if (j - i >= 2) {
+                // One reduction per billing provider (the same practice or facility); "" when the input does not
+                // name it (the audit of one clinic's files).
+                Map<String, List<VisitDigest>> byBiller = new java.util.TreeMap<>();
+                for (VisitDigest v : sorted.subList(i, j)) {
+                    if (priced(v, duplicated)) {
+                        byBiller.computeIfAbsent(v.biller(), k -> new ArrayList<>(2)).add(v);
+                    }
                 }
-            }
-            for (int k = i; k < j && keeper != null; k++) {
-                VisitDigest v = sorted.get(k);
-                if (v == keeper || !priced(v, duplicated)) {
-                    continue;
+                for (List<VisitDigest> day : byBiller.values()) {
+                    if (day.size() >= 2) {
+                        reduced = reduceDay(day, reduced, out);
+                    }
                 }
-                Estimate.FullUnit f = v.fullUnit().get();
-                VisitDigest.Line l = v.lines().get(f.line());
-                BigDecimal less = l.allowed().subtract(f.allowedIfReduced());
-                if (less.signum() <= 0) {
-                    continue;
-                }
-                if (reduced.isEmpty()) {
-                    reduced = new HashMap<>();
-                }
-                reduced.put(v.visitId(), f);
-                out.add(new AcrossFinding(v.visitId(), MPPR_ACROSS_VISITS.finding("claimLines[" + f.line() + "]",
-                        "On " + v.date() + " the patient's visit " + keeper.visitId() + " holds the day's therapy "
-                                + "unit with the highest practice expense, the one unit of the day Medicare pays in "
-                                + "full; every unit of this visit is reduced, so its " + l.code() + " line is "
-                                + "estimated at $" + f.allowedIfReduced() + " instead of $" + l.allowed() + " ($"
-                                + less + " less).")));
             }
             i = j;
+        }
+        return reduced;
+    }
+
+    /** One billing provider's priced visits of one day: the visit with the day's highest PE keeps its full unit. */
+    private static Map<String, Estimate.FullUnit> reduceDay(List<VisitDigest> day,
+                                                            Map<String, Estimate.FullUnit> reduced,
+                                                            List<AcrossFinding> out) {
+        VisitDigest keeper = day.get(0);
+        for (VisitDigest v : day) {
+            if (v.fullUnit().get().pe().compareTo(keeper.fullUnit().get().pe()) > 0) {
+                keeper = v;
+            }
+        }
+        for (VisitDigest v : day) {
+            if (v == keeper) {
+                continue;
+            }
+            Estimate.FullUnit f = v.fullUnit().get();
+            VisitDigest.Line l = v.lines().get(f.line());
+            BigDecimal less = l.allowed().subtract(f.allowedIfReduced());
+            if (less.signum() <= 0) {
+                continue;
+            }
+            if (reduced.isEmpty()) {
+                reduced = new HashMap<>();
+            }
+            reduced.put(v.visitId(), f);
+            out.add(new AcrossFinding(v.visitId(), MPPR_ACROSS_VISITS.finding("claimLines[" + f.line() + "]",
+                    "On " + v.date() + " the patient's visit " + keeper.visitId() + " holds the day's therapy "
+                            + "unit with the highest practice expense, the one unit of the day Medicare pays in "
+                            + "full; every unit of this visit is reduced, so its " + l.code() + " line is "
+                            + "estimated at $" + f.allowedIfReduced() + " instead of $" + l.allowed() + " ($"
+                            + less + " less).")));
         }
         return reduced;
     }
@@ -289,16 +309,19 @@ public final class PatientHistory {
                 List<String> missing = new ArrayList<>();
                 List<String> early = new ArrayList<>();
                 Estimate.FullUnit cut = reduced.get(v.visitId());
+                BigDecimal exposed = BigDecimal.ZERO;
                 for (int i = 0; i < v.lines().size(); i++) {
                     VisitDigest.Line l = v.lines().get(i);
                     if (!l.bucket().equals(bucket) || l.units() == 0 || duplicated.contains(lineKey(v, i))) {
                         continue; // a duplicate claim's line is denied: no expense, and its KX is moot (MW-A006)
                     }
-                    after = after.add(cut != null && cut.line() == i ? cut.allowedIfReduced() : l.allowed());
+                    BigDecimal amount = cut != null && cut.line() == i ? cut.allowedIfReduced() : l.allowed();
+                    after = after.add(amount);
                     boolean past = after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0;
                     needs |= past;
                     if ((past || v.institutional() && needs) && !l.modifiers().contains("KX")) {
                         missing.add(l.code());
+                        exposed = exposed.add(amount);
                     }
                     if (!past && l.modifiers().contains("KX")) {
                         early.add(l.code());
@@ -310,7 +333,8 @@ public final class PatientHistory {
                 if (!missing.isEmpty()) {
                     out.add(new AcrossFinding(v.visitId(), KX_CROSSING.finding("claimLines", "Counting the "
                             + "patient's visits of " + v.date().getYear() + " in date order, the " + label + " expenses "
-                            + "are " + money + ", but " + String.join(", ", missing) + " carry no KX.")));
+                            + "are " + money + ", but " + String.join(", ", missing) + " carry no KX."),
+                            missing.size(), exposed));
                 }
                 if (!early.isEmpty() && !needs) {
                     out.add(new AcrossFinding(v.visitId(), KX_EARLY.finding("claimLines", "Counting the patient's "

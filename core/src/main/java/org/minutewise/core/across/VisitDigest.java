@@ -20,13 +20,15 @@ import org.minutewise.core.units.CodeUnits;
 
 /**
  * What the checks across visits need of one checked visit, small enough to spill to disk and sort: who, when,
- * what was billed (with its allowed amount for KX, and the unit the estimate paid in full), who treated which
- * minutes, and a fingerprint of the note.
+ * what was billed (with its allowed amount for KX, and the unit the estimate paid in full), who billed it (the
+ * billing provider's NPI, "" when the input does not say), who treated which minutes, and a fingerprint of the
+ * note.
  * Built from a {@link CheckResult}; the batch audit and the Spark job group digests by patient and therapist.
  */
 public record VisitDigest(String visitId, String patientId, LocalDate date, String payer, boolean medicare,
                           boolean institutional, long noteFingerprint, int noteLength, boolean progressReport,
-                          List<Line> lines, List<Treatment> treatments, Optional<Estimate.FullUnit> fullUnit) {
+                          List<Line> lines, List<Treatment> treatments, Optional<Estimate.FullUnit> fullUnit,
+                          String biller) {
 
     /** A billed line: code, modifiers, units, KX bucket, and its allowed amount (0 when unknown). */
     public record Line(String code, List<String> modifiers, int units, String bucket, BigDecimal allowed) {
@@ -59,6 +61,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         lines = List.copyOf(lines);
         treatments = List.copyOf(treatments);
         Objects.requireNonNull(fullUnit, "fullUnit");
+        Objects.requireNonNull(biller, "biller");
         if (fullUnit.isPresent() && (fullUnit.get().line() < 0 || fullUnit.get().line() >= lines.size())) {
             throw new IllegalArgumentException("fullUnit: line " + fullUnit.get().line() + " of " + lines.size());
         }
@@ -69,7 +72,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
                        boolean institutional, long noteFingerprint, int noteLength, boolean progressReport,
                        List<Line> lines, List<Treatment> treatments) {
         this(visitId, patientId, date, payer, medicare, institutional, noteFingerprint, noteLength, progressReport,
-                lines, treatments, Optional.empty());
+                lines, treatments, Optional.empty(), "");
     }
 
     /** Re-evaluations count as the progress report a plan of care needs at least every 10 treatment days. */
@@ -106,7 +109,8 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         String note = v.note().orElse("");
         return new VisitDigest(v.id(), v.patient().id().orElse("visit:" + v.id()), v.dateOfService(), v.payer(),
                 r.payer().isMedicare(), v.setting().institutional(), fingerprint(note), note.length(), progress,
-                lines, treatments, est.available() ? est.fullUnit() : Optional.empty());
+                lines, treatments, est.available() ? est.fullUnit() : Optional.empty(),
+                v.claimInfo().billingProvider().npi().orElse(""));
     }
 
     private static CodeUnits find(CheckResult r, String code) {

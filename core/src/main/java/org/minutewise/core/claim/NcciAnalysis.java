@@ -24,7 +24,7 @@ public final class NcciAnalysis {
         NO_TIMES,
         /** The payer denies 59/X on this pair whatever the documentation. */
         PAYER_DENIES,
-        /** Manipulation and a therapy code it includes, every region of the therapy code manipulated too. */
+        /** Manipulation and a therapy code it includes, a region of the therapy code manipulated too. */
         SAME_REGION,
         /** Manipulation and a therapy code it includes, the regions of one of them not documented. */
         NO_REGIONS,
@@ -96,7 +96,14 @@ public final class NcciAnalysis {
             if (manipulated.isEmpty() || treated.isEmpty()) {
                 return Status.NO_REGIONS;
             }
-            return manipulated.containsAll(treated) ? Status.SAME_REGION : Status.OTHER_REGION;
+            // Any region of the therapy code that was manipulated makes (that part of) it part of the manipulation:
+            // the code's minutes are not split by region, so no XS goes on the line (RULES.md §4).
+            for (BodyRegion r : treated) {
+                if (manipulated.contains(r)) {
+                    return Status.SAME_REGION;
+                }
+            }
+            return Status.OTHER_REGION;
         }
         List<Period> a = periods(ctx, e.column1());
         List<Period> b = periods(ctx, e.column2());

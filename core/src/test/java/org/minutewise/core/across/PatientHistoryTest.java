@@ -106,6 +106,12 @@ class PatientHistoryTest {
         List<VisitDigest> late = new ArrayList<>(vs);
         late.set(43, visit("V43", START.plusDays(43), false, "60", false, 0));
         assertThat(ids(check(late), "MW-A003")).containsExactly("V43");
+        // What it exposes: V43's one line without KX, at the amount the count took.
+        assertThat(check(late)).filteredOn(f -> f.finding().ruleId().equals("MW-A003")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.exposedLines()).isEqualTo(1);
+                    assertThat(f.exposedDollars()).isEqualByComparingTo("60");
+                });
         // The incurred expenses before the first visit count: with 2,000.00 spent elsewhere the 9th visit passes.
         List<AcrossFinding> withOutside = PatientHistory.check(vs, Map.of(2026, new YearToDate(
                 new BigDecimal("2000.00"), BigDecimal.ZERO)), FEES);
@@ -216,7 +222,7 @@ class PatientHistoryTest {
         return new VisitDigest(id, "P1", date, medicare ? "medicare" : "commercial", medicare, false, 0, 0, false,
                 List.of(new VisitDigest.Line(code, mods, 2, "PT_SLP", new BigDecimal(allowed))), List.of(),
                 java.util.Optional.of(new org.minutewise.core.claim.Estimate.FullUnit(0, new BigDecimal(pe),
-                        new BigDecimal(allowedIfReduced))));
+                        new BigDecimal(allowedIfReduced))), "");
     }
 
     /**
@@ -239,6 +245,10 @@ class PatientHistoryTest {
         VisitDigest commercial = priced("V2", START, "97530", "60.12", "0.60", "50.10", false, false);
         assertThat(ids(check(List.of(neuro, commercial)), "MW-A010")).isEmpty();
         assertThat(ids(check(List.of(neuro)), "MW-A010")).isEmpty();
+        // Another billing provider (a hospital the same day) makes its own reduction.
+        VisitDigest elsewhere = new VisitDigest("V2", "P1", START, "medicare", true, true, 0, 0, false,
+                activities.lines(), List.of(), activities.fullUnit(), "1234567893");
+        assertThat(ids(check(List.of(neuro, elsewhere)), "MW-A010")).isEmpty();
         // A tie keeps the first visit in id order.
         VisitDigest tie = priced("V0", START, "97116", "57.62", "0.47", "49.77", false, true);
         assertThat(ids(check(List.of(neuro, tie)), "MW-A010")).containsExactly("V1");

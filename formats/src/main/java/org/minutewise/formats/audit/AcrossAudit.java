@@ -1,6 +1,5 @@
 package org.minutewise.formats.audit;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,23 +63,18 @@ public final class AcrossAudit {
         Map<Integer, YearToDate> startOfYear = new HashMap<>();
         firstOfYear.forEach((year, r) -> startOfYear.put(year, new YearToDate(r.ptSlpBefore(), r.otBefore())));
         List<AuditCsv.FindingRow> rows = new ArrayList<>();
-        Set<String> exposed = new HashSet<>();
+        // A visit's exposure: the lines MW-A003 lists (of one bucket or both) and their amounts as counted.
+        Map<String, AcrossFinding> exposed = new java.util.TreeMap<>();
         for (AcrossFinding af : PatientHistory.check(digests, startOfYear, ref)) {
             AuditDigest r = byVisit.get(af.visitId());
             rows.add(row(r, af.finding(), fileNames));
             totals.finding(af.finding().ruleId(), af.finding().severity(), r.therapist(), r.digest().payer());
-            if (af.finding().ruleId().equals(PatientHistory.KX_CROSSING.id()) && exposed.add(af.visitId())) {
-                long lines = 0;
-                BigDecimal dollars = BigDecimal.ZERO;
-                for (VisitDigest.Line l : r.digest().lines()) {
-                    if (l.units() > 0 && !l.modifiers().contains("KX")) {
-                        lines++;
-                        dollars = dollars.add(l.allowed());
-                    }
-                }
-                totals.kxExposure(lines, dollars);
+            if (af.exposedLines() > 0) {
+                exposed.merge(af.visitId(), af, (a, b) -> new AcrossFinding(a.visitId(), a.finding(),
+                        a.exposedLines() + b.exposedLines(), a.exposedDollars().add(b.exposedDollars())));
             }
         }
+        exposed.values().forEach(af -> totals.kxExposure(af.exposedLines(), af.exposedDollars()));
         return rows;
     }
 

@@ -57,6 +57,7 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         }
         o.bool(d.fullUnit().isPresent());
         d.fullUnit().ifPresent(f -> o.varInt(f.line()).decimal(f.pe()).decimal(f.allowedIfReduced()));
+        o.string(d.biller());
         o.varInt(file).varLong(line).string(therapist).decimal(ptSlpBefore).decimal(otBefore);
         o.varLong(stats.unitsBilled()).varLong(stats.unitsSupported()).decimal(stats.over()).decimal(stats.under())
                 .varLong(stats.block()).varLong(stats.warn()).varLong(stats.info());
@@ -114,8 +115,9 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
                 full = Optional.empty();
             }
         }
+        String biller = in.string(strings);
         VisitDigest d = new VisitDigest(visitId, patientId, date, payer, medicare, institutional, fingerprint,
-                noteLength, progress, billed, treatments, full);
+                noteLength, progress, billed, treatments, full, biller);
         int file = in.varInt();
         long line = in.varLong();
         String therapist = in.string(strings);

@@ -16,7 +16,7 @@ class AuditDigestTest {
         VisitDigest d = new VisitDigest("V-2", "P-7", LocalDate.of(2026, 3, 2), "medicare", true, false, 1L, 10,
                 false, List.of(new VisitDigest.Line("97112", List.of("GP"), 2, "PT_SLP", new BigDecimal("57.62"))),
                 List.of(), java.util.Optional.of(new org.minutewise.core.claim.Estimate.FullUnit(0,
-                        new BigDecimal("0.47000"), new BigDecimal("49.77"))));
+                        new BigDecimal("0.47000"), new BigDecimal("49.77"))), "1234567893");
         AuditDigest r = new AuditDigest(d, 0, 2, "PT-1", BigDecimal.ZERO, BigDecimal.ZERO,
                 new AuditDigest.Stats(2, 2, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0));
         Bin.Out o = new Bin.Out(8);

@@ -74,6 +74,29 @@ public final class NcciPairs implements Rule {
                 OTHER_REGION);
     }
 
+    /** All the therapy code's regions manipulated, or only some (then only the others' minutes may be billed). */
+    private static Finding sameRegion(CheckContext ctx, NcciAnalysis.Pair p, String source) {
+        String code = p.modifiedCode();
+        java.util.Set<org.minutewise.core.model.BodyRegion> treated = NcciAnalysis.regions(ctx, code);
+        java.util.Set<org.minutewise.core.model.BodyRegion> manipulated = NcciAnalysis.regions(ctx, manipulation(p));
+        if (manipulated.containsAll(treated)) {
+            return SAME_REGION.finding("services[code=" + code + "]", code + " treated " + regions(ctx, code)
+                    + ", which the manipulation (" + manipulation(p) + ") treated the same day: in the same region it "
+                    + "is part of the manipulation and not separately reportable, with or without XS or 59" + source
+                    + ".");
+        }
+        List<String> same = new java.util.ArrayList<>();
+        List<String> other = new java.util.ArrayList<>();
+        treated.forEach(r -> (manipulated.contains(r) ? same : other).add(r.label()));
+        return SAME_REGION.finding("services[code=" + code + "]", code + " treated " + String.join(" and ", same)
+                + ", which the manipulation (" + manipulation(p) + ") treated the same day, and also "
+                + String.join(" and ", other) + ". Its minutes in the manipulated region are part of the manipulation; "
+                + "only those in the other region are separately reportable, and one line holds both, so Minutewise "
+                + "added no XS or 59" + source + ".", "Bill " + code + " only for the minutes in the region not "
+                + "manipulated (" + String.join(" and ", other) + "), on a line of their own with XS (or 59); the "
+                + "minutes in the manipulated region are not billed separately.");
+    }
+
     private static String manipulation(NcciAnalysis.Pair p) {
         return p.modifiedCode().equals(p.edit().column1()) ? p.edit().column2() : p.edit().column1();
     }
@@ -113,11 +136,7 @@ public final class NcciPairs implements Rule {
                         + e.column2() + source + "."));
                 case PAYER_DENIES -> out.add(PAYER_DENIES.finding(path, "Payer " + ctx.payer().id() + " denies 59/X "
                         + "on " + pair + " whatever the documentation; " + e.column2() + " is likely to be denied."));
-                case SAME_REGION -> out.add(SAME_REGION.finding("services[code=" + p.modifiedCode() + "]",
-                        p.modifiedCode() + " treated " + regions(ctx, p.modifiedCode()) + ", which the manipulation ("
-                                + manipulation(p) + ") treated the same day: in the same region it is part of the "
-                                + "manipulation and not separately reportable, with or without XS or 59" + source
-                                + "."));
+                case SAME_REGION -> out.add(sameRegion(ctx, p, source));
                 case NO_REGIONS -> out.add(NO_REGIONS.finding("services[code=" + p.modifiedCode() + "]",
                         p.modifiedCode() + " is billed beside manipulation (" + manipulation(p) + "), but the regions "
                                 + "each treated are not documented, so nothing shows the therapy treated a region "

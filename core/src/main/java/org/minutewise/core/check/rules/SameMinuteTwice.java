@@ -62,7 +62,9 @@ public final class SameMinuteTwice implements Rule {
         }
         Period both = new Period(max(pa, pb), min(pa, pb));
         String what;
-        boolean together = i != j && a.code().equals(b.code()) && !a.provider().sameClinician(b.provider());
+        // Co-treatment by a therapist and another clinician: the shared minutes are the therapist's (RULES.md §4).
+        boolean together = i != j && a.code().equals(b.code()) && !a.provider().sameClinician(b.provider())
+                && (a.provider().role().isTherapist() || b.provider().role().isTherapist());
         if (together) {
             // Co-treatment: two clinicians with one patient in the same minutes of one code.
             out.add(INFO.finding(CheckContext.path(j), "The same " + shared + " minutes (" + both + ") of "

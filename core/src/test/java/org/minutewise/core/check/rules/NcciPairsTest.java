@@ -168,9 +168,15 @@ class NcciPairsTest {
         Visit v = chiropractic(List.of(BodyRegion.LUMBAR), List.of(BodyRegion.UPPER_EXTREMITY));
         Visit toXu = Visit.builder(v.id(), v.dateOfService()).payer("x-payer").services(v.services()).build();
         assertThat(lines(check(toXu, xu))).contains("97140 x1 GP XS");
-        // One region the same, one not: the other region is separately reportable.
-        assertThat(ids(check(chiropractic(List.of(BodyRegion.LUMBAR),
-                List.of(BodyRegion.LUMBAR, BodyRegion.THORACIC))))).containsExactly("MW-E011");
+        // One region the same, one not: only the other region's minutes may be billed, and one line holds both.
+        CheckResult mixed = check(chiropractic(List.of(BodyRegion.LUMBAR),
+                List.of(BodyRegion.LUMBAR, BodyRegion.UPPER_EXTREMITY)));
+        assertThat(ids(mixed)).containsExactly("MW-E009");
+        assertThat(findings(mixed, "MW-E009").get(0).message()).contains("97140 treated lumbar")
+                .contains("also upper extremity");
+        assertThat(findings(mixed, "MW-E009").get(0).fix()).contains("only for the minutes in the region not "
+                + "manipulated (upper extremity)");
+        assertThat(lines(mixed)).noneMatch(l -> l.contains("XS") || l.contains(" 59"));
     }
 
     @Test

@@ -68,6 +68,10 @@ final class SameMinuteTwiceTest {
                 line("97110", "T1", Role.PT, "09:15-09:30"));
         assertThat(same).singleElement().satisfies(x -> assertThat(x.fix()).doesNotContain("therapist's line")
                 .contains("correct the start and end times"));
+        // Two assistants: no therapist's line to put the minutes on, and an assistant's minutes keep CQ/CO.
+        List<Finding> assistants = check(line("97110", "A1", Role.PTA, "09:00-09:30"),
+                line("97110", "A2", Role.PTA, "09:15-09:30"));
+        assertThat(assistants).singleElement().satisfies(x -> assertThat(x.fix()).doesNotContain("therapist's line"));
     }
 
     @Test
