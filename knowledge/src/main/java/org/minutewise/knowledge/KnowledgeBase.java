@@ -295,11 +295,9 @@ public final class KnowledgeBase {
             RuleBook rb = rules != null ? rules : RuleBook.standard();
             KnowledgeData data = loadData();
             // The edits the checks use (the reference data's PTP and MUE tables: the starter tables, or CMS's
-            // files when loaded), with the notes of cards.json on the pairs and limits it writes about; rows only
-            // cards.json has come after.
-            CodeEdits curated = CodeEdits.of(data.pairs(), data.limits());
-            CodeEdits fromTables = CodeEdits.fromTables(r.ptp(), r.mue(), data.pairs(), data.limits());
-            CodeEdits starter = fromTables.then(curated);
+            // files when loaded), with the notes of cards.json on the pairs and limits it writes about: a pair the
+            // tables do not hold is not shown, so the cards cannot drift from the checks.
+            CodeEdits starter = CodeEdits.fromTables(r.ptp(), r.mue(), data.pairs(), data.limits());
             CodeEdits e = edits != null ? edits.then(starter) : starter;
             List<Card> cards = new ArrayList<>();
             Set<String> catalogCodes = new HashSet<>();

@@ -642,9 +642,13 @@ public final class X12ClaimReader {
 
         /** 837I statement period (DTP*434*RD8): the date of service of lines without their own DTP*472. */
         private void statement() {
+            if (!seg.get(2).equals("RD8")) {
+                problem(seg.at(2), "expected RD8 (a statement period), got \"" + seg.get(2) + "\"");
+                return;
+            }
             String[] parts = seg.get(3).split("-", -1);
-            if (!seg.get(2).equals("RD8") || parts.length != 2) {
-                problem(seg.at(3), "expected a statement period RD8 CCYYMMDD-CCYYMMDD, got \"" + seg.get(3) + "\"");
+            if (parts.length != 2) {
+                problem(seg.at(3), "expected a statement period CCYYMMDD-CCYYMMDD, got \"" + seg.get(3) + "\"");
                 return;
             }
             claim.statementFrom = date(parts[0], 3);
@@ -744,7 +748,10 @@ public final class X12ClaimReader {
                     ? c.statementFrom : Optional.empty();
             for (LineDraft l : c.lines) {
                 LocalDate d = l.date.or(() -> c.date).or(() -> oneDay).orElseThrow(() -> new InputException(at,
-                        "no date of service (DTP*472) on the claim or on its line for " + l.code));
+                        "no date of service (DTP*472) on the claim or on its line for " + l.code
+                                + (c.statementFrom.isPresent() && c.statementTo.isPresent() ? ", and the statement "
+                                + "period (DTP*434) " + c.statementFrom.get() + " to " + c.statementTo.get()
+                                + " spans more than one day" : "")));
                 byDate.computeIfAbsent(d, k -> new ArrayList<>()).add(l);
             }
             if (byDate.isEmpty()) {

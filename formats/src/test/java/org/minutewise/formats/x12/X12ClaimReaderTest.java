@@ -71,6 +71,14 @@ class X12ClaimReaderTest {
         List<X12ClaimReader.Result> rs = X12ClaimReader.read(edi, "commercial", X12Fixtures.REF);
         assertThat(rs).singleElement().satisfies(r -> assertThat(r.ok()).as(r.toString()).isTrue());
         assertThat(rs.get(0).visit().orElseThrow().dateOfService()).isEqualTo(LocalDate.of(2026, 4, 10));
+        // A statement period of several days dates nothing: the error says so.
+        String week = edi.replace("DTP*434*RD8*20260410-20260410~", "DTP*434*RD8*20260406-20260410~");
+        assertThat(X12ClaimReader.read(week, "commercial", X12Fixtures.REF).get(0).error().orElseThrow()
+                .getMessage()).contains("no date of service (DTP*472)").contains("2026-04-06 to 2026-04-10");
+        // A statement period that is not RD8 names the qualifier's element.
+        String d8 = institutional().replace("DTP*434*RD8*20260410-20260410~", "DTP*434*D8*20260410~");
+        assertThat(X12ClaimReader.read(d8, "commercial", X12Fixtures.REF).get(0).error().orElseThrow().getMessage())
+                .contains("element 2").contains("expected RD8");
     }
 
     @Test
