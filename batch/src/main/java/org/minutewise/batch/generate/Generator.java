@@ -771,16 +771,22 @@ public final class Generator {
                     ref.fees());
             BigDecimal before = v.patient.incurred;
             BigDecimal after = before;
+            boolean[] past = new boolean[v.lines.size()];
+            boolean any = false;
             for (int i = 0; i < v.lines.size(); i++) {
-                GLine l = v.lines.get(i);
-                if (l.units == 0) {
+                if (v.lines.get(i).units == 0) {
                     continue;
                 }
                 if (est.available() && est.lines().get(i).priced()) {
                     after = after.add(est.lines().get(i).allowed());
                 }
-                if ((after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0)
-                        && !l.modifiers.contains("KX")) {
+                past[i] = after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0;
+                any |= past[i];
+            }
+            // The crossing line and the later ones; on an institutional claim every line once the claim passes.
+            for (int i = 0; i < v.lines.size(); i++) {
+                GLine l = v.lines.get(i);
+                if (l.units > 0 && (past[i] || any && setting.institutional()) && !l.modifiers.contains("KX")) {
                     l.modifiers.add("KX");
                 }
             }

@@ -217,28 +217,16 @@ public final class PatientHistory {
     private static Map<String, Estimate.FullUnit> mpprAcrossVisits(List<VisitDigest> sorted, Set<String> duplicated,
                                                                     List<AcrossFinding> out) {
         Map<String, Estimate.FullUnit> reduced = Map.of();
-        int i = 0;
-        while (i < sorted.size()) {
-            int j = i + 1;
-            while (j < sorted.size() && sorted.get(j).date().equals(sorted.get(i).date())) {
-                j++;
-            }
-            if (j - i >= 2) {
-                // One reduction per billing provider (the same practice or facility); "" when the input does not
-                // name it (the audit of one clinic's files).
-                Map<String, List<VisitDigest>> byBiller = new java.util.TreeMap<>();
-                for (VisitDigest v : sorted.subList(i, j)) {
-                    if (priced(v, duplicated)) {
-                        byBiller.computeIfAbsent(v.biller(), k -> new ArrayList<>(2)).add(v);
-                    }
-                }
-                for (List<VisitDigest> day : byBiller.values()) {
-                    if (day.size() >= 2) {
-                        reduced = reduceDay(day, reduced, out);
-                    }
+        for (List<VisitDigest> day : sameDay(sorted)) {
+            List<VisitDigest> priced = new ArrayList<>(day.size());
+            for (VisitDigest v : day) {
+                if (priced(v, duplicated)) {
+                    priced.add(v);
                 }
             }
-            i = j;
+            if (priced.size() >= 2) {
+                reduced = reduceDay(priced, reduced, out);
+            }
         }
         return reduced;
     }
@@ -298,7 +286,9 @@ public final class PatientHistory {
                 running.put("OT", start.ot());
             }
             Optional<KxThreshold> t = fees.kxThreshold(v.date());
-            if (t.isEmpty()) {
+            if (t.isEmpty() || fees.conversionFactor(v.date()).isEmpty()) {
+                // No threshold, or no conversion factor to price the lines with (their amounts would all be $0):
+                // the year's count cannot be made, so nothing is said about KX.
                 continue;
             }
             for (String bucket : List.of("PT_SLP", "OT")) {
@@ -310,20 +300,35 @@ public final class PatientHistory {
                 List<String> early = new ArrayList<>();
                 Estimate.FullUnit cut = reduced.get(v.visitId());
                 BigDecimal exposed = BigDecimal.ZERO;
-                for (int i = 0; i < v.lines().size(); i++) {
+                // First the running count line by line: which lines pass the threshold.
+                int n = v.lines().size();
+                boolean[] counted = new boolean[n];
+                boolean[] past = new boolean[n];
+                BigDecimal[] amount = new BigDecimal[n];
+                for (int i = 0; i < n; i++) {
                     VisitDigest.Line l = v.lines().get(i);
                     if (!l.bucket().equals(bucket) || l.units() == 0 || duplicated.contains(lineKey(v, i))) {
                         continue; // a duplicate claim's line is denied: no expense, and its KX is moot (MW-A006)
                     }
-                    BigDecimal amount = cut != null && cut.line() == i ? cut.allowedIfReduced() : l.allowed();
-                    after = after.add(amount);
-                    boolean past = after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0;
-                    needs |= past;
-                    if ((past || v.institutional() && needs) && !l.modifiers().contains("KX")) {
-                        missing.add(l.code());
-                        exposed = exposed.add(amount);
+                    counted[i] = true;
+                    amount[i] = cut != null && cut.line() == i ? cut.allowedIfReduced() : l.allowed();
+                    after = after.add(amount[i]);
+                    past[i] = after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0;
+                    needs |= past[i];
+                }
+                // Then KX: on a professional claim the crossing line and the later ones; on an institutional claim
+                // every line of the bucket once the claim passes the threshold (RULES.md §4).
+                for (int i = 0; i < n; i++) {
+                    if (!counted[i]) {
+                        continue;
                     }
-                    if (!past && l.modifiers().contains("KX")) {
+                    VisitDigest.Line l = v.lines().get(i);
+                    boolean wants = past[i] || v.institutional() && needs;
+                    if (wants && !l.modifiers().contains("KX")) {
+                        missing.add(l.code());
+                        exposed = exposed.add(amount[i]);
+                    }
+                    if (!wants && l.modifiers().contains("KX")) {
                         early.add(l.code());
                     }
                 }
@@ -364,7 +369,8 @@ public final class PatientHistory {
      * The same code billed with units on two visits of one date under the same discipline (GP, GO or GN): a code
      * that a PT and an OT plan of care each billed that day is two services, not a duplicate.
      */
-    private record Service(LocalDate date, String code, String discipline) {
+    /** A service of one billing provider ("" when the input does not name it) for the patient on a date. */
+    private record Service(LocalDate date, String code, String discipline, String biller) {
     }
 
     /**
@@ -381,7 +387,7 @@ public final class PatientHistory {
                 if (l.units() == 0) {
                     continue;
                 }
-                Service key = new Service(v.date(), l.code(), disciplineModifier(l.modifiers()));
+                Service key = new Service(v.date(), l.code(), disciplineModifier(l.modifiers()), v.biller());
                 String earlier = mine.computeIfAbsent(key, k -> {
                     String e = seen.putIfAbsent(k, v.visitId());
                     return e == null ? "" : e;
@@ -494,7 +500,10 @@ public final class PatientHistory {
         }));
     }
 
-    /** The patient's days with two visits or more, each day's visits in order (the input sorted by date). */
+    /**
+     * The patient's days with two visits or more of one billing provider (NCCI edits and MUEs are per provider and
+     * day), each day's visits in order (the input sorted by date).
+     */
     private static List<List<VisitDigest>> sameDay(List<VisitDigest> sorted) {
         List<List<VisitDigest>> days = new ArrayList<>();
         int i = 0;
@@ -504,7 +513,15 @@ public final class PatientHistory {
                 j++;
             }
             if (j - i >= 2) {
-                days.add(sorted.subList(i, j));
+                Map<String, List<VisitDigest>> byBiller = new java.util.TreeMap<>();
+                for (VisitDigest v : sorted.subList(i, j)) {
+                    byBiller.computeIfAbsent(v.biller(), k -> new ArrayList<>(2)).add(v);
+                }
+                for (List<VisitDigest> day : byBiller.values()) {
+                    if (day.size() >= 2) {
+                        days.add(day);
+                    }
+                }
             }
             i = j;
         }

@@ -213,6 +213,13 @@ class PatientHistoryTest {
         List<AcrossFinding> dup = PatientHistory.check(List.of(pt, again), Map.of(), ComplianceFixture.ref());
         assertThat(ids(dup, "MW-A006")).containsExactly("V1-D");
         assertThat(ids(dup, "MW-A009")).isEmpty();
+        // Two billing providers the same day: each has its own MUE, and neither visit duplicates the other.
+        VisitDigest hospital = new VisitDigest("V2", "P1", START, "medicare", true, true, 0, 0, false,
+                List.of(new VisitDigest.Line("97112", List.of("GP"), 3, "PT_SLP", BigDecimal.ZERO)), List.of(),
+                java.util.Optional.empty(), "1234567893");
+        List<AcrossFinding> billers = PatientHistory.check(List.of(pt, hospital), Map.of(), ComplianceFixture.ref());
+        assertThat(ids(billers, "MW-A006")).isEmpty();
+        assertThat(ids(billers, "MW-A009")).isEmpty();
     }
 
     /** A Medicare PT visit whose estimate paid one unit of its single line in full. */
@@ -287,6 +294,46 @@ class PatientHistoryTest {
         List<AcrossFinding> out = PatientHistory.check(vs, before, FEES);
         assertThat(ids(out, "MW-A006")).containsExactly("V1-D");
         assertThat(ids(out, "MW-A003")).containsExactly("V2");
+    }
+
+    /**
+     * RULES.md §4: on an institutional claim every line of the bucket carries KX once the claim passes the
+     * threshold; on a professional claim the crossing line and the later ones. 2,440.00 before; 30.00 + 30.00: the
+     * second line passes 2,480.00. The exposure is what MW-A003 lists, PT and OT buckets alike.
+     */
+    @Test
+    void anInstitutionalClaimNeedsKxOnEveryLineOfTheBucketOnceItPasses() {
+        Map<Integer, YearToDate> before = Map.of(2026, new YearToDate(new BigDecimal("2440.00"),
+                new BigDecimal("2470.00")));
+        List<VisitDigest.Line> lines = List.of(
+                new VisitDigest.Line("97110", List.of("GP"), 2, "PT_SLP", new BigDecimal("30")),
+                new VisitDigest.Line("97112", List.of("GP"), 2, "PT_SLP", new BigDecimal("30")),
+                new VisitDigest.Line("97535", List.of("GO"), 2, "OT", new BigDecimal("30")));
+        VisitDigest hospital = new VisitDigest("V1", "P1", START, "medicare", true, true, 0, 0, false, lines,
+                List.of());
+        List<AcrossFinding> inst = PatientHistory.check(List.of(hospital), before, FEES);
+        assertThat(inst).filteredOn(f -> f.finding().ruleId().equals("MW-A003")).hasSize(2);
+        assertThat(inst.stream().mapToLong(AcrossFinding::exposedLines).sum()).isEqualTo(3);
+        assertThat(inst.stream().map(AcrossFinding::exposedDollars).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("90");
+        VisitDigest office = new VisitDigest("V1", "P1", START, "medicare", true, false, 0, 0, false, lines,
+                List.of());
+        List<AcrossFinding> prof = PatientHistory.check(List.of(office), before, FEES);
+        assertThat(prof.stream().mapToLong(AcrossFinding::exposedLines).sum()).as("97112 and 97535").isEqualTo(2);
+    }
+
+    /** A year without a conversion factor cannot be counted (every amount would be $0): nothing about KX. */
+    @Test
+    void aYearWithoutAConversionFactorSaysNothingAboutKx() {
+        LocalDate in2024 = LocalDate.of(2024, 3, 4);
+        org.minutewise.core.fees.FeeData noCf = new org.minutewise.core.fees.FeeData("test", false, List.of(),
+                List.of(org.minutewise.core.fees.Gpci.NATIONAL), Map.of(), List.of(new org.minutewise.core.fees
+                .KxThreshold(2024, new BigDecimal("2330"), new BigDecimal("2330"), new BigDecimal("3000"), "t")),
+                List.of(), Map.of());
+        List<AcrossFinding> out = PatientHistory.check(List.of(visit("V1", in2024, true, "0", true, 0)), Map.of(),
+                noCf);
+        assertThat(ids(out, "MW-A004")).isEmpty();
+        assertThat(ids(check(List.of(visit("V1", START, true, "0", true, 0))), "MW-A004")).containsExactly("V1");
     }
 
     @Test

@@ -651,8 +651,14 @@ public final class X12ClaimReader {
                 problem(seg.at(3), "expected a statement period CCYYMMDD-CCYYMMDD, got \"" + seg.get(3) + "\"");
                 return;
             }
-            claim.statementFrom = date(parts[0], 3);
-            claim.statementTo = date(parts[1], 3);
+            Optional<LocalDate> from = date(parts[0], 3);
+            Optional<LocalDate> to = date(parts[1], 3);
+            if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+                problem(seg.at(3), "the statement period ends before it starts: \"" + seg.get(3) + "\"");
+                return;
+            }
+            claim.statementFrom = from;
+            claim.statementTo = to;
         }
 
         /** 837I service line: SV2*revenue code*HC:code:mod1..mod4*charge*UN*units. */

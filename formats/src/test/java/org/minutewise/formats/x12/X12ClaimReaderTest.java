@@ -79,6 +79,9 @@ class X12ClaimReaderTest {
         String d8 = institutional().replace("DTP*434*RD8*20260410-20260410~", "DTP*434*D8*20260410~");
         assertThat(X12ClaimReader.read(d8, "commercial", X12Fixtures.REF).get(0).error().orElseThrow().getMessage())
                 .contains("element 2").contains("expected RD8");
+        String backwards = institutional().replace("DTP*434*RD8*20260410-20260410~", "DTP*434*RD8*20260410-20260401~");
+        assertThat(X12ClaimReader.read(backwards, "commercial", X12Fixtures.REF).get(0).error().orElseThrow()
+                .getMessage()).contains("element 3").contains("ends before it starts");
     }
 
     @Test

@@ -70,11 +70,21 @@ public final class KxThresholdRule implements Rule {
                         + " expenses (" + money(b) + ") reach the $" + b.targetedReview() + " targeted medical "
                         + "review amount."));
             }
-            if (!b.unpriced().isEmpty()) {
+            if (!b.unpriced().isEmpty() && claim.estimate().available()) {
                 out.add(UNPRICED.finding("claimLines", "No RVUs are loaded for " + String.join(", ", b.unpriced())
                         + ", so their amounts are not counted toward the " + bucket + " KX threshold."));
+            } else if (!b.unpriced().isEmpty()) {
+                // No estimate at all (no conversion factor for the year, an unknown locality): say why.
+                out.add(UNPRICED.finding("claimLines", "The lines cannot be priced (" + withoutStop(claim.estimate()
+                        .reason()) + "), so the amounts of " + String.join(", ", b.unpriced()) + " are not counted toward the "
+                        + bucket + " KX threshold.", "Load the year's figures (conversion factor) or the CMS GPCI "
+                        + "file so the lines can be priced, or enter the patient's incurred expenses to date."));
             }
         }
+    }
+
+    private static String withoutStop(String s) {
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     /** The amounts before and after the visit, for a message: built only for a finding that fires. */

@@ -93,8 +93,9 @@ public final class NcciPairs implements Rule {
                 + String.join(" and ", other) + ". Its minutes in the manipulated region are part of the manipulation; "
                 + "only those in the other region are separately reportable, and one line holds both, so Minutewise "
                 + "added no XS or 59" + source + ".", "Bill " + code + " only for the minutes in the region not "
-                + "manipulated (" + String.join(" and ", other) + "), on a line of their own with XS (or 59); the "
-                + "minutes in the manipulated region are not billed separately.");
+                + "manipulated (" + String.join(" and ", other) + "): give its lines those minutes and that region "
+                + "alone, and XS (or 59) follows; the work in the manipulated region is part of the manipulation, "
+                + "not " + code + ".");
     }
 
     private static String manipulation(NcciAnalysis.Pair p) {

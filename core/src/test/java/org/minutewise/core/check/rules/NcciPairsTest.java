@@ -175,7 +175,7 @@ class NcciPairsTest {
         assertThat(findings(mixed, "MW-E009").get(0).message()).contains("97140 treated lumbar")
                 .contains("also upper extremity");
         assertThat(findings(mixed, "MW-E009").get(0).fix()).contains("only for the minutes in the region not "
-                + "manipulated (upper extremity)");
+                + "manipulated (upper extremity)").contains("that region alone");
         assertThat(lines(mixed)).noneMatch(l -> l.contains("XS") || l.contains(" 59"));
     }
 
