@@ -35,7 +35,9 @@ public final class PatientHistory {
     public static final int MIN_NOTE_LENGTH = 80;
 
     private static final String KX_COUNT_CHANGE = "2026-12-05: the count takes the day's multiple procedure "
-            + "reduction across the patient's visits (MW-A010) and leaves out a duplicate claim's lines (MW-A006)";
+            + "reduction across the patient's visits (MW-A010) and leaves out a duplicate claim's lines (MW-A006); no "
+            + "count for a year without a conversion factor; an institutional claim needs KX on every line of the "
+            + "bucket once it passes";
 
     public static final RuleInfo PROGRESS_REPORT = new RuleInfo("MW-A002", Severity.WARN,
             "Progress report overdue",
@@ -68,8 +70,8 @@ public final class PatientHistory {
                     + "void the duplicate claim.",
             "CMS Pub 100-04 ch. 1 (duplicate claims); ch. 5 §20.2 (minutes of a code add up)",
             Citations.CLAIMS_MANUAL_CH5)
-            .revised(2, "2026-12-05: per discipline: the same code under a PT and an OT plan of care on one day is "
-                    + "no duplicate");
+            .revised(2, "2026-12-05: per discipline (the same code under a PT and an OT plan of care on one day is "
+                    + "no duplicate) and per billing provider");
 
     public static final RuleInfo NCCI_ACROSS_VISITS = new RuleInfo("MW-A008", Severity.WARN,
             "NCCI pair billed on two visits of the same day",
@@ -85,7 +87,8 @@ public final class PatientHistory {
                     + "medical necessity of the rest.",
             "NCCI MUE (CMS Medically Unlikely Edits; adjudication indicators 2 and 3 are per date of service)",
             Citations.NCCI_MANUAL)
-            .revised(2, "2026-12-05: a duplicate claim's lines (MW-A006) are not units of the day");
+            .revised(2, "2026-12-05: a duplicate claim's lines (MW-A006) are not units of the day; per billing "
+                    + "provider");
 
     public static final RuleInfo MPPR_ACROSS_VISITS = new RuleInfo("MW-A010", Severity.INFO,
             "Multiple procedure reduction across the day's visits",
