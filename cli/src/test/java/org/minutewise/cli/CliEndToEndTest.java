@@ -232,6 +232,18 @@ final class CliEndToEndTest {
         assertThat(j.get("findings").findValuesAsText("id")).contains("MW-U003");
     }
 
+    /** The README's examples: 97140 in a region manipulated the same day blocks; 837 claims from elsewhere audit. */
+    @Test
+    void theReadmeExamplesOfRegionsAndOf837ClaimsRun(@org.junit.jupiter.api.io.TempDir Path out) throws IOException {
+        Run r = run("check", "--json", Repo.example("chiropractic-regions-visit.json").toString());
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.json().get("findings").findValuesAsText("id")).contains("MW-E009");
+        Run a = run("audit", Repo.example("claims-837p-837i.edi").toString(), "--out", out.resolve("a").toString());
+        assertThat(a.code).as(a.err).isZero();
+        assertThat(a.json().get("checked").asLong()).isEqualTo(6);
+        assertThat(a.json().get("rejected").asLong()).isZero();
+    }
+
     @Test
     void checkMalformedJsonIsBadInputWithoutAStackTrace() throws IOException {
         Path bad = file("bad.json", "{\"id\": \"V-1\",\n  \"payer\": }");
