@@ -174,6 +174,7 @@ public final class FhirClaimWriter {
                 it.addModifier(Entries.concept(FhirCodes.modifierSystem(m), m, null));
             }
             it.setServiced(new DateType(v.dateOfService().toString()));
+            bodySite(v, l).ifPresent(it::setBodySite);
             v.claimInfo().placeOfService().ifPresent(pos ->
                     it.setLocation(Entries.concept(FhirCodes.PLACE_OF_SERVICE, pos, null)));
             SimpleQuantity q = new SimpleQuantity();
@@ -194,6 +195,28 @@ public final class FhirClaimWriter {
             c.setTotal(usd(total));
         }
         return c;
+    }
+
+    /**
+     * The body region of the line's services (the manipulation region rule): one region as a coding of the
+     * Minutewise body-region system; several as text only, since a CodeableConcept's codings name one concept.
+     */
+    private static Optional<org.hl7.fhir.r4.model.CodeableConcept> bodySite(Visit v, ClaimLine l) {
+        java.util.Set<org.minutewise.core.model.BodyRegion> regions =
+                java.util.EnumSet.noneOf(org.minutewise.core.model.BodyRegion.class);
+        for (int i : l.serviceIndexes()) {
+            regions.addAll(v.services().get(i).regions());
+        }
+        if (regions.isEmpty()) {
+            return Optional.empty();
+        }
+        if (regions.size() == 1) {
+            org.minutewise.core.model.BodyRegion r = regions.iterator().next();
+            return Optional.of(Entries.concept(FhirCodes.BODY_REGION_SYSTEM, r.wire(), r.label()));
+        }
+        List<String> labels = new java.util.ArrayList<>();
+        regions.forEach(r -> labels.add(r.label()));
+        return Optional.of(new org.hl7.fhir.r4.model.CodeableConcept().setText(String.join(", ", labels)));
     }
 
     private static Money usd(BigDecimal d) {

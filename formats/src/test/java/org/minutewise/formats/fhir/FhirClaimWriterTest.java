@@ -145,6 +145,25 @@ class FhirClaimWriterTest {
                 .containsExactly(FhirCodes.NUBC_REVENUE + "|0420"));
     }
 
+    /** A line's body region goes on the claim item (one region coded, several as text). */
+    @Test
+    void theBodyRegionOfALineIsOnItsItem() throws Exception {
+        Visit base = example("stroke-visit.json");
+        List<org.minutewise.core.model.ServiceLine> lines = new java.util.ArrayList<>(base.services());
+        lines.set(0, lines.get(0).withRegions(List.of(org.minutewise.core.model.BodyRegion.LUMBAR)));
+        lines.set(1, lines.get(1).withRegions(List.of(org.minutewise.core.model.BodyRegion.CERVICAL,
+                org.minutewise.core.model.BodyRegion.UPPER_EXTREMITY)));
+        Claim c = (Claim) FhirClaimWriter.bundle(List.of(CHECKER.check(base.toBuilder().services(lines).build())))
+                .getEntry().get(0).getResource();
+        Claim.ItemComponent first = c.getItem().stream().filter(i -> i.getProductOrService().getCodingFirstRep()
+                .getCode().equals(lines.get(0).code())).findFirst().orElseThrow();
+        assertThat(codes(first.getBodySite())).containsExactly(FhirCodes.BODY_REGION_SYSTEM + "|lumbar");
+        Claim.ItemComponent second = c.getItem().stream().filter(i -> i.getProductOrService().getCodingFirstRep()
+                .getCode().equals(lines.get(1).code())).findFirst().orElseThrow();
+        assertThat(second.getBodySite().getText()).isEqualTo("cervical, upper extremity");
+        assertThat(second.getBodySite().getCoding()).isEmpty();
+    }
+
     @Test
     void aDatePassedInIsTheCreationDate() throws Exception {
         Bundle b = FhirClaimWriter.bundle(List.of(FhirClaimWriter.Entry.checked(
