@@ -133,11 +133,12 @@ public final class PatientHistory {
         List<AcrossFinding> out = new ArrayList<>();
         progress(sorted, out);
         Set<String> duplicated = duplicates(sorted, out);
-        Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(sorted, duplicated, out);
+        List<List<VisitDigest>> days = sameDay(sorted);
+        Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(days, duplicated, out);
         kx(sorted, startOfYear, fees, reduced, duplicated, out);
         copiedNotes(sorted, out);
         if (ptp != null || mue != null) {
-            for (List<VisitDigest> day : sameDay(sorted)) {
+            for (List<VisitDigest> day : days) {
                 if (ptp != null) {
                     ncciAcrossVisits(day, ptp, out);
                 }
@@ -217,10 +218,10 @@ public final class PatientHistory {
      * a tie) keeps it, and the others' are reduced too. Returns, by visit id, the unit whose line is then worth its
      * {@code allowedIfReduced}.
      */
-    private static Map<String, Estimate.FullUnit> mpprAcrossVisits(List<VisitDigest> sorted, Set<String> duplicated,
-                                                                    List<AcrossFinding> out) {
+    private static Map<String, Estimate.FullUnit> mpprAcrossVisits(List<List<VisitDigest>> days,
+                                                                    Set<String> duplicated, List<AcrossFinding> out) {
         Map<String, Estimate.FullUnit> reduced = Map.of();
-        for (List<VisitDigest> day : sameDay(sorted)) {
+        for (List<VisitDigest> day : days) {
             List<VisitDigest> priced = new ArrayList<>(day.size());
             for (VisitDigest v : day) {
                 if (priced(v, duplicated)) {
@@ -368,23 +369,23 @@ public final class PatientHistory {
         }
     }
 
-    /**
-     * The same code billed with units on two visits of one date under the same discipline (GP, GO or GN): a code
-     * that a PT and an OT plan of care each billed that day is two services, not a duplicate.
-     */
     /** A service of one billing provider ("" when the input does not name it) for the patient on a date. */
     private record Service(LocalDate date, String code, String discipline, String biller) {
     }
 
     /**
-     * Reports the duplicates, and returns the lines that duplicate an earlier visit's ({@link #lineKey}): Medicare
-     * denies them, so they count neither toward the KX threshold nor in the day's payment reduction.
+     * The same code billed with units on two visits of one date under the same discipline (GP, GO or GN) and
+     * billing provider: a code that a PT and an OT plan of care each billed that day is two services, not a
+     * duplicate. Reports each duplicated service once, and returns the lines that duplicate an earlier visit's
+     * ({@link #lineKey}): Medicare denies them, so they count neither toward the KX threshold nor in the day's
+     * payment reduction.
      */
     private static Set<String> duplicates(List<VisitDigest> sorted, List<AcrossFinding> out) {
         Map<Service, String> seen = new HashMap<>();
         Set<String> duplicated = Set.of();
         for (VisitDigest v : sorted) {
             Map<Service, String> mine = new HashMap<>(4);
+            Set<Service> reported = new HashSet<>(4);
             for (int i = 0; i < v.lines().size(); i++) {
                 VisitDigest.Line l = v.lines().get(i);
                 if (l.units() == 0) {
@@ -401,7 +402,8 @@ public final class PatientHistory {
                 if (duplicated.isEmpty()) {
                     duplicated = new HashSet<>();
                 }
-                if (duplicated.add(lineKey(v, i)) && firstLineOf(v, key, i)) {
+                duplicated.add(lineKey(v, i));
+                if (reported.add(key)) {
                     out.add(new AcrossFinding(v.visitId(), DUPLICATE.finding("claimLines", l.code() + " is billed "
                             + "for the patient on " + v.date() + " on this visit and on visit " + earlier
                             + ": the same service twice for one patient and date.")));
@@ -409,18 +411,6 @@ public final class PatientHistory {
             }
         }
         return duplicated;
-    }
-
-    /** Whether line {@code i} is the visit's first billed line of this service (one finding per service). */
-    private static boolean firstLineOf(VisitDigest v, Service key, int i) {
-        for (int k = 0; k < i; k++) {
-            VisitDigest.Line l = v.lines().get(k);
-            if (l.units() > 0 && l.code().equals(key.code())
-                    && disciplineModifier(l.modifiers()).equals(key.discipline())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String lineKey(VisitDigest v, int line) {
