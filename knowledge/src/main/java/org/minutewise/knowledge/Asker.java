@@ -176,10 +176,9 @@ final class Asker {
         CodeInfo ib = kb.codes().getOrNull(b);
         List<String> sources = new ArrayList<>();
         if (edit != null && edit.byRegion()) {
-            String other = edit.modified().equals(edit.column1()) ? edit.column2() : edit.column1();
             sb.append(a).append(" and ").append(b).append(" on the same day are an NCCI pair. ").append(edit.text())
                     .append(" Record the regions of both: unless ").append(edit.modified()).append(" treated a "
-                            + "region not manipulated, it is not paid beside ").append(other).append('.');
+                            + "region not manipulated, it is not paid beside ").append(edit.other()).append('.');
             pinned.add(edit.column1());
             pinned.add(edit.column2());
             pinned.add("59");

@@ -27,13 +27,17 @@ public record PairEdit(String column1, String column2, String indicator, String 
     /** The sentence on a card: "97530 / 97140: column two 97140 takes 59 or XU ...". */
     /** Manipulation (98940-98942) and a therapy code it includes: bypassed by a region, not a time interval. */
     public boolean byRegion() {
-        return org.minutewise.core.claim.NcciAnalysis.regionPair(new org.minutewise.core.edits.PtpEdit(column1,
-                column2, java.time.LocalDate.MIN, java.util.Optional.empty(), 1));
+        return org.minutewise.core.claim.NcciAnalysis.regionPair(column1, column2);
     }
 
     /** The code the bypass modifier goes on: column two, or the therapy code of a manipulation pair. */
     public String modified() {
-        return org.minutewise.core.claim.NcciAnalysis.MANIPULATION.contains(column2) ? column1 : column2;
+        return org.minutewise.core.claim.NcciAnalysis.modifiedCode(column1, column2);
+    }
+
+    /** The other code of the pair: the manipulation of a manipulation pair, else column one. */
+    public String other() {
+        return modified().equals(column1) ? column2 : column1;
     }
 
     public String text() {

@@ -43,14 +43,29 @@ public final class NcciAnalysis {
     public record Pair(PtpEdit edit, Status status) {
         /** The code the bypass modifier goes on: the therapy code of a manipulation pair, else column two. */
         public String modifiedCode() {
-            return MANIPULATION.contains(edit.column2()) ? edit.column1() : edit.column2();
+            return NcciAnalysis.modifiedCode(edit.column1(), edit.column2());
         }
+
+        /** The other code of the pair: the manipulation of a manipulation pair, else column one. */
+        public String otherCode() {
+            return modifiedCode().equals(edit.column1()) ? edit.column2() : edit.column1();
+        }
+    }
+
+    /** The code of a pair the bypass modifier goes on: the therapy code beside manipulation, else column two. */
+    public static String modifiedCode(String column1, String column2) {
+        return MANIPULATION.contains(column2) ? column1 : column2;
     }
 
     /** Whether an edit pairs manipulation with a therapy code it includes in the same region (either column). */
     public static boolean regionPair(PtpEdit e) {
-        return MANIPULATION.contains(e.column1()) && INCLUDED_IN_MANIPULATION.contains(e.column2())
-                || MANIPULATION.contains(e.column2()) && INCLUDED_IN_MANIPULATION.contains(e.column1());
+        return regionPair(e.column1(), e.column2());
+    }
+
+    /** Whether two codes are manipulation and a therapy code it includes in the same region (either order). */
+    public static boolean regionPair(String column1, String column2) {
+        return MANIPULATION.contains(column1) && INCLUDED_IN_MANIPULATION.contains(column2)
+                || MANIPULATION.contains(column2) && INCLUDED_IN_MANIPULATION.contains(column1);
     }
 
     /** The modifier of a service in a separate region: XS, or 59 for a payer that takes 59 for every bypass. */
@@ -90,20 +105,15 @@ public final class NcciAnalysis {
             return Status.PAYER_DENIES;
         }
         if (regionPair(e)) {
-            boolean firstIsManipulation = MANIPULATION.contains(e.column1());
-            Set<BodyRegion> manipulated = regions(ctx, firstIsManipulation ? e.column1() : e.column2());
-            Set<BodyRegion> treated = regions(ctx, firstIsManipulation ? e.column2() : e.column1());
+            String therapy = modifiedCode(e.column1(), e.column2());
+            Set<BodyRegion> treated = regions(ctx, therapy);
+            Set<BodyRegion> manipulated = regions(ctx, therapy.equals(e.column1()) ? e.column2() : e.column1());
             if (manipulated.isEmpty() || treated.isEmpty()) {
                 return Status.NO_REGIONS;
             }
             // Any region of the therapy code that was manipulated makes (that part of) it part of the manipulation:
             // the code's minutes are not split by region, so no XS goes on the line (RULES.md §4).
-            for (BodyRegion r : treated) {
-                if (manipulated.contains(r)) {
-                    return Status.SAME_REGION;
-                }
-            }
-            return Status.OTHER_REGION;
+            return java.util.Collections.disjoint(treated, manipulated) ? Status.OTHER_REGION : Status.SAME_REGION;
         }
         List<Period> a = periods(ctx, e.column1());
         List<Period> b = periods(ctx, e.column2());

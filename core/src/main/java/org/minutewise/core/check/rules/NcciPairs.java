@@ -78,10 +78,10 @@ public final class NcciPairs implements Rule {
     private static Finding sameRegion(CheckContext ctx, NcciAnalysis.Pair p, String source) {
         String code = p.modifiedCode();
         java.util.Set<org.minutewise.core.model.BodyRegion> treated = NcciAnalysis.regions(ctx, code);
-        java.util.Set<org.minutewise.core.model.BodyRegion> manipulated = NcciAnalysis.regions(ctx, manipulation(p));
+        java.util.Set<org.minutewise.core.model.BodyRegion> manipulated = NcciAnalysis.regions(ctx, p.otherCode());
         if (manipulated.containsAll(treated)) {
             return SAME_REGION.finding("services[code=" + code + "]", code + " treated " + regions(ctx, code)
-                    + ", which the manipulation (" + manipulation(p) + ") treated the same day: in the same region it "
+                    + ", which the manipulation (" + p.otherCode() + ") treated the same day: in the same region it "
                     + "is part of the manipulation and not separately reportable, with or without XS or 59" + source
                     + ".");
         }
@@ -89,17 +89,13 @@ public final class NcciPairs implements Rule {
         List<String> other = new java.util.ArrayList<>();
         treated.forEach(r -> (manipulated.contains(r) ? same : other).add(r.label()));
         return SAME_REGION.finding("services[code=" + code + "]", code + " treated " + String.join(" and ", same)
-                + ", which the manipulation (" + manipulation(p) + ") treated the same day, and also "
+                + ", which the manipulation (" + p.otherCode() + ") treated the same day, and also "
                 + String.join(" and ", other) + ". Its minutes in the manipulated region are part of the manipulation; "
                 + "only those in the other region are separately reportable, and one line holds both, so Minutewise "
                 + "added no XS or 59" + source + ".", "Bill " + code + " only for the minutes in the region not "
                 + "manipulated (" + String.join(" and ", other) + "): give its lines those minutes and that region "
                 + "alone, and XS (or 59) follows; the work in the manipulated region is part of the manipulation, "
                 + "not " + code + ".");
-    }
-
-    private static String manipulation(NcciAnalysis.Pair p) {
-        return p.modifiedCode().equals(p.edit().column1()) ? p.edit().column2() : p.edit().column1();
     }
 
     /** The regions the lines of a code documented, by their wire names ("lumbar and cervical"). */
@@ -139,13 +135,13 @@ public final class NcciPairs implements Rule {
                         + "on " + pair + " whatever the documentation; " + e.column2() + " is likely to be denied."));
                 case SAME_REGION -> out.add(sameRegion(ctx, p, source));
                 case NO_REGIONS -> out.add(NO_REGIONS.finding("services[code=" + p.modifiedCode() + "]",
-                        p.modifiedCode() + " is billed beside manipulation (" + manipulation(p) + "), but the regions "
+                        p.modifiedCode() + " is billed beside manipulation (" + p.otherCode() + "), but the regions "
                                 + "each treated are not documented, so nothing shows the therapy treated a region "
                                 + "that was not manipulated; Minutewise did not add XS or 59, and "
                                 + p.modifiedCode() + " may be denied" + source + "."));
                 case OTHER_REGION -> out.add(OTHER_REGION.finding("services[code=" + p.modifiedCode() + "]",
                         p.modifiedCode() + " treated " + regions(ctx, p.modifiedCode()) + " and the manipulation ("
-                                + manipulation(p) + ") " + regions(ctx, manipulation(p)) + ": a region not "
+                                + p.otherCode() + ") " + regions(ctx, p.otherCode()) + ": a region not "
                                 + "manipulated, so " + NcciAnalysis.regionModifier(ctx.payer().distinctModifier())
                                 + " was added to " + p.modifiedCode() + source + "."));
                 default -> throw new IllegalStateException("unhandled status " + p.status());
