@@ -18,10 +18,10 @@ import org.minutewise.core.check.RuleBook;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.check.rules.BilledLines;
 import org.minutewise.core.claim.Claim;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.Estimate;
-import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.ServiceLine;
@@ -283,7 +283,8 @@ public final class VisitAudit {
             BigDecimal unit = perUnit.get(code);
             // A timed code billed with no minutes behind it (MW-B001: an 837 or billed rows without minutes): the
             // documentation says nothing either way, so it counts as supported, not as over-billed.
-            boolean unverifiable = billed && !bl.isEmpty() && unverifiable(v, code);
+            boolean unverifiable = billed && !bl.isEmpty()
+                    && BilledLines.unverifiable(v, code, checker.ref().codes());
             if (unverifiable) {
                 unverified += b;
                 unitsSupported += b - s;
@@ -317,20 +318,6 @@ public final class VisitAudit {
                 new AuditDigest.Stats(billedOrEngine, unitsSupported, over, under, bySeverity[Severity.BLOCK.ordinal()],
                         bySeverity[Severity.WARN.ordinal()], bySeverity[Severity.INFO.ordinal()]));
         return new Outcome(findings, claims, Optional.of(digest), Optional.empty());
-    }
-
-    /** A timed code none of whose service lines documents minutes or periods (what MW-B001 reports). */
-    private boolean unverifiable(Visit v, String code) {
-        CodeInfo info = checker.ref().codes().getOrNull(code);
-        if (info == null || !info.timed()) {
-            return false;
-        }
-        for (ServiceLine s : v.services()) {
-            if (s.code().equals(code) && s.hasTime()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Allowed dollars per unit of each code, from a Medicare estimate (codes it did not price are absent). */

@@ -13,6 +13,7 @@ import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.CodeTally;
+import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Discipline;
@@ -86,6 +87,28 @@ public final class BilledLines implements Rule {
                 MODIFIER_DIFFERS, NOT_DOCUMENTED, ASSISTANT_MODIFIER_NOT_APPLICABLE, KX_UNVERIFIED);
     }
 
+    /**
+     * MW-B001's condition: a timed code the visit documents, but with no minutes or periods on any of its lines, so
+     * its billed units cannot be checked (a claim read from an 837, billed rows without minutes). The batch audit
+     * counts such units apart ({@code unitsUnverified}).
+     */
+    public static boolean unverifiable(Visit v, String code, CodeCatalog codes) {
+        CodeInfo info = codes.getOrNull(code);
+        if (info == null || !info.timed()) {
+            return false;
+        }
+        boolean documented = false;
+        for (ServiceLine l : v.services()) {
+            if (l.code().equals(code)) {
+                if (l.hasTime()) {
+                    return false;
+                }
+                documented = true;
+            }
+        }
+        return documented;
+    }
+
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
         Visit v = ctx.visit();
@@ -141,8 +164,7 @@ public final class BilledLines implements Rule {
                         + "visit."));
                 continue;
             }
-            boolean timed = info != null && info.timed();
-            if (timed && !hasTime) {
+            if (unverifiable(v, code, ctx.ref().codes())) {
                 out.add(CANNOT_VERIFY.finding(codePath(code), code + " is billed with " + units
                         + (units == 1 ? " unit" : " units") + ", but no "
                         + "minutes are documented for it, so the units cannot be checked against the minutes "
