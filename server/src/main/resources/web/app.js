@@ -180,6 +180,7 @@
     if ($("cert-from").value) { cert.from = $("cert-from").value; }
     if ($("cert-to").value) { cert.to = $("cert-to").value; }
     if ($("cert-physician").value.trim()) { cert.physician = $("cert-physician").value.trim(); }
+    if ($("cert-npi").value.trim()) { cert.physicianNpi = $("cert-npi").value.trim(); }
     if (Object.keys(cert).length) {
       v.certification = cert;
     }
@@ -366,7 +367,9 @@
       return;
     }
     if (field.startsWith("certification")) {
-      $("cert-from").classList.add("invalid");
+      const certField = { "certification.to": "cert-to", "certification.physician": "cert-physician",
+        "certification.physicianNpi": "cert-npi" }[field] || "cert-from";
+      $(certField).classList.add("invalid");
       return;
     }
     const m = /^services\[(\d+)\](?:\.(\w+))?/.exec(field);

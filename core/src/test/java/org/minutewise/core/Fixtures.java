@@ -125,7 +125,7 @@ public final class Fixtures {
         }
         return Visit.builder("V-T", DOS).services(List.of(lines)).totalTreatmentMinutes(total)
                 .certification(new Certification(Optional.of(DOS.minusDays(30)), Optional.of(DOS.plusDays(60)),
-                        Optional.of("Dr. Test")))
+                        Optional.of("Dr. Test"), Optional.of("1245319599")))
                 .build();
     }
 

@@ -67,6 +67,7 @@ public final class VisitJsonWriter {
             c.from().ifPresent(d -> x.put("from", d.toString()));
             c.to().ifPresent(d -> x.put("to", d.toString()));
             c.physician().ifPresent(d -> x.put("physician", d));
+            c.physicianNpi().ifPresent(d -> x.put("physicianNpi", d));
         });
         v.authorization().ifPresent(a -> {
             ObjectNode x = o.putObject("authorization");

@@ -82,6 +82,9 @@ public final class Generator {
     private static final double[] PT_NEURO = {0.20, 0.28, 0.20, 0.04, 0.18, 0.10};
     private static final String[] PHYSICIANS = {"Dr. Maria Alvarez", "Dr. James Chen", "Dr. Aisha Okafor",
         "Dr. Robert Lindqvist", "Dr. Priya Natarajan", "Dr. Thomas Byrne", "Dr. Elena Petrova", "Dr. Samuel Greene"};
+    /** The certifying physicians' NPIs, by index (made up, with valid check digits). */
+    private static final String[] PHYSICIAN_NPIS = {"1648529174", "1344012806", "1182055735", "1573390626",
+        "1927644082", "1215709365", "1789033150", "1432066813"};
     /** A plan of care is certified for up to 90 days (RULES.md §4), then recertified. */
     static final int CERTIFICATION_DAYS = 90;
     private static final String[] OT_CODES = {"97110", "97112", "97140", "97530", "97535"};
@@ -228,6 +231,7 @@ public final class Generator {
         final boolean neuro;
         final boolean skipsProgressReports;
         final String physician;
+        final String physicianNpi;
         String lastNote = "";
         /** The current certification period of the plan of care; null before the first visit. */
         LocalDate certFrom;
@@ -238,14 +242,15 @@ public final class Generator {
         BigDecimal incurred = BigDecimal.ZERO;
 
         GPatient(String id, PayerProfile payer, List<String> diagnoses, String condition, boolean neuro,
-                 boolean skipsProgressReports, String physician) {
+                 boolean skipsProgressReports, int physician) {
             this.id = id;
             this.payer = payer;
             this.diagnoses = diagnoses;
             this.condition = condition;
             this.neuro = neuro;
             this.skipsProgressReports = skipsProgressReports;
-            this.physician = physician;
+            this.physician = PHYSICIANS[physician];
+            this.physicianNpi = PHYSICIAN_NPIS[physician];
         }
     }
 
@@ -424,7 +429,7 @@ public final class Generator {
             // Skipped progress reports are a Medicare finding (MW-A002 counts Medicare visits only).
             boolean skips = r.nextDouble() < options.errorRate() && payer.isMedicare();
             return new GPatient(id, payer, List.copyOf(dx), main.title(), main.supports97112(), skips,
-                    PHYSICIANS[r.nextInt(PHYSICIANS.length)]);
+                    r.nextInt(PHYSICIANS.length));
         }
 
         void day(LocalDate date, List<Slot> slots) throws IOException {
@@ -815,7 +820,7 @@ public final class Generator {
                             YearToDate.NONE))
                     .diagnoses(v.patient.diagnoses).totalTreatmentMinutes(total).services(services)
                     .certification(new Certification(Optional.of(v.certFrom), Optional.of(v.certTo),
-                            Optional.of(v.patient.physician)))
+                            Optional.of(v.patient.physician), Optional.of(v.patient.physicianNpi)))
                     .note(v.note.isEmpty() ? null : v.note).billed(billed).build();
         }
 
@@ -876,7 +881,11 @@ public final class Generator {
                 } else {
                     sb.append(",,");
                 }
-                sb.append(",\r\n"); // regions: none (the generator writes no manipulation)
+                sb.append(",,"); // regions: none (the generator writes no manipulation)
+                if (first) {
+                    sb.append(v.patient.physicianNpi);
+                }
+                sb.append("\r\n");
                 first = false;
             }
         }

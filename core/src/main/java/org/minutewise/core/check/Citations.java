@@ -8,6 +8,9 @@ public final class Citations {
             "https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/bp102c15.pdf";
     public static final String NCCI_MANUAL =
             "https://www.cms.gov/medicare/coding-billing/national-correct-coding-initiative-ncci-edits/medicare-ncci-policy-manual";
+    /** A Medicare administrative contractor's page: the certifying physician's NPI on therapy claims. */
+    public static final String MAC_CERTIFYING_NPI = "https://med.noridianmedicare.com/web/jea/provider-types/"
+            + "outpatient-therapy/certifying-physician-identify-for-claim-processing";
     public static final String MINUTEWISE = "RULES.md";
 
     private Citations() {

@@ -118,6 +118,7 @@ public final class CsvVisitWriter {
         f.add(cert.flatMap(Certification::to).map(Object::toString).orElse(""));
         f.add(cert.flatMap(Certification::physician).orElse(""));
         f.add(regions);
+        f.add(cert.flatMap(Certification::physicianNpi).orElse(""));
         for (int i = 0; i < f.size(); i++) {
             if (i > 0) {
                 sb.append(',');

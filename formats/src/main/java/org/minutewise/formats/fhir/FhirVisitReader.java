@@ -1042,7 +1042,7 @@ public final class FhirVisitReader {
                     best = loc;
                     bestRank = rank;
                     bestStart = start;
-                    bestCert = new Certification(from, to, author(cp, loc));
+                    bestCert = new Certification(from, to, author(cp, loc), authorNpi(cp, loc));
                 }
             }
             if (best != null) {
@@ -1050,8 +1050,23 @@ public final class FhirVisitReader {
                 source.put("certification.from", best.path() + ".period.start");
                 source.put("certification.to", best.path() + ".period.end");
                 source.put("certification.physician", best.path() + ".author");
+                source.put("certification.physicianNpi", best.path() + ".author");
                 b.certification(bestCert);
             }
+        }
+
+        /** A CarePlan's author's NPI: the resolved Practitioner's (or PractitionerRole's), else the reference's. */
+        private Optional<String> authorNpi(CarePlan cp, Loc loc) {
+            if (!cp.hasAuthor()) {
+                return Optional.empty();
+            }
+            String path = loc.path() + ".author";
+            Optional<Loc> who = resolve(cp.getAuthor(), loc, path);
+            if (who.isPresent() && !(who.get().resource() instanceof Practitioner)
+                    && !(who.get().resource() instanceof PractitionerRole)) {
+                return Optional.empty();
+            }
+            return person(cp.getAuthor(), who, path).npi();
         }
 
         /** A CarePlan's author as a name: the Practitioner's (or PractitionerRole's practitioner's), else the display. */

@@ -117,7 +117,12 @@ public final class FhirVisitWriter {
             c.from().ifPresent(f -> p.setStartElement(new DateTimeType(f.toString())));
             c.to().ifPresent(t -> p.setEndElement(new DateTimeType(t.toString())));
             plan.setPeriod(p);
-            c.physician().ifPresent(n -> plan.setAuthor(new Reference().setDisplay(n)));
+            if (c.physician().isPresent() || c.physicianNpi().isPresent()) {
+                Reference author = new Reference();
+                c.physician().ifPresent(author::setDisplay);
+                c.physicianNpi().ifPresent(n -> author.setIdentifier(Entries.identifier(FhirCodes.NPI, n)));
+                plan.setAuthor(author);
+            }
             e.add("careplan", plan);
         });
     }

@@ -10,6 +10,7 @@ import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.model.Address;
 import org.minutewise.core.model.BillingProvider;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.ClaimInfo;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Provider;
@@ -26,8 +27,8 @@ import org.minutewise.formats.Npi;
  * {@link #prepare} throws an {@link InputException} naming the visit's field when the 837 lacks something.
  */
 record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber, String facilityCode,
-                String frequency, List<String> diagnoses, Optional<Rendering> rendering, List<Line> lines,
-                LocalDate dateOfService, BigDecimal total) {
+                String frequency, List<String> diagnoses, Optional<Certifier> certifier,
+                Optional<Rendering> rendering, List<Line> lines, LocalDate dateOfService, BigDecimal total) {
 
     /** Billing provider: loop 2000A/2010AA. Equal values share one HL. */
     record BillingParty(String npi, String taxId, String name, String line1, Optional<String> line2, String city,
@@ -37,6 +38,17 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
     /** Subscriber (the patient) and payer: loop 2000B/2010BA/2010BB. Equal values share one HL. */
     record SubscriberParty(String filingIndicator, String memberId, String lastName, Optional<String> firstName,
                            LocalDate birthDate, String sex, String payerName, String payerId) {
+    }
+
+    /**
+     * The physician or NPP who certified the plan of care (loop 2310A): the referring provider of an 837P
+     * (NM1*DN), the attending provider of an 837I (NM1*71). Medicare wants that NPI on every therapy claim.
+     */
+    record Certifier(String npi, String lastName, Optional<String> firstName) {
+        /** NM101, the entity code of the form's loop 2310A. */
+        String entity(Form form) {
+            return form == Form.PROFESSIONAL ? "DN" : "71";
+        }
     }
 
     /** The rendering provider (NM1*82): the supervising therapist when an assistant treated. */
@@ -276,8 +288,56 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             out.add(l.rendering().equals(claimRendering) ? new Line(l.code(), l.modifiers(), l.charge(), l.units(),
                     l.pointers(), Optional.empty(), l.revenueCode()) : l);
         }
-        return new X12Claim(claimId, billing, sub, facility, frequency, dx, claimRendering, out, v.dateOfService(),
-                total);
+        return new X12Claim(claimId, billing, sub, facility, frequency, dx, certifier(v), claimRendering, out,
+                v.dateOfService(), total);
+    }
+
+    /**
+     * The certifying physician when the visit gives the NPI (the name then too: NM1 needs a last name). The name
+     * is split as people write it: a leading "Dr." and anything after a comma ("Maria Chen, MD") dropped, the
+     * last word the last name, the words before it the first name.
+     */
+    private static Optional<Certifier> certifier(Visit v) {
+        Optional<Certification> c = v.certification();
+        if (c.isEmpty() || c.get().physicianNpi().isEmpty()) {
+            return Optional.empty();
+        }
+        String npi = c.get().physicianNpi().get();
+        if (!Npi.valid(npi)) {
+            throw new InputException("certification.physicianNpi", "not a valid NPI (10 digits with a check digit): \""
+                    + npi + "\"");
+        }
+        String name = c.get().physician().filter(n -> !n.isBlank()).orElseThrow(() -> new InputException(
+                "certification.physician", "required with certification.physicianNpi: the claim names the certifying "
+                        + "physician (NM1 needs a last name)"));
+        String[] parts = personName(name);
+        if (parts[0].isEmpty()) {
+            throw new InputException("certification.physician", "no name left once titles are dropped: \"" + name
+                    + "\"");
+        }
+        return Optional.of(new Certifier(npi, X12Text.check(parts[0], "certification.physician", 1, 60),
+                parts[1].isEmpty() ? Optional.empty()
+                        : Optional.of(X12Text.check(parts[1], "certification.physician", 1, 35))));
+    }
+
+    /** A person's name as {last, first}: "Dr. Maria Chen" and "Maria Chen, MD" give {"Chen", "Maria"}. */
+    static String[] personName(String name) {
+        String n = name.trim();
+        int comma = n.indexOf(',');
+        if (comma >= 0) {
+            n = n.substring(0, comma).trim();
+        }
+        String[] words = n.split("\\s+");
+        int from = 0;
+        while (from < words.length && (words[from].equalsIgnoreCase("dr") || words[from].equalsIgnoreCase("dr."))) {
+            from++;
+        }
+        if (from >= words.length || words[from].isEmpty()) {
+            return new String[] {"", ""};
+        }
+        String last = words[words.length - 1];
+        String first = String.join(" ", java.util.Arrays.asList(words).subList(from, words.length - 1));
+        return new String[] {last, first};
     }
 
     /**

@@ -14,6 +14,7 @@ import org.minutewise.formats.x12.X12Claim.Form;
  * <pre>
  * CLM*{visit id}*{total charge}***{place of service}:B:1*Y*A*Y*Y~
  * HI*ABK:{first diagnosis, no dot}*ABF:{next}...~            up to 12
+ * NM1*DN*1*{last}*{first}****XX*{NPI}~                    2310A referring: the certifying physician, when its NPI is given
  * NM1*82*1*{rendering id}*****XX*{rendering NPI}~           2310B, when the rendering provider is not the billing one
  * LX*{n}~                                                    2400, one per claim line
  * SV1*HC:{code}:{mod1}:{mod2}:{mod3}:{mod4}*{charge}*UN*{units}***{pointer}:{pointer}...~
@@ -44,6 +45,7 @@ public final class X12ClaimWriter {
             hi[i] = new String[] {i == 0 ? "ABK" : "ABF", c.diagnoses().get(i)};
         }
         s.segment("HI", hi);
+        c.certifier().ifPresent(p -> X12Writer.certifier(s, p, Form.PROFESSIONAL));
         c.rendering().ifPresent(r -> X12Writer.rendering(s, r));
         int n = 0;
         for (X12Claim.Line l : c.lines()) {

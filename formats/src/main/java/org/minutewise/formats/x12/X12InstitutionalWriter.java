@@ -17,6 +17,7 @@ import org.minutewise.formats.x12.X12Claim.Form;
  * CL1***01~                                                  patient status 01
  * HI*ABK:{first diagnosis}~                                  principal diagnosis
  * HI*ABF:{next}*ABF:{next}...~                               other diagnoses, up to 12
+ * NM1*71*1*{last}*{first}****XX*{NPI}~                    2310A attending: the certifying physician, when its NPI is given
  * NM1*82*1*{rendering id}*****XX*{rendering NPI}~           2310D, when the rendering provider is not the billing one
  * LX*{n}~
  * SV2*{revenue code}*HC:{code}:{mod1}...:{mod4}*{charge}*UN*{units}~
@@ -34,8 +35,9 @@ import org.minutewise.formats.x12.X12Claim.Form;
  *   <tr><td>cah</td><td>851</td></tr>
  * </table>
  * Revenue code by the line's discipline: 0420 PT, 0430 OT, 0440 SLP (the general classification of 042x, 043x,
- * 044x); the HCPCS code and its modifiers stand beside it. The attending provider (2310A, the physician who
- * certified the plan) is not written: the visit does not carry that physician's NPI.
+ * 044x); the HCPCS code and its modifiers stand beside it. The attending provider (2310A) is the physician or NPP
+ * who certified the plan of care ({@code certification.physician} and {@code .physicianNpi}); Medicare wants that
+ * NPI on every therapy claim, and the check says so when it is missing (MW-P004).
  */
 public final class X12InstitutionalWriter {
     /** CL103 patient status for an outpatient claim of one visit: discharged to home or self care. */
@@ -63,6 +65,7 @@ public final class X12InstitutionalWriter {
             }
             s.segment("HI", hi);
         }
+        c.certifier().ifPresent(p -> X12Writer.certifier(s, p, Form.INSTITUTIONAL));
         c.rendering().ifPresent(r -> X12Writer.rendering(s, r));
         int n = 0;
         for (X12Claim.Line l : c.lines()) {

@@ -324,6 +324,26 @@ class FhirVisitReaderTest {
         return cp;
     }
 
+    /** A logical reference (display and NPI identifier, nothing to resolve) names the physician and the NPI. */
+    @Test
+    void aCarePlanAuthorByLogicalReferenceGivesTheNameAndTheNpi() {
+        ObjectNode b = tree(STROKE);
+        ObjectNode author = carePlan(b, "active", "2026-01-05", "2026-04-04").putObject("author")
+                .put("display", "Dr. Maria Chen");
+        author.putObject("identifier").put("system", "http://hl7.org/fhir/sid/us-npi").put("value", "1287654325");
+        Visit v = readOne(b.toString());
+        assertThat(v.certification().flatMap(Certification::physician)).contains("Dr. Maria Chen");
+        assertThat(v.certification().flatMap(Certification::physicianNpi)).contains("1287654325");
+
+        ObjectNode bad = tree(STROKE);
+        carePlan(bad, "active", "2026-01-05", "2026-04-04").putObject("author").put("display", "Dr. X")
+                .putObject("identifier").put("system", "http://hl7.org/fhir/sid/us-npi").put("value", "1287654320");
+        List<FhirVisitReader.Result> rs = read(bad.toString());
+        assertThat(rs.get(0).visit()).isEmpty();
+        assertThat(rs.get(0).error().orElseThrow().getMessage()).contains("author.identifier.value")
+                .contains("not a valid NPI");
+    }
+
     @Test
     void theCarePlanHoldingTheDateIsTheCertification() {
         ObjectNode b = tree(STROKE);
@@ -333,7 +353,7 @@ class FhirVisitReaderTest {
         List<FhirVisitReader.Result> rs = read(b.toString());
         Visit v = rs.get(0).visit().orElseThrow();
         assertThat(v.certification()).contains(new Certification(Optional.of(LocalDate.of(2026, 1, 5)),
-                Optional.of(LocalDate.of(2026, 4, 4)), Optional.of("Ana Rivera")));
+                Optional.of(LocalDate.of(2026, 4, 4)), Optional.of("Ana Rivera"), Optional.of("1234567893")));
         assertThat(rs.get(0).source().expressions("certification.to")).containsExactly("Bundle.entry[15].resource"
                 + ".period.end");
         // Only a plan that ended before the visit: it is the certification, and the check says it lapsed.

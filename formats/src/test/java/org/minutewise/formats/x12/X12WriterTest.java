@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.model.BillingProvider;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.ClaimInfo;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.ServiceLine;
@@ -136,6 +137,51 @@ class X12WriterTest {
         assertThatThrownBy(() -> X12InstitutionalWriter.write(List.of(X12Fixtures.CHECKER.check(base())),
                 X12Fixtures.ENVELOPE, X12Fixtures.NOW))
                 .hasMessageStartingWith("setting: private-practice is billed on the professional claim (837P)");
+    }
+
+    private static Visit certifiedBy(Visit v, String physician, String npi) {
+        return v.toBuilder().certification(new Certification(Optional.empty(), Optional.empty(),
+                Optional.ofNullable(physician), Optional.ofNullable(npi))).build();
+    }
+
+    /** Medicare wants the certifying physician's NPI: 2310A referring on the 837P, attending on the 837I. */
+    @Test
+    void theCertifyingPhysicianIsTheReferringProviderOf837pAndTheAttendingOf837i() {
+        Visit v = certifiedBy(base(), "Dr. Maria Chen", "1287654325");
+        String p = write(v);
+        assertThat(p).contains("\nNM1*DN*1*Chen*Maria****XX*1287654325~");
+        assertThat(p.indexOf("NM1*DN*")).isGreaterThan(p.indexOf("\nHI*")).isLessThan(p.indexOf("\nLX*1~"));
+        assertThat(X12Validation.errors(p)).isEmpty();
+        String i = write(v.toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).build());
+        assertThat(i).contains("\nNM1*71*1*Chen*Maria****XX*1287654325~").doesNotContain("NM1*DN");
+        assertThat(X12Validation.errors(i)).isEmpty();
+        // Read back: the loop becomes the visit's certification (no dates on a claim).
+        for (String edi : List.of(p, i)) {
+            Visit back = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+            assertThat(back.certification().flatMap(Certification::physicianNpi)).contains("1287654325");
+            assertThat(back.certification().flatMap(Certification::physician)).contains("Maria Chen");
+        }
+        // Without the NPI the loop is left out (the check warns MW-P004).
+        assertThat(write(certifiedBy(base(), "Dr. Maria Chen", null))).doesNotContain("NM1*DN");
+    }
+
+    @Test
+    void theCertifyingPhysiciansNameAndNpiAreChecked() {
+        assertThatThrownBy(() -> write(certifiedBy(base(), null, "1287654325"))).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("certification.physician: required with certification.physicianNpi");
+        assertThatThrownBy(() -> write(certifiedBy(base(), "Dr. Chen", "1287654320")))
+                .hasMessageStartingWith("certification.physicianNpi: not a valid NPI");
+        assertThatThrownBy(() -> write(certifiedBy(base(), "Dr.", "1287654325")))
+                .hasMessageStartingWith("certification.physician: no name left");
+    }
+
+    @Test
+    void personNamesSplitAsPeopleWriteThem() {
+        assertThat(X12Claim.personName("Dr. Maria Chen")).containsExactly("Chen", "Maria");
+        assertThat(X12Claim.personName("Maria Chen, MD")).containsExactly("Chen", "Maria");
+        assertThat(X12Claim.personName("Rahul K. Menon, MD (neurology)")).containsExactly("Menon", "Rahul K.");
+        assertThat(X12Claim.personName("Welby")).containsExactly("Welby", "");
+        assertThat(X12Claim.personName("DR  Ann  Lee")).containsExactly("Lee", "Ann");
     }
 
     @Test

@@ -26,8 +26,16 @@ public final class PlanOfCare implements Rule {
                     + "at least every 90 days)");
     public static final RuleInfo CERTIFICATION_MISSING = new RuleInfo("MW-P002", Severity.WARN,
             "No certification of the plan of care recorded",
-            "Record the certification period (certification.from, .to) and the certifying physician.",
+            "Record the certification period (certification.from, .to) and the certifying physician or NPP with "
+                    + "their NPI (certification.physician, .physicianNpi).",
             "CMS Pub 100-02 ch. 15 §220.1.3", Citations.BENEFIT_MANUAL_CH15);
+    public static final RuleInfo CERTIFYING_NPI = new RuleInfo("MW-P004", Severity.WARN,
+            "No NPI for the certifying physician",
+            "Record the certifying physician's or NPP's 10-digit NPI (certification.physicianNpi): the claim "
+                    + "reports it as the referring provider (837P loop 2310A, box 17/17b) or the attending provider "
+                    + "(837I loop 2310A, form locator 76).",
+            "Medicare administrative contractor: certifying physician on therapy claims [MAC: Noridian]; 837P and "
+                    + "837I TR3 loop 2310A", Citations.MAC_CERTIFYING_NPI);
     public static final RuleInfo AUTHORIZATION = new RuleInfo("MW-P003", Severity.BLOCK,
             "Visit beyond the prior authorization",
             "Request more visits or an extension from the payer before billing this visit.",
@@ -40,7 +48,7 @@ public final class PlanOfCare implements Rule {
 
     @Override
     public List<RuleInfo> emits() {
-        return List.of(CERTIFICATION, CERTIFICATION_MISSING, AUTHORIZATION);
+        return List.of(CERTIFICATION, CERTIFICATION_MISSING, CERTIFYING_NPI, AUTHORIZATION);
     }
 
     @Override
@@ -71,6 +79,10 @@ public final class PlanOfCare implements Rule {
             if (c.physician().isEmpty() && ctx.payer().isMedicare()) {
                 out.add(CERTIFICATION_MISSING.finding("certification.physician", "The certification names no "
                         + "physician or NPP; Medicare needs the certifying practitioner's signature."));
+            } else if (c.physicianNpi().isEmpty() && ctx.payer().isMedicare()) {
+                out.add(CERTIFYING_NPI.finding("certification.physicianNpi", "The certification names "
+                        + c.physician().get() + " but not their NPI; Medicare rejects a therapy claim that does not "
+                        + "carry the NPI of the physician or NPP who certified the plan of care."));
             }
         }
         if (v.authorization().isPresent()) {

@@ -27,8 +27,11 @@ class PlanOfCareTest {
         return only(new PlanOfCare()).check(v.service(minutes("97110", 30, pt("T1"))).build());
     }
 
+    /** A valid NPI (check digit included). */
+    private static final String NPI = "1245319599";
+
     private static Certification cert(LocalDate from, LocalDate to) {
-        return new Certification(Optional.of(from), Optional.of(to), Optional.of("Dr. A"));
+        return new Certification(Optional.of(from), Optional.of(to), Optional.of("Dr. A"), Optional.of(NPI));
     }
 
     private static Authorization auth(int visits, int used) {
@@ -79,7 +82,7 @@ class PlanOfCareTest {
         CheckResult dayNinety = check(visit().certification(cert(DOS.minusDays(89), DOS.plusDays(200))));
         assertThat(dayNinety.findings()).isEmpty();
         CheckResult openEnded = check(visit().certification(new Certification(Optional.of(DOS.minusDays(120)),
-                Optional.empty(), Optional.of("Dr. A"))));
+                Optional.empty(), Optional.of("Dr. A"), Optional.of(NPI))));
         assertThat(ids(openEnded)).containsExactly("MW-P001");
     }
 
@@ -105,6 +108,34 @@ class PlanOfCareTest {
 
         assertThat(ids(r)).containsExactly("MW-P002");
         assertThat(r.findings().get(0).path()).isEqualTo("certification.physician");
+    }
+
+    @Test
+    void aPhysicianWithoutAnNpiForMedicareP004() {
+        CheckResult r = check(visit().certification(new Certification(Optional.of(DOS.minusDays(10)),
+                Optional.of(DOS.plusDays(80)), Optional.of("Dr. Maria Chen"))));
+
+        assertThat(ids(r)).containsExactly("MW-P004");
+        assertThat(r.findings().get(0).path()).isEqualTo("certification.physicianNpi");
+        assertThat(r.findings().get(0).message()).contains("Dr. Maria Chen").contains("NPI");
+        assertThat(r.findings().get(0).blocks()).isFalse();
+    }
+
+    @Test
+    void aPhysicianWithoutAnNpiForACommercialPayerIsNotP004() {
+        CheckResult r = check(visit().payer("commercial").certification(new Certification(
+                Optional.of(DOS.minusDays(10)), Optional.of(DOS.plusDays(80)), Optional.of("Dr. Maria Chen"))));
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    /** No physician at all is MW-P002's, once; P004 does not pile on. */
+    @Test
+    void noPhysicianAndNoNpiIsP002Only() {
+        CheckResult r = check(visit().certification(new Certification(Optional.of(DOS.minusDays(10)),
+                Optional.of(DOS.plusDays(80)), Optional.empty())));
+
+        assertThat(ids(r)).containsExactly("MW-P002");
     }
 
     /** 11 of 12 visits used before this one: this is the twelfth, still authorized. */
