@@ -63,6 +63,10 @@ final class UnitsCommand implements Callable<Integer> {
         if (method != null) {
             m = UnitMethod.parse(method).orElseThrow(() -> new InputException("--method",
                     "expected cms or cpt, got \"" + method + "\""));
+            if (m != profile.method()) {
+                spec.commandLine().getErr().println("minutewise: note: payer " + profile.id() + " uses the "
+                        + profile.method().label() + "; --method " + method + " overrides it for this count");
+            }
         }
         List<CodeMinutes> input = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();

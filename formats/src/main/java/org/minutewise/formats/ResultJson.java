@@ -111,6 +111,10 @@ public final class ResultJson {
         o.put("available", e.available());
         o.put("label", e.reason());
         if (!e.available()) {
+            if (!e.unpriced().isEmpty()) {
+                ArrayNode u = o.putArray("unpriced");
+                e.unpriced().forEach(u::add);
+            }
             return o;
         }
         o.put("locality", e.locality());

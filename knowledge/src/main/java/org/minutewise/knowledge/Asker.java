@@ -95,7 +95,17 @@ final class Asker {
             UnitResult c = UnitCalculator.compute(UnitMethod.CMS, withCodes, kb.codes());
             UnitResult p = UnitCalculator.compute(UnitMethod.CPT, withCodes, kb.codes());
             sb.append(minutesText(withCodes)).append(": ");
-            if (anyTimed) {
+            boolean perCodeFirst = q.tokens().contains("commercial") || q.tokens().contains("cpt")
+                    || q.tokens().contains("per-code");
+            if (anyTimed && perCodeFirst) {
+                sb.append(p.totalUnits()).append(plural(p.totalUnits(), " unit")).append(" under the CPT per-code "
+                        + "method most commercial payers use (each code on its own): ").append(allocation(p))
+                        .append('.');
+                sb.append(" Under the CMS total-time method (Medicare, and payers that adopt it): ")
+                        .append(c.totalTimedMinutes()).append(" timed minutes, ").append(c.totalUnits())
+                        .append(plural(c.totalUnits(), " unit")).append(", ").append(allocation(c)).append('.');
+                pinned.add(CPT_METHOD);
+            } else if (anyTimed) {
                 sb.append(c.totalTimedMinutes()).append(" timed minutes, ").append(c.totalUnits())
                         .append(plural(c.totalUnits(), " unit")).append(" under the CMS total-time method (the 8-minute "
                         + "rule): ").append(allocation(c)).append('.');
@@ -112,8 +122,11 @@ final class Asker {
                     pinned.add(cm.code());
                 }
             }
-            if (anyTimed) {
+            if (anyTimed && !pinned.contains(CPT_METHOD)) {
                 pinned.add(CPT_METHOD);
+            }
+            if (anyTimed && !pinned.contains(CMS_METHOD)) {
+                pinned.add(CMS_METHOD);
             }
         } else {
             int n = UnitCalculator.unitsForMinutes(total);

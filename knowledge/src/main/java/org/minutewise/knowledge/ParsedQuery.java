@@ -42,6 +42,8 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
     private static final Set<String> AMBIGUOUS_NUMBERS = Set.of("59", "96", "97");
     private static final Set<String> MODIFIER_WORDS = Set.of("modifier", "modifiers", "mod", "mods", "modifer",
             "modifers", "modifyer");
+    /** Words that join minutes to the code after them: "20 min of 97112". */
+    private static final Set<String> OF_WORDS = Set.of("of", "doing", "on");
     private static final Set<String> MINUTE_WORDS = Set.of("min", "mins", "minute", "minutes", "mns", "minuets");
     /** Words of a question that say nothing about its subject. */
     static final Set<String> QUESTION_WORDS = Set.of("what", "whats", "which", "who", "whom", "when", "where", "why",
@@ -99,15 +101,25 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
         }
         String lastCode = "";
         int lastCodeAt = -10;
+        // A code that already owns the minutes written before it ("20 min of 97112") owns no later ones.
+        int claimedAt = -1;
         for (int i = 0; i < tokens.size(); i++) {
             String tok = tokens.get(i);
             String up = raw.get(i).toUpperCase(Locale.ROOT);
             // Minutes: "38 minutes", "20 min".
             if (QueryText.isNumber(tok) && i + 1 < tokens.size() && MINUTE_WORDS.contains(tokens.get(i + 1))
                     && tok.length() <= 4) {
-                // The code written just before ("97110 for 20 min", "97112 x 24 minutes") owns the minutes.
-                boolean owned = i - lastCodeAt <= 3;
-                minutes.add(new Minutes(owned ? lastCode : "", Integer.parseInt(tok), i));
+                String owner = "";
+                // "20 min of 97112": the code written just after, joined by "of", owns the minutes; else the code
+                // written just before ("97110 for 20 min", "97112 x 24 minutes").
+                if (i + 3 < tokens.size() && OF_WORDS.contains(tokens.get(i + 2))
+                        && ProcedureCode.isWellFormed(raw.get(i + 3).toUpperCase(Locale.ROOT))) {
+                    owner = raw.get(i + 3).toUpperCase(Locale.ROOT);
+                    claimedAt = i + 3;
+                } else if (i - lastCodeAt <= 3) {
+                    owner = lastCode;
+                }
+                minutes.add(new Minutes(owner, Integer.parseInt(tok), i));
                 used[i] = true;
                 lastCode = "";
                 lastCodeAt = -10;
@@ -117,8 +129,8 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
                 if (!codes.contains(up)) {
                     codes.add(up);
                 }
-                lastCode = up;
-                lastCodeAt = i;
+                lastCode = i == claimedAt ? "" : up;
+                lastCodeAt = i == claimedAt ? -10 : i;
                 if (byId.containsKey(up)) {
                     addOnce(ids, up);
                 }

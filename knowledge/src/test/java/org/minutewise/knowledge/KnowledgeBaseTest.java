@@ -185,6 +185,18 @@ class KnowledgeBaseTest {
                 .contains("47 timed minutes, 3 units").contains("97110 x1, 97112 x2");
     }
 
+    /** "20 min of 97112": the code after "of" owns the minutes, and is not taken for the next minutes' code. */
+    @Test
+    void askPairsMinutesWithTheCodeWrittenAfterThem() {
+        assertThat(kb.ask("I did 20 min of 97112 and 18 min of 97110, how many units").answer())
+                .contains("97112 20 min + 97110 18 min").contains("38 timed minutes, 3 units")
+                .contains("97112 x2, 97110 x1").contains("Under the CPT per-code method: 97112 x1, 97110 x1");
+        // A commercial payer's question leads with the per-code count.
+        assertThat(kb.ask("8 minutes of 97110 and 8 minutes of 97140 for a commercial payer, how many units?")
+                .answer()).startsWith("97110 8 min + 97140 8 min: 2 units under the CPT per-code method")
+                .contains("CMS total-time method (Medicare, and payers that adopt it): 16 timed minutes, 1 unit");
+    }
+
     @Test
     void askNamesTheNcciPairOfTwoCodes() {
         Answer a = kb.ask("can I bill 97530 and 97140 same day");

@@ -144,8 +144,8 @@ class DocumentationNotesTest {
                 + "ground", "pain").replace("to reduce giving way", "to reduce pain");
         List<Finding> fs = check(b.note(noDeficit).build());
         assertThat(warnOrWorse(fs)).singleElement().asString().startsWith("MW-D004 ")
-                .contains("S93.401A (Dislocation and sprain of joints and ligaments at ankle foot and toe level, "
-                        + "injury)");
+                .contains("S93.401A (category S93: Dislocation and sprain of joints and ligaments at ankle foot and "
+                        + "toe level; injury)");
     }
 
     @Test

@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.Estimate;
-import org.minutewise.core.model.Discipline;
+import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.model.Mode;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.ServiceLine;
@@ -30,7 +31,10 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
                           List<Line> lines, List<Treatment> treatments, Optional<Estimate.FullUnit> fullUnit,
                           String biller) {
 
-    /** A billed line: code, modifiers, units, KX bucket, and its allowed amount (0 when unknown). */
+    /**
+     * A billed line: code, modifiers, units, KX bucket ("PT_SLP", "OT", or "" for a code that is not therapy), and
+     * its allowed amount (0 when unknown).
+     */
     public record Line(String code, List<String> modifiers, int units, String bucket, BigDecimal allowed) {
         public Line {
             Objects.requireNonNull(code, "code");
@@ -79,7 +83,8 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
     public static final List<String> PROGRESS_CODES = List.of("97164", "97168", "97161", "97162", "97163", "97165",
             "97166", "97167");
 
-    public static VisitDigest of(CheckResult r) {
+    /** The digest of a checked visit; {@code codes} tells therapy codes (KX buckets) from the others. */
+    public static VisitDigest of(CheckResult r, CodeCatalog codes) {
         Visit v = r.visit();
         List<Line> lines = new ArrayList<>();
         Estimate est = r.claim().estimate();
@@ -87,8 +92,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
             ClaimLine l = r.claim().lines().get(i);
             BigDecimal allowed = est.available() && i < est.lines().size() && est.lines().get(i).priced()
                     ? est.lines().get(i).allowed() : BigDecimal.ZERO;
-            lines.add(new Line(l.code(), l.modifiers(), l.units(), l.discipline() == Discipline.OT ? "OT" : "PT_SLP",
-                    allowed));
+            lines.add(new Line(l.code(), l.modifiers(), l.units(), ClaimBuilder.kxBucket(l, codes), allowed));
         }
         List<Treatment> treatments = new ArrayList<>();
         for (ServiceLine s : v.services()) {

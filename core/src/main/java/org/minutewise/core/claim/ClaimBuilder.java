@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.DiagnosisCategory;
 import org.minutewise.core.fees.KxThreshold;
@@ -21,18 +23,29 @@ import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.units.CodeKind;
 import org.minutewise.core.units.CodeUnits;
+import org.minutewise.core.units.Cognitive;
 
 /**
  * Turns a checked visit into claim lines (RULES.md §4). Modifier order on a line, a documented convention:
  * <b>GP/GO/GN, CQ/CO, 59/XE/XS/XP/XU, KX, GA/GZ, 96/97</b> — the discipline first, then what changes payment,
- * then the edit bypass, then the attestations; at most four (the rest are reported).
+ * then the edit bypass, then the attestations; at most four (the rest are reported). Spinal manipulation by a
+ * chiropractor (98940-98942, no discipline modifier) billed to Medicare carries <b>AT</b> (active treatment)
+ * first, unless an ABN is recorded: maintenance care then carries GA or GZ instead.
  */
 public final class ClaimBuilder {
     /** CQ/CO were required from this date of service (CMS CY2020 PFS final rule). */
     public static final LocalDate ASSISTANT_MODIFIERS_FROM = LocalDate.of(2020, 1, 1);
     public static final int MAX_MODIFIERS = 4;
-    public static final String COGNITIVE_BASE = "97129";
-    public static final String COGNITIVE_ADD_ON = "97130";
+    public static final String COGNITIVE_BASE = Cognitive.BASE;
+    public static final String COGNITIVE_ADD_ON = Cognitive.ADD_ON;
+    /** Spinal chiropractic manipulation: Medicare pays it as active treatment only, with AT (RULES.md §4). */
+    public static final Set<String> SPINAL_MANIPULATION = Set.of("98940", "98941", "98942");
+    public static final String ACTIVE_TREATMENT = "AT";
+
+    /** AT goes on Medicare's spinal manipulation lines unless an ABN (maintenance care: GA/GZ) is recorded. */
+    public static boolean activeTreatment(Visit v, PayerProfile payer, String code) {
+        return payer.isMedicare() && v.abn().isEmpty() && SPINAL_MANIPULATION.contains(code);
+    }
 
     /** Pointers 1..n in order, for n = 0 to 4: the pointers of every line but 97112's. */
     private static final List<List<Integer>> IN_ORDER = List.of(List.of(), List.of(1), List.of(1, 2),
@@ -131,6 +144,15 @@ public final class ClaimBuilder {
                         anyAssistant ? assistant : Optional.empty(), false, d, idx));
             }
         }
+        for (int i = 0; i < lines.size(); i++) {
+            ClaimLine l = lines.get(i);
+            if (activeTreatment(v, payer, l.code())) {
+                List<String> mods = new ArrayList<>(l.modifiers().size() + 1);
+                mods.add(ACTIVE_TREATMENT);
+                mods.addAll(l.modifiers());
+                lines.set(i, l.withModifiers(mods));
+            }
+        }
         // The NCCI bypass modifier goes on column two (on the therapy code beside manipulation).
         for (NcciAnalysis.Pair p : NcciAnalysis.of(ctx)) {
             if (p.status() == NcciAnalysis.Status.BYPASSED) {
@@ -185,9 +207,9 @@ public final class ClaimBuilder {
             String code = m.code(i);
             if (code.equals(COGNITIVE_BASE) || code.equals(COGNITIVE_ADD_ON)) {
                 if (fixed.indexOf(COGNITIVE_BASE) < 0) {
-                    fixed.add(COGNITIVE_BASE, Math.min(1, total), List.of());
+                    fixed.add(COGNITIVE_BASE, Cognitive.baseUnits(total), List.of());
                     if (total > 1 || addOnBilled) {
-                        fixed.add(COGNITIVE_ADD_ON, Math.max(0, total - 1), List.of());
+                        fixed.add(COGNITIVE_ADD_ON, Cognitive.addOnUnits(total), List.of());
                     }
                 }
             } else {
@@ -327,9 +349,22 @@ public final class ClaimBuilder {
     }
 
     /** KX for one bucket; null when the visit has no line in it. */
+    /**
+     * The KX bucket a claim line counts toward: "OT" or "PT_SLP" by its discipline, or "" for a code no therapy
+     * discipline bills (chiropractic manipulation, say), which is not outpatient therapy and counts toward neither.
+     */
+    public static String kxBucket(ClaimLine l, CodeCatalog codes) {
+        CodeInfo info = codes.getOrNull(l.code());
+        if (info != null && info.disciplines().isEmpty()) {
+            return "";
+        }
+        return l.discipline() == Discipline.OT ? "OT" : "PT_SLP";
+    }
+
     private static KxBucket kx(CheckContext ctx, List<ClaimLine> lines, Estimate est, KxThreshold t, boolean ot) {
         Visit v = ctx.visit();
         Discipline bucketDiscipline = ot ? Discipline.OT : Discipline.PT;
+        String bucket = ot ? "OT" : "PT_SLP";
         BigDecimal threshold = ot ? t.ot() : t.ptSlp();
         BigDecimal before = v.patient().spentBefore(bucketDiscipline);
         BigDecimal running = before;
@@ -338,7 +373,7 @@ public final class ClaimBuilder {
         List<String> unpriced = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             ClaimLine l = lines.get(i);
-            if ((l.discipline() == Discipline.OT) != ot) {
+            if (!kxBucket(l, ctx.ref().codes()).equals(bucket)) {
                 continue;
             }
             any = true;
@@ -365,12 +400,12 @@ public final class ClaimBuilder {
             int from = already || institutional ? 0 : crossing;
             for (int i = from; i < lines.size(); i++) {
                 ClaimLine l = lines.get(i);
-                if ((l.discipline() == Discipline.OT) == ot && l.units() > 0) {
+                if (kxBucket(l, ctx.ref().codes()).equals(bucket) && l.units() > 0) {
                     lines.set(i, l.withModifiers(append(l.modifiers(), "KX")));
                 }
             }
         }
-        return new KxBucket(ot ? "OT" : "PT_SLP", t.year(), threshold, t.targetedReview(), before,
+        return new KxBucket(bucket, t.year(), threshold, t.targetedReview(), before,
                 running.subtract(before), already ? 0 : crossing, apply, unpriced);
     }
 }

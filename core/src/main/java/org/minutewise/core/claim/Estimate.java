@@ -76,6 +76,12 @@ public record Estimate(boolean available, String reason, String locality, BigDec
                 patientCoinsurance, unpriced, sampleData, fullUnit);
     }
 
+    /** Not available because no line could be priced: the codes without RVUs are named. */
+    public static Estimate unpriced(String reason, List<String> unpriced, boolean sampleData) {
+        return new Estimate(false, reason, "", BigDecimal.ZERO, List.of(), BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, unpriced, sampleData, Optional.empty());
+    }
+
     public static Estimate unavailable(String reason) {
         return new Estimate(false, reason, "", BigDecimal.ZERO, List.of(), BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO, List.of(), false, Optional.empty());

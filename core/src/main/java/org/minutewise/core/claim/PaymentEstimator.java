@@ -75,6 +75,12 @@ public final class PaymentEstimator {
                 fullLine = i;
             }
         }
+        if (fullLine < 0 && !unpriced.isEmpty()) {
+            // Nothing priced: an estimate of $0 would read as "Medicare pays nothing".
+            return Estimate.unpriced("No line could be priced: no RVUs loaded for " + String.join(", ", unpriced)
+                    + (fees.sample() ? " (the shipped sample prices only a few codes; load CMS's PPRRVU file with "
+                    + "--rvu-file)" : "") + ".", unpriced, fees.sample());
+        }
         List<Estimate.Line> out = new ArrayList<>(n);
         BigDecimal total = BigDecimal.ZERO;
         Optional<Estimate.FullUnit> full = Optional.empty();

@@ -50,7 +50,23 @@ final class Explanations {
             }
         }
         out.add("Result: " + summary(r) + ".");
+        cognitiveClaim(r, out);
         return out;
+    }
+
+    /** When the claim bills 97129/97130 differently from the units by code, say how (RULES.md §1). */
+    private static void cognitiveClaim(UnitResult r, List<String> out) {
+        Integer base = r.unitsByCode().get(Cognitive.BASE);
+        Integer addOn = r.unitsByCode().get(Cognitive.ADD_ON);
+        int total = (base == null ? 0 : base) + (addOn == null ? 0 : addOn);
+        int b = Cognitive.baseUnits(total);
+        int a = Cognitive.addOnUnits(total);
+        if (total == 0 || (base == null ? 0 : base) == b && (addOn == null ? 0 : addOn) == a) {
+            return;
+        }
+        out.add("On the claim: " + Cognitive.BASE + " x" + b + (a > 0 ? " and " + Cognitive.ADD_ON + " x" + a : "")
+                + ": " + Cognitive.BASE + " is billed once, for the first 15 minutes, and each additional 15 minutes "
+                + "on " + Cognitive.ADD_ON + ", which is never billed without " + Cognitive.BASE + ".");
     }
 
     private static void cms(UnitResult r, List<String> out) {
@@ -131,8 +147,9 @@ final class Explanations {
                     defaults.add(code);
                 }
             }
-            sb.append("Minutewise gives it to ").append(join(defaults))
-                    .append(" by default (lowest code number); the alternative").append(
+            sb.append(defaults.size() == 1 ? "Minutewise gives it to " : "Minutewise gives one each to ")
+                    .append(join(defaults)).append(defaults.size() == 1 ? " by default (lowest code number); the "
+                    + "alternative" : " by default (lowest code numbers); the alternative").append(
                             r.alternatives().size() == 1 ? " is " : "s are ");
             List<String> alts = new ArrayList<>();
             for (Map<String, Integer> alt : r.alternatives()) {
@@ -160,7 +177,8 @@ final class Explanations {
             int cms = UnitCalculator.unitsForMinutes(r.totalTimedMinutes());
             if (cms != r.timedUnits()) {
                 out.add("For comparison, the CMS total-time method would pool the " + r.totalTimedMinutes()
-                        + " timed minutes into " + units(cms) + " (this payer uses the per-code method).");
+                        + " timed minutes into " + units(cms) + "; Medicare, and payers that adopt its method, count that "
+                        + "way.");
             }
         }
     }
@@ -239,7 +257,8 @@ final class Explanations {
             return "as many minutes left over as " + bestLoser.code() + " but more minutes in all ("
                     + lastWinner.minutes() + " against " + bestLoser.minutes() + ")";
         }
-        return "an equal claim by the minutes (see the professional's choice below)";
+        return "the same minutes left over and in all as " + bestLoser.code() + " (a tie: see the professional's "
+                + "choice below)";
     }
 
     private static String leftovers(UnitResult r, List<String> codes) {

@@ -51,7 +51,7 @@ public final class BilledLines implements Rule {
             .inEffectFrom(ClaimBuilder.ASSISTANT_MODIFIERS_FROM);
     public static final RuleInfo MODIFIER_DIFFERS = new RuleInfo("MW-B006", Severity.WARN,
             "Billed modifiers differ from what the documentation supports",
-            "Add the modifiers the engine lists as missing, and remove those it lists as unsupported, or document "
+            "Add the modifiers listed as missing, and remove those listed as not supported, or document "
                     + "what supports them.",
             "CMS Pub 100-04 ch. 5 §20.1, §10.3; NCCI Policy Manual ch. I", Citations.CLAIMS_MANUAL_CH5);
     public static final RuleInfo NOT_DOCUMENTED = new RuleInfo("MW-B007", Severity.BLOCK,
@@ -206,7 +206,7 @@ public final class BilledLines implements Rule {
             extra.removeAll(engine);
             extra.retainAll(COMPARED);
             out.add(MODIFIER_DIFFERS.finding(codePath(code) + ".modifiers", code + " is billed with modifiers "
-                    + billed + "; from the documentation the engine would bill " + engine
+                    + billed + "; the documentation supports " + engine
                     + (missing.isEmpty() ? "" : ". Missing: " + String.join(", ", missing))
                     + (extra.isEmpty() ? "" : ". Not supported: " + String.join(", ", extra)) + "."));
         }

@@ -24,12 +24,14 @@ public final class CodeRules implements Rule {
             "97010 is bundled by Medicare",
             "Nothing to fix; expect no separate payment for hot or cold packs from Medicare.",
             "Medicare physician fee schedule status B (bundled); RULES.md §1", Citations.CLAIMS_MANUAL_CH5);
-    public static final RuleInfo COGNITIVE = new RuleInfo("MW-C004", Severity.WARN,
+    public static final RuleInfo COGNITIVE = new RuleInfo("MW-C004", Severity.INFO,
             "Cognitive intervention units not split 97129 then 97130",
             "Bill the first unit of cognitive function intervention as 97129 (once), every further unit as "
                     + "97130; never 97130 alone. Minutewise's claim lines already do this.",
             "CPT 97129/97130 (base and add-on); RULES.md §1", Citations.MINUTEWISE)
-            .inEffectFrom(LocalDate.of(2020, 1, 1)); // the two codes replaced 97127 on 2020-01-01
+            .inEffectFrom(LocalDate.of(2020, 1, 1)) // the two codes replaced 97127 on 2020-01-01
+            .revised(2, "2026-12-05: info, not warn: the claim lines already split the units (billed lines that do "
+                    + "not are MW-B001's)");
     public static final RuleInfo NOT_EFFECTIVE = new RuleInfo("MW-C005", Severity.BLOCK,
             "Code not valid on the date of service",
             "Use the code in effect on the date of service.",

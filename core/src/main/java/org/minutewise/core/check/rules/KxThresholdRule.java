@@ -6,12 +6,14 @@ import java.util.List;
 import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.Citations;
 import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Money;
 import org.minutewise.core.check.Rule;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.Claim;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.KxBucket;
+import org.minutewise.core.model.Discipline;
 
 /** The KX threshold and targeted medical review amount, per expense bucket (RULES.md §4). */
 public final class KxThresholdRule implements Rule {
@@ -54,25 +56,27 @@ public final class KxThresholdRule implements Rule {
             String bucket = b.bucket().equals("OT") ? "occupational therapy" : "physical therapy and speech-language "
                     + "pathology (combined)";
             if (b.kxApplied()) {
-                String where = b.spentBefore().compareTo(b.threshold()) >= 0 ? "was already past"
-                        : "passes on this visit";
+                boolean past = b.spentBefore().compareTo(b.threshold()) >= 0;
                 out.add(APPLIED.finding("claimLines", "The patient's " + b.year() + " incurred " + bucket
-                        + " expenses (" + money(b) + ") " + where + " the KX threshold of $" + b.threshold()
-                        + "; KX is on " + (ctx.visit().setting().institutional()
-                        || b.spentBefore().compareTo(b.threshold()) >= 0 ? "every line of this bucket"
-                        : "the line that crosses it and every later line of this bucket") + "."));
+                        + " expenses " + (past ? "were already past" : "pass") + " the KX threshold of "
+                        + Money.of(b.threshold()) + (past ? "" : " on this visit") + " ("
+                        + money(ctx, b) + "); KX is on " + (ctx.visit().setting().institutional() || past
+                        ? "every line of this bucket" : "the line that crosses it and every later line of this "
+                        + "bucket") + "."));
             } else if (b.spentAfter().compareTo(b.threshold().multiply(NEAR)) >= 0) {
                 out.add(NEAR_THRESHOLD.finding("patient.yearToDate", "The patient's " + b.year() + " " + bucket
-                        + " expenses are " + money(b) + ", near the KX threshold of $" + b.threshold() + "."));
+                        + " expenses are near the KX threshold of " + Money.of(b.threshold()) + " (" + money(ctx, b)
+                        + ")."));
             }
             if (b.spentAfter().compareTo(b.targetedReview()) >= 0) {
                 out.add(TARGETED_REVIEW.finding("patient.yearToDate", "The patient's " + b.year() + " " + bucket
-                        + " expenses (" + money(b) + ") reach the $" + b.targetedReview() + " targeted medical "
-                        + "review amount."));
+                        + " expenses reach the " + Money.of(b.targetedReview()) + " targeted medical review amount ("
+                        + money(ctx, b) + ")."));
             }
-            if (!b.unpriced().isEmpty() && claim.estimate().available()) {
+            if (!b.unpriced().isEmpty() && (claim.estimate().available() || !claim.estimate().unpriced().isEmpty())) {
                 out.add(UNPRICED.finding("claimLines", "No RVUs are loaded for " + String.join(", ", b.unpriced())
-                        + ", so their amounts are not counted toward the " + bucket + " KX threshold."));
+                        + (b.unpriced().size() == 1 ? ", so its amount is" : ", so their amounts are")
+                        + " not counted toward the " + bucket + " KX threshold."));
             } else if (!b.unpriced().isEmpty()) {
                 // No estimate at all (no conversion factor for the year, an unknown locality): say why.
                 out.add(UNPRICED.finding("claimLines", "The lines cannot be priced (" + withoutStop(claim.estimate()
@@ -87,9 +91,14 @@ public final class KxThresholdRule implements Rule {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** The amounts before and after the visit, for a message: built only for a finding that fires. */
-    private static String money(KxBucket b) {
-        return "$" + b.spentBefore().setScale(2, java.math.RoundingMode.HALF_UP) + " before this visit, $"
-                + b.spentAfter().setScale(2, java.math.RoundingMode.HALF_UP) + " after it";
+    /**
+     * The amounts before and after the visit, with what of it was spent at other providers, for a message: built
+     * only for a finding that fires.
+     */
+    private static String money(CheckContext ctx, KxBucket b) {
+        Discipline d = b.bucket().equals("OT") ? Discipline.OT : Discipline.PT;
+        BigDecimal outside = ctx.visit().patient().outsideSpend().bucket(d);
+        return Money.of(b.spentBefore()) + " before this visit" + (outside.signum() > 0 ? ", of which "
+                + Money.of(outside) + " at other providers;" : ",") + " " + Money.of(b.spentAfter()) + " after it";
     }
 }

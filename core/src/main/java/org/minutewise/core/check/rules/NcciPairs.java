@@ -9,6 +9,8 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.NcciAnalysis;
 import org.minutewise.core.edits.PtpEdit;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
 
 /**
  * NCCI procedure-to-procedure pairs billed the same day (RULES.md §4-§5): one finding id per outcome, so each
@@ -110,6 +112,15 @@ public final class NcciPairs implements Rule {
         return preferred.equals("59") ? "59 or an X modifier" : preferred + " (or 59)";
     }
 
+    private static boolean byChiropractor(CheckContext ctx, String code) {
+        for (ServiceLine l : ctx.visit().services()) {
+            if (l.code().equals(code) && l.provider().role() == Role.DC) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
         boolean starter = ctx.ref().ptp().starter();
@@ -134,11 +145,16 @@ public final class NcciPairs implements Rule {
                 case PAYER_DENIES -> out.add(PAYER_DENIES.finding(path, "Payer " + ctx.payer().id() + " denies 59/X "
                         + "on " + pair + " whatever the documentation; " + e.column2() + " is likely to be denied."));
                 case SAME_REGION -> out.add(sameRegion(ctx, p, source));
-                case NO_REGIONS -> out.add(NO_REGIONS.finding("services[code=" + p.modifiedCode() + "]",
-                        p.modifiedCode() + " is billed beside manipulation (" + p.otherCode() + "), but the regions "
-                                + "each treated are not documented, so nothing shows the therapy treated a region "
-                                + "that was not manipulated; Minutewise did not add XS or 59, and "
-                                + p.modifiedCode() + " may be denied" + source + "."));
+                case NO_REGIONS -> {
+                    // A chiropractor's therapy to Medicare is not covered at all (MW-W001): regions cannot help.
+                    if (!(ctx.payer().isMedicare() && byChiropractor(ctx, p.modifiedCode()))) {
+                        out.add(NO_REGIONS.finding("services[code=" + p.modifiedCode() + "]", p.modifiedCode()
+                                + " is billed beside manipulation (" + p.otherCode() + "), but the regions each "
+                                + "treated are not documented, so nothing shows the therapy treated a region that "
+                                + "was not manipulated; Minutewise did not add XS or 59, and " + p.modifiedCode()
+                                + " may be denied" + source + "."));
+                    }
+                }
                 case OTHER_REGION -> out.add(OTHER_REGION.finding("services[code=" + p.modifiedCode() + "]",
                         p.modifiedCode() + " treated " + regions(ctx, p.modifiedCode()) + " and the manipulation ("
                                 + p.otherCode() + ") " + regions(ctx, p.otherCode()) + ": a region not "

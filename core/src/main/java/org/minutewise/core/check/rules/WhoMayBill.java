@@ -30,7 +30,7 @@ public final class WhoMayBill implements Rule {
     public static final RuleInfo ASSISTANT_SETTING = new RuleInfo("MW-W003", Severity.BLOCK,
             "Assistant's service in a setting where CQ/CO do not apply",
             "In a physician's office (incident-to), therapy must be furnished by a therapist or the physician, "
-                    + "not an assistant. In a critical access hospital CQ/CO are not used: nothing to add.",
+                    + "not an assistant.",
             "CMS Pub 100-02 ch. 15 §230.5, §60; CMS Pub 100-04 ch. 5 §20.1", Citations.BENEFIT_MANUAL_CH15);
     public static final RuleInfo NO_SUPERVISOR = new RuleInfo("MW-W004", Severity.BLOCK,
             "Assistant's service with no supervising therapist named",
@@ -61,6 +61,13 @@ public final class WhoMayBill implements Rule {
                     + "supervision from 2025-01-01); RULES.md §4", Citations.BENEFIT_MANUAL_CH15)
             .inEffectTo(LocalDate.of(2024, 12, 31));
 
+    public static final RuleInfo ACTIVE_TREATMENT = new RuleInfo("MW-W008", Severity.INFO,
+            "AT on chiropractic manipulation billed to Medicare",
+            "Keep AT only when the record supports active or corrective treatment: the subluxation (by x-ray or "
+                    + "the PART exam: pain, asymmetry, range of motion, tissue changes) and a treatment plan with "
+                    + "measurable goals. For maintenance care give an ABN (visit field abn) and bill without AT.",
+            "CMS Pub 100-02 ch. 15 §240.1.3; RULES.md §4", Citations.BENEFIT_MANUAL_CH15);
+
     @Override
     public RuleInfo info() {
         return CHIROPRACTOR_MEDICARE;
@@ -69,7 +76,7 @@ public final class WhoMayBill implements Rule {
     @Override
     public List<RuleInfo> emits() {
         return List.of(CHIROPRACTOR_MEDICARE, AIDE, ASSISTANT_SETTING, NO_SUPERVISOR, ASSISTANT_DISCIPLINE,
-                ASSISTANT_CAH, DIRECT_SUPERVISION);
+                ASSISTANT_CAH, DIRECT_SUPERVISION, ACTIVE_TREATMENT);
     }
 
     @Override
@@ -87,6 +94,11 @@ public final class WhoMayBill implements Rule {
                 out.add(CHIROPRACTOR_MEDICARE.finding(path, l.code() + " is furnished by a chiropractor and billed "
                         + "to Medicare. Medicare covers only spinal manipulation from a chiropractor; " + l.code()
                         + " is not covered."));
+            }
+            if (ClaimBuilder.activeTreatment(v, ctx.payer(), l.code())) {
+                out.add(ACTIVE_TREATMENT.finding(path, l.code() + " is billed to Medicare with AT: Medicare pays "
+                        + "chiropractic manipulation only as active treatment of a spinal subluxation, never as "
+                        + "maintenance care."));
             }
             if (role == Role.AIDE && therapyCode && (l.minutes() > 0 || !info.timed())) {
                 out.add(AIDE.finding(path, l.code() + " lists " + l.minutes() + " minutes furnished by an aide. An "

@@ -7,6 +7,7 @@ import static org.minutewise.core.check.ComplianceFixture.only;
 import static org.minutewise.core.check.ComplianceFixture.ot;
 import static org.minutewise.core.check.ComplianceFixture.patient;
 import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.untimed;
 import static org.minutewise.core.check.ComplianceFixture.visit;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,8 @@ import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Patient;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.Role;
 import org.minutewise.core.model.Visit;
 
 /**
@@ -37,6 +40,21 @@ class KxThresholdRuleTest {
 
         assertThat(ids(r)).containsExactly("MW-K001");
         assertThat(r.findings().get(0).severity()).isEqualTo(Severity.INFO);
+    }
+
+    /** Chiropractic manipulation is not outpatient therapy: no KX on it, and it is not "unpriced" for KX. */
+    @Test
+    void manipulationIsInNoKxBucket() {
+        Visit v = visit().patient(patient("2700.00", "0")).service(untimed("98940", Provider.of("C1", Role.DC)))
+                .service(minutes("97110", 15, pt("T1"))).build();
+        CheckResult r = check(v);
+
+        assertThat(ids(r)).containsExactly("MW-K001");
+        assertThat(r.claim().lines()).filteredOn(l -> l.code().equals("98940")).singleElement()
+                .satisfies(l -> assertThat(l.modifiers()).doesNotContain("KX"));
+        assertThat(r.claim().lines()).filteredOn(l -> l.code().equals("97110")).singleElement()
+                .satisfies(l -> assertThat(l.modifiers()).contains("KX"));
+        assertThat(r.claim().kx()).allSatisfy(b -> assertThat(b.unpriced()).doesNotContain("98940"));
     }
 
     @Test

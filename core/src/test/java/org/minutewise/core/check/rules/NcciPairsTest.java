@@ -188,6 +188,18 @@ class NcciPairsTest {
         assertThat(ids(check(chiropractic(List.of(), List.of(BodyRegion.LUMBAR))))).containsExactly("MW-E010");
     }
 
+    /** A chiropractor's 97140 to Medicare is not covered at all (MW-W001): no advice to record regions. */
+    @Test
+    void noRegionsForAChiropractorsTherapyToMedicareIsNotE010() {
+        Visit medicare = chiropractic(List.of(BodyRegion.LUMBAR), List.of()).toBuilder().payer("medicare").build();
+
+        assertThat(ids(check(medicare))).doesNotContain("MW-E010");
+        Visit byPt = visit().service(new ServiceLine("98940", OptionalInt.empty(), List.of(), Provider.of("D1",
+                Role.DC), Optional.empty(), Optional.empty(), Optional.empty(), List.of(BodyRegion.LUMBAR)))
+                .service(minutes("97140", 15, pt("T1"))).build();
+        assertThat(ids(check(byPt))).contains("MW-E010");
+    }
+
     @Test
     void theRegionRuleNeedsManipulationAndTimesDoNotDecideIt() {
         Visit noManipulation = visit().payer("commercial")

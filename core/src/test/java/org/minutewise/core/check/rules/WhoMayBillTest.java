@@ -13,6 +13,7 @@ import static org.minutewise.core.check.ComplianceFixture.visit;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.model.Abn;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Role;
@@ -48,6 +49,31 @@ class WhoMayBillTest {
         CheckResult r = check(visit().service(untimed("98940", Provider.of("C1", Role.DC))).build());
 
         assertThat(ids(r)).doesNotContain("MW-W001");
+    }
+
+    /** Medicare pays chiropractic manipulation as active treatment only: the line carries AT, and W008 says why. */
+    @Test
+    void spinalManipulationToMedicareCarriesAtW008() {
+        CheckResult r = check(visit().service(untimed("98940", Provider.of("C1", Role.DC))).build());
+
+        assertThat(ids(r)).containsExactly("MW-W008");
+        assertThat(r.findings().get(0).severity()).isEqualTo(Severity.INFO);
+        assertThat(r.claim().lines()).singleElement().satisfies(l -> assertThat(l.modifiers()).containsExactly("AT"));
+    }
+
+    /** Maintenance care under an ABN carries GA, not AT; a commercial payer gets neither. */
+    @Test
+    void manipulationWithAnAbnOrToACommercialPayerIsNotW008() {
+        CheckResult abn = check(visit().abn(Abn.GIVEN).service(untimed("98940", Provider.of("C1", Role.DC))).build());
+        assertThat(ids(abn)).doesNotContain("MW-W008");
+        assertThat(abn.claim().lines()).singleElement().satisfies(l -> assertThat(l.modifiers())
+                .containsExactly("GA"));
+        CheckResult commercial = check(visit().payer("commercial")
+                .service(untimed("98940", Provider.of("C1", Role.DC))).build());
+        assertThat(ids(commercial)).doesNotContain("MW-W008");
+        assertThat(commercial.claim().lines()).singleElement().satisfies(l -> assertThat(l.modifiers()).isEmpty());
+        CheckResult extraspinal = check(visit().service(untimed("97140", Provider.of("C1", Role.DC))).build());
+        assertThat(ids(extraspinal)).doesNotContain("MW-W008");
     }
 
     @Test

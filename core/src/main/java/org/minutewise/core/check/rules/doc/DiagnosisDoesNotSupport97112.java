@@ -60,14 +60,16 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
                 return;
             }
             listed.append(listed.length() == 0 ? "" : "; ").append(dx).append(cat
-                    .map(c -> " (" + c.title() + ", " + c.group() + ")")
+                    .map(c -> " (category " + c.category() + ": " + c.title() + "; " + c.group() + ")")
                     .orElse(" (not in the Minutewise diagnosis catalog " + catalog.version() + ")"));
         }
         if (DocSupport.note(ctx).isPresent() && DocSupport.scan(ctx).has(PhraseLists.BALANCE_DEFICIT)) {
             return;
         }
-        out.add(INFO.finding("diagnoses", "97112 (neuromuscular reeducation) is billed with the diagnoses "
-                + listed + ". None of them by itself explains a neuromuscular deficit, and the note states no "
+        boolean one = dxs.size() == 1;
+        out.add(INFO.finding("diagnoses", "97112 (neuromuscular reeducation) is billed with the diagnos"
+                + (one ? "is " : "es ") + listed + (one ? ". It does not" : ". None of them") + " by itself explain"
+                + (one ? "" : "s") + " a neuromuscular deficit, and the note states no "
                 + "balance or proprioceptive deficit. Payers deny 97112 for a musculoskeletal condition unless the "
                 + "record shows a balance or proprioceptive deficit being retrained."));
     }

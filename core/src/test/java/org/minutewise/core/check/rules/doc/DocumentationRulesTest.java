@@ -180,8 +180,16 @@ class DocumentationRulesTest {
                     "MW-D004");
             assertThat(fs).hasSize(1);
             assertThat(fs.get(0).message())
-                    .contains("M17.11 (Osteoarthritis of knee, musculoskeletal)")
+                    .contains("M17.11 (category M17: Osteoarthritis of knee; musculoskeletal)").contains("None of them by itself explains")
                     .contains("Z99.89 (not in the Minutewise diagnosis catalog test)");
+        }
+
+        @Test
+        void oneDiagnosisIsNamedInTheSingular() {
+            List<Finding> fs = of(check(only97112(NOTE).diagnoses(List.of("M17.11")).build()), "MW-D004");
+            assertThat(fs).singleElement().satisfies(f -> assertThat(f.message())
+                    .contains("billed with the diagnosis M17.11 (category M17").contains("It does not by itself "
+                            + "explain a neuromuscular deficit"));
         }
 
         @Test

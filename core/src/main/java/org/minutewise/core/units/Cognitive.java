@@ -1,0 +1,24 @@
+package org.minutewise.core.units;
+
+/**
+ * Cognitive function intervention (RULES.md §1): 97129 for the first 15 minutes (one unit at most), each additional
+ * 15 minutes on its add-on 97130, which is never billed without 97129. The units the minutes earn are counted for
+ * the two together; this is how the claim splits them.
+ */
+public final class Cognitive {
+    public static final String BASE = "97129";
+    public static final String ADD_ON = "97130";
+
+    private Cognitive() {
+    }
+
+    /** The claim's units of 97129: one when the pair earned any. */
+    public static int baseUnits(int total) {
+        return Math.min(1, total);
+    }
+
+    /** The claim's units of 97130: all but the first. */
+    public static int addOnUnits(int total) {
+        return Math.max(0, total - 1);
+    }
+}
