@@ -46,6 +46,13 @@ public final class Main implements Runnable {
                 err.println("minutewise: " + ex.getMessage());
                 return BAD_INPUT;
             }
+            java.nio.file.FileSystemException fs = fileProblem(ex);
+            if (fs != null) {
+                // A path that cannot be read or written (no such directory, a directory where a file is wanted,
+                // no permission) is the caller's to fix, not an internal error.
+                err.println("minutewise: " + describe(fs));
+                return BAD_INPUT;
+            }
             err.println("minutewise: internal error: " + ex.getClass().getSimpleName()
                     + " (set MINUTEWISE_DEBUG=1 for details)");
             if (System.getenv("MINUTEWISE_DEBUG") != null) {
@@ -63,6 +70,32 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The file system refusal behind an exception (itself, or its cause), or null. */
+    static java.nio.file.FileSystemException fileProblem(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.FileSystemException fs) {
+                return fs;
+            }
+        }
+        return null;
+    }
+
+    static String describe(java.nio.file.FileSystemException fs) {
+        String what;
+        if (fs instanceof java.nio.file.NoSuchFileException) {
+            what = "no such file or directory";
+        } else if (fs instanceof java.nio.file.AccessDeniedException) {
+            what = "permission denied";
+        } else if (fs instanceof java.nio.file.FileAlreadyExistsException) {
+            what = "already exists (and is not a directory Minutewise can write into)";
+        } else if (fs instanceof java.nio.file.NotDirectoryException) {
+            what = "not a directory";
+        } else {
+            what = fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason();
+        }
+        return (fs.getFile() == null ? "" : fs.getFile() + ": ") + what;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

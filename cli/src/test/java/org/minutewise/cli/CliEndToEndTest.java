@@ -106,6 +106,35 @@ final class CliEndToEndTest {
         assertThat(j.get("totalUnits").asInt()).isEqualTo(4);
     }
 
+    /** Forcing a method the payer does not use says so on stderr; the payer's own method says nothing. */
+    @Test
+    void forcingAnotherMethodThanThePayersIsNoted() {
+        Run r = run("units", "--method", "cpt", "97112:20", "97110:20");
+        assertThat(r.code).isZero();
+        assertThat(r.err).contains("payer medicare uses the").contains("--method cpt overrides it");
+        assertThat(r.out).contains("Medicare, and payers that adopt its method, count that way")
+                .doesNotContain("this payer uses the per-code method");
+        assertThat(run("units", "--method", "cms", "97112:20").err).isEmpty();
+    }
+
+    /** 97129 alone earns the units of the pair; the explanation says how the claim bills them. */
+    @Test
+    void cognitiveUnitsSayHowTheClaimSplitsThem() {
+        assertThat(run("units", "97129:40").out).contains("On the claim: 97129 x1 and 97130 x2");
+    }
+
+    /** A path Minutewise cannot write is the caller's to fix: exit 2 naming it, not an internal error. */
+    @Test
+    void anUnwritableOutputPathIsBadInput() throws IOException {
+        Path stroke = Repo.root().resolve("examples/stroke-visit.json");
+        Run r = run("check", "--output", tmp.resolve("no/such/dir/out.json").toString(), stroke.toString());
+        assertThat(r.code).isEqualTo(2);
+        assertOneErrorLine(r, "no such file or directory");
+        Run g = run("generate", "--visits", "2", "--out", tmp.resolve("missing/x.csv").toString());
+        assertThat(g.code).isEqualTo(2);
+        assertThat(g.err).contains("missing").doesNotContain("internal error");
+    }
+
     @Test
     void unitsByTheCommercialPayerUseItsMethod() {
         Run r = run("units", "--payer", "commercial", "--json", "97110:8", "97112:8");

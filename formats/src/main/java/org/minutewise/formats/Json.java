@@ -2,6 +2,8 @@ package org.minutewise.formats;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -25,7 +27,10 @@ public final class Json {
     }
 
     private static ObjectMapper build() {
-        JsonFactory f = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+        // Amounts as written (1200.00, never 1.2E+3); a key given twice is refused, not silently the last one.
+        JsonFactory f = JsonFactory.builder().streamReadConstraints(CONSTRAINTS)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         return JsonMapper.builder(f)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

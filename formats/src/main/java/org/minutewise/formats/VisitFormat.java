@@ -21,12 +21,21 @@ public enum VisitFormat {
     }
 
     /** Guesses the format of an input from its name and its first characters. */
+    /** A first line of comma-separated names that includes the layout's visitId and code columns. */
+    private static boolean looksLikeCsvHeader(String head) {
+        int end = head.indexOf('\n');
+        String first = end < 0 ? head : head.substring(0, end);
+        return first.contains(",") && first.contains("visitId") && first.contains("code");
+    }
+
     public static VisitFormat detect(String name, String text) {
         String n = name.toLowerCase(Locale.ROOT);
         if (n.endsWith(".gz")) {
             n = n.substring(0, n.length() - 3);
+        } else if (n.endsWith(".gzip")) {
+            n = n.substring(0, n.length() - 5);
         }
-        String head = text.stripLeading();
+        String head = (text.startsWith("\uFEFF") ? text.substring(1) : text).stripLeading();
         if (n.endsWith(".csv")) {
             return CSV;
         }
@@ -35,6 +44,9 @@ public enum VisitFormat {
         }
         if (n.endsWith(".edi") || n.endsWith(".x12") || n.endsWith(".837") || head.startsWith("ISA")) {
             return X12;
+        }
+        if (!head.startsWith("{") && !head.startsWith("[") && looksLikeCsvHeader(head)) {
+            return CSV; // whatever the file is called (a .txt, a gzip without .gz)
         }
         if (head.startsWith("{") && head.length() < 4096 ? head.contains("\"resourceType\"")
                 : head.startsWith("{") && head.substring(0, 4096).contains("\"resourceType\"")) {

@@ -46,6 +46,8 @@ public final class VisitJsonReader {
     /** Minutes in a day: the most any line or visit can hold. */
     public static final int MAX_MINUTES = 1440;
     public static final int MAX_SERVICES = 200;
+    /** Periods on one service line: 48 half-hour blocks fill a day. */
+    public static final int MAX_PERIODS = 48;
     private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d|24:00");
 
     private final ReferenceData ref;
@@ -159,9 +161,11 @@ public final class VisitJsonReader {
         }
         if (n.hasNonNull("certification")) {
             JsonNode c = object(n.get("certification"), "certification",
-                    "{\"from\":\"2026-01-05\",\"to\":\"2026-04-04\",\"physician\":\"Dr. ...\"}");
+                    "{\"from\":\"2026-01-05\",\"to\":\"2026-04-04\",\"physician\":\"Dr. ...\","
+                            + "\"physicianNpi\":\"1234567893\"}");
             b.certification(new Certification(date(c, "from", "certification.from", false),
-                    date(c, "to", "certification.to", false), optionalText(c, "physician", "certification")));
+                    date(c, "to", "certification.to", false), optionalText(c, "physician", "certification"),
+                    npi(c, "physicianNpi", "certification")));
         }
         if (n.hasNonNull("authorization")) {
             JsonNode a = object(n.get("authorization"), "authorization",
@@ -350,8 +354,20 @@ public final class VisitJsonReader {
             if (!ps.isArray()) {
                 throw new InputException(path + ".periods", "expected an array of {\"start\":\"09:00\",\"end\":\"09:24\"}");
             }
+            if (ps.size() > MAX_PERIODS) {
+                throw new InputException(path + ".periods", "at most " + MAX_PERIODS + " periods on one service line, "
+                        + "got " + ps.size());
+            }
             for (int k = 0; k < ps.size(); k++) {
-                periods.add(period(ps.get(k), path + ".periods[" + k + "]"));
+                Period p = period(ps.get(k), path + ".periods[" + k + "]");
+                for (int j = 0; j < periods.size(); j++) {
+                    if (periods.get(j).overlaps(p)) {
+                        throw new InputException(path + ".periods[" + k + "]", "overlaps periods[" + j + "] of the "
+                                + "same service (" + periods.get(j).start() + "-" + periods.get(j).end() + "): a minute "
+                                + "of a service is documented once");
+                    }
+                }
+                periods.add(p);
             }
         }
         CodeInfo info = ref.codes().getOrNull(code);

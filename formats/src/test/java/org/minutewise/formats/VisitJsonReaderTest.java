@@ -147,6 +147,38 @@ final class VisitJsonReaderTest {
                 .hasMessageContaining("malformed JSON");
     }
 
+    private static String withPeriods(String periods) {
+        return "{\"id\":\"V-1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\",\"planOfCare\":\"PT\","
+                + "\"services\":[{\"code\":\"97110\",\"periods\":[" + periods + "],\"provider\":{\"role\":\"PT\"}}]}";
+    }
+
+    /** A minute of a service is documented once, and a day holds 48 half hours: 2,000 copies of a period are refused. */
+    @Test
+    void periodsOfOneServiceMayNotOverlapNorExceedADay() {
+        String p = "{\"start\":\"09:00\",\"end\":\"09:20\"}";
+        assertThatThrownBy(() -> read(withPeriods(p + "," + p))).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("services[0].periods[1]: overlaps periods[0] of the same service");
+        String many = String.join(",", java.util.Collections.nCopies(2000, p));
+        assertThatThrownBy(() -> read(withPeriods(many))).isInstanceOf(InputException.class)
+                .hasMessage("services[0].periods: at most 48 periods on one service line, got 2000");
+        assertThat(read(withPeriods(p + ",{\"start\":\"09:20\",\"end\":\"09:40\"}")).services().get(0).minutes())
+                .isEqualTo(40);
+    }
+
+    /** Which id did the sender mean? A key given twice is refused rather than the last one silently kept. */
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        assertThatThrownBy(() -> reader.parse("{\"id\": \"A\", \"id\": \"B\"}"))
+                .isInstanceOf(InputException.class).hasMessageContaining("malformed JSON")
+                .hasMessageContaining("Duplicate field 'id'");
+    }
+
+    /** Amounts are written as given, never in exponent form. */
+    @Test
+    void amountsAreWrittenPlain() throws Exception {
+        assertThat(Json.mapper().writeValueAsString(new java.math.BigDecimal("1.2E+3"))).isEqualTo("1200");
+    }
+
     @Test
     void emptyInputIsRefused() {
         assertThatThrownBy(() -> reader.parse("   ")).isInstanceOf(InputException.class)

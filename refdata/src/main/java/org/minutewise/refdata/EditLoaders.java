@@ -54,6 +54,12 @@ public final class EditLoaders {
             }
             edits.add(new PtpEdit(row.get(0), c2, eff, del, mod));
         }
+        if (edits.isEmpty()) {
+            // An empty table would silently turn every NCCI check off.
+            throw new RefDataException(name + ": no NCCI edit found (expected rows of Column 1, Column 2, "
+                    + "prior-1996 flag, effective date, deletion date, modifier indicator, tab-delimited as CMS "
+                    + "publishes them)");
+        }
         return new PtpTable(f.version, starter, edits);
     }
 
@@ -75,6 +81,11 @@ public final class EditLoaders {
                 throw f.error(row, "MUE Adjudication Indicator", "expected 1, 2 or 3 first, got \"" + mai + "\"");
             }
             values.add(new Mue(row.get(0), max, mai.charAt(0) - '0', row.get(3), effective));
+        }
+        if (values.isEmpty()) {
+            // An empty table would silently turn every MUE check off.
+            throw new RefDataException(name + ": no MUE value found (expected rows of HCPCS/CPT code, MUE value, "
+                    + "adjudication indicator, rationale, as CMS publishes them)");
         }
         return new MueTable(f.version, starter, values);
     }

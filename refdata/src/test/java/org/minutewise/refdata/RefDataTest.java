@@ -379,4 +379,27 @@ final class RefDataTest {
                     .hasMessageStartingWith("y.csv line 2 column assistantShare:");
         }
     }
+
+    /** A CMS edit file that holds no edit would turn the NCCI or MUE checks off without a word: refused. */
+    @Nested
+    class EditFiles {
+        @Test
+        void anEmptyOrForeignNcciFileIsRefused(@TempDir Path dir) throws IOException {
+            Path empty = Files.writeString(dir.resolve("ncci.txt"), "");
+            assertThatThrownBy(() -> RefData.withNcciFile(RefData.defaults(), empty))
+                    .isInstanceOf(RefDataException.class).hasMessageStartingWith("ncci.txt: no NCCI edit found");
+            Path foreign = Files.writeString(dir.resolve("other.txt"), "HCPC\tfoo\nabc\tdef\n");
+            assertThatThrownBy(() -> RefData.withNcciFile(RefData.defaults(), foreign))
+                    .isInstanceOf(RefDataException.class).hasMessageStartingWith("other.txt: no NCCI edit found");
+            Path one = Files.writeString(dir.resolve("one.txt"), "97530\t97140\t0\t20200101\t*\t1\tx\n");
+            assertThat(RefData.withNcciFile(RefData.defaults(), one).ptp().all()).hasSize(1);
+        }
+
+        @Test
+        void anEmptyMueFileIsRefused(@TempDir Path dir) throws IOException {
+            Path empty = Files.writeString(dir.resolve("mue.csv"), "HCPCS,MUE Values,MAI,Rationale\n");
+            assertThatThrownBy(() -> RefData.withMueFile(RefData.defaults(), empty, java.time.LocalDate.of(2026, 1, 1)))
+                    .isInstanceOf(RefDataException.class).hasMessageStartingWith("mue.csv: no MUE value found");
+        }
+    }
 }

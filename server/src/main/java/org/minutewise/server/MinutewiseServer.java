@@ -119,7 +119,7 @@ public final class MinutewiseServer implements AutoCloseable {
                 cfg.routes.exception(Exception.class, (e, ctx) -> internal(ctx, e, 500, "Internal error",
                         "the request could not be completed"));
                 cfg.routes.error(404, ctx -> {
-                    if (!Problems.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                    if (!Problems.isProblem(ctx.res().getContentType())) {
                         Problems.send(ctx, 404, "Not found", "no such resource: " + ctx.method() + " " + ctx.path(),
                                 "");
                     }

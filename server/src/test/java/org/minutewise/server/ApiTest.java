@@ -199,6 +199,18 @@ class ApiTest {
         assertThat(bad.body()).doesNotContain("Exception");
     }
 
+    /** A problem quoting non-ASCII input back is UTF-8, and says so (it was sent as ISO-8859-1). */
+    @Test
+    void problemDocumentsAreUtf8() {
+        String json = TestServer.example("stroke-visit.json").replace("\"planOfCare\": \"PT\"",
+                "\"planOfCare\": \"PT\u00e9\"");
+        assertThat(json).contains("PT\u00e9");
+        TestServer.Reply r = s.postJson("/api/v1/check", json);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json").containsIgnoringCase("utf-8");
+        assertThat(r.body()).contains("PT\u00e9");
+    }
+
     @Test
     void checkRoutesFhirByItsContentType() {
         String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[]}";

@@ -123,11 +123,26 @@ public final class PatientHistory {
      */
     public static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
                                             ReferenceData ref) {
-        return check(visits, startOfYear, ref.fees(), ref.ptp(), ref.mue());
+        return check(visits, startOfYear, ref.fees(), ref.ptp(), ref.mue(), Map.of());
+    }
+
+    /**
+     * Every check, with what each visit's input states as incurred before it ({@code stated}, by visit id): the
+     * KX count never runs below a later visit's stated amount (it may know of spend this audit does not see).
+     */
+    public static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
+                                            Map<String, YearToDate> stated, ReferenceData ref) {
+        return check(visits, startOfYear, ref.fees(), ref.ptp(), ref.mue(), stated);
     }
 
     private static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
                                              FeeData fees, PtpTable ptp, MueTable mue) {
+        return check(visits, startOfYear, fees, ptp, mue, Map.of());
+    }
+
+    private static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
+                                             FeeData fees, PtpTable ptp, MueTable mue,
+                                             Map<String, YearToDate> stated) {
         List<VisitDigest> sorted = new ArrayList<>(visits);
         sorted.sort(Comparator.comparing(VisitDigest::date).thenComparing(VisitDigest::visitId));
         List<AcrossFinding> out = new ArrayList<>();
@@ -135,7 +150,7 @@ public final class PatientHistory {
         Set<String> duplicated = duplicates(sorted, out);
         List<List<VisitDigest>> days = sameDay(sorted);
         Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(days, duplicated, out);
-        kx(sorted, startOfYear, fees, reduced, duplicated, out);
+        kx(sorted, startOfYear, stated, fees, reduced, duplicated, out);
         copiedNotes(sorted, out);
         if (ptp != null || mue != null) {
             for (List<VisitDigest> day : days) {
@@ -275,8 +290,9 @@ public final class PatientHistory {
                 && !duplicated.contains(lineKey(v, v.fullUnit().get().line()));
     }
 
-    private static void kx(List<VisitDigest> sorted, Map<Integer, YearToDate> startOfYear, FeeData fees,
-                           Map<String, Estimate.FullUnit> reduced, Set<String> duplicated, List<AcrossFinding> out) {
+    private static void kx(List<VisitDigest> sorted, Map<Integer, YearToDate> startOfYear,
+                           Map<String, YearToDate> stated, FeeData fees, Map<String, Estimate.FullUnit> reduced,
+                           Set<String> duplicated, List<AcrossFinding> out) {
         Map<String, BigDecimal> running = new HashMap<>();
         int year = -1;
         for (VisitDigest v : sorted) {
@@ -288,6 +304,11 @@ public final class PatientHistory {
                 YearToDate start = startOfYear.getOrDefault(year, YearToDate.NONE);
                 running.put("PT_SLP", start.ptSlp());
                 running.put("OT", start.ot());
+            }
+            YearToDate says = stated.get(v.visitId());
+            if (says != null) {
+                running.merge("PT_SLP", says.ptSlp(), BigDecimal::max);
+                running.merge("OT", says.ot(), BigDecimal::max);
             }
             Optional<KxThreshold> t = fees.kxThreshold(v.date());
             if (t.isEmpty() || fees.conversionFactor(v.date()).isEmpty()) {

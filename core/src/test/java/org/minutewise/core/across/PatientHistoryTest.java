@@ -118,6 +118,31 @@ class PatientHistoryTest {
         assertThat(ids(withOutside, "MW-A003")).startsWith("V08").hasSize(33);
     }
 
+    /** A line in no KX bucket (chiropractic manipulation: not therapy) adds nothing to the count. */
+    @Test
+    void aLineInNoBucketAddsNothingToTheKxCount() {
+        List<VisitDigest> vs = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            vs.add(new VisitDigest(String.format("V%02d", i), "P1", START.plusDays(i), "medicare", true, false, 0L, 0,
+                    i == 0, List.of(new VisitDigest.Line("98940", List.of("AT"), 1, "", new BigDecimal("60"))),
+                    List.of()));
+        }
+        assertThat(ids(check(vs), "MW-A003")).isEmpty();
+        assertThat(ids(check(vs), "MW-A004")).isEmpty();
+    }
+
+    /** A later visit that states more incurred spend than the count (spend elsewhere): the count takes it. */
+    @Test
+    void aLaterVisitsStatedSpendRaisesTheKxCount() {
+        List<VisitDigest> vs = List.of(visit("V0", START, true, "60", false, 0),
+                visit("V1", START.plusDays(3), false, "60", true, 0));
+        assertThat(ids(check(vs), "MW-A004")).containsExactly("V1");
+        Map<String, YearToDate> stated = Map.of("V1", new YearToDate(new BigDecimal("2470.00"), BigDecimal.ZERO));
+        List<AcrossFinding> out = PatientHistory.check(vs, Map.of(), stated, ComplianceFixture.ref());
+        assertThat(ids(out, "MW-A004")).isEmpty();
+        assertThat(ids(out, "MW-A003")).isEmpty();
+    }
+
     @Test
     void kxBeforeTheThresholdA004() {
         List<VisitDigest> vs = episode(5);

@@ -65,7 +65,11 @@ public final class AcrossAudit {
         List<AuditCsv.FindingRow> rows = new ArrayList<>();
         // A visit's exposure: the lines MW-A003 lists (of one bucket or both) and their amounts as counted.
         Map<String, AcrossFinding> exposed = new java.util.TreeMap<>();
-        for (AcrossFinding af : PatientHistory.check(digests, startOfYear, ref)) {
+        Map<String, YearToDate> stated = new HashMap<>();
+        for (AuditDigest r : visits) {
+            stated.put(r.digest().visitId(), new YearToDate(r.ptSlpBefore(), r.otBefore()));
+        }
+        for (AcrossFinding af : PatientHistory.check(digests, startOfYear, stated, ref)) {
             AuditDigest r = byVisit.get(af.visitId());
             rows.add(row(r, af.finding(), fileNames));
             totals.finding(af.finding().ruleId(), af.finding().severity(), r.therapist(), r.digest().payer());

@@ -143,6 +143,18 @@ public final class VisitAudit {
         if (valid.isEmpty()) {
             return new Assembled<>(Optional.empty(), List.of(), rejected);
         }
+        if (!rejected.isEmpty()) {
+            // Checked without one of its rows, the visit would draw findings of its own making (units over-billed
+            // against minutes that were on the lost row, a note that was on it): set the rest aside too.
+            String reason = "visit " + visitId + ": " + rejected.size() + (rejected.size() == 1 ? " row" : " rows")
+                    + " of the visit could not be read (" + rejected.get(0).reason() + "), so "
+                    + (used.size() == 1 ? "its other row is" : "its other " + used.size() + " rows are")
+                    + " set aside too";
+            for (T r : used) {
+                rejected.add(new Rejected<>(r, reason));
+            }
+            return new Assembled<>(Optional.empty(), List.of(), rejected);
+        }
         Optional<String> conflict = conflict(valid);
         Visit v = null;
         if (conflict.isEmpty()) {
@@ -313,7 +325,7 @@ public final class VisitAudit {
         long billedOrEngine = billed ? unitsBilled : unitsSupported;
         totals.visit(payerId, rows, billed, billedOrEngine, unitsSupported, over, under);
         totals.unverified(unverified);
-        AuditDigest digest = new AuditDigest(VisitDigest.of(r), file, line, therapist,
+        AuditDigest digest = new AuditDigest(VisitDigest.of(r, checker.ref().codes()), file, line, therapist,
                 v.patient().spentBefore(Discipline.PT), v.patient().spentBefore(Discipline.OT),
                 new AuditDigest.Stats(billedOrEngine, unitsSupported, over, under, bySeverity[Severity.BLOCK.ordinal()],
                         bySeverity[Severity.WARN.ordinal()], bySeverity[Severity.INFO.ordinal()]));

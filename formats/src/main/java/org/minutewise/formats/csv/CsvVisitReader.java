@@ -29,6 +29,7 @@ import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.model.YearToDate;
 import org.minutewise.formats.InputException;
+import org.minutewise.formats.Npi;
 import org.minutewise.formats.VisitJsonReader;
 
 /**
@@ -108,6 +109,23 @@ public final class CsvVisitReader {
         long line = r.line();
         if (f.size() < h.size()) {
             throw new InputException("line " + line, "expected " + h.size() + " columns, got " + f.size());
+        }
+        int swallowed = swallowedRowAt(f, h.size());
+        if (swallowed > 0) {
+            throw new InputException("line " + line, "a quoted field opened on line " + line + " is not closed "
+                    + "before line " + (line + swallowed) + ", which looks like a row of its own; close the quote "
+                    + "(the record, with the lines it took in, is set aside whole)");
+        }
+        if (f.size() > h.size()) {
+            // Empty extra fields are trailing commas (spreadsheets write them); values beyond the header are not
+            // ours to guess at, and usually mean a quote left open that took in the row(s) after it.
+            for (int i = h.size(); i < f.size(); i++) {
+                if (!f.get(i).isBlank()) {
+                    throw new InputException("line " + line, "expected " + h.size() + " columns, got " + f.size()
+                            + (spansLines(f) ? "; a quoted field runs across a line break and took in what "
+                            + "follows it: look for a quote that is not closed on line " + line : ""));
+                }
+            }
         }
         String visitId = required(h, f, line, "visitId");
         LocalDate date = date(required(h, f, line, "dateOfService"), line, "dateOfService");
@@ -204,8 +222,13 @@ public final class CsvVisitReader {
         String from = h.get(f, "certificationFrom");
         String to = h.get(f, "certificationTo");
         String physician = h.get(f, "certificationPhysician");
-        if (from.isEmpty() && to.isEmpty() && physician.isEmpty()) {
+        String npi = h.get(f, "certificationPhysicianNpi");
+        if (from.isEmpty() && to.isEmpty() && physician.isEmpty() && npi.isEmpty()) {
             return Optional.empty();
+        }
+        if (!npi.isEmpty() && !Npi.valid(npi)) {
+            throw err(line, "certificationPhysicianNpi", "not a valid NPI (10 digits with a check digit): \"" + npi
+                    + "\"");
         }
         Optional<LocalDate> start = optionalDate(from, line, "certificationFrom");
         Optional<LocalDate> end = optionalDate(to, line, "certificationTo");
@@ -213,7 +236,54 @@ public final class CsvVisitReader {
             throw err(line, "certificationTo", "must not be before certificationFrom " + start.get() + ", got "
                     + end.get());
         }
-        return Optional.of(new Certification(start, end, opt(physician)));
+        return Optional.of(new Certification(start, end, opt(physician), opt(npi)));
+    }
+
+    private static boolean spansLines(List<String> fields) {
+        for (String v : fields) {
+            if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How many lines after the record's first a quoted field runs before a line that looks like a row of its own
+     * (as many commas as the header has separators), or 0: a quote left open swallows the rows after it, and a
+     * note has no reason to hold a line of 17 commas.
+     */
+    private static int swallowedRowAt(List<String> fields, int columns) {
+        int offset = 0;
+        for (String v : fields) {
+            if (v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+                continue; // the usual field: on one line
+            }
+            int commas = 0;
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    if (c == '\r' && i + 1 < v.length() && v.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    offset++;
+                    commas = 0;
+                } else if (c == ',' && offset > 0 && ++commas >= columns - 1) {
+                    return offset;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static <T> Optional<T> firstOf(List<Row> rows, java.util.function.Function<Row, Optional<T>> field) {
+        for (Row r : rows) {
+            Optional<T> v = field.apply(r);
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<LocalDate> optionalDate(String t, long line, String column) {
@@ -229,7 +299,11 @@ public final class CsvVisitReader {
         }
     }
 
-    /** A visit from its rows (the visit fields come from the first row). */
+    /**
+     * A visit from its rows. The fields every row carries (date, payer, plan of care, patient, diagnoses) come from
+     * the first; those written once (setting, total treatment minutes, note, certification) from the first row
+     * that carries them, so the order of the rows does not matter.
+     */
     public Visit visit(List<Row> rows) {
         Row first = rows.get(0);
         for (Row r : rows) {
@@ -241,10 +315,15 @@ public final class CsvVisitReader {
         Visit.Builder b = Visit.builder(first.visitId(), first.date()).payer(first.payer())
                 .planOfCare(first.planOfCare()).diagnoses(first.diagnoses())
                 .patient(new Patient(first.patientId(), Optional.empty(), YearToDate.NONE, YearToDate.NONE));
-        first.setting().ifPresent(b::setting);
-        first.totalTreatmentMinutes().ifPresent(b::totalTreatmentMinutes);
-        first.note().ifPresent(b::note);
-        first.certification().ifPresent(b::certification);
+        firstOf(rows, Row::setting).ifPresent(b::setting);
+        for (Row r : rows) {
+            if (r.totalTreatmentMinutes().isPresent()) {
+                b.totalTreatmentMinutes(r.totalTreatmentMinutes().getAsInt());
+                break;
+            }
+        }
+        firstOf(rows, Row::note).ifPresent(b::note);
+        firstOf(rows, Row::certification).ifPresent(b::certification);
         List<ServiceLine> lines = new ArrayList<>();
         List<BilledLine> billed = new ArrayList<>();
         for (Row r : rows) {

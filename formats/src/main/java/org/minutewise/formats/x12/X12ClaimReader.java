@@ -29,6 +29,7 @@ import org.minutewise.core.model.Address;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.BillingProvider;
 import org.minutewise.core.model.ClaimInfo;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Patient;
 import org.minutewise.core.model.Provider;
@@ -39,6 +40,7 @@ import org.minutewise.core.model.Subscriber;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.model.YearToDate;
 import org.minutewise.formats.InputException;
+import org.minutewise.formats.Npi;
 
 /**
  * Reads X12 837P (005010X222A1) and 837I (005010X223A2) claims back into visits, so a biller can audit claims
@@ -226,6 +228,10 @@ public final class X12ClaimReader {
         final List<String> diagnoses = new ArrayList<>();
         Optional<LocalDate> date = Optional.empty();
         String renderingNpi = "";
+        /** 2310A: the referring (837P NM1*DN) or attending (837I NM1*71) provider, the certifying physician. */
+        String certifierLast = "";
+        String certifierFirst = "";
+        String certifierNpi = "";
         final List<LineDraft> lines = new ArrayList<>();
         final List<Issue> issues = new ArrayList<>();
         int clmPosition;
@@ -509,6 +515,16 @@ public final class X12ClaimReader {
                 case "2310" -> {
                     if (who.equals("82") && claim != null) {
                         claim.renderingNpi = seg.get(9);
+                    }
+                    if (who.equals(institutional ? "71" : "DN") && claim != null && seg.get(8).equals("XX")) {
+                        claim.certifierLast = seg.get(3);
+                        claim.certifierFirst = seg.get(4);
+                        claim.certifierNpi = seg.get(9);
+                        if (!Npi.valid(seg.get(9))) {
+                            claim.issues.add(new Issue(seg.at(9), "not a valid NPI (10 digits with a check digit) for "
+                                    + "the " + (institutional ? "attending" : "referring") + " provider: \""
+                                    + seg.get(9) + "\""));
+                        }
                     }
                 }
                 case "2420" -> {
@@ -803,12 +819,40 @@ public final class X12ClaimReader {
                     .payer(payerId)
                     .planOfCare(plan)
                     .setting(setting)
-                    .patient(new Patient(Optional.empty(), birth, YearToDate.NONE, YearToDate.NONE))
+                    .patient(new Patient(patientId(), birth, YearToDate.NONE, YearToDate.NONE))
                     .diagnoses(c.diagnoses)
                     .services(services)
                     .billed(billed)
                     .claimInfo(claimInfo(c))
+                    .certification(certification(c))
                     .build();
+        }
+
+        /**
+         * The certifying physician named by loop 2310A (the 837P's referring provider, the 837I's attending one),
+         * as a certification without dates (the claim does not carry them); null when the claim names none.
+         */
+        private static Certification certification(ClaimDraft c) {
+            if (c.certifierNpi.isEmpty()) {
+                return null;
+            }
+            String name = (c.certifierFirst + " " + c.certifierLast).trim();
+            return new Certification(Optional.empty(), Optional.empty(), opt(name), Optional.of(c.certifierNpi));
+        }
+
+        /**
+         * The patient's id for the checks across visits: the subscriber's member id (NM109 of 2010BA) when the
+         * patient is the subscriber; a dependent (loop 2000C) adds their name to it.
+         */
+        private Optional<String> patientId() {
+            if (subscriber.id.isEmpty()) {
+                return Optional.empty();
+            }
+            if (hlLevel == 23 && !patient.name.isEmpty()) {
+                return Optional.of(subscriber.id + "/" + patient.name + (patient.first.isEmpty() ? ""
+                        : "/" + patient.first));
+            }
+            return Optional.of(subscriber.id);
         }
 
         private ClaimInfo claimInfo(ClaimDraft c) {

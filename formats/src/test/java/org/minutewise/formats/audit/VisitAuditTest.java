@@ -9,6 +9,8 @@ import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.model.Visit;
 import org.minutewise.formats.VisitJsonReader;
+import org.minutewise.formats.csv.CsvRecordReader;
+import org.minutewise.formats.csv.CsvVisitReader;
 import org.minutewise.refdata.RefData;
 
 /** What one visit adds to the audit's totals: units billed, supported and unverified. */
@@ -45,5 +47,55 @@ class VisitAuditTest {
         assertThat(t.unitsBilled()).isEqualTo(4);
         assertThat(t.unitsSupported()).isEqualTo(2);
         assertThat(t.dollarsOver()).isPositive();
+    }
+
+    private static final String CSV_HEADER = "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,"
+            + "minutes,start,end,providerId,role,mode,billedUnits,billedModifiers,charge,note,totalTreatmentMinutes";
+
+    private static VisitAudit.Assembled<String> assemble(List<String> rows) {
+        CsvVisitReader reader = new CsvVisitReader(REF);
+        CsvVisitReader.Header header = reader.header(CsvRecordReader.parse(CSV_HEADER, 1));
+        VisitAudit audit = new VisitAudit(REF, new VisitChecker(REF), Optional.empty(), f -> "f");
+        return audit.assembleCsv("V-1", rows, new VisitAudit.CsvRows<>() {
+            @Override
+            public long line(String row) {
+                return 2 + rows.indexOf(row);
+            }
+
+            @Override
+            public CsvRecordReader.Record record(String row) {
+                return CsvRecordReader.parse(row, line(row));
+            }
+
+            @Override
+            public CsvVisitReader.Header header(String row) {
+                return header;
+            }
+        });
+    }
+
+    /** The note and total time are the visit's whichever of its rows carries them. */
+    @Test
+    void visitFieldsComeFromTheRowThatCarriesThemWhateverTheOrder() {
+        String withNote = "V-1,2026-03-02,medicare,,PT,P1,I69.351,97112,24,,,T1,PT,,2,GP,,\"Stroke note\",47";
+        String without = "V-1,2026-03-02,medicare,,PT,P1,I69.351,97110,23,,,T1,PT,,1,GP,,,";
+        Visit a = assemble(List.of(withNote, without)).visit().orElseThrow();
+        Visit b = assemble(List.of(without, withNote)).visit().orElseThrow();
+        assertThat(b.note()).isEqualTo(a.note()).contains("Stroke note");
+        assertThat(b.totalTreatmentMinutes()).isEqualTo(a.totalTreatmentMinutes()).hasValue(47);
+    }
+
+    /** A visit one of whose rows cannot be read is set aside whole: checked without it, it would mislead. */
+    @Test
+    void aVisitWithAnUnreadableRowIsSetAsideWhole() {
+        String bad = "V-1,2026-03-02,medicare,,PT,P1,I69.351,97112,x5,,,T1,PT,,2,GP,,,";
+        String good = "V-1,2026-03-02,medicare,,PT,P1,I69.351,97110,20,,,T1,PT,,2,GP,,,";
+        VisitAudit.Assembled<String> r = assemble(List.of(bad, good));
+        assertThat(r.visit()).isEmpty();
+        assertThat(r.used()).isEmpty();
+        assertThat(r.rejected()).hasSize(2);
+        assertThat(r.rejected().get(0).reason()).contains("column minutes");
+        assertThat(r.rejected().get(1).reason()).startsWith("visit V-1: 1 row of the visit could not be read")
+                .endsWith("so its other row is set aside too");
     }
 }

@@ -126,6 +126,53 @@ class CsvTest {
         assertThat(back.diagnoses()).isEqualTo(v.diagnoses());
     }
 
+    /** Trailing empty fields are a spreadsheet's; values beyond the header, or a row swallowed by an open quote, are not. */
+    @Test
+    void extraFieldsAreRefusedUnlessEmpty() {
+        String row = "V1,2026-03-02,medicare,,PT,P1,,97112,24,,,T1,PT,,,,,";
+        assertThat(VisitInput.read(HEADER + row + ",,\r\n", VisitFormat.CSV, REF).get(0).visit()).isPresent();
+        assertThat(VisitInput.read(HEADER + row + ",surprise\r\n", VisitFormat.CSV, REF).get(0).error()).get()
+                .extracting(Throwable::getMessage).asString().isEqualTo("line 2: expected 18 columns, got 19");
+        // The note's quote is never closed on line 2: line 3 ends up inside it, and the record is refused whole.
+        String open = HEADER + row + "\"note with an open quote\r\n"
+                + "V2,2026-03-02,medicare,,PT,P2,,97110,20,,,T1,PT,,,,,\r\n"
+                + "a later line that closes it\"\r\n";
+        assertThat(VisitInput.read(open, VisitFormat.CSV, REF)).singleElement().satisfies(r -> assertThat(
+                r.error().orElseThrow().getMessage()).isEqualTo("line 2: a quoted field opened on line 2 is not "
+                + "closed before line 3, which looks like a row of its own; close the quote (the record, with the "
+                + "lines it took in, is set aside whole)"));
+        // A note of several lines is fine.
+        assertThat(VisitInput.read(HEADER + row + "\"first line\r\nsecond line, with a comma\"\r\n",
+                VisitFormat.CSV, REF).get(0).visit()).isPresent();
+    }
+
+    /** A CSV is known by its header row whatever its name; JSON and X12 by their first characters. */
+    @Test
+    void aCsvIsRecognizedByItsHeaderWhateverItsName() {
+        assertThat(VisitFormat.detect("visits.txt", HEADER + "V1,...")).isEqualTo(VisitFormat.CSV);
+        assertThat(VisitFormat.detect("export.bin", "\uFEFF" + HEADER)).isEqualTo(VisitFormat.CSV);
+        assertThat(VisitFormat.detect("visits.csv.gzip", "anything")).isEqualTo(VisitFormat.CSV);
+        assertThat(VisitFormat.detect("visits.txt", "{\"id\":\"V1\"}")).isEqualTo(VisitFormat.JSON);
+        assertThat(VisitFormat.detect("visits.txt", "[{\"visitId\":\"a,b\",\"code\":1}]"))
+                .isEqualTo(VisitFormat.JSON);
+        assertThat(VisitFormat.detect("claims.txt", "ISA*00*")).isEqualTo(VisitFormat.X12);
+    }
+
+    @Test
+    void theCertifyingPhysiciansNpiColumnIsReadWrittenAndChecked() {
+        String header = HEADER.replace("\r\n", ",certificationPhysician,certificationPhysicianNpi\r\n");
+        Visit v = VisitInput.read(header + "V1,2026-03-02,medicare,,PT,P1,,97112,24,,,T1,PT,,,,,,Dr. Chen,"
+                + "1287654325\r\n", VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(v.certification().flatMap(Certification::physicianNpi)).contains("1287654325");
+        Visit back = VisitInput.read(CsvVisitWriter.header() + CsvVisitWriter.rows(v), VisitFormat.CSV, REF).get(0)
+                .visit().get();
+        assertThat(back.certification()).isEqualTo(v.certification());
+        assertThat(VisitInput.read(header + "V2,2026-03-02,medicare,,PT,P1,,97112,24,,,T1,PT,,,,,,Dr. Chen,"
+                + "1287654320\r\n", VisitFormat.CSV, REF).get(0).error()).get().extracting(Throwable::getMessage)
+                .asString().isEqualTo("line 2, column certificationPhysicianNpi: not a valid NPI (10 digits with a "
+                        + "check digit): \"1287654320\"");
+    }
+
     @Test
     void certificationColumnsAreReadWrittenAndCheckedByName() {
         String header = HEADER.replace("\r\n", ",certificationFrom,certificationTo,certificationPhysician\r\n");
