@@ -45,7 +45,7 @@ public final class ResultJson {
             o.set("kx", kx(c.claim().kx()));
         }
         o.put("blocked", c.blocks());
-        o.set("explanation", strings(c.units().explanation()));
+        o.set("explanation", strings(c.explanation()));
         return o;
     }
 

@@ -29,7 +29,7 @@ public final class TextReport {
         sb.append("Method: ").append(c.units().method().label()).append('\n');
         table(sb, c.units());
         claim(sb, c);
-        explanation(sb, c.units());
+        explanation(sb, c.explanation());
         findings(sb, c.findings());
         sb.append(c.blocks() ? "Status: BLOCKED - fix the blocking findings before sending the claim.\n"
                 : "Status: nothing blocks this claim.\n");
@@ -73,8 +73,12 @@ public final class TextReport {
     }
 
     private static void explanation(StringBuilder sb, UnitResult r) {
+        explanation(sb, r.explanation());
+    }
+
+    private static void explanation(StringBuilder sb, List<String> lines) {
         sb.append("\nExplanation\n");
-        for (String s : r.explanation()) {
+        for (String s : lines) {
             sb.append("  - ").append(s).append('\n');
         }
     }

@@ -3,6 +3,7 @@ package org.minutewise.core.check;
 import java.util.List;
 import java.util.Objects;
 import org.minutewise.core.claim.Claim;
+import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.units.UnitResult;
@@ -27,6 +28,20 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
     /** A result whose claim is the engine's (nothing billed). */
     public CheckResult(Visit visit, PayerProfile payer, UnitResult units, Claim claim, List<Finding> findings) {
         this(visit, payer, units, claim, findings, claim);
+    }
+
+    /**
+     * The plain-words explanation: how the minutes became units, then why the units an assistant worked on carry
+     * CQ/CO or not. Built when asked for.
+     */
+    public List<String> explanation() {
+        List<String> cq = ClaimBuilder.assistantExplanation(this);
+        if (cq.isEmpty()) {
+            return units.explanation();
+        }
+        List<String> all = new java.util.ArrayList<>(units.explanation());
+        all.addAll(cq);
+        return all;
     }
 
     public boolean blocks() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.DiagnosisCategory;
@@ -93,20 +94,16 @@ public final class ClaimBuilder {
             List<Integer> idx = serviceIndexes(services, code, cognitive);
             ServiceLine first = services.get(idx.get(0));
             Discipline d = v.disciplineOf(first);
-            int assistantMin = 0;
-            int therapistMin = 0;
-            Optional<String> assistant = Optional.empty();
             boolean untimed = info != null && !info.timed();
+            int[] split = minutesByWho(services, idx, untimed);
+            int assistantMin = split[0];
+            int therapistMin = split[1];
+            Optional<String> assistant = Optional.empty();
             for (int i : idx) {
                 ServiceLine l = services.get(i);
-                Role role = l.provider().role();
-                if (role.isAssistant()) {
-                    assistantMin += Math.max(l.minutes(), untimed ? 1 : 0);
-                    if (assistant.isEmpty()) {
-                        assistant = l.provider().id();
-                    }
-                } else if (role != Role.AIDE) {
-                    therapistMin += Math.max(l.minutes(), untimed ? 1 : 0);
+                if (l.provider().role().isAssistant()) {
+                    assistant = l.provider().id();
+                    break;
                 }
             }
             int cq = 0;
@@ -233,6 +230,72 @@ public final class ClaimBuilder {
     /** GP/GO/GN on every therapy line; none on a code no therapy discipline bills (98940, say). */
     private static List<String> disciplineModifier(CodeInfo info, Discipline d) {
         return info != null && info.disciplines().isEmpty() ? List.of() : List.of(d.modifier());
+    }
+
+    /**
+     * The minutes of a code's service lines by who furnished them: {assistant alone, therapist}; an aide's count
+     * for neither; an untimed line counts at least one minute, so a share can be judged.
+     */
+    private static int[] minutesByWho(List<ServiceLine> services, List<Integer> idx, boolean untimed) {
+        int assistant = 0;
+        int therapist = 0;
+        for (int i : idx) {
+            ServiceLine l = services.get(i);
+            Role role = l.provider().role();
+            if (role.isAssistant()) {
+                assistant += Math.max(l.minutes(), untimed ? 1 : 0);
+            } else if (role != Role.AIDE) {
+                therapist += Math.max(l.minutes(), untimed ? 1 : 0);
+            }
+        }
+        return new int[] {assistant, therapist};
+    }
+
+    /**
+     * Why each timed code an assistant worked on carries CQ/CO on as many units as it does (RULES.md §4, de
+     * minimis), in words, for the explanation: one sentence per code (97129/97130, whose CQ/CO units are counted
+     * over both codes, are left out). Empty when CQ/CO do not apply to the visit.
+     */
+    public static List<String> assistantExplanation(CheckResult r) {
+        Visit v = r.visit();
+        if (!assistantModifiersApply(v, r.payer())) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(0);
+        List<String> seen = new ArrayList<>(4);
+        for (ClaimLine line : r.engineClaim().lines()) {
+            String code = line.code();
+            if (seen.contains(code) || code.equals(COGNITIVE_BASE) || code.equals(COGNITIVE_ADD_ON)) {
+                continue;
+            }
+            seen.add(code);
+            if (!timed(r, code)) {
+                continue;
+            }
+            List<Integer> idx = serviceIndexes(v.services(), code, false);
+            int[] split = minutesByWho(v.services(), idx, false);
+            if (idx.isEmpty() || split[0] == 0) {
+                continue;
+            }
+            int units = 0;
+            for (ClaimLine l : r.engineClaim().lines()) {
+                units += l.code().equals(code) ? l.units() : 0;
+            }
+            Discipline d = line.discipline();
+            String modifier = assistantModifier(v, idx, d);
+            out.add(DeMinimis.explain(code, units, split[0], split[1], modifier,
+                    "the " + (modifier.equals("CO") ? "OTA" : "PTA"), "the " + (modifier.equals("CO") ? "OT" : "PT")));
+        }
+        return out;
+    }
+
+    private static boolean timed(CheckResult r, String code) {
+        for (CodeUnits cu : r.units().lines()) {
+            if (cu.code().equals(code)) {
+                return cu.kind() == CodeKind.TIMED;
+            }
+        }
+        return false;
     }
 
     private static String assistantModifier(Visit v, List<Integer> idx, Discipline d) {

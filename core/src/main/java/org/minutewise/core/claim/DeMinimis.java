@@ -1,5 +1,8 @@
 package org.minutewise.core.claim;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * How many of a code's units carry CQ/CO (RULES.md §4, de minimis): the assistant furnished more than 10% of a
  * billed unit. Only minutes the assistant furnished apart from the therapist count.
@@ -58,5 +61,81 @@ public final class DeMinimis {
         }
         int unitMinutes = aRem + tRem;
         return unitMinutes > 0 && aRem * 10 > unitMinutes;
+    }
+
+    /**
+     * The same decision in words, for an auditor: how many of {@code units} carry {@code modifier} and why. The
+     * count it states is {@link #assistantUnits} (a property test holds them equal).
+     *
+     * @param assistantLabel the assistant as the sentence names them ("the PTA")
+     * @param therapistLabel the therapist ("the PT")
+     */
+    public static String explain(String code, int units, int assistant, int therapist, String modifier,
+                                 String assistantLabel, String therapistLabel) {
+        int cq = assistantUnits(units, assistant, therapist);
+        StringBuilder sb = new StringBuilder(code).append(", ").append(units).append(units == 1 ? " unit" : " units");
+        if (therapist <= 0) {
+            return sb.append(", all furnished by ").append(assistantLabel).append(" (").append(assistant)
+                    .append(" min): ").append(units == 1 ? "it carries " : "every unit carries ").append(modifier)
+                    .append(" (CMS Pub 100-04 ch. 5 §20.1).").toString();
+        }
+        sb.append(" (").append(assistantLabel).append(" alone ").append(assistant).append(" min, ")
+                .append(therapistLabel).append(' ').append(therapist).append(" min): ");
+        {
+            int aBlocks = assistant / 15;
+            int tBlocks = therapist / 15;
+            int aRem = assistant % 15;
+            int tRem = therapist % 15;
+            int remaining = units - aBlocks - tBlocks;
+            List<String> parts = new ArrayList<>();
+            if (aBlocks > 0) {
+                parts.add(assistantLabel + "'s " + blocks(Math.min(aBlocks, units)) + " with " + modifier);
+            }
+            if (tBlocks > 0 && remaining >= 0) {
+                parts.add(therapistLabel + "'s " + blocks(tBlocks) + " without");
+            }
+            if (remaining == 1) {
+                String holds = aBlocks + tBlocks == 0 ? "the unit holds " + assistantLabel + "'s " + aRem
+                        + " minutes and " + therapistLabel + "'s " + tRem + ": " : "the last unit holds "
+                        + assistantLabel + "'s " + aRem + " minutes left and " + therapistLabel + "'s " + tRem + ": ";
+                if (tRem >= 8) {
+                    parts.add(holds + therapistLabel + " furnished 8 minutes or more of it, so it carries no "
+                            + modifier);
+                } else if (aRem * 10 > aRem + tRem) {
+                    parts.add(holds + assistantLabel + " furnished more than 10% of it, so it carries " + modifier);
+                } else {
+                    parts.add(holds + assistantLabel + " furnished 10% of it or less, so it carries no " + modifier);
+                }
+            } else if (remaining >= 2) {
+                String left = "the " + remaining + " units left hold " + assistantLabel + "'s " + aRem
+                        + " minutes and " + therapistLabel + "'s " + tRem + ": ";
+                if (aRem >= 8 && tRem >= 8) {
+                    parts.add(left + "each furnished enough for a unit, so one carries " + modifier + " and one "
+                            + "does not");
+                } else if (tRem >= 8) {
+                    parts.add(left + therapistLabel + "'s minutes make one unit without " + modifier + "; the other "
+                            + (aRem * 10 > 15 ? "holds more than 10% from " + assistantLabel + ", so it carries "
+                            + modifier : "holds 10% or less from " + assistantLabel + ", so it carries none"));
+                } else {
+                    parts.add(left + "they are " + assistantLabel + "'s, so they carry " + modifier);
+                }
+            }
+            sb.append(String.join("; ", parts));
+        }
+        sb.append(". So ");
+        if (cq == units) {
+            sb.append(units == 1 ? "the unit carries " : "every unit carries ").append(modifier);
+        } else if (cq == 0) {
+            sb.append(units == 1 ? "the unit carries no " : "no unit carries ").append(modifier);
+        } else {
+            sb.append(cq).append(cq == 1 ? " unit carries " : " units carry ").append(modifier).append(" and ")
+                    .append(units - cq).append(units - cq == 1 ? " does" : " do").append(" not");
+        }
+        sb.append(" (de minimis: more than 10% of a unit by the assistant; CMS Pub 100-04 ch. 5 §20.1).");
+        return sb.toString();
+    }
+
+    private static String blocks(int n) {
+        return n == 1 ? "full 15-minute block is a unit" : n + " full 15-minute blocks are units";
     }
 }

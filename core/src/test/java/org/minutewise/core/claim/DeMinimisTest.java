@@ -42,6 +42,46 @@ class DeMinimisTest {
         assertThat(lines(r)).containsExactly("97110 x1 GP CQ", "97110 x1 GP", "97140 x2 GP");
     }
 
+    /** The CMS example in words: the block with CQ, then the last unit without, and why. */
+    @Test
+    void cmsExampleExplained() {
+        String e = DeMinimis.explain("97110", 2, 23, 13, "CQ", "the PTA", "the PT");
+        assertThat(e).isEqualTo("97110, 2 units (the PTA alone 23 min, the PT 13 min): the PTA's full 15-minute "
+                + "block is a unit with CQ; the last unit holds the PTA's 8 minutes left and the PT's 13: the PT "
+                + "furnished 8 minutes or more of it, so it carries no CQ. So 1 unit carries CQ and 1 does not (de "
+                + "minimis: more than 10% of a unit by the assistant; CMS Pub 100-04 ch. 5 §20.1).");
+        CheckResult r = checker().check(visit()
+                .service(minutes("97110", 23, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97110", 13, pt("T1")))
+                .service(minutes("97140", 30, pt("T1")))
+                .build());
+        assertThat(r.explanation()).contains(e);
+        // No assistant: nothing to explain about CQ.
+        assertThat(checker().check(visit().service(minutes("97110", 30, pt("T1"))).build()).explanation())
+                .noneMatch(l -> l.contains("de minimis"));
+    }
+
+    /** The words state the count the rule decides, whatever the minutes. */
+    @Property
+    void theExplanationStatesTheCountOfTheRule(@ForAll @IntRange(min = 0, max = 120) int assistant,
+                                               @ForAll @IntRange(min = 0, max = 120) int therapist,
+                                               @ForAll @IntRange(min = 0, max = 1) int pooledExtra) {
+        int units = units(assistant, therapist, pooledExtra);
+        int cq = DeMinimis.assistantUnits(units, assistant, therapist);
+        String e = DeMinimis.explain("97110", units, assistant, therapist, "CQ", "the PTA", "the PT");
+        if (units == 0) {
+            return;
+        }
+        if (therapist == 0 || cq == units) {
+            assertThat(e).containsAnyOf("every unit carries CQ", "it carries CQ", "the unit carries CQ");
+        } else if (cq == 0) {
+            assertThat(e).containsAnyOf("no unit carries CQ", "the unit carries no CQ");
+        } else {
+            assertThat(e).contains(". So " + cq + (cq == 1 ? " unit carries CQ and " : " units carry CQ and ")
+                    + (units - cq));
+        }
+    }
+
     @Test
     void cmsExampleByTheNumbers() {
         assertThat(DeMinimis.assistantUnits(2, 23, 13)).isEqualTo(1);
@@ -116,11 +156,15 @@ class DeMinimisTest {
     void cqUnitsAreBetweenZeroAndTheUnits(@ForAll @IntRange(min = 0, max = 120) int assistant,
                                           @ForAll @IntRange(min = 0, max = 120) int therapist,
                                           @ForAll @IntRange(min = 0, max = 1) int pooledExtra) {
-        // The code's own units, or one more when the CMS pool gives it a leftover unit.
-        int m = assistant + therapist;
-        int units = pooledExtra == 1 && m > 0 ? m / 15 + 1 : UnitCalculator.unitsForMinutes(m);
+        int units = units(assistant, therapist, pooledExtra);
         int cq = DeMinimis.assistantUnits(units, assistant, therapist);
         assertThat(cq).isBetween(0, units);
+    }
+
+    /** The code's own units, or one more when the CMS pool gives it a leftover unit. */
+    private static int units(int assistant, int therapist, int pooledExtra) {
+        int m = assistant + therapist;
+        return pooledExtra == 1 && m > 0 ? m / 15 + 1 : UnitCalculator.unitsForMinutes(m);
     }
 
     /**
