@@ -82,15 +82,16 @@ final class LookupCommand implements Callable<Integer> {
         out.println(c.id() + "  (" + c.kind().wire() + ")  " + c.title());
         out.println();
         out.println(c.summary());
-        String topic = "";
+        // Each topic once, in the order it first comes, with all its facts (the catalog's and the data file's).
+        java.util.Map<String, java.util.List<String>> byTopic = new java.util.LinkedHashMap<>();
         for (Fact f : c.facts()) {
-            if (!f.topic().equals(topic)) {
-                topic = f.topic();
-                out.println();
-                out.println(topic);
-            }
-            out.println("  - " + f.text());
+            byTopic.computeIfAbsent(f.topic(), t -> new java.util.ArrayList<>()).add(f.text());
         }
+        byTopic.forEach((topic, texts) -> {
+            out.println();
+            out.println(topic);
+            texts.forEach(t -> out.println("  - " + t));
+        });
         out.println();
         out.println("Sources: " + c.citation());
     }

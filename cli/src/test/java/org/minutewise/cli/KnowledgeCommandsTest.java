@@ -76,6 +76,14 @@ class KnowledgeCommandsTest {
         assertThat(run("lookup", "I69.351").out()).startsWith("I69.351 is in I69:");
     }
 
+    /** A topic is printed once, with all its facts: 97129's own units fact joins the catalog's. */
+    @Test
+    void eachTopicOfACardIsPrintedOnce() {
+        String out = run("lookup", "97129").out();
+        assertThat(out.lines().filter(l -> l.equals("Units"))).hasSize(1);
+        assertThat(out).contains("one unit at most");
+    }
+
     @Test
     void lookupJson() throws Exception {
         Run r = run("lookup", "--json", "KX");

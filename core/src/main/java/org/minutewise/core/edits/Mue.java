@@ -25,8 +25,8 @@ public record Mue(String code, int maxUnits, int adjudicationIndicator, String r
     public String indicatorText() {
         return switch (adjudicationIndicator) {
             case 1 -> "1, per claim line";
-            case 2 -> "2, per date of service (policy)";
-            default -> "3, per date of service (clinical benchmark)";
+            case 2 -> "2, per date of service, policy";
+            default -> "3, per date of service, clinical benchmark";
         };
     }
 }

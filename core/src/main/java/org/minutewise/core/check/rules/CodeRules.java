@@ -73,7 +73,7 @@ public final class CodeRules implements Rule {
             }
             Discipline d = ctx.visit().disciplineOf(l);
             if (info != null && !info.disciplines().isEmpty() && !info.disciplines().contains(d)) {
-                out.add(DISCIPLINE.finding(codePath(i), l.code() + " (" + info.label() + ") is billed under the "
+                out.add(DISCIPLINE.finding(codePath(i), l.code() + ", " + info.label() + ", is billed under the "
                         + d.label() + " plan of care, which does not usually bill it."));
             }
         }
