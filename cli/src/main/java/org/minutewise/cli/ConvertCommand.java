@@ -85,6 +85,13 @@ final class ConvertCommand implements Callable<Integer> {
             case CSV -> {
                 StringBuilder sb = new StringBuilder(CsvVisitWriter.header());
                 visits.forEach(v -> sb.append(CsvVisitWriter.rows(v)));
+                java.util.Set<String> left = new java.util.LinkedHashSet<>();
+                visits.forEach(v -> left.addAll(CsvVisitWriter.notCarried(v)));
+                if (!left.isEmpty()) {
+                    spec.commandLine().getErr().println("minutewise: note: the CSV layout has no column for "
+                            + String.join(", ", left) + "; they are not in the output (convert to json or fhir to "
+                            + "keep them)");
+                }
                 yield sb.toString();
             }
             case FHIR -> VisitOutput.fhirVisits(visits);

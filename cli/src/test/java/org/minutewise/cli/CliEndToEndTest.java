@@ -123,6 +123,18 @@ final class CliEndToEndTest {
         assertThat(run("units", "97129:40").out).contains("On the claim: 97129 x1 and 97130 x2");
     }
 
+    /** Converting to CSV says which fields the layout cannot carry, rather than drop them silently. */
+    @Test
+    void convertToCsvNamesWhatTheLayoutCannotCarry() {
+        Run r = run("convert", "--out", "csv", Repo.root().resolve("examples/claim-visit.json").toString());
+        assertThat(r.code).isZero();
+        assertThat(r.out).startsWith("visitId,dateOfService,");
+        assertThat(r.err).startsWith("minutewise: note: the CSV layout has no column for ").contains("billingProvider")
+                .contains("subscriber").contains("services[].provider.npi").contains("patient.yearToDate");
+        Run json = run("convert", "--out", "json", Repo.root().resolve("examples/claim-visit.json").toString());
+        assertThat(json.err).isEmpty();
+    }
+
     /** A path Minutewise cannot write is the caller's to fix: exit 2 naming it, not an internal error. */
     @Test
     void anUnwritableOutputPathIsBadInput() throws IOException {

@@ -149,6 +149,10 @@ final class Api {
                     "expected cms or cpt, got \"" + m.get() + "\""));
         }
         List<CodeMinutes> input = new ArrayList<>();
+        List<String> codePaths = new ArrayList<>();
+        if (n.has("items") && n.has("services")) {
+            throw new InputException("services", "give the codes either as items or as services, not both");
+        }
         if (n.has("items")) {
             JsonNode items = array(n, "items");
             for (int i = 0; i < items.size(); i++) {
@@ -156,6 +160,7 @@ final class Api {
                     throw new InputException("items[" + i + "]", "expected \"CODE:MINUTES\" like \"97112:24\"");
                 }
                 input.add(item(items.get(i).asText(), "items[" + i + "]", "items[" + i + "]"));
+                codePaths.add("items[" + i + "]");
             }
         } else {
             JsonNode services = array(n, "services");
@@ -172,6 +177,7 @@ final class Api {
                 }
                 input.add(item(code + (min == null || min.isNull() ? "" : ":" + min.asText()), path + ".code",
                         path + ".minutes"));
+                codePaths.add(path + ".code");
             }
         }
         if (input.isEmpty()) {
@@ -179,9 +185,10 @@ final class Api {
         }
         List<Finding> findings = new ArrayList<>();
         Set<String> reported = new LinkedHashSet<>();
-        for (CodeMinutes cm : input) {
+        for (int i = 0; i < input.size(); i++) {
+            CodeMinutes cm = input.get(i);
             if (ref.codes().getOrNull(cm.code()) == null && reported.add(cm.code())) {
-                findings.add(UnknownCode.INFO.finding(cm.code(), "Code " + cm.code() + " is not in the Minutewise "
+                findings.add(UnknownCode.INFO.finding(codePaths.get(i), "Code " + cm.code() + " is not in the Minutewise "
                         + "code catalog (version " + ref.codes().version() + "). It is kept with 0 units; its minutes "
                         + "are not counted toward the timed total."));
             }
@@ -206,6 +213,11 @@ final class Api {
         }
         String text = spec.substring(colon + 1).trim();
         int minutes;
+        if (text.matches("-?\\d{10,}")) {
+            // A whole number, just far too large for a day's minutes.
+            throw new InputException(minutesPath, "must be between 0 and " + VisitJsonReader.MAX_MINUTES + ", got "
+                    + text);
+        }
         try {
             minutes = Integer.parseInt(text);
         } catch (NumberFormatException e) {

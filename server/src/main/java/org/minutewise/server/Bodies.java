@@ -44,6 +44,11 @@ final class Bodies {
     /** Checks the content type is one of those accepted; returns it. */
     static String require(Context ctx, List<String> accepted) {
         String type = mediaType(ctx);
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            throw new ApiException(415, "Unsupported media type", "Content-Encoding \"" + encoding.trim()
+                    + "\" is not accepted: send the body uncompressed", "Content-Encoding");
+        }
         if (!accepted.contains(type)) {
             throw new ApiException(415, "Unsupported media type", "expected Content-Type " + String.join(" or ",
                     accepted) + ", got " + (type.isEmpty() ? "none" : "\"" + type + "\""), "Content-Type");

@@ -119,7 +119,10 @@ public final class MinutewiseServer implements AutoCloseable {
                 cfg.routes.exception(Exception.class, (e, ctx) -> internal(ctx, e, 500, "Internal error",
                         "the request could not be completed"));
                 cfg.routes.error(404, ctx -> {
-                    if (!Problems.isProblem(ctx.res().getContentType())) {
+                    // A route's own 404 (a problem, or a JSON answer such as the knowledge base's "not found" with
+                    // suggestions) stands; only a path no route serves gets the generic problem.
+                    String type = ctx.res().getContentType();
+                    if (!Problems.isProblem(type) && (type == null || !type.startsWith("application/json"))) {
                         Problems.send(ctx, 404, "Not found", "no such resource: " + ctx.method() + " " + ctx.path(),
                                 "");
                     }

@@ -199,6 +199,29 @@ class ApiTest {
         assertThat(bad.body()).doesNotContain("Exception");
     }
 
+    /** /units: codes as items or as services, not both; a huge whole number is out of range; paths name the item. */
+    @Test
+    void unitsRefusesAmbiguousOrOutOfRangeInput() {
+        assertProblem(s.postJson("/api/v1/units", "{\"items\":[\"97112:24\"],\"services\":[{\"code\":\"97110\","
+                + "\"minutes\":20}]}"), 422, "services");
+        TestServer.Reply huge = s.postJson("/api/v1/units", "{\"items\":[\"97112:99999999999999999\"]}");
+        assertProblem(huge, 422, "items[0]");
+        assertThat(huge.body()).contains("must be between 0 and 1440");
+        TestServer.Reply unknown = s.postJson("/api/v1/units", "{\"services\":[{\"code\":\"97110\",\"minutes\":20},"
+                + "{\"code\":\"97999\",\"minutes\":10}]}");
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(unknown.json().get("findings").get(0).get("path").asText()).isEqualTo("services[1].code");
+    }
+
+    /** A compressed body is refused as such (it read as "malformed JSON"). */
+    @Test
+    void aCompressedBodyIs415() {
+        TestServer.Reply r = s.send(s.builder("/api/v1/check").header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {0x1f, (byte) 0x8b, 0, 0})));
+        assertProblem(r, 415, "Content-Encoding");
+    }
+
     /** A problem quoting non-ASCII input back is UTF-8, and says so (it was sent as ISO-8859-1). */
     @Test
     void problemDocumentsAreUtf8() {

@@ -62,7 +62,12 @@ class KnowledgeApiTest {
         TestServer.Reply r = s.get("/api/v1/knowledge/97112");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("97112");
-        assertThat(s.get("/api/v1/knowledge/97999").status()).isEqualTo(404);
+        TestServer.Reply missing = s.get("/api/v1/knowledge/97999");
+        assertThat(missing.status()).isEqualTo(404);
+        // The lookup's own answer (not found, with suggestions), not the generic "no such resource".
+        assertThat(missing.json().get("found").asBoolean()).isFalse();
+        assertThat(missing.json().has("suggestions")).isTrue();
+        assertThat(s.get("/api/v1/no-such-route").body()).contains("no such resource");
     }
 
     @Test

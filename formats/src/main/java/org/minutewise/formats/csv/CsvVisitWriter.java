@@ -128,4 +128,51 @@ public final class CsvVisitWriter {
         }
         sb.append("\r\n");
     }
+
+    /**
+     * The fields of a visit the CSV layout has no column for, by their visit JSON names (empty when it carries
+     * everything the visit holds): a conversion to CSV says what it leaves behind rather than drop it silently.
+     */
+    public static java.util.Set<String> notCarried(Visit v) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (v.patient().birthDate().isPresent()) {
+            out.add("patient.birthDate");
+        }
+        if (!v.patient().yearToDate().equals(org.minutewise.core.model.YearToDate.NONE)) {
+            out.add("patient.yearToDate");
+        }
+        if (!v.patient().outsideSpend().equals(org.minutewise.core.model.YearToDate.NONE)) {
+            out.add("patient.outsideSpend");
+        }
+        for (org.minutewise.core.model.ServiceLine l : v.services()) {
+            if (l.provider().npi().isPresent()) {
+                out.add("services[].provider.npi");
+            }
+            if (l.provider().supervisorNpi().isPresent()) {
+                out.add("services[].provider.supervisorNpi");
+            }
+        }
+        v.previousNote().ifPresent(x -> out.add("previousNote"));
+        v.abn().ifPresent(x -> out.add("abn"));
+        v.authorization().ifPresent(x -> out.add("authorization"));
+        if (!v.overrides().isEmpty()) {
+            out.add("overrides");
+        }
+        v.secondaryPayer().ifPresent(x -> out.add("secondaryPayer"));
+        if (v.purpose() != org.minutewise.core.model.Purpose.REHABILITATIVE) {
+            out.add("purpose");
+        }
+        v.locality().ifPresent(x -> out.add("locality"));
+        org.minutewise.core.model.ClaimInfo c = v.claimInfo();
+        if (!c.billingProvider().equals(org.minutewise.core.model.BillingProvider.NONE)) {
+            out.add("billingProvider");
+        }
+        if (!c.subscriber().equals(org.minutewise.core.model.Subscriber.NONE)) {
+            out.add("subscriber");
+        }
+        c.payerName().ifPresent(x -> out.add("payerName"));
+        c.payerId().ifPresent(x -> out.add("payerId"));
+        c.placeOfService().ifPresent(x -> out.add("placeOfService"));
+        return out;
+    }
 }
