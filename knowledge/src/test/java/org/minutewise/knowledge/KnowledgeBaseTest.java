@@ -185,6 +185,15 @@ class KnowledgeBaseTest {
                 .contains("47 timed minutes, 3 units").contains("97110 x1, 97112 x2");
     }
 
+    /** Two evaluations on one day: the rule that answers it comes first, not the evaluation codes' cards. */
+    @Test
+    void twoEvaluationsADayIsAnsweredByTheRule() {
+        Answer a = kb.ask("can I bill two PT evaluations on the same day?");
+        assertThat(a.cards().get(0).card().id()).isEqualTo("eval-once-per-day");
+        assertThat(a.answer()).startsWith("Only one PT evaluation or re-evaluation");
+        assertThat(kb.ask("what is a PT evaluation").cards().get(0).card().id()).isNotEqualTo("eval-once-per-day");
+    }
+
     /** "20 min of 97112": the code after "of" owns the minutes, and is not taken for the next minutes' code. */
     @Test
     void askPairsMinutesWithTheCodeWrittenAfterThem() {
