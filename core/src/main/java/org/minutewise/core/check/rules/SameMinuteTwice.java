@@ -7,6 +7,7 @@ import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.Rule;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.ServiceLine;
 
@@ -20,7 +21,9 @@ public final class SameMinuteTwice implements Rule {
             "The same minutes billed twice",
             "Give each minute to one code: correct the start and end times, or move the shared minutes to the "
                     + "one service that was actually furnished then.",
-            "NCCI Policy Manual ch. XI §P; CMS Pub 100-04 ch. 5 §20.2", Citations.NCCI_MANUAL);
+            "NCCI Policy Manual ch. XI §P; CMS Pub 100-04 ch. 5 §20.2", Citations.NCCI_MANUAL)
+            .revised(2, "2026-12-05: group time (97150) beside an individual code in the same minutes is left to "
+                    + "MW-G001, which reported the same minutes");
 
     @Override
     public RuleInfo info() {
@@ -43,7 +46,7 @@ public final class SameMinuteTwice implements Rule {
             }
             for (int j = i + 1; j < s.size(); j++) {
                 ServiceLine b = s.get(j);
-                if (b.periods().isEmpty() || ctx.isSupervisedModalityAt(j)) {
+                if (b.periods().isEmpty() || ctx.isSupervisedModalityAt(j) || groupBesideIndividual(ctx, i, j)) {
                     continue;
                 }
                 for (Period pa : a.periods()) {
@@ -53,6 +56,17 @@ public final class SameMinuteTwice implements Rule {
                 }
             }
         }
+    }
+
+    /**
+     * Group time (97150) beside an individual code in the same minutes is MW-G001's finding, which says what to do
+     * about it; the same minutes are not reported a second time here.
+     */
+    private static boolean groupBesideIndividual(CheckContext ctx, int i, int j) {
+        CodeInfo a = ctx.codeAt(i);
+        CodeInfo b = ctx.codeAt(j);
+        return a != null && b != null && (a.group() && (b.oneOnOne() || b.constantAttendance())
+                || b.group() && (a.oneOnOne() || a.constantAttendance()));
     }
 
     private static void report(List<Finding> out, int i, ServiceLine a, Period pa, int j, ServiceLine b, Period pb) {

@@ -35,6 +35,13 @@ final class SameMinuteTwiceTest {
         });
     }
 
+    /** 97150 beside 97110 in the same minutes is MW-G001's finding: not reported twice. 97150 beside 97150 is. */
+    @Test
+    void groupTimeBesideAnIndividualCodeIsLeftToG001() {
+        assertThat(check(line("97150", Role.PT, "09:00-09:30"), line("97110", Role.PT, "09:20-09:40"))).isEmpty();
+        assertThat(check(line("97150", Role.PT, "09:00-09:30"), line("97150", Role.PT, "09:20-09:40"))).hasSize(1);
+    }
+
     @Test
     void firesOnASingleSharedMinute() {
         assertThat(check(line("97112", Role.PT, "09:00-09:25"), line("97110", Role.PT, "09:24-09:47")))
