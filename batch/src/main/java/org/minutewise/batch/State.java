@@ -20,10 +20,12 @@ import org.minutewise.formats.Json;
  */
 final class State {
     /**
-     * The layout of the manifest and of the spill files it describes (raise it whenever an encoding changes: 2, the
-     * digest carries the unit its estimate paid in full and the billing provider).
+     * The layout of the manifest and of the spill files it describes (raise it whenever an encoding or what it
+     * holds changes: 2, the digest carries the unit its estimate paid in full and the billing provider; 3, a line's
+     * KX bucket is empty for a code that is not therapy, and the rows read and set aside changed, so a run started
+     * by an older build is not resumed).
      */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

@@ -24,9 +24,12 @@ final class InputFiles {
             return readBounded(System.in, "standard input");
         }
         Path p = Path.of(file);
-        try (InputStream raw = Files.newInputStream(p);
-             InputStream in = file.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
-            return readBounded(in, file);
+        // Gzip is known by its magic bytes, as the audit knows it, whatever the file is called.
+        try (InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(p))) {
+            raw.mark(2);
+            boolean gz = raw.read() == 0x1f && raw.read() == 0x8b;
+            raw.reset();
+            return readBounded(gz ? new GZIPInputStream(raw) : raw, file);
         } catch (NoSuchFileException e) {
             throw new InputException(file, "no such file");
         } catch (AccessDeniedException e) {

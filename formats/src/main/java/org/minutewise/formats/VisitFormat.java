@@ -20,7 +20,6 @@ public enum VisitFormat {
         return Optional.empty();
     }
 
-    /** Guesses the format of an input from its name and its first characters. */
     /** A first line of comma-separated names that includes the layout's visitId and code columns. */
     private static boolean looksLikeCsvHeader(String head) {
         int end = head.indexOf('\n');
@@ -28,6 +27,7 @@ public enum VisitFormat {
         return first.contains(",") && first.contains("visitId") && first.contains("code");
     }
 
+    /** Guesses the format of an input from its name and its first characters. */
     public static VisitFormat detect(String name, String text) {
         String n = name.toLowerCase(Locale.ROOT);
         if (n.endsWith(".gz")) {

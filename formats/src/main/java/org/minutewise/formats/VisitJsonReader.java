@@ -476,11 +476,7 @@ public final class VisitJsonReader {
         if (!v.isNumber()) {
             throw new InputException(path, "expected an amount in dollars, got " + kind(v));
         }
-        BigDecimal d = v.decimalValue();
-        if (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
-            throw new InputException(path, "must be between 0 and 10000000, got " + v.asText());
-        }
-        return d;
+        return Amounts.check(v.decimalValue(), path);
     }
 
     private static Optional<LocalDate> date(JsonNode n, String field, String path, boolean required) {

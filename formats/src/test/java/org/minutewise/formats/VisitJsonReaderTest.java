@@ -173,6 +173,19 @@ final class VisitJsonReaderTest {
                 .hasMessageContaining("Duplicate field 'id'");
     }
 
+    /** An amount is dollars and cents: 1e-10001 would also break writing it back in plain form. */
+    @Test
+    void anAmountHasAtMostTwoDecimalPlaces() {
+        String v = "{\"id\":\"V-1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\",\"planOfCare\":\"PT\","
+                + "\"services\":[{\"code\":\"97110\",\"minutes\":20,\"charge\":CHARGE,\"provider\":{\"role\":\"PT\"}}]}";
+        assertThatThrownBy(() -> read(v.replace("CHARGE", "1e-10001"))).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("services[0].charge: at most 2 decimal places (cents)");
+        assertThatThrownBy(() -> read(v.replace("CHARGE", "65.005"))).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("services[0].charge: at most 2 decimal places (cents)");
+        assertThat(read(v.replace("CHARGE", "65.50")).services().get(0).charge()).hasValueSatisfying(c ->
+                assertThat(c).isEqualByComparingTo("65.5"));
+    }
+
     /** Amounts are written as given, never in exponent form. */
     @Test
     void amountsAreWrittenPlain() throws Exception {

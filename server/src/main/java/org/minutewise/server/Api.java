@@ -213,20 +213,17 @@ final class Api {
         }
         String text = spec.substring(colon + 1).trim();
         int minutes;
-        if (text.matches("-?\\d{10,}")) {
-            // A whole number, just far too large for a day's minutes.
-            throw new InputException(minutesPath, "must be between 0 and " + VisitJsonReader.MAX_MINUTES + ", got "
-                    + text);
-        }
+        java.math.BigInteger whole;
         try {
-            minutes = Integer.parseInt(text);
+            whole = new java.math.BigInteger(text);
         } catch (NumberFormatException e) {
             throw new InputException(minutesPath, "minutes must be a whole number, got \"" + text + "\"");
         }
-        if (minutes < 0 || minutes > VisitJsonReader.MAX_MINUTES) {
+        if (whole.signum() < 0 || whole.compareTo(java.math.BigInteger.valueOf(VisitJsonReader.MAX_MINUTES)) > 0) {
             throw new InputException(minutesPath, "must be between 0 and " + VisitJsonReader.MAX_MINUTES + ", got "
-                    + minutes);
+                    + text);
         }
+        minutes = whole.intValue();
         return new CodeMinutes(code, minutes);
     }
 

@@ -1,7 +1,6 @@
 package org.minutewise.core.across;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Money;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.edits.MueTable;
 import org.minutewise.core.edits.PtpEdit;
@@ -278,8 +278,8 @@ public final class PatientHistory {
                     "On " + v.date() + " the patient's visit " + keeper.visitId() + " holds the day's therapy "
                             + "unit with the highest practice expense, the one unit of the day Medicare pays in "
                             + "full; every unit of this visit is reduced, so its " + l.code() + " line is "
-                            + "estimated at $" + f.allowedIfReduced() + " instead of $" + l.allowed() + " ($"
-                            + less + " less).")));
+                            + "estimated at " + Money.of(f.allowedIfReduced()) + " instead of " + Money.of(l.allowed())
+                            + " (" + Money.of(less) + " less).")));
         }
         return reduced;
     }
@@ -358,18 +358,20 @@ public final class PatientHistory {
                     }
                 }
                 String label = bucket.equals("OT") ? "OT" : "PT and SLP";
-                String money = "$" + before.setScale(2, RoundingMode.HALF_UP) + " before this visit, $"
-                        + after.setScale(2, RoundingMode.HALF_UP) + " after it; threshold $" + threshold;
+                String money = Money.of(before) + " before this visit, " + Money.of(after) + " after it; the "
+                        + "threshold is " + Money.of(threshold);
                 if (!missing.isEmpty()) {
                     out.add(new AcrossFinding(v.visitId(), KX_CROSSING.finding("claimLines", "Counting the "
                             + "patient's visits of " + v.date().getYear() + " in date order, the " + label + " expenses "
-                            + "are " + money + ", but " + String.join(", ", missing) + " carry no KX."),
+                            + "are " + money + ", but " + String.join(", ", missing)
+                            + (missing.size() == 1 ? " carries" : " carry") + " no KX."),
                             missing.size(), exposed));
                 }
                 if (!early.isEmpty() && !needs) {
                     out.add(new AcrossFinding(v.visitId(), KX_EARLY.finding("claimLines", "Counting the patient's "
                             + "visits of " + v.date().getYear() + " in date order, the " + label + " expenses are "
-                            + money + ", yet " + String.join(", ", early) + " carry KX.")));
+                            + money + ", yet " + String.join(", ", early) + (early.size() == 1 ? " carries" : " carry")
+                            + " KX.")));
                 }
                 running.put(bucket, after);
             }

@@ -15,6 +15,7 @@ import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.DiagnosisCategory;
 import org.minutewise.core.fees.KxThreshold;
+import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Role;
@@ -43,9 +44,25 @@ public final class ClaimBuilder {
     public static final Set<String> SPINAL_MANIPULATION = Set.of("98940", "98941", "98942");
     public static final String ACTIVE_TREATMENT = "AT";
 
-    /** AT goes on Medicare's spinal manipulation lines unless an ABN (maintenance care: GA/GZ) is recorded. */
+    /**
+     * AT goes on a chiropractor's spinal manipulation billed to Medicare, unless the care is maintenance: an ABN
+     * recorded on the visit, or GA/GZ on the billed line of the code (a claim read back from X12 or CSV).
+     */
     public static boolean activeTreatment(Visit v, PayerProfile payer, String code) {
-        return payer.isMedicare() && v.abn().isEmpty() && SPINAL_MANIPULATION.contains(code);
+        if (!payer.isMedicare() || v.abn().isPresent() || !SPINAL_MANIPULATION.contains(code)) {
+            return false;
+        }
+        for (BilledLine b : v.billed()) {
+            if (b.code().equals(code) && (b.modifiers().contains("GA") || b.modifiers().contains("GZ"))) {
+                return false;
+            }
+        }
+        for (ServiceLine l : v.services()) {
+            if (l.code().equals(code) && l.provider().role() == Role.DC) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Pointers 1..n in order, for n = 0 to 4: the pointers of every line but 97112's. */
@@ -154,7 +171,8 @@ public final class ClaimBuilder {
         for (NcciAnalysis.Pair p : NcciAnalysis.of(ctx)) {
             if (p.status() == NcciAnalysis.Status.BYPASSED) {
                 addModifier(lines, p.edit().column2(), payer.distinctModifier());
-            } else if (p.status() == NcciAnalysis.Status.OTHER_REGION) {
+            } else if (p.status() == NcciAnalysis.Status.OTHER_REGION
+                    && !NcciAnalysis.chiropracticTherapyToMedicare(ctx, p.modifiedCode())) {
                 addModifier(lines, p.modifiedCode(), NcciAnalysis.regionModifier(payer.distinctModifier()));
             }
         }
@@ -280,6 +298,9 @@ public final class ClaimBuilder {
             int units = 0;
             for (ClaimLine l : r.engineClaim().lines()) {
                 units += l.code().equals(code) ? l.units() : 0;
+            }
+            if (units == 0) {
+                continue;
             }
             Discipline d = line.discipline();
             String modifier = assistantModifier(v, idx, d);
@@ -411,7 +432,6 @@ public final class ClaimBuilder {
         return out;
     }
 
-    /** KX for one bucket; null when the visit has no line in it. */
     /**
      * The KX bucket a claim line counts toward: "OT" or "PT_SLP" by its discipline, or "" for a code no therapy
      * discipline bills (chiropractic manipulation, say), which is not outpatient therapy and counts toward neither.
@@ -424,6 +444,7 @@ public final class ClaimBuilder {
         return l.discipline() == Discipline.OT ? "OT" : "PT_SLP";
     }
 
+    /** KX for one bucket; null when the visit has no line in it. */
     private static KxBucket kx(CheckContext ctx, List<ClaimLine> lines, Estimate est, KxThreshold t, boolean ot) {
         Visit v = ctx.visit();
         Discipline bucketDiscipline = ot ? Discipline.OT : Discipline.PT;

@@ -73,6 +73,9 @@ public final class DeMinimis {
     public static String explain(String code, int units, int assistant, int therapist, String modifier,
                                  String assistantLabel, String therapistLabel) {
         int cq = assistantUnits(units, assistant, therapist);
+        if (units <= 0) {
+            return code + ": no unit, so nothing carries " + modifier + ".";
+        }
         StringBuilder sb = new StringBuilder(code).append(", ").append(units).append(units == 1 ? " unit" : " units");
         if (therapist <= 0) {
             return sb.append(", all furnished by ").append(assistantLabel).append(" (").append(assistant)
@@ -106,7 +109,10 @@ public final class DeMinimis {
                 } else {
                     parts.add(holds + assistantLabel + " furnished 10% of it or less, so it carries no " + modifier);
                 }
-            } else if (remaining >= 2) {
+            } else if (remaining > 2) {
+                parts.add("the " + remaining + " units left hold " + assistantLabel + "'s " + aRem + " minutes and "
+                        + therapistLabel + "'s " + tRem);
+            } else if (remaining == 2) {
                 String left = "the " + remaining + " units left hold " + assistantLabel + "'s " + aRem
                         + " minutes and " + therapistLabel + "'s " + tRem + ": ";
                 if (aRem >= 8 && tRem >= 8) {

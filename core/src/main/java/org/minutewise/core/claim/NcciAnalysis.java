@@ -8,6 +8,7 @@ import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.edits.PtpEdit;
 import org.minutewise.core.model.BodyRegion;
 import org.minutewise.core.model.Period;
+import org.minutewise.core.model.Role;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.units.CodeUnits;
 
@@ -39,6 +40,26 @@ public final class NcciAnalysis {
      * Manual ch. XI): for these pairs the bypass is decided by the regions, not by time intervals.
      */
     public static final Set<String> INCLUDED_IN_MANIPULATION = Set.of("97112", "97124", "97140");
+
+    /**
+     * A therapy code a chiropractor furnished, billed to Medicare: not covered at all (RULES.md §4, MW-W001), so the
+     * region rules beside manipulation have nothing to say about it and no XS or 59 is added.
+     */
+    public static boolean chiropracticTherapyToMedicare(CheckContext ctx, String code) {
+        if (!ctx.payer().isMedicare()) {
+            return false;
+        }
+        boolean any = false;
+        for (ServiceLine l : ctx.visit().services()) {
+            if (l.code().equals(code)) {
+                if (l.provider().role() != Role.DC) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
 
     public record Pair(PtpEdit edit, Status status) {
         /** The code the bypass modifier goes on: the therapy code of a manipulation pair, else column two. */

@@ -61,6 +61,16 @@ class DeMinimisTest {
                 .noneMatch(l -> l.contains("de minimis"));
     }
 
+    /** Aide minutes count toward units but not toward who furnished them: three units can remain. */
+    @Test
+    void moreThanTwoUnitsLeftAreDescribedWithoutClaimingAOneAndOneSplit() {
+        String e = DeMinimis.explain("97110", 3, 10, 10, "CQ", "the PTA", "the PT");
+        assertThat(e).contains("the 3 units left hold the PTA's 10 minutes and the PT's 10")
+                .doesNotContain("one carries CQ and one does not");
+        assertThat(DeMinimis.explain("97110", 0, 5, 2, "CQ", "the PTA", "the PT"))
+                .isEqualTo("97110: no unit, so nothing carries CQ.");
+    }
+
     /** The words state the count the rule decides, whatever the minutes. */
     @Property
     void theExplanationStatesTheCountOfTheRule(@ForAll @IntRange(min = 0, max = 120) int assistant,

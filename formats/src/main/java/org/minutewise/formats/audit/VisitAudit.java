@@ -178,6 +178,27 @@ public final class VisitAudit {
     /** Rows of one visit that disagree on what must be the visit's own (date, payer, plan, patient). */
     static Optional<String> conflict(List<CsvVisitReader.Row> rows) {
         CsvVisitReader.Row a = rows.get(0);
+        // Patient and diagnoses may be written on some rows only: those that give them must agree.
+        CsvVisitReader.Row withPatient = null;
+        CsvVisitReader.Row withDx = null;
+        for (CsvVisitReader.Row b : rows) {
+            if (b.patientId().isPresent()) {
+                if (withPatient == null) {
+                    withPatient = b;
+                } else if (!withPatient.patientId().equals(b.patientId())) {
+                    return Optional.of(disagree("patientId", withPatient, withPatient.patientId().get(), b,
+                            b.patientId().get()));
+                }
+            }
+            if (!b.diagnoses().isEmpty()) {
+                if (withDx == null) {
+                    withDx = b;
+                } else if (!withDx.diagnoses().equals(b.diagnoses())) {
+                    return Optional.of(disagree("diagnoses", withDx, String.join(";", withDx.diagnoses()), b,
+                            String.join(";", b.diagnoses())));
+                }
+            }
+        }
         for (CsvVisitReader.Row b : rows) {
             String what = null;
             String x = null;
@@ -194,18 +215,17 @@ public final class VisitAudit {
                 what = "planOfCare";
                 x = a.planOfCare().name();
                 y = b.planOfCare().name();
-            } else if (a.patientId().isPresent() && b.patientId().isPresent()
-                    && !a.patientId().equals(b.patientId())) {
-                what = "patientId";
-                x = a.patientId().get();
-                y = b.patientId().get();
             }
             if (what != null) {
-                return Optional.of("its rows disagree on " + what + " (line " + a.line() + ": \"" + x + "\", line "
-                        + b.line() + ": \"" + y + "\")");
+                return Optional.of(disagree(what, a, x, b, y));
             }
         }
         return Optional.empty();
+    }
+
+    private static String disagree(String what, CsvVisitReader.Row a, String x, CsvVisitReader.Row b, String y) {
+        return "its rows disagree on " + what + " (line " + a.line() + ": \"" + x + "\", line " + b.line() + ": \""
+                + y + "\")";
     }
 
     // ------------------------------------------------------------------------------------------------ checking

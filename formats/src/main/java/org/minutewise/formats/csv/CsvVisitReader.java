@@ -28,6 +28,7 @@ import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.model.YearToDate;
+import org.minutewise.formats.Amounts;
 import org.minutewise.formats.InputException;
 import org.minutewise.formats.Npi;
 import org.minutewise.formats.VisitJsonReader;
@@ -110,7 +111,7 @@ public final class CsvVisitReader {
         if (f.size() < h.size()) {
             throw new InputException("line " + line, "expected " + h.size() + " columns, got " + f.size());
         }
-        int swallowed = swallowedRowAt(f, h.size());
+        int swallowed = swallowedRowAt(f, h);
         if (swallowed > 0) {
             throw new InputException("line " + line, "a quoted field opened on line " + line + " is not closed "
                     + "before line " + (line + swallowed) + ", which looks like a row of its own; close the quote "
@@ -182,8 +183,9 @@ public final class CsvVisitReader {
         if (!h.get(f, "charge").isEmpty()) {
             try {
                 BigDecimal c = new BigDecimal(h.get(f, "charge").replace("$", ""));
-                if (c.signum() < 0) {
-                    throw err(line, "charge", "must not be negative");
+                String problem = Amounts.problem(c);
+                if (problem != null) {
+                    throw err(line, "charge", problem);
                 }
                 charge = Optional.of(c);
             } catch (NumberFormatException e) {
@@ -249,29 +251,27 @@ public final class CsvVisitReader {
     }
 
     /**
-     * How many lines after the record's first a quoted field runs before a line that looks like a row of its own
-     * (as many commas as the header has separators), or 0: a quote left open swallows the rows after it, and a
-     * note has no reason to hold a line of 17 commas.
+     * How many lines after the record's first a quoted field runs before a line that is a row of its own, or 0: a
+     * quote left open swallows the rows after it. A line counts as a row when, cut at its commas, it has the
+     * header's columns with a visit id and a date of service where the header puts them (a note's line does not).
      */
-    private static int swallowedRowAt(List<String> fields, int columns) {
+    private static int swallowedRowAt(List<String> fields, Header h) {
+        int dateColumn = h.column("dateOfService");
+        int idColumn = h.column("visitId");
         int offset = 0;
         for (String v : fields) {
             if (v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
                 continue; // the usual field: on one line
             }
-            int commas = 0;
-            for (int i = 0; i < v.length(); i++) {
-                char c = v.charAt(i);
-                if (c == '\n' || c == '\r') {
-                    if (c == '\r' && i + 1 < v.length() && v.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    offset++;
-                    commas = 0;
-                } else if (c == ',' && offset > 0 && ++commas >= columns - 1) {
-                    return offset;
+            String[] lines = v.split("\r\n|\r|\n", -1);
+            for (int k = 1; k < lines.length; k++) {
+                String[] cells = lines[k].split(",", -1);
+                if (cells.length >= h.size() && idColumn >= 0 && dateColumn >= 0 && !cells[idColumn].isBlank()
+                        && cells[dateColumn].trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    return offset + k;
                 }
             }
+            offset += lines.length - 1;
         }
         return 0;
     }
@@ -300,9 +300,9 @@ public final class CsvVisitReader {
     }
 
     /**
-     * A visit from its rows. The fields every row carries (date, payer, plan of care, patient, diagnoses) come from
-     * the first; those written once (setting, total treatment minutes, note, certification) from the first row
-     * that carries them, so the order of the rows does not matter.
+     * A visit from its rows. The fields every row carries (date, payer, plan of care) come from the first; the
+     * others (patient, diagnoses, setting, total treatment minutes, note, certification) from the first row that
+     * carries them, so the order of the rows does not matter.
      */
     public Visit visit(List<Row> rows) {
         Row first = rows.get(0);
@@ -312,9 +312,17 @@ public final class CsvVisitReader {
                         + " and " + r.date() + "; a visit has one date of service");
             }
         }
+        List<String> dx = first.diagnoses();
+        for (Row r : rows) {
+            if (!r.diagnoses().isEmpty()) {
+                dx = r.diagnoses();
+                break;
+            }
+        }
         Visit.Builder b = Visit.builder(first.visitId(), first.date()).payer(first.payer())
-                .planOfCare(first.planOfCare()).diagnoses(first.diagnoses())
-                .patient(new Patient(first.patientId(), Optional.empty(), YearToDate.NONE, YearToDate.NONE));
+                .planOfCare(first.planOfCare()).diagnoses(dx)
+                .patient(new Patient(firstOf(rows, Row::patientId), Optional.empty(), YearToDate.NONE,
+                        YearToDate.NONE));
         firstOf(rows, Row::setting).ifPresent(b::setting);
         for (Row r : rows) {
             if (r.totalTreatmentMinutes().isPresent()) {

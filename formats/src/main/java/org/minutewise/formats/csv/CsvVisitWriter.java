@@ -138,10 +138,10 @@ public final class CsvVisitWriter {
         if (v.patient().birthDate().isPresent()) {
             out.add("patient.birthDate");
         }
-        if (!v.patient().yearToDate().equals(org.minutewise.core.model.YearToDate.NONE)) {
+        if (v.patient().yearToDate().ptSlp().signum() != 0 || v.patient().yearToDate().ot().signum() != 0) {
             out.add("patient.yearToDate");
         }
-        if (!v.patient().outsideSpend().equals(org.minutewise.core.model.YearToDate.NONE)) {
+        if (v.patient().outsideSpend().ptSlp().signum() != 0 || v.patient().outsideSpend().ot().signum() != 0) {
             out.add("patient.outsideSpend");
         }
         for (org.minutewise.core.model.ServiceLine l : v.services()) {

@@ -68,6 +68,7 @@ import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Subscriber;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.model.YearToDate;
+import org.minutewise.formats.Amounts;
 import org.minutewise.formats.InputException;
 import org.minutewise.formats.Npi;
 import org.minutewise.formats.VisitJsonReader;
@@ -1283,11 +1284,7 @@ public final class FhirVisitReader {
                     if (m.hasCurrency() && !m.getCurrency().equals("USD")) {
                         throw new InputException(xp + ".currency", "expected USD, got " + m.getCurrency());
                     }
-                    BigDecimal d = m.getValue();
-                    if (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
-                        throw new InputException(xp + ".value", "must be between 0 and 10000000, got " + d.toPlainString());
-                    }
-                    return Optional.of(d);
+                    return Optional.of(Amounts.check(m.getValue(), xp + ".value"));
                 }
             }
             return Optional.empty();

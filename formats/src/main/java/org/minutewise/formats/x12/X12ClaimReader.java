@@ -39,6 +39,7 @@ import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Subscriber;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.model.YearToDate;
+import org.minutewise.formats.Amounts;
 import org.minutewise.formats.InputException;
 import org.minutewise.formats.Npi;
 
@@ -516,11 +517,11 @@ public final class X12ClaimReader {
                     if (who.equals("82") && claim != null) {
                         claim.renderingNpi = seg.get(9);
                     }
-                    if (who.equals(institutional ? "71" : "DN") && claim != null && seg.get(8).equals("XX")) {
+                    if (who.equals(institutional ? "71" : "DN") && claim != null) {
                         claim.certifierLast = seg.get(3);
                         claim.certifierFirst = seg.get(4);
-                        claim.certifierNpi = seg.get(9);
-                        if (!Npi.valid(seg.get(9))) {
+                        claim.certifierNpi = seg.get(8).equals("XX") ? seg.get(9) : "";
+                        if (seg.get(8).equals("XX") && !Npi.valid(seg.get(9))) {
                             claim.issues.add(new Issue(seg.at(9), "not a valid NPI (10 digits with a check digit) for "
                                     + "the " + (institutional ? "attending" : "referring") + " provider: \""
                                     + seg.get(9) + "\""));
@@ -693,7 +694,13 @@ public final class X12ClaimReader {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new BigDecimal(v));
+                BigDecimal d = new BigDecimal(v);
+                String p = Amounts.problem(d);
+                if (p != null) {
+                    problem(seg.at(element), p);
+                    return Optional.empty();
+                }
+                return Optional.of(d);
             } catch (NumberFormatException e) {
                 problem(seg.at(element), "not a number: \"" + v + "\"");
                 return Optional.empty();
@@ -833,11 +840,12 @@ public final class X12ClaimReader {
          * as a certification without dates (the claim does not carry them); null when the claim names none.
          */
         private static Certification certification(ClaimDraft c) {
-            if (c.certifierNpi.isEmpty()) {
+            String name = (c.certifierFirst + " " + c.certifierLast).trim();
+            if (c.certifierNpi.isEmpty() && name.isEmpty()) {
                 return null;
             }
-            String name = (c.certifierFirst + " " + c.certifierLast).trim();
-            return new Certification(Optional.empty(), Optional.empty(), opt(name), Optional.of(c.certifierNpi));
+            // A name without an NPI is still the certifying physician (the check then asks for the NPI, MW-P004).
+            return new Certification(Optional.empty(), Optional.empty(), opt(name), opt(c.certifierNpi));
         }
 
         /**

@@ -141,6 +141,9 @@ class CsvTest {
                 r.error().orElseThrow().getMessage()).isEqualTo("line 2: a quoted field opened on line 2 is not "
                 + "closed before line 3, which looks like a row of its own; close the quote (the record, with the "
                 + "lines it took in, is set aside whole)"));
+        // A note line full of commas is not a row unless it has a visit id and a date where the header puts them.
+        assertThat(VisitInput.read(HEADER + row + "\"first line\r\na,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s\"\r\n",
+                VisitFormat.CSV, REF).get(0).visit()).isPresent();
         // A note of several lines is fine.
         assertThat(VisitInput.read(HEADER + row + "\"first line\r\nsecond line, with a comma\"\r\n",
                 VisitFormat.CSV, REF).get(0).visit()).isPresent();

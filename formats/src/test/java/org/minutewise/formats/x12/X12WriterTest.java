@@ -161,6 +161,11 @@ class X12WriterTest {
             assertThat(back.certification().flatMap(Certification::physicianNpi)).contains("1287654325");
             assertThat(back.certification().flatMap(Certification::physician)).contains("Maria Chen");
         }
+        // A referring provider named without an NPI is still the certifying physician (the check asks for the NPI).
+        Visit noNpi = X12ClaimReader.read(p.replace("NM1*DN*1*Chen*Maria****XX*1287654325~", "NM1*DN*1*Chen*Maria~"),
+                "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(noNpi.certification().flatMap(Certification::physician)).contains("Maria Chen");
+        assertThat(noNpi.certification().flatMap(Certification::physicianNpi)).isEmpty();
         // Without the NPI the loop is left out (the check warns MW-P004).
         assertThat(write(certifiedBy(base(), "Dr. Maria Chen", null))).doesNotContain("NM1*DN");
     }

@@ -53,7 +53,8 @@ public final class BilledLines implements Rule {
             "Billed modifiers differ from what the documentation supports",
             "Add the modifiers listed as missing, and remove those listed as not supported, or document "
                     + "what supports them.",
-            "CMS Pub 100-04 ch. 5 §20.1, §10.3; NCCI Policy Manual ch. I", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §20.1, §10.3; NCCI Policy Manual ch. I", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-05: also AT, on a chiropractor's spinal manipulation billed to Medicare");
     public static final RuleInfo NOT_DOCUMENTED = new RuleInfo("MW-B007", Severity.BLOCK,
             "Billed code with no documented service",
             "Remove the line, or add the documentation of the service.",
@@ -74,7 +75,7 @@ public final class BilledLines implements Rule {
 
     private static final Set<String> DISCIPLINE_MODIFIERS = Set.of("GP", "GO", "GN");
     /** Modifiers compared between billed and engine lines (the rest are payer- or case-specific). */
-    private static final Set<String> COMPARED = Set.of("CQ", "CO", "KX", "59", "XU", "XE", "XS", "XP");
+    private static final Set<String> COMPARED = Set.of("CQ", "CO", "KX", "59", "XU", "XE", "XS", "XP", "AT");
 
     @Override
     public RuleInfo info() {

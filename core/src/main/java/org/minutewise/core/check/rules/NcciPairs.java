@@ -9,8 +9,6 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.NcciAnalysis;
 import org.minutewise.core.edits.PtpEdit;
-import org.minutewise.core.model.Role;
-import org.minutewise.core.model.ServiceLine;
 
 /**
  * NCCI procedure-to-procedure pairs billed the same day (RULES.md §4-§5): one finding id per outcome, so each
@@ -48,21 +46,26 @@ public final class NcciPairs implements Rule {
 
     private static final String REGION_CITATION = "NCCI Policy Manual ch. XI (manipulation and physical medicine "
             + "in the same region); CMS Pub 100-02 ch. 15 §240.1.3; RULES.md §4";
+    private static final String NOT_FOR_MEDICARE_CHIROPRACTIC = "2026-12-05: not for a chiropractor's therapy "
+            + "billed to Medicare, which is not covered at all (MW-W001)";
     public static final RuleInfo SAME_REGION = new RuleInfo("MW-E009", Severity.BLOCK,
             "Therapy code in a region manipulated the same day",
             "Bill only the manipulation for that region: 97112, 97124 and 97140 in a region manipulated the same "
                     + "day are part of the manipulation. Bill them, with XS (or 59), only for a region not "
                     + "manipulated, and document that region.",
-            REGION_CITATION, Citations.NCCI_MANUAL);
+            REGION_CITATION, Citations.NCCI_MANUAL)
+            .revised(2, NOT_FOR_MEDICARE_CHIROPRACTIC);
     public static final RuleInfo NO_REGIONS = new RuleInfo("MW-E010", Severity.WARN,
             "Therapy code beside manipulation without the regions treated",
             "Record the body regions of the manipulation and of the therapy code (the service line's regions): "
                     + "XS or 59 is supported only when the therapy treated a region that was not manipulated.",
-            REGION_CITATION, Citations.NCCI_MANUAL);
+            REGION_CITATION, Citations.NCCI_MANUAL)
+            .revised(2, NOT_FOR_MEDICARE_CHIROPRACTIC);
     public static final RuleInfo OTHER_REGION = new RuleInfo("MW-E011", Severity.INFO,
             "Therapy code beside manipulation, in another region",
             "Nothing to fix; keep the regions in the note: they are what supports XS (or 59).",
-            REGION_CITATION, Citations.NCCI_MANUAL);
+            REGION_CITATION, Citations.NCCI_MANUAL)
+            .revised(2, NOT_FOR_MEDICARE_CHIROPRACTIC);
 
     @Override
     public RuleInfo info() {
@@ -112,15 +115,6 @@ public final class NcciPairs implements Rule {
         return preferred.equals("59") ? "59 or an X modifier" : preferred + " (or 59)";
     }
 
-    private static boolean byChiropractor(CheckContext ctx, String code) {
-        for (ServiceLine l : ctx.visit().services()) {
-            if (l.code().equals(code) && l.provider().role() == Role.DC) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
         boolean starter = ctx.ref().ptp().starter();
@@ -129,6 +123,11 @@ public final class NcciPairs implements Rule {
             String pair = e.column1() + " (column one) and " + e.column2() + " (column two)";
             String source = starter ? " (Minutewise starter edit table: confirm against CMS's current file)" : "";
             String path = "services[code=" + e.column2() + "]";
+            boolean region = p.status() == NcciAnalysis.Status.SAME_REGION
+                    || p.status() == NcciAnalysis.Status.NO_REGIONS || p.status() == NcciAnalysis.Status.OTHER_REGION;
+            if (region && NcciAnalysis.chiropracticTherapyToMedicare(ctx, p.modifiedCode())) {
+                continue; // not covered at all (MW-W001): where it was furnished does not matter
+            }
             switch (p.status()) {
                 case NOT_BYPASSABLE -> out.add(NOT_BYPASSABLE.finding(path, pair + " are an NCCI pair with modifier "
                         + "indicator 0: " + e.column2() + " is not payable beside " + e.column1()
@@ -145,16 +144,11 @@ public final class NcciPairs implements Rule {
                 case PAYER_DENIES -> out.add(PAYER_DENIES.finding(path, "Payer " + ctx.payer().id() + " denies 59/X "
                         + "on " + pair + " whatever the documentation; " + e.column2() + " is likely to be denied."));
                 case SAME_REGION -> out.add(sameRegion(ctx, p, source));
-                case NO_REGIONS -> {
-                    // A chiropractor's therapy to Medicare is not covered at all (MW-W001): regions cannot help.
-                    if (!(ctx.payer().isMedicare() && byChiropractor(ctx, p.modifiedCode()))) {
-                        out.add(NO_REGIONS.finding("services[code=" + p.modifiedCode() + "]", p.modifiedCode()
-                                + " is billed beside manipulation (" + p.otherCode() + "), but the regions each "
-                                + "treated are not documented, so nothing shows the therapy treated a region that "
-                                + "was not manipulated; Minutewise did not add XS or 59, and " + p.modifiedCode()
-                                + " may be denied" + source + "."));
-                    }
-                }
+                case NO_REGIONS -> out.add(NO_REGIONS.finding("services[code=" + p.modifiedCode() + "]",
+                        p.modifiedCode() + " is billed beside manipulation (" + p.otherCode() + "), but the regions "
+                                + "each treated are not documented, so nothing shows the therapy treated a region "
+                                + "that was not manipulated; Minutewise did not add XS or 59, and "
+                                + p.modifiedCode() + " may be denied" + source + "."));
                 case OTHER_REGION -> out.add(OTHER_REGION.finding("services[code=" + p.modifiedCode() + "]",
                         p.modifiedCode() + " treated " + regions(ctx, p.modifiedCode()) + " and the manipulation ("
                                 + p.otherCode() + ") " + regions(ctx, p.otherCode()) + ": a region not "

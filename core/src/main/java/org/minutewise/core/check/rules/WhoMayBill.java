@@ -95,10 +95,10 @@ public final class WhoMayBill implements Rule {
                         + "to Medicare. Medicare covers only spinal manipulation from a chiropractor; " + l.code()
                         + " is not covered."));
             }
-            if (ClaimBuilder.activeTreatment(v, ctx.payer(), l.code())) {
-                out.add(ACTIVE_TREATMENT.finding(path, l.code() + " is billed to Medicare with AT: Medicare pays "
-                        + "chiropractic manipulation only as active treatment of a spinal subluxation, never as "
-                        + "maintenance care."));
+            if (role == Role.DC && ClaimBuilder.activeTreatment(v, ctx.payer(), l.code())) {
+                out.add(ACTIVE_TREATMENT.finding(path, "Minutewise bills " + l.code() + " to Medicare with AT: "
+                        + "Medicare pays chiropractic manipulation only as active treatment of a spinal subluxation, "
+                        + "never as maintenance care."));
             }
             if (role == Role.AIDE && therapyCode && (l.minutes() > 0 || !info.timed())) {
                 out.add(AIDE.finding(path, l.code() + " lists " + l.minutes() + " minutes furnished by an aide. An "

@@ -194,6 +194,14 @@ class NcciPairsTest {
         Visit medicare = chiropractic(List.of(BodyRegion.LUMBAR), List.of()).toBuilder().payer("medicare").build();
 
         assertThat(ids(check(medicare))).doesNotContain("MW-E010");
+        // Nor E009 (same region) or E011 with XS (another region): the line is not covered whatever its region.
+        Visit same = chiropractic(List.of(BodyRegion.LUMBAR), List.of(BodyRegion.LUMBAR)).toBuilder()
+                .payer("medicare").build();
+        assertThat(ids(check(same))).doesNotContain("MW-E009");
+        Visit other = chiropractic(List.of(BodyRegion.LUMBAR), List.of(BodyRegion.CERVICAL)).toBuilder()
+                .payer("medicare").build();
+        assertThat(ids(check(other))).doesNotContain("MW-E011");
+        assertThat(lines(check(other))).noneMatch(l -> l.contains("XS"));
         Visit byPt = visit().service(new ServiceLine("98940", OptionalInt.empty(), List.of(), Provider.of("D1",
                 Role.DC), Optional.empty(), Optional.empty(), Optional.empty(), List.of(BodyRegion.LUMBAR)))
                 .service(minutes("97140", 15, pt("T1"))).build();

@@ -13,7 +13,10 @@ import static org.minutewise.core.check.ComplianceFixture.visit;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.Severity;
+import java.util.List;
+import java.util.Optional;
 import org.minutewise.core.model.Abn;
+import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Role;
@@ -59,6 +62,17 @@ class WhoMayBillTest {
         assertThat(ids(r)).containsExactly("MW-W008");
         assertThat(r.findings().get(0).severity()).isEqualTo(Severity.INFO);
         assertThat(r.claim().lines()).singleElement().satisfies(l -> assertThat(l.modifiers()).containsExactly("AT"));
+    }
+
+    /** A billed claim whose manipulation line carries GA or GZ is maintenance care; an MD's 98940 is not a DC's. */
+    @Test
+    void billedGaOrAnotherProviderMeansNoAt() {
+        Visit billedGa = visit().service(untimed("98940", Provider.of("C1", Role.DC)))
+                .billed(List.of(new BilledLine("98940", List.of("GA"), 1, Optional.empty()))).build();
+        assertThat(ids(check(billedGa))).doesNotContain("MW-W008");
+        Visit byMd = visit().service(untimed("98940", Provider.of("M1", Role.MD))).build();
+        assertThat(ids(check(byMd))).doesNotContain("MW-W008");
+        assertThat(check(byMd).claim().lines()).allSatisfy(l -> assertThat(l.modifiers()).doesNotContain("AT"));
     }
 
     /** Maintenance care under an ABN carries GA, not AT; a commercial payer gets neither. */
