@@ -167,6 +167,31 @@ class BrowserTest {
         assertThat(second.findElement(By.className("b-regions")).getAttribute("class")).contains("invalid");
     }
 
+    /** The certifying physician's NPI: asked for when missing (MW-P004), checked, marked when wrong. */
+    @Test
+    void theCertifyingPhysiciansNpiIsAskedForAndChecked() {
+        set(driver.findElement(By.id("dos")), "2026-03-02");
+        WebElement first = rows().get(0);
+        first.findElement(By.className("b-code")).sendKeys("97110");
+        first.findElement(By.className("b-minutes")).sendKeys("30");
+        set(driver.findElement(By.id("cert-from")), "2026-02-16");
+        set(driver.findElement(By.id("cert-to")), "2026-05-16");
+        set(driver.findElement(By.id("cert-physician")), "Dr. Maria Chen");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report li[data-id='MW-P004']")));
+
+        set(driver.findElement(By.id("cert-npi")), "1287654320");
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#report .problem")));
+        assertThat(problem.getText()).contains("certification.physicianNpi");
+        assertThat(driver.findElement(By.id("cert-npi")).getAttribute("class")).contains("invalid");
+
+        set(driver.findElement(By.id("cert-npi")), "1287654325");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .summary-line"),
+                "2 units"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#report li[data-id='MW-P004']")));
+        assertThat(driver.findElements(By.cssSelector("#report .problem"))).isEmpty();
+    }
+
     @Test
     void aBadValueIsNamedAndMarked() {
         WebElement first = rows().get(0);
