@@ -62,10 +62,10 @@ public final class TextReport {
         }
         Estimate e = c.claim().estimate();
         if (e.available()) {
-            sb.append(String.format("Estimate: allowed $%s%s (Medicare pays $%s, patient coinsurance $%s)%s%n",
-                    e.totalAllowed(), e.unpriced().isEmpty() ? "" : " for the priced lines; " + String.join(", ",
-                            e.unpriced()) + " not priced", e.medicarePays(), e.patientCoinsurance(), e.sampleData()
-                            ? " - sample fee data" : ""));
+            sb.append(String.format("Estimate: allowed $%s (Medicare pays $%s, patient coinsurance $%s)%s%s%n",
+                    e.totalAllowed(), e.medicarePays(), e.patientCoinsurance(), e.unpriced().isEmpty() ? ""
+                            : ", for the priced lines only: " + String.join(", ", e.unpriced()) + " not priced",
+                    e.sampleData() ? " - sample fee data" : ""));
             sb.append("  ").append(e.reason()).append('\n');
         } else {
             sb.append("Estimate: not available. ").append(e.reason()).append('\n');

@@ -104,7 +104,7 @@ final class Cards {
         facts.add(new Fact("Severity", r.severity().wire() + switch (r.severity()) {
             case BLOCK -> ": the claim will be rejected or is wrong; fix it before sending.";
             case WARN -> ": a denial or audit risk.";
-            case INFO -> ": worth knowing; nothing to fix.";
+            case INFO -> ": worth knowing; the claim can go as it is.";
         }));
         facts.add(new Fact("Fix", r.fix()));
         List<String> keywords = new ArrayList<>();

@@ -773,7 +773,7 @@ public final class Generator {
             }
             BigDecimal threshold = discipline == Discipline.OT ? t.get().ot() : t.get().ptSlp();
             Estimate est = PaymentEstimator.estimate(BilledClaim.lines(visit(v)), v.date, Optional.empty(),
-                    ref.fees());
+                    ref.fees(), ref.codes());
             BigDecimal before = v.patient.incurred;
             BigDecimal after = before;
             boolean[] past = new boolean[v.lines.size()];

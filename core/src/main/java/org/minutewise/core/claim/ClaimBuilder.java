@@ -125,11 +125,16 @@ public final class ClaimBuilder {
             }
             int cq = 0;
             if (cqApplies && assistantMin > 0 && cognitive) {
-                // By convention the CQ/CO units go to 97129 first, then 97130.
+                // The CQ/CO units go to 97129 first, then 97130; but when the assistant documented only 97130 (the
+                // minutes after the first 15) and the therapist 97129, the therapist's first unit carries none.
                 if (cognitiveCqLeft < 0) {
                     cognitiveCqLeft = DeMinimis.assistantUnits(cognitiveUnits, assistantMin, therapistMin);
                 }
-                cq = Math.min(u, cognitiveCqLeft);
+                int share = cognitiveCqLeft;
+                if (code.equals(COGNITIVE_BASE) && assistantOnlyOnAddOn(services, idx)) {
+                    share = Math.max(0, cognitiveCqLeft - billed.unitsOf(COGNITIVE_ADD_ON));
+                }
+                cq = Math.min(u, share);
                 cognitiveCqLeft -= cq;
             } else if (cqApplies && assistantMin > 0) {
                 cq = info != null && info.timed() ? DeMinimis.assistantUnits(u, assistantMin, therapistMin)
@@ -176,7 +181,8 @@ public final class ClaimBuilder {
                 addModifier(lines, p.modifiedCode(), NcciAnalysis.regionModifier(payer.distinctModifier()));
             }
         }
-        Estimate first = PaymentEstimator.estimate(lines, v.dateOfService(), v.locality(), ctx.ref().fees());
+        Estimate first = PaymentEstimator.estimate(lines, v.dateOfService(), v.locality(), ctx.ref().fees(),
+                ctx.ref().codes());
         List<KxBucket> kx = new ArrayList<>();
         if (payer.isMedicare()) {
             Optional<KxThreshold> t = ctx.ref().fees().kxThreshold(v.dateOfService());
@@ -248,6 +254,24 @@ public final class ClaimBuilder {
     /** GP/GO/GN on every therapy line; none on a code no therapy discipline bills (98940, say). */
     private static List<String> disciplineModifier(CodeInfo info, Discipline d) {
         return info != null && info.disciplines().isEmpty() ? List.of() : List.of(d.modifier());
+    }
+
+    /** The assistant's cognitive lines are all 97130 and a therapist documented 97129. */
+    private static boolean assistantOnlyOnAddOn(List<ServiceLine> services, List<Integer> idx) {
+        boolean assistantOnBase = false;
+        boolean assistantOnAddOn = false;
+        boolean therapistOnBase = false;
+        for (int i : idx) {
+            ServiceLine l = services.get(i);
+            boolean base = l.code().equals(COGNITIVE_BASE);
+            if (l.provider().role().isAssistant()) {
+                assistantOnBase |= base;
+                assistantOnAddOn |= !base;
+            } else if (base && l.provider().role() != Role.AIDE) {
+                therapistOnBase = true;
+            }
+        }
+        return assistantOnAddOn && !assistantOnBase && therapistOnBase;
     }
 
     /**

@@ -95,12 +95,15 @@ public final class DeMinimis {
                 parts.add(assistantLabel + "'s " + blocks(Math.min(aBlocks, units)) + " with " + modifier);
             }
             if (tBlocks > 0 && remaining >= 0) {
-                parts.add(therapistLabel + "'s " + blocks(tBlocks) + " without");
+                parts.add(therapistLabel + "'s " + blocks(tBlocks) + " without " + modifier);
             }
             if (remaining == 1) {
-                String holds = aBlocks + tBlocks == 0 ? "the unit holds " + assistantLabel + "'s " + aRem
-                        + " minutes and " + therapistLabel + "'s " + tRem + ": " : "the last unit holds "
-                        + assistantLabel + "'s " + aRem + " minutes left and " + therapistLabel + "'s " + tRem + ": ";
+                String left = aBlocks + tBlocks == 0 ? "" : " left";
+                String holds = (aBlocks + tBlocks == 0 ? "the unit holds " : "the last unit holds ")
+                        + (aRem == 0 ? "only " + therapistLabel + "'s " + minutes(tRem) + left
+                        : tRem == 0 ? "only " + assistantLabel + "'s " + minutes(aRem) + left
+                        : assistantLabel + "'s " + minutes(aRem) + left + " and " + therapistLabel + "'s " + tRem)
+                        + ": ";
                 if (tRem >= 8) {
                     parts.add(holds + therapistLabel + " furnished 8 minutes or more of it, so it carries no "
                             + modifier);
@@ -110,11 +113,11 @@ public final class DeMinimis {
                     parts.add(holds + assistantLabel + " furnished 10% of it or less, so it carries no " + modifier);
                 }
             } else if (remaining > 2) {
-                parts.add("the " + remaining + " units left hold " + assistantLabel + "'s " + aRem + " minutes and "
-                        + therapistLabel + "'s " + tRem);
+                parts.add("the " + remaining + " units left hold " + assistantLabel + "'s " + minutes(aRem)
+                        + " and " + therapistLabel + "'s " + tRem);
             } else if (remaining == 2) {
-                String left = "the " + remaining + " units left hold " + assistantLabel + "'s " + aRem
-                        + " minutes and " + therapistLabel + "'s " + tRem + ": ";
+                String left = "the " + remaining + " units left hold " + assistantLabel + "'s " + minutes(aRem)
+                        + " and " + therapistLabel + "'s " + tRem + ": ";
                 if (aRem >= 8 && tRem >= 8) {
                     parts.add(left + "each furnished enough for a unit, so one carries " + modifier + " and one "
                             + "does not");
@@ -128,6 +131,11 @@ public final class DeMinimis {
             }
             sb.append(String.join("; ", parts));
         }
+        if (units == 1) {
+            // The one unit's sentence already says whether it carries the modifier.
+            return sb.append(" (de minimis: more than 10% of a unit by the assistant; CMS Pub 100-04 ch. 5 §20.1).")
+                    .toString();
+        }
         sb.append(". So ");
         if (cq == units) {
             sb.append(units == 1 ? "the unit carries " : "every unit carries ").append(modifier);
@@ -139,6 +147,10 @@ public final class DeMinimis {
         }
         sb.append(" (de minimis: more than 10% of a unit by the assistant; CMS Pub 100-04 ch. 5 §20.1).");
         return sb.toString();
+    }
+
+    private static String minutes(int n) {
+        return n + (n == 1 ? " minute" : " minutes");
     }
 
     private static String blocks(int n) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.minutewise.core.BoundedMemo;
+import org.minutewise.core.codes.CodeCatalog;
+import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.fees.Gpci;
 import org.minutewise.core.fees.PaymentRates;
@@ -30,6 +32,15 @@ public final class PaymentEstimator {
     }
 
     public static Estimate estimate(List<ClaimLine> lines, LocalDate date, Optional<String> locality, FeeData fees) {
+        return estimate(lines, date, locality, fees, null);
+    }
+
+    /**
+     * The estimate; with {@code codes}, a code no therapy discipline bills (chiropractic manipulation) is priced in
+     * full, outside the multiple procedure payment reduction, which is among therapy units only (RULES.md §6).
+     */
+    public static Estimate estimate(List<ClaimLine> lines, LocalDate date, Optional<String> locality, FeeData fees,
+                                    CodeCatalog codes) {
         Optional<BigDecimal> cf = fees.conversionFactor(date);
         if (cf.isEmpty()) {
             return Estimate.unavailable("No Medicare conversion factor for " + date.getYear()
@@ -48,9 +59,13 @@ public final class PaymentEstimator {
                     + "--gpci-file, or leave the locality out for national figures.");
         }
         Gpci g = gpciOpt.get();
+        if (lines.isEmpty()) {
+            return Estimate.unavailable("No claim line to price.");
+        }
         BigDecimal factor = cf.get();
         int n = lines.size();
         UnitPrice[] price = new UnitPrice[n];
+        boolean[] outsideMppr = new boolean[n];
         List<String> unpriced = new ArrayList<>();
         // The unit with the highest PE is paid in full: find the line that holds it.
         int fullLine = -1;
@@ -71,11 +86,22 @@ public final class PaymentEstimator {
                 continue;
             }
             price[i] = UnitPrice.of(r.get(), g, factor, rates.reducedPeShare());
+            if (codes != null) {
+                CodeInfo info = codes.getOrNull(l.code());
+                if (info != null && info.disciplines().isEmpty()) {
+                    outsideMppr[i] = true;
+                    continue;
+                }
+            }
             if (fullLine < 0 || price[i].pe().compareTo(price[fullLine].pe()) > 0) {
                 fullLine = i;
             }
         }
-        if (fullLine < 0 && !unpriced.isEmpty()) {
+        boolean anyPriced = fullLine >= 0;
+        for (boolean o : outsideMppr) {
+            anyPriced |= o;
+        }
+        if (!anyPriced && !unpriced.isEmpty()) {
             // Nothing priced: an estimate of $0 would read as "Medicare pays nothing".
             return Estimate.unpriced("No line could be priced: no RVUs loaded for " + String.join(", ", unpriced)
                     + (fees.sample() ? " (the shipped sample prices only a few codes; load CMS's PPRRVU file with "
@@ -92,7 +118,7 @@ public final class PaymentEstimator {
                         BigDecimal.ZERO, BigDecimal.ZERO, false, false));
                 continue;
             }
-            int fullUnits = i == fullLine ? 1 : 0;
+            int fullUnits = outsideMppr[i] ? l.units() : i == fullLine ? 1 : 0;
             int reducedUnits = l.units() - fullUnits;
             BigDecimal beforeCq = price[i].times(fullUnits, reducedUnits);
             boolean cut = l.assistantUnit() && rates.assistantReduced();
@@ -100,7 +126,7 @@ public final class PaymentEstimator {
                     : beforeCq;
             out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(), true, allowed, beforeCq, reducedUnits > 0,
                     cut));
-            if (fullUnits == 1) {
+            if (i == fullLine) {
                 BigDecimal allReduced = price[i].times(0, l.units());
                 full = Optional.of(new Estimate.FullUnit(i, price[i].pe(), cut
                         ? allReduced.multiply(rates.assistantShare()).setScale(2, RoundingMode.HALF_UP) : allReduced));
@@ -110,7 +136,9 @@ public final class PaymentEstimator {
         BigDecimal coins = total.multiply(rates.coinsurance()).setScale(2, RoundingMode.HALF_UP);
         String reason = Estimate.LABEL + (bundled.isEmpty() ? "" : " Bundled by Medicare, $0: "
                 + String.join(", ", bundled) + ".") + (unpriced.isEmpty() ? "" : " Not priced (no RVUs loaded): "
-                + String.join(", ", unpriced) + ".");
+                + String.join(", ", unpriced) + (fullLine >= 0 ? (unpriced.size() == 1 ? "; it" : "; one of them")
+                + " may hold the day's unit paid in full, "
+                + "so the priced lines may be estimated too high" : "") + ".");
         return new Estimate(true, reason, g.locality(), cf.get(), out, total, total.subtract(coins), coins, unpriced,
                 fees.sample(), full);
     }

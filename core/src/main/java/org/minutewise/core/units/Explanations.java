@@ -33,10 +33,11 @@ final class Explanations {
                         + "15): their " + b.minutes() + " + " + a.minutes() + " minutes count together as " + base
                         + "/" + addOn + ".");
                 int u = a.units() + b.units();
-                split.add(u == 0 ? base + "/" + addOn + " earns no unit." : "Of the " + units(u) + " of " + base
-                        + "/" + addOn + ", " + base + " takes " + (b.units() == 1 ? "the first" : "none") + " and "
-                        + addOn + " " + (a.units() == 0 ? "none" : a.units() == 1 ? "the other" : "the other "
-                        + a.units()) + ".");
+                split.add(u == 0 ? base + "/" + addOn + " earns no unit." : u == 1 ? "The one unit of " + base + "/"
+                        + addOn + " is " + (b.units() == 1 ? base : addOn) + "'s." : "Of the " + units(u) + " of "
+                        + base + "/" + addOn + ", " + base + " takes " + (b.units() == 1 ? "the first" : "none")
+                        + " and " + addOn + " " + (a.units() == 0 ? "none" : a.units() == 1 ? "the other"
+                        : "the other " + a.units()) + ".");
             });
             out.addAll(1, pooling);
             out.addAll(split);
@@ -66,7 +67,7 @@ final class Explanations {
         }
         out.add("On the claim: " + Cognitive.BASE + " x" + b + (a > 0 ? " and " + Cognitive.ADD_ON + " x" + a : "")
                 + ": " + Cognitive.BASE + " is billed once, for the first 15 minutes, and each additional 15 minutes "
-                + "on " + Cognitive.ADD_ON + ", which is never billed without " + Cognitive.BASE + ".");
+                + "goes on " + Cognitive.ADD_ON + ", which is never billed without " + Cognitive.BASE + ".");
     }
 
     private static void cms(UnitResult r, List<String> out) {
@@ -87,7 +88,7 @@ final class Explanations {
         out.add(t + " timed " + minutesWord(t) + " fall in " + range(n) + ", so " + units(n) + ".");
         if (timed.size() == 1) {
             CodeUnits c = timed.get(0);
-            out.add((n == 1 ? "The unit goes to " : "All " + units(n) + " go to ") + c.code()
+            out.add((n == 1 ? "The unit goes to " : n == 2 ? "Both units go to " : "All " + units(n) + " go to ") + c.code()
                     + ", the only timed code.");
             return;
         }

@@ -439,6 +439,21 @@ class ClaimBuilderTest {
             assertThat(r.claim().lines()).extracting(ClaimLine::code).containsOnly("97129", "97130");
         }
 
+        /** The PT furnished the first 15 minutes (97129), the PTA the rest (97130): 97129 carries no CQ. */
+        @Test
+        void whenTheAssistantDocumentedOnly97130ItsUnitsCarryTheCq() {
+            CheckResult r = check(visit()
+                    .service(minutes("97129", 20, pt("T1")))
+                    .service(minutes("97130", 20, assistant("A1", Role.PTA, "T1")))
+                    .build());
+
+            assertThat(r.claim().totalUnits()).isEqualTo(3);
+            assertThat(r.claim().lines()).filteredOn(l -> l.code().equals("97129"))
+                    .allSatisfy(l -> assertThat(l.modifiers()).doesNotContain("CQ"));
+            assertThat(r.claim().lines()).filteredOn(l -> l.modifiers().contains("CQ"))
+                    .allSatisfy(l -> assertThat(l.code()).isEqualTo("97130"));
+        }
+
         @Test
         void the97129For15MinutesStaysAlone() {
             CheckResult r = check(visit().planOfCare(Discipline.SLP)

@@ -190,6 +190,30 @@ class PaymentEstimatorTest {
         assertThat(estimate(line("97110", 0, false)).fullUnit()).isEmpty();
     }
 
+    /**
+     * The multiple procedure payment reduction is among therapy units (RULES.md §6): chiropractic manipulation
+     * (98940, made-up RVUs 0.46 / 0.70 / 0.02 here, PE above 97112's) is paid in full and does not take the unit paid
+     * in full from 97112: 98940 = 1.18 x 33.4009 = $39.41; 97112 x1 in full = 0.98 x 33.4009 = $32.73.
+     */
+    @Test
+    void manipulationIsOutsideTheMultipleProcedureReduction() {
+        FeeData f = new FeeData("test", false, List.of(new Rvu("97112", 2026, money("0.50"), money("0.47"),
+                money("0.01")), new Rvu("98940", 2026, money("0.46"), money("0.70"), money("0.02"))),
+                List.of(Gpci.NATIONAL), Map.of(2026, money("33.4009")), List.of(),
+                List.of(new PaymentRates(2026, money("0.50"), money("0.85"), money("0.20"))), Map.of());
+        List<ClaimLine> lines = List.of(line("98940", 1, false), line("97112", 1, false));
+
+        Estimate e = PaymentEstimator.estimate(lines, DOS, Optional.empty(), f,
+                org.minutewise.core.check.ComplianceFixture.codes());
+
+        assertThat(e.lines().get(0).allowed()).isEqualByComparingTo("39.41");
+        assertThat(e.lines().get(0).mpprApplied()).isFalse();
+        assertThat(e.lines().get(1).allowed()).isEqualByComparingTo("32.73");
+        assertThat(e.fullUnit()).hasValueSatisfying(u -> assertThat(u.line()).isEqualTo(1));
+        // Without the catalog (every line taken as therapy) 98940 would hold the full unit and 97112 be reduced.
+        assertThat(PaymentEstimator.estimate(lines, DOS, Optional.empty(), f).lines().get(1).mpprApplied()).isTrue();
+    }
+
     @Test
     void aYearWithoutPaymentSharesIsUnavailable() {
         FeeData f = new FeeData("test", false, List.of(), List.of(Gpci.NATIONAL), Map.of(2026, money("33.4009")),

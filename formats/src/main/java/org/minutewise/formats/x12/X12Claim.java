@@ -44,7 +44,7 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
      * The physician or NPP who certified the plan of care (loop 2310A): the referring provider of an 837P
      * (NM1*DN), the attending provider of an 837I (NM1*71). Medicare wants that NPI on every therapy claim.
      */
-    record Certifier(String npi, String lastName, Optional<String> firstName) {
+    record Certifier(String npi, String lastName, Optional<String> firstName, Optional<String> middleName) {
         /** NM101, the entity code of the form's loop 2310A. */
         String entity(Form form) {
             return form == Form.PROFESSIONAL ? "DN" : "71";
@@ -317,28 +317,63 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         }
         return Optional.of(new Certifier(npi, X12Text.check(parts[0], "certification.physician", 1, 60),
                 parts[1].isEmpty() ? Optional.empty()
-                        : Optional.of(X12Text.check(parts[1], "certification.physician", 1, 35))));
+                        : Optional.of(X12Text.check(parts[1], "certification.physician", 1, 35)),
+                parts[2].isEmpty() ? Optional.empty()
+                        : Optional.of(X12Text.check(parts[2], "certification.physician", 1, 25))));
     }
 
-    /** A person's name as {last, first}: "Dr. Maria Chen" and "Maria Chen, MD" give {"Chen", "Maria"}. */
+    /** Credentials written after a name, with or without a comma: not part of it. */
+    private static final java.util.Set<String> CREDENTIALS = java.util.Set.of("MD", "DO", "NP", "PA", "PA-C", "DPM",
+            "DC", "PHD", "DPT", "PT", "OT", "APRN", "FNP", "CNS", "JR", "SR", "II", "III");
+
+    /**
+     * A person's name as {last, first, middle}, as people write it: "Dr. Maria L. Chen", "Maria L. Chen, MD" and
+     * "Chen, Maria L." give {"Chen", "Maria", "L."}; a leading "Dr." and credentials are dropped.
+     */
     static String[] personName(String name) {
-        String n = name.trim();
+        String n = name.trim().replaceAll("\\s*\\([^)]*\\)", "");
+        String last = null;
         int comma = n.indexOf(',');
         if (comma >= 0) {
-            n = n.substring(0, comma).trim();
+            String before = n.substring(0, comma).trim();
+            String after = n.substring(comma + 1).trim();
+            if (!after.isEmpty() && !isCredentials(after) && !before.contains(" ")) {
+                // "Chen, Maria L." (the last name first), credentials after another comma dropped.
+                last = before;
+                int second = after.indexOf(',');
+                n = second >= 0 ? after.substring(0, second).trim() : after;
+            } else {
+                n = before;
+            }
         }
-        String[] words = n.split("\\s+");
-        int from = 0;
-        while (from < words.length && (words[from].equalsIgnoreCase("dr") || words[from].equalsIgnoreCase("dr."))) {
-            from++;
+        List<String> words = new ArrayList<>(java.util.Arrays.asList(n.split("\\s+")));
+        words.removeIf(String::isEmpty);
+        while (!words.isEmpty() && (words.get(0).equalsIgnoreCase("dr") || words.get(0).equalsIgnoreCase("dr."))) {
+            words.remove(0);
         }
-        if (from >= words.length || words[from].isEmpty()) {
-            return new String[] {"", ""};
+        while (!words.isEmpty() && isCredentials(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
         }
-        String last = words[words.length - 1];
-        String first = String.join(" ", java.util.Arrays.asList(words).subList(from, words.length - 1));
-        return new String[] {last, first};
+        if (last == null) {
+            if (words.isEmpty()) {
+                return new String[] {"", "", ""};
+            }
+            last = words.remove(words.size() - 1);
+        }
+        String first = words.isEmpty() ? "" : words.get(0);
+        String middle = words.size() < 2 ? "" : String.join(" ", words.subList(1, words.size()));
+        return new String[] {last, first, middle};
     }
+
+    private static boolean isCredentials(String text) {
+        for (String w : text.split("[\\s,]+")) {
+            if (!w.isEmpty() && !CREDENTIALS.contains(w.replace(".", "").toUpperCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
 
     /**
      * The line's rendering provider: the claim line's rendering NPI (ClaimBuilder makes it the supervising

@@ -519,7 +519,7 @@ public final class X12ClaimReader {
                     }
                     if (who.equals(institutional ? "71" : "DN") && claim != null) {
                         claim.certifierLast = seg.get(3);
-                        claim.certifierFirst = seg.get(4);
+                        claim.certifierFirst = (seg.get(4) + " " + seg.get(5)).trim();
                         claim.certifierNpi = seg.get(8).equals("XX") ? seg.get(9) : "";
                         if (seg.get(8).equals("XX") && !Npi.valid(seg.get(9))) {
                             claim.issues.add(new Issue(seg.at(9), "not a valid NPI (10 digits with a check digit) for "

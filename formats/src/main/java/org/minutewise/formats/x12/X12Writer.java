@@ -175,7 +175,8 @@ public final class X12Writer {
 
     /** The certifying physician's NM1 (2310A): referring (DN) on an 837P, attending (71) on an 837I. */
     static void certifier(SegmentWriter s, X12Claim.Certifier c, Form form) {
-        s.segment("NM1", c.entity(form), "1", c.lastName(), c.firstName().orElse(""), "", "", "", "XX", c.npi());
+        s.segment("NM1", c.entity(form), "1", c.lastName(), c.firstName().orElse(""), c.middleName().orElse(""), "",
+                "", "XX", c.npi());
     }
 
     /** The rendering provider's NM1*82 (2310B/2310D, 2420A/2420C): a person, by NPI. */

@@ -182,11 +182,15 @@ class X12WriterTest {
 
     @Test
     void personNamesSplitAsPeopleWriteThem() {
-        assertThat(X12Claim.personName("Dr. Maria Chen")).containsExactly("Chen", "Maria");
-        assertThat(X12Claim.personName("Maria Chen, MD")).containsExactly("Chen", "Maria");
-        assertThat(X12Claim.personName("Rahul K. Menon, MD (neurology)")).containsExactly("Menon", "Rahul K.");
-        assertThat(X12Claim.personName("Welby")).containsExactly("Welby", "");
-        assertThat(X12Claim.personName("DR  Ann  Lee")).containsExactly("Lee", "Ann");
+        assertThat(X12Claim.personName("Dr. Maria Chen")).containsExactly("Chen", "Maria", "");
+        assertThat(X12Claim.personName("Maria Chen, MD")).containsExactly("Chen", "Maria", "");
+        assertThat(X12Claim.personName("Rahul K. Menon, MD (neurology)")).containsExactly("Menon", "Rahul", "K.");
+        assertThat(X12Claim.personName("Welby")).containsExactly("Welby", "", "");
+        assertThat(X12Claim.personName("DR  Ann  Lee")).containsExactly("Lee", "Ann", "");
+        // The last name first, as many records write it; credentials without a comma.
+        assertThat(X12Claim.personName("Chen, Maria")).containsExactly("Chen", "Maria", "");
+        assertThat(X12Claim.personName("Chen, Maria L., MD")).containsExactly("Chen", "Maria", "L.");
+        assertThat(X12Claim.personName("Thomas Reilly DO")).containsExactly("Reilly", "Thomas", "");
     }
 
     @Test

@@ -54,11 +54,14 @@ public final class BilledLines implements Rule {
             "Add the modifiers listed as missing, and remove those listed as not supported, or document "
                     + "what supports them.",
             "CMS Pub 100-04 ch. 5 §20.1, §10.3; NCCI Policy Manual ch. I", Citations.CLAIMS_MANUAL_CH5)
-            .revised(2, "2026-12-05: also AT, on a chiropractor's spinal manipulation billed to Medicare");
+            .revised(2, "2026-12-05: also AT, on a chiropractor's spinal manipulation billed to Medicare; and CQ/CO "
+                    + "billed on more or fewer units than the documentation supports");
     public static final RuleInfo NOT_DOCUMENTED = new RuleInfo("MW-B007", Severity.BLOCK,
             "Billed code with no documented service",
             "Remove the line, or add the documentation of the service.",
-            "CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
+            "CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-05: 97130 billed for documented 97129 minutes (or the other way) is documented: the "
+                    + "two codes are one service's minutes");
 
     public static final RuleInfo ASSISTANT_MODIFIER_NOT_APPLICABLE = new RuleInfo("MW-B008", Severity.BLOCK,
             "CQ/CO billed where they do not apply",
@@ -153,8 +156,11 @@ public final class BilledLines implements Rule {
             CodeInfo info = ctx.ref().codes().getOrNull(code);
             boolean documented = false;
             boolean hasTime = false;
+            boolean cognitive = code.equals(ClaimBuilder.COGNITIVE_BASE) || code.equals(ClaimBuilder.COGNITIVE_ADD_ON);
             for (ServiceLine l : v.services()) {
-                if (l.code().equals(code)) {
+                // 97129 and 97130 are one service's minutes: either documents the pair (RULES.md §1).
+                if (l.code().equals(code) || cognitive && (l.code().equals(ClaimBuilder.COGNITIVE_BASE)
+                        || l.code().equals(ClaimBuilder.COGNITIVE_ADD_ON))) {
                     documented = true;
                     hasTime |= l.hasTime();
                 }
@@ -173,13 +179,15 @@ public final class BilledLines implements Rule {
             } else if (info != null) {
                 int e = engineByCode.indexOf(code);
                 int supported = e < 0 ? 0 : engineByCode.units(e);
+                String split = cognitive ? " (" + ClaimBuilder.COGNITIVE_BASE + " takes the first unit of the "
+                        + "cognitive minutes, once; " + ClaimBuilder.COGNITIVE_ADD_ON + " the others)" : "";
                 if (units > supported) {
                     out.add(OVER_BILLED.finding(codePath(code), code + " is billed with " + units + " units; the "
                             + "documented minutes support " + supported + " under the " + ctx.units().method().label()
-                            + "."));
+                            + split + "."));
                 } else if (units < supported) {
                     out.add(UNDER_BILLED.finding(codePath(code), code + " is billed with " + units + " units; the "
-                            + "documented minutes support " + supported + "."));
+                            + "documented minutes support " + supported + split + "."));
                 }
             }
             if (!hasTime) {
@@ -197,7 +205,20 @@ public final class BilledLines implements Rule {
                 kxUnverified.add(code);
                 compared = without(billed, "KX");
             }
+            int billedAssistant = assistantUnits(v.billed(), code);
+            int engineAssistant = assistantUnitsOf(engineLines, code);
             if (!comparedDiffer(engine, compared)) {
+                if (billedAssistant > 0 && engineAssistant > 0 && billedAssistant != engineAssistant
+                        && e >= 0 && engineByCode.units(e) == units) {
+                    // The same modifiers, on a different number of the same units: CQ/CO is judged unit by unit
+                    // (with other units than supported, MW-B002/B003 say so first).
+                    String m = billed.contains("CQ") ? "CQ" : "CO";
+                    out.add(MODIFIER_DIFFERS.finding(codePath(code) + ".modifiers", code + " is billed with " + m
+                            + " on " + billedAssistant + (billedAssistant == 1 ? " unit" : " units") + "; the "
+                            + "documentation supports " + m + " on " + engineAssistant + " of its " + units
+                            + (units == 1 ? " unit" : " units") + " (de minimis: a unit carries " + m
+                            + " when the assistant furnished more than 10% of it)."));
+                }
                 continue; // the usual case: no set of differences to build
             }
             Set<String> missing = new LinkedHashSet<>(engine);
@@ -216,6 +237,28 @@ public final class BilledLines implements Rule {
                     ? " carries" : " carry") + " KX, but the visit gives no therapy expenses incurred earlier this "
                     + "year, so this visit alone cannot show the threshold is passed."));
         }
+    }
+
+    /** The billed units of a code that carry CQ or CO. */
+    private static int assistantUnits(List<BilledLine> billed, String code) {
+        int n = 0;
+        for (BilledLine b : billed) {
+            if (b.code().equals(code) && (b.modifiers().contains("CQ") || b.modifiers().contains("CO"))) {
+                n += b.units();
+            }
+        }
+        return n;
+    }
+
+    /** The claim's units of a code that carry CQ or CO. */
+    private static int assistantUnitsOf(List<ClaimLine> lines, String code) {
+        int n = 0;
+        for (ClaimLine l : lines) {
+            if (l.code().equals(code) && (l.modifiers().contains("CQ") || l.modifiers().contains("CO"))) {
+                n += l.units();
+            }
+        }
+        return n;
     }
 
     private static List<String> without(List<String> modifiers, String m) {

@@ -38,7 +38,8 @@ public final class CodeRules implements Rule {
             "CMS HCPCS/CPT annual updates; code catalog effective dates", Citations.MINUTEWISE);
     public static final RuleInfo DISCIPLINE = new RuleInfo("MW-C006", Severity.WARN,
             "Code not usually billed under this plan of care",
-            "Check the plan of care (or the line's discipline): e.g. a PT evaluation belongs to a PT plan.",
+            "Check the plan of care, or set the line's own discipline when another discipline's clinician "
+                    + "furnished it under their own plan (an evaluation belongs to its discipline's plan).",
             "CMS Pub 100-04 ch. 5 §20.1 (discipline modifiers)", Citations.CLAIMS_MANUAL_CH5);
 
     @Override

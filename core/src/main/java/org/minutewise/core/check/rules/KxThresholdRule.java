@@ -58,7 +58,7 @@ public final class KxThresholdRule implements Rule {
             if (b.kxApplied()) {
                 boolean past = b.spentBefore().compareTo(b.threshold()) >= 0;
                 out.add(APPLIED.finding("claimLines", "The patient's " + b.year() + " incurred " + bucket
-                        + " expenses " + (past ? "were already past" : "pass") + " the KX threshold of "
+                        + " expenses " + (past ? "had already reached" : "pass") + " the KX threshold of "
                         + Money.of(b.threshold()) + (past ? "" : " on this visit") + " ("
                         + money(ctx, b) + "); KX is on " + (ctx.visit().setting().institutional() || past
                         ? "every line of this bucket" : "the line that crosses it and every later line of this "
@@ -79,10 +79,11 @@ public final class KxThresholdRule implements Rule {
                         + " not counted toward the " + bucket + " KX threshold."));
             } else if (!b.unpriced().isEmpty()) {
                 // No estimate at all (no conversion factor for the year, an unknown locality): say why.
-                out.add(UNPRICED.finding("claimLines", "The lines cannot be priced (" + withoutStop(claim.estimate()
-                        .reason()) + "), so the amounts of " + String.join(", ", b.unpriced()) + " are not counted toward the "
-                        + bucket + " KX threshold.", "Load the year's figures (conversion factor) or the CMS GPCI "
-                        + "file so the lines can be priced, or enter the patient's incurred expenses to date."));
+                out.add(UNPRICED.finding("claimLines", "The amounts of " + String.join(", ", b.unpriced())
+                        + " are not counted toward the " + bucket + " KX threshold: the lines cannot be priced. "
+                        + claim.estimate().reason(), "Check whether this visit's amounts take the patient past the "
+                        + "threshold, and add KX by hand if they do; a year without a conversion factor in Minutewise's "
+                        + "figures, or a locality not loaded (--gpci-file), cannot be priced."));
             }
         }
     }

@@ -81,8 +81,9 @@ public final class PlanOfCare implements Rule {
                         + "physician or NPP; Medicare needs the certifying practitioner's signature."));
             } else if (c.physicianNpi().isEmpty() && ctx.payer().isMedicare()) {
                 out.add(CERTIFYING_NPI.finding("certification.physicianNpi", "The certification names "
-                        + c.physician().get() + " but not their NPI; Medicare rejects a therapy claim that does not "
-                        + "carry the NPI of the physician or NPP who certified the plan of care."));
+                        + c.physician().get() + " but not their NPI. Medicare's claim edits look for the NPI of the "
+                        + "physician or NPP who certified the plan of care on every therapy claim; add it before the "
+                        + "claim is sent."));
             }
         }
         if (v.authorization().isPresent()) {

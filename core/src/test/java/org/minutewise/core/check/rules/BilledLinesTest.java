@@ -115,6 +115,33 @@ class BilledLinesTest {
         assertThat(ids(check(v))).contains("MW-B006");
     }
 
+    /** CQ on every unit when the therapist furnished one of them: the modifiers match, the unit count does not. */
+    @Test
+    void cqOnMoreUnitsThanSupportedB006() {
+        Visit v = visit().service(minutes("97110", 20, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97110", 10, pt("T1")))
+                .billed(List.of(billed("97110", 2, "GP", "CQ"))).build();
+        CheckResult r = check(v);
+        assertThat(ids(r)).containsExactly("MW-B006");
+        assertThat(r.findings().get(0).message()).contains("CQ on 2 units").contains("CQ on 1 of its 2 units");
+        Visit right = visit().service(minutes("97110", 20, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97110", 10, pt("T1")))
+                .billed(List.of(billed("97110", 1, "GP", "CQ"), billed("97110", 1, "GP"))).build();
+        assertThat(ids(check(right))).doesNotContain("MW-B006");
+    }
+
+    /** 40 cognitive minutes billed 97129 x1 + 97130 x2 is right even when the note names only 97129 (RULES.md §1). */
+    @Test
+    void theCognitivePairDocumentsEachOtherNoB007() {
+        Visit v = visit().service(minutes("97129", 40, pt("T1")))
+                .billed(List.of(billed("97129", 1, "GP"), billed("97130", 2, "GP"))).build();
+        assertThat(ids(check(v))).doesNotContain("MW-B007", "MW-B002", "MW-B003");
+        Visit allOnBase = visit().service(minutes("97129", 40, pt("T1")))
+                .billed(List.of(billed("97129", 3, "GP"))).build();
+        assertThat(check(allOnBase).findings()).filteredOn(f -> f.ruleId().equals("MW-B002")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("97129 takes the first unit"));
+    }
+
     @Test
     void billedCodeWithNoDocumentedServiceB007() {
         Visit v = visit().service(minutes("97112", 24, pt("T1")))

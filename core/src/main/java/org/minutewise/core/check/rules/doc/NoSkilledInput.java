@@ -40,8 +40,8 @@ public final class NoSkilledInput implements Rule {
         }
         List<String> codes = DocSupport.oneOnOneCodes(ctx);
         out.add(INFO.finding(CheckContext.path(lines.get(0)), DocSupport.codesText(codes)
-                + (codes.size() == 1 ? " is" : " are") + " billed as one-on-one timed "
-                + (codes.size() == 1 ? "service" : "services") + ", but the note describes no skilled input by "
+                + (codes.size() == 1 ? " is billed as a one-on-one timed service" : " are billed as one-on-one "
+                + "timed services") + ", but the note describes no skilled input by "
                 + "the clinician: no cues, facilitation, guarding, hands-on technique or progression. Timed "
                 + "codes pay for the clinician's direct skilled work; a note that shows none reads as exercise "
                 + "the patient could do alone."));

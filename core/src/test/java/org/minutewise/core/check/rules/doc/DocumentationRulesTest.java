@@ -254,7 +254,7 @@ class DocumentationRulesTest {
                     + "Plan: progress.").build()), "MW-D007");
             assertThat(fs).hasSize(1);
             assertThat(fs.get(0).path()).isEqualTo("services[0]");
-            assertThat(fs.get(0).message()).startsWith("97110 is billed as one-on-one timed service");
+            assertThat(fs.get(0).message()).startsWith("97110 is billed as a one-on-one timed service");
         }
 
         @Test
