@@ -17,6 +17,7 @@ import org.minutewise.core.codes.DiagnosisCategory;
 import org.minutewise.core.fees.KxThreshold;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Period;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Role;
 import org.minutewise.core.model.ServiceLine;
@@ -275,8 +276,9 @@ public final class ClaimBuilder {
     }
 
     /**
-     * The minutes of a code's service lines by who furnished them: {assistant alone, therapist}; an aide's count
-     * for neither; an untimed line counts at least one minute, so a share can be judged.
+     * The minutes of a code's service lines by who furnished them: {assistant alone, therapist}. Minutes both
+     * furnished together (the assistant's periods that overlap a therapist's) are the therapist's (RULES.md §4,
+     * de minimis); an aide's count for neither; an untimed line counts at least one minute, so a share can be judged.
      */
     private static int[] minutesByWho(List<ServiceLine> services, List<Integer> idx, boolean untimed) {
         int assistant = 0;
@@ -285,7 +287,19 @@ public final class ClaimBuilder {
             ServiceLine l = services.get(i);
             Role role = l.provider().role();
             if (role.isAssistant()) {
-                assistant += Math.max(l.minutes(), untimed ? 1 : 0);
+                int alone = l.minutes();
+                for (int j : idx) {
+                    ServiceLine t = services.get(j);
+                    if (t.provider().role().isAssistant() || t.provider().role() == Role.AIDE) {
+                        continue;
+                    }
+                    for (Period pa : l.periods()) {
+                        for (Period pt : t.periods()) {
+                            alone -= pa.overlapMinutes(pt);
+                        }
+                    }
+                }
+                assistant += Math.max(Math.max(alone, 0), untimed ? 1 : 0);
             } else if (role != Role.AIDE) {
                 therapist += Math.max(l.minutes(), untimed ? 1 : 0);
             }

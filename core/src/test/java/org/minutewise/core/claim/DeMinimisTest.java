@@ -2,6 +2,7 @@ package org.minutewise.core.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.minutewise.core.check.ComplianceFixture.assistant;
+import static org.minutewise.core.check.ComplianceFixture.at;
 import static org.minutewise.core.check.ComplianceFixture.checker;
 import static org.minutewise.core.check.ComplianceFixture.lines;
 import static org.minutewise.core.check.ComplianceFixture.minutes;
@@ -40,6 +41,22 @@ class DeMinimisTest {
 
         assertThat(r.claim().totalUnits()).isEqualTo(4);
         assertThat(lines(r)).containsExactly("97110 x1 GP CQ", "97110 x1 GP", "97140 x2 GP");
+    }
+
+    /** Minutes both furnish together are the therapist's (RULES.md §4): treated together throughout, no CQ. */
+    @Test
+    void minutesTreatedTogetherAreTheTherapists() {
+        CheckResult together = checker().check(visit()
+                .service(at("97110", "09:00", "09:25", assistant("A1", Role.PTA, "T1")))
+                .service(at("97110", "09:00", "09:25", pt("T1")))
+                .build());
+        assertThat(together.claim().lines()).allSatisfy(l -> assertThat(l.modifiers()).doesNotContain("CQ"));
+        // Apart, the same minutes by the assistant alone are CQ units.
+        CheckResult apart = checker().check(visit()
+                .service(at("97110", "09:00", "09:25", assistant("A1", Role.PTA, "T1")))
+                .service(at("97110", "09:30", "09:55", pt("T1")))
+                .build());
+        assertThat(apart.claim().lines()).anySatisfy(l -> assertThat(l.modifiers()).contains("CQ"));
     }
 
     /** The CMS example in words: the block with CQ, then the last unit without, and why. */
