@@ -358,8 +358,9 @@ public final class PatientHistory {
                     }
                 }
                 String label = bucket.equals("OT") ? "OT" : "PT and SLP";
-                String money = Money.of(before) + " before this visit, " + Money.of(after) + " after it; the "
-                        + "threshold is " + Money.of(threshold);
+                // Built only when a finding fires: this runs for every visit of a batch audit.
+                String money = missing.isEmpty() && (early.isEmpty() || needs) ? "" : Money.of(before)
+                        + " before this visit, " + Money.of(after) + " after it; the threshold is " + Money.of(threshold);
                 if (!missing.isEmpty()) {
                     out.add(new AcrossFinding(v.visitId(), KX_CROSSING.finding("claimLines", "Counting the "
                             + "patient's visits of " + v.date().getYear() + " in date order, the " + label + " expenses "
