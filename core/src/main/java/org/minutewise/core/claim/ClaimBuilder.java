@@ -283,26 +283,30 @@ public final class ClaimBuilder {
     private static int[] minutesByWho(List<ServiceLine> services, List<Integer> idx, boolean untimed) {
         int assistant = 0;
         int therapist = 0;
+        java.util.BitSet withTherapist = null; // the minutes of the day a therapist documented for this code
         for (int i : idx) {
             ServiceLine l = services.get(i);
             Role role = l.provider().role();
-            if (role.isAssistant()) {
-                int alone = l.minutes();
-                for (int j : idx) {
-                    ServiceLine t = services.get(j);
-                    if (t.provider().role().isAssistant() || t.provider().role() == Role.AIDE) {
-                        continue;
-                    }
-                    for (Period pa : l.periods()) {
-                        for (Period pt : t.periods()) {
-                            alone -= pa.overlapMinutes(pt);
-                        }
-                    }
-                }
-                assistant += Math.max(Math.max(alone, 0), untimed ? 1 : 0);
-            } else if (role != Role.AIDE) {
+            if (!role.isAssistant() && role != Role.AIDE) {
                 therapist += Math.max(l.minutes(), untimed ? 1 : 0);
+                for (Period p : l.periods()) {
+                    withTherapist = withTherapist == null ? new java.util.BitSet(1440) : withTherapist;
+                    withTherapist.set(p.startMinute(), p.endMinute());
+                }
             }
+        }
+        for (int i : idx) {
+            ServiceLine l = services.get(i);
+            if (!l.provider().role().isAssistant()) {
+                continue;
+            }
+            int alone = l.minutes();
+            if (withTherapist != null) {
+                for (Period p : l.periods()) {
+                    alone -= withTherapist.get(p.startMinute(), p.endMinute()).cardinality();
+                }
+            }
+            assistant += l.hasTime() ? Math.max(alone, 0) : untimed ? 1 : 0;
         }
         return new int[] {assistant, therapist};
     }

@@ -100,7 +100,8 @@ public final class DeMinimis {
             if (remaining == 1) {
                 String left = aBlocks + tBlocks == 0 ? "" : " left";
                 String holds = (aBlocks + tBlocks == 0 ? "the unit holds " : "the last unit holds ")
-                        + (aRem == 0 ? "only " + therapistLabel + "'s " + minutes(tRem) + left
+                        + (aRem == 0 && tRem == 0 ? "no minutes left of either (other minutes earned it)"
+                        : aRem == 0 ? "only " + therapistLabel + "'s " + minutes(tRem) + left
                         : tRem == 0 ? "only " + assistantLabel + "'s " + minutes(aRem) + left
                         : assistantLabel + "'s " + minutes(aRem) + left + " and " + therapistLabel + "'s " + tRem)
                         + ": ";

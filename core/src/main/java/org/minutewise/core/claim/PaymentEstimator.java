@@ -66,6 +66,7 @@ public final class PaymentEstimator {
         int n = lines.size();
         UnitPrice[] price = new UnitPrice[n];
         boolean[] outsideMppr = new boolean[n];
+        boolean unpricedTherapy = false;
         List<String> unpriced = new ArrayList<>();
         // The unit with the highest PE is paid in full: find the line that holds it.
         int fullLine = -1;
@@ -83,15 +84,15 @@ public final class PaymentEstimator {
                 if (r.isEmpty() && !unpriced.contains(l.code())) {
                     unpriced.add(l.code());
                 }
+                if (r.isEmpty() && l.units() > 0 && !outsideReduction(l, codes)) {
+                    unpricedTherapy = true;
+                }
                 continue;
             }
             price[i] = UnitPrice.of(r.get(), g, factor, rates.reducedPeShare());
-            if (codes != null) {
-                CodeInfo info = codes.getOrNull(l.code());
-                if (info != null && info.disciplines().isEmpty()) {
-                    outsideMppr[i] = true;
-                    continue;
-                }
+            if (outsideReduction(l, codes)) {
+                outsideMppr[i] = true;
+                continue;
             }
             if (fullLine < 0 || price[i].pe().compareTo(price[fullLine].pe()) > 0) {
                 fullLine = i;
@@ -136,11 +137,21 @@ public final class PaymentEstimator {
         BigDecimal coins = total.multiply(rates.coinsurance()).setScale(2, RoundingMode.HALF_UP);
         String reason = Estimate.LABEL + (bundled.isEmpty() ? "" : " Bundled by Medicare, $0: "
                 + String.join(", ", bundled) + ".") + (unpriced.isEmpty() ? "" : " Not priced (no RVUs loaded): "
-                + String.join(", ", unpriced) + (fullLine >= 0 ? (unpriced.size() == 1 ? "; it" : "; one of them")
+                + String.join(", ", unpriced) + (fullLine >= 0 && unpricedTherapy ? (unpriced.size() == 1 ? "; it"
+                : "; one of them")
                 + " may hold the day's unit paid in full, "
                 + "so the priced lines may be estimated too high" : "") + ".");
         return new Estimate(true, reason, g.locality(), cf.get(), out, total, total.subtract(coins), coins, unpriced,
                 fees.sample(), full);
+    }
+
+    /** A code no therapy discipline bills (chiropractic manipulation): outside the multiple procedure reduction. */
+    private static boolean outsideReduction(ClaimLine l, CodeCatalog codes) {
+        if (codes == null) {
+            return false;
+        }
+        CodeInfo info = codes.getOrNull(l.code());
+        return info != null && info.disciplines().isEmpty();
     }
 
     /**

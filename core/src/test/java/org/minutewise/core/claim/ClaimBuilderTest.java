@@ -448,10 +448,8 @@ class ClaimBuilderTest {
                     .build());
 
             assertThat(r.claim().totalUnits()).isEqualTo(3);
-            assertThat(r.claim().lines()).filteredOn(l -> l.code().equals("97129"))
-                    .allSatisfy(l -> assertThat(l.modifiers()).doesNotContain("CQ"));
-            assertThat(r.claim().lines()).filteredOn(l -> l.modifiers().contains("CQ"))
-                    .allSatisfy(l -> assertThat(l.code()).isEqualTo("97130"));
+            assertThat(lines(r)).contains("97129 x1 GP").noneMatch(l -> l.startsWith("97129") && l.contains("CQ"))
+                    .anyMatch(l -> l.startsWith("97130") && l.contains("CQ"));
         }
 
         @Test

@@ -214,6 +214,14 @@ class PaymentEstimatorTest {
         assertThat(PaymentEstimator.estimate(lines, DOS, Optional.empty(), f).lines().get(1).mpprApplied()).isTrue();
     }
 
+    /** No claim line: nothing to price, never an allowed amount of $0. */
+    @Test
+    void noClaimLineIsNothingToPrice() {
+        Estimate e = PaymentEstimator.estimate(List.of(), DOS, Optional.empty(), fees());
+        assertThat(e.available()).isFalse();
+        assertThat(e.reason()).isEqualTo("No claim line to price.");
+    }
+
     @Test
     void aYearWithoutPaymentSharesIsUnavailable() {
         FeeData f = new FeeData("test", false, List.of(), List.of(Gpci.NATIONAL), Map.of(2026, money("33.4009")),

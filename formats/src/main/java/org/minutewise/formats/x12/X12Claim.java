@@ -335,9 +335,9 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         String last = null;
         int comma = n.indexOf(',');
         if (comma >= 0) {
-            String before = n.substring(0, comma).trim();
+            String before = n.substring(0, comma).trim().replaceFirst("(?i)^dr\\.?\\s+", "");
             String after = n.substring(comma + 1).trim();
-            if (!after.isEmpty() && !isCredentials(after) && !before.contains(" ")) {
+            if (!after.isEmpty() && !isCredentials(after)) {
                 // "Chen, Maria L." (the last name first), credentials after another comma dropped.
                 last = before;
                 int second = after.indexOf(',');
@@ -351,7 +351,13 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         while (!words.isEmpty() && (words.get(0).equalsIgnoreCase("dr") || words.get(0).equalsIgnoreCase("dr."))) {
             words.remove(0);
         }
-        while (!words.isEmpty() && isCredentials(words.get(words.size() - 1))) {
+        // Credentials without a comma ("Thomas Reilly DO") only in capitals or with dots, and only while two words
+        // remain: "Anh Do" is a name.
+        while (words.size() > 2 || words.size() == 2 && last != null) {
+            String w = words.get(words.size() - 1);
+            if (!isCredentials(w) || !(w.equals(w.toUpperCase(java.util.Locale.ROOT)) || w.contains("."))) {
+                break;
+            }
             words.remove(words.size() - 1);
         }
         if (last == null) {

@@ -191,6 +191,9 @@ class X12WriterTest {
         assertThat(X12Claim.personName("Chen, Maria")).containsExactly("Chen", "Maria", "");
         assertThat(X12Claim.personName("Chen, Maria L., MD")).containsExactly("Chen", "Maria", "L.");
         assertThat(X12Claim.personName("Thomas Reilly DO")).containsExactly("Reilly", "Thomas", "");
+        assertThat(X12Claim.personName("Anh Do")).containsExactly("Do", "Anh", "");
+        assertThat(X12Claim.personName("Van Der Berg, Anna")).containsExactly("Van Der Berg", "Anna", "");
+        assertThat(X12Claim.personName("Dr Chen, Maria")).containsExactly("Chen", "Maria", "");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.claim.PaymentEstimator;
 import org.minutewise.core.claim.CodeTally;
 import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.codes.CodeInfo;
@@ -38,7 +39,8 @@ public final class BilledLines implements Rule {
     public static final RuleInfo UNDER_BILLED = new RuleInfo("MW-B003", Severity.INFO,
             "Fewer units billed than the documented minutes support",
             "Consider a corrected claim for the units the minutes support, if the documentation holds them.",
-            "CMS Pub 100-04 ch. 5 §20.2; RULES.md §3", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §20.2; RULES.md §3", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-05: also a documented code not billed at all (97129 left off beside 97130, say)");
     public static final RuleInfo DISCIPLINE_MODIFIER = new RuleInfo("MW-B004", Severity.BLOCK,
             "Therapy line without its GP/GO/GN modifier (or with the wrong one)",
             "Put exactly one discipline modifier on every therapy line: GP under a PT plan, GO under OT, GN under "
@@ -209,7 +211,7 @@ public final class BilledLines implements Rule {
             int engineAssistant = assistantUnitsOf(engineLines, code);
             if (!comparedDiffer(engine, compared)) {
                 if (billedAssistant > 0 && engineAssistant > 0 && billedAssistant != engineAssistant
-                        && e >= 0 && engineByCode.units(e) == units) {
+                        && e >= 0 && engineByCode.units(e) == units && !cognitive) {
                     // The same modifiers, on a different number of the same units: CQ/CO is judged unit by unit
                     // (with other units than supported, MW-B002/B003 say so first).
                     String m = billed.contains("CQ") ? "CQ" : "CO";
@@ -231,6 +233,21 @@ public final class BilledLines implements Rule {
                     + billed + "; the documentation supports " + engine
                     + (missing.isEmpty() ? "" : ". Missing: " + String.join(", ", missing))
                     + (extra.isEmpty() ? "" : ". Not supported: " + String.join(", ", extra)) + "."));
+        }
+        // A code the documentation supports that is not billed at all: units left off the claim (and 97130 billed
+        // without its base 97129 is denied).
+        for (int e = 0; e < engineByCode.size(); e++) {
+            String code = engineByCode.code(e);
+            int supported = engineByCode.units(e);
+            boolean bundled = ctx.payer().isMedicare() && PaymentEstimator.MEDICARE_BUNDLED.contains(code);
+            if (supported > 0 && !bundled && billedByCode.indexOf(code) < 0
+                    && !unverifiable(v, code, ctx.ref().codes())) {
+                boolean cognitive = code.equals(ClaimBuilder.COGNITIVE_BASE) || code.equals(ClaimBuilder.COGNITIVE_ADD_ON);
+                out.add(UNDER_BILLED.finding(codePath(code), code + " is not billed; the documented minutes "
+                        + "support " + supported + (supported == 1 ? " unit" : " units") + (cognitive ? " ("
+                        + ClaimBuilder.COGNITIVE_ADD_ON + " is never paid without " + ClaimBuilder.COGNITIVE_BASE
+                        + ", which takes the first unit of the cognitive minutes)" : "") + "."));
+            }
         }
         if (kxUnverified != null) {
             out.add(KX_UNVERIFIED.finding("billed", String.join(", ", kxUnverified) + (kxUnverified.size() == 1

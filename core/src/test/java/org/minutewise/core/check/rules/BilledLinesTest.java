@@ -142,6 +142,22 @@ class BilledLinesTest {
                 .satisfies(f -> assertThat(f.message()).contains("97129 takes the first unit"));
     }
 
+    /** A documented code left off the claim is under-billed; 97130 billed without 97129 says why it matters. */
+    @Test
+    void aDocumentedCodeNotBilledB003() {
+        Visit v = visit().service(minutes("97129", 40, pt("T1")))
+                .billed(List.of(billed("97130", 2, "GP"))).build();
+        assertThat(check(v).findings()).filteredOn(f -> f.ruleId().equals("MW-B003")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("97129 is not billed; the documented minutes "
+                        + "support 1 unit").contains("never paid without 97129"));
+        Visit left = visit().service(minutes("97112", 24, pt("T1"))).service(minutes("97110", 23, pt("T1")))
+                .billed(List.of(billed("97112", 2, "GP"))).build();
+        assertThat(ids(check(left))).contains("MW-B003");
+        Visit all = visit().service(minutes("97112", 24, pt("T1"))).service(minutes("97110", 23, pt("T1")))
+                .billed(List.of(billed("97112", 2, "GP"), billed("97110", 1, "GP"))).build();
+        assertThat(ids(check(all))).doesNotContain("MW-B003");
+    }
+
     @Test
     void billedCodeWithNoDocumentedServiceB007() {
         Visit v = visit().service(minutes("97112", 24, pt("T1")))
