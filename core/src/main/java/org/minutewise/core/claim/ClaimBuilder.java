@@ -108,8 +108,8 @@ public final class ClaimBuilder {
             if (u == 0 && (!payer.sendZeroUnitLines() || info == null)) {
                 continue;
             }
-            boolean cognitive = code.equals(COGNITIVE_BASE) || code.equals(COGNITIVE_ADD_ON);
-            List<Integer> idx = serviceIndexes(services, code, cognitive);
+            boolean cognitive = Cognitive.isPair(code);
+            List<Integer> idx = serviceIndexes(services, code);
             ServiceLine first = services.get(idx.get(0));
             Discipline d = v.disciplineOf(first);
             boolean untimed = info != null && !info.timed();
@@ -177,8 +177,7 @@ public final class ClaimBuilder {
         for (NcciAnalysis.Pair p : NcciAnalysis.of(ctx)) {
             if (p.status() == NcciAnalysis.Status.BYPASSED) {
                 addModifier(lines, p.edit().column2(), payer.distinctModifier());
-            } else if (p.status() == NcciAnalysis.Status.OTHER_REGION
-                    && !NcciAnalysis.chiropracticTherapyToMedicare(ctx, p.modifiedCode())) {
+            } else if (p.status() == NcciAnalysis.Status.OTHER_REGION) {
                 addModifier(lines, p.modifiedCode(), NcciAnalysis.regionModifier(payer.distinctModifier()));
             }
         }
@@ -217,7 +216,7 @@ public final class ClaimBuilder {
         boolean cognitive = false;
         for (CodeUnits cu : pooled) {
             m.add(cu.code(), cu.kind() == CodeKind.UNKNOWN ? 0 : cu.units(), List.of());
-            cognitive |= cu.code().equals(COGNITIVE_BASE) || cu.code().equals(COGNITIVE_ADD_ON);
+            cognitive |= Cognitive.isPair(cu.code());
         }
         if (!cognitive) {
             return m;
@@ -227,7 +226,7 @@ public final class ClaimBuilder {
         CodeTally fixed = new CodeTally(m.size() + 1);
         for (int i = 0; i < m.size(); i++) {
             String code = m.code(i);
-            if (code.equals(COGNITIVE_BASE) || code.equals(COGNITIVE_ADD_ON)) {
+            if (Cognitive.isPair(code)) {
                 if (fixed.indexOf(COGNITIVE_BASE) < 0) {
                     fixed.add(COGNITIVE_BASE, Cognitive.baseUnits(total), List.of());
                     if (total > 1 || addOnBilled) {
@@ -241,20 +240,28 @@ public final class ClaimBuilder {
         return fixed;
     }
 
-    private static List<Integer> serviceIndexes(List<ServiceLine> services, String code, boolean cognitive) {
+    /** The service lines of a code (for 97129 or 97130, of either: one service's minutes). */
+    private static List<Integer> serviceIndexes(List<ServiceLine> services, String code) {
         List<Integer> idx = new ArrayList<>(2);
         for (int i = 0; i < services.size(); i++) {
-            String c = services.get(i).code();
-            if (c.equals(code) || cognitive && (c.equals(COGNITIVE_BASE) || c.equals(COGNITIVE_ADD_ON))) {
+            if (Cognitive.sameService(services.get(i).code(), code)) {
                 idx.add(i);
             }
         }
         return idx;
     }
 
+    /**
+     * A known code no therapy discipline bills (chiropractic manipulation, say): no GP/GO/GN, no KX bucket, outside
+     * the multiple procedure payment reduction. An unknown code (null) is taken as therapy.
+     */
+    static boolean notTherapy(CodeInfo info) {
+        return info != null && info.disciplines().isEmpty();
+    }
+
     /** GP/GO/GN on every therapy line; none on a code no therapy discipline bills (98940, say). */
     private static List<String> disciplineModifier(CodeInfo info, Discipline d) {
-        return info != null && info.disciplines().isEmpty() ? List.of() : List.of(d.modifier());
+        return notTherapy(info) ? List.of() : List.of(d.modifier());
     }
 
     /** The assistant's cognitive lines are all 97130 and a therapist documented 97129. */
@@ -325,14 +332,14 @@ public final class ClaimBuilder {
         List<String> seen = new ArrayList<>(4);
         for (ClaimLine line : r.engineClaim().lines()) {
             String code = line.code();
-            if (seen.contains(code) || code.equals(COGNITIVE_BASE) || code.equals(COGNITIVE_ADD_ON)) {
+            if (seen.contains(code) || Cognitive.isPair(code)) {
                 continue;
             }
             seen.add(code);
             if (!timed(r, code)) {
                 continue;
             }
-            List<Integer> idx = serviceIndexes(v.services(), code, false);
+            List<Integer> idx = serviceIndexes(v.services(), code);
             int[] split = minutesByWho(v.services(), idx, false);
             if (idx.isEmpty() || split[0] == 0) {
                 continue;
@@ -479,8 +486,7 @@ public final class ClaimBuilder {
      * discipline bills (chiropractic manipulation, say), which is not outpatient therapy and counts toward neither.
      */
     public static String kxBucket(ClaimLine l, CodeCatalog codes) {
-        CodeInfo info = codes.getOrNull(l.code());
-        if (info != null && info.disciplines().isEmpty()) {
+        if (notTherapy(codes.getOrNull(l.code()))) {
             return "";
         }
         return l.discipline() == Discipline.OT ? "OT" : "PT_SLP";

@@ -30,7 +30,12 @@ public final class NcciAnalysis {
         /** Manipulation and a therapy code it includes, the regions of one of them not documented. */
         NO_REGIONS,
         /** Manipulation and a therapy code it includes, in a region not manipulated: 59 or XS on the therapy code. */
-        OTHER_REGION
+        OTHER_REGION,
+        /**
+         * Manipulation and a therapy code it includes that a chiropractor furnished, billed to Medicare: the therapy
+         * code is not covered at all (RULES.md §4, MW-W001), so its region and any modifier do not matter.
+         */
+        NOT_COVERED
     }
 
     /** Chiropractic manipulative treatment: spinal 1-2, 3-4, 5 regions; extraspinal. */
@@ -41,11 +46,8 @@ public final class NcciAnalysis {
      */
     public static final Set<String> INCLUDED_IN_MANIPULATION = Set.of("97112", "97124", "97140");
 
-    /**
-     * A therapy code a chiropractor furnished, billed to Medicare: not covered at all (RULES.md §4, MW-W001), so the
-     * region rules beside manipulation have nothing to say about it and no XS or 59 is added.
-     */
-    public static boolean chiropracticTherapyToMedicare(CheckContext ctx, String code) {
+    /** A therapy code only a chiropractor furnished, billed to Medicare: not covered at all (RULES.md §4). */
+    private static boolean chiropracticTherapyToMedicare(CheckContext ctx, String code) {
         if (!ctx.payer().isMedicare()) {
             return false;
         }
@@ -127,6 +129,9 @@ public final class NcciAnalysis {
         }
         if (regionPair(e)) {
             String therapy = modifiedCode(e.column1(), e.column2());
+            if (chiropracticTherapyToMedicare(ctx, therapy)) {
+                return Status.NOT_COVERED;
+            }
             Set<BodyRegion> treated = regions(ctx, therapy);
             Set<BodyRegion> manipulated = regions(ctx, therapy.equals(e.column1()) ? e.column2() : e.column1());
             if (manipulated.isEmpty() || treated.isEmpty()) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.minutewise.core.BoundedMemo;
 import org.minutewise.core.codes.CodeCatalog;
-import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.fees.Gpci;
 import org.minutewise.core.fees.PaymentRates;
@@ -150,8 +149,7 @@ public final class PaymentEstimator {
         if (codes == null) {
             return false;
         }
-        CodeInfo info = codes.getOrNull(l.code());
-        return info != null && info.disciplines().isEmpty();
+        return ClaimBuilder.notTherapy(codes.getOrNull(l.code()));
     }
 
     /**

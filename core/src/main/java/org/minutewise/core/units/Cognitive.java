@@ -12,6 +12,16 @@ public final class Cognitive {
     private Cognitive() {
     }
 
+    /** 97129 or 97130. */
+    public static boolean isPair(String code) {
+        return code.equals(BASE) || code.equals(ADD_ON);
+    }
+
+    /** Whether two codes are the same service's minutes: the same code, or 97129 and 97130. */
+    public static boolean sameService(String a, String b) {
+        return a.equals(b) || isPair(a) && isPair(b);
+    }
+
     /** The claim's units of 97129: one when the pair earned any. */
     public static int baseUnits(int total) {
         return Math.min(1, total);

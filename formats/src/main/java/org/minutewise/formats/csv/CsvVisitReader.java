@@ -276,14 +276,18 @@ public final class CsvVisitReader {
         return 0;
     }
 
-    private static <T> Optional<T> firstOf(List<Row> rows, java.util.function.Function<Row, Optional<T>> field) {
+    /** The first row that carries a field, whatever the rows' order. */
+    private static Optional<Row> firstWith(List<Row> rows, java.util.function.Predicate<Row> carries) {
         for (Row r : rows) {
-            Optional<T> v = field.apply(r);
-            if (v.isPresent()) {
-                return v;
+            if (carries.test(r)) {
+                return Optional.of(r);
             }
         }
         return Optional.empty();
+    }
+
+    private static <T> Optional<T> firstOf(List<Row> rows, java.util.function.Function<Row, Optional<T>> field) {
+        return firstWith(rows, r -> field.apply(r).isPresent()).flatMap(field);
     }
 
     private static Optional<LocalDate> optionalDate(String t, long line, String column) {
@@ -312,24 +316,14 @@ public final class CsvVisitReader {
                         + " and " + r.date() + "; a visit has one date of service");
             }
         }
-        List<String> dx = first.diagnoses();
-        for (Row r : rows) {
-            if (!r.diagnoses().isEmpty()) {
-                dx = r.diagnoses();
-                break;
-            }
-        }
         Visit.Builder b = Visit.builder(first.visitId(), first.date()).payer(first.payer())
-                .planOfCare(first.planOfCare()).diagnoses(dx)
+                .planOfCare(first.planOfCare())
+                .diagnoses(firstWith(rows, r -> !r.diagnoses().isEmpty()).map(Row::diagnoses).orElse(List.of()))
                 .patient(new Patient(firstOf(rows, Row::patientId), Optional.empty(), YearToDate.NONE,
                         YearToDate.NONE));
         firstOf(rows, Row::setting).ifPresent(b::setting);
-        for (Row r : rows) {
-            if (r.totalTreatmentMinutes().isPresent()) {
-                b.totalTreatmentMinutes(r.totalTreatmentMinutes().getAsInt());
-                break;
-            }
-        }
+        firstWith(rows, r -> r.totalTreatmentMinutes().isPresent())
+                .ifPresent(r -> b.totalTreatmentMinutes(r.totalTreatmentMinutes().getAsInt()));
         firstOf(rows, Row::note).ifPresent(b::note);
         firstOf(rows, Row::certification).ifPresent(b::certification);
         List<ServiceLine> lines = new ArrayList<>();

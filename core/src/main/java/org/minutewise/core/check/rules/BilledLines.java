@@ -20,6 +20,7 @@ import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Visit;
+import org.minutewise.core.units.Cognitive;
 
 /**
  * Claims already built elsewhere (837P or CSV with billed units): the billed lines stand as they are, and this
@@ -158,11 +159,10 @@ public final class BilledLines implements Rule {
             CodeInfo info = ctx.ref().codes().getOrNull(code);
             boolean documented = false;
             boolean hasTime = false;
-            boolean cognitive = code.equals(ClaimBuilder.COGNITIVE_BASE) || code.equals(ClaimBuilder.COGNITIVE_ADD_ON);
+            boolean cognitive = Cognitive.isPair(code);
             for (ServiceLine l : v.services()) {
                 // 97129 and 97130 are one service's minutes: either documents the pair (RULES.md §1).
-                if (l.code().equals(code) || cognitive && (l.code().equals(ClaimBuilder.COGNITIVE_BASE)
-                        || l.code().equals(ClaimBuilder.COGNITIVE_ADD_ON))) {
+                if (Cognitive.sameService(l.code(), code)) {
                     documented = true;
                     hasTime |= l.hasTime();
                 }
@@ -242,7 +242,7 @@ public final class BilledLines implements Rule {
             boolean bundled = ctx.payer().isMedicare() && PaymentEstimator.MEDICARE_BUNDLED.contains(code);
             if (supported > 0 && !bundled && billedByCode.indexOf(code) < 0
                     && !unverifiable(v, code, ctx.ref().codes())) {
-                boolean cognitive = code.equals(ClaimBuilder.COGNITIVE_BASE) || code.equals(ClaimBuilder.COGNITIVE_ADD_ON);
+                boolean cognitive = Cognitive.isPair(code);
                 out.add(UNDER_BILLED.finding(codePath(code), code + " is not billed; the documented minutes "
                         + "support " + supported + (supported == 1 ? " unit" : " units") + (cognitive ? " ("
                         + ClaimBuilder.COGNITIVE_ADD_ON + " is never paid without " + ClaimBuilder.COGNITIVE_BASE

@@ -123,11 +123,6 @@ public final class NcciPairs implements Rule {
             String pair = e.column1() + " (column one) and " + e.column2() + " (column two)";
             String source = starter ? " (Minutewise starter edit table: confirm against CMS's current file)" : "";
             String path = "services[code=" + e.column2() + "]";
-            boolean region = p.status() == NcciAnalysis.Status.SAME_REGION
-                    || p.status() == NcciAnalysis.Status.NO_REGIONS || p.status() == NcciAnalysis.Status.OTHER_REGION;
-            if (region && NcciAnalysis.chiropracticTherapyToMedicare(ctx, p.modifiedCode())) {
-                continue; // not covered at all (MW-W001): where it was furnished does not matter
-            }
             switch (p.status()) {
                 case NOT_BYPASSABLE -> out.add(NOT_BYPASSABLE.finding(path, pair + " are an NCCI pair with modifier "
                         + "indicator 0: " + e.column2() + " is not payable beside " + e.column1()
@@ -154,6 +149,9 @@ public final class NcciPairs implements Rule {
                                 + p.otherCode() + ") " + regions(ctx, p.otherCode()) + ": a region not "
                                 + "manipulated, so " + NcciAnalysis.regionModifier(ctx.payer().distinctModifier())
                                 + " was added to " + p.modifiedCode() + source + "."));
+                case NOT_COVERED -> {
+                    // Not covered at all (MW-W001 says so): where it was furnished does not matter.
+                }
                 default -> throw new IllegalStateException("unhandled status " + p.status());
             }
         }
