@@ -88,11 +88,12 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         Visit v = r.visit();
         List<Line> lines = new ArrayList<>();
         Estimate est = r.claim().estimate();
+        java.util.Set<String> notCovered = ClaimBuilder.notCovered(v, r.payer(), codes);
         for (int i = 0; i < r.claim().lines().size(); i++) {
             ClaimLine l = r.claim().lines().get(i);
             BigDecimal allowed = est.available() && i < est.lines().size() && est.lines().get(i).priced()
                     ? est.lines().get(i).allowed() : BigDecimal.ZERO;
-            lines.add(new Line(l.code(), l.modifiers(), l.units(), ClaimBuilder.kxBucket(l, codes), allowed));
+            lines.add(new Line(l.code(), l.modifiers(), l.units(), ClaimBuilder.kxBucket(l, codes, notCovered), allowed));
         }
         List<Treatment> treatments = new ArrayList<>();
         for (ServiceLine s : v.services()) {

@@ -72,7 +72,8 @@ public final class VisitChecker {
             if (!visit.billed().isEmpty()) {
                 List<ClaimLine> billed = BilledClaim.lines(visit);
                 Estimate estimate = payer.isMedicare() ? PaymentEstimator.estimate(billed, visit.dateOfService(),
-                        visit.locality(), ref.fees(), ref.codes()) : claim.estimate();
+                        visit.locality(), ref.fees(), ref.codes(), ClaimBuilder.notCovered(visit, payer, ref.codes()))
+                        : claim.estimate();
                 claim = new Claim(billed, estimate, List.of(), Map.of());
             }
         } catch (RuntimeException e) {

@@ -66,6 +66,37 @@ public final class ClaimBuilder {
         return false;
     }
 
+    /**
+     * The therapy codes Medicare does not pay on this visit: those every one of whose service lines a chiropractor
+     * furnished (Medicare covers only spinal manipulation from a chiropractor, MW-W001). They are priced at $0 and
+     * count toward no KX bucket. Empty for any other payer, and for almost every visit.
+     */
+    public static Set<String> notCovered(Visit v, PayerProfile payer, CodeCatalog codes) {
+        if (!payer.isMedicare()) {
+            return Set.of();
+        }
+        Set<String> out = null;
+        List<ServiceLine> s = v.services();
+        for (int i = 0; i < s.size(); i++) {
+            ServiceLine l = s.get(i);
+            if (l.provider().role() == Role.DC && !notTherapy(codes.getOrNull(l.code()))) {
+                if (out == null) {
+                    out = new java.util.TreeSet<>();
+                }
+                out.add(l.code());
+            }
+        }
+        if (out == null) {
+            return Set.of();
+        }
+        for (ServiceLine l : s) {
+            if (l.provider().role() != Role.DC) {
+                out.remove(l.code());
+            }
+        }
+        return out;
+    }
+
     /** Pointers 1..n in order, for n = 0 to 4: the pointers of every line but 97112's. */
     private static final List<List<Integer>> IN_ORDER = List.of(List.of(), List.of(1), List.of(1, 2),
             List.of(1, 2, 3), List.of(1, 2, 3, 4));
@@ -181,14 +212,15 @@ public final class ClaimBuilder {
                 addModifier(lines, p.modifiedCode(), NcciAnalysis.regionModifier(payer.distinctModifier()));
             }
         }
+        Set<String> notCovered = notCovered(v, payer, ctx.ref().codes());
         Estimate first = PaymentEstimator.estimate(lines, v.dateOfService(), v.locality(), ctx.ref().fees(),
-                ctx.ref().codes());
+                ctx.ref().codes(), notCovered);
         List<KxBucket> kx = new ArrayList<>();
         if (payer.isMedicare()) {
             Optional<KxThreshold> t = ctx.ref().fees().kxThreshold(v.dateOfService());
             if (t.isPresent()) {
-                kx.add(kx(ctx, lines, first, t.get(), false));
-                kx.add(kx(ctx, lines, first, t.get(), true));
+                kx.add(kx(ctx, lines, first, t.get(), false, notCovered));
+                kx.add(kx(ctx, lines, first, t.get(), true, notCovered));
                 kx.removeIf(b -> b == null);
             }
         }
@@ -492,8 +524,14 @@ public final class ClaimBuilder {
         return l.discipline() == Discipline.OT ? "OT" : "PT_SLP";
     }
 
+    /** The KX bucket, "" also for a code Medicare does not pay on this visit ({@link #notCovered}). */
+    public static String kxBucket(ClaimLine l, CodeCatalog codes, Set<String> notCovered) {
+        return notCovered.contains(l.code()) ? "" : kxBucket(l, codes);
+    }
+
     /** KX for one bucket; null when the visit has no line in it. */
-    private static KxBucket kx(CheckContext ctx, List<ClaimLine> lines, Estimate est, KxThreshold t, boolean ot) {
+    private static KxBucket kx(CheckContext ctx, List<ClaimLine> lines, Estimate est, KxThreshold t, boolean ot,
+                               Set<String> notCovered) {
         Visit v = ctx.visit();
         Discipline bucketDiscipline = ot ? Discipline.OT : Discipline.PT;
         String bucket = ot ? "OT" : "PT_SLP";
@@ -505,7 +543,7 @@ public final class ClaimBuilder {
         List<String> unpriced = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             ClaimLine l = lines.get(i);
-            if (!kxBucket(l, ctx.ref().codes()).equals(bucket)) {
+            if (!kxBucket(l, ctx.ref().codes(), notCovered).equals(bucket)) {
                 continue;
             }
             any = true;
@@ -532,7 +570,7 @@ public final class ClaimBuilder {
             int from = already || institutional ? 0 : crossing;
             for (int i = from; i < lines.size(); i++) {
                 ClaimLine l = lines.get(i);
-                if (kxBucket(l, ctx.ref().codes()).equals(bucket) && l.units() > 0) {
+                if (kxBucket(l, ctx.ref().codes(), notCovered).equals(bucket) && l.units() > 0) {
                     lines.set(i, l.withModifiers(append(l.modifiers(), "KX")));
                 }
             }

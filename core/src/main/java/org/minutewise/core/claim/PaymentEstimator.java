@@ -40,6 +40,15 @@ public final class PaymentEstimator {
      */
     public static Estimate estimate(List<ClaimLine> lines, LocalDate date, Optional<String> locality, FeeData fees,
                                     CodeCatalog codes) {
+        return estimate(lines, date, locality, fees, codes, java.util.Set.of());
+    }
+
+    /**
+     * The estimate, with the codes Medicare does not pay on this visit ({@link ClaimBuilder#notCovered}: a
+     * chiropractor's therapy) priced at $0 and left out of the multiple procedure payment reduction.
+     */
+    public static Estimate estimate(List<ClaimLine> lines, LocalDate date, Optional<String> locality, FeeData fees,
+                                    CodeCatalog codes, java.util.Set<String> notCovered) {
         Optional<BigDecimal> cf = fees.conversionFactor(date);
         if (cf.isEmpty()) {
             return Estimate.unavailable("No Medicare conversion factor for " + date.getYear()
@@ -70,8 +79,15 @@ public final class PaymentEstimator {
         // The unit with the highest PE is paid in full: find the line that holds it.
         int fullLine = -1;
         List<String> bundled = new ArrayList<>(0);
+        List<String> uncovered = new ArrayList<>(0);
         for (int i = 0; i < n; i++) {
             ClaimLine l = lines.get(i);
+            if (notCovered.contains(l.code())) {
+                if (!uncovered.contains(l.code())) {
+                    uncovered.add(l.code());
+                }
+                continue;
+            }
             if (MEDICARE_BUNDLED.contains(l.code())) {
                 if (!bundled.contains(l.code())) {
                     bundled.add(l.code());
@@ -105,7 +121,9 @@ public final class PaymentEstimator {
             // Nothing priced: an estimate of $0 would read as "Medicare pays nothing".
             return Estimate.unpriced("No line could be priced: no RVUs loaded for " + String.join(", ", unpriced)
                     + (fees.sample() ? " (the shipped sample prices only a few codes; load CMS's PPRRVU file with "
-                    + "--rvu-file)" : "") + ".", unpriced, fees.sample());
+                    + "--rvu-file)" : "") + "." + (uncovered.isEmpty() ? "" : " Not covered by Medicare when a "
+                    + "chiropractor furnishes it (MW-W001): " + String.join(", ", uncovered) + "."), unpriced,
+                    fees.sample());
         }
         List<Estimate.Line> out = new ArrayList<>(n);
         BigDecimal total = BigDecimal.ZERO;
@@ -114,8 +132,9 @@ public final class PaymentEstimator {
             ClaimLine l = lines.get(i);
             if (price[i] == null) {
                 // A bundled code is priced: at $0. Any other line without a price is unpriced.
-                out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(), MEDICARE_BUNDLED.contains(l.code()),
-                        BigDecimal.ZERO, BigDecimal.ZERO, false, false));
+                out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(),
+                        MEDICARE_BUNDLED.contains(l.code()) || notCovered.contains(l.code()), BigDecimal.ZERO,
+                        BigDecimal.ZERO, false, false));
                 continue;
             }
             int fullUnits = outsideMppr[i] ? l.units() : i == fullLine ? 1 : 0;
@@ -135,7 +154,8 @@ public final class PaymentEstimator {
         }
         BigDecimal coins = total.multiply(rates.coinsurance()).setScale(2, RoundingMode.HALF_UP);
         String reason = Estimate.LABEL + (bundled.isEmpty() ? "" : " Bundled by Medicare, $0: "
-                + String.join(", ", bundled) + ".") + (unpriced.isEmpty() ? "" : " Not priced (no RVUs loaded): "
+                + String.join(", ", bundled) + ".") + (uncovered.isEmpty() ? "" : " Not covered by Medicare when a "
+                + "chiropractor furnishes it (MW-W001), $0: " + String.join(", ", uncovered) + ".") + (unpriced.isEmpty() ? "" : " Not priced (no RVUs loaded): "
                 + String.join(", ", unpriced) + (fullLine >= 0 && unpricedTherapy ? (unpriced.size() == 1 ? "; it"
                 : "; one of them")
                 + " may hold the day's unit paid in full, "

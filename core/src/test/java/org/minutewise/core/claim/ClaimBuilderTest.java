@@ -24,6 +24,7 @@ import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.ComplianceFixture.Payer;
 import org.minutewise.core.model.Abn;
 import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Purpose;
 import org.minutewise.core.model.Role;
 import org.minutewise.core.model.Setting;
@@ -391,6 +392,35 @@ class ClaimBuilderTest {
 
             assertThat(lines(withOutside)).containsExactly("97112 x2 GP", "97110 x1 GP KX");
             assertThat(lines(without)).containsExactly("97112 x2 GP", "97110 x1 GP");
+        }
+
+        /**
+         * Medicare does not pay a chiropractor's therapy (MW-W001): the line is priced at $0 with the reason, is not
+         * counted toward the threshold and never carries KX; the physical therapist's own 97110 still does.
+         */
+        @Test
+        void aChiropractorsTherapyToMedicareIsPricedAtZeroAndCountsTowardNoBucket() {
+            CheckResult r = check(visit().patient(patient("2500.00", "0"))
+                    .service(minutes("97112", 24, Provider.of("C1", Role.DC)))
+                    .service(minutes("97110", 23, pt("T1"))).build());
+
+            assertThat(lines(r)).containsExactly("97112 x2 GP", "97110 x1 GP KX");
+            assertThat(r.claim().estimate().lines().get(0).priced()).isTrue();
+            assertThat(r.claim().estimate().lines().get(0).allowed()).isEqualByComparingTo("0");
+            assertThat(r.claim().estimate().reason()).contains("Not covered by Medicare when a chiropractor "
+                    + "furnishes it (MW-W001), $0: 97112.");
+            KxBucket b = r.claim().kx().stream().filter(x -> x.bucket().equals("PT_SLP")).findFirst().orElseThrow();
+            assertThat(b.thisVisit()).isEqualByComparingTo(r.claim().estimate().lines().get(1).allowed());
+            assertThat(ids(r)).contains("MW-W001");
+        }
+
+        /** The same lines by a physical therapist: 97112 is priced and counted as usual. */
+        @Test
+        void theTherapistsOwn97112IsPricedAndCounted() {
+            CheckResult r = check(ptVisit().patient(patient("2500.00", "0")).build());
+
+            assertThat(r.claim().estimate().lines().get(0).allowed()).isEqualByComparingTo("57.62");
+            assertThat(r.claim().estimate().reason()).doesNotContain("Not covered");
         }
 
         @Test

@@ -8,8 +8,11 @@ import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.Rule;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.model.Authorization;
 import org.minutewise.core.model.Certification;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Visit;
 
 /** The plan of care's certification and the payer's prior authorization (RULES.md §5). */
@@ -28,7 +31,9 @@ public final class PlanOfCare implements Rule {
             "No certification of the plan of care recorded",
             "Record the certification period (certification.from, .to) and the certifying physician or NPP with "
                     + "their NPI (certification.physician, .physicianNpi).",
-            "CMS Pub 100-02 ch. 15 §220.1.3", Citations.BENEFIT_MANUAL_CH15);
+            "CMS Pub 100-02 ch. 15 §220.1.3", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-05: only for a visit with outpatient therapy (not chiropractic manipulation "
+                    + "alone, nor a chiropractor's therapy, which MW-W001 blocks)");
     public static final RuleInfo CERTIFYING_NPI = new RuleInfo("MW-P004", Severity.WARN,
             "No NPI for the certifying physician",
             "Record the certifying physician's or NPP's 10-digit NPI (certification.physicianNpi): the claim "
@@ -55,8 +60,11 @@ public final class PlanOfCare implements Rule {
     public void check(CheckContext ctx, List<Finding> out) {
         Visit v = ctx.visit();
         LocalDate dos = v.dateOfService();
+        // Medicare's certification is of a therapy plan of care: a visit of chiropractic manipulation alone (or a
+        // chiropractor's therapy, which MW-W001 already blocks) needs none.
+        boolean medicareTherapy = ctx.payer().isMedicare() && therapyLine(ctx);
         if (v.certification().isEmpty()) {
-            if (ctx.payer().isMedicare()) {
+            if (medicareTherapy) {
                 out.add(CERTIFICATION_MISSING.finding("certification", "No plan of care certification is recorded "
                         + "for this visit; Medicare pays outpatient therapy only under a certified plan of care."));
             }
@@ -76,10 +84,10 @@ public final class PlanOfCare implements Rule {
                             + "a recertified plan of care."));
                 }
             }
-            if (c.physician().isEmpty() && ctx.payer().isMedicare()) {
+            if (c.physician().isEmpty() && medicareTherapy) {
                 out.add(CERTIFICATION_MISSING.finding("certification.physician", "The certification names no "
                         + "physician or NPP; Medicare needs the certifying practitioner's signature."));
-            } else if (c.physicianNpi().isEmpty() && ctx.payer().isMedicare()) {
+            } else if (c.physician().isPresent() && c.physicianNpi().isEmpty() && medicareTherapy) {
                 out.add(CERTIFYING_NPI.finding("certification.physicianNpi", "The certification names "
                         + c.physician().get() + " but not their NPI. Medicare's claim edits look for the NPI of the "
                         + "physician or NPP who certified the plan of care on every therapy claim; add it before the "
@@ -98,5 +106,17 @@ public final class PlanOfCare implements Rule {
             a.to().filter(dos::isAfter).ifPresent(t -> out.add(AUTHORIZATION.finding("authorization.to",
                     "The visit on " + dos + " is after the authorization ended (" + t + ").")));
         }
+    }
+
+    /** A line of a therapy code (or an unknown code) furnished by someone other than a chiropractor. */
+    private static boolean therapyLine(CheckContext ctx) {
+        List<ServiceLine> s = ctx.visit().services();
+        for (int i = 0; i < s.size(); i++) {
+            CodeInfo info = ctx.codeAt(i);
+            if ((info == null || !info.disciplines().isEmpty()) && s.get(i).provider().role() != Role.DC) {
+                return true;
+            }
+        }
+        return false;
     }
 }

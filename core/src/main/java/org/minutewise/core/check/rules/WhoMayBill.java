@@ -68,6 +68,15 @@ public final class WhoMayBill implements Rule {
                     + "measurable goals. For maintenance care give an ABN (visit field abn) and bill without AT.",
             "CMS Pub 100-02 ch. 15 §240.1.3; RULES.md §4", Citations.BENEFIT_MANUAL_CH15);
 
+    /** Evaluation and assessment are the therapist's: an assistant may not furnish them. */
+    public static final RuleInfo ASSISTANT_EVALUATION = new RuleInfo("MW-W009", Severity.BLOCK,
+            "Evaluation or re-evaluation furnished by an assistant",
+            "Bill the evaluation under the therapist who performed and documented it (without CQ/CO); an assistant "
+                    + "may collect data for it but may not evaluate, re-evaluate or change the plan of care. If no "
+                    + "therapist evaluated the patient, remove the line.",
+            "CMS Pub 100-02 ch. 15 §230.1 (PTA), §230.2 (OTA): assistants may not provide evaluative or "
+                    + "assessment services", Citations.BENEFIT_MANUAL_CH15);
+
     @Override
     public RuleInfo info() {
         return CHIROPRACTOR_MEDICARE;
@@ -76,7 +85,7 @@ public final class WhoMayBill implements Rule {
     @Override
     public List<RuleInfo> emits() {
         return List.of(CHIROPRACTOR_MEDICARE, AIDE, ASSISTANT_SETTING, NO_SUPERVISOR, ASSISTANT_DISCIPLINE,
-                ASSISTANT_CAH, DIRECT_SUPERVISION, ACTIVE_TREATMENT);
+                ASSISTANT_CAH, DIRECT_SUPERVISION, ACTIVE_TREATMENT, ASSISTANT_EVALUATION);
     }
 
     @Override
@@ -106,6 +115,12 @@ public final class WhoMayBill implements Rule {
             }
             if (!role.isAssistant()) {
                 continue;
+            }
+            if (info != null && info.evaluation()) {
+                out.add(ASSISTANT_EVALUATION.finding(path, l.code() + " (" + info.label() + ") is furnished by a "
+                        + role.label() + ". Evaluations and re-evaluations are the therapist's: an assistant may "
+                        + "not evaluate the patient, make the clinical judgments of a re-evaluation or change the "
+                        + "plan of care."));
             }
             if (!supervisionSaid && v.setting() == Setting.PRIVATE_PRACTICE && ctx.payer().isMedicare()
                     && DIRECT_SUPERVISION.inEffectOn(v.dateOfService())) {

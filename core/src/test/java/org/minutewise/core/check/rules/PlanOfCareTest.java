@@ -6,6 +6,7 @@ import static org.minutewise.core.check.ComplianceFixture.ids;
 import static org.minutewise.core.check.ComplianceFixture.minutes;
 import static org.minutewise.core.check.ComplianceFixture.only;
 import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.untimed;
 import static org.minutewise.core.check.ComplianceFixture.visit;
 
 import java.time.LocalDate;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.model.Authorization;
 import org.minutewise.core.model.Certification;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.Role;
 import org.minutewise.core.model.Visit;
 
 /**
@@ -92,6 +95,17 @@ class PlanOfCareTest {
 
         assertThat(ids(r)).containsExactly("MW-P002");
         assertThat(r.findings().get(0).blocks()).isFalse();
+    }
+
+    /** Chiropractic manipulation alone is not outpatient therapy: no therapy plan of care to certify. */
+    @Test
+    void aChiropractorsManipulationAloneIsNotP002() {
+        Visit manipulation = visit().service(untimed("98940", Provider.of("C1", Role.DC))).build();
+        assertThat(ids(only(new PlanOfCare()).check(manipulation))).isEmpty();
+
+        Visit withTherapy = visit().service(untimed("98940", Provider.of("C1", Role.DC)))
+                .service(minutes("97110", 30, pt("T1"))).build();
+        assertThat(ids(only(new PlanOfCare()).check(withTherapy))).containsExactly("MW-P002");
     }
 
     @Test

@@ -217,4 +217,29 @@ class WhoMayBillTest {
 
         assertThat(r.findings()).isEmpty();
     }
+
+    /** CMS Pub 100-02 ch. 15 §230.1-230.2: a PTA's re-evaluation or an OTA's evaluation blocks. */
+    @Test
+    void evaluationByAnAssistantW009() {
+        CheckResult pta = check(visit().service(untimed("97164", assistant("A1", Role.PTA, "T1"))).build());
+        assertThat(ids(pta)).containsExactly("MW-W009");
+        assertThat(pta.findings().get(0).blocks()).isTrue();
+        assertThat(pta.findings().get(0).path()).isEqualTo("services[0]");
+        assertThat(pta.findings().get(0).message()).startsWith("97164 (")
+                .contains(") is furnished by a physical therapist assistant. Evaluations and re-evaluations are the "
+                        + "therapist's");
+
+        CheckResult ota = check(visit().planOfCare(Discipline.OT)
+                .service(untimed("97166", assistant("A2", Role.OTA, "O1"))).build());
+        assertThat(ids(ota)).containsExactly("MW-W009");
+    }
+
+    /** The therapist's evaluation beside the assistant's treatment is the normal split visit. */
+    @Test
+    void evaluationByTheTherapistBesideTheAssistantsTreatmentIsNotW009() {
+        CheckResult r = check(visit().service(untimed("97164", pt("T1")))
+                .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build());
+
+        assertThat(ids(r)).doesNotContain("MW-W009");
+    }
 }
