@@ -254,7 +254,9 @@ final class CheckPass {
 
     private String place(Spill.Rec r) {
         String file = state.inputs.get(r.file());
-        return r.line() > 0 ? file + " line " + r.line() : file + " visit #" + (r.seq() + 1);
+        // A visit read whole from an 837 knows its CLM segment's position (X12 counts segments, not lines).
+        return r.line() > 0 ? file + (r.kind() == Spill.VISIT ? " segment " : " line ") + r.line()
+                : file + " visit #" + (r.seq() + 1);
     }
 
     /** One visit's records: read, validated, checked, written. */

@@ -236,9 +236,9 @@ final class ReadPass {
             if (r.visit().isPresent()) {
                 Visit v = r.visit().get();
                 byte[] b = Json.mapper().writeValueAsBytes(VisitJsonWriter.write(v));
-                sink.add(Spill.VISIT, 0, v.id(), b, 0, b.length);
+                sink.add(Spill.VISIT, r.line(), v.id(), b, 0, b.length);
             } else {
-                sink.reject(0, "", r.error().map(InputException::getMessage).orElse("unreadable visit"));
+                sink.reject(r.line(), "", r.error().map(InputException::getMessage).orElse("unreadable visit"));
             }
         }
     }

@@ -164,6 +164,19 @@ final class AuditCliTest {
         });
         assertThat(Files.readString(out.resolve("report.html"))).contains("8 billed units of timed codes have no "
                 + "minutes documented");
+        // The line column of an 837 is the position of the claim's CLM segment (X12 counts segments, not lines).
+        String[] segments = Files.readString(edi).split("~");
+        Map<String, String> clm = new java.util.HashMap<>();
+        for (int i = 0; i < segments.length; i++) {
+            String seg = segments[i].strip();
+            if (seg.startsWith("CLM*")) {
+                clm.put(seg.split("\\*")[1], String.valueOf(i + 1));
+            }
+        }
+        assertThat(clm).hasSize(3);
+        assertThat(claims).allSatisfy(m -> assertThat(m.get("line")).isEqualTo(clm.get(m.get("visitId"))));
+        assertThat(rows(out.resolve("findings.csv"))).isNotEmpty().allSatisfy(m -> assertThat(m.get("line"))
+                .isEqualTo(clm.get(m.get("visitId"))));
     }
 
     @Test

@@ -22,10 +22,18 @@ import org.minutewise.formats.x12.X12ClaimReader;
  */
 public final class VisitInput {
     /** A visit, or the reason it could not be read. */
-    public record Result(Optional<Visit> visit, Optional<InputException> error) {
+    /**
+     * @param line where the visit starts in its input when the format tells: for an 837, the position of the
+     *             claim's CLM segment (X12 counts segments, not lines); 0 when not known
+     */
+    public record Result(Optional<Visit> visit, Optional<InputException> error, long line) {
         public Result {
             Objects.requireNonNull(visit, "visit");
             Objects.requireNonNull(error, "error");
+        }
+
+        public Result(Optional<Visit> visit, Optional<InputException> error) {
+            this(visit, error, 0);
         }
 
         public static Result ok(Visit v) {
@@ -67,7 +75,7 @@ public final class VisitInput {
     private static List<Result> x12(String text, ReferenceData ref) {
         List<Result> out = new ArrayList<>();
         for (X12ClaimReader.Result r : X12ClaimReader.read(text, DEFAULT_PAYER, ref)) {
-            out.add(new Result(r.visit(), r.error()));
+            out.add(new Result(r.visit(), r.error(), r.segment()));
         }
         return out;
     }

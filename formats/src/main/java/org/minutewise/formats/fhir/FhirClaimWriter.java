@@ -17,12 +17,15 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.SimpleQuantity;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.RuleBook;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Role;
@@ -194,7 +197,40 @@ public final class FhirClaimWriter {
         if (allCharged) {
             c.setTotal(usd(total));
         }
+        certifyingPhysician(c, e, v, team.size() + 1, institutional);
         return c;
+    }
+
+    /**
+     * The physician or NPP who certified the plan of care, as a claim-level care team member: "referring" on a
+     * professional claim and "attending" on an institutional one (the 837P's 2310A referring provider and the
+     * 837I's attending provider; roles of the CARIN Blue Button care team role code system).
+     */
+    private static void certifyingPhysician(Claim c, Entries e, Visit v, int sequence, boolean institutional) {
+        if (v.certification().isEmpty()) {
+            return;
+        }
+        Certification cert = v.certification().get();
+        if (cert.physician().isEmpty() && cert.physicianNpi().isEmpty()) {
+            return;
+        }
+        String key = "certifying-physician";
+        Reference ref;
+        if (e.has(key)) {
+            ref = e.ref(key);
+        } else {
+            Practitioner p = new Practitioner();
+            cert.physicianNpi().ifPresent(n -> p.addIdentifier(Entries.identifier(FhirCodes.NPI, n)));
+            cert.physician().ifPresent(n -> p.addName().setText(n));
+            ref = e.add(key, p);
+        }
+        Claim.CareTeamComponent m = c.addCareTeam();
+        m.setSequence(sequence);
+        m.setProvider(ref);
+        m.setResponsible(false);
+        m.setRole(institutional
+                ? Entries.concept(FhirCodes.CARIN_CARE_TEAM_ROLE, "attending", "Attending")
+                : Entries.concept(FhirCodes.CARIN_CARE_TEAM_ROLE, "referring", "Referring"));
     }
 
     /**

@@ -23,6 +23,9 @@ public final class FhirCodes {
     public static final String CLAIM_TYPE = "http://terminology.hl7.org/CodeSystem/claim-type";
     public static final String PROCESS_PRIORITY = "http://terminology.hl7.org/CodeSystem/processpriority";
     public static final String CARE_TEAM_ROLE = "http://terminology.hl7.org/CodeSystem/claimcareteamrole";
+    /** CARIN Blue Button's claim care team roles: "referring", "attending" (the certifying physician). */
+    public static final String CARIN_CARE_TEAM_ROLE =
+            "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBClaimCareTeamRole";
     public static final String DIAGNOSIS_TYPE = "http://terminology.hl7.org/CodeSystem/ex-diagnosistype";
     public static final String UCUM = "http://unitsofmeasure.org";
     public static final String PLACE_OF_SERVICE =

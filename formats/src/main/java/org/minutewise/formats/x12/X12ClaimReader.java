@@ -87,8 +87,14 @@ public final class X12ClaimReader {
     private X12ClaimReader() {
     }
 
-    /** A claim read: the visit, or the error that kept it from being one. */
-    public record Result(Optional<String> claimId, Optional<Visit> visit, Optional<InputException> error) {
+    /**
+     * A claim read: the visit, or the error that kept it from being one.
+     *
+     * @param segment the position of the claim's CLM segment in the interchange (1-based, as X12 validators count
+     *                segments), or 0 when the error is not within a claim
+     */
+    public record Result(Optional<String> claimId, Optional<Visit> visit, Optional<InputException> error,
+                         int segment) {
         public Result {
             Objects.requireNonNull(claimId, "claimId");
             Objects.requireNonNull(visit, "visit");
@@ -98,12 +104,24 @@ public final class X12ClaimReader {
             }
         }
 
+        public Result(Optional<String> claimId, Optional<Visit> visit, Optional<InputException> error) {
+            this(claimId, visit, error, 0);
+        }
+
         public static Result of(Visit v) {
-            return new Result(Optional.of(v.id()), Optional.of(v), Optional.empty());
+            return of(v, 0);
+        }
+
+        public static Result of(Visit v, int segment) {
+            return new Result(Optional.of(v.id()), Optional.of(v), Optional.empty(), segment);
         }
 
         public static Result failed(Optional<String> claimId, InputException e) {
-            return new Result(claimId, Optional.empty(), Optional.of(e));
+            return failed(claimId, e, 0);
+        }
+
+        public static Result failed(Optional<String> claimId, InputException e, int segment) {
+            return new Result(claimId, Optional.empty(), Optional.of(e), segment);
         }
 
         public boolean ok() {
@@ -748,17 +766,17 @@ public final class X12ClaimReader {
                 String more = c.issues.size() > 1 ? "; and " + (c.issues.size() - 1) + " more: "
                         + c.issues.get(1).path() + ": " + c.issues.get(1).detail() : "";
                 results.add(Result.failed(id, new InputException(first.path(), first.detail() + " (" + named + ")"
-                        + more)));
+                        + more), c.clmPosition));
                 return;
             }
             try {
                 for (Visit v : visits(c)) {
-                    results.add(Result.of(v));
+                    results.add(Result.of(v, c.clmPosition));
                 }
             } catch (InputException | IllegalArgumentException e) {
                 String path = e instanceof InputException ie ? ie.path() : "segment " + c.clmPosition + " (CLM)";
                 String detail = e instanceof InputException ie ? ie.detail() : e.getMessage();
-                results.add(Result.failed(id, new InputException(path, detail + " (" + named + ")")));
+                results.add(Result.failed(id, new InputException(path, detail + " (" + named + ")"), c.clmPosition));
             }
         }
 

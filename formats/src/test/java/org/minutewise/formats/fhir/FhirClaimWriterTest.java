@@ -136,6 +136,38 @@ class FhirClaimWriterTest {
         assertThat(resolve(b, c.getInsuranceFirstRep().getCoverage().getReference()).fhirType()).isEqualTo("Coverage");
     }
 
+    /**
+     * The certifying physician is the claim's referring provider on a professional claim (837P 2310A) and its
+     * attending provider on an institutional one (837I), with the NPI; no item points at that member.
+     */
+    @Test
+    void theCertifyingPhysicianIsTheReferringOrAttendingCareTeamMember() throws Exception {
+        Visit v = example("stroke-visit.json");
+        assertThat(v.certification().flatMap(c -> c.physicianNpi())).as("the example names the NPI").isPresent();
+        Bundle b = FhirValidation.parseStrict(FhirClaimWriter.write(CHECKER.check(v)));
+        Claim c = (Claim) b.getEntry().get(0).getResource();
+        Claim.CareTeamComponent ref = c.getCareTeam().stream()
+                .filter(m -> m.getRole().getCodingFirstRep().getCode().equals("referring")).findFirst().orElseThrow();
+        assertThat(ref.getRole().getCodingFirstRep().getSystem()).isEqualTo(FhirCodes.CARIN_CARE_TEAM_ROLE);
+        assertThat(ref.getResponsible()).isFalse();
+        Practitioner doc = (Practitioner) resolve(b, ref.getProvider().getReference());
+        assertThat(doc.getIdentifierFirstRep().getSystem()).isEqualTo(FhirCodes.NPI);
+        assertThat(doc.getIdentifierFirstRep().getValue()).isEqualTo(v.certification().get().physicianNpi().get());
+        assertThat(doc.getNameFirstRep().getText()).isEqualTo(v.certification().get().physician().get());
+        assertThat(c.getItem()).allSatisfy(i -> assertThat(i.getCareTeamSequence())
+                .extracting(PositiveIntType::getValue).doesNotContain(ref.getSequence()));
+
+        Visit hospital = v.toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).build();
+        Claim ic = (Claim) FhirClaimWriter.bundle(List.of(CHECKER.check(hospital))).getEntry().get(0).getResource();
+        assertThat(ic.getCareTeam()).extracting(m -> m.getRole().getCodingFirstRep().getCode())
+                .contains("attending").doesNotContain("referring");
+
+        Visit none = v.toBuilder().certification(null).build();
+        Claim nc = (Claim) FhirClaimWriter.bundle(List.of(CHECKER.check(none))).getEntry().get(0).getResource();
+        assertThat(nc.getCareTeam()).extracting(m -> m.getRole().getCodingFirstRep().getCode())
+                .doesNotContain("referring", "attending");
+    }
+
     @Test
     void anInstitutionalVisitGivesAnInstitutionalClaimWithRevenueCodes() throws Exception {
         Visit v = example("stroke-visit.json").toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).build();
