@@ -6,9 +6,13 @@ import java.util.List;
 import org.minutewise.core.codes.DiagnosisCatalog;
 import org.minutewise.core.codes.DiagnosisCategory;
 
-/** Reads icd10-categories.csv (category,title,group,supports97112). */
+/**
+ * Reads icd10-categories.csv (category,title,group,supports97112,example); a file without the example column (the
+ * layout before 2026.3) takes each category as billable.
+ */
 public final class DiagnosisCatalogLoader {
-    private static final List<String> HEADER = List.of("category", "title", "group", "supports97112");
+    private static final List<String> HEADER = List.of("category", "title", "group", "supports97112", "example");
+    private static final List<String> HEADER_V1 = HEADER.subList(0, 4);
 
     private DiagnosisCatalogLoader() {
     }
@@ -16,21 +20,33 @@ public final class DiagnosisCatalogLoader {
     public static DiagnosisCatalog load(InputStream in, String name) {
         DataFile f = DataFile.read(in, name);
         List<DiagnosisCategory> out = new ArrayList<>();
+        int columns = HEADER.size();
         for (int i = 0; i < f.rows.size(); i++) {
             DataFile.Row row = f.rows.get(i);
             if (i == 0) {
-                if (!row.fields().equals(HEADER)) {
+                if (row.fields().equals(HEADER_V1)) {
+                    columns = HEADER_V1.size();
+                } else if (!row.fields().equals(HEADER)) {
                     throw new RefDataException(name + " line " + row.line() + ": expected header " + HEADER);
                 }
                 continue;
             }
-            if (row.fields().size() != HEADER.size()) {
-                throw f.error(row, "", "expected 4 columns, got " + row.fields().size());
+            if (row.fields().size() != columns) {
+                throw f.error(row, "", "expected " + columns + " columns, got " + row.fields().size());
             }
             if (!row.get(3).equals("true") && !row.get(3).equals("false")) {
                 throw f.error(row, "supports97112", "expected true or false");
             }
-            out.add(new DiagnosisCategory(row.get(0), row.get(1), row.get(2), Boolean.parseBoolean(row.get(3))));
+            String example = columns == HEADER.size() ? row.get(4) : row.get(0);
+            if (example.isEmpty()) {
+                throw f.error(row, "example", "a billable code of the category is required");
+            }
+            try {
+                out.add(new DiagnosisCategory(row.get(0), row.get(1), row.get(2), Boolean.parseBoolean(row.get(3)),
+                        example));
+            } catch (IllegalArgumentException e) {
+                throw f.error(row, "example", e.getMessage());
+            }
         }
         return new DiagnosisCatalog(f.version, out);
     }

@@ -237,7 +237,36 @@ final class RefDataTest {
 
         @Test
         void catalogIsVersioned() {
-            assertThat(dx.version()).isEqualTo("2026.2");
+            assertThat(dx.version()).isEqualTo("2026.3");
+        }
+
+        /** Each category names a billable code of its own; a subdivided category is not one itself. */
+        @Test
+        void everyCategoryHasABillableExample() {
+            assertThat(dx.all()).allSatisfy(c -> assertThat(c.example().replace(".", ""))
+                    .startsWith(c.category().replace(".", "")));
+            assertThat(dx.categoryOf("G81").orElseThrow().billable()).isFalse();
+            assertThat(dx.categoryOf("G81").orElseThrow().example()).isEqualTo("G81.91");
+            assertThat(dx.categoryOf("R29.6").orElseThrow().billable()).isTrue();
+            assertThat(dx.categoryOf("S93").orElseThrow().example()).isEqualTo("S93.401D");
+        }
+
+        /** The layout before 2026.3 (no example column) still loads, each category taken as billable. */
+        @Test
+        void theFourColumnLayoutStillLoads() {
+            String csv = "# version: old\ncategory,title,group,supports97112\nG81,Hemiplegia,neurological,true\n";
+            DiagnosisCatalog old = DiagnosisCatalogLoader.load(
+                    new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "old.csv");
+            assertThat(old.categoryOf("G81.91").orElseThrow().billable()).isTrue();
+        }
+
+        @Test
+        void anExampleOutsideItsCategoryIsRefused() {
+            String csv = "# version: bad\ncategory,title,group,supports97112,example\nG81,Hemiplegia,neurological,"
+                    + "true,I69.351\n";
+            assertThatThrownBy(() -> DiagnosisCatalogLoader.load(
+                    new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "bad.csv"))
+                    .isInstanceOf(RefDataException.class).hasMessageContaining("bad.csv line 3 column example");
         }
 
         @Test

@@ -419,11 +419,12 @@ public final class Generator {
             List<DiagnosisCategory> pool = discipline == Discipline.PT ? ptDiagnoses : otDiagnoses;
             DiagnosisCategory main = pool.get(r.nextInt(pool.size()));
             List<String> dx = new ArrayList<>(2);
-            dx.add(main.category());
+            // Billable codes (all their characters), as a claim carries them: a bare category is MW-C007.
+            dx.add(main.example());
             if (r.nextDouble() < 0.4) {
                 DiagnosisCategory second = pool.get(r.nextInt(pool.size()));
                 if (!second.category().equals(main.category())) {
-                    dx.add(second.category());
+                    dx.add(second.example());
                 }
             }
             // Skipped progress reports are a Medicare finding (MW-A002 counts Medicare visits only).

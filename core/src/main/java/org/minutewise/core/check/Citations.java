@@ -11,6 +11,8 @@ public final class Citations {
     /** A Medicare administrative contractor's page: the certifying physician's NPI on therapy claims. */
     public static final String MAC_CERTIFYING_NPI = "https://med.noridianmedicare.com/web/jea/provider-types/"
             + "outpatient-therapy/certifying-physician-identify-for-claim-processing";
+    /** CMS's ICD-10 page: the code files and the official coding guidelines of each fiscal year. */
+    public static final String ICD10 = "https://www.cms.gov/medicare/coding-billing/icd-10-codes";
     public static final String MINUTEWISE = "RULES.md";
 
     private Citations() {

@@ -170,11 +170,12 @@ public final class ComplianceFixture {
 
     public static DiagnosisCatalog diagnoses() {
         return new DiagnosisCatalog("test", List.of(
-                new DiagnosisCategory("I69", "Sequelae of cerebrovascular disease", "neurological", true),
-                new DiagnosisCategory("G20", "Parkinson's disease", "neurological", true),
-                new DiagnosisCategory("R26", "Abnormalities of gait and mobility", "gait-balance", true),
-                new DiagnosisCategory("M54", "Dorsalgia", "musculoskeletal", false),
-                new DiagnosisCategory("M17", "Osteoarthritis of knee", "musculoskeletal", false)));
+                new DiagnosisCategory("I69", "Sequelae of cerebrovascular disease", "neurological", true, "I69.351"),
+                new DiagnosisCategory("G20", "Parkinson's disease", "neurological", true, "G20.A1"),
+                new DiagnosisCategory("R26", "Abnormalities of gait and mobility", "gait-balance", true, "R26.81"),
+                new DiagnosisCategory("R29.6", "Repeated falls", "gait-balance", true),
+                new DiagnosisCategory("M54", "Dorsalgia", "musculoskeletal", false, "M54.50"),
+                new DiagnosisCategory("M17", "Osteoarthritis of knee", "musculoskeletal", false, "M17.11")));
     }
 
     // ---- reference data and checker ---------------------------------------------------------------------------

@@ -42,6 +42,20 @@ public final class CodeRules implements Rule {
                     + "furnished it under their own plan (an evaluation belongs to its discipline's plan).",
             "CMS Pub 100-04 ch. 5 §20.1 (discipline modifiers)", Citations.CLAIMS_MANUAL_CH5);
 
+    /**
+     * A diagnosis written as an ICD-10-CM category or subcategory that is subdivided (G81, E10.4): not a valid code
+     * on a claim, which the payer's front-end edits reject. Only the catalog's categories are known here, so a code
+     * cut short below them (G81.9 for G81.91) is not caught.
+     */
+    public static final RuleInfo DIAGNOSIS_NOT_BILLABLE = new RuleInfo("MW-C007", Severity.BLOCK,
+            "Diagnosis code not billable: it needs more characters",
+            "Code the diagnosis to its full specificity from the certified plan of care or the physician's record: "
+                    + "every character the code requires, including the 7th character (A, D or S) of an injury "
+                    + "code.",
+            "ICD-10-CM Official Guidelines for Coding and Reporting, section I.B.2 (a code is invalid if it has "
+                    + "not been coded to the full number of characters required); HIPAA code set (45 CFR 162.1002)",
+            Citations.ICD10);
+
     @Override
     public RuleInfo info() {
         return CODE_97014_MEDICARE;
@@ -49,7 +63,8 @@ public final class CodeRules implements Rule {
 
     @Override
     public List<RuleInfo> emits() {
-        return List.of(CODE_97014_MEDICARE, CODE_97010_MEDICARE, COGNITIVE, NOT_EFFECTIVE, DISCIPLINE);
+        return List.of(CODE_97014_MEDICARE, CODE_97010_MEDICARE, COGNITIVE, NOT_EFFECTIVE, DISCIPLINE,
+                DIAGNOSIS_NOT_BILLABLE);
     }
 
     @Override
@@ -78,6 +93,17 @@ public final class CodeRules implements Rule {
                         + d.label() + " plan of care, which does not usually bill it."));
             }
         }
+        List<String> dx = ctx.visit().diagnoses();
+        for (int i = 0; i < dx.size(); i++) {
+            String d = dx.get(i);
+            var category = ctx.ref().diagnoses().categoryOf(d);
+            if (category.isPresent() && !category.get().billable() && sameCode(d, category.get().category())) {
+                out.add(DIAGNOSIS_NOT_BILLABLE.finding("diagnoses[" + i + "]", d + " (" + category.get().title()
+                        + ") is an ICD-10-CM category, not a billable code: a claim needs each diagnosis with all "
+                        + "the characters it requires, such as " + category.get().example() + ". The payer rejects "
+                        + "the claim as it stands."));
+            }
+        }
         int base = 0;
         int addOn = 0;
         for (CodeUnits cu : ctx.units().lines()) {
@@ -94,6 +120,11 @@ public final class CodeRules implements Rule {
                     + " and 97130 x" + addOn + "; they are billed as 97129 x1" + (total > 1 ? " and 97130 x"
                     + (total - 1) : "") + " (97129 once for the first unit, 97130 for each further unit)."));
         }
+    }
+
+    /** The same ICD-10-CM code, with or without its dot, in either case. */
+    private static boolean sameCode(String diagnosis, String category) {
+        return diagnosis.replace(".", "").equalsIgnoreCase(category.replace(".", ""));
     }
 
     /** The path of a line's code, for a finding: built only for a finding that fires. */

@@ -137,4 +137,27 @@ class CodeRulesTest {
 
         assertThat(ids(r)).containsExactly("MW-C006");
     }
+
+    /** ICD-10-CM guidelines I.B.2: a category that is subdivided is not a code a claim may carry. */
+    @Test
+    void aDiagnosisWrittenAsItsCategoryC007() {
+        CheckResult r = check(visit().diagnoses(java.util.List.of("R26.81", "i69"))
+                .service(minutes("97112", 30, pt("T1"))).build());
+
+        assertThat(ids(r)).containsExactly("MW-C007");
+        assertThat(r.findings().get(0).blocks()).isTrue();
+        assertThat(r.findings().get(0).path()).isEqualTo("diagnoses[1]");
+        assertThat(r.findings().get(0).message()).isEqualTo("i69 (Sequelae of cerebrovascular disease) is an "
+                + "ICD-10-CM category, not a billable code: a claim needs each diagnosis with all the characters it "
+                + "requires, such as I69.351. The payer rejects the claim as it stands.");
+    }
+
+    /** Full codes, a category billable as it stands (R29.6), and a code not in the catalog are all left alone. */
+    @Test
+    void fullCodesAndABillableCategoryAreNotC007() {
+        CheckResult r = check(visit().diagnoses(java.util.List.of("I69.351", "R296", "R29.6", "Z99.89", "M17.11"))
+                .service(minutes("97112", 30, pt("T1"))).build());
+
+        assertThat(ids(r)).doesNotContain("MW-C007");
+    }
 }
