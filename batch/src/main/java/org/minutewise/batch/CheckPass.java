@@ -178,8 +178,12 @@ final class CheckPass {
             List<Spill.Rec> recs = Spill.decodeAll(all);
             Map<String, List<Spill.Rec>> groups = new HashMap<>();
             List<Spill.Rec> loose = new ArrayList<>();
+            // Visits that lost a row to another record's open quote (rare): the first reason, in input order.
+            Map<String, Spill.Rec> lost = new HashMap<>(0);
             for (Spill.Rec r : recs) {
-                if (r.visitId().isEmpty()) {
+                if (r.kind() == Spill.LOST_ROW) {
+                    lost.merge(r.visitId(), r, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
+                } else if (r.visitId().isEmpty()) {
                     loose.add(r);
                 } else {
                     groups.computeIfAbsent(r.visitId(), k -> new ArrayList<>(4)).add(r);
@@ -192,6 +196,17 @@ final class CheckPass {
             for (String id : new TreeSet<>(groups.keySet())) {
                 List<Spill.Rec> g = groups.get(id);
                 g.sort(ORDER);
+                Spill.Rec lostRow = lost.get(id);
+                if (lostRow != null) {
+                    // Checked without that row, the visit would show wrong units and findings: set aside whole.
+                    progress.advance(g.size());
+                    String why = "visit " + id + ": " + lostRow.text(all) + ", so its other " + (g.size() == 1
+                            ? "row is" : g.size() + " rows are") + " set aside rather than checked incomplete";
+                    for (Spill.Rec r : g) {
+                        parts.reject(r, why);
+                    }
+                    continue;
+                }
                 if (g.size() > MAX_ROWS_PER_VISIT) {
                     progress.advance(g.size());
                     for (Spill.Rec r : g) {
@@ -215,7 +230,11 @@ final class CheckPass {
      */
     private byte[] withoutOversized(Path spill, Parts parts) throws IOException {
         Map<String, Integer> counts = new HashMap<>();
-        Spill.forEach(spill, (rec, header) -> counts.merge(header.visitId(), 1, Integer::sum));
+        Spill.forEach(spill, (rec, header) -> {
+            if (header.kind() != Spill.LOST_ROW) {
+                counts.merge(header.visitId(), 1, Integer::sum);
+            }
+        });
         Map<String, Integer> big = new HashMap<>();
         counts.forEach((id, n) -> {
             if (!id.isEmpty() && n > MAX_ROWS_PER_VISIT) {
@@ -232,7 +251,7 @@ final class CheckPass {
                 Work.tmp(work.part("check", "oversized", parts.p))), 1 << 16)) {
             Spill.forEach(spill, (rec, header) -> {
                 Integer n = big.get(header.visitId());
-                if (n == null) {
+                if (n == null || header.kind() == Spill.LOST_ROW) {
                     scratch.reset();
                     scratch.varInt(rec.length);
                     keep.write(scratch.array(), 0, scratch.size());

@@ -36,6 +36,8 @@ final class CsvSplitter {
     private int idColumn = -1;
     /** The line the next record starts on. */
     private long line = 1;
+    /** Line breaks inside the quoted fields of the record last handed to the sink. */
+    private long lastBreaks;
 
     CsvSplitter(InputStream in) {
         this(in, 1 << 20);
@@ -45,6 +47,14 @@ final class CsvSplitter {
     CsvSplitter(InputStream in, int bufferSize) {
         this.in = in;
         this.buf = new byte[Math.max(1, bufferSize)];
+    }
+
+    /**
+     * Line breaks inside the quoted fields of the record the sink is being handed (0 for the usual record on one
+     * line): a record over several lines may have taken in other rows through a quote left open.
+     */
+    long lastBreaks() {
+        return lastBreaks;
     }
 
     /** The column of the visit id (0-based), once the header is known; -1 before. */
@@ -193,6 +203,7 @@ final class CsvSplitter {
             idTo = pos;
         }
         String id = idFrom >= 0 && idTo >= idFrom ? visitId(buf, idFrom, idTo) : "";
+        lastBreaks = breaks;
         sink.record(line, buf, start, pos - start, id);
         line += breaks;
         if (ended) {

@@ -159,6 +159,18 @@ final class ReadPass {
             progress.rows(1);
         }
 
+        /** A {@link Spill#LOST_ROW} note to the visit's partition: not a row, so not counted. */
+        void lostRow(long line, String visitId, String reason) throws IOException {
+            byte[] b = reason.getBytes(StandardCharsets.UTF_8);
+            Spill.encode(record, Spill.LOST_ROW, file, line, seq++, visitId, b, 0, b.length);
+            int p = Spill.partition(visitId, parts.length);
+            scratch.reset();
+            scratch.varInt(record.size());
+            parts[p].write(scratch.array(), 0, scratch.size());
+            parts[p].write(record.array(), 0, record.size());
+            lengths[p] += scratch.size() + record.size();
+        }
+
         void reject(long line, String visitId, String reason) throws IOException {
             Bin.Out o = new Bin.Out(64 + reason.length());
             o.varInt(file).varLong(line).varLong(seq++).string(visitId).string(reason);
@@ -173,8 +185,9 @@ final class ReadPass {
     }
 
     private void csv(int index, Input in, AtomicLong counter, Sink sink) throws IOException {
-        int idColumn = new CsvVisitReader(ref).header(new CsvRecordReader.Record(1, state.headers.get(index)))
-                .column("visitId");
+        CsvVisitReader.Header csvHeader = new CsvVisitReader(ref).header(new CsvRecordReader.Record(1,
+                state.headers.get(index)));
+        int idColumn = csvHeader.column("visitId");
         try (InputStream is = in.open(counter)) {
             CsvSplitter splitter = new CsvSplitter(is);
             boolean[] header = {true};
@@ -187,6 +200,25 @@ final class ReadPass {
                         return;
                     }
                     sink.add(Spill.CSV, line, visitId, buf, off, len);
+                    if (splitter.lastBreaks() > 0) {
+                        lostRows(line, buf, off, len, visitId);
+                    }
+                }
+
+                /** A record over several lines: the rows a quote left open took in lose their visits a row. */
+                private void lostRows(long line, byte[] buf, int off, int len, String visitId) throws IOException {
+                    CsvRecordReader.Record rec;
+                    try {
+                        rec = CsvRecordReader.parse(new String(buf, off, len, StandardCharsets.UTF_8), line);
+                    } catch (InputException e) {
+                        return; // the check pass reports the record itself
+                    }
+                    for (CsvVisitReader.Swallowed s : CsvVisitReader.swallowed(csvHeader, rec)) {
+                        if (!s.visitId().equals(visitId)) {
+                            sink.lostRow(line, s.visitId(), "its row on line " + (line + s.offset()) + " was taken "
+                                    + "into a quoted field left open on line " + line);
+                        }
+                    }
                 }
 
                 @Override

@@ -254,6 +254,40 @@ class AuditTest {
         assertThat(rows(out.resolve("findings.csv"))).extracting(m -> m.get("visitId")).containsOnly("V1", "V8");
     }
 
+    /**
+     * A quote left open on V1's row takes V2's first row into V1's note: V1's record is set aside whole, and V2,
+     * whose other rows are read (in any partition), is set aside too rather than checked without that row. Counts
+     * reconcile: the lines taken in are no rows of their own.
+     */
+    @Test
+    void aVisitThatLostARowToAnOpenQuoteIsSetAsideWhole() throws IOException {
+        String csv = HEADER
+                + "V1,2026-03-02,medicare,,PT,P1,R26.81,97110,23,,,T1,PT,,2,GP,,\"Note left open\r\n"     // 2
+                + "V2,2026-03-02,medicare,,PT,P2,R26.81,97112,24,,,T1,PT,,2,GP,,\r\n"                 // 3 taken in
+                + "closed here\"\r\n"                                                                 // 4
+                + "V3,2026-03-02,medicare,,PT,P3,R26.81,97110,20,,,T2,PT,,1,GP,,\r\n"                 // 5 fine
+                + "V2,2026-03-02,medicare,,PT,P2,R26.81,97110,23,,,T1,PT,,2,GP,,\r\n"                 // 6
+                + "V2,2026-03-02,medicare,,PT,P2,R26.81,97530,15,,,T1,PT,,1,GP,,\r\n";                // 7
+        Path in = tmp.resolve("open.csv");
+        Files.writeString(in, csv);
+        for (int partitions : new int[] {1, 7}) {
+            Path out = tmp.resolve("out" + partitions);
+            audit(out, 2, partitions, in);
+            JsonNode s = summary(out);
+            assertThat(s.get("read").asLong()).isEqualTo(4);
+            assertThat(s.get("rejected").asLong()).isEqualTo(3);
+            assertThat(s.get("checked").asLong()).isEqualTo(1);
+            List<Map<String, String>> rej = rows(out.resolve("rejected.csv"));
+            assertThat(rej).extracting(m -> m.get("line")).containsExactly("2", "6", "7");
+            assertThat(rej.get(0).get("reason")).startsWith("line 2: a quoted field opened on line 2 is not closed "
+                    + "before line 3");
+            assertThat(rej.get(1).get("reason")).isEqualTo("visit V2: its row on line 3 was taken into a quoted "
+                    + "field left open on line 2, so its other 2 rows are set aside rather than checked incomplete");
+            assertThat(rej.get(2).get("reason")).isEqualTo(rej.get(1).get("reason"));
+            assertThat(rows(out.resolve("findings.csv"))).extracting(m -> m.get("visitId")).containsOnly("V3");
+        }
+    }
+
     @Test
     void csvJsonLinesAndGzipTogetherAuditAsOne() throws IOException {
         Path csv = generate("all.csv", 800, 12, 0.1);

@@ -124,6 +124,8 @@ public final class VisitInput {
         CsvVisitReader reader = new CsvVisitReader(ref);
         List<Result> out = new ArrayList<>();
         List<CsvVisitReader.Row> rows = new ArrayList<>();
+        // Visits that lost a row (unreadable, or taken into another row's open quote): why, by visit id.
+        Map<String, String> incomplete = new java.util.HashMap<>();
         try (CsvRecordReader records = new CsvRecordReader(new StringReader(text))) {
             CsvRecordReader.Record header = records.next();
             if (header == null) {
@@ -136,12 +138,31 @@ public final class VisitInput {
                     rows.add(reader.row(h, r));
                 } catch (InputException e) {
                     out.add(Result.failed(e));
+                    String id = CsvVisitReader.visitIdOf(h, r);
+                    if (!id.isEmpty()) {
+                        incomplete.putIfAbsent(id, "its row on line " + r.line() + " could not be read");
+                    }
+                    for (CsvVisitReader.Swallowed s : CsvVisitReader.swallowed(h, r)) {
+                        incomplete.putIfAbsent(s.visitId(), "its row on line " + (r.line() + s.offset())
+                                + " was taken into a quoted field left open on line " + r.line());
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         for (Map.Entry<String, List<CsvVisitReader.Row>> e : CsvVisitReader.group(rows).entrySet()) {
+            String why = incomplete.get(e.getKey());
+            if (why != null) {
+                // Checked without that row, the visit would show wrong units and findings: set aside whole.
+                List<Long> lines = new ArrayList<>();
+                e.getValue().forEach(row -> lines.add(row.line()));
+                out.add(Result.failed(new InputException("line " + lines.get(0), "visit " + e.getKey() + ": " + why
+                        + ", so its other " + (lines.size() == 1 ? "row (line " : "rows (lines ")
+                        + lines.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                        + ") " + (lines.size() == 1 ? "is" : "are") + " set aside rather than checked incomplete")));
+                continue;
+            }
             try {
                 out.add(Result.ok(reader.visit(e.getValue())));
             } catch (InputException ex) {

@@ -252,12 +252,33 @@ public final class CsvVisitReader {
 
     /**
      * How many lines after the record's first a quoted field runs before a line that is a row of its own, or 0: a
-     * quote left open swallows the rows after it. A line counts as a row when, cut at its commas, it has the
-     * header's columns with a visit id and a date of service where the header puts them (a note's line does not).
+     * quote left open swallows the rows after it.
      */
     private static int swallowedRowAt(List<String> fields, Header h) {
+        List<Swallowed> s = swallowed(fields, h, true);
+        return s.isEmpty() ? 0 : s.get(0).offset();
+    }
+
+    /** A row taken into a quoted field: its visit id, and how many lines after the record's first it starts. */
+    public record Swallowed(String visitId, int offset) {
+    }
+
+    /**
+     * The rows a quoted field left open took in: lines inside the record's fields that, cut at their commas, have
+     * the header's columns with a visit id and a date of service where the header puts them (a note's line does
+     * not). Their visits lost a row: a reader sets those visits aside rather than check them incomplete.
+     */
+    public static List<Swallowed> swallowed(Header h, CsvRecordReader.Record r) {
+        return swallowed(r.fields(), h, false);
+    }
+
+    private static List<Swallowed> swallowed(List<String> fields, Header h, boolean firstOnly) {
         int dateColumn = h.column("dateOfService");
         int idColumn = h.column("visitId");
+        if (idColumn < 0 || dateColumn < 0) {
+            return List.of();
+        }
+        List<Swallowed> out = List.of();
         int offset = 0;
         for (String v : fields) {
             if (v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
@@ -266,14 +287,25 @@ public final class CsvVisitReader {
             String[] lines = v.split("\r\n|\r|\n", -1);
             for (int k = 1; k < lines.length; k++) {
                 String[] cells = lines[k].split(",", -1);
-                if (cells.length >= h.size() && idColumn >= 0 && dateColumn >= 0 && !cells[idColumn].isBlank()
+                if (cells.length >= h.size() && !cells[idColumn].isBlank()
                         && cells[dateColumn].trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
-                    return offset + k;
+                    if (out.isEmpty()) {
+                        out = new ArrayList<>(1);
+                    }
+                    out.add(new Swallowed(cells[idColumn].trim(), offset + k));
+                    if (firstOnly) {
+                        return out;
+                    }
                 }
             }
             offset += lines.length - 1;
         }
-        return 0;
+        return out;
+    }
+
+    /** The visit id of a record (trimmed), "" when it has none: for setting aside a visit whose row is bad. */
+    public static String visitIdOf(Header h, CsvRecordReader.Record r) {
+        return h.get(r.fields(), "visitId");
     }
 
     /** The first row that carries a field, whatever the rows' order. */

@@ -103,6 +103,37 @@ class CsvTest {
         assertThat(rs.get(2).visit()).get().extracting(Visit::id).isEqualTo("V2");
     }
 
+    /**
+     * A visit that lost a row is not checked incomplete (its units and findings would be wrong): its other rows are
+     * set aside with the reason, whether the row was unreadable or taken into another row's open quote.
+     */
+    @Test
+    void aVisitThatLostARowIsSetAsideWhole() {
+        String csv = HEADER
+                + "V1,2026-03-02,medicare,,PT,P1,,97112,24,,,T1,PT,,,,,\r\n"
+                + "V1,2026-03-02,medicare,,PT,P1,,97110,-5,,,T1,PT,,,,,\r\n"
+                + "V2,2026-03-02,medicare,,PT,P2,,97112,20,,,T1,PT,,,,,\r\n"
+                + "V3,2026-03-02,medicare,,PT,P3,,97112,20,,,T1,PT,,,,,\"note left open\r\n"
+                + "V4,2026-03-02,medicare,,PT,P4,,97110,20,,,T1,PT,,,,,\r\n"
+                + "closed here\"\r\n"
+                + "V4,2026-03-02,medicare,,PT,P4,,97112,25,,,T1,PT,,,,,\r\n"
+                + "V4,2026-03-02,medicare,,PT,P4,,97530,15,,,T1,PT,,,,,\r\n";
+        List<VisitInput.Result> rs = VisitInput.read(csv, VisitFormat.CSV, REF);
+
+        assertThat(rs).filteredOn(r -> r.visit().isPresent()).extracting(r -> r.visit().get().id())
+                .containsExactly("V2");
+        assertThat(rs).filteredOn(r -> r.error().isPresent()).extracting(r -> r.error().get().getMessage())
+                .containsExactlyInAnyOrder(
+                        "line 3, column minutes: must be between 0 and 1440, got -5",
+                        "line 5: a quoted field opened on line 5 is not closed before line 6, which looks like a row "
+                                + "of its own; close the quote (the record, with the lines it took in, is set aside "
+                                + "whole)",
+                        "line 2: visit V1: its row on line 3 could not be read, so its other row (line 2) is set "
+                                + "aside rather than checked incomplete",
+                        "line 8: visit V4: its row on line 6 was taken into a quoted field left open on line 5, so "
+                                + "its other rows (lines 8, 9) are set aside rather than checked incomplete");
+    }
+
     @Test
     void billedColumnsBecomeBilledLines() {
         String csv = HEADER + "V1,2026-03-02,medicare,,PT,P1,,97112,,,,T1,PT,,3,GP;KX,210.00,\r\n";
