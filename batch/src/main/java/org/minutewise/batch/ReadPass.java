@@ -207,13 +207,10 @@ final class ReadPass {
 
                 /** A record over several lines: the rows a quote left open took in lose their visits a row. */
                 private void lostRows(long line, byte[] buf, int off, int len, String visitId) throws IOException {
-                    CsvRecordReader.Record rec;
-                    try {
-                        rec = CsvRecordReader.parse(new String(buf, off, len, StandardCharsets.UTF_8), line);
-                    } catch (InputException e) {
-                        return; // the check pass reports the record itself
-                    }
-                    for (CsvVisitReader.Swallowed s : CsvVisitReader.swallowed(csvHeader, rec)) {
+                    String text = new String(buf, off, len, StandardCharsets.UTF_8);
+                    for (CsvVisitReader.Swallowed s : CsvVisitReader.swallowed(csvHeader, text)) {
+                        // The row taken in is a row of the input: counted, and set aside with its own line.
+                        sink.reject(line + s.offset(), s.visitId(), CsvVisitReader.swallowedRow(s, line).getMessage());
                         if (!s.visitId().equals(visitId)) {
                             sink.lostRow(line, s.visitId(), "its row on line " + (line + s.offset()) + " was taken "
                                     + "into a quoted field left open on line " + line);

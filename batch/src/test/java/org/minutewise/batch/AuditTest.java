@@ -256,8 +256,8 @@ class AuditTest {
 
     /**
      * A quote left open on V1's row takes V2's first row into V1's note: V1's record is set aside whole, and V2,
-     * whose other rows are read (in any partition), is set aside too rather than checked without that row. Counts
-     * reconcile: the lines taken in are no rows of their own.
+     * whose other rows are read (in any partition), is set aside too rather than checked without that row. The row
+     * taken in is a row of the input: read, and set aside with its own line; counts reconcile.
      */
     @Test
     void aVisitThatLostARowToAnOpenQuoteIsSetAsideWhole() throws IOException {
@@ -274,16 +274,20 @@ class AuditTest {
             Path out = tmp.resolve("out" + partitions);
             audit(out, 2, partitions, in);
             JsonNode s = summary(out);
-            assertThat(s.get("read").asLong()).isEqualTo(4);
-            assertThat(s.get("rejected").asLong()).isEqualTo(3);
+            assertThat(s.get("read").asLong()).isEqualTo(5);
+            assertThat(s.get("rejected").asLong()).isEqualTo(4);
             assertThat(s.get("checked").asLong()).isEqualTo(1);
             List<Map<String, String>> rej = rows(out.resolve("rejected.csv"));
-            assertThat(rej).extracting(m -> m.get("line")).containsExactly("2", "6", "7");
+            assertThat(rej).extracting(m -> m.get("line")).containsExactly("2", "3", "6", "7");
+            assertThat(rej).extracting(m -> m.get("visitId")).containsExactly("V1", "V2", "V2", "V2");
             assertThat(rej.get(0).get("reason")).startsWith("line 2: a quoted field opened on line 2 is not closed "
                     + "before line 3");
-            assertThat(rej.get(1).get("reason")).isEqualTo("visit V2: its row on line 3 was taken into a quoted "
+            assertThat(rej.get(1).get("reason")).isEqualTo("line 3: this row (visit V2) was taken into a quoted "
+                    + "field left open on line 2 and is set aside with that record; close the quote and read the row "
+                    + "again");
+            assertThat(rej.get(2).get("reason")).isEqualTo("visit V2: its row on line 3 was taken into a quoted "
                     + "field left open on line 2, so its other 2 rows are set aside rather than checked incomplete");
-            assertThat(rej.get(2).get("reason")).isEqualTo(rej.get(1).get("reason"));
+            assertThat(rej.get(3).get("reason")).isEqualTo(rej.get(2).get("reason"));
             assertThat(rows(out.resolve("findings.csv"))).extracting(m -> m.get("visitId")).containsOnly("V3");
         }
     }

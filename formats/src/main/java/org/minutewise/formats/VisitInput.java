@@ -143,6 +143,7 @@ public final class VisitInput {
                         incomplete.putIfAbsent(id, "its row on line " + r.line() + " could not be read");
                     }
                     for (CsvVisitReader.Swallowed s : CsvVisitReader.swallowed(h, r)) {
+                        out.add(Result.failed(CsvVisitReader.swallowedRow(s, r.line())));
                         incomplete.putIfAbsent(s.visitId(), "its row on line " + (r.line() + s.offset())
                                 + " was taken into a quoted field left open on line " + r.line());
                     }

@@ -246,8 +246,10 @@ public final class ClaimBuilder {
         List<CodeUnits> pooled = ctx.units().lines();
         CodeTally m = new CodeTally(pooled.size() + 1);
         boolean cognitive = false;
+        Map<String, Integer> chosen = professionalChoice(ctx);
         for (CodeUnits cu : pooled) {
-            m.add(cu.code(), cu.kind() == CodeKind.UNKNOWN ? 0 : cu.units(), List.of());
+            Integer choice = chosen.get(cu.code());
+            m.add(cu.code(), cu.kind() == CodeKind.UNKNOWN ? 0 : choice != null ? choice : cu.units(), List.of());
             cognitive |= Cognitive.isPair(cu.code());
         }
         if (!cognitive) {
@@ -270,6 +272,31 @@ public final class ClaimBuilder {
             }
         }
         return fixed;
+    }
+
+    /**
+     * A tie at the cut-off leaves the unit to the qualified professional (RULES.md §3.1): when the billed claim
+     * gives the tied codes the units of one of the allocations the method allows, that choice is the claim's. Empty
+     * when there is no tie, no billed claim, or the billed units match no allowed allocation.
+     */
+    private static Map<String, Integer> professionalChoice(CheckContext ctx) {
+        if (!ctx.units().professionalChoice() || ctx.visit().billed().isEmpty()) {
+            return Map.of();
+        }
+        CodeTally billed = new CodeTally(ctx.visit().billed().size());
+        for (BilledLine b : ctx.visit().billed()) {
+            billed.add(b.code(), b.units(), List.of());
+        }
+        for (Map<String, Integer> alt : ctx.units().alternatives()) {
+            boolean match = true;
+            for (Map.Entry<String, Integer> e : alt.entrySet()) {
+                match &= billed.unitsOf(e.getKey()) == e.getValue();
+            }
+            if (match) {
+                return alt;
+            }
+        }
+        return Map.of();
     }
 
     /** The service lines of a code (for 97129 or 97130, of either: one service's minutes). */

@@ -286,13 +286,12 @@ public final class CsvVisitReader {
             }
             String[] lines = v.split("\r\n|\r|\n", -1);
             for (int k = 1; k < lines.length; k++) {
-                String[] cells = lines[k].split(",", -1);
-                if (cells.length >= h.size() && !cells[idColumn].isBlank()
-                        && cells[dateColumn].trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                String id = rowLike(lines[k], h, idColumn, dateColumn);
+                if (id != null) {
                     if (out.isEmpty()) {
                         out = new ArrayList<>(1);
                     }
-                    out.add(new Swallowed(cells[idColumn].trim(), offset + k));
+                    out.add(new Swallowed(id, offset + k));
                     if (firstOnly) {
                         return out;
                     }
@@ -301,6 +300,47 @@ public final class CsvVisitReader {
             offset += lines.length - 1;
         }
         return out;
+    }
+
+    /**
+     * The rows inside a record's raw text (as in the file, line ends included) after its first line, whether or not
+     * the record parses: a quote left open may close in the middle of a later row and leave text after it.
+     */
+    public static List<Swallowed> swallowed(Header h, String recordText) {
+        int dateColumn = h.column("dateOfService");
+        int idColumn = h.column("visitId");
+        if (idColumn < 0 || dateColumn < 0) {
+            return List.of();
+        }
+        List<Swallowed> out = new ArrayList<>(1);
+        String[] lines = recordText.split("\r\n|\r|\n", -1);
+        for (int k = 1; k < lines.length; k++) {
+            String id = rowLike(lines[k], h, idColumn, dateColumn);
+            if (id != null) {
+                out.add(new Swallowed(id, k));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The visit id of a line that is a row of its own (cut at its commas: the header's columns, with a visit id and
+     * a date of service where the header puts them; a note's line is not), or null.
+     */
+    private static String rowLike(String line, Header h, int idColumn, int dateColumn) {
+        String[] cells = line.split(",", -1);
+        if (cells.length >= h.size() && !cells[idColumn].isBlank()
+                && cells[dateColumn].trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return cells[idColumn].trim();
+        }
+        return null;
+    }
+
+    /** Why a row taken into the quoted field of the record starting on {@code recordLine} is set aside. */
+    public static InputException swallowedRow(Swallowed s, long recordLine) {
+        return new InputException("line " + (recordLine + s.offset()), "this row (visit " + s.visitId() + ") was "
+                + "taken into a quoted field left open on line " + recordLine + " and is set aside with that record; "
+                + "close the quote and read the row again");
     }
 
     /** The visit id of a record (trimmed), "" when it has none: for setting aside a visit whose row is bad. */

@@ -54,6 +54,25 @@ class BilledLinesTest {
         assertThat(ids(check(right))).doesNotContain("MW-B002", "MW-B003");
     }
 
+    /**
+     * RULES.md §3.1: 8 minutes of 97110 and 8 of 97112 are one unit, and which code takes it is the qualified
+     * professional's choice: either billed alone is right; both, or a third code's unit, are not.
+     */
+    @Test
+    void aTieBilledEitherWayIsTheProfessionalsChoiceNotB002() {
+        for (String chosen : List.of("97112", "97110")) {
+            CheckResult r = check(visit().service(minutes("97110", 8, pt("T1"))).service(minutes("97112", 8, pt("T1")))
+                    .billed(List.of(billed(chosen, 1, "GP"))).build());
+            assertThat(r.units().professionalChoice()).isTrue();
+            assertThat(ids(r)).as(chosen).doesNotContain("MW-B002", "MW-B003");
+            assertThat(r.engineClaim().lines()).as(chosen).extracting(l -> l.code() + " x" + l.units())
+                    .contains(chosen + " x1");
+        }
+        CheckResult both = check(visit().service(minutes("97110", 8, pt("T1"))).service(minutes("97112", 8, pt("T1")))
+                .billed(List.of(billed("97112", 1, "GP"), billed("97110", 1, "GP"))).build());
+        assertThat(ids(both)).contains("MW-B002");
+    }
+
     @Test
     void underBilledUnitsAreInformationB003() {
         Visit v = visit().service(minutes("97112", 38, pt("T1"))).billed(List.of(billed("97112", 2, "GP")))
