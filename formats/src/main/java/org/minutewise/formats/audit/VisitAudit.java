@@ -275,13 +275,13 @@ public final class VisitAudit {
         }
         // Claim lines: as billed beside as supported, and the estimated dollars of the difference.
         boolean billed = !v.billed().isEmpty();
-        Map<String, List<BilledLine>> billedByCode = new LinkedHashMap<>();
-        for (BilledLine b : v.billed()) {
-            billedByCode.computeIfAbsent(b.code(), k -> new ArrayList<>(2)).add(b);
+        Map<String, List<Integer>> billedByCode = new LinkedHashMap<>();
+        for (int i = 0; i < v.billed().size(); i++) {
+            billedByCode.computeIfAbsent(v.billed().get(i).code(), k -> new ArrayList<>(2)).add(i);
         }
-        Map<String, List<ClaimLine>> supportedByCode = new LinkedHashMap<>();
-        for (ClaimLine l : supported.lines()) {
-            supportedByCode.computeIfAbsent(l.code(), k -> new ArrayList<>(2)).add(l);
+        Map<String, List<Integer>> supportedByCode = new LinkedHashMap<>();
+        for (int i = 0; i < supported.lines().size(); i++) {
+            supportedByCode.computeIfAbsent(supported.lines().get(i).code(), k -> new ArrayList<>(2)).add(i);
         }
         Map<String, BigDecimal> perUnit = perUnit(supported.estimate(), supportedByCode.keySet());
         if (billed) {
@@ -301,18 +301,17 @@ public final class VisitAudit {
         long unverified = 0;
         List<AuditCsv.ClaimRow> claims = new ArrayList<>(codes.size());
         for (String code : codes) {
-            List<BilledLine> bl = billedByCode.getOrDefault(code, List.of());
-            List<ClaimLine> sl = supportedByCode.getOrDefault(code, List.of());
+            List<Integer> bl = billedByCode.getOrDefault(code, List.of());
+            List<Integer> sl = supportedByCode.getOrDefault(code, List.of());
             int b = 0;
-            for (BilledLine x : bl) {
-                b += x.units();
+            for (int i : bl) {
+                b += v.billed().get(i).units();
             }
             int s = 0;
-            for (ClaimLine y : sl) {
-                s += y.units();
+            for (int i : sl) {
+                s += supported.lines().get(i).units();
             }
             unitsBilled += b;
-            BigDecimal unit = perUnit.get(code);
             // A timed code billed with no minutes behind it (MW-B001: an 837 or billed rows without minutes): the
             // documentation says nothing either way, so it counts as supported, not as over-billed.
             boolean unverifiable = billed && !bl.isEmpty()
@@ -320,26 +319,65 @@ public final class VisitAudit {
             if (unverifiable) {
                 unverified += b;
                 unitsSupported += b - s;
-                s = b;
             }
-            if (billed && unit != null) {
-                if (b > s) {
-                    over = over.add(unit.multiply(BigDecimal.valueOf(b - s)));
-                } else if (s > b) {
-                    under = under.add(unit.multiply(BigDecimal.valueOf(s - b)));
+            // Rows pair a billed line with a supported one of the same kind (without CQ/CO, then with), then what is
+            // left of each side in order, so a unit billed on the wrong kind shows on its row, priced as billed: a
+            // unit an assistant furnished billed without CQ/CO is paid the assistant share too much.
+            List<int[]> pairs = new ArrayList<>(Math.max(bl.size(), sl.size()));
+            List<Integer> bLeft = new ArrayList<>(bl);
+            List<Integer> sLeft = new ArrayList<>(sl);
+            for (boolean assist : new boolean[] {false, true}) {
+                List<Integer> bk = new ArrayList<>(2);
+                for (int i : bLeft) {
+                    if (assistantLine(v.billed().get(i).modifiers()) == assist) {
+                        bk.add(i);
+                    }
+                }
+                List<Integer> sk = new ArrayList<>(2);
+                for (int i : sLeft) {
+                    if (assistantLine(supported.lines().get(i).modifiers()) == assist) {
+                        sk.add(i);
+                    }
+                }
+                for (int i = 0; i < Math.min(bk.size(), sk.size()); i++) {
+                    pairs.add(new int[] {bk.get(i), sk.get(i), 1});
+                    bLeft.remove(bk.get(i));
+                    sLeft.remove(sk.get(i));
                 }
             }
-            int n = Math.max(bl.size(), sl.size());
-            for (int i = 0; i < n; i++) {
-                BilledLine x = i < bl.size() ? bl.get(i) : null;
-                ClaimLine y = i < sl.size() ? sl.get(i) : null;
+            for (int i = 0; i < Math.max(bLeft.size(), sLeft.size()); i++) {
+                pairs.add(new int[] {i < bLeft.size() ? bLeft.get(i) : -1, i < sLeft.size() ? sLeft.get(i) : -1, 0});
+            }
+            BigDecimal delta = BigDecimal.ZERO;
+            for (int[] pair : pairs) {
+                BilledLine x = pair[0] < 0 ? null : v.billed().get(pair[0]);
+                ClaimLine y = pair[1] < 0 ? null : supported.lines().get(pair[1]);
+                BigDecimal ps = y == null ? null : linePrice(supported.estimate(), pair[1]);
+                BigDecimal pb = x == null || !billed ? null : pair[2] == 1 && ps != null ? ps
+                        : linePrice(r.claim().estimate(), pair[0]);
+                BigDecimal fallback = perUnit.get(code);
+                ps = ps != null ? ps : pb != null ? pb : fallback;
+                pb = pb != null ? pb : ps;
+                int bu = x == null ? 0 : x.units();
+                int su = y == null ? 0 : y.units();
+                if (billed && !unverifiable && ps != null) {
+                    delta = delta.add(pb.multiply(BigDecimal.valueOf(bu)))
+                            .subtract(ps.multiply(BigDecimal.valueOf(su)));
+                }
+                BigDecimal shown = y != null ? ps : pb;
                 claims.add(new AuditCsv.ClaimRow(v.id(), line, date, patient, therapist, payerId, code,
-                        x == null ? "" : String.valueOf(x.units()),
+                        x == null ? "" : String.valueOf(bu),
                         x == null ? "" : String.join(";", x.modifiers()),
-                        y == null || unverifiable ? "" : String.valueOf(y.units()),
+                        y == null || unverifiable ? "" : String.valueOf(su),
                         y == null || unverifiable ? "" : String.join(";", y.modifiers()),
-                        billed && i == 0 && !unverifiable ? String.valueOf(b - s) : "",
-                        unit == null || i > 0 ? "" : unit.setScale(2, RoundingMode.HALF_UP).toPlainString()));
+                        billed && !unverifiable ? String.valueOf(bu - su) : "",
+                        shown == null ? "" : shown.setScale(2, RoundingMode.HALF_UP).toPlainString()));
+            }
+            // The code's dollars, net over its rows: a unit moved from a CQ/CO line to a plain one costs the share.
+            if (delta.signum() > 0) {
+                over = over.add(delta);
+            } else if (delta.signum() < 0) {
+                under = under.add(delta.negate());
             }
         }
         long billedOrEngine = billed ? unitsBilled : unitsSupported;
@@ -350,6 +388,23 @@ public final class VisitAudit {
                 new AuditDigest.Stats(billedOrEngine, unitsSupported, over, under, bySeverity[Severity.BLOCK.ordinal()],
                         bySeverity[Severity.WARN.ordinal()], bySeverity[Severity.INFO.ordinal()]));
         return new Outcome(findings, claims, Optional.of(digest), Optional.empty());
+    }
+
+    /** A line with CQ or CO: furnished in whole or in part by an assistant. */
+    private static boolean assistantLine(List<String> modifiers) {
+        return modifiers.contains("CQ") || modifiers.contains("CO");
+    }
+
+    /** The allowed dollars per unit of one priced line of a Medicare estimate, or null. */
+    private static BigDecimal linePrice(Estimate e, int line) {
+        if (!e.available() || line >= e.lines().size()) {
+            return null;
+        }
+        Estimate.Line l = e.lines().get(line);
+        if (!l.priced() || l.units() == 0) {
+            return null;
+        }
+        return l.allowed().divide(BigDecimal.valueOf(l.units()), 4, RoundingMode.HALF_UP);
     }
 
     /** Allowed dollars per unit of each code, from a Medicare estimate (codes it did not price are absent). */
