@@ -393,9 +393,10 @@ public final class Audit {
             throw new IllegalStateException("rows do not reconcile: read " + totals.read() + ", checked "
                     + totals.checked() + ", rejected " + totals.rejected());
         }
-        Work.writeAtomically(out.resolve("summary.json"),
-                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(totals.toJson()) + "\n");
-        Work.writeAtomically(out.resolve("report.html"), ReportHtml.render(totals, catalog(), options.inputs()));
+        Work.writeAtomically(out.resolve("summary.json"), Json.mapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(totals.toSummaryJson(options.payer())) + "\n");
+        Work.writeAtomically(out.resolve("report.html"), ReportHtml.render(totals, catalog(), options.inputs(),
+                options.payer()));
     }
 
     /** Every rule id with its catalog entry, the checks across visits included (for titles in the report). */

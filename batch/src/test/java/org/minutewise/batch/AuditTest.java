@@ -124,6 +124,12 @@ class AuditTest {
                 "MW-A001", "MW-P001", "MW-A002");
         assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").doesNotContain("<script")
                 .doesNotContain("http://cdn").contains("Findings by rule");
+        // The shipped sample RVUs price a few codes: the units they leave out are counted, and the report says the
+        // dollar and KX figures are lower bounds.
+        assertThat(s.get("unitsUnpriced").asLong()).isPositive().isLessThan(s.get("unitsBilled").asLong());
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Dollar and KX figures are lower bounds:</b> "
+                + String.format(java.util.Locale.ROOT, "%,d", s.get("unitsUnpriced").asLong()) + " units of Medicare lines could "
+                + "not be priced");
         assertThat(Files.list(out.resolve(".work")).map(p -> p.getFileName().toString()))
                 .as("the bulky work files are gone; the manifest stays").containsExactly("state");
     }
@@ -407,6 +413,13 @@ class AuditTest {
         Audit.run(new Audit.Options(List.of(in.toString()), out, Optional.of("commercial"), 2, false, 4,
                 OptionalLong.empty()), REF, Progress.quiet());
         assertThat(summary(out).get("byPayer").fieldNames()).toIterable().containsExactly("commercial");
+        // The override is recorded: the summary and the report say every visit was checked under it.
+        assertThat(summary(out).get("payerOverride").asText()).isEqualTo("commercial");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Every visit checked under the payer "
+                + "profile <code>commercial</code> (<code>--payer</code>)");
+        Path plain = tmp.resolve("plain");
+        audit(plain, 2, 4, in);
+        assertThat(summary(plain).has("payerOverride")).isFalse();
         assertThatThrownBy(() -> Audit.run(new Audit.Options(List.of(in.toString()), tmp.resolve("x"),
                 Optional.of("acme"), 2, false, 4, OptionalLong.empty()), REF, Progress.quiet()))
                 .isInstanceOf(InputException.class).hasMessageStartingWith("--payer: unknown payer profile");

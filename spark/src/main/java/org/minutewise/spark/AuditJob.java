@@ -222,9 +222,10 @@ public final class AuditJob {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "summary.json"),
-                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(totals.toJson()) + "\n");
+                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(totals.toSummaryJson(o.payer()))
+                        + "\n");
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "report.html"),
-                ReportHtml.render(totals, VisitAudit.catalog(), inputs));
+                ReportHtml.render(totals, VisitAudit.catalog(), inputs, o.payer()));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("elapsedSeconds", Math.round(elapsed.toMillis() / 10.0) / 100.0);
         run.put("master", spark.sparkContext().master());

@@ -137,6 +137,7 @@ public final class AuditTotals {
     private long unitsBilled;
     private long unitsSupported;
     private long unitsUnverified;
+    private long unitsUnpriced;
     private BigDecimal dollarsOver = BigDecimal.ZERO;
     private BigDecimal dollarsUnder = BigDecimal.ZERO;
     private long kxVisits;
@@ -216,6 +217,11 @@ public final class AuditTotals {
      * Billed units of timed codes with no minutes documented (MW-B001): counted as supported, since nothing shows
      * they are not, and outside the dollars over and under.
      */
+    /** Units of Medicare lines (billed or supported) the loaded RVUs do not price: left out of the dollars. */
+    public void unpriced(long units) {
+        unitsUnpriced += units;
+    }
+
     public void unverified(long units) {
         unitsUnverified += units;
     }
@@ -243,6 +249,7 @@ public final class AuditTotals {
         unitsBilled += o.unitsBilled;
         unitsSupported += o.unitsSupported;
         unitsUnverified += o.unitsUnverified;
+        unitsUnpriced += o.unitsUnpriced;
         dollarsOver = dollarsOver.add(o.dollarsOver);
         dollarsUnder = dollarsUnder.add(o.dollarsUnder);
         kxVisits += o.kxVisits;
@@ -294,6 +301,10 @@ public final class AuditTotals {
     }
 
     /** Billed units no documented minutes can verify (counted in {@link #unitsSupported()}). */
+    public long unitsUnpriced() {
+        return unitsUnpriced;
+    }
+
     public long unitsUnverified() {
         return unitsUnverified;
     }
@@ -331,6 +342,13 @@ public final class AuditTotals {
         return toJson(false);
     }
 
+    /** summary.json of an audit, with {@code payerOverride} when every visit was checked under one payer. */
+    public ObjectNode toSummaryJson(java.util.Optional<String> payerOverride) {
+        ObjectNode o = toJson(false);
+        payerOverride.ifPresent(p -> o.put("payerOverride", p));
+        return o;
+    }
+
     /**
      * The counts with the dollar amounts unrounded, for a part that will be merged with others (so the sum of
      * the parts rounds once, the same whatever the partitioning).
@@ -355,6 +373,7 @@ public final class AuditTotals {
         o.put("unitsBilled", unitsBilled);
         o.put("unitsSupported", unitsSupported);
         o.put("unitsUnverified", unitsUnverified);
+        o.put("unitsUnpriced", unitsUnpriced);
         o.put("billedVisits", billedVisits);
         o.put("dollarsOver", money(dollarsOver, exact));
         o.put("dollarsUnder", money(dollarsUnder, exact));
@@ -384,6 +403,7 @@ public final class AuditTotals {
         t.unitsBilled = o.path("unitsBilled").asLong();
         t.unitsSupported = o.path("unitsSupported").asLong();
         t.unitsUnverified = o.path("unitsUnverified").asLong();
+        t.unitsUnpriced = o.path("unitsUnpriced").asLong();
         t.dollarsOver = o.path("dollarsOver").decimalValue();
         t.dollarsUnder = o.path("dollarsUnder").decimalValue();
         JsonNode kx = o.path("kxExposure");

@@ -34,6 +34,12 @@ public final class ReportHtml {
     }
 
     public static String render(AuditTotals t, Map<String, RuleInfo> catalog, List<String> inputs) {
+        return render(t, catalog, inputs, java.util.Optional.empty());
+    }
+
+    /** The report; {@code payer}: the payer profile every visit was checked under ({@code --payer}), if given. */
+    public static String render(AuditTotals t, Map<String, RuleInfo> catalog, List<String> inputs,
+                                java.util.Optional<String> payer) {
         StringBuilder h = new StringBuilder(32_000);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -42,7 +48,10 @@ public final class ReportHtml {
         for (int i = 0; i < inputs.size(); i++) {
             h.append(i == 0 ? "" : ", ").append("<code>").append(esc(inputs.get(i))).append("</code>");
         }
-        h.append("</p>\n</header>\n");
+        h.append("</p>\n");
+        payer.ifPresent(p -> h.append("<p class=\"sub\">Every visit checked under the payer profile <code>")
+                .append(esc(p)).append("</code> (<code>--payer</code>), whatever payer its input names.</p>\n"));
+        h.append("</header>\n");
         totals(h, t);
         byRule(h, t, catalog);
         bySeverity(h, t);
@@ -65,14 +74,21 @@ public final class ReportHtml {
         card(h, "rows rejected", num(t.rejected()), t.rejected() > 0 ? "bad" : "");
         card(h, "visits", num(t.visits()), "");
         card(h, "findings", num(t.findings()), "");
-        card(h, "blocking findings", num(t.findingsBySeverity().getOrDefault(Severity.BLOCK.wire(), 0L)),
-                "bad");
+        long blocking = t.findingsBySeverity().getOrDefault(Severity.BLOCK.wire(), 0L);
+        card(h, "blocking findings", num(blocking), blocking > 0 ? "bad" : "");
         card(h, "units billed", num(t.unitsBilled()), "");
         card(h, "units supported", num(t.unitsSupported()), "");
         card(h, "est. dollars over", money(t.dollarsOver()), "");
         card(h, "est. dollars under", money(t.dollarsUnder()), "");
         card(h, "visits missing KX", num(t.kxVisits()), t.kxVisits() > 0 ? "bad" : "");
         h.append("</div>\n");
+        if (t.unitsUnpriced() > 0) {
+            h.append("<p class=\"note\"><b>Dollar and KX figures are lower bounds:</b> ")
+                    .append(units(t.unitsUnpriced())).append(" of Medicare lines could not be priced (no RVUs loaded "
+                    + "for their codes; the shipped sample prices only a few: load CMS's PPRRVU file with "
+                    + "<code>--rvu-file</code>). They count toward no dollars over or under and no KX "
+                    + "threshold.</p>\n");
+        }
         if (t.billedVisits() == 0 && t.visits() > 0) {
             h.append("<p class=\"note\">The input carries no billed units: units billed are the units Minutewise "
                     + "would bill, so billed and supported agree by construction.</p>\n");
@@ -200,13 +216,19 @@ public final class ReportHtml {
         legend(h, List.of(BILLED, SUPPORTED), List.of("billed", "supported by the documented minutes"));
         long diff = t.unitsBilled() - t.unitsSupported();
         h.append("<p>").append(num(Math.abs(diff))).append(diff >= 0 ? " more" : " fewer")
-                .append(" units billed than the documented minutes support.</p>\n");
+                .append(Math.abs(diff) == 1 ? " unit" : " units").append(" billed than the documented minutes "
+                        + "support.</p>\n");
         if (t.unitsUnverified() > 0) {
             h.append("<p>").append(num(t.unitsUnverified())).append(" billed units of timed codes have no minutes "
                     + "documented (MW-B001: claims read from an 837, or billed rows without minutes); they are "
                     + "counted as supported and left out of the dollars over and under.</p>\n");
         }
         h.append("</section>\n");
+    }
+
+    /** "1 unit", "2,480 units". */
+    private static String units(long n) {
+        return num(n) + (n == 1 ? " unit" : " units");
     }
 
     private static void dollars(StringBuilder h, AuditTotals t) {

@@ -299,6 +299,8 @@ public final class VisitAudit {
         long unitsBilled = 0;
         long unitsSupported = supported.totalUnits();
         long unverified = 0;
+        long unpriced = 0;
+        boolean medicare = r.payer().isMedicare();
         List<AuditCsv.ClaimRow> claims = new ArrayList<>(codes.size());
         for (String code : codes) {
             List<Integer> bl = billedByCode.getOrDefault(code, List.of());
@@ -364,6 +366,9 @@ public final class VisitAudit {
                     delta = delta.add(pb.multiply(BigDecimal.valueOf(bu)))
                             .subtract(ps.multiply(BigDecimal.valueOf(su)));
                 }
+                if (medicare && ps == null) {
+                    unpriced += Math.max(bu, su);
+                }
                 BigDecimal shown = y != null ? ps : pb;
                 claims.add(new AuditCsv.ClaimRow(v.id(), line, date, patient, therapist, payerId, code,
                         x == null ? "" : String.valueOf(bu),
@@ -383,6 +388,7 @@ public final class VisitAudit {
         long billedOrEngine = billed ? unitsBilled : unitsSupported;
         totals.visit(payerId, rows, billed, billedOrEngine, unitsSupported, over, under);
         totals.unverified(unverified);
+        totals.unpriced(unpriced);
         AuditDigest digest = new AuditDigest(VisitDigest.of(r, checker.ref().codes()), file, line, therapist,
                 v.patient().spentBefore(Discipline.PT), v.patient().spentBefore(Discipline.OT),
                 new AuditDigest.Stats(billedOrEngine, unitsSupported, over, under, bySeverity[Severity.BLOCK.ordinal()],

@@ -184,12 +184,13 @@ public final class BilledLines implements Rule {
                 String split = cognitive ? " (" + ClaimBuilder.COGNITIVE_BASE + " takes the first unit of the "
                         + "cognitive minutes, once; " + ClaimBuilder.COGNITIVE_ADD_ON + " the others)" : "";
                 if (units > supported) {
-                    out.add(OVER_BILLED.finding(codePath(code), code + " is billed with " + units + " units; the "
-                            + "documented minutes support " + supported + " under the " + ctx.units().method().label()
-                            + split + "."));
+                    out.add(OVER_BILLED.finding(codePath(code), code + " is billed with " + units
+                            + (units == 1 ? " unit" : " units") + "; the documented minutes support " + supported
+                            + " under the " + ctx.units().method().label() + split + "."));
                 } else if (units < supported) {
-                    out.add(UNDER_BILLED.finding(codePath(code), code + " is billed with " + units + " units; the "
-                            + "documented minutes support " + supported + split + "."));
+                    out.add(UNDER_BILLED.finding(codePath(code), code + " is billed with " + units
+                            + (units == 1 ? " unit" : " units") + "; the documented minutes support " + supported
+                            + split + "."));
                 }
             }
             if (!hasTime) {
