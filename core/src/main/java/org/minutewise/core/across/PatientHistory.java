@@ -71,7 +71,9 @@ public final class PatientHistory {
             "CMS Pub 100-04 ch. 1 (duplicate claims); ch. 5 §20.2 (minutes of a code add up)",
             Citations.CLAIMS_MANUAL_CH5)
             .revised(2, "2026-12-05: per discipline (the same code under a PT and an OT plan of care on one day is "
-                    + "no duplicate) and per billing provider");
+                    + "no duplicate) and per billing provider")
+            .revised(3, "2026-12-05: a line billed without its GP/GO/GN counts under its plan of care's discipline "
+                    + "(a duplicate missing the modifier was not found)");
 
     public static final RuleInfo NCCI_ACROSS_VISITS = new RuleInfo("MW-A008", Severity.WARN,
             "NCCI pair billed on two visits of the same day",
@@ -415,7 +417,7 @@ public final class PatientHistory {
                 if (l.units() == 0) {
                     continue;
                 }
-                Service key = new Service(v.date(), l.code(), disciplineModifier(l.modifiers()), v.biller());
+                Service key = new Service(v.date(), l.code(), disciplineOf(l), v.biller());
                 String earlier = mine.computeIfAbsent(key, k -> {
                     String e = seen.putIfAbsent(k, v.visitId());
                     return e == null ? "" : e;
@@ -543,6 +545,18 @@ public final class PatientHistory {
             i = j;
         }
         return days;
+    }
+
+    /**
+     * The discipline a line was billed under: its GP, GO or GN, or without one (MW-B004 says so) its plan of care's
+     * bucket, so a line whose modifier is missing is still the duplicate of the same service on another visit.
+     */
+    private static String disciplineOf(VisitDigest.Line l) {
+        String d = disciplineModifier(l.modifiers());
+        if (!d.isEmpty()) {
+            return d;
+        }
+        return l.bucket().equals("OT") ? "GO" : l.bucket().isEmpty() ? "" : "GP";
     }
 
     /** GP, GO or GN among a line's modifiers ("" when none: such lines are compared among themselves). */

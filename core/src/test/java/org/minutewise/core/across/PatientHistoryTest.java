@@ -178,6 +178,18 @@ class PatientHistoryTest {
         assertThat(ids(check(List.of(vs.get(0), ot)), "MW-A006")).isEmpty();
     }
 
+    /** A duplicate whose line lost its GP is still the same PT service (its plan of care's bucket). */
+    @Test
+    void aDuplicateWithoutItsDisciplineModifierIsStillA006() {
+        List<VisitDigest> vs = List.of(lines("V1", START, line("97110", "GP")), lines("V1-D", START, line("97110")));
+        assertThat(ids(PatientHistory.check(vs, Map.of(), ComplianceFixture.ref()), "MW-A006"))
+                .containsExactly("V1-D");
+        VisitDigest ot = new VisitDigest("V2", "P1", START, "medicare", true, false, 0, 0, false,
+                List.of(new VisitDigest.Line("97110", List.of(), 1, "OT", BigDecimal.ZERO)), List.of());
+        assertThat(ids(PatientHistory.check(List.of(vs.get(0), ot), Map.of(), ComplianceFixture.ref()), "MW-A006"))
+                .isEmpty();
+    }
+
     private static VisitDigest lines(String id, LocalDate date, VisitDigest.Line... lines) {
         return new VisitDigest(id, "P1", date, "medicare", true, false, 0, 0, false, List.of(lines), List.of());
     }

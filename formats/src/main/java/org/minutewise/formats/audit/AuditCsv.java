@@ -40,17 +40,17 @@ public final class AuditCsv {
         }
 
         public void appendTo(StringBuilder sb) {
-            field(sb, visitId).append(',');
+            text(sb, visitId).append(',');
             lineNumber(sb, line).append(',');
             field(sb, ruleId).append(',');
             field(sb, severity.wire()).append(',');
-            field(sb, message).append(',');
-            field(sb, file).append(',');
-            field(sb, path).append(',');
+            text(sb, message).append(',');
+            text(sb, file).append(',');
+            text(sb, path).append(',');
             field(sb, dateOfService).append(',');
-            field(sb, patientId).append(',');
-            field(sb, therapistId).append(',');
-            field(sb, payer).append("\r\n");
+            text(sb, patientId).append(',');
+            text(sb, therapistId).append(',');
+            text(sb, payer).append("\r\n");
         }
     }
 
@@ -78,17 +78,17 @@ public final class AuditCsv {
         }
 
         public void appendTo(StringBuilder sb) {
-            field(sb, visitId).append(',');
+            text(sb, visitId).append(',');
             lineNumber(sb, line).append(',');
             field(sb, dateOfService).append(',');
-            field(sb, patientId).append(',');
-            field(sb, therapistId).append(',');
-            field(sb, payer).append(',');
-            field(sb, code).append(',');
+            text(sb, patientId).append(',');
+            text(sb, therapistId).append(',');
+            text(sb, payer).append(',');
+            text(sb, code).append(',');
             field(sb, billedUnits).append(',');
-            field(sb, billedModifiers).append(',');
+            text(sb, billedModifiers).append(',');
             field(sb, units).append(',');
-            field(sb, modifiers).append(',');
+            text(sb, modifiers).append(',');
             field(sb, difference).append(',');
             field(sb, allowedPerUnit).append("\r\n");
         }
@@ -103,14 +103,29 @@ public final class AuditCsv {
         }
 
         public void appendTo(StringBuilder sb) {
-            field(sb, file).append(',');
+            text(sb, file).append(',');
             lineNumber(sb, line).append(',');
-            field(sb, visitId).append(',');
-            field(sb, reason).append("\r\n");
+            text(sb, visitId).append(',');
+            text(sb, reason).append("\r\n");
         }
     }
 
     private static StringBuilder field(StringBuilder sb, String v) {
+        return sb.append(Csv.quote(v));
+    }
+
+    /**
+     * A text field that comes from the input (ids, codes, messages that quote them): one that starts like a formula
+     * ({@code = + - @}, a tab or a carriage return) is written after an apostrophe, so a spreadsheet opening the
+     * report shows it as text instead of running it (CSV injection). Numbers are written by {@link #field}.
+     */
+    static StringBuilder text(StringBuilder sb, String v) {
+        if (!v.isEmpty()) {
+            char c = v.charAt(0);
+            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+                return sb.append(Csv.quote("'" + v));
+            }
+        }
         return sb.append(Csv.quote(v));
     }
 
