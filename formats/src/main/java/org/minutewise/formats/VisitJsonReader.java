@@ -156,6 +156,14 @@ public final class VisitJsonReader {
                         + purpose.get() + "\"");
             });
         }
+        if (n.hasNonNull("progressReport")) {
+            JsonNode pr = n.get("progressReport");
+            if (!pr.isBoolean()) {
+                throw new InputException("progressReport", "expected true or false (the visit's documentation holds "
+                        + "a progress report), got " + kind(pr));
+            }
+            b.progressReport(pr.booleanValue());
+        }
         if (n.hasNonNull("abn")) {
             b.abn(abn(n.get("abn")));
         }

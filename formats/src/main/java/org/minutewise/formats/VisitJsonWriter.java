@@ -61,6 +61,9 @@ public final class VisitJsonWriter {
         }
         v.note().ifPresent(n -> o.put("note", n));
         v.previousNote().ifPresent(n -> o.put("previousNote", n));
+        if (v.progressReport()) {
+            o.put("progressReport", true);
+        }
         v.abn().ifPresent(a -> o.put("abn", a == Abn.GIVEN));
         v.certification().ifPresent(c -> {
             ObjectNode x = o.putObject("certification");

@@ -467,8 +467,8 @@ public final class Generator {
                 GVisit v = visits.get(k);
                 GPatient p = v.patient;
                 p.daysSinceProgress = v.progressReport() ? 0 : p.daysSinceProgress + 1;
-                if (p.skipsProgressReports && p.daysSinceProgress == PROGRESS_REPORT_DAYS + 1) {
-                    // The patient's progress reports were skipped: this treatment day is past the due date.
+                if (p.skipsProgressReports && p.daysSinceProgress > PROGRESS_REPORT_DAYS) {
+                    // The patient's progress reports were skipped: every treatment day past the due date.
                     v.error = InjectedError.MISSED_PROGRESS_REPORT;
                     continue;
                 }
@@ -886,6 +886,7 @@ public final class Generator {
                 if (first) {
                     sb.append(v.patient.physicianNpi);
                 }
+                sb.append(','); // progressReport: the generator's reports are its billed re-evaluations
                 sb.append("\r\n");
                 first = false;
             }

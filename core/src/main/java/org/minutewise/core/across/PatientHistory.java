@@ -46,7 +46,10 @@ public final class PatientHistory {
             "CMS Pub 100-02 ch. 15 §220.3 D", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-05: treatment days counted per plan of care (discipline) and over the patient's "
                     + "Medicare visits only; an evaluation billed without its GP/GO still restarts its own plan's "
-                    + "count");
+                    + "count")
+            .revised(3, "2026-12-05: every treatment day past the due date is reported until a report is written "
+                    + "(only the first one was), and a progress report documented on a visit (visit field "
+                    + "progressReport) restarts the count as a re-evaluation does");
     public static final RuleInfo KX_CROSSING = new RuleInfo("MW-A003", Severity.BLOCK,
             "KX missing after the patient's therapy threshold was passed",
             "Add KX (with documentation of medical necessity) to the lines of this bucket from the visit that "
@@ -212,7 +215,7 @@ public final class PatientHistory {
                 }
                 int n = days.merge(d, 1, Integer::sum);
                 lastDate.put(d, v.date());
-                if (n == PROGRESS_REPORT_DAYS + 1) {
+                if (n > PROGRESS_REPORT_DAYS) {
                     String plan = switch (d) {
                         case "GP" -> " under the PT plan of care";
                         case "GO" -> " under the OT plan of care";
@@ -221,7 +224,9 @@ public final class PatientHistory {
                     };
                     out.add(new AcrossFinding(v.visitId(), PROGRESS_REPORT.finding("visit", "This is treatment day "
                             + n + plan + " since the last progress report or evaluation for the patient; a progress "
-                            + "report is due at least once every " + PROGRESS_REPORT_DAYS + " treatment days.")));
+                            + "report is due at least once every " + PROGRESS_REPORT_DAYS + " treatment days, and "
+                            + "this visit is " + (n - PROGRESS_REPORT_DAYS) + " treatment day"
+                            + (n - PROGRESS_REPORT_DAYS == 1 ? "" : "s") + " past the due date.")));
                 }
             }
         }

@@ -107,7 +107,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
             treatments.add(new Treatment(s.provider().id().get(), s.code(), oneOnOne, s.minutes(), share,
                     s.periods()));
         }
-        boolean progress = false;
+        boolean progress = v.progressReport();
         for (ServiceLine s : v.services()) {
             progress |= PROGRESS_CODES.contains(s.code());
         }

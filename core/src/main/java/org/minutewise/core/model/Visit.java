@@ -12,7 +12,8 @@ import java.util.OptionalInt;
  * Optional clinical and billing data is {@link Optional}; a missing note or diagnosis is a finding for
  * the checks that need it, never an input error. Build one with {@link #builder(String, LocalDate)}.
  * {@code billed} holds the lines as billed elsewhere when the input is a claim (837P, CSV with billed units);
- * it is empty for a documented visit.
+ * it is empty for a documented visit. {@code progressReport}: the visit's documentation holds a progress report
+ * (Medicare's at least every 10 treatment days), which is documentation, not a billed service.
  */
 public record Visit(String id, LocalDate dateOfService, String payer, Discipline planOfCare, Setting setting,
                     Patient patient, List<String> diagnoses, OptionalInt totalTreatmentMinutes,
@@ -20,7 +21,7 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
                     Optional<Abn> abn, Optional<Certification> certification,
                     Optional<Authorization> authorization, List<FindingOverride> overrides,
                     Optional<String> secondaryPayer, Purpose purpose, Optional<String> locality,
-                    ClaimInfo claimInfo, List<BilledLine> billed) {
+                    ClaimInfo claimInfo, List<BilledLine> billed, boolean progressReport) {
 
     public Visit {
         Objects.requireNonNull(id, "id");
@@ -77,6 +78,7 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         b.locality = locality;
         b.claimInfo = claimInfo;
         b.billed.addAll(billed);
+        b.progressReport = progressReport;
         return b;
     }
 
@@ -101,6 +103,7 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         private Optional<String> locality = Optional.empty();
         private ClaimInfo claimInfo = ClaimInfo.NONE;
         private final List<BilledLine> billed = new ArrayList<>();
+        private boolean progressReport;
 
         private Builder(String id, LocalDate dateOfService) {
             this.id = id;
@@ -128,11 +131,12 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         public Builder locality(String v) { this.locality = Optional.ofNullable(v); return this; }
         public Builder claimInfo(ClaimInfo v) { this.claimInfo = v; return this; }
         public Builder billed(List<BilledLine> v) { this.billed.clear(); this.billed.addAll(v); return this; }
+        public Builder progressReport(boolean v) { this.progressReport = v; return this; }
 
         public Visit build() {
             return new Visit(id, dateOfService, payer, planOfCare, setting, patient, diagnoses,
                     totalTreatmentMinutes, services, note, previousNote, abn, certification, authorization,
-                    overrides, secondaryPayer, purpose, locality, claimInfo, billed);
+                    overrides, secondaryPayer, purpose, locality, claimInfo, billed, progressReport);
         }
     }
 }

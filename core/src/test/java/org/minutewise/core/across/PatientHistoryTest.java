@@ -70,6 +70,20 @@ class PatientHistoryTest {
         assertThat(ids(check(twice), "MW-A002")).isEmpty();
     }
 
+    /** Every treatment day past the due date is reported, until a report (documented or billed) restarts it. */
+    @Test
+    void everyTreatmentDayPastTheDueDateA002UntilAReport() {
+        List<AcrossFinding> out = check(episode(14));
+        assertThat(ids(out, "MW-A002")).containsExactly("V11", "V12", "V13", "V14");
+        assertThat(out).filteredOn(f -> f.visitId().equals("V13")).singleElement().satisfies(f -> assertThat(
+                f.finding().message()).isEqualTo("This is treatment day 13 under the PT plan of care since the last "
+                + "progress report or evaluation for the patient; a progress report is due at least once every 10 "
+                + "treatment days, and this visit is 3 treatment days past the due date."));
+        List<VisitDigest> written = episode(14);
+        written.set(12, visit("V12", START.plusDays(12), true, "60", false, 0)); // a progress report on day 12
+        assertThat(ids(check(written), "MW-A002")).containsExactly("V11");
+    }
+
     @Test
     void progressReportsAreCountedPerPlanOfCareA002() {
         // PT and OT on alternate days: the PT re-evaluation on day 6 does not cover the OT plan.

@@ -15,7 +15,8 @@ public final class CsvLayout {
             "billedModifiers", "charge", "note");
     /** Optional columns Minutewise also reads and writes, after the documented ones. */
     public static final List<String> EXTRA_COLUMNS = List.of("totalTreatmentMinutes", "supervisorId", "discipline",
-            "certificationFrom", "certificationTo", "certificationPhysician", "regions", "certificationPhysicianNpi");
+            "certificationFrom", "certificationTo", "certificationPhysician", "regions", "certificationPhysicianNpi",
+            "progressReport");
     public static final List<String> REQUIRED = List.of("visitId", "dateOfService", "payer", "planOfCare", "code",
             "role");
 

@@ -46,7 +46,7 @@ public final class CsvVisitReader {
                       Optional<Mode> mode, OptionalInt billedUnits, List<String> billedModifiers,
                       Optional<BigDecimal> charge, Optional<String> note, OptionalInt totalTreatmentMinutes,
                       Optional<String> supervisorId, Optional<Discipline> discipline,
-                      Optional<Certification> certification, List<BodyRegion> regions) {
+                      Optional<Certification> certification, List<BodyRegion> regions, boolean progressReport) {
     }
 
     /** The column index of each known header name. */
@@ -203,7 +203,19 @@ public final class CsvVisitReader {
                 period, opt(h.get(f, "providerId")), role, mode, billedUnits, mods, charge,
                 note.isBlank() ? Optional.empty() : Optional.of(note),
                 number(h.get(f, "totalTreatmentMinutes"), line, "totalTreatmentMinutes", VisitJsonReader.MAX_MINUTES),
-                opt(h.get(f, "supervisorId")), disc, certification(h, f, line), regions(h.get(f, "regions"), line));
+                opt(h.get(f, "supervisorId")), disc, certification(h, f, line), regions(h.get(f, "regions"), line),
+                bool(h.get(f, "progressReport"), line, "progressReport"));
+    }
+
+    /** An optional true/false column: empty is false. */
+    private static boolean bool(String t, long line, String column) {
+        if (t.isEmpty() || t.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (t.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw err(line, column, "expected true, false or empty, got \"" + t + "\"");
     }
 
     /** A line's body regions, separated by ';' (empty: none documented). */
@@ -398,6 +410,7 @@ public final class CsvVisitReader {
                 .ifPresent(r -> b.totalTreatmentMinutes(r.totalTreatmentMinutes().getAsInt()));
         firstOf(rows, Row::note).ifPresent(b::note);
         firstOf(rows, Row::certification).ifPresent(b::certification);
+        b.progressReport(firstWith(rows, Row::progressReport).isPresent());
         List<ServiceLine> lines = new ArrayList<>();
         List<BilledLine> billed = new ArrayList<>();
         for (Row r : rows) {

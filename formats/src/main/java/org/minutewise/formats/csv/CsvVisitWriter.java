@@ -119,6 +119,7 @@ public final class CsvVisitWriter {
         f.add(cert.flatMap(Certification::physician).orElse(""));
         f.add(regions);
         f.add(cert.flatMap(Certification::physicianNpi).orElse(""));
+        f.add(first && v.progressReport() ? "true" : "");
         for (int i = 0; i < f.size(); i++) {
             if (i > 0) {
                 sb.append(',');

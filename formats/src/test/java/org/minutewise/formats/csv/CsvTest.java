@@ -136,6 +136,27 @@ class CsvTest {
                                 + "its other rows (lines 8, 9) are set aside rather than checked incomplete");
     }
 
+    /** A progress report written on the visit (documentation, not a billed code): JSON and CSV carry it. */
+    @Test
+    void aDocumentedProgressReportIsCarried() {
+        String header = HEADER.replace("\r\n", ",progressReport\r\n");
+        String csv = header + "V1,2026-03-02,medicare,,PT,P1,,97112,24,,,T1,PT,,,,,,TRUE\r\n"
+                + "V2,2026-03-02,medicare,,PT,P2,,97112,24,,,T1,PT,,,,,,\r\n"
+                + "V3,2026-03-02,medicare,,PT,P3,,97112,24,,,T1,PT,,,,,,maybe\r\n";
+        List<VisitInput.Result> rs = VisitInput.read(csv, VisitFormat.CSV, REF);
+        assertThat(rs.get(0).error()).get().extracting(Throwable::getMessage).asString()
+                .isEqualTo("line 4, column progressReport: expected true, false or empty, got \"maybe\"");
+        assertThat(rs.get(1).visit().get().progressReport()).isTrue();
+        assertThat(rs.get(2).visit().get().progressReport()).isFalse();
+        Visit v = rs.get(1).visit().get();
+        Visit back = VisitInput.read(CsvVisitWriter.header() + CsvVisitWriter.rows(v), VisitFormat.CSV, REF).get(0)
+                .visit().get();
+        assertThat(back.progressReport()).isTrue();
+        String json = org.minutewise.formats.VisitJsonWriter.write(v).toString();
+        assertThat(json).contains("\"progressReport\":true");
+        assertThat(VisitInput.read(json, VisitFormat.JSON, REF).get(0).visit().get().progressReport()).isTrue();
+    }
+
     @Test
     void billedColumnsBecomeBilledLines() {
         String csv = HEADER + "V1,2026-03-02,medicare,,PT,P1,,97112,,,,T1,PT,,3,GP;KX,210.00,\r\n";
