@@ -127,6 +127,12 @@ class AuditTest {
         // The shipped sample RVUs price a few codes: the units they leave out are counted, and the report says the
         // dollar and KX figures are lower bounds.
         assertThat(s.get("unitsUnpriced").asLong()).isPositive().isLessThan(s.get("unitsBilled").asLong());
+        // Each duplicate claim (MW-A006) is counted with the units it bills again.
+        long duplicateVisits = findings.stream().filter(f -> f.get("ruleId").equals("MW-A006"))
+                .map(f -> f.get("visitId")).distinct().count();
+        assertThat(duplicateVisits).isPositive();
+        assertThat(s.get("duplicateClaims").get("visits").asLong()).isEqualTo(duplicateVisits);
+        assertThat(s.get("duplicateClaims").get("units").asLong()).isGreaterThanOrEqualTo(duplicateVisits);
         assertThat(Files.readString(out.resolve("report.html"))).contains("Dollar and KX figures are lower bounds:</b> "
                 + String.format(java.util.Locale.ROOT, "%,d", s.get("unitsUnpriced").asLong()) + " units of Medicare lines could "
                 + "not be priced");

@@ -416,7 +416,8 @@ public final class PatientHistory {
         Set<String> duplicated = Set.of();
         for (VisitDigest v : sorted) {
             Map<Service, String> mine = new HashMap<>(4);
-            Set<Service> reported = new HashSet<>(4);
+            // The finding of each duplicated service, by its place in out: its lines' units and allowed add up.
+            Map<Service, Integer> reported = new HashMap<>(4);
             for (int i = 0; i < v.lines().size(); i++) {
                 VisitDigest.Line l = v.lines().get(i);
                 if (l.units() == 0) {
@@ -434,10 +435,16 @@ public final class PatientHistory {
                     duplicated = new HashSet<>();
                 }
                 duplicated.add(lineKey(v, i));
-                if (reported.add(key)) {
+                Integer at = reported.get(key);
+                if (at == null) {
+                    reported.put(key, out.size());
                     out.add(new AcrossFinding(v.visitId(), DUPLICATE.finding("claimLines", l.code() + " is billed "
                             + "for the patient on " + v.date() + " on this visit and on visit " + earlier
-                            + ": the same service twice for one patient and date.")));
+                            + ": the same service twice for one patient and date."), l.units(), l.allowed()));
+                } else {
+                    AcrossFinding f = out.get(at);
+                    out.set(at, new AcrossFinding(f.visitId(), f.finding(), f.exposedLines() + l.units(),
+                            f.exposedDollars().add(l.allowed())));
                 }
             }
         }

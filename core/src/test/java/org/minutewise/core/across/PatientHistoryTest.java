@@ -183,6 +183,12 @@ class PatientHistoryTest {
         List<VisitDigest> vs = List.of(visit("V1", START, false, "60", false, 0),
                 visit("V1-D", START, false, "60", false, 0), visit("V2", START.plusDays(1), false, "60", false, 0));
         assertThat(ids(check(vs), "MW-A006")).containsExactly("V1-D");
+        // The duplicate says what it bills again: its line's units and allowed amount.
+        assertThat(check(vs)).filteredOn(f -> f.finding().ruleId().equals("MW-A006")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.exposedLines()).isEqualTo(2);
+                    assertThat(f.exposedDollars()).isEqualByComparingTo("60");
+                });
         VisitDigest otherCode = new VisitDigest("V3", "P1", START, "medicare", true, false, 0, 0, false,
                 List.of(new VisitDigest.Line("97112", List.of("GP"), 1, "PT_SLP", BigDecimal.ZERO)), List.of());
         assertThat(ids(check(List.of(vs.get(0), otherCode)), "MW-A006")).isEmpty();

@@ -65,6 +65,8 @@ public final class AcrossAudit {
         List<AuditCsv.FindingRow> rows = new ArrayList<>();
         // A visit's exposure: the lines MW-A003 lists (of one bucket or both) and their amounts as counted.
         Map<String, AcrossFinding> exposed = new java.util.TreeMap<>();
+        // A duplicate claim's units and allowed amounts (MW-A006), per visit.
+        Map<String, AcrossFinding> duplicates = new java.util.TreeMap<>();
         Map<String, YearToDate> stated = new HashMap<>();
         for (AuditDigest r : visits) {
             stated.put(r.digest().visitId(), new YearToDate(r.ptSlpBefore(), r.otBefore()));
@@ -73,12 +75,16 @@ public final class AcrossAudit {
             AuditDigest r = byVisit.get(af.visitId());
             rows.add(row(r, af.finding(), fileNames));
             totals.finding(af.finding().ruleId(), af.finding().severity(), r.therapist(), r.digest().payer());
-            if (af.exposedLines() > 0) {
+            if (af.finding().ruleId().equals(PatientHistory.DUPLICATE.id())) {
+                duplicates.merge(af.visitId(), af, (a, b) -> new AcrossFinding(a.visitId(), a.finding(),
+                        a.exposedLines() + b.exposedLines(), a.exposedDollars().add(b.exposedDollars())));
+            } else if (af.exposedLines() > 0) {
                 exposed.merge(af.visitId(), af, (a, b) -> new AcrossFinding(a.visitId(), a.finding(),
                         a.exposedLines() + b.exposedLines(), a.exposedDollars().add(b.exposedDollars())));
             }
         }
         exposed.values().forEach(af -> totals.kxExposure(af.exposedLines(), af.exposedDollars()));
+        duplicates.values().forEach(af -> totals.duplicate(af.exposedLines(), af.exposedDollars()));
         return rows;
     }
 

@@ -143,6 +143,9 @@ public final class AuditTotals {
     private long kxVisits;
     private long kxLines;
     private BigDecimal kxDollars = BigDecimal.ZERO;
+    private long duplicateVisits;
+    private long duplicateUnits;
+    private BigDecimal duplicateDollars = BigDecimal.ZERO;
     private final TreeMap<String, Group> byTherapist = new TreeMap<>();
     private final TreeMap<String, Group> byPayer = new TreeMap<>();
 
@@ -255,6 +258,9 @@ public final class AuditTotals {
         kxVisits += o.kxVisits;
         kxLines += o.kxLines;
         kxDollars = kxDollars.add(o.kxDollars);
+        duplicateVisits += o.duplicateVisits;
+        duplicateUnits += o.duplicateUnits;
+        duplicateDollars = duplicateDollars.add(o.duplicateDollars);
         o.byTherapist.forEach((k, g) -> byTherapist.computeIfAbsent(k, x -> new Group()).merge(g));
         o.byPayer.forEach((k, g) -> byPayer.computeIfAbsent(k, x -> new Group()).merge(g));
     }
@@ -315,6 +321,25 @@ public final class AuditTotals {
 
     public BigDecimal dollarsUnder() {
         return dollarsUnder;
+    }
+
+    /** A visit that bills a service again (MW-A006): the units of its duplicated lines and their allowed amount. */
+    public void duplicate(long units, BigDecimal dollars) {
+        duplicateVisits++;
+        duplicateUnits += units;
+        duplicateDollars = duplicateDollars.add(dollars);
+    }
+
+    public long duplicateVisits() {
+        return duplicateVisits;
+    }
+
+    public long duplicateUnits() {
+        return duplicateUnits;
+    }
+
+    public BigDecimal duplicateDollars() {
+        return duplicateDollars;
     }
 
     public long kxVisits() {
@@ -382,6 +407,10 @@ public final class AuditTotals {
         kx.put("visits", kxVisits);
         kx.put("lines", kxLines);
         kx.put("dollars", money(kxDollars, exact));
+        ObjectNode dup = o.putObject("duplicateClaims");
+        dup.put("visits", duplicateVisits);
+        dup.put("units", duplicateUnits);
+        dup.put("dollars", money(duplicateDollars, exact));
         ObjectNode t = o.putObject("byTherapist");
         byTherapist.forEach((k, g) -> t.set(k, g.toJson(exact)));
         ObjectNode p = o.putObject("byPayer");
@@ -410,6 +439,10 @@ public final class AuditTotals {
         t.kxVisits = kx.path("visits").asLong();
         t.kxLines = kx.path("lines").asLong();
         t.kxDollars = kx.path("dollars").decimalValue();
+        JsonNode dup = o.path("duplicateClaims");
+        t.duplicateVisits = dup.path("visits").asLong();
+        t.duplicateUnits = dup.path("units").asLong();
+        t.duplicateDollars = dup.path("dollars").isMissingNode() ? BigDecimal.ZERO : dup.path("dollars").decimalValue();
         fields(o.path("byTherapist")).forEachRemaining(e -> t.byTherapist.put(e.getKey(),
                 Group.fromJson(e.getValue())));
         fields(o.path("byPayer")).forEachRemaining(e -> t.byPayer.put(e.getKey(), Group.fromJson(e.getValue())));

@@ -246,6 +246,13 @@ public final class ReportHtml {
                     List.of(INFO), money(g.dollarsUnder())));
         }
         chart(h, bars, "Estimated dollars over and under");
+        if (t.duplicateVisits() > 0) {
+            h.append("<p><b>Duplicate claims</b> (MW-A006): ").append(num(t.duplicateVisits()))
+                    .append(t.duplicateVisits() == 1 ? " visit bills" : " visits bill").append(" a service again for "
+                    + "the same patient and date, ").append(units(t.duplicateUnits())).append(", est. ")
+                    .append(money(t.duplicateDollars())).append(" allowed that Medicare denies as duplicates (not in "
+                    + "the dollars over above, which compare each visit with its own minutes).</p>\n");
+        }
         h.append("<p class=\"note\"><b>An estimate.</b> ").append(esc(AuditTotals.DOLLARS_NOTE))
                 .append("</p>\n</section>\n");
     }
