@@ -17,13 +17,18 @@ import org.minutewise.core.check.Severity;
 public final class TherapistVolume {
     /** Below this many attributed units the average means little and nothing is reported. */
     public static final double MIN_UNITS = 20.0;
+    /** A month with fewer units than this says little of a pattern and is left out of the consistency test. */
+    public static final double MIN_MONTH_UNITS = 10.0;
 
     public static final RuleInfo LOW_MINUTES_PER_UNIT = new RuleInfo("MW-A007", Severity.WARN,
             "Therapist averages under 15 minutes per timed unit",
             "Review this therapist's documentation and billing: a consistent pattern of under 15 minutes per unit "
                     + "is an audit flag even when each visit follows the minutes table.",
             "CMS Pub 100-04 ch. 5 §20.2 (the 8-minute rule is not a license to bill units of 8 minutes)",
-            Citations.CLAIMS_MANUAL_CH5);
+            Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-05: a consistent pattern: the average is also under 15 in every month of the period "
+                    + "with at least 10 units (an average just under 15 over a year, with months above it, is what "
+                    + "the 8-minute rule gives and is not reported)");
 
     /** A therapist's total over the audited visits. */
     public record Total(String providerId, long minutes, double units, long visits) {
@@ -48,6 +53,19 @@ public final class TherapistVolume {
         }
     }
 
+    /** Adds one visit's timed treatments to the running totals, and to its month's (by provider id). */
+    public static void add(Map<String, long[]> minutesAndVisits, Map<String, double[]> units,
+                           Map<String, Map<java.time.YearMonth, double[]>> months, VisitDigest v) {
+        add(minutesAndVisits, units, v);
+        java.time.YearMonth month = java.time.YearMonth.from(v.date());
+        for (VisitDigest.Treatment t : v.treatments()) {
+            double[] mu = months.computeIfAbsent(t.providerId(), k -> new TreeMap<>())
+                    .computeIfAbsent(month, k -> new double[2]);
+            mu[0] += t.minutes();
+            mu[1] += t.units();
+        }
+    }
+
     /** Units as a biller counts them: whole when whole, else to one decimal (a code's units shared by minutes). */
     private static String units(double u) {
         return u == Math.rint(u) ? String.valueOf((long) u) : String.format(Locale.ROOT, "%.1f", u);
@@ -55,11 +73,27 @@ public final class TherapistVolume {
 
     /** The findings for every therapist below 15 minutes per unit, sorted by provider id. */
     public static List<Finding> check(Map<String, long[]> minutesAndVisits, Map<String, double[]> units) {
+        return check(minutesAndVisits, units, Map.of());
+    }
+
+    /**
+     * The findings for every therapist below 15 minutes per unit over the period and, when the months are given, in
+     * every month with at least {@link #MIN_MONTH_UNITS} units: a consistent pattern, not the noise of the
+     * 8-minute rule around 15.
+     */
+    public static List<Finding> check(Map<String, long[]> minutesAndVisits, Map<String, double[]> units,
+                                      Map<String, Map<java.time.YearMonth, double[]>> months) {
         List<Finding> out = new ArrayList<>();
         for (Map.Entry<String, long[]> e : new TreeMap<>(minutesAndVisits).entrySet()) {
             double u = units.getOrDefault(e.getKey(), new double[1])[0];
             Total t = new Total(e.getKey(), e.getValue()[0], u, e.getValue()[1]);
-            if (u >= MIN_UNITS && t.minutesPerUnit() < 15.0) {
+            boolean everyMonth = true;
+            for (double[] mu : months.getOrDefault(e.getKey(), Map.of()).values()) {
+                if (mu[1] >= MIN_MONTH_UNITS && mu[0] / mu[1] >= 15.0) {
+                    everyMonth = false;
+                }
+            }
+            if (u >= MIN_UNITS && t.minutesPerUnit() < 15.0 && everyMonth) {
                 // Cut (not rounded) to two decimals, so an average just under 15 never reads as 15.
                 double perUnit = Math.floor(t.minutesPerUnit() * 100) / 100;
                 out.add(LOW_MINUTES_PER_UNIT.finding("provider=" + t.providerId(), String.format(Locale.ROOT,

@@ -53,4 +53,36 @@ class TherapistVolumeTest {
         assertThat(TherapistVolume.check(mv, u)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("14.97 minutes per unit").contains("1871 timed units"));
     }
+
+    /**
+     * A consistent pattern: a therapist under 15 over the period but above it in a month with enough units is the
+     * noise of the 8-minute rule, not reported; under 15 in every such month is.
+     */
+    @Test
+    void onlyAPatternUnderFifteenInEveryMonthIsReported() {
+        Map<String, long[]> mv = new HashMap<>();
+        Map<String, double[]> u = new HashMap<>();
+        Map<String, Map<java.time.YearMonth, double[]>> months = new HashMap<>();
+        // March: 20 visits of 23 minutes for 2 units (11.5 a unit); April: 10 visits of 38 minutes for 2 (19 a unit).
+        for (int i = 0; i < 20; i++) {
+            TherapistVolume.add(mv, u, months, visit(i, "T1", 23, 2));
+        }
+        for (int i = 30; i < 40; i++) {
+            TherapistVolume.add(mv, u, months, visit(i, "T1", 38, 2));
+        }
+        assertThat(mv.get("T1")[0] / u.get("T1")[0]).as("under 15 over the period").isLessThan(15.0);
+        assertThat(TherapistVolume.check(mv, u, months)).isEmpty();
+        // A month with fewer than 10 units says nothing either way.
+        Map<String, long[]> mv2 = new HashMap<>();
+        Map<String, double[]> u2 = new HashMap<>();
+        Map<String, Map<java.time.YearMonth, double[]>> months2 = new HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            TherapistVolume.add(mv2, u2, months2, visit(i, "T1", 23, 2));
+        }
+        for (int i = 30; i < 33; i++) {
+            TherapistVolume.add(mv2, u2, months2, visit(i, "T1", 38, 2));
+        }
+        assertThat(TherapistVolume.check(mv2, u2, months2)).singleElement()
+                .satisfies(f -> assertThat(f.ruleId()).isEqualTo("MW-A007"));
+    }
 }

@@ -115,12 +115,14 @@ public final class AcrossAudit {
         // Minutes per timed unit over the period audited.
         Map<String, long[]> minutes = new HashMap<>();
         Map<String, double[]> units = new HashMap<>();
+        Map<String, Map<java.time.YearMonth, double[]>> months = new HashMap<>();
         for (AuditDigest r : visits) {
-            TherapistVolume.add(minutes, units, r.digest());
+            TherapistVolume.add(minutes, units, months, r.digest());
         }
         minutes.keySet().removeIf(owns.negate());
         units.keySet().removeIf(owns.negate());
-        for (Finding f : TherapistVolume.check(minutes, units)) {
+        months.keySet().removeIf(owns.negate());
+        for (Finding f : TherapistVolume.check(minutes, units, months)) {
             String provider = f.path().startsWith("provider=") ? f.path().substring("provider=".length()) : "";
             rows.add(new AuditCsv.FindingRow("", 0, f.ruleId(), f.severity(), f.message(), "", f.path(), "", "",
                     provider, ""));
