@@ -127,6 +127,8 @@ class AuditTest {
         // The shipped sample RVUs price a few codes: the units they leave out are counted, and the report says the
         // dollar and KX figures are lower bounds.
         assertThat(s.get("unitsUnpriced").asLong()).isPositive().isLessThan(s.get("unitsBilled").asLong());
+        // KX is judged across visits in an audit: the single visit's "cannot verify KX" is not repeated.
+        assertThat(findings).extracting(f -> f.get("ruleId")).doesNotContain("MW-B009");
         // Each duplicate claim (MW-A006) is counted with the units it bills again.
         long duplicateVisits = findings.stream().filter(f -> f.get("ruleId").equals("MW-A006"))
                 .map(f -> f.get("visitId")).distinct().count();

@@ -233,7 +233,10 @@ public final class BilledLines implements Rule {
             out.add(MODIFIER_DIFFERS.finding(codePath(code) + ".modifiers", code + " is billed with modifiers "
                     + billed + "; the documentation supports " + engine
                     + (missing.isEmpty() ? "" : ". Missing: " + String.join(", ", missing))
-                    + (extra.isEmpty() ? "" : ". Not supported: " + String.join(", ", extra)) + "."));
+                    + (extra.isEmpty() ? "" : ". Not supported: " + String.join(", ", extra))
+                    + (distinctOnly(extra) ? " (no NCCI pair on this claim calls for it; when it bypasses a pair with "
+                    + "a code billed on another claim of the same day, MW-A008 of the checks across visits is the one "
+                    + "to follow)" : "") + "."));
         }
         // A code the documentation supports that is not billed at all: units left off the claim (and 97130 billed
         // without its base 97129 is denied).
@@ -337,5 +340,18 @@ public final class BilledLines implements Rule {
             }
         }
         return v.planOfCare();
+    }
+
+    /** Modifiers that are all 59 or X{E,P,S,U}: what the checks across visits may call for. */
+    private static boolean distinctOnly(Set<String> extra) {
+        if (extra.isEmpty()) {
+            return false;
+        }
+        for (String m : extra) {
+            if (!m.equals("59") && !m.equals("XE") && !m.equals("XP") && !m.equals("XS") && !m.equals("XU")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

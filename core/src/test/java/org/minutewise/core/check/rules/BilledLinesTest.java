@@ -2,6 +2,7 @@ package org.minutewise.core.check.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.minutewise.core.check.ComplianceFixture.assistant;
+import static org.minutewise.core.check.ComplianceFixture.findings;
 import static org.minutewise.core.check.ComplianceFixture.ids;
 import static org.minutewise.core.check.ComplianceFixture.lines;
 import static org.minutewise.core.check.ComplianceFixture.minutes;
@@ -71,6 +72,18 @@ class BilledLinesTest {
         CheckResult both = check(visit().service(minutes("97110", 8, pt("T1"))).service(minutes("97112", 8, pt("T1")))
                 .billed(List.of(billed("97112", 1, "GP"), billed("97110", 1, "GP"))).build());
         assertThat(ids(both)).contains("MW-B002");
+    }
+
+    /** 59 with no pair on this claim: the message points at the checks across visits, which may call for it. */
+    @Test
+    void an59WithNoPairOnTheClaimPointsAtTheChecksAcrossVisits() {
+        CheckResult r = check(visit().service(minutes("97140", 15, pt("T1")))
+                .billed(List.of(billed("97140", 1, "GP", "59"))).build());
+        assertThat(findings(r, "MW-B006")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("Not supported: 59 (no NCCI pair on this claim calls for it;").contains("MW-A008"));
+        CheckResult kx = check(visit().service(minutes("97140", 15, pt("T1")))
+                .billed(List.of(billed("97140", 1, "GP", "GO"))).build());
+        assertThat(kx.findings()).allSatisfy(f -> assertThat(f.message()).doesNotContain("MW-A008"));
     }
 
     @Test
