@@ -132,7 +132,12 @@ public final class CsvVisitReader {
         LocalDate date = date(required(h, f, line, "dateOfService"), line, "dateOfService");
         String payer = required(h, f, line, "payer");
         if (ref.payers().find(payer).isEmpty()) {
-            throw err(line, "payer", "unknown payer profile \"" + payer + "\"; known: " + ref.payers().ids());
+            // Exports often capitalize ("Medicare"): a profile id that differs only in case is that profile.
+            String folded = payer.toLowerCase(java.util.Locale.ROOT);
+            if (ref.payers().find(folded).isEmpty()) {
+                throw err(line, "payer", "unknown payer profile \"" + payer + "\"; known: " + ref.payers().ids());
+            }
+            payer = folded;
         }
         Optional<Setting> setting = Optional.empty();
         if (!h.get(f, "setting").isEmpty()) {
@@ -451,6 +456,9 @@ public final class CsvVisitReader {
     }
 
     private static LocalTime time(String t, long line, String column) {
+        if (t.length() == 4 && t.charAt(1) == ':' && Character.isDigit(t.charAt(0))) {
+            t = "0" + t; // 9:05, as spreadsheets write a morning time
+        }
         if (!time(t)) {
             throw err(line, column, "expected a 24-hour time like 09:05, got \"" + t + "\"");
         }

@@ -157,6 +157,18 @@ class CsvTest {
         assertThat(VisitInput.read(json, VisitFormat.JSON, REF).get(0).visit().get().progressReport()).isTrue();
     }
 
+    /** What spreadsheets and billing exports write: "Medicare" for medicare, 9:05 for 09:05. */
+    @Test
+    void aCapitalizedPayerAndAMorningTimeWithoutItsZeroAreRead() {
+        String csv = HEADER + "V1,2026-03-02,Medicare,,PT,P1,,97112,,9:05,9:29,T1,PT,,,,,\r\n";
+        Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().orElseThrow();
+        assertThat(v.payer()).isEqualTo("medicare");
+        assertThat(v.services().get(0).minutes()).isEqualTo(24);
+        assertThat(VisitInput.read(HEADER + "V1,2026-03-02,Acme,,PT,P1,,97112,24,,,T1,PT,,,,,\r\n", VisitFormat.CSV,
+                REF).get(0).error()).get().extracting(Throwable::getMessage).asString()
+                .startsWith("line 2, column payer: unknown payer profile \"Acme\"");
+    }
+
     @Test
     void billedColumnsBecomeBilledLines() {
         String csv = HEADER + "V1,2026-03-02,medicare,,PT,P1,,97112,,,,T1,PT,,3,GP;KX,210.00,\r\n";
