@@ -148,13 +148,7 @@ final class ReadPass {
         }
 
         void add(int kind, long line, String visitId, byte[] data, int off, int len) throws IOException {
-            Spill.encode(record, kind, file, line, seq++, visitId, data, off, len);
-            int p = Spill.partition(visitId, parts.length);
-            scratch.reset();
-            scratch.varInt(record.size());
-            parts[p].write(scratch.array(), 0, scratch.size());
-            parts[p].write(record.array(), 0, record.size());
-            lengths[p] += scratch.size() + record.size();
+            spill(kind, line, visitId, data, off, len);
             spilled++;
             progress.rows(1);
         }
@@ -162,7 +156,12 @@ final class ReadPass {
         /** A {@link Spill#LOST_ROW} note to the visit's partition: not a row, so not counted. */
         void lostRow(long line, String visitId, String reason) throws IOException {
             byte[] b = reason.getBytes(StandardCharsets.UTF_8);
-            Spill.encode(record, Spill.LOST_ROW, file, line, seq++, visitId, b, 0, b.length);
+            spill(Spill.LOST_ROW, line, visitId, b, 0, b.length);
+        }
+
+        /** Appends one record to the partition of its visit id. */
+        private void spill(int kind, long line, String visitId, byte[] data, int off, int len) throws IOException {
+            Spill.encode(record, kind, file, line, seq++, visitId, data, off, len);
             int p = Spill.partition(visitId, parts.length);
             scratch.reset();
             scratch.varInt(record.size());

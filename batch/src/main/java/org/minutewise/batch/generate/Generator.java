@@ -466,7 +466,8 @@ public final class Generator {
             for (int k = 0; k < visits.size(); k++) {
                 GVisit v = visits.get(k);
                 GPatient p = v.patient;
-                p.daysSinceProgress = v.progressReport() ? 0 : p.daysSinceProgress + 1;
+                // The evaluation's day is treatment day 1 of the first reporting period; a re-evaluation ends one.
+                p.daysSinceProgress = v.seq == 0 ? 1 : v.progressReport() ? 0 : p.daysSinceProgress + 1;
                 if (p.skipsProgressReports && p.daysSinceProgress > PROGRESS_REPORT_DAYS) {
                     // The patient's progress reports were skipped: every treatment day past the due date.
                     v.error = InjectedError.MISSED_PROGRESS_REPORT;

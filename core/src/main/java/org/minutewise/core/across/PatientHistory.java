@@ -48,20 +48,30 @@ public final class PatientHistory {
                     + "Medicare visits only; an evaluation billed without its GP/GO still restarts its own plan's "
                     + "count")
             .revised(3, "2026-12-05: every treatment day past the due date is reported until a report is written "
-                    + "(only the first one was), and a progress report documented on a visit (visit field "
-                    + "progressReport) restarts the count as a re-evaluation does");
+                    + "(only the first one was); a progress report documented on a visit (visit field "
+                    + "progressReport) ends a period as a re-evaluation does; the initial evaluation's day is "
+                    + "treatment day 1 (the report was found due one day late)");
+    /** The initial evaluations (PT, OT): their day is treatment day 1 of the first reporting period. */
+    private static final Set<String> INITIAL_EVALUATIONS = Set.of("97161", "97162", "97163", "97165", "97166",
+            "97167");
+
+    private static final String KX_NOT_COVERED = "2026-12-05: a chiropractor's therapy billed to Medicare (not "
+            + "covered, MW-W001) counts toward no bucket";
+
     public static final RuleInfo KX_CROSSING = new RuleInfo("MW-A003", Severity.BLOCK,
             "KX missing after the patient's therapy threshold was passed",
             "Add KX (with documentation of medical necessity) to the lines of this bucket from the visit that "
                     + "crosses the threshold on, or record an ABN where services are not medically necessary.",
             "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5)
-            .revised(2, KX_COUNT_CHANGE);
+            .revised(2, KX_COUNT_CHANGE)
+            .revised(3, KX_NOT_COVERED);
     public static final RuleInfo KX_EARLY = new RuleInfo("MW-A004", Severity.WARN,
             "KX before the patient's therapy threshold was reached",
             "Remove KX from lines billed before the year's incurred expenses pass the threshold: KX with no sign "
                     + "that the threshold will be passed is abusive.",
             "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5)
-            .revised(2, KX_COUNT_CHANGE);
+            .revised(2, KX_COUNT_CHANGE)
+            .revised(3, KX_NOT_COVERED);
     public static final RuleInfo COPIED_NOTE = new RuleInfo("MW-A005", Severity.WARN,
             "The same note text on several visits",
             "Document each visit on its own: what was done, the patient's response and the progression; a cloned "
@@ -187,6 +197,10 @@ public final class PatientHistory {
             }
             Set<String> treated = new java.util.TreeSet<>();
             Set<String> reported = new HashSet<>();
+            // An initial evaluation's day is the first treatment day of its reporting period (§220.3 D: the period
+            // begins on the episode's first day whatever is done that day); a re-evaluation or a progress report
+            // ends a period, and the next begins on the next treatment day.
+            Set<String> initial = new HashSet<>(0);
             for (VisitDigest.Line l : v.lines()) {
                 boolean progress = VisitDigest.PROGRESS_CODES.contains(l.code());
                 String d = disciplineModifier(l.modifiers());
@@ -197,6 +211,9 @@ public final class PatientHistory {
                 treated.add(d);
                 if (progress) {
                     reported.add(d);
+                    if (INITIAL_EVALUATIONS.contains(l.code())) {
+                        initial.add(d);
+                    }
                 }
             }
             if (treated.isEmpty()) {
@@ -206,7 +223,7 @@ public final class PatientHistory {
                 reported.addAll(treated);
             }
             for (String d : reported) {
-                days.put(d, 0);
+                days.put(d, initial.contains(d) ? 1 : 0);
                 lastDate.put(d, v.date());
             }
             for (String d : treated) {

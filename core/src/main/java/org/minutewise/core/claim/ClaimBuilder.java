@@ -287,13 +287,19 @@ public final class ClaimBuilder {
         for (BilledLine b : ctx.visit().billed()) {
             billed.add(b.code(), b.units(), List.of());
         }
+        // Only the tied codes decide the choice: another code billed wrong is its own finding.
+        List<String> tied = ctx.units().tiedCodes();
         for (Map<String, Integer> alt : ctx.units().alternatives()) {
             boolean match = true;
             for (Map.Entry<String, Integer> e : alt.entrySet()) {
-                match &= billed.unitsOf(e.getKey()) == e.getValue();
+                if (tied.isEmpty() || tied.contains(e.getKey())) {
+                    match &= billed.unitsOf(e.getKey()) == e.getValue();
+                }
             }
             if (match) {
-                return alt;
+                Map<String, Integer> chosen = new java.util.HashMap<>(alt);
+                chosen.keySet().removeIf(c -> !tied.isEmpty() && !tied.contains(c));
+                return chosen;
             }
         }
         return Map.of();

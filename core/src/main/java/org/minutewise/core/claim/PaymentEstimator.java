@@ -164,6 +164,34 @@ public final class PaymentEstimator {
                 fees.sample(), full);
     }
 
+    /**
+     * What Medicare allows for one unit of a code that is not the day's unit paid in full (the multiple procedure
+     * payment reduction applied; for a code outside it, its full price), and with {@code assistant} the CQ/CO share
+     * of that: a price that does not depend on which line of a claim holds the unit paid in full, for comparing two
+     * claims of the same visit unit by unit. Empty when the code or a yearly figure is not loaded; $0 for a code
+     * Medicare bundles.
+     */
+    public static Optional<BigDecimal> unitPrice(String code, boolean assistant, LocalDate date,
+                                                 Optional<String> locality, FeeData fees, CodeCatalog codes) {
+        if (MEDICARE_BUNDLED.contains(code)) {
+            return Optional.of(BigDecimal.ZERO);
+        }
+        Optional<BigDecimal> cf = fees.conversionFactor(date);
+        Optional<PaymentRates> rates = fees.paymentRates(date);
+        Optional<Gpci> g = fees.gpci(locality.orElse("national"));
+        Optional<Rvu> r = fees.rvu(code, date);
+        if (cf.isEmpty() || rates.isEmpty() || g.isEmpty() || r.isEmpty()) {
+            return Optional.empty();
+        }
+        UnitPrice p = UnitPrice.of(r.get(), g.get(), cf.get(), rates.get().reducedPeShare());
+        boolean outside = codes != null && ClaimBuilder.notTherapy(codes.getOrNull(code));
+        BigDecimal one = outside ? p.full() : p.reduced();
+        if (assistant && rates.get().assistantReduced()) {
+            one = one.multiply(rates.get().assistantShare());
+        }
+        return Optional.of(one.setScale(4, RoundingMode.HALF_UP));
+    }
+
     /** A code no therapy discipline bills (chiropractic manipulation): outside the multiple procedure reduction. */
     private static boolean outsideReduction(ClaimLine l, CodeCatalog codes) {
         if (codes == null) {

@@ -97,14 +97,14 @@ class PatientHistoryTest {
                     d <= 1 || d == 12, List.of(l), List.of()));
         }
         List<AcrossFinding> out = check(vs);
-        // OT treats on days 3, 5, ..., 21: its 11th treatment day since its evaluation is day 23.
-        assertThat(ids(out, "MW-A002")).containsExactly("V23");
+        // OT evaluates on day 1 (its treatment day 1) and treats on days 3, 5, ...: its 11th treatment day is day 21.
+        assertThat(ids(out, "MW-A002")).containsExactly("V21", "V23");
         // The PT re-evaluation billed without its GP still restarts the PT count.
         vs.set(12, new VisitDigest("V12", "P1", START.plusDays(12), "medicare", true, false, 0, 0, true,
                 List.of(new VisitDigest.Line("97164", List.of("59"), 1, "PT_SLP", BigDecimal.ZERO)), List.of()));
-        assertThat(ids(check(vs), "MW-A002")).containsExactly("V23");
-        assertThat(out).filteredOn(f -> f.finding().ruleId().equals("MW-A002")).singleElement()
-                .satisfies(f -> assertThat(f.finding().message()).contains("under the OT plan of care"));
+        assertThat(ids(check(vs), "MW-A002")).containsExactly("V21", "V23");
+        assertThat(out).filteredOn(f -> f.finding().ruleId().equals("MW-A002"))
+                .allSatisfy(f -> assertThat(f.finding().message()).contains("under the OT plan of care"));
     }
 
     @Test

@@ -20,8 +20,9 @@ import org.minutewise.core.check.Severity;
 import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.check.rules.BilledLines;
 import org.minutewise.core.claim.Claim;
+import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.ClaimLine;
-import org.minutewise.core.claim.Estimate;
+import org.minutewise.core.claim.PaymentEstimator;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.ServiceLine;
@@ -286,11 +287,6 @@ public final class VisitAudit {
         for (int i = 0; i < supported.lines().size(); i++) {
             supportedByCode.computeIfAbsent(supported.lines().get(i).code(), k -> new ArrayList<>(2)).add(i);
         }
-        Map<String, BigDecimal> perUnit = perUnit(supported.estimate(), supportedByCode.keySet());
-        if (billed) {
-            Map<String, BigDecimal> fromBilled = perUnit(r.claim().estimate(), billedByCode.keySet());
-            fromBilled.forEach(perUnit::putIfAbsent);
-        }
         List<String> codes = new ArrayList<>(billedByCode.keySet());
         for (String c : supportedByCode.keySet()) {
             if (!codes.contains(c)) {
@@ -325,67 +321,69 @@ public final class VisitAudit {
                 unverified += b;
                 unitsSupported += b - s;
             }
-            // Rows pair a billed line with a supported one of the same kind (without CQ/CO, then with), then what is
-            // left of each side in order, so a unit billed on the wrong kind shows on its row, priced as billed: a
-            // unit an assistant furnished billed without CQ/CO is paid the assistant share too much.
-            List<int[]> pairs = new ArrayList<>(Math.max(bl.size(), sl.size()));
-            List<Integer> bLeft = new ArrayList<>(bl);
-            List<Integer> sLeft = new ArrayList<>(sl);
-            for (boolean assist : new boolean[] {false, true}) {
-                List<Integer> bk = new ArrayList<>(2);
-                for (int i : bLeft) {
-                    if (assistantLine(v.billed().get(i).modifiers()) == assist) {
-                        bk.add(i);
+            // One row per kind of line, without CQ/CO and with (one row when each side has a single kind): the
+            // units of each side, so a unit an assistant furnished billed without CQ/CO shows, and two billed lines
+            // of one code beside the engine's one line do not read as a difference.
+            int[] bk = new int[2];
+            int[] sk = new int[2];
+            List<List<String>> bm = List.of(new ArrayList<>(2), new ArrayList<>(2));
+            List<List<String>> sm = List.of(new ArrayList<>(2), new ArrayList<>(2));
+            for (int i : bl) {
+                BilledLine x = v.billed().get(i);
+                int k = assistantLine(x.modifiers()) ? 1 : 0;
+                bk[k] += x.units();
+                addAll(bm.get(k), x.modifiers());
+            }
+            for (int i : sl) {
+                ClaimLine y = supported.lines().get(i);
+                int k = assistantLine(y.modifiers()) ? 1 : 0;
+                sk[k] += y.units();
+                addAll(sm.get(k), y.modifiers());
+            }
+            boolean[] bHas = {hasKind(bl, i -> v.billed().get(i).modifiers(), 0),
+                hasKind(bl, i -> v.billed().get(i).modifiers(), 1)};
+            boolean[] sHas = {hasKind(sl, i -> supported.lines().get(i).modifiers(), 0),
+                hasKind(sl, i -> supported.lines().get(i).modifiers(), 1)};
+            // The units' worth at a price that does not depend on which line holds the day's unit paid in full.
+            BigDecimal[] price = new BigDecimal[2];
+            if (medicare) {
+                for (int k = 0; k < 2; k++) {
+                    price[k] = PaymentEstimator.unitPrice(code, k == 1, v.dateOfService(), v.locality(),
+                            checker.ref().fees(), checker.ref().codes()).orElse(null);
+                }
+                if (ClaimBuilder.notCovered(v, r.payer(), checker.ref().codes()).contains(code)) {
+                    price[0] = BigDecimal.ZERO;
+                    price[1] = BigDecimal.ZERO;
+                }
+            }
+            if (billed && !unverifiable && price[0] != null) {
+                BigDecimal delta = price[0].multiply(BigDecimal.valueOf(bk[0] - sk[0]))
+                        .add(price[1].multiply(BigDecimal.valueOf(bk[1] - sk[1])));
+                if (delta.signum() > 0) {
+                    over = over.add(delta);
+                } else if (delta.signum() < 0) {
+                    under = under.add(delta.negate());
+                }
+            }
+            if (medicare && price[0] == null) {
+                unpriced += Math.max(b, s);
+            }
+            int bKinds = (bHas[0] ? 1 : 0) + (bHas[1] ? 1 : 0);
+            int sKinds = (sHas[0] ? 1 : 0) + (sHas[1] ? 1 : 0);
+            if (bKinds <= 1 && sKinds <= 1) {
+                int kb = bHas[1] ? 1 : 0;
+                int ks = sHas[1] ? 1 : 0;
+                claims.add(claimRow(v, line, date, patient, therapist, payerId, code, bKinds == 1, bk[kb], bm.get(kb),
+                        sKinds == 1 && !unverifiable, sk[ks], sm.get(ks), billed && !unverifiable,
+                        sKinds == 1 ? price[ks] : price[kb]));
+            } else {
+                for (int k = 0; k < 2; k++) {
+                    if (bHas[k] || sHas[k]) {
+                        claims.add(claimRow(v, line, date, patient, therapist, payerId, code, bHas[k], bk[k],
+                                bm.get(k), sHas[k] && !unverifiable, sk[k], sm.get(k), billed && !unverifiable,
+                                price[k]));
                     }
                 }
-                List<Integer> sk = new ArrayList<>(2);
-                for (int i : sLeft) {
-                    if (assistantLine(supported.lines().get(i).modifiers()) == assist) {
-                        sk.add(i);
-                    }
-                }
-                for (int i = 0; i < Math.min(bk.size(), sk.size()); i++) {
-                    pairs.add(new int[] {bk.get(i), sk.get(i), 1});
-                    bLeft.remove(bk.get(i));
-                    sLeft.remove(sk.get(i));
-                }
-            }
-            for (int i = 0; i < Math.max(bLeft.size(), sLeft.size()); i++) {
-                pairs.add(new int[] {i < bLeft.size() ? bLeft.get(i) : -1, i < sLeft.size() ? sLeft.get(i) : -1, 0});
-            }
-            BigDecimal delta = BigDecimal.ZERO;
-            for (int[] pair : pairs) {
-                BilledLine x = pair[0] < 0 ? null : v.billed().get(pair[0]);
-                ClaimLine y = pair[1] < 0 ? null : supported.lines().get(pair[1]);
-                BigDecimal ps = y == null ? null : linePrice(supported.estimate(), pair[1]);
-                BigDecimal pb = x == null || !billed ? null : pair[2] == 1 && ps != null ? ps
-                        : linePrice(r.claim().estimate(), pair[0]);
-                BigDecimal fallback = perUnit.get(code);
-                ps = ps != null ? ps : pb != null ? pb : fallback;
-                pb = pb != null ? pb : ps;
-                int bu = x == null ? 0 : x.units();
-                int su = y == null ? 0 : y.units();
-                if (billed && !unverifiable && ps != null) {
-                    delta = delta.add(pb.multiply(BigDecimal.valueOf(bu)))
-                            .subtract(ps.multiply(BigDecimal.valueOf(su)));
-                }
-                if (medicare && ps == null) {
-                    unpriced += Math.max(bu, su);
-                }
-                BigDecimal shown = y != null ? ps : pb;
-                claims.add(new AuditCsv.ClaimRow(v.id(), line, date, patient, therapist, payerId, code,
-                        x == null ? "" : String.valueOf(bu),
-                        x == null ? "" : String.join(";", x.modifiers()),
-                        y == null || unverifiable ? "" : String.valueOf(su),
-                        y == null || unverifiable ? "" : String.join(";", y.modifiers()),
-                        billed && !unverifiable ? String.valueOf(bu - su) : "",
-                        shown == null ? "" : shown.setScale(2, RoundingMode.HALF_UP).toPlainString()));
-            }
-            // The code's dollars, net over its rows: a unit moved from a CQ/CO line to a plain one costs the share.
-            if (delta.signum() > 0) {
-                over = over.add(delta);
-            } else if (delta.signum() < 0) {
-                under = under.add(delta.negate());
             }
         }
         long billedOrEngine = billed ? unitsBilled : unitsSupported;
@@ -399,43 +397,38 @@ public final class VisitAudit {
         return new Outcome(findings, claims, Optional.of(digest), Optional.empty());
     }
 
+    /** A row of claims.csv: a side's units and modifiers, or empty columns for a side with no line of the kind. */
+    private static AuditCsv.ClaimRow claimRow(Visit v, long line, String date, String patient, String therapist,
+                                              String payerId, String code, boolean billedSide, int billedUnits,
+                                              List<String> billedModifiers, boolean supportedSide, int units,
+                                              List<String> modifiers, boolean difference, BigDecimal price) {
+        return new AuditCsv.ClaimRow(v.id(), line, date, patient, therapist, payerId, code,
+                billedSide ? String.valueOf(billedUnits) : "", billedSide ? String.join(";", billedModifiers) : "",
+                supportedSide ? String.valueOf(units) : "", supportedSide ? String.join(";", modifiers) : "",
+                difference ? String.valueOf((billedSide ? billedUnits : 0) - (supportedSide ? units : 0)) : "",
+                price == null ? "" : price.setScale(2, RoundingMode.HALF_UP).toPlainString());
+    }
+
+    private static void addAll(List<String> into, List<String> modifiers) {
+        for (String m : modifiers) {
+            if (!into.contains(m)) {
+                into.add(m);
+            }
+        }
+    }
+
+    private static boolean hasKind(List<Integer> idx, java.util.function.IntFunction<List<String>> mods, int kind) {
+        for (int i : idx) {
+            if ((assistantLine(mods.apply(i)) ? 1 : 0) == kind) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A line with CQ or CO: furnished in whole or in part by an assistant. */
     private static boolean assistantLine(List<String> modifiers) {
         return modifiers.contains("CQ") || modifiers.contains("CO");
-    }
-
-    /** The allowed dollars per unit of one priced line of a Medicare estimate, or null. */
-    private static BigDecimal linePrice(Estimate e, int line) {
-        if (!e.available() || line >= e.lines().size()) {
-            return null;
-        }
-        Estimate.Line l = e.lines().get(line);
-        if (!l.priced() || l.units() == 0) {
-            return null;
-        }
-        return l.allowed().divide(BigDecimal.valueOf(l.units()), 4, RoundingMode.HALF_UP);
-    }
-
-    /** Allowed dollars per unit of each code, from a Medicare estimate (codes it did not price are absent). */
-    private static Map<String, BigDecimal> perUnit(Estimate e, Iterable<String> codes) {
-        Map<String, BigDecimal> out = new HashMap<>();
-        if (!e.available()) {
-            return out;
-        }
-        for (String code : codes) {
-            BigDecimal sum = BigDecimal.ZERO;
-            int units = 0;
-            for (Estimate.Line l : e.lines()) {
-                if (l.code().equals(code) && l.priced() && l.units() > 0) {
-                    sum = sum.add(l.allowed());
-                    units += l.units();
-                }
-            }
-            if (units > 0) {
-                out.put(code, sum.divide(BigDecimal.valueOf(units), 4, RoundingMode.HALF_UP));
-            }
-        }
-        return out;
     }
 
     /**

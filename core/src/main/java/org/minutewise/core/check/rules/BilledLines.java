@@ -36,7 +36,9 @@ public final class BilledLines implements Rule {
     public static final RuleInfo OVER_BILLED = new RuleInfo("MW-B002", Severity.BLOCK,
             "More units billed than the documented minutes support",
             "Bill the units the minutes support (see the explanation); over-billed units are an overpayment.",
-            "CMS Pub 100-04 ch. 5 §20.2; RULES.md §3", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §20.2; RULES.md §3", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-05: a tie at the cut-off billed as one of the allocations the minutes allow is the "
+                    + "professional's choice (RULES.md §3.1), not over-billing");
     public static final RuleInfo UNDER_BILLED = new RuleInfo("MW-B003", Severity.INFO,
             "Fewer units billed than the documented minutes support",
             "Consider a corrected claim for the units the minutes support, if the documentation holds them.",
@@ -234,7 +236,8 @@ public final class BilledLines implements Rule {
                     + billed + "; the documentation supports " + engine
                     + (missing.isEmpty() ? "" : ". Missing: " + String.join(", ", missing))
                     + (extra.isEmpty() ? "" : ". Not supported: " + String.join(", ", extra))
-                    + (distinctOnly(extra) ? " (no NCCI pair on this claim calls for it; when it bypasses a pair with "
+                    + (distinctOnly(extra) && !pairOnClaim(ctx, code) ? " (no NCCI pair on this claim calls for it; "
+                    + "when it bypasses a pair with "
                     + "a code billed on another claim of the same day, MW-A008 of the checks across visits is the one "
                     + "to follow)" : "") + "."));
         }
@@ -340,6 +343,16 @@ public final class BilledLines implements Rule {
             }
         }
         return v.planOfCare();
+    }
+
+    /** The code is the one an NCCI pair of this claim would modify (whatever the pair's status). */
+    private static boolean pairOnClaim(CheckContext ctx, String code) {
+        for (org.minutewise.core.claim.NcciAnalysis.Pair p : org.minutewise.core.claim.NcciAnalysis.of(ctx)) {
+            if (p.modifiedCode().equals(code) || p.edit().column2().equals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Modifiers that are all 59 or X{E,P,S,U}: what the checks across visits may call for. */
