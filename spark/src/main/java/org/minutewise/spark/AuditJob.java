@@ -200,12 +200,13 @@ public final class AuditJob {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         // 4. The outputs.
         Dataset<Row> all = checked.union(across);
-        writer(rows(all, FINDING, AuditCsv.FINDINGS_HEADER).write(), o.format())
+        boolean csv = o.format().equals("csv");
+        writer(guarded(rows(all, FINDING, AuditCsv.FINDINGS_HEADER), csv).write(), o.format())
                 .save(new org.apache.hadoop.fs.Path(out, "findings").toString());
-        writer(rows(checked, CLAIM, AuditCsv.CLAIMS_HEADER).write(), o.format())
+        writer(guarded(rows(checked, CLAIM, AuditCsv.CLAIMS_HEADER), csv).write(), o.format())
                 .save(new org.apache.hadoop.fs.Path(out, "claims").toString());
-        writer(rows(checked, REJECT, AuditCsv.REJECTED_HEADER, "fileIndex", "seq").orderBy("fileIndex", "line", "seq")
-                .drop("fileIndex", "seq").write(), o.format())
+        writer(guarded(rows(checked, REJECT, AuditCsv.REJECTED_HEADER, "fileIndex", "seq")
+                .orderBy("fileIndex", "line", "seq").drop("fileIndex", "seq"), csv).write(), o.format())
                 .save(new org.apache.hadoop.fs.Path(out, "rejected").toString());
         AuditTotals totals = new AuditTotals();
         long rowsIn = 0;
@@ -429,6 +430,29 @@ public final class AuditJob {
             cols.add(items.col(e));
         }
         return items.filter(items.col("kind").equalTo(kind)).select(cols.toArray(new Column[0]));
+    }
+
+    /** The text columns from the input that {@code AuditCsv} writes after an apostrophe when they start like a formula. */
+    private static final java.util.Set<String> TEXT_COLUMNS = java.util.Set.of("visitId", "message", "file", "path",
+            "patientId", "therapistId", "payer", "code", "billedModifiers", "modifiers", "reason");
+
+    /**
+     * In CSV, a text value from the input that starts like a spreadsheet formula is written after an apostrophe, as
+     * the single-process audit writes it (CSV injection); Parquet keeps the values as they are.
+     */
+    private static Dataset<Row> guarded(Dataset<Row> rows, boolean csv) {
+        if (!csv) {
+            return rows;
+        }
+        Dataset<Row> out = rows;
+        for (String name : rows.columns()) {
+            if (TEXT_COLUMNS.contains(name)) {
+                Column c = out.col(name);
+                out = out.withColumn(name, org.apache.spark.sql.functions.when(c.rlike("^[=+\\-@\t\r]"),
+                        org.apache.spark.sql.functions.concat(org.apache.spark.sql.functions.lit("'"), c)).otherwise(c));
+            }
+        }
+        return out;
     }
 
     /**

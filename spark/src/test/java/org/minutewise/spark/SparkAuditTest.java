@@ -63,6 +63,10 @@ class SparkAuditTest {
             ml.set(note, "Neuromuscular re-education for balance.\r\nTactile cues for weight shift, \"step\" "
                     + "strategy.\nPatient response: improved.");
             extra.append(join(ml));
+            // A visit id a spreadsheet would run as a formula: written after an apostrophe by both runners.
+            List<String> formula = new ArrayList<>(first);
+            formula.set(id, "=X-FORMULA");
+            extra.append(join(formula));
             // A row with an impossible date: rejected, and so is its visit.
             List<String> bad = new ArrayList<>(first);
             bad.set(id, "X-BADDATE");
@@ -149,7 +153,7 @@ class SparkAuditTest {
                 .doesNotContain("X-MULTILINE");
         assertThat(rows(out.resolve("rejected"))).filteredOn(f -> f.get(2).equals("X-BIG")).hasSize(250)
                 .allMatch(f -> f.get(3).contains("has 250 rows"));
-        assertThat(rows(out.resolve("claims"))).extracting(f -> f.get(0)).contains("X-MULTILINE");
+        assertThat(rows(out.resolve("claims"))).extracting(f -> f.get(0)).contains("X-MULTILINE", "'=X-FORMULA");
         assertThat(json(out.resolve("summary.json"))).isEqualTo(json(audited.resolve("summary.json")));
         assertThat(r.totals().read()).isEqualTo(r.totals().checked() + r.totals().rejected());
         assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").contains("MW-");

@@ -345,10 +345,21 @@ public final class CsvVisitReader {
      * a date of service where the header puts them; a note's line is not), or null.
      */
     private static String rowLike(String line, Header h, int idColumn, int dateColumn) {
-        String[] cells = line.split(",", -1);
-        if (cells.length >= h.size() && !cells[idColumn].isBlank()
-                && cells[dateColumn].trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return cells[idColumn].trim();
+        List<String> cells = null;
+        if (line.indexOf('"') >= 0) {
+            // An exporter that quotes its fields ("V2","2026-03-02",...): read the line as a record when it is one.
+            try {
+                cells = CsvRecordReader.parse(line, 1).fields();
+            } catch (InputException e) {
+                cells = null; // a quote that runs on past the line: cut it at its commas as it stands
+            }
+        }
+        if (cells == null) {
+            cells = List.of(line.split(",", -1));
+        }
+        if (cells.size() >= h.size() && !cells.get(idColumn).isBlank()
+                && cells.get(dateColumn).trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return cells.get(idColumn).trim();
         }
         return null;
     }

@@ -136,6 +136,19 @@ class CsvTest {
                                 + "its other rows (lines 8, 9) are set aside rather than checked incomplete");
     }
 
+    /** A row taken in is found whether its fields are quoted or not (the raw text of the record). */
+    @Test
+    void aSwallowedRowIsFoundQuotedOrNot() throws IOException {
+        CsvVisitReader.Header h = new CsvVisitReader(REF).header(records(HEADER).get(0));
+        String text = "V1,2026-03-02,medicare,,PT,P1,,97112,24,,,T1,PT,,,,,\"open note\r\n"
+                + "\"V2\",\"2026-03-02\",\"medicare\",\"\",\"PT\",\"P2\",\"\",\"97110\",\"20\",\"\",\"\",\"T1\",\"PT\",\"\","
+                + "\"\",\"\",\"\",\"\"\r\n"
+                + "V3,2026-03-02,medicare,,PT,P3,,97110,20,,,T1,PT,,,,,\r\n"
+                + "a note line, 2026-03-02, not a row\"";
+        assertThat(CsvVisitReader.swallowed(h, text)).containsExactly(new CsvVisitReader.Swallowed("V2", 1),
+                new CsvVisitReader.Swallowed("V3", 2));
+    }
+
     /** A progress report written on the visit (documentation, not a billed code): JSON and CSV carry it. */
     @Test
     void aDocumentedProgressReportIsCarried() {
