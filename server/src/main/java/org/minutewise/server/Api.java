@@ -264,9 +264,10 @@ final class Api {
             }
         }
         if (!errors.isEmpty()) {
-            ObjectNode p = Problems.problem(422, "Invalid visit", errors.size() + " of " + read.size()
-                    + " visits could not be read; the others were checked", errors.get(0).get("field").asText(),
-                    ctx.path());
+            // A CSV reports a bad row and then its visit's other rows set aside: count problems, not visits.
+            ObjectNode p = Problems.problem(422, "Invalid visit", errors.size() + (errors.size() == 1 ? " problem"
+                    : " problems") + " in the input; " + results.size() + (results.size() == 1 ? " visit was"
+                    : " visits were") + " read and checked", errors.get(0).get("field").asText(), ctx.path());
             p.set("errors", errors);
             p.set("results", results);
             Problems.send(ctx, 422, p);

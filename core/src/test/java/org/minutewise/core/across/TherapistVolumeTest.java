@@ -84,5 +84,11 @@ class TherapistVolumeTest {
         }
         assertThat(TherapistVolume.check(mv2, u2, months2)).singleElement()
                 .satisfies(f -> assertThat(f.ruleId()).isEqualTo("MW-A007"));
+        // Two months under 15 and one at 19: still a pattern (one month above does not hide the others).
+        for (int i = 100; i < 120; i++) { // June
+            TherapistVolume.add(mv, u, months, visit(i, "T1", 23, 2));
+        }
+        assertThat(TherapistVolume.check(mv, u, months)).singleElement()
+                .satisfies(f -> assertThat(f.ruleId()).isEqualTo("MW-A007"));
     }
 }

@@ -24,9 +24,10 @@ import org.minutewise.core.check.Severity;
  */
 public final class AuditTotals {
     /** What the report says about dollar figures. */
-    public static final String DOLLARS_NOTE = "Estimate only: Medicare physician fee schedule allowed amounts for the "
-            + "units billed above (over) or below (under) what the documented minutes support, for lines the "
-            + "loaded RVUs price; other payers and unpriced codes are not counted.";
+    public static final String DOLLARS_NOTE = "Estimate only: Medicare physician fee schedule allowed amounts of the "
+            + "units billed above (over) or below (under) what the documented minutes support, code by code, each "
+            + "unit at its reduced rate (and the CQ/CO share for an assistant's), for codes the loaded RVUs price; "
+            + "other payers and unpriced codes are not counted.";
 
     /** The counts of one therapist or one payer. */
     public static final class Group {
@@ -216,15 +217,15 @@ public final class AuditTotals {
         }
     }
 
-    /**
-     * Billed units of timed codes with no minutes documented (MW-B001): counted as supported, since nothing shows
-     * they are not, and outside the dollars over and under.
-     */
     /** Units of Medicare lines (billed or supported) the loaded RVUs do not price: left out of the dollars. */
     public void unpriced(long units) {
         unitsUnpriced += units;
     }
 
+    /**
+     * Billed units of timed codes with no minutes documented (MW-B001): counted as supported, since nothing shows
+     * they are not, and outside the dollars over and under.
+     */
     public void unverified(long units) {
         unitsUnverified += units;
     }
