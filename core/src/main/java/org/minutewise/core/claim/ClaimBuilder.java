@@ -44,6 +44,8 @@ public final class ClaimBuilder {
     /** Spinal chiropractic manipulation: Medicare pays it as active treatment only, with AT (RULES.md §4). */
     public static final Set<String> SPINAL_MANIPULATION = Set.of("98940", "98941", "98942");
     public static final String ACTIVE_TREATMENT = "AT";
+    /** A service Medicare excludes by statute (a chiropractor's therapy): GY, for the claim's denial. */
+    public static final String STATUTORILY_EXCLUDED = "GY";
 
     /**
      * AT goes on a chiropractor's spinal manipulation billed to Medicare, unless the care is maintenance: an ABN
@@ -227,6 +229,12 @@ public final class ClaimBuilder {
         v.abn().ifPresent(abn -> lines.replaceAll(l -> l.withModifiers(append(l.modifiers(), abn.modifier()))));
         if (payer.habilitativeModifiers()) {
             lines.replaceAll(l -> l.withModifiers(append(l.modifiers(), v.purpose().modifier())));
+        }
+        if (!notCovered.isEmpty()) {
+            // A chiropractor's therapy is excluded from Medicare by statute (SSA §1861(r)(5)): shown on a claim, it
+            // carries GY alone (no therapy plan's GP/GO/GN, and no ABN's GA/GZ, which are for services Medicare may
+            // find not reasonable and necessary).
+            lines.replaceAll(l -> notCovered.contains(l.code()) ? l.withModifiers(List.of(STATUTORILY_EXCLUDED)) : l);
         }
         Map<Integer, List<String>> dropped = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {

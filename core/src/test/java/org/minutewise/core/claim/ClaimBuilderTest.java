@@ -395,8 +395,9 @@ class ClaimBuilderTest {
         }
 
         /**
-         * Medicare does not pay a chiropractor's therapy (MW-W001): the line is priced at $0 with the reason, is not
-         * counted toward the threshold and never carries KX; the physical therapist's own 97110 still does.
+         * Medicare does not pay a chiropractor's therapy (MW-W001, excluded by statute): the line carries GY alone, is
+         * priced at $0 with the reason, is not counted toward the threshold and never carries KX; the physical
+         * therapist's own 97110 still does.
          */
         @Test
         void aChiropractorsTherapyToMedicareIsPricedAtZeroAndCountsTowardNoBucket() {
@@ -404,7 +405,7 @@ class ClaimBuilderTest {
                     .service(minutes("97112", 24, Provider.of("C1", Role.DC)))
                     .service(minutes("97110", 23, pt("T1"))).build());
 
-            assertThat(lines(r)).containsExactly("97112 x2 GP", "97110 x1 GP KX");
+            assertThat(lines(r)).containsExactly("97112 x2 GY", "97110 x1 GP KX");
             assertThat(r.claim().estimate().lines().get(0).priced()).isTrue();
             assertThat(r.claim().estimate().lines().get(0).allowed()).isEqualByComparingTo("0");
             assertThat(r.claim().estimate().reason()).contains("Not covered by Medicare when a chiropractor "

@@ -125,6 +125,8 @@ public final class BilledLines implements Rule {
             return;
         }
         CodeTally billedByCode = new CodeTally(v.billed().size());
+        // A chiropractor's therapy to Medicare is billed with GY alone (not covered): no discipline modifier due.
+        java.util.Set<String> notCovered = ClaimBuilder.notCovered(v, ctx.payer(), ctx.ref().codes());
         for (int i = 0; i < v.billed().size(); i++) {
             BilledLine b = v.billed().get(i);
             billedByCode.add(b.code(), b.units(), b.modifiers());
@@ -132,7 +134,8 @@ public final class BilledLines implements Rule {
             boolean therapy = info != null && !info.disciplines().isEmpty();
             Discipline expected = disciplineOf(v, b.code());
             List<String> disc = disciplineModifiers(b.modifiers());
-            if (therapy && (disc.size() != 1 || !disc.get(0).equals(expected.modifier()))) {
+            if (therapy && (disc.size() != 1 || !disc.get(0).equals(expected.modifier()))
+                    && !notCovered.contains(b.code())) {
                 out.add(DISCIPLINE_MODIFIER.finding(billedPath(i), b.code() + " is billed with "
                         + (disc.isEmpty() ? "no discipline modifier" : String.join(", ", disc)) + "; under the "
                         + expected.label() + " plan of care it needs exactly " + expected.modifier() + "."));
