@@ -196,6 +196,14 @@ final class CheckPass {
             for (String id : new TreeSet<>(groups.keySet())) {
                 List<Spill.Rec> g = groups.get(id);
                 g.sort(ORDER);
+                // Too many rows first, as for a partition too large to load (the same reason whatever its size).
+                if (g.size() > MAX_ROWS_PER_VISIT) {
+                    progress.advance(g.size());
+                    for (Spill.Rec r : g) {
+                        parts.reject(r, tooManyRows(id, g.size()));
+                    }
+                    continue;
+                }
                 Spill.Rec lostRow = lost.get(id);
                 if (lostRow != null) {
                     // Checked without that row, the visit would show wrong units and findings: set aside whole.
@@ -204,13 +212,6 @@ final class CheckPass {
                             ? "row is" : g.size() + " rows are") + " set aside rather than checked incomplete";
                     for (Spill.Rec r : g) {
                         parts.reject(r, why);
-                    }
-                    continue;
-                }
-                if (g.size() > MAX_ROWS_PER_VISIT) {
-                    progress.advance(g.size());
-                    for (Spill.Rec r : g) {
-                        parts.reject(r, tooManyRows(id, g.size()));
                     }
                     continue;
                 }

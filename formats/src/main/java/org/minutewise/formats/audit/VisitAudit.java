@@ -300,6 +300,8 @@ public final class VisitAudit {
         long unverified = 0;
         long unpriced = 0;
         boolean medicare = r.payer().isMedicare();
+        java.util.Set<String> notCovered = medicare ? ClaimBuilder.notCovered(v, r.payer(), checker.ref().codes())
+                : java.util.Set.of();
         List<AuditCsv.ClaimRow> claims = new ArrayList<>(codes.size());
         for (String code : codes) {
             List<Integer> bl = billedByCode.getOrDefault(code, List.of());
@@ -351,7 +353,7 @@ public final class VisitAudit {
                     price[k] = PaymentEstimator.unitPrice(code, k == 1, v.dateOfService(), v.locality(),
                             checker.ref().fees(), checker.ref().codes()).orElse(null);
                 }
-                if (ClaimBuilder.notCovered(v, r.payer(), checker.ref().codes()).contains(code)) {
+                if (notCovered.contains(code)) {
                     price[0] = BigDecimal.ZERO;
                     price[1] = BigDecimal.ZERO;
                 }
