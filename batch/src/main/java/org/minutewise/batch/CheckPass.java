@@ -208,8 +208,7 @@ final class CheckPass {
                 if (lostRow != null) {
                     // Checked without that row, the visit would show wrong units and findings: set aside whole.
                     progress.advance(g.size());
-                    String why = "visit " + id + ": " + lostRow.text(all) + ", so its other " + (g.size() == 1
-                            ? "row is" : g.size() + " rows are") + " set aside rather than checked incomplete";
+                    String why = VisitAudit.lostRowReason(id, lostRow.text(all), g.size());
                     for (Spill.Rec r : g) {
                         parts.reject(r, why);
                     }

@@ -22,6 +22,7 @@ import org.minutewise.formats.VisitInput;
 import org.minutewise.formats.VisitJsonReader;
 import org.minutewise.formats.VisitJsonWriter;
 import org.minutewise.formats.audit.Bin;
+import org.minutewise.formats.audit.VisitAudit;
 import org.minutewise.formats.csv.CsvRecordReader;
 import org.minutewise.formats.csv.CsvVisitReader;
 
@@ -211,8 +212,7 @@ final class ReadPass {
                         // The row taken in is a row of the input: counted, and set aside with its own line.
                         sink.reject(line + s.offset(), s.visitId(), CsvVisitReader.swallowedRow(s, line).getMessage());
                         if (!s.visitId().equals(visitId)) {
-                            sink.lostRow(line, s.visitId(), "its row on line " + (line + s.offset()) + " was taken "
-                                    + "into a quoted field left open on line " + line);
+                            sink.lostRow(line, s.visitId(), VisitAudit.lostRowNote(line + s.offset(), line));
                         }
                     }
                 }

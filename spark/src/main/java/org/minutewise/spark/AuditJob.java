@@ -183,6 +183,10 @@ public final class AuditJob {
         }
         Broadcast<List<List<String>>> headerB = jsc.broadcast(headers);
         Broadcast<List<String>> namesB = jsc.broadcast(new ArrayList<>(inputs));
+        // A record over several lines may hold rows a quote left open took in: each is a row of the input, routed
+        // to its own visit as a note that sets that visit aside (as the single-process audit does).
+        JavaRDD<InRow> read = Objects.requireNonNull(rows);
+        rows = read.flatMap(r -> withLostRows(r, headerB.value(), files).iterator());
         String payer = o.payer().orElse(null);
         // 2. By visit: the checks of each visit. Records go through Spark SQL's binary shuffle and sort, so each
         // partition sees a visit's records together and in input order, and streams through them.
@@ -632,6 +636,37 @@ public final class AuditJob {
                     }
                     return;
                 }
+                List<InRow> lost = null;
+                for (InRow r : rows) {
+                    if (r.text.startsWith(LOST)) {
+                        lost = lost == null ? new ArrayList<>(1) : lost;
+                        lost.add(r);
+                    }
+                }
+                if (lost != null) {
+                    List<InRow> others = new ArrayList<>(rows);
+                    others.removeAll(lost);
+                    String note = null;
+                    for (InRow m : lost) {
+                        String[] f = m.text.substring(LOST.length()).split(":");
+                        long recordLine = Long.parseLong(f[0]);
+                        reject(m, CsvVisitReader.swallowedRow(new CsvVisitReader.Swallowed(visitId,
+                                (int) (m.line - recordLine)), recordLine).getMessage(), names, out, totals);
+                        if (note == null && f[1].equals("other")) {
+                            note = VisitAudit.lostRowNote(m.line, recordLine);
+                        }
+                    }
+                    if (note != null) {
+                        for (InRow r : others) {
+                            reject(r, VisitAudit.lostRowReason(visitId, note, others.size()), names, out, totals);
+                        }
+                        return;
+                    }
+                    rows = others;
+                    if (rows.isEmpty()) {
+                        return;
+                    }
+                }
                 VisitAudit.Assembled<InRow> a = audit.assembleCsv(visitId, rows, how);
                 for (VisitAudit.Rejected<InRow> x : a.rejected()) {
                     reject(x.row(), x.reason(), names, out, totals);
@@ -665,6 +700,29 @@ public final class AuditJob {
                 }
             }
         };
+    }
+
+    /** The text of a row taken into an earlier record's open quote: a marker, the record's line, same visit or not. */
+    static final String LOST = "\u0000lost:";
+
+    /** The record, then a marker for each row its open quote took in (found in its raw lines, as the audit does). */
+    private static List<InRow> withLostRows(InRow r, List<List<String>> headers, RefFiles files) {
+        if (r.text.indexOf('\n') < 0 && r.text.indexOf('\r') < 0) {
+            return List.of(r);
+        }
+        CsvVisitReader.Header h = new CsvVisitReader(Engine.get(files).ref)
+                .header(new CsvRecordReader.Record(1, headers.get(r.file)));
+        List<CsvVisitReader.Swallowed> lost = CsvVisitReader.swallowed(h, r.text);
+        if (lost.isEmpty()) {
+            return List.of(r);
+        }
+        List<InRow> out = new ArrayList<>(1 + lost.size());
+        out.add(r);
+        for (CsvVisitReader.Swallowed s : lost) {
+            out.add(new InRow(r.file, r.line + s.offset(), r.seq, s.visitId(), LOST + r.line + ":"
+                    + (s.visitId().equals(r.visitId) ? "same" : "other")));
+        }
+        return out;
     }
 
     private static void reject(InRow r, String reason, List<String> names, List<Row> out, AuditTotals totals) {

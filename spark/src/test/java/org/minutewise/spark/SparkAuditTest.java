@@ -63,6 +63,18 @@ class SparkAuditTest {
             ml.set(note, "Neuromuscular re-education for balance.\r\nTactile cues for weight shift, \"step\" "
                     + "strategy.\nPatient response: improved.");
             extra.append(join(ml));
+            // A quote left open that takes in a row of another visit (X-TAKEN, which has a second row later): the
+            // record, the row taken in and X-TAKEN's other row are all set aside, the same by both runners.
+            List<String> open = new ArrayList<>(first);
+            open.set(id, "X-OPEN");
+            open.set(note, "");
+            String openRow = join(open);
+            extra.append(openRow, 0, openRow.length() - 2).append(",\"note left open\r\n");
+            List<String> taken = new ArrayList<>(first);
+            taken.set(id, "X-TAKEN");
+            taken.set(note, "");
+            extra.append(String.join(",", taken)).append("\r\n").append("closed here\"\r\n");
+            extra.append(join(taken));
             // A visit id a spreadsheet would run as a formula: written after an apostrophe by both runners.
             List<String> formula = new ArrayList<>(first);
             formula.set(id, "=X-FORMULA");
@@ -149,8 +161,9 @@ class SparkAuditTest {
         assertThat(sorted(rows(out.resolve("findings")))).isEqualTo(sorted(expected));
         assertThat(sorted(rows(out.resolve("claims")))).isEqualTo(sorted(rows(audited.resolve("claims.csv"))));
         assertThat(rows(out.resolve("rejected"))).isEqualTo(rows(audited.resolve("rejected.csv")));
-        assertThat(rows(out.resolve("rejected"))).extracting(f -> f.get(2)).contains("X-BADDATE", "X-BROKEN", "")
-                .doesNotContain("X-MULTILINE");
+        assertThat(rows(out.resolve("rejected"))).extracting(f -> f.get(2)).contains("X-BADDATE", "X-BROKEN", "",
+                "X-OPEN", "X-TAKEN").doesNotContain("X-MULTILINE");
+        assertThat(rows(out.resolve("rejected"))).filteredOn(f -> f.get(2).equals("X-TAKEN")).hasSize(2);
         assertThat(rows(out.resolve("rejected"))).filteredOn(f -> f.get(2).equals("X-BIG")).hasSize(250)
                 .allMatch(f -> f.get(3).contains("has 250 rows"));
         assertThat(rows(out.resolve("claims"))).extracting(f -> f.get(0)).contains("X-MULTILINE", "'=X-FORMULA");

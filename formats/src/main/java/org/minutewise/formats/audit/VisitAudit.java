@@ -111,6 +111,17 @@ public final class VisitAudit {
                 + " service lines, so all its rows are set aside";
     }
 
+    /** What a visit lost: its row on {@code rowLine}, taken into the quoted field of the record on {@code recordLine}. */
+    public static String lostRowNote(long rowLine, long recordLine) {
+        return "its row on line " + rowLine + " was taken into a quoted field left open on line " + recordLine;
+    }
+
+    /** The reason the other rows of a visit that lost a row ({@link #lostRowNote}) are set aside. */
+    public static String lostRowReason(String visitId, String note, int others) {
+        return "visit " + visitId + ": " + note + ", so its other " + (others == 1 ? "row is" : others + " rows are")
+                + " set aside rather than checked incomplete";
+    }
+
     /**
      * The CSV rows of one visit id (in input order) read and validated: a bad row is set aside with its line and
      * reason; a visit whose rows disagree on what is the visit's own (date, payer, plan, patient), or that the
