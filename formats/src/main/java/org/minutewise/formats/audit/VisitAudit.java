@@ -352,6 +352,13 @@ public final class VisitAudit {
                 int k = assistantLine(y.modifiers()) ? 1 : 0;
                 sk[k] += y.units();
                 addAll(sm.get(k), y.modifiers());
+                // KX billed where the visit alone knows no expenses before it: the checks across visits judge it in
+                // date order (MW-A003, MW-A004), so the supported side keeps it rather than say it is not supported.
+                if (medicare && bm.get(k).contains("KX") && !sm.get(k).contains("KX") && y.units() > 0
+                        && v.patient().spentBefore(y.discipline()).signum() == 0
+                        && !ClaimBuilder.kxBucket(y, checker.ref().codes(), notCovered).isEmpty()) {
+                    sm.get(k).add("KX");
+                }
             }
             boolean[] bHas = {hasKind(bl, i -> v.billed().get(i).modifiers(), 0),
                 hasKind(bl, i -> v.billed().get(i).modifiers(), 1)};

@@ -36,6 +36,35 @@ class VisitAuditTest {
         assertThat(t.dollarsOver()).isZero();
     }
 
+    private static List<AuditCsv.ClaimRow> claims(String json) {
+        VisitJsonReader reader = new VisitJsonReader(REF);
+        Visit v = reader.read(reader.parse(json.replace('\'', '"')));
+        return new VisitAudit(REF, new VisitChecker(REF), Optional.empty(), f -> "f").check(v, 1, 0, 1,
+                new AuditTotals()).claims();
+    }
+
+    /**
+     * KX billed on a visit that states no expenses before it: the checks across visits judge it, so claims.csv keeps
+     * it on the supported side (it said KX was not supported, and a biller removing it would be denied).
+     */
+    @Test
+    void aBilledKxTheVisitAloneCannotJudgeStaysOnTheSupportedSide() {
+        List<AuditCsv.ClaimRow> rows = claims("{'id':'V-1','dateOfService':'2026-09-02','payer':'medicare',"
+                + "'planOfCare':'PT','services':[{'code':'97110','minutes':30,'provider':{'role':'PT'}}],"
+                + "'billed':[{'code':'97110','modifiers':['GP','KX'],'units':2}]}");
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.billedModifiers()).isEqualTo("GP;KX");
+            assertThat(r.modifiers()).isEqualTo("GP;KX");
+            assertThat(r.difference()).isEqualTo("0");
+        });
+        // With the year's expenses stated and under the threshold, KX is this visit's to judge: not supported.
+        List<AuditCsv.ClaimRow> known = claims("{'id':'V-1','dateOfService':'2026-09-02','payer':'medicare',"
+                + "'planOfCare':'PT','patient':{'yearToDate':{'PT_SLP':100.00,'OT':0}},"
+                + "'services':[{'code':'97110','minutes':30,'provider':{'role':'PT'}}],"
+                + "'billed':[{'code':'97110','modifiers':['GP','KX'],'units':2}]}");
+        assertThat(known).singleElement().satisfies(r -> assertThat(r.modifiers()).isEqualTo("GP"));
+    }
+
     /** A billed code with no documented service at all (MW-B007) is over-billed, not unverified. */
     @Test
     void aBilledCodeWithNoServiceIsOverBilled() {
