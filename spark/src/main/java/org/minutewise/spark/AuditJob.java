@@ -186,7 +186,13 @@ public final class AuditJob {
         // A record over several lines may hold rows a quote left open took in: each is a row of the input, routed
         // to its own visit as a note that sets that visit aside (as the single-process audit does).
         JavaRDD<InRow> read = Objects.requireNonNull(rows);
-        rows = read.flatMap(r -> withLostRows(r, headerB.value(), files).iterator());
+        java.util.Set<Integer> parquetFiles = new java.util.HashSet<>();
+        for (int i = 0; i < parquet.size(); i++) {
+            if (parquet.get(i)) {
+                parquetFiles.add(i); // a Parquet row is one row: no quote of a CSV to have left open
+            }
+        }
+        rows = read.flatMap(r -> withLostRows(r, headerB.value(), parquetFiles, files).iterator());
         String payer = o.payer().orElse(null);
         // 2. By visit: the checks of each visit. Records go through Spark SQL's binary shuffle and sort, so each
         // partition sees a visit's records together and in input order, and streams through them.
@@ -624,10 +630,20 @@ public final class AuditJob {
             void group(List<InRow> rows, List<Row> out) {
                 rowsIn += rows.size() + groups.extra;
                 String visitId = rows.get(0).visitId;
-                if (groups.extra > 0) {
-                    String reason = VisitAudit.tooManyRows(visitId, rows.size() + (long) groups.extra);
+                int markers = 0;
+                for (InRow r : rows) {
+                    markers += r.text.startsWith(LOST) ? 1 : 0;
+                }
+                // The visit's own rows, without the rows other records took in (those are set aside on their own).
+                long real = rows.size() - markers + (long) groups.extra;
+                if (groups.extra > 0 || real > VisitAudit.MAX_ROWS_PER_VISIT) {
+                    String reason = VisitAudit.tooManyRows(visitId, real);
                     for (InRow r : rows) {
-                        reject(r, reason, names, out, totals);
+                        if (r.text.startsWith(LOST)) {
+                            reject(r, lostRowMessage(r, visitId), names, out, totals);
+                        } else {
+                            reject(r, reason, names, out, totals);
+                        }
                     }
                     for (int i = 0; i < groups.extra; i++) {
                         totals.rejected(1);
@@ -650,8 +666,7 @@ public final class AuditJob {
                     for (InRow m : lost) {
                         String[] f = m.text.substring(LOST.length()).split(":");
                         long recordLine = Long.parseLong(f[0]);
-                        reject(m, CsvVisitReader.swallowedRow(new CsvVisitReader.Swallowed(visitId,
-                                (int) (m.line - recordLine)), recordLine).getMessage(), names, out, totals);
+                        reject(m, lostRowMessage(m, visitId), names, out, totals);
                         if (note == null && f[1].equals("other")) {
                             note = VisitAudit.lostRowNote(m.line, recordLine);
                         }
@@ -706,8 +721,10 @@ public final class AuditJob {
     static final String LOST = "\u0000lost:";
 
     /** The record, then a marker for each row its open quote took in (found in its raw lines, as the audit does). */
-    private static List<InRow> withLostRows(InRow r, List<List<String>> headers, RefFiles files) {
-        if (r.text.indexOf('\n') < 0 && r.text.indexOf('\r') < 0) {
+    private static List<InRow> withLostRows(InRow r, List<List<String>> headers, java.util.Set<Integer> parquet,
+                                            RefFiles files) {
+        // Line feeds only, as the single-process audit counts a record's lines (a bare CR is an error of its own).
+        if (r.text.indexOf('\n') < 0 || parquet.contains(r.file)) {
             return List.of(r);
         }
         CsvVisitReader.Header h = new CsvVisitReader(Engine.get(files).ref)
@@ -723,6 +740,13 @@ public final class AuditJob {
                     + (s.visitId().equals(r.visitId) ? "same" : "other")));
         }
         return out;
+    }
+
+    /** Why a row another record's open quote took in ({@link #LOST} marker) is set aside. */
+    private static String lostRowMessage(InRow m, String visitId) {
+        long recordLine = Long.parseLong(m.text.substring(LOST.length()).split(":")[0]);
+        return CsvVisitReader.swallowedRow(new CsvVisitReader.Swallowed(visitId, (int) (m.line - recordLine)),
+                recordLine).getMessage();
     }
 
     private static void reject(InRow r, String reason, List<String> names, List<Row> out, AuditTotals totals) {

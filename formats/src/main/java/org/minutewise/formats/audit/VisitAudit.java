@@ -352,18 +352,25 @@ public final class VisitAudit {
                 int k = assistantLine(y.modifiers()) ? 1 : 0;
                 sk[k] += y.units();
                 addAll(sm.get(k), y.modifiers());
-                // KX billed where the visit alone knows no expenses before it: the checks across visits judge it in
-                // date order (MW-A003, MW-A004), so the supported side keeps it rather than say it is not supported.
-                if (medicare && bm.get(k).contains("KX") && !sm.get(k).contains("KX") && y.units() > 0
-                        && v.patient().spentBefore(y.discipline()).signum() == 0
-                        && !ClaimBuilder.kxBucket(y, checker.ref().codes(), notCovered).isEmpty()) {
-                    sm.get(k).add("KX");
-                }
             }
             boolean[] bHas = {hasKind(bl, i -> v.billed().get(i).modifiers(), 0),
                 hasKind(bl, i -> v.billed().get(i).modifiers(), 1)};
             boolean[] sHas = {hasKind(sl, i -> supported.lines().get(i).modifiers(), 0),
                 hasKind(sl, i -> supported.lines().get(i).modifiers(), 1)};
+            boolean oneRow = (bHas[0] ? 1 : 0) + (bHas[1] ? 1 : 0) <= 1 && (sHas[0] ? 1 : 0) + (sHas[1] ? 1 : 0) <= 1;
+            // KX billed where the visit alone knows no expenses before it: the checks across visits judge it in date
+            // order (MW-A003, MW-A004), so the supported side keeps it rather than say it is not supported.
+            for (int i : sl) {
+                ClaimLine y = supported.lines().get(i);
+                int k = assistantLine(y.modifiers()) ? 1 : 0;
+                List<String> beside = bm.get(oneRow ? (bHas[1] ? 1 : 0) : k);
+                if (medicare && beside.contains("KX") && !sm.get(k).contains("KX") && y.units() > 0
+                        && sm.get(k).size() < ClaimBuilder.MAX_MODIFIERS
+                        && v.patient().spentBefore(y.discipline()).signum() == 0
+                        && !ClaimBuilder.kxBucket(y, checker.ref().codes(), notCovered).isEmpty()) {
+                    sm.get(k).add("KX");
+                }
+            }
             // The units' worth at a price that does not depend on which line holds the day's unit paid in full.
             BigDecimal[] price = new BigDecimal[2];
             if (medicare) {

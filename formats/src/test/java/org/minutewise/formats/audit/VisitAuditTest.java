@@ -63,6 +63,11 @@ class VisitAuditTest {
                 + "'services':[{'code':'97110','minutes':30,'provider':{'role':'PT'}}],"
                 + "'billed':[{'code':'97110','modifiers':['GP','KX'],'units':2}]}");
         assertThat(known).singleElement().satisfies(r -> assertThat(r.modifiers()).isEqualTo("GP"));
+        // One row whose billed line is of the other kind (CQ billed, none supported): its KX is judged the same.
+        List<AuditCsv.ClaimRow> kinds = claims("{'id':'V-1','dateOfService':'2026-09-02','payer':'medicare',"
+                + "'planOfCare':'PT','services':[{'code':'97110','minutes':30,'provider':{'role':'PT'}}],"
+                + "'billed':[{'code':'97110','modifiers':['GP','CQ','KX'],'units':2}]}");
+        assertThat(kinds).singleElement().satisfies(r -> assertThat(r.modifiers()).isEqualTo("GP;KX"));
     }
 
     /** A billed code with no documented service at all (MW-B007) is over-billed, not unverified. */

@@ -83,7 +83,7 @@ public final class BilledLines implements Rule {
 
     private static final Set<String> DISCIPLINE_MODIFIERS = Set.of("GP", "GO", "GN");
     /** Modifiers compared between billed and engine lines (the rest are payer- or case-specific). */
-    private static final Set<String> COMPARED = Set.of("CQ", "CO", "KX", "59", "XU", "XE", "XS", "XP", "AT");
+    private static final Set<String> COMPARED = Set.of("CQ", "CO", "KX", "59", "XU", "XE", "XS", "XP", "AT", "GY");
 
     @Override
     public RuleInfo info() {
@@ -205,7 +205,7 @@ public final class BilledLines implements Rule {
             List<String> engine = e < 0 ? List.of() : engineByCode.modifiers(e);
             List<String> billed = billedByCode.modifiers(c);
             List<String> compared = billed;
-            if (billed.contains("KX") && !engine.contains("KX")
+            if (billed.contains("KX") && !engine.contains("KX") && !notCovered.contains(code)
                     && v.patient().spentBefore(disciplineOf(v, code)).signum() == 0) {
                 // No expenses before this visit are known: whether the threshold is passed is not for this visit
                 // alone to say (the claim builder adds KX only from known expenses).

@@ -86,6 +86,19 @@ class BilledLinesTest {
         assertThat(kx.findings()).allSatisfy(f -> assertThat(f.message()).doesNotContain("MW-A008"));
     }
 
+    /** A chiropractor's therapy to Medicare is billed with GY alone: GP in its place is a modifier difference. */
+    @Test
+    void aChiropractorsTherapyToMedicareWantsGyNotGp() {
+        CheckResult r = check(visit().service(minutes("97112", 24, Provider.of("C1", Role.DC)))
+                .billed(List.of(billed("97112", 2, "GP"))).build());
+        assertThat(findings(r, "MW-B006")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("Missing: GY"));
+        assertThat(ids(r)).doesNotContain("MW-B004");
+        CheckResult gy = check(visit().service(minutes("97112", 24, Provider.of("C1", Role.DC)))
+                .billed(List.of(billed("97112", 2, "GY"))).build());
+        assertThat(ids(gy)).doesNotContain("MW-B006", "MW-B004");
+    }
+
     @Test
     void underBilledUnitsAreInformationB003() {
         Visit v = visit().service(minutes("97112", 38, pt("T1"))).billed(List.of(billed("97112", 2, "GP")))
