@@ -60,7 +60,8 @@ public final class BilledLines implements Rule {
                     + "what supports them.",
             "CMS Pub 100-04 ch. 5 §20.1, §10.3; NCCI Policy Manual ch. I", Citations.CLAIMS_MANUAL_CH5)
             .revised(2, "2026-12-05: also AT, on a chiropractor's spinal manipulation billed to Medicare; and CQ/CO "
-                    + "billed on more or fewer units than the documentation supports");
+                    + "billed on more or fewer units than the documentation supports")
+            .revised(3, "2026-12-05: also GY, on a chiropractor's therapy billed to Medicare (excluded by statute)");
     public static final RuleInfo NOT_DOCUMENTED = new RuleInfo("MW-B007", Severity.BLOCK,
             "Billed code with no documented service",
             "Remove the line, or add the documentation of the service.",
