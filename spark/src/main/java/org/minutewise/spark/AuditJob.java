@@ -192,7 +192,7 @@ public final class AuditJob {
                 parquetFiles.add(i); // a Parquet row is one row: no quote of a CSV to have left open
             }
         }
-        rows = read.flatMap(r -> withLostRows(r, headerB.value(), parquetFiles, files).iterator());
+        rows = read.mapPartitions(it -> withLostRows(it, headerB.value(), parquetFiles, files));
         String payer = o.payer().orElse(null);
         // 2. By visit: the checks of each visit. Records go through Spark SQL's binary shuffle and sort, so each
         // partition sees a visit's records together and in input order, and streams through them.
@@ -721,25 +721,39 @@ public final class AuditJob {
     static final String LOST = "\u0000lost:";
 
     /** The record, then a marker for each row its open quote took in (found in its raw lines, as the audit does). */
-    private static List<InRow> withLostRows(InRow r, List<List<String>> headers, java.util.Set<Integer> parquet,
-                                            RefFiles files) {
-        // Line feeds only, as the single-process audit counts a record's lines (a bare CR is an error of its own).
-        if (r.text.indexOf('\n') < 0 || parquet.contains(r.file)) {
-            return List.of(r);
-        }
-        CsvVisitReader.Header h = new CsvVisitReader(Engine.get(files).ref)
-                .header(new CsvRecordReader.Record(1, headers.get(r.file)));
-        List<CsvVisitReader.Swallowed> lost = CsvVisitReader.swallowed(h, r.text);
-        if (lost.isEmpty()) {
-            return List.of(r);
-        }
-        List<InRow> out = new ArrayList<>(1 + lost.size());
-        out.add(r);
-        for (CsvVisitReader.Swallowed s : lost) {
-            out.add(new InRow(r.file, r.line + s.offset(), r.seq, s.visitId(), LOST + r.line + ":"
-                    + (s.visitId().equals(r.visitId) ? "same" : "other")));
-        }
-        return out;
+    /** Each record, then a marker for each row its open quote took in; the headers read once per partition. */
+    private static Iterator<InRow> withLostRows(Iterator<InRow> records, List<List<String>> headers,
+                                                java.util.Set<Integer> parquet, RefFiles files) {
+        CsvVisitReader.Header[] read = new CsvVisitReader.Header[headers.size()];
+        List<InRow> out = new ArrayList<>(2);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !out.isEmpty() || records.hasNext();
+            }
+
+            @Override
+            public InRow next() {
+                if (out.isEmpty()) {
+                    InRow r = records.next();
+                    // Line feeds only, as the single-process audit counts a record's lines (a bare CR is an error of
+                    // its own); a Parquet row is one row, with no quote of a CSV to have left open.
+                    if (r.text.indexOf('\n') < 0 || parquet.contains(r.file)) {
+                        return r;
+                    }
+                    if (read[r.file] == null) {
+                        read[r.file] = new CsvVisitReader(Engine.get(files).ref)
+                                .header(new CsvRecordReader.Record(1, headers.get(r.file)));
+                    }
+                    out.add(r);
+                    for (CsvVisitReader.Swallowed s : CsvVisitReader.swallowed(read[r.file], r.text)) {
+                        out.add(new InRow(r.file, r.line + s.offset(), r.seq, s.visitId(), LOST + r.line + ":"
+                                + (s.visitId().equals(r.visitId) ? "same" : "other")));
+                    }
+                }
+                return out.remove(0);
+            }
+        };
     }
 
     /** Why a row another record's open quote took in ({@link #LOST} marker) is set aside. */

@@ -700,7 +700,7 @@ public final class Generator {
                     l.modifiers.remove(discipline.modifier());
                 }
                 case MISSING_ASSISTANT_MODIFIER -> {
-                    GLine l = pickLine(v, x -> x.modifiers.contains("CQ") || x.modifiers.contains("CO"));
+                    GLine l = pickLine(v, x -> ClaimBuilder.assistantModifier(x.modifiers));
                     l.modifiers.remove("CQ");
                     l.modifiers.remove("CO");
                 }

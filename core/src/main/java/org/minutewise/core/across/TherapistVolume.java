@@ -42,7 +42,14 @@ public final class TherapistVolume {
 
     /** Adds one visit's timed treatments to the running totals (by provider id). */
     public static void add(Map<String, long[]> minutesAndVisits, Map<String, double[]> units, VisitDigest v) {
+        add(minutesAndVisits, units, null, v);
+    }
+
+    /** Adds one visit's timed treatments to the running totals, and to its month's when {@code months} is given. */
+    public static void add(Map<String, long[]> minutesAndVisits, Map<String, double[]> units,
+                           Map<String, Map<java.time.YearMonth, double[]>> months, VisitDigest v) {
         java.util.Set<String> seen = new java.util.HashSet<>();
+        java.time.YearMonth month = months == null ? null : java.time.YearMonth.from(v.date());
         for (VisitDigest.Treatment t : v.treatments()) {
             long[] mv = minutesAndVisits.computeIfAbsent(t.providerId(), k -> new long[2]);
             mv[0] += t.minutes();
@@ -50,19 +57,12 @@ public final class TherapistVolume {
                 mv[1]++;
             }
             units.computeIfAbsent(t.providerId(), k -> new double[1])[0] += t.units();
-        }
-    }
-
-    /** Adds one visit's timed treatments to the running totals, and to its month's (by provider id). */
-    public static void add(Map<String, long[]> minutesAndVisits, Map<String, double[]> units,
-                           Map<String, Map<java.time.YearMonth, double[]>> months, VisitDigest v) {
-        add(minutesAndVisits, units, v);
-        java.time.YearMonth month = java.time.YearMonth.from(v.date());
-        for (VisitDigest.Treatment t : v.treatments()) {
-            double[] mu = months.computeIfAbsent(t.providerId(), k -> new TreeMap<>())
-                    .computeIfAbsent(month, k -> new double[2]);
-            mu[0] += t.minutes();
-            mu[1] += t.units();
+            if (months != null) {
+                double[] mu = months.computeIfAbsent(t.providerId(), k -> new TreeMap<>())
+                        .computeIfAbsent(month, k -> new double[2]);
+                mu[0] += t.minutes();
+                mu[1] += t.units();
+            }
         }
     }
 

@@ -22,7 +22,7 @@ public final class BilledClaim {
         for (BilledLine b : v.billed()) {
             Discipline d = b.modifiers().contains("GO") ? Discipline.OT : b.modifiers().contains("GN")
                     ? Discipline.SLP : b.modifiers().contains("GP") ? Discipline.PT : v.planOfCare();
-            boolean assistant = b.modifiers().contains("CQ") || b.modifiers().contains("CO");
+            boolean assistant = ClaimBuilder.assistantModifier(b.modifiers());
             lines.add(new ClaimLine(b.code(), b.modifiers(), b.units(), dx, b.charge(), Optional.empty(),
                     Optional.empty(), Optional.empty(), assistant, d, List.of()));
         }

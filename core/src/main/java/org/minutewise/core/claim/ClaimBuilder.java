@@ -44,6 +44,11 @@ public final class ClaimBuilder {
     /** Spinal chiropractic manipulation: Medicare pays it as active treatment only, with AT (RULES.md §4). */
     public static final Set<String> SPINAL_MANIPULATION = Set.of("98940", "98941", "98942");
     public static final String ACTIVE_TREATMENT = "AT";
+    /** A line carrying CQ or CO: furnished in whole or in part by an assistant. */
+    public static boolean assistantModifier(List<String> modifiers) {
+        return modifiers.contains("CQ") || modifiers.contains("CO");
+    }
+
     /** A service Medicare excludes by statute (a chiropractor's therapy): GY, for the claim's denial. */
     public static final String STATUTORILY_EXCLUDED = "GY";
 

@@ -3,7 +3,6 @@ package org.minutewise.core.codes;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.minutewise.core.BoundedMemo;
@@ -23,7 +22,7 @@ public final class DiagnosisCatalog {
         this.categories = List.copyOf(categories);
         int max = 0;
         for (DiagnosisCategory c : this.categories) {
-            String key = c.category().replace(".", "").toUpperCase();
+            String key = DiagnosisCategory.key(c.category());
             byPrefix.put(key, c);
             max = Math.max(max, key.length());
         }
@@ -47,7 +46,7 @@ public final class DiagnosisCatalog {
     }
 
     private Optional<DiagnosisCategory> lookUp(String diagnosis) {
-        String dx = (diagnosis.indexOf('.') >= 0 ? diagnosis.replace(".", "") : diagnosis).toUpperCase(Locale.ROOT);
+        String dx = DiagnosisCategory.key(diagnosis);
         for (int len = Math.min(longest, dx.length()); len > 0; len--) {
             DiagnosisCategory c = byPrefix.get(len == dx.length() ? dx : dx.substring(0, len));
             if (c != null) {

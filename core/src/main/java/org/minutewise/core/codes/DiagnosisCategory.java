@@ -18,8 +18,7 @@ public record DiagnosisCategory(String category, String title, String group, boo
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(example, "example");
-        if (!example.replace(".", "").toUpperCase(java.util.Locale.ROOT)
-                .startsWith(category.replace(".", "").toUpperCase(java.util.Locale.ROOT))) {
+        if (!key(example).startsWith(key(category))) {
             throw new IllegalArgumentException("example " + example + " is not in the category " + category);
         }
     }
@@ -27,6 +26,16 @@ public record DiagnosisCategory(String category, String title, String group, boo
     /** A category billable as it stands (its own example). */
     public DiagnosisCategory(String category, String title, String group, boolean supports97112) {
         this(category, title, group, supports97112, category);
+    }
+
+    /** An ICD-10-CM code as compared: without its dot, in capitals ({@code i69.351} is {@code I69351}). */
+    public static String key(String code) {
+        return (code.indexOf('.') >= 0 ? code.replace(".", "") : code).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The diagnosis is this category itself (with or without its dot, in either case), not a code below it. */
+    public boolean is(String diagnosis) {
+        return key(diagnosis).equals(key(category));
     }
 
     /** The category is a code a claim may carry as it stands; otherwise it needs more characters. */

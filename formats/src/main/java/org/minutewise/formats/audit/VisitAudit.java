@@ -317,14 +317,31 @@ public final class VisitAudit {
         for (String code : codes) {
             List<Integer> bl = billedByCode.getOrDefault(code, List.of());
             List<Integer> sl = supportedByCode.getOrDefault(code, List.of());
-            int b = 0;
+            // One row per kind of line, without CQ/CO and with (one row when each side has a single kind): the
+            // units of each side, so a unit an assistant furnished billed without CQ/CO shows, and two billed lines
+            // of one code beside the engine's one line do not read as a difference.
+            int[] bk = new int[2];
+            int[] sk = new int[2];
+            boolean[] bHas = new boolean[2];
+            boolean[] sHas = new boolean[2];
+            List<List<String>> bm = List.of(new ArrayList<>(2), new ArrayList<>(2));
+            List<List<String>> sm = List.of(new ArrayList<>(2), new ArrayList<>(2));
             for (int i : bl) {
-                b += v.billed().get(i).units();
+                BilledLine x = v.billed().get(i);
+                int k = ClaimBuilder.assistantModifier(x.modifiers()) ? 1 : 0;
+                bk[k] += x.units();
+                bHas[k] = true;
+                addAll(bm.get(k), x.modifiers());
             }
-            int s = 0;
             for (int i : sl) {
-                s += supported.lines().get(i).units();
+                ClaimLine y = supported.lines().get(i);
+                int k = ClaimBuilder.assistantModifier(y.modifiers()) ? 1 : 0;
+                sk[k] += y.units();
+                sHas[k] = true;
+                addAll(sm.get(k), y.modifiers());
             }
+            int b = bk[0] + bk[1];
+            int s = sk[0] + sk[1];
             unitsBilled += b;
             // A timed code billed with no minutes behind it (MW-B001: an 837 or billed rows without minutes): the
             // documentation says nothing either way, so it counts as supported, not as over-billed.
@@ -334,35 +351,14 @@ public final class VisitAudit {
                 unverified += b;
                 unitsSupported += b - s;
             }
-            // One row per kind of line, without CQ/CO and with (one row when each side has a single kind): the
-            // units of each side, so a unit an assistant furnished billed without CQ/CO shows, and two billed lines
-            // of one code beside the engine's one line do not read as a difference.
-            int[] bk = new int[2];
-            int[] sk = new int[2];
-            List<List<String>> bm = List.of(new ArrayList<>(2), new ArrayList<>(2));
-            List<List<String>> sm = List.of(new ArrayList<>(2), new ArrayList<>(2));
-            for (int i : bl) {
-                BilledLine x = v.billed().get(i);
-                int k = assistantLine(x.modifiers()) ? 1 : 0;
-                bk[k] += x.units();
-                addAll(bm.get(k), x.modifiers());
-            }
-            for (int i : sl) {
-                ClaimLine y = supported.lines().get(i);
-                int k = assistantLine(y.modifiers()) ? 1 : 0;
-                sk[k] += y.units();
-                addAll(sm.get(k), y.modifiers());
-            }
-            boolean[] bHas = {hasKind(bl, i -> v.billed().get(i).modifiers(), 0),
-                hasKind(bl, i -> v.billed().get(i).modifiers(), 1)};
-            boolean[] sHas = {hasKind(sl, i -> supported.lines().get(i).modifiers(), 0),
-                hasKind(sl, i -> supported.lines().get(i).modifiers(), 1)};
-            boolean oneRow = (bHas[0] ? 1 : 0) + (bHas[1] ? 1 : 0) <= 1 && (sHas[0] ? 1 : 0) + (sHas[1] ? 1 : 0) <= 1;
+            int bKinds = (bHas[0] ? 1 : 0) + (bHas[1] ? 1 : 0);
+            int sKinds = (sHas[0] ? 1 : 0) + (sHas[1] ? 1 : 0);
+            boolean oneRow = bKinds <= 1 && sKinds <= 1;
             // KX billed where the visit alone knows no expenses before it: the checks across visits judge it in date
             // order (MW-A003, MW-A004), so the supported side keeps it rather than say it is not supported.
             for (int i : sl) {
                 ClaimLine y = supported.lines().get(i);
-                int k = assistantLine(y.modifiers()) ? 1 : 0;
+                int k = ClaimBuilder.assistantModifier(y.modifiers()) ? 1 : 0;
                 List<String> beside = bm.get(oneRow ? (bHas[1] ? 1 : 0) : k);
                 if (medicare && beside.contains("KX") && !sm.get(k).contains("KX") && y.units() > 0
                         && sm.get(k).size() < ClaimBuilder.MAX_MODIFIERS
@@ -395,9 +391,7 @@ public final class VisitAudit {
             if (medicare && price[0] == null) {
                 unpriced += Math.max(b, s);
             }
-            int bKinds = (bHas[0] ? 1 : 0) + (bHas[1] ? 1 : 0);
-            int sKinds = (sHas[0] ? 1 : 0) + (sHas[1] ? 1 : 0);
-            if (bKinds <= 1 && sKinds <= 1) {
+            if (oneRow) {
                 int kb = bHas[1] ? 1 : 0;
                 int ks = sHas[1] ? 1 : 0;
                 claims.add(claimRow(v, line, date, patient, therapist, payerId, code, bKinds == 1, bk[kb], bm.get(kb),
@@ -442,20 +436,6 @@ public final class VisitAudit {
                 into.add(m);
             }
         }
-    }
-
-    private static boolean hasKind(List<Integer> idx, java.util.function.IntFunction<List<String>> mods, int kind) {
-        for (int i : idx) {
-            if ((assistantLine(mods.apply(i)) ? 1 : 0) == kind) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A line with CQ or CO: furnished in whole or in part by an assistant. */
-    private static boolean assistantLine(List<String> modifiers) {
-        return modifiers.contains("CQ") || modifiers.contains("CO");
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.model.Address;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.BillingProvider;
@@ -825,7 +826,7 @@ public final class X12ClaimReader {
             List<BilledLine> billed = new ArrayList<>();
             for (LineDraft l : lines) {
                 Discipline d = discipline(l).orElse(plan);
-                boolean assistant = l.modifiers.contains("CQ") || l.modifiers.contains("CO");
+                boolean assistant = ClaimBuilder.assistantModifier(l.modifiers);
                 Role role = switch (d) {
                     case PT -> assistant ? Role.PTA : Role.PT;
                     case OT -> assistant ? Role.OTA : Role.OT;

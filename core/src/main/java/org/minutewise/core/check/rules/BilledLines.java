@@ -12,6 +12,7 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.claim.NcciAnalysis;
 import org.minutewise.core.claim.PaymentEstimator;
 import org.minutewise.core.claim.CodeTally;
 import org.minutewise.core.codes.CodeCatalog;
@@ -141,7 +142,7 @@ public final class BilledLines implements Rule {
                         + (disc.isEmpty() ? "no discipline modifier" : String.join(", ", disc)) + "; under the "
                         + expected.label() + " plan of care it needs exactly " + expected.modifier() + "."));
             }
-            boolean assistantModifier = b.modifiers().contains("CQ") || b.modifiers().contains("CO");
+            boolean assistantModifier = ClaimBuilder.assistantModifier(b.modifiers());
             if (assistantModifier && !ClaimBuilder.assistantModifiersApply(v, ctx.payer())) {
                 out.add(ASSISTANT_MODIFIER_NOT_APPLICABLE.finding(billedPath(i), b.code() + " carries "
                         + (b.modifiers().contains("CQ") ? "CQ" : "CO") + ", which does not apply here (setting "
@@ -271,7 +272,7 @@ public final class BilledLines implements Rule {
     private static int assistantUnits(List<BilledLine> billed, String code) {
         int n = 0;
         for (BilledLine b : billed) {
-            if (b.code().equals(code) && (b.modifiers().contains("CQ") || b.modifiers().contains("CO"))) {
+            if (b.code().equals(code) && ClaimBuilder.assistantModifier(b.modifiers())) {
                 n += b.units();
             }
         }
@@ -282,7 +283,7 @@ public final class BilledLines implements Rule {
     private static int assistantUnitsOf(List<ClaimLine> lines, String code) {
         int n = 0;
         for (ClaimLine l : lines) {
-            if (l.code().equals(code) && (l.modifiers().contains("CQ") || l.modifiers().contains("CO"))) {
+            if (l.code().equals(code) && ClaimBuilder.assistantModifier(l.modifiers())) {
                 n += l.units();
             }
         }
@@ -351,7 +352,7 @@ public final class BilledLines implements Rule {
 
     /** The code is the one an NCCI pair of this claim would modify (whatever the pair's status). */
     private static boolean pairOnClaim(CheckContext ctx, String code) {
-        for (org.minutewise.core.claim.NcciAnalysis.Pair p : org.minutewise.core.claim.NcciAnalysis.of(ctx)) {
+        for (NcciAnalysis.Pair p : NcciAnalysis.of(ctx)) {
             if (p.modifiedCode().equals(code) || p.edit().column2().equals(code)) {
                 return true;
             }

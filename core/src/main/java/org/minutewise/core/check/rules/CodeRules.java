@@ -97,7 +97,7 @@ public final class CodeRules implements Rule {
         for (int i = 0; i < dx.size(); i++) {
             String d = dx.get(i);
             var category = ctx.ref().diagnoses().categoryOf(d);
-            if (category.isPresent() && !category.get().billable() && sameCode(d, category.get().category())) {
+            if (category.isPresent() && !category.get().billable() && category.get().is(d)) {
                 out.add(DIAGNOSIS_NOT_BILLABLE.finding("diagnoses[" + i + "]", d + " (" + category.get().title()
                         + ") is an ICD-10-CM category, not a billable code: a claim needs each diagnosis with all "
                         + "the characters it requires, such as " + category.get().example() + ". The payer rejects "
@@ -120,11 +120,6 @@ public final class CodeRules implements Rule {
                     + " and 97130 x" + addOn + "; they are billed as 97129 x1" + (total > 1 ? " and 97130 x"
                     + (total - 1) : "") + " (97129 once for the first unit, 97130 for each further unit)."));
         }
-    }
-
-    /** The same ICD-10-CM code, with or without its dot, in either case. */
-    private static boolean sameCode(String diagnosis, String category) {
-        return diagnosis.replace(".", "").equalsIgnoreCase(category.replace(".", ""));
     }
 
     /** The path of a line's code, for a finding: built only for a finding that fires. */
