@@ -15,6 +15,7 @@ import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.DiagnosisCategory;
 import org.minutewise.core.fees.KxThreshold;
+import org.minutewise.core.model.Abn;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Period;
@@ -51,6 +52,23 @@ public final class ClaimBuilder {
 
     /** A service Medicare excludes by statute (a chiropractor's therapy): GY, for the claim's denial. */
     public static final String STATUTORILY_EXCLUDED = "GY";
+    /** A notice of liability given though not required (a voluntary ABN), beside GY. */
+    public static final String VOLUNTARY_NOTICE = "GX";
+
+    /** The modifiers of a line Medicare excludes by statute: its GP/GO/GN, GY, and GX after a voluntary ABN. */
+    private static List<String> excludedModifiers(ClaimLine l, Visit v) {
+        List<String> out = new ArrayList<>(3);
+        for (String m : l.modifiers()) {
+            if (Discipline.isModifier(m)) {
+                out.add(m);
+            }
+        }
+        out.add(STATUTORILY_EXCLUDED);
+        if (v.abn().orElse(null) == Abn.GIVEN) {
+            out.add(VOLUNTARY_NOTICE);
+        }
+        return out;
+    }
 
     /**
      * AT goes on a chiropractor's spinal manipulation billed to Medicare, unless the care is maintenance: an ABN
@@ -236,10 +254,11 @@ public final class ClaimBuilder {
             lines.replaceAll(l -> l.withModifiers(append(l.modifiers(), v.purpose().modifier())));
         }
         if (!notCovered.isEmpty()) {
-            // A chiropractor's therapy is excluded from Medicare by statute (SSA §1861(r)(5)): shown on a claim, it
-            // carries GY alone (no therapy plan's GP/GO/GN, and no ABN's GA/GZ, which are for services Medicare may
-            // find not reasonable and necessary).
-            lines.replaceAll(l -> notCovered.contains(l.code()) ? l.withModifiers(List.of(STATUTORILY_EXCLUDED)) : l);
+            // A chiropractor's therapy is excluded from Medicare by statute (SSA §1861(r)(5)). An "always therapy"
+            // code still needs its GP/GO/GN or the claim is returned unprocessable (Pub 100-04 ch. 5 §10.4 B), so
+            // the line carries its discipline modifier and GY; GX when a notice was given all the same (a
+            // voluntary ABN); never GA/GZ, which are for services Medicare may find not reasonable and necessary.
+            lines.replaceAll(l -> notCovered.contains(l.code()) ? l.withModifiers(excludedModifiers(l, v)) : l);
         }
         Map<Integer, List<String>> dropped = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -28,6 +28,16 @@ public enum Discipline {
         return label;
     }
 
+    /** GP, GO or GN: a discipline's modifier. */
+    public static boolean isModifier(String modifier) {
+        for (Discipline d : ALL) {
+            if (d.modifier.equals(modifier)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Optional<Discipline> parse(String text) {
         for (Discipline d : ALL) {
             if (d.name().equalsIgnoreCase(text)) {

@@ -395,7 +395,7 @@ class ClaimBuilderTest {
         }
 
         /**
-         * Medicare does not pay a chiropractor's therapy (MW-W001, excluded by statute): the line carries GY alone, is
+         * Medicare does not pay a chiropractor's therapy (MW-W001, excluded by statute): the line carries GP and GY, is
          * priced at $0 with the reason, is not counted toward the threshold and never carries KX; the physical
          * therapist's own 97110 still does.
          */
@@ -405,7 +405,7 @@ class ClaimBuilderTest {
                     .service(minutes("97112", 24, Provider.of("C1", Role.DC)))
                     .service(minutes("97110", 23, pt("T1"))).build());
 
-            assertThat(lines(r)).containsExactly("97112 x2 GY", "97110 x1 GP KX");
+            assertThat(lines(r)).containsExactly("97112 x2 GP GY", "97110 x1 GP KX");
             assertThat(r.claim().estimate().lines().get(0).priced()).isTrue();
             assertThat(r.claim().estimate().lines().get(0).allowed()).isEqualByComparingTo("0");
             assertThat(r.claim().estimate().reason()).contains("Not covered by Medicare when a chiropractor "
@@ -413,6 +413,21 @@ class ClaimBuilderTest {
             KxBucket b = r.claim().kx().stream().filter(x -> x.bucket().equals("PT_SLP")).findFirst().orElseThrow();
             assertThat(b.thisVisit()).isEqualByComparingTo(r.claim().estimate().lines().get(1).allowed());
             assertThat(ids(r)).contains("MW-W001");
+        }
+
+        /**
+         * An always-therapy code needs its GP/GO/GN even when excluded (Pub 100-04 ch. 5 §10.4 B); a notice given all
+         * the same is GX beside GY (voluntary), never GA, and no notice is no GZ.
+         */
+        @Test
+        void aChiropractorsTherapyUnderANoticeCarriesGxNotGa() {
+            CheckResult given = check(visit().abn(Abn.GIVEN)
+                    .service(minutes("97112", 24, Provider.of("C1", Role.DC))).build());
+            CheckResult notGiven = check(visit().abn(Abn.NOT_GIVEN)
+                    .service(minutes("97112", 24, Provider.of("C1", Role.DC))).build());
+
+            assertThat(lines(given)).containsExactly("97112 x2 GP GY GX");
+            assertThat(lines(notGiven)).containsExactly("97112 x2 GP GY");
         }
 
         /** The same lines by a physical therapist: 97112 is priced and counted as usual. */

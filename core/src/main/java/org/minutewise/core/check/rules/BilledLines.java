@@ -83,7 +83,6 @@ public final class BilledLines implements Rule {
                     + "visits in date order (MW-A003, MW-A004).",
             "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5);
 
-    private static final Set<String> DISCIPLINE_MODIFIERS = Set.of("GP", "GO", "GN");
     /** Modifiers compared between billed and engine lines (the rest are payer- or case-specific). */
     private static final Set<String> COMPARED = Set.of("CQ", "CO", "KX", "59", "XU", "XE", "XS", "XP", "AT", "GY");
 
@@ -127,7 +126,7 @@ public final class BilledLines implements Rule {
             return;
         }
         CodeTally billedByCode = new CodeTally(v.billed().size());
-        // A chiropractor's therapy to Medicare is billed with GY alone (not covered): no discipline modifier due.
+        // A chiropractor's therapy to Medicare (not covered, GY): a KX billed on it is simply not supported.
         java.util.Set<String> notCovered = ClaimBuilder.notCovered(v, ctx.payer(), ctx.ref().codes());
         for (int i = 0; i < v.billed().size(); i++) {
             BilledLine b = v.billed().get(i);
@@ -136,8 +135,7 @@ public final class BilledLines implements Rule {
             boolean therapy = info != null && !info.disciplines().isEmpty();
             Discipline expected = disciplineOf(v, b.code());
             List<String> disc = disciplineModifiers(b.modifiers());
-            if (therapy && (disc.size() != 1 || !disc.get(0).equals(expected.modifier()))
-                    && !notCovered.contains(b.code())) {
+            if (therapy && (disc.size() != 1 || !disc.get(0).equals(expected.modifier()))) {
                 out.add(DISCIPLINE_MODIFIER.finding(billedPath(i), b.code() + " is billed with "
                         + (disc.isEmpty() ? "no discipline modifier" : String.join(", ", disc)) + "; under the "
                         + expected.label() + " plan of care it needs exactly " + expected.modifier() + "."));
@@ -324,7 +322,7 @@ public final class BilledLines implements Rule {
         String only = null;
         int count = 0;
         for (String m : modifiers) {
-            if (DISCIPLINE_MODIFIERS.contains(m)) {
+            if (Discipline.isModifier(m)) {
                 only = m;
                 count++;
             }
@@ -334,7 +332,7 @@ public final class BilledLines implements Rule {
         }
         List<String> all = new ArrayList<>(count);
         for (String m : modifiers) {
-            if (DISCIPLINE_MODIFIERS.contains(m)) {
+            if (Discipline.isModifier(m)) {
                 all.add(m);
             }
         }

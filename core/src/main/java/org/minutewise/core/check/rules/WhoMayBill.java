@@ -22,11 +22,16 @@ public final class WhoMayBill implements Rule {
             "Therapy by a chiropractor billed to Medicare",
             "Medicare covers only spinal manipulation (98940-98942 with AT) from a chiropractor; do not bill "
                     + "therapy codes under the chiropractor to Medicare. When the claim must show them (for the "
-                    + "patient's secondary payer), bill them with GY alone: excluded by statute, no GP, no ABN needed.",
+                    + "patient's secondary payer), bill them with their GP/GO/GN and GY (excluded by statute; GX too "
+                    + "if a notice was given anyway), never GA/GZ: an always-therapy code without its discipline "
+                    + "modifier is returned unprocessable.",
             "CMS Pub 100-02 ch. 15 §30.5, §240.1.3; SSA §1861(r)(5) (chiropractors: manual manipulation of the "
-                    + "spine only)", Citations.BENEFIT_MANUAL_CH15)
+                    + "spine only); Pub 100-04 ch. 5 §10.4 B (therapy modifiers on always-therapy codes)",
+            Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-05: the claim line of such a service carries GY alone (it carried GP and the ABN's "
-                    + "GA/GZ), is priced at $0 and counts toward no KX bucket");
+                    + "GA/GZ), is priced at $0 and counts toward no KX bucket")
+            .revised(3, "2026-12-05: the line keeps its GP/GO/GN beside GY (Pub 100-04 ch. 5 §10.4 B: an always-"
+                    + "therapy code without one is returned unprocessable), and GX follows a voluntary ABN");
     public static final RuleInfo AIDE = new RuleInfo("MW-W002", Severity.BLOCK,
             "An aide's minutes billed as therapy",
             "Remove the aide's minutes: services by aides or technicians are not therapy, even under supervision.",

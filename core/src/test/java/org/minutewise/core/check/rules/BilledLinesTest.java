@@ -86,17 +86,23 @@ class BilledLinesTest {
         assertThat(kx.findings()).allSatisfy(f -> assertThat(f.message()).doesNotContain("MW-A008"));
     }
 
-    /** A chiropractor's therapy to Medicare is billed with GY alone: GP in its place is a modifier difference. */
+    /**
+     * A chiropractor's therapy to Medicare is billed with its GP and GY: GP alone misses GY, and GY alone misses the
+     * discipline modifier an always-therapy code needs (returned unprocessable, MW-B004).
+     */
     @Test
-    void aChiropractorsTherapyToMedicareWantsGyNotGp() {
+    void aChiropractorsTherapyToMedicareWantsGpAndGy() {
         CheckResult r = check(visit().service(minutes("97112", 24, Provider.of("C1", Role.DC)))
                 .billed(List.of(billed("97112", 2, "GP"))).build());
         assertThat(findings(r, "MW-B006")).singleElement().satisfies(f -> assertThat(f.message())
                 .contains("Missing: GY"));
         assertThat(ids(r)).doesNotContain("MW-B004");
-        CheckResult gy = check(visit().service(minutes("97112", 24, Provider.of("C1", Role.DC)))
+        CheckResult gyAlone = check(visit().service(minutes("97112", 24, Provider.of("C1", Role.DC)))
                 .billed(List.of(billed("97112", 2, "GY"))).build());
-        assertThat(ids(gy)).doesNotContain("MW-B006", "MW-B004");
+        assertThat(ids(gyAlone)).contains("MW-B004").doesNotContain("MW-B006");
+        CheckResult both = check(visit().service(minutes("97112", 24, Provider.of("C1", Role.DC)))
+                .billed(List.of(billed("97112", 2, "GP", "GY"))).build());
+        assertThat(ids(both)).doesNotContain("MW-B006", "MW-B004");
     }
 
     @Test
