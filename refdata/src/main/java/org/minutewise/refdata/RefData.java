@@ -56,7 +56,8 @@ public final class RefData {
     }
 
     public static CodeCatalog codes() {
-        return embedded("codes.csv", in -> CodeCatalogLoader.load(in, "codes.csv"));
+        return embedded("codes.csv", in -> CodeCatalogLoader.load(in, "codes.csv"))
+                .withModifiers(embedded("modifiers.csv", in -> ModifierListLoader.load(in, "modifiers.csv")));
     }
 
     public static DiagnosisCatalog diagnoses() {

@@ -115,6 +115,28 @@ final class RefDataTest {
         void unknownCodeIsNotInTheCatalog() {
             assertThat(codes.find("99999")).isEmpty();
         }
+
+        /** Every modifier the engine puts on a line is in the list, so its own claims never draw MW-B010. */
+        @Test
+        void theModifierListHoldsEveryModifierTheEngineWrites() {
+            for (String m : List.of("GP", "GO", "GN", "CQ", "CO", "KX", "59", "XU", "XE", "XS", "XP", "GA", "GZ",
+                    "GY", "GX", "AT", "96", "97")) {
+                assertThat(codes.modifierKnown(m)).as(m).isTrue();
+            }
+            assertThat(codes.modifierKnown("KZ")).isFalse();
+            assertThat(codes.modifiers().get("GY")).contains("excluded");
+        }
+
+        @Test
+        void aMalformedModifierListNamesTheLine() {
+            String bad = "# version: t\nmodifier,label\nGP,PT plan\nG-,typo\n";
+            assertThatThrownBy(() -> ModifierListLoader.load(new ByteArrayInputStream(
+                    bad.getBytes(StandardCharsets.UTF_8)), "m.csv"))
+                    .hasMessageContaining("m.csv line 4 column modifier").hasMessageContaining("G-");
+            String twice = "modifier,label\nGP,PT plan\nGP,again\n";
+            assertThatThrownBy(() -> ModifierListLoader.load(new ByteArrayInputStream(
+                    twice.getBytes(StandardCharsets.UTF_8)), "m.csv")).hasMessageContaining("GP listed twice");
+        }
     }
 
     @Nested

@@ -4,6 +4,10 @@ package org.minutewise.core.check;
 public final class Citations {
     public static final String CLAIMS_MANUAL_CH5 =
             "https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c05.pdf";
+    public static final String CLAIMS_MANUAL_CH1 =
+            "https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c01.pdf";
+    public static final String CLAIMS_MANUAL_CH30 =
+            "https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c30.pdf";
     public static final String BENEFIT_MANUAL_CH15 =
             "https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/bp102c15.pdf";
     public static final String NCCI_MANUAL =

@@ -10,9 +10,16 @@ import java.util.Optional;
 public final class CodeCatalog {
     private final Map<String, CodeInfo> byCode;
     private final String version;
+    /** The modifiers known, each with a short label; empty when no list is loaded (then none is reported). */
+    private final Map<String, String> modifiers;
 
     public CodeCatalog(String version, Collection<CodeInfo> codes) {
+        this(version, codes, Map.of());
+    }
+
+    private CodeCatalog(String version, Collection<CodeInfo> codes, Map<String, String> modifiers) {
         this.version = version;
+        this.modifiers = Map.copyOf(modifiers);
         Map<String, CodeInfo> m = new LinkedHashMap<>();
         for (CodeInfo c : codes) {
             if (m.put(c.code(), c) != null) {
@@ -42,5 +49,23 @@ public final class CodeCatalog {
 
     public Collection<CodeInfo> all() {
         return byCode.values();
+    }
+
+    /** The same codes with a list of known modifiers (modifier to a short label). */
+    public CodeCatalog withModifiers(Map<String, String> known) {
+        return new CodeCatalog(version, byCode.values(), known);
+    }
+
+    /**
+     * False only for a modifier missing from a loaded list: with no list loaded every modifier is taken as known,
+     * so nothing is reported that the data cannot back.
+     */
+    public boolean modifierKnown(String modifier) {
+        return modifiers.isEmpty() || modifiers.containsKey(modifier);
+    }
+
+    /** The known modifiers and their labels (empty when no list is loaded). */
+    public Map<String, String> modifiers() {
+        return modifiers;
     }
 }

@@ -83,6 +83,38 @@ public final class BilledLines implements Rule {
                     + "visits in date order (MW-A003, MW-A004).",
             "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5);
 
+    public static final RuleInfo UNKNOWN_MODIFIER = new RuleInfo("MW-B010", Severity.INFO,
+            "Billed modifier not in the modifier list",
+            "Check the modifier against the payer's current modifier list (a typo makes the line unprocessable); "
+                    + "a payer's own modifier (a state Medicaid plan's, say) can be accepted with an override and "
+                    + "its reason.",
+            "CMS HCPCS Level II modifiers; CMS Pub 100-04 ch. 1 §80.3.2 (unprocessable claims)",
+            Citations.CLAIMS_MANUAL_CH1);
+    public static final RuleInfo CONTRADICTORY_MODIFIERS = new RuleInfo("MW-B011", Severity.BLOCK,
+            "Liability modifiers that contradict each other on a line",
+            "Keep the modifier that is true: GA when an ABN was given for a service Medicare may find not "
+                    + "reasonable and necessary, GZ when none was, GY (with GX after a voluntary notice) for a "
+                    + "service excluded by statute.",
+            "CMS Pub 100-04 ch. 30 §50 (the ABN; GA, GX, GY, GZ)", Citations.CLAIMS_MANUAL_CH30);
+
+    /**
+     * Two liability modifiers one line cannot carry together, in words, or null: GZ (no notice, expected to be denied
+     * as not reasonable and necessary) with GA (a notice given) or with GY (excluded by statute), and GA with GX (a
+     * voluntary notice, for an excluded service).
+     */
+    static String liabilityClash(List<String> m) {
+        if (m.contains("GZ") && m.contains("GA")) {
+            return "GZ (no ABN given) with GA (an ABN given)";
+        }
+        if (m.contains("GZ") && m.contains("GY")) {
+            return "GZ (expected to be denied as not reasonable and necessary) with GY (excluded by statute)";
+        }
+        if (m.contains("GA") && m.contains("GX")) {
+            return "GA (a required ABN) with GX (a voluntary notice, for a service Medicare excludes)";
+        }
+        return null;
+    }
+
     /** Modifiers compared between billed and engine lines (the rest are payer- or case-specific). */
     private static final Set<String> COMPARED = Set.of("CQ", "CO", "KX", "59", "XU", "XE", "XS", "XP", "AT", "GY");
 
@@ -94,7 +126,8 @@ public final class BilledLines implements Rule {
     @Override
     public List<RuleInfo> emits() {
         return List.of(CANNOT_VERIFY, OVER_BILLED, UNDER_BILLED, DISCIPLINE_MODIFIER, UNPAIRED_ASSISTANT,
-                MODIFIER_DIFFERS, NOT_DOCUMENTED, ASSISTANT_MODIFIER_NOT_APPLICABLE, KX_UNVERIFIED);
+                MODIFIER_DIFFERS, NOT_DOCUMENTED, ASSISTANT_MODIFIER_NOT_APPLICABLE, KX_UNVERIFIED, UNKNOWN_MODIFIER,
+                CONTRADICTORY_MODIFIERS);
     }
 
     /**
@@ -150,6 +183,18 @@ public final class BilledLines implements Rule {
                     || b.modifiers().contains("CO") && !b.modifiers().contains("GO")) {
                 out.add(UNPAIRED_ASSISTANT.finding(billedPath(i), b.code() + " carries "
                         + (b.modifiers().contains("CQ") ? "CQ without GP" : "CO without GO") + "."));
+            }
+            for (String m : b.modifiers()) {
+                if (!ctx.ref().codes().modifierKnown(m)) {
+                    out.add(UNKNOWN_MODIFIER.finding(billedPath(i), b.code() + " is billed with "
+                            + m + ", which is not in Minutewise's modifier list; it is kept as billed and not "
+                            + "checked."));
+                }
+            }
+            String clash = liabilityClash(b.modifiers());
+            if (clash != null) {
+                out.add(CONTRADICTORY_MODIFIERS.finding(billedPath(i), b.code() + " carries "
+                        + clash + ": the two contradict each other and the line is returned unprocessable."));
             }
         }
         List<String> kxUnverified = null;

@@ -12,10 +12,15 @@ import static org.minutewise.core.check.ComplianceFixture.pt;
 import static org.minutewise.core.check.ComplianceFixture.visit;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.ComplianceFixture;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Role;
@@ -103,6 +108,45 @@ class BilledLinesTest {
         CheckResult both = check(visit().service(minutes("97112", 24, Provider.of("C1", Role.DC)))
                 .billed(List.of(billed("97112", 2, "GP", "GY"))).build());
         assertThat(ids(both)).doesNotContain("MW-B006", "MW-B004");
+    }
+
+    /** MW-B010: a billed modifier missing from a loaded list is reported and kept; a listed one is not. */
+    @Test
+    void aModifierMissingFromTheListIsInformationB010() {
+        ReferenceData base = ComplianceFixture.ref();
+        ReferenceData withList = new ReferenceData(base.codes().withModifiers(Map.of("GP", "PT plan", "KX", "met")),
+                base.payers(), base.diagnoses(), base.ptp(), base.mue(), base.fees(), base.phrases());
+        VisitChecker checker = new VisitChecker(withList, RuleBook.of(List.of(new BilledLines())));
+        CheckResult typo = checker.check(visit().service(minutes("97112", 24, pt("T1")))
+                .billed(List.of(billed("97112", 2, "GP", "KZ"))).build());
+        assertThat(findings(typo, "MW-B010")).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("billed[0].modifiers");
+            assertThat(f.message()).contains("97112 is billed with KZ").contains("kept as billed");
+        });
+        assertThat(lines(typo)).containsExactly("97112 x2 GP KZ");
+        CheckResult listed = checker.check(visit().service(minutes("97112", 24, pt("T1")))
+                .billed(List.of(billed("97112", 2, "GP", "KX"))).build());
+        assertThat(ids(listed)).doesNotContain("MW-B010");
+        // With no list loaded nothing is reported: the data cannot back it.
+        assertThat(ids(check(visit().service(minutes("97112", 24, pt("T1")))
+                .billed(List.of(billed("97112", 2, "GP", "KZ"))).build()))).doesNotContain("MW-B010");
+    }
+
+    /** MW-B011: GZ beside GA or GY, or GA beside GX, blocks; GY with GX (a voluntary notice) does not. */
+    @Test
+    void liabilityModifiersThatContradictBlockB011() {
+        for (List<String> clash : List.of(List.of("GP", "GA", "GZ"), List.of("GP", "GY", "GZ"),
+                List.of("GP", "GA", "GX"))) {
+            CheckResult r = check(visit().service(minutes("97112", 24, pt("T1")))
+                    .billed(List.of(billed("97112", 2, clash.toArray(String[]::new)))).build());
+            assertThat(findings(r, "MW-B011")).as(clash.toString()).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("contradict"));
+        }
+        for (List<String> fine : List.of(List.of("GP", "GY", "GX"), List.of("GP", "GA"), List.of("GP", "GZ"))) {
+            CheckResult r = check(visit().service(minutes("97112", 24, pt("T1")))
+                    .billed(List.of(billed("97112", 2, fine.toArray(String[]::new)))).build());
+            assertThat(ids(r)).as(fine.toString()).doesNotContain("MW-B011");
+        }
     }
 
     @Test
