@@ -629,7 +629,9 @@ public final class ClaimBuilder {
             return null;
         }
         boolean already = before.compareTo(threshold) >= 0;
-        boolean apply = already || crossing >= 0;
+        // KX attests medical necessity; GA/GZ (an ABN recorded) say Medicare is expected to deny the line as not
+        // reasonable and necessary: a line carries one or the other (Pub 100-04 ch. 5 §10.3).
+        boolean apply = (already || crossing >= 0) && v.abn().isEmpty();
         if (apply) {
             boolean institutional = v.setting().institutional();
             int from = already || institutional ? 0 : crossing;

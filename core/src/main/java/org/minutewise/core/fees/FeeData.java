@@ -118,6 +118,11 @@ public final class FeeData {
         return Optional.ofNullable(byYear(kxByYear, kx, date));
     }
 
+    /** Whether any year's KX thresholds are loaded (none in bare test data). */
+    public boolean hasKxThresholds() {
+        return !kx.isEmpty();
+    }
+
     /** The year's payment shares (multiple procedure reduction, CQ/CO, coinsurance). */
     public Optional<PaymentRates> paymentRates(LocalDate date) {
         return Optional.ofNullable(byYear(ratesByYear, rates, date));

@@ -51,19 +51,29 @@ class ClaimBuilderTest {
          * GA 97: the first four stay, GA and 97 do not fit and MW-M001 says so.
          */
         @Test
-        void allSixInOrderTheFirstFourKept() {
+        void allFiveInOrderTheFirstFourKept() {
             PayerProfile hab = Payer.medicare("medicare-hab").habilitativeModifiers().build();
             CheckResult r = check(visit().payer("medicare-hab").patient(patient("2600.00", "0"))
-                    .abn(Abn.GIVEN)
                     .service(at("97530", "09:00", "09:24", pt("T1")))
                     .service(at("97140", "09:30", "09:53", assistant("A1", Role.PTA, "T1")))
                     .build(), hab);
 
-            assertThat(lines(r)).containsExactly("97530 x2 GP KX GA 97", "97140 x1 GP CQ 59 KX");
+            assertThat(lines(r)).containsExactly("97530 x2 GP KX 97", "97140 x1 GP CQ 59 KX");
             assertThat(r.claim().droppedModifiers()).containsOnlyKeys(1);
-            assertThat(r.claim().droppedModifiers().get(1)).containsExactly("GA", "97");
+            assertThat(r.claim().droppedModifiers().get(1)).containsExactly("97");
             assertThat(r.claim().lines()).allSatisfy(l -> assertThat(l.modifiers()).hasSizeLessThanOrEqualTo(4));
             assertThat(findings(r, "MW-M001")).hasSize(1);
+        }
+
+        /** An ABN past the threshold: GA in place of KX (KX attests the medical necessity GA says is lacking). */
+        @Test
+        void anAbnPastTheThresholdIsGaWithoutKx() {
+            CheckResult r = check(visit().patient(patient("2600.00", "0")).abn(Abn.GIVEN)
+                    .service(at("97530", "09:00", "09:24", pt("T1")))
+                    .service(at("97140", "09:30", "09:53", assistant("A1", Role.PTA, "T1")))
+                    .build());
+
+            assertThat(lines(r)).containsExactly("97530 x2 GP GA", "97140 x1 GP CQ 59 GA");
         }
 
         @Test

@@ -13,6 +13,7 @@ import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.Claim;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.KxBucket;
+import org.minutewise.core.model.Abn;
 import org.minutewise.core.model.Discipline;
 
 /** The KX threshold and targeted medical review amount, per expense bucket (RULES.md §4). */
@@ -39,6 +40,21 @@ public final class KxThresholdRule implements Rule {
             "Load the CMS RVU file (--rvu-file) so every line's allowed amount counts toward the threshold.",
             "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4", Citations.CLAIMS_MANUAL_CH5);
 
+    public static final RuleInfo NO_THRESHOLD = new RuleInfo("MW-K005", Severity.WARN,
+            "No KX threshold for the year of service",
+            "Compare the patient's incurred expenses this year with the year's threshold (CMS publishes it with the "
+                    + "physician fee schedule final rule) and add KX by hand past it: lines above the threshold "
+                    + "without KX are denied. Minutewise's yearly figures need the year added.",
+            "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4", Citations.CLAIMS_MANUAL_CH5);
+
+    public static final RuleInfo ABN_RECORDED = new RuleInfo("MW-K006", Severity.WARN,
+            "GA/GZ on the claim: Medicare is expected to deny these lines",
+            "Record an ABN (visit field abn) only for services the therapist expects Medicare to deny as not "
+                    + "reasonable and necessary, such as maintenance care past the threshold. Medically necessary "
+                    + "care carries neither GA nor GZ, and KX past the threshold.",
+            "CMS Pub 100-04 ch. 5 §10.3 (KX or GA/GZ past the threshold); ch. 30 §50 (the ABN)",
+            Citations.CLAIMS_MANUAL_CH5);
+
     @Override
     public RuleInfo info() {
         return APPLIED;
@@ -46,12 +62,27 @@ public final class KxThresholdRule implements Rule {
 
     @Override
     public List<RuleInfo> emits() {
-        return List.of(APPLIED, NEAR_THRESHOLD, TARGETED_REVIEW, UNPRICED);
+        return List.of(APPLIED, NEAR_THRESHOLD, TARGETED_REVIEW, UNPRICED, NO_THRESHOLD, ABN_RECORDED);
     }
 
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
         Claim claim = ClaimBuilder.of(ctx);
+        if (ctx.payer().isMedicare() && ctx.ref().fees().hasKxThresholds()
+                && ctx.ref().fees().kxThreshold(ctx.visit().dateOfService()).isEmpty()) {
+            java.util.Set<String> notCovered = ClaimBuilder.notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
+            for (var l : claim.lines()) {
+                if (!ClaimBuilder.kxBucket(l, ctx.ref().codes(), notCovered).isEmpty()) {
+                    out.add(NO_THRESHOLD.finding("dateOfService", "Minutewise has no KX threshold for "
+                            + ctx.visit().dateOfService().getYear() + ", so whether these therapy lines need KX "
+                            + "was not checked."));
+                    break;
+                }
+            }
+        }
+        if (ctx.payer().isMedicare() && ctx.visit().abn().isPresent()) {
+            abnRecorded(ctx, claim, out);
+        }
         for (KxBucket b : claim.kx()) {
             String bucket = b.bucket().equals("OT") ? "occupational therapy" : "physical therapy and speech-language "
                     + "pathology (combined)";
@@ -63,7 +94,7 @@ public final class KxThresholdRule implements Rule {
                         + money(ctx, b) + "); KX is on " + (ctx.visit().setting().institutional() || past
                         ? "every line of this bucket" : "the line that crosses it and every later line of this "
                         + "bucket") + "."));
-            } else if (b.spentAfter().compareTo(b.threshold().multiply(NEAR)) >= 0) {
+            } else if (b.spentAfter().compareTo(b.threshold().multiply(NEAR)) >= 0 && !past(b)) {
                 out.add(NEAR_THRESHOLD.finding("patient.yearToDate", "The patient's " + b.year() + " " + bucket
                         + " expenses are near the KX threshold of " + Money.of(b.threshold()) + " (" + money(ctx, b)
                         + ")."));
@@ -86,6 +117,35 @@ public final class KxThresholdRule implements Rule {
                         + "figures, or a locality not loaded (--gpci-file), cannot be priced."));
             }
         }
+    }
+
+    /** MW-K006: what GA or GZ on the visit's therapy lines means, and that they stand in place of KX. */
+    private static void abnRecorded(CheckContext ctx, Claim claim, List<Finding> out) {
+        java.util.Set<String> notCovered = ClaimBuilder.notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
+        boolean therapy = false;
+        for (var l : claim.lines()) {
+            therapy |= !ClaimBuilder.kxBucket(l, ctx.ref().codes(), notCovered).isEmpty();
+        }
+        if (!therapy) {
+            return; // a chiropractor's maintenance manipulation under an ABN: MW-W008 speaks of it
+        }
+        boolean past = false;
+        for (KxBucket b : claim.kx()) {
+            past |= past(b);
+        }
+        boolean given = ctx.visit().abn().get() == Abn.GIVEN;
+        out.add(ABN_RECORDED.finding("abn", (given
+                ? "GA (an ABN given) is on the therapy lines: Medicare is expected to deny them as not reasonable "
+                        + "and necessary, and the patient pays if it does."
+                : "GZ (no ABN given) is on the therapy lines: Medicare denies such lines automatically, and the clinic, "
+                        + "not the patient, bears the cost; the estimate shows what Medicare would allow if it paid.")
+                + (past ? " The patient is past the KX threshold: the lines carry " + (given ? "GA" : "GZ")
+                        + " in place of KX, which would attest medical necessity." : "")));
+    }
+
+    /** The bucket's expenses reached the threshold before the visit or pass it on it. */
+    private static boolean past(KxBucket b) {
+        return b.spentBefore().compareTo(b.threshold()) >= 0 || b.spentAfter().compareTo(b.threshold()) > 0;
     }
 
     private static String withoutStop(String s) {

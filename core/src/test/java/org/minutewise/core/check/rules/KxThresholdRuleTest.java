@@ -25,6 +25,7 @@ import org.minutewise.core.model.Visit;
  * the threshold: $2,232.00.
  */
 class KxThresholdRuleTest {
+    private static final java.time.LocalDate JAN_2027 = java.time.LocalDate.of(2027, 1, 4);
 
     private static CheckResult check(Visit v) {
         return only(new KxThresholdRule()).check(v);
@@ -55,6 +56,46 @@ class KxThresholdRuleTest {
         assertThat(r.claim().lines()).filteredOn(l -> l.code().equals("97110")).singleElement()
                 .satisfies(l -> assertThat(l.modifiers()).contains("KX"));
         assertThat(r.claim().kx()).allSatisfy(b -> assertThat(b.unpriced()).doesNotContain("98940"));
+    }
+
+    /** MW-K005: a year with no threshold loaded (the fixture has 2025-2026) says KX was not checked. */
+    @Test
+    void aYearWithoutAThresholdK005() {
+        Visit y2027 = Visit.builder("V-1", JAN_2027).payer("medicare").patient(patient("5000.00", "0"))
+                .service(minutes("97110", 15, pt("T1"))).build();
+        CheckResult r = check(y2027);
+
+        assertThat(ids(r)).containsExactly("MW-K005");
+        assertThat(r.findings().get(0).message()).contains("no KX threshold for 2027");
+        assertThat(r.findings().get(0).path()).isEqualTo("dateOfService");
+        // Manipulation alone is in no KX bucket: nothing to say; nor for a payer other than Medicare.
+        assertThat(ids(check(Visit.builder("V-1", JAN_2027).payer("medicare")
+                .service(untimed("98940", Provider.of("C1", Role.DC))).build()))).doesNotContain("MW-K005");
+        assertThat(ids(check(Visit.builder("V-1", JAN_2027)
+                .payer(org.minutewise.core.check.ComplianceFixture.COMMERCIAL.id())
+                .service(minutes("97110", 15, pt("T1"))).build()))).doesNotContain("MW-K005");
+    }
+
+    /**
+     * MW-K006: an ABN recorded puts GA or GZ on the therapy lines; past the threshold they stand in place of KX (KX
+     * attests the medical necessity GA/GZ deny), and GZ's lines are the clinic's loss.
+     */
+    @Test
+    void anAbnStandsInPlaceOfKxK006() {
+        CheckResult ga = check(visit().abn(org.minutewise.core.model.Abn.GIVEN).patient(patient("2700.00", "0"))
+                .service(minutes("97110", 15, pt("T1"))).build());
+        assertThat(ids(ga)).containsExactly("MW-K006");
+        assertThat(ga.findings().get(0).message()).contains("GA (an ABN given)").contains("in place of KX");
+        assertThat(ga.claim().lines().get(0).modifiers()).containsExactly("GP", "GA");
+        assertThat(ga.claim().kx()).allSatisfy(b -> assertThat(b.kxApplied()).isFalse());
+
+        CheckResult gz = check(visit().abn(org.minutewise.core.model.Abn.NOT_GIVEN).patient(patient("100.00", "0"))
+                .service(minutes("97110", 15, pt("T1"))).build());
+        assertThat(ids(gz)).containsExactly("MW-K006");
+        assertThat(gz.findings().get(0).message()).contains("denies such lines automatically")
+                .doesNotContain("KX");
+
+        assertThat(ids(check(ptVisit(patient("100.00", "0"))))).doesNotContain("MW-K006");
     }
 
     @Test

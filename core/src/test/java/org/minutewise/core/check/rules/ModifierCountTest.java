@@ -40,23 +40,23 @@ class ModifierCountTest {
         assertThat(r.findings()).isEmpty();
     }
 
-    /** An ABN (GA) and a payer that wants 97 make six on 97140: M001 for that line only. */
+    /** A payer that wants 97 makes five on 97140 (GP CQ 59 KX 97): M001 for that line only. */
     @Test
     void moreThanFourM001() {
-        CheckResult r = only(new ModifierCount(), HAB).check(v().payer("medicare-hab").abn(Abn.GIVEN).build());
-
-        assertThat(ids(r)).containsExactly("MW-M001");
-        assertThat(r.findings()).hasSize(1);
-        assertThat(r.findings().get(0).path()).isEqualTo("claimLines[1].modifiers");
-        assertThat(r.findings().get(0).message()).contains("GA", "97");
-    }
-
-    /** Five on one line (GA only): still one too many. */
-    @Test
-    void fiveIsOneTooManyM001() {
-        CheckResult r = only(new ModifierCount()).check(v().abn(Abn.NOT_GIVEN).build());
+        CheckResult r = only(new ModifierCount(), HAB).check(v().payer("medicare-hab").build());
 
         assertThat(lines(r)).contains("97140 x1 GP CQ 59 KX");
         assertThat(ids(r)).containsExactly("MW-M001");
+        assertThat(r.findings().get(0).path()).isEqualTo("claimLines[1].modifiers");
+        assertThat(r.findings().get(0).message()).contains("97 did not fit after GP, CQ, 59, KX");
+    }
+
+    /** An ABN (GZ) takes KX's place past the threshold: still four. */
+    @Test
+    void anAbnInPlaceOfKxStaysFour() {
+        CheckResult r = only(new ModifierCount()).check(v().abn(Abn.NOT_GIVEN).build());
+
+        assertThat(lines(r)).contains("97140 x1 GP CQ 59 GZ");
+        assertThat(r.findings()).isEmpty();
     }
 }
