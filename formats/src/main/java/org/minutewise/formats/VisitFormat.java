@@ -35,7 +35,7 @@ public enum VisitFormat {
         } else if (n.endsWith(".gzip")) {
             n = n.substring(0, n.length() - 5);
         }
-        String head = (text.startsWith("\uFEFF") ? text.substring(1) : text).stripLeading();
+        String head = VisitJsonReader.withoutBom(text).stripLeading();
         if (n.endsWith(".csv")) {
             return CSV;
         }

@@ -53,15 +53,20 @@ public final class VisitJsonReader {
     private final ReferenceData ref;
     private final ObjectMapper mapper;
 
+    /** The text without a leading byte-order mark. */
+    public static String withoutBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
     public VisitJsonReader(ReferenceData ref) {
         this.ref = ref;
         this.mapper = Json.mapper();
     }
 
-    /** Parses JSON text; malformed JSON names the line and column. */
+    /** Parses JSON text; malformed JSON names the line and column. A byte-order mark (Windows tools) is skipped. */
     public JsonNode parse(String text) {
         try {
-            JsonNode n = mapper.readTree(text);
+            JsonNode n = mapper.readTree(withoutBom(text));
             if (n == null || n.isMissingNode()) {
                 throw new InputException("", "empty input: expected a visit object or an array of visits");
             }
@@ -334,16 +339,32 @@ public final class VisitJsonReader {
             if (!y.isObject()) {
                 throw new InputException("patient.yearToDate", "expected an object like {\"PT_SLP\":1200.00,\"OT\":0}");
             }
+            onlyBuckets(y, "patient.yearToDate");
             ytd = new YearToDate(money(y, "PT_SLP", "patient.yearToDate.PT_SLP"),
                     money(y, "OT", "patient.yearToDate.OT"));
         }
         YearToDate outside = YearToDate.NONE;
         if (p.hasNonNull("outsideSpend")) {
             JsonNode y = object(p.get("outsideSpend"), "patient.outsideSpend", "{\"PT_SLP\":300.00,\"OT\":0}");
+            onlyBuckets(y, "patient.outsideSpend");
             outside = new YearToDate(money(y, "PT_SLP", "patient.outsideSpend.PT_SLP"),
                     money(y, "OT", "patient.outsideSpend.OT"));
         }
         return new Patient(id, birth, ytd, outside);
+    }
+
+    /**
+     * A KX bucket's name mistyped ("PT", "pt_slp") would leave that bucket's spend at $0 and KX off a line that needs
+     * it: every key must be one of the two buckets.
+     */
+    private static void onlyBuckets(JsonNode y, String path) {
+        for (java.util.Iterator<String> it = y.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!k.equals("PT_SLP") && !k.equals("OT")) {
+                throw new InputException(path + "." + k, "not a KX bucket: expected PT_SLP (physical therapy and "
+                        + "speech-language pathology, combined) or OT");
+            }
+        }
     }
 
     private ServiceLine service(JsonNode s, String path, java.util.Set<String> billedCodes) {

@@ -44,6 +44,28 @@ final class VisitJsonReaderTest {
         return assertThatThrownBy(() -> read(text)).isInstanceOf(InputException.class);
     }
 
+    /** Windows tools write a byte-order mark first: it is skipped, not "malformed JSON". */
+    @Test
+    void aByteOrderMarkIsSkipped() {
+        assertThat(read("\uFEFF" + visitWith(ok(), null)).id()).isEqualTo("V-1");
+    }
+
+    /** A mistyped KX bucket would leave its spend at $0 and KX off: refused, named; the two buckets are read. */
+    @Test
+    void aKxBucketMistypedIsNamed() {
+        String base = "{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT','services':["
+                + ok() + "],'patient':{'id':'P',";
+        refused(json(base + "'yearToDate':{'PT':3000,'OT':0}}}"))
+                .hasMessageStartingWith("patient.yearToDate.PT: not a KX bucket: expected PT_SLP");
+        refused(json(base + "'yearToDate':{'pt_slp':3000}}}"))
+                .hasMessageStartingWith("patient.yearToDate.pt_slp: not a KX bucket");
+        refused(json(base + "'outsideSpend':{'PTSLP':3000}}}"))
+                .hasMessageStartingWith("patient.outsideSpend.PTSLP: not a KX bucket");
+        Visit v = read(json(base + "'yearToDate':{'PT_SLP':3000,'OT':10},'outsideSpend':{'OT':5}}}"));
+        assertThat(v.patient().yearToDate().ptSlp()).isEqualByComparingTo("3000");
+        assertThat(v.patient().outsideSpend().ot()).isEqualByComparingTo("5");
+    }
+
     @Test
     void regionsAreReadWrittenAndAnUnknownOneIsNamed() {
         Visit v = read(visitWith("{'code':'98941','provider':{'role':'DC'},'regions':['lumbar','pelvic']}",

@@ -53,6 +53,7 @@ final class BundleParser {
     static Parsed parse(String json) {
         JsonNode tree;
         try {
+            json = org.minutewise.formats.VisitJsonReader.withoutBom(json);
             tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "

@@ -115,6 +115,15 @@ class FhirRoundTripTest {
         assertThat(w.secondaryPayer()).contains("commercial");
     }
 
+    /** A Bundle saved by a Windows tool starts with a byte-order mark: read as if it did not. */
+    @Test
+    void aByteOrderMarkIsSkipped() throws Exception {
+        Visit v = FhirClaimWriterTest.example("stroke-visit.json");
+        String json = "\uFEFF" + FhirVisitWriter.write(v, CHICAGO);
+        List<FhirVisitReader.Result> rs = FhirVisitReader.read(json, REF, "commercial");
+        assertThat(rs).singleElement().satisfies(r -> assertThat(r.error()).isEmpty());
+    }
+
     @Test
     void theTimeZoneDoesNotMoveTheClockTimes() throws Exception {
         Visit v = rich();
