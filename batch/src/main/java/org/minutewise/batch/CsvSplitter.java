@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
  * counting of {@link org.minutewise.formats.csv.CsvRecordReader} exactly (RFC 4180 quotes, CRLF, LF or CR line
  * ends, line breaks inside quotes, blank lines skipped), so the second pass can parse each record with that
  * reader and get the same fields, errors and line numbers as a streaming read of the whole file. A record longer
- * than {@link #MAX_RECORD} bytes (a quote never closed) is reported on its own and reading resumes at the next
- * line end, so one stray quote cannot swallow the rest of a file.
+ * than {@link #MAX_RECORD} bytes is reported on its own: when it runs over several lines (a quote opened and never
+ * closed) only its first line is set aside and reading resumes on the line after it, so one stray quote cannot
+ * swallow the rows that follow; a single line that long is skipped to its end.
  */
 final class CsvSplitter {
     /** A record longer than this is set aside: 4 MB, room for a note of {@code CsvRecordReader.MAX_FIELD}. */
@@ -21,8 +22,12 @@ final class CsvSplitter {
         /** One record: its bytes (without the line end), the line it starts on, and its visit id ("" if none). */
         void record(long line, byte[] buf, int off, int len, String visitId) throws IOException;
 
-        /** A record longer than {@link #MAX_RECORD} starting on this line, skipped up to the next line end. */
-        void oversized(long line) throws IOException;
+        /**
+         * A record longer than {@link #MAX_RECORD} starting on this line, with its visit id when the field was read
+         * ("" if not): {@code oneLine} when the line itself is that long (skipped to its end), else only this line
+         * is set aside and the next record starts on the line after it.
+         */
+        void oversized(long line, String visitId, boolean oneLine) throws IOException;
     }
 
     private final InputStream in;
@@ -191,8 +196,20 @@ final class CsvSplitter {
             }
         }
         if (oversized) {
-            sink.oversized(line);
-            line += breaks;
+            int end = start;
+            while (end < pos && buf[end] != '\n' && buf[end] != '\r') {
+                end++;
+            }
+            String id = idFrom >= 0 && idTo >= idFrom && idTo <= end ? visitId(buf, idFrom, idTo) : "";
+            sink.oversized(line, id, end == pos);
+            if (end < pos) {
+                // A quote opened on this line and not closed within the limit: the lines it took in are read again
+                // as the records they are.
+                pos = end;
+                start = end;
+                endLine(buf[end]);
+                return true;
+            }
             while (have(0) && buf[pos] != '\n' && buf[pos] != '\r') {
                 pos++;
                 start = pos;

@@ -90,7 +90,7 @@ public final class ParseOnly {
                 }
 
                 @Override
-                public void oversized(long line) {
+                public void oversized(long line, String visitId, boolean oneLine) {
                     counts[0]++;
                     counts[2]++;
                 }

@@ -218,9 +218,15 @@ final class ReadPass {
                 }
 
                 @Override
-                public void oversized(long line) throws IOException {
-                    sink.reject(line, "", "line " + line + ": a record longer than " + (CsvSplitter.MAX_RECORD >> 20)
-                            + " MB (a quote never closed?); skipped to the end of its line");
+                public void oversized(long line, String visitId, boolean oneLine) throws IOException {
+                    String what = oneLine ? "a line longer than " + (CsvSplitter.MAX_RECORD >> 20) + " MB"
+                            : "a quote opened on this line is not closed within " + (CsvSplitter.MAX_RECORD >> 20)
+                                    + " MB; reading goes on at line " + (line + 1);
+                    sink.reject(line, visitId, "line " + line + ": " + what);
+                    if (!visitId.isEmpty()) {
+                        // Its visit lost a row: the other rows are set aside, not checked incomplete.
+                        sink.lostRow(line, visitId, VisitAudit.unreadRowNote(line, what));
+                    }
                 }
             });
         }

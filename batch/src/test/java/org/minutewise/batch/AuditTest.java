@@ -306,6 +306,37 @@ class AuditTest {
         }
     }
 
+    /**
+     * A quote left open and never closed within 4 MB: only its line is set aside (with its visit's other rows), and
+     * every row after it, more than 4 MB of them, is read and checked as it is (they were all lost before).
+     */
+    @Test
+    void aQuoteNeverClosedLosesNoRowAfterIt() throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER)
+                .append("V1,2026-03-02,medicare,,PT,P1,R26.81,97110,23,,,T1,PT,,2,GP,,\r\n")           // 2
+                .append("V1,2026-03-02,medicare,,PT,P1,R26.81,97112,10,,,T1,PT,,1,GP,,\"left open\r\n"); // 3
+        String row = ",2026-03-02,commercial,,PT,P9,R26.81,97110,30,,,T2,PT,,2,GP,," + "x".repeat(400) + "\r\n";
+        int rows = (4 << 20) / row.length() + 50;
+        for (int i = 0; i < rows; i++) {
+            csv.append("W").append(i).append(row);
+        }
+        Path in = tmp.resolve("never.csv");
+        Files.writeString(in, csv);
+        Path out = tmp.resolve("never");
+        audit(out, 2, 3, in);
+        JsonNode s = summary(out);
+        assertThat(s.get("read").asLong()).isEqualTo(rows + 2);
+        assertThat(s.get("rejected").asLong()).isEqualTo(2);
+        assertThat(s.get("checked").asLong()).isEqualTo(rows);
+        assertThat(s.get("visits").asLong()).isEqualTo(rows);
+        List<Map<String, String>> rej = rows(out.resolve("rejected.csv"));
+        assertThat(rej).extracting(m -> m.get("line")).containsExactly("2", "3");
+        assertThat(rej).extracting(m -> m.get("visitId")).containsExactly("V1", "V1");
+        assertThat(rej.get(1).get("reason")).isEqualTo("line 3: a quote opened on this line is not closed within "
+                + "4 MB; reading goes on at line 4");
+        assertThat(rej.get(0).get("reason")).startsWith("visit V1: its row on line 3 could not be read");
+    }
+
     @Test
     void csvJsonLinesAndGzipTogetherAuditAsOne() throws IOException {
         Path csv = generate("all.csv", 800, 12, 0.1);

@@ -63,8 +63,8 @@ class CsvSplitterTest {
             }
 
             @Override
-            public void oversized(long line) {
-                out.add(new Seen(line, "oversized"));
+            public void oversized(long line, String visitId, boolean oneLine) {
+                out.add(new Seen(line, "oversized " + visitId + (oneLine ? " (one line)" : "")));
             }
         });
         return out;
@@ -108,10 +108,33 @@ class CsvSplitterTest {
     }
 
     @Test
-    void anOversizedRecordIsSetAsideAndReadingGoesOn() throws IOException {
-        String huge = "\"" + "x".repeat(CsvSplitter.MAX_RECORD + 10) + "\n";
+    void anOversizedLineIsSetAsideAndReadingGoesOn() throws IOException {
+        String huge = "V2,\"" + "x".repeat(CsvSplitter.MAX_RECORD + 10) + "\n";
         List<Seen> got = split("a,b\n" + huge + "c,d\n", 1 << 16, 0, new ArrayList<>());
-        assertThat(got).containsExactly(new Seen(1, "a|b"), new Seen(2, "oversized"), new Seen(3, "c|d"));
+        assertThat(got).containsExactly(new Seen(1, "a|b"), new Seen(2, "oversized V2 (one line)"),
+                new Seen(3, "c|d"));
+    }
+
+    /**
+     * A quote opened and never closed: only its line is set aside, and every row it would have taken in (here more
+     * than 4 MB of them) is read as the record it is, with its own line number.
+     */
+    @Test
+    void aQuoteNeverClosedLosesOnlyItsOwnLine() throws IOException {
+        StringBuilder text = new StringBuilder("id,note\nV1,\"open\r\n");
+        String row = "V3," + "y".repeat(200) + "\n";
+        int rows = CsvSplitter.MAX_RECORD / row.length() + 100;
+        for (int i = 0; i < rows; i++) {
+            text.append(row);
+        }
+        text.append("V4,last");
+        for (int buffer : new int[] {1 << 10, 1 << 20}) {
+            List<Seen> got = split(text.toString(), buffer, 0, new ArrayList<>());
+            assertThat(got.get(1)).isEqualTo(new Seen(2, "oversized V1"));
+            assertThat(got).hasSize(rows + 3);
+            assertThat(got.get(2)).isEqualTo(new Seen(3, "V3|" + "y".repeat(200)));
+            assertThat(got.get(got.size() - 1)).isEqualTo(new Seen(rows + 3, "V4|last"));
+        }
     }
 
     @Property(tries = 300)
