@@ -353,7 +353,7 @@ final class CliEndToEndTest {
         Path profiles = file("clinic.json", "{\"profiles\":[{\"id\":\"acme-ppo\",\"kind\":\"commercial\","
                 + "\"method\":\"cms\"}]}");
         Path visit = file("v.json", "{\"id\":\"V-1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"acme-ppo\","
-                + "\"planOfCare\":\"PT\",\"services\":["
+                + "\"planOfCare\":\"PT\",\"diagnoses\":[\"R26.81\"],\"services\":["
                 + "{\"code\":\"97112\",\"minutes\":20,\"provider\":{\"role\":\"PT\"}},"
                 + "{\"code\":\"97110\",\"minutes\":20,\"provider\":{\"role\":\"PT\"}}]}");
         Run r = run("check", "--json", "--payer-profile", profiles.toString(), visit.toString());

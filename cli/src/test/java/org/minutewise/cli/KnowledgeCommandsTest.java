@@ -73,7 +73,7 @@ class KnowledgeCommandsTest {
         assertThat(r.out()).startsWith("97112  (code)  Neuromuscular reeducation").contains("Documentation")
                 .contains("Sources:");
         assertThat(run("lookup", "gp").out()).startsWith("GP  (modifier)");
-        assertThat(run("lookup", "I69.351").out()).startsWith("I69.351 is in I69:");
+        assertThat(run("lookup", "I69.351").out()).startsWith("I69.351 is in I69.35:");
     }
 
     /** A topic is printed once, with all its facts: 97129's own units fact joins the catalog's. */

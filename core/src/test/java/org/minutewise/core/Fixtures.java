@@ -123,7 +123,7 @@ public final class Fixtures {
         for (ServiceLine l : lines) {
             total += l.minutes();
         }
-        return Visit.builder("V-T", DOS).services(List.of(lines)).totalTreatmentMinutes(total)
+        return Visit.builder("V-T", DOS).services(List.of(lines)).totalTreatmentMinutes(total).diagnosis("R26.81")
                 .certification(new Certification(Optional.of(DOS.minusDays(30)), Optional.of(DOS.plusDays(60)),
                         Optional.of("Dr. Test"), Optional.of("1245319599")))
                 .build();

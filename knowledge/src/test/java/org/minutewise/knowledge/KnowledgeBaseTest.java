@@ -79,7 +79,8 @@ class KnowledgeBaseTest {
         assertThat(kb.lookup(" kx ")).map(Card::id).contains("KX");
         assertThat(kb.lookup("mw-u003")).map(Card::id).contains("MW-U003");
         assertThat(kb.lookup("CMS-TOTAL-TIME")).map(Card::id).contains("cms-total-time");
-        assertThat(kb.lookup("I69.351")).map(Card::id).contains("I69");
+        assertThat(kb.lookup("I69.351")).map(Card::id).contains("I69.35");
+        assertThat(kb.lookup("I69.151")).map(Card::id).contains("I69");
         assertThat(kb.lookup("97999")).isEmpty();
         assertThat(kb.lookup("")).isEmpty();
         assertThat(kb.lookup(null)).isEmpty();

@@ -224,23 +224,25 @@ final class RefDataTest {
         @Test
         void strokeSequelaeSupport97112() {
             DiagnosisCategory c = dx.categoryOf("I69.351").orElseThrow();
-            assertThat(c.category()).isEqualTo("I69");
+            assertThat(c.category()).isEqualTo("I69.35");
             assertThat(c.supports97112()).isTrue();
             assertThat(c.group()).isEqualTo("neurological");
         }
 
         @Test
         void lowBackPainDoesNot() {
-            DiagnosisCategory c = dx.categoryOf("M54.5").orElseThrow();
-            assertThat(c.category()).isEqualTo("M54");
+            DiagnosisCategory c = dx.categoryOf("M54.50").orElseThrow();
+            assertThat(c.category()).isEqualTo("M54.5");
+            assertThat(dx.categoryOf("M54.2").orElseThrow().category()).isEqualTo("M54");
             assertThat(c.supports97112()).isFalse();
         }
 
         @Test
         void subcategoriesAndNeighbours() {
             assertThat(dx.categoryOf("R29.6")).get().extracting(DiagnosisCategory::category).isEqualTo("R29.6");
-            assertThat(dx.categoryOf("R26.81")).get().extracting(DiagnosisCategory::category).isEqualTo("R26");
-            assertThat(dx.categoryOf("i69.351")).get().extracting(DiagnosisCategory::category).isEqualTo("I69");
+            assertThat(dx.categoryOf("R26.81")).get().extracting(DiagnosisCategory::category).isEqualTo("R26.8");
+            assertThat(dx.categoryOf("i69.351")).get().extracting(DiagnosisCategory::category).isEqualTo("I69.35");
+            assertThat(dx.categoryOf("I69.151")).get().extracting(DiagnosisCategory::category).isEqualTo("I69");
             assertThat(dx.categoryOf("Z00.00")).isEmpty();
         }
 
@@ -259,7 +261,7 @@ final class RefDataTest {
 
         @Test
         void catalogIsVersioned() {
-            assertThat(dx.version()).isEqualTo("2026.3");
+            assertThat(dx.version()).isEqualTo("2026.4");
         }
 
         /** Each category names a billable code of its own; a subdivided category is not one itself. */

@@ -11,7 +11,7 @@ public enum InjectedError {
     /** A billed line without its GP/GO modifier. */
     MISSING_DISCIPLINE_MODIFIER("missing-discipline-modifier", "MW-B004"),
     /** A Medicare line furnished by a PTA/OTA billed without CQ/CO. */
-    MISSING_ASSISTANT_MODIFIER("missing-assistant-modifier", "MW-B006"),
+    MISSING_ASSISTANT_MODIFIER("missing-assistant-modifier", "MW-B012"),
     /** The same services billed again for the patient and date under another visit id. */
     DUPLICATE_CLAIM("duplicate-claim", "MW-A006"),
     /** The note of an earlier visit of the same patient, copied word for word. */

@@ -29,7 +29,7 @@ import org.minutewise.refdata.RefData;
 class GeneratorTest {
     private static final ReferenceData REF = RefData.defaults();
     /** The per-visit rules of the injected errors (the ones across visits are the audit tests' business). */
-    private static final Set<String> PER_VISIT = Set.of("MW-B002", "MW-U003", "MW-B004", "MW-B006");
+    private static final Set<String> PER_VISIT = Set.of("MW-B002", "MW-U003", "MW-B004", "MW-B012");
 
     @TempDir
     Path tmp;

@@ -33,6 +33,27 @@ public record DiagnosisCategory(String category, String title, String group, boo
         return (code.indexOf('.') >= 0 ? code.replace(".", "") : code).toUpperCase(java.util.Locale.ROOT);
     }
 
+    /** Categories whose codes take a 7th character (encounter or sequela), by the first characters of the key. */
+    private static final java.util.List<String> SEVENTH_CHARACTER = java.util.List.of("S", "T", "M484", "M485",
+            "M80", "M843", "M844", "M845", "M846");
+
+    /**
+     * A code of a category that needs a 7th character (injuries S00-T88 but the burn extents T31-T32; pathological
+     * and fatigue fractures) written with fewer than seven characters: not billable (ICD-10-CM guidelines I.B.2).
+     */
+    public static boolean needsSeventhCharacter(String diagnosis) {
+        String k = key(diagnosis);
+        if (k.length() >= 7 || k.length() < 3 || k.startsWith("T31") || k.startsWith("T32")) {
+            return false;
+        }
+        for (String p : SEVENTH_CHARACTER) {
+            if (k.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The diagnosis is this category itself (with or without its dot, in either case), not a code below it. */
     public boolean is(String diagnosis) {
         return key(diagnosis).equals(key(category));

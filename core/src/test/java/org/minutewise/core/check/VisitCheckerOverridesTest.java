@@ -23,7 +23,7 @@ class VisitCheckerOverridesTest {
 
     /** Medicare with no certification recorded: MW-P002, a warning. */
     private static Visit.Builder warningOnly() {
-        return visit().service(minutes("97110", 30, pt("T1")));
+        return visit().diagnosis("R26.81").service(minutes("97110", 30, pt("T1")));
     }
 
     @Test

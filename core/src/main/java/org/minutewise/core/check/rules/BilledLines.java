@@ -62,7 +62,9 @@ public final class BilledLines implements Rule {
             "CMS Pub 100-04 ch. 5 §20.1, §10.3; NCCI Policy Manual ch. I", Citations.CLAIMS_MANUAL_CH5)
             .revised(2, "2026-12-05: also AT, on a chiropractor's spinal manipulation billed to Medicare; and CQ/CO "
                     + "billed on more or fewer units than the documentation supports")
-            .revised(3, "2026-12-05: also GY, on a chiropractor's therapy billed to Medicare (excluded by statute)");
+            .revised(3, "2026-12-05: also GY, on a chiropractor's therapy billed to Medicare (excluded by statute)")
+            .revised(4, "2026-12-05: a missing KX or CQ/CO (or CQ/CO on fewer units than supported) is MW-B012, which "
+                    + "blocks: the line is denied or overpaid");
     public static final RuleInfo NOT_DOCUMENTED = new RuleInfo("MW-B007", Severity.BLOCK,
             "Billed code with no documented service",
             "Remove the line, or add the documentation of the service.",
@@ -115,6 +117,28 @@ public final class BilledLines implements Rule {
         return null;
     }
 
+    public static final RuleInfo REQUIRED_MODIFIER_MISSING = new RuleInfo("MW-B012", Severity.BLOCK,
+            "KX or CQ/CO the documentation requires is missing from the billed line",
+            "Add the modifier before sending the claim: past the KX threshold a line without KX is denied; a unit an "
+                    + "assistant furnished in part (more than 10% of it) carries CQ/CO and is paid at 85%, so without "
+                    + "it the line is overpaid.",
+            "CMS Pub 100-04 ch. 5 §10.3 (KX), §20.1 (CQ/CO); RULES.md §4", Citations.CLAIMS_MANUAL_CH5);
+
+    /** The modifiers whose absence costs a denial (KX) or an overpayment (CQ/CO): MW-B012, not MW-B006. */
+    private static final List<String> REQUIRED = List.of("KX", "CQ", "CO");
+
+    private static String requiredWhy(List<String> required) {
+        List<String> why = new ArrayList<>(2);
+        if (required.contains("KX")) {
+            why.add("the patient's expenses pass the KX threshold, and a line above it without KX is denied");
+        }
+        if (required.contains("CQ") || required.contains("CO")) {
+            why.add("an assistant furnished more than 10% of a unit, which Medicare pays at 85% with "
+                    + (required.contains("CQ") ? "CQ" : "CO") + " (billed without it, the line is overpaid)");
+        }
+        return String.join("; ", why);
+    }
+
     /** Modifiers compared between billed and engine lines (the rest are payer- or case-specific). */
     private static final Set<String> COMPARED = Set.of("CQ", "CO", "KX", "59", "XU", "XE", "XS", "XP", "AT", "GY");
 
@@ -127,7 +151,7 @@ public final class BilledLines implements Rule {
     public List<RuleInfo> emits() {
         return List.of(CANNOT_VERIFY, OVER_BILLED, UNDER_BILLED, DISCIPLINE_MODIFIER, UNPAIRED_ASSISTANT,
                 MODIFIER_DIFFERS, NOT_DOCUMENTED, ASSISTANT_MODIFIER_NOT_APPLICABLE, KX_UNVERIFIED, UNKNOWN_MODIFIER,
-                CONTRADICTORY_MODIFIERS);
+                CONTRADICTORY_MODIFIERS, REQUIRED_MODIFIER_MISSING);
     }
 
     /**
@@ -266,7 +290,9 @@ public final class BilledLines implements Rule {
                     // The same modifiers, on a different number of the same units: CQ/CO is judged unit by unit
                     // (with other units than supported, MW-B002/B003 say so first).
                     String m = billed.contains("CQ") ? "CQ" : "CO";
-                    out.add(MODIFIER_DIFFERS.finding(codePath(code) + ".modifiers", code + " is billed with " + m
+                    // Fewer units with CQ/CO than the documentation supports are paid in full: an overpayment.
+                    RuleInfo rule = billedAssistant < engineAssistant ? REQUIRED_MODIFIER_MISSING : MODIFIER_DIFFERS;
+                    out.add(rule.finding(codePath(code) + ".modifiers", code + " is billed with " + m
                             + " on " + billedAssistant + (billedAssistant == 1 ? " unit" : " units") + "; the "
                             + "documentation supports " + m + " on " + engineAssistant + " of its " + units
                             + (units == 1 ? " unit" : " units") + " (de minimis: a unit carries " + m
@@ -280,6 +306,20 @@ public final class BilledLines implements Rule {
             Set<String> extra = new LinkedHashSet<>(compared);
             extra.removeAll(engine);
             extra.retainAll(COMPARED);
+            List<String> required = new ArrayList<>(2);
+            for (String m : REQUIRED) {
+                if (missing.remove(m)) {
+                    required.add(m);
+                }
+            }
+            if (!required.isEmpty()) {
+                out.add(REQUIRED_MODIFIER_MISSING.finding(codePath(code) + ".modifiers", code + " is billed with "
+                        + "modifiers " + billed + " without " + String.join(" and ", required) + ", which the "
+                        + "documentation requires: " + requiredWhy(required) + "."));
+                if (missing.isEmpty() && extra.isEmpty()) {
+                    continue;
+                }
+            }
             out.add(MODIFIER_DIFFERS.finding(codePath(code) + ".modifiers", code + " is billed with modifiers "
                     + billed + "; the documentation supports " + engine
                     + (missing.isEmpty() ? "" : ". Missing: " + String.join(", ", missing))

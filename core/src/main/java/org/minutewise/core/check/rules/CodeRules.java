@@ -10,6 +10,7 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.codes.DiagnosisCategory;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.units.CodeUnits;
@@ -54,7 +55,31 @@ public final class CodeRules implements Rule {
                     + "code.",
             "ICD-10-CM Official Guidelines for Coding and Reporting, section I.B.2 (a code is invalid if it has "
                     + "not been coded to the full number of characters required); HIPAA code set (45 CFR 162.1002)",
+            Citations.ICD10)
+            .revised(2, "2026-12-05: also an injury code (S00-T88 but T31-T32), or a pathological or fatigue "
+                    + "fracture code (M48.4-M48.5, M80, M84.3-M84.6), without its 7th character; and the subdivided "
+                    + "subcategories the catalog names (M54.5, R26.8, M17.1, I69.35, M25.5)");
+
+    public static final RuleInfo NO_DIAGNOSIS = new RuleInfo("MW-C008", Severity.BLOCK,
+            "No diagnosis",
+            "Add the ICD-10-CM diagnoses of the certified plan of care (the treating diagnosis, and the medical "
+                    + "diagnosis it follows from), each coded to its full specificity.",
+            "X12 837P loop 2300 HI (at least one diagnosis); CMS-1500 item 21; CMS Pub 100-04 ch. 26 §10.2",
             Citations.ICD10);
+
+    public static final RuleInfo NO_SUBLUXATION = new RuleInfo("MW-C009", Severity.BLOCK,
+            "Chiropractic manipulation to Medicare without a subluxation diagnosis",
+            "Put the subluxation at the level treated first among the diagnoses (M99.01 cervical, M99.02 "
+                    + "thoracic, M99.03 lumbar, M99.04 sacral, M99.05 pelvic), with the condition it causes after it, "
+                    + "as the x-ray or the PART examination documents it.",
+            "CMS Pub 100-02 ch. 15 §240.1.2 (subluxation, its level); Pub 100-04 ch. 12 §220 (the primary "
+                    + "diagnosis is the subluxation)", Citations.BENEFIT_MANUAL_CH15);
+
+    /** The subluxation (segmental and somatic dysfunction) of a spinal region, M99.01-M99.05. */
+    static boolean subluxation(String diagnosis) {
+        String k = DiagnosisCategory.key(diagnosis);
+        return k.length() == 5 && k.startsWith("M990") && k.charAt(4) >= '1' && k.charAt(4) <= '5';
+    }
 
     @Override
     public RuleInfo info() {
@@ -64,7 +89,7 @@ public final class CodeRules implements Rule {
     @Override
     public List<RuleInfo> emits() {
         return List.of(CODE_97014_MEDICARE, CODE_97010_MEDICARE, COGNITIVE, NOT_EFFECTIVE, DISCIPLINE,
-                DIAGNOSIS_NOT_BILLABLE);
+                DIAGNOSIS_NOT_BILLABLE, NO_DIAGNOSIS, NO_SUBLUXATION);
     }
 
     @Override
@@ -102,7 +127,28 @@ public final class CodeRules implements Rule {
                         + ") is an ICD-10-CM category, not a billable code: a claim needs each diagnosis with all "
                         + "the characters it requires, such as " + category.get().example() + ". The payer rejects "
                         + "the claim as it stands."));
+            } else if (DiagnosisCategory.needsSeventhCharacter(d)) {
+                out.add(DIAGNOSIS_NOT_BILLABLE.finding("diagnoses[" + i + "]", d + " lacks its 7th character: an "
+                        + "injury code (and a pathological or fatigue fracture code) is billable only with A "
+                        + "(initial encounter), D (subsequent encounter, as for therapy during healing) or S "
+                        + "(sequela), with X placeholders to reach it (S82.61XD). The payer rejects the claim as it "
+                        + "stands."));
             }
+        }
+        if (medicare) {
+            for (int i = 0; i < ctx.visit().services().size(); i++) {
+                ServiceLine l = ctx.visit().services().get(i);
+                if (ClaimBuilder.SPINAL_MANIPULATION.contains(l.code()) && dx.stream().noneMatch(CodeRules::subluxation)) {
+                    out.add(NO_SUBLUXATION.finding(codePath(i), l.code() + " (chiropractic manipulation) is billed "
+                            + "to Medicare without a subluxation among the diagnoses (M99.01-M99.05, at the level "
+                            + "treated): Medicare pays manipulation only to correct a subluxation."));
+                    break;
+                }
+            }
+        }
+        if (dx.isEmpty()) {
+            out.add(NO_DIAGNOSIS.finding("diagnoses", "The visit carries no diagnosis: every claim line points at "
+                    + "one (up to four per line, twelve per claim), and a claim without any is rejected."));
         }
         int base = 0;
         int addOn = 0;

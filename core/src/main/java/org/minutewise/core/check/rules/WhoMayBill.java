@@ -86,6 +86,15 @@ public final class WhoMayBill implements Rule {
             "CMS Pub 100-02 ch. 15 §230.1 (PTA), §230.2 (OTA): assistants may not provide evaluative or "
                     + "assessment services", Citations.BENEFIT_MANUAL_CH15);
 
+    public static final RuleInfo THERAPIST_DISCIPLINE = new RuleInfo("MW-W010", Severity.BLOCK,
+            "Therapist outside their discipline's plan of care",
+            "Bill the service under the plan of care of the therapist's own discipline (service field discipline: "
+                    + "OT with GO, SLP with GN) or correct the provider: a physical therapy plan's GP line under an "
+                    + "occupational therapist's NPI (or the other way round) is a claim for a service that "
+                    + "therapist does not furnish.",
+            "CMS Pub 100-02 ch. 15 §220.1, §230 (each discipline's services under its own plan of care); Pub 100-04 "
+                    + "ch. 5 §20.1", Citations.BENEFIT_MANUAL_CH15);
+
     @Override
     public RuleInfo info() {
         return CHIROPRACTOR_MEDICARE;
@@ -94,7 +103,7 @@ public final class WhoMayBill implements Rule {
     @Override
     public List<RuleInfo> emits() {
         return List.of(CHIROPRACTOR_MEDICARE, AIDE, ASSISTANT_SETTING, NO_SUPERVISOR, ASSISTANT_DISCIPLINE,
-                ASSISTANT_CAH, DIRECT_SUPERVISION, ACTIVE_TREATMENT, ASSISTANT_EVALUATION);
+                ASSISTANT_CAH, DIRECT_SUPERVISION, ACTIVE_TREATMENT, ASSISTANT_EVALUATION, THERAPIST_DISCIPLINE);
     }
 
     @Override
@@ -121,6 +130,14 @@ public final class WhoMayBill implements Rule {
             if (role == Role.AIDE && therapyCode && (l.minutes() > 0 || !info.timed())) {
                 out.add(AIDE.finding(path, l.code() + " lists " + l.minutes() + " minutes furnished by an aide. An "
                         + "aide's time is not skilled therapy and may not be billed as " + l.code() + "."));
+            }
+            if (role.isTherapist() && therapyCode && role.discipline().isPresent()
+                    && role.discipline().get() != v.disciplineOf(l)) {
+                Discipline billedAs = v.disciplineOf(l);
+                out.add(THERAPIST_DISCIPLINE.finding(path, l.code() + " is furnished by " + article(role) + " but "
+                        + "billed under the " + billedAs.label() + " plan of care (" + billedAs.modifier() + ", "
+                        + "rendering " + l.provider().id().orElse("the therapist") + "); a therapist's services go under the plan of their "
+                        + "own discipline (" + role.discipline().get().modifier() + ")."));
             }
             if (!role.isAssistant()) {
                 continue;
@@ -161,6 +178,11 @@ public final class WhoMayBill implements Rule {
                         + "provider: an assistant cannot be one."));
             }
         }
+    }
+
+    private static String article(Role r) {
+        String label = r.label();
+        return ("aeiouAEIOU".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
     }
 
     private static boolean therapistOnVisit(Visit v, Discipline d) {

@@ -203,11 +203,31 @@ class BilledLinesTest {
                 .allSatisfy(f -> assertThat(f.citation()).endsWith("; in effect from 2020-01-01"));
     }
 
+    /** CQ missing where a PTA treated: the line is overpaid (100% instead of 85%), which blocks (MW-B012). */
     @Test
-    void missingCqWhenAnAssistantTreatedB006() {
+    void missingCqWhenAnAssistantTreatedBlocksB012() {
         Visit v = visit().service(minutes("97110", 15, assistant("A1", Role.PTA, "T1")))
                 .billed(List.of(billed("97110", 1, "GP"))).build();
-        assertThat(ids(check(v))).contains("MW-B006");
+        CheckResult r = check(v);
+        assertThat(ids(r)).containsExactly("MW-B012");
+        assertThat(r.findings().get(0).message()).contains("without CQ").contains("overpaid");
+        assertThat(r.blocks()).isTrue();
+    }
+
+    /** KX missing past a known threshold: denied (MW-B012); a second, non-required difference stays MW-B006. */
+    @Test
+    void missingKxPastTheThresholdBlocksB012() {
+        Visit v = visit().patient(patient("3000.00", "0")).service(minutes("97110", 22, pt("T1")))
+                .billed(List.of(billed("97110", 1, "GP"))).build();
+        CheckResult r = check(v);
+        assertThat(ids(r)).containsExactly("MW-B012");
+        assertThat(r.findings().get(0).message()).contains("without KX").contains("denied");
+        Visit also59 = visit().patient(patient("3000.00", "0")).service(minutes("97110", 22, pt("T1")))
+                .billed(List.of(billed("97110", 1, "GP", "59"))).build();
+        assertThat(ids(check(also59))).containsExactlyInAnyOrder("MW-B012", "MW-B006");
+        Visit withKx = visit().patient(patient("3000.00", "0")).service(minutes("97110", 22, pt("T1")))
+                .billed(List.of(billed("97110", 1, "GP", "KX"))).build();
+        assertThat(ids(check(withKx))).doesNotContain("MW-B012", "MW-B006");
     }
 
     /** CQ on every unit when the therapist furnished one of them: the modifiers match, the unit count does not. */
@@ -223,6 +243,10 @@ class BilledLinesTest {
                 .service(minutes("97110", 10, pt("T1")))
                 .billed(List.of(billed("97110", 1, "GP", "CQ"), billed("97110", 1, "GP"))).build();
         assertThat(ids(check(right))).doesNotContain("MW-B006");
+        // CQ on fewer units than supported: a unit paid in full that should be at 85% blocks.
+        Visit fewer = visit().service(minutes("97110", 25, assistant("A1", Role.PTA, "T1")))
+                .billed(List.of(billed("97110", 1, "GP", "CQ"), billed("97110", 1, "GP"))).build();
+        assertThat(ids(check(fewer))).containsExactly("MW-B012");
     }
 
     /** 40 cognitive minutes billed 97129 x1 + 97130 x2 is right even when the note names only 97129 (RULES.md §1). */

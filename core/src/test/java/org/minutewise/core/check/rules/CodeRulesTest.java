@@ -8,7 +8,6 @@ import static org.minutewise.core.check.ComplianceFixture.ot;
 import static org.minutewise.core.check.ComplianceFixture.pt;
 import static org.minutewise.core.check.ComplianceFixture.slp;
 import static org.minutewise.core.check.ComplianceFixture.untimed;
-import static org.minutewise.core.check.ComplianceFixture.visit;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,11 @@ class CodeRulesTest {
 
     private static CheckResult check(Visit v) {
         return only(new CodeRules()).check(v);
+    }
+
+    /** The fixture's visit with a diagnosis, as a claim needs (MW-C008); a test may replace the list. */
+    private static Visit.Builder visit() {
+        return org.minutewise.core.check.ComplianceFixture.visit().diagnosis("R26.81");
     }
 
     @Test
@@ -100,7 +104,7 @@ class CodeRulesTest {
 
     @Test
     void deletedCodeOnItsLastDayIsFine() {
-        CheckResult r = check(Visit.builder("V-1", LocalDate.of(2019, 12, 31))
+        CheckResult r = check(Visit.builder("V-1", LocalDate.of(2019, 12, 31)).diagnosis("R26.81")
                 .service(minutes("97532", 30, pt("T1"))).build());
 
         assertThat(r.findings()).isEmpty();
@@ -108,9 +112,9 @@ class CodeRulesTest {
 
     @Test
     void newCodeTheDayBeforeItStartsC005AndFineOnItsFirstDay() {
-        CheckResult before = check(Visit.builder("V-1", LocalDate.of(2019, 12, 31)).planOfCare(Discipline.SLP)
+        CheckResult before = check(Visit.builder("V-1", LocalDate.of(2019, 12, 31)).diagnosis("R41.841").planOfCare(Discipline.SLP)
                 .service(minutes("97129", 15, slp("S1"))).build());
-        CheckResult first = check(Visit.builder("V-1", LocalDate.of(2020, 1, 1)).planOfCare(Discipline.SLP)
+        CheckResult first = check(Visit.builder("V-1", LocalDate.of(2020, 1, 1)).diagnosis("R41.841").planOfCare(Discipline.SLP)
                 .service(minutes("97129", 15, slp("S1"))).build());
 
         assertThat(ids(before)).containsExactly("MW-C005");
@@ -159,5 +163,50 @@ class CodeRulesTest {
                 .service(minutes("97112", 30, pt("T1"))).build());
 
         assertThat(ids(r)).doesNotContain("MW-C007");
+    }
+
+    /** An injury or fracture code cut short of its 7th character is not billable (C007 v2); with it, it is. */
+    @Test
+    void anInjuryCodeWithoutItsSeventhCharacterC007() {
+        for (String bad : java.util.List.of("S93.401", "S93.4", "s72.001", "T84.84", "M80.08", "M84.36")) {
+            CheckResult r = check(visit().diagnoses(java.util.List.of("R26.81", bad))
+                    .service(minutes("97112", 30, pt("T1"))).build());
+            assertThat(ids(r)).as(bad).containsExactly("MW-C007");
+            assertThat(r.findings().get(0).message()).as(bad).startsWith(bad + " lacks its 7th character");
+        }
+        CheckResult fine = check(visit().diagnoses(java.util.List.of("S93.401D", "S82.61XD", "T31.0", "M84.361A",
+                "M54.50", "G20.A1")).service(minutes("97112", 30, pt("T1"))).build());
+        assertThat(ids(fine)).doesNotContain("MW-C007");
+    }
+
+    /** A claim needs a diagnosis: none at all blocks (C008). */
+    @Test
+    void noDiagnosisC008() {
+        CheckResult none = check(visit().diagnoses(java.util.List.of()).service(minutes("97112", 30, pt("T1")))
+                .build());
+        assertThat(ids(none)).containsExactly("MW-C008");
+        assertThat(none.findings().get(0).blocks()).isTrue();
+        assertThat(ids(check(visit().diagnoses(java.util.List.of("R26.81")).service(minutes("97112", 30, pt("T1")))
+                .build()))).doesNotContain("MW-C008");
+    }
+
+    /** Chiropractic manipulation to Medicare needs a subluxation diagnosis, M99.01-M99.05 (C009). */
+    @Test
+    void manipulationWithoutASubluxationC009() {
+        org.minutewise.core.model.Provider dc = org.minutewise.core.model.Provider.of("C1",
+                org.minutewise.core.model.Role.DC);
+        CheckResult none = check(visit().diagnoses(java.util.List.of("M54.50"))
+                .service(org.minutewise.core.check.ComplianceFixture.untimed("98941", dc)).build());
+        assertThat(ids(none)).containsExactly("MW-C009");
+        assertThat(none.findings().get(0).message()).contains("98941").contains("M99.01-M99.05");
+        CheckResult lumbar = check(visit().diagnoses(java.util.List.of("M99.03", "M54.50"))
+                .service(org.minutewise.core.check.ComplianceFixture.untimed("98941", dc)).build());
+        assertThat(ids(lumbar)).doesNotContain("MW-C009");
+        CheckResult head = check(visit().diagnoses(java.util.List.of("M99.00"))
+                .service(org.minutewise.core.check.ComplianceFixture.untimed("98940", dc)).build());
+        assertThat(ids(head)).containsExactly("MW-C009");
+        CheckResult commercial = check(visit().payer("commercial").diagnoses(java.util.List.of("M54.50"))
+                .service(org.minutewise.core.check.ComplianceFixture.untimed("98941", dc)).build());
+        assertThat(ids(commercial)).doesNotContain("MW-C009");
     }
 }

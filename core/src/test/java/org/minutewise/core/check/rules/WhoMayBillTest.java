@@ -21,6 +21,7 @@ import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Role;
 import org.minutewise.core.model.Setting;
+import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Visit;
 
 /** Who may furnish and bill therapy (RULES.md §2, §4). */
@@ -241,5 +242,19 @@ class WhoMayBillTest {
                 .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build());
 
         assertThat(ids(r)).doesNotContain("MW-W009");
+    }
+
+    /** An occupational therapist's service under the PT plan (GP under the OT's NPI) blocks (W010). */
+    @Test
+    void aTherapistUnderAnotherDisciplinesPlanW010() {
+        CheckResult r = check(visit().service(minutes("97535", 30, ot("O1"))).build());
+        assertThat(ids(r)).containsExactly("MW-W010");
+        assertThat(r.findings().get(0).message()).contains("97535 is furnished by an occupational therapist")
+                .contains("physical therapy plan of care (GP, rendering O1)").contains("(GO)");
+        // The same service billed under the OT's own plan (the line's discipline), and a PT under the PT plan: fine.
+        ServiceLine own = new ServiceLine("97535", java.util.OptionalInt.of(30), java.util.List.of(), ot("O1"),
+                java.util.Optional.empty(), java.util.Optional.of(org.minutewise.core.model.Discipline.OT));
+        assertThat(ids(check(visit().service(own).build()))).doesNotContain("MW-W010");
+        assertThat(ids(check(visit().service(minutes("97535", 30, pt("T1"))).build()))).doesNotContain("MW-W010");
     }
 }

@@ -34,8 +34,9 @@ public final class NoteMissing implements Rule {
                 codes.append(codes.length() == 0 ? "" : ", ").append(l.code());
             }
         }
-        out.add(INFO.finding("note", "The visit bills " + codes + " but carries no treatment note. Medicare "
-                + "requires a treatment note for every treatment day, naming each service given, the total "
+        out.add(INFO.finding("note", "The visit bills " + codes + " but carries no treatment note. "
+                + (ctx.payer().isMedicare() ? "Medicare requires" : "Payers expect, as Medicare requires,")
+                + " a treatment note for every treatment day, naming each service given, the total "
                 + "timed code minutes and the total treatment time; without it none of the services can be "
                 + "supported on review."));
     }

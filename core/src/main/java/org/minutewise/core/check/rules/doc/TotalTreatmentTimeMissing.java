@@ -33,7 +33,8 @@ public final class TotalTreatmentTimeMissing implements Rule {
         out.add(INFO.finding("totalTreatmentMinutes", "The visit bills " + ctx.units().timedUnits()
                 + " timed " + (ctx.units().timedUnits() == 1 ? "unit" : "units") + " from "
                 + ctx.units().totalTimedMinutes() + " timed minutes but does not document the total treatment "
-                + "time. Medicare requires the treatment note to show both the total timed code minutes and the "
+                + "time. " + (ctx.payer().isMedicare() ? "Medicare requires" : "Medicare, whose documentation "
+                + "standard reviewers apply, requires") + " the treatment note to show both the total timed code minutes and the "
                 + "total treatment time, and the billed units to be consistent with them."));
     }
 }

@@ -88,7 +88,17 @@ class DocumentationRulesTest {
             assertThat(ids(fs)).containsExactly("MW-D001");
             assertThat(fs.get(0).path()).isEqualTo("note");
             assertThat(fs.get(0).severity()).isEqualTo(Severity.WARN);
-            assertThat(fs.get(0).message()).contains("97112").contains("no treatment note");
+            assertThat(fs.get(0).message()).contains("97112").contains("no treatment note")
+                    .contains("Medicare requires");
+        }
+
+        /** A commercial payer's visit is not told that Medicare requires the note of it. */
+        @Test
+        void aCommercialVisitIsNotToldMedicareRequiresIt() {
+            Visit v = Visit.builder("V-4", DocFixtures.DOS).payer("acme").diagnosis("I69.351")
+                    .totalTreatmentMinutes(30).service(ServiceLine.of("97112", 24, Role.PT)).build();
+            assertThat(check(v)).filteredOn(f -> f.ruleId().equals("MW-D001")).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("Payers expect, as Medicare requires,"));
         }
 
         @Test
