@@ -23,8 +23,18 @@ public final class BilledClaim {
             Discipline d = b.modifiers().contains("GO") ? Discipline.OT : b.modifiers().contains("GN")
                     ? Discipline.SLP : b.modifiers().contains("GP") ? Discipline.PT : v.planOfCare();
             boolean assistant = ClaimBuilder.assistantModifier(b.modifiers());
-            lines.add(new ClaimLine(b.code(), b.modifiers(), b.units(), dx, b.charge(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), assistant, d, List.of()));
+            // The rendering provider of the documented service, as the engine's own line names it (the supervising
+            // therapist when an assistant treated): an 837 written from the billed lines needs it (NM1*82).
+            List<Integer> idx = ClaimBuilder.serviceIndexes(v.services(), b.code());
+            Optional<String> id = Optional.empty();
+            Optional<String> npi = Optional.empty();
+            if (!idx.isEmpty()) {
+                var rendering = ClaimBuilder.rendering(v, idx, d);
+                id = rendering.id();
+                npi = rendering.npi();
+            }
+            lines.add(new ClaimLine(b.code(), b.modifiers(), b.units(), dx, b.charge(), id, npi, Optional.empty(),
+                    assistant, d, idx));
         }
         return lines;
     }

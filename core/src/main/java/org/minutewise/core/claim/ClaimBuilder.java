@@ -338,7 +338,7 @@ public final class ClaimBuilder {
     }
 
     /** The service lines of a code (for 97129 or 97130, of either: one service's minutes). */
-    private static List<Integer> serviceIndexes(List<ServiceLine> services, String code) {
+    static List<Integer> serviceIndexes(List<ServiceLine> services, String code) {
         List<Integer> idx = new ArrayList<>(2);
         for (int i = 0; i < services.size(); i++) {
             if (Cognitive.sameService(services.get(i).code(), code)) {

@@ -41,6 +41,21 @@ class X12WriterTest {
                 f.apply(c.subscriber()), c.placeOfService()));
     }
 
+    /**
+     * Billed lines written back as an 837 name the same rendering provider as the engine's claim: the supervising
+     * therapist of an assistant's line (NM1*82 was missing, and an audit of that 837 blocked with MW-W004).
+     */
+    @Test
+    void billedLinesKeepTheRenderingProvider() {
+        Visit billed = base().toBuilder().billed(List.of(
+                new org.minutewise.core.model.BilledLine("97112", List.of("GP"), 2, Optional.of(new java.math.BigDecimal("130"))),
+                new org.minutewise.core.model.BilledLine("97110", List.of("GP", "CQ"), 1,
+                        Optional.of(new java.math.BigDecimal("60"))))).build();
+        String out = write(billed);
+        assertThat(out.split("~\\s*")).filteredOn(seg -> seg.startsWith("NM1*82*")).isNotEmpty()
+                .allSatisfy(seg -> assertThat(seg).endsWith("*XX*1987654328"));
+    }
+
     @Test
     void missingBillingNpiNamesTheFieldAndWritesNothing() {
         Visit v = withBilling(base(), b -> new BillingProvider(Optional.empty(), b.taxId(), b.name(), b.address()));
