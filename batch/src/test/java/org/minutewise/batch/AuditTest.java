@@ -337,6 +337,30 @@ class AuditTest {
         assertThat(rej.get(0).get("reason")).startsWith("visit V1: its row on line 3 could not be read");
     }
 
+    /**
+     * An evaluation is face to face with its patient: one-on-one 97110 of another patient in the same minutes is
+     * MW-A001, and the shared minutes count the evaluation's (60 here, not 30).
+     */
+    @Test
+    void oneOnOneMinutesDuringAnotherPatientsEvaluationAreA001() throws IOException {
+        String csv = HEADER
+                + "K25,2026-03-02,medicare,,PT,P1,R26.81,97110,60,09:00,10:00,PT1,PT,,4,GP,,\r\n"
+                + "W01,2026-03-02,medicare,,PT,P2,R26.81,97161,30,09:00,09:30,PT1,PT,,1,GP,,\r\n"
+                + "W01,2026-03-02,medicare,,PT,P2,R26.81,97110,30,09:30,10:00,PT1,PT,,2,GP,,\r\n"
+                + "E1,2026-03-02,medicare,,PT,P3,R26.81,97161,45,11:00,11:45,PT1,PT,,1,GP,,\r\n"
+                + "E2,2026-03-02,medicare,,PT,P4,R26.81,97110,30,11:00,11:30,PT2,PT,,2,GP,,\r\n";
+        Path in = tmp.resolve("eval.csv");
+        Files.writeString(in, csv);
+        Path out = tmp.resolve("eval");
+        audit(out, 2, 3, in);
+        List<Map<String, String>> a001 = rows(out.resolve("findings.csv")).stream()
+                .filter(m -> m.get("ruleId").equals("MW-A001")).toList();
+        assertThat(a001).singleElement().satisfies(m -> {
+            assertThat(m.get("visitId")).isEqualTo("W01");
+            assertThat(m.get("message")).contains("overlap visit K25").contains("60 minutes between 09:00 and 10:00");
+        });
+    }
+
     @Test
     void csvJsonLinesAndGzipTogetherAuditAsOne() throws IOException {
         Path csv = generate("all.csv", 800, 12, 0.1);

@@ -147,7 +147,8 @@ public final class TherapistDay {
 
     /**
      * The one-on-one periods a therapist documented in a visit: lines with that provider id whose mode is
-     * one-on-one, stated or by default (a known code needing one-on-one contact or constant attendance). Group
+     * one-on-one, stated or by default (a known code needing one-on-one contact or constant attendance, or an
+     * evaluation, face to face). Group
      * and supervised lines, lines without periods, and unknown codes without a stated mode are left out.
      */
     public static List<Session> sessionsOf(Visit visit, String therapistId, CodeCatalog codes) {
@@ -182,7 +183,9 @@ public final class TherapistDay {
             return s.mode().get() == Mode.ONE_ON_ONE;
         }
         CodeInfo info = codes.getOrNull(s.code());
-        return info != null && (info.oneOnOne() || info.constantAttendance()) && !info.group() && !info.supervised();
+        // An evaluation is face to face with the patient, one-on-one like a timed procedure.
+        return info != null && (info.oneOnOne() || info.constantAttendance() || info.evaluation()) && !info.group()
+                && !info.supervised();
     }
 
     private record Slot(VisitDigest visit, Period period) {

@@ -51,6 +51,9 @@ public final class TherapistVolume {
         java.util.Set<String> seen = new java.util.HashSet<>();
         java.time.YearMonth month = months == null ? null : java.time.YearMonth.from(v.date());
         for (VisitDigest.Treatment t : v.treatments()) {
+            if (t.minutes() == 0 && t.units() == 0) {
+                continue; // an evaluation's face-to-face periods: no timed minutes or units
+            }
             long[] mv = minutesAndVisits.computeIfAbsent(t.providerId(), k -> new long[2]);
             mv[0] += t.minutes();
             if (seen.add(t.providerId())) {

@@ -107,6 +107,15 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
             treatments.add(new Treatment(s.provider().id().get(), s.code(), oneOnOne, s.minutes(), share,
                     s.periods()));
         }
+        // An evaluation is face to face with the patient: its periods count as one-on-one time of the therapist
+        // (MW-A001), with no minutes or units of a timed code (MW-A007 counts only those).
+        for (ServiceLine s : v.services()) {
+            org.minutewise.core.codes.CodeInfo info = codes.getOrNull(s.code());
+            if (info != null && info.evaluation() && !s.periods().isEmpty() && s.provider().id().isPresent()
+                    && s.mode().orElse(Mode.ONE_ON_ONE) == Mode.ONE_ON_ONE) {
+                treatments.add(new Treatment(s.provider().id().get(), s.code(), true, 0, 0, s.periods()));
+            }
+        }
         boolean progress = v.progressReport();
         for (ServiceLine s : v.services()) {
             progress |= PROGRESS_CODES.contains(s.code());
