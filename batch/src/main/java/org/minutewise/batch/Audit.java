@@ -130,8 +130,15 @@ public final class Audit {
                     + ref.payers().ids());
         }
         inputs = new ArrayList<>();
+        java.util.Map<Path, String> seen = new java.util.HashMap<>();
         for (String name : options.inputs()) {
-            inputs.add(Input.of(name));
+            Input in = Input.of(name);
+            // The same file twice would merge each CSV visit with itself (doubled lines, false blocks).
+            String before = seen.putIfAbsent(in.path().toRealPath(), name);
+            if (before != null) {
+                throw new InputException(name, "is the same file as " + before + ", given twice");
+            }
+            inputs.add(in);
         }
         State fresh = describe();
         open(fresh);

@@ -284,15 +284,39 @@ final class CheckPass {
         Spill.Rec first = recs.get(0);
         boolean visitRecords = recs.stream().anyMatch(r -> r.kind() != Spill.CSV);
         if (visitRecords && recs.size() > 1) {
-            StringBuilder places = new StringBuilder();
-            for (int i = 0; i < Math.min(5, recs.size()); i++) {
-                places.append(i == 0 ? "" : "; ").append(place(recs.get(i)));
+            // Each JSON, FHIR or X12 record is one occurrence of the visit; a CSV file's rows together are one.
+            java.util.Map<Integer, List<Long>> csvLines = new java.util.TreeMap<>();
+            List<String> occurrences = new ArrayList<>();
+            for (Spill.Rec r : recs) {
+                if (r.kind() == Spill.CSV) {
+                    if (!csvLines.containsKey(r.file())) {
+                        occurrences.add("csv:" + r.file());
+                    }
+                    csvLines.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r.line());
+                } else {
+                    occurrences.add(place(r));
+                }
             }
-            if (recs.size() > 5) {
+            StringBuilder places = new StringBuilder();
+            for (int i = 0; i < Math.min(5, occurrences.size()); i++) {
+                String o = occurrences.get(i);
+                if (o.startsWith("csv:")) {
+                    int file = Integer.parseInt(o.substring(4));
+                    List<Long> lines = csvLines.get(file);
+                    StringBuilder ls = new StringBuilder();
+                    for (int j = 0; j < Math.min(5, lines.size()); j++) {
+                        ls.append(j == 0 ? "" : ", ").append(lines.get(j));
+                    }
+                    o = state.inputs.get(file) + (lines.size() == 1 ? " line " : " lines ") + ls
+                            + (lines.size() > 5 ? ", ..." : "");
+                }
+                places.append(i == 0 ? "" : "; ").append(o);
+            }
+            if (occurrences.size() > 5) {
                 places.append("; ...");
             }
             for (Spill.Rec r : recs) {
-                parts.reject(r, "visit " + first.visitId() + " comes " + recs.size() + " times in the input ("
+                parts.reject(r, "visit " + first.visitId() + " comes " + occurrences.size() + " times in the input ("
                         + places + "); a visit must come once, so all its records are set aside");
             }
             return;

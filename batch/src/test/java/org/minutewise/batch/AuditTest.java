@@ -361,6 +361,35 @@ class AuditTest {
         });
     }
 
+    /** A visit in a CSV file (its rows are one occurrence) and again in JSON Lines comes twice, and says where. */
+    @Test
+    void aVisitInTwoInputsIsCountedByOccurrence() throws IOException {
+        Path csv = tmp.resolve("a.csv");
+        Files.writeString(csv, HEADER + "V1,2026-03-02,medicare,,PT,P1,R26.81,97110,23,,,T1,PT,,2,GP,,\r\n"
+                + "V1,2026-03-02,medicare,,PT,P1,R26.81,97112,10,,,T1,PT,,1,GP,,\r\n");
+        Path jsonl = tmp.resolve("b.jsonl");
+        Files.writeString(jsonl, "{\"id\":\"V1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\","
+                + "\"planOfCare\":\"PT\",\"diagnoses\":[\"R26.81\"],\"services\":[{\"code\":\"97110\","
+                + "\"minutes\":23,\"provider\":{\"id\":\"T1\",\"role\":\"PT\"}}]}\n");
+        Path out = tmp.resolve("both");
+        audit(out, 1, 1, csv, jsonl);
+        List<Map<String, String>> rej = rows(out.resolve("rejected.csv"));
+        assertThat(rej).hasSize(3).allSatisfy(m -> assertThat(m.get("reason")).isEqualTo("visit V1 comes 2 times in "
+                + "the input (" + csv + " lines 2, 3; " + jsonl + " line 1); a visit must come once, so all its "
+                + "records are set aside"));
+    }
+
+    /** The same file given twice (by another spelling too) is refused: its visits would merge with themselves. */
+    @Test
+    void theSameFileTwiceIsRefused() throws IOException {
+        Path in = tmp.resolve("once.csv");
+        Files.writeString(in, HEADER + "V1,2026-03-02,medicare,,PT,P1,R26.81,97110,23,,,T1,PT,,2,GP,,\r\n");
+        Path other = tmp.resolve(".").resolve("once.csv");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> audit(tmp.resolve("twice"), 1, 1, in, other))
+                .isInstanceOf(org.minutewise.formats.InputException.class)
+                .hasMessageContaining("is the same file as " + in + ", given twice");
+    }
+
     @Test
     void csvJsonLinesAndGzipTogetherAuditAsOne() throws IOException {
         Path csv = generate("all.csv", 800, 12, 0.1);
