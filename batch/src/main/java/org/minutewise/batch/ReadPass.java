@@ -79,10 +79,19 @@ final class ReadPass {
                 sink.file = i;
                 sink.seq = 0;
                 AtomicLong counter = progress.fileBytes();
-                switch (in.format()) {
-                    case CSV -> csv(i, in, counter, sink);
-                    case JSONL -> jsonLines(in, counter, sink);
-                    default -> whole(in, counter, sink);
+                sink.lastLine = 0;
+                sink.lastVisitId = "";
+                try {
+                    switch (in.format()) {
+                        case CSV -> csv(i, in, counter, sink);
+                        case JSONL -> jsonLines(in, counter, sink);
+                        default -> whole(in, counter, sink);
+                    }
+                } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                    if (!in.gzip()) {
+                        throw e;
+                    }
+                    truncated(in, sink, e);
                 }
                 for (OutputStream os : parts) {
                     os.flush();
@@ -128,6 +137,23 @@ final class ReadPass {
         }
     }
 
+    /**
+     * A gzip file that ends early (a transfer cut short) or is damaged: what was read stands, the rest is one
+     * rejected record naming the last line read, and the visit of the last row read is set aside (its other rows
+     * may be in the part lost). The other inputs are read as usual.
+     */
+    private void truncated(Input in, Sink sink, IOException e) throws IOException {
+        long after = sink.lastLine;
+        String why = "the gzip data " + (e instanceof java.io.EOFException ? "ends early" : "is damaged")
+                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        sink.reject(after + 1, "", after > 0 ? "line " + (after + 1) + ": " + why + " after line " + after
+                + "; the rest of " + in.name() + " could not be read" : why + "; " + in.name() + " could not be read");
+        if (!sink.lastVisitId.isEmpty()) {
+            sink.lostRow(after, sink.lastVisitId, "the file ends early after line " + after + ", and its rows may "
+                    + "go on in the part that could not be read");
+        }
+    }
+
     /** Appends records to the partitions and rejects, counting bytes for the manifest. */
     private final class Sink {
         final OutputStream[] parts;
@@ -140,6 +166,9 @@ final class ReadPass {
         long seq;
         long spilled;
         long rejected;
+        /** The line and visit of the last record of the current file (for a file cut short). */
+        long lastLine;
+        String lastVisitId = "";
 
         Sink(OutputStream[] parts, long[] lengths, OutputStream rejects) {
             this.parts = parts;
@@ -149,6 +178,8 @@ final class ReadPass {
         }
 
         void add(int kind, long line, String visitId, byte[] data, int off, int len) throws IOException {
+            lastLine = line;
+            lastVisitId = visitId;
             spill(kind, line, visitId, data, off, len);
             spilled++;
             progress.rows(1);

@@ -379,6 +379,39 @@ class AuditTest {
                 + "records are set aside"));
     }
 
+    /**
+     * A gzip file cut short (a transfer that stopped) does not stop the audit: its rows up to the cut are read, the
+     * rest is one rejected record naming the line, the visit read last is set aside, and the other inputs are read.
+     */
+    @Test
+    void aTruncatedGzipFileKeepsWhatCanBeRead() throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 3000; i++) {
+            csv.append("V").append(i).append(",2026-03-02,commercial,,PT,P").append(i)
+                    .append(",R26.81,97110,23,,,T1,PT,,2,GP,,note ").append(i * 7919L).append("\r\n");
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream os = new GZIPOutputStream(bytes)) {
+            os.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = bytes.toByteArray();
+        Path cut = tmp.resolve("cut.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path good = tmp.resolve("good.csv");
+        Files.writeString(good, HEADER + "W1,2026-03-02,commercial,,PT,Q1,R26.81,97110,23,,,T1,PT,,2,GP,,\r\n");
+        Path out = tmp.resolve("cut");
+        audit(out, 2, 3, cut, good);
+        JsonNode s = summary(out);
+        assertThat(s.get("read").asLong()).isEqualTo(s.get("checked").asLong() + s.get("rejected").asLong());
+        assertThat(s.get("rejected").asLong()).isEqualTo(2);
+        assertThat(s.get("checked").asLong()).isGreaterThan(100);
+        List<Map<String, String>> rej = rows(out.resolve("rejected.csv"));
+        assertThat(rej.get(1).get("reason")).contains("the gzip data ends early").contains("the rest of " + cut
+                + " could not be read");
+        assertThat(rej.get(0).get("reason")).contains("the file ends early after line " + rej.get(0).get("line"));
+        assertThat(rows(out.resolve("claims.csv"))).extracting(m -> m.get("visitId")).contains("W1");
+    }
+
     /** The same file given twice (by another spelling too) is refused: its visits would merge with themselves. */
     @Test
     void theSameFileTwiceIsRefused() throws IOException {
