@@ -40,27 +40,40 @@ public final class ParseOnly {
         CsvVisitReader reader = new CsvVisitReader(ref);
         for (String name : names) {
             Input in = Input.of(name);
-            switch (in.format()) {
-                case CSV -> csv(in, reader, bytes, counts);
-                case JSONL -> jsonLines(in, ref, bytes, counts);
-                default -> {
-                    List<VisitInput.Result> rs;
-                    try {
-                        rs = VisitInput.read(in.readWhole(bytes), in.format(), ref);
-                    } catch (InputException e) {
-                        counts[0]++;
-                        counts[2]++;
-                        continue;
-                    }
-                    for (VisitInput.Result r : rs) {
-                        int n = r.visit().map(v -> v.services().size()).orElse(1);
-                        counts[0] += n;
-                        counts[r.visit().isPresent() ? 1 : 2] += n;
-                    }
+            try {
+                read(in, reader, ref, bytes, counts);
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                if (!in.gzip()) {
+                    throw e;
                 }
+                counts[0]++; // the rest of a gzip file cut short: one rejected record, as the audit counts it
+                counts[2]++;
             }
         }
         return new Result(counts[0], counts[1], counts[2], bytes.get(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static void read(Input in, CsvVisitReader reader, ReferenceData ref, AtomicLong bytes, long[] counts)
+            throws IOException {
+        switch (in.format()) {
+            case CSV -> csv(in, reader, bytes, counts);
+            case JSONL -> jsonLines(in, ref, bytes, counts);
+            default -> {
+                List<VisitInput.Result> rs;
+                try {
+                    rs = VisitInput.read(in.readWhole(bytes), in.format(), ref);
+                } catch (InputException e) {
+                    counts[0]++;
+                    counts[2]++;
+                    return;
+                }
+                for (VisitInput.Result r : rs) {
+                    int n = r.visit().map(v -> v.services().size()).orElse(1);
+                    counts[0] += n;
+                    counts[r.visit().isPresent() ? 1 : 2] += n;
+                }
+            }
+        }
     }
 
     private static void csv(Input in, CsvVisitReader reader, AtomicLong bytes, long[] counts) throws IOException {
