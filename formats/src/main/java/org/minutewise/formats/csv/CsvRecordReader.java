@@ -218,6 +218,12 @@ public final class CsvRecordReader implements AutoCloseable {
                     return new Record(start, fields);
                 } else {
                     if (wasQuoted) {
+                        if (line != start) {
+                            // The row's own line is the one to fix: its quote ran on into the next lines.
+                            throw new InputException("line " + start + ", column " + (fields.size() + 1), "a quoted "
+                                    + "field opened on line " + start + " closes on line " + line + " and text follows "
+                                    + "the closing quote (a quote left open, or a quote inside a field not doubled)");
+                        }
                         throw new InputException("line " + line + ", column " + (fields.size() + 1),
                                 "text after a closing quote (a quote inside a field must be doubled)");
                     }

@@ -59,7 +59,11 @@ class CsvTest {
             assertThat(rec.fields()).containsExactly("two\nlines", "x");
         }
         assertThatThrownBy(() -> new CsvRecordReader(new StringReader("\"a\nb\"c,d"), 7).next())
-                .isInstanceOf(InputException.class).hasMessageStartingWith("line 8, column 1:");
+                .isInstanceOf(InputException.class).hasMessage("line 7, column 1: a quoted field opened on line 7 "
+                        + "closes on line 8 and text follows the closing quote (a quote left open, or a quote inside "
+                        + "a field not doubled)");
+        assertThatThrownBy(() -> new CsvRecordReader(new StringReader("\"ab\"c,d"), 7).next())
+                .isInstanceOf(InputException.class).hasMessageStartingWith("line 7, column 1: text after a closing");
         assertThat(CsvRecordReader.parse("V1,\"a \"\"b\"\"\"", 12).fields()).containsExactly("V1", "a \"b\"");
         assertThat(CsvRecordReader.parse("V1,x", 12).line()).isEqualTo(12);
         assertThat(CsvRecordReader.parse("", 3)).isNull();
