@@ -158,12 +158,15 @@
     }
     const ytdPt = numberOrNull($("ytd-ptslp").value);
     const ytdOt = numberOrNull($("ytd-ot").value);
+    // Only the buckets filled in: a bucket left empty is the store's (a saved visit) or $0 (a check).
     if (ytdPt !== null || ytdOt !== null) {
-      patient.yearToDate = { PT_SLP: ytdPt === null ? 0 : ytdPt, OT: ytdOt === null ? 0 : ytdOt };
+      patient.yearToDate = {};
+      if (ytdPt !== null) { patient.yearToDate.PT_SLP = ytdPt; }
+      if (ytdOt !== null) { patient.yearToDate.OT = ytdOt; }
     }
     const outside = numberOrNull($("outside-ptslp").value);
     if (outside !== null) {
-      patient.outsideSpend = { PT_SLP: outside, OT: 0 };
+      patient.outsideSpend = { PT_SLP: outside };
     }
     if (Object.keys(patient).length) {
       v.patient = patient;
@@ -585,7 +588,15 @@
   }
 
   function start() {
-    $("dos").value = new Date().toISOString().slice(0, 10);
+    // Today where the biller is (toISOString is the UTC date: tomorrow's in the US evening).
+    const now = new Date();
+    $("dos").value = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-"
+      + String(now.getDate()).padStart(2, "0");
+    // A visit id of its own, so two billers' new visits never become versions of one another.
+    if ($("visit-id").value === "V-NEW") {
+      $("visit-id").value = "V-" + $("dos").value.replace(/-/g, "") + "-"
+        + Math.random().toString(36).slice(2, 8).toUpperCase();
+    }
     $("user-name").value = localStorage.getItem("minutewise-user") || "";
     $("user-name").addEventListener("change", () => localStorage.setItem("minutewise-user", $("user-name").value));
     $("api-token").value = sessionStorage.getItem("minutewise-token") || "";

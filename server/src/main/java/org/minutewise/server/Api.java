@@ -381,9 +381,18 @@ final class Api {
         String actor = actor(ctx);
         Visit v = readVisit(n);
         Optional<StoredVisit> previous = store.get(v.id());
+        Optional<String> before = previous.flatMap(p -> p.summary().patientId());
+        if (before.isPresent() && v.patient().id().isPresent() && !before.equals(v.patient().id())) {
+            // Most likely two visits given one id (a form's default): a new version would replace the other
+            // patient's visit, and move its spend and therapist minutes with it.
+            throw new ApiException(409, "Conflict", "visit " + v.id() + " is patient " + before.get() + "'s; a new "
+                    + "version may not move it to patient " + v.patient().id().get() + " (give this visit its own id)",
+                    "patient.id");
+        }
         String detail = previous.isEmpty() ? "created" : "changed: " + changedFields(previous.get().visitJson(), n);
         ObjectNode out = save((ObjectNode) n, v, actor, detail, Optional.empty());
-        ctx.header("Location", "/api/v1/visits/" + v.id());
+        ctx.header("Location", "/api/v1/visits/" + java.net.URLEncoder.encode(v.id(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
         ok(ctx, 201, out);
     }
 
@@ -467,19 +476,32 @@ final class Api {
         ok(ctx, 201, out);
     }
 
-    private ObjectNode save(ObjectNode node, Visit entered, String actor, String detail,
-                            Optional<FindingOverride> override) {
+    /**
+     * Checks and saves one visit. Saves are serialized: the checks across visits (MW-A001 against the therapist's
+     * stored day, the year-to-date spend) read what earlier saves wrote, so two overlapping visits saved at once
+     * must not each miss the other.
+     */
+    private synchronized ObjectNode save(ObjectNode node, Visit entered, String actor, String detail,
+                                         Optional<FindingOverride> override) {
         Visit v = entered;
         String ytdSource = "visit";
         JsonNode patient = node.path("patient");
-        if (v.patient().id().isPresent() && !patient.has("yearToDate") && !patient.has("outsideSpend")) {
+        JsonNode ytd = patient.path("yearToDate");
+        if (v.patient().id().isPresent() && !(ytd.has(BucketSpend.PT_SLP) && ytd.has(BucketSpend.OT))) {
+            // A bucket the visit does not give comes from the store: the clinic's spend from its stored visits,
+            // the spend at other providers from the visit when it gives it, else as entered in the store.
             PatientSpend spend = store.spend(v.patient().id().get(), v.dateOfService().getYear(),
                     Optional.of(v.dateOfService()), Optional.of(v.id()));
             Patient p = v.patient();
-            v = v.toBuilder().patient(new Patient(p.id(), p.birthDate(),
-                    new YearToDate(spend.bucket(BucketSpend.PT_SLP).clinic(), spend.bucket(BucketSpend.OT).clinic()),
-                    new YearToDate(spend.bucket(BucketSpend.PT_SLP).outside(), spend.bucket(BucketSpend.OT).outside())))
-                    .build();
+            JsonNode outsideGiven = patient.path("outsideSpend");
+            YearToDate clinic = new YearToDate(
+                    ytd.has(BucketSpend.PT_SLP) ? p.yearToDate().ptSlp() : spend.bucket(BucketSpend.PT_SLP).clinic(),
+                    ytd.has(BucketSpend.OT) ? p.yearToDate().ot() : spend.bucket(BucketSpend.OT).clinic());
+            YearToDate outside = new YearToDate(
+                    outsideGiven.has(BucketSpend.PT_SLP) ? p.outsideSpend().ptSlp()
+                            : spend.bucket(BucketSpend.PT_SLP).outside(),
+                    outsideGiven.has(BucketSpend.OT) ? p.outsideSpend().ot() : spend.bucket(BucketSpend.OT).outside());
+            v = v.toBuilder().patient(new Patient(p.id(), p.birthDate(), clinic, outside)).build();
             ytdSource = "store";
         }
         CheckResult r = checker.check(v);

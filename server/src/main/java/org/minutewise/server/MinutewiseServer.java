@@ -116,6 +116,11 @@ public final class MinutewiseServer implements AutoCloseable {
                         title(e.getStatus()), detail(e, ctx), ""));
                 cfg.routes.exception(StoreException.class, (e, ctx) -> internal(ctx, e, 503, "Store unavailable",
                         "the visit store did not answer; try again"));
+                // Reading the body or writing the answer failed on the connection: the client went away (a
+                // timeout, a closed tab). Not a server error; nobody is left to answer.
+                cfg.routes.exception(java.io.UncheckedIOException.class, (e, ctx) -> LOG.info("{} {}: the client "
+                        + "closed the connection ({})", ctx.method(), ctx.endpoint() == null ? "?"
+                        : ctx.endpoint().path, e.getCause() == null ? "" : e.getCause().getClass().getSimpleName()));
                 cfg.routes.exception(Exception.class, (e, ctx) -> internal(ctx, e, 500, "Internal error",
                         "the request could not be completed"));
                 cfg.routes.error(404, ctx -> {

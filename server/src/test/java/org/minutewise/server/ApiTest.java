@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -503,6 +504,48 @@ class ApiTest {
         assertProblem(s.put("/api/v1/patients/P-K1/spend/2026", "application/json", "{\"PT\": 1}"), 422, "PT");
         assertProblem(s.put("/api/v1/patients/P-K1/spend/2026", "application/json", "{\"OT\": -1}"), 422, "OT");
         assertProblem(s.get("/api/v1/patients/P-K1/spend/26"), 400, "year");
+    }
+
+    /** A new version may not move a visit to another patient (two visits given one id); the Location is encoded. */
+    @Test
+    void aVersionForAnotherPatientIsAConflictAndTheLocationIsEncoded() {
+        TestServer.Reply first = s.postJson("/api/v1/visits", visit("X/1", "P-X1", "TX1", "09:00", "09:30"));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Location")).isEqualTo("/api/v1/visits/X%2F1");
+        assertProblem(s.postJson("/api/v1/visits", visit("X/1", "P-X2", "TX1", "09:00", "09:30")), 409, "patient.id");
+        assertThat(s.postJson("/api/v1/visits", visit("X/1", "P-X1", "TX1", "09:00", "09:35")).status())
+                .isEqualTo(201);
+    }
+
+    /**
+     * Two visits of one patient on one day count each other in the order of their ids (as the batch audit does);
+     * a visit that gives only its spend at other providers, or one bucket, still takes the rest from the store.
+     */
+    @Test
+    void sameDayVisitsAndPartialSpendTakeTheStoresAmounts() {
+        s.put("/api/v1/patients/P-SD/spend/2026", "application/json", "{\"PT_SLP\": 100.00, \"OT\": 0}");
+        JsonNode b = s.postJson("/api/v1/visits", visit("SD-B", "P-SD", "TSD", "10:00", "10:38")).json();
+        JsonNode a = s.postJson("/api/v1/visits", visit("SD-A", "P-SD", "TSD", "08:00", "08:38")).json();
+        BigDecimal afterA = a.get("result").get("kx").get(0).get("spentBefore").decimalValue()
+                .add(a.get("result").get("kx").get(0).get("thisVisit").decimalValue());
+        assertThat(a.get("result").get("kx").get(0).get("spentBefore").decimalValue()).isEqualByComparingTo("100");
+        // SD-B, saved first, is re-saved: it now starts after SD-A, whose id sorts first.
+        JsonNode b2 = s.postJson("/api/v1/visits", visit("SD-B", "P-SD", "TSD", "10:00", "10:38")).json();
+        assertThat(b.get("result").get("kx").get(0).get("spentBefore").decimalValue()).isEqualByComparingTo("100");
+        assertThat(b2.get("result").get("kx").get(0).get("spentBefore").decimalValue()).isEqualByComparingTo(afterA);
+
+        String outsideOnly = visit("SD-C", "P-SD", "TSD", "12:00", "12:38").replace("\"patient\":{\"id\":\"P-SD\"}",
+                "\"patient\":{\"id\":\"P-SD\",\"outsideSpend\":{\"PT_SLP\":500}}");
+        JsonNode c = s.postJson("/api/v1/visits", outsideOnly).json();
+        assertThat(c.get("yearToDateSource").asText()).isEqualTo("store");
+        assertThat(c.get("result").get("kx").get(0).get("spentBefore").decimalValue())
+                .isGreaterThan(new BigDecimal("500"));
+        String otOnly = visit("SD-D", "P-SD", "TSD", "13:00", "13:38").replace("\"patient\":{\"id\":\"P-SD\"}",
+                "\"patient\":{\"id\":\"P-SD\",\"yearToDate\":{\"OT\":10}}");
+        JsonNode d = s.postJson("/api/v1/visits", otOnly).json();
+        assertThat(d.get("yearToDateSource").asText()).isEqualTo("store");
+        assertThat(d.get("result").get("kx").get(0).get("spentBefore").decimalValue())
+                .as("the PT/SLP bucket the visit left out").isGreaterThan(new BigDecimal("100"));
     }
 
     private static List<String> ids(JsonNode findings) {

@@ -429,7 +429,9 @@ public final class VisitStore implements AutoCloseable {
     /**
      * The patient's therapy spend in the year by bucket: this clinic's stored visits (current versions) dated
      * before {@code before} (all of the year when empty), leaving out {@code excludingVisit}, plus the outside
-     * spend entered for the year.
+     * spend entered for the year. With both given, the patient's other visits of that same date whose id sorts
+     * before {@code excludingVisit} count too: visits of one day are taken in order of their ids, as the batch
+     * audit takes them (MW-A003), so two visits of a day never both start from the same amount.
      */
     public PatientSpend spend(String patientId, int year, Optional<LocalDate> before, Optional<String> excludingVisit) {
         return query(c -> {
@@ -437,7 +439,9 @@ public final class VisitStore implements AutoCloseable {
             StringBuilder sql = new StringBuilder("SELECT s.bucket, SUM(s.amount) FROM visit v JOIN visit_spend s "
                     + "ON s.visit_id = v.visit_id AND s.version_no = v.current_version "
                     + "WHERE v.patient_id = ? AND s.spend_year = ?");
-            if (before.isPresent()) {
+            if (before.isPresent() && excludingVisit.isPresent()) {
+                sql.append(" AND (v.date_of_service < ? OR (v.date_of_service = ? AND v.visit_id < ?))");
+            } else if (before.isPresent()) {
                 sql.append(" AND v.date_of_service < ?");
             }
             if (excludingVisit.isPresent()) {
@@ -450,6 +454,10 @@ public final class VisitStore implements AutoCloseable {
                 ps.setInt(i++, year);
                 if (before.isPresent()) {
                     ps.setObject(i++, before.get());
+                    if (excludingVisit.isPresent()) {
+                        ps.setObject(i++, before.get());
+                        ps.setString(i++, excludingVisit.get());
+                    }
                 }
                 if (excludingVisit.isPresent()) {
                     ps.setString(i, excludingVisit.get());
