@@ -20,6 +20,14 @@ public record Patient(Optional<String> id, Optional<LocalDate> birthDate, YearTo
         Objects.requireNonNull(outsideSpend, "outsideSpend");
     }
 
+    /**
+     * Whether the visit states the patient's incurred expenses this year (even $0): readers leave
+     * {@link YearToDate#NONE} itself in place when the field is absent, so an absent field and a stated $0 differ.
+     */
+    public boolean yearToDateGiven() {
+        return yearToDate != YearToDate.NONE;
+    }
+
     /** Incurred therapy expenses before this visit for the KX bucket of a discipline, outside spend included. */
     public java.math.BigDecimal spentBefore(Discipline d) {
         return yearToDate.bucket(d).add(outsideSpend.bucket(d));

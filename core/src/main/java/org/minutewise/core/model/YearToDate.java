@@ -8,6 +8,7 @@ import java.util.Objects;
  * threshold, OT has its own. Includes spend at other providers when the clinic enters it.
  */
 public record YearToDate(BigDecimal ptSlp, BigDecimal ot) {
+    /** Not given (the object itself: a stated $0 is another instance, see {@code Patient.yearToDateGiven}). */
     public static final YearToDate NONE = new YearToDate(BigDecimal.ZERO, BigDecimal.ZERO);
 
     public YearToDate {

@@ -55,6 +55,13 @@ public final class KxThresholdRule implements Rule {
             "CMS Pub 100-04 ch. 5 §10.3 (KX or GA/GZ past the threshold); ch. 30 §50 (the ABN)",
             Citations.CLAIMS_MANUAL_CH5);
 
+    public static final RuleInfo SPEND_UNKNOWN = new RuleInfo("MW-K007", Severity.INFO,
+            "The patient's year-to-date therapy expenses are not given",
+            "Enter the patient's incurred expenses this year (patient.yearToDate, and patient.outsideSpend for other "
+                    + "providers) so KX is judged; a visit saved to the visit store takes them from the store, and a "
+                    + "batch audit counts them across the patient's visits in date order.",
+            "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4", Citations.CLAIMS_MANUAL_CH5);
+
     @Override
     public RuleInfo info() {
         return APPLIED;
@@ -62,7 +69,7 @@ public final class KxThresholdRule implements Rule {
 
     @Override
     public List<RuleInfo> emits() {
-        return List.of(APPLIED, NEAR_THRESHOLD, TARGETED_REVIEW, UNPRICED, NO_THRESHOLD, ABN_RECORDED);
+        return List.of(APPLIED, NEAR_THRESHOLD, TARGETED_REVIEW, UNPRICED, NO_THRESHOLD, ABN_RECORDED, SPEND_UNKNOWN);
     }
 
     @Override
@@ -79,6 +86,13 @@ public final class KxThresholdRule implements Rule {
                     break;
                 }
             }
+        }
+        if (!ctx.visit().patient().yearToDateGiven() && !claim.kx().isEmpty()) {
+            KxBucket first = claim.kx().get(0);
+            out.add(SPEND_UNKNOWN.finding("patient.yearToDate", "The visit does not give the patient's incurred "
+                    + "therapy expenses this year, so KX is judged from this visit's amounts alone, as if nothing "
+                    + "was spent before it (" + first.year() + " threshold " + Money.of(first.threshold()) + "); past "
+                    + "the threshold a line without KX is denied."));
         }
         if (ctx.payer().isMedicare() && ctx.visit().abn().isPresent()) {
             abnRecorded(ctx, claim, out);

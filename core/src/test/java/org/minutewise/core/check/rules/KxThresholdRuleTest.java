@@ -98,6 +98,19 @@ class KxThresholdRuleTest {
         assertThat(ids(check(ptVisit(patient("100.00", "0"))))).doesNotContain("MW-K006");
     }
 
+    /** MW-K007: no year-to-date given (not even $0): KX is judged from this visit alone, and the visit is told. */
+    @Test
+    void noYearToDateK007() {
+        CheckResult none = check(visit().service(minutes("97110", 15, pt("T1"))).build());
+        assertThat(ids(none)).containsExactly("MW-K007");
+        assertThat(none.findings().get(0).message()).contains("as if nothing was spent before it (2026 threshold "
+                + "$2,480.00)");
+        assertThat(ids(check(ptVisit(patient("0", "0"))))).doesNotContain("MW-K007");
+        // A commercial payer has no KX threshold: nothing to say.
+        assertThat(ids(check(visit().payer("commercial").service(minutes("97110", 15, pt("T1"))).build())))
+                .doesNotContain("MW-K007");
+    }
+
     @Test
     void wellBelowTheThresholdNothing() {
         CheckResult r = check(ptVisit(patient("2000.00", "0")));
@@ -160,7 +173,7 @@ class KxThresholdRuleTest {
 
     @Test
     void anUnpricedLineInTheBucketK004() {
-        CheckResult r = check(visit()
+        CheckResult r = check(visit().patient(patient("0", "0"))
                 .service(minutes("97110", 15, pt("T1")))
                 .service(minutes("97140", 15, pt("T1")))
                 .build());
@@ -171,7 +184,7 @@ class KxThresholdRuleTest {
 
     @Test
     void everyLinePricedNoK004() {
-        CheckResult r = check(visit()
+        CheckResult r = check(visit().patient(patient("0", "0"))
                 .service(minutes("97110", 15, pt("T1")))
                 .service(minutes("97112", 15, pt("T1")))
                 .build());
