@@ -170,7 +170,11 @@ public final class FeeLoaders {
             if (!ProcedureCode.isWellFormed(code)) {
                 throw f.error(row, "code", "not a CPT or HCPCS code: " + row.get(0));
             }
-            out.put(code, money(f, row, 1, "charge"));
+            BigDecimal charge = money(f, row, 1, "charge");
+            if (charge.stripTrailingZeros().scale() > 2) {
+                throw f.error(row, "charge", "at most 2 decimal places (dollars and cents), got " + row.get(1));
+            }
+            out.put(code, charge);
         }
         return out;
     }

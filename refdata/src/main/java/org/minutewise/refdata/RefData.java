@@ -112,10 +112,13 @@ public final class RefData {
         return base.withFees(base.fees().withGpcis(gpcis));
     }
 
-    /** A clinic fee schedule (code, charge) on top of the sample charges. */
+    /**
+     * A clinic fee schedule (code, charge) in place of the shipped sample charges: a code it does not price has no
+     * charge (the 837 asks for one on the line) rather than the sample's figure.
+     */
     public static ReferenceData withFeeSchedule(ReferenceData base, Path file) {
         Map<String, BigDecimal> charges = fromFile(file, in -> FeeLoaders.charges(in, file.getFileName().toString()));
-        return base.withFees(base.fees().withCharges(charges));
+        return base.withFees(base.fees().replacingCharges(charges));
     }
 
     private static <T> T fromFile(Path file, Function<InputStream, T> load) {

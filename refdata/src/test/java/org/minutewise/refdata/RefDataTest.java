@@ -116,6 +116,21 @@ final class RefDataTest {
             assertThat(codes.find("99999")).isEmpty();
         }
 
+        /** A clinic fee schedule replaces the sample charges (none of them reaches a claim) and holds cents only. */
+        @Test
+        void aClinicFeeScheduleReplacesTheSampleCharges(@TempDir Path dir) throws IOException {
+            ReferenceData base = RefData.defaults();
+            assertThat(base.fees().charge("97110")).isPresent();
+            Path fees = dir.resolve("fees.csv");
+            Files.writeString(fees, "code,charge\n97112,95.00\n");
+            ReferenceData clinic = RefData.withFeeSchedule(base, fees);
+            assertThat(clinic.fees().charge("97112")).contains(new BigDecimal("95.00"));
+            assertThat(clinic.fees().charge("97110")).isEmpty();
+            Files.writeString(fees, "code,charge\n97112,33.333\n");
+            assertThatThrownBy(() -> RefData.withFeeSchedule(base, fees)).hasMessageContaining("column charge")
+                    .hasMessageContaining("at most 2 decimal places");
+        }
+
         /** Every modifier the engine puts on a line is in the list, so its own claims never draw MW-B010. */
         @Test
         void theModifierListHoldsEveryModifierTheEngineWrites() {

@@ -147,6 +147,12 @@ public final class FeeData {
                 charges);
     }
 
+    /** The clinic's own fee schedule in place of the charges so far (the shipped sample's, say). */
+    public FeeData replacingCharges(Map<String, BigDecimal> clinicCharges) {
+        return new FeeData(version, sample, rvus.values(), gpcis.values(), conversionFactors, kx.values(),
+                rates.values(), clinicCharges);
+    }
+
     public FeeData withCharges(Map<String, BigDecimal> clinicCharges) {
         Map<String, BigDecimal> m = new HashMap<>(charges);
         m.putAll(clinicCharges);
