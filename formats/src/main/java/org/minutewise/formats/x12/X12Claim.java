@@ -171,6 +171,13 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                 "subscriber.lastName", 1, 60);
         Optional<String> first = s.firstName().isPresent() && !s.firstName().get().isBlank()
                 ? Optional.of(X12Text.check(s.firstName().get(), "subscriber.firstName", 1, 35)) : Optional.empty();
+        if (s.birthDate().isPresent() && v.patient().birthDate().isPresent()
+                && !s.birthDate().equals(v.patient().birthDate())) {
+            // The claim would go out for the subscriber (SBR02 18, self) instead of the patient.
+            throw new InputException("patient.birthDate", "the patient (born " + v.patient().birthDate().get()
+                    + ") is not the subscriber (born " + s.birthDate().get() + "): a dependent's claim needs the "
+                    + "patient loop (2000C), which Minutewise does not write; bill it from the practice system");
+        }
         LocalDate birth = s.birthDate().or(() -> v.patient().birthDate()).orElseThrow(() -> new InputException(
                 "subscriber.birthDate", need + " (DMG: the patient is the subscriber); or give patient.birthDate"));
         String sex = s.sex().orElse("U");

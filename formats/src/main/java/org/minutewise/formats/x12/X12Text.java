@@ -17,7 +17,7 @@ final class X12Text {
      * ({@code * : ^ ~}) or a control character. Returns it trimmed.
      */
     static String check(String value, String path, int min, int max) {
-        String v = value.trim();
+        String v = ascii(value.trim(), path);
         if (v.length() < min) {
             throw new InputException(path, v.isEmpty() ? "must not be empty" : "at least " + min
                     + " characters for X12, got \"" + v + "\"");
@@ -35,6 +35,31 @@ final class X12Text {
             }
         }
         return v;
+    }
+
+    /**
+     * The text in the X12 character set: accented letters lose their accents (Muñoz to Munoz, as clearinghouses
+     * expect); a character with no plain-letter form is refused, naming the field (a 999 would reject it).
+     */
+    static String ascii(String v, String path) {
+        boolean plain = true;
+        for (int i = 0; i < v.length() && plain; i++) {
+            plain = v.charAt(i) < 0x80;
+        }
+        if (plain) {
+            return v;
+        }
+        String folded = java.text.Normalizer.normalize(v, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .replace("ß", "ss").replace('Ø', 'O').replace('ø', 'o').replace('Ł', 'L').replace('ł', 'l')
+                .replace("Æ", "AE").replace("æ", "ae").replace('\u2019', '\'').replace('\u2018', '\'')
+                .replace('\u2013', '-').replace('\u2014', '-');
+        for (int i = 0; i < folded.length(); i++) {
+            if (folded.charAt(i) >= 0x80) {
+                throw new InputException(path, "contains \"" + folded.charAt(i) + "\", which the X12 character set "
+                        + "does not have: write it in plain letters");
+            }
+        }
+        return folded;
     }
 
     /** An amount as X12 writes it: no exponent, no trailing zeros after the point ({@code 80}, {@code 80.5}). */

@@ -56,6 +56,29 @@ class X12WriterTest {
                 .allSatisfy(seg -> assertThat(seg).endsWith("*XX*1987654328"));
     }
 
+    /** A patient who is not the subscriber (a child under a parent's plan) is refused, never billed as the parent. */
+    @Test
+    void aDependentPatientIsRefusedNotBilledAsTheSubscriber() {
+        Visit child = base().toBuilder().patient(new org.minutewise.core.model.Patient(Optional.of("P-KID"),
+                Optional.of(java.time.LocalDate.of(2015, 6, 1)), org.minutewise.core.model.YearToDate.NONE,
+                org.minutewise.core.model.YearToDate.NONE)).build();
+        assertThat(child.claimInfo().subscriber().birthDate()).isPresent();
+        assertThatThrownBy(() -> write(child)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("patient.birthDate: the patient (born 2015-06-01) is not the subscriber");
+    }
+
+    /** Accents are folded into the X12 character set (a 999 rejects raw UTF-8); a character with no plain form is named. */
+    @Test
+    void namesAreWrittenInTheX12CharacterSet() {
+        Visit accented = withSubscriber(base(), sub -> new Subscriber(sub.memberId(),
+                Optional.of("Muñoz-Núñez"), Optional.of("Zoë"), sub.birthDate(), sub.sex()));
+        assertThat(write(accented)).contains("NM1*IL*1*Munoz-Nunez*Zoe");
+        Visit han = withSubscriber(base(), sub -> new Subscriber(sub.memberId(), Optional.of("王"),
+                sub.firstName(), sub.birthDate(), sub.sex()));
+        assertThatThrownBy(() -> write(han)).isInstanceOf(InputException.class)
+                .hasMessageContaining("subscriber.lastName").hasMessageContaining("X12 character set");
+    }
+
     @Test
     void missingBillingNpiNamesTheFieldAndWritesNothing() {
         Visit v = withBilling(base(), b -> new BillingProvider(Optional.empty(), b.taxId(), b.name(), b.address()));
