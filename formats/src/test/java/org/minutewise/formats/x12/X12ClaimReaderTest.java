@@ -25,6 +25,16 @@ class X12ClaimReaderTest {
                 .hasMessageStartingWith("empty input");
     }
 
+    /** CR2 (a chiropractor's spinal manipulation information) is a 2300 segment of the 837P: tolerated, skipped. */
+    @Test
+    void aChiropracticCr2SegmentIsTolerated() {
+        String edi = sample().replace("CLM*V-1001*225***11:B:1*Y*A*Y*Y~\n",
+                "CLM*V-1001*225***11:B:1*Y*A*Y*Y~\nCR2********A~\n").replace("SE*28*0001~", "SE*29*0001~");
+        assertThat(edi).contains("CR2********A~");
+        List<X12ClaimReader.Result> rs = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF);
+        assertThat(rs).singleElement().satisfies(r -> assertThat(r.ok()).as(r.toString()).isTrue());
+    }
+
     @Test
     void unknownPayerProfileIsAnInputError() {
         assertThatThrownBy(() -> X12ClaimReader.read(sample(), "acme", X12Fixtures.REF))
