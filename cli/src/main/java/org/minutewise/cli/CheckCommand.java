@@ -88,13 +88,22 @@ final class CheckCommand implements Callable<Integer> {
         VisitChecker checker = new VisitChecker(ref);
         PrintWriter err = spec.commandLine().getErr();
         List<CheckResult> results = new ArrayList<>();
+        // For a FHIR answer: each visit with its place in a FHIR input, and those that could not be read.
+        List<org.minutewise.formats.fhir.FhirClaimWriter.Entry> fhirEntries = new ArrayList<>();
         int bad = 0;
         for (VisitInput.Result r : read) {
+            for (String note : r.notes()) {
+                err.println("minutewise: " + r.visit().map(v -> "visit " + v.id() + ": ").orElse("") + "not carried: "
+                        + note);
+            }
             if (r.error().isPresent()) {
                 bad++;
                 err.println("minutewise: " + r.error().get().getMessage());
+                fhirEntries.add(org.minutewise.formats.fhir.FhirClaimWriter.Entry.rejected(r.error().get()));
             } else {
-                results.add(checker.check(r.visit().get()));
+                CheckResult c = checker.check(r.visit().get());
+                results.add(c);
+                fhirEntries.add(org.minutewise.formats.fhir.FhirClaimWriter.Entry.checked(c, r.source()));
             }
         }
         // One visit prints as one object; a JSON array or JSON Lines, or several visits, as an array.
@@ -106,7 +115,7 @@ final class CheckCommand implements Callable<Integer> {
         String rendered = switch (outFormat) {
             case "json" -> renderJson(results, single);
             case "csv" -> VisitOutput.csv(results);
-            case "fhir" -> VisitOutput.fhir(results);
+            case "fhir" -> org.minutewise.formats.fhir.FhirClaimWriter.writeAll(fhirEntries) + "\n";
             case "x12" -> VisitOutput.x12(results, x12Sender, x12Receiver, x12Control, x12Created());
             default -> renderText(results);
         };

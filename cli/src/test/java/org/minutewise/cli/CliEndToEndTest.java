@@ -348,6 +348,22 @@ final class CliEndToEndTest {
         assertThat(r.json().findValuesAsText("blocked")).containsExactly("false", "true");
     }
 
+    /**
+     * FHIR in, FHIR out: finding expressions point into the input Bundle, a visit that could not be read is an
+     * invalid issue of the answer, and what the reader left out is said on stderr.
+     */
+    @Test
+    void fhirInFhirOutPointsIntoTheInput() {
+        Path dir = Repo.root().resolve("formats/src/test/resources/fhir/in");
+        Run r = run("check", "--in", "fhir", "--out", "fhir", dir.resolve("stroke-visit.fhir.json").toString());
+        assertThat(r.out).contains("\"expression\": [ \"Bundle.entry[").doesNotContain("\"services[");
+        assertThat(r.err).contains("not carried: Bundle.entry[");
+        Run two = run("check", "--in", "fhir", "--out", "fhir",
+                dir.resolve("two-encounters-one-bad.fhir.json").toString());
+        assertThat(two.code).isEqualTo(2);
+        assertThat(two.out).contains("\"code\": \"invalid\"");
+    }
+
     @Test
     void clinicPayerProfileFile() throws IOException {
         Path profiles = file("clinic.json", "{\"profiles\":[{\"id\":\"acme-ppo\",\"kind\":\"commercial\","

@@ -25,11 +25,20 @@ public final class VisitInput {
     /**
      * @param line where the visit starts in its input when the format tells: for an 837, the position of the
      *             claim's CLM segment (X12 counts segments, not lines); 0 when not known
+     * @param source where each part of a visit read from FHIR was in the input (finding expressions point there)
+     * @param notes  what the FHIR reader left out of the visit, one line each
      */
-    public record Result(Optional<Visit> visit, Optional<InputException> error, long line) {
+    public record Result(Optional<Visit> visit, Optional<InputException> error, long line,
+                         org.minutewise.formats.fhir.SourceMap source, List<String> notes) {
         public Result {
             Objects.requireNonNull(visit, "visit");
             Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(source, "source");
+            notes = List.copyOf(notes);
+        }
+
+        public Result(Optional<Visit> visit, Optional<InputException> error, long line) {
+            this(visit, error, line, org.minutewise.formats.fhir.SourceMap.none(), List.of());
         }
 
         public Result(Optional<Visit> visit, Optional<InputException> error) {
@@ -66,7 +75,7 @@ public final class VisitInput {
     private static List<Result> fhir(String text, ReferenceData ref) {
         List<Result> out = new ArrayList<>();
         for (FhirVisitReader.Result r : FhirVisitReader.read(text, ref, DEFAULT_PAYER)) {
-            out.add(new Result(r.visit(), r.error()));
+            out.add(new Result(r.visit(), r.error(), 0, r.source(), r.notes()));
         }
         return out;
     }
