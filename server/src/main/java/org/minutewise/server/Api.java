@@ -389,6 +389,15 @@ final class Api {
                     + "version may not move it to patient " + v.patient().id().get() + " (give this visit its own id)",
                     "patient.id");
         }
+        if (previous.isPresent() && !n.has("overrides")) {
+            // A new version that says nothing of overrides keeps those accepted on the visit (the page's Save sends
+            // none); an "overrides" field, even empty, replaces them.
+            JsonNode kept = parseStored(previous.get().visitJson()).get("overrides");
+            if (kept != null && kept.isArray() && !kept.isEmpty()) {
+                ((ObjectNode) n).set("overrides", kept);
+                v = readVisit(n);
+            }
+        }
         String detail = previous.isEmpty() ? "created" : "changed: " + changedFields(previous.get().visitJson(), n);
         ObjectNode out = save((ObjectNode) n, v, actor, detail, Optional.empty());
         ctx.header("Location", "/api/v1/visits/" + java.net.URLEncoder.encode(v.id(),

@@ -474,6 +474,16 @@ class ApiTest {
         assertThat(h.get("overrides").get(0).get("applied").asBoolean()).isTrue();
         assertThat(h.get("audit").get(1).get("action").asText()).isEqualTo("override.recorded");
 
+        // Saved again without an overrides field (as the page does): the accepted override stays.
+        JsonNode again = s.postJson("/api/v1/visits", v).json();
+        JsonNode againFindings = again.get("result").get("findings");
+        assertThat(againFindings.get(ids(againFindings).indexOf("MW-U002")).get("overridden").asBoolean()).isTrue();
+        // An explicit empty list withdraws it.
+        JsonNode withdrawn = s.postJson("/api/v1/visits", v.replace("{\"id\":\"R-1\",",
+                "{\"id\":\"R-1\",\"overrides\":[],")).json();
+        JsonNode wf = withdrawn.get("result").get("findings");
+        assertThat(wf.get(ids(wf).indexOf("MW-U002")).path("overridden").asBoolean()).isFalse();
+
         assertProblem(s.postJson("/api/v1/visits/R-1/overrides", "{\"finding\":\"MW-U002\"}"), 422, "reason");
         assertProblem(s.postJson("/api/v1/visits/R-1/overrides", "{\"finding\":\"U2\",\"reason\":\"x\"}"), 422,
                 "finding");
