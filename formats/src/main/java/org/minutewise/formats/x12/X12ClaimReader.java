@@ -789,6 +789,15 @@ public final class X12ClaimReader {
             if (c.diagnoses.isEmpty()) {
                 throw new InputException(at, "the claim has no ICD-10-CM diagnosis (HI ABK)");
             }
+            BigDecimal lines = BigDecimal.ZERO;
+            for (LineDraft l : c.lines) {
+                lines = lines.add(l.charge);
+            }
+            if (!c.lines.isEmpty() && lines.compareTo(c.total) != 0) {
+                // The TR3 requires CLM02 to be the sum of the line charges; a payer rejects the claim otherwise.
+                throw new InputException(at + " element 2", "the claim's total charge " + X12Text.amount(c.total)
+                        + " is not the sum of its line charges, " + X12Text.amount(lines));
+            }
             // Lines grouped by date of service, in order of first appearance.
             Map<LocalDate, List<LineDraft>> byDate = new LinkedHashMap<>();
             // An 837I whose statement period is one day dates the lines without their own DTP*472.

@@ -25,6 +25,17 @@ class X12ClaimReaderTest {
                 .hasMessageStartingWith("empty input");
     }
 
+    /** CLM02 must be the sum of the line charges (TR3): a claim whose total differs is set aside, named. */
+    @Test
+    void aTotalThatIsNotTheSumOfTheLinesIsAnError() {
+        String edi = sample().replace("CLM*V-1001*225***", "CLM*V-1001*999***");
+        List<X12ClaimReader.Result> rs = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF);
+        assertThat(rs).singleElement().satisfies(r -> assertThat(r.error()).get()
+                .satisfies(e -> assertThat(e.getMessage()).contains("element 2")
+                        .contains("total charge 999 is not the sum of its line charges, 225")));
+        assertThat(X12ClaimReader.read(sample(), "medicare", X12Fixtures.REF).get(0).ok()).isTrue();
+    }
+
     /** CR2 (a chiropractor's spinal manipulation information) is a 2300 segment of the 837P: tolerated, skipped. */
     @Test
     void aChiropracticCr2SegmentIsTolerated() {
