@@ -401,9 +401,19 @@ public final class FhirVisitReader {
             List<ServiceLine> lines = new ArrayList<>();
             for (Loc proc : procedures) {
                 Procedure pr = (Procedure) proc.resource();
-                if (pr.getStatus() == Procedure.ProcedureStatus.NOTDONE
-                        || pr.getStatus() == Procedure.ProcedureStatus.ENTEREDINERROR) {
-                    notes.add(proc.path() + ": status " + pr.getStatus().toCode() + "; not a service");
+                if (pr.hasModifierExtension()) {
+                    // FHIR R4: a resource whose modifier extension the reader does not know must not be read as if
+                    // it were unmodified.
+                    throw new InputException(proc.path() + ".modifierExtension", "a modifier extension Minutewise "
+                            + "does not know (" + pr.getModifierExtension().get(0).getUrl() + "): the Procedure "
+                            + "cannot be read safely");
+                }
+                if (pr.getStatus() != Procedure.ProcedureStatus.COMPLETED
+                        && pr.getStatus() != Procedure.ProcedureStatus.NULL && pr.hasStatus()) {
+                    // Only a completed procedure is a service to bill (in-progress, not-done, stopped, on-hold,
+                    // entered-in-error, preparation, unknown are not).
+                    notes.add(proc.path() + ": status " + pr.getStatus().toCode() + "; not a completed service, "
+                            + "not billed");
                     continue;
                 }
                 lines.add(service(proc, dos, lines.size()));
@@ -825,6 +835,16 @@ public final class FhirVisitReader {
             List<String> dx = new ArrayList<>();
             for (Loc loc : conditions) {
                 Condition c = (Condition) loc.resource();
+                if (c.hasModifierExtension()) {
+                    throw new InputException(loc.path() + ".modifierExtension", "a modifier extension Minutewise "
+                            + "does not know (" + c.getModifierExtension().get(0).getUrl() + "): the Condition "
+                            + "cannot be read safely");
+                }
+                String verification = c.getVerificationStatus().getCodingFirstRep().getCode();
+                if ("refuted".equals(verification) || "entered-in-error".equals(verification)) {
+                    notes.add(loc.path() + ".verificationStatus: " + verification + "; not used as a diagnosis");
+                    continue;
+                }
                 List<Coding> codings = c.getCode().getCoding();
                 boolean found = false;
                 for (int k = 0; k < codings.size() && !found; k++) {

@@ -224,8 +224,38 @@ class FhirVisitReaderTest {
         entry(b, 1).put("favouriteColour", "green");
         FhirVisitReader.Result r = read(b.toString()).get(0);
         assertThat(r.visit().orElseThrow().services()).hasSize(2);
-        assertThat(r.notes()).contains("Bundle.entry[4].resource: status not-done; not a service")
-                .anyMatch(n -> n.startsWith("Bundle: unknown elements ignored: ") && n.contains("favouriteColour"));
+        assertThat(r.notes()).contains("Bundle.entry[4].resource: status not-done; not a completed service, not "
+                + "billed").anyMatch(n -> n.startsWith("Bundle: unknown elements ignored: ")
+                && n.contains("favouriteColour"));
+        ObjectNode going = tree(STROKE);
+        entry(going, 4).put("status", "in-progress");
+        assertThat(read(going.toString()).get(0).visit().orElseThrow().services()).hasSize(2);
+    }
+
+    /** A refuted or mistaken Condition is no diagnosis; a modifier extension the reader does not know refuses it. */
+    @Test
+    void refutedConditionsAreNoDiagnosesAndModifierExtensionsAreRefused() {
+        ObjectNode b = tree(STROKE);
+        int condition = -1;
+        for (int i = 0; i < b.get("entry").size(); i++) {
+            if (entry(b, i).path("resourceType").asText().equals("Condition")) {
+                condition = i;
+                break;
+            }
+        }
+        assertThat(condition).isNotNegative();
+        Visit before = read(b.toString()).get(0).visit().orElseThrow();
+        entry(b, condition).putObject("verificationStatus").putArray("coding").addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/condition-ver-status").put("code", "refuted");
+        FhirVisitReader.Result r = read(b.toString()).get(0);
+        assertThat(r.visit().orElseThrow().diagnoses()).hasSize(before.diagnoses().size() - 1);
+        assertThat(r.notes()).anyMatch(n -> n.endsWith(".verificationStatus: refuted; not used as a diagnosis"));
+
+        ObjectNode m = tree(STROKE);
+        entry(m, 4).putArray("modifierExtension").addObject().put("url", "https://example.org/not-performed")
+                .put("valueBoolean", true);
+        assertThat(read(m.toString()).get(0).error()).get().satisfies(e -> assertThat(e.getMessage())
+                .startsWith("Bundle.entry[4].resource.modifierExtension: a modifier extension"));
     }
 
     @Test
