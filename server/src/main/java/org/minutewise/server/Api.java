@@ -1,10 +1,5 @@
 package org.minutewise.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -15,9 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import org.minutewise.core.across.PatientHistory;
 import org.minutewise.core.across.TherapistDay;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Money;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.RuleBook;
 import org.minutewise.core.check.RuleInfo;
@@ -656,15 +659,53 @@ final class Api {
         o.set("result", parseStored(s.resultJson()));
         if (live) {
             // The therapist's day may have changed since this version was saved: say what holds now.
-            List<Finding> now = List.of();
+            List<Finding> now = new ArrayList<>();
             try {
-                now = acrossVisits(reader.read(parseStored(s.visitJson())));
+                JsonNode visitNode = parseStored(s.visitJson());
+                Visit v = reader.read(visitNode);
+                now.addAll(acrossVisits(v));
+                now.addAll(spendChanged(v, visitNode, parseStored(s.resultJson())));
             } catch (InputException | IllegalArgumentException e) {
                 now = List.of();
             }
             o.set("acrossVisitsNow", ResultJson.findings(now));
         }
         return o;
+    }
+
+    /**
+     * MW-A011: a bucket whose expenses before the visit, as the store holds them now, differ from those the saved
+     * check used (an earlier-dated visit saved or changed later). Buckets the visit gave itself are its own.
+     */
+    private List<Finding> spendChanged(Visit v, JsonNode visitNode, JsonNode result) {
+        if (v.patient().id().isEmpty() || !result.path("kx").isArray()) {
+            return List.of();
+        }
+        JsonNode ytd = visitNode.path("patient").path("yearToDate");
+        JsonNode outsideGiven = visitNode.path("patient").path("outsideSpend");
+        PatientSpend spend = store.spend(v.patient().id().get(), v.dateOfService().getYear(),
+                Optional.of(v.dateOfService()), Optional.of(v.id()));
+        List<Finding> out = new ArrayList<>();
+        for (JsonNode k : result.get("kx")) {
+            String bucket = k.path("bucket").asText();
+            if (ytd.has(bucket) || !(bucket.equals(BucketSpend.PT_SLP) || bucket.equals(BucketSpend.OT))) {
+                continue;
+            }
+            boolean ot = bucket.equals(BucketSpend.OT);
+            BigDecimal outside = outsideGiven.has(bucket)
+                    ? (ot ? v.patient().outsideSpend().ot() : v.patient().outsideSpend().ptSlp())
+                    : spend.bucket(bucket).outside();
+            BigDecimal nowBefore = spend.bucket(bucket).clinic().add(outside);
+            BigDecimal then = k.path("spentBefore").decimalValue();
+            if (nowBefore.compareTo(then) != 0) {
+                out.add(PatientHistory.SPEND_CHANGED.finding("patient.yearToDate." + bucket, "The patient's "
+                        + (ot ? "occupational therapy" : "physical therapy and speech-language pathology")
+                        + " expenses before this visit are now " + Money.of(nowBefore) + ", not the "
+                        + Money.of(then) + " it was checked with (a visit of the patient's was saved or changed "
+                        + "since): its KX may be wrong until it is saved again."));
+            }
+        }
+        return out;
     }
 
     private static ObjectNode summary(VisitSummary s) {

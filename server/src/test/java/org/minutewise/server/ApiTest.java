@@ -516,6 +516,24 @@ class ApiTest {
         assertProblem(s.get("/api/v1/patients/P-K1/spend/26"), 400, "year");
     }
 
+    /** An earlier-dated visit saved later changes the expenses a stored visit was checked with: read back, it says so. */
+    @Test
+    void aVisitCheckedBeforeAnEarlierOneWasSavedSaysItsExpensesChanged() {
+        s.put("/api/v1/patients/P-LATE/spend/2026", "application/json", "{\"PT_SLP\": 2400.00, \"OT\": 0}");
+        s.postJson("/api/v1/visits", visit("LATE-2", "P-LATE", "TL1", "09:00", "09:38").replace("2026-04-06",
+                "2026-04-10"));
+        assertThat(ids(s.get("/api/v1/visits/LATE-2").json().get("acrossVisitsNow"))).doesNotContain("MW-A011");
+        s.postJson("/api/v1/visits", visit("LATE-1", "P-LATE", "TL1", "11:00", "11:38").replace("2026-04-06",
+                "2026-04-01"));
+        JsonNode now = s.get("/api/v1/visits/LATE-2").json().get("acrossVisitsNow");
+        assertThat(ids(now)).contains("MW-A011");
+        assertThat(now.get(ids(now).indexOf("MW-A011")).get("message").asText()).contains("not the $2,400.00");
+        // Saved again, it is judged on the expenses as they stand: nothing more to say.
+        s.postJson("/api/v1/visits", visit("LATE-2", "P-LATE", "TL1", "09:00", "09:38").replace("2026-04-06",
+                "2026-04-10"));
+        assertThat(ids(s.get("/api/v1/visits/LATE-2").json().get("acrossVisitsNow"))).doesNotContain("MW-A011");
+    }
+
     /** A new version may not move a visit to another patient (two visits given one id); the Location is encoded. */
     @Test
     void aVersionForAnotherPatientIsAConflictAndTheLocationIsEncoded() {

@@ -116,6 +116,15 @@ public final class PatientHistory {
     private PatientHistory() {
     }
 
+    /**
+     * The visit store's check of a saved visit, read back: the patient's expenses before it are no longer what it was
+     * checked with (an earlier visit saved or changed since), so its KX may be wrong until it is saved again.
+     */
+    public static final RuleInfo SPEND_CHANGED = new RuleInfo("MW-A011", Severity.WARN,
+            "The patient's expenses before this visit changed since it was checked",
+            "Save the visit again (a new version) so KX is judged on the expenses as they stand now.",
+            "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4", Citations.CLAIMS_MANUAL_CH5);
+
     public static List<RuleInfo> rules() {
         return List.of(PROGRESS_REPORT, KX_CROSSING, KX_EARLY, COPIED_NOTE, DUPLICATE, NCCI_ACROSS_VISITS,
                 MUE_ACROSS_VISITS, MPPR_ACROSS_VISITS);

@@ -95,6 +95,7 @@ public final class RuleBook {
         infos.add(TherapistDay.OVERLAP);
         infos.addAll(PatientHistory.rules());
         infos.add(TherapistVolume.LOW_MINUTES_PER_UNIT);
+        infos.add(PatientHistory.SPEND_CHANGED);
         return infos;
     }
 
