@@ -80,7 +80,8 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
     private static final Pattern CODE = Pattern.compile("[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4}");
     private static final Pattern MODIFIER = Pattern.compile("[0-9A-Z]{2}");
     static final int MAX_DIAGNOSES_P = 12;
-    static final int MAX_DIAGNOSES_I = 13;
+    /** 837I: the principal diagnosis and up to 24 others (the other-diagnosis HI twice, 12 each; X223A2). */
+    static final int MAX_DIAGNOSES_I = 25;
 
     /** The place of service (837P CLM05-1) when the visit gives none, by setting. */
     static String defaultPlaceOfService(Setting s) {

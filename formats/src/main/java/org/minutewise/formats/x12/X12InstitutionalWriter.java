@@ -58,10 +58,12 @@ public final class X12InstitutionalWriter {
         s.segment("DTP", "434", "RD8", d + "-" + d);
         s.segment("CL1", "", "", PATIENT_STATUS);
         s.segment("HI", (Object) new String[] {"ABK", c.diagnoses().get(0)});
-        if (c.diagnoses().size() > 1) {
-            Object[] hi = new Object[c.diagnoses().size() - 1];
-            for (int i = 1; i < c.diagnoses().size(); i++) {
-                hi[i - 1] = new String[] {"ABF", c.diagnoses().get(i)};
+        // Other diagnoses: twelve to an HI segment, the segment at most twice (X223A2 2300 Other Diagnosis).
+        for (int from = 1; from < c.diagnoses().size(); from += 12) {
+            int to = Math.min(c.diagnoses().size(), from + 12);
+            Object[] hi = new Object[to - from];
+            for (int i = from; i < to; i++) {
+                hi[i - from] = new String[] {"ABF", c.diagnoses().get(i)};
             }
             s.segment("HI", hi);
         }

@@ -182,6 +182,30 @@ class X12WriterTest {
                 Optional.ofNullable(physician), Optional.ofNullable(npi))).build();
     }
 
+    /**
+     * An 837I carries the principal diagnosis and up to 24 others, twelve to an HI segment; it is read back whole.
+     * The 837P holds twelve.
+     */
+    @Test
+    void anInstitutionalClaimCarriesTwentyFourOtherDiagnoses() {
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            codes.add(String.format("S93.4%02dD", i));
+        }
+        codes.set(0, "I69.351");
+        Visit many = base().toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).diagnoses(codes).build();
+        String edi = write(many);
+        List<String> hi = java.util.Arrays.stream(edi.split("~\\s*")).filter(seg -> seg.startsWith("HI*")).toList();
+        assertThat(hi).hasSize(3);
+        assertThat(hi.get(0)).startsWith("HI*ABK:I69351");
+        assertThat(hi.get(1).split("\\*")).hasSize(13);
+        assertThat(hi.get(2).split("\\*")).hasSize(13);
+        Visit back = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(back.diagnoses()).hasSize(25);
+        assertThatThrownBy(() -> write(many.toBuilder().setting(Setting.PRIVATE_PRACTICE).build()))
+                .hasMessageStartingWith("diagnoses: at most 12");
+    }
+
     /** Medicare wants the certifying physician's NPI: 2310A referring on the 837P, attending on the 837I. */
     @Test
     void theCertifyingPhysicianIsTheReferringProviderOf837pAndTheAttendingOf837i() {
