@@ -1,5 +1,10 @@
 package org.minutewise.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -10,12 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.Context;
 import org.minutewise.core.across.PatientHistory;
 import org.minutewise.core.across.TherapistDay;
 import org.minutewise.core.check.CheckResult;
@@ -29,6 +28,7 @@ import org.minutewise.core.check.rules.UnknownCode;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.fees.KxThreshold;
+import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.FindingOverride;
 import org.minutewise.core.model.Patient;
 import org.minutewise.core.model.Visit;
@@ -497,23 +497,9 @@ final class Api {
                                          Optional<FindingOverride> override) {
         Visit v = entered;
         String ytdSource = "visit";
-        JsonNode patient = node.path("patient");
-        JsonNode ytd = patient.path("yearToDate");
-        if (v.patient().id().isPresent() && !(ytd.has(BucketSpend.PT_SLP) && ytd.has(BucketSpend.OT))) {
-            // A bucket the visit does not give comes from the store: the clinic's spend from its stored visits,
-            // the spend at other providers from the visit when it gives it, else as entered in the store.
-            PatientSpend spend = store.spend(v.patient().id().get(), v.dateOfService().getYear(),
-                    Optional.of(v.dateOfService()), Optional.of(v.id()));
-            Patient p = v.patient();
-            JsonNode outsideGiven = patient.path("outsideSpend");
-            YearToDate clinic = new YearToDate(
-                    ytd.has(BucketSpend.PT_SLP) ? p.yearToDate().ptSlp() : spend.bucket(BucketSpend.PT_SLP).clinic(),
-                    ytd.has(BucketSpend.OT) ? p.yearToDate().ot() : spend.bucket(BucketSpend.OT).clinic());
-            YearToDate outside = new YearToDate(
-                    outsideGiven.has(BucketSpend.PT_SLP) ? p.outsideSpend().ptSlp()
-                            : spend.bucket(BucketSpend.PT_SLP).outside(),
-                    outsideGiven.has(BucketSpend.OT) ? p.outsideSpend().ot() : spend.bucket(BucketSpend.OT).outside());
-            v = v.toBuilder().patient(new Patient(p.id(), p.birthDate(), clinic, outside)).build();
+        Optional<Patient> filled = withStoreSpend(v, node.path("patient"));
+        if (filled.isPresent()) {
+            v = v.toBuilder().patient(filled.get()).build();
             ytdSource = "store";
         }
         CheckResult r = checker.check(v);
@@ -674,28 +660,48 @@ final class Api {
     }
 
     /**
+     * The visit's patient with each KX bucket the visit does not give taken from the store: the clinic's spend from
+     * its stored visits before this one, the spend at other providers from the visit when it gives it, else as
+     * entered in the store. Empty when the visit names no patient or gives both buckets itself.
+     */
+    private Optional<Patient> withStoreSpend(Visit v, JsonNode patientNode) {
+        JsonNode ytd = patientNode.path("yearToDate");
+        if (v.patient().id().isEmpty() || ytd.has(BucketSpend.PT_SLP) && ytd.has(BucketSpend.OT)) {
+            return Optional.empty();
+        }
+        PatientSpend spend = store.spend(v.patient().id().get(), v.dateOfService().getYear(),
+                Optional.of(v.dateOfService()), Optional.of(v.id()));
+        Patient p = v.patient();
+        JsonNode outsideGiven = patientNode.path("outsideSpend");
+        YearToDate clinic = new YearToDate(
+                ytd.has(BucketSpend.PT_SLP) ? p.yearToDate().ptSlp() : spend.bucket(BucketSpend.PT_SLP).clinic(),
+                ytd.has(BucketSpend.OT) ? p.yearToDate().ot() : spend.bucket(BucketSpend.OT).clinic());
+        YearToDate outside = new YearToDate(
+                outsideGiven.has(BucketSpend.PT_SLP) ? p.outsideSpend().ptSlp()
+                        : spend.bucket(BucketSpend.PT_SLP).outside(),
+                outsideGiven.has(BucketSpend.OT) ? p.outsideSpend().ot() : spend.bucket(BucketSpend.OT).outside());
+        return Optional.of(new Patient(p.id(), p.birthDate(), clinic, outside));
+    }
+
+    /**
      * MW-A011: a bucket whose expenses before the visit, as the store holds them now, differ from those the saved
      * check used (an earlier-dated visit saved or changed later). Buckets the visit gave itself are its own.
      */
     private List<Finding> spendChanged(Visit v, JsonNode visitNode, JsonNode result) {
-        if (v.patient().id().isEmpty() || !result.path("kx").isArray()) {
+        JsonNode patientNode = visitNode.path("patient");
+        Optional<Patient> now = result.path("kx").isArray() ? withStoreSpend(v, patientNode) : Optional.empty();
+        if (now.isEmpty()) {
             return List.of();
         }
-        JsonNode ytd = visitNode.path("patient").path("yearToDate");
-        JsonNode outsideGiven = visitNode.path("patient").path("outsideSpend");
-        PatientSpend spend = store.spend(v.patient().id().get(), v.dateOfService().getYear(),
-                Optional.of(v.dateOfService()), Optional.of(v.id()));
         List<Finding> out = new ArrayList<>();
         for (JsonNode k : result.get("kx")) {
             String bucket = k.path("bucket").asText();
-            if (ytd.has(bucket) || !(bucket.equals(BucketSpend.PT_SLP) || bucket.equals(BucketSpend.OT))) {
+            if (patientNode.path("yearToDate").has(bucket)
+                    || !(bucket.equals(BucketSpend.PT_SLP) || bucket.equals(BucketSpend.OT))) {
                 continue;
             }
             boolean ot = bucket.equals(BucketSpend.OT);
-            BigDecimal outside = outsideGiven.has(bucket)
-                    ? (ot ? v.patient().outsideSpend().ot() : v.patient().outsideSpend().ptSlp())
-                    : spend.bucket(bucket).outside();
-            BigDecimal nowBefore = spend.bucket(bucket).clinic().add(outside);
+            BigDecimal nowBefore = now.get().spentBefore(ot ? Discipline.OT : Discipline.PT);
             BigDecimal then = k.path("spentBefore").decimalValue();
             if (nowBefore.compareTo(then) != 0) {
                 out.add(PatientHistory.SPEND_CHANGED.finding("patient.yearToDate." + bucket, "The patient's "

@@ -218,6 +218,17 @@ public final class FhirVisitReader {
         return out;
     }
 
+    /**
+     * FHIR R4: a resource whose modifier extension the reader does not know must not be read as if it were
+     * unmodified, so it refuses the visit, named.
+     */
+    private static void refuseModifierExtension(org.hl7.fhir.r4.model.DomainResource r, String path) {
+        if (r.hasModifierExtension()) {
+            throw new InputException(path + ".modifierExtension", "a modifier extension Minutewise does not know ("
+                    + r.getModifierExtension().get(0).getUrl() + "): the " + r.fhirType() + " cannot be read safely");
+        }
+    }
+
     private static String entryPath(int i) {
         return "Bundle.entry[" + i + "].resource";
     }
@@ -401,13 +412,7 @@ public final class FhirVisitReader {
             List<ServiceLine> lines = new ArrayList<>();
             for (Loc proc : procedures) {
                 Procedure pr = (Procedure) proc.resource();
-                if (pr.hasModifierExtension()) {
-                    // FHIR R4: a resource whose modifier extension the reader does not know must not be read as if
-                    // it were unmodified.
-                    throw new InputException(proc.path() + ".modifierExtension", "a modifier extension Minutewise "
-                            + "does not know (" + pr.getModifierExtension().get(0).getUrl() + "): the Procedure "
-                            + "cannot be read safely");
-                }
+                refuseModifierExtension(pr, proc.path());
                 if (pr.getStatus() != Procedure.ProcedureStatus.COMPLETED
                         && pr.getStatus() != Procedure.ProcedureStatus.NULL && pr.hasStatus()) {
                     // Only a completed procedure is a service to bill (in-progress, not-done, stopped, on-hold,
@@ -835,11 +840,7 @@ public final class FhirVisitReader {
             List<String> dx = new ArrayList<>();
             for (Loc loc : conditions) {
                 Condition c = (Condition) loc.resource();
-                if (c.hasModifierExtension()) {
-                    throw new InputException(loc.path() + ".modifierExtension", "a modifier extension Minutewise "
-                            + "does not know (" + c.getModifierExtension().get(0).getUrl() + "): the Condition "
-                            + "cannot be read safely");
-                }
+                refuseModifierExtension(c, loc.path());
                 String verification = c.getVerificationStatus().getCodingFirstRep().getCode();
                 if ("refuted".equals(verification) || "entered-in-error".equals(verification)) {
                     notes.add(loc.path() + ".verificationStatus: " + verification + "; not used as a diagnosis");

@@ -448,11 +448,6 @@ public final class BilledLines implements Rule {
         if (extra.isEmpty()) {
             return false;
         }
-        for (String m : extra) {
-            if (!m.equals("59") && !m.equals("XE") && !m.equals("XP") && !m.equals("XS") && !m.equals("XU")) {
-                return false;
-            }
-        }
-        return true;
+        return org.minutewise.core.payer.PayerProfile.DISTINCT_MODIFIERS.containsAll(extra);
     }
 }

@@ -135,16 +135,17 @@ public final class CodeRules implements Rule {
                         + "stands."));
             }
         }
-        if (medicare) {
-            for (int i = 0; i < ctx.visit().services().size(); i++) {
-                ServiceLine l = ctx.visit().services().get(i);
-                if (ClaimBuilder.SPINAL_MANIPULATION.contains(l.code()) && dx.stream().noneMatch(CodeRules::subluxation)) {
-                    out.add(NO_SUBLUXATION.finding(codePath(i), l.code() + " (chiropractic manipulation) is billed "
-                            + "to Medicare without a subluxation among the diagnoses (M99.01-M99.05, at the level "
-                            + "treated): Medicare pays manipulation only to correct a subluxation."));
-                    break;
-                }
+        int manipulation = -1;
+        for (int i = 0; i < ctx.visit().services().size() && manipulation < 0; i++) {
+            if (ClaimBuilder.SPINAL_MANIPULATION.contains(ctx.visit().services().get(i).code())) {
+                manipulation = i;
             }
+        }
+        if (medicare && manipulation >= 0 && dx.stream().noneMatch(CodeRules::subluxation)) {
+            out.add(NO_SUBLUXATION.finding(codePath(manipulation), ctx.visit().services().get(manipulation).code()
+                    + " (chiropractic manipulation) is billed to Medicare without a subluxation among the diagnoses "
+                    + "(M99.01-M99.05, at the level treated): Medicare pays manipulation only to correct a "
+                    + "subluxation."));
         }
         if (dx.isEmpty()) {
             out.add(NO_DIAGNOSIS.finding("diagnoses", "The visit carries no diagnosis: every claim line points at "

@@ -76,16 +76,10 @@ public final class KxThresholdRule implements Rule {
     public void check(CheckContext ctx, List<Finding> out) {
         Claim claim = ClaimBuilder.of(ctx);
         if (ctx.payer().isMedicare() && ctx.ref().fees().hasKxThresholds()
-                && ctx.ref().fees().kxThreshold(ctx.visit().dateOfService()).isEmpty()) {
-            java.util.Set<String> notCovered = ClaimBuilder.notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
-            for (var l : claim.lines()) {
-                if (!ClaimBuilder.kxBucket(l, ctx.ref().codes(), notCovered).isEmpty()) {
-                    out.add(NO_THRESHOLD.finding("dateOfService", "Minutewise has no KX threshold for "
-                            + ctx.visit().dateOfService().getYear() + ", so whether these therapy lines need KX "
-                            + "was not checked."));
-                    break;
-                }
-            }
+                && ctx.ref().fees().kxThreshold(ctx.visit().dateOfService()).isEmpty() && anyKxLine(ctx, claim)) {
+            out.add(NO_THRESHOLD.finding("dateOfService", "Minutewise has no KX threshold for "
+                    + ctx.visit().dateOfService().getYear() + ", so whether these therapy lines need KX "
+                    + "was not checked."));
         }
         if (!ctx.visit().patient().yearToDateGiven() && !claim.kx().isEmpty()) {
             KxBucket first = claim.kx().get(0);
@@ -135,12 +129,7 @@ public final class KxThresholdRule implements Rule {
 
     /** MW-K006: what GA or GZ on the visit's therapy lines means, and that they stand in place of KX. */
     private static void abnRecorded(CheckContext ctx, Claim claim, List<Finding> out) {
-        java.util.Set<String> notCovered = ClaimBuilder.notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
-        boolean therapy = false;
-        for (var l : claim.lines()) {
-            therapy |= !ClaimBuilder.kxBucket(l, ctx.ref().codes(), notCovered).isEmpty();
-        }
-        if (!therapy) {
+        if (!anyKxLine(ctx, claim)) {
             return; // a chiropractor's maintenance manipulation under an ABN: MW-W008 speaks of it
         }
         boolean past = false;
@@ -155,6 +144,17 @@ public final class KxThresholdRule implements Rule {
                         + "not the patient, bears the cost; the estimate shows what Medicare would allow if it paid.")
                 + (past ? " The patient is past the KX threshold: the lines carry " + (given ? "GA" : "GZ")
                         + " in place of KX, which would attest medical necessity." : "")));
+    }
+
+    /** A line of the claim counts toward a KX bucket (outpatient therapy Medicare pays on this visit). */
+    private static boolean anyKxLine(CheckContext ctx, Claim claim) {
+        java.util.Set<String> notCovered = ClaimBuilder.notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
+        for (var l : claim.lines()) {
+            if (!ClaimBuilder.kxBucket(l, ctx.ref().codes(), notCovered).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The bucket's expenses reached the threshold before the visit or pass it on it. */
