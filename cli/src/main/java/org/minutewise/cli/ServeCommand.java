@@ -80,7 +80,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println(server.url());
         out.flush();
-        err.println("minutewise: serving on " + server.url() + " (store: " + server.store().config().describe()
+        boolean everywhere = bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]");
+        err.println("minutewise: serving on " + server.url()
+                + (everywhere ? " (bound to " + bind + ": every interface of this host, not only loopback)" : "")
+                + " (store: " + server.store().config().describe()
                 + (tok.isPresent() ? "; API token required" : "; no API token: loopback only") + "); Ctrl-C stops");
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -179,7 +179,13 @@ public final class FhirVisitReader {
                 continue;
             }
             if (e.hasFullUrl()) {
-                byReference.putIfAbsent(e.getFullUrl(), i);
+                Integer first = byReference.putIfAbsent(e.getFullUrl(), i);
+                if (first != null && sameVersion(entries.get(first), e)) {
+                    // bdl-7: a reference to this fullUrl could mean either entry; reading one of them would be a guess.
+                    throw new InputException("Bundle.entry[" + i + "].fullUrl", "the same fullUrl as Bundle.entry[" + first + "]"
+                            + " (\"" + e.getFullUrl() + "\"): a fullUrl must be unique in a Bundle (FHIR R4 bdl-7), "
+                            + "or a reference to it is ambiguous");
+                }
             }
             if (r.getIdElement().hasIdPart()) {
                 byReference.putIfAbsent(r.fhirType() + "/" + r.getIdElement().getIdPart(), i);
@@ -296,6 +302,13 @@ public final class FhirVisitReader {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** Two entries of one fullUrl are allowed (bdl-7) only as different versions of the resource. */
+    private static boolean sameVersion(Bundle.BundleEntryComponent a, Bundle.BundleEntryComponent b) {
+        String va = a.getResource() == null ? null : a.getResource().getMeta().getVersionId();
+        String vb = b.getResource() == null ? null : b.getResource().getMeta().getVersionId();
+        return va == null || vb == null || va.equals(vb);
     }
 
     /**
@@ -651,6 +664,13 @@ public final class FhirVisitReader {
             }
             Procedure.ProcedurePerformerComponent perf = pr.getPerformerFirstRep();
             String pp = p + ".performer[0]";
+            if (pr.getPerformer().size() > 1) {
+                // One service line has one clinician: the minutes of two clinicians treating together count once
+                // (CMS Pub 100-04 ch. 5 §20.2), so the others are not a second line, but they are said, not dropped.
+                notes.add(p + ".performer[1.." + (pr.getPerformer().size() - 1) + "]: " + (pr.getPerformer().size() - 1)
+                        + " more performer(s) not read; the service is billed as furnished by performer[0]. When "
+                        + "another clinician furnished minutes of their own, send them as a Procedure of their own");
+            }
             source.put(sp + ".provider", pp);
             Optional<Loc> actor = resolve(perf.getActor(), proc, pp + ".actor");
             Optional<Role> role = role(perf.getFunction());
@@ -810,9 +830,14 @@ public final class FhirVisitReader {
             listed.sort(Comparator.comparingInt(d -> d.hasRank() ? d.getRank() : Integer.MAX_VALUE));
             for (Encounter.DiagnosisComponent d : listed) {
                 int k = encounter.getDiagnosis().indexOf(d);
-                resolve(d.getCondition(), enc, enc.path() + ".diagnosis[" + k + "].condition")
-                        .filter(l -> l.resource() instanceof Condition)
-                        .ifPresent(conditions::add);
+                String cp = enc.path() + ".diagnosis[" + k + "].condition";
+                Optional<Loc> c = resolve(d.getCondition(), enc, cp).filter(l -> l.resource() instanceof Condition);
+                if (c.isPresent()) {
+                    conditions.add(c.get());
+                } else {
+                    notes.add(cp + ": " + (d.getCondition().isEmpty() ? "empty" : describe(d.getCondition())
+                            + " is no Condition in the Bundle") + "; not used as a diagnosis");
+                }
             }
             List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
             for (int i = 0; i < entries.size(); i++) {

@@ -258,6 +258,39 @@ class FhirVisitReaderTest {
                 .startsWith("Bundle.entry[4].resource.modifierExtension: a modifier extension"));
     }
 
+    /** A second performer and a diagnosis reference that leads nowhere are said, not silently dropped. */
+    @Test
+    void aSecondPerformerAndADanglingEncounterDiagnosisAreNoted() {
+        ObjectNode b = tree(STROKE);
+        ArrayNode performers = (ArrayNode) entry(b, 2).get("performer");
+        performers.add(performers.get(0).deepCopy());
+        ((ObjectNode) entry(b, 0).get("diagnosis").get(0).get("condition")).put("reference", "Condition/gone");
+        FhirVisitReader.Result r = read(b.toString()).get(0);
+        assertThat(r.visit().orElseThrow().services()).hasSize(3);
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("Bundle.entry[2].resource.performer[1..1]: 1 more "
+                + "performer(s) not read"));
+        assertThat(r.notes()).contains("Bundle.entry[0].resource.diagnosis[0].condition: Condition/gone is no "
+                + "Condition in the Bundle; not used as a diagnosis");
+
+        Visit plain = read(tree(STROKE).toString()).get(0).visit().orElseThrow();
+        assertThat(read(tree(STROKE).toString()).get(0).notes()).noneMatch(n -> n.contains("performer")
+                || n.contains("diagnosis["));
+        assertThat(plain.diagnoses()).containsExactly("I69.351", "R26.81");
+    }
+
+    /** bdl-7: one fullUrl for two entries makes every reference to it a guess, unless they are two versions. */
+    @Test
+    void aFullUrlTwiceRefusesTheBundleUnlessTheVersionsDiffer() {
+        ObjectNode b = tree(STROKE);
+        ((ObjectNode) b.get("entry").get(6)).put("fullUrl", "http://clinic.example/fhir/Condition/dx-1");
+        assertThatThrownBy(() -> read(b.toString())).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("Bundle.entry[6].fullUrl: the same fullUrl as Bundle.entry[5] "
+                        + "(\"http://clinic.example/fhir/Condition/dx-1\"): a fullUrl must be unique");
+        entry(b, 5).putObject("meta").put("versionId", "1");
+        entry(b, 6).putObject("meta").put("versionId", "2");
+        assertThat(read(b.toString()).get(0).ok()).isTrue();
+    }
+
     @Test
     void aLargePdfAttachmentIsNotedNotRead() {
         ObjectNode b = tree(STROKE);
