@@ -36,12 +36,29 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
      */
     public List<String> explanation() {
         List<String> cq = ClaimBuilder.assistantExplanation(this);
-        if (cq.isEmpty()) {
+        List<String> shared = sharedMinutesExplanation();
+        if (cq.isEmpty() && shared.isEmpty()) {
             return units.explanation();
         }
         List<String> all = new java.util.ArrayList<>(units.explanation());
+        all.addAll(Math.min(1, all.size()), shared);
         all.addAll(cq);
         return all;
+    }
+
+    /** A sentence for each code whose documented periods overlap: the minutes counted once (RULES.md §2). */
+    private List<String> sharedMinutesExplanation() {
+        List<String> out = List.of();
+        for (org.minutewise.core.units.CodeUnits c : units.lines()) {
+            int shared = org.minutewise.core.units.UnitCalculator.sharedMinutes(visit.services(), c.code());
+            if (shared > 0) {
+                out = out.isEmpty() ? new java.util.ArrayList<>() : out;
+                out.add(c.code() + ": " + (c.minutes() + shared) + " minutes are documented, " + shared
+                        + " of them twice (two clinicians at once, or periods that overlap); each minute counts "
+                        + "once, so " + c.code() + " has " + c.minutes() + " minutes.");
+            }
+        }
+        return out;
     }
 
     public boolean blocks() {

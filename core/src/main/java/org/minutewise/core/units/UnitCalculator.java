@@ -1,11 +1,13 @@
 package org.minutewise.core.units;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.model.Period;
 import org.minutewise.core.model.ServiceLine;
 
 /**
@@ -30,7 +32,12 @@ public final class UnitCalculator {
         return minutes < 8 ? 0 : (minutes + 7) / 15;
     }
 
-    /** Pools a visit's lines by code, in order of first appearance. */
+    /**
+     * Pools a visit's lines by code, in order of first appearance. A minute counts once for its code: where periods
+     * of the code overlap (two clinicians treating together, or one period entered twice), the code gets the
+     * minutes of their union (RULES.md §2: two clinicians treating one patient together still give one unit per
+     * 15 minutes).
+     */
     public static List<CodeMinutes> pool(List<ServiceLine> lines) {
         int n = lines.size();
         String[] codes = new String[n];
@@ -46,9 +53,50 @@ public final class UnitCalculator {
         }
         List<CodeMinutes> out = new ArrayList<>(distinct);
         for (int i = 0; i < distinct; i++) {
-            out.add(new CodeMinutes(codes[i], minutes[i]));
+            out.add(new CodeMinutes(codes[i], minutes[i] - sharedMinutes(lines, codes[i])));
         }
         return out;
+    }
+
+    /**
+     * The minutes a code's lines document more than once: the sum of its periods less the minutes of their union.
+     * 0 when no two of its periods overlap (the usual case, found without allocating).
+     */
+    public static int sharedMinutes(List<ServiceLine> lines, String code) {
+        boolean overlap = false;
+        for (int i = 0; i < lines.size() && !overlap; i++) {
+            ServiceLine a = lines.get(i);
+            if (!a.code().equals(code)) {
+                continue;
+            }
+            List<Period> pa = a.periods();
+            for (int p = 0; p < pa.size() && !overlap; p++) {
+                for (int j = i; j < lines.size() && !overlap; j++) {
+                    ServiceLine b = lines.get(j);
+                    if (!b.code().equals(code)) {
+                        continue;
+                    }
+                    List<Period> pb = b.periods();
+                    for (int q = j == i ? p + 1 : 0; q < pb.size() && !overlap; q++) {
+                        overlap = pa.get(p).overlaps(pb.get(q));
+                    }
+                }
+            }
+        }
+        if (!overlap) {
+            return 0;
+        }
+        BitSet union = new BitSet(24 * 60);
+        int sum = 0;
+        for (ServiceLine l : lines) {
+            if (l.code().equals(code)) {
+                for (Period p : l.periods()) {
+                    sum += p.minutes();
+                    union.set(p.startMinute(), p.endMinute());
+                }
+            }
+        }
+        return sum - union.cardinality();
     }
 
     public static UnitResult compute(UnitMethod method, List<CodeMinutes> input, CodeCatalog catalog) {

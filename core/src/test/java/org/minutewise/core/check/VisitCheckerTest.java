@@ -123,6 +123,22 @@ final class VisitCheckerTest {
         assertThat(r.findings()).extracting(Finding::ruleId).contains("MW-U003");
     }
 
+    /**
+     * Co-treatment (RULES.md §2, §4): a PT 09:00-09:30 and a PTA 09:15-09:45 on 97110 are 45 minutes, 3 units, not
+     * 60 and 4; the PTA furnished 15 minutes alone (09:30-09:45), one full block: one unit carries CQ.
+     */
+    @Test
+    void coTreatmentCountsTheSharedMinutesOnceAndDoesNotBlock() {
+        CheckResult r = new VisitChecker(Fixtures.REF).check(visit(line("97110", "T1", Role.PT, "09:00-09:30"),
+                line("97110", "A1", Role.PTA, "09:15-09:45")));
+        assertThat(r.units().totalTimedMinutes()).isEqualTo(45);
+        assertThat(r.units().unitsByCode()).containsEntry("97110", 3);
+        assertThat(r.findings()).extracting(Finding::ruleId).contains("MW-U004").doesNotContain("MW-U003");
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().startsWith("MW-U")).noneMatch(Finding::blocks);
+        assertThat(r.claim().lines()).extracting(l -> l.code() + " " + l.modifiers() + " x" + l.units())
+                .containsExactlyInAnyOrder("97110 [GP] x2", "97110 [GP, CQ] x1");
+    }
+
     @Test
     void thePayerProfileDecidesTheMethod() {
         Visit v = visit(ServiceLine.of("97110", 20, Role.PT), ServiceLine.of("97112", 20, Role.PT)).toBuilder()

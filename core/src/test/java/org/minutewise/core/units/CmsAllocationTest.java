@@ -72,6 +72,24 @@ final class CmsAllocationTest {
                     .isEqualTo(3);
         }
 
+        /** RULES.md §2: two clinicians treating together still give one unit per 15 minutes. */
+        @Test
+        void minutesTwoClinicansShareCountOnce() {
+            List<ServiceLine> lines = List.of(Fixtures.line("97110", "T1", Role.PT, "09:00-09:30"),
+                    Fixtures.line("97110", "A1", Role.PTA, "09:15-09:45"),
+                    Fixtures.line("97112", "T1", Role.PT, "10:00-10:20"));
+            assertThat(UnitCalculator.sharedMinutes(lines, "97110")).isEqualTo(15);
+            assertThat(UnitCalculator.sharedMinutes(lines, "97112")).isZero();
+            // 09:00-09:45 is 45 minutes of 97110, not 60 (4 units with 97112's 20 would be 5).
+            assertThat(UnitCalculator.pool(lines)).containsExactly(new CodeMinutes("97110", 45),
+                    new CodeMinutes("97112", 20));
+            // Periods of one line that overlap count once too; back-to-back ones share nothing.
+            assertThat(UnitCalculator.sharedMinutes(List.of(Fixtures.line("97110", Role.PT, "09:00-09:20",
+                    "09:10-09:25")), "97110")).isEqualTo(10);
+            assertThat(UnitCalculator.sharedMinutes(List.of(Fixtures.line("97110", "T1", Role.PT, "09:00-09:15"),
+                    Fixtures.line("97110", "A1", Role.PTA, "09:15-09:30")), "97110")).isZero();
+        }
+
         @Test
         void seedScenarioDIsThreeUnitsNotTwo() {
             UnitResult r = cms("97112:20", "97110:18");

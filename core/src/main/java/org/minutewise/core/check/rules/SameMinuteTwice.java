@@ -14,7 +14,8 @@ import org.minutewise.core.model.ServiceLine;
 /**
  * The same minute documented under two therapy services (or twice under one). Only supervised modalities
  * (97010-97028, G0283) may share minutes with other services. Periods are half-open: 09:00-09:24 and
- * 09:24-09:47 do not overlap.
+ * 09:24-09:47 do not overlap. Two clinicians in the same minutes of one code treated together (MW-U004, a warning:
+ * the units count those minutes once).
  */
 public final class SameMinuteTwice implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-U003", Severity.BLOCK,
@@ -23,11 +24,29 @@ public final class SameMinuteTwice implements Rule {
                     + "one service that was actually furnished then.",
             "NCCI Policy Manual ch. XI §P; CMS Pub 100-04 ch. 5 §20.2", Citations.NCCI_MANUAL)
             .revised(2, "2026-12-05: group time (97150) beside an individual code in the same minutes is left to "
-                    + "MW-G001, which reported the same minutes");
+                    + "MW-G001, which reported the same minutes")
+            .revised(3, "2026-12-05: two clinicians documenting the same minutes of one code is co-treatment "
+                    + "(MW-U004): the minutes are counted once instead of the claim being blocked");
+
+    /**
+     * Two clinicians documented the same minutes of one code: they treated together. The units count each minute
+     * once, and minutes a therapist furnished with an assistant are the therapist's (no CQ/CO for them).
+     */
+    public static final RuleInfo TOGETHER = new RuleInfo("MW-U004", Severity.WARN,
+            "Two clinicians treated together: the shared minutes are counted once",
+            "Nothing to change if they treated together: bill the units computed here, which count each shared "
+                    + "minute once. Make sure the note says both treated the patient at the same time and why two "
+                    + "clinicians were needed. If they treated at different times, correct the start and end times.",
+            "CMS Pub 100-02 ch. 15 §230; CMS Pub 100-04 ch. 5 §20.2", Citations.BENEFIT_MANUAL_CH15);
 
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<RuleInfo> emits() {
+        return List.of(INFO, TOGETHER);
     }
 
     @Override
@@ -76,23 +95,23 @@ public final class SameMinuteTwice implements Rule {
         }
         Period both = new Period(max(pa, pb), min(pa, pb));
         String what;
-        // Co-treatment by a therapist and another clinician: the shared minutes are the therapist's (RULES.md §4).
-        boolean together = i != j && a.code().equals(b.code()) && !a.provider().sameClinician(b.provider())
-                && (a.provider().role().isTherapist() || b.provider().role().isTherapist());
-        if (together) {
-            // Co-treatment: two clinicians with one patient in the same minutes of one code.
-            out.add(INFO.finding(CheckContext.path(j), "The same " + shared + " minutes (" + both + ") of "
-                    + a.code() + " are documented by two clinicians (" + CheckContext.path(i) + " and "
-                    + CheckContext.path(j) + "). Two clinicians treating one patient together still give one "
-                    + "unit per 15 minutes: each minute counts once.", "If they treated together, record the "
-                    + "shared minutes once, on the therapist's line: minutes both furnish are the therapist's, with "
-                    + "no CQ/CO for them. If they treated at different times, correct the start and end times."));
+        if (i != j && a.code().equals(b.code()) && !a.provider().sameClinician(b.provider())) {
+            // Co-treatment: two clinicians with one patient in the same minutes of one code. The unit pool counts
+            // the union of the code's periods (UnitCalculator.pool), so the claim is right; the note should say so.
+            boolean therapist = a.provider().role().isTherapist() || b.provider().role().isTherapist();
+            out.add(TOGETHER.finding(CheckContext.path(j), "The same " + shared + " minutes (" + both + ") of "
+                    + a.code() + " are documented by two clinicians (" + CheckContext.path(i) + ", "
+                    + a.provider().role() + ", and " + CheckContext.path(j) + ", " + b.provider().role() + "). Two "
+                    + "clinicians treating one patient together still give one unit per 15 minutes, so these "
+                    + "minutes are counted once" + (therapist && (a.provider().role().isAssistant()
+                    || b.provider().role().isAssistant()) ? ", as the therapist's (no CQ/CO for them)" : "")
+                    + "."));
             return;
         }
         if (a.code().equals(b.code())) {
             what = "The same " + shared + " minutes (" + both + ") are documented twice for " + a.code()
                     + (i == j ? "" : " (" + CheckContext.path(i) + " and " + CheckContext.path(j) + ")")
-                    + ". Two clinicians treating together still count each minute once.";
+                    + " by the same clinician; the units here count them once, but the record says otherwise.";
         } else {
             what = a.code() + " (" + pa + ") and " + b.code() + " (" + pb + ") share " + shared + " minutes ("
                     + both + "). The same minute may not be billed under two therapy codes.";

@@ -59,26 +59,35 @@ final class SameMinuteTwiceTest {
         assertThat(check(line("G0283", Role.PTA, "09:00-09:15"), line("97110", Role.PT, "09:00-09:20"))).isEmpty();
     }
 
+    /** MW-U004: two clinicians in the same minutes of one code treated together: a warning, not a block. */
     @Test
-    void sameCodeFromTwoProvidersAtTheSameTimeFires() {
-        // Two clinicians treating together still give each minute once (RULES.md §2).
+    void sameCodeFromTwoProvidersAtTheSameTimeIsCoTreatment() {
         List<Finding> f = check(line("97110", "T1", Role.PT, "09:00-09:30"),
                 line("97110", "T2", Role.PTA, "09:15-09:30"));
         assertThat(f).singleElement().satisfies(x -> {
-            assertThat(x.ruleId()).isEqualTo("MW-U003");
-            assertThat(x.message()).contains("97110").contains("15").contains("two clinicians");
-            assertThat(x.fix()).as("co-treatment: the shared minutes once, on the therapist's line")
-                    .contains("once, on the therapist's line").contains("no CQ/CO");
+            assertThat(x.ruleId()).isEqualTo("MW-U004");
+            assertThat(x.severity()).isEqualTo(Severity.WARN);
+            assertThat(x.path()).isEqualTo("services[1]");
+            assertThat(x.message()).contains("The same 15 minutes (09:15-09:30) of 97110")
+                    .contains("two clinicians").contains("counted once, as the therapist's (no CQ/CO for them)");
         });
-        // One clinician twice is no co-treatment: the usual fix.
+        // One clinician twice is no co-treatment: the block, with the usual fix.
         List<Finding> same = check(line("97110", "T1", Role.PT, "09:00-09:30"),
                 line("97110", "T1", Role.PT, "09:15-09:30"));
-        assertThat(same).singleElement().satisfies(x -> assertThat(x.fix()).doesNotContain("therapist's line")
-                .contains("correct the start and end times"));
-        // Two assistants: no therapist's line to put the minutes on, and an assistant's minutes keep CQ/CO.
+        assertThat(same).singleElement().satisfies(x -> {
+            assertThat(x.ruleId()).isEqualTo("MW-U003");
+            assertThat(x.fix()).contains("correct the start and end times");
+        });
+        // Two assistants: counted once, but the minutes stay an assistant's.
         List<Finding> assistants = check(line("97110", "A1", Role.PTA, "09:00-09:30"),
                 line("97110", "A2", Role.PTA, "09:15-09:30"));
-        assertThat(assistants).singleElement().satisfies(x -> assertThat(x.fix()).doesNotContain("therapist's line"));
+        assertThat(assistants).singleElement().satisfies(x -> assertThat(x.message()).doesNotContain("therapist's"));
+        // Two clinicians on different codes in the same minutes: still the same minute under two codes.
+        assertThat(check(line("97110", "T1", Role.PT, "09:00-09:30"), line("97112", "T2", Role.PTA, "09:15-09:30")))
+                .singleElement().satisfies(x -> assertThat(x.ruleId()).isEqualTo("MW-U003"));
+        // Two clinicians one after the other: nothing.
+        assertThat(check(line("97110", "T1", Role.PT, "09:00-09:15"), line("97110", "T2", Role.PTA, "09:15-09:30")))
+                .isEmpty();
     }
 
     @Test
