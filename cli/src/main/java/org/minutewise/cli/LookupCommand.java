@@ -75,9 +75,29 @@ final class LookupCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** The code with X placeholders to six characters and D (subsequent encounter) as its 7th. */
+    private static String seventh(String query) {
+        StringBuilder k = new StringBuilder(query.strip().toUpperCase(java.util.Locale.ROOT));
+        if (k.indexOf(".") < 0 && k.length() > 3) {
+            k.insert(3, '.');
+        }
+        if (k.indexOf(".") < 0) {
+            k.append('.');
+        }
+        while (k.length() < 7) {
+            k.append('X');
+        }
+        return k.append('D').toString();
+    }
+
     static void print(PrintWriter out, String query, Card c) {
         if (!c.id().equalsIgnoreCase(query)) {
             out.println(query.toUpperCase() + " is in " + c.id() + ":");
+        }
+        if (c.kind() == org.minutewise.knowledge.Kind.DIAGNOSIS
+                && org.minutewise.core.codes.DiagnosisCategory.needsSeventhCharacter(query)) {
+            out.println(query.toUpperCase() + " is not billable as written: an injury or fracture code needs its 7th "
+                    + "character (A initial, D subsequent, S sequela), e.g. " + seventh(query) + ".");
         }
         out.println(c.id() + "  (" + c.kind().wire() + ")  " + c.title());
         out.println();

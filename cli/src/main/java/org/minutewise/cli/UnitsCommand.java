@@ -2,9 +2,13 @@ package org.minutewise.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.minutewise.core.check.CodeLevelCheck;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.rules.UnknownCode;
@@ -31,7 +35,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Turn minutes per code into billable units, with the explanation.%n"
                 + "Example: minutewise units 97112:24 97110:23   (47 timed minutes: 97112 x2, 97110 x1)",
         footer = {"", "Repeated codes add up (97112:10 97112:12 is 22 minutes of 97112). An untimed code may be "
-                + "given without minutes (97161). An unknown but well-formed code is kept with 0 units and reported."})
+                + "given without minutes (97161). An unknown but well-formed code is kept with 0 units and reported.",
+                "What the codes alone can tell is reported too, for the payer and --date: a code the payer does not "
+                        + "take (97014 to Medicare), units over the MUE or the payer's daily limit, two evaluations "
+                        + "of a discipline, a code not valid on the date. The exit status is 1 when one of them "
+                        + "blocks. Documentation, modifiers and who treated need a visit: minutewise check."})
 final class UnitsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,6 +58,10 @@ final class UnitsCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "Date of service: which codes are valid and which unit limits apply (default: today, UTC).")
+    String date;
 
     @Parameters(arity = "1..*", paramLabel = "CODE[:MINUTES]", description = "A code and its minutes, e.g. 97112:24.")
     List<String> items;
@@ -82,6 +94,8 @@ final class UnitsCommand implements Callable<Integer> {
             }
         }
         UnitResult r = UnitCalculator.compute(m, input, ref.codes());
+        // What the codes alone already tell: a code the payer does not take, unit limits, two evaluations a day.
+        findings.addAll(CodeLevelCheck.of(input, r, profile, ref, dateOfService()));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writeValueAsString(ResultJson.units(r, findings)));
@@ -89,6 +103,17 @@ final class UnitsCommand implements Callable<Integer> {
             out.print(TextReport.units(r, findings));
         }
         return findings.stream().anyMatch(Finding::blocks) ? Main.BLOCKED : Main.OK;
+    }
+
+    private LocalDate dateOfService() {
+        if (date == null) {
+            return LocalDate.now(Clock.systemUTC());
+        }
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new InputException("--date", "expected a date like 2026-03-02, got \"" + date + "\"");
+        }
     }
 
     static CodeMinutes parse(String item, ReferenceData ref) {

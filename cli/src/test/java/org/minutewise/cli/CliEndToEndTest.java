@@ -123,6 +123,30 @@ final class CliEndToEndTest {
         assertThat(run("units", "97129:40").out).contains("On the claim: 97129 x1 and 97130 x2");
     }
 
+    /**
+     * What the codes alone tell comes with the count, for the payer and the date: units over the MUE and 97014 to
+     * Medicare block (exit 1); two evaluations of one discipline block, one of each discipline does not; a deleted
+     * code blocks after its last date only; a commercial payer takes 97014.
+     */
+    @Test
+    void unitsReportWhatTheCodesAloneTell() {
+        Run mue = run("units", "--json", "--date", "2026-03-02", "97112:75");
+        assertThat(mue.code).isEqualTo(1);
+        assertThat(mue.json().get("findings")).singleElement().satisfies(f -> {
+            assertThat(f.get("id").asText()).isEqualTo("MW-E006");
+            assertThat(f.get("path").asText()).isEqualTo("97112");
+        });
+        assertThat(run("units", "97014").code).isEqualTo(1);
+        assertThat(run("units", "--payer", "commercial", "97014").code).isZero();
+        assertThat(run("units", "97161", "97162").out).contains("MW-E008");
+        assertThat(run("units", "97161", "97165").code).isZero();
+        assertThat(run("units", "--date", "2016-05-01", "97001").code).isZero();
+        assertThat(run("units", "--date", "2026-05-01", "97001").out).contains("MW-C005")
+                .contains("97001 is valid from 1990-01-01 to 2016-12-31");
+        assertOneErrorLine(run("units", "--date", "yesterday", "97112:20"), "--date: expected a date like");
+        assertThat(run("units", "--date", "2026-03-02", "97112:24", "97110:23").code).isZero();
+    }
+
     /** Converting to CSV says which fields the layout cannot carry, rather than drop them silently. */
     @Test
     void convertToCsvNamesWhatTheLayoutCannotCarry() {

@@ -41,10 +41,19 @@ final class Cards {
             facts.add(new Fact("Contact", "Supervised modality: untimed, and its minutes may overlap another "
                     + "service's minutes."));
         }
+        c.effectiveTo().ifPresent(to -> facts.add(new Fact("Deleted", c.code() + " is valid for dates of service "
+                + "from " + c.effectiveFrom() + " to " + to + " only; after that a claim with it is rejected "
+                + "(Minutewise blocks it as MW-C005). " + c.label() + ".")));
         c.addOnTo().ifPresent(base -> facts.add(new Fact("Add-on", "Add-on code: billed only with " + base
                 + " on the same day, never alone.")));
-        facts.add(new Fact("Discipline", "Billed under a " + disciplines(c.disciplines()) + " plan of care, with "
-                + modifiers(c.disciplines()) + " by the discipline of the plan of care, not by who treated."));
+        if (c.disciplines().isEmpty()) {
+            facts.add(new Fact("Discipline", "Not a therapy service: billed outside a therapy plan of care, with no "
+                    + "GP, GO or GN."));
+        } else {
+            facts.add(new Fact("Discipline", "Billed under a " + disciplines(c.disciplines()) + " plan of care, "
+                    + "with " + modifiers(c.disciplines()) + " by the discipline of the plan of care, not by who "
+                    + "treated."));
+        }
         if (e != null && !e.companions().isEmpty()) {
             facts.add(new Fact("Companions", "Often billed beside " + String.join(", ", e.companions())
                     + " (each for its own minutes: a minute belongs to one code)."));
@@ -66,7 +75,7 @@ final class Cards {
             addSource(sources, l.source());
         }
         String summary = c.label() + ": " + c.kindText() + (c.oneOnOne() ? ", one-on-one" : "") + "; "
-                + disciplines(c.disciplines()) + ".";
+                + (c.disciplines().isEmpty() ? "not a therapy service" : disciplines(c.disciplines())) + ".";
         List<String> keywords = new ArrayList<>();
         if (e != null) {
             if (!e.summary().isEmpty()) {
@@ -132,6 +141,16 @@ final class Cards {
                         + "proprioceptive deficit documented beside it.";
         facts.add(new Fact("97112", support));
         facts.add(new Fact("Group", "Diagnosis group: " + d.group() + "."));
+        if (!d.billable()) {
+            facts.add(new Fact("Billable", d.category() + " is not billable as it stands: a claim needs the code with "
+                    + "all its characters, such as " + d.example() + " (ICD-10-CM guidelines I.B.2; Minutewise "
+                    + "blocks it as MW-C007)."));
+        }
+        if (DiagnosisCategory.needsSeventhCharacter(d.category())) {
+            facts.add(new Fact("Billable", "Codes of " + d.category() + " take a 7th character for the encounter: A "
+                    + "initial, D subsequent (the usual one during rehabilitation), S sequela; X fills the empty "
+                    + "places before it. Without it the code is not billable (MW-C007)."));
+        }
         List<String> keywords = new ArrayList<>();
         List<String> sources = new ArrayList<>(List.of("ICD-10-CM tabular list (CDC/NCHS, public domain)",
                 "RULES.md §7"));

@@ -57,6 +57,36 @@ class KnowledgeBaseTest {
         }
     }
 
+    /** A code no therapy discipline bills says so (no empty template); chiropractic manipulation needs AT. */
+    @Test
+    void chiropracticManipulationIsNoTherapyService() {
+        Card c = kb.lookup("98940").orElseThrow();
+        assertThat(c.summary()).contains("not therapy").doesNotContain("; .");
+        assertThat(c.facts()).extracting(Fact::text).anyMatch(t -> t.startsWith("Not a therapy service"))
+                .noneMatch(t -> t.contains("Billed under a  plan")).anyMatch(t -> t.contains("AT"));
+        assertThat(kb.lookup("97112").orElseThrow().facts()).extracting(Fact::text)
+                .anyMatch(t -> t.startsWith("Billed under a PT, OT plan of care"));
+    }
+
+    /** A deleted code is a card that says when it stopped and what replaced it, not an unknown code. */
+    @Test
+    void deletedCodesSayWhenAndWhatReplacedThem() {
+        assertThat(kb.lookup("97001").orElseThrow().title()).contains("use 97161-97163");
+        assertThat(kb.lookup("97532").orElseThrow().facts()).extracting(Fact::text)
+                .anyMatch(t -> t.startsWith("97532 is valid for dates of service from 1990-01-01 to 2017-12-31"));
+        assertThat(kb.lookup("97112").orElseThrow().facts()).extracting(Fact::topic).doesNotContain("Deleted");
+    }
+
+    /** A category that is not a billable code says so and gives a billable example; injuries need a 7th character. */
+    @Test
+    void diagnosisCardsSayWhenTheCodeIsNotBillable() {
+        assertThat(kb.lookup("M54.5").orElseThrow().facts()).extracting(Fact::text)
+                .anyMatch(t -> t.startsWith("M54.5 is not billable as it stands") && t.contains("M54.50"));
+        assertThat(kb.lookup("S93").orElseThrow().facts()).extracting(Fact::text)
+                .anyMatch(t -> t.startsWith("Codes of S93 take a 7th character"));
+        assertThat(kb.lookup("G63").orElseThrow().facts()).extracting(Fact::topic).doesNotContain("Billable");
+    }
+
     @Test
     void noCardCarriesTheSeedErrors() {
         // ERRATA.md 1: CO is the OT assistant modifier, not a chiropractor's.

@@ -67,7 +67,7 @@ final class RefDataTest {
 
         @Test
         void catalogIsVersioned() {
-            assertThat(codes.version()).isEqualTo("2026.1");
+            assertThat(codes.version()).isEqualTo("2026.2");
         }
 
         @Test

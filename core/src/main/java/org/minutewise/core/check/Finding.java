@@ -32,6 +32,11 @@ public record Finding(String ruleId, Severity severity, String path, String mess
         return overrideReason.isPresent();
     }
 
+    /** The same finding about another place (for example a code instead of {@code services[2]}). */
+    public Finding withPath(String where) {
+        return new Finding(ruleId, severity, where, message, fix, citation, overrideReason);
+    }
+
     public Finding withOverride(String reason) {
         return new Finding(ruleId, severity, path, message, fix, citation, Optional.of(reason));
     }
