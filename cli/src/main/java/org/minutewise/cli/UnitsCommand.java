@@ -93,6 +93,14 @@ final class UnitsCommand implements Callable<Integer> {
                         + "). It is kept with 0 units; its minutes are not counted toward the timed total."));
             }
         }
+        int day = 0;
+        for (CodeMinutes cm : input) {
+            day += cm.minutes();
+        }
+        if (day > VisitJsonReader.MAX_MINUTES) {
+            throw new InputException(String.join(" ", items), "the minutes add up to " + day + ", more than a day has ("
+                    + VisitJsonReader.MAX_MINUTES + "); a minute belongs to one code");
+        }
         UnitResult r = UnitCalculator.compute(m, input, ref.codes());
         // What the codes alone already tell: a code the payer does not take, unit limits, two evaluations a day.
         findings.addAll(CodeLevelCheck.of(input, r, profile, ref, dateOfService()));

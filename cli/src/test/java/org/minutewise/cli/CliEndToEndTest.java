@@ -145,6 +145,9 @@ final class CliEndToEndTest {
                 .contains("97001 is valid from 1990-01-01 to 2016-12-31");
         assertOneErrorLine(run("units", "--date", "yesterday", "97112:20"), "--date: expected a date like");
         assertThat(run("units", "--date", "2026-03-02", "97112:24", "97110:23").code).isZero();
+        Run day = run("units", "97110:1440", "97140:1440");
+        assertThat(day.code).isEqualTo(2);
+        assertOneErrorLine(day, "the minutes add up to 2880, more than a day has (1440)");
     }
 
     /** Converting to CSV says which fields the layout cannot carry, rather than drop them silently. */

@@ -33,6 +33,16 @@ final class Asker {
     static final String EVALUATIONS_A_DAY = "eval-once-per-day";
     private static final Set<String> EVALUATION_WORDS = Set.of("eval", "evals", "evaluation", "evaluations",
             "re-eval", "reeval", "re-evaluation", "reevaluation", "re-evals", "reevals");
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b20\\d\\d\\b");
+    private static final Set<String> ASSISTANT_WORDS = Set.of("pta", "ptas", "ota", "otas", "cota", "assistant",
+            "assistants");
+    private static final Set<String> CHIROPRACTOR_WORDS = Set.of("chiropractor", "chiropractors", "chiro", "dc",
+            "chiropractic");
+    private static final Set<String> BILLING_WORDS = Set.of("bill", "bills", "billed", "billing", "npi", "rendering",
+            "enroll", "enrolled", "medicare", "claim");
+    private static final Set<String> MODIFIER_IDS = Set.of("CQ", "CO");
+    private static final Set<String> FIGURE_WORDS = Set.of("threshold", "thresholds", "cap", "kx", "conversion",
+            "cf", "factor", "amount", "limit", "review");
     private static final Set<String> UNIT_WORDS = Set.of("unit", "units", "many", "bill", "billable", "round",
             "rounding", "count", "charge");
     private static final Set<String> CONTRAST_WORDS = Set.of("difference", "differ", "vs", "versus", "between",
@@ -51,6 +61,13 @@ final class Asker {
         if (!q.minutes().isEmpty() && containsAny(q.tokens(), UNIT_WORDS)) {
             return units(q, hits);
         }
+        if (q.tokens().contains("advantage") && q.tokens().contains("medicare")) {
+            // Medicare Advantage (Part C) plans set their own billing rules; the cards are Original Medicare's.
+            return new Answer("I don't know for a Medicare Advantage plan: the Minutewise Medicare rules are those of "
+                    + "Original Medicare (Part B), and each Medicare Advantage (Part C) plan sets its own (unit "
+                    + "method, KX, prior authorization). Check the plan's provider manual and describe it as a payer "
+                    + "profile (--payer-profile).", List.of(), false, 0.0);
+        }
         List<String> known = new ArrayList<>();
         for (String c : q.codes()) {
             if (kb.card(c).isPresent()) {
@@ -67,12 +84,30 @@ final class Asker {
         if (confidence < KnowledgeBase.MIN_CONFIDENCE) {
             return dontKnow(q, confidence);
         }
-        List<String> pinned = evaluationsADay(q) && kb.card(EVALUATIONS_A_DAY).isPresent()
-                ? List.of(EVALUATIONS_A_DAY) : List.of();
+        List<String> pinned = pinned(q);
         Card top = pinned.isEmpty() ? index.cards().get(hits.get(0).ord()) : kb.card(pinned.get(0)).orElseThrow();
         StringBuilder sb = new StringBuilder(bestSentences(q, top));
+        Optional<String> year = year(q);
+        Optional<Card> figures = kb.card(Cards.YEARLY_FIGURES);
+        if (year.isPresent() && !sb.toString().contains(year.get()) && figures.isPresent() && top != figures.get()
+                && figures.get().facts().stream().anyMatch(f -> f.text().startsWith(year.get() + ":"))
+                && containsAny(q.tokens(), FIGURE_WORDS)) {
+            // A year's figure the yearly card gives: that card answers, with the year's own sentence.
+            pinned = List.of(Cards.YEARLY_FIGURES);
+            top = figures.get();
+            sb = new StringBuilder("Medicare, " + top.facts().stream().filter(f -> f.text().startsWith(year.get()
+                    + ":")).findFirst().orElseThrow().text());
+        }
+        if (year.isPresent() && !sb.toString().contains(year.get()) && YEAR.matcher(sb).find()) {
+            // The best card's figures are for other years: showing them as the answer would be wrong.
+            return new Answer("I don't know the " + year.get() + " figure: the Minutewise knowledge base has no "
+                    + "card that gives it (" + top.id() + " gives other years). Source to check: " + top.citation()
+                    + ".", List.of(), false, round(confidence));
+        }
         Optional<Card> also = seeAlso(q, hits, top);
-        also.ifPresent(c -> sb.append(" See also ").append(c.id()).append(" (").append(c.title()).append(")."));
+        if (also.isPresent()) {
+            sb.append(" See also ").append(also.get().id()).append(" (").append(also.get().title()).append(").");
+        }
         sb.append(" Source: ").append(top.citation()).append('.');
         return new Answer(sb.toString(), scored(hits, pinned), true, round(confidence));
     }
@@ -495,6 +530,38 @@ final class Asker {
         boolean several = evals >= 2 || containsAny(t, Set.of("two", "2", "both", "second", "another", "multiple"));
         boolean aDay = t.contains("day") && containsAny(t, Set.of("same", "per", "a", "one", "each"));
         return evals > 0 && several && aDay;
+    }
+
+    /**
+     * The card a question's intent names when its words match another card better: two evaluations a day; an
+     * assistant evaluating (MW-W009); a chiropractor's therapy to Medicare (MW-W001); what an assistant's service
+     * takes to be billed (CQ or CO: the supervising therapist renders it).
+     */
+    private List<String> pinned(ParsedQuery q) {
+        List<String> t = q.tokens();
+        String id = null;
+        boolean assistant = containsAny(t, ASSISTANT_WORDS);
+        if (evaluationsADay(q)) {
+            id = EVALUATIONS_A_DAY;
+        } else if (assistant && containsAny(t, EVALUATION_WORDS)) {
+            id = "MW-W009";
+        } else if (containsAny(t, CHIROPRACTOR_WORDS) && t.contains("medicare") && !q.codes().stream()
+                .anyMatch(c -> c.startsWith("9894"))) {
+            id = "MW-W001";
+        } else if (assistant && containsAny(t, BILLING_WORDS) && q.ids().stream().noneMatch(MODIFIER_IDS::contains)) {
+            id = containsAny(t, Set.of("ota", "cota", "occupational")) ? "CO" : "CQ";
+        }
+        return id != null && kb.card(id).isPresent() ? List.of(id) : List.of();
+    }
+
+    /** A year the question names (2000-2099), if any. */
+    private static Optional<String> year(ParsedQuery q) {
+        for (String t : q.tokens()) {
+            if (t.length() == 4 && YEAR.matcher(t).matches()) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean containsAny(List<String> tokens, Set<String> words) {

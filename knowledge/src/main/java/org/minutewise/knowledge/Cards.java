@@ -165,6 +165,53 @@ final class Cards {
         return new Card(Kind.DIAGNOSIS, d.category(), d.title(), summary, facts, keywords, sources);
     }
 
+    /** The id of the card of the yearly Medicare figures, built from the reference data the checks use. */
+    static final String YEARLY_FIGURES = "yearly-figures";
+
+    /**
+     * The yearly Medicare figures the checks and the estimate use: the KX thresholds, the targeted-review amount and
+     * the conversion factor, one fact a year, from the loaded reference data (so the card cannot drift from them).
+     * Empty when no year is loaded.
+     */
+    static java.util.Optional<Card> yearlyFigures(org.minutewise.core.fees.FeeData fees) {
+        List<Fact> facts = new ArrayList<>();
+        List<String> sources = List.of("RULES.md §4, §6", "Minutewise yearly figures (refdata yearly-figures.csv)");
+        StringBuilder latest = new StringBuilder();
+        for (int y = 2000; y <= 2099; y++) {
+            java.time.LocalDate d = java.time.LocalDate.of(y, 7, 1);
+            var kx = fees.kxThreshold(d);
+            var cf = fees.conversionFactor(d);
+            if (kx.isEmpty() && cf.isEmpty()) {
+                continue;
+            }
+            StringBuilder t = new StringBuilder(y + ":");
+            kx.ifPresent(k -> t.append(" therapy (KX) threshold ").append(money(k.ptSlp()))
+                    .append(k.ptSlp().compareTo(k.ot()) == 0 ? " for PT and SLP combined and " + money(k.ot())
+                            + " for OT" : " PT and SLP combined, " + money(k.ot()) + " OT")
+                    .append("; targeted medical review from ").append(money(k.targetedReview())).append(" a bucket"));
+            cf.ifPresent(c -> t.append(kx.isPresent() ? ";" : "").append(" physician fee schedule conversion factor $")
+                    .append(c.toPlainString()));
+            kx.ifPresent(k -> t.append(" (").append(k.source()).append(')'));
+            t.append('.');
+            facts.add(new Fact("By year", t.toString()));
+            latest.setLength(0);
+            latest.append(t);
+        }
+        if (facts.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String summary = "Yearly Medicare therapy figures (" + facts.size() + " years loaded, data version "
+                + fees.version() + "). Latest: " + latest;
+        return java.util.Optional.of(new Card(Kind.RULE, YEARLY_FIGURES, "Yearly figures: KX thresholds, targeted "
+                + "review and the conversion factor", summary, facts, List.of("threshold", "thresholds", "cap",
+                "therapy cap", "kx", "conversion factor", "cf", "year", "yearly", "amount", "dollar"), sources));
+    }
+
+    private static String money(java.math.BigDecimal b) {
+        return "$" + String.format(java.util.Locale.ROOT, "%,d", b.setScale(0, java.math.RoundingMode.HALF_UP)
+                .intValueExact());
+    }
+
     /** A code the catalog does not know, from a descriptor file a user loaded. */
     static Card loadedCode(Descriptor d) {
         String title = d.shortText().isEmpty() ? shorten(d.longText()) : d.shortText();

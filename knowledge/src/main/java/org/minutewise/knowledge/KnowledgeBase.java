@@ -34,6 +34,8 @@ import org.minutewise.refdata.RefData;
 public final class KnowledgeBase {
     /** Below this share of the question covered by the best card, {@link #ask} says it does not know. */
     public static final double MIN_CONFIDENCE = 0.5;
+    /** Below this share of the words covered by its best cards, a search finds nothing (ask needs more). */
+    public static final double MIN_SEARCH_COVERAGE = 0.4;
     /** Text past this many characters is ignored: a question is a sentence or two, not a document. */
     public static final int MAX_TEXT = 500;
     /** How many cards {@link #ask} returns at most. */
@@ -183,7 +185,13 @@ public final class KnowledgeBase {
     public List<ScoredCard> search(String text, int limit) {
         ParsedQuery q = parse(text);
         List<ScoredCard> out = new ArrayList<>();
-        for (SearchIndex.Hit h : index.search(q, limit)) {
+        List<SearchIndex.Hit> hits = index.search(q, limit);
+        if (!hits.isEmpty() && new Asker(this).confidence(q, hits) < MIN_SEARCH_COVERAGE) {
+            // The best cards hold too little of the words ("dry needling" matched only by near spellings): a list
+            // of them would look like an answer.
+            return out;
+        }
+        for (SearchIndex.Hit h : hits) {
             out.add(new ScoredCard(index.cards().get(h.ord()), h.score()));
         }
         return out;
@@ -316,6 +324,7 @@ public final class KnowledgeBase {
             for (KnowledgeData.Entry t : data.rules()) {
                 cards.add(Cards.modifierOrRule(Kind.RULE, t));
             }
+            Cards.yearlyFigures(r.fees()).ifPresent(cards::add);
             Set<String> categories = new HashSet<>();
             for (DiagnosisCategory d : r.diagnoses().all()) {
                 cards.add(Cards.diagnosis(d, data.diagnoses().get(d.category())));

@@ -44,6 +44,8 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
             "modifers", "modifyer");
     /** Words that join minutes to the code after them: "20 min of 97112". */
     private static final Set<String> OF_WORDS = Set.of("of", "doing", "on");
+    /** "the 8 minute rule" names the rule: no minutes. */
+    private static final Set<String> RULE_WORDS = Set.of("rule", "rules");
     private static final Set<String> MINUTE_WORDS = Set.of("min", "mins", "minute", "minutes", "mns", "minuets");
     /** Words of a question that say nothing about its subject. */
     static final Set<String> QUESTION_WORDS = Set.of("what", "whats", "which", "who", "whom", "when", "where", "why",
@@ -108,7 +110,7 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
             String up = raw.get(i).toUpperCase(Locale.ROOT);
             // Minutes: "38 minutes", "20 min".
             if (QueryText.isNumber(tok) && i + 1 < tokens.size() && MINUTE_WORDS.contains(tokens.get(i + 1))
-                    && tok.length() <= 4) {
+                    && tok.length() <= 4 && !(i + 2 < tokens.size() && RULE_WORDS.contains(tokens.get(i + 2)))) {
                 String owner = "";
                 // "20 min of 97112": the code written just after, joined by "of", owns the minutes; else the code
                 // written just before ("97110 for 20 min", "97112 x 24 minutes").
@@ -172,31 +174,80 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
     }
 
     /**
-     * With the synonym phrases found; minutes written just after a phrase that names one code ("ther ex 23
-     * min") are that code's.
+     * With the synonym phrases found, and minutes without a written code given to the phrase that names one code
+     * beside them. People write it two ways, "ther ex 23 min, manual 10 min" (the phrase before) and "23 min ther
+     * ex and 10 min manual" (the phrase after); a question keeps to one, so the way that places more of its minutes
+     * is used for all of them (after wins a tie only when the first minutes have nothing before them).
      */
     ParsedQuery withSynonyms(List<Synonyms.Match> matches, Map<String, Card> byId) {
+        String[] before = new String[minutes.size()];
+        String[] after = new String[minutes.size()];
+        int nBefore = 0;
+        int nAfter = 0;
+        for (int k = 0; k < minutes.size(); k++) {
+            Minutes m = minutes.get(k);
+            if (!m.code().isEmpty()) {
+                continue;
+            }
+            // The minutes are tokens at and at + 1 ("23 min"); "of" may come between them and the phrase.
+            int next = m.at() + 2;
+            if (next < tokens.size() && OF_WORDS.contains(tokens.get(next))) {
+                next++;
+            }
+            for (Synonyms.Match sm : matches) {
+                String code = oneCode(sm, byId);
+                if (code == null) {
+                    continue;
+                }
+                if (sm.end() <= m.at() && m.at() - sm.end() <= 2) {
+                    before[k] = code;
+                }
+                if (sm.start() == next && after[k] == null) {
+                    after[k] = code;
+                }
+            }
+            nBefore += before[k] == null ? 0 : 1;
+            nAfter += after[k] == null ? 0 : 1;
+        }
+        boolean afterStyle = nAfter > nBefore || nAfter == nBefore && nAfter > 0 && firstPlacedAfter(before, after);
         List<Minutes> ms = new ArrayList<>(minutes.size());
-        for (Minutes m : minutes) {
+        for (int k = 0; k < minutes.size(); k++) {
+            Minutes m = minutes.get(k);
             String code = m.code();
             if (code.isEmpty()) {
-                for (Synonyms.Match sm : matches) {
-                    List<String> codeIds = new ArrayList<>();
-                    for (String id : sm.group().ids()) {
-                        Card c = byId.get(id);
-                        if (c != null && c.kind() == Kind.CODE) {
-                            codeIds.add(id);
-                        }
-                    }
-                    if (codeIds.size() == 1 && sm.end() <= m.at() && m.at() - sm.end() <= 2) {
-                        code = codeIds.get(0);
-                    }
-                }
+                String first = afterStyle ? after[k] : before[k];
+                String second = afterStyle ? before[k] : after[k];
+                code = first != null ? first : second != null ? second : "";
             }
             ms.add(m.withCode(code));
         }
         return new ParsedQuery(text, tokens, ids, codes, prefixes, List.copyOf(ms), List.copyOf(matches), words,
                 corrected, wants);
+    }
+
+    /** The first minutes placed at all have a phrase after them and none before. */
+    private static boolean firstPlacedAfter(String[] before, String[] after) {
+        for (int k = 0; k < before.length; k++) {
+            if (before[k] != null || after[k] != null) {
+                return before[k] == null;
+            }
+        }
+        return false;
+    }
+
+    /** The one code card a synonym phrase names, or null when it names none or several. */
+    private static String oneCode(Synonyms.Match sm, Map<String, Card> byId) {
+        String only = null;
+        for (String id : sm.group().ids()) {
+            Card c = byId.get(id);
+            if (c != null && c.kind() == Kind.CODE) {
+                if (only != null) {
+                    return null;
+                }
+                only = id;
+            }
+        }
+        return only;
     }
 
     /** Diagnosis words first ("dx code" is a diagnosis), then modifier words, then code words. */

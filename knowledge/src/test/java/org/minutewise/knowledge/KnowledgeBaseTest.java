@@ -190,7 +190,8 @@ class KnowledgeBaseTest {
         for (int i = 0; i < 3000; i++) {
             sb.append("word").append(i).append(" balance ").append(9000 + i).append(' ');
         }
-        assertThat(kb.search(sb.toString(), 5)).isNotEmpty();
+        // Mostly words no card holds: searched (not refused), and too little of it matches to list cards.
+        assertThat(kb.search(sb.toString(), 5)).isEmpty();
         assertThat(kb.ask(sb.toString()).answer()).isNotBlank();
         assertThat(kb.search("balance nmr gait pta group ".repeat(100), 5)).isNotEmpty();
         assertThat(kb.search("x".repeat(10_000), 5)).isEmpty();
@@ -214,6 +215,64 @@ class KnowledgeBaseTest {
         // Therapists' words name the codes of the minutes.
         assertThat(kb.ask("pt did ther ex 23 min and nmr 24 min how many units").answer())
                 .contains("47 timed minutes, 3 units").contains("97110 x1, 97112 x2");
+    }
+
+    /**
+     * Minutes written before the therapist's words are theirs ("22 min neuro re-ed and 9 min gait"), as much as
+     * minutes written after ("ther ex 23 min"); "the 8 minute rule" names the rule, it is no minutes.
+     */
+    @Test
+    void askPairsMinutesWithTheWordsOnEitherSide() {
+        assertThat(kb.ask("how many units for 22 min neuro re-ed and 9 min gait?").answer())
+                .contains("97112 22 min + 97116 9 min").contains("31 timed minutes, 2 units");
+        assertThat(kb.ask("8 minute rule: 10 min ther ex and 10 min manual, how many units?").answer())
+                .contains("97110 10 min + 97140 10 min").contains("20 timed minutes, 1 unit")
+                .doesNotContain("8 min");
+        assertThat(kb.ask("ther ex 23 min and nmr 24 min how many units").answer())
+                .contains("97110 23 min + 97112 24 min");
+    }
+
+    /** The card the intent names, not the one whose words match best. */
+    @Test
+    void askAnswersAssistantAndChiropractorQuestionsWithTheRule() {
+        assertThat(kb.ask("can a PTA do a re-evaluation?").cards().get(0).card().id()).isEqualTo("MW-W009");
+        assertThat(kb.ask("can an OTA do an evaluation?").cards().get(0).card().id()).isEqualTo("MW-W009");
+        assertThat(kb.ask("can a chiropractor bill 97140 to Medicare?").cards().get(0).card().id())
+                .isEqualTo("MW-W001");
+        assertThat(kb.ask("can a PTA bill Medicare under their own NPI?").cards().get(0).card().id())
+                .isEqualTo("CQ");
+        assertThat(kb.ask("can an OTA bill medicare").cards().get(0).card().id()).isEqualTo("CO");
+        // Near misses: a chiropractor's manipulation to Medicare, a PT's evaluation.
+        assertThat(kb.ask("can a chiropractor bill 98941 to Medicare?").cards().get(0).card().id())
+                .isNotEqualTo("MW-W001");
+        assertThat(kb.ask("can a PT do a re-evaluation?").cards().get(0).card().id()).isNotEqualTo("MW-W009");
+    }
+
+    /**
+     * A year's figure comes from the yearly card built from the reference data; a year it does not have is not
+     * answered with another year's figure; Medicare Advantage is not Original Medicare.
+     */
+    @Test
+    void askAnswersAYearsFigureWithThatYearOrNotAtAll() {
+        Answer a = kb.ask("what is the 2019 therapy threshold?");
+        assertThat(a.known()).isTrue();
+        assertThat(a.answer()).startsWith("Medicare, 2019: therapy (KX) threshold $2,040");
+        assertThat(kb.ask("what is the 2025 conversion factor?").answer()).contains("2025")
+                .contains("conversion factor $32.3465");
+        Answer unknown = kb.ask("what is the 2031 therapy threshold?");
+        assertThat(unknown.known()).isFalse();
+        assertThat(unknown.answer()).startsWith("I don't know the 2031 figure");
+        assertThat(kb.ask("what is the 2026 therapy threshold?").answer()).contains("2026").contains("$2,480");
+        assertThat(kb.ask("is the KX modifier required for Medicare Advantage?").known()).isFalse();
+    }
+
+    /** Words no card holds find nothing, rather than a list of cards that look like an answer. */
+    @Test
+    void searchFindsNothingForWordsNoCardHolds() {
+        assertThat(kb.search("dry needling", 10)).isEmpty();
+        assertThat(kb.search("xyzzy", 10)).isEmpty();
+        assertThat(ids(kb.search("nueromuscular", 10))).first().isEqualTo("97112");
+        assertThat(ids(kb.search("ther ex", 10))).first().isEqualTo("97110");
     }
 
     /** Two evaluations on one day: the rule that answers it comes first, not the evaluation codes' cards. */
