@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "minutewise", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Therapy minutes to defensible claim lines, explained.%n"
-                + "Exit status: 0 done, nothing blocks; 1 a finding blocks the claim; 2 bad input or usage; "
-                + "3 internal error.",
+                + "Exit status: 0 done, nothing blocks; 1 a finding blocks the claim (for lookup: no such card); "
+                + "2 bad input or usage; 3 internal error.",
         subcommands = {ServeCommand.class, UnitsCommand.class, CheckCommand.class, ConvertCommand.class,
             RulesCommand.class, LookupCommand.class, SearchCommand.class, AskCommand.class, AuditCommand.class,
             GenerateCommand.class})

@@ -407,8 +407,9 @@ public final class X12ClaimReader {
             String text = "";
             try {
                 text = r.hasText() ? r.getText() : "";
-            } catch (IllegalStateException ignored) {
-                // some error events carry no text
+            } catch (IllegalStateException | NullPointerException ignored) {
+                // Some error events carry no text: StAEDI says hasText() and then has no buffer for it (an
+                // unexpected segment, for one).
             }
             issue(new Issue(where.toString(), describe(r.getErrorType(), text, r.getReferenceCode())));
         }

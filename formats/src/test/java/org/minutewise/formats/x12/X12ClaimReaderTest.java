@@ -113,6 +113,22 @@ class X12ClaimReaderTest {
         assertThat(e.getMessage()).contains("type of bill facility code \"11\"").contains("(claim V-3001)");
     }
 
+    /**
+     * Errors StAEDI reports without text (an element too many, a required name left empty) are errors naming
+     * their segment, not internal failures.
+     */
+    @Test
+    void errorsWithoutTextAreNamed() {
+        String extra = sample().replace("NM1*41*2*MINUTEWISE*****46*MINUTEWISE~", "NM1*41*2*MINUTEWISE******46*MINUTEWISE~");
+        // The submitter's name segment is outside the claim: its errors are reported, and the claim is still read.
+        assertThat(X12ClaimReader.read(extra, "medicare", X12Fixtures.REF)).isNotEmpty()
+                .anySatisfy(r -> assertThat(r.error()).get().satisfies(e -> assertThat(e.path())
+                        .isEqualTo("segment 5 (NM1) element 10")));
+        String noName = sample().replace("NM1*82*1*T1*****XX*1987654328~", "NM1*82*1*******XX*1987654328~");
+        assertThat(X12ClaimReader.read(noName, "medicare", X12Fixtures.REF)).isNotEmpty()
+                .anySatisfy(r -> assertThat(r.error()).get().satisfies(e -> assertThat(e.path()).contains("(NM1)")));
+    }
+
     @Test
     void aWrongElementCountNamesSegmentAndElementAndTheOthersAreRead() {
         String edi = sample().replace("SV1*HC:97110:GP:CQ*65*UN*1***1:2~", "SV1*HC:97110:GP:CQ*65*UN~");
