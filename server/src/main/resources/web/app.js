@@ -5,7 +5,7 @@
 "use strict";
 
 (function () {
-  const ROLES = ["PT", "PTA", "OT", "OTA", "SLP", "MD", "NPP", "DC", "AIDE"];
+  const ROLES = ["PT", "PTA", "OT", "OTA", "SLP", "SLPA", "MD", "NPP", "DC", "AIDE"];
   const MODES = [["", "default"], ["one-on-one", "one-on-one"], ["group", "group"], ["supervised", "supervised"]];
   const DEBOUNCE_MS = 300;
 

@@ -43,14 +43,15 @@ final class LookupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         String query = id.strip();
-        if (!KnowledgeBase.isWellFormedId(query)) {
+        KnowledgeBase kb = files.knowledgeBase();
+        Optional<Card> card = kb.lookup(query);
+        // A one-word rulebook topic (mue, chiropractor) is a card id too, though not shaped like one.
+        if (card.isEmpty() && !KnowledgeBase.isWellFormedId(query)) {
             throw new InputException("ID", "\"" + id + "\" is not a code (97112, G0283), modifier (GP, 59), finding "
                     + "(MW-U003), ICD-10-CM code (I69.351) or rulebook topic (cms-total-time); try: minutewise search "
                     + "WORDS");
         }
-        KnowledgeBase kb = files.knowledgeBase();
         PrintWriter out = spec.commandLine().getOut();
-        Optional<Card> card = kb.lookup(query);
         if (card.isEmpty()) {
             List<ScoredCard> near = kb.search(query, 3);
             if (json) {

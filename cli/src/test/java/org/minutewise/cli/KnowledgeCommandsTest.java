@@ -112,6 +112,16 @@ class KnowledgeCommandsTest {
         assertThat(r.err()).startsWith("minutewise: ID: \"neuro re-ed\" is not a code");
     }
 
+    /** A one-word rulebook topic is a card id though not shaped like one: lookup mue shows its card. */
+    @Test
+    void oneWordTopicsAreLookedUp() {
+        for (String topic : new String[] {"mue", "chiropractor", "cotreatment", "yearly-figures"}) {
+            Run r = run("lookup", topic);
+            assertThat(r.code()).as(topic).isZero();
+            assertThat(r.out()).startsWith(topic + "  (rule)");
+        }
+    }
+
     @Test
     void searchTextAndJson() throws Exception {
         Run r = run("search", "neuro", "re-ed");

@@ -270,6 +270,11 @@ public final class ClaimBuilder {
         }
         Estimate estimate = payer.isMedicare() ? first.withModifiersOf(lines) : Estimate.unavailable("The payment estimate uses the Medicare physician fee schedule; payer \""
                         + payer.id() + "\" is not Medicare fee for service.");
+        if (payer.isMedicare() && v.setting() == org.minutewise.core.model.Setting.CAH && estimate.available()) {
+            String why = estimate.reason();
+            estimate = estimate.withReason(Estimate.CAH_LABEL + (why.startsWith(Estimate.LABEL)
+                    ? why.substring(Estimate.LABEL.length()) : " " + why));
+        }
         return new Claim(lines, estimate, kx, dropped);
     }
 
@@ -486,7 +491,7 @@ public final class ClaimBuilder {
     static Provider rendering(Visit v, List<Integer> idx, Discipline d) {
         for (int i : idx) {
             Provider p = v.services().get(i).provider();
-            if (!p.role().isAssistant() && p.role() != Role.AIDE) {
+            if (!p.role().rendersUnderSupervisor() && p.role() != Role.AIDE) {
                 return p;
             }
         }
@@ -507,7 +512,7 @@ public final class ClaimBuilder {
     }
 
     private static Role supervisorRole(Role assistant) {
-        return assistant == Role.OTA ? Role.OT : Role.PT;
+        return assistant.rendersUnderSupervisor() ? assistant.supervisingRole() : Role.PT;
     }
 
     private static ClaimLine line(String code, List<String> modifiers, int units, List<Integer> dx,

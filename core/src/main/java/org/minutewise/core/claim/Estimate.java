@@ -87,6 +87,21 @@ public record Estimate(boolean available, String reason, String locality, BigDec
                 BigDecimal.ZERO, List.of(), false, Optional.empty());
     }
 
+    /**
+     * A critical access hospital is paid its reasonable cost (101%), not the fee schedule: the fee schedule amounts
+     * are still what its therapy counts toward the KX threshold, so they are shown, and labelled as such.
+     */
+    public static final String CAH_LABEL = "Not what Medicare pays: a critical access hospital is paid its reasonable "
+            + "cost for outpatient therapy (101%), not the physician fee schedule, and the patient's coinsurance is "
+            + "based on its charges. These are the fee schedule amounts (RVUs x GPCI x conversion factor, multiple "
+            + "procedure payment reduction) that count toward the patient's KX threshold.";
+
+    /** The same estimate under another label (what the amounts mean). */
+    public Estimate withReason(String why) {
+        return new Estimate(available, why, locality, conversionFactor, lines, totalAllowed, medicarePays,
+                patientCoinsurance, unpriced, sampleData, fullUnit);
+    }
+
     public static final String LABEL = "Estimate only: Medicare physician fee schedule allowed amounts "
             + "(RVUs x GPCI x conversion factor, multiple procedure payment reduction, 85% for CQ/CO lines), "
             + "before the deductible; not a payment promise.";

@@ -9,6 +9,11 @@ public enum Role {
     OT("occupational therapist", Discipline.OT, false),
     OTA("occupational therapy assistant", Discipline.OT, true),
     SLP("speech-language pathologist", Discipline.SLP, false),
+    /**
+     * A speech-language pathology assistant: Medicare does not recognize their services (CMS Pub 100-02 ch. 15
+     * §230.3); some Medicaid and commercial plans do. Never the rendering provider, never a therapist.
+     */
+    SLPA("speech-language pathology assistant", Discipline.SLP, false),
     MD("physician", null, false),
     NPP("non-physician practitioner", null, false),
     DC("chiropractor", null, false),
@@ -43,7 +48,22 @@ public enum Role {
 
     /** A licensed therapist (PT, OT, SLP) who may furnish and bill therapy in their own right. */
     public boolean isTherapist() {
-        return discipline != null && !assistant;
+        return discipline != null && !assistant && this != SLPA;
+    }
+
+    /** A PTA, an OTA or an SLPA: furnishes therapy under a supervising therapist, who is the rendering provider. */
+    public boolean rendersUnderSupervisor() {
+        return assistant || this == SLPA;
+    }
+
+    /** The therapist who supervises this role (PT for a PTA, OT for an OTA, SLP for an SLPA); itself otherwise. */
+    public Role supervisingRole() {
+        return switch (this) {
+            case PTA -> PT;
+            case OTA -> OT;
+            case SLPA -> SLP;
+            default -> this;
+        };
     }
 
     public static Optional<Role> parse(String text) {

@@ -87,6 +87,7 @@ public final class ComplianceFixture {
         for (String code : List.of("97165", "97166", "97167", "97168")) {
             c.add(evaluation(code, Discipline.OT));
         }
+        c.add(evaluation("92610", Discipline.SLP));
         c.add(new CodeInfo("92507", "Speech, language or voice treatment", false, false, false, false, false, false,
                 Optional.empty(), Set.of(Discipline.SLP), LONG_AGO, Optional.empty()));
         // Chiropractic spinal manipulation: not a therapy code (no discipline).

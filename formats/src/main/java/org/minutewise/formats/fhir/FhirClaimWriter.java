@@ -310,7 +310,7 @@ public final class FhirClaimWriter {
                     break;
                 }
                 if (id.isPresent() && p.supervisorId().equals(id)) {
-                    role = Optional.of(p.role() == Role.OTA ? Role.OT : Role.PT);
+                    role = Optional.of(p.role().rendersUnderSupervisor() ? p.role().supervisingRole() : Role.PT);
                     break;
                 }
             }

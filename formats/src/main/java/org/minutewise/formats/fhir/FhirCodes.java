@@ -78,6 +78,7 @@ public final class FhirCodes {
             "225X00000X", Role.OT,
             "224Z00000X", Role.OTA,
             "235Z00000X", Role.SLP,
+            "2355S0801X", Role.SLPA,
             "111N00000X", Role.DC);
     /** SNOMED CT occupations that map reliably (physiotherapist, occupational therapist, chiropractor). */
     static final Map<String, Role> SNOMED_ROLES = Map.of(

@@ -23,10 +23,17 @@ public final class GroupTime implements Rule {
             "CMS Pub 100-02 ch. 15 §230 A; NCCI Policy Manual ch. XI §P", Citations.BENEFIT_MANUAL_CH15);
     public static final RuleInfo INDIVIDUAL_CODE_FOR_GROUP = new RuleInfo("MW-G002", Severity.BLOCK,
             "One-on-one code billed for group time",
-            "Bill group time as 97150 (one unit per patient); 97110-97546 need direct one-on-one contact and "
-                    + "97032-97039 constant attendance.",
+            "Bill group time as 97150, or 92508 for group speech, language or voice treatment (one unit per "
+                    + "patient); 97110-97546 need direct one-on-one contact, 97032-97039 constant attendance, and "
+                    + "92507 and 92526 are individual treatment.",
             "CPT therapeutic procedures guideline; CMS Pub 100-04 ch. 5 §20.2 B; Pub 100-02 ch. 15 §230 A",
-            Citations.CLAIMS_MANUAL_CH5);
+            Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-05: individual speech treatment (92507) and swallowing treatment (92526) billed for "
+                    + "group time; group speech treatment is 92508");
+
+    /** Individual speech-language codes and what group time under them is billed as (empty: no group code). */
+    private static final java.util.Map<String, String> INDIVIDUAL_SLP = java.util.Map.of("92507", "92508",
+            "92526", "");
     public static final RuleInfo INDIVIDUAL_CODE_FOR_SUPERVISED = new RuleInfo("MW-G003", Severity.BLOCK,
             "One-on-one code billed for supervised time",
             "Bill only the minutes of direct one-on-one contact (or constant attendance) under this code; time the "
@@ -56,8 +63,18 @@ public final class GroupTime implements Rule {
             if (groupMode && (info.oneOnOne() || info.constantAttendance())) {
                 out.add(INDIVIDUAL_CODE_FOR_GROUP.finding(CheckContext.path(i), l.code() + " is billed for group "
                         + "time, but it needs " + (info.constantAttendance() ? "constant attendance"
-                        : "direct one-on-one contact") + " for its minutes. Group therapy is billed as 97150, one "
-                        + "unit per patient."));
+                        : "direct one-on-one contact") + " for its minutes. Group therapy is billed as 97150"
+                        + (ctx.visit().planOfCare() == org.minutewise.core.model.Discipline.SLP ? " (92508 for group "
+                        + "speech, language or voice treatment)" : "") + ", one unit per patient."));
+            }
+            String groupCode = INDIVIDUAL_SLP.get(l.code());
+            if (groupMode && groupCode != null) {
+                out.add(INDIVIDUAL_CODE_FOR_GROUP.finding(CheckContext.path(i), l.code() + " is individual "
+                        + (l.code().equals("92507") ? "speech, language or voice treatment" : "swallowing treatment")
+                        + ", but it is billed for group time. " + (groupCode.isEmpty() ? "There is no group code for "
+                        + "it: bill only the minutes with the patient individually, or the group session as 97150 "
+                        + "when the payer takes it for this service." : "Group speech, language or voice treatment "
+                        + "is " + groupCode + ", one unit per patient.")));
             }
             if (l.mode().orElse(Mode.ONE_ON_ONE) == Mode.SUPERVISED && (info.oneOnOne() || info.constantAttendance())) {
                 out.add(INDIVIDUAL_CODE_FOR_SUPERVISED.finding(CheckContext.path(i) + ".mode", l.code() + " is "

@@ -174,6 +174,9 @@ public final class KxThresholdRule implements Rule {
         Discipline d = b.bucket().equals("OT") ? Discipline.OT : Discipline.PT;
         BigDecimal outside = ctx.visit().patient().outsideSpend().bucket(d);
         return Money.of(b.spentBefore()) + " before this visit" + (outside.signum() > 0 ? ", of which "
-                + Money.of(outside) + " at other providers;" : ",") + " " + Money.of(b.spentAfter()) + " after it";
+                + Money.of(outside) + " at other providers;" : ",") + " " + Money.of(b.spentAfter()) + " after it"
+                + (b.unpriced().isEmpty() ? "" : " not counting " + String.join(", ", b.unpriced()) + ", which "
+                + "cannot be priced (no RVUs loaded)" + (past(b) ? "" : ": the amount after it is higher, and may "
+                + "pass the threshold"));
     }
 }

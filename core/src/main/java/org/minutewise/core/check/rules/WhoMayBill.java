@@ -95,6 +95,19 @@ public final class WhoMayBill implements Rule {
             "CMS Pub 100-02 ch. 15 §220.1, §230 (each discipline's services under its own plan of care); Pub 100-04 "
                     + "ch. 5 §20.1", Citations.BENEFIT_MANUAL_CH15);
 
+    public static final RuleInfo SLPA_SERVICE = new RuleInfo("MW-W011", Severity.BLOCK,
+            "Speech-language pathology assistant's service billed to Medicare",
+            "Bill Medicare only for the minutes the speech-language pathologist personally furnished, under the "
+                    + "SLP's NPI; an SLPA's services are not covered therapy, and no modifier (CQ/CO are for PTAs and "
+                    + "OTAs) makes them billable.",
+            "CMS Pub 100-02 ch. 15 §230.3 (services of speech-language pathology assistants are not recognized)",
+            Citations.BENEFIT_MANUAL_CH15);
+    public static final RuleInfo SLPA_OTHER_PAYER = new RuleInfo("MW-W012", Severity.INFO,
+            "Speech-language pathology assistant's service: the payer's policy decides",
+            "Check that this payer recognizes SLPA services and how it wants them billed (some Medicaid and "
+                    + "commercial plans do, under the supervising SLP); Medicare does not.",
+            "CMS Pub 100-02 ch. 15 §230.3; the payer's policy", Citations.BENEFIT_MANUAL_CH15);
+
     @Override
     public RuleInfo info() {
         return CHIROPRACTOR_MEDICARE;
@@ -103,7 +116,8 @@ public final class WhoMayBill implements Rule {
     @Override
     public List<RuleInfo> emits() {
         return List.of(CHIROPRACTOR_MEDICARE, AIDE, ASSISTANT_SETTING, NO_SUPERVISOR, ASSISTANT_DISCIPLINE,
-                ASSISTANT_CAH, DIRECT_SUPERVISION, ACTIVE_TREATMENT, ASSISTANT_EVALUATION, THERAPIST_DISCIPLINE);
+                ASSISTANT_CAH, DIRECT_SUPERVISION, ACTIVE_TREATMENT, ASSISTANT_EVALUATION, THERAPIST_DISCIPLINE,
+                SLPA_SERVICE, SLPA_OTHER_PAYER);
     }
 
     @Override
@@ -139,7 +153,15 @@ public final class WhoMayBill implements Rule {
                         + "rendering " + l.provider().id().orElse("the therapist") + "); a therapist's services go under the plan of their "
                         + "own discipline (" + role.discipline().get().modifier() + ")."));
             }
-            if (!role.isAssistant()) {
+            if (role == Role.SLPA && therapyCode) {
+                out.add(ctx.payer().isMedicare()
+                        ? SLPA_SERVICE.finding(path, l.code() + " is furnished by a speech-language pathology "
+                                + "assistant (" + l.provider().id().orElse("no id") + ") and billed to Medicare, which "
+                                + "does not recognize SLPA services: they are not covered as therapy.")
+                        : SLPA_OTHER_PAYER.finding(path, l.code() + " is furnished by a speech-language pathology "
+                                + "assistant; whether " + ctx.payer().id() + " pays for it is its own policy."));
+            }
+            if (!role.isAssistant() && role != Role.SLPA) {
                 continue;
             }
             if (info != null && info.evaluation()) {
@@ -147,6 +169,10 @@ public final class WhoMayBill implements Rule {
                         + role.label() + ". Evaluations and re-evaluations are the therapist's: an assistant may "
                         + "not evaluate the patient, make the clinical judgments of a re-evaluation or change the "
                         + "plan of care."));
+            }
+            if (role == Role.SLPA) {
+                // The rest is the PTA and OTA rules of Medicare (supervision, setting, CQ/CO).
+                continue;
             }
             if (!supervisionSaid && v.setting() == Setting.PRIVATE_PRACTICE && ctx.payer().isMedicare()
                     && DIRECT_SUPERVISION.inEffectOn(v.dateOfService())) {

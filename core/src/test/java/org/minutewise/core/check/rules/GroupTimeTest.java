@@ -7,6 +7,7 @@ import static org.minutewise.core.check.ComplianceFixture.ids;
 import static org.minutewise.core.check.ComplianceFixture.minutes;
 import static org.minutewise.core.check.ComplianceFixture.only;
 import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.slp;
 import static org.minutewise.core.check.ComplianceFixture.untimed;
 import static org.minutewise.core.check.ComplianceFixture.visit;
 
@@ -49,6 +50,17 @@ class GroupTimeTest {
         CheckResult r = check(visit().service(group(minutes("97110", 30, pt("T1")))).build());
 
         assertThat(ids(r)).containsExactly("MW-G002");
+    }
+
+    /** 92507 is individual speech treatment: group time under it is 92508 (CPT); one-on-one 92507 is fine. */
+    @Test
+    void individualSpeechTreatmentBilledForGroupTimeG002() {
+        CheckResult r = check(visit().planOfCare(org.minutewise.core.model.Discipline.SLP)
+                .service(group(untimed("92507", slp("S1")))).build());
+        assertThat(ids(r)).containsExactly("MW-G002");
+        assertThat(r.findings().get(0).message()).contains("Group speech, language or voice treatment is 92508");
+        assertThat(check(visit().planOfCare(org.minutewise.core.model.Discipline.SLP)
+                .service(untimed("92507", slp("S1"))).build()).findings()).isEmpty();
     }
 
     @Test

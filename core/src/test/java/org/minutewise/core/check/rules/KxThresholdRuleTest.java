@@ -182,6 +182,21 @@ class KxThresholdRuleTest {
         assertThat(r.findings().get(0).message()).contains("97140");
     }
 
+    /** Near the threshold with a line no RVU prices: the amount after the visit is said to be a floor, not a total. */
+    @Test
+    void nearTheThresholdWithAnUnpricedLineSaysTheAmountAfterIsHigher() {
+        CheckResult r = check(visit().patient(patient("2470.00", "0"))
+                .service(minutes("97140", 30, pt("T1")))
+                .build());
+        assertThat(ids(r)).containsExactlyInAnyOrder("MW-K002", "MW-K004");
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-K002")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("not counting 97140, which cannot be priced")
+                        .contains("may pass the threshold"));
+        // Every line priced: no such words.
+        assertThat(check(ptVisit(patient("2300.00", "0"))).findings())
+                .allSatisfy(f -> assertThat(f.message()).doesNotContain("not counting"));
+    }
+
     @Test
     void everyLinePricedNoK004() {
         CheckResult r = check(visit().patient(patient("0", "0"))

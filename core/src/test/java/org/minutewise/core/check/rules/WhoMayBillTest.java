@@ -244,6 +244,42 @@ class WhoMayBillTest {
         assertThat(ids(r)).doesNotContain("MW-W009");
     }
 
+    /**
+     * An SLPA's service: Medicare does not recognize it (W011, block); another payer's policy decides (W012, info);
+     * an SLPA's evaluation is never theirs (W009); the SLP's own service is none of these.
+     */
+    @Test
+    void speechLanguagePathologyAssistantW011W012() {
+        Visit medicare = visit().planOfCare(Discipline.SLP)
+                .service(untimed("92507", assistant("SA1", Role.SLPA, "S1"))).build();
+        CheckResult r = check(medicare);
+        assertThat(ids(r)).containsExactly("MW-W011");
+        assertThat(r.findings().get(0).blocks()).isTrue();
+        assertThat(r.findings().get(0).message()).contains("speech-language pathology assistant (SA1)")
+                .contains("does not recognize SLPA services");
+        CheckResult commercial = check(medicare.toBuilder().payer("commercial").build());
+        assertThat(ids(commercial)).containsExactly("MW-W012");
+        assertThat(commercial.findings().get(0).severity()).isEqualTo(Severity.INFO);
+        assertThat(ids(check(visit().planOfCare(Discipline.SLP)
+                .service(untimed("92610", assistant("SA1", Role.SLPA, "S1"))).build())))
+                .contains("MW-W011", "MW-W009");
+        assertThat(ids(check(visit().planOfCare(Discipline.SLP)
+                .service(untimed("92507", org.minutewise.core.check.ComplianceFixture.slp("S1"))).build())))
+                .isEmpty();
+    }
+
+    /** The SLPA is never the rendering provider: the supervising SLP is, and no CQ/CO is added. */
+    @Test
+    void theSupervisingSlpRendersAnSlpasLine() {
+        Visit v = visit().planOfCare(Discipline.SLP).payer("commercial")
+                .service(untimed("92507", assistant("SA1", Role.SLPA, "S1"))).build();
+        CheckResult r = org.minutewise.core.check.ComplianceFixture.checker().check(v);
+        assertThat(r.claim().lines()).singleElement().satisfies(l -> {
+            assertThat(l.modifiers()).containsExactly("GN");
+            assertThat(l.renderingProvider()).contains("S1");
+        });
+    }
+
     /** An occupational therapist's service under the PT plan (GP under the OT's NPI) blocks (W010). */
     @Test
     void aTherapistUnderAnotherDisciplinesPlanW010() {

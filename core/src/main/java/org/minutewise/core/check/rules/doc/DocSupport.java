@@ -46,8 +46,13 @@ final class DocSupport {
         return ctx.memo(SCAN, () -> PhraseMatcher.of(ctx.ref().phrases()).scan(ctx.visit().note().orElse("")));
     }
 
-    /** What is billed, worked out once per visit: the first 97112 line and the one-on-one timed lines. */
-    record Billed(int first97112, List<Integer> oneOnOne, List<String> oneOnOneCodes) {
+    /**
+     * What is billed, worked out once per visit: the first 97112 line, the one-on-one timed lines, and the skilled
+     * treatment lines (those, and untimed treatment such as 92507, 92526 or group therapy: every billed therapy
+     * line but evaluations and supervised modalities).
+     */
+    record Billed(int first97112, List<Integer> oneOnOne, List<String> oneOnOneCodes, List<Integer> skilled,
+                  List<String> skilledCodes) {
     }
 
     static Billed billed(CheckContext ctx) {
@@ -80,6 +85,16 @@ final class DocSupport {
         return billed(ctx).oneOnOne();
     }
 
+    /** The skilled treatment lines: one-on-one timed and untimed treatment (92507, 92526, 97150). */
+    static List<Integer> skilledTreatment(CheckContext ctx) {
+        return billed(ctx).skilled();
+    }
+
+    /** The distinct codes of the skilled treatment lines, in order. */
+    static List<String> skilledCodes(CheckContext ctx) {
+        return billed(ctx).skilledCodes();
+    }
+
     /** The distinct codes of the one-on-one timed lines, in order: "97112, 97110". */
     static List<String> oneOnOneCodes(CheckContext ctx) {
         return billed(ctx).oneOnOneCodes();
@@ -90,6 +105,8 @@ final class DocSupport {
         int first97112 = -1;
         List<Integer> lines = new ArrayList<>(s.size());
         List<String> codes = new ArrayList<>(s.size());
+        List<Integer> skilled = new ArrayList<>(s.size());
+        List<String> skilledCodes = new ArrayList<>(s.size());
         for (int i = 0; i < s.size(); i++) {
             ServiceLine line = s.get(i);
             String code = line.code();
@@ -101,15 +118,24 @@ final class DocSupport {
             }
             CodeInfo info = ctx.codeAt(i);
             Optional<Mode> mode = line.mode();
-            if (info != null && info.timed() && info.oneOnOne()
-                    && (mode.isEmpty() || mode.get() == Mode.ONE_ON_ONE)) {
+            boolean oneOnOne = info != null && info.timed() && info.oneOnOne()
+                    && (mode.isEmpty() || mode.get() == Mode.ONE_ON_ONE);
+            if (oneOnOne) {
                 lines.add(i);
                 if (!codes.contains(code)) {
                     codes.add(code);
                 }
             }
+            if (oneOnOne || info != null && !info.timed() && !info.evaluation() && !info.supervised()
+                    && !info.disciplines().isEmpty()) {
+                skilled.add(i);
+                if (!skilledCodes.contains(code)) {
+                    skilledCodes.add(code);
+                }
+            }
         }
-        return new Billed(first97112, List.copyOf(lines), List.copyOf(codes));
+        return new Billed(first97112, List.copyOf(lines), List.copyOf(codes), List.copyOf(skilled),
+                List.copyOf(skilledCodes));
     }
 
     static String codesText(List<String> codes) {

@@ -15,7 +15,8 @@ public final class NoPatientResponse implements Rule {
             "No patient response documented",
             "Record how the patient responded, e.g. \"needed fewer cues by the third set\", \"loss of balance "
                     + "reduced from 5 to 2 per trial\", \"dizziness 3/10, resolved in 1 min\".",
-            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
+            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-05: also for untimed treatment (92507, 92526, group therapy)");
 
     @Override
     public RuleInfo info() {
@@ -28,14 +29,14 @@ public final class NoPatientResponse implements Rule {
                 || DocSupport.note(ctx).isEmpty()) {
             return;
         }
-        List<Integer> lines = DocSupport.oneOnOneTimed(ctx);
+        List<Integer> lines = DocSupport.skilledTreatment(ctx);
         // A bare "tolerated well" is a response, if a vague one: MW-D014 reports it with its span.
         if (lines.isEmpty() || DocSupport.scan(ctx).has(PhraseLists.RESPONSE)
                 || DocSupport.scan(ctx).has(PhraseLists.VAGUE_RESPONSE)) {
             return;
         }
         out.add(INFO.finding("note", "The note does not record the patient's response to "
-                + DocSupport.codesText(DocSupport.oneOnOneCodes(ctx)) + " (how the patient performed, what changed, "
+                + DocSupport.codesText(DocSupport.skilledCodes(ctx)) + " (how the patient performed, what changed, "
                 + "symptoms). Reviewers look for the response to see that skilled care is changing the outcome."));
     }
 }

@@ -15,7 +15,8 @@ public final class NoPlanOrProgress implements Rule {
             "No plan or progress documented",
             "Say where the treatment goes next and how the patient stands against the goals, e.g. \"progress to "
                     + "compliant surface next session; goal Berg 45/56 by week 6\".",
-            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.1-220.3", Citations.BENEFIT_MANUAL_CH15);
+            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.1-220.3", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-05: also for untimed treatment (92507, 92526, group therapy)");
 
     @Override
     public RuleInfo info() {
@@ -28,7 +29,7 @@ public final class NoPlanOrProgress implements Rule {
                 || DocSupport.note(ctx).isEmpty()) {
             return;
         }
-        List<Integer> lines = DocSupport.oneOnOneTimed(ctx);
+        List<Integer> lines = DocSupport.skilledTreatment(ctx);
         if (lines.isEmpty() || DocSupport.scan(ctx).has(PhraseLists.PLAN)) {
             return;
         }

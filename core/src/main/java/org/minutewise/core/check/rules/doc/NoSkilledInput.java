@@ -20,7 +20,8 @@ public final class NoSkilledInput implements Rule {
             "Describe the clinician's skilled input during the timed minutes: the cues given (verbal, tactile, "
                     + "visual) and what they corrected, manual facilitation, contact guarding, and how the task "
                     + "was progressed or graded.",
-            "CMS Pub 100-02 ch. 15 §220.2-220.3; CMS Pub 100-04 ch. 5 §20.2", Citations.BENEFIT_MANUAL_CH15);
+            "CMS Pub 100-02 ch. 15 §220.2-220.3; CMS Pub 100-04 ch. 5 §20.2", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-05: untimed treatment (92507, 92526, group therapy) needs skilled input too");
 
     @Override
     public RuleInfo info() {
@@ -33,13 +34,23 @@ public final class NoSkilledInput implements Rule {
                 || DocSupport.note(ctx).isEmpty()) {
             return;
         }
-        List<Integer> lines = DocSupport.oneOnOneTimed(ctx);
+        List<Integer> lines = DocSupport.skilledTreatment(ctx);
         if (lines.isEmpty()
                 || DocSupport.scan(ctx).anyOutside(PhraseLists.SKILLED, PhraseLists.INDEPENDENT)) {
             return;
         }
+        if (DocSupport.oneOnOneTimed(ctx).isEmpty()) {
+            // Untimed treatment only (92507, 92526, group therapy): skilled all the same.
+            List<String> codes = DocSupport.skilledCodes(ctx);
+            out.add(INFO.finding(CheckContext.path(lines.get(0)), DocSupport.codesText(codes) + (codes.size() == 1
+                    ? " is" : " are") + " billed as skilled therapy, but the note describes no skilled input by the "
+                    + "clinician: no cues, modeling, feedback, facilitation, hands-on technique or progression. "
+                    + "Medicare pays for services that need a therapist's skill; a note that shows none reads as "
+                    + "practice the patient could do alone."));
+            return;
+        }
         List<String> codes = DocSupport.oneOnOneCodes(ctx);
-        out.add(INFO.finding(CheckContext.path(lines.get(0)), DocSupport.codesText(codes)
+        out.add(INFO.finding(CheckContext.path(DocSupport.oneOnOneTimed(ctx).get(0)), DocSupport.codesText(codes)
                 + (codes.size() == 1 ? " is billed as a one-on-one timed service" : " are billed as one-on-one "
                 + "timed services") + ", but the note describes no skilled input by "
                 + "the clinician: no cues, facilitation, guarding, hands-on technique or progression. Timed "

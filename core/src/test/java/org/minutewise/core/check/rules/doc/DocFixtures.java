@@ -61,6 +61,8 @@ final class DocFixtures {
             timed("97112"), timed("97110"), timed("97530"), timed("97140"),
             new CodeInfo("97150", "Group", false, false, false, false, false, true, Optional.empty(),
                     EnumSet.of(Discipline.PT), LocalDate.of(1990, 1, 1), Optional.empty()),
+            new CodeInfo("92507", "Speech, language or voice treatment", false, false, false, false, false, false,
+                    Optional.empty(), EnumSet.of(Discipline.SLP), LocalDate.of(1990, 1, 1), Optional.empty()),
             new CodeInfo("97010", "Hot or cold packs", false, false, false, true, false, false, Optional.empty(),
                     EnumSet.of(Discipline.PT), LocalDate.of(1990, 1, 1), Optional.empty()),
             new CodeInfo("97161", "PT evaluation, low", false, false, false, false, true, false, Optional.empty(),

@@ -23,6 +23,7 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.doc.DocumentationPhrases;
 import org.minutewise.core.doc.NoteScan;
+import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Mode;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.Role;
@@ -285,6 +286,19 @@ class DocumentationRulesTest {
                     + "Plan: progress.").build()))).contains("MW-D007");
         }
 
+        /** Untimed treatment (92507) is skilled therapy too: its note must show the clinician's skill. */
+        @Test
+        void firesOnUntimedTreatmentWithoutSkilledInput() {
+            Visit weak = Visit.builder("V-7", DocFixtures.DOS).payer("medicare").planOfCare(Discipline.SLP)
+                    .service(ServiceLine.untimed("92507", Role.SLP)).note("Worked on speech. Pt improved. "
+                            + "Plan: progress.").build();
+            assertThat(of(check(weak), "MW-D007")).singleElement().satisfies(f -> assertThat(f.message())
+                    .startsWith("92507 is billed as skilled therapy, but the note describes no skilled input"));
+            Visit strong = weak.toBuilder().note("Naming drills with phonemic cues, 14/20 correct. Pt improved. "
+                    + "Plan: progress.").build();
+            assertThat(ids(check(strong))).doesNotContain("MW-D007");
+        }
+
         @Test
         void nearMissGroupOrUntimedOnly() {
             Visit group = only97110("Group class to improve stance. Pt improved. Plan: progress.")
@@ -524,7 +538,8 @@ class DocumentationRulesTest {
         void nearMissNoOneOnOneTimedCode() {
             Visit v = Visit.builder("V-8", DocFixtures.DOS).payer("medicare")
                     .service(ServiceLine.untimed("97150", Role.PT)).note("Group: pt exercised on own.").build();
-            assertThat(ids(check(v))).isEmpty();
+            // Not MW-D016 (no one-on-one timed code billed for it); group therapy still needs skilled input (D007).
+            assertThat(ids(check(v))).doesNotContain("MW-D016").contains("MW-D007");
         }
     }
 
