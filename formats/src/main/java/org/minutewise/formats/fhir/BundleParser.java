@@ -73,6 +73,7 @@ final class BundleParser {
         if (!type.asText().equals("Bundle")) {
             throw new InputException("resourceType", "expected a FHIR R4 Bundle, got \"" + type.asText() + "\"");
         }
+        shapes(tree);
         List<String> ignored = new ArrayList<>();
         IParser parser = FhirR4.jsonParser();
         parser.setOverrideResourceIdWithBundleEntryFullUrl(false);
@@ -90,7 +91,73 @@ final class BundleParser {
                 where = find(tree, "Bundle", (name, node) -> node.isTextual() && node.asText().equals(quoted))
                         .orElse("Bundle");
             }
+            int nfe = msg.indexOf("NumberFormatException: For input string: ");
+            if (nfe >= 0) {
+                // HAPI's words for an integer element (a rank) that is not a number: Java's exception text.
+                msg = "expected a whole number, got " + msg.substring(nfe + "NumberFormatException: For input string: "
+                        .length());
+            }
             throw new InputException(where, "not a valid FHIR R4 Bundle: " + msg);
+        } catch (NumberFormatException e) {
+            // HAPI parses an integer element (a rank, an order) and lets Java's exception through.
+            throw new InputException("Bundle", "not a valid FHIR R4 Bundle: expected a number, got " + quotedInput(e));
+        } catch (RuntimeException e) {
+            // A shape HAPI's parser does not expect and fails on rather than reports (found by mutating Bundles);
+            // shapes() refuses the known ones with their place first.
+            throw new InputException("Bundle", "not a FHIR R4 Bundle we can read: an element has a shape the FHIR "
+                    + "parser cannot handle (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static String quotedInput(NumberFormatException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        int at = m.indexOf("For input string: ");
+        return at < 0 ? "something else" : m.substring(at + "For input string: ".length());
+    }
+
+    /**
+     * Shapes HAPI's parser fails on with an exception instead of an error it reports: an entry whose resource is
+     * not a JSON object with a resourceType, an extension that is not an object. Refused here, with their place.
+     */
+    private static void shapes(JsonNode tree) {
+        JsonNode entries = tree.get("entry");
+        if (entries != null && entries.isArray()) {
+            for (int i = 0; i < entries.size(); i++) {
+                JsonNode e = entries.get(i);
+                if (!e.isObject()) {
+                    throw new InputException("Bundle.entry[" + i + "]", "expected an object (an entry)");
+                }
+                JsonNode r = e.get("resource");
+                if (r != null && !r.isNull() && (!r.isObject() || !r.path("resourceType").isTextual())) {
+                    throw new InputException("Bundle.entry[" + i + "].resource", r.isObject()
+                            ? "required: resourceType" : "expected a resource (a JSON object with a resourceType)");
+                }
+            }
+        }
+        extensions(tree, "Bundle");
+    }
+
+    private static void extensions(JsonNode node, String path) {
+        if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var f = fields.next();
+                String p = path + "." + f.getKey();
+                if ((f.getKey().equals("extension") || f.getKey().equals("modifierExtension"))
+                        && f.getValue().isArray()) {
+                    for (int k = 0; k < f.getValue().size(); k++) {
+                        if (!f.getValue().get(k).isObject()) {
+                            throw new InputException(p + "[" + k + "]", "expected an extension (a JSON object with a "
+                                    + "url and a value)");
+                        }
+                    }
+                }
+                extensions(f.getValue(), p);
+            }
+        } else if (node.isArray()) {
+            for (int k = 0; k < node.size(); k++) {
+                extensions(node.get(k), path + "[" + k + "]");
+            }
         }
     }
 
@@ -146,7 +213,10 @@ final class BundleParser {
         @Override
         public void invalidValue(IParseLocation l, String value, String error) {
             String v = value == null ? "" : value;
-            throw new Problem(error == null ? "invalid value \"" + v + "\"" : error, parent(l),
+            // HAPI passes Java's exception text for an integer element (a rank, an order) that is not a number.
+            String why = error == null ? "invalid value \"" + v + "\"" : error.contains("NumberFormatException")
+                    ? "expected a whole number, got \"" + v + "\"" : error;
+            throw new Problem(why, parent(l),
                     (name, node) -> name.equals(parent(l)) && node.isValueNode() && node.asText().equals(v));
         }
 

@@ -362,6 +362,16 @@ class FhirVisitReaderTest {
                         "expected one-on-one, group or supervised"),
                 badEdit("a cancelled encounter", b -> entry(b, 0).put("status", "cancelled"),
                         "Bundle.entry[0].resource.status", "the Encounter is cancelled: nothing to bill"),
+                // Shapes HAPI's parser failed on with a NullPointerException (found by mutating this Bundle).
+                badEdit("a resource that is a string", b -> ((ObjectNode) b.get("entry").get(4)).put("resource",
+                        "23:59"), "Bundle.entry[4].resource", "expected a resource (a JSON object with a resourceType)"),
+                badEdit("a resource without its type", b -> entry(b, 8).remove("resourceType"),
+                        "Bundle.entry[8].resource", "required: resourceType"),
+                badEdit("an extension that is a number", b -> ((ArrayNode) entry(b, 2).get("extension")).insert(0, 1.5),
+                        "Bundle.entry[2].resource.extension[0]", "expected an extension (a JSON object"),
+                badEdit("a rank that is no number", b -> ((ObjectNode) entry(b, 0).get("diagnosis").get(0))
+                        .put("rank", "OTA"), "Bundle.entry[0].resource.diagnosis[0].rank",
+                        "expected a whole number, got \"OTA\""),
                 badEdit("a JSON type HAPI refuses", b -> entry(b, 2).put("performedPeriod", "09:00"),
                         "Bundle.entry[2].resource.performedPeriod", "expected an object"));
     }
