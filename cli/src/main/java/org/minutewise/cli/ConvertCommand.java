@@ -45,8 +45,25 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
 
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "The clinic's time zone for FHIR output (America/New_York, -05:00): visits hold local "
+                    + "clock times, FHIR wants them with their offset. Default: this machine's zone.")
+    String zone;
+
     @Parameters(index = "0", paramLabel = "FILE|-", description = "The input file, or - for standard input.")
     String file;
+
+    private java.time.ZoneId zone() {
+        if (zone == null) {
+            return java.time.ZoneId.systemDefault();
+        }
+        try {
+            return java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw new InputException("--zone", "expected a time zone like America/New_York or -05:00, got \"" + zone
+                    + "\"");
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -94,7 +111,7 @@ final class ConvertCommand implements Callable<Integer> {
                 }
                 yield sb.toString();
             }
-            case FHIR -> VisitOutput.fhirVisits(visits);
+            case FHIR -> VisitOutput.fhirVisits(visits, zone());
             case X12 -> {
                 VisitChecker checker = new VisitChecker(ref);
                 yield VisitOutput.x12(visits.stream().map(checker::check).toList(), "MINUTEWISE", "RECEIVER", 1,

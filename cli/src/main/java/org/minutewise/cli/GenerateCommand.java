@@ -46,7 +46,18 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        java.nio.file.Path dir = out.toAbsolutePath().getParent();
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            // Said of the file the user named, not of the temporary file it is first written to.
+            throw new org.minutewise.formats.InputException("--out", "no such directory: " + dir);
+        }
         ReferenceData ref = common.ref();
+        if (ref.fees().kxThreshold(java.time.LocalDate.of(Math.max(1, Math.min(9999, year)), 7, 1)).isEmpty()) {
+            // Without the year's KX threshold every Medicare visit draws MW-K005: the visits would not be clean.
+            throw new org.minutewise.formats.InputException("--year", "no yearly Medicare figures (KX thresholds) for "
+                    + year + " in the reference data, so the visits could not be clean; pick a year the figures "
+                    + "have (minutewise lookup yearly-figures lists them)");
+        }
         Generator.Stats s = Generator.write(new Generator.Options(visits, seed, errorRate, year), ref, out);
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("file", out.toString());

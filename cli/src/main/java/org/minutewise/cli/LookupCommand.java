@@ -54,6 +54,11 @@ final class LookupCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (card.isEmpty()) {
             List<ScoredCard> near = kb.search(query, 3);
+            if (near.isEmpty() && query.length() == 5 && org.minutewise.core.codes.ProcedureCode.isWellFormed(
+                    query.toUpperCase(java.util.Locale.ROOT))) {
+                // An unknown code: its neighbours by the first four characters (97111: 97110, 97112, 97113).
+                near = kb.search(query.substring(0, 4), 3);
+            }
             if (json) {
                 out.println(Json.mapper().writeValueAsString(KnowledgeJson.notFound(query, near)));
             } else {

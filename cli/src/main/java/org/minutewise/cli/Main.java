@@ -60,10 +60,20 @@ public final class Main implements Runnable {
             }
             return INTERNAL;
         });
+        // -V on a subcommand prints the version too (mixinStandardHelpOptions offers it on each).
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new Version());
+        }
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("minutewise: " + ex.getMessage());
-            err.println("Try 'minutewise " + (ex.getCommandLine().getCommandName().equals("minutewise") ? ""
-                    : ex.getCommandLine().getCommandName() + " ") + "--help' for more.");
+            // One line: the problem, the nearest option or command when picocli has one, and where the help is.
+            String name = ex.getCommandLine().getCommandName();
+            String help = "minutewise " + (name.equals("minutewise") ? "" : name + " ") + "--help";
+            String near = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                near = "; did you mean " + String.join(" or ", u.getSuggestions().subList(0,
+                        Math.min(3, u.getSuggestions().size()))) + "?";
+            }
+            err.println("minutewise: " + ex.getMessage() + near + " (" + help + " lists what it takes)");
             return BAD_INPUT;
         });
         int code = cl.execute(args);

@@ -201,6 +201,14 @@ final class AuditCliTest {
         assertThat(header.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(header.errLines()).singleElement().satisfies(l -> assertThat(l).contains("h.csv, line 1")
                 .contains("visitId"));
+        Run nowhere = run("generate", "--visits", "5", "--out", tmp.resolve("no/such/dir/g.csv").toString());
+        assertThat(nowhere.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(nowhere.errLines()).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("minutewise: --out: no such directory: ").doesNotContain(".tmp"));
+        Run year = run("generate", "--visits", "5", "--out", tmp.resolve("y.csv").toString(), "--year", "2031");
+        assertThat(year.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(year.errLines()).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("minutewise: --year: no yearly Medicare figures (KX thresholds) for 2031"));
         Run rate = run("generate", "--visits", "5", "--out", tmp.resolve("g.csv").toString(), "--error-rate", "2");
         assertThat(rate.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(rate.err()).contains("--error-rate");

@@ -150,6 +150,31 @@ final class CliEndToEndTest {
         assertOneErrorLine(day, "the minutes add up to 2880, more than a day has (1440)");
     }
 
+    /** A mistyped option or command is one line, with the nearest one when there is one; -V works on a command. */
+    @Test
+    void aTypoIsOneLineWithTheNearestOption() {
+        Run opt = run("units", "--jsn", "97112:20");
+        assertThat(opt.code).isEqualTo(2);
+        assertOneErrorLine(opt, "Unknown option: '--jsn'; did you mean --json?");
+        Run cmd = run("chek", "x.json");
+        assertThat(cmd.code).isEqualTo(2);
+        assertOneErrorLine(cmd, "did you mean check");
+        Run v = run("units", "-V");
+        assertThat(v.code).isZero();
+        assertThat(v.out).startsWith("minutewise ");
+    }
+
+    /** FHIR output carries the clinic's offset: 09:00 in New York in March is 09:00-05:00, not 09:00Z. */
+    @Test
+    void convertToFhirWritesTheClinicsOffset() {
+        String visit = Repo.root().resolve("examples/claim-visit.json").toString();
+        Run ny = run("convert", "--out", "fhir", "--zone", "America/New_York", visit);
+        assertThat(ny.code).isZero();
+        assertThat(ny.out).contains("T09:00:00-05:00").doesNotContain("T09:00:00Z");
+        assertThat(run("convert", "--out", "fhir", "--zone", "+00:00", visit).out).contains("T09:00:00Z");
+        assertOneErrorLine(run("convert", "--out", "fhir", "--zone", "Mars/Olympus", visit), "--zone: expected");
+    }
+
     /** Converting to CSV says which fields the layout cannot carry, rather than drop them silently. */
     @Test
     void convertToCsvNamesWhatTheLayoutCannotCarry() {

@@ -112,6 +112,14 @@ class KnowledgeCommandsTest {
         assertThat(r.err()).startsWith("minutewise: ID: \"neuro re-ed\" is not a code");
     }
 
+    /** An unknown code suggests its neighbours by the first four characters. */
+    @Test
+    void anUnknownCodeSuggestsItsNeighbours() {
+        Run r = run("lookup", "97111");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("Nearest:").contains("97110").contains("97112");
+    }
+
     /** A one-word rulebook topic is a card id though not shaped like one: lookup mue shows its card. */
     @Test
     void oneWordTopicsAreLookedUp() {

@@ -526,8 +526,19 @@ public final class VisitJsonReader {
             }
             return Optional.of(d);
         } catch (DateTimeParseException e) {
-            throw new InputException(path, "expected a date like 2026-03-02, got \"" + v.asText() + "\"");
+            throw new InputException(path, dateProblem(v.asText()));
         }
+    }
+
+    /**
+     * What is wrong with a date that did not parse: the shape (expected 2026-03-02), or a day the calendar does not
+     * have (2026-02-30, written right).
+     */
+    public static String dateProblem(String text) {
+        if (text != null && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return "\"" + text + "\" is not a day of the calendar (check the month and the day)";
+        }
+        return "expected a date like 2026-03-02, got \"" + text + "\"";
     }
 
     private static Discipline discipline(String t, String path) {

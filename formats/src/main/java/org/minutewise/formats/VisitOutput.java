@@ -45,10 +45,15 @@ public final class VisitOutput {
         return FhirClaimWriter.writeAll(entries) + "\n";
     }
 
-    /** Visits as FHIR input-style Bundles (Patient, Encounter, Procedure, Condition, Coverage). */
+    /** Visits as FHIR input-style Bundles (Patient, Encounter, Procedure, Condition, Coverage), times in UTC. */
     public static String fhirVisits(List<Visit> visits) {
+        return fhirVisits(visits, ZoneOffset.UTC);
+    }
+
+    /** The same, the visits' clock times in the clinic's zone (with its offset on the date of service). */
+    public static String fhirVisits(List<Visit> visits, java.time.ZoneId zone) {
         return FhirR4.jsonParser().setPrettyPrint(true).encodeResourceToString(FhirVisitWriter.bundle(visits,
-                ZoneOffset.UTC)) + "\n";
+                zone)) + "\n";
     }
 
     /**

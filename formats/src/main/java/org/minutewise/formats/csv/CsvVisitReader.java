@@ -399,7 +399,7 @@ public final class CsvVisitReader {
         try {
             return date(t);
         } catch (DateTimeException e) {
-            throw err(line, column, "expected a date like 2026-03-02, got \"" + t + "\"");
+            throw err(line, column, org.minutewise.formats.VisitJsonReader.dateProblem(t));
         }
     }
 

@@ -282,7 +282,8 @@ class CsvTest {
         String badDate = header + "V4,2026-03-02,medicare,,PT,P4,,97112,24,,,T1,PT,,,,,,2026-13-01,,\r\n";
         assertThat(VisitInput.read(badDate, VisitFormat.CSV, REF).get(0).error()).get()
                 .extracting(Throwable::getMessage).asString()
-                .isEqualTo("line 2, column certificationFrom: expected a date like 2026-03-02, got \"2026-13-01\"");
+                .isEqualTo("line 2, column certificationFrom: \"2026-13-01\" is not a day of the calendar (check the "
+                        + "month and the day)");
     }
 
     @Test
@@ -320,7 +321,9 @@ class CsvTest {
             String row = "V1," + bad + ",medicare,,PT,P1,,97110,23,,,T1,PT,,,,,\r\n";
             assertThat(VisitInput.read(HEADER + row, VisitFormat.CSV, REF).get(0).error()).get()
                     .extracting(InputException::getMessage).asString()
-                    .isEqualTo("line 2, column dateOfService: expected a date like 2026-03-02, got \"" + bad + "\"");
+                    .isEqualTo("line 2, column dateOfService: " + (bad.matches("\\d{4}-\\d{2}-\\d{2}")
+                            ? "\"" + bad + "\" is not a day of the calendar (check the month and the day)"
+                            : "expected a date like 2026-03-02, got \"" + bad + "\""));
         }
         String row = "V1,2026-03-02,medicare,,PT,P1,,97110,,00:00,23:59,T1,PT,,,,,\r\n";
         Visit v = VisitInput.read(HEADER + row, VisitFormat.CSV, REF).get(0).visit().get();

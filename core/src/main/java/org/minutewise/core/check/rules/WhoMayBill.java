@@ -165,8 +165,8 @@ public final class WhoMayBill implements Rule {
                 continue;
             }
             if (info != null && info.evaluation()) {
-                out.add(ASSISTANT_EVALUATION.finding(path, l.code() + " (" + info.label() + ") is furnished by a "
-                        + role.label() + ". Evaluations and re-evaluations are the therapist's: an assistant may "
+                out.add(ASSISTANT_EVALUATION.finding(path, l.code() + " (" + info.label() + ") is furnished by "
+                        + article(role) + ". Evaluations and re-evaluations are the therapist's: an assistant may "
                         + "not evaluate the patient, make the clinical judgments of a re-evaluation or change the "
                         + "plan of care."));
             }
@@ -177,29 +177,29 @@ public final class WhoMayBill implements Rule {
             if (!supervisionSaid && v.setting() == Setting.PRIVATE_PRACTICE && ctx.payer().isMedicare()
                     && DIRECT_SUPERVISION.inEffectOn(v.dateOfService())) {
                 supervisionSaid = true;
-                out.add(DIRECT_SUPERVISION.finding(path + ".provider", l.code() + " is furnished by a " + role.label()
+                out.add(DIRECT_SUPERVISION.finding(path + ".provider", l.code() + " is furnished by " + article(role)
                         + " in private practice on " + v.dateOfService() + ". Before 2025-01-01 Medicare required "
                         + "direct supervision of an assistant in private practice: the supervising therapist in the "
                         + "office suite for the whole service."));
             }
             if (v.setting() == Setting.PHYSICIAN_OFFICE) {
-                out.add(ASSISTANT_SETTING.finding(path, l.code() + " is furnished by a " + role.label() + " in a "
+                out.add(ASSISTANT_SETTING.finding(path, l.code() + " is furnished by " + article(role) + " in a "
                         + "physician's office. Therapy billed incident to a physician must be furnished by a "
                         + "therapist (or the physician); CQ/CO do not apply there."));
             } else if (v.setting() == Setting.CAH) {
-                out.add(ASSISTANT_CAH.finding(path, l.code() + " is furnished by a " + role.label() + " in a "
+                out.add(ASSISTANT_CAH.finding(path, l.code() + " is furnished by " + article(role) + " in a "
                         + "critical access hospital, where CQ/CO are not used: Minutewise adds none."));
             }
             Discipline lineDiscipline = v.disciplineOf(l);
             if (role.discipline().isPresent() && role.discipline().get() != lineDiscipline) {
-                out.add(ASSISTANT_DISCIPLINE.finding(path, l.code() + " is furnished by a " + role.label()
+                out.add(ASSISTANT_DISCIPLINE.finding(path, l.code() + " is furnished by " + article(role)
                         + " but billed under the " + lineDiscipline.label() + " plan of care ("
                         + lineDiscipline.modifier() + "); " + (role == Role.PTA ? "CQ goes only with GP."
                         : "CO goes only with GO.")));
             }
             if (l.provider().supervisorId().isEmpty()
                     && !therapistOnVisit(v, role.discipline().orElse(lineDiscipline))) {
-                out.add(NO_SUPERVISOR.finding(path + ".provider", l.code() + " is furnished by a " + role.label()
+                out.add(NO_SUPERVISOR.finding(path + ".provider", l.code() + " is furnished by " + article(role)
                         + " and no supervising therapist is named on the visit, so the claim line has no rendering "
                         + "provider: an assistant cannot be one."));
             }

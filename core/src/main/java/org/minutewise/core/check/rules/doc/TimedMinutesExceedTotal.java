@@ -21,9 +21,27 @@ public final class TimedMinutesExceedTotal implements Rule {
                     + "must include every timed and untimed minute); then recompute the units.",
             "CMS Pub 100-02 ch. 15 §220.3 E; CMS Pub 100-04 ch. 5 §20.2", Citations.BENEFIT_MANUAL_CH15);
 
+    /**
+     * The timed minutes fit in the total, but with the minutes documented for the untimed services (an evaluation,
+     * 92507, group therapy) the record holds more minutes than the total treatment time. A warning: untimed codes
+     * are paid per service, so no unit rests on the surplus, but the record contradicts itself all the same.
+     * Supervised modalities are left out (their minutes may overlap another service's), and so are minutes under
+     * overlapping periods.
+     */
+    public static final RuleInfo WITH_UNTIMED = new RuleInfo("MW-D018", Severity.WARN,
+            "Timed and untimed minutes exceed the total treatment time",
+            "Correct whichever is wrong: the minutes documented for the services, or the total treatment time, which "
+                    + "includes every timed and untimed minute.",
+            "CMS Pub 100-02 ch. 15 §220.3 E", Citations.BENEFIT_MANUAL_CH15);
+
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<RuleInfo> emits() {
+        return List.of(INFO, WITH_UNTIMED);
     }
 
     @Override
@@ -34,8 +52,51 @@ public final class TimedMinutesExceedTotal implements Rule {
         int total = ctx.visit().totalTreatmentMinutes().getAsInt();
         int timed = ctx.units().totalTimedMinutes();
         if (timed <= total) {
+            int untimed = untimedMinutes(ctx);
+            if (untimed > 0 && timed + untimed > total) {
+                out.add(WITH_UNTIMED.finding("totalTreatmentMinutes", "The services document " + timed + " timed and "
+                        + untimed + " untimed minutes, " + (timed + untimed) + " in all, but the total treatment time "
+                        + "is " + total + " minutes, which includes every timed and untimed minute."));
+            }
             return;
         }
+        reportTimed(ctx, out, total, timed);
+    }
+
+    /**
+     * The minutes documented for untimed therapy services but supervised modalities: stated minutes, or the minutes
+     * of their periods that no timed service's period and no other untimed period already holds (a group session
+     * in the same minutes as an individual code is MW-G001's business, not more minutes).
+     */
+    private static int untimedMinutes(CheckContext ctx) {
+        List<org.minutewise.core.model.ServiceLine> s = ctx.visit().services();
+        java.util.BitSet held = null;
+        int stated = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < s.size(); i++) {
+                org.minutewise.core.codes.CodeInfo info = ctx.codeAt(i);
+                if (info == null || info.supervised()) {
+                    continue;
+                }
+                org.minutewise.core.model.ServiceLine l = s.get(i);
+                boolean untimed = !info.timed() && !info.disciplines().isEmpty();
+                if (pass == 0 && info.timed() || pass == 1 && untimed) {
+                    for (org.minutewise.core.model.Period p : l.periods()) {
+                        held = held == null ? new java.util.BitSet(24 * 60) : held;
+                        int before = pass == 1 ? held.get(p.startMinute(), p.endMinute()).cardinality() : 0;
+                        held.set(p.startMinute(), p.endMinute());
+                        stated += pass == 1 ? p.minutes() - before : 0;
+                    }
+                    if (pass == 1 && l.periods().isEmpty()) {
+                        stated += l.minutes();
+                    }
+                }
+            }
+        }
+        return stated;
+    }
+
+    private static void reportTimed(CheckContext ctx, List<Finding> out, int total, int timed) {
         out.add(INFO.finding("totalTreatmentMinutes", "The timed services add up to " + timed + " minutes, but the "
                 + "total treatment time is " + total + " minutes. The total treatment time includes every timed "
                 + "and untimed minute, so it cannot be less than the timed minutes; the " + ctx.units().timedUnits()

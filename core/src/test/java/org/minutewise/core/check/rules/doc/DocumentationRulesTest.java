@@ -57,8 +57,9 @@ class DocumentationRulesTest {
             assertThat(info.citation()).isNotBlank();
             assertThat(info.sourceUrl()).isNotBlank();
         }
-        // The 17 documentation ids plus the engine's own two (MW-X001 rule failed, MW-O001 override refused).
-        assertThat(RuleBook.of(rules).catalog()).hasSize(19);
+        // The 17 rules' ids, MW-D018 (emitted by MW-D012's rule), and the engine's own two (MW-X001 rule failed,
+        // MW-O001 override refused).
+        assertThat(RuleBook.of(rules).catalog()).hasSize(20);
     }
 
     @Test
@@ -398,6 +399,21 @@ class DocumentationRulesTest {
         @Test
         void nearMissEqualMinutes() {
             assertThat(ids(check(strong().totalTreatmentMinutes(47).build()))).isEmpty();
+        }
+
+        /** MW-D018: an evaluation's 30 minutes beside 47 timed ones do not fit in a 60-minute total (warn). */
+        @Test
+        void untimedMinutesThatDoNotFitWarnD018() {
+            Visit v = strong().totalTreatmentMinutes(60).service(ServiceLine.of("97161", 30, Role.PT)).build();
+            assertThat(of(check(v), "MW-D018")).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARN);
+                assertThat(f.message()).contains("47 timed and 30 untimed minutes, 77 in all").contains("60 minutes");
+            });
+            assertThat(ids(check(v))).doesNotContain("MW-D012");
+            // They fit: nothing; a supervised modality's minutes may overlap and are not counted.
+            assertThat(ids(check(v.toBuilder().totalTreatmentMinutes(77).build()))).doesNotContain("MW-D018");
+            Visit packs = strong().totalTreatmentMinutes(50).service(ServiceLine.of("97010", 15, Role.PT)).build();
+            assertThat(ids(check(packs))).doesNotContain("MW-D018");
         }
     }
 
