@@ -74,7 +74,9 @@ public final class VisitChecker {
                 Estimate estimate = payer.isMedicare() ? PaymentEstimator.estimate(billed, visit.dateOfService(),
                         visit.locality(), ref.fees(), ref.codes(), ClaimBuilder.notCovered(visit, payer, ref.codes()))
                         : claim.estimate();
-                claim = new Claim(billed, estimate, List.of(), Map.of());
+                // The KX buckets (the patient's spend before and after this visit) are the engine's: what the
+                // documented visit adds, whatever was billed; the store records them and the output shows them.
+                claim = new Claim(billed, estimate, engine.kx(), Map.of());
             }
         } catch (RuntimeException e) {
             findings.add(RuleBook.RULE_FAILED.finding("claimLines", "Building the claim lines failed with "
