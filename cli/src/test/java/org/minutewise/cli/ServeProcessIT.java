@@ -76,6 +76,26 @@ final class ServeProcessIT {
                 .doesNotContain("Exception");
     }
 
+    /** A second server on the same --data says the store is in use, at once, and exits 2. */
+    @Test
+    void aSecondServerOnTheSameDataSaysTheStoreIsInUse() throws Exception {
+        Path err = tmp.resolve("err1.txt");
+        Process first = serve(err, "--port", "0", "--data", tmp.resolve("data").toString()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(out.readLine()).startsWith("http://");
+            Path err2 = tmp.resolve("err2.txt");
+            Process second = serve(err2, "--port", "0", "--data", tmp.resolve("data").toString()).start();
+            assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isEqualTo(2);
+            assertThat(Files.readString(err2)).contains("is in use by another process").doesNotContain("\tat ");
+        } finally {
+            first.destroy();
+            assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     @Test
     void refusesToListenBeyondLoopbackWithoutAToken() throws Exception {
         Path err = tmp.resolve("err.txt");

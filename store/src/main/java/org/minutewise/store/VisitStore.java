@@ -59,6 +59,9 @@ public final class VisitStore implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(codes, "codes");
         Objects.requireNonNull(clock, "clock");
+        if (!config.isPostgres()) {
+            refuseIfInUse(config);
+        }
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(config.jdbcUrl());
         hc.setUsername(config.user());
@@ -82,6 +85,23 @@ public final class VisitStore implements AutoCloseable {
                     + firstLine(e.getMessage()), e);
         }
         return new VisitStore(ds, codes, clock, config);
+    }
+
+    /**
+     * An H2 file another process holds open: said plainly, at once, instead of the pool's "connection is not
+     * available" ten seconds later. Any other problem is left to the pool and Flyway to report.
+     */
+    private static void refuseIfInUse(StoreConfig config) {
+        try (Connection c = java.sql.DriverManager.getConnection(config.jdbcUrl(), config.user(),
+                config.password())) {
+            c.isValid(1);
+        } catch (java.sql.SQLException e) {
+            String m = String.valueOf(e.getMessage());
+            if (e.getErrorCode() == 90020 || m.contains("already in use") || m.contains("locked by another process")) {
+                throw new StoreException("the store at " + config.describe() + " is in use by another process (another "
+                        + "minutewise serve on the same --data?); stop it, or give this one another --data", e);
+            }
+        }
     }
 
     public StoreConfig config() {
