@@ -175,6 +175,15 @@ abstract class StoreContract {
                 store.therapistDay("T1", LocalDate.of(2026, 3, 2)))).isEmpty();
     }
 
+    /** A visit saved with its billed lines adds the documented visit's amount to the patient's spend too. */
+    @Test
+    void aBilledVisitCountsTowardTheYearToDate() {
+        save(visitJson("V-1", "P-9", "2026-03-02", "T1", "09:00", "09:38",
+                ",\"billed\":[{\"code\":\"97112\",\"modifiers\":[\"GP\"],\"units\":3}]"));
+        assertThat(store.spend("P-9", 2026, Optional.empty(), Optional.empty()).bucket(BucketSpend.PT_SLP).clinic())
+                .isPositive();
+    }
+
     @Test
     void yearToDateSpendByBucketAddsOutsideSpend() {
         save(visitJson("V-1", "P-1", "2026-03-02", "T1", "09:00", "09:38", ""));
