@@ -284,7 +284,8 @@ public final class VisitAudit {
         long[] bySeverity = new long[3];
         for (Finding f : r.findings()) {
             if (f.ruleId().equals(BilledLines.KX_UNVERIFIED.id())
-                    || f.ruleId().equals(org.minutewise.core.check.rules.KxThresholdRule.SPEND_UNKNOWN.id())) {
+                    || f.ruleId().equals(org.minutewise.core.check.rules.KxThresholdRule.SPEND_UNKNOWN.id())
+                    || f.ruleId().equals(org.minutewise.core.check.rules.KxThresholdRule.NOT_JUDGED.id())) {
                 continue; // in an audit the checks across visits judge KX in date order (MW-A003, MW-A004)
             }
             bySeverity[f.severity().ordinal()]++;

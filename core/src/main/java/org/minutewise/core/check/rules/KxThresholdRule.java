@@ -62,6 +62,17 @@ public final class KxThresholdRule implements Rule {
                     + "batch audit counts them across the patient's visits in date order.",
             "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4", Citations.CLAIMS_MANUAL_CH5);
 
+    /**
+     * A Medicare claim billed with therapy lines whose minutes the record does not give (an 837 carries units, not
+     * minutes): the documented visit adds nothing Minutewise can count, so whether the billed lines need KX is
+     * not judged. Said, so the biller does not read the silence as "no KX needed".
+     */
+    public static final RuleInfo NOT_JUDGED = new RuleInfo("MW-K008", Severity.INFO,
+            "KX not judged: the billed therapy lines have no documented minutes",
+            "Check KX by hand against the patient's incurred expenses this year, or check the visit with its "
+                    + "documented minutes (JSON, CSV or FHIR) so its amount counts toward the threshold.",
+            "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4", Citations.CLAIMS_MANUAL_CH5);
+
     @Override
     public RuleInfo info() {
         return APPLIED;
@@ -69,7 +80,8 @@ public final class KxThresholdRule implements Rule {
 
     @Override
     public List<RuleInfo> emits() {
-        return List.of(APPLIED, NEAR_THRESHOLD, TARGETED_REVIEW, UNPRICED, NO_THRESHOLD, ABN_RECORDED, SPEND_UNKNOWN);
+        return List.of(APPLIED, NEAR_THRESHOLD, TARGETED_REVIEW, UNPRICED, NO_THRESHOLD, ABN_RECORDED, SPEND_UNKNOWN,
+                NOT_JUDGED);
     }
 
     @Override
@@ -87,6 +99,23 @@ public final class KxThresholdRule implements Rule {
                     + "therapy expenses this year, so KX is judged from this visit's amounts alone, as if nothing "
                     + "was spent before it (" + first.year() + " threshold " + Money.of(first.threshold()) + "); past "
                     + "the threshold a line without KX is denied."));
+        }
+        if (ctx.payer().isMedicare() && ctx.ref().fees().kxThreshold(ctx.visit().dateOfService()).isPresent()
+                && claim.kx().isEmpty() && !ctx.visit().billed().isEmpty()) {
+            java.util.Set<String> notCovered = ClaimBuilder.notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
+            List<String> billedTherapy = new java.util.ArrayList<>();
+            for (var l : org.minutewise.core.claim.BilledClaim.lines(ctx.visit())) {
+                if (!ClaimBuilder.kxBucket(l, ctx.ref().codes(), notCovered).isEmpty() && l.units() > 0
+                        && !billedTherapy.contains(l.code())) {
+                    billedTherapy.add(l.code());
+                }
+            }
+            if (!billedTherapy.isEmpty()) {
+                out.add(NOT_JUDGED.finding("billed", String.join(", ", billedTherapy) + (billedTherapy.size() == 1
+                        ? " is" : " are") + " billed to Medicare, but the record gives no minutes for "
+                        + (billedTherapy.size() == 1 ? "it" : "them") + ", so this visit adds nothing Minutewise "
+                        + "can count toward the KX threshold and whether the lines need KX was not judged."));
+            }
         }
         if (ctx.payer().isMedicare() && ctx.visit().abn().isPresent()) {
             abnRecorded(ctx, claim, out);

@@ -98,6 +98,28 @@ class KxThresholdRuleTest {
         assertThat(ids(check(ptVisit(patient("100.00", "0"))))).doesNotContain("MW-K006");
     }
 
+    /**
+     * MW-K008: billed therapy lines without documented minutes (an 837) add nothing countable: KX not judged, and
+     * said. With minutes documented, or billed to a commercial payer, it is not.
+     */
+    @Test
+    void billedLinesWithoutMinutesK008() {
+        Visit billed = visit().patient(patient("0", "0"))
+                .service(new org.minutewise.core.model.ServiceLine("97110", java.util.OptionalInt.empty(),
+                        java.util.List.of(), pt("T1"), java.util.Optional.empty(), java.util.Optional.empty()))
+                .billed(java.util.List.of(new org.minutewise.core.model.BilledLine("97110", java.util.List.of("GP"), 2,
+                        java.util.Optional.empty())))
+                .build();
+        CheckResult r = check(billed);
+        assertThat(ids(r)).contains("MW-K008");
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-K008")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("97110 is billed to Medicare, but the record gives "
+                        + "no minutes for it"));
+        assertThat(ids(check(billed.toBuilder().services(java.util.List.of(minutes("97110", 30, pt("T1"))))
+                .build()))).doesNotContain("MW-K008");
+        assertThat(ids(check(billed.toBuilder().payer("commercial").build()))).doesNotContain("MW-K008");
+    }
+
     /** MW-K007: no year-to-date given (not even $0): KX is judged from this visit alone, and the visit is told. */
     @Test
     void noYearToDateK007() {
