@@ -85,6 +85,10 @@ final class CheckCommand implements Callable<Integer> {
             throw new InputException("--out", "expected text, json, csv, fhir or x12, got \"" + out + "\"");
         }
         List<VisitInput.Result> read = VisitInput.read(text, inFormat, ref);
+        if (read.isEmpty()) {
+            // A CSV of a header alone, an empty JSON Lines file: nothing to check is not a clean check.
+            throw new InputException(file, "no visits in the input");
+        }
         VisitChecker checker = new VisitChecker(ref);
         PrintWriter err = spec.commandLine().getErr();
         List<CheckResult> results = new ArrayList<>();

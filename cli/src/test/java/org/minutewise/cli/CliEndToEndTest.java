@@ -150,6 +150,16 @@ final class CliEndToEndTest {
         assertOneErrorLine(day, "the minutes add up to 2880, more than a day has (1440)");
     }
 
+    /** A CSV of a header alone has no visit to check: exit 2, said, not a silent clean run. */
+    @Test
+    void aHeaderAloneIsNoVisits() throws Exception {
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("header", ".csv");
+        java.nio.file.Files.writeString(csv, String.join(",", org.minutewise.formats.csv.CsvLayout.REQUIRED) + "\r\n");
+        Run r = run("check", csv.toString());
+        assertThat(r.code).isEqualTo(2);
+        assertOneErrorLine(r, "no visits in the input");
+    }
+
     /** A mistyped option or command is one line, with the nearest one when there is one; -V works on a command. */
     @Test
     void aTypoIsOneLineWithTheNearestOption() {

@@ -99,7 +99,8 @@ public final class CsvVisitReader {
         for (String required : CsvLayout.REQUIRED) {
             if (!idx.containsKey(required)) {
                 throw new InputException("line " + r.line(), "header row has no column \"" + required
-                        + "\" (expected the columns " + String.join(",", CsvLayout.COLUMNS) + ")");
+                        + "\" (required: " + String.join(",", CsvLayout.REQUIRED) + "; the others of the layout are "
+                        + "optional)");
             }
         }
         return new Header(idx);
