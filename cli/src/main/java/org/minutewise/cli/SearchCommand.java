@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.minutewise.formats.InputException;
 import org.minutewise.formats.Json;
+import org.minutewise.knowledge.KnowledgeBase;
 import org.minutewise.knowledge.KnowledgeJson;
 import org.minutewise.knowledge.ScoredCard;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "codes and code prefixes (9716), typos tolerated. Best first.",
         footer = {"", "Exit status: 0 (also when nothing matches); 2 bad usage."})
 final class SearchCommand implements Callable<Integer> {
-    static final int MAX_LIMIT = 200;
+    static final int MAX_LIMIT = KnowledgeBase.MAX_SEARCH;
 
     @Spec
     CommandSpec spec;

@@ -34,6 +34,8 @@ import org.minutewise.refdata.RefData;
 public final class KnowledgeBase {
     /** Below this share of the question covered by the best card, {@link #ask} says it does not know. */
     public static final double MIN_CONFIDENCE = 0.5;
+    /** The most cards a search lists, in the CLI and over HTTP alike. */
+    public static final int MAX_SEARCH = 200;
     /** Below this share of the words covered by its best cards, a search finds nothing (ask needs more). */
     public static final double MIN_SEARCH_COVERAGE = 0.4;
     /** Text past this many characters is ignored: a question is a sentence or two, not a document. */

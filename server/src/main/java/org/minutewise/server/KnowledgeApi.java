@@ -10,7 +10,7 @@ import org.minutewise.knowledge.KnowledgeJson;
 /** Code lookup, search and coding questions over HTTP: the same JSON as {@code lookup}, {@code search}, {@code ask}. */
 final class KnowledgeApi {
     static final int MAX_QUERY = 500;
-    static final int MAX_LIMIT = 50;
+    static final int MAX_LIMIT = org.minutewise.knowledge.KnowledgeBase.MAX_SEARCH;
 
     private volatile KnowledgeBase kb;
 

@@ -74,6 +74,9 @@ class KnowledgeApiTest {
     void badQueriesAreProblemsNamingTheParameter() {
         assertProblem(s.get("/api/v1/ask"), 400, "q");
         assertProblem(s.get("/api/v1/search?q=x&limit=0"), 400, "limit");
+        // The same bound as the CLI's search --limit.
+        assertThat(s.get("/api/v1/search?q=" + q("balance") + "&limit=200").status()).isEqualTo(200);
+        assertProblem(s.get("/api/v1/search?q=x&limit=201"), 400, "limit");
         assertProblem(s.get("/api/v1/ask?q=" + "a".repeat(501)), 400, "q");
         assertProblem(s.get("/api/v1/knowledge/" + q("<script>")), 400, "id");
     }
