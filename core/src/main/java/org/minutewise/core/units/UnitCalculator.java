@@ -42,6 +42,7 @@ public final class UnitCalculator {
         int n = lines.size();
         String[] codes = new String[n];
         int[] minutes = new int[n];
+        int[] periods = new int[n];
         int distinct = 0;
         for (int i = 0; i < n; i++) {
             ServiceLine l = lines.get(i);
@@ -50,10 +51,12 @@ public final class UnitCalculator {
                 codes[distinct++] = l.code();
             }
             minutes[at] += l.minutes();
+            periods[at] += l.periods().size();
         }
         List<CodeMinutes> out = new ArrayList<>(distinct);
         for (int i = 0; i < distinct; i++) {
-            out.add(new CodeMinutes(codes[i], minutes[i] - sharedMinutes(lines, codes[i])));
+            // One period of a code cannot overlap another of it: the usual case skips the pairwise test.
+            out.add(new CodeMinutes(codes[i], minutes[i] - (periods[i] > 1 ? sharedMinutes(lines, codes[i]) : 0)));
         }
         return out;
     }

@@ -70,6 +70,15 @@ public final class TimedMinutesExceedTotal implements Rule {
      */
     private static int untimedMinutes(CheckContext ctx) {
         List<org.minutewise.core.model.ServiceLine> s = ctx.visit().services();
+        boolean any = false;
+        for (int i = 0; i < s.size() && !any; i++) {
+            org.minutewise.core.codes.CodeInfo info = ctx.codeAt(i);
+            any = info != null && !info.timed() && !info.supervised() && !info.disciplines().isEmpty()
+                    && s.get(i).minutes() > 0;
+        }
+        if (!any) {
+            return 0; // most visits: no untimed therapy minutes, nothing to add up
+        }
         java.util.BitSet held = null;
         int stated = 0;
         for (int pass = 0; pass < 2; pass++) {
