@@ -548,6 +548,10 @@ final class Asker {
         } else if (containsAny(t, CHIROPRACTOR_WORDS) && t.contains("medicare") && !q.codes().stream()
                 .anyMatch(c -> c.startsWith("9894"))) {
             id = "MW-W001";
+        } else if (q.wants().orElse(null) == Kind.DIAGNOSIS && q.codes().contains("97112")
+                && q.ids().stream().noneMatch(i -> kb.card(i).map(c -> c.kind() == Kind.DIAGNOSIS).orElse(false))) {
+            // "What diagnosis supports 97112?": the rule that says which do (no diagnosis named to look up).
+            id = "MW-D004";
         } else if (assistant && containsAny(t, BILLING_WORDS) && q.ids().stream().noneMatch(MODIFIER_IDS::contains)) {
             id = containsAny(t, Set.of("ota", "cota", "occupational")) ? "CO" : "CQ";
         }

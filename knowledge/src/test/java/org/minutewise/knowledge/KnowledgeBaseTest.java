@@ -242,6 +242,9 @@ class KnowledgeBaseTest {
         assertThat(kb.ask("can a PTA bill Medicare under their own NPI?").cards().get(0).card().id())
                 .isEqualTo("CQ");
         assertThat(kb.ask("can an OTA bill medicare").cards().get(0).card().id()).isEqualTo("CO");
+        assertThat(kb.ask("what ICD-10 code supports 97112?").cards().get(0).card().id()).isEqualTo("MW-D004");
+        assertThat(kb.ask("does M54.5 low back pain support 97112").cards().get(0).card().id())
+                .isNotEqualTo("MW-D004");
         // Near misses: a chiropractor's manipulation to Medicare, a PT's evaluation.
         assertThat(kb.ask("can a chiropractor bill 98941 to Medicare?").cards().get(0).card().id())
                 .isNotEqualTo("MW-W001");
