@@ -120,7 +120,7 @@ final class UnitsCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw new InputException("--date", "expected a date like 2026-03-02, got \"" + date + "\"");
+            throw new InputException("--date", VisitJsonReader.dateProblem(date));
         }
     }
 

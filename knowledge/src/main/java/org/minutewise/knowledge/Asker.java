@@ -89,14 +89,14 @@ final class Asker {
         StringBuilder sb = new StringBuilder(bestSentences(q, top));
         Optional<String> year = year(q);
         Optional<Card> figures = kb.card(Cards.YEARLY_FIGURES);
-        if (year.isPresent() && !sb.toString().contains(year.get()) && figures.isPresent() && top != figures.get()
-                && figures.get().facts().stream().anyMatch(f -> f.text().startsWith(year.get() + ":"))
+        Optional<Fact> yearFact = year.isEmpty() || figures.isEmpty() ? Optional.empty() : figures.get().facts()
+                .stream().filter(f -> f.text().startsWith(year.get() + ":")).findFirst();
+        if (yearFact.isPresent() && !sb.toString().contains(year.get()) && top != figures.get()
                 && containsAny(q.tokens(), FIGURE_WORDS)) {
             // A year's figure the yearly card gives: that card answers, with the year's own sentence.
             pinned = List.of(Cards.YEARLY_FIGURES);
             top = figures.get();
-            sb = new StringBuilder("Medicare, " + top.facts().stream().filter(f -> f.text().startsWith(year.get()
-                    + ":")).findFirst().orElseThrow().text());
+            sb = new StringBuilder("Medicare, " + yearFact.get().text());
         }
         if (year.isPresent() && !sb.toString().contains(year.get()) && YEAR.matcher(sb).find()) {
             // The best card's figures are for other years: showing them as the answer would be wrong.

@@ -48,11 +48,7 @@ public final class CodeLevelCheck {
             if (info != null && info.disciplines().size() == 1) {
                 // An OT evaluation beside a PT one is two disciplines' evaluations, not two PT evaluations.
                 Discipline d = info.disciplines().iterator().next();
-                l = l.withDiscipline(d).withProvider(org.minutewise.core.model.Provider.of(switch (d) {
-                    case PT -> Role.PT;
-                    case OT -> Role.OT;
-                    case SLP -> Role.SLP;
-                }));
+                l = l.withDiscipline(d).withProvider(org.minutewise.core.model.Provider.of(Role.therapistOf(d)));
             }
             b.service(l);
             codes.add(cm.code());

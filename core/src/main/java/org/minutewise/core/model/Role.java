@@ -56,6 +56,15 @@ public enum Role {
         return assistant || this == SLPA;
     }
 
+    /** The therapist of a discipline: PT, OT or SLP. */
+    public static Role therapistOf(Discipline d) {
+        return switch (d) {
+            case PT -> PT;
+            case OT -> OT;
+            case SLP -> SLP;
+        };
+    }
+
     /** The therapist who supervises this role (PT for a PTA, OT for an OTA, SLP for an SLPA); itself otherwise. */
     public Role supervisingRole() {
         return switch (this) {

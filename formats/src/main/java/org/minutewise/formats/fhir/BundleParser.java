@@ -91,16 +91,12 @@ final class BundleParser {
                 where = find(tree, "Bundle", (name, node) -> node.isTextual() && node.asText().equals(quoted))
                         .orElse("Bundle");
             }
-            int nfe = msg.indexOf("NumberFormatException: For input string: ");
-            if (nfe >= 0) {
-                // HAPI's words for an integer element (a rank) that is not a number: Java's exception text.
-                msg = "expected a whole number, got " + msg.substring(nfe + "NumberFormatException: For input string: "
-                        .length());
-            }
-            throw new InputException(where, "not a valid FHIR R4 Bundle: " + msg);
+            // HAPI's words for an integer element (a rank) that is not a number are Java's exception text.
+            throw new InputException(where, "not a valid FHIR R4 Bundle: " + notANumber(msg).orElse(msg));
         } catch (NumberFormatException e) {
             // HAPI parses an integer element (a rank, an order) and lets Java's exception through.
-            throw new InputException("Bundle", "not a valid FHIR R4 Bundle: expected a number, got " + quotedInput(e));
+            throw new InputException("Bundle", "not a valid FHIR R4 Bundle: " + notANumber(String.valueOf(
+                    e.getMessage())).orElse("expected a whole number"));
         } catch (RuntimeException e) {
             // A shape HAPI's parser does not expect and fails on rather than reports (found by mutating Bundles);
             // shapes() refuses the known ones with their place first.
@@ -109,11 +105,14 @@ final class BundleParser {
         }
     }
 
-    private static String quotedInput(NumberFormatException e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        int at = m.indexOf("For input string: ");
-        return at < 0 ? "something else" : m.substring(at + "For input string: ".length());
+    /** Java's text for a number that did not parse ({@code For input string: "x"}), in a biller's words. */
+    private static java.util.Optional<String> notANumber(String javaText) {
+        int at = javaText.indexOf(NOT_A_NUMBER);
+        return at < 0 ? java.util.Optional.empty()
+                : java.util.Optional.of("expected a whole number, got " + javaText.substring(at + NOT_A_NUMBER.length()));
     }
+
+    private static final String NOT_A_NUMBER = "For input string: ";
 
     /**
      * Shapes HAPI's parser fails on with an exception instead of an error it reports: an entry whose resource is

@@ -315,8 +315,7 @@ public final class FhirClaimWriter {
                 }
             }
         }
-        Role r = role.orElse(l.discipline() == Discipline.OT ? Role.OT : l.discipline() == Discipline.SLP ? Role.SLP
-                : Role.PT);
+        Role r = role.orElse(Role.therapistOf(l.discipline()));
         return new Provider(id, r, l.renderingNpi());
     }
 

@@ -87,8 +87,9 @@ public final class KxThresholdRule implements Rule {
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
         Claim claim = ClaimBuilder.of(ctx);
-        if (ctx.payer().isMedicare() && ctx.ref().fees().hasKxThresholds()
-                && ctx.ref().fees().kxThreshold(ctx.visit().dateOfService()).isEmpty() && anyKxLine(ctx, claim)) {
+        boolean yearHasThreshold = ctx.ref().fees().kxThreshold(ctx.visit().dateOfService()).isPresent();
+        if (ctx.payer().isMedicare() && ctx.ref().fees().hasKxThresholds() && !yearHasThreshold
+                && anyKxLine(ctx, claim)) {
             out.add(NO_THRESHOLD.finding("dateOfService", "Minutewise has no KX threshold for "
                     + ctx.visit().dateOfService().getYear() + ", so whether these therapy lines need KX "
                     + "was not checked."));
@@ -100,8 +101,7 @@ public final class KxThresholdRule implements Rule {
                     + "was spent before it (" + first.year() + " threshold " + Money.of(first.threshold()) + "); past "
                     + "the threshold a line without KX is denied."));
         }
-        if (ctx.payer().isMedicare() && ctx.ref().fees().kxThreshold(ctx.visit().dateOfService()).isPresent()
-                && claim.kx().isEmpty() && !ctx.visit().billed().isEmpty()) {
+        if (ctx.payer().isMedicare() && yearHasThreshold && claim.kx().isEmpty() && !ctx.visit().billed().isEmpty()) {
             java.util.Set<String> notCovered = ClaimBuilder.notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
             List<String> billedTherapy = new java.util.ArrayList<>();
             for (var l : org.minutewise.core.claim.BilledClaim.lines(ctx.visit())) {

@@ -161,7 +161,7 @@ public final class WhoMayBill implements Rule {
                         : SLPA_OTHER_PAYER.finding(path, l.code() + " is furnished by a speech-language pathology "
                                 + "assistant; whether " + ctx.payer().id() + " pays for it is its own policy."));
             }
-            if (!role.isAssistant() && role != Role.SLPA) {
+            if (!role.rendersUnderSupervisor()) {
                 continue;
             }
             if (info != null && info.evaluation()) {

@@ -1,5 +1,7 @@
 package org.minutewise.core.check.rules.doc;
 
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.Citations;
@@ -7,6 +9,9 @@ import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.Rule;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.model.Period;
+import org.minutewise.core.model.ServiceLine;
 
 /**
  * The timed minutes add up to more than the documented total treatment time. Total treatment time includes
@@ -60,7 +65,11 @@ public final class TimedMinutesExceedTotal implements Rule {
             }
             return;
         }
-        reportTimed(ctx, out, total, timed);
+        out.add(INFO.finding("totalTreatmentMinutes", "The timed services add up to " + timed + " minutes, but the "
+                + "total treatment time is " + total + " minutes. The total treatment time includes every timed "
+                + "and untimed minute, so it cannot be less than the timed minutes; the " + ctx.units().timedUnits()
+                + " timed " + (ctx.units().timedUnits() == 1 ? "unit rests" : "units rest") + " on minutes the "
+                + "record does not support."));
     }
 
     /**
@@ -69,47 +78,37 @@ public final class TimedMinutesExceedTotal implements Rule {
      * in the same minutes as an individual code is MW-G001's business, not more minutes).
      */
     private static int untimedMinutes(CheckContext ctx) {
-        List<org.minutewise.core.model.ServiceLine> s = ctx.visit().services();
-        boolean any = false;
-        for (int i = 0; i < s.size() && !any; i++) {
-            org.minutewise.core.codes.CodeInfo info = ctx.codeAt(i);
-            any = info != null && !info.timed() && !info.supervised() && !info.disciplines().isEmpty()
-                    && s.get(i).minutes() > 0;
+        List<ServiceLine> s = ctx.visit().services();
+        List<ServiceLine> untimed = new ArrayList<>(0);
+        for (int i = 0; i < s.size(); i++) {
+            CodeInfo info = ctx.codeAt(i);
+            if (info != null && !info.timed() && !info.supervised() && !info.disciplines().isEmpty()
+                    && s.get(i).minutes() > 0) {
+                untimed.add(s.get(i));
+            }
         }
-        if (!any) {
+        if (untimed.isEmpty()) {
             return 0; // most visits: no untimed therapy minutes, nothing to add up
         }
-        java.util.BitSet held = null;
-        int stated = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < s.size(); i++) {
-                org.minutewise.core.codes.CodeInfo info = ctx.codeAt(i);
-                if (info == null || info.supervised()) {
-                    continue;
-                }
-                org.minutewise.core.model.ServiceLine l = s.get(i);
-                boolean untimed = !info.timed() && !info.disciplines().isEmpty();
-                if (pass == 0 && info.timed() || pass == 1 && untimed) {
-                    for (org.minutewise.core.model.Period p : l.periods()) {
-                        held = held == null ? new java.util.BitSet(24 * 60) : held;
-                        int before = pass == 1 ? held.get(p.startMinute(), p.endMinute()).cardinality() : 0;
-                        held.set(p.startMinute(), p.endMinute());
-                        stated += pass == 1 ? p.minutes() - before : 0;
-                    }
-                    if (pass == 1 && l.periods().isEmpty()) {
-                        stated += l.minutes();
-                    }
+        BitSet held = new BitSet(24 * 60);
+        for (int i = 0; i < s.size(); i++) {
+            CodeInfo info = ctx.codeAt(i);
+            if (info != null && info.timed() && !info.supervised()) {
+                for (Period p : s.get(i).periods()) {
+                    held.set(p.startMinute(), p.endMinute());
                 }
             }
         }
-        return stated;
-    }
-
-    private static void reportTimed(CheckContext ctx, List<Finding> out, int total, int timed) {
-        out.add(INFO.finding("totalTreatmentMinutes", "The timed services add up to " + timed + " minutes, but the "
-                + "total treatment time is " + total + " minutes. The total treatment time includes every timed "
-                + "and untimed minute, so it cannot be less than the timed minutes; the " + ctx.units().timedUnits()
-                + " timed " + (ctx.units().timedUnits() == 1 ? "unit rests" : "units rest") + " on minutes the "
-                + "record does not support."));
+        int sum = 0;
+        for (ServiceLine l : untimed) {
+            if (l.periods().isEmpty()) {
+                sum += l.minutes();
+            }
+            for (Period p : l.periods()) {
+                sum += p.minutes() - held.get(p.startMinute(), p.endMinute()).cardinality();
+                held.set(p.startMinute(), p.endMinute());
+            }
+        }
+        return sum;
     }
 }
