@@ -1,5 +1,6 @@
 package org.minutewise.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.Optional;
 import org.minutewise.formats.Json;
@@ -37,9 +38,13 @@ final class KnowledgeApi {
         }
         Optional<Card> card = kb().lookup(id);
         if (card.isEmpty()) {
-            ctx.status(404);
-            ctx.contentType("application/json").result(Json.mapper().writeValueAsString(
-                    KnowledgeJson.notFound(id, kb().search(id, 3))));
+            // A problem document (as the OpenAPI says) that keeps the lookup's own answer: found, query and the
+            // nearest cards as suggestions, the same fields as `lookup --json`.
+            ObjectNode problem = Problems.problem(404, "Not found", "no card for " + id
+                    + " (not a code, modifier, finding, ICD-10-CM code or topic the knowledge base knows)", "id",
+                    ctx.path());
+            problem.setAll(KnowledgeJson.notFound(id, kb().search(id, 3)));
+            Problems.send(ctx, 404, problem);
             return;
         }
         ctx.contentType("application/json").result(Json.mapper().writeValueAsString(KnowledgeJson.found(id,

@@ -67,6 +67,8 @@ class KnowledgeApiTest {
         // The lookup's own answer (not found, with suggestions), not the generic "no such resource".
         assertThat(missing.json().get("found").asBoolean()).isFalse();
         assertThat(missing.json().has("suggestions")).isTrue();
+        // ... as a problem document, like every other 4xx of the API (and as the OpenAPI says).
+        assertProblem(missing, 404, "id");
         assertThat(s.get("/api/v1/no-such-route").body()).contains("no such resource");
     }
 
