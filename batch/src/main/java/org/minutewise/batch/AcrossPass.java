@@ -1,12 +1,9 @@
 package org.minutewise.batch;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,39 +44,10 @@ final class AcrossPass {
         List<AuditDigest> out = new ArrayList<>();
         Bin.Interner strings = new Bin.Interner();
         boolean lines = kind.equals("patients");
-        ByteBuffer head = ByteBuffer.allocate(16);
         for (int s = 0; s < state.partitions; s++) {
-            try (FileChannel ch = FileChannel.open(work.part("check", kind, s), StandardOpenOption.READ)) {
-                head.clear();
-                readFully(ch, head, 8L * q);
-                long from = head.getLong(0);
-                long to = head.getLong(8);
-                if (to == from) {
-                    continue;
-                }
-                ByteBuffer seg = ByteBuffer.allocate((int) (to - from));
-                readFully(ch, seg, from);
-                Bin.In in = new Bin.In(seg.array());
-                while (in.more()) {
-                    int n = in.varInt();
-                    int end = in.position() + n;
-                    out.add(AuditDigest.decode(new Bin.In(seg.array(), in.position(), end), strings, lines));
-                    in.seek(end);
-                }
-            }
+            Segments.read(work.part("check", kind, s), q, in -> out.add(AuditDigest.decode(in, strings, lines)));
         }
         return out;
-    }
-
-    private static void readFully(FileChannel ch, ByteBuffer b, long at) throws IOException {
-        long pos = at;
-        while (b.hasRemaining()) {
-            int n = ch.read(b, pos);
-            if (n < 0) {
-                throw new IOException("work file shorter than its index");
-            }
-            pos += n;
-        }
     }
 
     private record Row(String visitId, String ruleId, AuditCsv.FindingRow row) {
@@ -94,13 +62,24 @@ final class AcrossPass {
         }
         AuditTotals totals = new AuditTotals();
         List<Row> rows = new ArrayList<>();
+        // The claim lines that need KX, bound for the check partition of their visit (claims.csv is patched there).
+        List<Segments.Entry> fixes = new ArrayList<>();
+        Bin.Out o = new Bin.Out(64);
         for (List<AuditDigest> visits : byPatient.values()) {
-            for (AuditCsv.FindingRow f : AcrossAudit.patient(visits, ref, state.inputs::get, totals)) {
+            for (AuditCsv.FindingRow f : AcrossAudit.patient(visits, ref, state.inputs::get, totals, fix -> {
+                o.reset();
+                fix.encode(o);
+                fixes.add(new Segments.Entry(Spill.partition(fix.visitId(), state.partitions), fixes.size(),
+                        o.toByteArray()));
+            })) {
                 rows.add(new Row(f.visitId(), f.ruleId(), f));
             }
             progress.rows(visits.size());
         }
+        Path kx = work.part("patients", "kx", q);
+        Segments.write(Work.tmp(kx), fixes, state.partitions);
         write("patients", q, rows, totals);
+        Work.commit(Work.tmp(kx), kx);
     }
 
     /** Therapist partition {@code q}: the providers whose id hashes to it. */

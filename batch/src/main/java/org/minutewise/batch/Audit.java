@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +40,7 @@ import org.minutewise.formats.VisitFormat;
 import org.minutewise.formats.audit.AuditCsv;
 import org.minutewise.formats.audit.AuditTotals;
 import org.minutewise.formats.audit.Bin;
+import org.minutewise.formats.audit.KxFix;
 import org.minutewise.formats.audit.VisitAudit;
 import org.minutewise.formats.audit.ReportHtml;
 import org.minutewise.formats.csv.CsvRecordReader;
@@ -378,7 +383,7 @@ public final class Audit {
         concat(AuditCsv.FINDINGS_HEADER, findings, out.resolve("findings.csv"));
         List<Path> claims = new ArrayList<>();
         for (int p = 0; p < k; p++) {
-            claims.add(work.part("check", "claims", p));
+            claims.add(withKx(p));
         }
         concat(AuditCsv.CLAIMS_HEADER, claims, out.resolve("claims.csv"));
         List<Path> rejects = new ArrayList<>();
@@ -404,6 +409,40 @@ public final class Audit {
                 .writeValueAsString(totals.toSummaryJson(options.payer())) + "\n");
         Work.writeAtomically(out.resolve("report.html"), ReportHtml.render(totals, catalog(), options.inputs(),
                 options.payer()));
+    }
+
+    /**
+     * The claims part of check partition {@code p}: as the check pass wrote it, or, when the patients' years counted
+     * in date order found lines of its visits without the KX they need (MW-A003), a copy with KX on those lines.
+     */
+    private Path withKx(int p) throws IOException {
+        Path part = work.part("check", "claims", p);
+        Map<String, Set<String>> fixes = new HashMap<>();
+        for (int q = 0; q < state.partitions; q++) {
+            Segments.read(work.part("patients", "kx", q), p, in -> {
+                KxFix fix = KxFix.decode(in);
+                fixes.computeIfAbsent(fix.visitId(), id -> new HashSet<>(2)).add(fix.code());
+            });
+        }
+        if (fixes.isEmpty()) {
+            return part;
+        }
+        Path fixed = work.dir().resolve("check").resolve("claims-kx-" + p + ".csv");
+        try (CsvRecordReader in = new CsvRecordReader(Files.newBufferedReader(part, StandardCharsets.UTF_8));
+             Writer w = Files.newBufferedWriter(fixed, StandardCharsets.UTF_8)) {
+            StringBuilder sb = new StringBuilder(256);
+            for (CsvRecordReader.Record r = in.next(); r != null; r = in.next()) {
+                AuditCsv.ClaimRow row = AuditCsv.ClaimRow.of(r.fields());
+                Set<String> codes = fixes.get(row.visitId());
+                if (codes != null && codes.contains(row.code())) {
+                    row = row.withKx();
+                }
+                sb.setLength(0);
+                row.appendTo(sb);
+                w.append(sb);
+            }
+        }
+        return fixed;
     }
 
     /** Every rule id with its catalog entry, the checks across visits included (for titles in the report). */

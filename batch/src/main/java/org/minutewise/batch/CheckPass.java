@@ -67,8 +67,8 @@ final class CheckPass {
         final Writer findings;
         final Writer claims;
         final List<Spill.Reject> rejects = new ArrayList<>();
-        final List<Entry> toPatients = new ArrayList<>();
-        final List<Entry> toTherapists = new ArrayList<>();
+        final List<Segments.Entry> toPatients = new ArrayList<>();
+        final List<Segments.Entry> toTherapists = new ArrayList<>();
         final AuditTotals totals = new AuditTotals();
         final StringBuilder sb = new StringBuilder(1024);
         boolean oversizedWritten;
@@ -106,8 +106,8 @@ final class CheckPass {
             if (!oversizedWritten) {
                 Files.write(Work.tmp(work.part("check", "oversized", p)), new byte[0]);
             }
-            writeDigests(Work.tmp(work.part("check", "patients", p)), toPatients);
-            writeDigests(Work.tmp(work.part("check", "therapists", p)), toTherapists);
+            Segments.write(Work.tmp(work.part("check", "patients", p)), toPatients, state.partitions);
+            Segments.write(Work.tmp(work.part("check", "therapists", p)), toTherapists, state.partitions);
             Files.writeString(Work.tmp(work.part("check", "totals", p)),
                     Json.mapper().writeValueAsString(totals.toPartJson()), StandardCharsets.UTF_8);
             for (String kind : new String[] {"findings", "claims", "rejected", "oversized", "patients", "therapists",
@@ -121,43 +121,6 @@ final class CheckPass {
         public void close() throws IOException {
             findings.close();
             claims.close();
-        }
-    }
-
-    /** A digest bound for a partition of pass 3. */
-    record Entry(int dest, int order, byte[] data) {
-    }
-
-    /** A digest file: K+1 offsets (the start of each destination's segment, then the end), then the segments. */
-    private void writeDigests(Path file, List<Entry> entries) throws IOException {
-        entries.sort(Comparator.comparingInt(Entry::dest).thenComparingInt(Entry::order));
-        int k = state.partitions;
-        long[] offsets = new long[k + 1];
-        long pos = 8L * (k + 1);
-        int e = 0;
-        Bin.Out scratch = new Bin.Out(16);
-        for (int d = 0; d < k; d++) {
-            offsets[d] = pos;
-            while (e < entries.size() && entries.get(e).dest() == d) {
-                scratch.reset();
-                scratch.varInt(entries.get(e).data().length);
-                pos += scratch.size() + entries.get(e).data().length;
-                e++;
-            }
-        }
-        offsets[k] = pos;
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            Bin.Out head = new Bin.Out(8 * (k + 1));
-            for (long o : offsets) {
-                head.i64(o);
-            }
-            os.write(head.array(), 0, head.size());
-            for (Entry x : entries) {
-                scratch.reset();
-                scratch.varInt(x.data().length);
-                os.write(scratch.array(), 0, scratch.size());
-                os.write(x.data());
-            }
         }
     }
 
@@ -397,7 +360,7 @@ final class CheckPass {
         digest.encode(o);
         byte[] data = o.toByteArray();
         int order = parts.toPatients.size();
-        parts.toPatients.add(new Entry(Spill.partition(d.patientId(), state.partitions), order, data));
+        parts.toPatients.add(new Segments.Entry(Spill.partition(d.patientId(), state.partitions), order, data));
         // The therapist partitions of the providers who treated, and of the therapist the visit is counted under.
         TreeSet<Integer> dests = new TreeSet<>();
         dests.add(Spill.partition(digest.therapist(), state.partitions));
@@ -405,7 +368,7 @@ final class CheckPass {
             dests.add(Spill.partition(t.providerId(), state.partitions));
         }
         for (int dest : dests) {
-            parts.toTherapists.add(new Entry(dest, order, data));
+            parts.toTherapists.add(new Segments.Entry(dest, order, data));
         }
         progress.rows(rows);
     }

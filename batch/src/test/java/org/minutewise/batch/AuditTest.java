@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -359,6 +360,39 @@ class AuditTest {
             assertThat(m.get("visitId")).isEqualTo("W01");
             assertThat(m.get("message")).contains("overlap visit K25").contains("60 minutes between 09:00 and 10:00");
         });
+    }
+
+    /**
+     * A patient's Medicare year past the KX threshold, billed without KX: MW-A003 on the visits from the crossing on,
+     * and claims.csv's corrected lines carry KX there (GP;KX), not before, whatever the partitions and threads.
+     */
+    @Test
+    void theCorrectedClaimLinesCarryTheKxTheYearsCountFindsMissing() throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 40; i++) {
+            csv.append(String.format("KX%02d,2026-%02d-%02d,medicare,,PT,P1,R26.81,97110,60,09:00,10:00,PT1,PT,,4,GP,,"
+                    + "\r\n", i, 1 + i / 20, 2 + i % 20));
+        }
+        Path in = tmp.resolve("kx.csv");
+        Files.writeString(in, csv);
+        Path out = tmp.resolve("kx");
+        audit(out, 2, 3, in);
+        Set<String> missing = new TreeSet<>();
+        for (Map<String, String> f : rows(out.resolve("findings.csv"))) {
+            if (f.get("ruleId").equals("MW-A003")) {
+                missing.add(f.get("visitId"));
+            }
+        }
+        assertThat(missing).isNotEmpty().doesNotContain("KX00").contains("KX39");
+        List<Map<String, String>> claims = rows(out.resolve("claims.csv"));
+        assertThat(claims).hasSize(40).allSatisfy(c -> {
+            assertThat(c.get("billedModifiers")).isEqualTo("GP");
+            assertThat(c.get("modifiers")).isEqualTo(missing.contains(c.get("visitId")) ? "GP;KX" : "GP");
+        });
+        Path other = tmp.resolve("kx-1");
+        audit(other, 1, 8, in);
+        assertThat(new TreeSet<>(Files.readAllLines(other.resolve("claims.csv"))))
+                .isEqualTo(new TreeSet<>(Files.readAllLines(out.resolve("claims.csv"))));
     }
 
     /** A visit in a CSV file (its rows are one occurrence) and again in JSON Lines comes twice, and says where. */

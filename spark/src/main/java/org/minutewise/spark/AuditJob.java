@@ -213,7 +213,7 @@ public final class AuditJob {
         boolean csv = o.format().equals("csv");
         writer(guarded(rows(all, FINDING, AuditCsv.FINDINGS_HEADER), csv).write(), o.format())
                 .save(new org.apache.hadoop.fs.Path(out, "findings").toString());
-        writer(guarded(rows(checked, CLAIM, AuditCsv.CLAIMS_HEADER), csv).write(), o.format())
+        writer(guarded(withKx(rows(checked, CLAIM, AuditCsv.CLAIMS_HEADER), across), csv).write(), o.format())
                 .save(new org.apache.hadoop.fs.Path(out, "claims").toString());
         writer(guarded(rows(checked, REJECT, AuditCsv.REJECTED_HEADER, "fileIndex", "seq")
                 .orderBy("fileIndex", "line", "seq").drop("fileIndex", "seq"), csv).write(), o.format())
@@ -394,6 +394,8 @@ public final class AuditJob {
     static final String REJECT = "R";
     static final String DIGEST = "D";
     static final String TOTALS = "T";
+    /** A claim line that needs KX (MW-A003): c0 the visit id, c1 the code. */
+    static final String KX_FIX = "K";
     private static final int COLUMNS = 13;
 
     /**
@@ -440,6 +442,30 @@ public final class AuditJob {
             cols.add(items.col(e));
         }
         return items.filter(items.col("kind").equalTo(kind)).select(cols.toArray(new Column[0]));
+    }
+
+    /**
+     * The claim lines with KX on the supported side where the patients' years counted in date order want it
+     * (MW-A003), as the single-process audit corrects claims.csv; the lines as checked when none does.
+     */
+    private static Dataset<Row> withKx(Dataset<Row> claims, Dataset<Row> across) {
+        Dataset<Row> fixes = across.filter(across.col("kind").equalTo(KX_FIX))
+                .select(across.col("c0").as("kxVisit"), across.col("c1").as("kxCode")).distinct();
+        if (fixes.isEmpty()) {
+            return claims;
+        }
+        org.apache.spark.sql.expressions.UserDefinedFunction kx = org.apache.spark.sql.functions.udf(
+                (org.apache.spark.sql.api.java.UDF2<String, String, String>) AuditCsv.ClaimRow::modifiersWithKx,
+                DataTypes.StringType);
+        Dataset<Row> joined = claims.join(fixes, claims.col("visitId").equalTo(fixes.col("kxVisit"))
+                .and(claims.col("code").equalTo(fixes.col("kxCode"))), "left_outer");
+        List<Column> cols = new ArrayList<>();
+        for (String name : claims.columns()) {
+            cols.add(name.equals("modifiers") ? org.apache.spark.sql.functions.when(joined.col("kxVisit").isNotNull(),
+                    kx.apply(joined.col("units"), joined.col("modifiers"))).otherwise(joined.col("modifiers"))
+                    .as("modifiers") : joined.col(name));
+        }
+        return joined.select(cols.toArray(new Column[0]));
     }
 
     /** The text columns from the input that {@code AuditCsv} writes after an apostrophe when they start like a formula. */
@@ -808,7 +834,8 @@ public final class AuditJob {
                 }
                 List<AuditCsv.FindingRow> rows;
                 if (patient) {
-                    rows = AcrossAudit.patient(unique.values(), ref, names::get, totals);
+                    rows = AcrossAudit.patient(unique.values(), ref, names::get, totals,
+                            fix -> out.add(item(KX_FIX, null, null, null, null, null, null, fix.visitId(), fix.code())));
                 } else {
                     String owner = key.substring(1);
                     rows = AcrossAudit.therapists(unique.values(), owner::equals, names::get, totals);

@@ -92,6 +92,20 @@ class SparkAuditTest {
             for (int i = 0; i < 250; i++) {
                 extra.append(join(big));
             }
+            // A patient's Medicare year past the KX threshold billed without KX: MW-A003, and KX on the corrected
+            // claim lines from the crossing on, by both runners.
+            for (int i = 0; i < 40; i++) {
+                List<String> kx = new ArrayList<>(java.util.Collections.nCopies(header.size(), ""));
+                String[][] values = {{"visitId", String.format("X-KX%02d", i)},
+                    {"dateOfService", String.format("2026-%02d-%02d", 1 + i / 20, 2 + i % 20)},
+                    {"payer", "medicare"}, {"planOfCare", "PT"}, {"patientId", "X-PKX"}, {"diagnoses", "R26.81"},
+                    {"code", "97110"}, {"minutes", "60"}, {"start", "09:00"}, {"end", "10:00"},
+                    {"providerId", "X-PT"}, {"role", "PT"}, {"billedUnits", "4"}, {"billedModifiers", "GP"}};
+                for (String[] v : values) {
+                    kx.set(header.indexOf(v[0]), v[1]);
+                }
+                extra.append(join(kx));
+            }
             // A row with no visit id.
             List<String> noId = new ArrayList<>(first);
             noId.set(id, "");
@@ -167,6 +181,8 @@ class SparkAuditTest {
         assertThat(rows(out.resolve("rejected"))).filteredOn(f -> f.get(2).equals("X-BIG")).hasSize(250)
                 .allMatch(f -> f.get(3).contains("has 250 rows"));
         assertThat(rows(out.resolve("claims"))).extracting(f -> f.get(0)).contains("X-MULTILINE", "'=X-FORMULA");
+        assertThat(rows(out.resolve("claims"))).filteredOn(f -> f.get(0).startsWith("X-KX"))
+                .extracting(f -> f.get(10)).contains("GP", "GP;KX");
         assertThat(json(out.resolve("summary.json"))).isEqualTo(json(audited.resolve("summary.json")));
         assertThat(r.totals().read()).isEqualTo(r.totals().checked() + r.totals().rejected());
         assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").contains("MW-");

@@ -1,6 +1,7 @@
 package org.minutewise.core.across;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 import org.minutewise.core.check.Finding;
 
@@ -9,12 +10,20 @@ import org.minutewise.core.check.Finding;
  * it exposes: the lines billed without KX past the threshold and their allowed amounts as counted (after the
  * day's reduction), which Medicare would deny. A duplicate claim (MW-A006) says the same of the lines that bill a
  * service again: {@code exposedLines} then counts their units, {@code exposedDollars} their allowed amounts.
+ * {@code codes} are the codes of the claim lines a KX finding is about: those that lack KX (MW-A003) or carry it
+ * too early (MW-A004), so that the corrected claim lines of an audit can carry KX where the year's count wants it.
  */
-public record AcrossFinding(String visitId, Finding finding, long exposedLines, BigDecimal exposedDollars) {
+public record AcrossFinding(String visitId, Finding finding, long exposedLines, BigDecimal exposedDollars,
+                            List<String> codes) {
     public AcrossFinding {
         Objects.requireNonNull(visitId, "visitId");
         Objects.requireNonNull(finding, "finding");
         Objects.requireNonNull(exposedDollars, "exposedDollars");
+        codes = List.copyOf(codes);
+    }
+
+    public AcrossFinding(String visitId, Finding finding, long exposedLines, BigDecimal exposedDollars) {
+        this(visitId, finding, exposedLines, exposedDollars, List.of());
     }
 
     public AcrossFinding(String visitId, Finding finding) {

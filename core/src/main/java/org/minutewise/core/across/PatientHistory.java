@@ -399,13 +399,13 @@ public final class PatientHistory {
                             + "patient's visits of " + v.date().getYear() + " in date order, the " + label + " expenses "
                             + "are " + money + ", but " + String.join(", ", missing)
                             + (missing.size() == 1 ? " carries" : " carry") + " no KX."),
-                            missing.size(), exposed));
+                            missing.size(), exposed, missing));
                 }
                 if (!early.isEmpty() && !needs) {
                     out.add(new AcrossFinding(v.visitId(), KX_EARLY.finding("claimLines", "Counting the patient's "
                             + "visits of " + v.date().getYear() + " in date order, the " + label + " expenses are "
                             + money + ", yet " + String.join(", ", early) + (early.size() == 1 ? " carries" : " carry")
-                            + " KX.")));
+                            + " KX."), 0, BigDecimal.ZERO, early));
                 }
                 running.put(bucket, after);
             }

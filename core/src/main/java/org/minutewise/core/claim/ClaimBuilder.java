@@ -577,6 +577,33 @@ public final class ClaimBuilder {
         }
     }
 
+    /** What follows KX in the documented order: GA/GZ (and the statutory GY/GX), then 96/97. */
+    private static final Set<String> AFTER_KX = Set.of("GA", "GZ", "GY", "GX", "96", "97");
+
+    /**
+     * The modifiers with KX in its place of the documented order (after the discipline, CQ/CO and 59/X, before
+     * GA/GZ and 96/97); the same list when it has KX already, carries GA or GZ (an ABN recorded: a line carries
+     * one or the other, Pub 100-04 ch. 5 §10.3) or has no room left ({@link #MAX_MODIFIERS}).
+     */
+    public static List<String> withKx(List<String> modifiers) {
+        if (modifiers.contains("KX") || modifiers.contains("GA") || modifiers.contains("GZ")
+                || modifiers.size() >= MAX_MODIFIERS) {
+            return modifiers;
+        }
+        int at = modifiers.size();
+        for (int i = 0; i < modifiers.size(); i++) {
+            if (AFTER_KX.contains(modifiers.get(i))) {
+                at = i;
+                break;
+            }
+        }
+        List<String> out = new ArrayList<>(modifiers.size() + 1);
+        out.addAll(modifiers.subList(0, at));
+        out.add("KX");
+        out.addAll(modifiers.subList(at, modifiers.size()));
+        return out;
+    }
+
     private static List<String> append(List<String> m, String modifier) {
         List<String> out = new ArrayList<>(m);
         out.add(modifier);

@@ -52,6 +52,17 @@ public final class AcrossAudit {
      */
     public static List<AuditCsv.FindingRow> patient(Collection<AuditDigest> visits, ReferenceData ref,
                                                     IntFunction<String> fileNames, AuditTotals totals) {
+        return patient(visits, ref, fileNames, totals, fix -> { });
+    }
+
+    /**
+     * As {@link #patient(Collection, ReferenceData, IntFunction, AuditTotals)}, and the claim lines the year's count
+     * finds without the KX they need (MW-A003) to {@code fixes}, once per visit and code, in the order of the
+     * findings.
+     */
+    public static List<AuditCsv.FindingRow> patient(Collection<AuditDigest> visits, ReferenceData ref,
+                                                    IntFunction<String> fileNames, AuditTotals totals,
+                                                    java.util.function.Consumer<KxFix> fixes) {
         Map<String, AuditDigest> byVisit = new HashMap<>();
         List<VisitDigest> digests = new ArrayList<>(visits.size());
         Map<Integer, AuditDigest> firstOfYear = new HashMap<>();
@@ -74,6 +85,11 @@ public final class AcrossAudit {
         for (AcrossFinding af : PatientHistory.check(digests, startOfYear, stated, ref)) {
             AuditDigest r = byVisit.get(af.visitId());
             rows.add(row(r, af.finding(), fileNames));
+            if (af.finding().ruleId().equals(PatientHistory.KX_CROSSING.id())) {
+                for (String code : new java.util.LinkedHashSet<>(af.codes())) {
+                    fixes.accept(new KxFix(af.visitId(), code));
+                }
+            }
             totals.finding(af.finding().ruleId(), af.finding().severity(), r.therapist(), r.digest().payer());
             if (af.finding().ruleId().equals(PatientHistory.DUPLICATE.id())) {
                 duplicates.merge(af.visitId(), af, (a, b) -> new AcrossFinding(a.visitId(), a.finding(),

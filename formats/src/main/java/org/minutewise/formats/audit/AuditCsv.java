@@ -1,7 +1,9 @@
 package org.minutewise.formats.audit;
 
+import java.util.List;
 import java.util.Objects;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.refdata.Csv;
 
 /**
@@ -14,6 +16,7 @@ public final class AuditCsv {
             + "patientId,therapistId,payer\r\n";
     public static final String CLAIMS_HEADER = "visitId,line,dateOfService,patientId,therapistId,payer,code,"
             + "billedUnits,billedModifiers,units,modifiers,difference,allowedPerUnit\r\n";
+    static final int CLAIMS_COLUMNS = 13;
     public static final String REJECTED_HEADER = "file,line,visitId,reason\r\n";
 
     private AuditCsv() {
@@ -75,6 +78,43 @@ public final class AuditCsv {
             Objects.requireNonNull(modifiers, "modifiers");
             Objects.requireNonNull(difference, "difference");
             Objects.requireNonNull(allowedPerUnit, "allowedPerUnit");
+        }
+
+        /**
+         * This row with KX on the supported side's modifiers, where the patient's year counted in date order wants it
+         * (MW-A003); the row itself when there is no supported line with units, or nothing changes
+         * ({@link ClaimBuilder#withKx}: KX there already, no room, or an ABN's GA/GZ).
+         */
+        public ClaimRow withKx() {
+            String next = modifiersWithKx(units, modifiers);
+            return next.equals(modifiers) ? this : new ClaimRow(visitId, line, dateOfService, patientId, therapistId,
+                    payer, code, billedUnits, billedModifiers, units, next, difference, allowedPerUnit);
+        }
+
+        /** The {@code modifiers} column of a row with these {@code units} once KX is put on ({@link #withKx}). */
+        public static String modifiersWithKx(String units, String modifiers) {
+            if (units.isEmpty() || units.equals("0")) {
+                return modifiers;
+            }
+            List<String> mods = modifiers.isEmpty() ? List.of() : List.of(modifiers.split(";"));
+            List<String> next = ClaimBuilder.withKx(mods);
+            return next == mods ? modifiers : String.join(";", next);
+        }
+
+        /**
+         * The row of claims.csv whose fields these are, as a CSV reader gives them back ({@link #appendTo} then
+         * writes the same bytes again: a value written after an apostrophe is read back with it and written as it
+         * is).
+         */
+        public static ClaimRow of(List<String> fields) {
+            if (fields.size() != CLAIMS_COLUMNS) {
+                throw new IllegalArgumentException("a claims row has " + CLAIMS_COLUMNS + " fields, not "
+                        + fields.size());
+            }
+            String l = fields.get(1);
+            return new ClaimRow(fields.get(0), l.isEmpty() ? 0 : Long.parseLong(l), fields.get(2), fields.get(3),
+                    fields.get(4), fields.get(5), fields.get(6), fields.get(7), fields.get(8), fields.get(9),
+                    fields.get(10), fields.get(11), fields.get(12));
         }
 
         public void appendTo(StringBuilder sb) {

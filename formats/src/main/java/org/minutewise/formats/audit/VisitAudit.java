@@ -367,11 +367,12 @@ public final class VisitAudit {
                 ClaimLine y = supported.lines().get(i);
                 int k = ClaimBuilder.assistantModifier(y.modifiers()) ? 1 : 0;
                 List<String> beside = bm.get(oneRow ? (bHas[1] ? 1 : 0) : k);
-                if (medicare && beside.contains("KX") && !sm.get(k).contains("KX") && y.units() > 0
-                        && sm.get(k).size() < ClaimBuilder.MAX_MODIFIERS
+                if (medicare && beside.contains("KX") && y.units() > 0
                         && v.patient().spentBefore(y.discipline()).signum() == 0
                         && !ClaimBuilder.kxBucket(y, checker.ref().codes(), notCovered).isEmpty()) {
-                    sm.get(k).add("KX");
+                    List<String> withKx = List.copyOf(ClaimBuilder.withKx(sm.get(k)));
+                    sm.get(k).clear();
+                    sm.get(k).addAll(withKx);
                 }
             }
             // The units' worth at a price that does not depend on which line holds the day's unit paid in full.
