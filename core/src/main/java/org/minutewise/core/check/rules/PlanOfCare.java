@@ -33,7 +33,12 @@ public final class PlanOfCare implements Rule {
                     + "their NPI (certification.physician, .physicianNpi).",
             "CMS Pub 100-02 ch. 15 §220.1.3", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-05: only for a visit with outpatient therapy (not chiropractic manipulation "
-                    + "alone, nor a chiropractor's therapy, which MW-W001 blocks)");
+                    + "alone, nor a chiropractor's therapy, which MW-W001 blocks)")
+            .revised(3, "2026-12-06: not for an initial evaluation alone: the plan of care is written from it, so it "
+                    + "is always furnished before any certification, and Medicare pays it whether or not a plan "
+                    + "follows (a re-evaluation is under the plan and still needs it)");
+    /** Re-evaluations: furnished under an established plan of care (an initial evaluation comes before one). */
+    private static final java.util.Set<String> RE_EVALUATIONS = java.util.Set.of("97164", "97168");
     public static final RuleInfo CERTIFYING_NPI = new RuleInfo("MW-P004", Severity.WARN,
             "No NPI for the certifying physician",
             "Record the certifying physician's or NPP's 10-digit NPI (certification.physicianNpi): the claim "
@@ -64,7 +69,9 @@ public final class PlanOfCare implements Rule {
         // chiropractor's therapy, which MW-W001 already blocks) needs none.
         boolean medicareTherapy = ctx.payer().isMedicare() && therapyLine(ctx);
         if (v.certification().isEmpty()) {
-            if (medicareTherapy) {
+            // Nor does an initial evaluation alone: the plan of care it establishes is certified after it
+            // (Pub 100-02 ch. 15 §220.1.1, §220.1.3).
+            if (medicareTherapy && !initialEvaluationsOnly(ctx)) {
                 out.add(CERTIFICATION_MISSING.finding("certification", "No plan of care certification is recorded "
                         + "for this visit; Medicare pays outpatient therapy only under a certified plan of care."));
             }
@@ -106,6 +113,18 @@ public final class PlanOfCare implements Rule {
             a.to().filter(dos::isAfter).ifPresent(t -> out.add(AUTHORIZATION.finding("authorization.to",
                     "The visit on " + dos + " is after the authorization ended (" + t + ").")));
         }
+    }
+
+    /** Every line is an initial evaluation (97161-97163, 97165-97167, the speech-language evaluations). */
+    private static boolean initialEvaluationsOnly(CheckContext ctx) {
+        List<ServiceLine> s = ctx.visit().services();
+        for (int i = 0; i < s.size(); i++) {
+            CodeInfo info = ctx.codeAt(i);
+            if (info == null || !info.evaluation() || RE_EVALUATIONS.contains(s.get(i).code())) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     /** A line of a therapy code (or an unknown code) furnished by someone other than a chiropractor. */

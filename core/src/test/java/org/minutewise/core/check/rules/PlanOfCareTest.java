@@ -5,6 +5,7 @@ import static org.minutewise.core.check.ComplianceFixture.DOS;
 import static org.minutewise.core.check.ComplianceFixture.ids;
 import static org.minutewise.core.check.ComplianceFixture.minutes;
 import static org.minutewise.core.check.ComplianceFixture.only;
+import static org.minutewise.core.check.ComplianceFixture.ot;
 import static org.minutewise.core.check.ComplianceFixture.pt;
 import static org.minutewise.core.check.ComplianceFixture.untimed;
 import static org.minutewise.core.check.ComplianceFixture.visit;
@@ -95,6 +96,22 @@ class PlanOfCareTest {
 
         assertThat(ids(r)).containsExactly("MW-P002");
         assertThat(r.findings().get(0).blocks()).isFalse();
+    }
+
+    /**
+     * An initial evaluation alone comes before the plan of care it establishes is certified: no P002. A
+     * re-evaluation is under the plan, and treatment on the evaluation's day is too: P002.
+     */
+    @Test
+    void anInitialEvaluationAloneIsNotP002ButAReEvaluationOrTreatmentIs() {
+        assertThat(ids(only(new PlanOfCare()).check(visit().service(minutes("97161", 40, pt("T1"))).build())))
+                .isEmpty();
+        assertThat(ids(only(new PlanOfCare()).check(visit().service(minutes("97165", 40, ot("T1"))).build())))
+                .isEmpty();
+        assertThat(ids(only(new PlanOfCare()).check(visit().service(minutes("97164", 30, pt("T1"))).build())))
+                .containsExactly("MW-P002");
+        assertThat(ids(only(new PlanOfCare()).check(visit().service(minutes("97161", 40, pt("T1")))
+                .service(minutes("97110", 15, pt("T1"))).build()))).containsExactly("MW-P002");
     }
 
     /** Chiropractic manipulation alone is not outpatient therapy: no therapy plan of care to certify. */
