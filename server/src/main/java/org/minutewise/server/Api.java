@@ -18,6 +18,7 @@ import java.util.Set;
 import org.minutewise.core.across.PatientHistory;
 import org.minutewise.core.across.TherapistDay;
 import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.CodeLevelCheck;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.Money;
 import org.minutewise.core.check.ReferenceData;
@@ -71,14 +72,18 @@ final class Api {
     private final int maxBody;
     private final List<RuleInfo> catalog;
 
-    Api(ReferenceData ref, VisitStore store, int maxBody) {
+    Api(ReferenceData ref, VisitStore store, int maxBody, java.time.Clock clock) {
         this.ref = ref;
+        this.clock = clock;
         this.checker = new VisitChecker(ref);
         this.reader = new VisitJsonReader(ref);
         this.store = store;
         this.maxBody = maxBody;
         this.catalog = checker.rules().catalog();
     }
+
+    /** Today, for a unit count that names no date of service (as `units` without --date: UTC). */
+    private final java.time.Clock clock;
 
     // ---------------------------------------------------------------- reference
 
@@ -133,8 +138,9 @@ final class Api {
     // ---------------------------------------------------------------- units and check
 
     /**
-     * {@code {"payer":"medicare","method":"cms","services":[{"code":"97112","minutes":24}]}} or
-     * {@code {"items":["97112:24"]}}: the same output as {@code units --json}.
+     * {@code {"payer":"medicare","method":"cms","date":"2026-03-02","services":[{"code":"97112","minutes":24}]}} or
+     * {@code {"items":["97112:24"]}}: the same output as {@code units --json} (the date of service, by default today
+     * in UTC, decides which codes are valid and which unit limits apply).
      */
     void units(Context ctx) {
         Bodies.require(ctx, List.of(Bodies.JSON));
@@ -196,7 +202,26 @@ final class Api {
                         + "are not counted toward the timed total."));
             }
         }
+        int day = 0;
+        for (CodeMinutes cm : input) {
+            day += cm.minutes();
+        }
+        String list = n.has("items") ? "items" : "services";
+        if (day > VisitJsonReader.MAX_MINUTES) {
+            throw new InputException(list, "the minutes add up to " + day + ", more than a day has ("
+                    + VisitJsonReader.MAX_MINUTES + "); a minute belongs to one code");
+        }
+        Optional<String> d = text(n, "date");
+        LocalDate date;
+        try {
+            date = d.isPresent() ? LocalDate.parse(d.get()) : LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InputException("date", VisitJsonReader.dateProblem(d.get()));
+        }
         UnitResult r = UnitCalculator.compute(method, input, ref.codes());
+        // What the codes alone already tell, as `units` says it: a code the payer does not take, unit limits, two
+        // evaluations of a discipline; the path of such a finding is the code.
+        findings.addAll(CodeLevelCheck.of(input, r, payer, ref, date));
         ok(ctx, ResultJson.units(r, findings));
     }
 

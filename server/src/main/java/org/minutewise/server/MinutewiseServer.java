@@ -63,7 +63,7 @@ public final class MinutewiseServer implements AutoCloseable {
             throw new StartupException(e.getMessage(), e);
         }
         Security security = new Security(o.token());
-        Api api = new Api(ref, store, o.maxBody());
+        Api api = new Api(ref, store, o.maxBody(), clock);
         KnowledgeApi knowledge = new KnowledgeApi();
         String openapi = resource("/openapi.json");
         Javalin app;

@@ -149,6 +149,30 @@ class ApiTest {
                 "services[0].code");
         assertProblem(s.postJson("/api/v1/units", "{\"method\":\"xyz\",\"items\":[\"97112:5\"]}"), 422, "method");
         assertProblem(s.postJson("/api/v1/units", "{\"services\":[]}"), 422, "services");
+        // More minutes than a day has, as `units` refuses them; a date that is no day of the calendar.
+        assertProblem(s.postJson("/api/v1/units", "{\"items\":[\"97112:1000\",\"97110:1000\"]}"), 422, "items");
+        assertProblem(s.postJson("/api/v1/units", "{\"date\":\"2026-02-30\",\"items\":[\"97112:24\"]}"), 422,
+                "date");
+    }
+
+    /** What the codes alone tell, as `units --json` says it: 97014 to Medicare, the MUE, two evaluations a day. */
+    @Test
+    void unitsReportTheCodeLevelFindingsOfTheCli() {
+        assertThat(ids(s.postJson("/api/v1/units", "{\"date\":\"2026-03-02\",\"items\":[\"97014:20\"]}")))
+                .contains("MW-C002");
+        assertThat(ids(s.postJson("/api/v1/units", "{\"date\":\"2026-03-02\",\"items\":[\"97112:100\"]}")))
+                .contains("MW-E006");
+        assertThat(ids(s.postJson("/api/v1/units", "{\"date\":\"2026-03-02\",\"items\":[\"97161\",\"97162\"]}")))
+                .contains("MW-E008");
+        assertThat(ids(s.postJson("/api/v1/units", "{\"date\":\"2026-03-02\",\"items\":[\"97112:24\"]}")))
+                .isEmpty();
+    }
+
+    private static List<String> ids(TestServer.Reply r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<String> out = new ArrayList<>();
+        r.json().path("findings").forEach(f -> out.add(f.path("id").asText()));
+        return out;
     }
 
     @Test

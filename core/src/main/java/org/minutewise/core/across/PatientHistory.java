@@ -71,7 +71,10 @@ public final class PatientHistory {
                     + "that the threshold will be passed is abusive.",
             "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5)
             .revised(2, KX_COUNT_CHANGE)
-            .revised(3, KX_NOT_COVERED);
+            .revised(3, KX_NOT_COVERED)
+            .revised(4, "2026-12-06: not when a line of the bucket in the patient's year so far has no price (no RVU "
+                    + "for its code or year, so it counts $0): the count is then a floor that cannot show the "
+                    + "threshold was not reached");
     public static final RuleInfo COPIED_NOTE = new RuleInfo("MW-A005", Severity.WARN,
             "The same note text on several visits",
             "Document each visit on its own: what was done, the patient's response and the progression; a cloned "
@@ -327,6 +330,8 @@ public final class PatientHistory {
                            Map<String, YearToDate> stated, FeeData fees, Map<String, Estimate.FullUnit> reduced,
                            Set<String> duplicated, List<AcrossFinding> out) {
         Map<String, BigDecimal> running = new HashMap<>();
+        // The buckets of the year with a line counted at $0 for want of a price: their count is only a floor.
+        Set<String> unpriced = new HashSet<>(2);
         int year = -1;
         for (VisitDigest v : sorted) {
             if (!v.medicare()) {
@@ -337,6 +342,7 @@ public final class PatientHistory {
                 YearToDate start = startOfYear.getOrDefault(year, YearToDate.NONE);
                 running.put("PT_SLP", start.ptSlp());
                 running.put("OT", start.ot());
+                unpriced.clear();
             }
             YearToDate says = stated.get(v.visitId());
             if (says != null) {
@@ -369,6 +375,9 @@ public final class PatientHistory {
                         continue; // a duplicate claim's line is denied: no expense, and its KX is moot (MW-A006)
                     }
                     counted[i] = true;
+                    if (l.allowed().signum() == 0) {
+                        unpriced.add(bucket);
+                    }
                     amount[i] = cut != null && cut.line() == i ? cut.allowedIfReduced() : l.allowed();
                     after = after.add(amount[i]);
                     past[i] = after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0;
@@ -401,7 +410,7 @@ public final class PatientHistory {
                             + (missing.size() == 1 ? " carries" : " carry") + " no KX."),
                             missing.size(), exposed, missing));
                 }
-                if (!early.isEmpty() && !needs) {
+                if (!early.isEmpty() && !needs && !unpriced.contains(bucket)) {
                     out.add(new AcrossFinding(v.visitId(), KX_EARLY.finding("claimLines", "Counting the patient's "
                             + "visits of " + v.date().getYear() + " in date order, the " + label + " expenses are "
                             + money + ", yet " + String.join(", ", early) + (early.size() == 1 ? " carries" : " carry")

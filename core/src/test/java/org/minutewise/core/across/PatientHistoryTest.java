@@ -165,6 +165,22 @@ class PatientHistoryTest {
         assertThat(ids(check(episode(5)), "MW-A004")).isEmpty();
     }
 
+    /**
+     * A line no RVU prices counts $0: the year's count is then a floor, which cannot show that KX came too early. No
+     * MW-A004 from that line on in the year (a priced year is judged as before).
+     */
+    @Test
+    void kxAfterAnUnpricedLineIsNotA004() {
+        List<VisitDigest> vs = episode(5);
+        vs.set(2, visit("V02", START.plusDays(2), false, "0", false, 0));
+        vs.set(3, visit("V03", START.plusDays(3), false, "60", true, 0));
+        assertThat(ids(check(vs), "MW-A004")).isEmpty();
+        List<VisitDigest> after = episode(5);
+        after.set(3, visit("V03", START.plusDays(3), false, "60", true, 0));
+        after.set(4, visit("V04", START.plusDays(4), false, "0", false, 0));
+        assertThat(ids(check(after), "MW-A004")).containsExactly("V03");
+    }
+
     @Test
     void theSameNoteOnTwoVisitsA005ButNotAShortOne() {
         List<VisitDigest> vs = List.of(visit("V1", START, true, "60", false, 77L),
@@ -390,7 +406,7 @@ class PatientHistoryTest {
         List<AcrossFinding> out = PatientHistory.check(List.of(visit("V1", in2024, true, "0", true, 0)), Map.of(),
                 noCf);
         assertThat(ids(out, "MW-A004")).isEmpty();
-        assertThat(ids(check(List.of(visit("V1", START, true, "0", true, 0))), "MW-A004")).containsExactly("V1");
+        assertThat(ids(check(List.of(visit("V1", START, true, "60", true, 0))), "MW-A004")).containsExactly("V1");
     }
 
     @Test

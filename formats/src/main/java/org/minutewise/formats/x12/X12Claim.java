@@ -129,6 +129,24 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         };
     }
 
+    /**
+     * The kind of payer an SBR09 claim filing indicator names (the reverse of {@link #filingIndicator}): MA and MB
+     * Medicare, 16 Medicare Advantage, MC Medicaid, WC workers' compensation, CH TRICARE, and the commercial ones
+     * (CI commercial, BL Blue Cross Blue Shield, HM an HMO, 12-15 and 17 PPO, POS, EPO, indemnity and dental plans);
+     * empty for any other (ZZ, self-pay, ...).
+     */
+    static Optional<PayerKind> kindOf(String filingIndicator) {
+        return Optional.ofNullable(switch (filingIndicator) {
+            case "MA", "MB" -> PayerKind.MEDICARE;
+            case "16" -> PayerKind.MEDICARE_ADVANTAGE;
+            case "MC" -> PayerKind.MEDICAID;
+            case "WC" -> PayerKind.WORKERS_COMP;
+            case "CH" -> PayerKind.TRICARE;
+            case "CI", "BL", "HM", "12", "13", "14", "15", "17" -> PayerKind.COMMERCIAL;
+            default -> null;
+        });
+    }
+
     static X12Claim prepare(CheckResult r, Form form) {
         Visit v = r.visit();
         String need = "required for " + form.label;

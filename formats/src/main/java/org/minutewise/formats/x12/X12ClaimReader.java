@@ -40,6 +40,8 @@ import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Subscriber;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.model.YearToDate;
+import org.minutewise.core.payer.PayerKind;
+import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.formats.Amounts;
 import org.minutewise.formats.InputException;
 import org.minutewise.formats.Npi;
@@ -74,7 +76,9 @@ import org.minutewise.formats.Npi;
  *       home-health, 74 rehab-agency, 75 corf, 85 cah (another is an error naming CLM05);</li>
  *   <li>837I lines (SV2): the revenue code names the discipline of a line without GP/GO/GN (042x PT, 043x OT,
  *       044x SLP); a line without DTP*472 takes the statement period (DTP*434) when it is one day;</li>
- *   <li>{@code payer}: the payer profile id passed in (the 837 names a payer, not a Minutewise profile);</li>
+ *   <li>{@code payer}: by the claim filing indicator (2000B SBR09): MA/MB {@code medicare}, another code the first
+ *       profile of its kind of payer ({@code commercial} for CI, and for a kind no profile has), a code that names
+ *       no kind (ZZ) the profile passed in (the 837 names a payer, not a Minutewise profile);</li>
  *   <li>claim data: billing provider (2010AA), payer name and id (2010BB), subscriber (2010BA with DMG); the
  *       patient's birth date from 2010CA when the patient is not the subscriber, else from 2010BA.</li>
  * </ul>
@@ -134,7 +138,9 @@ public final class X12ClaimReader {
      * Reads every 837P and 837I claim of the text.
      *
      * @param edi     the X12 interchange(s)
-     * @param payerId the payer profile to give each visit, e.g. {@code medicare}; it must exist in {@code ref}
+     * @param payerId the payer profile of a visit whose claim filing indicator (2000B SBR09) names no kind of payer a
+     *                profile of {@code ref} has, e.g. {@code medicare}; it must exist in {@code ref}. SBR09 MA/MB
+     *                give {@code medicare}; another code the first profile of its kind (CI: {@code commercial})
      * @param ref     reference data (for the payer profiles)
      * @throws InputException when the payer id is unknown or the text is not an X12 interchange
      */
@@ -146,7 +152,27 @@ public final class X12ClaimReader {
         if (edi.isBlank()) {
             throw new InputException("", "empty input: expected an X12 837P or 837I interchange (ISA ... IEA)");
         }
-        return new Parser(payerId).run(edi);
+        return new Parser(payerId, ref).run(edi);
+    }
+
+    /** The payer profile for a claim filing indicator: Medicare's own, else the first of the kind, else the default. */
+    static String payerFor(String filingIndicator, String defaultPayer, ReferenceData ref) {
+        Optional<PayerKind> kind = X12Claim.kindOf(filingIndicator);
+        if (kind.isEmpty()) {
+            return defaultPayer;
+        }
+        if (kind.get() == PayerKind.MEDICARE && ref.payers().find("medicare").isPresent()) {
+            return "medicare";
+        }
+        for (PayerProfile p : ref.payers().all()) {
+            if (p.kind() == kind.get()) {
+                return p.id();
+            }
+        }
+        // A kind no profile has (Medicaid, TRICARE, Medicare Advantage with the built-ins): not Medicare's own rules,
+        // so the general profile for other payers (the CPT per-code method) when there is one.
+        return kind.get() != PayerKind.MEDICARE && ref.payers().find("commercial").isPresent() ? "commercial"
+                : defaultPayer;
     }
 
     /** One segment's data: elements by position (1-based), each a list of components. */
@@ -224,6 +250,8 @@ public final class X12ClaimReader {
         String zip = "";
         Optional<LocalDate> birth = Optional.empty();
         String sex = "";
+        /** SBR09 of the subscriber's loop (2000B): the claim filing indicator. */
+        String filing = "";
     }
 
     private static final class LineDraft {
@@ -259,6 +287,7 @@ public final class X12ClaimReader {
 
     private static final class Parser {
         private final String payerId;
+        private final ReferenceData ref;
         private final List<Result> results = new ArrayList<>();
         private final Seg seg = new Seg();
         private final Deque<String> loops = new ArrayDeque<>();
@@ -280,8 +309,9 @@ public final class X12ClaimReader {
         private ClaimDraft claim;
         private LineDraft line;
 
-        Parser(String payerId) {
+        Parser(String payerId, ReferenceData ref) {
             this.payerId = payerId;
+            this.ref = ref;
         }
 
         List<Result> run(String edi) {
@@ -475,6 +505,11 @@ public final class X12ClaimReader {
                     if (entity != null && "2010".equals(loop)) {
                         entity.birth = date(seg.get(2), 2);
                         entity.sex = seg.get(3);
+                    }
+                }
+                case "SBR" -> {
+                    if (hlLevel == 22) {
+                        subscriber.filing = seg.get(9);
                     }
                 }
                 case "CLM" -> clm();
@@ -852,7 +887,7 @@ public final class X12ClaimReader {
             }
             Optional<LocalDate> birth = hlLevel == 23 && patient.birth.isPresent() ? patient.birth : subscriber.birth;
             return Visit.builder(id, date)
-                    .payer(payerId)
+                    .payer(payerFor(subscriber.filing, payerId, ref))
                     .planOfCare(plan)
                     .setting(setting)
                     .patient(new Patient(patientId(), birth, YearToDate.NONE, YearToDate.NONE))

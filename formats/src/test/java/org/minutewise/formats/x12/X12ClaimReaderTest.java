@@ -46,6 +46,26 @@ class X12ClaimReaderTest {
         assertThat(rs).singleElement().satisfies(r -> assertThat(r.ok()).as(r.toString()).isTrue());
     }
 
+    /**
+     * The claim filing indicator (2000B SBR09) picks the payer profile: MB Medicare, CI a commercial plan (checked by
+     * the CPT per-code method, written back as CI), Medicaid (no built-in profile) the general one for other payers;
+     * a code that names no kind of payer keeps the default.
+     */
+    @Test
+    void theClaimFilingIndicatorPicksThePayerProfile() {
+        assertThat(payerOf(sample())).isEqualTo("medicare");
+        assertThat(payerOf(sample().replace("SBR*P*18*******MB~", "SBR*P*18*******CI~"))).isEqualTo("commercial");
+        assertThat(payerOf(sample().replace("SBR*P*18*******MB~", "SBR*P*18*******MC~"))).isEqualTo("commercial");
+        assertThat(X12ClaimReader.read(sample().replace("SBR*P*18*******MB~", "SBR*P*18*******ZZ~"), "commercial",
+                X12Fixtures.REF).get(0).visit().orElseThrow().payer()).isEqualTo("commercial");
+        assertThat(payerOf(institutional())).isEqualTo("commercial");
+    }
+
+    private static String payerOf(String edi) {
+        assertThat(edi).contains("SBR*");
+        return X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow().payer();
+    }
+
     @Test
     void unknownPayerProfileIsAnInputError() {
         assertThatThrownBy(() -> X12ClaimReader.read(sample(), "acme", X12Fixtures.REF))
