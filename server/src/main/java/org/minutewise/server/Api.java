@@ -765,6 +765,10 @@ final class Api {
         return arr;
     }
 
+    /** Two JSON values are the same when equal, numbers by value (1200 and 1200.00 are one amount). */
+    private static final java.util.Comparator<JsonNode> SAME_VALUE = (a, b) -> a.equals(b)
+            || a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
+
     /** The top-level fields whose values differ between the stored visit and the new one. */
     private static String changedFields(String previousJson, JsonNode now) {
         JsonNode before = parseStored(previousJson);
@@ -773,7 +777,7 @@ final class Api {
         now.fieldNames().forEachRemaining(names::add);
         List<String> changed = new ArrayList<>();
         for (String f : names) {
-            if (!before.path(f).equals(now.path(f))) {
+            if (!before.path(f).equals(SAME_VALUE, now.path(f))) {
                 changed.add(f);
             }
         }

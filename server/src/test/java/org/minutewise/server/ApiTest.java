@@ -435,6 +435,18 @@ class ApiTest {
         assertProblem(s.get("/api/v1/visits/nope/history"), 404, "id");
     }
 
+    /** The same visit saved again, with an amount written 1200.00 (stored as 1200): the log says nothing changed. */
+    @Test
+    void theSameVisitSavedAgainChangesNothingInTheLog() throws IOException {
+        String v = java.nio.file.Files.readString(Path.of("../examples/claim-visit.json")).replace("\"V-2001\"",
+                "\"S-AGAIN\"");
+        assertThat(v).contains("1200.00").contains("S-AGAIN");
+        assertThat(s.postJson("/api/v1/visits", v).status()).isEqualTo(201);
+        assertThat(s.postJson("/api/v1/visits", v).status()).isEqualTo(201);
+        JsonNode h = s.get("/api/v1/visits/S-AGAIN/history").json();
+        assertThat(h.get("audit").get(1).get("detail").asText()).startsWith("changed: nothing (saved again)");
+    }
+
     @Test
     void visitsAreListedAndFiltered() {
         s.postJson("/api/v1/visits", visit("L-1", "P-L1", "TL1", "09:00", "09:30"));
