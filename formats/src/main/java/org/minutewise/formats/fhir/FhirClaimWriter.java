@@ -185,8 +185,11 @@ public final class FhirClaimWriter {
             it.setQuantity(q);
             if (l.charge().isPresent()) {
                 BigDecimal charge = l.charge().get().setScale(2, RoundingMode.HALF_UP);
-                if (l.units() > 0) {
-                    it.setUnitPrice(usd(charge.divide(BigDecimal.valueOf(l.units()), 2, RoundingMode.HALF_UP)));
+                // net = quantity x unitPrice (Claim.item.net): the unit price exactly, to the tenth of a cent if
+                // need be (75.25 for 2 units is 37.625), and none when no exact price exists (100 for 3 units).
+                BigDecimal unit = unitPrice(charge, l.units());
+                if (unit != null) {
+                    it.setUnitPrice(usd(unit));
                 }
                 it.setNet(usd(charge));
                 total = total.add(charge);
@@ -400,5 +403,19 @@ public final class FhirClaimWriter {
         m.putIfAbsent(RuleBook.RULE_FAILED.id(), RuleBook.RULE_FAILED);
         m.putIfAbsent(RuleBook.OVERRIDE_REFUSED.id(), RuleBook.OVERRIDE_REFUSED);
         return Map.copyOf(m);
+    }
+
+    /** The charge of one unit when {@code units} divide {@code charge} exactly (at least two decimals), else null. */
+    static BigDecimal unitPrice(BigDecimal charge, int units) {
+        if (units <= 0) {
+            return null;
+        }
+        try {
+            BigDecimal unit = charge.divide(BigDecimal.valueOf(units), java.math.MathContext.UNLIMITED)
+                    .stripTrailingZeros();
+            return unit.scale() < 2 ? unit.setScale(2, RoundingMode.UNNECESSARY) : unit;
+        } catch (ArithmeticException e) {
+            return null; // no exact quotient
+        }
     }
 }

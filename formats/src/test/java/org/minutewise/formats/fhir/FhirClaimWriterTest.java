@@ -247,4 +247,14 @@ class FhirClaimWriterTest {
     static org.hl7.fhir.r4.model.Resource resolve(Bundle b, String url) {
         return b.getEntry().stream().filter(e -> e.getFullUrl().equals(url)).findFirst().orElseThrow().getResource();
     }
+
+    /** Claim.item.net is quantity x unitPrice: the unit price is exact (to the tenth of a cent), or left out. */
+    @Test
+    void theUnitPriceTimesTheQuantityIsTheNet() {
+        assertThat(FhirClaimWriter.unitPrice(new java.math.BigDecimal("75.25"), 2)).isEqualByComparingTo("37.625");
+        assertThat(FhirClaimWriter.unitPrice(new java.math.BigDecimal("75.00"), 2).toPlainString()).isEqualTo("37.50");
+        assertThat(FhirClaimWriter.unitPrice(new java.math.BigDecimal("150.00"), 1).toPlainString()).isEqualTo("150.00");
+        assertThat(FhirClaimWriter.unitPrice(new java.math.BigDecimal("100.00"), 3)).isNull();
+        assertThat(FhirClaimWriter.unitPrice(new java.math.BigDecimal("100.00"), 0)).isNull();
+    }
 }
