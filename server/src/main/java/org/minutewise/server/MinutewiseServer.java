@@ -77,6 +77,7 @@ public final class MinutewiseServer implements AutoCloseable {
                 cfg.http.compressionStrategy = CompressionStrategy.NONE;
                 cfg.jetty.host = o.bind();
                 cfg.jetty.port = o.port();
+                cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
                 cfg.staticFiles.add(sf -> {
                     sf.hostedPath = "/";
                     sf.directory = "/web";
@@ -112,8 +113,12 @@ public final class MinutewiseServer implements AutoCloseable {
                     Problems.send(ctx, e.status(), e.title(), e.getMessage(), e.field());
                 });
                 cfg.routes.exception(InputException.class, MinutewiseServer::inputProblem);
-                cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.send(ctx, e.getStatus(),
-                        title(e.getStatus()), detail(e, ctx), ""));
+                cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                    if (e.getStatus() == 405) {
+                        allow(e, ctx);
+                    }
+                    Problems.send(ctx, e.getStatus(), title(e.getStatus()), detail(e, ctx), "");
+                });
                 cfg.routes.exception(StoreException.class, (e, ctx) -> internal(ctx, e, 503, "Store unavailable",
                         "the visit store did not answer; try again"));
                 // Reading the body or writing the answer failed on the connection: the client went away (a
@@ -211,6 +216,21 @@ public final class MinutewiseServer implements AutoCloseable {
         var p = Problems.problem(status, title, detail + " (correlation id " + id + ")", "", ctx.path());
         p.put("correlationId", id);
         Problems.send(ctx, status, p);
+    }
+
+    /** A 405 says which methods the resource allows (RFC 9110 §15.5.6), from the routes Javalin found for the path. */
+    private static void allow(HttpResponseException e, Context ctx) {
+        java.util.Set<String> methods = new java.util.TreeSet<>();
+        for (String v : e.getDetails().values()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\\b")
+                    .matcher(v);
+            while (m.find()) {
+                methods.add(m.group(1));
+            }
+        }
+        if (!methods.isEmpty()) {
+            ctx.header("Allow", String.join(", ", methods));
+        }
     }
 
     private static String title(int status) {

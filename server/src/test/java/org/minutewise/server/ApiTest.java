@@ -331,6 +331,31 @@ class ApiTest {
         }
     }
 
+    /**
+     * What Jetty refuses before any route (a URI it cannot decode, a request line or headers too large) is a
+     * problem document too, not Jetty's HTML page.
+     */
+    @Test
+    void errorsJettyAnswersItselfAreProblems() throws IOException {
+        String[][] cases = {
+            {"GET /api/v1/visits/%ZZ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", "400"},
+            {"GET /api/v1/ask?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", "414"},
+            {"GET /api/v1/rules HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n", "431"}};
+        for (String[] c : cases) {
+            try (Socket socket = new Socket("127.0.0.1", s.server.port())) {
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(c[0].getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                String answer = readAnswer(socket.getInputStream());
+                assertThat(answer).startsWith("HTTP/1.1 " + c[1]);
+                assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
+                JsonNode p = Json.mapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+                assertThat(p.get("status").asInt()).isEqualTo(Integer.parseInt(c[1]));
+                assertThat(p.get("detail").asText()).isNotBlank();
+            }
+        }
+    }
+
     /** An HTTP/1.1 answer read off a socket: the head, then as many body bytes as its Content-Length says. */
     private static String readAnswer(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -394,6 +419,9 @@ class ApiTest {
         assertProblem(s.get("/api/v1/nothing-here"), 404, null);
         assertProblem(s.get("/nothing-here"), 404, null);
         assertProblem(s.send(s.builder("/api/v1/rules").DELETE()), 405, null);
+        // A 405 says what the resource allows (RFC 9110 §15.5.6).
+        assertThat(s.send(s.builder("/api/v1/rules").DELETE()).header("Allow")).isEqualTo("GET");
+        assertThat(s.send(s.builder("/api/v1/visits").DELETE()).header("Allow")).isEqualTo("GET, POST");
     }
 
     // ------------------------------------------------------------ the store
