@@ -101,7 +101,7 @@ final class AuditCommand implements Callable<Integer> {
         try (Progress progress = new Progress(err, showProgress())) {
             result = Audit.run(options, ref, progress);
         }
-        stdout.println(Json.mapper().writeValueAsString(result.totals().toJson()));
+        stdout.println(Json.mapper().writeValueAsString(result.totals().toSummaryJson(options.payer())));
         if (result.totals().rejected() > 0) {
             err.println(String.format(Locale.ROOT, "minutewise: %,d of %,d rows could not be read; see %s",
                     result.totals().rejected(), result.totals().read(), out.resolve("rejected.csv")));

@@ -149,6 +149,9 @@ final class AuditCliTest {
         Run a = run("audit", edi.toString(), "--payer", "medicare", "--out", out.toString());
         JsonNode s = a.json();
         assertThat(s.get("rejected").asLong()).as(a.err()).isZero();
+        // What stdout prints is summary.json, the payer every visit was checked under included.
+        assertThat(s.get("payerOverride").asText()).isEqualTo("medicare");
+        assertThat(JSON.readTree(Files.readString(out.resolve("summary.json")))).isEqualTo(s);
         assertThat(s.get("visits").asLong()).isEqualTo(3);
         assertThat(s.get("read").asLong()).isEqualTo(s.get("checked").asLong());
         assertThat(s.get("findingsByRule").has("MW-B001")).isTrue();

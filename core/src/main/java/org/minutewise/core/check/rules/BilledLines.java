@@ -22,6 +22,10 @@ import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.units.Cognitive;
+import org.minutewise.core.units.CodeKind;
+import org.minutewise.core.units.CodeUnits;
+import org.minutewise.core.units.UnitMethod;
+import org.minutewise.core.units.UnitResult;
 
 /**
  * Claims already built elsewhere (837P or CSV with billed units): the billed lines stand as they are, and this
@@ -40,6 +44,25 @@ public final class BilledLines implements Rule {
             "CMS Pub 100-04 ch. 5 §20.2; RULES.md §3", Citations.CLAIMS_MANUAL_CH5)
             .revised(2, "2026-12-05: a tie at the cut-off billed as one of the allocations the minutes allow is the "
                     + "professional's choice (RULES.md §3.1), not over-billing");
+    /**
+     * How the minutes make the code's units, in a clause: under the CMS method the visit's timed minutes make the
+     * units of the day and the code's share; under the CPT method the code's own minutes. Empty for a code the unit
+     * count does not list.
+     */
+    private static String arithmetic(CheckContext ctx, String code) {
+        UnitResult u = ctx.units();
+        for (CodeUnits cu : u.lines()) {
+            if (cu.code().equals(code) && cu.kind() == CodeKind.TIMED) {
+                return u.method() == UnitMethod.CMS ? " (the visit's " + u.totalTimedMinutes() + " timed minutes make "
+                        + u.timedUnits() + (u.timedUnits() == 1 ? " unit" : " units") + " in all, and " + code
+                        + "'s " + cu.minutes() + " minutes get " + cu.units() + " of them; the explanation gives "
+                        + "the allocation)" : " (" + code + "'s own " + cu.minutes() + " minutes make " + cu.units()
+                        + (cu.units() == 1 ? " unit" : " units") + ")";
+            }
+        }
+        return "";
+    }
+
     public static final RuleInfo UNDER_BILLED = new RuleInfo("MW-B003", Severity.INFO,
             "Fewer units billed than the documented minutes support",
             "Consider a corrected claim for the units the minutes support, if the documentation holds them.",
@@ -259,8 +282,12 @@ public final class BilledLines implements Rule {
                         + "cognitive minutes, once; " + ClaimBuilder.COGNITIVE_ADD_ON + " the others)" : "";
                 if (units > supported) {
                     out.add(OVER_BILLED.finding(codePath(code), code + " is billed with " + units
-                            + (units == 1 ? " unit" : " units") + "; the documented minutes support " + supported
-                            + " under the " + ctx.units().method().label() + split + "."));
+                            + (units == 1 ? " unit" : " units") + "; " + (info.timed()
+                            ? "the documented minutes support " + supported + " under the "
+                            + ctx.units().method().label() + split + arithmetic(ctx, code) + "."
+                            : "it is an untimed code, billed one unit per day whatever the minutes (group therapy: "
+                            + "one unit per patient per session), and the documented service supports " + supported
+                            + ".")));
                 } else if (units < supported) {
                     out.add(UNDER_BILLED.finding(codePath(code), code + " is billed with " + units
                             + (units == 1 ? " unit" : " units") + "; the documented minutes support " + supported

@@ -60,6 +60,25 @@ class BilledLinesTest {
         assertThat(ids(check(right))).doesNotContain("MW-B002", "MW-B003");
     }
 
+    /** B002 says how the minutes make the units: the day's total and the code's share, or one unit for untimed. */
+    @Test
+    void overBillingSaysHowTheMinutesMakeTheUnitsB002() {
+        Visit timed = visit().service(minutes("97110", 33, pt("T1"))).service(minutes("97112", 7, pt("T1")))
+                .billed(List.of(billed("97110", 3, "GP"))).build();
+        assertThat(check(timed).findings()).filteredOn(f -> f.ruleId().equals("MW-B002")).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("97110 is billed with 3 units; the documented "
+                        + "minutes support 2 under the CMS total-time method (the Medicare 8-minute rule) (the "
+                        + "visit's 40 timed minutes make 3 units in all, and 97110's 33 minutes get 2 of them; the "
+                        + "explanation gives the allocation)."));
+        Visit group = visit().service(new org.minutewise.core.model.ServiceLine("97150", java.util.OptionalInt.of(45),
+                        List.of(), pt("T1"), java.util.Optional.of(org.minutewise.core.model.Mode.GROUP),
+                        java.util.Optional.empty()))
+                .billed(List.of(billed("97150", 3, "GP"))).build();
+        assertThat(check(group).findings()).filteredOn(f -> f.ruleId().equals("MW-B002")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("untimed").contains("supports 1")
+                        .doesNotContain("8-minute"));
+    }
+
     /**
      * RULES.md §3.1: 8 minutes of 97110 and 8 of 97112 are one unit, and which code takes it is the qualified
      * professional's choice: either billed alone is right; both, or a third code's unit, are not.
