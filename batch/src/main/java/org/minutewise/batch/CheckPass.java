@@ -245,42 +245,31 @@ final class CheckPass {
     private void visit(List<Spill.Rec> recs, byte[] all, Parts parts) throws IOException {
         progress.advance(recs.size());
         Spill.Rec first = recs.get(0);
-        boolean visitRecords = recs.stream().anyMatch(r -> r.kind() != Spill.CSV);
-        if (visitRecords && recs.size() > 1) {
-            // Each JSON, FHIR or X12 record is one occurrence of the visit; a CSV file's rows together are one.
-            java.util.Map<Integer, List<Long>> csvLines = new java.util.TreeMap<>();
-            List<String> occurrences = new ArrayList<>();
-            for (Spill.Rec r : recs) {
-                if (r.kind() == Spill.CSV) {
-                    if (!csvLines.containsKey(r.file())) {
-                        occurrences.add("csv:" + r.file());
-                    }
-                    csvLines.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r.line());
-                } else {
-                    occurrences.add(place(r));
+        // Each JSON, FHIR or X12 record is one occurrence of the visit; a CSV file's rows together are one. A visit
+        // in two files (overlapping exports) would have its billed units counted twice: set aside, saying where.
+        Map<Integer, List<Long>> csvLines = new java.util.LinkedHashMap<>();
+        List<VisitAudit.Occurrence> occurrences = new ArrayList<>();
+        List<Integer> csvAt = new ArrayList<>();
+        for (Spill.Rec r : recs) {
+            if (r.kind() == Spill.CSV) {
+                if (!csvLines.containsKey(r.file())) {
+                    csvLines.put(r.file(), new ArrayList<>());
+                    csvAt.add(occurrences.size());
+                    occurrences.add(null);
                 }
+                csvLines.get(r.file()).add(r.line());
+            } else {
+                occurrences.add(new VisitAudit.Occurrence(place(r), List.of()));
             }
-            StringBuilder places = new StringBuilder();
-            for (int i = 0; i < Math.min(5, occurrences.size()); i++) {
-                String o = occurrences.get(i);
-                if (o.startsWith("csv:")) {
-                    int file = Integer.parseInt(o.substring(4));
-                    List<Long> lines = csvLines.get(file);
-                    StringBuilder ls = new StringBuilder();
-                    for (int j = 0; j < Math.min(5, lines.size()); j++) {
-                        ls.append(j == 0 ? "" : ", ").append(lines.get(j));
-                    }
-                    o = state.inputs.get(file) + (lines.size() == 1 ? " line " : " lines ") + ls
-                            + (lines.size() > 5 ? ", ..." : "");
-                }
-                places.append(i == 0 ? "" : "; ").append(o);
+        }
+        if (occurrences.size() > 1) {
+            int i = 0;
+            for (Map.Entry<Integer, List<Long>> e : csvLines.entrySet()) {
+                occurrences.set(csvAt.get(i++), new VisitAudit.Occurrence(state.inputs.get(e.getKey()), e.getValue()));
             }
-            if (occurrences.size() > 5) {
-                places.append("; ...");
-            }
+            String why = VisitAudit.comesMoreThanOnce(first.visitId(), occurrences);
             for (Spill.Rec r : recs) {
-                parts.reject(r, "visit " + first.visitId() + " comes " + occurrences.size() + " times in the input ("
-                        + places + "); a visit must come once, so all its records are set aside");
+                parts.reject(r, why);
             }
             return;
         }

@@ -414,6 +414,28 @@ class AuditTest {
     }
 
     /**
+     * A visit in two CSV files (two exports whose dates overlap) is two occurrences: its billed units would be
+     * counted twice, so all its rows are set aside, naming both files and lines; the other visits are checked.
+     */
+    @Test
+    void aVisitInTwoCsvFilesIsSetAsideNamingBoth() throws IOException {
+        String x1 = "X1,2026-03-05,medicare,,PT,XP,R26.81,97110,30,08:00,08:30,PT1,PT,,2,GP,,\r\n"
+                + "X1,2026-03-05,medicare,,PT,XP,R26.81,97112,15,08:30,08:45,PT1,PT,,1,GP,,\r\n";
+        Path a = tmp.resolve("march-a.csv");
+        Files.writeString(a, HEADER + x1);
+        Path b = tmp.resolve("march-b.csv");
+        Files.writeString(b, HEADER + x1 + "X2,2026-03-06,medicare,,PT,XP,R26.81,97110,30,08:00,08:30,PT1,PT,,2,GP,,\r\n");
+        Path out = tmp.resolve("two-exports");
+        audit(out, 2, 3, a, b);
+        List<Map<String, String>> rej = rows(out.resolve("rejected.csv"));
+        assertThat(rej).hasSize(4).allSatisfy(m -> assertThat(m.get("reason")).isEqualTo("visit X1 comes 2 times in "
+                + "the input (" + a + " lines 2, 3; " + b + " lines 2, 3); a visit must come once, so all its records "
+                + "are set aside"));
+        assertThat(rows(out.resolve("findings.csv"))).noneMatch(m -> m.get("ruleId").equals("MW-B002"));
+        assertThat(summary(out).get("visits").asLong()).isEqualTo(1);
+    }
+
+    /**
      * A gzip file cut short (a transfer that stopped) does not stop the audit: its rows up to the cut are read, the
      * rest is one rejected record naming the line, the visit read last is set aside, and the other inputs are read.
      */

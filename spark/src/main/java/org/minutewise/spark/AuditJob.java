@@ -708,6 +708,21 @@ public final class AuditJob {
                         return;
                     }
                 }
+                // A visit in two files (overlapping exports) would have its billed units counted twice: set
+                // aside, saying where, as the single-process audit does.
+                Map<Integer, List<Long>> byFile = new LinkedHashMap<>();
+                for (InRow r : rows) {
+                    byFile.computeIfAbsent(r.file, f -> new ArrayList<>()).add(r.line);
+                }
+                if (byFile.size() > 1) {
+                    List<VisitAudit.Occurrence> occurrences = new ArrayList<>();
+                    byFile.forEach((f, lines) -> occurrences.add(new VisitAudit.Occurrence(names.get(f), lines)));
+                    String why = VisitAudit.comesMoreThanOnce(visitId, occurrences);
+                    for (InRow r : rows) {
+                        reject(r, why, names, out, totals);
+                    }
+                    return;
+                }
                 VisitAudit.Assembled<InRow> a = audit.assembleCsv(visitId, rows, how);
                 for (VisitAudit.Rejected<InRow> x : a.rejected()) {
                     reject(x.row(), x.reason(), names, out, totals);

@@ -246,6 +246,8 @@ class SparkAuditTest {
         List<String> second = new ArrayList<>();
         second.add(lines.get(0));
         second.addAll(lines.subList(half, lines.size()));
+        // The first visit again (an export that overlaps the other): set aside by both runners, naming both files.
+        second.addAll(lines.subList(1, 3));
         Files.write(b, second);
         Files.writeString(dir.resolve("_SUCCESS"), "");
         Path audit = tmp.resolve("audit-parts");
@@ -260,7 +262,10 @@ class SparkAuditTest {
             assertThat(got).extracting(f -> f.get(5)).as(input).allMatch(f -> f.isEmpty() || f.equals(a.toString())
                     || f.equals(b.toString())).anyMatch(f -> f.equals(b.toString()));
             assertThat(sorted(got)).isEqualTo(sorted(rows(audit.resolve("findings.csv"))));
+            assertThat(rows(out.resolve("rejected"))).isEqualTo(rows(audit.resolve("rejected.csv")));
         }
+        assertThat(rows(audit.resolve("rejected.csv"))).anySatisfy(r -> assertThat(r.get(3)).contains("comes 2 times")
+                .contains(a.toString()).contains(b.toString()));
     }
 
     @Test

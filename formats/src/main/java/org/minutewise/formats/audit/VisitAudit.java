@@ -111,6 +111,42 @@ public final class VisitAudit {
                 + " service lines, so all its rows are set aside";
     }
 
+    /**
+     * One occurrence of a visit in the input: a record of a visit-per-record format (its place, e.g. "b.jsonl line
+     * 1"), or a CSV file's rows of the visit (the file's name and the rows' lines).
+     */
+    public record Occurrence(String place, List<Long> csvLines) {
+        public Occurrence {
+            Objects.requireNonNull(place, "place");
+            csvLines = List.copyOf(csvLines);
+        }
+    }
+
+    /**
+     * The reason all records of a visit that comes more than once are set aside (a visit in two exports, say):
+     * where it comes, in input order, at most five places and five lines of a CSV file each.
+     */
+    public static String comesMoreThanOnce(String visitId, List<Occurrence> occurrences) {
+        StringBuilder places = new StringBuilder();
+        for (int i = 0; i < Math.min(5, occurrences.size()); i++) {
+            Occurrence o = occurrences.get(i);
+            places.append(i == 0 ? "" : "; ").append(o.place());
+            List<Long> lines = o.csvLines();
+            if (!lines.isEmpty()) {
+                places.append(lines.size() == 1 ? " line " : " lines ");
+                for (int j = 0; j < Math.min(5, lines.size()); j++) {
+                    places.append(j == 0 ? "" : ", ").append(lines.get(j));
+                }
+                places.append(lines.size() > 5 ? ", ..." : "");
+            }
+        }
+        if (occurrences.size() > 5) {
+            places.append("; ...");
+        }
+        return "visit " + visitId + " comes " + occurrences.size() + " times in the input (" + places + "); a visit "
+                + "must come once, so all its records are set aside";
+    }
+
     /** What a visit lost: its row on {@code rowLine}, taken into the quoted field of the record on {@code recordLine}. */
     public static String lostRowNote(long rowLine, long recordLine) {
         return "its row on line " + rowLine + " was taken into a quoted field left open on line " + recordLine;
