@@ -286,20 +286,31 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             if (pointers.isEmpty()) {
                 pointers.add(1);
             }
-            // 2310/2420 are for a rendering provider other than the billing provider (TR3).
-            Optional<Rendering> rendering = rendering(v, cl, where, form).filter(x -> !x.npi().equals(npi));
+            Optional<Rendering> rendering = rendering(v, cl, where, form);
             lines.add(new Line(cl.code(), cl.modifiers(), charge, cl.units(), pointers, rendering,
                     revenueCode(cl.discipline())));
             total = total.add(charge);
         }
         // The claim's rendering provider (2310) is the first one named; a line whose rendering provider differs
         // carries its own (2420). A line with none would silently inherit the claim's, so that is an error.
+        // 2310 is for a rendering provider other than the billing provider (TR3): the first line rendered by
+        // someone else names it; when none is, the billing provider renders every line and no 2310/2420 is written.
+        // A line the billing provider itself renders on such a claim still carries its own 2420 (it differs from
+        // the claim's rendering provider).
         Optional<Rendering> claimRendering = Optional.empty();
         for (Line l : lines) {
-            if (l.rendering().isPresent()) {
+            if (l.rendering().isPresent() && !l.rendering().get().npi().equals(npi)) {
                 claimRendering = l.rendering();
                 break;
             }
+        }
+        if (claimRendering.isEmpty()) {
+            List<Line> none = new ArrayList<>(lines.size());
+            for (Line l : lines) {
+                none.add(new Line(l.code(), l.modifiers(), l.charge(), l.units(), l.pointers(), Optional.empty(),
+                        l.revenueCode()));
+            }
+            lines = none;
         }
         List<Line> out = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {

@@ -56,6 +56,22 @@ class X12WriterTest {
                 .allSatisfy(seg -> assertThat(seg).endsWith("*XX*1987654328"));
     }
 
+    /**
+     * A second therapist whose NPI is the billing provider's (a solo practitioner billing under their own NPI) beside
+     * a therapist with their own: the claim names the other as its rendering provider (2310B), and that line its own
+     * (2420A); it was refused as if the line named no rendering provider.
+     */
+    @Test
+    void aLineRenderedUnderTheBillingNpiBesideAnotherTherapistCarriesItsOwn2420() {
+        Visit v = base();
+        List<ServiceLine> services = new java.util.ArrayList<>(v.services());
+        services.set(1, services.get(1).withProvider(new Provider(Optional.of("T3"),
+                org.minutewise.core.model.Role.PT, Optional.of("1234567893"))));
+        String out = write(v.toBuilder().services(services).build());
+        assertThat(out.split("~\\s*")).filteredOn(seg -> seg.startsWith("NM1*82*")).extracting(seg ->
+                seg.substring(seg.lastIndexOf('*') + 1)).containsExactly("1987654328", "1234567893");
+    }
+
     /** A patient who is not the subscriber (a child under a parent's plan) is refused, never billed as the parent. */
     @Test
     void aDependentPatientIsRefusedNotBilledAsTheSubscriber() {
