@@ -26,6 +26,7 @@ import org.minutewise.core.check.RuleBook;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.check.rules.UnknownCode;
+import org.minutewise.core.check.Severity;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.fees.KxThreshold;
@@ -52,6 +53,7 @@ import org.minutewise.store.OverrideRecord;
 import org.minutewise.store.PatientSpend;
 import org.minutewise.store.SaveCommand;
 import org.minutewise.store.SavedVersion;
+import org.minutewise.store.StoredFinding;
 import org.minutewise.store.StoredVisit;
 import org.minutewise.store.VersionInfo;
 import org.minutewise.store.VisitQuery;
@@ -487,6 +489,25 @@ final class Api {
                 + "id like MW-K002"));
         if (!finding.matches("MW-[A-Z]\\d{3}")) {
             throw new InputException("finding", "expected a finding id like MW-K002, got \"" + finding + "\"");
+        }
+        // Only a finding the visit has can be accepted, and only a warning or information (a block is fixed).
+        List<String> acceptable = new ArrayList<>();
+        boolean blocks = false;
+        for (StoredFinding f : s.findings()) {
+            if (f.ruleId().equals(finding) && f.severity().equals(Severity.BLOCK.wire())) {
+                blocks = true;
+            } else if (!f.severity().equals(Severity.BLOCK.wire()) && !acceptable.contains(f.ruleId())) {
+                acceptable.add(f.ruleId());
+            }
+        }
+        if (blocks) {
+            throw new InputException("finding", finding + " blocks the claim on visit " + s.summary().visitId()
+                    + ": a blocking finding must be fixed, not accepted");
+        }
+        if (!acceptable.contains(finding)) {
+            throw new InputException("finding", "visit " + s.summary().visitId() + " (version " + s.version()
+                    + ") has no finding " + finding + (acceptable.isEmpty() ? "; it has no warning or information to "
+                    + "accept" : "; the ones it has to accept: " + String.join(", ", acceptable)));
         }
         String reason = text(n, "reason").map(String::strip).orElse("");
         if (reason.isEmpty() || reason.length() > 500) {

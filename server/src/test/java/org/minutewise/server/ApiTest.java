@@ -551,6 +551,12 @@ class ApiTest {
         assertProblem(s.postJson("/api/v1/visits/R-1/overrides", "{\"finding\":\"MW-U002\"}"), 422, "reason");
         assertProblem(s.postJson("/api/v1/visits/R-1/overrides", "{\"finding\":\"U2\",\"reason\":\"x\"}"), 422,
                 "finding");
+        // A finding the visit does not have is not accepted (no new version saying the override was not applied).
+        TestServer.Reply absent = s.postJson("/api/v1/visits/R-1/overrides",
+                "{\"finding\":\"MW-D013\",\"reason\":\"x\"}");
+        assertProblem(absent, 422, "finding");
+        assertThat(absent.json().get("detail").asText()).contains("has no finding MW-D013").contains("MW-U002");
+        assertThat(s.get("/api/v1/visits/R-1/history").json().get("versions")).hasSize(4);
         assertProblem(s.postJson("/api/v1/visits/nope/overrides", "{\"finding\":\"MW-U002\",\"reason\":\"x\"}"), 404,
                 "id");
     }
