@@ -219,24 +219,7 @@ public final class VisitJsonReader {
             if (taxId.isPresent() && !taxId.get().replace("-", "").matches("\\d{9}")) {
                 throw new InputException("billingProvider.taxId", "expected 9 digits, got \"" + taxId.get() + "\"");
             }
-            Optional<Address> address = Optional.empty();
-            if (p.hasNonNull("address")) {
-                JsonNode a = object(p.get("address"), "billingProvider.address",
-                        "{\"line1\":\"...\",\"city\":\"...\",\"state\":\"OH\",\"zip\":\"43004\"}");
-                String state = requiredText(a, "state", "billingProvider.address");
-                if (!state.matches("[A-Z]{2}")) {
-                    throw new InputException("billingProvider.address.state", "expected a 2-letter state code, got \""
-                            + state + "\"");
-                }
-                String zip = requiredText(a, "zip", "billingProvider.address");
-                if (!zip.replace("-", "").matches("\\d{5}(\\d{4})?")) {
-                    throw new InputException("billingProvider.address.zip", "expected a ZIP code like 43004 or "
-                            + "43004-1234, got \"" + zip + "\"");
-                }
-                address = Optional.of(new Address(requiredText(a, "line1", "billingProvider.address"),
-                        optionalText(a, "line2", "billingProvider.address"),
-                        requiredText(a, "city", "billingProvider.address"), state, zip.replace("-", "")));
-            }
+            Optional<Address> address = address(p, "billingProvider.address");
             bp = new BillingProvider(npi(p, "npi", "billingProvider"), taxId.map(t -> t.replace("-", "")),
                     optionalText(p, "name", "billingProvider"), address);
         }
@@ -250,7 +233,7 @@ public final class VisitJsonReader {
             }
             sub = new Subscriber(optionalText(p, "memberId", "subscriber"), optionalText(p, "lastName", "subscriber"),
                     optionalText(p, "firstName", "subscriber"), date(p, "birthDate", "subscriber.birthDate", false),
-                    sex);
+                    sex, address(p, "subscriber.address"));
         }
         Optional<String> pos = optionalText(n, "placeOfService", "");
         if (pos.isPresent() && !pos.get().matches("\\d{2}")) {
@@ -258,6 +241,25 @@ public final class VisitJsonReader {
                     + pos.get() + "\"");
         }
         return new ClaimInfo(bp, optionalText(n, "payerName", ""), optionalText(n, "payerId", ""), sub, pos);
+    }
+
+    /** The postal address under {@code parent}'s "address" (the path names it in errors), if given. */
+    private Optional<Address> address(JsonNode parent, String path) {
+        if (!parent.hasNonNull("address")) {
+            return Optional.empty();
+        }
+        JsonNode a = object(parent.get("address"), path, "{\"line1\":\"...\",\"city\":\"...\",\"state\":\"OH\",\"zip\":\"43004\"}");
+        String state = requiredText(a, "state", path);
+        if (!state.matches("[A-Z]{2}")) {
+            throw new InputException(path + ".state", "expected a 2-letter state code, got \"" + state + "\"");
+        }
+        String zip = requiredText(a, "zip", path);
+        if (!zip.replace("-", "").matches("\\d{5}(\\d{4})?")) {
+            throw new InputException(path + ".zip", "expected a ZIP code like 43004 or 43004-1234, got \"" + zip
+                    + "\"");
+        }
+        return Optional.of(new Address(requiredText(a, "line1", path), optionalText(a, "line2", path),
+                requiredText(a, "city", path), state, zip.replace("-", "")));
     }
 
     private static List<BilledLine> billed(JsonNode arr) {

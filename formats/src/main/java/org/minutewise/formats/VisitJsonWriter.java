@@ -110,12 +110,7 @@ public final class VisitJsonWriter {
             bp.npi().ifPresent(n -> x.put("npi", n));
             bp.taxId().ifPresent(n -> x.put("taxId", n));
             bp.name().ifPresent(n -> x.put("name", n));
-            bp.address().ifPresent(a -> {
-                ObjectNode ad = x.putObject("address");
-                ad.put("line1", a.line1());
-                a.line2().ifPresent(l -> ad.put("line2", l));
-                ad.put("city", a.city()).put("state", a.state()).put("zip", a.zip());
-            });
+            bp.address().ifPresent(a -> address(x, a));
         }
         c.payerName().ifPresent(n -> o.put("payerName", n));
         c.payerId().ifPresent(n -> o.put("payerId", n));
@@ -127,8 +122,16 @@ public final class VisitJsonWriter {
             s.firstName().ifPresent(n -> x.put("firstName", n));
             s.birthDate().ifPresent(d -> x.put("birthDate", d.toString()));
             s.sex().ifPresent(n -> x.put("sex", n));
+            s.address().ifPresent(a -> address(x, a));
         }
         c.placeOfService().ifPresent(p -> o.put("placeOfService", p));
+    }
+
+    private static void address(ObjectNode x, org.minutewise.core.model.Address a) {
+        ObjectNode ad = x.putObject("address");
+        ad.put("line1", a.line1());
+        a.line2().ifPresent(l -> ad.put("line2", l));
+        ad.put("city", a.city()).put("state", a.state()).put("zip", a.zip());
     }
 
     private static ObjectNode provider(Provider p) {

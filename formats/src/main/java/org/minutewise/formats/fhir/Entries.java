@@ -88,6 +88,7 @@ final class Entries {
         if (subscriberIsPatient(v)) {
             name(s).ifPresent(p::addName);
             s.sex().ifPresent(x -> p.setGender(gender(x)));
+            s.address().ifPresent(a -> address(p.addAddress(), a));
         }
         v.patient().birthDate().or(() -> subscriberIsPatient(v) ? s.birthDate() : Optional.empty())
                 .ifPresent(d -> p.setBirthDateElement(new DateType(d.toString())));
@@ -160,6 +161,7 @@ final class Entries {
             name(s).ifPresent(rp::addName);
             s.sex().ifPresent(x -> rp.setGender(gender(x)));
             s.birthDate().ifPresent(d -> rp.setBirthDateElement(new DateType(d.toString())));
+            s.address().ifPresent(a -> address(rp.addAddress(), a));
             c.setSubscriber(add("subscriber", rp));
         } else if (s.memberId().isPresent()) {
             c.setSubscriber(patient.copy());
@@ -212,13 +214,14 @@ final class Entries {
         bp.npi().ifPresent(n -> o.addIdentifier(identifier(FhirCodes.NPI, n)));
         bp.taxId().ifPresent(t -> o.addIdentifier(identifier(FhirCodes.TAX_ID, t)));
         bp.name().ifPresent(o::setName);
-        bp.address().ifPresent(a -> {
-            org.hl7.fhir.r4.model.Address ad = o.addAddress();
-            ad.addLine(a.line1());
-            a.line2().ifPresent(ad::addLine);
-            ad.setCity(a.city()).setState(a.state()).setPostalCode(a.zip());
-        });
+        bp.address().ifPresent(a -> address(o.addAddress(), a));
         return Optional.of(add("billing-provider", o));
+    }
+
+    private static void address(org.hl7.fhir.r4.model.Address ad, org.minutewise.core.model.Address a) {
+        ad.addLine(a.line1());
+        a.line2().ifPresent(ad::addLine);
+        ad.setCity(a.city()).setState(a.state()).setPostalCode(a.zip());
     }
 
     /** A Location whose type is the CMS place of service code. */

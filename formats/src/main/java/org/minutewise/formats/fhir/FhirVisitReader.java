@@ -1218,15 +1218,18 @@ public final class FhirVisitReader {
             List<HumanName> names;
             Enumerations.AdministrativeGender gender;
             Optional<LocalDate> birth = Optional.empty();
+            List<Address> addresses;
             if (r instanceof org.hl7.fhir.r4.model.Patient pt) {
                 names = pt.getName();
                 gender = pt.getGender();
+                addresses = pt.getAddress();
                 if (pt.hasBirthDate()) {
                     birth = Optional.of(dateOf(pt.getBirthDateElement().getValueAsString(), p + ".birthDate"));
                 }
             } else if (r instanceof RelatedPerson rp) {
                 names = rp.getName();
                 gender = rp.getGender();
+                addresses = rp.getAddress();
                 if (rp.hasBirthDate()) {
                     birth = Optional.of(dateOf(rp.getBirthDateElement().getValueAsString(), p + ".birthDate"));
                 }
@@ -1243,7 +1246,8 @@ public final class FhirVisitReader {
                 default -> Optional.empty();
             };
             return new Subscriber(member, name.hasFamily() ? Optional.of(name.getFamily()) : Optional.empty(),
-                    name.hasGiven() ? Optional.of(name.getGiven().get(0).getValue()) : Optional.empty(), birth, sex);
+                    name.hasGiven() ? Optional.of(name.getGiven().get(0).getValue()) : Optional.empty(), birth, sex,
+                    addresses.isEmpty() ? Optional.empty() : address(addresses.get(0), p + ".address[0]"));
         }
 
         /** Encounter.serviceProvider: the clinic's NPI, tax id, name and address. */
@@ -1270,28 +1274,29 @@ public final class FhirVisitReader {
                     tax = Optional.of(t);
                 }
             }
-            Optional<org.minutewise.core.model.Address> address = Optional.empty();
-            if (o.hasAddress()) {
-                Address a = o.getAddressFirstRep();
-                String ap = p + ".address[0]";
-                if (!a.hasLine() || !a.hasCity() || !a.hasState() || !a.hasPostalCode()) {
-                    notes.add(ap + ": incomplete (line, city, state and postalCode needed); not used");
-                } else {
-                    String state = a.getState();
-                    if (!state.matches("[A-Z]{2}")) {
-                        throw new InputException(ap + ".state", "expected a 2-letter state code, got \"" + state + "\"");
-                    }
-                    String zip = a.getPostalCode().replace("-", "");
-                    if (!zip.matches("\\d{5}(\\d{4})?")) {
-                        throw new InputException(ap + ".postalCode", "expected a ZIP code like 43004 or 43004-1234, "
-                                + "got \"" + a.getPostalCode() + "\"");
-                    }
-                    address = Optional.of(new org.minutewise.core.model.Address(a.getLine().get(0).getValue(),
-                            a.getLine().size() > 1 ? Optional.of(a.getLine().get(1).getValue()) : Optional.empty(),
-                            a.getCity(), state, zip));
-                }
-            }
+            Optional<org.minutewise.core.model.Address> address = o.hasAddress()
+                    ? address(o.getAddressFirstRep(), p + ".address[0]") : Optional.empty();
             return new BillingProvider(npi, tax, o.hasName() ? Optional.of(o.getName()) : Optional.empty(), address);
+        }
+
+        /** A postal address: line, city, state and ZIP; an incomplete one is noted and not used. */
+        private Optional<org.minutewise.core.model.Address> address(Address a, String ap) {
+            if (!a.hasLine() || !a.hasCity() || !a.hasState() || !a.hasPostalCode()) {
+                notes.add(ap + ": incomplete (line, city, state and postalCode needed); not used");
+                return Optional.empty();
+            }
+            String state = a.getState();
+            if (!state.matches("[A-Z]{2}")) {
+                throw new InputException(ap + ".state", "expected a 2-letter state code, got \"" + state + "\"");
+            }
+            String zip = a.getPostalCode().replace("-", "");
+            if (!zip.matches("\\d{5}(\\d{4})?")) {
+                throw new InputException(ap + ".postalCode", "expected a ZIP code like 43004 or 43004-1234, "
+                        + "got \"" + a.getPostalCode() + "\"");
+            }
+            return Optional.of(new org.minutewise.core.model.Address(a.getLine().get(0).getValue(),
+                    a.getLine().size() > 1 ? Optional.of(a.getLine().get(1).getValue()) : Optional.empty(),
+                    a.getCity(), state, zip));
         }
 
         /** Encounter.location[].location: a Location whose type has a CMS place of service code. */

@@ -37,6 +37,7 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
 
     /** Subscriber (the patient) and payer: loop 2000B/2010BA/2010BB. Equal values share one HL. */
     record SubscriberParty(String filingIndicator, String memberId, String lastName, Optional<String> firstName,
+                           String line1, Optional<String> line2, String city, String state, String zip,
                            LocalDate birthDate, String sex, String payerName, String payerId) {
     }
 
@@ -207,7 +208,23 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                 "payerName", 1, 60);
         String payerId = X12Text.check(ci.payerId().orElseThrow(() -> new InputException("payerId", need)),
                 "payerId", 2, 80);
+        // 2010BA N3/N4: required when the patient is the subscriber, as on every claim Minutewise writes.
+        Address sa = s.address().orElseThrow(() -> new InputException("subscriber.address", need
+                + " (2010BA N3/N4: the patient is the subscriber)"));
+        if (!sa.state().matches("[A-Z]{2}")) {
+            throw new InputException("subscriber.address.state", "expected a 2-letter state code, got \""
+                    + sa.state() + "\"");
+        }
+        String subZip = sa.zip().replace("-", "");
+        if (!subZip.matches("\\d{5}(\\d{4})?")) {
+            throw new InputException("subscriber.address.zip", "expected a ZIP code like 43004 or 43004-1234, got \""
+                    + sa.zip() + "\"");
+        }
+        Optional<String> subLine2 = sa.line2().isPresent() && !sa.line2().get().isBlank()
+                ? Optional.of(X12Text.check(sa.line2().get(), "subscriber.address.line2", 1, 55)) : Optional.empty();
         SubscriberParty sub = new SubscriberParty(filingIndicator(r.payer().kind(), form), memberId, last, first,
+                X12Text.check(sa.line1(), "subscriber.address.line1", 1, 55), subLine2,
+                X12Text.check(sa.city(), "subscriber.address.city", 2, 30), sa.state(), subZip,
                 birth, sex, payerName, payerId);
 
         String facility;

@@ -928,13 +928,17 @@ public final class X12ClaimReader {
         }
 
         private ClaimInfo claimInfo(ClaimDraft c) {
-            Optional<Address> address = billing.line1.isEmpty() ? Optional.empty()
-                    : Optional.of(new Address(billing.line1, opt(billing.line2), billing.city, billing.state,
-                    billing.zip));
-            BillingProvider bp = new BillingProvider(opt(billing.npi), opt(billing.taxId), opt(billing.name), address);
+            BillingProvider bp = new BillingProvider(opt(billing.npi), opt(billing.taxId), opt(billing.name),
+                    address(billing));
             Subscriber sub = new Subscriber(opt(subscriber.id), opt(subscriber.name), opt(subscriber.first),
-                    subscriber.birth, opt(subscriber.sex));
+                    subscriber.birth, opt(subscriber.sex), address(subscriber));
             return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos));
+        }
+
+        /** A party's N3/N4, when its loop has them. */
+        private static Optional<Address> address(Party p) {
+            return p.line1.isEmpty() ? Optional.empty()
+                    : Optional.of(new Address(p.line1, opt(p.line2), p.city, p.state, p.zip));
         }
 
         /**

@@ -161,6 +161,8 @@ public final class X12Writer {
                 s.segment("SBR", "P", "18", "", "", "", "", "", "", subscriber.filingIndicator());
                 s.segment("NM1", "IL", "1", subscriber.lastName(), subscriber.firstName().orElse(""), "", "", "",
                         "MI", subscriber.memberId());
+                s.segment("N3", subscriber.line1(), subscriber.line2().orElse(""));
+                s.segment("N4", subscriber.city(), subscriber.state(), subscriber.zip());
                 s.segment("DMG", "D8", X12Text.date(subscriber.birthDate()), subscriber.sex());
                 s.segment("NM1", "PR", "2", subscriber.payerName(), "", "", "", "", "PI", subscriber.payerId());
             }

@@ -40,8 +40,8 @@ class X12ClaimReaderTest {
     @Test
     void aChiropracticCr2SegmentIsTolerated() {
         String edi = sample().replace("CLM*V-1001*225***11:B:1*Y*A*Y*Y~\n",
-                "CLM*V-1001*225***11:B:1*Y*A*Y*Y~\nCR2********A~\n").replace("SE*28*0001~", "SE*29*0001~");
-        assertThat(edi).contains("CR2********A~");
+                "CLM*V-1001*225***11:B:1*Y*A*Y*Y~\nCR2********A~\n").replace("SE*30*0001~", "SE*31*0001~");
+        assertThat(edi).contains("CR2********A~").contains("SE*31*0001~");
         List<X12ClaimReader.Result> rs = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF);
         assertThat(rs).singleElement().satisfies(r -> assertThat(r.ok()).as(r.toString()).isTrue());
     }
@@ -108,7 +108,8 @@ class X12ClaimReaderTest {
     @Test
     void anInstitutionalLineWithoutItsDateTakesAOneDayStatementPeriod() {
         String edi = institutional().replace("SV2*0430*HC:97535:GO*95*UN*2~\nDTP*472*D8*20260410~",
-                "SV2*0430*HC:97535:GO*95*UN*2~").replace("SE*29*0001~", "SE*28*0001~");
+                "SV2*0430*HC:97535:GO*95*UN*2~").replace("SE*31*0001~", "SE*30*0001~");
+        assertThat(edi).contains("SE*30*0001~");
         List<X12ClaimReader.Result> rs = X12ClaimReader.read(edi, "commercial", X12Fixtures.REF);
         assertThat(rs).singleElement().satisfies(r -> assertThat(r.ok()).as(r.toString()).isTrue());
         assertThat(rs.get(0).visit().orElseThrow().dateOfService()).isEqualTo(LocalDate.of(2026, 4, 10));
@@ -129,7 +130,7 @@ class X12ClaimReaderTest {
     void anUnknownFacilityCodeNamesClm05() {
         String edi = institutional().replace("CLM*V-3001*215***74:A:1", "CLM*V-3001*215***11:A:1");
         InputException e = X12ClaimReader.read(edi, "commercial", X12Fixtures.REF).get(0).error().orElseThrow();
-        assertThat(e.path()).isEqualTo("segment 18 (CLM) element 5");
+        assertThat(e.path()).isEqualTo("segment 20 (CLM) element 5");
         assertThat(e.getMessage()).contains("type of bill facility code \"11\"").contains("(claim V-3001)");
     }
 
@@ -155,7 +156,7 @@ class X12ClaimReaderTest {
         List<X12ClaimReader.Result> rs = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF);
         assertThat(rs).hasSize(1);
         InputException e = rs.get(0).error().orElseThrow();
-        assertThat(e.path()).isEqualTo("segment 25 (SV1) element 4");
+        assertThat(e.path()).isEqualTo("segment 27 (SV1) element 4");
         assertThat(e.getMessage()).contains("required element missing").contains("(claim V-1001)");
         assertThat(rs.get(0).claimId()).contains("V-1001");
     }

@@ -172,7 +172,8 @@ class X12EnvelopeProperties {
                 Optional.of(clinic == 0 ? "123456789" : "987654321"), Optional.of(clinic == 0 ? "Clinic A" : "Clinic B"),
                 Optional.of(new Address("1 Main St", Optional.empty(), "Columbus", "OH", "430041234")));
         Subscriber sub = new Subscriber(Optional.of("MEM" + member), Optional.of("Last" + member),
-                Optional.of("First"), Optional.of(LocalDate.of(1950, 1, 1).plusDays(member)), Optional.of("U"));
+                Optional.of("First"), Optional.of(LocalDate.of(1950, 1, 1).plusDays(member)), Optional.of("U"),
+                Optional.of(new Address(member + " Elm St", Optional.empty(), "Columbus", "OH", "43215")));
         ClaimInfo ci = new ClaimInfo(bp, Optional.of("Payer " + payer), Optional.of(payer.toUpperCase()), sub,
                 Optional.empty());
         return Visit.builder("V", date).payer(payer).planOfCare(plan).setting(setting).diagnoses(dx)

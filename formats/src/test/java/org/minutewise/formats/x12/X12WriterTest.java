@@ -87,10 +87,10 @@ class X12WriterTest {
     @Test
     void namesAreWrittenInTheX12CharacterSet() {
         Visit accented = withSubscriber(base(), sub -> new Subscriber(sub.memberId(),
-                Optional.of("Muñoz-Núñez"), Optional.of("Zoë"), sub.birthDate(), sub.sex()));
+                Optional.of("Muñoz-Núñez"), Optional.of("Zoë"), sub.birthDate(), sub.sex(), sub.address()));
         assertThat(write(accented)).contains("NM1*IL*1*Munoz-Nunez*Zoe");
         Visit han = withSubscriber(base(), sub -> new Subscriber(sub.memberId(), Optional.of("王"),
-                sub.firstName(), sub.birthDate(), sub.sex()));
+                sub.firstName(), sub.birthDate(), sub.sex(), sub.address()));
         assertThatThrownBy(() -> write(han)).isInstanceOf(InputException.class)
                 .hasMessageContaining("subscriber.lastName").hasMessageContaining("X12 character set");
     }
@@ -102,10 +102,21 @@ class X12WriterTest {
                 .hasMessage("billingProvider.npi: required for X12 837P (visit V-1001)");
     }
 
+    /** 2010BA N3/N4: the subscriber's address, required when the patient is the subscriber (every claim here). */
+    @Test
+    void theSubscribersAddressIsWrittenAndRequired() {
+        assertThat(write(base())).contains("NM1*IL*1*Doe*Jane****MI*1EG4TE5MK73~").contains("N3*12 Elm St~")
+                .contains("N4*Columbus*OH*43215~");
+        Visit none = withSubscriber(base(), s -> new Subscriber(s.memberId(), s.lastName(), s.firstName(),
+                s.birthDate(), s.sex()));
+        assertThatThrownBy(() -> write(none)).isInstanceOf(InputException.class).hasMessage("subscriber.address: "
+                + "required for X12 837P (2010BA N3/N4: the patient is the subscriber) (visit V-1001)");
+    }
+
     @Test
     void missingSubscriberIdNamesTheField() {
         Visit v = withSubscriber(base(), s -> new Subscriber(Optional.empty(), s.lastName(), s.firstName(),
-                s.birthDate(), s.sex()));
+                s.birthDate(), s.sex(), s.address()));
         assertThatThrownBy(() -> write(v)).isInstanceOf(InputException.class)
                 .hasMessage("subscriber.memberId: required for X12 837P (visit V-1001)");
     }
@@ -129,7 +140,7 @@ class X12WriterTest {
     @Test
     void birthDateFallsBackToThePatientsThenIsRequired() {
         Visit noSubscriberBirth = withSubscriber(base(), s -> new Subscriber(s.memberId(), s.lastName(),
-                s.firstName(), Optional.empty(), s.sex()));
+                s.firstName(), Optional.empty(), s.sex(), s.address()));
         assertThat(write(noSubscriberBirth)).contains("DMG*D8*19480501*F~");
         Visit none = noSubscriberBirth.toBuilder().patient(org.minutewise.core.model.Patient.UNKNOWN).build();
         assertThatThrownBy(() -> write(none)).hasMessageStartingWith("subscriber.birthDate: required for X12 837P");
@@ -172,7 +183,7 @@ class X12WriterTest {
     void batchErrorsArePrefixedWithTheVisitIndex() {
         Visit good = base();
         Visit bad = withSubscriber(base().toBuilder().build(), s -> new Subscriber(s.memberId(), Optional.empty(),
-                s.firstName(), s.birthDate(), s.sex()));
+                s.firstName(), s.birthDate(), s.sex(), s.address()));
         List<CheckResult> rs = List.of(X12Fixtures.CHECKER.check(good), X12Fixtures.CHECKER.check(bad));
         assertThatThrownBy(() -> X12Writer.write(rs, X12Fixtures.ENVELOPE, X12Fixtures.NOW))
                 .hasMessage("[1].subscriber.lastName: required for X12 837P (visit V-1001)");
@@ -281,8 +292,8 @@ class X12WriterTest {
         String broken = edi.replace("SV2*0440*HC:92526:GN*120*UN*1~", "SV1*HC:92526:GN*120*UN*1***1~")
                 .replace("CL1***01~", "CL1***01*X*Y~");
         assertThat(X12Validation.errors(broken))
-                .anySatisfy(e -> assertThat(e).startsWith("segment 20 (CL1) element 5: too many elements"))
-                .anySatisfy(e -> assertThat(e).startsWith("segment 28 (SV1): segment out of place"));
+                .anySatisfy(e -> assertThat(e).startsWith("segment 22 (CL1) element 5: too many elements"))
+                .anySatisfy(e -> assertThat(e).startsWith("segment 30 (SV1): segment out of place"));
     }
 
     @Test
