@@ -26,7 +26,7 @@ final class State {
      * by an older build is not resumed; 4, a partition may hold a note that a visit lost a row to a quote left
      * open, {@code Spill.LOST_ROW}).
      */
-    static final int VERSION = 5;
+    static final int VERSION = 6;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

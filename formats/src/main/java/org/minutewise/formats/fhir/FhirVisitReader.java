@@ -1247,7 +1247,7 @@ public final class FhirVisitReader {
             };
             return new Subscriber(member, name.hasFamily() ? Optional.of(name.getFamily()) : Optional.empty(),
                     name.hasGiven() ? Optional.of(name.getGiven().get(0).getValue()) : Optional.empty(), birth, sex,
-                    addresses.isEmpty() ? Optional.empty() : address(addresses.get(0), p + ".address[0]"));
+                    addresses.isEmpty() ? Optional.empty() : address(addresses.get(0), p + ".address[0]", false));
         }
 
         /** Encounter.serviceProvider: the clinic's NPI, tax id, name and address. */
@@ -1275,24 +1275,32 @@ public final class FhirVisitReader {
                 }
             }
             Optional<org.minutewise.core.model.Address> address = o.hasAddress()
-                    ? address(o.getAddressFirstRep(), p + ".address[0]") : Optional.empty();
+                    ? address(o.getAddressFirstRep(), p + ".address[0]", true) : Optional.empty();
             return new BillingProvider(npi, tax, o.hasName() ? Optional.of(o.getName()) : Optional.empty(), address);
         }
 
-        /** A postal address: line, city, state and ZIP; an incomplete one is noted and not used. */
-        private Optional<org.minutewise.core.model.Address> address(Address a, String ap) {
+        /**
+         * A postal address: line, city, state and ZIP; an incomplete one is noted and not used. A state or ZIP
+         * not in the US form is an error when {@code strict} (the billing provider's), else noted and not used (a
+         * patient's: only an 837 needs it, and its writer says so).
+         */
+        private Optional<org.minutewise.core.model.Address> address(Address a, String ap, boolean strict) {
             if (!a.hasLine() || !a.hasCity() || !a.hasState() || !a.hasPostalCode()) {
                 notes.add(ap + ": incomplete (line, city, state and postalCode needed); not used");
                 return Optional.empty();
             }
             String state = a.getState();
-            if (!state.matches("[A-Z]{2}")) {
-                throw new InputException(ap + ".state", "expected a 2-letter state code, got \"" + state + "\"");
-            }
             String zip = a.getPostalCode().replace("-", "");
-            if (!zip.matches("\\d{5}(\\d{4})?")) {
-                throw new InputException(ap + ".postalCode", "expected a ZIP code like 43004 or 43004-1234, "
-                        + "got \"" + a.getPostalCode() + "\"");
+            InputException bad = !state.matches("[A-Z]{2}") ? new InputException(ap + ".state",
+                    "expected a 2-letter state code, got \"" + state + "\"")
+                    : !zip.matches("\\d{5}(\\d{4})?") ? new InputException(ap + ".postalCode",
+                    "expected a ZIP code like 43004 or 43004-1234, got \"" + a.getPostalCode() + "\"") : null;
+            if (bad != null) {
+                if (strict) {
+                    throw bad;
+                }
+                notes.add(bad.getMessage() + "; not used");
+                return Optional.empty();
             }
             return Optional.of(new org.minutewise.core.model.Address(a.getLine().get(0).getValue(),
                     a.getLine().size() > 1 ? Optional.of(a.getLine().get(1).getValue()) : Optional.empty(),

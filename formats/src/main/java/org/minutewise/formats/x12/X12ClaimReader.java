@@ -508,7 +508,8 @@ public final class X12ClaimReader {
                     }
                 }
                 case "SBR" -> {
-                    if (hlLevel == 22) {
+                    // The subscriber's own (2000B), not another payer's of the claim (loop 2320).
+                    if (hlLevel == 22 && "2000".equals(loop)) {
                         subscriber.filing = seg.get(9);
                     }
                 }

@@ -206,6 +206,29 @@ class FhirVisitReaderTest {
         assertThat(v.patient().birthDate().map(Object::toString)).contains("1948-05-01");
     }
 
+    /**
+     * The patient's (subscriber's) address is read for the 837; one not in the US form is noted and not used, not
+     * a refused visit (only an 837 needs it).
+     */
+    @Test
+    void thePatientsAddressIsReadAndAForeignOneNotedNotRefused() {
+        ObjectNode b = tree(STROKE);
+        assertThat(entry(b, 1).path("resourceType").asText()).isEqualTo("Patient");
+        ObjectNode a = entry(b, 1).putArray("address").addObject();
+        a.putArray("line").add("12 Elm St");
+        a.put("city", "Columbus").put("state", "OH").put("postalCode", "43215");
+        Visit v = read(b.toString()).get(0).visit().orElseThrow();
+        assertThat(v.claimInfo().subscriber().address()).hasValueSatisfying(x -> {
+            assertThat(x.line1()).isEqualTo("12 Elm St");
+            assertThat(x.zip()).isEqualTo("43215");
+        });
+        a.put("state", "Ohio");
+        FhirVisitReader.Result r = read(b.toString()).get(0);
+        assertThat(r.visit().orElseThrow().claimInfo().subscriber().address()).isEmpty();
+        assertThat(r.notes()).anyMatch(n -> n.contains(".address[0].state: expected a 2-letter state code, got "
+                + "\"Ohio\"; not used"));
+    }
+
     @Test
     void aProcedureReferringToAMissingEncounterIsReportedAndTheVisitStillRead() {
         ObjectNode b = tree(STROKE);

@@ -59,6 +59,13 @@ class X12ClaimReaderTest {
         assertThat(X12ClaimReader.read(sample().replace("SBR*P*18*******MB~", "SBR*P*18*******ZZ~"), "commercial",
                 X12Fixtures.REF).get(0).visit().orElseThrow().payer()).isEqualTo("commercial");
         assertThat(payerOf(institutional())).isEqualTo("commercial");
+        // Another payer of the claim (loop 2320, Medicaid second) does not change the subscriber's own payer.
+        String second = sample().replace("LX*1~", "SBR*S*18*******MC~\nNM1*IL*1*Doe*Jane****MI*X1~\n"
+                + "NM1*PR*2*Medicaid*****PI*MCD1~\nLX*1~").replace("SE*30*0001~", "SE*33*0001~");
+        assertThat(second).contains("SBR*S*18*******MC~").contains("SE*33*0001~");
+        List<X12ClaimReader.Result> rs = X12ClaimReader.read(second, "medicare", X12Fixtures.REF);
+        assertThat(rs).singleElement().satisfies(r -> assertThat(r.ok()).as(r.toString()).isTrue());
+        assertThat(rs.get(0).visit().orElseThrow().payer()).isEqualTo("medicare");
     }
 
     private static String payerOf(String edi) {

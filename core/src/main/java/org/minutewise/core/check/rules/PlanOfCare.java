@@ -34,11 +34,16 @@ public final class PlanOfCare implements Rule {
             "CMS Pub 100-02 ch. 15 §220.1.3", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-05: only for a visit with outpatient therapy (not chiropractic manipulation "
                     + "alone, nor a chiropractor's therapy, which MW-W001 blocks)")
-            .revised(3, "2026-12-06: not for an initial evaluation alone: the plan of care is written from it, so it "
-                    + "is always furnished before any certification, and Medicare pays it whether or not a plan "
-                    + "follows (a re-evaluation is under the plan and still needs it)");
-    /** Re-evaluations: furnished under an established plan of care (an initial evaluation comes before one). */
-    private static final java.util.Set<String> RE_EVALUATIONS = java.util.Set.of("97164", "97168");
+            .revised(3, "2026-12-06: not for a PT or OT initial evaluation alone (97161-97163, 97165-97167): the "
+                    + "plan of care is written from it, so it is furnished before any certification, and Medicare "
+                    + "pays it whether or not a plan follows (a re-evaluation is under the plan and still needs it)");
+    /**
+     * Initial evaluations that cannot be re-evaluations: PT 97161-97163 and OT 97165-97167 (re-evaluations have
+     * their own codes, 97164 and 97168). The speech-language evaluation codes are billed for re-evaluations too, so
+     * they are not among them: such a visit is still warned.
+     */
+    private static final java.util.Set<String> INITIAL_EVALUATIONS = java.util.Set.of("97161", "97162", "97163",
+            "97165", "97166", "97167");
     public static final RuleInfo CERTIFYING_NPI = new RuleInfo("MW-P004", Severity.WARN,
             "No NPI for the certifying physician",
             "Record the certifying physician's or NPP's 10-digit NPI (certification.physicianNpi): the claim "
@@ -115,12 +120,11 @@ public final class PlanOfCare implements Rule {
         }
     }
 
-    /** Every line is an initial evaluation (97161-97163, 97165-97167, the speech-language evaluations). */
+    /** Every line is a PT or OT initial evaluation (97161-97163, 97165-97167). */
     private static boolean initialEvaluationsOnly(CheckContext ctx) {
         List<ServiceLine> s = ctx.visit().services();
-        for (int i = 0; i < s.size(); i++) {
-            CodeInfo info = ctx.codeAt(i);
-            if (info == null || !info.evaluation() || RE_EVALUATIONS.contains(s.get(i).code())) {
+        for (ServiceLine l : s) {
+            if (!INITIAL_EVALUATIONS.contains(l.code())) {
                 return false;
             }
         }

@@ -110,6 +110,10 @@ class PlanOfCareTest {
                 .isEmpty();
         assertThat(ids(only(new PlanOfCare()).check(visit().service(minutes("97164", 30, pt("T1"))).build())))
                 .containsExactly("MW-P002");
+        // A speech-language evaluation code is billed for re-evaluations too: still warned.
+        assertThat(ids(only(new PlanOfCare()).check(visit().service(untimed("92523",
+                org.minutewise.core.model.Provider.of("S1", org.minutewise.core.model.Role.SLP))).build())))
+                .containsExactly("MW-P002");
         assertThat(ids(only(new PlanOfCare()).check(visit().service(minutes("97161", 40, pt("T1")))
                 .service(minutes("97110", 15, pt("T1"))).build()))).containsExactly("MW-P002");
     }
