@@ -17,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -381,11 +379,15 @@ public final class Audit {
             }
         }
         concat(AuditCsv.FINDINGS_HEADER, findings, out.resolve("findings.csv"));
-        List<Path> claims = new ArrayList<>();
+        // Each partition's claims with the KX the patients' years want, on every thread (a partition without any is
+        // copied as it is).
+        Path[] claims = new Path[k];
+        List<Integer> all = new ArrayList<>(k);
         for (int p = 0; p < k; p++) {
-            claims.add(withKx(p));
+            all.add(p);
         }
-        concat(AuditCsv.CLAIMS_HEADER, claims, out.resolve("claims.csv"));
+        parallel(all, p -> claims[p] = withKx(p));
+        concat(AuditCsv.CLAIMS_HEADER, List.of(claims), out.resolve("claims.csv"));
         List<Path> rejects = new ArrayList<>();
         rejects.add(work.readRejects());
         for (int p = 0; p < k; p++) {
@@ -417,11 +419,14 @@ public final class Audit {
      */
     private Path withKx(int p) throws IOException {
         Path part = work.part("check", "claims", p);
-        Map<String, Set<String>> fixes = new HashMap<>();
+        // By visit id as claims.csv holds it (after an apostrophe when it starts like a formula), then code: the
+        // kinds of line that need KX.
+        Map<String, Map<String, String>> fixes = new HashMap<>();
         for (int q = 0; q < state.partitions; q++) {
             Segments.read(work.part("patients", "kx", q), p, in -> {
                 KxFix fix = KxFix.decode(in);
-                fixes.computeIfAbsent(fix.visitId(), id -> new HashSet<>(2)).add(fix.code());
+                fixes.computeIfAbsent(AuditCsv.asWritten(fix.visitId()), id -> new HashMap<>(2))
+                        .merge(fix.code(), fix.kind(), String::concat);
             });
         }
         if (fixes.isEmpty()) {
@@ -433,9 +438,10 @@ public final class Audit {
             StringBuilder sb = new StringBuilder(256);
             for (CsvRecordReader.Record r = in.next(); r != null; r = in.next()) {
                 AuditCsv.ClaimRow row = AuditCsv.ClaimRow.of(r.fields());
-                Set<String> codes = fixes.get(row.visitId());
-                if (codes != null && codes.contains(row.code())) {
-                    row = row.withKx();
+                Map<String, String> codes = fixes.get(row.visitId());
+                String kinds = codes == null ? null : codes.get(row.code());
+                if (kinds != null) {
+                    row = row.withKx(kinds);
                 }
                 sb.setLength(0);
                 row.appendTo(sb);

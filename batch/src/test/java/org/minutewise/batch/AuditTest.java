@@ -370,8 +370,9 @@ class AuditTest {
     void theCorrectedClaimLinesCarryTheKxTheYearsCountFindsMissing() throws IOException {
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 0; i < 40; i++) {
-            csv.append(String.format("KX%02d,2026-%02d-%02d,medicare,,PT,P1,R26.81,97110,60,09:00,10:00,PT1,PT,,4,GP,,"
-                    + "\r\n", i, 1 + i / 20, 2 + i % 20));
+            // The last visit's id starts like a formula: claims.csv writes it after an apostrophe, and still fixes it.
+            csv.append(String.format("%sKX%02d,2026-%02d-%02d,medicare,,PT,P1,R26.81,97110,60,09:00,10:00,PT1,PT,,4,GP,,"
+                    + "\r\n", i == 39 ? "=" : "", i, 1 + i / 20, 2 + i % 20));
         }
         Path in = tmp.resolve("kx.csv");
         Files.writeString(in, csv);
@@ -383,7 +384,7 @@ class AuditTest {
                 missing.add(f.get("visitId"));
             }
         }
-        assertThat(missing).isNotEmpty().doesNotContain("KX00").contains("KX39");
+        assertThat(missing).isNotEmpty().doesNotContain("KX00").contains("'=KX39");
         List<Map<String, String>> claims = rows(out.resolve("claims.csv"));
         assertThat(claims).hasSize(40).allSatisfy(c -> {
             assertThat(c.get("billedModifiers")).isEqualTo("GP");

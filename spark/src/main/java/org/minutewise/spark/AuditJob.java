@@ -394,7 +394,7 @@ public final class AuditJob {
     static final String REJECT = "R";
     static final String DIGEST = "D";
     static final String TOTALS = "T";
-    /** A claim line that needs KX (MW-A003): c0 the visit id, c1 the code. */
+    /** A claim line that needs KX (MW-A003): c0 the visit id, c1 the code, c2 its kind (KxFix.kind). */
     static final String KX_FIX = "K";
     private static final int COLUMNS = 13;
 
@@ -450,19 +450,24 @@ public final class AuditJob {
      */
     private static Dataset<Row> withKx(Dataset<Row> claims, Dataset<Row> across) {
         Dataset<Row> fixes = across.filter(across.col("kind").equalTo(KX_FIX))
-                .select(across.col("c0").as("kxVisit"), across.col("c1").as("kxCode")).distinct();
+                .groupBy(across.col("c0").as("kxVisit"), across.col("c1").as("kxCode"))
+                .agg(org.apache.spark.sql.functions.concat_ws("", org.apache.spark.sql.functions.sort_array(
+                        org.apache.spark.sql.functions.collect_set(across.col("c2")))).as("kxKinds"));
         if (fixes.isEmpty()) {
             return claims;
         }
         org.apache.spark.sql.expressions.UserDefinedFunction kx = org.apache.spark.sql.functions.udf(
-                (org.apache.spark.sql.api.java.UDF2<String, String, String>) AuditCsv.ClaimRow::modifiersWithKx,
-                DataTypes.StringType);
-        Dataset<Row> joined = claims.join(fixes, claims.col("visitId").equalTo(fixes.col("kxVisit"))
-                .and(claims.col("code").equalTo(fixes.col("kxCode"))), "left_outer");
+                (org.apache.spark.sql.api.java.UDF5<String, String, String, String, String, String>)
+                        AuditCsv.ClaimRow::modifiersWithKx, DataTypes.StringType);
+        // The fixes are few beside the claim lines: sent to every executor, the claims stay where they are.
+        Dataset<Row> small = org.apache.spark.sql.functions.broadcast(fixes);
+        Dataset<Row> joined = claims.join(small, claims.col("visitId").equalTo(small.col("kxVisit"))
+                .and(claims.col("code").equalTo(small.col("kxCode"))), "left_outer");
         List<Column> cols = new ArrayList<>();
         for (String name : claims.columns()) {
-            cols.add(name.equals("modifiers") ? org.apache.spark.sql.functions.when(joined.col("kxVisit").isNotNull(),
-                    kx.apply(joined.col("units"), joined.col("modifiers"))).otherwise(joined.col("modifiers"))
+            cols.add(name.equals("modifiers") ? org.apache.spark.sql.functions.when(joined.col("kxKinds").isNotNull(),
+                    kx.apply(joined.col("kxKinds"), joined.col("billedUnits"), joined.col("billedModifiers"),
+                            joined.col("units"), joined.col("modifiers"))).otherwise(joined.col("modifiers"))
                     .as("modifiers") : joined.col(name));
         }
         return joined.select(cols.toArray(new Column[0]));
@@ -850,7 +855,8 @@ public final class AuditJob {
                 List<AuditCsv.FindingRow> rows;
                 if (patient) {
                     rows = AcrossAudit.patient(unique.values(), ref, names::get, totals,
-                            fix -> out.add(item(KX_FIX, null, null, null, null, null, null, fix.visitId(), fix.code())));
+                            fix -> out.add(item(KX_FIX, null, null, null, null, null, null, fix.visitId(), fix.code(),
+                                    fix.kind())));
                 } else {
                     String owner = key.substring(1);
                     rows = AcrossAudit.therapists(unique.values(), owner::equals, names::get, totals);

@@ -10,16 +10,16 @@ import org.minutewise.core.check.Finding;
  * it exposes: the lines billed without KX past the threshold and their allowed amounts as counted (after the
  * day's reduction), which Medicare would deny. A duplicate claim (MW-A006) says the same of the lines that bill a
  * service again: {@code exposedLines} then counts their units, {@code exposedDollars} their allowed amounts.
- * {@code codes} are the codes of the claim lines a KX finding is about: those that lack KX (MW-A003) or carry it
- * too early (MW-A004), so that the corrected claim lines of an audit can carry KX where the year's count wants it.
+ * {@code lines} are the claim lines a KX finding is about: those that lack KX (MW-A003) or carry it too early
+ * (MW-A004), so that the corrected claim lines of an audit can carry KX where the year's count wants it.
  */
 public record AcrossFinding(String visitId, Finding finding, long exposedLines, BigDecimal exposedDollars,
-                            List<String> codes) {
+                            List<VisitDigest.Line> lines) {
     public AcrossFinding {
         Objects.requireNonNull(visitId, "visitId");
         Objects.requireNonNull(finding, "finding");
         Objects.requireNonNull(exposedDollars, "exposedDollars");
-        codes = List.copyOf(codes);
+        lines = List.copyOf(lines);
     }
 
     public AcrossFinding(String visitId, Finding finding, long exposedLines, BigDecimal exposedDollars) {

@@ -362,6 +362,8 @@ public final class PatientHistory {
                 boolean needs = false;
                 List<String> missing = new ArrayList<>();
                 List<String> early = new ArrayList<>();
+                List<VisitDigest.Line> missingLines = new ArrayList<>();
+                List<VisitDigest.Line> earlyLines = new ArrayList<>();
                 Estimate.FullUnit cut = reduced.get(v.visitId());
                 BigDecimal exposed = BigDecimal.ZERO;
                 // First the running count line by line: which lines pass the threshold.
@@ -393,10 +395,12 @@ public final class PatientHistory {
                     boolean wants = past[i] || v.institutional() && needs;
                     if (wants && !l.modifiers().contains("KX")) {
                         missing.add(l.code());
+                        missingLines.add(l);
                         exposed = exposed.add(amount[i]);
                     }
                     if (!wants && l.modifiers().contains("KX")) {
                         early.add(l.code());
+                        earlyLines.add(l);
                     }
                 }
                 String label = bucket.equals("OT") ? "OT" : "PT and SLP";
@@ -408,13 +412,13 @@ public final class PatientHistory {
                             + "patient's visits of " + v.date().getYear() + " in date order, the " + label + " expenses "
                             + "are " + money + ", but " + String.join(", ", missing)
                             + (missing.size() == 1 ? " carries" : " carry") + " no KX."),
-                            missing.size(), exposed, missing));
+                            missing.size(), exposed, missingLines));
                 }
                 if (!early.isEmpty() && !needs && !unpriced.contains(bucket)) {
                     out.add(new AcrossFinding(v.visitId(), KX_EARLY.finding("claimLines", "Counting the patient's "
                             + "visits of " + v.date().getYear() + " in date order, the " + label + " expenses are "
                             + money + ", yet " + String.join(", ", early) + (early.size() == 1 ? " carries" : " carry")
-                            + " KX."), 0, BigDecimal.ZERO, early));
+                            + " KX."), 0, BigDecimal.ZERO, earlyLines));
                 }
                 running.put(bucket, after);
             }

@@ -57,8 +57,8 @@ public final class AcrossAudit {
 
     /**
      * As {@link #patient(Collection, ReferenceData, IntFunction, AuditTotals)}, and the claim lines the year's count
-     * finds without the KX they need (MW-A003) to {@code fixes}, once per visit and code, in the order of the
-     * findings.
+     * finds without the KX they need (MW-A003) to {@code fixes}, once per visit, code and kind (an assistant's line
+     * or not), in the order of the findings.
      */
     public static List<AuditCsv.FindingRow> patient(Collection<AuditDigest> visits, ReferenceData ref,
                                                     IntFunction<String> fileNames, AuditTotals totals,
@@ -86,9 +86,12 @@ public final class AcrossAudit {
             AuditDigest r = byVisit.get(af.visitId());
             rows.add(row(r, af.finding(), fileNames));
             if (af.finding().ruleId().equals(PatientHistory.KX_CROSSING.id())) {
-                for (String code : new java.util.LinkedHashSet<>(af.codes())) {
-                    fixes.accept(new KxFix(af.visitId(), code));
+                java.util.Set<KxFix> once = new java.util.LinkedHashSet<>();
+                for (VisitDigest.Line l : af.lines()) {
+                    once.add(new KxFix(af.visitId(), l.code(),
+                            org.minutewise.core.claim.ClaimBuilder.assistantModifier(l.modifiers())));
                 }
+                once.forEach(fixes);
             }
             totals.finding(af.finding().ruleId(), af.finding().severity(), r.therapist(), r.digest().payer());
             if (af.finding().ruleId().equals(PatientHistory.DUPLICATE.id())) {

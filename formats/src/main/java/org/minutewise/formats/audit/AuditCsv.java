@@ -81,24 +81,37 @@ public final class AuditCsv {
         }
 
         /**
-         * This row with KX on the supported side's modifiers, where the patient's year counted in date order wants it
-         * (MW-A003); the row itself when there is no supported line with units, or nothing changes
-         * ({@link ClaimBuilder#withKx}: KX there already, no room, or an ABN's GA/GZ).
+         * The {@code modifiers} column of a claims.csv row once KX is put on the supported side, where the patient's
+         * year counted in date order wants it (MW-A003) for lines of the row's code of the {@code kinds} given ("0"
+         * a line with no CQ/CO, "1" an assistant's; see {@link KxFix#kind}). The row's kind is its billed side's
+         * when it has one (the year's count reads the claim as billed), else its supported side's. The column as it
+         * is when the row's kind is not among them, the row has no supported units, or {@link ClaimBuilder#withKx}
+         * adds nothing (KX there already, no room, or an ABN's GA/GZ). One function for the single-process audit and
+         * the Spark job.
          */
-        public ClaimRow withKx() {
-            String next = modifiersWithKx(units, modifiers);
-            return next.equals(modifiers) ? this : new ClaimRow(visitId, line, dateOfService, patientId, therapistId,
-                    payer, code, billedUnits, billedModifiers, units, next, difference, allowedPerUnit);
-        }
-
-        /** The {@code modifiers} column of a row with these {@code units} once KX is put on ({@link #withKx}). */
-        public static String modifiersWithKx(String units, String modifiers) {
+        public static String modifiersWithKx(String kinds, String billedUnits, String billedModifiers, String units,
+                                             String modifiers) {
             if (units.isEmpty() || units.equals("0")) {
                 return modifiers;
             }
-            List<String> mods = modifiers.isEmpty() ? List.of() : List.of(modifiers.split(";"));
+            List<String> mods = split(modifiers);
+            boolean assistant = ClaimBuilder.assistantModifier(billedUnits.isEmpty() ? mods : split(billedModifiers));
+            if (!kinds.contains(assistant ? "1" : "0")) {
+                return modifiers;
+            }
             List<String> next = ClaimBuilder.withKx(mods);
             return next == mods ? modifiers : String.join(";", next);
+        }
+
+        private static List<String> split(String modifiers) {
+            return modifiers.isEmpty() ? List.of() : List.of(modifiers.split(";"));
+        }
+
+        /** This row with {@link #modifiersWithKx} applied. */
+        public ClaimRow withKx(String kinds) {
+            String next = modifiersWithKx(kinds, billedUnits, billedModifiers, units, modifiers);
+            return next.equals(modifiers) ? this : new ClaimRow(visitId, line, dateOfService, patientId, therapistId,
+                    payer, code, billedUnits, billedModifiers, units, next, difference, allowedPerUnit);
         }
 
         /**
@@ -150,6 +163,20 @@ public final class AuditCsv {
         }
     }
 
+    /**
+     * A text value as a claims.csv or findings.csv row holds it once read back: after an apostrophe when it starts
+     * like a formula (see {@link #text}).
+     */
+    public static String asWritten(String v) {
+        if (!v.isEmpty()) {
+            char c = v.charAt(0);
+            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+                return "'" + v;
+            }
+        }
+        return v;
+    }
+
     private static StringBuilder field(StringBuilder sb, String v) {
         return sb.append(Csv.quote(v));
     }
@@ -160,13 +187,7 @@ public final class AuditCsv {
      * report shows it as text instead of running it (CSV injection). Numbers are written by {@link #field}.
      */
     static StringBuilder text(StringBuilder sb, String v) {
-        if (!v.isEmpty()) {
-            char c = v.charAt(0);
-            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-                return sb.append(Csv.quote("'" + v));
-            }
-        }
-        return sb.append(Csv.quote(v));
+        return sb.append(Csv.quote(asWritten(v)));
     }
 
     private static StringBuilder lineNumber(StringBuilder sb, long line) {

@@ -26,4 +26,37 @@ class AuditCsvTest {
                 "22.21").appendTo(sb);
         assertThat(sb.toString()).isEqualTo("V1,2,2026-03-02,P1,T1,medicare,97110,1,GP,2,GP,-1,22.21\r\n");
     }
+
+    /**
+     * KX goes on the supported side of a row whose kind (its billed side's: an assistant's line or not) the fixes
+     * name; never without supported units, never beside GA/GZ or as a fifth modifier; in its documented place.
+     */
+    @Test
+    void kxGoesOnTheRowsOfTheKindThatNeedsIt() {
+        assertThat(AuditCsv.ClaimRow.modifiersWithKx("0", "2", "GP", "2", "GP")).isEqualTo("GP;KX");
+        assertThat(AuditCsv.ClaimRow.modifiersWithKx("1", "2", "GP", "2", "GP")).isEqualTo("GP");
+        assertThat(AuditCsv.ClaimRow.modifiersWithKx("1", "1", "GP;CQ", "1", "GP;CQ")).isEqualTo("GP;CQ;KX");
+        assertThat(AuditCsv.ClaimRow.modifiersWithKx("01", "1", "GP;CQ", "1", "GP;CQ")).isEqualTo("GP;CQ;KX");
+        // Not billed: the supported side's kind.
+        assertThat(AuditCsv.ClaimRow.modifiersWithKx("1", "", "", "1", "GP;CQ")).isEqualTo("GP;CQ;KX");
+        assertThat(AuditCsv.ClaimRow.modifiersWithKx("0", "2", "GP", "", "")).isEmpty();
+        assertThat(AuditCsv.ClaimRow.modifiersWithKx("0", "2", "GP", "0", "GP")).isEqualTo("GP");
+        assertThat(AuditCsv.ClaimRow.modifiersWithKx("0", "2", "GP", "2", "GP;59;GA")).isEqualTo("GP;59;GA");
+        assertThat(AuditCsv.ClaimRow.modifiersWithKx("0", "2", "GP;59;96", "2", "GP;59;96")).isEqualTo("GP;59;KX;96");
+        assertThat(AuditCsv.ClaimRow.modifiersWithKx("0", "2", "GP", "2", "GP;59;XU;96")).isEqualTo("GP;59;XU;96");
+    }
+
+    /** A row read back from claims.csv is written again byte for byte, a formula-like id included. */
+    @Test
+    void aClaimRowReadBackIsWrittenTheSame() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        new AuditCsv.ClaimRow("=V1", 0, "2026-03-02", "P,1", "T\"1", "medicare", "97110", "1", "GP", "2", "GP", "-1",
+                "22.21").appendTo(sb);
+        org.minutewise.formats.csv.CsvRecordReader.Record r = org.minutewise.formats.csv.CsvRecordReader.parse(
+                sb.toString().strip(), 1);
+        StringBuilder again = new StringBuilder();
+        AuditCsv.ClaimRow.of(r.fields()).appendTo(again);
+        assertThat(again.toString()).isEqualTo(sb.toString());
+        assertThat(r.fields().get(0)).isEqualTo(AuditCsv.asWritten("=V1"));
+    }
 }

@@ -47,10 +47,13 @@ public final class BilledLines implements Rule {
     /**
      * How the minutes make the code's units, in a clause: under the CMS method the visit's timed minutes make the
      * units of the day and the code's share; under the CPT method the code's own minutes. Empty for a code the unit
-     * count does not list.
+     * count does not list, and for one of a tie at the cut-off (the share is then the professional's choice).
      */
     private static String arithmetic(CheckContext ctx, String code) {
         UnitResult u = ctx.units();
+        if (u.professionalChoice() && u.tiedCodes().contains(code)) {
+            return "";
+        }
         for (CodeUnits cu : u.lines()) {
             if (cu.code().equals(code) && cu.kind() == CodeKind.TIMED) {
                 return u.method() == UnitMethod.CMS ? " (the visit's " + u.totalTimedMinutes() + " timed minutes make "
@@ -284,10 +287,10 @@ public final class BilledLines implements Rule {
                     out.add(OVER_BILLED.finding(codePath(code), code + " is billed with " + units
                             + (units == 1 ? " unit" : " units") + "; " + (info.timed()
                             ? "the documented minutes support " + supported + " under the "
-                            + ctx.units().method().label() + split + arithmetic(ctx, code) + "."
-                            : "it is an untimed code, billed one unit per day whatever the minutes (group therapy: "
-                            + "one unit per patient per session), and the documented service supports " + supported
-                            + ".")));
+                            + ctx.units().method().label() + split + (cognitive ? "" : arithmetic(ctx, code)) + "."
+                            : "it is an untimed code, billed " + (info.group() ? "one unit per patient for the group "
+                            + "session" : "one unit a day") + " whatever the minutes, and the documented service "
+                            + "supports " + supported + ".")));
                 } else if (units < supported) {
                     out.add(UNDER_BILLED.finding(codePath(code), code + " is billed with " + units
                             + (units == 1 ? " unit" : " units") + "; the documented minutes support " + supported

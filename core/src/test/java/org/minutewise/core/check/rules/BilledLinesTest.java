@@ -75,8 +75,13 @@ class BilledLinesTest {
                         java.util.Optional.empty()))
                 .billed(List.of(billed("97150", 3, "GP"))).build();
         assertThat(check(group).findings()).filteredOn(f -> f.ruleId().equals("MW-B002")).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("untimed").contains("supports 1")
-                        .doesNotContain("8-minute"));
+                .satisfies(f -> assertThat(f.message()).contains("untimed").contains("one unit per patient for the "
+                        + "group session").contains("supports 1").doesNotContain("8-minute"));
+        // The cognitive pair: the claim splits the pooled units (97129 once), so no share of the pool is quoted.
+        Visit cognitive = visit().service(minutes("97129", 45, pt("T1"))).billed(List.of(billed("97129", 2, "GP")))
+                .build();
+        assertThat(check(cognitive).findings()).filteredOn(f -> f.ruleId().equals("MW-B002")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("support 1").doesNotContain("get 3"));
     }
 
     /**
