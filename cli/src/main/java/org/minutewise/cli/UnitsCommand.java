@@ -4,25 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.minutewise.core.check.CodeLevelCheck;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.ReferenceData;
-import org.minutewise.core.check.rules.UnknownCode;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.units.CodeMinutes;
-import org.minutewise.core.units.UnitCalculator;
 import org.minutewise.core.units.UnitMethod;
 import org.minutewise.core.units.UnitResult;
 import org.minutewise.formats.InputException;
 import org.minutewise.formats.Json;
 import org.minutewise.formats.ResultJson;
 import org.minutewise.formats.TextReport;
+import org.minutewise.formats.UnitCount;
 import org.minutewise.formats.VisitJsonReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,29 +79,16 @@ final class UnitsCommand implements Callable<Integer> {
             }
         }
         List<CodeMinutes> input = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        List<String> unknownReported = new ArrayList<>();
         for (String item : items) {
-            CodeMinutes cm = parse(item, ref);
-            input.add(cm);
-            if (ref.codes().getOrNull(cm.code()) == null && !unknownReported.contains(cm.code())) {
-                unknownReported.add(cm.code());
-                findings.add(UnknownCode.INFO.finding(cm.code(), "Code " + cm.code()
-                        + " is not in the Minutewise code catalog (version " + ref.codes().version()
-                        + "). It is kept with 0 units; its minutes are not counted toward the timed total."));
-            }
+            input.add(parse(item, ref));
         }
-        int day = 0;
-        for (CodeMinutes cm : input) {
-            day += cm.minutes();
-        }
-        if (day > VisitJsonReader.MAX_MINUTES) {
-            throw new InputException(String.join(" ", items), "the minutes add up to " + day + ", more than a day has ("
-                    + VisitJsonReader.MAX_MINUTES + "); a minute belongs to one code");
-        }
-        UnitResult r = UnitCalculator.compute(m, input, ref.codes());
-        // What the codes alone already tell: a code the payer does not take, unit limits, two evaluations a day.
-        findings.addAll(CodeLevelCheck.of(input, r, profile, ref, dateOfService()));
+        // The units, and what the codes alone already tell: a code not in the catalog, a code the payer does not
+        // take, unit limits, two evaluations a day (as POST /api/v1/units).
+        UnitCount.Counted counted = UnitCount.of(input, input.stream().map(CodeMinutes::code).toList(),
+                String.join(" ", items), m, profile, ref, UnitCount.date(Optional.ofNullable(date), "--date",
+                        LocalDate.now(Clock.systemUTC())));
+        UnitResult r = counted.units();
+        List<Finding> findings = counted.findings();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writeValueAsString(ResultJson.units(r, findings)));
@@ -111,17 +96,6 @@ final class UnitsCommand implements Callable<Integer> {
             out.print(TextReport.units(r, findings));
         }
         return findings.stream().anyMatch(Finding::blocks) ? Main.BLOCKED : Main.OK;
-    }
-
-    private LocalDate dateOfService() {
-        if (date == null) {
-            return LocalDate.now(Clock.systemUTC());
-        }
-        try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw new InputException("--date", VisitJsonReader.dateProblem(date));
-        }
     }
 
     static CodeMinutes parse(String item, ReferenceData ref) {

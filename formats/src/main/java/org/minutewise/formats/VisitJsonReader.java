@@ -250,13 +250,10 @@ public final class VisitJsonReader {
         }
         JsonNode a = object(parent.get("address"), path, "{\"line1\":\"...\",\"city\":\"...\",\"state\":\"OH\",\"zip\":\"43004\"}");
         String state = requiredText(a, "state", path);
-        if (!state.matches("[A-Z]{2}")) {
-            throw new InputException(path + ".state", "expected a 2-letter state code, got \"" + state + "\"");
-        }
         String zip = requiredText(a, "zip", path);
-        if (!zip.replace("-", "").matches("\\d{5}(\\d{4})?")) {
-            throw new InputException(path + ".zip", "expected a ZIP code like 43004 or 43004-1234, got \"" + zip
-                    + "\"");
+        InputException bad = Addresses.problem(path, state, zip, "zip");
+        if (bad != null) {
+            throw bad;
         }
         return Optional.of(new Address(requiredText(a, "line1", path), optionalText(a, "line2", path),
                 requiredText(a, "city", path), state, zip.replace("-", "")));

@@ -10,7 +10,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +17,11 @@ import java.util.Set;
 import org.minutewise.core.across.PatientHistory;
 import org.minutewise.core.across.TherapistDay;
 import org.minutewise.core.check.CheckResult;
-import org.minutewise.core.check.CodeLevelCheck;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.Money;
 import org.minutewise.core.check.ReferenceData;
-import org.minutewise.core.check.RuleBook;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.VisitChecker;
-import org.minutewise.core.check.rules.UnknownCode;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.ProcedureCode;
@@ -37,12 +33,12 @@ import org.minutewise.core.model.Visit;
 import org.minutewise.core.model.YearToDate;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.units.CodeMinutes;
-import org.minutewise.core.units.UnitCalculator;
 import org.minutewise.core.units.UnitMethod;
 import org.minutewise.core.units.UnitResult;
 import org.minutewise.formats.InputException;
 import org.minutewise.formats.Json;
 import org.minutewise.formats.ResultJson;
+import org.minutewise.formats.UnitCount;
 import org.minutewise.formats.VisitFormat;
 import org.minutewise.formats.VisitInput;
 import org.minutewise.formats.VisitJsonReader;
@@ -194,36 +190,13 @@ final class Api {
         if (input.isEmpty()) {
             throw new InputException(n.has("items") ? "items" : "services", "give at least one code");
         }
-        List<Finding> findings = new ArrayList<>();
-        Set<String> reported = new LinkedHashSet<>();
-        for (int i = 0; i < input.size(); i++) {
-            CodeMinutes cm = input.get(i);
-            if (ref.codes().getOrNull(cm.code()) == null && reported.add(cm.code())) {
-                findings.add(UnknownCode.INFO.finding(codePaths.get(i), "Code " + cm.code() + " is not in the Minutewise "
-                        + "code catalog (version " + ref.codes().version() + "). It is kept with 0 units; its minutes "
-                        + "are not counted toward the timed total."));
-            }
-        }
-        int day = 0;
-        for (CodeMinutes cm : input) {
-            day += cm.minutes();
-        }
-        String list = n.has("items") ? "items" : "services";
-        if (day > VisitJsonReader.MAX_MINUTES) {
-            throw new InputException(list, "the minutes add up to " + day + ", more than a day has ("
-                    + VisitJsonReader.MAX_MINUTES + "); a minute belongs to one code");
-        }
-        Optional<String> d = text(n, "date");
-        LocalDate date;
-        try {
-            date = d.isPresent() ? LocalDate.parse(d.get()) : LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InputException("date", VisitJsonReader.dateProblem(d.get()));
-        }
-        UnitResult r = UnitCalculator.compute(method, input, ref.codes());
-        // What the codes alone already tell, as `units` says it: a code the payer does not take, unit limits, two
-        // evaluations of a discipline; the path of such a finding is the code.
-        findings.addAll(CodeLevelCheck.of(input, r, payer, ref, date));
+        // As `units` counts them: the units and what the codes alone tell (a code not in the catalog, a code the
+        // payer does not take, unit limits, two evaluations of a discipline); the date by default today in UTC.
+        UnitCount.Counted counted = UnitCount.of(input, codePaths, n.has("items") ? "items" : "services", method,
+                payer, ref, UnitCount.date(text(n, "date"), "date", LocalDate.now(clock.withZone(
+                        java.time.ZoneOffset.UTC))));
+        UnitResult r = counted.units();
+        List<Finding> findings = counted.findings();
         ok(ctx, ResultJson.units(r, findings));
     }
 

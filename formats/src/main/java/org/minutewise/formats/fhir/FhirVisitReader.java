@@ -1291,10 +1291,7 @@ public final class FhirVisitReader {
             }
             String state = a.getState();
             String zip = a.getPostalCode().replace("-", "");
-            InputException bad = !state.matches("[A-Z]{2}") ? new InputException(ap + ".state",
-                    "expected a 2-letter state code, got \"" + state + "\"")
-                    : !zip.matches("\\d{5}(\\d{4})?") ? new InputException(ap + ".postalCode",
-                    "expected a ZIP code like 43004 or 43004-1234, got \"" + a.getPostalCode() + "\"") : null;
+            InputException bad = org.minutewise.formats.Addresses.problem(ap, state, a.getPostalCode(), "postalCode");
             if (bad != null) {
                 if (strict) {
                     throw bad;

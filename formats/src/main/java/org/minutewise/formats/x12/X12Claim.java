@@ -211,15 +211,12 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         // 2010BA N3/N4: required when the patient is the subscriber, as on every claim Minutewise writes.
         Address sa = s.address().orElseThrow(() -> new InputException("subscriber.address", need
                 + " (2010BA N3/N4: the patient is the subscriber)"));
-        if (!sa.state().matches("[A-Z]{2}")) {
-            throw new InputException("subscriber.address.state", "expected a 2-letter state code, got \""
-                    + sa.state() + "\"");
+        InputException bad = org.minutewise.formats.Addresses.problem("subscriber.address", sa.state(), sa.zip(),
+                "zip");
+        if (bad != null) {
+            throw bad;
         }
         String subZip = sa.zip().replace("-", "");
-        if (!subZip.matches("\\d{5}(\\d{4})?")) {
-            throw new InputException("subscriber.address.zip", "expected a ZIP code like 43004 or 43004-1234, got \""
-                    + sa.zip() + "\"");
-        }
         Optional<String> subLine2 = sa.line2().isPresent() && !sa.line2().get().isBlank()
                 ? Optional.of(X12Text.check(sa.line2().get(), "subscriber.address.line2", 1, 55)) : Optional.empty();
         SubscriberParty sub = new SubscriberParty(filingIndicator(r.payer().kind(), form), memberId, last, first,
