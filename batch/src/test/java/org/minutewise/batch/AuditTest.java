@@ -408,10 +408,15 @@ class AuditTest {
                 + "\"minutes\":23,\"provider\":{\"id\":\"T1\",\"role\":\"PT\"}}]}\n");
         Path out = tmp.resolve("both");
         audit(out, 1, 1, csv, jsonl);
-        List<Map<String, String>> rej = rows(out.resolve("rejected.csv"));
-        assertThat(rej).hasSize(3).allSatisfy(m -> assertThat(m.get("reason")).isEqualTo("visit V1 comes 2 times in "
-                + "the input (" + csv + " lines 2, 3; " + jsonl + " line 1); a visit must come once, so all its "
-                + "records are set aside"));
+        assertEveryRowSetAsideAsComingTwice(out, 3, "V1", csv + " lines 2, 3; " + jsonl + " line 1");
+    }
+
+    /** Every row of rejected.csv is {@code rows} rows of {@code visit}, set aside as coming twice, from those places. */
+    private static void assertEveryRowSetAsideAsComingTwice(Path out, int rows, String visit, String places)
+            throws IOException {
+        assertThat(rows(out.resolve("rejected.csv"))).hasSize(rows).allSatisfy(m -> assertThat(m.get("reason"))
+                .isEqualTo("visit " + visit + " comes 2 times in the input (" + places + "); a visit must come once, "
+                        + "so all its records are set aside"));
     }
 
     /**
@@ -428,10 +433,7 @@ class AuditTest {
         Files.writeString(b, HEADER + x1 + "X2,2026-03-06,medicare,,PT,XP,R26.81,97110,30,08:00,08:30,PT1,PT,,2,GP,,\r\n");
         Path out = tmp.resolve("two-exports");
         audit(out, 2, 3, a, b);
-        List<Map<String, String>> rej = rows(out.resolve("rejected.csv"));
-        assertThat(rej).hasSize(4).allSatisfy(m -> assertThat(m.get("reason")).isEqualTo("visit X1 comes 2 times in "
-                + "the input (" + a + " lines 2, 3; " + b + " lines 2, 3); a visit must come once, so all its records "
-                + "are set aside"));
+        assertEveryRowSetAsideAsComingTwice(out, 4, "X1", a + " lines 2, 3; " + b + " lines 2, 3");
         assertThat(rows(out.resolve("findings.csv"))).noneMatch(m -> m.get("ruleId").equals("MW-B002"));
         assertThat(summary(out).get("visits").asLong()).isEqualTo(1);
     }
