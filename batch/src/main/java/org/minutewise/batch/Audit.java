@@ -386,7 +386,15 @@ public final class Audit {
         for (int p = 0; p < k; p++) {
             all.add(p);
         }
-        parallel(all, p -> claims[p] = withKx(p));
+        // The patient partitions that found any line without its KX (usually none: a size, not K x K reads).
+        List<Path> kx = new ArrayList<>();
+        for (int q = 0; q < k; q++) {
+            Path f = work.part("patients", "kx", q);
+            if (!Segments.isEmpty(f, k)) {
+                kx.add(f);
+            }
+        }
+        parallel(all, p -> claims[p] = withKx(p, kx));
         concat(AuditCsv.CLAIMS_HEADER, List.of(claims), out.resolve("claims.csv"));
         List<Path> rejects = new ArrayList<>();
         rejects.add(work.readRejects());
@@ -417,13 +425,13 @@ public final class Audit {
      * The claims part of check partition {@code p}: as the check pass wrote it, or, when the patients' years counted
      * in date order found lines of its visits without the KX they need (MW-A003), a copy with KX on those lines.
      */
-    private Path withKx(int p) throws IOException {
+    private Path withKx(int p, List<Path> kxFiles) throws IOException {
         Path part = work.part("check", "claims", p);
         // By visit id as claims.csv holds it (after an apostrophe when it starts like a formula), then code: the
         // kinds of line that need KX.
         Map<String, Map<String, String>> fixes = new HashMap<>();
-        for (int q = 0; q < state.partitions; q++) {
-            Segments.read(work.part("patients", "kx", q), p, in -> {
+        for (Path kxFile : kxFiles) {
+            Segments.read(kxFile, p, in -> {
                 KxFix fix = KxFix.decode(in);
                 fixes.computeIfAbsent(AuditCsv.asWritten(fix.visitId()), id -> new HashMap<>(2))
                         .merge(fix.code(), fix.kind(), String::concat);

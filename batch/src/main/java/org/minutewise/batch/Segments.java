@@ -57,6 +57,11 @@ final class Segments {
         }
     }
 
+    /** Whether a file written for {@code k} destinations holds no record (its size is its header's). */
+    static boolean isEmpty(Path file, int k) throws IOException {
+        return Files.size(file) == 8L * (k + 1);
+    }
+
     /** The records of destination {@code q} in {@code file}, in order: one {@link Bin.In} over each. */
     static void read(Path file, int q, RecordSink sink) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

@@ -2,12 +2,21 @@ package org.minutewise.core.units;
 
 import java.util.Objects;
 
-/** Minutes documented for one code (several lines of the same code may be given; they add up). */
-public record CodeMinutes(String code, int minutes) {
+/**
+ * Minutes documented for one code (several lines of the same code may be given; they add up). {@code assistant}: an
+ * assistant (PTA, OTA) furnished some of them, so a unit of the code may carry CQ/CO (paid at 85%); a tie at the
+ * cut-off goes by default to a code the therapists furnished alone.
+ */
+public record CodeMinutes(String code, int minutes, boolean assistant) {
     public CodeMinutes {
         Objects.requireNonNull(code, "code");
         if (minutes < 0) {
             throw new IllegalArgumentException("minutes must not be negative: " + minutes);
         }
+    }
+
+    /** Minutes no assistant furnished (a unit count of codes and minutes alone). */
+    public CodeMinutes(String code, int minutes) {
+        this(code, minutes, false);
     }
 }

@@ -148,10 +148,17 @@ final class Explanations {
                     defaults.add(code);
                 }
             }
+            // The default's reason: a code the therapists furnished alone before one with an assistant's minutes
+            // (no CQ/CO: paid in full rather than at 85%), then the lowest code number.
+            String why = !r.tiedWithAssistant().isEmpty()
+                    ? (defaults.size() == 1 ? "furnished by the therapist alone, so without CQ/CO and paid in full, "
+                    + "where " + join(r.tiedWithAssistant()) + " had an assistant's minutes"
+                    : "codes furnished by the therapist alone first (without CQ/CO, paid in full), then the lowest "
+                    + "code numbers")
+                    : defaults.size() == 1 ? "lowest code number" : "lowest code numbers";
             sb.append(defaults.size() == 1 ? "Minutewise gives it to " : "Minutewise gives one each to ")
-                    .append(join(defaults)).append(defaults.size() == 1 ? " by default (lowest code number); the "
-                    + "alternative" : " by default (lowest code numbers); the alternative").append(
-                            r.alternatives().size() == 1 ? " is " : "s are ");
+                    .append(join(defaults)).append(" by default (").append(why).append("); the alternative")
+                    .append(r.alternatives().size() == 1 ? " is " : "s are ");
             List<String> alts = new ArrayList<>();
             for (Map<String, Integer> alt : r.alternatives()) {
                 alts.add(allocation(alt));
@@ -220,8 +227,12 @@ final class Explanations {
             });
             alternatives.add(m);
         }
+        List<String> tiedWithAssistant = new ArrayList<>();
+        for (String code : r.tiedWithAssistant()) {
+            tiedWithAssistant.add(label.getOrDefault(code, code));
+        }
         return new UnitResult(r.method(), r.totalTimedMinutes(), r.timedUnits(), r.totalUnits(), lines,
-                r.professionalChoice(), tied, alternatives);
+                r.professionalChoice(), tied, alternatives, Map.of(), tiedWithAssistant);
     }
 
     private static int compareLeft(UnitResult r, String a, String b) {

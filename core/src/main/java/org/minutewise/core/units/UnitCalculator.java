@@ -16,7 +16,8 @@ import org.minutewise.core.model.ServiceLine;
  * <p>CMS total-time method (§3.1): T timed minutes give N = floor((T + 7) / 15) units (0 below 8). Each
  * code first gets one unit per full 15 minutes of its own; the units left go one each to the codes with
  * the most minutes left over, then the most minutes in all. A tie still standing at the cut-off is the
- * qualified professional's choice: the default goes to the lowest code, and the alternatives are listed.
+ * qualified professional's choice: the default goes to a code the therapists furnished alone (no CQ/CO, paid in
+ * full), then to the lowest code, and the alternatives are listed.
  *
  * <p>CPT per-code method (§3.2): each code alone, 0 below 8 minutes, else floor((m + 7) / 15).
  */
@@ -43,6 +44,7 @@ public final class UnitCalculator {
         String[] codes = new String[n];
         int[] minutes = new int[n];
         int[] periods = new int[n];
+        boolean[] assistant = new boolean[n];
         int distinct = 0;
         for (int i = 0; i < n; i++) {
             ServiceLine l = lines.get(i);
@@ -52,11 +54,13 @@ public final class UnitCalculator {
             }
             minutes[at] += l.minutes();
             periods[at] += l.periods().size();
+            assistant[at] |= l.minutes() > 0 && l.provider().role().isAssistant();
         }
         List<CodeMinutes> out = new ArrayList<>(distinct);
         for (int i = 0; i < distinct; i++) {
             // One period of a code cannot overlap another of it: the usual case skips the pairwise test.
-            out.add(new CodeMinutes(codes[i], minutes[i] - (periods[i] > 1 ? sharedMinutes(lines, codes[i]) : 0)));
+            out.add(new CodeMinutes(codes[i], minutes[i] - (periods[i] > 1 ? sharedMinutes(lines, codes[i]) : 0),
+                    assistant[i]));
         }
         return out;
     }
@@ -108,6 +112,7 @@ public final class UnitCalculator {
         String[] codes = new String[cap];
         int[] minutes = new int[cap];
         CodeKind[] kinds = new CodeKind[cap];
+        boolean[] assistant = new boolean[cap];
         String[] addOnTo = null;
         int n = 0;
         for (int i = 0; i < cap; i++) {
@@ -124,12 +129,13 @@ public final class UnitCalculator {
                 }
             }
             minutes[at] += cm.minutes();
+            assistant[at] |= cm.assistant();
         }
         int[] into = addOnTo == null ? null : addOnsWithTheirBase(codes, kinds, n, addOnTo);
         if (into == null) {
-            return method == UnitMethod.CMS ? cms(codes, minutes, kinds, n) : cpt(codes, minutes, kinds, n);
+            return method == UnitMethod.CMS ? cms(codes, minutes, kinds, assistant, n) : cpt(codes, minutes, kinds, n);
         }
-        return pooled(method, codes, minutes, kinds, n, into);
+        return pooled(method, codes, minutes, kinds, assistant, n, into);
     }
 
     /**
@@ -159,12 +165,13 @@ public final class UnitCalculator {
      * cognitive-intervention minutes go first to 97129, one unit at most, the rest to 97130"): their minutes are
      * counted together under the base, then the base takes one of the units they earn and the add-on the rest.
      */
-    private static UnitResult pooled(UnitMethod method, String[] codes, int[] minutes, CodeKind[] kinds, int n,
-                                     int[] into) {
+    private static UnitResult pooled(UnitMethod method, String[] codes, int[] minutes, CodeKind[] kinds,
+                                     boolean[] assistant, int n, int[] into) {
         // The same arrays without the add-ons, whose minutes join their base's.
         String[] c = new String[n];
         int[] m = new int[n];
         CodeKind[] k = new CodeKind[n];
+        boolean[] a = new boolean[n];
         int[] at = new int[n];
         int cn = 0;
         for (int i = 0; i < n; i++) {
@@ -173,6 +180,7 @@ public final class UnitCalculator {
                 c[cn] = codes[i];
                 m[cn] = minutes[i];
                 k[cn] = kinds[i];
+                a[cn] = assistant[i];
                 cn++;
             }
         }
@@ -180,10 +188,11 @@ public final class UnitCalculator {
         for (int i = 0; i < n; i++) {
             if (into[i] >= 0) {
                 m[at[into[i]]] += minutes[i];
+                a[at[into[i]]] |= assistant[i];
                 pairs.put(codes[i], codes[into[i]]);
             }
         }
-        UnitResult r = method == UnitMethod.CMS ? cms(c, m, k, cn) : cpt(c, m, k, cn);
+        UnitResult r = method == UnitMethod.CMS ? cms(c, m, k, a, cn) : cpt(c, m, k, cn);
         CodeUnits[] lines = new CodeUnits[n];
         for (int i = 0; i < n; i++) {
             if (into[i] >= 0) {
@@ -214,7 +223,7 @@ public final class UnitCalculator {
             alternatives.add(split);
         }
         return new UnitResult(method, r.totalTimedMinutes(), r.timedUnits(), r.totalUnits(), List.of(lines),
-                r.professionalChoice(), r.tiedCodes(), alternatives, pairs);
+                r.professionalChoice(), r.tiedCodes(), alternatives, pairs, r.tiedWithAssistant());
     }
 
     /**
@@ -251,7 +260,7 @@ public final class UnitCalculator {
                 List.of());
     }
 
-    private static UnitResult cms(String[] codes, int[] minutes, CodeKind[] kinds, int n) {
+    private static UnitResult cms(String[] codes, int[] minutes, CodeKind[] kinds, boolean[] assistant, int n) {
         int total = 0;
         int blocks = 0;
         int[] full = new int[n];
@@ -272,11 +281,12 @@ public final class UnitCalculator {
         }
         int timedUnits = unitsForMinutes(total);
         int remaining = timedUnits - blocks;
-        // Insertion sort of candidates: most left over, then most minutes, then lowest code.
+        // Insertion sort of candidates: most left over, then most minutes; a tie still standing goes by default to
+        // a code the therapists furnished alone (no CQ/CO: paid in full), then to the lowest code.
         for (int a = 1; a < nc; a++) {
             int x = cand[a];
             int b = a - 1;
-            while (b >= 0 && better(x, cand[b], codes, minutes, left)) {
+            while (b >= 0 && better(x, cand[b], codes, minutes, left, assistant)) {
                 cand[b + 1] = cand[b];
                 b--;
             }
@@ -288,6 +298,7 @@ public final class UnitCalculator {
         }
         boolean choice = false;
         List<String> tied = List.of();
+        List<String> tiedAssistant = List.of();
         List<Map<String, Integer>> alternatives = List.of();
         if (remaining > 0 && remaining < nc && sameKey(cand[remaining - 1], cand[remaining], minutes, left)) {
             choice = true;
@@ -303,10 +314,16 @@ public final class UnitCalculator {
                 }
             }
             List<String> t = new ArrayList<>(group.size());
+            List<String> withAssistant = new ArrayList<>(0);
             for (int g : group) {
                 t.add(codes[g]);
+                if (assistant[g]) {
+                    withAssistant.add(codes[g]);
+                }
             }
             tied = t;
+            // Said only when it decided the default: some of the tied codes had an assistant's minutes, some not.
+            tiedAssistant = withAssistant.size() < group.size() ? withAssistant : List.of();
             alternatives = alternatives(codes, kinds, full, group, chosen, n, extra);
         }
         CodeUnits[] lines = new CodeUnits[n];
@@ -322,15 +339,18 @@ public final class UnitCalculator {
             lines[i] = new CodeUnits(codes[i], kinds[i], minutes[i], units, full[i], left[i], extra[i]);
         }
         return new UnitResult(UnitMethod.CMS, total, timedUnits, allUnits, List.of(lines), choice, tied,
-                alternatives);
+                alternatives, Map.of(), tiedAssistant);
     }
 
-    private static boolean better(int x, int y, String[] codes, int[] minutes, int[] left) {
+    private static boolean better(int x, int y, String[] codes, int[] minutes, int[] left, boolean[] assistant) {
         if (left[x] != left[y]) {
             return left[x] > left[y];
         }
         if (minutes[x] != minutes[y]) {
             return minutes[x] > minutes[y];
+        }
+        if (assistant[x] != assistant[y]) {
+            return !assistant[x];
         }
         return codes[x].compareTo(codes[y]) < 0;
     }

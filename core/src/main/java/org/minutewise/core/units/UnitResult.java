@@ -18,10 +18,13 @@ import java.util.Objects;
  * @param alternatives       other allocations the professional may choose, code to units (empty without a tie)
  * @param pooledAddOns       add-on codes whose minutes were counted with their base code's, add-on to base
  *                           (97130 to 97129 when both are documented: one service; empty otherwise)
+ * @param tiedWithAssistant  the tied codes an assistant furnished minutes of (a unit of theirs may carry CQ/CO, paid
+ *                           at 85%): the default goes to the others first (empty without such a tie)
  */
 public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnits, int totalUnits,
                          List<CodeUnits> lines, boolean professionalChoice, List<String> tiedCodes,
-                         List<Map<String, Integer>> alternatives, Map<String, String> pooledAddOns) {
+                         List<Map<String, Integer>> alternatives, Map<String, String> pooledAddOns,
+                         List<String> tiedWithAssistant) {
 
     public UnitResult {
         Objects.requireNonNull(method, "method");
@@ -30,6 +33,15 @@ public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnit
         alternatives = List.copyOf(alternatives);
         pooledAddOns = pooledAddOns.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(pooledAddOns));
+        tiedWithAssistant = List.copyOf(tiedWithAssistant);
+    }
+
+    /** A result whose tie (if any) has no code with an assistant's minutes. */
+    public UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnits, int totalUnits,
+                      List<CodeUnits> lines, boolean professionalChoice, List<String> tiedCodes,
+                      List<Map<String, Integer>> alternatives, Map<String, String> pooledAddOns) {
+        this(method, totalTimedMinutes, timedUnits, totalUnits, lines, professionalChoice, tiedCodes, alternatives,
+                pooledAddOns, List.of());
     }
 
     /** A result with no add-on pooled with its base. */

@@ -81,7 +81,7 @@ final class CmsAllocationTest {
             assertThat(UnitCalculator.sharedMinutes(lines, "97110")).isEqualTo(15);
             assertThat(UnitCalculator.sharedMinutes(lines, "97112")).isZero();
             // 09:00-09:45 is 45 minutes of 97110, not 60 (4 units with 97112's 20 would be 5).
-            assertThat(UnitCalculator.pool(lines)).containsExactly(new CodeMinutes("97110", 45),
+            assertThat(UnitCalculator.pool(lines)).containsExactly(new CodeMinutes("97110", 45, true),
                     new CodeMinutes("97112", 20));
             // Periods of one line that overlap count once too; back-to-back ones share nothing.
             assertThat(UnitCalculator.sharedMinutes(List.of(Fixtures.line("97110", Role.PT, "09:00-09:20",
@@ -172,6 +172,34 @@ final class CmsAllocationTest {
                     Map.entry("97112", 0));
             assertThat(r.alternatives()).containsExactly(Map.of("97140", 2, "97110", 0, "97112", 1));
             assertThat(r.alternatives()).doesNotContain(timedUnits(r));
+        }
+
+        /**
+         * A tie between the therapist's code and one the assistant furnished: the default goes to the therapist's
+         * (no CQ/CO, paid in full rather than at 85%), whatever the code numbers; it stays the professional's
+         * choice, with the assistant's code as the alternative, and the explanation says why.
+         */
+        @Test
+        void aTieDefaultsToTheCodeTheTherapistFurnishedAlone() {
+            List<ServiceLine> lines = List.of(Fixtures.line("97140", "T1", Role.PT, "09:00-09:08"),
+                    Fixtures.line("97110", "A1", Role.PTA, "09:08-09:16"));
+            UnitResult r = UnitCalculator.compute(UnitMethod.CMS, UnitCalculator.pool(lines), Fixtures.CATALOG);
+            assertThat(r.timedUnits()).isEqualTo(1);
+            assertThat(r.professionalChoice()).isTrue();
+            assertThat(r.unitsOf("97140")).isEqualTo(1);
+            assertThat(r.unitsOf("97110")).isZero();
+            assertThat(r.tiedWithAssistant()).containsExactly("97110");
+            assertThat(r.alternatives()).containsExactly(Map.of("97140", 0, "97110", 1));
+            assertThat(r.explanation()).anyMatch(s -> s.contains("Minutewise gives it to 97140 by default (furnished "
+                    + "by the therapist alone, so without CQ/CO and paid in full, where 97110 had an assistant's "
+                    + "minutes)"));
+            // Both the therapist's: the lowest code number, as before, and said so.
+            UnitResult both = UnitCalculator.compute(UnitMethod.CMS, UnitCalculator.pool(List.of(
+                    Fixtures.line("97140", "T1", Role.PT, "09:00-09:08"),
+                    Fixtures.line("97110", "T1", Role.PT, "09:08-09:16"))), Fixtures.CATALOG);
+            assertThat(both.unitsOf("97110")).isEqualTo(1);
+            assertThat(both.tiedWithAssistant()).isEmpty();
+            assertThat(both.explanation()).anyMatch(s -> s.contains("by default (lowest code number)"));
         }
 
         @Test
