@@ -26,6 +26,7 @@ import org.minutewise.core.units.UnitResult;
 public final class CodeLevelCheck {
     /** The ids a unit count reports; the rest of those rules need what a count does not have (a diagnosis). */
     public static final Set<String> IDS = Set.of(CodeRules.CODE_97014_MEDICARE.id(), CodeRules.CODE_97010_MEDICARE.id(),
+            CodeRules.G0283_NOT_MEDICARE.id(),
             CodeRules.COGNITIVE.id(), CodeRules.NOT_EFFECTIVE.id(), UnitLimits.MUE.id(), UnitLimits.PAYER_CAP.id(),
             OneEvaluationPerDay.INFO.id());
     private static final List<Rule> RULES = List.of(new CodeRules(), new UnitLimits(), new OneEvaluationPerDay());

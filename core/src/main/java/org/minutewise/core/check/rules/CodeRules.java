@@ -33,6 +33,12 @@ public final class CodeRules implements Rule {
             .inEffectFrom(LocalDate.of(2020, 1, 1)) // the two codes replaced 97127 on 2020-01-01
             .revised(2, "2026-12-05: info, not warn: the claim lines already split the units (billed lines that do "
                     + "not are MW-B001's)");
+    public static final RuleInfo G0283_NOT_MEDICARE = new RuleInfo("MW-C010", Severity.INFO,
+            "G0283 billed to a payer other than Medicare",
+            "Check the payer's policy: G0283 is Medicare's code for unattended electrical stimulation, and many "
+                    + "commercial and Medicaid plans want 97014 for it instead.",
+            "CMS HCPCS G0283 (Medicare's replacement for 97014); the payer's coding policy; RULES.md §1",
+            Citations.CLAIMS_MANUAL_CH5);
     public static final RuleInfo NOT_EFFECTIVE = new RuleInfo("MW-C005", Severity.BLOCK,
             "Code not valid on the date of service",
             "Use the code in effect on the date of service.",
@@ -89,7 +95,7 @@ public final class CodeRules implements Rule {
     @Override
     public List<RuleInfo> emits() {
         return List.of(CODE_97014_MEDICARE, CODE_97010_MEDICARE, COGNITIVE, NOT_EFFECTIVE, DISCIPLINE,
-                DIAGNOSIS_NOT_BILLABLE, NO_DIAGNOSIS, NO_SUBLUXATION);
+                DIAGNOSIS_NOT_BILLABLE, NO_DIAGNOSIS, NO_SUBLUXATION, G0283_NOT_MEDICARE);
     }
 
     @Override
@@ -101,6 +107,14 @@ public final class CodeRules implements Rule {
             if (medicare && l.code().equals("97014")) {
                 out.add(CODE_97014_MEDICARE.finding(codePath(i), "97014 (unattended electrical stimulation) is not "
                         + "paid by Medicare; Medicare's code for it is G0283."));
+            }
+            // Medicare Advantage plans mostly follow Medicare's codes: only the others are told.
+            if (!medicare && ctx.payer().kind() != org.minutewise.core.payer.PayerKind.MEDICARE_ADVANTAGE
+                    && l.code().equals("G0283")) {
+                out.add(G0283_NOT_MEDICARE.finding(codePath(i), "G0283 is Medicare's code for unattended "
+                        + "electrical stimulation, and this visit's payer (" + ctx.payer().id() + ") is not Medicare: "
+                        + "many plans want 97014 for it instead; check its coding policy before the claim goes "
+                        + "out."));
             }
             if (medicare && l.code().equals("97010")) {
                 out.add(CODE_97010_MEDICARE.finding(codePath(i), "97010 (hot or cold packs) is bundled by Medicare: "

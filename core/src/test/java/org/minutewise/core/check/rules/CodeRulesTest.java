@@ -54,6 +54,16 @@ class CodeRulesTest {
         assertThat(r.findings()).isEmpty();
     }
 
+    /** G0283 is Medicare's code: another payer is told to check its policy (info); Medicare itself is not. */
+    @Test
+    void g0283ToACommercialPayerC010Info() {
+        CheckResult r = check(visit().payer("commercial").service(untimed("G0283", pt("T1"))).build());
+
+        assertThat(ids(r)).containsExactly("MW-C010");
+        assertThat(r.findings().get(0).severity()).isEqualTo(org.minutewise.core.check.Severity.INFO);
+        assertThat(r.findings().get(0).message()).contains("97014");
+    }
+
     @Test
     void code97010ToMedicareC003Info() {
         CheckResult r = check(visit().service(untimed("97010", pt("T1"))).build());
