@@ -278,8 +278,39 @@
   }
 
   /** One visit's check: summary, units per code, explanation, claim preview, estimate, findings. */
-  function renderResult(r) {
+  /**
+   * What a printed result needs beside the claim lines (print only): the date, payer, patient, plan of care, the
+   * diagnoses numbered as the lines' pointers name them, who furnished each service, and the note.
+   */
+  function printedVisit(v) {
+    const box = el("div", { class: "print-only visit-summary" });
+    box.appendChild(el("p", null, "Visit " + v.id + ", date of service " + v.dateOfService + ", payer " + v.payer
+      + ", plan of care " + v.planOfCare + (v.patient && v.patient.id ? ", patient " + v.patient.id : "") + "."));
+    if (v.diagnoses && v.diagnoses.length) {
+      box.appendChild(el("p", null, "Diagnoses (the lines' pointers): "
+        + v.diagnoses.map((d, i) => (i + 1) + ". " + d).join("; ") + "."));
+    }
+    const rows = el("tbody");
+    for (const s of v.services) {
+      const when = s.periods ? s.periods.map((p) => p.start + "-" + p.end).join(", ") : "";
+      const who = s.provider.role + (s.provider.id ? " " + s.provider.id : "")
+        + (s.provider.supervisorId ? ", supervised by " + s.provider.supervisorId : "");
+      rows.appendChild(el("tr", null, el("td", null, s.code), el("td", { class: "num" },
+        s.minutes !== undefined ? String(s.minutes) : ""), el("td", null, when), el("td", null, who)));
+    }
+    box.appendChild(el("table", { class: "units-table" }, el("thead", null, el("tr", null, el("th", null, "Code"),
+      el("th", { class: "num" }, "Minutes"), el("th", null, "Times"), el("th", null, "Furnished by"))), rows));
+    if (v.note) {
+      box.appendChild(el("p", { class: "note-print" }, "Note: " + v.note));
+    }
+    return box;
+  }
+
+  function renderResult(r, v) {
     const box = el("div", { class: "result", "data-visit": r.visitId });
+    if (v) {
+      box.appendChild(printedVisit(v));
+    }
     const blocks = (r.findings || []).filter((f) => f.severity === "block").length;
     box.appendChild(el("p", { class: "summary-line" },
       el("strong", null, String(r.totalUnits) + (r.totalUnits === 1 ? " unit" : " units")),
@@ -335,11 +366,27 @@
     return box;
   }
 
-  function renderProblem(p) {
+  /**
+   * A problem's field in the form's words: "service row 2, end time (services[1].periods[0].end)". Rows count from
+   * 1 as the table shows them; serviceRows maps the request's services to the table's rows (blank rows skipped).
+   */
+  function describeField(field, serviceRows) {
+    const m = /^services\[(\d+)\](?:\.(\w+))?(?:\[\d+\])?(?:\.(\w+))?/.exec(field || "");
+    if (!m) {
+      return field;
+    }
+    const row = serviceRows && serviceRows[Number(m[1])] !== undefined ? serviceRows[Number(m[1])] : Number(m[1]);
+    const names = { code: "code", minutes: "minutes", periods: "start time", provider: "who treated",
+      mode: "mode", regions: "regions" };
+    const what = m[2] === "periods" && m[3] === "end" ? "end time" : names[m[2]] || "";
+    return "service row " + (row + 1) + (what ? ", " + what : "") + " (" + field + ")";
+  }
+
+  function renderProblem(p, serviceRows) {
     const box = el("div", { class: "problem", role: "alert" },
       el("strong", null, (p && p.title) || "Refused"), ": ", (p && p.detail) || "");
     if (p && p.field) {
-      box.appendChild(el("div", null, "Where: ", el("span", { class: "field" }, p.field)));
+      box.appendChild(el("div", null, "Where: ", el("span", { class: "field" }, describeField(p.field, serviceRows))));
     }
     if (p && Array.isArray(p.errors)) {
       const ul = el("ul");
@@ -355,35 +402,40 @@
   function markField(field, serviceRows) {
     for (const n of document.querySelectorAll(".invalid")) {
       n.classList.remove("invalid");
+      n.removeAttribute("aria-invalid");
     }
     if (!field) {
       return;
     }
+    const mark = (node) => {
+      node.classList.add("invalid");
+      node.setAttribute("aria-invalid", "true");
+    };
     const simple = { id: "visit-id", dateOfService: "dos", payer: "payer", planOfCare: "plan", setting: "setting",
       totalTreatmentMinutes: "total-minutes", "patient.id": "patient-id", note: "note" };
     if (simple[field]) {
-      $(simple[field]).classList.add("invalid");
+      mark($(simple[field]));
       return;
     }
     if (field.startsWith("diagnoses")) {
-      $("diagnoses").classList.add("invalid");
+      mark($("diagnoses"));
       return;
     }
     if (field.startsWith("certification")) {
       const certField = { "certification.to": "cert-to", "certification.physician": "cert-physician",
         "certification.physicianNpi": "cert-npi" }[field] || "cert-from";
-      $(certField).classList.add("invalid");
+      mark($(certField));
       return;
     }
-    const m = /^services\[(\d+)\](?:\.(\w+))?/.exec(field);
+    const m = /^services\[(\d+)\](?:\.(\w+))?(?:\[\d+\])?(?:\.(\w+))?/.exec(field);
     if (m) {
       const row = $("blocks").tBodies[0].rows[serviceRows[Number(m[1])]];
       if (!row) {
         return;
       }
-      const which = { code: ".b-code", minutes: ".b-minutes", periods: ".b-start", provider: ".b-role",
-        mode: ".b-mode", regions: ".b-regions" }[m[2]] || ".b-code";
-      row.querySelector(which).classList.add("invalid");
+      const which = m[2] === "periods" && m[3] === "end" ? ".b-end" : { code: ".b-code", minutes: ".b-minutes",
+        periods: ".b-start", provider: ".b-role", mode: ".b-mode", regions: ".b-regions" }[m[2]] || ".b-code";
+      mark(row.querySelector(which));
     }
   }
 
@@ -426,11 +478,11 @@
       if (res.status === 200) {
         lastVisit = v;
         markField(null);
-        report.appendChild(renderResult(res.body));
+        report.appendChild(renderResult(res.body, v));
         status.textContent = "updated " + new Date().toLocaleTimeString();
       } else {
         markField(res.body && res.body.field, v.serviceRows);
-        report.appendChild(renderProblem(res.body));
+        report.appendChild(renderProblem(res.body, v.serviceRows));
         status.textContent = "";
       }
     } catch (e) {
@@ -441,6 +493,14 @@
   }
 
   async function save() {
+    // The saved result is what stays on screen: a check the click's blur scheduled, or one on its way, would
+    // replace it (and hide what only the store knows, such as an overlap with a saved visit, MW-A001).
+    clearTimeout(timer);
+    if (inflight) {
+      inflight.abort();
+      inflight = null;
+    }
+    sequence++;
     const v = visitFromForm();
     const out = $("save-status");
     out.textContent = "saving\u2026";
@@ -450,13 +510,13 @@
         out.textContent = "Saved " + res.body.visitId + " as version " + res.body.version + ".";
         const report = $("report");
         clear(report);
-        report.appendChild(renderResult(res.body.result));
+        report.appendChild(renderResult(res.body.result, v));
       } else {
         out.textContent = "Not saved.";
         markField(res.body && res.body.field, v.serviceRows);
         const report = $("report");
         clear(report);
-        report.appendChild(renderProblem(res.body));
+        report.appendChild(renderProblem(res.body, v.serviceRows));
       }
     } catch (e) {
       out.textContent = "The service did not answer.";
@@ -608,7 +668,18 @@
     addBlock({ role: "PT" });
     $("add-block").addEventListener("click", () => { addBlock(lastRowDefaults(), true); });
     const form = $("visit");
-    form.addEventListener("input", scheduleCheck);
+    form.addEventListener("input", () => {
+      // A saved visit edited again is no longer what was saved.
+      $("save-status").textContent = "";
+      scheduleCheck();
+    });
+    // The page's own limit on the note: said when reached (a pasted note is cut there).
+    $("note").addEventListener("input", () => {
+      const note = $("note");
+      $("note-limit").textContent = note.value.length >= note.maxLength
+        ? "The note is at the page's limit of " + note.maxLength.toLocaleString() + " characters: anything past it "
+          + "was not taken." : "";
+    });
     form.addEventListener("change", scheduleCheck);
     form.addEventListener("submit", (e) => { e.preventDefault(); checkNow(); });
     $("save").addEventListener("click", save);

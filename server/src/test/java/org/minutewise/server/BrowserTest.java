@@ -199,8 +199,62 @@ class BrowserTest {
         first.findElement(By.className("b-minutes")).sendKeys("2000");
         WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                 "#report .problem")));
-        assertThat(problem.getText()).contains("services[0].minutes");
+        assertThat(problem.getText()).contains("service row 1, minutes (services[0].minutes)");
         assertThat(first.findElement(By.className("b-minutes")).getAttribute("class")).contains("invalid");
+        assertThat(first.findElement(By.className("b-minutes")).getAttribute("aria-invalid")).isEqualTo("true");
+        // An end before its start marks the End box, not the Start box, and says so in the form's words.
+        set(first.findElement(By.className("b-minutes")), "");
+        set(first.findElement(By.className("b-start")), "10:30");
+        set(first.findElement(By.className("b-end")), "10:05");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .problem"),
+                "service row 1, end time"));
+        assertThat(first.findElement(By.className("b-end")).getAttribute("class")).contains("invalid");
+        assertThat(first.findElement(By.className("b-start")).getAttribute("class")).doesNotContain("invalid");
+    }
+
+    /**
+     * A saved visit's result stays on screen: the check the Save click's blur scheduled does not replace it (the
+     * saved result knows what a check alone does not: here the therapist's overlap with a visit saved before,
+     * MW-A001). The printed result carries what the claim lines need beside them: date, diagnoses, who treated.
+     */
+    @Test
+    void theSavedResultStaysAndThePrintoutNamesTheVisit() {
+        set(driver.findElement(By.id("dos")), "2026-03-02");
+        set(driver.findElement(By.id("diagnoses")), "I69.351, R26.81");
+        set(driver.findElement(By.id("patient-id")), "P-BR1");
+        WebElement first = rows().get(0);
+        first.findElement(By.className("b-code")).sendKeys("97110");
+        set(first.findElement(By.className("b-start")), "09:00");
+        set(first.findElement(By.className("b-end")), "09:30");
+        first.findElement(By.className("b-provider")).sendKeys("T7");
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Saved"));
+        // A second patient in the same minutes with the same therapist, typed and saved at once.
+        WebElement id = driver.findElement(By.id("visit-id"));
+        id.clear();
+        id.sendKeys("V-BR2");
+        set(driver.findElement(By.id("patient-id")), "P-BR2");
+        set(first.findElement(By.className("b-start")), "09:10");
+        WebElement end = first.findElement(By.className("b-end"));
+        set(end, "09:40");
+        end.click();
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Saved V-BR2"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#report li[data-id='MW-A001']")));
+        try {
+            Thread.sleep(1500); // past the live check's debounce: a check scheduled by the click would have shown
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(driver.findElements(By.cssSelector("#report li[data-id='MW-A001']"))).isNotEmpty();
+        assertThat(driver.findElement(By.cssSelector("#report .blocked-banner")).getText()).contains("blocking");
+        String printed = (String) ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelector('#report .visit-summary').textContent;");
+        assertThat(printed).contains("date of service 2026-03-02").contains("1. I69.351; 2. R26.81")
+                .contains("PT T7").contains("09:10-09:40");
+        // Editing again: the save message no longer stands.
+        first.findElement(By.className("b-minutes")).sendKeys("1");
+        assertThat(driver.findElement(By.id("save-status")).getText()).isEmpty();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.minutewise.core.check.rules.KxThresholdRule;
 import org.minutewise.core.check.rules.MinutesDisagreeWithPeriods;
 import org.minutewise.core.check.rules.ModifierCount;
 import org.minutewise.core.check.rules.NcciPairs;
+import org.minutewise.core.check.rules.NoMinutes;
 import org.minutewise.core.check.rules.OneEvaluationPerDay;
 import org.minutewise.core.check.rules.PlanOfCare;
 import org.minutewise.core.check.rules.SecondaryPayer;
@@ -73,6 +74,7 @@ public final class RuleBook {
         List<Rule> rules = new ArrayList<>();
         rules.add(new UnknownCode());
         rules.add(new MinutesDisagreeWithPeriods());
+        rules.add(new NoMinutes());
         rules.add(new SameMinuteTwice());
         rules.add(new CodeRules());
         rules.add(new WhoMayBill());
