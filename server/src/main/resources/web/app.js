@@ -243,7 +243,11 @@
     return s === "block" || s === "warn" || s === "info" ? s : "info";
   }
 
-  function renderFindings(findings) {
+  /**
+   * The findings, worst first. On a saved visit ({@code savedId}) a warning or an information not yet accepted has a
+   * button to accept it with the clinic's reason (recorded as a new version, with who and when).
+   */
+  function renderFindings(findings, savedId) {
     if (!findings || !findings.length) {
       return el("p", { class: "hint" }, "No findings.");
     }
@@ -260,9 +264,38 @@
         el("p", { class: "finding-message" }, f.message),
         el("p", { class: "finding-fix" }, f.fix),
         el("p", { class: "finding-cite" }, f.citation),
-        f.overridden ? el("p", { class: "finding-override" }, "Accepted by the clinic: " + f.overrideReason) : null));
+        f.overridden ? el("p", { class: "finding-override" }, "Accepted by the clinic: " + f.overrideReason) : null,
+        savedId && !f.overridden && (sev === "warn" || sev === "info") && /^MW-[A-Z]\d{3}$/.test(f.id)
+          ? acceptButton(savedId, f.id) : null));
     }
     return list;
+  }
+
+  function acceptButton(savedId, findingId) {
+    const b = el("button", { type: "button", class: "secondary accept" }, "Accept with a reason\u2026");
+    b.addEventListener("click", () => accept(savedId, findingId));
+    return b;
+  }
+
+  /** Records the clinic's reason for accepting a finding of a saved visit, and shows the version that results. */
+  async function accept(savedId, findingId) {
+    const reason = (window.prompt("Why does the clinic accept " + findingId + " on visit " + savedId
+      + "? (recorded in the visit's history)") || "").trim();
+    if (!reason) {
+      return;
+    }
+    const out = $("save-status");
+    const res = await api("POST", "/api/v1/visits/" + encodeURIComponent(savedId) + "/overrides", "application/json",
+      JSON.stringify({ finding: findingId, reason }));
+    const report = $("report");
+    clear(report);
+    if (res.status === 201) {
+      out.textContent = "Accepted " + findingId + "; saved " + savedId + " as version " + res.body.version + ".";
+      report.appendChild(renderResult(res.body.result, visitFromForm(), savedId));
+    } else {
+      out.textContent = "Not accepted.";
+      report.appendChild(renderProblem(res.body));
+    }
   }
 
   function modifiers(mods) {
@@ -306,7 +339,7 @@
     return box;
   }
 
-  function renderResult(r, v) {
+  function renderResult(r, v, savedId) {
     const box = el("div", { class: "result", "data-visit": r.visitId });
     if (v) {
       box.appendChild(printedVisit(v));
@@ -362,7 +395,7 @@
     }
 
     box.appendChild(el("h3", null, "Findings"));
-    box.appendChild(renderFindings(r.findings));
+    box.appendChild(renderFindings(r.findings, savedId));
     return box;
   }
 
@@ -510,7 +543,7 @@
         out.textContent = "Saved " + res.body.visitId + " as version " + res.body.version + ".";
         const report = $("report");
         clear(report);
-        report.appendChild(renderResult(res.body.result, v));
+        report.appendChild(renderResult(res.body.result, v, res.body.visitId));
       } else {
         out.textContent = "Not saved.";
         markField(res.body && res.body.field, v.serviceRows);
@@ -520,6 +553,76 @@
       }
     } catch (e) {
       out.textContent = "The service did not answer.";
+    }
+  }
+
+  /** Loads the saved visit whose id is in the Visit id box into the form, with its saved result. */
+  async function openVisit() {
+    const id = $("visit-id").value.trim();
+    const out = $("save-status");
+    if (!id) {
+      out.textContent = "Enter the id of a saved visit in Visit id.";
+      return;
+    }
+    clearTimeout(timer);
+    if (inflight) {
+      inflight.abort();
+      inflight = null;
+    }
+    sequence++;
+    const res = await api("GET", "/api/v1/visits/" + encodeURIComponent(id));
+    const report = $("report");
+    clear(report);
+    if (res.status === 200) {
+      fillForm(res.body.visit);
+      out.textContent = "Opened " + id + ", version " + res.body.version + ".";
+      markField(null);
+      report.appendChild(renderResult(res.body.result, visitFromForm(), id));
+    } else {
+      out.textContent = "Not opened.";
+      report.appendChild(renderProblem(res.body));
+    }
+  }
+
+  function setValue(id, value) {
+    $(id).value = value === undefined || value === null ? "" : String(value);
+  }
+
+  /** The form from a stored visit (its JSON as saved): one service block per period (or per line without times). */
+  function fillForm(v) {
+    setValue("visit-id", v.id);
+    setValue("dos", v.dateOfService);
+    setValue("payer", v.payer);
+    setValue("plan", v.planOfCare);
+    setValue("setting", v.setting || "private-practice");
+    const p = v.patient || {};
+    setValue("patient-id", p.id);
+    setValue("ytd-ptslp", p.yearToDate && p.yearToDate.PT_SLP);
+    setValue("ytd-ot", p.yearToDate && p.yearToDate.OT);
+    setValue("outside-ptslp", p.outsideSpend && p.outsideSpend.PT_SLP);
+    setValue("diagnoses", (v.diagnoses || []).join(", "));
+    setValue("total-minutes", v.totalTreatmentMinutes);
+    const c = v.certification || {};
+    setValue("cert-from", c.from);
+    setValue("cert-to", c.to);
+    setValue("cert-physician", c.physician);
+    setValue("cert-npi", c.physicianNpi);
+    setValue("note", v.note);
+    const body = $("blocks").tBodies[0];
+    clear(body);
+    for (const s of v.services || []) {
+      const pr = s.provider || {};
+      const base = { code: s.code, role: pr.role, provider: pr.id, supervisor: pr.supervisorId, mode: s.mode,
+        regions: (s.regions || []).join("; ") };
+      const periods = s.periods && s.periods.length ? s.periods : [null];
+      periods.forEach((per, k) => {
+        addBlock(Object.assign({}, base, {
+          minutes: k === 0 && s.minutes !== undefined ? s.minutes : undefined,
+          start: per ? per.start : "", end: per ? per.end : "" }));
+      });
+    }
+    if (!body.children.length) {
+      addBlock({ role: "PT" });
     }
   }
 
@@ -683,6 +786,7 @@
     form.addEventListener("change", scheduleCheck);
     form.addEventListener("submit", (e) => { e.preventDefault(); checkNow(); });
     $("save").addEventListener("click", save);
+    $("open-visit").addEventListener("click", openVisit);
     $("lookup-form").addEventListener("submit", lookup);
     $("ask-form").addEventListener("submit", ask);
     $("upload-file").addEventListener("change", upload);

@@ -213,6 +213,51 @@ class BrowserTest {
     }
 
     /**
+     * A warning of a saved visit is accepted with the clinic's reason from the page, and the saved visit opens again
+     * (form and result) after a reload, by its id.
+     */
+    @Test
+    void aWarningIsAcceptedWithAReasonAndTheSavedVisitOpensAgain() {
+        set(driver.findElement(By.id("dos")), "2026-03-02");
+        set(driver.findElement(By.id("diagnoses")), "R26.81");
+        WebElement id = driver.findElement(By.id("visit-id"));
+        id.clear();
+        id.sendKeys("V-OPEN");
+        WebElement first = rows().get(0);
+        first.findElement(By.className("b-code")).sendKeys("97110");
+        first.findElement(By.className("b-minutes")).sendKeys("30");
+        set(first.findElement(By.className("b-start")), "09:00");
+        set(first.findElement(By.className("b-end")), "09:38");
+        driver.findElement(By.id("save")).click();
+        WebElement accept = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "#report li[data-id='MW-U002'] button.accept")));
+        accept.click();
+        org.openqa.selenium.Alert prompt = wait.until(ExpectedConditions.alertIsPresent());
+        prompt.sendKeys("The 30 is a typo; the times are right.");
+        prompt.accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
+                "#report li[data-id='MW-U002'] .finding-override"), "typo"));
+        assertThat(driver.findElement(By.id("save-status")).getText()).contains("Accepted MW-U002");
+
+        openPage();
+        WebElement again = driver.findElement(By.id("visit-id"));
+        again.clear();
+        again.sendKeys("V-OPEN");
+        driver.findElement(By.id("open-visit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Opened V-OPEN"));
+        assertThat(rows().get(0).findElement(By.className("b-code")).getAttribute("value")).isEqualTo("97110");
+        assertThat(rows().get(0).findElement(By.className("b-end")).getAttribute("value")).isEqualTo("09:38");
+        assertThat(driver.findElement(By.cssSelector("#report li[data-id='MW-U002'] .finding-override")).getText())
+                .contains("typo");
+        // An id the store does not have is said, not a blank form.
+        again.clear();
+        again.sendKeys("V-NOT-SAVED");
+        driver.findElement(By.id("open-visit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Not opened"));
+        assertThat(driver.findElement(By.cssSelector("#report .problem")).getText()).contains("V-NOT-SAVED");
+    }
+
+    /**
      * A saved visit's result stays on screen: the check the Save click's blur scheduled does not replace it (the
      * saved result knows what a check alone does not: here the therapist's overlap with a visit saved before,
      * MW-A001). The printed result carries what the claim lines need beside them: date, diagnoses, who treated.
