@@ -89,7 +89,8 @@ final class CheckCommand implements Callable<Integer> {
             // A CSV of a header alone, an empty JSON Lines file: nothing to check is not a clean check.
             throw new InputException(file, "no visits in the input");
         }
-        VisitChecker checker = new VisitChecker(ref);
+        // At the point of care: a date of service after today (the machine's) is said (MW-P005).
+        VisitChecker checker = new VisitChecker(ref).asOf(java.time.LocalDate.now());
         PrintWriter err = spec.commandLine().getErr();
         List<CheckResult> results = new ArrayList<>();
         // For a FHIR answer: each visit with its place in a FHIR input, and those that could not be read.

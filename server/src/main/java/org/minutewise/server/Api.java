@@ -83,6 +83,11 @@ final class Api {
     /** Today, for a unit count that names no date of service (as `units` without --date: UTC). */
     private final java.time.Clock clock;
 
+    /** The checker as of today at the point of care (a date of service after it is MW-P005), in the clock's zone. */
+    private VisitChecker today() {
+        return checker.asOf(LocalDate.now(clock));
+    }
+
     // ---------------------------------------------------------------- reference
 
     void rules(Context ctx) {
@@ -263,7 +268,7 @@ final class Api {
                 err.put("field", e.path());
                 err.put("detail", e.detail());
             } else {
-                results.add(ResultJson.check(checker.check(r.visit().get())));
+                results.add(ResultJson.check(today().check(r.visit().get())));
             }
         }
         if (!errors.isEmpty()) {
@@ -521,7 +526,7 @@ final class Api {
             v = v.toBuilder().patient(filled.get()).build();
             ytdSource = "store";
         }
-        CheckResult r = checker.check(v);
+        CheckResult r = today().check(v);
         List<Finding> across = acrossVisits(v);
         if (!across.isEmpty()) {
             List<Finding> all = new ArrayList<>(r.findings());

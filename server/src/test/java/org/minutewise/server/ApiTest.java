@@ -186,6 +186,19 @@ class ApiTest {
         assertThat(r.json().get("visitId").asText()).isEqualTo("V-1001");
     }
 
+    /** At the point of care a date of service after today blocks (MW-P005): a mistyped year, say. */
+    @Test
+    void aDateOfServiceInTheFutureBlocks() {
+        String json = TestServer.example("stroke-visit.json");
+        String later = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+        TestServer.Reply r = s.postJson("/api/v1/check", json.replaceFirst("\"dateOfService\": *\"[0-9-]+\"",
+                "\"dateOfService\": \"" + later + "\""));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("blocked").asBoolean()).isTrue();
+        assertThat(r.body()).contains("MW-P005").contains(later);
+        assertThat(s.postJson("/api/v1/check", json).body()).doesNotContain("MW-P005");
+    }
+
     @Test
     void checkTakesAnArrayOfVisits() {
         String body = "[" + TestServer.example("stroke-visit.json") + "," + TestServer.example("overlap-visit.json")

@@ -23,8 +23,17 @@ public final class CheckContext {
     private final Map<Object, Object> memo = new HashMap<>(4);
     /** The catalog entry of each service line's code (null when unknown), looked up once per visit. */
     private final CodeInfo[] lineCodes;
+    /** The caller's date (where the visit is checked at the point of care), for what only today can tell. */
+    private final java.util.Optional<java.time.LocalDate> today;
 
     public CheckContext(Visit visit, PayerProfile payer, ReferenceData ref, UnitResult units) {
+        this(visit, payer, ref, units, java.util.Optional.empty());
+    }
+
+    /** With the caller's date: core has no clock, so a check that needs today is given it. */
+    public CheckContext(Visit visit, PayerProfile payer, ReferenceData ref, UnitResult units,
+                        java.util.Optional<java.time.LocalDate> today) {
+        this.today = today;
         this.visit = visit;
         this.payer = payer;
         this.ref = ref;
@@ -34,6 +43,11 @@ public final class CheckContext {
         for (int i = 0; i < lineCodes.length; i++) {
             lineCodes[i] = ref.codes().getOrNull(s.get(i).code());
         }
+    }
+
+    /** The caller's date, when the check was given one ({@link VisitChecker#asOf}); empty in batch audits. */
+    public java.util.Optional<java.time.LocalDate> today() {
+        return today;
     }
 
     public Visit visit() {

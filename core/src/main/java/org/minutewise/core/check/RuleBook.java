@@ -11,6 +11,7 @@ import org.minutewise.core.across.TherapistDay;
 import org.minutewise.core.across.TherapistVolume;
 import org.minutewise.core.check.rules.BilledLines;
 import org.minutewise.core.check.rules.CodeRules;
+import org.minutewise.core.check.rules.FutureDate;
 import org.minutewise.core.check.rules.GroupTime;
 import org.minutewise.core.check.rules.KxThresholdRule;
 import org.minutewise.core.check.rules.MinutesDisagreeWithPeriods;
@@ -75,6 +76,7 @@ public final class RuleBook {
         rules.add(new UnknownCode());
         rules.add(new MinutesDisagreeWithPeriods());
         rules.add(new NoMinutes());
+        rules.add(new FutureDate());
         rules.add(new SameMinuteTwice());
         rules.add(new CodeRules());
         rules.add(new WhoMayBill());

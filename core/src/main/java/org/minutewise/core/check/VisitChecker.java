@@ -19,10 +19,24 @@ import org.minutewise.core.units.UnitResult;
 public final class VisitChecker {
     private final ReferenceData ref;
     private final RuleBook rules;
+    private final java.util.Optional<java.time.LocalDate> today;
 
     public VisitChecker(ReferenceData ref, RuleBook rules) {
+        this(ref, rules, java.util.Optional.empty());
+    }
+
+    private VisitChecker(ReferenceData ref, RuleBook rules, java.util.Optional<java.time.LocalDate> today) {
         this.ref = ref;
         this.rules = rules;
+        this.today = today;
+    }
+
+    /**
+     * The same checker for a caller at the point of care on {@code today} (the clinic's date): a date of service
+     * after it is reported (MW-P005). Core reads no clock: the caller passes its date.
+     */
+    public VisitChecker asOf(java.time.LocalDate today) {
+        return new VisitChecker(ref, rules, java.util.Optional.of(today));
     }
 
     public VisitChecker(ReferenceData ref) {
@@ -48,7 +62,7 @@ public final class VisitChecker {
     public CheckResult check(Visit visit, PayerProfile payer) {
         UnitResult units = UnitCalculator.compute(payer.method(), UnitCalculator.pool(visit.services()),
                 ref.codes());
-        CheckContext ctx = new CheckContext(visit, payer, ref, units);
+        CheckContext ctx = new CheckContext(visit, payer, ref, units, today);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             int before = findings.size();
