@@ -23,6 +23,7 @@ import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.fees.KxThreshold;
 import org.minutewise.core.model.YearToDate;
 import org.minutewise.core.payer.PayerProfile;
+import org.minutewise.core.model.Period;
 
 /**
  * Checks across one patient's visits, in date order (RULES.md §4-§5): the progress report every 10 treatment
@@ -452,8 +453,10 @@ public final class PatientHistory {
      */
     private static Set<String> duplicates(List<VisitDigest> sorted, List<AcrossFinding> out) {
         Map<Service, String> seen = new HashMap<>();
+        Map<String, VisitDigest> byId = new HashMap<>();
         Set<String> duplicated = Set.of();
         for (VisitDigest v : sorted) {
+            byId.put(v.visitId(), v);
             Map<Service, String> mine = new HashMap<>(4);
             // The finding of each duplicated service, by its place in out: its lines' units and allowed add up.
             Map<Service, Integer> reported = new HashMap<>(4);
@@ -479,7 +482,8 @@ public final class PatientHistory {
                     reported.put(key, out.size());
                     out.add(new AcrossFinding(v.visitId(), DUPLICATE.finding("claimLines", l.code() + " is billed "
                             + "for the patient on " + v.date() + " on this visit and on visit " + earlier
-                            + ": the same service twice for one patient and date."), l.units(), l.allowed()));
+                            + ": the same service twice for one patient and date." + sessions(byId.get(earlier), v,
+                            l.code())), l.units(), l.allowed()));
                 } else {
                     AcrossFinding f = out.get(at);
                     out.set(at, new AcrossFinding(f.visitId(), f.finding(), f.exposedLines() + l.units(),
@@ -488,6 +492,54 @@ public final class PatientHistory {
             }
         }
         return duplicated;
+    }
+
+    /**
+     * For a timed code documented with minutes on both visits: what a biller does when they were two sessions of
+     * one day (a day's minutes of a code add up before they become units); empty otherwise.
+     */
+    private static String sessions(VisitDigest earlier, VisitDigest v, String code) {
+        int before = earlier == null ? 0 : timedMinutes(earlier, code);
+        int now = timedMinutes(v, code);
+        if (before == 0 || now == 0) {
+            return "";
+        }
+        List<Period> times = periods(v, code);
+        if (!times.isEmpty() && times.equals(periods(earlier, code))) {
+            return " Both give the same times (" + joined(times) + "): one session billed twice; void the duplicate.";
+        }
+        return " If they were two sessions of the day, bill " + code + " once with the day's minutes together ("
+                + before + " + " + now + " = " + (before + now) + " minutes): the 8-minute rule turns a day's timed "
+                + "minutes into units, not each session's.";
+    }
+
+    private static List<Period> periods(VisitDigest v, String code) {
+        List<Period> out = new ArrayList<>();
+        for (VisitDigest.Treatment t : v.treatments()) {
+            if (t.code().equals(code)) {
+                out.addAll(t.periods());
+            }
+        }
+        out.sort(Comparator.comparingInt(Period::startMinute));
+        return out;
+    }
+
+    private static String joined(List<Period> periods) {
+        List<String> s = new ArrayList<>(periods.size());
+        for (Period p : periods) {
+            s.add(p.toString());
+        }
+        return String.join(", ", s);
+    }
+
+    private static int timedMinutes(VisitDigest v, String code) {
+        int m = 0;
+        for (VisitDigest.Treatment t : v.treatments()) {
+            if (t.code().equals(code)) {
+                m += t.minutes();
+            }
+        }
+        return m;
     }
 
     private static String lineKey(VisitDigest v, int line) {

@@ -212,6 +212,35 @@ class PatientHistoryTest {
         VisitDigest ot = new VisitDigest("V4", "P1", START, "medicare", true, false, 0, 0, false,
                 List.of(new VisitDigest.Line("97110", List.of("GO"), 2, "OT", BigDecimal.ZERO)), List.of());
         assertThat(ids(check(List.of(vs.get(0), ot)), "MW-A006")).isEmpty();
+        // Two sessions of 97110 with their minutes: the message says to bill the day's minutes together.
+        VisitDigest morning = withMinutes(vs.get(0), 10);
+        VisitDigest afternoon = withMinutes(vs.get(1), 12);
+        assertThat(check(List.of(morning, afternoon))).filteredOn(f -> f.finding().ruleId().equals("MW-A006"))
+                .singleElement().satisfies(f -> assertThat(f.finding().message()).contains("If they were two "
+                        + "sessions of the day, bill 97110 once with the day's minutes together (10 + 12 = 22 minutes)"));
+        assertThat(check(vs)).filteredOn(f -> f.finding().ruleId().equals("MW-A006")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).doesNotContain("two sessions"));
+        // The same times on both: one session billed twice.
+        VisitDigest again = withMinutes(vs.get(1), 10);
+        assertThat(check(List.of(withTimes(morning, "09:00", "09:10"), withTimes(again, "09:00", "09:10"))))
+                .filteredOn(f -> f.finding().ruleId().equals("MW-A006")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("Both give the same times (09:00-09:10): "
+                        + "one session billed twice; void the duplicate."));
+    }
+
+    private static VisitDigest withTimes(VisitDigest v, String start, String end) {
+        VisitDigest.Treatment t = v.treatments().get(0);
+        return new VisitDigest(v.visitId(), v.patientId(), v.date(), v.payer(), v.medicare(), v.institutional(),
+                v.noteFingerprint(), v.noteLength(), v.progressReport(), v.lines(), List.of(new VisitDigest.Treatment(
+                        t.providerId(), t.code(), t.oneOnOne(), t.minutes(), t.units(),
+                        List.of(org.minutewise.core.model.Period.of(start, end)))));
+    }
+
+    /** The visit with one treatment of its 97110 line: {@code minutes} of a therapist's one-on-one time. */
+    private static VisitDigest withMinutes(VisitDigest v, int minutes) {
+        return new VisitDigest(v.visitId(), v.patientId(), v.date(), v.payer(), v.medicare(), v.institutional(),
+                v.noteFingerprint(), v.noteLength(), v.progressReport(), v.lines(), List.of(new VisitDigest.Treatment(
+                        "T1", "97110", true, minutes, 1, List.of())));
     }
 
     /** A duplicate whose line lost its GP is still the same PT service (its plan of care's bucket). */
