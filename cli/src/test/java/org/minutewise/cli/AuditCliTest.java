@@ -155,6 +155,11 @@ final class AuditCliTest {
         assertThat(s.get("visits").asLong()).isEqualTo(3);
         assertThat(s.get("read").asLong()).isEqualTo(s.get("checked").asLong());
         assertThat(s.get("findingsByRule").has("MW-B001")).isTrue();
+        // Claims only (no minutes, no note): documentation and certification are not judged claim by claim, but
+        // said once.
+        assertThat(s.get("claimsOnlyVisits").asLong()).isEqualTo(3);
+        assertThat(s.get("findingsByRule").has("MW-D001")).isFalse();
+        assertThat(s.get("findingsByRule").has("MW-P002")).isFalse();
         // Units no minutes can verify are neither over- nor under-billed: counted apart, no dollars, no difference.
         assertThat(s.get("unitsUnverified").asLong()).isEqualTo(8);
         assertThat(s.get("unitsSupported").asLong()).isEqualTo(s.get("unitsBilled").asLong());
@@ -166,7 +171,7 @@ final class AuditCliTest {
             assertThat(m.get("difference")).isEmpty();
         });
         assertThat(Files.readString(out.resolve("report.html"))).contains("8 billed units of timed codes have no "
-                + "minutes documented");
+                + "minutes documented").contains("3 visits are claims only");
         // The line column of an 837 is the position of the claim's CLM segment (X12 counts segments, not lines).
         String[] segments = Files.readString(edi).split("~");
         Map<String, String> clm = new java.util.HashMap<>();

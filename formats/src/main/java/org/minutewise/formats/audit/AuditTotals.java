@@ -138,6 +138,8 @@ public final class AuditTotals {
     private long unitsBilled;
     private long unitsSupported;
     private long unitsUnverified;
+    /** Visits that are claims only (billed lines with no minutes and no note, as an 837 carries them). */
+    private long claimsOnlyVisits;
     private long unitsUnpriced;
     private BigDecimal dollarsOver = BigDecimal.ZERO;
     private BigDecimal dollarsUnder = BigDecimal.ZERO;
@@ -226,6 +228,15 @@ public final class AuditTotals {
      * Billed units of timed codes with no minutes documented (MW-B001): counted as supported, since nothing shows
      * they are not, and outside the dollars over and under.
      */
+    /** A visit that is a claim only: its documentation and certification were not judged. */
+    public void claimsOnly() {
+        claimsOnlyVisits++;
+    }
+
+    public long claimsOnlyVisits() {
+        return claimsOnlyVisits;
+    }
+
     public void unverified(long units) {
         unitsUnverified += units;
     }
@@ -253,6 +264,7 @@ public final class AuditTotals {
         unitsBilled += o.unitsBilled;
         unitsSupported += o.unitsSupported;
         unitsUnverified += o.unitsUnverified;
+        claimsOnlyVisits += o.claimsOnlyVisits;
         unitsUnpriced += o.unitsUnpriced;
         dollarsOver = dollarsOver.add(o.dollarsOver);
         dollarsUnder = dollarsUnder.add(o.dollarsUnder);
@@ -399,6 +411,9 @@ public final class AuditTotals {
         o.put("unitsBilled", unitsBilled);
         o.put("unitsSupported", unitsSupported);
         o.put("unitsUnverified", unitsUnverified);
+        if (claimsOnlyVisits > 0) {
+            o.put("claimsOnlyVisits", claimsOnlyVisits);
+        }
         o.put("unitsUnpriced", unitsUnpriced);
         o.put("billedVisits", billedVisits);
         o.put("dollarsOver", money(dollarsOver, exact));
@@ -433,6 +448,7 @@ public final class AuditTotals {
         t.unitsBilled = o.path("unitsBilled").asLong();
         t.unitsSupported = o.path("unitsSupported").asLong();
         t.unitsUnverified = o.path("unitsUnverified").asLong();
+        t.claimsOnlyVisits = o.path("claimsOnlyVisits").asLong();
         t.unitsUnpriced = o.path("unitsUnpriced").asLong();
         t.dollarsOver = o.path("dollarsOver").decimalValue();
         t.dollarsUnder = o.path("dollarsUnder").decimalValue();

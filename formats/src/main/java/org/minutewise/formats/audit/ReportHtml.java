@@ -223,6 +223,12 @@ public final class ReportHtml {
                     + "documented (MW-B001: claims read from an 837, or billed rows without minutes); they are "
                     + "counted as supported and left out of the dollars over and under.</p>\n");
         }
+        if (t.claimsOnlyVisits() > 0) {
+            h.append("<p>").append(num(t.claimsOnlyVisits())).append(t.claimsOnlyVisits() == 1 ? " visit is"
+                    : " visits are").append(" claims only (billed lines with no minutes and no note, as an 837 carries "
+                    + "them): their documentation (MW-D) and plan-of-care certification (MW-P002) were not judged, "
+                    + "since the input holds neither.</p>\n");
+        }
         h.append("</section>\n");
     }
 

@@ -318,11 +318,19 @@ public final class VisitAudit {
         // Findings of the visit itself.
         List<AuditCsv.FindingRow> findings = new ArrayList<>(r.findings().size());
         long[] bySeverity = new long[3];
+        boolean claimOnly = claimsOnly(v);
+        if (claimOnly) {
+            totals.claimsOnly();
+        }
         for (Finding f : r.findings()) {
             if (f.ruleId().equals(BilledLines.KX_UNVERIFIED.id())
                     || f.ruleId().equals(org.minutewise.core.check.rules.KxThresholdRule.SPEND_UNKNOWN.id())
                     || f.ruleId().equals(org.minutewise.core.check.rules.KxThresholdRule.NOT_JUDGED.id())) {
                 continue; // in an audit the checks across visits judge KX in date order (MW-A003, MW-A004)
+            }
+            if (claimOnly && (f.ruleId().startsWith("MW-D")
+                    || f.ruleId().equals(org.minutewise.core.check.rules.PlanOfCare.CERTIFICATION_MISSING.id()))) {
+                continue; // a claim carries no note and no certification dates: said once, in the totals
             }
             bySeverity[f.severity().ordinal()]++;
             String message = f.overrideReason().map(reason -> f.message() + " (accepted by the clinic: " + reason
@@ -460,6 +468,22 @@ public final class VisitAudit {
                 new AuditDigest.Stats(billedOrEngine, unitsSupported, over, under, bySeverity[Severity.BLOCK.ordinal()],
                         bySeverity[Severity.WARN.ordinal()], bySeverity[Severity.INFO.ordinal()]));
         return new Outcome(findings, claims, Optional.of(digest), Optional.empty());
+    }
+
+    /**
+     * A claim only: billed lines, no minutes or times on any service and no note, as a visit read from an 837 is. Its
+     * documentation and certification cannot be judged from the input: not reported visit by visit.
+     */
+    static boolean claimsOnly(Visit v) {
+        if (v.billed().isEmpty() || v.note().filter(n -> !n.isBlank()).isPresent()) {
+            return false;
+        }
+        for (org.minutewise.core.model.ServiceLine l : v.services()) {
+            if (l.hasTime()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A row of claims.csv: a side's units and modifiers, or empty columns for a side with no line of the kind. */

@@ -36,6 +36,23 @@ class VisitAuditTest {
         assertThat(t.dollarsOver()).isZero();
     }
 
+    /**
+     * A claim only (billed lines, no minutes, no note) is counted as such and draws no documentation or certification
+     * finding; with a note, or minutes, it is a documented visit and does.
+     */
+    @Test
+    void aClaimOnlyIsCountedAndItsDocumentationNotJudged() {
+        String claim = "{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT',"
+                + "'diagnoses':['R26.81'],'services':[{'code':'97110','provider':{'role':'PT'}}],"
+                + "'billed':[{'code':'97110','modifiers':['GP'],'units':2}]}";
+        AuditTotals t = audit(claim);
+        assertThat(t.claimsOnlyVisits()).isEqualTo(1);
+        assertThat(t.findingsByRule()).doesNotContainKeys("MW-D001", "MW-P002");
+        AuditTotals noted = audit(claim.replace("'billed'", "'note':'Ther ex 30 min.','billed'"));
+        assertThat(noted.claimsOnlyVisits()).isZero();
+        assertThat(noted.findingsByRule()).containsKey("MW-P002");
+    }
+
     private static List<AuditCsv.ClaimRow> claims(String json) {
         VisitJsonReader reader = new VisitJsonReader(REF);
         Visit v = reader.read(reader.parse(json.replace('\'', '"')));
