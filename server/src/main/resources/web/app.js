@@ -221,6 +221,19 @@
       if (regions.length) {
         s.regions = regions;
       }
+      const orig = rowOrigins.get(r);
+      if (orig && loaded && loaded.id === v.id) {
+        // What the row cannot show (the clinician's NPIs, the line's discipline and charge) stays as it was saved.
+        const extras = Object.assign({}, orig.service);
+        for (const k of ["code", "minutes", "periods", "provider", "mode", "regions"]) {
+          delete extras[k];
+        }
+        if (!orig.first) {
+          delete extras.charge; // one charge per saved line, on its first row
+        }
+        Object.assign(s, extras, s);
+        s.provider = Object.assign({}, orig.service.provider || {}, s.provider);
+      }
       v.services.push(s);
       v.serviceRows.push(i);
     }
@@ -228,8 +241,29 @@
     if (note.trim()) {
       v.note = note;
     }
+    if (loaded && loaded.id === v.id) {
+      // The opened visit's fields the form has no box for (billed lines, claim data, authorization, ...) are kept.
+      for (const k of Object.keys(loaded)) {
+        if (!FORM_FIELDS.includes(k)) {
+          v[k] = loaded[k];
+        }
+      }
+      if (v.patient || loaded.patient) {
+        v.patient = Object.assign({}, loaded.patient || {}, v.patient || {});
+      }
+      if (v.certification || loaded.certification) {
+        v.certification = Object.assign({}, loaded.certification || {}, v.certification || {});
+      }
+    }
     return v;
   }
+
+  /** The visit fields the form shows; an opened visit's others are kept as they were ({@link visitFromForm}). */
+  const FORM_FIELDS = ["id", "dateOfService", "payer", "planOfCare", "setting", "patient", "diagnoses",
+    "totalTreatmentMinutes", "certification", "services", "note"];
+  /** The saved visit opened in the form (its JSON), and each block's saved line. */
+  let loaded = null;
+  const rowOrigins = new WeakMap();
 
   function wireVisit(v) {
     const copy = Object.assign({}, v);
@@ -285,16 +319,24 @@
       return;
     }
     const out = $("save-status");
-    const res = await api("POST", "/api/v1/visits/" + encodeURIComponent(savedId) + "/overrides", "application/json",
-      JSON.stringify({ finding: findingId, reason }));
     const report = $("report");
-    clear(report);
+    let res;
+    try {
+      res = await api("POST", "/api/v1/visits/" + encodeURIComponent(savedId) + "/overrides", "application/json",
+        JSON.stringify({ finding: findingId, reason }));
+    } catch (e) {
+      out.textContent = "The service did not answer; nothing was accepted.";
+      return;
+    }
     if (res.status === 201) {
+      sequence++;
+      clear(report);
       out.textContent = "Accepted " + findingId + "; saved " + savedId + " as version " + res.body.version + ".";
       report.appendChild(renderResult(res.body.result, visitFromForm(), savedId));
     } else {
+      // The saved result stays; the refusal goes above it.
       out.textContent = "Not accepted.";
-      report.appendChild(renderProblem(res.body));
+      report.insertBefore(renderProblem(res.body), report.firstChild);
     }
   }
 
@@ -533,12 +575,19 @@
       inflight.abort();
       inflight = null;
     }
-    sequence++;
+    const mine = ++sequence;
+    $("check-status").textContent = "";
     const v = visitFromForm();
     const out = $("save-status");
     out.textContent = "saving\u2026";
     try {
       const res = await api("POST", "/api/v1/visits", "application/json", wireVisit(v));
+      if (mine !== sequence) {
+        // Edited while saving: the newer check stands; the save itself went through.
+        out.textContent = res.status === 201 ? "Saved " + res.body.visitId + " as version " + res.body.version
+          + " (since edited)." : "Not saved.";
+        return;
+      }
       if (res.status === 201) {
         out.textContent = "Saved " + res.body.visitId + " as version " + res.body.version + ".";
         const report = $("report");
@@ -569,8 +618,18 @@
       inflight.abort();
       inflight = null;
     }
-    sequence++;
-    const res = await api("GET", "/api/v1/visits/" + encodeURIComponent(id));
+    const mine = ++sequence;
+    $("check-status").textContent = "";
+    let res;
+    try {
+      res = await api("GET", "/api/v1/visits/" + encodeURIComponent(id));
+    } catch (e) {
+      out.textContent = "The service did not answer.";
+      return;
+    }
+    if (mine !== sequence) {
+      return; // edited meanwhile: the form is the user's
+    }
     const report = $("report");
     clear(report);
     if (res.status === 200) {
@@ -616,11 +675,14 @@
         regions: (s.regions || []).join("; ") };
       const periods = s.periods && s.periods.length ? s.periods : [null];
       periods.forEach((per, k) => {
-        addBlock(Object.assign({}, base, {
-          minutes: k === 0 && s.minutes !== undefined ? s.minutes : undefined,
+        // Stated minutes go with a line of one period (or none); over several periods the times decide.
+        const row = addBlock(Object.assign({}, base, {
+          minutes: periods.length === 1 && s.minutes !== undefined ? s.minutes : undefined,
           start: per ? per.start : "", end: per ? per.end : "" }));
+        rowOrigins.set(row, { service: s, first: k === 0 });
       });
     }
+    loaded = v;
     if (!body.children.length) {
       addBlock({ role: "PT" });
     }

@@ -237,7 +237,7 @@ final class CheckPass {
     private String place(Spill.Rec r) {
         String file = state.inputs.get(r.file());
         // A visit read whole from an 837 knows its CLM segment's position (X12 counts segments, not lines).
-        return r.line() > 0 ? file + (r.kind() == Spill.VISIT ? " segment " : " line ") + r.line()
+        return r.line() > 0 ? file + (r.kind() == Spill.CLAIM ? " segment " : " line ") + r.line()
                 : file + " visit #" + (r.seq() + 1);
     }
 
@@ -324,7 +324,8 @@ final class CheckPass {
 
     private void check(Visit visit, int rows, Spill.Rec first, List<Spill.Rec> recs, Parts parts)
             throws IOException {
-        VisitAudit.Outcome out = visitAudit.check(visit, rows, first.file(), first.line(), parts.totals);
+        VisitAudit.Outcome out = visitAudit.check(visit, rows, first.file(), first.line(), parts.totals,
+                first.kind() == Spill.CLAIM);
         if (out.failed()) {
             for (Spill.Rec rec : recs) {
                 parts.reject(rec, out.failure().get());

@@ -301,7 +301,8 @@ final class ReadPass {
             if (r.visit().isPresent()) {
                 Visit v = r.visit().get();
                 byte[] b = Json.mapper().writeValueAsBytes(VisitJsonWriter.write(v));
-                sink.add(Spill.VISIT, r.line(), v.id(), b, 0, b.length);
+                sink.add(in.format() == org.minutewise.formats.VisitFormat.X12 ? Spill.CLAIM : Spill.VISIT, r.line(),
+                        v.id(), b, 0, b.length);
             } else {
                 sink.reject(r.line(), "", r.error().map(InputException::getMessage).orElse("unreadable visit"));
             }

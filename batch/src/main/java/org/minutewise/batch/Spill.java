@@ -21,13 +21,15 @@ final class Spill {
     static final int CSV = 0;
     /** One visit of a JSON Lines file: the line as in the file. */
     static final int JSONL = 1;
-    /** One visit read from a whole-file format (JSON, FHIR, X12), written back as visit JSON. */
+    /** One visit read from a whole-file format (JSON, FHIR), written back as visit JSON. */
     static final int VISIT = 2;
     /**
      * Not an input row: word that a row of this visit was taken into another record's quoted field left open (the
      * data is the reason). The check pass sets the visit's other rows aside instead of checking it incomplete.
      */
     static final int LOST_ROW = 3;
+    /** One claim of an 837 (X12), written back as visit JSON: a claim only, no note and no minutes behind it. */
+    static final int CLAIM = 4;
 
     private Spill() {
     }

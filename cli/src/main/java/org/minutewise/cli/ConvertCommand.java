@@ -113,8 +113,20 @@ final class ConvertCommand implements Callable<Integer> {
             }
             case FHIR -> VisitOutput.fhirVisits(visits, zone());
             case X12 -> {
-                VisitChecker checker = new VisitChecker(ref);
-                yield VisitOutput.x12(visits.stream().map(checker::check).toList(), "MINUTEWISE", "RECEIVER", 1,
+                // Checked as `check` does (today's date included, MW-P005): the claims are written as the caller
+                // asked, and a claim a finding blocks is said on stderr before it is sent.
+                VisitChecker checker = new VisitChecker(ref).asOf(java.time.LocalDate.now());
+                List<org.minutewise.core.check.CheckResult> checked = visits.stream().map(checker::check).toList();
+                for (org.minutewise.core.check.CheckResult r : checked) {
+                    List<String> blocks = r.findings().stream().filter(org.minutewise.core.check.Finding::blocks)
+                            .map(org.minutewise.core.check.Finding::ruleId).distinct().toList();
+                    if (!blocks.isEmpty()) {
+                        spec.commandLine().getErr().println("minutewise: note: visit " + r.visit().id()
+                                + " is written with findings that block its claim (" + String.join(", ", blocks)
+                                + "); see check --json before it is sent");
+                    }
+                }
+                yield VisitOutput.x12(checked, "MINUTEWISE", "RECEIVER", 1,
                         LocalDateTime.now().withSecond(0).withNano(0));
             }
         };

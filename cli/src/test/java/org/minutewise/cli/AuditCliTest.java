@@ -171,7 +171,7 @@ final class AuditCliTest {
             assertThat(m.get("difference")).isEmpty();
         });
         assertThat(Files.readString(out.resolve("report.html"))).contains("8 billed units of timed codes have no "
-                + "minutes documented").contains("3 visits are claims only");
+                + "minutes documented").contains("3 visits are claims read from an 837");
         // The line column of an 837 is the position of the claim's CLM segment (X12 counts segments, not lines).
         String[] segments = Files.readString(edi).split("~");
         Map<String, String> clm = new java.util.HashMap<>();

@@ -258,6 +258,32 @@ class BrowserTest {
     }
 
     /**
+     * A saved visit with what the form has no box for (claim data, the clinicians' NPIs, a line's charge) is opened,
+     * edited and saved again: those fields are kept, not dropped by the form.
+     */
+    @Test
+    void anOpenedVisitKeepsWhatTheFormDoesNotShow() {
+        assertThat(server.postJson("/api/v1/visits", TestServer.example("claim-visit.json")).status()).isEqualTo(201);
+        WebElement id = driver.findElement(By.id("visit-id"));
+        id.clear();
+        id.sendKeys("V-2001");
+        driver.findElement(By.id("open-visit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Opened V-2001"));
+        WebElement minutes = rows().get(0).findElement(By.className("b-minutes"));
+        minutes.clear();
+        minutes.sendKeys("25");
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Saved V-2001"));
+        com.fasterxml.jackson.databind.JsonNode saved = server.get("/api/v1/visits/V-2001").json().get("visit");
+        assertThat(saved.get("services").get(0).get("minutes").asInt()).isEqualTo(25);
+        assertThat(saved.get("services").get(0).get("provider").get("npi").asText()).isEqualTo("1245319599");
+        assertThat(saved.get("billingProvider").get("npi").asText()).isEqualTo("1234567893");
+        assertThat(saved.get("subscriber").get("memberId").asText()).isEqualTo("1EG4TE5MK73");
+        assertThat(saved.get("patient").get("birthDate").asText()).isEqualTo("1948-05-01");
+        assertThat(saved.get("certification").get("physicianNpi").asText()).isEqualTo("1287654325");
+    }
+
+    /**
      * A saved visit's result stays on screen: the check the Save click's blur scheduled does not replace it (the
      * saved result knows what a check alone does not: here the therapist's overlap with a visit saved before,
      * MW-A001). The printed result carries what the claim lines need beside them: date, diagnoses, who treated.

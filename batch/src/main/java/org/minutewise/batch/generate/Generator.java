@@ -651,12 +651,14 @@ public final class Generator {
         /** Units and modifiers as the engine bills them from the documented minutes. */
         void bill(GVisit v) {
             PayerProfile payer = v.patient.payer;
+            boolean cq = assistantModifiersApply(payer, setting, v.date);
             List<CodeMinutes> cm = new ArrayList<>(v.lines.size());
             for (GLine l : v.lines) {
-                cm.add(new CodeMinutes(l.code, l.minutes));
+                // An assistant's line where CQ/CO apply: a tie at the cut-off goes to the therapist's code (as the
+                // engine does), so the clean data bills what the engine bills.
+                cm.add(new CodeMinutes(l.code, l.minutes, cq && l.assistant));
             }
             UnitResult u = UnitCalculator.compute(payer.method(), cm, ref.codes());
-            boolean cq = assistantModifiersApply(payer, setting, v.date);
             for (GLine l : v.lines) {
                 l.units = u.unitsOf(l.code);
                 l.modifiers = new ArrayList<>(3);

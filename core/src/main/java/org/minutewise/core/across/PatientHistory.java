@@ -505,8 +505,17 @@ public final class PatientHistory {
             return "";
         }
         List<Period> times = periods(v, code);
-        if (!times.isEmpty() && times.equals(periods(earlier, code))) {
-            return " Both give the same times (" + joined(times) + "): one session billed twice; void the duplicate.";
+        List<Period> earlierTimes = periods(earlier, code);
+        if (times.isEmpty() || earlierTimes.isEmpty()) {
+            return ""; // minutes without times: a second session or the same one billed again, nobody can tell
+        }
+        for (Period a : times) {
+            for (Period b : earlierTimes) {
+                if (a.overlaps(b)) {
+                    return " Their times overlap (" + joined(earlierTimes) + " and " + joined(times) + "): one "
+                            + "session billed twice; void the duplicate.";
+                }
+            }
         }
         return " If they were two sessions of the day, bill " + code + " once with the day's minutes together ("
                 + before + " + " + now + " = " + (before + now) + " minutes): the 8-minute rule turns a day's timed "

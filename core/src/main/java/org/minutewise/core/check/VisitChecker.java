@@ -58,10 +58,33 @@ public final class VisitChecker {
         return check(visit, payer);
     }
 
+    /**
+     * The visit's minutes per code, each marked when its unit beyond the full blocks would carry CQ/CO (de minimis),
+     * so that a tie at the cut-off goes by default to a code whose unit would not; only where CQ/CO apply (Medicare,
+     * the payers that use them, outside a CAH and incident-to).
+     */
+    private static List<org.minutewise.core.units.CodeMinutes> pooled(Visit visit, PayerProfile payer) {
+        List<org.minutewise.core.units.CodeMinutes> pooled = UnitCalculator.pool(visit.services());
+        boolean any = false;
+        for (org.minutewise.core.units.CodeMinutes cm : pooled) {
+            any |= cm.assistant();
+        }
+        if (!any) {
+            return pooled; // the usual visit: no assistant's minutes
+        }
+        boolean cq = org.minutewise.core.claim.ClaimBuilder.assistantModifiersApply(visit, payer);
+        List<org.minutewise.core.units.CodeMinutes> out = new ArrayList<>(pooled.size());
+        for (org.minutewise.core.units.CodeMinutes cm : pooled) {
+            out.add(new org.minutewise.core.units.CodeMinutes(cm.code(), cm.minutes(), cq && cm.assistant()
+                    && org.minutewise.core.claim.ClaimBuilder.extraUnitIsAssistants(visit.services(), cm.code(),
+                    cm.minutes())));
+        }
+        return out;
+    }
+
     /** Checks with an explicit profile (for example one whose method the user overrode). */
     public CheckResult check(Visit visit, PayerProfile payer) {
-        UnitResult units = UnitCalculator.compute(payer.method(), UnitCalculator.pool(visit.services()),
-                ref.codes());
+        UnitResult units = UnitCalculator.compute(payer.method(), pooled(visit, payer), ref.codes());
         CheckContext ctx = new CheckContext(visit, payer, ref, units, today);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.rules()) {

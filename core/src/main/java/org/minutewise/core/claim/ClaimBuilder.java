@@ -385,6 +385,24 @@ public final class ClaimBuilder {
     }
 
     /**
+     * Whether the unit of {@code code} beyond its full 15-minute blocks (the unit a tie at the cut-off decides) would
+     * carry CQ/CO by the de minimis standard (RULES.md §4), its {@code minutes} pooled as the unit count pools them:
+     * a tie goes by default to a code whose extra unit would not (paid in full).
+     */
+    public static boolean extraUnitIsAssistants(List<ServiceLine> services, String code, int minutes) {
+        List<Integer> idx = new ArrayList<>(2);
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).code().equals(code)) {
+                idx.add(i);
+            }
+        }
+        int[] split = minutesByWho(services, idx, false);
+        int full = minutes / 15;
+        return DeMinimis.assistantUnits(full + 1, split[0], split[1]) > DeMinimis.assistantUnits(full, split[0],
+                split[1]);
+    }
+
+    /**
      * The minutes of a code's service lines by who furnished them: {assistant alone, therapist}. Minutes both
      * furnished together (the assistant's periods that overlap a therapist's) are the therapist's (RULES.md §4,
      * de minimis); an aide's count for neither; an untimed line counts at least one minute, so a share can be judged.

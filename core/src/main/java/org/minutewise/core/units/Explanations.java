@@ -151,10 +151,9 @@ final class Explanations {
             // The default's reason: a code the therapists furnished alone before one with an assistant's minutes
             // (no CQ/CO: paid in full rather than at 85%), then the lowest code number.
             String why = !r.tiedWithAssistant().isEmpty()
-                    ? (defaults.size() == 1 ? "furnished by the therapist alone, so without CQ/CO and paid in full, "
-                    + "where " + join(r.tiedWithAssistant()) + " had an assistant's minutes"
-                    : "codes furnished by the therapist alone first (without CQ/CO, paid in full), then the lowest "
-                    + "code numbers")
+                    ? (defaults.size() == 1 ? "furnished by the therapist alone, so without CQ/CO, where "
+                    + join(r.tiedWithAssistant()) + " had an assistant's minutes"
+                    : "codes furnished by the therapist alone first (without CQ/CO), then the lowest code numbers")
                     : defaults.size() == 1 ? "lowest code number" : "lowest code numbers";
             sb.append(defaults.size() == 1 ? "Minutewise gives it to " : "Minutewise gives one each to ")
                     .append(join(defaults)).append(" by default (").append(why).append("); the alternative")

@@ -225,9 +225,9 @@ public final class ReportHtml {
         }
         if (t.claimsOnlyVisits() > 0) {
             h.append("<p>").append(num(t.claimsOnlyVisits())).append(t.claimsOnlyVisits() == 1 ? " visit is"
-                    : " visits are").append(" claims only (billed lines with no minutes and no note, as an 837 carries "
-                    + "them): their documentation (MW-D) and plan-of-care certification (MW-P002) were not judged, "
-                    + "since the input holds neither.</p>\n");
+                    : " visits are").append(" claims read from an 837 (billed lines with no minutes and no note): "
+                    + "their note, treatment times and plan-of-care certification (the documentation findings and "
+                    + "MW-P002) were not judged, since a claim holds none of them.</p>\n");
         }
         h.append("</section>\n");
     }

@@ -301,6 +301,15 @@ public final class VisitAudit {
      * sets the rows aside with {@link Outcome#failure()} and counts them as rejected.
      */
     public Outcome check(Visit visit, int rows, int file, long line, AuditTotals totals) {
+        return check(visit, rows, file, line, totals, false);
+    }
+
+    /**
+     * As {@link #check(Visit, int, int, long, AuditTotals)}; {@code claim}: the visit is a claim read from an 837,
+     * which carries no note and no certification dates, so the findings about them are not reported claim by claim
+     * (the totals count such visits, and the report says so once).
+     */
+    public Outcome check(Visit visit, int rows, int file, long line, AuditTotals totals, boolean claim) {
         Visit v = payer.isPresent() ? visit.toBuilder().payer(payer.get()).build() : visit;
         CheckResult r;
         try {
@@ -318,7 +327,7 @@ public final class VisitAudit {
         // Findings of the visit itself.
         List<AuditCsv.FindingRow> findings = new ArrayList<>(r.findings().size());
         long[] bySeverity = new long[3];
-        boolean claimOnly = claimsOnly(v);
+        boolean claimOnly = claim && claimsOnly(v);
         if (claimOnly) {
             totals.claimsOnly();
         }
@@ -328,8 +337,7 @@ public final class VisitAudit {
                     || f.ruleId().equals(org.minutewise.core.check.rules.KxThresholdRule.NOT_JUDGED.id())) {
                 continue; // in an audit the checks across visits judge KX in date order (MW-A003, MW-A004)
             }
-            if (claimOnly && (f.ruleId().startsWith("MW-D")
-                    || f.ruleId().equals(org.minutewise.core.check.rules.PlanOfCare.CERTIFICATION_MISSING.id()))) {
+            if (claimOnly && NOT_ON_A_CLAIM.contains(f.ruleId())) {
                 continue; // a claim carries no note and no certification dates: said once, in the totals
             }
             bySeverity[f.severity().ordinal()]++;
@@ -469,6 +477,15 @@ public final class VisitAudit {
                         bySeverity[Severity.WARN.ordinal()], bySeverity[Severity.INFO.ordinal()]));
         return new Outcome(findings, claims, Optional.of(digest), Optional.empty());
     }
+
+    /**
+     * What a claim read from an 837 cannot show, so not judged claim by claim: the note (the documentation checks
+     * that read it, the total treatment time, start and end times) and the plan of care's certification dates.
+     * A diagnosis that does not support 97112 (MW-D004) stays: the claim's diagnoses show it.
+     */
+    static final java.util.Set<String> NOT_ON_A_CLAIM = java.util.Set.of("MW-D001", "MW-D002", "MW-D003", "MW-D005",
+            "MW-D006", "MW-D007", "MW-D008", "MW-D009", "MW-D010", "MW-D011", "MW-D013", "MW-D014", "MW-D015",
+            "MW-D016", "MW-D017", org.minutewise.core.check.rules.PlanOfCare.CERTIFICATION_MISSING.id());
 
     /**
      * A claim only: billed lines, no minutes or times on any service and no note, as a visit read from an 837 is. Its

@@ -20,8 +20,14 @@ class VisitAuditTest {
     private static AuditTotals audit(String json) {
         VisitJsonReader reader = new VisitJsonReader(REF);
         Visit v = reader.read(reader.parse(json.replace('\'', '"')));
+        return audit(json, false);
+    }
+
+    private static AuditTotals audit(String json, boolean claim) {
+        VisitJsonReader reader = new VisitJsonReader(REF);
+        Visit v = reader.read(reader.parse(json.replace('\'', '"')));
         AuditTotals t = new AuditTotals();
-        new VisitAudit(REF, new VisitChecker(REF), Optional.empty(), f -> "f").check(v, 1, 0, 1, t);
+        new VisitAudit(REF, new VisitChecker(REF), Optional.empty(), f -> "f").check(v, 1, 0, 1, t, claim);
         return t;
     }
 
@@ -45,12 +51,22 @@ class VisitAuditTest {
         String claim = "{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT',"
                 + "'diagnoses':['R26.81'],'services':[{'code':'97110','provider':{'role':'PT'}}],"
                 + "'billed':[{'code':'97110','modifiers':['GP'],'units':2}]}";
-        AuditTotals t = audit(claim);
+        AuditTotals t = audit(claim, true);
         assertThat(t.claimsOnlyVisits()).isEqualTo(1);
         assertThat(t.findingsByRule()).doesNotContainKeys("MW-D001", "MW-P002");
-        AuditTotals noted = audit(claim.replace("'billed'", "'note':'Ther ex 30 min.','billed'"));
+        AuditTotals noted = audit(claim.replace("'billed'", "'note':'Ther ex 30 min.','billed'"), true);
         assertThat(noted.claimsOnlyVisits()).isZero();
         assertThat(noted.findingsByRule()).containsKey("MW-P002");
+        // The same visit from a CSV or JSON input (not an 837) is a documented visit without a note: said.
+        AuditTotals csv = audit(claim, false);
+        assertThat(csv.claimsOnlyVisits()).isZero();
+        assertThat(csv.findingsByRule()).containsKeys("MW-D001", "MW-P002");
+    }
+
+    /** The ids a claim is not judged by are rules of the catalog (no drift from the rule book). */
+    @Test
+    void theRulesNotJudgedOnAClaimAreInTheCatalog() {
+        assertThat(VisitAudit.catalog().keySet()).containsAll(VisitAudit.NOT_ON_A_CLAIM);
     }
 
     private static List<AuditCsv.ClaimRow> claims(String json) {

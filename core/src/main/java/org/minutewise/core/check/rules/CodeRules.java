@@ -81,6 +81,16 @@ public final class CodeRules implements Rule {
             "CMS Pub 100-02 ch. 15 §240.1.2 (subluxation, its level); Pub 100-04 ch. 12 §220 (the primary "
                     + "diagnosis is the subluxation)", Citations.BENEFIT_MANUAL_CH15);
 
+    /** Whether line {@code i} is the first of its code. */
+    private static boolean firstOf(List<ServiceLine> s, int i) {
+        for (int j = 0; j < i; j++) {
+            if (s.get(j).code().equals(s.get(i).code())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The subluxation (segmental and somatic dysfunction) of a spinal region, M99.01-M99.05. */
     static boolean subluxation(String diagnosis) {
         String k = DiagnosisCategory.key(diagnosis);
@@ -108,9 +118,10 @@ public final class CodeRules implements Rule {
                 out.add(CODE_97014_MEDICARE.finding(codePath(i), "97014 (unattended electrical stimulation) is not "
                         + "paid by Medicare; Medicare's code for it is G0283."));
             }
-            // Medicare Advantage plans mostly follow Medicare's codes: only the others are told.
+            // Medicare Advantage plans and TRICARE mostly follow Medicare's codes: only the others are told, once.
             if (!medicare && ctx.payer().kind() != org.minutewise.core.payer.PayerKind.MEDICARE_ADVANTAGE
-                    && l.code().equals("G0283")) {
+                    && ctx.payer().kind() != org.minutewise.core.payer.PayerKind.TRICARE && l.code().equals("G0283")
+                    && firstOf(s, i)) {
                 out.add(G0283_NOT_MEDICARE.finding(codePath(i), "G0283 is Medicare's code for unattended "
                         + "electrical stimulation, and this visit's payer (" + ctx.payer().id() + ") is not Medicare: "
                         + "many plans want 97014 for it instead; check its coding policy before the claim goes "

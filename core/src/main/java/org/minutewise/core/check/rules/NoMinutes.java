@@ -31,10 +31,17 @@ public final class NoMinutes implements Rule {
     public void check(CheckContext ctx, List<Finding> out) {
         List<ServiceLine> services = ctx.visit().services();
         boolean billed = !ctx.visit().billed().isEmpty();
+        java.util.Set<String> said = new java.util.HashSet<>(2);
         for (int i = 0; i < services.size(); i++) {
             ServiceLine l = services.get(i);
             CodeInfo info = ctx.codeAt(i);
             if (info == null || !info.timed() || l.minutes() > 0 || billed && !l.hasTime()) {
+                continue;
+            }
+            // The code billed all the same (another line of it has minutes, or 97130 pooled with 97129's): a
+            // line without minutes beside it is no forgotten service. Once per code.
+            if (ctx.units().unitsOf(l.code()) > 0 || ctx.units().pooledAddOns().containsKey(l.code())
+                    || ctx.units().pooledAddOns().containsValue(l.code()) || !said.add(l.code())) {
                 continue;
             }
             out.add(INFO.finding(CheckContext.path(i) + ".minutes", l.code() + " has no minutes documented"

@@ -28,6 +28,18 @@ final class NoMinutesTest {
         });
     }
 
+    /**
+     * A line without minutes beside another line of the code that has them (a co-treating assistant's, say), or
+     * 97130 pooled with 97129's minutes: the code is billed, nothing was forgotten.
+     */
+    @Test
+    void aCodeBilledAllTheSameIsSilent() {
+        assertThat(findings(new NoMinutes(), visit(line("97110", Role.PT, "09:00-09:30"), stated("97110", 0,
+                Role.PTA)))).isEmpty();
+        assertThat(findings(new NoMinutes(), visit(stated("97129", 30, Role.SLP), stated("97130", 0, Role.SLP))))
+                .isEmpty();
+    }
+
     /** Minutes under 8 are minutes (the unit count explains them); untimed codes need none. */
     @Test
     void fewMinutesAndUntimedCodesAreSilent() {
