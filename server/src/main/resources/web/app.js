@@ -567,16 +567,24 @@
     }
   }
 
-  async function save() {
-    // The saved result is what stays on screen: a check the click's blur scheduled, or one on its way, would
-    // replace it (and hide what only the store knows, such as an overlap with a saved visit, MW-A001).
+  /**
+   * Stops the live check (the one scheduled and the one on its way) so that what comes next owns the results; the
+   * sequence number it takes tells a later answer whether it is still the newest.
+   */
+  function takeOver() {
     clearTimeout(timer);
     if (inflight) {
       inflight.abort();
       inflight = null;
     }
-    const mine = ++sequence;
     $("check-status").textContent = "";
+    return ++sequence;
+  }
+
+  async function save() {
+    // The saved result is what stays on screen: a check the click's blur scheduled, or one on its way, would
+    // replace it (and hide what only the store knows, such as an overlap with a saved visit, MW-A001).
+    const mine = takeOver();
     const v = visitFromForm();
     const out = $("save-status");
     out.textContent = "saving\u2026";
@@ -613,13 +621,7 @@
       out.textContent = "Enter the id of a saved visit in Visit id.";
       return;
     }
-    clearTimeout(timer);
-    if (inflight) {
-      inflight.abort();
-      inflight = null;
-    }
-    const mine = ++sequence;
-    $("check-status").textContent = "";
+    const mine = takeOver();
     let res;
     try {
       res = await api("GET", "/api/v1/visits/" + encodeURIComponent(id));

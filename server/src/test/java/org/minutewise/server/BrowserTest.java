@@ -79,6 +79,13 @@ class BrowserTest {
                 + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", e, value);
     }
 
+    /** Types a visit id into the form. */
+    private void visitId(String id) {
+        WebElement box = driver.findElement(By.id("visit-id"));
+        box.clear();
+        box.sendKeys(id);
+    }
+
     private List<WebElement> rows() {
         return driver.findElements(By.cssSelector("#blocks tbody tr"));
     }
@@ -86,9 +93,7 @@ class BrowserTest {
     @Test
     void enteringAVisitShowsItsUnitsAndAFindingAsYouType() throws Exception {
         set(driver.findElement(By.id("dos")), "2026-03-02");
-        WebElement id = driver.findElement(By.id("visit-id"));
-        id.clear();
-        id.sendKeys("V-BROWSER");
+        visitId("V-BROWSER");
         driver.findElement(By.id("diagnoses")).sendKeys("I69.351, R26.81");
         WebElement first = rows().get(0);
         first.findElement(By.className("b-code")).sendKeys("97112");
@@ -220,9 +225,7 @@ class BrowserTest {
     void aWarningIsAcceptedWithAReasonAndTheSavedVisitOpensAgain() {
         set(driver.findElement(By.id("dos")), "2026-03-02");
         set(driver.findElement(By.id("diagnoses")), "R26.81");
-        WebElement id = driver.findElement(By.id("visit-id"));
-        id.clear();
-        id.sendKeys("V-OPEN");
+        visitId("V-OPEN");
         WebElement first = rows().get(0);
         first.findElement(By.className("b-code")).sendKeys("97110");
         first.findElement(By.className("b-minutes")).sendKeys("30");
@@ -240,9 +243,7 @@ class BrowserTest {
         assertThat(driver.findElement(By.id("save-status")).getText()).contains("Accepted MW-U002");
 
         openPage();
-        WebElement again = driver.findElement(By.id("visit-id"));
-        again.clear();
-        again.sendKeys("V-OPEN");
+        visitId("V-OPEN");
         driver.findElement(By.id("open-visit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Opened V-OPEN"));
         assertThat(rows().get(0).findElement(By.className("b-code")).getAttribute("value")).isEqualTo("97110");
@@ -250,8 +251,7 @@ class BrowserTest {
         assertThat(driver.findElement(By.cssSelector("#report li[data-id='MW-U002'] .finding-override")).getText())
                 .contains("typo");
         // An id the store does not have is said, not a blank form.
-        again.clear();
-        again.sendKeys("V-NOT-SAVED");
+        visitId("V-NOT-SAVED");
         driver.findElement(By.id("open-visit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Not opened"));
         assertThat(driver.findElement(By.cssSelector("#report .problem")).getText()).contains("V-NOT-SAVED");
@@ -264,9 +264,7 @@ class BrowserTest {
     @Test
     void anOpenedVisitKeepsWhatTheFormDoesNotShow() {
         assertThat(server.postJson("/api/v1/visits", TestServer.example("claim-visit.json")).status()).isEqualTo(201);
-        WebElement id = driver.findElement(By.id("visit-id"));
-        id.clear();
-        id.sendKeys("V-2001");
+        visitId("V-2001");
         driver.findElement(By.id("open-visit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Opened V-2001"));
         WebElement minutes = rows().get(0).findElement(By.className("b-minutes"));
@@ -301,9 +299,7 @@ class BrowserTest {
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Saved"));
         // A second patient in the same minutes with the same therapist, typed and saved at once.
-        WebElement id = driver.findElement(By.id("visit-id"));
-        id.clear();
-        id.sendKeys("V-BR2");
+        visitId("V-BR2");
         set(driver.findElement(By.id("patient-id")), "P-BR2");
         set(first.findElement(By.className("b-start")), "09:10");
         WebElement end = first.findElement(By.className("b-end"));
@@ -330,9 +326,7 @@ class BrowserTest {
 
     @Test
     void userTextIsShownAsTextNeverAsMarkup() {
-        WebElement id = driver.findElement(By.id("visit-id"));
-        id.clear();
-        id.sendKeys("<img src=x onerror=alert(1)>");
+        visitId("<img src=x onerror=alert(1)>");
         WebElement first = rows().get(0);
         first.findElement(By.className("b-code")).sendKeys("97112");
         first.findElement(By.className("b-minutes")).sendKeys("30");
