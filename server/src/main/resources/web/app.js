@@ -554,7 +554,11 @@
         lastVisit = v;
         markField(null);
         report.appendChild(renderResult(res.body, v));
-        status.textContent = "updated " + new Date().toLocaleTimeString();
+        // What a screen reader hears after each pause in typing: the gist, not the whole report again.
+        const blocking = (res.body.findings || []).filter((f) => f.severity === "block").length;
+        status.textContent = res.body.totalUnits + (res.body.totalUnits === 1 ? " unit" : " units") + ", "
+          + (blocking ? blocking + " blocking finding" + (blocking === 1 ? "" : "s") : "nothing blocks")
+          + " (updated " + new Date().toLocaleTimeString() + ")";
       } else {
         markField(res.body && res.body.field, v.serviceRows);
         report.appendChild(renderProblem(res.body, v.serviceRows));
@@ -686,7 +690,7 @@
     }
     loaded = v;
     if (!body.children.length) {
-      addBlock({ role: "PT" });
+      addBlock({ role: $("plan").value });
     }
   }
 
@@ -832,7 +836,14 @@
       loadPayers();
       scheduleCheck();
     });
-    addBlock({ role: "PT" });
+    addBlock({ role: $("plan").value });
+    // The first block's clinician follows the plan of care until a code is typed in it (an OT plan, an OT).
+    $("plan").addEventListener("change", () => {
+      const rows = $("blocks").tBodies[0].rows;
+      if (rows.length === 1 && !rows[0].querySelector(".b-code").value.trim()) {
+        rows[0].querySelector(".b-role").value = $("plan").value;
+      }
+    });
     $("add-block").addEventListener("click", () => { addBlock(lastRowDefaults(), true); });
     const form = $("visit");
     form.addEventListener("input", () => {
@@ -882,7 +893,7 @@
     const rows = $("blocks").tBodies[0].rows;
     const last = rows[rows.length - 1];
     if (!last) {
-      return { role: "PT" };
+      return { role: $("plan").value };
     }
     return { role: last.querySelector(".b-role").value, provider: last.querySelector(".b-provider").value,
       supervisor: last.querySelector(".b-supervisor").value, start: last.querySelector(".b-end").value };

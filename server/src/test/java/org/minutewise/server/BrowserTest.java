@@ -324,6 +324,23 @@ class BrowserTest {
         assertThat(driver.findElement(By.id("save-status")).getText()).isEmpty();
     }
 
+    /**
+     * The first block's clinician follows the plan of care (an OT plan, an OT: a PT under it blocks); the status a
+     * screen reader hears is the gist (units, what blocks), not the whole report again.
+     */
+    @Test
+    void theFirstBlockFollowsThePlanAndTheStatusSaysTheGist() {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("plan"))).selectByVisibleText("OT");
+        WebElement first = rows().get(0);
+        assertThat(new org.openqa.selenium.support.ui.Select(first.findElement(By.className("b-role")))
+                .getFirstSelectedOption().getText()).isEqualTo("OT");
+        first.findElement(By.className("b-code")).sendKeys("97530");
+        first.findElement(By.className("b-minutes")).sendKeys("30");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-status"), "2 units"));
+        assertThat(driver.findElement(By.id("check-status")).getAttribute("role")).isEqualTo("status");
+        assertThat(driver.findElement(By.id("results")).getAttribute("aria-live")).isNull();
+    }
+
     @Test
     void userTextIsShownAsTextNeverAsMarkup() {
         visitId("<img src=x onerror=alert(1)>");
