@@ -116,7 +116,11 @@ public final class ReportHtml {
             return;
         }
         List<Map.Entry<String, Long>> rules = new ArrayList<>(t.findingsByRule().entrySet());
-        rules.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        // What blocks first, then warnings, then information, each by count: a few thousand information findings
+        // (a review note on every visit) do not push the blocks down the page.
+        rules.sort(Comparator.<Map.Entry<String, Long>>comparingInt(e -> severityRank(catalog.get(e.getKey())))
+                .thenComparing(Map.Entry.<String, Long>comparingByValue().reversed())
+                .thenComparing(Map.Entry.comparingByKey()));
         List<Bar> bars = new ArrayList<>();
         for (Map.Entry<String, Long> e : rules) {
             RuleInfo info = catalog.get(e.getKey());
@@ -136,6 +140,10 @@ public final class ReportHtml {
                     .append(num(e.getValue())).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static int severityRank(RuleInfo info) {
+        return info == null ? Severity.values().length : info.severity().ordinal();
     }
 
     private static void bySeverity(StringBuilder h, AuditTotals t) {

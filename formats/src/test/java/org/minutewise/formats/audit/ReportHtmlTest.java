@@ -27,4 +27,19 @@ class ReportHtmlTest {
         String html = ReportHtml.render(totals(), VisitAudit.catalog(), List.of("visits.csv"));
         assertThat(html).contains("<td>PT00001</td>").doesNotContain("no visits of their own");
     }
+
+    /** Blocks head the findings by rule, however many information findings there are. */
+    @Test
+    void blocksComeFirstInTheFindingsByRule() {
+        AuditTotals t = totals();
+        for (int i = 0; i < 50; i++) {
+            t.finding("MW-E004", Severity.INFO, "PT00001", "medicare");
+        }
+        t.finding("MW-B002", Severity.BLOCK, "PT00001", "medicare");
+        t.finding("MW-D001", Severity.WARN, "PT00001", "medicare");
+        String html = ReportHtml.render(t, VisitAudit.catalog(), List.of("visits.csv"));
+        String table = html.substring(html.indexOf("<h2>Findings by rule</h2>"));
+        assertThat(table.indexOf("<code>MW-B002</code>")).isLessThan(table.indexOf("<code>MW-D001</code>"));
+        assertThat(table.indexOf("<code>MW-D001</code>")).isLessThan(table.indexOf("<code>MW-E004</code>"));
+    }
 }
