@@ -441,20 +441,35 @@
     return box;
   }
 
+  /** Each part of a service a problem may name: the block's box for it, and its name in the form's words. */
+  const SERVICE_PARTS = { code: [".b-code", "code"], minutes: [".b-minutes", "minutes"],
+    periods: [".b-start", "start time"], end: [".b-end", "end time"], provider: [".b-role", "who treated"],
+    mode: [".b-mode", "mode"], regions: [".b-regions", "regions"] };
+
+  /**
+   * A problem's field about a service ("services[1].periods[0].end"): the service's index in the request and the
+   * part named (a key of SERVICE_PARTS, "end" for a period's end, "" for none); null for another field.
+   */
+  function serviceField(field) {
+    const m = /^services\[(\d+)\](?:\.(\w+))?(?:\[\d+\])?(?:\.(\w+))?/.exec(field || "");
+    if (!m) {
+      return null;
+    }
+    const part = m[2] === "periods" && m[3] === "end" ? "end" : SERVICE_PARTS[m[2]] ? m[2] : "";
+    return { index: Number(m[1]), part };
+  }
+
   /**
    * A problem's field in the form's words: "service row 2, end time (services[1].periods[0].end)". Rows count from
    * 1 as the table shows them; serviceRows maps the request's services to the table's rows (blank rows skipped).
    */
   function describeField(field, serviceRows) {
-    const m = /^services\[(\d+)\](?:\.(\w+))?(?:\[\d+\])?(?:\.(\w+))?/.exec(field || "");
-    if (!m) {
+    const f = serviceField(field);
+    if (!f) {
       return field;
     }
-    const row = serviceRows && serviceRows[Number(m[1])] !== undefined ? serviceRows[Number(m[1])] : Number(m[1]);
-    const names = { code: "code", minutes: "minutes", periods: "start time", provider: "who treated",
-      mode: "mode", regions: "regions" };
-    const what = m[2] === "periods" && m[3] === "end" ? "end time" : names[m[2]] || "";
-    return "service row " + (row + 1) + (what ? ", " + what : "") + " (" + field + ")";
+    const row = serviceRows && serviceRows[f.index] !== undefined ? serviceRows[f.index] : f.index;
+    return "service row " + (row + 1) + (f.part ? ", " + SERVICE_PARTS[f.part][1] : "") + " (" + field + ")";
   }
 
   function renderProblem(p, serviceRows) {
@@ -502,15 +517,13 @@
       mark($(certField));
       return;
     }
-    const m = /^services\[(\d+)\](?:\.(\w+))?(?:\[\d+\])?(?:\.(\w+))?/.exec(field);
-    if (m) {
-      const row = $("blocks").tBodies[0].rows[serviceRows[Number(m[1])]];
+    const f = serviceField(field);
+    if (f) {
+      const row = $("blocks").tBodies[0].rows[serviceRows[f.index]];
       if (!row) {
         return;
       }
-      const which = m[2] === "periods" && m[3] === "end" ? ".b-end" : { code: ".b-code", minutes: ".b-minutes",
-        periods: ".b-start", provider: ".b-role", mode: ".b-mode", regions: ".b-regions" }[m[2]] || ".b-code";
-      mark(row.querySelector(which));
+      mark(row.querySelector(SERVICE_PARTS[f.part || "code"][0]));
     }
   }
 

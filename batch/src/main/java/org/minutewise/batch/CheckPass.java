@@ -247,26 +247,15 @@ final class CheckPass {
         Spill.Rec first = recs.get(0);
         // Each JSON, FHIR or X12 record is one occurrence of the visit; a CSV file's rows together are one. A visit
         // in two files (overlapping exports) would have its billed units counted twice: set aside, saying where.
-        Map<Integer, List<Long>> csvLines = new java.util.LinkedHashMap<>();
-        List<VisitAudit.Occurrence> occurrences = new ArrayList<>();
-        List<Integer> csvAt = new ArrayList<>();
+        Map<String, List<Long>> occurrences = new java.util.LinkedHashMap<>();
         for (Spill.Rec r : recs) {
             if (r.kind() == Spill.CSV) {
-                if (!csvLines.containsKey(r.file())) {
-                    csvLines.put(r.file(), new ArrayList<>());
-                    csvAt.add(occurrences.size());
-                    occurrences.add(null);
-                }
-                csvLines.get(r.file()).add(r.line());
+                occurrences.computeIfAbsent(state.inputs.get(r.file()), f -> new ArrayList<>()).add(r.line());
             } else {
-                occurrences.add(new VisitAudit.Occurrence(place(r), List.of()));
+                occurrences.put(place(r), List.of());
             }
         }
         if (occurrences.size() > 1) {
-            int i = 0;
-            for (Map.Entry<Integer, List<Long>> e : csvLines.entrySet()) {
-                occurrences.set(csvAt.get(i++), new VisitAudit.Occurrence(state.inputs.get(e.getKey()), e.getValue()));
-            }
             String why = VisitAudit.comesMoreThanOnce(first.visitId(), occurrences);
             for (Spill.Rec r : recs) {
                 parts.reject(r, why);

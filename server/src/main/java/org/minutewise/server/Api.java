@@ -69,6 +69,8 @@ final class Api {
     private final VisitStore store;
     private final int maxBody;
     private final List<RuleInfo> catalog;
+    /** Today: the date a unit count without one is for (UTC, as `units`), and the point of care's (MW-P005). */
+    private final java.time.Clock clock;
 
     Api(ReferenceData ref, VisitStore store, int maxBody, java.time.Clock clock) {
         this.ref = ref;
@@ -79,9 +81,6 @@ final class Api {
         this.maxBody = maxBody;
         this.catalog = checker.rules().catalog();
     }
-
-    /** Today, for a unit count that names no date of service (as `units` without --date: UTC). */
-    private final java.time.Clock clock;
 
     /** The checker as of today at the point of care (a date of service after it is MW-P005), in the clock's zone. */
     private VisitChecker today() {

@@ -715,14 +715,12 @@ public final class AuditJob {
                 }
                 // A visit in two files (overlapping exports) would have its billed units counted twice: set
                 // aside, saying where, as the single-process audit does.
-                Map<Integer, List<Long>> byFile = new LinkedHashMap<>();
+                Map<String, List<Long>> byFile = new LinkedHashMap<>();
                 for (InRow r : rows) {
-                    byFile.computeIfAbsent(r.file, f -> new ArrayList<>()).add(r.line);
+                    byFile.computeIfAbsent(names.get(r.file), f -> new ArrayList<>()).add(r.line);
                 }
                 if (byFile.size() > 1) {
-                    List<VisitAudit.Occurrence> occurrences = new ArrayList<>();
-                    byFile.forEach((f, lines) -> occurrences.add(new VisitAudit.Occurrence(names.get(f), lines)));
-                    String why = VisitAudit.comesMoreThanOnce(visitId, occurrences);
+                    String why = VisitAudit.comesMoreThanOnce(visitId, byFile);
                     for (InRow r : rows) {
                         reject(r, why, names, out, totals);
                     }

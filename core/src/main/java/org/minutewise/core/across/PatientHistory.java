@@ -361,10 +361,8 @@ public final class PatientHistory {
                 BigDecimal before = running.get(bucket);
                 BigDecimal after = before;
                 boolean needs = false;
-                List<String> missing = new ArrayList<>();
-                List<String> early = new ArrayList<>();
-                List<VisitDigest.Line> missingLines = new ArrayList<>();
-                List<VisitDigest.Line> earlyLines = new ArrayList<>();
+                List<VisitDigest.Line> missing = new ArrayList<>();
+                List<VisitDigest.Line> early = new ArrayList<>();
                 Estimate.FullUnit cut = reduced.get(v.visitId());
                 BigDecimal exposed = BigDecimal.ZERO;
                 // First the running count line by line: which lines pass the threshold.
@@ -395,13 +393,11 @@ public final class PatientHistory {
                     VisitDigest.Line l = v.lines().get(i);
                     boolean wants = past[i] || v.institutional() && needs;
                     if (wants && !l.modifiers().contains("KX")) {
-                        missing.add(l.code());
-                        missingLines.add(l);
+                        missing.add(l);
                         exposed = exposed.add(amount[i]);
                     }
                     if (!wants && l.modifiers().contains("KX")) {
-                        early.add(l.code());
-                        earlyLines.add(l);
+                        early.add(l);
                     }
                 }
                 String label = bucket.equals("OT") ? "OT" : "PT and SLP";
@@ -411,15 +407,15 @@ public final class PatientHistory {
                 if (!missing.isEmpty()) {
                     out.add(new AcrossFinding(v.visitId(), KX_CROSSING.finding("claimLines", "Counting the "
                             + "patient's visits of " + v.date().getYear() + " in date order, the " + label + " expenses "
-                            + "are " + money + ", but " + String.join(", ", missing)
+                            + "are " + money + ", but " + codes(missing)
                             + (missing.size() == 1 ? " carries" : " carry") + " no KX."),
-                            missing.size(), exposed, missingLines));
+                            missing.size(), exposed, missing));
                 }
                 if (!early.isEmpty() && !needs && !unpriced.contains(bucket)) {
                     out.add(new AcrossFinding(v.visitId(), KX_EARLY.finding("claimLines", "Counting the patient's "
                             + "visits of " + v.date().getYear() + " in date order, the " + label + " expenses are "
-                            + money + ", yet " + String.join(", ", early) + (early.size() == 1 ? " carries" : " carry")
-                            + " KX."), 0, BigDecimal.ZERO, earlyLines));
+                            + money + ", yet " + codes(early) + (early.size() == 1 ? " carries" : " carry")
+                            + " KX."), 0, BigDecimal.ZERO, early));
                 }
                 running.put(bucket, after);
             }
@@ -549,6 +545,15 @@ public final class PatientHistory {
             }
         }
         return m;
+    }
+
+    /** The lines' codes, in order, as a message lists them ("97110, 97140"). */
+    private static String codes(List<VisitDigest.Line> lines) {
+        List<String> codes = new ArrayList<>(lines.size());
+        for (VisitDigest.Line l : lines) {
+            codes.add(l.code());
+        }
+        return String.join(", ", codes);
     }
 
     private static String lineKey(VisitDigest v, int line) {

@@ -228,6 +228,10 @@ public final class AuditTotals {
      * Billed units of timed codes with no minutes documented (MW-B001): counted as supported, since nothing shows
      * they are not, and outside the dollars over and under.
      */
+    public void unverified(long units) {
+        unitsUnverified += units;
+    }
+
     /** A visit that is a claim only: its documentation and certification were not judged. */
     public void claimsOnly() {
         claimsOnlyVisits++;
@@ -235,10 +239,6 @@ public final class AuditTotals {
 
     public long claimsOnlyVisits() {
         return claimsOnlyVisits;
-    }
-
-    public void unverified(long units) {
-        unitsUnverified += units;
     }
 
     /** A visit billed without KX after the patient passed the threshold: its lines without KX and their amount. */

@@ -112,38 +112,30 @@ public final class VisitAudit {
     }
 
     /**
-     * One occurrence of a visit in the input: a record of a visit-per-record format (its place, e.g. "b.jsonl line
-     * 1"), or a CSV file's rows of the visit (the file's name and the rows' lines).
-     */
-    public record Occurrence(String place, List<Long> csvLines) {
-        public Occurrence {
-            Objects.requireNonNull(place, "place");
-            csvLines = List.copyOf(csvLines);
-        }
-    }
-
-    /**
      * The reason all records of a visit that comes more than once are set aside (a visit in two exports, say):
-     * where it comes, in input order, at most five places and five lines of a CSV file each.
+     * where it comes, in input order, at most five places and five lines of a CSV file each. {@code places} holds
+     * each occurrence in input order: a record of a visit-per-record format by its place ("b.jsonl line 1", no
+     * lines), a CSV file's rows of the visit together by the file's name with the rows' lines.
      */
-    public static String comesMoreThanOnce(String visitId, List<Occurrence> occurrences) {
-        StringBuilder places = new StringBuilder();
-        for (int i = 0; i < Math.min(5, occurrences.size()); i++) {
-            Occurrence o = occurrences.get(i);
-            places.append(i == 0 ? "" : "; ").append(o.place());
-            List<Long> lines = o.csvLines();
+    public static String comesMoreThanOnce(String visitId, Map<String, List<Long>> places) {
+        StringBuilder where = new StringBuilder();
+        int i = 0;
+        for (Map.Entry<String, List<Long>> o : places.entrySet()) {
+            if (i == 5) {
+                where.append("; ...");
+                break;
+            }
+            where.append(i++ == 0 ? "" : "; ").append(o.getKey());
+            List<Long> lines = o.getValue();
             if (!lines.isEmpty()) {
-                places.append(lines.size() == 1 ? " line " : " lines ");
+                where.append(lines.size() == 1 ? " line " : " lines ");
                 for (int j = 0; j < Math.min(5, lines.size()); j++) {
-                    places.append(j == 0 ? "" : ", ").append(lines.get(j));
+                    where.append(j == 0 ? "" : ", ").append(lines.get(j));
                 }
-                places.append(lines.size() > 5 ? ", ..." : "");
+                where.append(lines.size() > 5 ? ", ..." : "");
             }
         }
-        if (occurrences.size() > 5) {
-            places.append("; ...");
-        }
-        return "visit " + visitId + " comes " + occurrences.size() + " times in the input (" + places + "); a visit "
+        return "visit " + visitId + " comes " + places.size() + " times in the input (" + where + "); a visit "
                 + "must come once, so all its records are set aside";
     }
 
@@ -422,9 +414,11 @@ public final class VisitAudit {
                 if (medicare && beside.contains("KX") && y.units() > 0
                         && v.patient().spentBefore(y.discipline()).signum() == 0
                         && !ClaimBuilder.kxBucket(y, checker.ref().codes(), notCovered).isEmpty()) {
-                    List<String> withKx = List.copyOf(ClaimBuilder.withKx(sm.get(k)));
-                    sm.get(k).clear();
-                    sm.get(k).addAll(withKx);
+                    List<String> withKx = ClaimBuilder.withKx(sm.get(k)); // a new list when it adds KX
+                    if (withKx != sm.get(k)) {
+                        sm.get(k).clear();
+                        sm.get(k).addAll(withKx);
+                    }
                 }
             }
             // The units' worth at a price that does not depend on which line holds the day's unit paid in full.
