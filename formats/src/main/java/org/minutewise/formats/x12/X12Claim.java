@@ -57,8 +57,17 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
     }
 
     /** One service line: SV1 (837P) or SV2 (837I). */
+    /** An address's second line for N302 (1-55 characters in the X12 set), empty when blank. */
+    private static Optional<String> line2(Address a, String field) {
+        return a.line2().filter(l -> !l.isBlank()).map(l -> X12Text.check(l, field, 1, 55));
+    }
+
     record Line(String code, List<String> modifiers, BigDecimal charge, int units, List<Integer> pointers,
                 Optional<Rendering> rendering, String revenueCode) {
+        Line withoutRendering() {
+            return rendering.isEmpty() ? this : new Line(code, modifiers, charge, units, pointers, Optional.empty(),
+                    revenueCode);
+        }
     }
 
     /** Which 837. */
@@ -177,9 +186,7 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             throw new InputException("billingProvider.address.state", "expected a 2-letter state code, got \""
                     + a.state() + "\"");
         }
-        Optional<String> line2 = a.line2().isPresent() && !a.line2().get().isBlank()
-                ? Optional.of(X12Text.check(a.line2().get(), "billingProvider.address.line2", 1, 55))
-                : Optional.empty();
+        Optional<String> line2 = line2(a, "billingProvider.address.line2");
         BillingParty billing = new BillingParty(npi, taxId, name,
                 X12Text.check(a.line1(), "billingProvider.address.line1", 1, 55), line2,
                 X12Text.check(a.city(), "billingProvider.address.city", 2, 30), a.state(), zip);
@@ -217,8 +224,7 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             throw bad;
         }
         String subZip = sa.zip().replace("-", "");
-        Optional<String> subLine2 = sa.line2().isPresent() && !sa.line2().get().isBlank()
-                ? Optional.of(X12Text.check(sa.line2().get(), "subscriber.address.line2", 1, 55)) : Optional.empty();
+        Optional<String> subLine2 = line2(sa, "subscriber.address.line2");
         SubscriberParty sub = new SubscriberParty(filingIndicator(r.payer().kind(), form), memberId, last, first,
                 X12Text.check(sa.line1(), "subscriber.address.line1", 1, 55), subLine2,
                 X12Text.check(sa.city(), "subscriber.address.city", 2, 30), sa.state(), subZip,
@@ -318,14 +324,6 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                 break;
             }
         }
-        if (claimRendering.isEmpty()) {
-            List<Line> none = new ArrayList<>(lines.size());
-            for (Line l : lines) {
-                none.add(new Line(l.code(), l.modifiers(), l.charge(), l.units(), l.pointers(), Optional.empty(),
-                        l.revenueCode()));
-            }
-            lines = none;
-        }
         List<Line> out = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
@@ -336,8 +334,8 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                 throw new InputException(where + ".provider.npi", need + ": other lines of this claim name a"
                         + " rendering provider, so the line for " + cl.code() + " needs one too");
             }
-            out.add(l.rendering().equals(claimRendering) ? new Line(l.code(), l.modifiers(), l.charge(), l.units(),
-                    l.pointers(), Optional.empty(), l.revenueCode()) : l);
+            // No 2420 where the claim's rendering provider (or, without one, the billing provider) renders the line.
+            out.add(claimRendering.isEmpty() || l.rendering().equals(claimRendering) ? l.withoutRendering() : l);
         }
         return new X12Claim(claimId, billing, sub, facility, frequency, dx, certifier(v), claimRendering, out,
                 v.dateOfService(), total);
