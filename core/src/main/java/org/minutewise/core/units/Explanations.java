@@ -148,12 +148,13 @@ final class Explanations {
                     defaults.add(code);
                 }
             }
-            // The default's reason: a code the therapists furnished alone before one with an assistant's minutes
-            // (no CQ/CO: paid in full rather than at 85%), then the lowest code number.
+            // The default's reason: a code whose unit would carry no CQ/CO (paid in full rather than at 85%) before
+            // one whose unit would, then the lowest code number. Not "the therapist alone": an assistant may have
+            // furnished a de minimis part of the default's minutes.
             String why = !r.tiedWithAssistant().isEmpty()
-                    ? (defaults.size() == 1 ? "furnished by the therapist alone, so without CQ/CO, where "
-                    + join(r.tiedWithAssistant()) + " had an assistant's minutes"
-                    : "codes furnished by the therapist alone first (without CQ/CO), then the lowest code numbers")
+                    ? (defaults.size() == 1 ? "its unit carries no CQ/CO and is paid in full, where a unit of "
+                    + join(r.tiedWithAssistant()) + " would carry CQ/CO for the assistant's minutes"
+                    : "codes whose unit carries no CQ/CO first (paid in full), then the lowest code numbers")
                     : defaults.size() == 1 ? "lowest code number" : "lowest code numbers";
             sb.append(defaults.size() == 1 ? "Minutewise gives it to " : "Minutewise gives one each to ")
                     .append(join(defaults)).append(" by default (").append(why).append("); the alternative")

@@ -322,7 +322,7 @@ public final class UnitCalculator {
                 }
             }
             tied = t;
-            // Said only when it decided the default: some of the tied codes had an assistant's minutes, some not.
+            // Said only when it decided the default: a unit of some of the tied codes would carry CQ/CO, of some not.
             tiedAssistant = withAssistant.size() < group.size() ? withAssistant : List.of();
             alternatives = alternatives(codes, kinds, full, group, chosen, n, extra);
         }

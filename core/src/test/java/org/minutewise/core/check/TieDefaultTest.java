@@ -41,6 +41,11 @@ final class TieDefaultTest {
         assertThat(u.professionalChoice()).isTrue();
         assertThat(u.unitsOf("97140")).isEqualTo(1);
         assertThat(u.unitsOf("97110")).isZero();
+        // The PTA furnished a minute of 97140 too: the reason is the modifier, not "the therapist alone".
+        assertThat(u.explanation()).anyMatch(s -> s.contains("Minutewise gives it to 97140 by default (its unit "
+                + "carries no CQ/CO and is paid in full, where a unit of 97110 would carry CQ/CO for the assistant's "
+                + "minutes)"));
+        assertThat(String.join(" ", u.explanation())).doesNotContain("alone");
     }
 
     /** Co-treatment: the PTA's minutes overlap the PT's, so they are the PT's; no reason to move off 97110. */

@@ -190,8 +190,9 @@ final class CmsAllocationTest {
             assertThat(r.unitsOf("97110")).isZero();
             assertThat(r.tiedWithAssistant()).containsExactly("97110");
             assertThat(r.alternatives()).containsExactly(Map.of("97140", 0, "97110", 1));
-            assertThat(r.explanation()).anyMatch(s -> s.contains("Minutewise gives it to 97140 by default (furnished "
-                    + "by the therapist alone, so without CQ/CO, where 97110 had an assistant's minutes)"));
+            assertThat(r.explanation()).anyMatch(s -> s.contains("Minutewise gives it to 97140 by default (its unit "
+                    + "carries no CQ/CO and is paid in full, where a unit of 97110 would carry CQ/CO for the "
+                    + "assistant's minutes)"));
             // Both the therapist's: the lowest code number, as before, and said so.
             UnitResult both = UnitCalculator.compute(UnitMethod.CMS, UnitCalculator.pool(List.of(
                     Fixtures.line("97140", "T1", Role.PT, "09:00-09:08"),
