@@ -82,9 +82,46 @@ public final class VisitChecker {
         return out;
     }
 
+    /**
+     * The visit's units by {@code method} from its minutes per code ({@code pooled}): counted per discipline when the
+     * visit holds more than one discipline's plan of care (a PT's and an OT's services the same day), each
+     * discipline's timed minutes on their own ({@link UnitCalculator#combine}); a code counts under the discipline of
+     * its first line, as its claim line is billed.
+     */
+    public static UnitResult count(org.minutewise.core.units.UnitMethod method, Visit visit,
+                                   List<org.minutewise.core.units.CodeMinutes> pooled,
+                                   org.minutewise.core.codes.CodeCatalog codes) {
+        List<org.minutewise.core.model.ServiceLine> services = visit.services();
+        org.minutewise.core.model.Discipline first = visit.disciplineOf(services.get(0));
+        boolean mixed = false;
+        for (int i = 1; i < services.size() && !mixed; i++) {
+            mixed = visit.disciplineOf(services.get(i)) != first;
+        }
+        if (!mixed) {
+            return UnitCalculator.compute(method, pooled, codes); // the usual visit: one discipline
+        }
+        Map<org.minutewise.core.model.Discipline, List<org.minutewise.core.units.CodeMinutes>> groups =
+                new java.util.EnumMap<>(org.minutewise.core.model.Discipline.class);
+        List<String> order = new ArrayList<>(pooled.size());
+        for (org.minutewise.core.units.CodeMinutes cm : pooled) {
+            org.minutewise.core.model.Discipline d = first;
+            for (org.minutewise.core.model.ServiceLine l : services) {
+                if (l.code().equals(cm.code())) {
+                    d = visit.disciplineOf(l);
+                    break;
+                }
+            }
+            groups.computeIfAbsent(d, k -> new ArrayList<>()).add(cm);
+            order.add(cm.code());
+        }
+        Map<String, UnitResult> parts = new java.util.LinkedHashMap<>();
+        groups.forEach((d, list) -> parts.put(d.name(), UnitCalculator.compute(method, list, codes)));
+        return UnitCalculator.combine(parts, order);
+    }
+
     /** Checks with an explicit profile (for example one whose method the user overrode). */
     public CheckResult check(Visit visit, PayerProfile payer) {
-        UnitResult units = UnitCalculator.compute(payer.method(), pooled(visit, payer), ref.codes());
+        UnitResult units = count(payer.method(), visit, pooled(visit, payer), ref.codes());
         CheckContext ctx = new CheckContext(visit, payer, ref, units, today);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.rules()) {

@@ -15,6 +15,9 @@ final class Explanations {
     }
 
     static List<String> explain(UnitResult r) {
+        if (!r.byDiscipline().isEmpty()) {
+            return byDiscipline(r);
+        }
         List<String> out = new ArrayList<>();
         // A base code and its add-on documented together are explained as the one service they are.
         UnitResult v = r.pooledAddOns().isEmpty() ? r : pooledView(r);
@@ -52,6 +55,21 @@ final class Explanations {
         }
         out.add("Result: " + summary(r) + ".");
         cognitiveClaim(r, out);
+        return out;
+    }
+
+    /** A visit of several disciplines: each one's steps under its label, then the sum. */
+    private static List<String> byDiscipline(UnitResult r) {
+        List<String> out = new ArrayList<>();
+        out.add("The visit holds " + String.join(" and ", r.byDiscipline().keySet()) + " services, each under its "
+                + "own plan of care and modifier: each discipline's timed minutes are counted on their own, not "
+                + "added to the other's.");
+        r.byDiscipline().forEach((label, part) -> {
+            for (String step : explain(part)) {
+                out.add(label + ": " + step);
+            }
+        });
+        out.add("Result for the visit: " + summary(r) + ".");
         return out;
     }
 

@@ -106,6 +106,65 @@ public final class UnitCalculator {
         return sum - union.cardinality();
     }
 
+    /**
+     * One visit's count when it holds more than one discipline's plan of care: each discipline's codes counted on
+     * their own ({@code parts}, by label, each from {@link #compute}), as each discipline bills under its own plan
+     * of care and modifier (GP, GO, GN), and its minutes make its own units; a PT's 6 minutes and an OT's 6 do not
+     * add up to a unit. The result's sums and lines are those of the parts (lines in {@code codeOrder}); an
+     * alternative of one discipline's tie keeps the others' units as counted. One part is returned as it is.
+     */
+    public static UnitResult combine(Map<String, UnitResult> parts, List<String> codeOrder) {
+        if (parts.size() == 1) {
+            return parts.values().iterator().next();
+        }
+        UnitMethod method = null;
+        int minutes = 0;
+        int timed = 0;
+        int total = 0;
+        boolean choice = false;
+        Map<String, CodeUnits> byCode = new LinkedHashMap<>();
+        Map<String, Integer> counted = new LinkedHashMap<>();
+        List<String> tied = new ArrayList<>();
+        List<String> tiedWithAssistant = new ArrayList<>();
+        Map<String, String> addOns = new LinkedHashMap<>();
+        for (UnitResult r : parts.values()) {
+            method = r.method();
+            minutes += r.totalTimedMinutes();
+            timed += r.timedUnits();
+            total += r.totalUnits();
+            choice |= r.professionalChoice();
+            tied.addAll(r.tiedCodes());
+            tiedWithAssistant.addAll(r.tiedWithAssistant());
+            addOns.putAll(r.pooledAddOns());
+            for (CodeUnits c : r.lines()) {
+                byCode.put(c.code(), c);
+            }
+        }
+        List<CodeUnits> lines = new ArrayList<>(byCode.size());
+        for (String code : codeOrder) {
+            CodeUnits c = byCode.remove(code);
+            if (c != null) {
+                lines.add(c);
+            }
+        }
+        lines.addAll(byCode.values());
+        for (CodeUnits c : lines) {
+            if (c.kind() == CodeKind.TIMED) {
+                counted.put(c.code(), c.units());
+            }
+        }
+        List<Map<String, Integer>> alternatives = new ArrayList<>();
+        for (UnitResult r : parts.values()) {
+            for (Map<String, Integer> alt : r.alternatives()) {
+                Map<String, Integer> whole = new LinkedHashMap<>(counted);
+                whole.putAll(alt);
+                alternatives.add(whole);
+            }
+        }
+        return new UnitResult(method, minutes, timed, total, lines, choice, tied, alternatives, addOns,
+                tiedWithAssistant, parts);
+    }
+
     public static UnitResult compute(UnitMethod method, List<CodeMinutes> input, CodeCatalog catalog) {
         // Pool repeated codes (order of first appearance).
         int cap = input.size();

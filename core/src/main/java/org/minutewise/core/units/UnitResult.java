@@ -20,11 +20,14 @@ import java.util.Objects;
  *                           (97130 to 97129 when both are documented: one service; empty otherwise)
  * @param tiedWithAssistant  the tied codes an assistant furnished minutes of (a unit of theirs may carry CQ/CO, paid
  *                           at 85%): the default goes to the others first (empty without such a tie)
+ * @param byDiscipline       a visit with more than one discipline's plan of care (PT, OT, SLP): each discipline's
+ *                           own count, by its label, whose sums and lines this result holds (empty for the usual
+ *                           visit of one discipline); see {@link UnitCalculator#combine}
  */
 public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnits, int totalUnits,
                          List<CodeUnits> lines, boolean professionalChoice, List<String> tiedCodes,
                          List<Map<String, Integer>> alternatives, Map<String, String> pooledAddOns,
-                         List<String> tiedWithAssistant) {
+                         List<String> tiedWithAssistant, Map<String, UnitResult> byDiscipline) {
 
     public UnitResult {
         Objects.requireNonNull(method, "method");
@@ -34,6 +37,17 @@ public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnit
         pooledAddOns = pooledAddOns.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(pooledAddOns));
         tiedWithAssistant = List.copyOf(tiedWithAssistant);
+        byDiscipline = byDiscipline.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
+                new LinkedHashMap<>(byDiscipline));
+    }
+
+    /** A result of one discipline's minutes. */
+    public UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnits, int totalUnits,
+                      List<CodeUnits> lines, boolean professionalChoice, List<String> tiedCodes,
+                      List<Map<String, Integer>> alternatives, Map<String, String> pooledAddOns,
+                      List<String> tiedWithAssistant) {
+        this(method, totalTimedMinutes, timedUnits, totalUnits, lines, professionalChoice, tiedCodes, alternatives,
+                pooledAddOns, tiedWithAssistant, Map.of());
     }
 
     /** A result whose tie (if any) has no code with an assistant's minutes. */

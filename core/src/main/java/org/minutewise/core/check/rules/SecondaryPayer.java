@@ -49,8 +49,8 @@ public final class SecondaryPayer implements Rule {
             return;
         }
         PayerProfile sec = found.get();
-        UnitResult secUnits = UnitCalculator.compute(sec.method(), UnitCalculator.pool(ctx.visit().services()),
-                ctx.ref().codes());
+        UnitResult secUnits = org.minutewise.core.check.VisitChecker.count(sec.method(), ctx.visit(),
+                UnitCalculator.pool(ctx.visit().services()), ctx.ref().codes());
         boolean capDiffers = sec.maxTimedUnitsPerDay().isPresent()
                 && secUnits.timedUnits() > sec.maxTimedUnitsPerDay().getAsInt();
         if (!secUnits.unitsByCode().equals(ctx.units().unitsByCode()) || capDiffers) {
