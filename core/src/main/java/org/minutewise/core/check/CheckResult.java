@@ -37,13 +37,50 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
     public List<String> explanation() {
         List<String> cq = ClaimBuilder.assistantExplanation(this);
         List<String> shared = sharedMinutesExplanation();
-        if (cq.isEmpty() && shared.isEmpty()) {
+        List<String> left = notCountedExplanation();
+        if (cq.isEmpty() && shared.isEmpty() && left.isEmpty()) {
             return units.explanation();
+        }
+        shared = shared.isEmpty() ? left : new java.util.ArrayList<>(shared);
+        if (shared != left) {
+            shared.addAll(left);
         }
         List<String> all = new java.util.ArrayList<>(units.explanation());
         all.addAll(Math.min(1, all.size()), shared);
         all.addAll(cq);
         return all;
+    }
+
+    /**
+     * A sentence for each line of a timed code whose minutes the count leaves out ({@link VisitChecker#notCounted}):
+     * an aide's, an SLPA's billed to Medicare, supervised or group time.
+     */
+    private List<String> notCountedExplanation() {
+        List<String> out = List.of();
+        List<org.minutewise.core.model.ServiceLine> services = visit.services();
+        for (int i = 0; i < services.size(); i++) {
+            org.minutewise.core.model.ServiceLine l = services.get(i);
+            if (l.minutes() == 0) {
+                continue;
+            }
+            String why = VisitChecker.notCounted(visit, payer, timed(l.code()), l);
+            if (why != null) {
+                out = out.isEmpty() ? new java.util.ArrayList<>() : out;
+                out.add(l.code() + " (services[" + i + "]): " + l.minutes() + " minutes " + why + ", so they are "
+                        + "left out of the count (RULES.md §2).");
+            }
+        }
+        return out;
+    }
+
+    /** Whether the units count {@code code} as a timed code. */
+    private boolean timed(String code) {
+        for (org.minutewise.core.units.CodeUnits c : units.lines()) {
+            if (c.code().equals(code)) {
+                return c.kind() == org.minutewise.core.units.CodeKind.TIMED;
+            }
+        }
+        return false;
     }
 
     /** A sentence for each code whose documented periods overlap: the minutes counted once (RULES.md §2). */

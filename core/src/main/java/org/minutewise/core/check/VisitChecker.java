@@ -63,8 +63,8 @@ public final class VisitChecker {
      * so that a tie at the cut-off goes by default to a code whose unit would not; only where CQ/CO apply (Medicare,
      * the payers that use them, outside a CAH and incident-to).
      */
-    private static List<org.minutewise.core.units.CodeMinutes> pooled(Visit visit, PayerProfile payer) {
-        List<org.minutewise.core.units.CodeMinutes> pooled = UnitCalculator.pool(visit.services());
+    private List<org.minutewise.core.units.CodeMinutes> pooled(Visit visit, PayerProfile payer) {
+        List<org.minutewise.core.units.CodeMinutes> pooled = countedMinutes(visit, payer);
         boolean any = false;
         for (org.minutewise.core.units.CodeMinutes cm : pooled) {
             any |= cm.assistant();
@@ -78,6 +78,79 @@ public final class VisitChecker {
             out.add(new org.minutewise.core.units.CodeMinutes(cm.code(), cm.minutes(), cq && cm.assistant()
                     && org.minutewise.core.claim.ClaimBuilder.extraUnitIsAssistants(visit.services(), cm.code(),
                     cm.minutes())));
+        }
+        return out;
+    }
+
+    /**
+     * Why a line's minutes do not count toward its timed code's units (RULES.md §2: only direct one-on-one time, or
+     * constant attendance, by a clinician who may bill it), in words that follow "documented as" or "furnished by",
+     * or null when they count: an aide's minutes; a speech-language pathology assistant's billed to Medicare; time
+     * documented as supervised or as group time. The rules that say so are MW-W002, MW-W011, MW-G003 and MW-G002;
+     * the count leaves the minutes out so that the claim lines and the estimate are what the minutes support.
+     */
+    public static String notCounted(Visit visit, PayerProfile payer, boolean timedCode,
+                                    org.minutewise.core.model.ServiceLine l) {
+        if (usual(l) || !timedCode) {
+            return null;
+        }
+        org.minutewise.core.model.Role role = l.provider().role();
+        org.minutewise.core.model.Mode mode = l.mode().orElse(org.minutewise.core.model.Mode.ONE_ON_ONE);
+        if (role == org.minutewise.core.model.Role.AIDE) {
+            return "furnished by an aide, whose time is not skilled therapy";
+        }
+        if (role == org.minutewise.core.model.Role.SLPA && payer.isMedicare()) {
+            return "furnished by a speech-language pathology assistant, whose services Medicare does not pay";
+        }
+        if (mode == org.minutewise.core.model.Mode.SUPERVISED) {
+            return "documented as supervised time, and only direct one-on-one time counts";
+        }
+        if (mode == org.minutewise.core.model.Mode.GROUP) {
+            return "documented as group time, which is billed with a group code, not as one-on-one minutes";
+        }
+        return null;
+    }
+
+    private static boolean timed(org.minutewise.core.codes.CodeInfo info) {
+        return info != null && info.timed();
+    }
+
+    /** One-on-one time by anyone but an aide or an SLPA: the minutes count whatever the code (no look-up). */
+    private static boolean usual(org.minutewise.core.model.ServiceLine l) {
+        org.minutewise.core.model.Role role = l.provider().role();
+        return role != org.minutewise.core.model.Role.AIDE && role != org.minutewise.core.model.Role.SLPA
+                && l.mode().orElse(org.minutewise.core.model.Mode.ONE_ON_ONE)
+                == org.minutewise.core.model.Mode.ONE_ON_ONE;
+    }
+
+    /**
+     * The visit's minutes per code ({@link UnitCalculator#pool}) without those that do not count ({@link
+     * #notCounted}): a code whose minutes are all left out stays, with 0 minutes, so that it is still reported.
+     */
+    private List<org.minutewise.core.units.CodeMinutes> countedMinutes(Visit visit, PayerProfile payer) {
+        List<org.minutewise.core.model.ServiceLine> services = visit.services();
+        List<org.minutewise.core.units.CodeMinutes> all = UnitCalculator.pool(services);
+        List<org.minutewise.core.model.ServiceLine> kept = null;
+        for (int i = 0; i < services.size(); i++) {
+            org.minutewise.core.model.ServiceLine l = services.get(i);
+            if (!usual(l) && notCounted(visit, payer, timed(ref.codes().getOrNull(l.code())), l) != null) {
+                if (kept == null) {
+                    kept = new ArrayList<>(services.subList(0, i));
+                }
+            } else if (kept != null) {
+                kept.add(l);
+            }
+        }
+        if (kept == null) {
+            return all; // the usual visit: every minute counts
+        }
+        Map<String, org.minutewise.core.units.CodeMinutes> counted = new java.util.HashMap<>();
+        for (org.minutewise.core.units.CodeMinutes cm : UnitCalculator.pool(kept)) {
+            counted.put(cm.code(), cm);
+        }
+        List<org.minutewise.core.units.CodeMinutes> out = new ArrayList<>(all.size());
+        for (org.minutewise.core.units.CodeMinutes cm : all) {
+            out.add(counted.getOrDefault(cm.code(), new org.minutewise.core.units.CodeMinutes(cm.code(), 0, false)));
         }
         return out;
     }

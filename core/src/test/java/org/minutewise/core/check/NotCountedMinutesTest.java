@@ -1,0 +1,77 @@
+package org.minutewise.core.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.ComplianceFixture.assistant;
+import static org.minutewise.core.check.ComplianceFixture.minutes;
+import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.slp;
+import static org.minutewise.core.check.ComplianceFixture.visit;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Mode;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.Visit;
+
+/**
+ * Minutes the rules say may not be billed as a timed code (RULES.md §2: an aide's, supervised or group time, an SLPA's
+ * to Medicare) are left out of the count, so the claim lines, the estimate and the explanation are what the countable
+ * minutes support, beside the finding that blocks (review: 40 minutes and a "professional's choice" were claimed
+ * where 28 counted).
+ */
+final class NotCountedMinutesTest {
+    private static final VisitChecker CHECKER = ComplianceFixture.checker(ComplianceFixture.COMMERCIAL);
+
+    @Test
+    void supervisedMinutesAreLeftOut() {
+        Visit v = visit().service(minutes("97112", 20, pt("T1"))).service(minutes("97110", 8, pt("T1")))
+                .service(minutes("97110", 12, pt("T1")).withMode(Mode.SUPERVISED)).build();
+        CheckResult r = CHECKER.check(v);
+        assertThat(r.units().totalTimedMinutes()).isEqualTo(28);
+        assertThat(r.units().unitsByCode()).containsExactly(Map.entry("97112", 1), Map.entry("97110", 1));
+        assertThat(r.units().professionalChoice()).isFalse();
+        assertThat(r.findings()).extracting(Finding::ruleId).contains("MW-G003");
+        assertThat(r.explanation()).contains("97110 (services[2]): 12 minutes documented as supervised time, and only "
+                + "direct one-on-one time counts, so they are left out of the count (RULES.md §2).");
+    }
+
+    @Test
+    void anAidesMinutesAreLeftOut() {
+        Visit v = visit().service(minutes("97112", 20, pt("T1")))
+                .service(minutes("97110", 20, assistant("AIDE1", Role.AIDE))).build();
+        CheckResult r = CHECKER.check(v);
+        assertThat(r.units().unitsByCode()).containsExactly(Map.entry("97112", 1), Map.entry("97110", 0));
+        assertThat(r.findings()).extracting(Finding::ruleId).contains("MW-W002");
+        assertThat(r.explanation()).contains("97110 ends with 0 units: none of its minutes count.");
+    }
+
+    @Test
+    void groupTimeUnderATimedCodeIsLeftOut() {
+        Visit v = visit().service(minutes("97110", 30, pt("T1")).withMode(Mode.GROUP)).build();
+        CheckResult r = CHECKER.check(v);
+        assertThat(r.units().timedUnits()).isZero();
+        assertThat(r.findings()).extracting(Finding::ruleId).contains("MW-G002");
+    }
+
+    @Test
+    void anSlpasMinutesCountForACommercialPayerNotForMedicare() {
+        Visit.Builder b = visit().planOfCare(Discipline.SLP)
+                .service(minutes("97129", 30, assistant("SA1", Role.SLPA, "S1")));
+        assertThat(CHECKER.check(b.build()).units().timedUnits()).isZero();
+        assertThat(CHECKER.check(b.payer("commercial").build()).units().timedUnits()).isEqualTo(2);
+        // The SLP's own minutes count.
+        assertThat(CHECKER.check(visit().planOfCare(Discipline.SLP).service(minutes("97129", 30, slp("S1"))).build())
+                .units().timedUnits()).isEqualTo(2);
+    }
+
+    /** The near miss: a PTA's one-on-one minutes count, and nothing is said about leaving any out. */
+    @Test
+    void anAssistantsOneOnOneMinutesCount() {
+        Visit v = visit().service(minutes("97112", 20, pt("T1")))
+                .service(minutes("97110", 20, assistant("A1", Role.PTA, "T1"))).build();
+        CheckResult r = CHECKER.check(v);
+        assertThat(r.units().timedUnits()).isEqualTo(3);
+        assertThat(r.explanation()).noneMatch(s -> s.contains("left out of the count"));
+    }
+}
