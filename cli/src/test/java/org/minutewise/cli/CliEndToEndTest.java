@@ -291,7 +291,7 @@ final class CliEndToEndTest {
     @Test
     void unknownCodeIsKeptAndReported() {
         Run r = run("units", "--json", "97112:24", "99999:10");
-        assertThat(r.code).isZero();
+        assertThat(r.code).isEqualTo(1); // MW-U001 blocks: the claim would leave the line off
         JsonNode j = r.json();
         assertThat(j.get("totalTimedMinutes").asInt()).isEqualTo(24);
         JsonNode unknown = j.get("lines").get(1);
@@ -300,7 +300,7 @@ final class CliEndToEndTest {
         assertThat(unknown.get("kind").asText()).isEqualTo("unknown");
         assertThat(j.get("findings")).singleElement().satisfies(f -> {
             assertThat(f.get("id").asText()).isEqualTo("MW-U001");
-            assertThat(f.get("severity").asText()).isEqualTo("warn");
+            assertThat(f.get("severity").asText()).isEqualTo("block");
             assertThat(f.get("message").asText()).contains("99999");
         });
     }

@@ -67,7 +67,7 @@ final class RefDataTest {
 
         @Test
         void catalogIsVersioned() {
-            assertThat(codes.version()).isEqualTo("2026.2");
+            assertThat(codes.version()).isEqualTo("2026.3");
         }
 
         @Test

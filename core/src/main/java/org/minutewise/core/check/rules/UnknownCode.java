@@ -11,11 +11,13 @@ import org.minutewise.core.model.ServiceLine;
 
 /** A well-formed code the catalog does not know: kept on the visit with 0 units, and reported. */
 public final class UnknownCode implements Rule {
-    public static final RuleInfo INFO = new RuleInfo("MW-U001", Severity.WARN,
+    public static final RuleInfo INFO = new RuleInfo("MW-U001", Severity.BLOCK,
             "Code not in the catalog",
             "Check the code against the current CPT/HCPCS code set; if it is right, add it to the code catalog "
-                    + "(refdata) so its units can be computed.",
-            "RULES.md §1 (codes); CMS Pub 100-04 ch. 5 §20", Citations.CLAIMS_MANUAL_CH5);
+                    + "(refdata) so its units can be computed, or bill the service by hand.",
+            "RULES.md §1 (codes); CMS Pub 100-04 ch. 5 §20", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-06: blocks (was a warning): the claim Minutewise writes leaves the line off, so it "
+                    + "is not the visit's whole claim until the code is reviewed");
 
     @Override
     public RuleInfo info() {
@@ -30,8 +32,8 @@ public final class UnknownCode implements Rule {
             if (ctx.codeAt(i) == null) {
                 out.add(INFO.finding(CheckContext.path(i) + ".code", "Code " + line.code()
                         + " is not in the Minutewise code catalog (version " + ctx.ref().codes().version()
-                        + "). It is kept on the visit with 0 units; its minutes are not counted toward the "
-                        + "timed total until the code is reviewed."));
+                        + "). It is kept on the visit with 0 units and left off the claim; its minutes are not "
+                        + "counted toward the timed total until the code is reviewed."));
             }
         }
     }

@@ -110,9 +110,13 @@ class PlanOfCareTest {
                 .isEmpty();
         assertThat(ids(only(new PlanOfCare()).check(visit().service(minutes("97164", 30, pt("T1"))).build())))
                 .containsExactly("MW-P002");
-        // A speech-language evaluation code is billed for re-evaluations too: still warned.
-        assertThat(ids(only(new PlanOfCare()).check(visit().service(untimed("92523",
-                org.minutewise.core.model.Provider.of("S1", org.minutewise.core.model.Role.SLP))).build())))
+        // A speech-language evaluation alone is not warned either (v4); with treatment the same day it is.
+        org.minutewise.core.model.Provider slp = org.minutewise.core.model.Provider.of("S1",
+                org.minutewise.core.model.Role.SLP);
+        assertThat(ids(only(new PlanOfCare()).check(visit().planOfCare(org.minutewise.core.model.Discipline.SLP)
+                .service(untimed("92523", slp)).build()))).isEmpty();
+        assertThat(ids(only(new PlanOfCare()).check(visit().planOfCare(org.minutewise.core.model.Discipline.SLP)
+                .service(untimed("92610", slp)).service(untimed("92507", slp)).build())))
                 .containsExactly("MW-P002");
         assertThat(ids(only(new PlanOfCare()).check(visit().service(minutes("97161", 40, pt("T1")))
                 .service(minutes("97110", 15, pt("T1"))).build()))).containsExactly("MW-P002");

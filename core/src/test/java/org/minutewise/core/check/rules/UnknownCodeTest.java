@@ -21,9 +21,9 @@ final class UnknownCodeTest {
                 ServiceLine.of("99999", 10, Role.PT)));
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.ruleId()).isEqualTo("MW-U001");
-            assertThat(x.severity()).isEqualTo(Severity.WARN);
+            assertThat(x.severity()).isEqualTo(Severity.BLOCK);
             assertThat(x.path()).isEqualTo("services[1].code");
-            assertThat(x.message()).contains("99999").contains("0 units");
+            assertThat(x.message()).contains("99999").contains("0 units").contains("left off the claim");
             assertThat(x.fix()).isNotBlank();
             assertThat(x.citation()).isNotBlank();
         });
