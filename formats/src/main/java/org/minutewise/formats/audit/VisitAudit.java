@@ -448,13 +448,15 @@ public final class VisitAudit {
             if (oneRow) {
                 int kb = bHas[1] ? 1 : 0;
                 int ks = sHas[1] ? 1 : 0;
-                claims.add(claimRow(v, line, date, patient, therapist, payerId, code, bKinds == 1, bk[kb], bm.get(kb),
+                claims.add(claimRow(v, line, date, patient, therapistOf(v, code, therapist), payerId, code, bKinds == 1,
+                        bk[kb], bm.get(kb),
                         sKinds == 1 && !unverifiable, sk[ks], sm.get(ks), billed && !unverifiable,
                         sKinds == 1 ? price[ks] : price[kb]));
             } else {
                 for (int k = 0; k < 2; k++) {
                     if (bHas[k] || sHas[k]) {
-                        claims.add(claimRow(v, line, date, patient, therapist, payerId, code, bHas[k], bk[k],
+                        claims.add(claimRow(v, line, date, patient, therapistOf(v, code, therapist), payerId, code,
+                                bHas[k], bk[k],
                                 bm.get(k), sHas[k] && !unverifiable, sk[k], sm.get(k), billed && !unverifiable,
                                 price[k]));
                     }
@@ -521,6 +523,26 @@ public final class VisitAudit {
      * The therapist a visit is counted under: the first therapist (PT, OT, SLP) who furnished a service, else the
      * supervising therapist an assistant names, else the first provider id; empty when no provider is named.
      */
+    /**
+     * The therapist a claim line of {@code code} is rendered under: as {@link #therapistOf(Visit)} over the code's own
+     * service lines (an OT's line on a visit a PT opened is the OT's), else {@code visitTherapist} (a billed code no
+     * service line documents).
+     */
+    static String therapistOf(Visit v, String code, String visitTherapist) {
+        String assistantOf = null;
+        for (ServiceLine s : v.services()) {
+            if (s.code().equals(code)) {
+                if (s.provider().role().isTherapist() && s.provider().id().isPresent()) {
+                    return s.provider().id().get();
+                }
+                if (assistantOf == null && s.provider().supervisorId().isPresent()) {
+                    assistantOf = s.provider().supervisorId().get();
+                }
+            }
+        }
+        return assistantOf != null ? assistantOf : visitTherapist;
+    }
+
     public static String therapistOf(Visit v) {
         for (ServiceLine s : v.services()) {
             if (s.provider().role().isTherapist() && s.provider().id().isPresent()) {

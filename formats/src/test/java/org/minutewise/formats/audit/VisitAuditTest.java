@@ -63,6 +63,21 @@ class VisitAuditTest {
         assertThat(csv.findingsByRule()).containsKeys("MW-D001", "MW-P002");
     }
 
+    /**
+     * A visit with a PT's and an OT's lines: each claims.csv row names the therapist of its own code (the OT's line
+     * was credited to the PT who opened the visit: OT/SLP biller review); an assistant's code, its supervisor.
+     */
+    @Test
+    void aClaimRowNamesTheTherapistOfItsCode() {
+        List<AuditCsv.ClaimRow> rows = claims("{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare',"
+                + "'planOfCare':'PT','services':["
+                + "{'code':'97110','minutes':20,'provider':{'id':'PT1','role':'PT'}},"
+                + "{'code':'97530','discipline':'OT','minutes':20,'provider':{'id':'OT1','role':'OT'}},"
+                + "{'code':'97116','minutes':20,'provider':{'id':'PTA1','role':'PTA','supervisorId':'PT2'}}]}");
+        assertThat(rows).extracting(r -> r.code() + " " + r.therapistId())
+                .containsExactly("97110 PT1", "97530 OT1", "97116 PT2");
+    }
+
     /** The ids a claim is not judged by are rules of the catalog (no drift from the rule book). */
     @Test
     void theRulesNotJudgedOnAClaimAreInTheCatalog() {
