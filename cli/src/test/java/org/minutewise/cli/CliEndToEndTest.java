@@ -185,6 +185,25 @@ final class CliEndToEndTest {
         assertOneErrorLine(run("convert", "--out", "fhir", "--zone", "Mars/Olympus", visit), "--zone: expected");
     }
 
+    /**
+     * {@code check --out csv} of a billed visit writes the corrected claim in the billed columns, not the billed
+     * lines again (97110 billed 3 units with no GP on 30 minutes: 2 units with GP; OT/SLP biller review).
+     */
+    @Test
+    void checkOutCsvWritesTheCorrectedClaimOfABilledVisit() throws IOException {
+        Path v = file("billed.json", "{\"id\":\"B-1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\","
+                + "\"planOfCare\":\"PT\",\"diagnoses\":[\"R26.81\"],\"services\":[{\"code\":\"97110\","
+                + "\"minutes\":30,\"provider\":{\"id\":\"T1\",\"role\":\"PT\"}}],"
+                + "\"billed\":[{\"code\":\"97110\",\"modifiers\":[],\"units\":3}]}");
+        Run r = run("check", "--out", "csv", v.toString());
+        assertThat(r.code).isEqualTo(1);
+        List<String> lines = r.out.lines().toList();
+        List<String> header = List.of(lines.get(0).split(","));
+        List<String> row = List.of(lines.get(1).split(",", -1));
+        assertThat(row.get(header.indexOf("billedUnits"))).isEqualTo("2");
+        assertThat(row.get(header.indexOf("billedModifiers"))).isEqualTo("GP");
+    }
+
     /** Converting to CSV says which fields the layout cannot carry, rather than drop them silently. */
     @Test
     void convertToCsvNamesWhatTheLayoutCannotCarry() {

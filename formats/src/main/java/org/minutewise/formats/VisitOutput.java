@@ -29,10 +29,13 @@ public final class VisitOutput {
         return sb.toString();
     }
 
-    /** The visit with its billed lines replaced by the claim lines the engine built. */
+    /**
+     * The visit with its billed lines replaced by the claim lines the engine built from the documented minutes (the
+     * corrected claim, also when the visit came billed: its billed lines are what MW-B001..B012 compared them with).
+     */
     public static Visit withClaimAsBilled(CheckResult r) {
         List<BilledLine> billed = new ArrayList<>();
-        for (ClaimLine l : r.claim().lines()) {
+        for (ClaimLine l : r.engineClaim().lines()) {
             billed.add(new BilledLine(l.code(), l.modifiers(), l.units(), l.charge()));
         }
         return r.visit().toBuilder().billed(billed).build();
