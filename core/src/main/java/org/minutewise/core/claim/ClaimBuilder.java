@@ -188,7 +188,8 @@ public final class ClaimBuilder {
                     cognitiveCqLeft = DeMinimis.assistantUnits(cognitiveUnits, assistantMin, therapistMin);
                 }
                 int share = cognitiveCqLeft;
-                if (code.equals(COGNITIVE_BASE) && assistantOnlyOnAddOn(services, idx)) {
+                if (code.equals(COGNITIVE_BASE) && (assistantOnlyOnAddOn(services, idx)
+                        || firstFifteenAreTherapists(services, idx))) {
                     share = Math.max(0, cognitiveCqLeft - billed.unitsOf(COGNITIVE_ADD_ON));
                 }
                 cq = Math.min(u, share);
@@ -385,6 +386,42 @@ public final class ClaimBuilder {
     }
 
     /**
+     * The cognitive lines all have start and end times, and the first 15 minutes of the service in time (97129's
+     * unit) carry no CQ/CO by the de minimis standard: the therapist furnished them, the assistant at most 10%
+     * (an OT 09:00-09:20 and an OTA 09:20-09:30: the OTA's minutes are in 97130's unit).
+     */
+    private static boolean firstFifteenAreTherapists(List<ServiceLine> services, List<Integer> idx) {
+        java.util.BitSet therapist = new java.util.BitSet(1440);
+        java.util.BitSet assistant = new java.util.BitSet(1440);
+        for (int i : idx) {
+            ServiceLine l = services.get(i);
+            if (l.periods().isEmpty()) {
+                return false; // minutes without times: which came first is not known
+            }
+            Role role = l.provider().role();
+            for (Period p : l.periods()) {
+                if (role.isAssistant()) {
+                    assistant.set(p.startMinute(), p.endMinute());
+                } else if (role != Role.AIDE) {
+                    therapist.set(p.startMinute(), p.endMinute());
+                }
+            }
+        }
+        java.util.BitSet any = (java.util.BitSet) therapist.clone();
+        any.or(assistant);
+        int a = 0;
+        int t = 0;
+        for (int m = any.nextSetBit(0), seen = 0; m >= 0 && seen < 15; m = any.nextSetBit(m + 1), seen++) {
+            if (therapist.get(m)) {
+                t++;
+            } else {
+                a++;
+            }
+        }
+        return DeMinimis.assistantUnits(1, a, t) == 0;
+    }
+
+    /**
      * Whether the unit of {@code code} beyond its full 15-minute blocks (the unit a tie at the cut-off decides) would
      * carry CQ/CO by the de minimis standard (RULES.md §4), its {@code minutes} pooled as the unit count pools them:
      * a tie goes by default to a code whose extra unit would not (paid in full).
@@ -476,7 +513,60 @@ public final class ClaimBuilder {
             out.add(DeMinimis.explain(code, units, split[0], split[1], modifier,
                     "the " + (modifier.equals("CO") ? "OTA" : "PTA"), "the " + (modifier.equals("CO") ? "OT" : "PT")));
         }
+        cognitiveExplanation(r, out);
         return out;
+    }
+
+    /**
+     * 97129/97130 with an assistant's minutes: the CQ/CO units counted over both codes' units, and which code's
+     * lines carry them (the first 15 minutes are 97129's unit).
+     */
+    private static void cognitiveExplanation(CheckResult r, List<String> out) {
+        Visit v = r.visit();
+        List<Integer> idx = serviceIndexes(v.services(), COGNITIVE_BASE);
+        int units = 0;
+        int baseCq = 0;
+        int addOnCq = 0;
+        Discipline d = null;
+        for (ClaimLine l : r.engineClaim().lines()) {
+            if (Cognitive.isPair(l.code())) {
+                units += l.units();
+                d = l.discipline();
+                if (assistantModifier(l.modifiers())) {
+                    if (l.code().equals(COGNITIVE_BASE)) {
+                        baseCq += l.units();
+                    } else {
+                        addOnCq += l.units();
+                    }
+                }
+            }
+        }
+        int[] split = idx.isEmpty() ? new int[2] : minutesByWho(v.services(), idx, false);
+        if (units == 0 || split[0] == 0) {
+            return;
+        }
+        String modifier = assistantModifier(v, idx, d);
+        String assistant = "the " + (modifier.equals("CO") ? "OTA" : modifier.equals("CQ") ? "PTA" : "assistant");
+        out.add(DeMinimis.explain(COGNITIVE_BASE + "/" + COGNITIVE_ADD_ON, units, split[0], split[1], modifier,
+                assistant, "the " + (modifier.equals("CO") ? "OT" : "PT")));
+        if (baseCq + addOnCq > 0) {
+            out.add("97129 is the first 15 minutes of the service and 97130 each 15 after: " + (baseCq == 0
+                    ? "the " + modifier + " " + (addOnCq == 1 ? "unit goes" : "units go") + " on 97130, as "
+                    + (firstFifteenAreTherapists(v.services(), idx) ? "the first 15 minutes in time were the "
+                    + "therapist's" : "the assistant furnished only 97130's minutes") + "."
+                    : "97129's unit carries " + modifier + (addOnCq > 0 ? ", and " + addOnCq + " of 97130's" : "")
+                    + (firstFifteenAreTherapists(v.services(), idx) || !allTimed(v.services(), idx) ? ""
+                    : ", as the assistant furnished more than 10% of the first 15 minutes in time") + "."));
+        }
+    }
+
+    private static boolean allTimed(List<ServiceLine> services, List<Integer> idx) {
+        for (int i : idx) {
+            if (services.get(i).periods().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean timed(CheckResult r, String code) {
