@@ -43,7 +43,9 @@ public final class BilledLines implements Rule {
             "Bill the units the minutes support (see the explanation); over-billed units are an overpayment.",
             "CMS Pub 100-04 ch. 5 §20.2; RULES.md §3", Citations.CLAIMS_MANUAL_CH5)
             .revised(2, "2026-12-05: a tie at the cut-off billed as one of the allocations the minutes allow is the "
-                    + "professional's choice (RULES.md §3.1), not over-billing");
+                    + "professional's choice (RULES.md §3.1), not over-billing")
+            .revised(3, "2026-12-06: tied codes each billed within an allocation the professional may choose but too "
+                    + "many together are one finding for the tie (it said one of them alone was over-billed)");
     /**
      * How the minutes make the code's units, in a clause: under the CMS method the visit's timed minutes make the
      * units of the day and the code's share; under the CPT method the code's own minutes. Empty for a code the unit
@@ -248,6 +250,7 @@ public final class BilledLines implements Rule {
             }
         }
         List<String> kxUnverified = null;
+        boolean tieOver = false;
         List<ClaimLine> engineLines = ClaimBuilder.of(ctx).lines();
         CodeTally engineByCode = new CodeTally(engineLines.size());
         for (ClaimLine l : engineLines) {
@@ -283,7 +286,9 @@ public final class BilledLines implements Rule {
                 int supported = e < 0 ? 0 : engineByCode.units(e);
                 String split = cognitive ? " (" + ClaimBuilder.COGNITIVE_BASE + " takes the first unit of the "
                         + "cognitive minutes, once; " + ClaimBuilder.COGNITIVE_ADD_ON + " the others)" : "";
-                if (units > supported) {
+                if (units > supported && withinTie(ctx.units(), code, units)) {
+                    tieOver = true; // a share the professional may choose: judged for the tied codes together below
+                } else if (units > supported) {
                     out.add(OVER_BILLED.finding(codePath(code), code + " is billed with " + units
                             + (units == 1 ? " unit" : " units") + "; " + (info.timed()
                             ? "the documented minutes support " + supported + " under the "
@@ -359,6 +364,9 @@ public final class BilledLines implements Rule {
                     + "a code billed on another claim of the same day, MW-A008 of the checks across visits is the one "
                     + "to follow)" : "") + "."));
         }
+        if (tieOver) {
+            tieOverBilled(ctx, billedByCode, engineByCode, out);
+        }
         // A code the documentation supports that is not billed at all: units left off the claim (and 97130 billed
         // without its base 97129 is denied).
         for (int e = 0; e < engineByCode.size(); e++) {
@@ -422,6 +430,51 @@ public final class BilledLines implements Rule {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code code} is one of a tie at the cut-off and {@code units} is no more than one of the allocations the
+     * professional may choose gives it: its own units are not over-billed, the tied codes' sum may be.
+     */
+    private static boolean withinTie(UnitResult u, String code, int units) {
+        if (!u.professionalChoice() || !u.tiedCodes().contains(code)) {
+            return false;
+        }
+        if (units <= u.unitsOf(code)) {
+            return true;
+        }
+        for (java.util.Map<String, Integer> alt : u.alternatives()) {
+            if (units <= alt.getOrDefault(code, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The tied codes billed with more units together than the minutes support between them: one finding for the tie
+     * (each code alone is billed within an allocation the professional may choose, so neither is over-billed alone).
+     */
+    private static void tieOverBilled(CheckContext ctx, CodeTally billedByCode, CodeTally engineByCode,
+                                      List<Finding> out) {
+        UnitResult u = ctx.units();
+        int billed = 0;
+        int supported = 0;
+        List<String> parts = new ArrayList<>();
+        for (String code : u.tiedCodes()) {
+            int b = billedByCode.indexOf(code);
+            int e = engineByCode.indexOf(code);
+            billed += b < 0 ? 0 : billedByCode.units(b);
+            supported += e < 0 ? 0 : engineByCode.units(e);
+            parts.add(code + " x" + (b < 0 ? 0 : billedByCode.units(b)));
+        }
+        if (billed <= supported) {
+            return;
+        }
+        out.add(OVER_BILLED.finding(codePath(u.tiedCodes().get(0)), String.join(", ", parts) + " are billed: "
+                + billed + " units together, where the documented minutes support " + supported + " between them "
+                + "under the " + u.method().label() + ". They tie for the unit left over, which the qualified "
+                + "professional gives to one of them, not to each (the explanation lists the choices)."));
     }
 
     private static String codePath(String code) {

@@ -101,6 +101,28 @@ class BilledLinesTest {
         CheckResult both = check(visit().service(minutes("97110", 8, pt("T1"))).service(minutes("97112", 8, pt("T1")))
                 .billed(List.of(billed("97112", 1, "GP"), billed("97110", 1, "GP"))).build());
         assertThat(ids(both)).contains("MW-B002");
+        // Both billed: one finding for the tie, which does not say either code alone is over-billed.
+        assertThat(findings(both, "MW-B002")).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("97110 x1, 97112 x1 are billed: 2 units together, where the documented minutes support 1 "
+                        + "between them").contains("not to each"));
+    }
+
+    /**
+     * 20 and 20 minutes: 3 units, the third a tie. 97112 x2 with 97110 x2 is one unit too many; 97112 x2 is a share
+     * the professional may choose, so the finding is about the pair (rules review: it said 97112 supports 1).
+     */
+    @Test
+    void aTieBilledTwiceIsOneFindingForThePair() {
+        CheckResult r = check(visit().service(minutes("97112", 20, pt("T1"))).service(minutes("97110", 20, pt("T1")))
+                .billed(List.of(billed("97112", 2, "GP"), billed("97110", 2, "GP"))).build());
+        assertThat(findings(r, "MW-B002")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("4 units together, where the documented minutes support 3 between them")
+                .doesNotContain("support 1"));
+        // Over any allocation's share is still over-billing of the code itself.
+        CheckResult three = check(visit().service(minutes("97112", 20, pt("T1"))).service(minutes("97110", 20,
+                pt("T1"))).billed(List.of(billed("97112", 3, "GP"))).build());
+        assertThat(findings(three, "MW-B002")).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("97112 is billed with 3 units"));
     }
 
     /** 59 with no pair on this claim: the message points at the checks across visits, which may call for it. */
