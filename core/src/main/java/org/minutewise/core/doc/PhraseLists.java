@@ -34,10 +34,12 @@ public final class PhraseLists {
     public static final String ACTIVITY = "activity";
     /** Independent, unsupervised or home exercise: not billable as any timed one-on-one code. */
     public static final String INDEPENDENT = "independent";
+    /** Time the note says was left out of the billed time ("not billed", "not counted"). */
+    public static final String NOT_BILLED = "not-billed";
 
     /** Every list the checks read, in a stable order. */
     public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, TECHNIQUE, SKILLED, MEASURE,
-            RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, ACTIVITY, INDEPENDENT);
+            RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, ACTIVITY, INDEPENDENT, NOT_BILLED);
 
     private PhraseLists() {
     }

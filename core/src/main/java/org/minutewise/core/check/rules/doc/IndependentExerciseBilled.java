@@ -24,7 +24,9 @@ public final class IndependentExerciseBilled implements Rule {
                     + "units), and say in the note that they were not billed; if the clinician was in fact giving "
                     + "skilled input throughout, document the cues, corrections and progression.",
             "RULES.md §2; CMS Pub 100-04 ch. 5 §20.2; CMS Pub 100-02 ch. 15 §220.3 E",
-            Citations.CLAIMS_MANUAL_CH5);
+            Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-06: not when the same sentence says the time was not billed or not counted (the fix "
+                    + "asks for exactly that)");
 
     @Override
     public RuleInfo info() {
@@ -47,6 +49,13 @@ public final class IndependentExerciseBilled implements Rule {
         String codes = DocSupport.codesText(DocSupport.oneOnOneCodes(ctx));
         String text = scan.text();
         for (PhraseMatch m : DocSupport.outermost(scan.matches(PhraseLists.INDEPENDENT))) {
+            int end = scan.sentenceEnd(m.start());
+            if (end > 0 && text.charAt(end - 1) == ';') {
+                end = scan.sentenceEnd(end); // "...on own 10 min; these minutes were not counted"
+            }
+            if (scan.anyWithin(PhraseLists.NOT_BILLED, scan.sentenceStart(m.start()), end)) {
+                continue; // "independent bike 10 min (not billed)": the note says the minutes are out
+            }
             out.add(INFO.finding(m.path(), "The note says " + DocSupport.quote(text, m.start(), m.end()) + " ("
                     + m.path() + "). Exercise the patient does alone, under mere supervision or as a home "
                     + "program is not billable as any timed one-on-one code (" + codes + "); if those minutes "

@@ -49,7 +49,8 @@ final class DocFixtures {
                     "pt did well", "exercises performed")),
             Map.entry(PhraseLists.ACTIVITY, List.of("patient performed", "pt performed", "pt did")),
             Map.entry(PhraseLists.INDEPENDENT, List.of("independently", "home exercise program performed",
-                    "without cues", "on own", "home exercises performed"))));
+                    "without cues", "on own", "home exercises performed")),
+            Map.entry(PhraseLists.NOT_BILLED, List.of("not billed", "not counted"))));
 
     /** A note that satisfies every text check for 97112 + 97110. */
     static final String STRONG = "Pt with right hemiparesis, impaired balance and two falls this month; Berg 38/56. "

@@ -550,6 +550,18 @@ class DocumentationRulesTest {
             assertThat(ids(check(strong().note(note).build()))).isEmpty();
         }
 
+        /** The note says the minutes were left out, as the fix asks: no warning (rules review). */
+        @Test
+        void nearMissTheSentenceSaysTheMinutesWereNotBilled() {
+            for (String said : List.of(" Pt exercised on own on the bike 10 min (not billed).",
+                    " Pt exercised on own 10 min; these minutes were not counted in timed minutes.")) {
+                assertThat(ids(check(strong().note(STRONG + said).build()))).as(said).doesNotContain("MW-D016");
+            }
+            // The words in another sentence do not excuse it.
+            String apart = STRONG + " Pt exercised on own 10 min. Caregiver time not billed.";
+            assertThat(ids(check(strong().note(apart).build()))).contains("MW-D016");
+        }
+
         @Test
         void nearMissNoOneOnOneTimedCode() {
             Visit v = Visit.builder("V-8", DocFixtures.DOS).payer("medicare")
