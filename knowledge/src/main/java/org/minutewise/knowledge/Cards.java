@@ -31,7 +31,9 @@ final class Cards {
         }
         if (c.oneOnOne()) {
             facts.add(new Fact("Contact", "One-on-one: needs direct one-on-one contact with the patient for every "
-                    + "billed minute. Group time is never " + c.code() + ": bill 97150 per patient for it."));
+                    + "billed minute. Group time is never " + c.code() + ": bill 97150 per patient for it"
+                    + (c.disciplines().contains(org.minutewise.core.model.Discipline.SLP) ? " (92508 for group "
+                    + "speech, language or voice treatment by an SLP)" : "") + "."));
         }
         if (c.constantAttendance()) {
             facts.add(new Fact("Contact", "Constant attendance modality: the clinician stays with the patient the "
