@@ -53,7 +53,9 @@ public final class KxThresholdRule implements Rule {
                     + "reasonable and necessary, such as maintenance care past the threshold. Medically necessary "
                     + "care carries neither GA nor GZ, and KX past the threshold.",
             "CMS Pub 100-04 ch. 5 §10.3 (KX or GA/GZ past the threshold); ch. 30 §50 (the ABN)",
-            Citations.CLAIMS_MANUAL_CH5);
+            Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-06: with an ABN given, says that units over an MUE stay the clinic's cost (an ABN "
+                    + "is not valid for MUE denials; it said the patient pays)");
 
     public static final RuleInfo SPEND_UNKNOWN = new RuleInfo("MW-K007", Severity.INFO,
             "The patient's year-to-date therapy expenses are not given",
@@ -172,7 +174,24 @@ public final class KxThresholdRule implements Rule {
                 : "GZ (no ABN given) is on the therapy lines: Medicare denies such lines automatically, and the clinic, "
                         + "not the patient, bears the cost; the estimate shows what Medicare would allow if it paid.")
                 + (past ? " The patient is past the KX threshold: the lines carry " + (given ? "GA" : "GZ")
-                        + " in place of KX, which would attest medical necessity." : "")));
+                        + " in place of KX, which would attest medical necessity." : "")
+                + (given ? overMue(ctx, claim) : "")));
+    }
+
+    /**
+     * The codes billed over their MUE, in a sentence: an ABN does not shift the liability for units an MUE denies
+     * (NCCI Policy Manual ch. I; RULES.md §4), so the patient does not pay for those; empty when none.
+     */
+    private static String overMue(CheckContext ctx, Claim claim) {
+        java.util.Map<String, Integer> perCode = new java.util.LinkedHashMap<>();
+        for (org.minutewise.core.claim.ClaimLine l : claim.lines()) {
+            perCode.merge(l.code(), l.units(), Integer::sum);
+        }
+        List<String> over = new java.util.ArrayList<>();
+        perCode.forEach((code, units) -> ctx.ref().mue().find(code, ctx.visit().dateOfService())
+                .filter(m -> units > m.maxUnits()).ifPresent(m -> over.add(code + " above " + m.maxUnits())));
+        return over.isEmpty() ? "" : " An ABN does not cover units an MUE denies (" + String.join(", ", over)
+                + "): the clinic, not the patient, bears the cost of those.";
     }
 
     /** A line of the claim counts toward a KX bucket (outpatient therapy Medicare pays on this visit). */

@@ -96,6 +96,20 @@ class KxThresholdRuleTest {
                 .doesNotContain("KX");
 
         assertThat(ids(check(ptVisit(patient("100.00", "0"))))).doesNotContain("MW-K006");
+        assertThat(ga.findings().get(0).message()).doesNotContain("MUE");
+    }
+
+    /** GA on units over the MUE: the ABN does not make the patient liable for those (rules review). */
+    @Test
+    void anAbnDoesNotCoverUnitsAnMueDenies() {
+        CheckResult ga = check(visit().abn(org.minutewise.core.model.Abn.GIVEN).patient(patient("2700.00", "0"))
+                .service(minutes("97112", 75, pt("T1"))).build());
+        assertThat(findingsOf(ga, "MW-K006")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("An ABN does not cover units an MUE denies (97112 above 4): the clinic, not the patient"));
+    }
+
+    private static java.util.List<org.minutewise.core.check.Finding> findingsOf(CheckResult r, String id) {
+        return r.findings().stream().filter(f -> f.ruleId().equals(id)).toList();
     }
 
     /**
