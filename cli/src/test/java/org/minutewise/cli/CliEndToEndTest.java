@@ -202,6 +202,14 @@ final class CliEndToEndTest {
         List<String> row = List.of(lines.get(1).split(",", -1));
         assertThat(row.get(header.indexOf("billedUnits"))).isEqualTo("2");
         assertThat(row.get(header.indexOf("billedModifiers"))).isEqualTo("GP");
+        // A billed code documented without minutes (MW-B001) stays as billed: the engine cannot count it.
+        Path mixed = file("billed2.json", Files.readString(v).replace("\"billed\":[", "\"billed\":[{\"code\":"
+                + "\"97140\",\"modifiers\":[\"GP\"],\"units\":1},").replace("\"services\":[",
+                "\"services\":[{\"code\":\"97140\",\"provider\":{\"id\":\"T1\",\"role\":\"PT\"}},"));
+        Run r2 = run("check", "--out", "csv", mixed.toString());
+        assertThat(r2.out.lines().filter(l -> l.contains(",97140,"))).singleElement()
+                .satisfies(l -> assertThat(List.of(l.split(",", -1)).get(header.indexOf("billedUnits")))
+                        .isEqualTo("1"));
     }
 
     /** Converting to CSV says which fields the layout cannot carry, rather than drop them silently. */

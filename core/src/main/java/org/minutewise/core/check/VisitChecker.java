@@ -63,8 +63,10 @@ public final class VisitChecker {
      * so that a tie at the cut-off goes by default to a code whose unit would not; only where CQ/CO apply (Medicare,
      * the payers that use them, outside a CAH and incident-to).
      */
-    private List<org.minutewise.core.units.CodeMinutes> pooled(Visit visit, PayerProfile payer) {
-        List<org.minutewise.core.units.CodeMinutes> pooled = countedMinutes(visit, payer);
+    public static List<org.minutewise.core.units.CodeMinutes> pooled(Visit visit, PayerProfile payer,
+                                                                     org.minutewise.core.codes.CodeCatalog codes) {
+        List<org.minutewise.core.model.ServiceLine> counted = countedServices(visit, payer, codes);
+        List<org.minutewise.core.units.CodeMinutes> pooled = countedMinutes(visit.services(), counted);
         boolean any = false;
         for (org.minutewise.core.units.CodeMinutes cm : pooled) {
             any |= cm.assistant();
@@ -76,7 +78,7 @@ public final class VisitChecker {
         List<org.minutewise.core.units.CodeMinutes> out = new ArrayList<>(pooled.size());
         for (org.minutewise.core.units.CodeMinutes cm : pooled) {
             out.add(new org.minutewise.core.units.CodeMinutes(cm.code(), cm.minutes(), cq && cm.assistant()
-                    && org.minutewise.core.claim.ClaimBuilder.extraUnitIsAssistants(visit.services(), cm.code(),
+                    && org.minutewise.core.claim.ClaimBuilder.extraUnitIsAssistants(counted, cm.code(),
                     cm.minutes())));
         }
         return out;
@@ -123,17 +125,23 @@ public final class VisitChecker {
                 == org.minutewise.core.model.Mode.ONE_ON_ONE;
     }
 
+    /** {@link #notCounted}, looking the line's code up only when the line is not the usual one-on-one time. */
+    public static String notCounted(Visit visit, PayerProfile payer, org.minutewise.core.codes.CodeCatalog codes,
+                                    org.minutewise.core.model.ServiceLine l) {
+        return usual(l) ? null : notCounted(visit, payer, timed(codes.getOrNull(l.code())), l);
+    }
+
     /**
-     * The visit's minutes per code ({@link UnitCalculator#pool}) without those that do not count ({@link
-     * #notCounted}): a code whose minutes are all left out stays, with 0 minutes, so that it is still reported.
+     * The visit's service lines whose minutes count ({@link #notCounted}); the visit's own list when every line
+     * counts (the usual visit).
      */
-    private List<org.minutewise.core.units.CodeMinutes> countedMinutes(Visit visit, PayerProfile payer) {
+    public static List<org.minutewise.core.model.ServiceLine> countedServices(Visit visit, PayerProfile payer,
+            org.minutewise.core.codes.CodeCatalog codes) {
         List<org.minutewise.core.model.ServiceLine> services = visit.services();
-        List<org.minutewise.core.units.CodeMinutes> all = UnitCalculator.pool(services);
         List<org.minutewise.core.model.ServiceLine> kept = null;
         for (int i = 0; i < services.size(); i++) {
             org.minutewise.core.model.ServiceLine l = services.get(i);
-            if (!usual(l) && notCounted(visit, payer, timed(ref.codes().getOrNull(l.code())), l) != null) {
+            if (notCounted(visit, payer, codes, l) != null) {
                 if (kept == null) {
                     kept = new ArrayList<>(services.subList(0, i));
                 }
@@ -141,16 +149,26 @@ public final class VisitChecker {
                 kept.add(l);
             }
         }
-        if (kept == null) {
-            return all; // the usual visit: every minute counts
+        return kept == null ? services : kept;
+    }
+
+    /**
+     * The minutes per code ({@link UnitCalculator#pool}) of the {@code counted} lines, in the order the codes first
+     * appear among {@code all}: a code whose minutes are all left out stays, with 0 minutes, so it is still reported.
+     */
+    private static List<org.minutewise.core.units.CodeMinutes> countedMinutes(
+            List<org.minutewise.core.model.ServiceLine> all, List<org.minutewise.core.model.ServiceLine> counted) {
+        List<org.minutewise.core.units.CodeMinutes> pooledAll = UnitCalculator.pool(all);
+        if (counted == all) {
+            return pooledAll; // the usual visit: every minute counts
         }
-        Map<String, org.minutewise.core.units.CodeMinutes> counted = new java.util.HashMap<>();
-        for (org.minutewise.core.units.CodeMinutes cm : UnitCalculator.pool(kept)) {
-            counted.put(cm.code(), cm);
+        Map<String, org.minutewise.core.units.CodeMinutes> byCode = new java.util.HashMap<>();
+        for (org.minutewise.core.units.CodeMinutes cm : UnitCalculator.pool(counted)) {
+            byCode.put(cm.code(), cm);
         }
-        List<org.minutewise.core.units.CodeMinutes> out = new ArrayList<>(all.size());
-        for (org.minutewise.core.units.CodeMinutes cm : all) {
-            out.add(counted.getOrDefault(cm.code(), new org.minutewise.core.units.CodeMinutes(cm.code(), 0, false)));
+        List<org.minutewise.core.units.CodeMinutes> out = new ArrayList<>(pooledAll.size());
+        for (org.minutewise.core.units.CodeMinutes cm : pooledAll) {
+            out.add(byCode.getOrDefault(cm.code(), new org.minutewise.core.units.CodeMinutes(cm.code(), 0, false)));
         }
         return out;
     }
@@ -159,7 +177,8 @@ public final class VisitChecker {
      * The visit's units by {@code method} from its minutes per code ({@code pooled}): counted per discipline when the
      * visit holds more than one discipline's plan of care (a PT's and an OT's services the same day), each
      * discipline's timed minutes on their own ({@link UnitCalculator#combine}); a code counts under the discipline of
-     * its first line, as its claim line is billed.
+     * its first line (97129 and 97130 under the pair's first), as its claim line is billed (MW-U006 blocks a code
+     * documented under two disciplines).
      */
     public static UnitResult count(org.minutewise.core.units.UnitMethod method, Visit visit,
                                    List<org.minutewise.core.units.CodeMinutes> pooled,
@@ -179,7 +198,8 @@ public final class VisitChecker {
         for (org.minutewise.core.units.CodeMinutes cm : pooled) {
             org.minutewise.core.model.Discipline d = first;
             for (org.minutewise.core.model.ServiceLine l : services) {
-                if (l.code().equals(cm.code())) {
+                // 97129 and 97130 are one service: both count under the discipline of its first line, as billed.
+                if (org.minutewise.core.units.Cognitive.sameService(l.code(), cm.code())) {
                     d = visit.disciplineOf(l);
                     break;
                 }
@@ -194,7 +214,7 @@ public final class VisitChecker {
 
     /** Checks with an explicit profile (for example one whose method the user overrode). */
     public CheckResult check(Visit visit, PayerProfile payer) {
-        UnitResult units = count(payer.method(), visit, pooled(visit, payer), ref.codes());
+        UnitResult units = count(payer.method(), visit, pooled(visit, payer, ref.codes()), ref.codes());
         CheckContext ctx = new CheckContext(visit, payer, ref, units, today);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.rules()) {

@@ -169,7 +169,8 @@ public final class ClaimBuilder {
             ServiceLine first = services.get(idx.get(0));
             Discipline d = v.disciplineOf(first);
             boolean untimed = info != null && !info.timed();
-            int[] split = minutesByWho(services, idx, untimed);
+            List<Integer> counted = countedOnly(ctx, idx);
+            int[] split = minutesByWho(services, counted, untimed);
             int assistantMin = split[0];
             int therapistMin = split[1];
             Optional<String> assistant = Optional.empty();
@@ -188,8 +189,8 @@ public final class ClaimBuilder {
                     cognitiveCqLeft = DeMinimis.assistantUnits(cognitiveUnits, assistantMin, therapistMin);
                 }
                 int share = cognitiveCqLeft;
-                if (code.equals(COGNITIVE_BASE) && (assistantOnlyOnAddOn(services, idx)
-                        || firstFifteenAreTherapists(services, idx))) {
+                if (code.equals(COGNITIVE_BASE) && (assistantOnlyOnAddOn(services, counted)
+                        || firstFifteenAreTherapists(services, counted))) {
                     share = Math.max(0, cognitiveCqLeft - billed.unitsOf(COGNITIVE_ADD_ON));
                 }
                 cq = Math.min(u, share);
@@ -367,6 +368,42 @@ public final class ClaimBuilder {
         return notTherapy(info) ? List.of() : List.of(d.modifier());
     }
 
+    /**
+     * Of the service lines {@code idx}, those whose minutes count ({@link VisitChecker#notCounted}: not an aide's,
+     * supervised or group time, an SLPA's to Medicare): who furnished the units is judged from them alone. The same
+     * list when every line counts.
+     */
+    private static List<Integer> countedOnly(CheckContext ctx, List<Integer> idx) {
+        return countedOnly(ctx.visit(), ctx.payer(), ctx.ref().codes(), idx);
+    }
+
+    private static List<Integer> countedOnly(Visit v, PayerProfile payer, org.minutewise.core.codes.CodeCatalog codes,
+                                             List<Integer> idx) {
+        return countedOnly(v, payer, codes, false, idx);
+    }
+
+    /** As {@link #countedOnly(CheckContext, List)} for lines of a timed code (no catalog at hand). */
+    private static List<Integer> countedOnlyTimed(Visit v, PayerProfile payer, List<Integer> idx) {
+        return countedOnly(v, payer, null, true, idx);
+    }
+
+    private static List<Integer> countedOnly(Visit v, PayerProfile payer, org.minutewise.core.codes.CodeCatalog codes,
+                                             boolean timed, List<Integer> idx) {
+        List<Integer> out = idx;
+        for (int k = 0; k < idx.size(); k++) {
+            ServiceLine l = v.services().get(idx.get(k));
+            if ((codes == null ? org.minutewise.core.check.VisitChecker.notCounted(v, payer, timed, l)
+                    : org.minutewise.core.check.VisitChecker.notCounted(v, payer, codes, l)) != null) {
+                if (out == idx) {
+                    out = new ArrayList<>(idx.subList(0, k));
+                }
+            } else if (out != idx) {
+                out.add(idx.get(k));
+            }
+        }
+        return out;
+    }
+
     /** The assistant's cognitive lines are all 97130 and a therapist documented 97129. */
     private static boolean assistantOnlyOnAddOn(List<ServiceLine> services, List<Integer> idx) {
         boolean assistantOnBase = false;
@@ -496,7 +533,7 @@ public final class ClaimBuilder {
             if (!timed(r, code)) {
                 continue;
             }
-            List<Integer> idx = serviceIndexes(v.services(), code);
+            List<Integer> idx = countedOnlyTimed(v, r.payer(), serviceIndexes(v.services(), code));
             int[] split = minutesByWho(v.services(), idx, false);
             if (idx.isEmpty() || split[0] == 0) {
                 continue;
@@ -523,7 +560,7 @@ public final class ClaimBuilder {
      */
     private static void cognitiveExplanation(CheckResult r, List<String> out) {
         Visit v = r.visit();
-        List<Integer> idx = serviceIndexes(v.services(), COGNITIVE_BASE);
+        List<Integer> idx = countedOnlyTimed(v, r.payer(), serviceIndexes(v.services(), COGNITIVE_BASE));
         int units = 0;
         int baseCq = 0;
         int addOnCq = 0;

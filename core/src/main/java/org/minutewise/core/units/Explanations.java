@@ -150,7 +150,7 @@ final class Explanations {
         }
         for (CodeUnits c : timed) {
             if (c.units() == 0) {
-                out.add(c.minutes() == 0 ? c.code() + " ends with 0 units: none of its minutes count."
+                out.add(c.minutes() == 0 ? c.code() + " ends with 0 units: it has no minutes that count."
                         : c.code() + " ends with 0 units; its " + c.minutes() + " " + minutesWord(c.minutes())
                         + " still count toward the total and stay documented.");
             }

@@ -153,13 +153,31 @@ public final class UnitCalculator {
                 counted.put(c.code(), c.units());
             }
         }
+        // Every combination of the parts' choices (each part's default or one of its alternatives) but the defaults
+        // all together: a biller may have chosen otherwise in each discipline's tie.
         List<Map<String, Integer>> alternatives = new ArrayList<>();
+        alternatives.add(new LinkedHashMap<>(counted));
         for (UnitResult r : parts.values()) {
-            for (Map<String, Integer> alt : r.alternatives()) {
-                Map<String, Integer> whole = new LinkedHashMap<>(counted);
-                whole.putAll(alt);
-                alternatives.add(whole);
+            if (r.alternatives().isEmpty()) {
+                continue;
             }
+            List<Map<String, Integer>> next = new ArrayList<>();
+            for (Map<String, Integer> base : alternatives) {
+                next.add(base);
+                for (Map<String, Integer> alt : r.alternatives()) {
+                    if (next.size() > MAX_ALTERNATIVES) {
+                        break;
+                    }
+                    Map<String, Integer> whole = new LinkedHashMap<>(base);
+                    whole.putAll(alt);
+                    next.add(whole);
+                }
+            }
+            alternatives = next;
+        }
+        alternatives.remove(0); // the defaults themselves
+        if (alternatives.size() > MAX_ALTERNATIVES) {
+            alternatives = alternatives.subList(0, MAX_ALTERNATIVES);
         }
         return new UnitResult(method, minutes, timed, total, lines, choice, tied, alternatives, addOns,
                 tiedWithAssistant, parts);

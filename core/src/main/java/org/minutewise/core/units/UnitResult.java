@@ -66,6 +66,21 @@ public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnit
                 Map.of());
     }
 
+    /**
+     * The count {@code code} was counted in: its discipline's part of a visit of several disciplines
+     * ({@link #byDiscipline}), else this result.
+     */
+    public UnitResult partOf(String code) {
+        for (UnitResult part : byDiscipline.values()) {
+            for (CodeUnits l : part.lines()) {
+                if (l.code().equals(code)) {
+                    return part;
+                }
+            }
+        }
+        return this;
+    }
+
     /** Units of a code, 0 when absent. */
     public int unitsOf(String code) {
         for (CodeUnits l : lines) {

@@ -55,9 +55,11 @@ final class CountByDisciplineTest {
                 Map.entry("97535", 0), Map.entry("97530", 1));
         // Each discipline's tie is its own professional's choice; the other discipline's unit stays where it is.
         assertThat(u.professionalChoice()).isTrue();
+        // The OT's choice, the PT's, and both (a biller may have chosen otherwise in each tie).
         assertThat(u.alternatives()).containsExactly(
+                Map.of("97110", 1, "97116", 0, "97535", 1, "97530", 0),
                 Map.of("97110", 0, "97116", 1, "97535", 0, "97530", 1),
-                Map.of("97110", 1, "97116", 0, "97535", 1, "97530", 0));
+                Map.of("97110", 0, "97116", 1, "97535", 1, "97530", 0));
         assertThat(u.explanation().get(0)).contains("PT and OT services").contains("counted on their own");
         assertThat(u.explanation()).contains("Result for the visit: 97110 x1, 97116 x0, 97535 x0, 97530 x1 "
                 + "(2 units in all).");
@@ -83,6 +85,64 @@ final class CountByDisciplineTest {
         UnitResult u = units(v);
         assertThat(u.timedUnits()).isEqualTo(2); // 8 and 8: one unit each, 1 if pooled
         assertThat(u.byDiscipline()).containsOnlyKeys("PT", "OT");
+    }
+
+    private static org.minutewise.core.model.BilledLine billed(String code, int units, String... modifiers) {
+        return new org.minutewise.core.model.BilledLine(code, List.of(modifiers), units, java.util.Optional.empty());
+    }
+
+    private static Visit.Builder twoTies() {
+        return visit().service(minutes("97110", 10, pt("T1"))).service(minutes("97116", 10, pt("T1")))
+                .service(otLine("97535", 10)).service(otLine("97530", 10));
+    }
+
+    /** The choice made in both ties is one the professionals may make: the claim follows it, nothing is said. */
+    @Test
+    void bothTiesChosenOtherwiseIsStillAChoice() {
+        CheckResult r = CHECKER.check(twoTies().billed(List.of(billed("97116", 1, "GP"), billed("97535", 1, "GO")))
+                .build());
+        assertThat(r.findings()).extracting(Finding::ruleId).doesNotContain("MW-B002", "MW-B003");
+        assertThat(r.engineClaim().lines()).extracting(l -> l.code() + " x" + l.units())
+                .containsExactly("97116 x1", "97535 x1");
+    }
+
+    /** Two units billed for the PT's 20 minutes: over-billed, whatever the OT's tie (review: it was cancelled out). */
+    @Test
+    void oneDisciplinesOverBillingIsNotCancelledByTheOther() {
+        CheckResult r = CHECKER.check(twoTies().billed(List.of(billed("97110", 1, "GP"), billed("97116", 1, "GP")))
+                .build());
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-B002")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("2 units together, where the documented minutes "
+                        + "support 1 between them"));
+    }
+
+    /** MW-B002's arithmetic quotes the code's own discipline's minutes (50 minutes "make 4 units" was false). */
+    @Test
+    void overBillingArithmeticIsTheDisciplines() {
+        CheckResult r = CHECKER.check(visit().service(minutes("97110", 25, pt("T1"))).service(otLine("97530", 25))
+                .billed(List.of(billed("97110", 3, "GP"), billed("97530", 2, "GO"))).build());
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-B002")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("the visit's 25 timed minutes make 2 units"));
+    }
+
+    /** One code under two disciplines: MW-U006 blocks (the claim has one line per code). */
+    @Test
+    void aCodeUnderTwoDisciplinesBlocks() {
+        CheckResult r = CHECKER.check(visit().service(minutes("97530", 6, pt("T1"))).service(otLine("97530", 6))
+                .service(otLine("97535", 3)).build());
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-U006")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("97530 is documented under the physical therapy "
+                        + "plan of care (services[0]) and the occupational therapy plan (services[1])"));
+        assertThat(r.blocks()).isTrue();
+        // The cognitive pair split across disciplines is one service: the same; and it is counted as one.
+        Visit pair = visit().planOfCare(Discipline.SLP).service(minutes("97129", 10, ComplianceFixture.slp("S1")))
+                .service(otLine("97130", 10)).build();
+        CheckResult p = CHECKER.check(pair);
+        assertThat(p.findings()).extracting(Finding::ruleId).contains("MW-U006");
+        assertThat(p.units().timedUnits()).isEqualTo(1);
+        // Near miss: each discipline its own codes.
+        assertThat(CHECKER.check(visit().service(minutes("97110", 20, pt("T1"))).service(otLine("97530", 20))
+                .build().toBuilder().build()).findings()).extracting(Finding::ruleId).doesNotContain("MW-U006");
     }
 
     /** Units never fall as one line's minutes rise, and the order of the lines does not matter. */

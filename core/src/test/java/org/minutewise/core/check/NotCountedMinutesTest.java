@@ -43,7 +43,7 @@ final class NotCountedMinutesTest {
         CheckResult r = CHECKER.check(v);
         assertThat(r.units().unitsByCode()).containsExactly(Map.entry("97112", 1), Map.entry("97110", 0));
         assertThat(r.findings()).extracting(Finding::ruleId).contains("MW-W002");
-        assertThat(r.explanation()).contains("97110 ends with 0 units: none of its minutes count.");
+        assertThat(r.explanation()).contains("97110 ends with 0 units: it has no minutes that count.");
     }
 
     @Test
@@ -63,6 +63,26 @@ final class NotCountedMinutesTest {
         // The SLP's own minutes count.
         assertThat(CHECKER.check(visit().planOfCare(Discipline.SLP).service(minutes("97129", 30, slp("S1"))).build())
                 .units().timedUnits()).isEqualTo(2);
+    }
+
+    /** An assistant's supervised minutes left out of the count put no CQ on the unit the PT's minutes make. */
+    @Test
+    void leftOutMinutesOfAnAssistantPutNoCq() {
+        Visit v = visit().service(minutes("97110", 20, pt("T1")))
+                .service(minutes("97110", 15, assistant("A1", Role.PTA, "T1")).withMode(Mode.SUPERVISED)).build();
+        CheckResult r = ComplianceFixture.checker().check(v);
+        assertThat(r.claim().lines()).extracting(l -> l.code() + " " + l.modifiers() + " x" + l.units())
+                .containsExactly("97110 [GP] x1");
+        assertThat(r.explanation()).noneMatch(s -> s.contains("with CQ"));
+    }
+
+    /** The secondary payer counts the same minutes: an aide's are left out for it too (no false MW-S001). */
+    @Test
+    void theSecondaryPayerLeavesOutTheSameMinutes() {
+        Visit v = visit().secondaryPayer("medicare").service(minutes("97110", 20, pt("T1")))
+                .service(minutes("97110", 15, assistant("AIDE1", Role.AIDE))).build();
+        assertThat(ComplianceFixture.checker().check(v).findings()).extracting(Finding::ruleId)
+                .doesNotContain("MW-S001");
     }
 
     /** The near miss: a PTA's one-on-one minutes count, and nothing is said about leaving any out. */

@@ -520,10 +520,6 @@ public final class VisitAudit {
     }
 
     /**
-     * The therapist a visit is counted under: the first therapist (PT, OT, SLP) who furnished a service, else the
-     * supervising therapist an assistant names, else the first provider id; empty when no provider is named.
-     */
-    /**
      * The therapist a claim line of {@code code} is rendered under: as {@link #therapistOf(Visit)} over the code's own
      * service lines (an OT's line on a visit a PT opened is the OT's), else {@code visitTherapist} (a billed code no
      * service line documents).
@@ -531,7 +527,7 @@ public final class VisitAudit {
     static String therapistOf(Visit v, String code, String visitTherapist) {
         String assistantOf = null;
         for (ServiceLine s : v.services()) {
-            if (s.code().equals(code)) {
+            if (org.minutewise.core.units.Cognitive.sameService(s.code(), code)) { // 97130's row: the pair's lines
                 if (s.provider().role().isTherapist() && s.provider().id().isPresent()) {
                     return s.provider().id().get();
                 }
@@ -543,6 +539,10 @@ public final class VisitAudit {
         return assistantOf != null ? assistantOf : visitTherapist;
     }
 
+    /**
+     * The therapist a visit is counted under: the first therapist (PT, OT, SLP) who furnished a service, else the
+     * supervising therapist an assistant names, else the first provider id; empty when no provider is named.
+     */
     public static String therapistOf(Visit v) {
         for (ServiceLine s : v.services()) {
             if (s.provider().role().isTherapist() && s.provider().id().isPresent()) {

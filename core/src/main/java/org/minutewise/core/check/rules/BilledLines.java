@@ -52,7 +52,7 @@ public final class BilledLines implements Rule {
      * count does not list, and for one of a tie at the cut-off (the share is then the professional's choice).
      */
     private static String arithmetic(CheckContext ctx, String code) {
-        UnitResult u = ctx.units();
+        UnitResult u = ctx.units().partOf(code); // a visit of two disciplines: the code's own discipline's count
         if (u.professionalChoice() && u.tiedCodes().contains(code)) {
             return "";
         }
@@ -250,7 +250,7 @@ public final class BilledLines implements Rule {
             }
         }
         List<String> kxUnverified = null;
-        boolean tieOver = false;
+        Set<String> tieOver = null;
         List<ClaimLine> engineLines = ClaimBuilder.of(ctx).lines();
         CodeTally engineByCode = new CodeTally(engineLines.size());
         for (ClaimLine l : engineLines) {
@@ -286,8 +286,10 @@ public final class BilledLines implements Rule {
                 int supported = e < 0 ? 0 : engineByCode.units(e);
                 String split = cognitive ? " (" + ClaimBuilder.COGNITIVE_BASE + " takes the first unit of the "
                         + "cognitive minutes, once; " + ClaimBuilder.COGNITIVE_ADD_ON + " the others)" : "";
-                if (units > supported && withinTie(ctx.units(), code, units)) {
-                    tieOver = true; // a share the professional may choose: judged for the tied codes together below
+                if (units > supported && withinTie(ctx.units().partOf(code), code, units)) {
+                    // A share the professional may choose: judged for the tied codes together below.
+                    tieOver = tieOver == null ? new java.util.HashSet<>(2) : tieOver;
+                    tieOver.add(code);
                 } else if (units > supported) {
                     out.add(OVER_BILLED.finding(codePath(code), code + " is billed with " + units
                             + (units == 1 ? " unit" : " units") + "; " + (info.timed()
@@ -364,8 +366,14 @@ public final class BilledLines implements Rule {
                     + "a code billed on another claim of the same day, MW-A008 of the checks across visits is the one "
                     + "to follow)" : "") + "."));
         }
-        if (tieOver) {
-            tieOverBilled(ctx, billedByCode, engineByCode, out);
+        if (tieOver != null) {
+            // Each discipline's tie on its own: one discipline's over-billing is not cancelled by another's under.
+            for (UnitResult part : ctx.units().byDiscipline().isEmpty() ? List.of(ctx.units())
+                    : ctx.units().byDiscipline().values()) {
+                if (part.professionalChoice() && !java.util.Collections.disjoint(part.tiedCodes(), tieOver)) {
+                    tieOverBilled(part, billedByCode, engineByCode, out);
+                }
+            }
         }
         // A code the documentation supports that is not billed at all: units left off the claim (and 97130 billed
         // without its base 97129 is denied).
@@ -455,9 +463,8 @@ public final class BilledLines implements Rule {
      * The tied codes billed with more units together than the minutes support between them: one finding for the tie
      * (each code alone is billed within an allocation the professional may choose, so neither is over-billed alone).
      */
-    private static void tieOverBilled(CheckContext ctx, CodeTally billedByCode, CodeTally engineByCode,
+    private static void tieOverBilled(UnitResult u, CodeTally billedByCode, CodeTally engineByCode,
                                       List<Finding> out) {
-        UnitResult u = ctx.units();
         int billed = 0;
         int supported = 0;
         List<String> parts = new ArrayList<>();

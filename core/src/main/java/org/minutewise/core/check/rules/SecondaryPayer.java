@@ -49,8 +49,9 @@ public final class SecondaryPayer implements Rule {
             return;
         }
         PayerProfile sec = found.get();
+        // The minutes the secondary counts: those the rules let count for it (an SLPA's, say, for a commercial plan).
         UnitResult secUnits = org.minutewise.core.check.VisitChecker.count(sec.method(), ctx.visit(),
-                UnitCalculator.pool(ctx.visit().services()), ctx.ref().codes());
+                org.minutewise.core.check.VisitChecker.pooled(ctx.visit(), sec, ctx.ref().codes()), ctx.ref().codes());
         boolean capDiffers = sec.maxTimedUnitsPerDay().isPresent()
                 && secUnits.timedUnits() > sec.maxTimedUnitsPerDay().getAsInt();
         if (!secUnits.unitsByCode().equals(ctx.units().unitsByCode()) || capDiffers) {
