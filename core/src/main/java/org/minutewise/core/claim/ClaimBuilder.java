@@ -28,6 +28,7 @@ import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.units.CodeKind;
 import org.minutewise.core.units.CodeUnits;
 import org.minutewise.core.units.Cognitive;
+import org.minutewise.core.units.UnitResult;
 
 /**
  * Turns a checked visit into claim lines (RULES.md §4). Modifier order on a line, a documented convention:
@@ -174,7 +175,7 @@ public final class ClaimBuilder {
             int assistantMin = split[0];
             int therapistMin = split[1];
             Optional<String> assistant = Optional.empty();
-            for (int i : idx) {
+            for (int i : counted) { // the assistant whose minutes count (not one's supervised time)
                 ServiceLine l = services.get(i);
                 if (l.provider().role().isAssistant()) {
                     assistant = l.provider().id();
@@ -326,9 +327,24 @@ public final class ClaimBuilder {
         for (BilledLine b : ctx.visit().billed()) {
             billed.add(b.code(), b.units(), List.of());
         }
+        if (ctx.units().byDiscipline().isEmpty()) {
+            return choiceIn(ctx.units(), billed);
+        }
+        // Each discipline's tie is its own professional's choice: matched against that discipline's allocations.
+        Map<String, Integer> chosen = new java.util.HashMap<>();
+        for (UnitResult part : ctx.units().byDiscipline().values()) {
+            if (part.professionalChoice()) {
+                chosen.putAll(choiceIn(part, billed));
+            }
+        }
+        return chosen;
+    }
+
+    /** The allocation of {@code u}'s alternatives the billed units of its tied codes match; empty when none. */
+    private static Map<String, Integer> choiceIn(UnitResult u, CodeTally billed) {
         // Only the tied codes decide the choice: another code billed wrong is its own finding.
-        List<String> tied = ctx.units().tiedCodes();
-        for (Map<String, Integer> alt : ctx.units().alternatives()) {
+        List<String> tied = u.tiedCodes();
+        for (Map<String, Integer> alt : u.alternatives()) {
             boolean match = true;
             for (Map.Entry<String, Integer> e : alt.entrySet()) {
                 if (tied.isEmpty() || tied.contains(e.getKey())) {

@@ -106,6 +106,30 @@ final class CountByDisciplineTest {
                 .containsExactly("97116 x1", "97535 x1");
     }
 
+    /**
+     * The PT's choice is followed though the OT's tie is billed wrong (one alternative had to match both ties:
+     * follow-up review); the OT's over-billing is its own finding, and no false MW-B003 for the PT's default.
+     */
+    @Test
+    void oneDisciplinesChoiceStandsWhenTheOthersIsWrong() {
+        CheckResult r = CHECKER.check(twoTies().billed(List.of(billed("97116", 1, "GP"), billed("97535", 1, "GO"),
+                billed("97530", 1, "GO"))).build());
+        assertThat(r.engineClaim().lines()).extracting(l -> l.code() + " x" + l.units()).contains("97116 x1")
+                .doesNotContain("97110 x1");
+        assertThat(r.findings()).extracting(Finding::ruleId).contains("MW-B002").doesNotContain("MW-B003");
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-B002")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("the documented minutes support 1 between them"));
+    }
+
+    /** 97130 billed on an SLP's 97129 lines, under a PT visit: the pair's discipline (GN), no false MW-B004. */
+    @Test
+    void anAddOnBilledOnItsBasesLinesTakesTheirDiscipline() {
+        Visit v = visit().service(minutes("97110", 20, pt("T1")))
+                .service(minutes("97129", 30, ComplianceFixture.slp("S1")).withDiscipline(Discipline.SLP))
+                .billed(List.of(billed("97110", 1, "GP"), billed("97129", 1, "GN"), billed("97130", 1, "GN"))).build();
+        assertThat(CHECKER.check(v).findings()).extracting(Finding::ruleId).doesNotContain("MW-B004", "MW-B002");
+    }
+
     /** Two units billed for the PT's 20 minutes: over-billed, whatever the OT's tie (review: it was cancelled out). */
     @Test
     void oneDisciplinesOverBillingIsNotCancelledByTheOther() {
@@ -122,7 +146,7 @@ final class CountByDisciplineTest {
         CheckResult r = CHECKER.check(visit().service(minutes("97110", 25, pt("T1"))).service(otLine("97530", 25))
                 .billed(List.of(billed("97110", 3, "GP"), billed("97530", 2, "GO"))).build());
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-B002")).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("the visit's 25 timed minutes make 2 units"));
+                .satisfies(f -> assertThat(f.message()).contains("the PT services' 25 timed minutes make 2 units"));
     }
 
     /** One code under two disciplines: MW-U006 blocks (the claim has one line per code). */

@@ -58,7 +58,10 @@ public final class BilledLines implements Rule {
         }
         for (CodeUnits cu : u.lines()) {
             if (cu.code().equals(code) && cu.kind() == CodeKind.TIMED) {
-                return u.method() == UnitMethod.CMS ? " (the visit's " + u.totalTimedMinutes() + " timed minutes make "
+                String whose = u == ctx.units() ? "the visit's " : "the " + ctx.units().byDiscipline().entrySet()
+                        .stream().filter(e -> e.getValue() == u).map(java.util.Map.Entry::getKey).findFirst().orElse("")
+                        + " services' ";
+                return u.method() == UnitMethod.CMS ? " (" + whose + u.totalTimedMinutes() + " timed minutes make "
                         + u.timedUnits() + (u.timedUnits() == 1 ? " unit" : " units") + " in all, and " + code
                         + "'s " + cu.minutes() + " minutes get " + cu.units() + " of them; the explanation gives "
                         + "the allocation)" : " (" + code + "'s own " + cu.minutes() + " minutes make " + cu.units()
@@ -516,7 +519,7 @@ public final class BilledLines implements Rule {
 
     private static Discipline disciplineOf(Visit v, String code) {
         for (ServiceLine l : v.services()) {
-            if (l.code().equals(code)) {
+            if (Cognitive.sameService(l.code(), code)) { // 97130 billed on 97129's lines: the pair's discipline
                 return v.disciplineOf(l);
             }
         }

@@ -100,6 +100,15 @@ final class DocSupport {
         return billed(ctx).oneOnOneCodes();
     }
 
+    private static boolean onClaim(List<org.minutewise.core.claim.ClaimLine> claim, String code) {
+        for (org.minutewise.core.claim.ClaimLine l : claim) {
+            if (l.units() > 0 && org.minutewise.core.units.Cognitive.sameService(l.code(), code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Billed computeBilled(CheckContext ctx) {
         List<ServiceLine> s = ctx.visit().services();
         int first97112 = -1;
@@ -107,11 +116,12 @@ final class DocSupport {
         List<String> codes = new ArrayList<>(s.size());
         List<Integer> skilled = new ArrayList<>(s.size());
         List<String> skilledCodes = new ArrayList<>(s.size());
+        List<org.minutewise.core.claim.ClaimLine> claim = org.minutewise.core.claim.ClaimBuilder.of(ctx).lines();
         for (int i = 0; i < s.size(); i++) {
             ServiceLine line = s.get(i);
             String code = line.code();
-            if (ctx.units().unitsOf(code) == 0) {
-                continue;
+            if (!onClaim(claim, code)) {
+                continue; // no unit on the claim (a tie's choice included): not billed
             }
             if (first97112 < 0 && code.equals(NEUROMUSCULAR_REEDUCATION)) {
                 first97112 = i;
