@@ -7,6 +7,8 @@
 (function () {
   const ROLES = ["PT", "PTA", "OT", "OTA", "SLP", "SLPA", "MD", "NPP", "DC", "AIDE"];
   const MODES = [["", "default"], ["one-on-one", "one-on-one"], ["group", "group"], ["supervised", "supervised"]];
+  const PLANS = [["", "visit's"], ["PT", "PT"], ["OT", "OT"], ["SLP", "SLP"]];
+  const ROLE_DISCIPLINE = { PT: "PT", PTA: "PT", OT: "OT", OTA: "OT", SLP: "SLP", SLPA: "SLP" };
   const DEBOUNCE_MS = 300;
 
   const $ = (id) => document.getElementById(id);
@@ -89,6 +91,19 @@
     for (const [value, label] of MODES) {
       mode.appendChild(el("option", { value, selected: value === (v.mode || "") }, label));
     }
+    // The plan of care the line is billed under: the visit's, or another discipline's the same day.
+    const plan = el("select", { class: "b-plan", "aria-label": "Plan of care of this line",
+      title: "The plan of care this line is billed under (a PT and an OT plan the same day)" });
+    for (const [value, label] of PLANS) {
+      plan.appendChild(el("option", { value, selected: value === (v.plan || "") }, label));
+    }
+    // Choosing who treated fills the plan in when that clinician's discipline is not the visit's.
+    role.addEventListener("change", () => {
+      const d = ROLE_DISCIPLINE[role.value];
+      if (d && !plan.value && d !== $("plan").value) {
+        plan.value = d;
+      }
+    });
     const remove = el("button", { type: "button", class: "remove", title: "Remove this block",
       "aria-label": "Remove this block" }, "\u00d7");
     const row = el("tr", null,
@@ -104,6 +119,7 @@
       el("td", null, el("input", { class: "b-supervisor", type: "text", maxlength: 64,
         "aria-label": "Supervising therapist id", value: v.supervisor || "" })),
       el("td", null, mode),
+      el("td", null, plan),
       el("td", null, el("input", { class: "b-regions", type: "text", maxlength: 80,
         "aria-label": "Body regions treated (for manipulation, separated by ;)", placeholder: "lumbar",
         value: v.regions || "" })),
@@ -132,6 +148,17 @@
       row.querySelector(".b-code").focus();
     }
     return row;
+  }
+
+  /** "09:55" plus 10 minutes: "10:05"; empty when it would pass midnight. */
+  function plusMinutes(hhmm, minutes) {
+    const [h, m] = hhmm.split(":").map(Number);
+    const t = h * 60 + m + minutes;
+    if (!(t <= 24 * 60) || Number.isNaN(t)) {
+      return "";
+    }
+    const end = t === 24 * 60 ? "24:00" : String(Math.floor(t / 60)).padStart(2, "0") + ":" + String(t % 60).padStart(2, "0");
+    return end;
   }
 
   function numberOrNull(text) {
@@ -165,8 +192,11 @@
       if (ytdOt !== null) { patient.yearToDate.OT = ytdOt; }
     }
     const outside = numberOrNull($("outside-ptslp").value);
-    if (outside !== null) {
-      patient.outsideSpend = { PT_SLP: outside };
+    const outsideOt = numberOrNull($("outside-ot").value);
+    if (outside !== null || outsideOt !== null) {
+      patient.outsideSpend = {};
+      if (outside !== null) { patient.outsideSpend.PT_SLP = outside; }
+      if (outsideOt !== null) { patient.outsideSpend.OT = outsideOt; }
     }
     if (Object.keys(patient).length) {
       v.patient = patient;
@@ -201,7 +231,10 @@
         s.minutes = minutes;
       }
       const start = r.querySelector(".b-start").value;
-      const end = r.querySelector(".b-end").value;
+      let end = r.querySelector(".b-end").value;
+      if (start && !end && minutes !== null && minutes > 0) {
+        end = plusMinutes(start, minutes); // a start and the minutes: the end follows (empty past midnight)
+      }
       if (start || end) {
         s.periods = [{ start, end }];
       }
@@ -217,6 +250,10 @@
       if (mode) {
         s.mode = mode;
       }
+      const plan = r.querySelector(".b-plan").value;
+      if (plan) {
+        s.discipline = plan;
+      }
       const regions = r.querySelector(".b-regions").value.split(/[;,]/).map((x) => x.trim()).filter((x) => x);
       if (regions.length) {
         s.regions = regions;
@@ -225,7 +262,7 @@
       if (orig && loaded && loaded.id === v.id) {
         // What the row cannot show (the clinician's NPIs, the line's discipline and charge) stays as it was saved.
         const extras = Object.assign({}, orig.service);
-        for (const k of ["code", "minutes", "periods", "provider", "mode", "regions"]) {
+        for (const k of ["code", "minutes", "periods", "provider", "mode", "discipline", "regions"]) {
           delete extras[k];
         }
         if (!orig.first) {
@@ -444,7 +481,7 @@
   /** Each part of a service a problem may name: the block's box for it, and its name in the form's words. */
   const SERVICE_PARTS = { code: [".b-code", "code"], minutes: [".b-minutes", "minutes"],
     periods: [".b-start", "start time"], end: [".b-end", "end time"], provider: [".b-role", "who treated"],
-    mode: [".b-mode", "mode"], regions: [".b-regions", "regions"] };
+    mode: [".b-mode", "mode"], discipline: [".b-plan", "plan of care"], regions: [".b-regions", "regions"] };
 
   /**
    * A problem's field about a service ("services[1].periods[0].end"): the service's index in the request and the
@@ -678,6 +715,7 @@
     setValue("ytd-ptslp", p.yearToDate && p.yearToDate.PT_SLP);
     setValue("ytd-ot", p.yearToDate && p.yearToDate.OT);
     setValue("outside-ptslp", p.outsideSpend && p.outsideSpend.PT_SLP);
+    setValue("outside-ot", p.outsideSpend && p.outsideSpend.OT);
     setValue("diagnoses", (v.diagnoses || []).join(", "));
     setValue("total-minutes", v.totalTreatmentMinutes);
     const c = v.certification || {};
@@ -691,7 +729,7 @@
     for (const s of v.services || []) {
       const pr = s.provider || {};
       const base = { code: s.code, role: pr.role, provider: pr.id, supervisor: pr.supervisorId, mode: s.mode,
-        regions: (s.regions || []).join("; ") };
+        plan: s.discipline, regions: (s.regions || []).join("; ") };
       const periods = s.periods && s.periods.length ? s.periods : [null];
       periods.forEach((per, k) => {
         // Stated minutes go with a line of one period (or none); over several periods the times decide.
@@ -909,7 +947,8 @@
       return { role: $("plan").value };
     }
     return { role: last.querySelector(".b-role").value, provider: last.querySelector(".b-provider").value,
-      supervisor: last.querySelector(".b-supervisor").value, start: last.querySelector(".b-end").value };
+      supervisor: last.querySelector(".b-supervisor").value, plan: last.querySelector(".b-plan").value,
+      start: last.querySelector(".b-end").value };
   }
 
   document.addEventListener("DOMContentLoaded", start);

@@ -173,6 +173,39 @@ class BrowserTest {
     }
 
     /** The certifying physician's NPI: asked for when missing (MW-P004), checked, marked when wrong. */
+    /**
+     * A PT and an OT the same day: choosing the OT as who treated fills the row's plan in (OT), the next block keeps
+     * it, and each discipline's minutes are counted on their own (20 and 20 minutes: 2 units, not 3; page review).
+     * A start and the minutes give the end.
+     */
+    @Test
+    void aPtAndAnOtTheSameDayAreCountedApart() {
+        set(driver.findElement(By.id("dos")), "2026-03-02");
+        WebElement first = rows().get(0);
+        first.findElement(By.className("b-code")).sendKeys("97110");
+        first.findElement(By.className("b-minutes")).sendKeys("10");
+        driver.findElement(By.id("add-block")).click();
+        rows().get(1).findElement(By.className("b-code")).sendKeys("97116");
+        rows().get(1).findElement(By.className("b-minutes")).sendKeys("10");
+        driver.findElement(By.id("add-block")).click();
+        WebElement third = rows().get(2);
+        new org.openqa.selenium.support.ui.Select(third.findElement(By.className("b-role"))).selectByValue("OT");
+        assertThat(third.findElement(By.className("b-plan")).getAttribute("value")).isEqualTo("OT");
+        third.findElement(By.className("b-code")).sendKeys("97535");
+        third.findElement(By.className("b-minutes")).sendKeys("10");
+        driver.findElement(By.id("add-block")).click();
+        WebElement fourth = rows().get(3);
+        assertThat(fourth.findElement(By.className("b-plan")).getAttribute("value")).isEqualTo("OT");
+        fourth.findElement(By.className("b-code")).sendKeys("97530");
+        fourth.findElement(By.className("b-minutes")).sendKeys("10");
+        set(fourth.findElement(By.className("b-start")), "10:00");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .summary-line"),
+                "2 units"));
+        assertThat(driver.findElement(By.cssSelector("#report .claim-table")).getText()).contains("GO")
+                .contains("GP");
+        assertThat(driver.findElements(By.cssSelector("#report .problem"))).isEmpty();
+    }
+
     @Test
     void theCertifyingPhysiciansNpiIsAskedForAndChecked() {
         set(driver.findElement(By.id("dos")), "2026-03-02");

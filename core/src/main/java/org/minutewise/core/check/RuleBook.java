@@ -77,6 +77,7 @@ public final class RuleBook {
         rules.add(new MinutesDisagreeWithPeriods());
         rules.add(new NoMinutes());
         rules.add(new org.minutewise.core.check.rules.CodeUnderTwoDisciplines());
+        rules.add(new org.minutewise.core.check.rules.MinutesLeftOut());
         rules.add(new FutureDate());
         rules.add(new SameMinuteTwice());
         rules.add(new CodeRules());

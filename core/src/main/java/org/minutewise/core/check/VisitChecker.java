@@ -88,8 +88,8 @@ public final class VisitChecker {
      * Why a line's minutes do not count toward its timed code's units (RULES.md §2: only direct one-on-one time, or
      * constant attendance, by a clinician who may bill it), in words that follow "documented as" or "furnished by",
      * or null when they count: an aide's minutes; a speech-language pathology assistant's billed to Medicare; time
-     * documented as supervised or as group time. The rules that say so are MW-W002, MW-W011, MW-G003 and MW-G002;
-     * the count leaves the minutes out so that the claim lines and the estimate are what the minutes support.
+     * documented as supervised or as group time. The rules that say so are MW-U007 and MW-G003 (warnings, as the
+     * count leaves the minutes out, so the claim lines and the estimate are what the countable minutes support).
      */
     public static String notCounted(Visit visit, PayerProfile payer, boolean timedCode,
                                     org.minutewise.core.model.ServiceLine l) {

@@ -42,7 +42,9 @@ final class NotCountedMinutesTest {
                 .service(minutes("97110", 20, assistant("AIDE1", Role.AIDE))).build();
         CheckResult r = CHECKER.check(v);
         assertThat(r.units().unitsByCode()).containsExactly(Map.entry("97112", 1), Map.entry("97110", 0));
-        assertThat(r.findings()).extracting(Finding::ruleId).contains("MW-W002");
+        assertThat(r.findings()).extracting(Finding::ruleId).contains("MW-U007").doesNotContain("MW-W002");
+        // Recorded, not billed: nothing to delete from the documentation (the commercial payer's other findings aside).
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-U007")).allMatch(f -> !f.blocks());
         assertThat(r.explanation()).contains("97110 ends with 0 units: it has no minutes that count.");
     }
 
@@ -51,7 +53,8 @@ final class NotCountedMinutesTest {
         Visit v = visit().service(minutes("97110", 30, pt("T1")).withMode(Mode.GROUP)).build();
         CheckResult r = CHECKER.check(v);
         assertThat(r.units().timedUnits()).isZero();
-        assertThat(r.findings()).extracting(Finding::ruleId).contains("MW-G002");
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-U007")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("97110: 30 minutes documented as group time"));
     }
 
     @Test
@@ -85,6 +88,14 @@ final class NotCountedMinutesTest {
                 .doesNotContain("MW-S001");
     }
 
+    /** An SLPA's minutes under a timed code, billed to Medicare: MW-U007 (left out), not MW-W011's block. */
+    @Test
+    void anSlpasLeftOutMinutesWarn() {
+        CheckResult r = CHECKER.check(visit().planOfCare(Discipline.SLP)
+                .service(minutes("97129", 30, assistant("SA1", Role.SLPA, "S1"))).build());
+        assertThat(r.findings()).extracting(Finding::ruleId).contains("MW-U007").doesNotContain("MW-W011");
+    }
+
     /** The near miss: a PTA's one-on-one minutes count, and nothing is said about leaving any out. */
     @Test
     void anAssistantsOneOnOneMinutesCount() {
@@ -93,5 +104,6 @@ final class NotCountedMinutesTest {
         CheckResult r = CHECKER.check(v);
         assertThat(r.units().timedUnits()).isEqualTo(3);
         assertThat(r.explanation()).noneMatch(s -> s.contains("left out of the count"));
+        assertThat(r.findings()).extracting(Finding::ruleId).doesNotContain("MW-U007");
     }
 }

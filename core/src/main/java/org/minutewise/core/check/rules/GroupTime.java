@@ -29,16 +29,20 @@ public final class GroupTime implements Rule {
             "CPT therapeutic procedures guideline; CMS Pub 100-04 ch. 5 §20.2 B; Pub 100-02 ch. 15 §230 A",
             Citations.CLAIMS_MANUAL_CH5)
             .revised(2, "2026-12-05: individual speech treatment (92507) and swallowing treatment (92526) billed for "
-                    + "group time; group speech treatment is 92508");
+                    + "group time; group speech treatment is 92508")
+            .revised(3, "2026-12-06: a timed code's group minutes are left out of the units (MW-U007 reports them); "
+                    + "this rule keeps the untimed individual codes (92507, 92526), whose line reaches the claim");
 
     /** Individual speech-language codes and what group time under them is billed as (empty: no group code). */
     private static final java.util.Map<String, String> INDIVIDUAL_SLP = java.util.Map.of("92507", "92508",
             "92526", "");
-    public static final RuleInfo INDIVIDUAL_CODE_FOR_SUPERVISED = new RuleInfo("MW-G003", Severity.BLOCK,
-            "One-on-one code billed for supervised time",
+    public static final RuleInfo INDIVIDUAL_CODE_FOR_SUPERVISED = new RuleInfo("MW-G003", Severity.WARN,
+            "One-on-one code recorded for supervised time",
             "Bill only the minutes of direct one-on-one contact (or constant attendance) under this code; time the "
                     + "patient exercised alone or under mere supervision is not billable as a timed procedure.",
-            "CMS Pub 100-04 ch. 5 §20.2 B, §20.3; RULES.md §2", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §20.2 B, §20.3; RULES.md §2", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-06: warns (was a block): the supervised minutes are left out of the units, so the "
+                    + "claim Minutewise writes does not bill them (a claim billed with them is MW-B002's)");
 
     @Override
     public RuleInfo info() {
@@ -60,7 +64,9 @@ public final class GroupTime implements Rule {
                 continue;
             }
             boolean groupMode = l.mode().orElse(Mode.ONE_ON_ONE) == Mode.GROUP;
-            if (groupMode && (info.oneOnOne() || info.constantAttendance())) {
+            // A timed code's group minutes are left out of the units: MW-U007 says so (this rule's block is for a
+            // line that reaches the claim).
+            if (groupMode && (info.oneOnOne() || info.constantAttendance()) && !info.timed()) {
                 out.add(INDIVIDUAL_CODE_FOR_GROUP.finding(CheckContext.path(i), l.code() + " is billed for group "
                         + "time, but it needs " + (info.constantAttendance() ? "constant attendance"
                         : "direct one-on-one contact") + " for its minutes. Group therapy is billed as 97150"
@@ -80,7 +86,8 @@ public final class GroupTime implements Rule {
                 out.add(INDIVIDUAL_CODE_FOR_SUPERVISED.finding(CheckContext.path(i) + ".mode", l.code() + " is "
                         + "documented as supervised time, but it needs " + (info.constantAttendance()
                         ? "constant attendance" : "direct one-on-one contact") + " for every minute billed. Minutes "
-                        + "the patient spent alone or under mere supervision do not count toward its units."));
+                        + "the patient spent alone or under mere supervision do not count toward its units, so they "
+                        + "are left out of them."));
             }
             if (info.group()) {
                 for (int j = 0; j < s.size(); j++) {

@@ -35,7 +35,9 @@ public final class WhoMayBill implements Rule {
     public static final RuleInfo AIDE = new RuleInfo("MW-W002", Severity.BLOCK,
             "An aide's minutes billed as therapy",
             "Remove the aide's minutes: services by aides or technicians are not therapy, even under supervision.",
-            "CMS Pub 100-02 ch. 15 §230; Pub 100-04 ch. 5 §20.3", Citations.BENEFIT_MANUAL_CH15);
+            "CMS Pub 100-02 ch. 15 §230; Pub 100-04 ch. 5 §20.3", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: only where the aide's service reaches the claim (an untimed code); an aide's "
+                    + "minutes under a timed code are left out of the units and reported as MW-U007");
     public static final RuleInfo ASSISTANT_SETTING = new RuleInfo("MW-W003", Severity.BLOCK,
             "Assistant's service in a setting where CQ/CO do not apply",
             "In a physician's office (incident-to), therapy must be furnished by a therapist or the physician, "
@@ -101,7 +103,9 @@ public final class WhoMayBill implements Rule {
                     + "SLP's NPI; an SLPA's services are not covered therapy, and no modifier (CQ/CO are for PTAs and "
                     + "OTAs) makes them billable.",
             "CMS Pub 100-02 ch. 15 §230.3 (services of speech-language pathology assistants are not recognized)",
-            Citations.BENEFIT_MANUAL_CH15);
+            Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: only where the SLPA's service reaches the claim (an untimed code); an SLPA's "
+                    + "minutes under a timed code are left out of the units and reported as MW-U007");
     public static final RuleInfo SLPA_OTHER_PAYER = new RuleInfo("MW-W012", Severity.INFO,
             "Speech-language pathology assistant's service: the payer's policy decides",
             "Check that this payer recognizes SLPA services and how it wants them billed (some Medicaid and "
@@ -141,7 +145,10 @@ public final class WhoMayBill implements Rule {
                         + "Medicare pays chiropractic manipulation only as active treatment of a spinal subluxation, "
                         + "never as maintenance care."));
             }
-            if (role == Role.AIDE && therapyCode && (l.minutes() > 0 || !info.timed())) {
+            // Minutes left out of the units (a timed code) are MW-U007's: only a service that reaches the claim here.
+            boolean leftOut = org.minutewise.core.check.VisitChecker.notCounted(v, ctx.payer(),
+                    info != null && info.timed(), l) != null;
+            if (role == Role.AIDE && therapyCode && !leftOut && (l.minutes() > 0 || !info.timed())) {
                 out.add(AIDE.finding(path, l.code() + " lists " + l.minutes() + " minutes furnished by an aide. An "
                         + "aide's time is not skilled therapy and may not be billed as " + l.code() + "."));
             }
@@ -153,7 +160,7 @@ public final class WhoMayBill implements Rule {
                         + "rendering " + l.provider().id().orElse("the therapist") + "); a therapist's services go under the plan of their "
                         + "own discipline (" + role.discipline().get().modifier() + ")."));
             }
-            if (role == Role.SLPA && therapyCode) {
+            if (role == Role.SLPA && therapyCode && !leftOut) {
                 out.add(ctx.payer().isMedicare()
                         ? SLPA_SERVICE.finding(path, l.code() + " is furnished by a speech-language pathology "
                                 + "assistant (" + l.provider().id().orElse("no id") + ") and billed to Medicare, which "

@@ -93,9 +93,12 @@ class WhoMayBillTest {
 
     @Test
     void aidesMinutesBilledAsTherapyW002() {
-        CheckResult r = check(visit().service(minutes("97110", 10, Provider.of("X1", Role.AIDE))).build());
-
+        // An untimed therapy service by an aide reaches the claim (1 unit): blocks.
+        CheckResult r = check(visit().service(untimed("97010", Provider.of("X1", Role.AIDE))).build());
         assertThat(ids(r)).containsExactly("MW-W002");
+        // An aide's minutes under a timed code are left out of the units: MW-U007's, not this rule's (v2).
+        assertThat(ids(check(visit().service(minutes("97110", 10, Provider.of("X1", Role.AIDE))).build())))
+                .isEmpty();
     }
 
     /** An aide documented as present with no minutes bills nothing. */
