@@ -150,6 +150,16 @@
     return row;
   }
 
+  /**
+   * The engine's paths in the form's words: "services[2]" is the form's row 3 (the service rows count from 1 on the
+   * page, from 0 in the JSON), "services[code=97110]" the 97110 rows. The JSON path stays in the title.
+   */
+  function rowWords(text) {
+    return String(text || "").replace(/services\[(\d+)\](\.)?/g,
+      (m, n, dot) => "row " + (Number(n) + 1) + (dot ? ", " : ""))
+      .replace(/services\[code=([A-Z0-9]+)\]/g, (m, c) => "the " + c + " rows");
+  }
+
   /** "09:55" plus 10 minutes: "10:05"; empty when it would pass midnight. */
   function plusMinutes(hhmm, minutes) {
     const [h, m] = hhmm.split(":").map(Number);
@@ -331,8 +341,8 @@
         el("div", { class: "finding-head" },
           el("span", { class: "badge " + sev }, f.severity),
           el("span", { class: "finding-id" }, f.id),
-          f.path ? el("span", { class: "finding-path" }, f.path) : null),
-        el("p", { class: "finding-message" }, f.message),
+          f.path ? el("span", { class: "finding-path", title: f.path }, rowWords(f.path)) : null),
+        el("p", { class: "finding-message" }, rowWords(f.message)),
         el("p", { class: "finding-fix" }, f.fix),
         el("p", { class: "finding-cite" }, f.citation),
         f.overridden ? el("p", { class: "finding-override" }, "Accepted by the clinic: " + f.overrideReason) : null,
@@ -446,7 +456,7 @@
     box.appendChild(el("h3", null, "Why"));
     const ol = el("ol", { class: "explanation" });
     for (const line of r.explanation || []) {
-      ol.appendChild(el("li", null, line));
+      ol.appendChild(el("li", null, rowWords(line)));
     }
     box.appendChild(ol);
 

@@ -204,6 +204,13 @@ class BrowserTest {
         assertThat(driver.findElement(By.cssSelector("#report .claim-table")).getText()).contains("GO")
                 .contains("GP");
         assertThat(driver.findElements(By.cssSelector("#report .problem"))).isEmpty();
+
+        // Supervised time on row 4: a warning whose place is the form's row, not the JSON path.
+        new org.openqa.selenium.support.ui.Select(fourth.findElement(By.className("b-mode"))).selectByValue("supervised");
+        WebElement g003 = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#report li[data-id='MW-G003']")));
+        assertThat(g003.findElement(By.className("finding-path")).getText()).isEqualTo("row 4, mode");
+        assertThat(g003.findElement(By.className("finding-path")).getAttribute("title")).isEqualTo("services[3].mode");
     }
 
     @Test

@@ -32,14 +32,18 @@ public final class NoDistinctGoals implements Rule {
             return;
         }
         List<String> codes = DocSupport.oneOnOneCodes(ctx);
-        if (codes.size() < 2) {
+        // 97129 and 97130 are one service (the first 15 minutes and the rest): one purpose between them.
+        int services = codes.size() - (codes.contains(org.minutewise.core.units.Cognitive.BASE)
+                && codes.contains(org.minutewise.core.units.Cognitive.ADD_ON) ? 1 : 0);
+        if (services < 2) {
             return;
         }
         int goals = DocSupport.scan(ctx).count(PhraseLists.GOAL);
-        if (goals >= codes.size()) {
+        if (goals >= services) {
             return;
         }
-        out.add(INFO.finding("note", codes.size() + " timed codes are billed (" + DocSupport.codesText(codes)
+        out.add(INFO.finding("note", services + (services == codes.size() ? " timed codes are billed ("
+                : " timed services are billed (97129 and 97130 are one; ") + DocSupport.codesText(codes)
                 + "), but the note states a goal or purpose " + (goals == 0 ? "nowhere" : goals == 1 ? "once"
                 : goals + " times") + ". When several codes are billed the same day, each needs a purpose of its "
                 + "own; without one, reviewers treat the services as duplicates of each other."));

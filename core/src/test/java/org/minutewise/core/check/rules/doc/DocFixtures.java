@@ -59,7 +59,10 @@ final class DocFixtures {
             + "Pt improved, needing fewer cues by the end. Plan: progress to foam next session.";
 
     static final CodeCatalog CODES = new CodeCatalog("test", List.of(
-            timed("97112"), timed("97110"), timed("97530"), timed("97140"),
+            timed("97112"), timed("97110"), timed("97530"), timed("97140"), timed("97129"),
+            new CodeInfo("97130", "Cognitive, each additional 15 minutes", true, true, false, false, false, false,
+                    Optional.of("97129"), EnumSet.of(Discipline.PT, Discipline.OT, Discipline.SLP),
+                    LocalDate.of(2020, 1, 1), Optional.empty()),
             new CodeInfo("97150", "Group", false, false, false, false, false, true, Optional.empty(),
                     EnumSet.of(Discipline.PT), LocalDate.of(1990, 1, 1), Optional.empty()),
             new CodeInfo("92507", "Speech, language or voice treatment", false, false, false, false, false, false,

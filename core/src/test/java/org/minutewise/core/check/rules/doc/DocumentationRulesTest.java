@@ -361,6 +361,20 @@ class DocumentationRulesTest {
             assertThat(ids(check(strong().build()))).doesNotContain("MW-D010");
         }
 
+        /** 97129 and 97130 are one service: one purpose serves both (page review); a third code needs its own. */
+        @Test
+        void theCognitivePairIsOneService() {
+            Visit pair = Visit.builder("V-9", DocFixtures.DOS).payer("medicare").diagnosis("I69.351")
+                    .totalTreatmentMinutes(30).service(ServiceLine.of("97129", 13, Role.PT))
+                    .service(ServiceLine.of("97130", 12, Role.PT))
+                    .note(STRONG.replace("to reduce", "for").replace("to improve stance", "for stance")
+                            + " Cognitive training to improve attention.").build();
+            assertThat(ids(check(pair))).doesNotContain("MW-D010");
+            Visit more = pair.toBuilder().service(ServiceLine.of("97110", 15, Role.PT)).build();
+            assertThat(of(check(more), "MW-D010")).singleElement().satisfies(f -> assertThat(f.message())
+                    .startsWith("2 timed services are billed (97129 and 97130 are one; "));
+        }
+
         @Test
         void nearMissOneCodeNeedsNoSecondGoal() {
             assertThat(ids(check(only97112(STRONG.replace("to improve stance", "for stance")
