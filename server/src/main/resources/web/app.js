@@ -155,10 +155,26 @@
    * page, from 0 in the JSON), "services[code=97110]" the 97110 rows. The JSON path stays in the title.
    */
   function rowWords(text) {
-    return String(text || "").replace(/services\[(\d+)\](\.)?/g,
+    let out = String(text || "").replace(/services\[(\d+)\](\.)?/g,
       (m, n, dot) => "row " + (Number(n) + 1) + (dot ? ", " : ""))
       .replace(/services\[code=([A-Z0-9]+)\]/g, (m, c) => "the " + c + " rows");
+    for (const [field, label] of FIELD_LABELS) {
+      out = out.split(field).join(label);
+    }
+    return out;
   }
+
+  /** The visit JSON's field names as the form labels them, longest first (a fix names the fields to fill in). */
+  const FIELD_LABELS = [
+    ["certification.from, .to", "\u201cCertified from\u201d and \u201cCertified to\u201d"],
+    ["certification.physician, .physicianNpi", "\u201cCertifying physician\u201d and \u201cCertifying physician's NPI\u201d"],
+    ["certification.physicianNpi", "\u201cCertifying physician's NPI\u201d"],
+    ["certification.physician", "\u201cCertifying physician\u201d"],
+    ["certification.from", "\u201cCertified from\u201d"],
+    ["certification.to", "\u201cCertified to\u201d"],
+    ["patient.yearToDate", "\u201cSpend at this clinic so far this year\u201d"],
+    ["patient.outsideSpend", "\u201cPlus spend at other providers this year\u201d"],
+    ["totalTreatmentMinutes", "\u201cTotal treatment minutes\u201d"]];
 
   /** "09:55" plus 10 minutes: "10:05"; empty when it would pass midnight. */
   function plusMinutes(hhmm, minutes) {
@@ -343,7 +359,7 @@
           el("span", { class: "finding-id" }, f.id),
           f.path ? el("span", { class: "finding-path", title: f.path }, rowWords(f.path)) : null),
         el("p", { class: "finding-message" }, rowWords(f.message)),
-        el("p", { class: "finding-fix" }, f.fix),
+        el("p", { class: "finding-fix" }, rowWords(f.fix)),
         el("p", { class: "finding-cite" }, f.citation),
         f.overridden ? el("p", { class: "finding-override" }, "Accepted by the clinic: " + f.overrideReason) : null,
         savedId && !f.overridden && (sev === "warn" || sev === "info") && /^MW-[A-Z]\d{3}$/.test(f.id)

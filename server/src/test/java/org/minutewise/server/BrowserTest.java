@@ -222,7 +222,11 @@ class BrowserTest {
         set(driver.findElement(By.id("cert-from")), "2026-02-16");
         set(driver.findElement(By.id("cert-to")), "2026-05-16");
         set(driver.findElement(By.id("cert-physician")), "Dr. Maria Chen");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report li[data-id='MW-P004']")));
+        WebElement p004 = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#report li[data-id='MW-P004']")));
+        // The fix names the form's field, not the JSON's (page review).
+        assertThat(p004.findElement(By.className("finding-fix")).getText()).contains("\u201cCertifying physician's NPI\u201d")
+                .doesNotContain("certification.physicianNpi");
 
         set(driver.findElement(By.id("cert-npi")), "1287654320");
         WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
