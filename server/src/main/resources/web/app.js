@@ -428,11 +428,24 @@
       box.appendChild(el("p", null, "Diagnoses (the lines' pointers): "
         + v.diagnoses.map((d, i) => (i + 1) + ". " + d).join("; ") + "."));
     }
+    const c = v.certification;
+    const facts = [];
+    if (v.totalTreatmentMinutes !== undefined) {
+      facts.push("total treatment time " + v.totalTreatmentMinutes + " minutes");
+    }
+    if (c && (c.from || c.to || c.physician)) {
+      facts.push("plan of care certified " + (c.from || "?") + " to " + (c.to || "?")
+        + (c.physician ? " by " + c.physician + (c.physicianNpi ? " (NPI " + c.physicianNpi + ")" : "") : ""));
+    }
+    if (facts.length) {
+      box.appendChild(el("p", null, facts.join("; ").replace(/^./, (x) => x.toUpperCase()) + "."));
+    }
     const rows = el("tbody");
     for (const s of v.services) {
       const when = s.periods ? s.periods.map((p) => p.start + "-" + p.end).join(", ") : "";
       const who = s.provider.role + (s.provider.id ? " " + s.provider.id : "")
-        + (s.provider.supervisorId ? ", supervised by " + s.provider.supervisorId : "");
+        + (s.provider.supervisorId ? ", supervised by " + s.provider.supervisorId : "")
+        + (s.mode ? ", " + s.mode : "") + (s.discipline ? ", " + s.discipline + " plan" : "");
       rows.appendChild(el("tr", null, el("td", null, s.code), el("td", { class: "num" },
         s.minutes !== undefined ? String(s.minutes) : ""), el("td", null, when), el("td", null, who)));
     }

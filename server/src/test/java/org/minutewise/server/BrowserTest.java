@@ -335,6 +335,7 @@ class BrowserTest {
         set(driver.findElement(By.id("dos")), "2026-03-02");
         set(driver.findElement(By.id("diagnoses")), "I69.351, R26.81");
         set(driver.findElement(By.id("patient-id")), "P-BR1");
+        set(driver.findElement(By.id("total-minutes")), "30");
         WebElement first = rows().get(0);
         first.findElement(By.className("b-code")).sendKeys("97110");
         set(first.findElement(By.className("b-start")), "09:00");
@@ -362,7 +363,7 @@ class BrowserTest {
         String printed = (String) ((JavascriptExecutor) driver).executeScript(
                 "return document.querySelector('#report .visit-summary').textContent;");
         assertThat(printed).contains("date of service 2026-03-02").contains("1. I69.351; 2. R26.81")
-                .contains("PT T7").contains("09:10-09:40");
+                .contains("PT T7").contains("09:10-09:40").contains("Total treatment time 30 minutes");
         // Editing again: the save message no longer stands.
         first.findElement(By.className("b-minutes")).sendKeys("1");
         assertThat(driver.findElement(By.id("save-status")).getText()).isEmpty();
