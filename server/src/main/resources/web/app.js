@@ -97,13 +97,24 @@
     for (const [value, label] of PLANS) {
       plan.appendChild(el("option", { value, selected: value === (v.plan || "") }, label));
     }
-    // Choosing who treated fills the plan in when that clinician's discipline is not the visit's.
+    // Choosing who treated fills the plan in when that clinician's discipline is not the visit's, and keeps it in
+    // step with later choices until the user picks a plan by hand.
+    if (v.planAuto) {
+      plan.dataset.auto = "1";
+    }
     role.addEventListener("change", () => {
+      if (plan.value && !plan.dataset.auto) {
+        return; // chosen by hand
+      }
       const d = ROLE_DISCIPLINE[role.value];
-      if (d && !plan.value && d !== $("plan").value) {
-        plan.value = d;
+      plan.value = d && d !== $("plan").value ? d : "";
+      if (plan.value) {
+        plan.dataset.auto = "1";
+      } else {
+        delete plan.dataset.auto;
       }
     });
+    plan.addEventListener("change", () => { delete plan.dataset.auto; });
     const remove = el("button", { type: "button", class: "remove", title: "Remove this block",
       "aria-label": "Remove this block" }, "\u00d7");
     const row = el("tr", null,
@@ -154,10 +165,13 @@
    * The engine's paths in the form's words: "services[2]" is the form's row 3 (the service rows count from 1 on the
    * page, from 0 in the JSON), "services[code=97110]" the 97110 rows. The JSON path stays in the title.
    */
-  function rowWords(text) {
-    let out = String(text || "").replace(/services\[(\d+)\](\.)?/g,
-      (m, n, dot) => "row " + (Number(n) + 1) + (dot ? ", " : ""))
-      .replace(/services\[code=([A-Z0-9]+)\]/g, (m, c) => "the " + c + " rows");
+  function rowWords(text, rows) {
+    // rows: the form's table row (from 0) of each service the check was given; without it (an uploaded file) the
+    // services are counted as the file gives them.
+    let out = String(text || "").replace(/services\[(\d+)\](\.(?=[a-z]))?/g, (m, n, dot) => {
+      const row = rows ? rows[Number(n)] : undefined;
+      return (row !== undefined ? "row " + (row + 1) : "service " + (Number(n) + 1)) + (dot ? ", " : "");
+    }).replace(/services\[code=([A-Z0-9]+)\]/g, (m, c) => "the " + c + " " + (rows ? "rows" : "services"));
     for (const [field, label] of FIELD_LABELS) {
       out = out.split(field).join(label);
     }
@@ -172,12 +186,17 @@
     ["certification.physician", "\u201cCertifying physician\u201d"],
     ["certification.from", "\u201cCertified from\u201d"],
     ["certification.to", "\u201cCertified to\u201d"],
+    ["patient.yearToDate.PT_SLP", "\u201cSpend at this clinic so far this year, PT and SLP\u201d"],
+    ["patient.yearToDate.OT", "\u201cSpend at this clinic so far this year, OT\u201d"],
     ["patient.yearToDate", "\u201cSpend at this clinic so far this year\u201d"],
     ["patient.outsideSpend", "\u201cPlus spend at other providers this year\u201d"],
     ["totalTreatmentMinutes", "\u201cTotal treatment minutes\u201d"]];
 
   /** "09:55" plus 10 minutes: "10:05"; empty when it would pass midnight. */
   function plusMinutes(hhmm, minutes) {
+    if (!Number.isInteger(minutes) || !/^\d\d:\d\d$/.test(hhmm || "")) {
+      return ""; // the service says what is wrong with the minutes or the start
+    }
     const [h, m] = hhmm.split(":").map(Number);
     const t = h * 60 + m + minutes;
     if (!(t <= 24 * 60) || Number.isNaN(t)) {
@@ -185,6 +204,17 @@
     }
     const end = t === 24 * 60 ? "24:00" : String(Math.floor(t / 60)).padStart(2, "0") + ":" + String(t % 60).padStart(2, "0");
     return end;
+  }
+
+  /** The form row (from 0) of each service of a stored visit: fillForm gives each of its periods a row. */
+  function storedRows(v) {
+    const rows = [];
+    let at = 0;
+    for (const s of (v && v.services) || []) {
+      rows.push(at);
+      at += s.periods && s.periods.length ? s.periods.length : 1;
+    }
+    return rows;
   }
 
   function numberOrNull(text) {
@@ -344,7 +374,7 @@
    * The findings, worst first. On a saved visit ({@code savedId}) a warning or an information not yet accepted has a
    * button to accept it with the clinic's reason (recorded as a new version, with who and when).
    */
-  function renderFindings(findings, savedId) {
+  function renderFindings(findings, savedId, rows) {
     if (!findings || !findings.length) {
       return el("p", { class: "hint" }, "No findings.");
     }
@@ -357,9 +387,9 @@
         el("div", { class: "finding-head" },
           el("span", { class: "badge " + sev }, f.severity),
           el("span", { class: "finding-id" }, f.id),
-          f.path ? el("span", { class: "finding-path", title: f.path }, rowWords(f.path)) : null),
-        el("p", { class: "finding-message" }, rowWords(f.message)),
-        el("p", { class: "finding-fix" }, rowWords(f.fix)),
+          f.path ? el("span", { class: "finding-path", title: f.path }, rowWords(f.path, rows)) : null),
+        el("p", { class: "finding-message" }, rowWords(f.message, rows)),
+        el("p", { class: "finding-fix" }, rowWords(f.fix, rows)),
         el("p", { class: "finding-cite" }, f.citation),
         f.overridden ? el("p", { class: "finding-override" }, "Accepted by the clinic: " + f.overrideReason) : null,
         savedId && !f.overridden && (sev === "warn" || sev === "info") && /^MW-[A-Z]\d{3}$/.test(f.id)
@@ -485,7 +515,7 @@
     box.appendChild(el("h3", null, "Why"));
     const ol = el("ol", { class: "explanation" });
     for (const line of r.explanation || []) {
-      ol.appendChild(el("li", null, rowWords(line)));
+      ol.appendChild(el("li", null, rowWords(line, v && v.serviceRows)));
     }
     box.appendChild(ol);
 
@@ -513,7 +543,7 @@
     }
 
     box.appendChild(el("h3", null, "Findings"));
-    box.appendChild(renderFindings(r.findings, savedId));
+    box.appendChild(renderFindings(r.findings, savedId, v && v.serviceRows));
     return box;
   }
 
@@ -731,7 +761,9 @@
       fillForm(res.body.visit);
       out.textContent = "Opened " + id + ", version " + res.body.version + ".";
       markField(null);
-      report.appendChild(renderResult(res.body.result, visitFromForm(), id));
+      // The saved result numbers the stored visit's services; the form has a row per period of each.
+      const opened = Object.assign({}, visitFromForm(), { serviceRows: storedRows(res.body.visit) });
+      report.appendChild(renderResult(res.body.result, opened, id));
     } else {
       out.textContent = "Not opened.";
       report.appendChild(renderProblem(res.body));
@@ -768,13 +800,15 @@
     for (const s of v.services || []) {
       const pr = s.provider || {};
       const base = { code: s.code, role: pr.role, provider: pr.id, supervisor: pr.supervisorId, mode: s.mode,
-        plan: s.discipline, regions: (s.regions || []).join("; ") };
+        plan: (s.discipline || "").toUpperCase(), regions: (s.regions || []).join("; ") };
       const periods = s.periods && s.periods.length ? s.periods : [null];
       periods.forEach((per, k) => {
         // Stated minutes go with a line of one period (or none); over several periods the times decide.
-        const row = addBlock(Object.assign({}, base, {
-          minutes: periods.length === 1 && s.minutes !== undefined ? s.minutes : undefined,
-          start: per ? per.start : "", end: per ? per.end : "" }));
+        const minutes = periods.length === 1 && s.minutes !== undefined ? s.minutes : undefined;
+        // An end the form worked out from the start and the minutes stays worked out: the box is left empty.
+        const derived = per && minutes !== undefined && per.end === plusMinutes(per.start, minutes);
+        const row = addBlock(Object.assign({}, base, { minutes,
+          start: per ? per.start : "", end: per && !derived ? per.end : "" }));
         rowOrigins.set(row, { service: s, first: k === 0 });
       });
     }
@@ -987,7 +1021,7 @@
     }
     return { role: last.querySelector(".b-role").value, provider: last.querySelector(".b-provider").value,
       supervisor: last.querySelector(".b-supervisor").value, plan: last.querySelector(".b-plan").value,
-      start: last.querySelector(".b-end").value };
+      planAuto: Boolean(last.querySelector(".b-plan").dataset.auto), start: last.querySelector(".b-end").value };
   }
 
   document.addEventListener("DOMContentLoaded", start);

@@ -172,7 +172,6 @@ class BrowserTest {
         assertThat(second.findElement(By.className("b-regions")).getAttribute("class")).contains("invalid");
     }
 
-    /** The certifying physician's NPI: asked for when missing (MW-P004), checked, marked when wrong. */
     /**
      * A PT and an OT the same day: choosing the OT as who treated fills the row's plan in (OT), the next block keeps
      * it, and each discipline's minutes are counted on their own (20 and 20 minutes: 2 units, not 3; page review).
@@ -196,6 +195,13 @@ class BrowserTest {
         driver.findElement(By.id("add-block")).click();
         WebElement fourth = rows().get(3);
         assertThat(fourth.findElement(By.className("b-plan")).getAttribute("value")).isEqualTo("OT");
+        // The filled-in plan follows a changed mind about who treated (back to PT: the visit's plan), then OT again.
+        org.openqa.selenium.support.ui.Select who = new org.openqa.selenium.support.ui.Select(
+                fourth.findElement(By.className("b-role")));
+        who.selectByValue("PT");
+        assertThat(fourth.findElement(By.className("b-plan")).getAttribute("value")).isEmpty();
+        who.selectByValue("OT");
+        assertThat(fourth.findElement(By.className("b-plan")).getAttribute("value")).isEqualTo("OT");
         fourth.findElement(By.className("b-code")).sendKeys("97530");
         fourth.findElement(By.className("b-minutes")).sendKeys("10");
         set(fourth.findElement(By.className("b-start")), "10:00");
@@ -213,6 +219,7 @@ class BrowserTest {
         assertThat(g003.findElement(By.className("finding-path")).getAttribute("title")).isEqualTo("services[3].mode");
     }
 
+    /** The certifying physician's NPI: asked for when missing (MW-P004), checked, marked when wrong. */
     @Test
     void theCertifyingPhysiciansNpiIsAskedForAndChecked() {
         set(driver.findElement(By.id("dos")), "2026-03-02");

@@ -149,8 +149,9 @@ public final class WhoMayBill implements Rule {
             boolean leftOut = org.minutewise.core.check.VisitChecker.notCounted(v, ctx.payer(),
                     info != null && info.timed(), l) != null;
             if (role == Role.AIDE && therapyCode && !leftOut && (l.minutes() > 0 || !info.timed())) {
-                out.add(AIDE.finding(path, l.code() + " lists " + l.minutes() + " minutes furnished by an aide. An "
-                        + "aide's time is not skilled therapy and may not be billed as " + l.code() + "."));
+                out.add(AIDE.finding(path, l.code() + " is furnished by an aide" + (l.minutes() > 0 ? " ("
+                        + l.minutes() + " minutes)" : "") + ". An aide's service is not skilled therapy and may not "
+                        + "be billed as " + l.code() + "."));
             }
             if (role.isTherapist() && therapyCode && role.discipline().isPresent()
                     && role.discipline().get() != v.disciplineOf(l)) {
