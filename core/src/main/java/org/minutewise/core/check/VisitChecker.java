@@ -183,15 +183,11 @@ public final class VisitChecker {
     public static UnitResult count(org.minutewise.core.units.UnitMethod method, Visit visit,
                                    List<org.minutewise.core.units.CodeMinutes> pooled,
                                    org.minutewise.core.codes.CodeCatalog codes) {
-        List<org.minutewise.core.model.ServiceLine> services = visit.services();
-        org.minutewise.core.model.Discipline first = visit.disciplineOf(services.get(0));
-        boolean mixed = false;
-        for (int i = 1; i < services.size() && !mixed; i++) {
-            mixed = visit.disciplineOf(services.get(i)) != first;
-        }
-        if (!mixed) {
+        if (!visit.severalDisciplines()) {
             return UnitCalculator.compute(method, pooled, codes); // the usual visit: one discipline
         }
+        List<org.minutewise.core.model.ServiceLine> services = visit.services();
+        org.minutewise.core.model.Discipline first = visit.disciplineOf(services.get(0));
         Map<org.minutewise.core.model.Discipline, List<org.minutewise.core.units.CodeMinutes>> groups =
                 new java.util.EnumMap<>(org.minutewise.core.model.Discipline.class);
         List<String> order = new ArrayList<>(pooled.size());

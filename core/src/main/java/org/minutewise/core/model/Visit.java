@@ -54,6 +54,17 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         return line.discipline().orElse(planOfCare);
     }
 
+    /** Its lines are billed under more than one discipline's plan of care (a PT's and an OT's the same day). */
+    public boolean severalDisciplines() {
+        Discipline first = disciplineOf(services.get(0));
+        for (int i = 1; i < services.size(); i++) {
+            if (disciplineOf(services.get(i)) != first) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Builder builder(String id, LocalDate dateOfService) {
         return new Builder(id, dateOfService);
     }

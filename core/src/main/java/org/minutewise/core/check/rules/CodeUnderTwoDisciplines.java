@@ -31,14 +31,10 @@ public final class CodeUnderTwoDisciplines implements Rule {
 
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
-        List<ServiceLine> s = ctx.visit().services();
-        boolean mixed = false;
-        for (int i = 1; i < s.size() && !mixed; i++) {
-            mixed = ctx.visit().disciplineOf(s.get(i)) != ctx.visit().disciplineOf(s.get(0));
-        }
-        if (!mixed) {
+        if (!ctx.visit().severalDisciplines()) {
             return; // the usual visit: one discipline
         }
+        List<ServiceLine> s = ctx.visit().services();
         java.util.Set<String> said = null;
         for (int i = 1; i < s.size(); i++) {
             Discipline d = ctx.visit().disciplineOf(s.get(i));
