@@ -114,7 +114,7 @@ public final class KxThresholdRule implements Rule {
             }
             if (!billedTherapy.isEmpty()) {
                 out.add(NOT_JUDGED.finding("billed", String.join(", ", billedTherapy) + (billedTherapy.size() == 1
-                        ? " is" : " are") + " billed to Medicare, but the record gives no minutes for "
+                        ? " is" : " are") + " billed to Medicare, but the record gives no minutes that count for "
                         + (billedTherapy.size() == 1 ? "it" : "them") + ", so this visit adds nothing Minutewise "
                         + "can count toward the KX threshold and whether the lines need KX was not judged."));
             }
