@@ -128,7 +128,7 @@ class KxThresholdRuleTest {
         assertThat(ids(r)).contains("MW-K008");
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-K008")).singleElement()
                 .satisfies(f -> assertThat(f.message()).startsWith("97110 is billed to Medicare, but the record gives "
-                        + "no minutes for it"));
+                        + "no minutes that count for it"));
         assertThat(ids(check(billed.toBuilder().services(java.util.List.of(minutes("97110", 30, pt("T1"))))
                 .build()))).doesNotContain("MW-K008");
         assertThat(ids(check(billed.toBuilder().payer("commercial").build()))).doesNotContain("MW-K008");
