@@ -72,6 +72,12 @@ final class CheckCommand implements Callable<Integer> {
             description = "Creation date and time written in the X12 envelope (default: now).")
     String x12CreatedText;
 
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "The clinic's time zone (America/New_York, -05:00): FHIR input times written with an "
+                    + "offset (an EMR's UTC, say) are read as the clinic's clock times and dates (default: as "
+                    + "written).")
+    String zone;
+
     @Parameters(index = "0", paramLabel = "FILE|-", description = "The input file, or - for standard input.")
     String file;
 
@@ -84,7 +90,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!List.of("text", "json", "csv", "fhir", "x12").contains(outFormat)) {
             throw new InputException("--out", "expected text, json, csv, fhir or x12, got \"" + out + "\"");
         }
-        List<VisitInput.Result> read = VisitInput.read(text, inFormat, ref);
+        List<VisitInput.Result> read = VisitInput.read(text, inFormat, ref, InputFiles.zone(zone));
         if (read.isEmpty()) {
             // A CSV of a header alone, an empty JSON Lines file: nothing to check is not a clean check.
             throw new InputException(file, "no visits in the input");

@@ -46,23 +46,16 @@ final class ConvertCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--zone", paramLabel = "ZONE",
-            description = "The clinic's time zone for FHIR output (America/New_York, -05:00): visits hold local "
-                    + "clock times, FHIR wants them with their offset. Default: this machine's zone.")
+            description = "The clinic's time zone (America/New_York, -05:00). FHIR output: visits hold local clock "
+                    + "times, FHIR wants them with their offset (default: this machine's zone). FHIR input: times "
+                    + "written with an offset are read as the clinic's clock times (default: as written).")
     String zone;
 
     @Parameters(index = "0", paramLabel = "FILE|-", description = "The input file, or - for standard input.")
     String file;
 
     private java.time.ZoneId zone() {
-        if (zone == null) {
-            return java.time.ZoneId.systemDefault();
-        }
-        try {
-            return java.time.ZoneId.of(zone);
-        } catch (java.time.DateTimeException e) {
-            throw new InputException("--zone", "expected a time zone like America/New_York or -05:00, got \"" + zone
-                    + "\"");
-        }
+        return InputFiles.zone(zone).orElse(java.time.ZoneId.systemDefault());
     }
 
     @Override
@@ -75,7 +68,7 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Visit> visits = new ArrayList<>();
         int bad = 0;
-        for (VisitInput.Result r : VisitInput.read(text, inFormat, ref)) {
+        for (VisitInput.Result r : VisitInput.read(text, inFormat, ref, InputFiles.zone(zone))) {
             if (r.error().isPresent()) {
                 bad++;
                 err.println("minutewise: " + r.error().get().getMessage());

@@ -49,6 +49,19 @@ final class InputFiles {
     }
 
     /** The input format: as given with --in, else guessed from the file name and content. */
+    /** The clinic's time zone of a --zone option (America/New_York, -05:00); empty when not given. */
+    static java.util.Optional<java.time.ZoneId> zone(String zone) {
+        if (zone == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.time.ZoneId.of(zone));
+        } catch (java.time.DateTimeException e) {
+            throw new InputException("--zone", "expected a time zone like America/New_York "
+                    + "or -05:00, got \"" + zone + "\"");
+        }
+    }
+
     static VisitFormat format(String in, String file, String text) {
         if (in == null) {
             return VisitFormat.detect(file, text);

@@ -212,6 +212,24 @@ final class CliEndToEndTest {
                         .isEqualTo("1"));
     }
 
+    /**
+     * FHIR input with offsets is read in the clinic's zone when --zone is given (an EMR writing UTC), as written
+     * otherwise; check takes the same option and refuses a zone it does not know.
+     */
+    @Test
+    void fhirInputTimesAreReadInTheClinicsZone() throws IOException {
+        Run utc = run("convert", "--out", "fhir", "--zone", "+00:00", Repo.example("stroke-visit.json").toString());
+        assertThat(utc.code).isZero();
+        Path bundle = file("utc.fhir.json", utc.out);
+        Run asWritten = run("convert", "--out", "json", bundle.toString());
+        assertThat(asWritten.out).contains("\"start\":\"09:00\"").doesNotContain("\"start\":\"04:00\"");
+        Run inNewYork = run("convert", "--out", "json", "--zone", "America/New_York", bundle.toString());
+        assertThat(inNewYork.code).isZero();
+        assertThat(inNewYork.out).contains("\"start\":\"04:00\"");
+        assertThat(run("check", "--json", "--zone", "America/New_York", bundle.toString()).code).isIn(0, 1);
+        assertOneErrorLine(run("check", "--zone", "Mars/Olympus", bundle.toString()), "--zone: expected");
+    }
+
     /** Converting to CSV says which fields the layout cannot carry, rather than drop them silently. */
     @Test
     void convertToCsvNamesWhatTheLayoutCannotCarry() {

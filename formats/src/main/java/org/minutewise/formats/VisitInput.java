@@ -62,19 +62,28 @@ public final class VisitInput {
 
     /** Reads all visits of a text in the given format; a whole-input error (malformed JSON) throws. */
     public static List<Result> read(String text, VisitFormat format, ReferenceData ref) {
+        return read(text, format, ref, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #read(String, VisitFormat, ReferenceData)}; {@code zone}, the clinic's time zone, reads FHIR times
+     * written with an offset as the clinic's clock times (the other formats hold clock times already).
+     */
+    public static List<Result> read(String text, VisitFormat format, ReferenceData ref,
+                                    java.util.Optional<java.time.ZoneId> zone) {
         return switch (format) {
             case JSON -> json(text, ref);
             case JSONL -> jsonLines(text, ref);
             case CSV -> csv(text, ref);
-            case FHIR -> fhir(text, ref);
+            case FHIR -> fhir(text, ref, zone);
             case X12 -> x12(text, ref);
         };
     }
 
     /** FHIR R4 Bundles; visits without a payer that maps to a profile get the first built-in (medicare). */
-    private static List<Result> fhir(String text, ReferenceData ref) {
+    private static List<Result> fhir(String text, ReferenceData ref, java.util.Optional<java.time.ZoneId> zone) {
         List<Result> out = new ArrayList<>();
-        for (FhirVisitReader.Result r : FhirVisitReader.read(text, ref, DEFAULT_PAYER)) {
+        for (FhirVisitReader.Result r : FhirVisitReader.read(text, ref, DEFAULT_PAYER, zone)) {
             out.add(new Result(r.visit(), r.error(), 0, r.source(), r.notes()));
         }
         return out;

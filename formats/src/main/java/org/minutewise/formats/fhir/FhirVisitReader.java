@@ -131,10 +131,14 @@ public final class FhirVisitReader {
     private final List<String> bundleNotes = new ArrayList<>();
     private final Map<String, Integer> byReference = new HashMap<>();
 
-    private FhirVisitReader(Bundle bundle, ReferenceData ref, String defaultPayer) {
+    /** The clinic's zone: a time written with an offset is read as the clinic's clock time then (empty: as written). */
+    private final Optional<java.time.ZoneId> zone;
+
+    private FhirVisitReader(Bundle bundle, ReferenceData ref, String defaultPayer, Optional<java.time.ZoneId> zone) {
         this.bundle = bundle;
         this.ref = ref;
         this.defaultPayer = defaultPayer;
+        this.zone = zone;
     }
 
     /**
@@ -146,7 +150,18 @@ public final class FhirVisitReader {
      *                        a value HAPI refuses, a Bundle without Encounters), with its location
      */
     public static List<Result> read(String json, ReferenceData ref, String defaultPayer) {
+        return read(json, ref, defaultPayer, Optional.empty());
+    }
+
+    /**
+     * As {@link #read(String, ReferenceData, String)}, every date and time written with an offset (an Encounter's
+     * start, a Procedure's period) read as the clock time of the clinic's {@code zone} at that instant: an EMR that
+     * writes UTC (2026-03-03T00:30:00Z for 19:30 in New York) gives the visit's own date and times.
+     */
+    public static List<Result> read(String json, ReferenceData ref, String defaultPayer,
+                                    Optional<java.time.ZoneId> zone) {
         Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(defaultPayer, "defaultPayer");
         if (ref.payers().find(defaultPayer).isEmpty()) {
@@ -154,7 +169,7 @@ public final class FhirVisitReader {
                     + ref.payers().ids());
         }
         BundleParser.Parsed parsed = BundleParser.parse(json);
-        FhirVisitReader r = new FhirVisitReader(parsed.bundle(), ref, defaultPayer);
+        FhirVisitReader r = new FhirVisitReader(parsed.bundle(), ref, defaultPayer, zone);
         if (!parsed.ignored().isEmpty()) {
             r.bundleNotes.add("Bundle: unknown elements ignored: " + String.join(", ",
                     new LinkedHashSet<>(parsed.ignored())));
@@ -403,7 +418,7 @@ public final class FhirVisitReader {
             if (!encounter.getPeriod().hasStart()) {
                 throw new InputException(p + ".period.start", "required: the date of service (a date like 2026-03-02)");
             }
-            LocalDate dos = dateOf(encounter.getPeriod().getStartElement().getValueAsString(), p + ".period.start");
+            LocalDate dos = dateIn(encounter.getPeriod().getStartElement().getValueAsString(), p + ".period.start");
             source.put("dateOfService", p + ".period.start");
             Visit.Builder b = Visit.builder(id, dos);
             Optional<Loc> patient = resolve(encounter.getSubject(), enc, p + ".subject");
@@ -512,7 +527,7 @@ public final class FhirVisitReader {
                 source.put(sp + ".periods", p + ".performedPeriod");
                 source.put(sp + ".periods[0]", p + ".performedPeriod");
             } else if (pr.hasPerformedDateTimeType()) {
-                LocalDate d = dateOf(pr.getPerformedDateTimeType().getValueAsString(), p + ".performedDateTime");
+                LocalDate d = dateIn(pr.getPerformedDateTimeType().getValueAsString(), p + ".performedDateTime");
                 sameDay(d, dos, p + ".performedDateTime");
             } else if (pr.hasPerformed()) {
                 throw new InputException(p + ".performed[x]", "expected performedPeriod (start and end times) or "
@@ -602,8 +617,8 @@ public final class FhirVisitReader {
             if (!per.hasEnd()) {
                 throw new InputException(path + ".end", "required: an end time like 2026-03-02T09:24:00-05:00");
             }
-            Stamp start = stamp(per.getStartElement().getValueAsString(), path + ".start");
-            Stamp end = stamp(per.getEndElement().getValueAsString(), path + ".end");
+            Stamp start = inZone(stamp(per.getStartElement().getValueAsString(), path + ".start"));
+            Stamp end = inZone(stamp(per.getEndElement().getValueAsString(), path + ".end"));
             sameDay(start.time().toLocalDate(), dos, path + ".start");
             LocalDateTime e = end.time();
             if (start.offset().isPresent() && end.offset().isPresent() && !start.offset().equals(end.offset())) {
@@ -1435,6 +1450,26 @@ public final class FhirVisitReader {
     }
 
     /** A date (or the date part of a dateTime as written): a full date, year 1900-2199. */
+    /** A stamp with an offset as the clinic zone's clock time at that instant (no offset left); else as it is. */
+    private Stamp inZone(Stamp s) {
+        if (zone.isEmpty() || s.offset().isEmpty()) {
+            return s;
+        }
+        return new Stamp(java.time.OffsetDateTime.of(s.time(), s.offset().get()).atZoneSameInstant(zone.get())
+                .toLocalDateTime(), Optional.empty());
+    }
+
+    /** The date of a date or date-time: with a clinic zone and an offset, the clinic's date at that instant. */
+    private LocalDate dateIn(String text, String path) {
+        if (zone.isPresent()) {
+            Matcher m = DATE_TIME.matcher(text);
+            if (m.matches() && m.group(4) != null && m.group(8) != null) {
+                return inZone(stamp(text, path)).time().toLocalDate();
+            }
+        }
+        return dateOf(text, path);
+    }
+
     private static LocalDate dateOf(String text, String path) {
         Matcher m = text == null ? null : DATE_TIME.matcher(text);
         if (m == null || !m.matches()) {

@@ -55,6 +55,35 @@ class FhirVisitReaderTest {
         Golden.check("in/stroke-visit.visit.json", json);
     }
 
+    /**
+     * An EMR that writes UTC: with the clinic's zone the times and the date are the clinic's (the same visit as the
+     * one written with New York's offset); without it they are read as written. An evening visit in New York is the
+     * next day in UTC: the zone gives it back its date of service.
+     */
+    @Test
+    void utcTimesReadInTheClinicsZone() throws Exception {
+        String original = Golden.read(STROKE);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})"
+                + "-05:00\"").matcher(original);
+        StringBuilder utc = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(utc, "\"" + java.time.OffsetDateTime.parse(m.group(1) + "-05:00")
+                    .withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime() + ":00Z\"");
+        }
+        m.appendTail(utc);
+        assertThat(utc.toString()).contains("T14:00:00Z").doesNotContain("-05:00\"");
+        java.time.ZoneId ny = java.time.ZoneId.of("America/New_York");
+        Visit clinic = FhirVisitReader.read(utc.toString(), REF, "medicare", Optional.of(ny)).get(0).visit()
+                .orElseThrow();
+        assertThat(clinic).isEqualTo(readOne(original));
+        assertThat(readOne(utc.toString()).services().get(0).periods().get(0).toString()).startsWith("14:00");
+        // 19:30 in New York is 00:30 the next day in UTC.
+        String evening = utc.toString().replace("2026-03-02T14:", "2026-03-03T00:");
+        Visit late = FhirVisitReader.read(evening, REF, "medicare", Optional.of(ny)).get(0).visit().orElseThrow();
+        assertThat(late.dateOfService()).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(late.services().get(0).periods().get(0).toString()).startsWith("19:00");
+    }
+
     @Test
     void strokeVisitMapsWhatTheResourcesCarry() {
         FhirVisitReader.Result r = read(Golden.read(STROKE)).get(0);
