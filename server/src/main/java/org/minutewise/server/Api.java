@@ -253,7 +253,7 @@ final class Api {
             single = !root.isArray();
             read = readVisits(root);
         } else {
-            read = readVisits(Bodies.utf8(body), format);
+            read = readVisits(Bodies.utf8(body), format, zone(ctx));
         }
         ArrayNode results = Json.mapper().createArrayNode();
         ArrayNode errors = Json.mapper().createArrayNode();
@@ -318,10 +318,27 @@ final class Api {
         return out;
     }
 
-    private List<VisitInput.Result> readVisits(String text, VisitFormat format) {
+    /**
+     * The clinic's time zone of the query parameter {@code zone} (America/New_York, -05:00): FHIR times written with
+     * an offset are read as its clock times; empty (as written) without it.
+     */
+    private static Optional<java.time.ZoneId> zone(Context ctx) {
+        String z = ctx.queryParam("zone");
+        if (z == null || z.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.ZoneId.of(z));
+        } catch (DateTimeException e) {
+            throw new ApiException(400, "Bad request", "zone must be a time zone like America/New_York or -05:00",
+                    "zone");
+        }
+    }
+
+    private List<VisitInput.Result> readVisits(String text, VisitFormat format, Optional<java.time.ZoneId> zone) {
         List<VisitInput.Result> out;
         try {
-            out = VisitInput.read(text, format, ref);
+            out = VisitInput.read(text, format, ref, zone);
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new ApiException(422, "Invalid visit", "the input could not be read as visits", "");
         }

@@ -284,6 +284,18 @@ class ApiTest {
         }
     }
 
+    /** FHIR with offsets read in the clinic's zone (?zone=); a zone the service does not know is a 400 naming it. */
+    @Test
+    void checkReadsFhirTimesInTheClinicsZone() {
+        org.minutewise.core.check.ReferenceData ref = org.minutewise.refdata.RefData.defaults();
+        org.minutewise.formats.VisitJsonReader reader = new org.minutewise.formats.VisitJsonReader(ref);
+        org.minutewise.core.model.Visit v = reader.read(reader.parse(TestServer.example("stroke-visit.json")));
+        String bundle = org.minutewise.formats.VisitOutput.fhirVisits(java.util.List.of(v), java.time.ZoneOffset.UTC);
+        TestServer.Reply ok = s.post("/api/v1/check?zone=America/New_York", "application/fhir+json", bundle);
+        assertThat(ok.status()).as(ok.body()).isIn(200);
+        assertProblem(s.post("/api/v1/check?zone=Mars/Olympus", "application/fhir+json", bundle), 400, "zone");
+    }
+
     @Test
     void checkNamesTheFieldOfAnInvalidVisit() {
         String bad = TestServer.example("stroke-visit.json").replace("\"minutes\": 24", "\"minutes\": -5");
