@@ -41,12 +41,10 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
         if (cq.isEmpty() && shared.isEmpty() && left.isEmpty()) {
             return units.explanation();
         }
-        shared = shared.isEmpty() ? left : new java.util.ArrayList<>(shared);
-        if (shared != left) {
-            shared.addAll(left);
-        }
         List<String> all = new java.util.ArrayList<>(units.explanation());
-        all.addAll(Math.min(1, all.size()), shared);
+        int at = Math.min(1, all.size()); // after the method's sentence
+        all.addAll(at, left);
+        all.addAll(at, shared);
         all.addAll(cq);
         return all;
     }
@@ -63,7 +61,7 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
             if (l.minutes() == 0) {
                 continue;
             }
-            String why = VisitChecker.notCounted(visit, payer, timed(l.code()), l);
+            String why = VisitChecker.notCounted(visit, payer, units.isTimed(l.code()), l);
             if (why != null) {
                 out = out.isEmpty() ? new java.util.ArrayList<>() : out;
                 out.add(l.code() + " (services[" + i + "]): " + l.minutes() + " minutes " + why + ", so they are "
@@ -71,16 +69,6 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
             }
         }
         return out;
-    }
-
-    /** Whether the units count {@code code} as a timed code. */
-    private boolean timed(String code) {
-        for (org.minutewise.core.units.CodeUnits c : units.lines()) {
-            if (c.code().equals(code)) {
-                return c.kind() == org.minutewise.core.units.CodeKind.TIMED;
-            }
-        }
-        return false;
     }
 
     /** A sentence for each code whose documented periods overlap: the minutes counted once (RULES.md §2). */

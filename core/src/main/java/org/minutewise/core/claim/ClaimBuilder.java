@@ -170,7 +170,7 @@ public final class ClaimBuilder {
             ServiceLine first = services.get(idx.get(0));
             Discipline d = v.disciplineOf(first);
             boolean untimed = info != null && !info.timed();
-            List<Integer> counted = countedOnly(ctx, idx);
+            List<Integer> counted = countedOnly(v, payer, info != null && info.timed(), idx);
             int[] split = minutesByWho(services, counted, untimed);
             int assistantMin = split[0];
             int therapistMin = split[1];
@@ -385,31 +385,15 @@ public final class ClaimBuilder {
     }
 
     /**
-     * Of the service lines {@code idx}, those whose minutes count ({@link VisitChecker#notCounted}: not an aide's,
-     * supervised or group time, an SLPA's to Medicare): who furnished the units is judged from them alone. The same
-     * list when every line counts.
+     * Of the service lines {@code idx} (of one code, or of the 97129/97130 pair: of one kind, {@code timed} or not),
+     * those whose minutes count ({@link VisitChecker#notCounted}: not an aide's, supervised or group time, an SLPA's
+     * to Medicare): who furnished the units is judged from them alone. The same list when every line counts.
      */
-    private static List<Integer> countedOnly(CheckContext ctx, List<Integer> idx) {
-        return countedOnly(ctx.visit(), ctx.payer(), ctx.ref().codes(), idx);
-    }
-
-    private static List<Integer> countedOnly(Visit v, PayerProfile payer, org.minutewise.core.codes.CodeCatalog codes,
-                                             List<Integer> idx) {
-        return countedOnly(v, payer, codes, false, idx);
-    }
-
-    /** As {@link #countedOnly(CheckContext, List)} for lines of a timed code (no catalog at hand). */
-    private static List<Integer> countedOnlyTimed(Visit v, PayerProfile payer, List<Integer> idx) {
-        return countedOnly(v, payer, null, true, idx);
-    }
-
-    private static List<Integer> countedOnly(Visit v, PayerProfile payer, org.minutewise.core.codes.CodeCatalog codes,
-                                             boolean timed, List<Integer> idx) {
+    private static List<Integer> countedOnly(Visit v, PayerProfile payer, boolean timed, List<Integer> idx) {
         List<Integer> out = idx;
         for (int k = 0; k < idx.size(); k++) {
             ServiceLine l = v.services().get(idx.get(k));
-            if ((codes == null ? org.minutewise.core.check.VisitChecker.notCounted(v, payer, timed, l)
-                    : org.minutewise.core.check.VisitChecker.notCounted(v, payer, codes, l)) != null) {
+            if (org.minutewise.core.check.VisitChecker.notCounted(v, payer, timed, l) != null) {
                 if (out == idx) {
                     out = new ArrayList<>(idx.subList(0, k));
                 }
@@ -546,10 +530,10 @@ public final class ClaimBuilder {
                 continue;
             }
             seen.add(code);
-            if (!timed(r, code)) {
+            if (!r.units().isTimed(code)) {
                 continue;
             }
-            List<Integer> idx = countedOnlyTimed(v, r.payer(), serviceIndexes(v.services(), code));
+            List<Integer> idx = countedOnly(v, r.payer(), true, serviceIndexes(v.services(), code));
             int[] split = minutesByWho(v.services(), idx, false);
             if (idx.isEmpty() || split[0] == 0) {
                 continue;
@@ -576,7 +560,7 @@ public final class ClaimBuilder {
      */
     private static void cognitiveExplanation(CheckResult r, List<String> out) {
         Visit v = r.visit();
-        List<Integer> idx = countedOnlyTimed(v, r.payer(), serviceIndexes(v.services(), COGNITIVE_BASE));
+        List<Integer> idx = countedOnly(v, r.payer(), true, serviceIndexes(v.services(), COGNITIVE_BASE));
         int units = 0;
         int baseCq = 0;
         int addOnCq = 0;
@@ -603,12 +587,13 @@ public final class ClaimBuilder {
         out.add(DeMinimis.explain(COGNITIVE_BASE + "/" + COGNITIVE_ADD_ON, units, split[0], split[1], modifier,
                 assistant, "the " + (modifier.equals("CO") ? "OT" : "PT")));
         if (baseCq + addOnCq > 0) {
+            boolean therapistsFirst = firstFifteenAreTherapists(v.services(), idx);
             out.add("97129 is the first 15 minutes of the service and 97130 each 15 after: " + (baseCq == 0
                     ? "the " + modifier + " " + (addOnCq == 1 ? "unit goes" : "units go") + " on 97130, as "
-                    + (firstFifteenAreTherapists(v.services(), idx) ? "the first 15 minutes in time were the "
-                    + "therapist's" : "the assistant furnished only 97130's minutes") + "."
+                    + (therapistsFirst ? "the first 15 minutes in time were the therapist's"
+                    : "the assistant furnished only 97130's minutes") + "."
                     : "97129's unit carries " + modifier + (addOnCq > 0 ? ", and " + addOnCq + " of 97130's" : "")
-                    + (firstFifteenAreTherapists(v.services(), idx) || !allTimed(v.services(), idx) ? ""
+                    + (therapistsFirst || !allTimed(v.services(), idx) ? ""
                     : ", as the assistant furnished more than 10% of the first 15 minutes in time") + "."));
         }
     }
@@ -620,15 +605,6 @@ public final class ClaimBuilder {
             }
         }
         return true;
-    }
-
-    private static boolean timed(CheckResult r, String code) {
-        for (CodeUnits cu : r.units().lines()) {
-            if (cu.code().equals(code)) {
-                return cu.kind() == CodeKind.TIMED;
-            }
-        }
-        return false;
     }
 
     private static String assistantModifier(Visit v, List<Integer> idx, Discipline d) {

@@ -3,9 +3,10 @@ package org.minutewise.core.units;
 import java.util.Objects;
 
 /**
- * Minutes documented for one code (several lines of the same code may be given; they add up). {@code assistant}: an
- * assistant (PTA, OTA) furnished some of them, so a unit of the code may carry CQ/CO (paid at 85%); a tie at the
- * cut-off goes by default to a code the therapists furnished alone.
+ * Minutes documented for one code (several lines of the same code may be given; they add up). {@code assistant}: a
+ * unit of the code may carry CQ/CO (paid at 85%) for an assistant's (PTA, OTA) minutes ({@code VisitChecker} marks
+ * only the codes whose unit beyond their full blocks would); a tie at the cut-off goes by default to a code not
+ * marked.
  */
 public record CodeMinutes(String code, int minutes, boolean assistant) {
     public CodeMinutes {

@@ -16,8 +16,8 @@ import org.minutewise.core.model.ServiceLine;
  * <p>CMS total-time method (§3.1): T timed minutes give N = floor((T + 7) / 15) units (0 below 8). Each
  * code first gets one unit per full 15 minutes of its own; the units left go one each to the codes with
  * the most minutes left over, then the most minutes in all. A tie still standing at the cut-off is the
- * qualified professional's choice: the default goes to a code the therapists furnished alone (no CQ/CO, paid in
- * full), then to the lowest code, and the alternatives are listed.
+ * qualified professional's choice: the default goes to a code whose unit carries no CQ/CO (paid in full), then to
+ * the lowest code, and the alternatives are listed.
  *
  * <p>CPT per-code method (§3.2): each code alone, 0 below 8 minutes, else floor((m + 7) / 15).
  */
@@ -359,7 +359,7 @@ public final class UnitCalculator {
         int timedUnits = unitsForMinutes(total);
         int remaining = timedUnits - blocks;
         // Insertion sort of candidates: most left over, then most minutes; a tie still standing goes by default to
-        // a code the therapists furnished alone (no CQ/CO: paid in full), then to the lowest code.
+        // a code whose unit carries no CQ/CO (paid in full), then to the lowest code.
         for (int a = 1; a < nc; a++) {
             int x = cand[a];
             int b = a - 1;

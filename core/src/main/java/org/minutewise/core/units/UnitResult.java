@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param alternatives       other allocations the professional may choose, code to units (empty without a tie)
  * @param pooledAddOns       add-on codes whose minutes were counted with their base code's, add-on to base
  *                           (97130 to 97129 when both are documented: one service; empty otherwise)
- * @param tiedWithAssistant  the tied codes an assistant furnished minutes of (a unit of theirs may carry CQ/CO, paid
- *                           at 85%): the default goes to the others first (empty without such a tie)
+ * @param tiedWithAssistant  the tied codes whose unit would carry CQ/CO for an assistant's minutes (paid at 85%): the
+ *                           default goes to the others first (empty without such a tie)
  * @param byDiscipline       a visit with more than one discipline's plan of care (PT, OT, SLP): each discipline's
  *                           own count, by its label, whose sums and lines this result holds (empty for the usual
  *                           visit of one discipline); see {@link UnitCalculator#combine}
@@ -79,6 +79,16 @@ public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnit
             }
         }
         return this;
+    }
+
+    /** Whether {@code code} was counted as a timed code (false when the count does not list it). */
+    public boolean isTimed(String code) {
+        for (CodeUnits l : lines) {
+            if (l.code().equals(code)) {
+                return l.kind() == CodeKind.TIMED;
+            }
+        }
+        return false;
     }
 
     /** Units of a code, 0 when absent. */
