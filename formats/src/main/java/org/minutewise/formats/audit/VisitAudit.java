@@ -525,18 +525,9 @@ public final class VisitAudit {
      * service line documents).
      */
     static String therapistOf(Visit v, String code, String visitTherapist) {
-        String assistantOf = null;
-        for (ServiceLine s : v.services()) {
-            if (org.minutewise.core.units.Cognitive.sameService(s.code(), code)) { // 97130's row: the pair's lines
-                if (s.provider().role().isTherapist() && s.provider().id().isPresent()) {
-                    return s.provider().id().get();
-                }
-                if (assistantOf == null && s.provider().supervisorId().isPresent()) {
-                    assistantOf = s.provider().supervisorId().get();
-                }
-            }
-        }
-        return assistantOf != null ? assistantOf : visitTherapist;
+        // 97130's row: the pair's lines.
+        return therapistAmong(v, s -> org.minutewise.core.units.Cognitive.sameService(s.code(), code))
+                .orElse(visitTherapist);
     }
 
     /**
@@ -544,21 +535,29 @@ public final class VisitAudit {
      * supervising therapist an assistant names, else the first provider id; empty when no provider is named.
      */
     public static String therapistOf(Visit v) {
+        return therapistAmong(v, s -> true).orElseGet(() -> {
+            for (ServiceLine s : v.services()) {
+                if (s.provider().id().isPresent()) {
+                    return s.provider().id().get();
+                }
+            }
+            return "";
+        });
+    }
+
+    /** Among the lines {@code which} accepts: the first therapist who furnished one, else the first supervisor named. */
+    private static Optional<String> therapistAmong(Visit v, java.util.function.Predicate<ServiceLine> which) {
+        Optional<String> supervisor = Optional.empty();
         for (ServiceLine s : v.services()) {
-            if (s.provider().role().isTherapist() && s.provider().id().isPresent()) {
-                return s.provider().id().get();
+            if (which.test(s)) {
+                if (s.provider().role().isTherapist() && s.provider().id().isPresent()) {
+                    return s.provider().id();
+                }
+                if (supervisor.isEmpty()) {
+                    supervisor = s.provider().supervisorId();
+                }
             }
         }
-        for (ServiceLine s : v.services()) {
-            if (s.provider().supervisorId().isPresent()) {
-                return s.provider().supervisorId().get();
-            }
-        }
-        for (ServiceLine s : v.services()) {
-            if (s.provider().id().isPresent()) {
-                return s.provider().id().get();
-            }
-        }
-        return "";
+        return supervisor;
     }
 }
