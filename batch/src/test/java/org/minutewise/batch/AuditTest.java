@@ -363,6 +363,32 @@ class AuditTest {
     }
 
     /**
+     * Two sessions of one day, 10 minutes each, billed 1 unit each: their 20 minutes together make 1 unit
+     * (MW-A012), found through the spilled digests whatever the partitions; the same minutes a day apart are fine.
+     */
+    @Test
+    void aDaysTwoSessionsCountTheirMinutesTogetherA012() throws IOException {
+        String csv = HEADER
+                + "S1,2026-03-02,medicare,,PT,P1,R26.81,97110,10,09:00,09:10,PT1,PT,,1,GP,,\r\n"
+                + "S2,2026-03-02,medicare,,PT,P1,R26.81,97112,10,15:00,15:10,PT1,PT,,1,GP,,\r\n"
+                + "S3,2026-03-03,medicare,,PT,P1,R26.81,97112,10,15:00,15:10,PT1,PT,,1,GP,,\r\n";
+        Path in = tmp.resolve("sessions.csv");
+        Files.writeString(in, csv);
+        for (int partitions : new int[] {1, 3}) {
+            Path out = tmp.resolve("sessions" + partitions);
+            audit(out, 2, partitions, in);
+            assertThat(rows(out.resolve("findings.csv")).stream().filter(m -> m.get("ruleId").matches("MW-A01[23]")))
+                    .singleElement().satisfies(m -> {
+                        assertThat(m.get("ruleId")).isEqualTo("MW-A012");
+                        assertThat(m.get("visitId")).isEqualTo("S2");
+                        assertThat(m.get("severity")).isEqualTo("block");
+                        assertThat(m.get("message")).contains("(S1, S2) have 20 timed PT minutes together")
+                                .contains("bill 1 across the day's claims (1 fewer)");
+                    });
+        }
+    }
+
+    /**
      * A patient's Medicare year past the KX threshold, billed without KX: MW-A003 on the visits from the crossing on,
      * and claims.csv's corrected lines carry KX there (GP;KX), not before, whatever the partitions and threads.
      */

@@ -117,6 +117,22 @@ public final class PatientHistory {
             "CMS Pub 100-04 ch. 5 §10.7 (MPPR: of all therapy units of one day, one is paid in full)",
             Citations.CLAIMS_MANUAL_CH5);
 
+    public static final RuleInfo DAY_UNITS_OVER = new RuleInfo("MW-A012", Severity.BLOCK,
+            "The day's visits bill more timed units than their minutes together make",
+            "Count the day's timed minutes of the discipline together and bill the units the 8-minute table gives "
+                    + "for their sum across the day's claims: remove the units over it from a line with the fewest "
+                    + "minutes left over, or correct the minutes if the note shows more.",
+            "CMS Pub 100-04 ch. 5 §20.2 (the total timed minutes of the day determine the units); RULES.md §3.1",
+            Citations.CLAIMS_MANUAL_CH5);
+
+    public static final RuleInfo DAY_UNITS_UNDER = new RuleInfo("MW-A013", Severity.INFO,
+            "The day's visits together support a timed unit more than they bill",
+            "Nothing is wrong on either claim alone: the day's timed minutes of the discipline together make more "
+                    + "units than the visits bill one by one; add the unit to the day's line with the most minutes "
+                    + "left over (a corrected claim) if the payer counts the day's minutes together.",
+            "CMS Pub 100-04 ch. 5 §20.2 (the total timed minutes of the day determine the units); RULES.md §3.1",
+            Citations.CLAIMS_MANUAL_CH5);
+
     private PatientHistory() {
     }
 
@@ -131,7 +147,7 @@ public final class PatientHistory {
 
     public static List<RuleInfo> rules() {
         return List.of(PROGRESS_REPORT, KX_CROSSING, KX_EARLY, COPIED_NOTE, DUPLICATE, NCCI_ACROSS_VISITS,
-                MUE_ACROSS_VISITS, MPPR_ACROSS_VISITS);
+                MUE_ACROSS_VISITS, MPPR_ACROSS_VISITS, DAY_UNITS_OVER, DAY_UNITS_UNDER);
     }
 
     /**
@@ -180,6 +196,9 @@ public final class PatientHistory {
         Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(days, duplicated, out);
         kx(sorted, startOfYear, stated, fees, reduced, duplicated, out);
         copiedNotes(sorted, out);
+        for (List<VisitDigest> day : days) {
+            dayUnits(day, duplicated, out);
+        }
         if (ptp != null || mue != null) {
             for (List<VisitDigest> day : days) {
                 if (ptp != null) {
@@ -634,6 +653,91 @@ public final class PatientHistory {
                         + "). Units over the MUE are denied.")));
             }
         }));
+    }
+
+    /**
+     * The timed units of a day's visits (one billing provider and payer, one discipline, a payer of the CMS method)
+     * against the units of their timed minutes added up: each visit counts its units by the 8-minute table, but the
+     * table applies to the day's minutes together (10 minutes in the morning and 10 in the afternoon make one unit,
+     * not two). A visit's units are what it bills, but no more than its own minutes earn (units over that are its
+     * own MW-U001). A discipline with a duplicate claim that day is MW-A006's business (it says what to merge).
+     * Reported on the day's last visit of the discipline.
+     */
+    private static void dayUnits(List<VisitDigest> day, Set<String> duplicated, List<AcrossFinding> out) {
+        Map<String, List<VisitDigest>> byPayer = new java.util.TreeMap<>();
+        for (VisitDigest v : day) {
+            if (!v.dayMinutes().isEmpty()) {
+                byPayer.computeIfAbsent(v.payer(), k -> new ArrayList<>(2)).add(v);
+            }
+        }
+        for (List<VisitDigest> visits : byPayer.values()) {
+            if (visits.size() < 2) {
+                continue;
+            }
+            for (org.minutewise.core.model.Discipline d : org.minutewise.core.model.Discipline.values()) {
+                List<VisitDigest> with = new ArrayList<>(visits.size());
+                List<VisitDigest.DayMinutes> parts = new ArrayList<>(visits.size());
+                for (VisitDigest v : visits) {
+                    for (VisitDigest.DayMinutes m : v.dayMinutes()) {
+                        if (m.discipline().equals(d.name())) {
+                            with.add(v);
+                            parts.add(m);
+                        }
+                    }
+                }
+                if (with.size() < 2 || duplicatedUnder(with, d.modifier(), duplicated)) {
+                    continue;
+                }
+                int minutes = 0;
+                int counted = 0;
+                List<String> eachMinutes = new ArrayList<>(parts.size());
+                List<String> eachUnits = new ArrayList<>(parts.size());
+                List<String> ids = new ArrayList<>(with.size());
+                for (int i = 0; i < parts.size(); i++) {
+                    minutes += parts.get(i).minutes();
+                    counted += parts.get(i).counted();
+                    eachMinutes.add(Integer.toString(parts.get(i).minutes()));
+                    eachUnits.add(Integer.toString(parts.get(i).counted()));
+                    ids.add(with.get(i).visitId());
+                }
+                int units = org.minutewise.core.units.UnitCalculator.unitsForMinutes(minutes);
+                if (counted == units) {
+                    continue;
+                }
+                String visitsText = "The patient's " + with.size() + " visits of " + with.get(0).date() + " ("
+                        + String.join(", ", ids) + ") have " + minutes + " timed " + d.name() + " minutes together ("
+                        + String.join(" + ", eachMinutes) + "), which make " + units + (units == 1 ? " unit" : " units")
+                        + " by the 8-minute rule; ";
+                String last = with.get(with.size() - 1).visitId();
+                if (counted > units) {
+                    out.add(new AcrossFinding(last, DAY_UNITS_OVER.finding("claimLines", visitsText + "the visits "
+                            + "bill " + counted + " timed units (" + String.join(" + ", eachUnits) + "), each "
+                            + "counting its own minutes. A day's timed minutes become units together, not each "
+                            + "session's: bill " + units + " across the day's claims (" + (counted - units)
+                            + " fewer).")));
+                } else {
+                    out.add(new AcrossFinding(last, DAY_UNITS_UNDER.finding("claimLines", visitsText + "the visits "
+                            + "bill " + counted + " (" + String.join(" + ", eachUnits) + "), each counting its own "
+                            + "minutes: " + (units - counted) + " more timed " + (units - counted == 1 ? "unit is"
+                            : "units are") + " supported by the day's minutes together.")));
+                }
+            }
+        }
+    }
+
+    /** Whether a line of the visits that duplicates an earlier visit's (MW-A006) was billed under {@code modifier}. */
+    private static boolean duplicatedUnder(List<VisitDigest> visits, String modifier, Set<String> duplicated) {
+        if (duplicated.isEmpty()) {
+            return false;
+        }
+        for (VisitDigest v : visits) {
+            for (int i = 0; i < v.lines().size(); i++) {
+                if (duplicated.contains(lineKey(v, i)) && disciplineOf(v.lines().get(i)).equals(modifier)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -3,8 +3,10 @@ package org.minutewise.core.across;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.minutewise.core.check.CheckResult;
@@ -12,24 +14,29 @@ import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.Estimate;
 import org.minutewise.core.codes.CodeCatalog;
+import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Mode;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.units.CodeKind;
 import org.minutewise.core.units.CodeUnits;
+import org.minutewise.core.units.Cognitive;
+import org.minutewise.core.units.UnitMethod;
+import org.minutewise.core.units.UnitResult;
 
 /**
  * What the checks across visits need of one checked visit, small enough to spill to disk and sort: who, when,
  * what was billed (with its allowed amount for KX, and the unit the estimate paid in full), who billed it (the
  * billing provider's NPI, "" when the input does not say), who treated which minutes, and a fingerprint of the
- * note.
+ * note; and, when its payer counts a day's timed minutes together (the CMS method), each discipline's counted timed
+ * minutes with the units they earned and the timed units billed.
  * Built from a {@link CheckResult}; the batch audit and the Spark job group digests by patient and therapist.
  */
 public record VisitDigest(String visitId, String patientId, LocalDate date, String payer, boolean medicare,
                           boolean institutional, long noteFingerprint, int noteLength, boolean progressReport,
                           List<Line> lines, List<Treatment> treatments, Optional<Estimate.FullUnit> fullUnit,
-                          String biller) {
+                          String biller, List<DayMinutes> dayMinutes) {
 
     /**
      * A billed line: code, modifiers, units, KX bucket ("PT_SLP", "OT", or "" for a code that is not therapy), and
@@ -57,6 +64,27 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         }
     }
 
+    /**
+     * One discipline's timed minutes on a visit whose payer turns a day's timed minutes into units together (the
+     * CMS method): {@code discipline} "PT", "OT" or "SLP"; {@code minutes} the timed minutes counted toward units
+     * (minutes that may not be billed left out); {@code units} the timed units those minutes earn on this visit;
+     * {@code billed} the timed units the visit's claim bills under the discipline.
+     */
+    public record DayMinutes(String discipline, int minutes, int units, int billed) {
+        public DayMinutes {
+            Objects.requireNonNull(discipline, "discipline");
+            if (minutes < 0 || units < 0 || billed < 0) {
+                throw new IllegalArgumentException("dayMinutes: negative minutes or units");
+            }
+        }
+
+        /** The units of this visit a day's count starts from: what was billed, but no more than the minutes earn
+         * on the visit alone (units over that are the visit's own MW-U001). */
+        public int counted() {
+            return Math.min(units, billed);
+        }
+    }
+
     public VisitDigest {
         Objects.requireNonNull(visitId, "visitId");
         Objects.requireNonNull(patientId, "patientId");
@@ -66,6 +94,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         treatments = List.copyOf(treatments);
         Objects.requireNonNull(fullUnit, "fullUnit");
         Objects.requireNonNull(biller, "biller");
+        dayMinutes = List.copyOf(dayMinutes);
         if (fullUnit.isPresent() && (fullUnit.get().line() < 0 || fullUnit.get().line() >= lines.size())) {
             throw new IllegalArgumentException("fullUnit: line " + fullUnit.get().line() + " of " + lines.size());
         }
@@ -78,6 +107,17 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         this(visitId, patientId, date, payer, medicare, institutional, noteFingerprint, noteLength, progressReport,
                 lines, treatments, Optional.empty(), "");
     }
+
+    /** A digest without the day's timed minutes (a payer that counts each code on its own, or not known). */
+    public VisitDigest(String visitId, String patientId, LocalDate date, String payer, boolean medicare,
+                       boolean institutional, long noteFingerprint, int noteLength, boolean progressReport,
+                       List<Line> lines, List<Treatment> treatments, Optional<Estimate.FullUnit> fullUnit,
+                       String biller) {
+        this(visitId, patientId, date, payer, medicare, institutional, noteFingerprint, noteLength, progressReport,
+                lines, treatments, fullUnit, biller, List.of());
+    }
+
+    private static final Discipline[] DISCIPLINES = Discipline.values();
 
     /** Re-evaluations count as the progress report a plan of care needs at least every 10 treatment days. */
     public static final List<String> PROGRESS_CODES = List.of("97164", "97168", "97161", "97162", "97163", "97165",
@@ -124,7 +164,55 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         return new VisitDigest(v.id(), v.patient().id().orElse("visit:" + v.id()), v.dateOfService(), v.payer(),
                 r.payer().isMedicare(), v.setting().institutional(), fingerprint(note), note.length(), progress,
                 lines, treatments, est.available() ? est.fullUnit() : Optional.empty(),
-                v.claimInfo().billingProvider().npi().orElse(""));
+                v.claimInfo().billingProvider().npi().orElse(""), dayMinutes(r, codes));
+    }
+
+    /**
+     * Each discipline's counted timed minutes, earned units and billed timed units, when the payer's method pools a
+     * day's timed minutes (empty under the CPT per-code method, and for a visit with no timed minutes or units).
+     * A claim line counts under its GP, GO or GN, else under the discipline of the visit's line of its code.
+     */
+    static List<DayMinutes> dayMinutes(CheckResult r, CodeCatalog codes) {
+        UnitResult units = r.units();
+        if (units.method() != UnitMethod.CMS) {
+            return List.of();
+        }
+        Visit v = r.visit();
+        Map<String, UnitResult> parts = units.byDiscipline().isEmpty()
+                ? Map.of(v.disciplineOf(v.services().get(0)).name(), units) : units.byDiscipline();
+        Map<String, Integer> billed = new HashMap<>(4);
+        for (ClaimLine l : r.claim().lines()) {
+            org.minutewise.core.codes.CodeInfo info = codes.getOrNull(l.code());
+            if (l.units() > 0 && info != null && info.timed()) {
+                billed.merge(discipline(v, l).name(), l.units(), Integer::sum);
+            }
+        }
+        List<DayMinutes> out = new ArrayList<>(parts.size());
+        for (Discipline d : DISCIPLINES) {
+            UnitResult part = parts.get(d.name());
+            int minutes = part == null ? 0 : part.totalTimedMinutes();
+            int earned = part == null ? 0 : part.timedUnits();
+            int b = billed.getOrDefault(d.name(), 0);
+            if (minutes > 0 || b > 0) {
+                out.add(new DayMinutes(d.name(), minutes, earned, b));
+            }
+        }
+        return out;
+    }
+
+    private static Discipline discipline(Visit v, ClaimLine l) {
+        for (String m : l.modifiers()) {
+            Discipline d = Discipline.ofModifier(m);
+            if (d != null) {
+                return d;
+            }
+        }
+        for (ServiceLine s : v.services()) {
+            if (Cognitive.sameService(s.code(), l.code())) {
+                return v.disciplineOf(s);
+            }
+        }
+        return v.planOfCare();
     }
 
     private static CodeUnits find(CheckResult r, String code) {

@@ -30,12 +30,17 @@ public enum Discipline {
 
     /** GP, GO or GN: a discipline's modifier. */
     public static boolean isModifier(String modifier) {
+        return ofModifier(modifier) != null;
+    }
+
+    /** The discipline whose modifier {@code modifier} is (GP, GO or GN), or null. */
+    public static Discipline ofModifier(String modifier) {
         for (Discipline d : ALL) {
             if (d.modifier.equals(modifier)) {
-                return true;
+                return d;
             }
         }
-        return false;
+        return null;
     }
 
     public static Optional<Discipline> parse(String text) {

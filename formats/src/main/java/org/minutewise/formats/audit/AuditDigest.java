@@ -58,6 +58,10 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         o.bool(d.fullUnit().isPresent());
         d.fullUnit().ifPresent(f -> o.varInt(f.line()).decimal(f.pe()).decimal(f.allowedIfReduced()));
         o.string(d.biller());
+        o.varInt(d.dayMinutes().size());
+        for (VisitDigest.DayMinutes m : d.dayMinutes()) {
+            o.string(m.discipline()).varInt(m.minutes()).varInt(m.units()).varInt(m.billed());
+        }
         o.varInt(file).varLong(line).string(therapist).decimal(ptSlpBefore).decimal(otBefore);
         o.varLong(stats.unitsBilled()).varLong(stats.unitsSupported()).decimal(stats.over()).decimal(stats.under())
                 .varLong(stats.block()).varLong(stats.warn()).varLong(stats.info());
@@ -116,8 +120,13 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
             }
         }
         String biller = in.string(strings);
+        int nm = in.varInt();
+        List<VisitDigest.DayMinutes> day = new ArrayList<>(nm);
+        for (int i = 0; i < nm; i++) {
+            day.add(new VisitDigest.DayMinutes(in.string(strings), in.varInt(), in.varInt(), in.varInt()));
+        }
         VisitDigest d = new VisitDigest(visitId, patientId, date, payer, medicare, institutional, fingerprint,
-                noteLength, progress, billed, treatments, full, biller);
+                noteLength, progress, billed, treatments, full, biller, day);
         int file = in.varInt();
         long line = in.varLong();
         String therapist = in.string(strings);

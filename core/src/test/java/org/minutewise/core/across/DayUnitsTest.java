@@ -1,0 +1,145 @@
+package org.minutewise.core.across;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.ComplianceFixture;
+import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Patient;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.model.YearToDate;
+import org.minutewise.core.units.UnitMethod;
+
+/**
+ * MW-A012 and MW-A013: a patient's visits of one day under a payer of the CMS method turn their timed minutes into
+ * units together. The digests come from real checks, so the digest's day minutes are tested with the rule.
+ */
+class DayUnitsTest {
+    private static final org.minutewise.core.payer.PayerProfile CPT_PAYER =
+            ComplianceFixture.Payer.commercial("acme", UnitMethod.CPT).build();
+    private static final VisitChecker CHECKER = ComplianceFixture.checker(CPT_PAYER);
+    private static final Patient PATIENT = new Patient(Optional.of("P1"), Optional.empty(), YearToDate.NONE,
+            YearToDate.NONE);
+
+    private static VisitDigest digest(Visit v) {
+        return VisitDigest.of(CHECKER.check(v), ComplianceFixture.ref().codes());
+    }
+
+    private static Visit.Builder visit(String id, ServiceLine... lines) {
+        Visit.Builder b = Visit.builder(id, ComplianceFixture.DOS).patient(PATIENT).diagnosis("R26.81");
+        for (ServiceLine l : lines) {
+            b.service(l);
+        }
+        return b;
+    }
+
+    private static ServiceLine pt(String code, int minutes) {
+        return ComplianceFixture.minutes(code, minutes, ComplianceFixture.pt("PT-1"));
+    }
+
+    private static ServiceLine ot(String code, int minutes) {
+        return ComplianceFixture.minutes(code, minutes, ComplianceFixture.ot("OT-1"));
+    }
+
+    private static List<AcrossFinding> check(VisitDigest... visits) {
+        return PatientHistory.check(List.of(visits), Map.of(), ComplianceFixture.ref());
+    }
+
+    private static List<AcrossFinding> of(List<AcrossFinding> out, String rule) {
+        List<AcrossFinding> v = new ArrayList<>();
+        for (AcrossFinding f : out) {
+            if (f.finding().ruleId().equals(rule)) {
+                v.add(f);
+            }
+        }
+        return v;
+    }
+
+    @Test
+    void twoSessionsOfTenMinutesMakeOneUnitNotTwoA012() {
+        VisitDigest morning = digest(visit("V1", pt("97110", 10)).build());
+        VisitDigest afternoon = digest(visit("V2", pt("97112", 10)).build());
+        assertThat(morning.dayMinutes()).containsExactly(new VisitDigest.DayMinutes("PT", 10, 1, 1));
+        List<AcrossFinding> out = check(morning, afternoon);
+        assertThat(of(out, "MW-A012")).singleElement().satisfies(f -> {
+            assertThat(f.visitId()).isEqualTo("V2");
+            assertThat(f.finding().blocks()).isTrue();
+            assertThat(f.finding().path()).isEqualTo("claimLines");
+            assertThat(f.finding().message()).isEqualTo("The patient's 2 visits of 2026-03-02 (V1, V2) have 20 "
+                    + "timed PT minutes together (10 + 10), which make 1 unit by the 8-minute rule; the visits bill "
+                    + "2 timed units (1 + 1), each counting its own minutes. A day's timed minutes become units "
+                    + "together, not each session's: bill 1 across the day's claims (1 fewer).");
+        });
+        assertThat(of(out, "MW-A013")).isEmpty();
+        List<VisitDigest> reversed = new ArrayList<>(List.of(morning, afternoon));
+        Collections.reverse(reversed);
+        assertThat(PatientHistory.check(reversed, Map.of(), ComplianceFixture.ref())).isEqualTo(out);
+    }
+
+    @Test
+    void nearMissesOfA012() {
+        VisitDigest morning = digest(visit("V1", pt("97110", 10)).build());
+        assertThat(of(check(morning, digest(visit("V2", pt("97112", 20)).build())), "MW-A012"))
+                .as("10 + 20 = 30 minutes make 2 units, as billed").isEmpty();
+        assertThat(of(check(morning, digest(visit("V2", pt("97112", 10)).payer("acme").build())), "MW-A012"))
+                .as("another payer: another claim").isEmpty();
+        assertThat(of(check(digest(visit("V1", pt("97110", 10)).payer("acme").build()),
+                digest(visit("V2", pt("97112", 10)).payer("acme").build())), "MW-A012"))
+                .as("a payer of the CPT method counts each code on its own").isEmpty();
+        VisitDigest otAfternoon = digest(visit("V2", ot("97530", 10)).planOfCare(Discipline.OT).build());
+        assertThat(otAfternoon.dayMinutes()).containsExactly(new VisitDigest.DayMinutes("OT", 10, 1, 1));
+        assertThat(of(check(morning, otAfternoon), "MW-A012")).as("a PT's and an OT's minutes are counted apart")
+                .isEmpty();
+        VisitDigest tomorrow = digest(Visit.builder("V2", ComplianceFixture.DOS.plusDays(1)).patient(PATIENT)
+                .diagnosis("R26.81").service(pt("97112", 10)).build());
+        assertThat(of(check(morning, tomorrow), "MW-A012")).as("another day").isEmpty();
+    }
+
+    @Test
+    void aDuplicateClaimIsA006sBusiness() {
+        VisitDigest morning = digest(visit("V1", pt("97110", 10)).build());
+        VisitDigest again = digest(visit("V2", pt("97110", 10)).build());
+        List<AcrossFinding> out = check(morning, again);
+        assertThat(of(out, "MW-A006")).hasSize(1);
+        assertThat(of(out, "MW-A012")).isEmpty();
+    }
+
+    @Test
+    void aVisitsOwnOverBillingIsNotCountedTwice() {
+        // V1 bills 2 units for 10 minutes (its own MW-U001); the day counts its 1 earned unit: 1 + 1 = 2 against the
+        // 2 units of 25 minutes: nothing across the day.
+        VisitDigest over = digest(visit("V1", pt("97110", 10))
+                .billed(List.of(new BilledLine("97110", List.of("GP"), 2, Optional.empty()))).build());
+        assertThat(over.dayMinutes()).containsExactly(new VisitDigest.DayMinutes("PT", 10, 1, 2));
+        assertThat(of(check(over, digest(visit("V2", pt("97112", 15)).build())), "MW-A012")).isEmpty();
+        assertThat(of(check(over, digest(visit("V2", pt("97112", 10)).build())), "MW-A012")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("bill 2 timed units (1 + 1)"));
+    }
+
+    @Test
+    void minutesUnderEightOnEachVisitTogetherSupportAUnitA013() {
+        VisitDigest morning = digest(visit("V1", pt("97110", 7)).build());
+        VisitDigest afternoon = digest(visit("V2", pt("97112", 7)).build());
+        assertThat(morning.dayMinutes()).containsExactly(new VisitDigest.DayMinutes("PT", 7, 0, 0));
+        List<AcrossFinding> out = check(morning, afternoon);
+        assertThat(of(out, "MW-A013")).singleElement().satisfies(f -> {
+            assertThat(f.visitId()).isEqualTo("V2");
+            assertThat(f.finding().severity().name()).isEqualTo("INFO");
+            assertThat(f.finding().message()).isEqualTo("The patient's 2 visits of 2026-03-02 (V1, V2) have 14 "
+                    + "timed PT minutes together (7 + 7), which make 1 unit by the 8-minute rule; the visits bill 0 "
+                    + "(0 + 0), each counting its own minutes: 1 more timed unit is supported by the day's minutes "
+                    + "together.");
+        });
+        assertThat(of(out, "MW-A012")).isEmpty();
+        assertThat(of(check(morning, digest(visit("V2", pt("97112", 8)).build())), "MW-A013"))
+                .as("7 + 8 = 15 minutes make the 1 unit billed").isEmpty();
+    }
+}
