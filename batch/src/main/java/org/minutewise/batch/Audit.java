@@ -75,16 +75,24 @@ public final class Audit {
      * @param crashAfter a test hook: halt the process (status 137) after this many units of work
      * @param reference  what the reference data is (e.g. the files loaded and their fingerprints): a resumed
      *                   run must check against the same
+     * @param zone       the clinic's time zone: FHIR input times written with an offset are read as that zone's
+     *                   clock times (empty: as written); a resumed run must read them the same way
      */
     public record Options(List<String> inputs, Path out, Optional<String> payer, int threads, boolean resume,
-                          int partitions, OptionalLong crashAfter, String reference) {
+                          int partitions, OptionalLong crashAfter, String reference, Optional<java.time.ZoneId> zone) {
         public Options(List<String> inputs, Path out, Optional<String> payer, int threads, boolean resume,
                        int partitions, OptionalLong crashAfter) {
             this(inputs, out, payer, threads, resume, partitions, crashAfter, "");
         }
 
+        public Options(List<String> inputs, Path out, Optional<String> payer, int threads, boolean resume,
+                       int partitions, OptionalLong crashAfter, String reference) {
+            this(inputs, out, payer, threads, resume, partitions, crashAfter, reference, Optional.empty());
+        }
+
         public Options {
             Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(zone, "zone");
             inputs = List.copyOf(inputs);
             Objects.requireNonNull(out, "out");
             Objects.requireNonNull(payer, "payer");
@@ -175,6 +183,7 @@ public final class Audit {
         State s = new State();
         s.payer = options.payer().orElse("");
         s.reference = options.reference();
+        s.zone = options.zone().map(java.time.ZoneId::getId).orElse("");
         long estimate = 0;
         for (Input in : inputs) {
             s.inputs.add(in.name());
@@ -212,8 +221,8 @@ public final class Audit {
         if (exists && Files.exists(work.state())) {
             State old = State.load(work.state());
             if (!old.sameRunAs(fresh)) {
-                throw new InputException("--resume", "the inputs, --payer or reference data differ from the audit "
-                        + "in " + options.out() + "; use a new --out");
+                throw new InputException("--resume", "the inputs, --payer, --zone or reference data differ from "
+                        + "the audit in " + options.out() + "; use a new --out");
             }
             state = old;
         } else {
@@ -241,7 +250,7 @@ public final class Audit {
         if (state.phase == State.Phase.READ) {
             long total = inputs.stream().mapToLong(Input::size).sum();
             progress.phase("reading", total, 0);
-            new ReadPass(work, state, inputs, ref, progress, this::unitDone).run();
+            new ReadPass(work, state, inputs, ref, options.zone(), progress, this::unitDone).run();
             t = lap("read", t);
         }
         if (state.phase == State.Phase.CHECK) {

@@ -41,14 +41,17 @@ final class ReadPass {
     private final State state;
     private final List<Input> inputs;
     private final ReferenceData ref;
+    private final java.util.Optional<java.time.ZoneId> zone;
     private final Progress progress;
     private final Runnable unitDone;
 
-    ReadPass(Work work, State state, List<Input> inputs, ReferenceData ref, Progress progress, Runnable unitDone) {
+    ReadPass(Work work, State state, List<Input> inputs, ReferenceData ref, java.util.Optional<java.time.ZoneId> zone,
+             Progress progress, Runnable unitDone) {
         this.work = work;
         this.state = state;
         this.inputs = inputs;
         this.ref = ref;
+        this.zone = zone;
         this.progress = progress;
         this.unitDone = unitDone;
     }
@@ -292,7 +295,7 @@ final class ReadPass {
     private void whole(Input in, AtomicLong counter, Sink sink) throws IOException {
         List<VisitInput.Result> results;
         try {
-            results = VisitInput.read(in.readWhole(counter), in.format(), ref);
+            results = VisitInput.read(in.readWhole(counter), in.format(), ref, zone);
         } catch (InputException e) {
             sink.reject(0, "", e.getMessage());
             return;

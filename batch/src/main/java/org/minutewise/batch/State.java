@@ -34,6 +34,8 @@ final class State {
     String payer = "";
     /** The reference data the run checks against (files and their fingerprints), as the caller describes it. */
     String reference = "";
+    /** The clinic's time zone FHIR times are read in ("" when not given: as written). */
+    String zone = "";
     final List<String> inputs = new ArrayList<>();
     final List<String> fingerprints = new ArrayList<>();
     final List<List<String>> headers = new ArrayList<>();
@@ -50,7 +52,7 @@ final class State {
     /** True when the other manifest describes the same inputs and options (so its work can be reused). */
     boolean sameRunAs(State o) {
         return inputs.equals(o.inputs) && fingerprints.equals(o.fingerprints) && payer.equals(o.payer)
-                && reference.equals(o.reference);
+                && reference.equals(o.reference) && zone.equals(o.zone);
     }
 
     ObjectNode toJson() {
@@ -59,6 +61,7 @@ final class State {
         o.put("partitions", partitions);
         o.put("payer", payer);
         o.put("reference", reference);
+        o.put("zone", zone);
         ArrayNode in = o.putArray("inputs");
         for (int i = 0; i < inputs.size(); i++) {
             ObjectNode x = in.addObject();
@@ -92,6 +95,7 @@ final class State {
         s.partitions = o.path("partitions").asInt();
         s.payer = o.path("payer").asText();
         s.reference = o.path("reference").asText();
+        s.zone = o.path("zone").asText();
         for (JsonNode x : o.path("inputs")) {
             s.inputs.add(x.path("name").asText());
             s.fingerprints.add(x.path("fingerprint").asText());

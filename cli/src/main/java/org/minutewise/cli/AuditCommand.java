@@ -59,6 +59,12 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "The clinic's time zone (America/New_York, -05:00): FHIR input times written with an "
+                    + "offset (an EMR's UTC, say) are read as the clinic's clock times and dates (default: as "
+                    + "written; other formats hold clock times already).")
+    String zone;
+
     @Option(names = "--resume", description = "Go on with an interrupted audit in DIR.")
     boolean resume;
 
@@ -96,7 +102,7 @@ final class AuditCommand implements Callable<Integer> {
             crashAfter = OptionalLong.of(Long.parseLong(hook.trim()));
         }
         Audit.Options options = new Audit.Options(inputs, out, Optional.ofNullable(payer), threads, resume,
-                partitions, crashAfter, reference());
+                partitions, crashAfter, reference(), InputFiles.zone(zone));
         Audit.Result result;
         try (Progress progress = new Progress(err, showProgress())) {
             result = Audit.run(options, ref, progress);

@@ -224,6 +224,44 @@ final class AuditCliTest {
                 .as("--resume on a finished audit gives its result again").isNotEqualTo(Main.BAD_INPUT);
     }
 
+    /**
+     * One EMR writes FHIR times in UTC, another with the clinic's offset: --zone reads both as the clinic's clock, so
+     * the therapist's 09:00Z visit and 04:00-05:00 visit with two patients overlap (MW-A001); as written they do not.
+     * A resumed audit must read the times the same way, and an unknown zone is a usage error.
+     */
+    @Test
+    void fhirTimesAreAuditedInTheClinicsZone() throws IOException {
+        Path stroke = Repo.example("stroke-visit.json");
+        Run utc = run("convert", "--out", "fhir", "--zone", "+00:00", stroke.toString());
+        assertThat(utc.code()).isZero();
+        Path a = tmp.resolve("utc.fhir.json");
+        Files.writeString(a, utc.out());
+        Path early = tmp.resolve("early.json");
+        Files.writeString(early, Files.readString(stroke).replace("\"V-1001\"", "\"V-2002\"")
+                .replace("\"P-1\"", "\"P-2\"").replace("\"09:", "\"04:"));
+        Run local = run("convert", "--out", "fhir", "--zone", "America/New_York", early.toString());
+        assertThat(local.code()).isZero();
+        Path b = tmp.resolve("local.fhir.json");
+        Files.writeString(b, local.out());
+        Path asWritten = tmp.resolve("as-written");
+        assertThat(run("audit", a.toString(), b.toString(), "--out", asWritten.toString()).code()).isIn(0, 1);
+        assertThat(rows(asWritten.resolve("findings.csv"))).extracting(m -> m.get("ruleId"))
+                .doesNotContain("MW-A001");
+        Path clinic = tmp.resolve("clinic");
+        Run inZone = run("audit", a.toString(), b.toString(), "--out", clinic.toString(), "--zone",
+                "America/New_York");
+        assertThat(inZone.code()).isEqualTo(Main.BLOCKED);
+        assertThat(rows(clinic.resolve("findings.csv"))).filteredOn(m -> m.get("ruleId").equals("MW-A001"))
+                .anySatisfy(m -> assertThat(m.get("message")).contains("between 04:00 and 04:24"));
+        Run other = run("audit", a.toString(), b.toString(), "--out", clinic.toString(), "--zone", "+01:00",
+                "--resume");
+        assertThat(other.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(other.errLines()).singleElement().satisfies(l -> assertThat(l).contains("--zone"));
+        Run mars = run("audit", a.toString(), "--out", tmp.resolve("mars").toString(), "--zone", "Mars/Olympus");
+        assertThat(mars.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(mars.errLines()).singleElement().satisfies(l -> assertThat(l).contains("--zone: expected"));
+    }
+
     @Test
     void parseOnlyCountsRowsWithoutChecking() throws IOException {
         Path data = tmp.resolve("p.csv");
