@@ -340,9 +340,12 @@ final class CheckPass {
         byte[] data = o.toByteArray();
         int order = parts.toPatients.size();
         parts.toPatients.add(new Segments.Entry(Spill.partition(d.patientId(), state.partitions), order, data));
-        // The therapist partitions of the providers who treated, and of the therapist the visit is counted under.
+        // The therapist partitions of the providers who treated, and of the therapists the visit is counted under.
         TreeSet<Integer> dests = new TreeSet<>();
         dests.add(Spill.partition(digest.therapist(), state.partitions));
+        for (AuditDigest.Share share : digest.shares()) {
+            dests.add(Spill.partition(share.therapist(), state.partitions));
+        }
         for (VisitDigest.Treatment t : d.treatments()) {
             dests.add(Spill.partition(t.providerId(), state.partitions));
         }

@@ -363,6 +363,45 @@ class AuditTest {
     }
 
     /**
+     * A PT's and an OT's lines on one visit: each therapist's units, dollars and findings count under their own
+     * name in summary.json's byTherapist and in findings.csv (the OT's over-billed unit is the OT's), the visit once
+     * under each.
+     */
+    @Test
+    void aVisitOfTwoTherapistsCountsEachLineUnderItsOwn() throws IOException {
+        String csv = HEADER.replace("\r\n", ",discipline\r\n")
+                + "M1,2026-03-02,medicare,,PT,P1,R26.81,97112,30,09:00,09:30,PT1,PT,,2,GP,,,\r\n"
+                + "M1,2026-03-02,medicare,,PT,P1,R26.81,97110,30,09:30,10:00,OT1,OT,,3,GO,,,OT\r\n";
+        Path in = tmp.resolve("two.csv");
+        Files.writeString(in, csv);
+        Path out = tmp.resolve("two");
+        audit(out, 2, 3, in);
+        JsonNode s = summary(out);
+        JsonNode pt = s.get("byTherapist").get("PT1");
+        JsonNode ot = s.get("byTherapist").get("OT1");
+        assertThat(pt.get("visits").asLong()).isEqualTo(1);
+        assertThat(ot.get("visits").asLong()).isEqualTo(1);
+        assertThat(pt.get("unitsBilled").asLong()).isEqualTo(2);
+        assertThat(pt.get("unitsSupported").asLong()).isEqualTo(2);
+        assertThat(ot.get("unitsBilled").asLong()).isEqualTo(3);
+        assertThat(ot.get("unitsSupported").asLong()).isEqualTo(2);
+        assertThat(pt.get("unitsBilled").asLong() + ot.get("unitsBilled").asLong())
+                .isEqualTo(s.get("unitsBilled").asLong());
+        assertThat(ot.get("dollarsOver").decimalValue()).isPositive()
+                .isEqualByComparingTo(s.get("dollarsOver").decimalValue());
+        assertThat(pt.get("dollarsOver").decimalValue()).isZero();
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(m -> m.get("ruleId").equals("MW-B002")).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.get("therapistId")).isEqualTo("OT1"));
+        long ptFindings = findings.stream().filter(m -> m.get("therapistId").equals("PT1")).count();
+        long otFindings = findings.stream().filter(m -> m.get("therapistId").equals("OT1")).count();
+        assertThat(pt.get("findings").asLong()).isEqualTo(ptFindings);
+        assertThat(ot.get("findings").asLong()).isEqualTo(otFindings);
+        assertThat(rows(out.resolve("claims.csv"))).extracting(m -> m.get("code") + " " + m.get("therapistId"))
+                .containsExactlyInAnyOrder("97112 PT1", "97110 OT1");
+    }
+
+    /**
      * Two sessions of one day, 10 minutes each, billed 1 unit each: their 20 minutes together make 1 unit
      * (MW-A012), found through the spilled digests whatever the partitions; the same minutes a day apart are fine.
      */

@@ -824,12 +824,13 @@ public final class AuditJob {
 
     /**
      * Where a visit's digest goes for the checks across visits: its patient, and each provider who treated in it
-     * and the therapist it is counted under.
+     * and the therapists it is counted under.
      */
     private static Set<String> acrossKeys(AuditDigest d) {
         Set<String> keys = new LinkedHashSet<>();
         keys.add("P" + d.digest().patientId());
         keys.add("T" + d.therapist());
+        d.shares().forEach(s -> keys.add("T" + s.therapist()));
         d.digest().treatments().forEach(t -> keys.add("T" + t.providerId()));
         return keys;
     }

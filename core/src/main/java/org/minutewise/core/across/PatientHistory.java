@@ -56,6 +56,8 @@ public final class PatientHistory {
     private static final Set<String> INITIAL_EVALUATIONS = Set.of("97161", "97162", "97163", "97165", "97166",
             "97167");
 
+    private static final String KX_DAY_ORDER = "2026-12-06: a day's visits are counted in the order of their first "
+            + "documented start time, not of their ids (the afternoon visit crosses the threshold after the morning's)";
     private static final String KX_NOT_COVERED = "2026-12-05: a chiropractor's therapy billed to Medicare (not "
             + "covered, MW-W001) counts toward no bucket";
 
@@ -65,7 +67,8 @@ public final class PatientHistory {
                     + "crosses the threshold on, or record an ABN where services are not medically necessary.",
             "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5)
             .revised(2, KX_COUNT_CHANGE)
-            .revised(3, KX_NOT_COVERED);
+            .revised(3, KX_NOT_COVERED)
+            .revised(4, KX_DAY_ORDER);
     public static final RuleInfo KX_EARLY = new RuleInfo("MW-A004", Severity.WARN,
             "KX before the patient's therapy threshold was reached",
             "Remove KX from lines billed before the year's incurred expenses pass the threshold: KX with no sign "
@@ -75,7 +78,8 @@ public final class PatientHistory {
             .revised(3, KX_NOT_COVERED)
             .revised(4, "2026-12-06: not when a line of the bucket in the patient's year so far has no price (no RVU "
                     + "for its code or year, so it counts $0): the count is then a floor that cannot show the "
-                    + "threshold was not reached");
+                    + "threshold was not reached")
+            .revised(5, KX_DAY_ORDER);
     public static final RuleInfo COPIED_NOTE = new RuleInfo("MW-A005", Severity.WARN,
             "The same note text on several visits",
             "Document each visit on its own: what was done, the patient's response and the progression; a cloned "
@@ -133,6 +137,41 @@ public final class PatientHistory {
             "CMS Pub 100-04 ch. 5 §20.2 (the total timed minutes of the day determine the units); RULES.md §3.1",
             Citations.CLAIMS_MANUAL_CH5);
 
+    public static final RuleInfo SAME_MINUTES_TWO_VISITS = new RuleInfo("MW-A014", Severity.BLOCK,
+            "The patient's same minutes billed on two visits",
+            "A minute belongs to one service on one claim: correct the times if they are wrong; if two clinicians "
+                    + "treated the patient together, bill the shared minutes once (split them between the "
+                    + "clinicians' services, or one clinician bills them), not on both visits.",
+            "CMS Pub 100-04 ch. 5 §20.2 (clinicians treating together cannot each bill for the same time); NCCI "
+                    + "Policy Manual ch. XI §P; RULES.md §2",
+            Citations.CLAIMS_MANUAL_CH5);
+
+    public static final RuleInfo EVALUATIONS_ACROSS_VISITS = new RuleInfo("MW-A015", Severity.BLOCK,
+            "Two evaluations of one discipline on the patient's visits of one day",
+            "Bill one evaluation or re-evaluation per discipline and day: void the second, or move it to the day "
+                    + "it was done if the date is wrong.",
+            "NCCI Policy Manual ch. XI §P (one PT and one OT evaluation or re-evaluation a day); RULES.md §5",
+            Citations.NCCI_MANUAL);
+
+    /**
+     * The order the checks read a patient's visits in: by date, then by the time the visit's first documented period
+     * starts (a visit without times after those with), then by id. KX is counted in this order (the visit that
+     * crosses the threshold is the later one of the day in time, whatever its id).
+     */
+    public static final Comparator<VisitDigest> IN_TIME_ORDER = Comparator.comparing(VisitDigest::date)
+            .thenComparingInt(PatientHistory::startMinute).thenComparing(VisitDigest::visitId);
+
+    /** The minute of the day the visit's first documented period starts; past the day's end without times. */
+    static int startMinute(VisitDigest v) {
+        int start = Integer.MAX_VALUE;
+        for (VisitDigest.Treatment t : v.treatments()) {
+            for (Period p : t.periods()) {
+                start = Math.min(start, p.startMinute());
+            }
+        }
+        return start;
+    }
+
     private PatientHistory() {
     }
 
@@ -147,7 +186,8 @@ public final class PatientHistory {
 
     public static List<RuleInfo> rules() {
         return List.of(PROGRESS_REPORT, KX_CROSSING, KX_EARLY, COPIED_NOTE, DUPLICATE, NCCI_ACROSS_VISITS,
-                MUE_ACROSS_VISITS, MPPR_ACROSS_VISITS, DAY_UNITS_OVER, DAY_UNITS_UNDER);
+                MUE_ACROSS_VISITS, MPPR_ACROSS_VISITS, DAY_UNITS_OVER, DAY_UNITS_UNDER, SAME_MINUTES_TWO_VISITS,
+                EVALUATIONS_ACROSS_VISITS);
     }
 
     /**
@@ -188,7 +228,7 @@ public final class PatientHistory {
                                              FeeData fees, PtpTable ptp, MueTable mue,
                                              Map<String, YearToDate> stated) {
         List<VisitDigest> sorted = new ArrayList<>(visits);
-        sorted.sort(Comparator.comparing(VisitDigest::date).thenComparing(VisitDigest::visitId));
+        sorted.sort(IN_TIME_ORDER);
         List<AcrossFinding> out = new ArrayList<>();
         progress(sorted, out);
         Set<String> duplicated = duplicates(sorted, out);
@@ -196,8 +236,10 @@ public final class PatientHistory {
         Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(days, duplicated, out);
         kx(sorted, startOfYear, stated, fees, reduced, duplicated, out);
         copiedNotes(sorted, out);
+        Set<String> overlapping = sameMinutes(sorted, duplicated, out);
+        evaluations(sorted, duplicated, out);
         for (List<VisitDigest> day : days) {
-            dayUnits(day, duplicated, out);
+            dayUnits(day, duplicated, overlapping, out);
         }
         if (ptp != null || mue != null) {
             for (List<VisitDigest> day : days) {
@@ -498,15 +540,140 @@ public final class PatientHistory {
                     out.add(new AcrossFinding(v.visitId(), DUPLICATE.finding("claimLines", l.code() + " is billed "
                             + "for the patient on " + v.date() + " on this visit and on visit " + earlier
                             + ": the same service twice for one patient and date." + sessions(byId.get(earlier), v,
-                            l.code())), l.units(), l.allowed()));
+                            l.code())), l.units(), asReduced(v, i)));
                 } else {
                     AcrossFinding f = out.get(at);
                     out.set(at, new AcrossFinding(f.visitId(), f.finding(), f.exposedLines() + l.units(),
-                            f.exposedDollars().add(l.allowed())));
+                            f.exposedDollars().add(asReduced(v, i))));
                 }
             }
         }
         return duplicated;
+    }
+
+    /**
+     * The allowed amount of a duplicate claim's line as Medicare would have paid it: every unit at the reduced rate,
+     * since the day's unit paid in full is on the visit it duplicates (CMS Pub 100-04 ch. 5 §10.7).
+     */
+    private static BigDecimal asReduced(VisitDigest v, int line) {
+        if (v.fullUnit().isPresent() && v.fullUnit().get().line() == line) {
+            return v.fullUnit().get().allowedIfReduced();
+        }
+        return v.lines().get(line).allowed();
+    }
+
+    /**
+     * Periods of two of the patient's visits of one day that overlap: the same minutes billed twice (a minute
+     * belongs to one service, RULES.md §2; two clinicians treating together cannot each bill the time). Reported
+     * once per pair of visits, on the later one, with the overlapping minutes. The same code on both is MW-A006's
+     * business when it reports the later visit's line (it says whether their times overlap). Returns the pairs found ("id|id", earlier first).
+     */
+    private static Set<String> sameMinutes(List<VisitDigest> sorted, Set<String> duplicated,
+                                           List<AcrossFinding> out) {
+        Set<String> pairs = new HashSet<>(0);
+        int i = 0;
+        while (i < sorted.size()) {
+            int j = i + 1;
+            while (j < sorted.size() && sorted.get(j).date().equals(sorted.get(i).date())) {
+                j++;
+            }
+            for (int a = i; a < j; a++) {
+                for (int b = a + 1; b < j; b++) {
+                    VisitDigest first = sorted.get(a);
+                    VisitDigest later = sorted.get(b);
+                    List<String> what = new ArrayList<>(2);
+                    int from = Integer.MAX_VALUE;
+                    int to = 0;
+                    int minutes = 0;
+                    for (VisitDigest.Treatment x : first.treatments()) {
+                        for (VisitDigest.Treatment y : later.treatments()) {
+                            if (org.minutewise.core.units.Cognitive.sameService(x.code(), y.code())
+                                    && duplicates(later, y.code(), duplicated)) {
+                                continue; // MW-A006: the same service billed again
+                            }
+                            for (Period p : x.periods()) {
+                                for (Period q : y.periods()) {
+                                    int m = p.overlapMinutes(q);
+                                    if (m > 0) {
+                                        minutes += m;
+                                        from = Math.min(from, Math.max(p.startMinute(), q.startMinute()));
+                                        to = Math.max(to, Math.min(p.endMinute(), q.endMinute()));
+                                        String pair = x.code() + " (" + x.providerId() + ") on " + first.visitId()
+                                                + " and " + y.code() + " (" + y.providerId() + ") on "
+                                                + later.visitId();
+                                        if (!what.contains(pair)) {
+                                            what.add(pair);
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    if (minutes > 0) {
+                        pairs.add(first.visitId() + '|' + later.visitId());
+                        out.add(new AcrossFinding(later.visitId(), SAME_MINUTES_TWO_VISITS.finding("services",
+                                "On " + first.date() + " the patient's visits " + first.visitId() + " and "
+                                        + later.visitId() + " bill the same minutes: " + minutes + " minute"
+                                        + (minutes == 1 ? "" : "s") + " between " + clock(from) + " and " + clock(to)
+                                        + " (" + String.join("; ", what) + "). The patient can be treated for a "
+                                        + "minute once: the minutes are billed twice.")));
+                    }
+                }
+            }
+            i = j;
+        }
+        return pairs;
+    }
+
+    /** Whether the visit's line of {@code code} duplicates an earlier visit's (MW-A006). */
+    private static boolean duplicates(VisitDigest v, String code, Set<String> duplicated) {
+        for (int i = 0; i < v.lines().size(); i++) {
+            if (v.lines().get(i).code().equals(code) && duplicated.contains(lineKey(v, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String clock(int minute) {
+        return String.format(java.util.Locale.ROOT, "%02d:%02d", minute / 60, minute % 60);
+    }
+
+    /**
+     * A second PT (or OT) evaluation or re-evaluation on another of the patient's visits of the day (one a day per
+     * discipline, RULES.md §5); one visit's two is its own MW-E008, a duplicate claim's MW-A006. Reported on the
+     * later visit.
+     */
+    private static void evaluations(List<VisitDigest> sorted, Set<String> duplicated, List<AcrossFinding> out) {
+        Map<String, String> first = new HashMap<>();
+        for (VisitDigest v : sorted) {
+            Set<String> mine = new HashSet<>(2);
+            for (int i = 0; i < v.lines().size(); i++) {
+                VisitDigest.Line l = v.lines().get(i);
+                String discipline = evaluationDiscipline(l.code());
+                if (discipline == null || l.units() == 0 || duplicated.contains(lineKey(v, i))
+                        || !mine.add(discipline)) {
+                    continue;
+                }
+                String key = v.date() + "|" + discipline;
+                String earlier = first.putIfAbsent(key, v.visitId() + " (" + l.code() + ")");
+                if (earlier != null) {
+                    out.add(new AcrossFinding(v.visitId(), EVALUATIONS_ACROSS_VISITS.finding("claimLines[" + i + "]",
+                            l.code() + " is a second " + discipline + " evaluation or re-evaluation for the patient on "
+                                    + v.date() + ": visit " + earlier + " bills one that day. One " + discipline
+                                    + " evaluation or re-evaluation is payable a day.")));
+                }
+            }
+        }
+    }
+
+    /** PT for 97161-97164, OT for 97165-97168; null for other codes. */
+    private static String evaluationDiscipline(String code) {
+        return switch (code) {
+            case "97161", "97162", "97163", "97164" -> "PT";
+            case "97165", "97166", "97167", "97168" -> "OT";
+            default -> null;
+        };
     }
 
     /**
@@ -660,10 +827,13 @@ public final class PatientHistory {
      * against the units of their timed minutes added up: each visit counts its units by the 8-minute table, but the
      * table applies to the day's minutes together (10 minutes in the morning and 10 in the afternoon make one unit,
      * not two). A visit's units are what it bills, but no more than its own minutes earn (units over that are its
-     * own MW-U001). A discipline with a duplicate claim that day is MW-A006's business (it says what to merge).
+     * own MW-B002). A visit whose lines of the discipline all duplicate another's (MW-A006) is left out, as the void
+     * claim it is; a discipline with a visit only partly duplicated is MW-A006's business (it says what to merge), and
+     * one whose visits bill the same minutes MW-A014's.
      * Reported on the day's last visit of the discipline.
      */
-    private static void dayUnits(List<VisitDigest> day, Set<String> duplicated, List<AcrossFinding> out) {
+    private static void dayUnits(List<VisitDigest> day, Set<String> duplicated, Set<String> overlapping,
+                                 List<AcrossFinding> out) {
         Map<String, List<VisitDigest>> byPayer = new java.util.TreeMap<>();
         for (VisitDigest v : day) {
             if (!v.dayMinutes().isEmpty()) {
@@ -677,7 +847,13 @@ public final class PatientHistory {
             for (org.minutewise.core.model.Discipline d : org.minutewise.core.model.Discipline.values()) {
                 List<VisitDigest> with = new ArrayList<>(visits.size());
                 List<VisitDigest.DayMinutes> parts = new ArrayList<>(visits.size());
+                boolean partly = false;
                 for (VisitDigest v : visits) {
+                    int copied = duplicatedUnder(v, d.modifier(), duplicated);
+                    if (copied == ALL_COPIED) {
+                        continue; // a duplicate claim of the discipline's lines: void (MW-A006), not a session
+                    }
+                    partly |= copied == SOME_COPIED;
                     for (VisitDigest.DayMinutes m : v.dayMinutes()) {
                         if (m.discipline().equals(d.name())) {
                             with.add(v);
@@ -685,8 +861,8 @@ public final class PatientHistory {
                         }
                     }
                 }
-                if (with.size() < 2 || duplicatedUnder(with, d.modifier(), duplicated)) {
-                    continue;
+                if (with.size() < 2 || partly || overlapAmong(with, overlapping)) {
+                    continue; // MW-A006 says which minutes to merge; MW-A014 that minutes are billed twice
                 }
                 int minutes = 0;
                 int counted = 0;
@@ -712,27 +888,66 @@ public final class PatientHistory {
                 if (counted > units) {
                     out.add(new AcrossFinding(last, DAY_UNITS_OVER.finding("claimLines", visitsText + "the visits "
                             + "bill " + counted + " timed units (" + String.join(" + ", eachUnits) + "), each "
-                            + "counting its own minutes. A day's timed minutes become units together, not each "
-                            + "session's: bill " + units + " across the day's claims (" + (counted - units)
-                            + " fewer).")));
+                            + "counting its own minutes" + beyond(parts) + ". A day's timed minutes become units "
+                            + "together, not each session's: bill " + units + " across the day's claims ("
+                            + (counted - units) + " fewer).")));
                 } else {
                     out.add(new AcrossFinding(last, DAY_UNITS_UNDER.finding("claimLines", visitsText + "the visits "
                             + "bill " + counted + " (" + String.join(" + ", eachUnits) + "), each counting its own "
-                            + "minutes: " + (units - counted) + " more timed " + (units - counted == 1 ? "unit is"
+                            + "minutes" + beyond(parts) + ": " + (units - counted) + " more timed " + (units - counted == 1 ? "unit is"
                             : "units are") + " supported by the day's minutes together.")));
                 }
             }
         }
     }
 
-    /** Whether a line of the visits that duplicates an earlier visit's (MW-A006) was billed under {@code modifier}. */
-    private static boolean duplicatedUnder(List<VisitDigest> visits, String modifier, Set<String> duplicated) {
+    /**
+     * What a message says of units a visit bills beyond its own minutes' (left out of the day's count: each visit's
+     * own MW-B002 reports them); empty when there are none.
+     */
+    private static String beyond(List<VisitDigest.DayMinutes> parts) {
+        int over = 0;
+        for (VisitDigest.DayMinutes m : parts) {
+            over += Math.max(0, m.billed() - m.units());
+        }
+        return over == 0 ? "" : " (and " + over + " more unit" + (over == 1 ? "" : "s") + " beyond what a visit's own "
+                + "minutes earn, which that visit's MW-B002 reports)";
+    }
+
+    private static final int NONE_COPIED = 0;
+    private static final int SOME_COPIED = 1;
+    private static final int ALL_COPIED = 2;
+
+    /**
+     * Whether none, some or all of the visit's lines with units billed under {@code modifier} duplicate an earlier
+     * visit's (MW-A006).
+     */
+    private static int duplicatedUnder(VisitDigest v, String modifier, Set<String> duplicated) {
         if (duplicated.isEmpty()) {
+            return NONE_COPIED;
+        }
+        int lines = 0;
+        int copied = 0;
+        for (int i = 0; i < v.lines().size(); i++) {
+            VisitDigest.Line l = v.lines().get(i);
+            if (l.units() > 0 && disciplineOf(l).equals(modifier)) {
+                lines++;
+                if (duplicated.contains(lineKey(v, i))) {
+                    copied++;
+                }
+            }
+        }
+        return copied == 0 ? NONE_COPIED : copied == lines ? ALL_COPIED : SOME_COPIED;
+    }
+
+    /** Whether two of the visits bill the same minutes (a pair MW-A014 found). */
+    private static boolean overlapAmong(List<VisitDigest> visits, Set<String> overlapping) {
+        if (overlapping.isEmpty()) {
             return false;
         }
-        for (VisitDigest v : visits) {
-            for (int i = 0; i < v.lines().size(); i++) {
-                if (duplicated.contains(lineKey(v, i)) && disciplineOf(v.lines().get(i)).equals(modifier)) {
+        for (VisitDigest a : visits) {
+            for (VisitDigest b : visits) {
+                if (overlapping.contains(a.visitId() + '|' + b.visitId())) {
                     return true;
                 }
             }

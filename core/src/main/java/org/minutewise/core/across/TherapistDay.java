@@ -36,7 +36,9 @@ public final class TherapistDay {
             "One clinician treating two or more patients in the same minutes is group therapy: correct the times "
                     + "if they are wrong, else bill the shared minutes as group therapy (97150) for each patient, "
                     + "not as one-on-one codes.",
-            "CMS Pub 100-02 ch. 15 §230 A", Citations.BENEFIT_MANUAL_CH15);
+            "CMS Pub 100-02 ch. 15 §230 A", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: also one-on-one minutes while the provider led a group session with another "
+                    + "patient (97150, or a timed code in group mode) in the batch audit");
 
     /**
      * A period one therapist spent one-on-one with the patient of one visit.
@@ -188,13 +190,15 @@ public final class TherapistDay {
                 && !info.supervised();
     }
 
-    private record Slot(VisitDigest visit, Period period) {
+    private record Slot(VisitDigest visit, Period period, boolean group) {
     }
 
     /**
      * The batch form over {@link VisitDigest}s (files of visits, a Spark job): overlapping one-on-one minutes of one
-     * provider on one date across different patients' visits, each pair of visits reported once, on the later visit: the one whose first one-on-one minute with the provider comes
-     * later (at the same minute, the larger visit id). Pure; the order of {@code visits} does not matter.
+     * provider on one date across different patients' visits, or one-on-one minutes while the provider led a group
+     * session with other patients (two group sessions are the group itself), each pair of visits reported once, on
+     * the later visit: the one whose first minute with the provider comes later (at the same minute, the larger
+     * visit id). Pure; the order of {@code visits} does not matter.
      *
      * @param providerId the provider (as in {@link VisitDigest.Treatment#providerId()})
      * @param date       the date of service
@@ -207,9 +211,9 @@ public final class TherapistDay {
                 continue;
             }
             for (VisitDigest.Treatment t : v.treatments()) {
-                if (t.providerId().equals(providerId) && t.oneOnOne()) {
+                if (t.providerId().equals(providerId) && (t.oneOnOne() || t.group())) {
                     for (Period p : t.periods()) {
-                        slots.add(new Slot(v, p));
+                        slots.add(new Slot(v, p, !t.oneOnOne()));
                     }
                 }
             }
@@ -221,10 +225,11 @@ public final class TherapistDay {
         for (Slot s : slots) {
             firstStart.merge(s.visit().visitId(), s.period().startMinute(), Math::min);
         }
-        // later visit -> (earlier visit -> [shared minutes, first shared minute, last shared minute])
+        // later visit -> (earlier visit -> [shared minutes, first shared minute, last shared minute, group on the
+        // earlier visit, group on the later one])
         Map<String, Map<String, int[]>> pairs = new TreeMap<>();
         BiPredicate<Slot, Slot> onePatient = (a, b) -> a.visit().visitId().equals(b.visit().visitId())
-                || a.visit().patientId().equals(b.visit().patientId());
+                || a.visit().patientId().equals(b.visit().patientId()) || a.group() && b.group();
         sharingMinutes(slots, Slot::period, onePatient, (a, b, shared) -> {
             VisitDigest va = a.visit();
             VisitDigest vb = b.visit();
@@ -236,18 +241,29 @@ public final class TherapistDay {
             int from = Math.max(a.period().startMinute(), b.period().startMinute());
             int to = Math.min(a.period().endMinute(), b.period().endMinute());
             int[] acc = pairs.computeIfAbsent(later.visitId(), k -> new TreeMap<>())
-                    .computeIfAbsent(earlier.visitId(), k -> new int[] {0, Integer.MAX_VALUE, 0});
+                    .computeIfAbsent(earlier.visitId(), k -> new int[] {0, Integer.MAX_VALUE, 0, 0, 0});
             acc[0] += shared;
             acc[1] = Math.min(acc[1], from);
             acc[2] = Math.max(acc[2], to);
+            Slot onEarlier = bLater ? a : b;
+            Slot onLater = bLater ? b : a;
+            acc[3] |= onEarlier.group() ? 1 : 0;
+            acc[4] |= onLater.group() ? 1 : 0;
         });
         List<AcrossFinding> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, int[]>> e : pairs.entrySet()) {
             for (Map.Entry<String, int[]> o : e.getValue().entrySet()) {
                 int[] acc = o.getValue();
+                String what = acc[3] == 1 && acc[4] == 0
+                        ? " has one-on-one minutes on this visit while leading a group session on visit " + o.getKey()
+                        + " with another patient: "
+                        : acc[4] == 1 && acc[3] == 0
+                        ? " led a group session on this visit while documented one-on-one on visit " + o.getKey()
+                        + " with another patient: "
+                        : " has one-on-one minutes on this visit that overlap visit " + o.getKey()
+                        + " with another patient: ";
                 out.add(new AcrossFinding(e.getKey(), OVERLAP.finding("services", "On " + date + ", "
-                        + providerId + " has one-on-one minutes on this visit that overlap visit " + o.getKey()
-                        + " with another patient: " + acc[0] + (acc[0] == 1 ? " minute" : " minutes") + " between "
+                        + providerId + what + acc[0] + (acc[0] == 1 ? " minute" : " minutes") + " between "
                         + clock(acc[1]) + " and " + clock(acc[2]) + " are billed for both patients.")));
             }
         }

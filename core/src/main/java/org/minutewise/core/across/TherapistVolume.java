@@ -28,7 +28,9 @@ public final class TherapistVolume {
             Citations.CLAIMS_MANUAL_CH5)
             .revised(2, "2026-12-05: a consistent pattern: the average is also under 15 in most of the months of the "
                     + "period with at least 10 units (an average just under 15 over a year, with months above it, is "
-                    + "what the 8-minute rule gives and is not reported)");
+                    + "what the 8-minute rule gives and is not reported)")
+            .revised(3, "2026-12-06: only visits of payers of the CMS method count (8 minutes of each of two codes are "
+                    + "2 units by the CPT per-code method)");
 
     /** A therapist's total over the audited visits. */
     public record Total(String providerId, long minutes, double units, long visits) {
@@ -45,9 +47,16 @@ public final class TherapistVolume {
         add(minutesAndVisits, units, null, v);
     }
 
-    /** Adds one visit's timed treatments to the running totals, and to its month's when {@code months} is given. */
+    /**
+     * Adds one visit's timed treatments to the running totals, and to its month's when {@code months} is given. A
+     * visit whose payer counts each code on its own (the CPT method: 8 minutes of each of two codes are 2 units there)
+     * adds nothing: the review of minutes per unit is about the CMS 8-minute rule (its digest has no day minutes).
+     */
     public static void add(Map<String, long[]> minutesAndVisits, Map<String, double[]> units,
                            Map<String, Map<java.time.YearMonth, double[]>> months, VisitDigest v) {
+        if (v.dayMinutes().isEmpty()) {
+            return;
+        }
         java.util.Set<String> seen = new java.util.HashSet<>();
         java.time.YearMonth month = months == null ? null : java.time.YearMonth.from(v.date());
         for (VisitDigest.Treatment t : v.treatments()) {

@@ -53,14 +53,22 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
 
     /**
      * Minutes a clinician furnished on the visit for one timed code, with the units those minutes earned
-     * (the code's units shared by minutes), and the periods when one-on-one.
+     * (the code's units shared by minutes), and the periods when one-on-one; or the face-to-face periods of an
+     * evaluation (one-on-one, no minutes or units), or of a group session ({@code group}: the clinician led a group
+     * then, whether a timed code in group mode or 97150).
      */
     public record Treatment(String providerId, String code, boolean oneOnOne, int minutes, double units,
-                            List<Period> periods) {
+                            List<Period> periods, boolean group) {
         public Treatment {
             Objects.requireNonNull(providerId, "providerId");
             Objects.requireNonNull(code, "code");
             periods = List.copyOf(periods);
+        }
+
+        /** Not a group session. */
+        public Treatment(String providerId, String code, boolean oneOnOne, int minutes, double units,
+                         List<Period> periods) {
+            this(providerId, code, oneOnOne, minutes, units, periods, false);
         }
     }
 
@@ -79,7 +87,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         }
 
         /** The units of this visit a day's count starts from: what was billed, but no more than the minutes earn
-         * on the visit alone (units over that are the visit's own MW-U001). */
+         * on the visit alone (units over that are the visit's own MW-B002). */
         public int counted() {
             return Math.min(units, billed);
         }
@@ -145,7 +153,16 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
             boolean oneOnOne = s.mode().orElse(Mode.ONE_ON_ONE) == Mode.ONE_ON_ONE;
             double share = (double) cu.units() * s.minutes() / cu.minutes();
             treatments.add(new Treatment(s.provider().id().get(), s.code(), oneOnOne, s.minutes(), share,
-                    s.periods()));
+                    s.periods(), s.mode().orElse(Mode.ONE_ON_ONE) == Mode.GROUP));
+        }
+        // A group session of an untimed code (97150): the clinician led a group then (MW-A001: not one-on-one with
+        // another patient at the same time; MW-A014: the patient was in the group).
+        for (ServiceLine s : v.services()) {
+            org.minutewise.core.codes.CodeInfo info = codes.getOrNull(s.code());
+            if (info != null && !info.timed() && !s.periods().isEmpty() && s.provider().id().isPresent()
+                    && s.mode().map(m -> m == Mode.GROUP).orElse(info.group())) {
+                treatments.add(new Treatment(s.provider().id().get(), s.code(), false, 0, 0, s.periods(), true));
+            }
         }
         // An evaluation is face to face with the patient: its periods count as one-on-one time of the therapist
         // (MW-A001), with no minutes or units of a timed code (MW-A007 counts only those).

@@ -142,4 +142,103 @@ class DayUnitsTest {
         assertThat(of(check(morning, digest(visit("V2", pt("97112", 8)).build())), "MW-A013"))
                 .as("7 + 8 = 15 minutes make the 1 unit billed").isEmpty();
     }
+
+    private static ServiceLine at(String code, String start, String end, String provider) {
+        return ComplianceFixture.at(code, start, end, provider.startsWith("OT") ? ComplianceFixture.ot(provider)
+                : ComplianceFixture.pt(provider));
+    }
+
+    @Test
+    void aWholeDuplicateIsLeftOutOfTheDaysCountNotTheDay() {
+        VisitDigest morning = digest(visit("V1", at("97110", "09:00", "09:10", "PT-1")).build());
+        VisitDigest copy = digest(visit("V1-D", at("97110", "09:00", "09:10", "PT-1")).build());
+        VisitDigest afternoon = digest(visit("V2", at("97112", "15:00", "15:10", "PT-1")).build());
+        List<AcrossFinding> out = check(morning, copy, afternoon);
+        assertThat(of(out, "MW-A006")).singleElement().satisfies(f -> assertThat(f.visitId()).isEqualTo("V1-D"));
+        assertThat(of(out, "MW-A012")).singleElement().satisfies(f -> assertThat(f.finding().message())
+                .contains("2 visits of 2026-03-02 (V1, V2) have 20 timed PT minutes"));
+        assertThat(of(out, "MW-A014")).as("the same code again is MW-A006's").isEmpty();
+    }
+
+    @Test
+    void unitsAVisitBillsBeyondItsOwnMinutesAreNamedInTheMessage() {
+        VisitDigest over = digest(visit("V1", pt("97110", 10))
+                .billed(List.of(new BilledLine("97110", List.of("GP"), 2, Optional.empty()))).build());
+        assertThat(of(check(over, digest(visit("V2", pt("97112", 10)).build())), "MW-A012")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("bill 2 timed units (1 + 1), each "
+                        + "counting its own minutes (and 1 more unit beyond what a visit's own minutes earn, which "
+                        + "that visit's MW-B002 reports)."));
+    }
+
+    @Test
+    void theSameMinutesOnTwoVisitsA014() {
+        VisitDigest a = digest(visit("V1", at("97110", "09:00", "09:30", "PT-2")).build());
+        VisitDigest b = digest(visit("V2", at("97112", "09:00", "09:30", "PT-2")).build());
+        List<AcrossFinding> out = check(a, b);
+        assertThat(of(out, "MW-A014")).singleElement().satisfies(f -> {
+            assertThat(f.visitId()).isEqualTo("V2");
+            assertThat(f.finding().blocks()).isTrue();
+            assertThat(f.finding().message()).isEqualTo("On 2026-03-02 the patient's visits V1 and V2 bill the same "
+                    + "minutes: 30 minutes between 09:00 and 09:30 (97110 (PT-2) on V1 and 97112 (PT-2) on V2). The "
+                    + "patient can be treated for a minute once: the minutes are billed twice.");
+        });
+        assertThat(of(out, "MW-A012")).as("60 minutes that are 30: MW-A014's business").isEmpty();
+        VisitDigest ot = digest(visit("V3", at("97530", "09:15", "09:45", "OT-1")).planOfCare(Discipline.OT)
+                .build());
+        assertThat(of(check(a, ot), "MW-A014")).as("a PT and an OT at once: one bills the time")
+                .singleElement().satisfies(f -> assertThat(f.finding().message()).contains("15 minutes between "
+                        + "09:15 and 09:30"));
+        VisitDigest otSameCode = digest(visit("V4", at("97110", "09:15", "09:45", "OT-1")).planOfCare(Discipline.OT)
+                .build());
+        assertThat(of(check(a, otSameCode), "MW-A014")).as("the same code under two disciplines is no duplicate")
+                .hasSize(1);
+        assertThat(of(check(a, digest(visit("V2", at("97112", "09:30", "10:00", "PT-2")).build())), "MW-A014"))
+                .as("periods that touch").isEmpty();
+        VisitDigest tomorrow = digest(Visit.builder("V2", ComplianceFixture.DOS.plusDays(1)).patient(PATIENT)
+                .diagnosis("R26.81").service(at("97112", "09:00", "09:30", "PT-2")).build());
+        assertThat(of(check(a, tomorrow), "MW-A014")).as("another day").isEmpty();
+    }
+
+    @Test
+    void aSecondEvaluationOfTheDayOnAnotherVisitA015() {
+        VisitDigest eval = digest(visit("V1", at("97161", "09:00", "09:30", "PT-1")).build());
+        VisitDigest reeval = digest(visit("V2", at("97164", "15:00", "15:30", "PT-1")).build());
+        assertThat(of(check(eval, reeval), "MW-A015")).singleElement().satisfies(f -> {
+            assertThat(f.visitId()).isEqualTo("V2");
+            assertThat(f.finding().path()).isEqualTo("claimLines[0]");
+            assertThat(f.finding().message()).isEqualTo("97164 is a second PT evaluation or re-evaluation for the "
+                    + "patient on 2026-03-02: visit V1 (97161) bills one that day. One PT evaluation or "
+                    + "re-evaluation is payable a day.");
+        });
+        VisitDigest otEval = digest(visit("V2", at("97165", "15:00", "15:30", "OT-1")).planOfCare(Discipline.OT)
+                .build());
+        assertThat(of(check(eval, otEval), "MW-A015")).as("one PT and one OT evaluation a day").isEmpty();
+        VisitDigest copy = digest(visit("V1-D", at("97161", "09:00", "09:30", "PT-1")).build());
+        assertThat(of(check(eval, copy), "MW-A015")).as("a duplicate claim is MW-A006's").isEmpty();
+    }
+
+    @Test
+    void aDaysVisitsAreReadInTheOrderOfTheirTimesNotTheirIds() {
+        VisitDigest pm = digest(visit("A-PM", at("97112", "15:00", "15:15", "PT-1")).build());
+        VisitDigest am = digest(visit("Z-AM", at("97110", "09:00", "09:15", "PT-1")).build());
+        VisitDigest untimed = digest(visit("0-NONE", pt("97116", 10)).build());
+        List<VisitDigest> sorted = new ArrayList<>(List.of(pm, untimed, am));
+        sorted.sort(PatientHistory.IN_TIME_ORDER);
+        assertThat(sorted).extracting(VisitDigest::visitId).containsExactly("Z-AM", "A-PM", "0-NONE");
+    }
+
+    @Test
+    void aGroupSessionsTimesAreInTheDigestAndThePatientCannotBeInTwoPlacesA014() {
+        VisitDigest inGroup = digest(visit("V1", ComplianceFixture.group(at("97150", "09:00", "09:30", "PT-1")))
+                .build());
+        assertThat(inGroup.treatments()).singleElement().satisfies(t -> {
+            assertThat(t.group()).isTrue();
+            assertThat(t.oneOnOne()).isFalse();
+            assertThat(t.minutes()).isZero();
+        });
+        VisitDigest oneOnOne = digest(visit("V2", at("97110", "09:15", "09:45", "PT-2")).build());
+        assertThat(of(check(inGroup, oneOnOne), "MW-A014")).singleElement().satisfies(f -> assertThat(
+                f.finding().message()).contains("15 minutes between 09:15 and 09:30 (97150 (PT-1) on V1 and 97110 "
+                + "(PT-2) on V2)"));
+    }
 }

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.ComplianceFixture;
+import org.minutewise.core.claim.Estimate;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.model.YearToDate;
 
@@ -130,6 +132,46 @@ class PatientHistoryTest {
         List<AcrossFinding> withOutside = PatientHistory.check(vs, Map.of(2026, new YearToDate(
                 new BigDecimal("2000.00"), BigDecimal.ZERO)), FEES);
         assertThat(ids(withOutside, "MW-A003")).startsWith("V08").hasSize(33);
+    }
+
+    /**
+     * Two visits of one day: the later in time crosses the threshold, whatever the ids say (the afternoon visit's id
+     * sorts first). It carries KX, the morning visit does not: nothing to report.
+     */
+    @Test
+    void aDaysKxIsCountedInTheOrderOfTheVisitsTimes() {
+        List<VisitDigest> vs = List.of(timed("M-Z-AM", "97110", "09:00", "09:15", "30", false),
+                timed("M-A-PM", "97112", "15:00", "15:15", "30", true));
+        Map<Integer, YearToDate> before = Map.of(2026, new YearToDate(new BigDecimal("2430.00"), BigDecimal.ZERO));
+        List<AcrossFinding> out = PatientHistory.check(vs, before, FEES);
+        assertThat(ids(out, "MW-A003")).isEmpty();
+        assertThat(ids(out, "MW-A004")).isEmpty();
+        List<AcrossFinding> swapped = PatientHistory.check(List.of(timed("M-Z-AM", "97110", "15:00", "15:15", "30",
+                false), timed("M-A-PM", "97112", "09:00", "09:15", "30", true)), before, FEES);
+        assertThat(ids(swapped, "MW-A004")).containsExactly("M-A-PM");
+        assertThat(ids(swapped, "MW-A003")).containsExactly("M-Z-AM");
+    }
+
+    private static VisitDigest timed(String id, String code, String start, String end, String allowed, boolean kx) {
+        org.minutewise.core.model.Period p = org.minutewise.core.model.Period.of(start, end);
+        return new VisitDigest(id, "P1", START, "medicare", true, false, 0, 0, false,
+                List.of(new VisitDigest.Line(code, kx ? List.of("GP", "KX") : List.of("GP"), 1, "PT_SLP",
+                        new BigDecimal(allowed))),
+                List.of(new VisitDigest.Treatment("T1", code, true, p.minutes(), 1, List.of(p))));
+    }
+
+    /** A duplicate claim's dollars: its unit priced in full on its own is at the reduced rate beside the original. */
+    @Test
+    void aDuplicatesDollarsAreAtTheReducedRate() {
+        Estimate.FullUnit full = new Estimate.FullUnit(0, new BigDecimal("0.5"), new BigDecimal("52.00"));
+        List<VisitDigest.Line> lines = List.of(new VisitDigest.Line("97110", List.of("GP"), 2, "PT_SLP",
+                new BigDecimal("60.00")));
+        VisitDigest original = new VisitDigest("V1", "P1", START, "medicare", true, false, 0, 0, false, lines,
+                List.of(), Optional.of(full), "");
+        VisitDigest copy = new VisitDigest("V1-D", "P1", START, "medicare", true, false, 0, 0, false, lines,
+                List.of(), Optional.of(full), "");
+        assertThat(check(List.of(original, copy))).filteredOn(f -> f.finding().ruleId().equals("MW-A006"))
+                .singleElement().satisfies(f -> assertThat(f.exposedDollars()).isEqualByComparingTo("52.00"));
     }
 
     /** A line in no KX bucket (chiropractic manipulation: not therapy) adds nothing to the count. */

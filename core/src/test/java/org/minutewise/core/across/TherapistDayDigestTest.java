@@ -70,4 +70,37 @@ class TherapistDayDigestTest {
         assertThat(out).extracting(AcrossFinding::visitId).containsExactly("V2", "V3", "V3");
         assertThat(out.get(0).finding().message()).contains("30 minutes");
     }
+
+    private static VisitDigest group(String id, String patient, String provider, String code, String period) {
+        String[] se = period.split("-");
+        Period p = Period.of(se[0], se[1]);
+        boolean timed = !code.equals("97150");
+        return new VisitDigest(id, patient, DAY, "medicare", true, false, 0, 0, false,
+                List.of(new VisitDigest.Line(code, List.of("GP"), 1, "PT_SLP", BigDecimal.ZERO)),
+                List.of(new VisitDigest.Treatment(provider, code, false, timed ? p.minutes() : 0, timed ? 1 : 0,
+                        List.of(p), true)));
+    }
+
+    @Test
+    void oneOnOneWhileLeadingAGroupIsA001ButTheGroupItselfIsNot() {
+        VisitDigest alone = visit("V1", "P1", "T1", true, "10:00-10:30");
+        VisitDigest g5 = group("V5", "P5", "T1", "97150", "10:00-10:30");
+        VisitDigest g6 = group("V6", "P6", "T1", "97150", "10:00-10:30");
+        List<AcrossFinding> out = TherapistDay.check("T1", DAY, List.of(alone, g5, g6));
+        assertThat(out).extracting(AcrossFinding::visitId).containsExactly("V5", "V6");
+        assertThat(out.get(0).finding().message()).isEqualTo("On 2026-03-02, T1 led a group session on this visit "
+                + "while documented one-on-one on visit V1 with another patient: 30 minutes between 10:00 and 10:30 are "
+                + "billed for both patients.");
+        assertThat(TherapistDay.check("T1", DAY, List.of(g5, g6))).as("the group's own patients").isEmpty();
+        VisitDigest later = visit("V9", "P9", "T1", true, "10:10-10:40");
+        assertThat(TherapistDay.check("T1", DAY, List.of(g5, later))).singleElement().satisfies(f -> assertThat(
+                f.finding().message()).contains("has one-on-one minutes on this visit while leading a group session "
+                + "on visit V5"));
+        VisitDigest timedGroup = group("V7", "P7", "T1", "97110", "10:15-10:45");
+        assertThat(TherapistDay.check("T1", DAY, List.of(alone, timedGroup))).hasSize(1);
+        VisitDigest supervised = new VisitDigest("V8", "P8", DAY, "medicare", true, false, 0, 0, false, List.of(),
+                List.of(new VisitDigest.Treatment("T1", "97035", false, 30, 2, List.of(Period.of("10:00", "10:30")))));
+        assertThat(TherapistDay.check("T1", DAY, List.of(alone, supervised))).as("supervised, not a group").isEmpty();
+        assertThat(TherapistDay.check("T2", DAY, List.of(alone, g5))).as("another provider").isEmpty();
+    }
 }

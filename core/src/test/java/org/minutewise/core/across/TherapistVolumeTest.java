@@ -17,7 +17,31 @@ class TherapistVolumeTest {
         Period p = new Period(java.time.LocalTime.of(8, 0), java.time.LocalTime.of(8, 0).plusMinutes(minutes));
         return new VisitDigest("V" + i, "P" + i, LocalDate.of(2026, 3, 2).plusDays(i), "medicare", true, false, 0, 0,
                 false, List.of(new VisitDigest.Line("97110", List.of("GP"), (int) units, "PT_SLP", BigDecimal.ZERO)),
-                List.of(new VisitDigest.Treatment(provider, "97110", true, minutes, units, List.of(p))));
+                List.of(new VisitDigest.Treatment(provider, "97110", true, minutes, units, List.of(p))),
+                java.util.Optional.empty(), "", List.of(new VisitDigest.DayMinutes("PT", minutes, (int) units,
+                        (int) units)));
+    }
+
+    /** The same visit under a payer of the CPT per-code method: no day minutes in its digest. */
+    private static VisitDigest perCode(int i, String provider, int minutes, double units) {
+        VisitDigest v = visit(i, provider, minutes, units);
+        return new VisitDigest(v.visitId(), v.patientId(), v.date(), "acme", false, false, 0, 0, false, v.lines(),
+                v.treatments());
+    }
+
+    @Test
+    void aPayerOfTheCptMethodIsNotReviewed() {
+        Map<String, long[]> mv = new HashMap<>();
+        Map<String, double[]> u = new HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            TherapistVolume.add(mv, u, perCode(i, "T1", 16, 2)); // 8 + 8 minutes: 2 units by the CPT method
+        }
+        assertThat(TherapistVolume.check(mv, u)).isEmpty();
+        for (int i = 30; i < 60; i++) {
+            TherapistVolume.add(mv, u, visit(i, "T1", 16, 2));
+        }
+        assertThat(TherapistVolume.check(mv, u)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("8.00 minutes per unit"));
     }
 
     private static List<Finding> check(int visits, int minutes, double units) {

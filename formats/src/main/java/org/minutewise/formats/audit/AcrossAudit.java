@@ -107,9 +107,9 @@ public final class AcrossAudit {
         return rows;
     }
 
+    /** In the order the patient's checks read the visits ({@link PatientHistory#IN_TIME_ORDER}). */
     private static boolean earlier(AuditDigest a, AuditDigest b) {
-        int c = a.digest().date().compareTo(b.digest().date());
-        return c < 0 || c == 0 && a.digest().visitId().compareTo(b.digest().visitId()) <= 0;
+        return PatientHistory.IN_TIME_ORDER.compare(a.digest(), b.digest()) <= 0;
     }
 
     /**
@@ -125,10 +125,12 @@ public final class AcrossAudit {
         visits.sort(Comparator.comparing((AuditDigest d) -> d.digest().visitId()));
         List<AuditCsv.FindingRow> rows = new ArrayList<>();
         for (AuditDigest r : visits) {
-            if (owns.test(r.therapist())) {
-                AuditDigest.Stats s = r.stats();
-                totals.therapistVisit(r.therapist(), s.unitsBilled(), s.unitsSupported(), s.over(), s.under(),
-                        s.block(), s.warn(), s.info());
+            for (AuditDigest.Share share : r.shares()) {
+                if (owns.test(share.therapist())) {
+                    AuditDigest.Stats s = share.stats();
+                    totals.therapistVisit(share.therapist(), s.unitsBilled(), s.unitsSupported(), s.over(),
+                            s.under(), s.block(), s.warn(), s.info());
+                }
             }
         }
         // Minutes per timed unit over the period audited.

@@ -15,10 +15,19 @@ import org.minutewise.core.model.Period;
  * A {@link VisitDigest} as the batch audit spills it to the patient and therapist partitions, with what the
  * outputs need beside it: where the visit came from (file, line), the therapist it is counted under, the
  * patient's incurred therapy expenses before the visit (for the start of the year in {@code PatientHistory}),
- * and the visit's own counts (units, dollars, findings by severity) for the therapist's totals.
+ * and the visit's own counts (units, dollars, findings by severity) for the therapists' totals: one share per
+ * therapist whose lines it holds (a PT's and an OT's lines on one visit each count under their own therapist).
  */
 public record AuditDigest(VisitDigest digest, int file, long line, String therapist, BigDecimal ptSlpBefore,
-                    BigDecimal otBefore, Stats stats) {
+                    BigDecimal otBefore, List<Share> shares) {
+    /** What a visit adds to one therapist's totals: the units, dollars and findings of that therapist's lines. */
+    public record Share(String therapist, Stats stats) {
+        public Share {
+            Objects.requireNonNull(therapist, "therapist");
+            Objects.requireNonNull(stats, "stats");
+        }
+    }
+
     /** What a visit adds to its therapist's totals. */
     public record Stats(long unitsBilled, long unitsSupported, BigDecimal over, BigDecimal under, long block, long warn,
                  long info) {
@@ -33,7 +42,13 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         Objects.requireNonNull(therapist, "therapist");
         Objects.requireNonNull(ptSlpBefore, "ptSlpBefore");
         Objects.requireNonNull(otBefore, "otBefore");
-        Objects.requireNonNull(stats, "stats");
+        shares = List.copyOf(shares);
+    }
+
+    /** A visit counted under one therapist alone. */
+    public AuditDigest(VisitDigest digest, int file, long line, String therapist, BigDecimal ptSlpBefore,
+                       BigDecimal otBefore, Stats stats) {
+        this(digest, file, line, therapist, ptSlpBefore, otBefore, List.of(new Share(therapist, stats)));
     }
 
     public void encode(Bin.Out o) {
@@ -50,7 +65,7 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         o.varInt(d.treatments().size());
         for (VisitDigest.Treatment t : d.treatments()) {
             o.string(t.providerId()).string(t.code()).bool(t.oneOnOne()).zigZag(t.minutes())
-                    .i64(Double.doubleToLongBits(t.units())).varInt(t.periods().size());
+                    .i64(Double.doubleToLongBits(t.units())).bool(t.group()).varInt(t.periods().size());
             for (Period p : t.periods()) {
                 o.varLong(p.start().toNanoOfDay()).varLong(p.end().toNanoOfDay());
             }
@@ -63,8 +78,13 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
             o.string(m.discipline()).varInt(m.minutes()).varInt(m.units()).varInt(m.billed());
         }
         o.varInt(file).varLong(line).string(therapist).decimal(ptSlpBefore).decimal(otBefore);
-        o.varLong(stats.unitsBilled()).varLong(stats.unitsSupported()).decimal(stats.over()).decimal(stats.under())
-                .varLong(stats.block()).varLong(stats.warn()).varLong(stats.info());
+        o.varInt(shares.size());
+        for (Share sh : shares) {
+            Stats stats = sh.stats();
+            o.string(sh.therapist()).varLong(stats.unitsBilled()).varLong(stats.unitsSupported())
+                    .decimal(stats.over()).decimal(stats.under()).varLong(stats.block()).varLong(stats.warn())
+                    .varLong(stats.info());
+        }
     }
 
     /**
@@ -105,12 +125,13 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
             boolean oneOnOne = in.bool();
             int minutes = (int) in.zigZag();
             double units = Double.longBitsToDouble(in.i64());
+            boolean group = in.bool();
             int np = in.varInt();
             List<Period> periods = new ArrayList<>(np);
             for (int k = 0; k < np; k++) {
                 periods.add(new Period(LocalTime.ofNanoOfDay(in.varLong()), LocalTime.ofNanoOfDay(in.varLong())));
             }
-            treatments.add(new VisitDigest.Treatment(provider, code, oneOnOne, minutes, units, periods));
+            treatments.add(new VisitDigest.Treatment(provider, code, oneOnOne, minutes, units, periods, group));
         }
         Optional<Estimate.FullUnit> full = Optional.empty();
         if (in.bool()) {
@@ -132,8 +153,13 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         String therapist = in.string(strings);
         BigDecimal ptSlp = in.decimal();
         BigDecimal ot = in.decimal();
-        Stats stats = new Stats(in.varLong(), in.varLong(), in.decimal(), in.decimal(), in.varLong(), in.varLong(),
-                in.varLong());
-        return new AuditDigest(d, file, line, therapist, ptSlp, ot, stats);
+        int ns = in.varInt();
+        List<Share> shares = new ArrayList<>(ns);
+        for (int i = 0; i < ns; i++) {
+            String who = in.string(strings);
+            shares.add(new Share(who, new Stats(in.varLong(), in.varLong(), in.decimal(), in.decimal(), in.varLong(),
+                    in.varLong(), in.varLong())));
+        }
+        return new AuditDigest(d, file, line, therapist, ptSlp, ot, shares);
     }
 }

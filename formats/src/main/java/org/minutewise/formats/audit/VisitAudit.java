@@ -313,12 +313,15 @@ public final class VisitAudit {
         Claim supported = r.engineClaim();
         String fileName = fileNames.apply(file);
         String therapist = therapistOf(v);
+        // A visit with lines of two therapists (a PT's and an OT's): each finding, unit and dollar under its own.
+        boolean several = severalTherapists(v, therapist);
+        Map<String, Tally> tallies = new LinkedHashMap<>(4);
+        tallies.put(therapist, new Tally());
         String patient = v.patient().id().orElse("");
         String date = v.dateOfService().toString();
         String payerId = v.payer();
         // Findings of the visit itself.
         List<AuditCsv.FindingRow> findings = new ArrayList<>(r.findings().size());
-        long[] bySeverity = new long[3];
         boolean claimOnly = claim && claimsOnly(v);
         if (claimOnly) {
             totals.claimsOnly();
@@ -332,11 +335,12 @@ public final class VisitAudit {
             if (claimOnly && NOT_ON_A_CLAIM.contains(f.ruleId())) {
                 continue; // a claim carries no note and no certification dates: said once, in the totals
             }
-            bySeverity[f.severity().ordinal()]++;
+            String who = several ? therapistOfFinding(v, r, f.path(), therapist) : therapist;
+            tallies.computeIfAbsent(who, k -> new Tally()).severity[f.severity().ordinal()]++;
             String message = f.overrideReason().map(reason -> f.message() + " (accepted by the clinic: " + reason
                     + ")").orElse(f.message());
             findings.add(new AuditCsv.FindingRow(v.id(), line, f.ruleId(), f.severity(), message, fileName, f.path(),
-                    date, patient, therapist, payerId));
+                    date, patient, who, payerId));
             totals.finding(f.ruleId(), f.severity(), "", payerId); // the therapist's side: across visits
         }
         // Claim lines: as billed beside as supported, and the estimated dollars of the difference.
@@ -366,6 +370,8 @@ public final class VisitAudit {
                 : java.util.Set.of();
         List<AuditCsv.ClaimRow> claims = new ArrayList<>(codes.size());
         for (String code : codes) {
+            String who = several ? therapistOf(v, code, therapist) : therapist;
+            Tally tally = tallies.computeIfAbsent(who, k -> new Tally());
             List<Integer> bl = billedByCode.getOrDefault(code, List.of());
             List<Integer> sl = supportedByCode.getOrDefault(code, List.of());
             // One row per kind of line, without CQ/CO and with (one row when each side has a single kind): the
@@ -394,6 +400,8 @@ public final class VisitAudit {
             int b = bk[0] + bk[1];
             int s = sk[0] + sk[1];
             unitsBilled += b;
+            tally.billed += b;
+            tally.supported += s;
             // A timed code billed with no minutes behind it (MW-B001: an 837 or billed rows without minutes): the
             // documentation says nothing either way, so it counts as supported, not as over-billed.
             boolean unverifiable = billed && !bl.isEmpty()
@@ -401,6 +409,7 @@ public final class VisitAudit {
             if (unverifiable) {
                 unverified += b;
                 unitsSupported += b - s;
+                tally.supported += b - s;
             }
             int bKinds = (bHas[0] ? 1 : 0) + (bHas[1] ? 1 : 0);
             int sKinds = (sHas[0] ? 1 : 0) + (sHas[1] ? 1 : 0);
@@ -438,8 +447,10 @@ public final class VisitAudit {
                         .add(price[1].multiply(BigDecimal.valueOf(bk[1] - sk[1])));
                 if (delta.signum() > 0) {
                     over = over.add(delta);
+                    tally.over = tally.over.add(delta);
                 } else if (delta.signum() < 0) {
                     under = under.add(delta.negate());
+                    tally.under = tally.under.add(delta.negate());
                 }
             }
             if (medicare && price[0] == null) {
@@ -448,14 +459,14 @@ public final class VisitAudit {
             if (oneRow) {
                 int kb = bHas[1] ? 1 : 0;
                 int ks = sHas[1] ? 1 : 0;
-                claims.add(claimRow(v, line, date, patient, therapistOf(v, code, therapist), payerId, code, bKinds == 1,
+                claims.add(claimRow(v, line, date, patient, who, payerId, code, bKinds == 1,
                         bk[kb], bm.get(kb),
                         sKinds == 1 && !unverifiable, sk[ks], sm.get(ks), billed && !unverifiable,
                         sKinds == 1 ? price[ks] : price[kb]));
             } else {
                 for (int k = 0; k < 2; k++) {
                     if (bHas[k] || sHas[k]) {
-                        claims.add(claimRow(v, line, date, patient, therapistOf(v, code, therapist), payerId, code,
+                        claims.add(claimRow(v, line, date, patient, who, payerId, code,
                                 bHas[k], bk[k],
                                 bm.get(k), sHas[k] && !unverifiable, sk[k], sm.get(k), billed && !unverifiable,
                                 price[k]));
@@ -467,10 +478,12 @@ public final class VisitAudit {
         totals.visit(payerId, rows, billed, billedOrEngine, unitsSupported, over, under);
         totals.unverified(unverified);
         totals.unpriced(unpriced);
+        List<AuditDigest.Share> shares = new ArrayList<>(tallies.size());
+        tallies.forEach((who, t) -> shares.add(new AuditDigest.Share(who, new AuditDigest.Stats(
+                billed ? t.billed : t.supported, t.supported, t.over, t.under, t.severity[Severity.BLOCK.ordinal()],
+                t.severity[Severity.WARN.ordinal()], t.severity[Severity.INFO.ordinal()]))));
         AuditDigest digest = new AuditDigest(VisitDigest.of(r, checker.ref().codes()), file, line, therapist,
-                v.patient().spentBefore(Discipline.PT), v.patient().spentBefore(Discipline.OT),
-                new AuditDigest.Stats(billedOrEngine, unitsSupported, over, under, bySeverity[Severity.BLOCK.ordinal()],
-                        bySeverity[Severity.WARN.ordinal()], bySeverity[Severity.INFO.ordinal()]));
+                v.patient().spentBefore(Discipline.PT), v.patient().spentBefore(Discipline.OT), shares);
         return new Outcome(findings, claims, Optional.of(digest), Optional.empty());
     }
 
@@ -517,6 +530,64 @@ public final class VisitAudit {
                 into.add(m);
             }
         }
+    }
+
+    /** What one therapist's lines of a visit add to the therapist's totals. */
+    private static final class Tally {
+        long billed;
+        long supported;
+        BigDecimal over = BigDecimal.ZERO;
+        BigDecimal under = BigDecimal.ZERO;
+        final long[] severity = new long[3];
+    }
+
+    /** Whether a line of the visit is another therapist's than {@code therapist} (its own, or its supervisor's). */
+    static boolean severalTherapists(Visit v, String therapist) {
+        for (ServiceLine s : v.services()) {
+            Optional<String> whose = s.provider().role().isTherapist() ? s.provider().id()
+                    : s.provider().supervisorId();
+            if (whose.isPresent() && !whose.get().equals(therapist)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The therapist a finding is about: the therapist of the service line or code its path names
+     * ({@code services[2]...}, {@code services[code=97110]}, {@code claimLines[1]}, {@code billed[0].modifiers},
+     * {@code billed[code=97110]}), else the visit's.
+     */
+    static String therapistOfFinding(Visit v, CheckResult r, String path, String visitTherapist) {
+        int open = path.indexOf('[');
+        int close = path.indexOf(']');
+        if (open < 0 || close < open) {
+            return visitTherapist;
+        }
+        String list = path.substring(0, open);
+        String inside = path.substring(open + 1, close);
+        String code;
+        if (inside.startsWith("code=")) {
+            code = inside.substring(5);
+        } else {
+            int i;
+            try {
+                i = Integer.parseInt(inside);
+            } catch (NumberFormatException e) {
+                return visitTherapist;
+            }
+            if (list.equals("services") && i < v.services().size()) {
+                ServiceLine line = v.services().get(i);
+                return therapistAmong(v, s -> s == line).orElse(visitTherapist);
+            } else if (list.equals("claimLines") && i < r.claim().lines().size()) {
+                code = r.claim().lines().get(i).code();
+            } else if (list.equals("billed") && i < v.billed().size()) {
+                code = v.billed().get(i).code();
+            } else {
+                return visitTherapist;
+            }
+        }
+        return therapistOf(v, code, visitTherapist);
     }
 
     /**

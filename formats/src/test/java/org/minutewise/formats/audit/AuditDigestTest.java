@@ -35,7 +35,7 @@ class AuditDigestTest {
                                 new BigDecimal("123456789012345678901234567890.5"))),
                 List.of(new VisitDigest.Treatment("PTA-1", "97110", true, 23, 1.5333333333333334,
                         List.of(Period.of("09:00", "09:23"), new Period(LocalTime.of(23, 30), Period.END_OF_DAY))),
-                        new VisitDigest.Treatment("PT-1", "97530", false, 10, 0, List.of())),
+                        new VisitDigest.Treatment("PT-1", "97530", false, 10, 0, List.of(), true)),
                 java.util.Optional.empty(), "1234567890",
                 List.of(new VisitDigest.DayMinutes("PT", 23, 2, 2), new VisitDigest.DayMinutes("OT", 0, 0, 1)));
         AuditDigest r = new AuditDigest(d, 3, 123_456_789_012L, "PT-1", new BigDecimal("2480.00"),
