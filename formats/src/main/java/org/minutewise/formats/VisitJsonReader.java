@@ -117,7 +117,7 @@ public final class VisitJsonReader {
                 if (!Icd10.isWellFormed(code)) {
                     throw new InputException(path, "not an ICD-10-CM code: \"" + d.get(i).asText() + "\"");
                 }
-                dx.add(code);
+                dx.add(Icd10.dotted(code));
             }
             b.diagnoses(dx);
         }

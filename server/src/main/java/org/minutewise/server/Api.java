@@ -404,6 +404,7 @@ final class Api {
         }
         String actor = actor(ctx);
         Visit v = readVisit(n);
+        storable(v);
         Optional<StoredVisit> previous = store.get(v.id());
         Optional<String> before = previous.flatMap(p -> p.summary().patientId());
         if (before.isPresent() && v.patient().id().isPresent() && !before.equals(v.patient().id())) {
@@ -812,6 +813,40 @@ final class Api {
             return Json.mapper().writeValueAsString(n);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The visit store keeps ids of at most this many characters. */
+    static final int MAX_ID = 64;
+
+    /**
+     * A visit the store can keep: its ids (visit, patient, payer, each provider and supervisor) of 1 to 64
+     * characters with no control character (an id is also a URL path segment). Checked before saving, so that a
+     * too long id is the client's 422 naming the field, not the store's failure.
+     */
+    private static void storable(Visit v) {
+        storableId("id", v.id());
+        v.patient().id().ifPresent(id -> storableId("patient.id", id));
+        storableId("payer", v.payer());
+        for (int i = 0; i < v.services().size(); i++) {
+            org.minutewise.core.model.Provider p = v.services().get(i).provider();
+            String at = "services[" + i + "].provider.";
+            int line = i;
+            p.id().ifPresent(id -> storableId(at + "id", id));
+            p.supervisorId().ifPresent(id -> storableId("services[" + line + "].provider.supervisorId", id));
+        }
+    }
+
+    private static void storableId(String field, String id) {
+        if (id.isEmpty() || id.length() > MAX_ID) {
+            throw new InputException(field, "an id of 1 to " + MAX_ID + " characters is needed to save a visit (got "
+                    + id.length() + ")");
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.isISOControl(id.charAt(i))) {
+                throw new InputException(field, "a control character (U+" + String.format(java.util.Locale.ROOT,
+                        "%04X", (int) id.charAt(i)) + ") cannot be saved in an id");
+            }
         }
     }
 

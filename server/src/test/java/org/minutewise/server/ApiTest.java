@@ -520,6 +520,25 @@ class ApiTest {
         assertProblem(s.post("/api/v1/visits", "text/csv", "a,b"), 415, "Content-Type");
     }
 
+    /** Ids the store cannot keep are the client's 422 naming the field, never a 5xx; 64 characters are kept. */
+    @Test
+    void savingRefusesAnIdTheStoreCannotKeep() {
+        String p64 = "P".repeat(64);
+        assertThat(s.postJson("/api/v1/visits", visit("LONG-1", p64, "TL9", "09:00", "09:30")).status())
+                .isEqualTo(201);
+        assertProblem(s.postJson("/api/v1/visits", visit("LONG-2", p64 + "P", "TL9", "11:00", "11:30")), 422,
+                "patient.id");
+        assertProblem(s.postJson("/api/v1/visits", visit("LONG-3", "P-L3", "T".repeat(65), "11:00", "11:30")), 422,
+                "services[0].provider.id");
+        assertProblem(s.postJson("/api/v1/visits", visit("V".repeat(65), "P-L4", "TL9", "12:00", "12:30")), 422,
+                "id");
+        assertProblem(s.postJson("/api/v1/visits", visit("NUL\\u0000", "P-L5", "TL9", "13:00", "13:30")), 422,
+                "id");
+        // The check itself takes them (nothing is kept).
+        assertThat(s.postJson("/api/v1/check", visit("LONG-2", p64 + "P", "TL9", "11:00", "11:30")).status())
+                .isIn(200);
+    }
+
     @Test
     void oneTherapistWithTwoPatientsInTheSameMinutesIsAFindingOnSave() {
         TestServer.Reply first = s.postJson("/api/v1/visits", visit("O-1", "P-O1", "TO1", "10:00", "10:25"));

@@ -37,6 +37,14 @@ public final class Icd10 {
         return true;
     }
 
+    /**
+     * A well-formed code in its dotted form, as ICD-10-CM writes it and HL7's terminology expects (I69351 is
+     * I69.351); a category (3 characters) or a code with its dot as it is.
+     */
+    public static String dotted(String code) {
+        return code.length() > 3 && code.indexOf('.') < 0 ? code.substring(0, 3) + "." + code.substring(3) : code;
+    }
+
     private static boolean letter(char c) {
         return c >= 'A' && c <= 'Z' && c != 'U';
     }

@@ -35,6 +35,9 @@ class CodeShapeProperties {
         assertThat(Icd10.isWellFormed("I69.351")).isTrue();
         assertThat(Icd10.isWellFormed("R2681")).isTrue();
         assertThat(Icd10.isWellFormed("M62")).isTrue();
+        assertThat(Icd10.dotted("I69351")).isEqualTo("I69.351");
+        assertThat(Icd10.dotted("I69.351")).isEqualTo("I69.351");
+        assertThat(Icd10.dotted("M62")).isEqualTo("M62");
         assertThat(Icd10.isWellFormed("U07.1")).isFalse();
         assertThat(Icd10.isWellFormed("I69.")).isFalse();
         assertThat(Icd10.isWellFormed("I69.35123")).isFalse();

@@ -153,7 +153,7 @@ public final class CsvVisitReader {
                 if (!Icd10.isWellFormed(code)) {
                     throw err(line, "diagnoses", "not an ICD-10-CM code: \"" + d.trim() + "\"");
                 }
-                dx.add(code);
+                dx.add(Icd10.dotted(code));
             }
         }
         String code = required(h, f, line, "code").toUpperCase();

@@ -896,6 +896,7 @@ public final class FhirVisitReader {
                         if (!Icd10.isWellFormed(code)) {
                             throw new InputException(cp, "not an ICD-10-CM code: \"" + cd.getCode() + "\"");
                         }
+                        code = Icd10.dotted(code); // HL7's ICD-10-CM system writes the dot (I69.351)
                         found = true;
                         if (!dx.contains(code)) {
                             source.put("diagnoses[" + dx.size() + "]", cp);

@@ -40,13 +40,14 @@ public final class SourceMap {
 
     /**
      * The FHIRPath expressions for a finding's visit path. Without a FHIR source: the visit path itself with a
-     * character range ({@code note[120:148]}) cut off, or nothing for an empty path.
+     * character range ({@code note[120:148]}) cut off, a selection by code written as FHIRPath
+     * ({@code services[code=97140]} is {@code services.where(code='97140')}), or nothing for an empty path.
      */
     public List<String> expressions(String visitPath) {
         Objects.requireNonNull(visitPath, "visitPath");
         String p = stripRange(visitPath);
         if (paths.isEmpty()) {
-            return p.isEmpty() ? List.of() : List.of(p);
+            return p.isEmpty() ? List.of() : List.of(fhirPath(p));
         }
         if (p.startsWith("services[code=")) {
             int end = p.indexOf(']');
@@ -88,6 +89,23 @@ public final class SourceMap {
     }
 
     /** {@code note[120:148]} to {@code note}: a character range is no FHIRPath. */
+    /**
+     * A visit path as FHIRPath: {@code list[code=X]} (a selection, which FHIRPath writes with {@code where}) becomes
+     * {@code list.where(code='X')}; indexes ({@code services[2].code}) are FHIRPath already.
+     */
+    static String fhirPath(String p) {
+        int at = p.indexOf("[code=");
+        if (at < 0) {
+            return p;
+        }
+        int end = p.indexOf(']', at);
+        if (end < 0) {
+            return p;
+        }
+        String code = p.substring(at + "[code=".length(), end).replace("'", "\\'");
+        return p.substring(0, at) + ".where(code='" + code + "')" + fhirPath(p.substring(end + 1));
+    }
+
     static String stripRange(String p) {
         int b = p.lastIndexOf('[');
         if (b > 0 && p.endsWith("]") && p.substring(b).contains(":")) {

@@ -84,6 +84,14 @@ class FhirVisitReaderTest {
         assertThat(late.services().get(0).periods().get(0).toString()).startsWith("19:00");
     }
 
+    /** HL7's ICD-10-CM system writes the dot: a code written without it is read in its dotted form. */
+    @Test
+    void anUndottedDiagnosisIsReadDotted() {
+        Visit v = readOne(Golden.read(STROKE).replace("\"I69.351\"", "\"I69351\"").replace("\"R26.81\"",
+                "\"r2681\""));
+        assertThat(v.diagnoses()).containsExactly("I69.351", "R26.81");
+    }
+
     @Test
     void strokeVisitMapsWhatTheResourcesCarry() {
         FhirVisitReader.Result r = read(Golden.read(STROKE)).get(0);
@@ -132,6 +140,13 @@ class FhirVisitReaderTest {
                 .containsExactly("Bundle.entry[6].resource.code.coding[0].code");
         assertThat(r.source().expressions("patient.yearToDate")).containsExactly("Bundle.entry[1].resource");
         assertThat(r.source().expressions("")).containsExactly("Bundle.entry[0].resource");
+        // A visit not read from FHIR: its own paths, a selection by code written as FHIRPath.
+        assertThat(SourceMap.none().expressions("services[code=97140]"))
+                .containsExactly("services.where(code='97140')");
+        assertThat(SourceMap.none().expressions("billed[code=97112].modifiers"))
+                .containsExactly("billed.where(code='97112').modifiers");
+        assertThat(SourceMap.none().expressions("services[2].periods[0]")).containsExactly("services[2].periods[0]");
+        assertThat(SourceMap.none().expressions("note[120:148]")).containsExactly("note");
     }
 
     @Test
