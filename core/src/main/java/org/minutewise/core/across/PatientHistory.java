@@ -146,6 +146,12 @@ public final class PatientHistory {
                     + "Policy Manual ch. XI §P; RULES.md §2",
             Citations.CLAIMS_MANUAL_CH5);
 
+    public static final RuleInfo PAYER_LIMIT_ACROSS_VISITS = new RuleInfo("MW-A016", Severity.WARN,
+            "The payer's daily limit of timed units passed by the day's visits together",
+            "A payer's cap on timed units a day covers the patient's whole day: bill at most that many timed units "
+                    + "across the day's claims, or get the payer's authorization for more.",
+            "Payer profile (maxTimedUnitsPerDay); RULES.md §5", Citations.MINUTEWISE);
+
     public static final RuleInfo EVALUATIONS_ACROSS_VISITS = new RuleInfo("MW-A015", Severity.BLOCK,
             "Two evaluations of one discipline on the patient's visits of one day",
             "Bill one evaluation or re-evaluation per discipline and day: void the second, or move it to the day "
@@ -187,7 +193,7 @@ public final class PatientHistory {
     public static List<RuleInfo> rules() {
         return List.of(PROGRESS_REPORT, KX_CROSSING, KX_EARLY, COPIED_NOTE, DUPLICATE, NCCI_ACROSS_VISITS,
                 MUE_ACROSS_VISITS, MPPR_ACROSS_VISITS, DAY_UNITS_OVER, DAY_UNITS_UNDER, SAME_MINUTES_TWO_VISITS,
-                EVALUATIONS_ACROSS_VISITS);
+                EVALUATIONS_ACROSS_VISITS, PAYER_LIMIT_ACROSS_VISITS);
     }
 
     /**
@@ -207,7 +213,7 @@ public final class PatientHistory {
      */
     public static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
                                             ReferenceData ref) {
-        return check(visits, startOfYear, ref.fees(), ref.ptp(), ref.mue(), Map.of());
+        return check(visits, startOfYear, ref.fees(), ref.ptp(), ref.mue(), Map.of(), ref);
     }
 
     /**
@@ -216,17 +222,18 @@ public final class PatientHistory {
      */
     public static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
                                             Map<String, YearToDate> stated, ReferenceData ref) {
-        return check(visits, startOfYear, ref.fees(), ref.ptp(), ref.mue(), stated);
+        return check(visits, startOfYear, ref.fees(), ref.ptp(), ref.mue(), stated, ref);
     }
 
     private static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
                                              FeeData fees, PtpTable ptp, MueTable mue) {
-        return check(visits, startOfYear, fees, ptp, mue, Map.of());
+        return check(visits, startOfYear, fees, ptp, mue, Map.of(), null);
     }
 
+    /** {@code ref}, when given, has the payer profiles and codes of the day's payer limits (MW-A016). */
     private static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
                                              FeeData fees, PtpTable ptp, MueTable mue,
-                                             Map<String, YearToDate> stated) {
+                                             Map<String, YearToDate> stated, ReferenceData ref) {
         List<VisitDigest> sorted = new ArrayList<>(visits);
         sorted.sort(IN_TIME_ORDER);
         List<AcrossFinding> out = new ArrayList<>();
@@ -240,6 +247,9 @@ public final class PatientHistory {
         evaluations(sorted, duplicated, out);
         for (List<VisitDigest> day : days) {
             dayUnits(day, duplicated, overlapping, out);
+            if (ref != null) {
+                payerDailyLimit(day, ref, duplicated, out);
+            }
         }
         if (ptp != null || mue != null) {
             for (List<VisitDigest> day : days) {
@@ -623,6 +633,45 @@ public final class PatientHistory {
             i = j;
         }
         return pairs;
+    }
+
+    /**
+     * The timed units of the patient's visits of one day (one billing provider) for one payer above its profile's
+     * daily cap, when no visit passes it alone (that visit's MW-E007 says so); a duplicate claim's lines are MW-A006's.
+     * Reported on the day's last visit of the payer.
+     */
+    private static void payerDailyLimit(List<VisitDigest> day, ReferenceData ref, Set<String> duplicated,
+                                        List<AcrossFinding> out) {
+        Map<String, int[]> byPayer = new java.util.TreeMap<>(); // payer: units, visits, most on one visit
+        Map<String, String> last = new HashMap<>();
+        for (VisitDigest v : day) {
+            int units = 0;
+            for (int i = 0; i < v.lines().size(); i++) {
+                VisitDigest.Line l = v.lines().get(i);
+                org.minutewise.core.codes.CodeInfo info = ref.codes().getOrNull(l.code());
+                if (l.units() > 0 && info != null && info.timed() && !duplicated.contains(lineKey(v, i))) {
+                    units += l.units();
+                }
+            }
+            if (units > 0) {
+                int[] d = byPayer.computeIfAbsent(v.payer(), k -> new int[3]);
+                d[0] += units;
+                d[1]++;
+                d[2] = Math.max(d[2], units);
+                last.put(v.payer(), v.visitId());
+            }
+        }
+        byPayer.forEach((payer, d) -> ref.payers().find(payer).ifPresent(profile -> {
+            if (d[1] >= 2 && profile.maxTimedUnitsPerDay().isPresent()) {
+                int cap = profile.maxTimedUnitsPerDay().getAsInt();
+                if (d[0] > cap && d[2] <= cap) {
+                    out.add(new AcrossFinding(last.get(payer), PAYER_LIMIT_ACROSS_VISITS.finding("claimLines",
+                            "The patient's " + d[1] + " visits of " + day.get(0).date() + " bill " + d[0]
+                                    + " timed units together; payer " + payer + " allows " + cap + " a day. The "
+                                    + (d[0] - cap) + " over the limit are denied unless authorized.")));
+                }
+            }
+        }));
     }
 
     /** Whether the visit's line of {@code code} duplicates an earlier visit's (MW-A006). */

@@ -241,4 +241,27 @@ class DayUnitsTest {
                 f.finding().message()).contains("15 minutes between 09:15 and 09:30 (97150 (PT-1) on V1 and 97110 "
                 + "(PT-2) on V2)"));
     }
+
+    @Test
+    void aPayersDailyCapPassedByTheDaysVisitsTogetherA016() {
+        org.minutewise.core.payer.PayerProfile capped = ComplianceFixture.Payer.commercial("capped", UnitMethod.CPT)
+                .maxTimedUnitsPerDay(4).build();
+        VisitChecker checker = ComplianceFixture.checker(capped);
+        org.minutewise.core.check.ReferenceData ref = ComplianceFixture.ref(capped);
+        VisitDigest a = VisitDigest.of(checker.check(visit("V1", pt("97110", 38)).payer("capped").build()),
+                ref.codes());
+        VisitDigest b = VisitDigest.of(checker.check(visit("V2", pt("97112", 38)).payer("capped").build()),
+                ref.codes());
+        List<AcrossFinding> out = PatientHistory.check(List.of(a, b), Map.of(), ref);
+        assertThat(of(out, "MW-A016")).singleElement().satisfies(f -> {
+            assertThat(f.visitId()).isEqualTo("V2");
+            assertThat(f.finding().message()).isEqualTo("The patient's 2 visits of 2026-03-02 bill 6 timed units "
+                    + "together; payer capped allows 4 a day. The 2 over the limit are denied unless authorized.");
+        });
+        VisitDigest small = VisitDigest.of(checker.check(visit("V2", pt("97112", 8)).payer("capped").build()),
+                ref.codes());
+        assertThat(of(PatientHistory.check(List.of(a, small), Map.of(), ref), "MW-A016")).as("3 + 1 = 4").isEmpty();
+        assertThat(of(check(digest(visit("V1", pt("97110", 38)).build()), digest(visit("V2", pt("97112", 38))
+                .build())), "MW-A016")).as("Medicare has no such cap").isEmpty();
+    }
 }
