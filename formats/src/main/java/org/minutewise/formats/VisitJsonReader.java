@@ -78,10 +78,17 @@ public final class VisitJsonReader {
         }
     }
 
+    /** The longest reason an override may give (the API's overrides endpoint takes the same). */
+    public static final int MAX_OVERRIDE_REASON = 500;
+
     /** One visit object. */
     public Visit read(JsonNode n) {
         if (!n.isObject()) {
             throw new InputException("", "expected a visit object, got " + kind(n));
+        }
+        if (n.path("resourceType").isTextual()) {
+            throw new InputException("resourceType", "this is a FHIR " + n.get("resourceType").asText() + ", not a "
+                    + "visit: send a FHIR Bundle as application/fhir+json (the API) or with --in fhir (the CLI)");
         }
         String id = requiredText(n, "id", "");
         if (id.length() > 64) {
@@ -200,7 +207,12 @@ public final class VisitJsonReader {
                     throw new InputException(path + ".finding", "expected a finding id like MW-D003, got \""
                             + findingId + "\"");
                 }
-                b.override(new FindingOverride(findingId, requiredText(e, "reason", path)));
+                String reason = requiredText(e, "reason", path);
+                if (reason.length() > MAX_OVERRIDE_REASON) {
+                    throw new InputException(path + ".reason", "at most " + MAX_OVERRIDE_REASON + " characters, got "
+                            + reason.length());
+                }
+                b.override(new FindingOverride(findingId, reason));
             }
         }
         b.claimInfo(claimInfo(n));

@@ -324,8 +324,12 @@ final class Api {
      */
     private static Optional<java.time.ZoneId> zone(Context ctx) {
         String z = ctx.queryParam("zone");
-        if (z == null || z.isBlank()) {
+        if (z == null) {
             return Optional.empty();
+        }
+        if (z.isBlank()) {
+            throw new ApiException(400, "Bad request", "zone is empty: give a time zone like America/New_York or "
+                    + "-05:00, or leave the parameter out", "zone");
         }
         try {
             return Optional.of(java.time.ZoneId.of(z));
@@ -505,7 +509,7 @@ final class Api {
                     + "accept" : "; the ones it has to accept: " + String.join(", ", acceptable)));
         }
         String reason = text(n, "reason").map(String::strip).orElse("");
-        if (reason.isEmpty() || reason.length() > 500) {
+        if (reason.isEmpty() || reason.length() > org.minutewise.formats.VisitJsonReader.MAX_OVERRIDE_REASON) {
             throw new InputException("reason", "required: why the clinic accepts this finding (at most 500 "
                     + "characters)");
         }

@@ -294,6 +294,8 @@ class ApiTest {
         TestServer.Reply ok = s.post("/api/v1/check?zone=America/New_York", "application/fhir+json", bundle);
         assertThat(ok.status()).as(ok.body()).isIn(200);
         assertProblem(s.post("/api/v1/check?zone=Mars/Olympus", "application/fhir+json", bundle), 400, "zone");
+        assertProblem(s.post("/api/v1/check?zone=", "application/fhir+json", bundle), 400, "zone");
+        assertProblem(s.postJson("/api/v1/check", bundle), 422, "resourceType");
     }
 
     @Test
@@ -534,6 +536,9 @@ class ApiTest {
                 "id");
         assertProblem(s.postJson("/api/v1/visits", visit("NUL\\u0000", "P-L5", "TL9", "13:00", "13:30")), 422,
                 "id");
+        String longReason = visit("LONG-6", "P-L6", "TL9", "14:00", "14:30").replace("\"services\"",
+                "\"overrides\":[{\"finding\":\"MW-D003\",\"reason\":\"" + "x".repeat(501) + "\"}],\"services\"");
+        assertProblem(s.postJson("/api/v1/visits", longReason), 422, "overrides[0].reason");
         // The check itself takes them (nothing is kept).
         assertThat(s.postJson("/api/v1/check", visit("LONG-2", p64 + "P", "TL9", "11:00", "11:30")).status())
                 .isIn(200);
