@@ -402,6 +402,30 @@ class AuditTest {
     }
 
     /**
+     * 59 on 97140 billed on the afternoon visit bypasses the NCCI pair with the morning's 97530 (MW-A008 finds
+     * nothing to report): the corrected lines keep it, since the afternoon visit alone cannot judge it. 59 on 97530,
+     * which is column two of no edit, is not kept.
+     */
+    @Test
+    void aDistinctModifierForAnotherVisitsPairIsKept() throws IOException {
+        String csv = HEADER
+                + "N2a,2026-03-02,medicare,,PT,N2,R26.81,97530,20,09:00,09:20,T7,PT,,1,GP,,\r\n"
+                + "N2b,2026-03-02,medicare,,PT,N2,R26.81,97140,20,15:00,15:20,T7,PT,,1,GP;59,,\r\n"
+                + "N3a,2026-03-03,medicare,,PT,N3,R26.81,97530,20,09:00,09:20,T7,PT,,1,GP;59,,\r\n";
+        Path in = tmp.resolve("distinct.csv");
+        Files.writeString(in, csv);
+        Path out = tmp.resolve("distinct");
+        audit(out, 2, 3, in);
+        Map<String, String> modifiers = new TreeMap<>();
+        for (Map<String, String> r : rows(out.resolve("claims.csv"))) {
+            modifiers.put(r.get("visitId") + " " + r.get("code"), r.get("modifiers"));
+        }
+        assertThat(modifiers).containsEntry("N2b 97140", "GP;59").containsEntry("N2a 97530", "GP")
+                .containsEntry("N3a 97530", "GP");
+        assertThat(rows(out.resolve("findings.csv"))).extracting(m -> m.get("ruleId")).doesNotContain("MW-A008");
+    }
+
+    /**
      * Two sessions of one day, 10 minutes each, billed 1 unit each: their 20 minutes together make 1 unit
      * (MW-A012), found through the spilled digests whatever the partitions; the same minutes a day apart are fine.
      */

@@ -430,6 +430,18 @@ public final class VisitAudit {
                     }
                 }
             }
+            // A 59 or X modifier billed on a code that may pair with another visit's line of the day (the NCCI edit's
+            // other code is not on this visit): the visit alone cannot judge it (MW-A008 does, across visits).
+            for (int k = 0; k < 2; k++) {
+                List<String> beside = bm.get(oneRow ? (bHas[1] ? 1 : 0) : k);
+                if (sHas[k] && distinctOf(sm.get(k)) == null && distinctForAnotherVisit(v, code, beside, codes)) {
+                    List<String> kept = withDistinct(sm.get(k), distinctOf(beside));
+                    if (kept != sm.get(k)) {
+                        sm.get(k).clear();
+                        sm.get(k).addAll(kept);
+                    }
+                }
+            }
             // The units' worth at a price that does not depend on which line holds the day's unit paid in full.
             BigDecimal[] price = new BigDecimal[2];
             if (medicare) {
@@ -530,6 +542,57 @@ public final class VisitAudit {
                 into.add(m);
             }
         }
+    }
+
+    /**
+     * Whether a billed 59 or X{E,P,S,U} on {@code code} is one the visit alone cannot judge: the supported line has
+     * none, and the code is column two of an NCCI edit (one a modifier may bypass) whose column-one code is not on
+     * this visit, so the modifier may bypass the pair with another visit's line of the same day.
+     */
+    private boolean distinctForAnotherVisit(Visit v, String code, List<String> billed, List<String> visitCodes) {
+        if (distinctOf(billed) == null) {
+            return false;
+        }
+        for (org.minutewise.core.edits.PtpEdit e : checker.ref().ptp().touching(code, v.dateOfService())) {
+            if (e.column2().equals(code) && e.bypassable() && !visitCodes.contains(e.column1())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first 59 or X{E,P,S,U} among the modifiers, or null. */
+    private static String distinctOf(List<String> modifiers) {
+        for (String m : modifiers) {
+            if (org.minutewise.core.payer.PayerProfile.DISTINCT_MODIFIERS.contains(m)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The modifiers with {@code distinct} (59 or an X modifier) in its place of the documented order (after the
+     * discipline and CQ/CO, before KX, GA/GZ and 96/97); the same list when one is there already or there is no room.
+     */
+    static List<String> withDistinct(List<String> modifiers, String distinct) {
+        if (distinctOf(modifiers) != null || modifiers.size() >= ClaimBuilder.MAX_MODIFIERS) {
+            return modifiers;
+        }
+        int at = modifiers.size();
+        for (int i = 0; i < modifiers.size(); i++) {
+            String m = modifiers.get(i);
+            if (m.equals("KX") || m.equals("GA") || m.equals("GZ") || m.equals("GY") || m.equals("GX")
+                    || m.equals("96") || m.equals("97")) {
+                at = i;
+                break;
+            }
+        }
+        List<String> out = new ArrayList<>(modifiers.size() + 1);
+        out.addAll(modifiers.subList(0, at));
+        out.add(distinct);
+        out.addAll(modifiers.subList(at, modifiers.size()));
+        return out;
     }
 
     /** What one therapist's lines of a visit add to the therapist's totals. */
