@@ -240,7 +240,14 @@ public final class VisitJsonReader {
             throw new InputException("placeOfService", "expected a 2-digit place of service code like 11, got \""
                     + pos.get() + "\"");
         }
-        return new ClaimInfo(bp, optionalText(n, "payerName", ""), optionalText(n, "payerId", ""), sub, pos);
+        // The 837's claim filing indicator (SBR09) as billed; without it the 837 writer goes by the payer profile.
+        Optional<String> filing = optionalText(n, "claimFilingIndicator", "").map(String::toUpperCase);
+        if (filing.isPresent() && !filing.get().matches("[0-9A-Z]{1,2}")) {
+            throw new InputException("claimFilingIndicator", "expected a claim filing indicator code like MB, MC or "
+                    + "CI, got \"" + filing.get() + "\"");
+        }
+        return new ClaimInfo(bp, optionalText(n, "payerName", ""), optionalText(n, "payerId", ""), sub, pos,
+                filing, Optional.empty(), Optional.empty());
     }
 
     /** The postal address under {@code parent}'s "address" (the path names it in errors), if given. */

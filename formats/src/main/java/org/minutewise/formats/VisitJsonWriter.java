@@ -125,6 +125,7 @@ public final class VisitJsonWriter {
             s.address().ifPresent(a -> address(x, a));
         }
         c.placeOfService().ifPresent(p -> o.put("placeOfService", p));
+        c.claimFilingIndicator().ifPresent(p -> o.put("claimFilingIndicator", p));
     }
 
     private static void address(ObjectNode x, org.minutewise.core.model.Address a) {

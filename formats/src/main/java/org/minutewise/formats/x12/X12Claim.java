@@ -140,6 +140,24 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
     }
 
     /**
+     * SBR09 of a visit: the claim's own code when it has one (an 837 read back keeps MC, BL, HM, ZZ ... as read: they
+     * share payer profiles, so the profile's kind cannot give them back), else by the payer profile's kind. A Medicare
+     * code follows the form being written (MB on the 837P, MA on the 837I).
+     */
+    static String filingIndicator(ClaimInfo ci, PayerKind kind, Form form) {
+        if (ci.claimFilingIndicator().isEmpty()) {
+            return filingIndicator(kind, form);
+        }
+        String code = ci.claimFilingIndicator().get().trim().toUpperCase(java.util.Locale.ROOT);
+        if (!code.matches("[0-9A-Z]{1,2}")) {
+            throw new InputException("claimFilingIndicator", "expected a claim filing indicator code of 1 or 2 "
+                    + "letters or digits (SBR09: MB, MC, CI, BL, 16, ...), got \"" + code + "\"");
+        }
+        return kindOf(code).filter(k -> k == PayerKind.MEDICARE).isPresent()
+                ? filingIndicator(PayerKind.MEDICARE, form) : code;
+    }
+
+    /**
      * The kind of payer an SBR09 claim filing indicator names (the reverse of {@link #filingIndicator}): MA and MB
      * Medicare, 16 Medicare Advantage, MC Medicaid, WC workers' compensation, CH TRICARE, and the commercial ones
      * (CI commercial, BL Blue Cross Blue Shield, HM an HMO, 12-15 and 17 PPO, POS, EPO, indemnity and dental plans);
@@ -225,7 +243,7 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         }
         String subZip = sa.zip().replace("-", "");
         Optional<String> subLine2 = line2(sa, "subscriber.address.line2");
-        SubscriberParty sub = new SubscriberParty(filingIndicator(r.payer().kind(), form), memberId, last, first,
+        SubscriberParty sub = new SubscriberParty(filingIndicator(ci, r.payer().kind(), form), memberId, last, first,
                 X12Text.check(sa.line1(), "subscriber.address.line1", 1, 55), subLine2,
                 X12Text.check(sa.city(), "subscriber.address.city", 2, 30), sa.state(), subZip,
                 birth, sex, payerName, payerId);

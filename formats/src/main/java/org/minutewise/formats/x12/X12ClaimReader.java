@@ -78,7 +78,9 @@ import org.minutewise.formats.Npi;
  *       044x SLP); a line without DTP*472 takes the statement period (DTP*434) when it is one day;</li>
  *   <li>{@code payer}: by the claim filing indicator (2000B SBR09): MA/MB {@code medicare}, another code the first
  *       profile of its kind of payer ({@code commercial} for CI, and for a kind no profile has), a code that names
- *       no kind (ZZ) the profile passed in (the 837 names a payer, not a Minutewise profile);</li>
+ *       no kind (ZZ) the profile passed in (the 837 names a payer, not a Minutewise profile); the code itself is
+ *       kept in {@code claimInfo.claimFilingIndicator}, so the claim is written back with it (a Medicaid claim
+ *       checked under the commercial profile does not leave as commercial);</li>
  *   <li>claim data: billing provider (2010AA), payer name and id (2010BB), subscriber (2010BA with DMG); the
  *       patient's birth date from 2010CA when the patient is not the subscriber, else from 2010BA.</li>
  * </ul>
@@ -933,7 +935,10 @@ public final class X12ClaimReader {
                     address(billing));
             Subscriber sub = new Subscriber(opt(subscriber.id), opt(subscriber.name), opt(subscriber.first),
                     subscriber.birth, opt(subscriber.sex), address(subscriber));
-            return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos));
+            // SBR09 as read: several codes share one payer profile (MC, BL, HM ... read as commercial), so the
+            // profile's kind could not give it back.
+            return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos), opt(subscriber.filing),
+                    Optional.empty(), Optional.empty());
         }
 
         /** A party's N3/N4, when its loop has them. */
