@@ -246,8 +246,14 @@ public final class VisitJsonReader {
             throw new InputException("claimFilingIndicator", "expected a claim filing indicator code like MB, MC or "
                     + "CI, got \"" + filing.get() + "\"");
         }
+        // A replacement (7) or void (8) of a claim already billed, and the payer's control number of that claim.
+        Optional<String> frequency = optionalText(n, "claimFrequency", "");
+        if (frequency.isPresent() && !frequency.get().matches("[0-9A-Z]")) {
+            throw new InputException("claimFrequency", "expected one character like 1 (original), 7 (replacement) or"
+                    + " 8 (void), got \"" + frequency.get() + "\"");
+        }
         return new ClaimInfo(bp, optionalText(n, "payerName", ""), optionalText(n, "payerId", ""), sub, pos,
-                filing, Optional.empty(), Optional.empty());
+                filing, frequency, optionalText(n, "payerClaimControlNumber", ""));
     }
 
     /** The postal address under {@code parent}'s "address" (the path names it in errors), if given. */

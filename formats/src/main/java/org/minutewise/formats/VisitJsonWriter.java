@@ -126,6 +126,8 @@ public final class VisitJsonWriter {
         }
         c.placeOfService().ifPresent(p -> o.put("placeOfService", p));
         c.claimFilingIndicator().ifPresent(p -> o.put("claimFilingIndicator", p));
+        c.claimFrequency().ifPresent(p -> o.put("claimFrequency", p));
+        c.payerClaimControlNumber().ifPresent(p -> o.put("payerClaimControlNumber", p));
     }
 
     private static void address(ObjectNode x, org.minutewise.core.model.Address a) {

@@ -27,8 +27,8 @@ import org.minutewise.formats.Npi;
  * {@link #prepare} throws an {@link InputException} naming the visit's field when the 837 lacks something.
  */
 record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber, String facilityCode,
-                String frequency, List<String> diagnoses, Optional<Certifier> certifier,
-                Optional<Rendering> rendering, List<Line> lines, LocalDate dateOfService, BigDecimal total) {
+                String frequency, Optional<String> payerClaimControlNumber, List<String> diagnoses,
+                Optional<Certifier> certifier, Optional<Rendering> rendering, List<Line> lines, LocalDate dateOfService, BigDecimal total) {
 
     /** Billing provider: loop 2000A/2010AA. Equal values share one HL. */
     record BillingParty(String npi, String taxId, String name, String line1, Optional<String> line2, String city,
@@ -175,6 +175,20 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         });
     }
 
+    /**
+     * The claim frequency (CLM05-3) a visit gives: on the 837P 1 original, 6 corrected, 7 replacement, 8 void; on
+     * the 837I the type of bill's last digit (UB-04 frequency codes, a digit or a letter).
+     */
+    private static String frequency(String code, Form form) {
+        String f = code.trim().toUpperCase(java.util.Locale.ROOT);
+        if (form == Form.PROFESSIONAL ? !f.matches("[1678]") : !f.matches("[0-9A-Z]")) {
+            throw new InputException("claimFrequency", "expected " + (form == Form.PROFESSIONAL
+                    ? "1 (original), 6 (corrected), 7 (replacement) or 8 (void)" : "one digit or letter")
+                    + " for " + form.label + " CLM05-3, got \"" + code + "\"");
+        }
+        return f;
+    }
+
     static X12Claim prepare(CheckResult r, Form form) {
         Visit v = r.visit();
         String need = "required for " + form.label;
@@ -266,6 +280,21 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             frequency = tob.substring(2);
         }
 
+        if (ci.claimFrequency().isPresent()) {
+            frequency = frequency(ci.claimFrequency().get(), form);
+        }
+        Optional<String> payerClaimControlNumber = Optional.empty();
+        String freq = frequency;
+        if (freq.equals("7") || freq.equals("8")) {
+            // TR3 2300 REF*F8: required when CLM05-3 is 7 (replacement) or 8 (void); the payer cannot match the
+            // claim to the one it replaces without it.
+            payerClaimControlNumber = Optional.of(X12Text.check(ci.payerClaimControlNumber().orElseThrow(() ->
+                    new InputException("payerClaimControlNumber", need + " when claimFrequency is " + freq
+                            + (freq.equals("7") ? " (replacement)" : " (void)") + ": the payer's control"
+                            + " number of the claim replaced or voided (2300 REF*F8)")),
+                    "payerClaimControlNumber", 1, 50));
+        }
+
         List<String> dx = new ArrayList<>();
         int maxDx = form == Form.PROFESSIONAL ? MAX_DIAGNOSES_P : MAX_DIAGNOSES_I;
         if (v.diagnoses().isEmpty()) {
@@ -355,8 +384,8 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             // No 2420 where the claim's rendering provider (or, without one, the billing provider) renders the line.
             out.add(claimRendering.isEmpty() || l.rendering().equals(claimRendering) ? l.withoutRendering() : l);
         }
-        return new X12Claim(claimId, billing, sub, facility, frequency, dx, certifier(v), claimRendering, out,
-                v.dateOfService(), total);
+        return new X12Claim(claimId, billing, sub, facility, frequency, payerClaimControlNumber, dx, certifier(v),
+                claimRendering, out, v.dateOfService(), total);
     }
 
     /**

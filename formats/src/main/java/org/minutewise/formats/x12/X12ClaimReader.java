@@ -81,6 +81,9 @@ import org.minutewise.formats.Npi;
  *       no kind (ZZ) the profile passed in (the 837 names a payer, not a Minutewise profile); the code itself is
  *       kept in {@code claimInfo.claimFilingIndicator}, so the claim is written back with it (a Medicaid claim
  *       checked under the commercial profile does not leave as commercial);</li>
+ *   <li>a replacement or void (CLM05-3 7 or 8): the frequency in {@code claimInfo.claimFrequency} and the payer
+ *       claim control number of the original (2300 REF*F8, required then: its absence is an error naming CLM05) in
+ *       {@code claimInfo.payerClaimControlNumber}; an original claim (1) leaves the frequency empty;</li>
  *   <li>claim data: billing provider (2010AA), payer name and id (2010BB), subscriber (2010BA with DMG); the
  *       patient's birth date from 2010CA when the patient is not the subscriber, else from 2010BA.</li>
  * </ul>
@@ -271,6 +274,10 @@ public final class X12ClaimReader {
         String id = "";
         BigDecimal total = BigDecimal.ZERO;
         String pos = "";
+        /** CLM05-3, the claim frequency: 1 original, 7 replacement, 8 void (on an 837I the type of bill's last digit). */
+        String frequency = "";
+        /** 2300 REF*F8: the payer's control number of the claim a replacement or void refers to. */
+        String payerClaimControlNumber = "";
         /** 837I: the facility code of the type of bill (CLM05-1), instead of a place of service. */
         String facility = "";
         Optional<LocalDate> statementFrom = Optional.empty();
@@ -501,6 +508,8 @@ public final class X12ClaimReader {
                 case "REF" -> {
                     if (entity == billing && "2010".equals(loop) && seg.get(1).equals("EI")) {
                         billing.taxId = seg.get(2);
+                    } else if (claim != null && "2300".equals(loop) && seg.get(1).equals("F8")) {
+                        claim.payerClaimControlNumber = seg.get(2);
                     }
                 }
                 case "DMG" -> {
@@ -603,6 +612,7 @@ public final class X12ClaimReader {
             claim.id = seg.get(1);
             claim.clmPosition = seg.position;
             claim.total = amount(seg.get(2), 2).orElse(BigDecimal.ZERO);
+            claim.frequency = seg.get(5, 3);
             if (institutional) {
                 claim.facility = seg.get(5, 1);
             } else {
@@ -828,6 +838,12 @@ public final class X12ClaimReader {
             if (c.diagnoses.isEmpty()) {
                 throw new InputException(at, "the claim has no ICD-10-CM diagnosis (HI ABK)");
             }
+            if ((c.frequency.equals("7") || c.frequency.equals("8")) && c.payerClaimControlNumber.isEmpty()) {
+                // TR3: REF*F8 is required on a replacement or void; without it the payer cannot find the claim.
+                throw new InputException(at + " element 5", "claim frequency " + c.frequency
+                        + (c.frequency.equals("7") ? " (replacement)" : " (void)") + " needs the payer claim control"
+                        + " number of the original claim (2300 REF*F8), and the claim has none");
+            }
             BigDecimal lines = BigDecimal.ZERO;
             for (LineDraft l : c.lines) {
                 lines = lines.add(l.charge);
@@ -938,7 +954,7 @@ public final class X12ClaimReader {
             // SBR09 as read: several codes share one payer profile (MC, BL, HM ... read as commercial), so the
             // profile's kind could not give it back.
             return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos), opt(subscriber.filing),
-                    Optional.empty(), Optional.empty());
+                    c.frequency.equals("1") ? Optional.empty() : opt(c.frequency), opt(c.payerClaimControlNumber));
         }
 
         /** A party's N3/N4, when its loop has them. */

@@ -1,12 +1,16 @@
 package org.minutewise.formats.x12;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.model.ClaimInfo;
 import org.minutewise.core.model.Visit;
+import org.minutewise.formats.InputException;
 import org.minutewise.formats.VisitJsonReader;
 import org.minutewise.formats.VisitJsonWriter;
 
@@ -47,6 +51,57 @@ class X12ReadWriteTest {
         // On the 837I as well.
         String medicaid = institutional().replace("SBR*P*18*******CI~", "SBR*P*18*******MC~");
         assertThat(rewrite(medicaid, "commercial")).contains("SBR*P*18*******MC~");
+    }
+
+    /**
+     * A replacement (CLM05-3 7) or void (8) keeps its frequency and the payer claim control number of the claim it
+     * replaces (2300 REF*F8): it came back as an original claim, 11:B:1, without REF*F8.
+     */
+    @Test
+    void aReplacementOrVoidKeepsItsFrequencyAndPayerClaimNumber() {
+        for (String f : List.of("7", "8")) {
+            String edi = sample().replace("11:B:1*Y*A*Y*Y~\n", "11:B:" + f + "*Y*A*Y*Y~\nREF*F8*PCN20260302001~\n")
+                    .replace("SE*30*0001~", "SE*31*0001~");
+            assertThat(edi).contains("REF*F8*PCN20260302001~").contains("SE*31*0001~");
+            Visit read = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+            assertThat(read.claimInfo().claimFrequency()).contains(f);
+            assertThat(read.claimInfo().payerClaimControlNumber()).contains("PCN20260302001");
+            assertThat(viaJson(read).claimInfo()).isEqualTo(read.claimInfo());
+            String out = rewrite(edi, "medicare");
+            assertThat(out).contains("CLM*V-1001*225***11:B:" + f + "*Y*A*Y*Y~\nREF*F8*PCN20260302001~\nHI*");
+            assertThat(X12Validation.errors(out)).isEmpty();
+        }
+        String inst = institutional().replace("74:A:1**A*Y*Y~", "74:A:7**A*Y*Y~")
+                .replace("CL1***01~\n", "CL1***01~\nREF*F8*ACME-77~\n").replace("SE*31*0001~", "SE*32*0001~");
+        assertThat(inst).contains("REF*F8*ACME-77~").contains("SE*32*0001~");
+        String out = rewrite(inst, "commercial");
+        assertThat(out).contains("74:A:7**A*Y*Y~").contains("CL1***01~\nREF*F8*ACME-77~\nHI*");
+        assertThat(X12Validation.errors(out)).isEmpty();
+        // An original claim stays one, without REF*F8.
+        assertThat(rewrite(sample(), "medicare")).contains("11:B:1*Y*A*Y*Y~").doesNotContain("REF*F8");
+    }
+
+    /** TR3: REF*F8 is required when CLM05-3 is 7 or 8; reading or writing one without it is refused, named. */
+    @Test
+    void aReplacementWithoutThePayerClaimNumberIsRefused() {
+        String edi = sample().replace("11:B:1*Y*A*Y*Y~", "11:B:7*Y*A*Y*Y~");
+        InputException e = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).error().orElseThrow();
+        assertThat(e.path()).isEqualTo("segment 20 (CLM) element 5");
+        assertThat(e.getMessage()).contains("claim frequency 7 (replacement)").contains("REF*F8")
+                .contains("(claim V-1001)");
+
+        Visit v = X12Fixtures.visits(X12Fixtures.DIR.resolve("write/pt-assistant.json")).get(0);
+        ClaimInfo c = v.claimInfo();
+        Visit voided = v.toBuilder().claimInfo(new ClaimInfo(c.billingProvider(), c.payerName(), c.payerId(),
+                c.subscriber(), c.placeOfService(), Optional.empty(), Optional.of("8"), Optional.empty())).build();
+        assertThatThrownBy(() -> X12Writer.write(List.of(X12Fixtures.CHECKER.check(voided)), X12Fixtures.ENVELOPE,
+                X12Fixtures.NOW)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("payerClaimControlNumber: required for X12 837P when claimFrequency is 8 (void)")
+                .hasMessageContaining("REF*F8");
+        Visit odd = v.toBuilder().claimInfo(new ClaimInfo(c.billingProvider(), c.payerName(), c.payerId(),
+                c.subscriber(), c.placeOfService(), Optional.empty(), Optional.of("3"), Optional.empty())).build();
+        assertThatThrownBy(() -> X12Writer.write(List.of(X12Fixtures.CHECKER.check(odd)), X12Fixtures.ENVELOPE,
+                X12Fixtures.NOW)).hasMessageStartingWith("claimFrequency: expected 1 (original)");
     }
 
     /** Through visit JSON too ({@code convert --out json}, then {@code check --out x12}). */
