@@ -104,6 +104,22 @@ class X12ReadWriteTest {
                 X12Fixtures.NOW)).hasMessageStartingWith("claimFrequency: expected 1 (original)");
     }
 
+    /**
+     * When the billing provider rendered, the writer leaves 2310B out (TR3); reading that claim back, the billing
+     * provider's NPI (2010AA) is the rendering one, so an assistant's line has its supervising NPI and the claim
+     * is written again as it came (was: {@code services[1].provider.supervisorNpi: required}).
+     */
+    @Test
+    void withoutA2310bTheBillingProviderRendered() {
+        String edi = sample().replace("NM1*82*1*T1*****XX*1987654328~\n", "").replace("SE*30*0001~", "SE*29*0001~");
+        assertThat(edi).doesNotContain("NM1*82").contains("SE*29*0001~");
+        assertThat(X12Validation.errors(edi)).isEmpty();
+        Visit v = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(v.services().get(0).provider().npi()).contains("1234567893");
+        assertThat(v.services().get(1).provider().supervisorNpi()).contains("1234567893");
+        assertThat(rewrite(edi, "medicare")).isEqualTo(edi);
+    }
+
     /** Through visit JSON too ({@code convert --out json}, then {@code check --out x12}). */
     @Test
     void theClaimFilingIndicatorSurvivesVisitJson() {
