@@ -578,12 +578,14 @@ public final class X12ClaimReader {
                         entity.id = seg.get(9);
                         if (entity == billing) {
                             billing.npi = seg.get(9);
+                            npi("billing");
                         }
                     }
                 }
                 case "2310" -> {
                     if (who.equals("82") && claim != null) {
                         claim.renderingNpi = seg.get(9);
+                        npi("rendering");
                     }
                     if (who.equals(institutional ? "71" : "DN") && claim != null) {
                         claim.certifierLast = seg.get(3);
@@ -599,10 +601,22 @@ public final class X12ClaimReader {
                 case "2420" -> {
                     if (who.equals("82") && line != null) {
                         line.renderingNpi = seg.get(9);
+                        npi("line's rendering");
                     }
                 }
                 default -> {
                 }
+            }
+        }
+
+        /**
+         * NM109 of an NM1 identified by NPI (NM108 XX) must pass the NPI check digit, as in visit JSON, CSV and FHIR
+         * input: a mistyped NPI reads as some other provider, and the payer rejects the claim.
+         */
+        private void npi(String role) {
+            if (seg.get(8).equals("XX") && !Npi.valid(seg.get(9))) {
+                problem(seg.at(9), "not a valid NPI (10 digits with a check digit) for the " + role + " provider: \""
+                        + seg.get(9) + "\"");
             }
         }
 
