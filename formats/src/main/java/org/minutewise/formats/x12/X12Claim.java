@@ -86,6 +86,22 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         }
     }
 
+    /** A post office box or lock box, however written: "PO Box 12", "P.O. BOX", "Post Office Box", "Lockbox". */
+    private static final Pattern PO_BOX = Pattern.compile(
+            "(?i)(^|[^a-z])(p\\.?\\s*o\\.?\\s*box|post\\s+office\\s+box|lock\\s*box)([^a-z]|$)");
+
+    /**
+     * The billing provider's address (2010AA N3) must be a street address (TR3): a PO box or lock box belongs in
+     * the pay-to address (2010AB), which Minutewise does not write; refused rather than sent non-conformant.
+     */
+    private static void poBox(String line, String field) {
+        if (PO_BOX.matcher(line).find()) {
+            throw new InputException(field, "the billing provider's address (837 loop 2010AA N3) must be a street "
+                    + "address, not a PO box or lock box: \"" + line.trim() + "\" (a PO box goes in the pay-to address,"
+                    + " loop 2010AB, which Minutewise does not write; give the practice's street address)");
+        }
+    }
+
     private static final Pattern ICD10 = Pattern.compile("[A-TV-Z][0-9][0-9AB]\\.?[0-9A-TV-Z]{0,4}");
     private static final Pattern CODE = Pattern.compile("[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4}");
     private static final Pattern MODIFIER = Pattern.compile("[0-9A-Z]{2}");
@@ -219,6 +235,8 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                     + a.state() + "\"");
         }
         Optional<String> line2 = line2(a, "billingProvider.address.line2");
+        poBox(a.line1(), "billingProvider.address.line1");
+        line2.ifPresent(l -> poBox(l, "billingProvider.address.line2"));
         BillingParty billing = new BillingParty(npi, taxId, name,
                 X12Text.check(a.line1(), "billingProvider.address.line1", 1, 55), line2,
                 X12Text.check(a.city(), "billingProvider.address.city", 2, 30), a.state(), zip);
