@@ -205,7 +205,8 @@ public final class VisitJsonReader {
         }
         b.claimInfo(claimInfo(n));
         if (n.hasNonNull("billed")) {
-            b.billed(billed(n.get("billed")));
+            JsonNode dx = n.get("diagnoses");
+            b.billed(billed(n.get("billed"), dx != null && dx.isArray() ? dx.size() : 0));
         }
         return b.build();
     }
@@ -272,7 +273,7 @@ public final class VisitJsonReader {
                 requiredText(a, "city", path), state, zip.replace("-", "")));
     }
 
-    private static List<BilledLine> billed(JsonNode arr) {
+    private static List<BilledLine> billed(JsonNode arr, int diagnoses) {
         if (!arr.isArray()) {
             throw new InputException("billed", "expected an array of {\"code\":\"97112\",\"modifiers\":[\"GP\"],\"units\":2}");
         }
@@ -305,7 +306,29 @@ public final class VisitJsonReader {
             }
             Optional<BigDecimal> charge = b.hasNonNull("charge") ? Optional.of(money(b, "charge", path + ".charge"))
                     : Optional.empty();
-            out.add(new BilledLine(code, mods, units.getAsInt(), charge));
+            out.add(new BilledLine(code, mods, units.getAsInt(), charge, pointers(b, path, diagnoses)));
+        }
+        return out;
+    }
+
+    /** A billed line's diagnosis pointers (837P SV107): 1-based positions in the visit's diagnoses, at most 4. */
+    private static List<Integer> pointers(JsonNode b, String path, int diagnoses) {
+        if (!b.hasNonNull("diagnosisPointers")) {
+            return List.of();
+        }
+        JsonNode p = b.get("diagnosisPointers");
+        if (!p.isArray() || p.size() > 4) {
+            throw new InputException(path + ".diagnosisPointers", "expected an array of at most 4 diagnosis pointers"
+                    + " like [1, 2]");
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int k = 0; k < p.size(); k++) {
+            JsonNode x = p.get(k);
+            if (!x.canConvertToExactIntegral() || x.asInt() < 1 || x.asInt() > diagnoses) {
+                throw new InputException(path + ".diagnosisPointers[" + k + "]", "points to no diagnosis: expected 1"
+                        + " to " + diagnoses + " (the visit's diagnoses), got " + x);
+            }
+            out.add(x.asInt());
         }
         return out;
     }

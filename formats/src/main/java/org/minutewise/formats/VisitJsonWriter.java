@@ -98,6 +98,10 @@ public final class VisitJsonWriter {
                 b.modifiers().forEach(m::add);
                 x.put("units", b.units());
                 b.charge().ifPresent(c -> x.put("charge", c));
+                if (!b.diagnosisPointers().isEmpty()) {
+                    ArrayNode ptr = x.putArray("diagnosisPointers");
+                    b.diagnosisPointers().forEach(ptr::add);
+                }
             }
         }
         return o;

@@ -63,7 +63,8 @@ import org.minutewise.formats.Npi;
  * <ul>
  *   <li>{@code id}: CLM01; a claim whose lines carry different dates of service (DTP*472) becomes one visit per
  *       date, {@code CLM01@2026-03-02};</li>
- *   <li>{@code billed}: one {@link BilledLine} per SV1 (code, modifiers, units, charge) as it stands;</li>
+ *   <li>{@code billed}: one {@link BilledLine} per SV1 (code, modifiers, units, charge, SV107 diagnosis pointers)
+ *       as it stands; a pointer to no HI position is an error naming SV1 element 7;</li>
  *   <li>{@code services}: one placeholder line per SV1 with no minutes, by GP/GO/GN the role PT, OT or SLP (PTA or
  *       OTA with CQ/CO, whose supervising therapist is the rendering provider); the rendering NPI (2420A, else
  *       2310B, else the billing provider's of 2010AA, as the TR3 has it when 2310B is left out) is the provider's
@@ -265,6 +266,8 @@ public final class X12ClaimReader {
         final List<String> modifiers = new ArrayList<>();
         BigDecimal charge = BigDecimal.ZERO;
         int units;
+        /** SV107: the line's pointers into the claim's diagnoses (HI positions, 1-based). */
+        final List<Integer> pointers = new ArrayList<>();
         Optional<LocalDate> date = Optional.empty();
         String renderingNpi = "";
         /** 837I: the revenue code (SV201), whose 042x/043x/044x names the discipline when no GP/GO/GN does. */
@@ -284,6 +287,8 @@ public final class X12ClaimReader {
         Optional<LocalDate> statementFrom = Optional.empty();
         Optional<LocalDate> statementTo = Optional.empty();
         final List<String> diagnoses = new ArrayList<>();
+        /** HI ABK/ABF positions, good codes or bad: what SV107 points into. */
+        int diagnosisPositions;
         Optional<LocalDate> date = Optional.empty();
         String renderingNpi = "";
         /** 2310A: the referring (837P NM1*DN) or attending (837I NM1*71) provider, the certifying physician. */
@@ -644,6 +649,7 @@ public final class X12ClaimReader {
                 String code = seg.get(i, 2);
                 switch (q) {
                     case "ABK", "ABF" -> {
+                        claim.diagnosisPositions++;
                         String c = code.trim().toUpperCase();
                         if (!ICD10.matcher(c).matches()) {
                             claim.issues.add(new Issue(seg.at(i) + " component 2", "not an ICD-10-CM code: \""
@@ -702,6 +708,29 @@ public final class X12ClaimReader {
             procedure(1);
             line.charge = amount(seg.get(2), 2).orElse(BigDecimal.ZERO);
             units(3, 4);
+            pointers(7);
+        }
+
+        /**
+         * SV107, the line's diagnosis pointers: each must name an HI position of the claim (a pointer past the last
+         * diagnosis points at nothing, and the payer rejects the line).
+         */
+        private void pointers(int element) {
+            String[] p = seg.composite(element);
+            for (String t : p) {
+                if (t.isEmpty()) {
+                    continue;
+                }
+                int n = t.matches("\\d{1,2}") ? Integer.parseInt(t) : 0;
+                if (n < 1 || n > claim.diagnosisPositions) {
+                    problem(seg.at(element), "SV107 diagnosis pointer \"" + t + "\" points to no diagnosis: the"
+                            + " claim's HI has " + claim.diagnosisPositions + (claim.diagnosisPositions == 1
+                            ? " diagnosis" : " diagnoses"));
+                    line.pointers.clear();
+                    return;
+                }
+                line.pointers.add(n);
+            }
         }
 
         /** The composite procedure HC:code:mod1:mod2:mod3:mod4 at this element. */
@@ -920,7 +949,7 @@ public final class X12ClaimReader {
                         : new Provider(n, role, n);
                 services.add(new ServiceLine(l.code, OptionalInt.empty(), List.of(), p, Optional.empty(),
                         d == plan ? Optional.empty() : Optional.of(d), Optional.of(l.charge)));
-                billed.add(new BilledLine(l.code, l.modifiers, l.units, Optional.of(l.charge)));
+                billed.add(new BilledLine(l.code, l.modifiers, l.units, Optional.of(l.charge), l.pointers));
             }
             Optional<LocalDate> birth = hlLevel == 23 && patient.birth.isPresent() ? patient.birth : subscriber.birth;
             return Visit.builder(id, date)

@@ -120,6 +120,39 @@ class X12ReadWriteTest {
         assertThat(rewrite(edi, "medicare")).isEqualTo(edi);
     }
 
+    /**
+     * SV107 diagnosis pointers stay as billed (they were dropped on read and the claim written back pointed at the
+     * diagnoses in order); a pointer to no HI position is an error naming SV1 element 7.
+     */
+    @Test
+    void diagnosisPointersStayAsBilled() {
+        String edi = sample().replace("SV1*HC:97112:GP*140*UN*2***1:2~", "SV1*HC:97112:GP*140*UN*2***2:1~")
+                .replace("SV1*HC:97110:GP:CQ*65*UN*1***1:2~", "SV1*HC:97110:GP:CQ*65*UN*1***2~");
+        Visit read = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(read.billed()).extracting(b -> b.diagnosisPointers()).containsExactly(List.of(2, 1), List.of(2),
+                List.of(1, 2));
+        assertThat(viaJson(read).billed()).isEqualTo(read.billed());
+        String out = rewrite(edi, "medicare");
+        assertThat(out).contains("SV1*HC:97112:GP*140*UN*2***2:1~").contains("SV1*HC:97110:GP:CQ*65*UN*1***2~")
+                .contains("SV1*HC:97010:GP:CQ*20*UN*1***1:2~");
+
+        String nine = sample().replace("SV1*HC:97110:GP:CQ*65*UN*1***1:2~", "SV1*HC:97110:GP:CQ*65*UN*1***1:9~");
+        InputException e = X12ClaimReader.read(nine, "medicare", X12Fixtures.REF).get(0).error().orElseThrow();
+        assertThat(e.path()).isEqualTo("segment 27 (SV1) element 7");
+        assertThat(e.getMessage()).contains("SV107 diagnosis pointer \"9\" points to no diagnosis: the claim's HI"
+                + " has 2 diagnoses").contains("(claim V-1001)");
+    }
+
+    /** Visit JSON's billed pointers must name one of the visit's diagnoses too. */
+    @Test
+    void aBilledPointerPastTheDiagnosesIsAJsonInputError() {
+        com.fasterxml.jackson.databind.node.ObjectNode json = VisitJsonWriter.write(X12ClaimReader.read(sample(),
+                "medicare", X12Fixtures.REF).get(0).visit().orElseThrow());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("billed").get(1).get("diagnosisPointers")).add(3);
+        assertThatThrownBy(() -> new VisitJsonReader(X12Fixtures.REF).read(json)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("billed[1].diagnosisPointers[2]: points to no diagnosis: expected 1 to 2");
+    }
+
     /** Through visit JSON too ({@code convert --out json}, then {@code check --out x12}). */
     @Test
     void theClaimFilingIndicatorSurvivesVisitJson() {
