@@ -217,7 +217,8 @@ public final class VisitJsonReader {
         }
         b.claimInfo(claimInfo(n));
         if (n.hasNonNull("billed")) {
-            b.billed(billed(n.get("billed")));
+            JsonNode dx = n.get("diagnoses");
+            b.billed(billed(n.get("billed"), dx != null && dx.isArray() ? dx.size() : 0));
         }
         return b.build();
     }
@@ -252,7 +253,20 @@ public final class VisitJsonReader {
             throw new InputException("placeOfService", "expected a 2-digit place of service code like 11, got \""
                     + pos.get() + "\"");
         }
-        return new ClaimInfo(bp, optionalText(n, "payerName", ""), optionalText(n, "payerId", ""), sub, pos);
+        // The 837's claim filing indicator (SBR09) as billed; without it the 837 writer goes by the payer profile.
+        Optional<String> filing = optionalText(n, "claimFilingIndicator", "").map(String::toUpperCase);
+        if (filing.isPresent() && !filing.get().matches("[0-9A-Z]{1,2}")) {
+            throw new InputException("claimFilingIndicator", "expected a claim filing indicator code like MB, MC or "
+                    + "CI, got \"" + filing.get() + "\"");
+        }
+        // A replacement (7) or void (8) of a claim already billed, and the payer's control number of that claim.
+        Optional<String> frequency = optionalText(n, "claimFrequency", "");
+        if (frequency.isPresent() && !frequency.get().matches("[0-9A-Z]")) {
+            throw new InputException("claimFrequency", "expected one character like 1 (original), 7 (replacement) or"
+                    + " 8 (void), got \"" + frequency.get() + "\"");
+        }
+        return new ClaimInfo(bp, optionalText(n, "payerName", ""), optionalText(n, "payerId", ""), sub, pos,
+                filing, frequency, optionalText(n, "payerClaimControlNumber", ""));
     }
 
     /** The postal address under {@code parent}'s "address" (the path names it in errors), if given. */
@@ -271,7 +285,7 @@ public final class VisitJsonReader {
                 requiredText(a, "city", path), state, zip.replace("-", "")));
     }
 
-    private static List<BilledLine> billed(JsonNode arr) {
+    private static List<BilledLine> billed(JsonNode arr, int diagnoses) {
         if (!arr.isArray()) {
             throw new InputException("billed", "expected an array of {\"code\":\"97112\",\"modifiers\":[\"GP\"],\"units\":2}");
         }
@@ -304,7 +318,29 @@ public final class VisitJsonReader {
             }
             Optional<BigDecimal> charge = b.hasNonNull("charge") ? Optional.of(money(b, "charge", path + ".charge"))
                     : Optional.empty();
-            out.add(new BilledLine(code, mods, units.getAsInt(), charge));
+            out.add(new BilledLine(code, mods, units.getAsInt(), charge, pointers(b, path, diagnoses)));
+        }
+        return out;
+    }
+
+    /** A billed line's diagnosis pointers (837P SV107): 1-based positions in the visit's diagnoses, at most 4. */
+    private static List<Integer> pointers(JsonNode b, String path, int diagnoses) {
+        if (!b.hasNonNull("diagnosisPointers")) {
+            return List.of();
+        }
+        JsonNode p = b.get("diagnosisPointers");
+        if (!p.isArray() || p.size() > 4) {
+            throw new InputException(path + ".diagnosisPointers", "expected an array of at most 4 diagnosis pointers"
+                    + " like [1, 2]");
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int k = 0; k < p.size(); k++) {
+            JsonNode x = p.get(k);
+            if (!x.canConvertToExactIntegral() || x.asInt() < 1 || x.asInt() > diagnoses) {
+                throw new InputException(path + ".diagnosisPointers[" + k + "]", "points to no diagnosis: expected 1"
+                        + " to " + diagnoses + " (the visit's diagnoses), got " + x);
+            }
+            out.add(x.asInt());
         }
         return out;
     }

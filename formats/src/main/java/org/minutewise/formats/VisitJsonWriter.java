@@ -98,6 +98,10 @@ public final class VisitJsonWriter {
                 b.modifiers().forEach(m::add);
                 x.put("units", b.units());
                 b.charge().ifPresent(c -> x.put("charge", c));
+                if (!b.diagnosisPointers().isEmpty()) {
+                    ArrayNode ptr = x.putArray("diagnosisPointers");
+                    b.diagnosisPointers().forEach(ptr::add);
+                }
             }
         }
         return o;
@@ -125,6 +129,9 @@ public final class VisitJsonWriter {
             s.address().ifPresent(a -> address(x, a));
         }
         c.placeOfService().ifPresent(p -> o.put("placeOfService", p));
+        c.claimFilingIndicator().ifPresent(p -> o.put("claimFilingIndicator", p));
+        c.claimFrequency().ifPresent(p -> o.put("claimFrequency", p));
+        c.payerClaimControlNumber().ifPresent(p -> o.put("payerClaimControlNumber", p));
     }
 
     private static void address(ObjectNode x, org.minutewise.core.model.Address a) {

@@ -33,7 +33,9 @@ public final class BilledClaim {
                 id = rendering.id();
                 npi = rendering.npi();
             }
-            lines.add(new ClaimLine(b.code(), b.modifiers(), b.units(), dx, b.charge(), id, npi, Optional.empty(),
+            // The pointers as billed when the input gave them (837P SV107), else the diagnoses in order.
+            List<Integer> pointers = b.diagnosisPointers().isEmpty() ? dx : b.diagnosisPointers();
+            lines.add(new ClaimLine(b.code(), b.modifiers(), b.units(), pointers, b.charge(), id, npi, Optional.empty(),
                     assistant, d, idx));
         }
         return lines;

@@ -6,9 +6,18 @@ import java.util.Optional;
 /**
  * What a claim needs beyond the clinical visit: billing provider, the payer's name and id, the subscriber and
  * the place of service. Missing parts are an error only when an output format needs them.
+ *
+ * <p>A claim read from an 837 also keeps what it says about itself, so that writing it again does not change it:
+ * the claim filing indicator (2000B SBR09: MC Medicaid, BL Blue Cross, ...; several codes map to one kind of payer
+ * profile, so the profile alone cannot give the code back), the claim frequency (CLM05-3: 1 original, 7
+ * replacement, 8 void) and the payer claim control number of the claim replaced or voided (2300 REF*F8). Empty
+ * when the visit does not say: the writer then takes the filing indicator from the payer profile's kind and
+ * writes an original claim.
  */
 public record ClaimInfo(BillingProvider billingProvider, Optional<String> payerName, Optional<String> payerId,
-                        Subscriber subscriber, Optional<String> placeOfService) {
+                        Subscriber subscriber, Optional<String> placeOfService,
+                        Optional<String> claimFilingIndicator, Optional<String> claimFrequency,
+                        Optional<String> payerClaimControlNumber) {
     public static final ClaimInfo NONE = new ClaimInfo(BillingProvider.NONE, Optional.empty(), Optional.empty(),
             Subscriber.NONE, Optional.empty());
 
@@ -18,5 +27,15 @@ public record ClaimInfo(BillingProvider billingProvider, Optional<String> payerN
         Objects.requireNonNull(payerId, "payerId");
         Objects.requireNonNull(subscriber, "subscriber");
         Objects.requireNonNull(placeOfService, "placeOfService");
+        Objects.requireNonNull(claimFilingIndicator, "claimFilingIndicator");
+        Objects.requireNonNull(claimFrequency, "claimFrequency");
+        Objects.requireNonNull(payerClaimControlNumber, "payerClaimControlNumber");
+    }
+
+    /** An original claim whose filing indicator follows the payer profile. */
+    public ClaimInfo(BillingProvider billingProvider, Optional<String> payerName, Optional<String> payerId,
+                     Subscriber subscriber, Optional<String> placeOfService) {
+        this(billingProvider, payerName, payerId, subscriber, placeOfService, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 }

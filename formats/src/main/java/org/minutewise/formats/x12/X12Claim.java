@@ -27,8 +27,8 @@ import org.minutewise.formats.Npi;
  * {@link #prepare} throws an {@link InputException} naming the visit's field when the 837 lacks something.
  */
 record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber, String facilityCode,
-                String frequency, List<String> diagnoses, Optional<Certifier> certifier,
-                Optional<Rendering> rendering, List<Line> lines, LocalDate dateOfService, BigDecimal total) {
+                String frequency, Optional<String> payerClaimControlNumber, List<String> diagnoses,
+                Optional<Certifier> certifier, Optional<Rendering> rendering, List<Line> lines, LocalDate dateOfService, BigDecimal total) {
 
     /** Billing provider: loop 2000A/2010AA. Equal values share one HL. */
     record BillingParty(String npi, String taxId, String name, String line1, Optional<String> line2, String city,
@@ -86,6 +86,22 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         }
     }
 
+    /** A post office box or lock box, however written: "PO Box 12", "P.O. BOX", "Post Office Box", "Lockbox". */
+    private static final Pattern PO_BOX = Pattern.compile(
+            "(?i)(^|[^a-z])(p\\.?\\s*o\\.?\\s*box|post\\s+office\\s+box|lock\\s*box)([^a-z]|$)");
+
+    /**
+     * The billing provider's address (2010AA N3) must be a street address (TR3): a PO box or lock box belongs in
+     * the pay-to address (2010AB), which Minutewise does not write; refused rather than sent non-conformant.
+     */
+    private static void poBox(String line, String field) {
+        if (PO_BOX.matcher(line).find()) {
+            throw new InputException(field, "the billing provider's address (837 loop 2010AA N3) must be a street "
+                    + "address, not a PO box or lock box: \"" + line.trim() + "\" (a PO box goes in the pay-to address,"
+                    + " loop 2010AB, which Minutewise does not write; give the practice's street address)");
+        }
+    }
+
     private static final Pattern ICD10 = Pattern.compile("[A-TV-Z][0-9][0-9AB]\\.?[0-9A-TV-Z]{0,4}");
     private static final Pattern CODE = Pattern.compile("[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4}");
     private static final Pattern MODIFIER = Pattern.compile("[0-9A-Z]{2}");
@@ -140,6 +156,24 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
     }
 
     /**
+     * SBR09 of a visit: the claim's own code when it has one (an 837 read back keeps MC, BL, HM, ZZ ... as read: they
+     * share payer profiles, so the profile's kind cannot give them back), else by the payer profile's kind. A Medicare
+     * code follows the form being written (MB on the 837P, MA on the 837I).
+     */
+    static String filingIndicator(ClaimInfo ci, PayerKind kind, Form form) {
+        if (ci.claimFilingIndicator().isEmpty()) {
+            return filingIndicator(kind, form);
+        }
+        String code = ci.claimFilingIndicator().get().trim().toUpperCase(java.util.Locale.ROOT);
+        if (!code.matches("[0-9A-Z]{1,2}")) {
+            throw new InputException("claimFilingIndicator", "expected a claim filing indicator code of 1 or 2 "
+                    + "letters or digits (SBR09: MB, MC, CI, BL, 16, ...), got \"" + code + "\"");
+        }
+        return kindOf(code).filter(k -> k == PayerKind.MEDICARE).isPresent()
+                ? filingIndicator(PayerKind.MEDICARE, form) : code;
+    }
+
+    /**
      * The kind of payer an SBR09 claim filing indicator names (the reverse of {@link #filingIndicator}): MA and MB
      * Medicare, 16 Medicare Advantage, MC Medicaid, WC workers' compensation, CH TRICARE, and the commercial ones
      * (CI commercial, BL Blue Cross Blue Shield, HM an HMO, 12-15 and 17 PPO, POS, EPO, indemnity and dental plans);
@@ -155,6 +189,20 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             case "CI", "BL", "HM", "12", "13", "14", "15", "17" -> PayerKind.COMMERCIAL;
             default -> null;
         });
+    }
+
+    /**
+     * The claim frequency (CLM05-3) a visit gives: on the 837P 1 original, 6 corrected, 7 replacement, 8 void; on
+     * the 837I the type of bill's last digit (UB-04 frequency codes, a digit or a letter).
+     */
+    private static String frequency(String code, Form form) {
+        String f = code.trim().toUpperCase(java.util.Locale.ROOT);
+        if (form == Form.PROFESSIONAL ? !f.matches("[1678]") : !f.matches("[0-9A-Z]")) {
+            throw new InputException("claimFrequency", "expected " + (form == Form.PROFESSIONAL
+                    ? "1 (original), 6 (corrected), 7 (replacement) or 8 (void)" : "one digit or letter")
+                    + " for " + form.label + " CLM05-3, got \"" + code + "\"");
+        }
+        return f;
     }
 
     static X12Claim prepare(CheckResult r, Form form) {
@@ -187,6 +235,8 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                     + a.state() + "\"");
         }
         Optional<String> line2 = line2(a, "billingProvider.address.line2");
+        poBox(a.line1(), "billingProvider.address.line1");
+        line2.ifPresent(l -> poBox(l, "billingProvider.address.line2"));
         BillingParty billing = new BillingParty(npi, taxId, name,
                 X12Text.check(a.line1(), "billingProvider.address.line1", 1, 55), line2,
                 X12Text.check(a.city(), "billingProvider.address.city", 2, 30), a.state(), zip);
@@ -225,7 +275,7 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         }
         String subZip = sa.zip().replace("-", "");
         Optional<String> subLine2 = line2(sa, "subscriber.address.line2");
-        SubscriberParty sub = new SubscriberParty(filingIndicator(r.payer().kind(), form), memberId, last, first,
+        SubscriberParty sub = new SubscriberParty(filingIndicator(ci, r.payer().kind(), form), memberId, last, first,
                 X12Text.check(sa.line1(), "subscriber.address.line1", 1, 55), subLine2,
                 X12Text.check(sa.city(), "subscriber.address.city", 2, 30), sa.state(), subZip,
                 birth, sex, payerName, payerId);
@@ -246,6 +296,21 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             }
             facility = tob.substring(0, 2);
             frequency = tob.substring(2);
+        }
+
+        if (ci.claimFrequency().isPresent()) {
+            frequency = frequency(ci.claimFrequency().get(), form);
+        }
+        Optional<String> payerClaimControlNumber = Optional.empty();
+        String freq = frequency;
+        if (freq.equals("7") || freq.equals("8")) {
+            // TR3 2300 REF*F8: required when CLM05-3 is 7 (replacement) or 8 (void); the payer cannot match the
+            // claim to the one it replaces without it.
+            payerClaimControlNumber = Optional.of(X12Text.check(ci.payerClaimControlNumber().orElseThrow(() ->
+                    new InputException("payerClaimControlNumber", need + " when claimFrequency is " + freq
+                            + (freq.equals("7") ? " (replacement)" : " (void)") + ": the payer's control"
+                            + " number of the claim replaced or voided (2300 REF*F8)")),
+                    "payerClaimControlNumber", 1, 50));
         }
 
         List<String> dx = new ArrayList<>();
@@ -337,8 +402,8 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             // No 2420 where the claim's rendering provider (or, without one, the billing provider) renders the line.
             out.add(claimRendering.isEmpty() || l.rendering().equals(claimRendering) ? l.withoutRendering() : l);
         }
-        return new X12Claim(claimId, billing, sub, facility, frequency, dx, certifier(v), claimRendering, out,
-                v.dateOfService(), total);
+        return new X12Claim(claimId, billing, sub, facility, frequency, payerClaimControlNumber, dx, certifier(v),
+                claimRendering, out, v.dateOfService(), total);
     }
 
     /**

@@ -63,10 +63,12 @@ import org.minutewise.formats.Npi;
  * <ul>
  *   <li>{@code id}: CLM01; a claim whose lines carry different dates of service (DTP*472) becomes one visit per
  *       date, {@code CLM01@2026-03-02};</li>
- *   <li>{@code billed}: one {@link BilledLine} per SV1 (code, modifiers, units, charge) as it stands;</li>
+ *   <li>{@code billed}: one {@link BilledLine} per SV1 (code, modifiers, units, charge, SV107 diagnosis pointers)
+ *       as it stands; a pointer to no HI position is an error naming SV1 element 7;</li>
  *   <li>{@code services}: one placeholder line per SV1 with no minutes, by GP/GO/GN the role PT, OT or SLP (PTA or
  *       OTA with CQ/CO, whose supervising therapist is the rendering provider); the rendering NPI (2420A, else
- *       2310B, else none) is the provider's NPI;</li>
+ *       2310B, else the billing provider's of 2010AA, as the TR3 has it when 2310B is left out) is the provider's
+ *       NPI;</li>
  *   <li>{@code planOfCare}: the discipline of the first line (GP/GO/GN; PT when none), {@code discipline} on lines
  *       of another;</li>
  *   <li>{@code diagnoses}: HI ABK/ABF codes with the dot put back (I69351 becomes I69.351);</li>
@@ -78,7 +80,12 @@ import org.minutewise.formats.Npi;
  *       044x SLP); a line without DTP*472 takes the statement period (DTP*434) when it is one day;</li>
  *   <li>{@code payer}: by the claim filing indicator (2000B SBR09): MA/MB {@code medicare}, another code the first
  *       profile of its kind of payer ({@code commercial} for CI, and for a kind no profile has), a code that names
- *       no kind (ZZ) the profile passed in (the 837 names a payer, not a Minutewise profile);</li>
+ *       no kind (ZZ) the profile passed in (the 837 names a payer, not a Minutewise profile); the code itself is
+ *       kept in {@code claimInfo.claimFilingIndicator}, so the claim is written back with it (a Medicaid claim
+ *       checked under the commercial profile does not leave as commercial);</li>
+ *   <li>a replacement or void (CLM05-3 7 or 8): the frequency in {@code claimInfo.claimFrequency} and the payer
+ *       claim control number of the original (2300 REF*F8, required then: its absence is an error naming CLM05) in
+ *       {@code claimInfo.payerClaimControlNumber}; an original claim (1) leaves the frequency empty;</li>
  *   <li>claim data: billing provider (2010AA), payer name and id (2010BB), subscriber (2010BA with DMG); the
  *       patient's birth date from 2010CA when the patient is not the subscriber, else from 2010BA.</li>
  * </ul>
@@ -259,6 +266,8 @@ public final class X12ClaimReader {
         final List<String> modifiers = new ArrayList<>();
         BigDecimal charge = BigDecimal.ZERO;
         int units;
+        /** SV107: the line's pointers into the claim's diagnoses (HI positions, 1-based). */
+        final List<Integer> pointers = new ArrayList<>();
         Optional<LocalDate> date = Optional.empty();
         String renderingNpi = "";
         /** 837I: the revenue code (SV201), whose 042x/043x/044x names the discipline when no GP/GO/GN does. */
@@ -269,11 +278,17 @@ public final class X12ClaimReader {
         String id = "";
         BigDecimal total = BigDecimal.ZERO;
         String pos = "";
+        /** CLM05-3, the claim frequency: 1 original, 7 replacement, 8 void (on an 837I the type of bill's last digit). */
+        String frequency = "";
+        /** 2300 REF*F8: the payer's control number of the claim a replacement or void refers to. */
+        String payerClaimControlNumber = "";
         /** 837I: the facility code of the type of bill (CLM05-1), instead of a place of service. */
         String facility = "";
         Optional<LocalDate> statementFrom = Optional.empty();
         Optional<LocalDate> statementTo = Optional.empty();
         final List<String> diagnoses = new ArrayList<>();
+        /** HI ABK/ABF positions, good codes or bad: what SV107 points into. */
+        int diagnosisPositions;
         Optional<LocalDate> date = Optional.empty();
         String renderingNpi = "";
         /** 2310A: the referring (837P NM1*DN) or attending (837I NM1*71) provider, the certifying physician. */
@@ -499,6 +514,8 @@ public final class X12ClaimReader {
                 case "REF" -> {
                     if (entity == billing && "2010".equals(loop) && seg.get(1).equals("EI")) {
                         billing.taxId = seg.get(2);
+                    } else if (claim != null && "2300".equals(loop) && seg.get(1).equals("F8")) {
+                        claim.payerClaimControlNumber = seg.get(2);
                     }
                 }
                 case "DMG" -> {
@@ -566,12 +583,14 @@ public final class X12ClaimReader {
                         entity.id = seg.get(9);
                         if (entity == billing) {
                             billing.npi = seg.get(9);
+                            npi("billing");
                         }
                     }
                 }
                 case "2310" -> {
                     if (who.equals("82") && claim != null) {
                         claim.renderingNpi = seg.get(9);
+                        npi("rendering");
                     }
                     if (who.equals(institutional ? "71" : "DN") && claim != null) {
                         claim.certifierLast = seg.get(3);
@@ -587,10 +606,22 @@ public final class X12ClaimReader {
                 case "2420" -> {
                     if (who.equals("82") && line != null) {
                         line.renderingNpi = seg.get(9);
+                        npi("line's rendering");
                     }
                 }
                 default -> {
                 }
+            }
+        }
+
+        /**
+         * NM109 of an NM1 identified by NPI (NM108 XX) must pass the NPI check digit, as in visit JSON, CSV and FHIR
+         * input: a mistyped NPI reads as some other provider, and the payer rejects the claim.
+         */
+        private void npi(String role) {
+            if (seg.get(8).equals("XX") && !Npi.valid(seg.get(9))) {
+                problem(seg.at(9), "not a valid NPI (10 digits with a check digit) for the " + role + " provider: \""
+                        + seg.get(9) + "\"");
             }
         }
 
@@ -601,6 +632,7 @@ public final class X12ClaimReader {
             claim.id = seg.get(1);
             claim.clmPosition = seg.position;
             claim.total = amount(seg.get(2), 2).orElse(BigDecimal.ZERO);
+            claim.frequency = seg.get(5, 3);
             if (institutional) {
                 claim.facility = seg.get(5, 1);
             } else {
@@ -617,6 +649,7 @@ public final class X12ClaimReader {
                 String code = seg.get(i, 2);
                 switch (q) {
                     case "ABK", "ABF" -> {
+                        claim.diagnosisPositions++;
                         String c = code.trim().toUpperCase();
                         if (!ICD10.matcher(c).matches()) {
                             claim.issues.add(new Issue(seg.at(i) + " component 2", "not an ICD-10-CM code: \""
@@ -675,6 +708,29 @@ public final class X12ClaimReader {
             procedure(1);
             line.charge = amount(seg.get(2), 2).orElse(BigDecimal.ZERO);
             units(3, 4);
+            pointers(7);
+        }
+
+        /**
+         * SV107, the line's diagnosis pointers: each must name an HI position of the claim (a pointer past the last
+         * diagnosis points at nothing, and the payer rejects the line).
+         */
+        private void pointers(int element) {
+            String[] p = seg.composite(element);
+            for (String t : p) {
+                if (t.isEmpty()) {
+                    continue;
+                }
+                int n = t.matches("\\d{1,2}") ? Integer.parseInt(t) : 0;
+                if (n < 1 || n > claim.diagnosisPositions) {
+                    problem(seg.at(element), "SV107 diagnosis pointer \"" + t + "\" points to no diagnosis: the"
+                            + " claim's HI has " + claim.diagnosisPositions + (claim.diagnosisPositions == 1
+                            ? " diagnosis" : " diagnoses"));
+                    line.pointers.clear();
+                    return;
+                }
+                line.pointers.add(n);
+            }
         }
 
         /** The composite procedure HC:code:mod1:mod2:mod3:mod4 at this element. */
@@ -826,6 +882,12 @@ public final class X12ClaimReader {
             if (c.diagnoses.isEmpty()) {
                 throw new InputException(at, "the claim has no ICD-10-CM diagnosis (HI ABK)");
             }
+            if ((c.frequency.equals("7") || c.frequency.equals("8")) && c.payerClaimControlNumber.isEmpty()) {
+                // TR3: REF*F8 is required on a replacement or void; without it the payer cannot find the claim.
+                throw new InputException(at + " element 5", "claim frequency " + c.frequency
+                        + (c.frequency.equals("7") ? " (replacement)" : " (void)") + " needs the payer claim control"
+                        + " number of the original claim (2300 REF*F8), and the claim has none");
+            }
             BigDecimal lines = BigDecimal.ZERO;
             for (LineDraft l : c.lines) {
                 lines = lines.add(l.charge);
@@ -878,13 +940,16 @@ public final class X12ClaimReader {
                     case OT -> assistant ? Role.OTA : Role.OT;
                     case SLP -> Role.SLP;
                 };
-                String npi = l.renderingNpi.isEmpty() ? c.renderingNpi : l.renderingNpi;
+                // 2420A, else 2310B, else the billing provider (2010AA): the TR3 leaves 2310B out when the billing
+                // provider rendered, and an assistant's line needs the NPI it was billed under.
+                String npi = !l.renderingNpi.isEmpty() ? l.renderingNpi : !c.renderingNpi.isEmpty() ? c.renderingNpi
+                        : billing.npi;
                 Optional<String> n = npi.isEmpty() ? Optional.empty() : Optional.of(npi);
                 Provider p = role.isAssistant() ? new Provider(Optional.empty(), role, Optional.empty(), n, n)
                         : new Provider(n, role, n);
                 services.add(new ServiceLine(l.code, OptionalInt.empty(), List.of(), p, Optional.empty(),
                         d == plan ? Optional.empty() : Optional.of(d), Optional.of(l.charge)));
-                billed.add(new BilledLine(l.code, l.modifiers, l.units, Optional.of(l.charge)));
+                billed.add(new BilledLine(l.code, l.modifiers, l.units, Optional.of(l.charge), l.pointers));
             }
             Optional<LocalDate> birth = hlLevel == 23 && patient.birth.isPresent() ? patient.birth : subscriber.birth;
             return Visit.builder(id, date)
@@ -933,7 +998,10 @@ public final class X12ClaimReader {
                     address(billing));
             Subscriber sub = new Subscriber(opt(subscriber.id), opt(subscriber.name), opt(subscriber.first),
                     subscriber.birth, opt(subscriber.sex), address(subscriber));
-            return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos));
+            // SBR09 as read: several codes share one payer profile (MC, BL, HM ... read as commercial), so the
+            // profile's kind could not give it back.
+            return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos), opt(subscriber.filing),
+                    c.frequency.equals("1") ? Optional.empty() : opt(c.frequency), opt(c.payerClaimControlNumber));
         }
 
         /** A party's N3/N4, when its loop has them. */

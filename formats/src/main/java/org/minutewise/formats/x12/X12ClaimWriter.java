@@ -12,7 +12,8 @@ import org.minutewise.formats.x12.X12Claim.Form;
  *
  * <p>Per claim (loop 2300) it writes:
  * <pre>
- * CLM*{visit id}*{total charge}***{place of service}:B:1*Y*A*Y*Y~
+ * CLM*{visit id}*{total charge}***{place of service}:B:{frequency}*Y*A*Y*Y~   frequency 1 unless the visit gives one
+ * REF*F8*{payer claim control number}~                     only for frequency 7 (replacement) or 8 (void)
  * HI*ABK:{first diagnosis, no dot}*ABF:{next}...~            up to 12
  * NM1*DN*1*{last}*{first}****XX*{NPI}~                    2310A referring: the certifying physician, when its NPI is given
  * NM1*82*1*{rendering id}*****XX*{rendering NPI}~           2310B, when the rendering provider is not the billing one
@@ -40,6 +41,7 @@ public final class X12ClaimWriter {
     static void claim(SegmentWriter s, X12Claim c) {
         s.segment("CLM", c.claimId(), X12Text.amount(c.total()), "", "",
                 new String[] {c.facilityCode(), "B", c.frequency()}, "Y", "A", "Y", "Y");
+        c.payerClaimControlNumber().ifPresent(n -> s.segment("REF", "F8", n));
         Object[] hi = new Object[c.diagnoses().size()];
         for (int i = 0; i < hi.length; i++) {
             hi[i] = new String[] {i == 0 ? "ABK" : "ABF", c.diagnoses().get(i)};

@@ -57,6 +57,7 @@ public final class X12InstitutionalWriter {
         String d = X12Text.date(c.dateOfService());
         s.segment("DTP", "434", "RD8", d + "-" + d);
         s.segment("CL1", "", "", PATIENT_STATUS);
+        c.payerClaimControlNumber().ifPresent(n -> s.segment("REF", "F8", n));
         s.segment("HI", (Object) new String[] {"ABK", c.diagnoses().get(0)});
         // Other diagnoses: twelve to an HI segment, the segment at most twice (X223A2 2300 Other Diagnosis).
         for (int from = 1; from < c.diagnoses().size(); from += 12) {

@@ -157,6 +157,29 @@ class X12ClaimReaderTest {
                 .anySatisfy(r -> assertThat(r.error()).get().satisfies(e -> assertThat(e.path()).contains("(NM1)")));
     }
 
+    /**
+     * An NPI with a bad check digit (NM109 of 2010AA, 2310B, 2420A) is an error naming the segment and element, as
+     * visit JSON refuses it; it was read as if it were some provider's.
+     */
+    @Test
+    void anNpiWithABadCheckDigitIsAnError() {
+        assertBadNpi(sample().replace("XX*1234567893~", "XX*1245319590~"), "segment 9 (NM1) element 9",
+                "for the billing provider: \"1245319590\"", "(claim V-1001)");
+        assertBadNpi(sample().replace("NM1*82*1*T1*****XX*1987654328~", "NM1*82*1*T1*****XX*1987654320~"),
+                "segment 22 (NM1) element 9", "for the rendering provider: \"1987654320\"", "(claim V-1001)");
+        assertBadNpi(institutional().replace("NM1*82*1*S1*****XX*1765432103~", "NM1*82*1*S1*****XX*1765432100~"),
+                "segment 32 (NM1) element 9", "for the line's rendering provider: \"1765432100\"", "(claim V-3001)");
+    }
+
+    private static void assertBadNpi(String edi, String path, String... detail) {
+        List<X12ClaimReader.Result> rs = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF);
+        assertThat(rs).singleElement().satisfies(r -> {
+            InputException e = r.error().orElseThrow();
+            assertThat(e.path()).isEqualTo(path);
+            assertThat(e.getMessage()).contains("not a valid NPI (10 digits with a check digit)").contains(detail);
+        });
+    }
+
     @Test
     void aWrongElementCountNamesSegmentAndElementAndTheOthersAreRead() {
         String edi = sample().replace("SV1*HC:97110:GP:CQ*65*UN*1***1:2~", "SV1*HC:97110:GP:CQ*65*UN~");

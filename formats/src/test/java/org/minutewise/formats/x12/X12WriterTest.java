@@ -72,6 +72,32 @@ class X12WriterTest {
                 seg.substring(seg.lastIndexOf('*') + 1)).containsExactly("1987654328", "1234567893");
     }
 
+    /**
+     * TR3 2010AA N3 is a street address; a PO box belongs in the pay-to loop (2010AB), which Minutewise does not
+     * write: refused, naming the field, rather than written into N301 (a clearinghouse rejects it).
+     */
+    @Test
+    void aPoBoxAsTheBillingProvidersAddressIsRefused() {
+        for (String box : List.of("PO Box 1234", "P.O. Box 77", "p o box 5", "Post Office Box 9", "LOCKBOX 4410",
+                "POBOX 3")) {
+            Visit v = withBilling(base(), b -> new BillingProvider(b.npi(), b.taxId(), b.name(), Optional.of(
+                    new org.minutewise.core.model.Address(box, Optional.empty(), "Columbus", "OH", "430041234"))));
+            assertThatThrownBy(() -> write(v)).as(box).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith("billingProvider.address.line1: the billing provider's address (837 loop"
+                            + " 2010AA N3) must be a street address, not a PO box");
+        }
+        Visit line2 = withBilling(base(), b -> new BillingProvider(b.npi(), b.taxId(), b.name(), Optional.of(
+                new org.minutewise.core.model.Address("100 Main St", Optional.of("P.O. Box 12"), "Columbus", "OH",
+                        "430041234"))));
+        assertThatThrownBy(() -> write(line2)).hasMessageStartingWith("billingProvider.address.line2:");
+        // Street names that merely contain the letters are street addresses.
+        for (String street : List.of("12 Boxwood Ln", "5 Hippo Box Rd", "40 Depot Rd")) {
+            Visit v = withBilling(base(), b -> new BillingProvider(b.npi(), b.taxId(), b.name(), Optional.of(
+                    new org.minutewise.core.model.Address(street, Optional.empty(), "Columbus", "OH", "430041234"))));
+            assertThat(write(v)).as(street).contains("N3*" + street + "~");
+        }
+    }
+
     /** A patient who is not the subscriber (a child under a parent's plan) is refused, never billed as the parent. */
     @Test
     void aDependentPatientIsRefusedNotBilledAsTheSubscriber() {

@@ -1,0 +1,179 @@
+package org.minutewise.formats.x12;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.model.ClaimInfo;
+import org.minutewise.core.model.Visit;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.VisitJsonReader;
+import org.minutewise.formats.VisitJsonWriter;
+
+/**
+ * 837 -> read -> check -> 837, as {@code check --out x12} does with a claim file from elsewhere: what the claim
+ * says about itself (claim filing indicator, frequency, payer claim number, rendering provider) comes back as read.
+ */
+class X12ReadWriteTest {
+    private static String sample() {
+        return X12Fixtures.read(X12Fixtures.DIR.resolve("write/pt-assistant.edi"));
+    }
+
+    private static String institutional() {
+        return X12Fixtures.read(X12Fixtures.DIR.resolve("write/institutional-ot-slp.edi"));
+    }
+
+    /** Reads every claim (each must read), checks it and writes it again with the fixtures' envelope. */
+    static String rewrite(String edi, String payerId) {
+        List<CheckResult> results = new ArrayList<>();
+        for (X12ClaimReader.Result r : X12ClaimReader.read(edi, payerId, X12Fixtures.REF)) {
+            assertThat(r.error()).as(r.toString()).isEmpty();
+            results.add(X12Fixtures.CHECKER.check(r.visit().orElseThrow()));
+        }
+        return X12Writer.write(results, X12Fixtures.ENVELOPE, X12Fixtures.NOW);
+    }
+
+    /**
+     * SBR09 leaves as it came: a Medicaid (MC), Medicare Advantage (16), HMO, Blue Cross or workers' comp claim was
+     * written back as commercial (CI), and ZZ as Medicare (MB), because only the payer profile was kept.
+     */
+    @Test
+    void theClaimFilingIndicatorIsWrittenBackAsRead() {
+        for (String code : List.of("MC", "16", "HM", "BL", "WC", "ZZ", "CI", "MB", "12")) {
+            String edi = sample().replace("SBR*P*18*******MB~", "SBR*P*18*******" + code + "~");
+            assertThat(edi).contains("SBR*P*18*******" + code + "~");
+            assertThat(rewrite(edi, "medicare")).as(code).contains("SBR*P*18*******" + code + "~");
+        }
+        // On the 837I as well.
+        String medicaid = institutional().replace("SBR*P*18*******CI~", "SBR*P*18*******MC~");
+        assertThat(rewrite(medicaid, "commercial")).contains("SBR*P*18*******MC~");
+    }
+
+    /**
+     * A replacement (CLM05-3 7) or void (8) keeps its frequency and the payer claim control number of the claim it
+     * replaces (2300 REF*F8): it came back as an original claim, 11:B:1, without REF*F8.
+     */
+    @Test
+    void aReplacementOrVoidKeepsItsFrequencyAndPayerClaimNumber() {
+        for (String f : List.of("7", "8")) {
+            String edi = sample().replace("11:B:1*Y*A*Y*Y~\n", "11:B:" + f + "*Y*A*Y*Y~\nREF*F8*PCN20260302001~\n")
+                    .replace("SE*30*0001~", "SE*31*0001~");
+            assertThat(edi).contains("REF*F8*PCN20260302001~").contains("SE*31*0001~");
+            Visit read = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+            assertThat(read.claimInfo().claimFrequency()).contains(f);
+            assertThat(read.claimInfo().payerClaimControlNumber()).contains("PCN20260302001");
+            assertThat(viaJson(read).claimInfo()).isEqualTo(read.claimInfo());
+            String out = rewrite(edi, "medicare");
+            assertThat(out).contains("CLM*V-1001*225***11:B:" + f + "*Y*A*Y*Y~\nREF*F8*PCN20260302001~\nHI*");
+            assertThat(X12Validation.errors(out)).isEmpty();
+        }
+        String inst = institutional().replace("74:A:1**A*Y*Y~", "74:A:7**A*Y*Y~")
+                .replace("CL1***01~\n", "CL1***01~\nREF*F8*ACME-77~\n").replace("SE*31*0001~", "SE*32*0001~");
+        assertThat(inst).contains("REF*F8*ACME-77~").contains("SE*32*0001~");
+        String out = rewrite(inst, "commercial");
+        assertThat(out).contains("74:A:7**A*Y*Y~").contains("CL1***01~\nREF*F8*ACME-77~\nHI*");
+        assertThat(X12Validation.errors(out)).isEmpty();
+        // An original claim stays one, without REF*F8.
+        assertThat(rewrite(sample(), "medicare")).contains("11:B:1*Y*A*Y*Y~").doesNotContain("REF*F8");
+    }
+
+    /** TR3: REF*F8 is required when CLM05-3 is 7 or 8; reading or writing one without it is refused, named. */
+    @Test
+    void aReplacementWithoutThePayerClaimNumberIsRefused() {
+        String edi = sample().replace("11:B:1*Y*A*Y*Y~", "11:B:7*Y*A*Y*Y~");
+        InputException e = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).error().orElseThrow();
+        assertThat(e.path()).isEqualTo("segment 20 (CLM) element 5");
+        assertThat(e.getMessage()).contains("claim frequency 7 (replacement)").contains("REF*F8")
+                .contains("(claim V-1001)");
+
+        Visit v = X12Fixtures.visits(X12Fixtures.DIR.resolve("write/pt-assistant.json")).get(0);
+        ClaimInfo c = v.claimInfo();
+        Visit voided = v.toBuilder().claimInfo(new ClaimInfo(c.billingProvider(), c.payerName(), c.payerId(),
+                c.subscriber(), c.placeOfService(), Optional.empty(), Optional.of("8"), Optional.empty())).build();
+        assertThatThrownBy(() -> X12Writer.write(List.of(X12Fixtures.CHECKER.check(voided)), X12Fixtures.ENVELOPE,
+                X12Fixtures.NOW)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("payerClaimControlNumber: required for X12 837P when claimFrequency is 8 (void)")
+                .hasMessageContaining("REF*F8");
+        Visit odd = v.toBuilder().claimInfo(new ClaimInfo(c.billingProvider(), c.payerName(), c.payerId(),
+                c.subscriber(), c.placeOfService(), Optional.empty(), Optional.of("3"), Optional.empty())).build();
+        assertThatThrownBy(() -> X12Writer.write(List.of(X12Fixtures.CHECKER.check(odd)), X12Fixtures.ENVELOPE,
+                X12Fixtures.NOW)).hasMessageStartingWith("claimFrequency: expected 1 (original)");
+    }
+
+    /**
+     * When the billing provider rendered, the writer leaves 2310B out (TR3); reading that claim back, the billing
+     * provider's NPI (2010AA) is the rendering one, so an assistant's line has its supervising NPI and the claim
+     * is written again as it came (was: {@code services[1].provider.supervisorNpi: required}).
+     */
+    @Test
+    void withoutA2310bTheBillingProviderRendered() {
+        String edi = sample().replace("NM1*82*1*T1*****XX*1987654328~\n", "").replace("SE*30*0001~", "SE*29*0001~");
+        assertThat(edi).doesNotContain("NM1*82").contains("SE*29*0001~");
+        assertThat(X12Validation.errors(edi)).isEmpty();
+        Visit v = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(v.services().get(0).provider().npi()).contains("1234567893");
+        assertThat(v.services().get(1).provider().supervisorNpi()).contains("1234567893");
+        assertThat(rewrite(edi, "medicare")).isEqualTo(edi);
+    }
+
+    /**
+     * SV107 diagnosis pointers stay as billed (they were dropped on read and the claim written back pointed at the
+     * diagnoses in order); a pointer to no HI position is an error naming SV1 element 7.
+     */
+    @Test
+    void diagnosisPointersStayAsBilled() {
+        String edi = sample().replace("SV1*HC:97112:GP*140*UN*2***1:2~", "SV1*HC:97112:GP*140*UN*2***2:1~")
+                .replace("SV1*HC:97110:GP:CQ*65*UN*1***1:2~", "SV1*HC:97110:GP:CQ*65*UN*1***2~");
+        Visit read = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(read.billed()).extracting(b -> b.diagnosisPointers()).containsExactly(List.of(2, 1), List.of(2),
+                List.of(1, 2));
+        assertThat(viaJson(read).billed()).isEqualTo(read.billed());
+        String out = rewrite(edi, "medicare");
+        assertThat(out).contains("SV1*HC:97112:GP*140*UN*2***2:1~").contains("SV1*HC:97110:GP:CQ*65*UN*1***2~")
+                .contains("SV1*HC:97010:GP:CQ*20*UN*1***1:2~");
+
+        String nine = sample().replace("SV1*HC:97110:GP:CQ*65*UN*1***1:2~", "SV1*HC:97110:GP:CQ*65*UN*1***1:9~");
+        InputException e = X12ClaimReader.read(nine, "medicare", X12Fixtures.REF).get(0).error().orElseThrow();
+        assertThat(e.path()).isEqualTo("segment 27 (SV1) element 7");
+        assertThat(e.getMessage()).contains("SV107 diagnosis pointer \"9\" points to no diagnosis: the claim's HI"
+                + " has 2 diagnoses").contains("(claim V-1001)");
+    }
+
+    /** Visit JSON's billed pointers must name one of the visit's diagnoses too. */
+    @Test
+    void aBilledPointerPastTheDiagnosesIsAJsonInputError() {
+        com.fasterxml.jackson.databind.node.ObjectNode json = VisitJsonWriter.write(X12ClaimReader.read(sample(),
+                "medicare", X12Fixtures.REF).get(0).visit().orElseThrow());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("billed").get(1).get("diagnosisPointers")).add(3);
+        assertThatThrownBy(() -> new VisitJsonReader(X12Fixtures.REF).read(json)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("billed[1].diagnosisPointers[2]: points to no diagnosis: expected 1 to 2");
+    }
+
+    /** Through visit JSON too ({@code convert --out json}, then {@code check --out x12}). */
+    @Test
+    void theClaimFilingIndicatorSurvivesVisitJson() {
+        String edi = sample().replace("SBR*P*18*******MB~", "SBR*P*18*******MC~");
+        Visit read = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(read.claimInfo().claimFilingIndicator()).contains("MC");
+        assertThat(viaJson(read).claimInfo()).isEqualTo(read.claimInfo());
+    }
+
+    static Visit viaJson(Visit v) {
+        return new VisitJsonReader(X12Fixtures.REF).read(VisitJsonWriter.write(v));
+    }
+
+    /** A visit without a claim filing indicator of its own still gets it from its payer profile's kind. */
+    @Test
+    void withoutItsOwnCodeTheFilingIndicatorFollowsThePayerProfile() {
+        Visit v = X12Fixtures.visits(X12Fixtures.DIR.resolve("write/pt-assistant.json")).get(0);
+        assertThat(v.claimInfo().claimFilingIndicator()).isEmpty();
+        assertThat(X12Writer.write(List.of(X12Fixtures.CHECKER.check(v)), X12Fixtures.ENVELOPE, X12Fixtures.NOW))
+                .contains("SBR*P*18*******MB~");
+        assertThat(X12Writer.write(List.of(X12Fixtures.CHECKER.check(v.toBuilder().payer("commercial").build())),
+                X12Fixtures.ENVELOPE, X12Fixtures.NOW)).contains("SBR*P*18*******CI~");
+    }
+}
