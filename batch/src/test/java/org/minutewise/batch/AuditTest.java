@@ -57,6 +57,15 @@ class AuditTest {
                 OptionalLong.empty()), REF, Progress.quiet());
     }
 
+    /** Audits {@code csv} (written to NAME.csv) with two threads into the directory NAME; returns it. */
+    private Path auditCsv(String name, String csv, int partitions) throws IOException {
+        Path in = tmp.resolve(name + ".csv");
+        Files.writeString(in, csv);
+        Path out = tmp.resolve(name);
+        audit(out, 2, partitions, in);
+        return out;
+    }
+
     /** The rows of an output CSV as maps, header names as keys. */
     static List<Map<String, String>> rows(Path csv) throws IOException {
         List<Map<String, String>> out = new ArrayList<>();
@@ -372,10 +381,7 @@ class AuditTest {
         String csv = HEADER.replace("\r\n", ",discipline\r\n")
                 + "M1,2026-03-02,medicare,,PT,P1,R26.81,97112,30,09:00,09:30,PT1,PT,,2,GP,,,\r\n"
                 + "M1,2026-03-02,medicare,,PT,P1,R26.81,97110,30,09:30,10:00,OT1,OT,,3,GO,,,OT\r\n";
-        Path in = tmp.resolve("two.csv");
-        Files.writeString(in, csv);
-        Path out = tmp.resolve("two");
-        audit(out, 2, 3, in);
+        Path out = auditCsv("two", csv, 3);
         JsonNode s = summary(out);
         JsonNode pt = s.get("byTherapist").get("PT1");
         JsonNode ot = s.get("byTherapist").get("OT1");
@@ -412,10 +418,7 @@ class AuditTest {
                 + "N2a,2026-03-02,medicare,,PT,N2,R26.81,97530,20,09:00,09:20,T7,PT,,1,GP,,\r\n"
                 + "N2b,2026-03-02,medicare,,PT,N2,R26.81,97140,20,15:00,15:20,T7,PT,,1,GP;59,,\r\n"
                 + "N3a,2026-03-03,medicare,,PT,N3,R26.81,97530,20,09:00,09:20,T7,PT,,1,GP;59,,\r\n";
-        Path in = tmp.resolve("distinct.csv");
-        Files.writeString(in, csv);
-        Path out = tmp.resolve("distinct");
-        audit(out, 2, 3, in);
+        Path out = auditCsv("distinct", csv, 3);
         Map<String, String> modifiers = new TreeMap<>();
         for (Map<String, String> r : rows(out.resolve("claims.csv"))) {
             modifiers.put(r.get("visitId") + " " + r.get("code"), r.get("modifiers"));
@@ -435,11 +438,8 @@ class AuditTest {
                 + "S1,2026-03-02,medicare,,PT,P1,R26.81,97110,10,09:00,09:10,PT1,PT,,1,GP,,\r\n"
                 + "S2,2026-03-02,medicare,,PT,P1,R26.81,97112,10,15:00,15:10,PT1,PT,,1,GP,,\r\n"
                 + "S3,2026-03-03,medicare,,PT,P1,R26.81,97112,10,15:00,15:10,PT1,PT,,1,GP,,\r\n";
-        Path in = tmp.resolve("sessions.csv");
-        Files.writeString(in, csv);
         for (int partitions : new int[] {1, 3}) {
-            Path out = tmp.resolve("sessions" + partitions);
-            audit(out, 2, partitions, in);
+            Path out = auditCsv("sessions" + partitions, csv, partitions);
             assertThat(rows(out.resolve("findings.csv")).stream().filter(m -> m.get("ruleId").matches("MW-A01[23]")))
                     .singleElement().satisfies(m -> {
                         assertThat(m.get("ruleId")).isEqualTo("MW-A012");
