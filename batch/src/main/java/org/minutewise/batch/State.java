@@ -24,9 +24,10 @@ final class State {
      * holds changes: 2, the digest carries the unit its estimate paid in full and the billing provider; 3, a line's
      * KX bucket is empty for a code that is not therapy, and the rows read and set aside changed, so a run started
      * by an older build is not resumed; 4, a partition may hold a note that a visit lost a row to a quote left
-     * open, {@code Spill.LOST_ROW}).
+     * open, {@code Spill.LOST_ROW}; 7, the digest carries the day's timed minutes, group sessions, the visit's start
+     * and one share of the totals per therapist, and the manifest the clinic's zone).
      */
-    static final int VERSION = 6;
+    static final int VERSION = 7;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

@@ -428,6 +428,20 @@ class AuditTest {
         assertThat(rows(out.resolve("findings.csv"))).extracting(m -> m.get("ruleId")).doesNotContain("MW-A008");
     }
 
+    /** One-on-one minutes with one patient while the therapist led another's group session: MW-A001 in the audit. */
+    @Test
+    void oneOnOneWhileLeadingAGroupIsA001() throws IOException {
+        String csv = HEADER
+                + "GA,2026-03-02,medicare,,PT,PA,R26.81,97150,30,10:00,10:30,T1,PT,group,1,GP,,\r\n"
+                + "GB,2026-03-02,medicare,,PT,PB,R26.81,97110,30,10:00,10:30,T1,PT,,2,GP,,\r\n";
+        Path out = auditCsv("group", csv, 3);
+        assertThat(rows(out.resolve("findings.csv"))).filteredOn(m -> m.get("ruleId").equals("MW-A001"))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.get("visitId")).isEqualTo("GB");
+                    assertThat(m.get("message")).contains("while leading a group session on visit GA");
+                });
+    }
+
     /**
      * Two sessions of one day, 10 minutes each, billed 1 unit each: their 20 minutes together make 1 unit
      * (MW-A012), found through the spilled digests whatever the partitions; the same minutes a day apart are fine.

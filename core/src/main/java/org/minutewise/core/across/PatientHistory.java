@@ -169,13 +169,7 @@ public final class PatientHistory {
 
     /** The minute of the day the visit's first documented period starts; past the day's end without times. */
     static int startMinute(VisitDigest v) {
-        int start = Integer.MAX_VALUE;
-        for (VisitDigest.Treatment t : v.treatments()) {
-            for (Period p : t.periods()) {
-                start = Math.min(start, p.startMinute());
-            }
-        }
-        return start;
+        return v.start() < 0 ? Integer.MAX_VALUE : v.start();
     }
 
     private PatientHistory() {
@@ -337,7 +331,7 @@ public final class PatientHistory {
      * The multiple procedure payment reduction is per patient and day (RULES.md §6, CMS Pub 100-04 ch. 5 §10.7), by
      * one billing provider: of all the therapy units of the day, the one with the highest practice expense is paid
      * in full. Each visit's estimate paid its own best unit in full; when the patient has several Medicare visits of
-     * one billing provider that day, only the visit holding the day's highest PE (the first in date and id order on
+     * one billing provider that day, only the visit holding the day's highest PE (the first in time order on
      * a tie) keeps it, and the others' are reduced too. Returns, by visit id, the unit whose line is then worth its
      * {@code allowedIfReduced}.
      */
@@ -592,9 +586,8 @@ public final class PatientHistory {
                     VisitDigest first = sorted.get(a);
                     VisitDigest later = sorted.get(b);
                     List<String> what = new ArrayList<>(2);
-                    int from = Integer.MAX_VALUE;
-                    int to = 0;
-                    int minutes = 0;
+                    // The minutes of the day billed on both visits, each once (two lines of one visit may share them).
+                    java.util.BitSet shared = null;
                     for (VisitDigest.Treatment x : first.treatments()) {
                         for (VisitDigest.Treatment y : later.treatments()) {
                             if (org.minutewise.core.units.Cognitive.sameService(x.code(), y.code())
@@ -603,11 +596,10 @@ public final class PatientHistory {
                             }
                             for (Period p : x.periods()) {
                                 for (Period q : y.periods()) {
-                                    int m = p.overlapMinutes(q);
-                                    if (m > 0) {
-                                        minutes += m;
-                                        from = Math.min(from, Math.max(p.startMinute(), q.startMinute()));
-                                        to = Math.max(to, Math.min(p.endMinute(), q.endMinute()));
+                                    if (p.overlapMinutes(q) > 0) {
+                                        shared = shared == null ? new java.util.BitSet(24 * 60) : shared;
+                                        shared.set(Math.max(p.startMinute(), q.startMinute()),
+                                                Math.min(p.endMinute(), q.endMinute()));
                                         String pair = x.code() + " (" + x.providerId() + ") on " + first.visitId()
                                                 + " and " + y.code() + " (" + y.providerId() + ") on "
                                                 + later.visitId();
@@ -619,7 +611,10 @@ public final class PatientHistory {
                             }
                         }
                     }
-                    if (minutes > 0) {
+                    if (shared != null) {
+                        int minutes = shared.cardinality();
+                        int from = shared.nextSetBit(0);
+                        int to = shared.length();
                         pairs.add(first.visitId() + '|' + later.visitId());
                         out.add(new AcrossFinding(later.visitId(), SAME_MINUTES_TWO_VISITS.finding("services",
                                 "On " + first.date() + " the patient's visits " + first.visitId() + " and "
@@ -636,13 +631,14 @@ public final class PatientHistory {
     }
 
     /**
-     * The timed units of the patient's visits of one day (one billing provider) for one payer above its profile's
-     * daily cap, when no visit passes it alone (that visit's MW-E007 says so); a duplicate claim's lines are MW-A006's.
-     * Reported on the day's last visit of the payer.
+     * The timed units billed on the patient's visits of one day (one billing provider) for one payer above its
+     * profile's daily cap (a visit whose documented minutes pass it alone is also its own MW-E007, which counts the
+     * units the minutes support); a duplicate claim's lines are MW-A006's. Reported on the day's last visit of the
+     * payer.
      */
     private static void payerDailyLimit(List<VisitDigest> day, ReferenceData ref, Set<String> duplicated,
                                         List<AcrossFinding> out) {
-        Map<String, int[]> byPayer = new java.util.TreeMap<>(); // payer: units, visits, most on one visit
+        Map<String, int[]> byPayer = new java.util.TreeMap<>(); // payer: units, visits
         Map<String, String> last = new HashMap<>();
         for (VisitDigest v : day) {
             int units = 0;
@@ -654,17 +650,16 @@ public final class PatientHistory {
                 }
             }
             if (units > 0) {
-                int[] d = byPayer.computeIfAbsent(v.payer(), k -> new int[3]);
+                int[] d = byPayer.computeIfAbsent(v.payer(), k -> new int[2]);
                 d[0] += units;
                 d[1]++;
-                d[2] = Math.max(d[2], units);
                 last.put(v.payer(), v.visitId());
             }
         }
         byPayer.forEach((payer, d) -> ref.payers().find(payer).ifPresent(profile -> {
             if (d[1] >= 2 && profile.maxTimedUnitsPerDay().isPresent()) {
                 int cap = profile.maxTimedUnitsPerDay().getAsInt();
-                if (d[0] > cap && d[2] <= cap) {
+                if (d[0] > cap) {
                     out.add(new AcrossFinding(last.get(payer), PAYER_LIMIT_ACROSS_VISITS.finding("claimLines",
                             "The patient's " + d[1] + " visits of " + day.get(0).date() + " bill " + d[0]
                                     + " timed units together; payer " + payer + " allows " + cap + " a day. The "
@@ -689,8 +684,9 @@ public final class PatientHistory {
     }
 
     /**
-     * A second PT (or OT) evaluation or re-evaluation on another of the patient's visits of the day (one a day per
-     * discipline, RULES.md §5); one visit's two is its own MW-E008, a duplicate claim's MW-A006. Reported on the
+     * A second PT (or OT) evaluation or re-evaluation by the same practitioner on another of the patient's visits of
+     * the day (one a day per discipline and practitioner, RULES.md §5; the practitioner is the one who furnished it,
+     * else the billing provider); one visit's two is its own MW-E008, a duplicate claim's MW-A006. Reported on the
      * later visit.
      */
     private static void evaluations(List<VisitDigest> sorted, Set<String> duplicated, List<AcrossFinding> out) {
@@ -704,7 +700,7 @@ public final class PatientHistory {
                         || !mine.add(discipline)) {
                     continue;
                 }
-                String key = v.date() + "|" + discipline;
+                String key = v.date() + "|" + discipline + "|" + practitioner(v, l.code());
                 String earlier = first.putIfAbsent(key, v.visitId() + " (" + l.code() + ")");
                 if (earlier != null) {
                     out.add(new AcrossFinding(v.visitId(), EVALUATIONS_ACROSS_VISITS.finding("claimLines[" + i + "]",
@@ -714,6 +710,19 @@ public final class PatientHistory {
                 }
             }
         }
+    }
+
+    /**
+     * Who furnished the visit's service of {@code code}: the provider of its documented periods, else the visit's
+     * billing provider (one a day per discipline is per practitioner, RULES.md §5).
+     */
+    private static String practitioner(VisitDigest v, String code) {
+        for (VisitDigest.Treatment t : v.treatments()) {
+            if (t.code().equals(code)) {
+                return t.providerId();
+            }
+        }
+        return "billed by " + v.biller();
     }
 
     /** PT for 97161-97164, OT for 97165-97168; null for other codes. */
@@ -878,7 +887,8 @@ public final class PatientHistory {
      * not two). A visit's units are what it bills, but no more than its own minutes earn (units over that are its
      * own MW-B002). A visit whose lines of the discipline all duplicate another's (MW-A006) is left out, as the void
      * claim it is; a discipline with a visit only partly duplicated is MW-A006's business (it says what to merge), and
-     * one whose visits bill the same minutes MW-A014's.
+     * one whose visits bill the same minutes MW-A014's; a visit billing timed units with no minutes documented (a
+     * claim read from an 837) leaves the day's count unknown.
      * Reported on the day's last visit of the discipline.
      */
     private static void dayUnits(List<VisitDigest> day, Set<String> duplicated, Set<String> overlapping,
@@ -897,6 +907,7 @@ public final class PatientHistory {
                 List<VisitDigest> with = new ArrayList<>(visits.size());
                 List<VisitDigest.DayMinutes> parts = new ArrayList<>(visits.size());
                 boolean partly = false;
+                boolean unknown = false;
                 for (VisitDigest v : visits) {
                     int copied = duplicatedUnder(v, d.modifier(), duplicated);
                     if (copied == ALL_COPIED) {
@@ -907,10 +918,11 @@ public final class PatientHistory {
                         if (m.discipline().equals(d.name())) {
                             with.add(v);
                             parts.add(m);
+                            unknown |= m.minutes() == 0 && m.billed() > 0; // billed with no minutes (an 837)
                         }
                     }
                 }
-                if (with.size() < 2 || partly || overlapAmong(with, overlapping)) {
+                if (with.size() < 2 || partly || unknown || overlapAmong(with, overlapping)) {
                     continue; // MW-A006 says which minutes to merge; MW-A014 that minutes are billed twice
                 }
                 int minutes = 0;

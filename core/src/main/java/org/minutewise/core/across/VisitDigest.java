@@ -29,14 +29,15 @@ import org.minutewise.core.units.UnitResult;
  * What the checks across visits need of one checked visit, small enough to spill to disk and sort: who, when,
  * what was billed (with its allowed amount for KX, and the unit the estimate paid in full), who billed it (the
  * billing provider's NPI, "" when the input does not say), who treated which minutes, and a fingerprint of the
- * note; and, when its payer counts a day's timed minutes together (the CMS method), each discipline's counted timed
- * minutes with the units they earned and the timed units billed.
+ * note; when its payer counts a day's timed minutes together (the CMS method), each discipline's counted timed
+ * minutes with the units they earned and the timed units billed; and the minute of the day its first documented
+ * period starts ({@code start}, -1 without times), which orders a patient's visits of one day.
  * Built from a {@link CheckResult}; the batch audit and the Spark job group digests by patient and therapist.
  */
 public record VisitDigest(String visitId, String patientId, LocalDate date, String payer, boolean medicare,
                           boolean institutional, long noteFingerprint, int noteLength, boolean progressReport,
                           List<Line> lines, List<Treatment> treatments, Optional<Estimate.FullUnit> fullUnit,
-                          String biller, List<DayMinutes> dayMinutes) {
+                          String biller, List<DayMinutes> dayMinutes, int start) {
 
     /**
      * A billed line: code, modifiers, units, KX bucket ("PT_SLP", "OT", or "" for a code that is not therapy), and
@@ -103,6 +104,9 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         Objects.requireNonNull(fullUnit, "fullUnit");
         Objects.requireNonNull(biller, "biller");
         dayMinutes = List.copyOf(dayMinutes);
+        if (start < -1 || start >= 24 * 60) {
+            throw new IllegalArgumentException("start: a minute of the day or -1, got " + start);
+        }
         if (fullUnit.isPresent() && (fullUnit.get().line() < 0 || fullUnit.get().line() >= lines.size())) {
             throw new IllegalArgumentException("fullUnit: line " + fullUnit.get().line() + " of " + lines.size());
         }
@@ -114,6 +118,25 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
                        List<Line> lines, List<Treatment> treatments) {
         this(visitId, patientId, date, payer, medicare, institutional, noteFingerprint, noteLength, progressReport,
                 lines, treatments, Optional.empty(), "");
+    }
+
+    /** A digest whose visit starts with its first treatment's period (-1 when none has one). */
+    public VisitDigest(String visitId, String patientId, LocalDate date, String payer, boolean medicare,
+                       boolean institutional, long noteFingerprint, int noteLength, boolean progressReport,
+                       List<Line> lines, List<Treatment> treatments, Optional<Estimate.FullUnit> fullUnit,
+                       String biller, List<DayMinutes> dayMinutes) {
+        this(visitId, patientId, date, payer, medicare, institutional, noteFingerprint, noteLength, progressReport,
+                lines, treatments, fullUnit, biller, dayMinutes, firstStart(treatments));
+    }
+
+    private static int firstStart(List<Treatment> treatments) {
+        int start = Integer.MAX_VALUE;
+        for (Treatment t : treatments) {
+            for (Period p : t.periods()) {
+                start = Math.min(start, p.startMinute());
+            }
+        }
+        return start == Integer.MAX_VALUE ? -1 : start;
     }
 
     /** A digest without the day's timed minutes (a payer that counts each code on its own, or not known). */
@@ -181,7 +204,18 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         return new VisitDigest(v.id(), v.patient().id().orElse("visit:" + v.id()), v.dateOfService(), v.payer(),
                 r.payer().isMedicare(), v.setting().institutional(), fingerprint(note), note.length(), progress,
                 lines, treatments, est.available() ? est.fullUnit() : Optional.empty(),
-                v.claimInfo().billingProvider().npi().orElse(""), dayMinutes(r, codes));
+                v.claimInfo().billingProvider().npi().orElse(""), dayMinutes(r, codes), start(v));
+    }
+
+    /** The minute of the day the visit's first documented period starts, whatever its code; -1 without times. */
+    private static int start(Visit v) {
+        int start = Integer.MAX_VALUE;
+        for (ServiceLine s : v.services()) {
+            for (Period p : s.periods()) {
+                start = Math.min(start, p.startMinute());
+            }
+        }
+        return start == Integer.MAX_VALUE ? -1 : start;
     }
 
     /**

@@ -25,7 +25,9 @@ import org.minutewise.core.units.UnitMethod;
 class DayUnitsTest {
     private static final org.minutewise.core.payer.PayerProfile CPT_PAYER =
             ComplianceFixture.Payer.commercial("acme", UnitMethod.CPT).build();
-    private static final VisitChecker CHECKER = ComplianceFixture.checker(CPT_PAYER);
+    private static final org.minutewise.core.payer.PayerProfile CMS_PAYER =
+            ComplianceFixture.Payer.commercial("acme-cms", UnitMethod.CMS).build();
+    private static final VisitChecker CHECKER = ComplianceFixture.checker(CPT_PAYER, CMS_PAYER);
     private static final Patient PATIENT = new Patient(Optional.of("P1"), Optional.empty(), YearToDate.NONE,
             YearToDate.NONE);
 
@@ -89,8 +91,11 @@ class DayUnitsTest {
         VisitDigest morning = digest(visit("V1", pt("97110", 10)).build());
         assertThat(of(check(morning, digest(visit("V2", pt("97112", 20)).build())), "MW-A012"))
                 .as("10 + 20 = 30 minutes make 2 units, as billed").isEmpty();
-        assertThat(of(check(morning, digest(visit("V2", pt("97112", 10)).payer("acme").build())), "MW-A012"))
-                .as("another payer: another claim").isEmpty();
+        assertThat(of(check(morning, digest(visit("V2", pt("97112", 10)).payer("acme-cms").build())), "MW-A012"))
+                .as("another payer (of the CMS method too): another claim").isEmpty();
+        assertThat(of(check(digest(visit("V1", pt("97110", 10)).payer("acme-cms").build()),
+                digest(visit("V2", pt("97112", 10)).payer("acme-cms").build())), "MW-A012"))
+                .as("that payer's own two visits").hasSize(1);
         assertThat(of(check(digest(visit("V1", pt("97110", 10)).payer("acme").build()),
                 digest(visit("V2", pt("97112", 10)).payer("acme").build())), "MW-A012"))
                 .as("a payer of the CPT method counts each code on its own").isEmpty();
@@ -263,5 +268,52 @@ class DayUnitsTest {
         assertThat(of(PatientHistory.check(List.of(a, small), Map.of(), ref), "MW-A016")).as("3 + 1 = 4").isEmpty();
         assertThat(of(check(digest(visit("V1", pt("97110", 38)).build()), digest(visit("V2", pt("97112", 38))
                 .build())), "MW-A016")).as("Medicare has no such cap").isEmpty();
+    }
+
+    @Test
+    void minutesTwoLinesOfOneVisitShareAreCountedOnceA014() {
+        VisitDigest a = digest(visit("A1", at("97110", "10:00", "10:20", "PT-1"), at("97140", "10:00", "10:20",
+                "PT-3")).build());
+        VisitDigest b = digest(visit("B1", at("97530", "10:10", "10:20", "PT-2")).build());
+        assertThat(of(check(a, b), "MW-A014")).singleElement().satisfies(f -> assertThat(f.finding().message())
+                .contains("bill the same minutes: 10 minutes between 10:10 and 10:20"));
+    }
+
+    @Test
+    void evaluationsOfTwoPractitionersAreNotA015() {
+        VisitDigest eval = digest(visit("E1", at("97161", "09:00", "09:30", "PT-A")).build());
+        VisitDigest other = digest(visit("E2", at("97164", "15:00", "15:30", "PT-B")).build());
+        assertThat(of(check(eval, other), "MW-A015")).isEmpty();
+    }
+
+    @Test
+    void billedUnitsWithoutMinutesCountTowardThePayersCapA016AndLeaveTheDaysMinutesUnknown() {
+        org.minutewise.core.payer.PayerProfile capped = ComplianceFixture.Payer.commercial("capped", UnitMethod.CMS)
+                .maxTimedUnitsPerDay(4).build();
+        VisitChecker checker = ComplianceFixture.checker(capped);
+        org.minutewise.core.check.ReferenceData ref = ComplianceFixture.ref(capped);
+        List<VisitDigest> claims = new ArrayList<>();
+        for (String code : List.of("97110", "97112")) {
+            claims.add(VisitDigest.of(checker.check(visit("C-" + code, ComplianceFixture.untimed(code,
+                    ComplianceFixture.pt("PT-1"))).payer("capped")
+                    .billed(List.of(new BilledLine(code, List.of("GP"), 5, Optional.empty()))).build()),
+                    ref.codes()));
+        }
+        List<AcrossFinding> out = PatientHistory.check(claims, Map.of(), ref);
+        assertThat(of(out, "MW-A016")).singleElement().satisfies(f -> assertThat(f.finding().message())
+                .contains("bill 10 timed units together; payer capped allows 4 a day"));
+        assertThat(of(out, "MW-A012")).isEmpty();
+        assertThat(of(out, "MW-A013")).as("no minutes: the day's count is unknown").isEmpty();
+    }
+
+    @Test
+    void aVisitStartsWithItsFirstDocumentedPeriodWhateverItsCode() {
+        VisitDigest slp = digest(visit("Z-SLP", ComplianceFixture.at("92507", "08:00", "08:30",
+                ComplianceFixture.slp("SLP-1"))).planOfCare(Discipline.SLP).build());
+        VisitDigest pt = digest(visit("A-PT", at("97110", "15:00", "15:15", "PT-1")).build());
+        assertThat(slp.start()).isEqualTo(8 * 60);
+        List<VisitDigest> sorted = new ArrayList<>(List.of(pt, slp));
+        sorted.sort(PatientHistory.IN_TIME_ORDER);
+        assertThat(sorted).extracting(VisitDigest::visitId).containsExactly("Z-SLP", "A-PT");
     }
 }

@@ -149,14 +149,15 @@ public final class AcrossAudit {
                     provider, ""));
             totals.finding(f.ruleId(), f.severity(), provider, "");
         }
-        // One provider's one-on-one minutes on one day, across patients.
+        // One provider's one-on-one minutes on one day, across patients (and beside a group the provider led).
         Map<String, Map<LocalDate, List<VisitDigest>>> days = new TreeMap<>();
         Map<String, AuditDigest> byVisit = new HashMap<>();
         for (AuditDigest r : visits) {
             byVisit.put(r.digest().visitId(), r);
             Set<String> seen = new HashSet<>();
             for (VisitDigest.Treatment t : r.digest().treatments()) {
-                if (t.oneOnOne() && !t.periods().isEmpty() && owns.test(t.providerId()) && seen.add(t.providerId())) {
+                if ((t.oneOnOne() || t.group()) && !t.periods().isEmpty() && owns.test(t.providerId())
+                        && seen.add(t.providerId())) {
                     days.computeIfAbsent(t.providerId(), k -> new TreeMap<>())
                             .computeIfAbsent(r.digest().date(), k -> new ArrayList<>()).add(r.digest());
                 }

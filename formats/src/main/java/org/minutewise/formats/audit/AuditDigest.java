@@ -77,6 +77,7 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         for (VisitDigest.DayMinutes m : d.dayMinutes()) {
             o.string(m.discipline()).varInt(m.minutes()).varInt(m.units()).varInt(m.billed());
         }
+        o.varInt(d.start() + 1);
         o.varInt(file).varLong(line).string(therapist).decimal(ptSlpBefore).decimal(otBefore);
         o.varInt(shares.size());
         for (Share sh : shares) {
@@ -146,8 +147,9 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         for (int i = 0; i < nm; i++) {
             day.add(new VisitDigest.DayMinutes(in.string(strings), in.varInt(), in.varInt(), in.varInt()));
         }
+        int start = in.varInt() - 1;
         VisitDigest d = new VisitDigest(visitId, patientId, date, payer, medicare, institutional, fingerprint,
-                noteLength, progress, billed, treatments, full, biller, day);
+                noteLength, progress, billed, treatments, full, biller, day, start);
         int file = in.varInt();
         long line = in.varLong();
         String therapist = in.string(strings);

@@ -88,7 +88,6 @@ public final class SourceMap {
         return cut <= 0 ? "" : p.substring(0, cut);
     }
 
-    /** {@code note[120:148]} to {@code note}: a character range is no FHIRPath. */
     /**
      * A visit path as FHIRPath: {@code list[code=X]} (a selection, which FHIRPath writes with {@code where}) becomes
      * {@code list.where(code='X')}; indexes ({@code services[2].code}) are FHIRPath already.
@@ -106,6 +105,7 @@ public final class SourceMap {
         return p.substring(0, at) + ".where(code='" + code + "')" + fhirPath(p.substring(end + 1));
     }
 
+    /** {@code note[120:148]} to {@code note}: a character range is no FHIRPath. */
     static String stripRange(String p) {
         int b = p.lastIndexOf('[');
         if (b > 0 && p.endsWith("]") && p.substring(b).contains(":")) {

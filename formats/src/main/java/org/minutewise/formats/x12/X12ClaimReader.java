@@ -67,8 +67,8 @@ import org.minutewise.formats.Npi;
  *       as it stands; a pointer to no HI position is an error naming SV1 element 7;</li>
  *   <li>{@code services}: one placeholder line per SV1 with no minutes, by GP/GO/GN the role PT, OT or SLP (PTA or
  *       OTA with CQ/CO, whose supervising therapist is the rendering provider); the rendering NPI (2420A, else
- *       2310B, else the billing provider's of 2010AA, as the TR3 has it when 2310B is left out) is the provider's
- *       NPI;</li>
+ *       2310B, else on an 837P the billing provider's of 2010AA, as the TR3 has it when 2310B is left out) is the
+ *       provider's NPI;</li>
  *   <li>{@code planOfCare}: the discipline of the first line (GP/GO/GN; PT when none), {@code discipline} on lines
  *       of another;</li>
  *   <li>{@code diagnoses}: HI ABK/ABF codes with the dot put back (I69351 becomes I69.351);</li>
@@ -940,10 +940,11 @@ public final class X12ClaimReader {
                     case OT -> assistant ? Role.OTA : Role.OT;
                     case SLP -> Role.SLP;
                 };
-                // 2420A, else 2310B, else the billing provider (2010AA): the TR3 leaves 2310B out when the billing
-                // provider rendered, and an assistant's line needs the NPI it was billed under.
+                // 2420A, else 2310B, else on an 837P the billing provider (2010AA): the 837P TR3 leaves 2310B out
+                // when the billing provider rendered, and an assistant's line needs the NPI it was billed under. An
+                // 837I's billing provider is the facility, no clinician: its lines keep no rendering NPI then.
                 String npi = !l.renderingNpi.isEmpty() ? l.renderingNpi : !c.renderingNpi.isEmpty() ? c.renderingNpi
-                        : billing.npi;
+                        : institutional ? "" : billing.npi;
                 Optional<String> n = npi.isEmpty() ? Optional.empty() : Optional.of(npi);
                 Provider p = role.isAssistant() ? new Provider(Optional.empty(), role, Optional.empty(), n, n)
                         : new Provider(n, role, n);

@@ -120,6 +120,20 @@ class X12ReadWriteTest {
         assertThat(rewrite(edi, "medicare")).isEqualTo(edi);
     }
 
+    /** An 837I's billing provider is the facility, no clinician: without 2420A its lines have no rendering NPI. */
+    @Test
+    void anInstitutionalClaimWithoutARenderingProviderIsNotTheFacilitys() {
+        String inst = institutional();
+        java.util.regex.Matcher se = java.util.regex.Pattern.compile("SE\\*(\\d+)\\*0001~").matcher(inst);
+        assertThat(se.find()).isTrue();
+        String edi = inst.replace("NM1*82*1*O1*****XX*1543210987~\n", "")
+                .replace("NM1*82*1*S1*****XX*1765432103~\n", "")
+                .replace(se.group(), "SE*" + (Integer.parseInt(se.group(1)) - 2) + "*0001~");
+        assertThat(X12Validation.errors(edi)).isEmpty();
+        Visit v = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(v.services()).allSatisfy(l -> assertThat(l.provider().npi()).isEmpty());
+    }
+
     /**
      * SV107 diagnosis pointers stay as billed (they were dropped on read and the claim written back pointed at the
      * diagnoses in order); a pointer to no HI position is an error naming SV1 element 7.
