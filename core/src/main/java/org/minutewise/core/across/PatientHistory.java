@@ -132,7 +132,7 @@ public final class PatientHistory {
     public static final RuleInfo DAY_UNITS_UNDER = new RuleInfo("MW-A013", Severity.INFO,
             "The day's visits together support a timed unit more than they bill",
             "Nothing is wrong on either claim alone: the day's timed minutes of the discipline together make more "
-                    + "units than the visits bill one by one; add the unit to the day's line with the most minutes "
+                    + "units than the visits' own minutes earn one by one; add the unit to the day's line with the most minutes "
                     + "left over (a corrected claim) if the payer counts the day's minutes together.",
             "CMS Pub 100-04 ch. 5 §20.2 (the total timed minutes of the day determine the units); RULES.md §3.1",
             Citations.CLAIMS_MANUAL_CH5);
@@ -918,7 +918,7 @@ public final class PatientHistory {
                         if (m.discipline().equals(d.name())) {
                             with.add(v);
                             parts.add(m);
-                            unknown |= m.minutes() == 0 && m.billed() > 0; // billed with no minutes (an 837)
+                            unknown |= !m.complete(); // a timed code billed with no minutes (an 837)
                         }
                     }
                 }
@@ -927,18 +927,24 @@ public final class PatientHistory {
                 }
                 int minutes = 0;
                 int counted = 0;
+                int earned = 0;
                 List<String> eachMinutes = new ArrayList<>(parts.size());
                 List<String> eachUnits = new ArrayList<>(parts.size());
+                List<String> eachEarned = new ArrayList<>(parts.size());
                 List<String> ids = new ArrayList<>(with.size());
                 for (int i = 0; i < parts.size(); i++) {
                     minutes += parts.get(i).minutes();
                     counted += parts.get(i).counted();
+                    earned += parts.get(i).units();
                     eachMinutes.add(Integer.toString(parts.get(i).minutes()));
                     eachUnits.add(Integer.toString(parts.get(i).counted()));
+                    eachEarned.add(Integer.toString(parts.get(i).units()));
                     ids.add(with.get(i).visitId());
                 }
                 int units = org.minutewise.core.units.UnitCalculator.unitsForMinutes(minutes);
-                if (counted == units) {
+                // Over: the visits bill more than the day's minutes make. Under: the day's minutes make more than the
+                // visits' own minutes earn one by one (a visit billing less than its own minutes earn is its MW-B003).
+                if (counted <= units && earned >= units) {
                     continue;
                 }
                 String visitsText = "The patient's " + with.size() + " visits of " + with.get(0).date() + " ("
@@ -953,9 +959,9 @@ public final class PatientHistory {
                             + "together, not each session's: bill " + units + " across the day's claims ("
                             + (counted - units) + " fewer).")));
                 } else {
-                    out.add(new AcrossFinding(last, DAY_UNITS_UNDER.finding("claimLines", visitsText + "the visits "
-                            + "bill " + counted + " (" + String.join(" + ", eachUnits) + "), each counting its own "
-                            + "minutes" + beyond(parts) + ": " + (units - counted) + " more timed " + (units - counted == 1 ? "unit is"
+                    out.add(new AcrossFinding(last, DAY_UNITS_UNDER.finding("claimLines", visitsText + "the visits' "
+                            + "own minutes earn " + earned + " (" + String.join(" + ", eachEarned) + "), each counted "
+                            + "alone: " + (units - earned) + " more timed " + (units - earned == 1 ? "unit is"
                             : "units are") + " supported by the day's minutes together.")));
                 }
             }

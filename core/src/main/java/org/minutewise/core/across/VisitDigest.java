@@ -77,14 +77,21 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
      * One discipline's timed minutes on a visit whose payer turns a day's timed minutes into units together (the
      * CMS method): {@code discipline} "PT", "OT" or "SLP"; {@code minutes} the timed minutes counted toward units
      * (minutes that may not be billed left out); {@code units} the timed units those minutes earn on this visit;
-     * {@code billed} the timed units the visit's claim bills under the discipline.
+     * {@code billed} the timed units the visit's claim bills under the discipline; {@code complete} false when a
+     * timed code is billed with no minutes or times documented for it (a claim read from an 837): the visit's
+     * minutes are then not all known.
      */
-    public record DayMinutes(String discipline, int minutes, int units, int billed) {
+    public record DayMinutes(String discipline, int minutes, int units, int billed, boolean complete) {
         public DayMinutes {
             Objects.requireNonNull(discipline, "discipline");
             if (minutes < 0 || units < 0 || billed < 0) {
                 throw new IllegalArgumentException("dayMinutes: negative minutes or units");
             }
+        }
+
+        /** Every billed timed unit has its minutes documented. */
+        public DayMinutes(String discipline, int minutes, int units, int billed) {
+            this(discipline, minutes, units, billed, true);
         }
 
         /** The units of this visit a day's count starts from: what was billed, but no more than the minutes earn
@@ -188,10 +195,11 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
             }
         }
         // An evaluation is face to face with the patient: its periods count as one-on-one time of the therapist
-        // (MW-A001), with no minutes or units of a timed code (MW-A007 counts only those).
+        // (MW-A001), with no minutes or units of a timed code (MW-A007 counts only those); with or without periods
+        // it names the practitioner who furnished it (one a day per practitioner, MW-A015).
         for (ServiceLine s : v.services()) {
             org.minutewise.core.codes.CodeInfo info = codes.getOrNull(s.code());
-            if (info != null && info.evaluation() && !s.periods().isEmpty() && s.provider().id().isPresent()
+            if (info != null && info.evaluation() && s.provider().id().isPresent()
                     && s.mode().orElse(Mode.ONE_ON_ONE) == Mode.ONE_ON_ONE) {
                 treatments.add(new Treatment(s.provider().id().get(), s.code(), true, 0, 0, s.periods()));
             }
@@ -232,10 +240,16 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         Map<String, UnitResult> parts = units.byDiscipline().isEmpty()
                 ? Map.of(v.disciplineOf(v.services().get(0)).name(), units) : units.byDiscipline();
         Map<String, Integer> billed = new HashMap<>(4);
+        java.util.Set<String> unknown = null;
         for (ClaimLine l : r.claim().lines()) {
             org.minutewise.core.codes.CodeInfo info = codes.getOrNull(l.code());
             if (l.units() > 0 && info != null && info.timed()) {
-                billed.merge(discipline(v, l).name(), l.units(), Integer::sum);
+                String d = discipline(v, l).name();
+                billed.merge(d, l.units(), Integer::sum);
+                if (!timeDocumented(v, l.code())) {
+                    unknown = unknown == null ? new java.util.HashSet<>(2) : unknown;
+                    unknown.add(d);
+                }
             }
         }
         List<DayMinutes> out = new ArrayList<>(parts.size());
@@ -245,10 +259,20 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
             int earned = part == null ? 0 : part.timedUnits();
             int b = billed.getOrDefault(d.name(), 0);
             if (minutes > 0 || b > 0) {
-                out.add(new DayMinutes(d.name(), minutes, earned, b));
+                out.add(new DayMinutes(d.name(), minutes, earned, b, unknown == null || !unknown.contains(d.name())));
             }
         }
         return out;
+    }
+
+    /** Whether a line of the code (97129 and 97130 as one service) documents its minutes or times. */
+    private static boolean timeDocumented(Visit v, String code) {
+        for (ServiceLine s : v.services()) {
+            if (Cognitive.sameService(s.code(), code) && s.hasTime()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Discipline discipline(Visit v, ClaimLine l) {

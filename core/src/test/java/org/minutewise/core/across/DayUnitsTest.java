@@ -139,9 +139,9 @@ class DayUnitsTest {
             assertThat(f.visitId()).isEqualTo("V2");
             assertThat(f.finding().severity().name()).isEqualTo("INFO");
             assertThat(f.finding().message()).isEqualTo("The patient's 2 visits of 2026-03-02 (V1, V2) have 14 "
-                    + "timed PT minutes together (7 + 7), which make 1 unit by the 8-minute rule; the visits bill 0 "
-                    + "(0 + 0), each counting its own minutes: 1 more timed unit is supported by the day's minutes "
-                    + "together.");
+                    + "timed PT minutes together (7 + 7), which make 1 unit by the 8-minute rule; the visits' own "
+                    + "minutes earn 0 (0 + 0), each counted alone: 1 more timed unit is supported by the day's "
+                    + "minutes together.");
         });
         assertThat(of(out, "MW-A012")).isEmpty();
         assertThat(of(check(morning, digest(visit("V2", pt("97112", 8)).build())), "MW-A013"))
@@ -315,5 +315,35 @@ class DayUnitsTest {
         List<VisitDigest> sorted = new ArrayList<>(List.of(pt, slp));
         sorted.sort(PatientHistory.IN_TIME_ORDER);
         assertThat(sorted).extracting(VisitDigest::visitId).containsExactly("Z-SLP", "A-PT");
+    }
+
+    @Test
+    void aVisitUnderBilledOnItsOwnMinutesIsItsOwnMW_B003NotA013() {
+        VisitDigest b1 = digest(visit("B1", pt("97110", 30))
+                .billed(List.of(new BilledLine("97110", List.of("GP"), 1, Optional.empty()))).build());
+        VisitDigest b2 = digest(visit("B2", pt("97112", 10)).build());
+        assertThat(of(check(b1, b2), "MW-A013")).as("2 + 1 earned one by one, 3 together: nothing gained").isEmpty();
+        assertThat(of(check(b1, b2), "MW-A012")).isEmpty();
+    }
+
+    @Test
+    void aTimedCodeBilledWithoutMinutesLeavesTheDayUnjudged() {
+        VisitDigest a1 = digest(visit("A1", pt("97110", 10), ComplianceFixture.untimed("97140",
+                ComplianceFixture.pt("PT-1"))).billed(List.of(new BilledLine("97110", List.of("GP"), 1,
+                Optional.empty()), new BilledLine("97140", List.of("GP"), 1, Optional.empty()))).build());
+        assertThat(a1.dayMinutes()).singleElement().satisfies(m -> assertThat(m.complete()).isFalse());
+        VisitDigest a2 = digest(visit("A2", pt("97112", 10)).build());
+        assertThat(a2.dayMinutes()).singleElement().satisfies(m -> assertThat(m.complete()).isTrue());
+        assertThat(of(check(a1, a2), "MW-A012")).isEmpty();
+    }
+
+    @Test
+    void anEvaluationsPractitionerIsKnownWithoutItsTimesA015() {
+        VisitDigest e1 = digest(visit("E1", ComplianceFixture.untimed("97161", ComplianceFixture.pt("T1"))).build());
+        VisitDigest same = digest(visit("E2", ComplianceFixture.untimed("97164", ComplianceFixture.pt("T1"))).build());
+        VisitDigest other = digest(visit("E3", ComplianceFixture.untimed("97164", ComplianceFixture.pt("T2")))
+                .build());
+        assertThat(of(check(e1, same), "MW-A015")).hasSize(1);
+        assertThat(of(check(e1, other), "MW-A015")).isEmpty();
     }
 }

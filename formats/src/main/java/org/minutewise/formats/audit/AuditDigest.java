@@ -75,7 +75,7 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         o.string(d.biller());
         o.varInt(d.dayMinutes().size());
         for (VisitDigest.DayMinutes m : d.dayMinutes()) {
-            o.string(m.discipline()).varInt(m.minutes()).varInt(m.units()).varInt(m.billed());
+            o.string(m.discipline()).varInt(m.minutes()).varInt(m.units()).varInt(m.billed()).bool(m.complete());
         }
         o.varInt(d.start() + 1);
         o.varInt(file).varLong(line).string(therapist).decimal(ptSlpBefore).decimal(otBefore);
@@ -145,7 +145,7 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         int nm = in.varInt();
         List<VisitDigest.DayMinutes> day = new ArrayList<>(nm);
         for (int i = 0; i < nm; i++) {
-            day.add(new VisitDigest.DayMinutes(in.string(strings), in.varInt(), in.varInt(), in.varInt()));
+            day.add(new VisitDigest.DayMinutes(in.string(strings), in.varInt(), in.varInt(), in.varInt(), in.bool()));
         }
         int start = in.varInt() - 1;
         VisitDigest d = new VisitDigest(visitId, patientId, date, payer, medicare, institutional, fingerprint,
