@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "lookup", mixinStandardHelpOptions = true,
         description = "Print the card of a code (97112, G0283), a modifier (GP, 59), a finding (MW-U003), an "
-                + "ICD-10-CM category (I69; I69.351 shows its category) or a rulebook topic (cms-total-time).",
+                + "ICD-10-CM category (I69; I69.351 shows the category that holds it, I69.35) or a rulebook topic (cms-total-time).",
         footer = {"", "Exit status: 0 found; 1 well formed but not in the knowledge base (the nearest cards are "
                 + "suggested); 2 not a well-formed id."})
 final class LookupCommand implements Callable<Integer> {
@@ -53,12 +53,7 @@ final class LookupCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (card.isEmpty()) {
-            List<ScoredCard> near = kb.search(query, 3);
-            if (near.isEmpty() && query.length() == 5 && org.minutewise.core.codes.ProcedureCode.isWellFormed(
-                    query.toUpperCase(java.util.Locale.ROOT))) {
-                // An unknown code: its neighbours by the first four characters (97111: 97110, 97112, 97113).
-                near = kb.search(query.substring(0, 4), 3);
-            }
+            List<ScoredCard> near = kb.suggestions(query, 3);
             if (json) {
                 out.println(Json.mapper().writeValueAsString(KnowledgeJson.notFound(query, near)));
             } else {

@@ -96,6 +96,22 @@ final class ServeProcessIT {
         }
     }
 
+    /** A port another process holds: exit 2 with exactly one line on stderr (no server log line before it). */
+    @Test
+    void aPortTakenIsOneLine() throws Exception {
+        try (java.net.ServerSocket held = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Path err = tmp.resolve("err-port.txt");
+            Process p = serve(err, "--port", Integer.toString(held.getLocalPort()), "--data",
+                    tmp.resolve("data").toString()).start();
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(2);
+            assertThat(Files.readAllLines(err)).filteredOn(l -> !l.startsWith("minutewise: build"))
+                    .singleElement().satisfies(l -> assertThat(l).startsWith("minutewise: could not listen on "
+                            + "127.0.0.1:" + held.getLocalPort()));
+        }
+    }
+
     @Test
     void refusesToListenBeyondLoopbackWithoutAToken() throws Exception {
         Path err = tmp.resolve("err.txt");

@@ -125,6 +125,38 @@ public final class KnowledgeBase {
         return index.cards();
     }
 
+    /**
+     * The cards to suggest for an id the knowledge base does not hold: the search's best, else for a well-formed
+     * procedure code its neighbours by its first four characters (97111: 97110, 97112, 97113), else the code cards
+     * nearest to it in number (97999: the highest therapy codes), at most {@code limit}.
+     */
+    public List<ScoredCard> suggestions(String id, int limit) {
+        List<ScoredCard> near = search(id, limit);
+        String code = id.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!near.isEmpty() || code.length() != 5 || !org.minutewise.core.codes.ProcedureCode.isWellFormed(code)) {
+            return near;
+        }
+        near = search(code.substring(0, 4), limit);
+        if (!near.isEmpty() || !Character.isDigit(code.charAt(0))) {
+            return near;
+        }
+        int value = Integer.parseInt(code.substring(0, 4)) * 10 + (Character.isDigit(code.charAt(4))
+                ? code.charAt(4) - '0' : 0);
+        List<Card> codes = new ArrayList<>();
+        for (Card c : cards(Kind.CODE)) {
+            if (c.id().length() == 5 && c.id().chars().allMatch(Character::isDigit)) {
+                codes.add(c);
+            }
+        }
+        codes.sort(java.util.Comparator.comparingInt((Card c) -> Math.abs(Integer.parseInt(c.id()) - value))
+                .thenComparing(Card::id));
+        List<ScoredCard> out = new ArrayList<>(limit);
+        for (Card c : codes.subList(0, Math.min(limit, codes.size()))) {
+            out.add(new ScoredCard(c, 1.0 / (1 + Math.abs(Integer.parseInt(c.id()) - value))));
+        }
+        return out;
+    }
+
     public List<Card> cards(Kind kind) {
         List<Card> out = new ArrayList<>();
         for (Card c : index.cards()) {

@@ -16,6 +16,20 @@ class KnowledgeBaseTest {
             "XE", "XS", "XP", "GA", "GZ", "GY", "GX", "AT", "96", "97");
     private final KnowledgeBase kb = KnowledgeBase.standard();
 
+    /** An id not held: the search's cards, else a code's neighbours by prefix, else the codes nearest in number. */
+    @Test
+    void suggestionsForAnIdTheKnowledgeBaseDoesNotHold() {
+        assertThat(kb.suggestions("97111", 3)).extracting(s -> s.card().id()).contains("97110", "97112");
+        assertThat(kb.suggestions("97999", 3)).hasSize(3).allSatisfy(s -> {
+            assertThat(s.card().kind()).isEqualTo(Kind.CODE);
+            assertThat(s.card().id()).startsWith("97");
+        });
+        assertThat(kb.suggestions("97999", 3).get(0).card().id()).isEqualTo(kb.cards(Kind.CODE).stream()
+                .map(Card::id).filter(id -> id.matches("\\d{5}"))
+                .min(java.util.Comparator.comparingInt(id -> Math.abs(Integer.parseInt(id) - 97999))).orElseThrow());
+        assertThat(kb.suggestions("neuro re-ed", 3)).isEqualTo(kb.search("neuro re-ed", 3));
+    }
+
     @Test
     void aCodeCardForEveryCodeOfTheCatalog() {
         for (CodeInfo c : RefData.defaults().codes().all()) {

@@ -43,7 +43,7 @@ final class KnowledgeApi {
             ObjectNode problem = Problems.problem(404, "Not found", "no card for " + id
                     + " (not a code, modifier, finding, ICD-10-CM code or topic the knowledge base knows)", "id",
                     ctx.path());
-            problem.setAll(KnowledgeJson.notFound(id, kb().search(id, 3)));
+            problem.setAll(KnowledgeJson.notFound(id, kb().suggestions(id, 3)));
             Problems.send(ctx, 404, problem);
             return;
         }

@@ -54,6 +54,7 @@ public final class MinutewiseServer implements AutoCloseable {
         if (o.token().isPresent() && o.token().get().length() < ServerOptions.MIN_TOKEN_LENGTH) {
             throw new StartupException("--token: at least " + ServerOptions.MIN_TOKEN_LENGTH + " characters");
         }
+        portFree(o.bind(), o.port());
         StoreConfig storeConfig = o.db().map(url -> StoreConfig.of(url, o.dbUser(), o.dbPassword()))
                 .orElseGet(() -> StoreConfig.h2(o.dataDir()));
         VisitStore store;
@@ -144,6 +145,23 @@ public final class MinutewiseServer implements AutoCloseable {
                     + rootMessage(e), e);
         }
         return new MinutewiseServer(app, store, o.bind());
+    }
+
+    /**
+     * A port another process holds is said in one line before anything starts (Jetty would log its own error first,
+     * a second line on stderr); port 0 (any free port) needs no check. Jetty's own failure still stands for a port
+     * taken in between.
+     */
+    private static void portFree(String bind, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress(bind, port));
+        } catch (java.io.IOException e) {
+            throw new StartupException("could not listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
     }
 
     /** Every request: the security headers; Host and token checks for the API; a declared body over the limit. */
