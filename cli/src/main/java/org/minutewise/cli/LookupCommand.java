@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "lookup", mixinStandardHelpOptions = true,
         description = "Print the card of a code (97112, G0283), a modifier (GP, 59), a finding (MW-U003), an "
-                + "ICD-10-CM category (I69; I69.351 shows the category that holds it, I69.35) or a rulebook topic (cms-total-time).",
+                + "ICD-10-CM category (I69; I69.351 shows the category that holds it, I69.35) or a rulebook topic "
+                + "(cms-total-time).",
         footer = {"", "Exit status: 0 found; 1 well formed but not in the knowledge base (the nearest cards are "
                 + "suggested); 2 not a well-formed id."})
 final class LookupCommand implements Callable<Integer> {

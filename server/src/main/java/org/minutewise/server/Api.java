@@ -586,8 +586,8 @@ final class Api {
 
     void therapistDay(Context ctx) {
         String therapist = ctx.pathParam("id");
-        if (therapist.isEmpty() || therapist.length() > 64) {
-            throw new ApiException(400, "Bad request", "a therapist id has 1 to 64 characters", "id");
+        if (therapist.isEmpty() || therapist.length() > MAX_ID) {
+            throw new ApiException(400, "Bad request", "a therapist id has 1 to " + MAX_ID + " characters", "id");
         }
         LocalDate date = date(ctx.pathParam("date"), "date");
         List<TherapistDay.Session> sessions = store.therapistDay(therapist, date);
@@ -856,16 +856,16 @@ final class Api {
 
     private static String visitId(Context ctx) {
         String id = ctx.pathParam("id");
-        if (id.isEmpty() || id.length() > 64) {
-            throw new ApiException(400, "Bad request", "a visit id has 1 to 64 characters", "id");
+        if (id.isEmpty() || id.length() > MAX_ID) {
+            throw new ApiException(400, "Bad request", "a visit id has 1 to " + MAX_ID + " characters", "id");
         }
         return id;
     }
 
     private static String patientId(Context ctx) {
         String id = ctx.pathParam("id");
-        if (id.isEmpty() || id.length() > 64) {
-            throw new ApiException(400, "Bad request", "a patient id has 1 to 64 characters", "id");
+        if (id.isEmpty() || id.length() > MAX_ID) {
+            throw new ApiException(400, "Bad request", "a patient id has 1 to " + MAX_ID + " characters", "id");
         }
         return id;
     }

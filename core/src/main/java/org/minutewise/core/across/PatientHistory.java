@@ -132,8 +132,8 @@ public final class PatientHistory {
     public static final RuleInfo DAY_UNITS_UNDER = new RuleInfo("MW-A013", Severity.INFO,
             "The day's visits together support a timed unit more than they bill",
             "Nothing is wrong on either claim alone: the day's timed minutes of the discipline together make more "
-                    + "units than the visits' own minutes earn one by one; add the unit to the day's line with the most minutes "
-                    + "left over (a corrected claim) if the payer counts the day's minutes together.",
+                    + "units than the visits' own minutes earn one by one; add the unit to the day's line with the most "
+                    + "minutes left over (a corrected claim) if the payer counts the day's minutes together.",
             "CMS Pub 100-04 ch. 5 §20.2 (the total timed minutes of the day determine the units); RULES.md §3.1",
             Citations.CLAIMS_MANUAL_CH5);
 
@@ -233,11 +233,12 @@ public final class PatientHistory {
         List<AcrossFinding> out = new ArrayList<>();
         progress(sorted, out);
         Set<String> duplicated = duplicates(sorted, out);
-        List<List<VisitDigest>> days = sameDay(sorted);
+        List<List<VisitDigest>> dates = severalADay(sorted);
+        List<List<VisitDigest>> days = sameDay(dates);
         Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(days, duplicated, out);
         kx(sorted, startOfYear, stated, fees, reduced, duplicated, out);
         copiedNotes(sorted, out);
-        Set<String> overlapping = sameMinutes(sorted, duplicated, out);
+        Set<String> overlapping = sameMinutes(dates, duplicated, out);
         evaluations(sorted, duplicated, out);
         for (List<VisitDigest> day : days) {
             dayUnits(day, duplicated, overlapping, out);
@@ -284,7 +285,7 @@ public final class PatientHistory {
                 String d = disciplineModifier(l.modifiers());
                 if (d.isEmpty() && progress) {
                     // An evaluation code names its discipline even when its GP/GO is missing (MW-B004 says so).
-                    d = l.code().compareTo("97165") < 0 ? "GP" : "GO";
+                    d = "PT".equals(evaluationDiscipline(l.code())) ? "GP" : "GO";
                 }
                 treated.add(d);
                 if (progress) {
@@ -570,21 +571,17 @@ public final class PatientHistory {
      * Periods of two of the patient's visits of one day that overlap: the same minutes billed twice (a minute
      * belongs to one service, RULES.md §2; two clinicians treating together cannot each bill the time). Reported
      * once per pair of visits, on the later one, with the overlapping minutes. The same code on both is MW-A006's
-     * business when it reports the later visit's line (it says whether their times overlap). Returns the pairs found ("id|id", earlier first).
+     * business when it reports the later visit's line (it says whether their times overlap). Returns the pairs
+     * found ("id|id", earlier first).
      */
-    private static Set<String> sameMinutes(List<VisitDigest> sorted, Set<String> duplicated,
+    private static Set<String> sameMinutes(List<List<VisitDigest>> dates, Set<String> duplicated,
                                            List<AcrossFinding> out) {
         Set<String> pairs = new HashSet<>(0);
-        int i = 0;
-        while (i < sorted.size()) {
-            int j = i + 1;
-            while (j < sorted.size() && sorted.get(j).date().equals(sorted.get(i).date())) {
-                j++;
-            }
-            for (int a = i; a < j; a++) {
-                for (int b = a + 1; b < j; b++) {
-                    VisitDigest first = sorted.get(a);
-                    VisitDigest later = sorted.get(b);
+        for (List<VisitDigest> date : dates) {
+            for (int a = 0; a < date.size(); a++) {
+                for (int b = a + 1; b < date.size(); b++) {
+                    VisitDigest first = date.get(a);
+                    VisitDigest later = date.get(b);
                     List<String> what = new ArrayList<>(2);
                     // The minutes of the day billed on both visits, each once (two lines of one visit may share them).
                     java.util.BitSet shared = null;
@@ -619,13 +616,13 @@ public final class PatientHistory {
                         out.add(new AcrossFinding(later.visitId(), SAME_MINUTES_TWO_VISITS.finding("services",
                                 "On " + first.date() + " the patient's visits " + first.visitId() + " and "
                                         + later.visitId() + " bill the same minutes: " + minutes + " minute"
-                                        + (minutes == 1 ? "" : "s") + " between " + clock(from) + " and " + clock(to)
+                                        + (minutes == 1 ? "" : "s") + " between " + TherapistDay.clock(from) + " and "
+                                        + TherapistDay.clock(to)
                                         + " (" + String.join("; ", what) + "). The patient can be treated for a "
                                         + "minute once: the minutes are billed twice.")));
                     }
                 }
             }
-            i = j;
         }
         return pairs;
     }
@@ -677,10 +674,6 @@ public final class PatientHistory {
             }
         }
         return false;
-    }
-
-    private static String clock(int minute) {
-        return String.format(java.util.Locale.ROOT, "%02d:%02d", minute / 60, minute % 60);
     }
 
     /**
@@ -1024,10 +1017,27 @@ public final class PatientHistory {
 
     /**
      * The patient's days with two visits or more of one billing provider (NCCI edits and MUEs are per provider and
-     * day), each day's visits in order (the input sorted by date).
+     * day), each day's visits in order, from the dates with two visits or more ({@link #severalADay}).
      */
-    private static List<List<VisitDigest>> sameDay(List<VisitDigest> sorted) {
+    private static List<List<VisitDigest>> sameDay(List<List<VisitDigest>> dates) {
         List<List<VisitDigest>> days = new ArrayList<>();
+        for (List<VisitDigest> date : dates) {
+            Map<String, List<VisitDigest>> byBiller = new java.util.TreeMap<>();
+            for (VisitDigest v : date) {
+                byBiller.computeIfAbsent(v.biller(), k -> new ArrayList<>(2)).add(v);
+            }
+            for (List<VisitDigest> day : byBiller.values()) {
+                if (day.size() >= 2) {
+                    days.add(day);
+                }
+            }
+        }
+        return days;
+    }
+
+    /** The patient's dates with two visits or more, each date's visits in order (the input sorted by date). */
+    private static List<List<VisitDigest>> severalADay(List<VisitDigest> sorted) {
+        List<List<VisitDigest>> dates = new ArrayList<>();
         int i = 0;
         while (i < sorted.size()) {
             int j = i + 1;
@@ -1035,19 +1045,11 @@ public final class PatientHistory {
                 j++;
             }
             if (j - i >= 2) {
-                Map<String, List<VisitDigest>> byBiller = new java.util.TreeMap<>();
-                for (VisitDigest v : sorted.subList(i, j)) {
-                    byBiller.computeIfAbsent(v.biller(), k -> new ArrayList<>(2)).add(v);
-                }
-                for (List<VisitDigest> day : byBiller.values()) {
-                    if (day.size() >= 2) {
-                        days.add(day);
-                    }
-                }
+                dates.add(sorted.subList(i, j));
             }
             i = j;
         }
-        return days;
+        return dates;
     }
 
     /**

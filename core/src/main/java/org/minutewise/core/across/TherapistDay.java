@@ -270,9 +270,11 @@ public final class TherapistDay {
         return out;
     }
 
-    private static String clock(int minute) {
+    /** A minute of the day as HH:MM (also the clock of PatientHistory's messages). */
+    static String clock(int minute) {
         return String.format(Locale.ROOT, "%02d:%02d", minute / 60, minute % 60);
     }
+
     private static boolean samePatient(Session a, Session b) {
         return a.patientId().isPresent() && a.patientId().equals(b.patientId());
     }

@@ -186,24 +186,25 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
                     s.periods(), s.mode().orElse(Mode.ONE_ON_ONE) == Mode.GROUP));
         }
         // A group session of an untimed code (97150): the clinician led a group then (MW-A001: not one-on-one with
-        // another patient at the same time; MW-A014: the patient was in the group).
+        // another patient at the same time; MW-A014: the patient was in the group). An evaluation is face to face
+        // with the patient: its periods count as one-on-one time of the therapist (MW-A001), with no minutes or
+        // units of a timed code (MW-A007 counts only those); with or without periods it names the practitioner who
+        // furnished it (one a day per practitioner, MW-A015). Group sessions first, then evaluations.
+        List<Treatment> evaluations = List.of();
         for (ServiceLine s : v.services()) {
             org.minutewise.core.codes.CodeInfo info = codes.getOrNull(s.code());
-            if (info != null && !info.timed() && !s.periods().isEmpty() && s.provider().id().isPresent()
-                    && s.mode().map(m -> m == Mode.GROUP).orElse(info.group())) {
+            if (info == null || s.provider().id().isEmpty()) {
+                continue;
+            }
+            if (!info.timed() && !s.periods().isEmpty() && s.mode().map(m -> m == Mode.GROUP).orElse(info.group())) {
                 treatments.add(new Treatment(s.provider().id().get(), s.code(), false, 0, 0, s.periods(), true));
             }
-        }
-        // An evaluation is face to face with the patient: its periods count as one-on-one time of the therapist
-        // (MW-A001), with no minutes or units of a timed code (MW-A007 counts only those); with or without periods
-        // it names the practitioner who furnished it (one a day per practitioner, MW-A015).
-        for (ServiceLine s : v.services()) {
-            org.minutewise.core.codes.CodeInfo info = codes.getOrNull(s.code());
-            if (info != null && info.evaluation() && s.provider().id().isPresent()
-                    && s.mode().orElse(Mode.ONE_ON_ONE) == Mode.ONE_ON_ONE) {
-                treatments.add(new Treatment(s.provider().id().get(), s.code(), true, 0, 0, s.periods()));
+            if (info.evaluation() && s.mode().orElse(Mode.ONE_ON_ONE) == Mode.ONE_ON_ONE) {
+                evaluations = evaluations.isEmpty() ? new ArrayList<>(2) : evaluations;
+                evaluations.add(new Treatment(s.provider().id().get(), s.code(), true, 0, 0, s.periods()));
             }
         }
+        treatments.addAll(evaluations);
         boolean progress = v.progressReport();
         for (ServiceLine s : v.services()) {
             progress |= PROGRESS_CODES.contains(s.code());

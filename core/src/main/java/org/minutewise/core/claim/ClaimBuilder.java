@@ -723,20 +723,47 @@ public final class ClaimBuilder {
      * one or the other, Pub 100-04 ch. 5 §10.3) or has no room left ({@link #MAX_MODIFIERS}).
      */
     public static List<String> withKx(List<String> modifiers) {
-        if (modifiers.contains("KX") || modifiers.contains("GA") || modifiers.contains("GZ")
-                || modifiers.size() >= MAX_MODIFIERS) {
+        if (modifiers.contains("KX") || modifiers.contains("GA") || modifiers.contains("GZ")) {
+            return modifiers;
+        }
+        return insertBefore(modifiers, "KX", AFTER_KX);
+    }
+
+    /** What follows 59 or an X modifier in the documented order: KX, then what follows KX. */
+    private static final Set<String> AFTER_DISTINCT = Set.of("KX", "GA", "GZ", "GY", "GX", "96", "97");
+
+    /**
+     * The modifiers with {@code distinct} (59 or an X modifier) in its place of the documented order (after the
+     * discipline and CQ/CO, before KX, GA/GZ and 96/97); the same list when one of 59/X is there already or there is
+     * no room left ({@link #MAX_MODIFIERS}).
+     */
+    public static List<String> withDistinct(List<String> modifiers, String distinct) {
+        for (String m : modifiers) {
+            if (PayerProfile.DISTINCT_MODIFIERS.contains(m)) {
+                return modifiers;
+            }
+        }
+        return insertBefore(modifiers, distinct, AFTER_DISTINCT);
+    }
+
+    /**
+     * The modifiers with {@code modifier} before the first of {@code after} (at the end when none is there); the
+     * same list when there is no room left ({@link #MAX_MODIFIERS}).
+     */
+    private static List<String> insertBefore(List<String> modifiers, String modifier, Set<String> after) {
+        if (modifiers.size() >= MAX_MODIFIERS) {
             return modifiers;
         }
         int at = modifiers.size();
         for (int i = 0; i < modifiers.size(); i++) {
-            if (AFTER_KX.contains(modifiers.get(i))) {
+            if (after.contains(modifiers.get(i))) {
                 at = i;
                 break;
             }
         }
         List<String> out = new ArrayList<>(modifiers.size() + 1);
         out.addAll(modifiers.subList(0, at));
-        out.add("KX");
+        out.add(modifier);
         out.addAll(modifiers.subList(at, modifiers.size()));
         return out;
     }

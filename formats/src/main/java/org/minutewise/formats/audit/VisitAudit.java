@@ -435,7 +435,7 @@ public final class VisitAudit {
             for (int k = 0; k < 2; k++) {
                 List<String> beside = bm.get(oneRow ? (bHas[1] ? 1 : 0) : k);
                 if (sHas[k] && distinctOf(sm.get(k)) == null && distinctForAnotherVisit(v, code, beside, codes)) {
-                    List<String> kept = withDistinct(sm.get(k), distinctOf(beside));
+                    List<String> kept = ClaimBuilder.withDistinct(sm.get(k), distinctOf(beside));
                     if (kept != sm.get(k)) {
                         sm.get(k).clear();
                         sm.get(k).addAll(kept);
@@ -569,30 +569,6 @@ public final class VisitAudit {
             }
         }
         return null;
-    }
-
-    /**
-     * The modifiers with {@code distinct} (59 or an X modifier) in its place of the documented order (after the
-     * discipline and CQ/CO, before KX, GA/GZ and 96/97); the same list when one is there already or there is no room.
-     */
-    static List<String> withDistinct(List<String> modifiers, String distinct) {
-        if (distinctOf(modifiers) != null || modifiers.size() >= ClaimBuilder.MAX_MODIFIERS) {
-            return modifiers;
-        }
-        int at = modifiers.size();
-        for (int i = 0; i < modifiers.size(); i++) {
-            String m = modifiers.get(i);
-            if (m.equals("KX") || m.equals("GA") || m.equals("GZ") || m.equals("GY") || m.equals("GX")
-                    || m.equals("96") || m.equals("97")) {
-                at = i;
-                break;
-            }
-        }
-        List<String> out = new ArrayList<>(modifiers.size() + 1);
-        out.addAll(modifiers.subList(0, at));
-        out.add(distinct);
-        out.addAll(modifiers.subList(at, modifiers.size()));
-        return out;
     }
 
     /** What one therapist's lines of a visit add to the therapist's totals. */

@@ -82,7 +82,6 @@ final class X12Text {
 
     /** An ICD-10-CM code from an HI segment with its dot back after the third character: I69351 becomes I69.351. */
     static String redot(String code) {
-        String c = code.trim().toUpperCase();
-        return c.length() > 3 && c.indexOf('.') < 0 ? c.substring(0, 3) + "." + c.substring(3) : c;
+        return org.minutewise.core.codes.Icd10.dotted(code.trim().toUpperCase());
     }
 }
