@@ -246,14 +246,20 @@ final class CheckPass {
         progress.advance(recs.size());
         Spill.Rec first = recs.get(0);
         // Each JSON, FHIR or X12 record is one occurrence of the visit; a CSV file's rows together are one. A visit
-        // in two files (overlapping exports) would have its billed units counted twice: set aside, saying where.
+        // in two files (overlapping exports) would have its billed units counted twice: set aside, saying where. A
+        // claim's corrections (frequency 7 or 8) are not a second visit: the one in force is audited.
         Map<String, List<Long>> occurrences = new java.util.LinkedHashMap<>();
+        boolean records = true;
         for (Spill.Rec r : recs) {
             if (r.kind() == Spill.CSV) {
+                records = false;
                 occurrences.computeIfAbsent(state.inputs.get(r.file()), f -> new ArrayList<>()).add(r.line());
             } else {
                 occurrences.put(place(r), List.of());
             }
+        }
+        if (records && inForce(recs, all, parts)) {
+            return;
         }
         if (occurrences.size() > 1) {
             String why = VisitAudit.comesMoreThanOnce(first.visitId(), occurrences);
@@ -262,53 +268,73 @@ final class CheckPass {
             }
             return;
         }
-        Visit v;
-        int rows;
-        List<Spill.Rec> used;
-        if (first.kind() != Spill.CSV) {
-            VisitJsonReader reader = new VisitJsonReader(ref);
-            try {
-                v = reader.read(reader.parse(first.text(all)));
-            } catch (InputException e) {
-                parts.reject(first, first.kind() == Spill.JSONL ? e.within("line " + first.line()).getMessage()
-                        : e.getMessage());
-                return;
-            }
-            rows = v.services().size();
-            used = List.of(first);
-        } else {
-            VisitAudit.Assembled<Spill.Rec> got = visitAudit.assembleCsv(first.visitId(), recs,
-                    new VisitAudit.CsvRows<>() {
-                        @Override
-                        public long line(Spill.Rec r) {
-                            return r.line();
-                        }
+        VisitAudit.Assembled<Spill.Rec> got = visitAudit.assembleCsv(first.visitId(), recs,
+                new VisitAudit.CsvRows<>() {
+                    @Override
+                    public long line(Spill.Rec r) {
+                        return r.line();
+                    }
 
-                        @Override
-                        public CsvRecordReader.Record record(Spill.Rec r) {
-                            Optional<List<String>> fast = RecordFields.split(all, r.dataOff(), r.dataLen());
-                            return fast.isPresent() ? new CsvRecordReader.Record(r.line(), fast.get())
-                                    : CsvRecordReader.parse(r.text(all), r.line());
-                        }
+                    @Override
+                    public CsvRecordReader.Record record(Spill.Rec r) {
+                        Optional<List<String>> fast = RecordFields.split(all, r.dataOff(), r.dataLen());
+                        return fast.isPresent() ? new CsvRecordReader.Record(r.line(), fast.get())
+                                : CsvRecordReader.parse(r.text(all), r.line());
+                    }
 
-                        @Override
-                        public CsvVisitReader.Header header(Spill.Rec r) {
-                            return headers.get(r.file()).orElseThrow(() -> new IllegalStateException(
-                                    "no CSV header for input " + r.file()));
-                        }
-                    });
-            for (VisitAudit.Rejected<Spill.Rec> x : got.rejected()) {
-                parts.reject(x.row(), x.reason());
-            }
-            if (got.visit().isEmpty()) {
-                return;
-            }
-            v = got.visit().get();
-            used = got.used();
-            first = used.get(0);
-            rows = used.size();
+                    @Override
+                    public CsvVisitReader.Header header(Spill.Rec r) {
+                        return headers.get(r.file()).orElseThrow(() -> new IllegalStateException(
+                                "no CSV header for input " + r.file()));
+                    }
+                });
+        for (VisitAudit.Rejected<Spill.Rec> x : got.rejected()) {
+            parts.reject(x.row(), x.reason());
         }
-        check(Objects.requireNonNull(v), rows, first, used, parts);
+        if (got.visit().isEmpty()) {
+            return;
+        }
+        List<Spill.Rec> used = got.used();
+        check(got.visit().get(), used.size(), used.get(0), used, parts);
+    }
+
+    /**
+     * The records of a visit read whole (JSON, FHIR, 837 claims), in input order: each read, then the claim in force
+     * after its corrections checked and the others set aside ({@link VisitAudit#corrections}). False, having done
+     * nothing, when several records cannot be read as one claim and its corrections (two originals, or one that
+     * cannot be read): the caller sets them all aside as a visit that comes more than once.
+     */
+    private boolean inForce(List<Spill.Rec> recs, byte[] all, Parts parts) throws IOException {
+        VisitJsonReader reader = new VisitJsonReader(ref);
+        Map<Spill.Rec, Visit> read = new java.util.IdentityHashMap<>(recs.size());
+        List<VisitAudit.Occurrence<Spill.Rec>> inOrder = new ArrayList<>(recs.size());
+        for (Spill.Rec r : recs) {
+            Visit v;
+            try {
+                v = reader.read(reader.parse(r.text(all)));
+            } catch (InputException e) {
+                if (recs.size() > 1) {
+                    return false;
+                }
+                parts.reject(r, r.kind() == Spill.JSONL ? e.within("line " + r.line()).getMessage() : e.getMessage());
+                return true;
+            }
+            read.put(r, v);
+            inOrder.add(new VisitAudit.Occurrence<>(r, place(r), v.claimInfo().claimFrequency()));
+        }
+        Optional<VisitAudit.InForce<Spill.Rec>> in = VisitAudit.corrections(recs.get(0).visitId(), inOrder);
+        if (in.isEmpty()) {
+            return false;
+        }
+        for (VisitAudit.Rejected<Spill.Rec> x : in.get().setAside()) {
+            parts.reject(x.row(), x.reason());
+        }
+        if (in.get().row().isPresent()) {
+            Spill.Rec r = in.get().row().get();
+            Visit v = read.get(r);
+            check(v, v.services().size(), r, List.of(r), parts);
+        }
+        return true;
     }
 
     private void check(Visit visit, int rows, Spill.Rec first, List<Spill.Rec> recs, Parts parts)

@@ -25,9 +25,10 @@ final class State {
      * KX bucket is empty for a code that is not therapy, and the rows read and set aside changed, so a run started
      * by an older build is not resumed; 4, a partition may hold a note that a visit lost a row to a quote left
      * open, {@code Spill.LOST_ROW}; 7, the digest carries the day's timed minutes, group sessions, the visit's start
-     * and one share of the totals per therapist, and the manifest the clinic's zone).
+     * and one share of the totals per therapist, and the manifest the clinic's zone; 8, a claim's
+     * replacement or void sets the claim before it aside instead of both).
      */
-    static final int VERSION = 7;
+    static final int VERSION = 8;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

@@ -514,6 +514,44 @@ class AuditTest {
         assertEveryRowSetAsideAsComingTwice(out, 3, "V1", csv + " lines 2, 3; " + jsonl + " line 1");
     }
 
+    /**
+     * A corrected claim (frequency 7) in a later export replaces its original: the replacement's units are audited,
+     * the original set aside saying by what; a void (8) sets aside itself and its original. Nothing comes twice.
+     */
+    @Test
+    void aReplacementReplacesItsOriginalAndAVoidCancelsIt() throws IOException {
+        String visit = "{\"id\":\"%s\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\",%s"
+                + "\"planOfCare\":\"PT\",\"diagnoses\":[\"R26.81\"],\"services\":[{\"code\":\"97110\","
+                + "\"minutes\":%d,\"provider\":{\"id\":\"T1\",\"role\":\"PT\"}}],"
+                + "\"billed\":[{\"code\":\"97110\",\"modifiers\":[\"GP\"],\"units\":%d}]}\n";
+        Path march = tmp.resolve("march.jsonl");
+        Files.writeString(march, String.format(visit, "R1", "", 23, 3) + String.format(visit, "R2", "", 30, 2));
+        Path april = tmp.resolve("april.jsonl");
+        Files.writeString(april, String.format(visit, "R1", "\"claimFrequency\":\"7\",", 38, 3)
+                + String.format(visit, "R2", "\"claimFrequency\":\"8\",", 30, 2));
+        Path out = tmp.resolve("corrected");
+        audit(out, 2, 3, march, april);
+        assertThat(rows(out.resolve("rejected.csv"))).extracting(m -> m.get("file") + ":" + m.get("line") + " "
+                + m.get("reason")).containsExactly(
+                march + ":1 visit R1 (" + march + " line 1) is replaced by the corrected claim at " + april
+                        + " line 1 (frequency 7): only the replacement is audited",
+                march + ":2 visit R2 (" + march + " line 2) is voided by the claim at " + april + " line 2 "
+                        + "(frequency 8): a voided claim is not audited",
+                april + ":2 visit R2 (" + april + " line 2) is a void (frequency 8) of the claim at " + march
+                        + " line 2: it cancels a claim and bills nothing, so it is not audited");
+        // The replacement's 38 minutes support its 3 units: no over-billing (the original's 23 minutes did not).
+        assertThat(rows(out.resolve("claims.csv"))).singleElement().satisfies(c -> {
+            assertThat(c.get("visitId")).isEqualTo("R1");
+            assertThat(c.get("billedUnits")).isEqualTo("3");
+            assertThat(c.get("units")).isEqualTo("3");
+        });
+        assertThat(rows(out.resolve("findings.csv"))).noneMatch(m -> m.get("ruleId").equals("MW-B002"));
+        JsonNode s = Json.mapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(s.get("read").asLong()).isEqualTo(4);
+        assertThat(s.get("checked").asLong()).isEqualTo(1);
+        assertThat(s.get("rejected").asLong()).isEqualTo(3);
+    }
+
     /** Every row of rejected.csv is {@code rows} rows of {@code visit}, set aside as coming twice, from those places. */
     private static void assertEveryRowSetAsideAsComingTwice(Path out, int rows, String visit, String places)
             throws IOException {

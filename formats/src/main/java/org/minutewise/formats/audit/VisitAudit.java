@@ -112,6 +112,61 @@ public final class VisitAudit {
     }
 
     /**
+     * A record of a visit read whole (a JSON or FHIR visit, an 837 claim), with where it is ("claims.edi segment 12")
+     * and its claim frequency (CLM05-3: 1 original, 7 replacement, 8 void; empty when not stated: an original).
+     */
+    public record Occurrence<T>(T row, String place, Optional<String> frequency) {
+        public Occurrence {
+            Objects.requireNonNull(row, "row");
+            Objects.requireNonNull(place, "place");
+            Objects.requireNonNull(frequency, "frequency");
+        }
+    }
+
+    /** What a claim's corrections leave of its records: the one audited (none when voided) and the others set aside. */
+    public record InForce<T>(Optional<T> row, List<Rejected<T>> setAside) {
+    }
+
+    /**
+     * A visit's records, in input order, read as a claim and its corrections: a replacement (frequency 7) replaces
+     * the claim before it, which is set aside; a void (8) cancels the claim before it, and both are set aside (a
+     * void bills nothing); a replacement with no claim before it in the audit is audited as the claim of record.
+     * Empty when a record that is not a correction comes while a claim is in force: two originals of one visit (a
+     * visit in two exports), which {@link #comesMoreThanOnce} sets aside. Give the files in the order the claims
+     * were sent: a replacement is matched to the claim before it by the visit id (the patient control number,
+     * CLM01), not by the payer's claim number, which the audit does not have for the original.
+     */
+    public static <T> Optional<InForce<T>> corrections(String visitId, List<Occurrence<T>> inOrder) {
+        Occurrence<T> current = null;
+        List<Rejected<T>> aside = new ArrayList<>();
+        for (Occurrence<T> o : inOrder) {
+            String f = o.frequency().orElse("1");
+            if (f.equals("7")) {
+                if (current != null) {
+                    aside.add(new Rejected<>(current.row(), "visit " + visitId + " (" + current.place() + ") is "
+                            + "replaced by the corrected claim at " + o.place() + " (frequency 7): only the "
+                            + "replacement is audited"));
+                }
+                current = o;
+            } else if (f.equals("8")) {
+                if (current != null) {
+                    aside.add(new Rejected<>(current.row(), "visit " + visitId + " (" + current.place() + ") is "
+                            + "voided by the claim at " + o.place() + " (frequency 8): a voided claim is not audited"));
+                }
+                aside.add(new Rejected<>(o.row(), "visit " + visitId + " (" + o.place() + ") is a void (frequency 8)"
+                        + (current == null ? "" : " of the claim at " + current.place()) + ": it cancels a claim "
+                        + "and bills nothing, so it is not audited"));
+                current = null;
+            } else if (current != null) {
+                return Optional.empty();
+            } else {
+                current = o;
+            }
+        }
+        return Optional.of(new InForce<>(current == null ? Optional.empty() : Optional.of(current.row()), aside));
+    }
+
+    /**
      * The reason all records of a visit that comes more than once are set aside (a visit in two exports, say):
      * where it comes, in input order, at most five places and five lines of a CSV file each. {@code places} holds
      * each occurrence in input order: a record of a visit-per-record format by its place ("b.jsonl line 1", no

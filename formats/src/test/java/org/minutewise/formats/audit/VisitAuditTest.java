@@ -180,4 +180,49 @@ class VisitAuditTest {
         assertThat(r.rejected().get(1).reason()).startsWith("visit V-1: 1 row of the visit could not be read")
                 .endsWith("so its other row is set aside too");
     }
+
+    private static VisitAudit.Occurrence<String> claim(String row, String frequency) {
+        return new VisitAudit.Occurrence<>(row, "c.edi segment " + row, Optional.ofNullable(frequency));
+    }
+
+    /** A replacement sets the claim before it aside, and is itself audited; a later one replaces it in turn. */
+    @Test
+    void aReplacementReplacesTheClaimBeforeIt() {
+        VisitAudit.InForce<String> r = VisitAudit.corrections("C1",
+                List.of(claim("1", null), claim("2", "7"), claim("3", "7"))).orElseThrow();
+        assertThat(r.row()).contains("3");
+        assertThat(r.setAside()).extracting(VisitAudit.Rejected::row).containsExactly("1", "2");
+        assertThat(r.setAside().get(0).reason()).isEqualTo("visit C1 (c.edi segment 1) is replaced by the corrected "
+                + "claim at c.edi segment 2 (frequency 7): only the replacement is audited");
+        // A replacement whose original is not in the audit is the claim of record.
+        assertThat(VisitAudit.corrections("C1", List.of(claim("9", "7"))).orElseThrow().row()).contains("9");
+    }
+
+    /** A void sets aside itself and the claim it cancels; a claim billed again after the void is audited. */
+    @Test
+    void aVoidCancelsTheClaimBeforeIt() {
+        VisitAudit.InForce<String> r = VisitAudit.corrections("C1", List.of(claim("1", "1"), claim("2", "8")))
+                .orElseThrow();
+        assertThat(r.row()).isEmpty();
+        assertThat(r.setAside()).extracting(VisitAudit.Rejected::reason).containsExactly(
+                "visit C1 (c.edi segment 1) is voided by the claim at c.edi segment 2 (frequency 8): a voided claim "
+                        + "is not audited",
+                "visit C1 (c.edi segment 2) is a void (frequency 8) of the claim at c.edi segment 1: it cancels a "
+                        + "claim and bills nothing, so it is not audited");
+        assertThat(VisitAudit.corrections("C1", List.of(claim("2", "8"))).orElseThrow().setAside()).singleElement()
+                .satisfies(x -> assertThat(x.reason()).contains("is a void (frequency 8): it cancels"));
+        VisitAudit.InForce<String> rebilled = VisitAudit.corrections("C1",
+                List.of(claim("1", null), claim("2", "8"), claim("3", "1"))).orElseThrow();
+        assertThat(rebilled.row()).contains("3");
+        assertThat(rebilled.setAside()).hasSize(2);
+    }
+
+    /** Two originals of one visit are not a correction: the caller sets both aside as a visit that comes twice. */
+    @Test
+    void twoOriginalsAreNoCorrection() {
+        assertThat(VisitAudit.corrections("C1", List.of(claim("1", null), claim("2", "1")))).isEmpty();
+        assertThat(VisitAudit.corrections("C1", List.of(claim("1", null), claim("2", "7"), claim("3", null))))
+                .isEmpty();
+        assertThat(VisitAudit.corrections("C1", List.of(claim("1", null))).orElseThrow().setAside()).isEmpty();
+    }
 }
