@@ -90,6 +90,12 @@ final class CheckPass {
             totals.rejected(1);
         }
 
+        /** A claim a later claim replaced or voided, or the void: set aside, but not bad input. */
+        void replacedOrVoided(Spill.Rec r, String reason) {
+            rejects.add(new Spill.Reject(r.file(), r.line(), r.seq(), r.visitId(), reason));
+            totals.replacedOrVoided(1);
+        }
+
         void commit() throws IOException {
             findings.close();
             claims.close();
@@ -327,7 +333,7 @@ final class CheckPass {
             return false;
         }
         for (VisitAudit.Rejected<Spill.Rec> x : in.get().setAside()) {
-            parts.reject(x.row(), x.reason());
+            parts.replacedOrVoided(x.row(), x.reason());
         }
         if (in.get().row().isPresent()) {
             Spill.Rec r = in.get().row().get();

@@ -550,6 +550,7 @@ class AuditTest {
         assertThat(s.get("read").asLong()).isEqualTo(4);
         assertThat(s.get("checked").asLong()).isEqualTo(1);
         assertThat(s.get("rejected").asLong()).isEqualTo(3);
+        assertThat(s.get("replacedOrVoided").asLong()).isEqualTo(3);
     }
 
     /** Every row of rejected.csv is {@code rows} rows of {@code visit}, set aside as coming twice, from those places. */

@@ -34,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Outputs in DIR: findings.csv, claims.csv, rejected.csv, summary.json, report.html (and run.json: "
                 + "timing). The summary JSON is also printed on stdout.",
             "Killed part-way, run the same command with --resume: the outputs are those of an uninterrupted run.",
-            "Exit: 0 nothing blocks; 1 a finding blocks; 2 bad usage or rows rejected (see rejected.csv); "
+            "Exit: 0 nothing blocks; 1 a finding blocks; 2 bad usage or rows rejected (see rejected.csv; claims "
+                + "a later claim replaced or voided are set aside there too, but are not bad input); "
                 + "3 internal error."})
 final class AuditCommand implements Callable<Integer> {
     /** A test hook: halt (status 137) after this many units of work, as a kill would. */
@@ -108,9 +109,15 @@ final class AuditCommand implements Callable<Integer> {
             result = Audit.run(options, ref, progress);
         }
         stdout.println(Json.mapper().writeValueAsString(result.totals().toSummaryJson(options.payer())));
-        if (result.totals().rejected() > 0) {
+        if (result.totals().replacedOrVoided() > 0) {
+            long n = result.totals().replacedOrVoided();
+            err.println(String.format(Locale.ROOT, n == 1 ? "minutewise: 1 row of a claim replaced or voided by a "
+                    + "later claim (or of a void) is set aside; see %2$s" : "minutewise: %,d rows of claims replaced "
+                    + "or voided by a later claim (or of voids) are set aside; see %s", n, out.resolve("rejected.csv")));
+        }
+        if (result.totals().unreadable() > 0) {
             err.println(String.format(Locale.ROOT, "minutewise: %,d of %,d rows could not be read; see %s",
-                    result.totals().rejected(), result.totals().read(), out.resolve("rejected.csv")));
+                    result.totals().unreadable(), result.totals().read(), out.resolve("rejected.csv")));
             return Main.BAD_INPUT;
         }
         return result.totals().findingsBySeverity().getOrDefault(Severity.BLOCK.wire(), 0L) > 0 ? Main.BLOCKED

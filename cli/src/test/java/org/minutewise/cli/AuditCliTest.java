@@ -111,6 +111,27 @@ final class AuditCliTest {
         assertThat(claims).anySatisfy(c -> assertThat(Integer.parseInt(c.get("difference"))).isPositive());
     }
 
+    /** A claim replaced by a later one is set aside, said on stderr, but is not bad input: the status is not 2. */
+    @Test
+    void aReplacedClaimIsSetAsideWithoutExitingAsBadInput() throws IOException {
+        String visit = "{\"id\":\"R1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\",%s"
+                + "\"planOfCare\":\"PT\",\"diagnoses\":[\"R26.81\"],\"services\":[{\"code\":\"97110\","
+                + "\"minutes\":%d,\"provider\":{\"id\":\"T1\",\"role\":\"PT\"}}],"
+                + "\"billed\":[{\"code\":\"97110\",\"modifiers\":[\"GP\"],\"units\":2}]}\n";
+        Path march = tmp.resolve("march.jsonl");
+        Files.writeString(march, String.format(visit, "", 20));
+        Path april = tmp.resolve("april.jsonl");
+        Files.writeString(april, String.format(visit, "\"claimFrequency\":\"7\",", 30));
+        Path out = tmp.resolve("replaced");
+        Run a = run("audit", march.toString(), april.toString(), "--out", out.toString());
+        assertThat(a.code()).isNotEqualTo(Main.BAD_INPUT);
+        assertThat(a.errLines()).singleElement().satisfies(l -> assertThat(l).isEqualTo("minutewise: 1 row of a "
+                + "claim replaced or voided by a later claim (or of a void) is set aside; see "
+                + out.resolve("rejected.csv")));
+        assertThat(a.json().get("replacedOrVoided").asLong()).isEqualTo(1);
+        assertThat(a.json().get("checked").asLong()).isEqualTo(1);
+    }
+
     @Test
     void malformedRowsAreReportedInRejectedCsvAndTheRestIsProcessed() throws IOException {
         Path data = tmp.resolve("mixed.csv");

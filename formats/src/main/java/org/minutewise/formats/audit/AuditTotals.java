@@ -131,6 +131,8 @@ public final class AuditTotals {
     private long read;
     private long checked;
     private long rejected;
+    /** Rows of claims a later claim replaced or voided (frequency 7 or 8): among the rejected, but read fine. */
+    private long replacedOrVoided;
     private long visits;
     private long billedVisits;
     private final TreeMap<String, Long> bySeverity = new TreeMap<>();
@@ -162,6 +164,25 @@ public final class AuditTotals {
     public void rejected(long rows) {
         read += rows;
         rejected += rows;
+    }
+
+    /**
+     * Rows of a claim set aside because a later claim replaced or voided it, or of the void itself: read and
+     * rejected (they are in {@code rejected.csv} with the reason), but not bad input.
+     */
+    public void replacedOrVoided(long rows) {
+        rejected(rows);
+        replacedOrVoided += rows;
+    }
+
+    /** The rejected rows that are claims replaced or voided, or voids ({@link #replacedOrVoided(long)}). */
+    public long replacedOrVoided() {
+        return replacedOrVoided;
+    }
+
+    /** The rejected rows that could not be read or were set aside as bad input (not replaced or voided claims). */
+    public long unreadable() {
+        return rejected - replacedOrVoided;
     }
 
     /**
@@ -257,6 +278,7 @@ public final class AuditTotals {
         read += o.read;
         checked += o.checked;
         rejected += o.rejected;
+        replacedOrVoided += o.replacedOrVoided;
         visits += o.visits;
         billedVisits += o.billedVisits;
         o.bySeverity.forEach((k, v) -> bySeverity.merge(k, v, Long::sum));
@@ -401,6 +423,9 @@ public final class AuditTotals {
         o.put("read", read);
         o.put("checked", checked);
         o.put("rejected", rejected);
+        if (replacedOrVoided > 0) {
+            o.put("replacedOrVoided", replacedOrVoided);
+        }
         o.put("visits", visits);
         ObjectNode sev = o.putObject("findingsBySeverity");
         for (Severity s : Severity.values()) {
@@ -440,6 +465,7 @@ public final class AuditTotals {
         t.read = o.path("read").asLong();
         t.checked = o.path("checked").asLong();
         t.rejected = o.path("rejected").asLong();
+        t.replacedOrVoided = o.path("replacedOrVoided").asLong();
         t.visits = o.path("visits").asLong();
         t.billedVisits = o.path("billedVisits").asLong();
         fields(o.path("findingsBySeverity")).forEachRemaining(e -> t.bySeverity.put(e.getKey(),

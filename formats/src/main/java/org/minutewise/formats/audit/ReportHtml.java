@@ -62,7 +62,8 @@ public final class ReportHtml {
         kx(h, t);
         h.append("<footer><p>Rows are service lines: <b>read = checked + rejected</b>. Findings per row are in "
                 + "<code>findings.csv</code>, claim lines billed against supported in <code>claims.csv</code>, "
-                + "rows that could not be read in <code>rejected.csv</code>, every figure of this page in "
+                + "rows that could not be read (and those of claims a later claim replaced or voided) in "
+                + "<code>rejected.csv</code>, every figure of this page in "
                 + "<code>summary.json</code>.</p></footer>\n</body>\n</html>\n");
         return h.toString();
     }
@@ -71,7 +72,10 @@ public final class ReportHtml {
         h.append("<section>\n<h2>Totals</h2>\n<div class=\"cards\">\n");
         card(h, "rows read", num(t.read()), "");
         card(h, "rows checked", num(t.checked()), "");
-        card(h, "rows rejected", num(t.rejected()), t.rejected() > 0 ? "bad" : "");
+        card(h, "rows rejected", num(t.rejected()), t.unreadable() > 0 ? "bad" : "");
+        if (t.replacedOrVoided() > 0) {
+            card(h, "of them replaced or voided claims", num(t.replacedOrVoided()), "");
+        }
         card(h, "visits", num(t.visits()), "");
         card(h, "findings", num(t.findings()), "");
         long blocking = t.findingsBySeverity().getOrDefault(Severity.BLOCK.wire(), 0L);
