@@ -26,9 +26,10 @@ final class State {
      * by an older build is not resumed; 4, a partition may hold a note that a visit lost a row to a quote left
      * open, {@code Spill.LOST_ROW}; 7, the digest carries the day's timed minutes, group sessions, the visit's start
      * and one share of the totals per therapist, and the manifest the clinic's zone; 8, a claim's
-     * replacement or void sets the claim before it aside instead of both).
+     * replacement or void sets the claim before it aside instead of both; 9, a digest's line carries its discipline
+     * and what the visit's own check said of its KX).
      */
-    static final int VERSION = 8;
+    static final int VERSION = 9;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

@@ -12,14 +12,21 @@ import org.minutewise.core.check.Finding;
  * service again: {@code exposedLines} then counts their units, {@code exposedDollars} their allowed amounts.
  * {@code lines} are the claim lines a KX finding is about: those that lack KX (MW-A003) or carry it too early
  * (MW-A004), so that the corrected claim lines of an audit can carry KX where the year's count wants it.
+ * {@code reported} is false for an exposure the visit's own check already reported (its MW-B012: KX missing on
+ * lines its stated expenses pass the threshold with): counted in the audit's KX exposure, not reported again.
  */
 public record AcrossFinding(String visitId, Finding finding, long exposedLines, BigDecimal exposedDollars,
-                            List<VisitDigest.Line> lines) {
+                            List<VisitDigest.Line> lines, boolean reported) {
     public AcrossFinding {
         Objects.requireNonNull(visitId, "visitId");
         Objects.requireNonNull(finding, "finding");
         Objects.requireNonNull(exposedDollars, "exposedDollars");
         lines = List.copyOf(lines);
+    }
+
+    public AcrossFinding(String visitId, Finding finding, long exposedLines, BigDecimal exposedDollars,
+                         List<VisitDigest.Line> lines) {
+        this(visitId, finding, exposedLines, exposedDollars, lines, true);
     }
 
     public AcrossFinding(String visitId, Finding finding, long exposedLines, BigDecimal exposedDollars) {

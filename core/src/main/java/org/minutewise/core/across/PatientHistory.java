@@ -68,7 +68,9 @@ public final class PatientHistory {
             "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5)
             .revised(2, KX_COUNT_CHANGE)
             .revised(3, KX_NOT_COVERED)
-            .revised(4, KX_DAY_ORDER);
+            .revised(4, KX_DAY_ORDER)
+            .revised(5, "2026-12-06: not on a line whose KX the visit's own stated expenses already require (its "
+                    + "MW-B012 reports it; the line still counts in the KX exposure)");
     public static final RuleInfo KX_EARLY = new RuleInfo("MW-A004", Severity.WARN,
             "KX before the patient's therapy threshold was reached",
             "Remove KX from lines billed before the year's incurred expenses pass the threshold: KX with no sign "
@@ -79,7 +81,9 @@ public final class PatientHistory {
             .revised(4, "2026-12-06: not when a line of the bucket in the patient's year so far has no price (no RVU "
                     + "for its code or year, so it counts $0): the count is then a floor that cannot show the "
                     + "threshold was not reached")
-            .revised(5, KX_DAY_ORDER);
+            .revised(5, KX_DAY_ORDER)
+            .revised(6, "2026-12-06: not on a line whose KX the visit's own stated expenses already find not needed "
+                    + "(its MW-B006 reports it)");
     public static final RuleInfo COPIED_NOTE = new RuleInfo("MW-A005", Severity.WARN,
             "The same note text on several visits",
             "Document each visit on its own: what was done, the patient's response and the progression; a cloned "
@@ -431,6 +435,7 @@ public final class PatientHistory {
                 List<VisitDigest.Line> early = new ArrayList<>();
                 Estimate.FullUnit cut = reduced.get(v.visitId());
                 BigDecimal exposed = BigDecimal.ZERO;
+                int exposedLines = 0;
                 // First the running count line by line: which lines pass the threshold.
                 int n = v.lines().size();
                 boolean[] counted = new boolean[n];
@@ -458,11 +463,16 @@ public final class PatientHistory {
                     }
                     VisitDigest.Line l = v.lines().get(i);
                     boolean wants = past[i] || v.institutional() && needs;
+                    // A line whose KX the visit's own stated expenses judged the same way is its own finding
+                    // (MW-B012 for a missing KX, MW-B006 for one not needed): exposed, but not reported again.
                     if (wants && !l.modifiers().contains("KX")) {
-                        missing.add(l);
+                        exposedLines++;
                         exposed = exposed.add(amount[i]);
+                        if (l.ownKx() != VisitDigest.OwnKx.NEEDED) {
+                            missing.add(l);
+                        }
                     }
-                    if (!wants && l.modifiers().contains("KX")) {
+                    if (!wants && l.modifiers().contains("KX") && l.ownKx() != VisitDigest.OwnKx.NOT_NEEDED) {
                         early.add(l);
                     }
                 }
@@ -475,7 +485,10 @@ public final class PatientHistory {
                             + "patient's visits of " + v.date().getYear() + " in date order, the " + label + " expenses "
                             + "are " + money + ", but " + codes(missing)
                             + (missing.size() == 1 ? " carries" : " carry") + " no KX."),
-                            missing.size(), exposed, missing));
+                            exposedLines, exposed, missing));
+                } else if (exposedLines > 0) {
+                    out.add(new AcrossFinding(v.visitId(), KX_CROSSING.finding("claimLines", "The visit's own "
+                            + "MW-B012 reports the missing KX."), exposedLines, exposed, List.of(), false));
                 }
                 if (!early.isEmpty() && !needs && !unpriced.contains(bucket)) {
                     out.add(new AcrossFinding(v.visitId(), KX_EARLY.finding("claimLines", "Counting the patient's "
@@ -1053,15 +1066,16 @@ public final class PatientHistory {
     }
 
     /**
-     * The discipline a line was billed under: its GP, GO or GN, or without one (MW-B004 says so) its plan of care's
-     * bucket, so a line whose modifier is missing is still the duplicate of the same service on another visit.
+     * The discipline a line was billed under: its GP, GO or GN, or without one (MW-B004 says so) that of its
+     * documented service (as the day's minutes count it), so a line whose modifier is missing is still the duplicate
+     * of the same service on another visit; "" for a code no discipline bills.
      */
     private static String disciplineOf(VisitDigest.Line l) {
         String d = disciplineModifier(l.modifiers());
         if (!d.isEmpty()) {
             return d;
         }
-        return l.bucket().equals("OT") ? "GO" : l.bucket().isEmpty() ? "" : "GP";
+        return l.bucket().isEmpty() ? "" : l.discipline().modifier();
     }
 
     /** GP, GO or GN among a line's modifiers ("" when none: such lines are compared among themselves). */

@@ -40,17 +40,46 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
                           String biller, List<DayMinutes> dayMinutes, int start) {
 
     /**
-     * A billed line: code, modifiers, units, KX bucket ("PT_SLP", "OT", or "" for a code that is not therapy), and
-     * its allowed amount (0 when unknown).
+     * A billed line: code, modifiers, units, KX bucket ("PT_SLP", "OT", or "" for a code that is not therapy), its
+     * allowed amount (0 when unknown), the discipline it is billed under (its GP, GO or GN, else that of its
+     * documented service: {@link ClaimLine#discipline()}) and what the visit's own check said of its KX.
      */
-    public record Line(String code, List<String> modifiers, int units, String bucket, BigDecimal allowed) {
+    public record Line(String code, List<String> modifiers, int units, String bucket, BigDecimal allowed,
+                       Discipline discipline, OwnKx ownKx) {
         public Line {
             Objects.requireNonNull(code, "code");
             modifiers = List.copyOf(modifiers);
             Objects.requireNonNull(bucket, "bucket");
             Objects.requireNonNull(allowed, "allowed");
+            Objects.requireNonNull(discipline, "discipline");
+            Objects.requireNonNull(ownKx, "ownKx");
+        }
+
+        /**
+         * A line the visit's own check did not judge for KX, under the discipline of its GP, GO or GN, else of its
+         * bucket (OT, else PT).
+         */
+        public Line(String code, List<String> modifiers, int units, String bucket, BigDecimal allowed) {
+            this(code, modifiers, units, bucket, allowed, disciplineOf(modifiers, bucket), OwnKx.UNJUDGED);
+        }
+
+        private static Discipline disciplineOf(List<String> modifiers, String bucket) {
+            for (String m : modifiers) {
+                Discipline d = Discipline.ofModifier(m);
+                if (d != null) {
+                    return d;
+                }
+            }
+            return bucket.equals("OT") ? Discipline.OT : Discipline.PT;
         }
     }
+
+    /**
+     * What the visit's own check said of a line's KX, from the patient's expenses the visit states: that KX is
+     * needed (a billed line without it is the visit's own MW-B012), that it is not (a billed KX is its MW-B006), or
+     * nothing (no expenses stated, no minutes, not therapy): the checks across visits judge it alone then.
+     */
+    public enum OwnKx { UNJUDGED, NEEDED, NOT_NEEDED }
 
     /**
      * Minutes a clinician furnished on the visit for one timed code, with the units those minutes earned
@@ -171,7 +200,9 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
             ClaimLine l = r.claim().lines().get(i);
             BigDecimal allowed = est.available() && i < est.lines().size() && est.lines().get(i).priced()
                     ? est.lines().get(i).allowed() : BigDecimal.ZERO;
-            lines.add(new Line(l.code(), l.modifiers(), l.units(), ClaimBuilder.kxBucket(l, codes, notCovered), allowed));
+            String bucket = ClaimBuilder.kxBucket(l, codes, notCovered);
+            lines.add(new Line(l.code(), l.modifiers(), l.units(), bucket, allowed, l.discipline(),
+                    bucket.isEmpty() ? OwnKx.UNJUDGED : ownKx(r, l.code())));
         }
         List<Treatment> treatments = new ArrayList<>();
         for (ServiceLine s : v.services()) {
@@ -245,7 +276,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         for (ClaimLine l : r.claim().lines()) {
             org.minutewise.core.codes.CodeInfo info = codes.getOrNull(l.code());
             if (l.units() > 0 && info != null && info.timed()) {
-                String d = discipline(v, l).name();
+                String d = l.discipline().name();
                 billed.merge(d, l.units(), Integer::sum);
                 if (!timeDocumented(v, l.code())) {
                     unknown = unknown == null ? new java.util.HashSet<>(2) : unknown;
@@ -276,19 +307,22 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         return false;
     }
 
-    private static Discipline discipline(Visit v, ClaimLine l) {
-        for (String m : l.modifiers()) {
-            Discipline d = Discipline.ofModifier(m);
-            if (d != null) {
-                return d;
+    /**
+     * What the visit's own check said of KX on a therapy code's line (the same judgement as MW-B012 and MW-B006): the
+     * claim its documentation supports carries KX on the code, or, with expenses before the visit stated, does not.
+     */
+    private static OwnKx ownKx(CheckResult r, String code) {
+        Visit v = r.visit();
+        if (!timeDocumented(v, code)) {
+            return OwnKx.UNJUDGED; // billed without minutes: the visit's check does not compare its modifiers
+        }
+        for (ClaimLine e : r.engineClaim().lines()) {
+            if (e.code().equals(code) && e.modifiers().contains("KX")) {
+                return OwnKx.NEEDED;
             }
         }
-        for (ServiceLine s : v.services()) {
-            if (Cognitive.sameService(s.code(), l.code())) {
-                return v.disciplineOf(s);
-            }
-        }
-        return v.planOfCare();
+        return v.patient().spentBefore(ClaimBuilder.documentedDiscipline(v, code)).signum() > 0 ? OwnKx.NOT_NEEDED
+                : OwnKx.UNJUDGED;
     }
 
     private static CodeUnits find(CheckResult r, String code) {

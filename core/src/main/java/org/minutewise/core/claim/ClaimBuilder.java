@@ -360,6 +360,20 @@ public final class ClaimBuilder {
         return Map.of();
     }
 
+    /**
+     * The discipline the documentation puts a code under: that of the visit's service line of the code (97130
+     * billed on 97129's line: the pair's), else the visit's plan of care. A billed line without GP, GO or GN is
+     * counted under it ({@link BilledClaim}); a billed modifier is compared with it (MW-B004).
+     */
+    public static Discipline documentedDiscipline(Visit v, String code) {
+        for (ServiceLine s : v.services()) {
+            if (Cognitive.sameService(s.code(), code)) {
+                return v.disciplineOf(s);
+            }
+        }
+        return v.planOfCare();
+    }
+
     /** The service lines of a code (for 97129 or 97130, of either: one service's minutes). */
     static List<Integer> serviceIndexes(List<ServiceLine> services, String code) {
         List<Integer> idx = new ArrayList<>(2);

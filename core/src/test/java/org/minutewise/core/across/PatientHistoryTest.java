@@ -31,7 +31,7 @@ class PatientHistoryTest {
     private static List<String> ids(List<AcrossFinding> out, String rule) {
         List<String> v = new ArrayList<>();
         for (AcrossFinding f : out) {
-            if (f.finding().ruleId().equals(rule)) {
+            if (f.finding().ruleId().equals(rule) && f.reported()) {
                 v.add(f.visitId());
             }
         }
@@ -132,6 +132,43 @@ class PatientHistoryTest {
         List<AcrossFinding> withOutside = PatientHistory.check(vs, Map.of(2026, new YearToDate(
                 new BigDecimal("2000.00"), BigDecimal.ZERO)), FEES);
         assertThat(ids(withOutside, "MW-A003")).startsWith("V08").hasSize(33);
+    }
+
+    /**
+     * A visit whose own stated expenses already judged its KX (its check's MW-B012 for a missing KX, MW-B006 for one
+     * not needed) is not reported again: the missing KX still counts in the exposure, unreported. Judged alike by
+     * the visit alone, the same lines are reported (the near miss).
+     */
+    @Test
+    void aKxTheVisitItselfJudgedIsNotReportedTwice() {
+        List<VisitDigest> vs = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            vs.add(visit(String.format("V%02d", i), START.plusDays(i), i == 0, "60", i >= 41, 0));
+        }
+        VisitDigest.Line own = new VisitDigest.Line("97110", List.of("GP"), 2, "PT_SLP", new BigDecimal("60"),
+                org.minutewise.core.model.Discipline.PT, VisitDigest.OwnKx.NEEDED);
+        VisitDigest v43 = vs.get(43);
+        vs.set(43, new VisitDigest(v43.visitId(), v43.patientId(), v43.date(), v43.payer(), true, false, 0, 0, false,
+                List.of(own), List.of()));
+        List<AcrossFinding> out = check(vs);
+        assertThat(ids(out, "MW-A003")).isEmpty();
+        assertThat(out).filteredOn(f -> !f.reported()).singleElement().satisfies(f -> {
+            assertThat(f.visitId()).isEqualTo("V43");
+            assertThat(f.exposedLines()).isEqualTo(1);
+            assertThat(f.exposedDollars()).isEqualByComparingTo("60");
+            assertThat(f.lines()).isEmpty();
+        });
+        // KX on the 3rd visit, which the visit's own expenses found not needed (its MW-B006): no MW-A004 ...
+        VisitDigest.Line early = new VisitDigest.Line("97110", List.of("GP", "KX"), 2, "PT_SLP",
+                new BigDecimal("60"), org.minutewise.core.model.Discipline.PT, VisitDigest.OwnKx.NOT_NEEDED);
+        List<VisitDigest> ws = new ArrayList<>(vs.subList(0, 5));
+        VisitDigest v2 = ws.get(2);
+        ws.set(2, new VisitDigest(v2.visitId(), v2.patientId(), v2.date(), v2.payer(), true, false, 0, 0, false,
+                List.of(early), List.of()));
+        assertThat(ids(check(ws), "MW-A004")).isEmpty();
+        // ... but MW-A004 when the visit gave no expenses to judge it by.
+        ws.set(2, visit(v2.visitId(), v2.date(), false, "60", true, 0));
+        assertThat(ids(check(ws), "MW-A004")).containsExactly("V02");
     }
 
     /**

@@ -84,6 +84,12 @@ public final class AcrossAudit {
         }
         for (AcrossFinding af : PatientHistory.check(digests, startOfYear, stated, ref)) {
             AuditDigest r = byVisit.get(af.visitId());
+            if (!af.reported()) {
+                // Lines without KX the visit's own MW-B012 reports: KX exposure, but no finding of their own.
+                exposed.merge(af.visitId(), af, (a, b) -> new AcrossFinding(a.visitId(), a.finding(),
+                        a.exposedLines() + b.exposedLines(), a.exposedDollars().add(b.exposedDollars())));
+                continue;
+            }
             rows.add(row(r, af.finding(), fileNames));
             if (af.finding().ruleId().equals(PatientHistory.KX_CROSSING.id())) {
                 java.util.Set<KxFix> once = new java.util.LinkedHashSet<>();

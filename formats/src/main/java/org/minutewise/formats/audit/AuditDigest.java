@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.minutewise.core.across.VisitDigest;
 import org.minutewise.core.claim.Estimate;
+import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Period;
 
 /**
@@ -60,7 +61,8 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         for (VisitDigest.Line l : d.lines()) {
             o.string(l.code()).varInt(l.modifiers().size());
             l.modifiers().forEach(o::string);
-            o.zigZag(l.units()).string(l.bucket()).decimal(l.allowed());
+            o.zigZag(l.units()).string(l.bucket()).decimal(l.allowed()).varInt(l.discipline().ordinal())
+                    .varInt(l.ownKx().ordinal());
         }
         o.varInt(d.treatments().size());
         for (VisitDigest.Treatment t : d.treatments()) {
@@ -88,6 +90,9 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         }
     }
 
+    private static final Discipline[] DISCIPLINES = Discipline.values();
+    private static final VisitDigest.OwnKx[] OWN_KX = VisitDigest.OwnKx.values();
+
     /**
      * Reads a digest back; short strings go through the interner. Without {@code lines} the billed lines are
      * skipped (the therapist checks do not read them).
@@ -114,8 +119,10 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
             int units = (int) in.zigZag();
             String bucket = in.string(strings);
             BigDecimal allowed = in.decimal();
+            Discipline discipline = DISCIPLINES[in.varInt()];
+            VisitDigest.OwnKx own = OWN_KX[in.varInt()];
             if (lines) {
-                billed.add(new VisitDigest.Line(code, mods, units, bucket, allowed));
+                billed.add(new VisitDigest.Line(code, mods, units, bucket, allowed, discipline, own));
             }
         }
         int t = in.varInt();

@@ -221,7 +221,7 @@ public final class BilledLines implements Rule {
             billedByCode.add(b.code(), b.units(), b.modifiers());
             CodeInfo info = ctx.ref().codes().getOrNull(b.code());
             boolean therapy = info != null && !info.disciplines().isEmpty();
-            Discipline expected = disciplineOf(v, b.code());
+            Discipline expected = ClaimBuilder.documentedDiscipline(v, b.code());
             List<String> disc = disciplineModifiers(b.modifiers());
             if (therapy && (disc.size() != 1 || !disc.get(0).equals(expected.modifier()))) {
                 out.add(DISCIPLINE_MODIFIER.finding(billedPath(i), b.code() + " is billed with "
@@ -315,7 +315,7 @@ public final class BilledLines implements Rule {
             List<String> billed = billedByCode.modifiers(c);
             List<String> compared = billed;
             if (billed.contains("KX") && !engine.contains("KX") && !notCovered.contains(code)
-                    && v.patient().spentBefore(disciplineOf(v, code)).signum() == 0) {
+                    && v.patient().spentBefore(ClaimBuilder.documentedDiscipline(v, code)).signum() == 0) {
                 // No expenses before this visit are known: whether the threshold is passed is not for this visit
                 // alone to say (the claim builder adds KX only from known expenses).
                 kxUnverified = kxUnverified == null ? new ArrayList<>(2) : kxUnverified;
@@ -515,15 +515,6 @@ public final class BilledLines implements Rule {
             }
         }
         return all;
-    }
-
-    private static Discipline disciplineOf(Visit v, String code) {
-        for (ServiceLine l : v.services()) {
-            if (Cognitive.sameService(l.code(), code)) { // 97130 billed on 97129's lines: the pair's discipline
-                return v.disciplineOf(l);
-            }
-        }
-        return v.planOfCare();
     }
 
     /** The code is the one an NCCI pair of this claim would modify (whatever the pair's status). */
