@@ -88,7 +88,9 @@ public final class PatientHistory {
             "The same note text on several visits",
             "Document each visit on its own: what was done, the patient's response and the progression; a cloned "
                     + "note does not support medical necessity.",
-            "CMS Pub 100-02 ch. 15 §220.3; RULES.md §7 (red flags)", Citations.BENEFIT_MANUAL_CH15);
+            "CMS Pub 100-02 ch. 15 §220.3; RULES.md §7 (red flags)", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: not on a duplicate claim (every line billed again, MW-A006), which is the same "
+                    + "visit sent twice");
     public static final RuleInfo DUPLICATE = new RuleInfo("MW-A006", Severity.BLOCK,
             "The same service billed twice for the patient and date",
             "Bill each service once per date of service: merge the visits' minutes into one claim line per code, or "
@@ -241,7 +243,7 @@ public final class PatientHistory {
         List<List<VisitDigest>> days = sameDay(dates);
         Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(days, duplicated, out);
         kx(sorted, startOfYear, stated, fees, reduced, duplicated, out);
-        copiedNotes(sorted, out);
+        copiedNotes(sorted, duplicated, out);
         Set<String> overlapping = sameMinutes(dates, duplicated, out);
         evaluations(sorted, duplicated, out);
         for (List<VisitDigest> day : days) {
@@ -501,14 +503,19 @@ public final class PatientHistory {
         }
     }
 
-    private static void copiedNotes(List<VisitDigest> sorted, List<AcrossFinding> out) {
+    /**
+     * MW-A005. A claim whose lines all bill again another visit's services (MW-A006) is the same visit sent twice,
+     * with its note: void, not a second visit documented by a copy.
+     */
+    private static void copiedNotes(List<VisitDigest> sorted, Set<String> duplicated, List<AcrossFinding> out) {
         Map<Long, String> first = new HashMap<>();
         for (VisitDigest v : sorted) {
             if (v.noteFingerprint() == 0L || v.noteLength() < MIN_NOTE_LENGTH) {
                 continue;
             }
+            // A duplicate claim's note is still a note a later visit may copy: remembered, not reported.
             String earlier = first.putIfAbsent(v.noteFingerprint(), v.visitId() + " on " + v.date());
-            if (earlier != null) {
+            if (earlier != null && !whollyDuplicated(v, duplicated)) {
                 out.add(new AcrossFinding(v.visitId(), COPIED_NOTE.finding("note", "The note of this visit has the "
                         + "same text as the note of visit " + earlier + " for the same patient.")));
             }
@@ -985,6 +992,23 @@ public final class PatientHistory {
         }
         return over == 0 ? "" : " (and " + over + " more unit" + (over == 1 ? "" : "s") + " beyond what a visit's own "
                 + "minutes earn, which that visit's MW-B002 reports)";
+    }
+
+    /** Every line of the visit with units bills again an earlier visit's service (MW-A006): a duplicate claim. */
+    private static boolean whollyDuplicated(VisitDigest v, Set<String> duplicated) {
+        if (duplicated.isEmpty()) {
+            return false;
+        }
+        int lines = 0;
+        for (int i = 0; i < v.lines().size(); i++) {
+            if (v.lines().get(i).units() > 0) {
+                lines++;
+                if (!duplicated.contains(lineKey(v, i))) {
+                    return false;
+                }
+            }
+        }
+        return lines > 0;
     }
 
     private static final int NONE_COPIED = 0;

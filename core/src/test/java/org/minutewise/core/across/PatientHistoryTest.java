@@ -271,6 +271,18 @@ class PatientHistoryTest {
         List<VisitDigest> withShort = new ArrayList<>(vs);
         withShort.add(shortNote);
         assertThat(ids(check(withShort), "MW-A005")).containsExactly("V3");
+        // The same claim sent twice (every line billed again, MW-A006) is a void duplicate, not a copied note ...
+        List<VisitDigest> twice = List.of(visit("V1", START, true, "60", false, 77L),
+                visit("V1-D", START, true, "60", false, 77L));
+        assertThat(ids(check(twice), "MW-A006")).containsExactly("V1-D");
+        assertThat(ids(check(twice), "MW-A005")).isEmpty();
+        // ... but a visit of another day with the note is still one (the duplicate's own note counts as written).
+        List<VisitDigest> thrice = new ArrayList<>(twice);
+        thrice.add(visit("V2", START.plusDays(1), false, "60", false, 77L));
+        assertThat(ids(check(thrice), "MW-A005")).containsExactly("V2");
+        List<VisitDigest> copiesTheDuplicate = List.of(visit("V1", START, true, "60", false, 76L),
+                visit("V1-D", START, true, "60", false, 77L), visit("V2", START.plusDays(1), false, "60", false, 77L));
+        assertThat(ids(check(copiesTheDuplicate), "MW-A005")).containsExactly("V2");
     }
 
     @Test

@@ -44,7 +44,9 @@ final class NotCountedMinutesTest {
         assertThat(r.units().unitsByCode()).containsExactly(Map.entry("97112", 1), Map.entry("97110", 0));
         assertThat(r.findings()).extracting(Finding::ruleId).contains("MW-U007").doesNotContain("MW-W002");
         // Recorded, not billed: nothing to delete from the documentation (the commercial payer's other findings aside).
-        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-U007")).allMatch(f -> !f.blocks());
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-U007")).allMatch(f -> !f.blocks())
+                .singleElement().satisfies(f -> assertThat(f.fix()).startsWith("Keep the aide's minutes off the "
+                        + "claim").doesNotContain("97150"));
         assertThat(r.explanation()).contains("97110 ends with 0 units: it has no minutes that count.");
     }
 
@@ -54,7 +56,10 @@ final class NotCountedMinutesTest {
         CheckResult r = CHECKER.check(v);
         assertThat(r.units().timedUnits()).isZero();
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-U007")).singleElement()
-                .satisfies(f -> assertThat(f.message()).startsWith("97110: 30 minutes documented as group time"));
+                .satisfies(f -> {
+                    assertThat(f.message()).startsWith("97110: 30 minutes documented as group time");
+                    assertThat(f.fix()).contains("bill group time as 97150");
+                });
     }
 
     @Test

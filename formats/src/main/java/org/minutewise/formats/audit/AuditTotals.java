@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -100,6 +102,11 @@ public final class AuditTotals {
         }
 
         ObjectNode toJson(boolean exact) {
+            return toJson(dollarsOver, dollarsUnder, exact);
+        }
+
+        /** With the dollars given (rounded by {@link #apportioned}, so that a table of groups adds up). */
+        ObjectNode toJson(BigDecimal over, BigDecimal under, boolean exact) {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             o.put("visits", visits);
             o.put("findings", findings);
@@ -108,8 +115,8 @@ public final class AuditTotals {
             o.put("info", info);
             o.put("unitsBilled", unitsBilled);
             o.put("unitsSupported", unitsSupported);
-            o.put("dollarsOver", money(dollarsOver, exact));
-            o.put("dollarsUnder", money(dollarsUnder, exact));
+            o.put("dollarsOver", money(over, exact));
+            o.put("dollarsUnder", money(under, exact));
             return o;
         }
 
@@ -452,11 +459,56 @@ public final class AuditTotals {
         dup.put("visits", duplicateVisits);
         dup.put("units", duplicateUnits);
         dup.put("dollars", money(duplicateDollars, exact));
-        ObjectNode t = o.putObject("byTherapist");
-        byTherapist.forEach((k, g) -> t.set(k, g.toJson(exact)));
-        ObjectNode p = o.putObject("byPayer");
-        byPayer.forEach((k, g) -> p.set(k, g.toJson(exact)));
+        groups(o.putObject("byTherapist"), byTherapist, exact);
+        groups(o.putObject("byPayer"), byPayer, exact);
         return o;
+    }
+
+    /**
+     * A table of groups; rounded, each group's dollars to the cent so that the column adds up to its sum rounded
+     * (the largest remainders get the cents left over), as a reader of the report's table expects.
+     */
+    private static void groups(ObjectNode into, TreeMap<String, Group> groups, boolean exact) {
+        Map<String, BigDecimal> over = new java.util.LinkedHashMap<>();
+        Map<String, BigDecimal> under = new java.util.LinkedHashMap<>();
+        groups.forEach((k, g) -> {
+            over.put(k, g.dollarsOver);
+            under.put(k, g.dollarsUnder);
+        });
+        Map<String, BigDecimal> o = exact ? over : apportioned(over);
+        Map<String, BigDecimal> u = exact ? under : apportioned(under);
+        groups.forEach((k, g) -> into.set(k, g.toJson(o.get(k), u.get(k), exact)));
+    }
+
+    /**
+     * Amounts rounded to the cent so that they add up to their exact sum rounded half up: each rounded down, then
+     * the cents left over to the largest remainders (ties in key order). For amounts of one sign (dollars over,
+     * dollars under); a negative sum is rounded as is.
+     */
+    static Map<String, BigDecimal> apportioned(Map<String, BigDecimal> exact) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (BigDecimal v : exact.values()) {
+            sum = sum.add(v);
+        }
+        Map<String, BigDecimal> out = new java.util.LinkedHashMap<>();
+        if (sum.signum() < 0) {
+            exact.forEach((k, v) -> out.put(k, v.setScale(2, RoundingMode.HALF_UP)));
+            return out;
+        }
+        BigDecimal floors = BigDecimal.ZERO;
+        List<Map.Entry<String, BigDecimal>> rest = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> e : exact.entrySet()) {
+            BigDecimal f = e.getValue().setScale(2, RoundingMode.FLOOR);
+            out.put(e.getKey(), f);
+            floors = floors.add(f);
+            rest.add(Map.entry(e.getKey(), e.getValue().subtract(f)));
+        }
+        long cents = sum.setScale(2, RoundingMode.HALF_UP).subtract(floors).movePointRight(2).longValueExact();
+        rest.sort((a, b) -> b.getValue().compareTo(a.getValue()));
+        for (int i = 0; i < cents && i < rest.size(); i++) {
+            out.merge(rest.get(i).getKey(), new BigDecimal("0.01"), BigDecimal::add);
+        }
+        return out;
     }
 
     /** Reads what {@link #toJson()} wrote. */

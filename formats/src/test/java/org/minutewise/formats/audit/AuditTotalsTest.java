@@ -32,4 +32,27 @@ class AuditTotalsTest {
         // Dollars are summed unrounded and rounded once: 10.005 + 0.005 = 10.01.
         assertThat(direct.toJson().get("dollarsOver").decimalValue()).isEqualByComparingTo("10.01");
     }
+
+    /** Each therapist's dollars rounded alone would not add up to the total: the cents left go to the largest rests. */
+    @Test
+    void groupsAddUpToTheTotalRounded() {
+        AuditTotals t = new AuditTotals();
+        String[] over = {"10.005", "20.005", "30.005"};
+        for (int i = 0; i < over.length; i++) {
+            t.visit("medicare", 1, true, 2, 1, new BigDecimal(over[i]), BigDecimal.ZERO);
+            t.therapistVisit("T" + i, 2, 1, new BigDecimal(over[i]), BigDecimal.ZERO, 0, 0, 0);
+        }
+        var json = t.toSummaryJson(java.util.Optional.empty());
+        // 60.015 is 60.02; one by one 10.01 + 20.01 + 30.01 would be 60.03. Rounded down (60.00), the two cents
+        // left go to the largest rests (all 0.005 here: the first two in key order).
+        assertThat(json.get("dollarsOver").decimalValue()).isEqualByComparingTo("60.02");
+        assertThat(json.get("byTherapist").get("T0").get("dollarsOver").decimalValue()).isEqualByComparingTo("10.01");
+        assertThat(json.get("byTherapist").get("T1").get("dollarsOver").decimalValue()).isEqualByComparingTo("20.01");
+        assertThat(json.get("byTherapist").get("T2").get("dollarsOver").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(json.get("byPayer").get("medicare").get("dollarsOver").decimalValue())
+                .isEqualByComparingTo("60.02");
+        assertThat(AuditTotals.apportioned(java.util.Map.of("a", new BigDecimal("0.005"), "b",
+                new BigDecimal("0.005"), "c", new BigDecimal("0.005")))).containsValues(new BigDecimal("0.01"),
+                new BigDecimal("0.01"), new BigDecimal("0.00"));
+    }
 }

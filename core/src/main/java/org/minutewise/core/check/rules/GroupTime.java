@@ -20,7 +20,9 @@ public final class GroupTime implements Rule {
     public static final RuleInfo GROUP_BESIDE_INDIVIDUAL = new RuleInfo("MW-G001", Severity.BLOCK,
             "Group therapy and an individual code for the same minutes",
             "Bill the group minutes once, as 97150; individual codes need their own one-on-one minutes.",
-            "CMS Pub 100-02 ch. 15 §230 A; NCCI Policy Manual ch. XI §P", Citations.BENEFIT_MANUAL_CH15);
+            "CMS Pub 100-02 ch. 15 §230 A; NCCI Policy Manual ch. XI §P", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: only an individual code's one-on-one minutes; minutes recorded under it as group "
+                    + "or supervised time are left out of its units (MW-U007, MW-G002, MW-G003)");
     public static final RuleInfo INDIVIDUAL_CODE_FOR_GROUP = new RuleInfo("MW-G002", Severity.BLOCK,
             "One-on-one code billed for group time",
             "Bill group time as 97150, or 92508 for group speech, language or voice treatment (one unit per "
@@ -93,8 +95,9 @@ public final class GroupTime implements Rule {
                 for (int j = 0; j < s.size(); j++) {
                     ServiceLine o = s.get(j);
                     CodeInfo oi = ctx.codeAt(j);
-                    if (j == i || oi == null || !(oi.oneOnOne() || oi.constantAttendance())) {
-                        continue;
+                    if (j == i || oi == null || !(oi.oneOnOne() || oi.constantAttendance())
+                            || o.mode().orElse(Mode.ONE_ON_ONE) != Mode.ONE_ON_ONE) {
+                        continue; // recorded as group or supervised time: MW-U007, MW-G002 or MW-G003 says so
                     }
                     int shared = shared(l, o);
                     if (shared > 0) {

@@ -27,6 +27,18 @@ public final class MinutesLeftOut implements Rule {
                     + "one-on-one care by a therapist or an assistant who may bill it, record it that way.",
             "RULES.md §2; CMS Pub 100-02 ch. 15 §230, §230.3; Pub 100-04 ch. 5 §20.2", Citations.BENEFIT_MANUAL_CH15);
 
+    /** The fix for the cause: the catalog's (group time first) for group time, the person's for an aide or an SLPA. */
+    private static String fix(ServiceLine l) {
+        return switch (l.provider().role()) {
+            case AIDE -> "Keep the aide's minutes off the claim (Minutewise leaves them out): aides and technicians do "
+                    + "not furnish therapy, even under supervision; only the minutes a therapist (or an assistant "
+                    + "who may bill) furnished one-on-one count. If a therapist furnished them, record the therapist.";
+            case SLPA -> "Keep the speech-language pathology assistant's minutes off the Medicare claim (Minutewise "
+                    + "leaves them out); bill only the minutes the speech-language pathologist personally furnished.";
+            default -> INFO.fix();
+        };
+    }
+
     @Override
     public RuleInfo info() {
         return INFO;
@@ -45,7 +57,7 @@ public final class MinutesLeftOut implements Rule {
             if (why != null) {
                 out.add(INFO.finding(CheckContext.path(i), l.code() + ": " + l.minutes() + " minutes " + why
                         + ". They are left out of the units and off the claim Minutewise writes; billing them would "
-                        + "overstate the units."));
+                        + "overstate the units.", fix(l)));
             }
         }
     }

@@ -35,6 +35,17 @@ class GroupTimeTest {
         assertThat(r.findings().get(0).blocks()).isTrue();
     }
 
+    /** The group session recorded again under 97110 as group time: its minutes are left out (MW-U007), no block. */
+    @Test
+    void aTimedCodeRecordedAsTheGroupsTimeIsNotG001() {
+        CheckResult r = check(visit()
+                .service(group(at("97150", "09:00", "09:30", pt("T1"))))
+                .service(group(at("97110", "09:00", "09:30", pt("T1"))))
+                .build());
+
+        assertThat(ids(r)).doesNotContain("MW-G001");
+    }
+
     @Test
     void groupThenIndividualInTouchingPeriodsIsFine() {
         CheckResult r = check(visit()

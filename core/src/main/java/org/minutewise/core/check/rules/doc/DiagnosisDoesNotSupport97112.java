@@ -13,7 +13,7 @@ import org.minutewise.core.codes.DiagnosisCategory;
 import org.minutewise.core.doc.PhraseLists;
 
 /**
- * 97112 billed without a diagnosis that explains a neuromuscular deficit: no diagnosis at all, or only
+ * 97112 billed without a diagnosis that explains a neuromuscular deficit: only
  * categories that do not by themselves support 97112 (musculoskeletal, injury, ...) and no balance or
  * proprioceptive deficit stated in the note (RULES.md §7). Which categories support 97112 is reference data
  * (the ICD-10-CM category catalog).
@@ -25,7 +25,8 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
                     + "on feet, I69.351 hemiplegia after stroke), or state the balance or proprioceptive deficit "
                     + "in the note (e.g. \"impaired single-leg balance, 4 s on the right\"); if the minutes were "
                     + "strengthening or functional training, bill the code that matches (97110, 97530).",
-            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.2-220.3", Citations.BENEFIT_MANUAL_CH15);
+            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.2-220.3", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: not when the visit lists no diagnosis at all (MW-C008 blocks it)");
 
     @Override
     public RuleInfo info() {
@@ -43,11 +44,7 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
         }
         List<String> dxs = ctx.visit().diagnoses();
         if (dxs.isEmpty()) {
-            out.add(INFO.finding("diagnoses", "97112 (neuromuscular reeducation) is billed, but the visit lists no "
-                    + "diagnosis. 97112 needs a diagnosis that explains a neuromuscular deficit (a neurological, "
-                    + "vestibular, or gait and balance condition), or, with a musculoskeletal diagnosis, a "
-                    + "balance or proprioceptive deficit stated in the note."));
-            return;
+            return; // no diagnosis at all: MW-C008 blocks the claim, whatever the code
         }
         DiagnosisCatalog catalog = ctx.ref().diagnoses();
         if (catalog.all().isEmpty() || !DocSupport.hasList(ctx, PhraseLists.BALANCE_DEFICIT)) {

@@ -26,7 +26,9 @@ public final class IndependentExerciseBilled implements Rule {
             "RULES.md §2; CMS Pub 100-04 ch. 5 §20.2; CMS Pub 100-02 ch. 15 §220.3 E",
             Citations.CLAIMS_MANUAL_CH5)
             .revised(2, "2026-12-06: not when the same sentence says the time was not billed or not counted (the fix "
-                    + "asks for exactly that)");
+                    + "asks for exactly that)")
+            .revised(3, "2026-12-06: nor when it says the exercise was not done (\"did not perform independent "
+                    + "exercise\")");
 
     @Override
     public RuleInfo info() {

@@ -28,6 +28,11 @@ public final class VaguePhrase implements Rule {
                     + "pelvis; progressed to eyes closed\".",
             "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
 
+    /** The fix for a bare "tolerated well" standing as the note's only response. */
+    static final String RESPONSE_FIX = "Record how the patient performed and what changed, instead of \"tolerated "
+            + "well\" alone: e.g. \"needed fewer cues by the third set\", \"loss of balance reduced from 5 to 2 per "
+            + "trial\", \"dizziness 3/10, resolved in 1 min\".";
+
     @Override
     public RuleInfo info() {
         return INFO;
@@ -63,12 +68,14 @@ public final class VaguePhrase implements Rule {
         vague.sort(Comparator.comparingInt(PhraseMatch::start));
         for (PhraseMatch m : vague) {
             String quoted = DocSupport.quote(text, m.start(), m.end());
-            out.add(INFO.finding(m.path(), m.list().equals(PhraseLists.VAGUE_RESPONSE)
-                    ? "The only response the note records is " + quoted + " (" + m.path() + "), which says "
-                            + "nothing of how the patient performed or what changed."
-                    : "The note says " + quoted + " (" + m.path() + ") without saying what was done or what the "
-                            + "clinician did. Reviewers read such phrases as unskilled and may deny the minutes "
-                            + "they describe."));
+            if (m.list().equals(PhraseLists.VAGUE_RESPONSE)) {
+                out.add(INFO.finding(m.path(), "The only response the note records is " + quoted + " (" + m.path()
+                        + "), which says nothing of how the patient performed or what changed.", RESPONSE_FIX));
+            } else {
+                out.add(INFO.finding(m.path(), "The note says " + quoted + " (" + m.path() + ") without saying what "
+                        + "was done or what the clinician did. Reviewers read such phrases as unskilled and may deny "
+                        + "the minutes they describe."));
+            }
         }
     }
 

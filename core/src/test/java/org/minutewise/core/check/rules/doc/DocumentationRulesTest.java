@@ -178,12 +178,13 @@ class DocumentationRulesTest {
         private static final String NOTE = "Knee OA, impaired postural control, fall risk; Berg 44/56. "
                 + "Perturbation training with tactile cues. Pt improved. Plan: progress next session.";
 
+        /** No diagnosis at all is MW-C008's block, once: not also "the diagnosis does not support 97112". */
         @Test
-        void firesWithoutAnyDiagnosis() {
-            List<Finding> fs = of(check(only97112(NOTE).diagnoses(List.of()).build()), "MW-D004");
-            assertThat(fs).hasSize(1);
-            assertThat(fs.get(0).path()).isEqualTo("diagnoses");
-            assertThat(fs.get(0).message()).contains("no diagnosis");
+        void nearMissWithoutAnyDiagnosisMwC008SaysIt() {
+            assertThat(of(check(only97112(NOTE).diagnoses(List.of()).build()), "MW-D004")).isEmpty();
+            assertThat(new org.minutewise.core.check.VisitChecker(org.minutewise.core.check.ComplianceFixture.ref())
+                    .check(only97112(NOTE).diagnoses(List.of()).build()).findings())
+                    .extracting(Finding::ruleId).contains("MW-C008").doesNotContain("MW-D004");
         }
 
         @Test
@@ -482,6 +483,8 @@ class DocumentationRulesTest {
             int at = note.indexOf("Tolerated well");
             assertThat(fs.get(0).path()).isEqualTo("note[" + at + ":" + (at + 14) + "]");
             assertThat(fs.get(0).message()).contains("\"Tolerated well\"");
+            // The fix is about the response, not the "worked on balance" example of a vague activity.
+            assertThat(fs.get(0).fix()).startsWith("Record how the patient performed").doesNotContain("worked on");
         }
 
         @Test
@@ -569,6 +572,11 @@ class DocumentationRulesTest {
         void nearMissTheSentenceSaysTheMinutesWereNotBilled() {
             for (String said : List.of(" Pt exercised on own on the bike 10 min (not billed).",
                     " Pt exercised on own 10 min; these minutes were not counted in timed minutes.")) {
+                assertThat(ids(check(strong().note(STRONG + said).build()))).as(said).doesNotContain("MW-D016");
+            }
+            // Nor when the sentence says the exercise was not done.
+            for (String said : List.of(" Patient did not perform independent exercise.",
+                    " Independent exercise not performed today.")) {
                 assertThat(ids(check(strong().note(STRONG + said).build()))).as(said).doesNotContain("MW-D016");
             }
             // The words in another sentence do not excuse it.
