@@ -557,7 +557,7 @@ final class Api {
         ObjectNode result = ResultJson.check(r);
         SavedVersion saved = store.save(new SaveCommand(v, r, write(node), write(result), actor, detail + " ("
                 + r.claim().lines().size() + " claim lines, " + r.findings().size() + " findings"
-                + (r.blocks() ? ", blocked" : "") + ")", override));
+                + (r.blocks() ? ", blocked" : "") + ")", override, statedSpend(entered, node.path("patient"))));
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("visitId", saved.visitId());
         out.put("version", saved.version());
@@ -566,6 +566,22 @@ final class Api {
         out.put("yearToDateSource", ytdSource);
         out.set("result", result);
         return out;
+    }
+
+    /**
+     * The clinic's spend before the visit by bucket as the visit itself gave it ({@code patient.yearToDate}), for the
+     * buckets it gave: the store counts the patient's later visits from it.
+     */
+    private static Map<String, BigDecimal> statedSpend(Visit entered, JsonNode patientNode) {
+        JsonNode ytd = patientNode.path("yearToDate");
+        Map<String, BigDecimal> stated = new java.util.HashMap<>(2);
+        if (ytd.has(BucketSpend.PT_SLP)) {
+            stated.put(BucketSpend.PT_SLP, entered.patient().yearToDate().ptSlp());
+        }
+        if (ytd.has(BucketSpend.OT)) {
+            stated.put(BucketSpend.OT, entered.patient().yearToDate().ot());
+        }
+        return stated;
     }
 
     /** MW-A001 for the visit against the stored visits of the same therapists that day (other visits only). */

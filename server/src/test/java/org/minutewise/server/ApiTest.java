@@ -610,6 +610,27 @@ class ApiTest {
                 "id");
     }
 
+    /**
+     * The spend a visit states (the clinic's visits before the store held them) carries forward: the patient's next
+     * visit, which states none, starts from it plus the first visit's own amount and gets KX (a biller's review).
+     */
+    @Test
+    void aStatedYearToDateCarriesForwardToTheNextVisit() {
+        String first = visit("K-2", "P-K2", "TK2", "09:00", "09:38").replace("\"patient\":{\"id\":\"P-K2\"}",
+                "\"patient\":{\"id\":\"P-K2\",\"yearToDate\":{\"PT_SLP\":2400.00}}");
+        TestServer.Reply a = s.postJson("/api/v1/visits", first);
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        BigDecimal own = a.json().get("result").get("kx").get(0).get("thisVisit").decimalValue();
+        String second = visit("K-3", "P-K2", "TK2", "09:00", "09:38").replace("2026-04-06", "2026-04-08");
+        TestServer.Reply b = s.postJson("/api/v1/visits", second);
+        assertThat(b.json().get("yearToDateSource").asText()).isEqualTo("store");
+        JsonNode kx = b.json().get("result").get("kx").get(0);
+        assertThat(kx.get("spentBefore").decimalValue()).isEqualByComparingTo(new BigDecimal("2400.00").add(own));
+        assertThat(kx.get("kxApplied").asBoolean()).isTrue();
+        assertThat(s.get("/api/v1/patients/P-K2/spend/2026").json().get("buckets").get(0).get("clinic")
+                .decimalValue()).isGreaterThan(new BigDecimal("2400"));
+    }
+
     @Test
     void yearToDateSpendComesFromTheStoreWithOutsideSpend() {
         TestServer.Reply put = s.put("/api/v1/patients/P-K1/spend/2026", "application/json",

@@ -15,12 +15,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.minutewise.core.across.TherapistDay;
@@ -201,7 +203,7 @@ public final class VisitStore implements AutoCloseable {
         insertClaimLines(c, v.id(), version, r.claim().lines());
         insertFindings(c, v.id(), version, r.findings());
         insertTherapistPeriods(c, v, version);
-        insertSpend(c, v.id(), version, r.claim().kx());
+        insertSpend(c, v.id(), version, v.dateOfService().getYear(), r.claim().kx(), cmd.statedSpend());
         String action = previous == 0 ? "visit.created" : "visit.updated";
         if (cmd.override().isPresent()) {
             FindingOverride o = cmd.override().get();
@@ -291,16 +293,35 @@ public final class VisitStore implements AutoCloseable {
         }
     }
 
-    private static void insertSpend(Connection c, String id, int version, List<KxBucket> kx) throws SQLException {
+    /**
+     * The visit's spend by bucket, with the spend before it the visit stated (a bucket stated with no line of its own
+     * is kept at 0, so that later visits still start from the statement).
+     */
+    private static void insertSpend(Connection c, String id, int version, int year, List<KxBucket> kx,
+                                    Map<String, BigDecimal> stated) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO visit_spend (visit_id, version_no, spend_year, "
-                + "bucket, amount) VALUES (?, ?, ?, ?, ?)")) {
+                + "bucket, amount, stated_before) VALUES (?, ?, ?, ?, ?, ?)")) {
+            Set<String> done = new HashSet<>(2);
             for (KxBucket b : kx) {
                 ps.setString(1, id);
                 ps.setInt(2, version);
                 ps.setInt(3, b.year());
                 ps.setString(4, b.bucket());
                 ps.setBigDecimal(5, b.thisVisit());
+                ps.setBigDecimal(6, b.year() == year ? stated.get(b.bucket()) : null);
                 ps.addBatch();
+                done.add(b.bucket());
+            }
+            for (String bucket : BUCKETS) {
+                if (stated.containsKey(bucket) && !done.contains(bucket)) {
+                    ps.setString(1, id);
+                    ps.setInt(2, version);
+                    ps.setInt(3, year);
+                    ps.setString(4, bucket);
+                    ps.setBigDecimal(5, BigDecimal.ZERO);
+                    ps.setBigDecimal(6, stated.get(bucket));
+                    ps.addBatch();
+                }
             }
             ps.executeBatch();
         }
@@ -450,14 +471,16 @@ public final class VisitStore implements AutoCloseable {
      * The patient's therapy spend in the year by bucket: this clinic's stored visits (current versions) dated
      * before {@code before} (all of the year when empty), leaving out {@code excludingVisit}, plus the outside
      * spend entered for the year. With both given, the patient's other visits of that same date whose id sorts
-     * before {@code excludingVisit} count too: visits of one day are taken in order of their ids, as the batch
-     * audit takes them (MW-A003), so two visits of a day never both start from the same amount.
+     * before {@code excludingVisit} count too: visits of one day are taken in order of their ids, so two visits of
+     * a day never both start from the same amount. A visit that stated the clinic's spend before it
+     * ({@code patient.yearToDate}: visits before the store held them) restarts the count there when that is more
+     * than the stored visits before it add up to, as the batch audit counts a patient's year (MW-A003).
      */
     public PatientSpend spend(String patientId, int year, Optional<LocalDate> before, Optional<String> excludingVisit) {
         return query(c -> {
             Map<String, BigDecimal> clinic = zeros();
-            StringBuilder sql = new StringBuilder("SELECT s.bucket, SUM(s.amount) FROM visit v JOIN visit_spend s "
-                    + "ON s.visit_id = v.visit_id AND s.version_no = v.current_version "
+            StringBuilder sql = new StringBuilder("SELECT s.bucket, s.amount, s.stated_before FROM visit v "
+                    + "JOIN visit_spend s ON s.visit_id = v.visit_id AND s.version_no = v.current_version "
                     + "WHERE v.patient_id = ? AND s.spend_year = ?");
             if (before.isPresent() && excludingVisit.isPresent()) {
                 sql.append(" AND (v.date_of_service < ? OR (v.date_of_service = ? AND v.visit_id < ?))");
@@ -467,7 +490,7 @@ public final class VisitStore implements AutoCloseable {
             if (excludingVisit.isPresent()) {
                 sql.append(" AND v.visit_id <> ?");
             }
-            sql.append(" GROUP BY s.bucket");
+            sql.append(" ORDER BY v.date_of_service, v.visit_id");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 int i = 1;
                 ps.setString(i++, patientId);
@@ -484,7 +507,13 @@ public final class VisitStore implements AutoCloseable {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        clinic.put(rs.getString(1), rs.getBigDecimal(2));
+                        String bucket = rs.getString(1);
+                        BigDecimal sum = clinic.get(bucket);
+                        BigDecimal stated = rs.getBigDecimal(3);
+                        if (stated != null && stated.compareTo(sum) > 0) {
+                            sum = stated;
+                        }
+                        clinic.put(bucket, sum.add(rs.getBigDecimal(2)));
                     }
                 }
             }

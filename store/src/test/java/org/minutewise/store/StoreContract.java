@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -182,6 +183,35 @@ abstract class StoreContract {
                 ",\"billed\":[{\"code\":\"97112\",\"modifiers\":[\"GP\"],\"units\":3}]"));
         assertThat(store.spend("P-9", 2026, Optional.empty(), Optional.empty()).bucket(BucketSpend.PT_SLP).clinic())
                 .isPositive();
+    }
+
+    /**
+     * A visit that stated the clinic's spend before it (visits before the store held them) restarts the count there:
+     * a later visit's spend from the store is the statement plus the stored visits from it on, not their sum alone.
+     */
+    @Test
+    void aStatedYearToDateCarriesForwardToLaterVisits() {
+        VisitJsonReader reader = new VisitJsonReader(REF);
+        String first = visitJson("V-1", "P-5", "2026-11-16", "T1", "09:00", "09:38", "")
+                .replace("\"patient\":{\"id\":\"P-5\"}",
+                        "\"patient\":{\"id\":\"P-5\",\"yearToDate\":{\"PT_SLP\":2400.00}}");
+        Visit v = reader.read(reader.parse(first));
+        CheckResult r = new VisitChecker(REF).check(v);
+        store.save(new SaveCommand(v, r, first, "{}", "biller-1", "entered", Optional.empty(),
+                Map.of(BucketSpend.PT_SLP, new BigDecimal("2400.00"))));
+        BigDecimal own = r.claim().kx().get(0).thisVisit();
+        assertThat(own).isPositive();
+        assertThat(store.spend("P-5", 2026, Optional.of(LocalDate.of(2026, 11, 18)), Optional.of("V-2"))
+                .bucket(BucketSpend.PT_SLP).clinic()).isEqualByComparingTo(new BigDecimal("2400.00").add(own));
+        // A statement below what the stored visits before it add up to does not lower the count.
+        save(visitJson("V-0", "P-6", "2026-11-02", "T1", "09:00", "09:38", ""));
+        String low = first.replace("V-1", "V-3").replace("P-5", "P-6").replace("2400.00", "1.00");
+        Visit w = reader.read(reader.parse(low));
+        CheckResult rw = new VisitChecker(REF).check(w);
+        store.save(new SaveCommand(w, rw, low, "{}", "biller-1", "entered", Optional.empty(),
+                Map.of(BucketSpend.PT_SLP, new BigDecimal("1.00"))));
+        assertThat(store.spend("P-6", 2026, Optional.empty(), Optional.empty()).bucket(BucketSpend.PT_SLP).clinic())
+                .isEqualByComparingTo(own.add(rw.claim().kx().get(0).thisVisit()));
     }
 
     @Test
