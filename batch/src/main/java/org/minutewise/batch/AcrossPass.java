@@ -64,12 +64,19 @@ final class AcrossPass {
         List<Row> rows = new ArrayList<>();
         // The claim lines that need KX, bound for the check partition of their visit (claims.csv is patched there).
         List<Segments.Entry> fixes = new ArrayList<>();
+        // The supported units the patients' days take off their visits' lines (MW-A012), likewise.
+        List<Segments.Entry> cuts = new ArrayList<>();
         Bin.Out o = new Bin.Out(64);
         for (List<AuditDigest> visits : byPatient.values()) {
             for (AuditCsv.FindingRow f : AcrossAudit.patient(visits, ref, state.inputs::get, totals, fix -> {
                 o.reset();
                 fix.encode(o);
                 fixes.add(new Segments.Entry(Spill.partition(fix.visitId(), state.partitions), fixes.size(),
+                        o.toByteArray()));
+            }, cut -> {
+                o.reset();
+                o.string(cut.visitId()).string(cut.code()).varInt(cut.units());
+                cuts.add(new Segments.Entry(Spill.partition(cut.visitId(), state.partitions), cuts.size(),
                         o.toByteArray()));
             })) {
                 rows.add(new Row(f.visitId(), f.ruleId(), f));
@@ -78,8 +85,11 @@ final class AcrossPass {
         }
         Path kx = work.part("patients", "kx", q);
         Segments.write(Work.tmp(kx), fixes, state.partitions);
+        Path cut = work.part("patients", "cuts", q);
+        Segments.write(Work.tmp(cut), cuts, state.partitions);
         write("patients", q, rows, totals);
         Work.commit(Work.tmp(kx), kx);
+        Work.commit(Work.tmp(cut), cut);
     }
 
     /** Therapist partition {@code q}: the providers whose id hashes to it. */

@@ -38,6 +38,7 @@ import org.minutewise.formats.VisitFormat;
 import org.minutewise.formats.audit.AuditCsv;
 import org.minutewise.formats.audit.AuditTotals;
 import org.minutewise.formats.audit.Bin;
+import org.minutewise.formats.audit.ClaimCorrection;
 import org.minutewise.formats.audit.KxFix;
 import org.minutewise.formats.audit.VisitAudit;
 import org.minutewise.formats.audit.ReportHtml;
@@ -395,15 +396,25 @@ public final class Audit {
         for (int p = 0; p < k; p++) {
             all.add(p);
         }
-        // The patient partitions that found any line without its KX (usually none: a size, not K x K reads).
+        // The patient partitions that found any line without its KX, or any day's units to take off (usually none: a
+        // size, not K x K reads).
         List<Path> kx = new ArrayList<>();
+        List<Path> cuts = new ArrayList<>();
         for (int q = 0; q < k; q++) {
             Path f = work.part("patients", "kx", q);
             if (!Segments.isEmpty(f, k)) {
                 kx.add(f);
             }
+            Path c = work.part("patients", "cuts", q);
+            if (!Segments.isEmpty(c, k)) {
+                cuts.add(c);
+            }
         }
-        parallel(all, p -> claims[p] = withKx(p, kx));
+        AuditTotals[] corrections = new AuditTotals[k];
+        parallel(all, p -> {
+            corrections[p] = new AuditTotals();
+            claims[p] = corrected(p, kx, cuts, corrections[p]);
+        });
         concat(AuditCsv.CLAIMS_HEADER, List.of(claims), out.resolve("claims.csv"));
         List<Path> rejects = new ArrayList<>();
         rejects.add(work.readRejects());
@@ -414,6 +425,9 @@ public final class Audit {
         rejected(rejects, out.resolve("rejected.csv"));
         AuditTotals totals = new AuditTotals();
         totals.rejected(state.readRejected);
+        for (AuditTotals c : corrections) {
+            totals.merge(c);
+        }
         for (String pass : new String[] {"check", "patients", "therapists"}) {
             for (int p = 0; p < k; p++) {
                 totals.merge(AuditTotals.fromJson(Json.mapper().readTree(
@@ -432,12 +446,14 @@ public final class Audit {
 
     /**
      * The claims part of check partition {@code p}: as the check pass wrote it, or, when the patients' years counted
-     * in date order found lines of its visits without the KX they need (MW-A003), a copy with KX on those lines.
+     * in date order found lines of its visits without the KX they need (MW-A003) or their days took supported units
+     * off their lines (MW-A012), a copy so corrected; what the units taken off change in the totals goes to
+     * {@code totals}.
      */
-    private Path withKx(int p, List<Path> kxFiles) throws IOException {
+    private Path corrected(int p, List<Path> kxFiles, List<Path> cutFiles, AuditTotals totals) throws IOException {
         Path part = work.part("check", "claims", p);
         // By visit id as claims.csv holds it (after an apostrophe when it starts like a formula), then code: the
-        // kinds of line that need KX.
+        // kinds of line that need KX; the units to take off.
         Map<String, Map<String, String>> fixes = new HashMap<>();
         for (Path kxFile : kxFiles) {
             Segments.read(kxFile, p, in -> {
@@ -446,19 +462,54 @@ public final class Audit {
                         .merge(fix.code(), fix.kind(), String::concat);
             });
         }
-        if (fixes.isEmpty()) {
+        Map<String, Map<String, Integer>> cuts = new HashMap<>();
+        for (Path cutFile : cutFiles) {
+            Segments.read(cutFile, p, in -> {
+                String visit = in.string();
+                String code = in.string();
+                int units = in.varInt();
+                cuts.computeIfAbsent(AuditCsv.asWritten(visit), id -> new HashMap<>(2)).merge(code, units,
+                        Integer::sum);
+            });
+        }
+        if (fixes.isEmpty() && cuts.isEmpty()) {
             return part;
         }
         Path fixed = work.dir().resolve("check").resolve("claims-kx-" + p + ".csv");
         try (CsvRecordReader in = new CsvRecordReader(Files.newBufferedReader(part, StandardCharsets.UTF_8));
              Writer w = Files.newBufferedWriter(fixed, StandardCharsets.UTF_8)) {
             StringBuilder sb = new StringBuilder(256);
-            for (CsvRecordReader.Record r = in.next(); r != null; r = in.next()) {
-                AuditCsv.ClaimRow row = AuditCsv.ClaimRow.of(r.fields());
+            // The rows of one visit's code are consecutive: a code's rows to cut are gathered, then written.
+            List<AuditCsv.ClaimRow> group = new ArrayList<>(2);
+            int cut = 0;
+            for (CsvRecordReader.Record r = in.next(); ; r = in.next()) {
+                AuditCsv.ClaimRow row = r == null ? null : AuditCsv.ClaimRow.of(r.fields());
+                if (!group.isEmpty() && (row == null || !row.visitId().equals(group.get(0).visitId())
+                        || !row.code().equals(group.get(0).code()))) {
+                    ClaimCorrection.Applied a = ClaimCorrection.cut(group, cut);
+                    AuditCsv.ClaimRow first = group.get(0);
+                    totals.corrected(first.payer(), first.therapistId(), a.supported(), a.over(), a.under());
+                    for (AuditCsv.ClaimRow x : a.rows()) {
+                        sb.setLength(0);
+                        x.appendTo(sb);
+                        w.append(sb);
+                    }
+                    group.clear();
+                }
+                if (row == null) {
+                    break;
+                }
                 Map<String, String> codes = fixes.get(row.visitId());
                 String kinds = codes == null ? null : codes.get(row.code());
                 if (kinds != null) {
                     row = row.withKx(kinds);
+                }
+                Map<String, Integer> byCode = cuts.get(row.visitId());
+                Integer units = byCode == null ? null : byCode.get(row.code());
+                if (units != null) {
+                    group.add(row);
+                    cut = units;
+                    continue;
                 }
                 sb.setLength(0);
                 row.appendTo(sb);

@@ -27,9 +27,10 @@ final class State {
      * open, {@code Spill.LOST_ROW}; 7, the digest carries the day's timed minutes, group sessions, the visit's start
      * and one share of the totals per therapist, and the manifest the clinic's zone; 8, a claim's
      * replacement or void sets the claim before it aside instead of both; 9, a digest's line carries its discipline
-     * and what the visit's own check said of its KX).
+     * and what the visit's own check said of its KX; 10, the day's minutes carry their codes, and a patient
+     * partition writes the units its days take off, {@code cuts}).
      */
-    static final int VERSION = 9;
+    static final int VERSION = 10;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

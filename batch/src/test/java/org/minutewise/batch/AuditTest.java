@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -512,6 +513,38 @@ class AuditTest {
         Path out = tmp.resolve("both");
         audit(out, 1, 1, csv, jsonl);
         assertEveryRowSetAsideAsComingTwice(out, 3, "V1", csv + " lines 2, 3; " + jsonl + " line 1");
+    }
+
+    /**
+     * MW-A012 corrects the claim lines and the totals, not only the findings: 10 minutes in the morning and 10 in
+     * the afternoon, billed 1 + 1, support 1 unit; claims.csv takes the afternoon's unit off, and the units supported
+     * and the dollars over say so (an auditor's review), whatever the partitions.
+     */
+    @Test
+    void theDaysUnitsCorrectTheClaimLinesAndTheTotals() throws IOException {
+        String csv = HEADER + "SD1,2026-07-08,medicare,,PT,P-SD,M17.11,97110,10,08:00,08:10,T1,PT,,1,GP,,\r\n"
+                + "SD2,2026-07-08,medicare,,PT,P-SD,M17.11,97530,10,15:00,15:10,T1,PT,,1,GP,,\r\n";
+        Path out = auditCsv("same-day", csv, 3);
+        Map<String, Map<String, String>> byVisit = new TreeMap<>();
+        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
+            byVisit.put(c.get("visitId"), c);
+        }
+        assertThat(byVisit.get("SD1").get("units")).isEqualTo("1");
+        assertThat(byVisit.get("SD2").get("units")).isEqualTo("0");
+        assertThat(byVisit.get("SD2").get("difference")).isEqualTo("1");
+        JsonNode s = summary(out);
+        assertThat(s.get("unitsBilled").asLong()).isEqualTo(2);
+        assertThat(s.get("unitsSupported").asLong()).isEqualTo(1);
+        BigDecimal price = new BigDecimal(byVisit.get("SD2").get("allowedPerUnit"));
+        assertThat(s.get("dollarsOver").decimalValue()).isEqualByComparingTo(price);
+        assertThat(s.get("byTherapist").get("T1").get("unitsSupported").asLong()).isEqualTo(1);
+        assertThat(s.get("byPayer").get("medicare").get("dollarsOver").decimalValue()).isEqualByComparingTo(price);
+        assertThat(rows(out.resolve("findings.csv"))).filteredOn(f -> f.get("ruleId").equals("MW-A012"))
+                .singleElement().satisfies(f -> assertThat(f.get("message"))
+                        .endsWith("the corrected claim lines take 1 unit off 97530 of visit SD2."));
+        Path one = tmp.resolve("same-day-1");
+        audit(one, 1, 1, tmp.resolve("same-day.csv"));
+        assertThat(Files.readString(one.resolve("summary.json"))).isEqualTo(Files.readString(out.resolve("summary.json")));
     }
 
     /**

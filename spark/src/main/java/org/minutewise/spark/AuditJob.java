@@ -213,12 +213,14 @@ public final class AuditJob {
         boolean csv = o.format().equals("csv");
         writer(guarded(rows(all, FINDING, AuditCsv.FINDINGS_HEADER), csv).write(), o.format())
                 .save(new org.apache.hadoop.fs.Path(out, "findings").toString());
-        writer(guarded(withKx(rows(checked, CLAIM, AuditCsv.CLAIMS_HEADER), across), csv).write(), o.format())
-                .save(new org.apache.hadoop.fs.Path(out, "claims").toString());
+        AuditTotals corrections = new AuditTotals();
+        writer(guarded(withCuts(spark, withKx(rows(checked, CLAIM, AuditCsv.CLAIMS_HEADER), across), across,
+                corrections), csv).write(), o.format()).save(new org.apache.hadoop.fs.Path(out, "claims").toString());
         writer(guarded(rows(checked, REJECT, AuditCsv.REJECTED_HEADER, "fileIndex", "seq")
                 .orderBy("fileIndex", "line", "seq").drop("fileIndex", "seq"), csv).write(), o.format())
                 .save(new org.apache.hadoop.fs.Path(out, "rejected").toString());
         AuditTotals totals = new AuditTotals();
+        totals.merge(corrections);
         long rowsIn = 0;
         for (Row t : all.filter(all.col("kind").equalTo(TOTALS)).select("json", "line").collectAsList()) {
             totals.merge(AuditTotals.fromJson(Json.mapper().readTree(t.getString(0))));
@@ -396,6 +398,8 @@ public final class AuditJob {
     static final String TOTALS = "T";
     /** A claim line that needs KX (MW-A003): c0 the visit id, c1 the code, c2 its kind (KxFix.kind). */
     static final String KX_FIX = "K";
+    /** Supported units a patient's day takes off a visit's code (MW-A012): c0 the visit id, c1 the code, c2 units. */
+    static final String UNIT_CUT = "U";
     private static final int COLUMNS = 13;
 
     /**
@@ -471,6 +475,56 @@ public final class AuditJob {
                     .as("modifiers") : joined.col(name));
         }
         return joined.select(cols.toArray(new Column[0]));
+    }
+
+    /**
+     * The claim lines with the supported units the patients' days take off (MW-A012), as the single-process audit
+     * corrects claims.csv, and what that changes in the totals to {@code totals}. The lines concerned are few (a
+     * patient's several sessions of a day): they are corrected on the driver, the rest stay where they are.
+     */
+    private static Dataset<Row> withCuts(SparkSession spark, Dataset<Row> claims, Dataset<Row> across,
+                                         AuditTotals totals) {
+        Dataset<Row> cuts = across.filter(across.col("kind").equalTo(UNIT_CUT))
+                .select(across.col("c0").as("cutVisit"), across.col("c1").as("cutCode"), across.col("c2").as("cutUnits"));
+        Map<String, Integer> units = new LinkedHashMap<>();
+        for (Row c : cuts.collectAsList()) {
+            units.merge(c.getString(0) + "\u0000" + c.getString(1), Integer.parseInt(c.getString(2)), Integer::sum);
+        }
+        if (units.isEmpty()) {
+            return claims;
+        }
+        Dataset<Row> keys = org.apache.spark.sql.functions.broadcast(cuts.select("cutVisit", "cutCode").distinct());
+        Column on = claims.col("visitId").equalTo(keys.col("cutVisit")).and(claims.col("code").equalTo(keys.col("cutCode")));
+        Map<String, List<AuditCsv.ClaimRow>> groups = new LinkedHashMap<>();
+        for (Row r : claims.join(keys, on, "left_semi").orderBy("visitId", "line", "code").collectAsList()) {
+            AuditCsv.ClaimRow row = claimRow(r);
+            groups.computeIfAbsent(row.visitId() + "\u0000" + row.code(), k -> new ArrayList<>(2)).add(row);
+        }
+        List<Row> fixed = new ArrayList<>();
+        groups.forEach((key, rows) -> {
+            org.minutewise.formats.audit.ClaimCorrection.Applied a =
+                    org.minutewise.formats.audit.ClaimCorrection.cut(rows, units.get(key));
+            totals.corrected(rows.get(0).payer(), rows.get(0).therapistId(), a.supported(), a.over(), a.under());
+            for (AuditCsv.ClaimRow x : a.rows()) {
+                fixed.add(RowFactory.create(x.visitId(), x.line(), x.dateOfService(), x.patientId(), x.therapistId(),
+                        x.payer(), x.code(), x.billedUnits(), x.billedModifiers(), x.units(), x.modifiers(),
+                        x.difference(), x.allowedPerUnit()));
+            }
+        });
+        return claims.join(keys, on, "left_anti").union(spark.createDataFrame(fixed, claims.schema()));
+    }
+
+    /** A row of the claims dataset (the columns of claims.csv, {@code line} a number) as a claims.csv row. */
+    private static AuditCsv.ClaimRow claimRow(Row r) {
+        return new AuditCsv.ClaimRow(r.getAs("visitId"), r.isNullAt(r.fieldIndex("line")) ? 0L : r.<Long>getAs("line"),
+                text(r, "dateOfService"), text(r, "patientId"), text(r, "therapistId"), text(r, "payer"),
+                text(r, "code"), text(r, "billedUnits"), text(r, "billedModifiers"), text(r, "units"),
+                text(r, "modifiers"), text(r, "difference"), text(r, "allowedPerUnit"));
+    }
+
+    private static String text(Row r, String column) {
+        Object v = r.getAs(column);
+        return v == null ? "" : v.toString();
     }
 
     /** The text columns from the input that {@code AuditCsv} writes after an apostrophe when they start like a formula. */
@@ -855,7 +909,9 @@ public final class AuditJob {
                 if (patient) {
                     rows = AcrossAudit.patient(unique.values(), ref, names::get, totals,
                             fix -> out.add(item(KX_FIX, null, null, null, null, null, null, fix.visitId(), fix.code(),
-                                    fix.kind())));
+                                    fix.kind())),
+                            cut -> out.add(item(UNIT_CUT, null, null, null, null, null, null, cut.visitId(),
+                                    cut.code(), String.valueOf(cut.units()))));
                 } else {
                     String owner = key.substring(1);
                     rows = AcrossAudit.therapists(unique.values(), owner::equals, names::get, totals);

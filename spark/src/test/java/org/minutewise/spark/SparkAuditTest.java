@@ -271,6 +271,31 @@ class SparkAuditTest {
                 .contains(a.toString()).contains(b.toString()));
     }
 
+    /**
+     * A patient's two sessions of a day (10 + 10 minutes, billed 1 + 1) are one unit: both runners take the unit off
+     * the afternoon's line in claims.csv and out of the totals (MW-A012), the same rows and summary.
+     */
+    @Test
+    void theDaysUnitsCorrectTheClaimsAsTheAuditDoes() throws IOException {
+        Path sameDay = tmp.resolve("same-day.csv");
+        Files.writeString(sameDay, "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,minutes,"
+                + "start,end,providerId,role,mode,billedUnits,billedModifiers,charge,note\r\n"
+                + "SD1,2026-07-08,medicare,,PT,P-SD,M17.11,97110,10,08:00,08:10,T1,PT,,1,GP,,\r\n"
+                + "SD2,2026-07-08,medicare,,PT,P-SD,M17.11,97530,10,15:00,15:10,T1,PT,,1,GP,,\r\n"
+                + "SD3,2026-07-09,medicare,,PT,P-SD,M17.11,97530,10,15:00,15:10,T1,PT,,1,GP,,\r\n");
+        Path audit = tmp.resolve("audit-same-day");
+        Audit.run(new Audit.Options(List.of(sameDay.toString()), audit, Optional.empty(), 2, false, 3,
+                OptionalLong.empty()), REF, Progress.quiet());
+        Path out = tmp.resolve("spark-same-day");
+        AuditJob.run(LocalSpark.get(), new AuditJob.Options(List.of(sameDay.toString()), out.toString(),
+                Optional.empty(), "csv", 2));
+        assertThat(json(out.resolve("summary.json"))).isEqualTo(json(audit.resolve("summary.json")));
+        assertThat(json(out.resolve("summary.json")).get("unitsSupported").asLong()).isEqualTo(2);
+        List<List<String>> claims = rows(out.resolve("claims"));
+        assertThat(sorted(claims)).isEqualTo(sorted(rows(audit.resolve("claims.csv"))));
+        assertThat(claims).anySatisfy(r -> assertThat(r.get(0) + " " + r.get(9)).isEqualTo("SD2 0"));
+    }
+
     @Test
     void referenceFilesAreShippedToTheExecutorsAndUsedAsTheAuditUsesThem() throws IOException {
         Path profiles = tmp.resolve("clinic-payers.json");

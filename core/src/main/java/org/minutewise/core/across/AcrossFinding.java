@@ -14,19 +14,31 @@ import org.minutewise.core.check.Finding;
  * (MW-A004), so that the corrected claim lines of an audit can carry KX where the year's count wants it.
  * {@code reported} is false for an exposure the visit's own check already reported (its MW-B012: KX missing on
  * lines its stated expenses pass the threshold with): counted in the audit's KX exposure, not reported again.
+ * {@code cuts} are the supported units the finding takes off the day's visits (MW-A012).
  */
 public record AcrossFinding(String visitId, Finding finding, long exposedLines, BigDecimal exposedDollars,
-                            List<VisitDigest.Line> lines, boolean reported) {
+                            List<VisitDigest.Line> lines, boolean reported, List<UnitCut> cuts) {
     public AcrossFinding {
         Objects.requireNonNull(visitId, "visitId");
         Objects.requireNonNull(finding, "finding");
         Objects.requireNonNull(exposedDollars, "exposedDollars");
         lines = List.copyOf(lines);
+        cuts = List.copyOf(cuts);
+    }
+
+    public AcrossFinding(String visitId, Finding finding, long exposedLines, BigDecimal exposedDollars,
+                         List<VisitDigest.Line> lines, boolean reported) {
+        this(visitId, finding, exposedLines, exposedDollars, lines, reported, List.of());
     }
 
     public AcrossFinding(String visitId, Finding finding, long exposedLines, BigDecimal exposedDollars,
                          List<VisitDigest.Line> lines) {
         this(visitId, finding, exposedLines, exposedDollars, lines, true);
+    }
+
+    /** A finding that corrects the supported units of the day's visits. */
+    public AcrossFinding(String visitId, Finding finding, List<UnitCut> cuts) {
+        this(visitId, finding, 0, BigDecimal.ZERO, List.of(), true, cuts);
     }
 
     public AcrossFinding(String visitId, Finding finding, long exposedLines, BigDecimal exposedDollars) {

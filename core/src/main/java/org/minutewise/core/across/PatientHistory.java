@@ -133,7 +133,9 @@ public final class PatientHistory {
                     + "for their sum across the day's claims: remove the units over it from a line with the fewest "
                     + "minutes left over, or correct the minutes if the note shows more.",
             "CMS Pub 100-04 ch. 5 §20.2 (the total timed minutes of the day determine the units); RULES.md §3.1",
-            Citations.CLAIMS_MANUAL_CH5);
+            Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-06: says which lines lose the units, and an audit's claims.csv and totals take them "
+                    + "off (from the day's last visit back, the code with the fewest minutes first)");
 
     public static final RuleInfo DAY_UNITS_UNDER = new RuleInfo("MW-A013", Severity.INFO,
             "The day's visits together support a timed unit more than they bill",
@@ -966,11 +968,12 @@ public final class PatientHistory {
                         + " by the 8-minute rule; ";
                 String last = with.get(with.size() - 1).visitId();
                 if (counted > units) {
+                    List<UnitCut> cuts = cuts(with, parts, counted - units);
                     out.add(new AcrossFinding(last, DAY_UNITS_OVER.finding("claimLines", visitsText + "the visits "
                             + "bill " + counted + " timed units (" + String.join(" + ", eachUnits) + "), each "
                             + "counting its own minutes" + beyond(parts) + ". A day's timed minutes become units "
                             + "together, not each session's: bill " + units + " across the day's claims ("
-                            + (counted - units) + " fewer).")));
+                            + (counted - units) + " fewer)" + cutsText(cuts) + "."), cuts));
                 } else {
                     out.add(new AcrossFinding(last, DAY_UNITS_UNDER.finding("claimLines", visitsText + "the visits' "
                             + "own minutes earn " + earned + " (" + String.join(" + ", eachEarned) + "), each counted "
@@ -979,6 +982,45 @@ public final class PatientHistory {
                 }
             }
         }
+    }
+
+    /**
+     * Where the units over the day's go: from the day's last visit back, within a visit from its code with the fewest
+     * minutes (the unit the fewest minutes stand behind; ties by code), no more from a visit than it counts toward
+     * the day ({@link VisitDigest.DayMinutes#counted}) nor from a code than its minutes earn there.
+     */
+    private static List<UnitCut> cuts(List<VisitDigest> visits, List<VisitDigest.DayMinutes> parts, int over) {
+        List<UnitCut> cuts = new ArrayList<>(2);
+        int left = over;
+        for (int i = visits.size() - 1; i >= 0 && left > 0; i--) {
+            VisitDigest.DayMinutes m = parts.get(i);
+            int room = Math.min(left, m.counted());
+            List<VisitDigest.DayMinutes.Code> codes = new ArrayList<>(m.codes());
+            codes.sort(java.util.Comparator.comparingInt(VisitDigest.DayMinutes.Code::minutes)
+                    .thenComparing(VisitDigest.DayMinutes.Code::code));
+            for (VisitDigest.DayMinutes.Code c : codes) {
+                int take = Math.min(room, c.units());
+                if (take > 0) {
+                    cuts.add(new UnitCut(visits.get(i).visitId(), c.code(), take));
+                    room -= take;
+                    left -= take;
+                }
+            }
+        }
+        return cuts;
+    }
+
+    /** " (the corrected claim lines take 1 unit off 97110 of visit V2)", or "" when there are none. */
+    private static String cutsText(List<UnitCut> cuts) {
+        if (cuts.isEmpty()) {
+            return "";
+        }
+        List<String> each = new ArrayList<>(cuts.size());
+        for (UnitCut c : cuts) {
+            each.add(c.units() + (c.units() == 1 ? " unit" : " units") + " off " + c.code() + " of visit "
+                    + c.visitId());
+        }
+        return "; the corrected claim lines take " + String.join(" and ", each);
     }
 
     /**

@@ -108,19 +108,33 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
      * (minutes that may not be billed left out); {@code units} the timed units those minutes earn on this visit;
      * {@code billed} the timed units the visit's claim bills under the discipline; {@code complete} false when a
      * timed code is billed with no minutes or times documented for it (a claim read from an 837): the visit's
-     * minutes are then not all known.
+     * minutes are then not all known; {@code codes} the timed codes whose minutes earn units on the visit, with
+     * their minutes and units (where a correction of the day's units takes a unit from).
      */
-    public record DayMinutes(String discipline, int minutes, int units, int billed, boolean complete) {
+    public record DayMinutes(String discipline, int minutes, int units, int billed, boolean complete,
+                             List<Code> codes) {
         public DayMinutes {
             Objects.requireNonNull(discipline, "discipline");
             if (minutes < 0 || units < 0 || billed < 0) {
                 throw new IllegalArgumentException("dayMinutes: negative minutes or units");
             }
+            codes = List.copyOf(codes);
+        }
+
+        public DayMinutes(String discipline, int minutes, int units, int billed, boolean complete) {
+            this(discipline, minutes, units, billed, complete, List.of());
         }
 
         /** Every billed timed unit has its minutes documented. */
         public DayMinutes(String discipline, int minutes, int units, int billed) {
             this(discipline, minutes, units, billed, true);
+        }
+
+        /** A timed code of the discipline on the visit: its counted minutes and the units they earn there. */
+        public record Code(String code, int minutes, int units) {
+            public Code {
+                Objects.requireNonNull(code, "code");
+            }
         }
 
         /** The units of this visit a day's count starts from: what was billed, but no more than the minutes earn
@@ -291,7 +305,16 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
             int earned = part == null ? 0 : part.timedUnits();
             int b = billed.getOrDefault(d.name(), 0);
             if (minutes > 0 || b > 0) {
-                out.add(new DayMinutes(d.name(), minutes, earned, b, unknown == null || !unknown.contains(d.name())));
+                List<DayMinutes.Code> earning = new ArrayList<>(2);
+                if (part != null) {
+                    for (CodeUnits cu : part.lines()) {
+                        if (cu.kind() == CodeKind.TIMED && cu.units() > 0) {
+                            earning.add(new DayMinutes.Code(cu.code(), cu.minutes(), cu.units()));
+                        }
+                    }
+                }
+                out.add(new DayMinutes(d.name(), minutes, earned, b, unknown == null || !unknown.contains(d.name()),
+                        earning));
             }
         }
         return out;

@@ -69,7 +69,8 @@ class DayUnitsTest {
     void twoSessionsOfTenMinutesMakeOneUnitNotTwoA012() {
         VisitDigest morning = digest(visit("V1", pt("97110", 10)).build());
         VisitDigest afternoon = digest(visit("V2", pt("97112", 10)).build());
-        assertThat(morning.dayMinutes()).containsExactly(new VisitDigest.DayMinutes("PT", 10, 1, 1));
+        assertThat(morning.dayMinutes()).containsExactly(new VisitDigest.DayMinutes("PT", 10, 1, 1, true,
+                List.of(new VisitDigest.DayMinutes.Code("97110", 10, 1))));
         List<AcrossFinding> out = check(morning, afternoon);
         assertThat(of(out, "MW-A012")).singleElement().satisfies(f -> {
             assertThat(f.visitId()).isEqualTo("V2");
@@ -78,7 +79,10 @@ class DayUnitsTest {
             assertThat(f.finding().message()).isEqualTo("The patient's 2 visits of 2026-03-02 (V1, V2) have 20 "
                     + "timed PT minutes together (10 + 10), which make 1 unit by the 8-minute rule; the visits bill "
                     + "2 timed units (1 + 1), each counting its own minutes. A day's timed minutes become units "
-                    + "together, not each session's: bill 1 across the day's claims (1 fewer).");
+                    + "together, not each session's: bill 1 across the day's claims (1 fewer); the corrected claim "
+                    + "lines take 1 unit off 97112 of visit V2.");
+            // The day's last visit gives the unit back: claims.csv and the totals take it off (UnitCut).
+            assertThat(f.cuts()).containsExactly(new UnitCut("V2", "97112", 1));
         });
         assertThat(of(out, "MW-A013")).isEmpty();
         List<VisitDigest> reversed = new ArrayList<>(List.of(morning, afternoon));
@@ -100,12 +104,32 @@ class DayUnitsTest {
                 digest(visit("V2", pt("97112", 10)).payer("acme").build())), "MW-A012"))
                 .as("a payer of the CPT method counts each code on its own").isEmpty();
         VisitDigest otAfternoon = digest(visit("V2", ot("97530", 10)).planOfCare(Discipline.OT).build());
-        assertThat(otAfternoon.dayMinutes()).containsExactly(new VisitDigest.DayMinutes("OT", 10, 1, 1));
+        assertThat(otAfternoon.dayMinutes()).containsExactly(new VisitDigest.DayMinutes("OT", 10, 1, 1, true,
+                List.of(new VisitDigest.DayMinutes.Code("97530", 10, 1))));
         assertThat(of(check(morning, otAfternoon), "MW-A012")).as("a PT's and an OT's minutes are counted apart")
                 .isEmpty();
         VisitDigest tomorrow = digest(Visit.builder("V2", ComplianceFixture.DOS.plusDays(1)).patient(PATIENT)
                 .diagnosis("R26.81").service(pt("97112", 10)).build());
         assertThat(of(check(morning, tomorrow), "MW-A012")).as("another day").isEmpty();
+    }
+
+    /**
+     * The units over the day's come off the last visit first, from its code with the fewest minutes, and no more
+     * from a visit than it counts: 8 minutes (1 unit) and 15 + 8 minutes (2 units) are 31 minutes, 2 units: 1 off
+     * 97112 (8 minutes) of the afternoon visit, not off its 97140 (15).
+     */
+    @Test
+    void theUnitsOverComeOffTheLastVisitsCodeWithTheFewestMinutes() {
+        VisitDigest morning = digest(visit("V1", pt("97110", 8)).build());
+        VisitDigest afternoon = digest(visit("V2", pt("97140", 15), pt("97112", 8)).build());
+        assertThat(of(check(morning, afternoon), "MW-A012")).singleElement()
+                .satisfies(f -> assertThat(f.cuts()).containsExactly(new UnitCut("V2", "97112", 1)));
+        // 8 minutes on each of four visits (4 billed) are 32 minutes, 2 units: 2 off, one from each of the last two.
+        List<AcrossFinding> four = check(digest(visit("V1", pt("97110", 8)).build()),
+                digest(visit("V2", pt("97112", 8)).build()), digest(visit("V3", pt("97530", 8)).build()),
+                digest(visit("V4", pt("97140", 8)).build()));
+        assertThat(of(four, "MW-A012")).singleElement().satisfies(f -> assertThat(f.cuts())
+                .containsExactly(new UnitCut("V4", "97140", 1), new UnitCut("V3", "97530", 1)));
     }
 
     @Test
@@ -123,7 +147,8 @@ class DayUnitsTest {
         // 2 units of 25 minutes: nothing across the day.
         VisitDigest over = digest(visit("V1", pt("97110", 10))
                 .billed(List.of(new BilledLine("97110", List.of("GP"), 2, Optional.empty()))).build());
-        assertThat(over.dayMinutes()).containsExactly(new VisitDigest.DayMinutes("PT", 10, 1, 2));
+        assertThat(over.dayMinutes()).containsExactly(new VisitDigest.DayMinutes("PT", 10, 1, 2, true,
+                List.of(new VisitDigest.DayMinutes.Code("97110", 10, 1))));
         assertThat(of(check(over, digest(visit("V2", pt("97112", 15)).build())), "MW-A012")).isEmpty();
         assertThat(of(check(over, digest(visit("V2", pt("97112", 10)).build())), "MW-A012")).singleElement()
                 .satisfies(f -> assertThat(f.finding().message()).contains("bill 2 timed units (1 + 1)"));
@@ -134,6 +159,7 @@ class DayUnitsTest {
         VisitDigest morning = digest(visit("V1", pt("97110", 7)).build());
         VisitDigest afternoon = digest(visit("V2", pt("97112", 7)).build());
         assertThat(morning.dayMinutes()).containsExactly(new VisitDigest.DayMinutes("PT", 7, 0, 0));
+        assertThat(of(check(morning, afternoon), "MW-A013")).allSatisfy(f -> assertThat(f.cuts()).isEmpty());
         List<AcrossFinding> out = check(morning, afternoon);
         assertThat(of(out, "MW-A013")).singleElement().satisfies(f -> {
             assertThat(f.visitId()).isEqualTo("V2");

@@ -63,6 +63,18 @@ public final class AcrossAudit {
     public static List<AuditCsv.FindingRow> patient(Collection<AuditDigest> visits, ReferenceData ref,
                                                     IntFunction<String> fileNames, AuditTotals totals,
                                                     java.util.function.Consumer<KxFix> fixes) {
+        return patient(visits, ref, fileNames, totals, fixes, cut -> { });
+    }
+
+    /**
+     * As {@link #patient(Collection, ReferenceData, IntFunction, AuditTotals, java.util.function.Consumer)}, and the
+     * supported units the patient's days take off their visits' lines (MW-A012) to {@code cuts}, which the caller
+     * applies to claims.csv and the totals ({@link ClaimCorrection}).
+     */
+    public static List<AuditCsv.FindingRow> patient(Collection<AuditDigest> visits, ReferenceData ref,
+                                                    IntFunction<String> fileNames, AuditTotals totals,
+                                                    java.util.function.Consumer<KxFix> fixes,
+                                                    java.util.function.Consumer<org.minutewise.core.across.UnitCut> cuts) {
         Map<String, AuditDigest> byVisit = new HashMap<>();
         List<VisitDigest> digests = new ArrayList<>(visits.size());
         Map<Integer, AuditDigest> firstOfYear = new HashMap<>();
@@ -91,6 +103,7 @@ public final class AcrossAudit {
                 continue;
             }
             rows.add(row(r, af.finding(), fileNames));
+            af.cuts().forEach(cuts);
             if (af.finding().ruleId().equals(PatientHistory.KX_CROSSING.id())) {
                 java.util.Set<KxFix> once = new java.util.LinkedHashSet<>();
                 for (VisitDigest.Line l : af.lines()) {

@@ -77,7 +77,11 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         o.string(d.biller());
         o.varInt(d.dayMinutes().size());
         for (VisitDigest.DayMinutes m : d.dayMinutes()) {
-            o.string(m.discipline()).varInt(m.minutes()).varInt(m.units()).varInt(m.billed()).bool(m.complete());
+            o.string(m.discipline()).varInt(m.minutes()).varInt(m.units()).varInt(m.billed()).bool(m.complete())
+                    .varInt(m.codes().size());
+            for (VisitDigest.DayMinutes.Code c : m.codes()) {
+                o.string(c.code()).varInt(c.minutes()).varInt(c.units());
+            }
         }
         o.varInt(d.start() + 1);
         o.varInt(file).varLong(line).string(therapist).decimal(ptSlpBefore).decimal(otBefore);
@@ -152,7 +156,17 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         int nm = in.varInt();
         List<VisitDigest.DayMinutes> day = new ArrayList<>(nm);
         for (int i = 0; i < nm; i++) {
-            day.add(new VisitDigest.DayMinutes(in.string(strings), in.varInt(), in.varInt(), in.varInt(), in.bool()));
+            String discipline = in.string(strings);
+            int minutes = in.varInt();
+            int units = in.varInt();
+            int billedUnits = in.varInt();
+            boolean complete = in.bool();
+            int nc = in.varInt();
+            List<VisitDigest.DayMinutes.Code> codes = new ArrayList<>(nc);
+            for (int k = 0; k < nc; k++) {
+                codes.add(new VisitDigest.DayMinutes.Code(in.string(strings), in.varInt(), in.varInt()));
+            }
+            day.add(new VisitDigest.DayMinutes(discipline, minutes, units, billedUnits, complete, codes));
         }
         int start = in.varInt() - 1;
         VisitDigest d = new VisitDigest(visitId, patientId, date, payer, medicare, institutional, fingerprint,

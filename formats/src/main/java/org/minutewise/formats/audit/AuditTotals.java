@@ -182,6 +182,23 @@ public final class AuditTotals {
         replacedOrVoided += rows;
     }
 
+    /**
+     * A correction of a visit's supported units made across visits (MW-A012, {@link ClaimCorrection}): the units
+     * and estimated dollars it changes, overall and under the row's payer and therapist.
+     */
+    public void corrected(String payer, String therapist, long supportedDelta, BigDecimal overDelta,
+                          BigDecimal underDelta) {
+        unitsSupported += supportedDelta;
+        dollarsOver = dollarsOver.add(overDelta);
+        dollarsUnder = dollarsUnder.add(underDelta);
+        for (Group g : List.of(byPayer.computeIfAbsent(payer, k -> new Group()),
+                byTherapist.computeIfAbsent(therapist, k -> new Group()))) {
+            g.unitsSupported += supportedDelta;
+            g.dollarsOver = g.dollarsOver.add(overDelta);
+            g.dollarsUnder = g.dollarsUnder.add(underDelta);
+        }
+    }
+
     /** The rejected rows that are claims replaced or voided, or voids ({@link #replacedOrVoided(long)}). */
     public long replacedOrVoided() {
         return replacedOrVoided;
