@@ -439,7 +439,7 @@ class AuditTest {
         assertThat(rows(out.resolve("findings.csv"))).filteredOn(m -> m.get("ruleId").equals("MW-A001"))
                 .singleElement().satisfies(m -> {
                     assertThat(m.get("visitId")).isEqualTo("GB");
-                    assertThat(m.get("message")).contains("while leading a group session on visit GA");
+                    assertThat(m.get("message")).contains("while leading a group session with other patients (visit GA)");
                 });
     }
 

@@ -38,7 +38,9 @@ public final class TherapistDay {
                     + "not as one-on-one codes.",
             "CMS Pub 100-02 ch. 15 §230 A", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-06: also one-on-one minutes while the provider led a group session with another "
-                    + "patient (97150, or a timed code in group mode) in the batch audit");
+                    + "patient (97150, or a timed code in group mode) in the batch audit")
+            .revised(3, "2026-12-06: one-on-one minutes against a group session reported once, on the one-on-one "
+                    + "visit, naming the group's visits (was once per member of the group)");
 
     /**
      * A period one therapist spent one-on-one with the patient of one visit.
@@ -251,21 +253,39 @@ public final class TherapistDay {
             acc[4] |= onLater.group() ? 1 : 0;
         });
         List<AcrossFinding> out = new ArrayList<>();
+        // One-on-one minutes against a group session: reported once, on the one-on-one visit (the claim whose minutes
+        // are wrong), naming the group's visits, however many patients were in the group.
+        Map<String, Map<String, int[]>> againstGroup = new TreeMap<>();
         for (Map.Entry<String, Map<String, int[]>> e : pairs.entrySet()) {
             for (Map.Entry<String, int[]> o : e.getValue().entrySet()) {
                 int[] acc = o.getValue();
-                String what = acc[3] == 1 && acc[4] == 0
-                        ? " has one-on-one minutes on this visit while leading a group session on visit " + o.getKey()
-                        + " with another patient: "
-                        : acc[4] == 1 && acc[3] == 0
-                        ? " led a group session on this visit while documented one-on-one on visit " + o.getKey()
-                        + " with another patient: "
-                        : " has one-on-one minutes on this visit that overlap visit " + o.getKey()
-                        + " with another patient: ";
+                if ((acc[3] ^ acc[4]) == 1) {
+                    String solo = acc[3] == 1 ? e.getKey() : o.getKey();
+                    String group = acc[3] == 1 ? o.getKey() : e.getKey();
+                    againstGroup.computeIfAbsent(solo, k -> new TreeMap<>()).put(group, acc);
+                    continue;
+                }
                 out.add(new AcrossFinding(e.getKey(), OVERLAP.finding("services", "On " + date + ", "
-                        + providerId + what + acc[0] + (acc[0] == 1 ? " minute" : " minutes") + " between "
+                        + providerId + " has one-on-one minutes on this visit that overlap visit " + o.getKey()
+                        + " with another patient: " + acc[0] + (acc[0] == 1 ? " minute" : " minutes") + " between "
                         + clock(acc[1]) + " and " + clock(acc[2]) + " are billed for both patients.")));
             }
+        }
+        for (Map.Entry<String, Map<String, int[]>> e : againstGroup.entrySet()) {
+            int shared = 0;
+            int from = Integer.MAX_VALUE;
+            int to = 0;
+            for (int[] acc : e.getValue().values()) {
+                shared = Math.max(shared, acc[0]); // the same minutes of the provider's, whoever else was there
+                from = Math.min(from, acc[1]);
+                to = Math.max(to, acc[2]);
+            }
+            List<String> groupVisits = new ArrayList<>(e.getValue().keySet());
+            out.add(new AcrossFinding(e.getKey(), OVERLAP.finding("services", "On " + date + ", " + providerId
+                    + " has one-on-one minutes on this visit while leading a group session with other patients ("
+                    + (groupVisits.size() == 1 ? "visit " : "visits ") + String.join(", ", groupVisits) + "): "
+                    + shared + (shared == 1 ? " minute" : " minutes") + " between " + clock(from) + " and "
+                    + clock(to) + " are billed as one-on-one time and as the group's.")));
         }
         return out;
     }

@@ -87,15 +87,20 @@ class TherapistDayDigestTest {
         VisitDigest g5 = group("V5", "P5", "T1", "97150", "10:00-10:30");
         VisitDigest g6 = group("V6", "P6", "T1", "97150", "10:00-10:30");
         List<AcrossFinding> out = TherapistDay.check("T1", DAY, List.of(alone, g5, g6));
-        assertThat(out).extracting(AcrossFinding::visitId).containsExactly("V5", "V6");
-        assertThat(out.get(0).finding().message()).isEqualTo("On 2026-03-02, T1 led a group session on this visit "
-                + "while documented one-on-one on visit V1 with another patient: 30 minutes between 10:00 and 10:30 are "
-                + "billed for both patients.");
+        // Once, on the one-on-one visit, naming the group's visits: not once per member of the group.
+        assertThat(out).singleElement().satisfies(f -> {
+            assertThat(f.visitId()).isEqualTo("V1");
+            assertThat(f.finding().message()).isEqualTo("On 2026-03-02, T1 has one-on-one minutes on this visit "
+                    + "while leading a group session with other patients (visits V5, V6): 30 minutes between 10:00 "
+                    + "and 10:30 are billed as one-on-one time and as the group's.");
+        });
+        VisitDigest g7 = group("V7", "P7", "T1", "97150", "10:00-10:30");
+        assertThat(TherapistDay.check("T1", DAY, List.of(alone, g5, g6, g7))).as("a group of three").hasSize(1);
         assertThat(TherapistDay.check("T1", DAY, List.of(g5, g6))).as("the group's own patients").isEmpty();
         VisitDigest later = visit("V9", "P9", "T1", true, "10:10-10:40");
         assertThat(TherapistDay.check("T1", DAY, List.of(g5, later))).singleElement().satisfies(f -> assertThat(
                 f.finding().message()).contains("has one-on-one minutes on this visit while leading a group session "
-                + "on visit V5"));
+                + "with other patients (visit V5): 20 minutes between 10:10 and 10:30"));
         VisitDigest timedGroup = group("V7", "P7", "T1", "97110", "10:15-10:45");
         assertThat(TherapistDay.check("T1", DAY, List.of(alone, timedGroup))).hasSize(1);
         VisitDigest supervised = new VisitDigest("V8", "P8", DAY, "medicare", true, false, 0, 0, false, List.of(),
