@@ -322,7 +322,7 @@ final class CheckPass {
                 if (recs.size() > 1) {
                     return false;
                 }
-                parts.reject(r, r.kind() == Spill.JSONL ? e.within("line " + r.line()).getMessage() : e.getMessage());
+                parts.reject(r, r.kind() == Spill.JSONL ? e.onLine(r.line()).getMessage() : e.getMessage());
                 return true;
             }
             read.put(r, v);

@@ -283,7 +283,7 @@ final class ReadPass {
                     JsonNode idNode = node.path("id");
                     id = idNode.isTextual() ? idNode.asText().trim() : "";
                 } catch (InputException e) {
-                    sink.reject(line, "", "line " + line + ": " + e.getMessage());
+                    sink.reject(line, "", e.onLine(line).getMessage());
                     continue;
                 }
                 byte[] b = text.getBytes(StandardCharsets.UTF_8);

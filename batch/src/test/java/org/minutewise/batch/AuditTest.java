@@ -734,7 +734,7 @@ class AuditTest {
         assertThat(rej.get(0).get("reason")).contains("visit V1 comes 2 times");
         assertThat(rej.get(1).get("reason")).contains("visit V1 comes 2 times");
         assertThat(rej.get(2).get("line")).isEqualTo("2");
-        assertThat(rej.get(2).get("reason")).startsWith("line 2:");
+        assertThat(rej.get(2).get("reason")).startsWith("line 2, column 1: malformed JSON");
         assertThat(summary(out).get("read").asLong()).isEqualTo(3);
     }
 

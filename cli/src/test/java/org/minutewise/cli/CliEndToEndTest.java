@@ -97,6 +97,26 @@ final class CliEndToEndTest {
         assertThat(r.out).contains("97112").contains("97110").contains("47 timed minutes fall in 38-52, so 3 units.");
     }
 
+    /** The text of a check lists what blocks first; a visit that earns no unit says there is nothing to bill. */
+    @Test
+    void checkTextPutsBlocksFirstAndSaysWhenThereIsNothingToBill() throws Exception {
+        java.nio.file.Path aide = java.nio.file.Files.createTempFile("aide", ".json");
+        java.nio.file.Files.writeString(aide, "{\"id\":\"A1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\","
+                + "\"planOfCare\":\"PT\",\"services\":[{\"code\":\"97110\",\"minutes\":7,"
+                + "\"provider\":{\"id\":\"T1\",\"role\":\"PT\"}}]}");
+        Run r = run("check", aide.toString());
+        int block = r.out.indexOf("  BLOCK ");
+        int warn = r.out.indexOf("  WARN ");
+        int info = r.out.indexOf("  INFO ");
+        assertThat(block).as(r.out).isPositive(); // no diagnosis (MW-C008)
+        assertThat(warn < 0 || warn > block).as(r.out).isTrue();
+        assertThat(info < 0 || info > Math.max(block, warn)).as(r.out).isTrue();
+        java.nio.file.Files.writeString(aide, java.nio.file.Files.readString(aide)
+                .replace("\"services\"", "\"diagnoses\":[\"R26.81\"],\"services\""));
+        Run none = run("check", aide.toString());
+        assertThat(none.out).as(none.out).contains("Status: nothing to bill - no line earns a unit");
+    }
+
     @Test
     void unitsByTheCptMethod() {
         JsonNode j = run("units", "--method", "cpt", "--json", "97112:24", "97110:23").json();

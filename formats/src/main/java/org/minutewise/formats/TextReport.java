@@ -32,7 +32,8 @@ public final class TextReport {
         explanation(sb, c.explanation());
         findings(sb, c.findings());
         sb.append(c.blocks() ? "Status: BLOCKED - fix the blocking findings before sending the claim.\n"
-                : "Status: nothing blocks this claim.\n");
+                : c.claim().totalUnits() == 0 ? "Status: nothing to bill - no line earns a unit, so no claim is sent "
+                + "for this visit.\n" : "Status: nothing blocks this claim.\n");
         return sb.toString();
     }
 
@@ -90,7 +91,10 @@ public final class TextReport {
             return;
         }
         sb.append('\n');
-        for (Finding f : findings) {
+        // What blocks first, then warnings, then information (each in the engine's order).
+        List<Finding> sorted = new java.util.ArrayList<>(findings);
+        sorted.sort(java.util.Comparator.comparingInt(f -> f.severity().ordinal()));
+        for (Finding f : sorted) {
             sb.append("  ").append(f.severity().wire().toUpperCase()).append(' ').append(f.ruleId());
             if (!f.path().isEmpty()) {
                 sb.append(" at ").append(f.path());

@@ -122,9 +122,9 @@ public final class VisitInput {
                 continue;
             }
             try {
-                out.add(one(reader, reader.parse(line), "line " + (i + 1)));
+                out.add(one(reader, reader.parse(line), i + 1));
             } catch (InputException e) {
-                out.add(Result.failed(new InputException("line " + (i + 1), e.getMessage())));
+                out.add(Result.failed(e.onLine(i + 1)));
             }
         }
         return out;
@@ -135,6 +135,15 @@ public final class VisitInput {
             return Result.ok(reader.read(node));
         } catch (InputException e) {
             return Result.failed(prefix.isEmpty() ? e : e.within(prefix));
+        }
+    }
+
+    /** A visit of a JSON Lines file, its errors named by their line ({@link InputException#onLine}). */
+    private static Result one(VisitJsonReader reader, JsonNode node, long line) {
+        try {
+            return Result.ok(reader.read(node));
+        } catch (InputException e) {
+            return Result.failed(e.onLine(line));
         }
     }
 

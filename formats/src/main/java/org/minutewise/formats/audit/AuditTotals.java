@@ -141,6 +141,9 @@ public final class AuditTotals {
     /** Rows of claims a later claim replaced or voided (frequency 7 or 8): among the rejected, but read fine. */
     private long replacedOrVoided;
     private long visits;
+    /** The first and last dates of service of the visits checked (null before any). */
+    private java.time.LocalDate firstDate;
+    private java.time.LocalDate lastDate;
     private long billedVisits;
     private final TreeMap<String, Long> bySeverity = new TreeMap<>();
     private final TreeMap<String, Long> byRule = new TreeMap<>();
@@ -180,6 +183,22 @@ public final class AuditTotals {
     public void replacedOrVoided(long rows) {
         rejected(rows);
         replacedOrVoided += rows;
+    }
+
+    /** A checked visit's date of service: the audit's period runs from the first to the last. */
+    public void dateOfService(java.time.LocalDate d) {
+        firstDate = firstDate == null || d.isBefore(firstDate) ? d : firstDate;
+        lastDate = lastDate == null || d.isAfter(lastDate) ? d : lastDate;
+    }
+
+    /** The first date of service checked, if any. */
+    public java.util.Optional<java.time.LocalDate> firstDate() {
+        return java.util.Optional.ofNullable(firstDate);
+    }
+
+    /** The last date of service checked, if any. */
+    public java.util.Optional<java.time.LocalDate> lastDate() {
+        return java.util.Optional.ofNullable(lastDate);
     }
 
     /**
@@ -304,6 +323,10 @@ public final class AuditTotals {
         rejected += o.rejected;
         replacedOrVoided += o.replacedOrVoided;
         visits += o.visits;
+        if (o.firstDate != null) {
+            dateOfService(o.firstDate);
+            dateOfService(o.lastDate);
+        }
         billedVisits += o.billedVisits;
         o.bySeverity.forEach((k, v) -> bySeverity.merge(k, v, Long::sum));
         o.byRule.forEach((k, v) -> byRule.merge(k, v, Long::sum));
@@ -451,6 +474,11 @@ public final class AuditTotals {
             o.put("replacedOrVoided", replacedOrVoided);
         }
         o.put("visits", visits);
+        if (firstDate != null) {
+            ObjectNode period = o.putObject("period");
+            period.put("from", firstDate.toString());
+            period.put("to", lastDate.toString());
+        }
         ObjectNode sev = o.putObject("findingsBySeverity");
         for (Severity s : Severity.values()) {
             sev.put(s.wire(), bySeverity.getOrDefault(s.wire(), 0L));
@@ -536,6 +564,10 @@ public final class AuditTotals {
         t.rejected = o.path("rejected").asLong();
         t.replacedOrVoided = o.path("replacedOrVoided").asLong();
         t.visits = o.path("visits").asLong();
+        if (o.has("period")) {
+            t.firstDate = java.time.LocalDate.parse(o.path("period").path("from").asText());
+            t.lastDate = java.time.LocalDate.parse(o.path("period").path("to").asText());
+        }
         t.billedVisits = o.path("billedVisits").asLong();
         fields(o.path("findingsBySeverity")).forEachRemaining(e -> t.bySeverity.put(e.getKey(),
                 e.getValue().asLong()));

@@ -49,6 +49,11 @@ public final class ReportHtml {
             h.append(i == 0 ? "" : ", ").append("<code>").append(esc(inputs.get(i))).append("</code>");
         }
         h.append("</p>\n");
+        if (t.firstDate().isPresent()) {
+            h.append("<p class=\"sub\">Dates of service: ").append(t.firstDate().get()).append(" to ")
+                    .append(t.lastDate().get()).append(" (").append(num(t.visits()))
+                    .append(t.visits() == 1 ? " visit" : " visits").append(" checked)</p>\n");
+        }
         payer.ifPresent(p -> h.append("<p class=\"sub\">Every visit checked under the payer profile <code>")
                 .append(esc(p)).append("</code> (<code>--payer</code>), whatever payer its input names.</p>\n"));
         h.append("</header>\n");
@@ -125,15 +130,31 @@ public final class ReportHtml {
         rules.sort(Comparator.<Map.Entry<String, Long>>comparingInt(e -> severityRank(catalog.get(e.getKey())))
                 .thenComparing(Map.Entry.<String, Long>comparingByValue().reversed())
                 .thenComparing(Map.Entry.comparingByKey()));
-        List<Bar> bars = new ArrayList<>();
+        // Two charts, each on its own scale: information findings (a note on many visits) would shrink the bars of
+        // the rules that block or warn to a few pixels.
+        List<Bar> serious = new ArrayList<>();
+        List<Bar> informative = new ArrayList<>();
         for (Map.Entry<String, Long> e : rules) {
             RuleInfo info = catalog.get(e.getKey());
             String c = info == null ? BILLED : color(info.severity());
-            bars.add(new Bar(e.getKey() + " " + (info == null ? "" : info.title()), List.of(new double[] {e.getValue()}),
-                    List.of(c), num(e.getValue())));
+            Bar bar = new Bar(e.getKey() + " " + (info == null ? "" : info.title()), List.of(new double[] {e.getValue()}),
+                    List.of(c), num(e.getValue()));
+            (info != null && info.severity() == Severity.INFO ? informative : serious).add(bar);
         }
-        chart(h, bars, "Findings by rule");
+        boolean both = !serious.isEmpty() && !informative.isEmpty();
+        if (!serious.isEmpty()) {
+            h.append(both ? "<h3>Block and warn</h3>\n" : "");
+            chart(h, serious, both ? "Findings by rule: block and warn" : "Findings by rule");
+        }
+        if (!informative.isEmpty()) {
+            h.append(both ? "<h3>Information</h3>\n" : "");
+            chart(h, informative, both ? "Findings by rule: information" : "Findings by rule");
+        }
         legend(h, List.of(BLOCK, WARN, INFO), List.of("block", "warn", "info"));
+        if (both) {
+            h.append("<p class=\"note\">The rules that block or warn and those that inform are charted apart, each "
+                    + "chart on its own scale.</p>\n");
+        }
         h.append("<table>\n<thead><tr><th>Rule</th><th>Severity</th><th>Title</th><th class=\"n\">Findings</th>"
                 + "</tr></thead>\n<tbody>\n");
         for (Map.Entry<String, Long> e : rules) {
@@ -237,9 +258,13 @@ public final class ReportHtml {
         chart(h, bars, "Units billed and supported");
         legend(h, List.of(BILLED, SUPPORTED), List.of("billed", "supported by the documented minutes"));
         long diff = t.unitsBilled() - t.unitsSupported();
-        h.append("<p>").append(num(Math.abs(diff))).append(diff >= 0 ? " more" : " fewer")
-                .append(Math.abs(diff) == 1 ? " unit" : " units").append(" billed than the documented minutes "
-                        + "support.</p>\n");
+        if (diff == 0) {
+            h.append("<p>As many units billed as the documented minutes support.</p>\n");
+        } else {
+            h.append("<p>").append(num(Math.abs(diff))).append(diff > 0 ? " more" : " fewer")
+                    .append(Math.abs(diff) == 1 ? " unit" : " units").append(" billed than the documented minutes "
+                            + "support.</p>\n");
+        }
         if (t.unitsUnverified() > 0) {
             h.append("<p>").append(num(t.unitsUnverified())).append(" billed units of timed codes have no minutes "
                     + "documented (MW-B001: claims read from an 837, or billed rows without minutes); they are "

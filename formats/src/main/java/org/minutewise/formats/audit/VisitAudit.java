@@ -543,6 +543,7 @@ public final class VisitAudit {
         }
         long billedOrEngine = billed ? unitsBilled : unitsSupported;
         totals.visit(payerId, rows, billed, billedOrEngine, unitsSupported, over, under);
+        totals.dateOfService(v.dateOfService());
         totals.unverified(unverified);
         totals.unpriced(unpriced);
         List<AuditDigest.Share> shares = new ArrayList<>(tallies.size());

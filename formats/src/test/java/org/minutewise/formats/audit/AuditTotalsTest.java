@@ -55,4 +55,23 @@ class AuditTotalsTest {
                 new BigDecimal("0.005"), "c", new BigDecimal("0.005")))).containsValues(new BigDecimal("0.01"),
                 new BigDecimal("0.01"), new BigDecimal("0.00"));
     }
+
+    /** The audit's period: the first and last dates of service, whatever part saw them, through the part files. */
+    @Test
+    void thePeriodIsTheFirstAndLastDateOfService() {
+        AuditTotals a = new AuditTotals();
+        a.dateOfService(java.time.LocalDate.of(2026, 3, 2));
+        AuditTotals b = new AuditTotals();
+        b.dateOfService(java.time.LocalDate.of(2026, 12, 30));
+        b.dateOfService(java.time.LocalDate.of(2026, 1, 5));
+        AuditTotals all = new AuditTotals();
+        all.merge(AuditTotals.fromJson(a.toPartJson()));
+        all.merge(AuditTotals.fromJson(b.toPartJson()));
+        var json = all.toSummaryJson(java.util.Optional.empty());
+        assertThat(json.get("period").get("from").asText()).isEqualTo("2026-01-05");
+        assertThat(json.get("period").get("to").asText()).isEqualTo("2026-12-30");
+        assertThat(new AuditTotals().toSummaryJson(java.util.Optional.empty()).has("period")).isFalse();
+        assertThat(ReportHtml.render(all, VisitAudit.catalog(), java.util.List.of("v.csv")))
+                .contains("Dates of service: 2026-01-05 to 2026-12-30");
+    }
 }
