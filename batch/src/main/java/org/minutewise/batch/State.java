@@ -28,9 +28,9 @@ final class State {
      * and one share of the totals per therapist, and the manifest the clinic's zone; 8, a claim's
      * replacement or void sets the claim before it aside instead of both; 9, a digest's line carries its discipline
      * and what the visit's own check said of its KX; 10, the day's minutes carry their codes, and a patient
-     * partition writes the units its days take off, {@code cuts}).
+     * partition writes the units its days take off, {@code cuts}; 11, the digest carries the claim's frequency).
      */
-    static final int VERSION = 10;
+    static final int VERSION = 11;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

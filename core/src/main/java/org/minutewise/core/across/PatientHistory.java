@@ -102,6 +102,13 @@ public final class PatientHistory {
             .revised(3, "2026-12-05: a line billed without its GP/GO/GN counts under its plan of care's discipline "
                     + "(a duplicate missing the modifier was not found)");
 
+    public static final RuleInfo CORRECTION_UNDER_ANOTHER_ID = new RuleInfo("MW-A017", Severity.WARN,
+            "A replacement or void claim under another visit id than the claim it corrects",
+            "Give the replacement or void the visit id (patient control number, CLM01) of the claim it corrects, or "
+                    + "leave the corrected claim out of the audit's input: the audit then sets the corrected claim "
+                    + "aside and counts only the claim in force.",
+            "X12 837P 2300 CLM05-3 and REF*F8 (claim frequency, payer claim control number); RULES.md §8",
+            Citations.MINUTEWISE);
     public static final RuleInfo NCCI_ACROSS_VISITS = new RuleInfo("MW-A008", Severity.WARN,
             "NCCI pair billed on two visits of the same day",
             "NCCI edits apply to a provider's services of one day, not one claim: put 59 or an X modifier on the "
@@ -193,8 +200,8 @@ public final class PatientHistory {
             "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4", Citations.CLAIMS_MANUAL_CH5);
 
     public static List<RuleInfo> rules() {
-        return List.of(PROGRESS_REPORT, KX_CROSSING, KX_EARLY, COPIED_NOTE, DUPLICATE, NCCI_ACROSS_VISITS,
-                MUE_ACROSS_VISITS, MPPR_ACROSS_VISITS, DAY_UNITS_OVER, DAY_UNITS_UNDER, SAME_MINUTES_TWO_VISITS,
+        return List.of(PROGRESS_REPORT, KX_CROSSING, KX_EARLY, COPIED_NOTE, DUPLICATE, CORRECTION_UNDER_ANOTHER_ID,
+                NCCI_ACROSS_VISITS, MUE_ACROSS_VISITS, MPPR_ACROSS_VISITS, DAY_UNITS_OVER, DAY_UNITS_UNDER, SAME_MINUTES_TWO_VISITS,
                 EVALUATIONS_ACROSS_VISITS, PAYER_LIMIT_ACROSS_VISITS);
     }
 
@@ -539,6 +546,7 @@ public final class PatientHistory {
         Map<Service, String> seen = new HashMap<>();
         Map<String, VisitDigest> byId = new HashMap<>();
         Set<String> duplicated = Set.of();
+        Set<String> corrections = new HashSet<>(0);
         for (VisitDigest v : sorted) {
             byId.put(v.visitId(), v);
             Map<Service, String> mine = new HashMap<>(4);
@@ -561,6 +569,21 @@ public final class PatientHistory {
                     duplicated = new HashSet<>();
                 }
                 duplicated.add(lineKey(v, i));
+                VisitDigest first = byId.get(earlier);
+                if (v.correction() || first.correction()) {
+                    // A replacement or void of the claim under another visit id: not a duplicate to void.
+                    if (!corrections.contains(v.visitId() + "|" + earlier)) {
+                        corrections.add(v.visitId() + "|" + earlier);
+                        VisitDigest c = v.correction() ? v : first;
+                        VisitDigest o = v.correction() ? first : v;
+                        out.add(new AcrossFinding(c.visitId(), CORRECTION_UNDER_ANOTHER_ID.finding("claimLines",
+                                "This claim " + (c.frequency().equals("7") ? "replaces (frequency 7)" : "voids "
+                                + "(frequency 8)") + " a claim of the patient's services on " + v.date() + ", and "
+                                + "visit " + o.visitId() + " bills them under another visit id, so the audit counts "
+                                + "both.")));
+                    }
+                    continue;
+                }
                 Integer at = reported.get(key);
                 if (at == null) {
                     reported.put(key, out.size());

@@ -37,7 +37,7 @@ import org.minutewise.core.units.UnitResult;
 public record VisitDigest(String visitId, String patientId, LocalDate date, String payer, boolean medicare,
                           boolean institutional, long noteFingerprint, int noteLength, boolean progressReport,
                           List<Line> lines, List<Treatment> treatments, Optional<Estimate.FullUnit> fullUnit,
-                          String biller, List<DayMinutes> dayMinutes, int start) {
+                          String biller, List<DayMinutes> dayMinutes, int start, String frequency) {
 
     /**
      * A billed line: code, modifiers, units, KX bucket ("PT_SLP", "OT", or "" for a code that is not therapy), its
@@ -154,12 +154,27 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         Objects.requireNonNull(fullUnit, "fullUnit");
         Objects.requireNonNull(biller, "biller");
         dayMinutes = List.copyOf(dayMinutes);
+        Objects.requireNonNull(frequency, "frequency");
         if (start < -1 || start >= 24 * 60) {
             throw new IllegalArgumentException("start: a minute of the day or -1, got " + start);
         }
         if (fullUnit.isPresent() && (fullUnit.get().line() < 0 || fullUnit.get().line() >= lines.size())) {
             throw new IllegalArgumentException("fullUnit: line " + fullUnit.get().line() + " of " + lines.size());
         }
+    }
+
+    /** An original claim's digest (no claim frequency stated). */
+    public VisitDigest(String visitId, String patientId, LocalDate date, String payer, boolean medicare,
+                       boolean institutional, long noteFingerprint, int noteLength, boolean progressReport,
+                       List<Line> lines, List<Treatment> treatments, Optional<Estimate.FullUnit> fullUnit,
+                       String biller, List<DayMinutes> dayMinutes, int start) {
+        this(visitId, patientId, date, payer, medicare, institutional, noteFingerprint, noteLength, progressReport,
+                lines, treatments, fullUnit, biller, dayMinutes, start, "");
+    }
+
+    /** The claim replaces (frequency 7) or voids (8) an earlier claim. */
+    public boolean correction() {
+        return frequency.equals("7") || frequency.equals("8");
     }
 
     /** A digest with no unit priced in full (not priced by the Medicare fee schedule, or no line priced). */
@@ -258,7 +273,8 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         return new VisitDigest(v.id(), v.patient().id().orElse("visit:" + v.id()), v.dateOfService(), v.payer(),
                 r.payer().isMedicare(), v.setting().institutional(), fingerprint(note), note.length(), progress,
                 lines, treatments, est.available() ? est.fullUnit() : Optional.empty(),
-                v.claimInfo().billingProvider().npi().orElse(""), dayMinutes(r, codes), start(v));
+                v.claimInfo().billingProvider().npi().orElse(""), dayMinutes(r, codes), start(v),
+                v.claimInfo().claimFrequency().orElse(""));
     }
 
     /** The minute of the day the visit's first documented period starts, whatever its code; -1 without times. */

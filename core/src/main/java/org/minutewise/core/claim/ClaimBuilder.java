@@ -252,7 +252,10 @@ public final class ClaimBuilder {
                 kx.removeIf(b -> b == null);
             }
         }
-        v.abn().ifPresent(abn -> lines.replaceAll(l -> l.withModifiers(append(l.modifiers(), abn.modifier()))));
+        // GA/GZ say what an Advance Beneficiary Notice says: original Medicare's notice, no other payer's (MW-K009).
+        if (payer.isMedicare()) {
+            v.abn().ifPresent(abn -> lines.replaceAll(l -> l.withModifiers(append(l.modifiers(), abn.modifier()))));
+        }
         if (payer.habilitativeModifiers()) {
             lines.replaceAll(l -> l.withModifiers(append(l.modifiers(), v.purpose().modifier())));
         }

@@ -285,6 +285,39 @@ class PatientHistoryTest {
         assertThat(ids(check(copiesTheDuplicate), "MW-A005")).containsExactly("V2");
     }
 
+    /** The visit as a replacement (7) or void (8) of another claim. */
+    private static VisitDigest withFrequency(VisitDigest v, String frequency) {
+        return new VisitDigest(v.visitId(), v.patientId(), v.date(), v.payer(), v.medicare(), v.institutional(),
+                v.noteFingerprint(), v.noteLength(), v.progressReport(), v.lines(), v.treatments(), v.fullUnit(),
+                v.biller(), v.dayMinutes(), v.start(), frequency);
+    }
+
+    /**
+     * A replacement or void under another visit id than the claim it corrects is not a duplicate to void (MW-A006)
+     * but MW-A017, once, on the correction, whichever sorts first; its lines still count once.
+     */
+    @Test
+    void aCorrectionUnderAnotherIdIsA017NotA006() {
+        VisitDigest original = visit("V1", START, true, "60", false, 77L);
+        for (String f : List.of("7", "8")) {
+            List<AcrossFinding> out = check(List.of(original, withFrequency(visit("V1-R", START, true, "60", false,
+                    77L), f)));
+            assertThat(ids(out, "MW-A006")).isEmpty();
+            assertThat(ids(out, "MW-A005")).isEmpty();
+            assertThat(ids(out, "MW-A017")).containsExactly("V1-R");
+            // The correction sorting first (its id) does not make the original the one reported.
+            List<AcrossFinding> first = check(List.of(original, withFrequency(visit("V0", START, true, "60", false,
+                    77L), f)));
+            assertThat(ids(first, "MW-A017")).containsExactly("V0");
+            assertThat(ids(first, "MW-A006")).isEmpty();
+        }
+        assertThat(out(original)).isEmpty();
+    }
+
+    private static List<String> out(VisitDigest original) {
+        return ids(check(List.of(original, visit("V1-D", START, true, "60", false, 77L))), "MW-A017");
+    }
+
     @Test
     void theSameCodeBilledTwiceForOneDateA006() {
         List<VisitDigest> vs = List.of(visit("V1", START, false, "60", false, 0),

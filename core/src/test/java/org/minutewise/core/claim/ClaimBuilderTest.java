@@ -135,6 +135,19 @@ class ClaimBuilderTest {
             assertThat(lines(r)).containsExactly("97110 x2 GP GZ");
         }
 
+        /** An ABN is original Medicare's notice: another payer's claim carries no GA/GZ, and MW-K009 says so. */
+        @Test
+        void noGaOrGzForAPayerThatIsNotMedicare() {
+            CheckResult r = check(visit().payer("commercial").abn(Abn.GIVEN)
+                    .service(minutes("97110", 30, pt("T1"))).build());
+
+            assertThat(lines(r).get(0)).doesNotContain("GA");
+            assertThat(r.findings()).extracting(org.minutewise.core.check.Finding::ruleId).contains("MW-K009");
+            CheckResult medicare = check(visit().abn(Abn.GIVEN).service(minutes("97110", 30, pt("T1"))).build());
+            assertThat(medicare.findings()).extracting(org.minutewise.core.check.Finding::ruleId)
+                    .doesNotContain("MW-K009");
+        }
+
         @Test
         void neitherGaNorGzWithoutAnAbn() {
             CheckResult r = check(visit().service(minutes("97110", 30, pt("T1"))).build());

@@ -83,7 +83,7 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
                 o.string(c.code()).varInt(c.minutes()).varInt(c.units());
             }
         }
-        o.varInt(d.start() + 1);
+        o.varInt(d.start() + 1).string(d.frequency());
         o.varInt(file).varLong(line).string(therapist).decimal(ptSlpBefore).decimal(otBefore);
         o.varInt(shares.size());
         for (Share sh : shares) {
@@ -169,8 +169,9 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
             day.add(new VisitDigest.DayMinutes(discipline, minutes, units, billedUnits, complete, codes));
         }
         int start = in.varInt() - 1;
+        String frequency = in.string(strings);
         VisitDigest d = new VisitDigest(visitId, patientId, date, payer, medicare, institutional, fingerprint,
-                noteLength, progress, billed, treatments, full, biller, day, start);
+                noteLength, progress, billed, treatments, full, biller, day, start, frequency);
         int file = in.varInt();
         long line = in.varLong();
         String therapist = in.string(strings);

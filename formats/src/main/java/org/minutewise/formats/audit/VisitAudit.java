@@ -155,7 +155,8 @@ public final class VisitAudit {
                 }
                 aside.add(new Rejected<>(o.row(), "visit " + visitId + " (" + o.place() + ") is a void (frequency 8)"
                         + (current == null ? "" : " of the claim at " + current.place()) + ": it cancels a claim "
-                        + "and bills nothing, so it is not audited"));
+                        + "and bills nothing, so it is not audited" + (current == null ? " (the claim it voids is "
+                        + "matched by this visit id: under another id it is still audited)" : "")));
                 current = null;
             } else if (current != null) {
                 return Optional.empty();

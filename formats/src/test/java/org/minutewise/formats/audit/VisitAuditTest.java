@@ -210,7 +210,9 @@ class VisitAuditTest {
                 "visit C1 (c.edi segment 2) is a void (frequency 8) of the claim at c.edi segment 1: it cancels a "
                         + "claim and bills nothing, so it is not audited");
         assertThat(VisitAudit.corrections("C1", List.of(claim("2", "8"))).orElseThrow().setAside()).singleElement()
-                .satisfies(x -> assertThat(x.reason()).contains("is a void (frequency 8): it cancels"));
+                .satisfies(x -> assertThat(x.reason()).contains("is a void (frequency 8): it cancels")
+                        .endsWith("(the claim it voids is matched by this visit id: under another id it is still "
+                                + "audited)"));
         VisitAudit.InForce<String> rebilled = VisitAudit.corrections("C1",
                 List.of(claim("1", null), claim("2", "8"), claim("3", "1"))).orElseThrow();
         assertThat(rebilled.row()).contains("3");

@@ -75,6 +75,13 @@ public final class KxThresholdRule implements Rule {
                     + "documented minutes (JSON, CSV or FHIR) so its amount counts toward the threshold.",
             "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4", Citations.CLAIMS_MANUAL_CH5);
 
+    public static final RuleInfo ABN_NOT_MEDICARE = new RuleInfo("MW-K009", Severity.INFO,
+            "ABN recorded for a payer that is not original Medicare: no GA/GZ on its claim",
+            "Leave the ABN off this visit, or check it against original Medicare: an Advance Beneficiary Notice "
+                    + "and its GA/GZ modifiers are original Medicare's; follow this payer's own notice or waiver "
+                    + "process for services it may not cover.",
+            "CMS Pub 100-04 ch. 30 §50 (the ABN: original Medicare); RULES.md §4", Citations.CLAIMS_MANUAL_CH5);
+
     @Override
     public RuleInfo info() {
         return APPLIED;
@@ -83,7 +90,7 @@ public final class KxThresholdRule implements Rule {
     @Override
     public List<RuleInfo> emits() {
         return List.of(APPLIED, NEAR_THRESHOLD, TARGETED_REVIEW, UNPRICED, NO_THRESHOLD, ABN_RECORDED, SPEND_UNKNOWN,
-                NOT_JUDGED);
+                NOT_JUDGED, ABN_NOT_MEDICARE);
     }
 
     @Override
@@ -121,6 +128,11 @@ public final class KxThresholdRule implements Rule {
         }
         if (ctx.payer().isMedicare() && ctx.visit().abn().isPresent()) {
             abnRecorded(ctx, claim, out);
+        }
+        if (!ctx.payer().isMedicare() && ctx.visit().abn().isPresent()) {
+            out.add(ABN_NOT_MEDICARE.finding("abn", "The visit records an ABN (" + (ctx.visit().abn().get()
+                    == Abn.GIVEN ? "given: GA" : "not given: GZ") + "), but the payer " + ctx.payer().id() + " is not "
+                    + "original Medicare, so GA/GZ are not put on its claim."));
         }
         for (KxBucket b : claim.kx()) {
             String bucket = b.bucket().equals("OT") ? "occupational therapy" : "physical therapy and speech-language "
