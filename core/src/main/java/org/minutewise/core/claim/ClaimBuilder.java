@@ -537,7 +537,7 @@ public final class ClaimBuilder {
     public static List<String> assistantExplanation(CheckResult r) {
         Visit v = r.visit();
         if (!assistantModifiersApply(v, r.payer())) {
-            return List.of();
+            return noAssistantModifier(r);
         }
         List<String> out = new ArrayList<>(0);
         List<String> seen = new ArrayList<>(4);
@@ -569,6 +569,35 @@ public final class ClaimBuilder {
         }
         cognitiveExplanation(r, out);
         return out;
+    }
+
+    /**
+     * Why an assistant's billed minutes carry no CQ/CO where the visit has some (a payer that does not use them, a
+     * critical access hospital, incident-to billing in a physician's office, a date before 2020): one sentence, or
+     * none when no assistant's minutes reach a unit.
+     */
+    private static List<String> noAssistantModifier(CheckResult r) {
+        Visit v = r.visit();
+        List<String> codes = new ArrayList<>(2);
+        for (ClaimLine line : r.engineClaim().lines()) {
+            if (line.units() == 0 || codes.contains(line.code()) || !r.units().isTimed(line.code())) {
+                continue;
+            }
+            List<Integer> idx = countedOnly(v, r.payer(), true, serviceIndexes(v.services(), line.code()));
+            if (!idx.isEmpty() && minutesByWho(v.services(), idx, false)[0] > 0) {
+                codes.add(line.code());
+            }
+        }
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        String why = !r.payer().assistantModifiers() ? "the payer " + r.payer().id() + " does not use CQ/CO (its "
+                + "profile)" : v.setting() == Setting.CAH ? "CQ/CO do not apply in a critical access hospital"
+                : v.setting() == Setting.PHYSICIAN_OFFICE ? "CQ/CO do not apply to services billed incident to a "
+                + "physician" : "CQ/CO apply to dates of service from " + ASSISTANT_MODIFIERS_FROM;
+        return List.of(String.join(", ", codes) + ": an assistant furnished minutes of " + (codes.size() == 1 ? "it"
+                : "them") + ", but " + why + ", so " + (codes.size() == 1 ? "its line carries" : "their lines carry")
+                + " no assistant modifier.");
     }
 
     /**

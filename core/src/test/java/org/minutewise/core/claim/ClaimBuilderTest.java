@@ -223,6 +223,11 @@ class ClaimBuilderTest {
                     .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build(), p);
 
             assertThat(lines(r)).containsExactly("97110 x2 GP");
+            // The explanation says why the assistant's line has no CQ (a biller's review).
+            assertThat(r.explanation()).contains("97110: an assistant furnished minutes of it, but the payer ma-no-cq "
+                    + "does not use CQ/CO (its profile), so its line carries no assistant modifier.");
+            CheckResult therapist = check(visit().payer("ma-no-cq").service(minutes("97110", 30, pt("T1"))).build(), p);
+            assertThat(String.join(" ", therapist.explanation())).doesNotContain("an assistant furnished");
         }
 
         /** The commercial default (CPT method, no CQ/CO): the PTA's 30 min are 2 units with GP only. */
