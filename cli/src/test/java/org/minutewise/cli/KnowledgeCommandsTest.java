@@ -99,7 +99,7 @@ class KnowledgeCommandsTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("97999: not in the Minutewise knowledge base");
         assertThat(r.err()).isEmpty();
-        JsonNode j = M.readTree(run("lookup", "--json", "9711X").out());
+        JsonNode j = M.readTree(run("lookup", "--json", "0042T").out());
         assertThat(j.get("found").asBoolean()).isFalse();
     }
 

@@ -319,7 +319,7 @@ final class VisitJsonReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"9711", "971120", "ABCDE", "97 112", "W1234X"})
+    @ValueSource(strings = {"9711", "971120", "ABCDE", "97 112", "W1234X", "9711X"})
     void malformedCode(String code) {
         refused(visitWith("{'code':'" + code + "','minutes':10,'provider':{'role':'PT'}}", null))
                 .hasMessageStartingWith("services[0].code: not a CPT or HCPCS code");

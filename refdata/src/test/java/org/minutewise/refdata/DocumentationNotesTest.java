@@ -95,6 +95,18 @@ class DocumentationNotesTest {
                 .toList();
     }
 
+    /** The level of assistance the patient managed is the response (an auditor's review); without it, MW-D008. */
+    @Test
+    void theLevelOfAssistanceIsAResponse() {
+        String note = "Transfer training sit to stand with verbal cues for hand placement to improve safety. %s"
+                + "Plan: progress to stand pivot transfers.";
+        Visit.Builder b = Visit.builder("V-9", DOS).payer("medicare").diagnosis("R26.81")
+                .service(ServiceLine.of("97530", 23, Role.PT));
+        assertThat(ids(check(b.note(String.format(note, "Response: transfers with supervision. ")).build())))
+                .doesNotContain("MW-D008");
+        assertThat(ids(check(b.note(String.format(note, "")).build()))).contains("MW-D008");
+    }
+
     @Test
     void strongStrokeNoteHasNoFindings() {
         assertThat(STROKE.length()).isBetween(1400, 1700);

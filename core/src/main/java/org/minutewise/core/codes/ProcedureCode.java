@@ -5,8 +5,11 @@ import java.util.regex.Pattern;
 /** A code from a visit: either one the catalog knows, or one it does not (kept and reported, never dropped). */
 public sealed interface ProcedureCode permits ProcedureCode.Known, ProcedureCode.Unknown {
 
-    /** CPT (5 digits, or 4 digits and a letter for category II/III) or HCPCS Level II (a letter and 4 digits). */
-    Pattern WELL_FORMED = Pattern.compile("\\d{5}|\\d{4}[A-Z]|[A-V][0-9]{4}");
+    /**
+     * CPT (5 digits; or 4 digits and F for category II, T for category III, U for a proprietary laboratory analysis,
+     * M for a multianalyte assay) or HCPCS Level II (a letter and 4 digits). "9711X" is a typo, not a code.
+     */
+    Pattern WELL_FORMED = Pattern.compile("\\d{5}|\\d{4}[FTUM]|[A-V][0-9]{4}");
 
     String code();
 
@@ -23,7 +26,7 @@ public sealed interface ProcedureCode permits ProcedureCode.Known, ProcedureCode
         char first = code.charAt(0);
         char last = code.charAt(4);
         if (digit(first)) {
-            return digit(last) || last >= 'A' && last <= 'Z';
+            return digit(last) || last == 'F' || last == 'T' || last == 'U' || last == 'M';
         }
         return first >= 'A' && first <= 'V' && digit(last);
     }
