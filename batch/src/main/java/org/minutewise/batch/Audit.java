@@ -476,6 +476,7 @@ public final class Audit {
             return part;
         }
         Path fixed = work.dir().resolve("check").resolve("claims-kx-" + p + ".csv");
+        java.util.function.Function<String, java.math.BigDecimal> shares = ClaimCorrection.assistantShares(ref.fees());
         try (CsvRecordReader in = new CsvRecordReader(Files.newBufferedReader(part, StandardCharsets.UTF_8));
              Writer w = Files.newBufferedWriter(fixed, StandardCharsets.UTF_8)) {
             StringBuilder sb = new StringBuilder(256);
@@ -486,9 +487,10 @@ public final class Audit {
                 AuditCsv.ClaimRow row = r == null ? null : AuditCsv.ClaimRow.of(r.fields());
                 if (!group.isEmpty() && (row == null || !row.visitId().equals(group.get(0).visitId())
                         || !row.code().equals(group.get(0).code()))) {
-                    ClaimCorrection.Applied a = ClaimCorrection.cut(group, cut);
+                    ClaimCorrection.Applied a = ClaimCorrection.cut(group, cut, shares);
                     AuditCsv.ClaimRow first = group.get(0);
-                    totals.corrected(first.payer(), first.therapistId(), a.supported(), a.over(), a.under());
+                    // The totals name payers and therapists as given, not as claims.csv guards them.
+                    totals.corrected(AuditCsv.unguarded(first.payer()), AuditCsv.unguarded(first.therapistId()), a);
                     for (AuditCsv.ClaimRow x : a.rows()) {
                         sb.setLength(0);
                         x.appendTo(sb);

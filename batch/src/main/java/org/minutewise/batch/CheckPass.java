@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import org.minutewise.core.across.VisitDigest;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.model.ClaimInfo;
 import org.minutewise.core.model.Visit;
 import org.minutewise.formats.InputException;
 import org.minutewise.formats.Json;
@@ -338,6 +339,13 @@ final class CheckPass {
         if (in.get().row().isPresent()) {
             Spill.Rec r = in.get().row().get();
             Visit v = read.get(r);
+            if (in.get().replaced()) {
+                // The claim of record now: not a correction the checks across visits should match to another id.
+                ClaimInfo c = v.claimInfo();
+                v = v.toBuilder().claimInfo(new ClaimInfo(c.billingProvider(), c.payerName(), c.payerId(),
+                        c.subscriber(), c.placeOfService(), c.claimFilingIndicator(), Optional.empty(),
+                        c.payerClaimControlNumber())).build();
+            }
             check(v, v.services().size(), r, List.of(r), parts);
         }
         return true;

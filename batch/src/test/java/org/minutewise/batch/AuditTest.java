@@ -548,6 +548,46 @@ class AuditTest {
     }
 
     /**
+     * The day's cut is counted under the payer and therapist as given (not as claims.csv guards an id that starts
+     * like a formula), and a day of visits without billed units lowers the units the engine bills too: nothing
+     * shows as over-billed (a code review).
+     */
+    @Test
+    void theDaysCutKeepsTheIdsAndUnbilledVisitsBalance() throws IOException {
+        String csv = HEADER + "SD1,2026-07-08,medicare,,PT,P-SD,M17.11,97110,10,08:00,08:10,-T1,PT,,,,,\r\n"
+                + "SD2,2026-07-08,medicare,,PT,P-SD,M17.11,97530,10,15:00,15:10,-T1,PT,,,,,\r\n";
+        JsonNode s = summary(auditCsv("unbilled-day", csv, 2));
+        assertThat(s.get("unitsBilled").asLong()).isEqualTo(1);
+        assertThat(s.get("unitsSupported").asLong()).isEqualTo(1);
+        assertThat(s.get("dollarsOver").decimalValue()).isEqualByComparingTo("0");
+        assertThat(s.get("byTherapist").has("'-T1")).isFalse();
+        assertThat(s.get("byTherapist").get("-T1").get("unitsSupported").asLong()).isEqualTo(1);
+        assertThat(s.get("byTherapist").get("-T1").get("unitsBilled").asLong()).isEqualTo(1);
+    }
+
+    /**
+     * A replacement matched to its original by id is the claim of record: another visit id billing the same
+     * services is still a duplicate claim (MW-A006), not a correction under another id (a code review).
+     */
+    @Test
+    void aMatchedReplacementIsTheClaimOfRecord() throws IOException {
+        String visit = "{\"id\":\"%s\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\",%s"
+                + "\"patient\":{\"id\":\"P-R\"},\"planOfCare\":\"PT\",\"diagnoses\":[\"R26.81\"],"
+                + "\"services\":[{\"code\":\"97110\",\"minutes\":30,\"provider\":{\"id\":\"T1\",\"role\":\"PT\"}}],"
+                + "\"billed\":[{\"code\":\"97110\",\"modifiers\":[\"GP\"],\"units\":2}]}\n";
+        Path march = tmp.resolve("m.jsonl");
+        Files.writeString(march, String.format(visit, "V1", ""));
+        Path april = tmp.resolve("a.jsonl");
+        Files.writeString(april, String.format(visit, "V1", "\"claimFrequency\":\"7\",")
+                + String.format(visit, "D1", ""));
+        Path out = tmp.resolve("matched");
+        audit(out, 2, 3, march, april);
+        List<Map<String, String>> f = rows(out.resolve("findings.csv"));
+        assertThat(f).filteredOn(m -> m.get("ruleId").equals("MW-A006")).hasSize(1);
+        assertThat(f).noneMatch(m -> m.get("ruleId").equals("MW-A017"));
+    }
+
+    /**
      * A corrected claim (frequency 7) in a later export replaces its original: the replacement's units are audited,
      * the original set aside saying by what; a void (8) sets aside itself and its original. Nothing comes twice.
      */

@@ -215,7 +215,7 @@ public final class AuditJob {
                 .save(new org.apache.hadoop.fs.Path(out, "findings").toString());
         AuditTotals corrections = new AuditTotals();
         writer(guarded(withCuts(spark, withKx(rows(checked, CLAIM, AuditCsv.CLAIMS_HEADER), across), across,
-                corrections), csv).write(), o.format()).save(new org.apache.hadoop.fs.Path(out, "claims").toString());
+                corrections, ref), csv).write(), o.format()).save(new org.apache.hadoop.fs.Path(out, "claims").toString());
         writer(guarded(rows(checked, REJECT, AuditCsv.REJECTED_HEADER, "fileIndex", "seq")
                 .orderBy("fileIndex", "line", "seq").drop("fileIndex", "seq"), csv).write(), o.format())
                 .save(new org.apache.hadoop.fs.Path(out, "rejected").toString());
@@ -483,7 +483,7 @@ public final class AuditJob {
      * patient's several sessions of a day): they are corrected on the driver, the rest stay where they are.
      */
     private static Dataset<Row> withCuts(SparkSession spark, Dataset<Row> claims, Dataset<Row> across,
-                                         AuditTotals totals) {
+                                         AuditTotals totals, ReferenceData ref) {
         Dataset<Row> cuts = across.filter(across.col("kind").equalTo(UNIT_CUT))
                 .select(across.col("c0").as("cutVisit"), across.col("c1").as("cutCode"), across.col("c2").as("cutUnits"));
         Map<String, Integer> units = new LinkedHashMap<>();
@@ -502,9 +502,10 @@ public final class AuditJob {
         }
         List<Row> fixed = new ArrayList<>();
         groups.forEach((key, rows) -> {
-            org.minutewise.formats.audit.ClaimCorrection.Applied a =
-                    org.minutewise.formats.audit.ClaimCorrection.cut(rows, units.get(key));
-            totals.corrected(rows.get(0).payer(), rows.get(0).therapistId(), a.supported(), a.over(), a.under());
+            org.minutewise.formats.audit.ClaimCorrection.Applied a = org.minutewise.formats.audit.ClaimCorrection
+                    .cut(rows, units.get(key), org.minutewise.formats.audit.ClaimCorrection.assistantShares(
+                            ref.fees()));
+            totals.corrected(rows.get(0).payer(), rows.get(0).therapistId(), a);
             for (AuditCsv.ClaimRow x : a.rows()) {
                 fixed.add(RowFactory.create(x.visitId(), x.line(), x.dateOfService(), x.patientId(), x.therapistId(),
                         x.payer(), x.code(), x.billedUnits(), x.billedModifiers(), x.units(), x.modifiers(),

@@ -1023,10 +1023,24 @@ public final class PatientHistory {
                     .thenComparing(VisitDigest.DayMinutes.Code::code));
             for (VisitDigest.DayMinutes.Code c : codes) {
                 int take = Math.min(room, c.units());
-                if (take > 0) {
+                if (take <= 0) {
+                    continue;
+                }
+                room -= take;
+                left -= take;
+                if (c.code().equals(org.minutewise.core.units.Cognitive.BASE)) {
+                    // 97129's units are the pair's: its line bills the first, 97130 the rest (never 97130 alone),
+                    // so the units come off 97130 first.
+                    int addOn = Math.min(take, c.units() - 1);
+                    if (addOn > 0) {
+                        cuts.add(new UnitCut(visits.get(i).visitId(), org.minutewise.core.units.Cognitive.ADD_ON,
+                                addOn));
+                    }
+                    if (take > addOn) {
+                        cuts.add(new UnitCut(visits.get(i).visitId(), c.code(), take - addOn));
+                    }
+                } else {
                     cuts.add(new UnitCut(visits.get(i).visitId(), c.code(), take));
-                    room -= take;
-                    left -= take;
                 }
             }
         }

@@ -230,6 +230,9 @@ public final class TherapistDay {
         // later visit -> (earlier visit -> [shared minutes, first shared minute, last shared minute, group on the
         // earlier visit, group on the later one])
         Map<String, Map<String, int[]>> pairs = new TreeMap<>();
+        // The minutes of the day each pair shares ("later|earlier"): a one-on-one visit against a group counts the
+        // union over the group's visits.
+        Map<String, java.util.BitSet> minutes = new java.util.HashMap<>();
         BiPredicate<Slot, Slot> onePatient = (a, b) -> a.visit().visitId().equals(b.visit().visitId())
                 || a.visit().patientId().equals(b.visit().patientId()) || a.group() && b.group();
         sharingMinutes(slots, Slot::period, onePatient, (a, b, shared) -> {
@@ -244,6 +247,8 @@ public final class TherapistDay {
             int to = Math.min(a.period().endMinute(), b.period().endMinute());
             int[] acc = pairs.computeIfAbsent(later.visitId(), k -> new TreeMap<>())
                     .computeIfAbsent(earlier.visitId(), k -> new int[] {0, Integer.MAX_VALUE, 0, 0, 0});
+            minutes.computeIfAbsent(later.visitId() + "|" + earlier.visitId(), k -> new java.util.BitSet(24 * 60))
+                    .set(from, to);
             acc[0] += shared;
             acc[1] = Math.min(acc[1], from);
             acc[2] = Math.max(acc[2], to);
@@ -255,14 +260,17 @@ public final class TherapistDay {
         List<AcrossFinding> out = new ArrayList<>();
         // One-on-one minutes against a group session: reported once, on the one-on-one visit (the claim whose minutes
         // are wrong), naming the group's visits, however many patients were in the group.
-        Map<String, Map<String, int[]>> againstGroup = new TreeMap<>();
+        Map<String, java.util.TreeSet<String>> againstGroup = new TreeMap<>();
+        Map<String, java.util.BitSet> together = new java.util.HashMap<>();
         for (Map.Entry<String, Map<String, int[]>> e : pairs.entrySet()) {
             for (Map.Entry<String, int[]> o : e.getValue().entrySet()) {
                 int[] acc = o.getValue();
                 if ((acc[3] ^ acc[4]) == 1) {
                     String solo = acc[3] == 1 ? e.getKey() : o.getKey();
                     String group = acc[3] == 1 ? o.getKey() : e.getKey();
-                    againstGroup.computeIfAbsent(solo, k -> new TreeMap<>()).put(group, acc);
+                    againstGroup.computeIfAbsent(solo, k -> new java.util.TreeSet<>()).add(group);
+                    together.computeIfAbsent(solo, k -> new java.util.BitSet(24 * 60))
+                            .or(minutes.get(e.getKey() + "|" + o.getKey()));
                     continue;
                 }
                 out.add(new AcrossFinding(e.getKey(), OVERLAP.finding("services", "On " + date + ", "
@@ -271,16 +279,13 @@ public final class TherapistDay {
                         + clock(acc[1]) + " and " + clock(acc[2]) + " are billed for both patients.")));
             }
         }
-        for (Map.Entry<String, Map<String, int[]>> e : againstGroup.entrySet()) {
-            int shared = 0;
-            int from = Integer.MAX_VALUE;
-            int to = 0;
-            for (int[] acc : e.getValue().values()) {
-                shared = Math.max(shared, acc[0]); // the same minutes of the provider's, whoever else was there
-                from = Math.min(from, acc[1]);
-                to = Math.max(to, acc[2]);
-            }
-            List<String> groupVisits = new ArrayList<>(e.getValue().keySet());
+        for (Map.Entry<String, java.util.TreeSet<String>> e : againstGroup.entrySet()) {
+            // The provider's minutes shared with the group, each once, whoever else was there.
+            java.util.BitSet all = together.get(e.getKey());
+            int shared = all.cardinality();
+            int from = all.nextSetBit(0);
+            int to = all.length();
+            List<String> groupVisits = new ArrayList<>(e.getValue());
             out.add(new AcrossFinding(e.getKey(), OVERLAP.finding("services", "On " + date + ", " + providerId
                     + " has one-on-one minutes on this visit while leading a group session with other patients ("
                     + (groupVisits.size() == 1 ? "visit " : "visits ") + String.join(", ", groupVisits) + "): "

@@ -357,6 +357,13 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         }
         for (ClaimLine e : r.engineClaim().lines()) {
             if (e.code().equals(code) && e.modifiers().contains("KX")) {
+                // MW-B012 compares the code's billed lines together: one of them with KX and it says nothing, so
+                // a line of the code without KX is left to the checks across visits.
+                for (ClaimLine b : r.claim().lines()) {
+                    if (b.code().equals(code) && b.modifiers().contains("KX")) {
+                        return OwnKx.UNJUDGED;
+                    }
+                }
                 return OwnKx.NEEDED;
             }
         }

@@ -132,6 +132,33 @@ class DayUnitsTest {
                 .containsExactly(new UnitCut("V4", "97140", 1), new UnitCut("V3", "97530", 1)));
     }
 
+    /** 97129's units are the pair's: the day's cut comes off 97130 first, never leaving 97130 without 97129. */
+    @Test
+    void aCutOnTheCognitivePairComesOff97130First() {
+        VisitDigest morning = digest(visit("C1", ot("97530", 10)).planOfCare(Discipline.OT).build());
+        VisitDigest afternoon = digest(visit("C2", ot("97129", 40)).planOfCare(Discipline.OT).build());
+        assertThat(of(check(morning, afternoon), "MW-A012")).singleElement()
+                .satisfies(f -> assertThat(f.cuts()).containsExactly(new UnitCut("C2", "97130", 1)));
+    }
+
+    /**
+     * Two billed lines of one code, one with KX: the visit's own MW-B012 (which reads the code's lines together) says
+     * nothing, so the line without KX is the checks across visits' to judge, not taken as already reported.
+     */
+    @Test
+    void aCodeBilledWithAndWithoutKxIsNotJudgedByTheVisit() {
+        Patient past = new Patient(Optional.of("P1"), Optional.empty(),
+                new YearToDate(new java.math.BigDecimal("3000.00"), java.math.BigDecimal.ZERO), YearToDate.NONE);
+        Visit both = visit("K1", pt("97110", 30)).patient(past)
+                .billed(List.of(new BilledLine("97110", List.of("GP", "KX"), 1, Optional.empty()),
+                        new BilledLine("97110", List.of("GP"), 1, Optional.empty()))).build();
+        assertThat(digest(both).lines()).extracting(VisitDigest.Line::ownKx)
+                .containsOnly(VisitDigest.OwnKx.UNJUDGED);
+        Visit none = visit("K2", pt("97110", 30)).patient(past)
+                .billed(List.of(new BilledLine("97110", List.of("GP"), 2, Optional.empty()))).build();
+        assertThat(digest(none).lines()).extracting(VisitDigest.Line::ownKx).containsOnly(VisitDigest.OwnKx.NEEDED);
+    }
+
     @Test
     void aDuplicateClaimIsA006sBusiness() {
         VisitDigest morning = digest(visit("V1", pt("97110", 10)).build());

@@ -96,6 +96,13 @@ class TherapistDayDigestTest {
         });
         VisitDigest g7 = group("V7", "P7", "T1", "97150", "10:00-10:30");
         assertThat(TherapistDay.check("T1", DAY, List.of(alone, g5, g6, g7))).as("a group of three").hasSize(1);
+        // Two group sessions within one long one-on-one visit: their minutes together, each once (a code review).
+        VisitDigest longOne = visit("S1", "P1", "T1", true, "09:00-10:30");
+        List<AcrossFinding> two = TherapistDay.check("T1", DAY, List.of(longOne,
+                group("GA", "PA", "T1", "97150", "09:00-09:30"), group("GB", "PB", "T1", "97150", "09:00-09:30"),
+                group("GC", "PC", "T1", "97150", "10:00-10:30"), group("GD", "PD", "T1", "97150", "10:00-10:30")));
+        assertThat(two).singleElement().satisfies(f -> assertThat(f.finding().message())
+                .contains("(visits GA, GB, GC, GD): 60 minutes between 09:00 and 10:30"));
         assertThat(TherapistDay.check("T1", DAY, List.of(g5, g6))).as("the group's own patients").isEmpty();
         VisitDigest later = visit("V9", "P9", "T1", true, "10:10-10:40");
         assertThat(TherapistDay.check("T1", DAY, List.of(g5, later))).singleElement().satisfies(f -> assertThat(

@@ -205,14 +205,18 @@ public final class AuditTotals {
      * A correction of a visit's supported units made across visits (MW-A012, {@link ClaimCorrection}): the units
      * and estimated dollars it changes, overall and under the row's payer and therapist.
      */
-    public void corrected(String payer, String therapist, long supportedDelta, BigDecimal overDelta,
-                          BigDecimal underDelta) {
+    public void corrected(String payer, String therapist, ClaimCorrection.Applied a) {
+        long supportedDelta = a.supported();
+        BigDecimal overDelta = a.over();
+        BigDecimal underDelta = a.under();
         unitsSupported += supportedDelta;
+        unitsBilled += a.billed();
         dollarsOver = dollarsOver.add(overDelta);
         dollarsUnder = dollarsUnder.add(underDelta);
         for (Group g : List.of(byPayer.computeIfAbsent(payer, k -> new Group()),
                 byTherapist.computeIfAbsent(therapist, k -> new Group()))) {
             g.unitsSupported += supportedDelta;
+            g.unitsBilled += a.billed();
             g.dollarsOver = g.dollarsOver.add(overDelta);
             g.dollarsUnder = g.dollarsUnder.add(underDelta);
         }

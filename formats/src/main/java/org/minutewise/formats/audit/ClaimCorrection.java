@@ -1,10 +1,15 @@
 package org.minutewise.formats.audit;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.minutewise.core.claim.ClaimBuilder;
+import org.minutewise.core.fees.FeeData;
+import org.minutewise.core.fees.PaymentRates;
 
 /**
  * The claims.csv rows of one code of one visit with supported units taken off, as the patient's day wants it
@@ -16,11 +21,12 @@ public final class ClaimCorrection {
     }
 
     /**
-     * The rows with the supported units changed, and the change to the totals: supported units (negative), and the
-     * estimated dollars over and under, recomputed for the code at each row's allowed amount per unit (as the row
-     * shows it, to the cent) where the input carries billed units and the code is priced.
+     * The rows with the supported units changed, and the change to the totals: supported units (negative), billed
+     * units (negative for a visit without billed input, whose billed units are the engine's), and the estimated
+     * dollars over and under, recomputed for the code as the audit computed them.
      */
-    public record Applied(List<AuditCsv.ClaimRow> rows, long supported, BigDecimal over, BigDecimal under) {
+    public record Applied(List<AuditCsv.ClaimRow> rows, long supported, long billed, BigDecimal over,
+                          BigDecimal under) {
         public Applied {
             rows = List.copyOf(rows);
             Objects.requireNonNull(over, "over");
@@ -29,11 +35,23 @@ public final class ClaimCorrection {
     }
 
     /**
+     * The share of a unit's price an assistant's unit (CQ/CO) is paid, by date of service, from the fee data (1 in a
+     * year without the reduction, or without figures).
+     */
+    public static Function<String, BigDecimal> assistantShares(FeeData fees) {
+        return date -> fees.paymentRates(LocalDate.parse(date)).filter(PaymentRates::assistantReduced)
+                .map(PaymentRates::assistantShare).orElse(BigDecimal.ONE);
+    }
+
+    /**
      * Takes {@code units} supported units off the rows of one code of one visit (in their claims.csv order): from a
      * row without CQ/CO first, then an assistant's; a row whose supported side is empty (units the documentation
-     * cannot judge) is left as it is, and no row goes below 0.
+     * cannot judge) is left as it is, and no row goes below 0. The dollars are worked out as the check did: each
+     * side's units at the price of its own kind (with CQ/CO or without), the row's {@code allowedPerUnit} being the
+     * price of its supported side's kind (of its billed side's when it has none); {@code assistantShare} gives the
+     * other kind's price from it.
      */
-    public static Applied cut(List<AuditCsv.ClaimRow> rows, int units) {
+    public static Applied cut(List<AuditCsv.ClaimRow> rows, int units, Function<String, BigDecimal> assistantShare) {
         int n = rows.size();
         int[] before = new int[n];
         int[] after = new int[n];
@@ -56,14 +74,26 @@ public final class ClaimCorrection {
         BigDecimal was = BigDecimal.ZERO;
         BigDecimal now = BigDecimal.ZERO;
         boolean priced = false;
+        long billedDelta = 0;
         List<AuditCsv.ClaimRow> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             AuditCsv.ClaimRow r = rows.get(i);
+            if (r.difference().isEmpty() && r.billedUnits().isEmpty() && before[i] >= 0) {
+                billedDelta -= before[i] - after[i]; // no billed input: the engine's units are the ones billed
+            }
             if (!r.difference().isEmpty() && !r.allowedPerUnit().isEmpty() && before[i] >= 0) {
+                boolean supportedCq = ClaimBuilder.assistantModifier(split(r.modifiers()));
+                boolean billedCq = ClaimBuilder.assistantModifier(split(r.billedModifiers()));
                 BigDecimal price = new BigDecimal(r.allowedPerUnit());
+                BigDecimal billedPrice = price;
+                if (!r.billedUnits().isEmpty() && billedCq != supportedCq) {
+                    BigDecimal share = assistantShare.apply(r.dateOfService());
+                    billedPrice = billedCq ? price.multiply(share) : price.divide(share, MathContext.DECIMAL64);
+                }
                 int billed = r.billedUnits().isEmpty() ? 0 : Integer.parseInt(r.billedUnits());
-                was = was.add(price.multiply(BigDecimal.valueOf(billed - before[i])));
-                now = now.add(price.multiply(BigDecimal.valueOf(billed - after[i])));
+                BigDecimal billedWorth = billedPrice.multiply(BigDecimal.valueOf(billed));
+                was = was.add(billedWorth).subtract(price.multiply(BigDecimal.valueOf(before[i])));
+                now = now.add(billedWorth).subtract(price.multiply(BigDecimal.valueOf(after[i])));
                 priced = true;
             }
             if (after[i] == before[i]) {
@@ -82,7 +112,7 @@ public final class ClaimCorrection {
             over = now.max(BigDecimal.ZERO).subtract(was.max(BigDecimal.ZERO));
             under = now.negate().max(BigDecimal.ZERO).subtract(was.negate().max(BigDecimal.ZERO));
         }
-        return new Applied(out, -(units - left), over, under);
+        return new Applied(out, -(units - left), billedDelta, over, under);
     }
 
     private static List<String> split(String modifiers) {

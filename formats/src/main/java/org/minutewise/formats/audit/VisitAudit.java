@@ -123,8 +123,12 @@ public final class VisitAudit {
         }
     }
 
-    /** What a claim's corrections leave of its records: the one audited (none when voided) and the others set aside. */
-    public record InForce<T>(Optional<T> row, List<Rejected<T>> setAside) {
+    /**
+     * What a claim's corrections leave of its records: the one audited (none when voided) and the others set aside;
+     * {@code replaced} when the one audited is a replacement whose claim is among them (it is then the claim of
+     * record, not a correction still to match to a claim under another id).
+     */
+    public record InForce<T>(Optional<T> row, List<Rejected<T>> setAside, boolean replaced) {
     }
 
     /**
@@ -138,10 +142,12 @@ public final class VisitAudit {
      */
     public static <T> Optional<InForce<T>> corrections(String visitId, List<Occurrence<T>> inOrder) {
         Occurrence<T> current = null;
+        boolean replaced = false;
         List<Rejected<T>> aside = new ArrayList<>();
         for (Occurrence<T> o : inOrder) {
             String f = o.frequency().orElse("1");
             if (f.equals("7")) {
+                replaced = current != null;
                 if (current != null) {
                     aside.add(new Rejected<>(current.row(), "visit " + visitId + " (" + current.place() + ") is "
                             + "replaced by the corrected claim at " + o.place() + " (frequency 7): only the "
@@ -158,13 +164,15 @@ public final class VisitAudit {
                         + "and bills nothing, so it is not audited" + (current == null ? " (the claim it voids is "
                         + "matched by this visit id: under another id it is still audited)" : "")));
                 current = null;
+                replaced = false;
             } else if (current != null) {
                 return Optional.empty();
             } else {
                 current = o;
             }
         }
-        return Optional.of(new InForce<>(current == null ? Optional.empty() : Optional.of(current.row()), aside));
+        return Optional.of(new InForce<>(current == null ? Optional.empty() : Optional.of(current.row()), aside,
+                current != null && replaced));
     }
 
     /**

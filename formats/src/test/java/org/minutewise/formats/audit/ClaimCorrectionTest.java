@@ -7,6 +7,11 @@ import org.junit.jupiter.api.Test;
 
 /** Units a patient's day takes off a visit's claims.csv rows, and what that changes in the totals (MW-A012). */
 class ClaimCorrectionTest {
+    /** 2026's figures: an assistant's unit is paid at 85%. */
+    private static ClaimCorrection.Applied cut(List<AuditCsv.ClaimRow> rows, int units) {
+        return ClaimCorrection.cut(rows, units, date -> new java.math.BigDecimal("0.85"));
+    }
+
     private static AuditCsv.ClaimRow row(String billed, String billedMods, String units, String mods,
                                          String price) {
         String difference = billed.isEmpty() ? "" : String.valueOf(
@@ -17,7 +22,7 @@ class ClaimCorrectionTest {
 
     @Test
     void aUnitTakenOffABilledPricedLineIsOverBilled() {
-        ClaimCorrection.Applied a = ClaimCorrection.cut(List.of(row("1", "GP", "1", "GP", "22.21")), 1);
+        ClaimCorrection.Applied a = cut(List.of(row("1", "GP", "1", "GP", "22.21")), 1);
         assertThat(a.rows()).singleElement().satisfies(r -> {
             assertThat(r.units()).isEqualTo("0");
             assertThat(r.difference()).isEqualTo("1");
@@ -31,7 +36,7 @@ class ClaimCorrectionTest {
     /** A line billed under what its own minutes support (under by 1) is at par once the day takes that unit. */
     @Test
     void aCutFirstCancelsAnUnderBilling() {
-        ClaimCorrection.Applied a = ClaimCorrection.cut(List.of(row("1", "GP", "2", "GP", "22.21")), 1);
+        ClaimCorrection.Applied a = cut(List.of(row("1", "GP", "2", "GP", "22.21")), 1);
         assertThat(a.rows().get(0).difference()).isEqualTo("0");
         assertThat(a.over()).isEqualByComparingTo("0");
         assertThat(a.under()).isEqualByComparingTo("-22.21");
@@ -42,10 +47,10 @@ class ClaimCorrectionTest {
     void theUnitWithoutCqComesOffFirstAndNoRowGoesBelowZero() {
         List<AuditCsv.ClaimRow> rows = List.of(row("1", "GP;CQ", "1", "GP;CQ", "18.88"),
                 row("1", "GP", "1", "GP", "22.21"));
-        ClaimCorrection.Applied one = ClaimCorrection.cut(rows, 1);
+        ClaimCorrection.Applied one = cut(rows, 1);
         assertThat(one.rows()).extracting(AuditCsv.ClaimRow::units).containsExactly("1", "0");
         assertThat(one.over()).isEqualByComparingTo("22.21");
-        ClaimCorrection.Applied all = ClaimCorrection.cut(rows, 5);
+        ClaimCorrection.Applied all = cut(rows, 5);
         assertThat(all.rows()).extracting(AuditCsv.ClaimRow::units).containsExactly("0", "0");
         assertThat(all.supported()).isEqualTo(-2);
         assertThat(all.over()).isEqualByComparingTo("41.09");
@@ -54,12 +59,33 @@ class ClaimCorrectionTest {
     /** Not billed, or not priced (another payer): the units change, the dollars do not. */
     @Test
     void noDollarsWithoutBilledUnitsOrAPrice() {
-        ClaimCorrection.Applied unbilled = ClaimCorrection.cut(List.of(row("", "", "1", "GP", "22.21")), 1);
+        ClaimCorrection.Applied unbilled = cut(List.of(row("", "", "1", "GP", "22.21")), 1);
         assertThat(unbilled.rows().get(0).units()).isEqualTo("0");
         assertThat(unbilled.rows().get(0).difference()).isEmpty();
         assertThat(unbilled.over()).isEqualByComparingTo("0");
-        ClaimCorrection.Applied unpriced = ClaimCorrection.cut(List.of(row("1", "GP", "1", "GP", "")), 1);
+        ClaimCorrection.Applied unpriced = cut(List.of(row("1", "GP", "1", "GP", "")), 1);
         assertThat(unpriced.supported()).isEqualTo(-1);
         assertThat(unpriced.over()).isEqualByComparingTo("0");
+    }
+
+    /**
+     * Billed with CQ, supported without (one row, priced at the supported kind): the billed unit is worth 85% of the
+     * row's price, as the check counted it; the cut makes it 18.88 over, not 22.21 (a code review).
+     */
+    @Test
+    void aBilledAssistantsUnitIsWorthItsOwnPrice() {
+        ClaimCorrection.Applied a = cut(List.of(row("1", "GP;CQ", "1", "GP", "22.21")), 1);
+        // Before: 18.8785 billed - 22.21 supported = 3.33 under; after: 18.8785 over.
+        assertThat(a.over()).isEqualByComparingTo("18.8785");
+        assertThat(a.under()).isEqualByComparingTo("-3.3315");
+    }
+
+    /** Without billed input the engine's units are the ones billed: both go down, nothing shows as over-billed. */
+    @Test
+    void anUnbilledVisitsBilledUnitsGoDownToo() {
+        ClaimCorrection.Applied a = cut(List.of(row("", "", "1", "GP", "22.21")), 1);
+        assertThat(a.billed()).isEqualTo(-1);
+        assertThat(a.supported()).isEqualTo(-1);
+        assertThat(cut(List.of(row("1", "GP", "1", "GP", "22.21")), 1).billed()).isZero();
     }
 }
