@@ -359,7 +359,14 @@ final class Api {
         try {
             return VisitInput.Result.ok(reader.read(node));
         } catch (InputException e) {
-            return VisitInput.Result.failed(prefix.isEmpty() ? e : e.within(prefix));
+            if (prefix.isEmpty()) {
+                return VisitInput.Result.failed(e);
+            }
+            // In an array of visits, the detail names the visit too: "[2].services[0].minutes: visit V-3: ...".
+            JsonNode id = node.path("id");
+            InputException at = e.within(prefix);
+            return VisitInput.Result.failed(id.isTextual() && !id.asText().isBlank() && id.asText().length() <= 64
+                    ? new InputException(at.path(), "visit " + id.asText().strip() + ": " + at.detail()) : at);
         } catch (IllegalArgumentException | DateTimeException e) {
             return VisitInput.Result.failed(new InputException(prefix, "not a valid visit"));
         }

@@ -305,6 +305,8 @@ class ApiTest {
         TestServer.Reply many = s.postJson("/api/v1/check", "[" + TestServer.example("stroke-visit.json") + ","
                 + bad + "]");
         assertProblem(many, 422, "[1].services[0].minutes");
+        // In an array, the detail names the visit too (a biller's review).
+        assertThat(many.json().get("errors").get(0).toString()).contains("visit V-1001: ");
         assertThat(many.json().get("results")).hasSize(1);
         assertThat(many.json().get("errors")).hasSize(1);
     }

@@ -146,9 +146,14 @@ public final class KxThresholdRule implements Rule {
                         ? "every line of this bucket" : "the line that crosses it and every later line of this "
                         + "bucket") + "."));
             } else if (b.spentAfter().compareTo(b.threshold().multiply(NEAR)) >= 0 && !past(b)) {
-                out.add(NEAR_THRESHOLD.finding("patient.yearToDate", "The patient's " + b.year() + " " + bucket
-                        + " expenses are near the KX threshold of " + Money.of(b.threshold()) + " (" + money(ctx, b)
-                        + ")."));
+                String near = "The patient's " + b.year() + " " + bucket + " expenses are near the KX threshold of "
+                        + Money.of(b.threshold()) + " (" + money(ctx, b) + ").";
+                // With lines this visit could not price, its amount is a floor: it may itself pass the threshold.
+                out.add(b.unpriced().isEmpty() ? NEAR_THRESHOLD.finding("patient.yearToDate", near)
+                        : NEAR_THRESHOLD.finding("patient.yearToDate", near, "This visit's amount leaves out "
+                        + String.join(", ", b.unpriced()) + " (no price loaded), so this visit may itself pass the "
+                        + "threshold: price those lines (load the year's RVUs) and put KX on the line that crosses it; "
+                        + "prepare the medical necessity documentation for the visits after it."));
             }
             if (b.spentAfter().compareTo(b.targetedReview()) >= 0) {
                 out.add(TARGETED_REVIEW.finding("patient.yearToDate", "The patient's " + b.year() + " " + bucket

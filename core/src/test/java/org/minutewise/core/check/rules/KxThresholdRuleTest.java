@@ -226,11 +226,16 @@ class KxThresholdRuleTest {
                 .build());
         assertThat(ids(r)).containsExactlyInAnyOrder("MW-K002", "MW-K004");
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-K002")).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("not counting 97140, which cannot be priced")
-                        .contains("may pass the threshold"));
+                .satisfies(f -> {
+                    assertThat(f.message()).contains("not counting 97140, which cannot be priced")
+                            .contains("may pass the threshold");
+                    // The fix is about this visit, not only the next ones (a biller's review).
+                    assertThat(f.fix()).contains("this visit may itself pass the threshold");
+                });
         // Every line priced: no such words.
         assertThat(check(ptVisit(patient("2300.00", "0"))).findings())
-                .allSatisfy(f -> assertThat(f.message()).doesNotContain("not counting"));
+                .allSatisfy(f -> assertThat(f.message()).doesNotContain("not counting"))
+                .allSatisfy(f -> assertThat(f.fix()).doesNotContain("this visit may itself"));
     }
 
     @Test
