@@ -565,21 +565,26 @@ class AuditTest {
         assertThat(s.get("byTherapist").get("-T1").get("unitsBilled").asLong()).isEqualTo(1);
     }
 
+    /** A Medicare PT visit of 2026-03-02 as a JSON Lines record: 97110's minutes and billed units, {@code extra} fields. */
+    private static String billedVisit(String id, String extra, int minutes, int units) {
+        return "{\"id\":\"" + id + "\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\"," + extra
+                + "\"planOfCare\":\"PT\",\"diagnoses\":[\"R26.81\"],\"services\":[{\"code\":\"97110\","
+                + "\"minutes\":" + minutes + ",\"provider\":{\"id\":\"T1\",\"role\":\"PT\"}}],"
+                + "\"billed\":[{\"code\":\"97110\",\"modifiers\":[\"GP\"],\"units\":" + units + "}]}\n";
+    }
+
     /**
      * A replacement matched to its original by id is the claim of record: another visit id billing the same
      * services is still a duplicate claim (MW-A006), not a correction under another id (a code review).
      */
     @Test
     void aMatchedReplacementIsTheClaimOfRecord() throws IOException {
-        String visit = "{\"id\":\"%s\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\",%s"
-                + "\"patient\":{\"id\":\"P-R\"},\"planOfCare\":\"PT\",\"diagnoses\":[\"R26.81\"],"
-                + "\"services\":[{\"code\":\"97110\",\"minutes\":30,\"provider\":{\"id\":\"T1\",\"role\":\"PT\"}}],"
-                + "\"billed\":[{\"code\":\"97110\",\"modifiers\":[\"GP\"],\"units\":2}]}\n";
+        String patient = "\"patient\":{\"id\":\"P-R\"},";
         Path march = tmp.resolve("m.jsonl");
-        Files.writeString(march, String.format(visit, "V1", ""));
+        Files.writeString(march, billedVisit("V1", patient, 30, 2));
         Path april = tmp.resolve("a.jsonl");
-        Files.writeString(april, String.format(visit, "V1", "\"claimFrequency\":\"7\",")
-                + String.format(visit, "D1", ""));
+        Files.writeString(april, billedVisit("V1", patient + "\"claimFrequency\":\"7\",", 30, 2)
+                + billedVisit("D1", patient, 30, 2));
         Path out = tmp.resolve("matched");
         audit(out, 2, 3, march, april);
         List<Map<String, String>> f = rows(out.resolve("findings.csv"));
@@ -593,15 +598,11 @@ class AuditTest {
      */
     @Test
     void aReplacementReplacesItsOriginalAndAVoidCancelsIt() throws IOException {
-        String visit = "{\"id\":\"%s\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\",%s"
-                + "\"planOfCare\":\"PT\",\"diagnoses\":[\"R26.81\"],\"services\":[{\"code\":\"97110\","
-                + "\"minutes\":%d,\"provider\":{\"id\":\"T1\",\"role\":\"PT\"}}],"
-                + "\"billed\":[{\"code\":\"97110\",\"modifiers\":[\"GP\"],\"units\":%d}]}\n";
         Path march = tmp.resolve("march.jsonl");
-        Files.writeString(march, String.format(visit, "R1", "", 23, 3) + String.format(visit, "R2", "", 30, 2));
+        Files.writeString(march, billedVisit("R1", "", 23, 3) + billedVisit("R2", "", 30, 2));
         Path april = tmp.resolve("april.jsonl");
-        Files.writeString(april, String.format(visit, "R1", "\"claimFrequency\":\"7\",", 38, 3)
-                + String.format(visit, "R2", "\"claimFrequency\":\"8\",", 30, 2));
+        Files.writeString(april, billedVisit("R1", "\"claimFrequency\":\"7\",", 38, 3)
+                + billedVisit("R2", "\"claimFrequency\":\"8\",", 30, 2));
         Path out = tmp.resolve("corrected");
         audit(out, 2, 3, march, april);
         assertThat(rows(out.resolve("rejected.csv"))).extracting(m -> m.get("file") + ":" + m.get("line") + " "
