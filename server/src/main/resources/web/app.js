@@ -190,7 +190,9 @@
     ["patient.yearToDate.OT", "\u201cSpend at this clinic so far this year, OT\u201d"],
     ["patient.yearToDate", "\u201cSpend at this clinic so far this year\u201d"],
     ["patient.outsideSpend", "\u201cPlus spend at other providers this year\u201d"],
-    ["totalTreatmentMinutes", "\u201cTotal treatment minutes\u201d"]];
+    ["totalTreatmentMinutes", "\u201cTotal treatment minutes\u201d"],
+    ["abn", "\u201cAdvance beneficiary notice\u201d"],
+    ["progressReport", "\u201cProgress report\u201d"]];
 
   /** "09:55" plus 10 minutes: "10:05"; empty when it would pass midnight. */
   function plusMinutes(hhmm, minutes) {
@@ -273,6 +275,12 @@
     if (Object.keys(cert).length) {
       v.certification = cert;
     }
+    if ($("abn").value) {
+      v.abn = $("abn").value === "true";
+    }
+    if ($("progress-report").value) {
+      v.progressReport = true;
+    }
     const rows = $("blocks").tBodies[0].rows;
     v.serviceRows = [];
     for (let i = 0; i < rows.length; i++) {
@@ -353,7 +361,7 @@
 
   /** The visit fields the form shows; an opened visit's others are kept as they were ({@link visitFromForm}). */
   const FORM_FIELDS = ["id", "dateOfService", "payer", "planOfCare", "setting", "patient", "diagnoses",
-    "totalTreatmentMinutes", "certification", "services", "note"];
+    "totalTreatmentMinutes", "certification", "abn", "progressReport", "services", "note"];
   /** The saved visit opened in the form (its JSON), and each block's saved line. */
   let loaded = null;
   const rowOrigins = new WeakMap();
@@ -794,6 +802,8 @@
     setValue("cert-to", c.to);
     setValue("cert-physician", c.physician);
     setValue("cert-npi", c.physicianNpi);
+    setValue("abn", v.abn === undefined || v.abn === null ? "" : String(v.abn));
+    setValue("progress-report", v.progressReport ? "true" : "");
     setValue("note", v.note);
     const body = $("blocks").tBodies[0];
     clear(body);

@@ -220,6 +220,23 @@ class BrowserTest {
     }
 
     /** The certifying physician's NPI: asked for when missing (MW-P004), checked, marked when wrong. */
+    /** An ABN entered on the page reaches the claim: GA on Medicare's lines (a biller's review: no field for it). */
+    @Test
+    void anAbnEnteredOnThePagePutsGaOnTheClaim() {
+        set(driver.findElement(By.id("dos")), "2026-03-02");
+        WebElement first = rows().get(0);
+        first.findElement(By.className("b-code")).sendKeys("97110");
+        first.findElement(By.className("b-minutes")).sendKeys("30");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .summary-line"),
+                "2 units"));
+        assertThat(driver.findElement(By.cssSelector("#report .claim-table")).getText()).doesNotContain("GA");
+        set(driver.findElement(By.id("abn")), "true");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .claim-table"), "GA"));
+        set(driver.findElement(By.id("abn")), "");
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#report .claim-table"), "GA")));
+    }
+
     @Test
     void theCertifyingPhysiciansNpiIsAskedForAndChecked() {
         set(driver.findElement(By.id("dos")), "2026-03-02");
