@@ -276,7 +276,10 @@
       v.certification = cert;
     }
     if ($("abn").value) {
-      v.abn = $("abn").value === "true";
+      const given = $("abn").value === "true";
+      const saved = loaded && loaded.id === v.id ? loaded.abn : undefined;
+      // The saved ABN as it was (an object may say more than given or not) when the form did not change it.
+      v.abn = saved && typeof saved === "object" && saved.given === given ? saved : given;
     }
     if ($("progress-report").value) {
       v.progressReport = true;
@@ -802,7 +805,9 @@
     setValue("cert-to", c.to);
     setValue("cert-physician", c.physician);
     setValue("cert-npi", c.physicianNpi);
-    setValue("abn", v.abn === undefined || v.abn === null ? "" : String(v.abn));
+    // An ABN may be saved as true/false or as {"given": true, ...}.
+    const abn = v.abn && typeof v.abn === "object" ? v.abn.given : v.abn;
+    setValue("abn", abn === undefined || abn === null ? "" : String(abn));
     setValue("progress-report", v.progressReport ? "true" : "");
     setValue("note", v.note);
     const body = $("blocks").tBodies[0];

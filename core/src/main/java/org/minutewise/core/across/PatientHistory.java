@@ -1018,7 +1018,7 @@ public final class PatientHistory {
         for (int i = visits.size() - 1; i >= 0 && left > 0; i--) {
             VisitDigest.DayMinutes m = parts.get(i);
             int room = Math.min(left, m.counted());
-            List<VisitDigest.DayMinutes.Code> codes = new ArrayList<>(m.codes());
+            List<VisitDigest.DayMinutes.Code> codes = withCognitivePair(m.codes());
             codes.sort(java.util.Comparator.comparingInt(VisitDigest.DayMinutes.Code::minutes)
                     .thenComparing(VisitDigest.DayMinutes.Code::code));
             for (VisitDigest.DayMinutes.Code c : codes) {
@@ -1045,6 +1045,30 @@ public final class PatientHistory {
             }
         }
         return cuts;
+    }
+
+    /**
+     * The codes with 97129 and 97130 as one entry under 97129 (one service: the claim bills its first unit on
+     * 97129 and the rest on 97130, however the minutes were documented), so a cut takes 97130's units first.
+     */
+    private static List<VisitDigest.DayMinutes.Code> withCognitivePair(List<VisitDigest.DayMinutes.Code> codes) {
+        List<VisitDigest.DayMinutes.Code> out = new ArrayList<>(codes.size());
+        int minutes = 0;
+        int units = 0;
+        boolean pair = false;
+        for (VisitDigest.DayMinutes.Code c : codes) {
+            if (org.minutewise.core.units.Cognitive.isPair(c.code())) {
+                pair = true;
+                minutes += c.minutes();
+                units += c.units();
+            } else {
+                out.add(c);
+            }
+        }
+        if (pair) {
+            out.add(new VisitDigest.DayMinutes.Code(org.minutewise.core.units.Cognitive.BASE, minutes, units));
+        }
+        return out;
     }
 
     /** " (the corrected claim lines take 1 unit off 97110 of visit V2)", or "" when there are none. */

@@ -139,6 +139,10 @@ class DayUnitsTest {
         VisitDigest afternoon = digest(visit("C2", ot("97129", 40)).planOfCare(Discipline.OT).build());
         assertThat(of(check(morning, afternoon), "MW-A012")).singleElement()
                 .satisfies(f -> assertThat(f.cuts()).containsExactly(new UnitCut("C2", "97130", 1)));
+        // Minutes documented under both codes are one service too: still off 97130 (a code review).
+        VisitDigest both = digest(visit("C3", ot("97129", 12), ot("97130", 15)).planOfCare(Discipline.OT).build());
+        assertThat(of(check(morning, both), "MW-A012")).singleElement()
+                .satisfies(f -> assertThat(f.cuts()).containsExactly(new UnitCut("C3", "97130", 1)));
     }
 
     /**

@@ -163,10 +163,6 @@ public final class AuditCsv {
         }
     }
 
-    /**
-     * A text value as a claims.csv or findings.csv row holds it once read back: after an apostrophe when it starts
-     * like a formula (see {@link #text}).
-     */
     /** The value {@link #asWritten} was given: without the apostrophe it put before a formula's first character. */
     public static String unguarded(String v) {
         if (v.length() > 1 && v.charAt(0) == '\'') {
@@ -178,6 +174,10 @@ public final class AuditCsv {
         return v;
     }
 
+    /**
+     * A text value as a claims.csv or findings.csv row holds it once read back: after an apostrophe when it starts
+     * like a formula (see {@link #text}).
+     */
     public static String asWritten(String v) {
         if (!v.isEmpty()) {
             char c = v.charAt(0);

@@ -213,8 +213,7 @@ public final class AuditTotals {
         unitsBilled += a.billed();
         dollarsOver = dollarsOver.add(overDelta);
         dollarsUnder = dollarsUnder.add(underDelta);
-        for (Group g : List.of(byPayer.computeIfAbsent(payer, k -> new Group()),
-                byTherapist.computeIfAbsent(therapist, k -> new Group()))) {
+        for (Group g : List.of(group(byPayer, payer), group(byTherapist, therapist))) {
             g.unitsSupported += supportedDelta;
             g.unitsBilled += a.billed();
             g.dollarsOver = g.dollarsOver.add(overDelta);

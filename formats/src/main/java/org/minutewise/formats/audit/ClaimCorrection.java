@@ -81,19 +81,20 @@ public final class ClaimCorrection {
             if (r.difference().isEmpty() && r.billedUnits().isEmpty() && before[i] >= 0) {
                 billedDelta -= before[i] - after[i]; // no billed input: the engine's units are the ones billed
             }
-            if (!r.difference().isEmpty() && !r.allowedPerUnit().isEmpty() && before[i] >= 0) {
+            if (!r.difference().isEmpty() && !r.allowedPerUnit().isEmpty()) {
                 boolean supportedCq = ClaimBuilder.assistantModifier(split(r.modifiers()));
                 boolean billedCq = ClaimBuilder.assistantModifier(split(r.billedModifiers()));
                 BigDecimal price = new BigDecimal(r.allowedPerUnit());
                 BigDecimal billedPrice = price;
-                if (!r.billedUnits().isEmpty() && billedCq != supportedCq) {
+                // A row without a supported side is priced at its billed side's kind already.
+                if (!r.billedUnits().isEmpty() && before[i] >= 0 && billedCq != supportedCq) {
                     BigDecimal share = assistantShare.apply(r.dateOfService());
                     billedPrice = billedCq ? price.multiply(share) : price.divide(share, MathContext.DECIMAL64);
                 }
                 int billed = r.billedUnits().isEmpty() ? 0 : Integer.parseInt(r.billedUnits());
                 BigDecimal billedWorth = billedPrice.multiply(BigDecimal.valueOf(billed));
-                was = was.add(billedWorth).subtract(price.multiply(BigDecimal.valueOf(before[i])));
-                now = now.add(billedWorth).subtract(price.multiply(BigDecimal.valueOf(after[i])));
+                was = was.add(billedWorth).subtract(price.multiply(BigDecimal.valueOf(Math.max(before[i], 0))));
+                now = now.add(billedWorth).subtract(price.multiply(BigDecimal.valueOf(Math.max(after[i], 0))));
                 priced = true;
             }
             if (after[i] == before[i]) {

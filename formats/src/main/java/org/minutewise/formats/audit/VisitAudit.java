@@ -147,7 +147,8 @@ public final class VisitAudit {
         for (Occurrence<T> o : inOrder) {
             String f = o.frequency().orElse("1");
             if (f.equals("7")) {
-                replaced = current != null;
+                // The claim of record once it replaces an original in the audit, or a replacement of one.
+                replaced = current != null && (replaced || !current.frequency().orElse("1").equals("7"));
                 if (current != null) {
                     aside.add(new Rejected<>(current.row(), "visit " + visitId + " (" + current.place() + ") is "
                             + "replaced by the corrected claim at " + o.place() + " (frequency 7): only the "

@@ -74,4 +74,16 @@ class AuditTotalsTest {
         assertThat(ReportHtml.render(all, VisitAudit.catalog(), java.util.List.of("v.csv")))
                 .contains("Dates of service: 2026-01-05 to 2026-12-30");
     }
+
+    /** A correction with no therapist named is counted under "(none)", as the visits are (a code review). */
+    @Test
+    void aCorrectionWithoutATherapistGoesUnderNone() {
+        AuditTotals t = new AuditTotals();
+        t.therapistVisit("", 2, 2, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0);
+        t.corrected("medicare", "", new ClaimCorrection.Applied(java.util.List.of(), -1, -1, BigDecimal.ZERO,
+                BigDecimal.ZERO));
+        var json = t.toSummaryJson(java.util.Optional.empty());
+        assertThat(json.get("byTherapist").has("")).isFalse();
+        assertThat(json.get("byTherapist").get("(none)").get("unitsSupported").asLong()).isEqualTo(1);
+    }
 }

@@ -88,4 +88,18 @@ class ClaimCorrectionTest {
         assertThat(a.supported()).isEqualTo(-1);
         assertThat(cut(List.of(row("1", "GP", "1", "GP", "22.21")), 1).billed()).isZero();
     }
+
+    /**
+     * A billed CQ unit with no supported counterpart (its own row, priced at its own kind) counts in the code's
+     * dollars: before, 18.88 billed beside 22.21 more supported than billed was 3.33 under; the cut makes it 18.88
+     * over (a code review found -18.88 under).
+     */
+    @Test
+    void aBilledRowWithoutASupportedSideCounts() {
+        ClaimCorrection.Applied a = cut(List.of(row("1", "GP", "2", "GP", "22.21"), row("1", "GP;CQ", "", "", "18.88")),
+                1);
+        assertThat(a.rows()).extracting(AuditCsv.ClaimRow::units).containsExactly("1", "");
+        assertThat(a.over()).isEqualByComparingTo("18.88");
+        assertThat(a.under()).isEqualByComparingTo("-3.33");
+    }
 }

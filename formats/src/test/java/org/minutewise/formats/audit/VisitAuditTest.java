@@ -194,8 +194,13 @@ class VisitAuditTest {
         assertThat(r.setAside()).extracting(VisitAudit.Rejected::row).containsExactly("1", "2");
         assertThat(r.setAside().get(0).reason()).isEqualTo("visit C1 (c.edi segment 1) is replaced by the corrected "
                 + "claim at c.edi segment 2 (frequency 7): only the replacement is audited");
-        // A replacement whose original is not in the audit is the claim of record.
+        assertThat(r.replaced()).isTrue();
+        // A replacement whose original is not in the audit is audited, and stays a correction to match across
+        // visits (MW-A017), however many replacements of it follow (a code review).
         assertThat(VisitAudit.corrections("C1", List.of(claim("9", "7"))).orElseThrow().row()).contains("9");
+        assertThat(VisitAudit.corrections("C1", List.of(claim("9", "7"))).orElseThrow().replaced()).isFalse();
+        assertThat(VisitAudit.corrections("C1", List.of(claim("8", "7"), claim("9", "7"))).orElseThrow().replaced())
+                .isFalse();
     }
 
     /** A void sets aside itself and the claim it cancels; a claim billed again after the void is audited. */

@@ -151,9 +151,10 @@ public final class KxThresholdRule implements Rule {
                 // With lines this visit could not price, its amount is a floor: it may itself pass the threshold.
                 out.add(b.unpriced().isEmpty() ? NEAR_THRESHOLD.finding("patient.yearToDate", near)
                         : NEAR_THRESHOLD.finding("patient.yearToDate", near, "This visit's amount leaves out "
-                        + String.join(", ", b.unpriced()) + " (no price loaded), so this visit may itself pass the "
-                        + "threshold: price those lines (load the year's RVUs) and put KX on the line that crosses it; "
-                        + "prepare the medical necessity documentation for the visits after it."));
+                        + String.join(", ", b.unpriced()) + " (not priced), so this visit may itself pass the "
+                        + "threshold: price those lines (the year's RVUs, the locality's GPCI and the conversion factor) "
+                        + "and put KX on the line that crosses it; prepare the medical necessity documentation for the "
+                        + "visits after it."));
             }
             if (b.spentAfter().compareTo(b.targetedReview()) >= 0) {
                 out.add(TARGETED_REVIEW.finding("patient.yearToDate", "The patient's " + b.year() + " " + bucket
