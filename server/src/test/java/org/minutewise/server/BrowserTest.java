@@ -86,6 +86,14 @@ class BrowserTest {
         box.sendKeys(id);
     }
 
+    /** A visit of 2026-03-02 with its first block: {@code code} for {@code minutes}. */
+    private void firstBlock(String code, String minutes) {
+        set(driver.findElement(By.id("dos")), "2026-03-02");
+        WebElement first = rows().get(0);
+        first.findElement(By.className("b-code")).sendKeys(code);
+        first.findElement(By.className("b-minutes")).sendKeys(minutes);
+    }
+
     private List<WebElement> rows() {
         return driver.findElements(By.cssSelector("#blocks tbody tr"));
     }
@@ -179,10 +187,7 @@ class BrowserTest {
      */
     @Test
     void aPtAndAnOtTheSameDayAreCountedApart() {
-        set(driver.findElement(By.id("dos")), "2026-03-02");
-        WebElement first = rows().get(0);
-        first.findElement(By.className("b-code")).sendKeys("97110");
-        first.findElement(By.className("b-minutes")).sendKeys("10");
+        firstBlock("97110", "10");
         driver.findElement(By.id("add-block")).click();
         rows().get(1).findElement(By.className("b-code")).sendKeys("97116");
         rows().get(1).findElement(By.className("b-minutes")).sendKeys("10");
@@ -219,14 +224,10 @@ class BrowserTest {
         assertThat(g003.findElement(By.className("finding-path")).getAttribute("title")).isEqualTo("services[3].mode");
     }
 
-    /** The certifying physician's NPI: asked for when missing (MW-P004), checked, marked when wrong. */
     /** An ABN entered on the page reaches the claim: GA on Medicare's lines (a biller's review: no field for it). */
     @Test
     void anAbnEnteredOnThePagePutsGaOnTheClaim() {
-        set(driver.findElement(By.id("dos")), "2026-03-02");
-        WebElement first = rows().get(0);
-        first.findElement(By.className("b-code")).sendKeys("97110");
-        first.findElement(By.className("b-minutes")).sendKeys("30");
+        firstBlock("97110", "30");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .summary-line"),
                 "2 units"));
         assertThat(driver.findElement(By.cssSelector("#report .claim-table")).getText()).doesNotContain("GA");
@@ -237,12 +238,10 @@ class BrowserTest {
                 By.cssSelector("#report .claim-table"), "GA")));
     }
 
+    /** The certifying physician's NPI: asked for when missing (MW-P004), checked, marked when wrong. */
     @Test
     void theCertifyingPhysiciansNpiIsAskedForAndChecked() {
-        set(driver.findElement(By.id("dos")), "2026-03-02");
-        WebElement first = rows().get(0);
-        first.findElement(By.className("b-code")).sendKeys("97110");
-        first.findElement(By.className("b-minutes")).sendKeys("30");
+        firstBlock("97110", "30");
         set(driver.findElement(By.id("cert-from")), "2026-02-16");
         set(driver.findElement(By.id("cert-to")), "2026-05-16");
         set(driver.findElement(By.id("cert-physician")), "Dr. Maria Chen");
