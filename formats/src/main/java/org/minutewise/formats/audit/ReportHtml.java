@@ -194,14 +194,16 @@ public final class ReportHtml {
         list.sort(Comparator.<Map.Entry<String, AuditTotals.Group>>comparingLong(e -> e.getValue().findings())
                 .reversed().thenComparing(Map.Entry.comparingByKey()));
         List<Map.Entry<String, AuditTotals.Group>> top = list.subList(0, Math.min(TOP, list.size()));
+        // The chart shows what blocks and warns (information findings, a note on many visits, would shrink those
+        // bars to slivers); the table below counts every finding.
         List<Bar> bars = new ArrayList<>();
         for (Map.Entry<String, AuditTotals.Group> e : top) {
             AuditTotals.Group g = e.getValue();
-            bars.add(new Bar(e.getKey(), List.of(new double[] {g.block()}, new double[] {g.warn()},
-                    new double[] {g.info()}), List.of(BLOCK, WARN, INFO), num(g.findings())));
+            bars.add(new Bar(e.getKey(), List.of(new double[] {g.block()}, new double[] {g.warn()}),
+                    List.of(BLOCK, WARN), num(g.block()) + " block, " + num(g.warn()) + " warn"));
         }
-        chart(h, bars, "Findings by " + what);
-        legend(h, List.of(BLOCK, WARN, INFO), List.of("block", "warn", "info"));
+        chart(h, bars, "Findings that block or warn, by " + what);
+        legend(h, List.of(BLOCK, WARN), List.of("block", "warn"));
         if (list.size() > TOP) {
             h.append("<p class=\"note\">The ").append(TOP).append(" ").append(plural).append(" with the most "
                     + "findings of ").append(num(list.size())).append("; all are in <code>summary.json</code>.</p>\n");

@@ -43,5 +43,8 @@ class ReportHtmlTest {
         assertThat(table.indexOf("<code>MW-D001</code>")).isLessThan(table.indexOf("<code>MW-E004</code>"));
         // Charted apart, each on its own scale: 50 information findings do not shrink the block's bar.
         assertThat(table).contains("Findings by rule: block and warn").contains("Findings by rule: information");
+        // By therapist, the chart is of what blocks or warns; the table counts every finding (an auditor's review).
+        String byTherapist = html.substring(html.indexOf("<h2>By therapist</h2>"));
+        assertThat(byTherapist).contains("Findings that block or warn, by therapist").contains(">1 block, 1 warn<");
     }
 }
