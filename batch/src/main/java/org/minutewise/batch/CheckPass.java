@@ -21,7 +21,6 @@ import java.util.TreeSet;
 import org.minutewise.core.across.VisitDigest;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.VisitChecker;
-import org.minutewise.core.model.ClaimInfo;
 import org.minutewise.core.model.Visit;
 import org.minutewise.formats.InputException;
 import org.minutewise.formats.Json;
@@ -87,14 +86,18 @@ final class CheckPass {
         }
 
         void reject(Spill.Rec r, String reason) {
-            rejects.add(new Spill.Reject(r.file(), r.line(), r.seq(), r.visitId(), reason));
+            setAside(r, reason);
             totals.rejected(1);
         }
 
         /** A claim a later claim replaced or voided, or the void: set aside, but not bad input. */
         void replacedOrVoided(Spill.Rec r, String reason) {
-            rejects.add(new Spill.Reject(r.file(), r.line(), r.seq(), r.visitId(), reason));
+            setAside(r, reason);
             totals.replacedOrVoided(1);
+        }
+
+        private void setAside(Spill.Rec r, String reason) {
+            rejects.add(new Spill.Reject(r.file(), r.line(), r.seq(), r.visitId(), reason));
         }
 
         void commit() throws IOException {
@@ -341,10 +344,7 @@ final class CheckPass {
             Visit v = read.get(r);
             if (in.get().replaced()) {
                 // The claim of record now: not a correction the checks across visits should match to another id.
-                ClaimInfo c = v.claimInfo();
-                v = v.toBuilder().claimInfo(new ClaimInfo(c.billingProvider(), c.payerName(), c.payerId(),
-                        c.subscriber(), c.placeOfService(), c.claimFilingIndicator(), Optional.empty(),
-                        c.payerClaimControlNumber())).build();
+                v = v.toBuilder().claimInfo(v.claimInfo().withClaimFrequency(Optional.empty())).build();
             }
             check(v, v.services().size(), r, List.of(r), parts);
         }

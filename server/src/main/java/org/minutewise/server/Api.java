@@ -733,8 +733,8 @@ final class Api {
      * entered in the store. Empty when the visit names no patient or gives both buckets itself.
      */
     private Optional<Patient> withStoreSpend(Visit v, JsonNode patientNode) {
-        JsonNode ytd = patientNode.path("yearToDate");
-        if (v.patient().id().isEmpty() || ytd.has(BucketSpend.PT_SLP) && ytd.has(BucketSpend.OT)) {
+        Map<String, BigDecimal> stated = statedSpend(v, patientNode);
+        if (v.patient().id().isEmpty() || stated.containsKey(BucketSpend.PT_SLP) && stated.containsKey(BucketSpend.OT)) {
             return Optional.empty();
         }
         PatientSpend spend = store.spend(v.patient().id().get(), v.dateOfService().getYear(),
@@ -742,8 +742,8 @@ final class Api {
         Patient p = v.patient();
         JsonNode outsideGiven = patientNode.path("outsideSpend");
         YearToDate clinic = new YearToDate(
-                ytd.has(BucketSpend.PT_SLP) ? p.yearToDate().ptSlp() : spend.bucket(BucketSpend.PT_SLP).clinic(),
-                ytd.has(BucketSpend.OT) ? p.yearToDate().ot() : spend.bucket(BucketSpend.OT).clinic());
+                stated.getOrDefault(BucketSpend.PT_SLP, spend.bucket(BucketSpend.PT_SLP).clinic()),
+                stated.getOrDefault(BucketSpend.OT, spend.bucket(BucketSpend.OT).clinic()));
         YearToDate outside = new YearToDate(
                 outsideGiven.has(BucketSpend.PT_SLP) ? p.outsideSpend().ptSlp()
                         : spend.bucket(BucketSpend.PT_SLP).outside(),

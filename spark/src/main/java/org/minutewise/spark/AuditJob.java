@@ -501,10 +501,11 @@ public final class AuditJob {
             groups.computeIfAbsent(row.visitId() + "\u0000" + row.code(), k -> new ArrayList<>(2)).add(row);
         }
         List<Row> fixed = new ArrayList<>();
+        java.util.function.Function<String, java.math.BigDecimal> shares =
+                org.minutewise.formats.audit.ClaimCorrection.assistantShares(ref.fees());
         groups.forEach((key, rows) -> {
             org.minutewise.formats.audit.ClaimCorrection.Applied a = org.minutewise.formats.audit.ClaimCorrection
-                    .cut(rows, units.get(key), org.minutewise.formats.audit.ClaimCorrection.assistantShares(
-                            ref.fees()));
+                    .cut(rows, units.get(key), shares);
             totals.corrected(rows.get(0).payer(), rows.get(0).therapistId(), a);
             for (AuditCsv.ClaimRow x : a.rows()) {
                 fixed.add(RowFactory.create(x.visitId(), x.line(), x.dateOfService(), x.patientId(), x.therapistId(),

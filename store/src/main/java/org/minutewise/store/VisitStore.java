@@ -303,28 +303,28 @@ public final class VisitStore implements AutoCloseable {
                 + "bucket, amount, stated_before) VALUES (?, ?, ?, ?, ?, ?)")) {
             Set<String> done = new HashSet<>(2);
             for (KxBucket b : kx) {
-                ps.setString(1, id);
-                ps.setInt(2, version);
-                ps.setInt(3, b.year());
-                ps.setString(4, b.bucket());
-                ps.setBigDecimal(5, b.thisVisit());
-                ps.setBigDecimal(6, b.year() == year ? stated.get(b.bucket()) : null);
-                ps.addBatch();
+                addSpend(ps, id, version, b.year(), b.bucket(), b.thisVisit(),
+                        b.year() == year ? stated.get(b.bucket()) : null);
                 done.add(b.bucket());
             }
             for (String bucket : BUCKETS) {
                 if (stated.containsKey(bucket) && !done.contains(bucket)) {
-                    ps.setString(1, id);
-                    ps.setInt(2, version);
-                    ps.setInt(3, year);
-                    ps.setString(4, bucket);
-                    ps.setBigDecimal(5, BigDecimal.ZERO);
-                    ps.setBigDecimal(6, stated.get(bucket));
-                    ps.addBatch();
+                    addSpend(ps, id, version, year, bucket, BigDecimal.ZERO, stated.get(bucket));
                 }
             }
             ps.executeBatch();
         }
+    }
+
+    private static void addSpend(PreparedStatement ps, String id, int version, int year, String bucket,
+                                 BigDecimal amount, BigDecimal statedBefore) throws SQLException {
+        ps.setString(1, id);
+        ps.setInt(2, version);
+        ps.setInt(3, year);
+        ps.setString(4, bucket);
+        ps.setBigDecimal(5, amount);
+        ps.setBigDecimal(6, statedBefore);
+        ps.addBatch();
     }
 
     /** The one way into the audit log: INSERT. */

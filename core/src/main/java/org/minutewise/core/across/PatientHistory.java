@@ -201,8 +201,8 @@ public final class PatientHistory {
 
     public static List<RuleInfo> rules() {
         return List.of(PROGRESS_REPORT, KX_CROSSING, KX_EARLY, COPIED_NOTE, DUPLICATE, CORRECTION_UNDER_ANOTHER_ID,
-                NCCI_ACROSS_VISITS, MUE_ACROSS_VISITS, MPPR_ACROSS_VISITS, DAY_UNITS_OVER, DAY_UNITS_UNDER, SAME_MINUTES_TWO_VISITS,
-                EVALUATIONS_ACROSS_VISITS, PAYER_LIMIT_ACROSS_VISITS);
+                NCCI_ACROSS_VISITS, MUE_ACROSS_VISITS, MPPR_ACROSS_VISITS, DAY_UNITS_OVER, DAY_UNITS_UNDER,
+                SAME_MINUTES_TWO_VISITS, EVALUATIONS_ACROSS_VISITS, PAYER_LIMIT_ACROSS_VISITS);
     }
 
     /**
@@ -1099,19 +1099,7 @@ public final class PatientHistory {
 
     /** Every line of the visit with units bills again an earlier visit's service (MW-A006): a duplicate claim. */
     private static boolean whollyDuplicated(VisitDigest v, Set<String> duplicated) {
-        if (duplicated.isEmpty()) {
-            return false;
-        }
-        int lines = 0;
-        for (int i = 0; i < v.lines().size(); i++) {
-            if (v.lines().get(i).units() > 0) {
-                lines++;
-                if (!duplicated.contains(lineKey(v, i))) {
-                    return false;
-                }
-            }
-        }
-        return lines > 0;
+        return duplicatedUnder(v, null, duplicated) == ALL_COPIED;
     }
 
     private static final int NONE_COPIED = 0;
@@ -1119,8 +1107,8 @@ public final class PatientHistory {
     private static final int ALL_COPIED = 2;
 
     /**
-     * Whether none, some or all of the visit's lines with units billed under {@code modifier} duplicate an earlier
-     * visit's (MW-A006).
+     * Whether none, some or all of the visit's lines with units billed under {@code modifier} (under any discipline
+     * when null) duplicate an earlier visit's (MW-A006).
      */
     private static int duplicatedUnder(VisitDigest v, String modifier, Set<String> duplicated) {
         if (duplicated.isEmpty()) {
@@ -1130,7 +1118,7 @@ public final class PatientHistory {
         int copied = 0;
         for (int i = 0; i < v.lines().size(); i++) {
             VisitDigest.Line l = v.lines().get(i);
-            if (l.units() > 0 && disciplineOf(l).equals(modifier)) {
+            if (l.units() > 0 && (modifier == null || disciplineOf(l).equals(modifier))) {
                 lines++;
                 if (duplicated.contains(lineKey(v, i))) {
                     copied++;

@@ -191,13 +191,14 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
                        List<Line> lines, List<Treatment> treatments, Optional<Estimate.FullUnit> fullUnit,
                        String biller, List<DayMinutes> dayMinutes) {
         this(visitId, patientId, date, payer, medicare, institutional, noteFingerprint, noteLength, progressReport,
-                lines, treatments, fullUnit, biller, dayMinutes, firstStart(treatments));
+                lines, treatments, fullUnit, biller, dayMinutes, firstStart(treatments, Treatment::periods));
     }
 
-    private static int firstStart(List<Treatment> treatments) {
+    /** The minute of the day the first period of any of {@code items} starts; -1 when none has a period. */
+    private static <T> int firstStart(List<T> items, java.util.function.Function<T, List<Period>> periods) {
         int start = Integer.MAX_VALUE;
-        for (Treatment t : treatments) {
-            for (Period p : t.periods()) {
+        for (T item : items) {
+            for (Period p : periods.apply(item)) {
                 start = Math.min(start, p.startMinute());
             }
         }
@@ -273,19 +274,9 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         return new VisitDigest(v.id(), v.patient().id().orElse("visit:" + v.id()), v.dateOfService(), v.payer(),
                 r.payer().isMedicare(), v.setting().institutional(), fingerprint(note), note.length(), progress,
                 lines, treatments, est.available() ? est.fullUnit() : Optional.empty(),
-                v.claimInfo().billingProvider().npi().orElse(""), dayMinutes(r, codes), start(v),
+                v.claimInfo().billingProvider().npi().orElse(""), dayMinutes(r, codes),
+                firstStart(v.services(), ServiceLine::periods),
                 v.claimInfo().claimFrequency().orElse(""));
-    }
-
-    /** The minute of the day the visit's first documented period starts, whatever its code; -1 without times. */
-    private static int start(Visit v) {
-        int start = Integer.MAX_VALUE;
-        for (ServiceLine s : v.services()) {
-            for (Period p : s.periods()) {
-                start = Math.min(start, p.startMinute());
-            }
-        }
-        return start == Integer.MAX_VALUE ? -1 : start;
     }
 
     /**

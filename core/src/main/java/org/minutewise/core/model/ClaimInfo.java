@@ -38,4 +38,10 @@ public record ClaimInfo(BillingProvider billingProvider, Optional<String> payerN
         this(billingProvider, payerName, payerId, subscriber, placeOfService, Optional.empty(), Optional.empty(),
                 Optional.empty());
     }
+
+    /** The same claim with another frequency (empty: as an original). */
+    public ClaimInfo withClaimFrequency(Optional<String> frequency) {
+        return new ClaimInfo(billingProvider, payerName, payerId, subscriber, placeOfService, claimFilingIndicator,
+                frequency, payerClaimControlNumber);
+    }
 }

@@ -304,24 +304,32 @@ class DayUnitsTest {
                 + "(PT-2) on V2)"));
     }
 
+    /** A commercial payer "capped" of the given method with at most 4 timed units a day: its checker and data. */
+    private record Capped(VisitChecker checker, org.minutewise.core.check.ReferenceData ref) {
+        static Capped of(UnitMethod method) {
+            org.minutewise.core.payer.PayerProfile capped = ComplianceFixture.Payer.commercial("capped", method)
+                    .maxTimedUnitsPerDay(4).build();
+            return new Capped(ComplianceFixture.checker(capped), ComplianceFixture.ref(capped));
+        }
+
+        VisitDigest digest(Visit.Builder visit) {
+            return VisitDigest.of(checker.check(visit.payer("capped").build()), ref.codes());
+        }
+    }
+
     @Test
     void aPayersDailyCapPassedByTheDaysVisitsTogetherA016() {
-        org.minutewise.core.payer.PayerProfile capped = ComplianceFixture.Payer.commercial("capped", UnitMethod.CPT)
-                .maxTimedUnitsPerDay(4).build();
-        VisitChecker checker = ComplianceFixture.checker(capped);
-        org.minutewise.core.check.ReferenceData ref = ComplianceFixture.ref(capped);
-        VisitDigest a = VisitDigest.of(checker.check(visit("V1", pt("97110", 38)).payer("capped").build()),
-                ref.codes());
-        VisitDigest b = VisitDigest.of(checker.check(visit("V2", pt("97112", 38)).payer("capped").build()),
-                ref.codes());
+        Capped capped = Capped.of(UnitMethod.CPT);
+        org.minutewise.core.check.ReferenceData ref = capped.ref();
+        VisitDigest a = capped.digest(visit("V1", pt("97110", 38)));
+        VisitDigest b = capped.digest(visit("V2", pt("97112", 38)));
         List<AcrossFinding> out = PatientHistory.check(List.of(a, b), Map.of(), ref);
         assertThat(of(out, "MW-A016")).singleElement().satisfies(f -> {
             assertThat(f.visitId()).isEqualTo("V2");
             assertThat(f.finding().message()).isEqualTo("The patient's 2 visits of 2026-03-02 bill 6 timed units "
                     + "together; payer capped allows 4 a day. The 2 over the limit are denied unless authorized.");
         });
-        VisitDigest small = VisitDigest.of(checker.check(visit("V2", pt("97112", 8)).payer("capped").build()),
-                ref.codes());
+        VisitDigest small = capped.digest(visit("V2", pt("97112", 8)));
         assertThat(of(PatientHistory.check(List.of(a, small), Map.of(), ref), "MW-A016")).as("3 + 1 = 4").isEmpty();
         assertThat(of(check(digest(visit("V1", pt("97110", 38)).build()), digest(visit("V2", pt("97112", 38))
                 .build())), "MW-A016")).as("Medicare has no such cap").isEmpty();
@@ -345,18 +353,13 @@ class DayUnitsTest {
 
     @Test
     void billedUnitsWithoutMinutesCountTowardThePayersCapA016AndLeaveTheDaysMinutesUnknown() {
-        org.minutewise.core.payer.PayerProfile capped = ComplianceFixture.Payer.commercial("capped", UnitMethod.CMS)
-                .maxTimedUnitsPerDay(4).build();
-        VisitChecker checker = ComplianceFixture.checker(capped);
-        org.minutewise.core.check.ReferenceData ref = ComplianceFixture.ref(capped);
+        Capped capped = Capped.of(UnitMethod.CMS);
         List<VisitDigest> claims = new ArrayList<>();
         for (String code : List.of("97110", "97112")) {
-            claims.add(VisitDigest.of(checker.check(visit("C-" + code, ComplianceFixture.untimed(code,
-                    ComplianceFixture.pt("PT-1"))).payer("capped")
-                    .billed(List.of(new BilledLine(code, List.of("GP"), 5, Optional.empty()))).build()),
-                    ref.codes()));
+            claims.add(capped.digest(visit("C-" + code, ComplianceFixture.untimed(code, ComplianceFixture.pt("PT-1")))
+                    .billed(List.of(new BilledLine(code, List.of("GP"), 5, Optional.empty())))));
         }
-        List<AcrossFinding> out = PatientHistory.check(claims, Map.of(), ref);
+        List<AcrossFinding> out = PatientHistory.check(claims, Map.of(), capped.ref());
         assertThat(of(out, "MW-A016")).singleElement().satisfies(f -> assertThat(f.finding().message())
                 .contains("bill 10 timed units together; payer capped allows 4 a day"));
         assertThat(of(out, "MW-A012")).isEmpty();

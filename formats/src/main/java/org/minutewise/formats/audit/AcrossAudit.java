@@ -98,8 +98,7 @@ public final class AcrossAudit {
             AuditDigest r = byVisit.get(af.visitId());
             if (!af.reported()) {
                 // Lines without KX the visit's own MW-B012 reports: KX exposure, but no finding of their own.
-                exposed.merge(af.visitId(), af, (a, b) -> new AcrossFinding(a.visitId(), a.finding(),
-                        a.exposedLines() + b.exposedLines(), a.exposedDollars().add(b.exposedDollars())));
+                exposed.merge(af.visitId(), af, AcrossAudit::summed);
                 continue;
             }
             rows.add(row(r, af.finding(), fileNames));
@@ -114,16 +113,20 @@ public final class AcrossAudit {
             }
             totals.finding(af.finding().ruleId(), af.finding().severity(), r.therapist(), r.digest().payer());
             if (af.finding().ruleId().equals(PatientHistory.DUPLICATE.id())) {
-                duplicates.merge(af.visitId(), af, (a, b) -> new AcrossFinding(a.visitId(), a.finding(),
-                        a.exposedLines() + b.exposedLines(), a.exposedDollars().add(b.exposedDollars())));
+                duplicates.merge(af.visitId(), af, AcrossAudit::summed);
             } else if (af.exposedLines() > 0) {
-                exposed.merge(af.visitId(), af, (a, b) -> new AcrossFinding(a.visitId(), a.finding(),
-                        a.exposedLines() + b.exposedLines(), a.exposedDollars().add(b.exposedDollars())));
+                exposed.merge(af.visitId(), af, AcrossAudit::summed);
             }
         }
         exposed.values().forEach(af -> totals.kxExposure(af.exposedLines(), af.exposedDollars()));
         duplicates.values().forEach(af -> totals.duplicate(af.exposedLines(), af.exposedDollars()));
         return rows;
+    }
+
+    /** Two findings' exposures of one visit added up (KX exposure, a duplicate claim's units and dollars). */
+    private static AcrossFinding summed(AcrossFinding a, AcrossFinding b) {
+        return new AcrossFinding(a.visitId(), a.finding(), a.exposedLines() + b.exposedLines(),
+                a.exposedDollars().add(b.exposedDollars()));
     }
 
     /** In the order the patient's checks read the visits ({@link PatientHistory#IN_TIME_ORDER}). */

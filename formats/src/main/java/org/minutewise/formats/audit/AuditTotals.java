@@ -517,15 +517,28 @@ public final class AuditTotals {
      * (the largest remainders get the cents left over), as a reader of the report's table expects.
      */
     private static void groups(ObjectNode into, TreeMap<String, Group> groups, boolean exact) {
-        Map<String, BigDecimal> over = new java.util.LinkedHashMap<>();
-        Map<String, BigDecimal> under = new java.util.LinkedHashMap<>();
-        groups.forEach((k, g) -> {
-            over.put(k, g.dollarsOver);
-            under.put(k, g.dollarsUnder);
-        });
-        Map<String, BigDecimal> o = exact ? over : apportioned(over);
-        Map<String, BigDecimal> u = exact ? under : apportioned(under);
-        groups.forEach((k, g) -> into.set(k, g.toJson(o.get(k), u.get(k), exact)));
+        if (exact) {
+            groups.forEach((k, g) -> into.set(k, g.toJson(true)));
+            return;
+        }
+        GroupDollars d = GroupDollars.of(groups);
+        groups.forEach((k, g) -> into.set(k, g.toJson(d.over().get(k), d.under().get(k), false)));
+    }
+
+    /**
+     * Each group's dollars over and under to the cent, apportioned so that each column adds up to its sum rounded
+     * ({@link #apportioned}): summary.json's groups and the report's tables.
+     */
+    record GroupDollars(Map<String, BigDecimal> over, Map<String, BigDecimal> under) {
+        static GroupDollars of(Map<String, Group> groups) {
+            Map<String, BigDecimal> over = new java.util.LinkedHashMap<>();
+            Map<String, BigDecimal> under = new java.util.LinkedHashMap<>();
+            groups.forEach((k, g) -> {
+                over.put(k, g.dollarsOver);
+                under.put(k, g.dollarsUnder);
+            });
+            return new GroupDollars(apportioned(over), apportioned(under));
+        }
     }
 
     /**

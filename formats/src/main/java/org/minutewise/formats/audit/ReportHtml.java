@@ -213,22 +213,15 @@ public final class ReportHtml {
                 + "<th class=\"n\">Block</th><th class=\"n\">Units billed</th><th class=\"n\">Units supported</th>"
                 + "<th class=\"n\">Est. $ over</th><th class=\"n\">Est. $ under</th></tr></thead>\n<tbody>\n");
         // Rounded so that the column of all groups adds up to the total (summary.json rounds them the same way).
-        Map<String, java.math.BigDecimal> exactOver = new java.util.LinkedHashMap<>();
-        Map<String, java.math.BigDecimal> exactUnder = new java.util.LinkedHashMap<>();
-        groups.forEach((k, g) -> {
-            exactOver.put(k, g.dollarsOver());
-            exactUnder.put(k, g.dollarsUnder());
-        });
-        Map<String, java.math.BigDecimal> over = AuditTotals.apportioned(exactOver);
-        Map<String, java.math.BigDecimal> under = AuditTotals.apportioned(exactUnder);
+        AuditTotals.GroupDollars dollars = AuditTotals.GroupDollars.of(groups);
         for (Map.Entry<String, AuditTotals.Group> e : top) {
             AuditTotals.Group g = e.getValue();
             h.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n\">").append(num(g.visits()))
                     .append("</td><td class=\"n\">").append(num(g.findings())).append("</td><td class=\"n\">")
                     .append(num(g.block())).append("</td><td class=\"n\">").append(num(g.unitsBilled()))
                     .append("</td><td class=\"n\">").append(num(g.unitsSupported())).append("</td><td class=\"n\">")
-                    .append(money(over.get(e.getKey()))).append("</td><td class=\"n\">")
-                    .append(money(under.get(e.getKey())))
+                    .append(money(dollars.over().get(e.getKey()))).append("</td><td class=\"n\">")
+                    .append(money(dollars.under().get(e.getKey())))
                     .append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
