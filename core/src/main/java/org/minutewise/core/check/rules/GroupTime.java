@@ -22,7 +22,9 @@ public final class GroupTime implements Rule {
             "Bill the group minutes once, as 97150; individual codes need their own one-on-one minutes.",
             "CMS Pub 100-02 ch. 15 §230 A; NCCI Policy Manual ch. XI §P", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-06: only an individual code's one-on-one minutes; minutes recorded under it as group "
-                    + "or supervised time are left out of its units (MW-U007, MW-G002, MW-G003)");
+                    + "or supervised time are left out of its units (MW-U007, MW-G002, MW-G003)")
+            .revised(3, "2026-12-06: when the two codes are an NCCI pair, the finding says so (MW-E002 reported the "
+                    + "same overlap as a second block)");
     public static final RuleInfo INDIVIDUAL_CODE_FOR_GROUP = new RuleInfo("MW-G002", Severity.BLOCK,
             "One-on-one code billed for group time",
             "Bill group time as 97150, or 92508 for group speech, language or voice treatment (one unit per "
@@ -94,20 +96,30 @@ public final class GroupTime implements Rule {
             if (info.group()) {
                 for (int j = 0; j < s.size(); j++) {
                     ServiceLine o = s.get(j);
-                    CodeInfo oi = ctx.codeAt(j);
-                    if (j == i || oi == null || !(oi.oneOnOne() || oi.constantAttendance())
-                            || o.mode().orElse(Mode.ONE_ON_ONE) != Mode.ONE_ON_ONE) {
+                    if (!besideIndividual(ctx, i, j)) {
                         continue; // recorded as group or supervised time: MW-U007, MW-G002 or MW-G003 says so
                     }
                     int shared = shared(l, o);
                     if (shared > 0) {
                         out.add(GROUP_BESIDE_INDIVIDUAL.finding(CheckContext.path(j), l.code() + " (group) and "
                                 + o.code() + " (individual) share " + shared + " documented minutes; the same "
-                                + "minutes cannot be both group and one-on-one."));
+                                + "minutes cannot be both group and one-on-one."
+                                + NcciPairs.sharedMinutesNote(ctx, l.code(), o.code())));
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Whether this rule weighs the minutes of a group line (i) and another line (j): j is an individual code's
+     * one-on-one time (group or supervised time recorded under it is MW-U007's, MW-G002's or MW-G003's).
+     */
+    static boolean besideIndividual(CheckContext ctx, int i, int j) {
+        CodeInfo gi = ctx.codeAt(i);
+        CodeInfo oi = ctx.codeAt(j);
+        return i != j && gi != null && gi.group() && oi != null && (oi.oneOnOne() || oi.constantAttendance())
+                && ctx.visit().services().get(j).mode().orElse(Mode.ONE_ON_ONE) == Mode.ONE_ON_ONE;
     }
 
     private static int shared(ServiceLine a, ServiceLine b) {

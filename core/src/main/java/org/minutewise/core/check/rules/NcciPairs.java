@@ -27,7 +27,10 @@ public final class NcciPairs implements Rule {
             "59 or an X modifier may be used only when the two services were done in different time intervals; "
                     + "correct the times or bill one of the codes.",
             "NCCI Policy Manual ch. XI §P; ch. I (modifier 59)", Citations.NCCI_MANUAL)
-            .revised(2, BY_REGION_CHANGE);
+            .revised(2, BY_REGION_CHANGE)
+            .revised(3, "2026-12-06: not when the overlapping minutes are already blocked as the same minutes under "
+                    + "two codes (MW-U003) or as group and individual time at once (MW-G001), whose finding names the "
+                    + "pair: one cause, one block");
     public static final RuleInfo NO_TIMES = new RuleInfo("MW-E003", Severity.WARN,
             "NCCI pair without times that show separate intervals",
             "Document start and end times for both services so the separate intervals (and 59/X) are supported.",
@@ -115,6 +118,55 @@ public final class NcciPairs implements Rule {
         return preferred.equals("59") ? "59 or an X modifier" : preferred + " (or 59)";
     }
 
+    /**
+     * Whether lines of the pair's two codes share minutes that MW-U003 (the same minutes under two codes) or MW-G001
+     * (group and individual time at once) already blocks: their finding names the pair, and the overlap is not
+     * reported a second time as MW-E002.
+     */
+    private static boolean overlapBlockedAsSameMinutes(CheckContext ctx, PtpEdit e) {
+        List<org.minutewise.core.model.ServiceLine> s = ctx.visit().services();
+        for (int i = 0; i < s.size(); i++) {
+            for (int j = 0; j < s.size(); j++) {
+                if (s.get(i).code().equals(e.column1()) && s.get(j).code().equals(e.column2())
+                        && overlap(s.get(i), s.get(j)) && (SameMinuteTwice.compares(ctx, i, j)
+                        || GroupTime.besideIndividual(ctx, i, j) || GroupTime.besideIndividual(ctx, j, i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlap(org.minutewise.core.model.ServiceLine a, org.minutewise.core.model.ServiceLine b) {
+        for (org.minutewise.core.model.Period p : a.periods()) {
+            for (org.minutewise.core.model.Period q : b.periods()) {
+                if (p.overlaps(q)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What MW-U003 or MW-G001 adds when the two codes whose minutes overlap are an NCCI pair whose times overlap
+     * (empty otherwise): the modifier that would bypass the pair cannot be used either.
+     */
+    static String sharedMinutesNote(CheckContext ctx, String a, String b) {
+        for (NcciAnalysis.Pair p : NcciAnalysis.of(ctx)) {
+            PtpEdit e = p.edit();
+            if (p.status() == NcciAnalysis.Status.OVERLAP && (e.column1().equals(a) && e.column2().equals(b)
+                    || e.column1().equals(b) && e.column2().equals(a))) {
+                return " They are also an NCCI pair (" + e.column1() + " column one, " + e.column2() + " column two): "
+                        + "done in the same minutes, they were not done in different time intervals, so "
+                        + distinctText(ctx.payer().distinctModifier()) + " cannot go on " + e.column2()
+                        + (ctx.ref().ptp().starter() ? " (Minutewise starter edit table: confirm against CMS's "
+                        + "current file)" : "") + ".";
+            }
+        }
+        return "";
+    }
+
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
         boolean starter = ctx.ref().ptp().starter();
@@ -127,9 +179,13 @@ public final class NcciPairs implements Rule {
                 case NOT_BYPASSABLE -> out.add(NOT_BYPASSABLE.finding(path, pair + " are an NCCI pair with modifier "
                         + "indicator 0: " + e.column2() + " is not payable beside " + e.column1()
                         + " on the same day, and no modifier can change that" + source + "."));
-                case OVERLAP -> out.add(OVERLAP.finding(path, pair + " are an NCCI pair, and their documented "
-                        + "times overlap, so they were not done in different time intervals: "
-                        + distinctText(ctx.payer().distinctModifier()) + " cannot be used" + source + "."));
+                case OVERLAP -> {
+                    if (!overlapBlockedAsSameMinutes(ctx, e)) {
+                        out.add(OVERLAP.finding(path, pair + " are an NCCI pair, and their documented times "
+                                + "overlap, so they were not done in different time intervals: "
+                                + distinctText(ctx.payer().distinctModifier()) + " cannot be used" + source + "."));
+                    }
+                }
                 case NO_TIMES -> out.add(NO_TIMES.finding(path, pair + " are an NCCI pair. Without start and "
                         + "end times for both, nothing shows they were done in different time intervals, so "
                         + "Minutewise did not add 59/X; " + e.column2() + " may be denied" + source + "."));

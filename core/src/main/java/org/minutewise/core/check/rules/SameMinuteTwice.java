@@ -26,7 +26,9 @@ public final class SameMinuteTwice implements Rule {
             .revised(2, "2026-12-05: group time (97150) beside an individual code in the same minutes is left to "
                     + "MW-G001, which reported the same minutes")
             .revised(3, "2026-12-05: two clinicians documenting the same minutes of one code is co-treatment "
-                    + "(MW-U004): the minutes are counted once instead of the claim being blocked");
+                    + "(MW-U004): the minutes are counted once instead of the claim being blocked")
+            .revised(4, "2026-12-06: two codes of an NCCI pair sharing minutes are said here, with the pair, once "
+                    + "(MW-E002 reported the same overlap as a second block)");
 
     /**
      * Two clinicians documented the same minutes of one code: they treated together. The units count each minute
@@ -60,21 +62,32 @@ public final class SameMinuteTwice implements Rule {
             // Periods of one line overlapping each other.
             for (int p = 0; p < a.periods().size(); p++) {
                 for (int q = p + 1; q < a.periods().size(); q++) {
-                    report(out, i, a, a.periods().get(p), i, a, a.periods().get(q));
+                    report(out, i, a, a.periods().get(p), i, a, a.periods().get(q), "");
                 }
             }
             for (int j = i + 1; j < s.size(); j++) {
                 ServiceLine b = s.get(j);
-                if (b.periods().isEmpty() || ctx.isSupervisedModalityAt(j) || groupBesideIndividual(ctx, i, j)) {
+                if (!compares(ctx, i, j)) {
                     continue;
                 }
+                String pair = NcciPairs.sharedMinutesNote(ctx, a.code(), b.code());
                 for (Period pa : a.periods()) {
                     for (Period pb : b.periods()) {
-                        report(out, i, a, pa, j, b, pb);
+                        report(out, i, a, pa, j, b, pb, pair);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Whether this rule weighs the minutes two lines share: both have times, neither is a supervised modality
+     * (which may share minutes), and they are not group time beside an individual code (MW-G001's).
+     */
+    static boolean compares(CheckContext ctx, int i, int j) {
+        List<ServiceLine> s = ctx.visit().services();
+        return !s.get(i).periods().isEmpty() && !s.get(j).periods().isEmpty() && !ctx.isSupervisedModalityAt(i)
+                && !ctx.isSupervisedModalityAt(j) && !groupBesideIndividual(ctx, i, j);
     }
 
     /**
@@ -88,7 +101,8 @@ public final class SameMinuteTwice implements Rule {
                 || b.group() && (a.oneOnOne() || a.constantAttendance()));
     }
 
-    private static void report(List<Finding> out, int i, ServiceLine a, Period pa, int j, ServiceLine b, Period pb) {
+    private static void report(List<Finding> out, int i, ServiceLine a, Period pa, int j, ServiceLine b, Period pb,
+                               String ncciPair) {
         int shared = pa.overlapMinutes(pb);
         if (shared == 0) {
             return;
@@ -114,7 +128,7 @@ public final class SameMinuteTwice implements Rule {
                     + " by the same clinician; the units here count them once, but the record says otherwise.";
         } else {
             what = a.code() + " (" + pa + ") and " + b.code() + " (" + pb + ") share " + shared + " minutes ("
-                    + both + "). The same minute may not be billed under two therapy codes.";
+                    + both + "). The same minute may not be billed under two therapy codes." + ncciPair;
         }
         out.add(INFO.finding(CheckContext.path(j), what));
     }

@@ -3,6 +3,7 @@ package org.minutewise.core.check.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.minutewise.core.check.ComplianceFixture.at;
 import static org.minutewise.core.check.ComplianceFixture.findings;
+import static org.minutewise.core.check.ComplianceFixture.group;
 import static org.minutewise.core.check.ComplianceFixture.ids;
 import static org.minutewise.core.check.ComplianceFixture.lines;
 import static org.minutewise.core.check.ComplianceFixture.minutes;
@@ -15,6 +16,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.ComplianceFixture;
+import org.minutewise.core.check.VisitChecker;
+import org.minutewise.core.edits.PtpEdit;
+import org.minutewise.core.edits.PtpTable;
 import org.minutewise.core.check.ComplianceFixture.Payer;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.Severity;
@@ -54,11 +59,51 @@ class NcciPairsTest {
         assertThat(f.path()).isEqualTo("services[code=97140]");
     }
 
+    /**
+     * One shared minute is the same interval: no 59/X (not MW-E004). The two codes' shared minute is MW-U003's block,
+     * which names the pair; MW-E002 does not block the same overlap a second time.
+     */
     @Test
-    void oneSharedMinuteIsTheSameIntervalE002NotE004() {
-        CheckResult r = check(pair("09:23", "09:46"));
+    void oneSharedMinuteIsTheSameIntervalBlockedOnceByU003NamingThePair() {
+        CheckResult alone = check(pair("09:23", "09:46"));
+        CheckResult all = ComplianceFixture.checker().check(pair("09:23", "09:46"));
 
-        assertThat(ids(r)).containsExactly("MW-E002");
+        assertThat(ids(alone)).isEmpty();
+        assertThat(ids(all)).contains("MW-U003").doesNotContain("MW-E002", "MW-E004");
+        assertThat(findings(all, "MW-U003")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("also an NCCI pair (97530 column one, 97140 column two)")
+                .contains("59 or an X modifier cannot go on 97140"));
+        assertThat(lines(all)).noneMatch(l -> l.contains("59") || l.contains("XU"));
+    }
+
+    /** Group time beside an individual code of a pair in the same minutes: MW-G001 blocks once, naming the pair. */
+    @Test
+    void groupAndIndividualPairInTheSameMinutesBlockedOnceByG001() {
+        CheckResult r = ComplianceFixture.checker().check(visit()
+                .service(group(at("97150", "09:00", "09:30", pt("T1"))))
+                .service(at("97110", "09:15", "09:40", pt("T1")))
+                .build());
+
+        assertThat(ids(r)).contains("MW-G001").doesNotContain("MW-E002", "MW-U003");
+        assertThat(findings(r, "MW-G001")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("also an NCCI pair (97150 column one, 97110 column two)"));
+    }
+
+    /**
+     * A supervised modality may share minutes (MW-U003 leaves it), so when it is one code of a pair whose times
+     * overlap, MW-E002 is the only block; MW-U003's message names no pair where the codes are not one.
+     */
+    @Test
+    void overlapNoOtherRuleBlocksIsE002() {
+        PtpTable withModality = new PtpTable("test", false, List.of(new PtpEdit("97140", "97012",
+                java.time.LocalDate.of(2020, 1, 1), java.util.Optional.empty(), 1)));
+        VisitChecker checker = new VisitChecker(ComplianceFixture.ref().withPtp(withModality));
+        CheckResult r = checker.check(visit()
+                .service(at("97140", "09:00", "09:24", pt("T1")))
+                .service(at("97012", "09:10", "09:25", pt("T1")))
+                .build());
+
+        assertThat(ids(r)).contains("MW-E002").doesNotContain("MW-U003");
         assertThat(findings(r, "MW-E002").get(0).blocks()).isTrue();
     }
 
