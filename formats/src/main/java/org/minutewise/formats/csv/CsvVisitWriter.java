@@ -174,6 +174,9 @@ public final class CsvVisitWriter {
         c.payerName().ifPresent(x -> out.add("payerName"));
         c.payerId().ifPresent(x -> out.add("payerId"));
         c.placeOfService().ifPresent(x -> out.add("placeOfService"));
+        c.claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
+        c.claimFrequency().ifPresent(x -> out.add("claimFrequency"));
+        c.payerClaimControlNumber().ifPresent(x -> out.add("payerClaimControlNumber"));
         return out;
     }
 }

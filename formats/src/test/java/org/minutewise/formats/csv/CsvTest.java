@@ -209,6 +209,23 @@ class CsvTest {
         assertThat(back.diagnoses()).isEqualTo(v.diagnoses());
     }
 
+    /**
+     * A replacement or void claim converted to CSV would be read back as an original: the layout has no column for
+     * the claim's frequency, its payer claim control number or its filing indicator, so the writer names them.
+     */
+    @Test
+    void theClaimsFrequencyIsNamedAsNotCarried() {
+        String csv = HEADER + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,24,09:00,09:24,T1,PT,,,,,\r\n";
+        Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(CsvVisitWriter.notCarried(v)).doesNotContain("claimFrequency");
+        Visit replacement = v.toBuilder().claimInfo(new org.minutewise.core.model.ClaimInfo(
+                org.minutewise.core.model.BillingProvider.NONE, Optional.empty(), Optional.empty(),
+                org.minutewise.core.model.Subscriber.NONE, Optional.empty(), Optional.of("MB"), Optional.of("7"),
+                Optional.of("ICN-1"))).build();
+        assertThat(CsvVisitWriter.notCarried(replacement))
+                .contains("claimFrequency", "payerClaimControlNumber", "claimFilingIndicator");
+    }
+
     /** Trailing empty fields are a spreadsheet's; values beyond the header, or a row swallowed by an open quote, are not. */
     @Test
     void extraFieldsAreRefusedUnlessEmpty() {
