@@ -307,7 +307,8 @@ final class ReadPass {
                 sink.add(in.format() == org.minutewise.formats.VisitFormat.X12 ? Spill.CLAIM : Spill.VISIT, r.line(),
                         v.id(), b, 0, b.length);
             } else {
-                sink.reject(r.line(), "", r.error().map(InputException::getMessage).orElse("unreadable visit"));
+                sink.reject(r.line(), r.visitId().orElse(""), r.error().map(InputException::getMessage)
+                        .orElse("unreadable visit"));
             }
         }
     }

@@ -104,7 +104,19 @@ final class ConvertCommand implements Callable<Integer> {
                 }
                 yield sb.toString();
             }
-            case FHIR -> VisitOutput.fhirVisits(visits, zone());
+            case FHIR -> {
+                java.util.Set<String> left = new java.util.LinkedHashSet<>();
+                visits.forEach(v -> org.minutewise.formats.fhir.FhirVisitWriter.notCarried(v, code -> {
+                    org.minutewise.core.codes.CodeInfo info = ref.codes().getOrNull(code);
+                    return info != null && info.timed();
+                }).forEach(f -> left.add(f.startsWith("services[") && visits.size() > 1 ? v.id() + " " + f : f)));
+                if (!left.isEmpty()) {
+                    spec.commandLine().getErr().println("minutewise: note: the FHIR mapping has no home for "
+                            + String.join(", ", left) + "; they are not in the output (convert to json to keep "
+                            + "them)");
+                }
+                yield VisitOutput.fhirVisits(visits, zone());
+            }
             case X12 -> {
                 // Checked as `check` does (today's date included, MW-P005): the claims are written as the caller
                 // asked, and a claim a finding blocks is said on stderr before it is sent.

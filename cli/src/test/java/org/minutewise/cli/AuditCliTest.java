@@ -208,6 +208,24 @@ final class AuditCliTest {
                 .isEqualTo(clm.get(m.get("visitId"))));
     }
 
+    /** A claim of an 837 that cannot be read is set aside under its claim id (CLM01), which the reader knew. */
+    @Test
+    void anUnreadable837ClaimIsRejectedUnderItsId() throws IOException {
+        Path edi = Path.of("..", "formats", "src", "test", "resources", "x12", "write", "batch-mixed.edi");
+        String text = Files.readString(edi);
+        assertThat(text).contains("DTP*472*D8*20260305~");
+        Path bad = tmp.resolve("bad-date.edi");
+        Files.writeString(bad, text.replaceFirst("DTP\\*472\\*D8\\*20260305~", "DTP*472*D8*20260231~"));
+        Path out = tmp.resolve("x12-bad");
+        Run a = run("audit", bad.toString(), "--out", out.toString());
+        assertThat(a.code()).isEqualTo(2);
+        List<Map<String, String>> rej = rows(out.resolve("rejected.csv"));
+        assertThat(rej).singleElement().satisfies(m -> {
+            assertThat(m.get("visitId")).isEqualTo("V-2002");
+            assertThat(m.get("reason")).contains("(DTP) element 3").contains("claim V-2002");
+        });
+    }
+
     @Test
     void usageErrorsAreOneLineAndExit2() throws IOException {
         Path data = tmp.resolve("d.csv");

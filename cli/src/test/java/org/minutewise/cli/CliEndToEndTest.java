@@ -262,6 +262,27 @@ final class CliEndToEndTest {
         assertThat(json.err).isEmpty();
     }
 
+    /**
+     * Converting to FHIR says which fields its mapping cannot carry: a replacement claim went out as an original,
+     * an ABN's GA was lost, without a word. A claim's billed units without minutes cannot be read back from FHIR.
+     */
+    @Test
+    void convertToFhirNamesWhatTheMappingCannotCarry() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode v = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+                .readTree(Files.readString(Repo.root().resolve("examples/claim-visit.json")));
+        v.put("claimFrequency", "7").put("payerClaimControlNumber", "PCN123").put("progressReport", true);
+        v.putObject("abn").put("given", true);
+        Run r = run("convert", "--out", "fhir", file("replacement.json", v.toString()).toString());
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.err).startsWith("minutewise: note: the FHIR mapping has no home for ").contains("claimFrequency")
+                .contains("payerClaimControlNumber").contains("progressReport").contains("abn");
+        Run plain = run("convert", "--out", "fhir", Repo.example("stroke-visit.json").toString());
+        assertThat(plain.err).doesNotContain("claimFrequency").doesNotContain("billed").doesNotContain("services[");
+        Path edi = Path.of("..", "formats", "src", "test", "resources", "x12", "write", "batch-mixed.edi");
+        Run claims = run("convert", "--out", "fhir", edi.toString());
+        assertThat(claims.err).contains("billed").contains("V-2001 services[1] (97110: no minutes or times");
+    }
+
     /** A path Minutewise cannot write is the caller's to fix: exit 2 naming it, not an internal error. */
     @Test
     void anUnwritableOutputPathIsBadInput() throws IOException {

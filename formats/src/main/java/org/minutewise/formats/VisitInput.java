@@ -27,14 +27,27 @@ public final class VisitInput {
      *             claim's CLM segment (X12 counts segments, not lines); 0 when not known
      * @param source where each part of a visit read from FHIR was in the input (finding expressions point there)
      * @param notes  what the FHIR reader left out of the visit, one line each
+     * @param claimId the visit's id as its input named it when the visit could not be read but its id could (an
+     *                837 claim's CLM01), so a rejected visit can still be named; empty otherwise
      */
     public record Result(Optional<Visit> visit, Optional<InputException> error, long line,
-                         org.minutewise.formats.fhir.SourceMap source, List<String> notes) {
+                         org.minutewise.formats.fhir.SourceMap source, List<String> notes, Optional<String> claimId) {
         public Result {
             Objects.requireNonNull(visit, "visit");
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(source, "source");
             notes = List.copyOf(notes);
+            Objects.requireNonNull(claimId, "claimId");
+        }
+
+        public Result(Optional<Visit> visit, Optional<InputException> error, long line,
+                      org.minutewise.formats.fhir.SourceMap source, List<String> notes) {
+            this(visit, error, line, source, notes, Optional.empty());
+        }
+
+        /** The visit's id: the visit's own, else the one its input named ({@link #claimId}). */
+        public Optional<String> visitId() {
+            return visit.isPresent() ? visit.map(Visit::id) : claimId;
         }
 
         public Result(Optional<Visit> visit, Optional<InputException> error, long line) {
@@ -93,7 +106,8 @@ public final class VisitInput {
     private static List<Result> x12(String text, ReferenceData ref) {
         List<Result> out = new ArrayList<>();
         for (X12ClaimReader.Result r : X12ClaimReader.read(text, DEFAULT_PAYER, ref)) {
-            out.add(new Result(r.visit(), r.error(), r.segment()));
+            out.add(new Result(r.visit(), r.error(), r.segment(), org.minutewise.formats.fhir.SourceMap.none(),
+                    List.of(), r.claimId()));
         }
         return out;
     }

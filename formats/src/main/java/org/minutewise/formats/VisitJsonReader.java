@@ -255,9 +255,9 @@ public final class VisitJsonReader {
         }
         // The 837's claim filing indicator (SBR09) as billed; without it the 837 writer goes by the payer profile.
         Optional<String> filing = optionalText(n, "claimFilingIndicator", "").map(String::toUpperCase);
-        if (filing.isPresent() && !filing.get().matches("[0-9A-Z]{1,2}")) {
-            throw new InputException("claimFilingIndicator", "expected a claim filing indicator code like MB, MC or "
-                    + "CI, got \"" + filing.get() + "\"");
+        if (filing.isPresent() && !ClaimInfo.FILING_INDICATORS.contains(filing.get())) {
+            throw new InputException("claimFilingIndicator", "expected a claim filing indicator code (837 SBR09) like "
+                    + "MB, MC, CI or BL, got \"" + filing.get() + "\"");
         }
         // A replacement (7) or void (8) of a claim already billed, and the payer's control number of that claim.
         Optional<String> frequency = optionalText(n, "claimFrequency", "");

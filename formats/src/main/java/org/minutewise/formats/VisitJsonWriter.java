@@ -30,7 +30,7 @@ public final class VisitJsonWriter {
         ObjectNode p = o.putObject("patient");
         v.patient().id().ifPresent(id -> p.put("id", id));
         v.patient().birthDate().ifPresent(d -> p.put("birthDate", d.toString()));
-        if (!v.patient().yearToDate().equals(YearToDate.NONE)) {
+        if (v.patient().yearToDateGiven()) { // a stated $0 too: it is not the same as none stated (MW-K007)
             p.set("yearToDate", buckets(v.patient().yearToDate()));
         }
         if (!v.patient().outsideSpend().equals(YearToDate.NONE)) {

@@ -64,6 +64,17 @@ final class VisitJsonReaderTest {
         Visit v = read(json(base + "'yearToDate':{'PT_SLP':3000,'OT':10},'outsideSpend':{'OT':5}}}"));
         assertThat(v.patient().yearToDate().ptSlp()).isEqualByComparingTo("3000");
         assertThat(v.patient().outsideSpend().ot()).isEqualByComparingTo("5");
+        // A stated $0 is written back (it differs from none stated: MW-K007), an absent one is not.
+        Visit zero = read(json(base + "'yearToDate':{'PT_SLP':0,'OT':0}}}"));
+        assertThat(zero.patient().yearToDateGiven()).isTrue();
+        assertThat(read(VisitJsonWriter.write(zero).toString()).patient().yearToDateGiven()).isTrue();
+        Visit none = read(json(base + "'birthDate':'1950-01-01'}}"));
+        // A claim filing indicator is one of the 837's codes (SBR09), not any two characters.
+        refused(json(base + "'birthDate':'1950-01-01'},'claimFilingIndicator':'QQ'}"))
+                .hasMessageStartingWith("claimFilingIndicator: expected a claim filing indicator code");
+        assertThat(read(json(base + "'birthDate':'1950-01-01'},'claimFilingIndicator':'mc'}")).claimInfo()
+                .claimFilingIndicator()).contains("MC");
+        assertThat(VisitJsonWriter.write(none).toString()).doesNotContain("yearToDate");
     }
 
     @Test

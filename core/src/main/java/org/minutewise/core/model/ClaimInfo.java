@@ -32,6 +32,15 @@ public record ClaimInfo(BillingProvider billingProvider, Optional<String> payerN
         Objects.requireNonNull(payerClaimControlNumber, "payerClaimControlNumber");
     }
 
+    /**
+     * The claim filing indicator codes of the 837 (X12 element 1032, 005010 SBR09): other non-federal programs,
+     * PPO, POS, EPO, indemnity, HMO Medicare risk, dental maintenance, automobile medical, Blue Cross Blue Shield,
+     * CHAMPUS (TRICARE), commercial, disability, Federal Employees Program, HMO, liability medical, Medicare Part A
+     * and Part B, Medicaid, other federal program, Title V, Veterans Affairs, workers' compensation, mutually defined.
+     */
+    public static final java.util.Set<String> FILING_INDICATORS = java.util.Set.of("11", "12", "13", "14", "15", "16",
+            "17", "AM", "BL", "CH", "CI", "DS", "FI", "HM", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC", "ZZ");
+
     /** An original claim whose filing indicator follows the payer profile. */
     public ClaimInfo(BillingProvider billingProvider, Optional<String> payerName, Optional<String> payerId,
                      Subscriber subscriber, Optional<String> placeOfService) {

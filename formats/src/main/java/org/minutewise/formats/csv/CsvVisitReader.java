@@ -430,15 +430,40 @@ public final class CsvVisitReader {
         b.progressReport(firstWith(rows, Row::progressReport).isPresent());
         List<ServiceLine> lines = new ArrayList<>();
         List<BilledLine> billed = new ArrayList<>();
+        Row previous = null;
         for (Row r : rows) {
-            Provider p = new Provider(r.providerId(), r.role(), Optional.empty(), r.supervisorId(), Optional.empty());
-            lines.add(new ServiceLine(r.code(), r.minutes(), r.period().map(List::of).orElse(List.of()), p, r.mode(),
-                    r.discipline(), r.billedUnits().isPresent() ? Optional.empty() : r.charge(), r.regions()));
+            if (previous != null && continues(previous, r)) {
+                // A further period of the line above (a line with several periods takes a row per period).
+                ServiceLine above = lines.get(lines.size() - 1);
+                List<Period> periods = new ArrayList<>(above.periods());
+                periods.add(r.period().get());
+                lines.set(lines.size() - 1, above.withPeriods(periods));
+            } else {
+                Provider p = new Provider(r.providerId(), r.role(), Optional.empty(), r.supervisorId(),
+                        Optional.empty());
+                lines.add(new ServiceLine(r.code(), r.minutes(), r.period().map(List::of).orElse(List.of()), p,
+                        r.mode(), r.discipline(), r.billedUnits().isPresent() ? Optional.empty() : r.charge(),
+                        r.regions()));
+            }
+            previous = r;
             if (r.billedUnits().isPresent()) {
                 billed.add(new BilledLine(r.code(), r.billedModifiers(), r.billedUnits().getAsInt(), r.charge()));
             }
         }
         return b.services(lines).billed(billed).build();
+    }
+
+    /**
+     * Whether a row is a further period of the line on the row above, as {@link CsvVisitWriter} writes a line with
+     * several periods: the same code, clinician, mode, plan and regions, both with times, and nothing of a line of
+     * its own on it (no minutes, no line charge; a billed line on it is read as billed either way).
+     */
+    private static boolean continues(Row above, Row r) {
+        return r.period().isPresent() && above.period().isPresent() && r.minutes().isEmpty()
+                && (r.charge().isEmpty() || r.billedUnits().isPresent()) && r.code().equals(above.code())
+                && r.providerId().equals(above.providerId()) && r.role() == above.role()
+                && r.mode().equals(above.mode()) && r.supervisorId().equals(above.supervisorId())
+                && r.discipline().equals(above.discipline()) && r.regions().equals(above.regions());
     }
 
     /** Groups rows by visit id, in order of first appearance (for inputs that fit in memory). */

@@ -49,7 +49,7 @@ public final class CsvVisitWriter {
                 row(sb, v, first, l.code(), minutes, per == null ? "" : per.start().toString(),
                         per == null ? "" : per.end().toString(), l.provider().id().orElse(""),
                         l.provider().role().name(), l.mode().map(m -> m.wire()).orElse(""), billed,
-                        billed == null ? l.charge().map(Object::toString).orElse("") : "",
+                        billed == null && p == 0 ? l.charge().map(CsvVisitWriter::amount).orElse("") : "",
                         l.provider().supervisorId().orElse(""), l.discipline().map(Enum::name).orElse(""),
                         regions(l));
                 first = false;
@@ -62,6 +62,11 @@ public final class CsvVisitWriter {
             }
         }
         return sb.toString();
+    }
+
+    /** An amount as dollars and cents (70.00, never 7E+1 or 70.0). */
+    static String amount(java.math.BigDecimal a) {
+        return a.scale() <= 2 ? a.setScale(2).toPlainString() : a.toPlainString();
     }
 
     private static String regions(ServiceLine l) {
@@ -108,7 +113,7 @@ public final class CsvVisitWriter {
         f.add(mode);
         f.add(billed == null ? "" : String.valueOf(billed.units()));
         f.add(billed == null ? "" : String.join(";", billed.modifiers()));
-        f.add(billed == null ? lineCharge : billed.charge().map(Object::toString).orElse(""));
+        f.add(billed == null ? lineCharge : billed.charge().map(CsvVisitWriter::amount).orElse(""));
         f.add(first ? v.note().orElse("") : "");
         f.add(first ? v.totalTreatmentMinutes().stream().mapToObj(String::valueOf).findFirst().orElse("") : "");
         f.add(supervisor);
@@ -139,7 +144,7 @@ public final class CsvVisitWriter {
         if (v.patient().birthDate().isPresent()) {
             out.add("patient.birthDate");
         }
-        if (v.patient().yearToDate().ptSlp().signum() != 0 || v.patient().yearToDate().ot().signum() != 0) {
+        if (v.patient().yearToDateGiven()) { // a stated $0 too (MW-K007 tells it from none stated)
             out.add("patient.yearToDate");
         }
         if (v.patient().outsideSpend().ptSlp().signum() != 0 || v.patient().outsideSpend().ot().signum() != 0) {

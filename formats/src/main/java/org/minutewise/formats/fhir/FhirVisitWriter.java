@@ -45,6 +45,51 @@ public final class FhirVisitWriter {
     }
 
     /** The Bundle as pretty-printed FHIR JSON, times in UTC. */
+    /**
+     * The fields of a visit the FHIR mapping has no home for, by their visit JSON names (empty when it carries
+     * everything the visit holds): a conversion to FHIR says what it leaves behind rather than drop it silently.
+     * A timed service with neither minutes nor times (an 837's billed units) is named too: the FHIR input needs one.
+     *
+     * @param timed whether a code is timed (the code catalog's)
+     */
+    public static java.util.Set<String> notCarried(Visit v, java.util.function.Predicate<String> timed) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (v.patient().yearToDateGiven()) {
+            out.add("patient.yearToDate");
+        }
+        if (v.patient().outsideSpend().ptSlp().signum() != 0 || v.patient().outsideSpend().ot().signum() != 0) {
+            out.add("patient.outsideSpend");
+        }
+        v.previousNote().ifPresent(x -> out.add("previousNote"));
+        v.abn().ifPresent(x -> out.add("abn"));
+        v.authorization().ifPresent(x -> out.add("authorization"));
+        if (!v.overrides().isEmpty()) {
+            out.add("overrides");
+        }
+        if (v.purpose() != org.minutewise.core.model.Purpose.REHABILITATIVE) {
+            out.add("purpose");
+        }
+        v.locality().ifPresent(x -> out.add("locality"));
+        if (v.progressReport()) {
+            out.add("progressReport");
+        }
+        if (!v.billed().isEmpty()) {
+            out.add("billed");
+        }
+        org.minutewise.core.model.ClaimInfo c = v.claimInfo();
+        c.claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
+        c.claimFrequency().ifPresent(x -> out.add("claimFrequency"));
+        c.payerClaimControlNumber().ifPresent(x -> out.add("payerClaimControlNumber"));
+        for (int i = 0; i < v.services().size(); i++) {
+            org.minutewise.core.model.ServiceLine l = v.services().get(i);
+            if (!l.hasTime() && timed.test(l.code())) {
+                out.add("services[" + i + "] (" + l.code() + ": no minutes or times, which FHIR input needs for a "
+                        + "timed code)");
+            }
+        }
+        return out;
+    }
+
     public static String write(Visit v) {
         return write(v, ZoneOffset.UTC);
     }

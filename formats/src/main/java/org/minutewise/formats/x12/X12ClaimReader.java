@@ -528,6 +528,11 @@ public final class X12ClaimReader {
                     // The subscriber's own (2000B), not another payer's of the claim (loop 2320).
                     if (hlLevel == 22 && "2000".equals(loop)) {
                         subscriber.filing = seg.get(9);
+                        if (!subscriber.filing.isEmpty()
+                                && !org.minutewise.core.model.ClaimInfo.FILING_INDICATORS.contains(subscriber.filing)) {
+                            problem(seg.at(9), "not a claim filing indicator code (MB Medicare Part B, MC Medicaid, "
+                                    + "CI commercial, BL Blue Cross Blue Shield, ...): \"" + subscriber.filing + "\"");
+                        }
                     }
                 }
                 case "CLM" -> clm();

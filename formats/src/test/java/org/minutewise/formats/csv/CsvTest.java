@@ -210,6 +210,36 @@ class CsvTest {
     }
 
     /**
+     * A line with several periods takes a row per period and is read back as one line: its minutes once, its
+     * charge once (it was written on every row and read as a second line: twice the charge, and the first row's
+     * minutes against its one period), amounts as dollars and cents.
+     */
+    @Test
+    void aLineWithSeveralPeriodsIsReadBackAsOneLine() {
+        String csv = HEADER
+                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,24,09:00,09:12,T1,PT,,,,70.00,\r\n"
+                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,,09:30,09:42,T1,PT,,,,,\r\n"
+                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,,09:42,09:50,T1,PT,,,,,\r\n"
+                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,,09:50,09:58,A1,PTA,,,,,\r\n";
+        Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(v.services()).hasSize(3);
+        assertThat(v.services().get(0).periods()).hasSize(2);
+        assertThat(v.services().get(0).statedMinutes()).hasValue(24);
+        assertThat(v.services().get(0).charge()).hasValue(new java.math.BigDecimal("70.00"));
+
+        org.minutewise.core.model.ServiceLine l = v.services().get(0);
+        Visit asJson = v.toBuilder().services(List.of(new org.minutewise.core.model.ServiceLine(l.code(),
+                l.statedMinutes(), l.periods(), l.provider(), l.mode(), l.discipline(),
+                Optional.of(new java.math.BigDecimal("7E+1")), l.regions()))).build();
+        String written = CsvVisitWriter.header() + CsvVisitWriter.rows(asJson);
+        assertThat(written).contains(",70.00,").doesNotContain("7E+1");
+        Visit back = VisitInput.read(written, VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(back.services()).hasSize(1);
+        assertThat(back.services().get(0).periods()).isEqualTo(v.services().get(0).periods());
+        assertThat(back.services().get(0).charge()).hasValue(new java.math.BigDecimal("70.00"));
+    }
+
+    /**
      * A replacement or void claim converted to CSV would be read back as an original: the layout has no column for
      * the claim's frequency, its payer claim control number or its filing indicator, so the writer names them.
      */

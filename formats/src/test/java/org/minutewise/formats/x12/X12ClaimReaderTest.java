@@ -59,6 +59,11 @@ class X12ClaimReaderTest {
         assertThat(X12ClaimReader.read(sample().replace("SBR*P*18*******MB~", "SBR*P*18*******ZZ~"), "commercial",
                 X12Fixtures.REF).get(0).visit().orElseThrow().payer()).isEqualTo("commercial");
         assertThat(payerOf(institutional())).isEqualTo("commercial");
+        // A code that is no claim filing indicator at all is the claim's error, named by segment and element.
+        List<X12ClaimReader.Result> qq = X12ClaimReader.read(sample().replace("SBR*P*18*******MB~",
+                "SBR*P*18*******QQ~"), "medicare", X12Fixtures.REF);
+        assertThat(qq).singleElement().satisfies(r -> assertThat(r.error().orElseThrow().getMessage())
+                .contains("(SBR) element 9").contains("not a claim filing indicator code").contains("\"QQ\""));
         // Another payer of the claim (loop 2320, Medicaid second) does not change the subscriber's own payer.
         String second = sample().replace("LX*1~", "SBR*S*18*******MC~\nNM1*IL*1*Doe*Jane****MI*X1~\n"
                 + "NM1*PR*2*Medicaid*****PI*MCD1~\nLX*1~").replace("SE*30*0001~", "SE*33*0001~");
