@@ -120,7 +120,8 @@ final class CheckCommand implements Callable<Integer> {
         // One visit prints as one object; a JSON array or JSON Lines, or several visits, as an array.
         boolean single = read.size() == 1 && inFormat != VisitFormat.JSONL
                 && !(inFormat == VisitFormat.JSON && text.stripLeading().startsWith("["));
-        if (single && bad == 1) {
+        // A FHIR client is answered in FHIR even then: an OperationOutcome whose invalid issue names the place.
+        if (single && bad == 1 && !outFormat.equals("fhir")) {
             return Main.BAD_INPUT;
         }
         String rendered = switch (outFormat) {

@@ -510,6 +510,22 @@ final class CliEndToEndTest {
                 dir.resolve("two-encounters-one-bad.fhir.json").toString());
         assertThat(two.code).isEqualTo(2);
         assertThat(two.out).contains("\"code\": \"invalid\"");
+        // One Encounter that cannot be read is answered in FHIR too (it was an empty answer), still exit 2.
+        Path bad = Path.of(tmp.toString(), "bad-minutes.json");
+        Run lone = run("check", "--out", "fhir", writeBad(bad).toString());
+        assertThat(lone.code).isEqualTo(2);
+        assertThat(lone.out).contains("\"resourceType\": \"OperationOutcome\"").contains("\"code\": \"invalid\"");
+        assertThat(lone.err).contains("services[0].minutes");
+    }
+
+    private static Path writeBad(Path p) {
+        try {
+            return Files.writeString(p, "{\"id\":\"V-9\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\","
+                    + "\"planOfCare\":\"PT\",\"services\":[{\"code\":\"97112\",\"minutes\":-5,"
+                    + "\"provider\":{\"role\":\"PT\"}}]}");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
