@@ -128,7 +128,10 @@ final class CheckCommand implements Callable<Integer> {
             case "json" -> renderJson(results, single);
             case "csv" -> VisitOutput.csv(results);
             case "fhir" -> org.minutewise.formats.fhir.FhirClaimWriter.writeAll(fhirEntries) + "\n";
-            case "x12" -> VisitOutput.x12(results, x12Sender, x12Receiver, x12Control, x12Created());
+            case "x12" -> {
+                VisitOutput.x12Notes(results).forEach(n -> err.println("minutewise: note: " + n));
+                yield VisitOutput.x12(results, x12Sender, x12Receiver, x12Control, x12Created());
+            }
             default -> renderText(results);
         };
         InputFiles.write(rendered, output, spec.commandLine().getOut());

@@ -131,6 +131,8 @@ final class ConvertCommand implements Callable<Integer> {
                                 + "); see check --json before it is sent");
                     }
                 }
+                VisitOutput.x12Notes(checked).forEach(n -> spec.commandLine().getErr().println("minutewise: note: "
+                        + n));
                 yield VisitOutput.x12(checked, "MINUTEWISE", "RECEIVER", 1,
                         LocalDateTime.now().withSecond(0).withNano(0));
             }

@@ -283,6 +283,19 @@ final class CliEndToEndTest {
         assertThat(claims.err).contains("billed").contains("V-2001 services[1] (97110: no minutes or times");
     }
 
+    /** An 837 of a visit whose id is over CLM01's 20 characters is written, with a note that it may be cut. */
+    @Test
+    void aClaimIdOver20CharactersIsSaidWhenWritingAn837() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode v = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+                .readTree(Files.readString(Repo.root().resolve("examples/claim-visit.json")));
+        v.put("id", "VISIT-2026-03-02-000012345");
+        Run r = run("convert", "--out", "x12", file("long-id.json", v.toString()).toString());
+        assertThat(r.out).contains("CLM*VISIT-2026-03-02-000012345*");
+        assertThat(r.err).contains("minutewise: note: visit VISIT-2026-03-02-000012345: its id is 26 characters");
+        Run shortId = run("convert", "--out", "x12", Repo.root().resolve("examples/claim-visit.json").toString());
+        assertThat(shortId.err).doesNotContain("characters");
+    }
+
     /** A path Minutewise cannot write is the caller's to fix: exit 2 naming it, not an internal error. */
     @Test
     void anUnwritableOutputPathIsBadInput() throws IOException {

@@ -81,6 +81,23 @@ public final class VisitOutput {
     }
 
     /**
+     * What a caller should hear before sending an 837 of these visits: a claim id (CLM01) over 20 characters, of
+     * which the 837P and 837I implementation guides ask receivers to keep only 20 (the 835 may come back under a
+     * shortened id). One line each.
+     */
+    public static List<String> x12Notes(List<CheckResult> results) {
+        List<String> out = new java.util.ArrayList<>();
+        for (CheckResult r : results) {
+            String id = r.visit().id();
+            if (id.length() > 20) {
+                out.add("visit " + id + ": its id is " + id.length() + " characters; an 837's receiver need keep "
+                        + "only 20 of the claim id (CLM01), so the remittance may not match it");
+            }
+        }
+        return out;
+    }
+
+    /**
      * An X12 interchange: 837P for professional settings, 837I for institutional ones (two groups when a batch
      * mixes them). Missing claim data is an {@link InputException} naming the field and the visit.
      */
