@@ -199,7 +199,7 @@ public final class Audit {
 
     /** The header row of a CSV input, validated before any work starts (a bad header is a usage error). */
     private List<String> header(Input in) throws IOException {
-        try (InputStream is = in.open(new AtomicLong());
+        try (InputStream is = in.openUpToDamage();
              CsvRecordReader r = new CsvRecordReader(new InputStreamReader(new BufferedInputStream(is),
                      StandardCharsets.UTF_8))) {
             CsvRecordReader.Record h = r.next();

@@ -86,14 +86,19 @@ final class CheckPass {
         }
 
         void reject(Spill.Rec r, String reason) {
+            reject(r, reason, 1);
+        }
+
+        /** A record set aside that holds {@code rows} service lines (a whole visit read: its lines count). */
+        void reject(Spill.Rec r, String reason, int rows) {
             setAside(r, reason);
-            totals.rejected(1);
+            totals.rejected(rows);
         }
 
         /** A claim a later claim replaced or voided, or the void: set aside, but not bad input. */
-        void replacedOrVoided(Spill.Rec r, String reason) {
+        void replacedOrVoided(Spill.Rec r, String reason, int rows) {
             setAside(r, reason);
-            totals.replacedOrVoided(1);
+            totals.replacedOrVoided(rows);
         }
 
         private void setAside(Spill.Rec r, String reason) {
@@ -274,7 +279,7 @@ final class CheckPass {
         if (occurrences.size() > 1) {
             String why = VisitAudit.comesMoreThanOnce(first.visitId(), occurrences);
             for (Spill.Rec r : recs) {
-                parts.reject(r, why);
+                parts.reject(r, why, rows(r, all));
             }
             return;
         }
@@ -314,6 +319,26 @@ final class CheckPass {
      * nothing, when several records cannot be read as one claim and its corrections (two originals, or one that
      * cannot be read): the caller sets them all aside as a visit that comes more than once.
      */
+    /**
+     * The input rows a record stands for, as {@code read} counts them: a CSV row is one; a visit read whole (JSON,
+     * JSON Lines, FHIR, an 837 claim) counts its service lines, and 1 when it cannot be read.
+     */
+    private int rows(Spill.Rec r, byte[] all) {
+        if (r.kind() == Spill.CSV) {
+            return 1;
+        }
+        try {
+            VisitJsonReader reader = new VisitJsonReader(ref);
+            return lines(reader.read(reader.parse(r.text(all))));
+        } catch (InputException e) {
+            return 1;
+        }
+    }
+
+    private static int lines(Visit v) {
+        return Math.max(1, v.services().size());
+    }
+
     private boolean inForce(List<Spill.Rec> recs, byte[] all, Parts parts) throws IOException {
         VisitJsonReader reader = new VisitJsonReader(ref);
         Map<Spill.Rec, Visit> read = new java.util.IdentityHashMap<>(recs.size());
@@ -337,7 +362,7 @@ final class CheckPass {
             return false;
         }
         for (VisitAudit.Rejected<Spill.Rec> x : in.get().setAside()) {
-            parts.replacedOrVoided(x.row(), x.reason());
+            parts.replacedOrVoided(x.row(), x.reason(), lines(read.get(x.row())));
         }
         if (in.get().row().isPresent()) {
             Spill.Rec r = in.get().row().get();
@@ -357,7 +382,7 @@ final class CheckPass {
                 first.kind() == Spill.CLAIM);
         if (out.failed()) {
             for (Spill.Rec rec : recs) {
-                parts.reject(rec, out.failure().get());
+                parts.reject(rec, out.failure().get(), rec.kind() == Spill.CSV ? 1 : rows);
             }
             return;
         }

@@ -38,7 +38,7 @@ record Input(String name, Path path, VisitFormat format, boolean gzip, long size
                 raw.mark(2);
                 gz = raw.read() == 0x1f && raw.read() == 0x8b;
                 raw.reset();
-                try (InputStream in = gz ? new GZIPInputStream(raw) : raw) {
+                try (InputStream in = gz ? new UpToDamage(new GZIPInputStream(raw)) : raw) {
                     head = in.readNBytes(8192);
                 }
             }
@@ -74,6 +74,44 @@ record Input(String name, Path path, VisitFormat format, boolean gzip, long size
     InputStream open(AtomicLong counter) throws IOException {
         InputStream raw = new CountingInputStream(Files.newInputStream(path), counter);
         return gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+    }
+
+    /**
+     * The decompressed content up to where a gzip file cut short or damaged stops (there it ends, quietly): for a
+     * look at its first records (the format, the CSV header) before the pass that reads it all and reports the
+     * damage. A small file cut short was lost whole: the first look read past the damage and failed.
+     */
+    InputStream openUpToDamage() throws IOException {
+        InputStream in = open(new AtomicLong());
+        return gzip ? new UpToDamage(in) : in;
+    }
+
+    /** Ends the stream where the gzip data ends early or is damaged, keeping every byte before it. */
+    private static final class UpToDamage extends FilterInputStream {
+        private boolean damaged;
+
+        UpToDamage(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (damaged) {
+                return -1;
+            }
+            try {
+                return super.read(b, off, len);
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                damaged = true;
+                return -1;
+            }
+        }
     }
 
     /** Whole-file formats are read into memory; a file too large is refused (split it, or use JSON Lines). */

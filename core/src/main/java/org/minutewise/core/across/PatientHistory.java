@@ -83,7 +83,9 @@ public final class PatientHistory {
                     + "threshold was not reached")
             .revised(5, KX_DAY_ORDER)
             .revised(6, "2026-12-06: not on a line whose KX the visit's own stated expenses already find not needed "
-                    + "(its MW-B006 reports it)");
+                    + "(its MW-B006 reports it)")
+            .revised(7, "2026-12-06: also on the visit that passes the threshold, for a line billed with KX before "
+                    + "the line whose amount passes it (KX goes on that line and the later ones)");
     public static final RuleInfo COPIED_NOTE = new RuleInfo("MW-A005", Severity.WARN,
             "The same note text on several visits",
             "Document each visit on its own: what was done, the patient's response and the progression; a cloned "
@@ -488,8 +490,11 @@ public final class PatientHistory {
                     }
                 }
                 String label = bucket.equals("OT") ? "OT" : "PT and SLP";
+                // KX too early: on a visit that does not reach the threshold, or before the line that passes it. Not
+                // when a line of the bucket so far had no price: the count is then a floor.
+                boolean earlyKx = !early.isEmpty() && !unpriced.contains(bucket);
                 // Built only when a finding fires: this runs for every visit of a batch audit.
-                String money = missing.isEmpty() && (early.isEmpty() || needs) ? "" : Money.of(before)
+                String money = missing.isEmpty() && !earlyKx ? "" : Money.of(before)
                         + " before this visit, " + Money.of(after) + " after it; the threshold is " + Money.of(threshold);
                 if (!missing.isEmpty()) {
                     out.add(new AcrossFinding(v.visitId(), KX_CROSSING.finding("claimLines", "Counting the "
@@ -501,11 +506,19 @@ public final class PatientHistory {
                     out.add(new AcrossFinding(v.visitId(), KX_CROSSING.finding("claimLines", "The visit's own "
                             + "MW-B012 reports the missing KX."), exposedLines, exposed, List.of(), false));
                 }
-                if (!early.isEmpty() && !needs && !unpriced.contains(bucket)) {
+                if (earlyKx) {
+                    String passing = "";
+                    for (int i = 0; i < n && passing.isEmpty(); i++) {
+                        if (counted[i] && past[i]) {
+                            passing = v.lines().get(i).code();
+                        }
+                    }
                     out.add(new AcrossFinding(v.visitId(), KX_EARLY.finding("claimLines", "Counting the patient's "
                             + "visits of " + v.date().getYear() + " in date order, the " + label + " expenses are "
                             + money + ", yet " + codes(early) + (early.size() == 1 ? " carries" : " carry")
-                            + " KX."), 0, BigDecimal.ZERO, early));
+                            + " KX" + (needs ? ", billed before " + passing + ", the line whose amount passes the "
+                            + "threshold: KX goes on that line and the later ones" : "") + "."), 0, BigDecimal.ZERO,
+                            early));
                 }
                 running.put(bucket, after);
             }

@@ -110,8 +110,12 @@ public final class TherapistVolume {
             }
             boolean pattern = counted == 0 || under * 2 > counted;
             if (u >= MIN_UNITS && t.minutesPerUnit() < 15.0 && pattern) {
-                // Cut (not rounded) to two decimals, so an average just under 15 never reads as 15.
-                double perUnit = Math.floor(t.minutesPerUnit() * 100) / 100;
+                // Rounded to cents of a minute (345 / 26 = 13.269 reads 13.27), but an average just under 15 is cut
+                // to 14.99: it never reads as 15.
+                double perUnit = Math.round(t.minutesPerUnit() * 100) / 100.0;
+                if (perUnit >= 15.0) {
+                    perUnit = Math.floor(t.minutesPerUnit() * 100) / 100;
+                }
                 out.add(LOW_MINUTES_PER_UNIT.finding("provider=" + t.providerId(), String.format(Locale.ROOT,
                         "Therapist %s billed %s timed units for %d timed minutes over %d visits: %.2f minutes per "
                                 + "unit on average, under 15.", t.providerId(), units(t.units()), t.minutes(),

@@ -386,6 +386,37 @@ class PatientHistoryTest {
                 .isEmpty();
     }
 
+    /**
+     * On the visit that passes the threshold, KX on a line billed before the line whose amount passes it is early
+     * (MW-A004): the audit reported only KX on visits that stay under (an auditor's review: 23 visits of 104.54
+     * reach 2,404.42; the 24th's 97530 adds 60.12 to 2,464.54, its 97110 passes 2,480.00).
+     */
+    @Test
+    void kxOnALineBeforeTheOneThatPassesTheThresholdIsEarlyA004() {
+        List<VisitDigest> vs = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            vs.add(visit(String.format("V%02d", i), START.plusDays(i), i == 0, "104.54", false, 0));
+        }
+        VisitDigest.Line first = new VisitDigest.Line("97530", List.of("GP", "KX"), 2, "PT_SLP",
+                new BigDecimal("60.12"));
+        VisitDigest.Line second = new VisitDigest.Line("97110", List.of("GP", "KX"), 2, "PT_SLP",
+                new BigDecimal("44.42"));
+        vs.add(new VisitDigest("V23", "P1", START.plusDays(23), "medicare", true, false, 0, 0, false,
+                List.of(first, second), List.of()));
+        List<AcrossFinding> out = check(vs);
+        assertThat(ids(out, "MW-A004")).containsExactly("V23");
+        assertThat(ids(out, "MW-A003")).isEmpty();
+        assertThat(out).filteredOn(f -> f.finding().ruleId().equals("MW-A004")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("$2,404.42 before this visit")
+                        .contains("97530 carries KX, billed before 97110, the line whose amount passes"));
+        // KX on the passing line alone is right: nothing.
+        vs.set(23, new VisitDigest("V23", "P1", START.plusDays(23), "medicare", true, false, 0, 0, false,
+                List.of(new VisitDigest.Line("97530", List.of("GP"), 2, "PT_SLP", new BigDecimal("60.12")), second),
+                List.of()));
+        assertThat(ids(check(vs), "MW-A004")).isEmpty();
+        assertThat(ids(check(vs), "MW-A003")).isEmpty();
+    }
+
     private static VisitDigest lines(String id, LocalDate date, VisitDigest.Line... lines) {
         return new VisitDigest(id, "P1", date, "medicare", true, false, 0, 0, false, List.of(lines), List.of());
     }

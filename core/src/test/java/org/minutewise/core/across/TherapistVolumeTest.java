@@ -71,11 +71,21 @@ class TherapistVolumeTest {
 
     @Test
     void anAverageJustUnderFifteenNeverReadsAsFifteen() {
-        // 1,871 units for 28,022 minutes is 14.977 minutes a unit: said as 14.97, not rounded up to 15.0.
+        // 1,871 units for 28,022 minutes is 14.977 minutes a unit: rounded, 14.98.
         Map<String, long[]> mv = new HashMap<>(Map.of("T1", new long[] {28022, 633}));
         Map<String, double[]> u = new HashMap<>(Map.of("T1", new double[] {1871}));
         assertThat(TherapistVolume.check(mv, u)).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("14.97 minutes per unit").contains("1871 timed units"));
+                .satisfies(f -> assertThat(f.message()).contains("14.98 minutes per unit").contains("1871 timed units"));
+        // 2,000 units for 29,991 minutes is 14.9955: cut to 14.99, never rounded up to 15.00.
+        mv = new HashMap<>(Map.of("T1", new long[] {29991, 700}));
+        u = new HashMap<>(Map.of("T1", new double[] {2000}));
+        assertThat(TherapistVolume.check(mv, u)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("14.99 minutes per unit"));
+        // Elsewhere rounded, not cut: 345 minutes for 26 units is 13.269, said 13.27 (an auditor's review).
+        mv = new HashMap<>(Map.of("T1", new long[] {345, 13}));
+        u = new HashMap<>(Map.of("T1", new double[] {26}));
+        assertThat(TherapistVolume.check(mv, u)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("13.27 minutes per unit"));
     }
 
     /**

@@ -311,7 +311,8 @@ public final class ReportHtml {
         card(h, "lines without KX", num(t.kxLines()), "");
         card(h, "est. allowed dollars at risk", money(t.kxDollars()), "");
         h.append("</div>\n<p class=\"note\">Counting each Medicare patient's visits of the year in date order, lines "
-                + "billed without KX once the patient's therapy expenses passed the KX threshold (finding MW-A003): "
+                + "billed without KX once the patient's therapy expenses passed the KX threshold (finding MW-A003, "
+                + "or the visit's own MW-B012 when the visit stated the expenses before it): "
                 + "Medicare denies them. Dollars are the fee-schedule allowed amounts of those lines (an estimate)."
                 + "</p>\n</section>\n");
     }

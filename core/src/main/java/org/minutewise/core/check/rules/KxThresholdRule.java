@@ -161,13 +161,16 @@ public final class KxThresholdRule implements Rule {
                         + " expenses reach the " + Money.of(b.targetedReview()) + " targeted medical review amount ("
                         + money(ctx, b) + ")."));
             }
+            // About the unpriced code's lines when there is one (an OT's code on a visit a PT opened is the OT's).
+            String unpricedPath = b.unpriced().size() == 1 ? "services[code=" + b.unpriced().get(0) + "]"
+                    : "claimLines";
             if (!b.unpriced().isEmpty() && (claim.estimate().available() || !claim.estimate().unpriced().isEmpty())) {
-                out.add(UNPRICED.finding("claimLines", "No RVUs are loaded for " + String.join(", ", b.unpriced())
+                out.add(UNPRICED.finding(unpricedPath, "No RVUs are loaded for " + String.join(", ", b.unpriced())
                         + (b.unpriced().size() == 1 ? ", so its amount is" : ", so their amounts are")
                         + " not counted toward the " + bucket + " KX threshold."));
             } else if (!b.unpriced().isEmpty()) {
                 // No estimate at all (no conversion factor for the year, an unknown locality): say why.
-                out.add(UNPRICED.finding("claimLines", "The amounts of " + String.join(", ", b.unpriced())
+                out.add(UNPRICED.finding(unpricedPath, "The amounts of " + String.join(", ", b.unpriced())
                         + " are not counted toward the " + bucket + " KX threshold: the lines cannot be priced. "
                         + claim.estimate().reason(), "Check whether this visit's amounts take the patient past the "
                         + "threshold, and add KX by hand if they do; a year without a conversion factor in Minutewise's "
