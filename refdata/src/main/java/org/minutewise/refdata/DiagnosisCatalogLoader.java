@@ -7,12 +7,15 @@ import org.minutewise.core.codes.DiagnosisCatalog;
 import org.minutewise.core.codes.DiagnosisCategory;
 
 /**
- * Reads icd10-categories.csv (category,title,group,supports97112,example); a file without the example column (the
- * layout before 2026.3) takes each category as billable.
+ * Reads icd10-categories.csv (category,title,group,supports97112,example,subdividedOn); a file without the example
+ * column (the layout before 2026.3) takes each category as billable; one without subdividedOn (before 2026.5), each
+ * category as subdivided since before 2018.
  */
 public final class DiagnosisCatalogLoader {
-    private static final List<String> HEADER = List.of("category", "title", "group", "supports97112", "example");
+    private static final List<String> HEADER = List.of("category", "title", "group", "supports97112", "example",
+            "subdividedOn");
     private static final List<String> HEADER_V1 = HEADER.subList(0, 4);
+    private static final List<String> HEADER_V2 = HEADER.subList(0, 5);
 
     private DiagnosisCatalogLoader() {
     }
@@ -26,6 +29,8 @@ public final class DiagnosisCatalogLoader {
             if (i == 0) {
                 if (row.fields().equals(HEADER_V1)) {
                     columns = HEADER_V1.size();
+                } else if (row.fields().equals(HEADER_V2)) {
+                    columns = HEADER_V2.size();
                 } else if (!row.fields().equals(HEADER)) {
                     throw new RefDataException(name + " line " + row.line() + ": expected header " + HEADER);
                 }
@@ -37,13 +42,21 @@ public final class DiagnosisCatalogLoader {
             if (!row.get(3).equals("true") && !row.get(3).equals("false")) {
                 throw f.error(row, "supports97112", "expected true or false");
             }
-            String example = columns == HEADER.size() ? row.get(4) : row.get(0);
+            String example = columns > HEADER_V1.size() ? row.get(4) : row.get(0);
+            java.util.Optional<java.time.LocalDate> subdivided = java.util.Optional.empty();
+            if (columns == HEADER.size() && !row.get(5).isEmpty()) {
+                try {
+                    subdivided = java.util.Optional.of(java.time.LocalDate.parse(row.get(5)));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw f.error(row, "subdividedOn", "expected a date like 2023-10-01 or empty");
+                }
+            }
             if (example.isEmpty()) {
                 throw f.error(row, "example", "a billable code of the category is required");
             }
             try {
                 out.add(new DiagnosisCategory(row.get(0), row.get(1), row.get(2), Boolean.parseBoolean(row.get(3)),
-                        example));
+                        example, subdivided));
             } catch (IllegalArgumentException e) {
                 throw f.error(row, "example", e.getMessage());
             }

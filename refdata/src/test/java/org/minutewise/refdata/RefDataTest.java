@@ -276,7 +276,7 @@ final class RefDataTest {
 
         @Test
         void catalogIsVersioned() {
-            assertThat(dx.version()).isEqualTo("2026.4");
+            assertThat(dx.version()).isEqualTo("2026.5");
         }
 
         /** Each category names a billable code of its own; a subdivided category is not one itself. */

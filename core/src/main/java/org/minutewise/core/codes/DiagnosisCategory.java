@@ -10,17 +10,25 @@ import java.util.Objects;
  * @param supports97112 the category by itself explains a neuromuscular deficit (RULES.md §7)
  * @param example       a billable code of the category, with all the characters it requires ({@code I69.351}); the
  *                      category itself when it is billable as it stands ({@code R29.6})
+ * @param subdividedOn  the first date of service of the codes below a category that was itself billable before
+ *                      (G20 until 2023-09-30, then G20.A1 ...): empty when it has been subdivided since before the
+ *                      dates Minutewise knows (2018 on)
  */
 public record DiagnosisCategory(String category, String title, String group, boolean supports97112,
-                                String example) {
+                                String example, java.util.Optional<java.time.LocalDate> subdividedOn) {
     public DiagnosisCategory {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(example, "example");
+        Objects.requireNonNull(subdividedOn, "subdividedOn");
         if (!key(example).startsWith(key(category))) {
             throw new IllegalArgumentException("example " + example + " is not in the category " + category);
         }
+    }
+
+    public DiagnosisCategory(String category, String title, String group, boolean supports97112, String example) {
+        this(category, title, group, supports97112, example, java.util.Optional.empty());
     }
 
     /** A category billable as it stands (its own example). */
@@ -62,5 +70,19 @@ public record DiagnosisCategory(String category, String title, String group, boo
     /** The category is a code a claim may carry as it stands; otherwise it needs more characters. */
     public boolean billable() {
         return example.equalsIgnoreCase(category);
+    }
+
+    /** The category is a code a claim of that date of service may carry: billable, or not yet subdivided then. */
+    public boolean billableOn(java.time.LocalDate date) {
+        return billable() || subdividedOn.isPresent() && date.isBefore(subdividedOn.get());
+    }
+
+    /**
+     * The diagnosis is a code below this category on a date before the category was subdivided (G20.A1 in 2022):
+     * it did not exist yet, and the category itself was the billable code.
+     */
+    public boolean notYetValid(String diagnosis, java.time.LocalDate date) {
+        return subdividedOn.isPresent() && date.isBefore(subdividedOn.get()) && !is(diagnosis)
+                && key(diagnosis).startsWith(key(category));
     }
 }

@@ -355,9 +355,18 @@ final class Explanations {
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
+    /** An alternative allocation by code, with how the claim bills 97129/97130 when that differs (RULES.md §1). */
     private static String allocation(Map<String, Integer> alt) {
         List<String> parts = new ArrayList<>();
         alt.forEach((code, u) -> parts.add(code + " x" + u));
+        int base = alt.getOrDefault(Cognitive.BASE, 0);
+        int addOn = alt.getOrDefault(Cognitive.ADD_ON, 0);
+        int total = base + addOn;
+        if (total > 0 && (base != Cognitive.baseUnits(total) || addOn != Cognitive.addOnUnits(total))) {
+            int a = Cognitive.addOnUnits(total);
+            return String.join(", ", parts) + " (on the claim " + Cognitive.BASE + " x" + Cognitive.baseUnits(total)
+                    + (a > 0 ? " and " + Cognitive.ADD_ON + " x" + a : "") + ")";
+        }
         return String.join(", ", parts);
     }
 

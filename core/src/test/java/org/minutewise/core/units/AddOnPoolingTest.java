@@ -54,6 +54,19 @@ class AddOnPoolingTest {
                 .sum()).isEqualTo(3));
     }
 
+    /**
+     * 97129 documented alone (22 minutes) ties with 97110 (22): the alternative that gives 97129 two units says how the
+     * claim bills them, 97129 x1 and 97130 x1 (a rulebook review: "the alternative is 97129 x2, 97110 x1").
+     */
+    @Test
+    void anAlternativeWithTwoUnitsOf97129SaysTheClaimsSplit() {
+        UnitResult r = cms("97129:22", "97110:22");
+        assertThat(r.professionalChoice()).isTrue();
+        assertThat(r.explanation()).anySatisfy(l -> assertThat(l).contains("97129 x2, 97110 x1 (on the claim 97129 x1 "
+                + "and 97130 x1)"));
+        assertThat(r.explanation()).noneSatisfy(l -> assertThat(l).contains("97129 x1, 97110 x2 (on the claim"));
+    }
+
     @Test
     void eitherCodeAloneIsUnchanged() {
         assertThat(cpt("97130:30").unitsByCode()).containsExactly(java.util.Map.entry("97130", 2));

@@ -64,7 +64,10 @@ public final class CodeRules implements Rule {
             Citations.ICD10)
             .revised(2, "2026-12-05: also an injury code (S00-T88 but T31-T32), or a pathological or fatigue "
                     + "fracture code (M48.4-M48.5, M80, M84.3-M84.6), without its 7th character; and the subdivided "
-                    + "subcategories the catalog names (M54.5, R26.8, M17.1, I69.35, M25.5)");
+                    + "subcategories the catalog names (M54.5, R26.8, M17.1, I69.35, M25.5)")
+            .revised(3, "2026-12-06: by the date of service: a category subdivided since 2018 is billable before its "
+                    + "subdivision (G20 until 2023-09-30, M54.5 until 2021-09-30, G35 until 2025-09-30), and a code "
+                    + "below it is refused before it existed (G20.A1 in 2022)");
 
     public static final RuleInfo NO_DIAGNOSIS = new RuleInfo("MW-C008", Severity.BLOCK,
             "No diagnosis",
@@ -147,7 +150,16 @@ public final class CodeRules implements Rule {
         for (int i = 0; i < dx.size(); i++) {
             String d = dx.get(i);
             var category = ctx.ref().diagnoses().categoryOf(d);
-            if (category.isPresent() && !category.get().billable() && category.get().is(d)) {
+            java.time.LocalDate date = ctx.visit().dateOfService();
+            if (category.isPresent() && category.get().notYetValid(d, date)) {
+                out.add(DIAGNOSIS_NOT_BILLABLE.finding("diagnoses[" + i + "]", d + " is not an ICD-10-CM code on "
+                        + date + ": " + category.get().category() + " (" + category.get().title() + ") was subdivided "
+                        + "on " + category.get().subdividedOn().get() + ", and before that date "
+                        + category.get().category() + " itself is the billable code. The payer rejects the claim as "
+                        + "it stands.", "Code the diagnosis as it was valid on the date of service: "
+                        + category.get().category() + " for a date before " + category.get().subdividedOn().get()
+                        + "."));
+            } else if (category.isPresent() && !category.get().billableOn(date) && category.get().is(d)) {
                 out.add(DIAGNOSIS_NOT_BILLABLE.finding("diagnoses[" + i + "]", d + " (" + category.get().title()
                         + ") is an ICD-10-CM category, not a billable code: a claim needs each diagnosis with all "
                         + "the characters it requires, such as " + category.get().example() + ". The payer rejects "

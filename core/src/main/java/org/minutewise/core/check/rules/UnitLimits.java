@@ -16,11 +16,15 @@ import org.minutewise.core.edits.Mue;
 public final class UnitLimits implements Rule {
     public static final RuleInfo MUE = new RuleInfo("MW-E006", Severity.BLOCK,
             "Units over the medically unlikely edit (MUE)",
-            "Check the minutes and units; units over the MUE are denied (an ABN does not apply to MUE denials). "
-                    + "Appeal with documentation only when the units were truly furnished.",
+            "Bill no more units than the MUE: a claim line over it is denied whole (and, for a date-of-service MUE, "
+                    + "every line of the code that day), not cut back to the MUE; an ABN does not apply to MUE "
+                    + "denials. Check the minutes and units; appeal with documentation only when the units were truly "
+                    + "furnished.",
             "NCCI Policy Manual ch. I §V (MUE); CMS MUE table", Citations.NCCI_MANUAL)
             .revised(2, "2026-12-05: a line MUE (adjudication indicator 1) holds each claim line to its value; a "
-                    + "date-of-service MUE (2 or 3) still adds the visit's lines of the code");
+                    + "date-of-service MUE (2 or 3) still adds the visit's lines of the code")
+            .revised(3, "2026-12-06: says that the line over the MUE is denied whole (every line of the code that day "
+                    + "for a date-of-service MUE), not only the units over it (a rulebook review)");
     public static final RuleInfo PAYER_CAP = new RuleInfo("MW-E007", Severity.BLOCK,
             "Over the payer's daily limit of timed units",
             "Bill no more than the payer's daily limit, or get the payer's authorization for more.",
@@ -55,7 +59,9 @@ public final class UnitLimits implements Rule {
                         + (m.adjudicationIndicator() == 1 ? " a line" : " a day") + " (adjudication indicator "
                         + m.indicatorText() + ")"
                         + (ctx.ref().mue().starter() ? ", from the Minutewise starter table (confirm against CMS's "
-                        + "current file)" : "") + ". Units over the MUE are denied."));
+                        + "current file)" : "") + ". " + (m.adjudicationIndicator() == 1 ? "That claim line is "
+                        + "denied whole, not cut to " + m.maxUnits() : "Every line of " + code + " that day is "
+                        + "denied, not only the units over " + m.maxUnits()) + "."));
             }
         }));
         OptionalInt cap = ctx.payer().maxTimedUnitsPerDay();

@@ -166,6 +166,33 @@ class CodeRulesTest {
                 + "requires, such as I69.351. The payer rejects the claim as it stands.");
     }
 
+    /**
+     * By the date of service (C007 v3): G20 was billable until 2023-09-30 and G20.A1 began on 2023-10-01 (a
+     * rulebook review: a 2022 claim with G20 was blocked and told to use G20.A1, which the payer would refuse).
+     */
+    @Test
+    void aCategorySubdividedSince2018IsBillableBeforeItsSubdivisionC007() {
+        org.minutewise.core.codes.DiagnosisCatalog dx = new org.minutewise.core.codes.DiagnosisCatalog("test",
+                java.util.List.of(new org.minutewise.core.codes.DiagnosisCategory("G20", "Parkinson's disease",
+                        "neurological", true, "G20.A1", java.util.Optional.of(java.time.LocalDate.of(2023, 10, 1)))));
+        org.minutewise.core.check.VisitChecker checker = new org.minutewise.core.check.VisitChecker(
+                org.minutewise.core.check.ComplianceFixture.ref().withDiagnoses(dx),
+                org.minutewise.core.check.RuleBook.of(java.util.List.of(new CodeRules())));
+        java.util.function.BiFunction<String, String, CheckResult> on = (date, code) -> checker.check(
+                org.minutewise.core.model.Visit.builder("V-1", java.time.LocalDate.parse(date)).payer("medicare")
+                        .planOfCare(org.minutewise.core.model.Discipline.PT).diagnoses(java.util.List.of(code))
+                        .service(minutes("97112", 30, pt("T1"))).build());
+
+        assertThat(ids(on.apply("2023-09-29", "G20"))).doesNotContain("MW-C007");
+        assertThat(ids(on.apply("2023-10-01", "G20"))).containsExactly("MW-C007");
+        assertThat(ids(on.apply("2023-10-01", "G20.A1"))).doesNotContain("MW-C007");
+        CheckResult early = on.apply("2022-06-01", "G20.A1");
+        assertThat(ids(early)).containsExactly("MW-C007");
+        assertThat(early.findings().get(0).message()).startsWith("G20.A1 is not an ICD-10-CM code on 2022-06-01: "
+                + "G20 (Parkinson's disease) was subdivided on 2023-10-01");
+        assertThat(early.findings().get(0).fix()).contains("G20 for a date before 2023-10-01");
+    }
+
     /** Full codes, a category billable as it stands (R29.6), and a code not in the catalog are all left alone. */
     @Test
     void fullCodesAndABillableCategoryAreNotC007() {

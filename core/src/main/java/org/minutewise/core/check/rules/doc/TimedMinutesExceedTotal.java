@@ -30,14 +30,16 @@ public final class TimedMinutesExceedTotal implements Rule {
      * The timed minutes fit in the total, but with the minutes documented for the untimed services (an evaluation,
      * 92507, group therapy) the record holds more minutes than the total treatment time. A warning: untimed codes
      * are paid per service, so no unit rests on the surplus, but the record contradicts itself all the same.
-     * Supervised modalities are left out (their minutes may overlap another service's), and so are minutes under
-     * overlapping periods.
+     * Minutes under overlapping periods count once; a supervised modality's minutes count only where its times
+     * show them apart from the other services (they may overlap another service's).
      */
     public static final RuleInfo WITH_UNTIMED = new RuleInfo("MW-D018", Severity.WARN,
             "Timed and untimed minutes exceed the total treatment time",
             "Correct whichever is wrong: the minutes documented for the services, or the total treatment time, which "
                     + "includes every timed and untimed minute.",
-            "CMS Pub 100-02 ch. 15 §220.3 E", Citations.BENEFIT_MANUAL_CH15);
+            "CMS Pub 100-02 ch. 15 §220.3 E", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: a supervised modality's minutes count where its start and end times show them "
+                    + "apart from every other service (97010 after the timed services: a rulebook review)");
 
     @Override
     public RuleInfo info() {
@@ -73,17 +75,25 @@ public final class TimedMinutesExceedTotal implements Rule {
     }
 
     /**
-     * The minutes documented for untimed therapy services but supervised modalities: stated minutes, or the minutes
-     * of their periods that no timed service's period and no other untimed period already holds (a group session
-     * in the same minutes as an individual code is MW-G001's business, not more minutes).
+     * The minutes documented for untimed therapy services: stated minutes, or the minutes of their periods that no
+     * timed service's period and no other untimed period already holds (a group session in the same minutes as an
+     * individual code is MW-G001's business, not more minutes). A supervised modality counts only by its periods, and
+     * only when every timed service has periods too (else nothing shows its minutes apart from theirs).
      */
     private static int untimedMinutes(CheckContext ctx) {
         List<ServiceLine> s = ctx.visit().services();
+        boolean timedHaveTimes = true;
+        for (int i = 0; i < s.size(); i++) {
+            CodeInfo info = ctx.codeAt(i);
+            if (info != null && info.timed() && s.get(i).minutes() > 0 && s.get(i).periods().isEmpty()) {
+                timedHaveTimes = false;
+            }
+        }
         List<ServiceLine> untimed = new ArrayList<>(0);
         for (int i = 0; i < s.size(); i++) {
             CodeInfo info = ctx.codeAt(i);
-            if (info != null && !info.timed() && !info.supervised() && !info.disciplines().isEmpty()
-                    && s.get(i).minutes() > 0) {
+            if (info != null && !info.timed() && !info.disciplines().isEmpty() && s.get(i).minutes() > 0
+                    && (!info.supervised() || timedHaveTimes && !s.get(i).periods().isEmpty())) {
                 untimed.add(s.get(i));
             }
         }

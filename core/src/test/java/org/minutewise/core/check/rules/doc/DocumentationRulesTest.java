@@ -430,6 +430,25 @@ class DocumentationRulesTest {
             Visit packs = strong().totalTreatmentMinutes(50).service(ServiceLine.of("97010", 15, Role.PT)).build();
             assertThat(ids(check(packs))).doesNotContain("MW-D018");
         }
+
+        /**
+         * D018 v2: a supervised modality whose times show it apart from the timed services adds its minutes (97010
+         * 09:47-09:55 after 47 timed minutes: 55 in a 47-minute total); in the timed minutes' times it does not.
+         */
+        @Test
+        void aSupervisedModalityApartByItsTimesCountsD018() {
+            List<ServiceLine> timed = List.of(
+                    ServiceLine.of("97112", 24, Role.PT).withPeriods(List.of(Period.of("09:00", "09:24"))),
+                    ServiceLine.of("97110", 23, Role.PT).withPeriods(List.of(Period.of("09:24", "09:47"))));
+            java.util.function.Function<Period, Visit> with = p -> {
+                List<ServiceLine> all = new java.util.ArrayList<>(timed);
+                all.add(ServiceLine.untimed("97010", Role.PT).withPeriods(List.of(p)));
+                return strong().totalTreatmentMinutes(47).services(all).build();
+            };
+            assertThat(of(check(with.apply(Period.of("09:47", "09:55"))), "MW-D018")).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("47 timed and 8 untimed minutes, 55 in all"));
+            assertThat(ids(check(with.apply(Period.of("09:30", "09:40"))))).doesNotContain("MW-D018");
+        }
     }
 
     @Nested
