@@ -48,6 +48,8 @@ record Input(String name, Path path, VisitFormat format, boolean gzip, long size
             throw new InputException(name, "no such file");
         } catch (AccessDeniedException e) {
             throw new InputException(name, "permission denied");
+        } catch (java.io.EOFException e) {
+            throw new InputException(name, "cannot read: the gzip data ends before the first record");
         } catch (IOException e) {
             throw new InputException(name, "cannot read: " + e.getMessage());
         }

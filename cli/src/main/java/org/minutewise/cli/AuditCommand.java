@@ -116,7 +116,8 @@ final class AuditCommand implements Callable<Integer> {
                     + "or voided by a later claim (or of voids) are set aside; see %s", n, out.resolve("rejected.csv")));
         }
         if (result.totals().unreadable() > 0) {
-            err.println(String.format(Locale.ROOT, "minutewise: %,d of %,d rows could not be read; see %s",
+            err.println(String.format(Locale.ROOT, "minutewise: %,d of %,d rows are rejected (unreadable, or of a "
+                    + "visit that conflicts or comes twice); see %s",
                     result.totals().unreadable(), result.totals().read(), out.resolve("rejected.csv")));
             return Main.BAD_INPUT;
         }

@@ -138,15 +138,15 @@ final class AuditCliTest {
         run("generate", "--visits", "300", "--seed", "5", "--out", data.toString());
         List<String> lines = new ArrayList<>(Files.readAllLines(data));
         int good = lines.size() - 1;
-        lines.add(3, "V-BAD1,2026-02-30,medicare,,PT,PX,,97110,20,,,T9,PT,,1,GP,,,,,,,,,,,");
-        lines.add(7, "V-BAD2,2026-02-03,medicare,,PT,PX,,97110,-4,,,T9,PT,,1,GP,,,,,,,,,,,");
-        lines.add("V-BAD3,2026-02-03,medicare,,XX,PX,,97110,20,,,T9,PT,,1,GP,,,,,,,,,,,");
+        lines.add(3, "V-BAD1,2026-02-30,medicare,,PT,PX,,97110,20,,,T9,PT,,1,GP,,,,,,,,,,,,");
+        lines.add(7, "V-BAD2,2026-02-03,medicare,,PT,PX,,97110,-4,,,T9,PT,,1,GP,,,,,,,,,,,,");
+        lines.add("V-BAD3,2026-02-03,medicare,,XX,PX,,97110,20,,,T9,PT,,1,GP,,,,,,,,,,,,");
         Files.write(data, lines);
         Path out = tmp.resolve("audit");
         Run a = run("audit", data.toString(), "--out", out.toString());
         assertThat(a.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(a.errLines()).singleElement().satisfies(l -> assertThat(l)
-                .isEqualTo("minutewise: 3 of " + (good + 3) + " rows could not be read; see "
+                .isEqualTo("minutewise: 3 of " + (good + 3) + " rows are rejected (unreadable, or of a visit that conflicts or comes twice); see "
                         + out.resolve("rejected.csv")));
         JsonNode s = a.json();
         assertThat(s.get("rejected").asLong()).isEqualTo(3);

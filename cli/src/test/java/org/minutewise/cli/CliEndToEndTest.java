@@ -272,10 +272,12 @@ final class CliEndToEndTest {
                 .readTree(Files.readString(Repo.root().resolve("examples/claim-visit.json")));
         v.put("claimFrequency", "7").put("payerClaimControlNumber", "PCN123").put("progressReport", true);
         v.putObject("abn").put("given", true);
+        v.putObject("certification").put("physician", "Dr X").put("physicianNpi", "1287654325");
         Run r = run("convert", "--out", "fhir", file("replacement.json", v.toString()).toString());
         assertThat(r.code).as(r.err).isZero();
         assertThat(r.err).startsWith("minutewise: note: the FHIR mapping has no home for ").contains("claimFrequency")
-                .contains("payerClaimControlNumber").contains("progressReport").contains("abn");
+                .contains("payerClaimControlNumber").contains("progressReport").contains("abn")
+                .contains("certification (without its dates)");
         Run plain = run("convert", "--out", "fhir", Repo.example("stroke-visit.json").toString());
         assertThat(plain.err).doesNotContain("claimFrequency").doesNotContain("billed").doesNotContain("services[");
         Path edi = Path.of("..", "formats", "src", "test", "resources", "x12", "write", "batch-mixed.edi");

@@ -890,6 +890,7 @@ public final class Generator {
                     sb.append(v.patient.physicianNpi);
                 }
                 sb.append(','); // progressReport: the generator's reports are its billed re-evaluations
+                sb.append(','); // continuation: one period a line
                 sb.append("\r\n");
                 first = false;
             }

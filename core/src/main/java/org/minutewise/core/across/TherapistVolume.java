@@ -30,7 +30,8 @@ public final class TherapistVolume {
                     + "period with at least 10 units (an average just under 15 over a year, with months above it, is "
                     + "what the 8-minute rule gives and is not reported)")
             .revised(3, "2026-12-06: only visits of payers of the CMS method count (8 minutes of each of two codes are "
-                    + "2 units by the CPT per-code method)");
+                    + "2 units by the CPT per-code method)")
+            .revised(4, "2026-12-06: the average is rounded to cents of a minute (cut only where it would read 15.00)");
 
     /** A therapist's total over the audited visits. */
     public record Total(String providerId, long minutes, double units, long visits) {

@@ -46,7 +46,8 @@ public final class CsvVisitReader {
                       Optional<Mode> mode, OptionalInt billedUnits, List<String> billedModifiers,
                       Optional<BigDecimal> charge, Optional<String> note, OptionalInt totalTreatmentMinutes,
                       Optional<String> supervisorId, Optional<Discipline> discipline,
-                      Optional<Certification> certification, List<BodyRegion> regions, boolean progressReport) {
+                      Optional<Certification> certification, List<BodyRegion> regions, boolean progressReport,
+                      boolean continuation) {
     }
 
     /** The column index of each known header name. */
@@ -210,7 +211,8 @@ public final class CsvVisitReader {
                 note.isBlank() ? Optional.empty() : Optional.of(note),
                 number(h.get(f, "totalTreatmentMinutes"), line, "totalTreatmentMinutes", VisitJsonReader.MAX_MINUTES),
                 opt(h.get(f, "supervisorId")), disc, certification(h, f, line), regions(h.get(f, "regions"), line),
-                bool(h.get(f, "progressReport"), line, "progressReport"));
+                bool(h.get(f, "progressReport"), line, "progressReport"),
+                bool(h.get(f, "continuation"), line, "continuation"));
     }
 
     /** An optional true/false column: empty is false. */
@@ -432,9 +434,23 @@ public final class CsvVisitReader {
         List<BilledLine> billed = new ArrayList<>();
         Row previous = null;
         for (Row r : rows) {
-            if (previous != null && continues(previous, r)) {
+            if (r.continuation()) {
                 // A further period of the line above (a line with several periods takes a row per period).
-                ServiceLine above = lines.get(lines.size() - 1);
+                String problem = previous == null ? "there is no row of the visit above it to continue"
+                        : continues(previous, r);
+                ServiceLine above = previous == null ? null : lines.get(lines.size() - 1);
+                if (problem == null && above.periods().size() >= VisitJsonReader.MAX_PERIODS) {
+                    problem = "at most " + VisitJsonReader.MAX_PERIODS + " periods on one service line";
+                }
+                for (int k = 0; problem == null && k < above.periods().size(); k++) {
+                    if (above.periods().get(k).overlaps(r.period().get())) {
+                        problem = "its period " + r.period().get() + " overlaps the line's period "
+                                + above.periods().get(k);
+                    }
+                }
+                if (problem != null) {
+                    throw err(r.line(), "continuation", "a row marked as continuing the line above: " + problem);
+                }
                 List<Period> periods = new ArrayList<>(above.periods());
                 periods.add(r.period().get());
                 lines.set(lines.size() - 1, above.withPeriods(periods));
@@ -454,16 +470,24 @@ public final class CsvVisitReader {
     }
 
     /**
-     * Whether a row is a further period of the line on the row above, as {@link CsvVisitWriter} writes a line with
-     * several periods: the same code, clinician, mode, plan and regions, both with times, and nothing of a line of
-     * its own on it (no minutes, no line charge; a billed line on it is read as billed either way).
+     * Why a row marked {@code continuation} cannot be a further period of the line on the row above (null when it
+     * can), as {@link CsvVisitWriter} writes a line with several periods: the same code, clinician, mode, plan and
+     * regions, both with times, and nothing of a line of its own on it (no minutes, no line charge; a billed line on
+     * it is read as billed either way).
      */
-    private static boolean continues(Row above, Row r) {
-        return r.period().isPresent() && above.period().isPresent() && r.minutes().isEmpty()
-                && (r.charge().isEmpty() || r.billedUnits().isPresent()) && r.code().equals(above.code())
-                && r.providerId().equals(above.providerId()) && r.role() == above.role()
-                && r.mode().equals(above.mode()) && r.supervisorId().equals(above.supervisorId())
-                && r.discipline().equals(above.discipline()) && r.regions().equals(above.regions());
+    private static String continues(Row above, Row r) {
+        if (r.period().isEmpty() || above.period().isEmpty()) {
+            return "both it and the row above need start and end times";
+        }
+        if (r.minutes().isPresent() || r.charge().isPresent() && r.billedUnits().isEmpty()) {
+            return "its minutes and charge are the line's, on the line's first row";
+        }
+        if (!r.code().equals(above.code()) || !r.providerId().equals(above.providerId()) || r.role() != above.role()
+                || !r.mode().equals(above.mode()) || !r.supervisorId().equals(above.supervisorId())
+                || !r.discipline().equals(above.discipline()) || !r.regions().equals(above.regions())) {
+            return "the row above is another service (code, clinician, mode, plan or regions differ)";
+        }
+        return null;
     }
 
     /** Groups rows by visit id, in order of first appearance (for inputs that fit in memory). */

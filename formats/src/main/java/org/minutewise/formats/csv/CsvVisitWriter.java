@@ -51,13 +51,13 @@ public final class CsvVisitWriter {
                         l.provider().role().name(), l.mode().map(m -> m.wire()).orElse(""), billed,
                         billed == null && p == 0 ? l.charge().map(CsvVisitWriter::amount).orElse("") : "",
                         l.provider().supervisorId().orElse(""), l.discipline().map(Enum::name).orElse(""),
-                        regions(l));
+                        regions(l), p > 0);
                 first = false;
             }
         }
         for (Deque<BilledLine> q : queues.values()) {
             for (BilledLine b : q) {
-                row(sb, v, first, b.code(), "", "", "", "", roleFor(v, b), "", b, "", "", "", "");
+                row(sb, v, first, b.code(), "", "", "", "", roleFor(v, b), "", b, "", "", "", "", false);
                 first = false;
             }
         }
@@ -95,7 +95,8 @@ public final class CsvVisitWriter {
 
     private static void row(StringBuilder sb, Visit v, boolean first, String code, String minutes, String start,
                             String end, String providerId, String role, String mode, BilledLine billed,
-                            String lineCharge, String supervisor, String discipline, String regions) {
+                            String lineCharge, String supervisor, String discipline, String regions,
+                            boolean continuation) {
         List<String> f = new ArrayList<>(24);
         f.add(v.id());
         f.add(v.dateOfService().toString());
@@ -125,6 +126,7 @@ public final class CsvVisitWriter {
         f.add(regions);
         f.add(cert.flatMap(Certification::physicianNpi).orElse(""));
         f.add(first && v.progressReport() ? "true" : "");
+        f.add(continuation ? "true" : "");
         for (int i = 0; i < f.size(); i++) {
             if (i > 0) {
                 sb.append(',');

@@ -66,6 +66,9 @@ public final class FhirVisitWriter {
         if (!v.overrides().isEmpty()) {
             out.add("overrides");
         }
+        // The FHIR input takes the certification from a CarePlan with a period: without dates it is not read back.
+        v.certification().filter(c -> c.from().isEmpty() && c.to().isEmpty())
+                .ifPresent(c -> out.add("certification (without its dates)"));
         if (v.purpose() != org.minutewise.core.model.Purpose.REHABILITATIVE) {
             out.add("purpose");
         }

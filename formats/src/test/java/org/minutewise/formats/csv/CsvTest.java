@@ -216,11 +216,19 @@ class CsvTest {
      */
     @Test
     void aLineWithSeveralPeriodsIsReadBackAsOneLine() {
-        String csv = HEADER
-                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,24,09:00,09:12,T1,PT,,,,70.00,\r\n"
-                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,,09:30,09:42,T1,PT,,,,,\r\n"
-                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,,09:42,09:50,T1,PT,,,,,\r\n"
-                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,,09:50,09:58,A1,PTA,,,,,\r\n";
+        String header = CsvVisitWriter.header();
+        String tail = ",,,,,,,,";
+        String csv = header
+                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,24,09:00,09:12,T1,PT,,,,70.00,," + tail
+                + ",\r\n"
+                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,,09:30,09:42,T1,PT,,,,,," + tail
+                + ",true\r\n"
+                // Rows of one code and clinician without the mark are lines of their own (a reviewer's 10-minute
+                // line followed by another line's period drew a false MW-U002 when they were merged by guess).
+                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,,09:42,09:50,T1,PT,,,,,," + tail
+                + ",\r\n"
+                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,,09:50,09:58,T1,PT,,,,,," + tail
+                + ",\r\n";
         Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get();
         assertThat(v.services()).hasSize(3);
         assertThat(v.services().get(0).periods()).hasSize(2);
@@ -237,6 +245,23 @@ class CsvTest {
         assertThat(back.services()).hasSize(1);
         assertThat(back.services().get(0).periods()).isEqualTo(v.services().get(0).periods());
         assertThat(back.services().get(0).charge()).hasValue(new java.math.BigDecimal("70.00"));
+
+        // A continuation that cannot continue the row above is the row's error, named by line and column.
+        String bad = header
+                + "V2,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,,09:00,09:20,T1,PT,,,,,," + tail
+                + ",\r\n"
+                + "V2,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,,09:10,09:30,T1,PT,,,,,," + tail
+                + ",true\r\n"
+                + "V3,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,,09:00,09:20,T1,PT,,,,,," + tail
+                + ",\r\n"
+                + "V3,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,,09:30,09:40,T1,PT,,,,,," + tail
+                + ",true\r\n";
+        List<VisitInput.Result> rs = VisitInput.read(bad, VisitFormat.CSV, REF);
+        assertThat(rs).hasSize(2).allSatisfy(r -> assertThat(r.visit()).isEmpty());
+        assertThat(rs.get(0).error().get().getMessage()).startsWith("line 3, column continuation: ")
+                .contains("overlaps the line's period 09:00-09:20");
+        assertThat(rs.get(1).error().get().getMessage()).startsWith("line 5, column continuation: ")
+                .contains("another service");
     }
 
     /**

@@ -38,7 +38,9 @@ public final class KxThresholdRule implements Rule {
     public static final RuleInfo UNPRICED = new RuleInfo("MW-K004", Severity.INFO,
             "Some lines could not be priced for the KX threshold",
             "Load the CMS RVU file (--rvu-file) so every line's allowed amount counts toward the threshold.",
-            "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-06: its path names the unpriced code's lines (services[code=97535]) when there is one, "
+                    + "so an audit counts it under the therapist of that code");
 
     public static final RuleInfo NO_THRESHOLD = new RuleInfo("MW-K005", Severity.WARN,
             "No KX threshold for the year of service",
