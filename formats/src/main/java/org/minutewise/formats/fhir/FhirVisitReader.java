@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -633,7 +632,7 @@ public final class FhirVisitReader {
             if (e.toLocalDate().equals(start.time().toLocalDate())) {
                 endTime = e.toLocalTime();
             } else if (e.toLocalDate().equals(start.time().toLocalDate().plusDays(1)) && e.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-                endTime = LocalTime.MAX.truncatedTo(ChronoUnit.MINUTES);
+                endTime = org.minutewise.core.model.Period.END_OF_DAY; // 24:00
             } else {
                 throw new InputException(path + ".end", "a period ends on the day it starts (" + start.time()
                         .toLocalDate() + "), got " + e.toLocalDate());

@@ -211,7 +211,8 @@ public final class FhirVisitWriter {
 
     private static Period period(LocalDate day, org.minutewise.core.model.Period per, ZoneId zone) {
         LocalDateTime start = LocalDateTime.of(day, per.start());
-        LocalDateTime end = per.end().equals(LocalTime.MAX.withSecond(0).withNano(0))
+        // A period that ends at midnight (24:00) ends at 00:00 of the next day: FHIR times have no 24:00.
+        LocalDateTime end = per.end().equals(org.minutewise.core.model.Period.END_OF_DAY)
                 ? LocalDateTime.of(day.plusDays(1), LocalTime.MIDNIGHT) : LocalDateTime.of(day, per.end());
         return new Period().setStartElement(new DateTimeType(stamp(start, zone)))
                 .setEndElement(new DateTimeType(stamp(end, zone)));
