@@ -146,7 +146,9 @@ final class Cards {
         if (!d.billable()) {
             facts.add(new Fact("Billable", d.category() + " is not billable as it stands: a claim needs the code with "
                     + "all its characters, such as " + d.example() + " (ICD-10-CM guidelines I.B.2; Minutewise "
-                    + "blocks it as MW-C007)."));
+                    + "blocks it as MW-C007)" + d.subdividedOn().map(on -> ", for dates of service from " + on
+                    + "; before that date " + d.category() + " itself is the billable code and the codes below it "
+                    + "did not exist").orElse("") + "."));
         }
         if (DiagnosisCategory.needsSeventhCharacter(d.category())) {
             facts.add(new Fact("Billable", "Codes of " + d.category() + " take a 7th character for the encounter: A "

@@ -146,7 +146,11 @@ public final class Generator {
                 workdays.add(d);
             }
         }
+        LocalDate firstDay = LocalDate.of(options.year(), 1, 1);
         for (DiagnosisCategory c : ref.diagnoses().all()) {
+            if (!ref.diagnoses().exampleOn(c, firstDay).equals(c.example())) {
+                continue; // its billable code came later in the year or after it (G20.A1 from 2023-10-01): not clean
+            }
             switch (c.group()) {
                 case "neurological", "gait-balance", "vestibular", "musculoskeletal", "injury" -> ptDiagnoses.add(c);
                 default -> { }

@@ -63,6 +63,18 @@ class GeneratorTest {
         return m;
     }
 
+    /**
+     * Clean visits of an earlier year carry no diagnosis code that did not exist yet (G20.A1 before 2023-10-01,
+     * G35.A before 2025-10-01, M54.50 before 2021-10-01: a code review found MW-C007 blocks in a clean 2023 file).
+     */
+    @Test
+    void anEarlierYearsDiagnosesWereValidThen() throws IOException {
+        Generator.write(new Generator.Options(1500, 3, 0, 2021), REF, tmp.resolve("y2021.csv"));
+        List<Visit> visits = read("y2021.csv");
+        assertThat(visits).flatExtracting(Visit::diagnoses).isNotEmpty()
+                .noneMatch(d -> d.startsWith("G20.A") || d.startsWith("G35.") || d.startsWith("M54.5"));
+    }
+
     @Test
     void theSameSeedWritesTheSameBytes() throws IOException {
         generate("a.csv", 700, 5, 0.1);

@@ -127,8 +127,8 @@ public final class PatientHistory {
             Citations.NCCI_MANUAL)
             .revised(2, "2026-12-05: a duplicate claim's lines (MW-A006) are not units of the day; per billing "
                     + "provider")
-            .revised(3, "2026-12-06: says that every line of the code that day is denied, not only the units over "
-                    + "the MUE");
+            .revised(3, "2026-12-06: says that the lines of the code on the claim that takes the day past the MUE "
+                    + "are denied whole, not only the units over it");
 
     public static final RuleInfo MPPR_ACROSS_VISITS = new RuleInfo("MW-A010", Severity.INFO,
             "Multiple procedure reduction across the day's visits",
@@ -928,8 +928,8 @@ public final class PatientHistory {
                 out.add(new AcrossFinding(last.get(code), MUE_ACROSS_VISITS.finding("claimLines", code
                         + " is billed with " + d[0] + " units over the patient's " + d[1] + " visits of " + date
                         + "; its MUE is " + m.maxUnits() + " a day (adjudication indicator " + m.indicatorText()
-                        + "). Every line of " + code + " that day is denied, not only the units over " + m.maxUnits()
-                        + ".")));
+                        + "). This visit's claim takes the day past it: its lines of " + code + " are denied whole, "
+                        + "not only the units over " + m.maxUnits() + ".")));
             }
         }));
     }

@@ -41,6 +41,15 @@ public final class DiagnosisCatalog {
         return categories;
     }
 
+    /**
+     * A billable code of the category on a date of service: its example, or, when the example did not exist yet
+     * then (M54.50 before 2021-10-01), the subdivided category that was billable in its place (M54.5).
+     */
+    public String exampleOn(DiagnosisCategory c, java.time.LocalDate date) {
+        Optional<DiagnosisCategory> under = categoryOf(c.example());
+        return under.isPresent() && under.get().notYetValid(c.example(), date) ? under.get().category() : c.example();
+    }
+
     public Optional<DiagnosisCategory> categoryOf(String diagnosis) {
         return memo.get(diagnosis);
     }

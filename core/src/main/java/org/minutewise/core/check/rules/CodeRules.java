@@ -162,7 +162,8 @@ public final class CodeRules implements Rule {
             } else if (category.isPresent() && !category.get().billableOn(date) && category.get().is(d)) {
                 out.add(DIAGNOSIS_NOT_BILLABLE.finding("diagnoses[" + i + "]", d + " (" + category.get().title()
                         + ") is an ICD-10-CM category, not a billable code: a claim needs each diagnosis with all "
-                        + "the characters it requires, such as " + category.get().example() + ". The payer rejects "
+                        + "the characters it requires, such as " + ctx.ref().diagnoses().exampleOn(category.get(), date)
+                        + ". The payer rejects "
                         + "the claim as it stands."));
             } else if (DiagnosisCategory.needsSeventhCharacter(d)) {
                 out.add(DIAGNOSIS_NOT_BILLABLE.finding("diagnoses[" + i + "]", d + " lacks its 7th character: an "

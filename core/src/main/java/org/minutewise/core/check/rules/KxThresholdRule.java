@@ -212,9 +212,10 @@ public final class KxThresholdRule implements Rule {
         }
         List<String> over = new java.util.ArrayList<>();
         perCode.forEach((code, units) -> ctx.ref().mue().find(code, ctx.visit().dateOfService())
-                .filter(m -> units > m.maxUnits()).ifPresent(m -> over.add(code + " above " + m.maxUnits())));
-        return over.isEmpty() ? "" : " An ABN does not cover units an MUE denies (" + String.join(", ", over)
-                + "): the clinic, not the patient, bears the cost of those.";
+                .filter(m -> units > m.maxUnits()).ifPresent(m -> over.add(code + " over its MUE of "
+                        + m.maxUnits())));
+        return over.isEmpty() ? "" : " An ABN does not cover what an MUE denies (" + String.join(", ", over)
+                + ", whose line is denied whole): the clinic, not the patient, bears the cost of those.";
     }
 
     /** A line of the claim counts toward a KX bucket (outpatient therapy Medicare pays on this visit). */

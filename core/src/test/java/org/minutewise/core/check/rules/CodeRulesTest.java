@@ -191,6 +191,19 @@ class CodeRulesTest {
         assertThat(early.findings().get(0).message()).startsWith("G20.A1 is not an ICD-10-CM code on 2022-06-01: "
                 + "G20 (Parkinson's disease) was subdivided on 2023-10-01");
         assertThat(early.findings().get(0).fix()).contains("G20 for a date before 2023-10-01");
+
+        // A category whose example came later suggests the code billable on the date (M54.5 in 2021, not M54.50).
+        org.minutewise.core.codes.DiagnosisCatalog back = new org.minutewise.core.codes.DiagnosisCatalog("test",
+                java.util.List.of(new org.minutewise.core.codes.DiagnosisCategory("M54", "Dorsalgia",
+                        "musculoskeletal", false, "M54.50"), new org.minutewise.core.codes.DiagnosisCategory("M54.5",
+                        "Low back pain", "musculoskeletal", false, "M54.50",
+                        java.util.Optional.of(java.time.LocalDate.of(2021, 10, 1)))));
+        CheckResult m54 = new org.minutewise.core.check.VisitChecker(org.minutewise.core.check.ComplianceFixture.ref()
+                .withDiagnoses(back), org.minutewise.core.check.RuleBook.of(java.util.List.of(new CodeRules())))
+                .check(org.minutewise.core.model.Visit.builder("V-1", java.time.LocalDate.of(2021, 6, 1))
+                        .payer("medicare").planOfCare(org.minutewise.core.model.Discipline.PT)
+                        .diagnoses(java.util.List.of("M54")).service(minutes("97112", 30, pt("T1"))).build());
+        assertThat(m54.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("such as M54.5."));
     }
 
     /** Full codes, a category billable as it stands (R29.6), and a code not in the catalog are all left alone. */

@@ -105,7 +105,8 @@ class KxThresholdRuleTest {
         CheckResult ga = check(visit().abn(org.minutewise.core.model.Abn.GIVEN).patient(patient("2700.00", "0"))
                 .service(minutes("97112", 75, pt("T1"))).build());
         assertThat(findingsOf(ga, "MW-K006")).singleElement().satisfies(f -> assertThat(f.message())
-                .contains("An ABN does not cover units an MUE denies (97112 above 4): the clinic, not the patient"));
+                .contains("An ABN does not cover what an MUE denies (97112 over its MUE of 4, whose line is denied "
+                        + "whole): the clinic, not the patient"));
     }
 
     private static java.util.List<org.minutewise.core.check.Finding> findingsOf(CheckResult r, String id) {

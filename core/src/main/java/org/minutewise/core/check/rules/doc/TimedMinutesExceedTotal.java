@@ -78,14 +78,15 @@ public final class TimedMinutesExceedTotal implements Rule {
      * The minutes documented for untimed therapy services: stated minutes, or the minutes of their periods that no
      * timed service's period and no other untimed period already holds (a group session in the same minutes as an
      * individual code is MW-G001's business, not more minutes). A supervised modality counts only by its periods, and
-     * only when every timed service has periods too (else nothing shows its minutes apart from theirs).
+     * only when every other service with minutes has periods too (else nothing shows its minutes apart from theirs).
      */
     private static int untimedMinutes(CheckContext ctx) {
         List<ServiceLine> s = ctx.visit().services();
+        // Every other service with minutes has times: else nothing shows a modality's minutes apart from its.
         boolean timedHaveTimes = true;
         for (int i = 0; i < s.size(); i++) {
             CodeInfo info = ctx.codeAt(i);
-            if (info != null && info.timed() && s.get(i).minutes() > 0 && s.get(i).periods().isEmpty()) {
+            if (info != null && !info.supervised() && s.get(i).minutes() > 0 && s.get(i).periods().isEmpty()) {
                 timedHaveTimes = false;
             }
         }

@@ -448,6 +448,13 @@ class DocumentationRulesTest {
             assertThat(of(check(with.apply(Period.of("09:47", "09:55"))), "MW-D018")).singleElement()
                     .satisfies(f -> assertThat(f.message()).contains("47 timed and 8 untimed minutes, 55 in all"));
             assertThat(ids(check(with.apply(Period.of("09:30", "09:40"))))).doesNotContain("MW-D018");
+            // Beside an untimed service with minutes but no times, nothing shows the modality apart from it: not
+            // counted (a code review: an evaluation's 30 minutes and 97010 09:00-09:15 drew a false MW-D018).
+            List<ServiceLine> withEval = new java.util.ArrayList<>(timed);
+            withEval.add(ServiceLine.of("97161", 30, Role.PT));
+            withEval.add(ServiceLine.untimed("97010", Role.PT).withPeriods(List.of(Period.of("09:47", "09:55"))));
+            assertThat(ids(check(strong().totalTreatmentMinutes(77).services(withEval).build())))
+                    .doesNotContain("MW-D018");
         }
     }
 
