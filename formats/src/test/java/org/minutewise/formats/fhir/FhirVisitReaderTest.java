@@ -399,6 +399,11 @@ class FhirVisitReaderTest {
                 badEdit("end before start", b -> ((ObjectNode) entry(b, 2).get("performedPeriod"))
                         .put("end", "2026-03-02T08:50:00-05:00"), "Bundle.entry[2].resource.performedPeriod.end",
                         "must be after start 09:00, got 08:50"),
+                badEdit("an additional period overlapping the performed one", b -> ((ArrayNode) entry(b, 2)
+                        .get("extension")).addObject().put("url", FhirCodes.EXT_ADDITIONAL_PERIOD)
+                        .putObject("valuePeriod").put("start", "2026-03-02T09:10:00-05:00")
+                        .put("end", "2026-03-02T09:30:00-05:00"), "Bundle.entry[2].resource.extension[2].valuePeriod",
+                        "overlaps Bundle.entry[2].resource.performedPeriod (09:00-09:24)"),
                 badEdit("no end", b -> ((ObjectNode) entry(b, 2).get("performedPeriod")).remove("end"),
                         "Bundle.entry[2].resource.performedPeriod.end", "required: an end time"),
                 badEdit("seconds", b -> ((ObjectNode) entry(b, 2).get("performedPeriod"))
