@@ -258,9 +258,7 @@ class AuditTest {
         Path out = tmp.resolve("out");
         audit(out, 2, 4, in);
         JsonNode s = summary(out);
-        assertThat(s.get("read").asLong()).isEqualTo(11);
-        assertThat(s.get("rejected").asLong()).isEqualTo(8);
-        assertThat(s.get("checked").asLong()).isEqualTo(3);
+        assertCounts(s, 11, 3, 8);
         assertThat(s.get("visits").asLong()).isEqualTo(2);
         List<Map<String, String>> rej = rows(out.resolve("rejected.csv"));
         assertThat(rej).extracting(m -> m.get("line")).containsExactly("4", "5", "6", "7", "8", "9", "11", "12");
@@ -643,10 +641,7 @@ class AuditTest {
                 + String.format(twoLines, "J6", ""));
         Path out = tmp.resolve("twice");
         audit(out, 2, 1, twice);
-        JsonNode s = summary(out);
-        assertThat(s.get("read").asLong()).isEqualTo(6);
-        assertThat(s.get("checked").asLong()).isEqualTo(2);
-        assertThat(s.get("rejected").asLong()).isEqualTo(4);
+        assertCounts(summary(out), 6, 2, 4);
         assertThat(rows(out.resolve("rejected.csv"))).hasSize(2);
         // A replacement sets its two-line original aside: 2 rows replaced, 2 checked.
         Path corrected = tmp.resolve("corrected.jsonl");
@@ -655,9 +650,15 @@ class AuditTest {
         Path out2 = tmp.resolve("corrected");
         audit(out2, 1, 1, corrected);
         JsonNode c = summary(out2);
-        assertThat(c.get("read").asLong()).isEqualTo(4);
-        assertThat(c.get("checked").asLong()).isEqualTo(2);
+        assertCounts(c, 4, 2, 2);
         assertThat(c.get("replacedOrVoided").asLong()).isEqualTo(2);
+    }
+
+    /** summary.json's input rows: read, checked and rejected. */
+    private static void assertCounts(JsonNode s, long read, long checked, long rejected) {
+        assertThat(s.get("read").asLong()).as("read").isEqualTo(read);
+        assertThat(s.get("checked").asLong()).as("checked").isEqualTo(checked);
+        assertThat(s.get("rejected").asLong()).as("rejected").isEqualTo(rejected);
     }
 
     /** Every row of rejected.csv is {@code rows} rows of {@code visit}, set aside as coming twice, from those places. */

@@ -146,12 +146,6 @@ public final class CsvVisitWriter {
         if (v.patient().birthDate().isPresent()) {
             out.add("patient.birthDate");
         }
-        if (v.patient().yearToDateGiven()) { // a stated $0 too (MW-K007 tells it from none stated)
-            out.add("patient.yearToDate");
-        }
-        if (v.patient().outsideSpend().ptSlp().signum() != 0 || v.patient().outsideSpend().ot().signum() != 0) {
-            out.add("patient.outsideSpend");
-        }
         for (org.minutewise.core.model.ServiceLine l : v.services()) {
             if (l.provider().npi().isPresent()) {
                 out.add("services[].provider.npi");
@@ -160,17 +154,7 @@ public final class CsvVisitWriter {
                 out.add("services[].provider.supervisorNpi");
             }
         }
-        v.previousNote().ifPresent(x -> out.add("previousNote"));
-        v.abn().ifPresent(x -> out.add("abn"));
-        v.authorization().ifPresent(x -> out.add("authorization"));
-        if (!v.overrides().isEmpty()) {
-            out.add("overrides");
-        }
         v.secondaryPayer().ifPresent(x -> out.add("secondaryPayer"));
-        if (v.purpose() != org.minutewise.core.model.Purpose.REHABILITATIVE) {
-            out.add("purpose");
-        }
-        v.locality().ifPresent(x -> out.add("locality"));
         org.minutewise.core.model.ClaimInfo c = v.claimInfo();
         if (!c.billingProvider().equals(org.minutewise.core.model.BillingProvider.NONE)) {
             out.add("billingProvider");
@@ -181,9 +165,7 @@ public final class CsvVisitWriter {
         c.payerName().ifPresent(x -> out.add("payerName"));
         c.payerId().ifPresent(x -> out.add("payerId"));
         c.placeOfService().ifPresent(x -> out.add("placeOfService"));
-        c.claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
-        c.claimFrequency().ifPresent(x -> out.add("claimFrequency"));
-        c.payerClaimControlNumber().ifPresent(x -> out.add("payerClaimControlNumber"));
+        org.minutewise.formats.NotCarried.common(v, out);
         return out;
     }
 }

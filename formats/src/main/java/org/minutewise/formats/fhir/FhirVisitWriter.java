@@ -54,35 +54,16 @@ public final class FhirVisitWriter {
      */
     public static java.util.Set<String> notCarried(Visit v, java.util.function.Predicate<String> timed) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        if (v.patient().yearToDateGiven()) {
-            out.add("patient.yearToDate");
-        }
-        if (v.patient().outsideSpend().ptSlp().signum() != 0 || v.patient().outsideSpend().ot().signum() != 0) {
-            out.add("patient.outsideSpend");
-        }
-        v.previousNote().ifPresent(x -> out.add("previousNote"));
-        v.abn().ifPresent(x -> out.add("abn"));
-        v.authorization().ifPresent(x -> out.add("authorization"));
-        if (!v.overrides().isEmpty()) {
-            out.add("overrides");
-        }
+        org.minutewise.formats.NotCarried.common(v, out);
         // The FHIR input takes the certification from a CarePlan with a period: without dates it is not read back.
         v.certification().filter(c -> c.from().isEmpty() && c.to().isEmpty())
                 .ifPresent(c -> out.add("certification (without its dates)"));
-        if (v.purpose() != org.minutewise.core.model.Purpose.REHABILITATIVE) {
-            out.add("purpose");
-        }
-        v.locality().ifPresent(x -> out.add("locality"));
         if (v.progressReport()) {
             out.add("progressReport");
         }
         if (!v.billed().isEmpty()) {
             out.add("billed");
         }
-        org.minutewise.core.model.ClaimInfo c = v.claimInfo();
-        c.claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
-        c.claimFrequency().ifPresent(x -> out.add("claimFrequency"));
-        c.payerClaimControlNumber().ifPresent(x -> out.add("payerClaimControlNumber"));
         for (int i = 0; i < v.services().size(); i++) {
             org.minutewise.core.model.ServiceLine l = v.services().get(i);
             if (!l.hasTime() && timed.test(l.code())) {

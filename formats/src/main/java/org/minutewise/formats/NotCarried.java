@@ -1,0 +1,40 @@
+package org.minutewise.formats;
+
+import java.util.Set;
+import org.minutewise.core.model.ClaimInfo;
+import org.minutewise.core.model.Purpose;
+import org.minutewise.core.model.Visit;
+
+/**
+ * The fields of a visit that neither the CSV layout nor the FHIR mapping has a home for, by their visit JSON names:
+ * the patient's spend, the previous note, the ABN, the authorization, accepted warnings, the purpose, the locality
+ * and what an 837 says of the claim itself. Each writer adds what else it leaves behind, and `convert` names them.
+ */
+public final class NotCarried {
+    private NotCarried() {
+    }
+
+    /** Adds to {@code out} the fields of {@code v} neither layout carries, in the visit JSON's order. */
+    public static void common(Visit v, Set<String> out) {
+        if (v.patient().yearToDateGiven()) { // a stated $0 too (MW-K007 tells it from none stated)
+            out.add("patient.yearToDate");
+        }
+        if (v.patient().outsideSpend().ptSlp().signum() != 0 || v.patient().outsideSpend().ot().signum() != 0) {
+            out.add("patient.outsideSpend");
+        }
+        v.previousNote().ifPresent(x -> out.add("previousNote"));
+        v.abn().ifPresent(x -> out.add("abn"));
+        v.authorization().ifPresent(x -> out.add("authorization"));
+        if (!v.overrides().isEmpty()) {
+            out.add("overrides");
+        }
+        if (v.purpose() != Purpose.REHABILITATIVE) {
+            out.add("purpose");
+        }
+        v.locality().ifPresent(x -> out.add("locality"));
+        ClaimInfo c = v.claimInfo();
+        c.claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
+        c.claimFrequency().ifPresent(x -> out.add("claimFrequency"));
+        c.payerClaimControlNumber().ifPresent(x -> out.add("payerClaimControlNumber"));
+    }
+}
