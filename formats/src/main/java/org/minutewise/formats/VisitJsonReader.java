@@ -436,12 +436,11 @@ public final class VisitJsonReader {
             }
             for (int k = 0; k < ps.size(); k++) {
                 Period p = period(ps.get(k), path + ".periods[" + k + "]");
-                for (int j = 0; j < periods.size(); j++) {
-                    if (periods.get(j).overlaps(p)) {
-                        throw new InputException(path + ".periods[" + k + "]", "overlaps periods[" + j + "] of the "
-                                + "same service (" + periods.get(j).start() + "-" + periods.get(j).end() + "): a minute "
-                                + "of a service is documented once");
-                    }
+                int j = Period.firstOverlapping(periods, p);
+                if (j >= 0) {
+                    throw new InputException(path + ".periods[" + k + "]", "overlaps periods[" + j + "] of the "
+                            + "same service (" + periods.get(j).start() + "-" + periods.get(j).end() + "): a minute "
+                            + "of a service is documented once");
                 }
                 periods.add(p);
             }

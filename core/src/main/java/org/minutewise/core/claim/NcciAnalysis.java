@@ -146,14 +146,7 @@ public final class NcciAnalysis {
         if (a == null || b == null) {
             return Status.NO_TIMES;
         }
-        for (Period p : a) {
-            for (Period q : b) {
-                if (p.overlaps(q)) {
-                    return Status.OVERLAP;
-                }
-            }
-        }
-        return Status.BYPASSED;
+        return Period.anyOverlap(a, b) ? Status.OVERLAP : Status.BYPASSED;
     }
 
     /** The regions the lines of a code treated, in the enum's order (empty when none says). */

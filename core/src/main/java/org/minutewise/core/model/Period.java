@@ -40,6 +40,26 @@ public record Period(LocalTime start, LocalTime end) implements Comparable<Perio
         return startMinute() < other.endMinute() && other.startMinute() < endMinute();
     }
 
+    /** The index of the first of {@code periods} that shares a minute with {@code p}; -1 when none does. */
+    public static int firstOverlapping(java.util.List<Period> periods, Period p) {
+        for (int i = 0; i < periods.size(); i++) {
+            if (periods.get(i).overlaps(p)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a period of {@code a} shares a minute with a period of {@code b}. */
+    public static boolean anyOverlap(java.util.List<Period> a, java.util.List<Period> b) {
+        for (Period p : a) {
+            if (firstOverlapping(b, p) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Minutes both periods share; 0 when they do not overlap. */
     public int overlapMinutes(Period other) {
         return Math.max(0, Math.min(endMinute(), other.endMinute()) - Math.max(startMinute(), other.startMinute()));

@@ -442,11 +442,9 @@ public final class CsvVisitReader {
                 if (problem == null && above.periods().size() >= VisitJsonReader.MAX_PERIODS) {
                     problem = "at most " + VisitJsonReader.MAX_PERIODS + " periods on one service line";
                 }
-                for (int k = 0; problem == null && k < above.periods().size(); k++) {
-                    if (above.periods().get(k).overlaps(r.period().get())) {
-                        problem = "its period " + r.period().get() + " overlaps the line's period "
-                                + above.periods().get(k);
-                    }
+                int k = problem == null ? Period.firstOverlapping(above.periods(), r.period().get()) : -1;
+                if (k >= 0) {
+                    problem = "its period " + r.period().get() + " overlaps the line's period " + above.periods().get(k);
                 }
                 if (problem != null) {
                     throw err(r.line(), "continuation", "a row marked as continuing the line above: " + problem);

@@ -545,12 +545,11 @@ public final class FhirVisitReader {
                     }
                     org.minutewise.core.model.Period added = period(per, xp, dos);
                     // As the visit JSON: one service's periods never overlap (its minutes would count twice).
-                    for (int j = 0; j < periods.size(); j++) {
-                        if (periods.get(j).overlaps(added)) {
-                            throw new InputException(xp, "overlaps " + (j == 0 ? p + ".performedPeriod"
-                                    : "another additional period") + " (" + periods.get(j) + ") of the same "
-                                    + "Procedure, got " + added);
-                        }
+                    int j = org.minutewise.core.model.Period.firstOverlapping(periods, added);
+                    if (j >= 0) {
+                        throw new InputException(xp, "overlaps " + (j == 0 ? p + ".performedPeriod"
+                                : "another additional period") + " (" + periods.get(j) + ") of the same "
+                                + "Procedure, got " + added);
                     }
                     if (periods.size() >= org.minutewise.formats.VisitJsonReader.MAX_PERIODS) {
                         throw new InputException(xp, "at most " + org.minutewise.formats.VisitJsonReader.MAX_PERIODS

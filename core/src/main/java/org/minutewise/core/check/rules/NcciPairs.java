@@ -128,19 +128,9 @@ public final class NcciPairs implements Rule {
         for (int i = 0; i < s.size(); i++) {
             for (int j = 0; j < s.size(); j++) {
                 if (s.get(i).code().equals(e.column1()) && s.get(j).code().equals(e.column2())
-                        && overlap(s.get(i), s.get(j)) && (SameMinuteTwice.compares(ctx, i, j)
+                        && org.minutewise.core.model.Period.anyOverlap(s.get(i).periods(), s.get(j).periods())
+                        && (SameMinuteTwice.compares(ctx, i, j)
                         || GroupTime.besideIndividual(ctx, i, j) || GroupTime.besideIndividual(ctx, j, i))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean overlap(org.minutewise.core.model.ServiceLine a, org.minutewise.core.model.ServiceLine b) {
-        for (org.minutewise.core.model.Period p : a.periods()) {
-            for (org.minutewise.core.model.Period q : b.periods()) {
-                if (p.overlaps(q)) {
                     return true;
                 }
             }
