@@ -75,17 +75,29 @@ final class Explanations {
 
     /** When the claim bills 97129/97130 differently from the units by code, say how (RULES.md §1). */
     private static void cognitiveClaim(UnitResult r, List<String> out) {
-        Integer base = r.unitsByCode().get(Cognitive.BASE);
-        Integer addOn = r.unitsByCode().get(Cognitive.ADD_ON);
-        int total = (base == null ? 0 : base) + (addOn == null ? 0 : addOn);
-        int b = Cognitive.baseUnits(total);
-        int a = Cognitive.addOnUnits(total);
-        if (total == 0 || (base == null ? 0 : base) == b && (addOn == null ? 0 : addOn) == a) {
+        String split = cognitiveSplit(r.unitsByCode());
+        if (split.isEmpty()) {
             return;
         }
-        out.add("On the claim: " + Cognitive.BASE + " x" + b + (a > 0 ? " and " + Cognitive.ADD_ON + " x" + a : "")
-                + ": " + Cognitive.BASE + " is billed once, for the first 15 minutes, and each additional 15 minutes "
-                + "goes on " + Cognitive.ADD_ON + ", which is never billed without " + Cognitive.BASE + ".");
+        out.add("On the claim: " + split + ": " + Cognitive.BASE + " is billed once, for the first 15 minutes, and "
+                + "each additional 15 minutes goes on " + Cognitive.ADD_ON + ", which is never billed without "
+                + Cognitive.BASE + ".");
+    }
+
+    /**
+     * How the claim bills the units of 97129/97130 by code ("97129 x1 and 97130 x2") when that differs from the
+     * units by code; empty when it does not, or when the pair has no unit.
+     */
+    private static String cognitiveSplit(Map<String, Integer> unitsByCode) {
+        int base = unitsByCode.getOrDefault(Cognitive.BASE, 0);
+        int addOn = unitsByCode.getOrDefault(Cognitive.ADD_ON, 0);
+        int total = base + addOn;
+        int b = Cognitive.baseUnits(total);
+        int a = Cognitive.addOnUnits(total);
+        if (total == 0 || base == b && addOn == a) {
+            return "";
+        }
+        return Cognitive.BASE + " x" + b + (a > 0 ? " and " + Cognitive.ADD_ON + " x" + a : "");
     }
 
     private static void cms(UnitResult r, List<String> out) {
@@ -359,15 +371,8 @@ final class Explanations {
     private static String allocation(Map<String, Integer> alt) {
         List<String> parts = new ArrayList<>();
         alt.forEach((code, u) -> parts.add(code + " x" + u));
-        int base = alt.getOrDefault(Cognitive.BASE, 0);
-        int addOn = alt.getOrDefault(Cognitive.ADD_ON, 0);
-        int total = base + addOn;
-        if (total > 0 && (base != Cognitive.baseUnits(total) || addOn != Cognitive.addOnUnits(total))) {
-            int a = Cognitive.addOnUnits(total);
-            return String.join(", ", parts) + " (on the claim " + Cognitive.BASE + " x" + Cognitive.baseUnits(total)
-                    + (a > 0 ? " and " + Cognitive.ADD_ON + " x" + a : "") + ")";
-        }
-        return String.join(", ", parts);
+        String split = cognitiveSplit(alt);
+        return String.join(", ", parts) + (split.isEmpty() ? "" : " (on the claim " + split + ")");
     }
 
     private static String summary(UnitResult r) {
