@@ -1,8 +1,6 @@
 package org.minutewise.refdata;
 
 import java.io.InputStream;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,13 +30,14 @@ public final class CodeCatalogLoader {
                 }
                 continue;
             }
-            codes.add(parse(row.fields(), name, row.line()));
+            codes.add(parse(f, row));
         }
         return new CodeCatalog(f.version, codes);
     }
 
-    private static CodeInfo parse(List<String> f, String name, int no) {
-        String where = name + " line " + no;
+    private static CodeInfo parse(DataFile file, DataFile.Row row) {
+        List<String> f = row.fields();
+        String where = file.name + " line " + row.line();
         if (f.size() != HEADER.size()) {
             throw new RefDataException(where + ": expected " + HEADER.size() + " columns, got " + f.size());
         }
@@ -53,9 +52,8 @@ public final class CodeCatalogLoader {
         }
         return new CodeInfo(code, f.get(1), bool(f, 2, where), bool(f, 3, where), bool(f, 4, where),
                 bool(f, 5, where), bool(f, 6, where), bool(f, 7, where),
-                f.get(8).isEmpty() ? Optional.empty() : Optional.of(f.get(8)), ds, date(f.get(10), where,
-                "effectiveFrom"), f.get(11).isEmpty() ? Optional.empty() : Optional.of(date(f.get(11), where,
-                "effectiveTo")));
+                f.get(8).isEmpty() ? Optional.empty() : Optional.of(f.get(8)), ds,
+                file.date(row, 10, "effectiveFrom"), file.optionalDate(row, 11, "effectiveTo"));
     }
 
     private static boolean bool(List<String> f, int i, String where) {
@@ -69,11 +67,4 @@ public final class CodeCatalogLoader {
         throw new RefDataException(where + " column " + HEADER.get(i) + ": expected true or false, got " + v);
     }
 
-    private static LocalDate date(String v, String where, String column) {
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new RefDataException(where + " column " + column + ": expected a date like 2026-01-01, got " + v);
-        }
-    }
 }

@@ -63,6 +63,20 @@ final class DataFile {
         return new DataFile(name, version, rows);
     }
 
+    /** Column {@code i} of a row as an ISO date (2026-01-01), or an error naming the line and column. */
+    java.time.LocalDate date(Row row, int i, String column) {
+        try {
+            return java.time.LocalDate.parse(row.get(i));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw error(row, column, "expected a date like 2026-01-01, got " + row.get(i));
+        }
+    }
+
+    /** As {@link #date}; empty when the column is blank. */
+    java.util.Optional<java.time.LocalDate> optionalDate(Row row, int i, String column) {
+        return row.get(i).isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(date(row, i, column));
+    }
+
     RefDataException error(Row row, String column, String message) {
         return new RefDataException(name + " line " + row.line() + (column.isEmpty() ? "" : " column " + column)
                 + ": " + message);

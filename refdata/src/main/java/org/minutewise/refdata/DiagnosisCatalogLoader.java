@@ -43,14 +43,8 @@ public final class DiagnosisCatalogLoader {
                 throw f.error(row, "supports97112", "expected true or false");
             }
             String example = columns > HEADER_V1.size() ? row.get(4) : row.get(0);
-            java.util.Optional<java.time.LocalDate> subdivided = java.util.Optional.empty();
-            if (columns == HEADER.size() && !row.get(5).isEmpty()) {
-                try {
-                    subdivided = java.util.Optional.of(java.time.LocalDate.parse(row.get(5)));
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw f.error(row, "subdividedOn", "expected a date like 2023-10-01 or empty");
-                }
-            }
+            java.util.Optional<java.time.LocalDate> subdivided = columns == HEADER.size()
+                    ? f.optionalDate(row, 5, "subdividedOn") : java.util.Optional.empty();
             if (example.isEmpty()) {
                 throw f.error(row, "example", "a billable code of the category is required");
             }
