@@ -314,12 +314,6 @@ final class CheckPass {
     }
 
     /**
-     * The records of a visit read whole (JSON, FHIR, 837 claims), in input order: each read, then the claim in force
-     * after its corrections checked and the others set aside ({@link VisitAudit#corrections}). False, having done
-     * nothing, when several records cannot be read as one claim and its corrections (two originals, or one that
-     * cannot be read): the caller sets them all aside as a visit that comes more than once.
-     */
-    /**
      * The input rows a record stands for, as {@code read} counts them: a CSV row is one; a visit read whole (JSON,
      * JSON Lines, FHIR, an 837 claim) counts its service lines, and 1 when it cannot be read.
      */
@@ -339,6 +333,12 @@ final class CheckPass {
         return Math.max(1, v.services().size());
     }
 
+    /**
+     * The records of a visit read whole (JSON, FHIR, 837 claims), in input order: each read, then the claim in force
+     * after its corrections checked and the others set aside ({@link VisitAudit#corrections}). False, having done
+     * nothing, when several records cannot be read as one claim and its corrections (two originals, or one that
+     * cannot be read): the caller sets them all aside as a visit that comes more than once.
+     */
     private boolean inForce(List<Spill.Rec> recs, byte[] all, Parts parts) throws IOException {
         VisitJsonReader reader = new VisitJsonReader(ref);
         Map<Spill.Rec, Visit> read = new java.util.IdentityHashMap<>(recs.size());

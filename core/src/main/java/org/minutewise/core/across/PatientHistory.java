@@ -445,7 +445,7 @@ public final class PatientHistory {
                 BigDecimal threshold = bucket.equals("OT") ? t.get().ot() : t.get().ptSlp();
                 BigDecimal before = running.get(bucket);
                 BigDecimal after = before;
-                boolean needs = false;
+                int passing = -1; // the line whose amount passes the threshold (the first past it), if any
                 List<VisitDigest.Line> missing = new ArrayList<>();
                 List<VisitDigest.Line> early = new ArrayList<>();
                 Estimate.FullUnit cut = reduced.get(v.visitId());
@@ -468,7 +468,9 @@ public final class PatientHistory {
                     amount[i] = cut != null && cut.line() == i ? cut.allowedIfReduced() : l.allowed();
                     after = after.add(amount[i]);
                     past[i] = after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0;
-                    needs |= past[i];
+                    if (past[i] && passing < 0) {
+                        passing = i;
+                    }
                 }
                 // Then KX: on a professional claim the crossing line and the later ones; on an institutional claim
                 // every line of the bucket once the claim passes the threshold (RULES.md §4).
@@ -477,7 +479,7 @@ public final class PatientHistory {
                         continue;
                     }
                     VisitDigest.Line l = v.lines().get(i);
-                    boolean wants = past[i] || v.institutional() && needs;
+                    boolean wants = past[i] || v.institutional() && passing >= 0;
                     // A line whose KX the visit's own stated expenses judged the same way is its own finding
                     // (MW-B012 for a missing KX, MW-B006 for one not needed): exposed, but not reported again.
                     if (wants && !l.modifiers().contains("KX")) {
@@ -509,16 +511,11 @@ public final class PatientHistory {
                             + "MW-B012 reports the missing KX."), exposedLines, exposed, List.of(), false));
                 }
                 if (earlyKx) {
-                    String passing = "";
-                    for (int i = 0; i < n && passing.isEmpty(); i++) {
-                        if (counted[i] && past[i]) {
-                            passing = v.lines().get(i).code();
-                        }
-                    }
                     out.add(new AcrossFinding(v.visitId(), KX_EARLY.finding("claimLines", "Counting the patient's "
                             + "visits of " + v.date().getYear() + " in date order, the " + label + " expenses are "
                             + money + ", yet " + codes(early) + (early.size() == 1 ? " carries" : " carry")
-                            + " KX" + (needs ? ", billed before " + passing + ", the line whose amount passes the "
+                            + " KX" + (passing >= 0 ? ", billed before " + v.lines().get(passing).code() + ", the line "
+                            + "whose amount passes the "
                             + "threshold: KX goes on that line and the later ones" : "") + "."), 0, BigDecimal.ZERO,
                             early));
                 }

@@ -44,7 +44,6 @@ public final class FhirVisitWriter {
     private FhirVisitWriter() {
     }
 
-    /** The Bundle as pretty-printed FHIR JSON, times in UTC. */
     /**
      * The fields of a visit the FHIR mapping has no home for, by their visit JSON names (empty when it carries
      * everything the visit holds): a conversion to FHIR says what it leaves behind rather than drop it silently.
@@ -74,6 +73,7 @@ public final class FhirVisitWriter {
         return out;
     }
 
+    /** The Bundle as pretty-printed FHIR JSON, times in UTC. */
     public static String write(Visit v) {
         return write(v, ZoneOffset.UTC);
     }

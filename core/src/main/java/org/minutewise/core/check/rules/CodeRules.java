@@ -147,10 +147,10 @@ public final class CodeRules implements Rule {
             }
         }
         List<String> dx = ctx.visit().diagnoses();
+        java.time.LocalDate date = ctx.visit().dateOfService();
         for (int i = 0; i < dx.size(); i++) {
             String d = dx.get(i);
             var category = ctx.ref().diagnoses().categoryOf(d);
-            java.time.LocalDate date = ctx.visit().dateOfService();
             if (category.isPresent() && category.get().notYetValid(d, date)) {
                 out.add(DIAGNOSIS_NOT_BILLABLE.finding("diagnoses[" + i + "]", d + " is not an ICD-10-CM code on "
                         + date + ": " + category.get().category() + " (" + category.get().title() + ") was subdivided "
@@ -163,8 +163,7 @@ public final class CodeRules implements Rule {
                 out.add(DIAGNOSIS_NOT_BILLABLE.finding("diagnoses[" + i + "]", d + " (" + category.get().title()
                         + ") is an ICD-10-CM category, not a billable code: a claim needs each diagnosis with all "
                         + "the characters it requires, such as " + ctx.ref().diagnoses().exampleOn(category.get(), date)
-                        + ". The payer rejects "
-                        + "the claim as it stands."));
+                        + ". The payer rejects the claim as it stands."));
             } else if (DiagnosisCategory.needsSeventhCharacter(d)) {
                 out.add(DIAGNOSIS_NOT_BILLABLE.finding("diagnoses[" + i + "]", d + " lacks its 7th character: an "
                         + "injury code (and a pathological or fatigue fracture code) is billable only with A "

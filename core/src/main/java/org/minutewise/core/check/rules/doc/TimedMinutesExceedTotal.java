@@ -83,18 +83,18 @@ public final class TimedMinutesExceedTotal implements Rule {
     private static int untimedMinutes(CheckContext ctx) {
         List<ServiceLine> s = ctx.visit().services();
         // Every other service with minutes has times: else nothing shows a modality's minutes apart from its.
-        boolean timedHaveTimes = true;
+        boolean othersHaveTimes = true;
         for (int i = 0; i < s.size(); i++) {
             CodeInfo info = ctx.codeAt(i);
             if (info != null && !info.supervised() && s.get(i).minutes() > 0 && s.get(i).periods().isEmpty()) {
-                timedHaveTimes = false;
+                othersHaveTimes = false;
             }
         }
         List<ServiceLine> untimed = new ArrayList<>(0);
         for (int i = 0; i < s.size(); i++) {
             CodeInfo info = ctx.codeAt(i);
             if (info != null && !info.timed() && !info.disciplines().isEmpty() && s.get(i).minutes() > 0
-                    && (!info.supervised() || timedHaveTimes && !s.get(i).periods().isEmpty())) {
+                    && (!info.supervised() || othersHaveTimes && !s.get(i).periods().isEmpty())) {
                 untimed.add(s.get(i));
             }
         }
