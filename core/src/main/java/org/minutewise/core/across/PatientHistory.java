@@ -21,6 +21,7 @@ import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.Estimate;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.fees.KxThreshold;
+import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.YearToDate;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.model.Period;
@@ -1208,11 +1209,7 @@ public final class PatientHistory {
 
     /** GP, GO or GN among a line's modifiers ("" when none: such lines are compared among themselves). */
     private static String disciplineModifier(List<String> modifiers) {
-        for (String m : modifiers) {
-            if (m.equals("GP") || m.equals("GO") || m.equals("GN")) {
-                return m;
-            }
-        }
-        return "";
+        Discipline d = Discipline.ofModifiers(modifiers);
+        return d == null ? "" : d.modifier();
     }
 }

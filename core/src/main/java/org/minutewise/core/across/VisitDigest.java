@@ -64,11 +64,9 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         }
 
         private static Discipline disciplineOf(List<String> modifiers, String bucket) {
-            for (String m : modifiers) {
-                Discipline d = Discipline.ofModifier(m);
-                if (d != null) {
-                    return d;
-                }
+            Discipline d = Discipline.ofModifiers(modifiers);
+            if (d != null) {
+                return d;
             }
             return bucket.equals("OT") ? Discipline.OT : Discipline.PT;
         }

@@ -21,9 +21,10 @@ public final class BilledClaim {
         List<Integer> dx = ClaimBuilder.pointersInOrder(v.diagnoses().size());
         for (BilledLine b : v.billed()) {
             // Under its GP, GO or GN; without one (MW-B004 says so), under the discipline of its documented service.
-            Discipline d = b.modifiers().contains("GO") ? Discipline.OT : b.modifiers().contains("GN")
-                    ? Discipline.SLP : b.modifiers().contains("GP") ? Discipline.PT
-                    : ClaimBuilder.documentedDiscipline(v, b.code());
+            Discipline d = Discipline.ofModifiers(b.modifiers());
+            if (d == null) {
+                d = ClaimBuilder.documentedDiscipline(v, b.code());
+            }
             boolean assistant = ClaimBuilder.assistantModifier(b.modifiers());
             // The rendering provider of the documented service, as the engine's own line names it (the supervising
             // therapist when an assistant treated): an 837 written from the billed lines needs it (NM1*82).

@@ -1,5 +1,6 @@
 package org.minutewise.core.model;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The therapy discipline of a plan of care; it decides the GP/GO/GN modifier. */
@@ -37,6 +38,21 @@ public enum Discipline {
     public static Discipline ofModifier(String modifier) {
         for (Discipline d : ALL) {
             if (d.modifier.equals(modifier)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The discipline a billed line's modifiers name: that of the first GP, GO or GN among them, or null when there is
+     * none. The one reading of a line's discipline from its modifiers (the billed claim, the checks across visits and
+     * the 837 reader use it), so a line carrying two of them is read the same way everywhere.
+     */
+    public static Discipline ofModifiers(List<String> modifiers) {
+        for (String m : modifiers) {
+            Discipline d = ofModifier(m);
+            if (d != null) {
                 return d;
             }
         }

@@ -1054,22 +1054,7 @@ public final class X12ClaimReader {
         }
 
         private static Optional<Discipline> discipline(List<String> modifiers) {
-            for (String m : modifiers) {
-                switch (m) {
-                    case "GP" -> {
-                        return Optional.of(Discipline.PT);
-                    }
-                    case "GO" -> {
-                        return Optional.of(Discipline.OT);
-                    }
-                    case "GN" -> {
-                        return Optional.of(Discipline.SLP);
-                    }
-                    default -> {
-                    }
-                }
-            }
-            return Optional.empty();
+            return Optional.ofNullable(Discipline.ofModifiers(modifiers));
         }
     }
 
