@@ -737,6 +737,11 @@ public final class ClaimBuilder {
             }
         }
         if (any) {
+            if (units == 0) {
+                // A 0-unit line (the payer profile's policy) only documents the service: it charges nothing, as
+                // the same line priced from the fee schedule does.
+                return Optional.of(BigDecimal.ZERO.setScale(2));
+            }
             return units == unitsTheChargesCover ? Optional.of(sum) : share(Optional.of(sum), units,
                     unitsTheChargesCover);
         }

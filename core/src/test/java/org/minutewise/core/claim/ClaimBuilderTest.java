@@ -15,9 +15,11 @@ import static org.minutewise.core.check.ComplianceFixture.slp;
 import static org.minutewise.core.check.ComplianceFixture.untimed;
 import static org.minutewise.core.check.ComplianceFixture.visit;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
@@ -27,6 +29,7 @@ import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Purpose;
 import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerProfile;
@@ -621,6 +624,19 @@ class ClaimBuilderTest {
             CheckResult r = check(v().payer("medicare-zero").build(), p);
 
             assertThat(lines(r)).containsExactly("97112 x2 GP", "97110 x0 GP");
+        }
+
+        @Test
+        void aZeroUnitLineChargesNothingWhateverTheServiceStatedItsCharge() {
+            PayerProfile p = Payer.medicare("medicare-zero").sendZeroUnitLines().build();
+            CheckResult r = check(visit().payer("medicare-zero")
+                    .service(minutes("97112", 24, pt("T1")))
+                    .service(new ServiceLine("97110", OptionalInt.of(5), List.of(), pt("T1"), Optional.empty(),
+                            Optional.empty(), Optional.of(new BigDecimal("60.00"))))
+                    .build(), p);
+
+            assertThat(lines(r)).containsExactly("97112 x2 GP", "97110 x0 GP");
+            assertThat(r.claim().lines().get(1).charge()).contains(new BigDecimal("0.00"));
         }
 
         @Test
