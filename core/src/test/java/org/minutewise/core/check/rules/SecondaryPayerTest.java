@@ -1,6 +1,8 @@
 package org.minutewise.core.check.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.ComplianceFixture.assistant;
+import static org.minutewise.core.check.ComplianceFixture.at;
 import static org.minutewise.core.check.ComplianceFixture.ids;
 import static org.minutewise.core.check.ComplianceFixture.minutes;
 import static org.minutewise.core.check.ComplianceFixture.only;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.ComplianceFixture.Payer;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.model.Role;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.units.UnitMethod;
@@ -51,6 +54,64 @@ class SecondaryPayerTest {
         CheckResult r = check(visit().secondaryPayer("medigap-capped"), capped);
 
         assertThat(ids(r)).containsExactly("MW-S001");
+    }
+
+    @Test
+    void theCapLimitsWhatTheSecondaryWouldAllow() {
+        PayerProfile capped = Payer.commercial("medigap-capped", UnitMethod.CMS).maxTimedUnitsPerDay(2).build();
+        CheckResult r = check(visit().secondaryPayer("medigap-capped"), capped);
+
+        assertThat(r.findings().get(0).message()).contains("would count 97112 x1, 97110 x2 (3 units), of which its "
+                + "cap of 2 timed units a day allows 2");
+    }
+
+    @Test
+    void aSecondaryThatDenies59OnAPairTheVisitBillsApartS001() {
+        PayerProfile strict = Payer.commercial("medigap-strict", UnitMethod.CMS).deniesDistinct("97530/97140")
+                .build();
+        CheckResult r = only(new SecondaryPayer(), strict).check(visit().secondaryPayer("medigap-strict")
+                .service(at("97530", "09:00", "09:23", pt("T1")))
+                .service(at("97140", "09:23", "09:46", pt("T1")))
+                .build());
+
+        assertThat(ids(r)).containsExactly("MW-S001");
+        assertThat(r.findings().get(0).message()).contains("it denies 59/X on 97530/97140 (97140 likely denied)");
+    }
+
+    @Test
+    void medicareBehindACommercialPrimaryS003NamesMedicaresOwnLines() {
+        CheckResult r = only(new SecondaryPayer()).check(visit().payer("commercial").secondaryPayer("medicare")
+                .service(minutes("97112", 20, pt("T1")))
+                .service(minutes("97110", 20, pt("T1")))
+                .build());
+
+        assertThat(ids(r)).containsExactly("MW-S003");
+        assertThat(r.findings().get(0).severity()).isEqualTo(Severity.WARN);
+        assertThat(r.findings().get(0).message()).contains("(3 units); the primary (commercial) claim is")
+                .contains("(2 units)");
+    }
+
+    @Test
+    void medicareSecondaryWantsCqOnTheAssistantsUnitTheCommercialPrimaryDoesNotMark() {
+        PayerProfile plain = Payer.commercial("commercial-cms", UnitMethod.CMS).assistantModifiers(false).build();
+        CheckResult r = only(new SecondaryPayer(), plain).check(visit().payer("commercial-cms")
+                .secondaryPayer("medicare")
+                .service(minutes("97110", 23, assistant("PTA1", Role.PTA, "T1")))
+                .build());
+
+        assertThat(ids(r)).containsExactly("MW-S003");
+        assertThat(r.findings().get(0).message()).contains("97110 GP CQ x");
+    }
+
+    @Test
+    void medicareSecondaryGivingTheSameLinesIsQuiet() {
+        PayerProfile sameRules = Payer.commercial("commercial-cms", UnitMethod.CMS).build();
+        CheckResult r = only(new SecondaryPayer(), sameRules).check(visit().payer("commercial-cms")
+                .secondaryPayer("medicare")
+                .service(minutes("97110", 30, pt("T1")))
+                .build());
+
+        assertThat(r.findings()).isEmpty();
     }
 
     @Test
