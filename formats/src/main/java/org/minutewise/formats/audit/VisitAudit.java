@@ -394,8 +394,13 @@ public final class VisitAudit {
         for (Finding f : r.findings()) {
             if (f.ruleId().equals(BilledLines.KX_UNVERIFIED.id())
                     || f.ruleId().equals(org.minutewise.core.check.rules.KxThresholdRule.SPEND_UNKNOWN.id())
-                    || f.ruleId().equals(org.minutewise.core.check.rules.KxThresholdRule.NOT_JUDGED.id())) {
-                continue; // in an audit the checks across visits judge KX in date order (MW-A003, MW-A004)
+                    || f.ruleId().equals(org.minutewise.core.check.rules.KxThresholdRule.NOT_JUDGED.id())
+                    || f.ruleId().equals(org.minutewise.core.check.rules.KxThresholdRule.NEAR_THRESHOLD.id())
+                    && !v.patient().yearToDateGiven()) {
+                // In an audit the checks across visits judge KX in date order (MW-A003, MW-A004); a visit that does
+                // not state the year's expenses is "near" the threshold only by its own amounts, which the count
+                // across the patient's visits may already have passed.
+                continue;
             }
             if (claimOnly && NOT_ON_A_CLAIM.contains(f.ruleId())) {
                 continue; // a claim carries no note and no certification dates: said once, in the totals

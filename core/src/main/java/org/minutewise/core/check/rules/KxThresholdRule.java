@@ -12,6 +12,7 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.Claim;
 import org.minutewise.core.claim.ClaimBuilder;
+import org.minutewise.core.claim.Estimate;
 import org.minutewise.core.claim.KxBucket;
 import org.minutewise.core.model.Abn;
 import org.minutewise.core.model.Discipline;
@@ -29,7 +30,9 @@ public final class KxThresholdRule implements Rule {
     public static final RuleInfo NEAR_THRESHOLD = new RuleInfo("MW-K002", Severity.WARN,
             "The KX threshold is near",
             "Prepare the medical necessity documentation: the next visits will need KX.",
-            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-06: lines left unpriced because the visit could not be priced at all (no conversion "
+                    + "factor for the year) point to MW-K004's reason (it said no RVUs were loaded)");
     public static final RuleInfo TARGETED_REVIEW = new RuleInfo("MW-K003", Severity.WARN,
             "At the targeted medical review amount",
             "Expect possible targeted medical review: keep the plan of care, progress reports and notes complete.",
@@ -64,7 +67,9 @@ public final class KxThresholdRule implements Rule {
             "Enter the patient's incurred expenses this year (patient.yearToDate, and patient.outsideSpend for other "
                     + "providers) so KX is judged; a visit saved to the visit store takes them from the store, and a "
                     + "batch audit counts them across the patient's visits in date order.",
-            "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-06: a visit that gives only the expenses at other providers is told they were "
+                    + "counted (it said KX was judged as if nothing was spent before the visit)");
 
     /**
      * A Medicare claim billed with therapy lines whose minutes the record does not give (an 837 carries units, not
@@ -107,10 +112,16 @@ public final class KxThresholdRule implements Rule {
         }
         if (!ctx.visit().patient().yearToDateGiven() && !claim.kx().isEmpty()) {
             KxBucket first = claim.kx().get(0);
-            out.add(SPEND_UNKNOWN.finding("patient.yearToDate", "The visit does not give the patient's incurred "
-                    + "therapy expenses this year, so KX is judged from this visit's amounts alone, as if nothing "
-                    + "was spent before it (" + first.year() + " threshold " + Money.of(first.threshold()) + "); past "
-                    + "the threshold a line without KX is denied."));
+            BigDecimal outside = ctx.visit().patient().outsideSpend().bucket(discipline(first));
+            String judged = outside.signum() > 0
+                    ? "gives only the patient's expenses at other providers (" + Money.of(outside) + "), not those "
+                    + "incurred here this year, so KX is judged from those and this visit's amounts, as if nothing "
+                    + "was spent here before it"
+                    : "does not give the patient's incurred therapy expenses this year, so KX is judged from this "
+                    + "visit's amounts alone, as if nothing was spent before it";
+            out.add(SPEND_UNKNOWN.finding("patient.yearToDate", "The visit " + judged + " (" + first.year()
+                    + " threshold " + Money.of(first.threshold()) + "); past the threshold a line without KX is "
+                    + "denied."));
         }
         if (ctx.payer().isMedicare() && yearHasThreshold && claim.kx().isEmpty() && !ctx.visit().billed().isEmpty()) {
             java.util.Set<String> notCovered = ClaimBuilder.notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
@@ -229,6 +240,11 @@ public final class KxThresholdRule implements Rule {
         return false;
     }
 
+    /** The discipline whose spend a KX bucket counts (PT stands for the PT and SLP bucket). */
+    private static Discipline discipline(KxBucket b) {
+        return b.bucket().equals("OT") ? Discipline.OT : Discipline.PT;
+    }
+
     /** The bucket's expenses reached the threshold before the visit or pass it on it. */
     private static boolean past(KxBucket b) {
         return b.spentBefore().compareTo(b.threshold()) >= 0 || b.spentAfter().compareTo(b.threshold()) > 0;
@@ -243,12 +259,15 @@ public final class KxThresholdRule implements Rule {
      * only for a finding that fires.
      */
     private static String money(CheckContext ctx, KxBucket b) {
-        Discipline d = b.bucket().equals("OT") ? Discipline.OT : Discipline.PT;
-        BigDecimal outside = ctx.visit().patient().outsideSpend().bucket(d);
+        BigDecimal outside = ctx.visit().patient().outsideSpend().bucket(discipline(b));
+        // Lines unpriced for want of their RVUs, or a visit not priced at all (no conversion factor for the year, a
+        // locality not loaded: MW-K004 says which).
+        Estimate e = ClaimBuilder.of(ctx).estimate();
+        String why = e.available() || !e.unpriced().isEmpty() ? "no RVUs loaded" : "see MW-K004";
         return Money.of(b.spentBefore()) + " before this visit" + (outside.signum() > 0 ? ", of which "
                 + Money.of(outside) + " at other providers;" : ",") + " " + Money.of(b.spentAfter()) + " after it"
                 + (b.unpriced().isEmpty() ? "" : " not counting " + String.join(", ", b.unpriced()) + ", which "
-                + "cannot be priced (no RVUs loaded)" + (past(b) ? "" : ": the amount after it is higher, and may "
+                + "cannot be priced (" + why + ")" + (past(b) ? "" : ": the amount after it is higher, and may "
                 + "pass the threshold"));
     }
 }

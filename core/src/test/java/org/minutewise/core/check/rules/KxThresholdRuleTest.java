@@ -148,6 +148,44 @@ class KxThresholdRuleTest {
                 .doesNotContain("MW-K007");
     }
 
+    /** MW-K007 v2: only the spend at other providers given: the visit is told it was counted, not ignored. */
+    @Test
+    void onlyTheOutsideSpendGivenK007SaysItWasCounted() {
+        Patient outsideOnly = new Patient(java.util.Optional.of("P-1"), java.util.Optional.empty(),
+                org.minutewise.core.model.YearToDate.NONE, new org.minutewise.core.model.YearToDate(
+                new java.math.BigDecimal("2470.00"), java.math.BigDecimal.ZERO));
+        CheckResult r = check(ptVisit(outsideOnly));
+
+        assertThat(ids(r)).containsExactlyInAnyOrder("MW-K001", "MW-K007");
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-K007")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("gives only the patient's expenses at other "
+                        + "providers ($2,470.00)").doesNotContain("as if nothing was spent before it"));
+    }
+
+    /** No conversion factor for the year: the unpriced lines are not put down to RVUs that were loaded. */
+    @Test
+    void nearTheThresholdInAYearWithoutAConversionFactorDoesNotBlameTheRvus() {
+        org.minutewise.core.fees.FeeData noCf = new org.minutewise.core.fees.FeeData("test", false,
+                java.util.List.of(new org.minutewise.core.fees.Rvu("97110", 2025, new java.math.BigDecimal("0.45"),
+                        new java.math.BigDecimal("0.41"), new java.math.BigDecimal("0.01"))),
+                java.util.List.of(org.minutewise.core.fees.Gpci.NATIONAL), java.util.Map.of(2026,
+                org.minutewise.core.check.ComplianceFixture.CF_2026), java.util.List.of(new org.minutewise.core.fees.KxThreshold(
+                2025, new java.math.BigDecimal("2410.00"), new java.math.BigDecimal("2410.00"),
+                new java.math.BigDecimal("3000.00"), "RULES.md §4")),
+                java.util.List.of(org.minutewise.core.check.ComplianceFixture.rates(2025)), java.util.Map.of());
+        org.minutewise.core.check.ReferenceData base = org.minutewise.core.check.ComplianceFixture.ref();
+        org.minutewise.core.check.ReferenceData ref = new org.minutewise.core.check.ReferenceData(base.codes(),
+                base.payers(), base.diagnoses(), base.ptp(), base.mue(), noCf, base.phrases());
+        Visit v = org.minutewise.core.model.Visit.builder("V-1", java.time.LocalDate.of(2025, 3, 3))
+                .patient(patient("2300.00", "0")).service(minutes("97110", 15, pt("T1"))).build();
+        CheckResult r = new org.minutewise.core.check.VisitChecker(ref, org.minutewise.core.check.RuleBook.of(
+                java.util.List.of(new KxThresholdRule()))).check(v);
+
+        assertThat(r.findings()).filteredOn(x -> x.ruleId().equals("MW-K002")).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("cannot be priced (see MW-K004)")
+                        .doesNotContain("no RVUs loaded"));
+    }
+
     @Test
     void wellBelowTheThresholdNothing() {
         CheckResult r = check(ptVisit(patient("2000.00", "0")));
