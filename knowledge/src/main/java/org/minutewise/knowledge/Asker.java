@@ -47,6 +47,20 @@ final class Asker {
             "rounding", "count", "charge");
     private static final Set<String> CONTRAST_WORDS = Set.of("difference", "differ", "vs", "versus", "between",
             "instead", "or");
+    /**
+     * Words that only compare or qualify a stated number of minutes ("more than 67 minutes", "at least 38"), read
+     * as typed (the speller may have taken "less" for a card's word).
+     */
+    private static final Set<String> AMOUNT_WORDS = Set.of("more", "less", "over", "under", "above", "below",
+            "least", "most", "exactly", "around", "about", "approximately", "roughly", "nearly", "almost", "past",
+            "beyond", "longer", "shorter", "long", "fewer", "exceed", "exceeds", "exceeding", "up", "total", "totals",
+            "timed", "equal", "equals", "worth", "come", "comes", "make", "makes", "enough", "happen", "happens",
+            "treating", "spent", "spend", "only", "if");
+    private static final Set<String> MORE_WORDS = Set.of("more", "over", "above", "past", "beyond", "longer",
+            "exceed", "exceeds", "exceeding");
+    private static final Set<String> LESS_WORDS = Set.of("less", "under", "below", "fewer", "shorter");
+    /** The cards a minutes-to-units answer rests on: a question may name them and still be about its minutes. */
+    private static final Set<String> UNIT_CARDS = Set.of(CMS_METHOD, CPT_METHOD);
 
     private final KnowledgeBase kb;
     private final SearchIndex index;
@@ -58,7 +72,7 @@ final class Asker {
 
     Answer ask(ParsedQuery q) {
         List<SearchIndex.Hit> hits = index.search(q, SEARCH_DEPTH);
-        if (!q.minutes().isEmpty() && containsAny(q.tokens(), UNIT_WORDS)) {
+        if (!q.minutes().isEmpty() && (containsAny(q.tokens(), UNIT_WORDS) || minutesAlone(q))) {
             return units(q, hits);
         }
         if (q.tokens().contains("advantage") && q.tokens().contains("medicare")) {
@@ -113,6 +127,44 @@ final class Asker {
     }
 
     // ---- minutes to units ----------------------------------------------------------------------------------
+
+    /**
+     * Minutes are all the question states ("more than 67 minutes", "patient treated for 67 minutes", "8 minute rule
+     * for 67 minutes"): no code, and every other word only qualifies the amount or is a word of the trade. Asked
+     * without "units", such a question is still minutes to units; left to the search it matched the cards whose
+     * text has "more" and "minutes" (97150: "group of 2 or more", "in the same minutes").
+     */
+    private static boolean minutesAlone(ParsedQuery q) {
+        if (!q.codes().isEmpty() || !UNIT_CARDS.containsAll(q.ids())) {
+            return false;
+        }
+        List<String> t = q.tokens();
+        boolean[] named = new boolean[t.size()];
+        for (Synonyms.Match m : q.synonyms()) {
+            if (!UNIT_CARDS.containsAll(m.group().ids())) {
+                return false;
+            }
+            for (int i = m.start(); i < m.end() && !m.group().ids().isEmpty(); i++) {
+                named[i] = true;
+            }
+        }
+        List<String> typed = typed(q);
+        Set<String> words = new HashSet<>(q.words());
+        for (int i = 0; i < t.size(); i++) {
+            String w = t.get(i);
+            if (!named[i] && words.contains(w) && !ParsedQuery.MINUTE_WORDS.contains(w) && !AMOUNT_WORDS.contains(w)
+                    && !AMOUNT_WORDS.contains(typed.get(i)) && !ParsedQuery.DOMAIN_WORDS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The question's tokens as typed, before typo correction (one for each of its tokens). */
+    private static List<String> typed(ParsedQuery q) {
+        List<String> typed = QueryText.tokens(q.text());
+        return typed.size() == q.tokens().size() ? typed : q.tokens();
+    }
 
     private Answer units(ParsedQuery q, List<SearchIndex.Hit> hits) {
         List<CodeMinutes> withCodes = new ArrayList<>();
@@ -173,15 +225,27 @@ final class Asker {
             if (q.minutes().size() > 1) {
                 sb.append(minutesText(q.minutes())).append(" add up to ").append(total).append(" timed minutes. ");
             }
+            boolean more = containsAny(typed(q), MORE_WORDS);
+            boolean less = containsAny(typed(q), LESS_WORDS);
             if (total < 8) {
                 sb.append(total).append(" timed minutes are below 8: 0 units by themselves. Under the CMS "
                         + "total-time method they still count toward the day's total with the other timed codes.");
+                if (more || total == 7) {
+                    sb.append(' ').append(band(1, true));
+                }
             } else {
                 int lo = n * 15 - 7;
                 int hi = n * 15 + 7;
                 sb.append(total).append(" timed minutes in a day are ").append(n).append(plural(n, " unit"))
                         .append(" under the CMS total-time method (the 8-minute rule: ").append(lo).append('-')
                         .append(hi).append(" minutes = ").append(n).append(plural(n, " unit")).append(").");
+                // Asked past the minutes ("more than 67"), or the minutes at a band's edge: the band beside it.
+                if (more || total == hi) {
+                    sb.append(' ').append(band(n + 1, true));
+                }
+                if (less || total == lo) {
+                    sb.append(' ').append(band(n - 1, false));
+                }
                 sb.append(" Under the CPT per-code method each code counts alone (8 minutes or more of a code for "
                         + "its first unit): ").append(total).append(" minutes of one code is also ").append(n)
                         .append(", split across codes it can differ.");
@@ -191,6 +255,20 @@ final class Asker {
         }
         sb.append(" Source: ").append(cms.citation()).append("; ").append(cpt.citation()).append('.');
         return new Answer(sb.toString(), scored(hits, pinned), true, 1.0);
+    }
+
+    /**
+     * The band of {@code units} seen from the band beside it: its nearest minutes, the first when reached from
+     * below ("68 minutes would be 5 units (68-82).") or the last from above ("37 minutes would be 2 units (23-37).").
+     */
+    private static String band(int units, boolean fromBelow) {
+        if (units == 0) {
+            return "7 minutes would be 0 units (below 8).";
+        }
+        int lo = units * 15 - 7;
+        int hi = units * 15 + 7;
+        return (fromBelow ? lo : hi) + " minutes would be " + units + plural(units, " unit") + " (" + lo + "-" + hi
+                + ").";
     }
 
     private static String minutesText(List<?> items) {

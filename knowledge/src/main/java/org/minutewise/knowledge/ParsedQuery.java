@@ -46,7 +46,7 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
     private static final Set<String> OF_WORDS = Set.of("of", "doing", "on");
     /** "the 8 minute rule" names the rule: no minutes. */
     private static final Set<String> RULE_WORDS = Set.of("rule", "rules");
-    private static final Set<String> MINUTE_WORDS = Set.of("min", "mins", "minute", "minutes", "mns", "minuets");
+    static final Set<String> MINUTE_WORDS = Set.of("min", "mins", "minute", "minutes", "mns", "minuets");
     /** Words of a question that say nothing about its subject. */
     static final Set<String> QUESTION_WORDS = Set.of("what", "whats", "which", "who", "whom", "when", "where", "why",
             "how", "do", "does", "did", "can", "could", "should", "would", "will", "may", "might", "must", "i", "im",

@@ -232,6 +232,42 @@ class KnowledgeBaseTest {
     }
 
     /**
+     * Minutes stated with nothing else asked ("more than 67 minutes") are a minutes-to-units question even without
+     * the word "units": not the group therapy card, whose title says "2 or more" and whose text says "minutes". The
+     * answer names the next band when the question asks past the minutes, or the minutes sit at a band's edge.
+     */
+    @Test
+    void askAnswersMinutesAloneWithTheirUnits() {
+        Answer more = kb.ask("more than 67 minutes");
+        assertThat(more.known()).isTrue();
+        assertThat(more.cards().get(0).card().id()).isEqualTo("cms-total-time");
+        assertThat(more.answer()).contains("67 timed minutes in a day are 4 units").contains("53-67 minutes = 4 units")
+                .contains("68 minutes would be 5 units (68-82)").doesNotContain("97150");
+        for (String q : List.of("over 67 minutes", "67 minutes", "68 minutes?", "what if I treat more than 67 minutes",
+                "patient treated for 67 minutes", "67 mins of therapy", "at least 38 minutes", "less than 8 minutes",
+                "what about 53 minutes", "8 minute rule for 67 minutes", "is 68 minutes enough for 5")) {
+            Answer a = kb.ask(q);
+            assertThat(a.known()).as(q).isTrue();
+            assertThat(a.cards().get(0).card().id()).as(q).isEqualTo("cms-total-time");
+            assertThat(a.answer()).as(q).contains("timed minutes in a day are");
+        }
+        assertThat(kb.ask("more than 60 minutes").answer()).contains("60 timed minutes in a day are 4 units")
+                .contains("68 minutes would be 5 units");
+        assertThat(kb.ask("less than 8 minutes").answer()).contains("8 timed minutes in a day are 1 unit")
+                .contains("7 minutes would be 0 units");
+        assertThat(kb.ask("how many units for 38 minutes").answer()).contains("37 minutes would be 2 units (23-37)");
+        assertThat(kb.ask("over 7 minutes").answer()).contains("0 units by themselves")
+                .contains("8 minutes would be 1 unit (8-22)");
+        // The rule itself, and minutes beside another subject, are still answered by retrieval.
+        for (String q : List.of("what is the 8-minute rule", "8 minute rule", "explain the 8 minute rule")) {
+            assertThat(firstCard(q)).as(q).isEqualTo("cms-total-time");
+            assertThat(kb.ask(q).answer()).as(q).contains("53-67 = 4, 68-82 = 5");
+        }
+        assertThat(firstCard("our pta did 12 of the 20 minutes what modifier")).isEqualTo("CQ");
+        assertThat(kb.ask("97110 for 67 minutes").answer()).doesNotContain("timed minutes in a day are");
+    }
+
+    /**
      * Minutes written before the therapist's words are theirs ("22 min neuro re-ed and 9 min gait"), as much as
      * minutes written after ("ther ex 23 min"); "the 8 minute rule" names the rule, it is no minutes.
      */

@@ -60,7 +60,11 @@ public final class KxThresholdRule implements Rule {
             "CMS Pub 100-04 ch. 5 §10.3 (KX or GA/GZ past the threshold); ch. 30 §50 (the ABN)",
             Citations.CLAIMS_MANUAL_CH5)
             .revised(2, "2026-12-06: with an ABN given, says that units over an MUE stay the clinic's cost (an ABN "
-                    + "is not valid for MUE denials; it said the patient pays)");
+                    + "is not valid for MUE denials; it said the patient pays)")
+            .revised(3, "2026-12-06: that sentence holds a code to its MUE as MW-E006 does, a line MUE (adjudication "
+                    + "indicator 1) each claim line and a date-of-service MUE (2 or 3) the day's lines (it added the "
+                    + "day's lines for both, so two lines each within a line MUE were said to be over it), and says "
+                    + "which");
 
     public static final RuleInfo SPEND_UNKNOWN = new RuleInfo("MW-K007", Severity.INFO,
             "The patient's year-to-date therapy expenses are not given",
@@ -214,19 +218,17 @@ public final class KxThresholdRule implements Rule {
 
     /**
      * The codes billed over their MUE, in a sentence: an ABN does not shift the liability for units an MUE denies
-     * (NCCI Policy Manual ch. I; RULES.md §4), so the patient does not pay for those; empty when none.
+     * (NCCI Policy Manual ch. I; RULES.md §4), so the patient does not pay for those; empty when none. Over is
+     * MW-E006's test: a line MUE holds each claim line to it, a date-of-service MUE the day's lines added up.
      */
     private static String overMue(CheckContext ctx, Claim claim) {
-        java.util.Map<String, Integer> perCode = new java.util.LinkedHashMap<>();
-        for (org.minutewise.core.claim.ClaimLine l : claim.lines()) {
-            perCode.merge(l.code(), l.units(), Integer::sum);
-        }
         List<String> over = new java.util.ArrayList<>();
-        perCode.forEach((code, units) -> ctx.ref().mue().find(code, ctx.visit().dateOfService())
-                .filter(m -> units > m.maxUnits()).ifPresent(m -> over.add(code + " over its MUE of "
-                        + m.maxUnits())));
-        return over.isEmpty() ? "" : " An ABN does not cover what an MUE denies (" + String.join(", ", over)
-                + ", whose line is denied whole): the clinic, not the patient, bears the cost of those.";
+        for (UnitLimits.OverMue o : UnitLimits.overMue(ctx, claim.lines())) {
+            over.add(o.code() + " over its MUE of " + o.mue().maxUnits() + (o.perLine()
+                    ? " a line, whose line is denied whole" : " a day, whose lines that day are denied"));
+        }
+        return over.isEmpty() ? "" : " An ABN does not cover what an MUE denies (" + String.join("; ", over)
+                + "): the clinic, not the patient, bears the cost of those.";
     }
 
     /** A line of the claim counts toward a KX bucket (outpatient therapy Medicare pays on this visit). */

@@ -42,33 +42,56 @@ public final class UnitLimits implements Rule {
 
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
-        List<ClaimLine> lines = ClaimBuilder.of(ctx).lines();
-        // The units a code's MUE is held against: the day's (the visit's lines added up) for a date-of-service
-        // MUE (indicator 2 or 3), the largest single claim line for a line MUE (indicator 1).
+        for (OverMue o : overMue(ctx, ClaimBuilder.of(ctx).lines())) {
+            String code = o.code();
+            Mue m = o.mue();
+            out.add(MUE.finding("services[code=" + code + "]", code + " is billed with " + o.units() + " units"
+                    + (o.perLine() ? " on one line" : "") + "; its MUE is " + m.maxUnits()
+                    + (o.perLine() ? " a line" : " a day") + " (adjudication indicator " + m.indicatorText() + ")"
+                    + (ctx.ref().mue().starter() ? ", from the Minutewise starter table (confirm against CMS's "
+                    + "current file)" : "") + ". " + (o.perLine() ? "That claim line is denied whole, not cut to "
+                    + m.maxUnits() : "Every line of " + code + " that day is denied, not only the units over "
+                    + m.maxUnits()) + "."));
+        }
+        OptionalInt cap = ctx.payer().maxTimedUnitsPerDay();
+        if (cap.isPresent() && ctx.units().timedUnits() > cap.getAsInt()) {
+            out.add(PAYER_CAP.finding("services", "This visit has " + ctx.units().timedUnits() + " timed units; "
+                    + "payer " + ctx.payer().id() + " allows at most " + cap.getAsInt() + " timed units a day."));
+        }
+    }
+
+    /**
+     * A code billed over its MUE: the units held against it (its largest claim line, or the day's lines added up)
+     * and the MUE.
+     */
+    record OverMue(String code, int units, Mue mue) {
+        /** A line MUE (adjudication indicator 1): each claim line is held to it, not the day. */
+        boolean perLine() {
+            return mue.adjudicationIndicator() == 1;
+        }
+    }
+
+    /**
+     * The codes of the claim's lines billed over their MUE, in the order of their first line (MW-E006, and MW-K006's
+     * sentence that an ABN does not cover them). The units a code's MUE is held against: the day's (the lines of the
+     * code added up) for a date-of-service MUE (indicator 2 or 3), the largest single claim line for a line MUE
+     * (indicator 1).
+     */
+    static List<OverMue> overMue(CheckContext ctx, List<ClaimLine> lines) {
         java.util.Map<String, Integer> perCode = new java.util.LinkedHashMap<>();
         java.util.Map<String, Integer> largestLine = new java.util.HashMap<>();
         for (ClaimLine l : lines) {
             perCode.merge(l.code(), l.units(), Integer::sum);
             largestLine.merge(l.code(), l.units(), Math::max);
         }
+        List<OverMue> over = new java.util.ArrayList<>();
         perCode.forEach((code, total) -> ctx.ref().mue().find(code, ctx.visit().dateOfService()).ifPresent(m -> {
             int units = m.adjudicationIndicator() == 1 ? largestLine.get(code) : total;
             if (units > m.maxUnits()) {
-                out.add(MUE.finding("services[code=" + code + "]", code + " is billed with " + units + " units"
-                        + (m.adjudicationIndicator() == 1 ? " on one line" : "") + "; its MUE is " + m.maxUnits()
-                        + (m.adjudicationIndicator() == 1 ? " a line" : " a day") + " (adjudication indicator "
-                        + m.indicatorText() + ")"
-                        + (ctx.ref().mue().starter() ? ", from the Minutewise starter table (confirm against CMS's "
-                        + "current file)" : "") + ". " + (m.adjudicationIndicator() == 1 ? "That claim line is "
-                        + "denied whole, not cut to " + m.maxUnits() : "Every line of " + code + " that day is "
-                        + "denied, not only the units over " + m.maxUnits()) + "."));
+                over.add(new OverMue(code, units, m));
             }
         }));
-        OptionalInt cap = ctx.payer().maxTimedUnitsPerDay();
-        if (cap.isPresent() && ctx.units().timedUnits() > cap.getAsInt()) {
-            out.add(PAYER_CAP.finding("services", "This visit has " + ctx.units().timedUnits() + " timed units; "
-                    + "payer " + ctx.payer().id() + " allows at most " + cap.getAsInt() + " timed units a day."));
-        }
+        return over;
     }
 
     static String mueText(Mue m) {

@@ -105,8 +105,47 @@ class KxThresholdRuleTest {
         CheckResult ga = check(visit().abn(org.minutewise.core.model.Abn.GIVEN).patient(patient("2700.00", "0"))
                 .service(minutes("97112", 75, pt("T1"))).build());
         assertThat(findingsOf(ga, "MW-K006")).singleElement().satisfies(f -> assertThat(f.message())
-                .contains("An ABN does not cover what an MUE denies (97112 over its MUE of 4, whose line is denied "
-                        + "whole): the clinic, not the patient"));
+                .contains("An ABN does not cover what an MUE denies (97112 over its MUE of 4 a day, whose lines that "
+                        + "day are denied): the clinic, not the patient"));
+    }
+
+    /**
+     * The MUE sentence holds a code's units to its MUE as MW-E006 does: a line MUE (indicator 1) each claim line, a
+     * date-of-service MUE (2 or 3) the day's lines added up. 97112 split by CQ into 3 + 2 units is within a line MUE
+     * of 4 (no sentence) and over a date-of-service MUE of 4.
+     */
+    @Test
+    void theAbnsMueSentenceFollowsTheAdjudicationIndicator() {
+        Visit split = visit().abn(org.minutewise.core.model.Abn.GIVEN).patient(patient("2700.00", "0"))
+                .service(minutes("97112", 38, org.minutewise.core.check.ComplianceFixture.assistant("A1", Role.PTA,
+                        "T1")))
+                .service(minutes("97112", 30, pt("T1")))
+                .build();
+        CheckResult perDay = check(split);
+        assertThat(perDay.claim().lines()).extracting(org.minutewise.core.claim.ClaimLine::units)
+                .containsExactly(3, 2);
+        assertThat(findingsOf(perDay, "MW-K006")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("(97112 over its MUE of 4 a day, whose lines that day are denied)"));
+
+        CheckResult perLine = withLineMue(split);
+        assertThat(findingsOf(perLine, "MW-K006")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("GA (an ABN given)").doesNotContain("MUE"));
+        // One line over a line MUE is still said.
+        CheckResult oneLine = withLineMue(split.toBuilder().services(java.util.List.of(minutes("97112", 68,
+                pt("T1")))).build());
+        assertThat(findingsOf(oneLine, "MW-K006")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("(97112 over its MUE of 4 a line, whose line is denied whole)"));
+    }
+
+    /** The visit checked with 97112's MUE of 4 as a line MUE (adjudication indicator 1). */
+    private static CheckResult withLineMue(Visit v) {
+        org.minutewise.core.check.ReferenceData base = org.minutewise.core.check.ComplianceFixture.ref();
+        org.minutewise.core.check.ReferenceData lineMue = new org.minutewise.core.check.ReferenceData(base.codes(),
+                base.payers(), base.diagnoses(), base.ptp(), new org.minutewise.core.edits.MueTable("test", false,
+                java.util.List.of(new org.minutewise.core.edits.Mue("97112", 4, 1, "Clinical: Data",
+                        java.time.LocalDate.of(2020, 1, 1)))), base.fees(), base.phrases());
+        return new org.minutewise.core.check.VisitChecker(lineMue, org.minutewise.core.check.RuleBook.of(
+                java.util.List.of(new KxThresholdRule()))).check(v);
     }
 
     private static java.util.List<org.minutewise.core.check.Finding> findingsOf(CheckResult r, String id) {
