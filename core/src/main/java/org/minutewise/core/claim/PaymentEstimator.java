@@ -119,9 +119,9 @@ public final class PaymentEstimator {
         }
         if (!anyPriced && !unpriced.isEmpty()) {
             // Nothing priced: an estimate of $0 would read as "Medicare pays nothing".
-            return Estimate.unpriced("No line could be priced: no RVUs loaded for " + String.join(", ", unpriced)
-                    + (fees.sample() ? " (the shipped sample prices only a few codes; load CMS's PPRRVU file with "
-                    + "--rvu-file)" : "") + "." + (uncovered.isEmpty() ? "" : " Not covered by Medicare when a "
+            return Estimate.unpriced("No line could be priced: no " + date.getYear() + " RVUs loaded for "
+                    + String.join(", ", unpriced) + (fees.sample() ? " (the shipped sample prices only a few codes "
+                    + "and years; load CMS's PPRRVU file of the year with --rvu-file)" : "") + "." + (uncovered.isEmpty() ? "" : " Not covered by Medicare when a "
                     + "chiropractor furnishes it (MW-W001): " + String.join(", ", uncovered) + "."), unpriced,
                     fees.sample());
         }
