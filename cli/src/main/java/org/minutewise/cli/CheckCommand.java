@@ -129,8 +129,8 @@ final class CheckCommand implements Callable<Integer> {
             case "csv" -> VisitOutput.csv(results);
             case "fhir" -> org.minutewise.formats.fhir.FhirClaimWriter.writeAll(fhirEntries) + "\n";
             case "x12" -> {
-                VisitOutput.x12Notes(results).forEach(n -> err.println("minutewise: note: " + n));
-                yield VisitOutput.x12(results, x12Sender, x12Receiver, x12Control, x12Created());
+                VisitOutput.x12Notes(results, ref).forEach(n -> err.println("minutewise: note: " + n));
+                yield VisitOutput.x12(results, ref, x12Sender, x12Receiver, x12Control, x12Created());
             }
             default -> renderText(results);
         };

@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Convert visits between formats: json, jsonl, csv, fhir (a Bundle of the visit's own resources) "
-                + "and x12 (an 837 claim: the visits are checked to build it).",
+                + "and x12 (an 837 claim: the visits are checked to build it; a secondaryPayer travels in the "
+                + "other-payer loops 2320/2330B, and is read back from them).",
         footer = {"", "Bad visits are reported on stderr with their location and the rest are converted (exit 2)."})
 final class ConvertCommand implements Callable<Integer> {
     @Spec
@@ -131,9 +132,9 @@ final class ConvertCommand implements Callable<Integer> {
                                 + "); see check --json before it is sent");
                     }
                 }
-                VisitOutput.x12Notes(checked).forEach(n -> spec.commandLine().getErr().println("minutewise: note: "
-                        + n));
-                yield VisitOutput.x12(checked, "MINUTEWISE", "RECEIVER", 1,
+                VisitOutput.x12Notes(checked, ref).forEach(n -> spec.commandLine().getErr().println(
+                        "minutewise: note: " + n));
+                yield VisitOutput.x12(checked, ref, "MINUTEWISE", "RECEIVER", 1,
                         LocalDateTime.now().withSecond(0).withNano(0));
             }
         };

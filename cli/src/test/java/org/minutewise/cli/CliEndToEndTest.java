@@ -298,6 +298,34 @@ final class CliEndToEndTest {
         assertThat(shortId.err).doesNotContain("characters");
     }
 
+    /**
+     * convert json -> x12 -> json keeps the secondary payer (837 loop 2320/2330B), a clinic's own profile
+     * (--payer-profile) with its kind; Medicare second is left out of the 837 and said on stderr.
+     */
+    @Test
+    void convertCarriesTheSecondaryPayerThroughAn837() throws IOException {
+        Path profiles = file("clinic.json", "{\"profiles\":[{\"id\":\"acme-ppo\",\"name\":\"Acme PPO\","
+                + "\"kind\":\"commercial\",\"method\":\"cpt\"}]}");
+        com.fasterxml.jackson.databind.node.ObjectNode v = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+                .readTree(Files.readString(Repo.root().resolve("examples/claim-visit.json")));
+        v.put("secondaryPayer", "acme-ppo");
+        Run x12 = run("convert", "--out", "x12", "--payer-profile", profiles.toString(),
+                file("secondary.json", v.toString()).toString());
+        assertThat(x12.code).as(x12.err).isZero();
+        assertThat(x12.out).contains("SBR*S*18*******CI~").contains("NM1*PR*2*Acme PPO*****PI*acme-ppo~");
+        Run back = run("convert", "--in", "x12", "--out", "json", "--payer-profile", profiles.toString(),
+                file("secondary.edi", x12.out).toString());
+        assertThat(back.code).as(back.err).isZero();
+        assertThat(back.json().get("secondaryPayer").asText()).isEqualTo("acme-ppo");
+        assertThat(back.json().get("payer").asText()).isEqualTo("medicare");
+
+        v.put("payer", "commercial").put("secondaryPayer", "medicare");
+        Run msp = run("convert", "--out", "x12", file("msp.json", v.toString()).toString());
+        assertThat(msp.code).as(msp.err).isZero();
+        assertThat(msp.out).doesNotContain("SBR*S*");
+        assertThat(msp.err).contains("minutewise: note: visit V-2001: its secondary payer medicare is Medicare");
+    }
+
     /** A path Minutewise cannot write is the caller's to fix: exit 2 naming it, not an internal error. */
     @Test
     void anUnwritableOutputPathIsBadInput() throws IOException {

@@ -3,6 +3,7 @@ package org.minutewise.formats;
 import java.util.ArrayList;
 import java.util.List;
 import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Visit;
@@ -98,6 +99,19 @@ public final class VisitOutput {
     }
 
     /**
+     * The same, and a secondary payer the 837 leaves out ({@link X12Writer#secondaryPayerLeftOut}: Medicare second),
+     * looked up in the payer profiles the visits were checked with.
+     */
+    public static List<String> x12Notes(List<CheckResult> results, ReferenceData ref) {
+        List<String> out = x12Notes(results);
+        for (CheckResult r : results) {
+            X12Writer.secondaryPayerLeftOut(r.visit(), ref.payers()).ifPresent(why -> out.add("visit "
+                    + r.visit().id() + ": " + why));
+        }
+        return out;
+    }
+
+    /**
      * An X12 interchange: 837P for professional settings, 837I for institutional ones (two groups when a batch
      * mixes them). Missing claim data is an {@link InputException} naming the field and the visit.
      */
@@ -106,5 +120,13 @@ public final class VisitOutput {
         X12Envelope env = X12Envelope.defaults().withSender("ZZ", sender).withReceiver("ZZ", receiver, receiver)
                 .withControlNumbers(control, control);
         return X12Writer.write(results, env, created);
+    }
+
+    /** The same, a visit's secondary payer (837 loop 2320/2330B) looked up in the payer profiles of {@code ref}. */
+    public static String x12(List<CheckResult> results, ReferenceData ref, String sender, String receiver, int control,
+                             LocalDateTime created) {
+        X12Envelope env = X12Envelope.defaults().withSender("ZZ", sender).withReceiver("ZZ", receiver, receiver)
+                .withControlNumbers(control, control);
+        return X12Writer.write(results, env, created, ref.payers());
     }
 }

@@ -19,6 +19,8 @@ import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Subscriber;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerKind;
+import org.minutewise.core.payer.PayerProfile;
+import org.minutewise.core.payer.PayerProfiles;
 import org.minutewise.formats.InputException;
 import org.minutewise.formats.Npi;
 
@@ -28,7 +30,8 @@ import org.minutewise.formats.Npi;
  */
 record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber, String facilityCode,
                 String frequency, Optional<String> payerClaimControlNumber, List<String> diagnoses,
-                Optional<Certifier> certifier, Optional<Rendering> rendering, List<Line> lines, LocalDate dateOfService, BigDecimal total) {
+                Optional<Certifier> certifier, Optional<Rendering> rendering, Optional<OtherPayer> otherPayer,
+                List<Line> lines, LocalDate dateOfService, BigDecimal total) {
 
     /** Billing provider: loop 2000A/2010AA. Equal values share one HL. */
     record BillingParty(String npi, String taxId, String name, String line1, Optional<String> line2, String city,
@@ -54,6 +57,15 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
 
     /** The rendering provider (NM1*82): the supervising therapist when an assistant treated. */
     record Rendering(String npi, String name) {
+    }
+
+    /**
+     * The visit's secondary payer (loop 2320 with 2330A/2330B): the claim goes to the primary, so the patient's other
+     * payer is responsible second (SBR01 S). The visit names only a payer profile, so the profile gives the filing
+     * indicator (by its kind, as 2000B SBR09), the payer's name (the profile's) and id (the profile id); the other
+     * subscriber is the claim's subscriber, the only one the visit knows.
+     */
+    record OtherPayer(String filingIndicator, String payerName, String payerId) {
     }
 
     /** One service line: SV1 (837P) or SV2 (837I). */
@@ -205,7 +217,29 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         return f;
     }
 
-    static X12Claim prepare(CheckResult r, Form form) {
+    /**
+     * The visit's secondary payer as the 837 names it, or empty when it has none or it is left out (Medicare second:
+     * {@link X12Writer#secondaryPayerLeftOut}). A profile {@code payers} does not hold (MW-S002 warns of it) goes out
+     * as it is named, with the mutually defined filing indicator ZZ.
+     */
+    private static Optional<OtherPayer> otherPayer(Visit v, PayerProfiles payers, Form form) {
+        if (v.secondaryPayer().isEmpty() || X12Writer.secondaryPayerLeftOut(v, payers).isPresent()) {
+            return Optional.empty();
+        }
+        String id = X12Text.check(v.secondaryPayer().get(), "secondaryPayer", 2, 80);
+        Optional<PayerProfile> p = payers.find(v.secondaryPayer().get());
+        String name;
+        try {
+            name = X12Text.check(p.map(PayerProfile::name).orElse(id), "secondaryPayer", 1, 60);
+        } catch (InputException e) {
+            throw p.isEmpty() ? e : new InputException("secondaryPayer", "the name of payer profile \"" + id
+                    + "\" is the other payer's name on the claim (2330B NM103): " + e.detail());
+        }
+        String filing = filingIndicator(p.map(PayerProfile::kind).orElse(PayerKind.OTHER), form);
+        return Optional.of(new OtherPayer(filing, name, id));
+    }
+
+    static X12Claim prepare(CheckResult r, Form form, PayerProfiles payers) {
         Visit v = r.visit();
         String need = "required for " + form.label;
         String claimId = X12Text.check(v.id(), "id", 1, 38);
@@ -403,7 +437,7 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             out.add(claimRendering.isEmpty() || l.rendering().equals(claimRendering) ? l.withoutRendering() : l);
         }
         return new X12Claim(claimId, billing, sub, facility, frequency, payerClaimControlNumber, dx, certifier(v),
-                claimRendering, out, v.dateOfService(), total);
+                claimRendering, otherPayer(v, payers, form), out, v.dateOfService(), total);
     }
 
     /**

@@ -86,11 +86,17 @@ import org.minutewise.formats.Npi;
  *   <li>a replacement or void (CLM05-3 7 or 8): the frequency in {@code claimInfo.claimFrequency} and the payer
  *       claim control number of the original (2300 REF*F8, required then: its absence is an error naming CLM05) in
  *       {@code claimInfo.payerClaimControlNumber}; an original claim (1) leaves the frequency empty;</li>
+ *   <li>{@code secondaryPayer}: the other payer of the first loop 2320 whose SBR01 is S, by its SBR09 and 2330B
+ *       NM1*PR: the profile 2330B NM109 names when it is one of the kind SBR09 gives, else by SBR09 as for the payer
+ *       (MA/MB {@code medicare}, another code the first profile of its kind), else (ZZ) the 2330B payer id or name as
+ *       the 837 gives it, which the check reports as an unknown secondary payer (MW-S002); a 2320 SBR09 that is no
+ *       claim filing indicator code is the claim's error, as in 2000B;</li>
  *   <li>claim data: billing provider (2010AA), payer name and id (2010BB), subscriber (2010BA with DMG); the
  *       patient's birth date from 2010CA when the patient is not the subscriber, else from 2010BA.</li>
  * </ul>
- * Segments of the 837P that Minutewise does not use (PRV, PAT, REF other than EI, NTE, the 2320/2330 other
- * payer loops, ...) are checked for their place and skipped.
+ * Segments of the 837P that Minutewise does not use (PRV, PAT, REF other than EI, NTE, 2320 loops other than the
+ * secondary payer's and in them CAS, AMT, OI, MOA, the other subscriber 2330A, ...) are checked for their place and
+ * skipped.
  */
 public final class X12ClaimReader {
     private static final Pattern CODE = Pattern.compile("[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4}");
@@ -274,6 +280,18 @@ public final class X12ClaimReader {
         String revenueCode = "";
     }
 
+    /** Loop 2320 with its 2330B: another payer of the claim. */
+    private static final class OtherDraft {
+        /** SBR01: P, S, T ... the other payer's place in paying this claim. */
+        String responsibility = "";
+        /** SBR09: the other payer's claim filing indicator. */
+        String filing = "";
+        /** 2330B NM103 and NM109. */
+        String payerName = "";
+        String payerId = "";
+        int sbrPosition;
+    }
+
     private static final class ClaimDraft {
         String id = "";
         BigDecimal total = BigDecimal.ZERO;
@@ -296,6 +314,8 @@ public final class X12ClaimReader {
         String certifierFirst = "";
         String certifierNpi = "";
         final List<LineDraft> lines = new ArrayList<>();
+        /** The other payers of the claim (loops 2320), in order. */
+        final List<OtherDraft> others = new ArrayList<>();
         final List<Issue> issues = new ArrayList<>();
         int clmPosition;
     }
@@ -323,6 +343,7 @@ public final class X12ClaimReader {
         private int hlLevel;
         private ClaimDraft claim;
         private LineDraft line;
+        private OtherDraft other;
 
         Parser(String payerId, ReferenceData ref) {
             this.payerId = payerId;
@@ -410,6 +431,9 @@ public final class X12ClaimReader {
                     } else if ("2400".equals(code) && claim != null) {
                         line = new LineDraft();
                         claim.lines.add(line);
+                    } else if ("2320".equals(code) && claim != null) {
+                        other = new OtherDraft();
+                        claim.others.add(other);
                     } else if ("2000".equals(code)) {
                         finishClaim();
                     }
@@ -422,6 +446,8 @@ public final class X12ClaimReader {
                         finishClaim();
                     } else if ("2400".equals(r.getReferenceCode())) {
                         line = null;
+                    } else if ("2320".equals(r.getReferenceCode())) {
+                        other = null;
                     }
                 }
                 case START_SEGMENT -> seg.start(r.getText(), r.getLocation().getSegmentPosition());
@@ -525,14 +551,16 @@ public final class X12ClaimReader {
                     }
                 }
                 case "SBR" -> {
-                    // The subscriber's own (2000B), not another payer's of the claim (loop 2320).
+                    // The subscriber's own (2000B) gives the payer; another payer's of the claim (loop 2320), the
+                    // secondary payer.
                     if (hlLevel == 22 && "2000".equals(loop)) {
                         subscriber.filing = seg.get(9);
-                        if (!subscriber.filing.isEmpty()
-                                && !org.minutewise.core.model.ClaimInfo.FILING_INDICATORS.contains(subscriber.filing)) {
-                            problem(seg.at(9), "not a claim filing indicator code (MB Medicare Part B, MC Medicaid, "
-                                    + "CI commercial, BL Blue Cross Blue Shield, ...): \"" + subscriber.filing + "\"");
-                        }
+                        filingIndicator(subscriber.filing);
+                    } else if (other != null && "2320".equals(loop)) {
+                        other.responsibility = seg.get(1);
+                        other.filing = seg.get(9);
+                        other.sbrPosition = seg.position;
+                        filingIndicator(other.filing);
                     }
                 }
                 case "CLM" -> clm();
@@ -542,6 +570,14 @@ public final class X12ClaimReader {
                 case "SV2" -> sv2();
                 default -> {
                 }
+            }
+        }
+
+        /** SBR09 must be a claim filing indicator code, whichever loop's SBR it is. */
+        private void filingIndicator(String code) {
+            if (!code.isEmpty() && !ClaimInfo.FILING_INDICATORS.contains(code)) {
+                problem(seg.at(9), "not a claim filing indicator code (MB Medicare Part B, MC Medicaid, "
+                        + "CI commercial, BL Blue Cross Blue Shield, ...): \"" + code + "\"");
             }
         }
 
@@ -606,6 +642,13 @@ public final class X12ClaimReader {
                                     + "the " + (institutional ? "attending" : "referring") + " provider: \""
                                     + seg.get(9) + "\""));
                         }
+                    }
+                }
+                case "2330" -> {
+                    // 2330B, the other payer; 2330A (the other subscriber) and the other 2330 loops are not kept.
+                    if (who.equals("PR") && other != null) {
+                        other.payerName = seg.get(3);
+                        other.payerId = seg.get(9);
                     }
                 }
                 case "2420" -> {
@@ -855,6 +898,7 @@ public final class X12ClaimReader {
             ClaimDraft c = claim;
             claim = null;
             line = null;
+            other = null;
             if (c == null) {
                 return;
             }
@@ -919,15 +963,52 @@ public final class X12ClaimReader {
                 throw new InputException(at, "the claim has no service line (LX/" + (institutional ? "SV2" : "SV1")
                         + ")");
             }
+            Optional<String> secondary = secondaryPayer(c);
             List<Visit> out = new ArrayList<>();
             for (Map.Entry<LocalDate, List<LineDraft>> e : byDate.entrySet()) {
                 String id = byDate.size() == 1 ? c.id : c.id + "@" + e.getKey();
-                out.add(visit(id, e.getKey(), c, e.getValue()));
+                out.add(visit(id, e.getKey(), c, e.getValue(), secondary));
             }
             return out;
         }
 
-        private Visit visit(String id, LocalDate date, ClaimDraft c, List<LineDraft> lines) {
+        /**
+         * The patient's secondary payer: the first 2320 whose SBR01 is S. A claim sent to the primary names it so; a
+         * claim sent to the secondary names the primary there (SBR01 P), which no visit field holds, and a tertiary
+         * payer (T ...) has none either: those loops are skipped. The payer profile is the one 2330B NM109 names when
+         * it is a profile of the kind SBR09 gives (Minutewise writes the profile id there), else by SBR09 as for the
+         * subscriber's own payer ({@link #payerFor}). A code that names no kind of payer (ZZ) keeps the payer as the
+         * 837 names it, its 2330B id or else name: the secondary payer need not be a profile, and the check then says
+         * it is unknown (MW-S002) rather than take the default profile for it.
+         */
+        private Optional<String> secondaryPayer(ClaimDraft c) {
+            for (OtherDraft o : c.others) {
+                if (!o.responsibility.equals("S")) {
+                    continue;
+                }
+                Optional<PayerKind> kind = X12Claim.kindOf(o.filing);
+                Optional<PayerProfile> named = o.payerId.isEmpty() ? Optional.empty() : ref.payers().find(o.payerId)
+                        .filter(p -> kind.isEmpty() || p.kind() == kind.get());
+                if (named.isPresent()) {
+                    return Optional.of(named.get().id());
+                }
+                if (kind.isPresent()) {
+                    return Optional.of(payerFor(o.filing, payerId, ref));
+                }
+                String as837 = !o.payerId.isEmpty() ? o.payerId : o.payerName;
+                if (as837.isEmpty()) {
+                    throw new InputException("segment " + o.sbrPosition + " (SBR) element 9", "the claim's secondary "
+                            + "payer (loop 2320, SBR01 S) is named neither by a claim filing indicator of a kind of "
+                            + "payer (MB, MC, CI, ...; got \"" + o.filing + "\") nor by its 2330B other payer"
+                            + " (NM1*PR)");
+                }
+                return Optional.of(as837);
+            }
+            return Optional.empty();
+        }
+
+        private Visit visit(String id, LocalDate date, ClaimDraft c, List<LineDraft> lines,
+                            Optional<String> secondary) {
             Discipline plan = discipline(lines.get(0)).orElse(Discipline.PT);
             Setting setting = institutional ? facility(c) : switch (c.pos) {
                 case "19", "22" -> Setting.HOSPITAL_OUTPATIENT;
@@ -960,6 +1041,7 @@ public final class X12ClaimReader {
             Optional<LocalDate> birth = hlLevel == 23 && patient.birth.isPresent() ? patient.birth : subscriber.birth;
             return Visit.builder(id, date)
                     .payer(payerFor(subscriber.filing, payerId, ref))
+                    .secondaryPayer(secondary.orElse(null))
                     .planOfCare(plan)
                     .setting(setting)
                     .patient(new Patient(patientId(), birth, YearToDate.NONE, YearToDate.NONE))

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.formats.x12.X12Claim.Form;
+import org.minutewise.refdata.RefData;
 
 /**
  * Checked visits to an X12 837P (005010X222A1, professional claim), whatever their setting. Most callers want
@@ -17,6 +18,8 @@ import org.minutewise.formats.x12.X12Claim.Form;
  * HI*ABK:{first diagnosis, no dot}*ABF:{next}...~            up to 12
  * NM1*DN*1*{last}*{first}****XX*{NPI}~                    2310A referring: the certifying physician, when its NPI is given
  * NM1*82*1*{rendering id}*****XX*{rendering NPI}~           2310B, when the rendering provider is not the billing one
+ * SBR*S*18*******{filing indicator}~ OI***Y***Y~             2320 with 2330A (NM1*IL, N3, N4) and 2330B
+ *                                                            (NM1*PR), when the visit names a secondaryPayer
  * LX*{n}~                                                    2400, one per claim line
  * SV1*HC:{code}:{mod1}:{mod2}:{mod3}:{mod4}*{charge}*UN*{units}***{pointer}:{pointer}...~
  * DTP*472*D8*{date of service}~
@@ -35,7 +38,7 @@ public final class X12ClaimWriter {
 
     /** Every result as an 837P, in one interchange. */
     public static String write(List<CheckResult> results, X12Envelope envelope, LocalDateTime created) {
-        return X12Writer.write(results, envelope, created, r -> Form.PROFESSIONAL);
+        return X12Writer.write(results, envelope, created, r -> Form.PROFESSIONAL, RefData.defaults().payers());
     }
 
     static void claim(SegmentWriter s, X12Claim c) {
@@ -49,6 +52,7 @@ public final class X12ClaimWriter {
         s.segment("HI", hi);
         c.certifier().ifPresent(p -> X12Writer.certifier(s, p, Form.PROFESSIONAL));
         c.rendering().ifPresent(r -> X12Writer.rendering(s, r));
+        X12Writer.otherPayer(s, c);
         int n = 0;
         for (X12Claim.Line l : c.lines()) {
             s.segment("LX", Integer.toString(++n));

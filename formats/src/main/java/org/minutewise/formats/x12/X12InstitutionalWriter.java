@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.formats.x12.X12Claim.Form;
+import org.minutewise.refdata.RefData;
 
 /**
  * Checked visits in institutional settings to an X12 837I (005010X223A2, institutional claim). Most callers want
@@ -19,6 +20,8 @@ import org.minutewise.formats.x12.X12Claim.Form;
  * HI*ABF:{next}*ABF:{next}...~                               other diagnoses, up to 12
  * NM1*71*1*{last}*{first}****XX*{NPI}~                    2310A attending: the certifying physician, when its NPI is given
  * NM1*82*1*{rendering id}*****XX*{rendering NPI}~           2310D, when the rendering provider is not the billing one
+ * SBR*S*18*******{filing indicator}~ OI***Y***Y~             2320 with 2330A and 2330B, when the visit names a
+ *                                                            secondaryPayer ({@link X12Writer})
  * LX*{n}~
  * SV2*{revenue code}*HC:{code}:{mod1}...:{mod4}*{charge}*UN*{units}~
  * DTP*472*D8*{date of service}~
@@ -48,7 +51,7 @@ public final class X12InstitutionalWriter {
 
     /** Every result as an 837I, in one interchange. */
     public static String write(List<CheckResult> results, X12Envelope envelope, LocalDateTime created) {
-        return X12Writer.write(results, envelope, created, r -> Form.INSTITUTIONAL);
+        return X12Writer.write(results, envelope, created, r -> Form.INSTITUTIONAL, RefData.defaults().payers());
     }
 
     static void claim(SegmentWriter s, X12Claim c) {
@@ -70,6 +73,7 @@ public final class X12InstitutionalWriter {
         }
         c.certifier().ifPresent(p -> X12Writer.certifier(s, p, Form.INSTITUTIONAL));
         c.rendering().ifPresent(r -> X12Writer.rendering(s, r));
+        X12Writer.otherPayer(s, c);
         int n = 0;
         for (X12Claim.Line l : c.lines()) {
             s.segment("LX", Integer.toString(++n));

@@ -10,10 +10,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.model.Visit;
+import org.minutewise.core.payer.PayerKind;
+import org.minutewise.core.payer.PayerProfile;
+import org.minutewise.core.payer.PayerProfiles;
 import org.minutewise.formats.InputException;
 import org.minutewise.formats.x12.X12Claim.Form;
+import org.minutewise.refdata.RefData;
 
 /**
  * Checked visits to one X12 interchange, picking the claim form per visit: the 837I (005010X223A2) for an
@@ -27,6 +33,18 @@ import org.minutewise.formats.x12.X12Claim.Form;
  * the TR3's recommended maximum); ST02 runs 0001, 0002, ... across the interchange. Inside a set, claims keep
  * their input order; consecutive claims of the same billing provider share its HL (2000A), and consecutive
  * claims of the same subscriber and payer share theirs (2000B). The patient is the subscriber (SBR02 = 18).
+ *
+ * <p>The claim goes to the visit's payer as the primary (2000B SBR01 P). A visit's {@code secondaryPayer} goes in the
+ * other-payer loop of its claim, after the 2310 providers (837P and 837I alike):
+ * <pre>
+ * SBR*S*18*******{filing indicator}~                         2320: secondary, the patient is the subscriber
+ * OI***Y***Y~                                                benefits assigned, release of information (CLM08/09)
+ * NM1*IL*1*{last}*{first}****MI*{member id}~ N3~ N4~         2330A: the subscriber of 2010BA (the only one known)
+ * NM1*PR*2*{payer profile name}*****PI*{payer profile id}~   2330B
+ * </pre>
+ * The filing indicator follows the secondary payer profile's kind as 2000B SBR09 follows the primary's; a profile the
+ * payer profiles do not hold (MW-S002 warns of it) goes out as named, with ZZ. Medicare as the secondary payer is
+ * left out ({@link #secondaryPayerLeftOut}).
  *
  * <p>Every visit is checked first: missing data the 837 needs is an {@link InputException} naming the field
  * ({@code billingProvider.npi: required for X12 837P}; in a batch of several, prefixed by the index,
@@ -43,14 +61,43 @@ public final class X12Writer {
     private X12Writer() {
     }
 
-    /** The 837P for professional settings and the 837I for institutional ones, in one interchange. */
+    /**
+     * The 837P for professional settings and the 837I for institutional ones, in one interchange; a secondary payer
+     * is looked up in the built-in payer profiles.
+     */
     public static String write(List<CheckResult> results, X12Envelope envelope, LocalDateTime created) {
+        return write(results, envelope, created, RefData.defaults().payers());
+    }
+
+    /**
+     * The same, a secondary payer looked up in {@code payers}: pass the profiles the visits were checked with
+     * ({@code ReferenceData.payers()}), so that a clinic's own profile goes out with its kind and name.
+     */
+    public static String write(List<CheckResult> results, X12Envelope envelope, LocalDateTime created,
+                               PayerProfiles payers) {
         return write(results, envelope, created, r -> r.visit().setting().institutional()
-                ? Form.INSTITUTIONAL : Form.PROFESSIONAL);
+                ? Form.INSTITUTIONAL : Form.PROFESSIONAL, payers);
+    }
+
+    /**
+     * Why a visit's secondary payer is not on its 837, or empty when it is (or the visit has none). Medicare second
+     * (Medicare secondary payer) needs the reason Medicare pays second, 2320 SBR05 (12 working aged, 13 ESRD, 14
+     * no-fault, 15 workers' compensation, 43 disabled, ...), which no visit field holds: a claim without it is rejected
+     * by receivers, while a claim to the primary without 2320 is not, so the loop is left out and the caller says so.
+     */
+    public static Optional<String> secondaryPayerLeftOut(Visit v, PayerProfiles payers) {
+        Optional<PayerProfile> p = v.secondaryPayer().flatMap(payers::find);
+        if (p.isEmpty() || p.get().kind() != PayerKind.MEDICARE) {
+            return Optional.empty();
+        }
+        return Optional.of("its secondary payer " + p.get().id() + " is Medicare, which the 837 names (loop 2320) "
+                + "only with the reason Medicare pays second (SBR05 insurance type code), and the visit does not "
+                + "give it: the claim goes out without its other payer; add it in the practice system if the primary "
+                + "payer needs it");
     }
 
     static String write(List<CheckResult> results, X12Envelope envelope, LocalDateTime created,
-                        Function<CheckResult, Form> formOf) {
+                        Function<CheckResult, Form> formOf, PayerProfiles payers) {
         Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(created, "created");
         if (results.isEmpty()) {
@@ -62,7 +109,7 @@ public final class X12Writer {
             CheckResult r = results.get(i);
             Form form = formOf.apply(r);
             try {
-                (form == Form.PROFESSIONAL ? professional : institutional).add(X12Claim.prepare(r, form));
+                (form == Form.PROFESSIONAL ? professional : institutional).add(X12Claim.prepare(r, form, payers));
             } catch (InputException e) {
                 InputException named = new InputException(e.path(), e.detail() + " (visit " + r.visit().id() + ")");
                 throw results.size() == 1 ? named : named.within("[" + i + "]");
@@ -179,6 +226,24 @@ public final class X12Writer {
     static void certifier(SegmentWriter s, X12Claim.Certifier c, Form form) {
         s.segment("NM1", c.entity(form), "1", c.lastName(), c.firstName().orElse(""), c.middleName().orElse(""), "",
                 "", "XX", c.npi());
+    }
+
+    /**
+     * Loop 2320 with 2330A and 2330B, the claim's other payer, when it has one: after the 2310 providers and before
+     * the first service line on both forms.
+     */
+    static void otherPayer(SegmentWriter s, X12Claim c) {
+        if (c.otherPayer().isEmpty()) {
+            return;
+        }
+        X12Claim.OtherPayer o = c.otherPayer().get();
+        X12Claim.SubscriberParty sub = c.subscriber();
+        s.segment("SBR", "S", "18", "", "", "", "", "", "", o.filingIndicator());
+        s.segment("OI", "", "", "Y", "", "", "Y");
+        s.segment("NM1", "IL", "1", sub.lastName(), sub.firstName().orElse(""), "", "", "", "MI", sub.memberId());
+        s.segment("N3", sub.line1(), sub.line2().orElse(""));
+        s.segment("N4", sub.city(), sub.state(), sub.zip());
+        s.segment("NM1", "PR", "2", o.payerName(), "", "", "", "", "PI", o.payerId());
     }
 
     /** The rendering provider's NM1*82 (2310B/2310D, 2420A/2420C): a person, by NPI. */

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Role;
 import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Visit;
+import org.minutewise.core.payer.PayerKind;
+import org.minutewise.core.payer.PayerProfile;
+import org.minutewise.core.units.UnitMethod;
 import org.minutewise.formats.InputException;
 
 class X12ClaimReaderTest {
@@ -71,6 +75,87 @@ class X12ClaimReaderTest {
         List<X12ClaimReader.Result> rs = X12ClaimReader.read(second, "medicare", X12Fixtures.REF);
         assertThat(rs).singleElement().satisfies(r -> assertThat(r.ok()).as(r.toString()).isTrue());
         assertThat(rs.get(0).visit().orElseThrow().payer()).isEqualTo("medicare");
+    }
+
+    /** The sample claim (Medicare primary) with a 2320 loop and its 2330A/2330B before its first line. */
+    private static String withOtherPayer(String sbr, String payer) {
+        String loops = sbr + "~\nOI***Y***Y~\nNM1*IL*1*Doe*Jane****MI*1EG4TE5MK73~\n"
+                + (payer.isEmpty() ? "" : payer + "~\n");
+        int added = (int) loops.chars().filter(c -> c == '~').count();
+        String edi = sample().replace("LX*1~", loops + "LX*1~").replace("SE*30*0001~", "SE*" + (30 + added)
+                + "*0001~");
+        assertThat(edi).contains(sbr + "~").contains("SE*" + (30 + added) + "*0001~");
+        return edi;
+    }
+
+    private static Visit readOne(String edi, ReferenceData ref) {
+        List<X12ClaimReader.Result> rs = X12ClaimReader.read(edi, "medicare", ref);
+        assertThat(rs).singleElement().satisfies(r -> assertThat(r.ok()).as(r.toString()).isTrue());
+        return rs.get(0).visit().orElseThrow();
+    }
+
+    /**
+     * The secondary payer comes from the 2320 whose SBR01 is S, mapped as the subscriber's own payer is (2000B SBR09):
+     * MB Medicare, CI and Medicaid (no built-in profile of its kind) the commercial profile; the subscriber's own
+     * payer stays Medicare. A 2330B payer id that is a profile of that kind is that profile.
+     */
+    @Test
+    void theSecondaryPayerIsReadFromLoop2320() {
+        String acme = "NM1*PR*2*Acme Health Plan*****PI*ACME01";
+        Visit v = readOne(withOtherPayer("SBR*S*18*******CI", acme), X12Fixtures.REF);
+        assertThat(v.payer()).isEqualTo("medicare");
+        assertThat(v.secondaryPayer()).contains("commercial");
+        assertThat(readOne(withOtherPayer("SBR*S*18*******MC", "NM1*PR*2*Ohio Medicaid*****PI*OHMCD"),
+                X12Fixtures.REF).secondaryPayer()).contains("commercial");
+        assertThat(readOne(withOtherPayer("SBR*S*18*******MB", "NM1*PR*2*CGS Medicare*****PI*15202"),
+                X12Fixtures.REF).secondaryPayer()).contains("medicare");
+        // A clinic's own profile named by its id in 2330B NM109 (as Minutewise writes it), when its kind agrees.
+        ReferenceData ref = X12Fixtures.REF.withPayers(X12Fixtures.REF.payers().with(List.of(
+                PayerProfile.simple("acme-ppo", PayerKind.COMMERCIAL, UnitMethod.CMS))));
+        String named = withOtherPayer("SBR*S*18*******CI", "NM1*PR*2*Acme PPO*****PI*acme-ppo");
+        assertThat(readOne(named, ref).secondaryPayer()).contains("acme-ppo");
+        assertThat(readOne(named, X12Fixtures.REF).secondaryPayer()).as("without that profile").contains("commercial");
+        assertThat(readOne(named.replace("SBR*S*18*******CI", "SBR*S*18*******MB"), ref).secondaryPayer())
+                .as("the profile is commercial, SBR09 says Medicare").contains("medicare");
+        // No 2320: no secondary payer.
+        assertThat(readOne(sample(), X12Fixtures.REF).secondaryPayer()).isEmpty();
+    }
+
+    /**
+     * A 2320 whose SBR09 names no kind of payer (ZZ) keeps the payer as the 837 names it (2330B id, else name), and
+     * the check says it is unknown (MW-S002) instead of taking the default profile for it; with no 2330B either, the
+     * claim's error names SBR09. A 2320 SBR09 that is no filing indicator code is the claim's error, as in 2000B.
+     */
+    @Test
+    void anUnmappableSecondaryPayerIsKeptAsNamedOrReported() {
+        Visit zz = readOne(withOtherPayer("SBR*S*18*******ZZ", "NM1*PR*2*Medigap Plan G*****PI*MGAP7"),
+                X12Fixtures.REF);
+        assertThat(zz.payer()).isEqualTo("medicare");
+        assertThat(zz.secondaryPayer()).contains("MGAP7");
+        assertThat(X12Fixtures.CHECKER.check(zz).findings()).extracting(f -> f.ruleId()).contains("MW-S002");
+        assertThat(readOne(withOtherPayer("SBR*S*18*******ZZ", "NM1*PR*2*Medigap Plan G"), X12Fixtures.REF)
+                .secondaryPayer()).contains("Medigap Plan G");
+
+        List<X12ClaimReader.Result> nameless = X12ClaimReader.read(withOtherPayer("SBR*S*18*******ZZ", ""),
+                "medicare", X12Fixtures.REF);
+        assertThat(nameless).singleElement().satisfies(r -> assertThat(r.error().orElseThrow().getMessage())
+                .contains("(SBR) element 9").contains("secondary payer").contains("(claim V-1001)"));
+
+        List<X12ClaimReader.Result> qq = X12ClaimReader.read(withOtherPayer("SBR*S*18*******QQ",
+                "NM1*PR*2*Acme*****PI*ACME01"), "medicare", X12Fixtures.REF);
+        assertThat(qq).singleElement().satisfies(r -> assertThat(r.error().orElseThrow().getMessage())
+                .contains("(SBR) element 9").contains("not a claim filing indicator code").contains("\"QQ\""));
+    }
+
+    /**
+     * A claim sent to the secondary payer names the primary in its 2320 (SBR01 P): no visit field holds a primary
+     * other than the visit's payer, so that loop does not become the secondary payer (nor does a tertiary's, T).
+     */
+    @Test
+    void a2320OfThePrimaryOrATertiaryPayerIsNoSecondaryPayer() {
+        String acme = "NM1*PR*2*Acme Health Plan*****PI*ACME01";
+        assertThat(readOne(withOtherPayer("SBR*P*18*******CI", acme), X12Fixtures.REF).secondaryPayer()).isEmpty();
+        assertThat(readOne(withOtherPayer("SBR*T*18*******CI", acme), X12Fixtures.REF).secondaryPayer()).isEmpty();
     }
 
     private static String payerOf(String edi) {

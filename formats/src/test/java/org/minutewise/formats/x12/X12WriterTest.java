@@ -16,7 +16,12 @@ import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Subscriber;
 import org.minutewise.core.model.Visit;
+import org.minutewise.core.payer.PayerKind;
+import org.minutewise.core.payer.PayerProfile;
+import org.minutewise.core.payer.PayerProfiles;
+import org.minutewise.core.units.UnitMethod;
 import org.minutewise.formats.InputException;
+import org.minutewise.formats.VisitOutput;
 
 class X12WriterTest {
     private static Visit base() {
@@ -357,5 +362,100 @@ class X12WriterTest {
         assertThat(X12Validation.errors(edi)).isEmpty();
         assertThat(X12ClaimReader.read(edi, "medicare", X12Fixtures.REF)).hasSize(7)
                 .allSatisfy(r -> assertThat(r.ok()).isTrue());
+    }
+
+    private static List<String> segments(String edi) {
+        return List.of(edi.split("~\\s*"));
+    }
+
+    /**
+     * A visit's secondary payer goes in loop 2320 (SBR01 S, the claim going to the primary) with OI, the other
+     * subscriber 2330A (the subscriber of 2010BA) and the other payer 2330B, after the 2310 providers and before the
+     * first line; the 837 still validates. A visit without one writes no 2320.
+     */
+    @Test
+    void aSecondaryPayerIsWrittenInLoop2320After2310AndBeforeTheLines() {
+        Visit v = base().toBuilder().secondaryPayer("commercial").build();
+        String edi = write(v);
+        assertThat(X12Validation.errors(edi)).isEmpty();
+        List<String> seg = segments(edi);
+        int rendering = seg.indexOf("NM1*82*1*T1*****XX*1987654328");
+        int sbr = seg.indexOf("SBR*S*18*******CI");
+        assertThat(rendering).isPositive();
+        assertThat(sbr).isEqualTo(rendering + 1);
+        assertThat(seg.subList(sbr, sbr + 7)).containsExactly(
+                "SBR*S*18*******CI",
+                "OI***Y***Y",
+                "NM1*IL*1*Doe*Jane****MI*1EG4TE5MK73",
+                "N3*12 Elm St",
+                "N4*Columbus*OH*43215",
+                "NM1*PR*2*Commercial plan (CPT per-code method)*****PI*commercial",
+                "LX*1");
+        // The primary's loops are as before: 2000B SBR01 P with Medicare's MB.
+        assertThat(seg).contains("SBR*P*18*******MB").containsOnlyOnce("SBR*P*18*******MB");
+
+        String without = write(base());
+        assertThat(without).doesNotContain("SBR*S").doesNotContain("OI*");
+        assertThat(segments(without)).filteredOn(x -> x.startsWith("NM1*PR")).hasSize(1);
+    }
+
+    /**
+     * SBR09 of 2320 follows the secondary profile's kind as 2000B SBR09 follows the primary's, with the profiles the
+     * visits were checked with; a profile they do not hold (MW-S002 warns) goes out as named, with ZZ.
+     */
+    @Test
+    void theOtherPayersFilingIndicatorFollowsItsProfilesKind() {
+        PayerProfiles payers = X12Fixtures.REF.payers().with(List.of(
+                PayerProfile.simple("state-medicaid", PayerKind.MEDICAID, UnitMethod.CPT),
+                PayerProfile.simple("tricare-east", PayerKind.TRICARE, UnitMethod.CPT)));
+        for (String[] c : new String[][] {{"state-medicaid", "MC"}, {"tricare-east", "CH"}}) {
+            CheckResult r = X12Fixtures.CHECKER.check(base().toBuilder().secondaryPayer(c[0]).build());
+            String edi = X12Writer.write(List.of(r), X12Fixtures.ENVELOPE, X12Fixtures.NOW, payers);
+            assertThat(segments(edi)).as(c[0]).contains("SBR*S*18*******" + c[1],
+                    "NM1*PR*2*" + c[0] + "*****PI*" + c[0]);
+            assertThat(X12Validation.errors(edi)).isEmpty();
+            // Without those profiles (the built-in ones only), the payer is unknown: mutually defined.
+            assertThat(segments(write(r.visit()))).as(c[0]).contains("SBR*S*18*******ZZ");
+        }
+    }
+
+    /**
+     * Medicare second needs the reason Medicare pays second (2320 SBR05), which no visit field holds: the loop is left
+     * out, and the caller is told why (VisitOutput.x12Notes) rather than sending a claim receivers reject.
+     */
+    @Test
+    void medicareAsTheSecondaryPayerIsLeftOutAndSaid() {
+        Visit v = base().toBuilder().payer("commercial").secondaryPayer("medicare").build();
+        String edi = write(v);
+        assertThat(edi).doesNotContain("SBR*S").doesNotContain("OI*").contains("SBR*P*18*******CI~");
+        assertThat(X12Writer.secondaryPayerLeftOut(v, X12Fixtures.REF.payers())).get().asString()
+                .contains("Medicare").contains("SBR05");
+        List<CheckResult> rs = List.of(X12Fixtures.CHECKER.check(v));
+        assertThat(VisitOutput.x12Notes(rs, X12Fixtures.REF)).singleElement().asString()
+                .startsWith("visit V-1001: its secondary payer medicare is Medicare");
+        assertThat(VisitOutput.x12Notes(rs)).isEmpty();
+        assertThat(X12Writer.secondaryPayerLeftOut(base().toBuilder().secondaryPayer("commercial").build(),
+                X12Fixtures.REF.payers())).isEmpty();
+    }
+
+    /** The secondary profile's name is the other payer's name (2330B NM103): one X12 cannot carry is named. */
+    @Test
+    void aProfileNameX12CannotCarryIsAnInputError() {
+        PayerProfiles payers = X12Fixtures.REF.payers().with(List.of(
+                new PayerProfile("star-plan", "Star*Plan", PayerKind.COMMERCIAL, UnitMethod.CPT, false, false,
+                        java.util.OptionalInt.empty(), "59", false, false, java.util.Set.of(), "test")));
+        CheckResult r = X12Fixtures.CHECKER.check(base().toBuilder().secondaryPayer("star-plan").build());
+        assertThatThrownBy(() -> X12Writer.write(List.of(r), X12Fixtures.ENVELOPE, X12Fixtures.NOW, payers))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("secondaryPayer: the name of payer profile \"star-plan\"")
+                .hasMessageContaining("2330B NM103").hasMessageContaining("delimiter");
+    }
+
+    /** The schema types OI: the TR3's required OI03 (benefits assignment) and OI06 (release of information). */
+    @Test
+    void theValidatorWantsOi03AndOi06() {
+        String edi = write(base().toBuilder().secondaryPayer("commercial").build());
+        assertThat(X12Validation.errors(edi.replace("OI***Y***Y~", "OI***Y~"))).isNotEmpty()
+                .anySatisfy(e -> assertThat(e).contains("OI"));
     }
 }
