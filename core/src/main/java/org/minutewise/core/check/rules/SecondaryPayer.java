@@ -99,15 +99,66 @@ public final class SecondaryPayer implements Rule {
     private static void medicareSecondary(CheckContext primary, CheckContext medicare, List<Finding> out) {
         Claim own = ClaimBuilder.of(primary);
         Claim theirs = ClaimBuilder.of(medicare);
-        if (lines(own).equals(lines(theirs))) {
+        List<String> blocks = medicareOnlyBlocks(primary, medicare);
+        if (lines(own).equals(lines(theirs)) && blocks.isEmpty()) {
             return;
         }
         out.add(MEDICARE_SECONDARY.finding("secondaryPayer", "Medicare (" + medicare.payer().id() + ") is the "
                 + "secondary payer: the claim that reaches it must follow Medicare's own rules (units by the "
-                + medicare.payer().method().label() + ", CQ/CO and KX), which give " + String.join(", ", lines(theirs))
-                + " (" + theirs.totalUnits() + " units); the primary (" + primary.payer().id() + ") claim is "
-                + (own.lines().isEmpty() ? "empty" : String.join(", ", lines(own)) + " (" + own.totalUnits()
-                + " units)") + ". The primary's lines, sent to Medicare as they are, would not meet its rules."));
+                + medicare.payer().method().label() + ", CQ/CO and KX), which give " + described(theirs)
+                + "; the primary (" + primary.payer().id() + ") claim is " + described(own) + "."
+                + (own.lines().isEmpty() || lines(own).equals(lines(theirs)) ? "" : " The primary's lines, sent to "
+                + "Medicare as they are, would not meet its rules.")
+                + (blocks.isEmpty() ? "" : " Medicare's own rules also block this claim: " + String.join("; ", blocks)
+                + ".")));
+    }
+
+    /** The rules whose verdict depends on the payer: codes, who may bill, the plan of care, unit limits. */
+    private static final List<Rule> PAYER_RULES = List.of(new CodeRules(), new WhoMayBill(), new PlanOfCare(),
+            new UnitLimits());
+
+    /**
+     * What the payer-dependent rules block for Medicare and not for the primary (an SLPA's service, 97014, a plan of
+     * care without its certification), each as "MW-W011 (its title)". Run only for a Medicare secondary payer.
+     */
+    private static List<String> medicareOnlyBlocks(CheckContext primary, CheckContext medicare) {
+        java.util.Set<String> primaryBlocks = new java.util.HashSet<>();
+        for (Finding f : run(primary)) {
+            if (f.blocks()) {
+                primaryBlocks.add(f.ruleId());
+            }
+        }
+        java.util.Map<String, String> titles = new java.util.HashMap<>();
+        for (Rule r : PAYER_RULES) {
+            for (RuleInfo i : r.emits()) {
+                titles.put(i.id(), i.title());
+            }
+        }
+        List<String> out = new ArrayList<>(0);
+        for (Finding f : run(medicare)) {
+            String named = f.ruleId() + " (" + titles.get(f.ruleId()) + ")";
+            if (f.blocks() && !primaryBlocks.contains(f.ruleId()) && !out.contains(named)) {
+                out.add(named);
+            }
+        }
+        return out;
+    }
+
+    private static List<Finding> run(CheckContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        for (Rule r : PAYER_RULES) {
+            r.check(ctx, out);
+        }
+        return out;
+    }
+
+    /** A claim's lines and units for a message: "97110 GP CQ x1 (1 unit)", or "no line". */
+    private static String described(Claim c) {
+        if (c.lines().isEmpty()) {
+            return "no line";
+        }
+        int units = c.totalUnits();
+        return String.join(", ", lines(c)) + " (" + units + (units == 1 ? " unit)" : " units)");
     }
 
     /** A claim's lines as a biller reads them: "97110 GP CQ x1". */
@@ -136,6 +187,6 @@ public final class SecondaryPayer implements Rule {
     private static String summary(UnitResult r) {
         StringBuilder sb = new StringBuilder();
         r.unitsByCode().forEach((c, u) -> sb.append(sb.length() == 0 ? "" : ", ").append(c).append(" x").append(u));
-        return sb + " (" + r.totalUnits() + " units)";
+        return sb + " (" + r.totalUnits() + (r.totalUnits() == 1 ? " unit)" : " units)");
     }
 }

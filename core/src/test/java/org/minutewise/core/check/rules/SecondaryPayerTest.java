@@ -7,6 +7,7 @@ import static org.minutewise.core.check.ComplianceFixture.ids;
 import static org.minutewise.core.check.ComplianceFixture.minutes;
 import static org.minutewise.core.check.ComplianceFixture.only;
 import static org.minutewise.core.check.ComplianceFixture.pt;
+import static org.minutewise.core.check.ComplianceFixture.untimed;
 import static org.minutewise.core.check.ComplianceFixture.visit;
 
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,18 @@ class SecondaryPayerTest {
 
         assertThat(ids(r)).containsExactly("MW-S003");
         assertThat(r.findings().get(0).message()).contains("97110 GP CQ x");
+    }
+
+    @Test
+    void medicareSecondaryBlocksAnSlpasServiceTheCommercialPrimaryTakesS003() {
+        CheckResult r = only(new SecondaryPayer()).check(visit().payer("commercial").secondaryPayer("medicare")
+                .planOfCare(org.minutewise.core.model.Discipline.SLP)
+                .service(untimed("92507", assistant("SLPA1", Role.SLPA, "S1")))
+                .build());
+
+        assertThat(ids(r)).containsExactly("MW-S003");
+        assertThat(r.findings().get(0).message()).contains("Medicare's own rules also block this claim: MW-W011")
+                .doesNotContain("would not meet its rules").contains("(1 unit)");
     }
 
     @Test
