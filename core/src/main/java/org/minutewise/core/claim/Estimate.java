@@ -76,6 +76,14 @@ public record Estimate(boolean available, String reason, String locality, BigDec
                 patientCoinsurance, unpriced, sampleData, fullUnit);
     }
 
+    /**
+     * Whether the estimate's unpriced lines lack only their RVUs (the visit was priced, or nothing could be priced
+     * for want of RVUs), not a figure of the whole visit (the year's conversion factor, the locality's GPCI).
+     */
+    public boolean pricedButForRvus() {
+        return available || !unpriced.isEmpty();
+    }
+
     /** Not available because no line could be priced: the codes without RVUs are named. */
     public static Estimate unpriced(String reason, List<String> unpriced, boolean sampleData) {
         return new Estimate(false, reason, "", BigDecimal.ZERO, List.of(), BigDecimal.ZERO, BigDecimal.ZERO,

@@ -12,7 +12,6 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.Claim;
 import org.minutewise.core.claim.ClaimBuilder;
-import org.minutewise.core.claim.Estimate;
 import org.minutewise.core.claim.KxBucket;
 import org.minutewise.core.model.Abn;
 import org.minutewise.core.model.Discipline;
@@ -26,7 +25,9 @@ public final class KxThresholdRule implements Rule {
             "KX added: the therapy threshold is passed",
             "Make sure the note supports medical necessity: KX attests to it, and lines above the threshold "
                     + "without KX are denied.",
-            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-06: lines left unpriced because the visit could not be priced at all (no conversion "
+                    + "factor for the year) point to MW-K004's reason (it said no RVUs were loaded)");
     public static final RuleInfo NEAR_THRESHOLD = new RuleInfo("MW-K002", Severity.WARN,
             "The KX threshold is near",
             "Prepare the medical necessity documentation: the next visits will need KX.",
@@ -37,7 +38,9 @@ public final class KxThresholdRule implements Rule {
             "At the targeted medical review amount",
             "Expect possible targeted medical review: keep the plan of care, progress reports and notes complete.",
             "CMS Pub 100-04 ch. 5 §10.3 (targeted medical review, $3,000 per bucket)", Citations.CLAIMS_MANUAL_CH5)
-            .inEffectFrom(LocalDate.of(2018, 1, 1)); // Bipartisan Budget Act of 2018 §50202
+            .inEffectFrom(LocalDate.of(2018, 1, 1)) // Bipartisan Budget Act of 2018 §50202
+            .revised(2, "2026-12-06: lines left unpriced because the visit could not be priced at all (no conversion "
+                    + "factor for the year) point to MW-K004's reason (it said no RVUs were loaded)");
     public static final RuleInfo UNPRICED = new RuleInfo("MW-K004", Severity.INFO,
             "Some lines could not be priced for the KX threshold",
             "Load the CMS RVU file (--rvu-file) so every line's allowed amount counts toward the threshold.",
@@ -115,7 +118,14 @@ public final class KxThresholdRule implements Rule {
                     + "was not checked."));
         }
         if (!ctx.visit().patient().yearToDateGiven() && !claim.kx().isEmpty()) {
+            // The bucket with spend at other providers, if one has it (a PT+SLP and an OT bucket may both be open).
             KxBucket first = claim.kx().get(0);
+            for (KxBucket b : claim.kx()) {
+                if (ctx.visit().patient().outsideSpend().bucket(discipline(b)).signum() > 0) {
+                    first = b;
+                    break;
+                }
+            }
             BigDecimal outside = ctx.visit().patient().outsideSpend().bucket(discipline(first));
             String judged = outside.signum() > 0
                     ? "gives only the patient's expenses at other providers (" + Money.of(outside) + "), not those "
@@ -181,7 +191,7 @@ public final class KxThresholdRule implements Rule {
             // About the unpriced code's lines when there is one (an OT's code on a visit a PT opened is the OT's).
             String unpricedPath = b.unpriced().size() == 1 ? "services[code=" + b.unpriced().get(0) + "]"
                     : "claimLines";
-            if (!b.unpriced().isEmpty() && (claim.estimate().available() || !claim.estimate().unpriced().isEmpty())) {
+            if (!b.unpriced().isEmpty() && claim.estimate().pricedButForRvus()) {
                 out.add(UNPRICED.finding(unpricedPath, "No RVUs are loaded for " + String.join(", ", b.unpriced())
                         + (b.unpriced().size() == 1 ? ", so its amount is" : ", so their amounts are")
                         + " not counted toward the " + bucket + " KX threshold."));
@@ -264,8 +274,7 @@ public final class KxThresholdRule implements Rule {
         BigDecimal outside = ctx.visit().patient().outsideSpend().bucket(discipline(b));
         // Lines unpriced for want of their RVUs, or a visit not priced at all (no conversion factor for the year, a
         // locality not loaded: MW-K004 says which).
-        Estimate e = ClaimBuilder.of(ctx).estimate();
-        String why = e.available() || !e.unpriced().isEmpty() ? "no RVUs loaded" : "see MW-K004";
+        String why = ClaimBuilder.of(ctx).estimate().pricedButForRvus() ? "no RVUs loaded" : "see MW-K004";
         return Money.of(b.spentBefore()) + " before this visit" + (outside.signum() > 0 ? ", of which "
                 + Money.of(outside) + " at other providers;" : ",") + " " + Money.of(b.spentAfter()) + " after it"
                 + (b.unpriced().isEmpty() ? "" : " not counting " + String.join(", ", b.unpriced()) + ", which "
