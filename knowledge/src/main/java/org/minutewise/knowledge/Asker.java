@@ -161,6 +161,26 @@ final class Asker {
     }
 
     /** The question's tokens as typed, before typo correction (one for each of its tokens). */
+    /**
+     * A word of {@code words} just before a number, a word between at most ("more than 67", "over 67", "under 38"):
+     * the question asks past or below the minutes. Elsewhere the word is about something else ("38 minutes under
+     * Medicare", "53 minutes over two codes").
+     */
+    static boolean qualifiesANumber(List<String> tokens, Set<String> words) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!words.contains(tokens.get(i))) {
+                continue;
+            }
+            for (int j = i + 1; j <= i + 2 && j < tokens.size(); j++) {
+                String t = tokens.get(j);
+                if (!t.isEmpty() && Character.isDigit(t.charAt(0))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static List<String> typed(ParsedQuery q) {
         List<String> typed = QueryText.tokens(q.text());
         return typed.size() == q.tokens().size() ? typed : q.tokens();
@@ -225,8 +245,8 @@ final class Asker {
             if (q.minutes().size() > 1) {
                 sb.append(minutesText(q.minutes())).append(" add up to ").append(total).append(" timed minutes. ");
             }
-            boolean more = containsAny(typed(q), MORE_WORDS);
-            boolean less = containsAny(typed(q), LESS_WORDS);
+            boolean more = qualifiesANumber(typed(q), MORE_WORDS);
+            boolean less = qualifiesANumber(typed(q), LESS_WORDS);
             if (total < 8) {
                 sb.append(total).append(" timed minutes are below 8: 0 units by themselves. Under the CMS "
                         + "total-time method they still count toward the day's total with the other timed codes.");

@@ -258,6 +258,10 @@ class KnowledgeBaseTest {
         assertThat(kb.ask("how many units for 38 minutes").answer()).contains("37 minutes would be 2 units (23-37)");
         assertThat(kb.ask("over 7 minutes").answer()).contains("0 units by themselves")
                 .contains("8 minutes would be 1 unit (8-22)");
+        // "under" or "over" about something else than the minutes asks for no band beside them.
+        assertThat(kb.ask("how many units for 40 minutes under medicare").answer())
+                .contains("40 timed minutes in a day are 3 units").doesNotContain("would be");
+        assertThat(kb.ask("units for 40 minutes over two codes").answer()).doesNotContain("would be");
         // The rule itself, and minutes beside another subject, are still answered by retrieval.
         for (String q : List.of("what is the 8-minute rule", "8 minute rule", "explain the 8 minute rule")) {
             assertThat(firstCard(q)).as(q).isEqualTo("cms-total-time");
