@@ -64,11 +64,16 @@ class PhraseListLoaderTest {
     @Test
     void embeddedFileHasEveryListTheChecksRead() {
         DocumentationPhrases p = PhraseListLoader.embedded();
-        assertThat(p.version()).isEqualTo("2026.6");
+        assertThat(p.version()).isEqualTo("2026.7");
         for (String list : PhraseLists.ALL) {
             assertThat(p.list(list)).as(list).isNotEmpty();
         }
-        assertThat(p.lists().keySet()).containsExactlyInAnyOrderElementsOf(PhraseLists.ALL);
+        // Besides those, only the lists of the words that identify a billed service, each holding its code.
+        assertThat(p.lists().keySet()).filteredOn(l -> !l.startsWith(PhraseLists.SERVICE_PREFIX))
+                .containsExactlyInAnyOrderElementsOf(PhraseLists.ALL);
+        assertThat(p.lists().keySet()).filteredOn(l -> l.startsWith(PhraseLists.SERVICE_PREFIX))
+                .contains(PhraseLists.service("97110"), PhraseLists.service("97112"), PhraseLists.service("97140"))
+                .allSatisfy(l -> assertThat(p.list(l)).contains(l.substring(PhraseLists.SERVICE_PREFIX.length())));
         assertThat(PhraseListLoader.embedded()).isSameAs(p);
         assertThat(new PhraseMatcher(p.lists()).phraseCount()).isGreaterThan(300);
     }
@@ -78,8 +83,12 @@ class PhraseListLoaderTest {
         DocumentationPhrases p = PhraseListLoader.embedded();
         // Start and end times are a payer's requirement (MW-D013, from the payer profile), not note text; and
         // nothing flags 97112 billed beside another timed code (ERRATA 5 and 8).
-        for (List<String> list : p.lists().values()) {
-            for (String phrase : list) {
+        // (The service lists name the codes themselves: a note that says "97110" mentions that service.)
+        for (var e : p.lists().entrySet()) {
+            if (e.getKey().startsWith(PhraseLists.SERVICE_PREFIX)) {
+                continue;
+            }
+            for (String phrase : e.getValue()) {
                 assertThat(phrase.toLowerCase()).doesNotContain("start time").doesNotContain("end time")
                         .doesNotContain("97110");
             }

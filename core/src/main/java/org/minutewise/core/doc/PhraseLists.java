@@ -37,7 +37,18 @@ public final class PhraseLists {
     /** Time the note says was left out of the billed time ("not billed", "not counted"). */
     public static final String NOT_BILLED = "not-billed";
 
-    /** Every list the checks read, in a stable order. */
+    /**
+     * The lists that identify a billed service in the note, one per code: {@code service-97140} holds "manual
+     * therapy", "STM", "joint mobilization", ... (MW-D019). A code without a list is not looked for.
+     */
+    public static final String SERVICE_PREFIX = "service-";
+
+    /** The list of the words that identify {@code code} in a note: {@code service-97140}. */
+    public static String service(String code) {
+        return SERVICE_PREFIX + code;
+    }
+
+    /** Every list the checks read by name, in a stable order (the service lists, one per code, aside). */
     public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, TECHNIQUE, SKILLED, MEASURE,
             RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, ACTIVITY, INDEPENDENT, NOT_BILLED);
 

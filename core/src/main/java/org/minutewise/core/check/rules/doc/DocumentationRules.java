@@ -30,6 +30,7 @@ public final class DocumentationRules {
                 new VaguePhrase(),
                 new UnskilledActivity(),
                 new IndependentExerciseBilled(),
-                new CopiedNote());
+                new CopiedNote(),
+                new ServiceNotInNote());
     }
 }
