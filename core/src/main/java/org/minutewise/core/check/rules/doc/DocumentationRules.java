@@ -31,6 +31,7 @@ public final class DocumentationRules {
                 new UnskilledActivity(),
                 new IndependentExerciseBilled(),
                 new CopiedNote(),
-                new ServiceNotInNote());
+                new ServiceNotInNote(),
+                new NoteMinutesDisagree());
     }
 }

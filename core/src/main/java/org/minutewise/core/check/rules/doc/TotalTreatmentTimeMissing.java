@@ -18,7 +18,10 @@ public final class TotalTreatmentTimeMissing implements Rule {
             "Document the total treatment time in minutes (timed plus untimed services, without rests or "
                     + "set-up) next to the total timed minutes.",
             "CMS Pub 100-02 ch. 15 §220.3 E (treatment notes: total timed code treatment minutes and total "
-                    + "treatment time)", Citations.BENEFIT_MANUAL_CH15);
+                    + "treatment time)", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: not when the note states the total treatment time in its words ('total tx "
+                    + "time 25 min'), which MW-D020 compares with the minutes billed (a review: the note said it, "
+                    + "and the finding said it was not documented)");
 
     @Override
     public RuleInfo info() {
@@ -28,6 +31,11 @@ public final class TotalTreatmentTimeMissing implements Rule {
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
         if (ctx.visit().totalTreatmentMinutes().isPresent() || ctx.units().timedUnits() == 0) {
+            return;
+        }
+        // Stated in the note's words ("total tx time 25 min"): documented, if not in the field (MW-D020 compares it).
+        if (DocSupport.enabled(ctx) && DocSupport.note(ctx).isPresent()
+                && org.minutewise.core.doc.NoteMinutes.totalTreatment(DocSupport.note(ctx).get()).isPresent()) {
             return;
         }
         out.add(INFO.finding("totalTreatmentMinutes", "The visit bills " + ctx.units().timedUnits()

@@ -21,7 +21,7 @@ import org.minutewise.core.model.Visit;
 
 /** MW-D019: a billed service the note does not mention (CMS Pub 100-02 ch. 15 §220.3 E). */
 class ServiceNotInNoteTest {
-    private static final ReferenceData WITH_SERVICES;
+    static final ReferenceData WITH_SERVICES;
 
     static {
         Map<String, List<String>> lists = new HashMap<>(DocFixtures.PHRASES.lists());

@@ -1,0 +1,249 @@
+package org.minutewise.core.doc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The minutes a note states in words: its total timed minutes, its total treatment time, and the minutes it gives a
+ * service where the service heads a clause ("NMR 10 min:", "Ther ex 8 min", "Manual 15 min (07:30-07:45)"). Read
+ * by hand around the words that can carry them, not by a pattern over the whole note: a note without "total" and
+ * without a service heading costs one pass over its characters.
+ *
+ * <p>What counts as stated:
+ * <ul>
+ *   <li>a total: "total" followed within a few words by "timed" (the total timed minutes) or by "treatment", "tx",
+ *       "session", "visit" or "time" (the total treatment time), then a number of minutes ("Total timed minutes
+ *       35", "total tx time: 25 min", "total treatment time = 40 minutes"); or a number of minutes right before
+ *       "total" ("35 min total treatment time");</li>
+ *   <li>a service's minutes: a phrase of the service's list at the start of a clause (the note's start, or after
+ *       ".", ";", ":", a line break or a bullet), followed by a number and "min", "mins", "minutes" or "'", with at
+ *       most a colon, a dash or a short parenthesis between ("97112 (NMR): 15 min"). Minutes inside a sentence
+ *       ("pt did NuStep x 10 min") are an exercise's, not the service's, and are not read.</li>
+ * </ul>
+ */
+public final class NoteMinutes {
+    /** What a note states: a number of minutes and the span of the note that states it. */
+    public record Stated(int minutes, int start, int end) {
+    }
+
+    private NoteMinutes() {
+    }
+
+    /** The total timed minutes the note states (the first statement), if any. */
+    public static Optional<Stated> totalTimed(String note) {
+        return total(note, true);
+    }
+
+    /** The total treatment time the note states (the first statement), if any. */
+    public static Optional<Stated> totalTreatment(String note) {
+        return total(note, false);
+    }
+
+    /**
+     * The minutes the note gives a service where a phrase of its list heads a clause, each statement with its span
+     * (a service stated twice, "NMR 10 min ... NMR 5 min", has two).
+     */
+    public static List<Stated> ofService(NoteScan scan, String list) {
+        List<Stated> out = List.of();
+        String t = scan.text();
+        for (PhraseMatch m : scan.matches(list)) {
+            if (!headsClause(t, m.start())) {
+                continue;
+            }
+            int[] n = minutesAfter(t, m.end(), true);
+            if (n != null) {
+                if (out.isEmpty()) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(new Stated(n[0], m.start(), n[1]));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Stated> total(String t, boolean timed) {
+        int from = 0;
+        while (true) {
+            int at = indexOfWord(t, "total", from);
+            if (at < 0) {
+                return Optional.empty();
+            }
+            from = at + 5;
+            // The words after "total", up to the number: which total it is.
+            int i = at + 5;
+            Boolean isTimed = null;
+            for (int words = 0; words < 4 && i < t.length(); words++) {
+                i = skipSpace(t, i);
+                int end = wordEnd(t, i);
+                if (end == i) {
+                    break;
+                }
+                String w = t.substring(i, end).toLowerCase(java.util.Locale.ROOT);
+                if (w.equals("timed")) {
+                    isTimed = true;
+                } else if (isTimed == null && (w.equals("treatment") || w.equals("tx") || w.equals("session")
+                        || w.equals("visit") || w.equals("time"))) {
+                    isTimed = false;
+                } else if (!w.equals("minutes") && !w.equals("min") && !w.equals("mins") && !w.equals("code")
+                        && !w.equals("of") && !w.equals("time") && !w.equals("treatment") && !w.equals("tx")) {
+                    break;
+                }
+                i = end;
+            }
+            if (isTimed != null && isTimed == timed) {
+                int[] n = minutesAfter(t, i, false);
+                if (n != null) {
+                    return Optional.of(new Stated(n[0], at, n[1]));
+                }
+            }
+            // "35 min total treatment time": the number before.
+            if (isTimed != null && isTimed == timed) {
+                int[] before = minutesBefore(t, at);
+                if (before != null) {
+                    return Optional.of(new Stated(before[0], before[1], at + 5));
+                }
+            }
+        }
+    }
+
+    /** Whether a match starts a clause: the note's start, or after ". ; : " a line break or a bullet. */
+    private static boolean headsClause(String t, int start) {
+        int i = start - 1;
+        while (i >= 0 && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+            i--;
+        }
+        if (i < 0) {
+            return true;
+        }
+        char c = t.charAt(i);
+        return c == '.' || c == ';' || c == ':' || c == '\n' || c == '\r' || c == '-' || c == '*' || c == '\u2022'
+                || c == ')' && i > 0 && Character.isDigit(t.charAt(i - 1));
+    }
+
+    /**
+     * A number of minutes right after {@code from}, past separators (":", "=", "-", and for a total "of", "was",
+     * "is", for a service a short parenthesis): {minutes, end of the statement}, or null. "min", "mins", "minutes"
+     * or "'" must follow the number, except after a total whose words already said "minutes" ("Total timed minutes
+     * 35").
+     */
+    private static int[] minutesAfter(String t, int from, boolean service) {
+        int i = from;
+        for (int guard = 0; guard < 4 && i < t.length(); guard++) {
+            i = skipSpace(t, i);
+            if (i >= t.length()) {
+                return null;
+            }
+            char c = t.charAt(i);
+            if (c == ':' || c == '=' || c == '-' || c == '\u2013') {
+                i++;
+            } else if (c == '(' && service) {
+                int close = t.indexOf(')', i);
+                if (close < 0 || close - i > 24) {
+                    return null;
+                }
+                i = close + 1;
+            } else if (!service && (t.startsWith("of", i) || t.startsWith("was", i) || t.startsWith("is", i))
+                    && wordEnd(t, i) - i <= 3 && !Character.isDigit(c)) {
+                i = wordEnd(t, i);
+            } else {
+                break;
+            }
+        }
+        int start = i;
+        while (i < t.length() && Character.isDigit(t.charAt(i))) {
+            i++;
+        }
+        if (i == start || i - start > 3) {
+            return null;
+        }
+        int minutes = Integer.parseInt(t.substring(start, i));
+        int u = skipSpace(t, i);
+        int unitEnd = minuteUnitEnd(t, u);
+        if (unitEnd > 0) {
+            return new int[] {minutes, unitEnd};
+        }
+        // "Total timed minutes 35": the unit came before the number.
+        if (!service && unitBefore(t, from)) {
+            return followedByAnotherUnit(t, u) ? null : new int[] {minutes, i};
+        }
+        return null;
+    }
+
+    /** "35 min " (or "35 minutes of ") right before {@code at}: {minutes, start}, or null. */
+    private static int[] minutesBefore(String t, int at) {
+        int i = at - 1;
+        while (i >= 0 && t.charAt(i) == ' ') {
+            i--;
+        }
+        int unitEnd = i + 1;
+        while (i >= 0 && Character.isLetter(t.charAt(i))) {
+            i--;
+        }
+        String unit = t.substring(i + 1, unitEnd).toLowerCase(java.util.Locale.ROOT);
+        if (unit.equals("of")) {
+            return null;
+        }
+        if (!unit.equals("min") && !unit.equals("mins") && !unit.equals("minutes")) {
+            return null;
+        }
+        while (i >= 0 && t.charAt(i) == ' ') {
+            i--;
+        }
+        int numEnd = i + 1;
+        while (i >= 0 && Character.isDigit(t.charAt(i))) {
+            i--;
+        }
+        if (numEnd - (i + 1) < 1 || numEnd - (i + 1) > 3 || i >= 0 && Character.isLetter(t.charAt(i))) {
+            return null;
+        }
+        return new int[] {Integer.parseInt(t.substring(i + 1, numEnd)), i + 1};
+    }
+
+    /** The end of "min", "mins", "minutes" or "'" at {@code i} (a whole word), or -1. */
+    private static int minuteUnitEnd(String t, int i) {
+        if (i < t.length() && t.charAt(i) == '\'') {
+            return i + 1;
+        }
+        int end = wordEnd(t, i);
+        String w = t.substring(i, end).toLowerCase(java.util.Locale.ROOT);
+        return w.equals("min") || w.equals("mins") || w.equals("minutes") || w.equals("minute") ? end : -1;
+    }
+
+    /** Whether the words between a total and its number said "minutes" or "min". */
+    private static boolean unitBefore(String t, int end) {
+        int lo = Math.max(0, end - 40);
+        String w = t.substring(lo, end).toLowerCase(java.util.Locale.ROOT).strip();
+        return w.endsWith("minutes") || w.endsWith("min") || w.endsWith("mins");
+    }
+
+    /** A number followed by another unit ("35 s", "3 sets"): not minutes. */
+    private static boolean followedByAnotherUnit(String t, int i) {
+        return i < t.length() && Character.isLetter(t.charAt(i)) && minuteUnitEnd(t, i) < 0;
+    }
+
+    private static int indexOfWord(String t, String word, int from) {
+        int n = word.length();
+        for (int i = from; i + n <= t.length(); i++) {
+            if (t.regionMatches(true, i, word, 0, n) && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))
+                    && (i + n == t.length() || !Character.isLetterOrDigit(t.charAt(i + n)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpace(String t, int i) {
+        while (i < t.length() && Character.isWhitespace(t.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int wordEnd(String t, int i) {
+        while (i < t.length() && Character.isLetter(t.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}
