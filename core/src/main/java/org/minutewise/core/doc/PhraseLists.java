@@ -36,6 +36,8 @@ public final class PhraseLists {
     public static final String INDEPENDENT = "independent";
     /** Time the note says was left out of the billed time ("not billed", "not counted"). */
     public static final String NOT_BILLED = "not-billed";
+    /** Group time described in the note ("balance class", "with 3 other pts"): MW-D021 beside one-on-one billing. */
+    public static final String GROUP_TIME = "group-time";
 
     /**
      * The lists that identify a billed service in the note, one per code: {@code service-97140} holds "manual
@@ -50,7 +52,7 @@ public final class PhraseLists {
 
     /** Every list the checks read by name, in a stable order (the service lists, one per code, aside). */
     public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, TECHNIQUE, SKILLED, MEASURE,
-            RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, ACTIVITY, INDEPENDENT, NOT_BILLED);
+            RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, ACTIVITY, INDEPENDENT, NOT_BILLED, GROUP_TIME);
 
     private PhraseLists() {
     }

@@ -32,6 +32,7 @@ public final class DocumentationRules {
                 new IndependentExerciseBilled(),
                 new CopiedNote(),
                 new ServiceNotInNote(),
-                new NoteMinutesDisagree());
+                new NoteMinutesDisagree(),
+                new GroupTimeInNote());
     }
 }

@@ -1,0 +1,74 @@
+package org.minutewise.core.check.rules.doc;
+
+import java.util.List;
+import org.minutewise.core.check.CheckContext;
+import org.minutewise.core.check.Citations;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.Rule;
+import org.minutewise.core.check.RuleInfo;
+import org.minutewise.core.check.Severity;
+import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.doc.PhraseLists;
+import org.minutewise.core.doc.PhraseMatch;
+import org.minutewise.core.model.Mode;
+import org.minutewise.core.model.ServiceLine;
+
+/**
+ * The note describes group time ("balance class w/ 4 pts", "group session") and the visit bills it only as
+ * one-on-one timed codes: one clinician treating two or more patients at once is group therapy (RULES.md §2), and
+ * group time billed as one-on-one is a red flag (§7). Not when the visit records group time itself (97150, 92508,
+ * or a line in group mode): MW-G001 and MW-G002 judge those minutes by their times and modes.
+ */
+public final class GroupTimeInNote implements Rule {
+    public static final RuleInfo WARN = new RuleInfo("MW-D021", Severity.WARN,
+            "The note describes group time billed as one-on-one",
+            "If the patient was treated with others at the same time, bill that time as group therapy (97150; 92508 "
+                    + "for speech, language or voice), one unit per patient, not as one-on-one timed codes; if the "
+                    + "billed minutes were one-on-one, say so in the note and give their times.",
+            "RULES.md §2 (one clinician with two or more patients at once is group therapy), §7 (red flags); CMS Pub "
+                    + "100-02 ch. 15 §230 A", Citations.BENEFIT_MANUAL_CH15);
+
+    @Override
+    public RuleInfo info() {
+        return WARN;
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<Finding> out) {
+        if (!DocSupport.enabled(ctx) || !DocSupport.hasList(ctx, PhraseLists.GROUP_TIME)
+                || DocSupport.note(ctx).isEmpty() || DocSupport.oneOnOneCodes(ctx).isEmpty()) {
+            return;
+        }
+        List<PhraseMatch> group = DocSupport.scan(ctx).matches(PhraseLists.GROUP_TIME);
+        if (group.isEmpty() || recordsGroupTime(ctx)) {
+            return;
+        }
+        PhraseMatch m = group.get(0);
+        String note = DocSupport.note(ctx).get();
+        // Quoted from the start of its sentence: "Balance class w/ 4 pts", not "w/ 4 pts" alone.
+        int start = DocSupport.scan(ctx).sentenceStart(m.start());
+        int sentenceEnd = DocSupport.scan(ctx).sentenceEnd(m.start());
+        int end = m.end();
+        for (PhraseMatch o : group) {
+            if (o.start() < sentenceEnd) {
+                end = Math.max(end, o.end()); // "Balance class w/ 4 other pts": both of the sentence's
+            }
+        }
+        out.add(WARN.finding(DocSupport.notePath(m.start(), m.end()), "The note describes group time ("
+                + DocSupport.quote(note, start, end) + "), but the visit bills " + DocSupport.codesText(
+                DocSupport.oneOnOneCodes(ctx)) + " as one-on-one time and no group therapy: one clinician with two "
+                + "or more patients at the same time is group therapy, billed as one 97150 unit per patient."));
+    }
+
+    /** Whether the visit records group time itself: a group code, or a line in group mode. */
+    private static boolean recordsGroupTime(CheckContext ctx) {
+        List<ServiceLine> s = ctx.visit().services();
+        for (int i = 0; i < s.size(); i++) {
+            CodeInfo info = ctx.codeAt(i);
+            if (info != null && info.group() || s.get(i).mode().orElse(null) == Mode.GROUP) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

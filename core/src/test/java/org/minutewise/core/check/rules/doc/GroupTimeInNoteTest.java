@@ -1,0 +1,60 @@
+package org.minutewise.core.check.rules.doc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.check.rules.doc.DocFixtures.REF;
+import static org.minutewise.core.check.rules.doc.DocFixtures.check;
+import static org.minutewise.core.check.rules.doc.DocFixtures.of;
+import static org.minutewise.core.check.rules.doc.DocFixtures.only97112;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.doc.DocumentationPhrases;
+import org.minutewise.core.doc.PhraseLists;
+import org.minutewise.core.model.Mode;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Visit;
+
+/** MW-D021: group time in the note, billed as one-on-one (RULES.md §2, §7). */
+class GroupTimeInNoteTest {
+    private static final ReferenceData WITH_GROUP;
+
+    static {
+        Map<String, List<String>> lists = new HashMap<>(DocFixtures.PHRASES.lists());
+        lists.put(PhraseLists.GROUP_TIME, List.of("balance class", "group session", "w/ 4 other pts",
+                "with other patients"));
+        WITH_GROUP = REF.withPhrases(new DocumentationPhrases("test", lists));
+    }
+
+    private static final String GROUP = "Balance class w/ 4 other pts: tandem walking and perturbations with "
+            + "tactile cues; impaired balance, two falls. Plan: progress.";
+
+    private static List<Finding> d021(Visit v) {
+        return of(check(v, WITH_GROUP), "MW-D021");
+    }
+
+    @Test
+    void groupTimeInTheNoteBilledAsOneOnOneFires() {
+        assertThat(d021(only97112(GROUP).build())).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("note[0:13]");
+            assertThat(f.message()).startsWith("The note describes group time (\"Balance class w/ 4 other pts\"), "
+                    + "but the visit bills 97112 as one-on-one time");
+        });
+    }
+
+    @Test
+    void quietWithoutGroupWordsOrWhenTheVisitRecordsTheGroup() {
+        assertThat(d021(only97112("Perturbation training with tactile cues; hip muscle groups strengthened; "
+                + "impaired balance. Plan: progress.").build())).isEmpty();
+        // The group billed as 97150 beside an individual code: MW-G001/MW-G002 judge the minutes, not this rule.
+        assertThat(d021(only97112(GROUP).service(ServiceLine.untimed("97150", Role.PT)).build())).isEmpty();
+        assertThat(d021(only97112(GROUP).services(List.of(ServiceLine.of("97112", 24, Role.PT)
+                .withMode(Mode.GROUP))).build())).isEmpty();
+        // Without the list loaded: silent.
+        assertThat(of(check(only97112(GROUP).build(), REF), "MW-D021")).isEmpty();
+    }
+}
