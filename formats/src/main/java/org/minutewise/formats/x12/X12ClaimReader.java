@@ -35,6 +35,7 @@ import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Patient;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Role;
+import org.minutewise.core.model.SecondaryCoverage;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Subscriber;
@@ -91,13 +92,16 @@ import org.minutewise.formats.Npi;
  *       kind SBR09 gives, else by SBR09 as for the payer (MA/MB {@code medicare}, another code the first profile of
  *       its kind), else (ZZ) the 2330B payer id or name as the 837 gives it, which the check reports as an unknown
  *       secondary payer (MW-S002); that loop's SBR09 when it is no claim filing indicator code is the claim's error,
- *       as in 2000B. A claim sent to the secondary or the tertiary (2000B SBR01 S, T) has none;</li>
+ *       as in 2000B. A claim sent to the secondary or the tertiary (2000B SBR01 S, T) has none. The same loop gives
+ *       the secondary payer's own claim identifiers, kept as read: {@code claimInfo.secondary} (visit JSON
+ *       {@code secondaryPayerName} and {@code secondaryPayerId} from 2330B NM103 and NM109,
+ *       {@code secondaryMemberId} from 2330A NM109, {@code secondaryClaimFilingIndicator} from SBR09);</li>
  *   <li>claim data: billing provider (2010AA), payer name and id (2010BB), subscriber (2010BA with DMG); the
  *       patient's birth date from 2010CA when the patient is not the subscriber, else from 2010BA.</li>
  * </ul>
  * Segments of the 837P that Minutewise does not use (PRV, PAT, REF other than EI, NTE, 2320 loops other than the
- * secondary payer's, whose SBR09 is not checked either, and in them CAS, AMT, OI, MOA, the other subscriber 2330A,
- * ...) are checked for their place and skipped.
+ * secondary payer's, whose SBR09 is not checked either, and in them CAS, AMT, OI, MOA, the other subscriber's name
+ * and address in 2330A, ...) are checked for their place and skipped.
  */
 public final class X12ClaimReader {
     private static final Pattern CODE = Pattern.compile("[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4}");
@@ -295,6 +299,8 @@ public final class X12ClaimReader {
         /** 2330B NM103 and NM109. */
         String payerName = "";
         String payerId = "";
+        /** 2330A NM109: the other subscriber's member id at the other payer. */
+        String memberId = "";
         int sbrPosition;
     }
 
@@ -656,10 +662,13 @@ public final class X12ClaimReader {
                     }
                 }
                 case "2330" -> {
-                    // 2330B, the other payer; 2330A (the other subscriber) and the other 2330 loops are not kept.
+                    // 2330B, the other payer, and the member id of 2330A, the other subscriber; the other 2330
+                    // loops are not kept.
                     if (who.equals("PR") && other != null) {
                         other.payerName = seg.get(3);
                         other.payerId = seg.get(9);
+                    } else if (who.equals("IL") && other != null) {
+                        other.memberId = seg.get(9);
                     }
                 }
                 case "2420" -> {
@@ -1123,9 +1132,13 @@ public final class X12ClaimReader {
             Subscriber sub = new Subscriber(opt(subscriber.id), opt(subscriber.name), opt(subscriber.first),
                     subscriber.birth, opt(subscriber.sex), address(subscriber));
             // SBR09 as read: several codes share one payer profile (MC, BL, HM ... read as commercial), so the
-            // profile's kind could not give it back.
+            // profile's kind could not give it back. The same for the secondary payer's, with its own payer name
+            // and id (2330B) and member id (2330A), so that the claim is written back naming the same payer.
+            SecondaryCoverage secondary = secondaryLoop(c).map(o -> new SecondaryCoverage(opt(o.payerName),
+                    opt(o.payerId), opt(o.memberId), opt(o.filing))).orElse(SecondaryCoverage.NONE);
             return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos), opt(subscriber.filing),
-                    c.frequency.equals("1") ? Optional.empty() : opt(c.frequency), opt(c.payerClaimControlNumber));
+                    c.frequency.equals("1") ? Optional.empty() : opt(c.frequency), opt(c.payerClaimControlNumber),
+                    secondary);
         }
 
         /** A party's N3/N4, when its loop has them. */

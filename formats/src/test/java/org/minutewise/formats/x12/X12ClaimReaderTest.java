@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Role;
+import org.minutewise.core.model.SecondaryCoverage;
 import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerKind;
@@ -119,6 +121,28 @@ class X12ClaimReaderTest {
                 .as("the profile is commercial, SBR09 says Medicare").contains("medicare");
         // No 2320: no secondary payer.
         assertThat(readOne(sample(), X12Fixtures.REF).secondaryPayer()).isEmpty();
+    }
+
+    /**
+     * The secondary payer's own claim identifiers come from the loop read, as the 837 gives them: 2330B NM103 and
+     * NM109, 2330A NM109 and SBR09 (visit JSON secondaryPayerName, secondaryPayerId, secondaryMemberId,
+     * secondaryClaimFilingIndicator); a claim with no secondary payer (none, or a claim sent to the secondary) has none.
+     */
+    @Test
+    void theSecondaryPayersOwnIdentifiersAreRead() {
+        Visit v = readOne(withOtherPayer("SBR*S*18*******BL", "NM1*PR*2*Acme Health Plan*****PI*ACME01"),
+                X12Fixtures.REF);
+        assertThat(v.secondaryPayer()).contains("commercial");
+        assertThat(v.claimInfo().secondary()).isEqualTo(new SecondaryCoverage(Optional.of("Acme Health Plan"),
+                Optional.of("ACME01"), Optional.of("1EG4TE5MK73"), Optional.of("BL")));
+        // Without 2330B, its parts are empty (the profile still comes from SBR09).
+        Visit nameless = readOne(withOtherPayer("SBR*S*18*******CI", ""), X12Fixtures.REF);
+        assertThat(nameless.secondaryPayer()).contains("commercial");
+        assertThat(nameless.claimInfo().secondary()).isEqualTo(new SecondaryCoverage(Optional.empty(),
+                Optional.empty(), Optional.of("1EG4TE5MK73"), Optional.of("CI")));
+        assertThat(readOne(sample(), X12Fixtures.REF).claimInfo().secondary()).isEqualTo(SecondaryCoverage.NONE);
+        assertThat(readOne(withOtherPayers("SBR*S*18*******CI", MEDICARE_FIRST), X12Fixtures.REF).claimInfo()
+                .secondary()).isEqualTo(SecondaryCoverage.NONE);
     }
 
     /**
