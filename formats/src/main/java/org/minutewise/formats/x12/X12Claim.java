@@ -226,8 +226,8 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
 
     /**
      * The visit's secondary payer as the 837 names it, or empty when it has none or it is left out
-     * ({@link X12Writer#secondaryPayerLeftOut}: Medicare second, or the secondary's own name, payer id or member id
-     * not given). The name, payer id and member id are checked as the primary's
+     * ({@link X12Writer#secondaryPayerLeftOut}: Medicare second, the secondary's own name, payer id or member id not
+     * given, or the same coverage as the primary's). The name, payer id and member id are checked as the primary's
      * are; the filing indicator is the visit's {@code secondaryClaimFilingIndicator}, else by the kind of its payer
      * profile, and for a profile {@code payers} does not hold (MW-S002 warns of it) the mutually defined ZZ.
      */

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.model.ClaimInfo;
 import org.minutewise.core.model.SecondaryCoverage;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerKind;
@@ -46,9 +47,9 @@ import org.minutewise.refdata.RefData;
  * </pre>
  * The filing indicator is the visit's {@code secondaryClaimFilingIndicator}, else it follows the secondary payer
  * profile's kind as 2000B SBR09 follows the primary's (ZZ for a profile the payer profiles do not hold, which MW-S002
- * warns of). The loop is left out, and {@link #secondaryPayerLeftOut} says why, when the secondary payer is Medicare
- * or when the visit does not give the secondary's name, payer id and member id (a payer profile is a set of rules, not
- * a payer a receiver knows).
+ * warns of). The loop is left out, and {@link #secondaryPayerLeftOut} says why, when the secondary payer is Medicare,
+ * when the visit does not give the secondary's name, payer id and member id (a payer profile is a set of rules, not
+ * a payer a receiver knows), or when they are the primary's payer id and member id (one coverage twice).
  *
  * <p>Every visit is checked first: missing data the 837 needs is an {@link InputException} naming the field
  * ({@code billingProvider.npi: required for X12 837P}; in a batch of several, prefixed by the index,
@@ -93,7 +94,10 @@ public final class X12Writer {
      *   <li>the secondary payer's own name, payer id or member id not given ({@code secondaryPayerName},
      *       {@code secondaryPayerId}, {@code secondaryMemberId}): 2330B and 2330A name the payer and the patient as
      *       the payer knows them, and a payer profile's name and id, or the primary's member id, would be made-up
-     *       identifiers sent to a payer.</li>
+     *       identifiers sent to a payer;</li>
+     *   <li>the secondary's payer id and member id the primary's ({@code payerId}, {@code subscriber.memberId}): the
+     *       same coverage named as the claim's payer and as its other payer. Two plans of one payer (one payer id,
+     *       two member ids) and two payers checked with one profile (two {@code commercial} plans) are written.</li>
      * </ul>
      * The loop is then left out and the caller says so.
      */
@@ -130,11 +134,22 @@ public final class X12Writer {
                     + "(2330A), not by a payer profile, and the visit does not give " + String.join(", ", missing)
                     + "; add " + (missing.size() == 1 ? "it" : "them") + " to send the secondary payer with the claim");
         }
+        ClaimInfo ci = v.claimInfo();
+        if (same(c.payerId(), ci.payerId()) && same(c.memberId(), ci.subscriber().memberId())) {
+            return Optional.of("its secondary payer " + named + " is left out of the 837 (loop 2320): its payer id "
+                    + c.payerId().get().trim() + " and member id " + c.memberId().get().trim() + " are the primary's "
+                    + "(payerId, subscriber.memberId), so the claim would name one coverage as both its payer and its "
+                    + "other payer; give the secondary coverage's own secondaryPayerId and secondaryMemberId");
+        }
         return Optional.empty();
     }
 
     private static boolean blank(Optional<String> s) {
         return s.isEmpty() || s.get().isBlank();
+    }
+
+    private static boolean same(Optional<String> a, Optional<String> b) {
+        return a.isPresent() && b.isPresent() && a.get().trim().equalsIgnoreCase(b.get().trim());
     }
 
     static String write(List<CheckResult> results, X12Envelope envelope, LocalDateTime created,

@@ -496,6 +496,40 @@ class X12WriterTest {
                 .startsWith("its secondary payer commercial is Medicare (secondaryClaimFilingIndicator MB)");
     }
 
+    /**
+     * A secondary payer whose payer id and member id are the primary's is the coverage the claim goes to: 2320 would
+     * name it as its own other payer, so the loop is left out and said. A payer profile is a set of rules, not a
+     * payer: two commercial plans checked with one profile, or two plans at one payer (one payer id, two member ids),
+     * are two coverages and are written.
+     */
+    @Test
+    void theSameCoverageAsThePrimaryIsLeftOutAndSaid() {
+        Visit commercial = base().toBuilder().payer("commercial").build();
+        // The review's case: the payer's own profile as the secondary, nothing else given, went out as 2320 S naming
+        // the profile; it is left out now for want of the secondary's identifiers.
+        Visit sameProfile = commercial.toBuilder().secondaryPayer("commercial").build();
+        assertThat(write(sameProfile)).doesNotContain("SBR*S");
+        assertThat(X12Writer.secondaryPayerLeftOut(sameProfile, X12Fixtures.REF.payers())).get().asString()
+                .contains("does not give secondaryPayerName, secondaryPayerId, secondaryMemberId");
+        ClaimInfo ci = commercial.claimInfo();
+        SecondaryCoverage same = new SecondaryCoverage(ci.payerName(), Optional.of(" " + ci.payerId().orElseThrow()),
+                Optional.of(ci.subscriber().memberId().orElseThrow().toLowerCase()), Optional.empty());
+        Visit twice = secondary(commercial, "commercial", same);
+        assertThat(write(twice)).doesNotContain("SBR*S");
+        assertThat(X12Writer.secondaryPayerLeftOut(twice, X12Fixtures.REF.payers())).get().asString()
+                .startsWith("its secondary payer commercial is left out of the 837 (loop 2320): its payer id 15202 "
+                        + "and member id 1eg4te5mk73 are the primary's");
+        assertThat(VisitOutput.x12Notes(List.of(X12Fixtures.CHECKER.check(twice)), X12Fixtures.REF)).singleElement()
+                .asString().startsWith("visit V-1001: its secondary payer commercial is left out");
+
+        Visit otherPlan = secondary(commercial, "commercial", MEDIGAP);
+        assertThat(segments(write(otherPlan))).contains("SBR*S*18*******CI", "NM1*PR*2*Acme Medigap*****PI*ACMG1");
+        Visit samePayerOtherMember = secondary(commercial, "commercial", new SecondaryCoverage(ci.payerName(),
+                ci.payerId(), Optional.of("SPOUSE5544"), Optional.empty()));
+        assertThat(segments(write(samePayerOtherMember))).contains("NM1*IL*1*Doe*Jane****MI*SPOUSE5544");
+        assertThat(X12Writer.secondaryPayerLeftOut(samePayerOtherMember, X12Fixtures.REF.payers())).isEmpty();
+    }
+
     /** The secondary's name, payer id and member id are checked as the primary's are, each named. */
     @Test
     void aSecondaryIdentifierX12CannotCarryIsAnInputError() {
