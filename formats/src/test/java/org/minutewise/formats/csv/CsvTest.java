@@ -287,7 +287,8 @@ class CsvTest {
      */
     @Test
     void theSecondaryPayersClaimIdentifiersAreNamedAsNotCarried() {
-        String csv = HEADER + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,24,09:00,09:24,T1,PT,,,,,\r\n";
+        String csv = HEADER
+                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,24,09:00,09:24,T1,PT,,,,,\r\n";
         Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get().toBuilder()
                 .secondaryPayer("commercial").build();
         assertThat(CsvVisitWriter.notCarried(v)).contains("secondaryPayer").doesNotContain("secondaryPayerId");

@@ -111,7 +111,8 @@ class X12ClaimReaderTest {
                 X12Fixtures.REF).secondaryPayer()).contains("commercial");
         assertThat(readOne(withOtherPayer("SBR*S*18*******MB", "NM1*PR*2*CGS Medicare*****PI*15202"),
                 X12Fixtures.REF).secondaryPayer()).contains("medicare");
-        // A clinic's own profile named by its id in 2330B NM109 (as Minutewise writes it), when its kind agrees.
+        // A clinic's own profile named by its id in 2330B NM109 (a profile named by the payer's id, or an 837
+        // Minutewise wrote before it sent the payer's own id), when its kind agrees.
         ReferenceData ref = X12Fixtures.REF.withPayers(X12Fixtures.REF.payers().with(List.of(
                 PayerProfile.simple("acme-ppo", PayerKind.COMMERCIAL, UnitMethod.CMS))));
         String named = withOtherPayer("SBR*S*18*******CI", "NM1*PR*2*Acme PPO*****PI*acme-ppo");
@@ -126,7 +127,8 @@ class X12ClaimReaderTest {
     /**
      * The secondary payer's own claim identifiers come from the loop read, as the 837 gives them: 2330B NM103 and
      * NM109, 2330A NM109 and SBR09 (visit JSON secondaryPayerName, secondaryPayerId, secondaryMemberId,
-     * secondaryClaimFilingIndicator); a claim with no secondary payer (none, or a claim sent to the secondary) has none.
+     * secondaryClaimFilingIndicator); a claim with no secondary payer (none, or a claim sent to the secondary) has
+     * none.
      */
     @Test
     void theSecondaryPayersOwnIdentifiersAreRead() {
@@ -193,11 +195,11 @@ class X12ClaimReaderTest {
     private static final String[] MEDICAID_THIRD = {"SBR*T*18*******MC", "NM1*PR*2*Ohio Medicaid*****PI*OHMCD"};
 
     /**
-     * Only a claim sent to the primary (2000B SBR01 P) names the visit's secondary payer, in its 2320 S. A claim sent to
-     * the secondary (2000B S) names the primary in its 2320 P, and one sent to the tertiary (2000B T) the primary and
-     * the secondary (2320 P and S): neither is the payer behind the one the claim goes to, so neither becomes the
-     * secondary payer (the 2320 S of a claim to the tertiary was taken). A tertiary behind a claim to the secondary
-     * (2320 T) is not taken either, nor is a 2320 T behind a claim to the primary.
+     * Only a claim sent to the primary (2000B SBR01 P) names the visit's secondary payer, in its 2320 S. A claim
+     * sent to the secondary (2000B S) names the primary in its 2320 P, and one sent to the tertiary (2000B T) the
+     * primary and the secondary (2320 P and S): neither is the payer behind the one the claim goes to, so neither
+     * becomes the secondary payer (the 2320 S of a claim to the tertiary was taken). A tertiary behind a claim to the
+     * secondary (2320 T) is not taken either, nor is a 2320 T behind a claim to the primary.
      */
     @Test
     void onlyAClaimToThePrimaryNamesTheSecondaryPayer() {
