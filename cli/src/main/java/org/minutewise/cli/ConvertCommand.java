@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Convert visits between formats: json, jsonl, csv, fhir (a Bundle of the visit's own resources) "
                 + "and x12 (an 837 claim: the visits are checked to build it; a secondaryPayer travels in the "
-                + "other-payer loops 2320/2330B, and is read back from them).",
+                + "other-payer loops 2320/2330A/2330B with its secondaryPayerName, secondaryPayerId and "
+                + "secondaryMemberId, and is read back from them).",
         footer = {"", "Bad visits are reported on stderr with their location and the rest are converted (exit 2)."})
 final class ConvertCommand implements Callable<Integer> {
     @Spec

@@ -299,8 +299,10 @@ final class CliEndToEndTest {
     }
 
     /**
-     * convert json -> x12 -> json keeps the secondary payer (837 loop 2320/2330B), a clinic's own profile
-     * (--payer-profile) with its kind; Medicare second is left out of the 837 and said on stderr.
+     * convert json -> x12 -> json keeps the secondary payer's own claim identifiers (837 loops 2320/2330A/2330B), a
+     * clinic's own profile (--payer-profile) giving SBR09 by its kind; the profile comes back by that kind (the 837
+     * names the payer, not the profile). A secondary payer given only as a profile, and Medicare second, are left out
+     * of the 837 and said on stderr.
      */
     @Test
     void convertCarriesTheSecondaryPayerThroughAn837() throws IOException {
@@ -308,16 +310,30 @@ final class CliEndToEndTest {
                 + "\"kind\":\"commercial\",\"method\":\"cpt\"}]}");
         com.fasterxml.jackson.databind.node.ObjectNode v = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
                 .readTree(Files.readString(Repo.root().resolve("examples/claim-visit.json")));
-        v.put("secondaryPayer", "acme-ppo");
+        v.put("secondaryPayer", "acme-ppo").put("secondaryPayerName", "Acme Health Plan")
+                .put("secondaryPayerId", "ACME01").put("secondaryMemberId", "ACM123456");
         Run x12 = run("convert", "--out", "x12", "--payer-profile", profiles.toString(),
                 file("secondary.json", v.toString()).toString());
         assertThat(x12.code).as(x12.err).isZero();
-        assertThat(x12.out).contains("SBR*S*18*******CI~").contains("NM1*PR*2*Acme PPO*****PI*acme-ppo~");
+        assertThat(x12.out).contains("SBR*S*18*******CI~").contains("MI*ACM123456~")
+                .contains("NM1*PR*2*Acme Health Plan*****PI*ACME01~").doesNotContain("acme-ppo");
         Run back = run("convert", "--in", "x12", "--out", "json", "--payer-profile", profiles.toString(),
                 file("secondary.edi", x12.out).toString());
         assertThat(back.code).as(back.err).isZero();
-        assertThat(back.json().get("secondaryPayer").asText()).isEqualTo("acme-ppo");
+        assertThat(back.json().get("secondaryPayer").asText()).isEqualTo("commercial");
+        assertThat(back.json().get("secondaryPayerName").asText()).isEqualTo("Acme Health Plan");
+        assertThat(back.json().get("secondaryPayerId").asText()).isEqualTo("ACME01");
+        assertThat(back.json().get("secondaryMemberId").asText()).isEqualTo("ACM123456");
+        assertThat(back.json().get("secondaryClaimFilingIndicator").asText()).isEqualTo("CI");
         assertThat(back.json().get("payer").asText()).isEqualTo("medicare");
+
+        v.remove(List.of("secondaryPayerName", "secondaryPayerId", "secondaryMemberId"));
+        Run bare = run("convert", "--out", "x12", "--payer-profile", profiles.toString(),
+                file("bare.json", v.toString()).toString());
+        assertThat(bare.code).as(bare.err).isZero();
+        assertThat(bare.out).doesNotContain("SBR*S*");
+        assertThat(bare.err).contains("minutewise: note: visit V-2001: its secondary payer acme-ppo is left out of "
+                + "the 837 (loop 2320)");
 
         v.put("payer", "commercial").put("secondaryPayer", "medicare");
         Run msp = run("convert", "--out", "x12", file("msp.json", v.toString()).toString());

@@ -7,8 +7,9 @@ import org.minutewise.core.model.Visit;
 
 /**
  * The fields of a visit that neither the CSV layout nor the FHIR mapping has a home for, by their visit JSON names:
- * the patient's spend, the previous note, the ABN, the authorization, accepted warnings, the purpose, the locality
- * and what an 837 says of the claim itself. Each writer adds what else it leaves behind, and `convert` names them.
+ * the patient's spend, the previous note, the ABN, the authorization, accepted warnings, the purpose, the locality,
+ * what an 837 says of the claim itself and the secondary payer's own claim identifiers. Each writer adds what else
+ * it leaves behind, and `convert` names them.
  */
 public final class NotCarried {
     private NotCarried() {
@@ -36,5 +37,9 @@ public final class NotCarried {
         c.claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
         c.claimFrequency().ifPresent(x -> out.add("claimFrequency"));
         c.payerClaimControlNumber().ifPresent(x -> out.add("payerClaimControlNumber"));
+        c.secondary().payerName().ifPresent(x -> out.add("secondaryPayerName"));
+        c.secondary().payerId().ifPresent(x -> out.add("secondaryPayerId"));
+        c.secondary().memberId().ifPresent(x -> out.add("secondaryMemberId"));
+        c.secondary().claimFilingIndicator().ifPresent(x -> out.add("secondaryClaimFilingIndicator"));
     }
 }

@@ -22,6 +22,7 @@ import org.minutewise.core.model.Address;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.BillingProvider;
 import org.minutewise.core.model.ClaimInfo;
+import org.minutewise.core.model.SecondaryCoverage;
 import org.minutewise.core.model.Subscriber;
 import org.minutewise.core.model.Authorization;
 import org.minutewise.core.model.Certification;
@@ -266,7 +267,31 @@ public final class VisitJsonReader {
                     + " 8 (void), got \"" + frequency.get() + "\"");
         }
         return new ClaimInfo(bp, optionalText(n, "payerName", ""), optionalText(n, "payerId", ""), sub, pos,
-                filing, frequency, optionalText(n, "payerClaimControlNumber", ""));
+                filing, frequency, optionalText(n, "payerClaimControlNumber", ""), secondaryCoverage(n));
+    }
+
+    /**
+     * The secondary payer's own claim identifiers (what the 837 names it by: 2330B payer name and id, 2330A member id,
+     * 2320 SBR09), checked as the primary's are; they belong to a {@code secondaryPayer}, so one given without it is
+     * an error naming it.
+     */
+    private static SecondaryCoverage secondaryCoverage(JsonNode n) {
+        Optional<String> filing = optionalText(n, "secondaryClaimFilingIndicator", "").map(String::toUpperCase);
+        if (filing.isPresent() && !ClaimInfo.FILING_INDICATORS.contains(filing.get())) {
+            throw new InputException("secondaryClaimFilingIndicator", "expected a claim filing indicator code (837 "
+                    + "SBR09 of the secondary payer's loop 2320) like CI, BL, MC or 16, got \"" + filing.get() + "\"");
+        }
+        SecondaryCoverage c = new SecondaryCoverage(optionalText(n, "secondaryPayerName", ""),
+                optionalText(n, "secondaryPayerId", ""), optionalText(n, "secondaryMemberId", ""), filing);
+        if (!c.isEmpty() && optionalText(n, "secondaryPayer", "").isEmpty()) {
+            String field = c.payerName().isPresent() ? "secondaryPayerName" : c.payerId().isPresent()
+                    ? "secondaryPayerId" : c.memberId().isPresent() ? "secondaryMemberId"
+                    : "secondaryClaimFilingIndicator";
+            throw new InputException(field, "given without secondaryPayer: name the secondary payer's profile too "
+                    + "(the rules the check applies to it, e.g. \"commercial\"); " + field + " is what the 837 "
+                    + "names that payer by");
+        }
+        return c;
     }
 
     /** The postal address under {@code parent}'s "address" (the path names it in errors), if given. */

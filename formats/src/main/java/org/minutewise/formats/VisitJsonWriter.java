@@ -132,6 +132,11 @@ public final class VisitJsonWriter {
         c.claimFilingIndicator().ifPresent(p -> o.put("claimFilingIndicator", p));
         c.claimFrequency().ifPresent(p -> o.put("claimFrequency", p));
         c.payerClaimControlNumber().ifPresent(p -> o.put("payerClaimControlNumber", p));
+        var sc = c.secondary();
+        sc.payerName().ifPresent(p -> o.put("secondaryPayerName", p));
+        sc.payerId().ifPresent(p -> o.put("secondaryPayerId", p));
+        sc.memberId().ifPresent(p -> o.put("secondaryMemberId", p));
+        sc.claimFilingIndicator().ifPresent(p -> o.put("secondaryClaimFilingIndicator", p));
     }
 
     private static void address(ObjectNode x, org.minutewise.core.model.Address a) {

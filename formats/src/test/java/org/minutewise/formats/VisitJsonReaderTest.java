@@ -77,6 +77,45 @@ final class VisitJsonReaderTest {
         assertThat(VisitJsonWriter.write(none).toString()).doesNotContain("yearToDate");
     }
 
+    /**
+     * The secondary payer's own claim identifiers (the 837's 2330B name and payer id, 2330A member id, 2320 SBR09)
+     * beside its profile: read, written back, the filing indicator checked as the primary's; one given without a
+     * secondaryPayer is refused, naming it.
+     */
+    @Test
+    void theSecondaryPayersClaimIdentifiersAreReadAndWritten() {
+        String base = "{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT','services':["
+                + ok() + "]";
+        Visit v = read(json(base + ",'secondaryPayer':'commercial','secondaryPayerName':'Acme Health Plan',"
+                + "'secondaryPayerId':'ACME01','secondaryMemberId':'ACM123','secondaryClaimFilingIndicator':'bl'}"));
+        org.minutewise.core.model.SecondaryCoverage c = v.claimInfo().secondary();
+        assertThat(c.payerName()).contains("Acme Health Plan");
+        assertThat(c.payerId()).contains("ACME01");
+        assertThat(c.memberId()).contains("ACM123");
+        assertThat(c.claimFilingIndicator()).contains("BL");
+        com.fasterxml.jackson.databind.JsonNode w = VisitJsonWriter.write(v);
+        assertThat(w.get("secondaryPayerName").asText()).isEqualTo("Acme Health Plan");
+        assertThat(w.get("secondaryPayerId").asText()).isEqualTo("ACME01");
+        assertThat(w.get("secondaryMemberId").asText()).isEqualTo("ACM123");
+        assertThat(w.get("secondaryClaimFilingIndicator").asText()).isEqualTo("BL");
+        assertThat(read(w.toString()).claimInfo()).isEqualTo(v.claimInfo());
+        // Without them: none written.
+        Visit plain = read(json(base + ",'secondaryPayer':'commercial'}"));
+        assertThat(plain.claimInfo().secondary()).isEqualTo(org.minutewise.core.model.SecondaryCoverage.NONE);
+        assertThat(VisitJsonWriter.write(plain).toString()).doesNotContain("secondaryPayerName")
+                .doesNotContain("secondaryMemberId");
+
+        refused(json(base + ",'secondaryPayer':'commercial','secondaryClaimFilingIndicator':'QQ'}"))
+                .hasMessageStartingWith("secondaryClaimFilingIndicator: expected a claim filing indicator code")
+                .hasMessageContaining("\"QQ\"");
+        refused(json(base + ",'secondaryPayerId':'ACME01','secondaryMemberId':'ACM123'}"))
+                .hasMessageStartingWith("secondaryPayerId: given without secondaryPayer");
+        refused(json(base + ",'secondaryMemberId':'ACM123'}"))
+                .hasMessageStartingWith("secondaryMemberId: given without secondaryPayer");
+        refused(json(base + ",'secondaryPayer':'commercial','secondaryPayerId':7}"))
+                .hasMessageStartingWith("secondaryPayerId: expected a string");
+    }
+
     @Test
     void regionsAreReadWrittenAndAnUnknownOneIsNamed() {
         Visit v = read(visitWith("{'code':'98941','provider':{'role':'DC'},'regions':['lumbar','pelvic']}",

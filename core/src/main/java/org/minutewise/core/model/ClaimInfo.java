@@ -13,11 +13,15 @@ import java.util.Optional;
  * replacement, 8 void) and the payer claim control number of the claim replaced or voided (2300 REF*F8). Empty
  * when the visit does not say: the writer then takes the filing indicator from the payer profile's kind and
  * writes an original claim.
+ *
+ * <p>{@code secondary}: the patient's coverage at the secondary payer (its payer's name and id, the member id, its
+ * filing indicator), what the 837 names the visit's {@code secondaryPayer} by; {@link SecondaryCoverage#NONE} when
+ * the visit does not give it.
  */
 public record ClaimInfo(BillingProvider billingProvider, Optional<String> payerName, Optional<String> payerId,
                         Subscriber subscriber, Optional<String> placeOfService,
                         Optional<String> claimFilingIndicator, Optional<String> claimFrequency,
-                        Optional<String> payerClaimControlNumber) {
+                        Optional<String> payerClaimControlNumber, SecondaryCoverage secondary) {
     public static final ClaimInfo NONE = new ClaimInfo(BillingProvider.NONE, Optional.empty(), Optional.empty(),
             Subscriber.NONE, Optional.empty());
 
@@ -30,6 +34,15 @@ public record ClaimInfo(BillingProvider billingProvider, Optional<String> payerN
         Objects.requireNonNull(claimFilingIndicator, "claimFilingIndicator");
         Objects.requireNonNull(claimFrequency, "claimFrequency");
         Objects.requireNonNull(payerClaimControlNumber, "payerClaimControlNumber");
+        Objects.requireNonNull(secondary, "secondary");
+    }
+
+    /** Without the secondary coverage. */
+    public ClaimInfo(BillingProvider billingProvider, Optional<String> payerName, Optional<String> payerId,
+                     Subscriber subscriber, Optional<String> placeOfService, Optional<String> claimFilingIndicator,
+                     Optional<String> claimFrequency, Optional<String> payerClaimControlNumber) {
+        this(billingProvider, payerName, payerId, subscriber, placeOfService, claimFilingIndicator, claimFrequency,
+                payerClaimControlNumber, SecondaryCoverage.NONE);
     }
 
     /**
@@ -51,6 +64,12 @@ public record ClaimInfo(BillingProvider billingProvider, Optional<String> payerN
     /** The same claim with another frequency (empty: as an original). */
     public ClaimInfo withClaimFrequency(Optional<String> frequency) {
         return new ClaimInfo(billingProvider, payerName, payerId, subscriber, placeOfService, claimFilingIndicator,
-                frequency, payerClaimControlNumber);
+                frequency, payerClaimControlNumber, secondary);
+    }
+
+    /** The same claim with another secondary coverage. */
+    public ClaimInfo withSecondary(SecondaryCoverage coverage) {
+        return new ClaimInfo(billingProvider, payerName, payerId, subscriber, placeOfService, claimFilingIndicator,
+                claimFrequency, payerClaimControlNumber, coverage);
     }
 }

@@ -14,6 +14,7 @@ import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.ClaimInfo;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.SecondaryCoverage;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Subscriber;
@@ -61,11 +62,12 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
 
     /**
      * The visit's secondary payer (loop 2320 with 2330A/2330B): the claim goes to the primary, so the patient's other
-     * payer is responsible second (SBR01 S). The visit names only a payer profile, so the profile gives the filing
-     * indicator (by its kind, as 2000B SBR09), the payer's name (the profile's) and id (the profile id); the other
-     * subscriber is the claim's subscriber, the only one the visit knows.
+     * payer is responsible second (SBR01 S). The payer's own name and payer id (2330B) and the patient's member id
+     * there (2330A) are the visit's {@code secondaryPayerName}, {@code secondaryPayerId} and
+     * {@code secondaryMemberId}; the filing indicator its {@code secondaryClaimFilingIndicator}, else by the kind of
+     * its payer profile (as 2000B SBR09 by the primary's). The other subscriber is the patient, as in 2000B.
      */
-    record OtherPayer(String filingIndicator, String payerName, String payerId) {
+    record OtherPayer(String filingIndicator, String payerName, String payerId, String memberId) {
     }
 
     /** One service line: SV1 (837P) or SV2 (837I). */
@@ -173,12 +175,17 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
      * code follows the form being written (MB on the 837P, MA on the 837I).
      */
     static String filingIndicator(ClaimInfo ci, PayerKind kind, Form form) {
-        if (ci.claimFilingIndicator().isEmpty()) {
+        return filingIndicator(ci.claimFilingIndicator(), "claimFilingIndicator", kind, form);
+    }
+
+    /** SBR09 from a visit's code in {@code field} when it gives one, else by the payer profile's kind. */
+    private static String filingIndicator(Optional<String> given, String field, PayerKind kind, Form form) {
+        if (given.isEmpty()) {
             return filingIndicator(kind, form);
         }
-        String code = ci.claimFilingIndicator().get().trim().toUpperCase(java.util.Locale.ROOT);
+        String code = given.get().trim().toUpperCase(java.util.Locale.ROOT);
         if (!code.matches("[0-9A-Z]{1,2}")) {
-            throw new InputException("claimFilingIndicator", "expected a claim filing indicator code of 1 or 2 "
+            throw new InputException(field, "expected a claim filing indicator code of 1 or 2 "
                     + "letters or digits (SBR09: MB, MC, CI, BL, 16, ...), got \"" + code + "\"");
         }
         return kindOf(code).filter(k -> k == PayerKind.MEDICARE).isPresent()
@@ -218,25 +225,23 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
     }
 
     /**
-     * The visit's secondary payer as the 837 names it, or empty when it has none or it is left out (Medicare second:
-     * {@link X12Writer#secondaryPayerLeftOut}). A profile {@code payers} does not hold (MW-S002 warns of it) goes out
-     * as it is named, with the mutually defined filing indicator ZZ.
+     * The visit's secondary payer as the 837 names it, or empty when it has none or it is left out
+     * ({@link X12Writer#secondaryPayerLeftOut}: Medicare second, the secondary's own name, payer id or member id not
+     * given, or the same coverage as the primary's). The name, payer id and member id are checked as the primary's
+     * are; the filing indicator is the visit's {@code secondaryClaimFilingIndicator}, else by the kind of its payer
+     * profile, and for a profile {@code payers} does not hold (MW-S002 warns of it) the mutually defined ZZ.
      */
     private static Optional<OtherPayer> otherPayer(Visit v, PayerProfiles payers, Form form) {
         if (v.secondaryPayer().isEmpty() || X12Writer.secondaryPayerLeftOut(v, payers).isPresent()) {
             return Optional.empty();
         }
-        String id = X12Text.check(v.secondaryPayer().get(), "secondaryPayer", 2, 80);
-        Optional<PayerProfile> p = payers.find(v.secondaryPayer().get());
-        String name;
-        try {
-            name = X12Text.check(p.map(PayerProfile::name).orElse(id), "secondaryPayer", 1, 60);
-        } catch (InputException e) {
-            throw p.isEmpty() ? e : new InputException("secondaryPayer", "the name of payer profile \"" + id
-                    + "\" is the other payer's name on the claim (2330B NM103): " + e.detail());
-        }
-        String filing = filingIndicator(p.map(PayerProfile::kind).orElse(PayerKind.OTHER), form);
-        return Optional.of(new OtherPayer(filing, name, id));
+        SecondaryCoverage c = v.claimInfo().secondary();
+        String name = X12Text.check(c.payerName().orElseThrow(), "secondaryPayerName", 1, 60);
+        String id = X12Text.check(c.payerId().orElseThrow(), "secondaryPayerId", 2, 80);
+        String member = X12Text.check(c.memberId().orElseThrow(), "secondaryMemberId", 2, 80);
+        PayerKind kind = payers.find(v.secondaryPayer().get()).map(PayerProfile::kind).orElse(PayerKind.OTHER);
+        String filing = filingIndicator(c.claimFilingIndicator(), "secondaryClaimFilingIndicator", kind, form);
+        return Optional.of(new OtherPayer(filing, name, id, member));
     }
 
     static X12Claim prepare(CheckResult r, Form form, PayerProfiles payers) {

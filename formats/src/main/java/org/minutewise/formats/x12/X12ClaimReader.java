@@ -35,6 +35,7 @@ import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Patient;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Role;
+import org.minutewise.core.model.SecondaryCoverage;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Subscriber;
@@ -86,17 +87,21 @@ import org.minutewise.formats.Npi;
  *   <li>a replacement or void (CLM05-3 7 or 8): the frequency in {@code claimInfo.claimFrequency} and the payer
  *       claim control number of the original (2300 REF*F8, required then: its absence is an error naming CLM05) in
  *       {@code claimInfo.payerClaimControlNumber}; an original claim (1) leaves the frequency empty;</li>
- *   <li>{@code secondaryPayer}: the other payer of the first loop 2320 whose SBR01 is S, by its SBR09 and 2330B
- *       NM1*PR: the profile 2330B NM109 names when it is one of the kind SBR09 gives, else by SBR09 as for the payer
- *       (MA/MB {@code medicare}, another code the first profile of its kind), else (ZZ) the 2330B payer id or name as
- *       the 837 gives it, which the check reports as an unknown secondary payer (MW-S002); a 2320 SBR09 that is no
- *       claim filing indicator code is the claim's error, as in 2000B;</li>
+ *   <li>{@code secondaryPayer}: on a claim sent to the primary (2000B SBR01 P), the other payer of its first loop
+ *       2320 whose SBR01 is S, by its SBR09 and 2330B NM1*PR: the profile 2330B NM109 names when it is one of the
+ *       kind SBR09 gives, else by SBR09 as for the payer (MA/MB {@code medicare}, another code the first profile of
+ *       its kind), else (ZZ) the 2330B payer id or name as the 837 gives it, which the check reports as an unknown
+ *       secondary payer (MW-S002); that loop's SBR09 when it is no claim filing indicator code is the claim's error,
+ *       as in 2000B. A claim sent to the secondary or the tertiary (2000B SBR01 S, T) has none. The same loop gives
+ *       the secondary payer's own claim identifiers, kept as read: {@code claimInfo.secondary} (visit JSON
+ *       {@code secondaryPayerName} and {@code secondaryPayerId} from 2330B NM103 and NM109,
+ *       {@code secondaryMemberId} from 2330A NM109, {@code secondaryClaimFilingIndicator} from SBR09);</li>
  *   <li>claim data: billing provider (2010AA), payer name and id (2010BB), subscriber (2010BA with DMG); the
  *       patient's birth date from 2010CA when the patient is not the subscriber, else from 2010BA.</li>
  * </ul>
  * Segments of the 837P that Minutewise does not use (PRV, PAT, REF other than EI, NTE, 2320 loops other than the
- * secondary payer's and in them CAS, AMT, OI, MOA, the other subscriber 2330A, ...) are checked for their place and
- * skipped.
+ * secondary payer's, whose SBR09 is not checked either, and in them CAS, AMT, OI, MOA, the other subscriber's name
+ * and address in 2330A, ...) are checked for their place and skipped.
  */
 public final class X12ClaimReader {
     private static final Pattern CODE = Pattern.compile("[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4}");
@@ -265,6 +270,11 @@ public final class X12ClaimReader {
         String sex = "";
         /** SBR09 of the subscriber's loop (2000B): the claim filing indicator. */
         String filing = "";
+        /**
+         * SBR01 of the subscriber's loop (2000B): the place in paying this claim of the payer it goes to (P primary,
+         * S secondary, T tertiary, ...).
+         */
+        String responsibility = "";
     }
 
     private static final class LineDraft {
@@ -289,6 +299,8 @@ public final class X12ClaimReader {
         /** 2330B NM103 and NM109. */
         String payerName = "";
         String payerId = "";
+        /** 2330A NM109: the other subscriber's member id at the other payer. */
+        String memberId = "";
         int sbrPosition;
     }
 
@@ -554,13 +566,14 @@ public final class X12ClaimReader {
                     // The subscriber's own (2000B) gives the payer; another payer's of the claim (loop 2320), the
                     // secondary payer.
                     if (hlLevel == 22 && "2000".equals(loop)) {
+                        subscriber.responsibility = seg.get(1);
                         subscriber.filing = seg.get(9);
                         filingIndicator(subscriber.filing);
                     } else if (other != null && "2320".equals(loop)) {
+                        // SBR09 is checked on the loop that is read (secondaryPayer), not on those skipped.
                         other.responsibility = seg.get(1);
                         other.filing = seg.get(9);
                         other.sbrPosition = seg.position;
-                        filingIndicator(other.filing);
                     }
                 }
                 case "CLM" -> clm();
@@ -573,12 +586,16 @@ public final class X12ClaimReader {
             }
         }
 
-        /** SBR09 must be a claim filing indicator code, whichever loop's SBR it is. */
+        /** 2000B SBR09 must be a claim filing indicator code. */
         private void filingIndicator(String code) {
             if (!code.isEmpty() && !ClaimInfo.FILING_INDICATORS.contains(code)) {
-                problem(seg.at(9), "not a claim filing indicator code (MB Medicare Part B, MC Medicaid, "
-                        + "CI commercial, BL Blue Cross Blue Shield, ...): \"" + code + "\"");
+                problem(seg.at(9), notAFilingIndicator(code));
             }
+        }
+
+        private static String notAFilingIndicator(String code) {
+            return "not a claim filing indicator code (MB Medicare Part B, MC Medicaid, CI commercial, BL Blue Cross "
+                    + "Blue Shield, ...): \"" + code + "\"";
         }
 
         private void hl() {
@@ -645,10 +662,13 @@ public final class X12ClaimReader {
                     }
                 }
                 case "2330" -> {
-                    // 2330B, the other payer; 2330A (the other subscriber) and the other 2330 loops are not kept.
+                    // 2330B, the other payer, and the member id of 2330A, the other subscriber; the other 2330
+                    // loops are not kept.
                     if (who.equals("PR") && other != null) {
                         other.payerName = seg.get(3);
                         other.payerId = seg.get(9);
+                    } else if (who.equals("IL") && other != null) {
+                        other.memberId = seg.get(9);
                     }
                 }
                 case "2420" -> {
@@ -973,38 +993,63 @@ public final class X12ClaimReader {
         }
 
         /**
-         * The patient's secondary payer: the first 2320 whose SBR01 is S. A claim sent to the primary names it so; a
-         * claim sent to the secondary names the primary there (SBR01 P), which no visit field holds, and a tertiary
-         * payer (T ...) has none either: those loops are skipped. The payer profile is the one 2330B NM109 names when
-         * it is a profile of the kind SBR09 gives (Minutewise writes the profile id there), else by SBR09 as for the
-         * subscriber's own payer ({@link #payerFor}). A code that names no kind of payer (ZZ) keeps the payer as the
-         * 837 names it, its 2330B id or else name: the secondary payer need not be a profile, and the check then says
-         * it is unknown (MW-S002) rather than take the default profile for it.
+         * The 2320 loop of the patient's secondary payer, when the claim names one: only a claim sent to the primary
+         * (2000B SBR01 P) does, in its first 2320 whose SBR01 is S. A claim sent to the secondary (2000B S) names the
+         * primary in its 2320 (SBR01 P), and a claim sent to the tertiary (2000B T) the primary and the secondary (P
+         * and S): the payer its 2000B payer pays behind, or the one ahead of the tertiary, is no payer a visit field
+         * holds (the visit's {@code payer} is the 2000B payer; its {@code secondaryPayer} the one after it), so those
+         * claims have none. The tertiary behind a claim sent to the secondary (a 2320 T) is not taken either: the 837
+         * writer sends a visit's {@code secondaryPayer} as the secondary (2320 S) behind a primary (2000B P), which
+         * would put the tertiary second and the secondary first.
          */
-        private Optional<String> secondaryPayer(ClaimDraft c) {
+        private Optional<OtherDraft> secondaryLoop(ClaimDraft c) {
+            if (!subscriber.responsibility.equals("P")) {
+                return Optional.empty();
+            }
             for (OtherDraft o : c.others) {
-                if (!o.responsibility.equals("S")) {
-                    continue;
+                if (o.responsibility.equals("S")) {
+                    return Optional.of(o);
                 }
-                Optional<PayerKind> kind = X12Claim.kindOf(o.filing);
-                Optional<PayerProfile> named = o.payerId.isEmpty() ? Optional.empty() : ref.payers().find(o.payerId)
-                        .filter(p -> kind.isEmpty() || p.kind() == kind.get());
-                if (named.isPresent()) {
-                    return Optional.of(named.get().id());
-                }
-                if (kind.isPresent()) {
-                    return Optional.of(payerFor(o.filing, payerId, ref));
-                }
-                String as837 = !o.payerId.isEmpty() ? o.payerId : o.payerName;
-                if (as837.isEmpty()) {
-                    throw new InputException("segment " + o.sbrPosition + " (SBR) element 9", "the claim's secondary "
-                            + "payer (loop 2320, SBR01 S) is named neither by a claim filing indicator of a kind of "
-                            + "payer (MB, MC, CI, ...; got \"" + o.filing + "\") nor by its 2330B other payer"
-                            + " (NM1*PR)");
-                }
-                return Optional.of(as837);
             }
             return Optional.empty();
+        }
+
+        /**
+         * The patient's secondary payer, from {@link #secondaryLoop}. The payer profile is the one 2330B NM109 names
+         * when it is a profile of the kind SBR09 gives (an 837 Minutewise wrote before it sent the payer's own id
+         * named the profile there), else by SBR09 as for the subscriber's own payer ({@link #payerFor}). A code that
+         * names no kind of payer (ZZ) keeps the payer as the 837 names it, its 2330B id or else name: the secondary
+         * payer need not be a profile, and the check then says it is unknown (MW-S002) rather than take the default
+         * profile for it. The loop's SBR09 must be a claim filing indicator code (only this loop's: the 2320 loops
+         * skipped are not the claim's error).
+         */
+        private Optional<String> secondaryPayer(ClaimDraft c) {
+            Optional<OtherDraft> loop = secondaryLoop(c);
+            if (loop.isEmpty()) {
+                return Optional.empty();
+            }
+            OtherDraft o = loop.get();
+            if (!o.filing.isEmpty() && !ClaimInfo.FILING_INDICATORS.contains(o.filing)) {
+                throw new InputException("segment " + o.sbrPosition + " (SBR) element 9",
+                        notAFilingIndicator(o.filing));
+            }
+            Optional<PayerKind> kind = X12Claim.kindOf(o.filing);
+            Optional<PayerProfile> named = o.payerId.isEmpty() ? Optional.empty() : ref.payers().find(o.payerId)
+                    .filter(p -> kind.isEmpty() || p.kind() == kind.get());
+            if (named.isPresent()) {
+                return Optional.of(named.get().id());
+            }
+            if (kind.isPresent()) {
+                return Optional.of(payerFor(o.filing, payerId, ref));
+            }
+            String as837 = !o.payerId.isEmpty() ? o.payerId : o.payerName;
+            if (as837.isEmpty()) {
+                throw new InputException("segment " + o.sbrPosition + " (SBR) element 9", "the claim's secondary "
+                        + "payer (loop 2320, SBR01 S) is named neither by a claim filing indicator of a kind of "
+                        + "payer (MB, MC, CI, ...; got \"" + o.filing + "\") nor by its 2330B other payer"
+                        + " (NM1*PR)");
+            }
+            return Optional.of(as837);
         }
 
         private Visit visit(String id, LocalDate date, ClaimDraft c, List<LineDraft> lines,
@@ -1087,9 +1132,13 @@ public final class X12ClaimReader {
             Subscriber sub = new Subscriber(opt(subscriber.id), opt(subscriber.name), opt(subscriber.first),
                     subscriber.birth, opt(subscriber.sex), address(subscriber));
             // SBR09 as read: several codes share one payer profile (MC, BL, HM ... read as commercial), so the
-            // profile's kind could not give it back.
+            // profile's kind could not give it back. The same for the secondary payer's, with its own payer name
+            // and id (2330B) and member id (2330A), so that the claim is written back naming the same payer.
+            SecondaryCoverage secondary = secondaryLoop(c).map(o -> new SecondaryCoverage(opt(o.payerName),
+                    opt(o.payerId), opt(o.memberId), opt(o.filing))).orElse(SecondaryCoverage.NONE);
             return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos), opt(subscriber.filing),
-                    c.frequency.equals("1") ? Optional.empty() : opt(c.frequency), opt(c.payerClaimControlNumber));
+                    c.frequency.equals("1") ? Optional.empty() : opt(c.frequency), opt(c.payerClaimControlNumber),
+                    secondary);
         }
 
         /** A party's N3/N4, when its loop has them. */

@@ -9,10 +9,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.model.ClaimInfo;
+import org.minutewise.core.model.SecondaryCoverage;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerKind;
 import org.minutewise.core.payer.PayerProfile;
@@ -35,16 +38,18 @@ import org.minutewise.refdata.RefData;
  * claims of the same subscriber and payer share theirs (2000B). The patient is the subscriber (SBR02 = 18).
  *
  * <p>The claim goes to the visit's payer as the primary (2000B SBR01 P). A visit's {@code secondaryPayer} goes in the
- * other-payer loop of its claim, after the 2310 providers (837P and 837I alike):
+ * other-payer loop of its claim, after the 2310 providers (837P and 837I alike), named by its own claim identifiers:
  * <pre>
- * SBR*S*18*******{filing indicator}~                         2320: secondary, the patient is the subscriber
- * OI***Y***Y~                                                benefits assigned, release of information (CLM08/09)
- * NM1*IL*1*{last}*{first}****MI*{member id}~ N3~ N4~         2330A: the subscriber of 2010BA (the only one known)
- * NM1*PR*2*{payer profile name}*****PI*{payer profile id}~   2330B
+ * SBR*S*18*******{filing indicator}~                              2320: secondary, the patient is the subscriber
+ * OI***Y***Y~                                                     benefits assigned, release of information (CLM08/09)
+ * NM1*IL*1*{last}*{first}****MI*{secondaryMemberId}~ N3~ N4~      2330A: the patient, as in 2010BA
+ * NM1*PR*2*{secondaryPayerName}*****PI*{secondaryPayerId}~        2330B
  * </pre>
- * The filing indicator follows the secondary payer profile's kind as 2000B SBR09 follows the primary's; a profile the
- * payer profiles do not hold (MW-S002 warns of it) goes out as named, with ZZ. Medicare as the secondary payer is
- * left out ({@link #secondaryPayerLeftOut}).
+ * The filing indicator is the visit's {@code secondaryClaimFilingIndicator}, else it follows the secondary payer
+ * profile's kind as 2000B SBR09 follows the primary's (ZZ for a profile the payer profiles do not hold, which MW-S002
+ * warns of). The loop is left out, and {@link #secondaryPayerLeftOut} says why, when the secondary payer is Medicare,
+ * when the visit does not give the secondary's name, payer id and member id (a payer profile is a set of rules, not
+ * a payer a receiver knows), or when they are the primary's payer id and member id (one coverage twice).
  *
  * <p>Every visit is checked first: missing data the 837 needs is an {@link InputException} naming the field
  * ({@code billingProvider.npi: required for X12 837P}; in a batch of several, prefixed by the index,
@@ -80,20 +85,71 @@ public final class X12Writer {
     }
 
     /**
-     * Why a visit's secondary payer is not on its 837, or empty when it is (or the visit has none). Medicare second
-     * (Medicare secondary payer) needs the reason Medicare pays second, 2320 SBR05 (12 working aged, 13 ESRD, 14
-     * no-fault, 15 workers' compensation, 43 disabled, ...), which no visit field holds: a claim without it is rejected
-     * by receivers, while a claim to the primary without 2320 is not, so the loop is left out and the caller says so.
+     * Why a visit's secondary payer is not on its 837, or empty when it is (or the visit has none):
+     * <ul>
+     *   <li>Medicare second (its profile's kind, or a {@code secondaryClaimFilingIndicator} MA/MB): the TR3 wants the
+     *       reason Medicare pays second, 2320 SBR05 (12 working aged, 13 ESRD, 14 no-fault, 15 workers'
+     *       compensation, 43 disabled, ...), which no visit field holds; a claim without it is rejected by receivers,
+     *       while a claim to the primary without 2320 is not;</li>
+     *   <li>the secondary payer's own name, payer id or member id not given ({@code secondaryPayerName},
+     *       {@code secondaryPayerId}, {@code secondaryMemberId}): 2330B and 2330A name the payer and the patient as
+     *       the payer knows them, and a payer profile's name and id, or the primary's member id, would be made-up
+     *       identifiers sent to a payer;</li>
+     *   <li>the secondary's payer id and member id the primary's ({@code payerId}, {@code subscriber.memberId}): the
+     *       same coverage named as the claim's payer and as its other payer. Two plans of one payer (one payer id,
+     *       two member ids) and two payers checked with one profile (two {@code commercial} plans) are written.</li>
+     * </ul>
+     * The loop is then left out and the caller says so.
      */
     public static Optional<String> secondaryPayerLeftOut(Visit v, PayerProfiles payers) {
-        Optional<PayerProfile> p = v.secondaryPayer().flatMap(payers::find);
-        if (p.isEmpty() || p.get().kind() != PayerKind.MEDICARE) {
+        if (v.secondaryPayer().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("its secondary payer " + p.get().id() + " is Medicare, which the 837 names (loop 2320) "
-                + "only with the reason Medicare pays second (SBR05 insurance type code), and the visit does not "
-                + "give it: the claim goes out without its other payer; add it in the practice system if the primary "
-                + "payer needs it");
+        String named = v.secondaryPayer().get();
+        Optional<PayerProfile> p = payers.find(named);
+        SecondaryCoverage c = v.claimInfo().secondary();
+        boolean medicareProfile = p.isPresent() && p.get().kind() == PayerKind.MEDICARE;
+        Optional<String> medicareCode = c.claimFilingIndicator().map(x -> x.trim().toUpperCase(Locale.ROOT))
+                .filter(x -> X12Claim.kindOf(x).filter(k -> k == PayerKind.MEDICARE).isPresent());
+        if (medicareProfile || medicareCode.isPresent()) {
+            return Optional.of("its secondary payer " + named + " is Medicare" + (medicareProfile ? ""
+                    : " (secondaryClaimFilingIndicator " + medicareCode.get() + ")") + ", which the 837 names "
+                    + "(loop 2320) only with the reason Medicare pays second (SBR05 insurance type code), and the "
+                    + "visit does not give it: the claim goes out without its other payer; add it in the practice "
+                    + "system if the primary payer needs it");
+        }
+        List<String> missing = new ArrayList<>();
+        if (blank(c.payerName())) {
+            missing.add("secondaryPayerName");
+        }
+        if (blank(c.payerId())) {
+            missing.add("secondaryPayerId");
+        }
+        if (blank(c.memberId())) {
+            missing.add("secondaryMemberId");
+        }
+        if (!missing.isEmpty()) {
+            return Optional.of("its secondary payer " + named + " is left out of the 837 (loop 2320): the claim "
+                    + "names the other payer by its own name and payer id (2330B) and the patient's member id there "
+                    + "(2330A), not by a payer profile, and the visit does not give " + String.join(", ", missing)
+                    + "; add " + (missing.size() == 1 ? "it" : "them") + " to send the secondary payer with the claim");
+        }
+        ClaimInfo ci = v.claimInfo();
+        if (same(c.payerId(), ci.payerId()) && same(c.memberId(), ci.subscriber().memberId())) {
+            return Optional.of("its secondary payer " + named + " is left out of the 837 (loop 2320): its payer id "
+                    + c.payerId().get().trim() + " and member id " + c.memberId().get().trim() + " are the primary's "
+                    + "(payerId, subscriber.memberId), so the claim would name one coverage as both its payer and its "
+                    + "other payer; give the secondary coverage's own secondaryPayerId and secondaryMemberId");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean blank(Optional<String> s) {
+        return s.isEmpty() || s.get().isBlank();
+    }
+
+    private static boolean same(Optional<String> a, Optional<String> b) {
+        return a.isPresent() && b.isPresent() && a.get().trim().equalsIgnoreCase(b.get().trim());
     }
 
     static String write(List<CheckResult> results, X12Envelope envelope, LocalDateTime created,
@@ -240,7 +296,7 @@ public final class X12Writer {
         X12Claim.SubscriberParty sub = c.subscriber();
         s.segment("SBR", "S", "18", "", "", "", "", "", "", o.filingIndicator());
         s.segment("OI", "", "", "Y", "", "", "Y");
-        s.segment("NM1", "IL", "1", sub.lastName(), sub.firstName().orElse(""), "", "", "", "MI", sub.memberId());
+        s.segment("NM1", "IL", "1", sub.lastName(), sub.firstName().orElse(""), "", "", "", "MI", o.memberId());
         s.segment("N3", sub.line1(), sub.line2().orElse(""));
         s.segment("N4", sub.city(), sub.state(), sub.zip());
         s.segment("NM1", "PR", "2", o.payerName(), "", "", "", "", "PI", o.payerId());

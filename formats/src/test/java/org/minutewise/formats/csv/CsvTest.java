@@ -281,6 +281,26 @@ class CsvTest {
                 .contains("claimFrequency", "payerClaimControlNumber", "claimFilingIndicator");
     }
 
+    /**
+     * The secondary payer's own claim identifiers (the 837's 2330B/2330A/2320 SBR09) have no CSV column nor FHIR home:
+     * both writers name them, beside the secondaryPayer the CSV leaves behind too.
+     */
+    @Test
+    void theSecondaryPayersClaimIdentifiersAreNamedAsNotCarried() {
+        String csv = HEADER
+                + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,24,09:00,09:24,T1,PT,,,,,\r\n";
+        Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get().toBuilder()
+                .secondaryPayer("commercial").build();
+        assertThat(CsvVisitWriter.notCarried(v)).contains("secondaryPayer").doesNotContain("secondaryPayerId");
+        Visit withIds = v.toBuilder().claimInfo(v.claimInfo().withSecondary(new org.minutewise.core.model
+                .SecondaryCoverage(Optional.of("Acme Health Plan"), Optional.of("ACME01"), Optional.of("ACM123"),
+                Optional.of("BL")))).build();
+        String[] ids = {"secondaryPayerName", "secondaryPayerId", "secondaryMemberId", "secondaryClaimFilingIndicator"};
+        assertThat(CsvVisitWriter.notCarried(withIds)).contains(ids);
+        assertThat(org.minutewise.formats.fhir.FhirVisitWriter.notCarried(withIds, code -> true)).contains(ids)
+                .doesNotContain("secondaryPayer");
+    }
+
     /** Trailing empty fields are a spreadsheet's; values beyond the header, or a row swallowed by an open quote, are not. */
     @Test
     void extraFieldsAreRefusedUnlessEmpty() {

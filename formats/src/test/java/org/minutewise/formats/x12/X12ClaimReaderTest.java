@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Role;
+import org.minutewise.core.model.SecondaryCoverage;
 import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerKind;
@@ -109,7 +111,8 @@ class X12ClaimReaderTest {
                 X12Fixtures.REF).secondaryPayer()).contains("commercial");
         assertThat(readOne(withOtherPayer("SBR*S*18*******MB", "NM1*PR*2*CGS Medicare*****PI*15202"),
                 X12Fixtures.REF).secondaryPayer()).contains("medicare");
-        // A clinic's own profile named by its id in 2330B NM109 (as Minutewise writes it), when its kind agrees.
+        // A clinic's own profile named by its id in 2330B NM109 (a profile named by the payer's id, or an 837
+        // Minutewise wrote before it sent the payer's own id), when its kind agrees.
         ReferenceData ref = X12Fixtures.REF.withPayers(X12Fixtures.REF.payers().with(List.of(
                 PayerProfile.simple("acme-ppo", PayerKind.COMMERCIAL, UnitMethod.CMS))));
         String named = withOtherPayer("SBR*S*18*******CI", "NM1*PR*2*Acme PPO*****PI*acme-ppo");
@@ -119,6 +122,29 @@ class X12ClaimReaderTest {
                 .as("the profile is commercial, SBR09 says Medicare").contains("medicare");
         // No 2320: no secondary payer.
         assertThat(readOne(sample(), X12Fixtures.REF).secondaryPayer()).isEmpty();
+    }
+
+    /**
+     * The secondary payer's own claim identifiers come from the loop read, as the 837 gives them: 2330B NM103 and
+     * NM109, 2330A NM109 and SBR09 (visit JSON secondaryPayerName, secondaryPayerId, secondaryMemberId,
+     * secondaryClaimFilingIndicator); a claim with no secondary payer (none, or a claim sent to the secondary) has
+     * none.
+     */
+    @Test
+    void theSecondaryPayersOwnIdentifiersAreRead() {
+        Visit v = readOne(withOtherPayer("SBR*S*18*******BL", "NM1*PR*2*Acme Health Plan*****PI*ACME01"),
+                X12Fixtures.REF);
+        assertThat(v.secondaryPayer()).contains("commercial");
+        assertThat(v.claimInfo().secondary()).isEqualTo(new SecondaryCoverage(Optional.of("Acme Health Plan"),
+                Optional.of("ACME01"), Optional.of("1EG4TE5MK73"), Optional.of("BL")));
+        // Without 2330B, its parts are empty (the profile still comes from SBR09).
+        Visit nameless = readOne(withOtherPayer("SBR*S*18*******CI", ""), X12Fixtures.REF);
+        assertThat(nameless.secondaryPayer()).contains("commercial");
+        assertThat(nameless.claimInfo().secondary()).isEqualTo(new SecondaryCoverage(Optional.empty(),
+                Optional.empty(), Optional.of("1EG4TE5MK73"), Optional.of("CI")));
+        assertThat(readOne(sample(), X12Fixtures.REF).claimInfo().secondary()).isEqualTo(SecondaryCoverage.NONE);
+        assertThat(readOne(withOtherPayers("SBR*S*18*******CI", MEDICARE_FIRST), X12Fixtures.REF).claimInfo()
+                .secondary()).isEqualTo(SecondaryCoverage.NONE);
     }
 
     /**
@@ -148,14 +174,69 @@ class X12ClaimReaderTest {
     }
 
     /**
-     * A claim sent to the secondary payer names the primary in its 2320 (SBR01 P): no visit field holds a primary
-     * other than the visit's payer, so that loop does not become the secondary payer (nor does a tertiary's, T).
+     * The sample claim with its 2000B SBR replaced by {@code subscriberSbr} and other-payer loops (2320 with its OI,
+     * 2330A and 2330B), one per {@code {sbr, 2330B NM1}}, before its first line.
+     */
+    private static String withOtherPayers(String subscriberSbr, String[]... loops) {
+        StringBuilder added = new StringBuilder();
+        for (String[] l : loops) {
+            added.append(l[0]).append("~\nOI***Y***Y~\nNM1*IL*1*Doe*Jane****MI*1EG4TE5MK73~\n").append(l[1])
+                    .append("~\n");
+        }
+        int count = (int) added.chars().filter(c -> c == '~').count();
+        String edi = sample().replace("SBR*P*18*******MB~", subscriberSbr + "~")
+                .replace("LX*1~", added + "LX*1~").replace("SE*30*0001~", "SE*" + (30 + count) + "*0001~");
+        assertThat(edi).contains(subscriberSbr + "~").contains("SE*" + (30 + count) + "*0001~");
+        return edi;
+    }
+
+    private static final String[] MEDICARE_FIRST = {"SBR*P*18*******MB", "NM1*PR*2*CGS Medicare*****PI*15202"};
+    private static final String[] ACME_SECOND = {"SBR*S*18*******CI", "NM1*PR*2*Acme Health Plan*****PI*ACME01"};
+    private static final String[] MEDICAID_THIRD = {"SBR*T*18*******MC", "NM1*PR*2*Ohio Medicaid*****PI*OHMCD"};
+
+    /**
+     * Only a claim sent to the primary (2000B SBR01 P) names the visit's secondary payer, in its 2320 S. A claim
+     * sent to the secondary (2000B S) names the primary in its 2320 P, and one sent to the tertiary (2000B T) the
+     * primary and the secondary (2320 P and S): neither is the payer behind the one the claim goes to, so neither
+     * becomes the secondary payer (the 2320 S of a claim to the tertiary was taken). A tertiary behind a claim to the
+     * secondary (2320 T) is not taken either, nor is a 2320 T behind a claim to the primary.
      */
     @Test
-    void a2320OfThePrimaryOrATertiaryPayerIsNoSecondaryPayer() {
-        String acme = "NM1*PR*2*Acme Health Plan*****PI*ACME01";
-        assertThat(readOne(withOtherPayer("SBR*P*18*******CI", acme), X12Fixtures.REF).secondaryPayer()).isEmpty();
-        assertThat(readOne(withOtherPayer("SBR*T*18*******CI", acme), X12Fixtures.REF).secondaryPayer()).isEmpty();
+    void onlyAClaimToThePrimaryNamesTheSecondaryPayer() {
+        Visit toSecondary = readOne(withOtherPayers("SBR*S*18*******CI", MEDICARE_FIRST), X12Fixtures.REF);
+        assertThat(toSecondary.payer()).isEqualTo("commercial");
+        assertThat(toSecondary.secondaryPayer()).isEmpty();
+        Visit toTertiary = readOne(withOtherPayers("SBR*T*18*******MC", MEDICARE_FIRST, ACME_SECOND),
+                X12Fixtures.REF);
+        assertThat(toTertiary.secondaryPayer()).isEmpty();
+        assertThat(readOne(withOtherPayers("SBR*S*18*******CI", MEDICARE_FIRST, MEDICAID_THIRD), X12Fixtures.REF)
+                .secondaryPayer()).isEmpty();
+        // A claim to the primary: its 2320 S, wherever it stands among the others.
+        assertThat(readOne(withOtherPayers("SBR*P*18*******MB", MEDICAID_THIRD, ACME_SECOND), X12Fixtures.REF)
+                .secondaryPayer()).contains("commercial");
+        assertThat(readOne(withOtherPayers("SBR*P*18*******MB", MEDICAID_THIRD), X12Fixtures.REF).secondaryPayer())
+                .isEmpty();
+    }
+
+    /**
+     * SBR09 is checked on the 2320 that is read (the secondary payer's), not on the loops skipped: an 837 from
+     * elsewhere with a code Minutewise does not know in the primary's or a tertiary's loop is still read.
+     */
+    @Test
+    void aBadFilingIndicatorInA2320ThatIsNotReadIsNoError() {
+        String[] oddPrimary = {"SBR*P*18*******QQ", MEDICARE_FIRST[1]};
+        String[] oddTertiary = {"SBR*T*18*******QQ", MEDICAID_THIRD[1]};
+        assertThat(readOne(withOtherPayers("SBR*S*18*******CI", oddPrimary), X12Fixtures.REF).secondaryPayer())
+                .isEmpty();
+        assertThat(readOne(withOtherPayers("SBR*P*18*******MB", ACME_SECOND, oddTertiary), X12Fixtures.REF)
+                .secondaryPayer()).contains("commercial");
+        // The loop read still names its bad code.
+        String[] oddSecond = {"SBR*S*18*******QQ", ACME_SECOND[1]};
+        List<X12ClaimReader.Result> rs = X12ClaimReader.read(withOtherPayers("SBR*P*18*******MB", oddSecond),
+                "medicare", X12Fixtures.REF);
+        assertThat(rs).singleElement().satisfies(r -> assertThat(r.error().orElseThrow().getMessage())
+                .contains("(SBR) element 9").contains("not a claim filing indicator code").contains("\"QQ\"")
+                .contains("(claim V-1001)"));
     }
 
     private static String payerOf(String edi) {

@@ -190,4 +190,28 @@ class X12ReadWriteTest {
         assertThat(X12Writer.write(List.of(X12Fixtures.CHECKER.check(v.toBuilder().payer("commercial").build())),
                 X12Fixtures.ENVELOPE, X12Fixtures.NOW)).contains("SBR*P*18*******CI~");
     }
+
+    /**
+     * The secondary payer of an 837 from elsewhere (2320 S with its SBR09, 2330A member id, 2330B name and payer id)
+     * is written back as read, directly and through visit JSON: the payer profile's made-up name and id
+     * ("Commercial plan ...", PI*commercial), and the primary's member id in 2330A, took their place.
+     */
+    @Test
+    void theSecondaryPayerIsWrittenBackAsRead() {
+        String loops = "SBR*S*18*******BL~\nOI***Y***Y~\nNM1*IL*1*Doe*Jane****MI*XBL998877~\nN3*12 Elm St~\n"
+                + "N4*Columbus*OH*43215~\nNM1*PR*2*Acme Health Plan*****PI*ACME01~\n";
+        String edi = sample().replace("LX*1~", loops + "LX*1~").replace("SE*30*0001~", "SE*36*0001~");
+        assertThat(edi).contains("SBR*S*18*******BL~").contains("SE*36*0001~");
+        String again = rewrite(edi, "medicare");
+        assertThat(again).contains(loops).doesNotContain("PI*commercial").doesNotContain("Commercial plan");
+        // The same claim, the rendering provider named by its NPI (a claim read back has no clinician id for NM103).
+        assertThat(again.replace("NM1*82*1*1987654328*", "NM1*82*1*T1*")).isEqualTo(edi);
+        Visit read = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        Visit json = viaJson(read);
+        assertThat(json.claimInfo()).isEqualTo(read.claimInfo());
+        assertThat(json.secondaryPayer()).contains("commercial");
+        assertThat(X12Writer.write(List.of(X12Fixtures.CHECKER.check(json)), X12Fixtures.ENVELOPE, X12Fixtures.NOW))
+                .contains(loops);
+    }
 }
+

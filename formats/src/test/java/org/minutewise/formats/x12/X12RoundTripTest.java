@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.SecondaryCoverage;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerKind;
 import org.minutewise.core.payer.PayerProfile;
@@ -65,9 +67,11 @@ class X12RoundTripTest {
     }
 
     /**
-     * visit JSON -> 837 (837P and 837I) -> visit JSON keeps {@code secondaryPayer}: a built-in profile, and one no
-     * profile holds (written as named, with ZZ). Medicare second is left out of the 837 (no SBR05 to give), so it
-     * does not come back.
+     * visit JSON -> 837 (837P and 837I) -> visit JSON keeps the secondary payer's own claim identifiers (name, payer
+     * id, member id; the filing indicator, which the 837 always carries, comes back too), and its profile by the
+     * filing indicator: a built-in one by its kind; one no profile holds goes out with ZZ and comes back as the payer
+     * id the 837 names (the check reports it unknown, MW-S002, as it did the profile). Medicare second is left out of
+     * the 837 (no SBR05 to give), so it does not come back.
      */
     @Test
     void theSecondaryPayerSurvivesTheRoundTrip() {
@@ -80,30 +84,54 @@ class X12RoundTripTest {
             sent.add(results.get(i).visit().id() + " " + json(results.get(i).visit()));
             got.add(back.get(i).visit().orElseThrow().id() + " " + json(back.get(i).visit().orElseThrow()));
         }
-        assertThat(sent).containsExactly("V-4001 commercial", "V-4002 aarp-medigap-g", "V-4003 medicare",
-                "V-4004 commercial");
-        assertThat(got).containsExactly("V-4001 commercial", "V-4002 aarp-medigap-g", "V-4003 -",
-                "V-4004 commercial");
+        assertThat(sent).containsExactly(
+                "V-4001 commercial Acme Health Plan/ACME01/ACM100200300/BL",
+                "V-4002 aarp-medigap-g AARP Medicare Supplement/36273/AARP77889900/-",
+                "V-4003 medicare -/-/-/-",
+                "V-4004 commercial Buckeye Employers Health/BEH42/BEH5566/-");
+        assertThat(got).containsExactly(
+                "V-4001 commercial Acme Health Plan/ACME01/ACM100200300/BL",
+                "V-4002 36273 AARP Medicare Supplement/36273/AARP77889900/ZZ",
+                "V-4003 - -/-/-/-",
+                "V-4004 commercial Buckeye Employers Health/BEH42/BEH5566/CI");
     }
 
-    /** A clinic's own profile comes back as itself when the reader knows it (its id is 2330B NM109). */
+    /**
+     * A clinic's own profile is named nowhere on the 837 (2330B carries the payer's own id): it comes back by the
+     * filing indicator as the first profile of its kind, as the primary's does, unless the clinic named the profile
+     * by the payer's id (2330B NM109), which the reader takes when its kind agrees.
+     */
     @Test
-    void aClinicsOwnSecondaryProfileSurvivesTheRoundTrip() {
-        ReferenceData ref = X12Fixtures.REF.withPayers(X12Fixtures.REF.payers().with(List.of(
-                PayerProfile.simple("acme-ppo", PayerKind.COMMERCIAL, UnitMethod.CMS))));
-        Visit v = X12Fixtures.visits(X12Fixtures.DIR.resolve("write/pt-assistant.json")).get(0).toBuilder()
-                .secondaryPayer("acme-ppo").build();
-        CheckResult r = new VisitChecker(ref).check(v);
-        String edi = X12Writer.write(List.of(r), X12Fixtures.ENVELOPE, X12Fixtures.NOW, ref.payers());
-        assertThat(edi).contains("SBR*S*18*******CI~").contains("NM1*PR*2*acme-ppo*****PI*acme-ppo~");
-        assertThat(X12ClaimReader.read(edi, "medicare", ref).get(0).visit().orElseThrow().secondaryPayer())
-                .contains("acme-ppo");
+    void aClinicsOwnSecondaryProfileComesBackByItsKindOrByThePayerId() {
+        Visit base = X12Fixtures.visits(X12Fixtures.DIR.resolve("write/pt-assistant.json")).get(0);
+        SecondaryCoverage acme = new SecondaryCoverage(Optional.of("Acme PPO"), Optional.of("ACME01"),
+                Optional.of("ACM123"), Optional.empty());
+        for (String[] c : new String[][] {{"acme-ppo", "commercial"}, {"ACME01", "ACME01"}}) {
+            ReferenceData ref = X12Fixtures.REF.withPayers(X12Fixtures.REF.payers().with(List.of(
+                    PayerProfile.simple(c[0], PayerKind.COMMERCIAL, UnitMethod.CMS))));
+            Visit v = base.toBuilder().secondaryPayer(c[0]).claimInfo(base.claimInfo().withSecondary(acme)).build();
+            CheckResult r = new VisitChecker(ref).check(v);
+            String edi = X12Writer.write(List.of(r), X12Fixtures.ENVELOPE, X12Fixtures.NOW, ref.payers());
+            assertThat(edi).contains("SBR*S*18*******CI~").contains("NM1*PR*2*Acme PPO*****PI*ACME01~")
+                    .doesNotContain("acme-ppo");
+            Visit read = X12ClaimReader.read(edi, "medicare", ref).get(0).visit().orElseThrow();
+            assertThat(read.secondaryPayer()).as(c[0]).contains(c[1]);
+            assertThat(read.claimInfo().secondary()).isEqualTo(new SecondaryCoverage(acme.payerName(),
+                    acme.payerId(), acme.memberId(), Optional.of("CI")));
+        }
     }
 
-    /** The secondary payer as visit JSON gives it ("-" when none). */
+    /** The secondary payer as visit JSON gives it: profile, then name/payer id/member id/filing indicator. */
     private static String json(Visit v) {
-        com.fasterxml.jackson.databind.JsonNode n = VisitJsonWriter.write(v).get("secondaryPayer");
-        return n == null ? "-" : n.asText();
+        com.fasterxml.jackson.databind.JsonNode n = VisitJsonWriter.write(v);
+        StringBuilder sb = new StringBuilder(n.has("secondaryPayer") ? n.get("secondaryPayer").asText() : "-");
+        String sep = " ";
+        for (String f : new String[] {"secondaryPayerName", "secondaryPayerId", "secondaryMemberId",
+                "secondaryClaimFilingIndicator"}) {
+            sb.append(sep).append(n.has(f) ? n.get(f).asText() : "-");
+            sep = "/";
+        }
+        return sb.toString();
     }
 
     private static List<X12ClaimReader.Result> roundTrip(List<CheckResult> results, String edi) {

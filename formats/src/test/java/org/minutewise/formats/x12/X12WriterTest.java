@@ -12,6 +12,7 @@ import org.minutewise.core.model.BillingProvider;
 import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.ClaimInfo;
 import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.SecondaryCoverage;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Subscriber;
@@ -368,14 +369,24 @@ class X12WriterTest {
         return List.of(edi.split("~\\s*"));
     }
 
+    /** A Medigap plan's own claim identifiers: name, payer id, the patient's member id there; no filing indicator. */
+    private static final SecondaryCoverage MEDIGAP = new SecondaryCoverage(Optional.of("Acme Medigap"),
+            Optional.of("ACMG1"), Optional.of("MG7788990011"), Optional.empty());
+
+    /** {@code v} with a secondary payer profile and its coverage. */
+    private static Visit secondary(Visit v, String profile, SecondaryCoverage coverage) {
+        return v.toBuilder().secondaryPayer(profile).claimInfo(v.claimInfo().withSecondary(coverage)).build();
+    }
+
     /**
      * A visit's secondary payer goes in loop 2320 (SBR01 S, the claim going to the primary) with OI, the other
-     * subscriber 2330A (the subscriber of 2010BA) and the other payer 2330B, after the 2310 providers and before the
-     * first line; the 837 still validates. A visit without one writes no 2320.
+     * subscriber 2330A (the patient, with the member id at the secondary payer) and the other payer 2330B (the payer's
+     * own name and payer id), after the 2310 providers and before the first line; the 837 still validates. A visit
+     * without one writes no 2320.
      */
     @Test
     void aSecondaryPayerIsWrittenInLoop2320After2310AndBeforeTheLines() {
-        Visit v = base().toBuilder().secondaryPayer("commercial").build();
+        Visit v = secondary(base(), "commercial", MEDIGAP);
         String edi = write(v);
         assertThat(X12Validation.errors(edi)).isEmpty();
         List<String> seg = segments(edi);
@@ -386,13 +397,14 @@ class X12WriterTest {
         assertThat(seg.subList(sbr, sbr + 7)).containsExactly(
                 "SBR*S*18*******CI",
                 "OI***Y***Y",
-                "NM1*IL*1*Doe*Jane****MI*1EG4TE5MK73",
+                "NM1*IL*1*Doe*Jane****MI*MG7788990011",
                 "N3*12 Elm St",
                 "N4*Columbus*OH*43215",
-                "NM1*PR*2*Commercial plan (CPT per-code method)*****PI*commercial",
+                "NM1*PR*2*Acme Medigap*****PI*ACMG1",
                 "LX*1");
-        // The primary's loops are as before: 2000B SBR01 P with Medicare's MB.
+        // The primary's loops are as before: 2000B SBR01 P with Medicare's MB, the Medicare member id in 2010BA only.
         assertThat(seg).contains("SBR*P*18*******MB").containsOnlyOnce("SBR*P*18*******MB");
+        assertThat(edi).containsOnlyOnce("MI*1EG4TE5MK73");
 
         String without = write(base());
         assertThat(without).doesNotContain("SBR*S").doesNotContain("OI*");
@@ -400,8 +412,37 @@ class X12WriterTest {
     }
 
     /**
-     * SBR09 of 2320 follows the secondary profile's kind as 2000B SBR09 follows the primary's, with the profiles the
-     * visits were checked with; a profile they do not hold (MW-S002 warns) goes out as named, with ZZ.
+     * A secondary payer named only by its payer profile is left out of the 837, and the caller is told what to give:
+     * the profile's name and id and the primary's member id were written in 2330B and 2330A, made-up identifiers
+     * sent to a payer (a Medicare MBI as the member id at a Medigap plan).
+     */
+    @Test
+    void aSecondaryPayerWithoutItsOwnIdentifiersIsLeftOutAndSaid() {
+        Visit v = base().toBuilder().secondaryPayer("commercial").build();
+        String edi = write(v);
+        assertThat(X12Validation.errors(edi)).isEmpty();
+        assertThat(edi).doesNotContain("SBR*S").doesNotContain("OI*").doesNotContain("PI*commercial")
+                .doesNotContain("Commercial plan").containsOnlyOnce("MI*1EG4TE5MK73");
+        assertThat(X12Writer.secondaryPayerLeftOut(v, X12Fixtures.REF.payers())).get().asString()
+                .startsWith("its secondary payer commercial is left out of the 837 (loop 2320)")
+                .contains("secondaryPayerName, secondaryPayerId, secondaryMemberId");
+        List<CheckResult> rs = List.of(X12Fixtures.CHECKER.check(v));
+        assertThat(VisitOutput.x12Notes(rs, X12Fixtures.REF)).singleElement().asString()
+                .startsWith("visit V-1001: its secondary payer commercial is left out");
+        // Each one missing is named; blank is missing.
+        Visit noMember = secondary(base(), "commercial", new SecondaryCoverage(MEDIGAP.payerName(),
+                MEDIGAP.payerId(), Optional.of("  "), Optional.empty()));
+        assertThat(write(noMember)).doesNotContain("SBR*S");
+        assertThat(X12Writer.secondaryPayerLeftOut(noMember, X12Fixtures.REF.payers())).get().asString()
+                .contains("does not give secondaryMemberId; add it").doesNotContain("secondaryPayerName");
+        assertThat(X12Writer.secondaryPayerLeftOut(secondary(base(), "commercial", MEDIGAP),
+                X12Fixtures.REF.payers())).isEmpty();
+    }
+
+    /**
+     * SBR09 of 2320 is the visit's secondaryClaimFilingIndicator, else it follows the secondary profile's kind as 2000B
+     * SBR09 follows the primary's, with the profiles the visits were checked with; a profile they do not hold
+     * (MW-S002 warns) goes out with ZZ.
      */
     @Test
     void theOtherPayersFilingIndicatorFollowsItsProfilesKind() {
@@ -409,23 +450,32 @@ class X12WriterTest {
                 PayerProfile.simple("state-medicaid", PayerKind.MEDICAID, UnitMethod.CPT),
                 PayerProfile.simple("tricare-east", PayerKind.TRICARE, UnitMethod.CPT)));
         for (String[] c : new String[][] {{"state-medicaid", "MC"}, {"tricare-east", "CH"}}) {
-            CheckResult r = X12Fixtures.CHECKER.check(base().toBuilder().secondaryPayer(c[0]).build());
+            CheckResult r = X12Fixtures.CHECKER.check(secondary(base(), c[0], MEDIGAP));
             String edi = X12Writer.write(List.of(r), X12Fixtures.ENVELOPE, X12Fixtures.NOW, payers);
-            assertThat(segments(edi)).as(c[0]).contains("SBR*S*18*******" + c[1],
-                    "NM1*PR*2*" + c[0] + "*****PI*" + c[0]);
+            assertThat(segments(edi)).as(c[0]).contains("SBR*S*18*******" + c[1], "NM1*PR*2*Acme Medigap*****PI*ACMG1");
             assertThat(X12Validation.errors(edi)).isEmpty();
             // Without those profiles (the built-in ones only), the payer is unknown: mutually defined.
             assertThat(segments(write(r.visit()))).as(c[0]).contains("SBR*S*18*******ZZ");
         }
+        // The visit's own code wins over the profile's kind, checked as the primary's.
+        SecondaryCoverage blue = new SecondaryCoverage(MEDIGAP.payerName(), MEDIGAP.payerId(), MEDIGAP.memberId(),
+                Optional.of("bl"));
+        assertThat(segments(write(secondary(base(), "commercial", blue)))).contains("SBR*S*18*******BL");
+        assertThat(segments(write(secondary(base(), "aarp-medigap-g", blue)))).contains("SBR*S*18*******BL");
+        SecondaryCoverage odd = new SecondaryCoverage(MEDIGAP.payerName(), MEDIGAP.payerId(), MEDIGAP.memberId(),
+                Optional.of("B-L"));
+        assertThatThrownBy(() -> write(secondary(base(), "commercial", odd))).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("secondaryClaimFilingIndicator: expected a claim filing indicator code");
     }
 
     /**
      * Medicare second needs the reason Medicare pays second (2320 SBR05), which no visit field holds: the loop is left
-     * out, and the caller is told why (VisitOutput.x12Notes) rather than sending a claim receivers reject.
+     * out, and the caller is told why (VisitOutput.x12Notes) rather than sending a claim receivers reject. Medicare
+     * is known by its profile's kind or by the secondary's own filing indicator (MA, MB).
      */
     @Test
     void medicareAsTheSecondaryPayerIsLeftOutAndSaid() {
-        Visit v = base().toBuilder().payer("commercial").secondaryPayer("medicare").build();
+        Visit v = secondary(base().toBuilder().payer("commercial").build(), "medicare", MEDIGAP);
         String edi = write(v);
         assertThat(edi).doesNotContain("SBR*S").doesNotContain("OI*").contains("SBR*P*18*******CI~");
         assertThat(X12Writer.secondaryPayerLeftOut(v, X12Fixtures.REF.payers())).get().asString()
@@ -434,27 +484,74 @@ class X12WriterTest {
         assertThat(VisitOutput.x12Notes(rs, X12Fixtures.REF)).singleElement().asString()
                 .startsWith("visit V-1001: its secondary payer medicare is Medicare");
         assertThat(VisitOutput.x12Notes(rs)).isEmpty();
-        assertThat(X12Writer.secondaryPayerLeftOut(base().toBuilder().secondaryPayer("commercial").build(),
-                X12Fixtures.REF.payers())).isEmpty();
+        // Without its identifiers too: Medicare is what is said.
+        assertThat(X12Writer.secondaryPayerLeftOut(base().toBuilder().payer("commercial").secondaryPayer("medicare")
+                .build(), X12Fixtures.REF.payers())).get().asString().contains("is Medicare");
+        // A commercial profile whose coverage says MB is Medicare second as well.
+        Visit mb = secondary(base().toBuilder().payer("commercial").build(), "commercial",
+                new SecondaryCoverage(Optional.of("CGS Medicare"), Optional.of("15202"), Optional.of("1EG4TE5MK73"),
+                        Optional.of("MB")));
+        assertThat(write(mb)).doesNotContain("SBR*S");
+        assertThat(X12Writer.secondaryPayerLeftOut(mb, X12Fixtures.REF.payers())).get().asString()
+                .startsWith("its secondary payer commercial is Medicare (secondaryClaimFilingIndicator MB)");
     }
 
-    /** The secondary profile's name is the other payer's name (2330B NM103): one X12 cannot carry is named. */
+    /**
+     * A secondary payer whose payer id and member id are the primary's is the coverage the claim goes to: 2320 would
+     * name it as its own other payer, so the loop is left out and said. A payer profile is a set of rules, not a
+     * payer: two commercial plans checked with one profile, or two plans at one payer (one payer id, two member ids),
+     * are two coverages and are written.
+     */
     @Test
-    void aProfileNameX12CannotCarryIsAnInputError() {
-        PayerProfiles payers = X12Fixtures.REF.payers().with(List.of(
-                new PayerProfile("star-plan", "Star*Plan", PayerKind.COMMERCIAL, UnitMethod.CPT, false, false,
-                        java.util.OptionalInt.empty(), "59", false, false, java.util.Set.of(), "test")));
-        CheckResult r = X12Fixtures.CHECKER.check(base().toBuilder().secondaryPayer("star-plan").build());
-        assertThatThrownBy(() -> X12Writer.write(List.of(r), X12Fixtures.ENVELOPE, X12Fixtures.NOW, payers))
-                .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("secondaryPayer: the name of payer profile \"star-plan\"")
-                .hasMessageContaining("2330B NM103").hasMessageContaining("delimiter");
+    void theSameCoverageAsThePrimaryIsLeftOutAndSaid() {
+        Visit commercial = base().toBuilder().payer("commercial").build();
+        // The review's case: the payer's own profile as the secondary, nothing else given, went out as 2320 S naming
+        // the profile; it is left out now for want of the secondary's identifiers.
+        Visit sameProfile = commercial.toBuilder().secondaryPayer("commercial").build();
+        assertThat(write(sameProfile)).doesNotContain("SBR*S");
+        assertThat(X12Writer.secondaryPayerLeftOut(sameProfile, X12Fixtures.REF.payers())).get().asString()
+                .contains("does not give secondaryPayerName, secondaryPayerId, secondaryMemberId");
+        ClaimInfo ci = commercial.claimInfo();
+        SecondaryCoverage same = new SecondaryCoverage(ci.payerName(), Optional.of(" " + ci.payerId().orElseThrow()),
+                Optional.of(ci.subscriber().memberId().orElseThrow().toLowerCase()), Optional.empty());
+        Visit twice = secondary(commercial, "commercial", same);
+        assertThat(write(twice)).doesNotContain("SBR*S");
+        assertThat(X12Writer.secondaryPayerLeftOut(twice, X12Fixtures.REF.payers())).get().asString()
+                .startsWith("its secondary payer commercial is left out of the 837 (loop 2320): its payer id 15202 "
+                        + "and member id 1eg4te5mk73 are the primary's");
+        assertThat(VisitOutput.x12Notes(List.of(X12Fixtures.CHECKER.check(twice)), X12Fixtures.REF)).singleElement()
+                .asString().startsWith("visit V-1001: its secondary payer commercial is left out");
+
+        Visit otherPlan = secondary(commercial, "commercial", MEDIGAP);
+        assertThat(segments(write(otherPlan))).contains("SBR*S*18*******CI", "NM1*PR*2*Acme Medigap*****PI*ACMG1");
+        Visit samePayerOtherMember = secondary(commercial, "commercial", new SecondaryCoverage(ci.payerName(),
+                ci.payerId(), Optional.of("SPOUSE5544"), Optional.empty()));
+        assertThat(segments(write(samePayerOtherMember))).contains("NM1*IL*1*Doe*Jane****MI*SPOUSE5544");
+        assertThat(X12Writer.secondaryPayerLeftOut(samePayerOtherMember, X12Fixtures.REF.payers())).isEmpty();
+    }
+
+    /** The secondary's name, payer id and member id are checked as the primary's are, each named. */
+    @Test
+    void aSecondaryIdentifierX12CannotCarryIsAnInputError() {
+        SecondaryCoverage star = new SecondaryCoverage(Optional.of("Star*Plan"), MEDIGAP.payerId(),
+                MEDIGAP.memberId(), Optional.empty());
+        assertThatThrownBy(() -> write(secondary(base(), "commercial", star))).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("secondaryPayerName: contains \"*\", which X12 reserves as a delimiter");
+        SecondaryCoverage shortId = new SecondaryCoverage(MEDIGAP.payerName(), Optional.of("A"), MEDIGAP.memberId(),
+                Optional.empty());
+        assertThatThrownBy(() -> write(secondary(base(), "commercial", shortId)))
+                .hasMessageStartingWith("secondaryPayerId: at least 2 characters for X12");
+        SecondaryCoverage longMember = new SecondaryCoverage(MEDIGAP.payerName(), MEDIGAP.payerId(),
+                Optional.of("M".repeat(81)), Optional.empty());
+        assertThatThrownBy(() -> write(secondary(base(), "commercial", longMember)))
+                .hasMessageStartingWith("secondaryMemberId: at most 80 characters for X12");
     }
 
     /** The schema types OI: the TR3's required OI03 (benefits assignment) and OI06 (release of information). */
     @Test
     void theValidatorWantsOi03AndOi06() {
-        String edi = write(base().toBuilder().secondaryPayer("commercial").build());
+        String edi = write(secondary(base(), "commercial", MEDIGAP));
+        assertThat(edi).contains("OI***Y***Y~");
         assertThat(X12Validation.errors(edi.replace("OI***Y***Y~", "OI***Y~"))).isNotEmpty()
                 .anySatisfy(e -> assertThat(e).contains("OI"));
     }
