@@ -171,6 +171,68 @@ class DocumentationNotesTest {
         assertThat(fs.get(0).path()).isEqualTo(span(note, "performed HEP"));
     }
 
+    private static Visit.Builder nmr(String note, String... diagnoses) {
+        return Visit.builder("V-6", DOS).payer("medicare").diagnoses(List.of(diagnoses)).totalTreatmentMinutes(25)
+                .service(ServiceLine.of("97112", 25, Role.PT)).note(note);
+    }
+
+    /** "LOB" is a stated balance deficit: a musculoskeletal diagnosis then supports 97112 (a domain review). */
+    @Test
+    void lobIsAStatedBalanceDeficit() {
+        String note = "Pt s/p R TKA 10 wks, Berg 42/56, %s, reports near fall on curb. NMR 25 min: SLS on foam, "
+                + "tandem stance w/ CGA and TC at R knee, perturbations. Goal: Berg 48/56. Plan progress to EC.";
+        assertThat(ids(check(nmr(String.format(note, "LOB x3 during tandem stance"), "Z96.651").build())))
+                .doesNotContain("MW-D004");
+        // Near miss: "lobby" is not LOB.
+        assertThat(ids(check(nmr(String.format(note, "walks to the lobby"), "Z96.651").build())))
+                .contains("MW-D004");
+    }
+
+    /** Abbreviated techniques are techniques (MW-D005): "wt shifts", "stepping strategies", "gaze stab x1". */
+    @Test
+    void abbreviatedTechniquesAreNamed() {
+        String note = "Pt w/ PD, impaired balance w/ falls x2. NMR 25 min: %s w/ TC at pelvis, mod A for LOB. Pt "
+                + "needed fewer cues by end. Goal Berg 45. Plan progress.";
+        for (String technique : List.of("wt shifts A/P and lat in stance", "wt shifting", "ant/post stepping "
+                + "strategies", "gaze stab x1", "SLS")) {
+            assertThat(ids(check(nmr(String.format(note, technique), "G20.A1").build()))).as(technique)
+                    .doesNotContain("MW-D005");
+        }
+        // Near miss: "wt" alone (weight) names no technique.
+        assertThat(ids(check(nmr(String.format(note, "standing wt bearing"), "G20.A1").build())))
+                .contains("MW-D005");
+    }
+
+    /** The function the deficit limits, in the words notes use (MW-D003). */
+    @Test
+    void functionInEverydayWordsAndAbbreviations() {
+        String note = "Pt s/p L CVA w/ R hemiparesis, impaired standing balance, %s, Berg 38/56. NMR 25 min: "
+                + "perturbation training in tandem stance w/ TC at pelvis and CGA. Pt needed fewer cues by final "
+                + "set. Goal Berg 45/56. Plan: progress next visit.";
+        for (String function : List.of("cannot stand at the sink to groom", "unable to walk to mailbox",
+                "needs min A for xfers and amb", "goal: drive safely w/ head turns")) {
+            assertThat(ids(check(nmr(String.format(note, function), "I69.351").build()))).as(function)
+                    .doesNotContain("MW-D003");
+        }
+        // Near miss: "ambulance" and "walkway" are not amb or walk.
+        assertThat(ids(check(nmr(String.format(note, "arrived by ambulance via the walkway"), "I69.351")
+                .build()))).contains("MW-D003");
+    }
+
+    /** "Pt tol tx well" is a bare tolerance: the only response, vague (MW-D014), not a missing one (MW-D008). */
+    @Test
+    void tolTxWellIsAVagueResponse() {
+        String note = "Pt s/p L CVA w/ R hemiparesis, impaired balance, falls x2, Berg 38/56. NMR 25 min: "
+                + "perturbation training w/ TC at pelvis, CGA. Pt tol tx well. Goal Berg 45 to reduce falls. Plan "
+                + "progress to EC.";
+        List<Finding> fs = check(nmr(note, "I69.351").build());
+        assertThat(ids(fs)).containsExactly("MW-D014");
+        assertThat(fs.get(0).path()).isEqualTo(span(note, "tol tx well"));
+        // Near miss: beside a real response it is not reported.
+        assertThat(ids(check(nmr(note.replace("Pt tol tx well.", "Pt tol tx well, fewer LOB by final set."),
+                "I69.351").build()))).isEmpty();
+    }
+
     private static String span(String note, String text) {
         int at = note.indexOf(text);
         assertThat(at).as(text).isNotNegative();
