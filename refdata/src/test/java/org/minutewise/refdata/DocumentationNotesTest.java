@@ -168,7 +168,70 @@ class DocumentationNotesTest {
                 .note(note).build();
         List<Finding> fs = check(v);
         assertThat(ids(fs)).containsExactly("MW-D016");
-        assertThat(fs.get(0).path()).isEqualTo(span(note, "performed HEP"));
+        assertThat(fs.get(0).path()).isEqualTo(span(note, "Pt performed HEP in the gym x 10 min before the session."));
+    }
+
+    private static Visit.Builder visit(String note, String dx, ServiceLine... services) {
+        return Visit.builder("V-7", DOS).payer("medicare").diagnosis(dx).services(List.of(services)).note(note);
+    }
+
+    /** The domain review's notes: no independent exercise in any of them, and MW-D016 said the units were overstated. */
+    @Test
+    void noIndependentExerciseInTheReviewsNotes() {
+        ServiceLine nmr = ServiceLine.of("97112", 25, Role.PT);
+        String stroke = "Pt s/p L CVA w/ R hemiparesis, impaired standing balance, 2 falls this month, Berg 38/56. NMR "
+                + "25 min: perturbation training in tandem stance w/ TC at pelvis and CGA, progressed to EC. Pt needed "
+                + "fewer cues by final set. Goal Berg 45/56 to reduce fall risk. Plan: progress to dynamic gait next "
+                + "visit. ";
+        List<Visit.Builder> visits = List.of(
+                visit("Pt s/p L CVA w/ R hemiparesis, impaired standing balance, 2 falls this month. NMR 25 min: pt "
+                        + "maintained tandem stance while therapist applied multidirectional perturbations at pelvis, "
+                        + "CGA t/o; PNF D2 pattern for trunk control w/ manual facilitation. Pt needed fewer cues by "
+                        + "final set. Goal: Berg 45/56 to reduce fall risk. Plan: progress to foam next visit.",
+                        "I69.351", nmr),
+                visit(stroke + "Pt able to maintain tandem stance 30 s without cues by final set.", "I69.351", nmr),
+                visit("Pt w/ PD, freezing of gait, unable to ambulate unsupervised in community due to 3 falls in 2 "
+                        + "mo. NMR 25 min: LSVT BIG large amplitude stepping w/ VC for amplitude, TC at pelvis, CGA. "
+                        + "Goal: TUG <14 s. Plan: add dual task.", "G20.A1", nmr),
+                visit("S: Pt reports completed HEP daily, no falls since last visit but still feels unsteady in the "
+                        + "shower. O: NMR 25 min: reactive stepping w/ perturbations at trunk, CGA, VC for step "
+                        + "length. Fewer LOB by last trial (4 to 1). Plan: progress to EC.", "I69.354", nmr),
+                visit(stroke + "Pt currently ambulates household distances w/ supervision only due to LOB w/ turns.",
+                        "I69.351", nmr),
+                visit(stroke + "Hand placement for sit to stand w/ no cues; still needs VC for R foot position.",
+                        "I69.351", nmr),
+                visit("Mild TBI w/ working memory deficits limiting RTW. Cognitive intervention 30 min: taught "
+                        + "planner-based external memory strategy w/ VC for self-monitoring; pt recalled strategy "
+                        + "after 20 min delay without cues. Goal: RTW. Plan: increase complexity.", "S06.0X0S",
+                        ServiceLine.of("97129", 15, Role.SLP), ServiceLine.of("97130", 15, Role.SLP)));
+        for (Visit.Builder b : visits) {
+            Visit v = b.build();
+            assertThat(ids(check(v))).as(v.note().orElseThrow()).doesNotContain("MW-D016");
+        }
+    }
+
+    /** The review's independent exercise: beside another patient, "independently" with an activity, (I), I'ly. */
+    @Test
+    void independentExerciseTheReviewFound() {
+        String ot = "OT: Pt w/ L hemiparesis. Ther act 25 min: pt completed pegboard and cone stacking independently "
+                + "at table while OT set up next pt. Self care 15 min: HEP reviewed. Plan cont.";
+        List<Finding> fs = check(visit(ot, "I69.354", ServiceLine.of("97530", 25, Role.OT),
+                ServiceLine.of("97535", 15, Role.OT)).build());
+        assertThat(fs).filteredOn(f -> f.ruleId().equals("MW-D016")).singleElement().satisfies(f -> assertThat(
+                f.path()).isEqualTo(span(ot, "Ther act 25 min: pt completed pegboard and cone stacking independently "
+                + "at table while OT set up next pt.")));
+        assertThat(ids(fs)).doesNotContain("MW-D015");
+        String pd = "Pt w/ PD. Pt performed tandem stance, SLS and marching on foam independently x 25 min while PT "
+                + "treated another pt. Plan continue.";
+        assertThat(ids(check(visit(pd, "G20.A1", ServiceLine.of("97112", 25, Role.PT)).build())))
+                .contains("MW-D016").doesNotContain("MW-D015");
+        String cva = "Pt s/p CVA w/ L hemiparesis, impaired balance, falls x2. NMR 25 min: pt did wt shifting and "
+                + "tandem stance in // bars (I) w/o assist. Ther ex: NuStep x 10 min I'ly. Plan: cont.";
+        assertThat(check(visit(cva, "I69.354", ServiceLine.of("97112", 25, Role.PT),
+                ServiceLine.of("97110", 10, Role.PT)).build())).filteredOn(f -> f.ruleId().equals("MW-D016"))
+                .extracting(Finding::path).containsExactly(
+                        span(cva, "NMR 25 min: pt did wt shifting and tandem stance in // bars (I) w/o assist."),
+                        span(cva, "Ther ex: NuStep x 10 min I'ly."));
     }
 
     private static Visit.Builder nmr(String note, String... diagnoses) {

@@ -32,14 +32,30 @@ public final class PhraseLists {
     public static final String VAGUE = "vague";
     /** The patient doing something ("pt performed", "patient completed"): unskilled without a cue nearby. */
     public static final String ACTIVITY = "activity";
-    /** Independent, unsupervised or home exercise: not billable as any timed one-on-one code. */
+    /**
+     * Independent or home exercise, or exercise while the clinician attends another patient ("exercised on own",
+     * "HEP performed", "while PT treated another pt"): not billable as any timed one-on-one code.
+     */
     public static final String INDEPENDENT = "independent";
+    /**
+     * A level of independence or supervision ("independently", "(I)", "I'ly", "supervision only"): independent
+     * exercise only in a sentence that shows an activity of the session and is not a {@link #STATUS}.
+     */
+    public static final String INDEPENDENT_LEVEL = "independent-level";
+    /**
+     * Words that make a sentence a level of function, a goal, a plan or what the patient reports rather than what
+     * was done in the session ("unable to", "goal", "reports", "at home", "by the final set").
+     */
+    public static final String STATUS = "status";
+    /** A cue phrase that says no cue was given ("without cues", "no cues"): a cue inside one does not count. */
+    public static final String NO_CUE = "no-cue";
     /** Time the note says was left out of the billed time ("not billed", "not counted"). */
     public static final String NOT_BILLED = "not-billed";
 
     /** Every list the checks read, in a stable order. */
     public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, TECHNIQUE, SKILLED, MEASURE,
-            RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, ACTIVITY, INDEPENDENT, NOT_BILLED);
+            RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, ACTIVITY, INDEPENDENT, INDEPENDENT_LEVEL, STATUS, NOT_BILLED,
+            NO_CUE);
 
     private PhraseLists() {
     }

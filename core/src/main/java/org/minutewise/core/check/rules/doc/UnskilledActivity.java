@@ -14,8 +14,10 @@ import org.minutewise.core.doc.PhraseMatch;
 /**
  * An activity of the patient ("patient performed balance board x 10 min") with no cue, correction,
  * facilitation or guarding by the clinician in the same sentence or the next one, while one-on-one timed codes
- * are billed. A sentence that reads as independent exercise is left to MW-D016, one with a vague phrase
- * ("pt did well") to MW-D014. One finding per sentence.
+ * are billed. A sentence that speaks of independent exercise or a level of independence ("independently",
+ * "(I)") is left to MW-D016, one that says the time was not billed is not reported, one with a vague phrase
+ * ("pt did well") is left to MW-D014. A cue inside a no-cue phrase ("without cues") is no cue. One finding per
+ * sentence.
  */
 public final class UnskilledActivity implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D015", Severity.WARN,
@@ -54,9 +56,11 @@ public final class UnskilledActivity implements Rule {
                 continue;
             }
             if (scan.anyWithin(PhraseLists.INDEPENDENT, sentence, sentenceEnd)
+                    || scan.anyWithin(PhraseLists.INDEPENDENT_LEVEL, sentence, sentenceEnd)
+                    || scan.anyWithin(PhraseLists.NOT_BILLED, sentence, sentenceEnd)
                     || scan.anyWithin(PhraseLists.VAGUE, sentence, sentenceEnd)
                     || scan.anyWithin(PhraseLists.SKILLED, sentence, scan.sentenceEnd(sentenceEnd),
-                            PhraseLists.INDEPENDENT)) {
+                            PhraseLists.NO_CUE)) {
                 continue;
             }
             int end = DocSupport.trimEnd(text, m.start(), sentenceEnd);

@@ -57,7 +57,7 @@ public final class VaguePhrase implements Rule {
                 int from = scan.sentenceStart(m.start());
                 int to = scan.sentenceEnd(m.end());
                 if (!scan.anyWithin(PhraseLists.TECHNIQUE, from, to)
-                        && !scan.anyWithin(PhraseLists.SKILLED, from, to, PhraseLists.INDEPENDENT)) {
+                        && !scan.anyWithin(PhraseLists.SKILLED, from, to, PhraseLists.NO_CUE)) {
                     vague.add(m);
                 }
             }

@@ -578,13 +578,61 @@ class DocumentationRulesTest {
     class D016IndependentExercise {
         @Test
         void firesOnIndependentExerciseBesideTimedCodes() {
-            String note = STRONG + " Home exercise program performed in the gym.";
+            String sentence = "Home exercise program performed in the gym.";
+            String note = STRONG + " " + sentence;
             List<Finding> fs = of(check(strong().note(note).build()), "MW-D016");
             assertThat(fs).hasSize(1);
-            int at = note.indexOf("Home exercise");
-            assertThat(fs.get(0).path()).isEqualTo("note[" + at + ":" + (at + "Home exercise program performed".length()) + "]");
-            assertThat(fs.get(0).message()).contains("\"Home exercise program performed\"")
-                    .contains("97112, 97110");
+            int at = note.indexOf(sentence);
+            assertThat(fs.get(0).path()).isEqualTo("note[" + at + ":" + (at + sentence.length()) + "]");
+            assertThat(fs.get(0).message()).startsWith("The note says \"" + sentence + "\"")
+                    .contains("97112, 97110").contains("the units are overstated");
+        }
+
+        /**
+         * Exercise while the clinician attends another patient, and a level of independence beside an activity or
+         * minutes, are independent exercise (a domain review: none of these was found). One finding a sentence.
+         */
+        @Test
+        void firesOnExerciseAloneWhileTheClinicianAttendsAnother() {
+            for (String said : List.of(
+                    "Pt performed tandem stance and marching on foam independently x 25 min while PT treated "
+                            + "another pt.",
+                    "Pt performed weight shifting in the bars (I).",
+                    "Ther ex: NuStep x 10 min I'ly.",
+                    "Bike 10 min, supervision only.",
+                    "Pt stood on foam while the PT treated another patient.")) {
+                List<Finding> fs = of(check(strong().note(STRONG + " " + said).build()), "MW-D016");
+                assertThat(fs).as(said).singleElement().satisfies(f -> assertThat(f.message())
+                        .startsWith("The note says \"" + said + "\""));
+            }
+        }
+
+        /**
+         * A level of independence that is the patient's function, a goal or a response, and a report of the home
+         * program, are not exercise billed (a domain review's false warnings); nor is "without cues", nor the
+         * clinician applying perturbations "while" the patient holds a stance.
+         */
+        @Test
+        void nearMissLevelsOfFunctionGoalsReportsAndResponses() {
+            for (String said : List.of(
+                    "Pt is unable to ambulate unsupervised in the community.",
+                    "Pt currently ambulates household distances w/ supervision only due to LOB.",
+                    "Pt ambulates independently with a cane.",
+                    "Goal: perform transfers independently.",
+                    "Pt reports home exercises performed daily.",
+                    "Pt able to hold tandem stance 30 s independently by the end, 10 min.",
+                    "Pt held tandem stance 30 s without cues by final set.",
+                    "Pt maintained tandem stance while therapist applied perturbations at the pelvis.")) {
+                assertThat(ids(check(strong().note(STRONG + " " + said).build()))).as(said)
+                        .doesNotContain("MW-D016");
+            }
+        }
+
+        /** A sentence left to MW-D016 is not also MW-D015's activity with no cue. */
+        @Test
+        void aSentenceOfIndependentExerciseIsNotAlsoD015() {
+            String note = STRONG + " Pt performed marching x 10 min (I).";
+            assertThat(ids(check(strong().note(note).build()))).containsExactly("MW-D016");
         }
 
         @Test
