@@ -171,6 +171,35 @@ class DocumentationNotesTest {
         assertThat(fs.get(0).path()).isEqualTo(span(note, "Pt performed HEP in the gym x 10 min before the session."));
     }
 
+    /**
+     * MW-D015's window on the domain review's notes: the seed's own red flag fires though the next sentence, about
+     * 97110, has "VC"; "Pt performed 3 laps." takes the cue of the hurdles sentence before it; "Pt has progressed
+     * since last wk" is the patient's progress, not the clinician's skilled progression (MW-D015 and MW-D007).
+     */
+    @Test
+    void unskilledActivityAsTheReviewFoundIt() {
+        String seed = "Pt w/ PD, impaired balance, falls x2, Berg 41/56. Pt performed balance board x 10 min. Ther ex "
+                + "15 min: SLR and bridges w/ VC for form to increase hip strength. Goal Berg 45 to reduce falls. Plan "
+                + "progress.";
+        List<Finding> fs = check(visit(seed, "G20.A1", ServiceLine.of("97112", 10, Role.PT),
+                ServiceLine.of("97110", 15, Role.PT)).build());
+        assertThat(fs).filteredOn(f -> f.ruleId().equals("MW-D015")).extracting(Finding::path)
+                .containsExactly(span(seed, "Pt performed balance board x 10 min."));
+        String laps = "Pt w/ MS, impaired dynamic balance, near falls at home. NMR 25 min: tandem walking in // bars "
+                + "w/ CGA and VC for foot placement. Pt completed 4x20 ft. Obstacle stepping over 4 in hurdles w/ TC at "
+                + "trunk. Pt performed 3 laps. Fewer LOB by final lap. Goal DGI 19/24. Plan progress to outside bars.";
+        assertThat(ids(check(visit(laps, "G35.A", ServiceLine.of("97112", 25, Role.PT)).build())))
+                .doesNotContain("MW-D015");
+        String progressed = "Pt w/ PD, impaired balance, falls x2, Berg 41/56. Pt performed tandem stance and SLS x 20 "
+                + "min. Pt has progressed since last wk. Goal Berg 45 to reduce falls. Plan progress.";
+        assertThat(ids(check(visit(progressed, "G20.A1", ServiceLine.of("97112", 20, Role.PT)).build())))
+                .contains("MW-D015", "MW-D007");
+        // Near miss: the clinician progressing the task is skilled input.
+        assertThat(ids(check(visit(progressed.replace("Pt has progressed since last wk.", "Progressed to foam "
+                + "w/ EC."), "G20.A1", ServiceLine.of("97112", 20, Role.PT)).build())))
+                .doesNotContain("MW-D015", "MW-D007");
+    }
+
     private static Visit.Builder visit(String note, String dx, ServiceLine... services) {
         return Visit.builder("V-7", DOS).payer("medicare").diagnosis(dx).services(List.of(services)).note(note);
     }

@@ -559,6 +559,57 @@ class DocumentationRulesTest {
             assertThat(ids(check(strong().note(note).build()))).isEmpty();
         }
 
+        /**
+         * The next sentence that names minutes of its own is another activity, here another code's: its cue is not
+         * the activity's (a domain review: the seed's own red flag passed on the 97110 sentence's "VC").
+         */
+        @Test
+        void firesWhenTheNextSentenceIsAnotherActivity() {
+            String activity = "Pt performed balance board x 10 min.";
+            for (String next : List.of("Ther ex 15 min: bridges with verbal cues for form.",
+                    "Weight shifting with tactile cues at the pelvis.",
+                    "Pt performed sit to stand with verbal cues.")) {
+                String note = STRONG + " " + activity + " " + next;
+                assertThat(of(check(strong().note(note).build()), "MW-D015")).as(next).singleElement()
+                        .satisfies(f -> assertThat(f.message()).startsWith("The note says \"" + activity + "\""));
+            }
+        }
+
+        /** An activity's sentence that only reports how it went takes the cue of the sentence before (usual order). */
+        @Test
+        void nearMissCueInTheSentenceBeforeWhenTheActivityOnlyCounts() {
+            for (String note : List.of("Obstacle stepping over 4 in hurdles with tactile cues at the trunk. Pt "
+                            + "performed 3 laps.",
+                    "Tandem walking in the bars with contact guard.\nPt performed 4x20 ft.")) {
+                assertThat(ids(check(strong().note(STRONG + " " + note).build()))).as(note)
+                        .doesNotContain("MW-D015");
+            }
+        }
+
+        /** An activity that names its own exercise or minutes gets no cue from the sentence before. */
+        @Test
+        void firesWhenTheSentenceBeforeIsAnotherActivity() {
+            for (String note : List.of("Weight shifting with tactile cues. Pt performed marching x 10 min.",
+                    "Sit to stand with verbal cues. Pt performed weight shifting.")) {
+                assertThat(ids(check(strong().note(STRONG + " " + note).build()))).as(note).contains("MW-D015");
+            }
+        }
+
+        /** The window is the two neighbours, no further: a cue two sentences away is not the activity's. */
+        @Test
+        void firesWhenTheCueIsTwoSentencesAway() {
+            String note = "Pt with right hemiparesis; Berg 38/56. Perturbation training with tactile cues to reduce fall "
+                    + "risk. Pt stood. Pt performed 3 laps. Pt improved. Plan: progress next session.";
+            assertThat(ids(check(only97112(note).build()))).contains("MW-D015");
+        }
+
+        /** A sentence that says the time was not billed is not reported as unskilled billed time. */
+        @Test
+        void nearMissTheTimeWasNotBilled() {
+            assertThat(ids(check(strong().note(STRONG + " Pt performed bike x 10 min, not billed.").build())))
+                    .isEmpty();
+        }
+
         @Test
         void aVagueSentenceIsLeftToD014() {
             String note = STRONG + " Pt did well.";
