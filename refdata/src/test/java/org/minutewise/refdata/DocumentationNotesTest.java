@@ -200,6 +200,33 @@ class DocumentationNotesTest {
                 .doesNotContain("MW-D015", "MW-D007");
     }
 
+    /**
+     * MW-D014 on the domain review's well-documented notes: "Cont POC." closing a note that says what was done, and
+     * an EMR heading "Balance Training" over bullets with the technique and cues, are not vague.
+     */
+    @Test
+    void noVaguePhraseInWellDocumentedNotes() {
+        String contPoc = "Pt s/p L CVA w/ R hemiparesis, impaired standing balance, 2 falls this month, Berg 38/56. NMR "
+                + "25 min: perturbation training in tandem stance w/ TC at pelvis and CGA, progressed to EC. Pt needed "
+                + "fewer cues by final set; 1 LOB (was 4). Goal Berg 45/56 to reduce fall risk. Cont POC.";
+        assertThat(ids(check(visit(contPoc, "I69.351", ServiceLine.of("97112", 25, Role.PT))
+                .totalTreatmentMinutes(25).build()))).isEmpty();
+        String emr = "Assessment: Pt with R hemiparesis s/p CVA, impaired static and dynamic balance, 2 falls in past "
+                + "month, Berg 39/56.\nInterventions:\nBalance Training\n- Tandem stance on foam 3 x 30 sec, CGA, "
+                + "tactile cues at pelvis\n- Perturbations in staggered stance, min A for 2 LOB\nTherapeutic "
+                + "Exercise\n- Hip abduction 3x10 w/ VC for form, to improve stance stability\nResponse: pt required "
+                + "fewer cues by final set.\nPlan: progress to EC; goal Berg 45/56 to reduce fall risk.\nTotal timed "
+                + "minutes: 40. Total treatment time: 40.";
+        assertThat(ids(check(visit(emr, "I69.351", ServiceLine.of("97112", 25, Role.PT),
+                ServiceLine.of("97110", 15, Role.PT)).totalTreatmentMinutes(40).build()))).isEmpty();
+        // Near miss: the heading over a bullet that names nothing done is vague.
+        String bare = emr.replace("- Tandem stance on foam 3 x 30 sec, CGA, tactile cues at pelvis", "- 10 reps");
+        assertThat(check(visit(bare, "I69.351", ServiceLine.of("97112", 25, Role.PT),
+                ServiceLine.of("97110", 15, Role.PT)).totalTreatmentMinutes(40).build()))
+                .filteredOn(f -> f.ruleId().equals("MW-D014")).extracting(Finding::path)
+                .containsExactly(span(bare, "Balance Training"));
+    }
+
     private static Visit.Builder visit(String note, String dx, ServiceLine... services) {
         return Visit.builder("V-7", DOS).payer("medicare").diagnosis(dx).services(List.of(services)).note(note);
     }

@@ -30,6 +30,11 @@ public final class PhraseLists {
     public static final String GOAL = "goal";
     /** Vague phrases a reviewer reads as unskilled ("worked on balance", "balance activities"). */
     public static final String VAGUE = "vague";
+    /**
+     * A plan that says only "continue" ("cont POC", "continue per plan of care"): vague when the note nowhere says
+     * what was done or what the clinician did.
+     */
+    public static final String VAGUE_PLAN = "vague-plan";
     /** The patient doing something ("pt performed", "patient completed"): unskilled without a cue nearby. */
     public static final String ACTIVITY = "activity";
     /**
@@ -54,8 +59,8 @@ public final class PhraseLists {
 
     /** Every list the checks read, in a stable order. */
     public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, TECHNIQUE, SKILLED, MEASURE,
-            RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, ACTIVITY, INDEPENDENT, INDEPENDENT_LEVEL, STATUS, NOT_BILLED,
-            NO_CUE);
+            RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, VAGUE_PLAN, ACTIVITY, INDEPENDENT, INDEPENDENT_LEVEL, STATUS,
+            NOT_BILLED, NO_CUE);
 
     private PhraseLists() {
     }

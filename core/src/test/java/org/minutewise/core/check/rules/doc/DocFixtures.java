@@ -45,6 +45,7 @@ final class DocFixtures {
                     "good tolerance")),
             Map.entry(PhraseLists.PLAN, List.of("plan", "progress", "next session")),
             Map.entry(PhraseLists.GOAL, List.of("goal", "to improve", "to reduce")),
+            Map.entry(PhraseLists.VAGUE_PLAN, List.of("continue POC", "cont POC")),
             Map.entry(PhraseLists.VAGUE, List.of("worked on balance", "balance activities",
                     "pt did well", "exercises performed")),
             Map.entry(PhraseLists.ACTIVITY, List.of("patient performed", "pt performed", "pt did")),

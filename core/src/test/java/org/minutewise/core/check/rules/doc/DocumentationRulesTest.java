@@ -501,6 +501,53 @@ class DocumentationRulesTest {
             assertThat(ids(check(strong().note(note).build()))).isEmpty();
         }
 
+        /** An EMR heading over the technique and its cues says what was done (a domain review). */
+        @Test
+        void nearMissAHeadingOverTheTechnique() {
+            String note = "Interventions:\nBalance activities\n- Weight shifting in stance, tactile cues at the pelvis\n"
+                    + STRONG;
+            assertThat(ids(check(strong().note(note).build()))).isEmpty();
+            // The sentence after, made specific by skilled input alone, counts too.
+            assertThat(ids(check(strong().note("Worked on balance. Standing with contact guard. " + STRONG).build())))
+                    .isEmpty();
+        }
+
+        /** The sentence after with minutes of its own is another service: its cues are not the vague phrase's. */
+        @Test
+        void firesWhenTheNextSentenceIsAnotherService() {
+            String note = "Balance activities 10 min. 97110 15 min: hip abduction with verbal cues. " + STRONG;
+            assertThat(of(check(strong().note(note).build()), "MW-D014")).extracting(Finding::path)
+                    .containsExactly("note[0:18]");
+        }
+
+        /** A next sentence that only records the response ("fewer cues") does not say what was done. */
+        @Test
+        void firesWhenTheNextSentenceIsOnlyAResponse() {
+            String note = "Worked on balance. Pt needed fewer cues by the end. " + STRONG;
+            assertThat(of(check(strong().note(note).build()), "MW-D014")).extracting(Finding::path)
+                    .containsExactly("note[0:17]");
+        }
+
+        /** "Cont POC" closing a well-documented note is not vague (a domain review). */
+        @Test
+        void nearMissAPlanPhraseInANoteThatSaysWhatWasDone() {
+            assertThat(ids(check(strong().note(STRONG + " Cont POC.").build()))).isEmpty();
+        }
+
+        /** In a note that names no technique and no skilled input, "continue POC" is the vague phrase it is. */
+        @Test
+        void firesOnAPlanPhraseWhenTheNoteSaysNothingElse() {
+            String note = "Pt with hemiparesis, impaired balance, falls; Berg 38/56. Pt improved, needing fewer cues by "
+                    + "the end. Continue POC.";
+            List<Finding> fs = of(check(only97112(note).build()), "MW-D014");
+            int at = note.indexOf("Continue POC");
+            assertThat(fs).singleElement().satisfies(f -> {
+                assertThat(f.path()).isEqualTo("note[" + at + ":" + (at + 12) + "]");
+                assertThat(f.message()).startsWith("The note says \"Continue POC\" (note[" + at + ":" + (at + 12)
+                        + "]) and nowhere says what was done or what the clinician did");
+            });
+        }
+
         @Test
         void firesOnToleratedWellAsTheOnlyResponse() {
             String note = STRONG.replace("Pt improved, needing fewer cues by the end.", "Tolerated well.");
@@ -523,6 +570,9 @@ class DocumentationRulesTest {
         void vagueExerciseInsideHomeExerciseIsLeftToD016() {
             String note = STRONG + " Home exercises performed.";
             assertThat(ids(check(strong().note(note).build()))).containsExactly("MW-D016");
+            // In the sentence of independent exercise, not only inside its phrase: one finding for the sentence.
+            String beside = STRONG + " Ther ex 15 min: exercises performed independently on mat.";
+            assertThat(ids(check(strong().note(beside).build()))).containsExactly("MW-D016");
         }
 
         @Test
