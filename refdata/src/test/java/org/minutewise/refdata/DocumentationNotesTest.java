@@ -195,9 +195,11 @@ class DocumentationNotesTest {
         assertThat(ids(check(visit(progressed, "G20.A1", ServiceLine.of("97112", 20, Role.PT)).build())))
                 .contains("MW-D015", "MW-D007");
         // Near miss: the clinician progressing the task is skilled input.
-        assertThat(ids(check(visit(progressed.replace("Pt has progressed since last wk.", "Progressed to foam "
-                + "w/ EC."), "G20.A1", ServiceLine.of("97112", 20, Role.PT)).build())))
-                .doesNotContain("MW-D015", "MW-D007");
+        for (String clinician : List.of("Progressed to foam w/ EC.", "Resistance progressed.")) {
+            assertThat(ids(check(visit(progressed.replace("Pt has progressed since last wk.", clinician), "G20.A1",
+                    ServiceLine.of("97112", 20, Role.PT)).build()))).as(clinician)
+                    .doesNotContain("MW-D015", "MW-D007");
+        }
     }
 
     /**
