@@ -168,7 +168,190 @@ class DocumentationNotesTest {
                 .note(note).build();
         List<Finding> fs = check(v);
         assertThat(ids(fs)).containsExactly("MW-D016");
-        assertThat(fs.get(0).path()).isEqualTo(span(note, "performed HEP"));
+        assertThat(fs.get(0).path()).isEqualTo(span(note, "Pt performed HEP in the gym x 10 min before the session."));
+    }
+
+    /**
+     * MW-D015's window on the domain review's notes: the seed's own red flag fires though the next sentence, about
+     * 97110, has "VC"; "Pt performed 3 laps." takes the cue of the hurdles sentence before it; "Pt has progressed
+     * since last wk" is the patient's progress, not the clinician's skilled progression (MW-D015 and MW-D007).
+     */
+    @Test
+    void unskilledActivityAsTheReviewFoundIt() {
+        String seed = "Pt w/ PD, impaired balance, falls x2, Berg 41/56. Pt performed balance board x 10 min. Ther ex "
+                + "15 min: SLR and bridges w/ VC for form to increase hip strength. Goal Berg 45 to reduce falls. Plan "
+                + "progress.";
+        List<Finding> fs = check(visit(seed, "G20.A1", ServiceLine.of("97112", 10, Role.PT),
+                ServiceLine.of("97110", 15, Role.PT)).build());
+        assertThat(fs).filteredOn(f -> f.ruleId().equals("MW-D015")).extracting(Finding::path)
+                .containsExactly(span(seed, "Pt performed balance board x 10 min."));
+        String laps = "Pt w/ MS, impaired dynamic balance, near falls at home. NMR 25 min: tandem walking in // bars "
+                + "w/ CGA and VC for foot placement. Pt completed 4x20 ft. Obstacle stepping over 4 in hurdles w/ TC at "
+                + "trunk. Pt performed 3 laps. Fewer LOB by final lap. Goal DGI 19/24. Plan progress to outside bars.";
+        assertThat(ids(check(visit(laps, "G35.A", ServiceLine.of("97112", 25, Role.PT)).build())))
+                .doesNotContain("MW-D015");
+        String progressed = "Pt w/ PD, impaired balance, falls x2, Berg 41/56. Pt performed tandem stance and SLS x 20 "
+                + "min. Pt has progressed since last wk. Goal Berg 45 to reduce falls. Plan progress.";
+        assertThat(ids(check(visit(progressed, "G20.A1", ServiceLine.of("97112", 20, Role.PT)).build())))
+                .contains("MW-D015", "MW-D007");
+        // Near miss: the clinician progressing the task is skilled input.
+        for (String clinician : List.of("Progressed to foam w/ EC.", "Resistance progressed.")) {
+            assertThat(ids(check(visit(progressed.replace("Pt has progressed since last wk.", clinician), "G20.A1",
+                    ServiceLine.of("97112", 20, Role.PT)).build()))).as(clinician)
+                    .doesNotContain("MW-D015", "MW-D007");
+        }
+    }
+
+    /**
+     * MW-D014 on the domain review's well-documented notes: "Cont POC." closing a note that says what was done, and
+     * an EMR heading "Balance Training" over bullets with the technique and cues, are not vague.
+     */
+    @Test
+    void noVaguePhraseInWellDocumentedNotes() {
+        String contPoc = "Pt s/p L CVA w/ R hemiparesis, impaired standing balance, 2 falls this month, Berg 38/56. NMR "
+                + "25 min: perturbation training in tandem stance w/ TC at pelvis and CGA, progressed to EC. Pt needed "
+                + "fewer cues by final set; 1 LOB (was 4). Goal Berg 45/56 to reduce fall risk. Cont POC.";
+        assertThat(ids(check(visit(contPoc, "I69.351", ServiceLine.of("97112", 25, Role.PT))
+                .totalTreatmentMinutes(25).build()))).isEmpty();
+        String emr = "Assessment: Pt with R hemiparesis s/p CVA, impaired static and dynamic balance, 2 falls in past "
+                + "month, Berg 39/56.\nInterventions:\nBalance Training\n- Tandem stance on foam 3 x 30 sec, CGA, "
+                + "tactile cues at pelvis\n- Perturbations in staggered stance, min A for 2 LOB\nTherapeutic "
+                + "Exercise\n- Hip abduction 3x10 w/ VC for form, to improve stance stability\nResponse: pt required "
+                + "fewer cues by final set.\nPlan: progress to EC; goal Berg 45/56 to reduce fall risk.\nTotal timed "
+                + "minutes: 40. Total treatment time: 40.";
+        assertThat(ids(check(visit(emr, "I69.351", ServiceLine.of("97112", 25, Role.PT),
+                ServiceLine.of("97110", 15, Role.PT)).totalTreatmentMinutes(40).build()))).isEmpty();
+        // Near miss: the heading over a bullet that names nothing done is vague.
+        String bare = emr.replace("- Tandem stance on foam 3 x 30 sec, CGA, tactile cues at pelvis", "- 10 reps");
+        assertThat(check(visit(bare, "I69.351", ServiceLine.of("97112", 25, Role.PT),
+                ServiceLine.of("97110", 15, Role.PT)).totalTreatmentMinutes(40).build()))
+                .filteredOn(f -> f.ruleId().equals("MW-D014")).extracting(Finding::path)
+                .containsExactly(span(bare, "Balance Training"));
+    }
+
+    private static Visit.Builder visit(String note, String dx, ServiceLine... services) {
+        return Visit.builder("V-7", DOS).payer("medicare").diagnosis(dx).services(List.of(services)).note(note);
+    }
+
+    /** The domain review's notes: no independent exercise in any of them, and MW-D016 said the units were overstated. */
+    @Test
+    void noIndependentExerciseInTheReviewsNotes() {
+        ServiceLine nmr = ServiceLine.of("97112", 25, Role.PT);
+        String stroke = "Pt s/p L CVA w/ R hemiparesis, impaired standing balance, 2 falls this month, Berg 38/56. NMR "
+                + "25 min: perturbation training in tandem stance w/ TC at pelvis and CGA, progressed to EC. Pt needed "
+                + "fewer cues by final set. Goal Berg 45/56 to reduce fall risk. Plan: progress to dynamic gait next "
+                + "visit. ";
+        List<Visit.Builder> visits = List.of(
+                visit("Pt s/p L CVA w/ R hemiparesis, impaired standing balance, 2 falls this month. NMR 25 min: pt "
+                        + "maintained tandem stance while therapist applied multidirectional perturbations at pelvis, "
+                        + "CGA t/o; PNF D2 pattern for trunk control w/ manual facilitation. Pt needed fewer cues by "
+                        + "final set. Goal: Berg 45/56 to reduce fall risk. Plan: progress to foam next visit.",
+                        "I69.351", nmr),
+                visit(stroke + "Pt able to maintain tandem stance 30 s without cues by final set.", "I69.351", nmr),
+                visit("Pt w/ PD, freezing of gait, unable to ambulate unsupervised in community due to 3 falls in 2 "
+                        + "mo. NMR 25 min: LSVT BIG large amplitude stepping w/ VC for amplitude, TC at pelvis, CGA. "
+                        + "Goal: TUG <14 s. Plan: add dual task.", "G20.A1", nmr),
+                visit("S: Pt reports completed HEP daily, no falls since last visit but still feels unsteady in the "
+                        + "shower. O: NMR 25 min: reactive stepping w/ perturbations at trunk, CGA, VC for step "
+                        + "length. Fewer LOB by last trial (4 to 1). Plan: progress to EC.", "I69.354", nmr),
+                visit(stroke + "Pt currently ambulates household distances w/ supervision only due to LOB w/ turns.",
+                        "I69.351", nmr),
+                visit(stroke + "Hand placement for sit to stand w/ no cues; still needs VC for R foot position.",
+                        "I69.351", nmr),
+                visit("Mild TBI w/ working memory deficits limiting RTW. Cognitive intervention 30 min: taught "
+                        + "planner-based external memory strategy w/ VC for self-monitoring; pt recalled strategy "
+                        + "after 20 min delay without cues. Goal: RTW. Plan: increase complexity.", "S06.0X0S",
+                        ServiceLine.of("97129", 15, Role.SLP), ServiceLine.of("97130", 15, Role.SLP)));
+        for (Visit.Builder b : visits) {
+            Visit v = b.build();
+            assertThat(ids(check(v))).as(v.note().orElseThrow()).doesNotContain("MW-D016");
+        }
+    }
+
+    /** The review's independent exercise: beside another patient, "independently" with an activity, (I), I'ly. */
+    @Test
+    void independentExerciseTheReviewFound() {
+        String ot = "OT: Pt w/ L hemiparesis. Ther act 25 min: pt completed pegboard and cone stacking independently "
+                + "at table while OT set up next pt. Self care 15 min: HEP reviewed. Plan cont.";
+        List<Finding> fs = check(visit(ot, "I69.354", ServiceLine.of("97530", 25, Role.OT),
+                ServiceLine.of("97535", 15, Role.OT)).build());
+        assertThat(fs).filteredOn(f -> f.ruleId().equals("MW-D016")).singleElement().satisfies(f -> assertThat(
+                f.path()).isEqualTo(span(ot, "Ther act 25 min: pt completed pegboard and cone stacking independently "
+                + "at table while OT set up next pt.")));
+        assertThat(ids(fs)).doesNotContain("MW-D015");
+        String pd = "Pt w/ PD. Pt performed tandem stance, SLS and marching on foam independently x 25 min while PT "
+                + "treated another pt. Plan continue.";
+        assertThat(ids(check(visit(pd, "G20.A1", ServiceLine.of("97112", 25, Role.PT)).build())))
+                .contains("MW-D016").doesNotContain("MW-D015");
+        String cva = "Pt s/p CVA w/ L hemiparesis, impaired balance, falls x2. NMR 25 min: pt did wt shifting and "
+                + "tandem stance in // bars (I) w/o assist. Ther ex: NuStep x 10 min I'ly. Plan: cont.";
+        assertThat(check(visit(cva, "I69.354", ServiceLine.of("97112", 25, Role.PT),
+                ServiceLine.of("97110", 10, Role.PT)).build())).filteredOn(f -> f.ruleId().equals("MW-D016"))
+                .extracting(Finding::path).containsExactly(
+                        span(cva, "NMR 25 min: pt did wt shifting and tandem stance in // bars (I) w/o assist."),
+                        span(cva, "Ther ex: NuStep x 10 min I'ly."));
+    }
+
+    private static Visit.Builder nmr(String note, String... diagnoses) {
+        return Visit.builder("V-6", DOS).payer("medicare").diagnoses(List.of(diagnoses)).totalTreatmentMinutes(25)
+                .service(ServiceLine.of("97112", 25, Role.PT)).note(note);
+    }
+
+    /** "LOB" is a stated balance deficit: a musculoskeletal diagnosis then supports 97112 (a domain review). */
+    @Test
+    void lobIsAStatedBalanceDeficit() {
+        String note = "Pt s/p R TKA 10 wks, Berg 42/56, %s, reports near fall on curb. NMR 25 min: SLS on foam, "
+                + "tandem stance w/ CGA and TC at R knee, perturbations. Goal: Berg 48/56. Plan progress to EC.";
+        assertThat(ids(check(nmr(String.format(note, "LOB x3 during tandem stance"), "Z96.651").build())))
+                .doesNotContain("MW-D004");
+        // Near miss: "lobby" is not LOB.
+        assertThat(ids(check(nmr(String.format(note, "walks to the lobby"), "Z96.651").build())))
+                .contains("MW-D004");
+    }
+
+    /** Abbreviated techniques are techniques (MW-D005): "wt shifts", "stepping strategies", "gaze stab x1". */
+    @Test
+    void abbreviatedTechniquesAreNamed() {
+        String note = "Pt w/ PD, impaired balance w/ falls x2. NMR 25 min: %s w/ TC at pelvis, mod A for LOB. Pt "
+                + "needed fewer cues by end. Goal Berg 45. Plan progress.";
+        for (String technique : List.of("wt shifts A/P and lat in stance", "wt shifting", "ant/post stepping "
+                + "strategies", "gaze stab x1", "SLS")) {
+            assertThat(ids(check(nmr(String.format(note, technique), "G20.A1").build()))).as(technique)
+                    .doesNotContain("MW-D005");
+        }
+        // Near miss: "wt" alone (weight) names no technique.
+        assertThat(ids(check(nmr(String.format(note, "standing wt bearing"), "G20.A1").build())))
+                .contains("MW-D005");
+    }
+
+    /** The function the deficit limits, in the words notes use (MW-D003). */
+    @Test
+    void functionInEverydayWordsAndAbbreviations() {
+        String note = "Pt s/p L CVA w/ R hemiparesis, impaired standing balance, %s, Berg 38/56. NMR 25 min: "
+                + "perturbation training in tandem stance w/ TC at pelvis and CGA. Pt needed fewer cues by final "
+                + "set. Goal Berg 45/56. Plan: progress next visit.";
+        for (String function : List.of("cannot stand at the sink to groom", "unable to walk to mailbox",
+                "needs min A for xfers and amb", "goal: drive safely w/ head turns")) {
+            assertThat(ids(check(nmr(String.format(note, function), "I69.351").build()))).as(function)
+                    .doesNotContain("MW-D003");
+        }
+        // Near miss: "ambulance" and "walkway" are not amb or walk.
+        assertThat(ids(check(nmr(String.format(note, "arrived by ambulance via the walkway"), "I69.351")
+                .build()))).contains("MW-D003");
+    }
+
+    /** "Pt tol tx well" is a bare tolerance: the only response, vague (MW-D014), not a missing one (MW-D008). */
+    @Test
+    void tolTxWellIsAVagueResponse() {
+        String note = "Pt s/p L CVA w/ R hemiparesis, impaired balance, falls x2, Berg 38/56. NMR 25 min: "
+                + "perturbation training w/ TC at pelvis, CGA. Pt tol tx well. Goal Berg 45 to reduce falls. Plan "
+                + "progress to EC.";
+        List<Finding> fs = check(nmr(note, "I69.351").build());
+        assertThat(ids(fs)).containsExactly("MW-D014");
+        assertThat(fs.get(0).path()).isEqualTo(span(note, "tol tx well"));
+        // Near miss: beside a real response it is not reported.
+        assertThat(ids(check(nmr(note.replace("Pt tol tx well.", "Pt tol tx well, fewer LOB by final set."),
+                "I69.351").build()))).isEmpty();
     }
 
     private static String span(String note, String text) {

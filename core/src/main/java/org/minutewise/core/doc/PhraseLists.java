@@ -30,10 +30,30 @@ public final class PhraseLists {
     public static final String GOAL = "goal";
     /** Vague phrases a reviewer reads as unskilled ("worked on balance", "balance activities"). */
     public static final String VAGUE = "vague";
+    /**
+     * A plan that says only "continue" ("cont POC", "continue per plan of care"): vague when the note nowhere says
+     * what was done or what the clinician did.
+     */
+    public static final String VAGUE_PLAN = "vague-plan";
     /** The patient doing something ("pt performed", "patient completed"): unskilled without a cue nearby. */
     public static final String ACTIVITY = "activity";
-    /** Independent, unsupervised or home exercise: not billable as any timed one-on-one code. */
+    /**
+     * Independent or home exercise, or exercise while the clinician attends another patient ("exercised on own",
+     * "HEP performed", "while PT treated another pt"): not billable as any timed one-on-one code.
+     */
     public static final String INDEPENDENT = "independent";
+    /**
+     * A level of independence or supervision ("independently", "(I)", "I'ly", "supervision only"): independent
+     * exercise only in a sentence that shows an activity of the session and is not a {@link #STATUS}.
+     */
+    public static final String INDEPENDENT_LEVEL = "independent-level";
+    /**
+     * Words that make a sentence a level of function, a goal, a plan or what the patient reports rather than what
+     * was done in the session ("unable to", "goal", "reports", "at home", "by the final set").
+     */
+    public static final String STATUS = "status";
+    /** A cue phrase that says no cue was given ("without cues", "no cues"): a cue inside one does not count. */
+    public static final String NO_CUE = "no-cue";
     /** Time the note says was left out of the billed time ("not billed", "not counted"). */
     public static final String NOT_BILLED = "not-billed";
     /** Group time described in the note ("balance class", "with 3 other pts"): MW-D021 beside one-on-one billing. */
@@ -52,7 +72,8 @@ public final class PhraseLists {
 
     /** Every list the checks read by name, in a stable order (the service lists, one per code, aside). */
     public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, TECHNIQUE, SKILLED, MEASURE,
-            RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, ACTIVITY, INDEPENDENT, NOT_BILLED, GROUP_TIME);
+            RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, VAGUE_PLAN, ACTIVITY, INDEPENDENT, INDEPENDENT_LEVEL, STATUS,
+            NOT_BILLED, NO_CUE, GROUP_TIME);
 
     private PhraseLists() {
     }

@@ -11,8 +11,14 @@ import org.minutewise.core.check.Severity;
 import org.minutewise.core.doc.NoteSimilarity;
 
 /**
- * The note is the previous visit's note again: identical, or near-identical (Jaccard similarity of word
- * 3-shingles at or above {@value #THRESHOLD}). The same text visit after visit shows no progression.
+ * The note is the previous visit's note again: identical, or near-identical ({@link NoteSimilarity}: its words in
+ * the same order, numbers set aside, at or above {@value #THRESHOLD}). The same text visit after visit shows no
+ * progression; a note copied forward with its date, scores or minutes changed is the same text.
+ *
+ * <p>The threshold: a changed word costs about one percent of a 100-word note, so 0.9 allows some five words in
+ * a hundred to be changed, added or dropped. Notes of one template written for each session (today's
+ * activities, cues, response and plan) differ in a third or more of their words (the tests hold such pairs below
+ * 0.75).
  */
 public final class CopiedNote implements Rule {
     public static final double THRESHOLD = 0.9;
@@ -21,7 +27,10 @@ public final class CopiedNote implements Rule {
             "Note copied from the previous visit",
             "Write today's note from today's session: what was done, the cues and progressions given, how the "
                     + "patient performed and what changed since the last visit.",
-            "RULES.md §7 (red flags); CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
+            "RULES.md §7 (red flags); CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: compares the notes word by word in order, numbers set aside (a changed date, "
+                    + "score or minute figure is the same word); it compared three-word sequences, so one changed "
+                    + "number cost three and a note copied with its date, pain score and minutes changed passed");
 
     @Override
     public RuleInfo info() {
@@ -38,13 +47,15 @@ public final class CopiedNote implements Rule {
         if (note.isEmpty() || previous.isEmpty() || previous.get().isBlank()) {
             return;
         }
-        double similarity = NoteSimilarity.jaccard(note.get(), previous.get());
+        double similarity = NoteSimilarity.similarity(note.get(), previous.get(), THRESHOLD);
         if (similarity < THRESHOLD) {
             return;
         }
         String how = note.get().equals(previous.get()) ? "is word for word the previous visit's note"
-                : "is " + (int) Math.floor(similarity * 100) + "% the same as the previous visit's note (overlap "
-                        + "of three-word sequences)";
+                : similarity == 1.0 ? "is the previous visit's note with only numbers (dates, scores, minutes), "
+                        + "case, spacing or punctuation changed"
+                : "is " + (int) Math.floor(similarity * 100) + "% the same as the previous visit's note (its words "
+                        + "in the same order, numbers set aside)";
         out.add(INFO.finding("note", "Today's note " + how + ". Notes repeated from visit to visit show no "
                 + "progression and suggest the care was not individualized; reviewers treat them as a red flag "
                 + "and may deny the services they describe."));

@@ -1,5 +1,7 @@
 package org.minutewise.core.check.rules.doc;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.Citations;
@@ -12,10 +14,26 @@ import org.minutewise.core.doc.PhraseLists;
 import org.minutewise.core.doc.PhraseMatch;
 
 /**
- * The note describes independent, unsupervised or home exercise while one-on-one timed codes are billed.
- * Exercise the patient does alone or under mere supervision is not billable as any timed code (RULES.md §2;
- * ERRATA 9: not as 97110 either). Warn, not block: CMS lets a note mention unbilled activities of the patient
- * (Pub 100-02 ch. 15 §220.3 E), so the phrase shows a risk, not that those minutes were billed.
+ * The note describes independent, supervised-only or home exercise while one-on-one timed codes are billed.
+ * Exercise the patient does alone, under mere supervision or while the clinician attends another patient is not
+ * billable as any timed code (RULES.md §2; ERRATA 9: not as 97110 either). Warn, not block: CMS lets a note
+ * mention unbilled activities of the patient (Pub 100-02 ch. 15 §220.3 E), so the sentence shows a risk, not that
+ * those minutes were billed.
+ *
+ * <p>What counts, sentence by sentence (one finding per sentence, its span the sentence):
+ * <ul>
+ *   <li>a phrase of {@code [independent]}: exercise done alone or as a home program, or while the clinician
+ *       attends another patient ("exercised on own", "HEP performed", "while PT treated another pt");</li>
+ *   <li>a level of independence or supervision ({@code [independent-level]}: "independently", "(I)", "I'ly",
+ *       "supervision only") only where the sentence shows an activity of the session, an {@code [activity]} phrase
+ *       ("pt performed") or minutes ("x 10 min"): "NuStep x 10 min I'ly" is exercise done alone, "ambulates
+ *       household distances w/ supervision only" is the patient's level of function;</li>
+ *   <li>neither in a sentence that is a level of function, a goal, a plan or the patient's report
+ *       ({@code [status]}: "unable to ambulate unsupervised", "Pt reports completed HEP daily"), nor in one that
+ *       says the time was not billed or the exercise not done ({@code [not-billed]}).</li>
+ * </ul>
+ * "Without cues" is not independent exercise: it says how the patient performed ("able to hold tandem stance
+ * without cues by the final set"), and an activity with no cue at all is MW-D015's.
  */
 public final class IndependentExerciseBilled implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D016", Severity.WARN,
@@ -28,7 +46,13 @@ public final class IndependentExerciseBilled implements Rule {
             .revised(2, "2026-12-06: not when the same sentence says the time was not billed or not counted (the fix "
                     + "asks for exactly that)")
             .revised(3, "2026-12-06: nor when it says the exercise was not done (\"did not perform independent "
-                    + "exercise\")");
+                    + "exercise\")")
+            .revised(4, "2026-12-06: reads the sentence, not the phrase alone: a level of independence or "
+                    + "supervision (\"independently\", \"(I)\", \"I'ly\", \"supervision only\") counts beside an "
+                    + "activity or minutes, and exercise while the clinician treats another patient counts; not a "
+                    + "level of function, goal, plan or report (\"unable to ambulate unsupervised\", \"Pt reports "
+                    + "completed HEP daily\"), nor \"without cues\" or \"while therapist applied perturbations\" "
+                    + "(a domain review); one finding per sentence, its span the sentence");
 
     @Override
     public RuleInfo info() {
@@ -41,7 +65,7 @@ public final class IndependentExerciseBilled implements Rule {
             return;
         }
         NoteScan scan = DocSupport.scan(ctx);
-        if (!scan.has(PhraseLists.INDEPENDENT)) {
+        if (!scan.has(PhraseLists.INDEPENDENT) && !scan.has(PhraseLists.INDEPENDENT_LEVEL)) {
             return;
         }
         List<Integer> lines = DocSupport.oneOnOneTimed(ctx);
@@ -50,18 +74,42 @@ public final class IndependentExerciseBilled implements Rule {
         }
         String codes = DocSupport.codesText(DocSupport.oneOnOneCodes(ctx));
         String text = scan.text();
-        for (PhraseMatch m : DocSupport.outermost(scan.matches(PhraseLists.INDEPENDENT))) {
-            int end = scan.sentenceEnd(m.start());
-            if (end > 0 && text.charAt(end - 1) == ';') {
-                end = scan.sentenceEnd(end); // "...on own 10 min; these minutes were not counted"
+        List<PhraseMatch> ms = new ArrayList<>(scan.matches(PhraseLists.INDEPENDENT));
+        ms.addAll(scan.matches(PhraseLists.INDEPENDENT_LEVEL));
+        ms.sort(Comparator.comparingInt(PhraseMatch::start));
+        int doneUpTo = -1;
+        for (PhraseMatch m : ms) {
+            if (m.start() < doneUpTo) {
+                continue;
             }
-            if (scan.anyWithin(PhraseLists.NOT_BILLED, scan.sentenceStart(m.start()), end)) {
-                continue; // "independent bike 10 min (not billed)": the note says the minutes are out
+            int from = scan.sentenceStart(m.start());
+            int to = scan.sentenceEnd(m.start());
+            if (m.list().equals(PhraseLists.INDEPENDENT_LEVEL) && !scan.anyWithin(PhraseLists.ACTIVITY, from, to)
+                    && !Sentences.hasMinutes(text, from, to)) {
+                continue; // "ambulates w/ supervision only": a level of function, not exercise of the session
             }
-            out.add(INFO.finding(m.path(), "The note says " + DocSupport.quote(text, m.start(), m.end()) + " ("
-                    + m.path() + "). Exercise the patient does alone, under mere supervision or as a home "
-                    + "program is not billable as any timed one-on-one code (" + codes + "); if those minutes "
-                    + "are in the billed time, the units are overstated."));
+            doneUpTo = to;
+            if (scan.anyWithin(PhraseLists.STATUS, from, to) || notBilled(scan, from, to)) {
+                continue;
+            }
+            int end = DocSupport.trimEnd(text, from, to);
+            String path = DocSupport.notePath(from, end);
+            out.add(INFO.finding(path, "The note says " + DocSupport.quote(text, from, end) + " (" + path + "). "
+                    + "Exercise the patient does alone, under mere supervision, as a home program or while the "
+                    + "clinician treats another patient is not billable as any timed one-on-one code (" + codes
+                    + "); if those minutes are in the billed time, the units are overstated."));
         }
+    }
+
+    /**
+     * True when the sentence, or the clause after its ';', says the time was not billed or the exercise not done
+     * ("independent bike 10 min (not billed)", "on own 10 min; these minutes were not counted").
+     */
+    private static boolean notBilled(NoteScan scan, int from, int to) {
+        int end = to;
+        if (end > 0 && scan.text().charAt(end - 1) == ';') {
+            end = scan.sentenceEnd(end);
+        }
+        return scan.anyWithin(PhraseLists.NOT_BILLED, from, end);
     }
 }

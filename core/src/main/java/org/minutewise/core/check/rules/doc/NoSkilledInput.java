@@ -11,8 +11,8 @@ import org.minutewise.core.doc.PhraseLists;
 
 /**
  * One-on-one timed codes billed, and the note shows no skilled input from the clinician: no cues, facilitation,
- * guarding, hands-on technique or progression. A cue phrase inside an independent-exercise phrase ("without
- * cues") does not count. The check reads the whole note; it cannot tell which passage belongs to which code.
+ * guarding, hands-on technique or progression. A cue phrase inside a no-cue phrase ("without cues") does not
+ * count. The check reads the whole note; it cannot tell which passage belongs to which code.
  */
 public final class NoSkilledInput implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D007", Severity.WARN,
@@ -36,7 +36,7 @@ public final class NoSkilledInput implements Rule {
         }
         List<Integer> lines = DocSupport.skilledTreatment(ctx);
         if (lines.isEmpty()
-                || DocSupport.scan(ctx).anyOutside(PhraseLists.SKILLED, PhraseLists.INDEPENDENT)) {
+                || DocSupport.scan(ctx).anyOutside(PhraseLists.SKILLED, PhraseLists.NO_CUE)) {
             return;
         }
         if (DocSupport.oneOnOneTimed(ctx).isEmpty()) {

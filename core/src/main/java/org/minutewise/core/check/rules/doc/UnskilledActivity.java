@@ -12,10 +12,28 @@ import org.minutewise.core.doc.PhraseLists;
 import org.minutewise.core.doc.PhraseMatch;
 
 /**
- * An activity of the patient ("patient performed balance board x 10 min") with no cue, correction,
- * facilitation or guarding by the clinician in the same sentence or the next one, while one-on-one timed codes
- * are billed. A sentence that reads as independent exercise is left to MW-D016, one with a vague phrase
- * ("pt did well") to MW-D014. One finding per sentence.
+ * An activity of the patient ("patient performed balance board x 10 min") with no cue, correction, facilitation
+ * or guarding by the clinician around it, while one-on-one timed codes are billed. A sentence that speaks of
+ * independent exercise or a level of independence ("independently", "(I)") is left to MW-D016, one that says the
+ * time was not billed is not reported, one with a vague phrase ("pt did well") is left to MW-D014. A cue inside a
+ * no-cue phrase ("without cues") is no cue. One finding per sentence.
+ *
+ * <p>Where the cue may be: in the activity's own sentence, or in the sentence next to it when the two describe one
+ * activity, which is when one of them names no activity of its own (no technique, no minutes):
+ * <ul>
+ *   <li>the sentence before, when the activity's sentence only reports how it went: "Obstacle stepping over 4 in
+ *       hurdles w/ TC at trunk. Pt performed 3 laps." Notes usually give the exercise and its cues first and the
+ *       count after;</li>
+ *   <li>the sentence after, when it only adds to it (no activity phrase either): "Patient performed balance
+ *       board x 10 min. Tactile cues at the ankles for strategy."</li>
+ * </ul>
+ * A neighbour that names a technique or minutes is another activity, often another code's: "Pt performed balance
+ * board x 10 min. Ther ex 15 min: SLR and bridges w/ VC" gives the balance board no cue (it did, through the next
+ * sentence, and so the seed's own red flag passed). An activity's sentence that names its own exercise gets no cue
+ * from the sentence before: "Tandem stance w/ VC. Pt performed marching x 10 min." No further than the next
+ * sentence either way, so a cue elsewhere in the note does not cover an activity it was not given for. The limit:
+ * an exercise the phrase lists do not know, with no minutes ("Bridges w/ VC."), after an activity is read as a
+ * comment on it.
  */
 public final class UnskilledActivity implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D015", Severity.WARN,
@@ -24,7 +42,12 @@ public final class UnskilledActivity implements Rule {
                     + "facilitation or guarding, how the task was graded; if the patient did it without skilled "
                     + "input, leave those minutes out of the timed minutes.",
             "RULES.md §2 and §7; CMS Pub 100-04 ch. 5 §20.2; CMS Pub 100-02 ch. 15 §220.3",
-            Citations.BENEFIT_MANUAL_CH15);
+            Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: the cue may be in the sentence before the activity when the activity's sentence "
+                    + "names no exercise of its own (\"... w/ TC at trunk. Pt performed 3 laps.\"), and in the sentence "
+                    + "after only when that one names no activity, technique or minutes of its own (the next "
+                    + "sentence's cues for 97110 covered \"Pt performed balance board x 10 min.\"); not for a sentence "
+                    + "with a level of independence (MW-D016's) or that says the time was not billed (a domain review)");
 
     @Override
     public RuleInfo info() {
@@ -54,10 +77,25 @@ public final class UnskilledActivity implements Rule {
                 continue;
             }
             if (scan.anyWithin(PhraseLists.INDEPENDENT, sentence, sentenceEnd)
+                    || scan.anyWithin(PhraseLists.INDEPENDENT_LEVEL, sentence, sentenceEnd)
+                    || scan.anyWithin(PhraseLists.NOT_BILLED, sentence, sentenceEnd)
                     || scan.anyWithin(PhraseLists.VAGUE, sentence, sentenceEnd)
-                    || scan.anyWithin(PhraseLists.SKILLED, sentence, scan.sentenceEnd(sentenceEnd),
-                            PhraseLists.INDEPENDENT)) {
+                    || skilled(scan, sentence, sentenceEnd)) {
                 continue;
+            }
+            if (!namesActivity(scan, sentence, sentenceEnd)) {
+                int before = Sentences.previousEnd(text, sentence);
+                if (before > 0 && skilled(scan, Sentences.previousStart(scan, before), before)) {
+                    continue; // "... w/ TC at trunk. Pt performed 3 laps."
+                }
+            }
+            int after = Sentences.nextStart(text, sentenceEnd);
+            if (after < text.length()) {
+                int afterEnd = scan.sentenceEnd(after);
+                if (!scan.anyWithin(PhraseLists.ACTIVITY, after, afterEnd) && !namesActivity(scan, after, afterEnd)
+                        && skilled(scan, after, afterEnd)) {
+                    continue; // "Pt performed balance board x 10 min. Tactile cues at the ankles."
+                }
             }
             int end = DocSupport.trimEnd(text, m.start(), sentenceEnd);
             reportedUpTo = sentenceEnd;
@@ -69,4 +107,13 @@ public final class UnskilledActivity implements Rule {
         }
     }
 
+    /** A cue, correction, facilitation or guarding in [from, to), not inside a no-cue phrase. */
+    private static boolean skilled(NoteScan scan, int from, int to) {
+        return scan.anyWithin(PhraseLists.SKILLED, from, to, PhraseLists.NO_CUE);
+    }
+
+    /** True when [from, to) names an activity of its own: a technique, or minutes ("x 10 min"). */
+    private static boolean namesActivity(NoteScan scan, int from, int to) {
+        return scan.anyWithin(PhraseLists.TECHNIQUE, from, to) || Sentences.hasMinutes(scan.text(), from, to);
+    }
 }

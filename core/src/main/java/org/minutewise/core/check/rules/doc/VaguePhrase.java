@@ -14,11 +14,23 @@ import org.minutewise.core.doc.PhraseLists;
 import org.minutewise.core.doc.PhraseMatch;
 
 /**
- * Vague phrases a reviewer reads as unskilled ("worked on balance", "balance activities"), one finding per
- * phrase with its span. A vague phrase whose sentence also names a technique or skilled input ("worked on
- * balance with perturbations and tactile cues at the pelvis") is specific enough and is not reported. A bare
- * "tolerated well" is reported only when it is the only response the note records. A vague phrase inside an
- * independent-exercise phrase is left to MW-D016.
+ * Vague phrases a reviewer reads as unskilled (RULES.md §7: "worked on balance"), one finding per phrase with its
+ * span, where the note does not otherwise say what was done. What says it: a named technique, or the clinician's
+ * skilled input (a cue, facilitation, guarding), where that phrase stands for the minutes:
+ * <ul>
+ *   <li>a phrase that stands for an activity ("worked on balance", "balance training", "exercises performed")
+ *       is specific enough when its sentence names a technique or skilled input ("worked on balance with
+ *       perturbations and tactile cues at the pelvis"), or when the sentence right after it names a technique or
+ *       skilled input and no minutes of its own: an EMR heading "Balance Training" on its own line, then "- Tandem
+ *       stance on foam 3 x 30 sec, CGA, tactile cues at pelvis". A next sentence with minutes ("Ther ex 15 min:
+ *       ... w/ VC") is another service's, and a cue that is only the patient's response ("needed fewer cues")
+ *       says nothing of what was done;</li>
+ *   <li>a plan that says only "continue" ({@code [vague-plan]}: "Cont POC") describes no minutes: it is vague
+ *       only in a note that nowhere names a technique or skilled input. A well-documented note may end
+ *       "Cont POC.".</li>
+ * </ul>
+ * A bare "tolerated well" is reported only when it is the only response the note records. A vague phrase in a
+ * sentence of independent exercise ("exercises performed independently on mat") is left to MW-D016.
  */
 public final class VaguePhrase implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D014", Severity.WARN,
@@ -26,7 +38,12 @@ public final class VaguePhrase implements Rule {
             "Replace the phrase with what was done and what the clinician did, e.g. instead of \"worked on "
                     + "balance\": \"tandem stance on foam 3 x 30 s with contact guard and tactile cues at the "
                     + "pelvis; progressed to eyes closed\".",
-            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
+            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: only where the note does not otherwise say what was done: an activity phrase is "
+                    + "specific when the sentence after it names a technique or skilled input and no minutes of its "
+                    + "own (an EMR heading \"Balance Training\" over bullets with the technique and cues); \"Cont POC\" "
+                    + "and the like only in a note that names no technique or skilled input anywhere (a domain "
+                    + "review: well-documented notes were told they said it without saying what was done)");
 
     /** The fix for a bare "tolerated well" standing as the note's only response. */
     static final String RESPONSE_FIX = "Record how the patient performed and what changed, instead of \"tolerated "
@@ -44,23 +61,35 @@ public final class VaguePhrase implements Rule {
             return;
         }
         NoteScan scan = DocSupport.scan(ctx);
-        if (!scan.has(PhraseLists.VAGUE) && !scan.has(PhraseLists.VAGUE_RESPONSE)) {
+        if (!scan.has(PhraseLists.VAGUE) && !scan.has(PhraseLists.VAGUE_PLAN)
+                && !scan.has(PhraseLists.VAGUE_RESPONSE)) {
             return;
         }
         String text = scan.text();
         List<PhraseMatch> vague = new ArrayList<>();
         if (scan.has(PhraseLists.VAGUE)) {
             for (PhraseMatch m : DocSupport.outermost(scan.matches(PhraseLists.VAGUE))) {
-                if (scan.covered(m.start(), m.end(), PhraseLists.INDEPENDENT)) {
-                    continue; // "home exercises performed": MW-D016 reports it
-                }
                 int from = scan.sentenceStart(m.start());
                 int to = scan.sentenceEnd(m.end());
-                if (!scan.anyWithin(PhraseLists.TECHNIQUE, from, to)
-                        && !scan.anyWithin(PhraseLists.SKILLED, from, to, PhraseLists.INDEPENDENT)) {
-                    vague.add(m);
+                if (scan.anyWithin(PhraseLists.INDEPENDENT, from, to)) {
+                    continue; // "home exercises performed", "exercises performed independently": MW-D016's
                 }
+                if (scan.anyWithin(PhraseLists.TECHNIQUE, from, to)
+                        || scan.anyWithin(PhraseLists.SKILLED, from, to, PhraseLists.NO_CUE)) {
+                    continue; // "worked on balance with perturbations and tactile cues"
+                }
+                int next = Sentences.nextStart(text, to);
+                if (next < text.length()) {
+                    int nextEnd = scan.sentenceEnd(next);
+                    if (!Sentences.hasMinutes(text, next, nextEnd) && saysWhatWasDone(scan, next, nextEnd)) {
+                        continue; // "Balance Training\n- Tandem stance on foam, CGA, tactile cues at pelvis"
+                    }
+                }
+                vague.add(m);
             }
+        }
+        if (scan.has(PhraseLists.VAGUE_PLAN) && !saysWhatWasDone(scan, 0, text.length())) {
+            vague.addAll(DocSupport.outermost(scan.matches(PhraseLists.VAGUE_PLAN)));
         }
         if (scan.has(PhraseLists.VAGUE_RESPONSE) && otherResponses(scan) == 0) {
             vague.addAll(DocSupport.outermost(scan.matches(PhraseLists.VAGUE_RESPONSE)));
@@ -71,12 +100,36 @@ public final class VaguePhrase implements Rule {
             if (m.list().equals(PhraseLists.VAGUE_RESPONSE)) {
                 out.add(INFO.finding(m.path(), "The only response the note records is " + quoted + " (" + m.path()
                         + "), which says nothing of how the patient performed or what changed.", RESPONSE_FIX));
+            } else if (m.list().equals(PhraseLists.VAGUE_PLAN)) {
+                out.add(INFO.finding(m.path(), "The note says " + quoted + " (" + m.path() + ") and nowhere says what "
+                        + "was done or what the clinician did: no technique, cue, facilitation or guarding. Reviewers "
+                        + "read such a note as unskilled and may deny the minutes billed."));
             } else {
                 out.add(INFO.finding(m.path(), "The note says " + quoted + " (" + m.path() + ") without saying what "
                         + "was done or what the clinician did. Reviewers read such phrases as unskilled and may deny "
                         + "the minutes they describe."));
             }
         }
+    }
+
+    /**
+     * True when [from, to) names a technique, or skilled input that is not only the patient's response ("needed
+     * fewer cues" says cues were given, not what was done) nor a no-cue phrase.
+     */
+    private static boolean saysWhatWasDone(NoteScan scan, int from, int to) {
+        if (scan.anyWithin(PhraseLists.TECHNIQUE, from, to)) {
+            return true;
+        }
+        if (!scan.anyWithin(PhraseLists.SKILLED, from, to, PhraseLists.NO_CUE)) {
+            return false;
+        }
+        for (PhraseMatch k : scan.matches(PhraseLists.SKILLED)) {
+            if (k.start() >= from && k.end() <= to && !scan.covered(k.start(), k.end(), PhraseLists.NO_CUE)
+                    && !scan.covered(k.start(), k.end(), PhraseLists.RESPONSE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Response phrases that are not part of a bare "tolerated well". */

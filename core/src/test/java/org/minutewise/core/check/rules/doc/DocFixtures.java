@@ -45,11 +45,17 @@ final class DocFixtures {
                     "good tolerance")),
             Map.entry(PhraseLists.PLAN, List.of("plan", "progress", "next session")),
             Map.entry(PhraseLists.GOAL, List.of("goal", "to improve", "to reduce")),
+            Map.entry(PhraseLists.VAGUE_PLAN, List.of("continue POC", "cont POC")),
             Map.entry(PhraseLists.VAGUE, List.of("worked on balance", "balance activities",
                     "pt did well", "exercises performed")),
             Map.entry(PhraseLists.ACTIVITY, List.of("patient performed", "pt performed", "pt did")),
-            Map.entry(PhraseLists.INDEPENDENT, List.of("independently", "home exercise program performed",
-                    "without cues", "on own", "home exercises performed")),
+            Map.entry(PhraseLists.INDEPENDENT, List.of("performed independently", "home exercise program performed",
+                    "exercised on own", "home exercises performed", "performed HEP", "treated another")),
+            Map.entry(PhraseLists.INDEPENDENT_LEVEL, List.of("independently", "(I)", "I'ly", "supervision only",
+                    "unsupervised")),
+            Map.entry(PhraseLists.STATUS, List.of("able to", "unable to", "goal", "reports", "at home", "currently",
+                    "by the end")),
+            Map.entry(PhraseLists.NO_CUE, List.of("without cues", "no cues")),
             Map.entry(PhraseLists.NOT_BILLED, List.of("not billed", "not counted"))));
 
     /** A note that satisfies every text check for 97112 + 97110. */
