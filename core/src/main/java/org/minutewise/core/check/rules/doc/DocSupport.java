@@ -148,6 +148,31 @@ final class DocSupport {
                 List.copyOf(skilledCodes));
     }
 
+    /** A billed service and the phrase list that identifies it in the note ({@code service-97140}). */
+    record ListedService(String code, String list) {
+    }
+
+    /**
+     * The billed treatment codes whose service list is loaded, each with its list: 97130 is the rest of 97129's
+     * service, so beside 97129 it is left out (one service, one list: "service-97129").
+     */
+    static List<ListedService> listedServices(CheckContext ctx) {
+        List<String> codes = skilledCodes(ctx);
+        List<ListedService> out = new ArrayList<>(codes.size());
+        for (String code : codes) {
+            String listed = org.minutewise.core.units.Cognitive.sameService(code,
+                    org.minutewise.core.units.Cognitive.BASE) ? org.minutewise.core.units.Cognitive.BASE : code;
+            if (!listed.equals(code) && codes.contains(listed)) {
+                continue;
+            }
+            String list = org.minutewise.core.doc.PhraseLists.service(listed);
+            if (hasList(ctx, list)) {
+                out.add(new ListedService(code, list));
+            }
+        }
+        return out;
+    }
+
     static String codesText(List<String> codes) {
         return String.join(", ", codes);
     }

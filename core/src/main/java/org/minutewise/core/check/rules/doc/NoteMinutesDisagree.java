@@ -10,7 +10,6 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.doc.NoteMinutes;
-import org.minutewise.core.doc.PhraseLists;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.units.Cognitive;
 
@@ -42,16 +41,9 @@ public final class NoteMinutesDisagree implements Rule {
             return;
         }
         String note = DocSupport.note(ctx).get();
-        List<String> codes = DocSupport.skilledCodes(ctx);
-        for (String code : codes) {
-            String listed = Cognitive.sameService(code, Cognitive.BASE) ? Cognitive.BASE : code;
-            if (!listed.equals(code) && codes.contains(listed)) {
-                continue; // 97130 with 97129: one service, stated once
-            }
-            String list = PhraseLists.service(listed);
-            if (!DocSupport.hasList(ctx, list)) {
-                continue;
-            }
+        for (DocSupport.ListedService service : DocSupport.listedServices(ctx)) {
+            String code = service.code();
+            String list = service.list();
             List<NoteMinutes.Stated> stated = NoteMinutes.ofService(DocSupport.scan(ctx), list);
             int billed = minutesOf(ctx, code, false);
             // The minutes the line states, where its times give others (MW-U002 reports that), also agree.

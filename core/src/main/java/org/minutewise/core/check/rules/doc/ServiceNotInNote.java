@@ -8,8 +8,6 @@ import org.minutewise.core.check.Rule;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.codes.CodeInfo;
-import org.minutewise.core.doc.PhraseLists;
-import org.minutewise.core.units.Cognitive;
 
 /**
  * A billed treatment code the note never names, by its code or by any word of its service list ("manual therapy",
@@ -36,15 +34,10 @@ public final class ServiceNotInNote implements Rule {
         if (!DocSupport.enabled(ctx) || DocSupport.note(ctx).isEmpty()) {
             return;
         }
-        List<String> codes = DocSupport.skilledCodes(ctx);
-        for (String code : codes) {
-            // 97130 is the rest of 97129's service: one list, looked for once.
-            String listed = Cognitive.sameService(code, Cognitive.BASE) ? Cognitive.BASE : code;
-            if (!listed.equals(code) && codes.contains(listed)) {
-                continue;
-            }
-            String list = PhraseLists.service(listed);
-            if (!DocSupport.hasList(ctx, list) || DocSupport.scan(ctx).has(list)) {
+        for (DocSupport.ListedService service : DocSupport.listedServices(ctx)) {
+            String code = service.code();
+            String list = service.list();
+            if (DocSupport.scan(ctx).has(list)) {
                 continue;
             }
             CodeInfo info = ctx.ref().codes().getOrNull(code);
