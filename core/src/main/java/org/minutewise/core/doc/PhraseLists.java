@@ -36,6 +36,20 @@ public final class PhraseLists {
     public static final String INDEPENDENT = "independent";
     /** Time the note says was left out of the billed time ("not billed", "not counted"). */
     public static final String NOT_BILLED = "not-billed";
+    /**
+     * Words that negate the phrase a few words after them in the same sentence: "no", "without", "w/o", "denies",
+     * "did not require" ("no VC or TC needed", "denies unsteadiness"). See {@link Negation}.
+     */
+    public static final String NEGATION = "negation";
+    /** Words that negate the phrase a few words before them: "not needed", "not required" ("cues not needed"). */
+    public static final String NEGATION_AFTER = "negation-after";
+
+    /**
+     * The lists whose matches do not count where the sentence negates them ({@link Negation}): a negated cue is no
+     * skilled input, a denied unsteadiness no deficit. The other lists are read as written ("no increase in pain"
+     * is a response, "denies falls" is left to the function check).
+     */
+    public static final List<String> NEGATABLE = List.of(SKILLED, DEFICIT, BALANCE_DEFICIT);
 
     /** Every list the checks read, in a stable order. */
     public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, TECHNIQUE, SKILLED, MEASURE,

@@ -68,6 +68,13 @@ public final class PhraseMatcher {
     private final int[][] listsOf;
     private final String[] listNames;
     private final Map<String, Integer> listIndex;
+    /** Per list: whether a negated match of it does not count ({@link PhraseLists#NEGATABLE}). */
+    private final boolean[] negatableList;
+    /** Per phrase: one bit per {@link PhraseLists#NEGATABLE} list it belongs to (0 for most phrases). */
+    private final int[] negatableMask;
+    /** The lists of negation words before and after a phrase, or -1 when the phrase set has none. */
+    private final int negationList;
+    private final int negationAfterList;
 
     private record Cached(DocumentationPhrases phrases, PhraseMatcher matcher) {
     }
@@ -90,6 +97,12 @@ public final class PhraseMatcher {
             li.put(listNames[i], i);
         }
         listIndex = Collections.unmodifiableMap(li);
+        negatableList = new boolean[listNames.length];
+        for (int i = 0; i < listNames.length; i++) {
+            negatableList[i] = PhraseLists.NEGATABLE.contains(listNames[i]);
+        }
+        negationList = li.getOrDefault(PhraseLists.NEGATION, -1);
+        negationAfterList = li.getOrDefault(PhraseLists.NEGATION_AFTER, -1);
 
         // Unique normalized phrases, and the lists each belongs to.
         Map<String, Integer> idOf = new HashMap<>();
@@ -121,6 +134,7 @@ public final class PhraseMatcher {
         firstWord = new boolean[np];
         lastWord = new boolean[np];
         listsOf = new int[np][];
+        negatableMask = new int[np];
         for (int p = 0; p < np; p++) {
             phraseChars[p] = phrases[p].toCharArray();
             spaced[p] = phrases[p].indexOf(' ') >= 0;
@@ -137,6 +151,10 @@ public final class PhraseMatcher {
             firstWord[p] = isWord(phraseChars[p][0]);
             lastWord[p] = isWord(phraseChars[p][phraseChars[p].length - 1]);
             listsOf[p] = ls.get(p).stream().mapToInt(Integer::intValue).toArray();
+            for (int memberOf : listsOf[p]) {
+                int bit = PhraseLists.NEGATABLE.indexOf(listNames[memberOf]);
+                negatableMask[p] |= bit < 0 ? 0 : 1 << bit;
+            }
         }
 
         // The alphabet: OTHER, SEP, then every other character the phrases use.
@@ -330,7 +348,10 @@ public final class PhraseMatcher {
     }
 
     /**
-     * Scans a text once; the result groups the matches by list.
+     * Scans a text once; the result groups the matches by list. When the phrase set has negation words
+     * ({@link PhraseLists#NEGATION}, {@link PhraseLists#NEGATION_AFTER}), a match of a negatable list that its
+     * sentence negates ("no VC or TC needed") is then taken out of that list ({@link Negation}): the work is done
+     * only around the negation words found, so a note without any costs nothing more.
      *
      * <p>A long text is cut in four parts scanned side by side in one loop: each step of the automaton waits for
      * the table lookup of the step before, and four independent chains keep the processor busy meanwhile. The
@@ -339,17 +360,26 @@ public final class PhraseMatcher {
      */
     public NoteScan scan(String text) {
         NoteScan scan = new NoteScan(this, text);
+        fill(text, scan);
+        if (negationList >= 0 || negationAfterList >= 0) {
+            Negation.apply(scan);
+        }
+        return scan;
+    }
+
+    /** The automaton's pass: every match into the scan. */
+    private void fill(String text, NoteScan scan) {
         final int n = text.length();
         // One bulk copy (an intrinsic) instead of a charAt, with its bounds and coder checks, per step.
         final char[] t = new char[n];
         text.getChars(0, n, t, 0);
         if (delta == null) {
             finishWide(t, scan);
-            return scan;
+            return;
         }
         if (n < CHAINS_FROM) {
             finish(t, 0, 0, n, scan);
-            return scan;
+            return;
         }
         final char[] cls = classOf;
         final char[] d = delta;
@@ -388,7 +418,6 @@ public final class PhraseMatcher {
         finish(t, b1 + len, s1, b2, scan);
         finish(t, b2 + len, s2, b3, scan);
         finish(t, b3 + len, s3, n, scan);
-        return scan;
     }
 
     /**
@@ -522,6 +551,26 @@ public final class PhraseMatcher {
 
     String phrase(int phrase) {
         return phrases[phrase];
+    }
+
+    /** Whether a negated match of the list does not count. */
+    boolean negatable(int list) {
+        return negatableList[list];
+    }
+
+    /** One bit per {@link PhraseLists#NEGATABLE} list the phrase belongs to. */
+    int negatableMask(int phrase) {
+        return negatableMask[phrase];
+    }
+
+    /** The list of negation words before a phrase, or -1. */
+    int negationList() {
+        return negationList;
+    }
+
+    /** The list of negation words after a phrase, or -1. */
+    int negationAfterList() {
+        return negationAfterList;
     }
 
     boolean inList(int phrase, int list) {
