@@ -202,7 +202,7 @@ final class Negation {
             if (joined && !listOfItems(beforeEnd[c], s, mask) && !needFollows(scan.endAt(k))) {
                 return false;
             }
-            return !cancelled(beforeStart[c]);
+            return !cancelled(beforeStart[c], mask);
         }
         return false;
     }
@@ -390,9 +390,10 @@ final class Negation {
 
     /**
      * Whether the negation word starting at {@code cue} is negated itself by a word a few before it in its clause:
-     * a {@link #CANCEL} word or another negation word ("unable to stand without", "no LOB without CGA").
+     * a {@link #CANCEL} word or another negation word ("unable to stand without", "no LOB without CGA"); not by a
+     * negation word of a list of items of the same kind ("neither VC nor TC", "without VC or without TC").
      */
-    private boolean cancelled(int cue) {
+    private boolean cancelled(int cue, int mask) {
         int words = 0;
         int i = cue - 1;
         while (i >= 0 && cue - i <= REACH) {
@@ -410,8 +411,12 @@ final class Negation {
             }
             int s = i + 1;
             String w = word(s, e);
-            if (CANCEL.contains(w) || insideNegationWord(s, e, cue)) {
+            if (CANCEL.contains(w)) {
                 return true;
+            }
+            int negationEnd = negationWordAround(s, e, cue);
+            if (negationEnd >= 0) {
+                return !listOfItems(negationEnd, cue, mask);
             }
             if (STOP.contains(w) || JOINS.contains(w) || ++words >= WORDS_CANCEL) {
                 return false;
@@ -420,14 +425,14 @@ final class Negation {
         return false;
     }
 
-    /** Whether {@code [s, e)} lies inside a negation word (before) that ends by {@code limit}. */
-    private boolean insideNegationWord(int s, int e, int limit) {
+    /** The end of a negation word (before) that holds {@code [s, e)} and ends by {@code limit}, or -1. */
+    private int negationWordAround(int s, int e, int limit) {
         for (int c = lastEndingBy(limit); c >= 0 && beforeEnd[c] >= e; c--) {
             if (beforeStart[c] <= s) {
-                return true;
+                return beforeEnd[c];
             }
         }
-        return false;
+        return -1;
     }
 
     private static boolean hardStop(char c) {

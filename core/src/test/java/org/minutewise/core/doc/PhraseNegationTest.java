@@ -20,7 +20,7 @@ class PhraseNegationTest {
             PhraseLists.BALANCE_DEFICIT, List.of("impaired balance", "loss of balance", "unsteadiness", "unsteady"),
             PhraseLists.RESPONSE, List.of("LOB", "min A", "fewer cues", "unable to"),
             PhraseLists.INDEPENDENT, List.of("without cues", "no cues"),
-            PhraseLists.NEGATION, List.of("no", "none", "without", "w/o", "denies", "never", "nor", "no longer",
+            PhraseLists.NEGATION, List.of("no", "none", "without", "w/o", "denies", "never", "neither", "nor", "no longer",
                     "did not require", "didn't need", "independent of"),
             PhraseLists.NEGATION_AFTER, List.of("not needed", "not required"));
 
@@ -123,6 +123,14 @@ class PhraseNegationTest {
         assertThat(MATCHER.scan("no longer required assist").has(PhraseLists.SKILLED)).isFalse();
         assertThat(MATCHER.scan("no AD needed, VC for step length").has(PhraseLists.SKILLED)).isTrue();
         assertThat(MATCHER.scan("no AD needed VC for step length").has(PhraseLists.SKILLED)).isTrue();
+    }
+
+    @Test
+    void aNegationWordInAListOfItemsIsNoDoubleNegation() {
+        assertThat(MATCHER.scan("neither VC nor TC needed").has(PhraseLists.SKILLED)).isFalse();
+        assertThat(MATCHER.scan("without VC or without TC").has(PhraseLists.SKILLED)).isFalse();
+        // A negation word after a negated phrase of another kind is negated itself: the CGA was given.
+        assertThat(MATCHER.scan("no LOB without CGA").has(PhraseLists.SKILLED)).isTrue();
     }
 
     @Test
