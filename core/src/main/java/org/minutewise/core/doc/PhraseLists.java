@@ -53,7 +53,7 @@ public final class PhraseLists {
 
     /** Every list the checks read, in a stable order. */
     public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, TECHNIQUE, SKILLED, MEASURE,
-            RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, ACTIVITY, INDEPENDENT, NOT_BILLED);
+            RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, ACTIVITY, INDEPENDENT, NOT_BILLED, NEGATION, NEGATION_AFTER);
 
     private PhraseLists() {
     }

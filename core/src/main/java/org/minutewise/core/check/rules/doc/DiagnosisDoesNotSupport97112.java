@@ -15,8 +15,9 @@ import org.minutewise.core.doc.PhraseLists;
 /**
  * 97112 billed without a diagnosis that explains a neuromuscular deficit: only
  * categories that do not by themselves support 97112 (musculoskeletal, injury, ...) and no balance or
- * proprioceptive deficit stated in the note (RULES.md §7). Which categories support 97112 is reference data
- * (the ICD-10-CM category catalog).
+ * proprioceptive deficit stated in the note (RULES.md §7); a deficit the note negates ("denies unsteadiness", "no
+ * loss of balance") is not stated. Which categories support 97112 is reference data (the ICD-10-CM category
+ * catalog).
  */
 public final class DiagnosisDoesNotSupport97112 implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D004", Severity.WARN,
@@ -26,7 +27,9 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
                     + "in the note (e.g. \"impaired single-leg balance, 4 s on the right\"); if the minutes were "
                     + "strengthening or functional training, bill the code that matches (97110, 97530).",
             "RULES.md §7; CMS Pub 100-02 ch. 15 §220.2-220.3", Citations.BENEFIT_MANUAL_CH15)
-            .revised(2, "2026-12-06: not when the visit lists no diagnosis at all (MW-C008 blocks it)");
+            .revised(2, "2026-12-06: not when the visit lists no diagnosis at all (MW-C008 blocks it)")
+            .revised(3, "2026-12-06: a balance deficit the note negates (\"denies unsteadiness\", \"no loss of "
+                    + "balance reported\") does not let a musculoskeletal diagnosis support 97112");
 
     @Override
     public RuleInfo info() {

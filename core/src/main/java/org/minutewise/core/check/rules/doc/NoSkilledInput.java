@@ -12,7 +12,8 @@ import org.minutewise.core.doc.PhraseLists;
 /**
  * One-on-one timed codes billed, and the note shows no skilled input from the clinician: no cues, facilitation,
  * guarding, hands-on technique or progression. A cue phrase inside an independent-exercise phrase ("without
- * cues") does not count. The check reads the whole note; it cannot tell which passage belongs to which code.
+ * cues") does not count, nor one the sentence negates ("no VC or TC needed", "did not require assistance or
+ * guarding", "w/o assist"). The check reads the whole note; it cannot tell which passage belongs to which code.
  */
 public final class NoSkilledInput implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D007", Severity.WARN,
@@ -21,7 +22,9 @@ public final class NoSkilledInput implements Rule {
                     + "visual) and what they corrected, manual facilitation, contact guarding, and how the task "
                     + "was progressed or graded.",
             "CMS Pub 100-02 ch. 15 §220.2-220.3; CMS Pub 100-04 ch. 5 §20.2", Citations.BENEFIT_MANUAL_CH15)
-            .revised(2, "2026-12-05: untimed treatment (92507, 92526, group therapy) needs skilled input too");
+            .revised(2, "2026-12-05: untimed treatment (92507, 92526, group therapy) needs skilled input too")
+            .revised(3, "2026-12-06: cues, assistance or guarding the note negates (\"no VC or TC needed\", \"did "
+                    + "not require assistance or guarding\", \"w/o assist\") are no skilled input");
 
     @Override
     public RuleInfo info() {

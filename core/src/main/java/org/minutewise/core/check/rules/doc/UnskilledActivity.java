@@ -24,7 +24,9 @@ public final class UnskilledActivity implements Rule {
                     + "facilitation or guarding, how the task was graded; if the patient did it without skilled "
                     + "input, leave those minutes out of the timed minutes.",
             "RULES.md §2 and §7; CMS Pub 100-04 ch. 5 §20.2; CMS Pub 100-02 ch. 15 §220.3",
-            Citations.BENEFIT_MANUAL_CH15);
+            Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: cues or assistance the note negates (\"(I) w/o assist\", \"no VC needed\") "
+                    + "are no skilled input");
 
     @Override
     public RuleInfo info() {

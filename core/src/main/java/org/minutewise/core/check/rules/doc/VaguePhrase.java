@@ -26,7 +26,9 @@ public final class VaguePhrase implements Rule {
             "Replace the phrase with what was done and what the clinician did, e.g. instead of \"worked on "
                     + "balance\": \"tandem stance on foam 3 x 30 s with contact guard and tactile cues at the "
                     + "pelvis; progressed to eyes closed\".",
-            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
+            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: skilled input the sentence negates (\"worked on balance, no VC or TC needed\") "
+                    + "does not make a vague phrase specific");
 
     /** The fix for a bare "tolerated well" standing as the note's only response. */
     static final String RESPONSE_FIX = "Record how the patient performed and what changed, instead of \"tolerated "
