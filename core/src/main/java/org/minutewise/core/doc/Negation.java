@@ -1,7 +1,6 @@
 package org.minutewise.core.doc;
 
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * Whether a note's sentence negates a phrase matched in it: "no VC or TC needed", "did not require assistance or
@@ -17,7 +16,7 @@ import java.util.Set;
  * <p>A negation word before a phrase negates it when, in the same sentence:
  * <ul>
  *   <li>at most {@value #WORDS_BEFORE} words lie between them ("did not require any physical assistance");</li>
- *   <li>none of those words ends the negation's reach: a word that starts another statement ({@link #STOP}: with,
+ *   <li>none of those words ends the negation's reach: a word that starts another statement ({@link #KINDS}, {@link #STOP}: with,
  *       w/, but, except, then, due, needed, ...: "no LOB with min A and TC at pelvis"), nor a colon or a
  *       parenthesis;</li>
  *   <li>no negatable phrase of another list stands between them: the negation is that phrase's ("no LOB min A
@@ -47,29 +46,42 @@ final class Negation {
     /** No gap longer than this many characters is read, whatever its words: a bound on the work per match. */
     private static final int REACH = 100;
 
-    /** Words that end a negation's reach: what follows them is another statement. */
-    static final Set<String> STOP = Set.of("with", "w/", "but", "however", "though", "although", "except", "yet",
-            "still", "while", "whereas", "then", "after", "until", "unless", "because", "due", "secondary", "2/2",
-            "since", "so", "when", "if", "which", "who", "needed", "required", "req'd");
+    /** Kinds of words ({@link #KINDS}): a word that ends a negation's reach, what follows it another statement. */
+    static final int STOP = 1;
     /**
      * Of the {@link #STOP} words, those that are the negated verb itself right after the negation word ("no longer
      * required assist") but end its reach after another word ("no AD needed, VC for step length").
      */
-    private static final Set<String> STOP_LATER = Set.of("needed", "required", "req'd");
-    /** Words that join two statements or two items of a list, like a comma. */
-    private static final Set<String> JOINS = Set.of("and", "&", "+", "plus");
-    /** Words that may join the items of one negation's list ("no VC, TC or facilitation"). */
-    private static final Set<String> CONJUNCTIONS = Set.of("or", "nor", "and", "&", "+", "plus", "/");
-    /** Words that negate a negation word a few words after them: a double negation states a need. */
-    static final Set<String> CANCEL = Set.of("not", "unable", "cannot", "can't", "cant", "unsafe", "inability",
-            "difficulty");
-    /** Words right after a negation word that make it a comparison, not a negation ("no more than min A"). */
-    static final Set<String> COMPARISON = Set.of("more", "less", "fewer", "change", "changes", "changed",
-            "increase", "increased", "decrease", "improvement", "improved", "worse", "difference", "only", "just");
-    /** Words after a list of items that tell the list was negated ("no verbal, tactile or visual cues needed"). */
-    private static final Set<String> NEED = Set.of("needed", "required", "necessary", "req'd", "given", "provided",
-            "used", "noted", "observed", "reported");
-    private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been");
+    static final int STOP_LATER = 1 << 1;
+    /** A word that joins two statements or two items of a list, like a comma. */
+    static final int JOIN = 1 << 2;
+    /** A word that may join the items of one negation's list ("no VC, TC or facilitation"). */
+    static final int CONJUNCTION = 1 << 3;
+    /** A word that negates a negation word a few words after it: a double negation states a need. */
+    static final int CANCEL = 1 << 4;
+    /** A word right after a negation word that makes it a comparison, not a negation ("no more than min A"). */
+    static final int COMPARISON = 1 << 5;
+    /** A word that may come before a comparison word: "no significant change in balance". */
+    static final int COMPARISON_LEAD = 1 << 6;
+    /** A word after a list of items that tells the list was negated ("no verbal, tactile or visual cues needed"). */
+    static final int NEED = 1 << 7;
+    static final int BE = 1 << 8;
+
+    /** The words the negation test knows, with their kinds. */
+    static final Lexicon KINDS = new Lexicon()
+            .with(STOP, "with", "w/", "but", "however", "though", "although", "except", "yet", "still", "while",
+                    "whereas", "then", "after", "until", "unless", "because", "due", "secondary", "2/2", "since",
+                    "so", "when", "if", "which", "who", "needed", "required", "req'd")
+            .with(STOP_LATER, "needed", "required", "req'd")
+            .with(JOIN, "and", "plus")
+            .with(CONJUNCTION, "or", "nor", "and", "plus", "/")
+            .with(CANCEL, "not", "unable", "cannot", "can't", "cant", "unsafe", "inability", "difficulty")
+            .with(COMPARISON, "more", "less", "fewer", "change", "changes", "changed", "increase", "increased",
+                    "decrease", "improvement", "improved", "worse", "difference", "only", "just")
+            .with(COMPARISON_LEAD, "significant", "further", "real")
+            .with(NEED, "needed", "required", "necessary", "req'd", "given", "provided", "used", "noted",
+                    "observed", "reported")
+            .with(BE, "is", "are", "was", "were", "be", "been");
 
     private final NoteScan scan;
     private final String text;
@@ -77,30 +89,25 @@ final class Negation {
     /** Negation words before a phrase: start and end, in order of end. */
     private final int[] beforeStart;
     private final int[] beforeEnd;
-    /** Negation words after a phrase: start and end, in order of start. */
+    /** Negation words after a phrase: their starts, in order. */
     private final int[] afterStart;
-    /** The matches of negatable lists, in order of start. */
-    private final int[] items;
-    /** Set by {@link #read}: whether a comma, dash or "and" is among the words read; their first two words. */
+    /** The scan's number of matches; those of negatable lists are the ones negation may take out. */
+    private final int size;
+    /** Per negation word (before) and list mask: 0 not yet known, 1 negated itself, 2 not. */
+    private byte[] cancelMemo;
+    /** Set by {@link #read}: whether a comma, dash or "and" is among the words read; their first two words' kinds. */
     private boolean joined;
-    private String first;
-    private String second;
+    private int firstKind;
+    private int secondKind;
 
-    private Negation(NoteScan scan, int[] before, int[] after, int[] items) {
+    private Negation(NoteScan scan, int[] beforeStart, int[] beforeEnd, int[] afterStart) {
         this.scan = scan;
         this.text = scan.text();
         this.matcher = scan.matcher();
-        this.beforeStart = new int[before.length];
-        this.beforeEnd = new int[before.length];
-        for (int i = 0; i < before.length; i++) {
-            beforeStart[i] = scan.startAt(before[i]);
-            beforeEnd[i] = scan.endAt(before[i]);
-        }
-        this.afterStart = new int[after.length];
-        for (int i = 0; i < after.length; i++) {
-            afterStart[i] = scan.startAt(after[i]);
-        }
-        this.items = items;
+        this.beforeStart = beforeStart;
+        this.beforeEnd = beforeEnd;
+        this.afterStart = afterStart;
+        this.size = scan.size();
     }
 
     /** Takes every match its sentence negates out of the negatable lists (the scan is complete). */
@@ -108,73 +115,95 @@ final class Negation {
         PhraseMatcher m = scan.matcher();
         int nb = scan.countAt(m.negationList());
         int na = scan.countAt(m.negationAfterList());
-        if (nb + na == 0) {
+        if (nb + na == 0 || !scan.anyNegatable()) {
             return;
         }
-        int size = scan.size();
-        long[] before = new long[nb];
-        long[] after = new long[na];
-        long[] items = new long[size];
+        int[] bs = new int[nb];
+        int[] be = new int[nb];
+        int[] as = new int[na];
         int b = 0;
         int a = 0;
-        int n = 0;
-        for (int k = 0; k < size; k++) {
-            int p = scan.phraseAt(k);
-            if (nb > 0 && m.inList(p, m.negationList())) {
-                before[b++] = (long) scan.endAt(k) << 32 | k;
+        for (int i = 0; i < scan.negationWordCount(); i++) {
+            int k = scan.negationWordAt(i);
+            int role = m.negationRole(scan.phraseAt(k));
+            if ((role & PhraseMatcher.NEGATION_WORD) != 0) {
+                bs[b] = scan.startAt(k);
+                be[b++] = scan.endAt(k);
             }
-            if (na > 0 && m.inList(p, m.negationAfterList())) {
-                after[a++] = (long) scan.startAt(k) << 32 | k;
-            }
-            if (m.negatableMask(p) != 0) {
-                items[n++] = (long) scan.startAt(k) << 32 | k;
+            if ((role & PhraseMatcher.NEGATION_WORD_AFTER) != 0) {
+                as[a++] = scan.startAt(k);
             }
         }
-        if (n == 0) {
-            return;
-        }
-        Negation neg = new Negation(scan, sortedIndices(before, b), sortedIndices(after, a),
-                sortedIndices(items, n));
-        neg.resolve();
+        // A few negation words, mostly in order already (a long note's scan runs in four chains).
+        sortByEnd(bs, be);
+        Arrays.sort(as);
+        new Negation(scan, bs, be, as).resolve();
     }
 
-    /** The match indices of packed (position, index) pairs, in order of position. */
-    private static int[] sortedIndices(long[] packed, int n) {
-        Arrays.sort(packed, 0, n);
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (int) packed[i];
+    /** Sorts the spans by end (insertion: a handful of them, nearly in order). */
+    private static void sortByEnd(int[] starts, int[] ends) {
+        for (int i = 1; i < ends.length; i++) {
+            int s = starts[i];
+            int e = ends[i];
+            int j = i - 1;
+            while (j >= 0 && ends[j] > e) {
+                starts[j + 1] = starts[j];
+                ends[j + 1] = ends[j];
+                j--;
+            }
+            starts[j + 1] = s;
+            ends[j + 1] = e;
         }
-        return out;
     }
 
     private void resolve() {
-        boolean any = false;
-        for (int k : items) {
-            if (negatedBefore(k) || negatedAfter(k)) {
-                scan.negate(k);
-                any = true;
-            }
-        }
-        if (!any) {
-            return;
-        }
-        // A phrase inside a negated phrase of one of its lists goes with it: "balance" in "no loss of balance".
-        for (int k : items) {
-            if (scan.isNegated(k)) {
+        // Where a negation word may reach: after the first one (before) to the last one's reach; from the reach of
+        // the first one (after) to the last one. Most matches of a note lie outside both.
+        int beforeFrom = beforeEnd.length == 0 ? Integer.MAX_VALUE : beforeEnd[0];
+        int beforeTo = beforeEnd.length == 0 ? -1 : beforeEnd[beforeEnd.length - 1] + REACH;
+        int afterFrom = afterStart.length == 0 ? Integer.MAX_VALUE : afterStart[0] - REACH;
+        int afterTo = afterStart.length == 0 ? -1 : afterStart[afterStart.length - 1];
+        // A match inside a negated one starts at most a phrase's length past these bounds.
+        int longest = matcher.longestPhrase();
+        int[] negated = null;
+        int n = 0;
+        int[] others = null;
+        int o = 0;
+        for (int k = 0; k < size; k++) {
+            int s = scan.startAt(k);
+            int e = scan.endAt(k);
+            // Where the match is first (most matches lie far from any negation word), then what it is.
+            if ((s < beforeFrom || s > beforeTo + longest) && (e < afterFrom - longest || e > afterTo)
+                    || mask(k) == 0) {
                 continue;
             }
-            int mask = mask(k);
-            for (int j : items) {
-                if (scan.startAt(j) > scan.startAt(k)) {
-                    break;
-                }
-                if (j != k && scan.isNegated(j) && scan.endAt(j) >= scan.endAt(k) && (mask(j) & mask) != 0) {
+            if (s >= beforeFrom && s <= beforeTo && negatedBefore(k)
+                    || e >= afterFrom && e <= afterTo && negatedAfter(k)) {
+                scan.negate(k);
+                negated = add(negated, n++, k);
+            } else if (s >= beforeFrom && s <= beforeTo + longest || e >= afterFrom - longest && e <= afterTo) {
+                others = add(others, o++, k);
+            }
+        }
+        // A phrase inside a negated phrase of one of its lists goes with it: "balance" in "no loss of balance".
+        for (int i = 0; i < o; i++) {
+            int k = others[i];
+            for (int j = 0; j < n; j++) {
+                int outer = negated[j];
+                if (scan.startAt(k) >= scan.startAt(outer) && scan.endAt(k) <= scan.endAt(outer)
+                        && (mask(k) & mask(outer)) != 0) {
                     scan.negate(k);
                     break;
                 }
             }
         }
+    }
+
+    /** Puts {@code value} at {@code at}, growing the array as needed (it starts small: few matches get here). */
+    private static int[] add(int[] to, int at, int value) {
+        int[] a = to == null ? new int[8] : at == to.length ? Arrays.copyOf(to, at * 2) : to;
+        a[at] = value;
+        return a;
     }
 
     private int mask(int k) {
@@ -184,7 +213,6 @@ final class Negation {
     /** Whether a negation word before match {@code k} negates it. */
     private boolean negatedBefore(int k) {
         int s = scan.startAt(k);
-        int mask = mask(k);
         // The last negation word that ends at or before the match, then the ones before it.
         for (int c = lastEndingBy(s); c >= 0; c--) {
             if (s - beforeEnd[c] > REACH) {
@@ -196,13 +224,14 @@ final class Negation {
             if (comparison()) {
                 continue; // "no more than min A": look further back
             }
+            int mask = mask(k);
             if (otherBetween(beforeEnd[c], s, mask)) {
                 return false;
             }
             if (joined && !listOfItems(beforeEnd[c], s, mask) && !needFollows(scan.endAt(k))) {
                 return false;
             }
-            return !cancelled(beforeStart[c], mask);
+            return !cancelled(c, mask);
         }
         return false;
     }
@@ -215,9 +244,11 @@ final class Negation {
             return false;
         }
         int cs = afterStart[c];
+        if (cs - e > REACH || read(e, cs, WORDS_AFTER) < 0) {
+            return false;
+        }
         int mask = mask(k);
-        return cs - e <= REACH && read(e, cs, WORDS_AFTER) >= 0 && !otherBetween(e, cs, mask)
-                && (!joined || listOfItems(e, cs, mask));
+        return !otherBetween(e, cs, mask) && (!joined || listOfItems(e, cs, mask));
     }
 
     /**
@@ -225,55 +256,36 @@ final class Negation {
      * "further" ("no significant change in balance").
      */
     private boolean comparison() {
-        if (first == null) {
-            return false;
-        }
-        if (COMPARISON.contains(first)) {
-            return true;
-        }
-        return second != null && (first.equals("significant") || first.equals("further"))
-                && COMPARISON.contains(second);
+        return (firstKind & COMPARISON) != 0 || (firstKind & COMPARISON_LEAD) != 0 && (secondKind & COMPARISON) != 0;
     }
 
     /** The index of the last negation word (before) that ends at or before {@code pos}, or -1. */
     private int lastEndingBy(int pos) {
-        int lo = 0;
-        int hi = beforeEnd.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (beforeEnd[mid] <= pos) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        int c = beforeEnd.length - 1;
+        while (c >= 0 && beforeEnd[c] > pos) {
+            c--;
         }
-        return lo - 1;
+        return c;
     }
 
     /** The index of the first negation word (after) that starts at or after {@code pos}. */
     private int firstStartingFrom(int pos) {
-        int lo = 0;
-        int hi = afterStart.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (afterStart[mid] < pos) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        int c = 0;
+        while (c < afterStart.length && afterStart[c] < pos) {
+            c++;
         }
-        return lo;
+        return c;
     }
 
     /**
      * Reads the words of {@code [from, to)}: -1 when a negation cannot reach across them (a sentence ends, a colon
      * or parenthesis, a {@link #STOP} word, more than {@code max} words), else how many there are; sets
-     * {@link #joined}, {@link #first} and {@link #second}.
+     * {@link #joined} and where the first two words are.
      */
     private int read(int from, int to, int max) {
         joined = false;
-        first = null;
-        second = null;
+        firstKind = 0;
+        secondKind = 0;
         int words = 0;
         int i = from;
         while (i < to) {
@@ -286,15 +298,15 @@ final class Negation {
                 while (i < to && isWordChar(text.charAt(i))) {
                     i++;
                 }
-                String w = word(s, i);
-                if (STOP.contains(w) && (words > 0 || !STOP_LATER.contains(w)) || ++words > max) {
+                int kind = KINDS.kind(text, s, i);
+                if ((kind & STOP) != 0 && (words > 0 || (kind & STOP_LATER) == 0) || ++words > max) {
                     return -1;
                 }
-                joined |= JOINS.contains(w);
-                if (first == null) {
-                    first = w;
-                } else if (second == null) {
-                    second = w;
+                joined |= (kind & JOIN) != 0;
+                if (words == 1) {
+                    firstKind = kind;
+                } else if (words == 2) {
+                    secondKind = kind;
                 }
                 continue;
             }
@@ -306,12 +318,12 @@ final class Negation {
 
     /** Whether a negatable match of none of the lists in {@code mask} lies wholly inside {@code [from, to)}. */
     private boolean otherBetween(int from, int to, int mask) {
-        for (int j : items) {
-            int s = scan.startAt(j);
-            if (s >= to) {
-                return false;
+        for (int j = 0; j < size; j++) {
+            if (scan.startAt(j) < from || scan.endAt(j) > to) {
+                continue;
             }
-            if (s >= from && scan.endAt(j) <= to && (mask(j) & mask) == 0) {
+            int other = mask(j);
+            if (other != 0 && (other & mask) == 0) {
                 return true;
             }
         }
@@ -333,7 +345,7 @@ final class Negation {
             while (i < to && isWordChar(text.charAt(i))) {
                 i++;
             }
-            if (!CONJUNCTIONS.contains(word(s, i)) && !itemCovers(s, i, mask)) {
+            if ((KINDS.kind(text, s, i) & CONJUNCTION) == 0 && !itemCovers(s, i, mask)) {
                 return false;
             }
         }
@@ -347,14 +359,8 @@ final class Negation {
                 continue;
             }
             boolean in = false;
-            for (int j : items) {
-                if (scan.startAt(j) > i) {
-                    break;
-                }
-                if (scan.endAt(j) > i && (mask(j) & mask) != 0) {
-                    in = true;
-                    break;
-                }
+            for (int j = 0; j < size && !in; j++) {
+                in = scan.startAt(j) <= i && scan.endAt(j) > i && (mask(j) & mask) != 0;
             }
             if (!in) {
                 return false;
@@ -377,11 +383,11 @@ final class Negation {
             if (s == i) {
                 return false;
             }
-            String w = word(s, i);
-            if (NEED.contains(w)) {
+            int kind = KINDS.kind(text, s, i);
+            if ((kind & NEED) != 0) {
                 return true;
             }
-            if (!BE.contains(w)) {
+            if ((kind & BE) == 0) {
                 return false;
             }
         }
@@ -389,11 +395,22 @@ final class Negation {
     }
 
     /**
-     * Whether the negation word starting at {@code cue} is negated itself by a word a few before it in its clause:
-     * a {@link #CANCEL} word or another negation word ("unable to stand without", "no LOB without CGA"); not by a
+     * Whether negation word {@code c} (before) is negated itself by a word a few before it in its clause: a
+     * {@link #CANCEL} word or another negation word ("unable to stand without", "no LOB without CGA"); not by a
      * negation word of a list of items of the same kind ("neither VC nor TC", "without VC or without TC").
      */
-    private boolean cancelled(int cue, int mask) {
+    private boolean cancelled(int c, int mask) {
+        if (cancelMemo == null) {
+            cancelMemo = new byte[beforeEnd.length << 3];
+        }
+        int at = c << 3 | mask & 7;
+        if (cancelMemo[at] == 0) {
+            cancelMemo[at] = (byte) (negatedItself(beforeStart[c], mask) ? 1 : 2);
+        }
+        return cancelMemo[at] == 1;
+    }
+
+    private boolean negatedItself(int cue, int mask) {
         int words = 0;
         int i = cue - 1;
         while (i >= 0 && cue - i <= REACH) {
@@ -410,15 +427,15 @@ final class Negation {
                 i--;
             }
             int s = i + 1;
-            String w = word(s, e);
-            if (CANCEL.contains(w)) {
+            int kind = KINDS.kind(text, s, e);
+            if ((kind & CANCEL) != 0) {
                 return true;
             }
             int negationEnd = negationWordAround(s, e, cue);
             if (negationEnd >= 0) {
                 return !listOfItems(negationEnd, cue, mask);
             }
-            if (STOP.contains(w) || JOINS.contains(w) || ++words >= WORDS_CANCEL) {
+            if ((kind & (STOP | JOIN)) != 0 || ++words >= WORDS_CANCEL) {
                 return false;
             }
         }
@@ -454,15 +471,59 @@ final class Negation {
         return PhraseMatcher.isWord(c) || c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02BC' || c == '/';
     }
 
-    /** A word as the sets here hold it: lower case, straight apostrophes; "" for a long word (none is listed). */
-    private String word(int s, int e) {
-        if (e - s > 16) {
-            return "";
+    /**
+     * The words the test knows and their kinds, looked up by a span of the note (compared as the matcher normalizes
+     * it: lower case, curly apostrophes straight) without building a string.
+     */
+    static final class Lexicon {
+        /** By length: the words, and their kinds. */
+        private char[][][] words = new char[0][][];
+        private int[][] kinds = new int[0][];
+
+        Lexicon with(int kind, String... ws) {
+            for (String w : ws) {
+                int len = w.length();
+                if (len >= words.length) {
+                    words = Arrays.copyOf(words, len + 1);
+                    kinds = Arrays.copyOf(kinds, len + 1);
+                }
+                char[][] same = words[len] == null ? new char[0][] : words[len];
+                int at = 0;
+                while (at < same.length && !Arrays.equals(same[at], w.toCharArray())) {
+                    at++;
+                }
+                if (at == same.length) {
+                    words[len] = Arrays.copyOf(same, at + 1);
+                    words[len][at] = w.toCharArray();
+                    kinds[len] = kinds[len] == null ? new int[1] : Arrays.copyOf(kinds[len], at + 1);
+                }
+                kinds[len][at] |= kind;
+            }
+            return this;
         }
-        char[] w = new char[e - s];
-        for (int i = s; i < e; i++) {
-            w[i - s] = PhraseMatcher.normalize(text.charAt(i));
+
+        /** The kinds of the word {@code text[s, e)}, 0 for a word not listed. */
+        int kind(String text, int s, int e) {
+            int len = e - s;
+            if (len >= words.length || words[len] == null) {
+                return 0;
+            }
+            char[][] same = words[len];
+            char first = PhraseMatcher.normalize(text.charAt(s));
+            for (int w = 0; w < same.length; w++) {
+                char[] word = same[w];
+                if (word[0] != first) {
+                    continue;
+                }
+                int i = 1;
+                while (i < len && PhraseMatcher.normalize(text.charAt(s + i)) == word[i]) {
+                    i++;
+                }
+                if (i == len) {
+                    return kinds[len][w];
+                }
+            }
+            return 0;
         }
-        return new String(w);
     }
 }

@@ -27,6 +27,9 @@ public final class NoteScan {
     private int size;
     /** Per match: true when its sentence negates it (then it is left out of the negatable lists); null if none is. */
     private boolean[] negated;
+    /** The matches of negation words (either list), in the order found; null while there is none. */
+    private int[] negationWords;
+    private int negationWordCount;
 
     NoteScan(PhraseMatcher matcher, String text) {
         this.matcher = matcher;
@@ -48,6 +51,34 @@ public final class NoteScan {
         for (int l : matcher.listsOf(phrase)) {
             counts[l]++;
         }
+        if ((matcher.negationRole(phrase) & PhraseMatcher.NEGATION_WORDS) != 0) {
+            if (negationWords == null) {
+                negationWords = new int[8];
+            } else if (negationWordCount == negationWords.length) {
+                negationWords = Arrays.copyOf(negationWords, negationWordCount * 2);
+            }
+            negationWords[negationWordCount++] = size - 1;
+        }
+    }
+
+    /** Whether some negatable list has a match (not yet negated). */
+    boolean anyNegatable() {
+        for (int l = 0; l < counts.length; l++) {
+            if (counts[l] > 0 && matcher.negatable(l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many matches are negation words (of either list). */
+    int negationWordCount() {
+        return negationWordCount;
+    }
+
+    /** The index of the {@code i}-th match that is a negation word. */
+    int negationWordAt(int i) {
+        return negationWords[i];
     }
 
     /**

@@ -41,6 +41,16 @@ public final class PhraseMatcher {
         }
     }
 
+    /**
+     * In {@link #negationRole(int)}: a negation word of the phrase after it ("no", {@link PhraseLists#NEGATION}), of
+     * the phrase before it ("not needed", {@link PhraseLists#NEGATION_AFTER}).
+     */
+    static final int NEGATION_WORD = 1;
+    static final int NEGATION_WORD_AFTER = 2;
+    static final int NEGATION_WORDS = NEGATION_WORD | NEGATION_WORD_AFTER;
+    /** In {@link #negationRole(int)}: where the bits of the negatable lists start. */
+    static final int NEGATABLE_SHIFT = 2;
+
     /** Texts at least this long are scanned in four interleaved chains. */
     static final int CHAINS_FROM = 128;
 
@@ -70,11 +80,17 @@ public final class PhraseMatcher {
     private final Map<String, Integer> listIndex;
     /** Per list: whether a negated match of it does not count ({@link PhraseLists#NEGATABLE}). */
     private final boolean[] negatableList;
-    /** Per phrase: one bit per {@link PhraseLists#NEGATABLE} list it belongs to (0 for most phrases). */
-    private final int[] negatableMask;
+    /**
+     * Per phrase, its part in negation: {@link #NEGATION_WORD} when it is in {@link PhraseLists#NEGATION},
+     * {@link #NEGATION_WORD_AFTER} when in {@link PhraseLists#NEGATION_AFTER}, and one bit per
+     * {@link PhraseLists#NEGATABLE} list it belongs to from {@link #NEGATABLE_SHIFT} up (0 for most phrases).
+     */
+    private final int[] negationRole;
     /** The lists of negation words before and after a phrase, or -1 when the phrase set has none. */
     private final int negationList;
     private final int negationAfterList;
+    /** The length of the longest phrase, in characters as written in the lists' normalized form. */
+    private final int longestPhrase;
 
     private record Cached(DocumentationPhrases phrases, PhraseMatcher matcher) {
     }
@@ -134,8 +150,10 @@ public final class PhraseMatcher {
         firstWord = new boolean[np];
         lastWord = new boolean[np];
         listsOf = new int[np][];
-        negatableMask = new int[np];
+        negationRole = new int[np];
+        int longest = 0;
         for (int p = 0; p < np; p++) {
+            longest = Math.max(longest, phrases[p].length());
             phraseChars[p] = phrases[p].toCharArray();
             spaced[p] = phrases[p].indexOf(' ') >= 0;
             int spaces = 0;
@@ -153,9 +171,12 @@ public final class PhraseMatcher {
             listsOf[p] = ls.get(p).stream().mapToInt(Integer::intValue).toArray();
             for (int memberOf : listsOf[p]) {
                 int bit = PhraseLists.NEGATABLE.indexOf(listNames[memberOf]);
-                negatableMask[p] |= bit < 0 ? 0 : 1 << bit;
+                negationRole[p] |= bit < 0 ? 0 : 1 << (NEGATABLE_SHIFT + bit);
+                negationRole[p] |= memberOf == negationList ? NEGATION_WORD : 0;
+                negationRole[p] |= memberOf == negationAfterList ? NEGATION_WORD_AFTER : 0;
             }
         }
+        longestPhrase = longest;
 
         // The alphabet: OTHER, SEP, then every other character the phrases use.
         char[] phraseClass = new char[65536];
@@ -558,9 +579,22 @@ public final class PhraseMatcher {
         return negatableList[list];
     }
 
+    /** The phrase's part in negation: {@link #NEGATION_WORD}, {@link #NEGATION_WORD_AFTER}, negatable list bits. */
+    int negationRole(int phrase) {
+        return negationRole[phrase];
+    }
+
     /** One bit per {@link PhraseLists#NEGATABLE} list the phrase belongs to. */
     int negatableMask(int phrase) {
-        return negatableMask[phrase];
+        return negationRole[phrase] >>> NEGATABLE_SHIFT;
+    }
+
+    /**
+     * The longest phrase's length: a bound on how far a match may reach past its start (separator runs in the text
+     * may make a match longer; a bound used only to narrow a search is enough).
+     */
+    int longestPhrase() {
+        return longestPhrase;
     }
 
     /** The list of negation words before a phrase, or -1. */
