@@ -54,11 +54,19 @@ class DocumentationNegationTest {
     private static final String K01 = "Pt s/p CVA w/ L hemiparesis, impaired balance, falls x2. NMR 25 min: pt did "
             + "wt shifting and tandem stance in // bars (I). Ther ex: NuStep x 10 min I'ly. Plan: cont.";
 
+    /** The quoted span of the note where {@code text} is, as a finding's message writes it. */
+    private static String quoted(String note, String text) {
+        int at = note.indexOf(text);
+        assertThat(at).as(text).isNotNegative();
+        return "\"" + text + "\" (note[" + at + ":" + (at + text.length()) + "])";
+    }
+
     @Test
     void k02OnlyNegatedCuesIsNoSkilledInput() {
-        Visit v = ms("Pt w/ MS, poor balance causing falls. NMR 25 min: tandem stance, SLS, wt shifting; no VC or "
-                + "TC needed. Plan: progress.");
-        assertThat(ids(v)).contains("MW-D007");
+        String note = "Pt w/ MS, poor balance causing falls. NMR 25 min: tandem stance, SLS, wt shifting; no VC or "
+                + "TC needed. Plan: progress.";
+        assertThat(findings(ms(note), "MW-D007")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("The skilled input it mentions is negated: " + quoted(note, "no VC or TC needed.")));
     }
 
     @Test
@@ -80,12 +88,18 @@ class DocumentationNegationTest {
 
     @Test
     void b05ADeniedDeficitIsNoDeficit() {
-        Visit v = tka("Pt s/p R TKA, denies unsteadiness, no loss of balance reported at home. NMR 15 min: SLS on "
+        String note = "Pt s/p R TKA, denies unsteadiness, no loss of balance reported at home. NMR 15 min: SLS on "
                 + "foam and tandem stance w/ VC for knee alignment. Ther ex 15 min: quad sets, SAQ w/ VC. Pt "
-                + "tolerated well. Plan: progress per protocol.");
+                + "tolerated well. Plan: progress per protocol.";
+        Visit v = tka(note);
         assertThat(ids(v)).contains("MW-D002", "MW-D004").doesNotContain("MW-D007");
+        String denied = quoted(note, "Pt s/p R TKA, denies unsteadiness, no loss of balance reported at home.");
+        assertThat(findings(v, "MW-D002")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("nothing about balance, proprioception, coordination, posture or motor control but as "
+                        + "absent, " + denied + "."));
         assertThat(findings(v, "MW-D004")).singleElement().satisfies(f -> assertThat(f.message())
-                .contains("Z96.651").contains("the note states no balance or proprioceptive deficit"));
+                .contains("Z96.651").contains("the note states no balance or proprioceptive deficit (it mentions "
+                        + "one only as absent: " + denied + ")."));
     }
 
     @Test

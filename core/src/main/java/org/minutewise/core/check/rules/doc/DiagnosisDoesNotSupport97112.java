@@ -67,10 +67,13 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
             return;
         }
         boolean one = dxs.size() == 1;
+        String denied = DocSupport.note(ctx).isPresent()
+                ? DocSupport.negatedSentence(DocSupport.scan(ctx), PhraseLists.BALANCE_DEFICIT) : null;
         out.add(INFO.finding("diagnoses", "97112 (neuromuscular reeducation) is billed with the diagnos"
                 + (one ? "is " : "es ") + listed + (one ? ". It does not" : ". None of them") + " by itself explain"
                 + (one ? "" : "s") + " a neuromuscular deficit, and the note states no "
-                + "balance or proprioceptive deficit. Payers deny 97112 for a musculoskeletal condition unless the "
+                + "balance or proprioceptive deficit" + (denied == null ? "" : " (it mentions one only as absent: "
+                + denied + ")") + ". Payers deny 97112 for a musculoskeletal condition unless the "
                 + "record shows a balance or proprioceptive deficit being retrained."));
     }
 }

@@ -33,9 +33,11 @@ public final class NoDeficitFor97112 implements Rule {
         if (line < 0) {
             return;
         }
+        String denied = DocSupport.negatedSentence(DocSupport.scan(ctx), PhraseLists.DEFICIT);
         out.add(INFO.finding(CheckContext.path(line), "97112 (neuromuscular reeducation) is billed, but the note "
                 + "names no neuromuscular deficit: nothing about balance, proprioception, coordination, posture "
-                + "or motor control. 97112 pays for retraining such a deficit; a note that does not name it reads "
-                + "as general exercise, and reviewers deny the 97112 units."));
+                + "or motor control" + (denied == null ? "" : " but as absent, " + denied) + ". 97112 pays for "
+                + "retraining such a deficit; a note that does not name it reads as general exercise, and reviewers "
+                + "deny the 97112 units."));
     }
 }

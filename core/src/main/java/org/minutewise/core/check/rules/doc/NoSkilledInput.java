@@ -42,22 +42,24 @@ public final class NoSkilledInput implements Rule {
                 || DocSupport.scan(ctx).anyOutside(PhraseLists.SKILLED, PhraseLists.INDEPENDENT)) {
             return;
         }
+        String denied = DocSupport.negatedSentence(DocSupport.scan(ctx), PhraseLists.SKILLED);
+        String negated = denied == null ? "" : " The skilled input it mentions is negated: " + denied + ".";
         if (DocSupport.oneOnOneTimed(ctx).isEmpty()) {
             // Untimed treatment only (92507, 92526, group therapy): skilled all the same.
             List<String> codes = DocSupport.skilledCodes(ctx);
             out.add(INFO.finding(CheckContext.path(lines.get(0)), DocSupport.codesText(codes) + (codes.size() == 1
                     ? " is" : " are") + " billed as skilled therapy, but the note describes no skilled input by the "
-                    + "clinician: no cues, modeling, feedback, facilitation, hands-on technique or progression. "
-                    + "Medicare pays for services that need a therapist's skill; a note that shows none reads as "
-                    + "practice the patient could do alone."));
+                    + "clinician: no cues, modeling, feedback, facilitation, hands-on technique or progression."
+                    + negated + " Medicare pays for services that need a therapist's skill; a note that shows none "
+                    + "reads as practice the patient could do alone."));
             return;
         }
         List<String> codes = DocSupport.oneOnOneCodes(ctx);
         out.add(INFO.finding(CheckContext.path(DocSupport.oneOnOneTimed(ctx).get(0)), DocSupport.codesText(codes)
                 + (codes.size() == 1 ? " is billed as a one-on-one timed service" : " are billed as one-on-one "
                 + "timed services") + ", but the note describes no skilled input by "
-                + "the clinician: no cues, facilitation, guarding, hands-on technique or progression. Timed "
-                + "codes pay for the clinician's direct skilled work; a note that shows none reads as exercise "
-                + "the patient could do alone."));
+                + "the clinician: no cues, facilitation, guarding, hands-on technique or progression." + negated
+                + " Timed codes pay for the clinician's direct skilled work; a note that shows none reads as "
+                + "exercise the patient could do alone."));
     }
 }
