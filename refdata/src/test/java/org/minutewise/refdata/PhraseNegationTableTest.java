@@ -55,9 +55,6 @@ class PhraseNegationTableTest {
             skilled         negated | denies needing [assistance] at home.
             skilled         negated | no need for [contact guard] today.
             skilled         negated | NO [CUES] NEEDED.
-            skilled         negated | Gait: 150 ft x2 w/ SPC. [Cues]: none. Assist: none.
-            skilled         negated | Gait: 150 ft x2 w/ SPC. Cues: none. [Assist]: none.
-            deficit         negated | [LOB]: none
             deficit         negated | Denies [dizziness] at rest.
             deficit         negated | No [LOB] in static stance.
             deficit         negated | denies dizziness or [vertigo].
@@ -100,6 +97,7 @@ class PhraseNegationTableTest {
             skilled         counts  | Pt did not fall. [Min A] for stepping.
             skilled         counts  | Assist: none, [VC] for posture.
             skilled         counts  | [Cues]: tactile at pelvis; assist: none.
+            skilled         counts  | VC for hip/ankle strategy; [progressed] from UE support to none.
             deficit         counts  | not independent w/ static standing [balance].
             deficit         counts  | Pt not independent w/ transfers, poor [trunk control].
             deficit         counts  | no change in [balance] since last visit.

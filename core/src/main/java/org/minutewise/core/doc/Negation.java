@@ -29,8 +29,7 @@ import java.util.Arrays;
  *   <li>it does not start a comparison ({@link #COMPARISON}): "no more than min A", "no change in balance".</li>
  * </ul>
  * A negation word after a phrase ("VC for foot placement not needed", "VC or TC not required") negates it on the
- * same terms (but no comma without a list of items), with at most {@value #WORDS_AFTER} words between, or right
- * after the colon of a template's field ("Cues: none", "LOB: none"). A phrase
+ * same terms (but no comma without a list of items), with at most {@value #WORDS_AFTER} words between. A phrase
  * inside a negated phrase of one of its lists is negated with it ("balance" in "no loss of balance"). Words are
  * runs of letters, digits, apostrophes and slashes ("w/", "c/o", "VC/TC", "2/2").
  *
@@ -248,28 +247,11 @@ final class Negation {
             return false;
         }
         int cs = afterStart[c];
-        if (labelOf(e, cs)) {
-            return true; // a template's field: "Cues: none", "LOB: none"
-        }
         if (cs - e > REACH || read(e, cs, WORDS_AFTER) < 0) {
             return false;
         }
         int mask = mask(k);
         return !otherBetween(e, cs, mask) && (!joined || listOfItems(e, cs, mask));
-    }
-
-    /** Whether {@code [from, to)} is a colon with nothing but spaces around it: the phrase labels what follows. */
-    private boolean labelOf(int from, int to) {
-        int colons = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == ':') {
-                colons++;
-            } else if (c != ' ' && c != '\t') {
-                return false;
-            }
-        }
-        return colons == 1;
     }
 
     /**
