@@ -65,6 +65,7 @@ final class Negation {
     static final int COMPARISON_LEAD = 1 << 6;
     /** A word after a list of items that tells the list was negated ("no verbal, tactile or visual cues needed"). */
     static final int NEED = 1 << 7;
+    /** A form of "to be" between the items and that word: "no VC or TC were needed". */
     static final int BE = 1 << 8;
 
     /** The words the negation test knows, with their kinds. */
