@@ -10,6 +10,10 @@ import java.util.List;
  * {@link PhraseMatcher}) and read by every documentation rule. Counts are kept per list as the scan runs, so
  * {@link #has(String)} and {@link #count(String)} cost a lookup; span objects are built only when a rule asks
  * for them ({@link #matches(String)}). Not thread-safe while it is being filled; read-only afterwards.
+ *
+ * <p>A match of a negatable list ({@link PhraseLists#NEGATABLE}) that its sentence negates ({@link Negation}: "no VC
+ * or TC needed", "denies unsteadiness") is not a match of that list for any of the methods here; it stays a match
+ * of its other lists ("LOB" in "no LOB" is still a response). {@link #negated(String)} lists those left out.
  */
 public final class NoteScan {
     private static final Comparator<PhraseMatch> BY_SPAN =
@@ -21,6 +25,11 @@ public final class NoteScan {
     /** Triples: phrase id, start, end; in order of end. */
     private int[] hits;
     private int size;
+    /** Per match: true when its sentence negates it (then it is left out of the negatable lists); null if none is. */
+    private boolean[] negated;
+    /** The matches of negation words (either list), in the order found; null while there is none. */
+    private int[] negationWords;
+    private int negationWordCount;
 
     NoteScan(PhraseMatcher matcher, String text) {
         this.matcher = matcher;
@@ -42,6 +51,84 @@ public final class NoteScan {
         for (int l : matcher.listsOf(phrase)) {
             counts[l]++;
         }
+        if ((matcher.negationRole(phrase) & PhraseMatcher.NEGATION_WORDS) != 0) {
+            if (negationWords == null) {
+                negationWords = new int[8];
+            } else if (negationWordCount == negationWords.length) {
+                negationWords = Arrays.copyOf(negationWords, negationWordCount * 2);
+            }
+            negationWords[negationWordCount++] = size - 1;
+        }
+    }
+
+    /** Whether some negatable list has a match (not yet negated). */
+    boolean anyNegatable() {
+        for (int l = 0; l < counts.length; l++) {
+            if (counts[l] > 0 && matcher.negatable(l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many matches are negation words (of either list). */
+    int negationWordCount() {
+        return negationWordCount;
+    }
+
+    /** The index of the {@code i}-th match that is a negation word. */
+    int negationWordAt(int i) {
+        return negationWords[i];
+    }
+
+    /**
+     * Leaves match {@code k} out of the negatable lists its phrase belongs to: its sentence negates it. Called by
+     * {@link Negation} once the scan is complete.
+     */
+    void negate(int k) {
+        if (negated == null) {
+            negated = new boolean[size];
+        }
+        if (negated[k]) {
+            return;
+        }
+        negated[k] = true;
+        for (int l : matcher.listsOf(hits[k * 3])) {
+            if (matcher.negatable(l)) {
+                counts[l]--;
+            }
+        }
+    }
+
+    /** Whether match {@code k} has been negated. */
+    boolean isNegated(int k) {
+        return negated != null && negated[k];
+    }
+
+    /** Whether match {@code k} counts for list {@code l}: its phrase is in the list, and it is not negated there. */
+    private boolean member(int k, int l) {
+        return matcher.inList(hits[k * 3], l) && !(negated != null && negated[k] && matcher.negatable(l));
+    }
+
+    PhraseMatcher matcher() {
+        return matcher;
+    }
+
+    int phraseAt(int k) {
+        return hits[k * 3];
+    }
+
+    int startAt(int k) {
+        return hits[k * 3 + 1];
+    }
+
+    int endAt(int k) {
+        return hits[k * 3 + 2];
+    }
+
+    /** How many matches list {@code l} has (not counting negated ones); 0 for -1. */
+    int countAt(int l) {
+        return l < 0 ? 0 : counts[l];
     }
 
     /** The note as scanned. */
@@ -67,21 +154,45 @@ public final class NoteScan {
         }
         List<PhraseMatch> out = new ArrayList<>(counts[l]);
         for (int k = 0; k < size; k++) {
-            int p = hits[k * 3];
-            if (matcher.inList(p, l)) {
-                out.add(new PhraseMatch(list, matcher.phrase(p), hits[k * 3 + 1], hits[k * 3 + 2]));
+            if (member(k, l)) {
+                out.add(new PhraseMatch(list, matcher.phrase(hits[k * 3]), hits[k * 3 + 1], hits[k * 3 + 2]));
             }
         }
         out.sort(BY_SPAN);
         return out;
     }
 
-    /** Every match, one per list its phrase belongs to, in order of start (then end, then list name). */
+    /**
+     * The matches of a negatable list that their sentence negates, left out of it ("VC" in "no VC needed"), in order
+     * of start (then end); empty for another list.
+     */
+    public List<PhraseMatch> negated(String list) {
+        int l = matcher.listIndex(list);
+        if (l < 0 || negated == null || !matcher.negatable(l)) {
+            return List.of();
+        }
+        List<PhraseMatch> out = new ArrayList<>();
+        for (int k = 0; k < size; k++) {
+            if (negated[k] && matcher.inList(hits[k * 3], l)) {
+                out.add(new PhraseMatch(list, matcher.phrase(hits[k * 3]), hits[k * 3 + 1], hits[k * 3 + 2]));
+            }
+        }
+        out.sort(BY_SPAN);
+        return out;
+    }
+
+    /**
+     * Every match, one per list its phrase belongs to (a negated match not for its negatable lists), in order of
+     * start (then end, then list name).
+     */
     public List<PhraseMatch> all() {
         List<PhraseMatch> out = new ArrayList<>(size);
         for (int k = 0; k < size; k++) {
             int p = hits[k * 3];
             for (int l : matcher.listsOf(p)) {
+                if (negated != null && negated[k] && matcher.negatable(l)) {
+                    continue;
+                }
                 out.add(new PhraseMatch(matcher.listName(l), matcher.phrase(p), hits[k * 3 + 1], hits[k * 3 + 2]));
             }
         }
@@ -96,7 +207,7 @@ public final class NoteScan {
             return false;
         }
         for (int k = 0; k < size; k++) {
-            if (hits[k * 3 + 1] >= from && hits[k * 3 + 2] <= to && matcher.inList(hits[k * 3], l)) {
+            if (hits[k * 3 + 1] >= from && hits[k * 3 + 2] <= to && member(k, l)) {
                 return true;
             }
         }
@@ -115,7 +226,7 @@ public final class NoteScan {
         for (int k = 0; k < size; k++) {
             int s = hits[k * 3 + 1];
             int e = hits[k * 3 + 2];
-            if (s >= from && e <= to && matcher.inList(hits[k * 3], l) && !covered(s, e, excluding)) {
+            if (s >= from && e <= to && member(k, l) && !covered(s, e, excluding)) {
                 return true;
             }
         }
@@ -129,7 +240,7 @@ public final class NoteScan {
             return false;
         }
         for (int k = 0; k < size; k++) {
-            if (hits[k * 3 + 1] <= start && hits[k * 3 + 2] >= end && matcher.inList(hits[k * 3], l)) {
+            if (hits[k * 3 + 1] <= start && hits[k * 3 + 2] >= end && member(k, l)) {
                 return true;
             }
         }
@@ -151,7 +262,7 @@ public final class NoteScan {
         }
         int n = 0;
         for (int k = 0; k < size; k++) {
-            if (matcher.inList(hits[k * 3], l) && !covered(hits[k * 3 + 1], hits[k * 3 + 2], excluding)) {
+            if (member(k, l) && !covered(hits[k * 3 + 1], hits[k * 3 + 2], excluding)) {
                 n++;
             }
         }
@@ -169,7 +280,7 @@ public final class NoteScan {
             return true;
         }
         for (int k = 0; k < size; k++) {
-            if (matcher.inList(hits[k * 3], l) && !covered(hits[k * 3 + 1], hits[k * 3 + 2], excluding)) {
+            if (member(k, l) && !covered(hits[k * 3 + 1], hits[k * 3 + 2], excluding)) {
                 return true;
             }
         }
@@ -202,7 +313,8 @@ public final class NoteScan {
         return text.length();
     }
 
-    private boolean endsSentence(int k) {
+    /** Whether the character at {@code k} ends a sentence (see {@link #sentenceStart(int)}). */
+    boolean endsSentence(int k) {
         char c = text.charAt(k);
         if (c == '\n' || c == '\r' || c == ';') {
             return true;

@@ -58,6 +58,20 @@ public final class PhraseLists {
     public static final String NOT_BILLED = "not-billed";
     /** Group time described in the note ("balance class", "with 3 other pts"): MW-D021 beside one-on-one billing. */
     public static final String GROUP_TIME = "group-time";
+    /**
+     * Words that negate the phrase a few words after them in the same sentence: "no", "without", "w/o", "denies",
+     * "did not require" ("no VC or TC needed", "denies unsteadiness"). See {@link Negation}.
+     */
+    public static final String NEGATION = "negation";
+    /** Words that negate the phrase a few words before them: "not needed", "not required" ("cues not needed"). */
+    public static final String NEGATION_AFTER = "negation-after";
+
+    /**
+     * The lists whose matches do not count where the sentence negates them ({@link Negation}): a negated cue is no
+     * skilled input, a denied unsteadiness no deficit. The other lists are read as written ("no increase in pain"
+     * is a response, "denies falls" is left to the function check).
+     */
+    public static final List<String> NEGATABLE = List.of(SKILLED, DEFICIT, BALANCE_DEFICIT);
 
     /**
      * The lists that identify a billed service in the note, one per code: {@code service-97140} holds "manual
@@ -73,7 +87,7 @@ public final class PhraseLists {
     /** Every list the checks read by name, in a stable order (the service lists, one per code, aside). */
     public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, TECHNIQUE, SKILLED, MEASURE,
             RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, VAGUE_PLAN, ACTIVITY, INDEPENDENT, INDEPENDENT_LEVEL, STATUS,
-            NOT_BILLED, NO_CUE, GROUP_TIME);
+            NOT_BILLED, NO_CUE, GROUP_TIME, NEGATION, NEGATION_AFTER);
 
     private PhraseLists() {
     }

@@ -41,6 +41,16 @@ public final class PhraseMatcher {
         }
     }
 
+    /**
+     * In {@link #negationRole(int)}: a negation word of the phrase after it ("no", {@link PhraseLists#NEGATION}), of
+     * the phrase before it ("not needed", {@link PhraseLists#NEGATION_AFTER}).
+     */
+    static final int NEGATION_WORD = 1;
+    static final int NEGATION_WORD_AFTER = 2;
+    static final int NEGATION_WORDS = NEGATION_WORD | NEGATION_WORD_AFTER;
+    /** In {@link #negationRole(int)}: where the bits of the negatable lists start. */
+    static final int NEGATABLE_SHIFT = 2;
+
     /** Texts at least this long are scanned in four interleaved chains. */
     static final int CHAINS_FROM = 128;
 
@@ -68,6 +78,19 @@ public final class PhraseMatcher {
     private final int[][] listsOf;
     private final String[] listNames;
     private final Map<String, Integer> listIndex;
+    /** Per list: whether a negated match of it does not count ({@link PhraseLists#NEGATABLE}). */
+    private final boolean[] negatableList;
+    /**
+     * Per phrase, its part in negation: {@link #NEGATION_WORD} when it is in {@link PhraseLists#NEGATION},
+     * {@link #NEGATION_WORD_AFTER} when in {@link PhraseLists#NEGATION_AFTER}, and one bit per
+     * {@link PhraseLists#NEGATABLE} list it belongs to from {@link #NEGATABLE_SHIFT} up (0 for most phrases).
+     */
+    private final int[] negationRole;
+    /** The lists of negation words before and after a phrase, or -1 when the phrase set has none. */
+    private final int negationList;
+    private final int negationAfterList;
+    /** The length of the longest phrase, in characters as written in the lists' normalized form. */
+    private final int longestPhrase;
 
     private record Cached(DocumentationPhrases phrases, PhraseMatcher matcher) {
     }
@@ -90,6 +113,12 @@ public final class PhraseMatcher {
             li.put(listNames[i], i);
         }
         listIndex = Collections.unmodifiableMap(li);
+        negatableList = new boolean[listNames.length];
+        for (int i = 0; i < listNames.length; i++) {
+            negatableList[i] = PhraseLists.NEGATABLE.contains(listNames[i]);
+        }
+        negationList = li.getOrDefault(PhraseLists.NEGATION, -1);
+        negationAfterList = li.getOrDefault(PhraseLists.NEGATION_AFTER, -1);
 
         // Unique normalized phrases, and the lists each belongs to.
         Map<String, Integer> idOf = new HashMap<>();
@@ -121,7 +150,10 @@ public final class PhraseMatcher {
         firstWord = new boolean[np];
         lastWord = new boolean[np];
         listsOf = new int[np][];
+        negationRole = new int[np];
+        int longest = 0;
         for (int p = 0; p < np; p++) {
+            longest = Math.max(longest, phrases[p].length());
             phraseChars[p] = phrases[p].toCharArray();
             spaced[p] = phrases[p].indexOf(' ') >= 0;
             int spaces = 0;
@@ -137,7 +169,14 @@ public final class PhraseMatcher {
             firstWord[p] = isWord(phraseChars[p][0]);
             lastWord[p] = isWord(phraseChars[p][phraseChars[p].length - 1]);
             listsOf[p] = ls.get(p).stream().mapToInt(Integer::intValue).toArray();
+            for (int memberOf : listsOf[p]) {
+                int bit = PhraseLists.NEGATABLE.indexOf(listNames[memberOf]);
+                negationRole[p] |= bit < 0 ? 0 : 1 << (NEGATABLE_SHIFT + bit);
+                negationRole[p] |= memberOf == negationList ? NEGATION_WORD : 0;
+                negationRole[p] |= memberOf == negationAfterList ? NEGATION_WORD_AFTER : 0;
+            }
         }
+        longestPhrase = longest;
 
         // The alphabet: OTHER, SEP, then every other character the phrases use.
         char[] phraseClass = new char[65536];
@@ -330,7 +369,10 @@ public final class PhraseMatcher {
     }
 
     /**
-     * Scans a text once; the result groups the matches by list.
+     * Scans a text once; the result groups the matches by list. When the phrase set has negation words
+     * ({@link PhraseLists#NEGATION}, {@link PhraseLists#NEGATION_AFTER}), a match of a negatable list that its
+     * sentence negates ("no VC or TC needed") is then taken out of that list ({@link Negation}): the work is done
+     * only around the negation words found, so a note without any costs nothing more.
      *
      * <p>A long text is cut in four parts scanned side by side in one loop: each step of the automaton waits for
      * the table lookup of the step before, and four independent chains keep the processor busy meanwhile. The
@@ -339,17 +381,26 @@ public final class PhraseMatcher {
      */
     public NoteScan scan(String text) {
         NoteScan scan = new NoteScan(this, text);
+        fill(text, scan);
+        if (negationList >= 0 || negationAfterList >= 0) {
+            Negation.apply(scan);
+        }
+        return scan;
+    }
+
+    /** The automaton's pass: every match into the scan. */
+    private void fill(String text, NoteScan scan) {
         final int n = text.length();
         // One bulk copy (an intrinsic) instead of a charAt, with its bounds and coder checks, per step.
         final char[] t = new char[n];
         text.getChars(0, n, t, 0);
         if (delta == null) {
             finishWide(t, scan);
-            return scan;
+            return;
         }
         if (n < CHAINS_FROM) {
             finish(t, 0, 0, n, scan);
-            return scan;
+            return;
         }
         final char[] cls = classOf;
         final char[] d = delta;
@@ -388,7 +439,6 @@ public final class PhraseMatcher {
         finish(t, b1 + len, s1, b2, scan);
         finish(t, b2 + len, s2, b3, scan);
         finish(t, b3 + len, s3, n, scan);
-        return scan;
     }
 
     /**
@@ -522,6 +572,39 @@ public final class PhraseMatcher {
 
     String phrase(int phrase) {
         return phrases[phrase];
+    }
+
+    /** Whether a negated match of the list does not count. */
+    boolean negatable(int list) {
+        return negatableList[list];
+    }
+
+    /** The phrase's part in negation: {@link #NEGATION_WORD}, {@link #NEGATION_WORD_AFTER}, negatable list bits. */
+    int negationRole(int phrase) {
+        return negationRole[phrase];
+    }
+
+    /** One bit per {@link PhraseLists#NEGATABLE} list the phrase belongs to. */
+    int negatableMask(int phrase) {
+        return negationRole[phrase] >>> NEGATABLE_SHIFT;
+    }
+
+    /**
+     * The longest phrase's length: a bound on how far a match may reach past its start (separator runs in the text
+     * may make a match longer; a bound used only to narrow a search is enough).
+     */
+    int longestPhrase() {
+        return longestPhrase;
+    }
+
+    /** The list of negation words before a phrase, or -1. */
+    int negationList() {
+        return negationList;
+    }
+
+    /** The list of negation words after a phrase, or -1. */
+    int negationAfterList() {
+        return negationAfterList;
     }
 
     boolean inList(int phrase, int list) {

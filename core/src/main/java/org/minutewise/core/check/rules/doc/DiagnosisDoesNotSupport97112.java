@@ -15,8 +15,9 @@ import org.minutewise.core.doc.PhraseLists;
 /**
  * 97112 billed without a diagnosis that explains a neuromuscular deficit: only
  * categories that do not by themselves support 97112 (musculoskeletal, injury, ...) and no balance or
- * proprioceptive deficit stated in the note (RULES.md §7). Which categories support 97112 is reference data
- * (the ICD-10-CM category catalog).
+ * proprioceptive deficit stated in the note (RULES.md §7); a deficit the note negates ("denies unsteadiness", "no
+ * loss of balance") is not stated. Which categories support 97112 is reference data (the ICD-10-CM category
+ * catalog).
  */
 public final class DiagnosisDoesNotSupport97112 implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D004", Severity.WARN,
@@ -26,7 +27,9 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
                     + "in the note (e.g. \"impaired single-leg balance, 4 s on the right\"); if the minutes were "
                     + "strengthening or functional training, bill the code that matches (97110, 97530).",
             "RULES.md §7; CMS Pub 100-02 ch. 15 §220.2-220.3", Citations.BENEFIT_MANUAL_CH15)
-            .revised(2, "2026-12-06: not when the visit lists no diagnosis at all (MW-C008 blocks it)");
+            .revised(2, "2026-12-06: not when the visit lists no diagnosis at all (MW-C008 blocks it)")
+            .revised(3, "2026-12-06: a balance deficit the note negates (\"denies unsteadiness\", \"no loss of "
+                    + "balance reported\") does not let a musculoskeletal diagnosis support 97112");
 
     @Override
     public RuleInfo info() {
@@ -64,10 +67,13 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
             return;
         }
         boolean one = dxs.size() == 1;
+        String denied = DocSupport.note(ctx).isPresent()
+                ? DocSupport.negatedSentence(DocSupport.scan(ctx), PhraseLists.BALANCE_DEFICIT) : null;
         out.add(INFO.finding("diagnoses", "97112 (neuromuscular reeducation) is billed with the diagnos"
                 + (one ? "is " : "es ") + listed + (one ? ". It does not" : ". None of them") + " by itself explain"
                 + (one ? "" : "s") + " a neuromuscular deficit, and the note states no "
-                + "balance or proprioceptive deficit. Payers deny 97112 for a musculoskeletal condition unless the "
+                + "balance or proprioceptive deficit" + (denied == null ? "" : " (it mentions one only as absent: "
+                + denied + ")") + ". Payers deny 97112 for a musculoskeletal condition unless the "
                 + "record shows a balance or proprioceptive deficit being retrained."));
     }
 }

@@ -227,6 +227,22 @@ final class DocSupport {
         return out;
     }
 
+    /**
+     * The sentence holding the first match of the list that the note negates, quoted with its span ("\"no VC or TC
+     * needed.\" (note[60:79])"), or null when the note negates none: a finding that says the note shows no such
+     * thing can point at where it is mentioned only as absent.
+     */
+    static String negatedSentence(NoteScan scan, String list) {
+        List<PhraseMatch> ms = scan.negated(list);
+        if (ms.isEmpty()) {
+            return null;
+        }
+        String text = scan.text();
+        int start = scan.sentenceStart(ms.get(0).start());
+        int end = trimEnd(text, start, scan.sentenceEnd(ms.get(0).start()));
+        return quote(text, start, end) + " (" + notePath(start, end) + ")";
+    }
+
     /** The end of a span with trailing whitespace dropped. */
     static int trimEnd(String text, int start, int end) {
         int e = end;

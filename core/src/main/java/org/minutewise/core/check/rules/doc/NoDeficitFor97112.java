@@ -9,13 +9,18 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.doc.PhraseLists;
 
-/** 97112 billed, and the note names no neuromuscular deficit (balance, proprioception, coordination, ...). */
+/**
+ * 97112 billed, and the note names no neuromuscular deficit (balance, proprioception, coordination, ...). A deficit
+ * the note negates ("denies unsteadiness", "no loss of balance") is none (the note scan leaves it out).
+ */
 public final class NoDeficitFor97112 implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D002", Severity.WARN,
             "97112 without a stated neuromuscular deficit",
             "State the deficit the 97112 minutes retrained, e.g. \"impaired dynamic balance, loses balance with "
                     + "head turns\" or \"decreased proprioception of the right ankle\".",
-            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.2-220.3", Citations.BENEFIT_MANUAL_CH15);
+            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.2-220.3", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: a deficit the note negates (\"denies unsteadiness\", \"no loss of balance\") "
+                    + "is no stated deficit");
 
     @Override
     public RuleInfo info() {
@@ -28,9 +33,11 @@ public final class NoDeficitFor97112 implements Rule {
         if (line < 0) {
             return;
         }
+        String denied = DocSupport.negatedSentence(DocSupport.scan(ctx), PhraseLists.DEFICIT);
         out.add(INFO.finding(CheckContext.path(line), "97112 (neuromuscular reeducation) is billed, but the note "
                 + "names no neuromuscular deficit: nothing about balance, proprioception, coordination, posture "
-                + "or motor control. 97112 pays for retraining such a deficit; a note that does not name it reads "
-                + "as general exercise, and reviewers deny the 97112 units."));
+                + "or motor control" + (denied == null ? "" : " but as absent, " + denied) + ". 97112 pays for "
+                + "retraining such a deficit; a note that does not name it reads as general exercise, and reviewers "
+                + "deny the 97112 units."));
     }
 }

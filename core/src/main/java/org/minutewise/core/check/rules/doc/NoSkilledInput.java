@@ -12,7 +12,8 @@ import org.minutewise.core.doc.PhraseLists;
 /**
  * One-on-one timed codes billed, and the note shows no skilled input from the clinician: no cues, facilitation,
  * guarding, hands-on technique or progression. A cue phrase inside a no-cue phrase ("without cues") does not
- * count. The check reads the whole note; it cannot tell which passage belongs to which code.
+ * count, nor one the sentence negates ("no VC or TC needed", "did not require assistance or guarding", "w/o
+ * assist"). The check reads the whole note; it cannot tell which passage belongs to which code.
  */
 public final class NoSkilledInput implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D007", Severity.WARN,
@@ -21,7 +22,9 @@ public final class NoSkilledInput implements Rule {
                     + "visual) and what they corrected, manual facilitation, contact guarding, and how the task "
                     + "was progressed or graded.",
             "CMS Pub 100-02 ch. 15 §220.2-220.3; CMS Pub 100-04 ch. 5 §20.2", Citations.BENEFIT_MANUAL_CH15)
-            .revised(2, "2026-12-05: untimed treatment (92507, 92526, group therapy) needs skilled input too");
+            .revised(2, "2026-12-05: untimed treatment (92507, 92526, group therapy) needs skilled input too")
+            .revised(3, "2026-12-06: cues, assistance or guarding the note negates (\"no VC or TC needed\", \"did "
+                    + "not require assistance or guarding\", \"w/o assist\") are no skilled input");
 
     @Override
     public RuleInfo info() {
@@ -39,22 +42,24 @@ public final class NoSkilledInput implements Rule {
                 || DocSupport.scan(ctx).anyOutside(PhraseLists.SKILLED, PhraseLists.NO_CUE)) {
             return;
         }
+        String denied = DocSupport.negatedSentence(DocSupport.scan(ctx), PhraseLists.SKILLED);
+        String negated = denied == null ? "" : " The skilled input it mentions is negated: " + denied + ".";
         if (DocSupport.oneOnOneTimed(ctx).isEmpty()) {
             // Untimed treatment only (92507, 92526, group therapy): skilled all the same.
             List<String> codes = DocSupport.skilledCodes(ctx);
             out.add(INFO.finding(CheckContext.path(lines.get(0)), DocSupport.codesText(codes) + (codes.size() == 1
                     ? " is" : " are") + " billed as skilled therapy, but the note describes no skilled input by the "
-                    + "clinician: no cues, modeling, feedback, facilitation, hands-on technique or progression. "
-                    + "Medicare pays for services that need a therapist's skill; a note that shows none reads as "
-                    + "practice the patient could do alone."));
+                    + "clinician: no cues, modeling, feedback, facilitation, hands-on technique or progression."
+                    + negated + " Medicare pays for services that need a therapist's skill; a note that shows none "
+                    + "reads as practice the patient could do alone."));
             return;
         }
         List<String> codes = DocSupport.oneOnOneCodes(ctx);
         out.add(INFO.finding(CheckContext.path(DocSupport.oneOnOneTimed(ctx).get(0)), DocSupport.codesText(codes)
                 + (codes.size() == 1 ? " is billed as a one-on-one timed service" : " are billed as one-on-one "
                 + "timed services") + ", but the note describes no skilled input by "
-                + "the clinician: no cues, facilitation, guarding, hands-on technique or progression. Timed "
-                + "codes pay for the clinician's direct skilled work; a note that shows none reads as exercise "
-                + "the patient could do alone."));
+                + "the clinician: no cues, facilitation, guarding, hands-on technique or progression." + negated
+                + " Timed codes pay for the clinician's direct skilled work; a note that shows none reads as "
+                + "exercise the patient could do alone."));
     }
 }

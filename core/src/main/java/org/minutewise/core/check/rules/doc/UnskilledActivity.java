@@ -47,7 +47,9 @@ public final class UnskilledActivity implements Rule {
                     + "names no exercise of its own (\"... w/ TC at trunk. Pt performed 3 laps.\"), and in the sentence "
                     + "after only when that one names no activity, technique or minutes of its own (the next "
                     + "sentence's cues for 97110 covered \"Pt performed balance board x 10 min.\"); not for a sentence "
-                    + "with a level of independence (MW-D016's) or that says the time was not billed (a domain review)");
+                    + "with a level of independence (MW-D016's) or that says the time was not billed (a domain review)")
+            .revised(3, "2026-12-06: cues or assistance the note negates (\"(I) w/o assist\", \"no VC needed\") "
+                    + "are no skilled input");
 
     @Override
     public RuleInfo info() {

@@ -43,7 +43,9 @@ public final class VaguePhrase implements Rule {
                     + "specific when the sentence after it names a technique or skilled input and no minutes of its "
                     + "own (an EMR heading \"Balance Training\" over bullets with the technique and cues); \"Cont POC\" "
                     + "and the like only in a note that names no technique or skilled input anywhere (a domain "
-                    + "review: well-documented notes were told they said it without saying what was done)");
+                    + "review: well-documented notes were told they said it without saying what was done)")
+            .revised(3, "2026-12-06: skilled input the sentence negates (\"worked on balance, no VC or TC needed\") "
+                    + "does not make a vague phrase specific");
 
     /** The fix for a bare "tolerated well" standing as the note's only response. */
     static final String RESPONSE_FIX = "Record how the patient performed and what changed, instead of \"tolerated "

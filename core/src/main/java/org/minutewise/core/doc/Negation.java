@@ -1,0 +1,533 @@
+package org.minutewise.core.doc;
+
+import java.util.Arrays;
+
+/**
+ * Whether a note's sentence negates a phrase matched in it: "no VC or TC needed", "did not require assistance or
+ * guarding", "denies unsteadiness", "cues not needed". A negated match of a negatable list
+ * ({@link PhraseLists#NEGATABLE}: skilled input, deficit, balance deficit) does not count for that list: "no VC
+ * needed" is no skilled input, "denies unsteadiness" no deficit.
+ *
+ * <p>The negation words are reference data, found by the same scan as every phrase: {@link PhraseLists#NEGATION}
+ * before the phrase they negate ("no", "without", "w/o", "denies", "did not require"), {@link
+ * PhraseLists#NEGATION_AFTER} after it ("not needed", "not required"). Only the few words between a negation word
+ * and a phrase near it are read, so a note without negation words costs nothing more, and one with them little.
+ *
+ * <p>A negation word before a phrase negates it when, in the same sentence:
+ * <ul>
+ *   <li>at most {@value #WORDS_BEFORE} words lie between them ("did not require any physical assistance");</li>
+ *   <li>none of those words ends the negation's reach: a word that starts another statement ({@link #KINDS}, {@link #STOP}: with,
+ *       w/, but, except, then, due, needed, ...: "no LOB with min A and TC at pelvis"), nor a colon or a
+ *       parenthesis;</li>
+ *   <li>no negatable phrase of another list stands between them: the negation is that phrase's ("no LOB min A
+ *       for stepping" negates the LOB, not the assistance);</li>
+ *   <li>a comma, dash or "and" between them joins items of the phrase's own list ("no VC, TC or facilitation"),
+ *       or the phrase is followed by "needed", "required", "given" ... ("no verbal, tactile or visual cues
+ *       needed"); otherwise it starts another statement ("denies dizziness, needs min A");</li>
+ *   <li>the negation word is not negated itself, a few words before it ({@link #CANCEL} or another negation word):
+ *       "unable to stand without mod A", "not safe to walk without CGA", "not independent of cues" state a need;</li>
+ *   <li>it does not start a comparison ({@link #COMPARISON}): "no more than min A", "no change in balance".</li>
+ * </ul>
+ * A negation word after a phrase ("VC for foot placement not needed", "VC or TC not required") negates it on the
+ * same terms (but no comma without a list of items), with at most {@value #WORDS_AFTER} words between. A phrase
+ * inside a negated phrase of one of its lists is negated with it ("balance" in "no loss of balance"). Words are
+ * runs of letters, digits, apostrophes and slashes ("w/", "c/o", "VC/TC", "2/2").
+ *
+ * <p>What is not negation stays skilled input or a deficit: "decreased need for VC", "not independent with
+ * transfers", "needs min A to stand".
+ */
+final class Negation {
+    /** The most words between a negation word and the phrase after it that it negates. */
+    static final int WORDS_BEFORE = 5;
+    /** The most words between a phrase and the negation word after it ("VC for foot placement not needed"). */
+    static final int WORDS_AFTER = 4;
+    /** How many words before a negation word one that negates it in turn is looked for ("unable to stand"). */
+    static final int WORDS_CANCEL = 6;
+    /** No gap longer than this many characters is read, whatever its words: a bound on the work per match. */
+    private static final int REACH = 100;
+
+    /** Kinds of words ({@link #KINDS}): a word that ends a negation's reach, what follows it another statement. */
+    static final int STOP = 1;
+    /**
+     * Of the {@link #STOP} words, those that are the negated verb itself right after the negation word ("no longer
+     * required assist") but end its reach after another word ("no AD needed, VC for step length").
+     */
+    static final int STOP_LATER = 1 << 1;
+    /** A word that joins two statements or two items of a list, like a comma. */
+    static final int JOIN = 1 << 2;
+    /** A word that may join the items of one negation's list ("no VC, TC or facilitation"). */
+    static final int CONJUNCTION = 1 << 3;
+    /** A word that negates a negation word a few words after it: a double negation states a need. */
+    static final int CANCEL = 1 << 4;
+    /** A word right after a negation word that makes it a comparison, not a negation ("no more than min A"). */
+    static final int COMPARISON = 1 << 5;
+    /** A word that may come before a comparison word: "no significant change in balance". */
+    static final int COMPARISON_LEAD = 1 << 6;
+    /** A word after a list of items that tells the list was negated ("no verbal, tactile or visual cues needed"). */
+    static final int NEED = 1 << 7;
+    /** A form of "to be" between the items and that word: "no VC or TC were needed". */
+    static final int BE = 1 << 8;
+
+    /** The words the negation test knows, with their kinds. */
+    static final Lexicon KINDS = new Lexicon()
+            .with(STOP, "with", "w/", "but", "however", "though", "although", "except", "yet", "still", "while",
+                    "whereas", "then", "after", "until", "unless", "because", "due", "secondary", "2/2", "since",
+                    "so", "when", "if", "which", "who", "needed", "required", "req'd")
+            .with(STOP_LATER, "needed", "required", "req'd")
+            .with(JOIN, "and", "plus")
+            .with(CONJUNCTION, "or", "nor", "and", "plus", "/")
+            .with(CANCEL, "not", "unable", "cannot", "can't", "cant", "unsafe", "inability", "difficulty")
+            .with(COMPARISON, "more", "less", "fewer", "change", "changes", "changed", "increase", "increased",
+                    "decrease", "improvement", "improved", "worse", "difference", "only", "just")
+            .with(COMPARISON_LEAD, "significant", "further", "real")
+            .with(NEED, "needed", "required", "necessary", "req'd", "given", "provided", "used", "noted",
+                    "observed", "reported")
+            .with(BE, "is", "are", "was", "were", "be", "been");
+
+    private final NoteScan scan;
+    private final String text;
+    private final PhraseMatcher matcher;
+    /** Negation words before a phrase: start and end, in order of end. */
+    private final int[] beforeStart;
+    private final int[] beforeEnd;
+    /** Negation words after a phrase: their starts, in order. */
+    private final int[] afterStart;
+    /** The scan's number of matches; those of negatable lists are the ones negation may take out. */
+    private final int size;
+    /** Per negation word (before) and list mask: 0 not yet known, 1 negated itself, 2 not. */
+    private byte[] cancelMemo;
+    /** Set by {@link #read}: whether a comma, dash or "and" is among the words read; their first two words' kinds. */
+    private boolean joined;
+    private int firstKind;
+    private int secondKind;
+
+    private Negation(NoteScan scan, int[] beforeStart, int[] beforeEnd, int[] afterStart) {
+        this.scan = scan;
+        this.text = scan.text();
+        this.matcher = scan.matcher();
+        this.beforeStart = beforeStart;
+        this.beforeEnd = beforeEnd;
+        this.afterStart = afterStart;
+        this.size = scan.size();
+    }
+
+    /** Takes every match its sentence negates out of the negatable lists (the scan is complete). */
+    static void apply(NoteScan scan) {
+        PhraseMatcher m = scan.matcher();
+        int nb = scan.countAt(m.negationList());
+        int na = scan.countAt(m.negationAfterList());
+        if (nb + na == 0 || !scan.anyNegatable()) {
+            return;
+        }
+        int[] bs = new int[nb];
+        int[] be = new int[nb];
+        int[] as = new int[na];
+        int b = 0;
+        int a = 0;
+        for (int i = 0; i < scan.negationWordCount(); i++) {
+            int k = scan.negationWordAt(i);
+            int role = m.negationRole(scan.phraseAt(k));
+            if ((role & PhraseMatcher.NEGATION_WORD) != 0) {
+                bs[b] = scan.startAt(k);
+                be[b++] = scan.endAt(k);
+            }
+            if ((role & PhraseMatcher.NEGATION_WORD_AFTER) != 0) {
+                as[a++] = scan.startAt(k);
+            }
+        }
+        // A few negation words, mostly in order already (a long note's scan runs in four chains).
+        sortByEnd(bs, be);
+        Arrays.sort(as);
+        new Negation(scan, bs, be, as).resolve();
+    }
+
+    /** Sorts the spans by end (insertion: a handful of them, nearly in order). */
+    private static void sortByEnd(int[] starts, int[] ends) {
+        for (int i = 1; i < ends.length; i++) {
+            int s = starts[i];
+            int e = ends[i];
+            int j = i - 1;
+            while (j >= 0 && ends[j] > e) {
+                starts[j + 1] = starts[j];
+                ends[j + 1] = ends[j];
+                j--;
+            }
+            starts[j + 1] = s;
+            ends[j + 1] = e;
+        }
+    }
+
+    private void resolve() {
+        // Where a negation word may reach: after the first one (before) to the last one's reach; from the reach of
+        // the first one (after) to the last one. Most matches of a note lie outside both.
+        int beforeFrom = beforeEnd.length == 0 ? Integer.MAX_VALUE : beforeEnd[0];
+        int beforeTo = beforeEnd.length == 0 ? -1 : beforeEnd[beforeEnd.length - 1] + REACH;
+        int afterFrom = afterStart.length == 0 ? Integer.MAX_VALUE : afterStart[0] - REACH;
+        int afterTo = afterStart.length == 0 ? -1 : afterStart[afterStart.length - 1];
+        // A match inside a negated one starts at most a phrase's length past these bounds.
+        int longest = matcher.longestPhrase();
+        int[] negated = null;
+        int n = 0;
+        int[] others = null;
+        int o = 0;
+        for (int k = 0; k < size; k++) {
+            int s = scan.startAt(k);
+            int e = scan.endAt(k);
+            // Where the match is first (most matches lie far from any negation word), then what it is.
+            if ((s < beforeFrom || s > beforeTo + longest) && (e < afterFrom - longest || e > afterTo)
+                    || mask(k) == 0) {
+                continue;
+            }
+            if (s >= beforeFrom && s <= beforeTo && negatedBefore(k)
+                    || e >= afterFrom && e <= afterTo && negatedAfter(k)) {
+                scan.negate(k);
+                negated = add(negated, n++, k);
+            } else if (s >= beforeFrom && s <= beforeTo + longest || e >= afterFrom - longest && e <= afterTo) {
+                others = add(others, o++, k);
+            }
+        }
+        // A phrase inside a negated phrase of one of its lists goes with it: "balance" in "no loss of balance".
+        for (int i = 0; i < o; i++) {
+            int k = others[i];
+            for (int j = 0; j < n; j++) {
+                int outer = negated[j];
+                if (scan.startAt(k) >= scan.startAt(outer) && scan.endAt(k) <= scan.endAt(outer)
+                        && (mask(k) & mask(outer)) != 0) {
+                    scan.negate(k);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Puts {@code value} at {@code at}, growing the array as needed (it starts small: few matches get here). */
+    private static int[] add(int[] to, int at, int value) {
+        int[] a = to == null ? new int[8] : at == to.length ? Arrays.copyOf(to, at * 2) : to;
+        a[at] = value;
+        return a;
+    }
+
+    private int mask(int k) {
+        return matcher.negatableMask(scan.phraseAt(k));
+    }
+
+    /** Whether a negation word before match {@code k} negates it. */
+    private boolean negatedBefore(int k) {
+        int s = scan.startAt(k);
+        // The last negation word that ends at or before the match, then the ones before it.
+        for (int c = lastEndingBy(s); c >= 0; c--) {
+            if (s - beforeEnd[c] > REACH) {
+                return false;
+            }
+            int words = read(beforeEnd[c], s, WORDS_BEFORE);
+            if (words < 0 || joined && words == 0) {
+                // An earlier negation word would have to reach across the same words; a comma right after the
+                // negation word closes it ("Assist: none, VC for posture").
+                return false;
+            }
+            if (comparison()) {
+                continue; // "no more than min A": look further back
+            }
+            int mask = mask(k);
+            if (otherBetween(beforeEnd[c], s, mask)) {
+                return false;
+            }
+            if (joined && !listOfItems(beforeEnd[c], s, mask) && !needFollows(scan.endAt(k))) {
+                return false;
+            }
+            return !cancelled(c, mask);
+        }
+        return false;
+    }
+
+    /** Whether a negation word after match {@code k} negates it. */
+    private boolean negatedAfter(int k) {
+        int e = scan.endAt(k);
+        int c = firstStartingFrom(e);
+        if (c == afterStart.length) {
+            return false;
+        }
+        int cs = afterStart[c];
+        if (cs - e > REACH || read(e, cs, WORDS_AFTER) < 0) {
+            return false;
+        }
+        int mask = mask(k);
+        return !otherBetween(e, cs, mask) && (!joined || listOfItems(e, cs, mask));
+    }
+
+    /**
+     * Whether the words just read start a comparison: "more than", "change in", or after "significant" or
+     * "further" ("no significant change in balance").
+     */
+    private boolean comparison() {
+        return (firstKind & COMPARISON) != 0 || (firstKind & COMPARISON_LEAD) != 0 && (secondKind & COMPARISON) != 0;
+    }
+
+    /** The index of the last negation word (before) that ends at or before {@code pos}, or -1. */
+    private int lastEndingBy(int pos) {
+        int c = beforeEnd.length - 1;
+        while (c >= 0 && beforeEnd[c] > pos) {
+            c--;
+        }
+        return c;
+    }
+
+    /** The index of the first negation word (after) that starts at or after {@code pos}. */
+    private int firstStartingFrom(int pos) {
+        int c = 0;
+        while (c < afterStart.length && afterStart[c] < pos) {
+            c++;
+        }
+        return c;
+    }
+
+    /**
+     * Reads the words of {@code [from, to)}: -1 when a negation cannot reach across them (a sentence ends, a colon
+     * or parenthesis, a {@link #STOP} word, more than {@code max} words), else how many there are; sets
+     * {@link #joined} and where the first two words are.
+     */
+    private int read(int from, int to, int max) {
+        joined = false;
+        firstKind = 0;
+        secondKind = 0;
+        int words = 0;
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (scan.endsSentence(i) || hardStop(c)) {
+                return -1;
+            }
+            if (isWordChar(c)) {
+                int s = i;
+                while (i < to && isWordChar(text.charAt(i))) {
+                    i++;
+                }
+                int kind = KINDS.kind(text, s, i);
+                if ((kind & STOP) != 0 && (words > 0 || (kind & STOP_LATER) == 0) || ++words > max) {
+                    return -1;
+                }
+                joined |= (kind & JOIN) != 0;
+                if (words == 1) {
+                    firstKind = kind;
+                } else if (words == 2) {
+                    secondKind = kind;
+                }
+                continue;
+            }
+            joined |= c == ',' || c == '&' || c == '+' || spacedDash(i);
+            i++;
+        }
+        return words;
+    }
+
+    /** Whether a negatable match of none of the lists in {@code mask} lies wholly inside {@code [from, to)}. */
+    private boolean otherBetween(int from, int to, int mask) {
+        for (int j = 0; j < size; j++) {
+            if (scan.startAt(j) < from || scan.endAt(j) > to) {
+                continue;
+            }
+            int other = mask(j);
+            if (other != 0 && (other & mask) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code [from, to)} is a list of items of one of the lists in {@code mask}: every word a conjunction
+     * or inside such a match ("VC, TC or" before "facilitation").
+     */
+    private boolean listOfItems(int from, int to, int mask) {
+        int i = from;
+        while (i < to) {
+            if (!isWordChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < to && isWordChar(text.charAt(i))) {
+                i++;
+            }
+            if ((KINDS.kind(text, s, i) & CONJUNCTION) == 0 && !itemCovers(s, i, mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every letter or digit of {@code [from, to)} lies inside a match of one of the lists in mask. */
+    private boolean itemCovers(int from, int to, int mask) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                continue;
+            }
+            boolean in = false;
+            for (int j = 0; j < size && !in; j++) {
+                in = scan.startAt(j) <= i && scan.endAt(j) > i && (mask(j) & mask) != 0;
+            }
+            if (!in) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the words right after {@code pos} say the items were not needed: "needed", "were required", ... */
+    private boolean needFollows(int pos) {
+        int i = pos;
+        for (int n = 0; n < 2; n++) {
+            while (i < text.length() && PhraseMatcher.isSeparator(text.charAt(i))) {
+                i++;
+            }
+            int s = i;
+            while (i < text.length() && isWordChar(text.charAt(i))) {
+                i++;
+            }
+            if (s == i) {
+                return false;
+            }
+            int kind = KINDS.kind(text, s, i);
+            if ((kind & NEED) != 0) {
+                return true;
+            }
+            if ((kind & BE) == 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether negation word {@code c} (before) is negated itself by a word a few before it in its clause: a
+     * {@link #CANCEL} word or another negation word ("unable to stand without", "no LOB without CGA"); not by a
+     * negation word of a list of items of the same kind ("neither VC nor TC", "without VC or without TC").
+     */
+    private boolean cancelled(int c, int mask) {
+        if (cancelMemo == null) {
+            cancelMemo = new byte[beforeEnd.length << 3];
+        }
+        int at = c << 3 | mask & 7;
+        if (cancelMemo[at] == 0) {
+            cancelMemo[at] = (byte) (negatedItself(beforeStart[c], mask) ? 1 : 2);
+        }
+        return cancelMemo[at] == 1;
+    }
+
+    private boolean negatedItself(int cue, int mask) {
+        int words = 0;
+        int i = cue - 1;
+        while (i >= 0 && cue - i <= REACH) {
+            char c = text.charAt(i);
+            if (scan.endsSentence(i) || hardStop(c) || c == ',' || spacedDash(i)) {
+                return false;
+            }
+            if (!isWordChar(c)) {
+                i--;
+                continue;
+            }
+            int e = i + 1;
+            while (i >= 0 && isWordChar(text.charAt(i))) {
+                i--;
+            }
+            int s = i + 1;
+            int kind = KINDS.kind(text, s, e);
+            if ((kind & CANCEL) != 0) {
+                return true;
+            }
+            int negationEnd = negationWordAround(s, e, cue);
+            if (negationEnd >= 0) {
+                return !listOfItems(negationEnd, cue, mask);
+            }
+            if ((kind & (STOP | JOIN)) != 0 || ++words >= WORDS_CANCEL) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The end of a negation word (before) that holds {@code [s, e)} and ends by {@code limit}, or -1. */
+    private int negationWordAround(int s, int e, int limit) {
+        for (int c = lastEndingBy(limit); c >= 0 && beforeEnd[c] >= e; c--) {
+            if (beforeStart[c] <= s) {
+                return beforeEnd[c];
+            }
+        }
+        return -1;
+    }
+
+    private static boolean hardStop(char c) {
+        return c == ':' || c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}';
+    }
+
+    /** A dash standing apart from the words around it ("no LOB - min A"), not inside one ("single-leg"). */
+    private boolean spacedDash(int i) {
+        char c = text.charAt(i);
+        if (c != '-' && (c < '\u2010' || c > '\u2015')) {
+            return false;
+        }
+        return i == 0 || i + 1 == text.length() || Character.isWhitespace(text.charAt(i - 1))
+                || Character.isWhitespace(text.charAt(i + 1));
+    }
+
+    /** Letters, digits, apostrophes and slashes make a word: "w/", "c/o", "can't", "VC/TC". */
+    static boolean isWordChar(char c) {
+        return PhraseMatcher.isWord(c) || c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02BC' || c == '/';
+    }
+
+    /**
+     * The words the test knows and their kinds, looked up by a span of the note (compared as the matcher normalizes
+     * it: lower case, curly apostrophes straight) without building a string.
+     */
+    static final class Lexicon {
+        /** By length: the words, and their kinds. */
+        private char[][][] words = new char[0][][];
+        private int[][] kinds = new int[0][];
+
+        Lexicon with(int kind, String... ws) {
+            for (String w : ws) {
+                int len = w.length();
+                if (len >= words.length) {
+                    words = Arrays.copyOf(words, len + 1);
+                    kinds = Arrays.copyOf(kinds, len + 1);
+                }
+                char[][] same = words[len] == null ? new char[0][] : words[len];
+                int at = 0;
+                while (at < same.length && !Arrays.equals(same[at], w.toCharArray())) {
+                    at++;
+                }
+                if (at == same.length) {
+                    words[len] = Arrays.copyOf(same, at + 1);
+                    words[len][at] = w.toCharArray();
+                    kinds[len] = kinds[len] == null ? new int[1] : Arrays.copyOf(kinds[len], at + 1);
+                }
+                kinds[len][at] |= kind;
+            }
+            return this;
+        }
+
+        /** The kinds of the word {@code text[s, e)}, 0 for a word not listed. */
+        int kind(String text, int s, int e) {
+            int len = e - s;
+            if (len >= words.length || words[len] == null) {
+                return 0;
+            }
+            char[][] same = words[len];
+            char first = PhraseMatcher.normalize(text.charAt(s));
+            for (int w = 0; w < same.length; w++) {
+                char[] word = same[w];
+                if (word[0] != first) {
+                    continue;
+                }
+                int i = 1;
+                while (i < len && PhraseMatcher.normalize(text.charAt(s + i)) == word[i]) {
+                    i++;
+                }
+                if (i == len) {
+                    return kinds[len][w];
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.minutewise.core.doc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the scan leaves negated matches out of the negatable lists ({@link Negation}), with hand-built lists (the
+ * curated lists' table of phrasings is refdata's PhraseNegationTableTest).
+ */
+class PhraseNegationTest {
+    static final Map<String, List<String>> LISTS = Map.of(
+            PhraseLists.SKILLED, List.of("cues", "cue", "VC", "TC", "verbal cues", "tactile cues", "visual cues",
+                    "assist", "assistance", "min A", "mod A", "CGA", "guarding", "facilitation", "feedback"),
+            PhraseLists.DEFICIT, List.of("balance", "loss of balance", "LOB", "unsteadiness", "unsteady",
+                    "dizziness", "trunk control", "protective reactions"),
+            PhraseLists.BALANCE_DEFICIT, List.of("impaired balance", "loss of balance", "unsteadiness", "unsteady"),
+            PhraseLists.RESPONSE, List.of("LOB", "min A", "fewer cues", "unable to"),
+            PhraseLists.INDEPENDENT, List.of("without cues", "no cues"),
+            PhraseLists.NEGATION, List.of("no", "none", "without", "w/o", "denies", "never", "neither", "nor", "no longer",
+                    "did not require", "didn't need", "independent of"),
+            PhraseLists.NEGATION_AFTER, List.of("not needed", "not required"));
+
+    static final PhraseMatcher MATCHER = new PhraseMatcher(LISTS);
+
+    private static List<String> texts(NoteScan scan, List<PhraseMatch> ms) {
+        return ms.stream().map(m -> scan.text().substring(m.start(), m.end())).toList();
+    }
+
+    @Test
+    void aNegatedMatchLeavesItsNegatableListsButNotTheOthers() {
+        NoteScan scan = MATCHER.scan("Tandem stance; no LOB, no VC or TC needed.");
+        assertThat(scan.count(PhraseLists.SKILLED)).isZero();
+        assertThat(scan.has(PhraseLists.DEFICIT)).isFalse();
+        assertThat(texts(scan, scan.negated(PhraseLists.SKILLED))).containsExactly("VC", "TC");
+        assertThat(texts(scan, scan.negated(PhraseLists.DEFICIT))).containsExactly("LOB");
+        // "LOB" stays a response: the lists read as written are not negated.
+        assertThat(texts(scan, scan.matches(PhraseLists.RESPONSE))).containsExactly("LOB");
+        assertThat(scan.negated(PhraseLists.RESPONSE)).isEmpty();
+        assertThat(scan.all()).extracting(PhraseMatch::list).doesNotContain(PhraseLists.SKILLED,
+                PhraseLists.DEFICIT);
+        assertThat(scan.anyWithin(PhraseLists.SKILLED, 0, scan.text().length())).isFalse();
+        assertThat(scan.anyOutside(PhraseLists.SKILLED, PhraseLists.INDEPENDENT)).isFalse();
+        assertThat(scan.covered(19, 21, PhraseLists.SKILLED)).isFalse();
+    }
+
+    @Test
+    void withoutNegationListsEveryMatchCounts() {
+        Map<String, List<String>> lists = new HashMap<>(LISTS);
+        lists.remove(PhraseLists.NEGATION);
+        lists.remove(PhraseLists.NEGATION_AFTER);
+        NoteScan scan = new PhraseMatcher(lists).scan("No VC or TC needed, denies unsteadiness.");
+        assertThat(scan.count(PhraseLists.SKILLED)).isEqualTo(2);
+        assertThat(scan.count(PhraseLists.DEFICIT)).isEqualTo(1);
+        assertThat(scan.negated(PhraseLists.SKILLED)).isEmpty();
+    }
+
+    @Test
+    void theDefectsOfTheReview() {
+        // k02: the only cues are negated.
+        assertThat(MATCHER.scan("NMR 25 min: tandem stance, SLS, wt shifting; no VC or TC needed. Plan: progress.")
+                .has(PhraseLists.SKILLED)).isFalse();
+        // b08
+        assertThat(MATCHER.scan("tandem stance; no VC or TC needed, did not require assistance or guarding.")
+                .has(PhraseLists.SKILLED)).isFalse();
+        // b07: "(I) w/o assist"
+        assertThat(MATCHER.scan("pt did wt shifting and tandem stance in // bars (I) w/o assist.")
+                .has(PhraseLists.SKILLED)).isFalse();
+        // b05: a denied deficit
+        NoteScan b05 = MATCHER.scan("Pt s/p R TKA, denies unsteadiness, no loss of balance reported at home.");
+        assertThat(b05.has(PhraseLists.DEFICIT)).isFalse();
+        assertThat(b05.has(PhraseLists.BALANCE_DEFICIT)).isFalse();
+        assertThat(texts(b05, b05.negated(PhraseLists.DEFICIT)))
+                .containsExactly("unsteadiness", "loss of balance", "balance");
+    }
+
+    @Test
+    void nearMissesStaySkilledOrADeficit() {
+        NoteScan withAssist = MATCHER.scan("no LOB with min A and TC at pelvis");
+        assertThat(texts(withAssist, withAssist.matches(PhraseLists.SKILLED))).containsExactly("min A", "TC");
+        assertThat(texts(withAssist, withAssist.negated(PhraseLists.DEFICIT))).containsExactly("LOB");
+        assertThat(MATCHER.scan("unable to stand without mod A").count(PhraseLists.SKILLED)).isEqualTo(1);
+        assertThat(MATCHER.scan("not independent with static standing balance").has(PhraseLists.DEFICIT)).isTrue();
+        assertThat(MATCHER.scan("not independent of cues").has(PhraseLists.SKILLED)).isTrue();
+        assertThat(MATCHER.scan("decreased need for VC by the third set").has(PhraseLists.SKILLED)).isTrue();
+        NoteScan progress = MATCHER.scan("Wt shifting w/ TC at R hip. Tandem stance 30 s without cues by the final "
+                + "set.");
+        assertThat(texts(progress, progress.matches(PhraseLists.SKILLED))).containsExactly("TC");
+        assertThat(texts(progress, progress.negated(PhraseLists.SKILLED))).containsExactly("cues");
+    }
+
+    @Test
+    void aNegationWordAfterThePhrase() {
+        assertThat(MATCHER.scan("VC for foot placement not needed").has(PhraseLists.SKILLED)).isFalse();
+        assertThat(MATCHER.scan("VC or TC not required").has(PhraseLists.SKILLED)).isFalse();
+        assertThat(MATCHER.scan("VC, TC not required").has(PhraseLists.SKILLED)).isFalse();
+        // Five words: too far; a comma before a word of another kind: another statement.
+        assertThat(MATCHER.scan("VC for foot placement on stairs not needed").has(PhraseLists.SKILLED)).isTrue();
+        assertThat(MATCHER.scan("VC for posture, AD not required").has(PhraseLists.SKILLED)).isTrue();
+        assertThat(MATCHER.scan("VC needed, AD not required").has(PhraseLists.SKILLED)).isTrue();
+    }
+
+    @Test
+    void aPhraseInsideANegatedPhraseIsNegatedWithIt() {
+        // "balance" is seven words from "denies": negated only as part of "loss of balance".
+        NoteScan scan = MATCHER.scan("denies any recent episodes of a loss of balance");
+        assertThat(texts(scan, scan.negated(PhraseLists.DEFICIT))).containsExactly("loss of balance", "balance");
+    }
+
+    @Test
+    void comparisonsAreNotNegations() {
+        assertThat(MATCHER.scan("no more than min A").has(PhraseLists.SKILLED)).isTrue();
+        assertThat(MATCHER.scan("no change in balance").has(PhraseLists.DEFICIT)).isTrue();
+        assertThat(MATCHER.scan("no significant change in balance").has(PhraseLists.DEFICIT)).isTrue();
+        assertThat(MATCHER.scan("no further cues needed").has(PhraseLists.SKILLED)).isFalse();
+    }
+
+    @Test
+    void theNegatedVerbRightAfterTheNegationWordIsNotAStop() {
+        assertThat(MATCHER.scan("no longer required assist").has(PhraseLists.SKILLED)).isFalse();
+        assertThat(MATCHER.scan("no AD needed, VC for step length").has(PhraseLists.SKILLED)).isTrue();
+        assertThat(MATCHER.scan("no AD needed VC for step length").has(PhraseLists.SKILLED)).isTrue();
+    }
+
+    @Test
+    void aNegationWordInAListOfItemsIsNoDoubleNegation() {
+        assertThat(MATCHER.scan("neither VC nor TC needed").has(PhraseLists.SKILLED)).isFalse();
+        assertThat(MATCHER.scan("without VC or without TC").has(PhraseLists.SKILLED)).isFalse();
+        // A negation word after a negated phrase of another kind is negated itself: the CGA was given.
+        assertThat(MATCHER.scan("no LOB without CGA").has(PhraseLists.SKILLED)).isTrue();
+    }
+
+    @Test
+    void spansAndCountsStayConsistent() {
+        String note = "Pt denies dizziness. Tandem stance w/ CGA, no LOB; VC for trunk, no TC needed.";
+        NoteScan scan = MATCHER.scan(note);
+        assertThat(texts(scan, scan.matches(PhraseLists.SKILLED))).containsExactly("CGA", "VC");
+        assertThat(scan.count(PhraseLists.SKILLED)).isEqualTo(2);
+        assertThat(texts(scan, scan.negated(PhraseLists.SKILLED))).containsExactly("TC");
+        assertThat(scan.countOutside(PhraseLists.SKILLED, PhraseLists.INDEPENDENT)).isEqualTo(2);
+        assertThat(scan.count(PhraseLists.DEFICIT)).isZero();
+        assertThat(texts(scan, scan.negated(PhraseLists.DEFICIT))).containsExactly("dizziness", "LOB");
+    }
+
+    @Test
+    void aLongNoteScannedInChainsNegatesTheSame() {
+        String sentence = "Tandem stance; no VC or TC needed, w/ CGA. ";
+        String note = sentence.repeat(10);
+        assertThat(note.length()).isGreaterThan(PhraseMatcher.CHAINS_FROM);
+        NoteScan scan = MATCHER.scan(note);
+        assertThat(scan.count(PhraseLists.SKILLED)).isEqualTo(10);
+        assertThat(scan.negated(PhraseLists.SKILLED)).hasSize(20);
+    }
+}
