@@ -97,7 +97,7 @@ class PhraseNegationTableTest {
             skilled         counts  | Pt did not fall. [Min A] for stepping.
             skilled         counts  | Assist: none, [VC] for posture.
             skilled         counts  | [Cues]: tactile at pelvis; assist: none.
-            skilled         counts  | VC for hip/ankle strategy; [progressed] from UE support to none.
+            skilled         counts  | VC for hip/ankle strategy; [progressed from] UE support to none.
             deficit         counts  | not independent w/ static standing [balance].
             deficit         counts  | Pt not independent w/ transfers, poor [trunk control].
             deficit         counts  | no change in [balance] since last visit.
