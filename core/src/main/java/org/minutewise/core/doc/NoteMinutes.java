@@ -222,15 +222,36 @@ public final class NoteMinutes {
         return i < t.length() && Character.isLetter(t.charAt(i)) && minuteUnitEnd(t, i) < 0;
     }
 
+    /**
+     * Where {@code word} (lower-case ASCII letters) next stands as a whole word, its first letter in either case:
+     * found by {@link String#indexOf(String, int)} on the rest of the word (a vectorized search; this runs over every
+     * note), then the first letter and the word's edges checked.
+     */
     private static int indexOfWord(String t, String word, int from) {
         int n = word.length();
-        for (int i = from; i + n <= t.length(); i++) {
-            if (t.regionMatches(true, i, word, 0, n) && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))
-                    && (i + n == t.length() || !Character.isLetterOrDigit(t.charAt(i + n)))) {
+        String rest = word.substring(1);
+        char first = word.charAt(0);
+        int found = -1;
+        for (int k = t.indexOf(rest, from + 1); k > 0; k = t.indexOf(rest, k + 1)) {
+            int i = k - 1;
+            if ((t.charAt(i) | 0x20) == first && wholeWord(t, i, n)) {
+                found = i;
+                break;
+            }
+        }
+        // "TOTAL" in capitals, the rare note written so: whichever comes first.
+        String upper = word.toUpperCase(java.util.Locale.ROOT);
+        for (int i = t.indexOf(upper, from); i >= 0 && (found < 0 || i < found); i = t.indexOf(upper, i + 1)) {
+            if (wholeWord(t, i, n)) {
                 return i;
             }
         }
-        return -1;
+        return found;
+    }
+
+    private static boolean wholeWord(String t, int i, int n) {
+        return (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))
+                && (i + n == t.length() || !Character.isLetterOrDigit(t.charAt(i + n)));
     }
 
     private static int skipSpace(String t, int i) {

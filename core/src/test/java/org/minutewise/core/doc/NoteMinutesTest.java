@@ -35,6 +35,9 @@ class NoteMinutesTest {
         assertThat(treatment("Total time 40 min")).isEqualTo(40);
         assertThat(treatment("35 min total treatment time")).isEqualTo(35);
         assertThat(timed("TOTAL TIMED CODE MINUTES: 38")).isEqualTo(38);
+        // The first statement, whatever its case.
+        assertThat(timed("TOTAL TIMED 30 min; later the total timed minutes 35")).isEqualTo(30);
+        assertThat(timed("Total timed 30 min; TOTAL TIMED 35 min")).isEqualTo(30);
     }
 
     @Test
