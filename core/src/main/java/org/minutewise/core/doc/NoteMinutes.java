@@ -45,19 +45,27 @@ public final class NoteMinutes {
      * (a service stated twice, "NMR 10 min ... NMR 5 min", has two).
      */
     public static List<Stated> ofService(NoteScan scan, String list) {
+        int l = scan.matcher().listIndex(list);
+        if (scan.countAt(l) == 0) {
+            return List.of();
+        }
+        // Straight over the scan's matches (in order of end), no PhraseMatch built: this runs for every billed code.
         List<Stated> out = List.of();
         String t = scan.text();
-        for (PhraseMatch m : scan.matches(list)) {
-            if (!headsClause(t, m.start())) {
+        for (int k = 0; k < scan.size(); k++) {
+            if (!scan.member(k, l) || !headsClause(t, scan.startAt(k))) {
                 continue;
             }
-            int[] n = minutesAfter(t, m.end(), true);
+            int[] n = minutesAfter(t, scan.endAt(k), true);
             if (n != null) {
                 if (out.isEmpty()) {
                     out = new ArrayList<>(2);
                 }
-                out.add(new Stated(n[0], m.start(), n[1]));
+                out.add(new Stated(n[0], scan.startAt(k), n[1]));
             }
+        }
+        if (out.size() > 1) {
+            out.sort(java.util.Comparator.comparingInt(Stated::start));
         }
         return out;
     }

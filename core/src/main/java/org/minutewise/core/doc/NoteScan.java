@@ -106,7 +106,7 @@ public final class NoteScan {
     }
 
     /** Whether match {@code k} counts for list {@code l}: its phrase is in the list, and it is not negated there. */
-    private boolean member(int k, int l) {
+    boolean member(int k, int l) {
         return matcher.inList(hits[k * 3], l) && !(negated != null && negated[k] && matcher.negatable(l));
     }
 
