@@ -8,7 +8,7 @@ import org.minutewise.core.model.Visit;
 /**
  * The fields of a visit that neither the CSV layout nor the FHIR mapping has a home for, by their visit JSON names:
  * the patient's spend, the previous note, the ABN, the authorization, accepted warnings, the purpose, the locality,
- * what an 837 says of the claim itself and the secondary payer's own claim identifiers. Each writer adds what else
+ * what an 837 says of the claim itself and the secondary payer's claim filing indicator. Each writer adds what else
  * it leaves behind, and `convert` names them.
  */
 public final class NotCarried {
@@ -37,9 +37,17 @@ public final class NotCarried {
         c.claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
         c.claimFrequency().ifPresent(x -> out.add("claimFrequency"));
         c.payerClaimControlNumber().ifPresent(x -> out.add("payerClaimControlNumber"));
+        c.secondary().claimFilingIndicator().ifPresent(x -> out.add("secondaryClaimFilingIndicator"));
+    }
+
+    /**
+     * The secondary payer's name, payer id and member id, which the CSV layout does not carry (the FHIR mapping puts
+     * them on the second Coverage, as the primary's on the first).
+     */
+    public static void secondaryIdentifiers(Visit v, Set<String> out) {
+        ClaimInfo c = v.claimInfo();
         c.secondary().payerName().ifPresent(x -> out.add("secondaryPayerName"));
         c.secondary().payerId().ifPresent(x -> out.add("secondaryPayerId"));
         c.secondary().memberId().ifPresent(x -> out.add("secondaryMemberId"));
-        c.secondary().claimFilingIndicator().ifPresent(x -> out.add("secondaryClaimFilingIndicator"));
     }
 }

@@ -166,6 +166,7 @@ public final class CsvVisitWriter {
         c.payerId().ifPresent(x -> out.add("payerId"));
         c.placeOfService().ifPresent(x -> out.add("placeOfService"));
         org.minutewise.formats.NotCarried.common(v, out);
+        org.minutewise.formats.NotCarried.secondaryIdentifiers(v, out);
         return out;
     }
 }

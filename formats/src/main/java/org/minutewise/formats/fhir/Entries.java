@@ -170,9 +170,13 @@ final class Entries {
         v.secondaryPayer().ifPresent(sp -> {
             Organization o2 = new Organization();
             o2.addIdentifier(identifier(FhirCodes.PAYER_ID, sp));
+            // The secondary payer's own id and name, and the member id there, as the primary's are carried.
+            ci.secondary().payerId().ifPresent(id -> o2.addIdentifier(new Identifier().setValue(id)));
+            ci.secondary().payerName().ifPresent(o2::setName);
             Coverage c2 = new Coverage();
             c2.setStatus(Coverage.CoverageStatus.ACTIVE);
             c2.setBeneficiary(patient.copy());
+            ci.secondary().memberId().ifPresent(c2::setSubscriberId);
             c2.addPayor(add("secondary-payer", o2));
             c2.setOrder(2);
             add("secondary-coverage", c2);

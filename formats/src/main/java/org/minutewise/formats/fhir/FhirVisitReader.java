@@ -57,6 +57,7 @@ import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.model.BillingProvider;
 import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.ClaimInfo;
+import org.minutewise.core.model.SecondaryCoverage;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Mode;
 import org.minutewise.core.model.Patient;
@@ -1062,16 +1063,20 @@ public final class FhirVisitReader {
                 return defaultPayer;
             });
             b.payer(profile);
+            SecondaryCoverage secondary = SecondaryCoverage.NONE;
             if (covs.size() > 1) {
                 Loc second = covs.get(1);
                 Coverage c2 = (Coverage) second.resource();
                 Payor p2 = payor(c2, second);
                 source.put("secondaryPayer", second.path() + ".payor");
                 b.secondaryPayer(payerProfile(c2, p2).orElse(p2.profile().or(p2::id).or(p2::name).orElse("unknown")));
+                // Its payer's own name and id and the member id there: what an 837 names the secondary payer by.
+                secondary = new SecondaryCoverage(p2.name(), p2.id(), c2.hasSubscriberId()
+                        ? Optional.of(c2.getSubscriberId()) : Optional.empty(), Optional.empty());
             }
             Subscriber sub = subscriber(c, primary, patient);
             source.put("subscriber", primary.path());
-            b.claimInfo(new ClaimInfo(bp, payor.name(), payor.id(), sub, pos));
+            b.claimInfo(new ClaimInfo(bp, payor.name(), payor.id(), sub, pos).withSecondary(secondary));
         }
 
         /**

@@ -282,8 +282,9 @@ class CsvTest {
     }
 
     /**
-     * The secondary payer's own claim identifiers (the 837's 2330B/2330A/2320 SBR09) have no CSV column nor FHIR home:
-     * both writers name them, beside the secondaryPayer the CSV leaves behind too.
+     * The secondary payer's own claim identifiers (the 837's 2330B/2330A/2320 SBR09) have no CSV column: the CSV writer
+     * names them, beside the secondaryPayer it leaves behind too. FHIR carries the name, payer id and member id on the
+     * second Coverage, not the filing indicator (nor the primary's).
      */
     @Test
     void theSecondaryPayersClaimIdentifiersAreNamedAsNotCarried() {
@@ -297,8 +298,9 @@ class CsvTest {
                 Optional.of("BL")))).build();
         String[] ids = {"secondaryPayerName", "secondaryPayerId", "secondaryMemberId", "secondaryClaimFilingIndicator"};
         assertThat(CsvVisitWriter.notCarried(withIds)).contains(ids);
-        assertThat(org.minutewise.formats.fhir.FhirVisitWriter.notCarried(withIds, code -> true)).contains(ids)
-                .doesNotContain("secondaryPayer");
+        assertThat(org.minutewise.formats.fhir.FhirVisitWriter.notCarried(withIds, code -> true))
+                .contains("secondaryClaimFilingIndicator")
+                .doesNotContain("secondaryPayer", "secondaryPayerName", "secondaryPayerId", "secondaryMemberId");
     }
 
     /** Trailing empty fields are a spreadsheet's; values beyond the header, or a row swallowed by an open quote, are not. */

@@ -88,7 +88,9 @@ class FhirRoundTripTest {
                         Optional.of("Riverside Therapy"), Optional.of(new Address("100 Main St", Optional.of("Suite 2"),
                         "Columbus", "OH", "43004"))), Optional.of("Medicare Part B"), Optional.of("15202"),
                         new Subscriber(Optional.of("1EG4TE5MK73"), Optional.of("Doe"), Optional.of("Jane"),
-                                base.patient().birthDate(), Optional.of("F")), Optional.of("11")))
+                                base.patient().birthDate(), Optional.of("F")), Optional.of("11"))
+                        .withSecondary(new org.minutewise.core.model.SecondaryCoverage(Optional.of("Acme Health Plan"),
+                                Optional.of("ACME01"), Optional.of("XJ884410"), Optional.empty())))
                 .build();
     }
 
@@ -116,6 +118,8 @@ class FhirRoundTripTest {
         assertThat(w.note()).isEqualTo(v.note());
         assertThat(w.payer()).isEqualTo("medicare");
         assertThat(w.secondaryPayer()).contains("commercial");
+        // The secondary payer's own name, id and member id ride on the second Coverage (an 837 names it by them).
+        assertThat(w.claimInfo().secondary()).isEqualTo(v.claimInfo().secondary());
     }
 
     /** A Bundle saved by a Windows tool starts with a byte-order mark: read as if it did not. */
