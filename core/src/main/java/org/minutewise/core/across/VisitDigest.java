@@ -13,6 +13,7 @@ import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.Estimate;
+import org.minutewise.core.claim.KxBucket;
 import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Mode;
@@ -68,7 +69,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
             if (d != null) {
                 return d;
             }
-            return bucket.equals("OT") ? Discipline.OT : Discipline.PT;
+            return KxBucket.discipline(bucket);
         }
     }
 

@@ -3,6 +3,7 @@ package org.minutewise.core.claim;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import org.minutewise.core.model.Discipline;
 
 /**
  * The KX picture of one expense bucket (PT and SLP together, or OT) for this visit.
@@ -27,5 +28,15 @@ public record KxBucket(String bucket, int year, BigDecimal threshold, BigDecimal
 
     public BigDecimal spentAfter() {
         return spentBefore.add(thisVisit);
+    }
+
+    /** The discipline whose spend this bucket counts (PT stands for the PT and SLP bucket). */
+    public Discipline discipline() {
+        return discipline(bucket);
+    }
+
+    /** The discipline whose spend a bucket ("OT", "PT_SLP") counts: OT for the OT bucket, else PT. */
+    public static Discipline discipline(String bucket) {
+        return bucket.equals("OT") ? Discipline.OT : Discipline.PT;
     }
 }

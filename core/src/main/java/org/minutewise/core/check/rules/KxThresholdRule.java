@@ -14,7 +14,6 @@ import org.minutewise.core.claim.Claim;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.KxBucket;
 import org.minutewise.core.model.Abn;
-import org.minutewise.core.model.Discipline;
 
 /** The KX threshold and targeted medical review amount, per expense bucket (RULES.md §4). */
 public final class KxThresholdRule implements Rule {
@@ -121,12 +120,12 @@ public final class KxThresholdRule implements Rule {
             // The bucket with spend at other providers, if one has it (a PT+SLP and an OT bucket may both be open).
             KxBucket first = claim.kx().get(0);
             for (KxBucket b : claim.kx()) {
-                if (ctx.visit().patient().outsideSpend().bucket(discipline(b)).signum() > 0) {
+                if (ctx.visit().patient().outsideSpend().bucket(b.discipline()).signum() > 0) {
                     first = b;
                     break;
                 }
             }
-            BigDecimal outside = ctx.visit().patient().outsideSpend().bucket(discipline(first));
+            BigDecimal outside = ctx.visit().patient().outsideSpend().bucket(first.discipline());
             String judged = outside.signum() > 0
                     ? "gives only the patient's expenses at other providers (" + Money.of(outside) + "), not those "
                     + "incurred here this year, so KX is judged from those and this visit's amounts, as if nothing "
@@ -252,11 +251,6 @@ public final class KxThresholdRule implements Rule {
         return false;
     }
 
-    /** The discipline whose spend a KX bucket counts (PT stands for the PT and SLP bucket). */
-    private static Discipline discipline(KxBucket b) {
-        return b.bucket().equals("OT") ? Discipline.OT : Discipline.PT;
-    }
-
     /** The bucket's expenses reached the threshold before the visit or pass it on it. */
     private static boolean past(KxBucket b) {
         return b.spentBefore().compareTo(b.threshold()) >= 0 || b.spentAfter().compareTo(b.threshold()) > 0;
@@ -271,7 +265,7 @@ public final class KxThresholdRule implements Rule {
      * only for a finding that fires.
      */
     private static String money(CheckContext ctx, KxBucket b) {
-        BigDecimal outside = ctx.visit().patient().outsideSpend().bucket(discipline(b));
+        BigDecimal outside = ctx.visit().patient().outsideSpend().bucket(b.discipline());
         // Lines unpriced for want of their RVUs, or a visit not priced at all (no conversion factor for the year, a
         // locality not loaded: MW-K004 says which).
         String why = ClaimBuilder.of(ctx).estimate().pricedButForRvus() ? "no RVUs loaded" : "see MW-K004";
