@@ -104,9 +104,7 @@ public final class NoteMinutes {
                 if (n != null) {
                     return Optional.of(new Stated(n[0], at, n[1]));
                 }
-            }
-            // "35 min total treatment time": the number before.
-            if (isTimed != null && isTimed == timed) {
+                // "35 min total treatment time": the number before.
                 int[] before = minutesBefore(t, at);
                 if (before != null) {
                     return Optional.of(new Stated(before[0], before[1], at + 5));
@@ -189,9 +187,6 @@ public final class NoteMinutes {
             i--;
         }
         String unit = t.substring(i + 1, unitEnd).toLowerCase(java.util.Locale.ROOT);
-        if (unit.equals("of")) {
-            return null;
-        }
         if (!unit.equals("min") && !unit.equals("mins") && !unit.equals("minutes")) {
             return null;
         }

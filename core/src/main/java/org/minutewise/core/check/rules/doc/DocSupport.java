@@ -18,6 +18,7 @@ final class DocSupport {
 
     private static final Object SCAN = new Object();
     private static final Object BILLED = new Object();
+    private static final Object TOTAL_TREATMENT = new Object();
 
     private DocSupport() {
     }
@@ -146,6 +147,15 @@ final class DocSupport {
         }
         return new Billed(first97112, List.copyOf(lines), List.copyOf(codes), List.copyOf(skilled),
                 List.copyOf(skilledCodes));
+    }
+
+    /**
+     * The total treatment time the note states in its words ("total tx time 25 min"), read once per visit for
+     * MW-D011 and MW-D020; empty without a note or the documentation checks.
+     */
+    static Optional<org.minutewise.core.doc.NoteMinutes.Stated> statedTotalTreatment(CheckContext ctx) {
+        return ctx.memo(TOTAL_TREATMENT, () -> enabled(ctx) && note(ctx).isPresent()
+                ? org.minutewise.core.doc.NoteMinutes.totalTreatment(note(ctx).get()) : Optional.empty());
     }
 
     /** A billed service and the phrase list that identifies it in the note ({@code service-97140}). */

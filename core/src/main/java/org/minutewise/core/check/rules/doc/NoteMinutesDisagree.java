@@ -68,7 +68,7 @@ public final class NoteMinutesDisagree implements Rule {
                     + "timed services add up to " + timed + " minutes" + (counted != timed ? " (" + counted
                     + " of them counted for units)" : "") + "."));
         }
-        Optional<NoteMinutes.Stated> total = NoteMinutes.totalTreatment(note);
+        Optional<NoteMinutes.Stated> total = DocSupport.statedTotalTreatment(ctx);
         if (total.isPresent()) {
             NoteMinutes.Stated s = total.get();
             var field = ctx.visit().totalTreatmentMinutes();

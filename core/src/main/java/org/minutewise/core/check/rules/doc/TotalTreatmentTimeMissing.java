@@ -34,8 +34,7 @@ public final class TotalTreatmentTimeMissing implements Rule {
             return;
         }
         // Stated in the note's words ("total tx time 25 min"): documented, if not in the field (MW-D020 compares it).
-        if (DocSupport.enabled(ctx) && DocSupport.note(ctx).isPresent()
-                && org.minutewise.core.doc.NoteMinutes.totalTreatment(DocSupport.note(ctx).get()).isPresent()) {
+        if (DocSupport.statedTotalTreatment(ctx).isPresent()) {
             return;
         }
         out.add(INFO.finding("totalTreatmentMinutes", "The visit bills " + ctx.units().timedUnits()
