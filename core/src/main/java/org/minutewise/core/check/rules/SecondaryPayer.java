@@ -100,14 +100,15 @@ public final class SecondaryPayer implements Rule {
         Claim own = ClaimBuilder.of(primary);
         Claim theirs = ClaimBuilder.of(medicare);
         List<String> blocks = medicareOnlyBlocks(primary, medicare);
-        if (lines(own).equals(lines(theirs)) && blocks.isEmpty()) {
+        boolean sameLines = lines(own).equals(lines(theirs));
+        if (sameLines && blocks.isEmpty()) {
             return;
         }
         out.add(MEDICARE_SECONDARY.finding("secondaryPayer", "Medicare (" + medicare.payer().id() + ") is the "
                 + "secondary payer: the claim that reaches it must follow Medicare's own rules (units by the "
                 + medicare.payer().method().label() + ", CQ/CO and KX), which give " + described(theirs)
                 + "; the primary (" + primary.payer().id() + ") claim is " + described(own) + "."
-                + (own.lines().isEmpty() || lines(own).equals(lines(theirs)) ? "" : " The primary's lines, sent to "
+                + (own.lines().isEmpty() || sameLines ? "" : " The primary's lines, sent to "
                 + "Medicare as they are, would not meet its rules.")
                 + (blocks.isEmpty() ? "" : " Medicare's own rules also block this claim: " + String.join("; ", blocks)
                 + ".")));
@@ -116,6 +117,18 @@ public final class SecondaryPayer implements Rule {
     /** The rules whose verdict depends on the payer: codes, who may bill, the plan of care, unit limits. */
     private static final List<Rule> PAYER_RULES = List.of(new CodeRules(), new WhoMayBill(), new PlanOfCare(),
             new UnitLimits());
+    /** The titles of the ids those rules emit, for naming a block. */
+    private static final java.util.Map<String, String> PAYER_RULE_TITLES = titles(PAYER_RULES);
+
+    private static java.util.Map<String, String> titles(List<Rule> rules) {
+        java.util.Map<String, String> titles = new java.util.HashMap<>();
+        for (Rule r : rules) {
+            for (RuleInfo i : r.emits()) {
+                titles.put(i.id(), i.title());
+            }
+        }
+        return java.util.Map.copyOf(titles);
+    }
 
     /**
      * What the payer-dependent rules block for Medicare and not for the primary (an SLPA's service, 97014, a plan of
@@ -128,15 +141,9 @@ public final class SecondaryPayer implements Rule {
                 primaryBlocks.add(f.ruleId());
             }
         }
-        java.util.Map<String, String> titles = new java.util.HashMap<>();
-        for (Rule r : PAYER_RULES) {
-            for (RuleInfo i : r.emits()) {
-                titles.put(i.id(), i.title());
-            }
-        }
         List<String> out = new ArrayList<>(0);
         for (Finding f : run(medicare)) {
-            String named = f.ruleId() + " (" + titles.get(f.ruleId()) + ")";
+            String named = f.ruleId() + " (" + PAYER_RULE_TITLES.get(f.ruleId()) + ")";
             if (f.blocks() && !primaryBlocks.contains(f.ruleId()) && !out.contains(named)) {
                 out.add(named);
             }
