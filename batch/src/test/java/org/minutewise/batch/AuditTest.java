@@ -364,10 +364,13 @@ class AuditTest {
         audit(out, 2, 3, in);
         List<Map<String, String>> a001 = rows(out.resolve("findings.csv")).stream()
                 .filter(m -> m.get("ruleId").equals("MW-A001")).toList();
-        assertThat(a001).singleElement().satisfies(m -> {
-            assertThat(m.get("visitId")).isEqualTo("W01");
-            assertThat(m.get("message")).contains("overlap visit K25").contains("60 minutes between 09:00 and 10:00");
-        });
+        // On both visits, each naming the other (both claims bill the minutes one-on-one); not E1 and E2 (two
+        // providers).
+        assertThat(a001).extracting(m -> m.get("visitId")).containsExactlyInAnyOrder("W01", "K25");
+        assertThat(a001).filteredOn(m -> m.get("visitId").equals("W01")).singleElement().satisfies(m -> assertThat(
+                m.get("message")).contains("overlap visit K25").contains("60 minutes between 09:00 and 10:00"));
+        assertThat(a001).filteredOn(m -> m.get("visitId").equals("K25")).singleElement().satisfies(m -> assertThat(
+                m.get("message")).contains("overlap visit W01").contains("60 minutes between 09:00 and 10:00"));
     }
 
     /**

@@ -61,7 +61,8 @@ import org.minutewise.refdata.Csv;
  * assistant) each see their patients two or three times a week through an episode of care, one patient after
  * the other through the day; every visit has 2-4 timed codes (plus an evaluation on the first visit and a
  * re-evaluation every ninth), consecutive periods, billed units and modifiers as the engine would bill them.
- * A share of the visits carries exactly one injected rule-level error, labeled in {@code FILE.labels.csv}.
+ * A share of the visits carries exactly one injected rule-level error, labeled in {@code FILE.labels.csv} (a
+ * therapist overlap also labels the earlier visit it overlaps, whose claim bills the shared minutes too).
  *
  * <p>Streams: one team's year is held in memory at a time (about 1,500 visits), so any number of visits can be
  * written. The output is the documented CSV layout, or JSON Lines when the file name ends in {@code .jsonl};
@@ -291,6 +292,8 @@ public final class Generator {
         int start;
         String note = "";
         InjectedError error;
+        /** For a therapist overlap, the earlier visit it overlaps: its claim bills the shared minutes too. */
+        String overlaps;
         LocalDate certFrom;
         LocalDate certTo;
 
@@ -499,7 +502,9 @@ public final class Generator {
                     if (prev.patient != v.patient && prev.duration() >= 12 && v.timedCount() == v.lines.size()
                             && prev.timedCount() == prev.lines.size()
                             && prev.error != InjectedError.THERAPIST_OVERLAP
-                            && prev.error != InjectedError.MISSING_ASSISTANT_MODIFIER) {
+                            && prev.error != InjectedError.MISSING_ASSISTANT_MODIFIER
+                            // A duplicate's copy would overlap too, a second pair to label.
+                            && prev.error != InjectedError.DUPLICATE_CLAIM) {
                         kinds.add(InjectedError.THERAPIST_OVERLAP);
                     }
                 }
@@ -645,6 +650,7 @@ public final class Generator {
                     int span = prev.end() - prev.start;
                     int delta = 5 + r.nextInt(Math.max(1, span - 9));
                     v.layout(prev.start + Math.min(delta, span - 1));
+                    v.overlaps = prev.id;
                 }
                 case COPIED_NOTE -> v.note = v.patient.lastNote;
                 case WEAK_NOTE -> v.note = "";
@@ -742,6 +748,10 @@ public final class Generator {
             if (v.error != null && !(v.error == InjectedError.DUPLICATE_CLAIM && dup == null)) {
                 injected.merge(v.error, 1L, Long::sum);
                 labels.write(v.id + "," + v.error.wire() + "," + v.error.ruleId() + "\r\n");
+                if (v.overlaps != null) {
+                    // MW-A001 is reported on both visits of the pair: the earlier claim bills the minutes too.
+                    labels.write(v.overlaps + "," + v.error.wire() + "," + v.error.ruleId() + "\r\n");
+                }
             }
         }
 

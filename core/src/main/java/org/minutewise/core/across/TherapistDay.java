@@ -40,7 +40,10 @@ public final class TherapistDay {
             .revised(2, "2026-12-06: also one-on-one minutes while the provider led a group session with another "
                     + "patient (97150, or a timed code in group mode) in the batch audit")
             .revised(3, "2026-12-06: one-on-one minutes against a group session reported once, on the one-on-one "
-                    + "visit, naming the group's visits (was once per member of the group)");
+                    + "visit, naming the group's visits (was once per member of the group)")
+            .revised(4, "2026-12-06: two one-on-one visits that share minutes are reported on both visits, each "
+                    + "naming the other (was on the later visit only, so the earlier claim looked clean; an "
+                    + "auditor's review)");
 
     /**
      * A period one therapist spent one-on-one with the patient of one visit.
@@ -198,9 +201,11 @@ public final class TherapistDay {
     /**
      * The batch form over {@link VisitDigest}s (files of visits, a Spark job): overlapping one-on-one minutes of one
      * provider on one date across different patients' visits, or one-on-one minutes while the provider led a group
-     * session with other patients (two group sessions are the group itself), each pair of visits reported once, on
-     * the later visit: the one whose first minute with the provider comes later (at the same minute, the larger
-     * visit id). Pure; the order of {@code visits} does not matter.
+     * session with other patients (two group sessions are the group itself). Two one-on-one visits are reported on
+     * each of them, naming the other (both claims bill the shared minutes), the later visit first: the one whose
+     * first minute with the provider comes later (at the same minute, the larger visit id). One-on-one minutes
+     * against a group are reported once, on the one-on-one visit. Pure; the order of {@code visits} does not
+     * matter.
      *
      * @param providerId the provider (as in {@link VisitDigest.Treatment#providerId()})
      * @param date       the date of service
@@ -273,10 +278,10 @@ public final class TherapistDay {
                             .or(minutes.get(e.getKey() + "|" + o.getKey()));
                     continue;
                 }
-                out.add(new AcrossFinding(e.getKey(), OVERLAP.finding("services", "On " + date + ", "
-                        + providerId + " has one-on-one minutes on this visit that overlap visit " + o.getKey()
-                        + " with another patient: " + acc[0] + (acc[0] == 1 ? " minute" : " minutes") + " between "
-                        + clock(acc[1]) + " and " + clock(acc[2]) + " are billed for both patients.")));
+                // Both claims bill the shared minutes as one-on-one time: each visit carries the finding, naming
+                // the other (a biller reading one visit's findings sees it).
+                out.add(pairFinding(e.getKey(), o.getKey(), providerId, date, acc));
+                out.add(pairFinding(o.getKey(), e.getKey(), providerId, date, acc));
             }
         }
         for (Map.Entry<String, java.util.TreeSet<String>> e : againstGroup.entrySet()) {
@@ -293,6 +298,15 @@ public final class TherapistDay {
                     + clock(to) + " are billed as one-on-one time and as the group's.")));
         }
         return out;
+    }
+
+    private static AcrossFinding pairFinding(String visitId, String other, String providerId, LocalDate date,
+                                             int[] acc) {
+        return new AcrossFinding(visitId, OVERLAP.finding("services", "On " + date + ", " + providerId
+                + " has one-on-one minutes on this visit that overlap visit " + other + " with another patient: "
+                + acc[0] + (acc[0] == 1 ? " minute" : " minutes") + " between " + clock(acc[1]) + " and "
+                + clock(acc[2]) + " are billed for both patients as one-on-one time (the units supported for each visit "
+                + "still count them)."));
     }
 
     /** A minute of the day as HH:MM (also the clock of PatientHistory's messages). */

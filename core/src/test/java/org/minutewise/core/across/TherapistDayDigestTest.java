@@ -24,17 +24,21 @@ class TherapistDayDigestTest {
     }
 
     @Test
-    void overlappingOneOnOneMinutesWithTwoPatientsAreReportedOnTheLaterVisit() {
+    void overlappingOneOnOneMinutesWithTwoPatientsAreReportedOnBothVisitsTheLaterFirst() {
         VisitDigest a = visit("V1", "P1", "T1", true, "09:00-09:20", "09:20-09:45");
         VisitDigest b = visit("V2", "P2", "T1", true, "09:30-09:50", "09:50-10:05");
         List<AcrossFinding> out = TherapistDay.check("T1", DAY, List.of(a, b));
-        assertThat(out).singleElement().satisfies(f -> {
-            assertThat(f.visitId()).isEqualTo("V2");
+        assertThat(out).extracting(AcrossFinding::visitId).containsExactly("V2", "V1");
+        assertThat(out.get(0)).satisfies(f -> {
             assertThat(f.finding().ruleId()).isEqualTo("MW-A001");
             assertThat(f.finding().blocks()).isTrue();
-            assertThat(f.finding().message()).contains("V1").contains("15 minutes").contains("09:30")
-                    .contains("09:45");
+            assertThat(f.finding().message()).contains("overlap visit V1").contains("15 minutes")
+                    .contains("09:30").contains("09:45");
         });
+        // The earlier claim bills the same minutes one-on-one: it carries the finding too, naming the later visit.
+        assertThat(out.get(1).finding().message()).isEqualTo("On 2026-03-02, T1 has one-on-one minutes on this "
+                + "visit that overlap visit V2 with another patient: 15 minutes between 09:30 and 09:45 are billed "
+                + "for both patients as one-on-one time (the units supported for each visit still count them).");
         assertThat(TherapistDay.check("T1", DAY, List.of(b, a))).isEqualTo(out);
     }
 
@@ -42,8 +46,8 @@ class TherapistDayDigestTest {
     void theLaterVisitIsTheOneThatStartsLaterEvenWhenALaterPeriodOverlapsTheOtherWay() {
         VisitDigest a = visit("V9", "P1", "T1", true, "11:42-12:15", "12:15-12:37");
         VisitDigest b = visit("V3", "P2", "T1", true, "11:49-12:06", "12:06-12:36");
-        assertThat(TherapistDay.check("T1", DAY, List.of(a, b))).singleElement()
-                .satisfies(f -> assertThat(f.visitId()).isEqualTo("V3"));
+        assertThat(TherapistDay.check("T1", DAY, List.of(a, b))).extracting(AcrossFinding::visitId)
+                .containsExactly("V3", "V9");
     }
 
     @Test
@@ -67,7 +71,7 @@ class TherapistDayDigestTest {
         VisitDigest b = visit("V2", "P2", "T1", true, "09:05-09:15", "09:15-09:35");
         VisitDigest c = visit("V3", "P3", "T1", true, "09:10-09:12");
         List<AcrossFinding> out = TherapistDay.check("T1", DAY, List.of(c, b, a));
-        assertThat(out).extracting(AcrossFinding::visitId).containsExactly("V2", "V3", "V3");
+        assertThat(out).extracting(AcrossFinding::visitId).containsExactly("V2", "V1", "V3", "V1", "V3", "V2");
         assertThat(out.get(0).finding().message()).contains("30 minutes");
     }
 
