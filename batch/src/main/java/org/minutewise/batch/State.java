@@ -28,9 +28,10 @@ final class State {
      * and one share of the totals per therapist, and the manifest the clinic's zone; 8, a claim's
      * replacement or void sets the claim before it aside instead of both; 9, a digest's line carries its discipline
      * and what the visit's own check said of its KX; 10, the day's minutes carry their codes, and a patient
-     * partition writes the units its days take off, {@code cuts}; 11, the digest carries the claim's frequency).
+     * partition writes the units its days take off, {@code cuts}; 11, the digest carries the claim's frequency; 12,
+     * the note's fingerprint reads each run of digits as one symbol).
      */
-    static final int VERSION = 11;
+    static final int VERSION = 12;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

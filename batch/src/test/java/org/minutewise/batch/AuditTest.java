@@ -347,6 +347,34 @@ class AuditTest {
     }
 
     /**
+     * A note copied with a new date and visit number is a copied note (MW-A005, an auditor's review: only
+     * word-for-word copies were found); a note whose words changed is not.
+     */
+    @Test
+    void aNoteCopiedWithNewDatesAndNumbersIsA005() throws IOException {
+        String body = "Neuromuscular re-education: tandem stance on foam with tactile cues at the pelvis to improve "
+                + "postural control for safer stairs. Response: tolerated well. Plan: progress balance tasks.";
+        StringBuilder csv = new StringBuilder(HEADER);
+        String[][] visits = {{"C1", "2026-04-01", "Date 2026-04-01. Visit 1. Berg 41/56. " + body},
+            {"C2", "2026-04-03", "Date 2026-04-03. Visit 2. Berg 43/56. " + body},
+            {"C3", "2026-04-06", "Date 2026-04-06. Visit 3. Berg 44/56. " + body.replace("tandem stance on foam",
+                    "single-leg stance on a rocker board")}};
+        for (String[] v : visits) {
+            csv.append(v[0]).append(',').append(v[1]).append(",medicare,,PT,P1,R26.81,97112,30,09:00,09:30,PT1,PT,,2,"
+                    + "GP,,\"").append(v[2]).append("\"\r\n");
+        }
+        Path in = tmp.resolve("copied.csv");
+        Files.writeString(in, csv);
+        Path out = tmp.resolve("copied");
+        audit(out, 2, 3, in);
+        assertThat(rows(out.resolve("findings.csv"))).filteredOn(m -> m.get("ruleId").equals("MW-A005"))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.get("visitId")).isEqualTo("C2");
+                    assertThat(m.get("message")).contains("visit C1 on 2026-04-01").contains("numbers such as dates");
+                });
+    }
+
+    /**
      * An evaluation is face to face with its patient: one-on-one 97110 of another patient in the same minutes is
      * MW-A001, and the shared minutes count the evaluation's (60 here, not 30).
      */

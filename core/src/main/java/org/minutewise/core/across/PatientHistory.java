@@ -93,7 +93,10 @@ public final class PatientHistory {
                     + "note does not support medical necessity.",
             "CMS Pub 100-02 ch. 15 §220.3; RULES.md §7 (red flags)", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-06: not on a duplicate claim (every line billed again, MW-A006), which is the same "
-                    + "visit sent twice");
+                    + "visit sent twice")
+            .revised(3, "2026-12-06: numbers aside: a note copied with a new date, visit number, score or minutes is "
+                    + "found (each run of digits reads as one symbol, as MW-D017 reads them); only word-for-word "
+                    + "copies were (an auditor's review)");
     public static final RuleInfo DUPLICATE = new RuleInfo("MW-A006", Severity.BLOCK,
             "The same service billed twice for the patient and date",
             "Bill each service once per date of service: merge the visits' minutes into one claim line per code, or "
@@ -539,7 +542,8 @@ public final class PatientHistory {
             String earlier = first.putIfAbsent(v.noteFingerprint(), v.visitId() + " on " + v.date());
             if (earlier != null && !whollyDuplicated(v, duplicated)) {
                 out.add(new AcrossFinding(v.visitId(), COPIED_NOTE.finding("note", "The note of this visit has the "
-                        + "same text as the note of visit " + earlier + " for the same patient.")));
+                        + "same text as the note of visit " + earlier + " for the same patient, numbers such as "
+                        + "dates, scores and minutes aside.")));
             }
         }
     }

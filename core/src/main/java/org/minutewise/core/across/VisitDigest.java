@@ -371,9 +371,11 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
     }
 
     /**
-     * A 64-bit FNV-1a hash of the note with case and white space folded (0 for an empty note): the hash of
-     * {@code note.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim()}, computed in one pass without building
-     * that string when the note is ASCII (the batch audit fingerprints millions of notes).
+     * A 64-bit FNV-1a hash of the note with case and white space folded and each run of digits read as one '#' (0
+     * for an empty note): the hash of {@code note.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim()
+     * .replaceAll("[0-9]+", "#")}, computed in one pass without building that string when the note is ASCII (the
+     * batch audit fingerprints millions of notes). A note copied with a new date, visit number or score has the
+     * fingerprint of the one it was copied from, as MW-D017 reads numbers as one symbol.
      */
     public static long fingerprint(String note) {
         int from = 0;
@@ -389,6 +391,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         }
         long h = 0xcbf29ce484222325L;
         boolean inSpace = false;
+        boolean inDigits = false;
         for (int i = from; i < to; i++) {
             char c = note.charAt(i);
             if (c >= 0x80) {
@@ -400,9 +403,19 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
                     h *= 0x100000001b3L;
                     inSpace = true;
                 }
+                inDigits = false;
                 continue;
             }
             inSpace = false;
+            if (c >= '0' && c <= '9') {
+                if (!inDigits) {
+                    h ^= '#';
+                    h *= 0x100000001b3L;
+                    inDigits = true;
+                }
+                continue;
+            }
+            inDigits = false;
             if (c >= 'A' && c <= 'Z') {
                 c = (char) (c + ('a' - 'A'));
             }
@@ -414,7 +427,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
 
     /** The definition, for notes with characters beyond ASCII (whose lower case may change their length). */
     static long fingerprintSlow(String note) {
-        String n = note.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+        String n = note.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim().replaceAll("[0-9]+", "#");
         if (n.isEmpty()) {
             return 0L;
         }
