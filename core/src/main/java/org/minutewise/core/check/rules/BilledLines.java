@@ -80,12 +80,18 @@ public final class BilledLines implements Rule {
             "Therapy line without its GP/GO/GN modifier (or with the wrong one)",
             "Put exactly one discipline modifier on every therapy line: GP under a PT plan, GO under OT, GN under "
                     + "SLP.",
-            "CMS Pub 100-04 ch. 5 §20.1", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §20.1", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-06: a line with CQ (or CO) that lacks the GP (or GO) its plan of care needs is this "
+                    + "one finding, which says the assistant modifier needs it too (MW-B005 reported the same "
+                    + "missing modifier as a second block; an auditor's review)");
     public static final RuleInfo UNPAIRED_ASSISTANT = new RuleInfo("MW-B005", Severity.BLOCK,
             "CQ/CO not paired with its discipline modifier",
             "CQ goes only with GP and CO only with GO; an unpaired one makes the claim unprocessable.",
             "CMS Pub 100-04 ch. 5 §20.1", Citations.CLAIMS_MANUAL_CH5)
-            .inEffectFrom(ClaimBuilder.ASSISTANT_MODIFIERS_FROM);
+            .inEffectFrom(ClaimBuilder.ASSISTANT_MODIFIERS_FROM)
+            .revised(2, "2026-12-06: not when MW-B004 asks for the missing GP (or GO) on the line, which pairs it; the "
+                    + "message says what CQ and CO mark and that the line is returned unprocessable (an auditor's "
+                    + "review)");
     public static final RuleInfo MODIFIER_DIFFERS = new RuleInfo("MW-B006", Severity.WARN,
             "Billed modifiers differ from what the documentation supports",
             "Add the modifiers listed as missing, and remove those listed as not supported, or document "
@@ -223,10 +229,17 @@ public final class BilledLines implements Rule {
             boolean therapy = info != null && !info.disciplines().isEmpty();
             Discipline expected = ClaimBuilder.documentedDiscipline(v, b.code());
             List<String> disc = disciplineModifiers(b.modifiers());
-            if (therapy && (disc.size() != 1 || !disc.get(0).equals(expected.modifier()))) {
+            boolean wrongDiscipline = therapy && (disc.size() != 1 || !disc.get(0).equals(expected.modifier()));
+            String assistant = b.modifiers().contains("CQ") ? "CQ" : b.modifiers().contains("CO") ? "CO" : null;
+            String pair = "CQ".equals(assistant) ? "GP" : "CO".equals(assistant) ? "GO" : null;
+            boolean unpaired = pair != null && !b.modifiers().contains(pair);
+            // The discipline modifier this finding asks for also pairs the line's CQ/CO: one cause, one block.
+            boolean pairedByTheFix = unpaired && wrongDiscipline && pair.equals(expected.modifier());
+            if (wrongDiscipline) {
                 out.add(DISCIPLINE_MODIFIER.finding(billedPath(i), b.code() + " is billed with "
                         + (disc.isEmpty() ? "no discipline modifier" : String.join(", ", disc)) + "; under the "
-                        + expected.label() + " plan of care it needs exactly " + expected.modifier() + "."));
+                        + expected.label() + " plan of care it needs exactly " + expected.modifier()
+                        + (pairedByTheFix ? ", which the line's " + assistant + " also needs beside it" : "") + "."));
             }
             boolean assistantModifier = ClaimBuilder.assistantModifier(b.modifiers());
             if (assistantModifier && !ClaimBuilder.assistantModifiersApply(v, ctx.payer())) {
@@ -234,10 +247,11 @@ public final class BilledLines implements Rule {
                         + (b.modifiers().contains("CQ") ? "CQ" : "CO") + ", which does not apply here (setting "
                         + v.setting().wire() + ", payer " + ctx.payer().id() + ", date " + v.dateOfService() + ")."));
             }
-            if (b.modifiers().contains("CQ") && !b.modifiers().contains("GP")
-                    || b.modifiers().contains("CO") && !b.modifiers().contains("GO")) {
-                out.add(UNPAIRED_ASSISTANT.finding(billedPath(i), b.code() + " carries "
-                        + (b.modifiers().contains("CQ") ? "CQ without GP" : "CO without GO") + "."));
+            if (unpaired && !pairedByTheFix) {
+                out.add(UNPAIRED_ASSISTANT.finding(billedPath(i), b.code() + " carries " + assistant + " without "
+                        + pair + ": " + ("CQ".equals(assistant) ? "CQ (a physical therapist assistant's service) goes "
+                        + "only with GP" : "CO (an occupational therapy assistant's service) goes only with GO")
+                        + ", and a line with an unpaired one is returned as unprocessable."));
             }
             for (String m : b.modifiers()) {
                 if (!ctx.ref().codes().modifierKnown(m)) {

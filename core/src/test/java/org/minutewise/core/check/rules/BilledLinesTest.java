@@ -22,6 +22,7 @@ import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.RuleBook;
 import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Role;
 import org.minutewise.core.model.ServiceLine;
@@ -224,9 +225,24 @@ class BilledLinesTest {
     @Test
     void unpairedCqB005() {
         Provider pta = assistant("A1", Role.PTA, "T1");
-        Visit unpaired = visit().service(minutes("97110", 15, pta)).billed(List.of(billed("97110", 1, "GO", "CQ")))
-                .build();
-        assertThat(ids(check(unpaired))).contains("MW-B005");
+        // CQ beside the OT plan's own GO: the discipline modifier is right, the pairing is not.
+        Visit unpaired = visit().planOfCare(Discipline.OT).service(minutes("97110", 15, pta))
+                .billed(List.of(billed("97110", 1, "GO", "CQ"))).build();
+        assertThat(ids(check(unpaired))).contains("MW-B005").doesNotContain("MW-B004");
+        assertThat(check(unpaired).findings()).filteredOn(f -> f.ruleId().equals("MW-B005")).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("97110 carries CQ without GP: CQ (a physical "
+                        + "therapist assistant's service) goes only with GP, and a line with an unpaired one is "
+                        + "returned as unprocessable."));
+        // Under a PT plan, GO (or no discipline modifier) beside CQ is one cause: MW-B004 asks for the GP that pairs
+        // it too (an auditor's review: both blocked the same missing GP).
+        for (List<String> mods : List.of(List.of("GO", "CQ"), List.of("CQ"))) {
+            Visit wrongGp = visit().service(minutes("97110", 15, pta))
+                    .billed(List.of(billed("97110", 1, mods.toArray(String[]::new)))).build();
+            assertThat(ids(check(wrongGp))).as("%s", mods).contains("MW-B004").doesNotContain("MW-B005");
+            assertThat(check(wrongGp).findings()).filteredOn(f -> f.ruleId().equals("MW-B004")).singleElement()
+                    .satisfies(f -> assertThat(f.message()).endsWith("it needs exactly GP, which the line's CQ also "
+                            + "needs beside it."));
+        }
         Visit paired = visit().service(minutes("97110", 15, pta)).billed(List.of(billed("97110", 1, "GP", "CQ")))
                 .build();
         assertThat(ids(check(paired))).doesNotContain("MW-B005", "MW-B006");
@@ -242,7 +258,7 @@ class BilledLinesTest {
         Visit in2019 = Visit.builder("V-1", java.time.LocalDate.of(2019, 12, 31))
                 .service(minutes("97110", 15, pta)).billed(List.of(billed("97110", 1, "GO", "CQ"))).build();
         assertThat(ids(check(in2019))).contains("MW-B008").doesNotContain("MW-B005");
-        Visit in2020 = Visit.builder("V-1", java.time.LocalDate.of(2020, 1, 1))
+        Visit in2020 = Visit.builder("V-1", java.time.LocalDate.of(2020, 1, 1)).planOfCare(Discipline.OT)
                 .service(minutes("97110", 15, pta)).billed(List.of(billed("97110", 1, "GO", "CQ"))).build();
         assertThat(ids(check(in2020))).contains("MW-B005");
         assertThat(check(in2020).findings()).filteredOn(f -> f.ruleId().equals("MW-B005"))
