@@ -150,7 +150,10 @@ public final class PatientHistory {
             "CMS Pub 100-04 ch. 5 §20.2 (the total timed minutes of the day determine the units); RULES.md §3.1",
             Citations.CLAIMS_MANUAL_CH5)
             .revised(2, "2026-12-06: says which lines lose the units, and an audit's claims.csv and totals take them "
-                    + "off (from the day's last visit back, the code with the fewest minutes first)");
+                    + "off (from the day's last visit back, the code with the fewest minutes first)")
+            .revised(3, "2026-12-06: says when the code that gives up the unit was a tie (another code of the day "
+                    + "with as many minutes could as well): the qualified professional's choice, RULES.md §3.1 (an "
+                    + "auditor's review)");
 
     public static final RuleInfo DAY_UNITS_UNDER = new RuleInfo("MW-A013", Severity.INFO,
             "The day's visits together support a timed unit more than they bill",
@@ -1009,12 +1012,13 @@ public final class PatientHistory {
                         + " by the 8-minute rule; ";
                 String last = with.get(with.size() - 1).visitId();
                 if (counted > units) {
-                    List<UnitCut> cuts = cuts(with, parts, counted - units);
+                    List<String> ties = new ArrayList<>(0);
+                    List<UnitCut> cuts = cuts(with, parts, counted - units, ties);
                     out.add(new AcrossFinding(last, DAY_UNITS_OVER.finding("claimLines", visitsText + "the visits "
                             + "bill " + counted + " timed units (" + String.join(" + ", eachUnits) + "), each "
                             + "counting its own minutes" + beyond(parts) + ". A day's timed minutes become units "
                             + "together, not each session's: bill " + units + " across the day's claims ("
-                            + (counted - units) + " fewer)" + cutsText(cuts) + "."), cuts));
+                            + (counted - units) + " fewer)" + cutsText(cuts) + "." + tiesText(ties)), cuts));
                 } else {
                     out.add(new AcrossFinding(last, DAY_UNITS_UNDER.finding("claimLines", visitsText + "the visits' "
                             + "own minutes earn " + earned + " (" + String.join(" + ", eachEarned) + "), each counted "
@@ -1030,22 +1034,30 @@ public final class PatientHistory {
      * minutes (the unit the fewest minutes stand behind; ties by code), no more from a visit than it counts toward
      * the day ({@link VisitDigest.DayMinutes#counted}) nor from a code than its minutes earn there.
      */
-    private static List<UnitCut> cuts(List<VisitDigest> visits, List<VisitDigest.DayMinutes> parts, int over) {
+    private static List<UnitCut> cuts(List<VisitDigest> visits, List<VisitDigest.DayMinutes> parts, int over,
+                                      List<String> ties) {
         List<UnitCut> cuts = new ArrayList<>(2);
         int left = over;
+        int lastVisit = -1;
+        VisitDigest.DayMinutes.Code lastCode = null;
         for (int i = visits.size() - 1; i >= 0 && left > 0; i--) {
             VisitDigest.DayMinutes m = parts.get(i);
             int room = Math.min(left, m.counted());
             List<VisitDigest.DayMinutes.Code> codes = withCognitivePair(m.codes());
             codes.sort(java.util.Comparator.comparingInt(VisitDigest.DayMinutes.Code::minutes)
                     .thenComparing(VisitDigest.DayMinutes.Code::code));
-            for (VisitDigest.DayMinutes.Code c : codes) {
+            for (int k = 0; k < codes.size(); k++) {
+                VisitDigest.DayMinutes.Code c = codes.get(k);
                 int take = Math.min(room, c.units());
                 if (take <= 0) {
                     continue;
                 }
                 room -= take;
                 left -= take;
+                if (left == 0) {
+                    lastVisit = i;
+                    lastCode = c;
+                }
                 if (c.code().equals(org.minutewise.core.units.Cognitive.BASE)) {
                     // 97129's units are the pair's: its line bills the first, 97130 the rest (never 97130 alone),
                     // so the units come off 97130 first.
@@ -1059,6 +1071,20 @@ public final class PatientHistory {
                     }
                 } else {
                     cuts.add(new UnitCut(visits.get(i).visitId(), c.code(), take));
+                }
+            }
+        }
+        if (lastCode != null) {
+            // The last unit taken: a code of the day's visits not cut, with as many minutes and a unit to give, could
+            // as well have given it (RULES.md §3.1: equal minutes at the cut-off are the qualified professional's
+            // choice; say so).
+            for (int j = 0; j < visits.size(); j++) {
+                for (VisitDigest.DayMinutes.Code o : withCognitivePair(parts.get(j).codes())) {
+                    if (o.minutes() == lastCode.minutes() && o.units() > 0 && !cutFrom(cuts, visits.get(j), o)) {
+                        ties.add(o.code() + " of visit " + visits.get(j).visitId() + " has as many minutes ("
+                                + o.minutes() + ") as " + lastCode.code() + " of visit "
+                                + visits.get(lastVisit).visitId());
+                    }
                 }
             }
         }
@@ -1087,6 +1113,25 @@ public final class PatientHistory {
             out.add(new VisitDigest.DayMinutes.Code(org.minutewise.core.units.Cognitive.BASE, minutes, units));
         }
         return out;
+    }
+
+    /** Whether a cut takes units off the code (97129 standing for the pair) of the visit. */
+    private static boolean cutFrom(List<UnitCut> cuts, VisitDigest v, VisitDigest.DayMinutes.Code code) {
+        for (UnitCut c : cuts) {
+            if (c.visitId().equals(v.visitId()) && (c.code().equals(code.code())
+                    || org.minutewise.core.units.Cognitive.isPair(c.code())
+                    && org.minutewise.core.units.Cognitive.isPair(code.code()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What a message says of a cut that was a tie (empty when none was): the other way is as right. */
+    private static String tiesText(List<String> ties) {
+        return ties.isEmpty() ? "" : " Which code gives up the unit is the qualified professional's choice here ("
+                + String.join("; ", ties) + "): Minutewise takes it off the day's last visit, the code with the "
+                + "fewest minutes first (then by code), and the other way is as right.";
     }
 
     /** " (the corrected claim lines take 1 unit off 97110 of visit V2)", or "" when there are none. */

@@ -80,7 +80,10 @@ class DayUnitsTest {
                     + "timed PT minutes together (10 + 10), which make 1 unit by the 8-minute rule; the visits bill "
                     + "2 timed units (1 + 1), each counting its own minutes. A day's timed minutes become units "
                     + "together, not each session's: bill 1 across the day's claims (1 fewer); the corrected claim "
-                    + "lines take 1 unit off 97112 of visit V2.");
+                    + "lines take 1 unit off 97112 of visit V2. Which code gives up the unit is the qualified "
+                    + "professional's choice here (97110 of visit V1 has as many minutes (10) as 97112 of visit V2): "
+                    + "Minutewise takes it off the day's last visit, the code with the fewest minutes first (then by "
+                    + "code), and the other way is as right.");
             // The day's last visit gives the unit back: claims.csv and the totals take it off (UnitCut).
             assertThat(f.cuts()).containsExactly(new UnitCut("V2", "97112", 1));
         });
@@ -122,8 +125,15 @@ class DayUnitsTest {
     void theUnitsOverComeOffTheLastVisitsCodeWithTheFewestMinutes() {
         VisitDigest morning = digest(visit("V1", pt("97110", 8)).build());
         VisitDigest afternoon = digest(visit("V2", pt("97140", 15), pt("97112", 8)).build());
-        assertThat(of(check(morning, afternoon), "MW-A012")).singleElement()
-                .satisfies(f -> assertThat(f.cuts()).containsExactly(new UnitCut("V2", "97112", 1)));
+        assertThat(of(check(morning, afternoon), "MW-A012")).singleElement().satisfies(f -> {
+            assertThat(f.cuts()).containsExactly(new UnitCut("V2", "97112", 1));
+            // 97140's 15 minutes hold a unit of their own; the other unit goes to 97110 or 97112, 8 minutes each.
+            assertThat(f.finding().message()).contains("(97110 of visit V1 has as many minutes (8) as 97112 of "
+                    + "visit V2)");
+        });
+        // Near miss: 9 minutes of 97110 in the morning hold the unit more than 97112's 8: no choice to say.
+        assertThat(of(check(digest(visit("V1", pt("97110", 9)).build()), afternoon), "MW-A012")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).doesNotContain("professional's choice"));
         // 8 minutes on each of four visits (4 billed) are 32 minutes, 2 units: 2 off, one from each of the last two.
         List<AcrossFinding> four = check(digest(visit("V1", pt("97110", 8)).build()),
                 digest(visit("V2", pt("97112", 8)).build()), digest(visit("V3", pt("97530", 8)).build()),
