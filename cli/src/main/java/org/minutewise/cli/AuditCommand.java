@@ -119,6 +119,13 @@ final class AuditCommand implements Callable<Integer> {
             err.println(String.format(Locale.ROOT, "minutewise: %,d of %,d rows are rejected (unreadable, or of a "
                     + "visit that conflicts or comes twice); see %s",
                     result.totals().unreadable(), result.totals().read(), out.resolve("rejected.csv")));
+            long blocks = result.totals().findingsBySeverity().getOrDefault(Severity.BLOCK.wire(), 0L);
+            if (blocks > 0) {
+                // Exit 2 (rows rejected) takes the place of 1: say that findings block too, so it is not missed.
+                err.println(String.format(Locale.ROOT, "minutewise: and %,d %s of the rows checked %s; see %s",
+                        blocks, blocks == 1 ? "finding" : "findings", blocks == 1 ? "blocks" : "block",
+                        out.resolve("findings.csv")));
+            }
             return Main.BAD_INPUT;
         }
         return result.totals().findingsBySeverity().getOrDefault(Severity.BLOCK.wire(), 0L) > 0 ? Main.BLOCKED

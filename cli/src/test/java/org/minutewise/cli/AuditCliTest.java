@@ -134,6 +134,24 @@ final class AuditCliTest {
         assertThat(a.json().get("checked").asLong()).isEqualTo(1);
     }
 
+    /** Exit 2 (rows rejected) hides exit 1: stderr says that findings block too (an auditor's review). */
+    @Test
+    void rowsRejectedBesideBlockingFindingsSayBoth() throws IOException {
+        Path data = tmp.resolve("both.csv");
+        run("generate", "--visits", "200", "--seed", "8", "--out", data.toString(), "--error-rate", "0.2");
+        List<String> lines = new ArrayList<>(Files.readAllLines(data));
+        lines.add("V-BAD1,2026-02-30,medicare,,PT,PX,,97110,20,,,T9,PT,,1,GP,,,,,,,,,,,,");
+        Files.write(data, lines);
+        Path out = tmp.resolve("both");
+        Run a = run("audit", data.toString(), "--out", out.toString());
+        assertThat(a.code()).isEqualTo(Main.BAD_INPUT);
+        long blocks = a.json().get("findingsBySeverity").get("block").asLong();
+        assertThat(blocks).isPositive();
+        assertThat(a.errLines()).hasSize(2);
+        assertThat(a.errLines().get(1)).isEqualTo(String.format(java.util.Locale.ROOT, "minutewise: and %,d "
+                + "findings of the rows checked block; see %s", blocks, out.resolve("findings.csv")));
+    }
+
     @Test
     void malformedRowsAreReportedInRejectedCsvAndTheRestIsProcessed() throws IOException {
         Path data = tmp.resolve("mixed.csv");
