@@ -86,6 +86,11 @@ final class Negation {
      * deficit, not a cue ("VC to keep SpO2 WNL").
      */
     static final int NORMAL = 1 << 11;
+    /**
+     * A negation word after a phrase that negates only as a template field's value ("LOB: 0", "Cues: nil"), never
+     * across words ("dizziness 0/10" is left to the pain scale's reader, "x 0 reps" to nobody).
+     */
+    static final int FIELD_ONLY = 1 << 12;
     /** The bit of {@link PhraseLists#SKILLED} in a match's negatable mask. */
     private static final int SKILLED_MASK = 1 << PhraseLists.NEGATABLE.indexOf(PhraseLists.SKILLED);
 
@@ -109,7 +114,8 @@ final class Negation {
             .with(TROUBLE, "difficulty", "difficulties", "problem", "problems", "trouble", "issue", "issues",
                     "concerns", "complaints")
             .with(WITH, "with", "w/")
-            .with(NORMAL, "wnl", "wfl", "intact", "within", "unremarkable");
+            .with(NORMAL, "wnl", "wfl", "intact", "within", "unremarkable")
+            .with(FIELD_ONLY, "0", "zero", "nil");
 
     private final NoteScan scan;
     private final String text;
@@ -119,8 +125,8 @@ final class Negation {
     private final int[] beforeEnd;
     /** Negation words after a phrase: their starts, in order. */
     private final int[] afterStart;
-    /** Per negation word after a phrase: whether it says "normal" ({@link #NORMAL}); null when none does. */
-    private final boolean[] afterNormal;
+    /** Per negation word after a phrase: its {@link #NORMAL} and {@link #FIELD_ONLY} bits; null when all are 0. */
+    private final int[] afterKind;
     /** The scan's number of matches; those of negatable lists are the ones negation may take out. */
     private final int size;
     /** Per negation word (before) and list mask: 0 not yet known, 1 negated itself, 2 not. */
@@ -130,29 +136,26 @@ final class Negation {
     private int firstKind;
     private int secondKind;
 
-    private Negation(NoteScan scan, int[] beforeStart, int[] beforeEnd, int[] afterStart, boolean[] afterNormal) {
+    private Negation(NoteScan scan, int[] beforeStart, int[] beforeEnd, int[] afterStart, int[] afterKind) {
         this.scan = scan;
         this.text = scan.text();
         this.matcher = scan.matcher();
         this.beforeStart = beforeStart;
         this.beforeEnd = beforeEnd;
         this.afterStart = afterStart;
-        this.afterNormal = afterNormal;
+        this.afterKind = afterKind;
         this.size = scan.size();
     }
 
     /** Takes every match its sentence negates out of the negatable lists (the scan is complete). */
     static void apply(NoteScan scan) {
         PhraseMatcher m = scan.matcher();
-        if (m.negationList() < 0 && m.negationAfterList() < 0 || !scan.anyNegatable()) {
-            return; // a phrase set without negation words negates nothing, template fields included
-        }
-        TemplateFields.apply(scan);
         int nb = scan.countAt(m.negationList());
         int na = scan.countAt(m.negationAfterList());
-        if (nb + na == 0) {
+        if (nb + na == 0 || !scan.anyNegatable()) {
             return;
         }
+        TemplateFields.apply(scan); // "Cues: none", "Balance deficit: none noted"
         int[] bs = new int[nb];
         int[] be = new int[nb];
         int[] as = new int[na];
@@ -172,25 +175,26 @@ final class Negation {
         // A few negation words, mostly in order already (a long note's scan runs in four chains).
         sortByEnd(bs, be);
         Arrays.sort(as);
-        new Negation(scan, bs, be, as, normalWords(scan.text(), as)).resolve();
+        new Negation(scan, bs, be, as, afterKinds(scan.text(), as)).resolve();
     }
 
     /**
-     * Per negation word after a phrase: whether it says the phrase is normal ("WNL", "intact", "within normal
-     * limits"), which only a deficit can be; null when none does.
+     * Per negation word after a phrase: its {@link #NORMAL} and {@link #FIELD_ONLY} bits (the first word's kind);
+     * null when none has either.
      */
-    private static boolean[] normalWords(String text, int[] starts) {
-        boolean[] out = null;
+    private static int[] afterKinds(String text, int[] starts) {
+        int[] out = null;
         for (int i = 0; i < starts.length; i++) {
             int e = starts[i];
-            while (e < text.length() && isWordChar(text.charAt(e))) {
-                e++;
+            while (e < text.length() && PhraseMatcher.isWord(text.charAt(e))) {
+                e++; // letters and digits: "0" of "0/10"
             }
-            if ((KINDS.kind(text, starts[i], e) & NORMAL) != 0) {
+            int kind = KINDS.kind(text, starts[i], e) & (NORMAL | FIELD_ONLY);
+            if (kind != 0) {
                 if (out == null) {
-                    out = new boolean[starts.length];
+                    out = new int[starts.length];
                 }
-                out[i] = true;
+                out[i] = kind;
             }
         }
         return out;
@@ -306,8 +310,10 @@ final class Negation {
             return false;
         }
         int cs = afterStart[c];
-        if (afterNormal != null && afterNormal[c] && (mask(k) & ~SKILLED_MASK) == 0) {
-            return false; // "VC to keep SpO2 WNL": cues are not normal, a deficit is ("balance WNL")
+        if (afterKind != null && ((afterKind[c] & FIELD_ONLY) != 0
+                || (afterKind[c] & NORMAL) != 0 && (mask(k) & ~SKILLED_MASK) == 0)) {
+            // "pain 0/10": a field's value only ("LOB: 0"); "VC to keep SpO2 WNL": a cue is never normal
+            return false;
         }
         if (cs - e > REACH || read(e, cs, WORDS_AFTER) < 0) {
             return false;

@@ -11,8 +11,8 @@ package org.minutewise.core.doc;
  *       spaced dash, a tab or a run of blanks) and holds the match, with at most {@value #LABEL_WORDS} other words before it and as many
  *       after it ("Balance deficit", "Cues for weight shift");</li>
  *   <li>then ':' or a dash standing apart ("Cues - none", "Cues– none", not "single-leg");</li>
- *   <li>then the value: {@link #NONE} ("none", "nil", "no", "0", "absent", "denied", "not needed", ...),
- *       {@link #NOT_APPLICABLE} ("n/a", "NA", "not applicable", "not tested") or {@link #NORMAL} ("WNL", "WFL",
+ *   <li>then the value: {@link #NONE} ("none", "nil", "no", "0", "denied", "not needed", ...),
+ *       {@link #NOT_APPLICABLE} ("n/a", "not applicable", "not tested") or {@link #NORMAL} ("WNL", "WFL",
  *       "intact", "within normal limits"), followed by at most two words such as "needed", "noted", "today"
  *       ("none noted", "none required"), and then the value's end: the sentence's, ',', ';', ')', '|', a spaced
  *       dash, or the label of the next field ("Cues: none   Assist: min A").</li>
@@ -22,9 +22,10 @@ package org.minutewise.core.doc;
  * "Balance: none" grades the ability as absent, which is a deficit. A value that goes on ("Cues: none for static
  * stance, VC for dynamic", "Dizziness: none at rest, 4/10 with head turns") is left as written.
  *
- * <p>Cost: a field needs a ':' or a dash within {@value #LABEL_REACH} characters of the match; the nearest of each is
- * found with {@link String#indexOf(int, int)} and kept while the matches pass it, so a note reads its few label
- * candidates only.
+ * <p>The value starts with a negation word of the phrase lists (the file's [negation] and [negation-after]: "none",
+ * "no", "denies", "N/A", "not applicable", "nil", "0", "WNL", "intact", "not needed"): only those the scan found are
+ * looked at, so a note without a negation word costs nothing here. "0", "zero" and "nil" are negation words only as
+ * a field's value ({@link Negation#FIELD_ONLY}).
  */
 final class TemplateFields {
     /** The most words of a label besides the match, before it and after it. */
@@ -50,12 +51,12 @@ final class TemplateFields {
     static final int ABILITY = 1 << 10;
 
     static final Negation.Lexicon WORDS = new Negation.Lexicon()
-            .with(NONE, "none", "nil", "no", "0", "zero", "absent", "negative", "neg", "denies", "denied", "never")
-            .with(NOT_APPLICABLE, "n/a", "na")
+            .with(NONE, "none", "nil", "no", "0", "zero", "denies", "denied", "never")
+            .with(NOT_APPLICABLE, "n/a")
             .with(NORMAL, "wnl", "wfl", "intact", "unremarkable")
             .with(NOT, "not")
-            .with(NOT_NONE, "needed", "required", "req'd", "necessary", "indicated", "noted", "observed", "present",
-                    "given", "provided", "reported")
+            .with(NOT_NONE, "needed", "required", "necessary", "indicated", "noted", "observed", "given",
+                    "provided")
             .with(NOT_NA, "applicable", "tested", "assessed")
             .with(WITHIN, "within")
             .with(LIMITS_OF, "normal", "functional")
@@ -68,51 +69,61 @@ final class TemplateFields {
 
     private final NoteScan scan;
     private final String text;
-    /** Per separator character (':', '-', en dash, em dash): the next one at or after {@code from[c]}, or MAX. */
-    private final int[] from = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
-    private final int[] next = new int[4];
-    private static final char[] SEPARATORS = {':', '-', '\u2013', '\u2014'};
 
     private TemplateFields(NoteScan scan) {
         this.scan = scan;
         this.text = scan.text();
     }
 
-    /** Negates every match of a negatable list that labels a field stating an absence. */
+    /**
+     * Negates every match of a negatable list that labels a field stating an absence. Read from the note's negation
+     * words ({@link PhraseLists#NEGATION}, {@link PhraseLists#NEGATION_AFTER}: "none", "N/A", "0", "WNL", "not
+     * needed", "denies"): only one right after a ':' or a dash can be a field's value, so a note pays for the few
+     * negation words it has, and nothing more without them.
+     */
     static void apply(NoteScan scan) {
         new TemplateFields(scan).run();
     }
 
     private void run() {
-        PhraseMatcher m = scan.matcher();
-        int size = scan.size();
-        for (int k = 0; k < size; k++) {
-            if (m.negatableMask(scan.phraseAt(k)) == 0 || scan.isNegated(k)) {
+        int done = -1;
+        int[] negatable = null;
+        int n = 0;
+        for (int i = 0; i < scan.negationWordCount(); i++) {
+            int sep = separatorBefore(scan.startAt(scan.negationWordAt(i)));
+            if (sep < 0 || sep == done || !absent(sep)) {
                 continue;
             }
-            int e = scan.endAt(k);
-            if (nearestSeparator(e) - e > LABEL_REACH) {
-                continue; // most matches: no ':' or dash close after them
+            done = sep;
+            if (negatable == null) {
+                // The matches that may be a label, gathered once per note (for its first such field).
+                PhraseMatcher m = scan.matcher();
+                negatable = new int[scan.size()];
+                for (int k = 0; k < scan.size(); k++) {
+                    if (m.negatableMask(scan.phraseAt(k)) != 0) {
+                        negatable[n++] = k;
+                    }
+                }
             }
-            int sep = separatorAfter(e);
-            if (sep >= 0 && startsField(scan.startAt(k)) && absent(sep)) {
-                scan.negate(k);
+            // The label: the negatable matches whose field ends at this separator.
+            for (int j = 0; j < n; j++) {
+                int k = negatable[j];
+                int e = scan.endAt(k);
+                if (e <= sep && sep - e <= LABEL_REACH && !scan.isNegated(k) && separatorAfter(e) == sep
+                        && startsField(scan.startAt(k))) {
+                    scan.negate(k);
+                }
             }
         }
     }
 
-    /** The nearest ':' or dash at or after {@code e} (MAX when none), from the kept positions. */
-    private int nearestSeparator(int e) {
-        int best = Integer.MAX_VALUE;
-        for (int c = 0; c < SEPARATORS.length; c++) {
-            if (e < from[c] || e > next[c]) {
-                int at = text.indexOf(SEPARATORS[c], e);
-                from[c] = e;
-                next[c] = at < 0 ? Integer.MAX_VALUE : at;
-            }
-            best = Math.min(best, next[c]);
+    /** The ':' or dash right before {@code pos}, blanks aside, or -1. */
+    private int separatorBefore(int pos) {
+        int i = pos - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\u00A0')) {
+            i--;
         }
-        return best;
+        return i >= 0 && (text.charAt(i) == ':' || isDash(text.charAt(i)) && apart(i)) ? i : -1;
     }
 
     /**

@@ -25,7 +25,7 @@ class PhraseNegationTest {
             PhraseLists.NEGATION, List.of("no", "none", "without", "w/o", "denies", "never", "neither", "nor", "no longer",
                     "did not require", "didn't need", "independent of"),
             PhraseLists.NEGATION_AFTER, List.of("not needed", "not required", "WNL", "intact",
-                    "within normal limits"));
+                    "within normal limits", "n/a", "not applicable", "0", "nil"));
 
     static final PhraseMatcher MATCHER = new PhraseMatcher(LISTS);
 
@@ -184,6 +184,9 @@ class PhraseNegationTest {
         assertThat(texts(field, field.negated(PhraseLists.DEFICIT))).containsExactly("Balance");
         assertThat(deficit("Balance: WNL")).isFalse();
         assertThat(deficit("Standing balance: n/a")).isFalse();
+        // "0" and "nil" negate only as a field's value.
+        assertThat(deficit("dizziness 0/10 with head turns")).isTrue();
+        assertThat(skilled("VC x 0 reps")).isTrue();
     }
 
     @Test
