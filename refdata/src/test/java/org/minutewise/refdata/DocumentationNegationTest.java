@@ -165,4 +165,54 @@ class DocumentationNegationTest {
                 + "tandem stance on foam, no VC needed. Plan: progress.");
         assertThat(ids(activity)).contains("MW-D015").doesNotContain("MW-D007");
     }
+
+    // 2026-12-06 (phrases 2026.8): template fields, "no difficulty with", "WNL", a clause-long reach.
+
+    @Test
+    void aTemplateFieldOfNoCuesIsNoSkilledInput() {
+        Visit none = ms("Pt w/ MS, poor balance causing falls. NMR 25 min: Pt performed tandem stance and wt "
+                + "shifting, cues: none required. Assist: N/A. Plan: progress.");
+        assertThat(ids(none)).contains("MW-D007", "MW-D015");
+        Visit given = ms("Pt w/ MS, poor balance causing falls. NMR 25 min: Pt performed tandem stance and wt "
+                + "shifting, Cues: verbal and tactile at pelvis. Assist: N/A. Plan: progress.");
+        assertThat(ids(given)).doesNotContain("MW-D007", "MW-D015");
+    }
+
+    @Test
+    void aTemplateFieldOfNoDeficitIsNoDeficit() {
+        String note = "Pt s/p R TKA. Balance deficit: none noted. Dizziness: denies. NMR 15 min: SLS on foam and "
+                + "tandem stance w/ VC for knee alignment. Ther ex 15 min: quad sets w/ VC. Plan: progress.";
+        assertThat(ids(tka(note))).contains("MW-D002", "MW-D004");
+        // A grade of the ability ("Standing balance: 0") is a deficit (a bare "balance" is not the explicit balance
+        // deficit MW-D004 asks for), and so is a field with a value.
+        assertThat(ids(tka(note.replace("Balance deficit: none noted.", "Standing balance: 0."))))
+                .doesNotContain("MW-D002");
+        assertThat(ids(tka(note.replace("Balance deficit: none noted.", "Balance deficit: LOB x2 in tandem."))))
+                .doesNotContain("MW-D002", "MW-D004");
+    }
+
+    @Test
+    void noDifficultyWithBalanceOrBalanceWnlIsNoDeficit() {
+        String note = "Pt s/p R TKA, %s. NMR 15 min: SLS on foam and tandem stance w/ VC for knee alignment. "
+                + "Ther ex 15 min: quad sets w/ VC. Plan: progress.";
+        for (String none : List.of("no difficulty with balance at home", "reports no problems with balance",
+                "balance WNL", "standing balance within normal limits", "balance intact")) {
+            assertThat(ids(tka(String.format(note, none)))).as(none).contains("MW-D002", "MW-D004");
+        }
+        for (String stated : List.of("difficulty with balance on uneven surfaces",
+                "no difficulty with transfers but impaired balance on turns",
+                "static balance intact, dynamic balance impaired")) {
+            assertThat(ids(tka(String.format(note, stated)))).as(stated).doesNotContain("MW-D002", "MW-D004");
+        }
+    }
+
+    @Test
+    void aNegationReachesAcrossItsClause() {
+        Visit v = ms("Pt w/ MS, poor balance causing falls. NMR 25 min: tandem stance, SLS, wt shifting; pt did "
+                + "not require any type of verbal or tactile cueing. Plan: progress.");
+        assertThat(ids(v)).contains("MW-D007");
+        Visit but = ms("Pt w/ MS, poor balance causing falls. NMR 25 min: tandem stance, SLS, wt shifting; no LOB "
+                + "but required min A for balance. Plan: progress.");
+        assertThat(ids(but)).doesNotContain("MW-D007");
+    }
 }

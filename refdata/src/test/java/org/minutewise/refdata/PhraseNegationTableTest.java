@@ -64,6 +64,38 @@ class PhraseNegationTableTest {
             deficit         negated | STG: independent household ambulation w/o [LOB].
             deficit         negated | central [vestibular] involvement ruled out.
             balance-deficit negated | pt denies any [imbalance] at home.
+            # an EMR template's field that states an absence (TemplateFields)
+            skilled         negated | Pt performed tandem stance; [cues]: none required.
+            skilled         negated | Gait: 150 ft x2 w/ SPC. [Cues]: none. Assist: none.
+            skilled         negated | Gait: 150 ft x2 w/ SPC. Cues: none. [Assist]: none.
+            skilled         negated | [Cueing]: N/A
+            skilled         negated | [Assist] - none
+            skilled         negated | [Assist] – none
+            skilled         negated | [CGA]: n/a
+            skilled         negated | Tandem stance 3 x 30 s. [VC]/TC: 0.
+            skilled         negated | Tandem stance 3 x 30 s. VC/[TC]: 0.
+            skilled         negated | [Cues]: none    Assist: min A
+            skilled         negated | [Manual facilitation]: not applicable.
+            skilled         negated | [Cues] given: none noted today.
+            deficit         negated | [LOB]: 0.
+            deficit         negated | [Dizziness]: denies.
+            deficit         negated | Dizziness: none | [LOB]: none
+            deficit         negated | [Balance] deficit: none noted.
+            balance-deficit negated | [Balance deficit]: none noted.
+            deficit         negated | [Balance]: WNL.
+            deficit         negated | Standing [balance]: n/a
+            deficit         negated | [Coordination] - within normal limits
+            # a deficit said to be absent or normal in other words
+            deficit         negated | no difficulty with [balance] during ADLs.
+            deficit         negated | Pt reports no problems with [balance] at home.
+            deficit         negated | ambulated 300 ft without difficulty with [balance].
+            deficit         negated | no issues w/ [balance] on level surfaces.
+            deficit         negated | [balance] WNL.
+            deficit         negated | sitting [balance] within normal limits.
+            deficit         negated | static standing [balance] intact.
+            deficit         negated | [proprioception] grossly intact at B ankles.
+            deficit         negated | balance and [coordination] WNL.
+            deficit         negated | [balance] and coordination WNL.
             # near misses: not negated
             skilled         counts  | no LOB with [min A] and TC at pelvis.
             skilled         counts  | no LOB with min A and [TC] at pelvis.
@@ -112,6 +144,29 @@ class PhraseNegationTableTest {
             deficit         counts  | [LOB] x3 without UE support.
             balance-deficit counts  | unable to maintain SLS without [loss of balance].
             balance-deficit counts  | [impaired balance], no falls.
+            # near misses of the template fields
+            skilled         counts  | [Cues]: verbal and tactile for weight shift.
+            skilled         counts  | [Cues]: none for static stance, VC for dynamic reach.
+            skilled         counts  | Cues: none for static stance, [VC] for dynamic reach.
+            skilled         counts  | [Assist] level: min A.
+            skilled         counts  | Cues: none   [Assist]: min A
+            deficit         counts  | Static standing [balance]: 0.
+            deficit         counts  | Dynamic [balance]: none, requires max A.
+            deficit         counts  | [Dizziness]: none at rest, 4/10 with head turns.
+            deficit         counts  | Pt c/o [dizziness] with head turns: none at rest.
+            # near misses of the deficits said to be absent or normal
+            deficit         counts  | difficulty with [balance] on uneven surfaces.
+            deficit         counts  | no difficulty with transfers but impaired [balance] on turns.
+            deficit         counts  | static balance intact, dynamic [balance] impaired.
+            deficit         counts  | no problems with sit to stand; decreased [balance] in tandem.
+            deficit         counts  | no difficulty with transfers, [LOB] x2 with turns.
+            skilled         counts  | [VC] to keep SpO2 WNL.
+            skilled         counts  | [TC] at pelvis, sensation intact.
+            balance-deficit counts  | [impaired balance], sensation intact.
+            # a clause break ends the negation's reach
+            skilled         counts  | no LOB but required [min A] for balance.
+            deficit         counts  | no LOB but required min A for [balance].
+            deficit         counts  | no LOB; however [unsteady] with head turns.
             """;
 
     static Stream<Arguments> rows() {

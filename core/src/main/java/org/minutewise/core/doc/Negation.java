@@ -15,10 +15,13 @@ import java.util.Arrays;
  *
  * <p>A negation word before a phrase negates it when, in the same sentence:
  * <ul>
- *   <li>at most {@value #WORDS_BEFORE} words lie between them ("did not require any physical assistance");</li>
+ *   <li>at most {@value #WORDS_BEFORE} words lie between them ("did not require any type of verbal or tactile
+ *       cueing"): the clause's words, since its breaks end the reach anyway;</li>
  *   <li>none of those words ends the negation's reach: a word that starts another statement ({@link #KINDS}, {@link #STOP}: with,
- *       w/, but, except, then, due, needed, ...: "no LOB with min A and TC at pelvis"), nor a colon or a
- *       parenthesis;</li>
+ *       w/, but, however, except, then, due, ...: "no LOB with min A and TC at pelvis", "no LOB but required min
+ *       A"), a word that completes the negated statement once a word is between ("needed", "used", "noted", ...:
+ *       "no AD used during gait training on level surfaces min A"), nor a colon or a parenthesis; "with" right
+ *       after a word for trouble goes on ("no difficulty with balance", "no problems w/ balance");</li>
  *   <li>no negatable phrase of another list stands between them: the negation is that phrase's ("no LOB min A
  *       for stepping" negates the LOB, not the assistance);</li>
  *   <li>a comma, dash or "and" between them joins items of the phrase's own list ("no VC, TC or facilitation"),
@@ -29,7 +32,11 @@ import java.util.Arrays;
  *   <li>it does not start a comparison ({@link #COMPARISON}): "no more than min A", "no change in balance".</li>
  * </ul>
  * A negation word after a phrase ("VC for foot placement not needed", "VC or TC not required") negates it on the
- * same terms (but no comma without a list of items), with at most {@value #WORDS_AFTER} words between. A phrase
+ * same terms (but no comma without a list of items), with at most {@value #WORDS_AFTER} words between; one that says
+ * the phrase is normal ({@link #NORMAL}: "balance WNL", "proprioception intact", "within normal limits") negates a
+ * deficit only, never a cue ("VC to keep SpO2 WNL"). A field of a template that states an absence ("Cues: none",
+ * "Balance deficit: none noted", "Assist - n/a") negates its label ({@link TemplateFields}); a negation word that
+ * is a field's value does not reach the next field's label ("Cues: none   Assist: min A"). A phrase
  * inside a negated phrase of one of its lists is negated with it ("balance" in "no loss of balance"). Words are
  * runs of letters, digits, apostrophes and slashes ("w/", "c/o", "VC/TC", "2/2").
  *
@@ -38,7 +45,7 @@ import java.util.Arrays;
  */
 final class Negation {
     /** The most words between a negation word and the phrase after it that it negates. */
-    static final int WORDS_BEFORE = 5;
+    static final int WORDS_BEFORE = 8;
     /** The most words between a phrase and the negation word after it ("VC for foot placement not needed"). */
     static final int WORDS_AFTER = 4;
     /** How many words before a negation word one that negates it in turn is looked for ("unable to stand"). */
@@ -67,13 +74,34 @@ final class Negation {
     static final int NEED = 1 << 7;
     /** A form of "to be" between the items and that word: "no VC or TC were needed". */
     static final int BE = 1 << 8;
+    /**
+     * A word for trouble right after a negation word, which "with" then does not end: "no difficulty with balance",
+     * "without problems with balance".
+     */
+    static final int TROUBLE = 1 << 9;
+    /** The word after a {@link #TROUBLE} word that goes on to what the trouble is with: "with", "w/". */
+    static final int WITH = 1 << 10;
+    /**
+     * A negation word after a phrase that says it is normal ("balance WNL", "proprioception intact"): it negates a
+     * deficit, not a cue ("VC to keep SpO2 WNL").
+     */
+    static final int NORMAL = 1 << 11;
+    /**
+     * A negation word after a phrase that negates only as a template field's value ("LOB: 0", "Cues: nil"), never
+     * across words ("dizziness 0/10" is left to the pain scale's reader, "x 0 reps" to nobody).
+     */
+    static final int FIELD_ONLY = 1 << 12;
+    /** The bit of {@link PhraseLists#SKILLED} in a match's negatable mask. */
+    private static final int SKILLED_MASK = 1 << PhraseLists.NEGATABLE.indexOf(PhraseLists.SKILLED);
 
     /** The words the negation test knows, with their kinds. */
     static final Lexicon KINDS = new Lexicon()
             .with(STOP, "with", "w/", "but", "however", "though", "although", "except", "yet", "still", "while",
                     "whereas", "then", "after", "until", "unless", "because", "due", "secondary", "2/2", "since",
-                    "so", "when", "if", "which", "who", "needed", "required", "req'd")
-            .with(STOP_LATER, "needed", "required", "req'd")
+                    "so", "when", "if", "which", "who", "needed", "required", "req'd", "used", "noted", "observed",
+                    "reported", "given", "provided")
+            .with(STOP_LATER, "needed", "required", "req'd", "used", "noted", "observed", "reported", "given",
+                    "provided")
             .with(JOIN, "and", "plus")
             .with(CONJUNCTION, "or", "nor", "and", "plus", "/")
             .with(CANCEL, "not", "unable", "cannot", "can't", "cant", "unsafe", "inability", "difficulty")
@@ -82,7 +110,12 @@ final class Negation {
             .with(COMPARISON_LEAD, "significant", "further", "real")
             .with(NEED, "needed", "required", "necessary", "req'd", "given", "provided", "used", "noted",
                     "observed", "reported")
-            .with(BE, "is", "are", "was", "were", "be", "been");
+            .with(BE, "is", "are", "was", "were", "be", "been")
+            .with(TROUBLE, "difficulty", "difficulties", "problem", "problems", "trouble", "issue", "issues",
+                    "concerns", "complaints")
+            .with(WITH, "with", "w/")
+            .with(NORMAL, "wnl", "wfl", "intact", "within", "unremarkable")
+            .with(FIELD_ONLY, "0", "zero", "nil");
 
     private final NoteScan scan;
     private final String text;
@@ -92,6 +125,8 @@ final class Negation {
     private final int[] beforeEnd;
     /** Negation words after a phrase: their starts, in order. */
     private final int[] afterStart;
+    /** Per negation word after a phrase: its {@link #NORMAL} and {@link #FIELD_ONLY} bits; null when all are 0. */
+    private final int[] afterKind;
     /** The scan's number of matches; those of negatable lists are the ones negation may take out. */
     private final int size;
     /** Per negation word (before) and list mask: 0 not yet known, 1 negated itself, 2 not. */
@@ -101,13 +136,14 @@ final class Negation {
     private int firstKind;
     private int secondKind;
 
-    private Negation(NoteScan scan, int[] beforeStart, int[] beforeEnd, int[] afterStart) {
+    private Negation(NoteScan scan, int[] beforeStart, int[] beforeEnd, int[] afterStart, int[] afterKind) {
         this.scan = scan;
         this.text = scan.text();
         this.matcher = scan.matcher();
         this.beforeStart = beforeStart;
         this.beforeEnd = beforeEnd;
         this.afterStart = afterStart;
+        this.afterKind = afterKind;
         this.size = scan.size();
     }
 
@@ -119,6 +155,7 @@ final class Negation {
         if (nb + na == 0 || !scan.anyNegatable()) {
             return;
         }
+        TemplateFields.apply(scan); // "Cues: none", "Balance deficit: none noted"
         int[] bs = new int[nb];
         int[] be = new int[nb];
         int[] as = new int[na];
@@ -138,7 +175,29 @@ final class Negation {
         // A few negation words, mostly in order already (a long note's scan runs in four chains).
         sortByEnd(bs, be);
         Arrays.sort(as);
-        new Negation(scan, bs, be, as).resolve();
+        new Negation(scan, bs, be, as, afterKinds(scan.text(), as)).resolve();
+    }
+
+    /**
+     * Per negation word after a phrase: its {@link #NORMAL} and {@link #FIELD_ONLY} bits (the first word's kind);
+     * null when none has either.
+     */
+    private static int[] afterKinds(String text, int[] starts) {
+        int[] out = null;
+        for (int i = 0; i < starts.length; i++) {
+            int e = starts[i];
+            while (e < text.length() && PhraseMatcher.isWord(text.charAt(e))) {
+                e++; // letters and digits: "0" of "0/10"
+            }
+            int kind = KINDS.kind(text, starts[i], e) & (NORMAL | FIELD_ONLY);
+            if (kind != 0) {
+                if (out == null) {
+                    out = new int[starts.length];
+                }
+                out[i] = kind;
+            }
+        }
+        return out;
     }
 
     /** Sorts the spans by end (insertion: a handful of them, nearly in order). */
@@ -219,6 +278,9 @@ final class Negation {
             if (s - beforeEnd[c] > REACH) {
                 return false;
             }
+            if (colonBefore(beforeStart[c]) && colonAfter(scan.endAt(k))) {
+                return false; // a field's value, then the next field's label: "Cues: none   Assist: min A"
+            }
             int words = read(beforeEnd[c], s, WORDS_BEFORE);
             if (words < 0 || joined && words == 0) {
                 // An earlier negation word would have to reach across the same words; a comma right after the
@@ -248,6 +310,11 @@ final class Negation {
             return false;
         }
         int cs = afterStart[c];
+        if (afterKind != null && ((afterKind[c] & FIELD_ONLY) != 0
+                || (afterKind[c] & NORMAL) != 0 && (mask(k) & ~SKILLED_MASK) == 0)) {
+            // "pain 0/10": a field's value only ("LOB: 0"); "VC to keep SpO2 WNL": a cue is never normal
+            return false;
+        }
         if (cs - e > REACH || read(e, cs, WORDS_AFTER) < 0) {
             return false;
         }
@@ -303,7 +370,10 @@ final class Negation {
                     i++;
                 }
                 int kind = KINDS.kind(text, s, i);
-                if ((kind & STOP) != 0 && (words > 0 || (kind & STOP_LATER) == 0) || ++words > max) {
+                // "no difficulty with balance": the "with" after the trouble says what it is with.
+                boolean troubleWith = words == 1 && (firstKind & TROUBLE) != 0 && (kind & WITH) != 0;
+                if (!troubleWith && (kind & STOP) != 0 && (words > 0 || (kind & STOP_LATER) == 0)
+                        || ++words > max) {
                     return -1;
                 }
                 joined |= (kind & JOIN) != 0;
@@ -454,6 +524,24 @@ final class Negation {
             }
         }
         return -1;
+    }
+
+    /** Whether the last character before {@code pos}, blanks aside, is a colon: a field's value starts there. */
+    private boolean colonBefore(int pos) {
+        int i = pos - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i--;
+        }
+        return i >= 0 && text.charAt(i) == ':';
+    }
+
+    /** Whether the first character at or after {@code pos}, blanks aside, is a colon: a field's label ends there. */
+    private boolean colonAfter(int pos) {
+        int i = pos;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == ':';
     }
 
     private static boolean hardStop(char c) {

@@ -17,7 +17,8 @@ import java.util.Optional;
  *       35", "total tx time: 25 min", "total treatment time = 40 minutes"); or a number of minutes right before
  *       "total" ("35 min total treatment time");</li>
  *   <li>a service's minutes: a phrase of the service's list at the start of a clause (the note's start, or after
- *       ".", ";", ":", a line break or a bullet), followed by a number and "min", "mins", "minutes" or "'", with at
+ *       ".", ";", ":", a line break or a bullet), followed by a number and a minute unit ({@link #minuteUnitEnd}:
+ *       "min", "mins", "minute", "minutes", "'" or "\u2019"), with at
  *       most a colon, a dash or a short parenthesis between ("97112 (NMR): 15 min"). Minutes inside a sentence
  *       ("pt did NuStep x 10 min") are an exercise's, not the service's, and are not read.</li>
  * </ul>
@@ -165,7 +166,7 @@ public final class NoteMinutes {
         }
         int minutes = Integer.parseInt(t.substring(start, i));
         int u = skipSpace(t, i);
-        int unitEnd = minuteUnitEnd(t, u);
+        int unitEnd = minuteUnitEnd(t, i, t.length());
         if (unitEnd > 0) {
             return new int[] {minutes, unitEnd};
         }
@@ -176,41 +177,105 @@ public final class NoteMinutes {
         return null;
     }
 
-    /** "35 min " (or "35 minutes of ") right before {@code at}: {minutes, start}, or null. */
+    /** "35 min " (or "35min", "35' ") right before {@code at}: {minutes, start}, or null. */
     private static int[] minutesBefore(String t, int at) {
         int i = at - 1;
         while (i >= 0 && t.charAt(i) == ' ') {
             i--;
         }
         int unitEnd = i + 1;
-        while (i >= 0 && Character.isLetter(t.charAt(i))) {
+        if (i >= 0 && minuteMark(t.charAt(i))) {
             i--;
+        } else {
+            while (i >= 0 && Character.isLetter(t.charAt(i))) {
+                i--;
+            }
         }
-        String unit = t.substring(i + 1, unitEnd).toLowerCase(java.util.Locale.ROOT);
-        if (!unit.equals("min") && !unit.equals("mins") && !unit.equals("minutes")) {
-            return null;
-        }
-        while (i >= 0 && t.charAt(i) == ' ') {
+        while (i >= 0 && blank(t.charAt(i))) {
             i--;
         }
         int numEnd = i + 1;
         while (i >= 0 && Character.isDigit(t.charAt(i))) {
             i--;
         }
-        if (numEnd - (i + 1) < 1 || numEnd - (i + 1) > 3 || i >= 0 && Character.isLetter(t.charAt(i))) {
+        if (numEnd - (i + 1) < 1 || numEnd - (i + 1) > 3 || i >= 0 && Character.isLetter(t.charAt(i))
+                || minuteUnitEnd(t, numEnd, t.length()) != unitEnd) {
             return null;
         }
         return new int[] {Integer.parseInt(t.substring(i + 1, numEnd)), i + 1};
     }
 
-    /** The end of "min", "mins", "minutes" or "'" at {@code i} (a whole word), or -1. */
-    private static int minuteUnitEnd(String t, int i) {
-        if (i < t.length() && t.charAt(i) == '\'') {
+    /**
+     * The one definition of "a number followed by a minute unit", for the minutes read here and for the rules that
+     * ask whether a sentence states minutes at all ({@link #statesMinutes}): the end of the unit after a number
+     * that ends at {@code numberEnd}, within {@code limit}, or -1. The unit is
+     * <ul>
+     *   <li>"min", "mins", "minute" or "minutes", in any case, as a whole word (no letter after it), right after the
+     *       number or after blanks (spaces, tabs, line breaks, non-breaking spaces): "25 min", "25min", "25\u00A0MIN",
+     *       "25 minutes"; not "25 mini squats";</li>
+     *   <li>a minute mark (straight or curly apostrophe, prime) right after the number, "23'" "23\u2019", or after
+     *       blanks when no letter or digit follows it, "23 ' " (not the quote of "Borg 13 'somewhat hard'").</li>
+     * </ul>
+     */
+    public static int minuteUnitEnd(CharSequence t, int numberEnd, int limit) {
+        int end = Math.min(limit, t.length());
+        int i = numberEnd;
+        if (i < end && minuteMark(t.charAt(i))) {
             return i + 1;
         }
-        int end = wordEnd(t, i);
-        String w = t.substring(i, end).toLowerCase(java.util.Locale.ROOT);
-        return w.equals("min") || w.equals("mins") || w.equals("minutes") || w.equals("minute") ? end : -1;
+        while (i < end && blank(t.charAt(i))) {
+            i++;
+        }
+        if (i == end) {
+            return -1;
+        }
+        if (minuteMark(t.charAt(i))) {
+            return i + 1 < end && Character.isLetterOrDigit(t.charAt(i + 1)) ? -1 : i + 1;
+        }
+        if (i + 3 > end || (t.charAt(i) | 0x20) != 'm' || (t.charAt(i + 1) | 0x20) != 'i'
+                || (t.charAt(i + 2) | 0x20) != 'n') {
+            return -1;
+        }
+        int w = i + 3;
+        while (w < end && Character.isLetter(t.charAt(w))) {
+            w++;
+        }
+        int rest = w - (i + 3);
+        return rest == 0 || rest == 1 && (t.charAt(i + 3) | 0x20) == 's'
+                || (rest == 3 || rest == 4) && (t.charAt(i + 3) | 0x20) == 'u' && (t.charAt(i + 4) | 0x20) == 't'
+                && (t.charAt(i + 5) | 0x20) == 'e' && (rest == 3 || (t.charAt(i + 6) | 0x20) == 's') ? w : -1;
+    }
+
+    /**
+     * Whether {@code [from, to)} states minutes: a number followed by a minute unit ({@link #minuteUnitEnd}: "x 10
+     * min", "25min", "23'", "23\u2019"). Reads only the span, char by char: call it on a sentence, not a note.
+     */
+    public static boolean statesMinutes(CharSequence t, int from, int to) {
+        int end = Math.min(to, t.length());
+        int i = Math.max(from, 0);
+        while (i < end) {
+            if (!Character.isDigit(t.charAt(i))) {
+                i++;
+                continue;
+            }
+            while (i < end && Character.isDigit(t.charAt(i))) {
+                i++;
+            }
+            if (minuteUnitEnd(t, i, end) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A minute mark: an apostrophe, straight or curly, or a prime. */
+    private static boolean minuteMark(char c) {
+        return c == '\'' || c == '\u2019' || c == '\u2032';
+    }
+
+    /** What may stand between a number and its unit: whitespace or a non-breaking space. */
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0';
     }
 
     /** Whether the words between a total and its number said "minutes" or "min". */
@@ -222,7 +287,7 @@ public final class NoteMinutes {
 
     /** A number followed by another unit ("35 s", "3 sets"): not minutes. */
     private static boolean followedByAnotherUnit(String t, int i) {
-        return i < t.length() && Character.isLetter(t.charAt(i)) && minuteUnitEnd(t, i) < 0;
+        return i < t.length() && Character.isLetter(t.charAt(i));
     }
 
     /**

@@ -68,4 +68,33 @@ class NoteMinutesTest {
         assertThat(service("Gait 150 ft x 2 with SBA.", "service-97110")).isEmpty();
         assertThat(service("NMR: SLS 30 s x 3.", "service-97112")).isEmpty();
     }
+
+    @Test
+    void oneDefinitionOfAMinuteUnitForBothSpellings() {
+        // Glued to the number, and a curly apostrophe: the spellings the sentence test took and the reader did not.
+        assertThat(service("NMR 25min: tandem stance with TC.", "service-97112")).containsExactly(25);
+        assertThat(service("NMR 23\u2019: tandem stance with TC.", "service-97112")).containsExactly(23);
+        assertThat(service("NMR 23': tandem stance with TC.", "service-97112")).containsExactly(23);
+        assertThat(service("NMR 12\u00A0min: perturbations.", "service-97112")).containsExactly(12);
+        assertThat(treatment("Total tx time 40\u2019.")).isEqualTo(40);
+        assertThat(treatment("35min total treatment time")).isEqualTo(35);
+        assertThat(treatment("35\u2019 total treatment time")).isEqualTo(35);
+        assertThat(treatment("1 minute total treatment time")).isEqualTo(1);
+        // Near misses: another word after "min", a quote after the number, another unit.
+        assertThat(service("NMR 10 mini squats.", "service-97112")).isEmpty();
+        assertThat(treatment("total time in stance 30 s")).isNull();
+        for (String yes : List.of("x 10 min", "x 10min", "10 mins", "10 MINUTES", "1 minute", "23'", "23\u2019",
+                "23 ' ", "10\tmin", "10\u00A0min", "23\u2032")) {
+            assertThat(NoteMinutes.statesMinutes(yes, 0, yes.length())).as(yes).isTrue();
+            int digits = yes.replaceAll("[^0-9]", "").length();
+            int numberEnd = yes.indexOf(yes.replaceAll("[^0-9]", "")) + digits;
+            assertThat(NoteMinutes.minuteUnitEnd(yes, numberEnd, yes.length())).as(yes).isPositive();
+        }
+        for (String no : List.of("x 10 mini squats", "3 x 10 reps", "Borg 13 'somewhat hard'", "10 m walk",
+                "min A x 10", "10 minimal")) {
+            assertThat(NoteMinutes.statesMinutes(no, 0, no.length())).as(no).isFalse();
+        }
+        // Only the span is read: the unit past its end does not count.
+        assertThat(NoteMinutes.statesMinutes("NuStep x 10 min", 0, 12)).isFalse();
+    }
 }

@@ -34,15 +34,15 @@ class PhraseNegationProperties {
             "trunk control");
     private static final List<String> NEGATIONS = List.of("no", "No", "without", "w/o", "denies", "never",
             "did not require", "didn't need", "didn’t need", "independent of");
-    private static final List<String> STOPS = List.of("with", "w/", "but", "then", "due to", "except", "which",
-            "2/2", "although");
+    private static final List<String> STOPS = List.of("with", "w/", "but", "however", "then", "due to", "except",
+            "which", "2/2", "although");
     private static final List<String> CANCELS = List.of("unable to", "not safe to", "cannot", "can't", "unsafe to",
             "not");
     private static final List<String> SENTENCE_ENDS = List.of(". ", "; ", "\n", ": ", " (", "! ");
 
     @Provide
     Arbitrary<String> fillers() {
-        return Arbitraries.of(FILLER).list().ofMaxSize(8).map(ws -> String.join(" ", ws));
+        return Arbitraries.of(FILLER).list().ofMaxSize(11).map(ws -> String.join(" ", ws));
     }
 
     @Provide
@@ -97,9 +97,9 @@ class PhraseNegationProperties {
         return false;
     }
 
-    /** A negation word reaches over at most five plain words. */
+    /** A negation word reaches over at most eight plain words (Negation.WORDS_BEFORE). */
     @Property(tries = 1000)
-    void aNegationReachesFiveWords(@ForAll("negations") String negation, @ForAll("fillers") String filler,
+    void aNegationReachesEightWords(@ForAll("negations") String negation, @ForAll("fillers") String filler,
                                    @ForAll("items") String item) {
         String note = "Pt " + negation + " " + (filler.isEmpty() ? "" : filler + " ") + item + ".";
         int at = note.lastIndexOf(item);

@@ -14,15 +14,18 @@ import org.junit.jupiter.api.Test;
 class PhraseNegationTest {
     static final Map<String, List<String>> LISTS = Map.of(
             PhraseLists.SKILLED, List.of("cues", "cue", "VC", "TC", "verbal cues", "tactile cues", "visual cues",
-                    "assist", "assistance", "min A", "mod A", "CGA", "guarding", "facilitation", "feedback"),
+                    "assist", "assistance", "min A", "mod A", "CGA", "guarding", "facilitation", "feedback",
+                    "cueing", "physical assistance"),
             PhraseLists.DEFICIT, List.of("balance", "loss of balance", "LOB", "unsteadiness", "unsteady",
-                    "dizziness", "trunk control", "protective reactions"),
-            PhraseLists.BALANCE_DEFICIT, List.of("impaired balance", "loss of balance", "unsteadiness", "unsteady"),
+                    "dizziness", "trunk control", "protective reactions", "proprioception", "vertigo"),
+            PhraseLists.BALANCE_DEFICIT, List.of("impaired balance", "loss of balance", "unsteadiness", "unsteady",
+                    "balance deficit"),
             PhraseLists.RESPONSE, List.of("LOB", "min A", "fewer cues", "unable to"),
             PhraseLists.INDEPENDENT, List.of("without cues", "no cues"),
             PhraseLists.NEGATION, List.of("no", "none", "without", "w/o", "denies", "never", "neither", "nor", "no longer",
                     "did not require", "didn't need", "independent of"),
-            PhraseLists.NEGATION_AFTER, List.of("not needed", "not required"));
+            PhraseLists.NEGATION_AFTER, List.of("not needed", "not required", "WNL", "intact",
+                    "within normal limits", "n/a", "not applicable", "0", "nil"));
 
     static final PhraseMatcher MATCHER = new PhraseMatcher(LISTS);
 
@@ -153,5 +156,99 @@ class PhraseNegationTest {
         NoteScan scan = MATCHER.scan(note);
         assertThat(scan.count(PhraseLists.SKILLED)).isEqualTo(10);
         assertThat(scan.negated(PhraseLists.SKILLED)).hasSize(20);
+    }
+
+    private static boolean skilled(String note) {
+        return MATCHER.scan(note).has(PhraseLists.SKILLED);
+    }
+
+    private static boolean deficit(String note) {
+        return MATCHER.scan(note).has(PhraseLists.DEFICIT);
+    }
+
+    @Test
+    void aTemplateFieldThatStatesAnAbsenceNegatesItsLabel() {
+        assertThat(skilled("Pt performed tandem stance; cues: none required")).isFalse();
+        assertThat(skilled("Cues: none")).isFalse();
+        assertThat(skilled("Cueing: N/A")).isFalse();
+        assertThat(skilled("Assist: none.")).isFalse();
+        assertThat(skilled("Assist - none")).isFalse();
+        assertThat(skilled("CGA: n/a; guarding: not applicable")).isFalse();
+        assertThat(skilled("VC/TC: 0")).isFalse();
+        assertThat(skilled("Cues: nil, assist: none noted today.")).isFalse();
+        assertThat(skilled("Cues: none    Assist: none")).isFalse();
+        assertThat(deficit("LOB: none | Dizziness: denies")).isFalse();
+        NoteScan field = MATCHER.scan("Balance deficit: none noted.");
+        assertThat(field.has(PhraseLists.BALANCE_DEFICIT)).isFalse();
+        assertThat(field.has(PhraseLists.DEFICIT)).isFalse();
+        assertThat(texts(field, field.negated(PhraseLists.DEFICIT))).containsExactly("Balance");
+        assertThat(deficit("Balance: WNL")).isFalse();
+        assertThat(deficit("Standing balance: n/a")).isFalse();
+        // "0" and "nil" negate only as a field's value.
+        assertThat(deficit("dizziness 0/10 with head turns")).isTrue();
+        assertThat(skilled("VC x 0 reps")).isTrue();
+    }
+
+    @Test
+    void aTemplateFieldWithAValueIsLeftAsWritten() {
+        assertThat(skilled("Pt performed tandem stance; Cues: verbal and tactile for weight shift")).isTrue();
+        assertThat(skilled("Cues: none for static stance, VC for dynamic reach")).isTrue();
+        assertThat(skilled("Assist: none, VC for posture")).isTrue();
+        NoteScan next = MATCHER.scan("Cues: none   Assist: min A");
+        assertThat(texts(next, next.matches(PhraseLists.SKILLED))).containsExactly("Assist", "min A");
+        assertThat(skilled("progressed from UE support to none; CGA")).isTrue();
+        // Not a label: the words before it are a sentence, not a field's start.
+        assertThat(skilled("Tandem stance on foam x3 reps with CGA: none of the trials without it")).isTrue();
+        // "none" or "0" after an ability grades it absent: a deficit.
+        assertThat(deficit("Static standing balance: 0")).isTrue();
+        assertThat(deficit("Dynamic balance: none, requires max A")).isTrue();
+        assertThat(deficit("Dizziness: none at rest, 4/10 with head turns")).isTrue();
+        // A dash inside a word is no separator.
+        assertThat(deficit("LOB-none")).isTrue();
+        // Without negation lists there is no negation, template fields included.
+        Map<String, List<String>> lists = new HashMap<>(LISTS);
+        lists.remove(PhraseLists.NEGATION);
+        lists.remove(PhraseLists.NEGATION_AFTER);
+        assertThat(new PhraseMatcher(lists).scan("Cues: none").has(PhraseLists.SKILLED)).isTrue();
+    }
+
+    @Test
+    void aDeficitWithoutDifficultyOrNormalIsNone() {
+        assertThat(deficit("no difficulty with balance during ADLs")).isFalse();
+        assertThat(deficit("without difficulty with balance")).isFalse();
+        assertThat(deficit("Pt reports no problems with balance at home")).isFalse();
+        assertThat(deficit("no issues w/ balance")).isFalse();
+        assertThat(deficit("balance WNL")).isFalse();
+        assertThat(deficit("balance within normal limits")).isFalse();
+        assertThat(deficit("static standing balance intact")).isFalse();
+        assertThat(deficit("balance and proprioception intact")).isFalse();
+        // Near misses.
+        assertThat(deficit("difficulty with balance on uneven surfaces")).isTrue();
+        assertThat(deficit("no difficulty with transfers but impaired balance on turns")).isTrue();
+        assertThat(deficit("no difficulty with transfers, LOB x2 with turns")).isTrue();
+        NoteScan mixed = MATCHER.scan("static balance intact, dynamic balance impaired");
+        assertThat(mixed.count(PhraseLists.DEFICIT)).isEqualTo(1);
+        assertThat(mixed.matches(PhraseLists.DEFICIT).get(0).start()).isEqualTo(31);
+        // "WNL" and "intact" say a deficit is normal; a cue is never "normal".
+        assertThat(skilled("VC to keep SpO2 WNL")).isTrue();
+        assertThat(skilled("TC at pelvis, sensation intact")).isTrue();
+    }
+
+    @Test
+    void aNegationReachesEightWordsInItsClause() {
+        assertThat(skilled("Pt completed all trials without needing any manual cues or physical assistance from "
+                + "the therapist")).isFalse();
+        assertThat(skilled("did not require any type of verbal or tactile cueing during tandem walking")).isFalse();
+        assertThat(deficit("denies any recent history of dizziness or vertigo with position changes")).isFalse();
+        // A clause break ends it, however near: "but", "however", ';', '.'.
+        NoteScan but = MATCHER.scan("no LOB but required min A for balance");
+        assertThat(texts(but, but.matches(PhraseLists.SKILLED))).containsExactly("min A");
+        assertThat(texts(but, but.matches(PhraseLists.DEFICIT))).containsExactly("balance");
+        assertThat(texts(but, but.negated(PhraseLists.DEFICIT))).containsExactly("LOB");
+        assertThat(deficit("no LOB; however unsteady with head turns")).isTrue();
+        // A statement completed ("no AD used") ends it: what follows is another one.
+        assertThat(skilled("no AD used during gait training on level surfaces min A for turns")).isTrue();
+        // Nine words: too far.
+        assertThat(skilled("without any of the R foot on the step during the reps cues")).isTrue();
     }
 }

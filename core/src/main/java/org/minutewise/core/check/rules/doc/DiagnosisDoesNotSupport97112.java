@@ -29,7 +29,10 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
             "RULES.md §7; CMS Pub 100-02 ch. 15 §220.2-220.3", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-06: not when the visit lists no diagnosis at all (MW-C008 blocks it)")
             .revised(3, "2026-12-06: a balance deficit the note negates (\"denies unsteadiness\", \"no loss of "
-                    + "balance reported\") does not let a musculoskeletal diagnosis support 97112");
+                    + "balance reported\") does not let a musculoskeletal diagnosis support 97112")
+            .revised(4, "2026-12-06: nor one a template field states as absent (\"Balance deficit: none noted\"), nor "
+                    + "\"no difficulty with balance\"; \"balance impaired\" and \"difficulty with balance\" are a stated "
+                    + "balance deficit (phrases 2026.8)");
 
     @Override
     public RuleInfo info() {

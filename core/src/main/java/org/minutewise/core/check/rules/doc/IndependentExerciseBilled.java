@@ -52,7 +52,10 @@ public final class IndependentExerciseBilled implements Rule {
                     + "activity or minutes, and exercise while the clinician treats another patient counts; not a "
                     + "level of function, goal, plan or report (\"unable to ambulate unsupervised\", \"Pt reports "
                     + "completed HEP daily\"), nor \"without cues\" or \"while therapist applied perturbations\" "
-                    + "(a domain review); one finding per sentence, its span the sentence");
+                    + "(a domain review); one finding per sentence, its span the sentence")
+            .revised(5, "2026-12-06: minutes beside a level of independence are a number and a minute unit as MW-D020 "
+                    + "reads them (also \"10\u2019\", a tab or non-breaking space before \"min\"; not \"13 'somewhat "
+                    + "hard'\")");
 
     @Override
     public RuleInfo info() {

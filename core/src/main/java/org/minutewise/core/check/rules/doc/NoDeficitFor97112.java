@@ -20,7 +20,12 @@ public final class NoDeficitFor97112 implements Rule {
                     + "head turns\" or \"decreased proprioception of the right ankle\".",
             "RULES.md §7; CMS Pub 100-02 ch. 15 §220.2-220.3", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-06: a deficit the note negates (\"denies unsteadiness\", \"no loss of balance\") "
-                    + "is no stated deficit");
+                    + "is no stated deficit")
+            .revised(3, "2026-12-06: nor is a deficit a template field states as absent or normal (\"Dizziness: denies\", "
+                    + "\"Balance deficit: none noted\", \"Balance: WNL\"; not \"Standing balance: 0\", a grade), one "
+                    + "without difficulty (\"no difficulty with balance\", \"no problems with balance\") or normal "
+                    + "(\"balance WNL\", \"within normal limits\", \"intact\"); a negation reaches eight words in its "
+                    + "clause, not past \"but\" or \"however\"");
 
     @Override
     public RuleInfo info() {

@@ -24,7 +24,10 @@ public final class NoSkilledInput implements Rule {
             "CMS Pub 100-02 ch. 15 §220.2-220.3; CMS Pub 100-04 ch. 5 §20.2", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-05: untimed treatment (92507, 92526, group therapy) needs skilled input too")
             .revised(3, "2026-12-06: cues, assistance or guarding the note negates (\"no VC or TC needed\", \"did "
-                    + "not require assistance or guarding\", \"w/o assist\") are no skilled input");
+                    + "not require assistance or guarding\", \"w/o assist\") are no skilled input")
+            .revised(4, "2026-12-06: nor are cues, assistance or guarding a template field states as absent (\"Cues: "
+                    + "none\", \"Cueing: N/A\", \"Assist - none\"); a negation reaches eight words in its clause "
+                    + "(\"did not require any type of verbal or tactile cueing\"), not past \"but\" or \"however\"");
 
     @Override
     public RuleInfo info() {

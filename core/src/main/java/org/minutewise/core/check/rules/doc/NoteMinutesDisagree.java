@@ -28,7 +28,10 @@ public final class NoteMinutesDisagree implements Rule {
                     + "denied.",
             "RULES.md §2 (billed units consistent with the documented minutes); CMS Pub 100-02 ch. 15 §220.3 E "
                     + "(total timed minutes and total treatment time in the treatment note)",
-            Citations.BENEFIT_MANUAL_CH15);
+            Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: a minute unit as MW-D014 to MW-D016 read it: also a curly apostrophe or prime "
+                    + "(\"NMR 23\u2019:\"), a non-breaking space before \"min\", and a total's minutes before it in any "
+                    + "of those spellings (\"35min total\", \"1 minute total\")");
 
     @Override
     public RuleInfo info() {

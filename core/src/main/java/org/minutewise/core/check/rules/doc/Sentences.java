@@ -41,38 +41,10 @@ final class Sentences {
     }
 
     /**
-     * True when [from, to) states minutes: a number followed by "min", "mins", "minute" or "minutes" ("x 10 min",
-     * "25min") or by an apostrophe ("23'").
+     * True when [from, to) states minutes: a number followed by a minute unit ("x 10 min", "25min", "23'", "23\u2019"),
+     * as {@link org.minutewise.core.doc.NoteMinutes#minuteUnitEnd} defines it for the minutes the note states.
      */
     static boolean hasMinutes(String text, int from, int to) {
-        int end = Math.min(to, text.length());
-        int i = Math.max(from, 0);
-        while (i < end) {
-            if (!Character.isDigit(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            while (i < end && Character.isDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i < end && (text.charAt(i) == '\'' || text.charAt(i) == '\u2019')) {
-                return true;
-            }
-            int j = i;
-            while (j < end && text.charAt(j) == ' ') {
-                j++;
-            }
-            if (j + 3 <= end && text.regionMatches(true, j, "min", 0, 3)) {
-                int w = j + 3;
-                while (w < end && Character.isLetter(text.charAt(w))) {
-                    w++;
-                }
-                String rest = text.substring(j + 3, w).toLowerCase(java.util.Locale.ROOT);
-                if (rest.isEmpty() || rest.equals("s") || rest.equals("ute") || rest.equals("utes")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return org.minutewise.core.doc.NoteMinutes.statesMinutes(text, from, to);
     }
 }

@@ -21,7 +21,10 @@ public final class TotalTreatmentTimeMissing implements Rule {
                     + "treatment time)", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-06: not when the note states the total treatment time in its words ('total tx "
                     + "time 25 min'), which MW-D020 compares with the minutes billed (a review: the note said it, "
-                    + "and the finding said it was not documented)");
+                    + "and the finding said it was not documented)")
+            .revised(3, "2026-12-06: the total treatment time in words may end in a curly apostrophe or \"minute\" "
+                    + "(\"Total tx time 40\u2019\", \"35min total treatment time\"): one definition of a minute unit "
+                    + "with MW-D014 to MW-D016");
 
     @Override
     public RuleInfo info() {

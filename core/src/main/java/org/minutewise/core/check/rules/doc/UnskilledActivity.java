@@ -49,7 +49,10 @@ public final class UnskilledActivity implements Rule {
                     + "sentence's cues for 97110 covered \"Pt performed balance board x 10 min.\"); not for a sentence "
                     + "with a level of independence (MW-D016's) or that says the time was not billed (a domain review)")
             .revised(3, "2026-12-06: cues or assistance the note negates (\"(I) w/o assist\", \"no VC needed\") "
-                    + "are no skilled input");
+                    + "are no skilled input")
+            .revised(4, "2026-12-06: nor are cues a template field states as absent (\"Pt performed tandem stance, cues: "
+                    + "none required\"); minutes in a sentence are a number and a minute unit as MW-D020 reads them "
+                    + "(also \"10\u2019\", a tab or non-breaking space before \"min\")");
 
     @Override
     public RuleInfo info() {

@@ -45,7 +45,9 @@ public final class VaguePhrase implements Rule {
                     + "and the like only in a note that names no technique or skilled input anywhere (a domain "
                     + "review: well-documented notes were told they said it without saying what was done)")
             .revised(3, "2026-12-06: skilled input the sentence negates (\"worked on balance, no VC or TC needed\") "
-                    + "does not make a vague phrase specific");
+                    + "does not make a vague phrase specific")
+            .revised(4, "2026-12-06: nor do cues a template field states as absent (\"Cues: none\"); minutes in the next "
+                    + "sentence are a number and a minute unit as MW-D020 reads them");
 
     /** The fix for a bare "tolerated well" standing as the note's only response. */
     static final String RESPONSE_FIX = "Record how the patient performed and what changed, instead of \"tolerated "
