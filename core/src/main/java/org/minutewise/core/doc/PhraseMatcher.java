@@ -76,6 +76,9 @@ public final class PhraseMatcher {
     private final boolean[] firstWord;
     private final boolean[] lastWord;
     private final int[][] listsOf;
+    /** Per phrase, a bit per list it belongs to: {@code listWords} longs from {@code phrase * listWords}. */
+    private final long[] listBits;
+    private final int listWords;
     private final String[] listNames;
     private final Map<String, Integer> listIndex;
     /** Per list: whether a negated match of it does not count ({@link PhraseLists#NEGATABLE}). */
@@ -143,6 +146,8 @@ public final class PhraseMatcher {
             l++;
         }
         int np = ps.size();
+        listWords = (listNames.length + 63) >>> 6;
+        listBits = new long[Math.max(1, np * listWords)];
         phrases = ps.toArray(new String[0]);
         phraseChars = new char[np][];
         spaced = new boolean[np];
@@ -170,6 +175,7 @@ public final class PhraseMatcher {
             lastWord[p] = isWord(phraseChars[p][phraseChars[p].length - 1]);
             listsOf[p] = ls.get(p).stream().mapToInt(Integer::intValue).toArray();
             for (int memberOf : listsOf[p]) {
+                listBits[p * listWords + (memberOf >>> 6)] |= 1L << memberOf;
                 int bit = PhraseLists.NEGATABLE.indexOf(listNames[memberOf]);
                 negationRole[p] |= bit < 0 ? 0 : 1 << (NEGATABLE_SHIFT + bit);
                 negationRole[p] |= memberOf == negationList ? NEGATION_WORD : 0;
@@ -608,11 +614,6 @@ public final class PhraseMatcher {
     }
 
     boolean inList(int phrase, int list) {
-        for (int l : listsOf[phrase]) {
-            if (l == list) {
-                return true;
-            }
-        }
-        return false;
+        return list >= 0 && (listBits[phrase * listWords + (list >>> 6)] & 1L << list) != 0;
     }
 }

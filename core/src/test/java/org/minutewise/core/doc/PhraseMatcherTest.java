@@ -51,6 +51,36 @@ class PhraseMatcherTest {
     }
 
     @Test
+    void listMembershipBitsAgreeWithTheListsOfEachPhrasePastSixtyFourLists() {
+        // 130 lists (three words of bits a phrase); phrase "w<i>" sits in every list whose number i divides.
+        Map<String, List<String>> lists = new java.util.HashMap<>();
+        for (int l = 1; l <= 130; l++) {
+            List<String> ps = new java.util.ArrayList<>();
+            for (int i = l; i <= 130; i += l) {
+                ps.add("w" + i);
+            }
+            lists.put(String.format("list-%03d", l), ps);
+        }
+        PhraseMatcher m = new PhraseMatcher(lists);
+        for (int p = 0; p < m.phraseCount(); p++) {
+            java.util.Set<Integer> of = new java.util.HashSet<>();
+            for (int l : m.listsOf(p)) {
+                of.add(l);
+            }
+            for (int l = 0; l < m.listCount(); l++) {
+                assertThat(m.inList(p, l)).as("phrase %s, list %s", m.phrase(p), m.listName(l))
+                        .isEqualTo(of.contains(l));
+            }
+            assertThat(m.inList(p, -1)).isFalse();
+        }
+        NoteScan scan = m.scan("w12 and w130");
+        assertThat(scan.count("list-006")).isEqualTo(1);
+        assertThat(scan.count("list-065")).isEqualTo(1);
+        assertThat(scan.count("list-130")).isEqualTo(1);
+        assertThat(scan.count("list-007")).isZero();
+    }
+
+    @Test
     void phraseInTwoListsIsReportedForEach() {
         PhraseMatcher m = new PhraseMatcher(Map.of("plan", List.of("goal"), "goal", List.of("Goal")));
         NoteScan scan = m.scan("goal met");

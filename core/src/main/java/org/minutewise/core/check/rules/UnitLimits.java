@@ -1,6 +1,7 @@
 package org.minutewise.core.check.rules;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.Citations;
@@ -78,20 +79,46 @@ public final class UnitLimits implements Rule {
      * (indicator 1).
      */
     static List<OverMue> overMue(CheckContext ctx, List<ClaimLine> lines) {
-        java.util.Map<String, Integer> perCode = new java.util.LinkedHashMap<>();
-        java.util.Map<String, Integer> largestLine = new java.util.HashMap<>();
-        for (ClaimLine l : lines) {
-            perCode.merge(l.code(), l.units(), Integer::sum);
-            largestLine.merge(l.code(), l.units(), Math::max);
-        }
-        List<OverMue> over = new java.util.ArrayList<>();
-        perCode.forEach((code, total) -> ctx.ref().mue().find(code, ctx.visit().dateOfService()).ifPresent(m -> {
-            int units = m.adjudicationIndicator() == 1 ? largestLine.get(code) : total;
+        // A claim has a handful of lines: each code's units are added up over its lines in place, no map.
+        List<OverMue> over = List.of();
+        for (int i = 0; i < lines.size(); i++) {
+            String code = lines.get(i).code();
+            if (seenBefore(lines, i, code)) {
+                continue;
+            }
+            Optional<Mue> found = ctx.ref().mue().find(code, ctx.visit().dateOfService());
+            if (found.isEmpty()) {
+                continue;
+            }
+            Mue m = found.get();
+            int total = 0;
+            int largestLine = Integer.MIN_VALUE;
+            for (int j = i; j < lines.size(); j++) {
+                ClaimLine l = lines.get(j);
+                if (l.code().equals(code)) {
+                    total += l.units();
+                    largestLine = Math.max(largestLine, l.units());
+                }
+            }
+            int units = m.adjudicationIndicator() == 1 ? largestLine : total;
             if (units > m.maxUnits()) {
+                if (over.isEmpty()) {
+                    over = new java.util.ArrayList<>(2);
+                }
                 over.add(new OverMue(code, units, m));
             }
-        }));
+        }
         return over;
+    }
+
+    /** Whether a line before {@code i} has the code. */
+    private static boolean seenBefore(List<ClaimLine> lines, int i, String code) {
+        for (int j = 0; j < i; j++) {
+            if (lines.get(j).code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String mueText(Mue m) {

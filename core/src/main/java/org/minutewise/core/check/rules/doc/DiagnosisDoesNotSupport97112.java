@@ -56,18 +56,22 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
         if (catalog.all().isEmpty() || !DocSupport.hasList(ctx, PhraseLists.BALANCE_DEFICIT)) {
             return;
         }
-        StringBuilder listed = new StringBuilder();
         for (String dx : dxs) {
             Optional<DiagnosisCategory> cat = catalog.categoryOf(dx);
             if (cat.isPresent() && cat.get().supports97112()) {
                 return;
             }
-            listed.append(listed.length() == 0 ? "" : "; ").append(dx).append(cat
-                    .map(c -> " (category " + c.category() + ": " + c.title() + "; " + c.group() + ")")
-                    .orElse(" (not in the Minutewise diagnosis catalog " + catalog.version() + ")"));
         }
         if (DocSupport.note(ctx).isPresent() && DocSupport.scan(ctx).has(PhraseLists.BALANCE_DEFICIT)) {
             return;
+        }
+        // The rule fires: only now the diagnoses are described.
+        StringBuilder listed = new StringBuilder();
+        for (String dx : dxs) {
+            Optional<DiagnosisCategory> cat = catalog.categoryOf(dx);
+            listed.append(listed.length() == 0 ? "" : "; ").append(dx).append(cat
+                    .map(c -> " (category " + c.category() + ": " + c.title() + "; " + c.group() + ")")
+                    .orElse(" (not in the Minutewise diagnosis catalog " + catalog.version() + ")"));
         }
         boolean one = dxs.size() == 1;
         String denied = DocSupport.note(ctx).isPresent()

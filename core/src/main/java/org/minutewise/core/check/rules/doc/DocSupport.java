@@ -19,6 +19,7 @@ final class DocSupport {
     private static final Object SCAN = new Object();
     private static final Object BILLED = new Object();
     private static final Object TOTAL_TREATMENT = new Object();
+    private static final Object LISTED_SERVICES = new Object();
 
     private DocSupport() {
     }
@@ -164,9 +165,14 @@ final class DocSupport {
 
     /**
      * The billed treatment codes whose service list is loaded, each with its list: 97130 is the rest of 97129's
-     * service, so beside 97129 it is left out (one service, one list: "service-97129").
+     * service, so beside 97129 it is left out (one service, one list: "service-97129"). Worked out once per visit
+     * (MW-D019 and MW-D020 read it).
      */
     static List<ListedService> listedServices(CheckContext ctx) {
+        return ctx.memo(LISTED_SERVICES, () -> computeListedServices(ctx));
+    }
+
+    private static List<ListedService> computeListedServices(CheckContext ctx) {
         List<String> codes = skilledCodes(ctx);
         List<ListedService> out = new ArrayList<>(codes.size());
         for (String code : codes) {
@@ -180,7 +186,7 @@ final class DocSupport {
                 out.add(new ListedService(code, list));
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     static String codesText(List<String> codes) {
