@@ -107,6 +107,24 @@ class DocumentationNotesTest {
         assertThat(ids(check(b.note(String.format(note, "")).build()))).contains("MW-D008");
     }
 
+    /**
+     * "Response good." records a response, if a vague one: MW-D014 reports it as the only response, not MW-D008 as
+     * none (an auditor's review: MW-D008 said no response was recorded).
+     */
+    @Test
+    void aBareGoodResponseIsVagueNotMissing() {
+        String note = "Transfer training sit to stand with verbal cues for hand placement to improve safety. %s"
+                + "Plan: progress to stand pivot transfers.";
+        Visit.Builder b = Visit.builder("V-9", DOS).payer("medicare").diagnosis("R26.81")
+                .service(ServiceLine.of("97530", 23, Role.PT));
+        List<Finding> good = check(b.note(String.format(note, "Response good. ")).build());
+        assertThat(ids(good)).doesNotContain("MW-D008").contains("MW-D014");
+        assertThat(good).filteredOn(f -> f.ruleId().equals("MW-D014")).anySatisfy(f -> assertThat(f.message())
+                .startsWith("The only response the note records is \"Response good\""));
+        assertThat(ids(check(b.note(String.format(note, "Response good: 3 fewer cues by the last set. ")).build())))
+                .as("with what changed").doesNotContain("MW-D008", "MW-D014");
+    }
+
     @Test
     void strongStrokeNoteHasNoFindings() {
         assertThat(STROKE.length()).isBetween(1400, 1700);
