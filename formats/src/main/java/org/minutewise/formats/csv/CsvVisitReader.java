@@ -164,8 +164,8 @@ public final class CsvVisitReader {
         OptionalInt minutes = number(h.get(f, "minutes"), line, "minutes", VisitJsonReader.MAX_MINUTES);
         Optional<Period> period = period(h, f, line);
         String roleText = required(h, f, line, "role");
-        Role role = Role.parse(roleText).orElseThrow(() -> err(line, "role", "expected one of PT, PTA, OT, OTA, "
-                + "SLP, MD, NPP, DC, AIDE, got \"" + roleText + "\""));
+        Role role = Role.parse(roleText).orElseThrow(() -> err(line, "role", "expected one of " + Role.wireNames()
+                + ", got \"" + roleText + "\""));
         Optional<Mode> mode = Optional.empty();
         if (!h.get(f, "mode").isEmpty()) {
             mode = Optional.of(Mode.parse(h.get(f, "mode")).orElseThrow(() -> err(line, "mode",
