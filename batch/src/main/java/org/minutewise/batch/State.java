@@ -28,9 +28,10 @@ final class State {
      * and one share of the totals per therapist, and the manifest the clinic's zone; 8, a claim's
      * replacement or void sets the claim before it aside instead of both; 9, a digest's line carries its discipline
      * and what the visit's own check said of its KX; 10, the day's minutes carry their codes, and a patient
-     * partition writes the units its days take off, {@code cuts}; 11, the digest carries the claim's frequency).
+     * partition writes the units its days take off, {@code cuts}; 11, the digest carries the claim's frequency;
+     * 12, the manifest names the inputs that ended early, {@code endedEarly}).
      */
-    static final int VERSION = 11;
+    static final int VERSION = 12;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 
@@ -49,6 +50,8 @@ final class State {
     long rejectsLength;
     long readRejected;
     long spilled;
+    /** The inputs read that ended early (a gzip file cut short or damaged), in input order. */
+    final List<Audit.EndedEarly> endedEarly = new ArrayList<>();
     BitSet checked = new BitSet();
     BitSet patients = new BitSet();
     BitSet therapists = new BitSet();
@@ -83,6 +86,10 @@ final class State {
         o.put("rejectsLength", rejectsLength);
         o.put("readRejected", readRejected);
         o.put("spilled", spilled);
+        ArrayNode early = o.putArray("endedEarly");
+        for (Audit.EndedEarly e : endedEarly) {
+            early.addObject().put("file", e.file()).put("afterLine", e.afterLine()).put("problem", e.problem());
+        }
         o.put("checked", bits(checked));
         o.put("patients", bits(patients));
         o.put("therapists", bits(therapists));
@@ -117,6 +124,10 @@ final class State {
         s.rejectsLength = o.path("rejectsLength").asLong();
         s.readRejected = o.path("readRejected").asLong();
         s.spilled = o.path("spilled").asLong();
+        for (JsonNode e : o.path("endedEarly")) {
+            s.endedEarly.add(new Audit.EndedEarly(e.path("file").asText(), e.path("afterLine").asLong(),
+                    e.path("problem").asText()));
+        }
         s.checked = bits(o.path("checked").asText());
         s.patients = bits(o.path("patients").asText());
         s.therapists = bits(o.path("therapists").asText());
