@@ -18,7 +18,8 @@ import org.minutewise.formats.VisitFormat;
 
 /**
  * One input file of an audit: its name as given (what the outputs call it), its format (guessed from the name and
- * the first bytes, as {@code check} guesses), whether it is gzip (by its magic bytes), and a fingerprint so a
+ * the first bytes, as {@code check} guesses; a file that cannot be read as any format, a TSV say, is refused before
+ * any work), whether it is gzip (by its magic bytes), and a fingerprint so a
  * resumed run can tell that the file did not change.
  */
 record Input(String name, Path path, VisitFormat format, boolean gzip, long size, String fingerprint) {
@@ -42,7 +43,12 @@ record Input(String name, Path path, VisitFormat format, boolean gzip, long size
                     head = in.readNBytes(8192);
                 }
             }
-            VisitFormat format = VisitFormat.detect(name, new String(head, StandardCharsets.UTF_8));
+            String text = new String(head, StandardCharsets.UTF_8);
+            VisitFormat format = VisitFormat.detect(name, text);
+            // Read as what it is not (a TSV as JSON), it would be one rejected record and outputs that audit nothing.
+            VisitFormat.unreadable(format, text).ifPresent(problem -> {
+                throw new InputException(name + ", line 1", problem);
+            });
             return new Input(name, p, format, gz, size, fingerprint(p, size));
         } catch (NoSuchFileException e) {
             throw new InputException(name, "no such file");

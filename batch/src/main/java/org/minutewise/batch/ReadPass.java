@@ -143,12 +143,16 @@ final class ReadPass {
     /**
      * A gzip file that ends early (a transfer cut short) or is damaged: what was read stands, the rest is one
      * rejected record naming the last line read, and the visit of the last row read is set aside (its other rows
-     * may be in the part lost). The other inputs are read as usual.
+     * may be in the part lost); the manifest records the file ({@link State#endedEarly}) so that the summary and
+     * standard error say the totals are partial (any visit may have had rows in the part lost). The other inputs
+     * are read as usual.
      */
     private void truncated(Input in, Sink sink, IOException e) throws IOException {
         long after = sink.lastLine;
         String why = "the gzip data " + (e instanceof java.io.EOFException ? "ends early" : "is damaged")
                 + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        // The rows of a visit may be anywhere in the file: the totals are partial, and the summary says so.
+        state.endedEarly.add(new Audit.EndedEarly(in.name(), after, why));
         sink.reject(after + 1, "", after > 0 ? "line " + (after + 1) + ": " + why + " after line " + after
                 + "; the rest of " + in.name() + " could not be read" : why + "; " + in.name() + " could not be read");
         if (!sink.lastVisitId.isEmpty()) {

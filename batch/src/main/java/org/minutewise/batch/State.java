@@ -28,8 +28,9 @@ final class State {
      * and one share of the totals per therapist, and the manifest the clinic's zone; 8, a claim's
      * replacement or void sets the claim before it aside instead of both; 9, a digest's line carries its discipline
      * and what the visit's own check said of its KX; 10, the day's minutes carry their codes, and a patient
-     * partition writes the units its days take off, {@code cuts}; 11, the digest carries the claim's frequency; 12,
-     * the note's fingerprint reads each run of digits as one symbol).
+     * partition writes the units its days take off, {@code cuts}; 11, the digest carries the claim's frequency;
+     * 12, the manifest names the inputs that ended early, {@code endedEarly}, and the note's fingerprint reads each
+     * run of digits as one symbol).
      */
     static final int VERSION = 12;
 
@@ -50,6 +51,8 @@ final class State {
     long rejectsLength;
     long readRejected;
     long spilled;
+    /** The inputs read that ended early (a gzip file cut short or damaged), in input order. */
+    final List<Audit.EndedEarly> endedEarly = new ArrayList<>();
     BitSet checked = new BitSet();
     BitSet patients = new BitSet();
     BitSet therapists = new BitSet();
@@ -84,6 +87,10 @@ final class State {
         o.put("rejectsLength", rejectsLength);
         o.put("readRejected", readRejected);
         o.put("spilled", spilled);
+        ArrayNode early = o.putArray("endedEarly");
+        for (Audit.EndedEarly e : endedEarly) {
+            early.addObject().put("file", e.file()).put("afterLine", e.afterLine()).put("problem", e.problem());
+        }
         o.put("checked", bits(checked));
         o.put("patients", bits(patients));
         o.put("therapists", bits(therapists));
@@ -118,6 +125,10 @@ final class State {
         s.rejectsLength = o.path("rejectsLength").asLong();
         s.readRejected = o.path("readRejected").asLong();
         s.spilled = o.path("spilled").asLong();
+        for (JsonNode e : o.path("endedEarly")) {
+            s.endedEarly.add(new Audit.EndedEarly(e.path("file").asText(), e.path("afterLine").asLong(),
+                    e.path("problem").asText()));
+        }
         s.checked = bits(o.path("checked").asText());
         s.patients = bits(o.path("patients").asText());
         s.therapists = bits(o.path("therapists").asText());

@@ -745,7 +745,7 @@ class AuditTest {
         Path good = tmp.resolve("good.csv");
         Files.writeString(good, HEADER + "W1,2026-03-02,commercial,,PT,Q1,R26.81,97110,23,,,T1,PT,,2,GP,,\r\n");
         Path out = tmp.resolve("cut");
-        audit(out, 2, 3, cut, good);
+        Audit.Result result = audit(out, 2, 3, cut, good);
         JsonNode s = summary(out);
         assertThat(s.get("read").asLong()).isEqualTo(s.get("checked").asLong() + s.get("rejected").asLong());
         assertThat(s.get("rejected").asLong()).isEqualTo(2);
@@ -755,6 +755,66 @@ class AuditTest {
                 + " could not be read");
         assertThat(rej.get(0).get("reason")).contains("the file ends early after line " + rej.get(0).get("line"));
         assertThat(rows(out.resolve("claims.csv"))).extracting(m -> m.get("visitId")).contains("W1");
+        // A visit's rows may be anywhere in the file, so the totals are partial: the summary says so, naming the file.
+        long after = Long.parseLong(rej.get(0).get("line"));
+        assertThat(result.endedEarly()).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo(cut.toString());
+            assertThat(e.afterLine()).isEqualTo(after);
+            assertThat(e.problem()).startsWith("the gzip data ends early");
+            assertThat(e.message()).startsWith(cut + " ended early after line " + after + ": the gzip data ends "
+                    + "early").endsWith("so the totals are partial");
+        });
+        JsonNode early = s.get(Audit.ENDED_EARLY);
+        assertThat(early).hasSize(1);
+        assertThat(early.get(0).get("file").asText()).isEqualTo(cut.toString());
+        assertThat(early.get(0).get("afterLine").asLong()).isEqualTo(after);
+        assertThat(early.get(0).get("problem").asText()).isEqualTo(result.endedEarly().get(0).problem());
+        assertThat(early.get(0).get("effect").asText()).contains("the totals are partial");
+        assertThat(Json.mapper().readTree(Json.mapper().writeValueAsString(result.summaryJson(Optional.empty()))))
+                .as("the summary printed is summary.json").isEqualTo(s);
+        // Resumed once complete, the audit says it again (the manifest keeps it).
+        Audit.Result again = Audit.run(new Audit.Options(List.of(cut.toString(), good.toString()), out,
+                Optional.empty(), 2, true, 3, OptionalLong.empty()), REF, Progress.quiet());
+        assertThat(again.alreadyComplete()).isTrue();
+        assertThat(again.endedEarly()).isEqualTo(result.endedEarly());
+    }
+
+    /** An audit of whole files says nothing of inputs ending early (the summary has no such field). */
+    @Test
+    void wholeInputsAddNoEndedEarlyField() throws IOException {
+        Path out = auditCsv("whole", HEADER + "W1,2026-03-02,commercial,,PT,Q1,R26.81,97110,23,,,T1,PT,,2,GP,,\r\n",
+                2);
+        assertThat(summary(out).has(Audit.ENDED_EARLY)).isFalse();
+    }
+
+    /**
+     * An input that cannot be read as any format is refused before any work (nothing written): a TSV was read as
+     * one malformed JSON record and the audit ran on (an auditor's review); a ';'-delimited header, a file of junk.
+     */
+    @Test
+    void anInputOfNoFormatIsRefusedBeforeAnyWork() throws IOException {
+        Path tsv = tmp.resolve("t.tsv");
+        Files.writeString(tsv, "visitId\tdateOfService\n");
+        Path semi = tmp.resolve("semi.csv");
+        Files.writeString(semi, HEADER.replace(',', ';'));
+        Path junk = tmp.resolve("junk.txt");
+        Files.writeString(junk, "hello world\n");
+        Path gzTsv = tmp.resolve("t.gz");
+        try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(gzTsv))) {
+            os.write("visitId\tcode\trole\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Map<Path, String> expected = Map.of(
+                tsv, tsv + ", line 1: tab-delimited; the CSV layout needs commas (see README.md, \"CSV layout\")",
+                semi, semi + ", line 1: the header row looks ';'-delimited; the CSV layout needs commas",
+                junk, junk + ", line 1: not a format Minutewise reads",
+                gzTsv, gzTsv + ", line 1: tab-delimited");
+        for (Map.Entry<Path, String> e : expected.entrySet()) {
+            Path out = tmp.resolve("refused-" + e.getKey().getFileName());
+            assertThatThrownBy(() -> audit(out, 1, 1, e.getKey()))
+                    .isInstanceOf(org.minutewise.formats.InputException.class)
+                    .hasMessageStartingWith(e.getValue());
+            assertThat(out).doesNotExist();
+        }
     }
 
     /** The same file given twice (by another spelling too) is refused: its visits would merge with themselves. */

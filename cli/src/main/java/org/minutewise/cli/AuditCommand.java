@@ -108,7 +108,10 @@ final class AuditCommand implements Callable<Integer> {
         try (Progress progress = new Progress(err, showProgress())) {
             result = Audit.run(options, ref, progress);
         }
-        stdout.println(Json.mapper().writeValueAsString(result.totals().toSummaryJson(options.payer())));
+        stdout.println(Json.mapper().writeValueAsString(result.summaryJson(options.payer())));
+        for (Audit.EndedEarly e : result.endedEarly()) {
+            err.println("minutewise: " + e.message() + " (summary.json: " + Audit.ENDED_EARLY + ")");
+        }
         if (result.totals().replacedOrVoided() > 0) {
             long n = result.totals().replacedOrVoided();
             err.println(String.format(Locale.ROOT, n == 1 ? "minutewise: 1 row of a claim replaced or voided by a "

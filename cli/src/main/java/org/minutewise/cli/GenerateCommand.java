@@ -37,7 +37,9 @@ final class GenerateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--error-rate", paramLabel = "R", defaultValue = "0",
-            description = "Share of visits with one injected error, 0 to 1 (default: ${DEFAULT-VALUE}).")
+            description = "Share of the visits written (duplicate claims' copies included) that carry one "
+                    + "injected error, 0 to 1: 1 labels every visit; below 1, the share within the draws' chance "
+                    + "(default: ${DEFAULT-VALUE}).")
     double errorRate;
 
     @Option(names = "--year", paramLabel = "YEAR", defaultValue = "2026",

@@ -64,7 +64,11 @@ final class InputFiles {
 
     static VisitFormat format(String in, String file, String text) {
         if (in == null) {
-            return VisitFormat.detect(file, text);
+            VisitFormat f = VisitFormat.detect(file, text);
+            VisitFormat.unreadable(f, text).ifPresent(problem -> {
+                throw new InputException(file + ", line 1", problem);
+            });
+            return f;
         }
         return VisitFormat.parse(in).orElseThrow(() -> new InputException("--in",
                 "expected json, jsonl, csv, fhir or x12, got \"" + in + "\""));

@@ -348,4 +348,108 @@ final class AuditCliTest {
         assertThat(a.json().get("visits").asLong()).isEqualTo(120);
         assertThat(a.json().get("rejected").asLong()).isZero();
     }
+
+    /**
+     * An input that cannot be read at all stops the audit before it starts (exit 2, one line on stderr naming the
+     * file and the problem, nothing written): a tab-delimited file was read as one malformed JSON record and the
+     * audit wrote outputs (an auditor's review); a ';'-delimited header was said to have no column visitId.
+     */
+    @Test
+    void aTabOrSemicolonDelimitedInputIsRefusedSayingWhy() throws IOException {
+        Path tsv = tmp.resolve("t.tsv");
+        Files.writeString(tsv, "visitId\tdateOfService\n");
+        Path semi = tmp.resolve("semi.csv");
+        Files.writeString(semi, "visitId;dateOfService;payer;planOfCare;code;role\nV1;2026-03-02;medicare;PT;97110;PT\n");
+        Path few = tmp.resolve("few.csv");
+        Files.writeString(few, "visitId,code,role\nV1,97110,PT\n");
+        Map<Path, String> expected = new LinkedHashMap<>();
+        expected.put(tsv, "minutewise: " + tsv + ", line 1: tab-delimited; the CSV layout needs commas (see "
+                + "README.md, \"CSV layout\")");
+        expected.put(semi, "minutewise: " + semi + ", line 1: the header row looks ';'-delimited; the CSV layout "
+                + "needs commas (see README.md, \"CSV layout\")");
+        expected.put(few, "minutewise: " + few + ", line 1: header row has no columns \"dateOfService\", \"payer\", "
+                + "\"planOfCare\" (required: visitId,dateOfService,payer,planOfCare,code,role; the others of the "
+                + "layout are optional)");
+        for (Map.Entry<Path, String> e : expected.entrySet()) {
+            Path out = tmp.resolve("o-" + e.getKey().getFileName());
+            Run a = run("audit", e.getKey().toString(), "--out", out.toString());
+            assertThat(a.code()).as(a.err()).isEqualTo(Main.BAD_INPUT);
+            assertThat(a.errLines()).singleElement().isEqualTo(e.getValue());
+            assertThat(a.out()).isEmpty();
+            assertThat(out).as("nothing written").doesNotExist();
+        }
+        Run check = run("check", tsv.toString());
+        assertThat(check.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(check.errLines()).singleElement().isEqualTo(expected.get(tsv));
+    }
+
+    /** A role the layout does not know is rejected with the list of every role (SLPA was left out of it). */
+    @Test
+    void anUnknownRoleIsRejectedListingEveryRole() throws IOException {
+        Path data = tmp.resolve("roles.csv");
+        Files.writeString(data, "visitId,dateOfService,payer,planOfCare,code,minutes,role,providerId\n"
+                + "Z-1,2026-04-06,commercial,SLP,92507,30,SLPA,S1\nZ-2,2026-04-06,commercial,SLP,92507,30,SLP-A,S1\n");
+        Path out = tmp.resolve("roles");
+        Run a = run("audit", data.toString(), "--out", out.toString());
+        assertThat(a.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(rows(out.resolve("rejected.csv"))).singleElement().satisfies(r -> assertThat(r.get("reason"))
+                .isEqualTo("line 3, column role: expected one of PT, PTA, OT, OTA, SLP, SLPA, MD, NPP, DC, AIDE, "
+                        + "got \"SLP-A\""));
+    }
+
+    /**
+     * A gzip input cut short: what was read is audited, but a visit's rows may be anywhere in the file, so the totals
+     * are partial, and stderr and summary.json say so, naming the file.
+     */
+    @Test
+    void aGzipInputCutShortSaysTheTotalsArePartial() throws IOException {
+        Path whole = tmp.resolve("whole.csv.gz");
+        assertThat(run("generate", "--visits", "1500", "--seed", "4", "--out", whole.toString()).code()).isZero();
+        byte[] b = Files.readAllBytes(whole);
+        Path cut = tmp.resolve("cut.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(b, b.length / 2));
+        Path out = tmp.resolve("cut");
+        Run a = run("audit", cut.toString(), "--out", out.toString());
+        assertThat(a.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(a.errLines()).hasSize(2);
+        assertThat(a.errLines().get(0)).startsWith("minutewise: " + cut + " ended early after line ")
+                .contains(": the gzip data ends early").endsWith("so the totals are partial (summary.json: "
+                        + "inputsEndedEarly)");
+        assertThat(a.errLines().get(1)).contains("rows are rejected");
+        JsonNode s = JSON.readTree(Files.readString(out.resolve("summary.json")));
+        assertThat(a.json()).isEqualTo(s);
+        JsonNode early = s.get("inputsEndedEarly");
+        assertThat(early).hasSize(1);
+        assertThat(early.get(0).get("file").asText()).isEqualTo(cut.toString());
+        assertThat(early.get(0).get("afterLine").asLong()).isPositive();
+        assertThat(early.get(0).get("effect").asText()).contains("the totals are partial");
+        for (String key : List.of("read", "checked", "rejected", "visits", "findingsBySeverity")) {
+            assertThat(s.has(key)).as(key).isTrue();
+        }
+        Run again = run("audit", cut.toString(), "--out", out.toString(), "--resume");
+        assertThat(again.json()).as("a finished audit resumed says it again").isEqualTo(s);
+        assertThat(again.errLines().get(0)).isEqualTo(a.errLines().get(0));
+    }
+
+    /** --error-rate 1 labels every visit written (it labeled 894 of 1,000); other rates hold within chance. */
+    @Test
+    void theErrorRateIsTheShareOfVisitsLabeled() throws IOException {
+        for (String rate : List.of("1", "0.25")) {
+            Path data = tmp.resolve("r" + rate + ".csv");
+            Run g = run("generate", "--visits", "1000", "--seed", "1", "--out", data.toString(), "--error-rate", rate);
+            assertThat(g.code()).isZero();
+            List<String> labels = Files.readAllLines(Path.of(g.json().get("labels").asText()));
+            Set<String> labeled = new HashSet<>();
+            for (String l : labels.subList(1, labels.size())) {
+                labeled.add(l.split(",")[0]);
+            }
+            assertThat(labeled).hasSize(labels.size() - 1).hasSize((int) g.json().get("injected").asLong());
+            double want = Double.parseDouble(rate);
+            assertThat(labeled.size() / 1000.0).as("rate %s", rate).isBetween(want - 0.045, want + 0.045);
+            if (want == 1) {
+                assertThat(labeled).hasSize(1000);
+            }
+        }
+        assertThat(run("generate", "--help").out()).contains("1 labels every visit");
+    }
 }

@@ -27,6 +27,36 @@ public enum VisitFormat {
         return first.contains(",") && first.contains("visitId") && first.contains("code");
     }
 
+    /**
+     * Why an input whose format was guessed ({@link #detect}) from {@code name} and its first characters
+     * {@code text} cannot be read at all, or empty when it can be read as that format (its reader then says what is
+     * wrong with a record): a first line delimited by tabs or ';' instead of commas (a TSV, a spreadsheet's export
+     * in a locale that writes ';'), or a file that is no format Minutewise reads (not a CSV header, not JSON, not
+     * X12) and would otherwise be read as JSON. The problem is on line 1.
+     */
+    public static Optional<String> unreadable(VisitFormat format, String text) {
+        if (format == X12) {
+            return Optional.empty();
+        }
+        String head = VisitJsonReader.withoutBom(text);
+        String lead = head.stripLeading();
+        if (lead.startsWith("{") || lead.startsWith("[")) {
+            return Optional.empty();
+        }
+        int end = head.indexOf('\n');
+        String first = end < 0 ? head : head.substring(0, end);
+        String delimited = org.minutewise.formats.csv.CsvVisitReader.otherDelimiter(first.strip());
+        if (delimited != null && !first.isBlank()) {
+            return Optional.of(delimited);
+        }
+        if (format == JSON && !lead.isEmpty()) {
+            return Optional.of("not a format Minutewise reads: not the CSV layout (a header row of comma-separated "
+                    + "column names with visitId and code), not JSON or JSON Lines (no '{' or '[' first), not "
+                    + "X12 (no ISA first)");
+        }
+        return Optional.empty();
+    }
+
     /** Guesses the format of an input from its name and its first characters. */
     public static VisitFormat detect(String name, String text) {
         String n = name.toLowerCase(Locale.ROOT);

@@ -664,13 +664,6 @@ public final class VisitJsonReader {
     }
 
     private static String roles() {
-        StringBuilder sb = new StringBuilder();
-        for (Role r : Role.values()) {
-            if (sb.length() > 0) {
-                sb.append(", ");
-            }
-            sb.append(r.name());
-        }
-        return sb.toString();
+        return Role.wireNames();
     }
 }

@@ -61,8 +61,11 @@ import org.minutewise.refdata.Csv;
  * assistant) each see their patients two or three times a week through an episode of care, one patient after
  * the other through the day; every visit has 2-4 timed codes (plus an evaluation on the first visit and a
  * re-evaluation every ninth), consecutive periods, billed units and modifiers as the engine would bill them.
- * A share of the visits carries exactly one injected rule-level error, labeled in {@code FILE.labels.csv} (a
- * therapist overlap also labels the earlier visit it overlaps, whose claim bills the shared minutes too).
+ * A share of the visits (the error rate) carries exactly one injected rule-level error, labeled in
+ * {@code FILE.labels.csv}: every visit at rate 1; at a lower rate, within the draws' chance. A duplicate claim's copy
+ * counts as a visit (its original draws an error of its own), and a patient's skipped progress reports label every
+ * visit past the due date without a draw of its own (later draws give the surplus back). A therapist overlap
+ * also labels the earlier visit it overlaps, whose claim bills the shared minutes too.
  *
  * <p>Streams: one team's year is held in memory at a time (about 1,500 visits), so any number of visits can be
  * written. The output is the documented CSV layout, or JSON Lines when the file name ends in {@code .jsonl};
@@ -132,6 +135,12 @@ public final class Generator {
     private final boolean documentationRules;
     private final EnumMap<InjectedError, Long> injected = new EnumMap<>(InjectedError.class);
     private long visitSeq;
+    /**
+     * Labels beyond the rate's share so far: a visit labeled for its patient's skipped progress reports takes no draw,
+     * so it adds 1 - rate, and a later draw that hits is given up for each whole one (the share of visits labeled
+     * holds at the rate). Carried from team to team.
+     */
+    private double surplus;
     private long rows;
     private long written;
 
@@ -294,6 +303,11 @@ public final class Generator {
         InjectedError error;
         /** For a therapist overlap, the earlier visit it overlaps: its claim bills the shared minutes too. */
         String overlaps;
+        /**
+         * Billed again under another visit id: the copy ({@code ...-D}) carries the duplicate-claim error and its
+         * label; this visit stays a visit of its own, with an error of its own drawn at the rate (or none).
+         */
+        boolean duplicated;
         LocalDate certFrom;
         LocalDate certTo;
 
@@ -353,6 +367,11 @@ public final class Generator {
         final long index;
         final int budget;
         final SplittableRandom r;
+        /**
+         * The draws of a duplicated visit's own error (its copy has the duplicate's): apart from {@link #r}, so the
+         * visits stay as they were when the draw misses.
+         */
+        final SplittableRandom own;
         final Sink sink;
         final Writer labels;
         final Discipline discipline;
@@ -366,6 +385,7 @@ public final class Generator {
             this.index = index;
             this.budget = budget;
             this.r = r;
+            this.own = new SplittableRandom(options.seed() ^ (0x9E3779B97F4A7C15L * (index + 1)));
             this.sink = sink;
             this.labels = labels;
             this.discipline = r.nextDouble() < 0.7 ? Discipline.PT : Discipline.OT;
@@ -478,9 +498,14 @@ public final class Generator {
                 if (p.skipsProgressReports && p.daysSinceProgress > PROGRESS_REPORT_DAYS) {
                     // The patient's progress reports were skipped: every treatment day past the due date.
                     v.error = InjectedError.MISSED_PROGRESS_REPORT;
+                    surplus += 1 - options.errorRate();
                     continue;
                 }
                 if (r.nextDouble() >= options.errorRate()) {
+                    continue;
+                }
+                if (surplus >= 1) {
+                    surplus -= 1; // a skipped progress report's visit had this visit's share
                     continue;
                 }
                 List<InjectedError> kinds = new ArrayList<>(8);
@@ -503,8 +528,8 @@ public final class Generator {
                             && prev.timedCount() == prev.lines.size()
                             && prev.error != InjectedError.THERAPIST_OVERLAP
                             && prev.error != InjectedError.MISSING_ASSISTANT_MODIFIER
-                            // A duplicate's copy would overlap too, a second pair to label.
-                            && prev.error != InjectedError.DUPLICATE_CLAIM) {
+                            // A duplicated visit's copy would overlap too, a second pair to label.
+                            && !prev.duplicated) {
                         kinds.add(InjectedError.THERAPIST_OVERLAP);
                     }
                 }
@@ -514,8 +539,27 @@ public final class Generator {
                 if (p.certFrom != null && p.certFrom.isBefore(v.date)) {
                     kinds.add(InjectedError.EXPIRED_CERTIFICATION);
                 }
-                v.error = kinds.get(r.nextInt(kinds.size()));
-                structural(v, k == 0 ? null : visits.get(k - 1));
+                InjectedError kind = kinds.get(r.nextInt(kinds.size()));
+                if (kind == InjectedError.DUPLICATE_CLAIM) {
+                    // The copy is the visit with the error; this one is a visit too, drawn at the rate as any other,
+                    // among the errors that leave its billed lines (which the copy shares) as they are.
+                    v.duplicated = true;
+                    if (own.nextDouble() < options.errorRate()) {
+                        List<InjectedError> mine = new ArrayList<>(3);
+                        for (InjectedError e : kinds) {
+                            if (e == InjectedError.COPIED_NOTE || e == InjectedError.WEAK_NOTE
+                                    || e == InjectedError.EXPIRED_CERTIFICATION) {
+                                mine.add(e);
+                            }
+                        }
+                        v.error = mine.isEmpty() ? null : mine.get(own.nextInt(mine.size()));
+                    }
+                } else {
+                    v.error = kind;
+                }
+                if (v.error != null) {
+                    structural(v, k == 0 ? null : visits.get(k - 1));
+                }
             }
             for (GVisit v : visits) {
                 bill(v);
@@ -526,7 +570,7 @@ public final class Generator {
                     return;
                 }
                 emit(v, null);
-                if (v.error == InjectedError.DUPLICATE_CLAIM) {
+                if (v.duplicated) {
                     if (emitted >= budget) {
                         return;
                     }
@@ -733,7 +777,10 @@ public final class Generator {
             return candidates.get(r.nextInt(candidates.size()));
         }
 
-        /** Writes the visit; {@code dup} is the duplicate's own marker (the original of a duplicate is clean). */
+        /**
+         * Writes the visit; {@code dup} is the duplicate's own marker (the original of a duplicate bills its lines as
+         * they should be, its own error, if any, being in its note or certification).
+         */
         void emit(GVisit v, Object dup) throws IOException {
             certify(v);
             if (v.patient.payer.isMedicare() && dup == null) {
@@ -745,7 +792,7 @@ public final class Generator {
             if (!v.note.isEmpty()) {
                 v.patient.lastNote = v.note;
             }
-            if (v.error != null && !(v.error == InjectedError.DUPLICATE_CLAIM && dup == null)) {
+            if (v.error != null) {
                 injected.merge(v.error, 1L, Long::sum);
                 labels.write(v.id + "," + v.error.wire() + "," + v.error.ruleId() + "\r\n");
                 if (v.overlaps != null) {

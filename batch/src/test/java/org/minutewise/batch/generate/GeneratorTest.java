@@ -115,6 +115,42 @@ class GeneratorTest {
                 InjectedError.THERAPIST_OVERLAP);
     }
 
+    /**
+     * The error rate is the share of the visits written that carry a label: all of them at 1 (a duplicate claim's
+     * original is a visit of its own, and was left clean: 894 of 1,000 at rate 1, an auditor's review), and within
+     * the draws' chance below 1 (a patient's skipped progress reports label visits without a draw of their own, and
+     * made the share 1.45% at 1%), read from the labels file as a user would.
+     */
+    @Test
+    void theErrorRateIsTheShareOfVisitsLabeled() throws IOException {
+        for (long seed : new long[] {1, 2, 2026}) {
+            for (double rate : new double[] {1, 0.5, 0.2, 0.03}) {
+                String name = "rate-" + rate + "-" + seed + ".csv";
+                int visits = 3000;
+                Generator.Stats s = generate(name, visits, seed, rate);
+                assertThat(s.visits()).isEqualTo(visits);
+                Set<String> ids = new HashSet<>();
+                List<String> rows = Files.readAllLines(tmp.resolve(name));
+                for (String row : rows.subList(1, rows.size())) {
+                    String id = row.substring(0, row.indexOf(','));
+                    if (id.startsWith("V")) {
+                        ids.add(id);
+                    }
+                }
+                assertThat(ids).hasSize(visits);
+                Map<String, String> labels = labels(name);
+                assertThat(ids).containsAll(labels.keySet());
+                double share = labels.size() / (double) visits;
+                double chance = 3 * Math.sqrt(rate * (1 - rate) / visits);
+                assertThat(share).as("seed %d, rate %s: %d of %d visits labeled", seed, rate, labels.size(), visits)
+                        .isBetween(rate - chance - 0.005, rate + chance + 0.005);
+                if (rate == 1) {
+                    assertThat(labels).as("seed %d: every visit at rate 1", seed).hasSize(visits);
+                }
+            }
+        }
+    }
+
     @Test
     void plausibleProportionsOfCodesMinutesRolesSettingsAndPayers() throws IOException {
         generate("p.csv", 3000, 3, 0);

@@ -75,6 +75,14 @@ public enum Role {
         };
     }
 
+    /**
+     * The wire names of every role, in declaration order, separated by ", " ("PT, PTA, OT, ..."): what an error
+     * about an unknown role lists, built from the enum so the list cannot leave a role out.
+     */
+    public static String wireNames() {
+        return java.util.Arrays.stream(ALL).map(Role::name).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public static Optional<Role> parse(String text) {
         for (Role r : ALL) {
             if (r.name().equalsIgnoreCase(text)) {

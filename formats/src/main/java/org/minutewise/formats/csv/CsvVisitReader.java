@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.Icd10;
@@ -97,14 +98,43 @@ public final class CsvVisitReader {
             }
             idx.putIfAbsent(name, i);
         }
+        List<String> missing = new ArrayList<>();
         for (String required : CsvLayout.REQUIRED) {
             if (!idx.containsKey(required)) {
-                throw new InputException("line " + r.line(), "header row has no column \"" + required
-                        + "\" (required: " + String.join(",", CsvLayout.REQUIRED) + "; the others of the layout are "
-                        + "optional)");
+                missing.add(required);
             }
         }
+        if (!missing.isEmpty()) {
+            String delimited = r.fields().size() == 1 ? otherDelimiter(r.fields().get(0)) : null;
+            if (delimited != null) {
+                throw new InputException("line " + r.line(), delimited);
+            }
+            throw new InputException("line " + r.line(), "header row has no column" + (missing.size() == 1 ? " "
+                    : "s ") + missing.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "))
+                    + " (required: " + String.join(",", CsvLayout.REQUIRED) + "; the others of the layout are "
+                    + "optional)");
+        }
         return new Header(idx);
+    }
+
+    /** Where to read how the layout is written (named in the errors about a header). */
+    public static final String LAYOUT_DOC = "README.md, \"CSV layout\"";
+
+    /**
+     * What is wrong with a first line that holds no comma but is delimited by a tab or a ';' (a spreadsheet's
+     * export in another locale, a TSV): the problem to report, or null when the line is not so delimited.
+     */
+    public static String otherDelimiter(String firstLine) {
+        if (firstLine.indexOf(',') >= 0) {
+            return null;
+        }
+        if (firstLine.indexOf('\t') >= 0) {
+            return "tab-delimited; the CSV layout needs commas (see " + LAYOUT_DOC + ")";
+        }
+        if (firstLine.indexOf(';') >= 0) {
+            return "the header row looks ';'-delimited; the CSV layout needs commas (see " + LAYOUT_DOC + ")";
+        }
+        return null;
     }
 
     public Row row(Header h, CsvRecordReader.Record r) {
@@ -164,8 +194,8 @@ public final class CsvVisitReader {
         OptionalInt minutes = number(h.get(f, "minutes"), line, "minutes", VisitJsonReader.MAX_MINUTES);
         Optional<Period> period = period(h, f, line);
         String roleText = required(h, f, line, "role");
-        Role role = Role.parse(roleText).orElseThrow(() -> err(line, "role", "expected one of PT, PTA, OT, OTA, "
-                + "SLP, MD, NPP, DC, AIDE, got \"" + roleText + "\""));
+        Role role = Role.parse(roleText).orElseThrow(() -> err(line, "role", "expected one of " + Role.wireNames()
+                + ", got \"" + roleText + "\""));
         Optional<Mode> mode = Optional.empty();
         if (!h.get(f, "mode").isEmpty()) {
             mode = Optional.of(Mode.parse(h.get(f, "mode")).orElseThrow(() -> err(line, "mode",

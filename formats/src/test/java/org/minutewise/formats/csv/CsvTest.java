@@ -338,6 +338,60 @@ class CsvTest {
         assertThat(VisitFormat.detect("claims.txt", "ISA*00*")).isEqualTo(VisitFormat.X12);
     }
 
+    /**
+     * A file delimited by tabs or ';' (a TSV, a spreadsheet's export in a locale that writes ';') is not read as
+     * JSON nor as one column: it cannot be read at all, and the error says why (an auditor's review: a TSV was read
+     * as one malformed JSON record and the audit ran on).
+     */
+    @Test
+    void aTabOrSemicolonDelimitedFileCannotBeReadAndSaysWhy() {
+        String tsv = "visitId\tdateOfService\tpayer\n";
+        assertThat(VisitFormat.unreadable(VisitFormat.detect("t.tsv", tsv), tsv)).get().asString()
+                .startsWith("tab-delimited; the CSV layout needs commas (see README.md");
+        String semi = "\uFEFF" + HEADER.replace(',', ';');
+        assertThat(VisitFormat.unreadable(VisitFormat.detect("semi.csv", semi), semi)).get().asString()
+                .startsWith("the header row looks ';'-delimited; the CSV layout needs commas");
+        assertThat(VisitFormat.unreadable(VisitFormat.detect("junk.txt", "hello world\n"), "hello world\n")).get()
+                .asString().startsWith("not a format Minutewise reads");
+        // What each reader can read, or say what is wrong with a record of, is left to it.
+        for (String[] ok : new String[][] {{"v.csv", HEADER}, {"v.txt", HEADER}, {"v.json", "{\"id\":\"V1\"}"},
+            {"v.jsonl", "\n{\"id\":\"V1\"}\n"}, {"v.json", "[1,\t2]"}, {"c.edi", "ISA*00*\t"},
+            {"empty.csv", ""}, {"v.jsonl", "not json\n"}, {"b.json", "{\"resourceType\":\"Bundle\"}"}}) {
+            assertThat(VisitFormat.unreadable(VisitFormat.detect(ok[0], ok[1]), ok[1])).as(ok[0]).isEmpty();
+        }
+    }
+
+    /** A header without several required columns names them all; one delimited by ';' or tabs says so. */
+    @Test
+    void aHeaderNamesEveryMissingColumnAndAnotherDelimiter() throws IOException {
+        CsvVisitReader reader = new CsvVisitReader(REF);
+        assertThatThrownBy(() -> reader.header(records("visitId,code,role,minutes\r\n").get(0)))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("line 1: header row has no columns \"dateOfService\", \"payer\", "
+                        + "\"planOfCare\" (required: visitId,dateOfService,payer,planOfCare,code,role;");
+        assertThatThrownBy(() -> reader.header(records(HEADER.replace("payer,", "")).get(0)))
+                .hasMessageStartingWith("line 1: header row has no column \"payer\" (required:");
+        assertThatThrownBy(() -> reader.header(records(HEADER.replace(',', ';')).get(0)))
+                .hasMessageStartingWith("line 1: the header row looks ';'-delimited; the CSV layout needs commas");
+        assertThatThrownBy(() -> reader.header(records(HEADER.replace(',', '\t')).get(0)))
+                .hasMessageStartingWith("line 1: tab-delimited; the CSV layout needs commas");
+    }
+
+    /** The roles an unknown role is told to pick from are every role read (SLPA was left out of a hand list). */
+    @Test
+    void anUnknownRoleListsEveryRole() {
+        String row = "V1,2026-03-02,commercial,,SLP,P1,R26.81,92507,30,,,S1,%s,,,,,\r\n";
+        assertThat(VisitInput.read(HEADER + String.format(row, "SLPA"), VisitFormat.CSV, REF).get(0).visit())
+                .isPresent();
+        String message = VisitInput.read(HEADER + String.format(row, "SLP-A"), VisitFormat.CSV, REF).get(0).error()
+                .orElseThrow().getMessage();
+        assertThat(message).isEqualTo("line 2, column role: expected one of " + Role.wireNames()
+                + ", got \"SLP-A\"");
+        for (Role r : Role.values()) {
+            assertThat(message).contains(" " + r.name() + ",");
+        }
+    }
+
     @Test
     void theCertifyingPhysiciansNpiColumnIsReadWrittenAndChecked() {
         String header = HEADER.replace("\r\n", ",certificationPhysician,certificationPhysicianNpi\r\n");
