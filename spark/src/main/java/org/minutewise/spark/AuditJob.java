@@ -531,7 +531,7 @@ public final class AuditJob {
 
     /** The text columns from the input that {@code AuditCsv} writes after an apostrophe when they start like a formula. */
     private static final java.util.Set<String> TEXT_COLUMNS = java.util.Set.of("visitId", "message", "file", "path",
-            "patientId", "therapistId", "payer", "code", "billedModifiers", "modifiers", "reason");
+            "patientId", "therapistId", "payer", "code", "billedModifiers", "modifiers", "reason", "fix", "citation");
 
     /**
      * In CSV, a text value from the input that starts like a spreadsheet formula is written after an apostrophe, as
@@ -875,7 +875,8 @@ public final class AuditJob {
     private static Row finding(AuditCsv.FindingRow f) {
         return item(FINDING, null, line(f.line()), null, null, null, null, f.visitId(), f.ruleId(),
                 f.severity().wire(), f.message(),
-                f.file(), f.path(), f.dateOfService(), f.patientId(), f.therapistId(), f.payer());
+                f.file(), f.path(), f.dateOfService(), f.patientId(), f.therapistId(), f.payer(), f.fix(),
+                f.citation());
     }
 
     /**

@@ -42,7 +42,8 @@ public final class AcrossAudit {
         VisitDigest d = r.digest();
         return new AuditCsv.FindingRow(d.visitId(), r.line(), f.ruleId(), f.severity(), f.message(),
                 fileNames.apply(r.file()), f.path(), d.date().toString(),
-                d.patientId().startsWith("visit:") ? "" : d.patientId(), r.therapist(), d.payer());
+                d.patientId().startsWith("visit:") ? "" : d.patientId(), r.therapist(), d.payer(), f.fix(),
+                f.citation());
     }
 
     /**
@@ -168,7 +169,7 @@ public final class AcrossAudit {
         for (Finding f : TherapistVolume.check(minutes, units, months)) {
             String provider = f.path().startsWith("provider=") ? f.path().substring("provider=".length()) : "";
             rows.add(new AuditCsv.FindingRow("", 0, f.ruleId(), f.severity(), f.message(), "", f.path(), "", "",
-                    provider, ""));
+                    provider, "", f.fix(), f.citation()));
             totals.finding(f.ruleId(), f.severity(), provider, "");
         }
         // One provider's one-on-one minutes on one day, across patients (and beside a group the provider led).

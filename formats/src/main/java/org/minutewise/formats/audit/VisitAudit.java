@@ -407,10 +407,10 @@ public final class VisitAudit {
             }
             String who = several ? therapistOfFinding(v, r, f.path(), therapist) : therapist;
             tallies.computeIfAbsent(who, k -> new Tally()).severity[f.severity().ordinal()]++;
-            String message = f.overrideReason().map(reason -> f.message() + " (accepted by the clinic: " + reason
-                    + ")").orElse(f.message());
+            String message = f.overrideReason().map(reason -> standalone(f.message()) + " (accepted by the clinic: "
+                    + reason + ")").orElse(standalone(f.message()));
             findings.add(new AuditCsv.FindingRow(v.id(), line, f.ruleId(), f.severity(), message, fileName, f.path(),
-                    date, patient, who, payerId));
+                    date, patient, who, payerId, standalone(f.fix()), f.citation()));
             totals.finding(f.ruleId(), f.severity(), "", payerId); // the therapist's side: across visits
         }
         // Claim lines: as billed beside as supported, and the estimated dollars of the difference.
@@ -593,6 +593,17 @@ public final class VisitAudit {
             }
         }
         return true;
+    }
+
+    /**
+     * A finding's message or fix as an audit writes it: an audit writes no explanation, so the pointers to it that
+     * the {@code check} command's output can follow (MW-B002's "the explanation gives the allocation") go.
+     */
+    static String standalone(String text) {
+        if (text.indexOf("explanation") < 0) {
+            return text;
+        }
+        return text.replace("; the explanation gives the allocation)", ")").replace(" (see the explanation)", "");
     }
 
     /** A row of claims.csv: a side's units and modifiers, or empty columns for a side with no line of the kind. */
