@@ -611,11 +611,13 @@ public final class PatientHistory {
                     out.add(new AcrossFinding(v.visitId(), DUPLICATE.finding("claimLines", l.code() + " is billed "
                             + "for the patient on " + v.date() + " on this visit and on visit " + earlier
                             + ": the same service twice for one patient and date." + sessions(byId.get(earlier), v,
-                            l.code())), l.units(), asReduced(v, i)));
+                            l.code())), l.units(), asReduced(v, i), List.of(l)));
                 } else {
                     AcrossFinding f = out.get(at);
+                    List<VisitDigest.Line> lines = new ArrayList<>(f.lines());
+                    lines.add(l);
                     out.set(at, new AcrossFinding(f.visitId(), f.finding(), f.exposedLines() + l.units(),
-                            f.exposedDollars().add(asReduced(v, i))));
+                            f.exposedDollars().add(asReduced(v, i)), lines));
                 }
             }
         }

@@ -111,12 +111,24 @@ public final class AuditCsv {
          */
         public static String modifiersWithKx(String kinds, String billedUnits, String billedModifiers, String units,
                                              String modifiers) {
+            return modifiersWithKx(kinds, billedUnits, billedModifiers, units, modifiers, "");
+        }
+
+        /**
+         * As {@link #modifiersWithKx(String, String, String, String, String)}, with the row's {@code difference}: a
+         * row of a billed visit with no billed side (a difference, no billed units) holds supported units of a kind
+         * the code was not billed with (an assistant's units billed without CQ/CO): the code's billed lines are of
+         * the other kind, so it takes KX whatever kind the fix names.
+         */
+        public static String modifiersWithKx(String kinds, String billedUnits, String billedModifiers, String units,
+                                             String modifiers, String difference) {
             if (units.isEmpty() || units.equals("0")) {
                 return modifiers;
             }
             List<String> mods = split(modifiers);
             boolean assistant = ClaimBuilder.assistantModifier(billedUnits.isEmpty() ? mods : split(billedModifiers));
-            if (!kinds.contains(assistant ? "1" : "0")) {
+            boolean besideOtherKind = billedUnits.isEmpty() && !difference.isEmpty();
+            if (!besideOtherKind && !kinds.contains(assistant ? "1" : "0")) {
                 return modifiers;
             }
             List<String> next = ClaimBuilder.withKx(mods);
@@ -129,7 +141,7 @@ public final class AuditCsv {
 
         /** This row with {@link #modifiersWithKx} applied. */
         public ClaimRow withKx(String kinds) {
-            String next = modifiersWithKx(kinds, billedUnits, billedModifiers, units, modifiers);
+            String next = modifiersWithKx(kinds, billedUnits, billedModifiers, units, modifiers, difference);
             return next.equals(modifiers) ? this : new ClaimRow(visitId, line, dateOfService, patientId, therapistId,
                     payer, code, billedUnits, billedModifiers, units, next, difference, allowedPerUnit);
         }
