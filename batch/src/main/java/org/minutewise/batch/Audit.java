@@ -440,7 +440,6 @@ public final class Audit {
                 findings.add(work.part(pass, "findings", p));
             }
         }
-        concat(AuditCsv.FINDINGS_HEADER, findings, out.resolve("findings.csv"));
         // Each partition's claims with the KX the patients' years want, on every thread (a partition without any is
         // copied as it is).
         Path[] claims = new Path[k];
@@ -465,8 +464,11 @@ public final class Audit {
         AuditTotals[] corrections = new AuditTotals[k];
         parallel(all, p -> {
             corrections[p] = new AuditTotals();
-            claims[p] = corrected(p, kx, cuts, corrections[p]);
+            Map<String, Map<String, Integer>> unitCuts = cuts(p, cuts);
+            claims[p] = corrected(p, kx, unitCuts, corrections[p]);
+            findings.set(p, withoutVoided(p, unitCuts, corrections[p]));
         });
+        concat(AuditCsv.FINDINGS_HEADER, findings, out.resolve("findings.csv"));
         concat(AuditCsv.CLAIMS_HEADER, List.of(claims), out.resolve("claims.csv"));
         List<Path> rejects = new ArrayList<>();
         rejects.add(work.readRejects());
@@ -502,7 +504,61 @@ public final class Audit {
      * off their lines (MW-A012), a copy so corrected; what the units taken off change in the totals goes to
      * {@code totals}.
      */
-    private Path corrected(int p, List<Path> kxFiles, List<Path> cutFiles, AuditTotals totals) throws IOException {
+    /**
+     * The units the patients' days take off the lines of check partition {@code p}'s visits (MW-A012), or that void
+     * them ({@link ClaimCorrection#VOID}: a duplicate claim, MW-A006), by visit id as claims.csv holds it, then code.
+     */
+    private static Map<String, Map<String, Integer>> cuts(int p, List<Path> cutFiles) throws IOException {
+        Map<String, Map<String, Integer>> cuts = new HashMap<>();
+        for (Path cutFile : cutFiles) {
+            Segments.read(cutFile, p, in -> {
+                String visit = in.string();
+                String code = in.string();
+                int units = in.varInt();
+                cuts.computeIfAbsent(AuditCsv.asWritten(visit), id -> new HashMap<>(2)).merge(code, units,
+                        Integer::sum);
+            });
+        }
+        return cuts;
+    }
+
+    /**
+     * The findings part of check partition {@code p}: as the check pass wrote it, or, when lines of its visits are
+     * void as duplicate claims (MW-A006), a copy without the visits' own findings about those lines (moot: the
+     * whole line is denied), which come off the totals in {@code totals}.
+     */
+    private Path withoutVoided(int p, Map<String, Map<String, Integer>> cuts, AuditTotals totals) throws IOException {
+        Path part = work.part("check", "findings", p);
+        boolean any = false;
+        for (Map<String, Integer> byCode : cuts.values()) {
+            for (int units : byCode.values()) {
+                any |= units >= ClaimCorrection.VOID;
+            }
+        }
+        if (!any) {
+            return part;
+        }
+        Path kept = work.dir().resolve("check").resolve("findings-void-" + p + ".csv");
+        try (CsvRecordReader in = new CsvRecordReader(Files.newBufferedReader(part, StandardCharsets.UTF_8));
+             Writer w = Files.newBufferedWriter(kept, StandardCharsets.UTF_8)) {
+            StringBuilder sb = new StringBuilder(256);
+            for (CsvRecordReader.Record r = in.next(); r != null; r = in.next()) {
+                AuditCsv.FindingRow row = AuditCsv.FindingRow.of(r.fields());
+                if (ClaimCorrection.aboutVoided(row, cuts.get(row.visitId()))) {
+                    totals.withdrawn(row.ruleId(), row.severity(), AuditCsv.unguarded(row.therapistId()),
+                            AuditCsv.unguarded(row.payer()));
+                    continue;
+                }
+                sb.setLength(0);
+                row.appendTo(sb);
+                w.append(sb);
+            }
+        }
+        return kept;
+    }
+
+    private Path corrected(int p, List<Path> kxFiles, Map<String, Map<String, Integer>> cuts, AuditTotals totals)
+            throws IOException {
         Path part = work.part("check", "claims", p);
         // By visit id as claims.csv holds it (after an apostrophe when it starts like a formula), then code: the
         // kinds of line that need KX; the units to take off.
@@ -512,16 +568,6 @@ public final class Audit {
                 KxFix fix = KxFix.decode(in);
                 fixes.computeIfAbsent(AuditCsv.asWritten(fix.visitId()), id -> new HashMap<>(2))
                         .merge(fix.code(), fix.kind(), String::concat);
-            });
-        }
-        Map<String, Map<String, Integer>> cuts = new HashMap<>();
-        for (Path cutFile : cutFiles) {
-            Segments.read(cutFile, p, in -> {
-                String visit = in.string();
-                String code = in.string();
-                int units = in.varInt();
-                cuts.computeIfAbsent(AuditCsv.asWritten(visit), id -> new HashMap<>(2)).merge(code, units,
-                        Integer::sum);
             });
         }
         if (fixes.isEmpty() && cuts.isEmpty()) {

@@ -211,9 +211,9 @@ public final class AuditJob {
         // 4. The outputs.
         Dataset<Row> all = checked.union(across);
         boolean csv = o.format().equals("csv");
-        writer(guarded(rows(all, FINDING, AuditCsv.FINDINGS_HEADER), csv).write(), o.format())
-                .save(new org.apache.hadoop.fs.Path(out, "findings").toString());
         AuditTotals corrections = new AuditTotals();
+        writer(guarded(withoutVoided(spark, rows(all, FINDING, AuditCsv.FINDINGS_HEADER), across, corrections), csv)
+                .write(), o.format()).save(new org.apache.hadoop.fs.Path(out, "findings").toString());
         writer(guarded(withCuts(spark, withKx(rows(checked, CLAIM, AuditCsv.CLAIMS_HEADER), across), across,
                 corrections, ref), csv).write(), o.format()).save(new org.apache.hadoop.fs.Path(out, "claims").toString());
         writer(guarded(rows(checked, REJECT, AuditCsv.REJECTED_HEADER, "fileIndex", "seq")
@@ -461,7 +461,7 @@ public final class AuditJob {
             return claims;
         }
         org.apache.spark.sql.expressions.UserDefinedFunction kx = org.apache.spark.sql.functions.udf(
-                (org.apache.spark.sql.api.java.UDF5<String, String, String, String, String, String>)
+                (org.apache.spark.sql.api.java.UDF6<String, String, String, String, String, String, String>)
                         AuditCsv.ClaimRow::modifiersWithKx, DataTypes.StringType);
         // The fixes are few beside the claim lines: sent to every executor, the claims stay where they are.
         Dataset<Row> small = org.apache.spark.sql.functions.broadcast(fixes);
@@ -471,7 +471,8 @@ public final class AuditJob {
         for (String name : claims.columns()) {
             cols.add(name.equals("modifiers") ? org.apache.spark.sql.functions.when(joined.col("kxKinds").isNotNull(),
                     kx.apply(joined.col("kxKinds"), joined.col("billedUnits"), joined.col("billedModifiers"),
-                            joined.col("units"), joined.col("modifiers"))).otherwise(joined.col("modifiers"))
+                            joined.col("units"), joined.col("modifiers"), joined.col("difference")))
+                    .otherwise(joined.col("modifiers"))
                     .as("modifiers") : joined.col(name));
         }
         return joined.select(cols.toArray(new Column[0]));
@@ -516,6 +517,57 @@ public final class AuditJob {
         return claims.join(keys, on, "left_anti").union(spark.createDataFrame(fixed, claims.schema()));
     }
 
+    /**
+     * The findings without the visits' own findings about the lines of a duplicate claim that are void (MW-A006,
+     * {@link org.minutewise.formats.audit.ClaimCorrection#aboutVoided}), as the single-process audit leaves them out,
+     * and those findings off the totals in {@code totals}. The visits concerned are few: their findings about billed
+     * lines are judged on the driver.
+     */
+    private static Dataset<Row> withoutVoided(SparkSession spark, Dataset<Row> findings, Dataset<Row> across,
+                                              AuditTotals totals) {
+        Map<String, Map<String, Integer>> voids = new LinkedHashMap<>();
+        for (Row c : across.filter(across.col("kind").equalTo(UNIT_CUT)).select("c0", "c1", "c2").collectAsList()) {
+            voids.computeIfAbsent(c.getString(0), k -> new LinkedHashMap<>()).merge(c.getString(1),
+                    Integer.parseInt(c.getString(2)), Integer::sum);
+        }
+        voids.values().forEach(byCode -> byCode.values().removeIf(u -> u < org.minutewise.formats.audit
+                .ClaimCorrection.VOID));
+        voids.values().removeIf(Map::isEmpty);
+        if (voids.isEmpty()) {
+            return findings;
+        }
+        Dataset<Row> keys = org.apache.spark.sql.functions.broadcast(spark.createDataFrame(
+                voids.keySet().stream().map(v -> RowFactory.create(v)).toList(),
+                new StructType().add("voidVisit", DataTypes.StringType, false)));
+        List<Row> drop = new ArrayList<>();
+        for (Row r : findings.join(keys, findings.col("visitId").equalTo(keys.col("voidVisit")), "left_semi")
+                .filter(findings.col("path").startsWith("billed[code=")).collectAsList()) {
+            AuditCsv.FindingRow f = findingRow(r);
+            if (org.minutewise.formats.audit.ClaimCorrection.aboutVoided(f, voids.get(f.visitId()))) {
+                totals.withdrawn(f.ruleId(), f.severity(), f.therapistId(), f.payer());
+                drop.add(RowFactory.create(f.visitId(), f.path()));
+            }
+        }
+        if (drop.isEmpty()) {
+            return findings;
+        }
+        Dataset<Row> gone = org.apache.spark.sql.functions.broadcast(spark.createDataFrame(drop, new StructType()
+                .add("dropVisit", DataTypes.StringType, false).add("dropPath", DataTypes.StringType, false))
+                .distinct());
+        return findings.join(gone, findings.col("visitId").equalTo(gone.col("dropVisit"))
+                .and(findings.col("path").equalTo(gone.col("dropPath"))), "left_anti");
+    }
+
+    /** A row of the findings dataset (the columns of findings.csv, {@code line} a number) as a findings.csv row. */
+    private static AuditCsv.FindingRow findingRow(Row r) {
+        List<String> fields = new ArrayList<>();
+        for (String name : AuditCsv.FINDINGS_HEADER.strip().split(",")) {
+            fields.add(name.equals("line") ? (r.isNullAt(r.fieldIndex("line")) ? "" : String.valueOf(
+                    r.<Long>getAs("line"))) : text(r, name));
+        }
+        return AuditCsv.FindingRow.of(fields);
+    }
+
     /** A row of the claims dataset (the columns of claims.csv, {@code line} a number) as a claims.csv row. */
     private static AuditCsv.ClaimRow claimRow(Row r) {
         return new AuditCsv.ClaimRow(r.getAs("visitId"), r.isNullAt(r.fieldIndex("line")) ? 0L : r.<Long>getAs("line"),
@@ -531,7 +583,7 @@ public final class AuditJob {
 
     /** The text columns from the input that {@code AuditCsv} writes after an apostrophe when they start like a formula. */
     private static final java.util.Set<String> TEXT_COLUMNS = java.util.Set.of("visitId", "message", "file", "path",
-            "patientId", "therapistId", "payer", "code", "billedModifiers", "modifiers", "reason");
+            "patientId", "therapistId", "payer", "code", "billedModifiers", "modifiers", "reason", "fix", "citation");
 
     /**
      * In CSV, a text value from the input that starts like a spreadsheet formula is written after an apostrophe, as
@@ -875,7 +927,8 @@ public final class AuditJob {
     private static Row finding(AuditCsv.FindingRow f) {
         return item(FINDING, null, line(f.line()), null, null, null, null, f.visitId(), f.ruleId(),
                 f.severity().wire(), f.message(),
-                f.file(), f.path(), f.dateOfService(), f.patientId(), f.therapistId(), f.payer());
+                f.file(), f.path(), f.dateOfService(), f.patientId(), f.therapistId(), f.payer(), f.fix(),
+                f.citation());
     }
 
     /**

@@ -9,8 +9,9 @@ import org.minutewise.core.check.Finding;
  * A finding of a check across visits, on the visit it is reported against. A missing KX (MW-A003) also says what
  * it exposes: the lines billed without KX past the threshold and their allowed amounts as counted (after the
  * day's reduction), which Medicare would deny. A duplicate claim (MW-A006) says the same of the lines that bill a
- * service again: {@code exposedLines} then counts their units, {@code exposedDollars} their allowed amounts.
- * {@code lines} are the claim lines a KX finding is about: those that lack KX (MW-A003) or carry it too early
+ * service again: {@code exposedLines} then counts their units, {@code exposedDollars} their allowed amounts, and
+ * {@code lines} are those lines (so that an audit can void them in its corrected claim lines).
+ * {@code lines} of a KX finding are the claim lines it is about: those that lack KX (MW-A003) or carry it too early
  * (MW-A004), so that the corrected claim lines of an audit can carry KX where the year's count wants it.
  * {@code reported} is false for an exposure the visit's own check already reported (its MW-B012: KX missing on
  * lines its stated expenses pass the threshold with): counted in the audit's KX exposure, not reported again.

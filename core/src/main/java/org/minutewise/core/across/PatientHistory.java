@@ -62,6 +62,9 @@ public final class PatientHistory {
     private static final String KX_NOT_COVERED = "2026-12-05: a chiropractor's therapy billed to Medicare (not "
             + "covered, MW-W001) counts toward no bucket";
 
+    private static final String KX_ESTIMATE = "2026-12-06: the message says the year's expenses are an estimate "
+            + "(the audited visits' allowed amounts), and a floor when some of the year's codes could not be priced";
+
     public static final RuleInfo KX_CROSSING = new RuleInfo("MW-A003", Severity.BLOCK,
             "KX missing after the patient's therapy threshold was passed",
             "Add KX (with documentation of medical necessity) to the lines of this bucket from the visit that "
@@ -71,7 +74,8 @@ public final class PatientHistory {
             .revised(3, KX_NOT_COVERED)
             .revised(4, KX_DAY_ORDER)
             .revised(5, "2026-12-06: not on a line whose KX the visit's own stated expenses already require (its "
-                    + "MW-B012 reports it; the line still counts in the KX exposure)");
+                    + "MW-B012 reports it; the line still counts in the KX exposure)")
+            .revised(6, KX_ESTIMATE);
     public static final RuleInfo KX_EARLY = new RuleInfo("MW-A004", Severity.WARN,
             "KX before the patient's therapy threshold was reached",
             "Remove KX from lines billed before the year's incurred expenses pass the threshold: KX with no sign "
@@ -86,7 +90,8 @@ public final class PatientHistory {
             .revised(6, "2026-12-06: not on a line whose KX the visit's own stated expenses already find not needed "
                     + "(its MW-B006 reports it)")
             .revised(7, "2026-12-06: also on the visit that passes the threshold, for a line billed with KX before "
-                    + "the line whose amount passes it (KX goes on that line and the later ones)");
+                    + "the line whose amount passes it (KX goes on that line and the later ones)")
+            .revised(8, KX_ESTIMATE);
     public static final RuleInfo COPIED_NOTE = new RuleInfo("MW-A005", Severity.WARN,
             "The same note text on several visits",
             "Document each visit on its own: what was done, the patient's response and the progression; a cloned "
@@ -505,8 +510,11 @@ public final class PatientHistory {
                 // when a line of the bucket so far had no price: the count is then a floor.
                 boolean earlyKx = !early.isEmpty() && !unpriced.contains(bucket);
                 // Built only when a finding fires: this runs for every visit of a batch audit.
-                String money = missing.isEmpty() && !earlyKx ? "" : Money.of(before)
-                        + " before this visit, " + Money.of(after) + " after it; the threshold is " + Money.of(threshold);
+                // An estimate (the allowed amounts of the audited visits); a floor when a line had no price.
+                String money = missing.isEmpty() && !earlyKx ? "" : "an estimated " + Money.of(before)
+                        + " before this visit, " + Money.of(after) + " after it" + (unpriced.contains(bucket)
+                        ? " (at least: some of the year's codes could not be priced and count $0)" : "")
+                        + "; the threshold is " + Money.of(threshold);
                 if (!missing.isEmpty()) {
                     out.add(new AcrossFinding(v.visitId(), KX_CROSSING.finding("claimLines", "Counting the "
                             + "patient's visits of " + v.date().getYear() + " in date order, the " + label + " expenses "
@@ -610,11 +618,13 @@ public final class PatientHistory {
                     out.add(new AcrossFinding(v.visitId(), DUPLICATE.finding("claimLines", l.code() + " is billed "
                             + "for the patient on " + v.date() + " on this visit and on visit " + earlier
                             + ": the same service twice for one patient and date." + sessions(byId.get(earlier), v,
-                            l.code())), l.units(), asReduced(v, i)));
+                            l.code())), l.units(), asReduced(v, i), List.of(l)));
                 } else {
                     AcrossFinding f = out.get(at);
+                    List<VisitDigest.Line> lines = new ArrayList<>(f.lines());
+                    lines.add(l);
                     out.set(at, new AcrossFinding(f.visitId(), f.finding(), f.exposedLines() + l.units(),
-                            f.exposedDollars().add(asReduced(v, i))));
+                            f.exposedDollars().add(asReduced(v, i)), lines));
                 }
             }
         }

@@ -24,14 +24,17 @@ public final class TherapistVolume {
             "Therapist averages under 15 minutes per timed unit",
             "Review this therapist's documentation and billing: a consistent pattern of under 15 minutes per unit "
                     + "is an audit flag even when each visit follows the minutes table.",
-            "CMS Pub 100-04 ch. 5 §20.2 (the 8-minute rule is not a license to bill units of 8 minutes)",
-            Citations.CLAIMS_MANUAL_CH5)
+            "CMS Pub 100-04 ch. 5 §20.2 (units from the total timed minutes); our reading, not CMS wording: a "
+                    + "steady average under 15 minutes per unit is a pattern a reviewer looks at", Citations.CLAIMS_MANUAL_CH5)
             .revised(2, "2026-12-05: a consistent pattern: the average is also under 15 in most of the months of the "
                     + "period with at least 10 units (an average just under 15 over a year, with months above it, is "
                     + "what the 8-minute rule gives and is not reported)")
             .revised(3, "2026-12-06: only visits of payers of the CMS method count (8 minutes of each of two codes are "
                     + "2 units by the CPT per-code method)")
-            .revised(4, "2026-12-06: the average is rounded to cents of a minute (cut only where it would read 15.00)");
+            .revised(4, "2026-12-06: the average is rounded to cents of a minute (cut only where it would read 15.00)")
+            .revised(5, "2026-12-06: the message says the clinician furnished the units (an assistant does not bill: "
+                    + "the supervising therapist is the rendering provider, RULES.md §4), and the citation's gloss is "
+                    + "our own reading, no longer worded like a quotation");
 
     /** A therapist's total over the audited visits. */
     public record Total(String providerId, long minutes, double units, long visits) {
@@ -118,8 +121,8 @@ public final class TherapistVolume {
                     perUnit = Math.floor(t.minutesPerUnit() * 100) / 100;
                 }
                 out.add(LOW_MINUTES_PER_UNIT.finding("provider=" + t.providerId(), String.format(Locale.ROOT,
-                        "Therapist %s billed %s timed units for %d timed minutes over %d visits: %.2f minutes per "
-                                + "unit on average, under 15.", t.providerId(), units(t.units()), t.minutes(),
+                        "Clinician %s furnished %s timed units for %d timed minutes over %d visits: %.2f minutes "
+                                + "per unit on average, under 15.", t.providerId(), units(t.units()), t.minutes(),
                         t.visits(), perUnit)));
             }
         }

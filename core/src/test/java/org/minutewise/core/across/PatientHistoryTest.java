@@ -128,6 +128,15 @@ class PatientHistoryTest {
                     assertThat(f.exposedLines()).isEqualTo(1);
                     assertThat(f.exposedDollars()).isEqualByComparingTo("60");
                 });
+        // The year's expenses are the audit's estimate: said so; and a floor when a line of the year had no price.
+        assertThat(check(late)).filteredOn(f -> f.finding().ruleId().equals("MW-A003")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("expenses are an estimated $2,580.00 "
+                        + "before this visit, $2,640.00 after it; the threshold is").doesNotContain("at least"));
+        List<VisitDigest> unpriced = new ArrayList<>(late);
+        unpriced.set(5, visit("V05", START.plusDays(5), false, "0", false, 0));
+        assertThat(check(unpriced)).filteredOn(f -> f.finding().ruleId().equals("MW-A003")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("an estimated $2,520.00 before this "
+                        + "visit, $2,580.00 after it (at least: some of the year's codes could not be priced"));
         // The incurred expenses before the first visit count: with 2,000.00 spent elsewhere the 9th visit passes.
         List<AcrossFinding> withOutside = PatientHistory.check(vs, Map.of(2026, new YearToDate(
                 new BigDecimal("2000.00"), BigDecimal.ZERO)), FEES);

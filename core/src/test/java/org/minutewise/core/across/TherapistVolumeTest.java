@@ -44,6 +44,24 @@ class TherapistVolumeTest {
                 .satisfies(f -> assertThat(f.message()).contains("8.00 minutes per unit"));
     }
 
+    /**
+     * An assistant does not bill (the supervising therapist is the rendering provider): the message says the
+     * clinician furnished the units, whoever it is; the citation's gloss is our reading, not a quotation.
+     */
+    @Test
+    void theMessageSaysFurnishedNotBilled() {
+        Map<String, long[]> mv = new HashMap<>();
+        Map<String, double[]> u = new HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            TherapistVolume.add(mv, u, visit(i, "PTA00007", 16, 2));
+        }
+        assertThat(TherapistVolume.check(mv, u)).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("Clinician PTA00007 furnished 60 timed units for 480 timed minutes")
+                    .doesNotContain("billed");
+            assertThat(f.citation()).contains("our reading, not CMS wording").doesNotContain("license");
+        });
+    }
+
     private static List<Finding> check(int visits, int minutes, double units) {
         Map<String, long[]> mv = new HashMap<>();
         Map<String, double[]> u = new HashMap<>();

@@ -42,7 +42,8 @@ public final class AcrossAudit {
         VisitDigest d = r.digest();
         return new AuditCsv.FindingRow(d.visitId(), r.line(), f.ruleId(), f.severity(), f.message(),
                 fileNames.apply(r.file()), f.path(), d.date().toString(),
-                d.patientId().startsWith("visit:") ? "" : d.patientId(), r.therapist(), d.payer());
+                d.patientId().startsWith("visit:") ? "" : d.patientId(), r.therapist(), d.payer(), f.fix(),
+                f.citation());
     }
 
     /**
@@ -90,6 +91,8 @@ public final class AcrossAudit {
         Map<String, AcrossFinding> exposed = new java.util.TreeMap<>();
         // A duplicate claim's units and allowed amounts (MW-A006), per visit.
         Map<String, AcrossFinding> duplicates = new java.util.TreeMap<>();
+        // The duplicate claims' lines, per visit and code (MW-A006).
+        Map<String, Map<String, Integer>> duplicatedLines = new TreeMap<>();
         Map<String, YearToDate> stated = new HashMap<>();
         for (AuditDigest r : visits) {
             stated.put(r.digest().visitId(), new YearToDate(r.ptSlpBefore(), r.otBefore()));
@@ -114,10 +117,25 @@ public final class AcrossAudit {
             totals.finding(af.finding().ruleId(), af.finding().severity(), r.therapist(), r.digest().payer());
             if (af.finding().ruleId().equals(PatientHistory.DUPLICATE.id())) {
                 duplicates.merge(af.visitId(), af, AcrossAudit::summed);
+                for (VisitDigest.Line l : af.lines()) {
+                    duplicatedLines.computeIfAbsent(af.visitId(), k -> new TreeMap<>()).merge(l.code(), 1,
+                            Integer::sum);
+                }
             } else if (af.exposedLines() > 0) {
                 exposed.merge(af.visitId(), af, AcrossAudit::summed);
             }
         }
+        // A code every line of which duplicates another visit's is void on the duplicate (Medicare denies it): its
+        // units are not supported, and its amount counts under the duplicate claims alone, not in the dollars over.
+        duplicatedLines.forEach((visitId, byCode) -> byCode.forEach((code, n) -> {
+            int lines = 0;
+            for (VisitDigest.Line l : byVisit.get(visitId).digest().lines()) {
+                lines += l.code().equals(code) && l.units() > 0 ? 1 : 0;
+            }
+            if (n == lines) {
+                cuts.accept(new org.minutewise.core.across.UnitCut(visitId, code, ClaimCorrection.VOID));
+            }
+        }));
         exposed.values().forEach(af -> totals.kxExposure(af.exposedLines(), af.exposedDollars()));
         duplicates.values().forEach(af -> totals.duplicate(af.exposedLines(), af.exposedDollars()));
         return rows;
@@ -168,7 +186,7 @@ public final class AcrossAudit {
         for (Finding f : TherapistVolume.check(minutes, units, months)) {
             String provider = f.path().startsWith("provider=") ? f.path().substring("provider=".length()) : "";
             rows.add(new AuditCsv.FindingRow("", 0, f.ruleId(), f.severity(), f.message(), "", f.path(), "", "",
-                    provider, ""));
+                    provider, "", f.fix(), f.citation()));
             totals.finding(f.ruleId(), f.severity(), provider, "");
         }
         // One provider's one-on-one minutes on one day, across patients (and beside a group the provider led).

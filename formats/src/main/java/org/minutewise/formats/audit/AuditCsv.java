@@ -13,7 +13,8 @@ import org.minutewise.refdata.Csv;
  */
 public final class AuditCsv {
     public static final String FINDINGS_HEADER = "visitId,line,ruleId,severity,message,file,path,dateOfService,"
-            + "patientId,therapistId,payer\r\n";
+            + "patientId,therapistId,payer,fix,citation\r\n";
+    static final int FINDINGS_COLUMNS = 13;
     public static final String CLAIMS_HEADER = "visitId,line,dateOfService,patientId,therapistId,payer,code,"
             + "billedUnits,billedModifiers,units,modifiers,difference,allowedPerUnit\r\n";
     static final int CLAIMS_COLUMNS = 13;
@@ -23,13 +24,15 @@ public final class AuditCsv {
     }
 
     /**
-     * One finding. A finding across visits about a therapist as a whole (MW-A007) has no visit: its visit id,
-     * line, date, patient and payer are empty.
+     * One finding, with its fix and citation (RULES.md §8: every finding carries both). A finding across visits
+     * about a therapist as a whole (MW-A007) has no visit: its visit id, line, date, patient and payer are empty.
      */
     public record FindingRow(String visitId, long line, String ruleId, Severity severity, String message,
                              String file, String path, String dateOfService, String patientId,
-                             String therapistId, String payer) {
+                             String therapistId, String payer, String fix, String citation) {
         public FindingRow {
+            Objects.requireNonNull(fix, "fix");
+            Objects.requireNonNull(citation, "citation");
             Objects.requireNonNull(visitId, "visitId");
             Objects.requireNonNull(ruleId, "ruleId");
             Objects.requireNonNull(severity, "severity");
@@ -53,7 +56,24 @@ public final class AuditCsv {
             field(sb, dateOfService).append(',');
             text(sb, patientId).append(',');
             text(sb, therapistId).append(',');
-            text(sb, payer).append("\r\n");
+            text(sb, payer).append(',');
+            text(sb, fix).append(',');
+            text(sb, citation).append("\r\n");
+        }
+
+        /**
+         * The row of findings.csv whose fields these are, as a CSV reader gives them back ({@link #appendTo} then
+         * writes the same bytes again).
+         */
+        public static FindingRow of(List<String> fields) {
+            if (fields.size() != FINDINGS_COLUMNS) {
+                throw new IllegalArgumentException("a findings row has " + FINDINGS_COLUMNS + " fields, not "
+                        + fields.size());
+            }
+            String l = fields.get(1);
+            return new FindingRow(fields.get(0), l.isEmpty() ? 0 : Long.parseLong(l), fields.get(2),
+                    severityOf(fields.get(3)), fields.get(4), fields.get(5), fields.get(6), fields.get(7),
+                    fields.get(8), fields.get(9), fields.get(10), fields.get(11), fields.get(12));
         }
     }
 
@@ -91,12 +111,24 @@ public final class AuditCsv {
          */
         public static String modifiersWithKx(String kinds, String billedUnits, String billedModifiers, String units,
                                              String modifiers) {
+            return modifiersWithKx(kinds, billedUnits, billedModifiers, units, modifiers, "");
+        }
+
+        /**
+         * As {@link #modifiersWithKx(String, String, String, String, String)}, with the row's {@code difference}: a
+         * row of a billed visit with no billed side (a difference, no billed units) holds supported units of a kind
+         * the code was not billed with (an assistant's units billed without CQ/CO): the code's billed lines are of
+         * the other kind, so it takes KX whatever kind the fix names.
+         */
+        public static String modifiersWithKx(String kinds, String billedUnits, String billedModifiers, String units,
+                                             String modifiers, String difference) {
             if (units.isEmpty() || units.equals("0")) {
                 return modifiers;
             }
             List<String> mods = split(modifiers);
             boolean assistant = ClaimBuilder.assistantModifier(billedUnits.isEmpty() ? mods : split(billedModifiers));
-            if (!kinds.contains(assistant ? "1" : "0")) {
+            boolean besideOtherKind = billedUnits.isEmpty() && !difference.isEmpty();
+            if (!besideOtherKind && !kinds.contains(assistant ? "1" : "0")) {
                 return modifiers;
             }
             List<String> next = ClaimBuilder.withKx(mods);
@@ -109,7 +141,7 @@ public final class AuditCsv {
 
         /** This row with {@link #modifiersWithKx} applied. */
         public ClaimRow withKx(String kinds) {
-            String next = modifiersWithKx(kinds, billedUnits, billedModifiers, units, modifiers);
+            String next = modifiersWithKx(kinds, billedUnits, billedModifiers, units, modifiers, difference);
             return next.equals(modifiers) ? this : new ClaimRow(visitId, line, dateOfService, patientId, therapistId,
                     payer, code, billedUnits, billedModifiers, units, next, difference, allowedPerUnit);
         }
@@ -145,6 +177,15 @@ public final class AuditCsv {
             field(sb, difference).append(',');
             field(sb, allowedPerUnit).append("\r\n");
         }
+    }
+
+    private static Severity severityOf(String wire) {
+        for (Severity s : Severity.values()) {
+            if (s.wire().equals(wire)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("not a severity: " + wire);
     }
 
     /** One input row (or visit record) that could not be read, and why. */

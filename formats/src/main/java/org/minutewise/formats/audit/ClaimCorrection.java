@@ -26,12 +26,69 @@ public final class ClaimCorrection {
      * dollars over and under, recomputed for the code as the audit computed them.
      */
     public record Applied(List<AuditCsv.ClaimRow> rows, long supported, long billed, BigDecimal over,
-                          BigDecimal under) {
+                          BigDecimal under, long unverified, long unitsOver, long unitsUnder) {
         public Applied {
             rows = List.copyOf(rows);
             Objects.requireNonNull(over, "over");
             Objects.requireNonNull(under, "under");
         }
+
+        public Applied(List<AuditCsv.ClaimRow> rows, long supported, long billed, BigDecimal over, BigDecimal under) {
+            this(rows, supported, billed, over, under, 0, 0, 0);
+        }
+    }
+
+    /**
+     * A cut of this many units or more voids the code's lines of the visit instead ({@link #voided}): a duplicate
+     * claim's (MW-A006). Cuts of one code add up, so a void with a day's cut is still a void.
+     */
+    public static final int VOID = 1 << 24;
+
+    /**
+     * The rows of one code of a visit that duplicates another's (MW-A006) voided: Medicare denies the duplicate's
+     * lines, so none of their units is supported ({@code units} 0, no modifiers) and every billed unit is a
+     * difference; the totals lose the rows' supported units (an unverifiable row's too, which no longer counts as
+     * unverified) and their dollars over and under, since the duplicate's whole amount is counted apart
+     * ({@code duplicateClaims}) and would otherwise be counted twice. A row without billed units (a visit without
+     * billed input, whose billed units are the engine's) keeps them as billed.
+     */
+    public static Applied voided(List<AuditCsv.ClaimRow> rows) {
+        BigDecimal was = BigDecimal.ZERO;
+        boolean priced = false;
+        long supported = 0;
+        long unverified = 0;
+        long judged = 0; // billed minus supported units of the rows with a difference: the code's units over/under
+        List<AuditCsv.ClaimRow> out = new ArrayList<>(rows.size());
+        for (AuditCsv.ClaimRow r : rows) {
+            int units = r.units().isEmpty() ? 0 : Integer.parseInt(r.units());
+            int billed = r.billedUnits().isEmpty() ? 0 : Integer.parseInt(r.billedUnits());
+            if (!r.difference().isEmpty() && !r.allowedPerUnit().isEmpty()) {
+                // The row's dollars as the check counted them: billed minus supported at the row's price.
+                was = was.add(new BigDecimal(r.allowedPerUnit()).multiply(BigDecimal.valueOf(billed - units)));
+                priced = true;
+            }
+            if (!r.difference().isEmpty()) {
+                judged += billed - units;
+            }
+            boolean unverifiable = r.units().isEmpty() && r.difference().isEmpty() && !r.billedUnits().isEmpty();
+            if (unverifiable) {
+                supported += billed; // counted as supported when checked
+                unverified += billed;
+            } else {
+                supported += units;
+            }
+            String billedSide = r.billedUnits();
+            out.add(new AuditCsv.ClaimRow(r.visitId(), r.line(), r.dateOfService(), r.patientId(), r.therapistId(),
+                    r.payer(), r.code(), billedSide, r.billedModifiers(), "0", "",
+                    billedSide.isEmpty() ? "" : String.valueOf(billed), r.allowedPerUnit()));
+        }
+        BigDecimal over = BigDecimal.ZERO;
+        BigDecimal under = BigDecimal.ZERO;
+        if (priced) {
+            over = was.max(BigDecimal.ZERO).negate();
+            under = was.negate().max(BigDecimal.ZERO).negate();
+        }
+        return new Applied(out, -supported, 0, over, under, -unverified, -Math.max(judged, 0), -Math.max(-judged, 0));
     }
 
     /**
@@ -44,7 +101,7 @@ public final class ClaimCorrection {
     }
 
     /**
-     * Takes {@code units} supported units off the rows of one code of one visit (in their claims.csv order): from a
+     * Takes {@code units} supported units off the rows (or, from {@link #VOID} units on, voids them: {@link #voided}) of one code of one visit (in their claims.csv order): from a
      * row without CQ/CO first, then an assistant's; a row whose supported side is empty (units the documentation
      * cannot judge) is left as it is, and no row goes below 0. The dollars are worked out as the check did: each
      * side's units at the price of its own kind (with CQ/CO or without), the row's {@code allowedPerUnit} being the
@@ -52,6 +109,9 @@ public final class ClaimCorrection {
      * other kind's price from it.
      */
     public static Applied cut(List<AuditCsv.ClaimRow> rows, int units, Function<String, BigDecimal> assistantShare) {
+        if (units >= VOID) {
+            return voided(rows);
+        }
         int n = rows.size();
         int[] before = new int[n];
         int[] after = new int[n];
@@ -75,11 +135,19 @@ public final class ClaimCorrection {
         BigDecimal now = BigDecimal.ZERO;
         boolean priced = false;
         long billedDelta = 0;
+        // Billed minus supported units of the rows with a difference, before and after: the code's units over/under.
+        long judgedWas = 0;
+        long judgedNow = 0;
         List<AuditCsv.ClaimRow> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             AuditCsv.ClaimRow r = rows.get(i);
             if (r.difference().isEmpty() && r.billedUnits().isEmpty() && before[i] >= 0) {
                 billedDelta -= before[i] - after[i]; // no billed input: the engine's units are the ones billed
+            }
+            if (!r.difference().isEmpty()) {
+                int billed = r.billedUnits().isEmpty() ? 0 : Integer.parseInt(r.billedUnits());
+                judgedWas += billed - Math.max(before[i], 0);
+                judgedNow += billed - Math.max(after[i], 0);
             }
             if (!r.difference().isEmpty() && !r.allowedPerUnit().isEmpty()) {
                 boolean supportedCq = ClaimBuilder.assistantModifier(split(r.modifiers()));
@@ -113,7 +181,30 @@ public final class ClaimCorrection {
             over = now.max(BigDecimal.ZERO).subtract(was.max(BigDecimal.ZERO));
             under = now.negate().max(BigDecimal.ZERO).subtract(was.negate().max(BigDecimal.ZERO));
         }
-        return new Applied(out, -(units - left), billedDelta, over, under);
+        return new Applied(out, -(units - left), billedDelta, over, under, 0,
+                Math.max(judgedNow, 0) - Math.max(judgedWas, 0), Math.max(-judgedNow, 0) - Math.max(-judgedWas, 0));
+    }
+
+    /**
+     * Whether a finding of a visit's own check is about a line {@code cuts} voids (a duplicate claim's, MW-A006;
+     * {@code cuts} the visit's units to take off by code, null for none): its path names the billed line of a voided
+     * code ({@code billed[code=97110]}, {@code billed[code=97110].modifiers}). The line is denied as a whole, so what
+     * else is wrong with it is moot: such findings are left out of findings.csv and the totals.
+     */
+    public static boolean aboutVoided(AuditCsv.FindingRow row, java.util.Map<String, Integer> cuts) {
+        if (cuts == null || row.visitId().isEmpty()) {
+            return false;
+        }
+        String path = AuditCsv.unguarded(row.path());
+        if (!path.startsWith("billed[code=")) {
+            return false;
+        }
+        int close = path.indexOf(']');
+        if (close < 0 || close + 1 < path.length() && path.charAt(close + 1) != '.') {
+            return false;
+        }
+        Integer units = cuts.get(path.substring("billed[code=".length(), close));
+        return units != null && units >= VOID;
     }
 
     private static List<String> split(String modifiers) {

@@ -252,13 +252,17 @@ public final class ReportHtml {
         }
         chart(h, bars, "Units billed and supported");
         legend(h, List.of(BILLED, SUPPORTED), List.of("billed", "supported by the documented minutes"));
-        long diff = t.unitsBilled() - t.unitsSupported();
-        if (diff == 0) {
-            h.append("<p>As many units billed as the documented minutes support.</p>\n");
+        // Over and under apart, code by code: a net figure would let units under hide units over.
+        if (t.unitsOver() == 0 && t.unitsUnder() == 0) {
+            h.append("<p>Code by code, as many units billed as the documented minutes support.</p>\n");
         } else {
-            h.append("<p>").append(num(Math.abs(diff))).append(diff > 0 ? " more" : " fewer")
-                    .append(Math.abs(diff) == 1 ? " unit" : " units").append(" billed than the documented minutes "
-                            + "support.</p>\n");
+            h.append("<p>Code by code: ").append(units(t.unitsOver())).append(" billed over what the documented "
+                    + "minutes support, and ").append(units(t.unitsUnder())).append(" the minutes support left "
+                    + "unbilled (each visit's code counted apart; one does not offset the other).</p>\n");
+        }
+        if (t.duplicateUnits() > 0) {
+            h.append("<p>").append(units(t.duplicateUnits())).append(" of duplicate claims (MW-A006) are billed but "
+                    + "not supported: their lines are void, so they count apart, not among the units over.</p>\n");
         }
         if (t.unitsUnverified() > 0) {
             h.append("<p>").append(num(t.unitsUnverified())).append(" billed units of timed codes have no minutes "
@@ -298,8 +302,10 @@ public final class ReportHtml {
             h.append("<p><b>Duplicate claims</b> (MW-A006): ").append(num(t.duplicateVisits()))
                     .append(t.duplicateVisits() == 1 ? " visit bills" : " visits bill").append(" a service again for "
                     + "the same patient and date, ").append(units(t.duplicateUnits())).append(", est. ")
-                    .append(money(t.duplicateDollars())).append(" allowed that Medicare denies as duplicates (not in "
-                    + "the dollars over above, which compare each visit with its own minutes).</p>\n");
+                    .append(money(t.duplicateDollars())).append(" allowed that Medicare denies as duplicates. A "
+                    + "duplicate's lines are void as a whole: their units are not supported and their amount is "
+                    + "counted here only, not in the dollars over or under above, so the two add up without counting "
+                    + "anything twice.</p>\n");
         }
         h.append("<p class=\"note\"><b>An estimate.</b> ").append(esc(AuditTotals.DOLLARS_NOTE))
                 .append("</p>\n</section>\n");

@@ -407,10 +407,10 @@ public final class VisitAudit {
             }
             String who = several ? therapistOfFinding(v, r, f.path(), therapist) : therapist;
             tallies.computeIfAbsent(who, k -> new Tally()).severity[f.severity().ordinal()]++;
-            String message = f.overrideReason().map(reason -> f.message() + " (accepted by the clinic: " + reason
-                    + ")").orElse(f.message());
+            String message = f.overrideReason().map(reason -> standalone(f.message()) + " (accepted by the clinic: "
+                    + reason + ")").orElse(standalone(f.message()));
             findings.add(new AuditCsv.FindingRow(v.id(), line, f.ruleId(), f.severity(), message, fileName, f.path(),
-                    date, patient, who, payerId));
+                    date, patient, who, payerId, standalone(f.fix()), f.citation()));
             totals.finding(f.ruleId(), f.severity(), "", payerId); // the therapist's side: across visits
         }
         // Claim lines: as billed beside as supported, and the estimated dollars of the difference.
@@ -435,6 +435,8 @@ public final class VisitAudit {
         long unitsSupported = supported.totalUnits();
         long unverified = 0;
         long unpriced = 0;
+        long unitsOver = 0;
+        long unitsUnder = 0;
         boolean medicare = r.payer().isMedicare();
         java.util.Set<String> notCovered = medicare ? ClaimBuilder.notCovered(v, r.payer(), checker.ref().codes())
                 : java.util.Set.of();
@@ -523,6 +525,14 @@ public final class VisitAudit {
                     price[0] = BigDecimal.ZERO;
                     price[1] = BigDecimal.ZERO;
                 }
+                // In cents, as claims.csv writes them: the rows' differences at their prices add up to the dollars.
+                for (int k = 0; k < 2; k++) {
+                    price[k] = price[k] == null ? null : price[k].setScale(2, RoundingMode.HALF_UP);
+                }
+            }
+            if (billed && !unverifiable) {
+                unitsOver += Math.max(b - s, 0);
+                unitsUnder += Math.max(s - b, 0);
             }
             if (billed && !unverifiable && price[0] != null) {
                 BigDecimal delta = price[0].multiply(BigDecimal.valueOf(bk[0] - sk[0]))
@@ -538,7 +548,11 @@ public final class VisitAudit {
             if (medicare && price[0] == null) {
                 unpriced += Math.max(b, s);
             }
-            if (oneRow) {
+            // One row when each side is of one kind and the kinds agree; a whole line of one kind billed as the
+            // other (an assistant's units billed without CQ/CO, MW-B012) is two rows, each side beside its own
+            // kind at its own price, so that the rows' differences at their prices add up to the dollars.
+            boolean kindsDiffer = bKinds == 1 && sKinds == 1 && bHas[1] != sHas[1];
+            if (oneRow && !kindsDiffer) {
                 int kb = bHas[1] ? 1 : 0;
                 int ks = sHas[1] ? 1 : 0;
                 claims.add(claimRow(v, line, date, patient, who, payerId, code, bKinds == 1,
@@ -560,6 +574,7 @@ public final class VisitAudit {
         totals.visit(payerId, rows, billed, billedOrEngine, unitsSupported, over, under);
         totals.dateOfService(v.dateOfService());
         totals.unverified(unverified);
+        totals.unitsDifference(unitsOver, unitsUnder);
         totals.unpriced(unpriced);
         List<AuditDigest.Share> shares = new ArrayList<>(tallies.size());
         tallies.forEach((who, t) -> shares.add(new AuditDigest.Share(who, new AuditDigest.Stats(
@@ -593,6 +608,17 @@ public final class VisitAudit {
             }
         }
         return true;
+    }
+
+    /**
+     * A finding's message or fix as an audit writes it: an audit writes no explanation, so the pointers to it that
+     * the {@code check} command's output can follow (MW-B002's "the explanation gives the allocation") go.
+     */
+    static String standalone(String text) {
+        if (text.indexOf("explanation") < 0) {
+            return text;
+        }
+        return text.replace("; the explanation gives the allocation)", ")").replace(" (see the explanation)", "");
     }
 
     /** A row of claims.csv: a side's units and modifiers, or empty columns for a side with no line of the kind. */

@@ -216,6 +216,11 @@ public final class CsvVisitReader {
         if (mods.size() > 4) {
             throw err(line, "billedModifiers", "at most 4 modifiers on a line, got " + mods.size());
         }
+        if (billedUnits.isEmpty() && !mods.isEmpty()) {
+            // Read as not billed, the row's modifiers would be dropped and the visit audited as unbilled.
+            throw err(line, "billedUnits", "required when billedModifiers are given (got \""
+                    + String.join(";", mods) + "\"); a row without billed units is not a billed line");
+        }
         Optional<BigDecimal> charge = Optional.empty();
         if (!h.get(f, "charge").isEmpty()) {
             try {

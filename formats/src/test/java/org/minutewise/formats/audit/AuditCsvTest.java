@@ -13,9 +13,35 @@ class AuditCsvTest {
     void inputTextThatLooksLikeAFormulaIsWrittenAsText() {
         StringBuilder sb = new StringBuilder();
         new AuditCsv.FindingRow("=HYPERLINK(\"http://x\",\"y\")", 3, "MW-B002", Severity.BLOCK, "-1 unit",
-                "in.csv", "services[0]", "2026-03-02", "@P1", "+T1", "medicare").appendTo(sb);
+                "in.csv", "services[0]", "2026-03-02", "@P1", "+T1", "medicare", "Bill 1 unit.",
+                "CMS 100-04 ch.5 §20.2").appendTo(sb);
         assertThat(sb.toString()).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",3,MW-B002,block,'-1 unit,"
-                + "in.csv,services[0],2026-03-02,'@P1,'+T1,medicare\r\n");
+                + "in.csv,services[0],2026-03-02,'@P1,'+T1,medicare,Bill 1 unit.,CMS 100-04 ch.5 §20.2\r\n");
+    }
+
+    /**
+     * The fix and citation are the last two columns (after the columns other tools read by position), quoted when
+     * they hold a comma or a quote, and a row read back is written to the same bytes.
+     */
+    @Test
+    void findingsCarryTheirFixAndCitationLastAndReadBackToTheSameBytes() {
+        assertThat(AuditCsv.FINDINGS_HEADER).isEqualTo("visitId,line,ruleId,severity,message,file,path,"
+                + "dateOfService,patientId,therapistId,payer,fix,citation\r\n");
+        StringBuilder sb = new StringBuilder();
+        AuditCsv.FindingRow row = new AuditCsv.FindingRow("=V1", 0, "MW-A006", Severity.WARN, "m", "", "claimLines",
+                "", "", "T1", "", "Void the duplicate, then \"rebill\".", "CMS Pub 100-04 ch. 1, duplicate claims");
+        row.appendTo(sb);
+        assertThat(sb.toString()).isEqualTo("'=V1,,MW-A006,warn,m,,claimLines,,,T1,,\"Void the duplicate, then "
+                + "\"\"rebill\"\".\",\"CMS Pub 100-04 ch. 1, duplicate claims\"\r\n");
+        java.util.List<String> fields = new java.util.ArrayList<>(java.util.List.of("'=V1", "", "MW-A006", "warn",
+                "m", "", "claimLines", "", "", "T1", "", "Void the duplicate, then \"rebill\".",
+                "CMS Pub 100-04 ch. 1, duplicate claims"));
+        StringBuilder again = new StringBuilder();
+        AuditCsv.FindingRow.of(fields).appendTo(again);
+        assertThat(again.toString()).isEqualTo(sb.toString());
+        fields.remove(12);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AuditCsv.FindingRow.of(fields))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Numbers stay numbers: a negative difference is not text. */

@@ -28,6 +28,25 @@ class ReportHtmlTest {
         assertThat(html).contains("<td>PT00001</td>").doesNotContain("no visits of their own");
     }
 
+    /**
+     * Units over and units under are shown apart (2 over and 1 under read "1 more unit billed than supported"); a
+     * duplicate's void units are said apart too. Near miss: nothing over or under says so.
+     */
+    @Test
+    void unitsOverAndUnderAreShownApart() {
+        AuditTotals t = totals();
+        t.visit("medicare", 3, true, 10, 9, BigDecimal.ONE, BigDecimal.ONE);
+        t.unitsDifference(2, 1);
+        String html = ReportHtml.render(t, VisitAudit.catalog(), List.of("visits.csv"));
+        String units = html.substring(html.indexOf("<h2>Units billed against units supported</h2>"));
+        assertThat(units).contains("Code by code: 2 units billed over what the documented minutes support, and 1 "
+                + "unit the minutes support left unbilled").doesNotContain("more unit");
+        AuditTotals even = totals();
+        even.visit("medicare", 3, true, 9, 9, BigDecimal.ZERO, BigDecimal.ZERO);
+        assertThat(ReportHtml.render(even, VisitAudit.catalog(), List.of("visits.csv")))
+                .contains("Code by code, as many units billed as the documented minutes support.");
+    }
+
     /** Blocks head the findings by rule, however many information findings there are. */
     @Test
     void blocksComeFirstInTheFindingsByRule() {

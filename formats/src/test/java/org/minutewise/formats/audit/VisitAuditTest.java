@@ -85,10 +85,14 @@ class VisitAuditTest {
     }
 
     private static List<AuditCsv.ClaimRow> claims(String json) {
+        return claims(json, new AuditTotals());
+    }
+
+    private static List<AuditCsv.ClaimRow> claims(String json, AuditTotals totals) {
         VisitJsonReader reader = new VisitJsonReader(REF);
         Visit v = reader.read(reader.parse(json.replace('\'', '"')));
         return new VisitAudit(REF, new VisitChecker(REF), Optional.empty(), f -> "f").check(v, 1, 0, 1,
-                new AuditTotals()).claims();
+                totals).claims();
     }
 
     /**
@@ -111,11 +115,72 @@ class VisitAuditTest {
                 + "'services':[{'code':'97110','minutes':30,'provider':{'role':'PT'}}],"
                 + "'billed':[{'code':'97110','modifiers':['GP','KX'],'units':2}]}");
         assertThat(known).singleElement().satisfies(r -> assertThat(r.modifiers()).isEqualTo("GP"));
-        // One row whose billed line is of the other kind (CQ billed, none supported): its KX is judged the same.
+        // A billed line of the other kind (CQ billed, none supported) is two rows, one per kind; the supported
+        // line's KX is judged the same, beside the billed line.
         List<AuditCsv.ClaimRow> kinds = claims("{'id':'V-1','dateOfService':'2026-09-02','payer':'medicare',"
                 + "'planOfCare':'PT','services':[{'code':'97110','minutes':30,'provider':{'role':'PT'}}],"
                 + "'billed':[{'code':'97110','modifiers':['GP','CQ','KX'],'units':2}]}");
-        assertThat(kinds).singleElement().satisfies(r -> assertThat(r.modifiers()).isEqualTo("GP;KX"));
+        assertThat(kinds).extracting(r -> r.billedModifiers() + "|" + r.modifiers())
+                .containsExactly("|GP;KX", "GP;CQ;KX|");
+    }
+
+    private static final String PTA_VISIT = "{'id':'C-03','dateOfService':'2026-04-06','payer':'medicare',"
+            + "'planOfCare':'PT','services':[{'code':'97110','minutes':30,'provider':{'id':'A1','role':'PTA',"
+            + "'supervisorId':'T9'}}],'billed':[{'code':'97110','modifiers':[%s],'units':2}]}";
+
+    /**
+     * An assistant's whole line billed without CQ (MW-B012) is two rows, as a partly assistant's line is: the billed
+     * GP line beside no supported GP line, and the supported GP;CQ line beside no billed one, each at its own price,
+     * so that the rows' difference x allowedPerUnit add up to the dollars over (one row, 2 GP against 2 GP;CQ with a
+     * difference of 0, showed none of the $6.66). Near miss: billed with CQ, it is one row and nothing over.
+     */
+    @Test
+    void anAssistantsWholeLineBilledWithoutCqIsTwoRowsThatAddUpToTheDollars() {
+        AuditTotals t = new AuditTotals();
+        List<AuditCsv.ClaimRow> rows = claims(String.format(PTA_VISIT, "'GP'"), t);
+        assertThat(rows).extracting(r -> r.billedUnits() + " " + r.billedModifiers() + " | " + r.units() + " "
+                + r.modifiers() + " | " + r.difference()).containsExactly("2 GP |   | 2", "  | 2 GP;CQ | -2");
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (AuditCsv.ClaimRow r : rows) {
+            sum = sum.add(new java.math.BigDecimal(r.allowedPerUnit()).multiply(new java.math.BigDecimal(
+                    r.difference())));
+        }
+        assertThat(rows.get(0).allowedPerUnit()).isNotEqualTo(rows.get(1).allowedPerUnit());
+        assertThat(sum).isPositive();
+        assertThat(t.dollarsOver()).isEqualByComparingTo(sum);
+        assertThat(t.unitsOver()).isZero();
+        assertThat(t.unitsUnder()).isZero();
+        AuditTotals right = new AuditTotals();
+        assertThat(claims(String.format(PTA_VISIT, "'GP','CQ'"), right)).singleElement().satisfies(r -> {
+            assertThat(r.billedModifiers()).isEqualTo("GP;CQ");
+            assertThat(r.modifiers()).isEqualTo("GP;CQ");
+            assertThat(r.difference()).isEqualTo("0");
+        });
+        assertThat(right.dollarsOver()).isZero();
+    }
+
+    /**
+     * An audit writes no explanation: MW-B002's message and fix do not point to one there (the {@code check}
+     * command's, which has the explanation, still does), and the row carries the fix and citation.
+     */
+    @Test
+    void anAuditsOverBillingMessageStandsAlone() {
+        String json = "{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT',"
+                + "'services':[{'code':'97110','minutes':24,'provider':{'role':'PT'}},"
+                + "{'code':'97112','minutes':23,'provider':{'role':'PT'}}],"
+                + "'billed':[{'code':'97110','modifiers':['GP'],'units':2},{'code':'97112','modifiers':['GP'],"
+                + "'units':2}]}";
+        VisitJsonReader reader = new VisitJsonReader(REF);
+        Visit v = reader.read(reader.parse(json.replace('\'', '"')));
+        assertThat(new VisitChecker(REF).check(v).findings()).filteredOn(f -> f.ruleId().equals("MW-B002"))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("the explanation gives"));
+        List<AuditCsv.FindingRow> rows = new VisitAudit(REF, new VisitChecker(REF), Optional.empty(), f -> "f")
+                .check(v, 2, 0, 1, new AuditTotals()).findings();
+        assertThat(rows).filteredOn(f -> f.ruleId().equals("MW-B002")).singleElement().satisfies(f -> {
+            assertThat(f.message()).doesNotContain("explanation").endsWith("23 minutes get 1 of them).");
+            assertThat(f.fix()).doesNotContain("explanation").startsWith("Bill the units the minutes support");
+            assertThat(f.citation()).startsWith("CMS Pub 100-04 ch. 5 §20.2");
+        });
     }
 
     /** A billed code with no documented service at all (MW-B007) is over-billed, not unverified. */

@@ -195,6 +195,25 @@ class CsvTest {
         assertThat(v.billed().get(0).modifiers()).containsExactly("GP", "KX");
     }
 
+    /**
+     * Billed modifiers without billed units are not a billed line to drop silently (the audit counted the visit as
+     * unbilled: the engine's units as billed, which claims.csv did not show): the row is refused naming billedUnits.
+     * Near misses: units with modifiers, units alone, and neither are read.
+     */
+    @Test
+    void billedModifiersWithoutBilledUnitsAreRefusedNamingTheColumn() {
+        String row = "V1,2026-03-02,medicare,,PT,P1,,97110,30,,,T1,PT,,";
+        assertThat(VisitInput.read(HEADER + row + ",GP,,\r\n", VisitFormat.CSV, REF).get(0).error()).get()
+                .extracting(InputException::getMessage).asString()
+                .startsWith("line 2, column billedUnits: required when billedModifiers are given (got \"GP\")");
+        assertThat(VisitInput.read(HEADER + row + "2,GP,,\r\n", VisitFormat.CSV, REF).get(0).visit().get().billed())
+                .singleElement().satisfies(b -> assertThat(b.units()).isEqualTo(2));
+        assertThat(VisitInput.read(HEADER + row + "2,,,\r\n", VisitFormat.CSV, REF).get(0).visit().get().billed())
+                .singleElement().satisfies(b -> assertThat(b.modifiers()).isEmpty());
+        assertThat(VisitInput.read(HEADER + row + ",,,\r\n", VisitFormat.CSV, REF).get(0).visit().get().billed())
+                .isEmpty();
+    }
+
     @Test
     void writerAndReaderRoundTrip() {
         String csv = HEADER

@@ -45,7 +45,9 @@ public final class BilledLines implements Rule {
             .revised(2, "2026-12-05: a tie at the cut-off billed as one of the allocations the minutes allow is the "
                     + "professional's choice (RULES.md §3.1), not over-billing")
             .revised(3, "2026-12-06: tied codes each billed within an allocation the professional may choose but too "
-                    + "many together are one finding for the tie (it said one of them alone was over-billed)");
+                    + "many together are one finding for the tie (it said one of them alone was over-billed)")
+            .revised(4, "2026-12-06: in an audit, which writes no explanation, the message and fix no longer point to "
+                    + "the explanation for the allocation");
     /**
      * How the minutes make the code's units, in a clause: under the CMS method the visit's timed minutes make the
      * units of the day and the code's share; under the CPT method the code's own minutes. Empty for a code the unit
