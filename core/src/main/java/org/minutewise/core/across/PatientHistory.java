@@ -120,6 +120,12 @@ public final class PatientHistory {
                     + "aside and counts only the claim in force.",
             "X12 837P 2300 CLM05-3 and REF*F8 (claim frequency, payer claim control number); RULES.md §8",
             Citations.MINUTEWISE);
+    public static final RuleInfo KX_UNJUDGED = new RuleInfo("MW-A018", Severity.INFO,
+            "KX before the priced expenses reach the threshold, with codes that could not be priced",
+            "Load the CMS physician fee schedule RVU file for the year (--rvu-file) so every line is priced, and "
+                    + "audit again: MW-A004 then says whether KX came before the threshold. Until then, check the "
+                    + "patient's incurred expenses for the year by hand before keeping KX.",
+            "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4 (KX), §6 (RVU files)", Citations.CLAIMS_MANUAL_CH5);
     public static final RuleInfo NCCI_ACROSS_VISITS = new RuleInfo("MW-A008", Severity.WARN,
             "NCCI pair billed on two visits of the same day",
             "NCCI edits apply to a provider's services of one day, not one claim: put 59 or an X modifier on the "
@@ -218,7 +224,7 @@ public final class PatientHistory {
     public static List<RuleInfo> rules() {
         return List.of(PROGRESS_REPORT, KX_CROSSING, KX_EARLY, COPIED_NOTE, DUPLICATE, CORRECTION_UNDER_ANOTHER_ID,
                 NCCI_ACROSS_VISITS, MUE_ACROSS_VISITS, MPPR_ACROSS_VISITS, DAY_UNITS_OVER, DAY_UNITS_UNDER,
-                SAME_MINUTES_TWO_VISITS, EVALUATIONS_ACROSS_VISITS, PAYER_LIMIT_ACROSS_VISITS);
+                SAME_MINUTES_TWO_VISITS, EVALUATIONS_ACROSS_VISITS, PAYER_LIMIT_ACROSS_VISITS, KX_UNJUDGED);
     }
 
     /**
@@ -511,7 +517,7 @@ public final class PatientHistory {
                 boolean earlyKx = !early.isEmpty() && !unpriced.contains(bucket);
                 // Built only when a finding fires: this runs for every visit of a batch audit.
                 // An estimate (the allowed amounts of the audited visits); a floor when a line had no price.
-                String money = missing.isEmpty() && !earlyKx ? "" : "an estimated " + Money.of(before)
+                String money = missing.isEmpty() && early.isEmpty() ? "" : "an estimated " + Money.of(before)
                         + " before this visit, " + Money.of(after) + " after it" + (unpriced.contains(bucket)
                         ? " (at least: some of the year's codes could not be priced and count $0)" : "")
                         + "; the threshold is " + Money.of(threshold);
@@ -533,6 +539,16 @@ public final class PatientHistory {
                             + "whose amount passes the "
                             + "threshold: KX goes on that line and the later ones" : "") + "."), 0, BigDecimal.ZERO,
                             early));
+                } else if (!early.isEmpty()) {
+                    // KX the priced count finds early, but a line had no price: the count is a floor, so MW-A004
+                    // cannot be said; say that it could not be judged (an auditor's review: with the sample RVUs
+                    // MW-A004 was silent for almost every patient).
+                    out.add(new AcrossFinding(v.visitId(), KX_UNJUDGED.finding("claimLines", "Counting the patient's "
+                            + "visits of " + v.date().getYear() + " in date order, the " + label + " expenses that "
+                            + "could be priced are " + money + ", yet " + codes(early)
+                            + (early.size() == 1 ? " carries" : " carry") + " KX. Some of the year's codes have no "
+                            + "price in the loaded fee data and count $0, so whether KX came before the threshold "
+                            + "cannot be judged here.")));
                 }
                 running.put(bucket, after);
             }

@@ -263,10 +263,23 @@ class PatientHistoryTest {
         vs.set(2, visit("V02", START.plusDays(2), false, "0", false, 0));
         vs.set(3, visit("V03", START.plusDays(3), false, "60", true, 0));
         assertThat(ids(check(vs), "MW-A004")).isEmpty();
+        // ... but MW-A018 says it could not be judged (the sample RVUs price three codes: MW-A004 was silent for
+        // almost every patient, and nothing said so; an auditor's review).
+        assertThat(check(vs)).filteredOn(f -> f.finding().ruleId().equals("MW-A018")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.visitId()).isEqualTo("V03");
+                    assertThat(f.finding().severity()).isEqualTo(org.minutewise.core.check.Severity.INFO);
+                    assertThat(f.finding().message()).contains("expenses that could be priced are an estimated")
+                            .contains("(at least: some of the year's codes could not be priced")
+                            .contains("cannot be judged here");
+                    assertThat(f.lines()).isEmpty();
+                });
         List<VisitDigest> after = episode(5);
         after.set(3, visit("V03", START.plusDays(3), false, "60", true, 0));
         after.set(4, visit("V04", START.plusDays(4), false, "0", false, 0));
         assertThat(ids(check(after), "MW-A004")).containsExactly("V03");
+        assertThat(ids(check(after), "MW-A018")).as("judged: MW-A004 instead").isEmpty();
+        assertThat(ids(check(episode(5)), "MW-A018")).as("no KX before the threshold").isEmpty();
     }
 
     @Test
