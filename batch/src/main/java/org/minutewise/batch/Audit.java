@@ -493,8 +493,12 @@ public final class Audit {
         }
         Work.writeAtomically(out.resolve("summary.json"), Json.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(withEndedEarly(totals.toSummaryJson(options.payer()), state.endedEarly)) + "\n");
+        List<String> partial = new ArrayList<>(state.endedEarly.size());
+        for (EndedEarly e : state.endedEarly) {
+            partial.add(e.message());
+        }
         Work.writeAtomically(out.resolve("report.html"), ReportHtml.render(totals, catalog(), options.inputs(),
-                options.payer()));
+                options.payer(), partial));
     }
 
     /**

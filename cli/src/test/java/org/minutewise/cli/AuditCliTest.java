@@ -427,6 +427,12 @@ final class AuditCliTest {
         assertThat(early.get(0).get("file").asText()).isEqualTo(cut.toString());
         assertThat(early.get(0).get("afterLine").asLong()).isPositive();
         assertThat(early.get(0).get("effect").asText()).contains("the totals are partial");
+        // The report says it at the top, naming the file (a report printed for a client must not look complete).
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<b>The totals are partial:</b> "
+                + cut + " ended early after line ");
+        Path full = tmp.resolve("whole-audit");
+        assertThat(run("audit", whole.toString(), "--out", full.toString()).code()).isIn(Main.OK, Main.BLOCKED);
+        assertThat(Files.readString(full.resolve("report.html"))).doesNotContain("The totals are partial");
         for (String key : List.of("read", "checked", "rejected", "visits", "findingsBySeverity")) {
             assertThat(s.has(key)).as(key).isTrue();
         }

@@ -40,6 +40,15 @@ public final class ReportHtml {
     /** The report; {@code payer}: the payer profile every visit was checked under ({@code --payer}), if given. */
     public static String render(AuditTotals t, Map<String, RuleInfo> catalog, List<String> inputs,
                                 java.util.Optional<String> payer) {
+        return render(t, catalog, inputs, payer, List.of());
+    }
+
+    /**
+     * The report, with {@code partial}: one sentence per input that could not be read to its end (a gzip file cut
+     * short), shown at the top: its totals are partial.
+     */
+    public static String render(AuditTotals t, Map<String, RuleInfo> catalog, List<String> inputs,
+                                java.util.Optional<String> payer, List<String> partial) {
         StringBuilder h = new StringBuilder(32_000);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -56,6 +65,13 @@ public final class ReportHtml {
         }
         payer.ifPresent(p -> h.append("<p class=\"sub\">Every visit checked under the payer profile <code>")
                 .append(esc(p)).append("</code> (<code>--payer</code>), whatever payer its input names.</p>\n"));
+        if (!partial.isEmpty()) {
+            h.append("<p class=\"note\"><b>The totals are partial:</b> ");
+            for (int i = 0; i < partial.size(); i++) {
+                h.append(i == 0 ? "" : " ").append(esc(partial.get(i))).append('.');
+            }
+            h.append("</p>\n");
+        }
         h.append("</header>\n");
         totals(h, t);
         byRule(h, t, catalog);
