@@ -3,6 +3,7 @@ package org.minutewise.core.check.rules;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.Citations;
@@ -86,6 +87,16 @@ public final class BilledLines implements Rule {
             .revised(2, "2026-12-06: a line with CQ (or CO) that lacks the GP (or GO) its plan of care needs is this "
                     + "one finding, which says the assistant modifier needs it too (MW-B005 reported the same "
                     + "missing modifier as a second block; an auditor's review)");
+    /** Each assistant modifier and the discipline modifier it goes with, in the order findings name them. */
+    private static final Map<String, String> ASSISTANT_PAIRS = orderedPairs();
+
+    private static Map<String, String> orderedPairs() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("CQ", "GP");
+        m.put("CO", "GO");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     public static final RuleInfo UNPAIRED_ASSISTANT = new RuleInfo("MW-B005", Severity.BLOCK,
             "CQ/CO not paired with its discipline modifier",
             "CQ goes only with GP and CO only with GO; an unpaired one makes the claim unprocessable.",
@@ -232,16 +243,27 @@ public final class BilledLines implements Rule {
             Discipline expected = ClaimBuilder.documentedDiscipline(v, b.code());
             List<String> disc = disciplineModifiers(b.modifiers());
             boolean wrongDiscipline = therapy && (disc.size() != 1 || !disc.get(0).equals(expected.modifier()));
-            String assistant = b.modifiers().contains("CQ") ? "CQ" : b.modifiers().contains("CO") ? "CO" : null;
-            String pair = "CQ".equals(assistant) ? "GP" : "CO".equals(assistant) ? "GO" : null;
-            boolean unpaired = pair != null && !b.modifiers().contains(pair);
-            // The discipline modifier this finding asks for also pairs the line's CQ/CO: one cause, one block.
-            boolean pairedByTheFix = unpaired && wrongDiscipline && pair.equals(expected.modifier());
+            // Each assistant modifier against its own pair (CQ with GP, CO with GO): a line may carry both.
+            String pairedByTheFix = null;
+            List<String> unpaired = new ArrayList<>(0);
+            for (String assistant : ASSISTANT_PAIRS.keySet()) {
+                String pair = ASSISTANT_PAIRS.get(assistant);
+                if (!b.modifiers().contains(assistant) || b.modifiers().contains(pair)) {
+                    continue;
+                }
+                if (wrongDiscipline && pair.equals(expected.modifier())) {
+                    // The discipline modifier MW-B004 asks for also pairs this one: one cause, one block.
+                    pairedByTheFix = assistant;
+                } else {
+                    unpaired.add(assistant);
+                }
+            }
             if (wrongDiscipline) {
                 out.add(DISCIPLINE_MODIFIER.finding(billedPath(i), b.code() + " is billed with "
                         + (disc.isEmpty() ? "no discipline modifier" : String.join(", ", disc)) + "; under the "
                         + expected.label() + " plan of care it needs exactly " + expected.modifier()
-                        + (pairedByTheFix ? ", which the line's " + assistant + " also needs beside it" : "") + "."));
+                        + (pairedByTheFix != null ? ", which the line's " + pairedByTheFix + " also needs beside it"
+                        : "") + "."));
             }
             boolean assistantModifier = ClaimBuilder.assistantModifier(b.modifiers());
             if (assistantModifier && !ClaimBuilder.assistantModifiersApply(v, ctx.payer())) {
@@ -249,11 +271,12 @@ public final class BilledLines implements Rule {
                         + (b.modifiers().contains("CQ") ? "CQ" : "CO") + ", which does not apply here (setting "
                         + v.setting().wire() + ", payer " + ctx.payer().id() + ", date " + v.dateOfService() + ")."));
             }
-            if (unpaired && !pairedByTheFix) {
+            for (String assistant : unpaired) {
                 out.add(UNPAIRED_ASSISTANT.finding(billedPath(i), b.code() + " carries " + assistant + " without "
-                        + pair + ": " + ("CQ".equals(assistant) ? "CQ (a physical therapist assistant's service) goes "
-                        + "only with GP" : "CO (an occupational therapy assistant's service) goes only with GO")
-                        + ", and a line with an unpaired one is returned as unprocessable."));
+                        + ASSISTANT_PAIRS.get(assistant) + ": " + ("CQ".equals(assistant) ? "CQ (a physical therapist "
+                        + "assistant's service) goes only with GP" : "CO (an occupational therapy assistant's "
+                        + "service) goes only with GO") + ", and a line with an unpaired one is returned as "
+                        + "unprocessable."));
             }
             for (String m : b.modifiers()) {
                 if (!ctx.ref().codes().modifierKnown(m)) {

@@ -243,6 +243,12 @@ class BilledLinesTest {
                     .satisfies(f -> assertThat(f.message()).endsWith("it needs exactly GP, which the line's CQ also "
                             + "needs beside it."));
         }
+        // Both assistant modifiers on one line: each against its own pair (a code review: only CQ was tested, and
+        // CO without GO beside GP and CQ went unblocked).
+        Visit both = visit().service(minutes("97110", 15, pta)).billed(List.of(billed("97110", 1, "GP", "CQ", "CO")))
+                .build();
+        assertThat(check(both).findings()).filteredOn(f -> f.ruleId().equals("MW-B005")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("97110 carries CO without GO"));
         Visit paired = visit().service(minutes("97110", 15, pta)).billed(List.of(billed("97110", 1, "GP", "CQ")))
                 .build();
         assertThat(ids(check(paired))).doesNotContain("MW-B005", "MW-B006");
