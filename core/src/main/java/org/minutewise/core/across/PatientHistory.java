@@ -162,9 +162,9 @@ public final class PatientHistory {
             Citations.CLAIMS_MANUAL_CH5)
             .revised(2, "2026-12-06: says which lines lose the units, and an audit's claims.csv and totals take them "
                     + "off (from the day's last visit back, the code with the fewest minutes first)")
-            .revised(3, "2026-12-06: says when the code that gives up the unit was a tie (another code of the day "
-                    + "with as many minutes could as well): the qualified professional's choice, RULES.md §3.1 (an "
-                    + "auditor's review)");
+            .revised(3, "2026-12-06: says when the day's minutes of two codes tie at the cut-off (the CMS method "
+                    + "over the day's minutes of each code): which keeps the last unit is the qualified "
+                    + "professional's choice, RULES.md §3.1 (an auditor's review)");
 
     public static final RuleInfo DAY_UNITS_UNDER = new RuleInfo("MW-A013", Severity.INFO,
             "The day's visits together support a timed unit more than they bill",
@@ -1038,13 +1038,13 @@ public final class PatientHistory {
                         + " by the 8-minute rule; ";
                 String last = with.get(with.size() - 1).visitId();
                 if (counted > units) {
-                    List<String> ties = new ArrayList<>(0);
-                    List<UnitCut> cuts = cuts(with, parts, counted - units, ties);
+                    List<UnitCut> cuts = cuts(with, parts, counted - units);
                     out.add(new AcrossFinding(last, DAY_UNITS_OVER.finding("claimLines", visitsText + "the visits "
                             + "bill " + counted + " timed units (" + String.join(" + ", eachUnits) + "), each "
                             + "counting its own minutes" + beyond(parts) + ". A day's timed minutes become units "
                             + "together, not each session's: bill " + units + " across the day's claims ("
-                            + (counted - units) + " fewer)" + cutsText(cuts) + "." + tiesText(ties)), cuts));
+                            + (counted - units) + " fewer)" + cutsText(cuts) + "."
+                            + tiesText(tiedAtTheCutOff(parts, units), parts)), cuts));
                 } else {
                     out.add(new AcrossFinding(last, DAY_UNITS_UNDER.finding("claimLines", visitsText + "the visits' "
                             + "own minutes earn " + earned + " (" + String.join(" + ", eachEarned) + "), each counted "
@@ -1060,30 +1060,24 @@ public final class PatientHistory {
      * minutes (the unit the fewest minutes stand behind; ties by code), no more from a visit than it counts toward
      * the day ({@link VisitDigest.DayMinutes#counted}) nor from a code than its minutes earn there.
      */
-    private static List<UnitCut> cuts(List<VisitDigest> visits, List<VisitDigest.DayMinutes> parts, int over,
-                                      List<String> ties) {
+    private static List<UnitCut> cuts(List<VisitDigest> visits, List<VisitDigest.DayMinutes> parts, int over) {
         List<UnitCut> cuts = new ArrayList<>(2);
         int left = over;
-        int lastVisit = -1;
-        VisitDigest.DayMinutes.Code lastCode = null;
+
         for (int i = visits.size() - 1; i >= 0 && left > 0; i--) {
             VisitDigest.DayMinutes m = parts.get(i);
             int room = Math.min(left, m.counted());
             List<VisitDigest.DayMinutes.Code> codes = withCognitivePair(m.codes());
             codes.sort(java.util.Comparator.comparingInt(VisitDigest.DayMinutes.Code::minutes)
                     .thenComparing(VisitDigest.DayMinutes.Code::code));
-            for (int k = 0; k < codes.size(); k++) {
-                VisitDigest.DayMinutes.Code c = codes.get(k);
+            for (VisitDigest.DayMinutes.Code c : codes) {
                 int take = Math.min(room, c.units());
                 if (take <= 0) {
                     continue;
                 }
                 room -= take;
                 left -= take;
-                if (left == 0) {
-                    lastVisit = i;
-                    lastCode = c;
-                }
+
                 if (c.code().equals(org.minutewise.core.units.Cognitive.BASE)) {
                     // 97129's units are the pair's: its line bills the first, 97130 the rest (never 97130 alone),
                     // so the units come off 97130 first.
@@ -1097,20 +1091,6 @@ public final class PatientHistory {
                     }
                 } else {
                     cuts.add(new UnitCut(visits.get(i).visitId(), c.code(), take));
-                }
-            }
-        }
-        if (lastCode != null) {
-            // The last unit taken: a code of the day's visits not cut, with as many minutes and a unit to give, could
-            // as well have given it (RULES.md §3.1: equal minutes at the cut-off are the qualified professional's
-            // choice; say so).
-            for (int j = 0; j < visits.size(); j++) {
-                for (VisitDigest.DayMinutes.Code o : withCognitivePair(parts.get(j).codes())) {
-                    if (o.minutes() == lastCode.minutes() && o.units() > 0 && !cutFrom(cuts, visits.get(j), o)) {
-                        ties.add(o.code() + " of visit " + visits.get(j).visitId() + " has as many minutes ("
-                                + o.minutes() + ") as " + lastCode.code() + " of visit "
-                                + visits.get(lastVisit).visitId());
-                    }
                 }
             }
         }
@@ -1141,23 +1121,67 @@ public final class PatientHistory {
         return out;
     }
 
-    /** Whether a cut takes units off the code (97129 standing for the pair) of the visit. */
-    private static boolean cutFrom(List<UnitCut> cuts, VisitDigest v, VisitDigest.DayMinutes.Code code) {
-        for (UnitCut c : cuts) {
-            if (c.visitId().equals(v.visitId()) && (c.code().equals(code.code())
-                    || org.minutewise.core.units.Cognitive.isPair(c.code())
-                    && org.minutewise.core.units.Cognitive.isPair(code.code()))) {
-                return true;
+    /**
+     * The codes tied at the cut-off when the day's units are shared out by the CMS method over the day's minutes of
+     * each code (RULES.md §3.1: a unit per full 15 minutes of a code, the rest to the largest leftovers, equal
+     * leftovers to the code with more minutes; still equal at the cut-off, the qualified professional chooses), or
+     * none. 97129 and 97130 count as one code. None either when a visit's minutes by code are not all known (the
+     * digest lists the codes that earn a unit on their visit).
+     */
+    static List<String> tiedAtTheCutOff(List<VisitDigest.DayMinutes> parts, int units) {
+        Map<String, Integer> day = new java.util.TreeMap<>();
+        for (VisitDigest.DayMinutes m : parts) {
+            int listed = 0;
+            for (VisitDigest.DayMinutes.Code c : withCognitivePair(m.codes())) {
+                day.merge(c.code(), c.minutes(), Integer::sum);
+                listed += c.minutes();
+            }
+            if (listed != m.minutes()) {
+                // A visit's code that earned no unit there is not listed: its minutes are unknown by code, so no
+                // tie is claimed (the day's count of minutes is still right).
+                return List.of();
             }
         }
-        return false;
+        int left = units;
+        List<int[]> rest = new ArrayList<>(day.size());
+        List<String> codes = new ArrayList<>(day.keySet());
+        for (int i = 0; i < codes.size(); i++) {
+            int m = day.get(codes.get(i));
+            left -= m / 15;
+            rest.add(new int[] {m % 15, m, i});
+        }
+        if (left <= 0 || left >= rest.size()) {
+            return List.of();
+        }
+        rest.sort((a, b) -> a[0] != b[0] ? Integer.compare(b[0], a[0]) : Integer.compare(b[1], a[1]));
+        int[] in = rest.get(left - 1);
+        int[] out = rest.get(left);
+        if (in[0] != out[0] || in[1] != out[1] || in[0] == 0) {
+            return List.of();
+        }
+        List<String> tied = new ArrayList<>(2);
+        for (int[] r : rest) {
+            if (r[0] == in[0] && r[1] == in[1]) {
+                tied.add(codes.get(r[2]));
+            }
+        }
+        return tied;
     }
 
-    /** What a message says of a cut that was a tie (empty when none was): the other way is as right. */
-    private static String tiesText(List<String> ties) {
-        return ties.isEmpty() ? "" : " Which code gives up the unit is the qualified professional's choice here ("
-                + String.join("; ", ties) + "): Minutewise takes it off the day's last visit, the code with the "
-                + "fewest minutes first (then by code), and the other way is as right.";
+    /** What a message says of the day's cut-off when it is a tie (empty when it is not). */
+    private static String tiesText(List<String> tied, List<VisitDigest.DayMinutes> parts) {
+        if (tied.isEmpty()) {
+            return "";
+        }
+        int minutes = 0;
+        for (VisitDigest.DayMinutes m : parts) {
+            for (VisitDigest.DayMinutes.Code c : withCognitivePair(m.codes())) {
+                minutes += c.code().equals(tied.get(0)) ? c.minutes() : 0;
+            }
+        }
+        return " Counted over the day, " + String.join(" and ", tied) + " have " + minutes + " minutes each: which "
+                + "of them keeps the day's last unit is the qualified professional's choice (RULES.md §3.1), and "
+                + "the cut may as well come off the other.";
     }
 
     /** " (the corrected claim lines take 1 unit off 97110 of visit V2)", or "" when there are none. */

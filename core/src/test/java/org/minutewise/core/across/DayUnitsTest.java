@@ -80,10 +80,9 @@ class DayUnitsTest {
                     + "timed PT minutes together (10 + 10), which make 1 unit by the 8-minute rule; the visits bill "
                     + "2 timed units (1 + 1), each counting its own minutes. A day's timed minutes become units "
                     + "together, not each session's: bill 1 across the day's claims (1 fewer); the corrected claim "
-                    + "lines take 1 unit off 97112 of visit V2. Which code gives up the unit is the qualified "
-                    + "professional's choice here (97110 of visit V1 has as many minutes (10) as 97112 of visit V2): "
-                    + "Minutewise takes it off the day's last visit, the code with the fewest minutes first (then by "
-                    + "code), and the other way is as right.");
+                    + "lines take 1 unit off 97112 of visit V2. Counted over the day, 97110 and 97112 have 10 minutes "
+                    + "each: which of them keeps the day's last unit is the qualified professional's choice (RULES.md "
+                    + "§3.1), and the cut may as well come off the other.");
             // The day's last visit gives the unit back: claims.csv and the totals take it off (UnitCut).
             assertThat(f.cuts()).containsExactly(new UnitCut("V2", "97112", 1));
         });
@@ -128,10 +127,14 @@ class DayUnitsTest {
         assertThat(of(check(morning, afternoon), "MW-A012")).singleElement().satisfies(f -> {
             assertThat(f.cuts()).containsExactly(new UnitCut("V2", "97112", 1));
             // 97140's 15 minutes hold a unit of their own; the other unit goes to 97110 or 97112, 8 minutes each.
-            assertThat(f.finding().message()).contains("(97110 of visit V1 has as many minutes (8) as 97112 of "
-                    + "visit V2)");
+            assertThat(f.finding().message()).contains("Counted over the day, 97110 and 97112 have 8 minutes each");
         });
-        // Near miss: 9 minutes of 97110 in the morning hold the unit more than 97112's 8: no choice to say.
+        // Near misses: 9 minutes of 97110 in the morning hold the unit more than 97112's 8: no choice to say; nor
+        // when a code's minutes over the day are more than one visit shows (a code review: 97110 9 + 4 minutes on two
+        // visits against 97140's 9 is no tie).
+        assertThat(of(check(digest(visit("V1", pt("97110", 9)).build()), digest(visit("V2", pt("97140", 9)).build()),
+                digest(visit("V3", pt("97110", 4)).build())), "MW-A012")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).doesNotContain("professional's choice"));
         assertThat(of(check(digest(visit("V1", pt("97110", 9)).build()), afternoon), "MW-A012")).singleElement()
                 .satisfies(f -> assertThat(f.finding().message()).doesNotContain("professional's choice"));
         // 8 minutes on each of four visits (4 billed) are 32 minutes, 2 units: 2 off, one from each of the last two.
