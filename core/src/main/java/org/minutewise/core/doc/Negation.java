@@ -319,7 +319,24 @@ final class Negation {
             return false;
         }
         int mask = mask(k);
+        if (afterKind != null && (afterKind[c] & NORMAL) != 0 && !describesTheMatch(e, cs)
+                && !(joined && listOfItems(e, cs, mask))) {
+            return false; // "balance and coordination WNL" is a list; "impaired balance/sensation intact" is not
+        }
         return !otherBetween(e, cs, mask) && (!joined || listOfItems(e, cs, mask));
+    }
+
+    /** What may stand between a phrase and the normal word that describes it: "balance is WNL". */
+    private static final java.util.Set<String> COPULAS = java.util.Set.of("", ":", "-", "is", "are", "was", "were",
+            "remains", "remain", "remained", "appears", "appear", "grossly", "is grossly", "are grossly");
+
+    /**
+     * Whether the normal word after a phrase describes that phrase ("balance WNL", "proprioception is intact"), not a
+     * noun between them ("impaired balance/sensation intact", "decreased proprioception R foot light touch intact",
+     * "impaired balance BLE strength WNL": a code review found each negating the deficit).
+     */
+    private boolean describesTheMatch(int e, int cs) {
+        return COPULAS.contains(text.substring(e, cs).trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

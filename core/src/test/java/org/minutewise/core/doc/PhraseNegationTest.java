@@ -222,6 +222,11 @@ class PhraseNegationTest {
         assertThat(deficit("balance within normal limits")).isFalse();
         assertThat(deficit("static standing balance intact")).isFalse();
         assertThat(deficit("balance and proprioception intact")).isFalse();
+        // The normal word describes the noun right before it, not a deficit further back (a code review).
+        assertThat(deficit("Impaired balance/sensation intact.")).isTrue();
+        assertThat(deficit("Decreased proprioception R foot light touch intact.")).isTrue();
+        assertThat(deficit("Impaired balance BLE strength WNL.")).isTrue();
+        assertThat(deficit("proprioception is intact")).isFalse();
         // Near misses.
         assertThat(deficit("difficulty with balance on uneven surfaces")).isTrue();
         assertThat(deficit("no difficulty with transfers but impaired balance on turns")).isTrue();
