@@ -164,7 +164,9 @@ public final class PatientHistory {
                     + "off (from the day's last visit back, the code with the fewest minutes first)")
             .revised(3, "2026-12-06: says when the day's minutes of two codes tie at the cut-off (the CMS method "
                     + "over the day's minutes of each code): which keeps the last unit is the qualified "
-                    + "professional's choice, RULES.md §3.1 (an auditor's review)");
+                    + "professional's choice, RULES.md §3.1 (an auditor's review); the units come off the codes that "
+                    + "hold more than that method gives them over the day (97110 10 + 10 minutes and 97140 12 "
+                    + "minutes: off a 97110, it took 97140's; a code review)");
 
     public static final RuleInfo DAY_UNITS_UNDER = new RuleInfo("MW-A013", Severity.INFO,
             "The day's visits together support a timed unit more than they bill",
@@ -1038,7 +1040,7 @@ public final class PatientHistory {
                         + " by the 8-minute rule; ";
                 String last = with.get(with.size() - 1).visitId();
                 if (counted > units) {
-                    List<UnitCut> cuts = cuts(with, parts, counted - units);
+                    List<UnitCut> cuts = cuts(with, parts, counted - units, units);
                     out.add(new AcrossFinding(last, DAY_UNITS_OVER.finding("claimLines", visitsText + "the visits "
                             + "bill " + counted + " timed units (" + String.join(" + ", eachUnits) + "), each "
                             + "counting its own minutes" + beyond(parts) + ". A day's timed minutes become units "
@@ -1056,32 +1058,62 @@ public final class PatientHistory {
     }
 
     /**
-     * Where the units over the day's go: from the day's last visit back, within a visit from its code with the fewest
-     * minutes (the unit the fewest minutes stand behind; ties by code), no more from a visit than it counts toward
-     * the day ({@link VisitDigest.DayMinutes#counted}) nor from a code than its minutes earn there.
+     * Where the units over the day's go: first off the codes that earn more units on their visits than the CMS method
+     * gives them over the day's minutes of each code ({@link #dayExcess}: 97110 10 + 10 minutes on two visits and
+     * 97140 12 minutes on a third make 2 units, one each, so the unit comes off a 97110, not off 97140), then as
+     * before: from the day's last visit back, within a visit from its code with the fewest minutes (the unit the
+     * fewest minutes stand behind; ties by code), no more from a visit than it counts toward the day
+     * ({@link VisitDigest.DayMinutes#counted}) nor from a code than its minutes earn there.
      */
-    private static List<UnitCut> cuts(List<VisitDigest> visits, List<VisitDigest.DayMinutes> parts, int over) {
+    private static List<UnitCut> cuts(List<VisitDigest> visits, List<VisitDigest.DayMinutes> parts, int over,
+                                      int units) {
         List<UnitCut> cuts = new ArrayList<>(2);
-        int left = over;
+        int[] left = {over};
+        int[] fromVisit = new int[visits.size()];
+        Map<String, Integer> taken = new HashMap<>(4);
+        Map<String, Integer> excess = dayExcess(parts, units);
+        if (excess != null) {
+            // First from the codes that hold more units than the CMS method gives them over the day's minutes.
+            take(visits, parts, left, fromVisit, taken, excess, cuts);
+        }
+        take(visits, parts, left, fromVisit, taken, null, cuts);
+        return cuts;
+    }
 
-        for (int i = visits.size() - 1; i >= 0 && left > 0; i--) {
+    /**
+     * One pass of {@link #cuts}: from the day's last visit back, within a visit from its code with the fewest minutes
+     * (ties by code); with {@code excess}, only from the codes it names, and no more than it says.
+     */
+    private static void take(List<VisitDigest> visits, List<VisitDigest.DayMinutes> parts, int[] left,
+                             int[] fromVisit, Map<String, Integer> taken, Map<String, Integer> excess,
+                             List<UnitCut> cuts) {
+        for (int i = visits.size() - 1; i >= 0 && left[0] > 0; i--) {
             VisitDigest.DayMinutes m = parts.get(i);
-            int room = Math.min(left, m.counted());
+            int room = Math.min(left[0], m.counted() - fromVisit[i]);
             List<VisitDigest.DayMinutes.Code> codes = withCognitivePair(m.codes());
             codes.sort(java.util.Comparator.comparingInt(VisitDigest.DayMinutes.Code::minutes)
                     .thenComparing(VisitDigest.DayMinutes.Code::code));
             for (VisitDigest.DayMinutes.Code c : codes) {
-                int take = Math.min(room, c.units());
+                String key = i + "|" + c.code();
+                int had = taken.getOrDefault(key, 0);
+                int take = Math.min(room, c.units() - had);
+                if (excess != null) {
+                    take = Math.min(take, excess.getOrDefault(c.code(), 0));
+                }
                 if (take <= 0) {
                     continue;
                 }
                 room -= take;
-                left -= take;
-
+                left[0] -= take;
+                fromVisit[i] += take;
+                taken.put(key, had + take);
+                if (excess != null) {
+                    excess.merge(c.code(), -take, Integer::sum);
+                }
                 if (c.code().equals(org.minutewise.core.units.Cognitive.BASE)) {
                     // 97129's units are the pair's: its line bills the first, 97130 the rest (never 97130 alone),
                     // so the units come off 97130 first.
-                    int addOn = Math.min(take, c.units() - 1);
+                    int addOn = Math.max(0, Math.min(take, c.units() - 1 - had));
                     if (addOn > 0) {
                         cuts.add(new UnitCut(visits.get(i).visitId(), org.minutewise.core.units.Cognitive.ADD_ON,
                                 addOn));
@@ -1094,7 +1126,53 @@ public final class PatientHistory {
                 }
             }
         }
-        return cuts;
+    }
+
+    /**
+     * The units each code earns on the day's visits beyond what the CMS method gives it over the day's minutes of
+     * each code (RULES.md §3.1; ties at the cut-off by code, the default), by code; null when a visit's minutes by
+     * code are not all known (the digest lists the codes that earn a unit on their visit). 97129 and 97130 count as
+     * one code.
+     */
+    private static Map<String, Integer> dayExcess(List<VisitDigest.DayMinutes> parts, int units) {
+        Map<String, Integer> day = new java.util.TreeMap<>();
+        Map<String, Integer> earned = new HashMap<>(4);
+        for (VisitDigest.DayMinutes m : parts) {
+            int listed = 0;
+            for (VisitDigest.DayMinutes.Code c : withCognitivePair(m.codes())) {
+                day.merge(c.code(), c.minutes(), Integer::sum);
+                earned.merge(c.code(), c.units(), Integer::sum);
+                listed += c.minutes();
+            }
+            if (listed != m.minutes()) {
+                return null;
+            }
+        }
+        Map<String, Integer> given = new HashMap<>(4);
+        int left = units;
+        List<String> codes = new ArrayList<>(day.keySet());
+        for (String code : codes) {
+            given.put(code, day.get(code) / 15);
+            left -= day.get(code) / 15;
+        }
+        codes.sort((a, b) -> {
+            int la = day.get(a) % 15;
+            int lb = day.get(b) % 15;
+            return la != lb ? Integer.compare(lb, la) : day.get(a).intValue() != day.get(b).intValue()
+                    ? Integer.compare(day.get(b), day.get(a)) : a.compareTo(b);
+        });
+        for (int i = 0; i < codes.size() && left > 0; i++) {
+            given.merge(codes.get(i), 1, Integer::sum);
+            left--;
+        }
+        Map<String, Integer> excess = new HashMap<>(4);
+        for (Map.Entry<String, Integer> e : earned.entrySet()) {
+            int over = e.getValue() - given.getOrDefault(e.getKey(), 0);
+            if (over > 0) {
+                excess.put(e.getKey(), over);
+            }
+        }
+        return excess;
     }
 
     /**

@@ -137,6 +137,15 @@ class DayUnitsTest {
                 .satisfies(f -> assertThat(f.finding().message()).doesNotContain("professional's choice"));
         assertThat(of(check(digest(visit("V1", pt("97110", 9)).build()), afternoon), "MW-A012")).singleElement()
                 .satisfies(f -> assertThat(f.finding().message()).doesNotContain("professional's choice"));
+        // 97110 10, 97112 10 and 97140 12 minutes on three visits are 32 minutes, 2 units: by the CMS method over the
+        // day 97140 has one (12 left over) and 97110 or 97112 the other (10 each: 97110 by default), so the unit comes
+        // off 97112 of the second visit, not off 97140 of the last (a code review: the cut ignored the day's method).
+        assertThat(of(check(digest(visit("V1", pt("97110", 10)).build()), digest(visit("V2", pt("97112", 10)).build()),
+                digest(visit("V3", pt("97140", 12)).build())), "MW-A012")).singleElement().satisfies(f -> {
+                    assertThat(f.cuts()).containsExactly(new UnitCut("V2", "97112", 1));
+                    assertThat(f.finding().message()).contains("Counted over the day, 97110 and 97112 have 10 minutes "
+                            + "each");
+                });
         // 8 minutes on each of four visits (4 billed) are 32 minutes, 2 units: 2 off, one from each of the last two.
         List<AcrossFinding> four = check(digest(visit("V1", pt("97110", 8)).build()),
                 digest(visit("V2", pt("97112", 8)).build()), digest(visit("V3", pt("97530", 8)).build()),
@@ -148,14 +157,22 @@ class DayUnitsTest {
     /** 97129's units are the pair's: the day's cut comes off 97130 first, never leaving 97130 without 97129. */
     @Test
     void aCutOnTheCognitivePairComesOff97130First() {
-        VisitDigest morning = digest(visit("C1", ot("97530", 10)).planOfCare(Discipline.OT).build());
+        // 97530 12 minutes and the pair's 40 are 52 minutes, 3 units: the pair 2 by its full 30 minutes and 97530 the
+        // third (12 left over against 10), so the pair's third unit comes off, from 97130.
+        VisitDigest morning = digest(visit("C1", ot("97530", 12)).planOfCare(Discipline.OT).build());
         VisitDigest afternoon = digest(visit("C2", ot("97129", 40)).planOfCare(Discipline.OT).build());
         assertThat(of(check(morning, afternoon), "MW-A012")).singleElement()
                 .satisfies(f -> assertThat(f.cuts()).containsExactly(new UnitCut("C2", "97130", 1)));
-        // Minutes documented under both codes are one service too: still off 97130 (a code review).
-        VisitDigest both = digest(visit("C3", ot("97129", 12), ot("97130", 15)).planOfCare(Discipline.OT).build());
-        assertThat(of(check(morning, both), "MW-A012")).singleElement()
+        // Minutes documented under both codes are one service too: still off 97130 (a code review). 97530 10 and the
+        // pair's 8 + 15 are 33 minutes, 2 units: the pair 1 (15 full), 97530 the other (10 left over against 8).
+        VisitDigest ten = digest(visit("C1", ot("97530", 10)).planOfCare(Discipline.OT).build());
+        VisitDigest both = digest(visit("C3", ot("97129", 8), ot("97130", 15)).planOfCare(Discipline.OT).build());
+        assertThat(of(check(ten, both), "MW-A012")).singleElement()
                 .satisfies(f -> assertThat(f.cuts()).containsExactly(new UnitCut("C3", "97130", 1)));
+        // The CMS method over the day decides: with 40 minutes of the pair (10 left over, more minutes) against 97530's
+        // 10, the pair keeps its units and 97530 gives the unit up.
+        assertThat(of(check(ten, afternoon), "MW-A012")).singleElement()
+                .satisfies(f -> assertThat(f.cuts()).containsExactly(new UnitCut("C1", "97530", 1)));
     }
 
     /**
