@@ -438,6 +438,8 @@ public final class PatientHistory {
         Map<String, BigDecimal> running = new HashMap<>();
         // The buckets of the year with a line counted at $0 for want of a price: their count is only a floor.
         Set<String> unpriced = new HashSet<>(2);
+        // The buckets of the year whose KX MW-A018 already said cannot be judged: once a year, not on every visit.
+        Set<String> unjudged = new HashSet<>(2);
         int year = -1;
         for (VisitDigest v : sorted) {
             if (!v.medicare()) {
@@ -449,6 +451,7 @@ public final class PatientHistory {
                 running.put("PT_SLP", start.ptSlp());
                 running.put("OT", start.ot());
                 unpriced.clear();
+                unjudged.clear();
             }
             YearToDate says = stated.get(v.visitId());
             if (says != null) {
@@ -541,7 +544,7 @@ public final class PatientHistory {
                             + "whose amount passes the "
                             + "threshold: KX goes on that line and the later ones" : "") + "."), 0, BigDecimal.ZERO,
                             early));
-                } else if (!early.isEmpty()) {
+                } else if (!early.isEmpty() && unjudged.add(bucket)) {
                     // KX the priced count finds early, but a line had no price: the count is a floor, so MW-A004
                     // cannot be said; say that it could not be judged (an auditor's review: with the sample RVUs
                     // MW-A004 was silent for almost every patient).
@@ -550,7 +553,7 @@ public final class PatientHistory {
                             + "could be priced are " + money + ", yet " + codes(early)
                             + (early.size() == 1 ? " carries" : " carry") + " KX. Some of the year's codes have no "
                             + "price in the loaded fee data and count $0, so whether KX came before the threshold "
-                            + "cannot be judged here.")));
+                            + "cannot be judged here, nor on the patient's later visits of the year (said once).")));
                 }
                 running.put(bucket, after);
             }

@@ -280,6 +280,12 @@ class PatientHistoryTest {
         assertThat(ids(check(after), "MW-A004")).containsExactly("V03");
         assertThat(ids(check(after), "MW-A018")).as("judged: MW-A004 instead").isEmpty();
         assertThat(ids(check(episode(5)), "MW-A018")).as("no KX before the threshold").isEmpty();
+        // Once a year per bucket, on the first visit it cannot judge, not on every later KX visit.
+        List<VisitDigest> twice = episode(6);
+        twice.set(2, visit("V02", START.plusDays(2), false, "0", false, 0));
+        twice.set(3, visit("V03", START.plusDays(3), false, "60", true, 0));
+        twice.set(4, visit("V04", START.plusDays(4), false, "60", true, 0));
+        assertThat(ids(check(twice), "MW-A018")).containsExactly("V03");
     }
 
     @Test
