@@ -1043,13 +1043,14 @@ public final class PatientHistory {
                         + " by the 8-minute rule; ";
                 String last = with.get(with.size() - 1).visitId();
                 if (counted > units) {
-                    List<UnitCut> cuts = cuts(with, parts, counted - units, units);
+                    DayCodes byCode = DayCodes.of(parts, units);
+                    List<UnitCut> cuts = cuts(with, parts, counted - units, byCode);
                     out.add(new AcrossFinding(last, DAY_UNITS_OVER.finding("claimLines", visitsText + "the visits "
                             + "bill " + counted + " timed units (" + String.join(" + ", eachUnits) + "), each "
                             + "counting its own minutes" + beyond(parts) + ". A day's timed minutes become units "
                             + "together, not each session's: bill " + units + " across the day's claims ("
                             + (counted - units) + " fewer)" + cutsText(cuts) + "."
-                            + tiesText(tiedAtTheCutOff(parts, units), parts)), cuts));
+                            + tiesText(byCode)), cuts));
                 } else {
                     out.add(new AcrossFinding(last, DAY_UNITS_UNDER.finding("claimLines", visitsText + "the visits' "
                             + "own minutes earn " + earned + " (" + String.join(" + ", eachEarned) + "), each counted "
@@ -1062,19 +1063,19 @@ public final class PatientHistory {
 
     /**
      * Where the units over the day's go: first off the codes that earn more units on their visits than the CMS method
-     * gives them over the day's minutes of each code ({@link #dayExcess}: 97110 10 + 10 minutes on two visits and
+     * gives them over the day's minutes of each code ({@link DayCodes#excess}: 97110 10 + 10 minutes on two visits and
      * 97140 12 minutes on a third make 2 units, one each, so the unit comes off a 97110, not off 97140), then as
      * before: from the day's last visit back, within a visit from its code with the fewest minutes (the unit the
      * fewest minutes stand behind; ties by code), no more from a visit than it counts toward the day
      * ({@link VisitDigest.DayMinutes#counted}) nor from a code than its minutes earn there.
      */
     private static List<UnitCut> cuts(List<VisitDigest> visits, List<VisitDigest.DayMinutes> parts, int over,
-                                      int units) {
+                                      DayCodes day) {
         List<UnitCut> cuts = new ArrayList<>(2);
         int[] left = {over};
         int[] fromVisit = new int[visits.size()];
         Map<String, Integer> taken = new HashMap<>(4);
-        Map<String, Integer> excess = dayExcess(parts, units);
+        Map<String, Integer> excess = day == null ? null : day.excess(parts);
         if (excess != null) {
             // First from the codes that hold more units than the CMS method gives them over the day's minutes.
             take(visits, parts, left, fromVisit, taken, excess, cuts);
@@ -1132,50 +1133,82 @@ public final class PatientHistory {
     }
 
     /**
-     * The units each code earns on the day's visits beyond what the CMS method gives it over the day's minutes of
-     * each code (RULES.md §3.1; ties at the cut-off by code, the default), by code; null when a visit's minutes by
-     * code are not all known (the digest lists the codes that earn a unit on their visit). 97129 and 97130 count as
-     * one code.
+     * The day's timed minutes of each code, as the CMS method shares the day's units out over them (RULES.md §3.1: a
+     * unit per full 15 minutes of a code, the rest, {@code extra}, to the largest leftovers, equal leftovers to the
+     * code with more minutes, then by code, the default where the qualified professional chooses). 97129 and 97130
+     * count as one code.
+     *
+     * @param minutes the day's minutes by code
+     * @param order   the codes in the order the extra units go to them
+     * @param extra   the day's units beyond one per full 15 minutes of each code
      */
-    private static Map<String, Integer> dayExcess(List<VisitDigest.DayMinutes> parts, int units) {
-        Map<String, Integer> day = new java.util.TreeMap<>();
-        Map<String, Integer> earned = new HashMap<>(4);
-        for (VisitDigest.DayMinutes m : parts) {
-            int listed = 0;
-            for (VisitDigest.DayMinutes.Code c : withCognitivePair(m.codes())) {
-                day.merge(c.code(), c.minutes(), Integer::sum);
-                earned.merge(c.code(), c.units(), Integer::sum);
-                listed += c.minutes();
+    private record DayCodes(Map<String, Integer> minutes, List<String> order, int extra) {
+        /**
+         * The day's codes, or null when a visit's minutes by code are not all known (the digest lists the codes that
+         * earn a unit on their visit; the day's count of minutes is still right).
+         */
+        static DayCodes of(List<VisitDigest.DayMinutes> parts, int units) {
+            Map<String, Integer> day = new java.util.TreeMap<>();
+            for (VisitDigest.DayMinutes m : parts) {
+                int listed = 0;
+                for (VisitDigest.DayMinutes.Code c : withCognitivePair(m.codes())) {
+                    day.merge(c.code(), c.minutes(), Integer::sum);
+                    listed += c.minutes();
+                }
+                if (listed != m.minutes()) {
+                    return null;
+                }
             }
-            if (listed != m.minutes()) {
-                return null;
+            int extra = units;
+            for (int m : day.values()) {
+                extra -= m / 15;
             }
+            List<String> order = new ArrayList<>(day.keySet());
+            order.sort((a, b) -> {
+                int ma = day.get(a);
+                int mb = day.get(b);
+                return ma % 15 != mb % 15 ? Integer.compare(mb % 15, ma % 15) : ma != mb ? Integer.compare(mb, ma)
+                        : a.compareTo(b);
+            });
+            return new DayCodes(day, order, extra);
         }
-        Map<String, Integer> given = new HashMap<>(4);
-        int left = units;
-        List<String> codes = new ArrayList<>(day.keySet());
-        for (String code : codes) {
-            given.put(code, day.get(code) / 15);
-            left -= day.get(code) / 15;
-        }
-        codes.sort((a, b) -> {
-            int la = day.get(a) % 15;
-            int lb = day.get(b) % 15;
-            return la != lb ? Integer.compare(lb, la) : day.get(a).intValue() != day.get(b).intValue()
-                    ? Integer.compare(day.get(b), day.get(a)) : a.compareTo(b);
-        });
-        for (int i = 0; i < codes.size() && left > 0; i++) {
-            given.merge(codes.get(i), 1, Integer::sum);
-            left--;
-        }
-        Map<String, Integer> excess = new HashMap<>(4);
-        for (Map.Entry<String, Integer> e : earned.entrySet()) {
-            int over = e.getValue() - given.getOrDefault(e.getKey(), 0);
-            if (over > 0) {
-                excess.put(e.getKey(), over);
+
+        /** The units each code earns on the day's visits beyond what the method gives it, by code (only those over). */
+        Map<String, Integer> excess(List<VisitDigest.DayMinutes> parts) {
+            Map<String, Integer> earned = new HashMap<>(4);
+            for (VisitDigest.DayMinutes m : parts) {
+                for (VisitDigest.DayMinutes.Code c : withCognitivePair(m.codes())) {
+                    earned.merge(c.code(), c.units(), Integer::sum);
+                }
             }
+            Map<String, Integer> excess = new HashMap<>(4);
+            for (Map.Entry<String, Integer> e : earned.entrySet()) {
+                int given = minutes.getOrDefault(e.getKey(), 0) / 15 + (order.indexOf(e.getKey()) < extra ? 1 : 0);
+                if (e.getValue() > given) {
+                    excess.put(e.getKey(), e.getValue() - given);
+                }
+            }
+            return excess;
         }
-        return excess;
+
+        /** The codes tied at the cut-off of the extra units (the qualified professional's choice), or none. */
+        List<String> tied() {
+            if (extra <= 0 || extra >= order.size()) {
+                return List.of();
+            }
+            int in = minutes.get(order.get(extra - 1));
+            int out = minutes.get(order.get(extra));
+            if (in != out || in % 15 == 0) {
+                return List.of();
+            }
+            List<String> tied = new ArrayList<>(2);
+            for (String code : order) {
+                if (minutes.get(code) == in) {
+                    tied.add(code);
+                }
+            }
+            return tied;
+        }
     }
 
     /**
@@ -1202,67 +1235,15 @@ public final class PatientHistory {
         return out;
     }
 
-    /**
-     * The codes tied at the cut-off when the day's units are shared out by the CMS method over the day's minutes of
-     * each code (RULES.md §3.1: a unit per full 15 minutes of a code, the rest to the largest leftovers, equal
-     * leftovers to the code with more minutes; still equal at the cut-off, the qualified professional chooses), or
-     * none. 97129 and 97130 count as one code. None either when a visit's minutes by code are not all known (the
-     * digest lists the codes that earn a unit on their visit).
-     */
-    static List<String> tiedAtTheCutOff(List<VisitDigest.DayMinutes> parts, int units) {
-        Map<String, Integer> day = new java.util.TreeMap<>();
-        for (VisitDigest.DayMinutes m : parts) {
-            int listed = 0;
-            for (VisitDigest.DayMinutes.Code c : withCognitivePair(m.codes())) {
-                day.merge(c.code(), c.minutes(), Integer::sum);
-                listed += c.minutes();
-            }
-            if (listed != m.minutes()) {
-                // A visit's code that earned no unit there is not listed: its minutes are unknown by code, so no
-                // tie is claimed (the day's count of minutes is still right).
-                return List.of();
-            }
-        }
-        int left = units;
-        List<int[]> rest = new ArrayList<>(day.size());
-        List<String> codes = new ArrayList<>(day.keySet());
-        for (int i = 0; i < codes.size(); i++) {
-            int m = day.get(codes.get(i));
-            left -= m / 15;
-            rest.add(new int[] {m % 15, m, i});
-        }
-        if (left <= 0 || left >= rest.size()) {
-            return List.of();
-        }
-        rest.sort((a, b) -> a[0] != b[0] ? Integer.compare(b[0], a[0]) : Integer.compare(b[1], a[1]));
-        int[] in = rest.get(left - 1);
-        int[] out = rest.get(left);
-        if (in[0] != out[0] || in[1] != out[1] || in[0] == 0) {
-            return List.of();
-        }
-        List<String> tied = new ArrayList<>(2);
-        for (int[] r : rest) {
-            if (r[0] == in[0] && r[1] == in[1]) {
-                tied.add(codes.get(r[2]));
-            }
-        }
-        return tied;
-    }
-
-    /** What a message says of the day's cut-off when it is a tie (empty when it is not). */
-    private static String tiesText(List<String> tied, List<VisitDigest.DayMinutes> parts) {
+    /** What a message says of the day's cut-off when it is a tie (empty when it is not, or is not known). */
+    private static String tiesText(DayCodes day) {
+        List<String> tied = day == null ? List.of() : day.tied();
         if (tied.isEmpty()) {
             return "";
         }
-        int minutes = 0;
-        for (VisitDigest.DayMinutes m : parts) {
-            for (VisitDigest.DayMinutes.Code c : withCognitivePair(m.codes())) {
-                minutes += c.code().equals(tied.get(0)) ? c.minutes() : 0;
-            }
-        }
-        return " Counted over the day, " + String.join(" and ", tied) + " have " + minutes + " minutes each: which "
-                + "of them keeps the day's last unit is the qualified professional's choice (RULES.md §3.1), and "
-                + "the cut may as well come off the other.";
+        return " Counted over the day, " + String.join(" and ", tied) + " have " + day.minutes().get(tied.get(0))
+                + " minutes each: which of them keeps the day's last unit is the qualified professional's choice "
+                + "(RULES.md §3.1), and the cut may as well come off the other.";
     }
 
     /** " (the corrected claim lines take 1 unit off 97110 of visit V2)", or "" when there are none. */
