@@ -141,8 +141,9 @@ class AuditTest {
         assertThat(s.get("unitsUnpriced").asLong()).isPositive().isLessThan(s.get("unitsBilled").asLong());
         // KX is judged across visits in an audit: the single visit's "cannot verify KX" is not repeated.
         assertThat(findings).extracting(f -> f.get("ruleId")).doesNotContain("MW-B009");
-        // Each duplicate claim (MW-A006) is counted with the units it bills again.
+        // Each duplicate claim (MW-A006) is counted with the units it bills again (two sessions of a day are not).
         long duplicateVisits = findings.stream().filter(f -> f.get("ruleId").equals("MW-A006"))
+                .filter(f -> !f.get("message").contains("two sessions of the day"))
                 .map(f -> f.get("visitId")).distinct().count();
         assertThat(duplicateVisits).isPositive();
         assertThat(s.get("duplicateClaims").get("visits").asLong()).isEqualTo(duplicateVisits);
@@ -714,6 +715,41 @@ class AuditTest {
         for (String f : List.of("summary.json", "findings.csv", "claims.csv")) {
             assertThat(Files.readString(one.resolve(f))).as(f).isEqualTo(Files.readString(out.resolve(f)));
         }
+    }
+
+    /**
+     * Two sessions of one code on a day at times apart, each on its own visit: MW-A006 says to bill it once with the
+     * minutes together, but the afternoon is no claim sent twice, so nothing is void: the day's 50 minutes make 3
+     * units of the 4 billed (MW-A012 takes one off the afternoon) and nothing counts under the duplicate claims.
+     */
+    @Test
+    void twoSessionsOfTheDayAreCountedTogetherNotVoided() throws IOException {
+        String note = "\"Stroke with balance deficit. Ther ex 25 min: resisted strengthening with verbal cues for "
+                + "postural control. Response: tolerated well, fewer cues. Plan progress. Total timed 25 min, total "
+                + "treatment time 25 min.\"";
+        String visit = "%s,2026-03-03,medicare,private-practice,PT,P3,I69.354,97110,25,%s,%s,T2,PT,,2,GP,," + note
+                + "\r\n";
+        String csv = HEADER + String.format(visit, "S-01", "10:00", "10:25")
+                + String.format(visit, "S-02", "15:00", "15:25");
+        Path out = auditCsv("sessions", csv, 2);
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A006")).singleElement()
+                .satisfies(f -> assertThat(f.get("message")).contains("two sessions of the day"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A012")).extracting(f -> f.get("visitId"))
+                .containsExactly("S-02");
+        Map<String, Map<String, String>> claims = new TreeMap<>();
+        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
+            claims.put(c.get("visitId"), c);
+        }
+        assertThat(claims.get("S-01")).containsEntry("units", "2").containsEntry("difference", "0");
+        assertThat(claims.get("S-02")).containsEntry("units", "1").containsEntry("modifiers", "GP")
+                .containsEntry("difference", "1");
+        JsonNode s = summary(out);
+        assertThat(s.get("unitsBilled").asLong()).isEqualTo(4);
+        assertThat(s.get("unitsSupported").asLong()).isEqualTo(3);
+        assertThat(s.get("unitsOver").asLong()).isEqualTo(1);
+        assertThat(s.get("duplicateClaims").get("visits").asLong()).isZero();
+        assertThat(s.get("duplicateClaims").get("units").asLong()).isZero();
     }
 
     /**

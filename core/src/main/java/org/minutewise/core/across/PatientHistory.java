@@ -111,7 +111,11 @@ public final class PatientHistory {
             .revised(2, "2026-12-05: per discipline (the same code under a PT and an OT plan of care on one day is "
                     + "no duplicate) and per billing provider")
             .revised(3, "2026-12-05: a line billed without its GP/GO/GN counts under its plan of care's discipline "
-                    + "(a duplicate missing the modifier was not found)");
+                    + "(a duplicate missing the modifier was not found)")
+            .revised(4, "2026-12-06: two timed sessions of the day at times apart are one line too many, not a "
+                    + "claim sent twice: still reported, but not void; the day's minutes together make its units "
+                    + "(MW-A012), the KX expenses and the payment reduction count them (the second session's units "
+                    + "were all taken as duplicates)");
 
     public static final RuleInfo CORRECTION_UNDER_ANOTHER_ID = new RuleInfo("MW-A017", Severity.WARN,
             "A replacement or void claim under another visit id than the claim it corrects",
@@ -596,6 +600,7 @@ public final class PatientHistory {
         Map<String, VisitDigest> byId = new HashMap<>();
         Set<String> duplicated = Set.of();
         Set<String> corrections = new HashSet<>(0);
+        Set<Service> sessionsReported = new HashSet<>(0);
         for (VisitDigest v : sorted) {
             byId.put(v.visitId(), v);
             Map<Service, String> mine = new HashMap<>(4);
@@ -614,11 +619,23 @@ public final class PatientHistory {
                 if (earlier.isEmpty()) {
                     continue;
                 }
+                VisitDigest before = byId.get(earlier);
+                if (!v.correction() && !before.correction() && twoSessions(before, v, l.code())) {
+                    // Two sessions of the day at their own times: one line too many, not a claim sent twice. Not
+                    // void: the day's minutes together make the day's units (MW-A012 cuts what they do not make).
+                    if (sessionsReported.add(key)) {
+                        out.add(new AcrossFinding(v.visitId(), DUPLICATE.finding("claimLines", l.code() + " is "
+                                + "billed for the patient on " + v.date() + " on this visit and on visit " + earlier
+                                + ": the same service on two claim lines for one patient and date."
+                                + sessions(before, v, l.code()))));
+                    }
+                    continue;
+                }
                 if (duplicated.isEmpty()) {
                     duplicated = new HashSet<>();
                 }
                 duplicated.add(lineKey(v, i));
-                VisitDigest first = byId.get(earlier);
+                VisitDigest first = before;
                 if (v.correction() || first.correction()) {
                     // A replacement or void of the claim under another visit id: not a duplicate to void.
                     if (!corrections.contains(v.visitId() + "|" + earlier)) {
@@ -638,7 +655,7 @@ public final class PatientHistory {
                     reported.put(key, out.size());
                     out.add(new AcrossFinding(v.visitId(), DUPLICATE.finding("claimLines", l.code() + " is billed "
                             + "for the patient on " + v.date() + " on this visit and on visit " + earlier
-                            + ": the same service twice for one patient and date." + sessions(byId.get(earlier), v,
+                            + ": the same service twice for one patient and date." + sessions(before, v,
                             l.code())), l.units(), asReduced(v, i), List.of(l)));
                 } else {
                     AcrossFinding f = out.get(at);
@@ -838,17 +855,39 @@ public final class PatientHistory {
         if (times.isEmpty() || earlierTimes.isEmpty()) {
             return ""; // minutes without times: a second session or the same one billed again, nobody can tell
         }
-        for (Period a : times) {
-            for (Period b : earlierTimes) {
-                if (a.overlaps(b)) {
-                    return " Their times overlap (" + joined(earlierTimes) + " and " + joined(times) + "): one "
-                            + "session billed twice; void the duplicate.";
+        if (overlap(times, earlierTimes)) {
+            return " Their times overlap (" + joined(earlierTimes) + " and " + joined(times) + "): one session "
+                    + "billed twice; void the duplicate.";
+        }
+        return " Their times are apart (" + joined(earlierTimes) + " and " + joined(times) + "): two sessions of "
+                + "the day; bill " + code + " once with the day's minutes together (" + before + " + " + now + " = "
+                + (before + now) + " minutes): the 8-minute rule turns a day's timed minutes into units, not each "
+                + "session's. The audit counts the units those minutes make (MW-A012 says when the day bills more), "
+                + "not the line as void.";
+    }
+
+    /**
+     * Whether the two visits' lines of {@code code} are two timed sessions of the day: minutes on both, and times on
+     * both that do not overlap. Without times nobody can tell a second session from the same one billed again.
+     */
+    private static boolean twoSessions(VisitDigest earlier, VisitDigest v, String code) {
+        if (timedMinutes(earlier, code) == 0 || timedMinutes(v, code) == 0) {
+            return false;
+        }
+        List<Period> times = periods(v, code);
+        List<Period> earlierTimes = periods(earlier, code);
+        return !times.isEmpty() && !earlierTimes.isEmpty() && !overlap(times, earlierTimes);
+    }
+
+    private static boolean overlap(List<Period> a, List<Period> b) {
+        for (Period x : a) {
+            for (Period y : b) {
+                if (x.overlaps(y)) {
+                    return true;
                 }
             }
         }
-        return " If they were two sessions of the day, bill " + code + " once with the day's minutes together ("
-                + before + " + " + now + " = " + (before + now) + " minutes): the 8-minute rule turns a day's timed "
-                + "minutes into units, not each session's.";
+        return false;
     }
 
     private static List<Period> periods(VisitDigest v, String code) {

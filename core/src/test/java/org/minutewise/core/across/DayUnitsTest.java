@@ -92,6 +92,42 @@ class DayUnitsTest {
         assertThat(PatientHistory.check(reversed, Map.of(), ComplianceFixture.ref())).isEqualTo(out);
     }
 
+    /**
+     * The same timed code on two visits of the day at times apart: two sessions billed on two lines. MW-A006 says to
+     * bill it once with the minutes together, but the second line is not void: the day's 50 minutes make 3 units,
+     * so one of the 4 billed comes off (MW-A012), where voiding the afternoon took 2 (its 25 minutes with it).
+     */
+    @Test
+    void twoSessionsOfOneCodeAtTimesApartAreCountedTogetherNotVoided() {
+        VisitDigest morning = digest(visit("V1", ComplianceFixture.at("97110", "09:00", "09:25",
+                ComplianceFixture.pt("PT-1"))).build());
+        VisitDigest afternoon = digest(visit("V2", ComplianceFixture.at("97110", "14:00", "14:25",
+                ComplianceFixture.pt("PT-1"))).build());
+        List<AcrossFinding> out = check(morning, afternoon);
+        assertThat(of(out, "MW-A006")).singleElement().satisfies(f -> {
+            assertThat(f.visitId()).isEqualTo("V2");
+            assertThat(f.lines()).as("not void").isEmpty();
+            assertThat(f.exposedLines()).isZero();
+            assertThat(f.finding().message()).contains("Their times are apart (09:00-09:25 and 14:00-14:25): two "
+                    + "sessions of the day; bill 97110 once with the day's minutes together (25 + 25 = 50 minutes)");
+        });
+        assertThat(of(out, "MW-A012")).singleElement().satisfies(f -> {
+            assertThat(f.finding().message()).contains("50 timed PT minutes together (25 + 25), which make 3 units");
+            assertThat(f.cuts()).containsExactly(new UnitCut("V2", "97110", 1));
+        });
+        // The same times on both: the same session sent twice, void (MW-A006 exposes its line), no day's count.
+        VisitDigest again = digest(visit("V2", ComplianceFixture.at("97110", "09:00", "09:25",
+                ComplianceFixture.pt("PT-1"))).build());
+        List<AcrossFinding> twice = check(morning, again);
+        assertThat(of(twice, "MW-A006")).singleElement().satisfies(f -> assertThat(f.exposedLines()).isEqualTo(2));
+        assertThat(of(twice, "MW-A012")).isEmpty();
+        // Minutes without times: a second session cannot be told from a resubmission, so the line is void.
+        List<AcrossFinding> untimed = check(digest(visit("V1", pt("97110", 25)).build()),
+                digest(visit("V2", pt("97110", 25)).build()));
+        assertThat(of(untimed, "MW-A006")).singleElement().satisfies(f -> assertThat(f.exposedLines()).isEqualTo(2));
+        assertThat(of(untimed, "MW-A012")).isEmpty();
+    }
+
     @Test
     void nearMissesOfA012() {
         VisitDigest morning = digest(visit("V1", pt("97110", 10)).build());

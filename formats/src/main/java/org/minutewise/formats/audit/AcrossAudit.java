@@ -116,6 +116,9 @@ public final class AcrossAudit {
             }
             totals.finding(af.finding().ruleId(), af.finding().severity(), r.therapist(), r.digest().payer());
             if (af.finding().ruleId().equals(PatientHistory.DUPLICATE.id())) {
+                if (af.lines().isEmpty()) {
+                    continue; // two sessions of the day on two lines: not void, MW-A012 counts the day's units
+                }
                 duplicates.merge(af.visitId(), af, AcrossAudit::summed);
                 for (VisitDigest.Line l : af.lines()) {
                     duplicatedLines.computeIfAbsent(af.visitId(), k -> new TreeMap<>()).merge(l.code(), 1,
