@@ -20,7 +20,8 @@ import java.util.Arrays;
  *   <li>none of those words ends the negation's reach: a word that starts another statement ({@link #KINDS}, {@link #STOP}: with,
  *       w/, but, however, except, then, due, ...: "no LOB with min A and TC at pelvis", "no LOB but required min
  *       A"), a word that completes the negated statement once a word is between ("needed", "used", "noted", ...:
- *       "no AD used during gait training on level surfaces min A"), nor a colon or a parenthesis; "with" right
+ *       "no AD used during gait training on level surfaces min A"), a subject or a time after the first word
+ *       ({@link #NEW_STATEMENT}: "no AD in the home today gait unsteady"), nor a colon or a parenthesis; "with" right
  *       after a word for trouble goes on ("no difficulty with balance", "no problems w/ balance");</li>
  *   <li>no negatable phrase of another list stands between them: the negation is that phrase's ("no LOB min A
  *       for stepping" negates the LOB, not the assistance);</li>
@@ -91,6 +92,14 @@ final class Negation {
      * across words ("dizziness 0/10" is left to the pain scale's reader, "x 0 reps" to nobody).
      */
     static final int FIELD_ONLY = 1 << 12;
+    /**
+     * A word that starts another statement when a negation word before a phrase has already reached over a word: a
+     * subject ("pt", "patient", "she") or a time ("today", "currently") after what was negated. A run-on note says
+     * "no assistive device in the home today gait unsteady": the gait is unsteady. Right after the negation word it
+     * goes on ("no pt complaints of dizziness"), and a negation word after a phrase reaches back over it ("VC for pt
+     * not needed").
+     */
+    static final int NEW_STATEMENT = 1 << 13;
     /** The bit of {@link PhraseLists#SKILLED} in a match's negatable mask. */
     private static final int SKILLED_MASK = 1 << PhraseLists.NEGATABLE.indexOf(PhraseLists.SKILLED);
 
@@ -115,7 +124,9 @@ final class Negation {
                     "concerns", "complaints")
             .with(WITH, "with", "w/")
             .with(NORMAL, "wnl", "wfl", "intact", "within", "unremarkable")
-            .with(FIELD_ONLY, "0", "zero", "nil");
+            .with(FIELD_ONLY, "0", "zero", "nil")
+            .with(NEW_STATEMENT, "pt", "patient", "he", "she", "they", "today", "tonight", "yesterday", "currently",
+                    "now");
 
     private final NoteScan scan;
     private final String text;
@@ -281,7 +292,7 @@ final class Negation {
             if (colonBefore(beforeStart[c]) && colonAfter(scan.endAt(k))) {
                 return false; // a field's value, then the next field's label: "Cues: none   Assist: min A"
             }
-            int words = read(beforeEnd[c], s, WORDS_BEFORE);
+            int words = read(beforeEnd[c], s, WORDS_BEFORE, true);
             if (words < 0 || joined && words == 0) {
                 // An earlier negation word would have to reach across the same words; a comma right after the
                 // negation word closes it ("Assist: none, VC for posture").
@@ -315,7 +326,7 @@ final class Negation {
             // "pain 0/10": a field's value only ("LOB: 0"); "VC to keep SpO2 WNL": a cue is never normal
             return false;
         }
-        if (cs - e > REACH || read(e, cs, WORDS_AFTER) < 0) {
+        if (cs - e > REACH || read(e, cs, WORDS_AFTER, false) < 0) {
             return false;
         }
         int mask = mask(k);
@@ -367,10 +378,11 @@ final class Negation {
 
     /**
      * Reads the words of {@code [from, to)}: -1 when a negation cannot reach across them (a sentence ends, a colon
-     * or parenthesis, a {@link #STOP} word, more than {@code max} words), else how many there are; sets
-     * {@link #joined} and where the first two words are.
+     * or parenthesis, a {@link #STOP} word, after the first word a {@link #NEW_STATEMENT} one when the negation word
+     * is {@code before} the phrase, more than {@code max} words), else how many there are; sets {@link #joined} and
+     * where the first two words are.
      */
-    private int read(int from, int to, int max) {
+    private int read(int from, int to, int max, boolean before) {
         joined = false;
         firstKind = 0;
         secondKind = 0;
@@ -390,7 +402,7 @@ final class Negation {
                 // "no difficulty with balance": the "with" after the trouble says what it is with.
                 boolean troubleWith = words == 1 && (firstKind & TROUBLE) != 0 && (kind & WITH) != 0;
                 if (!troubleWith && (kind & STOP) != 0 && (words > 0 || (kind & STOP_LATER) == 0)
-                        || ++words > max) {
+                        || before && words > 0 && (kind & NEW_STATEMENT) != 0 || ++words > max) {
                     return -1;
                 }
                 joined |= (kind & JOIN) != 0;

@@ -27,7 +27,7 @@ class PhraseNegationProperties {
 
     /** Words that are no phrase, negation, stop, comparison or joining word. */
     private static final List<String> FILLER = List.of("tandem", "stance", "on", "foam", "at", "the", "pelvis",
-            "for", "R", "hip", "x3", "today", "standing", "in", "// bars", "c/o", "any", "reps", "30 s", "pt's");
+            "for", "R", "hip", "x3", "session", "standing", "in", "// bars", "c/o", "any", "reps", "30 s", "pt's");
     private static final List<String> SKILLED = List.of("cues", "VC", "TC", "verbal cues", "assistance", "min A",
             "CGA", "guarding", "facilitation");
     private static final List<String> DEFICIT = List.of("unsteadiness", "dizziness", "LOB", "loss of balance",

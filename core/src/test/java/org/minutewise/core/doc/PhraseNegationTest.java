@@ -253,6 +253,14 @@ class PhraseNegationTest {
         assertThat(deficit("no LOB; however unsteady with head turns")).isTrue();
         // A statement completed ("no AD used") ends it: what follows is another one.
         assertThat(skilled("no AD used during gait training on level surfaces min A for turns")).isTrue();
+        // A run-on note: a subject or a time after the negated thing starts another statement ...
+        assertThat(deficit("No assistive device in the home today gait unsteady")).isTrue();
+        assertThat(deficit("no AD at home pt unsteady on stairs")).isTrue();
+        assertThat(skilled("without AD in the clinic now min A for stairs")).isTrue();
+        // ... but not right after the negation word, nor before a negation word after the phrase.
+        assertThat(deficit("no pt complaints of dizziness")).isFalse();
+        assertThat(deficit("no dizziness or LOB today")).isFalse();
+        assertThat(skilled("VC for pt not needed")).isFalse();
         // Nine words: too far.
         assertThat(skilled("without any of the R foot on the step during the reps cues")).isTrue();
     }
