@@ -653,6 +653,25 @@ class AuditTest {
         long unitsUnder = unitsByCode.values().stream().mapToLong(u -> Math.max(-u, 0)).sum();
         assertThat(s.get("unitsOver").asLong()).isEqualTo(unitsOver);
         assertThat(s.get("unitsUnder").asLong()).isEqualTo(unitsUnder);
+        // Per therapist and per payer too: each therapist's code rows, and the payers' add up to the whole.
+        Map<String, long[]> unitsPerTherapist = new TreeMap<>();
+        unitsByCode.forEach((key, u) -> {
+            long[] t = unitsPerTherapist.computeIfAbsent(therapist.get(key), k -> new long[2]);
+            t[0] += Math.max(u, 0);
+            t[1] += Math.max(-u, 0);
+        });
+        assertThat(unitsOver).as("the sample bills over somewhere").isPositive();
+        s.get("byTherapist").fields().forEachRemaining(e -> {
+            long[] t = unitsPerTherapist.getOrDefault(e.getKey(), new long[2]);
+            assertThat(e.getValue().get("unitsOver").asLong()).as(e.getKey()).isEqualTo(t[0]);
+            assertThat(e.getValue().get("unitsUnder").asLong()).as(e.getKey()).isEqualTo(t[1]);
+        });
+        long[] payers = new long[2];
+        s.get("byPayer").fields().forEachRemaining(e -> {
+            payers[0] += e.getValue().get("unitsOver").asLong();
+            payers[1] += e.getValue().get("unitsUnder").asLong();
+        });
+        assertThat(payers).containsExactly(unitsOver, unitsUnder);
         // The duplicates' void rows: their amount is the duplicate claims' (to a cent a row: the finding prices
         // each unit before rounding), and their units are billed but not supported.
         assertThat(voidRows).isPositive();

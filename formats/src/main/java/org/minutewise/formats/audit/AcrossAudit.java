@@ -171,7 +171,8 @@ public final class AcrossAudit {
             for (AuditDigest.Share share : r.shares()) {
                 if (owns.test(share.therapist())) {
                     AuditDigest.Stats s = share.stats();
-                    totals.therapistVisit(share.therapist(), s.unitsBilled(), s.unitsSupported(), s.over(),
+                    totals.therapistVisit(share.therapist(), s.unitsBilled(), s.unitsSupported(), s.unitsOver(),
+                            s.unitsUnder(), s.over(),
                             s.under(), s.block(), s.warn(), s.info());
                 }
             }

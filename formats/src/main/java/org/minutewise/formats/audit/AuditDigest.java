@@ -30,11 +30,17 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
     }
 
     /** What a visit adds to its therapist's totals. */
-    public record Stats(long unitsBilled, long unitsSupported, BigDecimal over, BigDecimal under, long block, long warn,
-                 long info) {
+    public record Stats(long unitsBilled, long unitsSupported, long unitsOver, long unitsUnder, BigDecimal over,
+                        BigDecimal under, long block, long warn, long info) {
         public Stats {
             Objects.requireNonNull(over, "over");
             Objects.requireNonNull(under, "under");
+        }
+
+        /** Without units billed past those supported or supported past those billed. */
+        public Stats(long unitsBilled, long unitsSupported, BigDecimal over, BigDecimal under, long block, long warn,
+                     long info) {
+            this(unitsBilled, unitsSupported, 0, 0, over, under, block, warn, info);
         }
     }
 
@@ -89,7 +95,7 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         for (Share sh : shares) {
             Stats stats = sh.stats();
             o.string(sh.therapist()).varLong(stats.unitsBilled()).varLong(stats.unitsSupported())
-                    .decimal(stats.over()).decimal(stats.under()).varLong(stats.block()).varLong(stats.warn())
+                    .varLong(stats.unitsOver()).varLong(stats.unitsUnder()).decimal(stats.over()).decimal(stats.under()).varLong(stats.block()).varLong(stats.warn())
                     .varLong(stats.info());
         }
     }
@@ -181,8 +187,8 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         List<Share> shares = new ArrayList<>(ns);
         for (int i = 0; i < ns; i++) {
             String who = in.string(strings);
-            shares.add(new Share(who, new Stats(in.varLong(), in.varLong(), in.decimal(), in.decimal(), in.varLong(),
-                    in.varLong(), in.varLong())));
+            shares.add(new Share(who, new Stats(in.varLong(), in.varLong(), in.varLong(), in.varLong(),
+                    in.decimal(), in.decimal(), in.varLong(), in.varLong(), in.varLong())));
         }
         return new AuditDigest(d, file, line, therapist, ptSlp, ot, shares);
     }

@@ -40,6 +40,8 @@ public final class AuditTotals {
         long info;
         long unitsBilled;
         long unitsSupported;
+        long unitsOver;
+        long unitsUnder;
         BigDecimal dollarsOver = BigDecimal.ZERO;
         BigDecimal dollarsUnder = BigDecimal.ZERO;
 
@@ -71,6 +73,16 @@ public final class AuditTotals {
             return unitsSupported;
         }
 
+        /** Units billed past those supported, code by code (the units behind the dollars over). */
+        public long unitsOver() {
+            return unitsOver;
+        }
+
+        /** Units supported past those billed, code by code (the units behind the dollars under). */
+        public long unitsUnder() {
+            return unitsUnder;
+        }
+
         public BigDecimal dollarsOver() {
             return dollarsOver;
         }
@@ -87,6 +99,8 @@ public final class AuditTotals {
             info += g.info;
             unitsBilled += g.unitsBilled;
             unitsSupported += g.unitsSupported;
+            unitsOver += g.unitsOver;
+            unitsUnder += g.unitsUnder;
             dollarsOver = dollarsOver.add(g.dollarsOver);
             dollarsUnder = dollarsUnder.add(g.dollarsUnder);
         }
@@ -125,6 +139,8 @@ public final class AuditTotals {
             o.put("info", info);
             o.put("unitsBilled", unitsBilled);
             o.put("unitsSupported", unitsSupported);
+            o.put("unitsOver", unitsOver);
+            o.put("unitsUnder", unitsUnder);
             o.put("dollarsOver", money(over, exact));
             o.put("dollarsUnder", money(under, exact));
             return o;
@@ -139,6 +155,8 @@ public final class AuditTotals {
             g.info = o.path("info").asLong();
             g.unitsBilled = o.path("unitsBilled").asLong();
             g.unitsSupported = o.path("unitsSupported").asLong();
+            g.unitsOver = o.path("unitsOver").asLong();
+            g.unitsUnder = o.path("unitsUnder").asLong();
             g.dollarsOver = o.path("dollarsOver").decimalValue();
             g.dollarsUnder = o.path("dollarsUnder").decimalValue();
             return g;
@@ -232,6 +250,8 @@ public final class AuditTotals {
         for (Group g : List.of(group(byPayer, payer), group(byTherapist, therapist))) {
             g.unitsSupported += supportedDelta;
             g.unitsBilled += a.billed();
+            g.unitsOver += a.unitsOver();
+            g.unitsUnder += a.unitsUnder();
             g.dollarsOver = g.dollarsOver.add(overDelta);
             g.dollarsUnder = g.dollarsUnder.add(underDelta);
         }
@@ -276,12 +296,14 @@ public final class AuditTotals {
      * One checked visit under its therapist ("" when no provider is named: counted as "(none)"): its units, its
      * dollars, and its own findings by severity (the findings across visits are counted by {@link #finding}).
      */
-    public void therapistVisit(String therapist, long billedUnits, long supportedUnits, BigDecimal over,
-                               BigDecimal under, long block, long warn, long info) {
+    public void therapistVisit(String therapist, long billedUnits, long supportedUnits, long unitsOver,
+                               long unitsUnder, BigDecimal over, BigDecimal under, long block, long warn, long info) {
         Group g = group(byTherapist, therapist);
         g.visits++;
         g.unitsBilled += billedUnits;
         g.unitsSupported += supportedUnits;
+        g.unitsOver += unitsOver;
+        g.unitsUnder += unitsUnder;
         g.dollarsOver = g.dollarsOver.add(over);
         g.dollarsUnder = g.dollarsUnder.add(under);
         g.block += block;
@@ -324,9 +346,12 @@ public final class AuditTotals {
      * A visit's units billed past those supported and supported past those billed, code by code (codes whose units
      * cannot be judged, MW-B001, left out): the units behind the dollars over and under.
      */
-    public void unitsDifference(long over, long under) {
+    public void unitsDifference(String payer, long over, long under) {
         unitsOver += over;
         unitsUnder += under;
+        Group g = group(byPayer, payer);
+        g.unitsOver += over;
+        g.unitsUnder += under;
     }
 
     public long unitsOver() {

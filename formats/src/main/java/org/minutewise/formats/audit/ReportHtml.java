@@ -227,6 +227,7 @@ public final class ReportHtml {
         h.append("<table>\n<thead><tr><th>").append(esc(what.substring(0, 1).toUpperCase(Locale.ROOT)
                 + what.substring(1))).append("</th><th class=\"n\">Visits</th><th class=\"n\">Findings</th>"
                 + "<th class=\"n\">Block</th><th class=\"n\">Units billed</th><th class=\"n\">Units supported</th>"
+                + "<th class=\"n\">Units over</th><th class=\"n\">Units under</th>"
                 + "<th class=\"n\">Est. $ over</th><th class=\"n\">Est. $ under</th></tr></thead>\n<tbody>\n");
         // Rounded so that the column of all groups adds up to the total (summary.json rounds them the same way).
         AuditTotals.GroupDollars dollars = AuditTotals.GroupDollars.of(groups);
@@ -236,6 +237,8 @@ public final class ReportHtml {
                     .append("</td><td class=\"n\">").append(num(g.findings())).append("</td><td class=\"n\">")
                     .append(num(g.block())).append("</td><td class=\"n\">").append(num(g.unitsBilled()))
                     .append("</td><td class=\"n\">").append(num(g.unitsSupported())).append("</td><td class=\"n\">")
+                    .append(num(g.unitsOver())).append("</td><td class=\"n\">").append(num(g.unitsUnder()))
+                    .append("</td><td class=\"n\">")
                     .append(money(dollars.over().get(e.getKey()))).append("</td><td class=\"n\">")
                     .append(money(dollars.under().get(e.getKey())))
                     .append("</td></tr>\n");

@@ -533,6 +533,8 @@ public final class VisitAudit {
             if (billed && !unverifiable) {
                 unitsOver += Math.max(b - s, 0);
                 unitsUnder += Math.max(s - b, 0);
+                tally.unitsOver += Math.max(b - s, 0);
+                tally.unitsUnder += Math.max(s - b, 0);
             }
             if (billed && !unverifiable && price[0] != null) {
                 BigDecimal delta = price[0].multiply(BigDecimal.valueOf(bk[0] - sk[0]))
@@ -574,12 +576,13 @@ public final class VisitAudit {
         totals.visit(payerId, rows, billed, billedOrEngine, unitsSupported, over, under);
         totals.dateOfService(v.dateOfService());
         totals.unverified(unverified);
-        totals.unitsDifference(unitsOver, unitsUnder);
+        totals.unitsDifference(payerId, unitsOver, unitsUnder);
         totals.unpriced(unpriced);
         List<AuditDigest.Share> shares = new ArrayList<>(tallies.size());
         tallies.forEach((who, t) -> shares.add(new AuditDigest.Share(who, new AuditDigest.Stats(
-                billed ? t.billed : t.supported, t.supported, t.over, t.under, t.severity[Severity.BLOCK.ordinal()],
-                t.severity[Severity.WARN.ordinal()], t.severity[Severity.INFO.ordinal()]))));
+                billed ? t.billed : t.supported, t.supported, t.unitsOver, t.unitsUnder, t.over, t.under,
+                t.severity[Severity.BLOCK.ordinal()], t.severity[Severity.WARN.ordinal()],
+                t.severity[Severity.INFO.ordinal()]))));
         AuditDigest digest = new AuditDigest(VisitDigest.of(r, checker.ref().codes()), file, line, therapist,
                 v.patient().spentBefore(Discipline.PT), v.patient().spentBefore(Discipline.OT), shares);
         return new Outcome(findings, claims, Optional.of(digest), Optional.empty());
@@ -672,6 +675,8 @@ public final class VisitAudit {
     private static final class Tally {
         long billed;
         long supported;
+        long unitsOver;
+        long unitsUnder;
         BigDecimal over = BigDecimal.ZERO;
         BigDecimal under = BigDecimal.ZERO;
         final long[] severity = new long[3];

@@ -42,7 +42,7 @@ class AuditDigestTest {
                 java.util.Optional.empty(), "1234567890",
                 List.of(new VisitDigest.DayMinutes("PT", 23, 2, 2), new VisitDigest.DayMinutes("OT", 0, 0, 1)));
         AuditDigest r = new AuditDigest(d, 3, 123_456_789_012L, "PT-1", new BigDecimal("2480.00"),
-                BigDecimal.ZERO, new AuditDigest.Stats(5, 4, new BigDecimal("29.98"), BigDecimal.ZERO, 1, 0, 12));
+                BigDecimal.ZERO, new AuditDigest.Stats(5, 4, 1, 0, new BigDecimal("29.98"), BigDecimal.ZERO, 1, 0, 12));
         Bin.Out o = new Bin.Out(8);
         r.encode(o);
         Bin.Interner strings = new Bin.Interner();

@@ -13,7 +13,7 @@ class AuditTotalsTest {
         t.visit("medicare", 3, true, 7, 6, new BigDecimal(over), BigDecimal.ZERO);
         t.unverified(unverified);
         t.finding("MW-B001", Severity.WARN, "T1", "medicare");
-        t.therapistVisit("T1", 7, 6, new BigDecimal(over), BigDecimal.ZERO, 0, 1, 0);
+        t.therapistVisit("T1", 7, 6, 0, 0, new BigDecimal(over), BigDecimal.ZERO, 0, 1, 0);
         t.kxExposure(1, new BigDecimal("12.345"));
         return t;
     }
@@ -40,7 +40,7 @@ class AuditTotalsTest {
         String[] over = {"10.005", "20.005", "30.005"};
         for (int i = 0; i < over.length; i++) {
             t.visit("medicare", 1, true, 2, 1, new BigDecimal(over[i]), BigDecimal.ZERO);
-            t.therapistVisit("T" + i, 2, 1, new BigDecimal(over[i]), BigDecimal.ZERO, 0, 0, 0);
+            t.therapistVisit("T" + i, 2, 1, 1, 0, new BigDecimal(over[i]), BigDecimal.ZERO, 0, 0, 0);
         }
         var json = t.toSummaryJson(java.util.Optional.empty());
         // 60.015 is 60.02; one by one 10.01 + 20.01 + 30.01 would be 60.03. Rounded down (60.00), the two cents
@@ -79,7 +79,7 @@ class AuditTotalsTest {
     @Test
     void aCorrectionWithoutATherapistGoesUnderNone() {
         AuditTotals t = new AuditTotals();
-        t.therapistVisit("", 2, 2, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0);
+        t.therapistVisit("", 2, 2, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0);
         t.corrected("medicare", "", new ClaimCorrection.Applied(java.util.List.of(), -1, -1, BigDecimal.ZERO,
                 BigDecimal.ZERO));
         var json = t.toSummaryJson(java.util.Optional.empty());

@@ -10,7 +10,7 @@ import org.minutewise.core.check.Severity;
 class ReportHtmlTest {
     private static AuditTotals totals() {
         AuditTotals t = new AuditTotals();
-        t.therapistVisit("PT00001", 3, 3, BigDecimal.ZERO, BigDecimal.ZERO, 0, 1, 2);
+        t.therapistVisit("PT00001", 3, 3, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 1, 2);
         return t;
     }
 
@@ -36,7 +36,7 @@ class ReportHtmlTest {
     void unitsOverAndUnderAreShownApart() {
         AuditTotals t = totals();
         t.visit("medicare", 3, true, 10, 9, BigDecimal.ONE, BigDecimal.ONE);
-        t.unitsDifference(2, 1);
+        t.unitsDifference("medicare", 2, 1);
         String html = ReportHtml.render(t, VisitAudit.catalog(), List.of("visits.csv"));
         String units = html.substring(html.indexOf("<h2>Units billed against units supported</h2>"));
         assertThat(units).contains("Code by code: 2 units billed over what the documented minutes support, and 1 "
