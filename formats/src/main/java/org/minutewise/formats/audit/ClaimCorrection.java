@@ -187,8 +187,9 @@ public final class ClaimCorrection {
 
     /**
      * Whether a finding of a visit's own check is about a line {@code cuts} voids (a duplicate claim's, MW-A006;
-     * {@code cuts} the visit's units to take off by code, null for none): its path names the billed line of a voided
-     * code ({@code billed[code=97110]}, {@code billed[code=97110].modifiers}). The line is denied as a whole, so what
+     * {@code cuts} the visit's units to take off by code, null for none): its path names the billed line or the
+     * service of a voided code ({@code billed[code=97110]}, {@code billed[code=97110].modifiers},
+     * {@code services[code=97110]}). A path by index ({@code billed[2]}) names no code in findings.csv and stays. The line is denied as a whole, so what
      * else is wrong with it is moot: such findings are left out of findings.csv and the totals.
      */
     public static boolean aboutVoided(AuditCsv.FindingRow row, java.util.Map<String, Integer> cuts) {
@@ -196,14 +197,16 @@ public final class ClaimCorrection {
             return false;
         }
         String path = AuditCsv.unguarded(row.path());
-        if (!path.startsWith("billed[code=")) {
+        String prefix = path.startsWith("billed[code=") ? "billed[code="
+                : path.startsWith("services[code=") ? "services[code=" : null;
+        if (prefix == null) {
             return false;
         }
         int close = path.indexOf(']');
         if (close < 0 || close + 1 < path.length() && path.charAt(close + 1) != '.') {
             return false;
         }
-        Integer units = cuts.get(path.substring("billed[code=".length(), close));
+        Integer units = cuts.get(path.substring(prefix.length(), close));
         return units != null && units >= VOID;
     }
 

@@ -102,4 +102,27 @@ class ClaimCorrectionTest {
         assertThat(a.over()).isEqualByComparingTo("18.88");
         assertThat(a.under()).isEqualByComparingTo("-3.33");
     }
+
+    /**
+     * A finding about a void duplicate's line or service is moot (its billed line or its service named by code);
+     * near misses: another code, a code only cut by units, a visit-level path, a path by index.
+     */
+    @Test
+    void findingsAboutAVoidLineAreMoot() {
+        java.util.Map<String, Integer> cuts = java.util.Map.of("97110", ClaimCorrection.VOID, "97112", 1);
+        assertThat(ClaimCorrection.aboutVoided(finding("billed[code=97110].modifiers"), cuts)).isTrue();
+        assertThat(ClaimCorrection.aboutVoided(finding("billed[code=97110]"), cuts)).isTrue();
+        assertThat(ClaimCorrection.aboutVoided(finding("services[code=97110]"), cuts)).isTrue();
+        assertThat(ClaimCorrection.aboutVoided(finding("services[code=97112]"), cuts)).isFalse();
+        assertThat(ClaimCorrection.aboutVoided(finding("services[code=97140]"), cuts)).isFalse();
+        assertThat(ClaimCorrection.aboutVoided(finding("services[code=97110]x"), cuts)).isFalse();
+        assertThat(ClaimCorrection.aboutVoided(finding("claimLines"), cuts)).isFalse();
+        assertThat(ClaimCorrection.aboutVoided(finding("billed[0].modifiers"), cuts)).isFalse();
+        assertThat(ClaimCorrection.aboutVoided(finding("services[code=97110]"), null)).isFalse();
+    }
+
+    private static AuditCsv.FindingRow finding(String path) {
+        return new AuditCsv.FindingRow("V2", 3, "MW-E004", org.minutewise.core.check.Severity.INFO, "m", "in.csv",
+                path, "2026-07-08", "P1", "PT-1", "medicare", "fix", "cite");
+    }
 }
