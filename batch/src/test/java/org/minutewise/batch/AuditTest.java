@@ -672,11 +672,11 @@ class AuditTest {
             payers[1] += e.getValue().get("unitsUnder").asLong();
         });
         assertThat(payers).containsExactly(unitsOver, unitsUnder);
-        // The duplicates' void rows: their amount is the duplicate claims' (to a cent a row: the finding prices
-        // each unit before rounding), and their units are billed but not supported.
+        // The duplicates' void rows: their amount and units are the duplicate claims', to the cent, and their units
+        // are billed but not supported.
         assertThat(voidRows).isPositive();
-        assertThat(voided.subtract(s.get("duplicateClaims").get("dollars").decimalValue()).abs())
-                .isLessThanOrEqualTo(new BigDecimal("0.01").multiply(BigDecimal.valueOf(voidRows)));
+        assertThat(s.get("duplicateClaims").get("dollars").decimalValue()).isEqualByComparingTo(voided);
+        assertThat(s.get("duplicateClaims").get("units").asLong()).isEqualTo(voidedUnits);
         assertThat(s.get("unitsBilled").asLong() - s.get("unitsSupported").asLong())
                 .isEqualTo(unitsOver - unitsUnder + voidedUnits);
     }

@@ -140,7 +140,9 @@ public final class AcrossAudit {
             }
         }));
         exposed.values().forEach(af -> totals.kxExposure(af.exposedLines(), af.exposedDollars()));
-        duplicates.values().forEach(af -> totals.duplicate(af.exposedLines(), af.exposedDollars()));
+        // Their units and dollars are the void rows' (ClaimCorrection#voided: priced to the cent as claims.csv writes
+        // them), counted when the final phase voids them; a code only partly billed again is not void.
+        duplicates.values().forEach(af -> totals.duplicate(0, java.math.BigDecimal.ZERO));
         return rows;
     }
 

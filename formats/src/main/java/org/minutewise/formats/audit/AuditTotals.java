@@ -245,6 +245,8 @@ public final class AuditTotals {
         unitsUnverified += a.unverified();
         unitsOver += a.unitsOver();
         unitsUnder += a.unitsUnder();
+        duplicateUnits += a.duplicateUnits();
+        duplicateDollars = duplicateDollars.add(a.duplicateDollars());
         dollarsOver = dollarsOver.add(overDelta);
         dollarsUnder = dollarsUnder.add(underDelta);
         for (Group g : List.of(group(byPayer, payer), group(byTherapist, therapist))) {

@@ -26,11 +26,18 @@ public final class ClaimCorrection {
      * dollars over and under, recomputed for the code as the audit computed them.
      */
     public record Applied(List<AuditCsv.ClaimRow> rows, long supported, long billed, BigDecimal over,
-                          BigDecimal under, long unverified, long unitsOver, long unitsUnder) {
+                          BigDecimal under, long unverified, long unitsOver, long unitsUnder,
+                          long duplicateUnits, BigDecimal duplicateDollars) {
         public Applied {
             rows = List.copyOf(rows);
             Objects.requireNonNull(over, "over");
             Objects.requireNonNull(under, "under");
+            Objects.requireNonNull(duplicateDollars, "duplicateDollars");
+        }
+
+        public Applied(List<AuditCsv.ClaimRow> rows, long supported, long billed, BigDecimal over, BigDecimal under,
+                       long unverified, long unitsOver, long unitsUnder) {
+            this(rows, supported, billed, over, under, unverified, unitsOver, unitsUnder, 0, BigDecimal.ZERO);
         }
 
         public Applied(List<AuditCsv.ClaimRow> rows, long supported, long billed, BigDecimal over, BigDecimal under) {
@@ -49,8 +56,9 @@ public final class ClaimCorrection {
      * lines, so none of their units is supported ({@code units} 0, no modifiers) and every billed unit is a
      * difference; the totals lose the rows' supported units (an unverifiable row's too, which no longer counts as
      * unverified) and their dollars over and under, since the duplicate's whole amount is counted apart
-     * ({@code duplicateClaims}) and would otherwise be counted twice. A row without billed units (a visit without
-     * billed input, whose billed units are the engine's) keeps them as billed.
+     * ({@code duplicateClaims}) and would otherwise be counted twice: that amount is the void rows' own, every billed
+     * unit at the row's price ({@code duplicateDollars}, of {@code duplicateUnits}), so the rows add up to it to the cent. A row without billed
+     * units (a visit without billed input, whose billed units are the engine's) keeps them as billed.
      */
     public static Applied voided(List<AuditCsv.ClaimRow> rows) {
         BigDecimal was = BigDecimal.ZERO;
@@ -58,6 +66,8 @@ public final class ClaimCorrection {
         long supported = 0;
         long unverified = 0;
         long judged = 0; // billed minus supported units of the rows with a difference: the code's units over/under
+        BigDecimal voidAmount = BigDecimal.ZERO;
+        long voidUnits = 0;
         List<AuditCsv.ClaimRow> out = new ArrayList<>(rows.size());
         for (AuditCsv.ClaimRow r : rows) {
             int units = r.units().isEmpty() ? 0 : Integer.parseInt(r.units());
@@ -78,6 +88,12 @@ public final class ClaimCorrection {
                 supported += units;
             }
             String billedSide = r.billedUnits();
+            if (!billedSide.isEmpty()) {
+                voidUnits += billed;
+            }
+            if (!billedSide.isEmpty() && !r.allowedPerUnit().isEmpty()) {
+                voidAmount = voidAmount.add(new BigDecimal(r.allowedPerUnit()).multiply(BigDecimal.valueOf(billed)));
+            }
             out.add(new AuditCsv.ClaimRow(r.visitId(), r.line(), r.dateOfService(), r.patientId(), r.therapistId(),
                     r.payer(), r.code(), billedSide, r.billedModifiers(), "0", "",
                     billedSide.isEmpty() ? "" : String.valueOf(billed), r.allowedPerUnit()));
@@ -88,7 +104,8 @@ public final class ClaimCorrection {
             over = was.max(BigDecimal.ZERO).negate();
             under = was.negate().max(BigDecimal.ZERO).negate();
         }
-        return new Applied(out, -supported, 0, over, under, -unverified, -Math.max(judged, 0), -Math.max(-judged, 0));
+        return new Applied(out, -supported, 0, over, under, -unverified, -Math.max(judged, 0), -Math.max(-judged, 0),
+                voidUnits, voidAmount);
     }
 
     /**
