@@ -521,7 +521,7 @@ public final class AuditJob {
      * The findings without the visits' own findings about the lines of a duplicate claim that are void (MW-A006,
      * {@link org.minutewise.formats.audit.ClaimCorrection#aboutVoided}), as the single-process audit leaves them out,
      * and those findings off the totals in {@code totals}. The visits concerned are few: their findings about billed
-     * lines are judged on the driver.
+     * lines and services by code are judged on the driver.
      */
     private static Dataset<Row> withoutVoided(SparkSession spark, Dataset<Row> findings, Dataset<Row> across,
                                               AuditTotals totals) {
@@ -541,7 +541,8 @@ public final class AuditJob {
                 new StructType().add("voidVisit", DataTypes.StringType, false)));
         List<Row> drop = new ArrayList<>();
         for (Row r : findings.join(keys, findings.col("visitId").equalTo(keys.col("voidVisit")), "left_semi")
-                .filter(findings.col("path").startsWith("billed[code=")).collectAsList()) {
+                .filter(findings.col("path").startsWith("billed[code=")
+                        .or(findings.col("path").startsWith("services[code="))).collectAsList()) {
             AuditCsv.FindingRow f = findingRow(r);
             if (org.minutewise.formats.audit.ClaimCorrection.aboutVoided(f, voids.get(f.visitId()))) {
                 totals.withdrawn(f.ruleId(), f.severity(), f.therapistId(), f.payer());
