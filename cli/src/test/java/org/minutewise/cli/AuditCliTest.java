@@ -356,7 +356,8 @@ final class AuditCliTest {
     /**
      * An input that cannot be read at all stops the audit before it starts (exit 2, one line on stderr naming the
      * file and the problem, nothing written): a tab-delimited file was read as one malformed JSON record and the
-     * audit wrote outputs (an auditor's review); a ';'-delimited header was said to have no column visitId.
+     * audit wrote outputs (an auditor's review); a ';'-delimited header was said to have no column visitId; a CSV
+     * named .jsonl had every line rejected.
      */
     @Test
     void aTabOrSemicolonDelimitedInputIsRefusedSayingWhy() throws IOException {
@@ -366,7 +367,12 @@ final class AuditCliTest {
         Files.writeString(semi, "visitId;dateOfService;payer;planOfCare;code;role\nV1;2026-03-02;medicare;PT;97110;PT\n");
         Path few = tmp.resolve("few.csv");
         Files.writeString(few, "visitId,code,role\nV1,97110,PT\n");
+        Path csvAsJsonl = tmp.resolve("visits.jsonl");
+        Files.writeString(csvAsJsonl, "visitId,dateOfService,payer,planOfCare,code,role\n"
+                + "V1,2026-03-02,medicare,PT,97110,PT\nV2,2026-03-02,medicare,PT,97110,PT\n");
         Map<Path, String> expected = new LinkedHashMap<>();
+        expected.put(csvAsJsonl, "minutewise: " + csvAsJsonl + ", line 1: not JSON Lines: none of the file's first "
+                + "lines is a JSON object ('{' first); it looks like the CSV layout: name the file .csv");
         expected.put(tsv, "minutewise: " + tsv + ", line 1: tab-delimited; the CSV layout needs commas (see "
                 + "README.md, \"CSV layout\")");
         expected.put(semi, "minutewise: " + semi + ", line 1: the header row looks ';'-delimited; the CSV layout "

@@ -49,12 +49,42 @@ public enum VisitFormat {
         if (delimited != null && !first.isBlank()) {
             return Optional.of(delimited);
         }
+        if (format == JSONL && notJsonLines(head)) {
+            return Optional.of("not JSON Lines: none of the file's first lines is a JSON object ('{' first)"
+                    + (first.contains(",") && first.contains("visitId") ? "; it looks like the CSV layout: name "
+                    + "the file .csv" : ""));
+        }
         if (format == JSON && !lead.isEmpty()) {
             return Optional.of("not a format Minutewise reads: not the CSV layout (a header row of comma-separated "
                     + "column names with visitId and code), not JSON or JSON Lines (no '{' or '[' first), not "
                     + "X12 (no ISA first)");
         }
         return Optional.empty();
+    }
+
+    /** Lines of a JSON Lines file looked at before it is refused as something else. */
+    private static final int JSONL_LINES_LOOKED_AT = 3;
+
+    /**
+     * Whether the first {@value #JSONL_LINES_LOOKED_AT} complete, non-blank lines of {@code head} are there and none
+     * is a JSON object: a file of something else named .jsonl (a CSV, say), whose every line would be rejected. One
+     * bad line among records is left to the reader, which rejects it and reads on.
+     */
+    private static boolean notJsonLines(String head) {
+        int lines = 0;
+        int from = 0;
+        for (int nl = head.indexOf('\n'); nl >= 0 && lines < JSONL_LINES_LOOKED_AT; nl = head.indexOf('\n', from)) {
+            String line = head.substring(from, nl).strip();
+            from = nl + 1;
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("{")) {
+                return false;
+            }
+            lines++;
+        }
+        return lines >= JSONL_LINES_LOOKED_AT;
     }
 
     /** Guesses the format of an input from its name and its first characters. */

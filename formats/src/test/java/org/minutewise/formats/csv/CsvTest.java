@@ -372,6 +372,15 @@ class CsvTest {
                 .startsWith("the header row looks ';'-delimited; the CSV layout needs commas");
         assertThat(VisitFormat.unreadable(VisitFormat.detect("junk.txt", "hello world\n"), "hello world\n")).get()
                 .asString().startsWith("not a format Minutewise reads");
+        // A CSV (or anything else) named .jsonl: none of its first lines a JSON object, every one would be rejected.
+        String csvAsJsonl = HEADER + "\nV1,2026-03-02\nV2,2026-03-03\n";
+        assertThat(VisitFormat.unreadable(VisitFormat.detect("v.jsonl", csvAsJsonl), csvAsJsonl)).get().asString()
+                .startsWith("not JSON Lines: none of the file's first lines is a JSON object").endsWith("name the "
+                        + "file .csv");
+        // One bad line among records, or too few lines to tell, is the reader's to reject, and it reads on.
+        for (String jsonl : new String[] {"oops\n{\"id\":\"V1\"}\n", "a\nb\n", "a\n\nb\n\n{\"id\":\"V1\"}\nc\n"}) {
+            assertThat(VisitFormat.unreadable(VisitFormat.JSONL, jsonl)).as(jsonl).isEmpty();
+        }
         // What each reader can read, or say what is wrong with a record of, is left to it.
         for (String[] ok : new String[][] {{"v.csv", HEADER}, {"v.txt", HEADER}, {"v.json", "{\"id\":\"V1\"}"},
             {"v.jsonl", "\n{\"id\":\"V1\"}\n"}, {"v.json", "[1,\t2]"}, {"c.edi", "ISA*00*\t"},
