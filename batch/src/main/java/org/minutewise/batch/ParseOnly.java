@@ -23,10 +23,24 @@ import org.minutewise.formats.csv.CsvVisitReader;
  * partitioning and no checks. The benchmark compares the audit with it.
  */
 public final class ParseOnly {
-    /** Rows read, valid and rejected, the input bytes, and the time taken. */
-    public record Result(long read, long valid, long rejected, long bytes, Duration elapsed) {
+    /**
+     * Rows read, valid and rejected, the input bytes, the time taken, and what is known of each gzip input that
+     * ended early (its name, where and why: the rest of it was not parsed).
+     */
+    public record Result(long read, long valid, long rejected, long bytes, Duration elapsed, List<Early> endedEarly) {
+        public Result {
+            endedEarly = List.copyOf(endedEarly);
+        }
+
         public double rowsPerSecond() {
             return elapsed.toNanos() == 0 ? 0 : read * 1e9 / elapsed.toNanos();
+        }
+    }
+
+    /** A gzip input that ended early: its name, the rows parsed before, and why (the rest was not parsed). */
+    public record Early(String file, long afterRows, String problem) {
+        public String message() {
+            return file + " ended early after " + afterRows + " rows: " + problem + "; the rest of it was not parsed";
         }
     }
 
@@ -38,19 +52,25 @@ public final class ParseOnly {
         long[] counts = new long[3];
         AtomicLong bytes = new AtomicLong();
         CsvVisitReader reader = new CsvVisitReader(ref);
+        List<Early> endedEarly = new java.util.ArrayList<>(0);
         for (String name : names) {
             Input in = Input.of(name);
+            long before = counts[0];
             try {
                 read(in, reader, ref, bytes, counts);
             } catch (java.util.zip.ZipException | java.io.EOFException e) {
                 if (!in.gzip()) {
                     throw e;
                 }
+                endedEarly.add(new Early(name, counts[0] - before, "the gzip data "
+                        + (e instanceof java.io.EOFException ? "ends early" : "is damaged") + " (" + e.getMessage()
+                        + ")"));
                 counts[0]++; // the rest of a gzip file cut short: one rejected record, as the audit counts it
                 counts[2]++;
             }
         }
-        return new Result(counts[0], counts[1], counts[2], bytes.get(), Duration.ofNanos(System.nanoTime() - start));
+        return new Result(counts[0], counts[1], counts[2], bytes.get(), Duration.ofNanos(System.nanoTime() - start),
+                endedEarly);
     }
 
     private static void read(Input in, CsvVisitReader reader, ReferenceData ref, AtomicLong bytes, long[] counts)

@@ -91,7 +91,17 @@ final class AuditCommand implements Callable<Integer> {
             o.put("bytes", r.bytes());
             o.put("seconds", r.elapsed().toMillis() / 1000.0);
             o.put("rowsPerSecond", Math.round(r.rowsPerSecond()));
+            if (!r.endedEarly().isEmpty()) {
+                com.fasterxml.jackson.databind.node.ArrayNode early = o.putArray("inputsEndedEarly");
+                for (ParseOnly.Early e : r.endedEarly()) {
+                    early.addObject().put("file", e.file()).put("afterRows", e.afterRows())
+                            .put("effect", "the rest of it was not parsed: the counts are partial");
+                }
+            }
             stdout.println(Json.mapper().writeValueAsString(o));
+            for (ParseOnly.Early e : r.endedEarly()) {
+                err.println("minutewise: " + e.message());
+            }
             return r.rejected() > 0 ? Main.BAD_INPUT : Main.OK;
         }
         if (out == null) {

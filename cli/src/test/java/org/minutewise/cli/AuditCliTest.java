@@ -442,6 +442,17 @@ final class AuditCliTest {
         for (String key : List.of("read", "checked", "rejected", "visits", "findingsBySeverity")) {
             assertThat(s.has(key)).as(key).isTrue();
         }
+        // The bare parse says so too (it only exited 2, as for a rejected row).
+        Run parse = run("audit", "--parse-only", cut.toString());
+        assertThat(parse.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(parse.errLines()).singleElement().satisfies(l -> assertThat(l).startsWith("minutewise: " + cut
+                + " ended early after ").contains(" rows: the gzip data ends early").endsWith("the rest of it was "
+                + "not parsed"));
+        assertThat(parse.json().get("inputsEndedEarly")).singleElement().satisfies(e -> {
+            assertThat(e.get("file").asText()).isEqualTo(cut.toString());
+            assertThat(e.get("afterRows").asLong()).isPositive();
+        });
+        assertThat(run("audit", "--parse-only", whole.toString()).json().has("inputsEndedEarly")).isFalse();
         Run again = run("audit", cut.toString(), "--out", out.toString(), "--resume");
         assertThat(again.json()).as("a finished audit resumed says it again").isEqualTo(s);
         assertThat(again.errLines().get(0)).isEqualTo(a.errLines().get(0));
