@@ -96,10 +96,18 @@ final class Negation {
      * A word that starts another statement when a negation word before a phrase has already reached over a word: a
      * subject ("pt", "patient", "she") or a time ("today", "currently") after what was negated. A run-on note says
      * "no assistive device in the home today gait unsteady": the gait is unsteady. Right after the negation word it
-     * goes on ("no pt complaints of dizziness"), and a negation word after a phrase reaches back over it ("VC for pt
+     * goes on ("no pt complaints of dizziness"), after a {@link #LEADS_ON} word too ("no reports from pt of
+     * dizziness", "no complaints today of dizziness", "no further PT cues"), and "PT" in capitals is the discipline,
+     * not the patient ("no hands-on PT assistance"); a negation word after a phrase reaches back over it ("VC for pt
      * not needed").
      */
     static final int NEW_STATEMENT = 1 << 13;
+    /**
+     * A word after which a {@link #NEW_STATEMENT} word goes on with the negated thing: a preposition, a determiner
+     * or quantifier, or what a complaint is ("no reports from pt of dizziness", "without any pt cues", "no signs
+     * she is unsteady", "no episodes currently of LOB").
+     */
+    static final int LEADS_ON = 1 << 14;
     /** The bit of {@link PhraseLists#SKILLED} in a match's negatable mask. */
     private static final int SKILLED_MASK = 1 << PhraseLists.NEGATABLE.indexOf(PhraseLists.SKILLED);
 
@@ -126,7 +134,11 @@ final class Negation {
             .with(NORMAL, "wnl", "wfl", "intact", "within", "unremarkable")
             .with(FIELD_ONLY, "0", "zero", "nil")
             .with(NEW_STATEMENT, "pt", "patient", "he", "she", "they", "today", "tonight", "yesterday", "currently",
-                    "now");
+                    "now")
+            .with(LEADS_ON, "of", "from", "for", "to", "by", "on", "in", "at", "about", "any", "further",
+                    "additional", "more", "extra", "all", "some", "the", "a", "an", "this", "that", "his", "her",
+                    "their", "complaints", "complaint", "c/o", "reports", "report", "episodes", "episode", "signs",
+                    "sign", "evidence", "history", "hx", "symptoms", "instances", "incidents", "concerns");
 
     private final NoteScan scan;
     private final String text;
@@ -387,6 +399,7 @@ final class Negation {
         firstKind = 0;
         secondKind = 0;
         int words = 0;
+        int previous = 0;
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
@@ -401,10 +414,13 @@ final class Negation {
                 int kind = KINDS.kind(text, s, i);
                 // "no difficulty with balance": the "with" after the trouble says what it is with.
                 boolean troubleWith = words == 1 && (firstKind & TROUBLE) != 0 && (kind & WITH) != 0;
+                boolean newStatement = before && words > 0 && (kind & NEW_STATEMENT) != 0
+                        && (previous & LEADS_ON) == 0 && !discipline(s, i);
                 if (!troubleWith && (kind & STOP) != 0 && (words > 0 || (kind & STOP_LATER) == 0)
-                        || before && words > 0 && (kind & NEW_STATEMENT) != 0 || ++words > max) {
+                        || newStatement || ++words > max) {
                     return -1;
                 }
+                previous = kind;
                 joined |= (kind & JOIN) != 0;
                 if (words == 1) {
                     firstKind = kind;
@@ -417,6 +433,11 @@ final class Negation {
             i++;
         }
         return words;
+    }
+
+    /** Whether the word {@code [s, e)} is "PT" in capitals: the discipline (physical therapy), not the patient. */
+    private boolean discipline(int s, int e) {
+        return e - s == 2 && text.charAt(s) == 'P' && text.charAt(s + 1) == 'T';
     }
 
     /** Whether a negatable match of none of the lists in {@code mask} lies wholly inside {@code [from, to)}. */

@@ -106,6 +106,24 @@ class PhraseNegationProperties {
         assertThat(negatedAt(MATCHER.scan(note), at)).as(note).isEqualTo(words(filler) <= Negation.WORDS_BEFORE);
     }
 
+    /**
+     * In a run-on note a subject or a time after what was negated starts another statement: "no AD in the home today
+     * unsteadiness" negates the device, not the unsteadiness (Negation.NEW_STATEMENT).
+     */
+    @Property(tries = 300)
+    void aSubjectOrATimeAfterTheNegatedThingEndsTheNegation(@ForAll("negations") String negation,
+                                                           @ForAll("newStatements") String word,
+                                                           @ForAll("items") String item) {
+        String note = "Pt " + negation + " AD in the home " + word + " " + item + ".";
+        int at = note.lastIndexOf(item);
+        assertThat(negatedAt(MATCHER.scan(note), at)).as(note).isFalse();
+    }
+
+    @Provide
+    Arbitrary<String> newStatements() {
+        return Arbitraries.of("today", "pt", "Pt", "patient", "she", "he", "currently", "now", "yesterday");
+    }
+
     /** A negation word after the phrase reaches back over at most four plain words. */
     @Property(tries = 500)
     void aNegationAfterReachesFourWords(@ForAll("fillers") String filler, @ForAll("items") String item) {

@@ -261,6 +261,16 @@ class PhraseNegationTest {
         assertThat(deficit("no pt complaints of dizziness")).isFalse();
         assertThat(deficit("no dizziness or LOB today")).isFalse();
         assertThat(skilled("VC for pt not needed")).isFalse();
+        // ... nor after a preposition, a determiner, a quantifier or what a complaint is, nor "PT" the discipline
+        // (a reviewer's list: each was negated before the subject and time words, and must stay so).
+        for (String s : List.of("no further PT cues needed", "no additional PT assistance required",
+                "without any pt cues", "no hands-on PT assistance")) {
+            assertThat(skilled(s)).as(s).isFalse();
+        }
+        for (String s : List.of("no complaints today of dizziness", "no c/o today of dizziness",
+                "no reports from pt of dizziness", "no episodes currently of LOB", "no signs she is unsteady")) {
+            assertThat(deficit(s)).as(s).isFalse();
+        }
         // Nine words: too far.
         assertThat(skilled("without any of the R foot on the step during the reps cues")).isTrue();
     }
