@@ -112,8 +112,10 @@ public final class PatientHistory {
                     + "no duplicate) and per billing provider")
             .revised(3, "2026-12-05: a line billed without its GP/GO/GN counts under its plan of care's discipline "
                     + "(a duplicate missing the modifier was not found)")
-            .revised(4, "2026-12-06: two timed sessions of the day at times apart are one line too many, not a "
-                    + "claim sent twice: still reported, but not void; the day's minutes together make its units "
+            .revised(4, "2026-12-06: two timed sessions of the day at times apart, under one payer that counts a day's "
+                    + "timed minutes together (the CMS method), are one line too many, not a claim sent twice "
+                    + "(a line whose times meet any earlier visit's of the service is still one): still reported, "
+                    + "but not void; the day's minutes together make its units "
                     + "(MW-A012), the KX expenses and the payment reduction count them (the second session's units "
                     + "were all taken as duplicates)");
 
@@ -596,14 +598,14 @@ public final class PatientHistory {
      * payment reduction.
      */
     private static Set<String> duplicates(List<VisitDigest> sorted, List<AcrossFinding> out) {
-        Map<Service, String> seen = new HashMap<>();
+        // Every earlier visit that billed the service, in time order.
+        Map<Service, List<String>> seen = new HashMap<>();
         Map<String, VisitDigest> byId = new HashMap<>();
         Set<String> duplicated = Set.of();
         Set<String> corrections = new HashSet<>(0);
-        Set<Service> sessionsReported = new HashSet<>(0);
         for (VisitDigest v : sorted) {
             byId.put(v.visitId(), v);
-            Map<Service, String> mine = new HashMap<>(4);
+            Map<Service, Earlier> mine = new HashMap<>(4);
             // The finding of each duplicated service, by its place in out: its lines' units and allowed add up.
             Map<Service, Integer> reported = new HashMap<>(4);
             for (int i = 0; i < v.lines().size(); i++) {
@@ -612,22 +614,23 @@ public final class PatientHistory {
                     continue;
                 }
                 Service key = new Service(v.date(), l.code(), disciplineOf(l), v.biller());
-                String earlier = mine.computeIfAbsent(key, k -> {
-                    String e = seen.putIfAbsent(k, v.visitId());
-                    return e == null ? "" : e;
-                });
-                if (earlier.isEmpty()) {
+                boolean firstLine = !mine.containsKey(key);
+                Earlier e = mine.computeIfAbsent(key, k -> earlier(seen.computeIfAbsent(k, x -> new ArrayList<>(1)),
+                        byId, v, k.code()));
+                if (e == Earlier.NONE) {
                     continue;
                 }
+                String earlier = e.visitId();
                 VisitDigest before = byId.get(earlier);
-                if (!v.correction() && !before.correction() && twoSessions(before, v, l.code())) {
-                    // Two sessions of the day at their own times: one line too many, not a claim sent twice. Not
+                if (e.session()) {
+                    // Another session of the day at its own times: one line too many, not a claim sent twice. Not
                     // void: the day's minutes together make the day's units (MW-A012 cuts what they do not make).
-                    if (sessionsReported.add(key)) {
+                    if (firstLine) {
                         out.add(new AcrossFinding(v.visitId(), DUPLICATE.finding("claimLines", l.code() + " is "
                                 + "billed for the patient on " + v.date() + " on this visit and on visit " + earlier
                                 + ": the same service on two claim lines for one patient and date."
-                                + sessions(before, v, l.code()))));
+                                + sessions(before, v, l.code()) + " The audit counts the units those minutes make "
+                                + "(MW-A012 says when the day bills more), not the line as void.")));
                     }
                     continue;
                 }
@@ -861,9 +864,46 @@ public final class PatientHistory {
         }
         return " Their times are apart (" + joined(earlierTimes) + " and " + joined(times) + "): two sessions of "
                 + "the day; bill " + code + " once with the day's minutes together (" + before + " + " + now + " = "
-                + (before + now) + " minutes): the 8-minute rule turns a day's timed minutes into units, not each "
-                + "session's. The audit counts the units those minutes make (MW-A012 says when the day bills more), "
-                + "not the line as void.";
+                + (before + now) + " minutes): a day's timed minutes become units together, not each session's.";
+    }
+
+    /** The earlier visit a visit's service is billed again after, and whether as another session of the day. */
+    private record Earlier(String visitId, boolean session) {
+        static final Earlier NONE = new Earlier("", false);
+    }
+
+    /**
+     * What the visit's line of {@code code} repeats among {@code ids}, the earlier visits that billed the service
+     * (the visit is added to them): nothing when there are none; the first of them whose session it is not apart
+     * from (the same session sent again, or times unknown: void); else another session of the day, apart from every
+     * earlier one, under a payer that counts the day's timed minutes together (the first visit named).
+     */
+    private static Earlier earlier(List<String> ids, Map<String, VisitDigest> byId, VisitDigest v, String code) {
+        Earlier e = Earlier.NONE;
+        if (!ids.isEmpty()) {
+            e = new Earlier(ids.get(0), true);
+            for (String id : ids) {
+                VisitDigest b = byId.get(id);
+                if (!anotherSession(b, v, code)) {
+                    e = new Earlier(id, false);
+                    break;
+                }
+            }
+        }
+        ids.add(v.visitId());
+        return e;
+    }
+
+    /**
+     * Whether {@code v}'s line of {@code code} is another session of the day than {@code earlier}'s: neither is a
+     * replacement or void, both are under one payer that pools a day's timed minutes (the CMS method: MW-A012 then
+     * counts the units of their minutes together; a payer of the CPT method has no such count, so the line stays a
+     * duplicate to void), and their times are apart ({@link #twoSessions}).
+     */
+    private static boolean anotherSession(VisitDigest earlier, VisitDigest v, String code) {
+        return !v.correction() && !earlier.correction() && !v.dayMinutes().isEmpty()
+                && !earlier.dayMinutes().isEmpty() && v.payer().equals(earlier.payer())
+                && twoSessions(earlier, v, code);
     }
 
     /**

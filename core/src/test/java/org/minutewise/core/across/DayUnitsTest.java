@@ -121,6 +121,25 @@ class DayUnitsTest {
         List<AcrossFinding> twice = check(morning, again);
         assertThat(of(twice, "MW-A006")).singleElement().satisfies(f -> assertThat(f.exposedLines()).isEqualTo(2));
         assertThat(of(twice, "MW-A012")).isEmpty();
+        // A third visit sends the afternoon again (its times meet the afternoon's, not the morning's): void, and the
+        // afternoon stays another session.
+        VisitDigest afternoonAgain = digest(visit("V3", ComplianceFixture.at("97110", "14:00", "14:25",
+                ComplianceFixture.pt("PT-1"))).build());
+        List<AcrossFinding> three = check(morning, afternoon, afternoonAgain);
+        assertThat(of(three, "MW-A006")).extracting(AcrossFinding::visitId).containsExactly("V2", "V3");
+        assertThat(of(three, "MW-A006")).filteredOn(f -> f.visitId().equals("V3")).singleElement().satisfies(f -> {
+            assertThat(f.exposedLines()).isEqualTo(2);
+            assertThat(f.finding().message()).contains("on visit V2").contains("Their times overlap");
+        });
+        assertThat(of(three, "MW-A006")).filteredOn(f -> f.visitId().equals("V2")).singleElement()
+                .satisfies(f -> assertThat(f.lines()).isEmpty());
+        // A payer of the CPT method counts no day's units together: the afternoon line is void as before.
+        VisitDigest cptMorning = digest(visit("V1", ComplianceFixture.at("97110", "09:00", "09:25",
+                ComplianceFixture.pt("PT-1"))).payer("acme").build());
+        VisitDigest cptAfternoon = digest(visit("V2", ComplianceFixture.at("97110", "14:00", "14:25",
+                ComplianceFixture.pt("PT-1"))).payer("acme").build());
+        assertThat(of(check(cptMorning, cptAfternoon), "MW-A006")).singleElement()
+                .satisfies(f -> assertThat(f.exposedLines()).isEqualTo(2));
         // Minutes without times: a second session cannot be told from a resubmission, so the line is void.
         List<AcrossFinding> untimed = check(digest(visit("V1", pt("97110", 25)).build()),
                 digest(visit("V2", pt("97110", 25)).build()));

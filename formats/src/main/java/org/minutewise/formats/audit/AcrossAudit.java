@@ -89,8 +89,6 @@ public final class AcrossAudit {
         List<AuditCsv.FindingRow> rows = new ArrayList<>();
         // A visit's exposure: the lines MW-A003 lists (of one bucket or both) and their amounts as counted.
         Map<String, AcrossFinding> exposed = new java.util.TreeMap<>();
-        // A duplicate claim's units and allowed amounts (MW-A006), per visit.
-        Map<String, AcrossFinding> duplicates = new java.util.TreeMap<>();
         // The duplicate claims' lines, per visit and code (MW-A006).
         Map<String, Map<String, Integer>> duplicatedLines = new TreeMap<>();
         Map<String, YearToDate> stated = new HashMap<>();
@@ -119,7 +117,6 @@ public final class AcrossAudit {
                 if (af.lines().isEmpty()) {
                     continue; // two sessions of the day on two lines: not void, MW-A012 counts the day's units
                 }
-                duplicates.merge(af.visitId(), af, AcrossAudit::summed);
                 for (VisitDigest.Line l : af.lines()) {
                     duplicatedLines.computeIfAbsent(af.visitId(), k -> new TreeMap<>()).merge(l.code(), 1,
                             Integer::sum);
@@ -130,19 +127,24 @@ public final class AcrossAudit {
         }
         // A code every line of which duplicates another visit's is void on the duplicate (Medicare denies it): its
         // units are not supported, and its amount counts under the duplicate claims alone, not in the dollars over.
-        duplicatedLines.forEach((visitId, byCode) -> byCode.forEach((code, n) -> {
-            int lines = 0;
-            for (VisitDigest.Line l : byVisit.get(visitId).digest().lines()) {
-                lines += l.code().equals(code) && l.units() > 0 ? 1 : 0;
+        // A visit counts under the duplicate claims when it has a void code; its units and dollars are the void rows'.
+        duplicatedLines.forEach((visitId, byCode) -> {
+            boolean anyVoid = false;
+            for (Map.Entry<String, Integer> e : byCode.entrySet()) {
+                int lines = 0;
+                for (VisitDigest.Line l : byVisit.get(visitId).digest().lines()) {
+                    lines += l.code().equals(e.getKey()) && l.units() > 0 ? 1 : 0;
+                }
+                if (e.getValue() == lines) {
+                    cuts.accept(new org.minutewise.core.across.UnitCut(visitId, e.getKey(), ClaimCorrection.VOID));
+                    anyVoid = true;
+                }
             }
-            if (n == lines) {
-                cuts.accept(new org.minutewise.core.across.UnitCut(visitId, code, ClaimCorrection.VOID));
+            if (anyVoid) {
+                totals.duplicate(0, java.math.BigDecimal.ZERO);
             }
-        }));
+        });
         exposed.values().forEach(af -> totals.kxExposure(af.exposedLines(), af.exposedDollars()));
-        // Their units and dollars are the void rows' (ClaimCorrection#voided: priced to the cent as claims.csv writes
-        // them), counted when the final phase voids them; a code only partly billed again is not void.
-        duplicates.values().forEach(af -> totals.duplicate(0, java.math.BigDecimal.ZERO));
         return rows;
     }
 

@@ -488,7 +488,10 @@ public final class AuditTotals {
         return dollarsUnder;
     }
 
-    /** A visit that bills a service again (MW-A006): the units of its duplicated lines and their allowed amount. */
+    /**
+     * A visit that bills a service again (MW-A006) with a code voided whole; the batch audit counts its units and
+     * dollars from the void rows instead ({@link ClaimCorrection.Applied#duplicateUnits()}), with 0 here.
+     */
     public void duplicate(long units, BigDecimal dollars) {
         duplicateVisits++;
         duplicateUnits += units;

@@ -88,11 +88,11 @@ public final class ClaimCorrection {
                 supported += units;
             }
             String billedSide = r.billedUnits();
-            if (!billedSide.isEmpty()) {
-                voidUnits += billed;
-            }
-            if (!billedSide.isEmpty() && !r.allowedPerUnit().isEmpty()) {
-                voidAmount = voidAmount.add(new BigDecimal(r.allowedPerUnit()).multiply(BigDecimal.valueOf(billed)));
+            // Billed units, or a visit without billed input's own units (counted as its billed).
+            int denied = billedSide.isEmpty() ? units : billed;
+            voidUnits += denied;
+            if (!r.allowedPerUnit().isEmpty()) {
+                voidAmount = voidAmount.add(new BigDecimal(r.allowedPerUnit()).multiply(BigDecimal.valueOf(denied)));
             }
             out.add(new AuditCsv.ClaimRow(r.visitId(), r.line(), r.dateOfService(), r.patientId(), r.therapistId(),
                     r.payer(), r.code(), billedSide, r.billedModifiers(), "0", "",

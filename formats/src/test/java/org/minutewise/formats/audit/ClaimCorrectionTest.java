@@ -121,6 +121,22 @@ class ClaimCorrectionTest {
         assertThat(ClaimCorrection.aboutVoided(finding("services[code=97110]"), null)).isFalse();
     }
 
+    /**
+     * A void duplicate's units and dollars are its rows': billed units at the row's price, or for a visit without
+     * billed input the units the engine gave it (they were counted as its billed units).
+     */
+    @Test
+    void aVoidCountsTheRowsUnitsAndDollars() {
+        ClaimCorrection.Applied billed = ClaimCorrection.voided(List.of(row("2", "GP", "2", "GP", "22.21")));
+        assertThat(billed.duplicateUnits()).isEqualTo(2);
+        assertThat(billed.duplicateDollars()).isEqualByComparingTo("44.42");
+        ClaimCorrection.Applied engine = ClaimCorrection.voided(List.of(row("", "", "3", "GP", "22.21")));
+        assertThat(engine.duplicateUnits()).isEqualTo(3);
+        assertThat(engine.duplicateDollars()).isEqualByComparingTo("66.63");
+        assertThat(engine.supported()).isEqualTo(-3);
+        assertThat(ClaimCorrection.voided(List.of(row("2", "GP", "2", "GP", ""))).duplicateDollars()).isZero();
+    }
+
     private static AuditCsv.FindingRow finding(String path) {
         return new AuditCsv.FindingRow("V2", 3, "MW-E004", org.minutewise.core.check.Severity.INFO, "m", "in.csv",
                 path, "2026-07-08", "P1", "PT-1", "medicare", "fix", "cite");
