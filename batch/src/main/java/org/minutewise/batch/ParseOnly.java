@@ -63,8 +63,8 @@ public final class ParseOnly {
                     throw e;
                 }
                 endedEarly.add(new Early(name, counts[0] - before, "the gzip data "
-                        + (e instanceof java.io.EOFException ? "ends early" : "is damaged") + " (" + e.getMessage()
-                        + ")"));
+                        + (e instanceof java.io.EOFException ? "ends early" : "is damaged")
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")));
                 counts[0]++; // the rest of a gzip file cut short: one rejected record, as the audit counts it
                 counts[2]++;
             }
