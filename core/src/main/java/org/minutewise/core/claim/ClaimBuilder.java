@@ -851,6 +851,7 @@ public final class ClaimBuilder {
         BigDecimal before = v.patient().spentBefore(bucketDiscipline);
         BigDecimal running = before;
         int crossing = -1;
+        int firstUnpriced = -1;
         boolean any = false;
         List<String> unpriced = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -863,6 +864,9 @@ public final class ClaimBuilder {
             if (el == null || !el.priced()) {
                 if (l.units() > 0 && !unpriced.contains(l.code())) {
                     unpriced.add(l.code());
+                }
+                if (l.units() > 0 && firstUnpriced < 0 && crossing < 0) {
+                    firstUnpriced = i;
                 }
                 continue;
             }
@@ -881,7 +885,9 @@ public final class ClaimBuilder {
         boolean apply = (already || crossing >= 0) && v.abn().isEmpty();
         if (apply) {
             boolean institutional = v.setting().institutional();
-            int from = already || institutional ? 0 : crossing;
+            // An unpriced line before the crossing may be the one that really crosses: KX from it on (KX on a
+            // line under the threshold is harmless; a line over it without KX is denied).
+            int from = already || institutional ? 0 : firstUnpriced >= 0 ? firstUnpriced : crossing;
             for (int i = from; i < lines.size(); i++) {
                 ClaimLine l = lines.get(i);
                 if (kxBucket(l, ctx.ref().codes(), notCovered).equals(bucket) && l.units() > 0) {
@@ -889,7 +895,18 @@ public final class ClaimBuilder {
                 }
             }
         }
+        List<String> unpricedBefore = new ArrayList<>(0);
+        if (!already && crossing >= 0) {
+            for (int i = Math.max(firstUnpriced, 0); firstUnpriced >= 0 && i < crossing; i++) {
+                ClaimLine l = lines.get(i);
+                Estimate.Line el = est.available() ? est.lines().get(i) : null;
+                if (kxBucket(l, ctx.ref().codes(), notCovered).equals(bucket) && l.units() > 0
+                        && (el == null || !el.priced()) && !unpricedBefore.contains(l.code())) {
+                    unpricedBefore.add(l.code());
+                }
+            }
+        }
         return new KxBucket(bucket, t.year(), threshold, t.targetedReview(), before,
-                running.subtract(before), already ? 0 : crossing, apply, unpriced);
+                running.subtract(before), already ? 0 : crossing, apply, unpriced, unpricedBefore);
     }
 }

@@ -13,11 +13,14 @@ import org.minutewise.core.model.Discipline;
  * @param crossingLine  index of the claim line whose amount crosses the threshold, or -1
  * @param kxApplied     KX is on this visit's lines of the bucket
  * @param unpriced      codes of the bucket that could not be priced (their amounts are not counted)
+ * @param unpricedBeforeCrossing codes of unpriced lines before the crossing line, which may be the line that really
+ *                      crosses: KX is on them too
  */
 public record KxBucket(String bucket, int year, BigDecimal threshold, BigDecimal targetedReview,
                        BigDecimal spentBefore, BigDecimal thisVisit, int crossingLine, boolean kxApplied,
-                       List<String> unpriced) {
+                       List<String> unpriced, List<String> unpricedBeforeCrossing) {
     public KxBucket {
+        unpricedBeforeCrossing = List.copyOf(unpricedBeforeCrossing);
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(threshold, "threshold");
         Objects.requireNonNull(targetedReview, "targetedReview");

@@ -170,7 +170,9 @@ public final class KxThresholdRule implements Rule {
                         + Money.of(b.threshold()) + (past ? "" : " on this visit") + " ("
                         + money(ctx, b) + "); KX is on " + (ctx.visit().setting().institutional() || past
                         ? "every line of this bucket" : "the line that crosses it and every later line of this "
-                        + "bucket") + "."));
+                        + "bucket") + (b.unpricedBeforeCrossing().isEmpty() || ctx.visit().setting().institutional()
+                        || past ? "" : ", and on " + String.join(", ", b.unpricedBeforeCrossing()) + " before it, "
+                        + "which could not be priced and so may be the line that really crosses") + "."));
             } else if (b.spentAfter().compareTo(b.threshold().multiply(NEAR)) >= 0 && !past(b)) {
                 String near = "The patient's " + b.year() + " " + bucket + " expenses are near the KX threshold of "
                         + Money.of(b.threshold()) + " (" + money(ctx, b) + ").";

@@ -111,6 +111,13 @@ public final class WhoMayBill implements Rule {
             "Check that this payer recognizes SLPA services and how it wants them billed (some Medicaid and "
                     + "commercial plans do, under the supervising SLP); Medicare does not.",
             "CMS Pub 100-02 ch. 15 §230.3; the payer's policy", Citations.BENEFIT_MANUAL_CH15);
+    public static final RuleInfo SUPERVISOR_NOT_THERAPIST = new RuleInfo("MW-W013", Severity.BLOCK,
+            "Assistant supervised by someone who is not a therapist of the assistant's discipline",
+            "Name as supervising therapist (provider.supervisorId and supervisorNpi) a PT for a PTA, an OT for an OTA: "
+                    + "the supervisor is the line's rendering provider, and another assistant or another discipline's "
+                    + "therapist cannot be.",
+            "CMS Pub 100-02 ch. 15 §230.1 (a PTA under a PT), §230.2 (an OTA under an OT); RULES.md §4",
+            Citations.BENEFIT_MANUAL_CH15);
 
     @Override
     public RuleInfo info() {
@@ -121,7 +128,7 @@ public final class WhoMayBill implements Rule {
     public List<RuleInfo> emits() {
         return List.of(CHIROPRACTOR_MEDICARE, AIDE, ASSISTANT_SETTING, NO_SUPERVISOR, ASSISTANT_DISCIPLINE,
                 ASSISTANT_CAH, DIRECT_SUPERVISION, ACTIVE_TREATMENT, ASSISTANT_EVALUATION, THERAPIST_DISCIPLINE,
-                SLPA_SERVICE, SLPA_OTHER_PAYER);
+                SLPA_SERVICE, SLPA_OTHER_PAYER, SUPERVISOR_NOT_THERAPIST);
     }
 
     @Override
@@ -205,6 +212,14 @@ public final class WhoMayBill implements Rule {
                         + lineDiscipline.modifier() + "); " + (role == Role.PTA ? "CQ goes only with GP."
                         : "CO goes only with GO.")));
             }
+            Role supervisor = l.provider().supervisorId().map(id -> roleOnVisit(v, id)).orElse(null);
+            Discipline own = role.discipline().orElse(lineDiscipline);
+            if (supervisor != null && (!supervisor.isTherapist() || supervisor.discipline().orElse(own) != own)) {
+                out.add(SUPERVISOR_NOT_THERAPIST.finding(path + ".provider.supervisorId", l.code() + " is furnished by "
+                        + article(role) + " supervised by " + l.provider().supervisorId().get() + ", who is "
+                        + article(supervisor) + " on this visit: " + (role == Role.PTA ? "a PTA works under a PT"
+                        : "an OTA works under an OT") + ", and the supervisor is the line's rendering provider."));
+            }
             if (l.provider().supervisorId().isEmpty()
                     && !therapistOnVisit(v, role.discipline().orElse(lineDiscipline))) {
                 out.add(NO_SUPERVISOR.finding(path + ".provider", l.code() + " is furnished by " + article(role)
@@ -217,6 +232,16 @@ public final class WhoMayBill implements Rule {
     private static String article(Role r) {
         String label = r.label();
         return ("aeiouAEIOU".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
+    }
+
+    /** The role of the provider {@code id} furnishing a service of the visit, or null when none does. */
+    private static Role roleOnVisit(Visit v, String id) {
+        for (ServiceLine l : v.services()) {
+            if (l.provider().id().filter(id::equals).isPresent()) {
+                return l.provider().role();
+            }
+        }
+        return null;
     }
 
     private static boolean therapistOnVisit(Visit v, Discipline d) {

@@ -43,6 +43,31 @@ class KxThresholdRuleTest {
         assertThat(r.findings().get(0).severity()).isEqualTo(Severity.INFO);
     }
 
+    /**
+     * An unpriced line before the priced line that crosses may itself be the line that crosses: KX goes on it too,
+     * and K001 says why (a biller's review: 97140, unpriced with the sample RVUs, went out without KX). Near miss: an
+     * unpriced line after the crossing had KX already, and a visit that does not cross puts KX nowhere.
+     */
+    @Test
+    void anUnpricedLineBeforeTheCrossingCarriesKxToo() {
+        Visit v = visit().patient(patient("2470.00", "0")).service(minutes("97140", 15, pt("T1")))
+                .service(minutes("97110", 23, pt("T1"))).build();
+        CheckResult r = check(v);
+        assertThat(r.claim().lines()).allSatisfy(l -> assertThat(l.modifiers()).contains("KX"));
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-K001")).singleElement().satisfies(f ->
+                assertThat(f.message()).endsWith("KX is on the line that crosses it and every later line of this "
+                        + "bucket, and on 97140 before it, which could not be priced and so may be the line that "
+                        + "really crosses."));
+        Visit after = visit().patient(patient("2470.00", "0")).service(minutes("97110", 23, pt("T1")))
+                .service(minutes("97140", 15, pt("T1"))).build();
+        assertThat(check(after).claim().lines()).allSatisfy(l -> assertThat(l.modifiers()).contains("KX"));
+        assertThat(check(after).findings()).filteredOn(f -> f.ruleId().equals("MW-K001")).singleElement()
+                .satisfies(f -> assertThat(f.message()).doesNotContain("could not be priced"));
+        Visit below = visit().patient(patient("1000.00", "0")).service(minutes("97140", 15, pt("T1")))
+                .service(minutes("97110", 23, pt("T1"))).build();
+        assertThat(check(below).claim().lines()).allSatisfy(l -> assertThat(l.modifiers()).doesNotContain("KX"));
+    }
+
     /** Chiropractic manipulation is not outpatient therapy: no KX on it, and it is not "unpriced" for KX. */
     @Test
     void manipulationIsInNoKxBucket() {

@@ -31,6 +31,36 @@ class WhoMayBillTest {
         return only(new WhoMayBill()).check(v);
     }
 
+    /**
+     * An assistant's supervisor who furnishes a service of the visit as another assistant or as a therapist of another
+     * discipline cannot be the line's rendering provider (a biller's review: the claim went out under the PTA's NPI
+     * with nothing blocking). Near misses: the PT on the visit; a supervisor not on the visit (nothing to judge by).
+     */
+    @Test
+    void anAssistantSupervisedByAnotherAssistantOrDisciplineW013() {
+        Visit byPta = visit().service(minutes("97112", 15, assistant("PTA-Z", Role.PTA, "PT-1")))
+                .service(minutes("97110", 25, assistant("PTA-2", Role.PTA, "PTA-Z"))).build();
+        assertThat(ids(check(byPta))).containsExactly("MW-W013");
+        assertThat(check(byPta).findings()).singleElement().satisfies(f -> {
+            assertThat(f.blocks()).isTrue();
+            assertThat(f.path()).isEqualTo("services[1].provider.supervisorId");
+            assertThat(f.message()).isEqualTo("97110 is furnished by a physical therapist assistant supervised by "
+                    + "PTA-Z, who is a physical therapist assistant on this visit: a PTA works under a PT, and the "
+                    + "supervisor is the line's rendering provider.");
+        });
+        Visit byOt = visit().service(minutes("97530", 15, ot("OT-1")))
+                .service(minutes("97110", 25, assistant("PTA-2", Role.PTA, "OT-1"))).build();
+        assertThat(ids(check(byOt))).contains("MW-W013");
+        Visit otaByPt = visit().planOfCare(Discipline.OT).service(minutes("97530", 15, pt("PT-1")))
+                .service(minutes("97535", 25, assistant("OTA-1", Role.OTA, "PT-1"))).build();
+        assertThat(ids(check(otaByPt))).contains("MW-W013");
+        Visit fine = visit().service(minutes("97112", 15, pt("PT-1")))
+                .service(minutes("97110", 25, assistant("PTA-2", Role.PTA, "PT-1"))).build();
+        assertThat(ids(check(fine))).doesNotContain("MW-W013");
+        Visit notOnVisit = visit().service(minutes("97110", 25, assistant("PTA-2", Role.PTA, "PT-9"))).build();
+        assertThat(ids(check(notOnVisit))).doesNotContain("MW-W013");
+    }
+
     @Test
     void chiropractorBilling97112ToMedicareW001() {
         CheckResult r = check(visit().service(minutes("97112", 30, Provider.of("C1", Role.DC))).build());
