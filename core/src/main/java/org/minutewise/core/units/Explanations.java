@@ -292,6 +292,25 @@ final class Explanations {
         if (bestLoser == null) {
             return "minutes left over";
         }
+        // Winners that stand apart from the best loser in different ways (one by its leftover, another only by a
+        // tie) are said one by one: "97140 and 97110 have the same minutes left over as 97112" was wrong for 97140.
+        int firstKind = relation(find(r, winners.get(0)), bestLoser);
+        for (String w : winners) {
+            if (relation(find(r, w), bestLoser) != firstKind) {
+                List<String> each = new ArrayList<>();
+                for (String x : winners) {
+                    CodeUnits c = find(r, x);
+                    each.add(x + " " + switch (relation(c, bestLoser)) {
+                        case 0 -> "more left over (" + c.leftover() + " against " + bestLoser.leftover() + ")";
+                        case 1 -> "as many left over but more minutes in all (" + c.minutes() + " against "
+                                + bestLoser.minutes() + ")";
+                        default -> "the same minutes left over and in all (a tie: see the professional's choice "
+                                + "below)";
+                    });
+                }
+                return "these minutes against " + bestLoser.code() + ": " + String.join("; ", each);
+            }
+        }
         if (lastWinner.leftover() > bestLoser.leftover()) {
             return more + " left over (" + leftovers(r, winners) + " against " + bestLoser.leftover() + " for "
                     + bestLoser.code() + ")";
@@ -302,6 +321,15 @@ final class Explanations {
         }
         return "the same minutes left over and in all as " + bestLoser.code() + " (a tie: see the professional's "
                 + "choice below)";
+    }
+
+    /** How a code that got a unit stands against the best code that did not: 0 more left over, 1 as many left
+     * over but more minutes in all, 2 a tie. */
+    private static int relation(CodeUnits winner, CodeUnits loser) {
+        if (winner.leftover() > loser.leftover()) {
+            return 0;
+        }
+        return winner.minutes() > loser.minutes() ? 1 : 2;
     }
 
     private static String leftovers(UnitResult r, List<String> codes) {

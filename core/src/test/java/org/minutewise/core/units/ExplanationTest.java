@@ -51,6 +51,21 @@ final class ExplanationTest {
         assertThat(all).contains("97112 ends with 0 units");
     }
 
+    /**
+     * Two codes get the units the leftovers decide, each for its own reason: one by more minutes left over, one only
+     * by more minutes in all (a biller's review: both were said to tie with the code left out). Near miss: winners
+     * of one kind keep the one sentence.
+     */
+    @Test
+    void winnersOfDifferentReasonsAreSaidOneByOne() {
+        List<String> steps = explain(UnitMethod.CMS, "97110:22", "97112:7", "97140:10");
+        assertThat(steps).anySatisfy(s -> assertThat(s).contains("units go to 97140 and 97110, which have these "
+                + "minutes against 97112: 97140 more left over (10 against 7); 97110 as many left over but more "
+                + "minutes in all (22 against 7)."));
+        assertThat(explain(UnitMethod.CMS, "97110:9", "97112:9", "97140:4"))
+                .noneSatisfy(s -> assertThat(s).contains("these minutes against"));
+    }
+
     @Test
     void tieBrokenByTotalMinutesSaysSoAndIsNoChoice() {
         List<String> steps = explain(UnitMethod.CMS, "97110:10", "97112:25");

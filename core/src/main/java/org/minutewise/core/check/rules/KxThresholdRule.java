@@ -63,7 +63,8 @@ public final class KxThresholdRule implements Rule {
             Citations.CLAIMS_MANUAL_CH5)
             .revised(2, "2026-12-06: with an ABN given, says that units over an MUE stay the clinic's cost (an ABN "
                     + "is not valid for MUE denials; it said the patient pays)")
-            .revised(3, "2026-12-06: that sentence holds a code to its MUE as MW-E006 does, a line MUE (adjudication "
+            .revised(3, "2026-12-06: its sentence on units over an MUE (version 2: the ABN does not cover them) "
+                    + "holds a code to its MUE as MW-E006 does, a line MUE (adjudication "
                     + "indicator 1) each claim line and a date-of-service MUE (2 or 3) the day's lines (it added the "
                     + "day's lines for both, so two lines each within a line MUE were said to be over it), and says "
                     + "which");
