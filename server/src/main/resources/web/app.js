@@ -547,7 +547,10 @@
     }
     claim.appendChild(cb);
     box.appendChild(claim);
-    if (r.estimate && r.estimate.available) {
+    if (r.estimate && r.estimate.available && r.estimate.feeScheduleOnly) {
+      box.appendChild(el("p", { class: "hint" }, "Estimate: fee schedule allowed " + money(r.estimate.totalAllowed)
+        + " (what the KX threshold counts, not the payment). " + r.estimate.label));
+    } else if (r.estimate && r.estimate.available) {
       box.appendChild(el("p", { class: "hint" }, "Estimate: allowed " + money(r.estimate.totalAllowed)
         + ", Medicare pays " + money(r.estimate.medicarePays) + ", patient " + money(r.estimate.patientCoinsurance)
         + ". " + r.estimate.label));

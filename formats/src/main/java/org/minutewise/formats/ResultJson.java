@@ -136,6 +136,9 @@ public final class ResultJson {
         }
         o.put("totalAllowed", e.totalAllowed());
         o.put("medicarePays", e.medicarePays());
+        if (e.feeScheduleOnly()) {
+            o.put("feeScheduleOnly", true); // a critical access hospital: not what Medicare pays (see label)
+        }
         o.put("patientCoinsurance", e.patientCoinsurance());
         ArrayNode un = o.putArray("unpriced");
         e.unpriced().forEach(un::add);

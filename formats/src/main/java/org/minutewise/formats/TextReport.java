@@ -62,7 +62,13 @@ public final class TextReport {
                     l.renderingProvider().map(p -> "  rendering " + p).orElse("")));
         }
         Estimate e = c.claim().estimate();
-        if (e.available()) {
+        if (e.available() && e.feeScheduleOnly()) {
+            sb.append(String.format("Estimate: fee schedule allowed $%s (what the KX threshold counts, not the "
+                    + "payment)%s%s%n", e.totalAllowed(), e.unpriced().isEmpty() ? ""
+                            : ", for the priced lines only: " + String.join(", ", e.unpriced()) + " not priced",
+                    e.sampleData() ? " - sample fee data" : ""));
+            sb.append("  ").append(e.reason()).append('\n');
+        } else if (e.available()) {
             sb.append(String.format("Estimate: allowed $%s (Medicare pays $%s, patient coinsurance $%s)%s%s%n",
                     e.totalAllowed(), e.medicarePays(), e.patientCoinsurance(), e.unpriced().isEmpty() ? ""
                             : ", for the priced lines only: " + String.join(", ", e.unpriced()) + " not priced",

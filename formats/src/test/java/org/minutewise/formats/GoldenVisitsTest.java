@@ -84,6 +84,25 @@ class GoldenVisitsTest {
         return files.stream().map(f -> DynamicTest.dynamicTest(baseName(f), f.toUri(), () -> checkVisit(ref, f)));
     }
 
+    /**
+     * The text report of a critical access hospital's visit does not say "Medicare pays": it is paid its reasonable
+     * cost, and the fee schedule amounts are what the KX threshold counts (a biller's review). Near miss: a private
+     * practice's visit says what Medicare pays.
+     */
+    @Test
+    void aCriticalAccessHospitalsTextSaysTheAmountsAreNotThePayment() throws IOException {
+        ReferenceData ref = refData();
+        VisitJsonReader reader = new VisitJsonReader(ref);
+        String cah = TextReport.check(new VisitChecker(ref).check(reader.read(reader.parse(Files.readString(
+                goldenDir().resolve("visits").resolve("41-cah-with-pta.json"), StandardCharsets.UTF_8)))));
+        org.assertj.core.api.Assertions.assertThat(cah).contains("Estimate: fee schedule allowed $")
+                .contains("(what the KX threshold counts, not the payment)").doesNotContain("Medicare pays $");
+        String office = TextReport.check(new VisitChecker(ref).check(reader.read(reader.parse(Files.readString(
+                goldenDir().resolve("visits").resolve("01-stroke-hemiparesis-neuro-reed.json"),
+                StandardCharsets.UTF_8)))));
+        org.assertj.core.api.Assertions.assertThat(office).contains("Medicare pays $");
+    }
+
     /** An expected file whose visit was deleted or renamed is stale: it would never be compared. */
     @Test
     void everyExpectedFileHasAVisit() throws IOException {

@@ -104,6 +104,14 @@ public record Estimate(boolean available, String reason, String locality, BigDec
             + "based on its charges. These are the fee schedule amounts (RVUs x GPCI x conversion factor, multiple "
             + "procedure payment reduction) that count toward the patient's KX threshold.";
 
+    /**
+     * The amounts are the fee schedule's only, not the payment: a critical access hospital's ({@link #CAH_LABEL}),
+     * paid its reasonable cost; its medicarePays and patientCoinsurance are the fee schedule's split, not its.
+     */
+    public boolean feeScheduleOnly() {
+        return reason.startsWith(CAH_LABEL);
+    }
+
     /** The same estimate under another label (what the amounts mean). */
     public Estimate withReason(String why) {
         return new Estimate(available, why, locality, conversionFactor, lines, totalAllowed, medicarePays,
