@@ -451,7 +451,8 @@ public final class ReportHtml {
             table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 13px; }
             th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
             th { background: #f3f5f8; }
-            td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+            td.n { white-space: nowrap; }
             footer { margin-top: 32px; font-size: 12px; }
             @media print {
               body { max-width: none; padding: 0; font-size: 11px; }
