@@ -175,6 +175,7 @@ final class Negation {
         PhraseMatcher m = scan.matcher();
         int nb = scan.countAt(m.negationList());
         int na = scan.countAt(m.negationAfterList());
+        TemplateFields.applyLevels(scan); // "Assist: Independent", "Assist: SBA"
         if (nb + na == 0 || !scan.anyNegatable()) {
             return;
         }

@@ -52,6 +52,11 @@ public final class PhraseLists {
      * was done in the session ("unable to", "goal", "reports", "at home", "by the final set").
      */
     public static final String STATUS = "status";
+    /**
+     * Words that make a sentence what the patient is to do later, not what was done in the visit ("pt to join",
+     * "after d/c", "at home"): MW-D016 and MW-D021 do not read independent exercise or group time there.
+     */
+    public static final String LATER = "later";
     /** A cue phrase that says no cue was given ("without cues", "no cues"): a cue inside one does not count. */
     public static final String NO_CUE = "no-cue";
     /** Time the note says was left out of the billed time ("not billed", "not counted"). */
@@ -87,7 +92,7 @@ public final class PhraseLists {
     /** Every list the checks read by name, in a stable order (the service lists, one per code, aside). */
     public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, TECHNIQUE, SKILLED, MEASURE,
             RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, VAGUE_PLAN, ACTIVITY, INDEPENDENT, INDEPENDENT_LEVEL, STATUS,
-            NOT_BILLED, NO_CUE, GROUP_TIME, NEGATION, NEGATION_AFTER);
+            LATER, NOT_BILLED, NO_CUE, GROUP_TIME, NEGATION, NEGATION_AFTER);
 
     private PhraseLists() {
     }

@@ -67,6 +67,26 @@ final class TemplateFields {
                     "stability", "reactions", "reaction", "awareness", "sense", "kinesthesia", "alignment",
                     "orientation", "midline", "planning", "equilibrium", "strength");
 
+    /** Value words of a level at or above standby: "independent", "indep", "I", "SBA", "supervision", "standby". */
+    private static final int LEVEL = 1;
+    /** "mod" or "modified", a level only before "I" or "independent": "Mod I", "modified independent". */
+    private static final int MODIFIED = 1 << 1;
+    /** "I", "independent": after {@link #MODIFIED}. */
+    private static final int INDEPENDENT = 1 << 2;
+    /** "stand", a level only before "by": "stand by". */
+    private static final int STAND = 1 << 3;
+    private static final int BY = 1 << 4;
+    /** Words that may follow a level: "SBA for safety", "supervision only", "standby assist". */
+    private static final int LEVEL_TRAILER = 1 << 5;
+
+    static final Negation.Lexicon LEVELS = new Negation.Lexicon()
+            .with(LEVEL | INDEPENDENT, "independent", "indep", "i")
+            .with(LEVEL, "independently", "sba", "supervision", "supervised", "standby")
+            .with(MODIFIED, "mod", "modified")
+            .with(STAND, "stand")
+            .with(BY, "by")
+            .with(LEVEL_TRAILER, "assist", "assistance", "only", "for", "safety", "today", "throughout", "level");
+
     private final NoteScan scan;
     private final String text;
 
@@ -83,6 +103,77 @@ final class TemplateFields {
      */
     static void apply(NoteScan scan) {
         new TemplateFields(scan).run();
+    }
+
+    /**
+     * Negates every [skilled] match that labels a field whose value is a level at or above standby ("Assist:
+     * Independent", "Assist: Mod I", "Assist level: I", "Assist: SBA", "Assistance - supervision"): the label names the
+     * field, the value says no hands-on help was given, as "Cues: none" says no cue was. "Assist: min A", "Assist: CGA"
+     * are left as written. Looked at only when the note has a skilled match, for each one that is followed by ':' or a
+     * dash within {@value #LABEL_WORDS} words.
+     */
+    static void applyLevels(NoteScan scan) {
+        PhraseMatcher m = scan.matcher();
+        int skilled = m.listIndex(PhraseLists.SKILLED);
+        if (scan.countAt(skilled) == 0) {
+            return;
+        }
+        new TemplateFields(scan).levels(skilled);
+    }
+
+    private void levels(int skilled) {
+        for (int k = 0; k < scan.size(); k++) {
+            if (!scan.matcher().inList(scan.phraseAt(k), skilled) || scan.isNegated(k)) {
+                continue;
+            }
+            int sep = separatorAfter(scan.endAt(k));
+            int end = sep < 0 ? -1 : level(sep);
+            if (end >= 0 && startsField(scan.startAt(k))) {
+                scan.negate(k);
+                // The value's own words: "assist" of "Assist: standby assist".
+                for (int j = 0; j < scan.size(); j++) {
+                    if (scan.startAt(j) > sep && scan.startAt(j) < end && scan.matcher().inList(scan.phraseAt(j), skilled)) {
+                        scan.negate(j);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Where the value after the separator at {@code sep} ends when it is a level at or above standby and nothing
+     * more; -1 when it is not.
+     */
+    private int level(int sep) {
+        int i = skipBlanks(sep + 1);
+        int e = wordEnd(i);
+        if (e == i) {
+            return -1;
+        }
+        int kind = LEVELS.kind(text, i, e);
+        if ((kind & (MODIFIED | STAND)) != 0) {
+            int s = skipBlanks(e);
+            int t = wordEnd(s);
+            int second = LEVELS.kind(text, s, t);
+            if ((kind & MODIFIED) != 0 && (second & INDEPENDENT) != 0
+                    || (kind & STAND) != 0 && (second & BY) != 0) {
+                e = t;
+            } else {
+                return -1;
+            }
+        } else if ((kind & LEVEL) == 0) {
+            return -1;
+        }
+        // "SBA for safety", "supervision only", "standby assist", then the value's end.
+        for (int w = 0; w < 2; w++) {
+            int s = skipBlanks(e);
+            int t = wordEnd(s);
+            if (t == s || (LEVELS.kind(text, s, t) & LEVEL_TRAILER) == 0) {
+                break;
+            }
+            e = t;
+        }
+        return valueEnds(skipBlanks(e)) ? e : -1;
     }
 
     private void run() {

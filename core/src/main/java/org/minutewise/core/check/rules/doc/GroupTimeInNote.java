@@ -8,6 +8,7 @@ import org.minutewise.core.check.Rule;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.doc.NoteScan;
 import org.minutewise.core.doc.PhraseLists;
 import org.minutewise.core.doc.PhraseMatch;
 import org.minutewise.core.model.Mode;
@@ -26,7 +27,10 @@ public final class GroupTimeInNote implements Rule {
                     + "for speech, language or voice), one unit per patient, not as one-on-one timed codes; if the "
                     + "billed minutes were one-on-one, say so in the note and give their times.",
             "RULES.md §2 (one clinician with two or more patients at once is group therapy), §7 (red flags); CMS Pub "
-                    + "100-02 ch. 15 §230 A", Citations.BENEFIT_MANUAL_CH15);
+                    + "100-02 ch. 15 §230 A", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: not what the patient is to do later: a sentence in the plan (\"Plan:\", \"P:\", "
+                    + "to its '.') or one that says so (\"pt to join community balance class after d/c\") (a "
+                    + "therapist's review)");
 
     @Override
     public RuleInfo info() {
@@ -39,8 +43,14 @@ public final class GroupTimeInNote implements Rule {
                 || DocSupport.note(ctx).isEmpty() || DocSupport.oneOnOneCodes(ctx).isEmpty()) {
             return;
         }
-        List<PhraseMatch> group = DocSupport.scan(ctx).matches(PhraseLists.GROUP_TIME);
+        List<PhraseMatch> group = new java.util.ArrayList<>(DocSupport.scan(ctx).matches(PhraseLists.GROUP_TIME));
         if (group.isEmpty() || recordsGroupTime(ctx)) {
+            return;
+        }
+        // "Plan: pt to join community balance class after d/c": the patient's plan, not time in the visit.
+        NoteScan scan = DocSupport.scan(ctx);
+        group.removeIf(g -> Labels.later(scan, scan.sentenceStart(g.start()), scan.sentenceEnd(g.start())));
+        if (group.isEmpty()) {
             return;
         }
         PhraseMatch m = group.get(0);

@@ -55,7 +55,10 @@ public final class IndependentExerciseBilled implements Rule {
                     + "(a domain review); one finding per sentence, its span the sentence")
             .revised(5, "2026-12-06: minutes beside a level of independence are a number and a minute unit as MW-D020 "
                     + "reads them (also \"10\u2019\", a tab or non-breaking space before \"min\"; not \"13 'somewhat "
-                    + "hard'\")");
+                    + "hard'\")")
+            .revised(6, "2026-12-06: not what the patient is to do later: a sentence in the plan (\"Plan:\", \"P:\", "
+                    + "to its '.') or one that says so (\"pt to perform HEP independently 2x/day\", \"after d/c\") "
+                    + "(a therapist's review)");
 
     @Override
     public RuleInfo info() {
@@ -92,7 +95,8 @@ public final class IndependentExerciseBilled implements Rule {
                 continue; // "ambulates w/ supervision only": a level of function, not exercise of the session
             }
             doneUpTo = to;
-            if (scan.anyWithin(PhraseLists.STATUS, from, to) || notBilled(scan, from, to)) {
+            if (scan.anyWithin(PhraseLists.STATUS, from, to) || notBilled(scan, from, to)
+                    || Labels.later(scan, from, to)) {
                 continue;
             }
             int end = DocSupport.trimEnd(text, from, to);

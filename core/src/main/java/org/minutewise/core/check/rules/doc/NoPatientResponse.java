@@ -16,7 +16,9 @@ public final class NoPatientResponse implements Rule {
             "Record how the patient responded, e.g. \"needed fewer cues by the third set\", \"loss of balance "
                     + "reduced from 5 to 2 per trial\", \"dizziness 3/10, resolved in 1 min\".",
             "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15)
-            .revised(2, "2026-12-05: also for untimed treatment (92507, 92526, group therapy)");
+            .revised(2, "2026-12-05: also for untimed treatment (92507, 92526, group therapy)")
+            .revised(3, "2026-12-06: a labelled response with content (\"Response: held cond 4 15 s by end.\") is a "
+                    + "response; \"tolerated tx w/o c/o\" is a vague response (MW-D014), as \"tolerated well\" is");
 
     @Override
     public RuleInfo info() {
@@ -32,8 +34,9 @@ public final class NoPatientResponse implements Rule {
         List<Integer> lines = DocSupport.skilledTreatment(ctx);
         // A bare "tolerated well" is a response, if a vague one: MW-D014 reports it with its span.
         if (lines.isEmpty() || DocSupport.scan(ctx).has(PhraseLists.RESPONSE)
-                || DocSupport.scan(ctx).has(PhraseLists.VAGUE_RESPONSE)) {
-            return;
+                || DocSupport.scan(ctx).has(PhraseLists.VAGUE_RESPONSE)
+                || Labels.labelledWithContent(DocSupport.scan(ctx).text(), Labels.RESPONSE)) {
+            return; // "Response: decreased trunk lean w/ cues.": a response in the note's own words
         }
         out.add(INFO.finding("note", "The note does not record the patient's response to "
                 + DocSupport.codesText(DocSupport.skilledCodes(ctx)) + " (how the patient performed, what changed, "

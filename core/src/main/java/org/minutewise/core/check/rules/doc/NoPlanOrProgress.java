@@ -16,7 +16,8 @@ public final class NoPlanOrProgress implements Rule {
             "Say where the treatment goes next and how the patient stands against the goals, e.g. \"progress to "
                     + "compliant surface next session; goal Berg 45/56 by week 6\".",
             "RULES.md §7; CMS Pub 100-02 ch. 15 §220.1-220.3", Citations.BENEFIT_MANUAL_CH15)
-            .revised(2, "2026-12-05: also for untimed treatment (92507, 92526, group therapy)");
+            .revised(2, "2026-12-05: also for untimed treatment (92507, 92526, group therapy)")
+            .revised(3, "2026-12-06: a labelled plan with content (\"P: cont, add 6 in step.\") is a plan");
 
     @Override
     public RuleInfo info() {
@@ -30,8 +31,9 @@ public final class NoPlanOrProgress implements Rule {
             return;
         }
         List<Integer> lines = DocSupport.skilledTreatment(ctx);
-        if (lines.isEmpty() || DocSupport.scan(ctx).has(PhraseLists.PLAN)) {
-            return;
+        if (lines.isEmpty() || DocSupport.scan(ctx).has(PhraseLists.PLAN)
+                || Labels.labelledWithContent(DocSupport.scan(ctx).text(), Labels.PLAN)) {
+            return; // "P: cont, add EC.": a plan in the note's own words
         }
         out.add(INFO.finding("note", "The note says nothing of the plan or of progress toward goals. Continued "
                 + "therapy is paid while the record shows progress and a plan; a note without them gives a "

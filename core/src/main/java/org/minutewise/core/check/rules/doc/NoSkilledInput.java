@@ -27,7 +27,10 @@ public final class NoSkilledInput implements Rule {
                     + "not require assistance or guarding\", \"w/o assist\") are no skilled input")
             .revised(4, "2026-12-06: nor are cues, assistance or guarding a template field states as absent (\"Cues: "
                     + "none\", \"Cueing: N/A\", \"Assist - none\"); a negation reaches eight words in its clause "
-                    + "(\"did not require any type of verbal or tactile cueing\"), not past \"but\" or \"however\"");
+                    + "(\"did not require any type of verbal or tactile cueing\"), not past \"but\" or \"however\"")
+            .revised(5, "2026-12-06: nor is a template field's label (\"Assist\") whose value is a level at or above "
+                    + "standby (\"Assist: Independent\", \"Assist: Mod I\", \"Assist level: I\", \"Assist: SBA\"); "
+                    + "\"Assist: min A\" or \"CGA\" stays skilled input (a therapist's review)");
 
     @Override
     public RuleInfo info() {

@@ -15,7 +15,10 @@ public final class NoTechniqueFor97112 implements Rule {
             "97112 without a named technique",
             "Name what was done in the 97112 minutes, e.g. \"perturbation training in tandem stance\", \"PNF D2 "
                     + "patterns for trunk control\", \"gaze stabilization x1 viewing\".",
-            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
+            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: more techniques named as therapists write them: tandem walk, gait with head "
+                    + "turns, foam stance, reactive balance training, step strategy, figure-8 walking, braiding, "
+                    + "obstacle negotiation, 180/360 degree turns (a therapist's review; phrase list 2026.10)");
 
     @Override
     public RuleInfo info() {

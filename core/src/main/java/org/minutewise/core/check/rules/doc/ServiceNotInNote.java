@@ -22,7 +22,9 @@ public final class ServiceNotInNote implements Rule {
                     + "the cues) and its minutes, in words a reviewer can match to the code on the claim; a service "
                     + "the note does not identify is denied on review. If it was not furnished, remove the line.",
             "CMS Pub 100-02 ch. 15 §220.3 E (the treatment note identifies each intervention provided and billed); "
-                    + "RULES.md §7", Citations.BENEFIT_MANUAL_CH15);
+                    + "RULES.md §7", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: the abbreviations of a note's headings name their code: TE (97110), GT (97116), "
+                    + "MT (97140), TA (97530), SC (97535) (a therapist's review; phrase list 2026.10)");
 
     @Override
     public RuleInfo info() {

@@ -47,7 +47,10 @@ public final class VaguePhrase implements Rule {
             .revised(3, "2026-12-06: skilled input the sentence negates (\"worked on balance, no VC or TC needed\") "
                     + "does not make a vague phrase specific")
             .revised(4, "2026-12-06: nor do cues a template field states as absent (\"Cues: none\"); minutes in the next "
-                    + "sentence are a number and a minute unit as MW-D020 reads them");
+                    + "sentence are a number and a minute unit as MW-D020 reads them")
+            .revised(5, "2026-12-06: a note that points elsewhere (\"Same as last visit.\", \"Copied from prior "
+                    + "note.\", \"see previous note\") is vague, and \"tolerated tx w/o c/o\" is read as \"tolerated "
+                    + "well\" (a therapist's review; phrase list 2026.10)");
 
     /** The fix for a bare "tolerated well" standing as the note's only response. */
     static final String RESPONSE_FIX = "Record how the patient performed and what changed, instead of \"tolerated "
