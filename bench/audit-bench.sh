@@ -44,7 +44,7 @@ for lines in $sizes; do
   wc_s=$(elapsed "$dir/wc-$lines.time")
 
   echo "== bare parse" >&2
-  /usr/bin/time -v java -Xmx$heap -jar "$jar" audit --parse-only "$data" > "$dir/parse-$lines.json" \
+  /usr/bin/time -v java -Xmx$heap $(jvm_options) -jar "$jar" audit --parse-only "$data" > "$dir/parse-$lines.json" \
       2> "$dir/parse-$lines.time" || true
   parse_s=$(elapsed "$dir/parse-$lines.time")
 
@@ -54,7 +54,7 @@ for lines in $sizes; do
     echo "== full audit ($gc, load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
     out="$dir/audit-$lines-$gc"
     rm -rf "$out"
-    /usr/bin/time -v java -Xmx$heap $flag -Xlog:gc:file="$dir/gc-$lines-$gc.log" -jar "$jar" audit "$data" \
+    /usr/bin/time -v java -Xmx$heap $(jvm_options) $flag -Xlog:gc:file="$dir/gc-$lines-$gc.log" -jar "$jar" audit "$data" \
         --out "$out" > "$dir/audit-$lines-$gc.json" 2> "$dir/audit-$lines-$gc.time" || true
     t="$dir/audit-$lines-$gc.time"
     s=$(elapsed "$t")

@@ -16,3 +16,5 @@ cli_jar() {
 }
 # Visits to generate for about $1 service lines (the generator writes about 3.03 lines a visit).
 visits_for() { echo $(( $1 * 100 / 303 )); }
+# The JVM options the launcher (bin/minutewise) runs every command with, so the bench measures the product as run.
+jvm_options() { cat "$here/bin/jvm.options" 2>/dev/null || true; }

@@ -44,7 +44,7 @@ if [ "${BENCH_AUDIT:-1}" = 1 ]; then
   rm -rf "$out"
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "== single-process audit, 2 threads (load average $load)" >&2
-  /usr/bin/time -v java -Xmx512m -jar "$jar" audit "$data" --out "$out" --threads 2 > "$dir/audit-$lines-t2.json" \
+  /usr/bin/time -v java -Xmx512m $(jvm_options) -jar "$jar" audit "$data" --out "$out" --threads 2 > "$dir/audit-$lines-t2.json" \
       2> "$dir/audit-$lines-t2.time" || true
   s=$(elapsed "$dir/audit-$lines-t2.time")
   echo "| single-process audit | 2 | $rows | $s | $(rate "$rows" "$s") | $(cpu "$dir/audit-$lines-t2.time") | $(rss_mb "$dir/audit-$lines-t2.time") | $load |"
