@@ -62,17 +62,16 @@ public final class TextReport {
                     l.renderingProvider().map(p -> "  rendering " + p).orElse("")));
         }
         Estimate e = c.claim().estimate();
-        if (e.available() && e.feeScheduleOnly()) {
-            sb.append(String.format("Estimate: fee schedule allowed $%s (what the KX threshold counts, not the "
-                    + "payment)%s%s%n", e.totalAllowed(), e.unpriced().isEmpty() ? ""
-                            : ", for the priced lines only: " + String.join(", ", e.unpriced()) + " not priced",
-                    e.sampleData() ? " - sample fee data" : ""));
-            sb.append("  ").append(e.reason()).append('\n');
-        } else if (e.available()) {
-            sb.append(String.format("Estimate: allowed $%s (Medicare pays $%s, patient coinsurance $%s)%s%s%n",
-                    e.totalAllowed(), e.medicarePays(), e.patientCoinsurance(), e.unpriced().isEmpty() ? ""
-                            : ", for the priced lines only: " + String.join(", ", e.unpriced()) + " not priced",
-                    e.sampleData() ? " - sample fee data" : ""));
+        if (e.available()) {
+            // A critical access hospital is paid its reasonable cost: its fee schedule amounts are what KX counts.
+            sb.append(e.feeScheduleOnly()
+                    ? String.format("Estimate: fee schedule allowed $%s (what the KX threshold counts, not the "
+                            + "payment)", e.totalAllowed())
+                    : String.format("Estimate: allowed $%s (Medicare pays $%s, patient coinsurance $%s)",
+                            e.totalAllowed(), e.medicarePays(), e.patientCoinsurance()))
+                    .append(e.unpriced().isEmpty() ? "" : ", for the priced lines only: "
+                            + String.join(", ", e.unpriced()) + " not priced")
+                    .append(e.sampleData() ? " - sample fee data" : "").append(System.lineSeparator());
             sb.append("  ").append(e.reason()).append('\n');
         } else {
             sb.append("Estimate: not available. ").append(e.reason()).append('\n');

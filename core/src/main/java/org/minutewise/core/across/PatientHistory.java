@@ -638,13 +638,12 @@ public final class PatientHistory {
                     duplicated = new HashSet<>();
                 }
                 duplicated.add(lineKey(v, i));
-                VisitDigest first = before;
-                if (v.correction() || first.correction()) {
+                if (v.correction() || before.correction()) {
                     // A replacement or void of the claim under another visit id: not a duplicate to void.
                     if (!corrections.contains(v.visitId() + "|" + earlier)) {
                         corrections.add(v.visitId() + "|" + earlier);
-                        VisitDigest c = v.correction() ? v : first;
-                        VisitDigest o = v.correction() ? first : v;
+                        VisitDigest c = v.correction() ? v : before;
+                        VisitDigest o = v.correction() ? before : v;
                         out.add(new AcrossFinding(c.visitId(), CORRECTION_UNDER_ANOTHER_ID.finding("claimLines",
                                 "This claim " + (c.frequency().equals("7") ? "replaces (frequency 7)" : "voids "
                                 + "(frequency 8)") + " a claim of the patient's services on " + v.date() + ", and "
@@ -848,23 +847,38 @@ public final class PatientHistory {
      * one day (a day's minutes of a code add up before they become units); empty otherwise.
      */
     private static String sessions(VisitDigest earlier, VisitDigest v, String code) {
-        int before = earlier == null ? 0 : timedMinutes(earlier, code);
+        Times t = times(earlier, v, code);
+        if (t == Times.UNKNOWN) {
+            return ""; // no minutes, or minutes without times: a second session or a resubmission, nobody can tell
+        }
+        String both = joined(periods(earlier, code)) + " and " + joined(periods(v, code));
+        if (t == Times.OVERLAP) {
+            return " Their times overlap (" + both + "): one session billed twice; void the duplicate.";
+        }
+        int before = timedMinutes(earlier, code);
         int now = timedMinutes(v, code);
-        if (before == 0 || now == 0) {
-            return "";
+        return " Their times are apart (" + both + "): two sessions of the day; bill " + code + " once with the "
+                + "day's minutes together (" + before + " + " + now + " = " + (before + now) + " minutes): a day's "
+                + "timed minutes become units together, not each session's.";
+    }
+
+    /** How two visits' lines of one code stand in time: unknown, overlapping, or apart. */
+    private enum Times { UNKNOWN, OVERLAP, APART }
+
+    /**
+     * How the two visits' lines of {@code code} stand in time: {@code UNKNOWN} without minutes on both or times on
+     * both (nobody can tell a second session from the same one billed again), else whether their times overlap.
+     */
+    private static Times times(VisitDigest earlier, VisitDigest v, String code) {
+        if (earlier == null || timedMinutes(earlier, code) == 0 || timedMinutes(v, code) == 0) {
+            return Times.UNKNOWN;
         }
         List<Period> times = periods(v, code);
         List<Period> earlierTimes = periods(earlier, code);
         if (times.isEmpty() || earlierTimes.isEmpty()) {
-            return ""; // minutes without times: a second session or the same one billed again, nobody can tell
+            return Times.UNKNOWN;
         }
-        if (overlap(times, earlierTimes)) {
-            return " Their times overlap (" + joined(earlierTimes) + " and " + joined(times) + "): one session "
-                    + "billed twice; void the duplicate.";
-        }
-        return " Their times are apart (" + joined(earlierTimes) + " and " + joined(times) + "): two sessions of "
-                + "the day; bill " + code + " once with the day's minutes together (" + before + " + " + now + " = "
-                + (before + now) + " minutes): a day's timed minutes become units together, not each session's.";
+        return overlap(times, earlierTimes) ? Times.OVERLAP : Times.APART;
     }
 
     /** The earlier visit a visit's service is billed again after, and whether as another session of the day. */
@@ -898,25 +912,12 @@ public final class PatientHistory {
      * Whether {@code v}'s line of {@code code} is another session of the day than {@code earlier}'s: neither is a
      * replacement or void, both are under one payer that pools a day's timed minutes (the CMS method: MW-A012 then
      * counts the units of their minutes together; a payer of the CPT method has no such count, so the line stays a
-     * duplicate to void), and their times are apart ({@link #twoSessions}).
+     * duplicate to void), and their times are apart ({@link #times}).
      */
     private static boolean anotherSession(VisitDigest earlier, VisitDigest v, String code) {
         return !v.correction() && !earlier.correction() && !v.dayMinutes().isEmpty()
                 && !earlier.dayMinutes().isEmpty() && v.payer().equals(earlier.payer())
-                && twoSessions(earlier, v, code);
-    }
-
-    /**
-     * Whether the two visits' lines of {@code code} are two timed sessions of the day: minutes on both, and times on
-     * both that do not overlap. Without times nobody can tell a second session from the same one billed again.
-     */
-    private static boolean twoSessions(VisitDigest earlier, VisitDigest v, String code) {
-        if (timedMinutes(earlier, code) == 0 || timedMinutes(v, code) == 0) {
-            return false;
-        }
-        List<Period> times = periods(v, code);
-        List<Period> earlierTimes = periods(earlier, code);
-        return !times.isEmpty() && !earlierTimes.isEmpty() && !overlap(times, earlierTimes);
+                && times(earlier, v, code) == Times.APART;
     }
 
     private static boolean overlap(List<Period> a, List<Period> b) {

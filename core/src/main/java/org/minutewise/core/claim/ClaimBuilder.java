@@ -854,6 +854,8 @@ public final class ClaimBuilder {
         int firstUnpriced = -1;
         boolean any = false;
         List<String> unpriced = new ArrayList<>();
+        // The codes of the unpriced lines before any line crosses (one of them may be the line that really does).
+        List<String> unpricedFirst = new ArrayList<>(0);
         for (int i = 0; i < lines.size(); i++) {
             ClaimLine l = lines.get(i);
             if (!kxBucket(l, ctx.ref().codes(), notCovered).equals(bucket)) {
@@ -865,8 +867,11 @@ public final class ClaimBuilder {
                 if (l.units() > 0 && !unpriced.contains(l.code())) {
                     unpriced.add(l.code());
                 }
-                if (l.units() > 0 && firstUnpriced < 0 && crossing < 0) {
-                    firstUnpriced = i;
+                if (l.units() > 0 && crossing < 0) {
+                    firstUnpriced = firstUnpriced < 0 ? i : firstUnpriced;
+                    if (!unpricedFirst.contains(l.code())) {
+                        unpricedFirst.add(l.code());
+                    }
                 }
                 continue;
             }
@@ -895,18 +900,8 @@ public final class ClaimBuilder {
                 }
             }
         }
-        List<String> unpricedBefore = new ArrayList<>(0);
-        if (!already && crossing >= 0) {
-            for (int i = Math.max(firstUnpriced, 0); firstUnpriced >= 0 && i < crossing; i++) {
-                ClaimLine l = lines.get(i);
-                Estimate.Line el = est.available() ? est.lines().get(i) : null;
-                if (kxBucket(l, ctx.ref().codes(), notCovered).equals(bucket) && l.units() > 0
-                        && (el == null || !el.priced()) && !unpricedBefore.contains(l.code())) {
-                    unpricedBefore.add(l.code());
-                }
-            }
-        }
         return new KxBucket(bucket, t.year(), threshold, t.targetedReview(), before,
-                running.subtract(before), already ? 0 : crossing, apply, unpriced, unpricedBefore);
+                running.subtract(before), already ? 0 : crossing, apply, unpriced,
+                !already && crossing >= 0 ? unpricedFirst : List.of());
     }
 }

@@ -294,42 +294,48 @@ final class Explanations {
         }
         // Winners that stand apart from the best loser in different ways (one by its leftover, another only by a
         // tie) are said one by one: "97140 and 97110 have the same minutes left over as 97112" was wrong for 97140.
-        int firstKind = relation(find(r, winners.get(0)), bestLoser);
+        Edge edge = edge(lastWinner, bestLoser);
         for (String w : winners) {
-            if (relation(find(r, w), bestLoser) != firstKind) {
+            if (edge(find(r, w), bestLoser) != edge) {
                 List<String> each = new ArrayList<>();
                 for (String x : winners) {
                     CodeUnits c = find(r, x);
-                    each.add(x + " " + switch (relation(c, bestLoser)) {
-                        case 0 -> "more left over (" + c.leftover() + " against " + bestLoser.leftover() + ")";
-                        case 1 -> "as many left over but more minutes in all (" + c.minutes() + " against "
+                    each.add(x + " " + switch (edge(c, bestLoser)) {
+                        case LEFTOVER -> "more left over (" + c.leftover() + " against " + bestLoser.leftover() + ")";
+                        case MINUTES -> "as many left over but more minutes in all (" + c.minutes() + " against "
                                 + bestLoser.minutes() + ")";
-                        default -> "the same minutes left over and in all (a tie: see the professional's choice "
+                        case TIE -> "the same minutes left over and in all (a tie: see the professional's choice "
                                 + "below)";
                     });
                 }
                 return "these minutes against " + bestLoser.code() + ": " + String.join("; ", each);
             }
         }
-        if (lastWinner.leftover() > bestLoser.leftover()) {
-            return more + " left over (" + leftovers(r, winners) + " against " + bestLoser.leftover() + " for "
-                    + bestLoser.code() + ")";
-        }
-        if (lastWinner.minutes() > bestLoser.minutes()) {
-            return "as many minutes left over as " + bestLoser.code() + " but more minutes in all ("
+        return switch (edge) {
+            case LEFTOVER -> more + " left over (" + leftovers(r, winners) + " against " + bestLoser.leftover()
+                    + " for " + bestLoser.code() + ")";
+            case MINUTES -> "as many minutes left over as " + bestLoser.code() + " but more minutes in all ("
                     + lastWinner.minutes() + " against " + bestLoser.minutes() + ")";
-        }
-        return "the same minutes left over and in all as " + bestLoser.code() + " (a tie: see the professional's "
-                + "choice below)";
+            case TIE -> "the same minutes left over and in all as " + bestLoser.code() + " (a tie: see the "
+                    + "professional's choice below)";
+        };
     }
 
-    /** How a code that got a unit stands against the best code that did not: 0 more left over, 1 as many left
-     * over but more minutes in all, 2 a tie. */
-    private static int relation(CodeUnits winner, CodeUnits loser) {
+    /** How a code that got a unit stands against the best code that did not. */
+    private enum Edge {
+        /** More minutes left over. */
+        LEFTOVER,
+        /** As many left over, but more minutes in all. */
+        MINUTES,
+        /** The same minutes left over and in all. */
+        TIE
+    }
+
+    private static Edge edge(CodeUnits winner, CodeUnits loser) {
         if (winner.leftover() > loser.leftover()) {
-            return 0;
+            return Edge.LEFTOVER;
         }
-        return winner.minutes() > loser.minutes() ? 1 : 2;
+        return winner.minutes() > loser.minutes() ? Edge.MINUTES : Edge.TIE;
     }
 
     private static String leftovers(UnitResult r, List<String> codes) {

@@ -141,14 +141,14 @@ public final class AcrossAudit {
                 }
             }
             if (anyVoid) {
-                totals.duplicate(0, java.math.BigDecimal.ZERO);
+                totals.duplicateVisit();
             }
         });
         exposed.values().forEach(af -> totals.kxExposure(af.exposedLines(), af.exposedDollars()));
         return rows;
     }
 
-    /** Two findings' exposures of one visit added up (KX exposure, a duplicate claim's units and dollars). */
+    /** Two findings' exposures of one visit added up (the KX exposure). */
     private static AcrossFinding summed(AcrossFinding a, AcrossFinding b) {
         return new AcrossFinding(a.visitId(), a.finding(), a.exposedLines() + b.exposedLines(),
                 a.exposedDollars().add(b.exposedDollars()));

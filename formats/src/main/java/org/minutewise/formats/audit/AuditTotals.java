@@ -489,13 +489,11 @@ public final class AuditTotals {
     }
 
     /**
-     * A visit that bills a service again (MW-A006) with a code voided whole; the batch audit counts its units and
-     * dollars from the void rows instead ({@link ClaimCorrection.Applied#duplicateUnits()}), with 0 here.
+     * A visit that bills a service again (MW-A006) with a code voided whole; its units and dollars are the void
+     * rows', counted when they are voided ({@link #corrected}, {@link ClaimCorrection.Applied#duplicateUnits()}).
      */
-    public void duplicate(long units, BigDecimal dollars) {
+    public void duplicateVisit() {
         duplicateVisits++;
-        duplicateUnits += units;
-        duplicateDollars = duplicateDollars.add(dollars);
     }
 
     public long duplicateVisits() {

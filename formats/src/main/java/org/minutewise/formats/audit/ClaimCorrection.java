@@ -57,8 +57,9 @@ public final class ClaimCorrection {
      * difference; the totals lose the rows' supported units (an unverifiable row's too, which no longer counts as
      * unverified) and their dollars over and under, since the duplicate's whole amount is counted apart
      * ({@code duplicateClaims}) and would otherwise be counted twice: that amount is the void rows' own, every billed
-     * unit at the row's price ({@code duplicateDollars}, of {@code duplicateUnits}), so the rows add up to it to the cent. A row without billed
-     * units (a visit without billed input, whose billed units are the engine's) keeps them as billed.
+     * unit at the row's price ({@code duplicateDollars}, of {@code duplicateUnits}), so the rows add up to it to the
+     * cent. A row without billed units (a visit without billed input, whose billed units are the engine's) keeps them
+     * as billed.
      */
     public static Applied voided(List<AuditCsv.ClaimRow> rows) {
         BigDecimal was = BigDecimal.ZERO;
@@ -206,8 +207,9 @@ public final class ClaimCorrection {
      * Whether a finding of a visit's own check is about a line {@code cuts} voids (a duplicate claim's, MW-A006;
      * {@code cuts} the visit's units to take off by code, null for none): its path names the billed line or the
      * service of a voided code ({@code billed[code=97110]}, {@code billed[code=97110].modifiers},
-     * {@code services[code=97110]}). A path by index ({@code billed[2]}) names no code in findings.csv and stays. The line is denied as a whole, so what
-     * else is wrong with it is moot: such findings are left out of findings.csv and the totals.
+     * {@code services[code=97110]}). A path by index ({@code billed[2]}) names no code in findings.csv and stays. The
+     * line is denied as a whole, so what else is wrong with it is moot: such findings are left out of findings.csv
+     * and the totals.
      */
     public static boolean aboutVoided(AuditCsv.FindingRow row, java.util.Map<String, Integer> cuts) {
         if (cuts == null || row.visitId().isEmpty()) {
