@@ -3,6 +3,7 @@ package org.minutewise.core.claim;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.minutewise.core.FrozenList;
 
 /**
  * The claim lines built from a checked visit, the payment estimate, the KX picture per bucket, and any
@@ -11,9 +12,9 @@ import java.util.Objects;
 public record Claim(List<ClaimLine> lines, Estimate estimate, List<KxBucket> kx,
                     Map<Integer, List<String>> droppedModifiers) {
     public Claim {
-        lines = List.copyOf(lines);
+        lines = FrozenList.copyOf(lines);
         Objects.requireNonNull(estimate, "estimate");
-        kx = List.copyOf(kx);
+        kx = FrozenList.copyOf(kx);
         droppedModifiers = Map.copyOf(droppedModifiers);
     }
 

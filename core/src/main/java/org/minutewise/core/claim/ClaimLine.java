@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.minutewise.core.FrozenList;
 import org.minutewise.core.model.Discipline;
 
 /**
@@ -23,14 +24,14 @@ public record ClaimLine(String code, List<String> modifiers, int units, List<Int
                         Discipline discipline, List<Integer> serviceIndexes) {
     public ClaimLine {
         Objects.requireNonNull(code, "code");
-        modifiers = List.copyOf(modifiers);
-        diagnosisPointers = List.copyOf(diagnosisPointers);
+        modifiers = FrozenList.copyOf(modifiers);
+        diagnosisPointers = FrozenList.copyOf(diagnosisPointers);
         Objects.requireNonNull(charge, "charge");
         Objects.requireNonNull(renderingProvider, "renderingProvider");
         Objects.requireNonNull(renderingNpi, "renderingNpi");
         Objects.requireNonNull(assistant, "assistant");
         Objects.requireNonNull(discipline, "discipline");
-        serviceIndexes = List.copyOf(serviceIndexes);
+        serviceIndexes = FrozenList.copyOf(serviceIndexes);
     }
 
     public ClaimLine withModifiers(List<String> m) {

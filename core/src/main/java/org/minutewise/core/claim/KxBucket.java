@@ -3,6 +3,7 @@ package org.minutewise.core.claim;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import org.minutewise.core.FrozenList;
 import org.minutewise.core.model.Discipline;
 
 /**
@@ -20,13 +21,13 @@ public record KxBucket(String bucket, int year, BigDecimal threshold, BigDecimal
                        BigDecimal spentBefore, BigDecimal thisVisit, int crossingLine, boolean kxApplied,
                        List<String> unpriced, List<String> unpricedBeforeCrossing) {
     public KxBucket {
-        unpricedBeforeCrossing = List.copyOf(unpricedBeforeCrossing);
+        unpricedBeforeCrossing = FrozenList.copyOf(unpricedBeforeCrossing);
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(threshold, "threshold");
         Objects.requireNonNull(targetedReview, "targetedReview");
         Objects.requireNonNull(spentBefore, "spentBefore");
         Objects.requireNonNull(thisVisit, "thisVisit");
-        unpriced = List.copyOf(unpriced);
+        unpriced = FrozenList.copyOf(unpriced);
     }
 
     public BigDecimal spentAfter() {

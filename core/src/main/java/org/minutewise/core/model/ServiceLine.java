@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.minutewise.core.FrozenList;
 
 /**
  * One documented service: a code with its minutes and/or time periods, who furnished it and how.
@@ -26,12 +27,12 @@ public record ServiceLine(String code, OptionalInt statedMinutes, List<Period> p
     public ServiceLine {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(statedMinutes, "statedMinutes");
-        periods = List.copyOf(periods);
+        periods = FrozenList.copyOf(periods);
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(discipline, "discipline");
         Objects.requireNonNull(charge, "charge");
-        regions = List.copyOf(regions);
+        regions = FrozenList.copyOf(regions);
     }
 
     public ServiceLine(String code, OptionalInt statedMinutes, List<Period> periods, Provider provider,

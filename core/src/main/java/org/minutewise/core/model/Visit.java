@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.minutewise.core.FrozenList;
 
 /**
  * One documented therapy visit: one patient, one date of service, one or more service lines.
@@ -30,20 +31,20 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         Objects.requireNonNull(planOfCare, "planOfCare");
         Objects.requireNonNull(setting, "setting");
         Objects.requireNonNull(patient, "patient");
-        diagnoses = List.copyOf(diagnoses);
+        diagnoses = FrozenList.copyOf(diagnoses);
         Objects.requireNonNull(totalTreatmentMinutes, "totalTreatmentMinutes");
-        services = List.copyOf(services);
+        services = FrozenList.copyOf(services);
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(previousNote, "previousNote");
         Objects.requireNonNull(abn, "abn");
         Objects.requireNonNull(certification, "certification");
         Objects.requireNonNull(authorization, "authorization");
-        overrides = List.copyOf(overrides);
+        overrides = FrozenList.copyOf(overrides);
         Objects.requireNonNull(secondaryPayer, "secondaryPayer");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(locality, "locality");
         Objects.requireNonNull(claimInfo, "claimInfo");
-        billed = List.copyOf(billed);
+        billed = FrozenList.copyOf(billed);
         if (services.isEmpty()) {
             throw new IllegalArgumentException("a visit needs at least one service line");
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.minutewise.core.FrozenList;
 
 /**
  * Units per code for one visit under one method. The plain-words explanation is derived on demand
@@ -31,12 +32,12 @@ public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnit
 
     public UnitResult {
         Objects.requireNonNull(method, "method");
-        lines = List.copyOf(lines);
-        tiedCodes = List.copyOf(tiedCodes);
-        alternatives = List.copyOf(alternatives);
+        lines = FrozenList.copyOf(lines);
+        tiedCodes = FrozenList.copyOf(tiedCodes);
+        alternatives = FrozenList.copyOf(alternatives);
         pooledAddOns = pooledAddOns.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(pooledAddOns));
-        tiedWithAssistant = List.copyOf(tiedWithAssistant);
+        tiedWithAssistant = FrozenList.copyOf(tiedWithAssistant);
         byDiscipline = byDiscipline.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(byDiscipline));
     }
