@@ -262,7 +262,8 @@ final class CheckPass {
         Spill.Rec first = recs.get(0);
         // Each JSON, FHIR or X12 record is one occurrence of the visit; a CSV file's rows together are one. A visit
         // in two files (overlapping exports) would have its billed units counted twice: set aside, saying where. A
-        // claim's corrections (frequency 7 or 8) are not a second visit: the one in force is audited.
+        // claim's corrections (frequency 7 or 8; in CSV the claimFrequency column of a file's rows) are not a second
+        // visit: the one in force is audited.
         Map<String, List<Long>> occurrences = new java.util.LinkedHashMap<>();
         boolean records = true;
         for (Spill.Rec r : recs) {
@@ -276,6 +277,9 @@ final class CheckPass {
         if (records && inForce(recs, all, parts)) {
             return;
         }
+        if (occurrences.size() > 1 && allCsv(recs) && csvInForce(recs, all, parts)) {
+            return;
+        }
         if (occurrences.size() > 1) {
             String why = VisitAudit.comesMoreThanOnce(first.visitId(), occurrences);
             for (Spill.Rec r : recs) {
@@ -283,26 +287,20 @@ final class CheckPass {
             }
             return;
         }
-        VisitAudit.Assembled<Spill.Rec> got = visitAudit.assembleCsv(first.visitId(), recs,
-                new VisitAudit.CsvRows<>() {
-                    @Override
-                    public long line(Spill.Rec r) {
-                        return r.line();
-                    }
+        checkCsv(visitAudit.assembleCsv(first.visitId(), recs, csvRows(all)), parts);
+    }
 
-                    @Override
-                    public CsvRecordReader.Record record(Spill.Rec r) {
-                        Optional<List<String>> fast = RecordFields.split(all, r.dataOff(), r.dataLen());
-                        return fast.isPresent() ? new CsvRecordReader.Record(r.line(), fast.get())
-                                : CsvRecordReader.parse(r.text(all), r.line());
-                    }
+    private static boolean allCsv(List<Spill.Rec> recs) {
+        for (Spill.Rec r : recs) {
+            if (r.kind() != Spill.CSV) {
+                return false;
+            }
+        }
+        return true;
+    }
 
-                    @Override
-                    public CsvVisitReader.Header header(Spill.Rec r) {
-                        return headers.get(r.file()).orElseThrow(() -> new IllegalStateException(
-                                "no CSV header for input " + r.file()));
-                    }
-                });
+    /** A CSV visit's rows read into it: its bad rows set aside, the visit checked. */
+    private void checkCsv(VisitAudit.Assembled<Spill.Rec> got, Parts parts) throws IOException {
         for (VisitAudit.Rejected<Spill.Rec> x : got.rejected()) {
             parts.reject(x.row(), x.reason());
         }
@@ -311,6 +309,59 @@ final class CheckPass {
         }
         List<Spill.Rec> used = got.used();
         check(got.visit().get(), used.size(), used.get(0), used, parts);
+    }
+
+    /**
+     * A CSV visit whose rows are in several files, read as a claim and its corrections (the {@code claimFrequency}
+     * column): the claim in force checked, the others set aside as replaced or voided. False, having done nothing,
+     * when they are not (two originals): the caller sets them all aside as a visit that comes more than once.
+     */
+    private boolean csvInForce(List<Spill.Rec> recs, byte[] all, Parts parts) throws IOException {
+        Map<Integer, List<Spill.Rec>> byFile = new java.util.TreeMap<>();
+        for (Spill.Rec r : recs) {
+            byFile.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
+        }
+        List<List<Spill.Rec>> groups = new ArrayList<>(byFile.values());
+        List<String> places = new ArrayList<>(groups.size());
+        for (List<Spill.Rec> g : groups) {
+            g.sort(ORDER);
+            places.add(place(g.get(0)));
+        }
+        Optional<VisitAudit.CsvInForce<Spill.Rec>> in = visitAudit.csvCorrections(recs.get(0).visitId(), groups,
+                places, csvRows(all));
+        if (in.isEmpty()) {
+            return false;
+        }
+        for (VisitAudit.Rejected<Spill.Rec> x : in.get().setAside()) {
+            parts.replacedOrVoided(x.row(), x.reason(), 1);
+        }
+        if (in.get().inForce().isPresent()) {
+            checkCsv(in.get().inForce().get(), parts);
+        }
+        return true;
+    }
+
+    /** How this pass reads a spilled CSV row: its line, its fields from the spill's bytes, its file's header. */
+    private VisitAudit.CsvRows<Spill.Rec> csvRows(byte[] all) {
+        return new VisitAudit.CsvRows<>() {
+            @Override
+            public long line(Spill.Rec r) {
+                return r.line();
+            }
+
+            @Override
+            public CsvRecordReader.Record record(Spill.Rec r) {
+                Optional<List<String>> fast = RecordFields.split(all, r.dataOff(), r.dataLen());
+                return fast.isPresent() ? new CsvRecordReader.Record(r.line(), fast.get())
+                        : CsvRecordReader.parse(r.text(all), r.line());
+            }
+
+            @Override
+            public CsvVisitReader.Header header(Spill.Rec r) {
+                return headers.get(r.file()).orElseThrow(() -> new IllegalStateException(
+                        "no CSV header for input " + r.file()));
+            }
+        };
     }
 
     /**

@@ -873,6 +873,30 @@ class AuditTest {
     }
 
     /**
+     * The same through CSV, whose optional {@code claimFrequency} and {@code payerClaimControlNumber} columns carry a
+     * corrected claim (before them, a CSV export's corrected claim read as an original: two claims of one visit id).
+     */
+    @Test
+    void aCsvReplacementReplacesItsOriginal() throws IOException {
+        String header = "visitId,dateOfService,payer,planOfCare,diagnoses,code,minutes,providerId,role,billedUnits,"
+                + "billedModifiers,claimFrequency,payerClaimControlNumber\r\n";
+        Path march = tmp.resolve("march.csv");
+        Files.writeString(march, header + "R1,2026-03-02,medicare,PT,R26.81,97110,23,T1,PT,3,GP,,\r\n");
+        Path april = tmp.resolve("april.csv");
+        Files.writeString(april, header + "R1,2026-03-02,medicare,PT,R26.81,97110,38,T1,PT,3,GP,7,ICN-1\r\n");
+        Path out = tmp.resolve("corrected-csv");
+        audit(out, 2, 3, march, april);
+        assertThat(rows(out.resolve("rejected.csv"))).extracting(m -> m.get("reason")).singleElement()
+                .asString().contains("is replaced by the corrected claim at " + april).contains("(frequency 7)");
+        assertThat(rows(out.resolve("claims.csv"))).singleElement().satisfies(c -> {
+            assertThat(c.get("billedUnits")).isEqualTo("3");
+            assertThat(c.get("units")).isEqualTo("3");
+        });
+        assertThat(rows(out.resolve("findings.csv"))).noneMatch(m -> m.get("ruleId").equals("MW-A006")
+                || m.get("ruleId").equals("MW-B002"));
+    }
+
+    /**
      * A visit read whole (JSON Lines, JSON, FHIR, an 837 claim) and set aside as coming twice, replaced or voided still
      * counts its service lines in read and rejected, as when it is checked (each record counted 1: an auditor's
      * review found read 4 for 6 service lines).

@@ -35,8 +35,6 @@ public final class NotCarried {
         v.locality().ifPresent(x -> out.add("locality"));
         ClaimInfo c = v.claimInfo();
         c.claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
-        c.claimFrequency().ifPresent(x -> out.add("claimFrequency"));
-        c.payerClaimControlNumber().ifPresent(x -> out.add("payerClaimControlNumber"));
         c.secondary().claimFilingIndicator().ifPresent(x -> out.add("secondaryClaimFilingIndicator"));
     }
 

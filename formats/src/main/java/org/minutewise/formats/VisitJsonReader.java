@@ -262,12 +262,23 @@ public final class VisitJsonReader {
         }
         // A replacement (7) or void (8) of a claim already billed, and the payer's control number of that claim.
         Optional<String> frequency = optionalText(n, "claimFrequency", "");
-        if (frequency.isPresent() && !frequency.get().matches("[0-9A-Z]")) {
-            throw new InputException("claimFrequency", "expected one character like 1 (original), 7 (replacement) or"
-                    + " 8 (void), got \"" + frequency.get() + "\"");
+        if (frequency.isPresent() && claimFrequencyProblem(frequency.get()) != null) {
+            throw new InputException("claimFrequency", claimFrequencyProblem(frequency.get()));
         }
         return new ClaimInfo(bp, optionalText(n, "payerName", ""), optionalText(n, "payerId", ""), sub, pos,
                 filing, frequency, optionalText(n, "payerClaimControlNumber", ""), secondaryCoverage(n));
+    }
+
+    /**
+     * What is wrong with a claim frequency code (837 CLM05-3: one character, 1 original, 7 replacement, 8 void), or
+     * null when it is one or empty; the visit JSON's {@code claimFrequency} and the CSV column of that name.
+     */
+    public static String claimFrequencyProblem(String code) {
+        if (code.isEmpty() || code.length() == 1 && (Character.isDigit(code.charAt(0))
+                || code.charAt(0) >= 'A' && code.charAt(0) <= 'Z')) {
+            return null;
+        }
+        return "expected one character like 1 (original), 7 (replacement) or 8 (void), got \"" + code + "\"";
     }
 
     /**

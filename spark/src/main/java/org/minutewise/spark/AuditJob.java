@@ -829,13 +829,40 @@ public final class AuditJob {
                     byFile.computeIfAbsent(names.get(r.file), f -> new ArrayList<>()).add(r.line);
                 }
                 if (byFile.size() > 1) {
+                    // Unless they are a claim and its corrections (the claimFrequency column), as there.
+                    Map<Integer, List<InRow>> files = new java.util.TreeMap<>();
+                    for (InRow r : rows) {
+                        files.computeIfAbsent(r.file, f -> new ArrayList<>()).add(r);
+                    }
+                    List<List<InRow>> groups = new ArrayList<>(files.values());
+                    List<String> places = new ArrayList<>(groups.size());
+                    for (List<InRow> g : groups) {
+                        places.add(names.get(g.get(0).file) + " line " + g.get(0).line);
+                    }
+                    Optional<VisitAudit.CsvInForce<InRow>> in = audit.csvCorrections(visitId, groups, places, how);
+                    if (in.isPresent()) {
+                        for (VisitAudit.Rejected<InRow> x : in.get().setAside()) {
+                            totals.replacedOrVoided(1);
+                            InRow r = x.row();
+                            out.add(item(REJECT, null, line(r.line), null, null, r.file, r.seq, names.get(r.file),
+                                    r.visitId, x.reason()));
+                        }
+                        if (in.get().inForce().isPresent()) {
+                            check(in.get().inForce().get(), out);
+                        }
+                        return;
+                    }
                     String why = VisitAudit.comesMoreThanOnce(visitId, byFile);
                     for (InRow r : rows) {
                         reject(r, why, names, out, totals);
                     }
                     return;
                 }
-                VisitAudit.Assembled<InRow> a = audit.assembleCsv(visitId, rows, how);
+                check(audit.assembleCsv(visitId, rows, how), out);
+            }
+
+            /** A visit's rows read into it: its bad rows set aside, the visit checked and its outputs added. */
+            private void check(VisitAudit.Assembled<InRow> a, List<Row> out) {
                 for (VisitAudit.Rejected<InRow> x : a.rejected()) {
                     reject(x.row(), x.reason(), names, out, totals);
                 }

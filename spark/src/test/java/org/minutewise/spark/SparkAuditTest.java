@@ -296,6 +296,32 @@ class SparkAuditTest {
         assertThat(claims).anySatisfy(r -> assertThat(r.get(0) + " " + r.get(9)).isEqualTo("SD2 0"));
     }
 
+    /**
+     * A corrected claim in a later CSV export (its claimFrequency column 7) replaces the original in the earlier one:
+     * both runners set the original aside as replaced and audit the replacement, the same rows and summary.
+     */
+    @Test
+    void aCsvReplacementReplacesItsOriginalAsTheAuditDoes() throws IOException {
+        String header = "visitId,dateOfService,payer,planOfCare,diagnoses,code,minutes,providerId,role,billedUnits,"
+                + "billedModifiers,claimFrequency,payerClaimControlNumber\r\n";
+        Path march = tmp.resolve("march.csv");
+        Files.writeString(march, header + "R1,2026-03-02,medicare,PT,R26.81,97110,23,T1,PT,3,GP,,\r\n");
+        Path april = tmp.resolve("april.csv");
+        Files.writeString(april, header + "R1,2026-03-02,medicare,PT,R26.81,97110,38,T1,PT,3,GP,7,ICN-1\r\n");
+        Path audit = tmp.resolve("audit-corrected");
+        Audit.run(new Audit.Options(List.of(march.toString(), april.toString()), audit, Optional.empty(), 2, false,
+                3, OptionalLong.empty()), REF, Progress.quiet());
+        Path out = tmp.resolve("spark-corrected");
+        AuditJob.run(LocalSpark.get(), new AuditJob.Options(List.of(march.toString(), april.toString()),
+                out.toString(), Optional.empty(), "csv", 2));
+        assertThat(json(out.resolve("summary.json"))).isEqualTo(json(audit.resolve("summary.json")));
+        assertThat(json(out.resolve("summary.json")).get("replacedOrVoided").asLong()).isEqualTo(1);
+        assertThat(rows(out.resolve("rejected"))).isEqualTo(rows(audit.resolve("rejected.csv")))
+                .singleElement().satisfies(r -> assertThat(r.get(3)).contains("replaced by the corrected claim"));
+        assertThat(sorted(rows(out.resolve("claims")))).isEqualTo(sorted(rows(audit.resolve("claims.csv"))));
+        assertThat(rows(out.resolve("claims"))).singleElement().satisfies(r -> assertThat(r.get(9)).isEqualTo("3"));
+    }
+
     @Test
     void referenceFilesAreShippedToTheExecutorsAndUsedAsTheAuditUsesThem() throws IOException {
         Path profiles = tmp.resolve("clinic-payers.json");

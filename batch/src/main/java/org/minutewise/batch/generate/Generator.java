@@ -952,6 +952,7 @@ public final class Generator {
                 }
                 sb.append(','); // progressReport: the generator's reports are its billed re-evaluations
                 sb.append(','); // continuation: one period a line
+                sb.append(",,"); // claimFrequency, payerClaimControlNumber: original claims
                 sb.append("\r\n");
                 first = false;
             }

@@ -67,6 +67,12 @@ public record ClaimInfo(BillingProvider billingProvider, Optional<String> payerN
                 frequency, payerClaimControlNumber, secondary);
     }
 
+    /** The same claim with another payer claim control number (2300 REF*F8: the claim replaced or voided). */
+    public ClaimInfo withPayerClaimControlNumber(Optional<String> number) {
+        return new ClaimInfo(billingProvider, payerName, payerId, subscriber, placeOfService, claimFilingIndicator,
+                claimFrequency, number, secondary);
+    }
+
     /** The same claim with another secondary coverage. */
     public ClaimInfo withSecondary(SecondaryCoverage coverage) {
         return new ClaimInfo(billingProvider, payerName, payerId, subscriber, placeOfService, claimFilingIndicator,

@@ -177,6 +177,55 @@ public final class VisitAudit {
     }
 
     /**
+     * What a CSV visit's corrections leave: the rows of the claim in force read into its visit (none when voided),
+     * and every row of the files' claims set aside, each with its reason.
+     */
+    public record CsvInForce<T>(Optional<Assembled<T>> inForce, List<Rejected<T>> setAside) {
+    }
+
+    /**
+     * A CSV visit whose rows are in several files, each file's rows read as one claim (in the order of the files),
+     * then as a claim and its corrections ({@link #corrections}: the optional columns {@code claimFrequency} and
+     * {@code payerClaimControlNumber}, as a visit record's). A replacement that replaces a claim in the audit is the
+     * claim of record: its frequency is cleared, as for a visit record. Empty when they are not one claim and its
+     * corrections (two originals: a visit in two exports) or a file's rows cannot be read as a visit: the caller sets
+     * all the rows aside as a visit that comes more than once.
+     *
+     * @param places each file's place for the messages ("april.csv line 2": the file and its first row of the visit)
+     */
+    public <T> Optional<CsvInForce<T>> csvCorrections(String visitId, List<List<T>> byFile, List<String> places,
+                                                      CsvRows<T> how) {
+        List<Assembled<T>> read = new ArrayList<>(byFile.size());
+        List<Occurrence<Integer>> inOrder = new ArrayList<>(byFile.size());
+        for (int i = 0; i < byFile.size(); i++) {
+            Assembled<T> a = assembleCsv(visitId, byFile.get(i), how);
+            if (a.visit().isEmpty()) {
+                return Optional.empty();
+            }
+            read.add(a);
+            inOrder.add(new Occurrence<>(i, places.get(i), a.visit().get().claimInfo().claimFrequency()));
+        }
+        Optional<InForce<Integer>> in = corrections(visitId, inOrder);
+        if (in.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Rejected<T>> aside = new ArrayList<>();
+        for (Rejected<Integer> x : in.get().setAside()) {
+            for (T row : byFile.get(x.row())) {
+                aside.add(new Rejected<>(row, x.reason()));
+            }
+        }
+        Optional<Assembled<T>> kept = in.get().row().map(read::get);
+        if (kept.isPresent() && in.get().replaced()) {
+            Visit v = kept.get().visit().get();
+            kept = Optional.of(new Assembled<>(Optional.of(v.toBuilder().claimInfo(
+                    v.claimInfo().withClaimFrequency(Optional.empty())).build()), kept.get().used(),
+                    kept.get().rejected()));
+        }
+        return Optional.of(new CsvInForce<>(kept, aside));
+    }
+
+    /**
      * The reason all records of a visit that comes more than once are set aside (a visit in two exports, say):
      * where it comes, in input order, at most five places and five lines of a CSV file each. {@code places} holds
      * each occurrence in input order: a record of a visit-per-record format by its place ("b.jsonl line 1", no

@@ -16,7 +16,7 @@ public final class CsvLayout {
     /** Optional columns Minutewise also reads and writes, after the documented ones. */
     public static final List<String> EXTRA_COLUMNS = List.of("totalTreatmentMinutes", "supervisorId", "discipline",
             "certificationFrom", "certificationTo", "certificationPhysician", "regions", "certificationPhysicianNpi",
-            "progressReport", "continuation");
+            "progressReport", "continuation", "claimFrequency", "payerClaimControlNumber");
     public static final List<String> REQUIRED = List.of("visitId", "dateOfService", "payer", "planOfCare", "code",
             "role");
 

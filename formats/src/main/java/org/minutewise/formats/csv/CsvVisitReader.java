@@ -19,6 +19,7 @@ import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.BodyRegion;
 import org.minutewise.core.model.Certification;
+import org.minutewise.core.model.ClaimInfo;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Mode;
 import org.minutewise.core.model.Patient;
@@ -48,7 +49,7 @@ public final class CsvVisitReader {
                       Optional<BigDecimal> charge, Optional<String> note, OptionalInt totalTreatmentMinutes,
                       Optional<String> supervisorId, Optional<Discipline> discipline,
                       Optional<Certification> certification, List<BodyRegion> regions, boolean progressReport,
-                      boolean continuation) {
+                      boolean continuation, Optional<String> claimFrequency, Optional<String> payerClaimControlNumber) {
     }
 
     /** The column index of each known header name. */
@@ -247,7 +248,17 @@ public final class CsvVisitReader {
                 number(h.get(f, "totalTreatmentMinutes"), line, "totalTreatmentMinutes", VisitJsonReader.MAX_MINUTES),
                 opt(h.get(f, "supervisorId")), disc, certification(h, f, line), regions(h.get(f, "regions"), line),
                 bool(h.get(f, "progressReport"), line, "progressReport"),
-                bool(h.get(f, "continuation"), line, "continuation"));
+                bool(h.get(f, "continuation"), line, "continuation"), claimFrequency(h.get(f, "claimFrequency"), line),
+                opt(h.get(f, "payerClaimControlNumber")));
+    }
+
+    /** The claim frequency (837 CLM05-3: 1 original, 7 replacement, 8 void), as the visit JSON's. */
+    private static Optional<String> claimFrequency(String t, long line) {
+        String problem = VisitJsonReader.claimFrequencyProblem(t);
+        if (problem != null) {
+            throw err(line, "claimFrequency", problem);
+        }
+        return opt(t);
     }
 
     /** An optional true/false column: empty is false. */
@@ -465,6 +476,11 @@ public final class CsvVisitReader {
         firstOf(rows, Row::note).ifPresent(b::note);
         firstOf(rows, Row::certification).ifPresent(b::certification);
         b.progressReport(firstWith(rows, Row::progressReport).isPresent());
+        Optional<String> frequency = firstOf(rows, Row::claimFrequency);
+        Optional<String> controlNumber = firstOf(rows, Row::payerClaimControlNumber);
+        if (frequency.isPresent() || controlNumber.isPresent()) {
+            b.claimInfo(ClaimInfo.NONE.withClaimFrequency(frequency).withPayerClaimControlNumber(controlNumber));
+        }
         List<ServiceLine> lines = new ArrayList<>();
         List<BilledLine> billed = new ArrayList<>();
         Row previous = null;

@@ -97,7 +97,7 @@ public final class CsvVisitWriter {
                             String end, String providerId, String role, String mode, BilledLine billed,
                             String lineCharge, String supervisor, String discipline, String regions,
                             boolean continuation) {
-        List<String> f = new ArrayList<>(24);
+        List<String> f = new ArrayList<>(30);
         f.add(v.id());
         f.add(v.dateOfService().toString());
         f.add(v.payer());
@@ -127,6 +127,8 @@ public final class CsvVisitWriter {
         f.add(cert.flatMap(Certification::physicianNpi).orElse(""));
         f.add(first && v.progressReport() ? "true" : "");
         f.add(continuation ? "true" : "");
+        f.add(first ? v.claimInfo().claimFrequency().orElse("") : "");
+        f.add(first ? v.claimInfo().payerClaimControlNumber().orElse("") : "");
         for (int i = 0; i < f.size(); i++) {
             if (i > 0) {
                 sb.append(',');

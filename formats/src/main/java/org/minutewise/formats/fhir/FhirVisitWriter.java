@@ -54,6 +54,8 @@ public final class FhirVisitWriter {
     public static java.util.Set<String> notCarried(Visit v, java.util.function.Predicate<String> timed) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         org.minutewise.formats.NotCarried.common(v, out);
+        v.claimInfo().claimFrequency().ifPresent(x -> out.add("claimFrequency"));
+        v.claimInfo().payerClaimControlNumber().ifPresent(x -> out.add("payerClaimControlNumber"));
         // The FHIR input takes the certification from a CarePlan with a period: without dates it is not read back.
         v.certification().filter(c -> c.from().isEmpty() && c.to().isEmpty())
                 .ifPresent(c -> out.add("certification (without its dates)"));

@@ -239,15 +239,15 @@ class CsvTest {
         String tail = ",,,,,,,,";
         String csv = header
                 + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,24,09:00,09:12,T1,PT,,,,70.00,," + tail
-                + ",\r\n"
+                + ",,,\r\n"
                 + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,,09:30,09:42,T1,PT,,,,,," + tail
-                + ",true\r\n"
+                + ",true,,\r\n"
                 // Rows of one code and clinician without the mark are lines of their own (a reviewer's 10-minute
                 // line followed by another line's period drew a false MW-U002 when they were merged by guess).
                 + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,,09:42,09:50,T1,PT,,,,,," + tail
-                + ",\r\n"
+                + ",,,\r\n"
                 + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,,09:50,09:58,T1,PT,,,,,," + tail
-                + ",\r\n";
+                + ",,,\r\n";
         Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get();
         assertThat(v.services()).hasSize(3);
         assertThat(v.services().get(0).periods()).hasSize(2);
@@ -268,13 +268,13 @@ class CsvTest {
         // A continuation that cannot continue the row above is the row's error, named by line and column.
         String bad = header
                 + "V2,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,,09:00,09:20,T1,PT,,,,,," + tail
-                + ",\r\n"
+                + ",,,\r\n"
                 + "V2,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,,09:10,09:30,T1,PT,,,,,," + tail
-                + ",true\r\n"
+                + ",true,,\r\n"
                 + "V3,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,,09:00,09:20,T1,PT,,,,,," + tail
-                + ",\r\n"
+                + ",,,\r\n"
                 + "V3,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,,09:30,09:40,T1,PT,,,,,," + tail
-                + ",true\r\n";
+                + ",true,,\r\n";
         List<VisitInput.Result> rs = VisitInput.read(bad, VisitFormat.CSV, REF);
         assertThat(rs).hasSize(2).allSatisfy(r -> assertThat(r.visit()).isEmpty());
         assertThat(rs.get(0).error().get().getMessage()).startsWith("line 3, column continuation: ")
@@ -284,20 +284,41 @@ class CsvTest {
     }
 
     /**
-     * A replacement or void claim converted to CSV would be read back as an original: the layout has no column for
-     * the claim's frequency, its payer claim control number or its filing indicator, so the writer names them.
+     * A replacement or void claim keeps its frequency and the payer claim control number of the claim it corrects
+     * through CSV (the optional columns {@code claimFrequency} and {@code payerClaimControlNumber}), so an audit of a
+     * CSV export tells a corrected claim from a duplicate; the filing indicator has no column and is named as not
+     * carried.
      */
     @Test
-    void theClaimsFrequencyIsNamedAsNotCarried() {
+    void theClaimsFrequencyAndControlNumberAreCarried() {
         String csv = HEADER + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,24,09:00,09:24,T1,PT,,,,,\r\n";
         Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get();
-        assertThat(CsvVisitWriter.notCarried(v)).doesNotContain("claimFrequency");
+        assertThat(v.claimInfo().claimFrequency()).isEmpty();
         Visit replacement = v.toBuilder().claimInfo(new org.minutewise.core.model.ClaimInfo(
                 org.minutewise.core.model.BillingProvider.NONE, Optional.empty(), Optional.empty(),
                 org.minutewise.core.model.Subscriber.NONE, Optional.empty(), Optional.of("MB"), Optional.of("7"),
                 Optional.of("ICN-1"))).build();
-        assertThat(CsvVisitWriter.notCarried(replacement))
-                .contains("claimFrequency", "payerClaimControlNumber", "claimFilingIndicator");
+        assertThat(CsvVisitWriter.notCarried(replacement)).contains("claimFilingIndicator")
+                .doesNotContain("claimFrequency", "payerClaimControlNumber");
+        Visit back = VisitInput.read(CsvVisitWriter.header() + CsvVisitWriter.rows(replacement), VisitFormat.CSV, REF)
+                .get(0).visit().get();
+        assertThat(back.claimInfo().claimFrequency()).contains("7");
+        assertThat(back.claimInfo().payerClaimControlNumber()).contains("ICN-1");
+        assertThat(back.claimInfo().claimFilingIndicator()).isEmpty();
+    }
+
+    /** The columns read from whichever row carries them; a frequency that is not one character names its line. */
+    @Test
+    void theClaimFrequencyColumnIsReadFromAnyRowAndChecked() {
+        String header = "visitId,dateOfService,payer,planOfCare,code,minutes,role,claimFrequency,payerClaimControlNumber\r\n";
+        Visit v = VisitInput.read(header + "V1,2026-03-02,medicare,PT,97112,24,PT,,\r\n"
+                + "V1,2026-03-02,medicare,PT,97110,15,PT,8,ICN 77\r\n", VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(v.claimInfo().claimFrequency()).contains("8");
+        assertThat(v.claimInfo().payerClaimControlNumber()).contains("ICN 77");
+        List<VisitInput.Result> bad = VisitInput.read(header + "V2,2026-03-02,medicare,PT,97112,24,PT,replace,\r\n",
+                VisitFormat.CSV, REF);
+        assertThat(bad.get(0).error().get().getMessage()).isEqualTo("line 2, column claimFrequency: expected one "
+                + "character like 1 (original), 7 (replacement) or 8 (void), got \"replace\"");
     }
 
     /**
