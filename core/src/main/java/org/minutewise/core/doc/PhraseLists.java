@@ -73,10 +73,10 @@ public final class PhraseLists {
 
     /**
      * The lists whose matches do not count where the sentence negates them ({@link Negation}): a negated cue is no
-     * skilled input, a denied unsteadiness no deficit. The other lists are read as written ("no increase in pain"
-     * is a response, "denies falls" is left to the function check).
+     * skilled input, a denied unsteadiness no deficit, "no falls" or "Gait: WNL" no function the deficit limits
+     * ("no longer driving" still is). The other lists are read as written ("no increase in pain" is a response).
      */
-    public static final List<String> NEGATABLE = List.of(SKILLED, DEFICIT, BALANCE_DEFICIT);
+    public static final List<String> NEGATABLE = List.of(SKILLED, DEFICIT, BALANCE_DEFICIT, FUNCTION);
 
     /**
      * The lists that identify a billed service in the note, one per code: {@code service-97140} holds "manual
