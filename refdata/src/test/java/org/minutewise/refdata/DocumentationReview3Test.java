@@ -60,4 +60,43 @@ class DocumentationReview3Test {
                     .doesNotContain("MW-D003");
         }
     }
+
+    @Test
+    void aCueInTheNextSentenceCoversTheActivityItIsFor() {
+        String rest = " Impaired balance w/ 2 falls limits gait. Berg 40/56." + TE;
+        for (String s : List.of("Pt performed wobble board x10 min. VC for ankle strategy and CGA throughout, TC at "
+                        + "ankles when sway increased.",
+                "Pt performed tandem walk 3x20 ft. VC for upright posture and step length.",
+                "Pt performed wobble board x10 min. TC at ankles for weight shifting.")) {
+            assertThat(ids("NMR 24 min: " + s + rest)).as(s).doesNotContain("MW-D015");
+        }
+        // Near misses: the next sentence is another activity (a technique of its own, or minutes of its own).
+        for (String s : List.of("Pt performed wobble board x10 min. Ankle strategy training w/ VC.",
+                "Pt performed wobble board x10 min. VC for ankle strategy x 10 min.",
+                "Pt performed wobble board x10 min. Foam stance w/ VC for ankle strategy.")) {
+            assertThat(ids("NMR 24 min: " + s + rest)).as(s).contains("MW-D015");
+        }
+    }
+
+    /** A tail that names no deficit ("fewer LOB" would be one). */
+    private static final String TE_NO_DEFICIT = " TE 23 min: hip strengthening w/ VC to improve stance stability. "
+            + "Response: fewer cues by end. Plan: progress. Total timed 47 min, total tx 47 min.";
+
+    @Test
+    void postureAsWhatACueIsForIsNoPostureDeficit() {
+        for (String s : List.of("tandem stance on foam w/ VC for posture and CGA.",
+                "tandem stance on foam w/ VC for upright posture and TC at trunk, CGA.",
+                "tandem stance on foam w/ cues to maintain upright posture, CGA.",
+                "tandem stance on foam w/ TC at pelvis for midline, CGA.")) {
+            assertThat(ids("NMR 24 min: " + s + TE_NO_DEFICIT)).as(s).contains("MW-D002");
+        }
+        // Near misses: posture stated as the deficit, beside or without a cue.
+        for (String s : List.of("tandem stance on foam w/ VC to correct slumped posture, CGA.",
+                "tandem stance on foam w/ VC and CGA; poor posture in standing.",
+                "tandem stance on foam w/ VC and CGA. Posture: forward head, posterior lean.",
+                "tandem stance on foam w/ VC for posture and CGA; impaired balance.",
+                "obstacle negotiation w/ VC for upright posture; freezing 2 episodes (was 5).")) {
+            assertThat(ids("NMR 24 min: " + s + TE_NO_DEFICIT)).as(s).doesNotContain("MW-D002");
+        }
+    }
 }

@@ -14,6 +14,11 @@ public final class PhraseLists {
     public static final String FUNCTION = "function";
     /** An explicit balance or proprioceptive deficit, which lets a musculoskeletal diagnosis support 97112. */
     public static final String BALANCE_DEFICIT = "balance-deficit";
+    /**
+     * Deficit words that, as what a cue is for, name the cue's aim rather than a deficit: "posture" in "VC for upright
+     * posture", "midline" in "TC to maintain midline" ({@link CueAim}).
+     */
+    public static final String CUE_AIM = "cue-aim";
     /** Named neuromuscular reeducation techniques: PNF, perturbation training, gaze stabilization, ... */
     public static final String TECHNIQUE = "technique";
     /** What makes a minute skilled: cues, facilitation, guarding, progression, hands-on technique. */
@@ -90,7 +95,7 @@ public final class PhraseLists {
     }
 
     /** Every list the checks read by name, in a stable order (the service lists, one per code, aside). */
-    public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, TECHNIQUE, SKILLED, MEASURE,
+    public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, CUE_AIM, TECHNIQUE, SKILLED, MEASURE,
             RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, VAGUE_PLAN, ACTIVITY, INDEPENDENT, INDEPENDENT_LEVEL, STATUS,
             LATER, NOT_BILLED, NO_CUE, GROUP_TIME, NEGATION, NEGATION_AFTER);
 
