@@ -99,4 +99,21 @@ class DocumentationReview3Test {
             assertThat(ids("NMR 24 min: " + s + TE_NO_DEFICIT)).as(s).doesNotContain("MW-D002");
         }
     }
+
+    @Test
+    void singleLegStanceNamedAsAnExerciseIsNoMeasure() {
+        String rest = " w/ VC for hip strategy and CGA; impaired balance limits gait." + TE;
+        for (String s : List.of("tandem stance, SLS, marching on foam", "SLS on foam 3x20 s",
+                "SLS at counter x 10 min", "single-leg stance 30 s x 5", "tandem stance and SLS",
+                "tandem stance on foam 3x30 s")) {
+            List<String> ids = ids("NMR 24 min: " + s + rest);
+            assertThat(ids).as(s).contains("MW-D006");
+            assertThat(ids).as(s + ": still a technique").doesNotContain("MW-D005");
+        }
+        // Near misses: the stance with its time is a measure; so is any other measure beside the exercise.
+        for (String s : List.of("SLS R 4 s, L 12 s", "SLS < 3 s R", "tandem stance; single-leg stance EO 20 sec",
+                "SLS: R 5 sec", "SLS on foam 3x20 s. Berg 41/56", "SLS 3.5\" R", "tandem and SLS on foam; tandem stance 9 s (was 6)")) {
+            assertThat(ids("NMR 24 min: " + s + rest)).as(s).doesNotContain("MW-D006");
+        }
+    }
 }

@@ -219,6 +219,31 @@ public final class NoteScan {
         return out;
     }
 
+    /** A test of a match's span in the note's text. */
+    @FunctionalInterface
+    public interface SpanTest {
+        boolean test(String text, int start, int end);
+    }
+
+    /**
+     * True when some match of {@code list} counts as it stands, or, when its phrase is in {@code condition}'s list too,
+     * when {@code test} accepts its span: "SLS" is a measure by itself only with its result ("SLS R 4 s"), named as an
+     * exercise it is a technique. Stops at the first such match; no object is built.
+     */
+    public boolean anyMatch(String list, String condition, SpanTest test) {
+        int l = matcher.listIndex(list);
+        if (l < 0 || counts[l] == 0) {
+            return false;
+        }
+        int c = matcher.listIndex(condition);
+        for (int k = 0; k < size; k++) {
+            if (member(k, l) && (!matcher.inList(hits[k * 3], c) || test.test(text, hits[k * 3 + 1], hits[k * 3 + 2]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when some match of the list lies wholly inside [from, to). */
     public boolean anyWithin(String list, int from, int to) {
         int l = matcher.listIndex(list);
