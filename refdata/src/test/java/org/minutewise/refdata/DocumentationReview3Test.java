@@ -116,4 +116,15 @@ class DocumentationReview3Test {
             assertThat(ids("NMR 24 min: " + s + rest)).as(s).doesNotContain("MW-D006");
         }
     }
+
+    @Test
+    void clearMisspellingsOfTechniquesAreNamed() {
+        String rest = " w/ TC at pelvis, CGA; impaired balance limits gait. Berg 40/56." + TE;
+        for (String t : List.of("perterbation trng in tandem stance", "pertubations in standing",
+                "propriocpetive training on R ankle", "propioceptive retraining R ankle", "gaze stabilisation")) {
+            assertThat(ids("NMR 24 min: " + t + rest)).as(t).doesNotContain("MW-D005");
+        }
+        assertThat(ids("NMR 24 min: marching in place, propriocpetive deficit R ankle" + rest))
+                .as("near miss: a deficit, misspelled, is no technique").contains("MW-D005");
+    }
 }
