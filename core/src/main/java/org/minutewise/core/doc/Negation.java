@@ -5,8 +5,10 @@ import java.util.Arrays;
 /**
  * Whether a note's sentence negates a phrase matched in it: "no VC or TC needed", "did not require assistance or
  * guarding", "denies unsteadiness", "cues not needed". A negated match of a negatable list
- * ({@link PhraseLists#NEGATABLE}: skilled input, deficit, balance deficit) does not count for that list: "no VC
- * needed" is no skilled input, "denies unsteadiness" no deficit.
+ * ({@link PhraseLists#NEGATABLE}: skilled input, deficit, balance deficit, function) does not count for that list:
+ * "no VC needed" is no skilled input, "denies unsteadiness" no deficit, "no falls" no function the deficit limits.
+ * Before a function "no longer" states a loss, not an absence ("no longer driving"), and a negation reaches a function
+ * over signs of the other lists joined as items ("denies dizziness, LOB or falls").
  *
  * <p>The negation words are reference data, found by the same scan as every phrase: {@link PhraseLists#NEGATION}
  * before the phrase they negate ("no", "without", "w/o", "denies", "did not require"), {@link
@@ -110,6 +112,15 @@ final class Negation {
     static final int LEADS_ON = 1 << 14;
     /** The bit of {@link PhraseLists#SKILLED} in a match's negatable mask. */
     private static final int SKILLED_MASK = 1 << PhraseLists.NEGATABLE.indexOf(PhraseLists.SKILLED);
+    /** The bit of {@link PhraseLists#FUNCTION} in a match's negatable mask. */
+    private static final int FUNCTION_MASK = 1 << PhraseLists.NEGATABLE.indexOf(PhraseLists.FUNCTION);
+    /**
+     * The negatable lists but skilled input: a function's negation may reach over items of these ("denies dizziness,
+     * LOB or falls"), where an assistance between states another thing ("no LOB, min A transfers").
+     */
+    private static final int SIGN_MASK = (1 << PhraseLists.NEGATABLE.size()) - 1 & ~SKILLED_MASK;
+    /** Bits of a list mask in {@link #cancelMemo}: one per negatable list. */
+    private static final int MASK_BITS = PhraseLists.NEGATABLE.size();
 
     /** The words the negation test knows, with their kinds. */
     static final Lexicon KINDS = new Lexicon()
@@ -315,15 +326,29 @@ final class Negation {
                 continue; // "no more than min A": look further back
             }
             int mask = mask(k);
-            if (otherBetween(beforeEnd[c], s, mask)) {
+            if ((mask & FUNCTION_MASK) != 0 && lossOfFunction(c)) {
+                return false; // "no longer driving", "no longer able to walk to the mailbox": a function lost
+            }
+            // "denies LOB or falls": a function after signs of other lists, all items of one negation.
+            boolean signs = (mask & FUNCTION_MASK) != 0 && listOfItems(beforeEnd[c], s, SIGN_MASK);
+            if (!signs && otherBetween(beforeEnd[c], s, mask)) {
                 return false;
             }
-            if (joined && !listOfItems(beforeEnd[c], s, mask) && !needFollows(scan.endAt(k))) {
+            if (joined && !signs && !listOfItems(beforeEnd[c], s, mask) && !needFollows(scan.endAt(k))) {
                 return false;
             }
             return !cancelled(c, mask);
         }
         return false;
+    }
+
+    /**
+     * Whether negation word {@code c} (before) is "no longer": before a function it says the function was lost ("no
+     * longer driving"), which is the limitation the note should state, not its absence.
+     */
+    private boolean lossOfFunction(int c) {
+        int e = beforeEnd[c];
+        return e - beforeStart[c] > 2 && e >= 6 && text.regionMatches(true, e - 6, "longer", 0, 6);
     }
 
     /** Whether a negation word after match {@code k} negates it. */
@@ -526,9 +551,9 @@ final class Negation {
      */
     private boolean cancelled(int c, int mask) {
         if (cancelMemo == null) {
-            cancelMemo = new byte[beforeEnd.length << 3];
+            cancelMemo = new byte[beforeEnd.length << MASK_BITS];
         }
-        int at = c << 3 | mask & 7;
+        int at = c << MASK_BITS | mask & ((1 << MASK_BITS) - 1);
         if (cancelMemo[at] == 0) {
             cancelMemo[at] = (byte) (negatedItself(beforeStart[c], mask) ? 1 : 2);
         }

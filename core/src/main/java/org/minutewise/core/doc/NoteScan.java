@@ -13,7 +13,9 @@ import java.util.List;
  *
  * <p>A match of a negatable list ({@link PhraseLists#NEGATABLE}) that its sentence negates ({@link Negation}: "no VC
  * or TC needed", "denies unsteadiness") is not a match of that list for any of the methods here; it stays a match
- * of its other lists ("LOB" in "no LOB" is still a response). {@link #negated(String)} lists those left out.
+ * of its other lists ("LOB" in "no LOB" is still a response). {@link #negated(String)} lists those left out. So is
+ * a match of {@link PhraseLists#CUE_AIM} that is a cue's aim ("posture" in "VC for upright posture": {@link CueAim}),
+ * though {@link #negated(String)} does not list it.
  */
 public final class NoteScan {
     private static final Comparator<PhraseMatch> BY_SPAN =
@@ -25,8 +27,13 @@ public final class NoteScan {
     /** Triples: phrase id, start, end; in order of end. */
     private int[] hits;
     private int size;
-    /** Per match: true when its sentence negates it (then it is left out of the negatable lists); null if none is. */
-    private boolean[] negated;
+    /**
+     * Per match: {@link #NEGATED} when its sentence negates it, {@link #AIM} when it is a cue's aim (either way it is
+     * left out of the negatable lists), 0 otherwise; null while no match is left out.
+     */
+    private byte[] dropped;
+    private static final byte NEGATED = 1;
+    private static final byte AIM = 2;
     /** The matches of negation words (either list), in the order found; null while there is none. */
     private int[] negationWords;
     private int negationWordCount;
@@ -86,13 +93,25 @@ public final class NoteScan {
      * {@link Negation} once the scan is complete.
      */
     void negate(int k) {
-        if (negated == null) {
-            negated = new boolean[size];
+        drop(k, NEGATED);
+    }
+
+    /**
+     * Leaves match {@code k} out of the negatable lists its phrase belongs to: it is the aim of a cue ("posture" in "VC
+     * for upright posture", {@link CueAim}). Not listed by {@link #negated(String)}: the note does not deny it.
+     */
+    void aim(int k) {
+        drop(k, AIM);
+    }
+
+    private void drop(int k, byte why) {
+        if (dropped == null) {
+            dropped = new byte[size];
         }
-        if (negated[k]) {
+        if (dropped[k] != 0) {
             return;
         }
-        negated[k] = true;
+        dropped[k] = why;
         for (int l : matcher.listsOf(hits[k * 3])) {
             if (matcher.negatable(l)) {
                 counts[l]--;
@@ -100,14 +119,14 @@ public final class NoteScan {
         }
     }
 
-    /** Whether match {@code k} has been negated. */
+    /** Whether match {@code k} has been left out of its negatable lists (negated, or a cue's aim). */
     boolean isNegated(int k) {
-        return negated != null && negated[k];
+        return dropped != null && dropped[k] != 0;
     }
 
     /** Whether match {@code k} counts for list {@code l}: its phrase is in the list, and it is not negated there. */
     boolean member(int k, int l) {
-        return matcher.inList(hits[k * 3], l) && !(negated != null && negated[k] && matcher.negatable(l));
+        return matcher.inList(hits[k * 3], l) && !(dropped != null && dropped[k] != 0 && matcher.negatable(l));
     }
 
     PhraseMatcher matcher() {
@@ -168,12 +187,12 @@ public final class NoteScan {
      */
     public List<PhraseMatch> negated(String list) {
         int l = matcher.listIndex(list);
-        if (l < 0 || negated == null || !matcher.negatable(l)) {
+        if (l < 0 || dropped == null || !matcher.negatable(l)) {
             return List.of();
         }
         List<PhraseMatch> out = new ArrayList<>();
         for (int k = 0; k < size; k++) {
-            if (negated[k] && matcher.inList(hits[k * 3], l)) {
+            if (dropped[k] == NEGATED && matcher.inList(hits[k * 3], l)) {
                 out.add(new PhraseMatch(list, matcher.phrase(hits[k * 3]), hits[k * 3 + 1], hits[k * 3 + 2]));
             }
         }
@@ -190,7 +209,7 @@ public final class NoteScan {
         for (int k = 0; k < size; k++) {
             int p = hits[k * 3];
             for (int l : matcher.listsOf(p)) {
-                if (negated != null && negated[k] && matcher.negatable(l)) {
+                if (dropped != null && dropped[k] != 0 && matcher.negatable(l)) {
                     continue;
                 }
                 out.add(new PhraseMatch(matcher.listName(l), matcher.phrase(p), hits[k * 3 + 1], hits[k * 3 + 2]));
@@ -198,6 +217,31 @@ public final class NoteScan {
         }
         out.sort(BY_SPAN.thenComparing(PhraseMatch::list));
         return out;
+    }
+
+    /** A test of a match's span in the note's text. */
+    @FunctionalInterface
+    public interface SpanTest {
+        boolean test(String text, int start, int end);
+    }
+
+    /**
+     * True when some match of {@code list} counts as it stands, or, when its phrase is in {@code condition}'s list too,
+     * when {@code test} accepts its span: "SLS" is a measure by itself only with its result ("SLS R 4 s"), named as an
+     * exercise it is a technique. Stops at the first such match; no object is built.
+     */
+    public boolean anyMatch(String list, String condition, SpanTest test) {
+        int l = matcher.listIndex(list);
+        if (l < 0 || counts[l] == 0) {
+            return false;
+        }
+        int c = matcher.listIndex(condition);
+        for (int k = 0; k < size; k++) {
+            if (member(k, l) && (!matcher.inList(hits[k * 3], c) || test.test(text, hits[k * 3 + 1], hits[k * 3 + 2]))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when some match of the list lies wholly inside [from, to). */
@@ -208,6 +252,26 @@ public final class NoteScan {
         }
         for (int k = 0; k < size; k++) {
             if (hits[k * 3 + 1] >= from && hits[k * 3 + 2] <= to && member(k, l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when some match of the list lies wholly inside [from, to) and is not the aim of a cue before it in its
+     * clause: "ankle strategy" in "VC for ankle strategy" says what the cue was for, not another activity
+     * ({@link CueAim}).
+     */
+    public boolean anyWithinButCueAims(String list, int from, int to) {
+        int l = matcher.listIndex(list);
+        if (l < 0 || counts[l] == 0) {
+            return false;
+        }
+        int skilled = matcher.listIndex(PhraseLists.SKILLED);
+        for (int k = 0; k < size; k++) {
+            if (hits[k * 3 + 1] >= from && hits[k * 3 + 2] <= to && member(k, l)
+                    && !CueAim.aimed(this, hits[k * 3 + 1], skilled)) {
                 return true;
             }
         }

@@ -14,6 +14,11 @@ public final class PhraseLists {
     public static final String FUNCTION = "function";
     /** An explicit balance or proprioceptive deficit, which lets a musculoskeletal diagnosis support 97112. */
     public static final String BALANCE_DEFICIT = "balance-deficit";
+    /**
+     * Deficit words that, as what a cue is for, name the cue's aim rather than a deficit: "posture" in "VC for upright
+     * posture", "midline" in "TC to maintain midline" ({@link CueAim}).
+     */
+    public static final String CUE_AIM = "cue-aim";
     /** Named neuromuscular reeducation techniques: PNF, perturbation training, gaze stabilization, ... */
     public static final String TECHNIQUE = "technique";
     /** What makes a minute skilled: cues, facilitation, guarding, progression, hands-on technique. */
@@ -73,10 +78,10 @@ public final class PhraseLists {
 
     /**
      * The lists whose matches do not count where the sentence negates them ({@link Negation}): a negated cue is no
-     * skilled input, a denied unsteadiness no deficit. The other lists are read as written ("no increase in pain"
-     * is a response, "denies falls" is left to the function check).
+     * skilled input, a denied unsteadiness no deficit, "no falls" or "Gait: WNL" no function the deficit limits
+     * ("no longer driving" still is). The other lists are read as written ("no increase in pain" is a response).
      */
-    public static final List<String> NEGATABLE = List.of(SKILLED, DEFICIT, BALANCE_DEFICIT);
+    public static final List<String> NEGATABLE = List.of(SKILLED, DEFICIT, BALANCE_DEFICIT, FUNCTION);
 
     /**
      * The lists that identify a billed service in the note, one per code: {@code service-97140} holds "manual
@@ -90,7 +95,7 @@ public final class PhraseLists {
     }
 
     /** Every list the checks read by name, in a stable order (the service lists, one per code, aside). */
-    public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, TECHNIQUE, SKILLED, MEASURE,
+    public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, CUE_AIM, TECHNIQUE, SKILLED, MEASURE,
             RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, VAGUE_PLAN, ACTIVITY, INDEPENDENT, INDEPENDENT_LEVEL, STATUS,
             LATER, NOT_BILLED, NO_CUE, GROUP_TIME, NEGATION, NEGATION_AFTER);
 

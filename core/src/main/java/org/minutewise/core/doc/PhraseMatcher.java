@@ -391,6 +391,7 @@ public final class PhraseMatcher {
         if (negationList >= 0 || negationAfterList >= 0) {
             Negation.apply(scan);
         }
+        CueAim.apply(scan); // "VC for upright posture": no posture deficit
         return scan;
     }
 

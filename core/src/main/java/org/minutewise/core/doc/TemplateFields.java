@@ -22,6 +22,9 @@ package org.minutewise.core.doc;
  * "Balance: none" grades the ability as absent, which is a deficit. A value that goes on ("Cues: none for static
  * stance, VC for dynamic", "Dizziness: none at rest, 4/10 with head turns") is left as written.
  *
+ * <p>A field's parts (blanks, words, a dash standing apart) are read by {@link FieldReader}, as MW-D008 and MW-D009
+ * read a labelled response or plan.
+ *
  * <p>The value starts with a negation word of the phrase lists (the file's [negation] and [negation-after]: "none",
  * "no", "denies", "N/A", "not applicable", "nil", "0", "WNL", "intact", "not needed"): only those the scan found are
  * looked at, so a note without a negation word costs nothing here. "0", "zero" and "nil" are negation words only as
@@ -211,7 +214,7 @@ final class TemplateFields {
     /** The ':' or dash right before {@code pos}, blanks aside, or -1. */
     private int separatorBefore(int pos) {
         int i = pos - 1;
-        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\u00A0')) {
+        while (i >= 0 && FieldReader.isBlank(text.charAt(i))) {
             i--;
         }
         return i >= 0 && (text.charAt(i) == ':' || isDash(text.charAt(i)) && apart(i)) ? i : -1;
@@ -227,7 +230,7 @@ final class TemplateFields {
         int limit = Math.min(text.length(), e + LABEL_REACH + 1);
         while (i < limit) {
             char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\u00A0') {
+            if (FieldReader.isBlank(c)) {
                 i++;
             } else if (c == ':') {
                 return i;
@@ -251,9 +254,9 @@ final class TemplateFields {
         int j = s - 1;
         while (j >= 0 && s - j <= LABEL_REACH) {
             char c = text.charAt(j);
-            if (c == ' ' || c == '\t' || c == '\u00A0') {
+            if (FieldReader.isBlank(c)) {
                 int blanks = j;
-                while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\t' || text.charAt(j) == '\u00A0')) {
+                while (j >= 0 && FieldReader.isBlank(text.charAt(j))) {
                     j--;
                 }
                 if (blanks - j > 1 || c == '\t') {
@@ -320,7 +323,7 @@ final class TemplateFields {
     /** Whether the label's last word, right before the separator at {@code sep}, names an ability. */
     private boolean ability(int sep) {
         int j = sep - 1;
-        while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\t' || text.charAt(j) == '\u00A0')) {
+        while (j >= 0 && FieldReader.isBlank(text.charAt(j))) {
             j--;
         }
         int end = j + 1;
@@ -348,26 +351,18 @@ final class TemplateFields {
     }
 
     private int skipBlanks(int i) {
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\u00A0')) {
-            i++;
-        }
-        return i;
+        return FieldReader.skipBlanks(text, i);
     }
 
     private int wordEnd(int i) {
-        while (i < text.length() && Negation.isWordChar(text.charAt(i))) {
-            i++;
-        }
-        return i;
+        return FieldReader.wordEnd(text, i);
     }
 
     private static boolean isDash(char c) {
-        return c == '-' || c >= '\u2010' && c <= '\u2015';
+        return FieldReader.isDash(c);
     }
 
-    /** A dash with a blank on either side: "Cues - none", "Cues- none"; not "single-leg". */
     private boolean apart(int i) {
-        return i == 0 || i + 1 == text.length() || Character.isWhitespace(text.charAt(i - 1))
-                || Character.isWhitespace(text.charAt(i + 1));
+        return FieldReader.apart(text, i);
     }
 }

@@ -1,53 +1,33 @@
 package org.minutewise.core.check.rules.doc;
 
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
+import org.minutewise.core.doc.FieldReader;
 import org.minutewise.core.doc.NoteScan;
 import org.minutewise.core.doc.PhraseLists;
 
 /**
  * A note's labelled lines: "Response: decreased trunk lean w/ cues.", "P: cont, add EC.", and the plan they start. A
  * label counts where a field starts (the note's start, a sentence's, after '|', a tab or a run of blanks) and when its
- * value has content: "Response: none", "P: n/a" or "Plan:" alone say nothing.
+ * value has content: "Response: none", "P: n/a" or "Plan:" alone say nothing. The fields are read by core's
+ * {@link FieldReader}, as the template fields that state an absence are ("Cues: none").
  */
 final class Labels {
-    /** Where a field starts: the note's start, after a sentence's end, '|', '(', a tab or two blanks. */
-    private static final String FIELD_START = "(?:^|(?<=[.;!?|(\\n\\r\\t])|(?<=\\s\\s))[ \\t]*";
-    /** The patient's response: "Response:", "Resp:", "Pt response:", "Patient's response to tx:". */
-    static final Pattern RESPONSE = Pattern.compile(FIELD_START + "(?:(?:pt|patient|pt's|patient's)\\s+)?"
-            + "(?:response|resp|responses)(?:\\s+to\\s+(?:tx|treatment|session|intervention|interventions|"
-            + "therapy|rx))?\\s*[:\\-\\u2013]\\s*", Pattern.CASE_INSENSITIVE);
-    /** A plan's label: "P:", "Plan:", "POC:", "Plan of care:", "Recommendations:", "HEP:". */
-    private static final String PLAN_LABEL = "(?:P|Plan|POC|Plan of care|Recs?|Recommendations?|D/C plan|"
-            + "Discharge plan|HEP|Home program)\\s*[:\\u2013]\\s*";
-    /** The plan's field, where a field starts. */
-    static final Pattern PLAN = Pattern.compile(FIELD_START + PLAN_LABEL, Pattern.CASE_INSENSITIVE);
-    private static final Pattern PLAN_AT = Pattern.compile(PLAN_LABEL, Pattern.CASE_INSENSITIVE);
-    /** Values that say nothing: "none", "n/a", "see above". */
-    private static final Set<String> EMPTY = Set.of("none", "n/a", "na", "nil", "not", "see", "same", "-", "--",
-            "?", "unknown", "tbd", "pending", "deferred");
+    /** The patient's response: "Response:", "Resp:", "Pt response:", "Patient's response to tx:"; ':' or a dash. */
+    static final FieldReader.LabelSet RESPONSE = new FieldReader.LabelSet(true, FieldReader.LabelSet.combine(
+            List.of("", "pt", "patient", "pt's", "patient's"), List.of("response", "resp", "responses"),
+            List.of("", "to tx", "to treatment", "to session", "to intervention", "to interventions", "to therapy",
+                    "to rx")));
+    /** A plan's label: "P:", "Plan:", "POC:", "Plan of care:", "Recommendations:", "HEP:"; ':' or an en dash. */
+    static final FieldReader.LabelSet PLAN = new FieldReader.LabelSet(false, List.of("P", "Plan", "POC",
+            "Plan of care", "Rec", "Recs", "Recommendation", "Recommendations", "D/C plan", "Discharge plan", "HEP",
+            "Home program"));
 
     private Labels() {
     }
 
     /** Whether the note has a field with the label and a value that says something. */
-    static boolean labelledWithContent(String text, Pattern label) {
-        Matcher m = label.matcher(text);
-        while (m.find()) {
-            int s = m.end();
-            int e = s;
-            while (e < text.length() && !Character.isWhitespace(text.charAt(e)) && text.charAt(e) != ','
-                    && text.charAt(e) != '|' && text.charAt(e) != ';') {
-                e++;
-            }
-            String first = text.substring(s, e).toLowerCase(Locale.ROOT).replaceAll("[.]+$", "");
-            if (!first.isEmpty() && first.chars().anyMatch(Character::isLetterOrDigit) && !EMPTY.contains(first)) {
-                return true;
-            }
-        }
-        return false;
+    static boolean labelledWithContent(String text, FieldReader.LabelSet label) {
+        return new FieldReader(text).anyWithContent(label);
     }
 
     /**
@@ -84,8 +64,6 @@ final class Labels {
         while (s < to && Character.isWhitespace(text.charAt(s))) {
             s++;
         }
-        Matcher m = PLAN_AT.matcher(text);
-        m.region(s, text.length());
-        return m.lookingAt();
+        return new FieldReader(text).labelAt(s, PLAN);
     }
 }

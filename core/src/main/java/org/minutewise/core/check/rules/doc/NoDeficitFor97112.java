@@ -11,7 +11,8 @@ import org.minutewise.core.doc.PhraseLists;
 
 /**
  * 97112 billed, and the note names no neuromuscular deficit (balance, proprioception, coordination, ...). A deficit
- * the note negates ("denies unsteadiness", "no loss of balance") is none (the note scan leaves it out).
+ * the note negates ("denies unsteadiness", "no loss of balance") is none (the note scan leaves it out), nor is posture
+ * named as what a cue is for ("VC for upright posture").
  */
 public final class NoDeficitFor97112 implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D002", Severity.WARN,
@@ -25,7 +26,11 @@ public final class NoDeficitFor97112 implements Rule {
                     + "\"Balance deficit: none noted\", \"Balance: WNL\"; not \"Standing balance: 0\", a grade), one "
                     + "without difficulty (\"no difficulty with balance\", \"no problems with balance\") or normal "
                     + "(\"balance WNL\", \"within normal limits\", \"intact\"); a negation reaches eight words in its "
-                    + "clause, not past \"but\" or \"however\"");
+                    + "clause, not past \"but\" or \"however\"")
+            .revised(4, "2026-12-06: nor is posture named as what a cue is for (\"VC for upright posture\", \"cues "
+                    + "to maintain midline\"; not \"VC to correct slumped posture\"): the cue's aim; bare "
+                    + "\"freezing\" (\"freezing 2 episodes\" in a Parkinson note) is a deficit (a therapist's "
+                    + "review; phrase list 2026.11)");
 
     @Override
     public RuleInfo info() {

@@ -10,7 +10,8 @@ import org.minutewise.core.check.Severity;
 import org.minutewise.core.doc.PhraseLists;
 
 /**
- * 97112 billed, and the note does not say what function the deficit limits. Info, not warn: Medicare does not
+ * 97112 billed, and the note does not say what function the deficit limits; a function the note negates ("no
+ * falls", "Gait: WNL") is none (the note scan leaves it out). Info, not warn: Medicare does not
  * require a daily treatment note to restate medical necessity (the plan of care and progress reports carry it),
  * but the link to function is what a reviewer looks for first.
  */
@@ -19,7 +20,10 @@ public final class NoFunctionFor97112 implements Rule {
             "97112 without the function the deficit limits",
             "Tie the deficit to function, e.g. \"two falls this month\", \"unsafe sit-to-stand transfers\", "
                     + "\"cannot stand at the sink to groom\".",
-            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
+            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-06: a function the note negates (\"denies LOB, no falls\", \"no fall hx\", "
+                    + "\"Falls: none\", \"Gait: WNL\") is no function the deficit limits; \"no longer driving\" "
+                    + "still is (a therapist's review)");
 
     @Override
     public RuleInfo info() {
@@ -32,9 +36,10 @@ public final class NoFunctionFor97112 implements Rule {
         if (line < 0) {
             return;
         }
+        String denied = DocSupport.negatedSentence(DocSupport.scan(ctx), PhraseLists.FUNCTION);
         out.add(INFO.finding(CheckContext.path(line), "97112 is billed, but the note does not say what function "
                 + "the neuromuscular deficit limits (falls or fall risk, transfers, gait, stairs, daily "
-                + "activities). The link between the deficit and function is what shows the need for skilled "
-                + "neuromuscular reeducation."));
+                + "activities)" + (denied == null ? "" : ", but as unaffected, " + denied) + ". The link between "
+                + "the deficit and function is what shows the need for skilled neuromuscular reeducation."));
     }
 }

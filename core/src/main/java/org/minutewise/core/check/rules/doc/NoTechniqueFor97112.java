@@ -18,7 +18,10 @@ public final class NoTechniqueFor97112 implements Rule {
             "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-06: more techniques named as therapists write them: tandem walk, gait with head "
                     + "turns, foam stance, reactive balance training, step strategy, figure-8 walking, braiding, "
-                    + "obstacle negotiation, 180/360 degree turns (a therapist's review; phrase list 2026.10)");
+                    + "obstacle negotiation, 180/360 degree turns (a therapist's review; phrase list 2026.10)")
+            .revised(3, "2026-12-06: clear misspellings of techniques count (\"perterbation trng\", \"pertubations\", "
+                    + "\"propriocpetive training\", \"propioceptive retraining\"), and \"gaze stabilisation\" "
+                    + "(a therapist's review; phrase list 2026.11)");
 
     @Override
     public RuleInfo info() {

@@ -19,7 +19,8 @@ import org.minutewise.core.doc.PhraseMatch;
  * no-cue phrase ("without cues") is no cue. One finding per sentence.
  *
  * <p>Where the cue may be: in the activity's own sentence, or in the sentence next to it when the two describe one
- * activity, which is when one of them names no activity of its own (no technique, no minutes):
+ * activity, which is when one of them names no activity of its own (no technique but as what a cue is for: "VC for
+ * ankle strategy"; no minutes):
  * <ul>
  *   <li>the sentence before, when the activity's sentence only reports how it went: "Obstacle stepping over 4 in
  *       hurdles w/ TC at trunk. Pt performed 3 laps." Notes usually give the exercise and its cues first and the
@@ -52,7 +53,10 @@ public final class UnskilledActivity implements Rule {
                     + "are no skilled input")
             .revised(4, "2026-12-06: nor are cues a template field states as absent (\"Pt performed tandem stance, cues: "
                     + "none required\"); minutes in a sentence are a number and a minute unit as MW-D020 reads them "
-                    + "(also \"10\u2019\", a tab or non-breaking space before \"min\")");
+                    + "(also \"10\u2019\", a tab or non-breaking space before \"min\")")
+            .revised(5, "2026-12-06: a technique the next sentence names as what its cue is for (\"Pt performed wobble "
+                    + "board x10 min. VC for ankle strategy and CGA throughout.\") is that cue's aim, not another "
+                    + "activity: the cue covers the activity (a therapist's review)");
 
     @Override
     public RuleInfo info() {
@@ -117,8 +121,12 @@ public final class UnskilledActivity implements Rule {
         return scan.anyWithin(PhraseLists.SKILLED, from, to, PhraseLists.NO_CUE);
     }
 
-    /** True when [from, to) names an activity of its own: a technique, or minutes ("x 10 min"). */
+    /**
+     * True when [from, to) names an activity of its own: a technique, or minutes ("x 10 min"). A technique that is a
+     * cue's aim ("VC for ankle strategy") names what the cue was for, not another activity.
+     */
     private static boolean namesActivity(NoteScan scan, int from, int to) {
-        return scan.anyWithin(PhraseLists.TECHNIQUE, from, to) || Sentences.hasMinutes(scan.text(), from, to);
+        return scan.anyWithinButCueAims(PhraseLists.TECHNIQUE, from, to)
+                || Sentences.hasMinutes(scan.text(), from, to);
     }
 }
