@@ -736,6 +736,48 @@ class AuditTest {
         }
     }
 
+    /** A Medicare visit of 2026-03-02 for patient P-G, as a JSON Lines record: its services and billed lines. */
+    private static String twoPlansVisit(String id, String services, String billed) {
+        return "{\"id\":\"" + id + "\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\","
+                + "\"patient\":{\"id\":\"P-G\"},\"planOfCare\":\"PT\",\"diagnoses\":[\"R26.81\"],\"services\":["
+                + services + "],\"billed\":[" + billed + "]}\n";
+    }
+
+    private static final String PT_97110 = "{\"code\":\"97110\",\"minutes\":30,\"discipline\":\"PT\","
+            + "\"provider\":{\"id\":\"T1\",\"role\":\"PT\"}}";
+    private static final String OT_97110 = "{\"code\":\"97110\",\"minutes\":30,\"discipline\":\"OT\","
+            + "\"provider\":{\"id\":\"T7\",\"role\":\"OT\"}}";
+    private static final String GP_97110 = "{\"code\":\"97110\",\"modifiers\":[\"GP\"],\"units\":2}";
+    private static final String GO_97110 = "{\"code\":\"97110\",\"modifiers\":[\"GO\"],\"units\":2}";
+
+    /**
+     * A code billed under PT and OT on one visit a PT and an OT treated (97110 with GP for T1's minutes, with GO for
+     * T7's): each line's units count under its own therapist, billed, supported, over and under (all went to T1, the
+     * code's first therapist). The visit's claim counts 97110 under GP (MW-U006 blocks the visit), so the GO line is
+     * billed beside no supported line of its discipline: over under T7, and the GP line under under T1.
+     */
+    @Test
+    void aCodeBilledUnderTwoDisciplinesCountsUnderEachLinesTherapist() throws IOException {
+        Path in = tmp.resolve("two-therapists.jsonl");
+        Files.writeString(in, twoPlansVisit("W1", PT_97110 + "," + OT_97110, GP_97110.replace("2}", "3}") + ","
+                + GO_97110));
+        Path out = tmp.resolve("two-therapists");
+        audit(out, 1, 1, in);
+        JsonNode t = summary(out).get("byTherapist");
+        assertThat(t.get("T1").get("unitsBilled").asLong()).isEqualTo(3);
+        assertThat(t.get("T1").get("unitsSupported").asLong()).isEqualTo(4);
+        assertThat(t.get("T1").get("unitsUnder").asLong()).isEqualTo(1);
+        assertThat(t.get("T1").get("unitsOver").asLong()).isZero();
+        assertThat(t.get("T7").get("unitsBilled").asLong()).isEqualTo(2);
+        assertThat(t.get("T7").get("unitsSupported").asLong()).isZero();
+        assertThat(t.get("T7").get("unitsOver").asLong()).isEqualTo(2);
+        assertThat(rows(out.resolve("claims.csv"))).extracting(c -> c.get("therapistId") + " "
+                + c.get("billedModifiers") + " " + c.get("difference")).containsExactly("T1 GP -1", "T7 GO 2");
+        // The GO line's own finding (MW-B004, billed[1].modifiers) is the OT's too.
+        assertThat(rows(out.resolve("findings.csv"))).filteredOn(f -> f.get("ruleId").equals("MW-B004"))
+                .singleElement().satisfies(f -> assertThat(f.get("therapistId")).isEqualTo("T7"));
+    }
+
     /**
      * Two sessions of one code on a day at times apart, each on its own visit: MW-A006 says to bill it once with the
      * minutes together, but the afternoon is no claim sent twice, so nothing is void: the day's 50 minutes make 3
