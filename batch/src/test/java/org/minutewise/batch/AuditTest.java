@@ -751,6 +751,43 @@ class AuditTest {
     private static final String GO_97110 = "{\"code\":\"97110\",\"modifiers\":[\"GO\"],\"units\":2}";
 
     /**
+     * A duplicate claim (MW-A006) whose code it bills under two disciplines, 97110 with GP and with GO, with only the
+     * GP line sent again: the resent line is void and the visit counted under duplicateClaims (neither was: only a
+     * code every line of which was a duplicate was void); the GO line stands, in a row of its own under the OT. Near
+     * miss: the other way round (the first visit bills both, the second the GP line again), the resent line is void
+     * as before, and the first visit keeps both lines.
+     */
+    @Test
+    void aResentLineOfACodeBilledUnderTwoDisciplinesIsVoid() throws IOException {
+        Path in = tmp.resolve("two-plans.jsonl");
+        Files.writeString(in, twoPlansVisit("G1", PT_97110, GP_97110)
+                + twoPlansVisit("G2", PT_97110 + "," + OT_97110, GP_97110 + "," + GO_97110));
+        Path out = tmp.resolve("two-plans");
+        audit(out, 2, 3, in);
+        assertThat(rows(out.resolve("findings.csv"))).filteredOn(f -> f.get("ruleId").equals("MW-A006"))
+                .extracting(f -> f.get("visitId")).containsExactly("G2");
+        List<Map<String, String>> claims = rows(out.resolve("claims.csv"));
+        assertThat(claims).filteredOn(c -> c.get("visitId").equals("G2")).extracting(c -> c.get("therapistId") + " "
+                + c.get("billedModifiers") + " " + c.get("billedUnits") + " " + c.get("units") + " "
+                + c.get("modifiers") + " " + c.get("difference"))
+                .containsExactly("T1 GP 2 0  2", "T7 GO 2   2");
+        JsonNode s = summary(out);
+        assertThat(s.get("duplicateClaims").get("visits").asLong()).isEqualTo(1);
+        assertThat(s.get("duplicateClaims").get("units").asLong()).isEqualTo(2);
+        // The other way round.
+        Path in2 = tmp.resolve("two-plans-first.jsonl");
+        Files.writeString(in2, twoPlansVisit("G1", PT_97110 + "," + OT_97110, GP_97110 + "," + GO_97110)
+                + twoPlansVisit("G2", PT_97110, GP_97110));
+        Path out2 = tmp.resolve("two-plans-first");
+        audit(out2, 2, 3, in2);
+        assertThat(rows(out2.resolve("claims.csv"))).extracting(c -> c.get("visitId") + " " + c.get("billedModifiers")
+                + " " + c.get("units")).containsExactlyInAnyOrder("G2 GP 0", "G1 GP 4", "G1 GO ");
+        JsonNode s2 = summary(out2);
+        assertThat(s2.get("duplicateClaims").get("visits").asLong()).isEqualTo(1);
+        assertThat(s2.get("duplicateClaims").get("units").asLong()).isEqualTo(2);
+    }
+
+    /**
      * A code billed under PT and OT on one visit a PT and an OT treated (97110 with GP for T1's minutes, with GO for
      * T7's): each line's units count under its own therapist, billed, supported, over and under (all went to T1, the
      * code's first therapist). The visit's claim counts 97110 under GP (MW-U006 blocks the visit), so the GO line is

@@ -485,36 +485,47 @@ public final class AuditJob {
      */
     private static Dataset<Row> withCuts(SparkSession spark, Dataset<Row> claims, Dataset<Row> across,
                                          AuditTotals totals, ReferenceData ref) {
-        Dataset<Row> cuts = across.filter(across.col("kind").equalTo(UNIT_CUT))
-                .select(across.col("c0").as("cutVisit"), across.col("c1").as("cutCode"), across.col("c2").as("cutUnits"));
-        Map<String, Integer> units = new LinkedHashMap<>();
-        for (Row c : cuts.collectAsList()) {
-            units.merge(c.getString(0) + "\u0000" + c.getString(1), Integer.parseInt(c.getString(2)), Integer::sum);
+        // By visit, then code (or a void's key: one discipline's lines, a billed line by index).
+        Map<String, Map<String, Integer>> units = new LinkedHashMap<>();
+        for (Row c : across.filter(across.col("kind").equalTo(UNIT_CUT)).select("c0", "c1", "c2").collectAsList()) {
+            units.computeIfAbsent(c.getString(0), k -> new LinkedHashMap<>()).merge(c.getString(1),
+                    Integer.parseInt(c.getString(2)), Integer::sum);
         }
         if (units.isEmpty()) {
             return claims;
         }
-        Dataset<Row> keys = org.apache.spark.sql.functions.broadcast(cuts.select("cutVisit", "cutCode").distinct());
-        Column on = claims.col("visitId").equalTo(keys.col("cutVisit")).and(claims.col("code").equalTo(keys.col("cutCode")));
+        Dataset<Row> keys = org.apache.spark.sql.functions.broadcast(across.filter(across.col("kind")
+                .equalTo(UNIT_CUT)).select(across.col("c0").as("cutVisit")).distinct());
+        Column on = claims.col("visitId").equalTo(keys.col("cutVisit"));
         Map<String, List<AuditCsv.ClaimRow>> groups = new LinkedHashMap<>();
         for (Row r : claims.join(keys, on, "left_semi").orderBy("visitId", "line", "code").collectAsList()) {
             AuditCsv.ClaimRow row = claimRow(r);
-            groups.computeIfAbsent(row.visitId() + "\u0000" + row.code(), k -> new ArrayList<>(2)).add(row);
+            if (org.minutewise.formats.audit.ClaimCorrection.concerns(units.get(row.visitId()), row.code())) {
+                groups.computeIfAbsent(row.visitId() + "\u0000" + row.code(), k -> new ArrayList<>(2)).add(row);
+            }
         }
         List<Row> fixed = new ArrayList<>();
         java.util.function.Function<String, java.math.BigDecimal> shares =
                 org.minutewise.formats.audit.ClaimCorrection.assistantShares(ref.fees());
+        List<Row> cut = new ArrayList<>();
         groups.forEach((key, rows) -> {
-            org.minutewise.formats.audit.ClaimCorrection.Applied a = org.minutewise.formats.audit.ClaimCorrection
-                    .cut(rows, units.get(key), shares);
-            totals.corrected(rows.get(0).payer(), rows.get(0).therapistId(), a);
-            for (AuditCsv.ClaimRow x : a.rows()) {
-                fixed.add(RowFactory.create(x.visitId(), x.line(), x.dateOfService(), x.patientId(), x.therapistId(),
-                        x.payer(), x.code(), x.billedUnits(), x.billedModifiers(), x.units(), x.modifiers(),
-                        x.difference(), x.allowedPerUnit()));
+            cut.add(RowFactory.create(rows.get(0).visitId(), rows.get(0).code()));
+            for (org.minutewise.formats.audit.ClaimCorrection.Applied a : org.minutewise.formats.audit.ClaimCorrection
+                    .apply(rows, units.get(rows.get(0).visitId()), shares)) {
+                totals.corrected(a.rows().get(0).payer(), a.rows().get(0).therapistId(), a);
+                for (AuditCsv.ClaimRow x : a.rows()) {
+                    fixed.add(RowFactory.create(x.visitId(), x.line(), x.dateOfService(), x.patientId(),
+                            x.therapistId(), x.payer(), x.code(), x.billedUnits(), x.billedModifiers(), x.units(),
+                            x.modifiers(), x.difference(), x.allowedPerUnit()));
+                }
             }
         });
-        return claims.join(keys, on, "left_anti").union(spark.createDataFrame(fixed, claims.schema()));
+        // The visits' codes corrected: their rows are replaced by the corrected ones.
+        Dataset<Row> codes = org.apache.spark.sql.functions.broadcast(spark.createDataFrame(cut, new StructType()
+                .add("cutVisit", DataTypes.StringType, false).add("cutCode", DataTypes.StringType, false)));
+        Column corrected = claims.col("visitId").equalTo(codes.col("cutVisit"))
+                .and(claims.col("code").equalTo(codes.col("cutCode")));
+        return claims.join(codes, corrected, "left_anti").union(spark.createDataFrame(fixed, claims.schema()));
     }
 
     /**

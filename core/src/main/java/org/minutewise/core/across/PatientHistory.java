@@ -117,7 +117,10 @@ public final class PatientHistory {
                     + "(a line whose times meet any earlier visit's of the service is still one): still reported, "
                     + "but not void; the day's minutes together make its units "
                     + "(MW-A012), the KX expenses and the payment reduction count them (the second session's units "
-                    + "were all taken as duplicates)");
+                    + "were all taken as duplicates)")
+            .revised(5, "2026-12-06: in an audit, a duplicate line of a code the visit also bills under another "
+                    + "discipline (97110 with GP sent again beside a new 97110 with GO) is void and counted under the "
+                    + "duplicate claims; only a code every line of which was a duplicate was");
 
     public static final RuleInfo CORRECTION_UNDER_ANOTHER_ID = new RuleInfo("MW-A017", Severity.WARN,
             "A replacement or void claim under another visit id than the claim it corrects",
@@ -1462,6 +1465,14 @@ public final class PatientHistory {
             return d;
         }
         return l.bucket().isEmpty() ? "" : l.discipline().modifier();
+    }
+
+    /**
+     * The discipline a line is billed under as the duplicate claims (MW-A006) tell services apart: GP, GO or GN, or ""
+     * for a code no discipline bills. A duplicate claim's lines of one code and discipline are all duplicates or none.
+     */
+    public static String billedUnder(VisitDigest.Line l) {
+        return disciplineOf(l);
     }
 
     /** GP, GO or GN among a line's modifiers ("" when none: such lines are compared among themselves). */

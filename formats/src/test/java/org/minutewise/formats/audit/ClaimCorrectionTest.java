@@ -122,6 +122,34 @@ class ClaimCorrectionTest {
     }
 
     /**
+     * A void of one discipline's lines of a code (97110 with GP sent again beside a new 97110 with GO): those rows
+     * are void, the other discipline's stand (a cut of the code's units comes off them).
+     */
+    @Test
+    void aVoidOfOneDisciplineLeavesTheOthersRows() {
+        List<AuditCsv.ClaimRow> rows = List.of(row("2", "GP", "2", "GP", "22.21"), row("2", "GO", "2", "GO", "22.21"));
+        List<ClaimCorrection.Applied> applied = ClaimCorrection.apply(rows, java.util.Map.of(
+                ClaimCorrection.underDiscipline("97110", "GP"), ClaimCorrection.VOID, "97110", 1),
+                date -> new java.math.BigDecimal("0.85"));
+        assertThat(applied).hasSize(2);
+        assertThat(applied.get(0).rows()).singleElement().satisfies(r -> {
+            assertThat(r.billedModifiers()).isEqualTo("GP");
+            assertThat(r.units()).isEqualTo("0");
+        });
+        assertThat(applied.get(0).duplicateUnits()).isEqualTo(2);
+        assertThat(applied.get(1).rows()).singleElement().satisfies(r -> {
+            assertThat(r.billedModifiers()).isEqualTo("GO");
+            assertThat(r.units()).isEqualTo("1");
+        });
+        assertThat(applied.get(1).duplicateUnits()).isZero();
+        assertThat(ClaimCorrection.concerns(java.util.Map.of(ClaimCorrection.underDiscipline("97110", "GO"),
+                ClaimCorrection.VOID), "97110")).isTrue();
+        // Without a discipline's void, the code's rows are cut together, as before.
+        assertThat(ClaimCorrection.apply(rows, java.util.Map.of("97110", 1), date -> java.math.BigDecimal.ONE))
+                .singleElement().satisfies(a -> assertThat(a.rows()).hasSize(2));
+    }
+
+    /**
      * A void duplicate's units and dollars are its rows': billed units at the row's price, or for a visit without
      * billed input the units the engine gave it (they were counted as its billed units).
      */
