@@ -532,7 +532,7 @@ public final class AuditJob {
      * The findings without the visits' own findings about the lines of a duplicate claim that are void (MW-A006,
      * {@link org.minutewise.formats.audit.ClaimCorrection#aboutVoided}), as the single-process audit leaves them out,
      * and those findings off the totals in {@code totals}. The visits concerned are few: their findings about billed
-     * lines and services by code are judged on the driver.
+     * lines (by code or by index) and services by code are judged on the driver.
      */
     private static Dataset<Row> withoutVoided(SparkSession spark, Dataset<Row> findings, Dataset<Row> across,
                                               AuditTotals totals) {
@@ -552,7 +552,7 @@ public final class AuditJob {
                 new StructType().add("voidVisit", DataTypes.StringType, false)));
         List<Row> drop = new ArrayList<>();
         for (Row r : findings.join(keys, findings.col("visitId").equalTo(keys.col("voidVisit")), "left_semi")
-                .filter(findings.col("path").startsWith("billed[code=")
+                .filter(findings.col("path").startsWith("billed[")
                         .or(findings.col("path").startsWith("services[code="))).collectAsList()) {
             AuditCsv.FindingRow f = findingRow(r);
             if (org.minutewise.formats.audit.ClaimCorrection.aboutVoided(f, voids.get(f.visitId()))) {

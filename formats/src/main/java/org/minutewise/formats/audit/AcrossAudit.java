@@ -128,7 +128,8 @@ public final class AcrossAudit {
         // A duplicate's lines are void (Medicare denies them): their units are not supported, and their amount counts
         // under the duplicate claims alone, not in the dollars over. A visit's lines of a code and discipline are all
         // duplicates or none: a code every line of which is one is void whole, else the lines of the disciplines sent
-        // again (97110 with GP billed again beside a new 97110 with GO). A visit with a void line counts under the
+        // again (97110 with GP billed again beside a new 97110 with GO). Each void billed line is named by its index
+        // too, for the visit's own findings about it (billed[2].modifiers). A visit with a void line counts under the
         // duplicate claims; its units and dollars are the void rows'.
         duplicatedLines.forEach((visitId, byCode) -> {
             List<VisitDigest.Line> lines = byVisit.get(visitId).digest().lines();
@@ -145,6 +146,13 @@ public final class AcrossAudit {
                     for (String discipline : e.getValue()) {
                         cuts.accept(new org.minutewise.core.across.UnitCut(visitId,
                                 ClaimCorrection.underDiscipline(code, discipline), ClaimCorrection.VOID));
+                    }
+                }
+                for (int i = 0; i < lines.size(); i++) {
+                    VisitDigest.Line l = lines.get(i);
+                    if (l.code().equals(code) && (whole || e.getValue().contains(PatientHistory.billedUnder(l)))) {
+                        cuts.accept(new org.minutewise.core.across.UnitCut(visitId, ClaimCorrection.billedLine(i),
+                                ClaimCorrection.VOID));
                     }
                 }
             }

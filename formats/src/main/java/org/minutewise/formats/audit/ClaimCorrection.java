@@ -60,6 +60,14 @@ public final class ClaimCorrection {
         return code + " " + modifier;
     }
 
+    /**
+     * The key of a void ({@link #VOID}) of the visit's billed line at {@code index} (beside its code's), for the
+     * visit's own findings that name the line by its index ({@code billed[2].modifiers}, {@link #aboutVoided}).
+     */
+    public static String billedLine(int index) {
+        return "billed[" + index + "]";
+    }
+
     /** Whether {@code cuts} (a visit's, by code) take units off the rows of {@code code} or void any of them. */
     public static boolean concerns(java.util.Map<String, Integer> cuts, String code) {
         return cuts.containsKey(code) || voidsADiscipline(cuts, code);
@@ -279,9 +287,9 @@ public final class ClaimCorrection {
      * Whether a finding of a visit's own check is about a line {@code cuts} voids (a duplicate claim's, MW-A006;
      * {@code cuts} the visit's units to take off by code, null for none): its path names the billed line or the
      * service of a voided code ({@code billed[code=97110]}, {@code billed[code=97110].modifiers},
-     * {@code services[code=97110]}). A path by index ({@code billed[2]}) names no code in findings.csv and stays. The
-     * line is denied as a whole, so what else is wrong with it is moot: such findings are left out of findings.csv
-     * and the totals.
+     * {@code services[code=97110]}), or a voided billed line by its index ({@code billed[2].modifiers}, voided under
+     * {@link #billedLine}). The line is denied as a whole, so what else is wrong with it is moot: such findings are
+     * left out of findings.csv and the totals.
      */
     public static boolean aboutVoided(AuditCsv.FindingRow row, java.util.Map<String, Integer> cuts) {
         if (cuts == null || row.visitId().isEmpty()) {
@@ -289,7 +297,7 @@ public final class ClaimCorrection {
         }
         String path = AuditCsv.unguarded(row.path());
         String prefix = path.startsWith("billed[code=") ? "billed[code="
-                : path.startsWith("services[code=") ? "services[code=" : null;
+                : path.startsWith("services[code=") ? "services[code=" : path.startsWith("billed[") ? "" : null;
         if (prefix == null) {
             return false;
         }
@@ -297,7 +305,9 @@ public final class ClaimCorrection {
         if (close < 0 || close + 1 < path.length() && path.charAt(close + 1) != '.') {
             return false;
         }
-        Integer units = cuts.get(path.substring(prefix.length(), close));
+        // By code: the code's key; by index: the line's (billed[2]).
+        Integer units = cuts.get(prefix.isEmpty() ? path.substring(0, close + 1) : path.substring(prefix.length(),
+                close));
         return units != null && units >= VOID;
     }
 
