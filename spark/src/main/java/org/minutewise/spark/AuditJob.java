@@ -105,8 +105,54 @@ public final class AuditJob {
         }
     }
 
-    /** The outcome: the totals (as in summary.json), the partitions used and how long the job took. */
-    public record Result(AuditTotals totals, int partitions, Duration elapsed) {
+    /**
+     * The outcome: the totals (as in summary.json), the partitions used, how long the job took, and the inputs that
+     * ended early (a gzip file cut short: what came before was audited).
+     */
+    public record Result(AuditTotals totals, int partitions, Duration elapsed, List<EndedEarly> endedEarly) {
+        public Result {
+            endedEarly = List.copyOf(endedEarly);
+        }
+
+        public Result(AuditTotals totals, int partitions, Duration elapsed) {
+            this(totals, partitions, elapsed, List.of());
+        }
+    }
+
+    /** The summary field that names the inputs that ended early (present only when one did), as the audit's. */
+    public static final String ENDED_EARLY = "inputsEndedEarly";
+
+    /**
+     * An input whose compressed data ended before its end (a gzip file cut short) or was damaged: its name, the last
+     * line read (0 when none was), and what was wrong. What came before was audited; the rest of the file was not,
+     * and since a visit's rows may be anywhere in it, the totals are partial. As the single-process audit says it.
+     */
+    public record EndedEarly(String file, long afterLine, String problem) implements java.io.Serializable {
+        public EndedEarly {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        /** One line for standard error (and the report). */
+        public String message() {
+            return file + " ended early" + (afterLine > 0 ? " after line " + afterLine : " before its first record")
+                    + ": " + problem + "; only what came before was audited, and any visit may have rows in the "
+                    + "part that could not be read, so the totals are partial";
+        }
+    }
+
+    /** The summary JSON with {@value #ENDED_EARLY} added when an input ended early, in the audit's shape. */
+    static com.fasterxml.jackson.databind.node.ObjectNode withEndedEarly(
+            com.fasterxml.jackson.databind.node.ObjectNode summary, List<EndedEarly> endedEarly) {
+        if (!endedEarly.isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = summary.putArray(ENDED_EARLY);
+            for (EndedEarly e : endedEarly) {
+                a.addObject().put("file", e.file()).put("afterLine", e.afterLine()).put("problem", e.problem())
+                        .put("effect", "the rest of the file was not read: the totals are partial (a visit's rows "
+                                + "may be anywhere in the file)");
+            }
+        }
+        return summary;
     }
 
     private AuditJob() {
@@ -162,6 +208,7 @@ public final class AuditJob {
             expand(input, conf, inputs, parquet);
         }
         List<List<String>> headers = new ArrayList<>();
+        List<EndedEarly> endedEarly = new ArrayList<>();
         JavaRDD<InRow> rows = null;
         for (int i = 0; i < inputs.size(); i++) {
             String input = inputs.get(i);
@@ -177,7 +224,8 @@ public final class AuditJob {
                 Header header = csvHeader(jsc, input);
                 int id = checkHeader(input, header.fields(), ref);
                 headers.add(new ArrayList<>(header.fields()));
-                r = CsvLines.records(jsc, input, i, 0, id, header.index());
+                r = CsvLines.records(jsc, input, i, 0, id, header.index(),
+                        cut -> endedEarly.add(new EndedEarly(input, cut.lines(), cut.problem())));
             }
             rows = rows == null ? r : rows.union(r);
         }
@@ -235,10 +283,14 @@ public final class AuditJob {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "summary.json"),
-                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(totals.toSummaryJson(o.payer()))
-                        + "\n");
+                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(withEndedEarly(
+                        totals.toSummaryJson(o.payer()), endedEarly)) + "\n");
+        List<String> partial = new ArrayList<>(endedEarly.size());
+        for (EndedEarly e : endedEarly) {
+            partial.add(e.message());
+        }
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "report.html"),
-                ReportHtml.render(totals, VisitAudit.catalog(), inputs, o.payer()));
+                ReportHtml.render(totals, VisitAudit.catalog(), inputs, o.payer(), partial));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("elapsedSeconds", Math.round(elapsed.toMillis() / 10.0) / 100.0);
         run.put("master", spark.sparkContext().master());
@@ -249,7 +301,7 @@ public final class AuditJob {
                 / elapsed.toMillis()));
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "run.json"),
                 Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
-        return new Result(totals, partitions, elapsed);
+        return new Result(totals, partitions, elapsed, endedEarly);
     }
 
     /**

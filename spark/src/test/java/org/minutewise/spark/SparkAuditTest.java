@@ -330,6 +330,46 @@ class SparkAuditTest {
                 .containsExactlyInAnyOrder("GP 0", "GO ");
     }
 
+    /**
+     * A gzip input cut short (a transfer that stopped): the job says which input ended early and where, on standard
+     * error and in summary.json ({@code inputsEndedEarly}, as the single-process audit writes it), and audits what
+     * came before and the other inputs; it said nothing.
+     */
+    @Test
+    void aTruncatedGzipInputIsReported() throws IOException {
+        StringBuilder csv = new StringBuilder("visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,"
+                + "code,minutes,start,end,providerId,role,mode,billedUnits,billedModifiers,charge,note\r\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append("V").append(i).append(",2026-03-02,commercial,,PT,P").append(i)
+                    .append(",R26.81,97110,23,,,T1,PT,,2,GP,,note ").append(i * 7919L).append("\r\n");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.io.OutputStream os = new java.util.zip.GZIPOutputStream(bytes)) {
+            os.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = bytes.toByteArray();
+        Path cut = tmp.resolve("cut.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path good = tmp.resolve("good.csv");
+        Files.writeString(good, "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,minutes,"
+                + "start,end,providerId,role,mode,billedUnits,billedModifiers,charge,note\r\n"
+                + "W1,2026-03-02,commercial,,PT,Q1,R26.81,97110,23,,,T1,PT,,2,GP,,\r\n");
+        Path out = tmp.resolve("spark-cut");
+        Run run = cli(cut.toString(), good.toString(), "--out", out.toString(), "--partitions", "2");
+        assertThat(run.status()).as(run.err()).isEqualTo(2);
+        JsonNode s = json(out.resolve("summary.json"));
+        assertThat(Json.mapper().readTree(run.out())).isEqualTo(s);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("cut.csv.gz ended early");
+        assertThat(run.err()).contains(cut + " ended early after line ").contains("the totals are partial");
+        JsonNode early = s.get("inputsEndedEarly");
+        assertThat(early).hasSize(1);
+        assertThat(early.get(0).get("file").asText()).isEqualTo(cut.toString());
+        assertThat(early.get(0).get("afterLine").asLong()).isPositive();
+        assertThat(early.get(0).get("problem").asText()).startsWith("the gzip data ends early");
+        assertThat(s.get("checked").asLong()).isGreaterThan(750);
+        assertThat(rows(out.resolve("claims"))).extracting(r -> r.get(0)).contains("W1");
+    }
+
     @Test
     void referenceFilesAreShippedToTheExecutorsAndUsedAsTheAuditUsesThem() throws IOException {
         Path profiles = tmp.resolve("clinic-payers.json");
