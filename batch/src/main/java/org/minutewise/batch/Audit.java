@@ -638,19 +638,21 @@ public final class Audit {
         ids.addAll(cuts.keySet());
         // The rows of one visit's code are consecutive: a code's rows to cut are gathered, then written.
         List<AuditCsv.ClaimRow> group = new ArrayList<>(2);
-        int[] cut = {0};
+        List<Map<String, Integer>> groupCuts = new ArrayList<>(1);
         rewrite(part, fixed, ids, (fields, sb) -> {
             AuditCsv.ClaimRow row = fields == null ? null : AuditCsv.ClaimRow.of(fields);
             if (!group.isEmpty() && (row == null || !row.visitId().equals(group.get(0).visitId())
                     || !row.code().equals(group.get(0).code()))) {
-                ClaimCorrection.Applied a = ClaimCorrection.cut(group, cut[0], shares);
-                AuditCsv.ClaimRow first = group.get(0);
-                // The totals name payers and therapists as given, not as claims.csv guards them.
-                totals.corrected(AuditCsv.unguarded(first.payer()), AuditCsv.unguarded(first.therapistId()), a);
-                for (AuditCsv.ClaimRow x : a.rows()) {
-                    x.appendTo(sb);
+                for (ClaimCorrection.Applied a : ClaimCorrection.apply(group, groupCuts.get(0), shares)) {
+                    AuditCsv.ClaimRow first = a.rows().get(0);
+                    // The totals name payers and therapists as given, not as claims.csv guards them.
+                    totals.corrected(AuditCsv.unguarded(first.payer()), AuditCsv.unguarded(first.therapistId()), a);
+                    for (AuditCsv.ClaimRow x : a.rows()) {
+                        x.appendTo(sb);
+                    }
                 }
                 group.clear();
+                groupCuts.clear();
             }
             if (row == null) {
                 return;
@@ -661,10 +663,11 @@ public final class Audit {
                 row = row.withKx(kinds);
             }
             Map<String, Integer> byCode = cuts.get(row.visitId());
-            Integer units = byCode == null ? null : byCode.get(row.code());
-            if (units != null) {
+            if (byCode != null && ClaimCorrection.concerns(byCode, row.code())) {
                 group.add(row);
-                cut[0] = units;
+                if (groupCuts.isEmpty()) {
+                    groupCuts.add(byCode);
+                }
                 return;
             }
             row.appendTo(sb);

@@ -736,6 +736,108 @@ class AuditTest {
         }
     }
 
+    /** A Medicare visit of 2026-03-02 for patient P-G, as a JSON Lines record: its services and billed lines. */
+    private static String twoPlansVisit(String id, String services, String billed) {
+        return "{\"id\":\"" + id + "\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\","
+                + "\"patient\":{\"id\":\"P-G\"},\"planOfCare\":\"PT\",\"diagnoses\":[\"R26.81\"],\"services\":["
+                + services + "],\"billed\":[" + billed + "]}\n";
+    }
+
+    private static final String PT_97110 = "{\"code\":\"97110\",\"minutes\":30,\"discipline\":\"PT\","
+            + "\"provider\":{\"id\":\"T1\",\"role\":\"PT\"}}";
+    private static final String OT_97110 = "{\"code\":\"97110\",\"minutes\":30,\"discipline\":\"OT\","
+            + "\"provider\":{\"id\":\"T7\",\"role\":\"OT\"}}";
+    private static final String GP_97110 = "{\"code\":\"97110\",\"modifiers\":[\"GP\"],\"units\":2}";
+    private static final String GO_97110 = "{\"code\":\"97110\",\"modifiers\":[\"GO\"],\"units\":2}";
+
+    /**
+     * A duplicate claim (MW-A006) whose code it bills under two disciplines, 97110 with GP and with GO, with only the
+     * GP line sent again: the resent line is void and the visit counted under duplicateClaims (neither was: only a
+     * code every line of which was a duplicate was void); the GO line stands, in a row of its own under the OT. Near
+     * miss: the other way round (the first visit bills both, the second the GP line again), the resent line is void
+     * as before, and the first visit keeps both lines.
+     */
+    @Test
+    void aResentLineOfACodeBilledUnderTwoDisciplinesIsVoid() throws IOException {
+        Path in = tmp.resolve("two-plans.jsonl");
+        Files.writeString(in, twoPlansVisit("G1", PT_97110, GP_97110)
+                + twoPlansVisit("G2", PT_97110 + "," + OT_97110, GP_97110 + "," + GO_97110));
+        Path out = tmp.resolve("two-plans");
+        audit(out, 2, 3, in);
+        assertThat(rows(out.resolve("findings.csv"))).filteredOn(f -> f.get("ruleId").equals("MW-A006"))
+                .extracting(f -> f.get("visitId")).containsExactly("G2");
+        List<Map<String, String>> claims = rows(out.resolve("claims.csv"));
+        assertThat(claims).filteredOn(c -> c.get("visitId").equals("G2")).extracting(c -> c.get("therapistId") + " "
+                + c.get("billedModifiers") + " " + c.get("billedUnits") + " " + c.get("units") + " "
+                + c.get("modifiers") + " " + c.get("difference"))
+                .containsExactly("T1 GP 2 0  2", "T7 GO 2   2");
+        JsonNode s = summary(out);
+        assertThat(s.get("duplicateClaims").get("visits").asLong()).isEqualTo(1);
+        assertThat(s.get("duplicateClaims").get("units").asLong()).isEqualTo(2);
+        // The other way round.
+        Path in2 = tmp.resolve("two-plans-first.jsonl");
+        Files.writeString(in2, twoPlansVisit("G1", PT_97110 + "," + OT_97110, GP_97110 + "," + GO_97110)
+                + twoPlansVisit("G2", PT_97110, GP_97110));
+        Path out2 = tmp.resolve("two-plans-first");
+        audit(out2, 2, 3, in2);
+        assertThat(rows(out2.resolve("claims.csv"))).extracting(c -> c.get("visitId") + " " + c.get("billedModifiers")
+                + " " + c.get("units")).containsExactlyInAnyOrder("G2 GP 0", "G1 GP 4", "G1 GO ");
+        JsonNode s2 = summary(out2);
+        assertThat(s2.get("duplicateClaims").get("visits").asLong()).isEqualTo(1);
+        assertThat(s2.get("duplicateClaims").get("units").asLong()).isEqualTo(2);
+    }
+
+    /**
+     * A duplicate claim's void line takes its own findings with it whether they name it by code or by its index
+     * ({@code billed[0].modifiers}, which names no code: MW-B004 for the GP left off stayed in findings.csv and the
+     * totals). Near miss: the same finding on the visit it duplicates stays.
+     */
+    @Test
+    void aVoidLinesFindingsByIndexGoWithIt() throws IOException {
+        String noModifier = GP_97110.replace("[\"GP\"]", "[]");
+        Path in = tmp.resolve("void-index.jsonl");
+        Files.writeString(in, twoPlansVisit("N1", PT_97110, noModifier) + twoPlansVisit("N2", PT_97110, noModifier));
+        Path out = tmp.resolve("void-index");
+        audit(out, 2, 3, in);
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A006")).extracting(f -> f.get("visitId"))
+                .containsExactly("N2");
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-B004"))
+                .extracting(f -> f.get("visitId") + " " + f.get("path")).containsExactly("N1 billed[0].modifiers");
+        JsonNode s = summary(out);
+        assertThat(s.get("findingsByRule").get("MW-B004").asLong()).isEqualTo(1);
+        assertThat(s.get("findingsBySeverity").get("block").asLong())
+                .isEqualTo(findings.stream().filter(f -> f.get("severity").equals("block")).count());
+    }
+
+    /**
+     * A code billed under PT and OT on one visit a PT and an OT treated (97110 with GP for T1's minutes, with GO for
+     * T7's): each line's units count under its own therapist, billed, supported, over and under (all went to T1, the
+     * code's first therapist). The visit's claim counts 97110 under GP (MW-U006 blocks the visit), so the GO line is
+     * billed beside no supported line of its discipline: over under T7, and the GP line under under T1.
+     */
+    @Test
+    void aCodeBilledUnderTwoDisciplinesCountsUnderEachLinesTherapist() throws IOException {
+        Path in = tmp.resolve("two-therapists.jsonl");
+        Files.writeString(in, twoPlansVisit("W1", PT_97110 + "," + OT_97110, GP_97110.replace("2}", "3}") + ","
+                + GO_97110));
+        Path out = tmp.resolve("two-therapists");
+        audit(out, 1, 1, in);
+        JsonNode t = summary(out).get("byTherapist");
+        assertThat(t.get("T1").get("unitsBilled").asLong()).isEqualTo(3);
+        assertThat(t.get("T1").get("unitsSupported").asLong()).isEqualTo(4);
+        assertThat(t.get("T1").get("unitsUnder").asLong()).isEqualTo(1);
+        assertThat(t.get("T1").get("unitsOver").asLong()).isZero();
+        assertThat(t.get("T7").get("unitsBilled").asLong()).isEqualTo(2);
+        assertThat(t.get("T7").get("unitsSupported").asLong()).isZero();
+        assertThat(t.get("T7").get("unitsOver").asLong()).isEqualTo(2);
+        assertThat(rows(out.resolve("claims.csv"))).extracting(c -> c.get("therapistId") + " "
+                + c.get("billedModifiers") + " " + c.get("difference")).containsExactly("T1 GP -1", "T7 GO 2");
+        // The GO line's own finding (MW-B004, billed[1].modifiers) is the OT's too.
+        assertThat(rows(out.resolve("findings.csv"))).filteredOn(f -> f.get("ruleId").equals("MW-B004"))
+                .singleElement().satisfies(f -> assertThat(f.get("therapistId")).isEqualTo("T7"));
+    }
+
     /**
      * Two sessions of one code on a day at times apart, each on its own visit: MW-A006 says to bill it once with the
      * minutes together, but the afternoon is no claim sent twice, so nothing is void: the day's 50 minutes make 3

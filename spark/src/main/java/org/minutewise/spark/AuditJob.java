@@ -105,8 +105,54 @@ public final class AuditJob {
         }
     }
 
-    /** The outcome: the totals (as in summary.json), the partitions used and how long the job took. */
-    public record Result(AuditTotals totals, int partitions, Duration elapsed) {
+    /**
+     * The outcome: the totals (as in summary.json), the partitions used, how long the job took, and the inputs that
+     * ended early (a gzip file cut short: what came before was audited).
+     */
+    public record Result(AuditTotals totals, int partitions, Duration elapsed, List<EndedEarly> endedEarly) {
+        public Result {
+            endedEarly = List.copyOf(endedEarly);
+        }
+
+        public Result(AuditTotals totals, int partitions, Duration elapsed) {
+            this(totals, partitions, elapsed, List.of());
+        }
+    }
+
+    /** The summary field that names the inputs that ended early (present only when one did), as the audit's. */
+    public static final String ENDED_EARLY = "inputsEndedEarly";
+
+    /**
+     * An input whose compressed data ended before its end (a gzip file cut short) or was damaged: its name, the last
+     * line read (0 when none was), and what was wrong. What came before was audited; the rest of the file was not,
+     * and since a visit's rows may be anywhere in it, the totals are partial. As the single-process audit says it.
+     */
+    public record EndedEarly(String file, long afterLine, String problem) implements java.io.Serializable {
+        public EndedEarly {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        /** One line for standard error (and the report). */
+        public String message() {
+            return file + " ended early" + (afterLine > 0 ? " after line " + afterLine : " before its first record")
+                    + ": " + problem + "; only what came before was audited, and any visit may have rows in the "
+                    + "part that could not be read, so the totals are partial";
+        }
+    }
+
+    /** The summary JSON with {@value #ENDED_EARLY} added when an input ended early, in the audit's shape. */
+    static com.fasterxml.jackson.databind.node.ObjectNode withEndedEarly(
+            com.fasterxml.jackson.databind.node.ObjectNode summary, List<EndedEarly> endedEarly) {
+        if (!endedEarly.isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = summary.putArray(ENDED_EARLY);
+            for (EndedEarly e : endedEarly) {
+                a.addObject().put("file", e.file()).put("afterLine", e.afterLine()).put("problem", e.problem())
+                        .put("effect", "the rest of the file was not read: the totals are partial (a visit's rows "
+                                + "may be anywhere in the file)");
+            }
+        }
+        return summary;
     }
 
     private AuditJob() {
@@ -162,6 +208,7 @@ public final class AuditJob {
             expand(input, conf, inputs, parquet);
         }
         List<List<String>> headers = new ArrayList<>();
+        List<EndedEarly> endedEarly = new ArrayList<>();
         JavaRDD<InRow> rows = null;
         for (int i = 0; i < inputs.size(); i++) {
             String input = inputs.get(i);
@@ -177,7 +224,8 @@ public final class AuditJob {
                 Header header = csvHeader(jsc, input);
                 int id = checkHeader(input, header.fields(), ref);
                 headers.add(new ArrayList<>(header.fields()));
-                r = CsvLines.records(jsc, input, i, 0, id, header.index());
+                r = CsvLines.records(jsc, input, i, 0, id, header.index(),
+                        cut -> endedEarly.add(new EndedEarly(input, cut.lines(), cut.problem())));
             }
             rows = rows == null ? r : rows.union(r);
         }
@@ -235,10 +283,14 @@ public final class AuditJob {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "summary.json"),
-                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(totals.toSummaryJson(o.payer()))
-                        + "\n");
+                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(withEndedEarly(
+                        totals.toSummaryJson(o.payer()), endedEarly)) + "\n");
+        List<String> partial = new ArrayList<>(endedEarly.size());
+        for (EndedEarly e : endedEarly) {
+            partial.add(e.message());
+        }
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "report.html"),
-                ReportHtml.render(totals, VisitAudit.catalog(), inputs, o.payer()));
+                ReportHtml.render(totals, VisitAudit.catalog(), inputs, o.payer(), partial));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("elapsedSeconds", Math.round(elapsed.toMillis() / 10.0) / 100.0);
         run.put("master", spark.sparkContext().master());
@@ -249,7 +301,7 @@ public final class AuditJob {
                 / elapsed.toMillis()));
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "run.json"),
                 Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
-        return new Result(totals, partitions, elapsed);
+        return new Result(totals, partitions, elapsed, endedEarly);
     }
 
     /**
@@ -485,43 +537,54 @@ public final class AuditJob {
      */
     private static Dataset<Row> withCuts(SparkSession spark, Dataset<Row> claims, Dataset<Row> across,
                                          AuditTotals totals, ReferenceData ref) {
-        Dataset<Row> cuts = across.filter(across.col("kind").equalTo(UNIT_CUT))
-                .select(across.col("c0").as("cutVisit"), across.col("c1").as("cutCode"), across.col("c2").as("cutUnits"));
-        Map<String, Integer> units = new LinkedHashMap<>();
-        for (Row c : cuts.collectAsList()) {
-            units.merge(c.getString(0) + "\u0000" + c.getString(1), Integer.parseInt(c.getString(2)), Integer::sum);
+        // By visit, then code (or a void's key: one discipline's lines, a billed line by index).
+        Map<String, Map<String, Integer>> units = new LinkedHashMap<>();
+        for (Row c : across.filter(across.col("kind").equalTo(UNIT_CUT)).select("c0", "c1", "c2").collectAsList()) {
+            units.computeIfAbsent(c.getString(0), k -> new LinkedHashMap<>()).merge(c.getString(1),
+                    Integer.parseInt(c.getString(2)), Integer::sum);
         }
         if (units.isEmpty()) {
             return claims;
         }
-        Dataset<Row> keys = org.apache.spark.sql.functions.broadcast(cuts.select("cutVisit", "cutCode").distinct());
-        Column on = claims.col("visitId").equalTo(keys.col("cutVisit")).and(claims.col("code").equalTo(keys.col("cutCode")));
+        Dataset<Row> keys = org.apache.spark.sql.functions.broadcast(across.filter(across.col("kind")
+                .equalTo(UNIT_CUT)).select(across.col("c0").as("cutVisit")).distinct());
+        Column on = claims.col("visitId").equalTo(keys.col("cutVisit"));
         Map<String, List<AuditCsv.ClaimRow>> groups = new LinkedHashMap<>();
         for (Row r : claims.join(keys, on, "left_semi").orderBy("visitId", "line", "code").collectAsList()) {
             AuditCsv.ClaimRow row = claimRow(r);
-            groups.computeIfAbsent(row.visitId() + "\u0000" + row.code(), k -> new ArrayList<>(2)).add(row);
+            if (org.minutewise.formats.audit.ClaimCorrection.concerns(units.get(row.visitId()), row.code())) {
+                groups.computeIfAbsent(row.visitId() + "\u0000" + row.code(), k -> new ArrayList<>(2)).add(row);
+            }
         }
         List<Row> fixed = new ArrayList<>();
         java.util.function.Function<String, java.math.BigDecimal> shares =
                 org.minutewise.formats.audit.ClaimCorrection.assistantShares(ref.fees());
+        List<Row> cut = new ArrayList<>();
         groups.forEach((key, rows) -> {
-            org.minutewise.formats.audit.ClaimCorrection.Applied a = org.minutewise.formats.audit.ClaimCorrection
-                    .cut(rows, units.get(key), shares);
-            totals.corrected(rows.get(0).payer(), rows.get(0).therapistId(), a);
-            for (AuditCsv.ClaimRow x : a.rows()) {
-                fixed.add(RowFactory.create(x.visitId(), x.line(), x.dateOfService(), x.patientId(), x.therapistId(),
-                        x.payer(), x.code(), x.billedUnits(), x.billedModifiers(), x.units(), x.modifiers(),
-                        x.difference(), x.allowedPerUnit()));
+            cut.add(RowFactory.create(rows.get(0).visitId(), rows.get(0).code()));
+            for (org.minutewise.formats.audit.ClaimCorrection.Applied a : org.minutewise.formats.audit.ClaimCorrection
+                    .apply(rows, units.get(rows.get(0).visitId()), shares)) {
+                totals.corrected(a.rows().get(0).payer(), a.rows().get(0).therapistId(), a);
+                for (AuditCsv.ClaimRow x : a.rows()) {
+                    fixed.add(RowFactory.create(x.visitId(), x.line(), x.dateOfService(), x.patientId(),
+                            x.therapistId(), x.payer(), x.code(), x.billedUnits(), x.billedModifiers(), x.units(),
+                            x.modifiers(), x.difference(), x.allowedPerUnit()));
+                }
             }
         });
-        return claims.join(keys, on, "left_anti").union(spark.createDataFrame(fixed, claims.schema()));
+        // The visits' codes corrected: their rows are replaced by the corrected ones.
+        Dataset<Row> codes = org.apache.spark.sql.functions.broadcast(spark.createDataFrame(cut, new StructType()
+                .add("cutVisit", DataTypes.StringType, false).add("cutCode", DataTypes.StringType, false)));
+        Column corrected = claims.col("visitId").equalTo(codes.col("cutVisit"))
+                .and(claims.col("code").equalTo(codes.col("cutCode")));
+        return claims.join(codes, corrected, "left_anti").union(spark.createDataFrame(fixed, claims.schema()));
     }
 
     /**
      * The findings without the visits' own findings about the lines of a duplicate claim that are void (MW-A006,
      * {@link org.minutewise.formats.audit.ClaimCorrection#aboutVoided}), as the single-process audit leaves them out,
      * and those findings off the totals in {@code totals}. The visits concerned are few: their findings about billed
-     * lines and services by code are judged on the driver.
+     * lines (by code or by index) and services by code are judged on the driver.
      */
     private static Dataset<Row> withoutVoided(SparkSession spark, Dataset<Row> findings, Dataset<Row> across,
                                               AuditTotals totals) {
@@ -541,7 +604,7 @@ public final class AuditJob {
                 new StructType().add("voidVisit", DataTypes.StringType, false)));
         List<Row> drop = new ArrayList<>();
         for (Row r : findings.join(keys, findings.col("visitId").equalTo(keys.col("voidVisit")), "left_semi")
-                .filter(findings.col("path").startsWith("billed[code=")
+                .filter(findings.col("path").startsWith("billed[")
                         .or(findings.col("path").startsWith("services[code="))).collectAsList()) {
             AuditCsv.FindingRow f = findingRow(r);
             if (org.minutewise.formats.audit.ClaimCorrection.aboutVoided(f, voids.get(f.visitId()))) {

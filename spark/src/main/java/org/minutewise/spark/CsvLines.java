@@ -190,6 +190,11 @@ final class CsvLines {
      * many splits (when it is splittable).
      */
     static JavaRDD<String> lines(JavaSparkContext jsc, String path, int minPartitions) throws IOException {
+        return rawLines(jsc, path, minPartitions).mapPartitions(UntilCut::new, true);
+    }
+
+    /** The lines as Hadoop reads them: a gzip file cut short or damaged fails the task that reads it. */
+    private static JavaRDD<String> rawLines(JavaSparkContext jsc, String path, int minPartitions) throws IOException {
         Configuration conf = new Configuration(jsc.hadoopConfiguration());
         conf.set("textinputformat.record.delimiter", "\n");
         if (minPartitions > 0) {
@@ -201,18 +206,93 @@ final class CsvLines {
                 .map(t -> t._2().toString());
     }
 
+    /**
+     * The lines of a split up to where its compressed data ends early (a gzip file cut short: Hadoop's reader throws
+     * {@link java.io.EOFException}) or turns out damaged ({@link java.util.zip.ZipException}): what came before is
+     * read, as the single-process audit reads it, and {@link #cut()} says why the rest was not.
+     */
+    static final class UntilCut implements Iterator<String> {
+        /** Not cut short. */
+        static final long NONE = 0;
+        static final long ENDS_EARLY = 1;
+        static final long DAMAGED = 2;
+        private final Iterator<String> lines;
+        private long cut = NONE;
+
+        UntilCut(Iterator<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (cut != NONE) {
+                return false;
+            }
+            try {
+                return lines.hasNext();
+            } catch (Exception e) {
+                // Hadoop's iterator throws the reader's IOException unchecked (Scala).
+                if (e instanceof java.io.EOFException) {
+                    cut = ENDS_EARLY;
+                } else if (e instanceof java.util.zip.ZipException) {
+                    cut = DAMAGED;
+                } else {
+                    throw e;
+                }
+                return false;
+            }
+        }
+
+        @Override
+        public String next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return lines.next();
+        }
+
+        /** {@link #NONE}, {@link #ENDS_EARLY} or {@link #DAMAGED}, once the lines are read. */
+        long cut() {
+            return cut;
+        }
+    }
+
+    /**
+     * Where a file's compressed data ended early (or turned out damaged): the lines before were read, {@code lines}
+     * of them (the header's line included), and the rest of the file was not.
+     */
+    record Cut(long lines, String problem) implements java.io.Serializable {
+    }
+
     /** The records of input file {@code file}, each read into fields, header and blank lines left out. */
     static JavaRDD<InRow> records(JavaSparkContext jsc, String path, int file, int minPartitions, int idColumn)
             throws IOException {
-        return records(jsc, path, file, minPartitions, idColumn, 0);
+        return records(jsc, path, file, minPartitions, idColumn, 0, cut -> { });
     }
 
-    /** The same, the header on line index {@code header} (blank lines before it). */
+    /**
+     * The same, the header on line index {@code header} (blank lines before it); {@code cuts} is told when the file's
+     * compressed data ends early or is damaged (what came before is read).
+     */
     static JavaRDD<InRow> records(JavaSparkContext jsc, String path, int file, int minPartitions, int idColumn,
-                                  long header) throws IOException {
-        JavaRDD<String> lines = lines(jsc, path, minPartitions);
-        List<long[]> summaries = new ArrayList<>(lines.mapPartitionsWithIndex((p, it) ->
-                Collections.singletonList(summarize(it)).iterator(), true).collect());
+                                  long header, java.util.function.Consumer<Cut> cuts) throws IOException {
+        JavaRDD<String> raw = rawLines(jsc, path, minPartitions);
+        JavaRDD<String> lines = raw.mapPartitions(UntilCut::new, true);
+        List<long[]> summaries = new ArrayList<>(raw.mapPartitionsWithIndex((p, it) -> {
+            UntilCut u = new UntilCut(it);
+            long[] s = summarize(u);
+            return Collections.singletonList(new long[] {s[0], s[1], s[2], u.cut()}).iterator();
+        }, true).collect());
+        long read = 0;
+        for (long[] s : summaries) {
+            read += s[0];
+            if (s[3] != UntilCut.NONE) {
+                // A compressed file is one split: the lines of the splits before it and its own were read.
+                cuts.accept(new Cut(read, s[3] == UntilCut.ENDS_EARLY ? "the gzip data ends early"
+                        : "the gzip data is damaged"));
+                break;
+            }
+        }
         Broadcast<Chain> chain = jsc.broadcast(chain(path, summaries));
         JavaRDD<InRow> whole = lines.mapPartitionsWithIndex((p, it) -> whole(p, it, chain.value(), file, idColumn, header),
                 true);

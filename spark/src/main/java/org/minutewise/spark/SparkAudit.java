@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
                 + "a glob or a directory of CSV files is read file by file.",
             "Outputs in DIR: findings/, claims/, rejected/ (CSV part files with a header, or Parquet), "
                 + "summary.json, report.html, run.json. The summary JSON is also printed on stdout.",
-            "Exit: 0 nothing blocks; 1 a finding blocks; 2 bad usage or rows rejected (see rejected/); "
+            "Exit: 0 nothing blocks; 1 a finding blocks; 2 bad usage, rows rejected (see rejected/) or an input "
+                + "that ended early (a gzip file cut short: summary.json inputsEndedEarly); "
                 + "3 internal error."})
 public final class SparkAudit implements Callable<Integer> {
     static final int OK = 0;
@@ -115,17 +116,25 @@ public final class SparkAudit implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        stdout.println(Json.mapper().writeValueAsString(result.totals().toJson()));
+        stdout.println(Json.mapper().writeValueAsString(AuditJob.withEndedEarly(result.totals().toJson(),
+                result.endedEarly())));
         stdout.flush();
         long ms = Math.max(1, result.elapsed().toMillis());
         err.println(String.format(Locale.ROOT, "minutewise-spark: %,d rows (%,d visits) audited in %.1f s (%,d rows/s, "
                 + "%d partitions); outputs in %s", result.totals().read(), result.totals().visits(), ms / 1000.0,
                 Math.round(result.totals().read() * 1000.0 / ms), result.partitions(), out));
+        for (AuditJob.EndedEarly e : result.endedEarly()) {
+            err.println("minutewise-spark: " + e.message() + " (summary.json: " + AuditJob.ENDED_EARLY + ")");
+        }
+        err.flush();
         if (result.totals().rejected() > 0) {
             err.println(String.format(Locale.ROOT, "minutewise-spark: %,d of %,d rows could not be read; see %s",
                     result.totals().rejected(), result.totals().read(), out + "/rejected"));
             err.flush();
             return BAD_INPUT;
+        }
+        if (!result.endedEarly().isEmpty()) {
+            return BAD_INPUT; // part of an input could not be read, as the audit's exit says for the same input
         }
         return result.totals().findingsBySeverity().getOrDefault(Severity.BLOCK.wire(), 0L) > 0 ? BLOCKED : OK;
     }

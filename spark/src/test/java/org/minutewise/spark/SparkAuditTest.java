@@ -322,6 +322,80 @@ class SparkAuditTest {
         assertThat(rows(out.resolve("claims"))).singleElement().satisfies(r -> assertThat(r.get(9)).isEqualTo("3"));
     }
 
+    /**
+     * Duplicate claims' void lines as the single-process audit voids them: one discipline's line of a code the visit
+     * also bills under another (D2's 97110 with GP, beside its new 97110 with GO), and the findings of a void line by
+     * its index (N2's MW-B004 at billed[0].modifiers), which the job left in findings and the totals.
+     */
+    @Test
+    void duplicateLinesAreVoidAsTheAuditVoidsThem() throws IOException {
+        Path dups = tmp.resolve("dups.csv");
+        Files.writeString(dups, "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,minutes,"
+                + "start,end,providerId,role,mode,billedUnits,billedModifiers,charge,note,discipline\r\n"
+                + "D1,2026-03-02,medicare,,PT,P-D,R26.81,97110,30,,,T1,PT,,2,GP,,,\r\n"
+                + "D2,2026-03-02,medicare,,PT,P-D,R26.81,97110,30,,,T1,PT,,2,GP,,,\r\n"
+                + "D2,2026-03-02,medicare,,PT,P-D,R26.81,97110,30,,,T7,OT,,2,GO,,,OT\r\n"
+                + "N1,2026-03-03,medicare,,PT,P-N,R26.81,97110,30,,,T1,PT,,2,,,,\r\n"
+                + "N2,2026-03-03,medicare,,PT,P-N,R26.81,97110,30,,,T1,PT,,2,,,,\r\n");
+        Path audit = tmp.resolve("audit-dups");
+        Audit.run(new Audit.Options(List.of(dups.toString()), audit, Optional.empty(), 2, false, 3,
+                OptionalLong.empty()), REF, Progress.quiet());
+        Path out = tmp.resolve("spark-dups");
+        AuditJob.run(LocalSpark.get(), new AuditJob.Options(List.of(dups.toString()), out.toString(),
+                Optional.empty(), "csv", 2));
+        assertThat(json(out.resolve("summary.json"))).isEqualTo(json(audit.resolve("summary.json")));
+        assertThat(json(out.resolve("summary.json")).get("duplicateClaims").get("visits").asLong()).isEqualTo(2);
+        List<List<String>> findings = rows(out.resolve("findings"));
+        assertThat(sorted(findings)).isEqualTo(sorted(rows(audit.resolve("findings.csv"))));
+        // D2's is about its GO line (on a PT plan), which stands.
+        assertThat(findings).filteredOn(f -> f.get(2).equals("MW-B004")).extracting(f -> f.get(0) + " " + f.get(6))
+                .containsExactlyInAnyOrder("N1 billed[0].modifiers", "D2 billed[1].modifiers");
+        List<List<String>> claims = rows(out.resolve("claims"));
+        assertThat(sorted(claims)).isEqualTo(sorted(rows(audit.resolve("claims.csv"))));
+        assertThat(claims).filteredOn(r -> r.get(0).equals("D2")).extracting(r -> r.get(8) + " " + r.get(9))
+                .containsExactlyInAnyOrder("GP 0", "GO ");
+    }
+
+    /**
+     * A gzip input cut short (a transfer that stopped): the job says which input ended early and where, on standard
+     * error and in summary.json ({@code inputsEndedEarly}, as the single-process audit writes it), and audits what
+     * came before and the other inputs; it said nothing.
+     */
+    @Test
+    void aTruncatedGzipInputIsReported() throws IOException {
+        StringBuilder csv = new StringBuilder("visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,"
+                + "code,minutes,start,end,providerId,role,mode,billedUnits,billedModifiers,charge,note\r\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append("V").append(i).append(",2026-03-02,commercial,,PT,P").append(i)
+                    .append(",R26.81,97110,23,,,T1,PT,,2,GP,,note ").append(i * 7919L).append("\r\n");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.io.OutputStream os = new java.util.zip.GZIPOutputStream(bytes)) {
+            os.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = bytes.toByteArray();
+        Path cut = tmp.resolve("cut.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path good = tmp.resolve("good.csv");
+        Files.writeString(good, "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,minutes,"
+                + "start,end,providerId,role,mode,billedUnits,billedModifiers,charge,note\r\n"
+                + "W1,2026-03-02,commercial,,PT,Q1,R26.81,97110,23,,,T1,PT,,2,GP,,\r\n");
+        Path out = tmp.resolve("spark-cut");
+        Run run = cli(cut.toString(), good.toString(), "--out", out.toString(), "--partitions", "2");
+        assertThat(run.status()).as(run.err()).isEqualTo(2);
+        JsonNode s = json(out.resolve("summary.json"));
+        assertThat(Json.mapper().readTree(run.out())).isEqualTo(s);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("cut.csv.gz ended early");
+        assertThat(run.err()).contains(cut + " ended early after line ").contains("the totals are partial");
+        JsonNode early = s.get("inputsEndedEarly");
+        assertThat(early).hasSize(1);
+        assertThat(early.get(0).get("file").asText()).isEqualTo(cut.toString());
+        assertThat(early.get(0).get("afterLine").asLong()).isPositive();
+        assertThat(early.get(0).get("problem").asText()).startsWith("the gzip data ends early");
+        assertThat(s.get("checked").asLong()).isGreaterThan(750);
+        assertThat(rows(out.resolve("claims"))).extracting(r -> r.get(0)).contains("W1");
+    }
+
     @Test
     void referenceFilesAreShippedToTheExecutorsAndUsedAsTheAuditUsesThem() throws IOException {
         Path profiles = tmp.resolve("clinic-payers.json");

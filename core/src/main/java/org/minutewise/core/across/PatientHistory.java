@@ -117,7 +117,10 @@ public final class PatientHistory {
                     + "(a line whose times meet any earlier visit's of the service is still one): still reported, "
                     + "but not void; the day's minutes together make its units "
                     + "(MW-A012), the KX expenses and the payment reduction count them (the second session's units "
-                    + "were all taken as duplicates)");
+                    + "were all taken as duplicates)")
+            .revised(5, "2026-12-06: in an audit, a duplicate line of a code the visit also bills under another "
+                    + "discipline (97110 with GP sent again beside a new 97110 with GO) is void and counted under the "
+                    + "duplicate claims; only a code every line of which was a duplicate was");
 
     public static final RuleInfo CORRECTION_UNDER_ANOTHER_ID = new RuleInfo("MW-A017", Severity.WARN,
             "A replacement or void claim under another visit id than the claim it corrects",
@@ -125,7 +128,10 @@ public final class PatientHistory {
                     + "leave the corrected claim out of the audit's input: the audit then sets the corrected claim "
                     + "aside and counts only the claim in force.",
             "X12 837P 2300 CLM05-3 and REF*F8 (claim frequency, payer claim control number); RULES.md §8",
-            Citations.MINUTEWISE);
+            Citations.MINUTEWISE)
+            .revised(2, "2026-12-06: names the claim the correction corrects: the earlier visit of the service whose "
+                    + "times it overlaps, else the one right before it (as a correction under its own visit id "
+                    + "replaces the claim before it); it named the patient's first visit of the service that day");
     public static final RuleInfo KX_UNJUDGED = new RuleInfo("MW-A018", Severity.INFO,
             "KX before the priced expenses reach the threshold, with codes that could not be priced",
             "Load the CMS physician fee schedule RVU file for the year (--rvu-file) so every line is priced, and "
@@ -888,13 +894,26 @@ public final class PatientHistory {
 
     /**
      * What the visit's line of {@code code} repeats among {@code ids}, the earlier visits that billed the service
-     * (the visit is added to them): nothing when there are none; the first of them whose session it is not apart
-     * from (the same session sent again, or times unknown: void); else another session of the day, apart from every
-     * earlier one, under a payer that counts the day's timed minutes together (the first visit named).
+     * (the visit is added to them): nothing when there are none; for a replacement or void, the claim it corrects
+     * (the one whose times it overlaps, else the latest); the first of them whose session it is not apart from (the
+     * same session sent again, or times unknown: void); else another session of the day, apart from every earlier
+     * one, under a payer that counts the day's timed minutes together (the first visit named).
      */
     private static Earlier earlier(List<String> ids, Map<String, VisitDigest> byId, VisitDigest v, String code) {
         Earlier e = Earlier.NONE;
-        if (!ids.isEmpty()) {
+        if (!ids.isEmpty() && v.correction()) {
+            // A replacement or void corrects one claim: the earlier visit whose session of the code it bills again
+            // (their times overlap), else the claim right before it, as one under its own visit id corrects the
+            // claim before it ({@code VisitAudit.corrections}); not the patient's first claim of the service.
+            String corrected = ids.get(ids.size() - 1);
+            for (String id : ids) {
+                if (times(byId.get(id), v, code) == Times.OVERLAP) {
+                    corrected = id;
+                    break;
+                }
+            }
+            e = new Earlier(corrected, false);
+        } else if (!ids.isEmpty()) {
             e = new Earlier(ids.get(0), true);
             for (String id : ids) {
                 VisitDigest b = byId.get(id);
@@ -1446,6 +1465,14 @@ public final class PatientHistory {
             return d;
         }
         return l.bucket().isEmpty() ? "" : l.discipline().modifier();
+    }
+
+    /**
+     * The discipline a line is billed under as the duplicate claims (MW-A006) tell services apart: GP, GO or GN, or ""
+     * for a code no discipline bills. A duplicate claim's lines of one code and discipline are all duplicates or none.
+     */
+    public static String billedUnder(VisitDigest.Line l) {
+        return disciplineOf(l);
     }
 
     /** GP, GO or GN among a line's modifiers ("" when none: such lines are compared among themselves). */

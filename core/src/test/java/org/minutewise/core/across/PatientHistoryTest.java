@@ -342,6 +342,31 @@ class PatientHistoryTest {
         assertThat(out(original)).isEmpty();
     }
 
+    /**
+     * A correction under another visit id names the claim it corrects (MW-A017): of two earlier visits billing the
+     * service, the one whose times it overlaps, else the one right before it; it named the patient's first.
+     */
+    @Test
+    void aCorrectionUnderAnotherIdNamesTheClaimItCorrects() {
+        VisitDigest morning = withTimes(withMinutes(visit("O1", START, true, "60", false, 77L), 30), "09:00", "09:30");
+        VisitDigest afternoon = withTimes(withMinutes(visit("O2", START, false, "60", false, 78L), 30), "14:00",
+                "14:30");
+        VisitDigest replacement = withFrequency(withTimes(withMinutes(visit("R9", START, false, "60", false, 79L), 30),
+                "14:00", "14:30"), "7");
+        assertThat(check(List.of(morning, afternoon, replacement)))
+                .filteredOn(f -> f.finding().ruleId().equals("MW-A017")).singleElement().satisfies(f -> {
+                    assertThat(f.visitId()).isEqualTo("R9");
+                    assertThat(f.finding().message()).contains("visit O2 bills them").doesNotContain("O1");
+                });
+        // Without times: the claim right before it (here a duplicate of the first, MW-A006's).
+        List<AcrossFinding> untimed = check(List.of(visit("O1", START, true, "60", false, 77L),
+                visit("O2", START, false, "60", false, 78L),
+                withFrequency(visit("R9", START, false, "60", false, 79L), "8")));
+        assertThat(untimed).filteredOn(f -> f.finding().ruleId().equals("MW-A017")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("visit O2 bills them"));
+        assertThat(ids(untimed, "MW-A006")).containsExactly("O2");
+    }
+
     private static List<String> out(VisitDigest original) {
         return ids(check(List.of(original, visit("V1-D", START, true, "60", false, 77L))), "MW-A017");
     }

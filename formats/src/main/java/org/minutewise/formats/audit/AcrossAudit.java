@@ -89,8 +89,8 @@ public final class AcrossAudit {
         List<AuditCsv.FindingRow> rows = new ArrayList<>();
         // A visit's exposure: the lines MW-A003 lists (of one bucket or both) and their amounts as counted.
         Map<String, AcrossFinding> exposed = new java.util.TreeMap<>();
-        // The duplicate claims' lines, per visit and code (MW-A006).
-        Map<String, Map<String, Integer>> duplicatedLines = new TreeMap<>();
+        // The duplicate claims' lines, per visit and code: the disciplines they are billed under (MW-A006).
+        Map<String, Map<String, Set<String>>> duplicatedLines = new TreeMap<>();
         Map<String, YearToDate> stated = new HashMap<>();
         for (AuditDigest r : visits) {
             stated.put(r.digest().visitId(), new YearToDate(r.ptSlpBefore(), r.otBefore()));
@@ -118,31 +118,45 @@ public final class AcrossAudit {
                     continue; // two sessions of the day on two lines: not void, MW-A012 counts the day's units
                 }
                 for (VisitDigest.Line l : af.lines()) {
-                    duplicatedLines.computeIfAbsent(af.visitId(), k -> new TreeMap<>()).merge(l.code(), 1,
-                            Integer::sum);
+                    duplicatedLines.computeIfAbsent(af.visitId(), k -> new TreeMap<>())
+                            .computeIfAbsent(l.code(), k -> new java.util.TreeSet<>()).add(PatientHistory.billedUnder(l));
                 }
             } else if (af.exposedLines() > 0) {
                 exposed.merge(af.visitId(), af, AcrossAudit::summed);
             }
         }
-        // A code every line of which duplicates another visit's is void on the duplicate (Medicare denies it): its
-        // units are not supported, and its amount counts under the duplicate claims alone, not in the dollars over.
-        // A visit counts under the duplicate claims when it has a void code; its units and dollars are the void rows'.
+        // A duplicate's lines are void (Medicare denies them): their units are not supported, and their amount counts
+        // under the duplicate claims alone, not in the dollars over. A visit's lines of a code and discipline are all
+        // duplicates or none: a code every line of which is one is void whole, else the lines of the disciplines sent
+        // again (97110 with GP billed again beside a new 97110 with GO). Each void billed line is named by its index
+        // too, for the visit's own findings about it (billed[2].modifiers). A visit with a void line counts under the
+        // duplicate claims; its units and dollars are the void rows'.
         duplicatedLines.forEach((visitId, byCode) -> {
-            boolean anyVoid = false;
-            for (Map.Entry<String, Integer> e : byCode.entrySet()) {
-                int lines = 0;
-                for (VisitDigest.Line l : byVisit.get(visitId).digest().lines()) {
-                    lines += l.code().equals(e.getKey()) && l.units() > 0 ? 1 : 0;
+            List<VisitDigest.Line> lines = byVisit.get(visitId).digest().lines();
+            for (Map.Entry<String, Set<String>> e : byCode.entrySet()) {
+                String code = e.getKey();
+                boolean whole = true;
+                for (VisitDigest.Line l : lines) {
+                    whole &= !l.code().equals(code) || l.units() == 0
+                            || e.getValue().contains(PatientHistory.billedUnder(l));
                 }
-                if (e.getValue() == lines) {
-                    cuts.accept(new org.minutewise.core.across.UnitCut(visitId, e.getKey(), ClaimCorrection.VOID));
-                    anyVoid = true;
+                if (whole) {
+                    cuts.accept(new org.minutewise.core.across.UnitCut(visitId, code, ClaimCorrection.VOID));
+                } else {
+                    for (String discipline : e.getValue()) {
+                        cuts.accept(new org.minutewise.core.across.UnitCut(visitId,
+                                ClaimCorrection.underDiscipline(code, discipline), ClaimCorrection.VOID));
+                    }
+                }
+                for (int i = 0; i < lines.size(); i++) {
+                    VisitDigest.Line l = lines.get(i);
+                    if (l.code().equals(code) && (whole || e.getValue().contains(PatientHistory.billedUnder(l)))) {
+                        cuts.accept(new org.minutewise.core.across.UnitCut(visitId, ClaimCorrection.billedLine(i),
+                                ClaimCorrection.VOID));
+                    }
                 }
             }
-            if (anyVoid) {
-                totals.duplicateVisit();
-            }
+            totals.duplicateVisit();
         });
         exposed.values().forEach(af -> totals.kxExposure(af.exposedLines(), af.exposedDollars()));
         return rows;

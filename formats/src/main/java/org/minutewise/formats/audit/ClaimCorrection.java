@@ -52,6 +52,86 @@ public final class ClaimCorrection {
     public static final int VOID = 1 << 24;
 
     /**
+     * The key of a void ({@link #VOID}) of a code's lines billed under one discipline ({@code modifier} GP, GO or GN;
+     * "" for lines of a code no discipline bills): "97110 GP", when the visit's lines of the code under another
+     * discipline are no duplicate and stand. The claims.csv rows of such a code are one discipline's each.
+     */
+    public static String underDiscipline(String code, String modifier) {
+        return code + " " + modifier;
+    }
+
+    /**
+     * The key of a void ({@link #VOID}) of the visit's billed line at {@code index} (beside its code's), for the
+     * visit's own findings that name the line by its index ({@code billed[2].modifiers}, {@link #aboutVoided}).
+     */
+    public static String billedLine(int index) {
+        return "billed[" + index + "]";
+    }
+
+    /** Whether {@code cuts} (a visit's, by code) take units off the rows of {@code code} or void any of them. */
+    public static boolean concerns(java.util.Map<String, Integer> cuts, String code) {
+        return cuts.containsKey(code) || voidsADiscipline(cuts, code);
+    }
+
+    private static boolean voidsADiscipline(java.util.Map<String, Integer> cuts, String code) {
+        if (cuts.containsKey(underDiscipline(code, ""))) {
+            return true;
+        }
+        for (org.minutewise.core.model.Discipline d : DISCIPLINES) {
+            if (cuts.containsKey(underDiscipline(code, d.modifier()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final org.minutewise.core.model.Discipline[] DISCIPLINES =
+            org.minutewise.core.model.Discipline.values();
+
+    /**
+     * The rows of one code of a visit (its consecutive rows of claims.csv) with the visit's {@code cuts} (by code,
+     * and by {@link #underDiscipline} for a void of one discipline's lines) applied: {@link #cut} of the code's
+     * units, or, when one discipline's lines are void, {@link #voided} those rows and the code's cut off the others.
+     * One result per set of rows changed together (each with its rows, in their order, and its change to the totals).
+     */
+    public static List<Applied> apply(List<AuditCsv.ClaimRow> rows, java.util.Map<String, Integer> cuts,
+                                      Function<String, BigDecimal> assistantShare) {
+        String code = rows.get(0).code();
+        int whole = cuts.getOrDefault(code, 0);
+        if (whole >= VOID || !voidsADiscipline(cuts, code)) {
+            return List.of(cut(rows, whole, assistantShare));
+        }
+        java.util.Map<String, List<AuditCsv.ClaimRow>> byDiscipline = new java.util.LinkedHashMap<>(4);
+        for (AuditCsv.ClaimRow r : rows) {
+            byDiscipline.computeIfAbsent(disciplineOf(r), k -> new ArrayList<>(2)).add(r);
+        }
+        List<Applied> out = new ArrayList<>(byDiscipline.size());
+        int left = whole;
+        for (java.util.Map.Entry<String, List<AuditCsv.ClaimRow>> e : byDiscipline.entrySet()) {
+            if (cuts.getOrDefault(underDiscipline(code, e.getKey()), 0) >= VOID) {
+                out.add(voided(e.getValue()));
+            } else {
+                Applied a = cut(e.getValue(), left, assistantShare);
+                left += (int) a.supported(); // the units it took off (negative)
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** The discipline a claims.csv row is billed under: the GP, GO or GN of its billed side, else its supported side. */
+    static String disciplineOf(AuditCsv.ClaimRow r) {
+        String d = disciplineModifier(r.billedModifiers());
+        return d.isEmpty() ? disciplineModifier(r.modifiers()) : d;
+    }
+
+    private static String disciplineModifier(String modifiers) {
+        org.minutewise.core.model.Discipline d = org.minutewise.core.model.Discipline.ofModifiers(split(
+                AuditCsv.unguarded(modifiers)));
+        return d == null ? "" : d.modifier();
+    }
+
+    /**
      * The rows of one code of a visit that duplicates another's (MW-A006) voided: Medicare denies the duplicate's
      * lines, so none of their units is supported ({@code units} 0, no modifiers) and every billed unit is a
      * difference; the totals lose the rows' supported units (an unverifiable row's too, which no longer counts as
@@ -207,9 +287,9 @@ public final class ClaimCorrection {
      * Whether a finding of a visit's own check is about a line {@code cuts} voids (a duplicate claim's, MW-A006;
      * {@code cuts} the visit's units to take off by code, null for none): its path names the billed line or the
      * service of a voided code ({@code billed[code=97110]}, {@code billed[code=97110].modifiers},
-     * {@code services[code=97110]}). A path by index ({@code billed[2]}) names no code in findings.csv and stays. The
-     * line is denied as a whole, so what else is wrong with it is moot: such findings are left out of findings.csv
-     * and the totals.
+     * {@code services[code=97110]}), or a voided billed line by its index ({@code billed[2].modifiers}, voided under
+     * {@link #billedLine}). The line is denied as a whole, so what else is wrong with it is moot: such findings are
+     * left out of findings.csv and the totals.
      */
     public static boolean aboutVoided(AuditCsv.FindingRow row, java.util.Map<String, Integer> cuts) {
         if (cuts == null || row.visitId().isEmpty()) {
@@ -217,7 +297,7 @@ public final class ClaimCorrection {
         }
         String path = AuditCsv.unguarded(row.path());
         String prefix = path.startsWith("billed[code=") ? "billed[code="
-                : path.startsWith("services[code=") ? "services[code=" : null;
+                : path.startsWith("services[code=") ? "services[code=" : path.startsWith("billed[") ? "" : null;
         if (prefix == null) {
             return false;
         }
@@ -225,7 +305,9 @@ public final class ClaimCorrection {
         if (close < 0 || close + 1 < path.length() && path.charAt(close + 1) != '.') {
             return false;
         }
-        Integer units = cuts.get(path.substring(prefix.length(), close));
+        // By code: the code's key; by index: the line's (billed[2]).
+        Integer units = cuts.get(prefix.isEmpty() ? path.substring(0, close + 1) : path.substring(prefix.length(),
+                close));
         return units != null && units >= VOID;
     }
 

@@ -490,11 +490,12 @@ public final class VisitAudit {
         java.util.Set<String> notCovered = medicare ? ClaimBuilder.notCovered(v, r.payer(), checker.ref().codes())
                 : java.util.Set.of();
         List<AuditCsv.ClaimRow> claims = new ArrayList<>(codes.size());
-        for (String code : codes) {
-            String who = several ? therapistOf(v, code, therapist) : therapist;
+        for (CodeLines group : byDiscipline(v, r, codes, billedByCode, supportedByCode, several, therapist)) {
+            String code = group.code();
+            String who = group.therapist();
             Tally tally = tallies.computeIfAbsent(who, k -> new Tally());
-            List<Integer> bl = billedByCode.getOrDefault(code, List.of());
-            List<Integer> sl = supportedByCode.getOrDefault(code, List.of());
+            List<Integer> bl = group.billed();
+            List<Integer> sl = group.supported();
             // One row per kind of line, without CQ/CO and with (one row when each side has a single kind): the
             // units of each side, so a unit an assistant furnished billed without CQ/CO shows, and two billed lines
             // of one code beside the engine's one line do not read as a difference.
@@ -720,6 +721,79 @@ public final class VisitAudit {
         return null;
     }
 
+    private static final Discipline[] DISCIPLINES = Discipline.values();
+
+    /**
+     * The lines of a code compared together in claims.csv: its billed lines (indexes into the visit's billed lines)
+     * and supported lines (into the engine's claim), and the therapist they count under.
+     */
+    private record CodeLines(String code, List<Integer> billed, List<Integer> supported, String therapist) {
+    }
+
+    /**
+     * The visit's codes, each with its lines; a code billed (or supported) under two disciplines (a line of 97110
+     * with GP and one with GO) once per discipline: each discipline's lines are a service of their own (as MW-A006
+     * counts them), compared apart, in rows of their own and under their own therapist.
+     */
+    private static List<CodeLines> byDiscipline(Visit v, CheckResult r, List<String> codes,
+                                                Map<String, List<Integer>> billedByCode,
+                                                Map<String, List<Integer>> supportedByCode, boolean several,
+                                                String therapist) {
+        // The billed lines as claim lines (in the order of the visit's billed lines), with their disciplines.
+        List<ClaimLine> billedLines = !v.billed().isEmpty() && r.claim().lines().size() == v.billed().size()
+                ? r.claim().lines() : null;
+        List<ClaimLine> supportedLines = r.engineClaim().lines();
+        List<CodeLines> out = new ArrayList<>(codes.size());
+        for (String code : codes) {
+            List<Integer> bl = billedByCode.getOrDefault(code, List.of());
+            List<Integer> sl = supportedByCode.getOrDefault(code, List.of());
+            if (billedLines == null || oneDiscipline(bl, billedLines, sl, supportedLines)) {
+                out.add(new CodeLines(code, bl, sl, several ? therapistOf(v, code, therapist) : therapist));
+                continue;
+            }
+            for (Discipline d : DISCIPLINES) {
+                List<Integer> b = ofDiscipline(bl, billedLines, d);
+                List<Integer> s = ofDiscipline(sl, supportedLines, d);
+                if (!b.isEmpty() || !s.isEmpty()) {
+                    out.add(new CodeLines(code, b, s, several ? therapistOf(v, code, d, therapist) : therapist));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the code's billed lines ({@code bl}) and supported lines ({@code sl}) are all under one discipline. */
+    private static boolean oneDiscipline(List<Integer> bl, List<ClaimLine> billedLines, List<Integer> sl,
+                                         List<ClaimLine> supportedLines) {
+        Discipline d = null;
+        for (int i : bl) {
+            Discipline x = billedLines.get(i).discipline();
+            if (d != null && x != d) {
+                return false;
+            }
+            d = x;
+        }
+        for (int i : sl) {
+            Discipline x = supportedLines.get(i).discipline();
+            if (d != null && x != d) {
+                return false;
+            }
+            d = x;
+        }
+        return true;
+    }
+
+    /** The lines among {@code indexes} under discipline {@code d}. */
+    private static List<Integer> ofDiscipline(List<Integer> indexes, List<ClaimLine> lines, Discipline d) {
+        List<Integer> out = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
+            if (lines.get(i).discipline() == d) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
     /** What one therapist's lines of a visit add to the therapist's totals. */
     private static final class Tally {
         long billed;
@@ -772,7 +846,11 @@ public final class VisitAudit {
             } else if (list.equals("claimLines") && i < r.claim().lines().size()) {
                 code = r.claim().lines().get(i).code();
             } else if (list.equals("billed") && i < v.billed().size()) {
-                code = v.billed().get(i).code();
+                // The billed line's own discipline: a code billed with GP and with GO has a line of each therapist.
+                BilledLine b = v.billed().get(i);
+                Discipline d = Discipline.ofModifiers(b.modifiers());
+                return therapistOf(v, b.code(), d == null ? ClaimBuilder.documentedDiscipline(v, b.code()) : d,
+                        visitTherapist);
             } else {
                 return visitTherapist;
             }
@@ -789,6 +867,16 @@ public final class VisitAudit {
         // 97130's row: the pair's lines.
         return therapistAmong(v, s -> org.minutewise.core.units.Cognitive.sameService(s.code(), code))
                 .orElse(visitTherapist);
+    }
+
+    /**
+     * The therapist a claim line of {@code code} billed under discipline {@code d} is rendered under: as
+     * {@link #therapistOf(Visit, String, String)} over the code's service lines of that discipline (a code billed
+     * with GP and with GO on a visit a PT and an OT treated: each line its own therapist's), else over all the code's.
+     */
+    static String therapistOf(Visit v, String code, Discipline d, String visitTherapist) {
+        return therapistAmong(v, s -> org.minutewise.core.units.Cognitive.sameService(s.code(), code)
+                && v.disciplineOf(s) == d).orElseGet(() -> therapistOf(v, code, visitTherapist));
     }
 
     /**

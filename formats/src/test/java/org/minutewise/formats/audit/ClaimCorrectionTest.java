@@ -105,7 +105,7 @@ class ClaimCorrectionTest {
 
     /**
      * A finding about a void duplicate's line or service is moot (its billed line or its service named by code);
-     * near misses: another code, a code only cut by units, a visit-level path, a path by index.
+     * near misses: another code, a code only cut by units, a visit-level path, a path by index of a line that stands.
      */
     @Test
     void findingsAboutAVoidLineAreMoot() {
@@ -119,6 +119,43 @@ class ClaimCorrectionTest {
         assertThat(ClaimCorrection.aboutVoided(finding("claimLines"), cuts)).isFalse();
         assertThat(ClaimCorrection.aboutVoided(finding("billed[0].modifiers"), cuts)).isFalse();
         assertThat(ClaimCorrection.aboutVoided(finding("services[code=97110]"), null)).isFalse();
+        // A billed line named by its index goes with it when the line is void (its index voided beside its code).
+        java.util.Map<String, Integer> byIndex = java.util.Map.of("97110", ClaimCorrection.VOID,
+                ClaimCorrection.billedLine(2), ClaimCorrection.VOID);
+        assertThat(ClaimCorrection.aboutVoided(finding("billed[2].modifiers"), byIndex)).isTrue();
+        assertThat(ClaimCorrection.aboutVoided(finding("billed[2]"), byIndex)).isTrue();
+        assertThat(ClaimCorrection.aboutVoided(finding("billed[1].modifiers"), byIndex)).isFalse();
+        assertThat(ClaimCorrection.aboutVoided(finding("billed[2]x"), byIndex)).isFalse();
+    }
+
+    /**
+     * A void of one discipline's lines of a code (97110 with GP sent again beside a new 97110 with GO): those rows
+     * are void, the other discipline's stand (a cut of the code's units comes off them).
+     */
+    @Test
+    void aVoidOfOneDisciplineLeavesTheOthersRows() {
+        List<AuditCsv.ClaimRow> rows = List.of(row("2", "GP", "2", "GP", "22.21"), row("2", "GO", "2", "GO", "22.21"));
+        List<ClaimCorrection.Applied> applied = ClaimCorrection.apply(rows, java.util.Map.of(
+                ClaimCorrection.underDiscipline("97110", "GP"), ClaimCorrection.VOID, "97110", 1),
+                date -> new java.math.BigDecimal("0.85"));
+        assertThat(applied).hasSize(2);
+        assertThat(applied.get(0).rows()).singleElement().satisfies(r -> {
+            assertThat(r.billedModifiers()).isEqualTo("GP");
+            assertThat(r.units()).isEqualTo("0");
+        });
+        assertThat(applied.get(0).duplicateUnits()).isEqualTo(2);
+        assertThat(applied.get(1).rows()).singleElement().satisfies(r -> {
+            assertThat(r.billedModifiers()).isEqualTo("GO");
+            assertThat(r.units()).isEqualTo("1");
+        });
+        assertThat(applied.get(1).duplicateUnits()).isZero();
+        assertThat(ClaimCorrection.concerns(java.util.Map.of(ClaimCorrection.underDiscipline("97110", "GO"),
+                ClaimCorrection.VOID), "97110")).isTrue();
+        assertThat(ClaimCorrection.concerns(java.util.Map.of(ClaimCorrection.billedLine(0), ClaimCorrection.VOID),
+                "97110")).isFalse();
+        // Without a discipline's void, the code's rows are cut together, as before.
+        assertThat(ClaimCorrection.apply(rows, java.util.Map.of("97110", 1), date -> java.math.BigDecimal.ONE))
+                .singleElement().satisfies(a -> assertThat(a.rows()).hasSize(2));
     }
 
     /**
