@@ -36,6 +36,7 @@ public final class NotCarried {
         ClaimInfo c = v.claimInfo();
         c.claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
         c.secondary().claimFilingIndicator().ifPresent(x -> out.add("secondaryClaimFilingIndicator"));
+        c.secondary().insuranceType().ifPresent(x -> out.add("secondaryInsuranceType"));
     }
 
     /**

@@ -292,12 +292,19 @@ public final class VisitJsonReader {
             throw new InputException("secondaryClaimFilingIndicator", "expected a claim filing indicator code (837 "
                     + "SBR09 of the secondary payer's loop 2320) like CI, BL, MC or 16, got \"" + filing.get() + "\"");
         }
+        Optional<String> type = optionalText(n, "secondaryInsuranceType", "");
+        if (type.isPresent() && !SecondaryCoverage.MEDICARE_SECONDARY_TYPES.contains(type.get())) {
+            throw new InputException("secondaryInsuranceType", "expected why Medicare pays second (837 SBR05 of "
+                    + "loop 2320): 12 working aged, 13 ESRD, 14 no-fault, 15 workers' compensation, 16 federal agency, "
+                    + "41 black lung, 42 Veterans Affairs, 43 disabled, 47 other liability; got \"" + type.get() + "\"");
+        }
         SecondaryCoverage c = new SecondaryCoverage(optionalText(n, "secondaryPayerName", ""),
-                optionalText(n, "secondaryPayerId", ""), optionalText(n, "secondaryMemberId", ""), filing);
+                optionalText(n, "secondaryPayerId", ""), optionalText(n, "secondaryMemberId", ""), filing, type);
         if (!c.isEmpty() && optionalText(n, "secondaryPayer", "").isEmpty()) {
             String field = c.payerName().isPresent() ? "secondaryPayerName" : c.payerId().isPresent()
                     ? "secondaryPayerId" : c.memberId().isPresent() ? "secondaryMemberId"
-                    : "secondaryClaimFilingIndicator";
+                    : c.claimFilingIndicator().isPresent() ? "secondaryClaimFilingIndicator"
+                    : "secondaryInsuranceType";
             throw new InputException(field, "given without secondaryPayer: name the secondary payer's profile too "
                     + "(the rules the check applies to it, e.g. \"commercial\"); " + field + " is what the 837 "
                     + "names that payer by");

@@ -137,6 +137,7 @@ public final class VisitJsonWriter {
         sc.payerId().ifPresent(p -> o.put("secondaryPayerId", p));
         sc.memberId().ifPresent(p -> o.put("secondaryMemberId", p));
         sc.claimFilingIndicator().ifPresent(p -> o.put("secondaryClaimFilingIndicator", p));
+        sc.insuranceType().ifPresent(p -> o.put("secondaryInsuranceType", p));
     }
 
     private static void address(ObjectNode x, org.minutewise.core.model.Address a) {

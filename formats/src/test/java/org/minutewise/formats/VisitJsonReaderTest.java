@@ -116,6 +116,22 @@ final class VisitJsonReaderTest {
                 .hasMessageStartingWith("secondaryPayerId: expected a string");
     }
 
+    /** Why Medicare pays second (2320 SBR05): read, written back, checked against the MSP types. */
+    @Test
+    void theReasonMedicarePaysSecondIsReadWrittenAndChecked() {
+        String base = "{'id':'V-1','dateOfService':'2026-03-02','payer':'commercial','planOfCare':'PT','services':["
+                + ok() + "]";
+        Visit v = read(json(base + ",'secondaryPayer':'medicare','secondaryInsuranceType':'43'}"));
+        assertThat(v.claimInfo().secondary().insuranceType()).contains("43");
+        assertThat(VisitJsonWriter.write(v).get("secondaryInsuranceType").asText()).isEqualTo("43");
+        assertThat(read(VisitJsonWriter.write(v).toString()).claimInfo()).isEqualTo(v.claimInfo());
+        refused(json(base + ",'secondaryPayer':'medicare','secondaryInsuranceType':'99'}"))
+                .hasMessageStartingWith("secondaryInsuranceType: expected why Medicare pays second")
+                .hasMessageContaining("\"99\"");
+        refused(json(base + ",'secondaryInsuranceType':'12'}"))
+                .hasMessageStartingWith("secondaryInsuranceType: given without secondaryPayer");
+    }
+
     @Test
     void regionsAreReadWrittenAndAnUnknownOneIsNamed() {
         Visit v = read(visitWith("{'code':'98941','provider':{'role':'DC'},'regions':['lumbar','pelvic']}",

@@ -66,8 +66,11 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
      * there (2330A) are the visit's {@code secondaryPayerName}, {@code secondaryPayerId} and
      * {@code secondaryMemberId}; the filing indicator its {@code secondaryClaimFilingIndicator}, else by the kind of
      * its payer profile (as 2000B SBR09 by the primary's). The other subscriber is the patient, as in 2000B.
+     * {@code insuranceType} is SBR05, why Medicare pays second, when the other payer is Medicare (its
+     * {@code secondaryInsuranceType}); empty otherwise.
      */
-    record OtherPayer(String filingIndicator, String payerName, String payerId, String memberId) {
+    record OtherPayer(String filingIndicator, String payerName, String payerId, String memberId,
+                      String insuranceType) {
     }
 
     /** One service line: SV1 (837P) or SV2 (837I). */
@@ -241,7 +244,8 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         String member = X12Text.check(c.memberId().orElseThrow(), "secondaryMemberId", 2, 80);
         PayerKind kind = payers.find(v.secondaryPayer().get()).map(PayerProfile::kind).orElse(PayerKind.OTHER);
         String filing = filingIndicator(c.claimFilingIndicator(), "secondaryClaimFilingIndicator", kind, form);
-        return Optional.of(new OtherPayer(filing, name, id, member));
+        String type = X12Writer.secondaryIsMedicare(v, payers) ? c.insuranceType().orElseThrow() : "";
+        return Optional.of(new OtherPayer(filing, name, id, member, type));
     }
 
     static X12Claim prepare(CheckResult r, Form form, PayerProfiles payers) {

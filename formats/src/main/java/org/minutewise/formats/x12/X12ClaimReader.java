@@ -301,6 +301,8 @@ public final class X12ClaimReader {
         String payerId = "";
         /** 2330A NM109: the other subscriber's member id at the other payer. */
         String memberId = "";
+        /** SBR05: the insurance type (why Medicare pays second, when the other payer is Medicare). */
+        String insuranceType = "";
         int sbrPosition;
     }
 
@@ -573,6 +575,7 @@ public final class X12ClaimReader {
                         // SBR09 is checked on the loop that is read (secondaryPayer), not on those skipped.
                         other.responsibility = seg.get(1);
                         other.filing = seg.get(9);
+                        other.insuranceType = seg.get(5);
                         other.sbrPosition = seg.position;
                     }
                 }
@@ -1135,7 +1138,8 @@ public final class X12ClaimReader {
             // profile's kind could not give it back. The same for the secondary payer's, with its own payer name
             // and id (2330B) and member id (2330A), so that the claim is written back naming the same payer.
             SecondaryCoverage secondary = secondaryLoop(c).map(o -> new SecondaryCoverage(opt(o.payerName),
-                    opt(o.payerId), opt(o.memberId), opt(o.filing))).orElse(SecondaryCoverage.NONE);
+                    opt(o.payerId), opt(o.memberId), opt(o.filing), opt(o.insuranceType)))
+                    .orElse(SecondaryCoverage.NONE);
             return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos), opt(subscriber.filing),
                     c.frequency.equals("1") ? Optional.empty() : opt(c.frequency), opt(c.payerClaimControlNumber),
                     secondary);

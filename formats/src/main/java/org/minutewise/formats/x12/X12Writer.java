@@ -40,14 +40,16 @@ import org.minutewise.refdata.RefData;
  * <p>The claim goes to the visit's payer as the primary (2000B SBR01 P). A visit's {@code secondaryPayer} goes in the
  * other-payer loop of its claim, after the 2310 providers (837P and 837I alike), named by its own claim identifiers:
  * <pre>
- * SBR*S*18*******{filing indicator}~                              2320: secondary, the patient is the subscriber
+ * SBR*S*18***{insurance type}****{filing indicator}~              2320: secondary, the patient is the subscriber
  * OI***Y***Y~                                                     benefits assigned, release of information (CLM08/09)
  * NM1*IL*1*{last}*{first}****MI*{secondaryMemberId}~ N3~ N4~      2330A: the patient, as in 2010BA
  * NM1*PR*2*{secondaryPayerName}*****PI*{secondaryPayerId}~        2330B
  * </pre>
  * The filing indicator is the visit's {@code secondaryClaimFilingIndicator}, else it follows the secondary payer
  * profile's kind as 2000B SBR09 follows the primary's (ZZ for a profile the payer profiles do not hold, which MW-S002
- * warns of). The loop is left out, and {@link #secondaryPayerLeftOut} says why, when the secondary payer is Medicare,
+ * warns of); the insurance type (SBR05) only when the secondary payer is Medicare: the visit's
+ * {@code secondaryInsuranceType}, why Medicare pays second. The loop is left out, and {@link #secondaryPayerLeftOut}
+ * says why, when the secondary payer is Medicare without that reason,
  * when the visit does not give the secondary's name, payer id and member id (a payer profile is a set of rules, not
  * a payer a receiver knows), or when they are the primary's payer id and member id (one coverage twice).
  *
@@ -84,13 +86,28 @@ public final class X12Writer {
                 ? Form.INSTITUTIONAL : Form.PROFESSIONAL, payers);
     }
 
+    /** Whether the visit's secondary payer is Medicare: its profile's kind, or its filing indicator MA or MB. */
+    static boolean secondaryIsMedicare(Visit v, PayerProfiles payers) {
+        if (v.secondaryPayer().isEmpty()) {
+            return false;
+        }
+        Optional<PayerProfile> p = payers.find(v.secondaryPayer().get());
+        return p.isPresent() && p.get().kind() == PayerKind.MEDICARE
+                || medicareCode(v.claimInfo().secondary()).isPresent();
+    }
+
+    private static Optional<String> medicareCode(SecondaryCoverage c) {
+        return c.claimFilingIndicator().map(x -> x.trim().toUpperCase(Locale.ROOT))
+                .filter(x -> X12Claim.kindOf(x).filter(k -> k == PayerKind.MEDICARE).isPresent());
+    }
+
     /**
      * Why a visit's secondary payer is not on its 837, or empty when it is (or the visit has none):
      * <ul>
-     *   <li>Medicare second (its profile's kind, or a {@code secondaryClaimFilingIndicator} MA/MB): the TR3 wants the
-     *       reason Medicare pays second, 2320 SBR05 (12 working aged, 13 ESRD, 14 no-fault, 15 workers'
-     *       compensation, 43 disabled, ...), which no visit field holds; a claim without it is rejected by receivers,
-     *       while a claim to the primary without 2320 is not;</li>
+     *   <li>Medicare second (its profile's kind, or a {@code secondaryClaimFilingIndicator} MA/MB) without the
+     *       visit's {@code secondaryInsuranceType}: the TR3 wants the reason Medicare pays second, 2320 SBR05 (12
+     *       working aged, 13 ESRD, 14 no-fault, 15 workers' compensation, 43 disabled, ...); a claim without it is
+     *       rejected by receivers, while a claim to the primary without 2320 is not;</li>
      *   <li>the secondary payer's own name, payer id or member id not given ({@code secondaryPayerName},
      *       {@code secondaryPayerId}, {@code secondaryMemberId}): 2330B and 2330A name the payer and the patient as
      *       the payer knows them, and a payer profile's name and id, or the primary's member id, would be made-up
@@ -108,14 +125,13 @@ public final class X12Writer {
         String named = v.secondaryPayer().get();
         Optional<PayerProfile> p = payers.find(named);
         SecondaryCoverage c = v.claimInfo().secondary();
-        boolean medicareProfile = p.isPresent() && p.get().kind() == PayerKind.MEDICARE;
-        Optional<String> medicareCode = c.claimFilingIndicator().map(x -> x.trim().toUpperCase(Locale.ROOT))
-                .filter(x -> X12Claim.kindOf(x).filter(k -> k == PayerKind.MEDICARE).isPresent());
-        if (medicareProfile || medicareCode.isPresent()) {
+        if (secondaryIsMedicare(v, payers) && c.insuranceType().isEmpty()) {
+            boolean medicareProfile = p.isPresent() && p.get().kind() == PayerKind.MEDICARE;
             return Optional.of("its secondary payer " + named + " is Medicare" + (medicareProfile ? ""
-                    : " (secondaryClaimFilingIndicator " + medicareCode.get() + ")") + ", which the 837 names "
-                    + "(loop 2320) only with the reason Medicare pays second (SBR05 insurance type code), and the "
-                    + "visit does not give it: the claim goes out without its other payer; add it in the practice "
+                    : " (secondaryClaimFilingIndicator " + medicareCode(c).orElseThrow() + ")") + ", which the 837 "
+                    + "names (loop 2320) only with the reason Medicare pays second (SBR05 insurance type code, the "
+                    + "visit's secondaryInsuranceType: 12 working aged, 43 disabled, ...), and the visit does not "
+                    + "give it: the claim goes out without its other payer; give it, or add it in the practice "
                     + "system if the primary payer needs it");
         }
         List<String> missing = new ArrayList<>();
@@ -294,7 +310,7 @@ public final class X12Writer {
         }
         X12Claim.OtherPayer o = c.otherPayer().get();
         X12Claim.SubscriberParty sub = c.subscriber();
-        s.segment("SBR", "S", "18", "", "", "", "", "", "", o.filingIndicator());
+        s.segment("SBR", "S", "18", "", "", o.insuranceType(), "", "", "", o.filingIndicator());
         s.segment("OI", "", "", "Y", "", "", "Y");
         s.segment("NM1", "IL", "1", sub.lastName(), sub.firstName().orElse(""), "", "", "", "MI", o.memberId());
         s.segment("N3", sub.line1(), sub.line2().orElse(""));

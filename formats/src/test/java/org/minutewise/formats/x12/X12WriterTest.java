@@ -469,9 +469,9 @@ class X12WriterTest {
     }
 
     /**
-     * Medicare second needs the reason Medicare pays second (2320 SBR05), which no visit field holds: the loop is left
-     * out, and the caller is told why (VisitOutput.x12Notes) rather than sending a claim receivers reject. Medicare
-     * is known by its profile's kind or by the secondary's own filing indicator (MA, MB).
+     * Medicare second needs the reason Medicare pays second (2320 SBR05, the visit's secondaryInsuranceType): without
+     * it the loop is left out, and the caller is told why (VisitOutput.x12Notes) rather than sending a claim
+     * receivers reject. Medicare is known by its profile's kind or by the secondary's own filing indicator (MA, MB).
      */
     @Test
     void medicareAsTheSecondaryPayerIsLeftOutAndSaid() {
@@ -494,6 +494,28 @@ class X12WriterTest {
         assertThat(write(mb)).doesNotContain("SBR*S");
         assertThat(X12Writer.secondaryPayerLeftOut(mb, X12Fixtures.REF.payers())).get().asString()
                 .startsWith("its secondary payer commercial is Medicare (secondaryClaimFilingIndicator MB)");
+    }
+
+    /**
+     * With the reason Medicare pays second (12: working aged, an employer plan primary) the loop is written, SBR05
+     * holding it, and an 837 read back keeps it; a secondary payer that is not Medicare writes no SBR05 even when the
+     * visit gives one.
+     */
+    @Test
+    void medicareAsTheSecondaryPayerIsWrittenWithWhyItPaysSecond() {
+        SecondaryCoverage workingAged = new SecondaryCoverage(Optional.of("Noridian Medicare"), Optional.of("01112"),
+                Optional.of("9XY8ZW7VU65"), Optional.empty(), Optional.of("12"));
+        Visit v = secondary(base().toBuilder().payer("commercial").build(), "medicare", workingAged);
+        assertThat(X12Writer.secondaryPayerLeftOut(v, X12Fixtures.REF.payers())).isEmpty();
+        String edi = write(v);
+        assertThat(segments(edi)).contains("SBR*S*18***12****MB", "NM1*PR*2*Noridian Medicare*****PI*01112");
+        assertThat(X12Validator.validate(edi)).isEmpty();
+        Visit back = X12ClaimReader.read(edi, "commercial", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(back.secondaryPayer()).contains("medicare");
+        assertThat(back.claimInfo().secondary().insuranceType()).contains("12");
+        Visit notMedicare = secondary(base(), "commercial", new SecondaryCoverage(MEDIGAP.payerName(),
+                MEDIGAP.payerId(), MEDIGAP.memberId(), Optional.empty(), Optional.of("12")));
+        assertThat(segments(write(notMedicare))).contains("SBR*S*18*******CI");
     }
 
     /**
