@@ -41,6 +41,45 @@ class DocumentationReview4Test {
         return findings(note).stream().filter(f -> f.ruleId().equals(rule)).findFirst().orElseThrow();
     }
 
+    private static final String REST = "\nTE 23 min: hip strengthening to improve stance stability\nResponse: fewer LOB"
+            + "\nPlan: progress to EC\nTotal timed 47 min, total tx 47 min";
+
+    @Test
+    void exercisesListedForBilledMinutesInANoteThatStatesNoCuesAreUnskilledActivity() {
+        // N03, N38: no "pt performed", but the template says no cue or assistance was given, and none is.
+        for (String fields : List.of("Balance: impaired\nAssist: SBA\nCues: none\n",
+                "Balance: impaired\nCueing: N/A\nAssist - none\n",
+                "Balance: impaired\nCues: not needed\n",
+                "Impaired balance. Pt did not require VC or TC.\n")) {
+            String note = fields + "NMR 24 min: tandem stance, SLS, marching on foam" + REST;
+            assertThat(ids(note)).as(fields).contains("MW-D015", "MW-D007");
+        }
+        Finding f = first("Balance: impaired\nCues: none\nNMR 24 min: tandem stance, SLS, marching on foam" + REST,
+                "MW-D015");
+        assertThat(f.message()).contains("\"NMR 24 min: tandem stance, SLS, marching on foam\"",
+                "the note states cues or assistance as not given");
+    }
+
+    @Test
+    void exercisesListedWithoutAStatementOfNoCuesOrWithSkilledInputAreNot() {
+        // N67: only a level of assistance ("Assist: Independent"): silent on cues, MW-D007's alone.
+        String n67 = "Balance: impaired\nAssist: Independent\nNMR 24 min: tandem stance, SLS and marching on foam" + REST;
+        assertThat(ids(n67)).contains("MW-D007").doesNotContain("MW-D015");
+        for (String fields : List.of(
+                "Balance: impaired\nAssist: CGA\nCues: none\n", // guarding is skilled input
+                "Balance: impaired\nAssist: SBA\nCues: VC/TC\n", // N39: the cues are given
+                "Balance: impaired\nCues: none for static stance, VC for dynamic\n")) { // a value that goes on
+            String note = fields + "NMR 24 min: tandem stance, SLS, marching on foam" + REST;
+            assertThat(ids(note)).as(fields).doesNotContain("MW-D015");
+        }
+        // No minutes in the sentence: not the exercises of billed minutes.
+        assertThat(ids("Balance: impaired\nCues: none\nNMR: tandem stance, SLS, marching on foam" + REST))
+                .doesNotContain("MW-D015");
+        // Independent exercise stays MW-D016's.
+        assertThat(ids("Balance: impaired\nCues: none\nNMR 24 min: tandem stance and SLS independently" + REST))
+                .doesNotContain("MW-D015");
+    }
+
     @Test
     void aDeficitWordOnlyInAVaguePhraseIsNoDeficit() {
         // N20: "balance" names what was worked on, not the patient's deficit.
