@@ -65,6 +65,9 @@ class DocumentationReview4Test {
         // N67: only a level of assistance ("Assist: Independent"): silent on cues, MW-D007's alone.
         String n67 = "Balance: impaired\nAssist: Independent\nNMR 24 min: tandem stance, SLS and marching on foam" + REST;
         assertThat(ids(n67)).contains("MW-D007").doesNotContain("MW-D015");
+        // A negation word in another clause of the level's sentence denies no cue.
+        assertThat(ids("Balance: impaired\nAssist: Independent, no LOB\nNMR 24 min: tandem stance, SLS and marching "
+                + "on foam" + REST)).contains("MW-D007").doesNotContain("MW-D015");
         for (String fields : List.of(
                 "Balance: impaired\nAssist: CGA\nCues: none\n", // guarding is skilled input
                 "Balance: impaired\nAssist: SBA\nCues: VC/TC\n", // N39: the cues are given

@@ -164,12 +164,22 @@ public final class UnskilledActivity implements Rule {
 
     /**
      * Whether the note says a cue or assistance was not given: a skilled match it negates with a negation word in the
-     * same sentence ("Cues: none", "did not require cues"), not one only a level of assistance leaves out.
+     * same clause ("Cues: none", "did not require cues", "no VC needed"), not one only a level of assistance leaves out
+     * ("Assist: Independent", also not "Assist: Independent, no LOB": the "no" is another clause's).
      */
     private static boolean cuesDenied(NoteScan scan) {
+        String text = scan.text();
         for (PhraseMatch m : scan.negated(PhraseLists.SKILLED)) {
-            int from = scan.sentenceStart(m.start());
-            int to = scan.sentenceEnd(m.start());
+            int from = m.start();
+            int sentence = scan.sentenceStart(m.start());
+            while (from > sentence && text.charAt(from - 1) != ',') {
+                from--;
+            }
+            int to = m.end();
+            int sentenceEnd = scan.sentenceEnd(m.start());
+            while (to < sentenceEnd && text.charAt(to) != ',') {
+                to++;
+            }
             if (scan.anyWithin(PhraseLists.NEGATION, from, to) || scan.anyWithin(PhraseLists.NEGATION_AFTER, from, to)) {
                 return true;
             }
