@@ -7,12 +7,15 @@ import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.Rule;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.doc.NoteScan;
 import org.minutewise.core.doc.PhraseLists;
+import org.minutewise.core.doc.PhraseMatch;
 
 /**
  * 97112 billed, and the note names no neuromuscular deficit (balance, proprioception, coordination, ...). A deficit
  * the note negates ("denies unsteadiness", "no loss of balance") is none (the note scan leaves it out), nor is posture
- * named as what a cue is for ("VC for upright posture").
+ * named as what a cue is for ("VC for upright posture"), nor a deficit word inside a vague phrase for what was done
+ * ("worked on balance", "balance activities"): it names the treatment, not the patient's deficit.
  */
 public final class NoDeficitFor97112 implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D002", Severity.WARN,
@@ -30,7 +33,10 @@ public final class NoDeficitFor97112 implements Rule {
             .revised(4, "2026-12-06: nor is posture named as what a cue is for (\"VC for upright posture\", \"cues "
                     + "to maintain midline\"; not \"VC to correct slumped posture\"): the cue's aim; bare "
                     + "\"freezing\" (\"freezing 2 episodes\" in a Parkinson note) is a deficit (a therapist's "
-                    + "review; phrase list 2026.11)");
+                    + "review; phrase list 2026.11)")
+            .revised(5, "2026-12-06: nor is a deficit word inside a vague phrase for what was done (\"Worked on "
+                    + "balance and strengthening.\", \"balance activities\"): it names the treatment, not the "
+                    + "patient's deficit (a therapist's review)");
 
     @Override
     public RuleInfo info() {
@@ -39,15 +45,38 @@ public final class NoDeficitFor97112 implements Rule {
 
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
-        int line = DocSupport.first97112Without(ctx, PhraseLists.DEFICIT);
-        if (line < 0) {
+        if (!DocSupport.enabled(ctx) || !DocSupport.hasList(ctx, PhraseLists.DEFICIT)
+                || DocSupport.note(ctx).isEmpty()) {
             return;
         }
-        String denied = DocSupport.negatedSentence(DocSupport.scan(ctx), PhraseLists.DEFICIT);
+        int line = DocSupport.first97112(ctx);
+        NoteScan scan = DocSupport.scan(ctx);
+        // "Worked on balance": the word names what was worked on, not a deficit of the patient.
+        if (line < 0 || scan.anyOutside(PhraseLists.DEFICIT, PhraseLists.VAGUE)) {
+            return;
+        }
+        String denied = DocSupport.negatedSentence(scan, PhraseLists.DEFICIT);
+        String vague = vagueOnly(scan);
         out.add(INFO.finding(CheckContext.path(line), "97112 (neuromuscular reeducation) is billed, but the note "
                 + "names no neuromuscular deficit: nothing about balance, proprioception, coordination, posture "
-                + "or motor control" + (denied == null ? "" : " but as absent, " + denied) + ". 97112 pays for "
+                + "or motor control" + (denied == null ? "" : " but as absent, " + denied)
+                + (vague == null ? "" : (denied == null ? " but" : ", and") + " as what was worked on, " + vague)
+                + ". 97112 pays for "
                 + "retraining such a deficit; a note that does not name it reads as general exercise, and reviewers "
                 + "deny the 97112 units."));
+    }
+
+    /** The first vague phrase that holds a deficit word ("worked on balance"), quoted with its span; or null. */
+    private static String vagueOnly(NoteScan scan) {
+        if (!scan.has(PhraseLists.DEFICIT)) {
+            return null;
+        }
+        for (PhraseMatch m : scan.matches(PhraseLists.VAGUE)) {
+            if (scan.anyWithin(PhraseLists.DEFICIT, m.start(), m.end())) {
+                return DocSupport.quote(scan.text(), m.start(), m.end()) + " ("
+                        + DocSupport.notePath(m.start(), m.end()) + ")";
+            }
+        }
+        return null;
     }
 }

@@ -35,6 +35,11 @@ import org.minutewise.core.doc.PhraseMatch;
  * sentence either way, so a cue elsewhere in the note does not cover an activity it was not given for. The limit:
  * an exercise the phrase lists do not know, with no minutes ("Bridges w/ VC."), after an activity is read as a
  * comment on it.
+ *
+ * <p>Without a "pt performed": a note that states cues or assistance as not given ("Cues: none", "Cueing: N/A",
+ * "no VC needed") and shows no skilled input anywhere makes each sentence listing the exercises of billed minutes
+ * ("NMR 24 min: tandem stance, SLS, marching on foam") an activity without skilled input. A level of assistance
+ * alone ("Assist: Independent") does not: the note is silent on cues, MW-D007 reports it.
  */
 public final class UnskilledActivity implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D015", Severity.WARN,
@@ -56,7 +61,12 @@ public final class UnskilledActivity implements Rule {
                     + "(also \"10\u2019\", a tab or non-breaking space before \"min\")")
             .revised(5, "2026-12-06: a technique the next sentence names as what its cue is for (\"Pt performed wobble "
                     + "board x10 min. VC for ankle strategy and CGA throughout.\") is that cue's aim, not another "
-                    + "activity: the cue covers the activity (a therapist's review)");
+                    + "activity: the cue covers the activity (a therapist's review)")
+            .revised(6, "2026-12-06: a note that states cues or assistance as not given (\"Cues: none\", \"Cueing: "
+                    + "N/A\", \"Assist - none\") and shows no skilled input anywhere: a sentence listing the "
+                    + "exercises of billed minutes (\"NMR 24 min: tandem stance, SLS, marching on foam\") is an "
+                    + "activity without skilled input, with no \"pt performed\"; not for a level of assistance "
+                    + "alone (\"Assist: Independent\": MW-D007's) (a therapist's review)");
 
     @Override
     public RuleInfo info() {
@@ -70,13 +80,21 @@ public final class UnskilledActivity implements Rule {
             return;
         }
         NoteScan scan = DocSupport.scan(ctx);
-        if (!scan.has(PhraseLists.ACTIVITY)) {
-            return;
-        }
         List<Integer> lines = DocSupport.oneOnOneTimed(ctx);
         if (lines.isEmpty()) {
             return;
         }
+        int found = out.size();
+        if (scan.has(PhraseLists.ACTIVITY)) {
+            activities(ctx, scan, out);
+        }
+        if (out.size() == found) {
+            listedWithCuesDenied(ctx, scan, out);
+        }
+    }
+
+    /** The activities the note names as the patient's ("pt performed"), each with no skilled input around it. */
+    private static void activities(CheckContext ctx, NoteScan scan, List<Finding> out) {
         String text = scan.text();
         int reportedUpTo = -1;
         for (PhraseMatch m : scan.matches(PhraseLists.ACTIVITY)) {
@@ -106,14 +124,77 @@ public final class UnskilledActivity implements Rule {
                     continue; // "Pt performed balance board x 10 min. Tactile cues at the ankles."
                 }
             }
-            int end = DocSupport.trimEnd(text, m.start(), sentenceEnd);
             reportedUpTo = sentenceEnd;
-            String path = DocSupport.notePath(m.start(), end);
-            out.add(INFO.finding(path, "The note says " + DocSupport.quote(text, m.start(), end) + " (" + path
-                    + ") with no cue, correction, facilitation or guarding by the clinician. Time the patient "
-                    + "spends on an activity without skilled input is not billable as "
-                    + DocSupport.codesText(DocSupport.oneOnOneCodes(ctx)) + "."));
+            report(ctx, text, m.start(), sentenceEnd, "", out);
         }
+    }
+
+    /**
+     * A note that says no cue or assistance was given ("Cues: none", "Cueing: N/A", "Assist - none", "no VC needed")
+     * and shows none anywhere: a sentence that lists the exercises of billed minutes ("NMR 24 min: tandem stance, SLS,
+     * marching on foam") is activity without skilled input, though no "pt performed" names the patient. A level of
+     * assistance alone ("Assist: Independent", "Assist: SBA") says no hands-on help, not that no cue was given: MW-D007
+     * reports such a note. Read only for a note with no skilled input, so it costs the others nothing.
+     */
+    private static void listedWithCuesDenied(CheckContext ctx, NoteScan scan, List<Finding> out) {
+        if (!scan.has(PhraseLists.TECHNIQUE) || scan.anyOutside(PhraseLists.SKILLED, PhraseLists.NO_CUE)
+                || !cuesDenied(scan)) {
+            return;
+        }
+        String text = scan.text();
+        int done = -1;
+        for (PhraseMatch m : scan.matches(PhraseLists.TECHNIQUE)) {
+            if (m.start() < done) {
+                continue;
+            }
+            int sentence = scan.sentenceStart(m.start());
+            int sentenceEnd = scan.sentenceEnd(m.start());
+            done = sentenceEnd;
+            if (!Sentences.hasMinutes(text, sentence, sentenceEnd)
+                    || scan.anyWithin(PhraseLists.ACTIVITY, sentence, sentenceEnd)
+                    || scan.anyWithin(PhraseLists.INDEPENDENT, sentence, sentenceEnd)
+                    || scan.anyWithin(PhraseLists.INDEPENDENT_LEVEL, sentence, sentenceEnd)
+                    || scan.anyWithin(PhraseLists.NOT_BILLED, sentence, sentenceEnd)
+                    || scan.anyWithin(PhraseLists.VAGUE, sentence, sentenceEnd)) {
+                continue;
+            }
+            report(ctx, text, sentence, sentenceEnd, " (the note states cues or assistance as not given)", out);
+        }
+    }
+
+    /**
+     * Whether the note says a cue or assistance was not given: a skilled match it negates with a negation word in the
+     * same clause ("Cues: none", "did not require cues", "no VC needed"), not one only a level of assistance leaves out
+     * ("Assist: Independent", also not "Assist: Independent, no LOB": the "no" is another clause's).
+     */
+    private static boolean cuesDenied(NoteScan scan) {
+        String text = scan.text();
+        for (PhraseMatch m : scan.negated(PhraseLists.SKILLED)) {
+            int from = m.start();
+            int sentence = scan.sentenceStart(m.start());
+            while (from > sentence && text.charAt(from - 1) != ',') {
+                from--;
+            }
+            int to = m.end();
+            int sentenceEnd = scan.sentenceEnd(m.start());
+            while (to < sentenceEnd && text.charAt(to) != ',') {
+                to++;
+            }
+            if (scan.anyWithin(PhraseLists.NEGATION, from, to) || scan.anyWithin(PhraseLists.NEGATION_AFTER, from, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void report(CheckContext ctx, String text, int start, int sentenceEnd, String why,
+                               List<Finding> out) {
+        int end = DocSupport.trimEnd(text, start, sentenceEnd);
+        String path = DocSupport.notePath(start, end);
+        out.add(INFO.finding(path, "The note says " + DocSupport.quote(text, start, end) + " (" + path
+                + ") with no cue, correction, facilitation or guarding by the clinician" + why + ". Time the "
+                + "patient spends on an activity without skilled input is not billable as "
+                + DocSupport.codesText(DocSupport.oneOnOneCodes(ctx)) + "."));
     }
 
     /** A cue, correction, facilitation or guarding in [from, to), not inside a no-cue phrase. */
