@@ -2,7 +2,6 @@ package org.minutewise.core.check;
 
 import java.util.List;
 import java.util.Objects;
-import org.minutewise.core.FrozenList;
 import org.minutewise.core.claim.Claim;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.model.Visit;
@@ -23,7 +22,7 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
         Objects.requireNonNull(units, "units");
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(engineClaim, "engineClaim");
-        findings = FrozenList.copyOf(findings);
+        findings = List.copyOf(findings);
     }
 
     /** A result whose claim is the engine's (nothing billed). */

@@ -3,7 +3,6 @@ package org.minutewise.core.claim;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.minutewise.core.FrozenList;
 
 /**
  * The claim lines built from a checked visit, the payment estimate, the KX picture per bucket, and any
@@ -12,9 +11,9 @@ import org.minutewise.core.FrozenList;
 public record Claim(List<ClaimLine> lines, Estimate estimate, List<KxBucket> kx,
                     Map<Integer, List<String>> droppedModifiers) {
     public Claim {
-        lines = FrozenList.copyOf(lines);
+        lines = List.copyOf(lines);
         Objects.requireNonNull(estimate, "estimate");
-        kx = FrozenList.copyOf(kx);
+        kx = List.copyOf(kx);
         droppedModifiers = Map.copyOf(droppedModifiers);
     }
 

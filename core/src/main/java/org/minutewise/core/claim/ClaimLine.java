@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.minutewise.core.FrozenList;
 import org.minutewise.core.model.Discipline;
 
 /**
@@ -24,14 +23,14 @@ public record ClaimLine(String code, List<String> modifiers, int units, List<Int
                         Discipline discipline, List<Integer> serviceIndexes) {
     public ClaimLine {
         Objects.requireNonNull(code, "code");
-        modifiers = FrozenList.copyOf(modifiers);
-        diagnosisPointers = FrozenList.copyOf(diagnosisPointers);
+        modifiers = List.copyOf(modifiers);
+        diagnosisPointers = List.copyOf(diagnosisPointers);
         Objects.requireNonNull(charge, "charge");
         Objects.requireNonNull(renderingProvider, "renderingProvider");
         Objects.requireNonNull(renderingNpi, "renderingNpi");
         Objects.requireNonNull(assistant, "assistant");
         Objects.requireNonNull(discipline, "discipline");
-        serviceIndexes = FrozenList.copyOf(serviceIndexes);
+        serviceIndexes = List.copyOf(serviceIndexes);
     }
 
     public ClaimLine withModifiers(List<String> m) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.minutewise.core.FrozenList;
 
 /**
  * A Medicare physician fee schedule payment estimate for a visit's claim lines. An estimate, never a promise:
@@ -46,11 +45,11 @@ public record Estimate(boolean available, String reason, String locality, BigDec
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(locality, "locality");
         Objects.requireNonNull(conversionFactor, "conversionFactor");
-        lines = FrozenList.copyOf(lines);
+        lines = List.copyOf(lines);
         Objects.requireNonNull(totalAllowed, "totalAllowed");
         Objects.requireNonNull(medicarePays, "medicarePays");
         Objects.requireNonNull(patientCoinsurance, "patientCoinsurance");
-        unpriced = FrozenList.copyOf(unpriced);
+        unpriced = List.copyOf(unpriced);
         Objects.requireNonNull(fullUnit, "fullUnit");
     }
 

@@ -3,7 +3,6 @@ package org.minutewise.core.claim;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
-import org.minutewise.core.FrozenList;
 import org.minutewise.core.model.Discipline;
 
 /**
@@ -21,13 +20,13 @@ public record KxBucket(String bucket, int year, BigDecimal threshold, BigDecimal
                        BigDecimal spentBefore, BigDecimal thisVisit, int crossingLine, boolean kxApplied,
                        List<String> unpriced, List<String> unpricedBeforeCrossing) {
     public KxBucket {
-        unpricedBeforeCrossing = FrozenList.copyOf(unpricedBeforeCrossing);
+        unpricedBeforeCrossing = List.copyOf(unpricedBeforeCrossing);
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(threshold, "threshold");
         Objects.requireNonNull(targetedReview, "targetedReview");
         Objects.requireNonNull(spentBefore, "spentBefore");
         Objects.requireNonNull(thisVisit, "thisVisit");
-        unpriced = FrozenList.copyOf(unpriced);
+        unpriced = List.copyOf(unpriced);
     }
 
     public BigDecimal spentAfter() {

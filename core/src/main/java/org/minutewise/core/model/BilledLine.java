@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.minutewise.core.FrozenList;
 
 /**
  * A claim line as it was billed elsewhere (837P or CSV input): the code, its modifiers, units and charge. Billed
@@ -18,9 +17,9 @@ public record BilledLine(String code, List<String> modifiers, int units, Optiona
                          List<Integer> diagnosisPointers) {
     public BilledLine {
         Objects.requireNonNull(code, "code");
-        modifiers = FrozenList.copyOf(modifiers);
+        modifiers = List.copyOf(modifiers);
         Objects.requireNonNull(charge, "charge");
-        diagnosisPointers = FrozenList.copyOf(diagnosisPointers);
+        diagnosisPointers = List.copyOf(diagnosisPointers);
     }
 
     /** A billed line whose diagnosis pointers are not known. */

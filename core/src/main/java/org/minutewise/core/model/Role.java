@@ -24,14 +24,11 @@ public enum Role {
 
     private final String label;
     private final Discipline discipline;
-    /** Built once: the check asks a line's role for its discipline many times a visit. */
-    private final Optional<Discipline> disciplineIfAny;
     private final boolean assistant;
 
     Role(String label, Discipline discipline, boolean assistant) {
         this.label = label;
         this.discipline = discipline;
-        this.disciplineIfAny = Optional.ofNullable(discipline);
         this.assistant = assistant;
     }
 
@@ -41,7 +38,7 @@ public enum Role {
 
     /** The therapy discipline of a therapist or assistant; empty for physicians, chiropractors, aides. */
     public Optional<Discipline> discipline() {
-        return disciplineIfAny;
+        return Optional.ofNullable(discipline);
     }
 
     /** A PTA or an OTA: their minutes are billed under the supervising therapist with CQ/CO. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.minutewise.core.FrozenList;
 
 /**
  * One documented service: a code with its minutes and/or time periods, who furnished it and how.
@@ -27,12 +26,12 @@ public record ServiceLine(String code, OptionalInt statedMinutes, List<Period> p
     public ServiceLine {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(statedMinutes, "statedMinutes");
-        periods = FrozenList.copyOf(periods);
+        periods = List.copyOf(periods);
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(discipline, "discipline");
         Objects.requireNonNull(charge, "charge");
-        regions = FrozenList.copyOf(regions);
+        regions = List.copyOf(regions);
     }
 
     public ServiceLine(String code, OptionalInt statedMinutes, List<Period> periods, Provider provider,

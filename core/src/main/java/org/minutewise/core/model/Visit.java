@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.minutewise.core.FrozenList;
 
 /**
  * One documented therapy visit: one patient, one date of service, one or more service lines.
@@ -31,20 +30,20 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         Objects.requireNonNull(planOfCare, "planOfCare");
         Objects.requireNonNull(setting, "setting");
         Objects.requireNonNull(patient, "patient");
-        diagnoses = FrozenList.copyOf(diagnoses);
+        diagnoses = List.copyOf(diagnoses);
         Objects.requireNonNull(totalTreatmentMinutes, "totalTreatmentMinutes");
-        services = FrozenList.copyOf(services);
+        services = List.copyOf(services);
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(previousNote, "previousNote");
         Objects.requireNonNull(abn, "abn");
         Objects.requireNonNull(certification, "certification");
         Objects.requireNonNull(authorization, "authorization");
-        overrides = FrozenList.copyOf(overrides);
+        overrides = List.copyOf(overrides);
         Objects.requireNonNull(secondaryPayer, "secondaryPayer");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(locality, "locality");
         Objects.requireNonNull(claimInfo, "claimInfo");
-        billed = FrozenList.copyOf(billed);
+        billed = List.copyOf(billed);
         if (services.isEmpty()) {
             throw new IllegalArgumentException("a visit needs at least one service line");
         }

@@ -1,12 +1,10 @@
 package org.minutewise.core.units;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.minutewise.core.FrozenList;
 import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.model.Period;
@@ -301,7 +299,7 @@ public final class UnitCalculator {
             }
             alternatives.add(split);
         }
-        return new UnitResult(method, r.totalTimedMinutes(), r.timedUnits(), r.totalUnits(), frozen(lines),
+        return new UnitResult(method, r.totalTimedMinutes(), r.timedUnits(), r.totalUnits(), List.of(lines),
                 r.professionalChoice(), r.tiedCodes(), alternatives, pairs, r.tiedWithAssistant());
     }
 
@@ -334,7 +332,8 @@ public final class UnitCalculator {
             allUnits += units;
             lines[i] = new CodeUnits(codes[i], kinds[i], minutes[i], units, 0, 0, false);
         }
-        return new UnitResult(UnitMethod.CPT, total, timedUnits, allUnits, frozen(lines), false, List.of(),
+        // List.of copies the array once; the record's List.copyOf then keeps that immutable list as it is.
+        return new UnitResult(UnitMethod.CPT, total, timedUnits, allUnits, List.of(lines), false, List.of(),
                 List.of());
     }
 
@@ -416,7 +415,7 @@ public final class UnitCalculator {
             allUnits += units;
             lines[i] = new CodeUnits(codes[i], kinds[i], minutes[i], units, full[i], left[i], extra[i]);
         }
-        return new UnitResult(UnitMethod.CMS, total, timedUnits, allUnits, frozen(lines), choice, tied,
+        return new UnitResult(UnitMethod.CMS, total, timedUnits, allUnits, List.of(lines), choice, tied,
                 alternatives, Map.of(), tiedAssistant);
     }
 
@@ -469,10 +468,5 @@ public final class UnitCalculator {
             out.add(alt);
         }
         return out;
-    }
-
-    /** The lines as the result's list, copied once (the record keeps a frozen list as it is). */
-    private static List<CodeUnits> frozen(CodeUnits[] lines) {
-        return FrozenList.copyOf(Arrays.asList(lines));
     }
 }

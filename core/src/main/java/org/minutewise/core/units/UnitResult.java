@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.minutewise.core.FrozenList;
 
 /**
  * Units per code for one visit under one method. The plain-words explanation is derived on demand
@@ -32,12 +31,12 @@ public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnit
 
     public UnitResult {
         Objects.requireNonNull(method, "method");
-        lines = FrozenList.copyOf(lines);
-        tiedCodes = FrozenList.copyOf(tiedCodes);
-        alternatives = FrozenList.copyOf(alternatives);
+        lines = List.copyOf(lines);
+        tiedCodes = List.copyOf(tiedCodes);
+        alternatives = List.copyOf(alternatives);
         pooledAddOns = pooledAddOns.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(pooledAddOns));
-        tiedWithAssistant = FrozenList.copyOf(tiedWithAssistant);
+        tiedWithAssistant = List.copyOf(tiedWithAssistant);
         byDiscipline = byDiscipline.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(byDiscipline));
     }
