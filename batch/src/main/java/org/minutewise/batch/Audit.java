@@ -38,6 +38,7 @@ import org.minutewise.formats.audit.AuditCsv;
 import org.minutewise.formats.audit.AuditTotals;
 import org.minutewise.formats.audit.Bin;
 import org.minutewise.formats.audit.ClaimCorrection;
+import org.minutewise.formats.audit.EndedEarly;
 import org.minutewise.formats.audit.KxFix;
 import org.minutewise.formats.audit.VisitAudit;
 import org.minutewise.formats.audit.ReportHtml;
@@ -125,45 +126,12 @@ public final class Audit {
 
         /** The summary as summary.json holds it: the totals, the payer override and the inputs that ended early. */
         public com.fasterxml.jackson.databind.node.ObjectNode summaryJson(Optional<String> payerOverride) {
-            return withEndedEarly(totals.toSummaryJson(payerOverride), endedEarly);
+            return EndedEarly.addTo(totals.toSummaryJson(payerOverride), endedEarly);
         }
     }
 
     /** The summary field that names the inputs that ended early (present only when one did). */
-    public static final String ENDED_EARLY = "inputsEndedEarly";
-
-    /**
-     * An input that ended before its end (a gzip file cut short or damaged): its name as given, the last line read
-     * (0 when none was), and what was wrong. What was read is audited; the rest of the file is not, and since a
-     * visit's rows may be anywhere in it, any visit may be missing rows: the totals are partial.
-     */
-    public record EndedEarly(String file, long afterLine, String problem) {
-        public EndedEarly {
-            Objects.requireNonNull(file, "file");
-            Objects.requireNonNull(problem, "problem");
-        }
-
-        /** One line for standard error. */
-        public String message() {
-            return file + " ended early" + (afterLine > 0 ? " after line " + afterLine : " before its first record")
-                    + ": " + problem + "; only what came before was audited, and any visit may have rows in the "
-                    + "part that could not be read, so the totals are partial";
-        }
-    }
-
-    /** The summary JSON with {@value #ENDED_EARLY} added when an input ended early (else as it is). */
-    static com.fasterxml.jackson.databind.node.ObjectNode withEndedEarly(
-            com.fasterxml.jackson.databind.node.ObjectNode summary, List<EndedEarly> endedEarly) {
-        if (!endedEarly.isEmpty()) {
-            com.fasterxml.jackson.databind.node.ArrayNode a = summary.putArray(ENDED_EARLY);
-            for (EndedEarly e : endedEarly) {
-                a.addObject().put("file", e.file()).put("afterLine", e.afterLine()).put("problem", e.problem())
-                        .put("effect", "the rest of the file was not read: the totals are partial (a visit's rows "
-                                + "may be anywhere in the file)");
-            }
-        }
-        return summary;
-    }
+    public static final String ENDED_EARLY = EndedEarly.FIELD;
 
     private final Options options;
     private final ReferenceData ref;
@@ -492,7 +460,7 @@ public final class Audit {
                     + totals.checked() + ", rejected " + totals.rejected());
         }
         Work.writeAtomically(out.resolve("summary.json"), Json.mapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(withEndedEarly(totals.toSummaryJson(options.payer()), state.endedEarly)) + "\n");
+                .writeValueAsString(EndedEarly.addTo(totals.toSummaryJson(options.payer()), state.endedEarly)) + "\n");
         List<String> partial = new ArrayList<>(state.endedEarly.size());
         for (EndedEarly e : state.endedEarly) {
             partial.add(e.message());

@@ -152,7 +152,7 @@ final class ReadPass {
         String why = "the gzip data " + (e instanceof java.io.EOFException ? "ends early" : "is damaged")
                 + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
         // The rows of a visit may be anywhere in the file: the totals are partial, and the summary says so.
-        state.endedEarly.add(new Audit.EndedEarly(in.name(), after, why));
+        state.endedEarly.add(new org.minutewise.formats.audit.EndedEarly(in.name(), after, why));
         sink.reject(after + 1, "", after > 0 ? "line " + (after + 1) + ": " + why + " after line " + after
                 + "; the rest of " + in.name() + " could not be read" : why + "; " + in.name() + " could not be read");
         if (!sink.lastVisitId.isEmpty()) {

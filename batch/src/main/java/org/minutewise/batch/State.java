@@ -52,7 +52,7 @@ final class State {
     long readRejected;
     long spilled;
     /** The inputs read that ended early (a gzip file cut short or damaged), in input order. */
-    final List<Audit.EndedEarly> endedEarly = new ArrayList<>();
+    final List<org.minutewise.formats.audit.EndedEarly> endedEarly = new ArrayList<>();
     BitSet checked = new BitSet();
     BitSet patients = new BitSet();
     BitSet therapists = new BitSet();
@@ -88,7 +88,7 @@ final class State {
         o.put("readRejected", readRejected);
         o.put("spilled", spilled);
         ArrayNode early = o.putArray("endedEarly");
-        for (Audit.EndedEarly e : endedEarly) {
+        for (org.minutewise.formats.audit.EndedEarly e : endedEarly) {
             early.addObject().put("file", e.file()).put("afterLine", e.afterLine()).put("problem", e.problem());
         }
         o.put("checked", bits(checked));
@@ -126,8 +126,8 @@ final class State {
         s.readRejected = o.path("readRejected").asLong();
         s.spilled = o.path("spilled").asLong();
         for (JsonNode e : o.path("endedEarly")) {
-            s.endedEarly.add(new Audit.EndedEarly(e.path("file").asText(), e.path("afterLine").asLong(),
-                    e.path("problem").asText()));
+            s.endedEarly.add(new org.minutewise.formats.audit.EndedEarly(e.path("file").asText(),
+                    e.path("afterLine").asLong(), e.path("problem").asText()));
         }
         s.checked = bits(o.path("checked").asText());
         s.patients = bits(o.path("patients").asText());

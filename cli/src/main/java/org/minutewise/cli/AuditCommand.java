@@ -119,7 +119,7 @@ final class AuditCommand implements Callable<Integer> {
             result = Audit.run(options, ref, progress);
         }
         stdout.println(Json.mapper().writeValueAsString(result.summaryJson(options.payer())));
-        for (Audit.EndedEarly e : result.endedEarly()) {
+        for (org.minutewise.formats.audit.EndedEarly e : result.endedEarly()) {
             err.println("minutewise: " + e.message() + " (summary.json: " + Audit.ENDED_EARLY + ")");
         }
         if (result.totals().replacedOrVoided() > 0) {

@@ -42,6 +42,7 @@ import org.minutewise.formats.audit.AuditCsv;
 import org.minutewise.formats.audit.AuditDigest;
 import org.minutewise.formats.audit.AuditTotals;
 import org.minutewise.formats.audit.Bin;
+import org.minutewise.formats.audit.EndedEarly;
 import org.minutewise.formats.audit.ReportHtml;
 import org.minutewise.formats.audit.VisitAudit;
 import org.minutewise.formats.csv.CsvRecordReader;
@@ -120,40 +121,7 @@ public final class AuditJob {
     }
 
     /** The summary field that names the inputs that ended early (present only when one did), as the audit's. */
-    public static final String ENDED_EARLY = "inputsEndedEarly";
-
-    /**
-     * An input whose compressed data ended before its end (a gzip file cut short) or was damaged: its name, the last
-     * line read (0 when none was), and what was wrong. What came before was audited; the rest of the file was not,
-     * and since a visit's rows may be anywhere in it, the totals are partial. As the single-process audit says it.
-     */
-    public record EndedEarly(String file, long afterLine, String problem) implements java.io.Serializable {
-        public EndedEarly {
-            Objects.requireNonNull(file, "file");
-            Objects.requireNonNull(problem, "problem");
-        }
-
-        /** One line for standard error (and the report). */
-        public String message() {
-            return file + " ended early" + (afterLine > 0 ? " after line " + afterLine : " before its first record")
-                    + ": " + problem + "; only what came before was audited, and any visit may have rows in the "
-                    + "part that could not be read, so the totals are partial";
-        }
-    }
-
-    /** The summary JSON with {@value #ENDED_EARLY} added when an input ended early, in the audit's shape. */
-    static com.fasterxml.jackson.databind.node.ObjectNode withEndedEarly(
-            com.fasterxml.jackson.databind.node.ObjectNode summary, List<EndedEarly> endedEarly) {
-        if (!endedEarly.isEmpty()) {
-            com.fasterxml.jackson.databind.node.ArrayNode a = summary.putArray(ENDED_EARLY);
-            for (EndedEarly e : endedEarly) {
-                a.addObject().put("file", e.file()).put("afterLine", e.afterLine()).put("problem", e.problem())
-                        .put("effect", "the rest of the file was not read: the totals are partial (a visit's rows "
-                                + "may be anywhere in the file)");
-            }
-        }
-        return summary;
-    }
+    public static final String ENDED_EARLY = EndedEarly.FIELD;
 
     private AuditJob() {
     }
@@ -283,7 +251,7 @@ public final class AuditJob {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "summary.json"),
-                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(withEndedEarly(
+                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(EndedEarly.addTo(
                         totals.toSummaryJson(o.payer()), endedEarly)) + "\n");
         List<String> partial = new ArrayList<>(endedEarly.size());
         for (EndedEarly e : endedEarly) {

@@ -116,14 +116,14 @@ public final class SparkAudit implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        stdout.println(Json.mapper().writeValueAsString(AuditJob.withEndedEarly(result.totals().toJson(),
-                result.endedEarly())));
+        stdout.println(Json.mapper().writeValueAsString(org.minutewise.formats.audit.EndedEarly.addTo(
+                result.totals().toJson(), result.endedEarly())));
         stdout.flush();
         long ms = Math.max(1, result.elapsed().toMillis());
         err.println(String.format(Locale.ROOT, "minutewise-spark: %,d rows (%,d visits) audited in %.1f s (%,d rows/s, "
                 + "%d partitions); outputs in %s", result.totals().read(), result.totals().visits(), ms / 1000.0,
                 Math.round(result.totals().read() * 1000.0 / ms), result.partitions(), out));
-        for (AuditJob.EndedEarly e : result.endedEarly()) {
+        for (org.minutewise.formats.audit.EndedEarly e : result.endedEarly()) {
             err.println("minutewise-spark: " + e.message() + " (summary.json: " + AuditJob.ENDED_EARLY + ")");
         }
         err.flush();
