@@ -277,7 +277,7 @@ final class CheckPass {
         if (records && inForce(recs, all, parts)) {
             return;
         }
-        if (occurrences.size() > 1 && allCsv(recs) && csvInForce(recs, all, parts)) {
+        if (allCsv(recs) && csvInForce(recs, occurrences.size() > 1, all, parts)) {
             return;
         }
         if (occurrences.size() > 1) {
@@ -312,33 +312,47 @@ final class CheckPass {
     }
 
     /**
-     * A CSV visit whose rows are in several files, read as a claim and its corrections (the {@code claimFrequency}
-     * column): the claim in force checked, the others set aside as replaced or voided. False, having done nothing,
-     * when they are not (two originals): the caller sets them all aside as a visit that comes more than once.
+     * A CSV visit's rows (in one file or several) read as a claim and its corrections (the {@code claimFrequency}
+     * column, {@link VisitAudit#csvCorrections}): the claim in force checked, the others set aside as replaced or
+     * voided; claims that are not one claim and its corrections (two originals) all set aside as a visit that comes
+     * more than once. False, having done nothing, when a claim's rows cannot be read as a visit: the caller reads them
+     * as before, to report why.
      */
-    private boolean csvInForce(List<Spill.Rec> recs, byte[] all, Parts parts) throws IOException {
-        Map<Integer, List<Spill.Rec>> byFile = new java.util.TreeMap<>();
-        for (Spill.Rec r : recs) {
-            byFile.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
+    private boolean csvInForce(List<Spill.Rec> recs, boolean severalFiles, byte[] all, Parts parts)
+            throws IOException {
+        List<List<Spill.Rec>> byFile;
+        if (severalFiles) {
+            Map<Integer, List<Spill.Rec>> files = new java.util.TreeMap<>();
+            for (Spill.Rec r : recs) {
+                files.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
+            }
+            byFile = new ArrayList<>(files.values());
+            for (List<Spill.Rec> g : byFile) {
+                g.sort(ORDER);
+            }
+        } else {
+            byFile = List.of(recs);
         }
-        List<List<Spill.Rec>> groups = new ArrayList<>(byFile.values());
-        List<String> places = new ArrayList<>(groups.size());
-        for (List<Spill.Rec> g : groups) {
-            g.sort(ORDER);
-            places.add(place(g.get(0)));
+        String visitId = recs.get(0).visitId();
+        VisitAudit.CsvClaims<Spill.Rec> c = visitAudit.csvCorrections(visitId, byFile,
+                r -> state.inputs.get(r.file()), csvRows(all));
+        if (c.inForce().isPresent()) {
+            for (VisitAudit.Rejected<Spill.Rec> x : c.inForce().get().setAside()) {
+                parts.replacedOrVoided(x.row(), x.reason(), 1);
+            }
+            if (c.inForce().get().inForce().isPresent()) {
+                checkCsv(c.inForce().get().inForce().get(), parts);
+            }
+            return true;
         }
-        Optional<VisitAudit.CsvInForce<Spill.Rec>> in = visitAudit.csvCorrections(recs.get(0).visitId(), groups,
-                places, csvRows(all));
-        if (in.isEmpty()) {
-            return false;
+        if (!c.claims().isEmpty()) {
+            String why = VisitAudit.comesMoreThanOnce(visitId, c.claims());
+            for (Spill.Rec r : recs) {
+                parts.reject(r, why, 1);
+            }
+            return true;
         }
-        for (VisitAudit.Rejected<Spill.Rec> x : in.get().setAside()) {
-            parts.replacedOrVoided(x.row(), x.reason(), 1);
-        }
-        if (in.get().inForce().isPresent()) {
-            checkCsv(in.get().inForce().get(), parts);
-        }
-        return true;
+        return false;
     }
 
     /** How this pass reads a spilled CSV row: its line, its fields from the spill's bytes, its file's header. */

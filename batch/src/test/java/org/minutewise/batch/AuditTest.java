@@ -999,6 +999,42 @@ class AuditTest {
     }
 
     /**
+     * In one CSV file: a void alone sets itself aside (as a void record does; it was audited as a billed claim), and
+     * an original followed by its replacement under one visit id are two claims, not one visit of both rows' units
+     * (a code review: 3 + 3 units were audited as 6 billed); an original after its replacement comes twice.
+     */
+    @Test
+    void oneCsvFileHoldsAClaimAndItsCorrections() throws IOException {
+        String header = "visitId,dateOfService,payer,planOfCare,diagnoses,code,minutes,providerId,role,billedUnits,"
+                + "billedModifiers,claimFrequency,payerClaimControlNumber\r\n";
+        Path in = tmp.resolve("year.csv");
+        Files.writeString(in, header
+                + "V1,2026-03-02,medicare,PT,R26.81,97110,38,T1,PT,3,GP,8,ICN-1\r\n"
+                + "V2,2026-03-03,medicare,PT,R26.81,97110,23,T1,PT,3,GP,,\r\n"
+                + "V2,2026-03-03,medicare,PT,R26.81,97110,38,T1,PT,3,GP,7,ICN-2\r\n"
+                + "V3,2026-03-04,medicare,PT,R26.81,97110,38,T1,PT,3,GP,7,ICN-3\r\n"
+                + "V3,2026-03-04,medicare,PT,R26.81,97110,38,T1,PT,3,GP,,\r\n");
+        Path out = tmp.resolve("year");
+        audit(out, 2, 3, in);
+        assertThat(rows(out.resolve("rejected.csv"))).extracting(m -> m.get("line") + " " + m.get("reason"))
+                .satisfiesExactly(
+                        r -> assertThat(r).startsWith("2 visit V1 (" + in + " line 2) is a void (frequency 8)"),
+                        r -> assertThat(r).startsWith("3 visit V2 (" + in + " line 3) is replaced by the corrected "
+                                + "claim at " + in + " line 4 (frequency 7)"),
+                        r -> assertThat(r).startsWith("5 visit V3 comes 2 times in the input"),
+                        r -> assertThat(r).startsWith("6 visit V3 comes 2 times in the input"));
+        assertThat(rows(out.resolve("claims.csv"))).singleElement().satisfies(c -> {
+            assertThat(c.get("visitId")).isEqualTo("V2");
+            assertThat(c.get("billedUnits")).isEqualTo("3");
+            assertThat(c.get("units")).isEqualTo("3");
+        });
+        JsonNode s = Json.mapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(s.get("read").asLong()).isEqualTo(5);
+        assertThat(s.get("checked").asLong()).isEqualTo(1);
+        assertThat(s.get("replacedOrVoided").asLong()).isEqualTo(2);
+    }
+
+    /**
      * A visit read whole (JSON Lines, JSON, FHIR, an 837 claim) and set aside as coming twice, replaced or voided still
      * counts its service lines in read and rejected, as when it is checked (each record counted 1: an auditor's
      * review found read 4 for 6 service lines).

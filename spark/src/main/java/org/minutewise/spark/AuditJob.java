@@ -859,31 +859,32 @@ public final class AuditJob {
                 for (InRow r : rows) {
                     byFile.computeIfAbsent(names.get(r.file), f -> new ArrayList<>()).add(r.line);
                 }
+                // Unless they are a claim and its corrections (the claimFrequency column), read as there.
+                List<List<InRow>> groups;
                 if (byFile.size() > 1) {
-                    // Unless they are a claim and its corrections (the claimFrequency column), as there.
                     Map<Integer, List<InRow>> files = new java.util.TreeMap<>();
                     for (InRow r : rows) {
                         files.computeIfAbsent(r.file, f -> new ArrayList<>()).add(r);
                     }
-                    List<List<InRow>> groups = new ArrayList<>(files.values());
-                    List<String> places = new ArrayList<>(groups.size());
-                    for (List<InRow> g : groups) {
-                        places.add(names.get(g.get(0).file) + " line " + g.get(0).line);
+                    groups = new ArrayList<>(files.values());
+                } else {
+                    groups = List.of(rows);
+                }
+                VisitAudit.CsvClaims<InRow> c = audit.csvCorrections(visitId, groups, r -> names.get(r.file), how);
+                if (c.inForce().isPresent()) {
+                    for (VisitAudit.Rejected<InRow> x : c.inForce().get().setAside()) {
+                        totals.replacedOrVoided(1);
+                        InRow r = x.row();
+                        out.add(item(REJECT, null, line(r.line), null, null, r.file, r.seq, names.get(r.file),
+                                r.visitId, x.reason()));
                     }
-                    Optional<VisitAudit.CsvInForce<InRow>> in = audit.csvCorrections(visitId, groups, places, how);
-                    if (in.isPresent()) {
-                        for (VisitAudit.Rejected<InRow> x : in.get().setAside()) {
-                            totals.replacedOrVoided(1);
-                            InRow r = x.row();
-                            out.add(item(REJECT, null, line(r.line), null, null, r.file, r.seq, names.get(r.file),
-                                    r.visitId, x.reason()));
-                        }
-                        if (in.get().inForce().isPresent()) {
-                            check(in.get().inForce().get(), out);
-                        }
-                        return;
+                    if (c.inForce().get().inForce().isPresent()) {
+                        check(c.inForce().get().inForce().get(), out);
                     }
-                    String why = VisitAudit.comesMoreThanOnce(visitId, byFile);
+                    return;
+                }
+                if (!c.claims().isEmpty() || byFile.size() > 1) {
+                    String why = VisitAudit.comesMoreThanOnce(visitId, c.claims().isEmpty() ? byFile : c.claims());
                     for (InRow r : rows) {
                         reject(r, why, names, out, totals);
                     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.minutewise.core.across.VisitDigest;
 import org.minutewise.core.check.CheckResult;
@@ -24,6 +25,7 @@ import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.PaymentEstimator;
 import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.model.ClaimInfo;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Visit;
@@ -178,40 +180,79 @@ public final class VisitAudit {
 
     /**
      * What a CSV visit's corrections leave: the rows of the claim in force read into its visit (none when voided),
-     * and every row of the files' claims set aside, each with its reason.
+     * and every row of the claims set aside, each with its reason.
      */
     public record CsvInForce<T>(Optional<Assembled<T>> inForce, List<Rejected<T>> setAside) {
     }
 
     /**
-     * A CSV visit whose rows are in several files, each file's rows read as one claim (in the order of the files),
-     * then as a claim and its corrections ({@link #corrections}: the optional columns {@code claimFrequency} and
-     * {@code payerClaimControlNumber}, as a visit record's). A replacement that replaces a claim in the audit is the
-     * claim of record: its frequency is cleared, as for a visit record. Empty when they are not one claim and its
-     * corrections (two originals: a visit in two exports) or a file's rows cannot be read as a visit: the caller sets
-     * all the rows aside as a visit that comes more than once.
-     *
-     * @param places each file's place for the messages ("april.csv line 2": the file and its first row of the visit)
+     * A CSV visit's rows read as claims: {@code inForce} when they are one claim and its corrections; else, when they
+     * are several claims that are not (two originals: a visit in two exports, or an original after its replacement),
+     * {@code claims} holds each claim's place and lines for {@link #comesMoreThanOnce}; both empty when a claim's rows
+     * cannot be read as a visit (the caller reads them again to report why, or sets them aside as coming twice).
      */
-    public <T> Optional<CsvInForce<T>> csvCorrections(String visitId, List<List<T>> byFile, List<String> places,
-                                                      CsvRows<T> how) {
+    public record CsvClaims<T>(Optional<CsvInForce<T>> inForce, Map<String, List<Long>> claims) {
+    }
+
+    /**
+     * A CSV visit's rows (per file, the files in the order given) read as a claim and its corrections
+     * ({@link #corrections}, the optional columns {@code claimFrequency} and {@code payerClaimControlNumber} as a visit
+     * record's fields). A file's rows are one claim; a file whose rows state a frequency or control number holds one
+     * claim per value they state (a year's export may hold a claim and, later, its replacement or void under one
+     * visit id), each stated on every row of its claim, an original's left empty. A void alone sets itself aside; a
+     * replacement that replaces a claim in the audit is the claim of record: its frequency is cleared, as for a visit
+     * record.
+     *
+     * @param file a row's file, as the messages name it
+     */
+    public <T> CsvClaims<T> csvCorrections(String visitId, List<List<T>> byFile, Function<T, String> file,
+                                           CsvRows<T> how) {
+        List<List<T>> claims = new ArrayList<>(byFile.size());
         List<Assembled<T>> read = new ArrayList<>(byFile.size());
-        List<Occurrence<Integer>> inOrder = new ArrayList<>(byFile.size());
-        for (int i = 0; i < byFile.size(); i++) {
-            Assembled<T> a = assembleCsv(visitId, byFile.get(i), how);
+        for (List<T> rows : byFile) {
+            Assembled<T> a = assembleCsv(visitId, rows, how);
             if (a.visit().isEmpty()) {
-                return Optional.empty();
+                return new CsvClaims<>(Optional.empty(), Map.of());
             }
-            read.add(a);
-            inOrder.add(new Occurrence<>(i, places.get(i), a.visit().get().claimInfo().claimFrequency()));
+            ClaimInfo ci = a.visit().get().claimInfo();
+            Map<String, List<T>> byClaim = ci.claimFrequency().isEmpty() && ci.payerClaimControlNumber().isEmpty()
+                    ? Map.of() : byClaim(rows, how);
+            if (byClaim.size() <= 1) {
+                claims.add(rows);
+                read.add(a);
+                continue;
+            }
+            for (List<T> part : byClaim.values()) {
+                Assembled<T> b = assembleCsv(visitId, part, how);
+                if (b.visit().isEmpty()) {
+                    return new CsvClaims<>(Optional.empty(), Map.of());
+                }
+                claims.add(part);
+                read.add(b);
+            }
+        }
+        List<Occurrence<Integer>> inOrder = new ArrayList<>(claims.size());
+        for (int i = 0; i < claims.size(); i++) {
+            T first = claims.get(i).get(0);
+            inOrder.add(new Occurrence<>(i, file.apply(first) + " line " + how.line(first),
+                    read.get(i).visit().get().claimInfo().claimFrequency()));
         }
         Optional<InForce<Integer>> in = corrections(visitId, inOrder);
         if (in.isEmpty()) {
-            return Optional.empty();
+            Map<String, List<Long>> where = new LinkedHashMap<>();
+            for (List<T> c : claims) {
+                List<Long> lines = new ArrayList<>(c.size());
+                for (T row : c) {
+                    lines.add(how.line(row));
+                }
+                String name = file.apply(c.get(0));
+                where.put(where.containsKey(name) ? name + ", another claim," : name, lines);
+            }
+            return new CsvClaims<>(Optional.empty(), where);
         }
         List<Rejected<T>> aside = new ArrayList<>();
         for (Rejected<Integer> x : in.get().setAside()) {
-            for (T row : byFile.get(x.row())) {
+            for (T row : claims.get(x.row())) {
                 aside.add(new Rejected<>(row, x.reason()));
             }
         }
@@ -222,7 +263,35 @@ public final class VisitAudit {
                     v.claimInfo().withClaimFrequency(Optional.empty())).build()), kept.get().used(),
                     kept.get().rejected()));
         }
-        return Optional.of(new CsvInForce<>(kept, aside));
+        return new CsvClaims<>(Optional.of(new CsvInForce<>(kept, aside)), Map.of());
+    }
+
+    /**
+     * A file's rows of a visit by the claim each states (its claim frequency, 1 or empty for an original, and payer
+     * claim control number), in the order of their first rows; a row that cannot be read goes with the originals,
+     * whose reading reports it.
+     */
+    private static <T> Map<String, List<T>> byClaim(List<T> rows, CsvRows<T> how) {
+        Map<String, List<T>> out = new LinkedHashMap<>();
+        for (T r : rows) {
+            String key = "";
+            try {
+                CsvRecordReader.Record rec = how.record(r);
+                if (rec != null) {
+                    CsvVisitReader.Header h = how.header(r);
+                    String f = field(rec, h.column("claimFrequency"));
+                    key = (f.equals("1") ? "" : f) + "\u0000" + field(rec, h.column("payerClaimControlNumber"));
+                }
+            } catch (InputException e) {
+                key = "";
+            }
+            out.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    private static String field(CsvRecordReader.Record rec, int column) {
+        return column < 0 || column >= rec.fields().size() ? "" : rec.fields().get(column).trim();
     }
 
     /**

@@ -127,8 +127,9 @@ public final class CsvVisitWriter {
         f.add(cert.flatMap(Certification::physicianNpi).orElse(""));
         f.add(first && v.progressReport() ? "true" : "");
         f.add(continuation ? "true" : "");
-        f.add(first ? v.claimInfo().claimFrequency().orElse("") : "");
-        f.add(first ? v.claimInfo().payerClaimControlNumber().orElse("") : "");
+        // On every row: a file may hold a claim and its correction under one visit id, told apart row by row.
+        f.add(v.claimInfo().claimFrequency().orElse(""));
+        f.add(v.claimInfo().payerClaimControlNumber().orElse(""));
         for (int i = 0; i < f.size(); i++) {
             if (i > 0) {
                 sb.append(',');
