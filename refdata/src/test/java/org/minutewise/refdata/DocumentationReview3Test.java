@@ -55,7 +55,9 @@ class DocumentationReview3Test {
         for (String s : List.of("S: Pt denies LOB, no falls, but unsteady on stairs.",
                 "Pt denies falls; impaired balance limits community ambulation.", "Pt no longer driving.",
                 "Pt no longer able to walk to the mailbox.", "No LOB, min A transfers.",
-                "No LOB with transfers today.")) {
+                "No LOB with transfers today.",
+                // "independent of" negates cues ("independent of cues"), not a goal's function (a code review).
+                "Goal: independent of AD for community ambulation.")) {
             assertThat(ids(s + " NMR 24 min: tandem stance w/ VC and CGA, impaired balance." + TE)).as(s)
                     .doesNotContain("MW-D003");
         }

@@ -326,8 +326,10 @@ final class Negation {
                 continue; // "no more than min A": look further back
             }
             int mask = mask(k);
-            if ((mask & FUNCTION_MASK) != 0 && lossOfFunction(c)) {
-                return false; // "no longer driving", "no longer able to walk to the mailbox": a function lost
+            if ((mask & FUNCTION_MASK) != 0 && (lossOfFunction(c) || independentOf(c))) {
+                // "no longer driving", "no longer able to walk to the mailbox": a function lost; "Goal: independent
+                // of AD for community ambulation": a goal for the function, not its absence
+                return false;
             }
             // "denies LOB or falls": a function after signs of other lists, all items of one negation.
             boolean signs = (mask & FUNCTION_MASK) != 0 && listOfItems(beforeEnd[c], s, SIGN_MASK);
@@ -349,6 +351,14 @@ final class Negation {
     private boolean lossOfFunction(int c) {
         int e = beforeEnd[c];
         return e - beforeStart[c] > 2 && e >= 6 && text.regionMatches(true, e - 6, "longer", 0, 6);
+    }
+
+    /**
+     * Whether negation word {@code c} (before) is "independent of": it negates a need for cues or help ("independent
+     * of cues"), but before a function it names a goal or a level for it, not a function unaffected.
+     */
+    private boolean independentOf(int c) {
+        return beforeEnd[c] - beforeStart[c] == 14 && text.regionMatches(true, beforeStart[c], "independent of", 0, 14);
     }
 
     /** Whether a negation word after match {@code k} negates it. */

@@ -1026,6 +1026,11 @@ public final class X12ClaimReader {
          * profile for it. The loop's SBR09 must be a claim filing indicator code (only this loop's: the 2320 loops
          * skipped are not the claim's error).
          */
+        /** Whether a 2320 loop's payer is Medicare, by its SBR09 (MA, MB). */
+        private static boolean medicare(OtherDraft o) {
+            return X12Claim.kindOf(o.filing).filter(k -> k == PayerKind.MEDICARE).isPresent();
+        }
+
         private Optional<String> secondaryPayer(ClaimDraft c) {
             Optional<OtherDraft> loop = secondaryLoop(c);
             if (loop.isEmpty()) {
@@ -1035,6 +1040,12 @@ public final class X12ClaimReader {
             if (!o.filing.isEmpty() && !ClaimInfo.FILING_INDICATORS.contains(o.filing)) {
                 throw new InputException("segment " + o.sbrPosition + " (SBR) element 9",
                         notAFilingIndicator(o.filing));
+            }
+            if (medicare(o) && !o.insuranceType.isEmpty()
+                    && !SecondaryCoverage.MEDICARE_SECONDARY_TYPES.contains(o.insuranceType)) {
+                throw new InputException("segment " + o.sbrPosition + " (SBR) element 5", "expected why Medicare "
+                        + "pays second (an MSP insurance type code: 12, 13, 14, 15, 16, 41, 42, 43 or 47), got \""
+                        + o.insuranceType + "\"");
             }
             Optional<PayerKind> kind = X12Claim.kindOf(o.filing);
             Optional<PayerProfile> named = o.payerId.isEmpty() ? Optional.empty() : ref.payers().find(o.payerId)
@@ -1137,9 +1148,10 @@ public final class X12ClaimReader {
             // SBR09 as read: several codes share one payer profile (MC, BL, HM ... read as commercial), so the
             // profile's kind could not give it back. The same for the secondary payer's, with its own payer name
             // and id (2330B) and member id (2330A), so that the claim is written back naming the same payer.
+            // SBR05 only where it says why Medicare pays second: the visit's secondaryInsuranceType has no other use.
             SecondaryCoverage secondary = secondaryLoop(c).map(o -> new SecondaryCoverage(opt(o.payerName),
-                    opt(o.payerId), opt(o.memberId), opt(o.filing), opt(o.insuranceType)))
-                    .orElse(SecondaryCoverage.NONE);
+                    opt(o.payerId), opt(o.memberId), opt(o.filing), medicare(o) ? opt(o.insuranceType)
+                    : Optional.empty())).orElse(SecondaryCoverage.NONE);
             return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos), opt(subscriber.filing),
                     c.frequency.equals("1") ? Optional.empty() : opt(c.frequency), opt(c.payerClaimControlNumber),
                     secondary);

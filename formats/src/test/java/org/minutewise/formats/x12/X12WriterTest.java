@@ -516,6 +516,14 @@ class X12WriterTest {
         Visit notMedicare = secondary(base(), "commercial", new SecondaryCoverage(MEDIGAP.payerName(),
                 MEDIGAP.payerId(), MEDIGAP.memberId(), Optional.empty(), Optional.of("12")));
         assertThat(segments(write(notMedicare))).contains("SBR*S*18*******CI");
+        // Read: SBR05 is kept only as why Medicare pays second (a code review: "C1" of a commercial secondary went
+        // into secondaryInsuranceType, which the JSON reader then refused), and a Medicare one must be an MSP type.
+        String c1 = write(notMedicare).replace("SBR*S*18*******CI", "SBR*S*18***C1****CI");
+        assertThat(X12ClaimReader.read(c1, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow().claimInfo()
+                .secondary().insuranceType()).isEmpty();
+        assertThat(X12ClaimReader.read(edi.replace("SBR*S*18***12****MB", "SBR*S*18***99****MB"), "commercial",
+                X12Fixtures.REF).get(0).error()).get().extracting(Throwable::getMessage).asString()
+                .contains("(SBR) element 5: expected why Medicare pays second").contains("\"99\"");
     }
 
     /**
