@@ -231,6 +231,9 @@ public final class VisitAudit {
                 read.add(b);
             }
         }
+        if (claims.size() == 1 && read.get(0).visit().get().claimInfo().claimFrequency().isEmpty()) {
+            return new CsvClaims<>(Optional.of(new CsvInForce<>(Optional.of(read.get(0)), List.of())), Map.of());
+        }
         List<Occurrence<Integer>> inOrder = new ArrayList<>(claims.size());
         for (int i = 0; i < claims.size(); i++) {
             T first = claims.get(i).get(0);
