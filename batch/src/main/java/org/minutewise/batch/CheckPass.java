@@ -277,7 +277,7 @@ final class CheckPass {
         if (records && inForce(recs, all, parts)) {
             return;
         }
-        if (allCsv(recs) && csvInForce(recs, occurrences.size() > 1, all, parts)) {
+        if (allCsv(recs) && csvInForce(recs, all, parts)) {
             return;
         }
         if (occurrences.size() > 1) {
@@ -312,29 +312,15 @@ final class CheckPass {
     }
 
     /**
-     * A CSV visit's rows (in one file or several) read as a claim and its corrections (the {@code claimFrequency}
-     * column, {@link VisitAudit#csvCorrections}): the claim in force checked, the others set aside as replaced or
-     * voided; claims that are not one claim and its corrections (two originals) all set aside as a visit that comes
-     * more than once. False, having done nothing, when a claim's rows cannot be read as a visit: the caller reads them
-     * as before, to report why.
+     * A CSV visit's rows (in one file or several, in input order) read as a claim and its corrections (the
+     * {@code claimFrequency} column, {@link VisitAudit#csvCorrections}): the claim in force checked, the others set
+     * aside as replaced or voided; claims that are not one claim and its corrections (two originals) all set aside as
+     * a visit that comes more than once. False, having done nothing, when a claim's rows cannot be read as a visit: the
+     * caller reads them as before, to report why.
      */
-    private boolean csvInForce(List<Spill.Rec> recs, boolean severalFiles, byte[] all, Parts parts)
-            throws IOException {
-        List<List<Spill.Rec>> byFile;
-        if (severalFiles) {
-            Map<Integer, List<Spill.Rec>> files = new java.util.TreeMap<>();
-            for (Spill.Rec r : recs) {
-                files.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
-            }
-            byFile = new ArrayList<>(files.values());
-            for (List<Spill.Rec> g : byFile) {
-                g.sort(ORDER);
-            }
-        } else {
-            byFile = List.of(recs);
-        }
+    private boolean csvInForce(List<Spill.Rec> recs, byte[] all, Parts parts) throws IOException {
         String visitId = recs.get(0).visitId();
-        VisitAudit.CsvClaims<Spill.Rec> c = visitAudit.csvCorrections(visitId, byFile,
+        VisitAudit.CsvClaims<Spill.Rec> c = visitAudit.csvCorrections(visitId, recs,
                 r -> state.inputs.get(r.file()), csvRows(all));
         if (c.inForce().isPresent()) {
             for (VisitAudit.Rejected<Spill.Rec> x : c.inForce().get().setAside()) {

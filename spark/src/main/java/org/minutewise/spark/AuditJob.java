@@ -860,17 +860,7 @@ public final class AuditJob {
                     byFile.computeIfAbsent(names.get(r.file), f -> new ArrayList<>()).add(r.line);
                 }
                 // Unless they are a claim and its corrections (the claimFrequency column), read as there.
-                List<List<InRow>> groups;
-                if (byFile.size() > 1) {
-                    Map<Integer, List<InRow>> files = new java.util.TreeMap<>();
-                    for (InRow r : rows) {
-                        files.computeIfAbsent(r.file, f -> new ArrayList<>()).add(r);
-                    }
-                    groups = new ArrayList<>(files.values());
-                } else {
-                    groups = List.of(rows);
-                }
-                VisitAudit.CsvClaims<InRow> c = audit.csvCorrections(visitId, groups, r -> names.get(r.file), how);
+                VisitAudit.CsvClaims<InRow> c = audit.csvCorrections(visitId, rows, r -> names.get(r.file), how);
                 if (c.inForce().isPresent()) {
                     for (VisitAudit.Rejected<InRow> x : c.inForce().get().setAside()) {
                         totals.replacedOrVoided(1);

@@ -195,30 +195,30 @@ public final class VisitAudit {
     }
 
     /**
-     * A CSV visit's rows (per file, the files in the order given) read as a claim and its corrections
-     * ({@link #corrections}, the optional columns {@code claimFrequency} and {@code payerClaimControlNumber} as a visit
-     * record's fields). A file's rows are one claim; a file whose rows state a frequency or control number holds one
-     * claim per value they state (a year's export may hold a claim and, later, its replacement or void under one
-     * visit id), each stated on every row of its claim, an original's left empty. A void alone sets itself aside; a
-     * replacement that replaces a claim in the audit is the claim of record: its frequency is cleared, as for a visit
-     * record.
+     * A CSV visit's rows (in input order: by file, the files in the order given, then by line) read as a claim and its
+     * corrections ({@link #corrections}, the optional columns {@code claimFrequency} and {@code payerClaimControlNumber}
+     * as a visit record's fields). A file's rows are one claim; a file whose rows state a frequency or control number
+     * holds one claim per value they state (a year's export may hold a claim and, later, its replacement or void under
+     * one visit id), each stated on every row of its claim, an original's left empty. A void alone sets itself aside;
+     * a replacement that replaces a claim in the audit is the claim of record: its frequency is cleared, as for a
+     * visit record.
      *
-     * @param file a row's file, as the messages name it
+     * @param file a row's file, as the messages name it (the rows of one name are one file's)
      */
-    public <T> CsvClaims<T> csvCorrections(String visitId, List<List<T>> byFile, Function<T, String> file,
-                                           CsvRows<T> how) {
+    public <T> CsvClaims<T> csvCorrections(String visitId, List<T> rows, Function<T, String> file, CsvRows<T> how) {
+        List<List<T>> byFile = byFile(rows, file);
         List<List<T>> claims = new ArrayList<>(byFile.size());
         List<Assembled<T>> read = new ArrayList<>(byFile.size());
-        for (List<T> rows : byFile) {
-            Assembled<T> a = assembleCsv(visitId, rows, how);
+        for (List<T> fileRows : byFile) {
+            Assembled<T> a = assembleCsv(visitId, fileRows, how);
             if (a.visit().isEmpty()) {
                 return new CsvClaims<>(Optional.empty(), Map.of());
             }
             ClaimInfo ci = a.visit().get().claimInfo();
             Map<String, List<T>> byClaim = ci.claimFrequency().isEmpty() && ci.payerClaimControlNumber().isEmpty()
-                    ? Map.of() : byClaim(rows, how);
+                    ? Map.of() : byClaim(fileRows, how);
             if (byClaim.size() <= 1) {
-                claims.add(rows);
+                claims.add(fileRows);
                 read.add(a);
                 continue;
             }
@@ -267,6 +267,21 @@ public final class VisitAudit {
                     kept.get().rejected()));
         }
         return new CsvClaims<>(Optional.of(new CsvInForce<>(kept, aside)), Map.of());
+    }
+
+    /** The rows by file, in the order of the files' first rows; one list (the rows themselves) for one file. */
+    private static <T> List<List<T>> byFile(List<T> rows, Function<T, String> file) {
+        String first = file.apply(rows.get(0));
+        for (T r : rows) {
+            if (!file.apply(r).equals(first)) {
+                Map<String, List<T>> out = new LinkedHashMap<>();
+                for (T x : rows) {
+                    out.computeIfAbsent(file.apply(x), k -> new ArrayList<>()).add(x);
+                }
+                return new ArrayList<>(out.values());
+            }
+        }
+        return List.of(rows);
     }
 
     /**
