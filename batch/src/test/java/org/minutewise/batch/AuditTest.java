@@ -1013,7 +1013,12 @@ class AuditTest {
                 + "V2,2026-03-03,medicare,PT,R26.81,97110,23,T1,PT,3,GP,,\r\n"
                 + "V2,2026-03-03,medicare,PT,R26.81,97110,38,T1,PT,3,GP,7,ICN-2\r\n"
                 + "V3,2026-03-04,medicare,PT,R26.81,97110,38,T1,PT,3,GP,7,ICN-3\r\n"
-                + "V3,2026-03-04,medicare,PT,R26.81,97110,38,T1,PT,3,GP,,\r\n");
+                + "V3,2026-03-04,medicare,PT,R26.81,97110,38,T1,PT,3,GP,,\r\n"
+                // Three claims in one file that are not one and its corrections: each named (a second 7 once
+                // overwrote the first in the message, which said 2 times).
+                + "V4,2026-03-05,medicare,PT,R26.81,97110,38,T1,PT,3,GP,7,ICN-4\r\n"
+                + "V4,2026-03-05,medicare,PT,R26.81,97110,38,T1,PT,3,GP,,\r\n"
+                + "V4,2026-03-05,medicare,PT,R26.81,97110,38,T1,PT,3,GP,7,ICN-5\r\n");
         Path out = tmp.resolve("year");
         audit(out, 2, 3, in);
         assertThat(rows(out.resolve("rejected.csv"))).extracting(m -> m.get("line") + " " + m.get("reason"))
@@ -1022,14 +1027,18 @@ class AuditTest {
                         r -> assertThat(r).startsWith("3 visit V2 (" + in + " line 3) is replaced by the corrected "
                                 + "claim at " + in + " line 4 (frequency 7)"),
                         r -> assertThat(r).startsWith("5 visit V3 comes 2 times in the input"),
-                        r -> assertThat(r).startsWith("6 visit V3 comes 2 times in the input"));
+                        r -> assertThat(r).startsWith("6 visit V3 comes 2 times in the input"),
+                        r -> assertThat(r).startsWith("7 visit V4 comes 3 times in the input (" + in + " line 7; "
+                                + in + ", claim 2, line 8; " + in + ", claim 3, line 9)"),
+                        r -> assertThat(r).startsWith("8 visit V4 comes 3 times"),
+                        r -> assertThat(r).startsWith("9 visit V4 comes 3 times"));
         assertThat(rows(out.resolve("claims.csv"))).singleElement().satisfies(c -> {
             assertThat(c.get("visitId")).isEqualTo("V2");
             assertThat(c.get("billedUnits")).isEqualTo("3");
             assertThat(c.get("units")).isEqualTo("3");
         });
         JsonNode s = Json.mapper().readTree(out.resolve("summary.json").toFile());
-        assertThat(s.get("read").asLong()).isEqualTo(5);
+        assertThat(s.get("read").asLong()).isEqualTo(8);
         assertThat(s.get("checked").asLong()).isEqualTo(1);
         assertThat(s.get("replacedOrVoided").asLong()).isEqualTo(2);
     }

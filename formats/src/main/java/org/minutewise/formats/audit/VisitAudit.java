@@ -249,7 +249,11 @@ public final class VisitAudit {
                     lines.add(how.line(row));
                 }
                 String name = file.apply(c.get(0));
-                where.put(where.containsKey(name) ? name + ", another claim," : name, lines);
+                String key = name;
+                for (int n = 2; where.containsKey(key); n++) {
+                    key = name + ", claim " + n + ",";
+                }
+                where.put(key, lines);
             }
             return new CsvClaims<>(Optional.empty(), where);
         }
