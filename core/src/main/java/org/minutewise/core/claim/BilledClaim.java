@@ -20,11 +20,7 @@ public final class BilledClaim {
         List<ClaimLine> lines = new ArrayList<>(v.billed().size());
         List<Integer> dx = ClaimBuilder.pointersInOrder(v.diagnoses().size());
         for (BilledLine b : v.billed()) {
-            // Under its GP, GO or GN; without one (MW-B004 says so), under the discipline of its documented service.
-            Discipline d = Discipline.ofModifiers(b.modifiers());
-            if (d == null) {
-                d = ClaimBuilder.documentedDiscipline(v, b.code());
-            }
+            Discipline d = discipline(v, b);
             boolean assistant = ClaimBuilder.assistantModifier(b.modifiers());
             // The rendering provider of the documented service, as the engine's own line names it (the supervising
             // therapist when an assistant treated): an 837 written from the billed lines needs it (NM1*82).
@@ -42,5 +38,14 @@ public final class BilledClaim {
                     assistant, d, idx));
         }
         return lines;
+    }
+
+    /**
+     * The discipline a billed line is under: its GP, GO or GN; without one (MW-B004 says so), the discipline of its
+     * documented service.
+     */
+    public static Discipline discipline(Visit v, BilledLine b) {
+        Discipline d = Discipline.ofModifiers(b.modifiers());
+        return d != null ? d : ClaimBuilder.documentedDiscipline(v, b.code());
     }
 }

@@ -939,8 +939,7 @@ public final class VisitAudit {
             } else if (list.equals("billed") && i < v.billed().size()) {
                 // The billed line's own discipline: a code billed with GP and with GO has a line of each therapist.
                 BilledLine b = v.billed().get(i);
-                Discipline d = Discipline.ofModifiers(b.modifiers());
-                return therapistOf(v, b.code(), d == null ? ClaimBuilder.documentedDiscipline(v, b.code()) : d,
+                return therapistOf(v, b.code(), org.minutewise.core.claim.BilledClaim.discipline(v, b),
                         visitTherapist);
             } else {
                 return visitTherapist;
