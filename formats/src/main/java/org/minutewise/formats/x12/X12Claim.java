@@ -191,8 +191,12 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             throw new InputException(field, "expected a claim filing indicator code of 1 or 2 "
                     + "letters or digits (SBR09: MB, MC, CI, BL, 16, ...), got \"" + code + "\"");
         }
-        return kindOf(code).filter(k -> k == PayerKind.MEDICARE).isPresent()
-                ? filingIndicator(PayerKind.MEDICARE, form) : code;
+        return medicare(code) ? filingIndicator(PayerKind.MEDICARE, form) : code;
+    }
+
+    /** Whether an SBR09 claim filing indicator names Medicare (MA, MB). */
+    static boolean medicare(String filingIndicator) {
+        return kindOf(filingIndicator).filter(k -> k == PayerKind.MEDICARE).isPresent();
     }
 
     /**

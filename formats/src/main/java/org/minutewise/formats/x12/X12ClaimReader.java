@@ -1026,11 +1026,6 @@ public final class X12ClaimReader {
          * profile for it. The loop's SBR09 must be a claim filing indicator code (only this loop's: the 2320 loops
          * skipped are not the claim's error).
          */
-        /** Whether a 2320 loop's payer is Medicare, by its SBR09 (MA, MB). */
-        private static boolean medicare(OtherDraft o) {
-            return X12Claim.kindOf(o.filing).filter(k -> k == PayerKind.MEDICARE).isPresent();
-        }
-
         private Optional<String> secondaryPayer(ClaimDraft c) {
             Optional<OtherDraft> loop = secondaryLoop(c);
             if (loop.isEmpty()) {
@@ -1041,7 +1036,7 @@ public final class X12ClaimReader {
                 throw new InputException("segment " + o.sbrPosition + " (SBR) element 9",
                         notAFilingIndicator(o.filing));
             }
-            if (medicare(o) && !o.insuranceType.isEmpty()
+            if (X12Claim.medicare(o.filing) && !o.insuranceType.isEmpty()
                     && !SecondaryCoverage.MEDICARE_SECONDARY_TYPES.contains(o.insuranceType)) {
                 throw new InputException("segment " + o.sbrPosition + " (SBR) element 5", "expected why Medicare "
                         + "pays second (an MSP insurance type code: 12, 13, 14, 15, 16, 41, 42, 43 or 47), got \""
@@ -1150,7 +1145,7 @@ public final class X12ClaimReader {
             // and id (2330B) and member id (2330A), so that the claim is written back naming the same payer.
             // SBR05 only where it says why Medicare pays second: the visit's secondaryInsuranceType has no other use.
             SecondaryCoverage secondary = secondaryLoop(c).map(o -> new SecondaryCoverage(opt(o.payerName),
-                    opt(o.payerId), opt(o.memberId), opt(o.filing), medicare(o) ? opt(o.insuranceType)
+                    opt(o.payerId), opt(o.memberId), opt(o.filing), X12Claim.medicare(o.filing) ? opt(o.insuranceType)
                     : Optional.empty())).orElse(SecondaryCoverage.NONE);
             return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos), opt(subscriber.filing),
                     c.frequency.equals("1") ? Optional.empty() : opt(c.frequency), opt(c.payerClaimControlNumber),

@@ -98,7 +98,7 @@ public final class X12Writer {
 
     private static Optional<String> medicareCode(SecondaryCoverage c) {
         return c.claimFilingIndicator().map(x -> x.trim().toUpperCase(Locale.ROOT))
-                .filter(x -> X12Claim.kindOf(x).filter(k -> k == PayerKind.MEDICARE).isPresent());
+                .filter(X12Claim::medicare);
     }
 
     /**
