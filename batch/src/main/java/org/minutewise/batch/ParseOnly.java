@@ -62,9 +62,7 @@ public final class ParseOnly {
                 if (!in.gzip()) {
                     throw e;
                 }
-                endedEarly.add(new Early(name, counts[0] - before, "the gzip data "
-                        + (e instanceof java.io.EOFException ? "ends early" : "is damaged")
-                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")));
+                endedEarly.add(new Early(name, counts[0] - before, Input.whyEndedEarly(e)));
                 counts[0]++; // the rest of a gzip file cut short: one rejected record, as the audit counts it
                 counts[2]++;
             }

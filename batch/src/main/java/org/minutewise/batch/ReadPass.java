@@ -149,8 +149,7 @@ final class ReadPass {
      */
     private void truncated(Input in, Sink sink, IOException e) throws IOException {
         long after = sink.lastLine;
-        String why = "the gzip data " + (e instanceof java.io.EOFException ? "ends early" : "is damaged")
-                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        String why = Input.whyEndedEarly(e);
         // The rows of a visit may be anywhere in the file: the totals are partial, and the summary says so.
         state.endedEarly.add(new org.minutewise.formats.audit.EndedEarly(in.name(), after, why));
         sink.reject(after + 1, "", after > 0 ? "line " + (after + 1) + ": " + why + " after line " + after
