@@ -619,7 +619,7 @@ public final class PatientHistory {
                 if (l.units() == 0) {
                     continue;
                 }
-                Service key = new Service(v.date(), l.code(), disciplineOf(l), v.biller());
+                Service key = new Service(v.date(), l.code(), billedUnder(l), v.biller());
                 boolean firstLine = !mine.containsKey(key);
                 Earlier e = mine.computeIfAbsent(key, k -> earlier(seen.computeIfAbsent(k, x -> new ArrayList<>(1)),
                         byId, v, k.code()));
@@ -1392,7 +1392,7 @@ public final class PatientHistory {
         int copied = 0;
         for (int i = 0; i < v.lines().size(); i++) {
             VisitDigest.Line l = v.lines().get(i);
-            if (l.units() > 0 && (modifier == null || disciplineOf(l).equals(modifier))) {
+            if (l.units() > 0 && (modifier == null || billedUnder(l).equals(modifier))) {
                 lines++;
                 if (duplicated.contains(lineKey(v, i))) {
                     copied++;
@@ -1457,9 +1457,10 @@ public final class PatientHistory {
     /**
      * The discipline a line was billed under: its GP, GO or GN, or without one (MW-B004 says so) that of its
      * documented service (as the day's minutes count it), so a line whose modifier is missing is still the duplicate
-     * of the same service on another visit; "" for a code no discipline bills.
+     * of the same service on another visit; "" for a code no discipline bills. The duplicate claims (MW-A006) tell
+     * services apart by it: a duplicate claim's lines of one code and discipline are all duplicates or none.
      */
-    private static String disciplineOf(VisitDigest.Line l) {
+    public static String billedUnder(VisitDigest.Line l) {
         String d = disciplineModifier(l.modifiers());
         if (!d.isEmpty()) {
             return d;
@@ -1467,13 +1468,6 @@ public final class PatientHistory {
         return l.bucket().isEmpty() ? "" : l.discipline().modifier();
     }
 
-    /**
-     * The discipline a line is billed under as the duplicate claims (MW-A006) tell services apart: GP, GO or GN, or ""
-     * for a code no discipline bills. A duplicate claim's lines of one code and discipline are all duplicates or none.
-     */
-    public static String billedUnder(VisitDigest.Line l) {
-        return disciplineOf(l);
-    }
 
     /** GP, GO or GN among a line's modifiers ("" when none: such lines are compared among themselves). */
     private static String disciplineModifier(List<String> modifiers) {
