@@ -23,8 +23,8 @@ class DocumentationReview3Test {
     static final VisitChecker CHECKER = new VisitChecker(REF, RuleBook.of(DocumentationRules.all()));
     static final LocalDate DOS = LocalDate.of(2026, 3, 2);
 
-    /** 97112 and 97110 billed, 24 and 23 minutes, total 47: the review's visit. */
-    private static List<Finding> findings(String note) {
+    /** 97112 and 97110 billed, 24 and 23 minutes, total 47: the review's visit (the fourth round's too). */
+    static List<Finding> findings(String note) {
         Visit v = Visit.builder("V-R3", DOS).payer("medicare").diagnosis("I69.351").diagnosis("R26.89")
                 .totalTreatmentMinutes(47)
                 .service(ServiceLine.of("97112", 24, Role.PT))
@@ -33,7 +33,7 @@ class DocumentationReview3Test {
         return CHECKER.check(v).findings();
     }
 
-    private static List<String> ids(String note) {
+    static List<String> ids(String note) {
         return findings(note).stream().map(Finding::ruleId).toList();
     }
 
