@@ -94,15 +94,6 @@ record Input(String name, Path path, VisitFormat format, boolean gzip, long size
         return gzip ? new UpToDamage(in) : in;
     }
 
-    /**
-     * What went wrong with a gzip input that stopped before its end ({@link java.io.EOFException}: cut short; else
-     * damaged), with the reader's own words: for rejected.csv, standard error and summary.json.
-     */
-    static String whyEndedEarly(IOException e) {
-        return "the gzip data " + (e instanceof java.io.EOFException ? "ends early" : "is damaged")
-                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
-    }
-
     /** Ends the stream where the gzip data ends early or is damaged, keeping every byte before it. */
     private static final class UpToDamage extends FilterInputStream {
         private boolean damaged;

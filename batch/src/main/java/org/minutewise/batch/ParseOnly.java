@@ -62,7 +62,7 @@ public final class ParseOnly {
                 if (!in.gzip()) {
                     throw e;
                 }
-                endedEarly.add(new Early(name, counts[0] - before, Input.whyEndedEarly(e)));
+                endedEarly.add(new Early(name, counts[0] - before, org.minutewise.formats.audit.EndedEarly.why(e)));
                 counts[0]++; // the rest of a gzip file cut short: one rejected record, as the audit counts it
                 counts[2]++;
             }

@@ -22,6 +22,7 @@ import org.minutewise.formats.VisitInput;
 import org.minutewise.formats.VisitJsonReader;
 import org.minutewise.formats.VisitJsonWriter;
 import org.minutewise.formats.audit.Bin;
+import org.minutewise.formats.audit.EndedEarly;
 import org.minutewise.formats.audit.VisitAudit;
 import org.minutewise.formats.csv.CsvRecordReader;
 import org.minutewise.formats.csv.CsvVisitReader;
@@ -149,14 +150,12 @@ final class ReadPass {
      */
     private void truncated(Input in, Sink sink, IOException e) throws IOException {
         long after = sink.lastLine;
-        String why = Input.whyEndedEarly(e);
+        String why = EndedEarly.why(e);
         // The rows of a visit may be anywhere in the file: the totals are partial, and the summary says so.
-        state.endedEarly.add(new org.minutewise.formats.audit.EndedEarly(in.name(), after, why));
-        sink.reject(after + 1, "", after > 0 ? "line " + (after + 1) + ": " + why + " after line " + after
-                + "; the rest of " + in.name() + " could not be read" : why + "; " + in.name() + " could not be read");
+        state.endedEarly.add(new EndedEarly(in.name(), after, why));
+        sink.reject(after + 1, "", EndedEarly.lostPart(after, why, in.name()));
         if (!sink.lastVisitId.isEmpty()) {
-            sink.lostRow(after, sink.lastVisitId, "the file ends early after line " + after + ", and its rows may "
-                    + "go on in the part that could not be read");
+            sink.lostRow(after, sink.lastVisitId, EndedEarly.lastVisitNote(after));
         }
     }
 

@@ -799,20 +799,32 @@ public final class AuditJob {
         return new Stage<>(groups) {
             @Override
             void group(List<InRow> rows, List<Row> out) {
-                rowsIn += rows.size() + groups.extra;
+                int notes = 0;
+                for (InRow r : rows) {
+                    notes += r.text.startsWith(CUT) ? 1 : 0;
+                }
+                rowsIn += rows.size() - notes + groups.extra;
                 String visitId = rows.get(0).visitId;
+                if (rows.size() == 1 && rows.get(0).text.startsWith(ENDED)) {
+                    // The part of a file cut short that could not be read: one rejected record.
+                    InRow r = rows.get(0);
+                    String[] f = r.text.substring(ENDED.length()).split(":", 2);
+                    reject(r, EndedEarly.lostPart(Long.parseLong(f[0]), f[1], names.get(r.file)), names, out,
+                            totals);
+                    return;
+                }
                 int markers = 0;
                 for (InRow r : rows) {
                     markers += r.text.startsWith(LOST) ? 1 : 0;
                 }
                 // The visit's own rows, without the rows other records took in (those are set aside on their own).
-                long real = rows.size() - markers + (long) groups.extra;
+                long real = rows.size() - markers - notes + (long) groups.extra;
                 if (groups.extra > 0 || real > VisitAudit.MAX_ROWS_PER_VISIT) {
                     String reason = VisitAudit.tooManyRows(visitId, real);
                     for (InRow r : rows) {
                         if (r.text.startsWith(LOST)) {
                             reject(r, lostRowMessage(r, visitId), names, out, totals);
-                        } else {
+                        } else if (!r.text.startsWith(CUT)) {
                             reject(r, reason, names, out, totals);
                         }
                     }
@@ -825,7 +837,7 @@ public final class AuditJob {
                 }
                 List<InRow> lost = null;
                 for (InRow r : rows) {
-                    if (r.text.startsWith(LOST)) {
+                    if (r.text.startsWith(LOST) || r.text.startsWith(CUT)) {
                         lost = lost == null ? new ArrayList<>(1) : lost;
                         lost.add(r);
                     }
@@ -833,8 +845,14 @@ public final class AuditJob {
                 if (lost != null) {
                     List<InRow> others = new ArrayList<>(rows);
                     others.removeAll(lost);
+                    // The first reason in input order, as the single-process audit gives it.
                     String note = null;
                     for (InRow m : lost) {
+                        if (m.text.startsWith(CUT)) {
+                            note = note != null ? note : EndedEarly.lastVisitNote(
+                                    Long.parseLong(m.text.substring(CUT.length())));
+                            continue;
+                        }
                         String[] f = m.text.substring(LOST.length()).split(":");
                         long recordLine = Long.parseLong(f[0]);
                         reject(m, lostRowMessage(m, visitId), names, out, totals);
@@ -921,6 +939,18 @@ public final class AuditJob {
 
     /** The text of a row taken into an earlier record's open quote: a marker, the record's line, same visit or not. */
     static final String LOST = "\u0000lost:";
+
+    /**
+     * The text of the record that stands for the part of a file cut short that could not be read (after it, the last
+     * record's line and what was wrong): a row read and rejected, as the single-process audit counts it.
+     */
+    static final String ENDED = "\u0000ended:";
+
+    /**
+     * The text of a note to the visit of the last record read before a file's compressed data ended early (after it,
+     * that record's line): not a row; the visit's rows are set aside, as they may go on in the part lost.
+     */
+    static final String CUT = "\u0000cut:";
 
     /** The record, then a marker for each row its open quote took in (found in its raw lines, as the audit does). */
     /** Each record, then a marker for each row its open quote took in; the headers read once per partition. */

@@ -16,6 +16,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.minutewise.formats.InputException;
+import org.minutewise.formats.audit.EndedEarly;
 import scala.Tuple2;
 
 /**
@@ -218,6 +219,7 @@ final class CsvLines {
         static final long DAMAGED = 2;
         private final Iterator<String> lines;
         private long cut = NONE;
+        private String problem = "";
 
         UntilCut(Iterator<String> lines) {
             this.lines = lines;
@@ -239,6 +241,7 @@ final class CsvLines {
                 } else {
                     throw e;
                 }
+                problem = EndedEarly.why((java.io.IOException) e);
                 return false;
             }
         }
@@ -254,6 +257,11 @@ final class CsvLines {
         /** {@link #NONE}, {@link #ENDS_EARLY} or {@link #DAMAGED}, once the lines are read. */
         long cut() {
             return cut;
+        }
+
+        /** What was wrong, in the single-process audit's words ({@link EndedEarly#why}); "" when not cut. */
+        String problem() {
+            return problem;
         }
     }
 
@@ -278,24 +286,27 @@ final class CsvLines {
                                   long header, java.util.function.Consumer<Cut> cuts) throws IOException {
         JavaRDD<String> raw = rawLines(jsc, path, minPartitions);
         JavaRDD<String> lines = raw.mapPartitions(UntilCut::new, true);
-        List<long[]> summaries = new ArrayList<>(raw.mapPartitionsWithIndex((p, it) -> {
+        List<Tuple2<long[], String>> summarized = raw.mapPartitionsWithIndex((p, it) -> {
             UntilCut u = new UntilCut(it);
             long[] s = summarize(u);
-            return Collections.singletonList(new long[] {s[0], s[1], s[2], u.cut()}).iterator();
-        }, true).collect());
+            return Collections.singletonList(new Tuple2<>(new long[] {s[0], s[1], s[2], u.cut()}, u.problem()))
+                    .iterator();
+        }, true).collect();
+        List<long[]> summaries = new ArrayList<>(summarized.size());
         long read = 0;
-        for (long[] s : summaries) {
+        for (Tuple2<long[], String> t : summarized) {
+            long[] s = t._1();
+            summaries.add(s);
             read += s[0];
             if (s[3] != UntilCut.NONE) {
                 // A compressed file is one split: the lines of the splits before it and its own were read.
-                cuts.accept(new Cut(read, s[3] == UntilCut.ENDS_EARLY ? "the gzip data ends early"
-                        : "the gzip data is damaged"));
+                cuts.accept(new Cut(read, t._2()));
                 break;
             }
         }
         Broadcast<Chain> chain = jsc.broadcast(chain(path, summaries));
-        JavaRDD<InRow> whole = lines.mapPartitionsWithIndex((p, it) -> whole(p, it, chain.value(), file, idColumn, header),
-                true);
+        JavaRDD<InRow> whole = raw.mapPartitionsWithIndex((p, it) -> whole(p, it, chain.value(), file, idColumn,
+                header), true);
         boolean anySpan = false;
         for (int p = 0; p < summaries.size(); p++) {
             anySpan |= chain.value().spans(p);
@@ -318,15 +329,33 @@ final class CsvLines {
         return whole.union(stitched);
     }
 
-    /** The records that begin and end inside split {@code p}. */
-    private static Iterator<InRow> whole(int p, Iterator<String> it, Chain chain, int file, int idColumn,
+    /**
+     * The records that begin and end inside split {@code p}; for a split whose compressed data ends early, then
+     * two markers ({@link #ended}).
+     */
+    private static Iterator<InRow> whole(int p, Iterator<String> raw, Chain chain, int file, int idColumn,
                                          long header) {
-        return new Whole(it, chain.inside()[p], chain.offset()[p], file, idColumn, header);
+        return new Whole(new UntilCut(raw), chain.inside()[p], chain.offset()[p], file, idColumn, header);
+    }
+
+    /**
+     * The markers that follow the last record of a file whose compressed data ended early, as the single-process
+     * audit writes them: one record that stands for the part lost ({@link AuditJob#ENDED}: a row read and rejected,
+     * on the line after the last record), and a note to the visit of the last record ({@link AuditJob#CUT}: not a
+     * row) that sets its rows aside, since they may go on in the part lost.
+     */
+    static List<InRow> ended(int file, long lastLine, String lastVisitId, long seq, String problem) {
+        List<InRow> out = new ArrayList<>(2);
+        out.add(new InRow(file, lastLine + 1, seq, "", AuditJob.ENDED + lastLine + ":" + problem));
+        if (!lastVisitId.isEmpty()) {
+            out.add(new InRow(file, lastLine, seq, lastVisitId, AuditJob.CUT + lastLine));
+        }
+        return out;
     }
 
     /** The records of one split, made as they are asked for (a split holds millions of lines). */
     private static final class Whole implements Iterator<InRow> {
-        private final Iterator<String> it;
+        private final UntilCut it;
         private final int file;
         private final int idColumn;
         private final long header;
@@ -336,8 +365,12 @@ final class CsvLines {
         private StringBuilder cur;
         private long start = -1;
         private InRow next;
+        /** The line and visit of the last record made, for the markers of a split cut short. */
+        private long lastLine;
+        private String lastVisitId = "";
+        private List<InRow> markers;
 
-        Whole(Iterator<String> it, boolean inside, long offset, int file, int idColumn, long header) {
+        Whole(UntilCut it, boolean inside, long offset, int file, int idColumn, long header) {
             this.it = it;
             this.header = header;
             this.inside = inside;
@@ -371,7 +404,19 @@ final class CsvLines {
                 inside = after;
                 idx++;
             }
-            return next != null;
+            if (next != null) {
+                lastLine = next.line;
+                lastVisitId = next.visitId;
+                return true;
+            }
+            if (markers == null && it.cut() != UntilCut.NONE) {
+                markers = ended(file, lastLine, lastVisitId, idx, it.problem());
+            }
+            if (markers != null && !markers.isEmpty()) {
+                next = markers.remove(0);
+                return true;
+            }
+            return false;
         }
 
         @Override

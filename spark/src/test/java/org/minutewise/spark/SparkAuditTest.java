@@ -396,6 +396,76 @@ class SparkAuditTest {
         assertThat(rows(out.resolve("claims"))).extracting(r -> r.get(0)).contains("W1");
     }
 
+    /**
+     * A gzip input cut short at a line's end (the compressed stream flushed there, then cut): the job writes what the
+     * single-process audit writes for it. The part lost is one rejected record on the line after the last one read,
+     * and the visit of the last record read is set aside (its rows may go on in the part lost), with the audit's
+     * reasons; counts reconcile the same. Only the reader's own words for the damage, in parentheses, differ (Hadoop's
+     * gzip reader and the JDK's say it differently).
+     */
+    @Test
+    void aGzipInputCutShortSetsAsideItsLastVisitAndRejectsThePartLostAsTheAuditDoes() throws IOException {
+        String header = "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,minutes,start,end,"
+                + "providerId,role,mode,billedUnits,billedModifiers,charge,note\r\n";
+        StringBuilder first = new StringBuilder(header);
+        StringBuilder rest = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            // Two rows a visit: the cut falls between V200's two rows.
+            for (int j = 0; j < 2; j++) {
+                (i * 2 + j <= 400 ? first : rest).append("V").append(i).append(",2026-03-02,commercial,,PT,P")
+                        .append(i).append(",R26.81,").append(j == 0 ? "97110" : "97112").append(",23,,,T1,PT,,2,GP,,\r\n");
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int cutAt;
+        try (java.util.zip.GZIPOutputStream os = new java.util.zip.GZIPOutputStream(bytes, true)) {
+            os.write(first.toString().getBytes(StandardCharsets.UTF_8));
+            os.flush(); // a sync flush: the bytes so far decompress to exactly the first part
+            cutAt = bytes.size();
+            os.write(rest.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Path cut = tmp.resolve("flushed.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(bytes.toByteArray(), cutAt));
+        long lastLine = first.toString().split("\r\n").length; // the header is line 1
+
+        Path audit = tmp.resolve("audit-flushed");
+        Audit.run(new Audit.Options(List.of(cut.toString()), audit, Optional.empty(), 2, false, 3,
+                OptionalLong.empty()), REF, Progress.quiet());
+        Path out = tmp.resolve("spark-flushed");
+        Run run = cli(cut.toString(), "--out", out.toString(), "--partitions", "2");
+        assertThat(run.status()).as(run.err()).isEqualTo(2);
+
+        List<List<String>> rejected = rows(out.resolve("rejected"));
+        assertThat(withoutReadersWords(rejected)).isEqualTo(withoutReadersWords(rows(audit.resolve("rejected.csv"))));
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(0)).containsExactly(cut.toString(), String.valueOf(lastLine), "V200",
+                "visit V200: the file ends early after line " + lastLine + ", and its rows may go on in the part "
+                        + "that could not be read, so its other row is set aside rather than checked incomplete");
+        assertThat(rejected.get(1).subList(0, 3)).containsExactly(cut.toString(), String.valueOf(lastLine + 1), "");
+        assertThat(rejected.get(1).get(3)).startsWith("line " + (lastLine + 1) + ": the gzip data ends early")
+                .endsWith(" after line " + lastLine + "; the rest of " + cut + " could not be read");
+        JsonNode s = json(out.resolve("summary.json"));
+        JsonNode a = json(audit.resolve("summary.json"));
+        for (String count : List.of("read", "checked", "rejected", "visits", "unitsBilled", "unitsSupported")) {
+            assertThat(s.get(count)).as(count).isEqualTo(a.get(count));
+        }
+        // 400 rows of V0-V199, then V200's row set aside, and the part lost: 402 read, 400 checked, 2 rejected.
+        assertThat(s.get("read").asLong()).isEqualTo(402);
+        assertThat(s.get("checked").asLong()).isEqualTo(400);
+        assertThat(sorted(rows(out.resolve("claims")))).isEqualTo(sorted(rows(audit.resolve("claims.csv"))));
+    }
+
+    /** The rows with the gzip reader's own words, "(...)" after "ends early", left out. */
+    private static List<List<String>> withoutReadersWords(List<List<String>> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> r : rows) {
+            List<String> c = new ArrayList<>(r);
+            c.set(3, c.get(3).replaceAll("the gzip data ends early \\([^)]*\\)", "the gzip data ends early"));
+            out.add(c);
+        }
+        return out;
+    }
+
     @Test
     void referenceFilesAreShippedToTheExecutorsAndUsedAsTheAuditUsesThem() throws IOException {
         Path profiles = tmp.resolve("clinic-payers.json");

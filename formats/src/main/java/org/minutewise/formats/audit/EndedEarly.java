@@ -20,6 +20,33 @@ public record EndedEarly(String file, long afterLine, String problem) implements
         Objects.requireNonNull(problem, "problem");
     }
 
+    /**
+     * What was wrong, in words: a gzip stream cut short ({@link java.io.EOFException}) or damaged (any other
+     * {@link java.io.IOException}), with the reader's own message when it has one.
+     */
+    public static String why(java.io.IOException e) {
+        return "the gzip data " + (e instanceof java.io.EOFException ? "ends early" : "is damaged")
+                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+    }
+
+    /**
+     * The reason of the one rejected record that stands for the part of {@code file} that could not be read, after
+     * line {@code afterLine} (0: before any record); the record's line is {@code afterLine + 1}.
+     */
+    public static String lostPart(long afterLine, String problem, String file) {
+        return afterLine > 0 ? "line " + (afterLine + 1) + ": " + problem + " after line " + afterLine + "; the rest of "
+                + file + " could not be read" : problem + "; " + file + " could not be read";
+    }
+
+    /**
+     * Why the rows of the visit read last before the cut are set aside ({@code VisitAudit.lostRowReason}'s note):
+     * its rows may go on in the part that could not be read, and checked without them it would show wrong units.
+     */
+    public static String lastVisitNote(long afterLine) {
+        return "the file ends early after line " + afterLine + ", and its rows may go on in the part that could not "
+                + "be read";
+    }
+
     /** One line for standard error (and the report). */
     public String message() {
         return file + " ended early" + (afterLine > 0 ? " after line " + afterLine : " before its first record")
