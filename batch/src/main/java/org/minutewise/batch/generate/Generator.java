@@ -702,6 +702,25 @@ public final class Generator {
             }
         }
 
+        /**
+         * The minutes of a timed line that another timed code's period, begun first, also holds (the injected
+         * overlapping-minutes error): the engine counts them under that code only (MW-U003), and so does the bill.
+         */
+        private int takenByCodeBegunFirst(GVisit v, GLine l) {
+            int taken = 0;
+            for (GLine o : v.lines) {
+                if (o != l && o.timed && l.timed && !o.code.equals(l.code) && UnitCalculator.countsFirst(
+                        period(o), o.code, period(l), l.code)) {
+                    taken += period(o).overlapMinutes(period(l));
+                }
+            }
+            return taken;
+        }
+
+        private Period period(GLine l) {
+            return new Period(time(l.start), time(l.end()));
+        }
+
         /** Units and modifiers as the engine bills them from the documented minutes. */
         void bill(GVisit v) {
             PayerProfile payer = v.patient.payer;
@@ -710,7 +729,7 @@ public final class Generator {
             for (GLine l : v.lines) {
                 // An assistant's line where CQ/CO apply: a tie at the cut-off goes to the therapist's code (as the
                 // engine does), so the clean data bills what the engine bills.
-                cm.add(new CodeMinutes(l.code, l.minutes, cq && l.assistant));
+                cm.add(new CodeMinutes(l.code, l.minutes - takenByCodeBegunFirst(v, l), cq && l.assistant));
             }
             UnitResult u = UnitCalculator.compute(payer.method(), cm, ref.codes());
             for (GLine l : v.lines) {

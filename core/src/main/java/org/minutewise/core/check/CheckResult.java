@@ -71,16 +71,27 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
         return out;
     }
 
-    /** A sentence for each code whose documented periods overlap: the minutes counted once (RULES.md §2). */
+    /**
+     * A sentence for each code whose documented periods overlap, its own or another code's: the minutes counted once
+     * (RULES.md §2), another code's shared minutes under the code begun first ({@link
+     * org.minutewise.core.units.UnitCalculator#takenByOtherCodes}, as the count takes them).
+     */
     private List<String> sharedMinutesExplanation() {
         List<String> out = List.of();
+        java.util.Map<String, Integer> taken = org.minutewise.core.units.UnitCalculator.takenByOtherCodes(
+                visit.services(), l -> units.isTimed(l.code())
+                        && VisitChecker.notCounted(visit, payer, true, l) == null);
         for (org.minutewise.core.units.CodeUnits c : units.lines()) {
             int shared = org.minutewise.core.units.UnitCalculator.sharedMinutes(visit.services(), c.code());
-            if (shared > 0) {
+            int elsewhere = taken.getOrDefault(c.code(), 0);
+            if (shared > 0 || elsewhere > 0) {
                 out = out.isEmpty() ? new java.util.ArrayList<>() : out;
-                out.add(c.code() + ": " + (c.minutes() + shared) + " minutes are documented, " + shared
-                        + " of them twice (two clinicians at once, or periods that overlap); each minute counts "
-                        + "once, so " + c.code() + " has " + c.minutes() + " minutes.");
+                out.add(c.code() + ": " + (c.minutes() + shared + elsewhere) + " minutes are documented"
+                        + (shared > 0 ? ", " + shared + " of them twice (two clinicians at once, or periods that "
+                        + "overlap)" : "") + (elsewhere > 0 ? (shared > 0 ? ", and " : ", ") + elsewhere + " of them "
+                        + "also under another code whose period began first, which counts them (MW-U003: a minute "
+                        + "belongs to one code)" : "") + "; each minute counts once, so " + c.code() + " has "
+                        + c.minutes() + " minutes.");
             }
         }
         return out;

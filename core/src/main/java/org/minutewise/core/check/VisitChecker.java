@@ -66,7 +66,8 @@ public final class VisitChecker {
     public static List<org.minutewise.core.units.CodeMinutes> pooled(Visit visit, PayerProfile payer,
                                                                      org.minutewise.core.codes.CodeCatalog codes) {
         List<org.minutewise.core.model.ServiceLine> counted = countedServices(visit, payer, codes);
-        List<org.minutewise.core.units.CodeMinutes> pooled = countedMinutes(visit.services(), counted);
+        List<org.minutewise.core.units.CodeMinutes> pooled = onceAcrossCodes(countedMinutes(visit.services(),
+                counted), counted, codes);
         boolean any = false;
         for (org.minutewise.core.units.CodeMinutes cm : pooled) {
             any |= cm.assistant();
@@ -150,6 +151,27 @@ public final class VisitChecker {
             }
         }
         return kept == null ? services : kept;
+    }
+
+    /**
+     * The minutes per code with those a timed code's periods share with another timed code's taken off the code that
+     * does not count them ({@link UnitCalculator#takenByOtherCodes}: a minute belongs to one code, RULES.md §2;
+     * MW-U003 blocks the claim and says which code keeps them); {@code pooled} itself in the usual visit.
+     */
+    private static List<org.minutewise.core.units.CodeMinutes> onceAcrossCodes(
+            List<org.minutewise.core.units.CodeMinutes> pooled, List<org.minutewise.core.model.ServiceLine> counted,
+            org.minutewise.core.codes.CodeCatalog codes) {
+        Map<String, Integer> taken = UnitCalculator.takenByOtherCodes(counted, l -> timed(codes.getOrNull(l.code())));
+        if (taken.isEmpty()) {
+            return pooled;
+        }
+        List<org.minutewise.core.units.CodeMinutes> out = new ArrayList<>(pooled.size());
+        for (org.minutewise.core.units.CodeMinutes cm : pooled) {
+            int off = taken.getOrDefault(cm.code(), 0);
+            out.add(off == 0 ? cm : new org.minutewise.core.units.CodeMinutes(cm.code(),
+                    Math.max(0, cm.minutes() - off), cm.assistant()));
+        }
+        return out;
     }
 
     /**

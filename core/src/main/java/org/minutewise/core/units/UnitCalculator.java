@@ -107,6 +107,73 @@ public final class UnitCalculator {
     }
 
     /**
+     * The minutes two codes' periods share, each counted once (RULES.md §2: a minute belongs to one code; the same
+     * minute under two codes is MW-U003): it stays with the code whose period {@linkplain #countsFirst began first}
+     * and is taken off the other. Only the lines {@code exclusive} accepts take part (timed codes: supervised
+     * modalities may share minutes, untimed codes earn no minutes); 97129 and 97130 are one service. Returns the
+     * minutes to take off each code, in the order codes first lose one; empty when no two codes' periods overlap
+     * (the usual visit, found without allocating). A code's overlap with itself is {@link #sharedMinutes}'.
+     */
+    public static Map<String, Integer> takenByOtherCodes(List<ServiceLine> lines,
+                                                         java.util.function.Predicate<ServiceLine> exclusive) {
+        int n = lines.size();
+        boolean any = false;
+        for (int i = 0; i < n && !any; i++) {
+            ServiceLine a = lines.get(i);
+            if (a.periods().isEmpty() || !exclusive.test(a)) {
+                continue;
+            }
+            for (int j = i + 1; j < n && !any; j++) {
+                ServiceLine b = lines.get(j);
+                any = !b.periods().isEmpty() && !Cognitive.sameService(a.code(), b.code()) && exclusive.test(b)
+                        && Period.anyOverlap(a.periods(), b.periods());
+            }
+        }
+        if (!any) {
+            return Map.of();
+        }
+        List<Object[]> periods = new ArrayList<>();
+        for (ServiceLine l : lines) {
+            if (!l.periods().isEmpty() && exclusive.test(l)) {
+                for (Period p : l.periods()) {
+                    periods.add(new Object[] {p, l.code()});
+                }
+            }
+        }
+        periods.sort((x, y) -> countsFirst((Period) x[0], (String) x[1], (Period) y[0], (String) y[1]) ? -1
+                : countsFirst((Period) y[0], (String) y[1], (Period) x[0], (String) x[1]) ? 1 : 0);
+        String[] owner = new String[24 * 60];
+        Map<String, Integer> taken = new LinkedHashMap<>();
+        for (Object[] e : periods) {
+            Period p = (Period) e[0];
+            String code = (String) e[1];
+            for (int m = p.startMinute(); m < p.endMinute(); m++) {
+                if (owner[m] == null) {
+                    owner[m] = code;
+                } else if (!Cognitive.sameService(owner[m], code)) {
+                    taken.merge(code, 1, Integer::sum);
+                }
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Whether the minutes period {@code a} (of {@code codeA}) shares with period {@code b} (of {@code codeB}) count
+     * for {@code codeA}: its period began first; at the same start, the longer one; then the lower code. Does not
+     * depend on the order the lines are listed in.
+     */
+    public static boolean countsFirst(Period a, String codeA, Period b, String codeB) {
+        if (a.startMinute() != b.startMinute()) {
+            return a.startMinute() < b.startMinute();
+        }
+        if (a.minutes() != b.minutes()) {
+            return a.minutes() > b.minutes();
+        }
+        return codeA.compareTo(codeB) < 0;
+    }
+
+    /**
      * One visit's count when it holds more than one discipline's plan of care: each discipline's codes counted on
      * their own ({@code parts}, by label, each from {@link #compute}), as each discipline bills under its own plan
      * of care and modifier (GP, GO, GN), and its minutes make its own units; a PT's 6 minutes and an OT's 6 do not

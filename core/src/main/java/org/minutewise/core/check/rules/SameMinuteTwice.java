@@ -10,6 +10,7 @@ import org.minutewise.core.check.Severity;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.units.UnitCalculator;
 
 /**
  * The same minute documented under two therapy services (or twice under one). Only supervised modalities
@@ -28,7 +29,10 @@ public final class SameMinuteTwice implements Rule {
             .revised(3, "2026-12-05: two clinicians documenting the same minutes of one code is co-treatment "
                     + "(MW-U004): the minutes are counted once instead of the claim being blocked")
             .revised(4, "2026-12-06: two codes of an NCCI pair sharing minutes are said here, with the pair, once "
-                    + "(MW-E002 reported the same overlap as a second block)");
+                    + "(MW-E002 reported the same overlap as a second block)")
+            .revised(5, "2026-12-06: the units count the shared minutes once, under the code whose period began "
+                    + "first, and the message says which (they were counted under both codes, so the claim lines and "
+                    + "the audit's supported units counted them twice)");
 
     /**
      * Two clinicians documented the same minutes of one code: they treated together. The units count each minute
@@ -62,7 +66,7 @@ public final class SameMinuteTwice implements Rule {
             // Periods of one line overlapping each other.
             for (int p = 0; p < a.periods().size(); p++) {
                 for (int q = p + 1; q < a.periods().size(); q++) {
-                    report(out, i, a, a.periods().get(p), i, a, a.periods().get(q), "");
+                    report(ctx, out, i, a, a.periods().get(p), i, a, a.periods().get(q), "");
                 }
             }
             for (int j = i + 1; j < s.size(); j++) {
@@ -73,7 +77,7 @@ public final class SameMinuteTwice implements Rule {
                 String pair = NcciPairs.sharedMinutesNote(ctx, a.code(), b.code());
                 for (Period pa : a.periods()) {
                     for (Period pb : b.periods()) {
-                        report(out, i, a, pa, j, b, pb, pair);
+                        report(ctx, out, i, a, pa, j, b, pb, pair);
                     }
                 }
             }
@@ -101,8 +105,8 @@ public final class SameMinuteTwice implements Rule {
                 || b.group() && (a.oneOnOne() || a.constantAttendance()));
     }
 
-    private static void report(List<Finding> out, int i, ServiceLine a, Period pa, int j, ServiceLine b, Period pb,
-                               String ncciPair) {
+    private static void report(CheckContext ctx, List<Finding> out, int i, ServiceLine a, Period pa, int j,
+                               ServiceLine b, Period pb, String ncciPair) {
         int shared = pa.overlapMinutes(pb);
         if (shared == 0) {
             return;
@@ -127,8 +131,12 @@ public final class SameMinuteTwice implements Rule {
                     + (i == j ? "" : " (" + CheckContext.path(i) + " and " + CheckContext.path(j) + ")")
                     + " by the same clinician; the units here count them once, but the record says otherwise.";
         } else {
+            boolean counted = ctx.units().isTimed(a.code()) && ctx.units().isTimed(b.code());
+            String keeps = UnitCalculator.countsFirst(pa, a.code(), pb, b.code()) ? a.code() : b.code();
             what = a.code() + " (" + pa + ") and " + b.code() + " (" + pb + ") share " + shared + " minutes ("
-                    + both + "). The same minute may not be billed under two therapy codes." + ncciPair;
+                    + both + "). The same minute may not be billed under two therapy codes." + ncciPair
+                    + (counted ? " The units here count them once, under " + keeps + " (begun first), until the "
+                    + "times are corrected." : "");
         }
         out.add(INFO.finding(CheckContext.path(j), what));
     }

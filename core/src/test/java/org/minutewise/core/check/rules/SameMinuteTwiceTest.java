@@ -1,16 +1,20 @@
 package org.minutewise.core.check.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.core.Fixtures.REF;
 import static org.minutewise.core.Fixtures.findings;
 import static org.minutewise.core.Fixtures.line;
 import static org.minutewise.core.Fixtures.visit;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.model.Role;
 import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Visit;
 
 /**
  * MW-U003: a minute belongs to one code (RULES.md §2; NCCI ch. XI §P); supervised modalities 97010-97028 and
@@ -33,6 +37,60 @@ final class SameMinuteTwiceTest {
             assertThat(x.message()).contains("97112").contains("97530").contains("10 minutes")
                     .contains("10:15-10:25");
         });
+    }
+
+    /**
+     * A minute belongs to one code: the units count the shared minutes once, under the code begun first, and the
+     * block says which. 97112 10:00-10:30 and 97530 10:15-10:38 are 38 minutes, not 53: 3 units, not 4 (CMS).
+     */
+    @Test
+    void theUnitsCountSharedMinutesOnceUnderTheCodeBegunFirst() {
+        Visit v = visit(line("97112", Role.PT, "10:00-10:30"), line("97530", Role.PT, "10:15-10:38"));
+        CheckResult r = new VisitChecker(REF).check(v);
+        assertThat(r.units().totalTimedMinutes()).isEqualTo(38);
+        assertThat(r.units().timedUnits()).isEqualTo(3);
+        assertThat(r.units().unitsOf("97112")).isEqualTo(2);
+        assertThat(r.units().unitsOf("97530")).isEqualTo(1);
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-U003")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("share 15 minutes (10:15-10:30)")
+                        .contains("The units here count them once, under 97112 (begun first)"));
+        assertThat(r.explanation()).anySatisfy(e -> assertThat(e).startsWith("97530: 23 minutes are documented, "
+                + "15 of them also under another code whose period began first").endsWith("so 97530 has 8 minutes."));
+        // Listed the other way round: the same count (the code begun first keeps them, whatever the order).
+        CheckResult swapped = new VisitChecker(REF).check(visit(line("97530", Role.PT, "10:15-10:38"),
+                line("97112", Role.PT, "10:00-10:30")));
+        assertThat(swapped.units().unitsOf("97112")).isEqualTo(2);
+        assertThat(swapped.units().unitsOf("97530")).isEqualTo(1);
+    }
+
+    /** The CPT per-code method counts each code's own minutes: the later code's are what is left of them. */
+    @Test
+    void perCodeUnitsCountTheSharedMinutesUnderOneCode() {
+        Visit v = visit(line("97110", Role.PT, "09:00-09:23"), line("97140", Role.PT, "09:15-09:38")).toBuilder()
+                .payer("commercial").build();
+        CheckResult r = new VisitChecker(REF).check(v);
+        assertThat(r.units().unitsOf("97110")).isEqualTo(2); // 23 minutes
+        assertThat(r.units().unitsOf("97140")).isEqualTo(1); // 23 less 8 shared: 15
+        // At the same start, the longer period keeps them; then the lower code.
+        CheckResult same = new VisitChecker(REF).check(visit(line("97140", Role.PT, "09:00-09:10"),
+                line("97110", Role.PT, "09:00-09:20")).toBuilder().payer("commercial").build());
+        assertThat(same.units().unitsOf("97110")).isEqualTo(1);
+        assertThat(same.units().unitsOf("97140")).isZero();
+    }
+
+    /** Near misses: minutes that touch, a supervised modality and group time beside the code keep their minutes. */
+    @Test
+    void minutesNotSharedOrSharedWithAnUntimedCodeAreNotTakenOff() {
+        CheckResult touching = new VisitChecker(REF).check(visit(line("97112", Role.PT, "09:00-09:24"),
+                line("97110", Role.PT, "09:24-09:47")));
+        assertThat(touching.units().totalTimedMinutes()).isEqualTo(47);
+        CheckResult modality = new VisitChecker(REF).check(visit(line("97112", Role.PT, "09:00-09:24"),
+                line("97010", Role.PTA, "09:10-09:30")));
+        assertThat(modality.units().unitsOf("97112")).isEqualTo(2);
+        assertThat(modality.explanation()).noneSatisfy(e -> assertThat(e).contains("also under another code"));
+        CheckResult group = new VisitChecker(REF).check(visit(line("97150", Role.PT, "09:00-09:30"),
+                line("97110", Role.PT, "09:20-09:43")));
+        assertThat(group.units().unitsOf("97110")).isEqualTo(2);
     }
 
     /** 97150 beside 97110 in the same minutes is MW-G001's finding: not reported twice. 97150 beside 97150 is. */
