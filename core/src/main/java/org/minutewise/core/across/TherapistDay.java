@@ -23,6 +23,7 @@ import org.minutewise.core.model.Mode;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Visit;
+import org.minutewise.core.units.Cognitive;
 
 /**
  * One therapist's day across patients: one clinician treating two patients in the same minutes is group therapy,
@@ -375,12 +376,8 @@ public final class TherapistDay {
     /** The finding, with the visit's cuts when it is the visit's first (a visit's cuts are taken once). */
     private static AcrossFinding withCuts(String visitId, Finding f, Map<String, List<Lowered>> lowered,
                                           Set<String> cutOn) {
-        List<UnitCut> cuts = new ArrayList<>(1);
-        if (cutOn.add(visitId)) {
-            for (Lowered l : lowered.getOrDefault(visitId, List.of())) {
-                cuts.add(new UnitCut(visitId, l.code(), l.from() - l.to()));
-            }
-        }
+        List<UnitCut> cuts = cutOn.add(visitId) ? toCuts(visitId, lowered.getOrDefault(visitId, List.of()))
+                : List.of();
         return new AcrossFinding(visitId, f, cuts);
     }
 
@@ -402,14 +399,68 @@ public final class TherapistDay {
         }
         List<String> each = new ArrayList<>(lowered.size());
         for (Lowered l : lowered) {
-            each.add(l.code() + (each.isEmpty() ? " on this visit" : "") + " lowered from " + l.from() + " to "
-                    + l.to());
+            String code = l.code().equals(Cognitive.BASE) ? Cognitive.BASE + "/" + Cognitive.ADD_ON : l.code();
+            each.add(code + (each.isEmpty() ? " on this visit" : "") + " lowered from " + l.from() + " to " + l.to());
         }
         return with + ", supported units of " + String.join(" and of ", each);
     }
 
-    /** A code's supported units on a visit before and after the minutes it shares are taken out. */
+    /**
+     * A code's supported units on a visit before and after the minutes it shares are taken out; 97129 and 97130 as
+     * one service under 97129.
+     */
     record Lowered(String code, int from, int to) {
+    }
+
+    /**
+     * The cuts of the lowered codes: 97129's units are the pair's, whose claim bills the first on 97129 and the rest on
+     * 97130 (never 97130 alone), so they come off 97130 first (as MW-A012's).
+     */
+    private static List<UnitCut> toCuts(String visitId, List<Lowered> lowered) {
+        List<UnitCut> out = new ArrayList<>(lowered.size());
+        for (Lowered l : lowered) {
+            int take = l.from() - l.to();
+            if (l.code().equals(Cognitive.BASE)) {
+                int addOn = Math.min(take, Cognitive.addOnUnits(l.from()));
+                if (addOn > 0) {
+                    out.add(new UnitCut(visitId, Cognitive.ADD_ON, addOn));
+                }
+                if (take > addOn) {
+                    out.add(new UnitCut(visitId, Cognitive.BASE, take - addOn));
+                }
+            } else {
+                out.add(new UnitCut(visitId, l.code(), take));
+            }
+        }
+        return out;
+    }
+
+    /** 97129's and 97130's minutes as one service's, under 97129. */
+    private static Map<String, Integer> pairMerged(Map<String, Integer> byCode) {
+        Map<String, Integer> out = new TreeMap<>();
+        byCode.forEach((code, n) -> out.merge(Cognitive.isPair(code) ? Cognitive.BASE : code, n, Integer::sum));
+        return out;
+    }
+
+    /** A pool's codes with 97129 and 97130 as one entry under 97129. */
+    private static List<VisitDigest.DayMinutes.Code> pairMerged(List<VisitDigest.DayMinutes.Code> codes) {
+        List<VisitDigest.DayMinutes.Code> out = new ArrayList<>(codes.size());
+        int minutes = 0;
+        int units = 0;
+        boolean pair = false;
+        for (VisitDigest.DayMinutes.Code c : codes) {
+            if (Cognitive.isPair(c.code())) {
+                pair = true;
+                minutes += c.minutes();
+                units += c.units();
+            } else {
+                out.add(c);
+            }
+        }
+        if (pair) {
+            out.add(new VisitDigest.DayMinutes.Code(Cognitive.BASE, minutes, units));
+        }
+        return out;
     }
 
     /**
@@ -422,25 +473,22 @@ public final class TherapistDay {
      * units (a code's treatments whose unit shares do not add up to whole units).
      */
     public static List<UnitCut> cuts(VisitDigest v, Map<String, Integer> shared) {
-        List<UnitCut> out = new ArrayList<>(2);
-        for (Lowered l : lowered(v, shared)) {
-            out.add(new UnitCut(v.visitId(), l.code(), l.from() - l.to()));
-        }
-        return out;
+        return toCuts(v.visitId(), lowered(v, shared));
     }
 
-    static List<Lowered> lowered(VisitDigest v, Map<String, Integer> shared) {
-        if (v == null || shared == null || shared.isEmpty()) {
+    static List<Lowered> lowered(VisitDigest v, Map<String, Integer> given) {
+        if (v == null || given == null || given.isEmpty()) {
             return List.of();
         }
+        Map<String, Integer> shared = pairMerged(given);
         List<Lowered> out = new ArrayList<>(2);
         if (v.dayMinutes().isEmpty()) {
             // The CPT per-code method: each code's minutes (its treatments') make its units on their own.
-            for (Map.Entry<String, Integer> e : new TreeMap<>(shared).entrySet()) {
+            for (Map.Entry<String, Integer> e : shared.entrySet()) {
                 int minutes = 0;
                 double units = 0;
                 for (VisitDigest.Treatment t : v.treatments()) {
-                    if (t.code().equals(e.getKey()) && t.minutes() > 0) {
+                    if (Cognitive.sameService(t.code(), e.getKey()) && t.minutes() > 0) {
                         minutes += t.minutes();
                         units += t.units();
                     }
@@ -475,7 +523,7 @@ public final class TherapistDay {
             }
             int take = m.units() - org.minutewise.core.units.UnitCalculator.unitsForMinutes(
                     Math.max(0, m.minutes() - less));
-            List<VisitDigest.DayMinutes.Code> order = new ArrayList<>(m.codes());
+            List<VisitDigest.DayMinutes.Code> order = pairMerged(m.codes());
             order.sort(Comparator.comparingInt((VisitDigest.DayMinutes.Code c) -> -mine.getOrDefault(c.code(), 0))
                     .thenComparingInt(c -> mine.containsKey(c.code()) ? 0 : c.minutes())
                     .thenComparing(VisitDigest.DayMinutes.Code::code));
@@ -497,13 +545,13 @@ public final class TherapistDay {
     /** The discipline ("PT", "OT", "SLP") whose timed minutes a code's count toward on the visit, or "" unknown. */
     private static String disciplineOf(VisitDigest v, String code) {
         for (VisitDigest.Line l : v.lines()) {
-            if (l.code().equals(code)) {
+            if (Cognitive.sameService(l.code(), code)) {
                 return l.discipline().name();
             }
         }
         for (VisitDigest.DayMinutes m : v.dayMinutes()) {
             for (VisitDigest.DayMinutes.Code c : m.codes()) {
-                if (c.code().equals(code)) {
+                if (Cognitive.sameService(c.code(), code)) {
                     return m.discipline();
                 }
             }
@@ -513,14 +561,14 @@ public final class TherapistDay {
 
     /** A code's counted minutes on the visit: as its pool lists them, else its treatments'. */
     private static int codeMinutes(VisitDigest v, VisitDigest.DayMinutes m, String code) {
-        for (VisitDigest.DayMinutes.Code c : m.codes()) {
+        for (VisitDigest.DayMinutes.Code c : pairMerged(m.codes())) {
             if (c.code().equals(code)) {
                 return c.minutes();
             }
         }
         int minutes = 0;
         for (VisitDigest.Treatment t : v.treatments()) {
-            if (t.code().equals(code)) {
+            if (Cognitive.sameService(t.code(), code)) {
                 minutes += t.minutes();
             }
         }
@@ -533,20 +581,21 @@ public final class TherapistDay {
      * earned units lowered (MW-A012 then counts the day without them, so the two never take the same unit twice). A
      * digest without pooled minutes (the CPT per-code method) is returned as it is.
      */
-    public static VisitDigest withoutShared(VisitDigest v, Map<String, Integer> shared, List<UnitCut> cuts) {
-        if (v.dayMinutes().isEmpty() || shared == null || shared.isEmpty()) {
+    public static VisitDigest withoutShared(VisitDigest v, Map<String, Integer> given, List<UnitCut> cuts) {
+        if (v.dayMinutes().isEmpty() || given == null || given.isEmpty()) {
             return v;
         }
+        Map<String, Integer> shared = pairMerged(given);
         Map<String, Integer> cutBy = new java.util.HashMap<>();
         for (UnitCut c : cuts) {
-            cutBy.merge(c.code(), c.units(), Integer::sum);
+            cutBy.merge(Cognitive.isPair(c.code()) ? Cognitive.BASE : c.code(), c.units(), Integer::sum);
         }
         List<VisitDigest.DayMinutes> parts = new ArrayList<>(v.dayMinutes().size());
         for (VisitDigest.DayMinutes m : v.dayMinutes()) {
             int minutes = m.minutes();
             int units = m.units();
             List<VisitDigest.DayMinutes.Code> codes = new ArrayList<>(m.codes().size());
-            for (VisitDigest.DayMinutes.Code c : m.codes()) {
+            for (VisitDigest.DayMinutes.Code c : pairMerged(m.codes())) {
                 int off = Math.min(c.units(), cutBy.getOrDefault(c.code(), 0));
                 units -= off;
                 int s = m.discipline().equals(disciplineOf(v, c.code()))

@@ -97,6 +97,28 @@ class TherapistDayCutsTest {
                 .contains(new UnitCut("V1", "97110", 1));
     }
 
+    /**
+     * 97129 and 97130 are one service whose claim bills the first unit on 97129 and the rest on 97130: 40 minutes
+     * make 3 units (97129 1, 97130 2), 25 without 15 shared make 2, and the unit comes off 97130 (never 97130 left
+     * without 97129).
+     */
+    @Test
+    void theCognitivePairLosesItsAddOnUnitsFirst() {
+        VisitDigest v1 = digest("V1", "P1", CMS_PAYER, at("97129", "09:00", "09:40", "T1"));
+        VisitDigest v2 = digest("V2", "P2", CMS_PAYER, at("97110", "09:10", "09:25", "T1"));
+        List<AcrossFinding> out = TherapistDay.check("T1", ComplianceFixture.DOS, List.of(v1, v2));
+        assertThat(out).filteredOn(f -> f.visitId().equals("V1")).singleElement().satisfies(f -> {
+            assertThat(f.cuts()).containsExactly(new UnitCut("V1", "97130", 1));
+            assertThat(f.finding().message()).endsWith("supported units of 97129/97130 on this visit lowered from 3 "
+                    + "to 2.");
+        });
+        // All 40 minutes shared: the pair's 3 units all go, 97130's 2 then 97129's 1.
+        assertThat(TherapistDay.cuts(v1, Map.of("97129", 40))).containsExactly(new UnitCut("V1", "97130", 2),
+                new UnitCut("V1", "97129", 1));
+        VisitDigest cpt = digest("V3", "P1", CPT_PAYER, at("97129", "09:00", "09:40", "T1"));
+        assertThat(TherapistDay.cuts(cpt, Map.of("97129", 15))).containsExactly(new UnitCut("V3", "97130", 1));
+    }
+
     @Test
     void oneOnOneMinutesDuringAGroupComeOffTheOneOnOneVisitOnly() {
         VisitDigest alone = digest("V1", "P1", CMS_PAYER, at("97110", "10:00", "10:30", "T1"));
