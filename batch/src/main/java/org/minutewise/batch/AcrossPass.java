@@ -23,7 +23,9 @@ import org.minutewise.formats.audit.AcrossAudit;
  * Pass 3: the checks across visits. A patient partition gathers the digests of its patients from every check
  * partition and runs {@link PatientHistory} per patient (progress reports, KX crossing in date order, copied notes,
  * duplicate claims); a therapist partition gathers the digests of its providers and runs the therapist checks;
- * both through the shared {@link AcrossAudit}. Each partition writes its findings and
+ * both through the shared {@link AcrossAudit}. The therapist partitions run first: the minutes they find a visit
+ * shares with another patient (MW-A001) go to the visit's patient partition, which takes the units they supported
+ * off the visit and counts the patient's day without them. Each partition writes its findings and
  * totals to part files renamed when complete.
  */
 final class AcrossPass {
@@ -67,8 +69,13 @@ final class AcrossPass {
         // The supported units the patients' days take off their visits' lines (MW-A012), likewise.
         List<Segments.Entry> cuts = new ArrayList<>();
         Bin.Out o = new Bin.Out(64);
+        // The minutes the therapist partitions found the patients' visits share with other patients (MW-A001).
+        Map<String, Map<String, Integer>> shared = new TreeMap<>();
+        for (int s = 0; s < state.partitions; s++) {
+            Segments.read(work.part("therapists", "shared", s), q, in -> AcrossAudit.Shared.decode(in, shared));
+        }
         for (List<AuditDigest> visits : byPatient.values()) {
-            for (AuditCsv.FindingRow f : AcrossAudit.patient(visits, ref, state.inputs::get, totals, fix -> {
+            for (AuditCsv.FindingRow f : AcrossAudit.patient(visits, shared, ref, state.inputs::get, totals, fix -> {
                 o.reset();
                 fix.encode(o);
                 fixes.add(new Segments.Entry(Spill.partition(fix.visitId(), state.partitions), fixes.size(),
@@ -100,12 +107,24 @@ final class AcrossPass {
         }
         AuditTotals totals = new AuditTotals();
         List<Row> rows = new ArrayList<>();
+        // The minutes of one-on-one codes shared with other patients (MW-A001), bound for the patient partition of
+        // their visit, which takes off the units they supported (with the patient's day counted without them).
+        List<Segments.Entry> shared = new ArrayList<>();
+        Bin.Out o = new Bin.Out(64);
         for (AuditCsv.FindingRow f : AcrossAudit.therapists(unique.values(),
-                id -> Spill.partition(id, state.partitions) == q, state.inputs::get, totals)) {
+                id -> Spill.partition(id, state.partitions) == q, state.inputs::get, totals, s -> {
+                    o.reset();
+                    s.encode(o);
+                    shared.add(new Segments.Entry(Spill.partition(s.patientId(), state.partitions), shared.size(),
+                            o.toByteArray()));
+                })) {
             rows.add(new Row(f.visitId(), f.ruleId(), f));
         }
         progress.rows(unique.size());
+        Path sharedPart = work.part("therapists", "shared", q);
+        Segments.write(Work.tmp(sharedPart), shared, state.partitions);
         write("therapists", q, rows, totals);
+        Work.commit(Work.tmp(sharedPart), sharedPart);
     }
 
     private void write(String pass, int q, List<Row> rows, AuditTotals totals) throws IOException {

@@ -52,8 +52,9 @@ import org.minutewise.formats.csv.CsvVisitReader;
  * <li>read every input once and spill its records to hash partitions by visit id ({@link ReadPass});</li>
  * <li>per partition, in parallel: assemble, validate and check the visits, write their findings, claim lines,
  * rejects and digests ({@link CheckPass});</li>
- * <li>per patient partition and per therapist partition, in parallel: the checks across visits
- * ({@link AcrossPass});</li>
+ * <li>per therapist partition, then per patient partition, in parallel: the checks across visits
+ * ({@link AcrossPass}; a patient partition reads the minutes the therapist partitions found its visits share with
+ * other patients, MW-A001);</li>
  * <li>concatenate the parts in partition order into {@code findings.csv}, {@code claims.csv},
  * {@code rejected.csv} (merged in input order), {@code summary.json} and {@code report.html}.</li>
  * </ol>
@@ -302,16 +303,18 @@ public final class Audit {
             progress.phase("checks across visits", 2L * k, state.patients.cardinality()
                     + state.therapists.cardinality());
             AcrossPass pass = new AcrossPass(work, state, ref, progress);
+            // The therapist partitions first: a patient partition reads the minutes they find shared (MW-A001).
+            List<Integer> therapistsTodo = new ArrayList<>();
             List<Integer> todo = new ArrayList<>();
             for (int q = 0; q < k; q++) {
+                if (!state.therapists.get(q)) {
+                    therapistsTodo.add(k + q);
+                }
                 if (!state.patients.get(q)) {
                     todo.add(q);
                 }
-                if (!state.therapists.get(q)) {
-                    todo.add(k + q);
-                }
             }
-            parallel(todo, unit -> {
+            Task across = unit -> {
                 int q = unit % k;
                 boolean patients = unit < k;
                 if (patients) {
@@ -328,7 +331,9 @@ public final class Audit {
                     state.save(work.state());
                     unitDone();
                 }
-            });
+            };
+            parallel(therapistsTodo, across);
+            parallel(todo, across);
             t = lap("across", t);
         }
         if (state.phase == State.Phase.FINAL) {

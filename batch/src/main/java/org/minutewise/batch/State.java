@@ -30,9 +30,11 @@ final class State {
      * and what the visit's own check said of its KX; 10, the day's minutes carry their codes, and a patient
      * partition writes the units its days take off, {@code cuts}; 11, the digest carries the claim's frequency;
      * 12, the manifest names the inputs that ended early, {@code endedEarly}, and the note's fingerprint reads each
-     * run of digits as one symbol; 13, a digest's share of the totals carries its units over and under).
+     * run of digits as one symbol; 13, a digest's share of the totals carries its units over and under; 14, the therapist partitions run before
+     * the patient partitions and write the minutes a visit shares with other patients, {@code shared}, which the
+     * patient partitions read).
      */
-    static final int VERSION = 13;
+    static final int VERSION = 14;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

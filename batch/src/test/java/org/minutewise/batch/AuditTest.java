@@ -580,6 +580,79 @@ class AuditTest {
     }
 
     /**
+     * MW-A001 corrects the claim lines and the totals: T1 documents 97110 09:00-09:30 with P1 and 09:15-09:45 with
+     * P2, billed 2 units each; each visit's 30 minutes less the 15 shared make 1 unit, so claims.csv lowers both
+     * visits' supported units to 1 and the units and dollars over count the 2 units, overall, per therapist and per
+     * payer, whatever the partitions.
+     */
+    @Test
+    void sharedOneOnOneMinutesComeOffBothVisitsSupportedUnitsA001() throws IOException {
+        String csv = HEADER + "SH1,2026-07-08,medicare,,PT,P-S1,M17.11,97110,30,09:00,09:30,T1,PT,,2,GP,,\r\n"
+                + "SH2,2026-07-08,medicare,,PT,P-S2,M17.11,97110,30,09:15,09:45,T1,PT,,2,GP,,\r\n"
+                + "SH3,2026-07-08,medicare,,PT,P-S3,M17.11,97110,30,09:15,09:45,T2,PT,,2,GP,,\r\n";
+        Path out = auditCsv("shared", csv, 3);
+        Map<String, Map<String, String>> byVisit = new TreeMap<>();
+        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
+            byVisit.put(c.get("visitId"), c);
+        }
+        assertThat(byVisit.get("SH1")).containsEntry("billedUnits", "2").containsEntry("units", "1")
+                .containsEntry("difference", "1");
+        assertThat(byVisit.get("SH2")).containsEntry("units", "1").containsEntry("difference", "1");
+        assertThat(byVisit.get("SH3")).as("another therapist's patient").containsEntry("units", "2")
+                .containsEntry("difference", "0");
+        BigDecimal price = new BigDecimal(byVisit.get("SH1").get("allowedPerUnit"));
+        JsonNode s = summary(out);
+        assertThat(s.get("unitsBilled").asLong()).isEqualTo(6);
+        assertThat(s.get("unitsSupported").asLong()).isEqualTo(4);
+        assertThat(s.get("unitsOver").asLong()).isEqualTo(2);
+        assertThat(s.get("dollarsOver").decimalValue()).isEqualByComparingTo(price.multiply(BigDecimal.valueOf(2)));
+        assertThat(s.get("byTherapist").get("T1").get("unitsSupported").asLong()).isEqualTo(2);
+        assertThat(s.get("byTherapist").get("T1").get("dollarsOver").decimalValue())
+                .isEqualByComparingTo(price.multiply(BigDecimal.valueOf(2)));
+        assertThat(s.get("byTherapist").get("T2").get("dollarsOver").decimalValue()).isZero();
+        assertThat(s.get("byPayer").get("medicare").get("unitsOver").asLong()).isEqualTo(2);
+        assertThat(rows(out.resolve("findings.csv"))).filteredOn(f -> f.get("ruleId").equals("MW-A001"))
+                .extracting(f -> f.get("visitId") + ": " + f.get("message").replaceAll(".*; with", "with"))
+                .containsExactlyInAnyOrder(
+                        "SH1: with its 15 shared minutes taken out, supported units of 97110 on this visit lowered "
+                                + "from 2 to 1.",
+                        "SH2: with its 15 shared minutes taken out, supported units of 97110 on this visit lowered "
+                                + "from 2 to 1.");
+        Path one = tmp.resolve("shared-1");
+        audit(one, 1, 1, tmp.resolve("shared.csv"));
+        assertThat(Files.readString(one.resolve("summary.json"))).isEqualTo(Files.readString(out.resolve("summary.json")));
+        for (String f : List.of("claims.csv", "findings.csv")) {
+            // The same rows, in the order of the partitions.
+            assertThat(Files.readAllLines(one.resolve(f))).as(f)
+                    .containsExactlyInAnyOrderElementsOf(Files.readAllLines(out.resolve(f)));
+        }
+    }
+
+    /**
+     * The shared minutes and the patient's day never take one unit twice: P1's 10 minutes at 09:00 (5 of them
+     * shared with P2) and 10 at 14:00, billed 1 + 1. The morning's 5 minutes left support no unit (MW-A001 takes
+     * it); the day's 15 minutes left make 1 unit, the afternoon's, so MW-A012 takes nothing more (counted with the
+     * shared minutes, the day's 20 minutes would have made it take the afternoon's unit too).
+     */
+    @Test
+    void theSharedMinutesAndTheDaysUnitsAreNotTakenTwice() throws IOException {
+        String csv = HEADER + "TW1,2026-07-08,medicare,,PT,P-T1,M17.11,97110,10,09:00,09:10,T1,PT,,1,GP,,\r\n"
+                + "TW2,2026-07-08,medicare,,PT,P-T1,M17.11,97110,10,14:00,14:10,T1,PT,,1,GP,,\r\n"
+                + "TW3,2026-07-08,medicare,,PT,P-T2,M17.11,97110,15,09:05,09:20,T1,PT,,1,GP,,\r\n";
+        Path out = auditCsv("twice", csv, 3);
+        Map<String, String> units = new TreeMap<>();
+        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
+            units.put(c.get("visitId"), c.get("units"));
+        }
+        assertThat(units).containsExactlyEntriesOf(new TreeMap<>(Map.of("TW1", "0", "TW2", "1", "TW3", "1")));
+        JsonNode s = summary(out);
+        assertThat(s.get("unitsSupported").asLong()).isEqualTo(2);
+        assertThat(s.get("unitsOver").asLong()).isEqualTo(1);
+        assertThat(rows(out.resolve("findings.csv"))).extracting(f -> f.get("ruleId")).doesNotContain("MW-A012")
+                .contains("MW-A001");
+    }
+
+    /**
      * claims.csv reconciles to summary.json (an auditor's review: $376.65 in the rows against $402.43 in the summary
      * when an assistant's whole line was billed without CQ/CO): per visit and code, the rows' difference x
      * allowedPerUnit add up to the code's dollars; their positive sums are dollarsOver and their negative ones

@@ -51,6 +51,7 @@ import org.minutewise.refdata.Csv;
 import org.minutewise.refdata.RefData;
 import org.minutewise.refdata.RefFiles;
 import scala.Tuple2;
+import scala.Tuple3;
 
 /**
  * The batch audit as a Spark job, over the documented CSV layout or Parquet with the same columns. The same
@@ -61,8 +62,9 @@ import scala.Tuple2;
  * CSV they stand for, the header being line 1);</li>
  * <li>shuffle the records by visit id; per visit: assemble, validate, check; emit findings, claim lines, rejects,
  * and the visit's digest;</li>
- * <li>shuffle the digests by patient and by therapist (each provider who treated, and the therapist the visit is
- * counted under); per key: the checks across visits;</li>
+ * <li>shuffle the digests by therapist (each provider who treated, and the therapist the visit is counted under),
+ * then by patient (with the minutes the therapists' checks found a visit shares with another patient); per key: the
+ * checks across visits;</li>
  * <li>write {@code findings}, {@code claims} and {@code rejected} (CSV part files with a header, or Parquet),
  * then {@code summary.json} and {@code report.html} from the totals every partition sent back.</li>
  * </ol>
@@ -220,9 +222,18 @@ public final class AuditJob {
                 .mapPartitions(it -> checkStage(it, headerB.value(), namesB.value(), payer, files)), ITEMS)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         // 3. By patient and by therapist: the checks across visits, the same way.
-        Dataset<Row> digests = checked.filter(checked.col("kind").equalTo(DIGEST)).select("key", "data");
-        Dataset<Row> across = spark.createDataFrame(digests.repartition(partitions, digests.col("key"))
+        // The therapists first: the minutes they find a visit shares with another patient (MW-A001) go, keyed by the
+        // visit's patient, to the patients' checks, which take the units they supported off the visit.
+        Dataset<Row> digests = checked.filter(checked.col("kind").equalTo(DIGEST)).select("key", "data", "kind");
+        Dataset<Row> toTherapists = digests.filter(digests.col("key").startsWith("T"));
+        Dataset<Row> byTherapist = spark.createDataFrame(toTherapists.repartition(partitions, toTherapists.col("key"))
                 .sortWithinPartitions("key").javaRDD().mapPartitions(it -> acrossStage(it, namesB.value(), files)), ITEMS)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> toPatients = digests.filter(digests.col("key").startsWith("P")).union(byTherapist
+                .filter(byTherapist.col("kind").equalTo(SHARED)).select("key", "data", "kind"));
+        Dataset<Row> byPatient = spark.createDataFrame(toPatients.repartition(partitions, toPatients.col("key"))
+                .sortWithinPartitions("key").javaRDD().mapPartitions(it -> acrossStage(it, namesB.value(), files)), ITEMS);
+        Dataset<Row> across = byTherapist.filter(byTherapist.col("kind").notEqual(SHARED)).union(byPatient)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         // 4. The outputs.
         Dataset<Row> all = checked.union(across);
@@ -244,6 +255,7 @@ public final class AuditJob {
         }
         checked.unpersist(false);
         across.unpersist(false);
+        byTherapist.unpersist(false);
         // Every record the checks took in is either checked or set aside (counted apart from the totals).
         if (rowsIn != totals.checked() + totals.rejected() || totals.read() != rowsIn) {
             throw new IllegalStateException("rows do not reconcile: " + rowsIn + " records in, read " + totals.read()
@@ -420,6 +432,12 @@ public final class AuditJob {
     static final String KX_FIX = "K";
     /** Supported units a patient's day takes off a visit's code (MW-A012): c0 the visit id, c1 the code, c2 units. */
     static final String UNIT_CUT = "U";
+    /**
+     * Minutes of a visit's one-on-one code its provider shared with another patient (MW-A001), from a therapist's
+     * checks to the visit's patient's: {@code key} "P" + the patient id, {@code data} {@link AcrossAudit.Shared}'s
+     * bytes.
+     */
+    static final String SHARED = "S";
     private static final int COLUMNS = 13;
 
     /**
@@ -1027,29 +1045,38 @@ public final class AuditJob {
     private static Iterator<Row> acrossStage(Iterator<Row> sorted, List<String> names, RefFiles files) {
         ReferenceData ref = Engine.get(files).ref;
         Bin.Interner strings = new Bin.Interner();
-        Runs<Tuple2<String, byte[]>> groups = new Runs<>(sorted, r -> new Tuple2<>(r.getString(0),
-                (byte[]) r.get(1)));
+        Runs<Tuple3<String, byte[], String>> groups = new Runs<>(sorted, r -> new Tuple3<>(r.getString(0),
+                (byte[]) r.get(1), r.getString(2)));
         return new Stage<>(groups) {
             @Override
-            void group(List<Tuple2<String, byte[]>> g, List<Row> out) {
+            void group(List<Tuple3<String, byte[], String>> g, List<Row> out) {
                 String key = g.get(0)._1();
                 boolean patient = key.charAt(0) == 'P';
                 Map<String, AuditDigest> unique = new LinkedHashMap<>();
-                for (Tuple2<String, byte[]> t : g) {
+                Map<String, Map<String, Integer>> shared = new java.util.TreeMap<>();
+                for (Tuple3<String, byte[], String> t : g) {
                     byte[] b = t._2();
+                    if (SHARED.equals(t._3())) {
+                        AcrossAudit.Shared.decode(new Bin.In(b), shared);
+                        continue;
+                    }
                     AuditDigest d = AuditDigest.decode(new Bin.In(b), strings, patient);
                     unique.putIfAbsent(d.digest().visitId(), d);
                 }
                 List<AuditCsv.FindingRow> rows;
                 if (patient) {
-                    rows = AcrossAudit.patient(unique.values(), ref, names::get, totals,
+                    rows = AcrossAudit.patient(unique.values(), shared, ref, names::get, totals,
                             fix -> out.add(item(KX_FIX, null, null, null, null, null, null, fix.visitId(), fix.code(),
                                     fix.kind())),
                             cut -> out.add(item(UNIT_CUT, null, null, null, null, null, null, cut.visitId(),
                                     cut.code(), String.valueOf(cut.units()))));
                 } else {
                     String owner = key.substring(1);
-                    rows = AcrossAudit.therapists(unique.values(), owner::equals, names::get, totals);
+                    rows = AcrossAudit.therapists(unique.values(), owner::equals, names::get, totals, sh -> {
+                        Bin.Out o = new Bin.Out(32);
+                        sh.encode(o);
+                        out.add(item(SHARED, "P" + sh.patientId(), null, o.toByteArray(), null, null, null));
+                    });
                 }
                 for (AuditCsv.FindingRow f : rows) {
                     out.add(finding(f));

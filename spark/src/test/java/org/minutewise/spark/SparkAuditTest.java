@@ -297,6 +297,40 @@ class SparkAuditTest {
     }
 
     /**
+     * One therapist's one-on-one minutes shared by two patients (MW-A001) support no one-on-one units on either visit:
+     * both runners lower SH1's and SH2's supported units of 97110 from 2 to 1 in claims.csv and the totals, and count
+     * P-T1's day (TW1's 5 minutes left and TW2's 10) without the shared minutes, so MW-A012 takes nothing more: the
+     * same rows and summary.
+     */
+    @Test
+    void sharedOneOnOneMinutesCorrectTheClaimsAsTheAuditDoes() throws IOException {
+        Path shared = tmp.resolve("shared.csv");
+        Files.writeString(shared, "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,minutes,"
+                + "start,end,providerId,role,mode,billedUnits,billedModifiers,charge,note\r\n"
+                + "SH1,2026-07-08,medicare,,PT,P-S1,M17.11,97110,30,09:00,09:30,T1,PT,,2,GP,,\r\n"
+                + "SH2,2026-07-08,medicare,,PT,P-S2,M17.11,97110,30,09:15,09:45,T1,PT,,2,GP,,\r\n"
+                + "TW1,2026-07-09,medicare,,PT,P-T1,M17.11,97110,10,09:00,09:10,T1,PT,,1,GP,,\r\n"
+                + "TW2,2026-07-09,medicare,,PT,P-T1,M17.11,97110,10,14:00,14:10,T1,PT,,1,GP,,\r\n"
+                + "TW3,2026-07-09,medicare,,PT,P-T2,M17.11,97110,15,09:05,09:20,T1,PT,,1,GP,,\r\n");
+        Path audit = tmp.resolve("audit-shared");
+        Audit.run(new Audit.Options(List.of(shared.toString()), audit, Optional.empty(), 2, false, 3,
+                OptionalLong.empty()), REF, Progress.quiet());
+        Path out = tmp.resolve("spark-shared");
+        AuditJob.run(LocalSpark.get(), new AuditJob.Options(List.of(shared.toString()), out.toString(),
+                Optional.empty(), "csv", 2));
+        assertThat(json(out.resolve("summary.json"))).isEqualTo(json(audit.resolve("summary.json")));
+        assertThat(json(out.resolve("summary.json")).get("unitsSupported").asLong()).isEqualTo(4);
+        assertThat(json(out.resolve("summary.json")).get("unitsOver").asLong()).isEqualTo(3);
+        List<List<String>> claims = rows(out.resolve("claims"));
+        assertThat(sorted(claims)).isEqualTo(sorted(rows(audit.resolve("claims.csv"))));
+        assertThat(claims).extracting(r -> r.get(0) + " " + r.get(9)).containsExactlyInAnyOrder("SH1 1", "SH2 1",
+                "TW1 0", "TW2 1", "TW3 1");
+        List<List<String>> findings = rows(out.resolve("findings"));
+        assertThat(sorted(findings)).isEqualTo(sorted(rows(audit.resolve("findings.csv"))));
+        assertThat(findings).extracting(r -> r.get(2)).contains("MW-A001").doesNotContain("MW-A012");
+    }
+
+    /**
      * A corrected claim in a later CSV export (its claimFrequency column 7) replaces the original in the earlier one:
      * both runners set the original aside as replaced and audit the replacement, the same rows and summary.
      */

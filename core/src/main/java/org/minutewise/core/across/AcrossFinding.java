@@ -15,7 +15,8 @@ import org.minutewise.core.check.Finding;
  * (MW-A004), so that the corrected claim lines of an audit can carry KX where the year's count wants it.
  * {@code reported} is false for an exposure the visit's own check already reported (its MW-B012: KX missing on
  * lines its stated expenses pass the threshold with): counted in the audit's KX exposure, not reported again.
- * {@code cuts} are the supported units the finding takes off the day's visits (MW-A012).
+ * {@code cuts} are the supported units the finding takes off the day's visits (MW-A012), or off its visit for the
+ * minutes it shared with another patient (MW-A001: on the visit's first such finding).
  */
 public record AcrossFinding(String visitId, Finding finding, long exposedLines, BigDecimal exposedDollars,
                             List<VisitDigest.Line> lines, boolean reported, List<UnitCut> cuts) {

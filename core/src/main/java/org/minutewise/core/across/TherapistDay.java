@@ -23,6 +23,7 @@ import org.minutewise.core.model.Mode;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Visit;
+import org.minutewise.core.units.Cognitive;
 
 /**
  * One therapist's day across patients: one clinician treating two patients in the same minutes is group therapy,
@@ -43,7 +44,11 @@ public final class TherapistDay {
                     + "visit, naming the group's visits (was once per member of the group)")
             .revised(4, "2026-12-06: two one-on-one visits that share minutes are reported on both visits, each "
                     + "naming the other (was on the later visit only, so the earlier claim looked clean; an "
-                    + "auditor's review)");
+                    + "auditor's review)")
+            .revised(5, "2026-12-06: in the batch audit the shared minutes no longer support one-on-one units on "
+                    + "either visit: each reported visit's timed one-on-one codes lose the units their minutes less "
+                    + "the shared ones no longer earn (by the visit's unit method), in claims.csv and the totals, and "
+                    + "the message says which");
 
     /**
      * A period one therapist spent one-on-one with the patient of one visit.
@@ -195,7 +200,23 @@ public final class TherapistDay {
                 && !info.supervised();
     }
 
-    private record Slot(VisitDigest visit, Period period, boolean group) {
+    private record Slot(VisitDigest visit, Period period, boolean group, String code, boolean timed) {
+    }
+
+    /** One side of minutes two visits share: the visit, its code, whether they count toward its one-on-one units. */
+    private record Touch(String pair, String visitId, String code, boolean timed, int from, int to) {
+    }
+
+    /**
+     * What one provider's day gives: the findings ({@link #check}) and, for each visit they are reported on, the
+     * minutes of each of its one-on-one timed codes (constant attendance included) the provider shared with another
+     * patient (with a group the provider led, or another patient's one-on-one minutes), each minute once.
+     */
+    public record Day(List<AcrossFinding> findings, Map<String, Map<String, Integer>> shared) {
+        public Day {
+            findings = List.copyOf(findings);
+            shared = Map.copyOf(shared);
+        }
     }
 
     /**
@@ -204,23 +225,31 @@ public final class TherapistDay {
      * session with other patients (two group sessions are the group itself). Two one-on-one visits are reported on
      * each of them, naming the other (both claims bill the shared minutes), the later visit first: the one whose
      * first minute with the provider comes later (at the same minute, the larger visit id). One-on-one minutes
-     * against a group are reported once, on the one-on-one visit. Pure; the order of {@code visits} does not
-     * matter.
+     * against a group are reported once, on the one-on-one visit. The shared minutes do not support one-on-one
+     * units on either visit: a visit's first finding carries the units they take off its timed codes
+     * ({@link #cuts}), and each of its findings says so. Pure; the order of {@code visits} does not matter.
      *
      * @param providerId the provider (as in {@link VisitDigest.Treatment#providerId()})
      * @param date       the date of service
      * @param visits     the digests of every visit where the provider treated on that date
      */
     public static List<AcrossFinding> check(String providerId, LocalDate date, List<VisitDigest> visits) {
+        return day(providerId, date, visits).findings();
+    }
+
+    /** As {@link #check}, with the shared minutes of each reported visit by code. */
+    public static Day day(String providerId, LocalDate date, List<VisitDigest> visits) {
         List<Slot> slots = new ArrayList<>();
+        Map<String, VisitDigest> byId = new TreeMap<>();
         for (VisitDigest v : visits) {
             if (!v.date().equals(date)) {
                 continue;
             }
+            byId.put(v.visitId(), v);
             for (VisitDigest.Treatment t : v.treatments()) {
                 if (t.providerId().equals(providerId) && (t.oneOnOne() || t.group())) {
                     for (Period p : t.periods()) {
-                        slots.add(new Slot(v, p, !t.oneOnOne()));
+                        slots.add(new Slot(v, p, !t.oneOnOne(), t.code(), t.oneOnOne() && t.minutes() > 0));
                     }
                 }
             }
@@ -238,6 +267,8 @@ public final class TherapistDay {
         // The minutes of the day each pair shares ("later|earlier"): a one-on-one visit against a group counts the
         // union over the group's visits.
         Map<String, java.util.BitSet> minutes = new java.util.HashMap<>();
+        // Each side of the shared minutes, with its code (which units they take off).
+        List<Touch> touches = new ArrayList<>();
         BiPredicate<Slot, Slot> onePatient = (a, b) -> a.visit().visitId().equals(b.visit().visitId())
                 || a.visit().patientId().equals(b.visit().patientId()) || a.group() && b.group();
         sharingMinutes(slots, Slot::period, onePatient, (a, b, shared) -> {
@@ -252,8 +283,10 @@ public final class TherapistDay {
             int to = Math.min(a.period().endMinute(), b.period().endMinute());
             int[] acc = pairs.computeIfAbsent(later.visitId(), k -> new TreeMap<>())
                     .computeIfAbsent(earlier.visitId(), k -> new int[] {0, Integer.MAX_VALUE, 0, 0, 0});
-            minutes.computeIfAbsent(later.visitId() + "|" + earlier.visitId(), k -> new java.util.BitSet(24 * 60))
-                    .set(from, to);
+            String key = later.visitId() + "|" + earlier.visitId();
+            minutes.computeIfAbsent(key, k -> new java.util.BitSet(24 * 60)).set(from, to);
+            touches.add(new Touch(key, va.visitId(), a.code(), a.timed(), from, to));
+            touches.add(new Touch(key, vb.visitId(), b.code(), b.timed(), from, to));
             acc[0] += shared;
             acc[1] = Math.min(acc[1], from);
             acc[2] = Math.max(acc[2], to);
@@ -262,51 +295,326 @@ public final class TherapistDay {
             acc[3] |= onEarlier.group() ? 1 : 0;
             acc[4] |= onLater.group() ? 1 : 0;
         });
-        List<AcrossFinding> out = new ArrayList<>();
         // One-on-one minutes against a group session: reported once, on the one-on-one visit (the claim whose minutes
         // are wrong), naming the group's visits, however many patients were in the group.
         Map<String, java.util.TreeSet<String>> againstGroup = new TreeMap<>();
         Map<String, java.util.BitSet> together = new java.util.HashMap<>();
+        // The visits each pair is reported on ("later|earlier" -> visit ids).
+        Map<String, Set<String>> reportedOn = new java.util.HashMap<>();
         for (Map.Entry<String, Map<String, int[]>> e : pairs.entrySet()) {
             for (Map.Entry<String, int[]> o : e.getValue().entrySet()) {
                 int[] acc = o.getValue();
+                String key = e.getKey() + "|" + o.getKey();
                 if ((acc[3] ^ acc[4]) == 1) {
                     String solo = acc[3] == 1 ? e.getKey() : o.getKey();
                     String group = acc[3] == 1 ? o.getKey() : e.getKey();
                     againstGroup.computeIfAbsent(solo, k -> new java.util.TreeSet<>()).add(group);
-                    together.computeIfAbsent(solo, k -> new java.util.BitSet(24 * 60))
-                            .or(minutes.get(e.getKey() + "|" + o.getKey()));
+                    together.computeIfAbsent(solo, k -> new java.util.BitSet(24 * 60)).or(minutes.get(key));
+                    reportedOn.put(key, Set.of(solo));
+                } else {
+                    reportedOn.put(key, Set.of(e.getKey(), o.getKey()));
+                }
+            }
+        }
+        // The minutes each reported visit's one-on-one timed codes share, each minute of a code once.
+        Map<String, Map<String, java.util.BitSet>> sharedBits = new TreeMap<>();
+        for (Touch t : touches) {
+            if (t.timed() && reportedOn.get(t.pair()).contains(t.visitId())) {
+                sharedBits.computeIfAbsent(t.visitId(), k -> new TreeMap<>())
+                        .computeIfAbsent(t.code(), k -> new java.util.BitSet(24 * 60)).set(t.from(), t.to());
+            }
+        }
+        Map<String, Map<String, Integer>> shared = new TreeMap<>();
+        Map<String, List<Lowered>> lowered = new java.util.HashMap<>();
+        sharedBits.forEach((visitId, byCode) -> {
+            Map<String, Integer> m = new TreeMap<>();
+            byCode.forEach((code, bits) -> m.put(code, bits.cardinality()));
+            shared.put(visitId, m);
+            lowered.put(visitId, lowered(byId.get(visitId), m));
+        });
+        List<AcrossFinding> out = new ArrayList<>();
+        Set<String> cutOn = new java.util.HashSet<>();
+        for (Map.Entry<String, Map<String, int[]>> e : pairs.entrySet()) {
+            for (Map.Entry<String, int[]> o : e.getValue().entrySet()) {
+                int[] acc = o.getValue();
+                if ((acc[3] ^ acc[4]) == 1) {
                     continue;
                 }
                 // Both claims bill the shared minutes as one-on-one time: each visit carries the finding, naming
                 // the other (a biller reading one visit's findings sees it).
-                out.add(pairFinding(e.getKey(), o.getKey(), providerId, date, acc));
-                out.add(pairFinding(o.getKey(), e.getKey(), providerId, date, acc));
+                out.add(pairFinding(e.getKey(), o.getKey(), providerId, date, acc, shared, lowered, cutOn));
+                out.add(pairFinding(o.getKey(), e.getKey(), providerId, date, acc, shared, lowered, cutOn));
             }
         }
         for (Map.Entry<String, java.util.TreeSet<String>> e : againstGroup.entrySet()) {
             // The provider's minutes shared with the group, each once, whoever else was there.
             java.util.BitSet all = together.get(e.getKey());
-            int shared = all.cardinality();
+            int count = all.cardinality();
             int from = all.nextSetBit(0);
             int to = all.length();
             List<String> groupVisits = new ArrayList<>(e.getValue());
-            out.add(new AcrossFinding(e.getKey(), OVERLAP.finding("services", "On " + date + ", " + providerId
+            out.add(withCuts(e.getKey(), OVERLAP.finding("services", "On " + date + ", " + providerId
                     + " has one-on-one minutes on this visit while leading a group session with other patients ("
                     + (groupVisits.size() == 1 ? "visit " : "visits ") + String.join(", ", groupVisits) + "): "
-                    + shared + (shared == 1 ? " minute" : " minutes") + " between " + clock(from) + " and "
-                    + clock(to) + " are billed as one-on-one time and as the group's.")));
+                    + count + (count == 1 ? " minute" : " minutes") + " between " + clock(from) + " and "
+                    + clock(to) + " are billed as one-on-one time and as the group's"
+                    + loweredText(shared.get(e.getKey()), lowered.get(e.getKey())) + "."), lowered, cutOn));
+        }
+        return new Day(out, shared);
+    }
+
+    private static AcrossFinding pairFinding(String visitId, String other, String providerId, LocalDate date,
+                                             int[] acc, Map<String, Map<String, Integer>> shared,
+                                             Map<String, List<Lowered>> lowered, Set<String> cutOn) {
+        return withCuts(visitId, OVERLAP.finding("services", "On " + date + ", " + providerId
+                + " has one-on-one minutes on this visit that overlap visit " + other + " with another patient: "
+                + acc[0] + (acc[0] == 1 ? " minute" : " minutes") + " between " + clock(acc[1]) + " and "
+                + clock(acc[2]) + " are billed for both patients as one-on-one time"
+                + loweredText(shared.get(visitId), lowered.get(visitId)) + "."), lowered, cutOn);
+    }
+
+    /** The finding, with the visit's cuts when it is the visit's first (a visit's cuts are taken once). */
+    private static AcrossFinding withCuts(String visitId, Finding f, Map<String, List<Lowered>> lowered,
+                                          Set<String> cutOn) {
+        List<UnitCut> cuts = cutOn.add(visitId) ? toCuts(visitId, lowered.getOrDefault(visitId, List.of()))
+                : List.of();
+        return new AcrossFinding(visitId, f, cuts);
+    }
+
+    /**
+     * What a message says of the units the shared minutes take off: "; with its 12 shared minutes taken out,
+     * supported units of 97110 on this visit lowered from 3 to 2", or that they take none off.
+     */
+    private static String loweredText(Map<String, Integer> shared, List<Lowered> lowered) {
+        int minutes = 0;
+        for (int m : shared == null ? List.<Integer>of() : shared.values()) {
+            minutes += m;
+        }
+        if (minutes == 0) {
+            return " (none of them are minutes of a timed code on this visit, so its supported units stay)";
+        }
+        String with = "; with its " + minutes + " shared " + (minutes == 1 ? "minute" : "minutes") + " taken out";
+        if (lowered.isEmpty()) {
+            return with + ", this visit's minutes still support the units they did";
+        }
+        List<String> each = new ArrayList<>(lowered.size());
+        for (Lowered l : lowered) {
+            String code = l.code().equals(Cognitive.BASE) ? Cognitive.BASE + "/" + Cognitive.ADD_ON : l.code();
+            each.add(code + (each.isEmpty() ? " on this visit" : "") + " lowered from " + l.from() + " to " + l.to());
+        }
+        return with + ", supported units of " + String.join(" and of ", each);
+    }
+
+    /**
+     * A code's supported units on a visit before and after the minutes it shares are taken out; 97129 and 97130 as
+     * one service under 97129.
+     */
+    record Lowered(String code, int from, int to) {
+    }
+
+    /**
+     * The cuts of the lowered codes: 97129's units are the pair's, whose claim bills the first on 97129 and the rest on
+     * 97130 (never 97130 alone), so they come off 97130 first (as MW-A012's).
+     */
+    private static List<UnitCut> toCuts(String visitId, List<Lowered> lowered) {
+        List<UnitCut> out = new ArrayList<>(lowered.size());
+        for (Lowered l : lowered) {
+            int take = l.from() - l.to();
+            if (l.code().equals(Cognitive.BASE)) {
+                int addOn = Math.min(take, Cognitive.addOnUnits(l.from()));
+                if (addOn > 0) {
+                    out.add(new UnitCut(visitId, Cognitive.ADD_ON, addOn));
+                }
+                if (take > addOn) {
+                    out.add(new UnitCut(visitId, Cognitive.BASE, take - addOn));
+                }
+            } else {
+                out.add(new UnitCut(visitId, l.code(), take));
+            }
         }
         return out;
     }
 
-    private static AcrossFinding pairFinding(String visitId, String other, String providerId, LocalDate date,
-                                             int[] acc) {
-        return new AcrossFinding(visitId, OVERLAP.finding("services", "On " + date + ", " + providerId
-                + " has one-on-one minutes on this visit that overlap visit " + other + " with another patient: "
-                + acc[0] + (acc[0] == 1 ? " minute" : " minutes") + " between " + clock(acc[1]) + " and "
-                + clock(acc[2]) + " are billed for both patients as one-on-one time (the units supported for each visit "
-                + "still count them)."));
+    /** 97129's and 97130's minutes as one service's, under 97129. */
+    private static Map<String, Integer> pairMerged(Map<String, Integer> byCode) {
+        Map<String, Integer> out = new TreeMap<>();
+        byCode.forEach((code, n) -> out.merge(Cognitive.isPair(code) ? Cognitive.BASE : code, n, Integer::sum));
+        return out;
+    }
+
+    /** A pool's codes with 97129 and 97130 as one entry under 97129. */
+    private static List<VisitDigest.DayMinutes.Code> pairMerged(List<VisitDigest.DayMinutes.Code> codes) {
+        List<VisitDigest.DayMinutes.Code> out = new ArrayList<>(codes.size());
+        int minutes = 0;
+        int units = 0;
+        boolean pair = false;
+        for (VisitDigest.DayMinutes.Code c : codes) {
+            if (Cognitive.isPair(c.code())) {
+                pair = true;
+                minutes += c.minutes();
+                units += c.units();
+            } else {
+                out.add(c);
+            }
+        }
+        if (pair) {
+            out.add(new VisitDigest.DayMinutes.Code(Cognitive.BASE, minutes, units));
+        }
+        return out;
+    }
+
+    /**
+     * The units {@code shared} minutes (by code: minutes of the visit's one-on-one timed codes a provider also spent
+     * with another patient) take off the visit's supported units, by the visit's unit method: when its payer pools the
+     * timed minutes (the CMS method, {@link VisitDigest#dayMinutes}), each discipline's pool loses the shared minutes
+     * and the units it no longer earns come off the codes that shared minutes first (most shared minutes first), then
+     * off its other codes (fewest minutes first); else each code on its own (the CPT per-code method) earns the units
+     * of its minutes less its shared ones. Never more than a code has; none where the digest does not tell the code's
+     * units (a code's treatments whose unit shares do not add up to whole units).
+     */
+    public static List<UnitCut> cuts(VisitDigest v, Map<String, Integer> shared) {
+        return toCuts(v.visitId(), lowered(v, shared));
+    }
+
+    static List<Lowered> lowered(VisitDigest v, Map<String, Integer> given) {
+        if (v == null || given == null || given.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Integer> shared = pairMerged(given);
+        List<Lowered> out = new ArrayList<>(2);
+        if (v.dayMinutes().isEmpty()) {
+            // The CPT per-code method: each code's minutes (its treatments') make its units on their own.
+            for (Map.Entry<String, Integer> e : shared.entrySet()) {
+                int minutes = 0;
+                double units = 0;
+                for (VisitDigest.Treatment t : v.treatments()) {
+                    if (Cognitive.sameService(t.code(), e.getKey()) && t.minutes() > 0) {
+                        minutes += t.minutes();
+                        units += t.units();
+                    }
+                }
+                long had = Math.round(units);
+                if (Math.abs(units - had) > 1e-6 || had <= 0) {
+                    continue;
+                }
+                int now = (int) Math.min(had, org.minutewise.core.units.UnitCalculator.unitsForMinutes(
+                        Math.max(0, minutes - Math.min(minutes, e.getValue()))));
+                if (now < had) {
+                    out.add(new Lowered(e.getKey(), (int) had, now));
+                }
+            }
+            return out;
+        }
+        for (VisitDigest.DayMinutes m : v.dayMinutes()) {
+            Map<String, Integer> mine = new TreeMap<>();
+            int less = 0;
+            for (Map.Entry<String, Integer> e : shared.entrySet()) {
+                if (m.discipline().equals(disciplineOf(v, e.getKey()))) {
+                    int cap = codeMinutes(v, m, e.getKey());
+                    int s = Math.min(cap, e.getValue());
+                    if (s > 0) {
+                        mine.put(e.getKey(), s);
+                        less += s;
+                    }
+                }
+            }
+            if (less == 0) {
+                continue;
+            }
+            int take = m.units() - org.minutewise.core.units.UnitCalculator.unitsForMinutes(
+                    Math.max(0, m.minutes() - less));
+            List<VisitDigest.DayMinutes.Code> order = pairMerged(m.codes());
+            order.sort(Comparator.comparingInt((VisitDigest.DayMinutes.Code c) -> -mine.getOrDefault(c.code(), 0))
+                    .thenComparingInt(c -> mine.containsKey(c.code()) ? 0 : c.minutes())
+                    .thenComparing(VisitDigest.DayMinutes.Code::code));
+            for (VisitDigest.DayMinutes.Code c : order) {
+                if (take <= 0) {
+                    break;
+                }
+                int off = Math.min(take, c.units());
+                if (off > 0) {
+                    out.add(new Lowered(c.code(), c.units(), c.units() - off));
+                    take -= off;
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Lowered::code));
+        return out;
+    }
+
+    /** The discipline ("PT", "OT", "SLP") whose timed minutes a code's count toward on the visit, or "" unknown. */
+    private static String disciplineOf(VisitDigest v, String code) {
+        for (VisitDigest.Line l : v.lines()) {
+            if (Cognitive.sameService(l.code(), code)) {
+                return l.discipline().name();
+            }
+        }
+        for (VisitDigest.DayMinutes m : v.dayMinutes()) {
+            for (VisitDigest.DayMinutes.Code c : m.codes()) {
+                if (Cognitive.sameService(c.code(), code)) {
+                    return m.discipline();
+                }
+            }
+        }
+        return v.dayMinutes().size() == 1 ? v.dayMinutes().get(0).discipline() : "";
+    }
+
+    /** A code's counted minutes on the visit: as its pool lists them, else its treatments'. */
+    private static int codeMinutes(VisitDigest v, VisitDigest.DayMinutes m, String code) {
+        for (VisitDigest.DayMinutes.Code c : pairMerged(m.codes())) {
+            if (c.code().equals(code)) {
+                return c.minutes();
+            }
+        }
+        int minutes = 0;
+        for (VisitDigest.Treatment t : v.treatments()) {
+            if (Cognitive.sameService(t.code(), code)) {
+                minutes += t.minutes();
+            }
+        }
+        return minutes;
+    }
+
+    /**
+     * The digest as the patient's day should count it once {@code shared} minutes are taken out of its one-on-one
+     * time and {@code cuts} ({@link #cuts} of them) off its supported units: each discipline's pooled minutes and
+     * earned units lowered (MW-A012 then counts the day without them, so the two never take the same unit twice). A
+     * digest without pooled minutes (the CPT per-code method) is returned as it is.
+     */
+    public static VisitDigest withoutShared(VisitDigest v, Map<String, Integer> given, List<UnitCut> cuts) {
+        if (v.dayMinutes().isEmpty() || given == null || given.isEmpty()) {
+            return v;
+        }
+        Map<String, Integer> shared = pairMerged(given);
+        Map<String, Integer> cutBy = new java.util.HashMap<>();
+        for (UnitCut c : cuts) {
+            cutBy.merge(Cognitive.isPair(c.code()) ? Cognitive.BASE : c.code(), c.units(), Integer::sum);
+        }
+        List<VisitDigest.DayMinutes> parts = new ArrayList<>(v.dayMinutes().size());
+        for (VisitDigest.DayMinutes m : v.dayMinutes()) {
+            int minutes = m.minutes();
+            int units = m.units();
+            List<VisitDigest.DayMinutes.Code> codes = new ArrayList<>(m.codes().size());
+            for (VisitDigest.DayMinutes.Code c : pairMerged(m.codes())) {
+                int off = Math.min(c.units(), cutBy.getOrDefault(c.code(), 0));
+                units -= off;
+                int s = m.discipline().equals(disciplineOf(v, c.code()))
+                        ? Math.min(c.minutes(), shared.getOrDefault(c.code(), 0)) : 0;
+                if (c.units() - off > 0) {
+                    codes.add(new VisitDigest.DayMinutes.Code(c.code(), c.minutes() - s, c.units() - off));
+                }
+            }
+            for (Map.Entry<String, Integer> e : shared.entrySet()) {
+                if (m.discipline().equals(disciplineOf(v, e.getKey()))) {
+                    minutes -= Math.min(codeMinutes(v, m, e.getKey()), e.getValue());
+                }
+            }
+            parts.add(new VisitDigest.DayMinutes(m.discipline(), Math.max(0, minutes), Math.max(0, units),
+                    m.billed(), m.complete(), codes));
+        }
+        return new VisitDigest(v.visitId(), v.patientId(), v.date(), v.payer(), v.medicare(), v.institutional(),
+                v.noteFingerprint(), v.noteLength(), v.progressReport(), v.lines(), v.treatments(), v.fullUnit(),
+                v.biller(), parts, v.start(), v.frequency());
     }
 
     /** A minute of the day as HH:MM (also the clock of PatientHistory's messages). */

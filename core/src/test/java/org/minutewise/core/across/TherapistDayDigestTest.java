@@ -38,7 +38,13 @@ class TherapistDayDigestTest {
         // The earlier claim bills the same minutes one-on-one: it carries the finding too, naming the later visit.
         assertThat(out.get(1).finding().message()).isEqualTo("On 2026-03-02, T1 has one-on-one minutes on this "
                 + "visit that overlap visit V2 with another patient: 15 minutes between 09:30 and 09:45 are billed "
-                + "for both patients as one-on-one time (the units supported for each visit still count them).");
+                + "for both patients as one-on-one time; with its 15 shared minutes taken out, this visit's minutes still "
+                + "support the units they did.");
+        // The later visit's 35 minutes of 97110 less the 15 shared make 1 unit, not 2; the earlier's 45 less 15 still 2.
+        assertThat(out.get(0).cuts()).containsExactly(new UnitCut("V2", "97110", 1));
+        assertThat(out.get(0).finding().message()).endsWith("with its 15 shared minutes taken out, supported units "
+                + "of 97110 on this visit lowered from 2 to 1.");
+        assertThat(out.get(1).cuts()).isEmpty();
         assertThat(TherapistDay.check("T1", DAY, List.of(b, a))).isEqualTo(out);
     }
 
@@ -96,7 +102,9 @@ class TherapistDayDigestTest {
             assertThat(f.visitId()).isEqualTo("V1");
             assertThat(f.finding().message()).isEqualTo("On 2026-03-02, T1 has one-on-one minutes on this visit "
                     + "while leading a group session with other patients (visits V5, V6): 30 minutes between 10:00 "
-                    + "and 10:30 are billed as one-on-one time and as the group's.");
+                    + "and 10:30 are billed as one-on-one time and as the group's; with its 30 shared minutes taken out, "
+                    + "supported units of 97110 on this visit lowered from 1 to 0.");
+            assertThat(f.cuts()).containsExactly(new UnitCut("V1", "97110", 1));
         });
         VisitDigest g7 = group("V7", "P7", "T1", "97150", "10:00-10:30");
         assertThat(TherapistDay.check("T1", DAY, List.of(alone, g5, g6, g7))).as("a group of three").hasSize(1);

@@ -76,12 +76,35 @@ public final class AcrossAudit {
                                                     IntFunction<String> fileNames, AuditTotals totals,
                                                     java.util.function.Consumer<KxFix> fixes,
                                                     java.util.function.Consumer<org.minutewise.core.across.UnitCut> cuts) {
+        return patient(visits, Map.of(), ref, fileNames, totals, fixes, cuts);
+    }
+
+    /**
+     * As {@link #patient(Collection, ReferenceData, IntFunction, AuditTotals, java.util.function.Consumer,
+     * java.util.function.Consumer)}, with the minutes the patient's visits share with other patients' one-on-one
+     * time or groups (MW-A001, {@link #therapists}: by visit id, then code, added up over the providers): they do not
+     * support one-on-one units, so the units they take off go to {@code cuts} ({@link TherapistDay#cuts}) and the
+     * patient's days are counted without them ({@link TherapistDay#withoutShared}: MW-A012 takes off only what is
+     * still over, never the same unit twice).
+     */
+    public static List<AuditCsv.FindingRow> patient(Collection<AuditDigest> visits,
+                                                    Map<String, Map<String, Integer>> shared, ReferenceData ref,
+                                                    IntFunction<String> fileNames, AuditTotals totals,
+                                                    java.util.function.Consumer<KxFix> fixes,
+                                                    java.util.function.Consumer<org.minutewise.core.across.UnitCut> cuts) {
         Map<String, AuditDigest> byVisit = new HashMap<>();
         List<VisitDigest> digests = new ArrayList<>(visits.size());
         Map<Integer, AuditDigest> firstOfYear = new HashMap<>();
         for (AuditDigest r : visits) {
             byVisit.put(r.digest().visitId(), r);
-            digests.add(r.digest());
+            Map<String, Integer> sharedMinutes = shared.get(r.digest().visitId());
+            if (sharedMinutes == null) {
+                digests.add(r.digest());
+            } else {
+                List<org.minutewise.core.across.UnitCut> taken = TherapistDay.cuts(r.digest(), sharedMinutes);
+                taken.forEach(cuts);
+                digests.add(TherapistDay.withoutShared(r.digest(), sharedMinutes, taken));
+            }
             firstOfYear.merge(r.digest().date().getYear(), r, (a, b) -> earlier(a, b) ? a : b);
         }
         Map<Integer, YearToDate> startOfYear = new HashMap<>();
@@ -180,7 +203,8 @@ public final class AcrossAudit {
      * two patients at once on one day ({@link TherapistDay}).
      */
     public static List<AuditCsv.FindingRow> therapists(Collection<AuditDigest> given, Predicate<String> owns,
-                                                       IntFunction<String> fileNames, AuditTotals totals) {
+                                                       IntFunction<String> fileNames, AuditTotals totals,
+                                                       java.util.function.Consumer<Shared> shared) {
         // In visit id order, so that sums of fractional units come out the same however the digests arrived.
         List<AuditDigest> visits = new ArrayList<>(given);
         visits.sort(Comparator.comparing((AuditDigest d) -> d.digest().visitId()));
@@ -230,13 +254,51 @@ public final class AcrossAudit {
                 if (d.getValue().size() < 2) {
                     continue;
                 }
-                for (AcrossFinding af : TherapistDay.check(p.getKey(), d.getKey(), d.getValue())) {
+                TherapistDay.Day day = TherapistDay.day(p.getKey(), d.getKey(), d.getValue());
+                for (AcrossFinding af : day.findings()) {
                     AuditDigest r = byVisit.get(af.visitId());
                     rows.add(row(r, af.finding(), fileNames));
                     totals.finding(af.finding().ruleId(), af.finding().severity(), r.therapist(), r.digest().payer());
                 }
+                // In visit id order, then code: what the patients' partitions take off (the same in any runner).
+                new TreeMap<>(day.shared()).forEach((visitId, byCode) -> new TreeMap<>(byCode).forEach((code, m) ->
+                        shared.accept(new Shared(visitId, byVisit.get(visitId).digest().patientId(), code, m))));
             }
         }
         return rows;
+    }
+
+    /** As {@link #therapists(Collection, Predicate, IntFunction, AuditTotals, java.util.function.Consumer)}, the
+     * shared minutes left out. */
+    public static List<AuditCsv.FindingRow> therapists(Collection<AuditDigest> given, Predicate<String> owns,
+                                                       IntFunction<String> fileNames, AuditTotals totals) {
+        return therapists(given, owns, fileNames, totals, s -> { });
+    }
+
+    /**
+     * Minutes of a visit's one-on-one timed code that its provider also spent with another patient (MW-A001): they
+     * support no one-on-one units. A therapist partition finds them; the visit's patient partition takes the units
+     * off ({@link #patient(Collection, Map, ReferenceData, IntFunction, AuditTotals, java.util.function.Consumer,
+     * java.util.function.Consumer)}), where the patient's day is counted too.
+     */
+    public record Shared(String visitId, String patientId, String code, int minutes) {
+        public Shared {
+            java.util.Objects.requireNonNull(visitId, "visitId");
+            java.util.Objects.requireNonNull(patientId, "patientId");
+            java.util.Objects.requireNonNull(code, "code");
+        }
+
+        /** Written as visit id, code and minutes (the patient is where it goes). */
+        public void encode(Bin.Out o) {
+            o.string(visitId).string(code).varInt(minutes);
+        }
+
+        /** Adds a written one to {@code into} (by visit id, then code; minutes added up). */
+        public static void decode(Bin.In in, Map<String, Map<String, Integer>> into) {
+            String visitId = in.string();
+            String code = in.string();
+            int minutes = in.varInt();
+            into.computeIfAbsent(visitId, k -> new TreeMap<>()).merge(code, minutes, Integer::sum);
+        }
     }
 }

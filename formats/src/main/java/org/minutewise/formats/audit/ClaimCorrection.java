@@ -13,8 +13,9 @@ import org.minutewise.core.fees.PaymentRates;
 
 /**
  * The claims.csv rows of one code of one visit with supported units taken off, as the patient's day wants it
- * (MW-A012: the day's timed minutes together make fewer units than the visits one by one), and what that changes
- * in the audit's totals. One function for whatever runs the audit.
+ * (MW-A012: the day's timed minutes together make fewer units than the visits one by one) or the minutes its
+ * therapist shared with another patient (MW-A001), and what that changes in the audit's totals. One function for
+ * whatever runs the audit.
  */
 public final class ClaimCorrection {
     private ClaimCorrection() {
