@@ -1072,6 +1072,31 @@ class AuditTest {
     }
 
     /**
+     * The optional secondary payer columns: a visit whose rows agree is audited with its secondary payer (one with no
+     * payer profile draws MW-S002); one whose rows give two secondary payers is set aside whole, the reason naming the
+     * line and column.
+     */
+    @Test
+    void theSecondaryPayerColumnsAreReadAndRowsThatDisagreeAreSetAside() throws IOException {
+        String header = "visitId,dateOfService,payer,planOfCare,diagnoses,code,minutes,providerId,role,billedUnits,"
+                + "billedModifiers,secondaryPayer,secondaryClaimFilingIndicator,secondaryInsuranceType\r\n";
+        Path in = tmp.resolve("secondary.csv");
+        Files.writeString(in, header
+                + "V1,2026-03-02,commercial,PT,R26.81,97110,23,T1,PT,2,GP,acme-health,CI,\r\n"
+                + "V1,2026-03-02,commercial,PT,R26.81,97112,15,T1,PT,1,GP,,,\r\n"
+                + "V2,2026-03-03,commercial,PT,R26.81,97110,23,T1,PT,2,GP,medicare,MB,12\r\n"
+                + "V2,2026-03-03,commercial,PT,R26.81,97112,15,T1,PT,1,GP,commercial,,\r\n");
+        Path out = tmp.resolve("secondary");
+        audit(out, 2, 3, in);
+        assertThat(rows(out.resolve("rejected.csv"))).extracting(m -> m.get("visitId") + " " + m.get("reason"))
+                .hasSize(2).allSatisfy(r -> assertThat(r).startsWith("V2 visit V2: line 5, column secondaryPayer: "
+                        + "visit V2 gives \"medicare\" on line 4 and \"commercial\" here; a visit has one secondary "
+                        + "payer"));
+        assertThat(rows(out.resolve("findings.csv"))).anyMatch(m -> m.get("visitId").equals("V1")
+                && m.get("ruleId").equals("MW-S002") && m.get("message").contains("acme-health"));
+    }
+
+    /**
      * In one CSV file: a void alone sets itself aside (as a void record does; it was audited as a billed claim), and
      * an original followed by its replacement under one visit id are two claims, not one visit of both rows' units
      * (a code review: 3 + 3 units were audited as 6 billed); an original after its replacement comes twice.

@@ -144,7 +144,7 @@ final class AuditCliTest {
         Path data = tmp.resolve("both.csv");
         run("generate", "--visits", "200", "--seed", "8", "--out", data.toString(), "--error-rate", "0.2");
         List<String> lines = new ArrayList<>(Files.readAllLines(data));
-        lines.add("V-BAD1,2026-02-30,medicare,,PT,PX,,97110,20,,,T9,PT,,1,GP,,,,,,,,,,,,,,");
+        lines.add("V-BAD1,2026-02-30,medicare,,PT,PX,,97110,20,,,T9,PT,,1,GP,,,,,,,,,,,,,,,,,");
         Files.write(data, lines);
         Path out = tmp.resolve("both");
         Run a = run("audit", data.toString(), "--out", out.toString());
@@ -162,9 +162,9 @@ final class AuditCliTest {
         run("generate", "--visits", "300", "--seed", "5", "--out", data.toString());
         List<String> lines = new ArrayList<>(Files.readAllLines(data));
         int good = lines.size() - 1;
-        lines.add(3, "V-BAD1,2026-02-30,medicare,,PT,PX,,97110,20,,,T9,PT,,1,GP,,,,,,,,,,,,,,");
-        lines.add(7, "V-BAD2,2026-02-03,medicare,,PT,PX,,97110,-4,,,T9,PT,,1,GP,,,,,,,,,,,,,,");
-        lines.add("V-BAD3,2026-02-03,medicare,,XX,PX,,97110,20,,,T9,PT,,1,GP,,,,,,,,,,,,,,");
+        lines.add(3, "V-BAD1,2026-02-30,medicare,,PT,PX,,97110,20,,,T9,PT,,1,GP,,,,,,,,,,,,,,,,,");
+        lines.add(7, "V-BAD2,2026-02-03,medicare,,PT,PX,,97110,-4,,,T9,PT,,1,GP,,,,,,,,,,,,,,,,,");
+        lines.add("V-BAD3,2026-02-03,medicare,,XX,PX,,97110,20,,,T9,PT,,1,GP,,,,,,,,,,,,,,,,,");
         Files.write(data, lines);
         Path out = tmp.resolve("audit");
         Run a = run("audit", data.toString(), "--out", out.toString());

@@ -264,20 +264,26 @@ final class CliEndToEndTest {
 
     /**
      * Converting to FHIR says which fields its mapping cannot carry: a replacement claim went out as an original,
-     * an ABN's GA was lost, without a word. A claim's billed units without minutes cannot be read back from FHIR.
+     * an ABN's GA was lost, without a word (a replacement's frequency and prior claim now go on a Claim; the secondary
+     * payer's filing indicator and MSP type have no standard home). A claim's billed units without minutes cannot be
+     * read back from FHIR.
      */
     @Test
     void convertToFhirNamesWhatTheMappingCannotCarry() throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode v = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
                 .readTree(Files.readString(Repo.root().resolve("examples/claim-visit.json")));
-        v.put("claimFrequency", "7").put("payerClaimControlNumber", "PCN123").put("progressReport", true);
+        v.put("claimFrequency", "7").put("payerClaimControlNumber", "PCN123").put("progressReport", true)
+                .put("secondaryPayer", "medicare").put("secondaryClaimFilingIndicator", "MB")
+                .put("secondaryInsuranceType", "12");
         v.putObject("abn").put("given", true);
         v.putObject("certification").put("physician", "Dr X").put("physicianNpi", "1287654325");
         Run r = run("convert", "--out", "fhir", file("replacement.json", v.toString()).toString());
         assertThat(r.code).as(r.err).isZero();
-        assertThat(r.err).startsWith("minutewise: note: the FHIR mapping has no home for ").contains("claimFrequency")
-                .contains("payerClaimControlNumber").contains("progressReport").contains("abn")
-                .contains("certification (without its dates)");
+        assertThat(r.err).startsWith("minutewise: note: the FHIR mapping has no home for ")
+                .contains("secondaryClaimFilingIndicator").contains("secondaryInsuranceType")
+                .contains("progressReport").contains("abn").contains("certification (without its dates)")
+                .doesNotContain("claimFrequency").doesNotContain("payerClaimControlNumber");
+        assertThat(r.out).contains("https://bluebutton.cms.gov/resources/variables/clm_freq_cd").contains("PCN123");
         Run plain = run("convert", "--out", "fhir", Repo.example("stroke-visit.json").toString());
         assertThat(plain.err).doesNotContain("claimFrequency").doesNotContain("billed").doesNotContain("services[");
         Path edi = Path.of("..", "formats", "src", "test", "resources", "x12", "write", "batch-mixed.edi");

@@ -7,9 +7,10 @@ import org.minutewise.core.model.Visit;
 
 /**
  * The fields of a visit that neither the CSV layout nor the FHIR mapping has a home for, by their visit JSON names:
- * the patient's spend, the previous note, the ABN, the authorization, accepted warnings, the purpose, the locality,
- * what an 837 says of the claim itself and the secondary payer's claim filing indicator. Each writer adds what else
- * it leaves behind, and `convert` names them.
+ * the patient's spend, the previous note, the ABN, the authorization, accepted warnings, the purpose, the locality
+ * and the primary payer's claim filing indicator. Each writer adds what else it leaves behind (FHIR: the secondary
+ * payer's claim filing indicator and Medicare secondary payer type; CSV: the secondary payer's name, ids and the
+ * claim's place of service, ...), and `convert` names them.
  */
 public final class NotCarried {
     private NotCarried() {
@@ -35,8 +36,6 @@ public final class NotCarried {
         v.locality().ifPresent(x -> out.add("locality"));
         ClaimInfo c = v.claimInfo();
         c.claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
-        c.secondary().claimFilingIndicator().ifPresent(x -> out.add("secondaryClaimFilingIndicator"));
-        c.secondary().insuranceType().ifPresent(x -> out.add("secondaryInsuranceType"));
     }
 
     /**

@@ -282,21 +282,43 @@ public final class VisitJsonReader {
     }
 
     /**
+     * What is wrong with the secondary payer's claim filing indicator (837 SBR09 of loop 2320, upper case), or null
+     * when it is one or empty; the visit JSON's {@code secondaryClaimFilingIndicator} and the CSV column of that name.
+     */
+    public static String secondaryFilingProblem(String code) {
+        if (code.isEmpty() || ClaimInfo.FILING_INDICATORS.contains(code)) {
+            return null;
+        }
+        return "expected a claim filing indicator code (837 SBR09 of the secondary payer's loop 2320) like CI, BL, MC "
+                + "or 16, got \"" + code + "\"";
+    }
+
+    /**
+     * What is wrong with why Medicare pays second (837 SBR05 of loop 2320, an MSP type), or null when it is one or
+     * empty; the visit JSON's {@code secondaryInsuranceType} and the CSV column of that name.
+     */
+    public static String secondaryInsuranceTypeProblem(String code) {
+        if (code.isEmpty() || SecondaryCoverage.MEDICARE_SECONDARY_TYPES.contains(code)) {
+            return null;
+        }
+        return "expected why Medicare pays second (837 SBR05 of loop 2320): 12 working aged, 13 ESRD, 14 no-fault, "
+                + "15 workers' compensation, 16 federal agency, 41 black lung, 42 Veterans Affairs, 43 disabled, 47 "
+                + "other liability; got \"" + code + "\"";
+    }
+
+    /**
      * The secondary payer's own claim identifiers (what the 837 names it by: 2330B payer name and id, 2330A member id,
      * 2320 SBR09), checked as the primary's are; they belong to a {@code secondaryPayer}, so one given without it is
      * an error naming it.
      */
     private static SecondaryCoverage secondaryCoverage(JsonNode n) {
         Optional<String> filing = optionalText(n, "secondaryClaimFilingIndicator", "").map(String::toUpperCase);
-        if (filing.isPresent() && !ClaimInfo.FILING_INDICATORS.contains(filing.get())) {
-            throw new InputException("secondaryClaimFilingIndicator", "expected a claim filing indicator code (837 "
-                    + "SBR09 of the secondary payer's loop 2320) like CI, BL, MC or 16, got \"" + filing.get() + "\"");
+        if (filing.isPresent() && secondaryFilingProblem(filing.get()) != null) {
+            throw new InputException("secondaryClaimFilingIndicator", secondaryFilingProblem(filing.get()));
         }
         Optional<String> type = optionalText(n, "secondaryInsuranceType", "");
-        if (type.isPresent() && !SecondaryCoverage.MEDICARE_SECONDARY_TYPES.contains(type.get())) {
-            throw new InputException("secondaryInsuranceType", "expected why Medicare pays second (837 SBR05 of "
-                    + "loop 2320): 12 working aged, 13 ESRD, 14 no-fault, 15 workers' compensation, 16 federal agency, "
-                    + "41 black lung, 42 Veterans Affairs, 43 disabled, 47 other liability; got \"" + type.get() + "\"");
+        if (type.isPresent() && secondaryInsuranceTypeProblem(type.get()) != null) {
+            throw new InputException("secondaryInsuranceType", secondaryInsuranceTypeProblem(type.get()));
         }
         SecondaryCoverage c = new SecondaryCoverage(optionalText(n, "secondaryPayerName", ""),
                 optionalText(n, "secondaryPayerId", ""), optionalText(n, "secondaryMemberId", ""), filing, type);

@@ -972,6 +972,8 @@ public final class Generator {
                 sb.append(','); // progressReport: the generator's reports are its billed re-evaluations
                 sb.append(','); // continuation: one period a line
                 sb.append(",,"); // claimFrequency, payerClaimControlNumber: original claims
+                // secondaryPayer, secondaryClaimFilingIndicator, secondaryInsuranceType: no secondary payer
+                sb.append(",,,");
                 sb.append("\r\n");
                 first = false;
             }

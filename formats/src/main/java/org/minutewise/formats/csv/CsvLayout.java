@@ -16,7 +16,8 @@ public final class CsvLayout {
     /** Optional columns Minutewise also reads and writes, after the documented ones. */
     public static final List<String> EXTRA_COLUMNS = List.of("totalTreatmentMinutes", "supervisorId", "discipline",
             "certificationFrom", "certificationTo", "certificationPhysician", "regions", "certificationPhysicianNpi",
-            "progressReport", "continuation", "claimFrequency", "payerClaimControlNumber");
+            "progressReport", "continuation", "claimFrequency", "payerClaimControlNumber", "secondaryPayer",
+            "secondaryClaimFilingIndicator", "secondaryInsuranceType");
     public static final List<String> REQUIRED = List.of("visitId", "dateOfService", "payer", "planOfCare", "code",
             "role");
 

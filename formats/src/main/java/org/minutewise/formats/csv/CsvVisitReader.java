@@ -49,7 +49,9 @@ public final class CsvVisitReader {
                       Optional<BigDecimal> charge, Optional<String> note, OptionalInt totalTreatmentMinutes,
                       Optional<String> supervisorId, Optional<Discipline> discipline,
                       Optional<Certification> certification, List<BodyRegion> regions, boolean progressReport,
-                      boolean continuation, Optional<String> claimFrequency, Optional<String> payerClaimControlNumber) {
+                      boolean continuation, Optional<String> claimFrequency, Optional<String> payerClaimControlNumber,
+                      Optional<String> secondaryPayer, Optional<String> secondaryClaimFilingIndicator,
+                      Optional<String> secondaryInsuranceType) {
     }
 
     /** The column index of each known header name. */
@@ -249,7 +251,40 @@ public final class CsvVisitReader {
                 opt(h.get(f, "supervisorId")), disc, certification(h, f, line), regions(h.get(f, "regions"), line),
                 bool(h.get(f, "progressReport"), line, "progressReport"),
                 bool(h.get(f, "continuation"), line, "continuation"), claimFrequency(h.get(f, "claimFrequency"), line),
-                opt(h.get(f, "payerClaimControlNumber")));
+                opt(h.get(f, "payerClaimControlNumber")), secondaryPayer(h.get(f, "secondaryPayer")),
+                secondaryFiling(h.get(f, "secondaryClaimFilingIndicator"), line),
+                secondaryType(h.get(f, "secondaryInsuranceType"), line));
+    }
+
+    /**
+     * The secondary payer's profile, as the visit JSON's {@code secondaryPayer}: any id (the check reports one it has
+     * no profile for), a known profile's id in another case taken as that profile as the {@code payer} column's is.
+     */
+    private Optional<String> secondaryPayer(String t) {
+        if (t.isEmpty() || ref.payers().find(t).isPresent()) {
+            return opt(t);
+        }
+        String folded = t.toLowerCase(java.util.Locale.ROOT);
+        return Optional.of(ref.payers().find(folded).isPresent() ? folded : t);
+    }
+
+    /** The secondary payer's claim filing indicator (837 2320 SBR09), checked as the visit JSON's. */
+    private static Optional<String> secondaryFiling(String t, long line) {
+        String code = t.toUpperCase(java.util.Locale.ROOT);
+        String problem = VisitJsonReader.secondaryFilingProblem(code);
+        if (problem != null) {
+            throw err(line, "secondaryClaimFilingIndicator", problem);
+        }
+        return opt(code);
+    }
+
+    /** Why Medicare pays second (837 2320 SBR05, the MSP type), checked as the visit JSON's. */
+    private static Optional<String> secondaryType(String t, long line) {
+        String problem = VisitJsonReader.secondaryInsuranceTypeProblem(t);
+        if (problem != null) {
+            throw err(line, "secondaryInsuranceType", problem);
+        }
+        return opt(t);
     }
 
     /** The claim frequency (837 CLM05-3: 1 original, 7 replacement, 8 void), as the visit JSON's. */
@@ -439,6 +474,26 @@ public final class CsvVisitReader {
         return firstWith(rows, r -> field.apply(r).isPresent()).flatMap(field);
     }
 
+    /**
+     * The first row that gives a visit-level column that may be left empty on the others; every row that gives it
+     * must give the same (an error naming the line and column of the first that does not).
+     */
+    private static Optional<Row> agreed(List<Row> rows, java.util.function.Function<Row, Optional<String>> field,
+                                        String column, String what) {
+        Optional<Row> first = firstWith(rows, r -> field.apply(r).isPresent());
+        if (first.isPresent()) {
+            String value = field.apply(first.get()).get();
+            for (Row r : rows) {
+                Optional<String> v = field.apply(r);
+                if (v.isPresent() && !v.get().equals(value)) {
+                    throw err(r.line(), column, "visit " + r.visitId() + " gives \"" + value + "\" on line "
+                            + first.get().line() + " and \"" + v.get() + "\" here; a visit has one " + what);
+                }
+            }
+        }
+        return first;
+    }
+
     private static Optional<LocalDate> optionalDate(String t, long line, String column) {
         return t.isEmpty() ? Optional.empty() : Optional.of(date(t, line, column));
     }
@@ -455,7 +510,9 @@ public final class CsvVisitReader {
     /**
      * A visit from its rows. The fields every row carries (date, payer, plan of care) come from the first; the
      * others (patient, diagnoses, setting, total treatment minutes, note, certification) from the first row that
-     * carries them, so the order of the rows does not matter.
+     * carries them, so the order of the rows does not matter. The secondary payer, its claim filing indicator and
+     * Medicare secondary payer type likewise, but the rows that give one must give the same (else an error naming
+     * the line and column), and the last two need a secondary payer, as in the visit JSON.
      */
     public Visit visit(List<Row> rows) {
         Row first = rows.get(0);
@@ -478,8 +535,25 @@ public final class CsvVisitReader {
         b.progressReport(firstWith(rows, Row::progressReport).isPresent());
         Optional<String> frequency = firstOf(rows, Row::claimFrequency);
         Optional<String> controlNumber = firstOf(rows, Row::payerClaimControlNumber);
-        if (frequency.isPresent() || controlNumber.isPresent()) {
-            b.claimInfo(ClaimInfo.NONE.withClaimFrequency(frequency).withPayerClaimControlNumber(controlNumber));
+        Optional<Row> secondary = agreed(rows, Row::secondaryPayer, "secondaryPayer", "secondary payer");
+        Optional<Row> filing = agreed(rows, Row::secondaryClaimFilingIndicator, "secondaryClaimFilingIndicator",
+                "claim filing indicator at the secondary payer");
+        Optional<Row> mspType = agreed(rows, Row::secondaryInsuranceType, "secondaryInsuranceType",
+                "reason Medicare pays second");
+        if (secondary.isEmpty() && (filing.isPresent() || mspType.isPresent())) {
+            // As the visit JSON: they are the secondary payer's, so without one they say nothing.
+            String column = filing.isPresent() ? "secondaryClaimFilingIndicator" : "secondaryInsuranceType";
+            throw err(filing.or(() -> mspType).get().line(), column, "given without secondaryPayer on any row of "
+                    + "visit " + first.visitId() + ": name the secondary payer's profile too (the rules the check "
+                    + "applies to it, e.g. \"commercial\"); " + column + " belongs to that payer");
+        }
+        secondary.flatMap(Row::secondaryPayer).ifPresent(b::secondaryPayer);
+        org.minutewise.core.model.SecondaryCoverage sc = new org.minutewise.core.model.SecondaryCoverage(
+                Optional.empty(), Optional.empty(), Optional.empty(),
+                filing.flatMap(Row::secondaryClaimFilingIndicator), mspType.flatMap(Row::secondaryInsuranceType));
+        if (frequency.isPresent() || controlNumber.isPresent() || !sc.isEmpty()) {
+            b.claimInfo(ClaimInfo.NONE.withClaimFrequency(frequency).withPayerClaimControlNumber(controlNumber)
+                    .withSecondary(sc));
         }
         List<ServiceLine> lines = new ArrayList<>();
         List<BilledLine> billed = new ArrayList<>();

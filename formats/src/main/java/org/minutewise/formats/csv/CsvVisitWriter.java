@@ -130,6 +130,10 @@ public final class CsvVisitWriter {
         // On every row: a file may hold a claim and its correction under one visit id, told apart row by row.
         f.add(v.claimInfo().claimFrequency().orElse(""));
         f.add(v.claimInfo().payerClaimControlNumber().orElse(""));
+        // On every row, as the payer: the secondary payer and what the 837 says of the patient's coverage there.
+        f.add(v.secondaryPayer().orElse(""));
+        f.add(v.claimInfo().secondary().claimFilingIndicator().orElse(""));
+        f.add(v.claimInfo().secondary().insuranceType().orElse(""));
         for (int i = 0; i < f.size(); i++) {
             if (i > 0) {
                 sb.append(',');
@@ -157,7 +161,6 @@ public final class CsvVisitWriter {
                 out.add("services[].provider.supervisorNpi");
             }
         }
-        v.secondaryPayer().ifPresent(x -> out.add("secondaryPayer"));
         org.minutewise.core.model.ClaimInfo c = v.claimInfo();
         if (!c.billingProvider().equals(org.minutewise.core.model.BillingProvider.NONE)) {
             out.add("billingProvider");

@@ -151,6 +151,7 @@ public final class FhirClaimWriter {
         c.setProvider(e.billingProvider(v).orElseGet(() -> Entries.absent("billing provider not given")));
         c.setPriority(Entries.concept(FhirCodes.PROCESS_PRIORITY, "normal", "Normal"));
         c.addInsurance().setSequence(1).setFocal(true).setCoverage(e.coverage(v));
+        ClaimCorrection.write(c, v.claimInfo()); // a replacement or void: its frequency and the prior claim
         for (int i = 0; i < v.diagnoses().size(); i++) {
             c.addDiagnosis().setSequence(i + 1)
                     .setDiagnosis(Entries.concept(FhirCodes.ICD10CM, v.diagnoses().get(i), null));

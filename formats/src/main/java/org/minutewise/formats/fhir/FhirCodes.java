@@ -26,6 +26,25 @@ public final class FhirCodes {
     /** CARIN Blue Button's claim care team roles: "referring", "attending" (the certifying physician). */
     public static final String CARIN_CARE_TEAM_ROLE =
             "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBClaimCareTeamRole";
+    /**
+     * FHIR's related claim relationships (Claim.related.relationship): "prior", a prior claim instance for the same
+     * services, which CARIN Blue Button's related claim relationship value set takes for the claim this one adjusts.
+     */
+    public static final String RELATED_CLAIM_RELATIONSHIP =
+            "http://terminology.hl7.org/CodeSystem/ex-relatedclaimrelationship";
+    /** CARIN Blue Button's own related claim relationship ("replacedby"), beside FHIR's "prior". */
+    public static final String CARIN_RELATED_CLAIM_RELATIONSHIP =
+            "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBRelatedClaimRelationshipCodes";
+    /** CARIN Blue Button's identifier types: "uc", the unique claim id a payer gave a claim it received. */
+    public static final String CARIN_IDENTIFIER_TYPE = "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBIdentifierType";
+    /** CARIN Blue Button's supporting info categories: "typeofbill", under which the claim frequency code goes. */
+    public static final String CARIN_SUPPORTING_INFO_TYPE =
+            "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBSupportingInfoType";
+    /**
+     * The claim frequency code (NUBC / 837 CLM05-3: 1 original, 7 replacement, 8 void) as CMS's Blue Button API
+     * (beneficiary-fhir-data) codes it in ExplanationOfBenefit.supportingInfo of category "typeofbill".
+     */
+    public static final String CLAIM_FREQUENCY = "https://bluebutton.cms.gov/resources/variables/clm_freq_cd";
     public static final String DIAGNOSIS_TYPE = "http://terminology.hl7.org/CodeSystem/ex-diagnosistype";
     public static final String UCUM = "http://unitsofmeasure.org";
     public static final String PLACE_OF_SERVICE =

@@ -461,6 +461,7 @@ public final class FhirVisitReader {
             b.diagnoses(diagnoses(patient));
             totalMinutes().ifPresent(b::totalTreatmentMinutes);
             note(patient, dos).ifPresent(b::note);
+            correction = correction(id);
             coverage(patient, b);
             certification(dos, b);
             return Result.ok(b.build(), source.build(), notes);
@@ -1022,6 +1023,162 @@ public final class FhirVisitReader {
             return samePatient && day.isPresent() && day.get().equals(dos);
         }
 
+        /** The claim frequency and payer's claim control number read from the visit's Claim (none: an original). */
+        private ClaimInfo correction = ClaimInfo.NONE;
+
+        /** The visit's claim info with the frequency and prior claim of its Claim, if any. */
+        private ClaimInfo corrected(ClaimInfo ci) {
+            return ci.withClaimFrequency(correction.claimFrequency())
+                    .withPayerClaimControlNumber(correction.payerClaimControlNumber());
+        }
+
+        /**
+         * A replacement or void ({@link ClaimCorrection}) from the visit's Claims: those (not cancelled or entered in
+         * error) whose identifier is the visit id, or one of whose items names this Encounter, or every one when the
+         * Bundle holds one Encounter. The frequency is a supportingInfo's code in CMS's {@code clm_freq_cd} system;
+         * the payer's claim control number a {@code related} whose relationship is {@code prior}, its
+         * {@code reference.value}. Two Claims of the visit that say different things are refused, named.
+         */
+        private ClaimInfo correction(String visitId) {
+            ClaimInfo found = ClaimInfo.NONE;
+            String foundAt = null;
+            List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+            for (int i = 0; i < entries.size(); i++) {
+                if (!(entries.get(i).getResource() instanceof org.hl7.fhir.r4.model.Claim c)) {
+                    continue;
+                }
+                if (c.getStatus() == org.hl7.fhir.r4.model.Claim.ClaimStatus.CANCELLED
+                        || c.getStatus() == org.hl7.fhir.r4.model.Claim.ClaimStatus.ENTEREDINERROR) {
+                    continue;
+                }
+                Loc loc = new Loc(c, entryPath(i));
+                if (encounters.size() > 1 && !claimOfVisit(c, loc, visitId)) {
+                    continue;
+                }
+                ClaimInfo read = claimCorrection(c, loc.path());
+                if (read.equals(ClaimInfo.NONE)) {
+                    continue;
+                }
+                refuseModifierExtension(c, loc.path());
+                if (foundAt != null && !read.equals(found)) {
+                    throw new InputException(loc.path(), "a second Claim of this visit that says another claim "
+                            + "frequency or prior claim than " + foundAt + " (" + summary(found) + " there, "
+                            + summary(read) + " here): a visit is one claim");
+                }
+                found = read;
+                foundAt = foundAt == null ? loc.path() : foundAt;
+            }
+            return found;
+        }
+
+        private static String summary(ClaimInfo ci) {
+            return "frequency " + ci.claimFrequency().orElse("(none)") + ", prior claim "
+                    + ci.payerClaimControlNumber().orElse("(none)");
+        }
+
+        /** A Claim is the visit's by an identifier that is the visit id, or an item whose encounter is this one. */
+        private boolean claimOfVisit(org.hl7.fhir.r4.model.Claim c, Loc loc, String visitId) {
+            for (Identifier i : c.getIdentifier()) {
+                if (visitId.equals(i.getValue())) {
+                    return true;
+                }
+            }
+            for (int k = 0; k < c.getItem().size(); k++) {
+                List<Reference> es = c.getItem().get(k).getEncounter();
+                for (int j = 0; j < es.size(); j++) {
+                    Optional<Loc> target = resolve(es.get(j), loc, loc.path() + ".item[" + k + "].encounter[" + j + "]");
+                    if (target.isPresent() && target.get().resource() == encounter) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** The frequency and prior claim one Claim gives ({@link ClaimInfo#NONE} when it gives neither). */
+        private ClaimInfo claimCorrection(org.hl7.fhir.r4.model.Claim c, String p) {
+            Optional<String> frequency = Optional.empty();
+            List<org.hl7.fhir.r4.model.Claim.SupportingInformationComponent> infos = c.getSupportingInfo();
+            for (int k = 0; k < infos.size(); k++) {
+                List<Coding> codings = infos.get(k).getCode().getCoding();
+                for (int j = 0; j < codings.size(); j++) {
+                    if (!FhirCodes.CLAIM_FREQUENCY.equals(codings.get(j).getSystem())) {
+                        continue;
+                    }
+                    String cp = p + ".supportingInfo[" + k + "].code.coding[" + j + "].code";
+                    String code = codings.get(j).hasCode() ? codings.get(j).getCode().trim() : "";
+                    String problem = code.isEmpty() ? "required: the claim frequency code (837 CLM05-3: 1 "
+                            + "original, 7 replacement, 8 void)" : VisitJsonReader.claimFrequencyProblem(code);
+                    if (problem != null) {
+                        throw new InputException(cp, problem);
+                    }
+                    if (frequency.isPresent() && !frequency.get().equals(code)) {
+                        throw new InputException(cp, "a second claim frequency (" + code + ") on the Claim, which "
+                                + "already gives " + frequency.get() + ": a claim has one");
+                    }
+                    frequency = Optional.of(code);
+                    source.put("claimFrequency", cp);
+                }
+            }
+            Optional<String> prior = Optional.empty();
+            List<org.hl7.fhir.r4.model.Claim.RelatedClaimComponent> related = c.getRelated();
+            for (int k = 0; k < related.size(); k++) {
+                String rp = p + ".related[" + k + "]";
+                if (!isPrior(related.get(k).getRelationship(), rp + ".relationship")) {
+                    continue;
+                }
+                Identifier ref = related.get(k).getReference();
+                String value = ref.hasValue() ? ref.getValue().trim() : "";
+                if (value.isEmpty()) {
+                    throw new InputException(rp + ".reference.value", "required: the payer's claim control number "
+                            + "of the prior claim (the claim this one replaces or voids, 837 REF*F8)");
+                }
+                if (prior.isPresent() && !prior.get().equals(value)) {
+                    throw new InputException(rp + ".reference.value", "a second prior claim (\"" + value + "\") on "
+                            + "the Claim, which already names \"" + prior.get() + "\": a claim replaces or voids one");
+                }
+                prior = Optional.of(value);
+                source.put("payerClaimControlNumber", rp + ".reference.value");
+            }
+            return ClaimInfo.NONE.withClaimFrequency(frequency).withPayerClaimControlNumber(prior);
+        }
+
+        /**
+         * Whether a related claim's relationship is FHIR's {@code prior}. Another code of a system we know
+         * (FHIR's {@code associated}, CARIN's {@code replacedby}) is another relation, skipped with a note; a code
+         * that is none of theirs, or no relationship at all, is refused, named: what the reference is would be a guess.
+         */
+        private boolean isPrior(CodeableConcept rel, String path) {
+            List<Coding> codings = rel.getCoding();
+            for (int j = 0; j < codings.size(); j++) {
+                Coding cd = codings.get(j);
+                String code = cd.hasCode() ? cd.getCode() : "";
+                if (FhirCodes.RELATED_CLAIM_RELATIONSHIP.equals(cd.getSystem())) {
+                    if (code.equals("prior")) {
+                        return true;
+                    }
+                    if (code.equals("associated")) {
+                        notes.add(path + ": an associated claim, not the one this claim replaces or voids; not read");
+                        return false;
+                    }
+                    throw new InputException(path + ".coding[" + j + "].code", "expected prior (the claim this one "
+                            + "replaces or voids) or associated, codes of " + FhirCodes.RELATED_CLAIM_RELATIONSHIP
+                            + ", got \"" + code + "\"");
+                }
+                if (FhirCodes.CARIN_RELATED_CLAIM_RELATIONSHIP.equals(cd.getSystem())) {
+                    if (code.equals("replacedby")) {
+                        notes.add(path + ": the claim that replaced this one, not one it replaces; not read");
+                        return false;
+                    }
+                    throw new InputException(path + ".coding[" + j + "].code", "expected replacedby, the code of "
+                            + FhirCodes.CARIN_RELATED_CLAIM_RELATIONSHIP + ", got \"" + code + "\"");
+                }
+            }
+            throw new InputException(path, "required: a coding of " + FhirCodes.RELATED_CLAIM_RELATIONSHIP
+                    + " (prior: the claim this one replaces or voids, its payer's claim control number in "
+                    + "reference.value)" + (rel.hasText() ? ", got only the text \"" + rel.getText() + "\"" : ""));
+        }
+
         /** The primary Coverage decides the payer profile; a second one, the secondary payer. */
         private void coverage(Optional<Loc> patient, Visit.Builder b) {
             List<Loc> covs = new ArrayList<>();
@@ -1050,7 +1207,7 @@ public final class FhirVisitReader {
                         + "\" (the default)");
                 source.put("payer", enc.path());
                 b.payer(defaultPayer);
-                b.claimInfo(new ClaimInfo(bp, Optional.empty(), Optional.empty(), Subscriber.NONE, pos));
+                b.claimInfo(corrected(new ClaimInfo(bp, Optional.empty(), Optional.empty(), Subscriber.NONE, pos)));
                 return;
             }
             Loc primary = covs.get(0);
@@ -1076,7 +1233,7 @@ public final class FhirVisitReader {
             }
             Subscriber sub = subscriber(c, primary, patient);
             source.put("subscriber", primary.path());
-            b.claimInfo(new ClaimInfo(bp, payor.name(), payor.id(), sub, pos).withSecondary(secondary));
+            b.claimInfo(corrected(new ClaimInfo(bp, payor.name(), payor.id(), sub, pos).withSecondary(secondary)));
         }
 
         /**

@@ -34,9 +34,17 @@ import org.minutewise.core.model.Visit;
  * service line, a Condition per diagnosis, Coverage, Practitioners and a DocumentReference for the note. What it
  * writes, the reader reads back to the same codes, minutes, periods, roles, diagnoses, payer and note. The visit's
  * clock times are local; FHIR wants a time zone on a time, so the caller names the clinic's zone (UTC by default).
- * The certification goes in a CarePlan (its period, and its author's display for the physician). Not carried (no
- * FHIR home in this mapping): year-to-date spend, previous note, ABN, authorization, overrides, purpose, locality
- * and billed lines.
+ * The certification goes in a CarePlan (its period, and its author's display for the physician). A replacement or
+ * void (the visit's {@code claimFrequency} and {@code payerClaimControlNumber}) adds a Claim, the visit's by its
+ * identifier, with the frequency and the prior claim where {@link ClaimCorrection} says (CMS Blue Button's
+ * {@code clm_freq_cd} as a {@code typeofbill} supportingInfo, and {@code Claim.related} {@code prior}); a visit
+ * without them has no Claim. Not carried (no FHIR home in this mapping): year-to-date spend, previous note, ABN,
+ * authorization, overrides, purpose, locality, billed lines, the primary's claim filing indicator, and the secondary
+ * payer's claim filing indicator and Medicare secondary payer type (837 2320 SBR09 and SBR05). For those two no code
+ * system for the X12 codes is registered with HL7, US Core's Coverage.type binding (the PHDSC source of payment
+ * typology) has no published crosswalk from SBR09 and folds several of its codes into one (MA and MB are both
+ * Medicare fee for service), so what a reader took back would not be what was written; and no IG has an extension
+ * for the MSP type (CMS's own NCH primary payer code is another code set).
  */
 public final class FhirVisitWriter {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
@@ -54,8 +62,9 @@ public final class FhirVisitWriter {
     public static java.util.Set<String> notCarried(Visit v, java.util.function.Predicate<String> timed) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         org.minutewise.formats.NotCarried.common(v, out);
-        v.claimInfo().claimFrequency().ifPresent(x -> out.add("claimFrequency"));
-        v.claimInfo().payerClaimControlNumber().ifPresent(x -> out.add("payerClaimControlNumber"));
+        // The secondary payer's claim filing indicator and MSP type have no standard FHIR home (see the class).
+        v.claimInfo().secondary().claimFilingIndicator().ifPresent(x -> out.add("secondaryClaimFilingIndicator"));
+        v.claimInfo().secondary().insuranceType().ifPresent(x -> out.add("secondaryInsuranceType"));
         // The FHIR input takes the certification from a CarePlan with a period: without dates it is not read back.
         v.certification().filter(c -> c.from().isEmpty() && c.to().isEmpty())
                 .ifPresent(c -> out.add("certification (without its dates)"));
@@ -156,6 +165,32 @@ public final class FhirVisitWriter {
             }
             e.add("careplan", plan);
         });
+        if (ClaimCorrection.present(v.claimInfo())) {
+            e.add("claim", correctionClaim(e, v, patient));
+        }
+    }
+
+    /**
+     * The Claim that says the visit's claim replaces or voids one already billed ({@link ClaimCorrection}): only
+     * when the visit says so, so that an original claim's Bundle stays as it was. It holds what a Claim must
+     * (status, type, use, patient, created, provider, priority, insurance) and is the visit's by its identifier,
+     * the visit id in the same system as the Encounter's.
+     */
+    private static org.hl7.fhir.r4.model.Claim correctionClaim(Entries e, Visit v, Reference patient) {
+        org.hl7.fhir.r4.model.Claim c = new org.hl7.fhir.r4.model.Claim();
+        boolean institutional = v.setting().institutional();
+        c.addIdentifier(Entries.identifier(FhirCodes.VISIT_ID, v.id()));
+        c.setStatus(org.hl7.fhir.r4.model.Claim.ClaimStatus.ACTIVE);
+        c.setType(Entries.concept(FhirCodes.CLAIM_TYPE, institutional ? "institutional" : "professional",
+                institutional ? "Institutional" : "Professional"));
+        c.setUse(org.hl7.fhir.r4.model.Claim.Use.CLAIM);
+        c.setPatient(patient.copy());
+        c.setCreatedElement(new DateTimeType(v.dateOfService().toString()));
+        c.setProvider(e.billingProvider(v).orElseGet(() -> Entries.absent("billing provider not given")));
+        c.setPriority(Entries.concept(FhirCodes.PROCESS_PRIORITY, "normal", "Normal"));
+        c.addInsurance().setSequence(1).setFocal(true).setCoverage(e.coverage(v));
+        ClaimCorrection.write(c, v.claimInfo());
+        return c;
     }
 
     private static Procedure procedure(Entries e, Visit v, ServiceLine l, int i, Reference patient, Reference enc,

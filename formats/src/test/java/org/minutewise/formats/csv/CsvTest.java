@@ -239,15 +239,15 @@ class CsvTest {
         String tail = ",,,,,,,,";
         String csv = header
                 + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,24,09:00,09:12,T1,PT,,,,70.00,," + tail
-                + ",,,\r\n"
+                + ",,,,,,\r\n"
                 + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,,09:30,09:42,T1,PT,,,,,," + tail
-                + ",true,,\r\n"
+                + ",true,,,,,\r\n"
                 // Rows of one code and clinician without the mark are lines of their own (a reviewer's 10-minute
                 // line followed by another line's period drew a false MW-U002 when they were merged by guess).
                 + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,,09:42,09:50,T1,PT,,,,,," + tail
-                + ",,,\r\n"
+                + ",,,,,,\r\n"
                 + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,,09:50,09:58,T1,PT,,,,,," + tail
-                + ",,,\r\n";
+                + ",,,,,,\r\n";
         Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get();
         assertThat(v.services()).hasSize(3);
         assertThat(v.services().get(0).periods()).hasSize(2);
@@ -268,13 +268,13 @@ class CsvTest {
         // A continuation that cannot continue the row above is the row's error, named by line and column.
         String bad = header
                 + "V2,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,,09:00,09:20,T1,PT,,,,,," + tail
-                + ",,,\r\n"
+                + ",,,,,,\r\n"
                 + "V2,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,,09:10,09:30,T1,PT,,,,,," + tail
-                + ",true,,\r\n"
+                + ",true,,,,,\r\n"
                 + "V3,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,,09:00,09:20,T1,PT,,,,,," + tail
-                + ",,,\r\n"
+                + ",,,,,,\r\n"
                 + "V3,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,,09:30,09:40,T1,PT,,,,,," + tail
-                + ",true,,\r\n";
+                + ",true,,,,,\r\n";
         List<VisitInput.Result> rs = VisitInput.read(bad, VisitFormat.CSV, REF);
         assertThat(rs).hasSize(2).allSatisfy(r -> assertThat(r.visit()).isEmpty());
         assertThat(rs.get(0).error().get().getMessage()).startsWith("line 3, column continuation: ")
@@ -322,9 +322,10 @@ class CsvTest {
     }
 
     /**
-     * The secondary payer's own claim identifiers (the 837's 2330B/2330A/2320 SBR09) have no CSV column: the CSV writer
-     * names them, beside the secondaryPayer it leaves behind too. FHIR carries the name, payer id and member id on the
-     * second Coverage, not the filing indicator (nor the primary's).
+     * The secondary payer's name, payer id and member id (the 837's 2330B/2330A) have no CSV column: the CSV writer
+     * names them. Its profile, claim filing indicator (2320 SBR09) and Medicare secondary payer type (SBR05) have
+     * theirs. FHIR carries the name, payer id and member id on the second Coverage, not the filing indicator or the
+     * MSP type (nor the primary's filing indicator).
      */
     @Test
     void theSecondaryPayersClaimIdentifiersAreNamedAsNotCarried() {
@@ -332,15 +333,102 @@ class CsvTest {
                 + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97112,24,09:00,09:24,T1,PT,,,,,\r\n";
         Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get().toBuilder()
                 .secondaryPayer("commercial").build();
-        assertThat(CsvVisitWriter.notCarried(v)).contains("secondaryPayer").doesNotContain("secondaryPayerId");
+        assertThat(CsvVisitWriter.notCarried(v)).doesNotContain("secondaryPayer", "secondaryPayerId");
         Visit withIds = v.toBuilder().claimInfo(v.claimInfo().withSecondary(new org.minutewise.core.model
                 .SecondaryCoverage(Optional.of("Acme Health Plan"), Optional.of("ACME01"), Optional.of("ACM123"),
                 Optional.of("BL")))).build();
-        String[] ids = {"secondaryPayerName", "secondaryPayerId", "secondaryMemberId", "secondaryClaimFilingIndicator"};
-        assertThat(CsvVisitWriter.notCarried(withIds)).contains(ids);
+        String[] ids = {"secondaryPayerName", "secondaryPayerId", "secondaryMemberId"};
+        assertThat(CsvVisitWriter.notCarried(withIds)).contains(ids).doesNotContain("secondaryClaimFilingIndicator");
         assertThat(org.minutewise.formats.fhir.FhirVisitWriter.notCarried(withIds, code -> true))
                 .contains("secondaryClaimFilingIndicator")
                 .doesNotContain("secondaryPayer", "secondaryPayerName", "secondaryPayerId", "secondaryMemberId");
+    }
+
+    private static final String SECONDARY_HEADER = "visitId,dateOfService,payer,planOfCare,code,minutes,role,"
+            + "secondaryPayer,secondaryClaimFilingIndicator,secondaryInsuranceType\r\n";
+
+    /**
+     * The secondary payer (its profile), its claim filing indicator and why Medicare pays second go through CSV in
+     * the optional columns of the visit JSON's names, written on every row and read back the same.
+     */
+    @Test
+    void theSecondaryPayerItsFilingIndicatorAndMspTypeRoundTrip() {
+        String csv = HEADER + "V1,2026-03-02,commercial,private-practice,PT,P1,I69.351,97112,24,09:00,09:24,T1,PT,,,,,\r\n"
+                + "V1,2026-03-02,commercial,private-practice,PT,P1,I69.351,97110,15,09:30,09:45,T1,PT,,,,,\r\n";
+        Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get();
+        Visit second = v.toBuilder().secondaryPayer("medicare").claimInfo(v.claimInfo().withSecondary(
+                new org.minutewise.core.model.SecondaryCoverage(Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of("MB"), Optional.of("12")))).build();
+        assertThat(CsvVisitWriter.notCarried(second))
+                .doesNotContain("secondaryPayer", "secondaryClaimFilingIndicator", "secondaryInsuranceType");
+        String rows = CsvVisitWriter.rows(second);
+        assertThat(rows.split("\r\n")).hasSize(2).allMatch(r -> r.endsWith(",medicare,MB,12"));
+        Visit back = VisitInput.read(CsvVisitWriter.header() + rows, VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(back.secondaryPayer()).contains("medicare");
+        assertThat(back.claimInfo().secondary()).isEqualTo(second.claimInfo().secondary());
+        assertThat(org.minutewise.formats.VisitJsonWriter.write(back))
+                .isEqualTo(org.minutewise.formats.VisitJsonWriter.write(second));
+        // Given on one row only, as a spreadsheet may; a profile in capitals is that profile, as the payer's is.
+        Visit one = VisitInput.read(SECONDARY_HEADER + "V2,2026-03-02,commercial,PT,97112,24,PT,Medicare,mb,43\r\n"
+                + "V2,2026-03-02,commercial,PT,97110,15,PT,,,\r\n", VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(one.secondaryPayer()).contains("medicare");
+        assertThat(one.claimInfo().secondary().claimFilingIndicator()).contains("MB");
+        assertThat(one.claimInfo().secondary().insuranceType()).contains("43");
+    }
+
+    /** A file without the columns reads as before: no secondary payer, nothing at it. */
+    @Test
+    void aFileWithoutTheSecondaryColumnsHasNoSecondaryPayer() {
+        Visit v = VisitInput.read(HEADER + "V1,2026-03-02,medicare,,PT,P1,I69.351,97112,24,,,T1,PT,,,,,\r\n",
+                VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(v.secondaryPayer()).isEmpty();
+        assertThat(v.claimInfo()).isEqualTo(org.minutewise.core.model.ClaimInfo.NONE);
+    }
+
+    /** Bad codes are refused as the visit JSON refuses them, naming the line and the column. */
+    @Test
+    void badSecondaryCodesNameTheirLineAndColumn() {
+        List<VisitInput.Result> rs = VisitInput.read(SECONDARY_HEADER
+                + "V1,2026-03-02,medicare,PT,97112,24,PT,commercial,XX,\r\n"
+                + "V2,2026-03-02,commercial,PT,97112,24,PT,medicare,MB,99\r\n", VisitFormat.CSV, REF);
+        assertThat(rs.get(0).error().get().getMessage()).isEqualTo("line 2, column secondaryClaimFilingIndicator: "
+                + "expected a claim filing indicator code (837 SBR09 of the secondary payer's loop 2320) like CI, BL, "
+                + "MC or 16, got \"XX\"");
+        assertThat(rs.get(1).error().get().getMessage()).startsWith("line 3, column secondaryInsuranceType: expected "
+                + "why Medicare pays second (837 SBR05 of loop 2320): 12 working aged").endsWith("got \"99\"");
+    }
+
+    /** Like the visit JSON, the filing indicator or MSP type is the secondary payer's: without one it is refused. */
+    @Test
+    void aSecondaryCodeWithoutASecondaryPayerIsRefused() {
+        List<VisitInput.Result> rs = VisitInput.read(SECONDARY_HEADER
+                + "V1,2026-03-02,medicare,PT,97112,24,PT,,,\r\n"
+                + "V1,2026-03-02,medicare,PT,97110,15,PT,,CI,\r\n", VisitFormat.CSV, REF);
+        assertThat(rs.get(0).error().get().getMessage()).startsWith("line 3, column secondaryClaimFilingIndicator: "
+                + "given without secondaryPayer on any row of visit V1");
+    }
+
+    /** A visit's rows that give different secondary payers, filing indicators or MSP types are refused, named. */
+    @Test
+    void rowsOfOneVisitThatDisagreeOnTheSecondaryPayerAreRefused() {
+        String[][] cases = {
+                {"commercial,,", "medicaid,,", "secondaryPayer", "secondary payer"},
+                {"commercial,CI,", "commercial,BL,", "secondaryClaimFilingIndicator",
+                        "claim filing indicator at the secondary payer"},
+                {"medicare,MB,12", "medicare,MB,43", "secondaryInsuranceType", "reason Medicare pays second"}};
+        for (String[] c : cases) {
+            List<VisitInput.Result> rs = VisitInput.read(SECONDARY_HEADER
+                    + "V1,2026-03-02,commercial,PT,97112,24,PT," + c[0] + "\r\n"
+                    + "V1,2026-03-02,commercial,PT,97110,15,PT,,,\r\n"
+                    + "V1,2026-03-02,commercial,PT,97140,10,PT," + c[1] + "\r\n", VisitFormat.CSV, REF);
+            String first = c[0].split(",", -1)[c[2].equals("secondaryPayer") ? 0 : c[2].equals("secondaryInsuranceType")
+                    ? 2 : 1];
+            String other = c[1].split(",", -1)[c[2].equals("secondaryPayer") ? 0 : c[2].equals("secondaryInsuranceType")
+                    ? 2 : 1];
+            assertThat(rs).singleElement().satisfies(r -> assertThat(r.error().get().getMessage()).isEqualTo(
+                    "line 4, column " + c[2] + ": visit V1 gives \"" + first + "\" on line 2 and \"" + other
+                            + "\" here; a visit has one " + c[3]));
+        }
     }
 
     /** Trailing empty fields are a spreadsheet's; values beyond the header, or a row swallowed by an open quote, are not. */
