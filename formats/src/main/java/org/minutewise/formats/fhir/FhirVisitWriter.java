@@ -54,6 +54,14 @@ public final class FhirVisitWriter {
     public static java.util.Set<String> notCarried(Visit v, java.util.function.Predicate<String> timed) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         org.minutewise.formats.NotCarried.common(v, out);
+        if (Entries.subscriberIsPatient(v)) {
+            // The Patient is named by the subscriber's name, sex and address: the patient's own (given beside a
+            // subscriber who is the patient) are not written.
+            v.patient().lastName().ifPresent(x -> out.add("patient.lastName"));
+            v.patient().firstName().ifPresent(x -> out.add("patient.firstName"));
+            v.patient().sex().ifPresent(x -> out.add("patient.sex"));
+            v.patient().address().ifPresent(x -> out.add("patient.address"));
+        }
         v.claimInfo().claimFrequency().ifPresent(x -> out.add("claimFrequency"));
         v.claimInfo().payerClaimControlNumber().ifPresent(x -> out.add("payerClaimControlNumber"));
         // The FHIR input takes the certification from a CarePlan with a period: without dates it is not read back.
