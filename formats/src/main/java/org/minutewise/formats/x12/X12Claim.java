@@ -267,11 +267,10 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
 
     /**
      * The patient who is the subscriber (no {@code subscriber.relationship}): named by the subscriber's name, with the
-     * subscriber's address and demographics in 2010BA (the TR3 requires them then). A patient the visit shows as
-     * someone else (another birth date or name than the subscriber's) is refused: the claim would go out for the
-     * subscriber.
+     * subscriber's birth date (else the patient's) and sex in 2010BA DMG. A patient the visit shows as someone else
+     * (another birth date or name than the subscriber's) is refused: the claim would go out for the subscriber.
      */
-    private static Person self(Visit v, String last, Optional<String> first, String need) {
+    private static Demographics self(Visit v, String last, Optional<String> first, String need) {
         Subscriber s = v.claimInfo().subscriber();
         org.minutewise.core.model.Patient p = v.patient();
         String dependentAdvice = ": a dependent's claim (a child or spouse covered under the subscriber's policy) "
@@ -295,10 +294,11 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         if (!sex.matches("[FMU]")) {
             throw new InputException("subscriber.sex", "expected F, M or U, got \"" + sex + "\"");
         }
-        // 2010BA N3/N4: required when the patient is the subscriber.
-        Address sa = s.address().orElseThrow(() -> new InputException("subscriber.address", need
-                + " (2010BA N3/N4: the patient is the subscriber)"));
-        return person(last, first, sa, "subscriber.address", birth, sex);
+        return new Demographics(birth, sex);
+    }
+
+    /** DMG02 and DMG03. */
+    private record Demographics(LocalDate birthDate, String sex) {
     }
 
     /** A name given on both sides that is not the same (case and spaces aside). */
@@ -347,7 +347,8 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         if (bad != null) {
             throw bad;
         }
-        return new Person(last, first, X12Text.check(a.line1(), field + ".line1", 1, 55), line2(a, field + ".line2"),
+        Optional<String> line2 = line2(a, field + ".line2");
+        return new Person(last, first, X12Text.check(a.line1(), field + ".line1", 1, 55), line2,
                 X12Text.check(a.city(), field + ".city", 2, 30), a.state(), a.zip().replace("-", ""), birth, sex);
     }
 
@@ -394,16 +395,26 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                 "subscriber.lastName", 1, 60);
         Optional<String> first = s.firstName().isPresent() && !s.firstName().get().isBlank()
                 ? Optional.of(X12Text.check(s.firstName().get(), "subscriber.firstName", 1, 35)) : Optional.empty();
-        String filing = filingIndicator(ci, r.payer().kind(), form);
+        // The patient who is the subscriber: checked in the order of the fields written (2010BA DMG, then 2010BB,
+        // then 2010BA N3/N4, then SBR09); a dependent's patient loop after the payer.
+        Demographics self = s.dependent() ? null : self(v, last, first, need);
         String payerName = X12Text.check(ci.payerName().orElseThrow(() -> new InputException("payerName", need)),
                 "payerName", 1, 60);
         String payerId = X12Text.check(ci.payerId().orElseThrow(() -> new InputException("payerId", need)),
                 "payerId", 2, 80);
-        SubscriberParty sub = s.dependent()
-                ? new SubscriberParty(filing, memberId, last, first, payerName, payerId, dependent(v, filing, need),
-                        s.relationship())
-                : new SubscriberParty(filing, memberId, last, first, payerName, payerId, self(v, last, first, need),
-                        Optional.empty());
+        SubscriberParty sub;
+        if (s.dependent()) {
+            String filing = filingIndicator(ci, r.payer().kind(), form);
+            sub = new SubscriberParty(filing, memberId, last, first, payerName, payerId, dependent(v, filing, need),
+                    s.relationship());
+        } else {
+            // 2010BA N3/N4: required when the patient is the subscriber.
+            Address sa = s.address().orElseThrow(() -> new InputException("subscriber.address", need
+                    + " (2010BA N3/N4: the patient is the subscriber)"));
+            Person patient = person(last, first, sa, "subscriber.address", self.birthDate(), self.sex());
+            sub = new SubscriberParty(filingIndicator(ci, r.payer().kind(), form), memberId, last, first, payerName,
+                    payerId, patient, Optional.empty());
+        }
 
         String facility;
         String frequency = "1";
