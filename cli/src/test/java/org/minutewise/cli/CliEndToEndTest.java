@@ -348,6 +348,46 @@ final class CliEndToEndTest {
         assertThat(msp.err).contains("minutewise: note: visit V-2001: its secondary payer medicare is Medicare");
     }
 
+    /**
+     * The README's dependent example (a child under her father's commercial plan) through convert: json -> x12 (2000C
+     * PAT*19 and 2010CA the child) -> json (the relationship and the child's name back); CSV names what it leaves
+     * behind; a Medicare claim for a dependent is refused (exit 2) naming subscriber.relationship; a dependent's
+     * secondary payer is said to be taken as the patient's own.
+     */
+    @Test
+    void convertCarriesADependentThroughAn837() throws IOException {
+        Path example = Repo.root().resolve("examples/dependent-claim-visit.json");
+        Run x12 = run("convert", "--out", "x12", example.toString());
+        assertThat(x12.code).as(x12.err).isZero();
+        assertThat(x12.out).contains("HL*2*1*22*1~\nSBR*P********CI~\nNM1*IL*1*Park*Daniel****MI*ACM998877~")
+                .contains("HL*3*2*23*0~\nPAT*19~\nNM1*QC*1*Park*Mina~\nN3*9 Maple Ct~");
+        Run back = run("convert", "--in", "x12", "--out", "json", file("dependent.edi", x12.out).toString());
+        assertThat(back.code).as(back.err).isZero();
+        assertThat(back.json().get("subscriber").get("relationship").asText()).isEqualTo("19");
+        assertThat(back.json().get("subscriber").get("firstName").asText()).isEqualTo("Daniel");
+        assertThat(back.json().get("patient").get("firstName").asText()).isEqualTo("Mina");
+        assertThat(back.json().get("patient").get("birthDate").asText()).isEqualTo("2015-04-02");
+
+        Run csv = run("convert", "--out", "csv", example.toString());
+        assertThat(csv.err).contains("subscriber.relationship").contains("patient.lastName");
+
+        com.fasterxml.jackson.databind.node.ObjectNode v = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+                .readTree(Files.readString(example));
+        v.put("payer", "medicare").remove("claimFilingIndicator");
+        Run medicare = run("convert", "--out", "x12", file("medicare-dependent.json", v.toString()).toString());
+        assertThat(medicare.code).isEqualTo(2);
+        assertOneErrorLine(medicare, "subscriber.relationship: Medicare (claim filing indicator MB) covers the "
+                + "beneficiary alone");
+
+        v.put("payer", "commercial").put("secondaryPayer", "commercial").put("secondaryPayerName", "Buckeye Health")
+                .put("secondaryPayerId", "BEH42").put("secondaryMemberId", "BEH7788");
+        Run secondary = run("convert", "--out", "x12", file("secondary-dependent.json", v.toString()).toString());
+        assertThat(secondary.code).as(secondary.err).isZero();
+        assertThat(secondary.out).contains("SBR*S*18*******CI~").contains("NM1*IL*1*Park*Mina****MI*BEH7788~");
+        assertThat(secondary.err).contains("minutewise: note: visit V-3001: the patient is a dependent on the primary "
+                + "coverage (subscriber.relationship 19)");
+    }
+
     /** A path Minutewise cannot write is the caller's to fix: exit 2 naming it, not an internal error. */
     @Test
     void anUnwritableOutputPathIsBadInput() throws IOException {

@@ -247,7 +247,7 @@ public final class VisitJsonReader {
             }
             sub = new Subscriber(optionalText(p, "memberId", "subscriber"), optionalText(p, "lastName", "subscriber"),
                     optionalText(p, "firstName", "subscriber"), date(p, "birthDate", "subscriber.birthDate", false),
-                    sex, address(p, "subscriber.address"));
+                    sex, address(p, "subscriber.address"), relationship(p));
         }
         Optional<String> pos = optionalText(n, "placeOfService", "");
         if (pos.isPresent() && !pos.get().matches("\\d{2}")) {
@@ -267,6 +267,24 @@ public final class VisitJsonReader {
         }
         return new ClaimInfo(bp, optionalText(n, "payerName", ""), optionalText(n, "payerId", ""), sub, pos,
                 filing, frequency, optionalText(n, "payerClaimControlNumber", ""), secondaryCoverage(n));
+    }
+
+    /**
+     * {@code subscriber.relationship}: the patient's relationship to the subscriber when the patient is not the
+     * subscriber (a dependent), an 837 PAT01 code ({@link Subscriber#RELATIONSHIPS}); 18 (self) is refused with the
+     * advice to leave it out, since a subscriber without a relationship is the patient.
+     */
+    private static Optional<String> relationship(JsonNode subscriber) {
+        Optional<String> r = optionalText(subscriber, "relationship", "subscriber").map(String::trim)
+                .map(String::toUpperCase);
+        if (r.isPresent() && !Subscriber.RELATIONSHIPS.contains(r.get())) {
+            throw new InputException("subscriber.relationship", "expected one of "
+                    + String.join(", ", Subscriber.RELATIONSHIPS) + ", got \"" + r.get() + "\"" + (r.get().equals("18")
+                    ? ": 18 (self) means the patient is the subscriber; leave relationship out"
+                    : " (the patient's relationship to the subscriber, 837 PAT01: 01 spouse, 19 child, 20 employee, "
+                    + "21 unknown, 39 organ donor, 40 cadaver donor, 53 life partner, G8 other)"));
+        }
+        return r;
     }
 
     /**
@@ -462,7 +480,13 @@ public final class VisitJsonReader {
             outside = new YearToDate(money(y, "PT_SLP", "patient.outsideSpend.PT_SLP"),
                     money(y, "OT", "patient.outsideSpend.OT"));
         }
-        return new Patient(id, birth, ytd, outside);
+        // A dependent's name, sex and address as the claim names them (837 loop 2010CA).
+        Optional<String> sex = optionalText(p, "sex", "patient");
+        if (sex.isPresent() && !sex.get().matches("[FMU]")) {
+            throw new InputException("patient.sex", "expected F, M or U, got \"" + sex.get() + "\"");
+        }
+        return new Patient(id, birth, ytd, outside, optionalText(p, "lastName", "patient"),
+                optionalText(p, "firstName", "patient"), sex, address(p, "patient.address"));
     }
 
     /**

@@ -30,6 +30,11 @@ public final class VisitJsonWriter {
         ObjectNode p = o.putObject("patient");
         v.patient().id().ifPresent(id -> p.put("id", id));
         v.patient().birthDate().ifPresent(d -> p.put("birthDate", d.toString()));
+        // A dependent's name, sex and address (the 837's 2010CA), beside the subscriber's relationship.
+        v.patient().lastName().ifPresent(n -> p.put("lastName", n));
+        v.patient().firstName().ifPresent(n -> p.put("firstName", n));
+        v.patient().sex().ifPresent(n -> p.put("sex", n));
+        v.patient().address().ifPresent(a -> address(p, a));
         if (v.patient().yearToDateGiven()) { // a stated $0 too: it is not the same as none stated (MW-K007)
             p.set("yearToDate", buckets(v.patient().yearToDate()));
         }
@@ -119,8 +124,10 @@ public final class VisitJsonWriter {
         c.payerName().ifPresent(n -> o.put("payerName", n));
         c.payerId().ifPresent(n -> o.put("payerId", n));
         var s = c.subscriber();
-        if (s.memberId().isPresent() || s.lastName().isPresent() || s.firstName().isPresent()) {
+        if (s.memberId().isPresent() || s.lastName().isPresent() || s.firstName().isPresent()
+                || s.relationship().isPresent()) {
             ObjectNode x = o.putObject("subscriber");
+            s.relationship().ifPresent(n -> x.put("relationship", n));
             s.memberId().ifPresent(n -> x.put("memberId", n));
             s.lastName().ifPresent(n -> x.put("lastName", n));
             s.firstName().ifPresent(n -> x.put("firstName", n));

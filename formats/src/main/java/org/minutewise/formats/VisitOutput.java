@@ -100,13 +100,16 @@ public final class VisitOutput {
 
     /**
      * The same, and a secondary payer the 837 leaves out ({@link X12Writer#secondaryPayerLeftOut}: Medicare second),
-     * looked up in the payer profiles the visits were checked with.
+     * looked up in the payer profiles the visits were checked with, and a dependent's secondary coverage the 837
+     * takes to be the patient's own ({@link X12Writer#secondarySubscriberAssumed}).
      */
     public static List<String> x12Notes(List<CheckResult> results, ReferenceData ref) {
         List<String> out = x12Notes(results);
         for (CheckResult r : results) {
             X12Writer.secondaryPayerLeftOut(r.visit(), ref.payers()).ifPresent(why -> out.add("visit "
                     + r.visit().id() + ": " + why));
+            X12Writer.secondarySubscriberAssumed(r.visit(), ref.payers()).ifPresent(what -> out.add("visit "
+                    + r.visit().id() + ": " + what));
         }
         return out;
     }

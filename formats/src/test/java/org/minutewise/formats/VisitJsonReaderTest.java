@@ -116,6 +116,57 @@ final class VisitJsonReaderTest {
                 .hasMessageStartingWith("secondaryPayerId: expected a string");
     }
 
+    /**
+     * A dependent (the patient is not the subscriber): {@code subscriber.relationship}, a 2000C PAT01 code, and the
+     * patient's own name, sex and address; read and written back. A code off the list is refused naming the field,
+     * 18 (self) with the advice to leave it out; a visit without them is read as before.
+     */
+    @Test
+    void aDependentsRelationshipAndNameAreReadWrittenAndChecked() {
+        String base = "{'id':'V-1','dateOfService':'2026-03-02','payer':'commercial','planOfCare':'PT','services':["
+                + ok() + "]";
+        String patient = ",'patient':{'id':'P-9','birthDate':'2015-04-02','lastName':'Park','firstName':'Mina',"
+                + "'sex':'F','address':{'line1':'9 Maple Ct','city':'Dayton','state':'OH','zip':'45402'}}";
+        Visit v = read(json(base + patient + ",'subscriber':{'relationship':'g8','memberId':'ACM1','lastName':'Park',"
+                + "'firstName':'Daniel','birthDate':'1984-11-20','sex':'M'}}"));
+        assertThat(v.claimInfo().subscriber().relationship()).contains("G8");
+        assertThat(v.claimInfo().subscriber().dependent()).isTrue();
+        assertThat(v.patient().lastName()).contains("Park");
+        assertThat(v.patient().firstName()).contains("Mina");
+        assertThat(v.patient().sex()).contains("F");
+        assertThat(v.patient().address().orElseThrow().city()).isEqualTo("Dayton");
+        com.fasterxml.jackson.databind.JsonNode w = VisitJsonWriter.write(v);
+        assertThat(w.get("subscriber").get("relationship").asText()).isEqualTo("G8");
+        assertThat(w.get("patient").get("firstName").asText()).isEqualTo("Mina");
+        Visit back = read(w.toString());
+        assertThat(back.claimInfo()).isEqualTo(v.claimInfo());
+        assertThat(back.patient()).isEqualTo(v.patient());
+
+        for (String code : org.minutewise.core.model.Subscriber.RELATIONSHIPS) {
+            assertThat(read(json(base + ",'subscriber':{'relationship':'" + code + "'}}")).claimInfo().subscriber()
+                    .relationship()).contains(code);
+        }
+        refused(json(base + ",'subscriber':{'relationship':'18','memberId':'ACM1'}}"))
+                .hasMessage("subscriber.relationship: expected one of 01, 19, 20, 21, 39, 40, 53, G8, got \"18\": 18 "
+                        + "(self) means the patient is the subscriber; leave relationship out");
+        refused(json(base + ",'subscriber':{'relationship':'02'}}"))
+                .hasMessageStartingWith("subscriber.relationship: expected one of 01, 19, 20, 21, 39, 40, 53, G8, got "
+                        + "\"02\" (the patient's relationship to the subscriber");
+        refused(json(base + ",'subscriber':{'relationship':19}}"))
+                .hasMessageStartingWith("subscriber.relationship: expected a string");
+        refused(json(base + ",'patient':{'sex':'X'}}")).hasMessageStartingWith("patient.sex: expected F, M or U");
+        refused(json(base + ",'patient':{'address':{'line1':'9 Maple Ct','city':'Dayton','state':'Ohio','zip':'45402'}}}"))
+                .hasMessageStartingWith("patient.address");
+
+        // Without them: the patient is the subscriber, and nothing new is written.
+        Visit self = read(json(base + ",'patient':{'id':'P-1','birthDate':'1950-01-01'},'subscriber':{'memberId':"
+                + "'ACM1','lastName':'Doe'}}"));
+        assertThat(self.claimInfo().subscriber().relationship()).isEmpty();
+        assertThat(self.patient().named()).isFalse();
+        assertThat(VisitJsonWriter.write(self).toString()).doesNotContain("relationship").doesNotContain("firstName")
+                .contains("\"patient\":{\"id\":\"P-1\",\"birthDate\":\"1950-01-01\"}");
+    }
+
     /** Why Medicare pays second (2320 SBR05): read, written back, checked against the MSP types. */
     @Test
     void theReasonMedicarePaysSecondIsReadWrittenAndChecked() {

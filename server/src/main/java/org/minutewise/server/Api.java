@@ -748,7 +748,8 @@ final class Api {
                 outsideGiven.has(BucketSpend.PT_SLP) ? p.outsideSpend().ptSlp()
                         : spend.bucket(BucketSpend.PT_SLP).outside(),
                 outsideGiven.has(BucketSpend.OT) ? p.outsideSpend().ot() : spend.bucket(BucketSpend.OT).outside());
-        return Optional.of(new Patient(p.id(), p.birthDate(), clinic, outside));
+        return Optional.of(new Patient(p.id(), p.birthDate(), clinic, outside, p.lastName(), p.firstName(), p.sex(),
+                p.address()));
     }
 
     /**

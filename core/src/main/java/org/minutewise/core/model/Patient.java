@@ -7,9 +7,14 @@ import java.util.Optional;
 /**
  * The patient, as far as billing needs. {@code yearToDate} is the therapy spend this clinic knows of so far this
  * calendar year; {@code outsideSpend} is what the patient incurred at other providers (entered by the clinic).
+ *
+ * <p>{@code lastName}, {@code firstName}, {@code sex} (F, M or U) and {@code address}: the patient as a claim names
+ * them when the patient is not the subscriber ({@link Subscriber#relationship()}: the 837's patient loop 2010CA);
+ * when the patient is the subscriber the claim names the patient by the {@link Subscriber}'s.
  */
 public record Patient(Optional<String> id, Optional<LocalDate> birthDate, YearToDate yearToDate,
-                      YearToDate outsideSpend) {
+                      YearToDate outsideSpend, Optional<String> lastName, Optional<String> firstName,
+                      Optional<String> sex, Optional<Address> address) {
     public static final Patient UNKNOWN = new Patient(Optional.empty(), Optional.empty(), YearToDate.NONE,
             YearToDate.NONE);
 
@@ -18,6 +23,22 @@ public record Patient(Optional<String> id, Optional<LocalDate> birthDate, YearTo
         Objects.requireNonNull(birthDate, "birthDate");
         Objects.requireNonNull(yearToDate, "yearToDate");
         Objects.requireNonNull(outsideSpend, "outsideSpend");
+        Objects.requireNonNull(lastName, "lastName");
+        Objects.requireNonNull(firstName, "firstName");
+        Objects.requireNonNull(sex, "sex");
+        Objects.requireNonNull(address, "address");
+    }
+
+    /** Without a name, sex or address (the patient is the subscriber, or the claim is not written). */
+    public Patient(Optional<String> id, Optional<LocalDate> birthDate, YearToDate yearToDate,
+                   YearToDate outsideSpend) {
+        this(id, birthDate, yearToDate, outsideSpend, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** Whether a name, sex or address is given. */
+    public boolean named() {
+        return lastName.isPresent() || firstName.isPresent() || sex.isPresent() || address.isPresent();
     }
 
     /**

@@ -153,6 +153,11 @@ public final class CsvVisitWriter {
         if (v.patient().birthDate().isPresent()) {
             out.add("patient.birthDate");
         }
+        // A dependent's own name, sex and address (and the subscriber's relationship, with "subscriber" below).
+        v.patient().lastName().ifPresent(x -> out.add("patient.lastName"));
+        v.patient().firstName().ifPresent(x -> out.add("patient.firstName"));
+        v.patient().sex().ifPresent(x -> out.add("patient.sex"));
+        v.patient().address().ifPresent(x -> out.add("patient.address"));
         for (org.minutewise.core.model.ServiceLine l : v.services()) {
             if (l.provider().npi().isPresent()) {
                 out.add("services[].provider.npi");
@@ -168,6 +173,7 @@ public final class CsvVisitWriter {
         if (!c.subscriber().equals(org.minutewise.core.model.Subscriber.NONE)) {
             out.add("subscriber");
         }
+        c.subscriber().relationship().ifPresent(x -> out.add("subscriber.relationship"));
         c.payerName().ifPresent(x -> out.add("payerName"));
         c.payerId().ifPresent(x -> out.add("payerId"));
         c.placeOfService().ifPresent(x -> out.add("placeOfService"));

@@ -89,6 +89,13 @@ final class Entries {
             name(s).ifPresent(p::addName);
             s.sex().ifPresent(x -> p.setGender(gender(x)));
             s.address().ifPresent(a -> address(p.addAddress(), a));
+        } else {
+            // A dependent (or a patient whose birth date is not the subscriber's): the patient's own name, sex and
+            // address, when the visit gives them.
+            org.minutewise.core.model.Patient pt = v.patient();
+            name(pt.lastName(), pt.firstName()).ifPresent(p::addName);
+            pt.sex().ifPresent(x -> p.setGender(gender(x)));
+            pt.address().ifPresent(a -> address(p.addAddress(), a));
         }
         v.patient().birthDate().or(() -> subscriberIsPatient(v) ? s.birthDate() : Optional.empty())
                 .ifPresent(d -> p.setBirthDateElement(new DateType(d.toString())));
@@ -108,20 +115,30 @@ final class Entries {
         return r;
     }
 
-    /** The subscriber is taken to be the patient unless both birth dates are known and differ. */
+    /**
+     * The subscriber is taken to be the patient unless the visit gives the patient's relationship to the subscriber
+     * (a dependent) or both birth dates are known and differ.
+     */
     static boolean subscriberIsPatient(Visit v) {
+        if (v.claimInfo().subscriber().dependent()) {
+            return false;
+        }
         Optional<java.time.LocalDate> a = v.patient().birthDate();
         Optional<java.time.LocalDate> b = v.claimInfo().subscriber().birthDate();
         return a.isEmpty() || b.isEmpty() || a.equals(b);
     }
 
     private static Optional<HumanName> name(Subscriber s) {
-        if (s.lastName().isEmpty() && s.firstName().isEmpty()) {
+        return name(s.lastName(), s.firstName());
+    }
+
+    private static Optional<HumanName> name(Optional<String> last, Optional<String> first) {
+        if (last.isEmpty() && first.isEmpty()) {
             return Optional.empty();
         }
         HumanName n = new HumanName().setUse(HumanName.NameUse.OFFICIAL);
-        s.lastName().ifPresent(n::setFamily);
-        s.firstName().ifPresent(n::addGiven);
+        last.ifPresent(n::setFamily);
+        first.ifPresent(n::addGiven);
         return Optional.of(n);
     }
 
@@ -163,6 +180,12 @@ final class Entries {
             s.birthDate().ifPresent(d -> rp.setBirthDateElement(new DateType(d.toString())));
             s.address().ifPresent(a -> address(rp.addAddress(), a));
             c.setSubscriber(add("subscriber", rp));
+            // A dependent: the subscriber's relationship to the patient in FHIR's codes, and the 837's own code
+            // beside it (FHIR's "other" stands for several of them).
+            s.relationship().ifPresent(r -> c.setRelationship(new CodeableConcept()
+                    .addCoding(new Coding(FhirCodes.SUBSCRIBER_RELATIONSHIP, FhirCodes.subscriberRelationship(r),
+                            null))
+                    .addCoding(new Coding(FhirCodes.X12_RELATIONSHIP_SYSTEM, r, null))));
         } else if (s.memberId().isPresent()) {
             c.setSubscriber(patient.copy());
         }

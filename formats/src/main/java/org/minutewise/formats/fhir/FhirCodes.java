@@ -54,6 +54,11 @@ public final class FhirCodes {
     public static final String LOINC = "http://loinc.org";
     /** LOINC 11506-3, Progress note: the type of the treatment note's DocumentReference. */
     public static final String PROGRESS_NOTE = "11506-3";
+    /**
+     * The subscriber's relationship to the beneficiary (Coverage.relationship): self, spouse, child, common (common law
+     * spouse), parent, injured, other.
+     */
+    public static final String SUBSCRIBER_RELATIONSHIP = "http://terminology.hl7.org/CodeSystem/subscriber-relationship";
 
     // Minutewise code systems.
     private static final String BASE = "https://minutewise.org/fhir/";
@@ -65,6 +70,40 @@ public final class FhirCodes {
     public static final String BODY_REGION_SYSTEM = BASE + "CodeSystem/body-region";
     /** The finding ids of the rule catalog (MW-U001, ...): OperationOutcome.issue.details. */
     public static final String FINDING_SYSTEM = BASE + "CodeSystem/finding";
+    /**
+     * The X12 individual relationship code of a dependent patient to the subscriber (837 PAT01: 01 19 20 21 39 40 53
+     * G8), beside the subscriber-relationship coding of Coverage.relationship, which has fewer codes.
+     */
+    public static final String X12_RELATIONSHIP_SYSTEM = BASE + "CodeSystem/x12-individual-relationship";
+
+    /**
+     * The subscriber-relationship code of an 837 PAT01 code: 01 spouse, 19 child, and other for the rest (20 employee,
+     * 21 unknown, 39 organ donor, 40 cadaver donor, 53 life partner, G8 other relationship), which FHIR R4's code
+     * system has no code for: the X12 code travels beside it, in {@link #X12_RELATIONSHIP_SYSTEM}.
+     */
+    public static String subscriberRelationship(String x12) {
+        return switch (x12) {
+            case "01" -> "spouse";
+            case "19" -> "child";
+            default -> "other";
+        };
+    }
+
+    /**
+     * The 837 PAT01 code of a subscriber-relationship code, when the X12 code does not travel beside it: spouse 01,
+     * child 19, common (common law spouse) 01, parent, injured and other G8 (other relationship); self "" (the patient
+     * is the subscriber); null for a code that is not one of the system's.
+     */
+    public static String x12Relationship(String fhir) {
+        return switch (fhir) {
+            case "self" -> "";
+            case "spouse", "common" -> "01";
+            case "child" -> "19";
+            case "parent", "injured", "other" -> "G8";
+            default -> null;
+        };
+    }
+
     /** Identifier systems for our own ids (visit, patient, provider). */
     public static final String VISIT_ID = BASE + "sid/visit-id";
     public static final String PATIENT_ID = BASE + "sid/patient-id";

@@ -428,7 +428,8 @@ public final class FhirVisitReader {
             if (patient.isEmpty()) {
                 notes.add(p + ".subject: no Patient in the Bundle; the patient is unknown");
             }
-            b.patient(patient(patient));
+            Patient pat = patient(patient);
+            b.patient(pat);
             if (procedures.isEmpty()) {
                 throw new InputException(p, "required: at least one Procedure for this Encounter (a service line)");
             }
@@ -462,7 +463,7 @@ public final class FhirVisitReader {
             totalMinutes().ifPresent(b::totalTreatmentMinutes);
             note(patient, dos).ifPresent(b::note);
             correction = correction(id);
-            coverage(patient, b);
+            coverage(patient, pat, b);
             certification(dos, b);
             return Result.ok(b.build(), source.build(), notes);
         }
@@ -1180,7 +1181,7 @@ public final class FhirVisitReader {
         }
 
         /** The primary Coverage decides the payer profile; a second one, the secondary payer. */
-        private void coverage(Optional<Loc> patient, Visit.Builder b) {
+        private void coverage(Optional<Loc> patient, Patient pat, Visit.Builder b) {
             List<Loc> covs = new ArrayList<>();
             List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
             for (int i = 0; i < entries.size(); i++) {
@@ -1233,6 +1234,18 @@ public final class FhirVisitReader {
             }
             Subscriber sub = subscriber(c, primary, patient);
             source.put("subscriber", primary.path());
+            Optional<String> relationship = relationship(c, primary);
+            if (relationship.isPresent()) {
+                // A dependent: the subscriber is the policy holder, the patient named by their own Patient.
+                sub = new Subscriber(sub.memberId(), sub.lastName(), sub.firstName(), sub.birthDate(), sub.sex(),
+                        sub.address(), relationship);
+                source.put("subscriber.relationship", primary.path() + ".relationship");
+                if (patient.isPresent()) {
+                    Subscriber own = person(Optional.empty(), patient.get());
+                    b.patient(new Patient(pat.id(), pat.birthDate(), pat.yearToDate(), pat.outsideSpend(),
+                            own.lastName(), own.firstName(), own.sex(), own.address()));
+                }
+            }
             b.claimInfo(corrected(new ClaimInfo(bp, payor.name(), payor.id(), sub, pos).withSecondary(secondary)));
         }
 
@@ -1395,6 +1408,56 @@ public final class FhirVisitReader {
             return Optional.empty();
         }
 
+        /**
+         * Coverage.relationship: the patient's relationship to the subscriber as an 837 PAT01 code, empty when the
+         * patient is the subscriber (self, or none given). Our own X12 coding when it is there (a Bundle Minutewise
+         * wrote), else the subscriber-relationship code mapped as best it can: spouse 01, child 19, common (common law
+         * spouse) 01, parent, injured and other G8 (other relationship: a note names the loss). A code of neither is
+         * an error naming it; a relationship with no coding of either system is a note, the patient taken as the
+         * subscriber.
+         */
+        private Optional<String> relationship(Coverage c, Loc loc) {
+            if (!c.hasRelationship()) {
+                return Optional.empty();
+            }
+            List<Coding> codings = c.getRelationship().getCoding();
+            String p = loc.path() + ".relationship";
+            for (int k = 0; k < codings.size(); k++) {
+                Coding cd = codings.get(k);
+                if (FhirCodes.X12_RELATIONSHIP_SYSTEM.equals(cd.getSystem())) {
+                    String code = cd.hasCode() ? cd.getCode().trim().toUpperCase(java.util.Locale.ROOT) : "";
+                    if (code.equals("18")) {
+                        return Optional.empty();
+                    }
+                    if (!Subscriber.RELATIONSHIPS.contains(code)) {
+                        throw new InputException(p + ".coding[" + k + "].code", "expected one of "
+                                + String.join(", ", Subscriber.RELATIONSHIPS) + " (the patient's relationship to the "
+                                + "subscriber, 837 PAT01), got \"" + code + "\"");
+                    }
+                    return Optional.of(code);
+                }
+            }
+            for (int k = 0; k < codings.size(); k++) {
+                Coding cd = codings.get(k);
+                if (FhirCodes.SUBSCRIBER_RELATIONSHIP.equals(cd.getSystem())) {
+                    String code = cd.hasCode() ? cd.getCode() : "";
+                    String x12 = FhirCodes.x12Relationship(code);
+                    if (x12 == null) {
+                        throw new InputException(p + ".coding[" + k + "].code", "expected a subscriber-relationship "
+                                + "code (self, spouse, child, common, parent, injured, other), got \"" + code + "\"");
+                    }
+                    if (code.equals("common") || x12.equals("G8")) {
+                        notes.add(p + ": \"" + code + "\" has no 837 relationship code of its own; read as "
+                                + (x12.equals("01") ? "01 (spouse)" : "G8 (other relationship)"));
+                    }
+                    return x12.isEmpty() ? Optional.empty() : Optional.of(x12);
+                }
+            }
+            notes.add(p + ": no coding in " + FhirCodes.SUBSCRIBER_RELATIONSHIP + "; the patient is taken as the "
+                    + "subscriber");
+            return Optional.empty();
+        }
+
         private Subscriber subscriber(Coverage c, Loc loc, Optional<Loc> patient) {
             Optional<String> member = c.hasSubscriberId() ? Optional.of(c.getSubscriberId()) : Optional.empty();
             Optional<Loc> person = c.hasSubscriber() ? resolve(c.getSubscriber(), loc, loc.path() + ".subscriber")
@@ -1403,7 +1466,17 @@ public final class FhirVisitReader {
                 return new Subscriber(member, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
             }
             Resource r = person.get().resource();
-            String p = person.get().path();
+            if (!(r instanceof org.hl7.fhir.r4.model.Patient) && !(r instanceof RelatedPerson)) {
+                throw new InputException(loc.path() + ".subscriber", "expected a Patient or RelatedPerson, got a "
+                        + r.fhirType());
+            }
+            return person(member, person.get());
+        }
+
+        /** A Patient's or RelatedPerson's official (else first) name, birth date, sex and first address. */
+        private Subscriber person(Optional<String> member, Loc person) {
+            Resource r = person.resource();
+            String p = person.path();
             List<HumanName> names;
             Enumerations.AdministrativeGender gender;
             Optional<LocalDate> birth = Optional.empty();
@@ -1423,8 +1496,7 @@ public final class FhirVisitReader {
                     birth = Optional.of(dateOf(rp.getBirthDateElement().getValueAsString(), p + ".birthDate"));
                 }
             } else {
-                throw new InputException(loc.path() + ".subscriber", "expected a Patient or RelatedPerson, got a "
-                        + r.fhirType());
+                throw new IllegalArgumentException("not a person: " + r.fhirType());
             }
             HumanName name = names.stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
                     .orElse(names.isEmpty() ? new HumanName() : names.get(0));

@@ -65,6 +65,14 @@ public final class FhirVisitWriter {
         // The secondary payer's claim filing indicator and MSP type have no standard FHIR home (see the class).
         v.claimInfo().secondary().claimFilingIndicator().ifPresent(x -> out.add("secondaryClaimFilingIndicator"));
         v.claimInfo().secondary().insuranceType().ifPresent(x -> out.add("secondaryInsuranceType"));
+        if (Entries.subscriberIsPatient(v)) {
+            // The Patient is named by the subscriber's name, sex and address: the patient's own (given beside a
+            // subscriber who is the patient) are not written.
+            v.patient().lastName().ifPresent(x -> out.add("patient.lastName"));
+            v.patient().firstName().ifPresent(x -> out.add("patient.firstName"));
+            v.patient().sex().ifPresent(x -> out.add("patient.sex"));
+            v.patient().address().ifPresent(x -> out.add("patient.address"));
+        }
         // The FHIR input takes the certification from a CarePlan with a period: without dates it is not read back.
         v.certification().filter(c -> c.from().isEmpty() && c.to().isEmpty())
                 .ifPresent(c -> out.add("certification (without its dates)"));

@@ -39,10 +39,22 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                         String state, String zip) {
     }
 
-    /** Subscriber (the patient) and payer: loop 2000B/2010BA/2010BB. Equal values share one HL. */
+    /**
+     * Subscriber and payer: loop 2000B/2010BA/2010BB, and the patient. When the patient is the subscriber
+     * ({@code relationship} empty) the patient's address and demographics go in 2010BA; for a dependent the patient
+     * loop 2000C (PAT01 the {@code relationship}) and 2010CA name the patient, and 2010BA the subscriber by name and
+     * member id only. Equal values share one 2000B HL (and 2000C): a claim of another patient starts a new 2000B.
+     */
     record SubscriberParty(String filingIndicator, String memberId, String lastName, Optional<String> firstName,
-                           String line1, Optional<String> line2, String city, String state, String zip,
-                           LocalDate birthDate, String sex, String payerName, String payerId) {
+                           String payerName, String payerId, Person patient, Optional<String> relationship) {
+    }
+
+    /**
+     * The patient as the claim names them: name, address (N3/N4) and demographics (DMG), in 2010BA when the patient
+     * is the subscriber (the name then the subscriber's), in 2010CA otherwise; the other subscriber of 2330A.
+     */
+    record Person(String lastName, Optional<String> firstName, String line1, Optional<String> line2, String city,
+                  String state, String zip, LocalDate birthDate, String sex) {
     }
 
     /**
@@ -65,7 +77,8 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
      * payer is responsible second (SBR01 S). The payer's own name and payer id (2330B) and the patient's member id
      * there (2330A) are the visit's {@code secondaryPayerName}, {@code secondaryPayerId} and
      * {@code secondaryMemberId}; the filing indicator its {@code secondaryClaimFilingIndicator}, else by the kind of
-     * its payer profile (as 2000B SBR09 by the primary's). The other subscriber is the patient, as in 2000B.
+     * its payer profile (as 2000B SBR09 by the primary's). The other subscriber is the patient (SBR02 18), a dependent
+     * too: the visit names the subscriber of the primary coverage only.
      * {@code insuranceType} is SBR05, why Medicare pays second, when the other payer is Medicare (its
      * {@code secondaryInsuranceType}); empty otherwise.
      */
@@ -252,6 +265,93 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         return Optional.of(new OtherPayer(filing, name, id, member, type));
     }
 
+    /**
+     * The patient who is the subscriber (no {@code subscriber.relationship}): named by the subscriber's name, with the
+     * subscriber's birth date (else the patient's) and sex in 2010BA DMG. A patient the visit shows as someone else
+     * (another birth date or name than the subscriber's) is refused: the claim would go out for the subscriber.
+     */
+    private static Demographics self(Visit v, String last, Optional<String> first, String need) {
+        Subscriber s = v.claimInfo().subscriber();
+        org.minutewise.core.model.Patient p = v.patient();
+        String dependentAdvice = ": a dependent's claim (a child or spouse covered under the subscriber's policy) "
+                + "needs subscriber.relationship (the patient's relationship to the subscriber: 19 child, 01 spouse, "
+                + "...) and the patient's lastName, firstName, sex and address, and the 837 names the patient in "
+                + "loop 2000C/2010CA";
+        if (s.birthDate().isPresent() && p.birthDate().isPresent() && !s.birthDate().equals(p.birthDate())) {
+            // The claim would go out for the subscriber (SBR02 18, self) instead of the patient.
+            throw new InputException("patient.birthDate", "the patient (born " + p.birthDate().get()
+                    + ") is not the subscriber (born " + s.birthDate().get() + ")" + dependentAdvice);
+        }
+        if (differs(p.lastName(), Optional.of(last)) || differs(p.firstName(), first)) {
+            boolean lastDiffers = differs(p.lastName(), Optional.of(last));
+            throw new InputException(lastDiffers ? "patient.lastName" : "patient.firstName", "the patient ("
+                    + p.firstName().orElse("") + " " + p.lastName().orElse(last) + ") is not the subscriber ("
+                    + first.orElse("") + " " + last + ")" + dependentAdvice);
+        }
+        LocalDate birth = s.birthDate().or(() -> p.birthDate()).orElseThrow(() -> new InputException(
+                "subscriber.birthDate", need + " (DMG: the patient is the subscriber); or give patient.birthDate"));
+        String sex = s.sex().orElse("U");
+        if (!sex.matches("[FMU]")) {
+            throw new InputException("subscriber.sex", "expected F, M or U, got \"" + sex + "\"");
+        }
+        return new Demographics(birth, sex);
+    }
+
+    /** DMG02 and DMG03. */
+    private record Demographics(LocalDate birthDate, String sex) {
+    }
+
+    /** A name given on both sides that is not the same (case and spaces aside). */
+    private static boolean differs(Optional<String> a, Optional<String> b) {
+        return a.isPresent() && b.isPresent() && !a.get().isBlank()
+                && !a.get().trim().equalsIgnoreCase(b.get().trim());
+    }
+
+    /**
+     * The patient who is not the subscriber ({@code subscriber.relationship}, a PAT01 code): named in 2010CA by the
+     * patient's own name, address and demographics, which the TR3 requires there (2010CA carries no member id in
+     * 5010). Medicare (SBR09 MA/MB) covers the beneficiary alone: a Medicare claim for a dependent is refused.
+     */
+    private static Person dependent(Visit v, String filing, String need) {
+        String relationship = v.claimInfo().subscriber().relationship().orElseThrow();
+        if (!Subscriber.RELATIONSHIPS.contains(relationship)) {
+            throw new InputException("subscriber.relationship", "expected one of "
+                    + String.join(", ", Subscriber.RELATIONSHIPS) + " (837 PAT01), got \"" + relationship + "\"");
+        }
+        if (medicare(filing)) {
+            throw new InputException("subscriber.relationship", "Medicare (claim filing indicator " + filing
+                    + ") covers the beneficiary alone and has no dependents, so its claim names no patient other "
+                    + "than the subscriber (relationship " + relationship + "): leave subscriber.relationship out and "
+                    + "give the patient's own Medicare coverage as the subscriber (subscriber.memberId their MBI), or "
+                    + "bill the payer that covers the patient as a dependent");
+        }
+        org.minutewise.core.model.Patient p = v.patient();
+        String why = need + " (2010CA: the patient is not the subscriber, subscriber.relationship " + relationship + ")";
+        String last = X12Text.check(p.lastName().filter(n -> !n.isBlank())
+                .orElseThrow(() -> new InputException("patient.lastName", why)), "patient.lastName", 1, 60);
+        Optional<String> first = p.firstName().isPresent() && !p.firstName().get().isBlank()
+                ? Optional.of(X12Text.check(p.firstName().get(), "patient.firstName", 1, 35)) : Optional.empty();
+        LocalDate birth = p.birthDate().orElseThrow(() -> new InputException("patient.birthDate", why));
+        String sex = p.sex().orElse("U");
+        if (!sex.matches("[FMU]")) {
+            throw new InputException("patient.sex", "expected F, M or U, got \"" + sex + "\"");
+        }
+        Address a = p.address().orElseThrow(() -> new InputException("patient.address", why));
+        return person(last, first, a, "patient.address", birth, sex);
+    }
+
+    /** A person's N3/N4, checked (the field names the visit's address). */
+    private static Person person(String last, Optional<String> first, Address a, String field, LocalDate birth,
+                                 String sex) {
+        InputException bad = org.minutewise.formats.Addresses.problem(field, a.state(), a.zip(), "zip");
+        if (bad != null) {
+            throw bad;
+        }
+        Optional<String> line2 = line2(a, field + ".line2");
+        return new Person(last, first, X12Text.check(a.line1(), field + ".line1", 1, 55), line2,
+                X12Text.check(a.city(), field + ".city", 2, 30), a.state(), a.zip().replace("-", ""), birth, sex);
+    }
+
     static X12Claim prepare(CheckResult r, Form form, PayerProfiles payers) {
         Visit v = r.visit();
         String need = "required for " + form.label;
@@ -295,37 +395,26 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                 "subscriber.lastName", 1, 60);
         Optional<String> first = s.firstName().isPresent() && !s.firstName().get().isBlank()
                 ? Optional.of(X12Text.check(s.firstName().get(), "subscriber.firstName", 1, 35)) : Optional.empty();
-        if (s.birthDate().isPresent() && v.patient().birthDate().isPresent()
-                && !s.birthDate().equals(v.patient().birthDate())) {
-            // The claim would go out for the subscriber (SBR02 18, self) instead of the patient.
-            throw new InputException("patient.birthDate", "the patient (born " + v.patient().birthDate().get()
-                    + ") is not the subscriber (born " + s.birthDate().get() + "): a dependent's claim needs the "
-                    + "patient loop (2000C), which Minutewise does not write; bill it from the practice system");
-        }
-        LocalDate birth = s.birthDate().or(() -> v.patient().birthDate()).orElseThrow(() -> new InputException(
-                "subscriber.birthDate", need + " (DMG: the patient is the subscriber); or give patient.birthDate"));
-        String sex = s.sex().orElse("U");
-        if (!sex.matches("[FMU]")) {
-            throw new InputException("subscriber.sex", "expected F, M or U, got \"" + sex + "\"");
-        }
+        // The patient who is the subscriber: checked in the order of the fields written (2010BA DMG, then 2010BB,
+        // then 2010BA N3/N4, then SBR09); a dependent's patient loop after the payer.
+        Demographics self = s.dependent() ? null : self(v, last, first, need);
         String payerName = X12Text.check(ci.payerName().orElseThrow(() -> new InputException("payerName", need)),
                 "payerName", 1, 60);
         String payerId = X12Text.check(ci.payerId().orElseThrow(() -> new InputException("payerId", need)),
                 "payerId", 2, 80);
-        // 2010BA N3/N4: required when the patient is the subscriber, as on every claim Minutewise writes.
-        Address sa = s.address().orElseThrow(() -> new InputException("subscriber.address", need
-                + " (2010BA N3/N4: the patient is the subscriber)"));
-        InputException bad = org.minutewise.formats.Addresses.problem("subscriber.address", sa.state(), sa.zip(),
-                "zip");
-        if (bad != null) {
-            throw bad;
+        SubscriberParty sub;
+        if (s.dependent()) {
+            String filing = filingIndicator(ci, r.payer().kind(), form);
+            sub = new SubscriberParty(filing, memberId, last, first, payerName, payerId, dependent(v, filing, need),
+                    s.relationship());
+        } else {
+            // 2010BA N3/N4: required when the patient is the subscriber.
+            Address sa = s.address().orElseThrow(() -> new InputException("subscriber.address", need
+                    + " (2010BA N3/N4: the patient is the subscriber)"));
+            Person patient = person(last, first, sa, "subscriber.address", self.birthDate(), self.sex());
+            sub = new SubscriberParty(filingIndicator(ci, r.payer().kind(), form), memberId, last, first, payerName,
+                    payerId, patient, Optional.empty());
         }
-        String subZip = sa.zip().replace("-", "");
-        Optional<String> subLine2 = line2(sa, "subscriber.address.line2");
-        SubscriberParty sub = new SubscriberParty(filingIndicator(ci, r.payer().kind(), form), memberId, last, first,
-                X12Text.check(sa.line1(), "subscriber.address.line1", 1, 55), subLine2,
-                X12Text.check(sa.city(), "subscriber.address.city", 2, 30), sa.state(), subZip,
-                birth, sex, payerName, payerId);
 
         String facility;
         String frequency = "1";

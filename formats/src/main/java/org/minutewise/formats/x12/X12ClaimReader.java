@@ -97,9 +97,13 @@ import org.minutewise.formats.Npi;
  *       {@code secondaryPayerName} and {@code secondaryPayerId} from 2330B NM103 and NM109,
  *       {@code secondaryMemberId} from 2330A NM109, {@code secondaryClaimFilingIndicator} from SBR09);</li>
  *   <li>claim data: billing provider (2010AA), payer name and id (2010BB), subscriber (2010BA with DMG); the
- *       patient's birth date from 2010CA when the patient is not the subscriber, else from 2010BA.</li>
+ *       patient is the subscriber (birth date from 2010BA) unless the claim sits in a patient loop (2000C): the
+ *       patient is then a dependent, {@code patient} its name, address, birth date and sex from 2010CA and
+ *       {@code subscriber.relationship} PAT01, which must be one of 01, 19, 20, 21, 39, 40, 53, G8 (else an error
+ *       naming PAT element 1; a Medicare subscriber, 2000B SBR09 MA/MB, has no dependents: an error too); a 2000C
+ *       without PAT or without 2010CA is an error naming its HL.</li>
  * </ul>
- * Segments of the 837P that Minutewise does not use (PRV, PAT, REF other than EI, NTE, 2320 loops other than the
+ * Segments of the 837P that Minutewise does not use (PRV, a 2000B PAT, REF other than EI, NTE, 2320 loops other than the
  * secondary payer's, whose SBR09 is not checked either, and in them CAS, AMT, OI, MOA, the other subscriber's name
  * and address in 2330A, ...) are checked for their place and skipped.
  */
@@ -270,6 +274,10 @@ public final class X12ClaimReader {
         String sex = "";
         /** SBR09 of the subscriber's loop (2000B): the claim filing indicator. */
         String filing = "";
+        /** PAT01 of the patient's loop (2000C): the patient's relationship to the subscriber. */
+        String relationship = "";
+        /** The position of the patient loop's HL (2000C). */
+        int hlPosition;
         /**
          * SBR01 of the subscriber's loop (2000B): the place in paying this claim of the payer it goes to (P primary,
          * S secondary, T tertiary, ...).
@@ -579,6 +587,12 @@ public final class X12ClaimReader {
                         other.sbrPosition = seg.position;
                     }
                 }
+                case "PAT" -> {
+                    if (hlLevel == 23 && "2000".equals(loop)) {
+                        patient.relationship = seg.get(1);
+                        relationship(patient.relationship);
+                    }
+                }
                 case "CLM" -> clm();
                 case "HI" -> hi();
                 case "DTP" -> dtp(loop);
@@ -593,6 +607,25 @@ public final class X12ClaimReader {
         private void filingIndicator(String code) {
             if (!code.isEmpty() && !ClaimInfo.FILING_INDICATORS.contains(code)) {
                 problem(seg.at(9), notAFilingIndicator(code));
+            }
+        }
+
+        /**
+         * 2000C PAT01 must be one of the patient's relationships to the subscriber of 005010X222A1/X223A2
+         * ({@link Subscriber#RELATIONSHIPS}; 18 self is 2000B's SBR02, not a patient loop's), and a Medicare
+         * subscriber (2000B SBR09 MA/MB) has no dependents.
+         */
+        private void relationship(String code) {
+            if (!Subscriber.RELATIONSHIPS.contains(code)) {
+                problem(seg.at(1), "expected the patient's relationship to the subscriber, one of "
+                        + String.join(", ", Subscriber.RELATIONSHIPS) + " (01 spouse, 19 child, 20 employee, 21 unknown,"
+                        + " 39 organ donor, 40 cadaver donor, 53 life partner, G8 other), got \"" + code + "\""
+                        + (code.equals("18") ? ": a patient who is the subscriber (18, self) has no patient loop "
+                        + "(2000C); the claim goes under 2000B with SBR02 18" : ""));
+            } else if (X12Claim.medicare(subscriber.filing)) {
+                problem(seg.at(1), "a patient loop (2000C, relationship " + code + ") under a Medicare subscriber "
+                        + "(2000B SBR09 " + subscriber.filing + "): Medicare covers the beneficiary alone and has no "
+                        + "dependents, so the patient must be the subscriber (SBR02 18, no 2000C)");
             }
         }
 
@@ -624,6 +657,7 @@ public final class X12ClaimReader {
                 subscriberIssues.clear();
             }
             patient = new Party();
+            patient.hlPosition = seg.position;
             patientIssues.clear();
         }
 
@@ -1092,13 +1126,18 @@ public final class X12ClaimReader {
                         d == plan ? Optional.empty() : Optional.of(d), Optional.of(l.charge)));
                 billed.add(new BilledLine(l.code, l.modifiers, l.units, Optional.of(l.charge), l.pointers));
             }
-            Optional<LocalDate> birth = hlLevel == 23 && patient.birth.isPresent() ? patient.birth : subscriber.birth;
+            // A dependent (loop 2000C) is the patient of 2010CA, with its own name, address and demographics; the
+            // subscriber of 2010BA is the policy holder, never taken for the patient.
+            Patient pt = dependent()
+                    ? new Patient(patientId(), patient.birth, YearToDate.NONE, YearToDate.NONE, opt(patient.name),
+                            opt(patient.first), opt(patient.sex), address(patient))
+                    : new Patient(patientId(), subscriber.birth, YearToDate.NONE, YearToDate.NONE);
             return Visit.builder(id, date)
                     .payer(payerFor(subscriber.filing, payerId, ref))
                     .secondaryPayer(secondary.orElse(null))
                     .planOfCare(plan)
                     .setting(setting)
-                    .patient(new Patient(patientId(), birth, YearToDate.NONE, YearToDate.NONE))
+                    .patient(pt)
                     .diagnoses(c.diagnoses)
                     .services(services)
                     .billed(billed)
@@ -1121,6 +1160,27 @@ public final class X12ClaimReader {
         }
 
         /**
+         * Whether the claim's patient is a dependent: its claim sits in a patient loop (2000C), which must say the
+         * patient's relationship to the subscriber (PAT01) and name the patient (2010CA NM1*QC); a claim whose 2000C
+         * lacks either is refused naming the loop's HL rather than read as the subscriber's own.
+         */
+        private boolean dependent() {
+            if (hlLevel != 23) {
+                return false;
+            }
+            String at = "segment " + patient.hlPosition + " (HL)";
+            if (patient.relationship.isEmpty()) {
+                throw new InputException(at, "a patient loop (2000C) needs the patient's relationship to the "
+                        + "subscriber (PAT01), and this one has no PAT");
+            }
+            if (patient.name.isEmpty()) {
+                throw new InputException(at, "a patient loop (2000C) needs the patient's name (2010CA NM1*QC), and "
+                        + "this one has none");
+            }
+            return true;
+        }
+
+        /**
          * The patient's id for the checks across visits: the subscriber's member id (NM109 of 2010BA) when the
          * patient is the subscriber; a dependent (loop 2000C) adds their name to it.
          */
@@ -1139,7 +1199,8 @@ public final class X12ClaimReader {
             BillingProvider bp = new BillingProvider(opt(billing.npi), opt(billing.taxId), opt(billing.name),
                     address(billing));
             Subscriber sub = new Subscriber(opt(subscriber.id), opt(subscriber.name), opt(subscriber.first),
-                    subscriber.birth, opt(subscriber.sex), address(subscriber));
+                    subscriber.birth, opt(subscriber.sex), address(subscriber),
+                    dependent() ? opt(patient.relationship) : Optional.empty());
             // SBR09 as read: several codes share one payer profile (MC, BL, HM ... read as commercial), so the
             // profile's kind could not give it back. The same for the secondary payer's, with its own payer name
             // and id (2330B) and member id (2330A), so that the claim is written back naming the same payer.

@@ -35,14 +35,25 @@ import org.minutewise.refdata.RefData;
  * holds one transaction set (ST ... SE) per {@link X12Envelope#claimsPerTransaction()} claims (5000 by default,
  * the TR3's recommended maximum); ST02 runs 0001, 0002, ... across the interchange. Inside a set, claims keep
  * their input order; consecutive claims of the same billing provider share its HL (2000A), and consecutive
- * claims of the same subscriber and payer share theirs (2000B). The patient is the subscriber (SBR02 = 18).
+ * claims of the same subscriber, payer and patient share theirs (2000B). The patient is the subscriber (SBR02 = 18,
+ * 2010BA the patient with address and demographics) unless the visit gives {@code subscriber.relationship}: then the
+ * patient is a dependent (a child or spouse covered under the subscriber's policy), and
+ * <pre>
+ * HL*{n}*{billing HL}*22*1~ SBR*P********{filing indicator}~       2000B: SBR02 empty, a child level follows
+ * NM1*IL*1*{subscriber last}*{first}****MI*{memberId}~              2010BA: the subscriber, no N3/N4/DMG (TR3)
+ * NM1*PR*2*{payerName}*****PI*{payerId}~                            2010BB
+ * HL*{n+1}*{n}*23*0~ PAT*{relationship}~                            2000C: the patient's relationship (PAT01)
+ * NM1*QC*1*{patient last}*{first}~ N3~ N4~ DMG*D8*{birth}*{sex}~    2010CA: the patient (no member id in 5010)
+ * </pre>
+ * and the claim (2300) sits under 2000C. Medicare (SBR09 MA/MB) has no dependents: such a visit is refused, naming
+ * {@code subscriber.relationship}.
  *
  * <p>The claim goes to the visit's payer as the primary (2000B SBR01 P). A visit's {@code secondaryPayer} goes in the
  * other-payer loop of its claim, after the 2310 providers (837P and 837I alike), named by its own claim identifiers:
  * <pre>
  * SBR*S*18***{insurance type}****{filing indicator}~              2320: secondary, the patient is the subscriber
  * OI***Y***Y~                                                     benefits assigned, release of information (CLM08/09)
- * NM1*IL*1*{last}*{first}****MI*{secondaryMemberId}~ N3~ N4~      2330A: the patient, as in 2010BA
+ * NM1*IL*1*{last}*{first}****MI*{secondaryMemberId}~ N3~ N4~      2330A: the patient, as in 2010BA (or 2010CA)
  * NM1*PR*2*{secondaryPayerName}*****PI*{secondaryPayerId}~        2330B
  * </pre>
  * The filing indicator is the visit's {@code secondaryClaimFilingIndicator}, else it follows the secondary payer
@@ -51,7 +62,9 @@ import org.minutewise.refdata.RefData;
  * {@code secondaryInsuranceType}, why Medicare pays second. The loop is left out, and {@link #secondaryPayerLeftOut}
  * says why, when the secondary payer is Medicare without that reason,
  * when the visit does not give the secondary's name, payer id and member id (a payer profile is a set of rules, not
- * a payer a receiver knows), or when they are the primary's payer id and member id (one coverage twice).
+ * a payer a receiver knows), or when they are the primary's payer id and member id (one coverage twice). The visit
+ * names the subscriber of its primary coverage only: the patient is taken to hold the secondary policy (SBR02 18),
+ * a dependent too, which {@link #secondarySubscriberAssumed} says.
  *
  * <p>Every visit is checked first: missing data the 837 needs is an {@link InputException} naming the field
  * ({@code billingProvider.npi: required for X12 837P}; in a batch of several, prefixed by the index,
@@ -275,15 +288,29 @@ public final class X12Writer {
             }
             if (!c.subscriber().equals(subscriber)) {
                 subscriber = c.subscriber();
-                // 2000B subscriber (the patient: SBR02 18 self), 2010BA subscriber, 2010BB payer
-                s.segment("HL", Integer.toString(++hl), Integer.toString(billingHl), "22", "0");
-                s.segment("SBR", "P", "18", "", "", "", "", "", "", subscriber.filingIndicator());
+                X12Claim.Person patient = subscriber.patient();
+                boolean dependent = subscriber.relationship().isPresent();
+                int subscriberHl = ++hl;
+                // 2000B subscriber (the patient: SBR02 18 self; a dependent: SBR02 empty and a child level 2000C),
+                // 2010BA subscriber (address and demographics only when the patient is the subscriber), 2010BB payer
+                s.segment("HL", Integer.toString(subscriberHl), Integer.toString(billingHl), "22",
+                        dependent ? "1" : "0");
+                s.segment("SBR", "P", dependent ? "" : "18", "", "", "", "", "", "", subscriber.filingIndicator());
                 s.segment("NM1", "IL", "1", subscriber.lastName(), subscriber.firstName().orElse(""), "", "", "",
                         "MI", subscriber.memberId());
-                s.segment("N3", subscriber.line1(), subscriber.line2().orElse(""));
-                s.segment("N4", subscriber.city(), subscriber.state(), subscriber.zip());
-                s.segment("DMG", "D8", X12Text.date(subscriber.birthDate()), subscriber.sex());
+                if (!dependent) {
+                    address(s, patient);
+                    s.segment("DMG", "D8", X12Text.date(patient.birthDate()), patient.sex());
+                }
                 s.segment("NM1", "PR", "2", subscriber.payerName(), "", "", "", "", "PI", subscriber.payerId());
+                if (dependent) {
+                    // 2000C patient (PAT01 the relationship to the subscriber), 2010CA patient: no member id in 5010
+                    s.segment("HL", Integer.toString(++hl), Integer.toString(subscriberHl), "23", "0");
+                    s.segment("PAT", subscriber.relationship().get());
+                    s.segment("NM1", "QC", "1", patient.lastName(), patient.firstName().orElse(""));
+                    address(s, patient);
+                    s.segment("DMG", "D8", X12Text.date(patient.birthDate()), patient.sex());
+                }
             }
             if (form == Form.PROFESSIONAL) {
                 X12ClaimWriter.claim(s, c);
@@ -309,13 +336,40 @@ public final class X12Writer {
             return;
         }
         X12Claim.OtherPayer o = c.otherPayer().get();
-        X12Claim.SubscriberParty sub = c.subscriber();
+        // The patient is the secondary coverage's subscriber (SBR02 18), a dependent too: the visit names the
+        // subscriber of its primary coverage only ({@link #secondarySubscriberAssumed} says so).
+        X12Claim.Person patient = c.subscriber().patient();
         s.segment("SBR", "S", "18", "", "", o.insuranceType(), "", "", "", o.filingIndicator());
         s.segment("OI", "", "", "Y", "", "", "Y");
-        s.segment("NM1", "IL", "1", sub.lastName(), sub.firstName().orElse(""), "", "", "", "MI", o.memberId());
-        s.segment("N3", sub.line1(), sub.line2().orElse(""));
-        s.segment("N4", sub.city(), sub.state(), sub.zip());
+        s.segment("NM1", "IL", "1", patient.lastName(), patient.firstName().orElse(""), "", "", "", "MI",
+                o.memberId());
+        address(s, patient);
         s.segment("NM1", "PR", "2", o.payerName(), "", "", "", "", "PI", o.payerId());
+    }
+
+    /** A person's N3 and N4. */
+    private static void address(SegmentWriter s, X12Claim.Person p) {
+        s.segment("N3", p.line1(), p.line2().orElse(""));
+        s.segment("N4", p.city(), p.state(), p.zip());
+    }
+
+    /**
+     * What the 837 assumes of a dependent's secondary coverage, or empty when nothing is assumed: a visit with
+     * {@code subscriber.relationship} (the patient is not the primary's subscriber) whose secondary payer goes on
+     * the claim names the subscriber of its primary coverage only, so loop 2320 says the patient is the secondary
+     * coverage's subscriber (SBR02 18) and 2330A names the patient with {@code secondaryMemberId}. A caller says so:
+     * when the secondary policy is someone else's (the other parent's), the secondary payer may not match it.
+     */
+    public static Optional<String> secondarySubscriberAssumed(Visit v, PayerProfiles payers) {
+        if (!v.claimInfo().subscriber().dependent() || v.secondaryPayer().isEmpty()
+                || secondaryPayerLeftOut(v, payers).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("the patient is a dependent on the primary coverage (subscriber.relationship "
+                + v.claimInfo().subscriber().relationship().get() + "), and the visit does not say who holds the "
+                + "secondary payer " + v.secondaryPayer().get() + "'s policy: the 837 names the patient as that "
+                + "policy's subscriber (loop 2320 SBR02 18, 2330A the patient with secondaryMemberId); if the "
+                + "secondary policy is someone else's, correct 2320/2330A in the practice system");
     }
 
     /** The rendering provider's NM1*82 (2310B/2310D, 2420A/2420C): a person, by NPI. */

@@ -431,6 +431,29 @@ class CsvTest {
         }
     }
 
+    /**
+     * A dependent's subscriber (the policy holder, with the patient's relationship to them) and the patient's own name,
+     * sex and address have no CSV column: the CSV writer names them; a visit without them names none of them.
+     */
+    @Test
+    void aDependentsSubscriberAndNameAreNamedAsNotCarried() {
+        String csv = HEADER
+                + "V1,2026-03-02,commercial,private-practice,PT,P1,S93.401A,97110,24,09:00,09:24,T1,PT,,,,,\r\n";
+        Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(CsvVisitWriter.notCarried(v)).doesNotContain("subscriber", "subscriber.relationship",
+                "patient.lastName", "patient.address");
+        org.minutewise.core.model.Patient p = v.patient();
+        Visit dependent = v.toBuilder().patient(new org.minutewise.core.model.Patient(p.id(), p.birthDate(),
+                p.yearToDate(), p.outsideSpend(), Optional.of("Park"), Optional.of("Mina"), Optional.of("F"),
+                Optional.of(new org.minutewise.core.model.Address("9 Maple Ct", Optional.empty(), "Dayton", "OH",
+                        "45402")))).claimInfo(new org.minutewise.core.model.ClaimInfo(org.minutewise.core.model.BillingProvider.NONE,
+                Optional.empty(), Optional.empty(), new org.minutewise.core.model.Subscriber(Optional.of("ACM1"),
+                Optional.of("Park"), Optional.of("Daniel"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("19")), Optional.empty())).build();
+        assertThat(CsvVisitWriter.notCarried(dependent)).contains("subscriber", "subscriber.relationship",
+                "patient.lastName", "patient.firstName", "patient.sex", "patient.address");
+    }
+
     /** Trailing empty fields are a spreadsheet's; values beyond the header, or a row swallowed by an open quote, are not. */
     @Test
     void extraFieldsAreRefusedUnlessEmpty() {

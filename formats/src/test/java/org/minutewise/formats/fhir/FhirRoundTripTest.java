@@ -122,6 +122,58 @@ class FhirRoundTripTest {
         assertThat(w.claimInfo().secondary()).isEqualTo(v.claimInfo().secondary());
     }
 
+    /**
+     * A dependent (a child under her father's plan): the Patient carries the child's own name, sex and address, the
+     * Coverage the father as its subscriber (a RelatedPerson) and relationship child, with the 837 code beside it;
+     * read back the same. A Bundle from elsewhere with only FHIR's code is mapped as best it can be (spouse 01, child
+     * 19, other G8 with a note), a code of neither system refused naming it.
+     */
+    @Test
+    void aDependentComesBackWithItsRelationship() throws Exception {
+        Visit v = FhirClaimWriterTest.example("dependent-claim-visit.json");
+        assertThat(FhirVisitWriter.notCarried(v, code -> true)).doesNotContain("subscriber.relationship",
+                "patient.lastName", "patient.address");
+        String json = FhirVisitWriter.write(v, CHICAGO);
+        assertThat(json.replaceAll("\\s+", "")).contains("\"relationship\":{\"coding\":[{\"system\":"
+                + "\"http://terminology.hl7.org/CodeSystem/subscriber-relationship\",\"code\":\"child\"},{\"system\":"
+                + "\"https://minutewise.org/fhir/CodeSystem/x12-individual-relationship\",\"code\":\"19\"}]}");
+        assertThat(FhirValidation.unresolvedReferences(FhirValidation.parseStrict(json))).isEmpty();
+        Visit w = back(v, CHICAGO);
+        // (The claim filing indicator is not carried, and charges come back in another scale.)
+        assertThat(carried(w).get("patient")).isEqualTo(carried(v).get("patient"));
+        assertThat(carried(w).get("subscriber")).isEqualTo(carried(v).get("subscriber"));
+        assertThat(w.claimInfo().subscriber().relationship()).contains("19");
+        assertThat(w.claimInfo().subscriber().firstName()).contains("Daniel");
+        assertThat(w.patient().firstName()).contains("Mina");
+
+        // A life partner (53) is FHIR's "other": our coding keeps 53; without it, "other" reads as G8, said.
+        Visit partner = v.toBuilder().claimInfo(new org.minutewise.core.model.ClaimInfo(
+                v.claimInfo().billingProvider(), v.claimInfo().payerName(), v.claimInfo().payerId(),
+                new Subscriber(Optional.of("ACM998877"), Optional.of("Park"), Optional.of("Daniel"), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.of("53")), Optional.empty())).build();
+        String pj = FhirVisitWriter.write(partner, CHICAGO);
+        assertThat(back(partner, CHICAGO).claimInfo().subscriber().relationship()).contains("53");
+        String foreign = pj.replace(org.minutewise.formats.fhir.FhirCodes.X12_RELATIONSHIP_SYSTEM, "urn:other");
+        FhirVisitReader.Result r = FhirVisitReader.read(foreign, REF, "commercial").get(0);
+        assertThat(r.visit().orElseThrow().claimInfo().subscriber().relationship()).contains("G8");
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).endsWith(".relationship: \"other\" has no 837 "
+                + "relationship code of its own; read as G8 (other relationship)"));
+        String spouse = foreign.replace("\"code\": \"other\"", "\"code\": \"spouse\"");
+        assertThat(FhirVisitReader.read(spouse, REF, "commercial").get(0).visit().orElseThrow().claimInfo()
+                .subscriber().relationship()).contains("01");
+        String self = foreign.replace("\"code\": \"other\"", "\"code\": \"self\"");
+        assertThat(FhirVisitReader.read(self, REF, "commercial").get(0).visit().orElseThrow().claimInfo()
+                .subscriber().relationship()).isEmpty();
+        String bad = foreign.replace("\"code\": \"other\"", "\"code\": \"cousin\"");
+        assertThat(FhirVisitReader.read(bad, REF, "commercial").get(0).error()).get().satisfies(e -> {
+            assertThat(e.path()).matches("Bundle\\.entry\\[\\d+\\]\\.resource\\.relationship\\.coding\\[0\\]\\.code");
+            assertThat(e.detail()).startsWith("expected a subscriber-relationship code").contains("\"cousin\"");
+        });
+        String badX12 = pj.replace("\"code\": \"53\"", "\"code\": \"18x\"");
+        assertThat(FhirVisitReader.read(badX12, REF, "commercial").get(0).error()).get()
+                .satisfies(e -> assertThat(e.detail()).startsWith("expected one of 01, 19, 20, 21, 39, 40, 53, G8"));
+    }
+
     /** A Bundle saved by a Windows tool starts with a byte-order mark: read as if it did not. */
     @Test
     void aByteOrderMarkIsSkipped() throws Exception {

@@ -20,12 +20,14 @@ import org.minutewise.core.model.Address;
 import org.minutewise.core.model.BillingProvider;
 import org.minutewise.core.model.ClaimInfo;
 import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Patient;
 import org.minutewise.core.model.Provider;
 import org.minutewise.core.model.Role;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Subscriber;
 import org.minutewise.core.model.Visit;
+import org.minutewise.core.model.YearToDate;
 
 /**
  * For any batch of valid visits: SE01 counts the segments from ST to SE, ST02 = SE02, GS06 = GE02,
@@ -70,6 +72,11 @@ class X12EnvelopeProperties {
         String gs06 = "";
         int stAt = -1;
         String st02 = "";
+        // The hierarchy: HL01 runs 1, 2, ... in a set; a subscriber (22) under a billing provider (20), a patient
+        // (23, a dependent) under a subscriber; HL04 1 exactly when the next HL is its child; a claim under a patient,
+        // or under a subscriber without one (HL04 0).
+        java.util.Map<String, String> levels = new java.util.HashMap<>();
+        String[] lastHl = null;
         for (int i = 1; i < segs.size() - 1; i++) {
             String[] s = segs.get(i);
             switch (s[0]) {
@@ -82,7 +89,26 @@ class X12EnvelopeProperties {
                     assertThat(s[2]).isEqualTo(gs06);
                     assertThat(Integer.parseInt(s[1])).isEqualTo(setsInGroup);
                 }
+                case "HL" -> {
+                    assertThat(s[1]).isEqualTo(Integer.toString(levels.size() + 1));
+                    String parentLevel = switch (s[3]) {
+                        case "20" -> null;
+                        case "22" -> "20";
+                        case "23" -> "22";
+                        default -> throw new AssertionError("HL03 " + s[3]);
+                    };
+                    assertThat(parentLevel == null ? s[2].isEmpty() : parentLevel.equals(levels.get(s[2])))
+                            .as("HL %s's parent %s", s[1], s[2]).isTrue();
+                    if (lastHl != null) {
+                        assertThat(lastHl[4]).as("HL04 of HL %s", lastHl[1]).isEqualTo(s[2].equals(lastHl[1]) ? "1"
+                                : "0");
+                    }
+                    levels.put(s[1], s[3]);
+                    lastHl = s;
+                }
                 case "ST" -> {
+                    levels.clear();
+                    lastHl = null;
                     stAt = i;
                     st02 = s[2];
                     sets++;
@@ -92,7 +118,11 @@ class X12EnvelopeProperties {
                     assertThat(Integer.parseInt(s[1])).isEqualTo(i - stAt + 1);
                     assertThat(s[2]).isEqualTo(st02);
                 }
-                case "CLM" -> claims++;
+                case "CLM" -> {
+                    claims++;
+                    assertThat(lastHl[3].equals("23") || lastHl[3].equals("22") && lastHl[4].equals("0"))
+                            .as("claim %s under HL %s", s[1], lastHl[1]).isTrue();
+                }
                 default -> {
                 }
             }
@@ -174,9 +204,19 @@ class X12EnvelopeProperties {
         Subscriber sub = new Subscriber(Optional.of("MEM" + member), Optional.of("Last" + member),
                 Optional.of("First"), Optional.of(LocalDate.of(1950, 1, 1).plusDays(member)), Optional.of("U"),
                 Optional.of(new Address(member + " Elm St", Optional.empty(), "Columbus", "OH", "43215")));
+        Patient patient = Patient.UNKNOWN;
+        if (payer.equals("commercial") && member > 0) {
+            // Members 1 and 2 of a commercial plan are dependents (a spouse, a child) on member 0's policy.
+            sub = new Subscriber(Optional.of("MEM0"), Optional.of("Last0"), Optional.of("First"), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of(member == 1 ? "01" : "19"));
+            patient = new Patient(Optional.empty(), Optional.of(LocalDate.of(1950, 1, 1).plusDays(member)),
+                    YearToDate.NONE, YearToDate.NONE, Optional.of("Last" + member), Optional.of("First"),
+                    Optional.of("U"), Optional.of(new Address("0 Elm St", Optional.empty(), "Columbus", "OH",
+                    "43215")));
+        }
         ClaimInfo ci = new ClaimInfo(bp, Optional.of("Payer " + payer), Optional.of(payer.toUpperCase()), sub,
                 Optional.empty());
         return Visit.builder("V", date).payer(payer).planOfCare(plan).setting(setting).diagnoses(dx)
-                .services(services).claimInfo(ci).build();
+                .services(services).claimInfo(ci).patient(patient).build();
     }
 }
