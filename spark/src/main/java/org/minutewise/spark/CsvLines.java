@@ -100,8 +100,12 @@ final class CsvLines {
         boolean[] inside = {false, true};
         long[] start = {CLOSED, CARRIED};
         long n = 0;
+        long lastRecord = -1;
         while (lines.hasNext()) {
             String s = lines.next();
+            if (!inside[0] && !s.isEmpty() && !s.equals("\r")) {
+                lastRecord = n;
+            }
             for (int k = 0; k < 2; k++) {
                 boolean was = inside[k];
                 inside[k] = insideAtEnd(s, was);
@@ -113,7 +117,7 @@ final class CsvLines {
             }
             n++;
         }
-        return new long[] {n, start[0], start[1]};
+        return new long[] {n, start[0], start[1], lastRecord};
     }
 
     /** How each split begins: its first line's index in the file, inside a quoted field or not, and since when. */
@@ -266,8 +270,8 @@ final class CsvLines {
     }
 
     /**
-     * Where a file's compressed data ended early (or turned out damaged): the lines before were read, {@code lines}
-     * of them (the header's line included), and the rest of the file was not.
+     * Where a file's compressed data ended early (or turned out damaged): {@code lines} is the line the last record
+     * read began on (0 when none was, after the header), and the rest of the file was not read.
      */
     record Cut(long lines, String problem) implements java.io.Serializable {
     }
@@ -289,20 +293,22 @@ final class CsvLines {
         List<Tuple2<long[], String>> summarized = raw.mapPartitionsWithIndex((p, it) -> {
             UntilCut u = new UntilCut(it);
             long[] s = summarize(u);
-            return Collections.singletonList(new Tuple2<>(new long[] {s[0], s[1], s[2], u.cut()}, u.problem()))
-                    .iterator();
+            return Collections.singletonList(new Tuple2<>(new long[] {s[0], s[1], s[2], u.cut(), s[3]},
+                    u.problem())).iterator();
         }, true).collect();
         List<long[]> summaries = new ArrayList<>(summarized.size());
         long read = 0;
         for (Tuple2<long[], String> t : summarized) {
             long[] s = t._1();
             summaries.add(s);
-            read += s[0];
             if (s[3] != UntilCut.NONE) {
-                // A compressed file is one split: the lines of the splits before it and its own were read.
-                cuts.accept(new Cut(read, t._2()));
+                // A compressed file is one split (it begins outside quotes): the line its last record began on, as
+                // the audit names it (0: no record after the header).
+                long last = s[4] < 0 ? -1 : read + s[4];
+                cuts.accept(new Cut(last > header ? last + 1 : 0, t._2()));
                 break;
             }
+            read += s[0];
         }
         Broadcast<Chain> chain = jsc.broadcast(chain(path, summaries));
         JavaRDD<InRow> whole = raw.mapPartitionsWithIndex((p, it) -> whole(p, it, chain.value(), file, idColumn,

@@ -483,6 +483,8 @@ class SparkAuditTest {
         for (String count : List.of("read", "checked", "rejected", "visits", "unitsBilled", "unitsSupported")) {
             assertThat(s.get(count)).as(count).isEqualTo(a.get(count));
         }
+        assertThat(s.get("inputsEndedEarly").get(0).get("afterLine").asLong()).isEqualTo(lastLine)
+                .isEqualTo(a.get("inputsEndedEarly").get(0).get("afterLine").asLong());
         // 400 rows of V0-V199, then V200's row set aside, and the part lost: 402 read, 400 checked, 2 rejected.
         assertThat(s.get("read").asLong()).isEqualTo(402);
         assertThat(s.get("checked").asLong()).isEqualTo(400);

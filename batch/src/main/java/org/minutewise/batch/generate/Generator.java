@@ -710,7 +710,7 @@ public final class Generator {
             int taken = 0;
             for (GLine o : v.lines) {
                 if (o != l && o.timed && l.timed && !o.code.equals(l.code) && UnitCalculator.countsFirst(
-                        period(o), o.code, period(l), l.code)) {
+                        period(o), o.code, o.assistant, period(l), l.code, l.assistant)) {
                     taken += period(o).overlapMinutes(period(l));
                 }
             }

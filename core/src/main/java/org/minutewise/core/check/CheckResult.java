@@ -73,28 +73,48 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
 
     /**
      * A sentence for each code whose documented periods overlap, its own or another code's: the minutes counted once
-     * (RULES.md §2), another code's shared minutes under the code begun first ({@link
-     * org.minutewise.core.units.UnitCalculator#takenByOtherCodes}, as the count takes them).
+     * (RULES.md §2); another code's shared minutes for the code that counts them first ({@link
+     * VisitChecker#minutesView}, as the count takes them).
      */
     private List<String> sharedMinutesExplanation() {
         List<String> out = List.of();
-        java.util.Map<String, Integer> taken = org.minutewise.core.units.UnitCalculator.takenByOtherCodes(
-                visit.services(), l -> units.isTimed(l.code())
-                        && VisitChecker.notCounted(visit, payer, true, l) == null);
+        List<org.minutewise.core.model.ServiceLine> view = VisitChecker.minutesView(visit, payer, units::isTimed);
+        List<org.minutewise.core.model.ServiceLine> documented = visit.services();
+        if (view != documented) {
+            documented = new java.util.ArrayList<>(documented.size());
+            List<org.minutewise.core.model.ServiceLine> kept = new java.util.ArrayList<>(view.size());
+            for (int i = 0; i < view.size(); i++) {
+                // Minutes the count leaves out whatever else (an aide's, ...) have their own sentence.
+                if (VisitChecker.notCounted(visit, payer, units.isTimed(view.get(i).code()), view.get(i)) == null) {
+                    documented.add(visit.services().get(i));
+                    kept.add(view.get(i));
+                }
+            }
+            view = kept;
+        }
         for (org.minutewise.core.units.CodeUnits c : units.lines()) {
-            int shared = org.minutewise.core.units.UnitCalculator.sharedMinutes(visit.services(), c.code());
-            int elsewhere = taken.getOrDefault(c.code(), 0);
+            int shared = org.minutewise.core.units.UnitCalculator.sharedMinutes(documented, c.code());
+            int elsewhere = view == documented ? 0 : union(documented, c.code()) - union(view, c.code());
             if (shared > 0 || elsewhere > 0) {
                 out = out.isEmpty() ? new java.util.ArrayList<>() : out;
                 out.add(c.code() + ": " + (c.minutes() + shared + elsewhere) + " minutes are documented"
                         + (shared > 0 ? ", " + shared + " of them twice (two clinicians at once, or periods that "
                         + "overlap)" : "") + (elsewhere > 0 ? (shared > 0 ? ", and " : ", ") + elsewhere + " of them "
-                        + "also under another code whose period began first, which counts them (MW-U003: a minute "
-                        + "belongs to one code)" : "") + "; each minute counts once, so " + c.code() + " has "
-                        + c.minutes() + " minutes.");
+                        + "also under another code, which counts them (MW-U003: a minute belongs to one code; it "
+                        + "counts for the code whose period began first)" : "") + "; each minute counts once, so "
+                        + c.code() + " has " + c.minutes() + " minutes.");
             }
         }
         return out;
+    }
+
+    /** The minutes of a code's lines, each minute once. */
+    private static int union(List<org.minutewise.core.model.ServiceLine> lines, String code) {
+        int sum = 0;
+        for (org.minutewise.core.model.ServiceLine l : lines) {
+            sum += l.code().equals(code) ? l.minutes() : 0;
+        }
+        return sum - org.minutewise.core.units.UnitCalculator.sharedMinutes(lines, code);
     }
 
     public boolean blocks() {

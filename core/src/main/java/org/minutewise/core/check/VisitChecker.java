@@ -65,9 +65,10 @@ public final class VisitChecker {
      */
     public static List<org.minutewise.core.units.CodeMinutes> pooled(Visit visit, PayerProfile payer,
                                                                      org.minutewise.core.codes.CodeCatalog codes) {
-        List<org.minutewise.core.model.ServiceLine> counted = countedServices(visit, payer, codes);
-        List<org.minutewise.core.units.CodeMinutes> pooled = onceAcrossCodes(countedMinutes(visit.services(),
-                counted), counted, codes);
+        // A minute two timed codes share counts for one of them (MW-U003): cut out of the other's periods.
+        List<org.minutewise.core.model.ServiceLine> counted = UnitCalculator.withoutOtherCodesMinutes(
+                countedServices(visit, payer, codes), l -> timed(codes.getOrNull(l.code())));
+        List<org.minutewise.core.units.CodeMinutes> pooled = countedMinutes(visit.services(), counted);
         boolean any = false;
         for (org.minutewise.core.units.CodeMinutes cm : pooled) {
             any |= cm.assistant();
@@ -154,24 +155,15 @@ public final class VisitChecker {
     }
 
     /**
-     * The minutes per code with those a timed code's periods share with another timed code's taken off the code that
-     * does not count them ({@link UnitCalculator#takenByOtherCodes}: a minute belongs to one code, RULES.md §2;
-     * MW-U003 blocks the claim and says which code keeps them); {@code pooled} itself in the usual visit.
+     * The visit's service lines as the count sees their minutes, at their own indexes: a line of a timed code whose
+     * minutes count ({@link #notCounted}) without the minutes another such code's period holds (counted once, for the
+     * code that {@linkplain UnitCalculator#countsFirst counts first}; MW-U003 blocks the claim);
+     * {@code visit.services()} itself in the usual visit. For who furnished a code's counted minutes (CQ/CO).
      */
-    private static List<org.minutewise.core.units.CodeMinutes> onceAcrossCodes(
-            List<org.minutewise.core.units.CodeMinutes> pooled, List<org.minutewise.core.model.ServiceLine> counted,
-            org.minutewise.core.codes.CodeCatalog codes) {
-        Map<String, Integer> taken = UnitCalculator.takenByOtherCodes(counted, l -> timed(codes.getOrNull(l.code())));
-        if (taken.isEmpty()) {
-            return pooled;
-        }
-        List<org.minutewise.core.units.CodeMinutes> out = new ArrayList<>(pooled.size());
-        for (org.minutewise.core.units.CodeMinutes cm : pooled) {
-            int off = taken.getOrDefault(cm.code(), 0);
-            out.add(off == 0 ? cm : new org.minutewise.core.units.CodeMinutes(cm.code(),
-                    Math.max(0, cm.minutes() - off), cm.assistant()));
-        }
-        return out;
+    public static List<org.minutewise.core.model.ServiceLine> minutesView(Visit visit, PayerProfile payer,
+                                                                          java.util.function.Predicate<String> timed) {
+        return UnitCalculator.withoutOtherCodesMinutes(visit.services(), l -> timed.test(l.code())
+                && notCounted(visit, payer, true, l) == null);
     }
 
     /**

@@ -158,6 +158,9 @@ public final class ClaimBuilder {
         List<Integer> dx97112 = null;
         List<Integer> dxOther = null;
         List<ServiceLine> services = v.services();
+        // Who furnished a code's counted minutes: without those another code's period holds (MW-U003).
+        List<ServiceLine> counting = org.minutewise.core.check.VisitChecker.minutesView(v, payer,
+                code -> timedCode(ctx.ref().codes().getOrNull(code)));
         for (int c = 0; c < billed.size(); c++) {
             String code = billed.code(c);
             int u = billed.units(c);
@@ -171,7 +174,7 @@ public final class ClaimBuilder {
             Discipline d = v.disciplineOf(first);
             boolean untimed = info != null && !info.timed();
             List<Integer> counted = countedOnly(v, payer, info != null && info.timed(), idx);
-            int[] split = minutesByWho(services, counted, untimed);
+            int[] split = minutesByWho(counting, counted, untimed);
             int assistantMin = split[0];
             int therapistMin = split[1];
             Optional<String> assistant = Optional.empty();
@@ -493,6 +496,15 @@ public final class ClaimBuilder {
                 split[1]);
     }
 
+    /** The visit's lines as the count sees their minutes ({@link org.minutewise.core.check.VisitChecker#minutesView}). */
+    private static List<ServiceLine> counting(CheckResult r) {
+        return org.minutewise.core.check.VisitChecker.minutesView(r.visit(), r.payer(), r.units()::isTimed);
+    }
+
+    private static boolean timedCode(CodeInfo info) {
+        return info != null && info.timed();
+    }
+
     /**
      * The minutes of a code's service lines by who furnished them: {assistant alone, therapist}. Minutes both
      * furnished together (the assistant's periods that overlap a therapist's) are the therapist's (RULES.md §4,
@@ -551,7 +563,7 @@ public final class ClaimBuilder {
                 continue;
             }
             List<Integer> idx = countedOnly(v, r.payer(), true, serviceIndexes(v.services(), code));
-            int[] split = minutesByWho(v.services(), idx, false);
+            int[] split = minutesByWho(counting(r), idx, false);
             if (idx.isEmpty() || split[0] == 0) {
                 continue;
             }
@@ -584,7 +596,7 @@ public final class ClaimBuilder {
                 continue;
             }
             List<Integer> idx = countedOnly(v, r.payer(), true, serviceIndexes(v.services(), line.code()));
-            if (!idx.isEmpty() && minutesByWho(v.services(), idx, false)[0] > 0) {
+            if (!idx.isEmpty() && minutesByWho(counting(r), idx, false)[0] > 0) {
                 codes.add(line.code());
             }
         }
@@ -624,7 +636,7 @@ public final class ClaimBuilder {
                 }
             }
         }
-        int[] split = idx.isEmpty() ? new int[2] : minutesByWho(v.services(), idx, false);
+        int[] split = idx.isEmpty() ? new int[2] : minutesByWho(counting(r), idx, false);
         if (units == 0 || split[0] == 0) {
             return;
         }

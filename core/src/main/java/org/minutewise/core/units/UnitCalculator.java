@@ -107,15 +107,54 @@ public final class UnitCalculator {
     }
 
     /**
-     * The minutes two codes' periods share, each counted once (RULES.md §2: a minute belongs to one code; the same
-     * minute under two codes is MW-U003): it stays with the code whose period {@linkplain #countsFirst began first}
-     * and is taken off the other. Only the lines {@code exclusive} accepts take part (timed codes: supervised
-     * modalities may share minutes, untimed codes earn no minutes); 97129 and 97130 are one service. Returns the
-     * minutes to take off each code, in the order codes first lose one; empty when no two codes' periods overlap
-     * (the usual visit, found without allocating). A code's overlap with itself is {@link #sharedMinutes}'.
+     * The lines with the minutes two codes' periods share counted once (RULES.md §2: a minute belongs to one code; the
+     * same minute under two codes is MW-U003): each such minute stays with the code whose period {@linkplain
+     * #countsFirst counts first} and is cut out of the other code's periods. Only the lines {@code exclusive} accepts
+     * take part (timed codes whose minutes count: supervised modalities may share minutes, untimed codes earn none,
+     * an aide's minutes count for nothing); a code's overlap with itself stays, for {@link #sharedMinutes}. The result
+     * has the same lines at the same indexes, a line that lost minutes with the periods it keeps (0 minutes when it
+     * keeps none); it is {@code lines} itself when no two codes' periods overlap (the usual visit, found without
+     * allocating).
      */
-    public static Map<String, Integer> takenByOtherCodes(List<ServiceLine> lines,
-                                                         java.util.function.Predicate<ServiceLine> exclusive) {
+    public static List<ServiceLine> withoutOtherCodesMinutes(List<ServiceLine> lines,
+                                                             java.util.function.Predicate<ServiceLine> exclusive) {
+        String[] owner = owners(lines, exclusive);
+        if (owner == null) {
+            return lines;
+        }
+        List<ServiceLine> out = new ArrayList<>(lines.size());
+        for (ServiceLine l : lines) {
+            if (l.periods().isEmpty() || !exclusive.test(l)) {
+                out.add(l);
+                continue;
+            }
+            List<Period> kept = new ArrayList<>(l.periods().size());
+            boolean cut = false;
+            for (Period p : l.periods()) {
+                int from = -1;
+                for (int m = p.startMinute(); m <= p.endMinute(); m++) {
+                    boolean mine = m < p.endMinute() && l.code().equals(owner[m]);
+                    if (mine && from < 0) {
+                        from = m;
+                    } else if (!mine && from >= 0) {
+                        kept.add(new Period(clock(from), clock(m)));
+                        from = -1;
+                    }
+                    cut |= m < p.endMinute() && !mine;
+                }
+            }
+            out.add(!cut ? l : new ServiceLine(l.code(), kept.isEmpty() ? java.util.OptionalInt.of(0)
+                    : java.util.OptionalInt.empty(), kept, l.provider(), l.mode(), l.discipline(), l.charge(),
+                    l.regions()));
+        }
+        return out;
+    }
+
+    /**
+     * Which code each minute of the day counts for, among the lines {@code exclusive} accepts, when two codes' periods
+     * overlap ({@link #withoutOtherCodesMinutes}); null when none do (the usual visit).
+     */
+    public static String[] owners(List<ServiceLine> lines, java.util.function.Predicate<ServiceLine> exclusive) {
         int n = lines.size();
         boolean any = false;
         for (int i = 0; i < n && !any; i++) {
@@ -125,52 +164,64 @@ public final class UnitCalculator {
             }
             for (int j = i + 1; j < n && !any; j++) {
                 ServiceLine b = lines.get(j);
-                any = !b.periods().isEmpty() && !Cognitive.sameService(a.code(), b.code()) && exclusive.test(b)
+                any = !b.periods().isEmpty() && !a.code().equals(b.code()) && exclusive.test(b)
                         && Period.anyOverlap(a.periods(), b.periods());
             }
         }
         if (!any) {
-            return Map.of();
+            return null;
         }
         List<Object[]> periods = new ArrayList<>();
         for (ServiceLine l : lines) {
             if (!l.periods().isEmpty() && exclusive.test(l)) {
                 for (Period p : l.periods()) {
-                    periods.add(new Object[] {p, l.code()});
+                    periods.add(new Object[] {p, l});
                 }
             }
         }
-        periods.sort((x, y) -> countsFirst((Period) x[0], (String) x[1], (Period) y[0], (String) y[1]) ? -1
-                : countsFirst((Period) y[0], (String) y[1], (Period) x[0], (String) x[1]) ? 1 : 0);
+        periods.sort((x, y) -> countsFirst((Period) x[0], (ServiceLine) x[1], (Period) y[0], (ServiceLine) y[1]) ? -1
+                : countsFirst((Period) y[0], (ServiceLine) y[1], (Period) x[0], (ServiceLine) x[1]) ? 1 : 0);
         String[] owner = new String[24 * 60];
-        Map<String, Integer> taken = new LinkedHashMap<>();
         for (Object[] e : periods) {
             Period p = (Period) e[0];
-            String code = (String) e[1];
+            String code = ((ServiceLine) e[1]).code();
             for (int m = p.startMinute(); m < p.endMinute(); m++) {
                 if (owner[m] == null) {
                     owner[m] = code;
-                } else if (!Cognitive.sameService(owner[m], code)) {
-                    taken.merge(code, 1, Integer::sum);
                 }
             }
         }
-        return taken;
+        return owner;
     }
 
     /**
-     * Whether the minutes period {@code a} (of {@code codeA}) shares with period {@code b} (of {@code codeB}) count
-     * for {@code codeA}: its period began first; at the same start, the longer one; then the lower code. Does not
-     * depend on the order the lines are listed in.
+     * Whether the minutes period {@code a} (of line {@code la}) shares with period {@code b} (of line {@code lb})
+     * count for {@code la}'s code: its period began first; at the same start, a therapist's before an assistant's (a
+     * unit without CQ/CO, as a tie at the cut-off goes, RULES.md §3.1), then the longer period, then the lower code.
+     * Does not depend on the order the lines are listed in.
      */
-    public static boolean countsFirst(Period a, String codeA, Period b, String codeB) {
+    public static boolean countsFirst(Period a, ServiceLine la, Period b, ServiceLine lb) {
+        return countsFirst(a, la.code(), la.provider().role().isAssistant(), b, lb.code(),
+                lb.provider().role().isAssistant());
+    }
+
+    /** {@link #countsFirst(Period, ServiceLine, Period, ServiceLine)} from each line's code and whether an assistant's. */
+    public static boolean countsFirst(Period a, String codeA, boolean assistantA, Period b, String codeB,
+                                      boolean assistantB) {
         if (a.startMinute() != b.startMinute()) {
             return a.startMinute() < b.startMinute();
+        }
+        if (assistantA != assistantB) {
+            return !assistantA;
         }
         if (a.minutes() != b.minutes()) {
             return a.minutes() > b.minutes();
         }
         return codeA.compareTo(codeB) < 0;
+    }
+
+    private static java.time.LocalTime clock(int minuteOfDay) {
+        return minuteOfDay >= 24 * 60 ? Period.END_OF_DAY : java.time.LocalTime.of(minuteOfDay / 60, minuteOfDay % 60);
     }
 
     /**

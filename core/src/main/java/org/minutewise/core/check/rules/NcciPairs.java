@@ -147,14 +147,21 @@ public final class NcciPairs implements Rule {
             PtpEdit e = p.edit();
             if (p.status() == NcciAnalysis.Status.OVERLAP && (e.column1().equals(a) && e.column2().equals(b)
                     || e.column1().equals(b) && e.column2().equals(a))) {
-                return " They are also an NCCI pair (" + e.column1() + " column one, " + e.column2() + " column two): "
-                        + "done in the same minutes, they were not done in different time intervals, so "
-                        + distinctText(ctx.payer().distinctModifier()) + " cannot go on " + e.column2()
-                        + (ctx.ref().ptp().starter() ? " (Minutewise starter edit table: confirm against CMS's "
-                        + "current file)" : "") + ".";
+                return pairNote(ctx, e);
             }
         }
-        return "";
+        // The count may leave one of them no unit (the shared minutes count for the other): the pair still stands
+        // for a claim that bills both.
+        return ctx.ref().ptp().find(a, b, ctx.visit().dateOfService()).filter(PtpEdit::bypassable)
+                .map(e -> pairNote(ctx, e)).orElse("");
+    }
+
+    private static String pairNote(CheckContext ctx, PtpEdit e) {
+        return " They are also an NCCI pair (" + e.column1() + " column one, " + e.column2() + " column two): "
+                + "done in the same minutes, they were not done in different time intervals, so "
+                + distinctText(ctx.payer().distinctModifier()) + " cannot go on " + e.column2()
+                + (ctx.ref().ptp().starter() ? " (Minutewise starter edit table: confirm against CMS's "
+                + "current file)" : "") + ".";
     }
 
     @Override

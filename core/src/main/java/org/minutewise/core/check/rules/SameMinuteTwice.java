@@ -30,9 +30,10 @@ public final class SameMinuteTwice implements Rule {
                     + "(MW-U004): the minutes are counted once instead of the claim being blocked")
             .revised(4, "2026-12-06: two codes of an NCCI pair sharing minutes are said here, with the pair, once "
                     + "(MW-E002 reported the same overlap as a second block)")
-            .revised(5, "2026-12-06: the units count the shared minutes once, under the code whose period began "
-                    + "first, and the message says which (they were counted under both codes, so the claim lines and "
-                    + "the audit's supported units counted them twice)");
+            .revised(5, "2026-12-06: the units count the shared minutes once, for the code whose period began first "
+                    + "(at the same start a therapist's, then the longer period, then the lower code), and the message "
+                    + "says which (they were counted under both codes, so the claim lines and the audit's supported "
+                    + "units counted them twice)");
 
     /**
      * Two clinicians documented the same minutes of one code: they treated together. The units count each minute
@@ -131,14 +132,32 @@ public final class SameMinuteTwice implements Rule {
                     + (i == j ? "" : " (" + CheckContext.path(i) + " and " + CheckContext.path(j) + ")")
                     + " by the same clinician; the units here count them once, but the record says otherwise.";
         } else {
-            boolean counted = ctx.units().isTimed(a.code()) && ctx.units().isTimed(b.code());
-            String keeps = UnitCalculator.countsFirst(pa, a.code(), pb, b.code()) ? a.code() : b.code();
+            String keeps = keeps(ctx, both);
             what = a.code() + " (" + pa + ") and " + b.code() + " (" + pb + ") share " + shared + " minutes ("
                     + both + "). The same minute may not be billed under two therapy codes." + ncciPair
-                    + (counted ? " The units here count them once, under " + keeps + " (begun first), until the "
-                    + "times are corrected." : "");
+                    + (keeps == null ? "" : " Until the times are corrected, the units count them once, for "
+                    + keeps + " (see the explanation).");
         }
         out.add(INFO.finding(CheckContext.path(j), what));
+    }
+
+    /**
+     * The code(s) the count gives the minutes of {@code both} to ({@link UnitCalculator#owners}, among the lines whose
+     * minutes count), or null when the count takes none of them (an aide's line, supervised time, an untimed code).
+     */
+    private static String keeps(CheckContext ctx, Period both) {
+        String[] owner = UnitCalculator.owners(ctx.visit().services(), l -> ctx.units().isTimed(l.code())
+                && org.minutewise.core.check.VisitChecker.notCounted(ctx.visit(), ctx.payer(), true, l) == null);
+        if (owner == null) {
+            return null;
+        }
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (int m = both.startMinute(); m < both.endMinute(); m++) {
+            if (owner[m] != null) {
+                codes.add(owner[m]);
+            }
+        }
+        return codes.isEmpty() ? null : String.join(" and ", codes);
     }
 
     private static java.time.LocalTime max(Period a, Period b) {

@@ -53,9 +53,10 @@ final class SameMinuteTwiceTest {
         assertThat(r.units().unitsOf("97530")).isEqualTo(1);
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-U003")).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("share 15 minutes (10:15-10:30)")
-                        .contains("The units here count them once, under 97112 (begun first)"));
+                        .contains("Until the times are corrected, the units count them once, for 97112 (see the "
+                                + "explanation)."));
         assertThat(r.explanation()).anySatisfy(e -> assertThat(e).startsWith("97530: 23 minutes are documented, "
-                + "15 of them also under another code whose period began first").endsWith("so 97530 has 8 minutes."));
+                + "15 of them also under another code, which counts them").endsWith("so 97530 has 8 minutes."));
         // Listed the other way round: the same count (the code begun first keeps them, whatever the order).
         CheckResult swapped = new VisitChecker(REF).check(visit(line("97530", Role.PT, "10:15-10:38"),
                 line("97112", Role.PT, "10:00-10:30")));
@@ -76,6 +77,62 @@ final class SameMinuteTwiceTest {
                 line("97110", Role.PT, "09:00-09:20")).toBuilder().payer("commercial").build());
         assertThat(same.units().unitsOf("97110")).isEqualTo(1);
         assertThat(same.units().unitsOf("97140")).isZero();
+    }
+
+    /**
+     * A code two clinicians document together (MW-U004) loses a minute another code holds once, not once per line:
+     * 97140 09:50-10:10, 97110 10:00-10:30 by a PT and by a second PT: 09:50-10:30 is 40 minutes, 3 units.
+     */
+    @Test
+    void aMinuteTakenFromACoTreatedCodeIsTakenOnce() {
+        CheckResult r = new VisitChecker(REF).check(visit(line("97140", "T1", Role.PT, "09:50-10:10"),
+                line("97110", "T1", Role.PT, "10:00-10:30"), line("97110", "T2", Role.PT, "10:00-10:30")));
+        assertThat(r.units().totalTimedMinutes()).isEqualTo(40);
+        assertThat(r.units().timedUnits()).isEqualTo(3);
+        assertThat(r.explanation()).anySatisfy(e -> assertThat(e).startsWith("97110: 60 minutes are documented, 30 "
+                + "of them twice").contains(", and 10 of them also under another code").endsWith("so 97110 has 20 "
+                + "minutes."));
+    }
+
+    /**
+     * CQ is judged on the minutes the code keeps (RULES.md §4): 97110 keeps the PT's 09:00-09:08 and the PTA's
+     * 09:08-09:23 while 97140 (09:05-09:16, begun later than the PT's 97110) takes nothing of them... and where the
+     * other code takes the therapist's minutes, the assistant's are what is left.
+     */
+    @Test
+    void theAssistantModifierIsJudgedOnTheMinutesTheCodeKeeps() {
+        // 97140 09:00-09:20 holds 09:12-09:20 of the PT's 97110: 97110 keeps only the PTA's 10 minutes: CQ.
+        CheckResult r = new VisitChecker(REF).check(visit(line("97140", "T1", Role.PT, "09:00-09:20"),
+                line("97110", "T1", Role.PT, "09:12-09:20"), line("97110", "A1", Role.PTA, "09:20-09:30")));
+        assertThat(r.claim().lines()).filteredOn(l -> l.code().equals("97110")).singleElement()
+                .satisfies(l -> assertThat(l.modifiers()).contains("CQ"));
+        // The PT's 97110 began first and keeps its 8 minutes: no CQ on its unit.
+        CheckResult t = new VisitChecker(REF).check(visit(line("97110", "T1", Role.PT, "09:00-09:08"),
+                line("97110", "A1", Role.PTA, "09:08-09:23"), line("97140", "T1", Role.PT, "09:05-09:16")));
+        assertThat(t.claim().lines()).filteredOn(l -> l.code().equals("97110")).allSatisfy(
+                l -> assertThat(l.modifiers()).doesNotContain("CQ"));
+    }
+
+    /** At the same start the therapist's code keeps the minutes: a unit without CQ/CO, whatever the code numbers. */
+    @Test
+    void atTheSameStartTheTherapistsCodeKeepsTheMinutes() {
+        CheckResult r = new VisitChecker(REF).check(visit(line("97140", "T1", Role.PT, "09:00-09:30"),
+                line("97110", "A1", Role.PTA, "09:00-09:30")));
+        assertThat(r.units().unitsOf("97140")).isEqualTo(2);
+        assertThat(r.units().unitsOf("97110")).isZero();
+    }
+
+    /** The message names the code the count gives the minutes to: with three codes, the one begun first of all. */
+    @Test
+    void theMessageNamesTheCodeTheCountGivesTheMinutesTo() {
+        List<Finding> f = check(line("97110", Role.PT, "10:00-10:30"), line("97112", Role.PT, "10:05-10:30"),
+                line("97140", Role.PT, "10:10-10:20"));
+        assertThat(f).filteredOn(x -> x.message().startsWith("97112 (10:05-10:30) and 97140")).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("the units count them once, for 97110"));
+        // An aide's line counts for nothing: no code is said to keep the minutes it shares.
+        List<Finding> aide = check(line("97110", "X1", Role.AIDE, "09:00-09:30"),
+                line("97140", "T1", Role.PT, "09:10-09:30"));
+        assertThat(aide).allSatisfy(x -> assertThat(x.message()).doesNotContain("the units count them once"));
     }
 
     /** Near misses: minutes that touch, a supervised modality and group time beside the code keep their minutes. */
