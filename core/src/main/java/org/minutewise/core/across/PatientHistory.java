@@ -1314,7 +1314,7 @@ public final class PatientHistory {
      * The codes with 97129 and 97130 as one entry under 97129 (one service: the claim bills its first unit on
      * 97129 and the rest on 97130, however the minutes were documented), so a cut takes 97130's units first.
      */
-    private static List<VisitDigest.DayMinutes.Code> withCognitivePair(List<VisitDigest.DayMinutes.Code> codes) {
+    static List<VisitDigest.DayMinutes.Code> withCognitivePair(List<VisitDigest.DayMinutes.Code> codes) {
         List<VisitDigest.DayMinutes.Code> out = new ArrayList<>(codes.size());
         int minutes = 0;
         int units = 0;

@@ -442,25 +442,9 @@ public final class TherapistDay {
         return out;
     }
 
-    /** A pool's codes with 97129 and 97130 as one entry under 97129. */
+    /** A pool's codes with 97129 and 97130 as one entry under 97129 ({@link PatientHistory#withCognitivePair}). */
     private static List<VisitDigest.DayMinutes.Code> pairMerged(List<VisitDigest.DayMinutes.Code> codes) {
-        List<VisitDigest.DayMinutes.Code> out = new ArrayList<>(codes.size());
-        int minutes = 0;
-        int units = 0;
-        boolean pair = false;
-        for (VisitDigest.DayMinutes.Code c : codes) {
-            if (Cognitive.isPair(c.code())) {
-                pair = true;
-                minutes += c.minutes();
-                units += c.units();
-            } else {
-                out.add(c);
-            }
-        }
-        if (pair) {
-            out.add(new VisitDigest.DayMinutes.Code(Cognitive.BASE, minutes, units));
-        }
-        return out;
+        return PatientHistory.withCognitivePair(codes);
     }
 
     /**
