@@ -100,11 +100,12 @@ final class CsvLines {
         boolean[] inside = {false, true};
         long[] start = {CLOSED, CARRIED};
         long n = 0;
-        long lastRecord = -1;
+        long lastRecord = -1; // the line the last whole record began on, for a split that begins outside quotes
+        long opened = -1;
         while (lines.hasNext()) {
             String s = lines.next();
             if (!inside[0] && !s.isEmpty() && !s.equals("\r")) {
-                lastRecord = n;
+                opened = n;
             }
             for (int k = 0; k < 2; k++) {
                 boolean was = inside[k];
@@ -114,6 +115,10 @@ final class CsvLines {
                 } else if (!inside[k]) {
                     start[k] = CLOSED;
                 }
+            }
+            if (!inside[0] && opened >= 0) {
+                lastRecord = opened;
+                opened = -1;
             }
             n++;
         }
@@ -155,6 +160,14 @@ final class CsvLines {
      * of megabytes), is an error naming its line: read on, it would make the rest of the file one record.
      */
     static Chain chain(String path, List<long[]> summaries) {
+        return chain(path, summaries, false);
+    }
+
+    /**
+     * The same; with {@code cutShort}, the last split's compressed data ended early, so a record left open at its end
+     * is not an error: it is lost with the part that could not be read (as the single-process audit loses it).
+     */
+    static Chain chain(String path, List<long[]> summaries, boolean cutShort) {
         int k = summaries.size();
         long[] offset = new long[k];
         boolean[] inside = new boolean[k];
@@ -181,7 +194,7 @@ final class CsvLines {
             }
             pos += s[0];
         }
-        if (in) {
+        if (in && !cutShort) {
             throw new InputException(path, "line " + (since + 1) + ": a quoted field opened there is never "
                     + "closed; fix the file");
         }
@@ -297,6 +310,7 @@ final class CsvLines {
                     u.problem())).iterator();
         }, true).collect();
         List<long[]> summaries = new ArrayList<>(summarized.size());
+        boolean cutShort = false;
         long read = 0;
         for (Tuple2<long[], String> t : summarized) {
             long[] s = t._1();
@@ -306,11 +320,12 @@ final class CsvLines {
                 // the audit names it (0: no record after the header).
                 long last = s[4] < 0 ? -1 : read + s[4];
                 cuts.accept(new Cut(last > header ? last + 1 : 0, t._2()));
+                cutShort = true;
                 break;
             }
             read += s[0];
         }
-        Broadcast<Chain> chain = jsc.broadcast(chain(path, summaries));
+        Broadcast<Chain> chain = jsc.broadcast(chain(path, summaries, cutShort));
         JavaRDD<InRow> whole = raw.mapPartitionsWithIndex((p, it) -> whole(p, it, chain.value(), file, idColumn,
                 header), true);
         boolean anySpan = false;

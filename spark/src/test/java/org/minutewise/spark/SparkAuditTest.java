@@ -491,6 +491,48 @@ class SparkAuditTest {
         assertThat(sorted(rows(out.resolve("claims")))).isEqualTo(sorted(rows(audit.resolve("claims.csv"))));
     }
 
+    /**
+     * A gzip input cut inside a quoted field that spans lines (a note with a line break): the record left open is lost
+     * with the part that could not be read, as the audit loses it; the job neither stops nor reads it as a record.
+     */
+    @Test
+    void aGzipInputCutInsideAMultiLineNoteLosesThatRecordAsTheAuditDoes() throws IOException {
+        StringBuilder first = new StringBuilder("visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,"
+                + "code,minutes,start,end,providerId,role,mode,billedUnits,billedModifiers,charge,note\r\n");
+        for (int i = 0; i < 20; i++) {
+            first.append("V").append(i).append(",2026-03-02,commercial,,PT,P").append(i)
+                    .append(",R26.81,97110,23,,,T1,PT,,2,GP,,\"first line\r\nsecond line\"\r\n");
+        }
+        first.append("V20,2026-03-02,commercial,,PT,P20,R26.81,97110,23,,,T1,PT,,2,GP,,\"a note cut\r\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int cutAt;
+        try (java.util.zip.GZIPOutputStream os = new java.util.zip.GZIPOutputStream(bytes, true)) {
+            os.write(first.toString().getBytes(StandardCharsets.UTF_8));
+            os.flush();
+            cutAt = bytes.size();
+            os.write("here\"\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Path cut = tmp.resolve("open-quote.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(bytes.toByteArray(), cutAt));
+
+        Path audit = tmp.resolve("audit-open-quote");
+        Audit.run(new Audit.Options(List.of(cut.toString()), audit, Optional.empty(), 2, false, 3,
+                OptionalLong.empty()), REF, Progress.quiet());
+        Path out = tmp.resolve("spark-open-quote");
+        Run run = cli(cut.toString(), "--out", out.toString(), "--partitions", "2");
+        assertThat(run.status()).as(run.err()).isEqualTo(2);
+        assertThat(withoutReadersWords(rows(out.resolve("rejected"))))
+                .isEqualTo(withoutReadersWords(rows(audit.resolve("rejected.csv"))));
+        JsonNode s = json(out.resolve("summary.json"));
+        JsonNode a = json(audit.resolve("summary.json"));
+        for (String count : List.of("read", "checked", "rejected", "visits")) {
+            assertThat(s.get(count)).as(count).isEqualTo(a.get(count));
+        }
+        assertThat(s.get("inputsEndedEarly").get(0).get("afterLine"))
+                .isEqualTo(a.get("inputsEndedEarly").get(0).get("afterLine"));
+        assertThat(s.get("checked").asLong()).isEqualTo(19); // V0-V18; V19, read last, set aside
+    }
+
     /** The rows with the gzip reader's own words, "(...)" after "ends early", left out. */
     private static List<List<String>> withoutReadersWords(List<List<String>> rows) {
         List<List<String>> out = new ArrayList<>();
