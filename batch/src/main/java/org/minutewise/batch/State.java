@@ -32,9 +32,10 @@ final class State {
      * 12, the manifest names the inputs that ended early, {@code endedEarly}, and the note's fingerprint reads each
      * run of digits as one symbol; 13, a digest's share of the totals carries its units over and under; 14, the therapist partitions run before
      * the patient partitions and write the minutes a visit shares with other patients, {@code shared}, which the
-     * patient partitions read).
+     * patient partitions read; 15, those minutes are written as the minutes of the day they are, so that two
+     * providers' partitions naming the same minute count it once).
      */
-    static final int VERSION = 14;
+    static final int VERSION = 15;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

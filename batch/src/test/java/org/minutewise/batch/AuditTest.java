@@ -629,6 +629,36 @@ class AuditTest {
     }
 
     /**
+     * From a review: a minute counts once however it is documented. U1's 97110 09:00-09:30 and 97112 09:20-09:40 are
+     * 40 minutes (09:20-09:30 counts for 97110, MW-U003), 3 units; T1's 09:20-09:30 with P2 leaves 30: 2 units, one
+     * off (the same 10 minutes under two codes were taken out twice: two units off). W1's 97110 09:00-09:38 by T3
+     * and T4 together (MW-U004) shares 09:00-09:08 with each one's other patient: 8 minutes out, once, leave 30: 2
+     * units (each provider's partition sent its 8 minutes and they were added up: 16 out, 1 unit).
+     */
+    @Test
+    void sharedMinutesComeOffOnceWhateverCodesAndProvidersNameThem() throws IOException {
+        String csv = HEADER + "U1,2026-07-08,medicare,,PT,P-U1,M17.11,97110,30,09:00,09:30,T1,PT,,2,GP,,\r\n"
+                + "U1,2026-07-08,medicare,,PT,P-U1,M17.11,97112,20,09:20,09:40,T1,PT,,1,GP,,\r\n"
+                + "U2,2026-07-08,medicare,,PT,P-U2,M17.11,97530,10,09:20,09:30,T1,PT,,1,GP,,\r\n"
+                + "W1,2026-07-08,medicare,,PT,P-W1,M17.11,97110,38,09:00,09:38,T3,PT,,3,GP,,\r\n"
+                + "W1,2026-07-08,medicare,,PT,P-W1,M17.11,97110,38,09:00,09:38,T4,PT,,0,GP,,\r\n"
+                + "W2,2026-07-08,medicare,,PT,P-W2,M17.11,97530,8,09:00,09:08,T3,PT,,1,GP,,\r\n"
+                + "W3,2026-07-08,medicare,,PT,P-W3,M17.11,97530,8,09:00,09:08,T4,PT,,1,GP,,\r\n";
+        Path out = auditCsv("shared-once", csv, 3);
+        Map<String, Integer> supported = new TreeMap<>();
+        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
+            if (!c.get("units").isEmpty()) {
+                supported.merge(c.get("visitId"), Integer.parseInt(c.get("units")), Integer::sum);
+            }
+        }
+        assertThat(supported.get("U1")).isEqualTo(2);
+        assertThat(supported.get("W1")).isEqualTo(2);
+        assertThat(rows(out.resolve("findings.csv"))).filteredOn(f -> f.get("ruleId").equals("MW-A001")
+                && f.get("visitId").equals("U1")).allSatisfy(f -> assertThat(f.get("message"))
+                .contains("with its 10 shared minutes taken out"));
+    }
+
+    /**
      * The shared minutes and the patient's day never take one unit twice: P1's 10 minutes at 09:00 (5 of them
      * shared with P2) and 10 at 14:00, billed 1 + 1. The morning's 5 minutes left support no unit (MW-A001 takes
      * it); the day's 15 minutes left make 1 unit, the afternoon's, so MW-A012 takes nothing more (counted with the

@@ -1053,7 +1053,7 @@ public final class AuditJob {
                 String key = g.get(0)._1();
                 boolean patient = key.charAt(0) == 'P';
                 Map<String, AuditDigest> unique = new LinkedHashMap<>();
-                Map<String, Map<String, Integer>> shared = new java.util.TreeMap<>();
+                Map<String, Map<String, java.util.BitSet>> shared = new java.util.TreeMap<>();
                 for (Tuple3<String, byte[], String> t : g) {
                     byte[] b = t._2();
                     if (SHARED.equals(t._3())) {

@@ -212,10 +212,16 @@ public final class TherapistDay {
      * minutes of each of its one-on-one timed codes (constant attendance included) the provider shared with another
      * patient (with a group the provider led, or another patient's one-on-one minutes), each minute once.
      */
-    public record Day(List<AcrossFinding> findings, Map<String, Map<String, Integer>> shared) {
+    public record Day(List<AcrossFinding> findings, Map<String, Map<String, Integer>> shared,
+                      Map<String, Map<String, java.util.BitSet>> sharedAt) {
         public Day {
             findings = List.copyOf(findings);
             shared = Map.copyOf(shared);
+            sharedAt = Map.copyOf(sharedAt);
+        }
+
+        public Day(List<AcrossFinding> findings, Map<String, Map<String, Integer>> shared) {
+            this(findings, shared, Map.of());
         }
     }
 
@@ -360,7 +366,7 @@ public final class TherapistDay {
                     + clock(to) + " are billed as one-on-one time and as the group's"
                     + loweredText(shared.get(e.getKey()), lowered.get(e.getKey())) + "."), lowered, cutOn));
         }
-        return new Day(out, shared);
+        return new Day(out, shared, sharedBits);
     }
 
     private static AcrossFinding pairFinding(String visitId, String other, String providerId, LocalDate date,

@@ -234,10 +234,12 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
                     bucket.isEmpty() ? OwnKx.UNJUDGED : ownKx(r, l.code())));
         }
         List<Treatment> treatments = new ArrayList<>();
-        for (ServiceLine s : v.services()) {
+        // The timed lines' minutes as the count takes them: a minute two codes share, once (MW-U003), so that the
+        // provider's minutes and the code's unit shares add up (MW-A001's cuts, MW-A007's minutes per unit).
+        for (ServiceLine s : org.minutewise.core.check.VisitChecker.minutesView(v, r.payer(), r.units()::isTimed)) {
             CodeUnits cu = find(r, s.code());
             if (cu == null || cu.kind() != CodeKind.TIMED || cu.minutes() == 0
-                    || s.provider().id().isEmpty()) {
+                    || s.provider().id().isEmpty() || s.minutes() == 0) {
                 continue;
             }
             boolean oneOnOne = s.mode().orElse(Mode.ONE_ON_ONE) == Mode.ONE_ON_ONE;

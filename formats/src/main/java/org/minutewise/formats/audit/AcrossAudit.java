@@ -88,7 +88,8 @@ public final class AcrossAudit {
      * still over, never the same unit twice).
      */
     public static List<AuditCsv.FindingRow> patient(Collection<AuditDigest> visits,
-                                                    Map<String, Map<String, Integer>> shared, ReferenceData ref,
+                                                    Map<String, Map<String, java.util.BitSet>> shared,
+                                                    ReferenceData ref,
                                                     IntFunction<String> fileNames, AuditTotals totals,
                                                     java.util.function.Consumer<KxFix> fixes,
                                                     java.util.function.Consumer<org.minutewise.core.across.UnitCut> cuts) {
@@ -97,7 +98,8 @@ public final class AcrossAudit {
         Map<Integer, AuditDigest> firstOfYear = new HashMap<>();
         for (AuditDigest r : visits) {
             byVisit.put(r.digest().visitId(), r);
-            Map<String, Integer> sharedMinutes = shared.get(r.digest().visitId());
+            Map<String, java.util.BitSet> sharedAt = shared.get(r.digest().visitId());
+            Map<String, Integer> sharedMinutes = sharedAt == null ? null : Shared.counted(sharedAt);
             if (sharedMinutes == null) {
                 digests.add(r.digest());
             } else {
@@ -261,7 +263,7 @@ public final class AcrossAudit {
                     totals.finding(af.finding().ruleId(), af.finding().severity(), r.therapist(), r.digest().payer());
                 }
                 // In visit id order, then code: what the patients' partitions take off (the same in any runner).
-                new TreeMap<>(day.shared()).forEach((visitId, byCode) -> new TreeMap<>(byCode).forEach((code, m) ->
+                new TreeMap<>(day.sharedAt()).forEach((visitId, byCode) -> new TreeMap<>(byCode).forEach((code, m) ->
                         shared.accept(new Shared(visitId, byVisit.get(visitId).digest().patientId(), code, m))));
             }
         }
@@ -281,24 +283,47 @@ public final class AcrossAudit {
      * off ({@link #patient(Collection, Map, ReferenceData, IntFunction, AuditTotals, java.util.function.Consumer,
      * java.util.function.Consumer)}), where the patient's day is counted too.
      */
-    public record Shared(String visitId, String patientId, String code, int minutes) {
+    public record Shared(String visitId, String patientId, String code, java.util.BitSet minutes) {
         public Shared {
             java.util.Objects.requireNonNull(visitId, "visitId");
             java.util.Objects.requireNonNull(patientId, "patientId");
             java.util.Objects.requireNonNull(code, "code");
+            minutes = (java.util.BitSet) minutes.clone();
         }
 
-        /** Written as visit id, code and minutes (the patient is where it goes). */
+        /** Written as visit id, code and the minutes of the day as runs (the patient is where it goes). */
         public void encode(Bin.Out o) {
-            o.string(visitId).string(code).varInt(minutes);
+            o.string(visitId).string(code);
+            int runs = 0;
+            for (int m = minutes.nextSetBit(0); m >= 0; m = minutes.nextSetBit(minutes.nextClearBit(m))) {
+                runs++;
+            }
+            o.varInt(runs);
+            for (int m = minutes.nextSetBit(0); m >= 0; m = minutes.nextSetBit(minutes.nextClearBit(m))) {
+                o.varInt(m).varInt(minutes.nextClearBit(m) - m);
+            }
         }
 
-        /** Adds a written one to {@code into} (by visit id, then code; minutes added up). */
-        public static void decode(Bin.In in, Map<String, Map<String, Integer>> into) {
+        /**
+         * Adds a written one to {@code into} (by visit id, then code): the minutes of the day, each once whichever
+         * providers' partitions found it (two clinicians treating the visit's patient in the same shared minutes).
+         */
+        public static void decode(Bin.In in, Map<String, Map<String, java.util.BitSet>> into) {
             String visitId = in.string();
             String code = in.string();
-            int minutes = in.varInt();
-            into.computeIfAbsent(visitId, k -> new TreeMap<>()).merge(code, minutes, Integer::sum);
+            java.util.BitSet bits = into.computeIfAbsent(visitId, k -> new TreeMap<>())
+                    .computeIfAbsent(code, k -> new java.util.BitSet(24 * 60));
+            for (int runs = in.varInt(); runs > 0; runs--) {
+                int from = in.varInt();
+                bits.set(from, from + in.varInt());
+            }
+        }
+
+        /** The shared minutes by code, counted. */
+        public static Map<String, Integer> counted(Map<String, java.util.BitSet> byCode) {
+            Map<String, Integer> out = new TreeMap<>();
+            byCode.forEach((code, bits) -> out.put(code, bits.cardinality()));
+            return out;
         }
     }
 }
