@@ -1235,6 +1235,11 @@ public final class FhirVisitReader {
             Subscriber sub = subscriber(c, primary, patient);
             source.put("subscriber", primary.path());
             Optional<String> relationship = relationship(c, primary);
+            if (relationship.isPresent() && !c.hasSubscriber()) {
+                // Without it the policy holder would be taken for the patient: a child named as its own subscriber.
+                throw new InputException(primary.path() + ".subscriber", "required for a dependent (relationship "
+                        + relationship.get() + "): the policy holder, a RelatedPerson or Patient");
+            }
             if (relationship.isPresent()) {
                 // A dependent: the subscriber is the policy holder, the patient named by their own Patient.
                 sub = new Subscriber(sub.memberId(), sub.lastName(), sub.firstName(), sub.birthDate(), sub.sex(),

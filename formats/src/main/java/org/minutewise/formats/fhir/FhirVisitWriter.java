@@ -65,9 +65,9 @@ public final class FhirVisitWriter {
         // The secondary payer's claim filing indicator and MSP type have no standard FHIR home (see the class).
         v.claimInfo().secondary().claimFilingIndicator().ifPresent(x -> out.add("secondaryClaimFilingIndicator"));
         v.claimInfo().secondary().insuranceType().ifPresent(x -> out.add("secondaryInsuranceType"));
-        if (Entries.subscriberIsPatient(v)) {
-            // The Patient is named by the subscriber's name, sex and address: the patient's own (given beside a
-            // subscriber who is the patient) are not written.
+        if (v.claimInfo().subscriber().relationship().isEmpty()) {
+            // The reader takes the patient's own name, sex and address only for a dependent (Coverage.relationship):
+            // beside a subscriber who is the patient, the Patient is named by the subscriber's and they are not read.
             v.patient().lastName().ifPresent(x -> out.add("patient.lastName"));
             v.patient().firstName().ifPresent(x -> out.add("patient.firstName"));
             v.patient().sex().ifPresent(x -> out.add("patient.sex"));

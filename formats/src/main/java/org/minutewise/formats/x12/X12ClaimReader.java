@@ -261,6 +261,8 @@ public final class X12ClaimReader {
 
     private static final class Party {
         String npi = "";
+        /** 2000B SBR02: 18 when the subscriber is the patient. */
+        String self = "";
         String taxId = "";
         String name = "";
         String first = "";
@@ -577,6 +579,7 @@ public final class X12ClaimReader {
                     // secondary payer.
                     if (hlLevel == 22 && "2000".equals(loop)) {
                         subscriber.responsibility = seg.get(1);
+                        subscriber.self = seg.get(2);
                         subscriber.filing = seg.get(9);
                         filingIndicator(subscriber.filing);
                     } else if (other != null && "2320".equals(loop)) {
@@ -622,6 +625,10 @@ public final class X12ClaimReader {
                         + " 39 organ donor, 40 cadaver donor, 53 life partner, G8 other), got \"" + code + "\""
                         + (code.equals("18") ? ": a patient who is the subscriber (18, self) has no patient loop "
                         + "(2000C); the claim goes under 2000B with SBR02 18" : ""));
+            } else if (subscriber.self.equals("18")) {
+                problem(seg.at(1), "a patient loop (2000C, relationship " + code + ") under a subscriber whose 2000B "
+                        + "SBR02 is 18 (the patient is the subscriber): leave SBR02 empty for a dependent, or put the "
+                        + "claim under 2000B without a 2000C");
             } else if (X12Claim.medicare(subscriber.filing)) {
                 problem(seg.at(1), "a patient loop (2000C, relationship " + code + ") under a Medicare subscriber "
                         + "(2000B SBR09 " + subscriber.filing + "): Medicare covers the beneficiary alone and has no "

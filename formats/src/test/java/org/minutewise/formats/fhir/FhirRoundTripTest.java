@@ -169,6 +169,25 @@ class FhirRoundTripTest {
             assertThat(e.path()).matches("Bundle\\.entry\\[\\d+\\]\\.resource\\.relationship\\.coding\\[0\\]\\.code");
             assertThat(e.detail()).startsWith("expected a subscriber-relationship code").contains("\"cousin\"");
         });
+        // A dependent's Coverage without its subscriber: refused (the child would be read as the policy holder).
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                org.minutewise.formats.Json.mapper().readTree(json);
+        for (com.fasterxml.jackson.databind.JsonNode e : tree.get("entry")) {
+            if (e.get("resource").get("resourceType").asText().equals("Coverage")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("resource")).remove("subscriber");
+            }
+        }
+        assertThat(FhirVisitReader.read(tree.toString(), REF, "commercial").get(0).error()).get().satisfies(e -> {
+            assertThat(e.path()).matches("Bundle\\.entry\\[\\d+\\]\\.resource\\.subscriber");
+            assertThat(e.detail()).startsWith("required for a dependent (relationship 19)");
+        });
+        // Without a relationship the patient's own name, sex and address are not read back: named as not carried.
+        Visit notDependent = v.toBuilder().claimInfo(new org.minutewise.core.model.ClaimInfo(
+                v.claimInfo().billingProvider(), v.claimInfo().payerName(), v.claimInfo().payerId(),
+                new Subscriber(Optional.of("ACM998877"), Optional.of("Park"), Optional.of("Daniel"), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty())).build();
+        assertThat(FhirVisitWriter.notCarried(notDependent, code -> true)).contains("patient.lastName",
+                "patient.firstName", "patient.sex", "patient.address");
         String badX12 = pj.replace("\"code\": \"53\"", "\"code\": \"18x\"");
         assertThat(FhirVisitReader.read(badX12, REF, "commercial").get(0).error()).get()
                 .satisfies(e -> assertThat(e.detail()).startsWith("expected one of 01, 19, 20, 21, 39, 40, 53, G8"));

@@ -310,6 +310,19 @@ class X12DependentTest {
         });
     }
 
+    /** A patient loop under a subscriber whose SBR02 says the patient is the subscriber (18) contradicts itself. */
+    @Test
+    void aPatientLoopUnderASelfSubscriberIsRefused() {
+        String edi = dependentEdi().replace("HL*4*1*22*1~\nSBR*P********CI~", "HL*4*1*22*1~\nSBR*P*18*******CI~");
+        assertThat(edi).isNotEqualTo(dependentEdi());
+        X12ClaimReader.Result r = read(edi).get(2);
+        assertThat(r.error()).get().satisfies(e -> {
+            assertThat(e.path()).isEqualTo("segment 43 (PAT) element 1");
+            assertThat(e.detail()).contains("SBR02 is 18 (the patient is the subscriber)");
+        });
+        assertThat(read(edi).get(0).ok()).isTrue();
+    }
+
     /** A dependent under a Medicare subscriber (2000B SBR09 MB) is refused naming PAT: Medicare has no dependents. */
     @Test
     void aPatientLoopUnderMedicareIsRefused() {
