@@ -288,9 +288,14 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                     + p.firstName().orElse("") + " " + p.lastName().orElse(last) + ") is not the subscriber ("
                     + first.orElse("") + " " + last + ")" + dependentAdvice);
         }
+        if (s.sex().isPresent() && p.sex().isPresent() && !s.sex().equals(p.sex())) {
+            throw new InputException("patient.sex", "the patient (sex " + p.sex().get() + ") is not the subscriber "
+                    + "(sex " + s.sex().get() + ")" + dependentAdvice);
+        }
         LocalDate birth = s.birthDate().or(() -> p.birthDate()).orElseThrow(() -> new InputException(
                 "subscriber.birthDate", need + " (DMG: the patient is the subscriber); or give patient.birthDate"));
-        String sex = s.sex().orElse("U");
+        // The subscriber's sex, else the patient's own (as the birth date), else unknown.
+        String sex = s.sex().or(() -> p.sex()).orElse("U");
         if (!sex.matches("[FMU]")) {
             throw new InputException("subscriber.sex", "expected F, M or U, got \"" + sex + "\"");
         }
@@ -409,8 +414,15 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                     s.relationship());
         } else {
             // 2010BA N3/N4: required when the patient is the subscriber.
-            Address sa = s.address().orElseThrow(() -> new InputException("subscriber.address", need
-                    + " (2010BA N3/N4: the patient is the subscriber)"));
+            Address sa = s.address().or(() -> v.patient().address()).orElseThrow(() -> new InputException(
+                    "subscriber.address", need + " (2010BA N3/N4: the patient is the subscriber); or give "
+                    + "patient.address"));
+            if (s.address().isPresent() && v.patient().address().isPresent()
+                    && !s.address().equals(v.patient().address())) {
+                throw new InputException("patient.address", "the patient's address is not the subscriber's, and the "
+                        + "837 gives one address for a patient who is the subscriber (2010BA N3/N4): give one "
+                        + "address, or, for a dependent, subscriber.relationship");
+            }
             Person patient = person(last, first, sa, "subscriber.address", self.birthDate(), self.sex());
             sub = new SubscriberParty(filingIndicator(ci, r.payer().kind(), form), memberId, last, first, payerName,
                     payerId, patient, Optional.empty());

@@ -216,8 +216,24 @@ class X12DependentTest {
                         + "Park): a dependent's claim").hasMessageContaining("needs subscriber.relationship");
         Patient p = v.patient();
         Visit same = noRelationship.toBuilder().patient(new Patient(p.id(), p.birthDate(), YearToDate.NONE,
-                YearToDate.NONE, Optional.of("PARK"), Optional.of("daniel"), p.sex(), p.address())).build();
+                YearToDate.NONE, Optional.of("PARK"), Optional.of("daniel"), Optional.of("M"), p.address())).build();
         assertThat(write(same)).contains("SBR*P*18*").doesNotContain("PAT*");
+        // The same name but another sex or address than the subscriber's: someone else, refused naming the field.
+        Visit otherSex = noRelationship.toBuilder().patient(new Patient(p.id(), p.birthDate(), YearToDate.NONE,
+                YearToDate.NONE, Optional.of("PARK"), Optional.of("daniel"), Optional.of("F"), p.address())).build();
+        assertThatThrownBy(() -> write(otherSex)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("patient.sex: the patient (sex F) is not the subscriber (sex M)");
+        Visit otherAddress = noRelationship.toBuilder().patient(new Patient(p.id(), p.birthDate(), YearToDate.NONE,
+                YearToDate.NONE, Optional.of("PARK"), Optional.of("daniel"), Optional.of("M"), Optional.of(
+                new org.minutewise.core.model.Address("1 Other St", Optional.empty(), "Dayton", "OH", "45402"))))
+                .build();
+        assertThatThrownBy(() -> write(otherAddress)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("patient.address: the patient's address is not the subscriber's");
+        // A subscriber without sex or address: the patient's own are the subscriber's (as the birth date is).
+        Visit fromPatient = withSubscriber(same, new Subscriber(s.memberId(), s.lastName(), s.firstName(),
+                Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(write(fromPatient)).contains("DMG*D8*" + p.birthDate().orElseThrow().toString().replace("-", "")
+                + "*M~").contains("N3*" + p.address().orElseThrow().line1());
     }
 
     /**

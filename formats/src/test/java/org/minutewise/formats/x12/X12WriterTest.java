@@ -142,7 +142,8 @@ class X12WriterTest {
         Visit none = withSubscriber(base(), s -> new Subscriber(s.memberId(), s.lastName(), s.firstName(),
                 s.birthDate(), s.sex()));
         assertThatThrownBy(() -> write(none)).isInstanceOf(InputException.class).hasMessage("subscriber.address: "
-                + "required for X12 837P (2010BA N3/N4: the patient is the subscriber) (visit V-1001)");
+                + "required for X12 837P (2010BA N3/N4: the patient is the subscriber); or give patient.address "
+                + "(visit V-1001)");
     }
 
     @Test
