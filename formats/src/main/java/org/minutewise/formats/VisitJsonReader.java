@@ -312,6 +312,17 @@ public final class VisitJsonReader {
     }
 
     /**
+     * What is wrong with a reason Medicare pays second beside the secondary payer's claim filing indicator
+     * {@code filing} (not MA or MB: that payer is not Medicare, and the 837 would leave the reason out), or null.
+     */
+    public static String mspTypeBesideOtherPayerProblem(String filing) {
+        return filing.equals("MA") || filing.equals("MB") ? null : "a reason Medicare pays second (the MSP type, 2320 "
+                + "SBR05) beside a secondary payer whose claim filing indicator is " + filing + ", not Medicare (MA, "
+                + "MB): the 837 writes it only for Medicare as the secondary payer; leave it out, or correct the "
+                + "filing indicator";
+    }
+
+    /**
      * What is wrong with why Medicare pays second (837 SBR05 of loop 2320, an MSP type), or null when it is one or
      * empty; the visit JSON's {@code secondaryInsuranceType} and the CSV column of that name.
      */
@@ -337,6 +348,9 @@ public final class VisitJsonReader {
         Optional<String> type = optionalText(n, "secondaryInsuranceType", "");
         if (type.isPresent() && secondaryInsuranceTypeProblem(type.get()) != null) {
             throw new InputException("secondaryInsuranceType", secondaryInsuranceTypeProblem(type.get()));
+        }
+        if (type.isPresent() && filing.isPresent() && mspTypeBesideOtherPayerProblem(filing.get()) != null) {
+            throw new InputException("secondaryInsuranceType", mspTypeBesideOtherPayerProblem(filing.get()));
         }
         SecondaryCoverage c = new SecondaryCoverage(optionalText(n, "secondaryPayerName", ""),
                 optionalText(n, "secondaryPayerId", ""), optionalText(n, "secondaryMemberId", ""), filing, type);

@@ -181,6 +181,12 @@ final class VisitJsonReaderTest {
                 .hasMessageContaining("\"99\"");
         refused(json(base + ",'secondaryInsuranceType':'12'}"))
                 .hasMessageStartingWith("secondaryInsuranceType: given without secondaryPayer");
+        // Beside a secondary payer whose filing indicator is not Medicare's: refused (the 837 would leave it out).
+        refused(json(base + ",'secondaryPayer':'acme','secondaryClaimFilingIndicator':'CI',"
+                + "'secondaryInsuranceType':'12'}")).hasMessageStartingWith("secondaryInsuranceType: a reason Medicare "
+                + "pays second (the MSP type, 2320 SBR05) beside a secondary payer whose claim filing indicator is CI");
+        assertThat(read(json(base + ",'secondaryPayer':'medicare','secondaryClaimFilingIndicator':'MB',"
+                + "'secondaryInsuranceType':'12'}")).claimInfo().secondary().insuranceType()).contains("12");
     }
 
     @Test

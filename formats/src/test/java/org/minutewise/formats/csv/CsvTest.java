@@ -396,6 +396,10 @@ class CsvTest {
                 + "MC or 16, got \"XX\"");
         assertThat(rs.get(1).error().get().getMessage()).startsWith("line 3, column secondaryInsuranceType: expected "
                 + "why Medicare pays second (837 SBR05 of loop 2320): 12 working aged").endsWith("got \"99\"");
+        List<VisitInput.Result> other = VisitInput.read(SECONDARY_HEADER
+                + "V3,2026-03-02,medicare,PT,97112,24,PT,commercial,CI,12\r\n", VisitFormat.CSV, REF);
+        assertThat(other.get(0).error().get().getMessage()).startsWith("line 2, column secondaryInsuranceType: a "
+                + "reason Medicare pays second");
     }
 
     /** Like the visit JSON, the filing indicator or MSP type is the secondary payer's: without one it is refused. */
