@@ -94,7 +94,8 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
         }
         for (org.minutewise.core.units.CodeUnits c : units.lines()) {
             int shared = org.minutewise.core.units.UnitCalculator.sharedMinutes(documented, c.code());
-            int elsewhere = view == documented ? 0 : union(documented, c.code()) - union(view, c.code());
+            int elsewhere = view == documented ? 0 : org.minutewise.core.units.UnitCalculator.minutesOnce(documented,
+                    c.code()) - org.minutewise.core.units.UnitCalculator.minutesOnce(view, c.code());
             if (shared > 0 || elsewhere > 0) {
                 out = out.isEmpty() ? new java.util.ArrayList<>() : out;
                 out.add(c.code() + ": " + (c.minutes() + shared + elsewhere) + " minutes are documented"
@@ -106,15 +107,6 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
             }
         }
         return out;
-    }
-
-    /** The minutes of a code's lines, each minute once. */
-    private static int union(List<org.minutewise.core.model.ServiceLine> lines, String code) {
-        int sum = 0;
-        for (org.minutewise.core.model.ServiceLine l : lines) {
-            sum += l.code().equals(code) ? l.minutes() : 0;
-        }
-        return sum - org.minutewise.core.units.UnitCalculator.sharedMinutes(lines, code);
     }
 
     public boolean blocks() {

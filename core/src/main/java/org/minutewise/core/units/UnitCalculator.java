@@ -224,6 +224,15 @@ public final class UnitCalculator {
         return minuteOfDay >= 24 * 60 ? Period.END_OF_DAY : java.time.LocalTime.of(minuteOfDay / 60, minuteOfDay % 60);
     }
 
+    /** The minutes of a code's lines, each minute once ({@link #sharedMinutes} taken off their sum). */
+    public static int minutesOnce(List<ServiceLine> lines, String code) {
+        int sum = 0;
+        for (ServiceLine l : lines) {
+            sum += l.code().equals(code) ? l.minutes() : 0;
+        }
+        return sum - sharedMinutes(lines, code);
+    }
+
     /**
      * One visit's count when it holds more than one discipline's plan of care: each discipline's codes counted on
      * their own ({@code parts}, by label, each from {@link #compute}), as each discipline bills under its own plan

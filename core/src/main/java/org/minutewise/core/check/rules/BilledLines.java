@@ -25,6 +25,7 @@ import org.minutewise.core.model.Visit;
 import org.minutewise.core.units.Cognitive;
 import org.minutewise.core.units.CodeKind;
 import org.minutewise.core.units.CodeUnits;
+import org.minutewise.core.units.UnitCalculator;
 import org.minutewise.core.units.UnitMethod;
 import org.minutewise.core.units.UnitResult;
 
@@ -48,7 +49,9 @@ public final class BilledLines implements Rule {
             .revised(3, "2026-12-06: tied codes each billed within an allocation the professional may choose but too "
                     + "many together are one finding for the tie (it said one of them alone was over-billed)")
             .revised(4, "2026-12-06: in an audit, which writes no explanation, the message and fix no longer point to "
-                    + "the explanation for the allocation");
+                    + "the explanation for the allocation")
+            .revised(5, "2026-12-06: says how many of the code's documented minutes count for another code documented "
+                    + "in the same minutes (MW-U003), as the units now count each such minute once");
     /**
      * How the minutes make the code's units, in a clause: under the CMS method the visit's timed minutes make the
      * units of the day and the code's share; under the CPT method the code's own minutes. Empty for a code the unit
@@ -64,14 +67,29 @@ public final class BilledLines implements Rule {
                 String whose = u == ctx.units() ? "the visit's " : "the " + ctx.units().byDiscipline().entrySet()
                         .stream().filter(e -> e.getValue() == u).map(java.util.Map.Entry::getKey).findFirst().orElse("")
                         + " services' ";
+                int elsewhere = countedForAnotherCode(ctx, code);
+                String lost = elsewhere == 0 ? "" : ", " + elsewhere + " more of its documented minutes counting for "
+                        + "another code documented in the same minutes (MW-U003)";
                 return u.method() == UnitMethod.CMS ? " (" + whose + u.totalTimedMinutes() + " timed minutes make "
                         + u.timedUnits() + (u.timedUnits() == 1 ? " unit" : " units") + " in all, and " + code
-                        + "'s " + cu.minutes() + " minutes get " + cu.units() + " of them; the explanation gives "
-                        + "the allocation)" : " (" + code + "'s own " + cu.minutes() + " minutes make " + cu.units()
-                        + (cu.units() == 1 ? " unit" : " units") + ")";
+                        + "'s " + cu.minutes() + " minutes get " + cu.units() + " of them" + lost + "; the explanation "
+                        + "gives the allocation)" : " (" + code + "'s own " + cu.minutes() + " minutes make "
+                        + cu.units() + (cu.units() == 1 ? " unit" : " units") + lost + ")";
             }
         }
         return "";
+    }
+
+    /**
+     * The minutes of {@code code}'s lines the count gives to another code documented in the same minutes (MW-U003:
+     * {@link org.minutewise.core.check.VisitChecker#minutesView}); 0 in the usual visit.
+     */
+    private static int countedForAnotherCode(CheckContext ctx, String code) {
+        List<ServiceLine> view = org.minutewise.core.check.VisitChecker.minutesView(ctx.visit(), ctx.payer(),
+                ctx.units()::isTimed);
+        List<ServiceLine> documented = ctx.visit().services();
+        return view == documented ? 0 : UnitCalculator.minutesOnce(documented, code)
+                - UnitCalculator.minutesOnce(view, code);
     }
 
     public static final RuleInfo UNDER_BILLED = new RuleInfo("MW-B003", Severity.INFO,

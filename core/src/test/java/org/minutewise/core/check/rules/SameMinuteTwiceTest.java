@@ -64,6 +64,20 @@ final class SameMinuteTwiceTest {
         assertThat(swapped.units().unitsOf("97530")).isEqualTo(1);
     }
 
+    /** Units billed from the minutes counted twice: MW-B002 says the code's minutes went to another code. */
+    @Test
+    void overBillingFromTheSharedMinutesPointsAtTheOverlap() {
+        Visit v = visit(line("97112", Role.PT, "10:00-10:30"), line("97530", Role.PT, "10:15-10:38")).toBuilder()
+                .billed(List.of(new org.minutewise.core.model.BilledLine("97112", List.of("GP"), 2,
+                        java.util.Optional.empty()), new org.minutewise.core.model.BilledLine("97530", List.of("GP"), 2,
+                        java.util.Optional.empty()))).build();
+        CheckResult r = new VisitChecker(REF).check(v);
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-B002")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("97530 is billed with 2 units")
+                        .contains("97530's 8 minutes get 1 of them, 15 more of its documented minutes counting for "
+                                + "another code documented in the same minutes (MW-U003)"));
+    }
+
     /** The CPT per-code method counts each code's own minutes: the later code's are what is left of them. */
     @Test
     void perCodeUnitsCountTheSharedMinutesUnderOneCode() {
