@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -527,6 +528,7 @@ public final class X12ClaimReader {
                 case "ST" -> {
                     stControl = seg.get(2);
                     hlLevel = 0;
+                    hlLevels.clear();
                     String expected = institutional ? X12Schemas.I_VERSION : X12Schemas.P_VERSION;
                     if (!read837p || !seg.get(1).equals("837") || !seg.get(3).equals(expected)) {
                         String v = seg.get(3).isEmpty() ? groupVersion : seg.get(3);
@@ -641,6 +643,9 @@ public final class X12ClaimReader {
                     + "Blue Shield, ...): \"" + code + "\"";
         }
 
+        /** This transaction's HLs so far: HL01 to {HL03 level, HL04 child code}. */
+        private final Map<String, String[]> hlLevels = new HashMap<>();
+
         private void hl() {
             String level = seg.get(3);
             entity = null;
@@ -666,6 +671,18 @@ public final class X12ClaimReader {
             patient = new Party();
             patient.hlPosition = seg.position;
             patientIssues.clear();
+            // A patient loop sits under a subscriber that says it has one (HL04 1).
+            String[] parent = hlLevels.get(seg.get(2));
+            hlLevels.put(seg.get(1), new String[] {level, seg.get(4)});
+            if (level.equals("23") && parent != null) {
+                if (!parent[0].equals("22")) {
+                    problem(seg.at(2), "a patient loop (2000C, HL03 23) belongs under a subscriber (2000B, HL03 22); "
+                            + "its parent HL " + seg.get(2) + " is level " + parent[0]);
+                } else if (parent[1].equals("0")) {
+                    problem(seg.at(2), "a patient loop (2000C) under subscriber HL " + seg.get(2) + ", whose HL04 says "
+                            + "it has no child (0): a subscriber with a dependent's claim has HL04 1");
+                }
+            }
         }
 
         private void nm1(String loop) {

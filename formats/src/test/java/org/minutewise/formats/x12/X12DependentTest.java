@@ -339,6 +339,24 @@ class X12DependentTest {
         assertThat(read(edi).get(0).ok()).isTrue();
     }
 
+    /** A patient loop under a subscriber whose HL04 says it has no child, or under the billing provider: refused. */
+    @Test
+    void aPatientLoopUnderTheWrongParentIsRefused() {
+        String childless = dependentEdi().replace("HL*4*1*22*1~", "HL*4*1*22*0~");
+        assertThat(childless).isNotEqualTo(dependentEdi());
+        assertThat(read(childless).get(2).error()).get().satisfies(e -> {
+            assertThat(e.path()).isEqualTo("segment 42 (HL) element 2");
+            assertThat(e.detail()).startsWith("a patient loop (2000C) under subscriber HL 4, whose HL04 says it has "
+                    + "no child (0)");
+        });
+        String underBilling = dependentEdi().replace("HL*5*4*23*0~", "HL*5*1*23*0~");
+        assertThat(underBilling).isNotEqualTo(dependentEdi());
+        assertThat(read(underBilling).get(2).error()).get().satisfies(e -> assertThat(e.detail())
+                .startsWith("a patient loop (2000C, HL03 23) belongs under a subscriber (2000B, HL03 22); its parent "
+                        + "HL 1 is level 20"));
+        assertThat(read(underBilling).get(0).ok()).isTrue();
+    }
+
     /** A dependent under a Medicare subscriber (2000B SBR09 MB) is refused naming PAT: Medicare has no dependents. */
     @Test
     void aPatientLoopUnderMedicareIsRefused() {
