@@ -212,17 +212,25 @@ public final class TherapistDay {
      * minutes of each of its one-on-one timed codes (constant attendance included) the provider shared with another
      * patient (with a group the provider led, or another patient's one-on-one minutes), each minute once.
      */
-    public record Day(List<AcrossFinding> findings, Map<String, Map<String, Integer>> shared,
-                      Map<String, Map<String, java.util.BitSet>> sharedAt) {
+    public record Day(List<AcrossFinding> findings, Map<String, Map<String, java.util.BitSet>> sharedAt) {
         public Day {
             findings = List.copyOf(findings);
-            shared = Map.copyOf(shared);
             sharedAt = Map.copyOf(sharedAt);
         }
 
-        public Day(List<AcrossFinding> findings, Map<String, Map<String, Integer>> shared) {
-            this(findings, shared, Map.of());
+        /** The shared minutes of each reported visit by code, counted. */
+        public Map<String, Map<String, Integer>> shared() {
+            Map<String, Map<String, Integer>> out = new TreeMap<>();
+            sharedAt.forEach((visitId, byCode) -> out.put(visitId, counted(byCode)));
+            return out;
         }
+    }
+
+    /** Minutes of the day by code, counted. */
+    public static Map<String, Integer> counted(Map<String, java.util.BitSet> byCode) {
+        Map<String, Integer> out = new TreeMap<>();
+        byCode.forEach((code, bits) -> out.put(code, bits.cardinality()));
+        return out;
     }
 
     /**
@@ -333,8 +341,7 @@ public final class TherapistDay {
         Map<String, Map<String, Integer>> shared = new TreeMap<>();
         Map<String, List<Lowered>> lowered = new java.util.HashMap<>();
         sharedBits.forEach((visitId, byCode) -> {
-            Map<String, Integer> m = new TreeMap<>();
-            byCode.forEach((code, bits) -> m.put(code, bits.cardinality()));
+            Map<String, Integer> m = counted(byCode);
             shared.put(visitId, m);
             lowered.put(visitId, lowered(byId.get(visitId), m));
         });
@@ -366,7 +373,7 @@ public final class TherapistDay {
                     + clock(to) + " are billed as one-on-one time and as the group's"
                     + loweredText(shared.get(e.getKey()), lowered.get(e.getKey())) + "."), lowered, cutOn));
         }
-        return new Day(out, shared, sharedBits);
+        return new Day(out, sharedBits);
     }
 
     private static AcrossFinding pairFinding(String visitId, String other, String providerId, LocalDate date,

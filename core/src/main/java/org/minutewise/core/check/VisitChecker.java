@@ -162,8 +162,16 @@ public final class VisitChecker {
      */
     public static List<org.minutewise.core.model.ServiceLine> minutesView(Visit visit, PayerProfile payer,
                                                                           java.util.function.Predicate<String> timed) {
-        return UnitCalculator.withoutOtherCodesMinutes(visit.services(), l -> timed.test(l.code())
-                && notCounted(visit, payer, true, l) == null);
+        return UnitCalculator.withoutOtherCodesMinutes(visit.services(), countsAlone(visit, payer, timed));
+    }
+
+    /**
+     * The lines whose minutes belong to one code alone ({@link UnitCalculator#withoutOtherCodesMinutes}): of a timed
+     * code, and counted ({@link #notCounted}).
+     */
+    public static java.util.function.Predicate<org.minutewise.core.model.ServiceLine> countsAlone(Visit visit,
+            PayerProfile payer, java.util.function.Predicate<String> timed) {
+        return l -> timed.test(l.code()) && notCounted(visit, payer, true, l) == null;
     }
 
     /**

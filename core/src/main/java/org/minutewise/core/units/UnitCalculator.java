@@ -171,27 +171,28 @@ public final class UnitCalculator {
         if (!any) {
             return null;
         }
-        List<Object[]> periods = new ArrayList<>();
+        List<LinePeriod> periods = new ArrayList<>();
         for (ServiceLine l : lines) {
             if (!l.periods().isEmpty() && exclusive.test(l)) {
                 for (Period p : l.periods()) {
-                    periods.add(new Object[] {p, l});
+                    periods.add(new LinePeriod(p, l));
                 }
             }
         }
-        periods.sort((x, y) -> countsFirst((Period) x[0], (ServiceLine) x[1], (Period) y[0], (ServiceLine) y[1]) ? -1
-                : countsFirst((Period) y[0], (ServiceLine) y[1], (Period) x[0], (ServiceLine) x[1]) ? 1 : 0);
+        periods.sort((x, y) -> countsFirst(x.period(), x.line(), y.period(), y.line()) ? -1
+                : countsFirst(y.period(), y.line(), x.period(), x.line()) ? 1 : 0);
         String[] owner = new String[24 * 60];
-        for (Object[] e : periods) {
-            Period p = (Period) e[0];
-            String code = ((ServiceLine) e[1]).code();
-            for (int m = p.startMinute(); m < p.endMinute(); m++) {
+        for (LinePeriod e : periods) {
+            for (int m = e.period().startMinute(); m < e.period().endMinute(); m++) {
                 if (owner[m] == null) {
-                    owner[m] = code;
+                    owner[m] = e.line().code();
                 }
             }
         }
         return owner;
+    }
+
+    private record LinePeriod(Period period, ServiceLine line) {
     }
 
     /**

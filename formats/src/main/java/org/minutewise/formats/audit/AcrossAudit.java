@@ -99,7 +99,7 @@ public final class AcrossAudit {
         for (AuditDigest r : visits) {
             byVisit.put(r.digest().visitId(), r);
             Map<String, java.util.BitSet> sharedAt = shared.get(r.digest().visitId());
-            Map<String, Integer> sharedMinutes = sharedAt == null ? null : Shared.counted(sharedAt);
+            Map<String, Integer> sharedMinutes = sharedAt == null ? null : TherapistDay.counted(sharedAt);
             if (sharedMinutes == null) {
                 digests.add(r.digest());
             } else {
@@ -317,13 +317,6 @@ public final class AcrossAudit {
                 int from = in.varInt();
                 bits.set(from, from + in.varInt());
             }
-        }
-
-        /** The shared minutes by code, counted. */
-        public static Map<String, Integer> counted(Map<String, java.util.BitSet> byCode) {
-            Map<String, Integer> out = new TreeMap<>();
-            byCode.forEach((code, bits) -> out.put(code, bits.cardinality()));
-            return out;
         }
     }
 }

@@ -547,10 +547,10 @@ public final class CsvVisitReader {
                     + "visit " + first.visitId() + ": name the secondary payer's profile too (the rules the check "
                     + "applies to it, e.g. \"commercial\"); " + column + " belongs to that payer");
         }
-        if (mspType.isPresent() && filing.isPresent() && org.minutewise.formats.VisitJsonReader
-                .mspTypeBesideOtherPayerProblem(filing.get().secondaryClaimFilingIndicator().get()) != null) {
-            throw err(mspType.get().line(), "secondaryInsuranceType", org.minutewise.formats.VisitJsonReader
-                    .mspTypeBesideOtherPayerProblem(filing.get().secondaryClaimFilingIndicator().get()));
+        String mspBesideOther = mspType.isPresent() && filing.isPresent() ? org.minutewise.formats.VisitJsonReader
+                .mspTypeBesideOtherPayerProblem(filing.get().secondaryClaimFilingIndicator().get()) : null;
+        if (mspBesideOther != null) {
+            throw err(mspType.get().line(), "secondaryInsuranceType", mspBesideOther);
         }
         secondary.flatMap(Row::secondaryPayer).ifPresent(b::secondaryPayer);
         org.minutewise.core.model.SecondaryCoverage sc = new org.minutewise.core.model.SecondaryCoverage(

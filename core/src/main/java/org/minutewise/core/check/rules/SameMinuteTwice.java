@@ -146,8 +146,8 @@ public final class SameMinuteTwice implements Rule {
      * minutes count), or null when the count takes none of them (an aide's line, supervised time, an untimed code).
      */
     private static String keeps(CheckContext ctx, Period both) {
-        String[] owner = UnitCalculator.owners(ctx.visit().services(), l -> ctx.units().isTimed(l.code())
-                && org.minutewise.core.check.VisitChecker.notCounted(ctx.visit(), ctx.payer(), true, l) == null);
+        String[] owner = UnitCalculator.owners(ctx.visit().services(), org.minutewise.core.check.VisitChecker
+                .countsAlone(ctx.visit(), ctx.payer(), ctx.units()::isTimed));
         if (owner == null) {
             return null;
         }
