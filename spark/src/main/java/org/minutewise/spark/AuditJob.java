@@ -817,8 +817,11 @@ public final class AuditJob {
         return new Stage<>(groups) {
             @Override
             void group(List<InRow> rows, List<Row> out) {
+                // Rows other records took in (LOST, rows of their own) and the note of a file cut short (CUT, no row).
+                int markers = 0;
                 int notes = 0;
                 for (InRow r : rows) {
+                    markers += r.text.startsWith(LOST) ? 1 : 0;
                     notes += r.text.startsWith(CUT) ? 1 : 0;
                 }
                 rowsIn += rows.size() - notes + groups.extra;
@@ -830,10 +833,6 @@ public final class AuditJob {
                     reject(r, EndedEarly.lostPart(Long.parseLong(f[0]), f[1], names.get(r.file)), names, out,
                             totals);
                     return;
-                }
-                int markers = 0;
-                for (InRow r : rows) {
-                    markers += r.text.startsWith(LOST) ? 1 : 0;
                 }
                 // The visit's own rows, without the rows other records took in (those are set aside on their own).
                 long real = rows.size() - markers - notes + (long) groups.extra;

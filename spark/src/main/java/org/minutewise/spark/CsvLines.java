@@ -92,9 +92,10 @@ final class CsvLines {
     private static final long CARRIED = -2;
 
     /**
-     * The first pass over one split: {@code [lines, end0, end1]} where {@code endK} is, for a split that begins
+     * The first pass over one split: {@code [lines, end0, end1, last]} where {@code endK} is, for a split that begins
      * outside (K=0) or inside (K=1) a quoted field, the local index of the line where the record left unfinished
-     * at the split's end began, {@link #CARRIED} when that is the record carried in from before, or {@link #CLOSED}.
+     * at the split's end began, {@link #CARRIED} when that is the record carried in from before, or {@link #CLOSED};
+     * and {@code last} the local index of the line the split's last whole record began on (beginning outside), or -1.
      */
     static long[] summarize(Iterator<String> lines) {
         boolean[] inside = {false, true};
@@ -227,15 +228,10 @@ final class CsvLines {
     /**
      * The lines of a split up to where its compressed data ends early (a gzip file cut short: Hadoop's reader throws
      * {@link java.io.EOFException}) or turns out damaged ({@link java.util.zip.ZipException}): what came before is
-     * read, as the single-process audit reads it, and {@link #cut()} says why the rest was not.
+     * read, as the single-process audit reads it, and {@link #problem()} says why the rest was not.
      */
     static final class UntilCut implements Iterator<String> {
-        /** Not cut short. */
-        static final long NONE = 0;
-        static final long ENDS_EARLY = 1;
-        static final long DAMAGED = 2;
         private final Iterator<String> lines;
-        private long cut = NONE;
         private String problem = "";
 
         UntilCut(Iterator<String> lines) {
@@ -244,18 +240,14 @@ final class CsvLines {
 
         @Override
         public boolean hasNext() {
-            if (cut != NONE) {
+            if (cut()) {
                 return false;
             }
             try {
                 return lines.hasNext();
             } catch (Exception e) {
                 // Hadoop's iterator throws the reader's IOException unchecked (Scala).
-                if (e instanceof java.io.EOFException) {
-                    cut = ENDS_EARLY;
-                } else if (e instanceof java.util.zip.ZipException) {
-                    cut = DAMAGED;
-                } else {
+                if (!(e instanceof java.io.EOFException) && !(e instanceof java.util.zip.ZipException)) {
                     throw e;
                 }
                 problem = EndedEarly.why((java.io.IOException) e);
@@ -271,9 +263,9 @@ final class CsvLines {
             return lines.next();
         }
 
-        /** {@link #NONE}, {@link #ENDS_EARLY} or {@link #DAMAGED}, once the lines are read. */
-        long cut() {
-            return cut;
+        /** Whether the lines stopped where the compressed data ended early or was damaged. */
+        boolean cut() {
+            return !problem.isEmpty();
         }
 
         /** What was wrong, in the single-process audit's words ({@link EndedEarly#why}); "" when not cut. */
@@ -306,8 +298,7 @@ final class CsvLines {
         List<Tuple2<long[], String>> summarized = raw.mapPartitionsWithIndex((p, it) -> {
             UntilCut u = new UntilCut(it);
             long[] s = summarize(u);
-            return Collections.singletonList(new Tuple2<>(new long[] {s[0], s[1], s[2], u.cut(), s[3]},
-                    u.problem())).iterator();
+            return Collections.singletonList(new Tuple2<>(s, u.problem())).iterator();
         }, true).collect();
         List<long[]> summaries = new ArrayList<>(summarized.size());
         boolean cutShort = false;
@@ -315,10 +306,10 @@ final class CsvLines {
         for (Tuple2<long[], String> t : summarized) {
             long[] s = t._1();
             summaries.add(s);
-            if (s[3] != UntilCut.NONE) {
+            if (!t._2().isEmpty()) {
                 // A compressed file is one split (it begins outside quotes): the line its last record began on, as
                 // the audit names it (0: no record after the header).
-                long last = s[4] < 0 ? -1 : read + s[4];
+                long last = s[3] < 0 ? -1 : read + s[3];
                 cuts.accept(new Cut(last > header ? last + 1 : 0, t._2()));
                 cutShort = true;
                 break;
@@ -430,7 +421,7 @@ final class CsvLines {
                 lastVisitId = next.visitId;
                 return true;
             }
-            if (markers == null && it.cut() != UntilCut.NONE) {
+            if (markers == null && it.cut()) {
                 markers = ended(file, lastLine, lastVisitId, idx, it.problem());
             }
             if (markers != null && !markers.isEmpty()) {
