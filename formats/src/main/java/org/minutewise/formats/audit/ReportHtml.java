@@ -207,7 +207,10 @@ public final class ReportHtml {
             return;
         }
         List<Map.Entry<String, AuditTotals.Group>> list = new ArrayList<>(groups.entrySet());
-        list.sort(Comparator.<Map.Entry<String, AuditTotals.Group>>comparingLong(e -> e.getValue().findings())
+        // Ranked by what blocks, then by what warns: a therapist with many information findings (a note on every
+        // NCCI pair done apart, say) is not one an auditor looks at first. Then all findings, then the name.
+        list.sort(Comparator.<Map.Entry<String, AuditTotals.Group>>comparingLong(e -> e.getValue().block())
+                .thenComparingLong(e -> e.getValue().warn()).thenComparingLong(e -> e.getValue().findings())
                 .reversed().thenComparing(Map.Entry.comparingByKey()));
         List<Map.Entry<String, AuditTotals.Group>> top = list.subList(0, Math.min(TOP, list.size()));
         // The chart shows what blocks and warns (information findings, a note on many visits, would shrink those
@@ -222,7 +225,7 @@ public final class ReportHtml {
         legend(h, List.of(BLOCK, WARN), List.of("block", "warn"));
         if (list.size() > TOP) {
             h.append("<p class=\"note\">The ").append(TOP).append(" ").append(plural).append(" with the most "
-                    + "findings of ").append(num(list.size())).append("; all are in <code>summary.json</code>.</p>\n");
+                    + "blocking findings (then warnings) of ").append(num(list.size())).append("; all are in <code>summary.json</code>.</p>\n");
         }
         h.append("<table>\n<thead><tr><th>").append(esc(what.substring(0, 1).toUpperCase(Locale.ROOT)
                 + what.substring(1))).append("</th><th class=\"n\">Visits</th><th class=\"n\">Findings</th>"

@@ -66,4 +66,32 @@ class ReportHtmlTest {
         String byTherapist = html.substring(html.indexOf("<h2>By therapist</h2>"));
         assertThat(byTherapist).contains("Findings that block or warn, by therapist").contains(">1 block, 1 warn<");
     }
+
+    /**
+     * Therapists are ranked by blocking findings, then warnings: one with 50 information findings and a warning
+     * comes after one with a single block, and past the top 20 it is the one left out. Near miss: with equal blocks
+     * and warnings, more findings in all come first.
+     */
+    @Test
+    void therapistsAreRankedByWhatBlocksThenWarns() {
+        AuditTotals t = new AuditTotals();
+        for (int i = 0; i < 50; i++) {
+            t.finding("MW-E004", Severity.INFO, "PT09999", "medicare");
+        }
+        t.finding("MW-D001", Severity.WARN, "PT09999", "medicare");
+        for (int k = 0; k < ReportHtml.TOP; k++) {
+            String therapist = String.format("PT%05d", k);
+            t.finding("MW-B002", Severity.BLOCK, therapist, "medicare");
+            for (int i = 0; i < k % 3; i++) {
+                t.finding("MW-E004", Severity.INFO, therapist, "medicare");
+            }
+        }
+        String html = ReportHtml.render(t, VisitAudit.catalog(), List.of("visits.csv"));
+        String byTherapist = html.substring(html.indexOf("<h2>By therapist</h2>"), html.indexOf("<h2>By payer</h2>"));
+        assertThat(byTherapist).doesNotContain("PT09999")
+                .contains("with the most blocking findings (then warnings) of 21");
+        // Equal blocks and warnings: PT00002 (two information findings) before PT00001 (one), before PT00000.
+        assertThat(byTherapist.indexOf("<td>PT00002</td>")).isLessThan(byTherapist.indexOf("<td>PT00001</td>"));
+        assertThat(byTherapist.indexOf("<td>PT00001</td>")).isLessThan(byTherapist.indexOf("<td>PT00000</td>"));
+    }
 }
