@@ -47,6 +47,22 @@ class ReportHtmlTest {
                 .contains("Code by code, as many units billed as the documented minutes support.");
     }
 
+    /** A long value after the longest bar ("16,868 block, 19,989 warn") widens the chart so it is not clipped. */
+    @Test
+    void theLongestValueFitsInTheChart() {
+        AuditTotals t = totals();
+        for (int i = 0; i < 16_868; i++) {
+            t.finding("MW-B002", Severity.BLOCK, "PT00001", "medicare");
+        }
+        for (int i = 0; i < 19_989; i++) {
+            t.finding("MW-D001", Severity.WARN, "PT00001", "medicare");
+        }
+        String html = ReportHtml.render(t, VisitAudit.catalog(), List.of("visits.csv"));
+        String byPayer = html.substring(html.indexOf("<h2>By payer</h2>"));
+        // 330 for the labels, 360 for the bars, 12 + 25 characters x 7.5 for ">16,868 block, 19,989 warn<".
+        assertThat(byPayer).contains(">16,868 block, 19,989 warn<").contains("viewBox=\"0 0 890 ");
+    }
+
     /** Blocks head the findings by rule, however many information findings there are. */
     @Test
     void blocksComeFirstInTheFindingsByRule() {
@@ -90,6 +106,8 @@ class ReportHtmlTest {
         String byTherapist = html.substring(html.indexOf("<h2>By therapist</h2>"), html.indexOf("<h2>By payer</h2>"));
         assertThat(byTherapist).doesNotContain("PT09999")
                 .contains("with the most blocking findings (then warnings) of 21");
+        // The longest value, "1 block, 0 warn", gets 12 + 15 x 7.5 pixels after its bar.
+        assertThat(byTherapist).contains("viewBox=\"0 0 815 ");
         // Equal blocks and warnings: PT00002 (two information findings) before PT00001 (one), before PT00000.
         assertThat(byTherapist.indexOf("<td>PT00002</td>")).isLessThan(byTherapist.indexOf("<td>PT00001</td>"));
         assertThat(byTherapist.indexOf("<td>PT00001</td>")).isLessThan(byTherapist.indexOf("<td>PT00000</td>"));
