@@ -47,7 +47,63 @@ public final class CodeRules implements Rule {
             "Code not usually billed under this plan of care",
             "Check the plan of care, or set the line's own discipline when another discipline's clinician "
                     + "furnished it under their own plan (an evaluation belongs to its discipline's plan).",
-            "CMS Pub 100-04 ch. 5 §20.1 (discipline modifiers)", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §20.1 (discipline modifiers)", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-07: not for another discipline's evaluation code billed to Medicare, which MW-C011 "
+                    + "blocks");
+    public static final RuleInfo OTHER_DISCIPLINES_EVALUATION = new RuleInfo("MW-C011", Severity.BLOCK,
+            "Another discipline's evaluation code billed to Medicare",
+            "Bill the evaluation code of the discipline that evaluated: an occupational therapist's evaluation is "
+                    + "97165-97167 by complexity (97168 a re-evaluation), a physical therapist's 97161-97163 (97164), "
+                    + "a speech-language pathologist's 92521-92524; when a clinician of the code's own discipline "
+                    + "evaluated under their own plan, set the line's discipline to theirs.",
+            "CMS Pub 100-04 ch. 5 §20.1 (discipline modifiers; CR 9933: GP only on 97161-97164, GO only on "
+                    + "97165-97168, GN only on 92521-92524); RULES.md §1, §4", Citations.CLAIMS_MANUAL_CH5);
+
+    public static final RuleInfo MANIPULATION_LEVEL = new RuleInfo("MW-C012", Severity.BLOCK,
+            "Spinal manipulation code above the regions documented",
+            "Bill the code of the spinal regions manipulated: 98940 for 1-2 regions, 98941 for 3-4, 98942 for 5; to "
+                    + "Medicare each region counts only with its subluxation among the diagnoses (M99.01 cervical, "
+                    + "M99.02 thoracic, M99.03 lumbar, M99.04 sacral, M99.05 pelvic).",
+            "CPT 98940-98942 (spinal regions); CMS Pub 100-02 ch. 15 §240.1.2 (the level of the subluxation); "
+                    + "RULES.md §4", Citations.BENEFIT_MANUAL_CH15);
+
+    /** The spinal manipulation code of {@code regions} spinal regions (1-2, 3-4, 5). */
+    static String manipulationFor(int regions) {
+        return regions <= 2 ? "98940" : regions <= 4 ? "98941" : "98942";
+    }
+
+    /** The fewest spinal regions a manipulation code stands for (98940: 1, 98941: 3, 98942: 5). */
+    static int fewestRegions(String code) {
+        return switch (code) {
+            case "98941" -> 3;
+            case "98942" -> 5;
+            default -> 1;
+        };
+    }
+
+    /** The evaluation codes Medicare's edits take only with their own discipline's modifier (CR 9933). */
+    private static final java.util.Map<String, Discipline> EVALUATED_BY = java.util.Map.ofEntries(
+            java.util.Map.entry("97161", Discipline.PT), java.util.Map.entry("97162", Discipline.PT),
+            java.util.Map.entry("97163", Discipline.PT), java.util.Map.entry("97164", Discipline.PT),
+            java.util.Map.entry("97165", Discipline.OT), java.util.Map.entry("97166", Discipline.OT),
+            java.util.Map.entry("97167", Discipline.OT), java.util.Map.entry("97168", Discipline.OT),
+            java.util.Map.entry("92521", Discipline.SLP), java.util.Map.entry("92522", Discipline.SLP),
+            java.util.Map.entry("92523", Discipline.SLP), java.util.Map.entry("92524", Discipline.SLP));
+
+    /**
+     * The evaluation code of discipline {@code to} of the same kind as {@code code} (a PT evaluation of low
+     * complexity, 97161, is an OT's 97165), or null when there is none (the speech-language evaluations name what
+     * they evaluate, not a complexity).
+     */
+    static String sameEvaluationOf(String code, Discipline to) {
+        int pt = List.of("97161", "97162", "97163", "97164").indexOf(code);
+        int ot = List.of("97165", "97166", "97167", "97168").indexOf(code);
+        int k = pt >= 0 ? pt : ot;
+        if (k < 0) {
+            return null;
+        }
+        return to == Discipline.PT ? "9716" + (1 + k) : to == Discipline.OT ? "9716" + (5 + k) : null;
+    }
 
     /**
      * A diagnosis written as an ICD-10-CM category or subcategory that is subdivided (G81, E10.4): not a valid code
@@ -84,6 +140,51 @@ public final class CodeRules implements Rule {
             "CMS Pub 100-02 ch. 15 §240.1.2 (subluxation, its level); Pub 100-04 ch. 12 §220 (the primary "
                     + "diagnosis is the subluxation)", Citations.BENEFIT_MANUAL_CH15);
 
+    /**
+     * MW-C012: a manipulation code that stands for more spinal regions than the line's documented regions (when it
+     * lists them) or, to Medicare, than the levels of subluxation among the diagnoses (when there is at least one:
+     * none is MW-C009's).
+     */
+    private static void manipulationLevel(CheckContext ctx, int i, ServiceLine l, boolean medicare,
+                                          List<Finding> out) {
+        int needs = fewestRegions(l.code());
+        if (needs == 1) {
+            return;
+        }
+        List<String> spinal = new java.util.ArrayList<>();
+        for (org.minutewise.core.model.BodyRegion r : l.regions()) {
+            if (r.spinal() && !spinal.contains(r.label())) {
+                spinal.add(r.label());
+            }
+        }
+        if (!spinal.isEmpty() && spinal.size() < needs) {
+            out.add(MANIPULATION_LEVEL.finding(codePath(i), l.code() + " stands for " + (needs == 3 ? "3-4" : "5")
+                    + " spinal regions, and the line documents " + spinal.size() + " (" + String.join(", ", spinal)
+                    + "): that is " + manipulationFor(spinal.size()) + "."));
+            return;
+        }
+        if (!medicare) {
+            return;
+        }
+        java.util.Set<Character> levels = new java.util.TreeSet<>();
+        for (String d : ctx.visit().diagnoses()) {
+            if (subluxation(d)) {
+                levels.add(DiagnosisCategory.key(d).charAt(4));
+            }
+        }
+        if (!levels.isEmpty() && levels.size() < needs) {
+            List<String> named = new java.util.ArrayList<>();
+            for (char c : levels) {
+                named.add("M99.0" + c);
+            }
+            out.add(MANIPULATION_LEVEL.finding(codePath(i), l.code() + " stands for " + (needs == 3 ? "3-4" : "5")
+                    + " spinal regions, and the diagnoses name a subluxation at " + levels.size()
+                    + (levels.size() == 1 ? " level" : " levels") + " (" + String.join(", ", named) + "): to "
+                    + "Medicare a region counts only with its subluxation, so the claim supports "
+                    + manipulationFor(levels.size()) + "."));
+        }
+    }
+
     /** Whether line {@code i} is the first of its code. */
     private static boolean firstOf(List<ServiceLine> s, int i) {
         for (int j = 0; j < i; j++) {
@@ -108,6 +209,7 @@ public final class CodeRules implements Rule {
     @Override
     public List<RuleInfo> emits() {
         return List.of(CODE_97014_MEDICARE, CODE_97010_MEDICARE, COGNITIVE, NOT_EFFECTIVE, DISCIPLINE,
+                OTHER_DISCIPLINES_EVALUATION, MANIPULATION_LEVEL,
                 DIAGNOSIS_NOT_BILLABLE, NO_DIAGNOSIS, NO_SUBLUXATION, G0283_NOT_MEDICARE);
     }
 
@@ -141,7 +243,23 @@ public final class CodeRules implements Rule {
                         + ctx.visit().dateOfService() + "."));
             }
             Discipline d = ctx.visit().disciplineOf(l);
-            if (info != null && !info.disciplines().isEmpty() && !info.disciplines().contains(d)) {
+            Discipline own = EVALUATED_BY.get(l.code());
+            if (info != null && own != null && medicare && own != d) {
+                // Medicare's edits take these evaluation codes only with their own discipline's modifier, and the
+                // line carries the plan's (CR 9933): the claim comes back.
+                String same = sameEvaluationOf(l.code(), d);
+                java.util.Optional<Discipline> furnishedBy = l.provider().role().discipline();
+                String fix = furnishedBy.isPresent() && furnishedBy.get() == own && l.provider().role().isTherapist()
+                        ? "A " + l.provider().role().label() + " evaluated: set the line's discipline to " + own.name()
+                        + " (the evaluation belongs to their own plan of care), so it carries " + own.modifier() + "."
+                        : same != null ? "Bill " + same + ", the " + d.label() + " evaluation of the same kind, "
+                        + "instead of " + l.code() + "." : "Bill the " + d.label() + " evaluation code that fits "
+                        + "the evaluation, by its complexity, instead of " + l.code() + ".";
+                out.add(OTHER_DISCIPLINES_EVALUATION.finding(codePath(i), l.code() + ", " + info.label() + ", is "
+                        + "billed under the " + d.label() + " plan of care, so the line carries " + d.modifier()
+                        + "; Medicare takes " + l.code() + " only with " + own.modifier() + " and returns the claim "
+                        + "as it stands.", fix));
+            } else if (info != null && !info.disciplines().isEmpty() && !info.disciplines().contains(d)) {
                 out.add(DISCIPLINE.finding(codePath(i), l.code() + ", " + info.label() + ", is billed under the "
                         + d.label() + " plan of care, which does not usually bill it."));
             }
@@ -183,6 +301,12 @@ public final class CodeRules implements Rule {
                     + " (chiropractic manipulation) is billed to Medicare without a subluxation among the diagnoses "
                     + "(M99.01-M99.05, at the level treated): Medicare pays manipulation only to correct a "
                     + "subluxation."));
+        }
+        for (int i = 0; i < ctx.visit().services().size(); i++) {
+            ServiceLine l = ctx.visit().services().get(i);
+            if (ClaimBuilder.SPINAL_MANIPULATION.contains(l.code())) {
+                manipulationLevel(ctx, i, l, medicare, out);
+            }
         }
         if (dx.isEmpty()) {
             out.add(NO_DIAGNOSIS.finding("diagnoses", "The visit carries no diagnosis: every claim line points at "

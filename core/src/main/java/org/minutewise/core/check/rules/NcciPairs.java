@@ -43,9 +43,13 @@ public final class NcciPairs implements Rule {
             .revised(2, BY_REGION_CHANGE);
     public static final RuleInfo PAYER_DENIES = new RuleInfo("MW-E005", Severity.WARN,
             "Payer denies 59/X on this pair",
-            "Expect the column-two code to be denied by this payer; bill it only if the payer's policy allows, or "
-                    + "record an ABN where the patient may be liable.",
-            "Payer profile (deniedDistinctPairs); NCCI Policy Manual ch. I", Citations.NCCI_MANUAL);
+            "Expect this payer to deny the column-two code; bill it only if the payer's policy allows it. The loss "
+                    + "of a bundling denial is the clinic's, not the patient's: an ABN does not shift it, and network "
+                    + "contracts usually forbid billing the patient for it.",
+            "Payer profile (deniedDistinctPairs); NCCI Policy Manual ch. I (an ABN cannot be used for an NCCI "
+                    + "denial)", Citations.NCCI_MANUAL)
+            .revised(2, "2026-12-07: the fix no longer suggests an ABN: a bundling denial is not the patient's to pay "
+                    + "(a billing expert's review)");
 
     private static final String REGION_CITATION = "NCCI Policy Manual ch. XI (manipulation and physical medicine "
             + "in the same region); CMS Pub 100-02 ch. 15 §240.1.3; RULES.md §4";

@@ -131,9 +131,39 @@ class CodeRulesTest {
         assertThat(first.findings()).isEmpty();
     }
 
+    /**
+     * An OT's evaluation entered as 97161 under the OT plan: the line carries GO, which Medicare's edits refuse on a
+     * PT evaluation code (CR 9933): a block, whose fix names the OT code of the same complexity.
+     */
     @Test
-    void ptEvaluationUnderAnOtPlanC006() {
+    void ptEvaluationUnderAnOtPlanToMedicareC011() {
         CheckResult r = check(visit().planOfCare(Discipline.OT).service(untimed("97161", ot("O1"))).build());
+
+        assertThat(ids(r)).containsExactly("MW-C011");
+        assertThat(r.findings().get(0).severity()).isEqualTo(Severity.BLOCK);
+        assertThat(r.findings().get(0).path()).isEqualTo("services[0].code");
+        assertThat(r.findings().get(0).message()).contains("carries GO").contains("only with GP");
+        assertThat(r.findings().get(0).fix()).isEqualTo("Bill 97165, the occupational therapy evaluation of the "
+                + "same kind, instead of 97161.");
+        CheckResult re = check(visit().service(untimed("97168", pt("T1"))).build());
+        assertThat(re.findings().get(0).fix()).startsWith("Bill 97164, the physical therapy evaluation");
+    }
+
+    /** A physical therapist evaluated under the OT plan: the fix is the line's discipline, not another code. */
+    @Test
+    void aTherapistOfTheCodesDisciplineIsToldToSetTheLinesDisciplineC011() {
+        CheckResult r = check(visit().planOfCare(Discipline.OT).service(untimed("97162", pt("T1"))).build());
+
+        assertThat(ids(r)).containsExactly("MW-C011");
+        assertThat(r.findings().get(0).fix()).startsWith("A physical therapist evaluated: set the line's "
+                + "discipline to PT");
+    }
+
+    /** Near miss: the same line to a commercial payer, whose edits Medicare's CR does not bind, only warns. */
+    @Test
+    void ptEvaluationUnderAnOtPlanToACommercialPayerC006() {
+        CheckResult r = check(visit().payer("commercial").planOfCare(Discipline.OT)
+                .service(untimed("97161", ot("O1"))).build());
 
         assertThat(ids(r)).containsExactly("MW-C006");
     }
@@ -258,5 +288,46 @@ class CodeRulesTest {
         CheckResult commercial = check(visit().payer("commercial").diagnoses(java.util.List.of("M54.50"))
                 .service(org.minutewise.core.check.ComplianceFixture.untimed("98941", dc)).build());
         assertThat(ids(commercial)).doesNotContain("MW-C009");
+    }
+
+    /**
+     * A manipulation code above the spinal regions documented (C012): 98942 (5 regions) with one region listed is
+     * 98940; to Medicare, 98941 (3-4) with a subluxation at one level supports 98940. Near misses: as many regions
+     * as the code stands for, listed or diagnosed; 98940 with one; a commercial payer's line with no regions listed.
+     */
+    @Test
+    void manipulationAboveTheRegionsDocumentedC012() {
+        org.minutewise.core.model.Provider dc = org.minutewise.core.model.Provider.of("C1",
+                org.minutewise.core.model.Role.DC);
+        java.util.function.BiFunction<String, java.util.List<org.minutewise.core.model.BodyRegion>,
+                org.minutewise.core.model.ServiceLine> cmt = (code, regions) ->
+                org.minutewise.core.check.ComplianceFixture.untimed(code, dc).withRegions(regions);
+        CheckResult oneListed = check(visit().payer("commercial").diagnoses(java.util.List.of("M54.50"))
+                .service(cmt.apply("98942", java.util.List.of(org.minutewise.core.model.BodyRegion.LUMBAR,
+                        org.minutewise.core.model.BodyRegion.UPPER_EXTREMITY))).build());
+        assertThat(ids(oneListed)).containsExactly("MW-C012");
+        assertThat(oneListed.findings().get(0).severity()).isEqualTo(Severity.BLOCK);
+        assertThat(oneListed.findings().get(0).message()).isEqualTo("98942 stands for 5 spinal regions, and the line "
+                + "documents 1 (lumbar): that is 98940.");
+        CheckResult oneLevel = check(visit().diagnoses(java.util.List.of("M99.03", "M54.50"))
+                .service(cmt.apply("98941", java.util.List.of())).build());
+        assertThat(ids(oneLevel)).containsExactly("MW-C012");
+        assertThat(oneLevel.findings().get(0).message()).contains("a subluxation at 1 level (M99.03)")
+                .endsWith("so the claim supports 98940.");
+
+        CheckResult threeListed = check(visit().payer("commercial").diagnoses(java.util.List.of("M54.50"))
+                .service(cmt.apply("98941", java.util.List.of(org.minutewise.core.model.BodyRegion.CERVICAL,
+                        org.minutewise.core.model.BodyRegion.THORACIC, org.minutewise.core.model.BodyRegion.LUMBAR)))
+                .build());
+        assertThat(ids(threeListed)).isEmpty();
+        CheckResult threeLevels = check(visit().diagnoses(java.util.List.of("M99.01", "M99.02", "M99.03"))
+                .service(cmt.apply("98941", java.util.List.of())).build());
+        assertThat(ids(threeLevels)).isEmpty();
+        CheckResult lowest = check(visit().diagnoses(java.util.List.of("M99.03"))
+                .service(cmt.apply("98940", java.util.List.of(org.minutewise.core.model.BodyRegion.LUMBAR))).build());
+        assertThat(ids(lowest)).isEmpty();
+        CheckResult unlisted = check(visit().payer("commercial").diagnoses(java.util.List.of("M54.50"))
+                .service(cmt.apply("98942", java.util.List.of())).build());
+        assertThat(ids(unlisted)).isEmpty();
     }
 }
