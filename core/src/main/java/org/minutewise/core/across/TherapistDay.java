@@ -48,7 +48,10 @@ public final class TherapistDay {
             .revised(5, "2026-12-06: in the batch audit the shared minutes no longer support one-on-one units on "
                     + "either visit: each reported visit's timed one-on-one codes lose the units their minutes less "
                     + "the shared ones no longer earn (by the visit's unit method), in claims.csv and the totals, and "
-                    + "the message says which");
+                    + "the message says which")
+            .revised(6, "2026-12-07: when the shared minutes are an assistant's (PTA/OTA), the units come off the "
+                    + "code's CQ/CO lines first (they came off its full-rate lines first, so the dollars over counted a "
+                    + "therapist's unit for an assistant's), and the message says so");
 
     /**
      * A period one therapist spent one-on-one with the patient of one visit.
