@@ -50,8 +50,8 @@ public final class TherapistDay {
                     + "the shared ones no longer earn (by the visit's unit method), in claims.csv and the totals, and "
                     + "the message says which")
             .revised(6, "2026-12-07: when the shared minutes are an assistant's (PTA/OTA), the units come off the "
-                    + "code's CQ/CO lines first (they came off its full-rate lines first, so the dollars over counted a "
-                    + "therapist's unit for an assistant's), and the message says so");
+                    + "code's CQ/CO lines first (they came off its full-rate lines first, so the dollars over "
+                    + "counted a therapist's unit for an assistant's), and the message says so");
 
     /**
      * A period one therapist spent one-on-one with the patient of one visit.
@@ -521,7 +521,7 @@ public final class TherapistDay {
         return out;
     }
 
-    /** More than half of the minutes were an assistant's (at half, the therapist's: full-rate lines first, as before). */
+    /** More than half of the minutes were an assistant's (at half, the therapist's: full-rate lines first). */
     private static boolean mostlyAssistant(int assistantMinutes, int minutes) {
         return 2 * assistantMinutes > minutes;
     }

@@ -71,8 +71,9 @@ public final class ClaimCorrection {
 
     /**
      * The key under which a visit's cuts (by code) hold how many of a code's units to take off its CQ/CO rows first
-     * ("97110 CQ/CO first"): units of minutes an assistant furnished ({@link org.minutewise.core.across.UnitCut#assistant()},
-     * MW-A001). They are counted under the code too, which holds every unit the code loses.
+     * ("97110 CQ/CO first"): units of minutes an assistant furnished (MW-A001,
+     * {@link org.minutewise.core.across.UnitCut#assistant()}). They are counted under the code too, which holds every
+     * unit the code loses.
      */
     public static String assistantFirst(String code) {
         return code + " CQ/CO first";
@@ -236,10 +237,10 @@ public final class ClaimCorrection {
      * of one code of one visit (in their claims.csv order): the first {@code assistantFirst} of them (units of
      * minutes an assistant furnished, MW-A001) from an assistant's row (CQ/CO) first, then from a row without; the
      * others from a row without CQ/CO first, then an assistant's; a row whose supported side is empty (units the
-     * documentation cannot judge) is left as it is, and no row goes below 0. The dollars are worked out as the check did: each
-     * side's units at the price of its own kind (with CQ/CO or without), the row's {@code allowedPerUnit} being the
-     * price of its supported side's kind (of its billed side's when it has none); {@code assistantShare} gives the
-     * other kind's price from it.
+     * documentation cannot judge) is left as it is, and no row goes below 0. The dollars are worked out as the check
+     * did: each side's units at the price of its own kind (with CQ/CO or without), the row's {@code allowedPerUnit}
+     * being the price of its supported side's kind (of its billed side's when it has none); {@code assistantShare}
+     * gives the other kind's price from it.
      */
     public static Applied cut(List<AuditCsv.ClaimRow> rows, int units, int assistantFirst,
                               Function<String, BigDecimal> assistantShare) {
