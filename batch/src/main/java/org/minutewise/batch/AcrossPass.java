@@ -82,7 +82,7 @@ final class AcrossPass {
                         o.toByteArray()));
             }, cut -> {
                 o.reset();
-                o.string(cut.visitId()).string(cut.code()).varInt(cut.units());
+                o.string(cut.visitId()).string(cut.code()).varInt(cut.units()).bool(cut.assistant());
                 cuts.add(new Segments.Entry(Spill.partition(cut.visitId(), state.partitions), cuts.size(),
                         o.toByteArray()));
             })) {

@@ -482,7 +482,8 @@ public final class Audit {
      */
     /**
      * The units the patients' days take off the lines of check partition {@code p}'s visits (MW-A012), or that void
-     * them ({@link ClaimCorrection#VOID}: a duplicate claim, MW-A006), by visit id as claims.csv holds it, then code.
+     * them ({@link ClaimCorrection#VOID}: a duplicate claim, MW-A006), by visit id as claims.csv holds it, then code
+     * (and {@link ClaimCorrection#assistantFirst}: the units of an assistant's minutes, MW-A001).
      */
     private static Map<String, Map<String, Integer>> cuts(int p, List<Path> cutFiles) throws IOException {
         Map<String, Map<String, Integer>> cuts = new HashMap<>();
@@ -491,8 +492,9 @@ public final class Audit {
                 String visit = in.string();
                 String code = in.string();
                 int units = in.varInt();
-                cuts.computeIfAbsent(AuditCsv.asWritten(visit), id -> new HashMap<>(2)).merge(code, units,
-                        Integer::sum);
+                boolean assistant = in.bool(); // an assistant's minutes (MW-A001): off the CQ/CO rows first
+                ClaimCorrection.add(cuts.computeIfAbsent(AuditCsv.asWritten(visit), id -> new HashMap<>(2)), code,
+                        units, assistant);
             });
         }
         return cuts;

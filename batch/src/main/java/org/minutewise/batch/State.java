@@ -33,9 +33,10 @@ final class State {
      * run of digits as one symbol; 13, a digest's share of the totals carries its units over and under; 14, the therapist partitions run before
      * the patient partitions and write the minutes a visit shares with other patients, {@code shared}, which the
      * patient partitions read; 15, those minutes are written as the minutes of the day they are, so that two
-     * providers' partitions naming the same minute count it once).
+     * providers' partitions naming the same minute count it once); 16, a digest's treatment says whether its
+     * provider is an assistant, and a cut whether its units are an assistant's (MW-A001: off the CQ/CO rows first)).
      */
-    static final int VERSION = 15;
+    static final int VERSION = 16;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

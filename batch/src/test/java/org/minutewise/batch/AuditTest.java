@@ -629,6 +629,65 @@ class AuditTest {
     }
 
     /**
+     * From a review: when the provider who shares the minutes is an assistant, the unit they no longer support is the
+     * assistant's. CQ1: PT T1 97110 09:00-09:15 and PTA A1 97110 09:15-09:38, 38 minutes, 3 units: 1 without CQ and 2
+     * with (RULES.md §4), billed so; A1 is one-on-one with CQ2's patient 09:20-09:35. CQ1's 23 minutes left make 2
+     * units: one off the CQ row (it came off the full-rate row), so the dollars over are the CQ unit's price, 85% of
+     * the full unit's; CQ2's 15 minutes, all shared, lose its one CQ unit. The near-miss: the therapist T2 sharing
+     * CQ3's minutes with CQ4's patient takes CQ3's full-rate unit, as before. Whatever the partitions.
+     */
+    @Test
+    void anAssistantsSharedMinutesComeOffTheCqUnitA001() throws IOException {
+        String csv = HEADER + "CQ1,2026-07-08,medicare,,PT,P-Q1,M17.11,97110,15,09:00,09:15,T1,PT,,1,GP,,\r\n"
+                + "CQ1,2026-07-08,medicare,,PT,P-Q1,M17.11,97110,23,09:15,09:38,A1,PTA,,2,GP;CQ,,\r\n"
+                + "CQ2,2026-07-08,medicare,,PT,P-Q2,M17.11,97110,15,09:20,09:35,A1,PTA,,1,GP;CQ,,\r\n"
+                + "CQ3,2026-07-08,medicare,,PT,P-Q3,M17.11,97110,15,09:00,09:15,T2,PT,,1,GP,,\r\n"
+                + "CQ3,2026-07-08,medicare,,PT,P-Q3,M17.11,97110,23,09:15,09:38,A2,PTA,,2,GP;CQ,,\r\n"
+                + "CQ4,2026-07-08,medicare,,PT,P-Q4,M17.11,97110,10,09:05,09:15,T2,PT,,1,GP,,\r\n";
+        Path out = auditCsv("assistant-shared", csv, 3);
+        Map<String, String> rows = new TreeMap<>();
+        BigDecimal full = null;
+        BigDecimal cq = null;
+        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
+            rows.put(c.get("visitId") + " " + c.get("modifiers"), c.get("billedUnits") + "/" + c.get("units") + "/"
+                    + c.get("difference"));
+            if (c.get("visitId").equals("CQ1")) {
+                BigDecimal price = new BigDecimal(c.get("allowedPerUnit"));
+                if (c.get("modifiers").contains("CQ")) {
+                    cq = price;
+                } else {
+                    full = price;
+                }
+            }
+        }
+        // billed/supported/difference
+        assertThat(rows).containsEntry("CQ1 GP", "1/1/0").containsEntry("CQ1 GP;CQ", "2/1/1")
+                .containsEntry("CQ2 GP;CQ", "1/0/1")
+                .containsEntry("CQ3 GP", "1/0/1").containsEntry("CQ3 GP;CQ", "2/2/0");
+        assertThat(cq).isEqualByComparingTo(full.multiply(new BigDecimal("0.85")).setScale(2,
+                java.math.RoundingMode.HALF_UP));
+        JsonNode s = summary(out);
+        // CQ2's only line is the PTA's, who names no supervisor: counted under A1.
+        assertThat(s.get("byTherapist").get("T1").get("unitsOver").asLong()).isEqualTo(1);
+        assertThat(s.get("byTherapist").get("T1").get("dollarsOver").decimalValue())
+                .as("CQ1's CQ unit, not its full-rate one").isEqualByComparingTo(cq);
+        assertThat(s.get("byTherapist").get("A1").get("dollarsOver").decimalValue()).isEqualByComparingTo(cq);
+        assertThat(s.get("byTherapist").get("T2").get("dollarsOver").decimalValue())
+                .as("CQ3's full-rate unit, and CQ4's").isEqualByComparingTo(full.multiply(BigDecimal.valueOf(2)));
+        assertThat(s.get("dollarsOver").decimalValue()).isEqualByComparingTo(cq.add(full).multiply(
+                BigDecimal.valueOf(2)));
+        assertThat(rows(out.resolve("findings.csv"))).filteredOn(f -> f.get("ruleId").equals("MW-A001")
+                && f.get("visitId").equals("CQ1")).singleElement().satisfies(f -> assertThat(f.get("message"))
+                .endsWith("supported units of 97110 on this visit lowered from 3 to 2 (an assistant's minutes: off "
+                        + "its CQ/CO units first)."));
+        Path one = tmp.resolve("assistant-shared-1");
+        audit(one, 1, 1, tmp.resolve("assistant-shared.csv"));
+        assertThat(Files.readString(one.resolve("summary.json"))).isEqualTo(Files.readString(out.resolve("summary.json")));
+        assertThat(Files.readAllLines(one.resolve("claims.csv")))
+                .containsExactlyInAnyOrderElementsOf(Files.readAllLines(out.resolve("claims.csv")));
+    }
+
+    /**
      * From a review: a minute counts once however it is documented. U1's 97110 09:00-09:30 and 97112 09:20-09:40 are
      * 40 minutes (09:20-09:30 counts for 97110, MW-U003), 3 units; T1's 09:20-09:30 with P2 leaves 30: 2 units, one
      * off (the same 10 minutes under two codes were taken out twice: two units off). W1's 97110 09:00-09:38 by T3

@@ -430,7 +430,11 @@ public final class AuditJob {
     static final String TOTALS = "T";
     /** A claim line that needs KX (MW-A003): c0 the visit id, c1 the code, c2 its kind (KxFix.kind). */
     static final String KX_FIX = "K";
-    /** Supported units a patient's day takes off a visit's code (MW-A012): c0 the visit id, c1 the code, c2 units. */
+    /**
+     * Supported units a patient's day (MW-A012), shared minutes (MW-A001) or a duplicate's void (MW-A006) take off a
+     * visit's code: c0 the visit id, c1 the code, c2 units, c3 "A" when they are an assistant's units (off the code's
+     * CQ/CO rows first, {@link org.minutewise.core.across.UnitCut#assistant()}), else "".
+     */
     static final String UNIT_CUT = "U";
     /**
      * Minutes of a visit's one-on-one code its provider shared with another patient (MW-A001), from a therapist's
@@ -523,11 +527,14 @@ public final class AuditJob {
      */
     private static Dataset<Row> withCuts(SparkSession spark, Dataset<Row> claims, Dataset<Row> across,
                                          AuditTotals totals, ReferenceData ref) {
-        // By visit, then code (or a void's key: one discipline's lines, a billed line by index).
+        // By visit, then code (or a void's key: one discipline's lines, a billed line by index; and the units of an
+        // assistant's minutes, ClaimCorrection.assistantFirst).
         Map<String, Map<String, Integer>> units = new LinkedHashMap<>();
-        for (Row c : across.filter(across.col("kind").equalTo(UNIT_CUT)).select("c0", "c1", "c2").collectAsList()) {
-            units.computeIfAbsent(c.getString(0), k -> new LinkedHashMap<>()).merge(c.getString(1),
-                    Integer.parseInt(c.getString(2)), Integer::sum);
+        for (Row c : across.filter(across.col("kind").equalTo(UNIT_CUT)).select("c0", "c1", "c2", "c3")
+                .collectAsList()) {
+            org.minutewise.formats.audit.ClaimCorrection.add(units.computeIfAbsent(c.getString(0),
+                    k -> new LinkedHashMap<>()), c.getString(1), Integer.parseInt(c.getString(2)),
+                    "A".equals(c.getString(3)));
         }
         if (units.isEmpty()) {
             return claims;
@@ -1068,7 +1075,7 @@ public final class AuditJob {
                             fix -> out.add(item(KX_FIX, null, null, null, null, null, null, fix.visitId(), fix.code(),
                                     fix.kind())),
                             cut -> out.add(item(UNIT_CUT, null, null, null, null, null, null, cut.visitId(),
-                                    cut.code(), String.valueOf(cut.units()))));
+                                    cut.code(), String.valueOf(cut.units()), cut.assistant() ? "A" : "")));
                 } else {
                     String owner = key.substring(1);
                     rows = AcrossAudit.therapists(unique.values(), owner::equals, names::get, totals, sh -> {

@@ -331,6 +331,38 @@ class SparkAuditTest {
     }
 
     /**
+     * An assistant's shared minutes (MW-A001) come off the CQ unit in both runners: CQ1's PT 97110 09:00-09:15 and PTA
+     * 09:15-09:38 (3 units, 1 without CQ and 2 with), the PTA one-on-one with CQ2's patient 09:20-09:35; CQ1 loses a
+     * CQ unit, CQ2 its only one. A therapist's (T2 with CQ3's and CQ4's patients) takes CQ3's full-rate unit. The
+     * same rows and summary.
+     */
+    @Test
+    void anAssistantsSharedMinutesComeOffTheCqUnitAsTheAuditDoes() throws IOException {
+        Path shared = tmp.resolve("assistant-shared.csv");
+        Files.writeString(shared, "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,minutes,"
+                + "start,end,providerId,role,mode,billedUnits,billedModifiers,charge,note\r\n"
+                + "CQ1,2026-07-08,medicare,,PT,P-Q1,M17.11,97110,15,09:00,09:15,T1,PT,,1,GP,,\r\n"
+                + "CQ1,2026-07-08,medicare,,PT,P-Q1,M17.11,97110,23,09:15,09:38,A1,PTA,,2,GP;CQ,,\r\n"
+                + "CQ2,2026-07-08,medicare,,PT,P-Q2,M17.11,97110,15,09:20,09:35,A1,PTA,,1,GP;CQ,,\r\n"
+                + "CQ3,2026-07-08,medicare,,PT,P-Q3,M17.11,97110,15,09:00,09:15,T2,PT,,1,GP,,\r\n"
+                + "CQ3,2026-07-08,medicare,,PT,P-Q3,M17.11,97110,23,09:15,09:38,A2,PTA,,2,GP;CQ,,\r\n"
+                + "CQ4,2026-07-08,medicare,,PT,P-Q4,M17.11,97110,10,09:05,09:15,T2,PT,,1,GP,,\r\n");
+        Path audit = tmp.resolve("audit-assistant-shared");
+        Audit.run(new Audit.Options(List.of(shared.toString()), audit, Optional.empty(), 2, false, 3,
+                OptionalLong.empty()), REF, Progress.quiet());
+        Path out = tmp.resolve("spark-assistant-shared");
+        AuditJob.run(LocalSpark.get(), new AuditJob.Options(List.of(shared.toString()), out.toString(),
+                Optional.empty(), "csv", 2));
+        assertThat(json(out.resolve("summary.json"))).isEqualTo(json(audit.resolve("summary.json")));
+        List<List<String>> claims = rows(out.resolve("claims"));
+        assertThat(sorted(claims)).isEqualTo(sorted(rows(audit.resolve("claims.csv"))));
+        // visitId, modifiers, units
+        assertThat(claims).extracting(r -> r.get(0) + " " + r.get(10) + " " + r.get(9)).containsExactlyInAnyOrder(
+                "CQ1 GP 1", "CQ1 GP;CQ 1", "CQ2 GP;CQ 0", "CQ3 GP 0", "CQ3 GP;CQ 2", "CQ4 GP 0");
+        assertThat(sorted(rows(out.resolve("findings")))).isEqualTo(sorted(rows(audit.resolve("findings.csv"))));
+    }
+
+    /**
      * A corrected claim in a later CSV export (its claimFrequency column 7) replaces the original in the earlier one:
      * both runners set the original aside as replaced and audit the replacement, the same rows and summary.
      */

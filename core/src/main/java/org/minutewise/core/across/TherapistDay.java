@@ -48,7 +48,10 @@ public final class TherapistDay {
             .revised(5, "2026-12-06: in the batch audit the shared minutes no longer support one-on-one units on "
                     + "either visit: each reported visit's timed one-on-one codes lose the units their minutes less "
                     + "the shared ones no longer earn (by the visit's unit method), in claims.csv and the totals, and "
-                    + "the message says which");
+                    + "the message says which")
+            .revised(6, "2026-12-07: when the shared minutes are an assistant's (PTA/OTA), the units come off the "
+                    + "code's CQ/CO lines first (they came off its full-rate lines first, so the dollars over "
+                    + "counted a therapist's unit for an assistant's), and the message says so");
 
     /**
      * A period one therapist spent one-on-one with the patient of one visit.
@@ -343,7 +346,7 @@ public final class TherapistDay {
         sharedBits.forEach((visitId, byCode) -> {
             Map<String, Integer> m = counted(byCode);
             shared.put(visitId, m);
-            lowered.put(visitId, lowered(byId.get(visitId), m));
+            lowered.put(visitId, lowered(byId.get(visitId), m, assistantMinutes(byId.get(visitId), byCode)));
         });
         List<AcrossFinding> out = new ArrayList<>();
         Set<String> cutOn = new java.util.HashSet<>();
@@ -413,16 +416,21 @@ public final class TherapistDay {
         List<String> each = new ArrayList<>(lowered.size());
         for (Lowered l : lowered) {
             String code = l.code().equals(Cognitive.BASE) ? Cognitive.BASE + "/" + Cognitive.ADD_ON : l.code();
-            each.add(code + (each.isEmpty() ? " on this visit" : "") + " lowered from " + l.from() + " to " + l.to());
+            each.add(code + (each.isEmpty() ? " on this visit" : "") + " lowered from " + l.from() + " to " + l.to()
+                    + (l.assistant() ? " (an assistant's minutes: off its CQ/CO units first)" : ""));
         }
         return with + ", supported units of " + String.join(" and of ", each);
     }
 
     /**
      * A code's supported units on a visit before and after the minutes it shares are taken out; 97129 and 97130 as
-     * one service under 97129.
+     * one service under 97129. {@code assistant}: the minutes taken out were mostly an assistant's (a PTA's or OTA's),
+     * so the units come off the code's CQ/CO lines first ({@link UnitCut#assistant()}).
      */
-    record Lowered(String code, int from, int to) {
+    record Lowered(String code, int from, int to, boolean assistant) {
+        Lowered(String code, int from, int to) {
+            this(code, from, to, false);
+        }
     }
 
     /**
@@ -436,13 +444,13 @@ public final class TherapistDay {
             if (l.code().equals(Cognitive.BASE)) {
                 int addOn = Math.min(take, Cognitive.addOnUnits(l.from()));
                 if (addOn > 0) {
-                    out.add(new UnitCut(visitId, Cognitive.ADD_ON, addOn));
+                    out.add(new UnitCut(visitId, Cognitive.ADD_ON, addOn, l.assistant()));
                 }
                 if (take > addOn) {
-                    out.add(new UnitCut(visitId, Cognitive.BASE, take - addOn));
+                    out.add(new UnitCut(visitId, Cognitive.BASE, take - addOn, l.assistant()));
                 }
             } else {
-                out.add(new UnitCut(visitId, l.code(), take));
+                out.add(new UnitCut(visitId, l.code(), take, l.assistant()));
             }
         }
         return out;
@@ -467,17 +475,63 @@ public final class TherapistDay {
      * and the units it no longer earns come off the codes that shared minutes first (most shared minutes first), then
      * off its other codes (fewest minutes first); else each code on its own (the CPT per-code method) earns the units
      * of its minutes less its shared ones. Never more than a code has; none where the digest does not tell the code's
-     * units (a code's treatments whose unit shares do not add up to whole units).
+     * units (a code's treatments whose unit shares do not add up to whole units). Whose the minutes were is not
+     * known here: the cuts come off full-rate lines first ({@link #cutsAt} knows).
      */
     public static List<UnitCut> cuts(VisitDigest v, Map<String, Integer> shared) {
-        return toCuts(v.visitId(), lowered(v, shared));
+        return toCuts(v.visitId(), lowered(v, shared, Map.of()));
     }
 
-    static List<Lowered> lowered(VisitDigest v, Map<String, Integer> given) {
+    /**
+     * As {@link #cuts}, from the shared minutes of the day by code ({@link Day#sharedAt}), whose providers the visit's
+     * treatments tell: a cut whose code's shared minutes (for a code that shared none, its discipline's) were mostly
+     * an assistant's (a PTA's or OTA's) is an assistant's ({@link UnitCut#assistant()}: off the code's CQ/CO lines
+     * first); else a therapist's (off its full-rate lines first).
+     */
+    public static List<UnitCut> cutsAt(VisitDigest v, Map<String, java.util.BitSet> sharedAt) {
+        return toCuts(v.visitId(), lowered(v, counted(sharedAt), assistantMinutes(v, sharedAt)));
+    }
+
+    /**
+     * Of each code's shared minutes on the visit, those an assistant furnished: minutes of the visit's one-on-one
+     * treatments of the code by a PTA or an OTA, but not minutes a therapist treated the patient in too (minutes both
+     * treat together are the therapist's, RULES.md §4).
+     */
+    static Map<String, Integer> assistantMinutes(VisitDigest v, Map<String, java.util.BitSet> sharedAt) {
+        if (v == null || sharedAt == null) {
+            return Map.of();
+        }
+        Map<String, Integer> out = new TreeMap<>();
+        sharedAt.forEach((code, bits) -> {
+            java.util.BitSet assistant = new java.util.BitSet(24 * 60);
+            java.util.BitSet therapist = new java.util.BitSet(24 * 60);
+            for (VisitDigest.Treatment t : v.treatments()) {
+                if (t.code().equals(code) && t.oneOnOne()) {
+                    for (Period p : t.periods()) {
+                        (t.assistant() ? assistant : therapist).set(p.startMinute(), p.endMinute());
+                    }
+                }
+            }
+            assistant.and(bits);
+            assistant.andNot(therapist);
+            if (!assistant.isEmpty()) {
+                out.put(code, assistant.cardinality());
+            }
+        });
+        return out;
+    }
+
+    /** More than half of the minutes were an assistant's (at half, the therapist's: full-rate lines first). */
+    private static boolean mostlyAssistant(int assistantMinutes, int minutes) {
+        return 2 * assistantMinutes > minutes;
+    }
+
+    static List<Lowered> lowered(VisitDigest v, Map<String, Integer> given, Map<String, Integer> givenAssistant) {
         if (v == null || given == null || given.isEmpty()) {
             return List.of();
         }
         Map<String, Integer> shared = pairMerged(given);
+        Map<String, Integer> byAssistant = pairMerged(givenAssistant);
         List<Lowered> out = new ArrayList<>(2);
         if (v.dayMinutes().isEmpty()) {
             // The CPT per-code method: each code's minutes (its treatments') make its units on their own.
@@ -497,21 +551,27 @@ public final class TherapistDay {
                 int now = (int) Math.min(had, org.minutewise.core.units.UnitCalculator.unitsForMinutes(
                         Math.max(0, minutes - Math.min(minutes, e.getValue()))));
                 if (now < had) {
-                    out.add(new Lowered(e.getKey(), (int) had, now));
+                    out.add(new Lowered(e.getKey(), (int) had, now,
+                            mostlyAssistant(byAssistant.getOrDefault(e.getKey(), 0), e.getValue())));
                 }
             }
             return out;
         }
         for (VisitDigest.DayMinutes m : v.dayMinutes()) {
             Map<String, Integer> mine = new TreeMap<>();
+            Map<String, Integer> mineAssistant = new TreeMap<>();
             int less = 0;
+            int lessAssistant = 0;
             for (Map.Entry<String, Integer> e : shared.entrySet()) {
                 if (m.discipline().equals(disciplineOf(v, e.getKey()))) {
                     int cap = codeMinutes(v, m, e.getKey());
                     int s = Math.min(cap, e.getValue());
                     if (s > 0) {
+                        int a = Math.min(s, byAssistant.getOrDefault(e.getKey(), 0));
                         mine.put(e.getKey(), s);
+                        mineAssistant.put(e.getKey(), a);
                         less += s;
+                        lessAssistant += a;
                     }
                 }
             }
@@ -530,7 +590,11 @@ public final class TherapistDay {
                 }
                 int off = Math.min(take, c.units());
                 if (off > 0) {
-                    out.add(new Lowered(c.code(), c.units(), c.units() - off));
+                    // The minutes the unit no longer has are the code's own shared ones, else the pool's.
+                    boolean assistant = mine.containsKey(c.code())
+                            ? mostlyAssistant(mineAssistant.get(c.code()), mine.get(c.code()))
+                            : mostlyAssistant(lessAssistant, less);
+                    out.add(new Lowered(c.code(), c.units(), c.units() - off, assistant));
                     take -= off;
                 }
             }

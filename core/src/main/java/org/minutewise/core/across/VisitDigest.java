@@ -84,14 +84,21 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
      * Minutes a clinician furnished on the visit for one timed code, with the units those minutes earned
      * (the code's units shared by minutes), and the periods when one-on-one; or the face-to-face periods of an
      * evaluation (one-on-one, no minutes or units), or of a group session ({@code group}: the clinician led a group
-     * then, whether a timed code in group mode or 97150).
+     * then, whether a timed code in group mode or 97150). {@code assistant}: the clinician is a PTA or an OTA (their
+     * units carry CQ/CO, RULES.md §4), so that a cut of their minutes takes an assistant's unit (MW-A001).
      */
     public record Treatment(String providerId, String code, boolean oneOnOne, int minutes, double units,
-                            List<Period> periods, boolean group) {
+                            List<Period> periods, boolean group, boolean assistant) {
         public Treatment {
             Objects.requireNonNull(providerId, "providerId");
             Objects.requireNonNull(code, "code");
             periods = List.copyOf(periods);
+        }
+
+        /** A therapist's (not an assistant's). */
+        public Treatment(String providerId, String code, boolean oneOnOne, int minutes, double units,
+                         List<Period> periods, boolean group) {
+            this(providerId, code, oneOnOne, minutes, units, periods, group, false);
         }
 
         /** Not a group session. */
@@ -245,7 +252,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
             boolean oneOnOne = s.mode().orElse(Mode.ONE_ON_ONE) == Mode.ONE_ON_ONE;
             double share = (double) cu.units() * s.minutes() / cu.minutes();
             treatments.add(new Treatment(s.provider().id().get(), s.code(), oneOnOne, s.minutes(), share,
-                    s.periods(), s.mode().orElse(Mode.ONE_ON_ONE) == Mode.GROUP));
+                    s.periods(), s.mode().orElse(Mode.ONE_ON_ONE) == Mode.GROUP, s.provider().role().isAssistant()));
         }
         // A group session of an untimed code (97150): the clinician led a group then (MW-A001: not one-on-one with
         // another patient at the same time; MW-A014: the patient was in the group). An evaluation is face to face

@@ -185,4 +185,66 @@ class TherapistDayCutsTest {
         assertThat(cuts(PatientHistory.check(List.of(first, TherapistDay.withoutShared(second, Map.of("97110", 15),
                 taken)), Map.of(), ComplianceFixture.ref()))).containsExactly(new UnitCut("V2", "97110", 1));
     }
+
+    /**
+     * From a review: the shared minutes are the overlapping provider's, so when that provider is an assistant the units
+     * they no longer earn are an assistant's (CQ/CO, RULES.md §4), and the cut says so. V1: PT T1 97110 09:00-09:15 and
+     * PTA A1 97110 09:15-09:38, 38 minutes, 3 units (one without CQ, two with); A1 is one-on-one with V2's patient
+     * 09:20-09:35: 15 minutes shared, 23 left make 2, one unit off 97110, an assistant's. V2's 15 minutes, all shared,
+     * lose its one unit, an assistant's too. The near-miss: T1 (a PT) sharing 10 minutes with V3's patient instead
+     * takes a therapist's unit (off the full-rate lines first, as before).
+     */
+    @Test
+    void anAssistantsSharedMinutesCutAnAssistantsUnit() {
+        org.minutewise.core.model.Provider pta = ComplianceFixture.assistant("A1",
+                org.minutewise.core.model.Role.PTA, "T1");
+        VisitDigest v1 = digest("V1", "P1", CMS_PAYER, at("97110", "09:00", "09:15", "T1"),
+                ComplianceFixture.at("97110", "09:15", "09:38", pta));
+        VisitDigest v2 = digest("V2", "P2", CMS_PAYER, ComplianceFixture.at("97110", "09:20", "09:35", pta));
+        assertThat(v1.treatments()).extracting(t -> t.providerId() + " " + t.assistant())
+                .containsExactly("T1 false", "A1 true");
+        TherapistDay.Day day = TherapistDay.day("A1", ComplianceFixture.DOS, List.of(v1, v2));
+        assertThat(cuts(day.findings())).containsExactlyInAnyOrder(new UnitCut("V1", "97110", 1, true),
+                new UnitCut("V2", "97110", 1, true));
+        assertThat(day.findings()).filteredOn(f -> f.visitId().equals("V1")).singleElement().satisfies(f ->
+                assertThat(f.finding().message()).endsWith("with its 15 shared minutes taken out, supported units of "
+                        + "97110 on this visit lowered from 3 to 2 (an assistant's minutes: off its CQ/CO units "
+                        + "first)."));
+        // The audit's patient partition: the same cuts from the minutes of the day and the visit's treatments.
+        assertThat(TherapistDay.cutsAt(v1, day.sharedAt().get("V1")))
+                .containsExactly(new UnitCut("V1", "97110", 1, true));
+        // Without knowing whose the minutes were, full-rate lines first (as before).
+        assertThat(TherapistDay.cuts(v1, Map.of("97110", 15))).containsExactly(new UnitCut("V1", "97110", 1, false));
+
+        VisitDigest v3 = digest("V3", "P3", CMS_PAYER, at("97110", "09:00", "09:10", "T1"));
+        TherapistDay.Day therapist = TherapistDay.day("T1", ComplianceFixture.DOS, List.of(v1, v3));
+        assertThat(therapist.shared().get("V1")).isEqualTo(Map.of("97110", 10));
+        assertThat(cuts(therapist.findings())).contains(new UnitCut("V1", "97110", 1, false));
+        assertThat(therapist.findings()).filteredOn(f -> f.visitId().equals("V1")).singleElement().satisfies(f ->
+                assertThat(f.finding().message()).endsWith("lowered from 3 to 2.").doesNotContain("assistant"));
+        assertThat(TherapistDay.cutsAt(v1, therapist.sharedAt().get("V1")))
+                .containsExactly(new UnitCut("V1", "97110", 1, false));
+    }
+
+    /**
+     * Minutes both the therapist and the assistant treated the patient in are the therapist's (RULES.md §4): shared
+     * minutes that fall in them do not make the cut an assistant's; most of a code's shared minutes decide.
+     */
+    @Test
+    void sharedMinutesTheTherapistTreatedTooAreTheTherapists() {
+        org.minutewise.core.model.Provider pta = ComplianceFixture.assistant("A1",
+                org.minutewise.core.model.Role.PTA, "T1");
+        VisitDigest v1 = digest("V1", "P1", CMS_PAYER, at("97110", "09:00", "09:30", "T1"),
+                ComplianceFixture.at("97110", "09:00", "09:38", pta));
+        java.util.BitSet shared = new java.util.BitSet();
+        shared.set(9 * 60 + 20, 9 * 60 + 35); // 09:20-09:35: 10 minutes with T1 there too, 5 the PTA's alone
+        assertThat(TherapistDay.assistantMinutes(v1, Map.of("97110", shared))).isEqualTo(Map.of("97110", 5));
+        // 38 minutes, 3 units; 23 left make 2: the unit is the therapist's (10 of the 15 minutes).
+        assertThat(TherapistDay.cutsAt(v1, Map.of("97110", shared)))
+                .containsExactly(new UnitCut("V1", "97110", 1, false));
+        shared.set(9 * 60 + 30, 9 * 60 + 38); // 09:20-09:38: 18 minutes, 8 of them the PTA's alone: still not most
+        assertThat(TherapistDay.assistantMinutes(v1, Map.of("97110", shared))).isEqualTo(Map.of("97110", 8));
+        assertThat(TherapistDay.cutsAt(v1, Map.of("97110", shared))).extracting(UnitCut::assistant)
+                .containsOnly(false);
+    }
 }

@@ -83,7 +83,8 @@ public final class AcrossAudit {
      * As {@link #patient(Collection, ReferenceData, IntFunction, AuditTotals, java.util.function.Consumer,
      * java.util.function.Consumer)}, with the minutes the patient's visits share with other patients' one-on-one
      * time or groups (MW-A001, {@link #therapists}: by visit id, then code, added up over the providers): they do not
-     * support one-on-one units, so the units they take off go to {@code cuts} ({@link TherapistDay#cuts}) and the
+     * support one-on-one units, so the units they take off go to {@code cuts} ({@link TherapistDay#cutsAt}: an
+     * assistant's minutes off the code's CQ/CO lines first) and the
      * patient's days are counted without them ({@link TherapistDay#withoutShared}: MW-A012 takes off only what is
      * still over, never the same unit twice).
      */
@@ -103,7 +104,8 @@ public final class AcrossAudit {
             if (sharedMinutes == null) {
                 digests.add(r.digest());
             } else {
-                List<org.minutewise.core.across.UnitCut> taken = TherapistDay.cuts(r.digest(), sharedMinutes);
+                // Whose the shared minutes were (the visit's treatments tell): an assistant's come off CQ/CO first.
+                List<org.minutewise.core.across.UnitCut> taken = TherapistDay.cutsAt(r.digest(), sharedAt);
                 taken.forEach(cuts);
                 digests.add(TherapistDay.withoutShared(r.digest(), sharedMinutes, taken));
             }

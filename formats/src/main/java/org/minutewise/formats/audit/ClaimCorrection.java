@@ -69,6 +69,27 @@ public final class ClaimCorrection {
         return "billed[" + index + "]";
     }
 
+    /**
+     * The key under which a visit's cuts (by code) hold how many of a code's units to take off its CQ/CO rows first
+     * ("97110 CQ/CO first"): units of minutes an assistant furnished (MW-A001,
+     * {@link org.minutewise.core.across.UnitCut#assistant()}). They are counted under the code too, which holds every
+     * unit the code loses.
+     */
+    public static String assistantFirst(String code) {
+        return code + " CQ/CO first";
+    }
+
+    /**
+     * Adds a cut of {@code units} off {@code code} (or a void's key) to a visit's cuts by code: under the code, and,
+     * when they are an assistant's units, under {@link #assistantFirst} too. How every runner gathers the cuts.
+     */
+    public static void add(java.util.Map<String, Integer> cuts, String code, int units, boolean assistant) {
+        cuts.merge(code, units, Integer::sum);
+        if (assistant && units < VOID) {
+            cuts.merge(assistantFirst(code), units, Integer::sum);
+        }
+    }
+
     /** Whether {@code cuts} (a visit's, by code) take units off the rows of {@code code} or void any of them. */
     public static boolean concerns(java.util.Map<String, Integer> cuts, String code) {
         return cuts.containsKey(code) || voidsADiscipline(cuts, code);
@@ -93,14 +114,17 @@ public final class ClaimCorrection {
      * The rows of one code of a visit (its consecutive rows of claims.csv) with the visit's {@code cuts} (by code,
      * and by {@link #underDiscipline} for a void of one discipline's lines) applied: {@link #cut} of the code's
      * units, or, when one discipline's lines are void, {@link #voided} those rows and the code's cut off the others.
+     * The units under {@link #assistantFirst} of the code come off its CQ/CO rows first, the rest off its full-rate
+     * rows first.
      * One result per set of rows changed together (each with its rows, in their order, and its change to the totals).
      */
     public static List<Applied> apply(List<AuditCsv.ClaimRow> rows, java.util.Map<String, Integer> cuts,
                                       Function<String, BigDecimal> assistantShare) {
         String code = rows.get(0).code();
         int whole = cuts.getOrDefault(code, 0);
+        int assistant = Math.min(whole, cuts.getOrDefault(assistantFirst(code), 0));
         if (whole >= VOID || !voidsADiscipline(cuts, code)) {
-            return List.of(cut(rows, whole, assistantShare));
+            return List.of(cut(rows, whole, assistant, assistantShare));
         }
         java.util.Map<String, List<AuditCsv.ClaimRow>> byDiscipline = new java.util.LinkedHashMap<>(4);
         for (AuditCsv.ClaimRow r : rows) {
@@ -108,12 +132,16 @@ public final class ClaimCorrection {
         }
         List<Applied> out = new ArrayList<>(byDiscipline.size());
         int left = whole;
+        int leftAssistant = assistant;
         for (java.util.Map.Entry<String, List<AuditCsv.ClaimRow>> e : byDiscipline.entrySet()) {
             if (cuts.getOrDefault(underDiscipline(code, e.getKey()), 0) >= VOID) {
                 out.add(voided(e.getValue()));
             } else {
-                Applied a = cut(e.getValue(), left, assistantShare);
-                left += (int) a.supported(); // the units it took off (negative)
+                Applied a = cut(e.getValue(), left, leftAssistant, assistantShare);
+                int taken = (int) -a.supported();
+                left -= taken;
+                // The assistant's units are taken first: what was taken is theirs up to their count.
+                leftAssistant -= Math.min(leftAssistant, taken);
                 out.add(a);
             }
         }
@@ -199,15 +227,23 @@ public final class ClaimCorrection {
                 .map(PaymentRates::assistantShare).orElse(BigDecimal.ONE);
     }
 
-    /**
-     * Takes {@code units} supported units off the rows (or, from {@link #VOID} units on, voids them: {@link #voided}) of one code of one visit (in their claims.csv order): from a
-     * row without CQ/CO first, then an assistant's; a row whose supported side is empty (units the documentation
-     * cannot judge) is left as it is, and no row goes below 0. The dollars are worked out as the check did: each
-     * side's units at the price of its own kind (with CQ/CO or without), the row's {@code allowedPerUnit} being the
-     * price of its supported side's kind (of its billed side's when it has none); {@code assistantShare} gives the
-     * other kind's price from it.
-     */
+    /** {@link #cut(List, int, int, Function)} with no unit known to be an assistant's: full-rate rows first. */
     public static Applied cut(List<AuditCsv.ClaimRow> rows, int units, Function<String, BigDecimal> assistantShare) {
+        return cut(rows, units, 0, assistantShare);
+    }
+
+    /**
+     * Takes {@code units} supported units off the rows (or, from {@link #VOID} units on, voids them: {@link #voided})
+     * of one code of one visit (in their claims.csv order): the first {@code assistantFirst} of them (units of
+     * minutes an assistant furnished, MW-A001) from an assistant's row (CQ/CO) first, then from a row without; the
+     * others from a row without CQ/CO first, then an assistant's; a row whose supported side is empty (units the
+     * documentation cannot judge) is left as it is, and no row goes below 0. The dollars are worked out as the check
+     * did: each side's units at the price of its own kind (with CQ/CO or without), the row's {@code allowedPerUnit}
+     * being the price of its supported side's kind (of its billed side's when it has none); {@code assistantShare}
+     * gives the other kind's price from it.
+     */
+    public static Applied cut(List<AuditCsv.ClaimRow> rows, int units, int assistantFirst,
+                              Function<String, BigDecimal> assistantShare) {
         if (units >= VOID) {
             return voided(rows);
         }
@@ -219,17 +255,8 @@ public final class ClaimCorrection {
             before[i] = u.isEmpty() ? -1 : Integer.parseInt(u);
             after[i] = before[i];
         }
-        int left = units;
-        for (int pass = 0; pass < 2 && left > 0; pass++) {
-            for (int i = 0; i < n && left > 0; i++) {
-                boolean assistant = ClaimBuilder.assistantModifier(split(rows.get(i).modifiers()));
-                if (after[i] > 0 && assistant == (pass == 1)) {
-                    int take = Math.min(left, after[i]);
-                    after[i] -= take;
-                    left -= take;
-                }
-            }
-        }
+        int ofAssistant = Math.max(0, Math.min(assistantFirst, units));
+        int left = take(rows, after, ofAssistant, true) + take(rows, after, units - ofAssistant, false);
         BigDecimal was = BigDecimal.ZERO;
         BigDecimal now = BigDecimal.ZERO;
         boolean priced = false;
@@ -282,6 +309,26 @@ public final class ClaimCorrection {
         }
         return new Applied(out, -(units - left), billedDelta, over, under, 0,
                 Math.max(judgedNow, 0) - Math.max(judgedWas, 0), Math.max(-judgedNow, 0) - Math.max(-judgedWas, 0));
+    }
+
+    /**
+     * Takes {@code units} off {@code after} (the rows' supported units, -1 for none): from the rows of one kind first
+     * (an assistant's, CQ/CO, when {@code assistantFirst}; else those without), then from the others, each kind in
+     * the rows' order. The units it could not take (the rows ran out).
+     */
+    private static int take(List<AuditCsv.ClaimRow> rows, int[] after, int units, boolean assistantFirst) {
+        int left = units;
+        for (int pass = 0; pass < 2 && left > 0; pass++) {
+            for (int i = 0; i < rows.size() && left > 0; i++) {
+                boolean assistant = ClaimBuilder.assistantModifier(split(rows.get(i).modifiers()));
+                if (after[i] > 0 && assistant == (assistantFirst == (pass == 0))) {
+                    int take = Math.min(left, after[i]);
+                    after[i] -= take;
+                    left -= take;
+                }
+            }
+        }
+        return left;
     }
 
     /**

@@ -37,7 +37,8 @@ class AuditDigestTest {
                         new VisitDigest.Line("92507", List.of("GN", "KX"), 1, "PT_SLP", BigDecimal.ONE,
                                 org.minutewise.core.model.Discipline.SLP, VisitDigest.OwnKx.NEEDED)),
                 List.of(new VisitDigest.Treatment("PTA-1", "97110", true, 23, 1.5333333333333334,
-                        List.of(Period.of("09:00", "09:23"), new Period(LocalTime.of(23, 30), Period.END_OF_DAY))),
+                        List.of(Period.of("09:00", "09:23"), new Period(LocalTime.of(23, 30), Period.END_OF_DAY)),
+                        false, true),
                         new VisitDigest.Treatment("PT-1", "97530", false, 10, 0, List.of(), true)),
                 java.util.Optional.empty(), "1234567890",
                 List.of(new VisitDigest.DayMinutes("PT", 23, 2, 2), new VisitDigest.DayMinutes("OT", 0, 0, 1)));
@@ -52,6 +53,8 @@ class AuditDigestTest {
         AuditDigest noLines = AuditDigest.decode(new Bin.In(o.toByteArray()), strings, false);
         assertThat(noLines.digest().lines()).isEmpty();
         assertThat(noLines.digest().treatments()).isEqualTo(d.treatments());
+        assertThat(back.digest().treatments()).extracting(VisitDigest.Treatment::assistant)
+                .as("the PTA's minutes stay an assistant's").containsExactly(true, false);
         assertThat(noLines.digest().treatments().get(0).providerId())
                 .as("short strings are shared").isSameAs(back.digest().treatments().get(0).providerId());
     }

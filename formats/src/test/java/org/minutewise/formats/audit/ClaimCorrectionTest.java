@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Units a patient's day takes off a visit's claims.csv rows, and what that changes in the totals (MW-A012). */
+/**
+ * Units a patient's day (MW-A012) or shared minutes (MW-A001) take off a visit's claims.csv rows, and what that
+ * changes in the totals.
+ */
 class ClaimCorrectionTest {
     /** 2026's figures: an assistant's unit is paid at 85%. */
     private static ClaimCorrection.Applied cut(List<AuditCsv.ClaimRow> rows, int units) {
@@ -54,6 +57,65 @@ class ClaimCorrectionTest {
         assertThat(all.rows()).extracting(AuditCsv.ClaimRow::units).containsExactly("0", "0");
         assertThat(all.supported()).isEqualTo(-2);
         assertThat(all.over()).isEqualByComparingTo("41.09");
+    }
+
+    /**
+     * From a review: an assistant's shared minutes (MW-A001, a PTA one-on-one with two patients at once) are the
+     * assistant's unit, so the cut takes the CQ row's unit and the dollars over are its 85% price, 18.88 (it took the
+     * full-rate row's, 22.21). The near-miss: a therapist's cut (or one whose minutes are not known to be an
+     * assistant's) still takes the full-rate unit first.
+     */
+    @Test
+    void anAssistantsCutComesOffTheCqRowFirstAtItsOwnPrice() {
+        List<AuditCsv.ClaimRow> rows = List.of(row("1", "GP", "1", "GP", "22.21"),
+                row("2", "GP;CQ", "2", "GP;CQ", "18.88"));
+        ClaimCorrection.Applied assistant = ClaimCorrection.cut(rows, 1, 1, date -> new java.math.BigDecimal("0.85"));
+        assertThat(assistant.rows()).extracting(r -> r.modifiers() + " " + r.units() + " " + r.difference())
+                .containsExactly("GP 1 0", "GP;CQ 1 1");
+        assertThat(assistant.supported()).isEqualTo(-1);
+        assertThat(assistant.unitsOver()).isEqualTo(1);
+        assertThat(assistant.over()).isEqualByComparingTo("18.88");
+        ClaimCorrection.Applied therapist = cut(rows, 1);
+        assertThat(therapist.rows()).extracting(r -> r.modifiers() + " " + r.units() + " " + r.difference())
+                .containsExactly("GP 0 1", "GP;CQ 2 0");
+        assertThat(therapist.over()).isEqualByComparingTo("22.21");
+        // An assistant's units past the CQ rows' come off the full-rate rows; no row below 0.
+        ClaimCorrection.Applied more = ClaimCorrection.cut(rows, 3, 3, date -> new java.math.BigDecimal("0.85"));
+        assertThat(more.rows()).extracting(AuditCsv.ClaimRow::units).containsExactly("0", "0");
+        assertThat(more.over()).isEqualByComparingTo("59.97");
+    }
+
+    /**
+     * A visit's cuts gathered by code ({@link ClaimCorrection#add}): an assistant's unit (MW-A001) and a day's unit
+     * (MW-A012, whose minutes are nobody's in particular) take one unit of each kind; two of the day's alone take the
+     * full-rate row's first. With one discipline's lines void, the assistant's unit comes off the other's CO row.
+     */
+    @Test
+    void cutsOfBothKindsOfOneCodeAddUpAndEachTakesItsOwnKindFirst() {
+        List<AuditCsv.ClaimRow> rows = List.of(row("2", "GP", "2", "GP", "22.21"),
+                row("1", "GP;CQ", "1", "GP;CQ", "18.88"));
+        java.util.Map<String, Integer> cuts = new java.util.HashMap<>();
+        ClaimCorrection.add(cuts, "97110", 1, true);
+        ClaimCorrection.add(cuts, "97110", 1, false);
+        assertThat(cuts).containsEntry("97110", 2).containsEntry(ClaimCorrection.assistantFirst("97110"), 1);
+        assertThat(ClaimCorrection.apply(rows, cuts, date -> new java.math.BigDecimal("0.85"))).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.rows()).extracting(AuditCsv.ClaimRow::units).containsExactly("1", "0");
+                    assertThat(a.over()).isEqualByComparingTo("41.09");
+                });
+        assertThat(ClaimCorrection.apply(rows, java.util.Map.of("97110", 2), date -> new java.math.BigDecimal("0.85")))
+                .singleElement().satisfies(a -> assertThat(a.rows()).extracting(AuditCsv.ClaimRow::units)
+                        .containsExactly("0", "1"));
+        List<AuditCsv.ClaimRow> two = List.of(row("2", "GP", "2", "GP", "22.21"), row("1", "GO", "1", "GO", "22.21"),
+                row("1", "GO;CO", "1", "GO;CO", "18.88"));
+        java.util.Map<String, Integer> voidAndCut = new java.util.HashMap<>();
+        ClaimCorrection.add(voidAndCut, ClaimCorrection.underDiscipline("97110", "GP"), ClaimCorrection.VOID, false);
+        ClaimCorrection.add(voidAndCut, "97110", 1, true);
+        List<ClaimCorrection.Applied> applied = ClaimCorrection.apply(two, voidAndCut,
+                date -> new java.math.BigDecimal("0.85"));
+        assertThat(applied).hasSize(2);
+        assertThat(applied.get(1).rows()).extracting(AuditCsv.ClaimRow::units).containsExactly("1", "0");
+        assertThat(applied.get(1).over()).isEqualByComparingTo("18.88");
     }
 
     /** Not billed, or not priced (another payer): the units change, the dollars do not. */
