@@ -22,7 +22,8 @@ import org.minutewise.core.doc.PhraseMatch;
  *   <li>degrees ("deg", "degrees"): "flexion 140 to 155 degrees", "error 8 -> 4 deg"; not an arc that starts at 0
  *       or below ("0 to 90 deg", "-5 to 120 deg");</li>
  *   <li>"now", after its subject and before a function within {@value #NOW_WORDS} words: "patient now ascends
- *       stairs step-over-step"; not "now 8 wk post-op", nor "Now gait training" (no subject).</li>
+ *       stairs step-over-step"; not "now 8 wk post-op", "pt now here for gait training", nor "Now gait training" (no
+ *       subject).</li>
  * </ul>
  * None counts in the plan ("Plan: progress flexion 120 to 135 deg"), and no two values that are equal do.
  */
@@ -41,6 +42,10 @@ final class MeasuredChange {
             "minute", "minutes", "due", "on", "date", "dated", "dos", "scheduled", "copay", "wk", "wks", "week",
             "weeks", "day", "days", "month", "months", "yr", "yrs", "year", "years", "reps", "rep", "sets", "set",
             "lb", "lbs", "kg", "x", "pm", "am", "in", "inch", "inches", "y/o", "yo", "age", "#");
+
+    /** Words after "now" that say why or where the patient is, not a skill: "pt now here for gait training". */
+    private static final Set<String> NOT_A_SKILL = Set.of("here", "for", "in", "at", "to", "seen", "scheduled",
+            "referred", "presents", "receiving", "attending", "starting", "on");
 
     private MeasuredChange() {
     }
@@ -293,6 +298,9 @@ final class MeasuredChange {
         int i = skipBlanks(text, end);
         if (i < text.length() && Character.isDigit(text.charAt(i))) {
             return false; // "now 8 wk post-op"
+        }
+        if (NOT_A_SKILL.contains(text.substring(i, wordEnd(text, i)).toLowerCase(Locale.ROOT))) {
+            return false; // "pt now here for gait training": why the patient came, not what changed
         }
         int last = i;
         int to = i;

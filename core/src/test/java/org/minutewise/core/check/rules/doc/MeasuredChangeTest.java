@@ -67,6 +67,7 @@ class MeasuredChangeTest {
             "Matching 30/60 deg.", // targets
             "R TKA now 8 wk post-op.", // time since surgery
             "Now gait training on stairs.", // no subject: what is done next, not what changed
+            "Pt now here for gait training on stairs.", // why the patient came
             "Plan: progress flexion 120 to 135 deg.", // the plan
             "Plan: pt now to practise stairs with rail.",
             "Pt tolerated well. Continue POC."})
