@@ -25,6 +25,16 @@ public final class PhraseLists {
     public static final String SKILLED = "skilled";
     /** Objective measures: Berg, Tinetti, TUG, single-leg stance, Romberg, DGI, FGA, ABC scale, ... */
     public static final String MEASURE = "measure";
+    /**
+     * The measures of {@link #MEASURE} that test balance, proprioception, coordination or motor control (Berg, SLS,
+     * tandem stance, Romberg, joint position error, ...): one recorded states the neuromuscular deficit.
+     */
+    public static final String BALANCE_MEASURE = "balance-measure";
+    /**
+     * Markers of a measured change ("(was", "from", "degrees", "now"), each counting only in its shape around it:
+     * "2 errors (was 5)", "flexion 140 to 155 degrees", "patient now ascends stairs" (the rules' MeasuredChange).
+     */
+    public static final String CHANGE = "change";
     /** The patient's response to treatment. */
     public static final String RESPONSE = "response";
     /** A response that says nothing on its own ("tolerated well"): vague when it is the only one. */
@@ -96,8 +106,8 @@ public final class PhraseLists {
 
     /** Every list the checks read by name, in a stable order (the service lists, one per code, aside). */
     public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, CUE_AIM, TECHNIQUE, SKILLED, MEASURE,
-            RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, VAGUE_PLAN, ACTIVITY, INDEPENDENT, INDEPENDENT_LEVEL, STATUS,
-            LATER, NOT_BILLED, NO_CUE, GROUP_TIME, NEGATION, NEGATION_AFTER);
+            BALANCE_MEASURE, CHANGE, RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, VAGUE_PLAN, ACTIVITY, INDEPENDENT,
+            INDEPENDENT_LEVEL, STATUS, LATER, NOT_BILLED, NO_CUE, GROUP_TIME, NEGATION, NEGATION_AFTER);
 
     private PhraseLists() {
     }

@@ -16,7 +16,9 @@ import org.minutewise.core.doc.PhraseLists;
  * 97112 billed without a diagnosis that explains a neuromuscular deficit: only
  * categories that do not by themselves support 97112 (musculoskeletal, injury, ...) and no balance or
  * proprioceptive deficit stated in the note (RULES.md §7); a deficit the note negates ("denies unsteadiness", "no
- * loss of balance") is not stated. Which categories support 97112 is reference data (the ICD-10-CM category
+ * loss of balance") is not stated. A balance measure alone ("single-leg stance R 6 s") is no explicit deficit here (it
+ * may be normal), though MW-D002 takes it as naming one: the finding then says the note records it and states no
+ * deficit in words. Which categories support 97112 is reference data (the ICD-10-CM category
  * catalog).
  */
 public final class DiagnosisDoesNotSupport97112 implements Rule {
@@ -32,7 +34,10 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
                     + "balance reported\") does not let a musculoskeletal diagnosis support 97112")
             .revised(4, "2026-12-06: nor one a template field states as absent (\"Balance deficit: none noted\"), nor "
                     + "\"no difficulty with balance\"; \"balance impaired\" and \"difficulty with balance\" are a stated "
-                    + "balance deficit (phrases 2026.8)");
+                    + "balance deficit (phrases 2026.8)")
+            .revised(5, "2026-12-07: where the note records a balance or proprioception measure (\"single-leg stance "
+                    + "R 6 s\", as MW-D006 reads one), the finding quotes it and says the note states no deficit in "
+                    + "words, rather than none at all (a billing expert's review)");
 
     @Override
     public RuleInfo info() {
@@ -76,11 +81,14 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
         boolean one = dxs.size() == 1;
         String denied = DocSupport.note(ctx).isPresent()
                 ? DocSupport.negatedSentence(DocSupport.scan(ctx), PhraseLists.BALANCE_DEFICIT) : null;
+        String measure = DocSupport.note(ctx).isPresent() ? DocSupport.firstMeasured(ctx,
+                PhraseLists.BALANCE_MEASURE) : null;
         out.add(INFO.finding("diagnoses", "97112 (neuromuscular reeducation) is billed with the diagnos"
                 + (one ? "is " : "es ") + listed + (one ? ". It does not" : ". None of them") + " by itself explain"
                 + (one ? "" : "s") + " a neuromuscular deficit, and the note states no "
-                + "balance or proprioceptive deficit" + (denied == null ? "" : " (it mentions one only as absent: "
-                + denied + ")") + ". Payers deny 97112 for a musculoskeletal condition unless the "
+                + "balance or proprioceptive deficit" + (measure == null ? "" : " in words (it records the measure "
+                + measure + " but does not say that it shows a deficit)") + (denied == null ? ""
+                : " (it mentions one only as absent: " + denied + ")") + ". Payers deny 97112 for a musculoskeletal condition unless the "
                 + "record shows a balance or proprioceptive deficit being retrained."));
     }
 }

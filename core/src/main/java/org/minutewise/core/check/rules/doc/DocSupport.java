@@ -74,6 +74,40 @@ final class DocSupport {
         return line < 0 || scan(ctx).has(list) ? -1 : line;
     }
 
+    /**
+     * Whether the note records a measure of the list as MW-D006 reads one: a phrase of the list counts as it stands;
+     * one that is also a [technique] ("SLS", "tandem stance") only with its time ("SLS R 12 s (was 7)"), not named
+     * as what the patient practised ("SLS on foam 3x20 s"). With {@code [balance-measure]} it is the neuromuscular
+     * deficit measured (MW-D002, MW-D004); with {@code [measure]}, any objective measure (MW-D006).
+     */
+    static boolean measured(CheckContext ctx, String list) {
+        return scan(ctx).anyMatch(list, org.minutewise.core.doc.PhraseLists.TECHNIQUE,
+                NoMeasureFor97112::resultFollows);
+    }
+
+    /**
+     * The first measure of the list that {@link #measured} counts, quoted to the end of its clause with its span
+     * ("\"single-leg stance R 6 s eyes open (L 30 s)\" (note[60:100])"); null when there is none.
+     */
+    static String firstMeasured(CheckContext ctx, String list) {
+        NoteScan scan = scan(ctx);
+        String text = scan.text();
+        for (PhraseMatch m : scan.matches(list)) {
+            if (!scan.covered(m.start(), m.end(), org.minutewise.core.doc.PhraseLists.TECHNIQUE)
+                    || NoMeasureFor97112.resultFollows(text, m.start(), m.end())) {
+                int end = m.end();
+                int limit = Math.min(text.length(), m.end() + 40);
+                while (end < limit && ",;|\n\r".indexOf(text.charAt(end)) < 0 && !(text.charAt(end) == '.'
+                        && (end + 1 == text.length() || Character.isWhitespace(text.charAt(end + 1))))) {
+                    end++;
+                }
+                end = trimEnd(text, m.start(), end);
+                return quote(text, m.start(), end) + " (" + notePath(m.start(), end) + ")";
+            }
+        }
+        return null;
+    }
+
     /** Index of the first 97112 line, or -1 when 97112 is not billed (absent, or 0 units). */
     static int first97112(CheckContext ctx) {
         return billed(ctx).first97112();

@@ -15,7 +15,9 @@ import org.minutewise.core.doc.PhraseMatch;
  * 97112 billed, and the note names no neuromuscular deficit (balance, proprioception, coordination, ...). A deficit
  * the note negates ("denies unsteadiness", "no loss of balance") is none (the note scan leaves it out), nor is posture
  * named as what a cue is for ("VC for upright posture"), nor a deficit word inside a vague phrase for what was done
- * ("worked on balance", "balance activities"): it names the treatment, not the patient's deficit.
+ * ("worked on balance", "balance activities"): it names the treatment, not the patient's deficit. A balance or
+ * proprioception measure the note records, read as MW-D006 reads a measure ({@code [balance-measure]}: "tandem stance
+ * 9 s (was 6)", "SLS R 12 s", "Berg 42/56"), states the deficit; "SLS on foam 3x20 s", an exercise, does not.
  */
 public final class NoDeficitFor97112 implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D002", Severity.WARN,
@@ -36,7 +38,11 @@ public final class NoDeficitFor97112 implements Rule {
                     + "review; phrase list 2026.11)")
             .revised(5, "2026-12-06: nor is a deficit word inside a vague phrase for what was done (\"Worked on "
                     + "balance and strengthening.\", \"balance activities\"): it names the treatment, not the "
-                    + "patient's deficit (a therapist's review)");
+                    + "patient's deficit (a therapist's review)")
+            .revised(6, "2026-12-07: a balance or proprioception measure the note records, as MW-D006 reads one "
+                    + "(\"tandem stance 9 s (was 6)\", \"SLS R 12 s (was 7)\", \"Berg 42/56\"; not \"SLS on foam "
+                    + "3x20 s\", an exercise), states the deficit, and \"joint position\" (\"joint position "
+                    + "retraining\") names proprioception (a billing expert's review; phrase list 2026.12)");
 
     @Override
     public RuleInfo info() {
@@ -52,8 +58,9 @@ public final class NoDeficitFor97112 implements Rule {
         int line = DocSupport.first97112(ctx);
         NoteScan scan = DocSupport.scan(ctx);
         // "Worked on balance": the word names what was worked on, not a deficit of the patient.
-        if (line < 0 || scan.anyOutside(PhraseLists.DEFICIT, PhraseLists.VAGUE)) {
-            return;
+        if (line < 0 || scan.anyOutside(PhraseLists.DEFICIT, PhraseLists.VAGUE)
+                || DocSupport.measured(ctx, PhraseLists.BALANCE_MEASURE)) {
+            return; // "tandem stance 9 s (was 6)": the deficit measured states it, as MW-D006 reads the measure
         }
         String denied = DocSupport.negatedSentence(scan, PhraseLists.DEFICIT);
         String vague = vagueOnly(scan);

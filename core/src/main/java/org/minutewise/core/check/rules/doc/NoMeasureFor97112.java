@@ -17,6 +17,8 @@ import org.minutewise.core.doc.PhraseLists;
  * measure only with its result ("tandem stance" too): a time in seconds within {@value #RESULT_WORDS} words after it in its clause ("SLS
  * R 4 s", "SLS < 3 s R", "single-leg stance EO 20 sec"), not a dose ("SLS on foam 3x20 s", "SLS 30 s x 5"). Named as
  * what the patient practised ("tandem stance, SLS, marching on foam") it is a technique (MW-D005's), no measure.
+ * A measured change in a sentence that names the deficit is a measure of it ("joint position retraining on R knee
+ * (blindfolded matching 30/60 deg, error 8 -> 4 deg)": {@link MeasuredChange#ofDeficit}).
  */
 public final class NoMeasureFor97112 implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D006", Severity.INFO,
@@ -27,7 +29,10 @@ public final class NoMeasureFor97112 implements Rule {
             .revised(2, "2026-12-06: single-leg stance (\"SLS\") named as an exercise (\"tandem stance, SLS, marching "
                     + "on foam\", \"SLS on foam 3x20 s\") is a technique, not a measure; it is a measure with its "
                     + "time (\"SLS R 4 s\", \"SLS < 3 s\"), as a timed tandem stance is (\"tandem stance 9 s (was "
-                    + "6)\") (a therapist's review; phrase list 2026.11)");
+                    + "6)\") (a therapist's review; phrase list 2026.11)")
+            .revised(3, "2026-12-07: a measured change in a sentence that names the deficit is a measure of it "
+                    + "(\"joint position retraining on R knee (blindfolded matching 30/60 deg, error 8 -> 4 deg)\"); "
+                    + "\"joint repositioning error\" is a measure (a billing expert's review; phrase list 2026.12)");
 
     /** The most words between an exercise-measure and its result: "SLS eyes open R 9 s". */
     static final int RESULT_WORDS = 4;
@@ -46,9 +51,9 @@ public final class NoMeasureFor97112 implements Rule {
             return;
         }
         int line = DocSupport.first97112(ctx);
-        if (line < 0 || DocSupport.scan(ctx).anyMatch(PhraseLists.MEASURE, PhraseLists.TECHNIQUE,
-                NoMeasureFor97112::resultFollows)) {
-            return;
+        if (line < 0 || DocSupport.measured(ctx, PhraseLists.MEASURE)
+                || MeasuredChange.ofDeficit(DocSupport.scan(ctx))) {
+            return; // "Berg 42/56", "SLS R 4 s", "joint position retraining (... error 8 -> 4 deg)"
         }
         out.add(INFO.finding(CheckContext.path(line), "97112 is billed, but the note records no objective balance "
                 + "or coordination measure (such as Berg, Tinetti, TUG, single-leg stance time, Romberg, DGI). "

@@ -9,7 +9,11 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.doc.PhraseLists;
 
-/** Treatment billed, and the note records no response of the patient. Info: an expectation, not a CMS element. */
+/**
+ * Treatment billed, and the note records no response of the patient. Info: an expectation, not a CMS element. A
+ * measured change is a response ({@link MeasuredChange}: "2 sequencing errors (was 5)", "flexion 140 to 155 degrees",
+ * "patient now ascends stairs step-over-step"), as is a labelled one ("Response: ...") or a response phrase.
+ */
 public final class NoPatientResponse implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D008", Severity.INFO,
             "No patient response documented",
@@ -18,7 +22,12 @@ public final class NoPatientResponse implements Rule {
             "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-05: also for untimed treatment (92507, 92526, group therapy)")
             .revised(3, "2026-12-06: a labelled response with content (\"Response: held cond 4 15 s by end.\") is a "
-                    + "response; \"tolerated tx w/o c/o\" is a vague response (MW-D014), as \"tolerated well\" is");
+                    + "response; \"tolerated tx w/o c/o\" is a vague response (MW-D014), as \"tolerated well\" is")
+            .revised(4, "2026-12-07: a measured change is a response: a value with its earlier one (\"2 sequencing "
+                    + "errors (was 5)\", \"Berg 42/56 (was 40)\"), \"from X to Y\", \"140 to 155 degrees\", \"8 -> 4 "
+                    + "deg\", a new skill (\"patient now ascends stairs step-over-step\"), \"5/6 answered accurately\"; "
+                    + "not a date, a time, a dose or a count of visits or minutes (a billing expert's review; phrase "
+                    + "list 2026.12)");
 
     @Override
     public RuleInfo info() {
@@ -35,8 +44,9 @@ public final class NoPatientResponse implements Rule {
         // A bare "tolerated well" is a response, if a vague one: MW-D014 reports it with its span.
         if (lines.isEmpty() || DocSupport.scan(ctx).has(PhraseLists.RESPONSE)
                 || DocSupport.scan(ctx).has(PhraseLists.VAGUE_RESPONSE)
-                || Labels.labelledWithContent(DocSupport.scan(ctx).text(), Labels.RESPONSE)) {
-            return; // "Response: decreased trunk lean w/ cues.": a response in the note's own words
+                || Labels.labelledWithContent(DocSupport.scan(ctx).text(), Labels.RESPONSE)
+                || MeasuredChange.any(DocSupport.scan(ctx))) {
+            return; // "Response: decreased trunk lean w/ cues.", "2 sequencing errors (was 5)": a response
         }
         out.add(INFO.finding("note", "The note does not record the patient's response to "
                 + DocSupport.codesText(DocSupport.skilledCodes(ctx)) + " (how the patient performed, what changed, "

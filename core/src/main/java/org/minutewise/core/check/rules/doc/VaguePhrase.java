@@ -108,9 +108,11 @@ public final class VaguePhrase implements Rule {
                 out.add(INFO.finding(m.path(), "The only response the note records is " + quoted + " (" + m.path()
                         + "), which says nothing of how the patient performed or what changed.", RESPONSE_FIX));
             } else if (m.list().equals(PhraseLists.VAGUE_PLAN)) {
+                // Only what the condition checked: the note may list exercises ("ankle alphabet, towel scrunches")
+                // and still name no technique or skilled input of the clinician.
                 out.add(INFO.finding(m.path(), "The note says " + quoted + " (" + m.path() + ") and nowhere says what "
-                        + "was done or what the clinician did: no technique, cue, facilitation or guarding. Reviewers "
-                        + "read such a note as unskilled and may deny the minutes billed."));
+                        + "the clinician did: no technique, cue, facilitation or guarding. Reviewers read such a note "
+                        + "as unskilled and may deny the minutes billed."));
             } else {
                 out.add(INFO.finding(m.path(), "The note says " + quoted + " (" + m.path() + ") without saying what "
                         + "was done or what the clinician did. Reviewers read such phrases as unskilled and may deny "

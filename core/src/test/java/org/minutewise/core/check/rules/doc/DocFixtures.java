@@ -58,6 +58,25 @@ final class DocFixtures {
             Map.entry(PhraseLists.NO_CUE, List.of("without cues", "no cues")),
             Map.entry(PhraseLists.NOT_BILLED, List.of("not billed", "not counted"))));
 
+    /**
+     * {@link #PHRASES} with the lists of a billing expert's review (2026-12-07): balance measures (a stance test also
+     * a technique, so a measure only with its time), and the markers of a measured change.
+     */
+    static final DocumentationPhrases REVIEWED_PHRASES = reviewed();
+
+    private static DocumentationPhrases reviewed() {
+        Map<String, List<String>> lists = new java.util.HashMap<>(PHRASES.lists());
+        lists.put(PhraseLists.TECHNIQUE, List.of("PNF", "perturbation training", "gaze stabilization",
+                "weight shifting", "BAPS board", "single-leg stance", "SLS", "tandem stance"));
+        lists.put(PhraseLists.MEASURE, List.of("Berg", "TUG", "single-leg stance", "SLS", "tandem stance",
+                "Romberg"));
+        lists.put(PhraseLists.BALANCE_MEASURE, List.of("Berg", "single-leg stance", "SLS", "tandem stance",
+                "Romberg"));
+        lists.put(PhraseLists.CHANGE, List.of("(was", "from", "deg", "degs", "degree", "degrees", "now"));
+        lists.put(PhraseLists.FUNCTION, List.of("falls", "fall risk", "transfers", "gait", "ADLs", "stairs"));
+        return new DocumentationPhrases("test-reviewed", lists);
+    }
+
     /** A note that satisfies every text check for 97112 + 97110. */
     static final String STRONG = "Pt with right hemiparesis, impaired balance and two falls this month; Berg 38/56. "
             + "97112: perturbation training in standing with tactile cues at the pelvis and contact guard to "
@@ -92,6 +111,9 @@ final class DocFixtures {
 
     static final ReferenceData REF = new ReferenceData(CODES, PayerProfiles.of(List.of(MEDICARE, TIMES)))
             .withDiagnoses(DIAGNOSES).withPhrases(PHRASES);
+
+    /** {@link #REF} with {@link #REVIEWED_PHRASES}. */
+    static final ReferenceData REVIEWED = REF.withPhrases(REVIEWED_PHRASES);
 
     static final VisitChecker CHECKER = new VisitChecker(REF, RuleBook.of(DocumentationRules.all()));
 

@@ -133,6 +133,26 @@ class DocumentationRulesTest {
             assertThat(ids(check(only97112("Impaired balance. " + NOTE).build()))).isEmpty();
         }
 
+        /** A billing expert's review (2026-12-07): a recorded balance measure states the deficit, as MW-D006 reads it. */
+        @Test
+        void nearMissABalanceMeasureWithItsResultStatesTheDeficit() {
+            String measured = "Perturbation training with tactile cues at the pelvis to reduce fall risk; tandem "
+                    + "stance 9 s (was 6). Pt improved. Plan: progress next session.";
+            assertThat(ids(check(only97112(measured).build(), DocFixtures.REVIEWED))).doesNotContain("MW-D002",
+                    "MW-D006");
+            assertThat(ids(check(only97112(NOTE).build(), DocFixtures.REVIEWED))).doesNotContain("MW-D002"); // Berg
+        }
+
+        @Test
+        void firesWhenTheStanceIsOnlyAnExerciseOrTheMeasureIsNotOfBalance() {
+            String exercise = "Perturbation training and tandem stance on foam 3x20 s with tactile cues to reduce "
+                    + "fall risk. Pt improved. Plan: progress next session.";
+            assertThat(ids(check(only97112(exercise).build(), DocFixtures.REVIEWED))).contains("MW-D002", "MW-D006");
+            String tug = NOTE.replace("Berg 40/56", "TUG 14 s");
+            assertThat(ids(check(only97112(tug).build(), DocFixtures.REVIEWED))).contains("MW-D002")
+                    .doesNotContain("MW-D006");
+        }
+
         @Test
         void nearMissDeficitWordInsideAnotherWordDoesNotCount() {
             assertThat(ids(check(only97112("Imbalances. " + NOTE).build()))).contains("MW-D002");
@@ -212,6 +232,21 @@ class DocumentationRulesTest {
                     .diagnoses(List.of("M17.11")).build()))).isEmpty();
         }
 
+        /** A measure alone is no explicit deficit for a musculoskeletal diagnosis; the finding says it is there. */
+        @Test
+        void aBalanceMeasureIsQuotedAsNoDeficitInWords() {
+            String note = "Knee OA, fall risk; SLS R 6 s (L 30 s). Perturbation training with tactile cues. Pt "
+                    + "improved. Plan: progress next session.";
+            assertThat(of(check(only97112(note).diagnoses(List.of("M17.11")).build(), DocFixtures.REVIEWED),
+                    "MW-D004")).singleElement().satisfies(f -> assertThat(f.message()).contains("states no balance "
+                    + "or proprioceptive deficit in words (it records the measure \"SLS R 6 s (L 30 s)\" (note[")
+                    .contains("but does not say that it shows a deficit)"));
+            String exercise = note.replace("SLS R 6 s (L 30 s)", "SLS on foam 3x20 s");
+            assertThat(of(check(only97112(exercise).diagnoses(List.of("M17.11")).build(), DocFixtures.REVIEWED),
+                    "MW-D004")).singleElement().satisfies(f -> assertThat(f.message())
+                    .contains("the note states no balance or proprioceptive deficit. Payers"));
+        }
+
         @Test
         void nearMissASupportingDiagnosisBesideAMusculoskeletalOne() {
             assertThat(ids(check(only97112(NOTE).diagnoses(List.of("M17.11", "R26.81")).build()))).isEmpty();
@@ -252,6 +287,16 @@ class DocumentationRulesTest {
             List<Finding> fs = of(check(only97112(NOTE).build()), "MW-D006");
             assertThat(fs).hasSize(1);
             assertThat(fs.get(0).severity()).isEqualTo(Severity.INFO);
+        }
+
+        /** A measured change in a sentence that names the deficit measures it ("error 8 -> 4 deg"). */
+        @Test
+        void nearMissAMeasuredChangeOfTheDeficit() {
+            assertThat(ids(check(only97112(NOTE + " Proprioception retraining, error 8 -> 4 deg.").build(),
+                    DocFixtures.REVIEWED))).doesNotContain("MW-D006");
+            // A change of something else, in another sentence, is no measure of the deficit.
+            assertThat(ids(check(only97112(NOTE + " Knee flexion 95 to 102 degrees.").build(),
+                    DocFixtures.REVIEWED))).contains("MW-D006");
         }
 
         @Test
@@ -322,6 +367,24 @@ class DocumentationRulesTest {
             assertThat(fs).hasSize(1);
             assertThat(fs.get(0).path()).isEqualTo("note");
             assertThat(fs.get(0).message()).contains("97110");
+        }
+
+        /** A billing expert's review (2026-12-07): a measured change is the response, told in numbers. */
+        @Test
+        void nearMissAMeasuredChange() {
+            for (String change : List.of("2 toe catches (was 6).", "Berg 42/56 (was 40).", "Flexion 140 to 155 "
+                    + "degrees.", "Pt now ascends stairs step-over-step.")) {
+                assertThat(ids(check(only97110("Hip strengthening with verbal cues to improve stance. " + change
+                        + " Plan: progress.").build(), DocFixtures.REVIEWED))).as(change).doesNotContain("MW-D008");
+            }
+        }
+
+        @Test
+        void firesOnAChangeThatIsADateOrACount() {
+            for (String noChange : List.of("Re-eval due 12/14 (was 12/7).", "Visit 9 (was 8).", "R TKA now 8 wk.")) {
+                assertThat(ids(check(only97110("Hip strengthening with verbal cues to improve stance. " + noChange
+                        + " Plan: progress.").build(), DocFixtures.REVIEWED))).as(noChange).contains("MW-D008");
+            }
         }
 
         @Test
@@ -545,7 +608,7 @@ class DocumentationRulesTest {
             assertThat(fs).singleElement().satisfies(f -> {
                 assertThat(f.path()).isEqualTo("note[" + at + ":" + (at + 12) + "]");
                 assertThat(f.message()).startsWith("The note says \"Continue POC\" (note[" + at + ":" + (at + 12)
-                        + "]) and nowhere says what was done or what the clinician did");
+                        + "]) and nowhere says what the clinician did");
             });
         }
 
