@@ -678,8 +678,7 @@ class AuditTest {
                 BigDecimal.valueOf(2)));
         assertThat(rows(out.resolve("findings.csv"))).filteredOn(f -> f.get("ruleId").equals("MW-A001")
                 && f.get("visitId").equals("CQ1")).singleElement().satisfies(f -> assertThat(f.get("message"))
-                .endsWith("supported units of 97110 on this visit lowered from 3 to 2 (an assistant's minutes: off "
-                        + "its CQ/CO units first)."));
+                .endsWith("supported units of 97110 on this visit lowered from 3 to 2."));
         Path one = tmp.resolve("assistant-shared-1");
         audit(one, 1, 1, tmp.resolve("assistant-shared.csv"));
         assertThat(Files.readString(one.resolve("summary.json"))).isEqualTo(Files.readString(out.resolve("summary.json")));

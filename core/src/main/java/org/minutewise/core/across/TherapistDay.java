@@ -50,8 +50,8 @@ public final class TherapistDay {
                     + "the shared ones no longer earn (by the visit's unit method), in claims.csv and the totals, and "
                     + "the message says which")
             .revised(6, "2026-12-07: when the shared minutes are an assistant's (PTA/OTA), the units come off the "
-                    + "code's CQ/CO lines first (they came off its full-rate lines first, so the dollars over "
-                    + "counted a therapist's unit for an assistant's), and the message says so");
+                    + "code's CQ/CO lines first in claims.csv (they came off its full-rate lines first, so the "
+                    + "dollars over counted a therapist's unit for an assistant's)");
 
     /**
      * A period one therapist spent one-on-one with the patient of one visit.
@@ -416,8 +416,9 @@ public final class TherapistDay {
         List<String> each = new ArrayList<>(lowered.size());
         for (Lowered l : lowered) {
             String code = l.code().equals(Cognitive.BASE) ? Cognitive.BASE + "/" + Cognitive.ADD_ON : l.code();
-            each.add(code + (each.isEmpty() ? " on this visit" : "") + " lowered from " + l.from() + " to " + l.to()
-                    + (l.assistant() ? " (an assistant's minutes: off its CQ/CO units first)" : ""));
+            // Which claims.csv row the unit comes off is the cut's (from every provider's shared minutes of the
+            // visit, cutsAt), not this provider's finding's to say: the two could disagree.
+            each.add(code + (each.isEmpty() ? " on this visit" : "") + " lowered from " + l.from() + " to " + l.to());
         }
         return with + ", supported units of " + String.join(" and of ", each);
     }
@@ -484,7 +485,7 @@ public final class TherapistDay {
 
     /**
      * As {@link #cuts}, from the shared minutes of the day by code ({@link Day#sharedAt}), whose providers the visit's
-     * treatments tell: a cut whose code's shared minutes (for a code that shared none, its discipline's) were mostly
+     * treatments tell: a cut whose code's shared minutes (a code that shared none: never) were mostly
      * an assistant's (a PTA's or OTA's) is an assistant's ({@link UnitCut#assistant()}: off the code's CQ/CO lines
      * first); else a therapist's (off its full-rate lines first).
      */
@@ -561,7 +562,6 @@ public final class TherapistDay {
             Map<String, Integer> mine = new TreeMap<>();
             Map<String, Integer> mineAssistant = new TreeMap<>();
             int less = 0;
-            int lessAssistant = 0;
             for (Map.Entry<String, Integer> e : shared.entrySet()) {
                 if (m.discipline().equals(disciplineOf(v, e.getKey()))) {
                     int cap = codeMinutes(v, m, e.getKey());
@@ -571,7 +571,6 @@ public final class TherapistDay {
                         mine.put(e.getKey(), s);
                         mineAssistant.put(e.getKey(), a);
                         less += s;
-                        lessAssistant += a;
                     }
                 }
             }
@@ -590,10 +589,11 @@ public final class TherapistDay {
                 }
                 int off = Math.min(take, c.units());
                 if (off > 0) {
-                    // The minutes the unit no longer has are the code's own shared ones, else the pool's.
+                    // The minutes the unit no longer has are the code's own shared ones; a code that shared none
+                    // loses a unit of the pool, whose kind its own minutes decide: full-rate first, as before (a
+                    // review: the pool's assistant minutes flagged another code's therapist-and-assistant unit).
                     boolean assistant = mine.containsKey(c.code())
-                            ? mostlyAssistant(mineAssistant.get(c.code()), mine.get(c.code()))
-                            : mostlyAssistant(lessAssistant, less);
+                            && mostlyAssistant(mineAssistant.get(c.code()), mine.get(c.code()));
                     out.add(new Lowered(c.code(), c.units(), c.units() - off, assistant));
                     take -= off;
                 }

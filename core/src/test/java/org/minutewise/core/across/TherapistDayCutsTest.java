@@ -208,8 +208,7 @@ class TherapistDayCutsTest {
                 new UnitCut("V2", "97110", 1, true));
         assertThat(day.findings()).filteredOn(f -> f.visitId().equals("V1")).singleElement().satisfies(f ->
                 assertThat(f.finding().message()).endsWith("with its 15 shared minutes taken out, supported units of "
-                        + "97110 on this visit lowered from 3 to 2 (an assistant's minutes: off its CQ/CO units "
-                        + "first)."));
+                        + "97110 on this visit lowered from 3 to 2."));
         // The audit's patient partition: the same cuts from the minutes of the day and the visit's treatments.
         assertThat(TherapistDay.cutsAt(v1, day.sharedAt().get("V1")))
                 .containsExactly(new UnitCut("V1", "97110", 1, true));
@@ -247,4 +246,24 @@ class TherapistDayCutsTest {
         assertThat(TherapistDay.cutsAt(v1, Map.of("97110", shared))).extracting(UnitCut::assistant)
                 .containsOnly(false);
     }
+
+    /**
+     * From a review: a code that shared no minutes and loses a unit of the pooled (CMS) count loses a full-rate one
+     * first, whoever's the pool's shared minutes were. V1: PTA A1 97110 09:00-09:06, and 97140 by A1 09:07-09:22
+     * and PT T1 09:22-09:29: 28 minutes, 2 units, both 97140's (its 7 left over beat 97110's 6); A1 is one-on-one
+     * with V2's patient 09:00-09:06, so 22 minutes are left, 1 unit: 97140 loses one though only 97110's minutes
+     * were shared, and it is not flagged an assistant's (it was, from the pool's minutes).
+     */
+    @Test
+    void aCodeThatSharedNoMinutesLosesAFullRateUnitFirst() {
+        org.minutewise.core.model.Provider pta = ComplianceFixture.assistant("A1",
+                org.minutewise.core.model.Role.PTA, "T1");
+        VisitDigest v1 = digest("V1", "P1", CMS_PAYER, ComplianceFixture.at("97110", "09:00", "09:06", pta),
+                ComplianceFixture.at("97140", "09:07", "09:22", pta), at("97140", "09:22", "09:29", "T1"));
+        VisitDigest v2 = digest("V2", "P2", CMS_PAYER, ComplianceFixture.at("97110", "09:00", "09:06", pta));
+        TherapistDay.Day day = TherapistDay.day("A1", ComplianceFixture.DOS, List.of(v1, v2));
+        assertThat(TherapistDay.cutsAt(v1, day.sharedAt().get("V1")))
+                .containsExactly(new UnitCut("V1", "97140", 1, false));
+    }
 }
+
