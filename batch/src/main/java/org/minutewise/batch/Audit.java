@@ -115,10 +115,18 @@ public final class Audit {
      * The outcome: the totals (as in summary.json), how long this run took, and the inputs that ended early (their
      * totals are partial: summary.json's {@value #ENDED_EARLY}).
      */
+    /**
+     * @param nothingToResume {@code resume} was asked and {@code out} held no audit: a new one was run from the start
+     */
     public record Result(AuditTotals totals, Path out, Duration elapsed, boolean alreadyComplete,
-                         List<EndedEarly> endedEarly) {
+                         List<EndedEarly> endedEarly, boolean nothingToResume) {
         public Result {
             endedEarly = List.copyOf(endedEarly);
+        }
+
+        public Result(AuditTotals totals, Path out, Duration elapsed, boolean alreadyComplete,
+                      List<EndedEarly> endedEarly) {
+            this(totals, out, elapsed, alreadyComplete, endedEarly, false);
         }
 
         public Result(AuditTotals totals, Path out, Duration elapsed, boolean alreadyComplete) {
@@ -142,6 +150,8 @@ public final class Audit {
     /** Seconds spent in each phase by this run (for run.json). */
     private final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
     private State state;
+    /** {@code resume} was asked and there was no audit to go on with. */
+    private boolean nothingToResume;
     private List<Input> inputs;
 
     private Audit(Options options, ReferenceData ref, Progress progress) {
@@ -196,7 +206,7 @@ public final class Audit {
         run.put("phaseSeconds", phaseSeconds);
         Work.writeAtomically(options.out().resolve("run.json"),
                 Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
-        return new Result(totals, options.out(), elapsed, complete, state.endedEarly);
+        return new Result(totals, options.out(), elapsed, complete, state.endedEarly, nothingToResume);
     }
 
     /** The manifest this run would start with: inputs, fingerprints, CSV headers, partitions. */
@@ -247,6 +257,8 @@ public final class Audit {
             }
             state = old;
         } else {
+            // --resume where no audit was started (or none got as far as its state): a new audit, said so.
+            nothingToResume = options.resume();
             state = fresh;
             Files.createDirectories(options.out());
             work.createDirs();

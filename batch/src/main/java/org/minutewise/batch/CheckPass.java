@@ -48,6 +48,8 @@ final class CheckPass {
     private final Progress progress;
     private final VisitAudit visitAudit;
     private final List<Optional<CsvVisitReader.Header>> headers = new ArrayList<>();
+    /** Reads a row of a visit set aside as a duplicate for its own error; made on first use. */
+    private CsvVisitReader csvReader;
 
     CheckPass(Work work, State state, ReferenceData ref, VisitChecker checker, Progress progress) {
         this.work = work;
@@ -283,7 +285,7 @@ final class CheckPass {
         if (occurrences.size() > 1) {
             String why = VisitAudit.comesMoreThanOnce(first.visitId(), occurrences);
             for (Spill.Rec r : recs) {
-                parts.reject(r, why, rows(r, all));
+                parts.reject(r, withOwn(r, all, why), rows(r, all));
             }
             return;
         }
@@ -334,11 +336,43 @@ final class CheckPass {
         if (!c.claims().isEmpty()) {
             String why = VisitAudit.comesMoreThanOnce(visitId, c.claims());
             for (Spill.Rec r : recs) {
-                parts.reject(r, why, 1);
+                parts.reject(r, withOwn(r, all, why), 1);
             }
             return true;
         }
         return false;
+    }
+
+    /**
+     * The reason a record of a visit set aside as a whole (it comes more than once) is given: its own error first
+     * when it could not be read by itself either (a row's negative minutes), so that neither reason is lost.
+     */
+    private String withOwn(Spill.Rec r, byte[] all, String why) {
+        Optional<String> own = ownError(r, all);
+        return own.isPresent() ? own.get() + "; and " + why : why;
+    }
+
+    /** Why a record cannot be read by itself (as when its visit is read alone), or empty when it can. */
+    private Optional<String> ownError(Spill.Rec r, byte[] all) {
+        try {
+            if (r.kind() == Spill.CSV) {
+                VisitAudit.CsvRows<Spill.Rec> how = csvRows(all);
+                CsvRecordReader.Record record = how.record(r);
+                if (record == null) {
+                    return Optional.of("line " + r.line() + ": an empty record");
+                }
+                if (csvReader == null) {
+                    csvReader = new CsvVisitReader(ref);
+                }
+                csvReader.row(how.header(r), record);
+            } else {
+                VisitJsonReader reader = new VisitJsonReader(ref);
+                reader.read(reader.parse(r.text(all)));
+            }
+            return Optional.empty();
+        } catch (InputException e) {
+            return Optional.of(r.kind() == Spill.JSONL ? e.onLine(r.line()).getMessage() : e.getMessage());
+        }
     }
 
     /** How this pass reads a spilled CSV row: its line, its fields from the spill's bytes, its file's header. */

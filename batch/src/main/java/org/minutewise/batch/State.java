@@ -143,8 +143,30 @@ final class State {
         Work.writeAtomically(file, Json.mapper().writeValueAsString(toJson()) + "\n");
     }
 
+    /**
+     * The manifest in {@code file}; a file that is not one (unreadable, not JSON, cut short, a directory, a manifest
+     * without its fields) is an {@link InputException} naming {@code --resume}, since the audit cannot go on from it.
+     */
     static State load(Path file) throws IOException {
-        return fromJson(Json.mapper().readTree(Files.readString(file)));
+        JsonNode o;
+        try {
+            o = Json.mapper().readTree(Files.readString(file));
+        } catch (IOException | RuntimeException e) {
+            throw notAState(file);
+        }
+        if (o == null || !o.isObject() || !o.has("version") || !o.path("phase").isTextual()) {
+            throw notAState(file);
+        }
+        try {
+            return fromJson(o);
+        } catch (IllegalArgumentException e) {
+            // A phase this version does not know.
+            throw notAState(file);
+        }
+    }
+
+    private static InputException notAState(Path file) {
+        return new InputException("--resume", file + " is not an audit's state; use a new --out");
     }
 
     /** A bit set as hex digits, bit 0 first (compact for thousands of partitions). */

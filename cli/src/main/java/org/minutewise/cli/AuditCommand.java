@@ -118,6 +118,10 @@ final class AuditCommand implements Callable<Integer> {
         try (Progress progress = new Progress(err, showProgress())) {
             result = Audit.run(options, ref, progress);
         }
+        if (result.nothingToResume()) {
+            err.println("minutewise: note: --resume: " + out + " held no audit to resume; the audit was run from the "
+                    + "start");
+        }
         stdout.println(Json.mapper().writeValueAsString(result.summaryJson(options.payer())));
         for (org.minutewise.formats.audit.EndedEarly e : result.endedEarly()) {
             err.println("minutewise: " + e.message() + " (summary.json: " + Audit.ENDED_EARLY + ")");

@@ -18,6 +18,7 @@ import org.minutewise.formats.TextReport;
 import org.minutewise.formats.VisitFormat;
 import org.minutewise.formats.VisitInput;
 import org.minutewise.formats.VisitOutput;
+import org.minutewise.formats.x12.X12Envelope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,12 +84,25 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // --json is a short --out json: with another --out, which the caller meant is not known.
+        if (json && out != null && !out.equalsIgnoreCase("json")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--json is --out json: it cannot "
+                    + "go with --out " + out);
+        }
         ReferenceData ref = common.ref();
         String text = InputFiles.read(file);
         VisitFormat inFormat = InputFiles.format(in, file, text);
         String outFormat = json ? "json" : out == null ? "text" : out.toLowerCase();
         if (!List.of("text", "json", "csv", "fhir", "x12").contains(outFormat)) {
             throw new InputException("--out", "expected text, json, csv, fhir or x12, got \"" + out + "\"");
+        }
+        X12Envelope envelope = null;
+        LocalDateTime created = null;
+        if (outFormat.equals("x12")) {
+            // The flags first, then the input: a bad flag is named before a visit is read.
+            envelope = X12Output.envelope(x12Sender, x12Receiver, x12Control);
+            created = x12Created();
+            X12Output.refuseCsv(inFormat);
         }
         List<VisitInput.Result> read = VisitInput.read(text, inFormat, ref, InputFiles.zone(zone));
         if (read.isEmpty()) {
@@ -99,6 +113,9 @@ final class CheckCommand implements Callable<Integer> {
         VisitChecker checker = new VisitChecker(ref).asOf(java.time.LocalDate.now());
         PrintWriter err = spec.commandLine().getErr();
         List<CheckResult> results = new ArrayList<>();
+        // Each checked visit's place in the input (an 837 that cannot carry it names it there).
+        List<String> at = outFormat.equals("x12") ? X12Output.positions(read, inFormat, text) : List.of();
+        List<String> resultsAt = new ArrayList<>();
         // For a FHIR answer: each visit with its place in a FHIR input, and those that could not be read.
         List<org.minutewise.formats.fhir.FhirClaimWriter.Entry> fhirEntries = new ArrayList<>();
         int bad = 0;
@@ -114,6 +131,9 @@ final class CheckCommand implements Callable<Integer> {
             } else {
                 CheckResult c = checker.check(r.visit().get());
                 results.add(c);
+                if (!at.isEmpty()) {
+                    resultsAt.add(at.get(results.size() - 1 + bad));
+                }
                 fhirEntries.add(org.minutewise.formats.fhir.FhirClaimWriter.Entry.checked(c, r.source()));
             }
         }
@@ -129,12 +149,16 @@ final class CheckCommand implements Callable<Integer> {
             case "csv" -> VisitOutput.csv(results);
             case "fhir" -> org.minutewise.formats.fhir.FhirClaimWriter.writeAll(fhirEntries) + "\n";
             case "x12" -> {
-                VisitOutput.x12Notes(results, ref).forEach(n -> err.println("minutewise: note: " + n));
-                yield VisitOutput.x12(results, ref, x12Sender, x12Receiver, x12Control, x12Created());
+                X12Output.Written w = X12Output.write(results, resultsAt, ref, envelope, created, false, err);
+                bad += w.refused();
+                yield w.text();
             }
             default -> renderText(results);
         };
-        InputFiles.write(rendered, output, spec.commandLine().getOut());
+        if (!(outFormat.equals("x12") && rendered.isEmpty())) {
+            // An 837 of no claim is not written (each visit left out was said above).
+            InputFiles.write(rendered, output, spec.commandLine().getOut());
+        }
         if (bad > 0) {
             return Main.BAD_INPUT;
         }
@@ -146,7 +170,12 @@ final class CheckCommand implements Callable<Integer> {
             return LocalDateTime.now().withSecond(0).withNano(0);
         }
         try {
-            return LocalDateTime.parse(x12CreatedText);
+            LocalDateTime t = LocalDateTime.parse(x12CreatedText);
+            if (t.getYear() < 1 || t.getYear() > 9999) {
+                throw new InputException("--x12-created", "expected a year from 1 to 9999 (the 837 writes "
+                        + "CCYYMMDD), got \"" + x12CreatedText + "\"");
+            }
+            return t;
         } catch (java.time.format.DateTimeParseException e) {
             throw new InputException("--x12-created", "expected a date and time like 2026-03-02T10:15, got \""
                     + x12CreatedText + "\"");

@@ -68,14 +68,25 @@ final class ConvertCommand implements Callable<Integer> {
         VisitFormat outFormat = VisitFormat.parse(out).orElseThrow(() -> new InputException("--out",
                 "expected json, jsonl, csv, fhir or x12, got \"" + out + "\""));
         PrintWriter err = spec.commandLine().getErr();
+        if (outFormat == VisitFormat.X12) {
+            X12Output.refuseCsv(inFormat);
+        }
         List<Visit> visits = new ArrayList<>();
         int bad = 0;
-        for (VisitInput.Result r : VisitInput.read(text, inFormat, ref, InputFiles.zone(zone))) {
+        List<VisitInput.Result> read = VisitInput.read(text, inFormat, ref, InputFiles.zone(zone));
+        // Each visit's place in the input (an 837 that cannot carry it names it there).
+        List<String> at = outFormat == VisitFormat.X12 ? X12Output.positions(read, inFormat, text) : List.of();
+        List<String> visitsAt = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            VisitInput.Result r = read.get(i);
             if (r.error().isPresent()) {
                 bad++;
                 err.println("minutewise: " + r.error().get().getMessage());
             } else {
                 visits.add(r.visit().get());
+                if (!at.isEmpty()) {
+                    visitsAt.add(at.get(i));
+                }
             }
         }
         String rendered = switch (outFormat) {
@@ -121,25 +132,21 @@ final class ConvertCommand implements Callable<Integer> {
             }
             case X12 -> {
                 // Checked as `check` does (today's date included, MW-P005): the claims are written as the caller
-                // asked, and a claim a finding blocks is said on stderr before it is sent.
+                // asked, and a claim a finding blocks is said on stderr before it is sent; a visit the 837 cannot
+                // carry is said with its place in the input, and the others are written.
                 VisitChecker checker = new VisitChecker(ref).asOf(java.time.LocalDate.now());
                 List<org.minutewise.core.check.CheckResult> checked = visits.stream().map(checker::check).toList();
-                for (org.minutewise.core.check.CheckResult r : checked) {
-                    List<String> blocks = r.findings().stream().filter(org.minutewise.core.check.Finding::blocks)
-                            .map(org.minutewise.core.check.Finding::ruleId).distinct().toList();
-                    if (!blocks.isEmpty()) {
-                        spec.commandLine().getErr().println("minutewise: note: visit " + r.visit().id()
-                                + " is written with findings that block its claim (" + String.join(", ", blocks)
-                                + "); see check --json before it is sent");
-                    }
-                }
-                VisitOutput.x12Notes(checked, ref).forEach(n -> spec.commandLine().getErr().println(
-                        "minutewise: note: " + n));
-                yield VisitOutput.x12(checked, ref, "MINUTEWISE", "RECEIVER", 1,
-                        LocalDateTime.now().withSecond(0).withNano(0));
+                X12Output.Written w = X12Output.write(checked, visitsAt, ref,
+                        X12Output.envelope("MINUTEWISE", "RECEIVER", 1), LocalDateTime.now().withSecond(0)
+                                .withNano(0), true, spec.commandLine().getErr());
+                bad += w.refused();
+                yield w.text();
             }
         };
-        InputFiles.write(rendered, output, spec.commandLine().getOut());
+        if (!(outFormat == VisitFormat.X12 && rendered.isEmpty())) {
+            // An 837 of no claim is not written (each visit left out was said above).
+            InputFiles.write(rendered, output, spec.commandLine().getOut());
+        }
         return bad > 0 ? Main.BAD_INPUT : Main.OK;
     }
 }

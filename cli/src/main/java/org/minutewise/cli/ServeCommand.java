@@ -66,6 +66,13 @@ final class ServeCommand implements Callable<Integer> {
             err.println("minutewise: --port: must be between 0 and 65535, got " + port);
             return Main.BAD_INPUT;
         }
+        if (db == null) {
+            Optional<String> notDir = notADirectory(data);
+            if (notDir.isPresent()) {
+                err.println("minutewise: --data: " + notDir.get());
+                return Main.BAD_INPUT;
+            }
+        }
         Optional<String> tok = Optional.ofNullable(token).or(() -> env("MINUTEWISE_TOKEN"));
         String user = Optional.ofNullable(dbUser).or(() -> env("MINUTEWISE_DB_USER")).orElse("");
         String password = Optional.ofNullable(dbPassword).or(() -> env("MINUTEWISE_DB_PASSWORD")).orElse("");
@@ -93,6 +100,25 @@ final class ServeCommand implements Callable<Integer> {
         }, "minutewise-shutdown"));
         stopped.await();
         return Main.OK;
+    }
+
+    /**
+     * Why {@code dir} cannot be the H2 store's directory, or empty: it (or the nearest of its parents that exists) is
+     * not a directory. A directory that does not exist yet is made by the store.
+     */
+    static Optional<String> notADirectory(Path dir) {
+        Path p = dir.toAbsolutePath().normalize();
+        if (java.nio.file.Files.exists(p)) {
+            return java.nio.file.Files.isDirectory(p) ? Optional.empty()
+                    : Optional.of(dir + " is not a directory");
+        }
+        for (Path up = p.getParent(); up != null; up = up.getParent()) {
+            if (java.nio.file.Files.exists(up)) {
+                return java.nio.file.Files.isDirectory(up) ? Optional.empty()
+                        : Optional.of(dir + " cannot be made: " + up + " is not a directory");
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> env(String name) {

@@ -125,6 +125,21 @@ public final class VisitOutput {
         return X12Writer.write(results, env, created);
     }
 
+    /** The X12 envelope the CLI writes with: sender and receiver ids (qualifier ZZ), the first control number. */
+    public static X12Envelope envelope(String sender, String receiver, int control) {
+        return X12Envelope.defaults().withSender("ZZ", sender).withReceiver("ZZ", receiver, receiver)
+                .withControlNumbers(control, control);
+    }
+
+    /**
+     * The claims of these visits that an 837 can carry, written as {@link #x12(List, ReferenceData, String, String,
+     * int, LocalDateTime)} writes them, and the visits it cannot ({@link X12Writer#writeWritable}).
+     */
+    public static X12Writer.Partial x12Writable(List<CheckResult> results, ReferenceData ref, X12Envelope env,
+                                                LocalDateTime created) {
+        return X12Writer.writeWritable(results, env, created, ref.payers());
+    }
+
     /** The same, a visit's secondary payer (837 loop 2320/2330B) looked up in the payer profiles of {@code ref}. */
     public static String x12(List<CheckResult> results, ReferenceData ref, String sender, String receiver, int control,
                              LocalDateTime created) {

@@ -158,11 +158,23 @@ public final class FeeLoaders {
         return out;
     }
 
-    /** A clinic fee schedule: code, charge. */
+    /**
+     * A clinic fee schedule: code, charge. Since it replaces the sample schedule whole, a file that would silently
+     * drop or change charges is refused, naming the line: a file without a charge, a code given twice (which of the
+     * two is meant is not known) and a value beyond the two columns (a third column is not a charge; an empty one, a
+     * spreadsheet's trailing comma, is no value).
+     */
     public static Map<String, BigDecimal> charges(InputStream in, String name) {
         DataFile f = DataFile.read(in, name);
         Map<String, BigDecimal> out = new HashMap<>();
+        Map<String, Integer> lineOf = new HashMap<>();
         for (DataFile.Row row : f.rows) {
+            for (int i = 2; i < row.fields().size(); i++) {
+                if (!row.get(i).isEmpty()) {
+                    throw f.error(row, "", "expected 2 values (code,charge), got " + row.fields().size() + ": \""
+                            + row.get(i) + "\" is not part of a fee schedule");
+                }
+            }
             if (row.get(0).equalsIgnoreCase("code")) {
                 continue;
             }
@@ -174,7 +186,16 @@ public final class FeeLoaders {
             if (charge.stripTrailingZeros().scale() > 2) {
                 throw f.error(row, "charge", "at most 2 decimal places (dollars and cents), got " + row.get(1));
             }
+            Integer before = lineOf.putIfAbsent(code, row.line());
+            if (before != null) {
+                throw f.error(row, "code", code + " is given twice (line " + before + " too); give each code one "
+                        + "charge");
+            }
             out.put(code, charge);
+        }
+        if (out.isEmpty()) {
+            // The schedule replaces the sample: an empty one would take every charge off the claims.
+            throw new RefDataException(name + ": no charge found (expected rows of code,charge, such as 97110,65.00)");
         }
         return out;
     }

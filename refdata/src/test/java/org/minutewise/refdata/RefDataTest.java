@@ -131,6 +131,44 @@ final class RefDataTest {
                     .hasMessageContaining("at most 2 decimal places");
         }
 
+        /**
+         * A fee schedule that would drop or change charges without a word is refused, naming the line: an empty
+         * file, a code given twice, a third value. A header alone is empty too.
+         */
+        @Test
+        void aFeeScheduleThatWouldLoseChargesIsRefused(@TempDir Path dir) throws IOException {
+            ReferenceData base = RefData.defaults();
+            Path fees = dir.resolve("fees.csv");
+            Files.writeString(fees, "");
+            assertThatThrownBy(() -> RefData.withFeeSchedule(base, fees)).hasMessageContaining("fees.csv: no charge "
+                    + "found");
+            Files.writeString(fees, "code,charge\n");
+            assertThatThrownBy(() -> RefData.withFeeSchedule(base, fees)).hasMessageContaining("no charge found");
+            Files.writeString(fees, "code,charge\n97112,70.00\n97110,65.00\n97112,80.00\n");
+            assertThatThrownBy(() -> RefData.withFeeSchedule(base, fees))
+                    .hasMessageContaining("fees.csv line 4 column code: 97112 is given twice (line 2 too)");
+            Files.writeString(fees, "code,charge\n97112,70.00\n\n97110,80.00,extra\n");
+            assertThatThrownBy(() -> RefData.withFeeSchedule(base, fees))
+                    .hasMessageContaining("fees.csv line 4: expected 2 values (code,charge), got 3");
+            Files.writeString(fees, "code,charge,description\n97112,70.00,NMR\n");
+            assertThatThrownBy(() -> RefData.withFeeSchedule(base, fees)).hasMessageContaining("line 1: expected 2");
+        }
+
+        /**
+         * Near-miss: comments, blank lines, a spreadsheet's trailing empty column, a lower-case code and the same
+         * charge for two codes all load.
+         */
+        @Test
+        void aValidFeeScheduleWithTrailingCommasLoads(@TempDir Path dir) throws IOException {
+            Path fees = dir.resolve("fees.csv");
+            Files.writeString(fees, "# the clinic's 2026 charges\ncode,charge,\n97112,70.00,\n\ng0283,25.00\n"
+                    + "97110,70.00\n");
+            ReferenceData clinic = RefData.withFeeSchedule(RefData.defaults(), fees);
+            assertThat(clinic.fees().charge("97112")).contains(new BigDecimal("70.00"));
+            assertThat(clinic.fees().charge("G0283")).contains(new BigDecimal("25.00"));
+            assertThat(clinic.fees().charge("97110")).contains(new BigDecimal("70.00"));
+        }
+
         /** Every modifier the engine puts on a line is in the list, so its own claims never draw MW-B010. */
         @Test
         void theModifierListHoldsEveryModifierTheEngineWrites() {

@@ -18,10 +18,14 @@ public final class StoreConfig {
         this.password = Objects.requireNonNull(password, "password");
     }
 
-    /** An embedded H2 database in the file {@code minutewise.mv.db} under the directory. */
+    /**
+     * An embedded H2 database in the file {@code minutewise.mv.db} under the directory. H2's own trace is off (its
+     * trace file, {@code minutewise.trace.db}, and its fallback to stderr when that file cannot be written): a
+     * failure reaches the caller as an exception, said once.
+     */
     public static StoreConfig h2(Path dataDir) {
         Path file = dataDir.toAbsolutePath().normalize().resolve("minutewise");
-        return new StoreConfig("jdbc:h2:file:" + file, "sa", "");
+        return new StoreConfig("jdbc:h2:file:" + file + ";TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0", "sa", "");
     }
 
     /** A database by JDBC URL: {@code jdbc:postgresql:...} or {@code jdbc:h2:...}; anything else is refused. */

@@ -62,7 +62,7 @@ public final class VisitStore implements AutoCloseable {
         Objects.requireNonNull(codes, "codes");
         Objects.requireNonNull(clock, "clock");
         if (!config.isPostgres()) {
-            refuseIfInUse(config);
+            refuseIfUnusable(config);
         }
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(config.jdbcUrl());
@@ -90,10 +90,10 @@ public final class VisitStore implements AutoCloseable {
     }
 
     /**
-     * An H2 file another process holds open: said plainly, at once, instead of the pool's "connection is not
-     * available" ten seconds later. Any other problem is left to the pool and Flyway to report.
+     * An H2 file another process holds open, or one H2 cannot open at all (its directory is a regular file, not
+     * writable): said plainly, at once, instead of the pool's "connection is not available" ten seconds later.
      */
-    private static void refuseIfInUse(StoreConfig config) {
+    private static void refuseIfUnusable(StoreConfig config) {
         try (Connection c = java.sql.DriverManager.getConnection(config.jdbcUrl(), config.user(),
                 config.password())) {
             c.isValid(1);
@@ -103,6 +103,9 @@ public final class VisitStore implements AutoCloseable {
                 throw new StoreException("the store at " + config.describe() + " is in use by another process (another "
                         + "minutewise serve on the same --data?); stop it, or give this one another --data", e);
             }
+            // The pool would try the same connection again and again until its timeout: the reason is known now.
+            throw new StoreException("the store at " + config.describe() + " could not be opened: "
+                    + firstLine(m), e);
         }
     }
 

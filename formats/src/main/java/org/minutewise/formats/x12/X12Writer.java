@@ -68,7 +68,8 @@ import org.minutewise.refdata.RefData;
  *
  * <p>Every visit is checked first: missing data the 837 needs is an {@link InputException} naming the field
  * ({@code billingProvider.npi: required for X12 837P}; in a batch of several, prefixed by the index,
- * {@code [3].subscriber.memberId: ...}), and nothing is written. The writer does not drop blocked results: the
+ * {@code [3].subscriber.memberId: ...}), and nothing is written; {@link #writeWritable} instead writes the claims
+ * that can be written and returns the others with their errors. The writer does not drop blocked results: the
  * caller decides what to bill. The creation date and time (ISA09/10, GS04/05, BHT04/05) are a parameter, so
  * output is reproducible. {@link X12Validator#validate(String)} checks the output against the shipped schemas;
  * the tests do so for every golden file and for random batches.
@@ -188,6 +189,7 @@ public final class X12Writer {
         if (results.isEmpty()) {
             throw new InputException("", "no visit to write: an 837 needs at least one claim");
         }
+        createdInRange(created);
         List<X12Claim> professional = new ArrayList<>();
         List<X12Claim> institutional = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
@@ -200,6 +202,74 @@ public final class X12Writer {
                 throw results.size() == 1 ? named : named.within("[" + i + "]");
             }
         }
+        return interchange(groupsOf(professional, institutional), envelope, created);
+    }
+
+    /**
+     * A claim {@link #writeWritable} left out: its index in the results, the result, and why ({@code e.path()} the
+     * field the 837 needs, {@code billingProvider.npi}; {@code e.detail()} what is wrong with it).
+     */
+    public record Refused(int index, CheckResult result, InputException error) {
+        public Refused {
+            Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(error, "error");
+        }
+    }
+
+    /**
+     * What {@link #writeWritable} made: the interchange of the claims that could be written (empty when none could)
+     * and the claims that could not, in input order.
+     */
+    public record Partial(Optional<String> x12, List<Refused> refused) {
+        public Partial {
+            Objects.requireNonNull(x12, "x12");
+            refused = List.copyOf(refused);
+        }
+    }
+
+    /**
+     * As {@link #write(List, X12Envelope, LocalDateTime, PayerProfiles)}, but a visit the 837 cannot carry (no
+     * billing provider, no subscriber member id, ...) does not stop the others: the claims that can be written are
+     * written, exactly as {@code write} writes them when they are all writable, and each that cannot is returned
+     * with the error naming the missing field. A caller reports those (the CLI on stderr, exit 2 at the end, as a bad
+     * visit of a JSON or CSV output is).
+     */
+    public static Partial writeWritable(List<CheckResult> results, X12Envelope envelope, LocalDateTime created,
+                                        PayerProfiles payers) {
+        Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(created, "created");
+        if (results.isEmpty()) {
+            throw new InputException("", "no visit to write: an 837 needs at least one claim");
+        }
+        createdInRange(created);
+        List<X12Claim> professional = new ArrayList<>();
+        List<X12Claim> institutional = new ArrayList<>();
+        List<Refused> refused = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            CheckResult r = results.get(i);
+            Form form = r.visit().setting().institutional() ? Form.INSTITUTIONAL : Form.PROFESSIONAL;
+            try {
+                (form == Form.PROFESSIONAL ? professional : institutional).add(X12Claim.prepare(r, form, payers));
+            } catch (InputException e) {
+                refused.add(new Refused(i, r, e));
+            }
+        }
+        if (professional.isEmpty() && institutional.isEmpty()) {
+            return new Partial(Optional.empty(), refused);
+        }
+        return new Partial(Optional.of(interchange(groupsOf(professional, institutional), envelope, created)),
+                refused);
+    }
+
+    /** The envelope's dates print the year in 4 digits (GS04, BHT04 CCYYMMDD): years 1 to 9999. */
+    private static void createdInRange(LocalDateTime created) {
+        if (created.getYear() < 1 || created.getYear() > 9999) {
+            throw new InputException("created", "the interchange's date must be in the years 1 to 9999 (X12 writes "
+                    + "CCYYMMDD), got " + created);
+        }
+    }
+
+    private static List<Group> groupsOf(List<X12Claim> professional, List<X12Claim> institutional) {
         List<Group> groups = new ArrayList<>();
         if (!professional.isEmpty()) {
             groups.add(new Group(Form.PROFESSIONAL, professional));
@@ -207,7 +277,7 @@ public final class X12Writer {
         if (!institutional.isEmpty()) {
             groups.add(new Group(Form.INSTITUTIONAL, institutional));
         }
-        return interchange(groups, envelope, created);
+        return groups;
     }
 
     private record Group(Form form, List<X12Claim> claims) {

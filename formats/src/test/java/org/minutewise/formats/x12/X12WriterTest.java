@@ -222,6 +222,57 @@ class X12WriterTest {
                 .hasMessage("[1].subscriber.lastName: required for X12 837P (visit V-1001)");
     }
 
+    /**
+     * writeWritable: a visit the 837 cannot carry is returned with its index and the missing field, and the others
+     * are written exactly as write writes them alone (the bad one first or last).
+     */
+    @Test
+    void writeWritableWritesTheClaimsItCanAndReturnsTheOthers() {
+        CheckResult good = X12Fixtures.CHECKER.check(base());
+        CheckResult bad = X12Fixtures.CHECKER.check(withBilling(base(),
+                b -> new BillingProvider(Optional.empty(), b.taxId(), b.name(), b.address())));
+        String alone = X12Writer.write(List.of(good), X12Fixtures.ENVELOPE, X12Fixtures.NOW);
+        for (List<CheckResult> rs : List.of(List.of(good, bad), List.of(bad, good))) {
+            X12Writer.Partial p = X12Writer.writeWritable(rs, X12Fixtures.ENVELOPE, X12Fixtures.NOW,
+                    X12Fixtures.REF.payers());
+            assertThat(p.x12()).contains(alone);
+            assertThat(p.refused()).singleElement().satisfies(r -> {
+                assertThat(r.index()).isEqualTo(rs.indexOf(bad));
+                assertThat(r.result()).isSameAs(bad);
+                assertThat(r.error().path()).isEqualTo("billingProvider.npi");
+                assertThat(r.error().detail()).isEqualTo("required for X12 837P");
+            });
+        }
+        X12Writer.Partial none = X12Writer.writeWritable(List.of(bad), X12Fixtures.ENVELOPE, X12Fixtures.NOW,
+                X12Fixtures.REF.payers());
+        assertThat(none.x12()).isEmpty();
+        assertThat(none.refused()).hasSize(1);
+    }
+
+    /** Near-miss: a batch that is all writable comes out of writeWritable byte for byte as write (golden) makes it. */
+    @Test
+    void writeWritableOfAWritableBatchIsWhatWriteWrites() {
+        List<CheckResult> rs = X12Fixtures.checked(X12Fixtures.DIR.resolve("write/batch-mixed.json"));
+        X12Writer.Partial p = X12Writer.writeWritable(rs, X12Fixtures.ENVELOPE, X12Fixtures.NOW,
+                X12Fixtures.REF.payers());
+        assertThat(p.refused()).isEmpty();
+        assertThat(p.x12()).contains(X12Writer.write(rs, X12Fixtures.ENVELOPE, X12Fixtures.NOW,
+                X12Fixtures.REF.payers()));
+    }
+
+    /** The envelope writes CCYYMMDD: a creation year past 9999 is an input error, not a DateTimeException. */
+    @Test
+    void aCreationYearPast9999IsAnInputError() {
+        List<CheckResult> rs = List.of(X12Fixtures.CHECKER.check(base()));
+        java.time.LocalDateTime far = java.time.LocalDateTime.of(99999, 1, 1, 10, 0);
+        assertThatThrownBy(() -> X12Writer.write(rs, X12Fixtures.ENVELOPE, far)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("created: the interchange's date must be in the years 1 to 9999");
+        assertThatThrownBy(() -> X12Writer.writeWritable(rs, X12Fixtures.ENVELOPE, far, X12Fixtures.REF.payers()))
+                .isInstanceOf(InputException.class);
+        java.time.LocalDateTime last = java.time.LocalDateTime.of(9999, 12, 31, 23, 59);
+        assertThat(X12Writer.write(rs, X12Fixtures.ENVELOPE, last)).contains("*99991231*2359*");
+    }
+
     @Test
     void institutionalSettingGoesTo837iAndProfessionalWriterCanForce837p() {
         Visit hopd = base().toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).build();

@@ -1,0 +1,121 @@
+package org.minutewise.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.minutewise.core.check.CheckResult;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.check.ReferenceData;
+import org.minutewise.formats.InputException;
+import org.minutewise.formats.VisitFormat;
+import org.minutewise.formats.VisitOutput;
+import org.minutewise.formats.x12.X12Envelope;
+import org.minutewise.formats.x12.X12Writer;
+
+/**
+ * The 837 of {@code check --out x12} and {@code convert --out x12}: the claims that can be written are written, and
+ * each visit the 837 cannot carry (no billing provider, no subscriber member id, ...) is said on stderr with its
+ * place in the input, its id and the missing field, as a bad visit of a JSON or CSV output is (exit 2 at the end).
+ */
+final class X12Output {
+    /** The interchange (empty when no claim could be written) and how many visits were left out. */
+    record Written(String text, int refused) {
+    }
+
+    private X12Output() {
+    }
+
+    /**
+     * The CSV layout has no billing provider, subscriber, patient name or payer name and id (README, the CSV
+     * layout): no visit read from it can go on an 837, so {@code --out x12} of a CSV input is refused before a visit
+     * is read.
+     */
+    static void refuseCsv(VisitFormat in) {
+        if (in == VisitFormat.CSV) {
+            throw new InputException("--out x12", "the CSV layout has no billing provider, subscriber or payer name "
+                    + "and id (see README, the CSV layout), which an 837 needs for every claim: give the visits as "
+                    + "visit JSON, JSON Lines or a FHIR Bundle to write an 837");
+        }
+    }
+
+    /** Where each read result was in its input, in the words the input's own errors use. */
+    static List<String> positions(List<? extends org.minutewise.formats.VisitInput.Result> read, VisitFormat format,
+                                  String text) {
+        List<String> out = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        if (format == VisitFormat.JSONL) {
+            // VisitInput reads one result from each line that is not blank.
+            String[] all = text.split("\n", -1);
+            for (int i = 0; i < all.length; i++) {
+                if (!all[i].strip().isEmpty()) {
+                    lines.add(i + 1);
+                }
+            }
+        }
+        boolean array = format == VisitFormat.JSON && text.stripLeading().startsWith("[");
+        for (int i = 0; i < read.size(); i++) {
+            out.add(switch (format) {
+                case JSON -> array ? "[" + i + "]" : "";
+                case JSONL -> i < lines.size() ? "line " + lines.get(i) : "";
+                case X12 -> read.get(i).line() > 0 ? "segment " + read.get(i).line() : "";
+                default -> read.size() == 1 ? "" : "visit " + (i + 1) + " of the input";
+            });
+        }
+        return out;
+    }
+
+    /**
+     * Writes what can be written. {@code positions} holds each checked result's place in the input (parallel to
+     * {@code results}); {@code blockNotes} says, for a claim written with findings that block, so (convert).
+     */
+    static Written write(List<CheckResult> results, List<String> positions, ReferenceData ref, X12Envelope env,
+                         LocalDateTime created, boolean blockNotes, PrintWriter err) {
+        X12Writer.Partial p = VisitOutput.x12Writable(results, ref, env, created);
+        Set<Integer> left = new HashSet<>();
+        for (X12Writer.Refused r : p.refused()) {
+            left.add(r.index());
+            String at = positions.get(r.index());
+            InputException e = r.error();
+            InputException placed = at.isEmpty() ? e : at.startsWith("[") ? e.within(at)
+                    : new InputException(e.path().isEmpty() ? at : at + ", " + e.path(), e.detail());
+            err.println("minutewise: " + placed.getMessage() + " (visit " + r.result().visit().id() + "): its claim is "
+                    + "not in the 837" + (results.size() > 1 ? "; the others are written" : ""));
+        }
+        List<CheckResult> written = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (!left.contains(i)) {
+                written.add(results.get(i));
+            }
+        }
+        if (blockNotes) {
+            for (CheckResult r : written) {
+                List<String> blocks = r.findings().stream().filter(Finding::blocks).map(Finding::ruleId).distinct()
+                        .toList();
+                if (!blocks.isEmpty()) {
+                    err.println("minutewise: note: visit " + r.visit().id() + " is written with findings that block "
+                            + "its claim (" + String.join(", ", blocks) + "); see check --json before it is sent");
+                }
+            }
+        }
+        VisitOutput.x12Notes(written, ref).forEach(n -> err.println("minutewise: note: " + n));
+        return new Written(p.x12().orElse(""), p.refused().size());
+    }
+
+    /** The envelope of the x12 flags; a value the envelope refuses is named by its flag. */
+    static X12Envelope envelope(String sender, String receiver, int control) {
+        try {
+            return VisitOutput.envelope(sender, receiver, control);
+        } catch (InputException e) {
+            String flag = switch (e.path()) {
+                case "envelope.senderId" -> "--x12-sender";
+                case "envelope.receiverId" -> "--x12-receiver";
+                case "envelope.interchangeControlNumber", "envelope.groupControlNumber" -> "--x12-control";
+                default -> e.path();
+            };
+            throw new InputException(flag, e.detail());
+        }
+    }
+}
