@@ -151,4 +151,86 @@ final class CliOutputTest {
         assertThat(dir.code).isEqualTo(Main.BAD_INPUT);
         assertOneLine(dir, "cannot write " + tmp + " (--output): ");
     }
+
+    // ---- generate --out ------------------------------------------------------------------------------------
+
+    private List<String> names(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void generateRefusesADirectoryNamingOut() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("d"));
+        Run r = run("generate", "--visits", "5", "--seed", "1", "--out", dir.toString());
+        assertThat(r.code).isEqualTo(Main.BAD_INPUT);
+        assertOneLine(r, "--out: " + dir + " is a directory; name a file in it");
+        assertThat(r.err).doesNotContain(".tmp");
+        assertThat(names(tmp)).containsExactly("d");
+        assertThat(names(dir)).isEmpty();
+    }
+
+    @Test
+    void generateRefusesALabelsFileThatIsADirectoryBeforeWritingTheVisits() throws IOException {
+        Files.createDirectory(tmp.resolve("g.csv.labels.csv"));
+        Run r = run("generate", "--visits", "5", "--out", tmp.resolve("g.csv").toString());
+        assertThat(r.code).isEqualTo(Main.BAD_INPUT);
+        assertOneLine(r, "--out: " + tmp.resolve("g.csv.labels.csv") + " is a directory");
+        assertThat(names(tmp)).containsExactly("g.csv.labels.csv");
+    }
+
+    @Test
+    void generateRefusesStandardOutput() {
+        Run r = run("generate", "--visits", "5", "--out", "-");
+        assertThat(r.code).isEqualTo(Main.BAD_INPUT);
+        assertOneLine(r, "--out: generate writes a file and its labels beside it, so not standard output (-)");
+        assertThat(Path.of("-")).doesNotExist();
+        assertThat(Path.of("-.labels.csv")).doesNotExist();
+    }
+
+    @Test
+    void generateRefusesAPipeAndLeavesIt() throws Exception {
+        Path fifo = tmp.resolve("pipe.csv");
+        Process p;
+        try {
+            p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            assumeTrue(false, "no mkfifo here");
+            return;
+        }
+        assumeTrue(p.waitFor() == 0 && Files.exists(fifo), "mkfifo failed");
+        Run r = run("generate", "--visits", "5", "--out", fifo.toString());
+        assertThat(r.code).isEqualTo(Main.BAD_INPUT);
+        assertOneLine(r, "--out: " + fifo + " is not a regular file");
+        assertThat(Files.exists(fifo)).isTrue();
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        assertThat(names(tmp)).containsExactly("pipe.csv");
+    }
+
+    @Test
+    void generateWritesThroughASymbolicLink() throws IOException {
+        Path real = Files.createDirectory(tmp.resolve("data")).resolve("visits.csv");
+        Path link = Files.createSymbolicLink(tmp.resolve("g.csv"), real);
+        Run r = run("generate", "--visits", "5", "--out", link.toString());
+        assertThat(r.code).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).startsWith("visitId,");
+        assertThat(Files.readString(tmp.resolve("g.csv.labels.csv"))).startsWith("visitId,kind,ruleId");
+        assertThat(names(tmp)).containsExactly("data", "g.csv", "g.csv.labels.csv");
+        assertThat(names(tmp.resolve("data"))).containsExactly("visits.csv");
+    }
+
+    @Test
+    void generateWritesTheFileAndItsLabelsAndNothingElse() throws IOException {
+        Path out = tmp.resolve("g.csv");
+        Files.writeString(out, "an older file\n");
+        Run r = run("generate", "--visits", "5", "--seed", "1", "--out", out.toString(), "--error-rate", "1");
+        assertThat(r.code).isZero();
+        assertThat(r.err).isEmpty();
+        assertThat(r.out).contains("\"file\":\"" + out + "\"");
+        assertThat(Files.readString(out)).startsWith("visitId,");
+        assertThat(Files.readAllLines(tmp.resolve("g.csv.labels.csv"))).hasSizeGreaterThan(1);
+        assertThat(names(tmp)).containsExactly("g.csv", "g.csv.labels.csv");
+    }
 }
