@@ -152,6 +152,18 @@ final class CliOutputTest {
         assertOneLine(dir, "cannot write " + tmp + " (--output): ");
     }
 
+    // ---- rules --json --markdown ---------------------------------------------------------------------------
+
+    @Test
+    void rulesRefusesTwoFormatsAtOnce() {
+        Run r = run("rules", "--json", "--markdown");
+        assertThat(r.code).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.out).isEmpty();
+        assertOneLine(r, "--json and --markdown cannot be used together");
+        assertThat(run("rules", "--markdown").out).startsWith("#");
+        assertThat(run("rules", "--json").out).startsWith("[");
+    }
+
     // ---- generate --out ------------------------------------------------------------------------------------
 
     private List<String> names(Path dir) throws IOException {
