@@ -70,7 +70,7 @@ final class GenerateCommand implements Callable<Integer> {
             s = Generator.write(new Generator.Options(visits, seed, errorRate, year), ref, out);
         } catch (IOException e) {
             throw new WriteFailure("cannot write " + out + " or its labels (--out): " + Main.reason(e)
-                    + "; nothing was replaced that was not whole, give another --out or make room and run again");
+                    + "; a file not yet whole replaced nothing: give another --out, or make room and run again");
         }
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("file", out.toString());

@@ -193,7 +193,8 @@ public final class Generator {
         for (Path p : List.of(out, labelsFile(out))) {
             Path target = through(p);
             if (Files.isDirectory(target)) {
-                return Optional.of(p + " is a directory; name a file in it, e.g. " + p.resolve("visits.csv"));
+                return Optional.of(p + " is a directory; " + (p == out ? "name a file in it, e.g. "
+                        + p.resolve("visits.csv") : "the labels go there: move it away or name another file"));
             }
             if (Files.exists(target) && !Files.isRegularFile(target)) {
                 return Optional.of(p + (target.equals(p) ? "" : " (" + target + ")") + " is not a regular file (a "
