@@ -33,7 +33,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The file to write.")
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "The file to write (a symbolic link: the file it points to), and FILE.labels.csv beside it.")
     Path out;
 
     @Option(names = "--error-rate", paramLabel = "R", defaultValue = "0",
@@ -48,10 +49,14 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        java.nio.file.Path dir = out.toAbsolutePath().getParent();
-        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
-            // Said of the file the user named, not of the temporary file it is first written to.
-            throw new org.minutewise.formats.InputException("--out", "no such directory: " + dir);
+        if (out.toString().equals("-")) {
+            throw new org.minutewise.formats.InputException("--out", "generate writes a file and its labels beside "
+                    + "it, so not standard output (-); name a file, e.g. --out visits.csv");
+        }
+        // Said of the file the user named, not of the temporary file it is first written to.
+        java.util.Optional<String> problem = Generator.unwritable(out);
+        if (problem.isPresent()) {
+            throw new org.minutewise.formats.InputException("--out", problem.get());
         }
         ReferenceData ref = common.ref();
         if (ref.fees().kxThreshold(java.time.LocalDate.of(Math.max(1, Math.min(9999, year)), 7, 1)).isEmpty()) {
@@ -60,7 +65,13 @@ final class GenerateCommand implements Callable<Integer> {
                     + year + " in the reference data, so the visits could not be clean; pick a year the figures "
                     + "have (minutewise lookup yearly-figures lists them)");
         }
-        Generator.Stats s = Generator.write(new Generator.Options(visits, seed, errorRate, year), ref, out);
+        Generator.Stats s;
+        try {
+            s = Generator.write(new Generator.Options(visits, seed, errorRate, year), ref, out);
+        } catch (IOException e) {
+            throw new WriteFailure("cannot write " + out + " or its labels (--out): " + Main.reason(e)
+                    + "; a file not yet whole replaced nothing: give another --out, or make room and run again");
+        }
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("file", out.toString());
         o.put("labels", Generator.labelsFile(out).toString());

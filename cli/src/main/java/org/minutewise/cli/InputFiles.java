@@ -74,13 +74,21 @@ final class InputFiles {
                 "expected json, jsonl, csv, fhir or x12, got \"" + in + "\""));
     }
 
-    /** Writes the output to the file, or to standard output when none is given. */
-    static void write(String text, Path output, java.io.PrintWriter out) throws IOException {
+    /**
+     * Writes the output to the file given with {@code --output}, or to standard output when none is given (whose
+     * failure {@link Main} reports once the command is done).
+     */
+    static void write(String text, Path output, java.io.PrintWriter out) {
         if (output == null) {
             out.print(text);
             out.flush();
-        } else {
+            return;
+        }
+        try {
             Files.writeString(output, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new WriteFailure("cannot write " + output + " (--output): " + Main.reason(e)
+                    + "; give another --output, or fix this one and run again");
         }
     }
 }

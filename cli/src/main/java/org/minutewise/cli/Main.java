@@ -8,13 +8,14 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code bin/minutewise}: exit 0 done and nothing blocks; 1 done with a blocking finding; 2 bad input or
- * usage (one line on stderr naming the field or argument); 3 an internal error. Never a stack trace unless
+ * usage (one line on stderr naming the field or argument), or an output that cannot be written (standard output
+ * or a file: one line naming it); 3 an internal error. Never a stack trace unless
  * MINUTEWISE_DEBUG is set.
  */
 @Command(name = "minutewise", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Therapy minutes to defensible claim lines, explained.%n"
                 + "Exit status: 0 done, nothing blocks; 1 a finding blocks the claim (for lookup: no such card); "
-                + "2 bad input or usage; 3 internal error.",
+                + "2 bad input or usage, or an output that cannot be written; 3 internal error.",
         subcommands = {ServeCommand.class, UnitsCommand.class, CheckCommand.class, ConvertCommand.class,
             RulesCommand.class, LookupCommand.class, SearchCommand.class, AskCommand.class, AuditCommand.class,
             GenerateCommand.class})
@@ -33,7 +34,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // Not System.out: a PrintStream drops the reason a write failed (a full disk, a closed pipe).
+        System.exit(run(args, Output.of(new java.io.FileOutputStream(java.io.FileDescriptor.out)),
+                new PrintWriter(System.err, true)));
     }
 
     /** Runs the CLI with the given streams; returns the exit status. */
@@ -42,7 +45,7 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof InputException || ex instanceof RefDataException) {
+            if (ex instanceof InputException || ex instanceof RefDataException || ex instanceof WriteFailure) {
                 err.println("minutewise: " + ex.getMessage());
                 return BAD_INPUT;
             }
@@ -78,6 +81,17 @@ public final class Main implements Runnable {
         });
         int code = cl.execute(args);
         out.flush();
+        if (out.checkError()) {
+            // The result did not reach its reader: not done, whatever the command found (exit 2, as an --output
+            // file that cannot be written; an internal error stays 3).
+            String why = out instanceof Output o ? o.failure().orElse(UNKNOWN_FAILURE) : UNKNOWN_FAILURE;
+            if (!why.equals(BROKEN_PIPE)) {
+                // A reader that stopped reading on purpose (| head) is not told why: other tools end quietly too.
+                err.println("minutewise: cannot write standard output: " + why + "; the output is incomplete: send "
+                        + "it to a file or pipe that can take it");
+            }
+            code = code == INTERNAL ? INTERNAL : BAD_INPUT;
+        }
         err.flush();
         return code;
     }
@@ -92,7 +106,24 @@ public final class Main implements Runnable {
         return null;
     }
 
+    private static final String UNKNOWN_FAILURE = "the write failed";
+    /** The reason Linux gives when the reading end of a pipe has been closed. */
+    private static final String BROKEN_PIPE = "Broken pipe";
+
+    /** Why a write or read failed, in words ("No space left on device", "permission denied"). */
+    static String reason(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return what(fs);
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? UNKNOWN_FAILURE : e.getMessage();
+    }
+
     static String describe(java.nio.file.FileSystemException fs) {
+        return (fs.getFile() == null ? "" : fs.getFile() + ": ") + what(fs);
+    }
+
+    /** What went wrong with a path, without the path. */
+    private static String what(java.nio.file.FileSystemException fs) {
         String what;
         if (fs instanceof java.nio.file.NoSuchFileException) {
             what = "no such file or directory";
@@ -103,9 +134,9 @@ public final class Main implements Runnable {
         } else if (fs instanceof java.nio.file.NotDirectoryException) {
             what = "not a directory";
         } else {
-            what = fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason();
+            what = fs.getReason() == null ? "the file system refused it" : fs.getReason();
         }
-        return (fs.getFile() == null ? "" : fs.getFile() + ": ") + what;
+        return what;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -20,7 +20,7 @@ final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json", description = "Print JSON (not with --markdown).")
     boolean json;
 
     @Option(names = "--markdown", description = "Print docs/FINDINGS.md (Markdown).")
@@ -28,6 +28,11 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
+        if (json && markdown) {
+            // Two formats asked for: printing one silently would hand a script the one it did not expect.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--json and --markdown cannot be used together; give one of them");
+        }
         PrintWriter out = spec.commandLine().getOut();
         var catalog = RuleBook.standard().catalog();
         if (markdown) {

@@ -61,6 +61,15 @@ final class Asker {
     private static final Set<String> LESS_WORDS = Set.of("less", "under", "below", "fewer", "shorter");
     /** The cards a minutes-to-units answer rests on: a question may name them and still be about its minutes. */
     private static final Set<String> UNIT_CARDS = Set.of(CMS_METHOD, CPT_METHOD);
+    /** The most minutes in a day, as the engine's readers allow (formats' VisitJsonReader.MAX_MINUTES). */
+    static final int MAX_MINUTES = 1440;
+    /**
+     * A minus sign written before a count of minutes ("for -5 minutes", "-5min"), not a dash between two numbers
+     * ("8-22 minutes") or after a code ("97140-59").
+     */
+    private static final java.util.regex.Pattern NEGATIVE_MINUTES = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\p{N}])[-\u2212](\\d+)\\s*(?:mins?|minutes?|mns|minuets)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final KnowledgeBase kb;
     private final SearchIndex index;
@@ -187,6 +196,10 @@ final class Asker {
     }
 
     private Answer units(ParsedQuery q, List<SearchIndex.Hit> hits) {
+        Optional<Answer> refused = outOfDay(q);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         List<CodeMinutes> withCodes = new ArrayList<>();
         int total = 0;
         for (ParsedQuery.Minutes m : q.minutes()) {
@@ -275,6 +288,32 @@ final class Asker {
         }
         sb.append(" Source: ").append(cms.citation()).append("; ").append(cpt.citation()).append('.');
         return new Answer(sb.toString(), scored(hits, pinned), true, 1.0);
+    }
+
+    /**
+     * Minutes the engine refuses, as {@code minutewise units} and the API do: a negative count ("-5 minutes", which
+     * the tokens would read as 5) or more than a day, one count or all of them together. No units are counted for
+     * them: a count for 2,000 minutes would be a number no claim can carry.
+     */
+    private static Optional<Answer> outOfDay(ParsedQuery q) {
+        java.util.regex.Matcher neg = NEGATIVE_MINUTES.matcher(q.text());
+        if (neg.find()) {
+            return Optional.of(new Answer("I can't count units for -" + neg.group(1) + " minutes: minutes cannot be "
+                    + "negative. A code's minutes in a day are between 0 and " + MAX_MINUTES + " (minutewise units and "
+                    + "the API refuse others); ask again with the minutes the note records.", List.of(), false, 0.0));
+        }
+        long total = 0;
+        for (ParsedQuery.Minutes m : q.minutes()) {
+            total += m.minutes();
+        }
+        if (total > MAX_MINUTES) {
+            String what = q.minutes().size() == 1 ? total + " minutes" : minutesText(q.minutes()) + " (" + total
+                    + " minutes)";
+            return Optional.of(new Answer("I can't count units for " + what + ": a day has " + MAX_MINUTES
+                    + " minutes, and a visit's minutes add up to at most that (minutewise units and the API refuse "
+                    + "more); ask again with the minutes of one day.", List.of(), false, 0.0));
+        }
+        return Optional.empty();
     }
 
     /**

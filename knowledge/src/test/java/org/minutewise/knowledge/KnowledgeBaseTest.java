@@ -232,6 +232,42 @@ class KnowledgeBaseTest {
     }
 
     /**
+     * The engine's limits hold in ask as in units and the API: no units for more than a day's minutes (one count or
+     * all together), nor for negative minutes, which the tokens alone read as positive ("-5" is "5").
+     */
+    @Test
+    void askCountsNoUnitsForMinutesTheEngineRefuses() {
+        for (String q : List.of("how many units for 2000 minutes", "how many units for 1441 minutes",
+                "97110 800 min and 97112 700 min how many units", "2000 minutes")) {
+            Answer a = kb.ask(q);
+            assertThat(a.known()).as(q).isFalse();
+            assertThat(a.cards()).as(q).isEmpty();
+            assertThat(a.answer()).as(q).startsWith("I can't count units for ").contains("a day has 1440 minutes")
+                    .doesNotContain(" units under");
+        }
+        assertThat(kb.ask("97110 800 min and 97112 700 min how many units").answer())
+                .contains("97110 800 min + 97112 700 min (1500 minutes)");
+        for (String q : List.of("how many units for -5 minutes", "units for -20min", "how many units for (-5 minutes)",
+                "how many units for \u22125 minutes")) {
+            Answer a = kb.ask(q);
+            assertThat(a.known()).as(q).isFalse();
+            assertThat(a.answer()).as(q).startsWith("I can't count units for -").contains("cannot be negative");
+        }
+    }
+
+    /** Near misses: a whole day's minutes, a range and a code's modifier written with a dash are still answered. */
+    @Test
+    void askStillCountsUnitsAtTheLimitsAndBesideADash() {
+        Answer day = kb.ask("how many units for 1440 minutes");
+        assertThat(day.known()).isTrue();
+        assertThat(day.answer()).contains("1440 timed minutes in a day are 96 units");
+        assertThat(kb.ask("how many units for 0 minutes").answer()).contains("0 units by themselves");
+        assertThat(kb.ask("how many units for 5 minutes").answer()).contains("5 timed minutes are below 8");
+        assertThat(kb.ask("how many units for 8-22 minutes").answer()).doesNotContain("I can't count");
+        assertThat(kb.ask("97140-59 for 20 min how many units").answer()).doesNotContain("I can't count");
+    }
+
+    /**
      * Minutes stated with nothing else asked ("more than 67 minutes") are a minutes-to-units question even without
      * the word "units": not the group therapy card, whose title says "2 or more" and whose text says "minutes". The
      * answer names the next band when the question asks past the minutes, or the minutes sit at a band's edge.

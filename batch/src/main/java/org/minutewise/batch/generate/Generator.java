@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -124,6 +125,8 @@ public final class Generator {
 
     /** Tests set this to hold the CSV fast path equal to {@link CsvVisitWriter} on every visit written. */
     static volatile boolean crossCheck;
+    /** Tests set this to make {@link #write} fail after its first visit, as a full disk would. */
+    static volatile boolean failMidway;
 
     private final Options options;
     private final ReferenceData ref;
@@ -181,49 +184,133 @@ public final class Generator {
         return out.resolveSibling(out.getFileName() + ".labels.csv");
     }
 
-    /** Writes the visits to {@code out} (CSV, or JSON Lines for .jsonl; .gz compresses) and the labels beside it. */
+    /**
+     * Why {@code out} or its labels file cannot be written, or empty: a directory, a device, pipe or socket (which
+     * the finished file would replace), a directory that does not exist. A symbolic link is followed: the file it
+     * points to is written.
+     */
+    public static Optional<String> unwritable(Path out) throws IOException {
+        for (Path p : List.of(out, labelsFile(out))) {
+            Path target = through(p);
+            if (Files.isDirectory(target)) {
+                return Optional.of(p + " is a directory; " + (p == out ? "name a file in it, e.g. "
+                        + p.resolve("visits.csv") : "the labels go there: move it away or name another file"));
+            }
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                return Optional.of(p + (target.equals(p) ? "" : " (" + target + ")") + " is not a regular file (a "
+                        + "device, a pipe or a socket); name a file");
+            }
+            Path dir = target.toAbsolutePath().getParent();
+            if (dir != null && !Files.isDirectory(dir)) {
+                return Optional.of("no such directory: " + dir);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The file a path names once symbolic links are followed (the path itself when it is none). */
+    static Path through(Path p) throws IOException {
+        Path q = p;
+        for (int i = 0; i < 40 && Files.isSymbolicLink(q); i++) {
+            Path link = Files.readSymbolicLink(q);
+            Path parent = q.toAbsolutePath().getParent();
+            q = parent == null ? link : parent.resolve(link);
+        }
+        if (Files.isSymbolicLink(q)) {
+            throw new java.nio.file.FileSystemException(p.toString(), null, "too many levels of symbolic links");
+        }
+        return q;
+    }
+
+    /**
+     * Writes the visits to {@code out} (CSV, or JSON Lines for .jsonl; .gz compresses) and the labels beside it.
+     * Each is written to a temporary file beside its target and moved over it when whole (through a symbolic link
+     * to the file it points to); on a failure the temporary files are removed, and a target not yet replaced is left
+     * as it was.
+     */
     public static Stats write(Options options, ReferenceData ref, Path out) throws IOException {
+        Optional<String> problem = unwritable(out);
+        if (problem.isPresent()) {
+            throw new IOException(problem.get());
+        }
         Generator g = new Generator(options, ref);
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean gz = name.endsWith(".gz");
         boolean jsonl = (gz ? name.substring(0, name.length() - 3) : name).endsWith(".jsonl");
-        Path labels = labelsFile(out);
-        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-        Path tmpLabels = labels.resolveSibling(labels.getFileName() + ".tmp");
-        try (OutputStream raw = Files.newOutputStream(tmp);
-             OutputStream os = gz ? new GZIPOutputStream(raw, 1 << 16) : raw;
-             Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-             Writer lw = Files.newBufferedWriter(tmpLabels, StandardCharsets.UTF_8)) {
-            lw.write("visitId,kind,ruleId\r\n");
-            Sink sink;
-            if (jsonl) {
-                sink = (team, v) -> {
-                    w.write(Json.mapper().writeValueAsString(VisitJsonWriter.write(team.visit(v))));
-                    w.write('\n');
-                    return v.lines.size();
-                };
-            } else {
-                w.write(CsvVisitWriter.header());
-                StringBuilder sb = new StringBuilder(4096);
-                sink = (team, v) -> {
-                    sb.setLength(0);
-                    team.csvRows(v, sb);
-                    if (crossCheck) {
-                        String expected = CsvVisitWriter.rows(team.visit(v));
-                        if (!expected.contentEquals(sb)) {
-                            throw new IllegalStateException("CSV fast path differs from CsvVisitWriter for " + v.id
-                                    + ":\n" + expected + "\n" + sb);
+        Path target = through(out);
+        Path labels = through(labelsFile(out));
+        Path tmp = temporary(target);
+        Path tmpLabels = null;
+        try {
+            tmpLabels = temporary(labels);
+            try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.WRITE);
+                 OutputStream os = gz ? new GZIPOutputStream(raw, 1 << 16) : raw;
+                 Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+                 Writer lw = Files.newBufferedWriter(tmpLabels, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
+                lw.write("visitId,kind,ruleId\r\n");
+                Sink sink;
+                if (jsonl) {
+                    sink = (team, v) -> {
+                        w.write(Json.mapper().writeValueAsString(VisitJsonWriter.write(team.visit(v))));
+                        w.write('\n');
+                        return v.lines.size();
+                    };
+                } else {
+                    w.write(CsvVisitWriter.header());
+                    StringBuilder sb = new StringBuilder(4096);
+                    sink = (team, v) -> {
+                        sb.setLength(0);
+                        team.csvRows(v, sb);
+                        if (crossCheck) {
+                            String expected = CsvVisitWriter.rows(team.visit(v));
+                            if (!expected.contentEquals(sb)) {
+                                throw new IllegalStateException("CSV fast path differs from CsvVisitWriter for "
+                                        + v.id + ":\n" + expected + "\n" + sb);
+                            }
                         }
-                    }
-                    w.append(sb);
-                    return v.lines.size();
-                };
+                        w.append(sb);
+                        return v.lines.size();
+                    };
+                }
+                Sink written = sink;
+                if (failMidway) {
+                    written = (team, v) -> {
+                        sink.write(team, v);
+                        throw new IOException("No space left on device");
+                    };
+                }
+                g.run(written, lw);
             }
-            g.run(sink, lw);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+            Files.move(tmpLabels, labels, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmpLabels = null;
+        } finally {
+            for (Path left : new Path[] {tmp, tmpLabels}) {
+                if (left != null) {
+                    try {
+                        Files.deleteIfExists(left);
+                    } catch (IOException e) {
+                        // The failure that brought us here is the one to report.
+                    }
+                }
+            }
         }
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(tmpLabels, labels, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Stats(g.written, g.rows, g.injected);
+    }
+
+    /** A new, empty temporary file beside {@code target} (a hidden name no other run uses). */
+    private static Path temporary(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        while (true) {
+            Path tmp = dir.resolve("." + target.getFileName() + "."
+                    + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // Another run's name: draw again.
+            }
+        }
     }
 
     private void run(Sink sink, Writer labels) throws IOException {

@@ -37,6 +37,7 @@ class GeneratorTest {
     @AfterEach
     void noCrossCheck() {
         Generator.crossCheck = false;
+        Generator.failMidway = false;
     }
 
     private Generator.Stats generate(String name, long visits, long seed, double rate) throws IOException {
@@ -252,5 +253,68 @@ class GeneratorTest {
         }
         assertThat(Files.readString(Generator.labelsFile(tmp.resolve("j.jsonl"))))
                 .isEqualTo(Files.readString(Generator.labelsFile(tmp.resolve("j.csv"))));
+    }
+
+    /** The names in the test directory, sorted. */
+    private List<String> names() throws IOException {
+        try (var files = Files.list(tmp)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aWriteThatFailsLeavesTheFilesAsTheyWereAndNoTemporaryFile() throws IOException {
+        Path out = tmp.resolve("g.csv");
+        Files.writeString(out, "before\n");
+        Files.writeString(Generator.labelsFile(out), "labels before\n");
+        Generator.failMidway = true;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> generate("g.csv", 50, 1, 0.1))
+                .isInstanceOf(IOException.class).hasMessageContaining("No space left on device");
+        assertThat(names()).containsExactly("g.csv", "g.csv.labels.csv");
+        assertThat(Files.readString(out)).isEqualTo("before\n");
+        assertThat(Files.readString(Generator.labelsFile(out))).isEqualTo("labels before\n");
+    }
+
+    @Test
+    void aWholeWriteReplacesBothFilesAndLeavesNoTemporaryFile() throws IOException {
+        Path out = tmp.resolve("g.csv");
+        Files.writeString(out, "before\n");
+        Generator.Stats s = generate("g.csv", 50, 1, 0.1);
+        assertThat(names()).containsExactly("g.csv", "g.csv.labels.csv");
+        assertThat(Files.readAllLines(out)).hasSize((int) s.rows() + 1);
+    }
+
+    @Test
+    void aSymbolicLinkIsWrittenThroughNotReplaced() throws IOException {
+        Path real = Files.createDirectory(tmp.resolve("data")).resolve("real.csv");
+        Files.writeString(real, "before\n");
+        Path link = Files.createSymbolicLink(tmp.resolve("g.csv"), Path.of("data/real.csv"));
+        Generator.Stats s = generate("g.csv", 20, 1, 0);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readAllLines(real)).hasSize((int) s.rows() + 1);
+        assertThat(Generator.labelsFile(link)).isRegularFile();
+        assertThat(names()).containsExactly("data", "g.csv", "g.csv.labels.csv");
+        // A link to a file not there yet (a dangling link) is written through too.
+        Path dangling = Files.createSymbolicLink(tmp.resolve("d.csv"), Path.of("data/new.csv"));
+        generate("d.csv", 5, 1, 0);
+        assertThat(Files.isSymbolicLink(dangling)).isTrue();
+        assertThat(tmp.resolve("data/new.csv")).isRegularFile();
+    }
+
+    @Test
+    void aDirectoryOrASpecialFileIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("dir"));
+        assertThat(Generator.unwritable(dir)).hasValueSatisfying(p -> assertThat(p).contains("is a directory"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> generate("dir", 5, 1, 0))
+                .isInstanceOf(IOException.class).hasMessageContaining("is a directory");
+        Files.createDirectory(tmp.resolve("x.csv.labels.csv"));
+        assertThat(Generator.unwritable(tmp.resolve("x.csv"))).hasValueSatisfying(p -> assertThat(p)
+                .contains("x.csv.labels.csv is a directory"));
+        assertThat(Generator.unwritable(Path.of("/dev/null"))).hasValueSatisfying(p -> assertThat(p)
+                .contains("not a regular file"));
+        assertThat(Generator.unwritable(tmp.resolve("no/such/g.csv"))).hasValueSatisfying(p -> assertThat(p)
+                .startsWith("no such directory"));
+        assertThat(Generator.unwritable(tmp.resolve("fine.csv"))).isEmpty();
+        assertThat(names()).containsExactly("dir", "x.csv.labels.csv");
     }
 }
