@@ -220,7 +220,8 @@ public final class KxThresholdRule implements Rule {
         boolean given = ctx.visit().abn().get() == Abn.GIVEN;
         out.add(ABN_RECORDED.finding("abn", (given
                 ? "GA (an ABN given) is on the therapy lines: Medicare is expected to deny them as not reasonable "
-                        + "and necessary, and the patient pays if it does."
+                        + "and necessary, and the patient pays under the ABN if it does; the estimate shows what "
+                        + "Medicare would allow if it paid."
                 : "GZ (no ABN given) is on the therapy lines: Medicare denies such lines automatically, and the clinic, "
                         + "not the patient, bears the cost; the estimate shows what Medicare would allow if it paid.")
                 + (past ? " The patient is past the KX threshold: the lines carry " + (given ? "GA" : "GZ")
@@ -235,7 +236,7 @@ public final class KxThresholdRule implements Rule {
      */
     private static String overMue(CheckContext ctx, Claim claim) {
         List<String> over = new java.util.ArrayList<>();
-        for (UnitLimits.OverMue o : UnitLimits.overMue(ctx, claim.lines())) {
+        for (org.minutewise.core.claim.MueDenial.Over o : UnitLimits.overMue(ctx, claim.lines())) {
             over.add(o.code() + " over its MUE of " + o.mue().maxUnits() + (o.perLine()
                     ? " a line, whose line is denied whole" : " a day, whose lines that day are denied"));
         }
