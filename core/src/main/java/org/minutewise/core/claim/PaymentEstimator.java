@@ -27,6 +27,9 @@ public final class PaymentEstimator {
      */
     public static final java.util.Set<String> MEDICARE_BUNDLED = java.util.Set.of("97010");
 
+    /** $0.00: a line priced at nothing (bundled, not covered, denied by an MUE), in cents as the others are. */
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
     private PaymentEstimator() {
     }
 
@@ -144,7 +147,7 @@ public final class PaymentEstimator {
                     unpriced, fees.sample());
         }
         List<Estimate.Line> out = new ArrayList<>(n);
-        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal total = ZERO;
         Optional<Estimate.FullUnit> full = Optional.empty();
         for (int i = 0; i < n; i++) {
             ClaimLine l = lines.get(i);
@@ -152,7 +155,7 @@ public final class PaymentEstimator {
                 // A bundled code is priced: at $0. Any other line without a price is unpriced.
                 out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(),
                         MEDICARE_BUNDLED.contains(l.code()) || notCovered.contains(l.code()) || denied[i],
-                        BigDecimal.ZERO, BigDecimal.ZERO, false, false, denied[i]));
+                        ZERO, ZERO, false, false, denied[i]));
                 continue;
             }
             int fullUnits = outsideMppr[i] ? l.units() : i == fullLine ? 1 : 0;

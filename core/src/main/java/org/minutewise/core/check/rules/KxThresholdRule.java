@@ -67,7 +67,9 @@ public final class KxThresholdRule implements Rule {
                     + "holds a code to its MUE as MW-E006 does, a line MUE (adjudication "
                     + "indicator 1) each claim line and a date-of-service MUE (2 or 3) the day's lines (it added the "
                     + "day's lines for both, so two lines each within a line MUE were said to be over it), and says "
-                    + "which");
+                    + "which")
+            .revised(4, "2026-12-07: with an ABN given, says (as with GZ) that the estimate shows what Medicare "
+                    + "would allow if it paid, and that the patient pays under the ABN if it denies");
 
     public static final RuleInfo SPEND_UNKNOWN = new RuleInfo("MW-K007", Severity.INFO,
             "The patient's year-to-date therapy expenses are not given",

@@ -25,7 +25,9 @@ public final class UnitLimits implements Rule {
             .revised(2, "2026-12-05: a line MUE (adjudication indicator 1) holds each claim line to its value; a "
                     + "date-of-service MUE (2 or 3) still adds the visit's lines of the code")
             .revised(3, "2026-12-06: says that the line over the MUE is denied whole (every line of the code that day "
-                    + "for a date-of-service MUE), not only the units over it (a rulebook review)");
+                    + "for a date-of-service MUE), not only the units over it (a rulebook review)")
+            .revised(4, "2026-12-07: the estimate prices the lines it denies at $0 (it priced them as if paid, "
+                    + "and counted them toward the KX threshold), and says why");
     public static final RuleInfo PAYER_CAP = new RuleInfo("MW-E007", Severity.BLOCK,
             "Over the payer's daily limit of timed units",
             "Bill no more than the payer's daily limit, or get the payer's authorization for more.",
