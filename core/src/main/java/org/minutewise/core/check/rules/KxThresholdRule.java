@@ -69,7 +69,8 @@ public final class KxThresholdRule implements Rule {
                     + "day's lines for both, so two lines each within a line MUE were said to be over it), and says "
                     + "which")
             .revised(4, "2026-12-07: with an ABN given, says (as with GZ) that the estimate shows what Medicare "
-                    + "would allow if it paid, and that the patient pays under the ABN if it denies");
+                    + "would allow if it paid, and that the patient pays under the ABN if it denies; neither says the "
+                    + "estimate shows it when no line is priced above $0 (every line denied by its MUE, say)");
 
     public static final RuleInfo SPEND_UNKNOWN = new RuleInfo("MW-K007", Severity.INFO,
             "The patient's year-to-date therapy expenses are not given",
@@ -220,15 +221,29 @@ public final class KxThresholdRule implements Rule {
             past |= past(b);
         }
         boolean given = ctx.visit().abn().get() == Abn.GIVEN;
+        // The estimate prices the lines as if Medicare paid: said when it priced one (not when an MUE denies them all).
+        String asIfPaid = pricedAsIfPaid(claim) ? "; the estimate shows what Medicare would allow if it paid." : ".";
         out.add(ABN_RECORDED.finding("abn", (given
                 ? "GA (an ABN given) is on the therapy lines: Medicare is expected to deny them as not reasonable "
-                        + "and necessary, and the patient pays under the ABN if it does; the estimate shows what "
-                        + "Medicare would allow if it paid."
+                        + "and necessary, and the patient pays under the ABN if it does" + asIfPaid
                 : "GZ (no ABN given) is on the therapy lines: Medicare denies such lines automatically, and the clinic, "
-                        + "not the patient, bears the cost; the estimate shows what Medicare would allow if it paid.")
+                        + "not the patient, bears the cost" + asIfPaid)
                 + (past ? " The patient is past the KX threshold: the lines carry " + (given ? "GA" : "GZ")
                         + " in place of KX, which would attest medical necessity." : "")
                 + (given ? overMue(ctx, claim) : "")));
+    }
+
+    /** Whether the estimate gives a line an amount (a line an MUE denies, or one bundled, is $0: not as if paid). */
+    private static boolean pricedAsIfPaid(Claim claim) {
+        if (!claim.estimate().available()) {
+            return false;
+        }
+        for (org.minutewise.core.claim.Estimate.Line l : claim.estimate().lines()) {
+            if (l.priced() && !l.deniedByMue() && l.allowed().signum() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
