@@ -132,6 +132,9 @@ public final class ResultJson {
                 x.put("allowed", l.allowed());
                 x.put("multipleProcedureReduction", l.mpprApplied());
                 x.put("assistantReduction", l.assistantReduction());
+                if (l.deniedByMue()) {
+                    x.put("deniedByMue", true); // $0: the label says why (MW-E006)
+                }
             }
         }
         o.put("totalAllowed", e.totalAllowed());

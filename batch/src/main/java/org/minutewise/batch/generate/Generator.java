@@ -934,8 +934,8 @@ public final class Generator {
         /**
          * KX on the lines billed once the patient's Medicare allowed amounts this year pass the threshold, counted
          * line by line in the order the visits are written (each patient's in date order) as the audit counts them:
-         * the lines as billed, priced by the payment estimate (a duplicate claim adds nothing: Medicare denies it, and
-         * the audit counts it so).
+         * the lines as billed, priced by the payment estimate (a duplicate claim adds nothing, nor a line over its MUE:
+         * Medicare denies them, and the audit counts them so).
          */
         void kx(GVisit v) {
             Optional<KxThreshold> t = ref.fees().kxThreshold(v.date);
@@ -943,8 +943,10 @@ public final class Generator {
                 return;
             }
             BigDecimal threshold = discipline == Discipline.OT ? t.get().ot() : t.get().ptSlp();
-            Estimate est = PaymentEstimator.estimate(BilledClaim.lines(visit(v)), v.date, Optional.empty(),
-                    ref.fees(), ref.codes());
+            // A line over its MUE is priced at $0 (Medicare denies it), as the audit counts it.
+            List<org.minutewise.core.claim.ClaimLine> lines = BilledClaim.lines(visit(v));
+            Estimate est = PaymentEstimator.estimate(lines, v.date, Optional.empty(), ref.fees(), ref.codes(),
+                    java.util.Set.of(), org.minutewise.core.claim.MueDenial.over(lines, ref.mue(), v.date));
             BigDecimal before = v.patient.incurred;
             BigDecimal after = before;
             boolean[] past = new boolean[v.lines.size()];

@@ -62,6 +62,9 @@ public final class PatientHistory {
     private static final String KX_NOT_COVERED = "2026-12-05: a chiropractor's therapy billed to Medicare (not "
             + "covered, MW-W001) counts toward no bucket";
 
+    private static final String KX_MUE_DENIED = "2026-12-07: a line an MUE denies (MW-E006: the estimate prices it "
+            + "at $0) counts toward no bucket: it adds nothing to the year's expenses, and its KX is not judged";
+
     private static final String KX_ESTIMATE = "2026-12-06: the message says the year's expenses are an estimate "
             + "(the audited visits' allowed amounts), and a floor when some of the year's codes could not be priced";
 
@@ -75,7 +78,8 @@ public final class PatientHistory {
             .revised(4, KX_DAY_ORDER)
             .revised(5, "2026-12-06: not on a line whose KX the visit's own stated expenses already require (its "
                     + "MW-B012 reports it; the line still counts in the KX exposure)")
-            .revised(6, KX_ESTIMATE);
+            .revised(6, KX_ESTIMATE)
+            .revised(7, KX_MUE_DENIED);
     public static final RuleInfo KX_EARLY = new RuleInfo("MW-A004", Severity.WARN,
             "KX before the patient's therapy threshold was reached",
             "Remove KX from lines billed before the year's incurred expenses pass the threshold: KX with no sign "
@@ -91,7 +95,8 @@ public final class PatientHistory {
                     + "(its MW-B006 reports it)")
             .revised(7, "2026-12-06: also on the visit that passes the threshold, for a line billed with KX before "
                     + "the line whose amount passes it (KX goes on that line and the later ones)")
-            .revised(8, KX_ESTIMATE);
+            .revised(8, KX_ESTIMATE)
+            .revised(9, KX_MUE_DENIED);
     public static final RuleInfo COPIED_NOTE = new RuleInfo("MW-A005", Severity.WARN,
             "The same note text on several visits",
             "Document each visit on its own: what was done, the patient's response and the progression; a cloned "

@@ -236,7 +236,10 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
             ClaimLine l = r.claim().lines().get(i);
             BigDecimal allowed = est.available() && i < est.lines().size() && est.lines().get(i).priced()
                     ? est.lines().get(i).allowed() : BigDecimal.ZERO;
-            String bucket = ClaimBuilder.kxBucket(l, codes, notCovered);
+            // A line an MUE denies (MW-E006) counts toward no KX bucket: Medicare pays it nothing, so it adds no
+            // expense, and its KX is moot, as a chiropractor's therapy (MW-W001) or a duplicate claim's line.
+            boolean denied = est.available() && i < est.lines().size() && est.lines().get(i).deniedByMue();
+            String bucket = denied ? "" : ClaimBuilder.kxBucket(l, codes, notCovered);
             lines.add(new Line(l.code(), l.modifiers(), l.units(), bucket, allowed, l.discipline(),
                     bucket.isEmpty() ? OwnKx.UNJUDGED : ownKx(r, l.code())));
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.minutewise.core.claim.BilledClaim;
 import org.minutewise.core.claim.Claim;
 import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.claim.MueDenial;
 import org.minutewise.core.claim.PaymentEstimator;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.Estimate;
@@ -257,7 +258,8 @@ public final class VisitChecker {
             if (!visit.billed().isEmpty()) {
                 List<ClaimLine> billed = BilledClaim.lines(visit);
                 Estimate estimate = payer.isMedicare() ? PaymentEstimator.estimate(billed, visit.dateOfService(),
-                        visit.locality(), ref.fees(), ref.codes(), ClaimBuilder.notCovered(visit, payer, ref.codes()))
+                        visit.locality(), ref.fees(), ref.codes(), ClaimBuilder.notCovered(visit, payer, ref.codes()),
+                        MueDenial.over(billed, ref.mue(), visit.dateOfService()))
                         : claim.estimate();
                 // The KX buckets (the patient's spend before and after this visit) are the engine's: what the
                 // documented visit adds, whatever was billed; the store records them and the output shows them.

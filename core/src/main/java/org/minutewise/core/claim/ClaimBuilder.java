@@ -244,8 +244,9 @@ public final class ClaimBuilder {
             }
         }
         Set<String> notCovered = notCovered(v, payer, ctx.ref().codes());
+        // A line a medically unlikely edit denies (MW-E006) is priced at $0 and counts toward no KX threshold.
         Estimate first = PaymentEstimator.estimate(lines, v.dateOfService(), v.locality(), ctx.ref().fees(),
-                ctx.ref().codes(), notCovered);
+                ctx.ref().codes(), notCovered, MueDenial.over(lines, ctx.ref().mue(), v.dateOfService()));
         List<KxBucket> kx = new ArrayList<>();
         if (payer.isMedicare()) {
             Optional<KxThreshold> t = ctx.ref().fees().kxThreshold(v.dateOfService());
@@ -875,6 +876,11 @@ public final class ClaimBuilder {
             }
             any = true;
             Estimate.Line el = est.available() ? est.lines().get(i) : null;
+            if (el != null && el.deniedByMue()) {
+                // Denied by its MUE: Medicare pays nothing, so nothing is incurred toward the threshold. The line
+                // stays in its bucket for KX (from the crossing line on): corrected to the MUE, it needs KX as well.
+                continue;
+            }
             if (el == null || !el.priced()) {
                 if (l.units() > 0 && !unpriced.contains(l.code())) {
                     unpriced.add(l.code());

@@ -37,8 +37,19 @@ public record Estimate(boolean available, String reason, String locality, BigDec
         }
     }
 
+    /**
+     * One claim line's price. {@code deniedByMue}: a medically unlikely edit denies the line ({@link MueDenial}):
+     * priced at $0, outside the multiple procedure payment reduction, and counted toward no KX threshold.
+     */
     public record Line(String code, List<String> modifiers, int units, boolean priced, BigDecimal allowed,
-                       BigDecimal allowedBeforeAssistantReduction, boolean mpprApplied, boolean assistantReduction) {
+                       BigDecimal allowedBeforeAssistantReduction, boolean mpprApplied, boolean assistantReduction,
+                       boolean deniedByMue) {
+        /** A line no MUE denies. */
+        public Line(String code, List<String> modifiers, int units, boolean priced, BigDecimal allowed,
+                    BigDecimal allowedBeforeAssistantReduction, boolean mpprApplied, boolean assistantReduction) {
+            this(code, modifiers, units, priced, allowed, allowedBeforeAssistantReduction, mpprApplied,
+                    assistantReduction, false);
+        }
     }
 
     public Estimate {
@@ -70,10 +81,14 @@ public record Estimate(boolean available, String reason, String locality, BigDec
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             out.add(new Line(l.code(), claimLines.get(i).modifiers(), l.units(), l.priced(), l.allowed(),
-                    l.allowedBeforeAssistantReduction(), l.mpprApplied(), l.assistantReduction()));
+                    l.allowedBeforeAssistantReduction(), l.mpprApplied(), l.assistantReduction(), l.deniedByMue()));
         }
-        return new Estimate(true, reason, locality, conversionFactor, out, totalAllowed, medicarePays,
-                patientCoinsurance, unpriced, sampleData, fullUnit);
+        // GA/GZ added after pricing (an ABN recorded): the label says what they mean for the amounts.
+        String before = PaymentEstimator.liabilityNote(lines);
+        String why = before.isEmpty() || !reason.endsWith(before) ? reason
+                : reason.substring(0, reason.length() - before.length());
+        return new Estimate(true, why + PaymentEstimator.liabilityNote(out), locality, conversionFactor, out,
+                totalAllowed, medicarePays, patientCoinsurance, unpriced, sampleData, fullUnit);
     }
 
     /**

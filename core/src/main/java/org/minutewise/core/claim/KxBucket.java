@@ -9,7 +9,8 @@ import org.minutewise.core.model.Discipline;
  * The KX picture of one expense bucket (PT and SLP together, or OT) for this visit.
  *
  * @param spentBefore   incurred before this visit (this clinic's year to date plus outside spend)
- * @param thisVisit     this visit's allowed amount in the bucket (after MPPR and the CQ/CO cut)
+ * @param thisVisit     this visit's allowed amount in the bucket (after MPPR and the CQ/CO cut; a line an MUE
+ *                      denies counts $0)
  * @param crossingLine  index of the claim line whose amount crosses the threshold, or -1
  * @param kxApplied     KX is on this visit's lines of the bucket
  * @param unpriced      codes of the bucket that could not be priced (their amounts are not counted)

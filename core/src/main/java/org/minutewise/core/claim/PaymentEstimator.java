@@ -27,6 +27,9 @@ public final class PaymentEstimator {
      */
     public static final java.util.Set<String> MEDICARE_BUNDLED = java.util.Set.of("97010");
 
+    /** $0.00: a line priced at nothing (bundled, not covered, denied by an MUE), in cents as the others are. */
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
     private PaymentEstimator() {
     }
 
@@ -49,6 +52,19 @@ public final class PaymentEstimator {
      */
     public static Estimate estimate(List<ClaimLine> lines, LocalDate date, Optional<String> locality, FeeData fees,
                                     CodeCatalog codes, java.util.Set<String> notCovered) {
+        return estimate(lines, date, locality, fees, codes, notCovered, List.of());
+    }
+
+    /**
+     * The estimate, with the codes Medicare does not pay on this visit priced at $0 ({@code notCovered}), and the
+     * lines a medically unlikely edit denies ({@code overMue}, {@link MueDenial#over} of these lines: a line over a
+     * line MUE, every line of a code over a date-of-service MUE) priced at $0 too, flagged
+     * {@link Estimate.Line#deniedByMue()}, left out of the multiple procedure payment reduction (Medicare pays
+     * them nothing) and named in the label with the reason.
+     */
+    public static Estimate estimate(List<ClaimLine> lines, LocalDate date, Optional<String> locality, FeeData fees,
+                                    CodeCatalog codes, java.util.Set<String> notCovered,
+                                    List<MueDenial.Over> overMue) {
         Optional<BigDecimal> cf = fees.conversionFactor(date);
         if (cf.isEmpty()) {
             return Estimate.unavailable("No Medicare conversion factor for " + date.getYear()
@@ -80,8 +96,13 @@ public final class PaymentEstimator {
         int fullLine = -1;
         List<String> bundled = new ArrayList<>(0);
         List<String> uncovered = new ArrayList<>(0);
+        boolean[] denied = new boolean[n];
+        String mueDenials = overMue.isEmpty() ? "" : mueDenials(lines, overMue, denied);
         for (int i = 0; i < n; i++) {
             ClaimLine l = lines.get(i);
+            if (denied[i]) {
+                continue;
+            }
             if (notCovered.contains(l.code())) {
                 if (!uncovered.contains(l.code())) {
                     uncovered.add(l.code());
@@ -122,19 +143,19 @@ public final class PaymentEstimator {
             return Estimate.unpriced("No line could be priced: no " + date.getYear() + " RVUs loaded for "
                     + String.join(", ", unpriced) + (fees.sample() ? " (the shipped sample prices only a few codes "
                     + "and years; load CMS's PPRRVU file of the year with --rvu-file)" : "") + "." + (uncovered.isEmpty() ? "" : " Not covered by Medicare when a "
-                    + "chiropractor furnishes it (MW-W001): " + String.join(", ", uncovered) + "."), unpriced,
-                    fees.sample());
+                    + "chiropractor furnishes it (MW-W001): " + String.join(", ", uncovered) + ".") + mueDenials,
+                    unpriced, fees.sample());
         }
         List<Estimate.Line> out = new ArrayList<>(n);
-        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal total = ZERO;
         Optional<Estimate.FullUnit> full = Optional.empty();
         for (int i = 0; i < n; i++) {
             ClaimLine l = lines.get(i);
             if (price[i] == null) {
                 // A bundled code is priced: at $0. Any other line without a price is unpriced.
                 out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(),
-                        MEDICARE_BUNDLED.contains(l.code()) || notCovered.contains(l.code()), BigDecimal.ZERO,
-                        BigDecimal.ZERO, false, false));
+                        MEDICARE_BUNDLED.contains(l.code()) || notCovered.contains(l.code()) || denied[i],
+                        ZERO, ZERO, false, false, denied[i]));
                 continue;
             }
             int fullUnits = outsideMppr[i] ? l.units() : i == fullLine ? 1 : 0;
@@ -159,9 +180,60 @@ public final class PaymentEstimator {
                 + String.join(", ", unpriced) + (fullLine >= 0 && unpricedTherapy ? (unpriced.size() == 1 ? "; it"
                 : "; one of them")
                 + " may hold the day's unit paid in full, "
-                + "so the priced lines may be estimated too high" : "") + ".");
+                + "so the priced lines may be estimated too high" : "") + ".") + mueDenials + liabilityNote(out);
         return new Estimate(true, reason, g.locality(), cf.get(), out, total, total.subtract(coins), coins, unpriced,
                 fees.sample(), full);
+    }
+
+    /**
+     * Marks the lines the MUEs deny in {@code denied} and says why, as a sentence of the label: " 97112: denied whole
+     * by its MUE (4 a day), not priced. ..."; "" when no line is denied.
+     */
+    private static String mueDenials(List<ClaimLine> lines, List<MueDenial.Over> overMue, boolean[] denied) {
+        StringBuilder why = new StringBuilder();
+        for (MueDenial.Over o : overMue) {
+            List<ClaimLine> its = new ArrayList<>(2);
+            for (int i = 0; i < lines.size(); i++) {
+                if (o.denies(lines.get(i))) {
+                    denied[i] = true;
+                    its.add(lines.get(i));
+                }
+            }
+            if (!its.isEmpty()) {
+                why.append(why.length() == 0 ? " " : "; ").append(o.why(its));
+            }
+        }
+        return why.length() == 0 ? "" : why.append(". Medicare pays nothing for a line over its MUE (MW-E006), and an "
+                + "ABN does not make the patient liable for it: $0, and not counted toward the KX threshold.")
+                .toString();
+    }
+
+    /**
+     * What GA or GZ on the priced lines (an ABN recorded: Medicare is expected to deny them as not reasonable and
+     * necessary) means for the amounts, as a sentence of the label (MW-K006 says the same): they are what Medicare
+     * would allow if it paid; "" when no priced line carries either.
+     */
+    static String liabilityNote(List<Estimate.Line> lines) {
+        String out = "";
+        for (String m : List.of("GA", "GZ")) {
+            List<String> codes = new ArrayList<>(0);
+            for (Estimate.Line l : lines) {
+                if (l.priced() && !l.deniedByMue() && l.allowed().signum() > 0 && l.modifiers().contains(m)
+                        && !codes.contains(l.code())) {
+                    codes.add(l.code());
+                }
+            }
+            if (codes.isEmpty()) {
+                continue;
+            }
+            String them = codes.size() == 1 ? "it" : "them";
+            out += " " + m + (m.equals("GA") ? " (an ABN given)" : " (no ABN given)") + " on " + String.join(", ", codes)
+                    + (m.equals("GA") ? ": Medicare is expected to deny " + them + " as not reasonable and necessary, "
+                    + "and the patient pays under the ABN if it does"
+                    : ": Medicare denies such lines automatically, and the clinic, not the patient, bears the cost")
+                    + "; the amounts are what Medicare would allow if it paid.";
+        }
+        return out;
     }
 
     /**

@@ -21,6 +21,7 @@ import org.minutewise.core.check.Severity;
 import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.check.rules.BilledLines;
 import org.minutewise.core.claim.Claim;
+import org.minutewise.core.claim.Estimate;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.PaymentEstimator;
@@ -666,6 +667,32 @@ public final class VisitAudit {
                     price[0] = BigDecimal.ZERO;
                     price[1] = BigDecimal.ZERO;
                 }
+                // A kind of line an MUE denies, as billed or as supported (MW-E006): the estimate prices it at $0,
+                // and so do the rows. Units over or under the documented minutes on it are still counted, but they
+                // are worth nothing: Medicare pays none of the denied line, whatever its units.
+                boolean[] denied = new boolean[2];
+                boolean[] present = new boolean[2];
+                for (int i : bl) {
+                    int k = ClaimBuilder.assistantModifier(v.billed().get(i).modifiers()) ? 1 : 0;
+                    present[k] = true;
+                    denied[k] |= deniedByMue(r.claim(), i);
+                }
+                for (int i : sl) {
+                    int k = ClaimBuilder.assistantModifier(supported.lines().get(i).modifiers()) ? 1 : 0;
+                    present[k] = true;
+                    denied[k] |= deniedByMue(supported, i);
+                }
+                // A code without a price is worth $0 only when every line of it is denied (the kinds agree).
+                boolean allDenied = (denied[0] || !present[0]) && (denied[1] || !present[1]);
+                for (int k = 0; k < 2; k++) {
+                    if (denied[k] && (price[0] != null || allDenied)) {
+                        price[k] = BigDecimal.ZERO;
+                    }
+                }
+                if (allDenied && (denied[0] || denied[1])) {
+                    price[0] = price[0] == null ? BigDecimal.ZERO : price[0];
+                    price[1] = price[1] == null ? BigDecimal.ZERO : price[1];
+                }
                 // In cents, as claims.csv writes them: the rows' differences at their prices add up to the dollars.
                 for (int k = 0; k < 2; k++) {
                     price[k] = price[k] == null ? null : price[k].setScale(2, RoundingMode.HALF_UP);
@@ -775,6 +802,12 @@ public final class VisitAudit {
                 supportedSide ? String.valueOf(units) : "", supportedSide ? String.join(";", modifiers) : "",
                 difference ? String.valueOf((billedSide ? billedUnits : 0) - (supportedSide ? units : 0)) : "",
                 price == null ? "" : price.setScale(2, RoundingMode.HALF_UP).toPlainString());
+    }
+
+    /** Whether the claim's estimate prices its line {@code i} at $0 as denied by an MUE (MW-E006). */
+    private static boolean deniedByMue(Claim c, int i) {
+        Estimate e = c.estimate();
+        return e.available() && i < e.lines().size() && e.lines().get(i).deniedByMue();
     }
 
     private static void addAll(List<String> into, List<String> modifiers) {

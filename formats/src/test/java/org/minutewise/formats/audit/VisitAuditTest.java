@@ -159,6 +159,43 @@ class VisitAuditTest {
         assertThat(right.dollarsOver()).isZero();
     }
 
+    private static final String MUE_VISIT = "{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare',"
+            + "'planOfCare':'PT','services':[{'code':'97112','minutes':%d,'provider':{'role':'PT'}}],"
+            + "'billed':[{'code':'97112','modifiers':['GP'],'units':%d}]}";
+
+    /**
+     * 97112 over its MUE (4 a day) is denied whole and priced at $0 by the estimate: its claims.csv row is $0 a unit,
+     * so a unit billed over the 60 documented minutes (4 units) on the denied line is counted, but worth no dollars
+     * over (Medicare pays none of that line); nor is a documented fifth unit left unbilled (75 minutes) worth dollars
+     * under (billed, it would have had the line denied). Near miss: 4 billed on 45 minutes (3 units), at the MUE, is
+     * one unit over at 97112's price.
+     */
+    @Test
+    void aLineAnMueDeniesIsWorthNoDollarsOverOrUnder() {
+        AuditTotals over = new AuditTotals();
+        assertThat(claims(String.format(MUE_VISIT, 60, 5), over)).singleElement().satisfies(r -> {
+            assertThat(r.difference()).isEqualTo("1");
+            assertThat(r.allowedPerUnit()).isEqualTo("0.00");
+        });
+        assertThat(over.unitsOver()).isEqualTo(1);
+        assertThat(over.dollarsOver()).isZero();
+
+        AuditTotals under = new AuditTotals();
+        assertThat(claims(String.format(MUE_VISIT, 75, 4), under)).singleElement().satisfies(r -> {
+            assertThat(r.difference()).isEqualTo("-1");
+            assertThat(r.allowedPerUnit()).isEqualTo("0.00");
+        });
+        assertThat(under.unitsUnder()).isEqualTo(1);
+        assertThat(under.dollarsUnder()).isZero();
+
+        AuditTotals atMue = new AuditTotals();
+        assertThat(claims(String.format(MUE_VISIT, 45, 4), atMue)).singleElement().satisfies(r -> {
+            assertThat(r.difference()).isEqualTo("1");
+            assertThat(new java.math.BigDecimal(r.allowedPerUnit())).isPositive();
+            assertThat(atMue.dollarsOver()).isEqualByComparingTo(r.allowedPerUnit());
+        });
+    }
+
     /**
      * An audit writes no explanation: MW-B002's message and fix do not point to one there (the {@code check}
      * command's, which has the explanation, still does), and the row carries the fix and citation.

@@ -67,7 +67,10 @@ public final class KxThresholdRule implements Rule {
                     + "holds a code to its MUE as MW-E006 does, a line MUE (adjudication "
                     + "indicator 1) each claim line and a date-of-service MUE (2 or 3) the day's lines (it added the "
                     + "day's lines for both, so two lines each within a line MUE were said to be over it), and says "
-                    + "which");
+                    + "which")
+            .revised(4, "2026-12-07: with an ABN given, says (as with GZ) that the estimate shows what Medicare "
+                    + "would allow if it paid, and that the patient pays under the ABN if it denies; neither says the "
+                    + "estimate shows it when no line is priced above $0 (every line denied by its MUE, say)");
 
     public static final RuleInfo SPEND_UNKNOWN = new RuleInfo("MW-K007", Severity.INFO,
             "The patient's year-to-date therapy expenses are not given",
@@ -218,14 +221,29 @@ public final class KxThresholdRule implements Rule {
             past |= past(b);
         }
         boolean given = ctx.visit().abn().get() == Abn.GIVEN;
+        // The estimate prices the lines as if Medicare paid: said when it priced one (not when an MUE denies them all).
+        String asIfPaid = pricedAsIfPaid(claim) ? "; the estimate shows what Medicare would allow if it paid." : ".";
         out.add(ABN_RECORDED.finding("abn", (given
                 ? "GA (an ABN given) is on the therapy lines: Medicare is expected to deny them as not reasonable "
-                        + "and necessary, and the patient pays if it does."
+                        + "and necessary, and the patient pays under the ABN if it does" + asIfPaid
                 : "GZ (no ABN given) is on the therapy lines: Medicare denies such lines automatically, and the clinic, "
-                        + "not the patient, bears the cost; the estimate shows what Medicare would allow if it paid.")
+                        + "not the patient, bears the cost" + asIfPaid)
                 + (past ? " The patient is past the KX threshold: the lines carry " + (given ? "GA" : "GZ")
                         + " in place of KX, which would attest medical necessity." : "")
                 + (given ? overMue(ctx, claim) : "")));
+    }
+
+    /** Whether the estimate gives a line an amount (a line an MUE denies, or one bundled, is $0: not as if paid). */
+    private static boolean pricedAsIfPaid(Claim claim) {
+        if (!claim.estimate().available()) {
+            return false;
+        }
+        for (org.minutewise.core.claim.Estimate.Line l : claim.estimate().lines()) {
+            if (l.priced() && !l.deniedByMue() && l.allowed().signum() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -235,7 +253,7 @@ public final class KxThresholdRule implements Rule {
      */
     private static String overMue(CheckContext ctx, Claim claim) {
         List<String> over = new java.util.ArrayList<>();
-        for (UnitLimits.OverMue o : UnitLimits.overMue(ctx, claim.lines())) {
+        for (org.minutewise.core.claim.MueDenial.Over o : UnitLimits.overMue(ctx, claim.lines())) {
             over.add(o.code() + " over its MUE of " + o.mue().maxUnits() + (o.perLine()
                     ? " a line, whose line is denied whole" : " a day, whose lines that day are denied"));
         }

@@ -110,7 +110,9 @@ class KxThresholdRuleTest {
         CheckResult ga = check(visit().abn(org.minutewise.core.model.Abn.GIVEN).patient(patient("2700.00", "0"))
                 .service(minutes("97110", 15, pt("T1"))).build());
         assertThat(ids(ga)).containsExactly("MW-K006");
-        assertThat(ga.findings().get(0).message()).contains("GA (an ABN given)").contains("in place of KX");
+        assertThat(ga.findings().get(0).message()).contains("GA (an ABN given)").contains("in place of KX")
+                .contains("the patient pays under the ABN if it does; the estimate shows what Medicare would allow "
+                        + "if it paid.");
         assertThat(ga.claim().lines().get(0).modifiers()).containsExactly("GP", "GA");
         assertThat(ga.claim().kx()).allSatisfy(b -> assertThat(b.kxApplied()).isFalse());
 
@@ -131,7 +133,9 @@ class KxThresholdRuleTest {
                 .service(minutes("97112", 75, pt("T1"))).build());
         assertThat(findingsOf(ga, "MW-K006")).singleElement().satisfies(f -> assertThat(f.message())
                 .contains("An ABN does not cover what an MUE denies (97112 over its MUE of 4 a day, whose lines that "
-                        + "day are denied): the clinic, not the patient"));
+                        + "day are denied): the clinic, not the patient")
+                // The only line is denied by its MUE and priced at $0: the estimate is not what Medicare would allow.
+                .doesNotContain("the estimate shows"));
     }
 
     /**

@@ -22,6 +22,7 @@ import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.ComplianceFixture;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.claim.ClaimLine;
+import org.minutewise.core.claim.MueDenial;
 import org.minutewise.core.edits.Mue;
 import org.minutewise.core.edits.MueTable;
 import org.minutewise.core.model.Discipline;
@@ -61,18 +62,18 @@ class OverMueProperties {
     }
 
     /** The implementation before: the day's units and the largest line per code in maps, codes in order of first line. */
-    private static List<UnitLimits.OverMue> withMaps(CheckContext ctx, List<ClaimLine> lines) {
+    private static List<MueDenial.Over> withMaps(CheckContext ctx, List<ClaimLine> lines) {
         Map<String, Integer> perCode = new LinkedHashMap<>();
         Map<String, Integer> largestLine = new HashMap<>();
         for (ClaimLine l : lines) {
             perCode.merge(l.code(), l.units(), Integer::sum);
             largestLine.merge(l.code(), l.units(), Math::max);
         }
-        List<UnitLimits.OverMue> over = new ArrayList<>();
+        List<MueDenial.Over> over = new ArrayList<>();
         perCode.forEach((code, total) -> ctx.ref().mue().find(code, ctx.visit().dateOfService()).ifPresent(m -> {
             int units = m.adjudicationIndicator() == 1 ? largestLine.get(code) : total;
             if (units > m.maxUnits()) {
-                over.add(new UnitLimits.OverMue(code, units, m));
+                over.add(new MueDenial.Over(code, units, m));
             }
         }));
         return over;
