@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Strict UTF-8 for input files: bytes that are not UTF-8 (a Latin-1 "Peña", a UTF-16 file) are refused with the place
- * they are at, never replaced by U+FFFD. The check costs one comparison a byte for ASCII text; only the bytes of a
- * multi-byte sequence are looked at more closely.
+ * they are at, never replaced by U+FFFD. ASCII text is checked eight bytes at a time; only the bytes of a multi-byte
+ * sequence are looked at more closely.
  */
 public final class Utf8 {
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private Utf8() {
     }
 
@@ -19,6 +22,11 @@ public final class Utf8 {
         int i = off;
         int end = off + len;
         while (i < end) {
+            // ASCII eight bytes at a time: no byte with its high bit set.
+            if (i + 8 <= end && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+                i += 8;
+                continue;
+            }
             if (b[i] >= 0) {
                 i++;
                 continue;
