@@ -85,8 +85,10 @@ public final class Json {
      * @param parser the parser that failed (for the field it was in), or null
      */
     public static InputException problem(JsonProcessingException e, JsonParser parser, StreamReadConstraints limits) {
-        String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
+        // A limit's error carries no place of its own: the parser's is where it stopped.
+        com.fasterxml.jackson.core.JsonLocation l = e.getLocation() != null ? e.getLocation()
+                : parser == null ? null : parser.currentLocation();
+        String where = l == null || l.getLineNr() < 1 ? "" : "line " + l.getLineNr() + ", column " + l.getColumnNr();
         String original = String.valueOf(e.getOriginalMessage());
         if (e instanceof StreamConstraintsException) {
             String field = parser == null ? "" : path(parser.getParsingContext());
@@ -153,7 +155,10 @@ public final class Json {
         return s;
     }
 
-    /** The path of a parser's place down to its first field name ({@code [1].extra}: where nesting goes too deep). */
+    /**
+     * The path of a parser's place down to its first field name ({@code [1].extra}: where nesting goes too deep), or
+     * "" when there is none.
+     */
     static String top(JsonStreamContext c) {
         java.util.ArrayDeque<JsonStreamContext> chain = new java.util.ArrayDeque<>();
         for (; c != null && !c.inRoot(); c = c.getParent()) {
@@ -164,11 +169,11 @@ public final class Json {
             if (x.inArray()) {
                 p.append('[').append(Math.max(0, x.getCurrentIndex())).append(']');
             } else if (x.getCurrentName() != null) {
-                p.append(p.length() == 0 ? "" : ".").append(x.getCurrentName());
-                break;
+                return p.append(p.length() == 0 ? "" : ".").append(x.getCurrentName()).toString();
             }
         }
-        return p.toString();
+        // Arrays in arrays: no field to name (the line and column say where).
+        return "";
     }
 
     /** The JSON path of a parser's place: {@code services[1].note}, {@code [2].id} in an array of visits. */

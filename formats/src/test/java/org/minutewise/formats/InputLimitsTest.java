@@ -55,6 +55,15 @@ final class InputLimitsTest {
                 .hasMessage("services[0].minutes: a number longer than 40 digits (the limit of a number)");
     }
 
+    @Test
+    void arraysNestedTooDeepWithoutAFieldNameTheirLineAndColumn() {
+        String deep = "[".repeat(Json.MAX_NESTING + 1) + "]".repeat(Json.MAX_NESTING + 1);
+        assertThatThrownBy(() -> reader.parse(deep)).hasMessageMatching("line 1, column 3[34]: nested deeper than 32 "
+                + "levels of objects and arrays \\(the limit of the input\\)");
+        assertThatThrownBy(() -> reader.parse("[" + visit("n").replace("\"note\"", "\"extra\":" + deep + ",\"note\"")
+                + "]")).hasMessageStartingWith("[0].extra: nested deeper than 32 levels");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"id\": \"V-1\",\n \"note\": \"cut", "{\n", "[{\"id\":1},"})
     void jsonCutShortSaysSoWithItsPlace(String text) {
