@@ -905,6 +905,34 @@
     return "application/json";
   }
 
+  /** The index of the first byte that is not well-formed UTF-8, or -1 (as the server's and CLI's check). */
+  function firstInvalidUtf8(b) {
+    let i = 0;
+    while (i < b.length) {
+      const c = b[i];
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      const n = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+      if (n === 0 || b.length - i <= n) {
+        return i;
+      }
+      const c1 = b[i + 1];
+      if ((c === 0xE0 && c1 < 0xA0) || (c === 0xED && c1 > 0x9F) || (c === 0xF0 && c1 < 0x90)
+          || (c === 0xF4 && c1 > 0x8F)) {
+        return i;
+      }
+      for (let k = 1; k <= n; k++) {
+        if ((b[i + k] & 0xC0) !== 0x80) {
+          return i;
+        }
+      }
+      i += n + 1;
+    }
+    return -1;
+  }
+
   async function upload() {
     const input = $("upload-file");
     const out = $("upload-results");
@@ -917,7 +945,24 @@
       out.appendChild(renderProblem({ title: "Too large", detail: "files up to 1 MB are checked here" }));
       return;
     }
-    const text = await file.text();
+    // Read as bytes: file.text() would put U+FFFD where a byte is not UTF-8 (a Latin-1 "Pe\u00f1a") before the API
+    // could refuse it. A file that is not UTF-8 is refused here, with where.
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const bad = firstInvalidUtf8(bytes);
+    if (bad >= 0) {
+      let line = 1;
+      for (let i = 0; i < bad; i++) {
+        if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) {
+          line++;
+        }
+      }
+      out.appendChild(renderProblem({ title: "Not UTF-8", detail: file.name + ", line " + line
+        + ": not valid UTF-8 at byte " + (bad + 1) + " of the file (0x"
+        + bytes[bad].toString(16).toUpperCase().padStart(2, "0")
+        + "); the file must be UTF-8 (save it as UTF-8 and try again)" }));
+      return;
+    }
+    const text = new TextDecoder("utf-8").decode(bytes);
     const type = contentTypeOf(file.name, text);
     out.appendChild(el("p", { class: "hint" }, "Checking " + file.name + " as " + type + "\u2026"));
     const res = await api("POST", "/api/v1/check", type, text);

@@ -130,7 +130,7 @@ record Input(String name, Path path, VisitFormat format, boolean gzip, long size
                 throw new InputException(name, "a " + format.wire() + " file larger than " + (MAX_WHOLE_FILE >> 20)
                         + " MB; split it, or give the visits as JSON Lines or CSV (streamed whatever their size)");
             }
-            return new String(b, StandardCharsets.UTF_8);
+            return org.minutewise.formats.Utf8.decode(b, name);
         }
     }
 

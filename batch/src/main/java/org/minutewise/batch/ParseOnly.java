@@ -1,9 +1,7 @@
 package org.minutewise.batch;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.formats.InputException;
+import org.minutewise.formats.Utf8;
 import org.minutewise.formats.VisitInput;
 import org.minutewise.formats.VisitJsonReader;
 import org.minutewise.formats.csv.CsvRecordReader;
@@ -101,6 +100,12 @@ public final class ParseOnly {
             splitter.run(new CsvSplitter.Sink() {
                 @Override
                 public void record(long line, byte[] buf, int off, int len, String visitId) throws IOException {
+                    if (header[0] != null && Utf8.firstInvalid(buf, off, len) >= 0) {
+                        // Rejected as the audit rejects it: bytes that are not UTF-8.
+                        counts[0]++;
+                        counts[2]++;
+                        return;
+                    }
                     try {
                         Optional<List<String>> fast = RecordFields.split(buf, off, len);
                         CsvRecordReader.Record r = fast.isPresent() ? new CsvRecordReader.Record(line, fast.get())
@@ -131,10 +136,15 @@ public final class ParseOnly {
 
     private static void jsonLines(Input in, ReferenceData ref, AtomicLong bytes, long[] counts) throws IOException {
         VisitJsonReader reader = new VisitJsonReader(ref);
-        try (BufferedReader br = new BufferedReader(new InputStreamReader(in.open(bytes), StandardCharsets.UTF_8),
-                1 << 16)) {
-            String text;
-            while ((text = br.readLine()) != null) {
+        try (InputStream is = in.open(bytes)) {
+            ByteLines lines = new ByteLines(is);
+            while (lines.next()) {
+                if (Utf8.firstInvalid(lines.buf(), 0, lines.length()) >= 0) {
+                    counts[0]++;
+                    counts[2]++;
+                    continue;
+                }
+                String text = new String(lines.buf(), 0, lines.length(), StandardCharsets.UTF_8);
                 if (text.isBlank()) {
                     continue;
                 }

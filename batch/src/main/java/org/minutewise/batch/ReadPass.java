@@ -2,10 +2,8 @@ package org.minutewise.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +18,7 @@ import org.minutewise.formats.InputException;
 import org.minutewise.formats.Json;
 import org.minutewise.formats.VisitInput;
 import org.minutewise.formats.VisitJsonReader;
+import org.minutewise.formats.Utf8;
 import org.minutewise.formats.VisitJsonWriter;
 import org.minutewise.formats.audit.Bin;
 import org.minutewise.formats.audit.EndedEarly;
@@ -235,9 +234,36 @@ final class ReadPass {
                         splitter.idColumn(idColumn);
                         return;
                     }
+                    int bad = Utf8.firstInvalid(buf, off, len);
+                    if (bad >= 0) {
+                        notUtf8(line, buf, off, bad, visitId);
+                        return;
+                    }
                     sink.add(Spill.CSV, line, visitId, buf, off, len);
                     if (splitter.lastBreaks() > 0) {
                         lostRows(line, buf, off, len, visitId);
+                    }
+                }
+
+                /**
+                 * A record with bytes that are not UTF-8: rejected with the line and byte they are at (a record over
+                 * several lines: the line of the byte); its visit lost a row, so its other rows are set aside.
+                 */
+                private void notUtf8(long line, byte[] buf, int off, int bad, String visitId) throws IOException {
+                    long at = line;
+                    int lineStart = off;
+                    for (int i = off; i < bad; i++) {
+                        if (buf[i] == '\n' || (buf[i] == '\r' && buf[i + 1] != '\n')) {
+                            at++;
+                            lineStart = i + 1;
+                        }
+                    }
+                    String what = Utf8.problem(buf, bad, bad - lineStart + 1L, " of the line");
+                    // An id with bytes that are not UTF-8 names no visit that could be checked.
+                    String id = visitId.indexOf('\uFFFD') >= 0 ? "" : visitId;
+                    sink.reject(at, id, "line " + at + ": " + what);
+                    if (!id.isEmpty()) {
+                        sink.lostRow(line, id, VisitAudit.unreadRowNote(line, what));
                     }
                 }
 
@@ -270,12 +296,18 @@ final class ReadPass {
 
     private void jsonLines(Input in, AtomicLong counter, Sink sink) throws IOException {
         VisitJsonReader reader = new VisitJsonReader(ref);
-        try (BufferedReader br = new BufferedReader(new InputStreamReader(in.open(counter), StandardCharsets.UTF_8),
-                1 << 16)) {
-            String text;
+        try (InputStream is = in.open(counter)) {
+            ByteLines lines = new ByteLines(is);
             long line = 0;
-            while ((text = br.readLine()) != null) {
+            while (lines.next()) {
                 line++;
+                int bad = Utf8.firstInvalid(lines.buf(), 0, lines.length());
+                if (bad >= 0) {
+                    sink.reject(line, "", "line " + line + ": " + Utf8.problem(lines.buf(), bad, bad + 1L,
+                            " of the line"));
+                    continue;
+                }
+                String text = new String(lines.buf(), 0, lines.length(), StandardCharsets.UTF_8);
                 if (text.isBlank()) {
                     continue;
                 }
@@ -288,8 +320,7 @@ final class ReadPass {
                     sink.reject(line, "", e.onLine(line).getMessage());
                     continue;
                 }
-                byte[] b = text.getBytes(StandardCharsets.UTF_8);
-                sink.add(Spill.JSONL, line, id, b, 0, b.length);
+                sink.add(Spill.JSONL, line, id, lines.buf(), 0, lines.length());
             }
         }
     }

@@ -45,7 +45,8 @@ final class InputFiles {
         if (bytes.length > MAX_INPUT_BYTES) {
             throw new InputException(name, "larger than " + (MAX_INPUT_BYTES >> 20) + " MB; split it or use audit");
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        // Bytes that are not UTF-8 are refused where they are, never read as U+FFFD (a Latin-1 "Peña").
+        return org.minutewise.formats.Utf8.decode(bytes, name);
     }
 
     /** The input format: as given with --in, else guessed from the file name and content. */

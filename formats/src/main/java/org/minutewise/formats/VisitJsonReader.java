@@ -1,6 +1,5 @@
 package org.minutewise.formats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -66,17 +65,11 @@ public final class VisitJsonReader {
 
     /** Parses JSON text; malformed JSON names the line and column. A byte-order mark (Windows tools) is skipped. */
     public JsonNode parse(String text) {
-        try {
-            JsonNode n = mapper.readTree(withoutBom(text));
-            if (n == null || n.isMissingNode()) {
-                throw new InputException("", "empty input: expected a visit object or an array of visits");
-            }
-            return n;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new InputException(where, "malformed JSON: " + e.getOriginalMessage());
+        JsonNode n = Json.readTree(mapper, withoutBom(text));
+        if (n == null || n.isMissingNode()) {
+            throw new InputException("", "empty input: expected a visit object or an array of visits");
         }
+        return n;
     }
 
     /** The longest reason an override may give (the API's overrides endpoint takes the same). */

@@ -26,7 +26,7 @@ class InputExceptionTest {
                 org.minutewise.refdata.RefData.defaults());
         assertThat(results).extracting(r -> r.error().map(Throwable::getMessage).orElse("")).containsExactly(
                 "line 2, dateOfService: \"2026-13-02\" is not a day of the calendar (check the month and the day)",
-                "line 3, column 13: malformed JSON: Unexpected character ('b' (code 98)): was expecting double-quote "
+                "line 3, column 13: malformed JSON: unexpected 'b': was expecting double-quote "
                         + "to start field name");
     }
 }

@@ -515,8 +515,9 @@ final class VisitJsonReaderTest {
         int depth = Json.MAX_NESTING + 1;
         String deep = "[".repeat(depth) + "]".repeat(depth);
         String text = visitWith(ok(), null).replace("\"services\"", "\"extra\":" + deep + ",\"services\"");
+        // Well-formed JSON over a limit: named by its field and the limit, not "malformed JSON".
         assertThatThrownBy(() -> reader.parse(text)).isInstanceOf(InputException.class)
-                .hasMessageContaining("malformed JSON").hasMessageContaining("nesting");
+                .hasMessage("extra: nested deeper than 32 levels of objects and arrays (the limit of the input)");
     }
 
     @Test

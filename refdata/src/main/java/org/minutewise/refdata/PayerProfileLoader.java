@@ -27,13 +27,28 @@ public final class PayerProfileLoader {
     private PayerProfileLoader() {
     }
 
+    /** The parser's words without its source excerpt, option names or class names. */
+    static String plain(String original) {
+        String s = String.valueOf(original).strip();
+        if (s.startsWith("Unexpected end-of-input")) {
+            return "the file ends before the JSON does (is it cut short?)";
+        }
+        for (String cut : new String[] {"\n", " (start marker", "[Source", " (not recognized", ": enable", "; "}) {
+            int at = s.indexOf(cut);
+            if (at > 0) {
+                s = s.substring(0, at);
+            }
+        }
+        return s.contains("`") || s.contains("Feature") || s.contains("fasterxml") ? "not valid JSON here" : s;
+    }
+
     public static List<PayerProfile> load(InputStream in, String source) {
         JsonNode root;
         try {
             root = JSON.readTree(in);
         } catch (JsonProcessingException e) {
             throw new RefDataException(source + ": not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+                    + ", column " + e.getLocation().getColumnNr() + ": " + plain(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new RefDataException(source + ": " + e.getMessage(), e);
         }

@@ -286,15 +286,11 @@ final class Api {
     /** Parses JSON bytes as {@link VisitJsonReader#parse} does text: malformed JSON names the line and column. */
     private static JsonNode parseJson(byte[] body) {
         try {
-            JsonNode n = Json.mapper().readTree(body);
+            JsonNode n = Json.readTree(Json.mapper(), body);
             if (n == null || n.isMissingNode()) {
                 throw new InputException("", "empty input: expected a visit object or an array of visits");
             }
             return n;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new InputException(where, "malformed JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
             throw new ApiException(400, "Bad request", "the request body could not be read", "");
         }

@@ -421,8 +421,37 @@ class ApiTest {
         String deep = "{\"id\":\"V-1\",\"x\":" + "[".repeat(Json.MAX_NESTING + 5) + "]".repeat(Json.MAX_NESTING + 5)
                 + "}";
         TestServer.Reply r = s.postJson("/api/v1/check", deep);
+        // Well-formed JSON over a limit: 422 naming where, not "Malformed JSON".
+        assertProblem(r, 422, "x");
+        assertThat(r.json().get("detail").asText()).isEqualTo("nested deeper than " + Json.MAX_NESTING
+                + " levels of objects and arrays (the limit of the input)");
+    }
+
+    /** A note over the limit is the client's 422 naming the field and the limit, in our words, not the parser's. */
+    @Test
+    void aNoteOverTheLimitNamesTheFieldAndTheLimit() {
+        String visit = TestServer.example("stroke-visit.json");
+        TestServer.Reply r = s.postJson("/api/v1/check", visit.replaceFirst("\"note\": \"",
+                "\"note\": \"" + "x".repeat(Json.MAX_STRING + 100)));
+        assertProblem(r, 422, "note");
+        assertThat(r.json().get("detail").asText()).isEqualTo("longer than 1,000,000 characters (the limit of a "
+                + "text field)");
+        assertThat(r.body()).doesNotContain("StreamReadConstraints", "Malformed");
+        // Near miss: a note at the limit is checked.
+        int start = visit.indexOf("\"note\": \"") + 9;
+        String atLimit = visit.substring(0, start) + "x".repeat(Json.MAX_STRING) + visit.substring(visit.indexOf('"',
+                start));
+        assertThat(s.postJson("/api/v1/check", atLimit).status()).isEqualTo(200);
+    }
+
+    /** JSON cut short is a 400 that says so, without the parser's source excerpt. */
+    @Test
+    void jsonCutShortSaysSo() {
+        TestServer.Reply r = s.postJson("/api/v1/check", "{\"id\": \"V-1\",\n \"note\": \"cut");
         assertProblem(r, 400, null);
-        assertThat(r.json().get("detail").asText()).containsIgnoringCase("nesting");
+        assertThat(r.json().get("detail").asText()).isEqualTo("malformed JSON: the text ends before the JSON does "
+                + "(is the file cut short?)");
+        assertThat(r.body()).doesNotContain("Source", "REDACTED");
     }
 
     @Test

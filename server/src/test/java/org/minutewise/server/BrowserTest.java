@@ -440,6 +440,30 @@ class BrowserTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsRefusedWithWhereNotAlteredAndChecked() throws Exception {
+        // A Latin-1 "Peña" in the note: the byte 0xF1 is not UTF-8 (file.text() would have made it U+FFFD).
+        String visit = TestServer.example("stroke-visit.json").replaceFirst("\"note\"\\s*:\\s*\"",
+                "\"note\": \"Pe\u00f1a ");
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, visit.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        int at = new String(Files.readAllBytes(latin1), java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('\u00f1');
+        driver.findElement(By.id("upload-file")).sendKeys(latin1.toAbsolutePath().toString());
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#upload-results .problem")));
+        assertThat(problem.getText()).contains("latin1.json, line ").contains("not valid UTF-8 at byte " + (at + 1)
+                + " of the file (0xF1)").contains("must be UTF-8");
+        assertThat(driver.findElements(By.cssSelector("#upload-results .result"))).isEmpty();
+
+        // Near miss: the same visit saved as UTF-8 is checked.
+        Path utf8 = dir.resolve("utf8.json");
+        Files.write(utf8, visit.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        driver.findElement(By.id("upload-file")).sendKeys(utf8.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#upload-results .summary-line"),
+                "1 visit checked"));
+        assertThat(driver.findElements(By.cssSelector("#upload-results .problem"))).isEmpty();
+    }
+
+    @Test
     void aCodeIsLookedUp() {
         WebElement q = driver.findElement(By.id("code-query"));
         q.sendKeys("97112", Keys.ENTER);

@@ -5,7 +5,6 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.IParserErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -52,14 +51,8 @@ final class BundleParser {
 
     static Parsed parse(String json) {
         JsonNode tree;
-        try {
-            json = org.minutewise.formats.VisitJsonReader.withoutBom(json);
-            tree = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new InputException(where, "malformed JSON: " + e.getOriginalMessage());
-        }
+        json = org.minutewise.formats.VisitJsonReader.withoutBom(json);
+        tree = org.minutewise.formats.Json.readTree(MAPPER, json);
         if (tree == null || tree.isMissingNode()) {
             throw new InputException("", "empty input: expected a FHIR R4 Bundle");
         }
@@ -83,7 +76,7 @@ final class BundleParser {
         } catch (Problem p) {
             throw new InputException(p.locate(tree), p.getMessage());
         } catch (DataFormatException e) {
-            String msg = e.getMessage() == null ? "not a valid FHIR R4 Bundle" : e.getMessage();
+            String msg = e.getMessage() == null ? "not a valid FHIR R4 Bundle" : withoutCode(e.getMessage());
             Matcher m = QUOTED.matcher(msg);
             String where = "Bundle";
             if (m.find()) {
@@ -103,6 +96,11 @@ final class BundleParser {
             throw new InputException("Bundle", "not a FHIR R4 Bundle we can read: an element has a shape the FHIR "
                     + "parser cannot handle (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** HAPI's text without its error code ({@code HAPI-1684: Unknown resource name ...}): the user needs the words. */
+    static String withoutCode(String hapiText) {
+        return hapiText.replaceAll("HAPI-\\d+:\\s*", "");
     }
 
     /** Java's text for a number that did not parse ({@code For input string: "x"}), in a biller's words. */
@@ -214,7 +212,7 @@ final class BundleParser {
             String v = value == null ? "" : value;
             // HAPI passes Java's exception text for an integer element (a rank, an order) that is not a number.
             String why = error == null ? "invalid value \"" + v + "\"" : error.contains("NumberFormatException")
-                    ? "expected a whole number, got \"" + v + "\"" : error;
+                    ? "expected a whole number, got \"" + v + "\"" : withoutCode(error);
             throw new Problem(why, parent(l),
                     (name, node) -> name.equals(parent(l)) && node.isValueNode() && node.asText().equals(v));
         }

@@ -390,7 +390,7 @@ public final class X12ClaimReader {
                 } catch (EDIStreamException e) {
                     Location l = e.getLocation();
                     String where = l == null || l.getSegmentPosition() < 1 ? "" : "segment " + l.getSegmentPosition();
-                    String detail = "not readable as X12: " + e.getMessage();
+                    String detail = "not readable as X12: " + words(e);
                     if (!any || (results.isEmpty() && claim == null)) {
                         throw new InputException(where, detail);
                     }
@@ -402,12 +402,40 @@ public final class X12ClaimReader {
                     }
                 }
             } catch (IOException | EDIStreamException e) {
-                throw new InputException("", "not readable as X12: " + e.getMessage());
+                throw new InputException("", "not readable as X12: " + (e instanceof EDIStreamException x ? words(x)
+                        : "the input could not be read"));
             }
             if (results.isEmpty()) {
                 throw new InputException("", "no 837P or 837I claim (CLM) found");
             }
             return results;
+        }
+
+        /**
+         * The X12 reader's error in the project's words, without its error codes ({@code EDIE003 - Invalid
+         * processing state at offset 1; INVALID (previous: INITIAL)}): what went wrong and at which character.
+         */
+        static String words(EDIStreamException e) {
+            String m = String.valueOf(e.getMessage());
+            java.util.regex.Matcher off = java.util.regex.Pattern.compile("at offset (\\d+)").matcher(m);
+            String at = off.find() ? " at character " + off.group(1) : "";
+            if (m.startsWith("EDIE002")) {
+                return "not an X12 interchange: it must start with an ISA segment";
+            }
+            if (m.startsWith("EDIE003")) {
+                return "not X12" + at + " (an interchange starts with an ISA segment, and its segments end with "
+                        + "the terminator the ISA sets)";
+            }
+            if (m.startsWith("EDIE004")) {
+                return "a character X12 does not allow" + at;
+            }
+            if (m.startsWith("EDIE005")) {
+                return "the X12 ends early" + at + " (is the file cut short?)";
+            }
+            String plain = m.replaceFirst("^EDI[A-Z]?\\d+ - ", "");
+            int cut = plain.indexOf(';');
+            plain = cut > 0 ? plain.substring(0, cut) : plain;
+            return plain.matches(".*(EDIE|io\\.xlate|Exception).*") || plain.isBlank() ? "unexpected text" + at : plain;
         }
 
         private void event(EDIStreamReader r, EDIStreamEvent e) {
