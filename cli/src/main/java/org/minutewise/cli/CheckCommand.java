@@ -34,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "name and the content.",
             "In a file of many visits, a bad visit is reported on stderr with its location and the others are "
                 + "still checked (exit 2 at the end). A claim is still written when a finding blocks (exit 1).",
-            "Exit: 0 nothing blocks; 1 a finding blocks; 2 bad input or usage; 3 internal error."})
+            "Exit: 0 nothing blocks; 1 a finding blocks; 2 bad input or usage, or an output that cannot be "
+                + "written; 3 internal error."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
