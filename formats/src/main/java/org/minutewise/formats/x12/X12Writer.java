@@ -96,8 +96,12 @@ public final class X12Writer {
      */
     public static String write(List<CheckResult> results, X12Envelope envelope, LocalDateTime created,
                                PayerProfiles payers) {
-        return write(results, envelope, created, r -> r.visit().setting().institutional()
-                ? Form.INSTITUTIONAL : Form.PROFESSIONAL, payers);
+        return write(results, envelope, created, X12Writer::formBySetting, payers);
+    }
+
+    /** The 837I for an institutional setting's visit, the 837P for the others. */
+    private static Form formBySetting(CheckResult r) {
+        return r.visit().setting().institutional() ? Form.INSTITUTIONAL : Form.PROFESSIONAL;
     }
 
     /** Whether the visit's secondary payer is Medicare: its profile's kind, or its filing indicator MA or MB. */
@@ -184,6 +188,22 @@ public final class X12Writer {
 
     static String write(List<CheckResult> results, X12Envelope envelope, LocalDateTime created,
                         Function<CheckResult, Form> formOf, PayerProfiles payers) {
+        Prepared p = prepare(results, envelope, created, formOf, payers, true);
+        return interchange(groupsOf(p.professional(), p.institutional()), envelope, created);
+    }
+
+    /** The claims ready to write by form, and those that could not be ({@link #writeWritable}). */
+    private record Prepared(List<X12Claim> professional, List<X12Claim> institutional, List<Refused> refused) {
+    }
+
+    /**
+     * Checks the envelope's inputs and prepares each result's claim. With {@code firstRefusalThrows} the first claim
+     * that cannot be written stops it, its error naming the visit (and its index in a list of several); else each is
+     * set aside as {@link Refused} and the others prepared.
+     */
+    private static Prepared prepare(List<CheckResult> results, X12Envelope envelope, LocalDateTime created,
+                                    Function<CheckResult, Form> formOf, PayerProfiles payers,
+                                    boolean firstRefusalThrows) {
         Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(created, "created");
         if (results.isEmpty()) {
@@ -192,17 +212,22 @@ public final class X12Writer {
         createdInRange(created);
         List<X12Claim> professional = new ArrayList<>();
         List<X12Claim> institutional = new ArrayList<>();
+        List<Refused> refused = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             CheckResult r = results.get(i);
             Form form = formOf.apply(r);
             try {
                 (form == Form.PROFESSIONAL ? professional : institutional).add(X12Claim.prepare(r, form, payers));
             } catch (InputException e) {
+                if (!firstRefusalThrows) {
+                    refused.add(new Refused(i, r, e));
+                    continue;
+                }
                 InputException named = new InputException(e.path(), e.detail() + " (visit " + r.visit().id() + ")");
                 throw results.size() == 1 ? named : named.within("[" + i + "]");
             }
         }
-        return interchange(groupsOf(professional, institutional), envelope, created);
+        return new Prepared(professional, institutional, refused);
     }
 
     /**
@@ -236,29 +261,12 @@ public final class X12Writer {
      */
     public static Partial writeWritable(List<CheckResult> results, X12Envelope envelope, LocalDateTime created,
                                         PayerProfiles payers) {
-        Objects.requireNonNull(envelope, "envelope");
-        Objects.requireNonNull(created, "created");
-        if (results.isEmpty()) {
-            throw new InputException("", "no visit to write: an 837 needs at least one claim");
+        Prepared p = prepare(results, envelope, created, X12Writer::formBySetting, payers, false);
+        if (p.professional().isEmpty() && p.institutional().isEmpty()) {
+            return new Partial(Optional.empty(), p.refused());
         }
-        createdInRange(created);
-        List<X12Claim> professional = new ArrayList<>();
-        List<X12Claim> institutional = new ArrayList<>();
-        List<Refused> refused = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            CheckResult r = results.get(i);
-            Form form = r.visit().setting().institutional() ? Form.INSTITUTIONAL : Form.PROFESSIONAL;
-            try {
-                (form == Form.PROFESSIONAL ? professional : institutional).add(X12Claim.prepare(r, form, payers));
-            } catch (InputException e) {
-                refused.add(new Refused(i, r, e));
-            }
-        }
-        if (professional.isEmpty() && institutional.isEmpty()) {
-            return new Partial(Optional.empty(), refused);
-        }
-        return new Partial(Optional.of(interchange(groupsOf(professional, institutional), envelope, created)),
-                refused);
+        return new Partial(Optional.of(interchange(groupsOf(p.professional(), p.institutional()), envelope,
+                created)), p.refused());
     }
 
     /** The envelope's dates print the year in 4 digits (GS04, BHT04 CCYYMMDD): years 1 to 9999. */
