@@ -70,8 +70,4 @@ public final class UnitLimits implements Rule {
     static List<MueDenial.Over> overMue(CheckContext ctx, List<ClaimLine> lines) {
         return MueDenial.over(lines, ctx.ref().mue(), ctx.visit().dateOfService());
     }
-
-    static String mueText(Mue m) {
-        return m.code() + " " + m.maxUnits();
-    }
 }

@@ -239,20 +239,12 @@ final class MeasuredChange {
 
     /** "140 to 155 degrees", "8 -> 4 deg": {@code start} is where the degree unit starts. */
     private static boolean degrees(String text, int start) {
-        int k = start - 1;
-        while (k >= 0 && text.charAt(k) == ' ') {
-            k--;
-        }
-        int bEnd = k + 1;
-        while (k >= 0 && (Character.isDigit(text.charAt(k)) || text.charAt(k) == '.')) {
-            k--;
-        }
-        Value b = valueAt(text, k + 1);
-        if (b == null || b.end() != bEnd || b.slashes() > 0 || b.time()) {
+        Value b = plainNumberBefore(text, start);
+        if (b == null) {
             return false;
         }
         // The connector before it: "to", "->", "-->", a right arrow, ">".
-        int j = k;
+        int j = b.start() - 1;
         while (j >= 0 && text.charAt(j) == ' ') {
             j--;
         }
@@ -267,21 +259,32 @@ final class MeasuredChange {
         } else {
             return false;
         }
-        while (j >= 0 && text.charAt(j) == ' ') {
-            j--;
-        }
-        int aEnd = j + 1;
-        while (j >= 0 && (Character.isDigit(text.charAt(j)) || text.charAt(j) == '.')) {
-            j--;
-        }
-        Value a = valueAt(text, j + 1);
-        if (a == null || a.end() != aEnd || a.slashes() > 0 || a.time()) {
+        Value a = plainNumberBefore(text, j + 1);
+        if (a == null) {
             return false;
         }
+        j = a.start() - 1;
         if (j >= 0 && text.charAt(j) == '-' && (j == 0 || !Character.isLetterOrDigit(text.charAt(j - 1)))) {
             return false; // "-5 to 120 deg": an arc from extension
         }
         return a.first() > 0 && a.first() != b.first();
+    }
+
+    /**
+     * The number that ends at {@code end} (blanks before {@code end} skipped): digits and dots read back to their
+     * start, a plain value there (no slash, not a time) ending exactly where they end; else null.
+     */
+    private static Value plainNumberBefore(String text, int end) {
+        int k = end - 1;
+        while (k >= 0 && text.charAt(k) == ' ') {
+            k--;
+        }
+        int numberEnd = k + 1;
+        while (k >= 0 && (Character.isDigit(text.charAt(k)) || text.charAt(k) == '.')) {
+            k--;
+        }
+        Value v = valueAt(text, k + 1);
+        return v == null || v.end() != numberEnd || v.slashes() > 0 || v.time() ? null : v;
     }
 
     /** "patient now ascends stairs": see the class. */
