@@ -48,8 +48,6 @@ final class CheckPass {
     private final Progress progress;
     private final VisitAudit visitAudit;
     private final List<Optional<CsvVisitReader.Header>> headers = new ArrayList<>();
-    /** Reads a row of a visit set aside as a duplicate for its own error; made on first use. */
-    private CsvVisitReader csvReader;
 
     CheckPass(Work work, State state, ReferenceData ref, VisitChecker checker, Progress progress) {
         this.work = work;
@@ -348,23 +346,15 @@ final class CheckPass {
      * when it could not be read by itself either (a row's negative minutes), so that neither reason is lost.
      */
     private String withOwn(Spill.Rec r, byte[] all, String why) {
-        Optional<String> own = ownError(r, all);
-        return own.isPresent() ? own.get() + "; and " + why : why;
+        return VisitAudit.withOwn(ownError(r, all), why);
     }
 
     /** Why a record cannot be read by itself (as when its visit is read alone), or empty when it can. */
     private Optional<String> ownError(Spill.Rec r, byte[] all) {
         try {
             if (r.kind() == Spill.CSV) {
-                VisitAudit.CsvRows<Spill.Rec> how = csvRows(all);
-                CsvRecordReader.Record record = how.record(r);
-                if (record == null) {
-                    return Optional.of("line " + r.line() + ": an empty record");
-                }
-                if (csvReader == null) {
-                    csvReader = new CsvVisitReader(ref);
-                }
-                csvReader.row(how.header(r), record);
+                // As the Spark job reads it too (the same words).
+                return visitAudit.csvRowError(r, csvRows(all));
             } else {
                 VisitJsonReader reader = new VisitJsonReader(ref);
                 reader.read(reader.parse(r.text(all)));

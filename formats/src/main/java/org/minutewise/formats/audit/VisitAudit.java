@@ -345,6 +345,31 @@ public final class VisitAudit {
                 + "must come once, so all its records are set aside";
     }
 
+    /**
+     * Why a CSV row cannot be read by itself (as when its visit is read alone: a CSV error, an empty record, a bad
+     * value), or empty when it can.
+     */
+    public <T> Optional<String> csvRowError(T row, CsvRows<T> how) {
+        try {
+            CsvRecordReader.Record record = how.record(row);
+            if (record == null) {
+                return Optional.of("line " + how.line(row) + ": an empty record");
+            }
+            csvReader.row(how.header(row), record);
+            return Optional.empty();
+        } catch (InputException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * The reason a record of a visit set aside as a whole (it comes more than once) is given: its own error first
+     * when it could not be read by itself either (a row's negative minutes), so that neither reason is lost.
+     */
+    public static String withOwn(Optional<String> own, String why) {
+        return own.isPresent() ? own.get() + "; and " + why : why;
+    }
+
     /** What a visit lost: its row on {@code rowLine}, taken into the quoted field of the record on {@code recordLine}. */
     public static String lostRowNote(long rowLine, long recordLine) {
         return "its row on line " + rowLine + " was taken into a quoted field left open on line " + recordLine;
