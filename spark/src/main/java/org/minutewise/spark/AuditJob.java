@@ -918,7 +918,8 @@ public final class AuditJob {
                 if (!c.claims().isEmpty() || byFile.size() > 1) {
                     String why = VisitAudit.comesMoreThanOnce(visitId, c.claims().isEmpty() ? byFile : c.claims());
                     for (InRow r : rows) {
-                        reject(r, why, names, out, totals);
+                        // Its own error first when the row cannot be read by itself either, as the audit gives it.
+                        reject(r, VisitAudit.withOwn(audit.csvRowError(r, how), why), names, out, totals);
                     }
                     return;
                 }
