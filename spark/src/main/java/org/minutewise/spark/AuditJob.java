@@ -729,6 +729,8 @@ public final class AuditJob {
         private final Iterator<Row> rows;
         private final java.util.function.Function<Row, T> as;
         private final int limit;
+        /** Rows kept in a run even past {@code limit}: notes and markers, which are few and are not the visit's rows. */
+        private final java.util.function.Predicate<Row> always;
         private Row pending;
         /** Where the rows of the last run past {@code limit} came from: file, line, order of reading. */
         int extra;
@@ -737,18 +739,21 @@ public final class AuditJob {
         long[] extraSeq = new long[0];
 
         Runs(Iterator<Row> rows, java.util.function.Function<Row, T> as) {
-            this(rows, as, Integer.MAX_VALUE);
+            this(rows, as, Integer.MAX_VALUE, r -> false);
         }
 
         /**
          * Beyond {@code limit} rows only where a run's rows came from is kept (columns 1-3 of the records: file,
          * line, order), compactly: such a visit is set aside whole, and a file whose rows all carry one visit id
-         * must not fill a task's memory with their text.
+         * must not fill a task's memory with their text. Rows {@code always} picks are kept in the run whatever its
+         * size: a note such as a file's cut ({@link AuditJob#CUT}) is not a row, and a marker carries its own reason.
          */
-        Runs(Iterator<Row> rows, java.util.function.Function<Row, T> as, int limit) {
+        Runs(Iterator<Row> rows, java.util.function.Function<Row, T> as, int limit,
+             java.util.function.Predicate<Row> always) {
             this.rows = rows;
             this.as = as;
             this.limit = limit;
+            this.always = always;
             this.pending = rows.hasNext() ? rows.next() : null;
         }
 
@@ -773,7 +778,7 @@ public final class AuditJob {
                     pending = r;
                     break;
                 }
-                if (run.size() < limit) {
+                if (run.size() < limit || always.test(r)) {
                     run.add(as.apply(r));
                 } else {
                     if (extra == extraLine.length) {
@@ -820,7 +825,8 @@ public final class AuditJob {
             }
         };
         Runs<InRow> groups = new Runs<>(sorted, r -> new InRow(r.getInt(1), r.getLong(2), r.getLong(3),
-                r.getString(4), r.getString(5)), VisitAudit.MAX_ROWS_PER_VISIT + 1);
+                r.getString(4), r.getString(5)), VisitAudit.MAX_ROWS_PER_VISIT + 1,
+                r -> r.getString(5).startsWith(MARK));
         return new Stage<>(groups) {
             @Override
             void group(List<InRow> rows, List<Row> out) {
@@ -961,6 +967,9 @@ public final class AuditJob {
             }
         };
     }
+
+    /** How the job's own markers and notes begin, among the records' texts. */
+    static final String MARK = "\u0000";
 
     /** The text of a row taken into an earlier record's open quote: a marker, the record's line, same visit or not. */
     static final String LOST = "\u0000lost:";
