@@ -361,7 +361,10 @@ public final class AuditJob {
 
     /** The first record of a CSV input (its header, after any blank lines), read on the driver. */
     private static Header csvHeader(JavaSparkContext jsc, String input) throws IOException {
-        List<String> first = CsvLines.lines(jsc, input, 0).take(64);
+        List<String> first = new ArrayList<>();
+        for (String line : CsvLines.lines(jsc, input, 0).take(64)) {
+            first.add(CsvLines.withoutNotes(line)); // bytes that are not UTF-8 read as U+FFFD, as the audit reads them
+        }
         int h = 0;
         while (h < first.size() && (first.get(h).isEmpty() || first.get(h).equals("\r"))) {
             h++;
@@ -834,7 +837,7 @@ public final class AuditJob {
                 int markers = 0;
                 int notes = 0;
                 for (InRow r : rows) {
-                    markers += r.text.startsWith(LOST) ? 1 : 0;
+                    markers += r.text.startsWith(LOST) || r.text.startsWith(NOT_UTF8) ? 1 : 0;
                     notes += r.text.startsWith(CUT) ? 1 : 0;
                 }
                 rowsIn += rows.size() - notes + groups.extra;
@@ -854,6 +857,8 @@ public final class AuditJob {
                     for (InRow r : rows) {
                         if (r.text.startsWith(LOST)) {
                             reject(r, lostRowMessage(r, visitId), names, out, totals);
+                        } else if (r.text.startsWith(NOT_UTF8)) {
+                            reject(r, notUtf8Message(r), names, out, totals);
                         } else if (!r.text.startsWith(CUT)) {
                             reject(r, reason, names, out, totals);
                         }
@@ -867,7 +872,7 @@ public final class AuditJob {
                 }
                 List<InRow> lost = null;
                 for (InRow r : rows) {
-                    if (r.text.startsWith(LOST) || r.text.startsWith(CUT)) {
+                    if (r.text.startsWith(LOST) || r.text.startsWith(CUT) || r.text.startsWith(NOT_UTF8)) {
                         lost = lost == null ? new ArrayList<>(1) : lost;
                         lost.add(r);
                     }
@@ -881,6 +886,13 @@ public final class AuditJob {
                         if (m.text.startsWith(CUT)) {
                             note = note != null ? note : EndedEarly.lastVisitNote(
                                     Long.parseLong(m.text.substring(CUT.length())));
+                            continue;
+                        }
+                        if (m.text.startsWith(NOT_UTF8)) {
+                            // The record could not be read at all; its visit lost a row, as when a row is too long.
+                            String[] f = m.text.substring(NOT_UTF8.length()).split(":", 2);
+                            reject(m, notUtf8Message(m), names, out, totals);
+                            note = note != null ? note : VisitAudit.unreadRowNote(Long.parseLong(f[0]), f[1]);
                             continue;
                         }
                         String[] f = m.text.substring(LOST.length()).split(":");
@@ -975,6 +987,13 @@ public final class AuditJob {
     static final String LOST = "\u0000lost:";
 
     /**
+     * The text of a record with bytes that are not UTF-8 ({@link CsvLines#read}): a row read and rejected, on the line
+     * of the first bad byte, as the single-process audit rejects it; after the marker, the record's own line and what
+     * is wrong ({@link org.minutewise.formats.Utf8#problem}). Its visit lost a row: its other rows are set aside.
+     */
+    static final String NOT_UTF8 = "\u0000utf8:";
+
+    /**
      * The text of the record that stands for the part of a file cut short that could not be read (after it, the last
      * record's line and what was wrong): a row read and rejected, as the single-process audit counts it.
      */
@@ -1020,6 +1039,11 @@ public final class AuditJob {
                 return out.remove(0);
             }
         };
+    }
+
+    /** Why a record with bytes that are not UTF-8 ({@link #NOT_UTF8} marker) is set aside: its line, then what. */
+    private static String notUtf8Message(InRow m) {
+        return "line " + m.line + ": " + m.text.substring(NOT_UTF8.length()).split(":", 2)[1];
     }
 
     /** Why a row another record's open quote took in ({@link #LOST} marker) is set aside. */

@@ -1,6 +1,7 @@
 package org.minutewise.spark;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -16,6 +17,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.minutewise.formats.InputException;
+import org.minutewise.formats.Utf8;
 import org.minutewise.formats.audit.EndedEarly;
 import scala.Tuple2;
 
@@ -222,7 +224,40 @@ final class CsvLines {
             conf.setLong(FileInputFormat.SPLIT_MAXSIZE, Math.max(1, (length + minPartitions - 1) / minPartitions));
         }
         return jsc.newAPIHadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class, conf)
-                .map(t -> t._2().toString());
+                .map(t -> text(t._2()));
+    }
+
+    /**
+     * Put after the text of a line whose bytes are not all UTF-8 (decoded, they are U+FFFD), with what is wrong, to
+     * the line's end: the record it belongs to is rejected as the single-process audit rejects it ({@link #read}).
+     * It holds no quote and no comma, so the line's quotes are followed as before.
+     */
+    static final String NOT_UTF8 = "\u0000\u0001not UTF-8:";
+
+    /** A line's text; when its bytes are not all UTF-8, with {@link #NOT_UTF8} and the problem after it. */
+    static String text(Text t) {
+        byte[] b = t.getBytes();
+        int n = t.getLength();
+        String s = new String(b, 0, n, StandardCharsets.UTF_8);
+        int bad = Utf8.firstInvalid(b, 0, n);
+        return bad < 0 ? s : s + NOT_UTF8 + Utf8.problem(b, bad, bad + 1L, " of the line");
+    }
+
+    /** A line's or record's text without the {@link #NOT_UTF8} notes (the bad bytes as U+FFFD). */
+    static String withoutNotes(String text) {
+        int at = text.indexOf(NOT_UTF8);
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        int from = 0;
+        while (at >= 0) {
+            sb.append(text, from, at);
+            int end = text.indexOf('\n', at);
+            from = end < 0 ? text.length() : end;
+            at = text.indexOf(NOT_UTF8, from);
+        }
+        return sb.append(text, from, text.length()).toString();
     }
 
     /**
@@ -485,9 +520,25 @@ final class CsvLines {
         return out.iterator();
     }
 
-    /** One record's text, with the visit id that routes it. */
+    /**
+     * One record's text, with the visit id that routes it. A record with bytes that are not UTF-8 is rejected as the
+     * single-process audit rejects it: on the line of the first bad byte, saying which byte of that line; its visit
+     * id, read with the bad bytes as U+FFFD, routes it unless the bad bytes are in the id (then it names no visit).
+     */
     static InRow read(int file, long idx, String text, int idColumn) {
-        return new InRow(file, idx + 1, idx, lenientField(text, idColumn), text);
+        int bad = text.indexOf(NOT_UTF8);
+        if (bad < 0) {
+            return new InRow(file, idx + 1, idx, lenientField(text, idColumn), text);
+        }
+        long at = idx + 1;
+        for (int i = 0; i < bad; i++) {
+            at += text.charAt(i) == '\n' ? 1 : 0;
+        }
+        int end = text.indexOf('\n', bad);
+        String what = text.substring(bad + NOT_UTF8.length(), end < 0 ? text.length() : end);
+        String id = lenientField(withoutNotes(text), idColumn);
+        return new InRow(file, at, idx, id.indexOf('\uFFFD') >= 0 ? "" : id, AuditJob.NOT_UTF8 + (idx + 1) + ":"
+                + what);
     }
 
     /**
