@@ -135,9 +135,10 @@ final class AcrossPass {
         }
         Path findings = work.part(pass, "findings", q);
         Path tot = work.part(pass, "totals", q);
-        Files.writeString(Work.tmp(findings), sb, StandardCharsets.UTF_8);
-        Files.writeString(Work.tmp(tot), Json.mapper().writeValueAsString(totals.toPartJson()),
-                StandardCharsets.UTF_8);
+        WriteFailed.writing(Work.tmp(findings), () -> Files.writeString(Work.tmp(findings), sb,
+                StandardCharsets.UTF_8));
+        String json = Json.mapper().writeValueAsString(totals.toPartJson());
+        WriteFailed.writing(Work.tmp(tot), () -> Files.writeString(Work.tmp(tot), json, StandardCharsets.UTF_8));
         Work.commit(Work.tmp(findings), findings);
         Work.commit(Work.tmp(tot), tot);
     }

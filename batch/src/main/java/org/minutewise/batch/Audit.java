@@ -570,7 +570,7 @@ public final class Audit {
             trimmed.add(id.trim());
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(part), 1 << 16);
-             OutputStream os = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
+             OutputStream os = new BufferedOutputStream(WriteFailed.open(target), 1 << 16)) {
             StringBuilder sb = new StringBuilder(256);
             CsvSplitter splitter = new CsvSplitter(in);
             splitter.idColumn(0);
@@ -670,17 +670,23 @@ public final class Audit {
     private static void concat(String header, List<Path> parts, Path target) throws IOException {
         Path tmp = Work.tmp(target);
         // Channel to channel: the kernel copies the parts (gigabytes for a big audit) without a trip through the heap.
-        try (FileChannel to = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        FileChannel[] opened = new FileChannel[1];
+        WriteFailed.writing(target, () -> opened[0] = FileChannel.open(tmp, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+        try (FileChannel to = opened[0]) {
             ByteBuffer h = ByteBuffer.wrap(header.getBytes(StandardCharsets.UTF_8));
             while (h.hasRemaining()) {
-                to.write(h);
+                WriteFailed.writing(target, () -> to.write(h));
             }
             for (Path p : parts) {
                 try (FileChannel from = FileChannel.open(p, StandardOpenOption.READ)) {
                     long size = from.size();
                     for (long at = 0; at < size; ) {
-                        long n = from.transferTo(at, size - at, to);
+                        long[] copied = new long[1];
+                        long from0 = at;
+                        // A full disk shows here: the target is named (the parts are the audit's own files).
+                        WriteFailed.writing(target, () -> copied[0] = from.transferTo(from0, size - from0, to));
+                        long n = copied[0];
                         if (n <= 0) {
                             throw new IOException(p.getFileName() + " ended before its " + size + " bytes were copied");
                         }
@@ -700,7 +706,7 @@ public final class Audit {
             List<Path> next = new ArrayList<>();
             for (int i = 0; i < level.size(); i += MERGE_FAN_IN) {
                 Path merged = work.dir().resolve("check").resolve("merge-" + round + "-" + i + ".bin");
-                try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(merged), 1 << 16)) {
+                try (OutputStream os = new BufferedOutputStream(WriteFailed.open(merged), 1 << 16)) {
                     Bin.Out o = new Bin.Out(256);
                     Bin.Out scratch = new Bin.Out(16);
                     merge(level.subList(i, Math.min(level.size(), i + MERGE_FAN_IN)),
@@ -712,7 +718,8 @@ public final class Audit {
             round++;
         }
         Path tmp = Work.tmp(target);
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        // The file is named as the user knows it (rejected.csv), not by its temporary name.
+        try (OutputStream os = new BufferedOutputStream(WriteFailed.open(tmp, target), 1 << 16)) {
             os.write(AuditCsv.REJECTED_HEADER.getBytes(StandardCharsets.UTF_8));
             StringBuilder sb = new StringBuilder(256);
             merge(level, r -> {

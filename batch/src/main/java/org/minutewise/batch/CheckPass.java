@@ -81,7 +81,7 @@ final class CheckPass {
 
         /** UTF-8 text written to the file in 64 KB writes (the encoder's own 8 KB chunks are gathered). */
         private static Writer writer(Path file) throws IOException {
-            return new BufferedWriter(new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(file),
+            return new BufferedWriter(new OutputStreamWriter(new BufferedOutputStream(WriteFailed.open(file),
                     1 << 16), StandardCharsets.UTF_8), 1 << 13);
         }
 
@@ -111,7 +111,7 @@ final class CheckPass {
             rejects.sort(Comparator.comparingInt(Spill.Reject::file).thenComparingLong(Spill.Reject::line)
                     .thenComparingLong(Spill.Reject::seq));
             Path rj = Work.tmp(work.part("check", "rejected", p));
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(rj), 1 << 16)) {
+            try (OutputStream os = new BufferedOutputStream(WriteFailed.open(rj), 1 << 16)) {
                 Bin.Out o = new Bin.Out(256);
                 Bin.Out scratch = new Bin.Out(16);
                 for (Spill.Reject r : rejects) {
@@ -119,12 +119,14 @@ final class CheckPass {
                 }
             }
             if (!oversizedWritten) {
-                Files.write(Work.tmp(work.part("check", "oversized", p)), new byte[0]);
+                Path none = Work.tmp(work.part("check", "oversized", p));
+                WriteFailed.writing(none, () -> Files.write(none, new byte[0]));
             }
             Segments.write(Work.tmp(work.part("check", "patients", p)), toPatients, state.partitions);
             Segments.write(Work.tmp(work.part("check", "therapists", p)), toTherapists, state.partitions);
-            Files.writeString(Work.tmp(work.part("check", "totals", p)),
-                    Json.mapper().writeValueAsString(totals.toPartJson()), StandardCharsets.UTF_8);
+            Path tot = Work.tmp(work.part("check", "totals", p));
+            String json = Json.mapper().writeValueAsString(totals.toPartJson());
+            WriteFailed.writing(tot, () -> Files.writeString(tot, json, StandardCharsets.UTF_8));
             for (String kind : new String[] {"findings", "claims", "rejected", "oversized", "patients", "therapists",
                 "totals"}) {
                 Path target = work.part("check", kind, p);
@@ -225,7 +227,7 @@ final class CheckPass {
         ByteArrayOutputStream keep = new ByteArrayOutputStream(1 << 20);
         Bin.Out o = new Bin.Out(256);
         Bin.Out scratch = new Bin.Out(16);
-        try (OutputStream rejects = new BufferedOutputStream(Files.newOutputStream(
+        try (OutputStream rejects = new BufferedOutputStream(WriteFailed.open(
                 Work.tmp(work.part("check", "oversized", parts.p))), 1 << 16)) {
             Spill.forEach(spill, (rec, header) -> {
                 Integer n = big.get(header.visitId());

@@ -65,10 +65,10 @@ final class ReadPass {
         cut(work.readRejects(), state.rejectsLength);
         int buffer = (int) Math.max(4096, Math.min(1 << 16, (32L << 20) / k));
         OutputStream[] parts = new OutputStream[k];
-        try (OutputStream rejects = new BufferedOutputStream(Files.newOutputStream(work.readRejects(),
+        try (OutputStream rejects = new BufferedOutputStream(WriteFailed.open(work.readRejects(),
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 16)) {
             for (int p = 0; p < k; p++) {
-                parts[p] = new BufferedOutputStream(Files.newOutputStream(work.spill(p), StandardOpenOption.CREATE,
+                parts[p] = new BufferedOutputStream(WriteFailed.open(work.spill(p), StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND), buffer);
             }
             Sink sink = new Sink(parts, lengths, rejects);

@@ -42,7 +42,7 @@ final class Segments {
             }
         }
         offsets[k] = pos;
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+        try (OutputStream os = new BufferedOutputStream(WriteFailed.open(file), 1 << 16)) {
             Bin.Out head = new Bin.Out(8 * (k + 1));
             for (long o : offsets) {
                 head.i64(o);

@@ -74,17 +74,19 @@ final class Work {
 
     /** Renames a finished {@code .tmp} file to its own name, replacing any earlier one. */
     static void commit(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        WriteFailed.writing(target, () -> {
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        });
     }
 
     /** Writes a small file atomically. */
     static void writeAtomically(Path target, String text) throws IOException {
         Path t = tmp(target);
-        Files.writeString(t, text, StandardCharsets.UTF_8);
+        WriteFailed.writing(target, () -> Files.writeString(t, text, StandardCharsets.UTF_8));
         commit(t, target);
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.minutewise.batch.Audit;
 import org.minutewise.batch.ParseOnly;
 import org.minutewise.batch.Progress;
+import org.minutewise.batch.WriteFailed;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.Severity;
 import org.minutewise.formats.Json;
@@ -34,9 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Outputs in DIR: findings.csv, claims.csv, rejected.csv, summary.json, report.html (and run.json: "
                 + "timing). The summary JSON is also printed on stdout.",
             "Killed part-way, run the same command with --resume: the outputs are those of an uninterrupted run.",
-            "Exit: 0 nothing blocks; 1 a finding blocks; 2 bad usage or rows rejected (see rejected.csv; claims "
-                + "a later claim replaced or voided are set aside there too, but are not bad input); "
-                + "3 internal error."})
+            "Exit: 0 nothing blocks; 1 a finding blocks; 2 bad usage, rows rejected (see rejected.csv; claims "
+                + "a later claim replaced or voided are set aside there too, but are not bad input) or an output "
+                + "that cannot be written (a full disk); 3 internal error."})
 final class AuditCommand implements Callable<Integer> {
     /** A test hook: halt (status 137) after this many units of work, as a kill would. */
     static final String CRASH_AFTER = "MINUTEWISE_TEST_CRASH_AFTER";
@@ -117,6 +118,10 @@ final class AuditCommand implements Callable<Integer> {
         Audit.Result result;
         try (Progress progress = new Progress(err, showProgress())) {
             result = Audit.run(options, ref, progress);
+        } catch (WriteFailed e) {
+            // A full disk, a directory in the way: the caller's to fix (exit 2, one line), as --output's failures.
+            throw new WriteFailure("cannot write " + e.getFile() + " (--out): " + e.getReason() + "; make room or "
+                    + "move it, then run the same command with --resume to go on where it stopped");
         }
         if (result.nothingToResume()) {
             err.println("minutewise: note: --resume: " + out + " held no audit to resume; the audit was run from the "

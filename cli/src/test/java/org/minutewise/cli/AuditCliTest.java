@@ -487,4 +487,64 @@ final class AuditCliTest {
         }
         assertThat(run("generate", "--help").out()).contains("1 labels every visit");
     }
+
+    private static final String VISITS = "visitId,dateOfService,payer,planOfCare,diagnoses,code,minutes,providerId,"
+            + "role,billedUnits,billedModifiers\r\n"
+            + "W1,2026-03-02,medicare,PT,R26.81,97110,23,T1,PT,2,GP\r\n"
+            + "W2,2026-03-03,medicare,PT,R26.81,97112,38,T1,PT,3,GP\r\n";
+
+    /**
+     * An audit whose work files land on a full disk (here /dev/full linked in place of its first partition, which a
+     * --resume with nothing to resume writes through): exit 2 with one line naming the file and the cause, not an
+     * internal error. Near miss: the same audit into a new --out is done (exit 0).
+     */
+    @Test
+    void anAuditWhoseDiskFillsIsExit2NamingTheFile() throws IOException {
+        Path devFull = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(devFull) && !Files.isRegularFile(devFull),
+                "no /dev/full here");
+        Path in = tmp.resolve("visits.csv");
+        Files.writeString(in, VISITS);
+        Path out = tmp.resolve("full");
+        Path spill = Files.createDirectories(out.resolve(".work").resolve("read")).resolve("p00000.bin");
+        try {
+            Files.createSymbolicLink(spill, devFull);
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+        }
+        Run r = run("audit", in.toString(), "--out", out.toString(), "--resume", "--partitions", "1");
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.errLines()).singleElement().asString().startsWith("minutewise: cannot write " + spill
+                + " (--out): No space left on device;");
+        assertThat(r.err()).doesNotContain("internal error").doesNotContain("Exception");
+        Run ok = run("audit", in.toString(), "--out", tmp.resolve("room").toString(), "--partitions", "1");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.json().get("checked").asLong()).isEqualTo(2);
+    }
+
+    /**
+     * An output file that cannot be written at the end of the run (findings.csv a directory with a file in it): exit
+     * 2 with one line naming findings.csv and why; nothing in its way is deleted. Near miss: moved away, the audit
+     * goes on with --resume and is done (exit 0).
+     */
+    @Test
+    void anAuditOutputThatCannotBeWrittenIsExit2NamingIt() throws IOException {
+        Path in = tmp.resolve("visits.csv");
+        Files.writeString(in, VISITS);
+        Path out = tmp.resolve("blocked");
+        Path findings = Files.createDirectories(out.resolve("findings.csv"));
+        Files.writeString(findings.resolve("keep.txt"), "a file of someone's");
+        Run r = run("audit", in.toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.errLines()).singleElement().asString().startsWith("minutewise: cannot write " + findings
+                + " (--out): ");
+        assertThat(r.err()).doesNotContain("internal error").doesNotContain("Exception");
+        assertThat(findings.resolve("keep.txt")).exists();
+        // Moved away, the audit goes on with --resume, as the line says.
+        Files.move(findings, out.resolve("moved"));
+        Run resumed = run("audit", in.toString(), "--out", out.toString(), "--resume");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(out.resolve("findings.csv")).isRegularFile();
+        assertThat(resumed.json().get("checked").asLong()).isEqualTo(2);
+    }
 }
