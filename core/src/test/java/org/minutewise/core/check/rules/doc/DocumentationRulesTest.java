@@ -373,7 +373,8 @@ class DocumentationRulesTest {
         @Test
         void nearMissAMeasuredChange() {
             for (String change : List.of("2 toe catches (was 6).", "Berg 42/56 (was 40).", "Flexion 140 to 155 "
-                    + "degrees.", "Pt now ascends stairs step-over-step.")) {
+                    + "degrees.", "Pt now ascends stairs step-over-step.", "SLS (R) 12 s (was 7).", "Berg 40 -> 44.",
+                    "TUG 14.2 \u2192 11.8.")) {
                 assertThat(ids(check(only97110("Hip strengthening with verbal cues to improve stance. " + change
                         + " Plan: progress.").build(), DocFixtures.REVIEWED))).as(change).doesNotContain("MW-D008");
             }
@@ -381,7 +382,8 @@ class DocumentationRulesTest {
 
         @Test
         void firesOnAChangeThatIsADateOrACount() {
-            for (String noChange : List.of("Re-eval due 12/14 (was 12/7).", "Visit 9 (was 8).", "R TKA now 8 wk.")) {
+            for (String noChange : List.of("Re-eval due 12/14 (was 12/7).", "Visit 9 (was 8).", "R TKA now 8 wk.",
+                    "Berg 45-50/56 in 4 wk.", "Goal: TUG 10-12 s.", "Level 3 -> 4.")) {
                 assertThat(ids(check(only97110("Hip strengthening with verbal cues to improve stance. " + noChange
                         + " Plan: progress.").build(), DocFixtures.REVIEWED))).as(noChange).contains("MW-D008");
             }
