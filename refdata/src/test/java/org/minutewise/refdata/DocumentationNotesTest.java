@@ -170,8 +170,13 @@ class DocumentationNotesTest {
                 .totalTreatmentMinutes(40)
                 .service(ServiceLine.of("97112", 23, Role.PT)).service(ServiceLine.of("97110", 15, Role.PT));
         assertThat(warnOrWorse(check(b.note(ANKLE).build()))).isEmpty();
-        String noDeficit = ANKLE.replace("persistent proprioceptive deficit and recurrent giving way on uneven "
+        String measuredOnly = ANKLE.replace("persistent proprioceptive deficit and recurrent giving way on uneven "
                 + "ground", "pain").replace("to reduce giving way", "to reduce pain");
+        // 2026-12-07: the stance held 6 s on the right (30 s on the left) shows the deficit, as MW-D002 reads it.
+        assertThat(warnOrWorse(check(b.note(measuredOnly).build()))).isEmpty();
+        // Near miss: a stance held the full 30 s each side shows none.
+        String noDeficit = measuredOnly.replace("single-leg stance R 6 s eyes open", "single-leg stance R 30 s eyes "
+                + "open");
         List<Finding> fs = check(b.note(noDeficit).build());
         assertThat(warnOrWorse(fs)).singleElement().asString().startsWith("MW-D004 ")
                 .contains("S93.401A (category S93: Dislocation and sprain of joints and ligaments at ankle foot and "
@@ -318,7 +323,8 @@ class DocumentationNotesTest {
     /** "LOB" is a stated balance deficit: a musculoskeletal diagnosis then supports 97112 (a domain review). */
     @Test
     void lobIsAStatedBalanceDeficit() {
-        String note = "Pt s/p R TKA 10 wks, Berg 42/56, %s, reports near fall on curb. NMR 25 min: SLS on foam, "
+        // TUG measures mobility, and a goal's Berg is a target: neither states the balance deficit (2026-12-07).
+        String note = "Pt s/p R TKA 10 wks, TUG 14 s, %s, reports near fall on curb. NMR 25 min: SLS on foam, "
                 + "tandem stance w/ CGA and TC at R knee, perturbations. Goal: Berg 48/56. Plan progress to EC.";
         assertThat(ids(check(nmr(String.format(note, "LOB x3 during tandem stance"), "Z96.651").build())))
                 .doesNotContain("MW-D004");

@@ -40,7 +40,8 @@ class DocumentationReview5Test {
                 "SLS at wall 4 s (was 2 s).", "Romberg sharpened 4 s (was 0).", "10MWT 0.74 m/s (was 0.62).",
                 "SLS R 12 s (was 7).", "6MWT 298 m (was 260).", "Flexion 140 to 155 degrees.",
                 "Pt now ascends stairs step-over-step with rail.", "Answered 5/6 yes/no questions accurately.",
-                "Error 8 -> 4 deg.")) {
+                "Error 8 -> 4 deg.", "Berg 40 -> 44.", "TUG 14.2 \u2192 11.8.", "SLS (R) 12s (was 7).",
+                "SLS 12 s (L) (was 7).")) {
             assertThat(ids(NMR + change + END)).as(change).doesNotContain("MW-D008");
         }
     }
@@ -50,14 +51,19 @@ class DocumentationReview5Test {
         assertThat(ids(NMR + END)).contains("MW-D008");
         for (String noChange : List.of("Re-eval due 12/14 (was 12/7).", "Visit 9 of 20 authorized (was 12).",
                 "Ther ex 15 min (was 30 min).", "Session from 14:00 to 14:40.", "Bridges progressed from 10 to 15 reps.",
-                "PROM 0 to 90 deg per protocol.", "R TKA now 8 wk post-op.", "Referred (was seen at another clinic).")) {
+                "PROM 0 to 90 deg per protocol.", "R TKA now 8 wk post-op.", "Referred (was seen at another clinic).",
+                "Goal: Berg 45-50/56 in 4 wk.", "Goal: TUG 10-12 s.", "Knee flexion 110 to 120 deg in 4 wk.",
+                "Level 3 -> 4.")) {
             assertThat(ids(NMR + noChange + END)).as(noChange).contains("MW-D008");
         }
         // "Tolerated well" alone is a response, a vague one: MW-D014 says so, not MW-D008.
         assertThat(ids(NMR + "Pt tolerated well." + END)).contains("MW-D014").doesNotContain("MW-D008");
     }
 
-    /** 43, 60: a timed stance test states the balance deficit, for MW-D002 as for MW-D006 (one notion). */
+    /**
+     * 43, 60: a timed stance test states the balance deficit, for MW-D002 as for MW-D006 (one notion); since
+     * 2026-12-07 for MW-D004 too, its value showing the deficit (a stance under 30 s, a score below its maximum).
+     */
     @Test
     void aRecordedBalanceMeasureStatesTheDeficit() {
         String rest = " TE 20 min: hip strengthening w/ VC to improve gait. Pt fatigued by set 3." + END;
@@ -66,13 +72,14 @@ class DocumentationReview5Test {
                 "NMR 15 min: R SLS with perturbations, tandem walking, hip strategy cues; SLS R 12 s (was 7).",
                 "NMR 15 min: perturbation training w/ CGA; Berg 42/56.")) {
             assertThat(ids(nmr + rest)).as(nmr).doesNotContain("MW-D002", "MW-D006");
-            // A musculoskeletal diagnosis wants the deficit in words (a measure may be normal): MW-D004 fires, and
-            // says what the note records instead of that it records nothing.
-            assertThat(musculoskeletal(nmr + rest)).as(nmr).contains("MW-D004").doesNotContain("MW-D002", "MW-D006");
+            // With a musculoskeletal diagnosis the measure's value states the deficit: MW-D004 reads it as MW-D002.
+            assertThat(musculoskeletal(nmr + rest)).as(nmr).doesNotContain("MW-D002", "MW-D004", "MW-D006");
         }
-        String n60 = "NMR 15 min: R SLS with perturbations, tandem walking, hip strategy cues; SLS R 12 s (was 7).";
-        assertThat(d004(n60 + rest)).contains("states no balance or proprioceptive deficit in words (it records the "
-                + "measure \"SLS R 12 s (was 7)\" (note[").contains("but does not say that it shows a deficit)");
+        // Near miss: a normal value shows no deficit; both findings say what the note records.
+        String n60 = "NMR 15 min: R SLS with perturbations, tandem walking, hip strategy cues; SLS R 30 s (was 7).";
+        assertThat(musculoskeletal(n60 + rest)).contains("MW-D002", "MW-D004").doesNotContain("MW-D006");
+        assertThat(d004(n60 + rest)).contains("states no balance or proprioceptive deficit (it records the "
+                + "measure \"SLS R 30 s (was 7)\" (note[").contains(", but not a value that shows a deficit");
         assertThat(d004("Impaired single-leg balance: " + n60 + rest)).isNull();
     }
 

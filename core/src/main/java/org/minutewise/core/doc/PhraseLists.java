@@ -27,7 +27,8 @@ public final class PhraseLists {
     public static final String MEASURE = "measure";
     /**
      * The measures of {@link #MEASURE} that test balance, proprioception, coordination or motor control (Berg, SLS,
-     * tandem stance, Romberg, joint position error, ...): one recorded states the neuromuscular deficit.
+     * tandem stance, Romberg, joint position error, ...): one recorded with a value that shows a deficit ("Berg 42/56",
+     * "SLS R 6 s", "Romberg positive") states the neuromuscular deficit (MW-D002, MW-D004).
      */
     public static final String BALANCE_MEASURE = "balance-measure";
     /**

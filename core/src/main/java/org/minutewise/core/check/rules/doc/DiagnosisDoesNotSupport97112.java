@@ -16,10 +16,10 @@ import org.minutewise.core.doc.PhraseLists;
  * 97112 billed without a diagnosis that explains a neuromuscular deficit: only
  * categories that do not by themselves support 97112 (musculoskeletal, injury, ...) and no balance or
  * proprioceptive deficit stated in the note (RULES.md §7); a deficit the note negates ("denies unsteadiness", "no
- * loss of balance") is not stated. A balance measure alone ("single-leg stance R 6 s") is no explicit deficit here (it
- * may be normal), though MW-D002 takes it as naming one: the finding then says the note records it and states no
- * deficit in words. Which categories support 97112 is reference data (the ICD-10-CM category
- * catalog).
+ * loss of balance") is not stated. A balance measure whose value shows a deficit ({@link DeficitMeasure}: "single-leg
+ * stance R 6 s", "Berg 42/56", "Romberg positive") states one, as MW-D002 reads it; a measure with a normal value
+ * ("SLS R 30 s", "Berg 56/56") or one not judged ("DHI 38") does not: the finding then quotes it. Which categories
+ * support 97112 is reference data (the ICD-10-CM category catalog).
  */
 public final class DiagnosisDoesNotSupport97112 implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D004", Severity.WARN,
@@ -37,7 +37,11 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
                     + "balance deficit (phrases 2026.8)")
             .revised(5, "2026-12-07: where the note records a balance or proprioception measure (\"single-leg stance "
                     + "R 6 s\", as MW-D006 reads one), the finding quotes it and says the note states no deficit in "
-                    + "words, rather than none at all (a billing expert's review)");
+                    + "words, rather than none at all (a billing expert's review)")
+            .revised(6, "2026-12-07: a balance or proprioception measure whose value shows a deficit states it, as "
+                    + "MW-D002 reads it: a score below its maximum (\"Berg 42/56\"), a stance under 30 s (\"single-leg "
+                    + "stance R 6 s\"), \"Romberg positive\"; a normal value (\"SLS R 30 s\", \"Berg 56/56\") does not, "
+                    + "and the finding quotes it");
 
     @Override
     public RuleInfo info() {
@@ -67,8 +71,9 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
                 return;
             }
         }
-        if (DocSupport.note(ctx).isPresent() && DocSupport.scan(ctx).has(PhraseLists.BALANCE_DEFICIT)) {
-            return;
+        if (DocSupport.note(ctx).isPresent() && (DocSupport.scan(ctx).has(PhraseLists.BALANCE_DEFICIT)
+                || DeficitMeasure.any(DocSupport.scan(ctx)))) {
+            return; // "impaired balance", or "SLS R 6 s": a measure whose value shows the deficit
         }
         // The rule fires: only now the diagnoses are described.
         StringBuilder listed = new StringBuilder();
@@ -86,8 +91,8 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
         out.add(INFO.finding("diagnoses", "97112 (neuromuscular reeducation) is billed with the diagnos"
                 + (one ? "is " : "es ") + listed + (one ? ". It does not" : ". None of them") + " by itself explain"
                 + (one ? "" : "s") + " a neuromuscular deficit, and the note states no "
-                + "balance or proprioceptive deficit" + (measure == null ? "" : " in words (it records the measure "
-                + measure + " but does not say that it shows a deficit)") + (denied == null ? ""
+                + "balance or proprioceptive deficit" + (measure == null ? "" : " (it records the measure "
+                + measure + DeficitMeasure.NO_DEFICIT_SHOWN + ")") + (denied == null ? ""
                 : " (it mentions one only as absent: " + denied + ")") + ". Payers deny 97112 for a musculoskeletal condition unless the "
                 + "record shows a balance or proprioceptive deficit being retrained."));
     }

@@ -77,8 +77,8 @@ final class DocSupport {
     /**
      * Whether the note records a measure of the list as MW-D006 reads one: a phrase of the list counts as it stands;
      * one that is also a [technique] ("SLS", "tandem stance") only with its time ("SLS R 12 s (was 7)"), not named
-     * as what the patient practised ("SLS on foam 3x20 s"). With {@code [balance-measure]} it is the neuromuscular
-     * deficit measured (MW-D002, MW-D004); with {@code [measure]}, any objective measure (MW-D006).
+     * as what the patient practised ("SLS on foam 3x20 s"): any objective measure (MW-D006). Whether its value shows
+     * the neuromuscular deficit (MW-D002, MW-D004) is {@link DeficitMeasure}'s reading.
      */
     static boolean measured(CheckContext ctx, String list) {
         return scan(ctx).anyMatch(list, org.minutewise.core.doc.PhraseLists.TECHNIQUE,

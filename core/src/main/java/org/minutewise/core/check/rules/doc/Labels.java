@@ -21,8 +21,34 @@ final class Labels {
     static final FieldReader.LabelSet PLAN = new FieldReader.LabelSet(false, List.of("P", "Plan", "POC",
             "Plan of care", "Rec", "Recs", "Recommendation", "Recommendations", "D/C plan", "Discharge plan", "HEP",
             "Home program"));
+    /**
+     * A goal's label: "Goal:", "Goals:", "STG:", "LTG:", "Short-term goal:", "Long term goals:"; ':' or an en dash. What
+     * follows is a target, not a result: "Goal: TUG 10-12 s", "LTG: knee flexion 110 to 120 deg in 4 wk".
+     */
+    static final FieldReader.LabelSet GOAL = new FieldReader.LabelSet(false, FieldReader.LabelSet.combine(
+            List.of("", "short term", "long term", "short-term", "long-term", "pt", "patient", "pt's", "patient's"),
+            List.of("goal", "goals", "STG", "STGs", "LTG", "LTGs"), List.of("")));
 
     private Labels() {
+    }
+
+    /**
+     * Whether what is written at {@code at} is in a goal: its sentence (';' ends one, as the note scan reads it), or
+     * the template field ('|') it is in, starts with a goal label ("Goal: TUG 10-12 s"), a target, not a result.
+     */
+    static boolean goal(NoteScan scan, int at) {
+        String text = scan.text();
+        int s = scan.sentenceStart(at);
+        for (int k = at - 1; k >= s; k--) {
+            if (text.charAt(k) == '|') {
+                s = k + 1;
+                break;
+            }
+        }
+        while (s < at && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        return new FieldReader(text).labelAt(s, GOAL);
     }
 
     /** Whether the note has a field with the label and a value that says something. */

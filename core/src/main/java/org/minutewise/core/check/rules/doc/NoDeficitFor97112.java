@@ -16,8 +16,10 @@ import org.minutewise.core.doc.PhraseMatch;
  * the note negates ("denies unsteadiness", "no loss of balance") is none (the note scan leaves it out), nor is posture
  * named as what a cue is for ("VC for upright posture"), nor a deficit word inside a vague phrase for what was done
  * ("worked on balance", "balance activities"): it names the treatment, not the patient's deficit. A balance or
- * proprioception measure the note records, read as MW-D006 reads a measure ({@code [balance-measure]}: "tandem stance
- * 9 s (was 6)", "SLS R 12 s", "Berg 42/56"), states the deficit; "SLS on foam 3x20 s", an exercise, does not.
+ * proprioception measure the note records, read as MW-D006 reads a measure ({@code [balance-measure]}), states the
+ * deficit when its value shows one ({@link DeficitMeasure}: "tandem stance 9 s (was 6)", "SLS R 12 s", "Berg 42/56",
+ * "Romberg positive"), as MW-D004 reads it; "Berg 56/56", "Romberg negative" and "SLS on foam 3x20 s", an exercise,
+ * do not.
  */
 public final class NoDeficitFor97112 implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D002", Severity.WARN,
@@ -42,7 +44,11 @@ public final class NoDeficitFor97112 implements Rule {
             .revised(6, "2026-12-07: a balance or proprioception measure the note records, as MW-D006 reads one "
                     + "(\"tandem stance 9 s (was 6)\", \"SLS R 12 s (was 7)\", \"Berg 42/56\"; not \"SLS on foam "
                     + "3x20 s\", an exercise), states the deficit, and \"joint position\" (\"joint position "
-                    + "retraining\") names proprioception (a billing expert's review; phrase list 2026.12)");
+                    + "retraining\") names proprioception (a billing expert's review; phrase list 2026.12)")
+            .revised(7, "2026-12-07: the measure states the deficit only with a value that shows one, as MW-D004 "
+                    + "now reads it: a score below its maximum (\"Berg 42/56\"), a stance under 30 s (\"SLS R 12 s\"), "
+                    + "\"Romberg positive\"; not \"Berg 56/56\", \"SLS R 30 s\", \"Romberg negative\", nor a value in a "
+                    + "goal (\"Goal: SLS 20 s\"); the finding quotes a measure recorded without such a value");
 
     @Override
     public RuleInfo info() {
@@ -58,16 +64,18 @@ public final class NoDeficitFor97112 implements Rule {
         int line = DocSupport.first97112(ctx);
         NoteScan scan = DocSupport.scan(ctx);
         // "Worked on balance": the word names what was worked on, not a deficit of the patient.
-        if (line < 0 || scan.anyOutside(PhraseLists.DEFICIT, PhraseLists.VAGUE)
-                || DocSupport.measured(ctx, PhraseLists.BALANCE_MEASURE)) {
-            return; // "tandem stance 9 s (was 6)": the deficit measured states it, as MW-D006 reads the measure
+        if (line < 0 || scan.anyOutside(PhraseLists.DEFICIT, PhraseLists.VAGUE) || DeficitMeasure.any(scan)) {
+            return; // "tandem stance 9 s (was 6)": the deficit measured states it, as MW-D004 reads the measure
         }
         String denied = DocSupport.negatedSentence(scan, PhraseLists.DEFICIT);
         String vague = vagueOnly(scan);
+        String measure = DocSupport.hasList(ctx, PhraseLists.BALANCE_MEASURE)
+                ? DocSupport.firstMeasured(ctx, PhraseLists.BALANCE_MEASURE) : null;
         out.add(INFO.finding(CheckContext.path(line), "97112 (neuromuscular reeducation) is billed, but the note "
                 + "names no neuromuscular deficit: nothing about balance, proprioception, coordination, posture "
                 + "or motor control" + (denied == null ? "" : " but as absent, " + denied)
                 + (vague == null ? "" : (denied == null ? " but" : ", and") + " as what was worked on, " + vague)
+                + (measure == null ? "" : "; it records the measure " + measure + DeficitMeasure.NO_DEFICIT_SHOWN)
                 + ". 97112 pays for "
                 + "retraining such a deficit; a note that does not name it reads as general exercise, and reviewers "
                 + "deny the 97112 units."));

@@ -27,7 +27,12 @@ public final class NoPatientResponse implements Rule {
                     + "errors (was 5)\", \"Berg 42/56 (was 40)\"), \"from X to Y\", \"140 to 155 degrees\", \"8 -> 4 "
                     + "deg\", a new skill (\"patient now ascends stairs step-over-step\"), \"5/6 answered accurately\"; "
                     + "not a date, a time, a dose or a count of visits or minutes (a billing expert's review; phrase "
-                    + "list 2026.12)");
+                    + "list 2026.12)")
+            .revised(5, "2026-12-07: an arrow after a measure is a measured change without a unit (\"Berg 40 -> 44\", "
+                    + "\"TUG 14.2 \u2192 11.8\"), as is a value with its side in parentheses or its unit written on it "
+                    + "(\"SLS (R) 12s (was 7)\", \"SLS 12 s (R) (was 7)\"); a goal is none: a range (\"Berg 45-50/56 in 4 "
+                    + "wk\"), a value with its time frame (\"110 to 120 deg in 4 wk\") or a goal's label (\"Goal: TUG "
+                    + "10-12 s\", \"LTG: flexion 110 to 120 deg\")");
 
     @Override
     public RuleInfo info() {

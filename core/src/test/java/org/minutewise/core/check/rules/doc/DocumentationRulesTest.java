@@ -153,6 +153,19 @@ class DocumentationRulesTest {
                     .doesNotContain("MW-D006");
         }
 
+        /** 2026-12-07: a measure states the deficit only with a value that shows one, as MW-D004 reads it. */
+        @Test
+        void firesWhenTheBalanceMeasureIsNormalAndQuotesIt() {
+            String normal = NOTE.replace("Berg 40/56", "Berg 56/56");
+            assertThat(of(check(only97112(normal).build(), DocFixtures.REVIEWED), "MW-D002")).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("it records the measure \"Berg 56/56\" (note[")
+                            .contains("but not a value that shows a deficit"));
+            assertThat(ids(check(only97112(NOTE.replace("Berg 40/56", "Romberg negative")).build(),
+                    DocFixtures.REVIEWED))).contains("MW-D002");
+            assertThat(ids(check(only97112(NOTE.replace("Berg 40/56", "Goal: Berg 48/56")).build(),
+                    DocFixtures.REVIEWED))).contains("MW-D002");
+        }
+
         @Test
         void nearMissDeficitWordInsideAnotherWordDoesNotCount() {
             assertThat(ids(check(only97112("Imbalances. " + NOTE).build()))).contains("MW-D002");
@@ -232,16 +245,30 @@ class DocumentationRulesTest {
                     .diagnoses(List.of("M17.11")).build()))).isEmpty();
         }
 
-        /** A measure alone is no explicit deficit for a musculoskeletal diagnosis; the finding says it is there. */
+        /**
+         * 2026-12-07: a balance measure whose value shows a deficit states it for a musculoskeletal diagnosis, as
+         * MW-D002 reads it; one with a normal value does not, and the finding quotes it.
+         */
         @Test
-        void aBalanceMeasureIsQuotedAsNoDeficitInWords() {
+        void nearMissABalanceMeasureWhoseValueShowsTheDeficit() {
             String note = "Knee OA, fall risk; SLS R 6 s (L 30 s). Perturbation training with tactile cues. Pt "
+                    + "improved. Plan: progress next session.";
+            assertThat(ids(check(only97112(note).diagnoses(List.of("M17.11")).build(), DocFixtures.REVIEWED)))
+                    .doesNotContain("MW-D004", "MW-D002");
+            assertThat(ids(check(only97112(note.replace("SLS R 6 s (L 30 s)", "Romberg positive"))
+                    .diagnoses(List.of("M17.11")).build(), DocFixtures.REVIEWED))).doesNotContain("MW-D004");
+        }
+
+        @Test
+        void firesOnABalanceMeasureWithANormalValueAndQuotesIt() {
+            String note = "Knee OA, fall risk; SLS R 30 s (L 30 s). Perturbation training with tactile cues. Pt "
                     + "improved. Plan: progress next session.";
             assertThat(of(check(only97112(note).diagnoses(List.of("M17.11")).build(), DocFixtures.REVIEWED),
                     "MW-D004")).singleElement().satisfies(f -> assertThat(f.message()).contains("states no balance "
-                    + "or proprioceptive deficit in words (it records the measure \"SLS R 6 s (L 30 s)\" (note[")
-                    .contains("but does not say that it shows a deficit)"));
-            String exercise = note.replace("SLS R 6 s (L 30 s)", "SLS on foam 3x20 s");
+                    + "or proprioceptive deficit (it records the measure \"SLS R 30 s (L 30 s)\" (note[")
+                    .contains(", but not a value that shows a deficit (a score below its maximum, a stance held "
+                            + "under 30 s, a positive Romberg))"));
+            String exercise = note.replace("SLS R 30 s (L 30 s)", "SLS on foam 3x20 s");
             assertThat(of(check(only97112(exercise).diagnoses(List.of("M17.11")).build(), DocFixtures.REVIEWED),
                     "MW-D004")).singleElement().satisfies(f -> assertThat(f.message())
                     .contains("the note states no balance or proprioceptive deficit. Payers"));
@@ -373,7 +400,8 @@ class DocumentationRulesTest {
         @Test
         void nearMissAMeasuredChange() {
             for (String change : List.of("2 toe catches (was 6).", "Berg 42/56 (was 40).", "Flexion 140 to 155 "
-                    + "degrees.", "Pt now ascends stairs step-over-step.")) {
+                    + "degrees.", "Pt now ascends stairs step-over-step.", "SLS (R) 12 s (was 7).", "Berg 40 -> 44.",
+                    "TUG 14.2 \u2192 11.8.")) {
                 assertThat(ids(check(only97110("Hip strengthening with verbal cues to improve stance. " + change
                         + " Plan: progress.").build(), DocFixtures.REVIEWED))).as(change).doesNotContain("MW-D008");
             }
@@ -381,7 +409,8 @@ class DocumentationRulesTest {
 
         @Test
         void firesOnAChangeThatIsADateOrACount() {
-            for (String noChange : List.of("Re-eval due 12/14 (was 12/7).", "Visit 9 (was 8).", "R TKA now 8 wk.")) {
+            for (String noChange : List.of("Re-eval due 12/14 (was 12/7).", "Visit 9 (was 8).", "R TKA now 8 wk.",
+                    "Berg 45-50/56 in 4 wk.", "Goal: TUG 10-12 s.", "Level 3 -> 4.")) {
                 assertThat(ids(check(only97110("Hip strengthening with verbal cues to improve stance. " + noChange
                         + " Plan: progress.").build(), DocFixtures.REVIEWED))).as(noChange).contains("MW-D008");
             }

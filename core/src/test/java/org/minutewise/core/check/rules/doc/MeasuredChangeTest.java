@@ -15,6 +15,7 @@ class MeasuredChangeTest {
     private static final PhraseMatcher MATCHER = new PhraseMatcher(Map.of(
             PhraseLists.CHANGE, List.of("(was", "from", "deg", "degs", "degree", "degrees", "now"),
             PhraseLists.FUNCTION, List.of("stairs", "walks", "gait", "transfers"),
+            PhraseLists.MEASURE, List.of("Berg", "TUG", "SLS", "Mini BESTest"),
             PhraseLists.DEFICIT, List.of("balance", "joint position")));
 
     private static boolean change(String note) {
@@ -41,7 +42,17 @@ class MeasuredChangeTest {
             "suboccipital release; cervical rotation R 55 -> 65 deg after.",
             "tactile cues for heel strike; patient now ascends stairs step-over-step with rail.",
             "LOB reduced from 5 to 2 per trial.",
-            "SLS from 3 to 8 s by the last set."})
+            "SLS from 3 to 8 s by the last set.",
+            // 2026-12-07: a side in parentheses, a unit written on the value
+            "hip strategy cues; SLS (R) 12 s (was 7).",
+            "hip strategy cues; SLS 12 s (R) (was 7).",
+            "hip strategy cues; SLS (L) 12s (was 7).",
+            // 2026-12-07: an arrow after a measure needs no unit
+            "Berg 40 -> 44.",
+            "TUG 14.2 \u2192 11.8.",
+            "TUG with SPC 19.4 s -> 16.2 s.",
+            "Mini-BESTest 15/28 --> 18/28 today.",
+            "SLS (R) 5 -> 9 s."})
     void aMeasuredChangeIsRecorded(String note) {
         assertThat(change(note)).isTrue();
     }
@@ -70,7 +81,24 @@ class MeasuredChangeTest {
             "Pt now here for gait training on stairs.", // why the patient came
             "Plan: progress flexion 120 to 135 deg.", // the plan
             "Plan: pt now to practise stairs with rail.",
-            "Pt tolerated well. Continue POC."})
+            "Pt tolerated well. Continue POC.",
+            // 2026-12-07: a goal is a target, not a result: a range, a time frame, a goal's label
+            "Berg 45-50/56 in 4 wk.",
+            "goal: TUG 10-12 s",
+            "Goal: TUG 10-12 s (was 14).",
+            "Improve Berg from 40 to 45-50/56.",
+            "Knee flexion 110 to 120 deg in 4 wk.",
+            "LTG: knee flexion 110 to 120 deg.",
+            "Ther ex; goal: flexion 100 to 115 deg for stairs.",
+            "Berg 40 -> 48 in 4 wk.",
+            "Goals: Berg 40 -> 48/56.",
+            "Plan: Berg 40 -> 48.",
+            // an arrow with no measure before it, or not of a value of the measure
+            "Level 3 -> 4 on the BAPS board.",
+            "SLS 2 -> 3 sets.", // a dose
+            "TUG 14 > 12 s.", // not an arrow
+            "Berg 40 -> 40.", // no change
+            "SLS 12 s (knee) (was 7)."}) // not a side: the clause ends at '('
     void nothingChangedInTheseNotes(String note) {
         assertThat(change(note)).isFalse();
     }
