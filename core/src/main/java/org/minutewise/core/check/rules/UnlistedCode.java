@@ -19,7 +19,7 @@ import org.minutewise.core.model.ServiceLine;
  * is billed by report: it has no RVUs (the Medicare contractor prices it, "carrier priced"), and the claim must say
  * what was done (837P SV101-7, the CMS-1500's item 19) so the payer can price and review it (MW-C013). An unlisted
  * code is not reported for a service a code describes: canalith repositioning (Epley, Semont, barbecue roll) is
- * 95992, which therapists may bill to Medicare since 2011 (MW-C014).
+ * 95992, which therapists may bill to Medicare since 2011 (MW-C014; not when the visit bills 95992 beside it).
  */
 public final class UnlistedCode implements Rule {
     public static final RuleInfo NO_DESCRIPTION = new RuleInfo("MW-C013", Severity.WARN,
@@ -71,7 +71,11 @@ public final class UnlistedCode implements Rule {
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
         List<ServiceLine> services = ctx.visit().services();
+        // Repositioning already billed under its own code (97799 then is for something else): nothing to point to.
         boolean repositioningSaid = false;
+        for (ServiceLine s : services) {
+            repositioningSaid |= s.code().equals(CANALITH_REPOSITIONING);
+        }
         for (int i = 0; i < services.size(); i++) {
             CodeInfo info = ctx.codeAt(i);
             if (info == null || !info.unlisted()) {

@@ -104,6 +104,14 @@ class UnlistedCodeTest {
         assertThat(check(visit().service(unlisted("Vestibular habituation")).build()).findings()).isEmpty();
     }
 
+    /** Near miss: 95992 is on the visit for the repositioning, and 97799 (described) for another service. */
+    @Test
+    void repositioningBilledAs95992BesideAnUnlistedCodeIsNoFinding() {
+        CheckResult r = check(visit().service(untimed("95992", pt("T1")))
+                .service(unlisted("Blood flow restriction cuff set-up and monitoring")).note(EPLEY_NOTE).build());
+        assertThat(r.findings()).isEmpty();
+    }
+
     /** 95992 did not exist for therapists to bill before 2011: no pointer to it on an older date of service. */
     @Test
     void notBefore2011() {
