@@ -135,6 +135,8 @@ public final class ResultJson {
                 if (l.deniedByMue()) {
                     x.put("deniedByMue", true); // $0: the label says why (MW-E006)
                 }
+            } else if (l.byReport()) {
+                x.put("byReport", true); // an unlisted code: the contractor prices it (the label says so)
             }
         }
         o.put("totalAllowed", e.totalAllowed());

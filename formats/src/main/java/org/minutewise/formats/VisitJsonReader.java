@@ -568,8 +568,17 @@ public final class VisitJsonReader {
         Optional<Discipline> disc = optionalText(s, "discipline", path).map(t -> discipline(t, path + ".discipline"));
         Optional<BigDecimal> charge = s.hasNonNull("charge") ? Optional.of(money(s, "charge", path + ".charge"))
                 : Optional.empty();
-        return new ServiceLine(code, minutes, periods, provider, mode, disc, charge, regions(s, path));
+        Optional<String> description = optionalText(s, "description", path).map(String::trim)
+                .filter(d -> !d.isEmpty());
+        if (description.isPresent() && description.get().length() > MAX_DESCRIPTION) {
+            throw new InputException(path + ".description", "at most " + MAX_DESCRIPTION + " characters (the "
+                    + "837P's SV101-7 holds " + MAX_DESCRIPTION + "), got " + description.get().length());
+        }
+        return new ServiceLine(code, minutes, periods, provider, mode, disc, charge, regions(s, path), description);
     }
+
+    /** The longest description of a service line: what the 837P's SV101-7 holds. */
+    static final int MAX_DESCRIPTION = 80;
 
     /** The body regions a service treated: {@code "regions":["lumbar","cervical"]} (the manipulation region rule). */
     private static List<BodyRegion> regions(JsonNode s, String path) {

@@ -63,6 +63,7 @@ public final class VisitJsonWriter {
                 ArrayNode rs = s.putArray("regions");
                 l.regions().forEach(r -> rs.add(r.wire()));
             }
+            l.description().ifPresent(d -> s.put("description", d));
         }
         v.note().ifPresent(n -> o.put("note", n));
         v.previousNote().ifPresent(n -> o.put("previousNote", n));

@@ -44,6 +44,29 @@ final class VisitJsonReaderTest {
         return assertThatThrownBy(() -> read(text)).isInstanceOf(InputException.class);
     }
 
+    /**
+     * A service's description (an unlisted code's, for the 837P's SV101-7) is read trimmed and written back; a blank
+     * one is none; one longer than SV101-7's 80 characters is refused, naming the field; a number is refused.
+     */
+    @Test
+    void aServicesDescriptionIsReadWrittenAndLimitedTo80Characters() {
+        Visit v = read(visitWith(ok(), "{'code':'97799','provider':{'role':'PT'},'description':' Epley R x2 '}"));
+        assertThat(v.services().get(1).description()).contains("Epley R x2");
+        assertThat(v.services().get(0).description()).isEmpty();
+        assertThat(VisitJsonWriter.write(v).get("services").get(1).get("description").asText()).isEqualTo("Epley R x2");
+        assertThat(VisitJsonWriter.write(v).get("services").get(0).has("description")).isFalse();
+        assertThat(read(visitWith("{'code':'97799','provider':{'role':'PT'},'description':'  '}", null)).services()
+                .get(0).description()).isEmpty();
+
+        String eighty = "x".repeat(80);
+        assertThat(read(visitWith("{'code':'97799','provider':{'role':'PT'},'description':'" + eighty + "'}", null))
+                .services().get(0).description()).contains(eighty);
+        refused(visitWith("{'code':'97799','provider':{'role':'PT'},'description':'" + eighty + "y'}", null))
+                .hasMessage("services[0].description: at most 80 characters (the 837P's SV101-7 holds 80), got 81");
+        refused(visitWith("{'code':'97799','provider':{'role':'PT'},'description':7}", null))
+                .hasMessageStartingWith("services[0].description: expected a string");
+    }
+
     /** Windows tools write a byte-order mark first: it is skipped, not "malformed JSON". */
     @Test
     void aByteOrderMarkIsSkipped() {

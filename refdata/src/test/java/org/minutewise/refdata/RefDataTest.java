@@ -67,7 +67,18 @@ final class RefDataTest {
 
         @Test
         void catalogIsVersioned() {
-            assertThat(codes.version()).isEqualTo("2026.3");
+            assertThat(codes.version()).isEqualTo("2026.4");
+        }
+
+        /** 97799 is a real code: known, untimed (1 unit), unlisted (by report); 95992, its listed neighbour, is not. */
+        @Test
+        void unlistedPhysicalMedicineCodeIsKnownAndByReport() {
+            CodeInfo c = codes.find("97799").orElseThrow();
+            assertThat(c.unlisted()).isTrue();
+            assertThat(c.timed()).isFalse();
+            assertThat(c.kindText()).isEqualTo("untimed, unlisted (by report)");
+            assertThat(codes.find("95992").orElseThrow().unlisted()).isFalse();
+            assertThat(codes.all()).filteredOn(CodeInfo::unlisted).extracting(CodeInfo::code).containsExactly("97799");
         }
 
         @Test
@@ -356,6 +367,33 @@ final class RefDataTest {
                     assertThat(c.supports97112()).isTrue();
                 });
             }
+        }
+
+        /** With the unlisted column: a row marked true is an unlisted code; a bad value names the column. */
+        @Test
+        void unlistedColumnLoadsAndABadValueNamesIt() {
+            String header = CODE_HEADER.replace("\n", ",unlisted\n");
+            CodeCatalog c = CodeCatalogLoader.load(stream(header
+                    + "97799,Unlisted,false,false,false,false,false,false,,PT|OT,1990-01-01,,true\n"
+                    + "97112,Neuro,true,true,false,false,false,false,,PT|OT,1990-01-01,,false\n"), "c.csv");
+            assertThat(c.find("97799").orElseThrow().unlisted()).isTrue();
+            assertThat(c.find("97112").orElseThrow().unlisted()).isFalse();
+            assertThatThrownBy(() -> CodeCatalogLoader.load(stream(header
+                    + "97799,Unlisted,false,false,false,false,false,false,,PT,1990-01-01,,maybe\n"), "codes.csv"))
+                    .isInstanceOf(RefDataException.class)
+                    .hasMessage("codes.csv line 2 column unlisted: expected true or false, got maybe");
+            // The header says 13 columns: a row of 12 is refused, naming the line.
+            assertThatThrownBy(() -> CodeCatalogLoader.load(stream(header
+                    + "97799,Unlisted,false,false,false,false,false,false,,PT,1990-01-01,\n"), "codes.csv"))
+                    .isInstanceOf(RefDataException.class).hasMessage("codes.csv line 2: expected 13 columns, got 12");
+        }
+
+        /** Without the unlisted column (a catalog written before it) every code is a listed one. */
+        @Test
+        void catalogWithoutTheUnlistedColumnLoadsEveryCodeAsListed() {
+            CodeCatalog c = CodeCatalogLoader.load(stream(CODE_HEADER
+                    + "97799,Unlisted,false,false,false,false,false,false,,PT|OT,1990-01-01,\n"), "c.csv");
+            assertThat(c.find("97799").orElseThrow().unlisted()).isFalse();
         }
 
         @Test

@@ -6,6 +6,9 @@ public final class Citations {
             "https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c05.pdf";
     public static final String CLAIMS_MANUAL_CH1 =
             "https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c01.pdf";
+    /** Claims Processing Manual ch. 26: the CMS-1500 items (item 19, an unlisted code's description). */
+    public static final String CLAIMS_MANUAL_CH26 =
+            "https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c26.pdf";
     public static final String CLAIMS_MANUAL_CH30 =
             "https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c30.pdf";
     public static final String BENEFIT_MANUAL_CH15 =

@@ -81,6 +81,7 @@ public final class RuleBook {
         rules.add(new FutureDate());
         rules.add(new SameMinuteTwice());
         rules.add(new CodeRules());
+        rules.add(new org.minutewise.core.check.rules.UnlistedCode());
         rules.add(new WhoMayBill());
         rules.add(new GroupTime());
         rules.add(new NcciPairs());

@@ -40,11 +40,21 @@ public record Estimate(boolean available, String reason, String locality, BigDec
     /**
      * One claim line's price. {@code deniedByMue}: a medically unlikely edit denies the line ({@link MueDenial}):
      * priced at $0, outside the multiple procedure payment reduction, and counted toward no KX threshold.
+     * {@code byReport}: an unlisted code (97799), which has no RVUs: the Medicare contractor prices it from the
+     * claim's description and the record ("carrier priced"), so it is not priced here (not $0, and not missing data).
      */
     public record Line(String code, List<String> modifiers, int units, boolean priced, BigDecimal allowed,
                        BigDecimal allowedBeforeAssistantReduction, boolean mpprApplied, boolean assistantReduction,
-                       boolean deniedByMue) {
-        /** A line no MUE denies. */
+                       boolean deniedByMue, boolean byReport) {
+        /** A line of a listed code. */
+        public Line(String code, List<String> modifiers, int units, boolean priced, BigDecimal allowed,
+                    BigDecimal allowedBeforeAssistantReduction, boolean mpprApplied, boolean assistantReduction,
+                    boolean deniedByMue) {
+            this(code, modifiers, units, priced, allowed, allowedBeforeAssistantReduction, mpprApplied,
+                    assistantReduction, deniedByMue, false);
+        }
+
+        /** A line of a listed code no MUE denies. */
         public Line(String code, List<String> modifiers, int units, boolean priced, BigDecimal allowed,
                     BigDecimal allowedBeforeAssistantReduction, boolean mpprApplied, boolean assistantReduction) {
             this(code, modifiers, units, priced, allowed, allowedBeforeAssistantReduction, mpprApplied,
@@ -81,7 +91,8 @@ public record Estimate(boolean available, String reason, String locality, BigDec
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             out.add(new Line(l.code(), claimLines.get(i).modifiers(), l.units(), l.priced(), l.allowed(),
-                    l.allowedBeforeAssistantReduction(), l.mpprApplied(), l.assistantReduction(), l.deniedByMue()));
+                    l.allowedBeforeAssistantReduction(), l.mpprApplied(), l.assistantReduction(), l.deniedByMue(),
+                    l.byReport()));
         }
         // GA/GZ added after pricing (an ABN recorded): the label says what they mean for the amounts.
         String before = PaymentEstimator.liabilityNote(lines);

@@ -97,6 +97,8 @@ public final class PaymentEstimator {
         List<String> bundled = new ArrayList<>(0);
         List<String> uncovered = new ArrayList<>(0);
         boolean[] denied = new boolean[n];
+        boolean[] byReport = new boolean[n];
+        List<String> byReportCodes = new ArrayList<>(0);
         String mueDenials = overMue.isEmpty() ? "" : mueDenials(lines, overMue, denied);
         for (int i = 0; i < n; i++) {
             ClaimLine l = lines.get(i);
@@ -112,6 +114,14 @@ public final class PaymentEstimator {
             if (MEDICARE_BUNDLED.contains(l.code())) {
                 if (!bundled.contains(l.code())) {
                     bundled.add(l.code());
+                }
+                continue;
+            }
+            if (byReport(l, codes)) {
+                // An unlisted code has no RVUs: the contractor prices it by report. Not priced here, not missing data.
+                byReport[i] = true;
+                if (!byReportCodes.contains(l.code())) {
+                    byReportCodes.add(l.code());
                 }
                 continue;
             }
@@ -138,13 +148,23 @@ public final class PaymentEstimator {
         for (boolean o : outsideMppr) {
             anyPriced |= o;
         }
+        String byReportNote = byReportCodes.isEmpty() ? "" : " By report (carrier priced, no RVUs in the fee schedule): "
+                + String.join(", ", byReportCodes) + (byReportCodes.size() == 1 ? ", an unlisted code: the Medicare "
+                + "contractor sets its amount" : ", unlisted codes: the Medicare contractor sets their amounts")
+                + " from the claim's description of the service and the record; not in the totals.";
+        if (!anyPriced && unpriced.isEmpty() && !byReportCodes.isEmpty()) {
+            // Only lines priced by report (and maybe $0 lines): the contractor sets the amounts, no data is missing.
+            return Estimate.unavailable("No line is priced by the fee schedule." + byReportNote
+                    + (uncovered.isEmpty() ? "" : " Not covered by Medicare when a chiropractor furnishes it (MW-W001): "
+                    + String.join(", ", uncovered) + ".") + mueDenials);
+        }
         if (!anyPriced && !unpriced.isEmpty()) {
             // Nothing priced: an estimate of $0 would read as "Medicare pays nothing".
             return Estimate.unpriced("No line could be priced: no " + date.getYear() + " RVUs loaded for "
                     + String.join(", ", unpriced) + (fees.sample() ? " (the shipped sample prices only a few codes "
                     + "and years; load CMS's PPRRVU file of the year with --rvu-file)" : "") + "." + (uncovered.isEmpty() ? "" : " Not covered by Medicare when a "
-                    + "chiropractor furnishes it (MW-W001): " + String.join(", ", uncovered) + ".") + mueDenials,
-                    unpriced, fees.sample());
+                    + "chiropractor furnishes it (MW-W001): " + String.join(", ", uncovered) + ".") + byReportNote
+                    + mueDenials, unpriced, fees.sample());
         }
         List<Estimate.Line> out = new ArrayList<>(n);
         BigDecimal total = ZERO;
@@ -155,7 +175,7 @@ public final class PaymentEstimator {
                 // A bundled code is priced: at $0. Any other line without a price is unpriced.
                 out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(),
                         MEDICARE_BUNDLED.contains(l.code()) || notCovered.contains(l.code()) || denied[i],
-                        ZERO, ZERO, false, false, denied[i]));
+                        ZERO, ZERO, false, false, denied[i], byReport[i]));
                 continue;
             }
             int fullUnits = outsideMppr[i] ? l.units() : i == fullLine ? 1 : 0;
@@ -180,7 +200,8 @@ public final class PaymentEstimator {
                 + String.join(", ", unpriced) + (fullLine >= 0 && unpricedTherapy ? (unpriced.size() == 1 ? "; it"
                 : "; one of them")
                 + " may hold the day's unit paid in full, "
-                + "so the priced lines may be estimated too high" : "") + ".") + mueDenials + liabilityNote(out);
+                + "so the priced lines may be estimated too high" : "") + ".") + byReportNote + mueDenials
+                + liabilityNote(out);
         return new Estimate(true, reason, g.locality(), cf.get(), out, total, total.subtract(coins), coins, unpriced,
                 fees.sample(), full);
     }
@@ -240,13 +261,16 @@ public final class PaymentEstimator {
      * What Medicare allows for one unit of a code that is not the day's unit paid in full (the multiple procedure
      * payment reduction applied; for a code outside it, its full price), and with {@code assistant} the CQ/CO share
      * of that: a price that does not depend on which line of a claim holds the unit paid in full, for comparing two
-     * claims of the same visit unit by unit. Empty when the code or a yearly figure is not loaded; $0 for a code
-     * Medicare bundles.
+     * claims of the same visit unit by unit. Empty when the code or a yearly figure is not loaded, and for an unlisted
+     * code (priced by report, by the contractor); $0 for a code Medicare bundles.
      */
     public static Optional<BigDecimal> unitPrice(String code, boolean assistant, LocalDate date,
                                                  Optional<String> locality, FeeData fees, CodeCatalog codes) {
         if (MEDICARE_BUNDLED.contains(code)) {
             return Optional.of(BigDecimal.ZERO);
+        }
+        if (codes != null && codes.getOrNull(code) != null && codes.getOrNull(code).unlisted()) {
+            return Optional.empty();
         }
         Optional<BigDecimal> cf = fees.conversionFactor(date);
         Optional<PaymentRates> rates = fees.paymentRates(date);
@@ -262,6 +286,18 @@ public final class PaymentEstimator {
             one = one.multiply(rates.get().assistantShare());
         }
         return Optional.of(one.setScale(4, RoundingMode.HALF_UP));
+    }
+
+    /**
+     * A line of an unlisted code (97799, {@link org.minutewise.core.codes.CodeInfo#unlisted()}) with units: priced by
+     * report, by the contractor, whatever RVUs a loaded file gives it (CMS lists none: status C).
+     */
+    private static boolean byReport(ClaimLine l, CodeCatalog codes) {
+        if (codes == null || l.units() == 0) {
+            return false;
+        }
+        org.minutewise.core.codes.CodeInfo info = codes.getOrNull(l.code());
+        return info != null && info.unlisted();
     }
 
     /** A code no therapy discipline bills (chiropractic manipulation): outside the multiple procedure reduction. */

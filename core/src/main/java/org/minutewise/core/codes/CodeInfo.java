@@ -19,10 +19,13 @@ import org.minutewise.core.model.Discipline;
  * @param disciplines        the therapy disciplines that bill it
  * @param effectiveFrom      first date of service the code is valid
  * @param effectiveTo        last date of service, if retired
+ * @param unlisted           an unlisted-service code (97799): billed by report, with no RVUs (the Medicare
+ *                           contractor prices it, "carrier priced"), and a description of the service on the claim
  */
 public record CodeInfo(String code, String label, boolean timed, boolean oneOnOne, boolean constantAttendance,
                        boolean supervised, boolean evaluation, boolean group, Optional<String> addOnTo,
-                       Set<Discipline> disciplines, LocalDate effectiveFrom, Optional<LocalDate> effectiveTo) {
+                       Set<Discipline> disciplines, LocalDate effectiveFrom, Optional<LocalDate> effectiveTo,
+                       boolean unlisted) {
 
     public CodeInfo {
         Objects.requireNonNull(code, "code");
@@ -31,6 +34,14 @@ public record CodeInfo(String code, String label, boolean timed, boolean oneOnOn
         disciplines = Set.copyOf(disciplines);
         Objects.requireNonNull(effectiveFrom, "effectiveFrom");
         Objects.requireNonNull(effectiveTo, "effectiveTo");
+    }
+
+    /** A code of a listed service (every code but an unlisted one). */
+    public CodeInfo(String code, String label, boolean timed, boolean oneOnOne, boolean constantAttendance,
+                    boolean supervised, boolean evaluation, boolean group, Optional<String> addOnTo,
+                    Set<Discipline> disciplines, LocalDate effectiveFrom, Optional<LocalDate> effectiveTo) {
+        this(code, label, timed, oneOnOne, constantAttendance, supervised, evaluation, group, addOnTo, disciplines,
+                effectiveFrom, effectiveTo, false);
     }
 
     public boolean isAddOn() {
@@ -57,6 +68,9 @@ public record CodeInfo(String code, String label, boolean timed, boolean oneOnOn
             sb.append(", group");
         }
         addOnTo.ifPresent(base -> sb.append(", add-on to ").append(base));
+        if (unlisted) {
+            sb.append(", unlisted (by report)");
+        }
         return sb.toString();
     }
 }

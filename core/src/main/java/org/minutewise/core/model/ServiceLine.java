@@ -18,10 +18,12 @@ import java.util.OptionalInt;
  * @param discipline  the line's own plan of care, overriding the visit's (a PT and an OT plan the same day)
  * @param charge      the clinic's charge for the line, if given (else the clinic fee schedule)
  * @param regions     the body regions the service treated, if documented (the region rule of manipulation)
+ * @param description what was done, in words, for a claim line that needs it: an unlisted code (97799) is billed
+ *                    by report, with this description on the claim (837P SV101-7)
  */
 public record ServiceLine(String code, OptionalInt statedMinutes, List<Period> periods, Provider provider,
                           Optional<Mode> mode, Optional<Discipline> discipline, Optional<BigDecimal> charge,
-                          List<BodyRegion> regions) {
+                          List<BodyRegion> regions, Optional<String> description) {
 
     public ServiceLine {
         Objects.requireNonNull(code, "code");
@@ -32,6 +34,13 @@ public record ServiceLine(String code, OptionalInt statedMinutes, List<Period> p
         Objects.requireNonNull(discipline, "discipline");
         Objects.requireNonNull(charge, "charge");
         regions = List.copyOf(regions);
+        Objects.requireNonNull(description, "description");
+    }
+
+    public ServiceLine(String code, OptionalInt statedMinutes, List<Period> periods, Provider provider,
+                       Optional<Mode> mode, Optional<Discipline> discipline, Optional<BigDecimal> charge,
+                       List<BodyRegion> regions) {
+        this(code, statedMinutes, periods, provider, mode, discipline, charge, regions, Optional.empty());
     }
 
     public ServiceLine(String code, OptionalInt statedMinutes, List<Period> periods, Provider provider,
@@ -75,22 +84,28 @@ public record ServiceLine(String code, OptionalInt statedMinutes, List<Period> p
     }
 
     public ServiceLine withProvider(Provider p) {
-        return new ServiceLine(code, statedMinutes, periods, p, mode, discipline, charge, regions);
+        return new ServiceLine(code, statedMinutes, periods, p, mode, discipline, charge, regions, description);
     }
 
     public ServiceLine withPeriods(List<Period> ps) {
-        return new ServiceLine(code, statedMinutes, ps, provider, mode, discipline, charge, regions);
+        return new ServiceLine(code, statedMinutes, ps, provider, mode, discipline, charge, regions, description);
     }
 
     public ServiceLine withMode(Mode m) {
-        return new ServiceLine(code, statedMinutes, periods, provider, Optional.of(m), discipline, charge, regions);
+        return new ServiceLine(code, statedMinutes, periods, provider, Optional.of(m), discipline, charge, regions,
+                description);
     }
 
     public ServiceLine withRegions(List<BodyRegion> r) {
-        return new ServiceLine(code, statedMinutes, periods, provider, mode, discipline, charge, r);
+        return new ServiceLine(code, statedMinutes, periods, provider, mode, discipline, charge, r, description);
     }
 
     public ServiceLine withDiscipline(Discipline d) {
-        return new ServiceLine(code, statedMinutes, periods, provider, mode, Optional.of(d), charge, regions);
+        return new ServiceLine(code, statedMinutes, periods, provider, mode, Optional.of(d), charge, regions,
+                description);
+    }
+
+    public ServiceLine withDescription(Optional<String> d) {
+        return new ServiceLine(code, statedMinutes, periods, provider, mode, discipline, charge, regions, d);
     }
 }

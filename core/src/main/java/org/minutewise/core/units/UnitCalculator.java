@@ -145,7 +145,7 @@ public final class UnitCalculator {
             }
             out.add(!cut ? l : new ServiceLine(l.code(), kept.isEmpty() ? java.util.OptionalInt.of(0)
                     : java.util.OptionalInt.empty(), kept, l.provider(), l.mode(), l.discipline(), l.charge(),
-                    l.regions()));
+                    l.regions(), l.description()));
         }
         return out;
     }

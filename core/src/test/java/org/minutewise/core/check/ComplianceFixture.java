@@ -90,6 +90,12 @@ public final class ComplianceFixture {
         c.add(evaluation("92610", Discipline.SLP));
         c.add(new CodeInfo("92507", "Speech, language or voice treatment", false, false, false, false, false, false,
                 Optional.empty(), Set.of(Discipline.SLP), LONG_AGO, Optional.empty()));
+        // 97799, unlisted physical medicine service: billed by report (no RVUs); 95992 is canalith repositioning.
+        c.add(new CodeInfo("97799", "Unlisted physical medicine/rehabilitation service", false, false, false, false,
+                false, false, Optional.empty(), Set.of(Discipline.PT, Discipline.OT), LONG_AGO, Optional.empty(),
+                true));
+        c.add(new CodeInfo("95992", "Canalith repositioning, per day", false, false, false, false, false, false,
+                Optional.empty(), Set.of(Discipline.PT, Discipline.OT), LocalDate.of(2011, 1, 1), Optional.empty()));
         // Chiropractic spinal manipulation: not a therapy code (no discipline).
         c.add(new CodeInfo("98940", "Chiropractic manipulative treatment, spinal, 1-2 regions", false, false, false,
                 false, false, false, Optional.empty(), Set.of(), LONG_AGO, Optional.empty()));

@@ -644,7 +644,7 @@ class ClaimBuilderTest {
             PayerProfile p = Payer.commercial("cpt-zero", UnitMethod.CPT).sendZeroUnitLines().build();
             CheckResult r = check(visit().payer("cpt-zero")
                     .service(minutes("97112", 24, pt("T1")))
-                    .service(minutes("97799", 20, pt("T1")))
+                    .service(minutes("99999", 20, pt("T1"))) // well formed, in no catalog
                     .build(), p);
 
             assertThat(lines(r)).containsExactly("97112 x2 GP");

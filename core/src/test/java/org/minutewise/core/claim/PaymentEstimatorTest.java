@@ -283,4 +283,50 @@ class PaymentEstimatorTest {
         assertThat(e.lines().get(1).allowed()).isEqualByComparingTo("32.73");
         assertThat(e.reason()).contains("Bundled by Medicare, $0: 97010.");
     }
+    private static Estimate withCodes(ClaimLine... lines) {
+        return PaymentEstimator.estimate(List.of(lines), DOS, Optional.empty(), fees(),
+                org.minutewise.core.check.ComplianceFixture.codes());
+    }
+
+    /**
+     * 97799 (unlisted, by report) beside 97112 x1: 97112 is priced as alone ($32.73, 0.98 x 33.4009), 97799 is marked
+     * by report: not priced, not $0 as if denied, and not listed as a code without RVUs (no data is missing).
+     */
+    @Test
+    void anUnlistedCodeIsPricedByReportNotAsMissingData() {
+        Estimate e = withCodes(line("97799", 1, false), line("97112", 1, false));
+
+        assertThat(e.available()).isTrue();
+        Estimate.Line unlisted = e.lines().get(0);
+        assertThat(unlisted.byReport()).isTrue();
+        assertThat(unlisted.priced()).isFalse();
+        assertThat(unlisted.deniedByMue()).isFalse();
+        assertThat(e.unpriced()).isEmpty();
+        assertThat(e.lines().get(1).allowed()).isEqualByComparingTo("32.73");
+        assertThat(e.totalAllowed()).isEqualByComparingTo("32.73");
+        assertThat(e.reason()).contains("By report (carrier priced, no RVUs in the fee schedule): 97799")
+                .doesNotContain("Not priced (no RVUs loaded)");
+    }
+
+    /** Near miss: a listed code without RVUs (97140 here) is still unpriced for want of data, not by report. */
+    @Test
+    void aListedCodeWithoutRvusIsStillUnpriced() {
+        Estimate e = withCodes(line("97140", 1, false), line("97112", 1, false));
+
+        assertThat(e.lines().get(0).byReport()).isFalse();
+        assertThat(e.unpriced()).containsExactly("97140");
+        assertThat(e.reason()).contains("Not priced (no RVUs loaded): 97140").doesNotContain("By report");
+    }
+
+    /** A claim of 97799 alone: no estimate, with the reason that the contractor prices it, and no code "unpriced". */
+    @Test
+    void aClaimOfOnlyAnUnlistedCodeHasNoEstimateAndSaysWhy() {
+        Estimate e = withCodes(line("97799", 1, false));
+
+        assertThat(e.available()).isFalse();
+        assertThat(e.unpriced()).isEmpty();
+        assertThat(e.reason()).startsWith("No line is priced by the fee schedule. By report (carrier priced");
+        assertThat(PaymentEstimator.unitPrice("97799", false, DOS, Optional.empty(), fees(),
+                org.minutewise.core.check.ComplianceFixture.codes())).isEmpty();
+    }
 }

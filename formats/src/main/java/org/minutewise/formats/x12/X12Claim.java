@@ -92,11 +92,12 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         return a.line2().filter(l -> !l.isBlank()).map(l -> X12Text.check(l, field, 1, 55));
     }
 
+    /** {@code description}: what was done, SV101-7 (an unlisted code's description), when the service gives one. */
     record Line(String code, List<String> modifiers, BigDecimal charge, int units, List<Integer> pointers,
-                Optional<Rendering> rendering, String revenueCode) {
+                Optional<Rendering> rendering, String revenueCode, Optional<String> description) {
         Line withoutRendering() {
             return rendering.isEmpty() ? this : new Line(code, modifiers, charge, units, pointers, Optional.empty(),
-                    revenueCode);
+                    revenueCode, description);
         }
     }
 
@@ -521,7 +522,7 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             }
             Optional<Rendering> rendering = rendering(v, cl, where, form);
             lines.add(new Line(cl.code(), cl.modifiers(), charge, cl.units(), pointers, rendering,
-                    revenueCode(cl.discipline())));
+                    revenueCode(cl.discipline()), description(v, cl)));
             total = total.add(charge);
         }
         // The claim's rendering provider (2310) is the first one named; a line whose rendering provider differs
@@ -648,6 +649,22 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
      * therapist when an assistant treated). Empty when none is known and no assistant treated: the billing
      * provider rendered. An assistant can never be the rendering provider (RULES.md §4).
      */
+    /**
+     * The line's description (SV101-7): the first one given on the services the line comes from, checked for the X12
+     * character set and its 80 characters. Empty for most lines; an unlisted code without one is MW-C013's.
+     */
+    private static Optional<String> description(Visit v, ClaimLine cl) {
+        for (int i : cl.serviceIndexes()) {
+            if (i >= 0 && i < v.services().size()) {
+                Optional<String> d = v.services().get(i).description();
+                if (d.isPresent() && !d.get().isBlank()) {
+                    return Optional.of(X12Text.check(d.get(), "services[" + i + "].description", 1, 80));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<Rendering> rendering(Visit v, ClaimLine cl, String where, Form form) {
         Provider assistant = null;
         int assistantIndex = -1;

@@ -290,6 +290,8 @@ public final class X12ClaimReader {
 
     private static final class LineDraft {
         String code = "";
+        /** SV101-7 (SV202-7): the description of the service, given for an unlisted code; empty when none. */
+        String description = "";
         final List<String> modifiers = new ArrayList<>();
         BigDecimal charge = BigDecimal.ZERO;
         int units;
@@ -907,6 +909,7 @@ public final class X12ClaimReader {
                     line.modifiers.add(proc[i].trim().toUpperCase());
                 }
             }
+            line.description = proc.length > 6 ? proc[6].trim() : "";
         }
 
         /** The unit basis (UN) and the count of units at these elements. */
@@ -1175,7 +1178,8 @@ public final class X12ClaimReader {
                 Provider p = role.isAssistant() ? new Provider(Optional.empty(), role, Optional.empty(), n, n)
                         : new Provider(n, role, n);
                 services.add(new ServiceLine(l.code, OptionalInt.empty(), List.of(), p, Optional.empty(),
-                        d == plan ? Optional.empty() : Optional.of(d), Optional.of(l.charge)));
+                        d == plan ? Optional.empty() : Optional.of(d), Optional.of(l.charge), List.of(),
+                        l.description.isEmpty() ? Optional.empty() : Optional.of(l.description)));
                 billed.add(new BilledLine(l.code, l.modifiers, l.units, Optional.of(l.charge), l.pointers));
             }
             // A dependent (loop 2000C) is the patient of 2010CA, with its own name, address and demographics; the

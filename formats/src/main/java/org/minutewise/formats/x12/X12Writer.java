@@ -455,13 +455,22 @@ public final class X12Writer {
         s.segment("NM1", "82", "1", r.name(), "", "", "", "", "XX", r.npi());
     }
 
-    /** HCPCS composite: HC:code:mod1:mod2:mod3:mod4. */
+    /**
+     * HCPCS composite: HC:code:mod1:mod2:mod3:mod4, and with a description (an unlisted code's, SV101-7 / SV202-7)
+     * HC:code:mod1:::: then the description, the modifiers not given left empty.
+     */
     static String[] procedure(X12Claim.Line l) {
-        String[] c = new String[2 + l.modifiers().size()];
+        String[] c = new String[l.description().isPresent() ? 7 : 2 + l.modifiers().size()];
         c[0] = "HC";
         c[1] = l.code();
         for (int i = 0; i < l.modifiers().size(); i++) {
             c[2 + i] = l.modifiers().get(i);
+        }
+        if (l.description().isPresent()) {
+            for (int i = 2 + l.modifiers().size(); i < 6; i++) {
+                c[i] = "";
+            }
+            c[6] = l.description().get();
         }
         return c;
     }

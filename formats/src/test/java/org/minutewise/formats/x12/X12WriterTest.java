@@ -637,4 +637,58 @@ class X12WriterTest {
         assertThat(X12Validation.errors(edi.replace("OI***Y***Y~", "OI***Y~"))).isNotEmpty()
                 .anySatisfy(e -> assertThat(e).contains("OI"));
     }
+    /** The visit with a 97799 line (unlisted, billed by report) of the PT, charged $85, with this description. */
+    private static Visit withUnlisted(String description) {
+        Visit v = base();
+        List<ServiceLine> services = new java.util.ArrayList<>(v.services());
+        services.add(new ServiceLine("97799", java.util.OptionalInt.empty(), List.of(),
+                services.get(0).provider(), Optional.empty(), Optional.empty(),
+                Optional.of(new java.math.BigDecimal("85")), List.of(), Optional.ofNullable(description)));
+        return v.toBuilder().services(services).build();
+    }
+
+    private static String sv1(String edi, String code) {
+        return java.util.Arrays.stream(edi.split("~\\s*")).filter(seg -> seg.startsWith("SV1*HC:" + code))
+                .findFirst().orElseThrow();
+    }
+
+    /**
+     * An unlisted code's description is SV101-7 (required when SV101-2 is a non-specific code, TR3): written after
+     * four modifier places, the empty ones left empty; the 837 validates, and reads back with the description. A
+     * listed code's line (97112) has none.
+     */
+    @Test
+    void anUnlistedCodesDescriptionIsWrittenAsSv101Component7() {
+        Visit v = withUnlisted("Canalith repositioning, R posterior canal, Epley x2");
+        CheckResult r = X12Fixtures.CHECKER.check(v);
+        assertThat(r.findings()).extracting(f -> f.ruleId()).doesNotContain("MW-C013");
+        String edi = X12Writer.write(List.of(r), X12Fixtures.ENVELOPE, X12Fixtures.NOW);
+
+        assertThat(sv1(edi, "97799")).isEqualTo("SV1*HC:97799:GP::::Canalith repositioning, R posterior canal, "
+                + "Epley x2*85*UN*1***1:2");
+        assertThat(sv1(edi, "97112").split("\\*")[1]).isEqualTo("HC:97112:GP");
+        assertThat(X12Validation.errors(edi)).isEmpty();
+        Visit read = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(read.services()).filteredOn(s -> s.code().equals("97799")).singleElement()
+                .satisfies(s -> assertThat(s.description()).contains("Canalith repositioning, R posterior canal, "
+                        + "Epley x2"));
+        assertThat(read.services()).filteredOn(s -> s.code().equals("97112")).singleElement()
+                .satisfies(s -> assertThat(s.description()).isEmpty());
+    }
+
+    /**
+     * Near miss: without a description the line is still written (no SV101-7: the payer will ask for it) and the check
+     * says so (MW-C013); a description with an X12 delimiter is refused, naming the field.
+     */
+    @Test
+    void anUnlistedCodeWithoutADescriptionIsWrittenWithoutOneAndReported() {
+        CheckResult r = X12Fixtures.CHECKER.check(withUnlisted(null));
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-C013")).extracting(f -> f.path())
+                .containsExactly("services[3].description");
+        String edi = X12Writer.write(List.of(r), X12Fixtures.ENVELOPE, X12Fixtures.NOW);
+        assertThat(sv1(edi, "97799")).isEqualTo("SV1*HC:97799:GP*85*UN*1***1:2");
+
+        assertThatThrownBy(() -> write(withUnlisted("Epley R*2"))).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("services[3].description: contains \"*\"");
+    }
 }

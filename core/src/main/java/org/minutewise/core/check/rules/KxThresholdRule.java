@@ -2,6 +2,7 @@ package org.minutewise.core.check.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.Citations;
@@ -196,10 +197,24 @@ public final class KxThresholdRule implements Rule {
             // About the unpriced code's lines when there is one (an OT's code on a visit a PT opened is the OT's).
             String unpricedPath = b.unpriced().size() == 1 ? "services[code=" + b.unpriced().get(0) + "]"
                     : "claimLines";
-            if (!b.unpriced().isEmpty() && claim.estimate().pricedButForRvus()) {
-                out.add(UNPRICED.finding(unpricedPath, "No RVUs are loaded for " + String.join(", ", b.unpriced())
-                        + (b.unpriced().size() == 1 ? ", so its amount is" : ", so their amounts are")
-                        + " not counted toward the " + bucket + " KX threshold."));
+            List<String> byReport = byReport(ctx, b.unpriced());
+            if (!b.unpriced().isEmpty() && byReport.size() == b.unpriced().size()) {
+                // Unlisted codes only (97799): no data is missing; the contractor's amount is not known yet.
+                out.add(UNPRICED.finding(unpricedPath, String.join(", ", byReport) + (byReport.size() == 1
+                        ? " is an unlisted code, priced by report: the Medicare contractor sets its amount"
+                        : " are unlisted codes, priced by report: the Medicare contractor sets their amounts")
+                        + ", so this visit's amount toward the " + bucket + " KX threshold leaves "
+                        + (byReport.size() == 1 ? "it" : "them") + " out.", "Once the contractor has priced the "
+                        + "line (the remittance advice), count its allowed amount in the patient's expenses for the "
+                        + "year (patient.yearToDate), so the KX threshold is judged on the whole."));
+            } else if (!b.unpriced().isEmpty() && claim.estimate().pricedButForRvus()) {
+                List<String> noRvus = new ArrayList<>(b.unpriced());
+                noRvus.removeAll(byReport);
+                out.add(UNPRICED.finding(unpricedPath, "No RVUs are loaded for " + String.join(", ", noRvus)
+                        + (noRvus.size() == 1 ? ", so its amount is" : ", so their amounts are")
+                        + " not counted toward the " + bucket + " KX threshold" + (byReport.isEmpty() ? "" : "; nor "
+                        + (byReport.size() == 1 ? "is that of " : "are those of ") + String.join(", ", byReport)
+                        + ", priced by report (unlisted)") + "."));
             } else if (!b.unpriced().isEmpty()) {
                 // No estimate at all (no conversion factor for the year, an unknown locality): say why.
                 out.add(UNPRICED.finding(unpricedPath, "The amounts of " + String.join(", ", b.unpriced())
@@ -209,6 +224,18 @@ public final class KxThresholdRule implements Rule {
                         + "figures, or a locality not loaded (--gpci-file), cannot be priced."));
             }
         }
+    }
+
+    /** The unlisted codes (priced by report, 97799) among {@code codes}, in their order. */
+    private static List<String> byReport(CheckContext ctx, List<String> codes) {
+        List<String> out = new ArrayList<>(0);
+        for (String c : codes) {
+            org.minutewise.core.codes.CodeInfo info = ctx.ref().codes().getOrNull(c);
+            if (info != null && info.unlisted()) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** MW-K006: what GA or GZ on the visit's therapy lines means, and that they stand in place of KX. */

@@ -1,5 +1,6 @@
 package org.minutewise.core.check.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.minutewise.core.check.CheckContext;
@@ -8,10 +9,12 @@ import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.Rule;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.claim.BilledClaim;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.MueDenial;
 import org.minutewise.core.edits.Mue;
+import org.minutewise.core.model.BilledLine;
 
 /** Medically unlikely edits per code, and the payer's cap on combined timed units a day. */
 public final class UnitLimits implements Rule {
@@ -27,7 +30,9 @@ public final class UnitLimits implements Rule {
             .revised(3, "2026-12-06: says that the line over the MUE is denied whole (every line of the code that day "
                     + "for a date-of-service MUE), not only the units over it (a rulebook review)")
             .revised(4, "2026-12-07: the estimate prices the lines it denies at $0 (it priced them as if paid, "
-                    + "and counted them toward the KX threshold), and says why");
+                    + "and counted them toward the KX threshold), and says why")
+            .revised(5, "2026-12-07: also names a billed line (billed[i]) over the MUE on a claim billed elsewhere, "
+                    + "with what its adjudication indicator denies; it judged only the lines Minutewise would bill");
     public static final RuleInfo PAYER_CAP = new RuleInfo("MW-E007", Severity.BLOCK,
             "Over the payer's daily limit of timed units",
             "Bill no more than the payer's daily limit, or get the payer's authorization for more.",
@@ -56,11 +61,68 @@ public final class UnitLimits implements Rule {
                     + m.maxUnits() : "Every line of " + code + " that day is denied, not only the units over "
                     + m.maxUnits()) + "."));
         }
+        billedOverMue(ctx, out);
         OptionalInt cap = ctx.payer().maxTimedUnitsPerDay();
         if (cap.isPresent() && ctx.units().timedUnits() > cap.getAsInt()) {
             out.add(PAYER_CAP.finding("services", "This visit has " + ctx.units().timedUnits() + " timed units; "
                     + "payer " + ctx.payer().id() + " allows at most " + cap.getAsInt() + " timed units a day."));
         }
+    }
+
+    /**
+     * The billed lines (a claim built elsewhere: 837P or CSV with billed units) over their MUE, each named by its
+     * place ({@code billed[i].units}): a line over a line MUE (indicator 1) on its own; a code whose billed lines add
+     * up to more than a date-of-service MUE (2 or 3) on its one line, or on the code when several lines add up. The
+     * estimate already prices these lines at $0 ({@link MueDenial}); this says which line and why.
+     */
+    private static void billedOverMue(CheckContext ctx, List<Finding> out) {
+        List<BilledLine> billed = ctx.visit().billed();
+        if (billed.isEmpty()) {
+            return;
+        }
+        String starter = ctx.ref().mue().starter() ? " The MUE is from the Minutewise starter table (confirm against "
+                + "CMS's current file)." : "";
+        for (MueDenial.Over o : overMue(ctx, BilledClaim.lines(ctx.visit()))) {
+            String code = o.code();
+            Mue m = o.mue();
+            List<Integer> its = new ArrayList<>(2);
+            for (int i = 0; i < billed.size(); i++) {
+                BilledLine b = billed.get(i);
+                if (b.code().equals(code) && (!o.perLine() || b.units() > m.maxUnits())) {
+                    its.add(i);
+                }
+            }
+            if (o.perLine()) {
+                for (int i : its) {
+                    out.add(MUE.finding(billedPath(i), "Billed line " + (i + 1) + " (" + code + ") has "
+                            + billed.get(i).units() + " units; the MUE of " + code + " is " + m.maxUnits()
+                            + " a line (adjudication indicator " + m.indicatorText() + ": each claim line is held to "
+                            + "it). The line is denied whole, not cut back to " + m.maxUnits() + "; the estimate "
+                            + "prices it at $0." + starter));
+                }
+            } else {
+                String which;
+                if (its.size() == 1) {
+                    which = "Billed line " + (its.get(0) + 1) + " (" + code + ") has " + o.units() + " units";
+                } else {
+                    StringBuilder sb = new StringBuilder("Billed lines ");
+                    for (int k = 0; k < its.size(); k++) {
+                        sb.append(k == 0 ? "" : k == its.size() - 1 ? " and " : ", ").append(its.get(k) + 1);
+                    }
+                    which = sb.append(" (").append(code).append(") add up to ").append(o.units()).append(" units")
+                            .toString();
+                }
+                out.add(MUE.finding(its.size() == 1 ? billedPath(its.get(0)) : "billed[code=" + code + "]", which
+                        + "; the MUE of " + code + " is " + m.maxUnits() + " a day (adjudication indicator "
+                        + m.indicatorText() + ": the day's units of the code are held to it). All of the day's "
+                        + "units of " + code + " are denied, not only those over " + m.maxUnits() + "; the estimate "
+                        + "prices " + (its.size() == 1 ? "the line" : "these lines") + " at $0." + starter));
+            }
+        }
+    }
+
+    private static String billedPath(int i) {
+        return "billed[" + i + "].units";
     }
 
     /**

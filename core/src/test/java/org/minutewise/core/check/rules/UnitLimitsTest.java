@@ -11,6 +11,7 @@ import static org.minutewise.core.check.ComplianceFixture.visit;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.ComplianceFixture;
@@ -21,6 +22,7 @@ import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.edits.Mue;
 import org.minutewise.core.edits.MueTable;
 import org.minutewise.core.check.ComplianceFixture.Payer;
+import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Role;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerProfile;
@@ -113,5 +115,93 @@ class UnitLimitsTest {
                 .build(), capped);
 
         assertThat(ids(r)).containsExactly("MW-E007");
+    }
+    private static BilledLine billed(String code, int units, String... modifiers) {
+        return new BilledLine(code, List.of(modifiers), units, Optional.empty());
+    }
+
+    private static ReferenceData withMue(Mue mue) {
+        ReferenceData base = ComplianceFixture.ref();
+        return new ReferenceData(base.codes(), base.payers(), base.diagnoses(), base.ptp(),
+                new MueTable("test", false, List.of(mue)), base.fees(), base.phrases());
+    }
+
+    /**
+     * A claim billed elsewhere with 5 units of 97112 (MUE 4, date of service) where the minutes support 4: the billed
+     * line is named, with what a date-of-service MUE denies; the engine's own lines are within the MUE.
+     */
+    @Test
+    void aBilledLineOverADateOfServiceMueIsNamed() {
+        CheckResult r = check(visit()
+                .service(minutes("97110", 15, pt("T1")))
+                .service(minutes("97112", 60, pt("T1")))
+                .billed(List.of(billed("97110", 1, "GP"), billed("97112", 5, "GP")))
+                .build());
+
+        assertThat(ids(r)).containsExactly("MW-E006");
+        var f = findings(r, "MW-E006").get(0);
+        assertThat(f.path()).isEqualTo("billed[1].units");
+        assertThat(f.blocks()).isTrue();
+        assertThat(f.message()).contains("Billed line 2 (97112) has 5 units; the MUE of 97112 is 4 a day "
+                + "(adjudication indicator 3, per date of service, clinical benchmark");
+        assertThat(f.message()).contains("All of the day's units of 97112 are denied");
+        // The estimate of the billed claim already prices that line at $0.
+        assertThat(r.claim().estimate().lines().get(1).deniedByMue()).isTrue();
+    }
+
+    /** Near miss: billed at exactly the MUE (4 units of 97112) is no finding. */
+    @Test
+    void aBilledLineAtTheMueIsFine() {
+        CheckResult r = check(visit()
+                .service(minutes("97112", 60, pt("T1")))
+                .billed(List.of(billed("97112", 4, "GP")))
+                .build());
+
+        assertThat(r.findings()).isEmpty();
+    }
+
+    /** Two billed lines of 97112 (3 + 2) add up over a date-of-service MUE: one finding names both lines. */
+    @Test
+    void billedLinesAddUpOverADateOfServiceMue() {
+        CheckResult r = check(visit()
+                .service(minutes("97112", 38, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97112", 30, pt("T1")))
+                .billed(List.of(billed("97112", 3, "GP", "CQ"), billed("97112", 2, "GP")))
+                .build());
+
+        List<org.minutewise.core.check.Finding> billedOnes = findings(r, "MW-E006").stream()
+                .filter(f -> f.path().startsWith("billed")).toList();
+        assertThat(billedOnes).hasSize(1);
+        assertThat(billedOnes.get(0).path()).isEqualTo("billed[code=97112]");
+        assertThat(billedOnes.get(0).message()).startsWith("Billed lines 1 and 2 (97112) add up to 5 units");
+        // The engine's own lines (68 min = 5 units) are over too, and keep their own finding.
+        assertThat(findings(r, "MW-E006")).extracting(org.minutewise.core.check.Finding::path)
+                .containsExactly("services[code=97112]", "billed[code=97112]");
+    }
+
+    /**
+     * A line MUE (indicator 1): each billed line is held to it. 97112 billed 3 + 2 passes a line MUE of 4 (near
+     * miss); billed as one line of 5 it is over, and the line is denied whole.
+     */
+    @Test
+    void aBilledLineOverALineMueIsNamedAndTheirSumIsNot() {
+        VisitChecker checker = new VisitChecker(withMue(new Mue("97112", 4, 1, "Clinical: Data",
+                LocalDate.of(2020, 1, 1))), RuleBook.of(List.of(new UnitLimits())));
+        CheckResult split = checker.check(visit()
+                .service(minutes("97112", 38, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97112", 30, pt("T1")))
+                .billed(List.of(billed("97112", 3, "GP", "CQ"), billed("97112", 2, "GP")))
+                .build());
+        assertThat(split.findings()).isEmpty();
+
+        CheckResult one = checker.check(visit()
+                .service(minutes("97112", 38, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97112", 30, pt("T1")))
+                .billed(List.of(billed("97112", 5, "GP")))
+                .build());
+        assertThat(ids(one)).containsExactly("MW-E006");
+        assertThat(one.findings().get(0).path()).isEqualTo("billed[0].units");
+        assertThat(one.findings().get(0).message()).contains("Billed line 1 (97112) has 5 units; the MUE of 97112 is "
+                + "4 a line (adjudication indicator 1, per claim line", "The line is denied whole, not cut back to 4");
     }
 }
