@@ -921,7 +921,7 @@
     if (!CARD_ID.test(q)) {
       // Words are not an id: say so and offer the search, which takes words.
       const box = renderProblem({ title: "Not an id", detail: "\u201c" + q + "\u201d is not a code, modifier, "
-        + "finding, ICD-10-CM code or topic id (like 97112, GP, MW-U003, I69.351 or cms-8-minute)" });
+        + "finding, ICD-10-CM code or topic id (like 97112, GP, MW-U003, I69.351 or cms-total-time)" });
       const b = el("button", { type: "button", class: "secondary" }, "Search for \u201c" + q + "\u201d");
       b.addEventListener("click", () => { runSearch(q, true); });
       box.appendChild(el("div", null, b));
