@@ -836,33 +836,173 @@
     }
   }
 
-  // ------------------------------------------------------------------ code lookup
+  // ------------------------------------------------------------------ code lookup, search and ask
 
-  async function lookup(ev) {
-    ev.preventDefault();
-    const code = $("code-query").value.trim().toUpperCase();
+  /** The ids the knowledge endpoint takes (the same check as the API's: anything else is a 400). */
+  const CARD_ID = /^[A-Za-z0-9.\-]{1,64}$/;
+
+  /** A button that looks a card up by its id (in the lookup section), for lists of cards and suggestions. */
+  function cardButton(id) {
+    const b = el("button", { type: "button", class: "card-link", "data-card": id,
+      title: "Look up " + id }, id);
+    b.addEventListener("click", () => { showCard(id, true); });
+    return b;
+  }
+
+  /** A list of cards as the API gives them ({kind, id, title, citation, summary?}), each id a lookup button. */
+  function cardList(cards, withSummary) {
+    const list = el("ol", { class: "cards" });
+    for (const c of cards || []) {
+      const li = el("li", { "data-id": c.id }, cardButton(c.id), " ",
+        el("span", { class: "card-kind" }, c.kind), " ", el("span", { class: "card-title" }, c.title));
+      if (withSummary && c.summary) {
+        li.appendChild(el("div", { class: "card-summary" }, c.summary));
+      }
+      if (c.citation) {
+        li.appendChild(el("div", { class: "card-cite" }, "Source: " + c.citation));
+      }
+      list.appendChild(li);
+    }
+    return list;
+  }
+
+  /** A whole knowledge card: title, summary, its facts under their topics (pairs, limits...), its sources. */
+  function renderCard(query, c) {
+    const box = el("article", { class: "code-card", "data-id": c.id, "aria-labelledby": "card-title" });
+    if (c.id.toUpperCase() !== query.toUpperCase()) {
+      box.appendChild(el("p", { class: "card-in" }, query.toUpperCase() + " is in " + c.id + ":"));
+    }
+    box.appendChild(el("h3", { id: "card-title" }, el("span", { class: "card-id" }, c.id), " ",
+      el("span", { class: "card-kind" }, c.kind), " ", c.title));
+    box.appendChild(el("p", { class: "card-summary" }, c.summary));
+    // Each topic once, in the order it first comes, with all its facts (as the CLI's lookup prints them).
+    const topics = new Map();
+    for (const f of c.facts || []) {
+      if (!topics.has(f.topic)) {
+        topics.set(f.topic, []);
+      }
+      topics.get(f.topic).push(f.text);
+    }
+    for (const [topic, texts] of topics) {
+      const slug = topic.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+      const part = el("div", { class: "card-topic", "data-topic": slug },
+        el("h4", null, topic));
+      const ul = el("ul");
+      for (const t of texts) {
+        ul.appendChild(el("li", null, t));
+      }
+      part.appendChild(ul);
+      box.appendChild(part);
+    }
+    const sources = el("div", { class: "card-sources" }, el("h4", null, "Sources"));
+    const ul = el("ul");
+    for (const src of c.sources && c.sources.length ? c.sources : [c.citation]) {
+      ul.appendChild(el("li", null, src));
+    }
+    sources.appendChild(ul);
+    box.appendChild(sources);
+    return box;
+  }
+
+  let lookupSequence = 0;
+
+  /** Looks a card up by its id and shows it (or what is nearest) in the lookup section. */
+  async function showCard(query, fromList) {
     const out = $("code-result");
+    const q = query.trim();
+    if (fromList) {
+      $("code-query").value = q;
+    }
     clear(out);
-    if (!code) {
+    if (!q) {
       return;
     }
-    const res = await api("GET", "/api/v1/codes/" + encodeURIComponent(code));
+    const mine = ++lookupSequence;
+    if (!CARD_ID.test(q)) {
+      // Words are not an id: say so and offer the search, which takes words.
+      const box = renderProblem({ title: "Not an id", detail: "\u201c" + q + "\u201d is not a code, modifier, "
+        + "finding, ICD-10-CM code or topic id (like 97112, GP, MW-U003, I69.351 or cms-total-time)" });
+      const b = el("button", { type: "button", class: "secondary" }, "Search for \u201c" + q + "\u201d");
+      b.addEventListener("click", () => { runSearch(q, true); });
+      box.appendChild(el("div", null, b));
+      out.appendChild(box);
+      return;
+    }
+    out.appendChild(el("p", { class: "hint" }, "Looking up " + q + "\u2026"));
+    let res;
+    try {
+      res = await api("GET", "/api/v1/knowledge/" + encodeURIComponent(q));
+    } catch (e) {
+      res = { status: 0, body: { title: "No answer", detail: "the service did not answer" } };
+    }
+    if (mine !== lookupSequence) {
+      return; // a newer lookup is on its way
+    }
+    clear(out);
+    if (res.status === 200 && res.body && res.body.card) {
+      out.appendChild(renderCard(res.body.query || q, res.body.card));
+    } else if (res.status === 404 && res.body && Array.isArray(res.body.suggestions)) {
+      const box = el("div", { class: "not-found" },
+        el("p", null, el("strong", null, q), ": not in the Minutewise knowledge base."));
+      if (res.body.suggestions.length) {
+        box.appendChild(el("p", null, "Nearest:"));
+        box.appendChild(cardList(res.body.suggestions, false));
+      }
+      out.appendChild(box);
+    } else {
+      out.appendChild(renderProblem(res.body));
+    }
+    if (fromList) {
+      $("lookup").scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  function lookup(ev) {
+    ev.preventDefault();
+    showCard($("code-query").value, false);
+  }
+
+  let searchSequence = 0;
+
+  /** Searches the knowledge base in the user's words and lists the best cards. */
+  async function runSearch(text, fill) {
+    const q = text.trim();
+    const out = $("search-result");
+    if (fill) {
+      $("search-query").value = q;
+      $("search").scrollIntoView({ block: "nearest" });
+    }
+    clear(out);
+    if (!q) {
+      return;
+    }
+    const mine = ++searchSequence;
+    let res;
+    try {
+      res = await api("GET", "/api/v1/search?q=" + encodeURIComponent(q) + "&limit=10");
+    } catch (e) {
+      res = { status: 0, body: { title: "No answer", detail: "the service did not answer" } };
+    }
+    if (mine !== searchSequence) {
+      return;
+    }
     if (res.status !== 200) {
       out.appendChild(renderProblem(res.body));
       return;
     }
-    const c = res.body;
-    const dl = el("dl");
-    const add = (k, v) => { dl.appendChild(el("dt", null, k)); dl.appendChild(el("dd", null, v)); };
-    add("Code", c.code);
-    add("Label", c.label);
-    add("Kind", c.kindText);
-    add("Disciplines", (c.disciplines || []).join(", "));
-    add("Valid from", c.effectiveFrom + (c.effectiveTo ? " to " + c.effectiveTo : ""));
-    out.appendChild(el("div", { class: "code-card" }, dl));
+    const cards = res.body.cards || [];
+    out.appendChild(el("p", { class: "summary-line" }, cards.length
+      ? cards.length + " card" + (cards.length === 1 ? "" : "s") + " for \u201c" + q + "\u201d, best first:"
+      : "No card matches \u201c" + q + "\u201d: try other words, or ask a question below."));
+    if (cards.length) {
+      out.appendChild(cardList(cards, true));
+    }
   }
 
-  // ------------------------------------------------------------------ ask
+  function search(ev) {
+    ev.preventDefault();
+    runSearch($("search-query").value, false);
+  }
 
   async function ask(ev) {
     ev.preventDefault();
@@ -878,11 +1018,10 @@
       return;
     }
     out.appendChild(el("p", { class: "answer" }, res.body.answer));
-    const list = el("ol", { class: "cards" });
-    for (const c of res.body.cards || []) {
-      list.appendChild(el("li", null, c.id + " (" + c.kind + "): " + c.title + " \u2014 " + c.citation));
+    if ((res.body.cards || []).length) {
+      out.appendChild(el("p", { class: "hint" }, "Cards (best first):"));
+      out.appendChild(cardList(res.body.cards, false));
     }
-    out.appendChild(list);
   }
 
   // ------------------------------------------------------------------ upload
@@ -1050,6 +1189,7 @@
     $("save").addEventListener("click", save);
     $("open-visit").addEventListener("click", openVisit);
     $("lookup-form").addEventListener("submit", lookup);
+    $("search-form").addEventListener("submit", search);
     $("ask-form").addEventListener("submit", ask);
     $("upload-file").addEventListener("change", upload);
     $("print").addEventListener("click", () => window.print());

@@ -41,13 +41,31 @@ final class LookupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The card id: 97112, GP, MW-U003, I69, cms-total-time.")
     String id;
 
+    /** The first three or four characters of a code (9711, G028): the API's lookup answers these with suggestions. */
+    private static final java.util.regex.Pattern CODE_PREFIX = java.util.regex.Pattern.compile(
+            "[0-9A-Z]\\d{2,3}");
+    /** Words with dashes, a number among them (8-minute-rule): shaped like a rulebook topic's id. */
+    private static final java.util.regex.Pattern TOPIC_LIKE = java.util.regex.Pattern.compile(
+            "[a-z0-9]+(-[a-z0-9]+)+");
+
+    /**
+     * Whether the text is shaped like a card id: a whole id (KnowledgeBase.isWellFormedId), the start of a code, or
+     * a topic-like id. Such an id that no card has is "not found" (exit 1, with the nearest cards), as the API's
+     * 404 is; anything else (words with spaces, punctuation) is not an id (exit 2).
+     */
+    static boolean isId(String text) {
+        return KnowledgeBase.isWellFormedId(text)
+                || CODE_PREFIX.matcher(text.toUpperCase(java.util.Locale.ROOT)).matches()
+                || TOPIC_LIKE.matcher(text.toLowerCase(java.util.Locale.ROOT)).matches();
+    }
+
     @Override
     public Integer call() throws JsonProcessingException {
         String query = id.strip();
         KnowledgeBase kb = files.knowledgeBase();
         Optional<Card> card = kb.lookup(query);
         // A one-word rulebook topic (mue, chiropractor) is a card id too, though not shaped like one.
-        if (card.isEmpty() && !KnowledgeBase.isWellFormedId(query)) {
+        if (card.isEmpty() && !isId(query)) {
             throw new InputException("ID", "\"" + id + "\" is not a code (97112, G0283), modifier (GP, 59), finding "
                     + "(MW-U003), ICD-10-CM code (I69.351) or rulebook topic (cms-total-time); try: minutewise search "
                     + "WORDS");

@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The billers' page in headless Chromium (Debian's chromium and chromium-driver, driven by Selenium): enter a visit
  * and see the units and a finding as you type, upload a file, look up a code. Skipped when /usr/bin/chromedriver is
- * missing (.ci/run installs it). A screenshot at 1366x768 goes to target/page.png.
+ * missing (.ci/run installs it). A screenshot at 1366x768 goes to target/page.png (the lookup and search sections to
+ * target/lookup.png and target/search.png).
  */
 class BrowserTest {
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -470,6 +471,106 @@ class BrowserTest {
         WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                 "#code-result .code-card")));
         assertThat(card.getText()).contains("97112").contains("timed");
+        assertThat(card.findElement(By.cssSelector(".card-sources")).getText()).contains("RULES.md");
+    }
+
+    /** Any card id, not only a CPT/HCPCS code: a modifier's card with its facts and sources (the old /codes said 400). */
+    @Test
+    void aModifierIsLookedUpAsACard() {
+        WebElement q = driver.findElement(By.id("code-query"));
+        assertThat(driver.findElement(By.cssSelector("label[for='code-query']")).getText()).isNotBlank();
+        q.sendKeys("GP", Keys.ENTER);
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#code-result .code-card[data-id='GP']")));
+        assertThat(card.findElement(By.tagName("h3")).getText()).startsWith("GP").contains("MODIFIER");
+        assertThat(card.findElements(By.cssSelector(".card-topic li"))).isNotEmpty();
+        assertThat(card.findElement(By.cssSelector(".card-sources")).getText()).isNotBlank();
+        assertThat(driver.findElements(By.cssSelector("#code-result .problem"))).isEmpty();
+    }
+
+    /** A code's pairs and unit limit are on its card; 97014's Medicare note names G0283. */
+    @Test
+    void aCodesCardShowsItsPairsLimitsAndPayerNotes() {
+        driver.findElement(By.id("code-query")).sendKeys("97140", Keys.ENTER);
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#code-result .code-card[data-id='97140']")));
+        assertThat(card.findElement(By.cssSelector("[data-topic='ncci-pairs']")).getText()).contains("97530");
+        WebElement q = driver.findElement(By.id("code-query"));
+        q.clear();
+        q.sendKeys("97014", Keys.ENTER);
+        card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#code-result .code-card[data-id='97014']")));
+        assertThat(card.getText()).contains("G0283");
+    }
+
+    /** An unknown id gets the nearest cards, each a button that looks it up (by the keyboard too). */
+    @Test
+    void anUnknownIdSuggestsTheNearestCards() {
+        driver.findElement(By.id("code-query")).sendKeys("9711", Keys.ENTER);
+        WebElement near = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#code-result .not-found")));
+        assertThat(near.getText()).contains("9711: not in the Minutewise knowledge base").contains("Nearest:");
+        WebElement suggestion = near.findElement(By.cssSelector("button.card-link[data-card='97112']"));
+        suggestion.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#code-result .code-card[data-id='97112']")));
+        assertThat(driver.findElement(By.id("code-query")).getAttribute("value")).isEqualTo("97112");
+    }
+
+    /** Words are not an id: said so, with a button that searches them. */
+    @Test
+    void wordsInTheLookupBoxOfferASearch() {
+        driver.findElement(By.id("code-query")).sendKeys("neuro re-ed", Keys.ENTER);
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#code-result .problem")));
+        assertThat(problem.getText()).contains("is not a code");
+        problem.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#search-result li[data-id='97112']")));
+    }
+
+    /** The search box takes therapists' words and typos; a result's id opens its card. */
+    @Test
+    void aSearchInTherapistsWordsFindsTheCode() throws Exception {
+        WebElement q = driver.findElement(By.id("search-query"));
+        assertThat(driver.findElement(By.cssSelector("label[for='search-query']")).getText()).isNotBlank();
+        q.sendKeys("neuro re-ed", Keys.ENTER);
+        WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#search-result ol.cards li")));
+        assertThat(first.getAttribute("data-id")).isEqualTo("97112");
+        assertThat(first.findElement(By.className("card-summary")).getText()).isNotBlank();
+        first.findElement(By.cssSelector("button.card-link")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#code-result .code-card[data-id='97112']")));
+        // For a person to look at: the lookup and the search as they are shown.
+        for (String section : new String[] {"lookup", "search"}) {
+            File shot = driver.findElement(By.id(section)).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), Path.of("target", section + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        // A typo still finds it; nonsense says so.
+        q.clear();
+        q.sendKeys("neuromuscular reeducaton", Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#search-result li[data-id='97112']")));
+        q.clear();
+        q.sendKeys("zzzzqqq", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#search-result .summary-line"),
+                "No card matches"));
+        assertThat(driver.findElements(By.cssSelector("#search-result li"))).isEmpty();
+    }
+
+    /** A card's text is text: a search for markup shows it as typed, never as an element. */
+    @Test
+    void searchTextIsShownAsTextNeverAsMarkup() {
+        driver.findElement(By.id("search-query")).sendKeys("<img src=x onerror=alert(1)>", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-result p, #search-result .problem")));
+        assertThat(driver.findElements(By.cssSelector("#search img"))).isEmpty();
+        driver.findElement(By.id("code-query")).sendKeys("<b>x</b>", Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#code-result .problem")));
+        assertThat(driver.findElements(By.cssSelector("#code-result .problem b"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector("#code-result .problem")).getText()).contains("<b>x</b>");
     }
 
     @Test
