@@ -65,9 +65,14 @@ final class Icd10FileCliTest {
         Run r = run("check", good.toString(), "--icd10-file", codes.toString());
         assertThat(r.out()).doesNotContain("MW-C013");
         assertThat(r.code()).as(r.out()).isEqualTo(Main.OK);
+        assertThat(r.out()).contains("Diagnoses I69.351, R26.81: looked up in the ICD-10-CM code set "
+                + "(icd10cm_order_2026.txt, ICD-10-CM FY2026).");
         Run without = run("check", madeUp.toString());
         assertThat(without.out()).doesNotContain("MW-C013");
         assertThat(without.code()).as(without.out()).isEqualTo(Main.OK);
+        // No output claims a code was verified that was not: the text says how far the diagnoses were checked.
+        assertThat(without.out()).contains("Diagnoses I69.999, R26.811: checked by their shape and ICD-10-CM "
+                + "category only, not looked up in the code set; --icd10-file FILE");
     }
 
     /** convert writes a visit whose findings block with a note naming them (as for any blocking finding). */
