@@ -154,7 +154,7 @@ final class CheckCommand implements Callable<Integer> {
                 bad += w.refused();
                 yield w.text();
             }
-            default -> renderText(results);
+            default -> renderText(results, ref.diagnoses().codeSet());
         };
         if (!(outFormat.equals("x12") && rendered.isEmpty())) {
             // An 837 of no claim is not written (each visit left out was said above).
@@ -192,14 +192,30 @@ final class CheckCommand implements Callable<Integer> {
         return Json.mapper().writeValueAsString(arr) + "\n";
     }
 
-    private static String renderText(List<CheckResult> results) {
+    private static String renderText(List<CheckResult> results,
+                                     java.util.Optional<org.minutewise.core.codes.Icd10CodeSet> codeSet) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < results.size(); i++) {
             if (i > 0) {
                 sb.append("\n----\n");
             }
             sb.append(TextReport.check(results.get(i)));
+            sb.append(diagnosesLine(results.get(i).visit().diagnoses(), codeSet));
         }
         return sb.toString();
+    }
+
+    /**
+     * What was done with the diagnoses, so "nothing blocks" is not read as "the codes exist": looked up in the code
+     * set of --icd10-file, or judged by shape and category only.
+     */
+    static String diagnosesLine(List<String> diagnoses,
+                                java.util.Optional<org.minutewise.core.codes.Icd10CodeSet> codeSet) {
+        if (diagnoses.isEmpty()) {
+            return "";
+        }
+        return "Diagnoses " + String.join(", ", diagnoses) + codeSet.map(s -> ": looked up in the ICD-10-CM code "
+                + "set (" + s.version() + ").\n").orElse(": checked by their shape and ICD-10-CM category only, not "
+                + "looked up in the code set; --icd10-file FILE (the CMS icd10cm_order_YYYY.txt) looks them up.\n");
     }
 }

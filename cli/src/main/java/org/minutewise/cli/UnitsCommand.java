@@ -36,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "given without minutes (97161). An unknown but well-formed code is kept with 0 units and reported.",
                 "What the codes alone can tell is reported too, for the payer and --date: a code the payer does not "
                         + "take (97014 to Medicare), units over the MUE or the payer's daily limit, two evaluations "
-                        + "of a discipline, a code not valid on the date. The exit status is 1 when one of them "
+                        + "of a discipline, a code not valid on the date, an NCCI pair of the codes (97530 and 97140: "
+                        + "59/X only for separate time intervals). The exit status is 1 when one of them "
                         + "blocks. Documentation, modifiers and who treated need a visit: minutewise check."})
 final class UnitsCommand implements Callable<Integer> {
     @Spec

@@ -117,6 +117,25 @@ final class CliEndToEndTest {
         assertThat(none.out).as(none.out).contains("Status: nothing to bill - no line earns a unit");
     }
 
+    /**
+     * 97530 and 97140 are an NCCI pair whatever the minutes: units says so (59/X only for separate time intervals)
+     * and does not say they overlapped, which a count without times cannot know. 97530 beside 97110 is no pair.
+     */
+    @Test
+    void unitsReportTheNcciPairTheCodesShow() {
+        Run r = run("units", "--date", "2026-03-02", "97530:30", "97140:15");
+        assertThat(r.code).as(r.out).isZero(); // a warning, not a block
+        assertThat(r.out).doesNotContain("Findings: none").contains("MW-E003")
+                .contains("97530 (column one) and 97140 (column two) are an NCCI pair")
+                .doesNotContain("overlap");
+        JsonNode j = run("units", "--json", "--date", "2026-03-02", "97530:30", "97140:15").json();
+        assertThat(j.get("findings")).hasSize(1);
+        assertThat(j.get("findings").get(0).get("id").asText()).isEqualTo("MW-E003");
+        assertThat(j.get("findings").get(0).get("path").asText()).isEqualTo("97140");
+        assertThat(run("units", "--json", "--date", "2026-03-02", "97530:30", "97110:15").json().get("findings"))
+                .isEmpty();
+    }
+
     @Test
     void unitsByTheCptMethod() {
         JsonNode j = run("units", "--method", "cpt", "--json", "97112:24", "97110:23").json();

@@ -41,13 +41,4 @@ final class Text {
         }
         return line.substring(from - 1, Math.min(to, line.length())).trim();
     }
-
-    /** ICD-10-CM codes come without the dot in the CMS files: I69351 is I69.351. */
-    static String icdWithDot(String code) {
-        String c = code.trim().toUpperCase();
-        if (c.indexOf('.') >= 0 || c.length() <= 3) {
-            return c;
-        }
-        return c.substring(0, 3) + "." + c.substring(3);
-    }
 }

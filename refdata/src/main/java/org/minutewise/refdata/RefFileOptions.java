@@ -37,8 +37,14 @@ public class RefFileOptions {
             description = "The clinic's fee schedule (CSV: code,charge) for line charges.")
     public String feeSchedule;
 
+    @Option(names = "--icd10-file", paramLabel = "FILE",
+            description = "The CMS ICD-10-CM order file (icd10cm_order_YYYY.txt) or codes file "
+                    + "(icd10cm_codes_YYYY.txt): each diagnosis is looked up in it, and one not in it, or a header, "
+                    + "blocks (MW-C015). Without it diagnoses are judged by shape and category only.")
+    public String icd10File;
+
     /** The reference data files given, by name. */
     public RefFiles files() {
-        return new RefFiles(payerProfile, ncciFile, mueFile, rvuFile, rvuYear, gpciFile, feeSchedule);
+        return new RefFiles(payerProfile, ncciFile, mueFile, rvuFile, rvuYear, gpciFile, feeSchedule, icd10File);
     }
 }

@@ -168,6 +168,18 @@ class ApiTest {
                 .isEmpty();
     }
 
+    /** An NCCI pair the codes alone show (97530/97140): reported as needing separate intervals, not as overlapping. */
+    @Test
+    void unitsReportTheNcciPairOfTheCodes() {
+        TestServer.Reply r = s.postJson("/api/v1/units",
+                "{\"date\":\"2026-03-02\",\"items\":[\"97530:30\",\"97140:15\"]}");
+        assertThat(ids(r)).containsExactly("MW-E003");
+        assertThat(r.json().path("findings").get(0).path("message").asText()).contains("NCCI pair")
+                .doesNotContain("overlap");
+        assertThat(ids(s.postJson("/api/v1/units", "{\"date\":\"2026-03-02\",\"items\":[\"97530:30\","
+                + "\"97110:15\"]}"))).isEmpty();
+    }
+
     private static List<String> ids(TestServer.Reply r) {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         List<String> out = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.minutewise.core.check.rules.CodeRules;
+import org.minutewise.core.check.rules.NcciPairs;
 import org.minutewise.core.check.rules.OneEvaluationPerDay;
 import org.minutewise.core.check.rules.UnitLimits;
 import org.minutewise.core.codes.CodeInfo;
@@ -20,7 +21,10 @@ import org.minutewise.core.units.UnitResult;
  * The findings that need only codes, units, a payer and a date: what a unit count (codes and minutes, no note, no
  * diagnosis, no clinician) can already say. The codes a payer does not take (MW-C002, MW-C003), the 97129/97130
  * split (MW-C004), a code not valid on the date (MW-C005), the unit limits (MW-E006, MW-E007) and two evaluations of
- * a discipline in a day (MW-E008). The same rule classes as the full check, on a visit made of the codes alone; a
+ * a discipline in a day (MW-E008), and the NCCI pairs the codes alone show (RULES.md §4-§5): a pair no modifier
+ * bypasses (MW-E001), a pair that needs separate time intervals for 59/X (MW-E003: a count has no times, so nothing
+ * is said of an overlap), a payer that denies 59/X on it (MW-E005), therapy beside manipulation without regions
+ * (MW-E010). The same rule classes as the full check, on a visit made of the codes alone; a
  * finding's path is the code it is about.
  */
 public final class CodeLevelCheck {
@@ -28,8 +32,10 @@ public final class CodeLevelCheck {
     public static final Set<String> IDS = Set.of(CodeRules.CODE_97014_MEDICARE.id(), CodeRules.CODE_97010_MEDICARE.id(),
             CodeRules.G0283_NOT_MEDICARE.id(),
             CodeRules.COGNITIVE.id(), CodeRules.NOT_EFFECTIVE.id(), UnitLimits.MUE.id(), UnitLimits.PAYER_CAP.id(),
-            OneEvaluationPerDay.INFO.id());
-    private static final List<Rule> RULES = List.of(new CodeRules(), new UnitLimits(), new OneEvaluationPerDay());
+            OneEvaluationPerDay.INFO.id(), NcciPairs.NOT_BYPASSABLE.id(), NcciPairs.NO_TIMES.id(),
+            NcciPairs.PAYER_DENIES.id(), NcciPairs.NO_REGIONS.id());
+    private static final List<Rule> RULES = List.of(new CodeRules(), new UnitLimits(), new OneEvaluationPerDay(),
+            new NcciPairs());
 
     private CodeLevelCheck() {
     }

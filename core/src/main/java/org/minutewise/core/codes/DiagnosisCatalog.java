@@ -17,7 +17,15 @@ public final class DiagnosisCatalog {
     /** Answers already worked out, by diagnosis as written: the look-up itself builds strings. */
     private final BoundedMemo<String, Optional<DiagnosisCategory>> memo = new BoundedMemo<>(50_000, this::lookUp);
 
+    /** The full code set the user gave (--icd10-file), or null: the categories alone. */
+    private final Icd10CodeSet codeSet;
+
     public DiagnosisCatalog(String version, Collection<DiagnosisCategory> categories) {
+        this(version, categories, null);
+    }
+
+    private DiagnosisCatalog(String version, Collection<DiagnosisCategory> categories, Icd10CodeSet codeSet) {
+        this.codeSet = codeSet;
         this.version = version;
         this.categories = List.copyOf(categories);
         int max = 0;
@@ -35,6 +43,19 @@ public final class DiagnosisCatalog {
 
     public String version() {
         return version;
+    }
+
+    /** The same categories, with the complete code set of a year to look each diagnosis up in. */
+    public DiagnosisCatalog withCodeSet(Icd10CodeSet set) {
+        return new DiagnosisCatalog(version, categories, java.util.Objects.requireNonNull(set, "set"));
+    }
+
+    /**
+     * The complete ICD-10-CM code set given with the categories, if any: without it a diagnosis is judged by its
+     * shape and category only, never looked up.
+     */
+    public Optional<Icd10CodeSet> codeSet() {
+        return Optional.ofNullable(codeSet);
     }
 
     public List<DiagnosisCategory> all() {

@@ -41,4 +41,35 @@ final class CodeLevelCheckTest {
         // No visit, no diagnosis: the diagnosis findings of the same rule class are not a count's business.
         assertThat(of("medicare", DOS, new CodeMinutes("97110", 30))).noneMatch(f -> f.ruleId().equals("MW-C008"));
     }
+
+    /**
+     * An NCCI pair is visible from the codes alone (RULES.md §4-§5): a count has no times, so it says the pair needs
+     * separate intervals for 59/X (MW-E003), never that the services overlapped (MW-E002).
+     */
+    @Test
+    void reportsTheNcciPairTheCodesShowWithoutClaimingAnOverlap() {
+        List<Finding> f = of("medicare", DOS, new CodeMinutes("97530", 30), new CodeMinutes("97140", 15));
+        assertThat(f).extracting(Finding::ruleId, Finding::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("MW-E003", "97140"));
+        assertThat(f.get(0).message()).contains("97530 (column one) and 97140 (column two) are an NCCI pair")
+                .contains("different time intervals").doesNotContain("overlap");
+        // Indicator 0: no modifier bypasses it.
+        assertThat(of("medicare", DOS, new CodeMinutes("97113", 30), new CodeMinutes("97110", 15)))
+                .extracting(Finding::ruleId).containsExactly("MW-E001");
+        // A payer that denies 59/X on the pair says so.
+        var denies = ComplianceFixture.Payer.commercial("denies", org.minutewise.core.units.UnitMethod.CPT)
+                .deniesDistinct("97530/97140").build();
+        ReferenceData ref = ComplianceFixture.ref(denies);
+        List<CodeMinutes> in = List.of(new CodeMinutes("97530", 30), new CodeMinutes("97140", 15));
+        var units = UnitCalculator.compute(denies.method(), in, ref.codes());
+        assertThat(CodeLevelCheck.of(in, units, denies, ref, DOS)).extracting(Finding::ruleId).contains("MW-E005");
+    }
+
+    /** Near misses: two codes that are no pair, and the pair's column one alone. */
+    @Test
+    void saysNothingOfCodesThatAreNoPair() {
+        assertThat(of("medicare", DOS, new CodeMinutes("97530", 30), new CodeMinutes("97110", 15))).isEmpty();
+        assertThat(of("medicare", DOS, new CodeMinutes("97530", 45))).isEmpty();
+        assertThat(of("medicare", DOS, new CodeMinutes("97140", 15), new CodeMinutes("97140", 15))).isEmpty();
+    }
 }

@@ -125,6 +125,22 @@ public final class CodeRules implements Rule {
                     + "subdivision (G20 until 2023-09-30, M54.5 until 2021-09-30, G35 until 2025-09-30), and a code "
                     + "below it is refused before it existed (G20.A1 in 2022)");
 
+    /**
+     * A diagnosis that is no ICD-10-CM code: not in the code set the user gave (--icd10-file), or a header of it (a
+     * category or subcategory not valid on a claim) that MW-C007 did not already name; without the file, only what
+     * the shape alone proves: a code of four to six characters that ends in the placeholder X, which stands only
+     * before a further character.
+     */
+    public static final RuleInfo DIAGNOSIS_NOT_IN_CODE_SET = new RuleInfo("MW-C015", Severity.BLOCK,
+            "Diagnosis code not in the ICD-10-CM code set",
+            "Correct the diagnosis from the certified plan of care or the physician's record: a code of the "
+                    + "ICD-10-CM code set in effect on the date of service (each fiscal year's set applies from "
+                    + "October 1), coded to every character it requires.",
+            "HIPAA code set rule (45 CFR 162.1002: ICD-10-CM is the required code set for diagnoses); ICD-10-CM "
+                    + "Official Guidelines for Coding and Reporting, sections I.A.4 (the placeholder X) and I.B.2 "
+                    + "(a code is invalid if it has not been coded to the full number of characters required)",
+            Citations.ICD10);
+
     public static final RuleInfo NO_DIAGNOSIS = new RuleInfo("MW-C008", Severity.BLOCK,
             "No diagnosis",
             "Add the ICD-10-CM diagnoses of the certified plan of care (the treating diagnosis, and the medical "
@@ -185,6 +201,36 @@ public final class CodeRules implements Rule {
         }
     }
 
+    /**
+     * MW-C015 for diagnosis {@code i}: looked up in the code set when one was given, else judged by the placeholder X
+     * alone (no finding is no claim that the code exists).
+     */
+    private static void notInCodeSet(java.util.Optional<org.minutewise.core.codes.Icd10CodeSet> set, String d, int i,
+                                     List<Finding> out) {
+        String path = "diagnoses[" + i + "]";
+        String k = DiagnosisCategory.key(d);
+        if (k.length() >= 4 && k.length() <= 6 && k.charAt(k.length() - 1) == 'X') {
+            out.add(DIAGNOSIS_NOT_IN_CODE_SET.finding(path, d + " ends in the placeholder X, which ICD-10-CM puts "
+                    + "only before a further character (the 7th, as in T07.XXXA): no code ends in it. The payer "
+                    + "rejects the claim as it stands."));
+            return;
+        }
+        if (set.isEmpty()) {
+            return;
+        }
+        java.util.Optional<Boolean> header = set.get().header(d);
+        if (header.isEmpty()) {
+            out.add(DIAGNOSIS_NOT_IN_CODE_SET.finding(path, d + " is not in the ICD-10-CM code set ("
+                    + set.get().version() + "): no such code, so the payer rejects the claim as an invalid "
+                    + "diagnosis."));
+        } else if (header.get()) {
+            out.add(DIAGNOSIS_NOT_IN_CODE_SET.finding(path, d + " is a header in the ICD-10-CM code set ("
+                    + set.get().version() + "): a category or subcategory with codes below it, not a billable code; "
+                    + "the payer rejects the claim as it stands.", "Code the diagnosis to its full specificity: the "
+                    + "billable code below " + d + " that the plan of care or the physician's record supports."));
+        }
+    }
+
     /** Whether line {@code i} is the first of its code. */
     private static boolean firstOf(List<ServiceLine> s, int i) {
         for (int j = 0; j < i; j++) {
@@ -210,7 +256,7 @@ public final class CodeRules implements Rule {
     public List<RuleInfo> emits() {
         return List.of(CODE_97014_MEDICARE, CODE_97010_MEDICARE, COGNITIVE, NOT_EFFECTIVE, DISCIPLINE,
                 OTHER_DISCIPLINES_EVALUATION, MANIPULATION_LEVEL,
-                DIAGNOSIS_NOT_BILLABLE, NO_DIAGNOSIS, NO_SUBLUXATION, G0283_NOT_MEDICARE);
+                DIAGNOSIS_NOT_BILLABLE, NO_DIAGNOSIS, NO_SUBLUXATION, G0283_NOT_MEDICARE, DIAGNOSIS_NOT_IN_CODE_SET);
     }
 
     @Override
@@ -288,6 +334,8 @@ public final class CodeRules implements Rule {
                         + "(initial encounter), D (subsequent encounter, as for therapy during healing) or S "
                         + "(sequela), with X placeholders to reach it (S82.61XD). The payer rejects the claim as it "
                         + "stands."));
+            } else {
+                notInCodeSet(ctx.ref().diagnoses().codeSet(), d, i, out);
             }
         }
         int manipulation = -1;

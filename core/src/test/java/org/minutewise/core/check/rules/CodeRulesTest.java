@@ -259,6 +259,71 @@ class CodeRulesTest {
         assertThat(ids(fine)).doesNotContain("MW-C007");
     }
 
+    /** A visit checked with CodeRules alone against a code set (as --icd10-file gives it). */
+    private static CheckResult withCodeSet(String... diagnoses) {
+        org.minutewise.core.codes.Icd10CodeSet set = new org.minutewise.core.codes.Icd10CodeSet(
+                "icd10cm_order_2026.txt, ICD-10-CM FY2026", java.util.List.of(
+                new org.minutewise.core.codes.Icd10CodeSet.Entry("I69", true),
+                new org.minutewise.core.codes.Icd10CodeSet.Entry("I69.35", true),
+                new org.minutewise.core.codes.Icd10CodeSet.Entry("I69.351", false),
+                new org.minutewise.core.codes.Icd10CodeSet.Entry("R26.81", false),
+                new org.minutewise.core.codes.Icd10CodeSet.Entry("R26.89", false),
+                new org.minutewise.core.codes.Icd10CodeSet.Entry("M62.81", false)));
+        org.minutewise.core.check.ReferenceData ref = org.minutewise.core.check.ComplianceFixture.ref();
+        return new org.minutewise.core.check.VisitChecker(ref.withDiagnoses(ref.diagnoses().withCodeSet(set)),
+                org.minutewise.core.check.RuleBook.of(java.util.List.of(new CodeRules())))
+                .check(visit().diagnoses(java.util.List.of(diagnoses)).service(minutes("97112", 30, pt("T1")))
+                        .build());
+    }
+
+    /**
+     * With the year's code set (--icd10-file), a made-up code blocks, naming the code and the file's year (a coder's
+     * review: I69.999 and R26.811 passed and went out on the 837P); so does a header the categories do not know.
+     */
+    @Test
+    void aDiagnosisNotInTheCodeSetC015() {
+        CheckResult r = withCodeSet("I69.999", "R26.81", "R26811");
+        assertThat(r.findings()).extracting(f -> f.ruleId()).containsExactly("MW-C015", "MW-C015");
+        assertThat(r.findings()).allMatch(f -> f.blocks());
+        assertThat(r.findings()).extracting(f -> f.path()).containsExactly("diagnoses[0]", "diagnoses[2]");
+        assertThat(r.findings().get(0).message()).isEqualTo("I69.999 is not in the ICD-10-CM code set "
+                + "(icd10cm_order_2026.txt, ICD-10-CM FY2026): no such code, so the payer rejects the claim as an "
+                + "invalid diagnosis.");
+        assertThat(r.findings().get(0).citation()).contains("45 CFR 162.1002").contains("Official Guidelines");
+
+        // I69.35 is a header of the file; the fixture's categories do not name it, so MW-C007 cannot.
+        CheckResult header = withCodeSet("I69.35");
+        assertThat(ids(header)).containsExactly("MW-C015");
+        assertThat(header.findings().get(0).message()).startsWith("I69.35 is a header in the ICD-10-CM code set");
+        assertThat(header.findings().get(0).fix()).contains("billable code below I69.35");
+    }
+
+    /** Near misses: billable codes of the set (dot or not, any case) pass; a category is MW-C007's alone. */
+    @Test
+    void billableCodesOfTheCodeSetAreNotC015() {
+        assertThat(ids(withCodeSet("I69.351", "r2681", "M62.81"))).isEmpty();
+        assertThat(ids(withCodeSet("I69"))).containsExactly("MW-C007");
+    }
+
+    /**
+     * Without the file nothing is looked up: a made-up code of a good shape passes (no finding claims it exists),
+     * but a code of four to six characters that ends in the placeholder X is no code whatever the year.
+     */
+    @Test
+    void withoutTheCodeSetOnlyTheShapeC015() {
+        assertThat(ids(check(visit().diagnoses(java.util.List.of("I69.999", "R26.811"))
+                .service(minutes("97112", 30, pt("T1"))).build()))).isEmpty();
+        CheckResult x = check(visit().diagnoses(java.util.List.of("M62.8X"))
+                .service(minutes("97112", 30, pt("T1"))).build());
+        assertThat(ids(x)).containsExactly("MW-C015");
+        assertThat(x.findings().get(0).message()).startsWith("M62.8X ends in the placeholder X");
+        // X before a 7th character is the placeholder's use; an injury code cut short is MW-C007's.
+        assertThat(ids(check(visit().diagnoses(java.util.List.of("T07.XXXA", "S82.61XD", "M62.81"))
+                .service(minutes("97112", 30, pt("T1"))).build()))).isEmpty();
+        assertThat(ids(check(visit().diagnoses(java.util.List.of("S82.61X"))
+                .service(minutes("97112", 30, pt("T1"))).build()))).containsExactly("MW-C007");
+    }
+
     /** A claim needs a diagnosis: none at all blocks (C008). */
     @Test
     void noDiagnosisC008() {
