@@ -52,7 +52,12 @@ public final class TherapistDay {
                     + "the message says which")
             .revised(6, "2026-12-07: when the shared minutes are an assistant's (PTA/OTA), the units come off the "
                     + "code's CQ/CO lines first in claims.csv (they came off its full-rate lines first, so the "
-                    + "dollars over counted a therapist's unit for an assistant's)");
+                    + "dollars over counted a therapist's unit for an assistant's)")
+            .revised(7, "2026-12-07: which kind of unit comes off (with CQ/CO or full-rate) is the de minimis standard "
+                    + "applied again to the minutes the code keeps, not a majority of the shared minutes: each "
+                    + "provider's shared minutes come out of that provider's minutes (co-treated minutes stay the "
+                    + "therapist's only while the therapist stays), an aide's count for nobody, a unit may change kind "
+                    + "with none lost, and 97129/97130's CQ/CO stay where the claim puts them (a review)");
 
     /**
      * A period one therapist spent one-on-one with the patient of one visit.
