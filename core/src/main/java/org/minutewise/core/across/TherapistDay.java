@@ -535,7 +535,7 @@ public final class TherapistDay {
      * as ClaimBuilder counts them; {@code cqOnAddOnBefore}/{@code After} whether the pair's CQ/CO go on 97130 first.
      */
     private record Whose(int lost, int assistantBefore, int therapistBefore, int assistantAfter, int therapistAfter,
-                         boolean cqOnAddOnBefore, boolean cqOnAddOnAfter) {
+                         boolean cqOnAddOnBefore, boolean cqOnAddOnAfter, int minutes) {
     }
 
     private static Map<String, Whose> whose(VisitDigest v, Map<String, Map<String, java.util.BitSet>> sharedBy) {
@@ -552,8 +552,10 @@ public final class TherapistDay {
             java.util.BitSet[] none = new java.util.BitSet[ts.size()];
             java.util.BitSet before = new java.util.BitSet(24 * 60);
             java.util.BitSet after = new java.util.BitSet(24 * 60);
+            int untimed = 0; // minutes without times
             for (int i = 0; i < ts.size(); i++) {
                 VisitDigest.Treatment t = ts.get(i);
+                untimed += t.periods().isEmpty() ? t.minutes() : 0;
                 java.util.BitSet own = periods(t);
                 none[i] = new java.util.BitSet(0);
                 removed[i] = (java.util.BitSet) own.clone();
@@ -568,11 +570,12 @@ public final class TherapistDay {
                 own.andNot(removed[i]);
                 after.or(own);
             }
+            int minutes = before.cardinality() + untimed;
             before.andNot(after);
             int[] b = split(ts, none);
             int[] a = split(ts, removed);
             out.put(code, new Whose(before.cardinality(), b[0], b[1], a[0], a[1], cqOnAddOn(ts, none),
-                    cqOnAddOn(ts, removed)));
+                    cqOnAddOn(ts, removed), minutes));
         });
         return out;
     }
@@ -704,8 +707,11 @@ public final class TherapistDay {
             if (from < 0) {
                 continue; // units the digest does not tell
             }
-            int cqBefore = w == null ? 0 : DeMinimis.assistantUnits(from, w.assistantBefore(), w.therapistBefore());
-            int cqAfter = w == null ? 0 : DeMinimis.assistantUnits(to, w.assistantAfter(), w.therapistAfter());
+            // Whose the minutes are is known when the treatments hold every minute the count gave the code (a line
+            // without a provider id is in the count, not among the treatments).
+            boolean whole = w != null && w.minutes() == countedMinutes(v, code);
+            int cqBefore = whole ? DeMinimis.assistantUnits(from, w.assistantBefore(), w.therapistBefore()) : 0;
+            int cqAfter = whole ? DeMinimis.assistantUnits(to, w.assistantAfter(), w.therapistAfter()) : 0;
             boolean known = cqBefore > 0 || cqAfter > 0;
             if (!code.equals(Cognitive.BASE)) {
                 if (to < from || known && cqAfter != cqBefore) {
@@ -732,6 +738,40 @@ public final class TherapistDay {
             }
         }
         return new Plan(lowered, cuts);
+    }
+
+    /**
+     * A code's (97129/97130 as one) minutes as the visit's count took them: its pool's (the CMS method), else its
+     * counted treatments' minutes added up (the CPT per-code method, whose units come from the treatments).
+     */
+    private static int countedMinutes(VisitDigest v, String code) {
+        for (VisitDigest.DayMinutes m : v.dayMinutes()) {
+            if (m.discipline().equals(disciplineOf(v, code))) {
+                return codeMinutes(v, m, code);
+            }
+        }
+        int minutes = 0;
+        for (VisitDigest.Treatment t : v.treatments()) {
+            if (Cognitive.sameService(t.code(), code) && t.minutes() > 0 && t.counted() && t.oneOnOne()) {
+                minutes += t.minutes();
+            }
+        }
+        return v.dayMinutes().isEmpty() ? minutes - selfOverlap(v, code) : -1;
+    }
+
+    /** The minutes a code's counted treatments document more than once (two clinicians together). */
+    private static int selfOverlap(VisitDigest v, String code) {
+        java.util.BitSet union = new java.util.BitSet(24 * 60);
+        int sum = 0;
+        for (VisitDigest.Treatment t : v.treatments()) {
+            if (Cognitive.sameService(t.code(), code) && t.minutes() > 0 && t.counted() && t.oneOnOne()) {
+                for (Period p : t.periods()) {
+                    sum += p.minutes();
+                    union.set(p.startMinute(), p.endMinute());
+                }
+            }
+        }
+        return sum - union.cardinality();
     }
 
     /**

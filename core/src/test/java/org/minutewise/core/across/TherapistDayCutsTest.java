@@ -277,6 +277,22 @@ class TherapistDayCutsTest {
     }
 
     /**
+     * Whose a code's minutes are is known only when the visit's treatments hold every minute its count took: a line
+     * without a provider id counts toward the units but is no treatment, so the cut gives no count of CQ/CO units
+     * (full-rate first, as a cut that does not know). The near-miss is the test above (every line names its provider).
+     */
+    @Test
+    void noCountOfCqUnitsWhenALineNamesNoProvider() {
+        org.minutewise.core.model.Provider nobody = new org.minutewise.core.model.Provider(Optional.empty(),
+                org.minutewise.core.model.Role.PT, Optional.empty(), Optional.empty(), Optional.empty());
+        VisitDigest v1 = cq("V1", "P1", at("97110", "09:00", "09:15", "T1"),
+                ComplianceFixture.at("97110", "09:15", "09:38", PTA), ComplianceFixture.at("97110", "09:38", "09:45",
+                        nobody));
+        assertThat(TherapistDay.cutsAt(v1, "A1", Map.of("97110", minutes("09:20", "09:35"))))
+                .containsExactly(new UnitCut("V1", "97110", 1));
+    }
+
+    /**
      * From a review (1): a PT and a PTA on one code, both one-on-one with other patients at times. V1: T1 97110
      * 09:00-09:20 and A1 09:20-09:45, 45 minutes, 3 units (two with CQ); T1 shares 10 minutes, A1 7: most of the
      * 17 were the therapist's, and the vote took a full-rate unit, leaving two CQ units; the 28 minutes left (the
