@@ -70,7 +70,7 @@ final class AcrossPass {
         List<Segments.Entry> cuts = new ArrayList<>();
         Bin.Out o = new Bin.Out(64);
         // The minutes the therapist partitions found the patients' visits share with other patients (MW-A001).
-        Map<String, Map<String, java.util.BitSet>> shared = new TreeMap<>();
+        Map<String, Map<String, Map<String, java.util.BitSet>>> shared = new TreeMap<>();
         for (int s = 0; s < state.partitions; s++) {
             Segments.read(work.part("therapists", "shared", s), q, in -> AcrossAudit.Shared.decode(in, shared));
         }
@@ -82,7 +82,8 @@ final class AcrossPass {
                         o.toByteArray()));
             }, cut -> {
                 o.reset();
-                o.string(cut.visitId()).string(cut.code()).varInt(cut.units()).bool(cut.assistant());
+                o.string(cut.visitId()).string(cut.code()).varInt(cut.units())
+                        .varInt(cut.assistantUnits() + 1);
                 cuts.add(new Segments.Entry(Spill.partition(cut.visitId(), state.partitions), cuts.size(),
                         o.toByteArray()));
             })) {

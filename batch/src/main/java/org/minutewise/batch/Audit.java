@@ -495,7 +495,7 @@ public final class Audit {
     /**
      * The units the patients' days take off the lines of check partition {@code p}'s visits (MW-A012), or that void
      * them ({@link ClaimCorrection#VOID}: a duplicate claim, MW-A006), by visit id as claims.csv holds it, then code
-     * (and {@link ClaimCorrection#assistantFirst}: the units of an assistant's minutes, MW-A001).
+     * (and {@link ClaimCorrection#assistantUnits}: how many of the code's units carry CQ/CO after MW-A001's cut).
      */
     private static Map<String, Map<String, Integer>> cuts(int p, List<Path> cutFiles) throws IOException {
         Map<String, Map<String, Integer>> cuts = new HashMap<>();
@@ -504,9 +504,10 @@ public final class Audit {
                 String visit = in.string();
                 String code = in.string();
                 int units = in.varInt();
-                boolean assistant = in.bool(); // an assistant's minutes (MW-A001): off the CQ/CO rows first
+                // The CQ/CO units the code keeps (MW-A001), -1 when not known: full-rate rows first.
+                int assistantUnits = in.varInt() - 1;
                 ClaimCorrection.add(cuts.computeIfAbsent(AuditCsv.asWritten(visit), id -> new HashMap<>(2)), code,
-                        units, assistant);
+                        units, assistantUnits);
             });
         }
         return cuts;

@@ -34,9 +34,11 @@ final class State {
      * the patient partitions and write the minutes a visit shares with other patients, {@code shared}, which the
      * patient partitions read; 15, those minutes are written as the minutes of the day they are, so that two
      * providers' partitions naming the same minute count it once); 16, a digest's treatment says whether its
-     * provider is an assistant, and a cut whether its units are an assistant's (MW-A001: off the CQ/CO rows first)).
+     * provider is an assistant, and a cut whether its units are an assistant's (MW-A001: off the CQ/CO rows first);
+     * 17, a digest's treatment says whether its minutes count (not an aide's), the shared minutes name their
+     * provider, and a cut carries how many of the code's units keep CQ/CO (MW-A001: de minimis applied again)).
      */
-    static final int VERSION = 16;
+    static final int VERSION = 17;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

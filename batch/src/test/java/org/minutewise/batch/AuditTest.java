@@ -758,6 +758,55 @@ class AuditTest {
     }
 
     /**
+     * From a review: MW-A001's cut applies the de minimis standard again to the minutes left, so a unit can change kind
+     * with no unit lost. KC1: PT T1 97110 09:00-09:10 and PTA A1 97110 09:10-09:33, 33 minutes, 2 units, one with CQ
+     * (the PT's 10 make the last unit the PT's), billed so; T1 is one-on-one with KC2's patient 09:00-09:04: 29
+     * minutes still make 2 units, but the PT's 6 no longer make one, so both carry CQ: claims.csv shows the GP unit
+     * not supported and a second CQ unit supported (the dollars over are the difference between the two prices). KC3
+     * (the near-miss): the same with 2 minutes shared with KC4's patient, the PT's 8 still make the last unit: its
+     * rows stay. Whatever the partitions.
+     */
+    @Test
+    void aUnitChangesKindWhenTheMinutesLeftSayStoA001() throws IOException {
+        String csv = HEADER + "KC1,2026-07-08,medicare,,PT,P-K1,M17.11,97110,10,09:00,09:10,T1,PT,,1,GP,,\r\n"
+                + "KC1,2026-07-08,medicare,,PT,P-K1,M17.11,97110,23,09:10,09:33,A1,PTA,,1,GP;CQ,,\r\n"
+                + "KC2,2026-07-08,medicare,,PT,P-K2,M17.11,97140,14,08:50,09:04,T1,PT,,1,GP,,\r\n"
+                + "KC3,2026-07-08,medicare,,PT,P-K3,M17.11,97110,10,09:00,09:10,T2,PT,,1,GP,,\r\n"
+                + "KC3,2026-07-08,medicare,,PT,P-K3,M17.11,97110,23,09:10,09:33,A2,PTA,,1,GP;CQ,,\r\n"
+                + "KC4,2026-07-08,medicare,,PT,P-K4,M17.11,97140,12,08:50,09:02,T2,PT,,1,GP,,\r\n";
+        Path out = auditCsv("kind-change", csv, 3);
+        Map<String, String> rows = new TreeMap<>();
+        BigDecimal full = null;
+        BigDecimal cq = null;
+        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
+            if (c.get("code").equals("97110")) {
+                rows.put(c.get("visitId") + " " + c.get("modifiers"), c.get("billedUnits") + "/" + c.get("units")
+                        + "/" + c.get("difference"));
+                BigDecimal price = new BigDecimal(c.get("allowedPerUnit"));
+                if (c.get("modifiers").contains("CQ")) {
+                    cq = price;
+                } else {
+                    full = price;
+                }
+            }
+        }
+        // billed/supported/difference
+        assertThat(rows).containsOnly(Map.entry("KC1 GP", "1/0/1"), Map.entry("KC1 GP;CQ", "1/2/-1"),
+                Map.entry("KC3 GP", "1/1/0"), Map.entry("KC3 GP;CQ", "1/1/0"));
+        JsonNode s = summary(out);
+        assertThat(s.get("dollarsOver").decimalValue()).isEqualByComparingTo(full.subtract(cq));
+        assertThat(s.get("unitsSupported").asLong()).as("no unit lost").isEqualTo(6);
+        assertThat(rows(out.resolve("findings.csv"))).filteredOn(f -> f.get("ruleId").equals("MW-A001")
+                && f.get("visitId").equals("KC1")).singleElement().satisfies(f -> assertThat(f.get("message"))
+                .endsWith("this visit's minutes still support the units they did."));
+        Path one = tmp.resolve("kind-change-1");
+        audit(one, 1, 1, tmp.resolve("kind-change.csv"));
+        assertThat(Files.readString(one.resolve("summary.json"))).isEqualTo(Files.readString(out.resolve("summary.json")));
+        assertThat(Files.readAllLines(one.resolve("claims.csv")))
+                .containsExactlyInAnyOrderElementsOf(Files.readAllLines(out.resolve("claims.csv")));
+    }
+
+    /**
      * From a review: a minute counts once however it is documented. U1's 97110 09:00-09:30 and 97112 09:20-09:40 are
      * 40 minutes (09:20-09:30 counts for 97110, MW-U003), 3 units; T1's 09:20-09:30 with P2 leaves 30: 2 units, one
      * off (the same 10 minutes under two codes were taken out twice: two units off). W1's 97110 09:00-09:38 by T3

@@ -435,8 +435,8 @@ public final class AuditJob {
     static final String KX_FIX = "K";
     /**
      * Supported units a patient's day (MW-A012), shared minutes (MW-A001) or a duplicate's void (MW-A006) take off a
-     * visit's code: c0 the visit id, c1 the code, c2 units, c3 "A" when they are an assistant's units (off the code's
-     * CQ/CO rows first, {@link org.minutewise.core.across.UnitCut#assistant()}), else "".
+     * visit's code: c0 the visit id, c1 the code, c2 units, c3 how many of the code's units carry CQ/CO after the
+     * cut ({@link org.minutewise.core.across.UnitCut#assistantUnits()}, MW-A001), else "" (full-rate rows first).
      */
     static final String UNIT_CUT = "U";
     /**
@@ -530,14 +530,14 @@ public final class AuditJob {
      */
     private static Dataset<Row> withCuts(SparkSession spark, Dataset<Row> claims, Dataset<Row> across,
                                          AuditTotals totals, ReferenceData ref) {
-        // By visit, then code (or a void's key: one discipline's lines, a billed line by index; and the units of an
-        // assistant's minutes, ClaimCorrection.assistantFirst).
+        // By visit, then code (or a void's key: one discipline's lines, a billed line by index; and the CQ/CO units
+        // a code keeps after MW-A001's cut, ClaimCorrection.assistantUnits).
         Map<String, Map<String, Integer>> units = new LinkedHashMap<>();
         for (Row c : across.filter(across.col("kind").equalTo(UNIT_CUT)).select("c0", "c1", "c2", "c3")
                 .collectAsList()) {
             org.minutewise.formats.audit.ClaimCorrection.add(units.computeIfAbsent(c.getString(0),
                     k -> new LinkedHashMap<>()), c.getString(1), Integer.parseInt(c.getString(2)),
-                    "A".equals(c.getString(3)));
+                    c.getString(3) == null || c.getString(3).isEmpty() ? -1 : Integer.parseInt(c.getString(3)));
         }
         if (units.isEmpty()) {
             return claims;
@@ -1093,7 +1093,7 @@ public final class AuditJob {
                 String key = g.get(0)._1();
                 boolean patient = key.charAt(0) == 'P';
                 Map<String, AuditDigest> unique = new LinkedHashMap<>();
-                Map<String, Map<String, java.util.BitSet>> shared = new java.util.TreeMap<>();
+                Map<String, Map<String, Map<String, java.util.BitSet>>> shared = new java.util.TreeMap<>();
                 for (Tuple3<String, byte[], String> t : g) {
                     byte[] b = t._2();
                     if (SHARED.equals(t._3())) {
@@ -1109,7 +1109,8 @@ public final class AuditJob {
                             fix -> out.add(item(KX_FIX, null, null, null, null, null, null, fix.visitId(), fix.code(),
                                     fix.kind())),
                             cut -> out.add(item(UNIT_CUT, null, null, null, null, null, null, cut.visitId(),
-                                    cut.code(), String.valueOf(cut.units()), cut.assistant() ? "A" : "")));
+                                    cut.code(), String.valueOf(cut.units()),
+                                    cut.assistantUnits() < 0 ? "" : String.valueOf(cut.assistantUnits()))));
                 } else {
                     String owner = key.substring(1);
                     rows = AcrossAudit.therapists(unique.values(), owner::equals, names::get, totals, sh -> {

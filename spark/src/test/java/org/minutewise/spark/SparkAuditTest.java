@@ -363,6 +363,42 @@ class SparkAuditTest {
     }
 
     /**
+     * MW-A001's cut applies the de minimis standard again to the minutes left in both runners, a unit changing kind
+     * with none lost: KC1's PT 97110 09:00-09:10 and PTA 09:10-09:33 (2 units, one with CQ), the PT one-on-one with
+     * KC2's patient 09:00-09:04: both units carry CQ (a new CQ unit supported, the GP unit not). And 97129/97130:
+     * KG1's PTA 97129 09:00-09:15 and PT 97130 09:15-09:40 (97129's unit with CQ, 97130's two without), the PTA
+     * one-on-one with KG2's patient 09:00-09:15: the PT's 25 minutes make 97129 and 97130 one unit each, no CQ (a new
+     * full-rate 97129 row). The same rows and summary.
+     */
+    @Test
+    void unitsChangeKindAsTheAuditChangesThem() throws IOException {
+        Path shared = tmp.resolve("kind-change.csv");
+        Files.writeString(shared, "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,minutes,"
+                + "start,end,providerId,role,mode,billedUnits,billedModifiers,charge,note\r\n"
+                + "KC1,2026-07-08,medicare,,PT,P-K1,M17.11,97110,10,09:00,09:10,T1,PT,,1,GP,,\r\n"
+                + "KC1,2026-07-08,medicare,,PT,P-K1,M17.11,97110,23,09:10,09:33,A1,PTA,,1,GP;CQ,,\r\n"
+                + "KC2,2026-07-08,medicare,,PT,P-K2,M17.11,97140,14,08:50,09:04,T1,PT,,1,GP,,\r\n"
+                + "KG1,2026-07-08,medicare,,PT,P-G1,R41.840,97129,15,09:00,09:15,A3,PTA,,1,GP;CQ,,\r\n"
+                + "KG1,2026-07-08,medicare,,PT,P-G1,R41.840,97130,25,09:15,09:40,T3,PT,,2,GP,,\r\n"
+                + "KG2,2026-07-08,medicare,,PT,P-G2,M17.11,97110,15,09:00,09:15,A3,PTA,,1,GP;CQ,,\r\n");
+        Path audit = tmp.resolve("audit-kind-change");
+        Audit.run(new Audit.Options(List.of(shared.toString()), audit, Optional.empty(), 2, false, 3,
+                OptionalLong.empty()), REF, Progress.quiet());
+        Path out = tmp.resolve("spark-kind-change");
+        AuditJob.run(LocalSpark.get(), new AuditJob.Options(List.of(shared.toString()), out.toString(),
+                Optional.empty(), "csv", 2));
+        assertThat(json(out.resolve("summary.json"))).isEqualTo(json(audit.resolve("summary.json")));
+        List<List<String>> claims = rows(out.resolve("claims"));
+        assertThat(sorted(claims)).isEqualTo(sorted(rows(audit.resolve("claims.csv"))));
+        // visitId, code, modifiers, billed units, units
+        assertThat(claims).filteredOn(r -> r.get(0).startsWith("KC1") || r.get(0).startsWith("KG1"))
+                .extracting(r -> r.get(0) + " " + r.get(6) + " " + r.get(10) + " " + r.get(7) + "/" + r.get(9))
+                .containsExactlyInAnyOrder("KC1 97110 GP 1/0", "KC1 97110 GP;CQ 1/2", "KG1 97129 GP;CQ 1/0",
+                        "KG1 97129 GP /1", "KG1 97130 GP 2/1");
+        assertThat(sorted(rows(out.resolve("findings")))).isEqualTo(sorted(rows(audit.resolve("findings.csv"))));
+    }
+
+    /**
      * A corrected claim in a later CSV export (its claimFrequency column 7) replaces the original in the earlier one:
      * both runners set the original aside as replaced and audit the replacement, the same rows and summary.
      */

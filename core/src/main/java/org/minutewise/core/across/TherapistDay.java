@@ -17,6 +17,7 @@ import org.minutewise.core.check.Citations;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.claim.DeMinimis;
 import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.model.Mode;
@@ -51,7 +52,12 @@ public final class TherapistDay {
                     + "the message says which")
             .revised(6, "2026-12-07: when the shared minutes are an assistant's (PTA/OTA), the units come off the "
                     + "code's CQ/CO lines first in claims.csv (they came off its full-rate lines first, so the "
-                    + "dollars over counted a therapist's unit for an assistant's)");
+                    + "dollars over counted a therapist's unit for an assistant's)")
+            .revised(7, "2026-12-07: which kind of unit comes off (with CQ/CO or full-rate) is the de minimis standard "
+                    + "applied again to the minutes the code keeps, not a majority of the shared minutes: each "
+                    + "provider's shared minutes come out of that provider's minutes (co-treated minutes stay the "
+                    + "therapist's only while the therapist stays), an aide's count for nobody, a unit may change kind "
+                    + "with none lost, and 97129/97130's CQ/CO stay where the claim puts them (a review)");
 
     /**
      * A period one therapist spent one-on-one with the patient of one visit.
@@ -343,10 +349,12 @@ public final class TherapistDay {
         }
         Map<String, Map<String, Integer>> shared = new TreeMap<>();
         Map<String, List<Lowered>> lowered = new java.util.HashMap<>();
+        Map<String, List<UnitCut>> planned = new java.util.HashMap<>();
         sharedBits.forEach((visitId, byCode) -> {
-            Map<String, Integer> m = counted(byCode);
-            shared.put(visitId, m);
-            lowered.put(visitId, lowered(byId.get(visitId), m, assistantMinutes(byId.get(visitId), byCode)));
+            shared.put(visitId, counted(byCode));
+            Plan plan = plan(byId.get(visitId), Map.of(providerId, byCode));
+            lowered.put(visitId, plan.lowered());
+            planned.put(visitId, plan.cuts());
         });
         List<AcrossFinding> out = new ArrayList<>();
         Set<String> cutOn = new java.util.HashSet<>();
@@ -358,8 +366,10 @@ public final class TherapistDay {
                 }
                 // Both claims bill the shared minutes as one-on-one time: each visit carries the finding, naming
                 // the other (a biller reading one visit's findings sees it).
-                out.add(pairFinding(e.getKey(), o.getKey(), providerId, date, acc, shared, lowered, cutOn));
-                out.add(pairFinding(o.getKey(), e.getKey(), providerId, date, acc, shared, lowered, cutOn));
+                out.add(pairFinding(e.getKey(), o.getKey(), providerId, date, acc, shared, lowered, planned,
+                        cutOn));
+                out.add(pairFinding(o.getKey(), e.getKey(), providerId, date, acc, shared, lowered, planned,
+                        cutOn));
             }
         }
         for (Map.Entry<String, java.util.TreeSet<String>> e : againstGroup.entrySet()) {
@@ -374,26 +384,26 @@ public final class TherapistDay {
                     + (groupVisits.size() == 1 ? "visit " : "visits ") + String.join(", ", groupVisits) + "): "
                     + count + (count == 1 ? " minute" : " minutes") + " between " + clock(from) + " and "
                     + clock(to) + " are billed as one-on-one time and as the group's"
-                    + loweredText(shared.get(e.getKey()), lowered.get(e.getKey())) + "."), lowered, cutOn));
+                    + loweredText(shared.get(e.getKey()), lowered.get(e.getKey())) + "."), planned, cutOn));
         }
         return new Day(out, sharedBits);
     }
 
     private static AcrossFinding pairFinding(String visitId, String other, String providerId, LocalDate date,
                                              int[] acc, Map<String, Map<String, Integer>> shared,
-                                             Map<String, List<Lowered>> lowered, Set<String> cutOn) {
+                                             Map<String, List<Lowered>> lowered,
+                                             Map<String, List<UnitCut>> planned, Set<String> cutOn) {
         return withCuts(visitId, OVERLAP.finding("services", "On " + date + ", " + providerId
                 + " has one-on-one minutes on this visit that overlap visit " + other + " with another patient: "
                 + acc[0] + (acc[0] == 1 ? " minute" : " minutes") + " between " + clock(acc[1]) + " and "
                 + clock(acc[2]) + " are billed for both patients as one-on-one time"
-                + loweredText(shared.get(visitId), lowered.get(visitId)) + "."), lowered, cutOn);
+                + loweredText(shared.get(visitId), lowered.get(visitId)) + "."), planned, cutOn);
     }
 
     /** The finding, with the visit's cuts when it is the visit's first (a visit's cuts are taken once). */
-    private static AcrossFinding withCuts(String visitId, Finding f, Map<String, List<Lowered>> lowered,
+    private static AcrossFinding withCuts(String visitId, Finding f, Map<String, List<UnitCut>> planned,
                                           Set<String> cutOn) {
-        List<UnitCut> cuts = cutOn.add(visitId) ? toCuts(visitId, lowered.getOrDefault(visitId, List.of()))
-                : List.of();
+        List<UnitCut> cuts = cutOn.add(visitId) ? planned.getOrDefault(visitId, List.of()) : List.of();
         return new AcrossFinding(visitId, f, cuts);
     }
 
@@ -423,20 +433,18 @@ public final class TherapistDay {
         return with + ", supported units of " + String.join(" and of ", each);
     }
 
-    /**
-     * A code's supported units on a visit before and after the minutes it shares are taken out; 97129 and 97130 as
-     * one service under 97129. {@code assistant}: the minutes taken out were mostly an assistant's (a PTA's or OTA's),
-     * so the units come off the code's CQ/CO lines first ({@link UnitCut#assistant()}).
-     */
-    record Lowered(String code, int from, int to, boolean assistant) {
-        Lowered(String code, int from, int to) {
-            this(code, from, to, false);
-        }
+    /** A code's supported units on a visit before and after the minutes it shares are taken out; 97129 and 97130 as
+     * one service under 97129. */
+    record Lowered(String code, int from, int to) {
+    }
+
+    /** What the shared minutes do to a visit: the codes whose units they lower (for a message) and the cuts. */
+    private record Plan(List<Lowered> lowered, List<UnitCut> cuts) {
     }
 
     /**
-     * The cuts of the lowered codes: 97129's units are the pair's, whose claim bills the first on 97129 and the rest on
-     * 97130 (never 97130 alone), so they come off 97130 first (as MW-A012's).
+     * The cuts of the lowered codes, with no count of CQ/CO units: 97129's units are the pair's, whose claim bills the
+     * first on 97129 and the rest on 97130 (never 97130 alone), so they come off 97130 first (as MW-A012's).
      */
     private static List<UnitCut> toCuts(String visitId, List<Lowered> lowered) {
         List<UnitCut> out = new ArrayList<>(lowered.size());
@@ -445,13 +453,13 @@ public final class TherapistDay {
             if (l.code().equals(Cognitive.BASE)) {
                 int addOn = Math.min(take, Cognitive.addOnUnits(l.from()));
                 if (addOn > 0) {
-                    out.add(new UnitCut(visitId, Cognitive.ADD_ON, addOn, l.assistant()));
+                    out.add(new UnitCut(visitId, Cognitive.ADD_ON, addOn));
                 }
                 if (take > addOn) {
-                    out.add(new UnitCut(visitId, Cognitive.BASE, take - addOn, l.assistant()));
+                    out.add(new UnitCut(visitId, Cognitive.BASE, take - addOn));
                 }
             } else {
-                out.add(new UnitCut(visitId, l.code(), take, l.assistant()));
+                out.add(new UnitCut(visitId, l.code(), take));
             }
         }
         return out;
@@ -477,70 +485,334 @@ public final class TherapistDay {
      * off its other codes (fewest minutes first); else each code on its own (the CPT per-code method) earns the units
      * of its minutes less its shared ones. Never more than a code has; none where the digest does not tell the code's
      * units (a code's treatments whose unit shares do not add up to whole units). Whose the minutes were is not
-     * known here: the cuts come off full-rate lines first ({@link #cutsAt} knows).
+     * known here, so neither is how many units keep CQ/CO: the cuts come off full-rate lines first ({@link #cutsAt}
+     * knows).
      */
     public static List<UnitCut> cuts(VisitDigest v, Map<String, Integer> shared) {
-        return toCuts(v.visitId(), lowered(v, shared, Map.of()));
+        return toCuts(v.visitId(), lowered(v, shared));
     }
 
     /**
-     * As {@link #cuts}, from the shared minutes of the day by code ({@link Day#sharedAt}), whose providers the visit's
-     * treatments tell: a cut whose code's shared minutes (a code that shared none: never) were mostly
-     * an assistant's (a PTA's or OTA's) is an assistant's ({@link UnitCut#assistant()}: off the code's CQ/CO lines
-     * first); else a therapist's (off its full-rate lines first).
+     * MW-A001's cuts of a visit from the minutes of the day each provider spent with another patient, by provider,
+     * then code ({@link Day#sharedAt} of each provider's day): each provider's shared minutes come out of that
+     * provider's treatments of the code (a minute another clinician still treated the patient in one-on-one stays
+     * the code's), the units the minutes left no longer earn come off ({@link #cuts}), and the de minimis standard
+     * (RULES.md §4) is applied again to the minutes left: {@link UnitCut#assistantUnits()} is how many of the code's
+     * units carry CQ/CO after the cut, by {@link DeMinimis#assistantUnits} of its units after, its assistants' minutes
+     * alone after and its therapists' after (an aide's minutes are nobody's). A code that loses no unit is cut by 0
+     * units when that count changes. 97129/97130 as ClaimBuilder places CQ/CO on the pair: 97129's unit first, unless
+     * the assistant documented only 97130 or the first 15 minutes in time are the therapist's. -1 (full-rate first)
+     * for a code no assistant's minutes touch, before or after.
      */
-    public static List<UnitCut> cutsAt(VisitDigest v, Map<String, java.util.BitSet> sharedAt) {
-        return toCuts(v.visitId(), lowered(v, counted(sharedAt), assistantMinutes(v, sharedAt)));
+    public static List<UnitCut> cutsAt(VisitDigest v, Map<String, Map<String, java.util.BitSet>> sharedBy) {
+        return plan(v, sharedBy).cuts();
+    }
+
+    /** {@link #cutsAt(VisitDigest, Map)} of one provider's shared minutes by code. */
+    public static List<UnitCut> cutsAt(VisitDigest v, String providerId, Map<String, java.util.BitSet> sharedAt) {
+        return cutsAt(v, Map.of(providerId, sharedAt));
     }
 
     /**
-     * Of each code's shared minutes on the visit, those an assistant furnished: minutes of the visit's one-on-one
-     * treatments of the code by a PTA or an OTA, but not minutes a therapist treated the patient in too (minutes both
-     * treat together are the therapist's, RULES.md §4).
+     * The minutes each code of the visit (97129/97130 under 97129) no longer has once each provider's shared minutes
+     * ({@link #cutsAt(VisitDigest, Map)}) come out of that provider's treatments: the minutes its counted one-on-one
+     * treatments covered that none covers after. What the patient's day is counted without ({@link #withoutShared}).
      */
-    static Map<String, Integer> assistantMinutes(VisitDigest v, Map<String, java.util.BitSet> sharedAt) {
-        if (v == null || sharedAt == null) {
-            return Map.of();
-        }
+    public static Map<String, Integer> lostMinutes(VisitDigest v, Map<String, Map<String, java.util.BitSet>> sharedBy) {
         Map<String, Integer> out = new TreeMap<>();
-        sharedAt.forEach((code, bits) -> {
-            java.util.BitSet assistant = new java.util.BitSet(24 * 60);
-            java.util.BitSet therapist = new java.util.BitSet(24 * 60);
-            for (VisitDigest.Treatment t : v.treatments()) {
-                if (t.code().equals(code) && t.oneOnOne()) {
-                    for (Period p : t.periods()) {
-                        (t.assistant() ? assistant : therapist).set(p.startMinute(), p.endMinute());
-                    }
-                }
-            }
-            assistant.and(bits);
-            assistant.andNot(therapist);
-            if (!assistant.isEmpty()) {
-                out.put(code, assistant.cardinality());
+        whose(v, sharedBy).forEach((code, w) -> {
+            if (w.lost() > 0) {
+                out.put(code, w.lost());
             }
         });
         return out;
     }
 
-    /** More than half of the minutes were an assistant's (at half, the therapist's: full-rate lines first). */
-    private static boolean mostlyAssistant(int assistantMinutes, int minutes) {
-        return 2 * assistantMinutes > minutes;
+    /**
+     * One code's (97129/97130 as one) counted one-on-one minutes on a visit by who furnished them, before and after
+     * the shared minutes come out: {@code lost} the minutes the code no longer has; an assistant's minutes alone
+     * (without a therapist treating the patient in them: those are the therapist's, RULES.md §4) and a therapist's,
+     * as ClaimBuilder counts them; {@code cqOnAddOnBefore}/{@code After} whether the pair's CQ/CO go on 97130 first.
+     */
+    private record Whose(int lost, int assistantBefore, int therapistBefore, int assistantAfter, int therapistAfter,
+                         boolean cqOnAddOnBefore, boolean cqOnAddOnAfter, int minutes) {
     }
 
-    static List<Lowered> lowered(VisitDigest v, Map<String, Integer> given, Map<String, Integer> givenAssistant) {
+    private static Map<String, Whose> whose(VisitDigest v, Map<String, Map<String, java.util.BitSet>> sharedBy) {
+        Map<String, List<VisitDigest.Treatment>> byCode = new TreeMap<>();
+        for (VisitDigest.Treatment t : v.treatments()) {
+            if (t.counted() && t.oneOnOne() && t.minutes() > 0) {
+                byCode.computeIfAbsent(Cognitive.isPair(t.code()) ? Cognitive.BASE : t.code(),
+                        k -> new ArrayList<>(2)).add(t);
+            }
+        }
+        Map<String, Whose> out = new TreeMap<>();
+        byCode.forEach((code, ts) -> {
+            java.util.BitSet[] removed = new java.util.BitSet[ts.size()];
+            java.util.BitSet[] none = new java.util.BitSet[ts.size()];
+            java.util.BitSet before = new java.util.BitSet(24 * 60);
+            java.util.BitSet after = new java.util.BitSet(24 * 60);
+            int untimed = 0; // minutes without times
+            for (int i = 0; i < ts.size(); i++) {
+                VisitDigest.Treatment t = ts.get(i);
+                untimed += t.periods().isEmpty() ? t.minutes() : 0;
+                java.util.BitSet own = periods(t);
+                none[i] = new java.util.BitSet(0);
+                removed[i] = (java.util.BitSet) own.clone();
+                java.util.BitSet shared = sharedBy == null ? null
+                        : sharedBy.getOrDefault(t.providerId(), Map.of()).get(t.code());
+                if (shared == null) {
+                    removed[i].clear();
+                } else {
+                    removed[i].and(shared);
+                }
+                before.or(own);
+                own.andNot(removed[i]);
+                after.or(own);
+            }
+            int minutes = before.cardinality() + untimed;
+            before.andNot(after);
+            int[] b = split(ts, none);
+            int[] a = split(ts, removed);
+            out.put(code, new Whose(before.cardinality(), b[0], b[1], a[0], a[1], cqOnAddOn(ts, none),
+                    cqOnAddOn(ts, removed), minutes));
+        });
+        return out;
+    }
+
+    private static java.util.BitSet periods(VisitDigest.Treatment t) {
+        java.util.BitSet bits = new java.util.BitSet(24 * 60);
+        for (Period p : t.periods()) {
+            bits.set(p.startMinute(), p.endMinute());
+        }
+        return bits;
+    }
+
+    /**
+     * {assistant alone, therapist} minutes of a code's treatments with {@code removed} (each treatment's) taken out, as
+     * ClaimBuilder's minutesByWho counts them: a therapist's minutes added up; an assistant's less those a therapist
+     * treated the patient in too.
+     */
+    private static int[] split(List<VisitDigest.Treatment> ts, java.util.BitSet[] removed) {
+        java.util.BitSet withTherapist = new java.util.BitSet(24 * 60);
+        int therapist = 0;
+        for (int i = 0; i < ts.size(); i++) {
+            VisitDigest.Treatment t = ts.get(i);
+            if (!t.assistant()) {
+                therapist += Math.max(0, t.minutes() - removed[i].cardinality());
+                java.util.BitSet left = periods(t);
+                left.andNot(removed[i]);
+                withTherapist.or(left);
+            }
+        }
+        int assistant = 0;
+        for (int i = 0; i < ts.size(); i++) {
+            VisitDigest.Treatment t = ts.get(i);
+            if (t.assistant()) {
+                java.util.BitSet left = periods(t);
+                left.andNot(removed[i]);
+                left.and(withTherapist);
+                assistant += Math.max(0, t.minutes() - removed[i].cardinality() - left.cardinality());
+            }
+        }
+        return new int[] {assistant, therapist};
+    }
+
+    /**
+     * Whether the pair's CQ/CO units go on 97130 first, as ClaimBuilder places them: the assistant documented only
+     * 97130 and a therapist 97129, or every treatment has times and the first 15 minutes in time carry no CQ/CO by the
+     * de minimis standard. Treatments left without minutes are not counted.
+     */
+    private static boolean cqOnAddOn(List<VisitDigest.Treatment> ts, java.util.BitSet[] removed) {
+        boolean assistantOnBase = false;
+        boolean assistantOnAddOn = false;
+        boolean therapistOnBase = false;
+        boolean timed = true;
+        java.util.BitSet therapist = new java.util.BitSet(24 * 60);
+        java.util.BitSet assistant = new java.util.BitSet(24 * 60);
+        for (int i = 0; i < ts.size(); i++) {
+            VisitDigest.Treatment t = ts.get(i);
+            if (!Cognitive.isPair(t.code()) || t.minutes() - removed[i].cardinality() <= 0) {
+                continue;
+            }
+            boolean base = t.code().equals(Cognitive.BASE);
+            if (t.assistant()) {
+                assistantOnBase |= base;
+                assistantOnAddOn |= !base;
+            } else {
+                therapistOnBase |= base;
+            }
+            timed &= !t.periods().isEmpty();
+            java.util.BitSet left = periods(t);
+            left.andNot(removed[i]);
+            (t.assistant() ? assistant : therapist).or(left);
+        }
+        if (assistantOnAddOn && !assistantOnBase && therapistOnBase) {
+            return true;
+        }
+        if (!timed) {
+            return false;
+        }
+        java.util.BitSet any = (java.util.BitSet) therapist.clone();
+        any.or(assistant);
+        int a = 0;
+        int t = 0;
+        for (int m = any.nextSetBit(0), seen = 0; m >= 0 && seen < 15; m = any.nextSetBit(m + 1), seen++) {
+            if (therapist.get(m)) {
+                t++;
+            } else {
+                a++;
+            }
+        }
+        return DeMinimis.assistantUnits(1, a, t) == 0;
+    }
+
+    /** The pair's CQ/CO units on {97129, 97130} of {@code units}, {@code cq} of them with CQ/CO. */
+    private static int[] pairCq(int units, int cq, boolean onAddOnFirst) {
+        int base = Cognitive.baseUnits(units);
+        int addOn = Cognitive.addOnUnits(units);
+        int baseCq = Math.min(base, onAddOnFirst ? Math.max(0, cq - addOn) : cq);
+        return new int[] {baseCq, Math.min(addOn, cq - baseCq)};
+    }
+
+    private static Plan plan(VisitDigest v, Map<String, Map<String, java.util.BitSet>> sharedBy) {
+        if (v == null) {
+            return new Plan(List.of(), List.of());
+        }
+        Map<String, Whose> whose = whose(v, sharedBy);
+        Map<String, Integer> lost = new TreeMap<>();
+        whose.forEach((code, w) -> {
+            if (w.lost() > 0) {
+                lost.put(code, w.lost());
+            }
+        });
+        List<Lowered> lowered = lowered(v, lost);
+        Map<String, Lowered> byCode = new TreeMap<>();
+        for (Lowered l : lowered) {
+            byCode.put(l.code(), l);
+        }
+        // The codes whose units or minutes change.
+        java.util.Set<String> codes = new java.util.TreeSet<>(byCode.keySet());
+        whose.forEach((code, w) -> {
+            if (w.assistantBefore() != w.assistantAfter() || w.therapistBefore() != w.therapistAfter()) {
+                codes.add(code);
+            }
+        });
+        List<UnitCut> cuts = new ArrayList<>(codes.size());
+        for (String code : codes) {
+            Lowered l = byCode.get(code);
+            int from = l != null ? l.from() : unitsOf(v, code);
+            int to = l != null ? l.to() : from;
+            Whose w = whose.get(code);
+            if (from < 0) {
+                continue; // units the digest does not tell
+            }
+            // Whose the minutes are is known when the treatments hold every minute the count gave the code (a line
+            // without a provider id is in the count, not among the treatments).
+            boolean whole = w != null && w.minutes() == countedMinutes(v, code);
+            int cqBefore = whole ? DeMinimis.assistantUnits(from, w.assistantBefore(), w.therapistBefore()) : 0;
+            int cqAfter = whole ? DeMinimis.assistantUnits(to, w.assistantAfter(), w.therapistAfter()) : 0;
+            boolean known = cqBefore > 0 || cqAfter > 0;
+            if (!code.equals(Cognitive.BASE)) {
+                if (to < from || known && cqAfter != cqBefore) {
+                    cuts.add(new UnitCut(v.visitId(), code, from - to, known ? cqAfter : -1));
+                }
+                continue;
+            }
+            if (!known) {
+                if (l != null) {
+                    cuts.addAll(toCuts(v.visitId(), List.of(l)));
+                }
+                continue;
+            }
+            // The pair: the units come off 97130 first; CQ/CO sit where ClaimBuilder puts them.
+            int[] cqWas = pairCq(from, cqBefore, w.cqOnAddOnBefore());
+            int[] cqNow = pairCq(to, cqAfter, w.cqOnAddOnAfter());
+            int addOnTake = Cognitive.addOnUnits(from) - Cognitive.addOnUnits(to);
+            int baseTake = Cognitive.baseUnits(from) - Cognitive.baseUnits(to);
+            if (addOnTake > 0 || cqNow[1] != cqWas[1]) {
+                cuts.add(new UnitCut(v.visitId(), Cognitive.ADD_ON, addOnTake, cqNow[1]));
+            }
+            if (baseTake > 0 || cqNow[0] != cqWas[0]) {
+                cuts.add(new UnitCut(v.visitId(), Cognitive.BASE, baseTake, cqNow[0]));
+            }
+        }
+        return new Plan(lowered, cuts);
+    }
+
+    /**
+     * A code's (97129/97130 as one) minutes as the visit's count took them: its pool's (the CMS method), else its
+     * counted treatments' minutes added up (the CPT per-code method, whose units come from the treatments).
+     */
+    private static int countedMinutes(VisitDigest v, String code) {
+        for (VisitDigest.DayMinutes m : v.dayMinutes()) {
+            if (m.discipline().equals(disciplineOf(v, code))) {
+                return codeMinutes(v, m, code);
+            }
+        }
+        int minutes = 0;
+        for (VisitDigest.Treatment t : v.treatments()) {
+            if (Cognitive.sameService(t.code(), code) && t.minutes() > 0 && t.counted() && t.oneOnOne()) {
+                minutes += t.minutes();
+            }
+        }
+        return v.dayMinutes().isEmpty() ? minutes - selfOverlap(v, code) : -1;
+    }
+
+    /** The minutes a code's counted treatments document more than once (two clinicians together). */
+    private static int selfOverlap(VisitDigest v, String code) {
+        java.util.BitSet union = new java.util.BitSet(24 * 60);
+        int sum = 0;
+        for (VisitDigest.Treatment t : v.treatments()) {
+            if (Cognitive.sameService(t.code(), code) && t.minutes() > 0 && t.counted() && t.oneOnOne()) {
+                for (Period p : t.periods()) {
+                    sum += p.minutes();
+                    union.set(p.startMinute(), p.endMinute());
+                }
+            }
+        }
+        return sum - union.cardinality();
+    }
+
+    /**
+     * A code's (97129/97130 as one) supported units on the visit before any cut: its pool's (the CMS method), else its
+     * treatments' unit shares added up (the CPT per-code method); -1 when they do not add up to whole units.
+     */
+    private static int unitsOf(VisitDigest v, String code) {
+        if (!v.dayMinutes().isEmpty()) {
+            int units = 0;
+            for (VisitDigest.DayMinutes m : v.dayMinutes()) {
+                for (VisitDigest.DayMinutes.Code c : pairMerged(m.codes())) {
+                    if (c.code().equals(code)) {
+                        units += c.units();
+                    }
+                }
+            }
+            return units;
+        }
+        double units = 0;
+        for (VisitDigest.Treatment t : v.treatments()) {
+            if (Cognitive.sameService(t.code(), code) && t.minutes() > 0 && t.counted()) {
+                units += t.units();
+            }
+        }
+        long had = Math.round(units);
+        return Math.abs(units - had) > 1e-6 ? -1 : (int) had;
+    }
+
+    static List<Lowered> lowered(VisitDigest v, Map<String, Integer> given) {
         if (v == null || given == null || given.isEmpty()) {
             return List.of();
         }
         Map<String, Integer> shared = pairMerged(given);
-        Map<String, Integer> byAssistant = pairMerged(givenAssistant);
         List<Lowered> out = new ArrayList<>(2);
         if (v.dayMinutes().isEmpty()) {
-            // The CPT per-code method: each code's minutes (its treatments') make its units on their own.
+            // The CPT per-code method: each code's minutes (its counted treatments') make its units on their own.
             for (Map.Entry<String, Integer> e : shared.entrySet()) {
                 int minutes = 0;
                 double units = 0;
                 for (VisitDigest.Treatment t : v.treatments()) {
-                    if (Cognitive.sameService(t.code(), e.getKey()) && t.minutes() > 0) {
+                    if (Cognitive.sameService(t.code(), e.getKey()) && t.minutes() > 0 && t.counted()) {
                         minutes += t.minutes();
                         units += t.units();
                     }
@@ -552,24 +824,20 @@ public final class TherapistDay {
                 int now = (int) Math.min(had, org.minutewise.core.units.UnitCalculator.unitsForMinutes(
                         Math.max(0, minutes - Math.min(minutes, e.getValue()))));
                 if (now < had) {
-                    out.add(new Lowered(e.getKey(), (int) had, now,
-                            mostlyAssistant(byAssistant.getOrDefault(e.getKey(), 0), e.getValue())));
+                    out.add(new Lowered(e.getKey(), (int) had, now));
                 }
             }
             return out;
         }
         for (VisitDigest.DayMinutes m : v.dayMinutes()) {
             Map<String, Integer> mine = new TreeMap<>();
-            Map<String, Integer> mineAssistant = new TreeMap<>();
             int less = 0;
             for (Map.Entry<String, Integer> e : shared.entrySet()) {
                 if (m.discipline().equals(disciplineOf(v, e.getKey()))) {
                     int cap = codeMinutes(v, m, e.getKey());
                     int s = Math.min(cap, e.getValue());
                     if (s > 0) {
-                        int a = Math.min(s, byAssistant.getOrDefault(e.getKey(), 0));
                         mine.put(e.getKey(), s);
-                        mineAssistant.put(e.getKey(), a);
                         less += s;
                     }
                 }
@@ -589,12 +857,9 @@ public final class TherapistDay {
                 }
                 int off = Math.min(take, c.units());
                 if (off > 0) {
-                    // The minutes the unit no longer has are the code's own shared ones; a code that shared none
-                    // loses a unit of the pool, whose kind its own minutes decide: full-rate first, as before (a
-                    // review: the pool's assistant minutes flagged another code's therapist-and-assistant unit).
-                    boolean assistant = mine.containsKey(c.code())
-                            && mostlyAssistant(mineAssistant.get(c.code()), mine.get(c.code()));
-                    out.add(new Lowered(c.code(), c.units(), c.units() - off, assistant));
+                    // Which kind of unit comes off (with CQ/CO or not) is the de minimis standard's, applied again to
+                    // the minutes the code keeps (plan), not the shared minutes' majority (a review).
+                    out.add(new Lowered(c.code(), c.units(), c.units() - off));
                     take -= off;
                 }
             }

@@ -9,22 +9,28 @@ import java.util.Objects;
  * were shared with another patient of the therapist (MW-A001). The audit's corrected claim lines (claims.csv) and its
  * totals apply it.
  *
- * <p>{@code assistant}: the minutes the cut takes out were an assistant's (a PTA's or OTA's, whose units of the code
- * carry CQ/CO, RULES.md §4), so its units come off the code's CQ/CO lines first, then off its full-rate lines; false
- * when they were a therapist's, or when whose minutes they were is not known or not the point (a day's units,
- * MW-A012; a duplicate's void, MW-A006): full-rate lines first, then CQ/CO.
+ * <p>{@code assistantUnits}: how many of the code's units carry CQ/CO once the cut is taken, the de minimis standard
+ * (RULES.md §4) applied again to the minutes the code keeps (MW-A001): the code's rows then show that many units with
+ * CQ/CO and the rest without, whichever kind the units taken were, so it may be set on a cut of 0 units (minutes lost
+ * without a unit lost can still move a unit across the de minimis line). -1 when not known or not the point (a day's
+ * units, MW-A012; a duplicate's void, MW-A006; minutes counted without knowing whose): the units come off the code's
+ * full-rate lines first, then its CQ/CO lines.
  */
-public record UnitCut(String visitId, String code, int units, boolean assistant) {
+public record UnitCut(String visitId, String code, int units, int assistantUnits) {
     public UnitCut {
         Objects.requireNonNull(visitId, "visitId");
         Objects.requireNonNull(code, "code");
-        if (units <= 0) {
-            throw new IllegalArgumentException("a cut takes at least one unit, got " + units);
+        if (assistantUnits < -1) {
+            throw new IllegalArgumentException("assistantUnits: a count or -1, got " + assistantUnits);
+        }
+        if (units < 0 || units == 0 && assistantUnits < 0) {
+            throw new IllegalArgumentException("a cut takes at least one unit or says how many carry CQ/CO, got "
+                    + units);
         }
     }
 
-    /** A cut off the code's full-rate lines first (not an assistant's minutes, or not known whose). */
+    /** A cut off the code's full-rate lines first (not known how many of its units carry CQ/CO after it). */
     public UnitCut(String visitId, String code, int units) {
-        this(visitId, code, units, false);
+        this(visitId, code, units, -1);
     }
 }

@@ -84,15 +84,25 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
      * Minutes a clinician furnished on the visit for one timed code, with the units those minutes earned
      * (the code's units shared by minutes), and the periods when one-on-one; or the face-to-face periods of an
      * evaluation (one-on-one, no minutes or units), or of a group session ({@code group}: the clinician led a group
-     * then, whether a timed code in group mode or 97150). {@code assistant}: the clinician is a PTA or an OTA (their
-     * units carry CQ/CO, RULES.md §4), so that a cut of their minutes takes an assistant's unit (MW-A001).
+     * then, whether a timed code in group mode or 97150). {@code assistant}: the clinician is a PTA or an OTA whose
+     * units carry CQ/CO on this visit (RULES.md §4; false where CQ/CO do not apply: the payer does not use them, a
+     * critical access hospital, incident-to billing, a date before 2020), so that MW-A001's cut can re-apply the de
+     * minimis standard to the minutes left. {@code counted}: the minutes count toward the code's units (false for an
+     * aide's, whose time is not skilled therapy, or an SLPA's billed to Medicare: {@code VisitChecker.notCounted}),
+     * so they are nobody's for CQ/CO and no unit is lost with them.
      */
     public record Treatment(String providerId, String code, boolean oneOnOne, int minutes, double units,
-                            List<Period> periods, boolean group, boolean assistant) {
+                            List<Period> periods, boolean group, boolean assistant, boolean counted) {
         public Treatment {
             Objects.requireNonNull(providerId, "providerId");
             Objects.requireNonNull(code, "code");
             periods = List.copyOf(periods);
+        }
+
+        /** Minutes that count toward the code's units. */
+        public Treatment(String providerId, String code, boolean oneOnOne, int minutes, double units,
+                         List<Period> periods, boolean group, boolean assistant) {
+            this(providerId, code, oneOnOne, minutes, units, periods, group, assistant, true);
         }
 
         /** A therapist's (not an assistant's). */
@@ -244,6 +254,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
                     bucket.isEmpty() ? OwnKx.UNJUDGED : ownKx(r, l.code())));
         }
         List<Treatment> treatments = new ArrayList<>();
+        boolean cqApplies = ClaimBuilder.assistantModifiersApply(v, r.payer());
         // The timed lines' minutes as the count takes them: a minute two codes share, once (MW-U003), so that the
         // provider's minutes and the code's unit shares add up (MW-A001's cuts, MW-A007's minutes per unit).
         for (ServiceLine s : org.minutewise.core.check.VisitChecker.minutesView(v, r.payer(), r.units()::isTimed)) {
@@ -255,7 +266,9 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
             boolean oneOnOne = s.mode().orElse(Mode.ONE_ON_ONE) == Mode.ONE_ON_ONE;
             double share = (double) cu.units() * s.minutes() / cu.minutes();
             treatments.add(new Treatment(s.provider().id().get(), s.code(), oneOnOne, s.minutes(), share,
-                    s.periods(), s.mode().orElse(Mode.ONE_ON_ONE) == Mode.GROUP, s.provider().role().isAssistant()));
+                    s.periods(), s.mode().orElse(Mode.ONE_ON_ONE) == Mode.GROUP,
+                    cqApplies && s.provider().role().isAssistant(),
+                    org.minutewise.core.check.VisitChecker.notCounted(v, r.payer(), true, s) == null));
         }
         // A group session of an untimed code (97150): the clinician led a group then (MW-A001: not one-on-one with
         // another patient at the same time; MW-A014: the patient was in the group). An evaluation is face to face

@@ -82,14 +82,14 @@ public final class AcrossAudit {
     /**
      * As {@link #patient(Collection, ReferenceData, IntFunction, AuditTotals, java.util.function.Consumer,
      * java.util.function.Consumer)}, with the minutes the patient's visits share with other patients' one-on-one
-     * time or groups (MW-A001, {@link #therapists}: by visit id, then code, added up over the providers): they do not
-     * support one-on-one units, so the units they take off go to {@code cuts} ({@link TherapistDay#cutsAt}: an
-     * assistant's minutes off the code's CQ/CO lines first) and the
+     * time or groups (MW-A001, {@link #therapists}: by visit id, then provider, then code): they do not support
+     * one-on-one units, so the units they take off go to {@code cuts} ({@link TherapistDay#cutsAt}: with how many of
+     * the code's units carry CQ/CO after, by the de minimis standard applied again to the minutes left) and the
      * patient's days are counted without them ({@link TherapistDay#withoutShared}: MW-A012 takes off only what is
      * still over, never the same unit twice).
      */
     public static List<AuditCsv.FindingRow> patient(Collection<AuditDigest> visits,
-                                                    Map<String, Map<String, java.util.BitSet>> shared,
+                                                    Map<String, Map<String, Map<String, java.util.BitSet>>> shared,
                                                     ReferenceData ref,
                                                     IntFunction<String> fileNames, AuditTotals totals,
                                                     java.util.function.Consumer<KxFix> fixes,
@@ -99,15 +99,16 @@ public final class AcrossAudit {
         Map<Integer, AuditDigest> firstOfYear = new HashMap<>();
         for (AuditDigest r : visits) {
             byVisit.put(r.digest().visitId(), r);
-            Map<String, java.util.BitSet> sharedAt = shared.get(r.digest().visitId());
-            Map<String, Integer> sharedMinutes = sharedAt == null ? null : TherapistDay.counted(sharedAt);
-            if (sharedMinutes == null) {
+            Map<String, Map<String, java.util.BitSet>> sharedBy = shared.get(r.digest().visitId());
+            if (sharedBy == null) {
                 digests.add(r.digest());
             } else {
-                // Whose the shared minutes were (the visit's treatments tell): an assistant's come off CQ/CO first.
-                List<org.minutewise.core.across.UnitCut> taken = TherapistDay.cutsAt(r.digest(), sharedAt);
+                // Each provider's shared minutes out of that provider's treatments (the visit's treatments tell whose
+                // the rest are): the units and the CQ/CO units the code keeps.
+                List<org.minutewise.core.across.UnitCut> taken = TherapistDay.cutsAt(r.digest(), sharedBy);
                 taken.forEach(cuts);
-                digests.add(TherapistDay.withoutShared(r.digest(), sharedMinutes, taken));
+                digests.add(TherapistDay.withoutShared(r.digest(), TherapistDay.lostMinutes(r.digest(), sharedBy),
+                        taken));
             }
             firstOfYear.merge(r.digest().date().getYear(), r, (a, b) -> earlier(a, b) ? a : b);
         }
@@ -266,7 +267,8 @@ public final class AcrossAudit {
                 }
                 // In visit id order, then code: what the patients' partitions take off (the same in any runner).
                 new TreeMap<>(day.sharedAt()).forEach((visitId, byCode) -> new TreeMap<>(byCode).forEach((code, m) ->
-                        shared.accept(new Shared(visitId, byVisit.get(visitId).digest().patientId(), code, m))));
+                        shared.accept(new Shared(visitId, byVisit.get(visitId).digest().patientId(), p.getKey(),
+                                code, m))));
             }
         }
         return rows;
@@ -280,22 +282,23 @@ public final class AcrossAudit {
     }
 
     /**
-     * Minutes of a visit's one-on-one timed code that its provider also spent with another patient (MW-A001): they
-     * support no one-on-one units. A therapist partition finds them; the visit's patient partition takes the units
-     * off ({@link #patient(Collection, Map, ReferenceData, IntFunction, AuditTotals, java.util.function.Consumer,
-     * java.util.function.Consumer)}), where the patient's day is counted too.
+     * Minutes of a visit's one-on-one timed code that its provider ({@code providerId}) also spent with another patient
+     * (MW-A001): they support no one-on-one units of that provider. A therapist partition finds them; the visit's
+     * patient partition takes the units off ({@link #patient(Collection, Map, ReferenceData, IntFunction, AuditTotals,
+     * java.util.function.Consumer, java.util.function.Consumer)}), where the patient's day is counted too.
      */
-    public record Shared(String visitId, String patientId, String code, java.util.BitSet minutes) {
+    public record Shared(String visitId, String patientId, String providerId, String code, java.util.BitSet minutes) {
         public Shared {
             java.util.Objects.requireNonNull(visitId, "visitId");
             java.util.Objects.requireNonNull(patientId, "patientId");
+            java.util.Objects.requireNonNull(providerId, "providerId");
             java.util.Objects.requireNonNull(code, "code");
             minutes = (java.util.BitSet) minutes.clone();
         }
 
-        /** Written as visit id, code and the minutes of the day as runs (the patient is where it goes). */
+        /** Written as visit id, provider, code and the minutes of the day as runs (the patient is where it goes). */
         public void encode(Bin.Out o) {
-            o.string(visitId).string(code);
+            o.string(visitId).string(providerId).string(code);
             int runs = 0;
             for (int m = minutes.nextSetBit(0); m >= 0; m = minutes.nextSetBit(minutes.nextClearBit(m))) {
                 runs++;
@@ -307,13 +310,15 @@ public final class AcrossAudit {
         }
 
         /**
-         * Adds a written one to {@code into} (by visit id, then code): the minutes of the day, each once whichever
-         * providers' partitions found it (two clinicians treating the visit's patient in the same shared minutes).
+         * Adds a written one to {@code into} (by visit id, then provider, then code): the minutes of the day, each
+         * once.
          */
-        public static void decode(Bin.In in, Map<String, Map<String, java.util.BitSet>> into) {
+        public static void decode(Bin.In in, Map<String, Map<String, Map<String, java.util.BitSet>>> into) {
             String visitId = in.string();
+            String providerId = in.string();
             String code = in.string();
             java.util.BitSet bits = into.computeIfAbsent(visitId, k -> new TreeMap<>())
+                    .computeIfAbsent(providerId, k -> new TreeMap<>())
                     .computeIfAbsent(code, k -> new java.util.BitSet(24 * 60));
             for (int runs = in.varInt(); runs > 0; runs--) {
                 int from = in.varInt();

@@ -74,7 +74,7 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         for (VisitDigest.Treatment t : d.treatments()) {
             o.string(t.providerId()).string(t.code()).bool(t.oneOnOne()).zigZag(t.minutes())
                     .i64(Double.doubleToLongBits(t.units())).bool(t.group()).bool(t.assistant())
-                    .varInt(t.periods().size());
+                    .bool(t.counted()).varInt(t.periods().size());
             for (Period p : t.periods()) {
                 o.varLong(p.start().toNanoOfDay()).varLong(p.end().toNanoOfDay());
             }
@@ -146,13 +146,14 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
             double units = Double.longBitsToDouble(in.i64());
             boolean group = in.bool();
             boolean assistant = in.bool();
+            boolean counted = in.bool();
             int np = in.varInt();
             List<Period> periods = new ArrayList<>(np);
             for (int k = 0; k < np; k++) {
                 periods.add(new Period(LocalTime.ofNanoOfDay(in.varLong()), LocalTime.ofNanoOfDay(in.varLong())));
             }
             treatments.add(new VisitDigest.Treatment(provider, code, oneOnOne, minutes, units, periods, group,
-                    assistant));
+                    assistant, counted));
         }
         Optional<Estimate.FullUnit> full = Optional.empty();
         if (in.bool()) {

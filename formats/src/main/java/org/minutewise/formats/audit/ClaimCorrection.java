@@ -70,23 +70,24 @@ public final class ClaimCorrection {
     }
 
     /**
-     * The key under which a visit's cuts (by code) hold how many of a code's units to take off its CQ/CO rows first
-     * ("97110 CQ/CO first"): units of minutes an assistant furnished (MW-A001,
-     * {@link org.minutewise.core.across.UnitCut#assistant()}). They are counted under the code too, which holds every
-     * unit the code loses.
+     * The key under which a visit's cuts (by code) hold how many of a code's units carry CQ/CO once MW-A001's cut is
+     * taken ("97110 CQ/CO units"; {@link org.minutewise.core.across.UnitCut#assistantUnits()}: the de minimis standard
+     * applied again to the minutes the code keeps). The code's rows are then made to show that many units with CQ/CO
+     * (no more than the units left) and the rest without; without the key a cut comes off full-rate rows first.
      */
-    public static String assistantFirst(String code) {
-        return code + " CQ/CO first";
+    public static String assistantUnits(String code) {
+        return code + " CQ/CO units";
     }
 
     /**
      * Adds a cut of {@code units} off {@code code} (or a void's key) to a visit's cuts by code: under the code, and,
-     * when they are an assistant's units, under {@link #assistantFirst} too. How every runner gathers the cuts.
+     * when it says how many of the code's units carry CQ/CO after it ({@code assistantUnits} 0 or more; -1 not known),
+     * that count under {@link #assistantUnits} (the lower of two). How every runner gathers the cuts.
      */
-    public static void add(java.util.Map<String, Integer> cuts, String code, int units, boolean assistant) {
+    public static void add(java.util.Map<String, Integer> cuts, String code, int units, int assistantUnits) {
         cuts.merge(code, units, Integer::sum);
-        if (assistant && units < VOID) {
-            cuts.merge(assistantFirst(code), units, Integer::sum);
+        if (assistantUnits >= 0 && units < VOID) {
+            cuts.merge(assistantUnits(code), assistantUnits, Math::min);
         }
     }
 
@@ -114,15 +115,14 @@ public final class ClaimCorrection {
      * The rows of one code of a visit (its consecutive rows of claims.csv) with the visit's {@code cuts} (by code,
      * and by {@link #underDiscipline} for a void of one discipline's lines) applied: {@link #cut} of the code's
      * units, or, when one discipline's lines are void, {@link #voided} those rows and the code's cut off the others.
-     * The units under {@link #assistantFirst} of the code come off its CQ/CO rows first, the rest off its full-rate
-     * rows first.
+     * With a count under {@link #assistantUnits} of the code, its rows keep that many CQ/CO units ({@link #cut}).
      * One result per set of rows changed together (each with its rows, in their order, and its change to the totals).
      */
     public static List<Applied> apply(List<AuditCsv.ClaimRow> rows, java.util.Map<String, Integer> cuts,
                                       Function<String, BigDecimal> assistantShare) {
         String code = rows.get(0).code();
         int whole = cuts.getOrDefault(code, 0);
-        int assistant = Math.min(whole, cuts.getOrDefault(assistantFirst(code), 0));
+        int assistant = cuts.getOrDefault(assistantUnits(code), -1);
         if (whole >= VOID || !voidsADiscipline(cuts, code)) {
             return List.of(cut(rows, whole, assistant, assistantShare));
         }
@@ -138,10 +138,11 @@ public final class ClaimCorrection {
                 out.add(voided(e.getValue()));
             } else {
                 Applied a = cut(e.getValue(), left, leftAssistant, assistantShare);
-                int taken = (int) -a.supported();
-                left -= taken;
-                // The assistant's units are taken first: what was taken is theirs up to their count.
-                leftAssistant -= Math.min(leftAssistant, taken);
+                left = Math.max(0, left + (int) a.supported());
+                if (leftAssistant >= 0) {
+                    // The CQ/CO units the code keeps: those these rows kept count toward them.
+                    leftAssistant = Math.max(0, leftAssistant - assistantUnitsOf(a.rows()));
+                }
                 out.add(a);
             }
         }
@@ -227,36 +228,52 @@ public final class ClaimCorrection {
                 .map(PaymentRates::assistantShare).orElse(BigDecimal.ONE);
     }
 
-    /** {@link #cut(List, int, int, Function)} with no unit known to be an assistant's: full-rate rows first. */
+    /** {@link #cut(List, int, int, Function)} with no count of CQ/CO units after it: full-rate rows first. */
     public static Applied cut(List<AuditCsv.ClaimRow> rows, int units, Function<String, BigDecimal> assistantShare) {
-        return cut(rows, units, 0, assistantShare);
+        return cut(rows, units, -1, assistantShare);
     }
 
     /**
      * Takes {@code units} supported units off the rows (or, from {@link #VOID} units on, voids them: {@link #voided})
-     * of one code of one visit (in their claims.csv order): the first {@code assistantFirst} of them (units of
-     * minutes an assistant furnished, MW-A001) from an assistant's row (CQ/CO) first, then from a row without; the
-     * others from a row without CQ/CO first, then an assistant's; a row whose supported side is empty (units the
-     * documentation cannot judge) is left as it is, and no row goes below 0. The dollars are worked out as the check
-     * did: each side's units at the price of its own kind (with CQ/CO or without), the row's {@code allowedPerUnit}
-     * being the price of its supported side's kind (of its billed side's when it has none); {@code assistantShare}
-     * gives the other kind's price from it.
+     * of one code of one visit (in their claims.csv order). With {@code assistantUnits} -1 (not known how many carry
+     * CQ/CO after the cut) they come off rows without CQ/CO first, then an assistant's (CQ/CO). With a count (MW-A001:
+     * the de minimis standard applied again to the minutes the code keeps) the rows are made to show that many units
+     * with CQ/CO (no more than the units left) and the rest without: each kind's rows lowered, in their order, or
+     * raised, a unit moving from one kind to the other even when none is lost (onto the first row with a supported
+     * side of the kind; else onto the row billed as that kind without one; else a new row of the code, supported
+     * side only, with the other kind's modifiers and CQ or CO added or taken away, at its own kind's price). A row
+     * whose supported side is empty (units the documentation cannot judge) is otherwise left as it is, and no row goes
+     * below 0. The dollars are worked out as the check did: each side's units at the price of its own kind (with
+     * CQ/CO or without), the row's {@code allowedPerUnit} being the price of its supported side's kind (of its billed
+     * side's when it has none); {@code assistantShare} gives the other kind's price from it.
      */
-    public static Applied cut(List<AuditCsv.ClaimRow> rows, int units, int assistantFirst,
+    public static Applied cut(List<AuditCsv.ClaimRow> rows, int units, int assistantUnits,
                               Function<String, BigDecimal> assistantShare) {
         if (units >= VOID) {
             return voided(rows);
         }
-        int n = rows.size();
-        int[] before = new int[n];
-        int[] after = new int[n];
-        for (int i = 0; i < n; i++) {
-            String u = rows.get(i).units();
-            before[i] = u.isEmpty() ? -1 : Integer.parseInt(u);
-            after[i] = before[i];
+        rows = new ArrayList<>(rows);
+        int given = rows.size();
+        List<Integer> beforeList = new ArrayList<>(given + 1);
+        List<Integer> afterList = new ArrayList<>(given + 1);
+        for (AuditCsv.ClaimRow r : rows) {
+            int u = r.units().isEmpty() ? -1 : Integer.parseInt(r.units());
+            beforeList.add(u);
+            afterList.add(u);
         }
-        int ofAssistant = Math.max(0, Math.min(assistantFirst, units));
-        int left = take(rows, after, ofAssistant, true) + take(rows, after, units - ofAssistant, false);
+        int left;
+        if (assistantUnits < 0) {
+            int[] after = toArray(afterList);
+            left = take(rows, after, units, false);
+            for (int i = 0; i < after.length; i++) {
+                afterList.set(i, after[i]);
+            }
+        } else {
+            left = kept(rows, beforeList, afterList, units, assistantUnits, assistantShare);
+        }
+        int n = rows.size();
+        int[] before = toArray(beforeList);
+        int[] after = toArray(afterList);
         BigDecimal was = BigDecimal.ZERO;
         BigDecimal now = BigDecimal.ZERO;
         boolean priced = false;
@@ -291,7 +308,7 @@ public final class ClaimCorrection {
                 now = now.add(billedWorth).subtract(price.multiply(BigDecimal.valueOf(Math.max(after[i], 0))));
                 priced = true;
             }
-            if (after[i] == before[i]) {
+            if (after[i] == before[i] && i < given) {
                 out.add(r);
                 continue;
             }
@@ -307,8 +324,146 @@ public final class ClaimCorrection {
             over = now.max(BigDecimal.ZERO).subtract(was.max(BigDecimal.ZERO));
             under = now.negate().max(BigDecimal.ZERO).subtract(was.negate().max(BigDecimal.ZERO));
         }
-        return new Applied(out, -(units - left), billedDelta, over, under, 0,
+        long supportedDelta = 0;
+        for (int i = 0; i < n; i++) {
+            supportedDelta += Math.max(after[i], 0) - Math.max(before[i], 0);
+        }
+        return new Applied(out, supportedDelta, billedDelta, over, under, 0,
                 Math.max(judgedNow, 0) - Math.max(judgedWas, 0), Math.max(-judgedNow, 0) - Math.max(-judgedWas, 0));
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        int[] out = new int[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = list.get(i);
+        }
+        return out;
+    }
+
+    /** The CQ/CO units the rows' supported sides hold. */
+    static int assistantUnitsOf(List<AuditCsv.ClaimRow> rows) {
+        int n = 0;
+        for (AuditCsv.ClaimRow r : rows) {
+            if (!r.units().isEmpty() && ClaimBuilder.assistantModifier(split(r.modifiers()))) {
+                n += Integer.parseInt(r.units());
+            }
+        }
+        return n;
+    }
+
+    /**
+     * {@link #cut}'s count of CQ/CO units: the rows' supported units ({@code after}, -1 for none; a row added gets
+     * {@code before} 0) set so that {@code units} fewer are left, {@code assistantUnits} of them (at most) with CQ/CO.
+     * The units it could not take.
+     */
+    private static int kept(List<AuditCsv.ClaimRow> rows, List<Integer> before, List<Integer> after, int units,
+                            int assistantUnits, Function<String, BigDecimal> assistantShare) {
+        int[] had = new int[2]; // without CQ/CO, with
+        for (int i = 0; i < rows.size(); i++) {
+            if (before.get(i) > 0) {
+                had[kind(rows.get(i).modifiers())] += before.get(i);
+            }
+        }
+        int total = had[0] + had[1];
+        int keep = Math.max(0, total - units);
+        int[] want = {keep - Math.min(assistantUnits, keep), Math.min(assistantUnits, keep)};
+        for (int k = 0; k < 2; k++) {
+            int off = had[k] - want[k];
+            for (int i = 0; i < rows.size() && off > 0; i++) {
+                int u = after.get(i);
+                if (u > 0 && kind(rows.get(i).modifiers()) == k) {
+                    int take = Math.min(off, u);
+                    after.set(i, u - take);
+                    off -= take;
+                }
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            int on = want[k] - had[k];
+            if (on <= 0) {
+                continue;
+            }
+            int at = -1;
+            for (int i = 0; i < rows.size() && at < 0; i++) {
+                if (before.get(i) >= 0 && kind(rows.get(i).modifiers()) == k) {
+                    at = i;
+                }
+            }
+            for (int i = 0; i < rows.size() && at < 0; i++) {
+                AuditCsv.ClaimRow r = rows.get(i);
+                if (before.get(i) < 0 && !r.billedUnits().isEmpty() && !r.difference().isEmpty()
+                        && kind(r.billedModifiers()) == k) {
+                    // The row billed as this kind with no supported side: its supported side is the other kind's
+                    // modifiers turned into this kind's, at the row's price (its billed side's kind, this one).
+                    AuditCsv.ClaimRow from = ofKind(rows, before, 1 - k);
+                    rows.set(i, new AuditCsv.ClaimRow(r.visitId(), r.line(), r.dateOfService(), r.patientId(),
+                            r.therapistId(), r.payer(), r.code(), r.billedUnits(), r.billedModifiers(), "0",
+                            from == null ? r.billedModifiers() : turned(from.modifiers(), k == 1), r.difference(),
+                            r.allowedPerUnit()));
+                    before.set(i, 0);
+                    after.set(i, 0);
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                AuditCsv.ClaimRow from = ofKind(rows, before, 1 - k);
+                if (from == null) {
+                    continue; // no supported side to turn into this kind
+                }
+                String price = from.allowedPerUnit();
+                if (!price.isEmpty()) {
+                    BigDecimal share = assistantShare.apply(from.dateOfService());
+                    BigDecimal p = new BigDecimal(price);
+                    price = (k == 1 ? p.multiply(share) : p.divide(share, MathContext.DECIMAL64))
+                            .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+                }
+                rows.add(new AuditCsv.ClaimRow(from.visitId(), from.line(), from.dateOfService(), from.patientId(),
+                        from.therapistId(), from.payer(), from.code(), "", "", "0", turned(from.modifiers(), k == 1),
+                        from.difference().isEmpty() ? "" : "0", price));
+                before.add(0);
+                after.add(0);
+                at = rows.size() - 1;
+            }
+            after.set(at, after.get(at) + on);
+        }
+        return Math.max(0, units - total);
+    }
+
+    /** 1 for modifiers with CQ or CO, else 0. */
+    private static int kind(String modifiers) {
+        return ClaimBuilder.assistantModifier(split(AuditCsv.unguarded(modifiers))) ? 1 : 0;
+    }
+
+    /** The first row with a supported side of kind {@code k}. */
+    private static AuditCsv.ClaimRow ofKind(List<AuditCsv.ClaimRow> rows, List<Integer> before, int k) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (before.get(i) >= 0 && kind(rows.get(i).modifiers()) == k) {
+                return rows.get(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A supported side's modifiers turned into the other kind's: CQ (CO beside GO) put after the discipline modifier
+     * ({@code assistant}), or CQ and CO taken away.
+     */
+    static String turned(String modifiers, boolean assistant) {
+        List<String> out = new ArrayList<>(split(modifiers));
+        out.removeIf(m -> m.equals("CQ") || m.equals("CO"));
+        if (assistant) {
+            int at = 0;
+            String modifier = "CQ";
+            for (int i = 0; i < out.size(); i++) {
+                if (org.minutewise.core.model.Discipline.isModifier(out.get(i))) {
+                    at = i + 1;
+                    modifier = out.get(i).equals("GO") ? "CO" : "CQ";
+                    break;
+                }
+            }
+            out.add(at, modifier);
+        }
+        return String.join(";", out);
     }
 
     /**

@@ -59,60 +59,108 @@ class ClaimCorrectionTest {
         assertThat(all.over()).isEqualByComparingTo("41.09");
     }
 
+    private static final java.util.function.Function<String, java.math.BigDecimal> SHARE =
+            date -> new java.math.BigDecimal("0.85");
+
     /**
-     * From a review: an assistant's shared minutes (MW-A001, a PTA one-on-one with two patients at once) are the
-     * assistant's unit, so the cut takes the CQ row's unit and the dollars over are its 85% price, 18.88 (it took the
-     * full-rate row's, 22.21). The near-miss: a therapist's cut (or one whose minutes are not known to be an
-     * assistant's) still takes the full-rate unit first.
+     * MW-A001's cut says how many of the code's units carry CQ/CO after it (the de minimis standard applied again to
+     * the minutes left): the rows keep that many with CQ and the rest without, whichever kind that takes. One CQ unit
+     * left of two: the CQ row's unit goes, the dollars over are its 85% price, 18.88; none left: the full-rate row's
+     * unit goes (as a cut without a count takes it), 22.21. More than the rows hold: no row below 0.
      */
     @Test
-    void anAssistantsCutComesOffTheCqRowFirstAtItsOwnPrice() {
+    void aCutWithACountOfCqUnitsLeavesThatMany() {
         List<AuditCsv.ClaimRow> rows = List.of(row("1", "GP", "1", "GP", "22.21"),
                 row("2", "GP;CQ", "2", "GP;CQ", "18.88"));
-        ClaimCorrection.Applied assistant = ClaimCorrection.cut(rows, 1, 1, date -> new java.math.BigDecimal("0.85"));
+        ClaimCorrection.Applied assistant = ClaimCorrection.cut(rows, 1, 1, SHARE);
         assertThat(assistant.rows()).extracting(r -> r.modifiers() + " " + r.units() + " " + r.difference())
                 .containsExactly("GP 1 0", "GP;CQ 1 1");
         assertThat(assistant.supported()).isEqualTo(-1);
         assertThat(assistant.unitsOver()).isEqualTo(1);
         assertThat(assistant.over()).isEqualByComparingTo("18.88");
-        ClaimCorrection.Applied therapist = cut(rows, 1);
+        ClaimCorrection.Applied therapist = ClaimCorrection.cut(rows, 1, 2, SHARE);
         assertThat(therapist.rows()).extracting(r -> r.modifiers() + " " + r.units() + " " + r.difference())
                 .containsExactly("GP 0 1", "GP;CQ 2 0");
         assertThat(therapist.over()).isEqualByComparingTo("22.21");
-        // An assistant's units past the CQ rows' come off the full-rate rows; no row below 0.
-        ClaimCorrection.Applied more = ClaimCorrection.cut(rows, 3, 3, date -> new java.math.BigDecimal("0.85"));
+        assertThat(cut(rows, 1).rows()).as("no count: full-rate first").isEqualTo(therapist.rows());
+        ClaimCorrection.Applied more = ClaimCorrection.cut(rows, 4, 0, SHARE);
         assertThat(more.rows()).extracting(AuditCsv.ClaimRow::units).containsExactly("0", "0");
+        assertThat(more.supported()).isEqualTo(-3);
         assertThat(more.over()).isEqualByComparingTo("59.97");
     }
 
     /**
-     * A visit's cuts gathered by code ({@link ClaimCorrection#add}): an assistant's unit (MW-A001) and a day's unit
-     * (MW-A012, whose minutes are nobody's in particular) take one unit of each kind; two of the day's alone take the
-     * full-rate row's first. With one discipline's lines void, the assistant's unit comes off the other's CO row.
+     * A unit moves from one kind to the other with no unit lost (a cut of 0 units): 2 units billed and supported
+     * without CQ, 1 with CQ after: the full-rate row keeps 1 (1 over) and a new row of the code, supported side only,
+     * holds the CQ unit (GP;CQ, under by 1) at the CQ price, 18.88: the dollars over are the difference, 3.33, and
+     * the supported units do not change. The reverse: 1 unit billed and supported with CQ, none with CQ after: the CQ
+     * row is 1 over and a new GP row holds the unit at the full price (18.88 / 0.85 = 22.21): 3.33 under. A row
+     * billed with CQ and no supported side takes the CQ unit instead of a new row. The near-miss: a count the rows
+     * already show changes nothing.
      */
     @Test
-    void cutsOfBothKindsOfOneCodeAddUpAndEachTakesItsOwnKindFirst() {
+    void aUnitChangesKindWithoutAUnitLost() {
+        ClaimCorrection.Applied toCq = ClaimCorrection.cut(List.of(row("2", "GP;KX", "2", "GP;KX", "22.21")), 0, 1,
+                SHARE);
+        assertThat(toCq.rows()).extracting(r -> r.billedUnits() + " " + r.billedModifiers() + " " + r.units() + " "
+                + r.modifiers() + " " + r.difference() + " " + r.allowedPerUnit())
+                .containsExactly("2 GP;KX 1 GP;KX 1 22.21", "  1 GP;CQ;KX -1 18.88");
+        assertThat(toCq.supported()).isZero();
+        assertThat(toCq.unitsOver()).isZero();
+        assertThat(toCq.unitsUnder()).isZero();
+        assertThat(toCq.over()).isEqualByComparingTo("3.33");
+        assertThat(toCq.under()).isEqualByComparingTo("0");
+
+        ClaimCorrection.Applied fromCq = ClaimCorrection.cut(List.of(row("1", "GP;CQ", "1", "GP;CQ", "18.88")), 0, 0,
+                SHARE);
+        assertThat(fromCq.rows()).extracting(r -> r.units() + " " + r.modifiers() + " " + r.difference() + " "
+                + r.allowedPerUnit()).containsExactly("0 GP;CQ 1 18.88", "1 GP -1 22.21");
+        assertThat(fromCq.over()).isEqualByComparingTo("0");
+        assertThat(fromCq.under()).isEqualByComparingTo("3.33");
+
+        // Billed 1 with CQ beside 1 without; the engine supported 2 without (two rows: the CQ row has no supported
+        // side). One CQ unit after: the CQ row's supported side takes it.
+        List<AuditCsv.ClaimRow> split = List.of(row("1", "GP", "2", "GP", "22.21"), row("1", "GP;CQ", "", "", "18.88"));
+        ClaimCorrection.Applied filled = ClaimCorrection.cut(split, 0, 1, SHARE);
+        assertThat(filled.rows()).extracting(r -> r.units() + " " + r.modifiers() + " " + r.difference())
+                .containsExactly("1 GP 0", "1 GP;CQ 0");
+        assertThat(filled.under()).as("was 22.21 under and 18.88 over, now even").isEqualByComparingTo("-3.33");
+
+        List<AuditCsv.ClaimRow> rows = List.of(row("1", "GP", "1", "GP", "22.21"), row("1", "GP;CQ", "1", "GP;CQ",
+                "18.88"));
+        ClaimCorrection.Applied none = ClaimCorrection.cut(rows, 0, 1, SHARE);
+        assertThat(none.rows()).isEqualTo(rows);
+        assertThat(none.over()).isEqualByComparingTo("0");
+        assertThat(ClaimCorrection.turned("GO;KX", true)).isEqualTo("GO;CO;KX");
+        assertThat(ClaimCorrection.turned("GP;CQ;59", false)).isEqualTo("GP;59");
+    }
+
+    /**
+     * A visit's cuts gathered by code ({@link ClaimCorrection#add}): MW-A001's (1 unit, 1 with CQ left) and a day's
+     * (MW-A012, no count: full-rate first) add up, 2 units off 3, and the one left keeps its CQ if the count allows.
+     * With one discipline's lines void, the count goes to the other's rows.
+     */
+    @Test
+    void cutsOfOneCodeAddUpAndTheCountHolds() {
         List<AuditCsv.ClaimRow> rows = List.of(row("2", "GP", "2", "GP", "22.21"),
                 row("1", "GP;CQ", "1", "GP;CQ", "18.88"));
         java.util.Map<String, Integer> cuts = new java.util.HashMap<>();
-        ClaimCorrection.add(cuts, "97110", 1, true);
-        ClaimCorrection.add(cuts, "97110", 1, false);
-        assertThat(cuts).containsEntry("97110", 2).containsEntry(ClaimCorrection.assistantFirst("97110"), 1);
-        assertThat(ClaimCorrection.apply(rows, cuts, date -> new java.math.BigDecimal("0.85"))).singleElement()
-                .satisfies(a -> {
-                    assertThat(a.rows()).extracting(AuditCsv.ClaimRow::units).containsExactly("1", "0");
-                    assertThat(a.over()).isEqualByComparingTo("41.09");
-                });
-        assertThat(ClaimCorrection.apply(rows, java.util.Map.of("97110", 2), date -> new java.math.BigDecimal("0.85")))
+        ClaimCorrection.add(cuts, "97110", 1, 1);
+        ClaimCorrection.add(cuts, "97110", 1, -1);
+        assertThat(cuts).containsEntry("97110", 2).containsEntry(ClaimCorrection.assistantUnits("97110"), 1);
+        assertThat(ClaimCorrection.apply(rows, cuts, SHARE)).singleElement().satisfies(a -> {
+            assertThat(a.rows()).extracting(AuditCsv.ClaimRow::units).containsExactly("0", "1");
+            assertThat(a.over()).isEqualByComparingTo("44.42");
+        });
+        assertThat(ClaimCorrection.apply(rows, java.util.Map.of("97110", 2), SHARE))
                 .singleElement().satisfies(a -> assertThat(a.rows()).extracting(AuditCsv.ClaimRow::units)
                         .containsExactly("0", "1"));
         List<AuditCsv.ClaimRow> two = List.of(row("2", "GP", "2", "GP", "22.21"), row("1", "GO", "1", "GO", "22.21"),
                 row("1", "GO;CO", "1", "GO;CO", "18.88"));
         java.util.Map<String, Integer> voidAndCut = new java.util.HashMap<>();
-        ClaimCorrection.add(voidAndCut, ClaimCorrection.underDiscipline("97110", "GP"), ClaimCorrection.VOID, false);
-        ClaimCorrection.add(voidAndCut, "97110", 1, true);
-        List<ClaimCorrection.Applied> applied = ClaimCorrection.apply(two, voidAndCut,
-                date -> new java.math.BigDecimal("0.85"));
+        ClaimCorrection.add(voidAndCut, ClaimCorrection.underDiscipline("97110", "GP"), ClaimCorrection.VOID, -1);
+        ClaimCorrection.add(voidAndCut, "97110", 1, 0);
+        List<ClaimCorrection.Applied> applied = ClaimCorrection.apply(two, voidAndCut, SHARE);
         assertThat(applied).hasSize(2);
         assertThat(applied.get(1).rows()).extracting(AuditCsv.ClaimRow::units).containsExactly("1", "0");
         assertThat(applied.get(1).over()).isEqualByComparingTo("18.88");
