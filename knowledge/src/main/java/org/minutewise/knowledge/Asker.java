@@ -81,7 +81,22 @@ final class Asker {
 
     Answer ask(ParsedQuery q) {
         List<SearchIndex.Hit> hits = index.search(q, SEARCH_DEPTH);
-        if (!q.minutes().isEmpty() && (containsAny(q.tokens(), UNIT_WORDS) || minutesAlone(q))) {
+        List<String> known = new ArrayList<>();
+        for (String c : q.codes()) {
+            if (kb.card(c).isPresent()) {
+                known.add(c);
+            }
+        }
+        if (known.size() >= 2 && sameMinutes(q)) {
+            return sameMinutes(q, hits, known);
+        }
+        if (!q.minutes().isEmpty() && containsAny(q.tokens(), ASSISTANT_WORDS) && q.codes().size() == 1) {
+            Optional<Answer> cq = assistantUnits(q, hits);
+            if (cq.isPresent()) {
+                return cq.get();
+            }
+        }
+        if (!q.minutes().isEmpty() && (containsAny(q.tokens(), UNIT_WORDS) || minutesAlone(q) || everyMinuteCoded(q))) {
             return units(q, hits);
         }
         if (q.tokens().contains("advantage") && q.tokens().contains("medicare")) {
@@ -91,14 +106,8 @@ final class Asker {
                     + "method, KX, prior authorization). Check the plan's provider manual and describe it as a payer "
                     + "profile (--payer-profile).", List.of(), false, 0.0);
         }
-        List<String> known = new ArrayList<>();
-        for (String c : q.codes()) {
-            if (kb.card(c).isPresent()) {
-                known.add(c);
-            }
-        }
         if (known.size() >= 2 && !containsAny(q.tokens(), CONTRAST_WORDS)) {
-            return pair(q, hits, known.get(0), known.get(1));
+            return known.size() == 2 ? pair(q, hits, known.get(0), known.get(1)) : pairs(q, hits, known);
         }
         if (hits.isEmpty()) {
             return dontKnow(q, 0);
@@ -169,6 +178,16 @@ final class Asker {
         return true;
     }
 
+    /** Each count of minutes has a code the catalog holds ("20 min 97112 and 18 min 97110"): minutes to units. */
+    private boolean everyMinuteCoded(ParsedQuery q) {
+        for (ParsedQuery.Minutes m : q.minutes()) {
+            if (m.code().isEmpty() || kb.codes().getOrNull(m.code()) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The question's tokens as typed, before typo correction (one for each of its tokens). */
     /**
      * A word of {@code words} just before a number, a word between at most ("more than 67", "over 67", "under 38"):
@@ -212,6 +231,13 @@ final class Asker {
         Card cpt = kb.card(CPT_METHOD).orElseThrow();
         List<String> pinned = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
+        if (!withCodes.isEmpty() && withCodes.size() < q.minutes().size()) {
+            // Some minutes have a code and some none: counting only a part would read as the whole answer.
+            return new Answer("I can't read that unambiguously: " + minutesText(q.minutes()) + ": not every count "
+                    + "of minutes has its code. Ask again with each code's minutes (\"30 minutes of 97110 and 10 of "
+                    + "97140\", \"97110 30 min, 97140 10 min\"), or use `minutewise units 97110:30 97140:10`.",
+                    List.of(), false, 0.0);
+        }
         if (!withCodes.isEmpty() && withCodes.size() == q.minutes().size()) {
             boolean anyTimed = false;
             for (CodeMinutes cm : withCodes) {
@@ -350,7 +376,181 @@ final class Asker {
         return String.join(", ", parts);
     }
 
+    // ---- the same minutes under two codes, an assistant's minutes ----------------------------------------------
+
+    /** "for the same 15 minutes", "in the same minutes", "at the same time": one period asked for two codes. */
+    private static boolean sameMinutes(ParsedQuery q) {
+        List<String> t = q.tokens();
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (!t.get(i).equals("same")) {
+                continue;
+            }
+            for (int j = i + 1; j <= i + 2 && j < t.size(); j++) {
+                String w = t.get(j);
+                if (ParsedQuery.MINUTE_WORDS.contains(w) || w.equals("time") || w.equals("period")
+                        || w.equals("unit")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Two codes for the same minutes: no (RULES.md §2: a minute belongs to one code; the engine's MW-U003), except
+     * supervised modalities 97010-97028, which may share minutes with another code.
+     */
+    private Answer sameMinutes(ParsedQuery q, List<SearchIndex.Hit> hits, List<String> codes) {
+        List<String> modalities = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String c : codes) {
+            (supervisedModality(c) ? modalities : others).add(c);
+        }
+        List<String> pinned = new ArrayList<>();
+        if (kb.card("MW-U003").isPresent()) {
+            pinned.add("MW-U003");
+        }
+        pinned.addAll(codes);
+        String text;
+        if (others.size() >= 2) {
+            text = "No: a minute belongs to one code. " + String.join(" and ", others) + " cannot both be billed for "
+                    + "the same minutes: two therapy services may not be reported for the same 15-minute period "
+                    + "(supervised modalities 97010-97028 excepted). Give each code only the minutes spent on it; "
+                    + "the same minutes under two codes are finding MW-U003 (block), and the units count each "
+                    + "such minute once. Source: RULES.md §2; NCCI Policy Manual ch. XI §P.";
+        } else {
+            text = String.join(" and ", modalities) + (modalities.size() == 1 ? " is a supervised modality" : " are "
+                    + "supervised modalities") + " (97010-97028): one may be reported in the same minutes as another "
+                    + "code, the one exception to a minute belonging to one code. Source: RULES.md §2; NCCI Policy "
+                    + "Manual ch. XI §P.";
+        }
+        return new Answer(text, scored(hits, pinned), true, 1.0);
+    }
+
+    private static boolean supervisedModality(String code) {
+        if (code.length() != 5 || !code.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        int n = Integer.parseInt(code);
+        return n >= 97010 && n <= 97028;
+    }
+
+    /**
+     * "PTA did 10 minutes and PT did 20 minutes of 97110, which units get CQ": each count of minutes with the
+     * assistant or the therapist named just before it, one timed code; the units as the engine counts them and
+     * the units that carry CQ/CO as its de minimis rule decides (RULES.md §4). Empty when the question does not
+     * say who furnished each count.
+     */
+    private Optional<Answer> assistantUnits(ParsedQuery q, List<SearchIndex.Hit> hits) {
+        String code = q.codes().get(0);
+        CodeInfo info = kb.codes().getOrNull(code);
+        if (info == null || !info.timed() || q.minutes().size() < 2) {
+            return Optional.empty();
+        }
+        List<String> t = q.tokens();
+        int assistant = 0;
+        int therapist = 0;
+        boolean occupational = false;
+        for (ParsedQuery.Minutes m : q.minutes()) {
+            if (!m.code().isEmpty() && !m.code().equals(code)) {
+                return Optional.empty();
+            }
+            String who = null;
+            for (int i = m.at() - 1; i >= Math.max(0, m.at() - 4) && who == null; i--) {
+                String w = t.get(i);
+                if (ASSISTANT_WORDS.contains(w)) {
+                    who = "a";
+                    occupational |= w.startsWith("ota") || w.startsWith("cota");
+                } else if (Set.of("pt", "ot", "therapist", "slp").contains(w)) {
+                    who = "t";
+                    occupational |= w.equals("ot");
+                }
+            }
+            if (who == null) {
+                return Optional.empty();
+            }
+            if (who.equals("a")) {
+                assistant += m.minutes();
+            } else {
+                therapist += m.minutes();
+            }
+        }
+        if (assistant == 0 || therapist == 0) {
+            return Optional.empty();
+        }
+        String modifier = occupational ? "CO" : "CQ";
+        UnitResult r = UnitCalculator.compute(UnitMethod.CMS, List.of(new CodeMinutes(code, assistant + therapist)),
+                kb.codes());
+        int units = r.unitsByCode().getOrDefault(code, 0);
+        String explained = org.minutewise.core.claim.DeMinimis.explain(code, units, assistant, therapist, modifier,
+                occupational ? "the OTA" : "the PTA", occupational ? "the OT" : "the PT");
+        String text = code + ": the assistant " + assistant + " min and the therapist " + therapist + " min apart, "
+                + (assistant + therapist) + " timed minutes = " + units + plural(units, " unit") + " under the CMS "
+                + "total-time method. " + explained + " Minutes the two furnish together count as the therapist's. "
+                + "Source: RULES.md §4 (de minimis); CMS page \"Billing Examples Using CQ/CO Modifiers\".";
+        List<String> pinned = List.of(modifier, code, CMS_METHOD);
+        return Optional.of(new Answer(text, scored(hits, pinned), true, 1.0));
+    }
+
     // ---- two codes on the same day -------------------------------------------------------------------------
+
+    /**
+     * Three or more codes on the same day: every pair among them, the pairs the tables hold first (an NCCI edit,
+     * two evaluations, an add-on with its base), then the rest in one sentence.
+     */
+    private Answer pairs(ParsedQuery q, List<SearchIndex.Hit> hits, List<String> codes) {
+        List<String> found = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
+        List<String> plainCodes = new ArrayList<>();
+        List<String> pinned = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            for (int j = i + 1; j < codes.size(); j++) {
+                Answer one = pair(q, hits, codes.get(i), codes.get(j));
+                String text = one.answer();
+                int src = text.lastIndexOf(" Source: ");
+                String body = src < 0 ? text : text.substring(0, src);
+                String source = src < 0 ? "" : text.substring(src + " Source: ".length(), text.length() - 1);
+                if (body.contains(": no NCCI pair between them")) {
+                    plain.add(codes.get(i) + "/" + codes.get(j));
+                    for (String c : List.of(codes.get(i), codes.get(j))) {
+                        if (!plainCodes.contains(c)) {
+                            plainCodes.add(c);
+                        }
+                    }
+                    if (!sources.contains("RULES.md §2, §5")) {
+                        sources.add("RULES.md §2, §5");
+                    }
+                    continue;
+                }
+                found.add(body);
+                for (ScoredCard c : one.cards().subList(0, Math.min(3, one.cards().size()))) {
+                    if (!pinned.contains(c.card().id())) {
+                        pinned.add(c.card().id());
+                    }
+                }
+                if (!sources.contains(source)) {
+                    sources.add(source);
+                }
+            }
+        }
+        // The cards of the pairs the tables hold first: they are what the answer warns of.
+        for (String c : plainCodes) {
+            if (!pinned.contains(c)) {
+                pinned.add(c);
+            }
+        }
+        StringBuilder sb = new StringBuilder("For " + String.join(", ", codes) + " on the same day, each pair: ");
+        sb.append(String.join(" ", found));
+        if (!plain.isEmpty()) {
+            sb.append(found.isEmpty() ? "" : " ").append(String.join(", ", plain)).append(plain.size() == 1
+                    ? ": no NCCI pair" : ": no NCCI pair among these").append(" in Minutewise's starter table (RULES.md"
+                    + " §5 lists the known therapy pairs; check the current CMS quarterly table); billing them the "
+                    + "same day is normal when each has its own minutes: a minute belongs to one code.");
+        }
+        sb.append(" Source: ").append(String.join("; ", sources)).append('.');
+        return new Answer(sb.toString(), scored(hits, pinned), true, 1.0);
+    }
 
     private Answer pair(ParsedQuery q, List<SearchIndex.Hit> hits, String a, String b) {
         List<String> pinned = new ArrayList<>();

@@ -1,0 +1,80 @@
+package org.minutewise.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The questions of a coder's review that got confident wrong answers, each with a near miss. */
+class AskReviewTest {
+    private final KnowledgeBase kb = KnowledgeBase.standard();
+
+    @Test
+    void threeCodesAnswerForEveryPair() {
+        Answer a = kb.ask("can I bill 97110, 97140 and 97530 on the same day");
+        assertThat(a.known()).isTrue();
+        assertThat(a.answer()).contains("97140 and 97530 on the same day are an NCCI pair")
+                .contains("97140 is not paid beside 97530").contains("Some payers deny 59")
+                .contains("97110/97140, 97110/97530: no NCCI pair among these");
+        assertThat(ids(a)).contains("97110", "97140", "97530", "59");
+        // Near miss: two codes keep the one-pair answer.
+        Answer two = kb.ask("can I bill 97110 and 97140 on the same day");
+        assertThat(two.answer()).startsWith("97110 and 97140: no NCCI pair between them").doesNotContain("each pair");
+    }
+
+    @Test
+    void minutesAreReadBeforeAndAfterTheirCode() {
+        assertThat(kb.ask("how many units for 30 minutes of 97110 and 10 of 97140").answer())
+                .contains("97110 30 min + 97140 10 min: 40 timed minutes, 3 units").contains("97110 x2, 97140 x1");
+        assertThat(kb.ask("how many units for 38 minutes of 97110 and 8 of 97112 under Medicare").answer())
+                .contains("46 timed minutes, 3 units").contains("97110 x3, 97112 x0")
+                .contains("CPT per-code method: 97110 x3, 97112 x1");
+        assertThat(kb.ask("how many units for 20 min 97112 and 18 min 97110").answer())
+                .startsWith("97112 20 min + 97110 18 min: 38 timed minutes, 3 units").contains("97112 x2, 97110 x1");
+        // Without the word "units", minutes that each have their code still ask for units.
+        assertThat(kb.ask("20 min 97112 and 18 min 97110").answer()).contains("38 timed minutes, 3 units");
+        // Near miss: the code before its minutes is read as before.
+        assertThat(kb.ask("how many units for 97110 38 minutes and 97112 8 minutes").answer())
+                .startsWith("97110 38 min + 97112 8 min: 46 timed minutes");
+        // "8 of" with no "N minutes of" before it is no count of minutes.
+        assertThat(kb.parse("can I bill 8 of 97112").minutes()).isEmpty();
+    }
+
+    @Test
+    void minutesWithoutTheirCodeAreNotAnsweredInPart() {
+        Answer a = kb.ask("how many units for 30 minutes of 97110 and 10 minutes");
+        assertThat(a.known()).isFalse();
+        assertThat(a.answer()).startsWith("I can't read that unambiguously");
+        // Near miss: minutes with no code at all are the day's total.
+        assertThat(kb.ask("how many units for 30 minutes and 10 minutes").answer()).contains("add up to 40");
+    }
+
+    @Test
+    void anAssistantsAndATherapistsMinutesSayWhichUnitsCarryCq() {
+        Answer a = kb.ask("PTA did 10 minutes and PT did 20 minutes of 97110, which units get CQ");
+        assertThat(a.known()).isTrue();
+        assertThat(a.answer()).contains("30 timed minutes = 2 units").contains("1 unit carries CQ and 1 does not");
+        assertThat(ids(a).get(0)).isEqualTo("CQ");
+        Answer ota = kb.ask("OTA did 10 minutes and OT did 20 minutes of 97530, which units get CO");
+        assertThat(ota.answer()).contains("carries CO");
+        // Near miss: the therapist's own 8 minutes of the last unit keep it without CQ.
+        assertThat(kb.ask("PTA did 5 minutes and PT did 25 minutes of 97110, which units get CQ").answer())
+                .contains("no unit carries CQ");
+    }
+
+    @Test
+    void twoCodesForTheSameMinutesAreRefused() {
+        Answer a = kb.ask("can I bill 97112 and 97110 for the same 15 minutes");
+        assertThat(a.answer()).startsWith("No: a minute belongs to one code").contains("MW-U003");
+        assertThat(ids(a).get(0)).isEqualTo("MW-U003");
+        // A supervised modality is the exception.
+        assertThat(kb.ask("can I bill 97010 and 97110 for the same 15 minutes").answer())
+                .contains("supervised modality").doesNotStartWith("No");
+        // Near miss: the same day is no shared minute.
+        assertThat(kb.ask("can I bill 97112 and 97110 on the same day").answer()).doesNotContain("No: a minute");
+    }
+
+    private static List<String> ids(Answer a) {
+        return a.cards().stream().map(c -> c.card().id()).toList();
+    }
+}
