@@ -43,6 +43,11 @@ final class Asker {
     private static final Set<String> MODIFIER_IDS = Set.of("CQ", "CO");
     private static final Set<String> FIGURE_WORDS = Set.of("threshold", "thresholds", "cap", "kx", "conversion",
             "cf", "factor", "amount", "limit", "review");
+    /** A question about what a note shows ("what should a 97112 note include", "how do I document 97112"). */
+    private static final Set<String> NOTE_WORDS = Set.of("note", "notes", "include", "document", "documenting",
+            "documentation", "chart", "charting", "write", "show");
+    private static final Set<String> DENIAL_WORDS = Set.of("deny", "denied", "denial", "denials", "flag", "flags",
+            "wrong", "avoid", "not");
     private static final Set<String> UNIT_WORDS = Set.of("unit", "units", "many", "bill", "billable", "round",
             "rounding", "count", "charge");
     private static final Set<String> CONTRAST_WORDS = Set.of("difference", "differ", "vs", "versus", "between",
@@ -109,12 +114,27 @@ final class Asker {
         if (known.size() >= 2 && !containsAny(q.tokens(), CONTRAST_WORDS)) {
             return known.size() == 2 ? pair(q, hits, known.get(0), known.get(1)) : pairs(q, hits, known);
         }
+        if (q.codes().isEmpty() && q.ids().isEmpty() && !q.prefixes().isEmpty() && q.words().isEmpty()) {
+            return startOfACode(q, hits);
+        }
         if (hits.isEmpty()) {
             return dontKnow(q, 0);
         }
         double confidence = confidence(q, hits);
         if (confidence < KnowledgeBase.MIN_CONFIDENCE) {
             return dontKnow(q, confidence);
+        }
+        if (onlyShortGuesses(q)) {
+            return dontKnow(q, 0);
+        }
+        if (known.size() == 1 && aloneExercise(q)) {
+            return aloneExercise(q, hits, known.get(0));
+        }
+        if (known.size() == 1 && containsAny(q.tokens(), NOTE_WORDS) && !containsAny(q.tokens(), DENIAL_WORDS)) {
+            Optional<Answer> note = noteChecklist(q, hits, kb.card(known.get(0)).orElseThrow());
+            if (note.isPresent()) {
+                return note.get();
+            }
         }
         List<String> pinned = pinned(q);
         Card top = pinned.isEmpty() ? index.cards().get(hits.get(0).ord()) : kb.card(pinned.get(0)).orElseThrow();
@@ -374,6 +394,118 @@ final class Asker {
             parts.add(e.getKey() + " x" + e.getValue());
         }
         return String.join(", ", parts);
+    }
+
+    // ---- what a note shows; exercise the patient does alone -------------------------------------------------
+
+    /**
+     * "What should a 97112 note include": the card's documentation checklist (RULES.md §7 for 97112), all of it;
+     * its red flags only when asked about denials. Empty when the card has no checklist.
+     */
+    private Optional<Answer> noteChecklist(ParsedQuery q, List<SearchIndex.Hit> hits, Card card) {
+        List<String> items = new ArrayList<>();
+        for (Fact f : card.facts()) {
+            if (f.topic().equals("Documentation")) {
+                items.add(f.text());
+            }
+        }
+        if (items.isEmpty() || card.kind() != Kind.CODE) {
+            return Optional.empty();
+        }
+        StringBuilder sb = new StringBuilder("A " + card.id() + " (" + card.title() + ") note that will survive "
+                + "review shows: ");
+        for (int i = 0; i < items.size(); i++) {
+            sb.append(i + 1).append(") ").append(items.get(i)).append(' ');
+        }
+        sb.append("Also who treated (credentials, signature) and the supervision of an assistant.");
+        kb.card("documentation").ifPresent(d -> sb.append(" See also documentation (").append(d.title()).append(")."));
+        sb.append(" Source: ").append(card.id().equals("97112") ? "RULES.md §7; " : "").append(card.citation())
+                .append('.');
+        List<String> pinned = new ArrayList<>(List.of(card.id()));
+        if (kb.card("documentation").isPresent()) {
+            pinned.add("documentation");
+        }
+        return Optional.of(new Answer(sb.toString(), scored(hits, pinned), true, 1.0));
+    }
+
+    /** "a home exercise program the patient did alone", "independent exercise": time the patient spends alone. */
+    private static boolean aloneExercise(ParsedQuery q) {
+        List<String> t = q.tokens();
+        boolean alone = containsAny(t, Set.of("alone", "independent", "independently", "unsupervised", "himself",
+                "herself", "themselves", "unattended")) || String.join(" ", t).contains("on their own")
+                || String.join(" ", t).contains("on his own") || String.join(" ", t).contains("on her own");
+        boolean exercise = containsAny(t, Set.of("exercise", "exercises", "exercising", "hep", "program", "bike",
+                "treadmill", "workout"));
+        return alone && exercise;
+    }
+
+    private Answer aloneExercise(ParsedQuery q, List<SearchIndex.Hit> hits, String code) {
+        String text = "No: exercise the patient does alone (a home exercise program, independent exercise, or exercise "
+                + "under mere supervision) is not billable time, as " + code + " or any code: only direct treatment "
+                + "by the clinician counts. Teaching, progressing or checking the program with the patient one-on-one "
+                + "is skilled and counts for the minutes the clinician spends on it. Source: RULES.md §2; CMS Pub "
+                + "100-04 ch. 5 §20.3.";
+        List<String> pinned = new ArrayList<>();
+        if (kb.card("countable-minutes").isPresent()) {
+            pinned.add("countable-minutes");
+        }
+        pinned.add(code);
+        return new Answer(text, scored(hits, pinned), true, 1.0);
+    }
+
+    // ---- questions the cards cannot answer -------------------------------------------------------------------
+
+    /**
+     * Every word the question has for its subject is a short word (5 letters or fewer) no card uses, replaced by the
+     * speller's guess ("life" for "lift", "love" for "move"), and it names no id, code or synonym: an answer would
+     * rest on the guess alone.
+     */
+    private boolean onlyShortGuesses(ParsedQuery q) {
+        if (!q.ids().isEmpty() || !q.codes().isEmpty() || q.words().isEmpty()) {
+            return false;
+        }
+        for (Synonyms.Match m : q.synonyms()) {
+            if (!m.group().ids().isEmpty()) {
+                return false;
+            }
+        }
+        List<String> typed = typed(q);
+        Set<String> words = new HashSet<>(q.words());
+        for (int i = 0; i < q.tokens().size(); i++) {
+            String w = q.tokens().get(i);
+            if (!words.contains(w) || ParsedQuery.DOMAIN_WORDS.contains(w)) {
+                continue;
+            }
+            boolean indexed = false;
+            for (String term : index.analyze(w)) {
+                indexed |= index.docFreq(term) > 0;
+            }
+            boolean guessed = q.corrected().contains(w) && !typed.get(i).equals(w) || !indexed;
+            if (!guessed || typed.get(i).length() > 5) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "97 11", "9711": the start of a code, not a code: the codes that start with it, none of them chosen. */
+    private Answer startOfACode(ParsedQuery q, List<SearchIndex.Hit> hits) {
+        List<String> ids = new ArrayList<>();
+        for (Card c : index.cards()) {
+            if (c.kind() == Kind.CODE && q.prefixes().stream().anyMatch(p -> c.id().startsWith(p))) {
+                ids.add(c.id());
+            }
+        }
+        java.util.Collections.sort(ids);
+        List<String> named = new ArrayList<>();
+        for (String id : ids.subList(0, Math.min(8, ids.size()))) {
+            named.add(id + " (" + kb.card(id).orElseThrow().title() + ")");
+        }
+        String text = "I don't know which code you mean: " + String.join(", ", q.prefixes()) + " is the start of a code, "
+                + "not a whole one. Codes that start with it: " + String.join("; ", named)
+                + (ids.size() > named.size() ? "; and " + (ids.size() - named.size()) + " more" : "")
+                + ". Ask again with the whole code.";
+        return new Answer(text, scored(hits, ids.subList(0, Math.min(KnowledgeBase.ASK_CARDS, ids.size()))), false, 0.0);
     }
 
     // ---- the same minutes under two codes, an assistant's minutes ----------------------------------------------

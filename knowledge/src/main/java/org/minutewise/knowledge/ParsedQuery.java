@@ -76,7 +76,7 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
     static ParsedQuery parse(String text, Map<String, Card> byId, List<String> sortedIds, Set<String> diagnosisIds,
                              Speller speller) {
         String t = text == null ? "" : text;
-        List<String> raw = QueryText.rawTokens(t);
+        List<String> raw = codeLike(QueryText.rawTokens(t), byId, sortedIds);
         List<String> tokens = new ArrayList<>(raw.size());
         Set<String> corrected = new HashSet<>();
         for (String r : raw) {
@@ -200,6 +200,43 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
         }
         return new ParsedQuery(t, tokens, ids, codes, prefixes, minutes, List.of(), words, Set.copyOf(corrected),
                 wants(tokens));
+    }
+
+    /**
+     * Codes typed with a look-alike letter or split by a blank: "971l2" (an l for a 1) is 97112 when the knowledge
+     * base holds 97112; "97 11" is the start 9711 when codes start with it (not modifier 97 and a number). A blank
+     * before minutes ("97 15 minutes") splits nothing.
+     */
+    private static List<String> codeLike(List<String> raw, Map<String, Card> byId, List<String> sortedIds) {
+        List<String> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            String r = raw.get(i);
+            if (r.length() == 5 && r.chars().filter(Character::isDigit).count() >= 3
+                    && r.chars().allMatch(c -> Character.isDigit(c) || "lIoO".indexOf(c) >= 0)
+                    && !r.chars().allMatch(Character::isDigit)) {
+                String d = r.replace('l', '1').replace('I', '1').replace('o', '0').replace('O', '0');
+                if (byId.containsKey(d)) {
+                    out.add(d);
+                    continue;
+                }
+            }
+            if (i + 1 < raw.size() && r.length() >= 2 && r.length() <= 3 && allDigits(r) && allDigits(raw.get(i + 1))
+                    && r.length() + raw.get(i + 1).length() >= 4 && r.length() + raw.get(i + 1).length() <= 5
+                    && !(i + 2 < raw.size() && MINUTE_WORDS.contains(raw.get(i + 2).toLowerCase(Locale.ROOT)))) {
+                String joined = r + raw.get(i + 1);
+                if (byId.containsKey(joined) || hasPrefix(sortedIds, joined)) {
+                    out.add(joined);
+                    i++;
+                    continue;
+                }
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static boolean allDigits(String s) {
+        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
     }
 
     /**

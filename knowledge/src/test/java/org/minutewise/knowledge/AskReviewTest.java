@@ -74,6 +74,56 @@ class AskReviewTest {
         assertThat(kb.ask("can I bill 97112 and 97110 on the same day").answer()).doesNotContain("No: a minute");
     }
 
+
+    @Test
+    void offTopicQuestionsAndShortGuessesAreNotAnswered() {
+        for (String q : List.of("what is the meaning of life", "what is the meaning of love")) {
+            Answer a = kb.ask(q);
+            assertThat(a.known()).as(q).isFalse();
+            assertThat(a.answer()).as(q).startsWith("I don't know");
+        }
+        // Near miss: a long word's typo is still read.
+        Answer typo = kb.ask("neuromuscular reeducaton");
+        assertThat(typo.known()).isTrue();
+        assertThat(ids(typo).get(0)).isEqualTo("97112");
+    }
+
+    @Test
+    void aCodeTypedWithALookAlikeLetterOrABlankIsRead() {
+        Answer l = kb.ask("971l2");
+        assertThat(ids(l).get(0)).isEqualTo("97112");
+        Answer split = kb.ask("97 11");
+        assertThat(split.known()).isFalse();
+        assertThat(split.answer()).startsWith("I don't know which code you mean: 9711 is the start of a code")
+                .contains("97110 (").contains("97112 (").contains("97116 (");
+        assertThat(ids(split)).contains("97110", "97112").doesNotContain("97");
+        // Near miss: the modifier asked about by name stays the modifier.
+        assertThat(ids(kb.ask("what is modifier 97")).get(0)).isEqualTo("97");
+        // A look-alike letter in a word that is no code stays a word.
+        assertThat(kb.parse("what is l0l00").codes()).isEmpty();
+    }
+
+    @Test
+    void aNoteQuestionGetsTheChecklistNotTheRedFlags() {
+        Answer a = kb.ask("what should a 97112 note include");
+        assertThat(a.answer()).startsWith("A 97112 (").contains("1) The neuromuscular deficit")
+                .contains("Objective measures").contains("The named technique").contains("RULES.md §7")
+                .doesNotContain("Vague notes");
+        assertThat(ids(a).get(0)).isEqualTo("97112");
+        // Near miss: asked what gets denied, the card's red flags may answer.
+        assertThat(kb.ask("what gets 97112 denied").answer()).doesNotStartWith("A 97112 (");
+    }
+
+    @Test
+    void exerciseThePatientDoesAloneIsNotBillable() {
+        Answer a = kb.ask("can I bill 97110 for a home exercise program the patient did alone");
+        assertThat(a.answer()).startsWith("No: exercise the patient does alone").contains("RULES.md §2");
+        assertThat(ids(a)).contains("countable-minutes", "97110");
+        // Near miss: a home program without "alone" is the code's own card.
+        assertThat(kb.ask("can I bill 97110 for teaching a home exercise program").answer())
+                .doesNotStartWith("No: exercise the patient does alone");
+    }
+
     private static List<String> ids(Answer a) {
         return a.cards().stream().map(c -> c.card().id()).toList();
     }
