@@ -33,6 +33,8 @@ final class Asker {
     static final String EVALUATIONS_A_DAY = "eval-once-per-day";
     private static final Set<String> EVALUATION_WORDS = Set.of("eval", "evals", "evaluation", "evaluations",
             "re-eval", "reeval", "re-evaluation", "reevaluation", "re-evals", "reevals");
+    private static final java.util.regex.Pattern FULL_ICD = java.util.regex.Pattern.compile(
+            "\\b[A-Za-z]\\d[0-9A-Za-z]\\.[0-9A-Za-z]{1,4}\\b");
     private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b20\\d\\d\\b");
     private static final Set<String> ASSISTANT_WORDS = Set.of("pta", "ptas", "ota", "otas", "cota", "assistant",
             "assistants");
@@ -155,6 +157,21 @@ final class Asker {
             return new Answer("I don't know the " + year.get() + " figure: the Minutewise knowledge base has no "
                     + "card that gives it (" + top.id() + " gives other years). Source to check: " + top.citation()
                     + ".", List.of(), false, round(confidence));
+        }
+        if (top.kind() == Kind.DIAGNOSIS) {
+            // "what is I69.351": the card is its category's; say so before it, never as the code's own.
+            java.util.regex.Matcher icd = FULL_ICD.matcher(q.text());
+            while (icd.find()) {
+                String code = icd.group().toUpperCase(java.util.Locale.ROOT);
+                if (!code.equals(top.id()) && code.replace(".", "").startsWith(top.id().replace(".", ""))) {
+                    Optional<String> note = KnowledgeBase.categoryNote(code, top);
+                    if (note.isPresent()) {
+                        String n = note.get();
+                        sb.insert(0, n.substring(0, n.length() - "The category's card:".length()) + "The category: ");
+                    }
+                    break;
+                }
+            }
         }
         Optional<Card> also = seeAlso(q, hits, top);
         if (also.isPresent()) {

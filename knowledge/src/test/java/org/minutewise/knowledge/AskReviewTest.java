@@ -124,6 +124,19 @@ class AskReviewTest {
                 .doesNotStartWith("No: exercise the patient does alone");
     }
 
+    @Test
+    void aFullDiagnosisCodeIsNeverShownAsItsCategorysOwn() {
+        Answer a = kb.ask("what is I69.351");
+        assertThat(a.answer()).startsWith("I69.351 falls under category I69.35 (")
+                .contains("cannot confirm that I69.351 is a valid ICD-10-CM code").contains("--icd10-file");
+        Card r26 = kb.lookup("R26.81").orElseThrow();
+        assertThat(KnowledgeBase.categoryNote("R26.81", r26)).hasValueSatisfying(n -> assertThat(n)
+                .startsWith("R26.81 falls under category R26.8 (").contains("Its own title is not in the embedded data"));
+        // Near miss: the category itself has its own card and no note.
+        assertThat(KnowledgeBase.categoryNote("R26.8", kb.lookup("R26.8").orElseThrow())).isEmpty();
+        assertThat(kb.ask("what is R26.8").answer()).doesNotContain("falls under category");
+    }
+
     private static List<String> ids(Answer a) {
         return a.cards().stream().map(c -> c.card().id()).toList();
     }
