@@ -50,6 +50,7 @@ final class Asker {
             "documentation", "chart", "charting", "write", "show");
     private static final Set<String> DENIAL_WORDS = Set.of("deny", "denied", "denial", "denials", "flag", "flags",
             "wrong", "avoid", "not");
+    private static final Set<String> MODIFIER_ASK = Set.of("modifier", "modifiers", "mod", "59", "xu");
     private static final Set<String> UNIT_WORDS = Set.of("unit", "units", "many", "bill", "billable", "round",
             "rounding", "count", "charge");
     private static final Set<String> CONTRAST_WORDS = Set.of("difference", "differ", "vs", "versus", "between",
@@ -113,6 +114,14 @@ final class Asker {
                     + "method, KX, prior authorization). Check the plan's provider manual and describe it as a payer "
                     + "profile (--payer-profile).", List.of(), false, 0.0);
         }
+        if (known.size() == 2 && containsAny(q.tokens(), Set.of("vs", "versus", "difference", "differ", "compare",
+                "compared"))) {
+            return sideBySide(q, hits, known.get(0), known.get(1));
+        }
+        Optional<Answer> direct = direct(q, hits, known);
+        if (direct.isPresent()) {
+            return direct.get();
+        }
         if (known.size() >= 2 && !containsAny(q.tokens(), CONTRAST_WORDS)) {
             return known.size() == 2 ? pair(q, hits, known.get(0), known.get(1)) : pairs(q, hits, known);
         }
@@ -123,6 +132,10 @@ final class Asker {
             return dontKnow(q, 0);
         }
         double confidence = confidence(q, hits);
+        if (confidence < KnowledgeBase.MIN_CONFIDENCE && !pinned(q).isEmpty()) {
+            // The question's intent names the card (an assistant's evaluation: MW-W009) though its words are few.
+            confidence = KnowledgeBase.MIN_CONFIDENCE;
+        }
         if (confidence < KnowledgeBase.MIN_CONFIDENCE) {
             return dontKnow(q, confidence);
         }
@@ -411,6 +424,100 @@ final class Asker {
             parts.add(e.getKey() + " x" + e.getValue());
         }
         return String.join(", ", parts);
+    }
+
+    // ---- answers RULES.md states outright -------------------------------------------------------------------
+
+    /**
+     * Questions whose answer RULES.md states in a sentence, that the cards' best sentence missed: the modifier on a
+     * re-evaluation (§4), the coinsurance (§6), group therapy's units (§1), CQ when the therapist was present the
+     * whole time (§4 de minimis), a code's MUE the starter table lacks (§5).
+     */
+    private Optional<Answer> direct(ParsedQuery q, List<SearchIndex.Hit> hits, List<String> known) {
+        List<String> t = q.tokens();
+        String joined = " " + String.join(" ", t) + " ";
+        boolean reeval = containsAny(t, Set.of("re-evaluation", "reevaluation", "re-eval", "reeval", "re-evals"))
+                || joined.contains(" re evaluation ") || known.contains("97164") && known.size() == 1
+                && containsAny(t, MODIFIER_ASK) || known.contains("97168") && known.size() == 1
+                && containsAny(t, MODIFIER_ASK);
+        if (reeval && containsAny(t, MODIFIER_ASK) && known.size() <= 1) {
+            Set<String> col1 = new java.util.TreeSet<>();
+            String source = "";
+            for (String re : List.of("97164", "97168")) {
+                for (PairEdit p : kb.edits().pairs(re)) {
+                    if (p.column2().equals(re)) {
+                        col1.add(p.column1());
+                        source = p.source();
+                    }
+                }
+            }
+            return Optional.of(new Answer("59 (or XU) goes on the re-evaluation, 97164 (PT) or 97168 (OT), when it is "
+                    + "billed the same day beside a code it is column two to (" + String.join(", ", col1) + " in "
+                    + "Minutewise's table) and was performed at a separate time: the modifier goes on the column-two "
+                    + "code, never on the treatment code. With GP or GO as for any therapy line. Source: RULES.md "
+                    + "§4-§5" + (source.isEmpty() ? "" : "; " + source) + ".",
+                    scored(hits, List.of("97164", "97168", "59", "XU")), true, 1.0));
+        }
+        if (containsAny(t, Set.of("coinsurance", "co-insurance", "copay", "copayment"))
+                && known.isEmpty()) {
+            return Optional.of(new Answer("Medicare Part B: after the patient's yearly Part B deductible, the patient "
+                    + "pays 20% coinsurance of the allowed amount (the fee schedule amount after the multiple-procedure "
+                    + "reduction and the 85% for CQ/CO lines). Other payers set their own. Source: RULES.md §6.",
+                    scored(hits, List.of("payment-estimate")), true, 1.0));
+        }
+        if (t.contains("group") && containsAny(t, UNIT_WORDS) && (known.isEmpty() || known.equals(List.of("97150")))
+                && q.minutes().isEmpty()) {
+            return Optional.of(new Answer("97150 (group therapy) is untimed: 1 unit per patient for the group "
+                    + "session, whatever the minutes; each patient of the group gets their own 97150. Group minutes "
+                    + "are never billed as one-on-one codes. Source: RULES.md §1, §2; CMS Pub 100-02 ch. 15 §230 A.",
+                    scored(hits, List.of("97150", "group-therapy")), true, 1.0));
+        }
+        if (containsAny(t, ASSISTANT_WORDS) && (t.contains("cq") || t.contains("co") && q.ids().contains("CO"))
+                && (joined.contains(" whole time ") || joined.contains(" entire time ") || t.contains("together")
+                || joined.contains(" all the time ") || t.contains("present") && !t.contains("not"))) {
+            String m = t.contains("cq") ? "CQ" : "CO";
+            return Optional.of(new Answer("No " + m + " for minutes the therapist furnished together with the "
+                    + "assistant: minutes when both treat together count as the therapist's, so when the therapist "
+                    + "was present and treating the whole time the assistant furnished no minutes apart and no unit "
+                    + "carries " + m + ". Only minutes the assistant furnished apart from the therapist count toward "
+                    + "the more-than-10% test. Source: RULES.md §4 (de minimis).",
+                    scored(hits, List.of(m, "assistants")), true, 1.0));
+        }
+        if (known.size() == 1 && (t.contains("mue") || joined.contains(" max units ") || joined.contains(" maximum units ")
+                || joined.contains(" unit limit ") || joined.contains(" medically unlikely "))) {
+            String code = known.get(0);
+            Card card = kb.card(code).orElseThrow();
+            List<String> limits = new ArrayList<>();
+            for (Fact f : card.facts()) {
+                if (f.topic().equals("Unit limit")) {
+                    limits.add(f.text());
+                }
+            }
+            String text = limits.isEmpty()
+                    ? "The Minutewise starter MUE table has no value for " + code + ": that does not mean " + code
+                    + " has no unit limit. Load the current CMS Practitioner Services MUE table (--mue-file) or check "
+                    + "the CMS MUE page for its value. Source: RULES.md §5."
+                    : String.join(" ", limits) + " Source: " + card.citation() + ".";
+            return Optional.of(new Answer(text, scored(hits, List.of(code, "mue")), true, 1.0));
+        }
+        return Optional.empty();
+    }
+
+    /** "97112 vs 97530": both cards' summaries, side by side, and whether the two may be billed the same day. */
+    private Answer sideBySide(ParsedQuery q, List<SearchIndex.Hit> hits, String a, String b) {
+        Card ca = kb.card(a).orElseThrow();
+        Card cb = kb.card(b).orElseThrow();
+        String pair = pair(q, hits, a, b).answer();
+        int src = pair.lastIndexOf(" Source: ");
+        String sameDay = src < 0 ? pair : pair.substring(0, src);
+        String text = a + " vs " + b + ". " + label(ca) + " " + label(cb) + " The same day: " + sameDay + " Source: "
+                + ca.citation() + "; " + cb.citation() + ".";
+        return new Answer(text, scored(hits, List.of(a, b)), true, 1.0);
+    }
+
+    private static String label(Card c) {
+        String s = c.summary();
+        return s.startsWith(c.id()) ? s : c.id() + " (" + c.title() + "): " + s;
     }
 
     // ---- what a note shows; exercise the patient does alone -------------------------------------------------

@@ -140,4 +140,37 @@ class AskReviewTest {
     private static List<String> ids(Answer a) {
         return a.cards().stream().map(c -> c.card().id()).toList();
     }
+
+    @Test
+    void answersRulesStatesOutright() {
+        Answer re = kb.ask("which modifier goes on the re-evaluation");
+        assertThat(re.answer()).startsWith("59 (or XU) goes on the re-evaluation, 97164 (PT) or 97168 (OT)")
+                .contains("97112");
+        assertThat(ids(re)).startsWith("97164", "97168", "59");
+        assertThat(ids(kb.ask("can an OTA do an OT evaluation")).get(0)).isEqualTo("MW-W009");
+        assertThat(kb.ask("what is the coinsurance for therapy").answer()).contains("20% coinsurance")
+                .contains("RULES.md §6");
+        Answer group = kb.ask("group therapy for Medicare how many units");
+        assertThat(group.answer()).startsWith("97150 (group therapy) is untimed: 1 unit per patient");
+        assertThat(kb.ask("does a PTA need CQ if the PT was present the whole time").answer())
+                .startsWith("No CQ for minutes the therapist furnished together");
+        assertThat(kb.ask("what is the MUE for 97140").answer())
+                .startsWith("The Minutewise starter MUE table has no value for 97140").contains("--mue-file");
+        // Near misses: a code the starter table limits states its value; a PTA alone still needs CQ.
+        assertThat(kb.ask("what is the MUE for 97112").answer()).contains("MUE 4 units of 97112");
+        assertThat(kb.ask("does a PTA need CQ").answer()).doesNotStartWith("No CQ");
+        // Group with one-on-one code named is the code's question, not the group's units.
+        assertThat(kb.ask("can I bill 97112 for a group?").answer()).doesNotStartWith("97150 (group therapy)");
+    }
+
+    @Test
+    void aComparisonSetsBothCodesSideBySide() {
+        Answer a = kb.ask("97112 vs 97530");
+        assertThat(a.answer()).startsWith("97112 vs 97530. 97112 Neuromuscular reeducation")
+                .contains("97530 Therapeutic activities").contains("The same day: 97112 and 97530");
+        assertThat(ids(a)).startsWith("97112", "97530");
+        // Near miss: two codes without a comparison word are the same-day pair question.
+        assertThat(kb.ask("97112 and 97530").answer()).startsWith("97112 and 97530: no NCCI pair");
+    }
+
 }
