@@ -112,7 +112,8 @@ final class LookupCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, String query, Card c) {
         if (!c.id().equalsIgnoreCase(query)) {
-            out.println(query.toUpperCase() + " is in " + c.id() + ":");
+            out.println(org.minutewise.knowledge.KnowledgeBase.categoryNote(query, c)
+                    .orElse(query.toUpperCase() + " is in " + c.id() + ":"));
         }
         if (c.kind() == org.minutewise.knowledge.Kind.DIAGNOSIS
                 && org.minutewise.core.codes.DiagnosisCategory.needsSeventhCharacter(query)) {

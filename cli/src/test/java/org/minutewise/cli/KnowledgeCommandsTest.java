@@ -73,7 +73,13 @@ class KnowledgeCommandsTest {
         assertThat(r.out()).startsWith("97112  (code)  Neuromuscular reeducation").contains("Documentation")
                 .contains("Sources:");
         assertThat(run("lookup", "gp").out()).startsWith("GP  (modifier)");
-        assertThat(run("lookup", "I69.351").out()).startsWith("I69.351 is in I69.35:");
+        assertThat(run("lookup", "I69.351").out()).startsWith("I69.351 falls under category I69.35 (")
+                .contains("Its own title is not in the embedded data").contains("--icd10-file");
+        // A made-up code under a real category is never confirmed.
+        assertThat(run("lookup", "I69.999").out()).contains("cannot confirm that I69.999 is a valid ICD-10-CM code")
+                .doesNotContain("I69.999 is in");
+        // Near miss: a category looked up by its own id has no such note.
+        assertThat(run("lookup", "R26.8").out()).startsWith("R26.8  (diagnosis)");
     }
 
     /** A topic is printed once, with all its facts: 97129's own units fact joins the catalog's. */

@@ -33,6 +33,8 @@ final class Asker {
     static final String EVALUATIONS_A_DAY = "eval-once-per-day";
     private static final Set<String> EVALUATION_WORDS = Set.of("eval", "evals", "evaluation", "evaluations",
             "re-eval", "reeval", "re-evaluation", "reevaluation", "re-evals", "reevals");
+    private static final java.util.regex.Pattern FULL_ICD = java.util.regex.Pattern.compile(
+            "\\b[A-Za-z]\\d[0-9A-Za-z]\\.[0-9A-Za-z]{1,4}\\b");
     private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b20\\d\\d\\b");
     private static final Set<String> ASSISTANT_WORDS = Set.of("pta", "ptas", "ota", "otas", "cota", "assistant",
             "assistants");
@@ -43,6 +45,12 @@ final class Asker {
     private static final Set<String> MODIFIER_IDS = Set.of("CQ", "CO");
     private static final Set<String> FIGURE_WORDS = Set.of("threshold", "thresholds", "cap", "kx", "conversion",
             "cf", "factor", "amount", "limit", "review");
+    /** A question about what a note shows ("what should a 97112 note include", "how do I document 97112"). */
+    private static final Set<String> NOTE_WORDS = Set.of("note", "notes", "include", "document", "documenting",
+            "documentation", "chart", "charting", "write", "show");
+    private static final Set<String> DENIAL_WORDS = Set.of("deny", "denied", "denial", "denials", "flag", "flags",
+            "wrong", "avoid", "not");
+    private static final Set<String> MODIFIER_ASK = Set.of("modifier", "modifiers", "mod", "59", "xu");
     private static final Set<String> UNIT_WORDS = Set.of("unit", "units", "many", "bill", "billable", "round",
             "rounding", "count", "charge");
     private static final Set<String> CONTRAST_WORDS = Set.of("difference", "differ", "vs", "versus", "between",
@@ -81,7 +89,22 @@ final class Asker {
 
     Answer ask(ParsedQuery q) {
         List<SearchIndex.Hit> hits = index.search(q, SEARCH_DEPTH);
-        if (!q.minutes().isEmpty() && (containsAny(q.tokens(), UNIT_WORDS) || minutesAlone(q))) {
+        List<String> known = new ArrayList<>();
+        for (String c : q.codes()) {
+            if (kb.card(c).isPresent()) {
+                known.add(c);
+            }
+        }
+        if (known.size() >= 2 && sameMinutes(q)) {
+            return sameMinutes(q, hits, known);
+        }
+        if (!q.minutes().isEmpty() && containsAny(q.tokens(), ASSISTANT_WORDS) && q.codes().size() == 1) {
+            Optional<Answer> cq = assistantUnits(q, hits);
+            if (cq.isPresent()) {
+                return cq.get();
+            }
+        }
+        if (!q.minutes().isEmpty() && (containsAny(q.tokens(), UNIT_WORDS) || minutesAlone(q) || everyMinuteCoded(q))) {
             return units(q, hits);
         }
         if (q.tokens().contains("advantage") && q.tokens().contains("medicare")) {
@@ -91,21 +114,42 @@ final class Asker {
                     + "method, KX, prior authorization). Check the plan's provider manual and describe it as a payer "
                     + "profile (--payer-profile).", List.of(), false, 0.0);
         }
-        List<String> known = new ArrayList<>();
-        for (String c : q.codes()) {
-            if (kb.card(c).isPresent()) {
-                known.add(c);
-            }
+        if (known.size() == 2 && containsAny(q.tokens(), Set.of("vs", "versus", "difference", "differ", "compare",
+                "compared"))) {
+            return sideBySide(q, hits, known.get(0), known.get(1));
+        }
+        Optional<Answer> direct = direct(q, hits, known);
+        if (direct.isPresent()) {
+            return direct.get();
         }
         if (known.size() >= 2 && !containsAny(q.tokens(), CONTRAST_WORDS)) {
-            return pair(q, hits, known.get(0), known.get(1));
+            return known.size() == 2 ? pair(q, hits, known.get(0), known.get(1)) : pairs(q, hits, known);
+        }
+        if (q.codes().isEmpty() && q.ids().isEmpty() && !q.prefixes().isEmpty() && q.words().isEmpty()) {
+            return startOfACode(q, hits);
         }
         if (hits.isEmpty()) {
             return dontKnow(q, 0);
         }
         double confidence = confidence(q, hits);
+        if (confidence < KnowledgeBase.MIN_CONFIDENCE && !pinned(q).isEmpty()) {
+            // The question's intent names the card (an assistant's evaluation: MW-W009) though its words are few.
+            confidence = KnowledgeBase.MIN_CONFIDENCE;
+        }
         if (confidence < KnowledgeBase.MIN_CONFIDENCE) {
             return dontKnow(q, confidence);
+        }
+        if (onlyShortGuesses(q)) {
+            return dontKnow(q, 0);
+        }
+        if (known.size() == 1 && aloneExercise(q)) {
+            return aloneExercise(q, hits, known.get(0));
+        }
+        if (known.size() == 1 && containsAny(q.tokens(), NOTE_WORDS) && !containsAny(q.tokens(), DENIAL_WORDS)) {
+            Optional<Answer> note = noteChecklist(q, hits, kb.card(known.get(0)).orElseThrow());
+            if (note.isPresent()) {
+                return note.get();
+            }
         }
         List<String> pinned = pinned(q);
         Card top = pinned.isEmpty() ? index.cards().get(hits.get(0).ord()) : kb.card(pinned.get(0)).orElseThrow();
@@ -126,6 +170,21 @@ final class Asker {
             return new Answer("I don't know the " + year.get() + " figure: the Minutewise knowledge base has no "
                     + "card that gives it (" + top.id() + " gives other years). Source to check: " + top.citation()
                     + ".", List.of(), false, round(confidence));
+        }
+        if (top.kind() == Kind.DIAGNOSIS) {
+            // "what is I69.351": the card is its category's; say so before it, never as the code's own.
+            java.util.regex.Matcher icd = FULL_ICD.matcher(q.text());
+            while (icd.find()) {
+                String code = icd.group().toUpperCase(java.util.Locale.ROOT);
+                if (!code.equals(top.id()) && code.replace(".", "").startsWith(top.id().replace(".", ""))) {
+                    Optional<String> note = KnowledgeBase.categoryNote(code, top);
+                    if (note.isPresent()) {
+                        String n = note.get();
+                        sb.insert(0, n.substring(0, n.length() - "The category's card:".length()) + "The category: ");
+                    }
+                    break;
+                }
+            }
         }
         Optional<Card> also = seeAlso(q, hits, top);
         if (also.isPresent()) {
@@ -163,6 +222,16 @@ final class Asker {
             String w = t.get(i);
             if (!named[i] && words.contains(w) && !ParsedQuery.MINUTE_WORDS.contains(w) && !AMOUNT_WORDS.contains(w)
                     && !AMOUNT_WORDS.contains(typed.get(i)) && !ParsedQuery.DOMAIN_WORDS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each count of minutes has a code the catalog holds ("20 min 97112 and 18 min 97110"): minutes to units. */
+    private boolean everyMinuteCoded(ParsedQuery q) {
+        for (ParsedQuery.Minutes m : q.minutes()) {
+            if (m.code().isEmpty() || kb.codes().getOrNull(m.code()) == null) {
                 return false;
             }
         }
@@ -212,6 +281,13 @@ final class Asker {
         Card cpt = kb.card(CPT_METHOD).orElseThrow();
         List<String> pinned = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
+        if (!withCodes.isEmpty() && withCodes.size() < q.minutes().size()) {
+            // Some minutes have a code and some none: counting only a part would read as the whole answer.
+            return new Answer("I can't read that unambiguously: " + minutesText(q.minutes()) + ": not every count "
+                    + "of minutes has its code. Ask again with each code's minutes (\"30 minutes of 97110 and 10 of "
+                    + "97140\", \"97110 30 min, 97140 10 min\"), or use `minutewise units 97110:30 97140:10`.",
+                    List.of(), false, 0.0);
+        }
         if (!withCodes.isEmpty() && withCodes.size() == q.minutes().size()) {
             boolean anyTimed = false;
             for (CodeMinutes cm : withCodes) {
@@ -350,7 +426,387 @@ final class Asker {
         return String.join(", ", parts);
     }
 
+    // ---- answers RULES.md states outright -------------------------------------------------------------------
+
+    /**
+     * Questions whose answer RULES.md states in a sentence, that the cards' best sentence missed: the modifier on a
+     * re-evaluation (§4), the coinsurance (§6), group therapy's units (§1), CQ when the therapist was present the
+     * whole time (§4 de minimis), a code's MUE the starter table lacks (§5).
+     */
+    private Optional<Answer> direct(ParsedQuery q, List<SearchIndex.Hit> hits, List<String> known) {
+        List<String> t = q.tokens();
+        String joined = " " + String.join(" ", t) + " ";
+        boolean reeval = containsAny(t, Set.of("re-evaluation", "reevaluation", "re-eval", "reeval", "re-evals"))
+                || joined.contains(" re evaluation ") || known.contains("97164") && known.size() == 1
+                && containsAny(t, MODIFIER_ASK) || known.contains("97168") && known.size() == 1
+                && containsAny(t, MODIFIER_ASK);
+        if (reeval && containsAny(t, MODIFIER_ASK) && known.size() <= 1) {
+            Set<String> col1 = new java.util.TreeSet<>();
+            String source = "";
+            for (String re : List.of("97164", "97168")) {
+                for (PairEdit p : kb.edits().pairs(re)) {
+                    if (p.column2().equals(re)) {
+                        col1.add(p.column1());
+                        source = p.source();
+                    }
+                }
+            }
+            return Optional.of(new Answer("59 (or XU) goes on the re-evaluation, 97164 (PT) or 97168 (OT), when it is "
+                    + "billed the same day beside a code it is column two to (" + String.join(", ", col1) + " in "
+                    + "Minutewise's table) and was performed at a separate time: the modifier goes on the column-two "
+                    + "code, never on the treatment code. With GP or GO as for any therapy line. Source: RULES.md "
+                    + "§4-§5" + (source.isEmpty() ? "" : "; " + source) + ".",
+                    scored(hits, List.of("97164", "97168", "59", "XU")), true, 1.0));
+        }
+        if (containsAny(t, Set.of("coinsurance", "co-insurance", "copay", "copayment"))
+                && known.isEmpty()) {
+            return Optional.of(new Answer("Medicare Part B: after the patient's yearly Part B deductible, the patient "
+                    + "pays 20% coinsurance of the allowed amount (the fee schedule amount after the multiple-procedure "
+                    + "reduction and the 85% for CQ/CO lines). Other payers set their own. Source: RULES.md §6.",
+                    scored(hits, List.of("payment-estimate")), true, 1.0));
+        }
+        if (t.contains("group") && containsAny(t, UNIT_WORDS) && (known.isEmpty() || known.equals(List.of("97150")))
+                && q.minutes().isEmpty()) {
+            return Optional.of(new Answer("97150 (group therapy) is untimed: 1 unit per patient for the group "
+                    + "session, whatever the minutes; each patient of the group gets their own 97150. Group minutes "
+                    + "are never billed as one-on-one codes. Source: RULES.md §1, §2; CMS Pub 100-02 ch. 15 §230 A.",
+                    scored(hits, List.of("97150", "group-therapy")), true, 1.0));
+        }
+        if (containsAny(t, ASSISTANT_WORDS) && (t.contains("cq") || t.contains("co") && q.ids().contains("CO"))
+                && (joined.contains(" whole time ") || joined.contains(" entire time ") || t.contains("together")
+                || joined.contains(" all the time ") || t.contains("present") && !t.contains("not"))) {
+            String m = t.contains("cq") ? "CQ" : "CO";
+            return Optional.of(new Answer("No " + m + " for minutes the therapist furnished together with the "
+                    + "assistant: minutes when both treat together count as the therapist's, so when the therapist "
+                    + "was present and treating the whole time the assistant furnished no minutes apart and no unit "
+                    + "carries " + m + ". Only minutes the assistant furnished apart from the therapist count toward "
+                    + "the more-than-10% test. Source: RULES.md §4 (de minimis).",
+                    scored(hits, List.of(m, "assistants")), true, 1.0));
+        }
+        if (known.size() == 1 && (t.contains("mue") || joined.contains(" max units ") || joined.contains(" maximum units ")
+                || joined.contains(" unit limit ") || joined.contains(" medically unlikely "))) {
+            String code = known.get(0);
+            Card card = kb.card(code).orElseThrow();
+            List<String> limits = new ArrayList<>();
+            for (Fact f : card.facts()) {
+                if (f.topic().equals("Unit limit")) {
+                    limits.add(f.text());
+                }
+            }
+            String text = limits.isEmpty()
+                    ? "The Minutewise starter MUE table has no value for " + code + ": that does not mean " + code
+                    + " has no unit limit. Load the current CMS Practitioner Services MUE table (--mue-file) or check "
+                    + "the CMS MUE page for its value. Source: RULES.md §5."
+                    : String.join(" ", limits) + " Source: " + card.citation() + ".";
+            return Optional.of(new Answer(text, scored(hits, List.of(code, "mue")), true, 1.0));
+        }
+        return Optional.empty();
+    }
+
+    /** "97112 vs 97530": both cards' summaries, side by side, and whether the two may be billed the same day. */
+    private Answer sideBySide(ParsedQuery q, List<SearchIndex.Hit> hits, String a, String b) {
+        Card ca = kb.card(a).orElseThrow();
+        Card cb = kb.card(b).orElseThrow();
+        String pair = pair(q, hits, a, b).answer();
+        int src = pair.lastIndexOf(" Source: ");
+        String sameDay = src < 0 ? pair : pair.substring(0, src);
+        String text = a + " vs " + b + ". " + label(ca) + " " + label(cb) + " The same day: " + sameDay + " Source: "
+                + ca.citation() + "; " + cb.citation() + ".";
+        return new Answer(text, scored(hits, List.of(a, b)), true, 1.0);
+    }
+
+    private static String label(Card c) {
+        String s = c.summary();
+        return s.startsWith(c.id()) ? s : c.id() + " (" + c.title() + "): " + s;
+    }
+
+    // ---- what a note shows; exercise the patient does alone -------------------------------------------------
+
+    /**
+     * "What should a 97112 note include": the card's documentation checklist (RULES.md §7 for 97112), all of it;
+     * its red flags only when asked about denials. Empty when the card has no checklist.
+     */
+    private Optional<Answer> noteChecklist(ParsedQuery q, List<SearchIndex.Hit> hits, Card card) {
+        List<String> items = new ArrayList<>();
+        for (Fact f : card.facts()) {
+            if (f.topic().equals("Documentation")) {
+                items.add(f.text());
+            }
+        }
+        if (items.isEmpty() || card.kind() != Kind.CODE) {
+            return Optional.empty();
+        }
+        StringBuilder sb = new StringBuilder("A " + card.id() + " (" + card.title() + ") note that will survive "
+                + "review shows: ");
+        for (int i = 0; i < items.size(); i++) {
+            sb.append(i + 1).append(") ").append(items.get(i)).append(' ');
+        }
+        sb.append("Also who treated (credentials, signature) and the supervision of an assistant.");
+        kb.card("documentation").ifPresent(d -> sb.append(" See also documentation (").append(d.title()).append(")."));
+        sb.append(" Source: ").append(card.id().equals("97112") ? "RULES.md §7; " : "").append(card.citation())
+                .append('.');
+        List<String> pinned = new ArrayList<>(List.of(card.id()));
+        if (kb.card("documentation").isPresent()) {
+            pinned.add("documentation");
+        }
+        return Optional.of(new Answer(sb.toString(), scored(hits, pinned), true, 1.0));
+    }
+
+    /** "a home exercise program the patient did alone", "independent exercise": time the patient spends alone. */
+    private static boolean aloneExercise(ParsedQuery q) {
+        List<String> t = q.tokens();
+        boolean alone = containsAny(t, Set.of("alone", "independent", "independently", "unsupervised", "himself",
+                "herself", "themselves", "unattended")) || String.join(" ", t).contains("on their own")
+                || String.join(" ", t).contains("on his own") || String.join(" ", t).contains("on her own");
+        boolean exercise = containsAny(t, Set.of("exercise", "exercises", "exercising", "hep", "program", "bike",
+                "treadmill", "workout"));
+        return alone && exercise;
+    }
+
+    private Answer aloneExercise(ParsedQuery q, List<SearchIndex.Hit> hits, String code) {
+        String text = "No: exercise the patient does alone (a home exercise program, independent exercise, or exercise "
+                + "under mere supervision) is not billable time, as " + code + " or any code: only direct treatment "
+                + "by the clinician counts. Teaching, progressing or checking the program with the patient one-on-one "
+                + "is skilled and counts for the minutes the clinician spends on it. Source: RULES.md §2; CMS Pub "
+                + "100-04 ch. 5 §20.3.";
+        List<String> pinned = new ArrayList<>();
+        if (kb.card("countable-minutes").isPresent()) {
+            pinned.add("countable-minutes");
+        }
+        pinned.add(code);
+        return new Answer(text, scored(hits, pinned), true, 1.0);
+    }
+
+    // ---- questions the cards cannot answer -------------------------------------------------------------------
+
+    /**
+     * Every word the question has for its subject is a short word (5 letters or fewer) no card uses, replaced by the
+     * speller's guess ("life" for "lift", "love" for "move"), and it names no id, code or synonym: an answer would
+     * rest on the guess alone.
+     */
+    private boolean onlyShortGuesses(ParsedQuery q) {
+        if (!q.ids().isEmpty() || !q.codes().isEmpty() || q.words().isEmpty()) {
+            return false;
+        }
+        for (Synonyms.Match m : q.synonyms()) {
+            if (!m.group().ids().isEmpty()) {
+                return false;
+            }
+        }
+        List<String> typed = typed(q);
+        Set<String> words = new HashSet<>(q.words());
+        for (int i = 0; i < q.tokens().size(); i++) {
+            String w = q.tokens().get(i);
+            if (!words.contains(w) || ParsedQuery.DOMAIN_WORDS.contains(w)) {
+                continue;
+            }
+            boolean indexed = false;
+            for (String term : index.analyze(w)) {
+                indexed |= index.docFreq(term) > 0;
+            }
+            boolean guessed = q.corrected().contains(w) && !typed.get(i).equals(w) || !indexed;
+            if (!guessed || typed.get(i).length() > 5) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "97 11", "9711": the start of a code, not a code: the codes that start with it, none of them chosen. */
+    private Answer startOfACode(ParsedQuery q, List<SearchIndex.Hit> hits) {
+        List<String> ids = new ArrayList<>();
+        for (Card c : index.cards()) {
+            if (c.kind() == Kind.CODE && q.prefixes().stream().anyMatch(p -> c.id().startsWith(p))) {
+                ids.add(c.id());
+            }
+        }
+        java.util.Collections.sort(ids);
+        List<String> named = new ArrayList<>();
+        for (String id : ids.subList(0, Math.min(8, ids.size()))) {
+            named.add(id + " (" + kb.card(id).orElseThrow().title() + ")");
+        }
+        String text = "I don't know which code you mean: " + String.join(", ", q.prefixes()) + " is the start of a code, "
+                + "not a whole one. Codes that start with it: " + String.join("; ", named)
+                + (ids.size() > named.size() ? "; and " + (ids.size() - named.size()) + " more" : "")
+                + ". Ask again with the whole code.";
+        return new Answer(text, scored(hits, ids.subList(0, Math.min(KnowledgeBase.ASK_CARDS, ids.size()))), false, 0.0);
+    }
+
+    // ---- the same minutes under two codes, an assistant's minutes ----------------------------------------------
+
+    /** "for the same 15 minutes", "in the same minutes", "at the same time": one period asked for two codes. */
+    private static boolean sameMinutes(ParsedQuery q) {
+        List<String> t = q.tokens();
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (!t.get(i).equals("same")) {
+                continue;
+            }
+            for (int j = i + 1; j <= i + 2 && j < t.size(); j++) {
+                String w = t.get(j);
+                if (ParsedQuery.MINUTE_WORDS.contains(w) || w.equals("time") || w.equals("period")
+                        || w.equals("unit")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Two codes for the same minutes: no (RULES.md §2: a minute belongs to one code; the engine's MW-U003), except
+     * supervised modalities 97010-97028, which may share minutes with another code.
+     */
+    private Answer sameMinutes(ParsedQuery q, List<SearchIndex.Hit> hits, List<String> codes) {
+        List<String> modalities = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String c : codes) {
+            (supervisedModality(c) ? modalities : others).add(c);
+        }
+        List<String> pinned = new ArrayList<>();
+        if (kb.card("MW-U003").isPresent()) {
+            pinned.add("MW-U003");
+        }
+        pinned.addAll(codes);
+        String text;
+        if (others.size() >= 2) {
+            text = "No: a minute belongs to one code. " + String.join(" and ", others) + " cannot both be billed for "
+                    + "the same minutes: two therapy services may not be reported for the same 15-minute period "
+                    + "(supervised modalities 97010-97028 excepted). Give each code only the minutes spent on it; "
+                    + "the same minutes under two codes are finding MW-U003 (block), and the units count each "
+                    + "such minute once. Source: RULES.md §2; NCCI Policy Manual ch. XI §P.";
+        } else {
+            text = String.join(" and ", modalities) + (modalities.size() == 1 ? " is a supervised modality" : " are "
+                    + "supervised modalities") + " (97010-97028): one may be reported in the same minutes as another "
+                    + "code, the one exception to a minute belonging to one code. Source: RULES.md §2; NCCI Policy "
+                    + "Manual ch. XI §P.";
+        }
+        return new Answer(text, scored(hits, pinned), true, 1.0);
+    }
+
+    private static boolean supervisedModality(String code) {
+        if (code.length() != 5 || !code.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        int n = Integer.parseInt(code);
+        return n >= 97010 && n <= 97028;
+    }
+
+    /**
+     * "PTA did 10 minutes and PT did 20 minutes of 97110, which units get CQ": each count of minutes with the
+     * assistant or the therapist named just before it, one timed code; the units as the engine counts them and
+     * the units that carry CQ/CO as its de minimis rule decides (RULES.md §4). Empty when the question does not
+     * say who furnished each count.
+     */
+    private Optional<Answer> assistantUnits(ParsedQuery q, List<SearchIndex.Hit> hits) {
+        String code = q.codes().get(0);
+        CodeInfo info = kb.codes().getOrNull(code);
+        if (info == null || !info.timed() || q.minutes().size() < 2) {
+            return Optional.empty();
+        }
+        List<String> t = q.tokens();
+        int assistant = 0;
+        int therapist = 0;
+        boolean occupational = false;
+        for (ParsedQuery.Minutes m : q.minutes()) {
+            if (!m.code().isEmpty() && !m.code().equals(code)) {
+                return Optional.empty();
+            }
+            String who = null;
+            for (int i = m.at() - 1; i >= Math.max(0, m.at() - 4) && who == null; i--) {
+                String w = t.get(i);
+                if (ASSISTANT_WORDS.contains(w)) {
+                    who = "a";
+                    occupational |= w.startsWith("ota") || w.startsWith("cota");
+                } else if (Set.of("pt", "ot", "therapist", "slp").contains(w)) {
+                    who = "t";
+                    occupational |= w.equals("ot");
+                }
+            }
+            if (who == null) {
+                return Optional.empty();
+            }
+            if (who.equals("a")) {
+                assistant += m.minutes();
+            } else {
+                therapist += m.minutes();
+            }
+        }
+        if (assistant == 0 || therapist == 0) {
+            return Optional.empty();
+        }
+        String modifier = occupational ? "CO" : "CQ";
+        UnitResult r = UnitCalculator.compute(UnitMethod.CMS, List.of(new CodeMinutes(code, assistant + therapist)),
+                kb.codes());
+        int units = r.unitsByCode().getOrDefault(code, 0);
+        String explained = org.minutewise.core.claim.DeMinimis.explain(code, units, assistant, therapist, modifier,
+                occupational ? "the OTA" : "the PTA", occupational ? "the OT" : "the PT");
+        String text = code + ": the assistant " + assistant + " min and the therapist " + therapist + " min apart, "
+                + (assistant + therapist) + " timed minutes = " + units + plural(units, " unit") + " under the CMS "
+                + "total-time method. " + explained + " Minutes the two furnish together count as the therapist's. "
+                + "Source: RULES.md §4 (de minimis); CMS page \"Billing Examples Using CQ/CO Modifiers\".";
+        List<String> pinned = List.of(modifier, code, CMS_METHOD);
+        return Optional.of(new Answer(text, scored(hits, pinned), true, 1.0));
+    }
+
     // ---- two codes on the same day -------------------------------------------------------------------------
+
+    /**
+     * Three or more codes on the same day: every pair among them, the pairs the tables hold first (an NCCI edit,
+     * two evaluations, an add-on with its base), then the rest in one sentence.
+     */
+    private Answer pairs(ParsedQuery q, List<SearchIndex.Hit> hits, List<String> codes) {
+        List<String> found = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
+        List<String> plainCodes = new ArrayList<>();
+        List<String> pinned = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            for (int j = i + 1; j < codes.size(); j++) {
+                Answer one = pair(q, hits, codes.get(i), codes.get(j));
+                String text = one.answer();
+                int src = text.lastIndexOf(" Source: ");
+                String body = src < 0 ? text : text.substring(0, src);
+                String source = src < 0 ? "" : text.substring(src + " Source: ".length(), text.length() - 1);
+                if (body.contains(": no NCCI pair between them")) {
+                    plain.add(codes.get(i) + "/" + codes.get(j));
+                    for (String c : List.of(codes.get(i), codes.get(j))) {
+                        if (!plainCodes.contains(c)) {
+                            plainCodes.add(c);
+                        }
+                    }
+                    if (!sources.contains("RULES.md §2, §5")) {
+                        sources.add("RULES.md §2, §5");
+                    }
+                    continue;
+                }
+                found.add(body);
+                for (ScoredCard c : one.cards().subList(0, Math.min(3, one.cards().size()))) {
+                    if (!pinned.contains(c.card().id())) {
+                        pinned.add(c.card().id());
+                    }
+                }
+                if (!sources.contains(source)) {
+                    sources.add(source);
+                }
+            }
+        }
+        // The cards of the pairs the tables hold first: they are what the answer warns of.
+        for (String c : plainCodes) {
+            if (!pinned.contains(c)) {
+                pinned.add(c);
+            }
+        }
+        StringBuilder sb = new StringBuilder("For " + String.join(", ", codes) + " on the same day, each pair: ");
+        sb.append(String.join(" ", found));
+        if (!plain.isEmpty()) {
+            sb.append(found.isEmpty() ? "" : " ").append(String.join(", ", plain)).append(plain.size() == 1
+                    ? ": no NCCI pair" : ": no NCCI pair among these").append(" in Minutewise's starter table (RULES.md"
+                    + " §5 lists the known therapy pairs; check the current CMS quarterly table); billing them the "
+                    + "same day is normal when each has its own minutes: a minute belongs to one code.");
+        }
+        sb.append(" Source: ").append(String.join("; ", sources)).append('.');
+        return new Answer(sb.toString(), scored(hits, pinned), true, 1.0);
+    }
 
     private Answer pair(ParsedQuery q, List<SearchIndex.Hit> hits, String a, String b) {
         List<String> pinned = new ArrayList<>();

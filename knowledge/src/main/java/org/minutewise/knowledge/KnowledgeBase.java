@@ -188,6 +188,24 @@ public final class KnowledgeBase {
     }
 
     /**
+     * What to say before a category's card shown for a fuller ICD-10-CM code ("R26.81" gives R26.8's card): the
+     * embedded data holds categories, not every code, so the code's own title is unknown and so is whether it
+     * exists at all (I69.999 does not). Empty when the card is the code's own.
+     */
+    public static Optional<String> categoryNote(String query, Card card) {
+        if (query == null || card == null || card.kind() != Kind.DIAGNOSIS) {
+            return Optional.empty();
+        }
+        String code = query.strip().toUpperCase(Locale.ROOT);
+        if (code.equals(card.id())) {
+            return Optional.empty();
+        }
+        return Optional.of(code + " falls under category " + card.id() + " (" + card.title() + "). Its own title is "
+                + "not in the embedded data, so Minutewise cannot confirm that " + code + " is a valid ICD-10-CM "
+                + "code; load the CMS code file (--icd10-file) to look it up. The category's card:");
+    }
+
+    /**
      * The card with this id (case does not matter). An ICD-10-CM code that has no card of its own gives the
      * card of its category (I69.351 gives I69). Empty when there is none.
      */

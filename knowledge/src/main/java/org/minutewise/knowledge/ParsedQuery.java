@@ -76,7 +76,7 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
     static ParsedQuery parse(String text, Map<String, Card> byId, List<String> sortedIds, Set<String> diagnosisIds,
                              Speller speller) {
         String t = text == null ? "" : text;
-        List<String> raw = QueryText.rawTokens(t);
+        List<String> raw = codeLike(QueryText.rawTokens(t), byId, sortedIds);
         List<String> tokens = new ArrayList<>(raw.size());
         Set<String> corrected = new HashSet<>();
         for (String r : raw) {
@@ -105,6 +105,11 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
         int lastCodeAt = -10;
         // A code that already owns the minutes written before it ("20 min of 97112") owns no later ones.
         int claimedAt = -1;
+        // For each minutes: the code written just before ("97110 20 min") and just after ("20 min 97110"), when
+        // no "of" ties them to one; a question keeps to one way, chosen below.
+        List<String> codeBefore = new ArrayList<>();
+        List<String> codeAfter = new ArrayList<>();
+        boolean ofStyle = false;
         for (int i = 0; i < tokens.size(); i++) {
             String tok = tokens.get(i);
             String up = raw.get(i).toUpperCase(Locale.ROOT);
@@ -112,16 +117,39 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
             if (QueryText.isNumber(tok) && i + 1 < tokens.size() && MINUTE_WORDS.contains(tokens.get(i + 1))
                     && tok.length() <= 4 && !(i + 2 < tokens.size() && RULE_WORDS.contains(tokens.get(i + 2)))) {
                 String owner = "";
+                String before = "";
+                String after = "";
                 // "20 min of 97112": the code written just after, joined by "of", owns the minutes; else the code
-                // written just before ("97110 for 20 min", "97112 x 24 minutes").
+                // written just before ("97110 for 20 min", "97112 x 24 minutes") or just after ("20 min 97112").
                 if (i + 3 < tokens.size() && OF_WORDS.contains(tokens.get(i + 2))
                         && ProcedureCode.isWellFormed(raw.get(i + 3).toUpperCase(Locale.ROOT))) {
                     owner = raw.get(i + 3).toUpperCase(Locale.ROOT);
                     claimedAt = i + 3;
-                } else if (i - lastCodeAt <= 3) {
-                    owner = lastCode;
+                    ofStyle = true;
+                } else {
+                    if (i - lastCodeAt <= 3) {
+                        before = lastCode;
+                    }
+                    if (i + 2 < tokens.size() && ProcedureCode.isWellFormed(raw.get(i + 2).toUpperCase(Locale.ROOT))) {
+                        after = raw.get(i + 2).toUpperCase(Locale.ROOT);
+                    }
                 }
                 minutes.add(new Minutes(owner, Integer.parseInt(tok), i));
+                codeBefore.add(before);
+                codeAfter.add(after);
+                used[i] = true;
+                lastCode = "";
+                lastCodeAt = -10;
+                continue;
+            }
+            // "38 minutes of 97110 and 8 of 97112": after a first "N minutes of CODE", "N of CODE" is minutes too.
+            if (ofStyle && QueryText.isNumber(tok) && tok.length() <= 4 && i + 2 < tokens.size()
+                    && tokens.get(i + 1).equals("of")
+                    && ProcedureCode.isWellFormed(raw.get(i + 2).toUpperCase(Locale.ROOT))) {
+                minutes.add(new Minutes(raw.get(i + 2).toUpperCase(Locale.ROOT), Integer.parseInt(tok), i));
+                codeBefore.add("");
+                codeAfter.add("");
+                claimedAt = i + 2;
                 used[i] = true;
                 lastCode = "";
                 lastCodeAt = -10;
@@ -158,6 +186,7 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
                 continue;
             }
         }
+        minutes = placed(minutes, codeBefore, codeAfter);
         List<String> words = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             String tok = tokens.get(i);
@@ -171,6 +200,75 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
         }
         return new ParsedQuery(t, tokens, ids, codes, prefixes, minutes, List.of(), words, Set.copyOf(corrected),
                 wants(tokens));
+    }
+
+    /**
+     * Codes typed with a look-alike letter or split by a blank: "971l2" (an l for a 1) is 97112 when the knowledge
+     * base holds 97112; "97 11" is the start 9711 when codes start with it (not modifier 97 and a number). A blank
+     * before minutes ("97 15 minutes") splits nothing.
+     */
+    private static List<String> codeLike(List<String> raw, Map<String, Card> byId, List<String> sortedIds) {
+        List<String> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            String r = raw.get(i);
+            if (r.length() == 5 && r.chars().filter(Character::isDigit).count() >= 3
+                    && r.chars().allMatch(c -> Character.isDigit(c) || "lIoO".indexOf(c) >= 0)
+                    && !r.chars().allMatch(Character::isDigit)) {
+                String d = r.replace('l', '1').replace('I', '1').replace('o', '0').replace('O', '0');
+                if (byId.containsKey(d)) {
+                    out.add(d);
+                    continue;
+                }
+            }
+            if (i + 1 < raw.size() && r.length() >= 2 && r.length() <= 3 && allDigits(r) && allDigits(raw.get(i + 1))
+                    && r.length() + raw.get(i + 1).length() >= 4 && r.length() + raw.get(i + 1).length() <= 5
+                    && !(i + 2 < raw.size() && MINUTE_WORDS.contains(raw.get(i + 2).toLowerCase(Locale.ROOT)))) {
+                String joined = r + raw.get(i + 1);
+                if (byId.containsKey(joined) || hasPrefix(sortedIds, joined)) {
+                    out.add(joined);
+                    i++;
+                    continue;
+                }
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static boolean allDigits(String s) {
+        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+    }
+
+    /**
+     * The minutes with the code written beside them, one way for the whole question: before ("97110 20 min, 97112
+     * 10 min") or after ("20 min 97112 and 18 min 97110"), the way that places more of them (after wins a tie only
+     * when the first minutes placed have nothing before them). Minutes an "of" already tied keep their code.
+     */
+    private static List<Minutes> placed(List<Minutes> minutes, List<String> before, List<String> after) {
+        int nBefore = 0;
+        int nAfter = 0;
+        Boolean firstAfter = null;
+        for (int k = 0; k < minutes.size(); k++) {
+            boolean b = !before.get(k).isEmpty();
+            boolean a = !after.get(k).isEmpty();
+            nBefore += b ? 1 : 0;
+            nAfter += a ? 1 : 0;
+            if (firstAfter == null && (a || b)) {
+                firstAfter = !b;
+            }
+        }
+        boolean afterStyle = nAfter > nBefore || nAfter == nBefore && nAfter > 0 && Boolean.TRUE.equals(firstAfter);
+        List<Minutes> out = new ArrayList<>(minutes.size());
+        for (int k = 0; k < minutes.size(); k++) {
+            Minutes m = minutes.get(k);
+            if (m.code().isEmpty()) {
+                String first = afterStyle ? after.get(k) : before.get(k);
+                String second = afterStyle ? before.get(k) : after.get(k);
+                m = m.withCode(!first.isEmpty() ? first : second);
+            }
+            out.add(m);
+        }
+        return out;
     }
 
     /**

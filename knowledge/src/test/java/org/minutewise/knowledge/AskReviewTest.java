@@ -1,0 +1,176 @@
+package org.minutewise.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The questions of a coder's review that got confident wrong answers, each with a near miss. */
+class AskReviewTest {
+    private final KnowledgeBase kb = KnowledgeBase.standard();
+
+    @Test
+    void threeCodesAnswerForEveryPair() {
+        Answer a = kb.ask("can I bill 97110, 97140 and 97530 on the same day");
+        assertThat(a.known()).isTrue();
+        assertThat(a.answer()).contains("97140 and 97530 on the same day are an NCCI pair")
+                .contains("97140 is not paid beside 97530").contains("Some payers deny 59")
+                .contains("97110/97140, 97110/97530: no NCCI pair among these");
+        assertThat(ids(a)).contains("97110", "97140", "97530", "59");
+        // Near miss: two codes keep the one-pair answer.
+        Answer two = kb.ask("can I bill 97110 and 97140 on the same day");
+        assertThat(two.answer()).startsWith("97110 and 97140: no NCCI pair between them").doesNotContain("each pair");
+    }
+
+    @Test
+    void minutesAreReadBeforeAndAfterTheirCode() {
+        assertThat(kb.ask("how many units for 30 minutes of 97110 and 10 of 97140").answer())
+                .contains("97110 30 min + 97140 10 min: 40 timed minutes, 3 units").contains("97110 x2, 97140 x1");
+        assertThat(kb.ask("how many units for 38 minutes of 97110 and 8 of 97112 under Medicare").answer())
+                .contains("46 timed minutes, 3 units").contains("97110 x3, 97112 x0")
+                .contains("CPT per-code method: 97110 x3, 97112 x1");
+        assertThat(kb.ask("how many units for 20 min 97112 and 18 min 97110").answer())
+                .startsWith("97112 20 min + 97110 18 min: 38 timed minutes, 3 units").contains("97112 x2, 97110 x1");
+        // Without the word "units", minutes that each have their code still ask for units.
+        assertThat(kb.ask("20 min 97112 and 18 min 97110").answer()).contains("38 timed minutes, 3 units");
+        // Near miss: the code before its minutes is read as before.
+        assertThat(kb.ask("how many units for 97110 38 minutes and 97112 8 minutes").answer())
+                .startsWith("97110 38 min + 97112 8 min: 46 timed minutes");
+        // "8 of" with no "N minutes of" before it is no count of minutes.
+        assertThat(kb.parse("can I bill 8 of 97112").minutes()).isEmpty();
+    }
+
+    @Test
+    void minutesWithoutTheirCodeAreNotAnsweredInPart() {
+        Answer a = kb.ask("how many units for 30 minutes of 97110 and 10 minutes");
+        assertThat(a.known()).isFalse();
+        assertThat(a.answer()).startsWith("I can't read that unambiguously");
+        // Near miss: minutes with no code at all are the day's total.
+        assertThat(kb.ask("how many units for 30 minutes and 10 minutes").answer()).contains("add up to 40");
+    }
+
+    @Test
+    void anAssistantsAndATherapistsMinutesSayWhichUnitsCarryCq() {
+        Answer a = kb.ask("PTA did 10 minutes and PT did 20 minutes of 97110, which units get CQ");
+        assertThat(a.known()).isTrue();
+        assertThat(a.answer()).contains("30 timed minutes = 2 units").contains("1 unit carries CQ and 1 does not");
+        assertThat(ids(a).get(0)).isEqualTo("CQ");
+        Answer ota = kb.ask("OTA did 10 minutes and OT did 20 minutes of 97530, which units get CO");
+        assertThat(ota.answer()).contains("carries CO");
+        // Near miss: the therapist's own 8 minutes of the last unit keep it without CQ.
+        assertThat(kb.ask("PTA did 5 minutes and PT did 25 minutes of 97110, which units get CQ").answer())
+                .contains("no unit carries CQ");
+    }
+
+    @Test
+    void twoCodesForTheSameMinutesAreRefused() {
+        Answer a = kb.ask("can I bill 97112 and 97110 for the same 15 minutes");
+        assertThat(a.answer()).startsWith("No: a minute belongs to one code").contains("MW-U003");
+        assertThat(ids(a).get(0)).isEqualTo("MW-U003");
+        // A supervised modality is the exception.
+        assertThat(kb.ask("can I bill 97010 and 97110 for the same 15 minutes").answer())
+                .contains("supervised modality").doesNotStartWith("No");
+        // Near miss: the same day is no shared minute.
+        assertThat(kb.ask("can I bill 97112 and 97110 on the same day").answer()).doesNotContain("No: a minute");
+    }
+
+
+    @Test
+    void offTopicQuestionsAndShortGuessesAreNotAnswered() {
+        for (String q : List.of("what is the meaning of life", "what is the meaning of love")) {
+            Answer a = kb.ask(q);
+            assertThat(a.known()).as(q).isFalse();
+            assertThat(a.answer()).as(q).startsWith("I don't know");
+        }
+        // Near miss: a long word's typo is still read.
+        Answer typo = kb.ask("neuromuscular reeducaton");
+        assertThat(typo.known()).isTrue();
+        assertThat(ids(typo).get(0)).isEqualTo("97112");
+    }
+
+    @Test
+    void aCodeTypedWithALookAlikeLetterOrABlankIsRead() {
+        Answer l = kb.ask("971l2");
+        assertThat(ids(l).get(0)).isEqualTo("97112");
+        Answer split = kb.ask("97 11");
+        assertThat(split.known()).isFalse();
+        assertThat(split.answer()).startsWith("I don't know which code you mean: 9711 is the start of a code")
+                .contains("97110 (").contains("97112 (").contains("97116 (");
+        assertThat(ids(split)).contains("97110", "97112").doesNotContain("97");
+        // Near miss: the modifier asked about by name stays the modifier.
+        assertThat(ids(kb.ask("what is modifier 97")).get(0)).isEqualTo("97");
+        // A look-alike letter in a word that is no code stays a word.
+        assertThat(kb.parse("what is l0l00").codes()).isEmpty();
+    }
+
+    @Test
+    void aNoteQuestionGetsTheChecklistNotTheRedFlags() {
+        Answer a = kb.ask("what should a 97112 note include");
+        assertThat(a.answer()).startsWith("A 97112 (").contains("1) The neuromuscular deficit")
+                .contains("Objective measures").contains("The named technique").contains("RULES.md §7")
+                .doesNotContain("Vague notes");
+        assertThat(ids(a).get(0)).isEqualTo("97112");
+        // Near miss: asked what gets denied, the card's red flags may answer.
+        assertThat(kb.ask("what gets 97112 denied").answer()).doesNotStartWith("A 97112 (");
+    }
+
+    @Test
+    void exerciseThePatientDoesAloneIsNotBillable() {
+        Answer a = kb.ask("can I bill 97110 for a home exercise program the patient did alone");
+        assertThat(a.answer()).startsWith("No: exercise the patient does alone").contains("RULES.md §2");
+        assertThat(ids(a)).contains("countable-minutes", "97110");
+        // Near miss: a home program without "alone" is the code's own card.
+        assertThat(kb.ask("can I bill 97110 for teaching a home exercise program").answer())
+                .doesNotStartWith("No: exercise the patient does alone");
+    }
+
+    @Test
+    void aFullDiagnosisCodeIsNeverShownAsItsCategorysOwn() {
+        Answer a = kb.ask("what is I69.351");
+        assertThat(a.answer()).startsWith("I69.351 falls under category I69.35 (")
+                .contains("cannot confirm that I69.351 is a valid ICD-10-CM code").contains("--icd10-file");
+        Card r26 = kb.lookup("R26.81").orElseThrow();
+        assertThat(KnowledgeBase.categoryNote("R26.81", r26)).hasValueSatisfying(n -> assertThat(n)
+                .startsWith("R26.81 falls under category R26.8 (").contains("Its own title is not in the embedded data"));
+        // Near miss: the category itself has its own card and no note.
+        assertThat(KnowledgeBase.categoryNote("R26.8", kb.lookup("R26.8").orElseThrow())).isEmpty();
+        assertThat(kb.ask("what is R26.8").answer()).doesNotContain("falls under category");
+    }
+
+    private static List<String> ids(Answer a) {
+        return a.cards().stream().map(c -> c.card().id()).toList();
+    }
+
+    @Test
+    void answersRulesStatesOutright() {
+        Answer re = kb.ask("which modifier goes on the re-evaluation");
+        assertThat(re.answer()).startsWith("59 (or XU) goes on the re-evaluation, 97164 (PT) or 97168 (OT)")
+                .contains("97112");
+        assertThat(ids(re)).startsWith("97164", "97168", "59");
+        assertThat(ids(kb.ask("can an OTA do an OT evaluation")).get(0)).isEqualTo("MW-W009");
+        assertThat(kb.ask("what is the coinsurance for therapy").answer()).contains("20% coinsurance")
+                .contains("RULES.md §6");
+        Answer group = kb.ask("group therapy for Medicare how many units");
+        assertThat(group.answer()).startsWith("97150 (group therapy) is untimed: 1 unit per patient");
+        assertThat(kb.ask("does a PTA need CQ if the PT was present the whole time").answer())
+                .startsWith("No CQ for minutes the therapist furnished together");
+        assertThat(kb.ask("what is the MUE for 97140").answer())
+                .startsWith("The Minutewise starter MUE table has no value for 97140").contains("--mue-file");
+        // Near misses: a code the starter table limits states its value; a PTA alone still needs CQ.
+        assertThat(kb.ask("what is the MUE for 97112").answer()).contains("MUE 4 units of 97112");
+        assertThat(kb.ask("does a PTA need CQ").answer()).doesNotStartWith("No CQ");
+        // Group with one-on-one code named is the code's question, not the group's units.
+        assertThat(kb.ask("can I bill 97112 for a group?").answer()).doesNotStartWith("97150 (group therapy)");
+    }
+
+    @Test
+    void aComparisonSetsBothCodesSideBySide() {
+        Answer a = kb.ask("97112 vs 97530");
+        assertThat(a.answer()).startsWith("97112 vs 97530. 97112 Neuromuscular reeducation")
+                .contains("97530 Therapeutic activities").contains("The same day: 97112 and 97530");
+        assertThat(ids(a)).startsWith("97112", "97530");
+        // Near miss: two codes without a comparison word are the same-day pair question.
+        assertThat(kb.ask("97112 and 97530").answer()).startsWith("97112 and 97530: no NCCI pair");
+    }
+
+}
