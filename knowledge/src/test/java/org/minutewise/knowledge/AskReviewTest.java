@@ -137,6 +137,16 @@ class AskReviewTest {
         assertThat(kb.ask("what is R26.8").answer()).doesNotContain("falls under category");
     }
 
+    @Test
+    void canalithRepositioningIsFoundByEpleyAndCitesWhatHoldsIt() {
+        assertThat(kb.search("epley", 5).get(0).card().id()).isEqualTo("95992");
+        Card c = kb.lookup("95992").orElseThrow();
+        // RULES.md §1 does not list 95992: the card must not cite it.
+        assertThat(c.citation()).doesNotContain("RULES.md").contains("code catalog");
+        // Near miss: a code RULES.md §1 lists keeps that citation.
+        assertThat(kb.lookup("97112").orElseThrow().citation()).contains("RULES.md §1");
+    }
+
     private static List<String> ids(Answer a) {
         return a.cards().stream().map(c -> c.card().id()).toList();
     }
