@@ -66,6 +66,16 @@ public final class CheckContext {
         return units;
     }
 
+    /**
+     * The visit's billed lines as claim lines ({@link org.minutewise.core.claim.BilledClaim#lines}), built once:
+     * the MUE and KX rules and the checker's estimate of the billed claim read them. Unmodifiable.
+     */
+    public List<org.minutewise.core.claim.ClaimLine> billedLines() {
+        return memo(BILLED_LINES, () -> List.copyOf(org.minutewise.core.claim.BilledClaim.lines(visit)));
+    }
+
+    private static final Object BILLED_LINES = new Object();
+
     /** Computes a value once per visit; later calls with the same key return it. */
     @SuppressWarnings("unchecked")
     public <T> T memo(Object key, Supplier<T> compute) {

@@ -3,7 +3,6 @@ package org.minutewise.core.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.minutewise.core.claim.BilledClaim;
 import org.minutewise.core.claim.Claim;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.MueDenial;
@@ -256,7 +255,7 @@ public final class VisitChecker {
             claim = ClaimBuilder.of(ctx);
             engine = claim;
             if (!visit.billed().isEmpty()) {
-                List<ClaimLine> billed = BilledClaim.lines(visit);
+                List<ClaimLine> billed = ctx.billedLines();
                 Estimate estimate = payer.isMedicare() ? PaymentEstimator.estimate(billed, visit.dateOfService(),
                         visit.locality(), ref.fees(), ref.codes(), ClaimBuilder.notCovered(visit, payer, ref.codes()),
                         MueDenial.over(billed, ref.mue(), visit.dateOfService()))

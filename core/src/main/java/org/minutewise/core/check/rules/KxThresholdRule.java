@@ -144,7 +144,7 @@ public final class KxThresholdRule implements Rule {
         if (ctx.payer().isMedicare() && yearHasThreshold && claim.kx().isEmpty() && !ctx.visit().billed().isEmpty()) {
             java.util.Set<String> notCovered = ClaimBuilder.notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
             List<String> billedTherapy = new java.util.ArrayList<>();
-            for (var l : org.minutewise.core.claim.BilledClaim.lines(ctx.visit())) {
+            for (var l : ctx.billedLines()) {
                 if (!ClaimBuilder.kxBucket(l, ctx.ref().codes(), notCovered).isEmpty() && l.units() > 0
                         && !billedTherapy.contains(l.code())) {
                     billedTherapy.add(l.code());

@@ -9,7 +9,6 @@ import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.Rule;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
-import org.minutewise.core.claim.BilledClaim;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.MueDenial;
@@ -82,7 +81,7 @@ public final class UnitLimits implements Rule {
         }
         String starter = ctx.ref().mue().starter() ? " The MUE is from the Minutewise starter table (confirm against "
                 + "CMS's current file)." : "";
-        for (MueDenial.Over o : overMue(ctx, BilledClaim.lines(ctx.visit()))) {
+        for (MueDenial.Over o : overMue(ctx, ctx.billedLines())) {
             String code = o.code();
             Mue m = o.mue();
             List<Integer> its = new ArrayList<>(2);
