@@ -246,8 +246,19 @@ final class SearchIndex {
             b.add(constant(new PrefixQuery(new Term(ID, p)), PREFIX_BOOST), BooleanClause.Occur.SHOULD);
             clauses++;
         }
+        // Words a synonym naming cards already reads ("neuro re-ed" is 97112) are not searched again on their own:
+        // "re" and "ed" alone brought the re-evaluations up behind it.
+        Set<String> named = new HashSet<>();
+        for (Synonyms.Match m : q.synonyms()) {
+            if (!m.group().ids().isEmpty()) {
+                named.addAll(q.tokens().subList(m.start(), m.end()));
+            }
+        }
         Set<String> seen = new HashSet<>();
         for (String w : q.words()) {
+            if (named.contains(w)) {
+                continue;
+            }
             for (String t : analyze(w)) {
                 if (seen.size() < MAX_WORDS && seen.add(t)) {
                     b.add(termQuery(t, 1f, true), BooleanClause.Occur.SHOULD);

@@ -304,7 +304,11 @@ final class RefDataTest {
         @Test
         void subcategoriesAndNeighbours() {
             assertThat(dx.categoryOf("R29.6")).get().extracting(DiagnosisCategory::category).isEqualTo("R29.6");
-            assertThat(dx.categoryOf("R26.81")).get().extracting(DiagnosisCategory::category).isEqualTo("R26.8");
+            // R26.81 (Unsteadiness on feet) has its own row and title since 2026.6; R26.89 stays under R26.8.
+            assertThat(dx.categoryOf("R26.81")).get().extracting(DiagnosisCategory::title)
+                    .isEqualTo("Unsteadiness on feet");
+            assertThat(dx.categoryOf("R26.89")).get().extracting(DiagnosisCategory::category).isEqualTo("R26.8");
+            assertThat(dx.categoryOf("R26.2")).get().extracting(DiagnosisCategory::category).isEqualTo("R26.2");
             assertThat(dx.categoryOf("i69.351")).get().extracting(DiagnosisCategory::category).isEqualTo("I69.35");
             assertThat(dx.categoryOf("I69.151")).get().extracting(DiagnosisCategory::category).isEqualTo("I69");
             assertThat(dx.categoryOf("Z00.00")).isEmpty();
@@ -325,7 +329,7 @@ final class RefDataTest {
 
         @Test
         void catalogIsVersioned() {
-            assertThat(dx.version()).isEqualTo("2026.5");
+            assertThat(dx.version()).isEqualTo("2026.6");
         }
 
         /** Each category names a billable code of its own; a subdivided category is not one itself. */
