@@ -653,18 +653,7 @@ public final class TherapistDay {
         if (!timed) {
             return false;
         }
-        java.util.BitSet any = (java.util.BitSet) therapist.clone();
-        any.or(assistant);
-        int a = 0;
-        int t = 0;
-        for (int m = any.nextSetBit(0), seen = 0; m >= 0 && seen < 15; m = any.nextSetBit(m + 1), seen++) {
-            if (therapist.get(m)) {
-                t++;
-            } else {
-                a++;
-            }
-        }
-        return DeMinimis.assistantUnits(1, a, t) == 0;
+        return DeMinimis.firstUnitIsTherapists(therapist, assistant);
     }
 
     /** The pair's CQ/CO units on {97129, 97130} of {@code units}, {@code cq} of them with CQ/CO. */

@@ -20,6 +20,26 @@ public final class DeMinimis {
     }
 
     /**
+     * Whether the first 15 minutes of a session, by minute of the day, make a full-rate unit by this standard: the
+     * therapist's minutes (alone or with the assistant) and the assistant's alone among the first 15 minutes either
+     * furnished. The cognitive pair's first unit (97129) is judged so, in the claim and in the audit's cuts alike.
+     */
+    public static boolean firstUnitIsTherapists(java.util.BitSet therapist, java.util.BitSet assistant) {
+        java.util.BitSet any = (java.util.BitSet) therapist.clone();
+        any.or(assistant);
+        int a = 0;
+        int t = 0;
+        for (int m = any.nextSetBit(0), seen = 0; m >= 0 && seen < 15; m = any.nextSetBit(m + 1), seen++) {
+            if (therapist.get(m)) {
+                t++;
+            } else {
+                a++;
+            }
+        }
+        return assistantUnits(1, a, t) == 0;
+    }
+
+    /**
      * @param units     the code's billed units
      * @param assistant minutes the assistant furnished alone
      * @param therapist minutes the therapist furnished (alone or together with the assistant)
