@@ -3,8 +3,6 @@ package org.minutewise.knowledge;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.refdata.Csv;
+import org.minutewise.refdata.RefData;
 import org.minutewise.refdata.RefDataException;
 
 /**
@@ -29,13 +28,7 @@ public final class CptDescriptorFile {
     }
 
     public static List<Descriptor> read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.getFileName().toString());
-        } catch (NoSuchFileException e) {
-            throw new RefDataException(file + ": no such file");
-        } catch (IOException e) {
-            throw new RefDataException(file + ": " + e.getMessage(), e);
-        }
+        return RefData.fromFile(file, in -> read(in, file.getFileName().toString()));
     }
 
     public static List<Descriptor> read(InputStream in, String name) {

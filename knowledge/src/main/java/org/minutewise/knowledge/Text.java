@@ -2,10 +2,6 @@ package org.minutewise.knowledge;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /** Small text helpers for the file readers. */
 final class Text {
@@ -17,10 +13,7 @@ final class Text {
      * vendor files Latin-1), replaces it rather than failing.
      */
     static BufferedReader reader(InputStream in) {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new BufferedReader(new InputStreamReader(in, d));
+        return org.minutewise.refdata.RefData.lenientReader(in);
     }
 
     static String stripBom(String line) {

@@ -3,12 +3,6 @@ package org.minutewise.refdata;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,21 +37,12 @@ public final class Icd10cmCodeFile {
     }
 
     public static List<Line> read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.getFileName().toString());
-        } catch (NoSuchFileException e) {
-            throw new RefDataException(file + ": no such file");
-        } catch (IOException e) {
-            throw new RefDataException(file + ": " + e.getMessage(), e);
-        }
+        return RefData.fromFile(file, in -> read(in, file.getFileName().toString()));
     }
 
     public static List<Line> read(InputStream in, String name) {
         List<Line> out = new ArrayList<>();
-        // UTF-8, a byte that is not (the CMS files are plain ASCII) replaced rather than failing.
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, d))) {
+        try (BufferedReader r = RefData.lenientReader(in)) {
             String line;
             int no = 0;
             while ((line = r.readLine()) != null) {

@@ -121,7 +121,22 @@ public final class RefData {
         return base.withFees(base.fees().replacingCharges(charges));
     }
 
-    private static <T> T fromFile(Path file, Function<InputStream, T> load) {
+    /**
+     * A reader of a user's text file that takes UTF-8 and, where a byte is not valid UTF-8 (the CMS files are plain
+     * ASCII, some vendor files Latin-1), replaces it rather than failing.
+     */
+    public static java.io.BufferedReader lenientReader(InputStream in) {
+        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        return new java.io.BufferedReader(new java.io.InputStreamReader(in, d));
+    }
+
+    /**
+     * Loads a user's file ({@code --rvu-file}, {@code --icd10-file}, ...): a file that is missing or cannot be read is
+     * a {@link RefDataException} naming it.
+     */
+    public static <T> T fromFile(Path file, Function<InputStream, T> load) {
         try (InputStream in = Files.newInputStream(file)) {
             return load.apply(in);
         } catch (NoSuchFileException e) {
