@@ -200,7 +200,7 @@ final class CheckCommand implements Callable<Integer> {
                 sb.append("\n----\n");
             }
             sb.append(TextReport.check(results.get(i)));
-            sb.append(diagnosesLine(results.get(i).visit().diagnoses(), codeSet));
+            sb.append(diagnosesLine(results.get(i).visit(), codeSet));
         }
         return sb.toString();
     }
@@ -209,13 +209,16 @@ final class CheckCommand implements Callable<Integer> {
      * What was done with the diagnoses, so "nothing blocks" is not read as "the codes exist": looked up in the code
      * set of --icd10-file, or judged by shape and category only.
      */
-    static String diagnosesLine(List<String> diagnoses,
+    static String diagnosesLine(org.minutewise.core.model.Visit visit,
                                 java.util.Optional<org.minutewise.core.codes.Icd10CodeSet> codeSet) {
+        List<String> diagnoses = visit.diagnoses();
         if (diagnoses.isEmpty()) {
             return "";
         }
         return "Diagnoses " + String.join(", ", diagnoses) + codeSet.map(s -> ": looked up in the ICD-10-CM code "
-                + "set (" + s.version() + ").\n").orElse(": checked by their shape and ICD-10-CM category only, not "
+                + "set (" + s.version() + ")" + (s.otherYearThan(visit.dateOfService()) ? ", another fiscal year's "
+                + "than the date of service's (FY" + org.minutewise.core.codes.Icd10CodeSet.fiscalYearOf(
+                visit.dateOfService()) + "): a code it lacks is a warning only" : "") + ".\n").orElse(": checked by their shape and ICD-10-CM category only, not "
                 + "looked up in the code set; --icd10-file FILE (the CMS icd10cm_order_YYYY.txt) looks them up.\n");
     }
 }

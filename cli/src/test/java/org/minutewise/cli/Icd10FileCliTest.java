@@ -59,6 +59,26 @@ final class Icd10FileCliTest {
                 .contains("Status: BLOCKED");
     }
 
+    /**
+     * A visit of FY2025 (to 2025-09-30) against FY2026's file: a code the file lacks may have been valid then, so it
+     * is a warning naming both years (MW-C016), and the check does not block on it.
+     */
+    @Test
+    void aFileOfAnotherFiscalYearWarnsInsteadOfBlocking() throws IOException {
+        Path earlier = Files.writeString(tmp.resolve("earlier.json"), Files.readString(madeUp)
+                .replace("\"dateOfService\": \"2026-03-02\"", "\"dateOfService\": \"2025-09-30\""));
+        assertThat(Files.readString(earlier)).contains("2025-09-30");
+        Run r = run("check", earlier.toString(), "--icd10-file", codes.toString());
+        assertThat(r.out()).doesNotContain("MW-C015").contains("WARN MW-C016 at diagnoses[0]")
+                .contains("I69.999 is not in the loaded ICD-10-CM code set (icd10cm_order_2026.txt, ICD-10-CM "
+                        + "FY2026), but the date of service 2025-09-30 falls in FY2025")
+                .contains("another fiscal year's than the date of service's (FY2025): a code it lacks is a warning "
+                        + "only.");
+        // The example's certification starts in 2026: that blocks (MW-P001), nothing about the diagnoses does.
+        assertThat(r.out().lines().filter(l -> l.contains("BLOCK MW-"))).containsExactly(
+                "  BLOCK MW-P001 at certification.from");
+    }
+
     /** Near miss: the same visit with codes of the file passes; without the file nothing is looked up. */
     @Test
     void codesOfTheFileAndNoFileDoNotBlock() {

@@ -74,8 +74,9 @@ public final class Icd10cmCodeFile {
         for (Line l : read(file)) {
             entries.add(new Icd10CodeSet.Entry(l.code(), l.header()));
         }
-        return new Icd10CodeSet(name + Icd10CodeSet.yearOf(name).map(y -> ", ICD-10-CM FY" + y)
-                .orElse(", ICD-10-CM, fiscal year not in the file name"), entries);
+        java.util.Optional<Integer> year = Icd10CodeSet.yearOf(name);
+        return new Icd10CodeSet(name + year.map(y -> ", ICD-10-CM FY" + y)
+                .orElse(", ICD-10-CM, fiscal year not in the file name"), year.orElse(0), entries);
     }
 
     private static Line order(String line, String name, int no) {

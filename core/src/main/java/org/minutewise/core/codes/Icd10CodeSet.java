@@ -20,6 +20,8 @@ public final class Icd10CodeSet {
     }
 
     private final String version;
+    /** The fiscal year the set is for (October 1 of the year before to September 30), or 0 when not known. */
+    private final int fiscalYear;
     /** Header flag by code without its dot, upper case. */
     private final Map<String, Boolean> headerByKey;
 
@@ -28,7 +30,19 @@ public final class Icd10CodeSet {
      *                "icd10cm_order_2026.txt, ICD-10-CM FY2026"
      */
     public Icd10CodeSet(String version, Collection<Entry> entries) {
+        this(version, 0, entries);
+    }
+
+    /**
+     * @param fiscalYear the fiscal year the set is for (FY2026 applies from 2025-10-01 to 2026-09-30), or 0 when
+     *                   not known
+     */
+    public Icd10CodeSet(String version, int fiscalYear, Collection<Entry> entries) {
         this.version = Objects.requireNonNull(version, "version");
+        if (fiscalYear != 0 && fiscalYear < 2015) {
+            throw new IllegalArgumentException("fiscal year " + fiscalYear + ": ICD-10-CM applies from FY2016");
+        }
+        this.fiscalYear = fiscalYear;
         Map<String, Boolean> m = new HashMap<>(entries.size() * 2);
         for (Entry e : entries) {
             m.merge(DiagnosisCategory.key(e.code()), e.header(), (a, b) -> a && b);
@@ -38,6 +52,26 @@ public final class Icd10CodeSet {
 
     public String version() {
         return version;
+    }
+
+    /** The fiscal year the set is for, when known. */
+    public Optional<Integer> fiscalYear() {
+        return fiscalYear == 0 ? Optional.empty() : Optional.of(fiscalYear);
+    }
+
+    /**
+     * The fiscal year of a date of service: ICD-10-CM's year starts on October 1, so 2025-10-01 is in FY2026.
+     */
+    public static int fiscalYearOf(java.time.LocalDate date) {
+        return date.getMonthValue() >= 10 ? date.getYear() + 1 : date.getYear();
+    }
+
+    /**
+     * Whether the set is known to be another fiscal year's than the date of service's: its codes are then no
+     * proof either way (codes are added, deleted and subdivided every October 1).
+     */
+    public boolean otherYearThan(java.time.LocalDate dateOfService) {
+        return fiscalYear != 0 && dateOfService != null && fiscalYearOf(dateOfService) != fiscalYear;
     }
 
     public int size() {

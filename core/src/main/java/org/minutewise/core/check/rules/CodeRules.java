@@ -141,6 +141,19 @@ public final class CodeRules implements Rule {
                     + "(a code is invalid if it has not been coded to the full number of characters required)",
             Citations.ICD10);
 
+    /**
+     * A diagnosis the code set the user gave does not hold as billable, when that set is another fiscal year's than
+     * the date of service's: no proof either way, so a warning to check it against the right year's set (MW-C015
+     * blocks only with the date of service's own year, or a set whose year is not known).
+     */
+    public static final RuleInfo DIAGNOSIS_OTHER_YEAR = new RuleInfo("MW-C016", Severity.WARN,
+            "Diagnosis not billable in the loaded ICD-10-CM code set of another fiscal year",
+            "Check the code against the code set of the date of service's fiscal year (CMS publishes one each year, "
+                    + "in effect from October 1), and load that year's file with --icd10-file.",
+            "HIPAA code set rule (45 CFR 162.1002(c)(2): the code set valid at the time the service is provided); "
+                    + "ICD-10-CM Official Guidelines for Coding and Reporting, section I.B.2",
+            Citations.ICD10);
+
     public static final RuleInfo NO_DIAGNOSIS = new RuleInfo("MW-C008", Severity.BLOCK,
             "No diagnosis",
             "Add the ICD-10-CM diagnoses of the certified plan of care (the treating diagnosis, and the medical "
@@ -206,7 +219,7 @@ public final class CodeRules implements Rule {
      * alone (no finding is no claim that the code exists).
      */
     private static void notInCodeSet(java.util.Optional<org.minutewise.core.codes.Icd10CodeSet> set, String d, int i,
-                                     List<Finding> out) {
+                                     LocalDate date, List<Finding> out) {
         String path = "diagnoses[" + i + "]";
         String k = DiagnosisCategory.key(d);
         if (k.length() >= 4 && k.length() <= 6 && k.charAt(k.length() - 1) == 'X') {
@@ -219,6 +232,15 @@ public final class CodeRules implements Rule {
             return;
         }
         java.util.Optional<Boolean> header = set.get().header(d);
+        if (header.orElse(true) && set.get().otherYearThan(date)) {
+            int fy = org.minutewise.core.codes.Icd10CodeSet.fiscalYearOf(date);
+            out.add(DIAGNOSIS_OTHER_YEAR.finding(path, d + (header.isEmpty() ? " is not in" : " is a header in")
+                    + " the loaded ICD-10-CM code set (" + set.get().version() + "), but the date of service "
+                    + date + " falls in FY" + fy + " (" + (fy - 1) + "-10-01 to " + fy + "-09-30): codes are "
+                    + "added, deleted and subdivided every October 1, so " + d + " may have been billable then. "
+                    + "Minutewise cannot tell from another year's set."));
+            return;
+        }
         if (header.isEmpty()) {
             out.add(DIAGNOSIS_NOT_IN_CODE_SET.finding(path, d + " is not in the ICD-10-CM code set ("
                     + set.get().version() + "): no such code, so the payer rejects the claim as an invalid "
@@ -256,7 +278,8 @@ public final class CodeRules implements Rule {
     public List<RuleInfo> emits() {
         return List.of(CODE_97014_MEDICARE, CODE_97010_MEDICARE, COGNITIVE, NOT_EFFECTIVE, DISCIPLINE,
                 OTHER_DISCIPLINES_EVALUATION, MANIPULATION_LEVEL,
-                DIAGNOSIS_NOT_BILLABLE, NO_DIAGNOSIS, NO_SUBLUXATION, G0283_NOT_MEDICARE, DIAGNOSIS_NOT_IN_CODE_SET);
+                DIAGNOSIS_NOT_BILLABLE, NO_DIAGNOSIS, NO_SUBLUXATION, G0283_NOT_MEDICARE, DIAGNOSIS_NOT_IN_CODE_SET,
+                DIAGNOSIS_OTHER_YEAR);
     }
 
     @Override
@@ -335,7 +358,7 @@ public final class CodeRules implements Rule {
                         + "(sequela), with X placeholders to reach it (S82.61XD). The payer rejects the claim as it "
                         + "stands."));
             } else {
-                notInCodeSet(ctx.ref().diagnoses().codeSet(), d, i, out);
+                notInCodeSet(ctx.ref().diagnoses().codeSet(), d, i, date, out);
             }
         }
         int manipulation = -1;

@@ -298,6 +298,44 @@ class CodeRulesTest {
         assertThat(header.findings().get(0).fix()).contains("billable code below I69.35");
     }
 
+    /** A visit on {@code date} checked with CodeRules alone against FY2026's code set, its year known. */
+    private static CheckResult withFy2026Set(java.time.LocalDate date, String diagnosis) {
+        org.minutewise.core.codes.Icd10CodeSet set = new org.minutewise.core.codes.Icd10CodeSet(
+                "icd10cm_order_2026.txt, ICD-10-CM FY2026", 2026, java.util.List.of(
+                new org.minutewise.core.codes.Icd10CodeSet.Entry("I69.35", true),
+                new org.minutewise.core.codes.Icd10CodeSet.Entry("I69.351", false),
+                new org.minutewise.core.codes.Icd10CodeSet.Entry("R26.81", false)));
+        org.minutewise.core.check.ReferenceData ref = org.minutewise.core.check.ComplianceFixture.ref();
+        return new org.minutewise.core.check.VisitChecker(ref.withDiagnoses(ref.diagnoses().withCodeSet(set)),
+                org.minutewise.core.check.RuleBook.of(java.util.List.of(new CodeRules())))
+                .check(Visit.builder("V-1", date).diagnoses(java.util.List.of(diagnosis))
+                        .service(minutes("97112", 30, pt("T1"))).build());
+    }
+
+    /**
+     * FY2026's set judges a visit of FY2026 (2025-10-01 to 2026-09-30) alone: a code it lacks on a visit of
+     * 2025-09-30 may have been valid in FY2025 (deleted since, or subdivided into a header), so that is a warning
+     * to check the right year's set (MW-C016), not a block.
+     */
+    @Test
+    void aCodeSetOfAnotherFiscalYearWarnsC016() {
+        java.time.LocalDate lastOfFy2025 = java.time.LocalDate.of(2025, 9, 30);
+        CheckResult missing = withFy2026Set(lastOfFy2025, "I69.999");
+        assertThat(ids(missing)).containsExactly("MW-C016");
+        assertThat(missing.findings().get(0).blocks()).isFalse();
+        assertThat(missing.findings().get(0).message()).isEqualTo("I69.999 is not in the loaded ICD-10-CM code set "
+                + "(icd10cm_order_2026.txt, ICD-10-CM FY2026), but the date of service 2025-09-30 falls in FY2025 "
+                + "(2024-10-01 to 2025-09-30): codes are added, deleted and subdivided every October 1, so I69.999 "
+                + "may have been billable then. Minutewise cannot tell from another year's set.");
+        assertThat(ids(withFy2026Set(java.time.LocalDate.of(2026, 10, 1), "I69.35"))).containsExactly("MW-C016");
+
+        // Near misses: the set's own year blocks as before; a billable code of the set passes in any year.
+        assertThat(ids(withFy2026Set(java.time.LocalDate.of(2025, 10, 1), "I69.999"))).containsExactly("MW-C015");
+        assertThat(ids(withFy2026Set(java.time.LocalDate.of(2026, 9, 30), "I69.35"))).containsExactly("MW-C015");
+        assertThat(ids(withFy2026Set(lastOfFy2025, "I69.351"))).isEmpty();
+        assertThat(org.minutewise.core.codes.Icd10CodeSet.fiscalYearOf(lastOfFy2025)).isEqualTo(2025);
+    }
+
     /** Near misses: billable codes of the set (dot or not, any case) pass; a category is MW-C007's alone. */
     @Test
     void billableCodesOfTheCodeSetAreNotC015() {
