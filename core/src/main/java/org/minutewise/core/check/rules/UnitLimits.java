@@ -31,7 +31,9 @@ public final class UnitLimits implements Rule {
             .revised(4, "2026-12-07: the estimate prices the lines it denies at $0 (it priced them as if paid, "
                     + "and counted them toward the KX threshold), and says why")
             .revised(5, "2026-12-07: also names a billed line (billed[i]) over the MUE on a claim billed elsewhere, "
-                    + "with what its adjudication indicator denies; it judged only the lines Minutewise would bill");
+                    + "with what its adjudication indicator denies; it judged only the lines Minutewise would bill")
+            .revised(6, "2026-12-07: one finding a code: when the billed claim is over the MUE, the billed line's "
+                    + "finding alone (it also named Minutewise's own lines of the code)");
     public static final RuleInfo PAYER_CAP = new RuleInfo("MW-E007", Severity.BLOCK,
             "Over the payer's daily limit of timed units",
             "Bill no more than the payer's daily limit, or get the payer's authorization for more.",
@@ -49,8 +51,13 @@ public final class UnitLimits implements Rule {
 
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
+        List<Finding> billedOver = new ArrayList<>(0);
+        java.util.Set<String> billedCodes = billedOverMue(ctx, billedOver);
         for (MueDenial.Over o : overMue(ctx, ClaimBuilder.of(ctx).lines())) {
             String code = o.code();
+            if (billedCodes.contains(code)) {
+                continue; // the billed line's finding names the line the payer denies; one finding a code
+            }
             Mue m = o.mue();
             out.add(MUE.finding("services[code=" + code + "]", code + " is billed with " + o.units() + " units"
                     + (o.perLine() ? " on one line" : "") + "; its MUE is " + m.maxUnits()
@@ -60,7 +67,7 @@ public final class UnitLimits implements Rule {
                     + m.maxUnits() : "Every line of " + code + " that day is denied, not only the units over "
                     + m.maxUnits()) + "."));
         }
-        billedOverMue(ctx, out);
+        out.addAll(billedOver);
         OptionalInt cap = ctx.payer().maxTimedUnitsPerDay();
         if (cap.isPresent() && ctx.units().timedUnits() > cap.getAsInt()) {
             out.add(PAYER_CAP.finding("services", "This visit has " + ctx.units().timedUnits() + " timed units; "
@@ -73,16 +80,20 @@ public final class UnitLimits implements Rule {
      * place ({@code billed[i].units}): a line over a line MUE (indicator 1) on its own; a code whose billed lines add
      * up to more than a date-of-service MUE (2 or 3) on its one line, or on the code when several lines add up. The
      * estimate already prices these lines at $0 ({@link MueDenial}); this says which line and why.
+     *
+     * @return the codes named
      */
-    private static void billedOverMue(CheckContext ctx, List<Finding> out) {
+    private static java.util.Set<String> billedOverMue(CheckContext ctx, List<Finding> out) {
         List<BilledLine> billed = ctx.visit().billed();
         if (billed.isEmpty()) {
-            return;
+            return java.util.Set.of();
         }
+        java.util.Set<String> codes = new java.util.HashSet<>(2);
         String starter = ctx.ref().mue().starter() ? " The MUE is from the Minutewise starter table (confirm against "
                 + "CMS's current file)." : "";
         for (MueDenial.Over o : overMue(ctx, ctx.billedLines())) {
             String code = o.code();
+            codes.add(code);
             Mue m = o.mue();
             List<Integer> its = new ArrayList<>(2);
             for (int i = 0; i < billed.size(); i++) {
@@ -118,6 +129,7 @@ public final class UnitLimits implements Rule {
                         + "prices " + (its.size() == 1 ? "the line" : "these lines") + " at $0." + starter));
             }
         }
+        return codes;
     }
 
     private static String billedPath(int i) {

@@ -174,9 +174,21 @@ class UnitLimitsTest {
         assertThat(billedOnes).hasSize(1);
         assertThat(billedOnes.get(0).path()).isEqualTo("billed[code=97112]");
         assertThat(billedOnes.get(0).message()).startsWith("Billed lines 1 and 2 (97112) add up to 5 units");
-        // The engine's own lines (68 min = 5 units) are over too, and keep their own finding.
+        // The engine's own lines (68 min = 5 units) are over too: one finding for the code, the billed lines'.
         assertThat(findings(r, "MW-E006")).extracting(org.minutewise.core.check.Finding::path)
-                .containsExactly("services[code=97112]", "billed[code=97112]");
+                .containsExactly("billed[code=97112]");
+    }
+
+    /** Near miss: billed within the MUE (4 units) while the minutes would support 5: the engine's lines' finding. */
+    @Test
+    void theEngineLinesOverTheMueKeepTheirFindingWhenTheBilledClaimIsNot() {
+        CheckResult r = check(visit()
+                .service(minutes("97112", 38, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97112", 30, pt("T1")))
+                .billed(List.of(billed("97112", 2, "GP", "CQ"), billed("97112", 2, "GP")))
+                .build());
+        assertThat(findings(r, "MW-E006")).extracting(org.minutewise.core.check.Finding::path)
+                .containsExactly("services[code=97112]");
     }
 
     /**
