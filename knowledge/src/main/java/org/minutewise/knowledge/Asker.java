@@ -483,6 +483,24 @@ final class Asker {
                     + "the more-than-10% test. Source: RULES.md §4 (de minimis).",
                     scored(hits, List.of(m, "assistants")), true, 1.0));
         }
+        if (!known.isEmpty() && known.size() <= 3 && paymentQuestion(t, joined)) {
+            List<String> texts = new ArrayList<>();
+            for (String code : known) {
+                Card card = kb.card(code).orElseThrow();
+                String fact = null;
+                for (Fact f : card.facts()) {
+                    if (f.topic().equals(Cards.PAYMENT)) {
+                        fact = f.text();
+                    }
+                }
+                texts.add(fact != null ? (known.size() > 1 ? code + ": " : "") + fact : "Minutewise has no "
+                        + "Medicare price for " + code + " in the loaded data: load the CMS physician fee schedule RVU "
+                        + "file (--rvu-file) and the yearly figures. Source: RULES.md §6.");
+            }
+            List<String> ids = new ArrayList<>(known);
+            ids.add("payment-estimate");
+            return Optional.of(new Answer(String.join(" ", texts), scored(hits, ids), true, 1.0));
+        }
         if (known.size() == 1 && (t.contains("mue") || joined.contains(" max units ") || joined.contains(" maximum units ")
                 || joined.contains(" unit limit ") || joined.contains(" medically unlikely "))) {
             String code = known.get(0);
@@ -501,6 +519,20 @@ final class Asker {
             return Optional.of(new Answer(text, scored(hits, List.of(code, "mue")), true, 1.0));
         }
         return Optional.empty();
+    }
+
+    /**
+     * "How much does Medicare pay for 97112", "97110 reimbursement rate", "allowed amount for 97140": a question of
+     * the amount, not of coverage ("does Medicare pay for 97014" is a coverage question, answered by the card).
+     */
+    private static boolean paymentQuestion(List<String> t, String joined) {
+        boolean payWord = containsAny(t, Set.of("pay", "pays", "paid", "payment", "payments"));
+        return joined.contains(" how much ") && (payWord || containsAny(t, Set.of("get", "reimburse", "reimbursed",
+                "allow", "allows", "worth", "cost", "costs")))
+                || containsAny(t, Set.of("reimbursement", "reimbursements", "allowable", "rvu", "rvus"))
+                || joined.contains(" allowed amount ") || joined.contains(" fee schedule amount ")
+                || (joined.contains(" pay rate ") || joined.contains(" payment rate ")
+                || joined.contains(" what does medicare pay ") || joined.contains(" what will medicare pay "));
     }
 
     /** "97112 vs 97530": both cards' summaries, side by side, and whether the two may be billed the same day. */

@@ -18,6 +18,11 @@ final class Cards {
 
     /** A code card: what the catalog says, then what the data file adds, then the edits that touch it. */
     static Card code(CodeInfo c, KnowledgeData.Entry e, CodeEdits edits) {
+        return code(c, e, edits, java.util.Optional.empty());
+    }
+
+    /** The same, with the code's Medicare payment in words ({@link #payment}) as a fact. */
+    static Card code(CodeInfo c, KnowledgeData.Entry e, CodeEdits edits, java.util.Optional<String> payment) {
         List<Fact> facts = new ArrayList<>();
         if (c.timed()) {
             facts.add(new Fact("Units", "Timed: billed per 15 minutes. The day's minutes become units by the payer's "
@@ -76,6 +81,7 @@ final class Cards {
             facts.add(new Fact("Unit limit", l.text()));
             addSource(sources, l.source());
         }
+        payment.ifPresent(p -> facts.add(new Fact(PAYMENT, p)));
         String summary = c.label() + ": " + c.kindText() + (c.oneOnOne() ? ", one-on-one" : "") + "; "
                 + (c.disciplines().isEmpty() ? "not a therapy service" : disciplines(c.disciplines())) + ".";
         List<String> keywords = new ArrayList<>();
@@ -209,6 +215,80 @@ final class Cards {
         return java.util.Optional.of(new Card(Kind.RULE, YEARLY_FIGURES, "Yearly figures: KX thresholds, targeted "
                 + "review and the conversion factor", summary, facts, List.of("threshold", "thresholds", "cap",
                 "therapy cap", "kx", "conversion factor", "cf", "year", "yearly", "amount", "dollar"), sources));
+    }
+
+    /** The topic of a code card's Medicare payment fact. */
+    static final String PAYMENT = "Medicare payment";
+
+    /**
+     * What Medicare allows for a unit of the code, in words a coder can quote: the latest year the loaded fee data
+     * prices it, national (GPCI 1.000), the unit paid in full, a further unit after the multiple procedure payment
+     * reduction, the CQ/CO share, how the figures are made and where they come from. A code Medicare bundles says $0;
+     * an unlisted code says "by report"; a code without RVUs says so. Empty for a code no year prices at all when no
+     * conversion factor is loaded either.
+     */
+    static java.util.Optional<String> payment(CodeInfo c, org.minutewise.core.fees.FeeData fees,
+                                              org.minutewise.core.codes.CodeCatalog codes) {
+        if (org.minutewise.core.claim.PaymentEstimator.MEDICARE_BUNDLED.contains(c.code())) {
+            return java.util.Optional.of("Medicare bundles " + c.code() + " into the other services of the day (CMS "
+                    + "status B): it pays $0 for it, whatever the minutes. Source: RULES.md §6.");
+        }
+        if (c.unlisted()) {
+            return java.util.Optional.of(c.code() + " is an unlisted code: Medicare has no RVUs for it (status C) and "
+                    + "the contractor prices each claim by report, from the description and the records sent with "
+                    + "it. Source: RULES.md §6.");
+        }
+        int latestCf = 0;
+        for (int y = 2099; y >= 2000; y--) {
+            java.time.LocalDate d = java.time.LocalDate.of(y, 7, 1);
+            if (latestCf == 0 && fees.conversionFactor(d).isPresent()) {
+                latestCf = y;
+            }
+            var p = org.minutewise.core.claim.PaymentEstimator.unitPrices(c.code(), d, java.util.Optional.empty(),
+                    fees, codes);
+            if (p.isPresent()) {
+                return java.util.Optional.of(paymentText(c.code(), y, p.get(), fees));
+            }
+        }
+        if (latestCf == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("The loaded fee data has no RVUs for " + c.code() + " (data " + fees.version()
+                + "), so Minutewise cannot estimate what Medicare pays for it: load the CMS physician fee schedule RVU "
+                + "file (--rvu-file). Source: RULES.md §6.");
+    }
+
+    private static String paymentText(String code, int year, org.minutewise.core.claim.PaymentEstimator.UnitPrices p,
+                                      org.minutewise.core.fees.FeeData fees) {
+        var r = p.rvu();
+        StringBuilder t = new StringBuilder("Medicare physician fee schedule estimate, ").append(year)
+                .append(", national (GPCI 1.000), non-facility: (work ").append(r.work().toPlainString())
+                .append(" + practice expense ").append(r.pe().toPlainString()).append(" + malpractice ")
+                .append(r.mp().toPlainString()).append(" RVUs) x conversion factor $")
+                .append(p.conversionFactor().toPlainString()).append(" = $").append(p.full().toPlainString())
+                .append(" for a unit paid in full");
+        if (p.reduced().compareTo(p.full()) != 0) {
+            t.append("; $").append(p.reduced().toPlainString()).append(" for each further unit (the multiple "
+                    + "procedure payment reduction pays ").append(percent(p.rates().reducedPeShare()))
+                    .append(" of the practice expense of every unit but the day's one with the highest)");
+        } else {
+            t.append(" (outside the multiple procedure payment reduction)");
+        }
+        if (p.rates().assistantReduced() && p.reduced().compareTo(p.full()) != 0) {
+            t.append("; a unit with CQ or CO is paid ").append(percent(p.rates().assistantShare()))
+                    .append(" of that ($").append(p.reducedAssistant().toPlainString()).append(" for a further unit)");
+        }
+        t.append(". The patient pays ").append(percent(p.rates().coinsurance())).append(" coinsurance of it after "
+                + "the Part B deductible; a locality's GPCIs (--gpci-file, the visit's locality) move it up or down. ")
+                .append(fees.sample() ? "RVUs from the small sample shipped with Minutewise (" + fees.version()
+                        + "): load CMS's RVU file (--rvu-file) for the published values. " : "RVUs from " + fees.version()
+                        + ". ")
+                .append("An estimate, not what a payer will pay. Source: RULES.md §6.");
+        return t.toString();
+    }
+
+    private static String percent(java.math.BigDecimal share) {
+        return share.multiply(java.math.BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%";
     }
 
     private static String money(java.math.BigDecimal b) {

@@ -362,7 +362,7 @@ public final class KnowledgeBase {
             List<Card> cards = new ArrayList<>();
             Set<String> catalogCodes = new HashSet<>();
             for (CodeInfo c : r.codes().all()) {
-                cards.add(Cards.code(c, data.codes().get(c.code()), e));
+                cards.add(Cards.code(c, data.codes().get(c.code()), e, Cards.payment(c, r.fees(), r.codes())));
                 catalogCodes.add(c.code());
             }
             Set<String> modifierIds = new HashSet<>();

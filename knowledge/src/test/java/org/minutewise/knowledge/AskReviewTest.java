@@ -165,6 +165,39 @@ class AskReviewTest {
         return a.cards().stream().map(c -> c.card().id()).toList();
     }
 
+    /**
+     * "How much does Medicare pay for 97112" answers with the amount (it gave the code card): the sample's 2026 RVUs
+     * (0.50 + 0.47 + 0.01) x $33.4009 = $32.73 in full; with half the practice expense (0.745 RVUs) $24.88 a further
+     * unit, 85% of that ($21.15) with CQ. The same figures the engine's estimate prices a claim with.
+     */
+    @Test
+    void aPaymentQuestionGetsTheAmount() {
+        Answer a = kb.ask("how much does Medicare pay for 97112");
+        assertThat(a.answer()).startsWith("Medicare physician fee schedule estimate, 2026, national (GPCI 1.000)")
+                .contains("x conversion factor $33.4009 = $32.73 for a unit paid in full")
+                .contains("$24.88 for each further unit").contains("($21.15 for a further unit)")
+                .contains("20% coinsurance").contains("--rvu-file").contains("An estimate");
+        assertThat(ids(a)).startsWith("97112");
+        var ref = org.minutewise.refdata.RefData.defaults();
+        var twoUnits = org.minutewise.core.claim.PaymentEstimator.estimate(List.of(
+                        new org.minutewise.core.claim.ClaimLine("97112", List.of("GP"), 2, List.of(1),
+                                java.util.Optional.empty(), java.util.Optional.of("T1"), java.util.Optional.empty(),
+                                java.util.Optional.empty(), false, org.minutewise.core.model.Discipline.PT,
+                                List.of(0))),
+                java.time.LocalDate.of(2026, 7, 1), java.util.Optional.empty(), ref.fees());
+        // 32.7329 + 24.8837, rounded once for the line: the engine rounds a line, the answer each unit.
+        assertThat(twoUnits.totalAllowed()).isEqualByComparingTo("57.62");
+        assertThat(kb.ask("97110 reimbursement rate").answer()).contains("= $29.06 for a unit paid in full");
+        assertThat(kb.ask("how much does medicare pay for 97010").answer()).startsWith("Medicare bundles 97010");
+        assertThat(kb.ask("how much is 97799 paid").answer()).startsWith("97799 is an unlisted code");
+        assertThat(kb.ask("allowed amount for 97140").answer()).startsWith("The loaded fee data has no RVUs for 97140");
+        // The card shows it too.
+        assertThat(kb.card("97112").orElseThrow().facts()).anyMatch(f -> f.topic().equals("Medicare payment"));
+        // Near miss: whether Medicare covers a code is a coverage question, answered by the card.
+        assertThat(kb.ask("does medicare pay for 97014").answer()).contains("bill G0283 to Medicare instead")
+                .doesNotContain("fee schedule estimate");
+    }
+
     @Test
     void answersRulesStatesOutright() {
         Answer re = kb.ask("which modifier goes on the re-evaluation");

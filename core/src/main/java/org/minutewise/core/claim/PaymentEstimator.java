@@ -269,7 +269,27 @@ public final class PaymentEstimator {
         if (MEDICARE_BUNDLED.contains(code)) {
             return Optional.of(BigDecimal.ZERO);
         }
-        if (codes != null && codes.getOrNull(code) != null && codes.getOrNull(code).unlisted()) {
+        return priced(code, date, locality, fees, codes).map(p -> {
+            BigDecimal one = p.further();
+            if (assistant && p.rates().assistantReduced()) {
+                one = one.multiply(p.rates().assistantShare());
+            }
+            return one.setScale(4, RoundingMode.HALF_UP);
+        });
+    }
+
+    /** A code's unit priced for a date and locality: what {@link #unitPrice} and {@link #unitPrices} read. */
+    private record Priced(Rvu rvu, Gpci gpci, BigDecimal cf, PaymentRates rates, UnitPrice price, boolean outside) {
+        /** A unit not paid in full, exact: reduced, or in full for a code outside the reduction. */
+        BigDecimal further() {
+            return outside ? price.full() : price.reduced();
+        }
+    }
+
+    private static Optional<Priced> priced(String code, LocalDate date, Optional<String> locality, FeeData fees,
+                                           CodeCatalog codes) {
+        if (MEDICARE_BUNDLED.contains(code)
+                || codes != null && codes.getOrNull(code) != null && codes.getOrNull(code).unlisted()) {
             return Optional.empty();
         }
         Optional<BigDecimal> cf = fees.conversionFactor(date);
@@ -280,12 +300,33 @@ public final class PaymentEstimator {
             return Optional.empty();
         }
         UnitPrice p = UnitPrice.of(r.get(), g.get(), cf.get(), rates.get().reducedPeShare());
-        boolean outside = codes != null && ClaimBuilder.notTherapy(codes.getOrNull(code));
-        BigDecimal one = outside ? p.full() : p.reduced();
-        if (assistant && rates.get().assistantReduced()) {
-            one = one.multiply(rates.get().assistantShare());
-        }
-        return Optional.of(one.setScale(4, RoundingMode.HALF_UP));
+        return Optional.of(new Priced(r.get(), g.get(), cf.get(), rates.get(), p,
+                codes != null && ClaimBuilder.notTherapy(codes.getOrNull(code))));
+    }
+
+    /**
+     * What Medicare allows for a unit of a code in a locality on a date, for a reader rather than a claim: the unit
+     * paid in full, a further unit (the multiple procedure payment reduction on its practice expense), and a further
+     * unit at the CQ/CO share, each rounded to the cent once, with the RVUs and factor they come from.
+     */
+    public record UnitPrices(Rvu rvu, Gpci gpci, BigDecimal conversionFactor, PaymentRates rates, BigDecimal full,
+                             BigDecimal reduced, BigDecimal reducedAssistant) {
+    }
+
+    /**
+     * The prices of one unit of {@code code} (see {@link UnitPrices}), rounded to the cent; empty when the code, its
+     * RVUs, the locality or a yearly figure is not loaded, for an unlisted code (by report) and for a code Medicare
+     * bundles (nothing is paid).
+     */
+    public static Optional<UnitPrices> unitPrices(String code, LocalDate date, Optional<String> locality, FeeData fees,
+                                                  CodeCatalog codes) {
+        return priced(code, date, locality, fees, codes).map(p -> {
+            BigDecimal further = p.further();
+            BigDecimal assistant = p.rates().assistantReduced() ? further.multiply(p.rates().assistantShare())
+                    : further;
+            return new UnitPrices(p.rvu(), p.gpci(), p.cf(), p.rates(), p.price().times(1, 0),
+                    further.setScale(2, RoundingMode.HALF_UP), assistant.setScale(2, RoundingMode.HALF_UP));
+        });
     }
 
     /**
