@@ -239,13 +239,16 @@ public final class AuditJob {
         Dataset<Row> all = checked.union(across);
         boolean csv = o.format().equals("csv");
         AuditTotals corrections = new AuditTotals();
-        writer(guarded(withoutVoided(spark, rows(all, FINDING, AuditCsv.FINDINGS_HEADER), across, corrections), csv)
-                .write(), o.format()).save(new org.apache.hadoop.fs.Path(out, "findings").toString());
-        writer(guarded(withCuts(spark, withKx(rows(checked, CLAIM, AuditCsv.CLAIMS_HEADER), across), across,
-                corrections, ref), csv).write(), o.format()).save(new org.apache.hadoop.fs.Path(out, "claims").toString());
-        writer(guarded(rows(checked, REJECT, AuditCsv.REJECTED_HEADER, "fileIndex", "seq")
+        String findingsDir = new org.apache.hadoop.fs.Path(out, "findings").toString();
+        saving(findingsDir, () -> writer(guarded(withoutVoided(spark, rows(all, FINDING, AuditCsv.FINDINGS_HEADER),
+                across, corrections), csv).write(), o.format()).save(findingsDir));
+        String claimsDir = new org.apache.hadoop.fs.Path(out, "claims").toString();
+        saving(claimsDir, () -> writer(guarded(withCuts(spark, withKx(rows(checked, CLAIM, AuditCsv.CLAIMS_HEADER),
+                across), across, corrections, ref), csv).write(), o.format()).save(claimsDir));
+        String rejectedDir = new org.apache.hadoop.fs.Path(out, "rejected").toString();
+        saving(rejectedDir, () -> writer(guarded(rows(checked, REJECT, AuditCsv.REJECTED_HEADER, "fileIndex", "seq")
                 .orderBy("fileIndex", "line", "seq").drop("fileIndex", "seq"), csv).write(), o.format())
-                .save(new org.apache.hadoop.fs.Path(out, "rejected").toString());
+                .save(rejectedDir));
         AuditTotals totals = new AuditTotals();
         totals.merge(corrections);
         long rowsIn = 0;
@@ -412,10 +415,48 @@ public final class AuditJob {
         return new InRow(file, index + 2, index + 1, id, sb.toString());
     }
 
-    private static void writeFile(FileSystem fs, org.apache.hadoop.fs.Path p, String text) throws IOException {
-        try (OutputStream os = fs.create(p, true)) {
-            os.write(text.getBytes(StandardCharsets.UTF_8));
+    private static void writeFile(FileSystem fs, org.apache.hadoop.fs.Path p, String text) {
+        saving(p.toString(), () -> {
+            try (OutputStream os = fs.create(p, true)) {
+                os.write(text.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** An output the job could not write (a full disk, a file in the way): bad input's exit, not an internal error. */
+    static final class OutputFailed extends RuntimeException {
+        OutputFailed(String target, Throwable cause) {
+            super("writing " + target + " failed on an I/O error: " + cause.getMessage() + "; check the free space "
+                    + "(and that the inputs are still there), or choose another --out, and run again", cause);
         }
+    }
+
+    /**
+     * Runs a write of {@code target}; a failure whose cause is an I/O error (Spark wraps a task's in its own
+     * exceptions) becomes {@link OutputFailed} naming the target and the I/O error; anything else (an input error,
+     * a defect) goes on as it is.
+     */
+    static void saving(String target, Runnable write) {
+        try {
+            write.run();
+        } catch (InputException e) {
+            throw e;
+        } catch (Exception e) { // Spark's own SparkException is checked, thrown from Scala undeclared
+            for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (c instanceof IOException io) {
+                    throw new OutputFailed(target, io);
+                }
+            }
+            throw AuditJob.<RuntimeException>rethrow(e);
+        }
+    }
+
+    /** Throws {@code e} as it is, checked or not (what Scala did before the catch above). */
+    @SuppressWarnings("unchecked")
+    static <T extends Exception> T rethrow(Exception e) throws T {
+        throw (T) e;
     }
 
     // ------------------------------------------------------------------------------------------ the schemas

@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
                 + "a glob or a directory of CSV files is read file by file.",
             "Outputs in DIR: findings/, claims/, rejected/ (CSV part files with a header, or Parquet), "
                 + "summary.json, report.html, run.json. The summary JSON is also printed on stdout.",
-            "Exit: 0 nothing blocks; 1 a finding blocks; 2 bad usage, rows rejected (see rejected/) or an input "
-                + "that ended early (a gzip file cut short: summary.json inputsEndedEarly); "
+            "Exit: 0 nothing blocks; 1 a finding blocks; 2 bad usage, rows rejected (see rejected/), an input "
+                + "that ended early (a gzip file cut short: summary.json inputsEndedEarly) or an output that could "
+                + "not be written; "
                 + "3 internal error."})
 public final class SparkAudit implements Callable<Integer> {
     static final int OK = 0;
@@ -77,7 +78,7 @@ public final class SparkAudit implements Callable<Integer> {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new SparkAudit());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof InputException || e instanceof RefDataException) {
+            if (e instanceof InputException || e instanceof RefDataException || e instanceof AuditJob.OutputFailed) {
                 commandLine.getErr().println("minutewise-spark: " + e.getMessage());
                 return BAD_INPUT;
             }

@@ -707,4 +707,31 @@ class SparkAuditTest {
         Run usage = cli("--out");
         assertThat(usage.status()).isEqualTo(2);
     }
+
+    /**
+     * An output that cannot be written (a file where --out's directory should be) is exit 2 naming the output and
+     * the I/O error, as the single-process audit does, not "internal error" 3 with a stack trace.
+     */
+    @Test
+    void anOutputThatCannotBeWrittenIsExitTwoNamingIt() throws IOException {
+        LocalSpark.get();
+        Path inTheWay = Files.writeString(tmp.resolve("in-the-way"), "a file, not a directory");
+        Run r = cli(plain.toString(), "--out", inTheWay.resolve("out").toString());
+        assertThat(r.status()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("minutewise-spark: writing ").contains("in-the-way")
+                .contains("failed on an I/O error").doesNotContain("internal error").doesNotContain("\tat ");
+    }
+
+    /** Near miss: a failure that is no I/O error stays a failure of its own (an internal error's exit 3). */
+    @Test
+    void onlyAnIoErrorIsAnOutputFailure() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AuditJob.saving("out/findings", () -> {
+            throw AuditJob.<RuntimeException>rethrow(new org.apache.spark.SparkException("Job aborted",
+                    new java.io.UncheckedIOException(new IOException("No space left on device"))));
+        })).isInstanceOf(AuditJob.OutputFailed.class).hasMessageStartingWith("writing out/findings failed on an I/O "
+                + "error: No space left on device");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AuditJob.saving("out/findings", () -> {
+            throw new IllegalStateException("a defect");
+        })).isInstanceOf(IllegalStateException.class);
+    }
 }
