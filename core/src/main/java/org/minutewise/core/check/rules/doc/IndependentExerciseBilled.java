@@ -58,7 +58,9 @@ public final class IndependentExerciseBilled implements Rule {
                     + "hard'\")")
             .revised(6, "2026-12-06: not what the patient is to do later: a sentence in the plan (\"Plan:\", \"P:\", "
                     + "to its '.') or one that says so (\"pt to perform HEP independently 2x/day\", \"after d/c\") "
-                    + "(a therapist's review)");
+                    + "(a therapist's review)")
+            .revised(7, "2026-12-07: \"pt independent\" is a level of independence too (\"NMR 25 min: tandem "
+                    + "stance, pt independent, SBA\"; a billing review; phrase list 2026.13)");
 
     @Override
     public RuleInfo info() {

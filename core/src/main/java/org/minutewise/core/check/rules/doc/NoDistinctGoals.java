@@ -38,7 +38,7 @@ public final class NoDistinctGoals implements Rule {
         if (services < 2) {
             return;
         }
-        int goals = DocSupport.scan(ctx).count(PhraseLists.GOAL);
+        int goals = goals(DocSupport.scan(ctx));
         if (goals >= services) {
             return;
         }
@@ -47,5 +47,49 @@ public final class NoDistinctGoals implements Rule {
                 + "), but the note states a goal or purpose " + (goals == 0 ? "nowhere" : goals == 1 ? "once"
                 : goals + " times") + ". When several codes are billed the same day, each needs a purpose of its "
                 + "own; without one, reviewers treat the services as duplicates of each other."));
+    }
+
+    /**
+     * The goals or purposes the note states: each phrase of {@code [goal]}, except that a label ("Goals:", "STG:")
+     * counts the clauses after it that ';' separates, to the end of its sentence ("Goals: 97535 indep LB dressing;
+     * 97530 stand 5 min at sink." is two goals, a billing review), and the goal phrases inside them are not counted
+     * again.
+     */
+    static int goals(org.minutewise.core.doc.NoteScan scan) {
+        String text = scan.text();
+        int goals = 0;
+        int coveredTo = -1;
+        for (org.minutewise.core.doc.PhraseMatch m : scan.matches(PhraseLists.GOAL)) {
+            if (m.start() < coveredTo) {
+                continue;
+            }
+            int k = m.end();
+            while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+                k++;
+            }
+            if (k < text.length() && text.charAt(k) == ':') {
+                int clauses = 0;
+                int from = k + 1;
+                while (true) {
+                    int end = scan.sentenceEnd(from);
+                    for (int c = from; c < end; c++) {
+                        if (Character.isLetterOrDigit(text.charAt(c))) {
+                            clauses++;
+                            break;
+                        }
+                    }
+                    coveredTo = end;
+                    if (end > from && end < text.length() && text.charAt(end - 1) == ';') {
+                        from = end;
+                    } else {
+                        break;
+                    }
+                }
+                goals += Math.max(1, clauses);
+            } else {
+                goals++;
+            }
+        }
+        return goals;
     }
 }

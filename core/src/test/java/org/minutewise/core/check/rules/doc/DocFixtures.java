@@ -52,7 +52,7 @@ final class DocFixtures {
             Map.entry(PhraseLists.INDEPENDENT, List.of("performed independently", "home exercise program performed",
                     "exercised on own", "home exercises performed", "performed HEP", "treated another")),
             Map.entry(PhraseLists.INDEPENDENT_LEVEL, List.of("independently", "(I)", "I'ly", "supervision only",
-                    "unsupervised")),
+                    "unsupervised", "pt independent")),
             Map.entry(PhraseLists.STATUS, List.of("able to", "unable to", "goal", "reports", "at home", "currently",
                     "by the end")),
             Map.entry(PhraseLists.NO_CUE, List.of("without cues", "no cues")),

@@ -455,6 +455,20 @@ class DocumentationRulesTest {
             assertThat(ids(check(strong().build()))).doesNotContain("MW-D010");
         }
 
+        /**
+         * A goal label with one goal per code, ';' between them, is two goals (a billing review: "Goals: 97535
+         * indep LB dressing; 97530 stand 5 min at sink." was "states a goal or purpose once"); the label with one
+         * goal is still one.
+         */
+        @Test
+        void aGoalLabelCountsTheGoalsItsSemicolonsSeparate() {
+            String bare = STRONG.replace("to reduce", "for").replace("to improve stance", "for stance");
+            assertThat(ids(check(strong().note(bare + " Goal: 97112 safe community gait; 97110 stand 10 min.")
+                    .build()))).doesNotContain("MW-D010");
+            assertThat(of(check(strong().note(bare + " Goal: safe community gait.").build()), "MW-D010"))
+                    .singleElement().satisfies(f -> assertThat(f.message()).contains("once"));
+        }
+
         /** 97129 and 97130 are one service: one purpose serves both (page review); a third code needs its own. */
         @Test
         void theCognitivePairIsOneService() {
@@ -794,7 +808,10 @@ class DocumentationRulesTest {
                     "Pt performed weight shifting in the bars (I).",
                     "Ther ex: NuStep x 10 min I'ly.",
                     "Bike 10 min, supervision only.",
-                    "Pt stood on foam while the PT treated another patient.")) {
+                    "Pt stood on foam while the PT treated another patient.",
+                    // A billing review: "pt independent" beside an activity or minutes is exercise done alone.
+                    "NMR 25 min: pt independent with standing balance exercises from HEP.",
+                    "NMR 25 min: tandem stance, pt independent, SBA.")) {
                 List<Finding> fs = of(check(strong().note(STRONG + " " + said).build()), "MW-D016");
                 assertThat(fs).as(said).singleElement().satisfies(f -> assertThat(f.message())
                         .startsWith("The note says \"" + said + "\""));
@@ -816,7 +833,9 @@ class DocumentationRulesTest {
                     "Pt reports home exercises performed daily.",
                     "Pt able to hold tandem stance 30 s independently by the end, 10 min.",
                     "Pt held tandem stance 30 s without cues by final set.",
-                    "Pt maintained tandem stance while therapist applied perturbations at the pelvis.")) {
+                    "Pt maintained tandem stance while therapist applied perturbations at the pelvis.",
+                    "Pt independent with HEP.",
+                    "Goal: pt independent with HEP in 4 weeks, 10 min daily.")) {
                 assertThat(ids(check(strong().note(STRONG + " " + said).build()))).as(said)
                         .doesNotContain("MW-D016");
             }
