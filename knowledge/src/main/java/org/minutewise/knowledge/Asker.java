@@ -1166,7 +1166,15 @@ final class Asker {
         List<String> t = q.tokens();
         String id = null;
         boolean assistant = containsAny(t, ASSISTANT_WORDS);
-        if (evaluationsADay(q)) {
+        for (String c : q.codes()) {
+            if (kb.card(c).isEmpty() && kb.topicOfCode(c).isPresent()) {
+                id = kb.topicOfCode(c).get(); // "can a PT bill 20560 to Medicare": the dry-needling card
+                break;
+            }
+        }
+        if (id != null) {
+            // the topic card of a code the question names
+        } else if (evaluationsADay(q)) {
             id = EVALUATIONS_A_DAY;
         } else if (assistant && containsAny(t, EVALUATION_WORDS)) {
             id = "MW-W009";

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,11 @@ public final class KnowledgeBase {
 
     private final String version;
     private final Map<String, Card> byId;
+    /**
+     * A code no card is about but a topic card names in its keywords (20560 and 20561, the dry-needling card): the
+     * topic card's id, so a lookup of the code or a question naming it reaches the card.
+     */
+    private final Map<String, String> codeTopics;
     private final Map<String, Integer> ordById;
     private final List<String> sortedIds;
     private final Set<String> diagnosisIds;
@@ -77,6 +83,17 @@ public final class KnowledgeBase {
             }
         }
         this.byId = Collections.unmodifiableMap(m);
+        Map<String, String> topics = new HashMap<>();
+        for (Card c : cards) {
+            if (c.kind() == Kind.RULE) {
+                for (String k : c.keywords()) {
+                    if (k.matches("\\d{5}|[A-Z]\\d{4}") && !m.containsKey(k)) {
+                        topics.putIfAbsent(k, c.id());
+                    }
+                }
+            }
+        }
+        this.codeTopics = Collections.unmodifiableMap(topics);
         this.ordById = Collections.unmodifiableMap(ords);
         List<String> ids = new ArrayList<>(m.keySet());
         Collections.sort(ids);
@@ -230,7 +247,15 @@ public final class KnowledgeBase {
                 }
             }
         }
+        if (c == null && codeTopics.containsKey(t.toUpperCase(Locale.ROOT))) {
+            c = byId.get(codeTopics.get(t.toUpperCase(Locale.ROOT)));
+        }
         return Optional.ofNullable(c);
+    }
+
+    /** The topic card that names a code no card is about (20560: dry-needling), if any. */
+    Optional<String> topicOfCode(String code) {
+        return Optional.ofNullable(codeTopics.get(code));
     }
 
     /** The best cards for a text (words, codes, prefixes, synonyms, typos), best first; at most limit. */
@@ -239,7 +264,7 @@ public final class KnowledgeBase {
         List<ScoredCard> out = new ArrayList<>();
         List<SearchIndex.Hit> hits = index.search(q, limit);
         if (!hits.isEmpty() && new Asker(this).confidence(q, hits) < MIN_SEARCH_COVERAGE) {
-            // The best cards hold too little of the words ("dry needling" matched only by near spellings): a list
+            // The best cards hold too little of the words ("kinesio taping" matched only by near spellings): a list
             // of them would look like an answer.
             return out;
         }

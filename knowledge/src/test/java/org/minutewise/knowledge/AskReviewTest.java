@@ -198,6 +198,23 @@ class AskReviewTest {
                 .doesNotContain("fee schedule estimate");
     }
 
+    /**
+     * Dry needling had no card ("dry needling" found nothing; "can a PT bill 20560 to Medicare" answered with the
+     * re-evaluation): a topic card, reached by its words and by the codes it names, which no code card is about.
+     */
+    @Test
+    void dryNeedlingHasItsCardByWordsAndByItsCodes() {
+        assertThat(kb.ask("does medicare pay for dry needling").answer()).startsWith("Dry needling is billed with "
+                + "20560").contains("Medicare does not pay a physical therapist for it");
+        Answer code = kb.ask("can a PT bill 20560 to Medicare");
+        assertThat(ids(code)).startsWith("dry-needling");
+        assertThat(kb.lookup("20561")).hasValueSatisfying(c -> assertThat(c.id()).isEqualTo("dry-needling"));
+        assertThat(kb.card("dry-needling").orElseThrow().facts()).anyMatch(f -> f.text().contains("NCD 30.3.3"));
+        // Near miss: a code card of the catalog is still its own card.
+        assertThat(kb.lookup("97140")).hasValueSatisfying(c -> assertThat(c.id()).isEqualTo("97140"));
+        assertThat(kb.lookup("20999")).isEmpty();
+    }
+
     @Test
     void answersRulesStatesOutright() {
         Answer re = kb.ask("which modifier goes on the re-evaluation");
