@@ -259,10 +259,18 @@ class CodeRulesTest {
         assertThat(ids(fine)).doesNotContain("MW-C007");
     }
 
-    /** A visit checked with CodeRules alone against a code set (as --icd10-file gives it). */
+    /** A visit checked with CodeRules alone against a code set of FY2026 (as --icd10-file gives it). */
     private static CheckResult withCodeSet(String... diagnoses) {
+        return checkedAgainst(0, visit().diagnoses(java.util.List.of(diagnoses)));
+    }
+
+    /**
+     * The visit (given 97112 for 30 min) checked with CodeRules alone against a small FY2026 code set; its fiscal
+     * year known when {@code fiscalYear} is not 0.
+     */
+    private static CheckResult checkedAgainst(int fiscalYear, Visit.Builder visit) {
         org.minutewise.core.codes.Icd10CodeSet set = new org.minutewise.core.codes.Icd10CodeSet(
-                "icd10cm_order_2026.txt, ICD-10-CM FY2026", java.util.List.of(
+                "icd10cm_order_2026.txt, ICD-10-CM FY2026", fiscalYear, java.util.List.of(
                 new org.minutewise.core.codes.Icd10CodeSet.Entry("I69", true),
                 new org.minutewise.core.codes.Icd10CodeSet.Entry("I69.35", true),
                 new org.minutewise.core.codes.Icd10CodeSet.Entry("I69.351", false),
@@ -272,8 +280,7 @@ class CodeRulesTest {
         org.minutewise.core.check.ReferenceData ref = org.minutewise.core.check.ComplianceFixture.ref();
         return new org.minutewise.core.check.VisitChecker(ref.withDiagnoses(ref.diagnoses().withCodeSet(set)),
                 org.minutewise.core.check.RuleBook.of(java.util.List.of(new CodeRules())))
-                .check(visit().diagnoses(java.util.List.of(diagnoses)).service(minutes("97112", 30, pt("T1")))
-                        .build());
+                .check(visit.service(minutes("97112", 30, pt("T1"))).build());
     }
 
     /**
@@ -300,16 +307,7 @@ class CodeRulesTest {
 
     /** A visit on {@code date} checked with CodeRules alone against FY2026's code set, its year known. */
     private static CheckResult withFy2026Set(java.time.LocalDate date, String diagnosis) {
-        org.minutewise.core.codes.Icd10CodeSet set = new org.minutewise.core.codes.Icd10CodeSet(
-                "icd10cm_order_2026.txt, ICD-10-CM FY2026", 2026, java.util.List.of(
-                new org.minutewise.core.codes.Icd10CodeSet.Entry("I69.35", true),
-                new org.minutewise.core.codes.Icd10CodeSet.Entry("I69.351", false),
-                new org.minutewise.core.codes.Icd10CodeSet.Entry("R26.81", false)));
-        org.minutewise.core.check.ReferenceData ref = org.minutewise.core.check.ComplianceFixture.ref();
-        return new org.minutewise.core.check.VisitChecker(ref.withDiagnoses(ref.diagnoses().withCodeSet(set)),
-                org.minutewise.core.check.RuleBook.of(java.util.List.of(new CodeRules())))
-                .check(Visit.builder("V-1", date).diagnoses(java.util.List.of(diagnosis))
-                        .service(minutes("97112", 30, pt("T1"))).build());
+        return checkedAgainst(2026, Visit.builder("V-1", date).diagnoses(java.util.List.of(diagnosis)));
     }
 
     /**

@@ -163,11 +163,7 @@ class UnitLimitsTest {
     /** Two billed lines of 97112 (3 + 2) add up over a date-of-service MUE: one finding names both lines. */
     @Test
     void billedLinesAddUpOverADateOfServiceMue() {
-        CheckResult r = check(visit()
-                .service(minutes("97112", 38, assistant("A1", Role.PTA, "T1")))
-                .service(minutes("97112", 30, pt("T1")))
-                .billed(List.of(billed("97112", 3, "GP", "CQ"), billed("97112", 2, "GP")))
-                .build());
+        CheckResult r = check(sixtyEightMinutesBilled(billed("97112", 3, "GP", "CQ"), billed("97112", 2, "GP")));
 
         List<org.minutewise.core.check.Finding> billedOnes = findings(r, "MW-E006").stream()
                 .filter(f -> f.path().startsWith("billed")).toList();
@@ -182,13 +178,15 @@ class UnitLimitsTest {
     /** Near miss: billed within the MUE (4 units) while the minutes would support 5: the engine's lines' finding. */
     @Test
     void theEngineLinesOverTheMueKeepTheirFindingWhenTheBilledClaimIsNot() {
-        CheckResult r = check(visit()
-                .service(minutes("97112", 38, assistant("A1", Role.PTA, "T1")))
-                .service(minutes("97112", 30, pt("T1")))
-                .billed(List.of(billed("97112", 2, "GP", "CQ"), billed("97112", 2, "GP")))
-                .build());
+        CheckResult r = check(sixtyEightMinutesBilled(billed("97112", 2, "GP", "CQ"), billed("97112", 2, "GP")));
         assertThat(findings(r, "MW-E006")).extracting(org.minutewise.core.check.Finding::path)
                 .containsExactly("services[code=97112]");
+    }
+
+    /** 97112 for 68 minutes (a PTA's 38, the PT's 30: 5 units, over the MUE of 4) billed as {@code lines}. */
+    private static org.minutewise.core.model.Visit sixtyEightMinutesBilled(BilledLine... lines) {
+        return visit().service(minutes("97112", 38, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97112", 30, pt("T1"))).billed(List.of(lines)).build();
     }
 
     /**
