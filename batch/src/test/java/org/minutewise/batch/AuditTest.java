@@ -1763,4 +1763,30 @@ class AuditTest {
         Path near = auditCsv("progress-plan-near", ten.toString(), 3);
         assertThat(rows(near.resolve("findings.csv"))).extracting(f -> f.get("ruleId")).doesNotContain("MW-A002");
     }
+
+    /**
+     * MW-A010 follows the corrected claim (an auditor's review): 97110 10 minutes at 09:00 (D-1) and 97112 10 minutes
+     * at 14:00 (D-2) make 1 unit together; MW-A012 takes D-2's unit off, so D-1's 97110 is the day's only unit, paid
+     * in full: no MW-A010 (it said D-1 was reduced because D-2 held the day's highest practice expense). Near miss:
+     * D-2's 97112 of 20 minutes keeps its unit, and D-1 is reduced.
+     */
+    @Test
+    void theDaysReductionIsWorkedOutOnTheCorrectedClaimA010() throws IOException {
+        String am = "D-1,2026-03-10,medicare,,PT,DA,I69.351,97110,10,09:00,09:10,PT30,PT,,1,GP,,\r\n";
+        Path out = auditCsv("mppr-cut", HEADER + am
+                + "D-2,2026-03-10,medicare,,PT,DA,I69.351,97112,10,14:00,14:10,PT30,PT,,1,GP,,\r\n", 2);
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A012")).extracting(f -> f.get("visitId"))
+                .containsExactly("D-2");
+        assertThat(findings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A010");
+        Path near = auditCsv("mppr-kept", HEADER + am
+                + "D-2,2026-03-10,medicare,,PT,DA,I69.351,97112,20,14:00,14:20,PT30,PT,,1,GP,,\r\n", 2);
+        List<Map<String, String>> nearFindings = rows(near.resolve("findings.csv"));
+        assertThat(nearFindings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A012");
+        assertThat(nearFindings).filteredOn(f -> f.get("ruleId").equals("MW-A010")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.get("visitId")).isEqualTo("D-1");
+                    assertThat(f.get("message")).contains("visit D-2 holds the day's therapy unit");
+                });
+    }
 }

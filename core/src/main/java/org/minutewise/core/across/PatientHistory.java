@@ -70,7 +70,8 @@ public final class PatientHistory {
             + "at $0) counts toward no bucket: it adds nothing to the year's expenses, and its KX is not judged";
 
     private static final String KX_DENIED_AND_ORDER = "2026-12-07: a line the day's MUE denies whole (MW-A009) counts "
-            + "toward no bucket, as a duplicate claim's; a visit's lines are counted in the order of their documented "
+            + "toward no bucket, as a duplicate claim's, and a line counts only the units the day's minutes together "
+            + "leave it on the corrected claim (MW-A012); a visit's lines are counted in the order of their documented "
             + "start times, then by code, not of the input's rows (swapping two rows turned the finding on or off; "
             + "an auditor's review)";
 
@@ -181,7 +182,11 @@ public final class PatientHistory {
                     + "another visit of the same day holds the day's unit paid in full; reconcile the remittance "
                     + "against the lower figure (the audit counts it toward the KX threshold).",
             "CMS Pub 100-04 ch. 5 §10.7 (MPPR: of all therapy units of one day, one is paid in full)",
-            Citations.CLAIMS_MANUAL_CH5);
+            Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-07: worked out on the corrected claim: a visit whose line of its unit paid in full "
+                    + "keeps no unit once the day's minutes are counted together (MW-A012), or that the day's MUE "
+                    + "denies whole (MW-A009), holds no unit of the day (another visit was reduced for a unit MW-A012 "
+                    + "removes; an auditor's review)");
 
     public static final RuleInfo DAY_UNITS_OVER = new RuleInfo("MW-A012", Severity.BLOCK,
             "The day's visits bill more timed units than their minutes together make",
@@ -312,14 +317,21 @@ public final class PatientHistory {
                 denied = mueAcrossVisits(day, mue, duplicated, denied, out);
             }
         }
-        Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(days, denied, out);
-        kx(sorted, startOfYear, stated, fees, reduced, denied, out);
-        copiedNotes(sorted, duplicated, out);
         Set<String> overlapping = sameMinutes(dates, duplicated, out);
-        evaluations(sorted, duplicated, out);
+        // The units the day's minutes together do not make (MW-A012) come off the corrected claim first: the day's
+        // payment reduction and the KX count then price the claim as corrected (an auditor's review: MW-A010 reduced
+        // a visit for a unit MW-A012 removes), by visit and code.
+        int before = out.size();
         for (List<VisitDigest> day : days) {
             dayUnits(day, duplicated, overlapping, out);
-            if (ref != null) {
+        }
+        Map<String, Integer> cut = cutUnits(out.subList(before, out.size()));
+        Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(days, denied, cut, out);
+        kx(sorted, startOfYear, stated, fees, reduced, denied, cut, out);
+        copiedNotes(sorted, duplicated, out);
+        evaluations(sorted, duplicated, out);
+        if (ref != null) {
+            for (List<VisitDigest> day : days) {
                 payerDailyLimit(day, ref, duplicated, out);
             }
         }
@@ -412,12 +424,13 @@ public final class PatientHistory {
      * {@code allowedIfReduced}.
      */
     private static Map<String, Estimate.FullUnit> mpprAcrossVisits(List<List<VisitDigest>> days,
-                                                                    Set<String> duplicated, List<AcrossFinding> out) {
+                                                                    Set<String> duplicated, Map<String, Integer> cut,
+                                                                    List<AcrossFinding> out) {
         Map<String, Estimate.FullUnit> reduced = Map.of();
         for (List<VisitDigest> day : days) {
             List<VisitDigest> priced = new ArrayList<>(day.size());
             for (VisitDigest v : day) {
-                if (priced(v, duplicated)) {
+                if (priced(v, duplicated) && !cutWhole(v, v.fullUnit().get().line(), cut)) {
                     priced.add(v);
                 }
             }
@@ -462,6 +475,54 @@ public final class PatientHistory {
         return reduced;
     }
 
+    /**
+     * The units of the day's timed minutes together do not make, by visit and code ("visitId|code"): the corrected
+     * claim's cuts of the findings {@code found} (MW-A012).
+     */
+    private static Map<String, Integer> cutUnits(List<AcrossFinding> found) {
+        Map<String, Integer> cut = Map.of();
+        for (AcrossFinding f : found) {
+            for (UnitCut c : f.cuts()) {
+                if (c.units() > 0) {
+                    cut = cut.isEmpty() ? new HashMap<>(4) : cut;
+                    cut.merge(c.visitId() + '|' + c.code(), c.units(), Integer::sum);
+                }
+            }
+        }
+        return cut;
+    }
+
+    /**
+     * The share of a line's units the corrected claim keeps (1 without a cut): a cut of the day's units (MW-A012)
+     * comes off the code's units on the visit, so each of its lines keeps the code's units less the cut over its
+     * units, as a fraction.
+     */
+    private static BigDecimal kept(VisitDigest v, int line, Map<String, Integer> cut) {
+        if (cut.isEmpty()) {
+            return BigDecimal.ONE;
+        }
+        String code = v.lines().get(line).code();
+        Integer off = cut.get(v.visitId() + '|' + code);
+        if (off == null) {
+            return BigDecimal.ONE;
+        }
+        int units = 0;
+        for (VisitDigest.Line l : v.lines()) {
+            if (l.code().equals(code)) {
+                units += l.units();
+            }
+        }
+        if (units <= off) {
+            return BigDecimal.ZERO;
+        }
+        return BigDecimal.valueOf(units - off).divide(BigDecimal.valueOf(units), 10, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    /** Whether the corrected claim takes every unit of the visit's code of {@code line} off (MW-A012). */
+    private static boolean cutWhole(VisitDigest v, int line, Map<String, Integer> cut) {
+        return kept(v, line, cut).signum() == 0;
+    }
+
     /** A Medicare visit whose unit paid in full is on a line Medicare pays (not a duplicate's). */
     private static boolean priced(VisitDigest v, Set<String> duplicated) {
         return v.medicare() && v.fullUnit().isPresent()
@@ -470,7 +531,7 @@ public final class PatientHistory {
 
     private static void kx(List<VisitDigest> sorted, Map<Integer, YearToDate> startOfYear,
                            Map<String, YearToDate> stated, FeeData fees, Map<String, Estimate.FullUnit> reduced,
-                           Set<String> denied, List<AcrossFinding> out) {
+                           Set<String> denied, Map<String, Integer> cut, List<AcrossFinding> out) {
         Map<String, BigDecimal> running = new HashMap<>();
         // The buckets of the year with a line counted at $0 for want of a price: their count is only a floor.
         Set<String> unpriced = new HashSet<>(2);
@@ -507,7 +568,7 @@ public final class PatientHistory {
                 int passing = -1; // the line whose amount passes the threshold (the first past it), if any
                 List<VisitDigest.Line> missing = new ArrayList<>();
                 List<VisitDigest.Line> early = new ArrayList<>();
-                Estimate.FullUnit cut = reduced.get(v.visitId());
+                Estimate.FullUnit full = reduced.get(v.visitId());
                 BigDecimal exposed = BigDecimal.ZERO;
                 int exposedLines = 0;
                 // First the running count line by line, in the order of their documented times (not the input's):
@@ -523,11 +584,18 @@ public final class PatientHistory {
                         continue; // a denied line (a duplicate claim's, MW-A006; a day's MUE, MW-A009): no expense,
                         // and its KX is moot
                     }
+                    BigDecimal kept = kept(v, i, cut);
+                    if (kept.signum() == 0) {
+                        continue; // the corrected claim bills none of its units (MW-A012)
+                    }
                     counted[i] = true;
                     if (l.allowed().signum() == 0) {
                         unpriced.add(bucket);
                     }
-                    amount[i] = cut != null && cut.line() == i ? cut.allowedIfReduced() : l.allowed();
+                    amount[i] = full != null && full.line() == i ? full.allowedIfReduced() : l.allowed();
+                    if (kept.compareTo(BigDecimal.ONE) != 0) {
+                        amount[i] = amount[i].multiply(kept);
+                    }
                     after = after.add(amount[i]);
                     past[i] = after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0;
                     if (past[i] && passing < 0) {

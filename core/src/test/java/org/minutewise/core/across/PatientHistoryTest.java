@@ -590,6 +590,53 @@ class PatientHistoryTest {
         assertThat(ids(dup, "MW-A010")).isEmpty();
     }
 
+    /** A Medicare PT visit of START at {@code start} (minute of the day): one timed line of 1 unit for its minutes. */
+    private static VisitDigest session(String id, String code, int minutes, int start, String allowed, String pe,
+                                       String allowedIfReduced) {
+        int units = org.minutewise.core.units.UnitCalculator.unitsForMinutes(minutes);
+        return new VisitDigest(id, "P1", START, "medicare", true, false, 0, 0, false,
+                List.of(new VisitDigest.Line(code, List.of("GP"), units, "PT_SLP", new BigDecimal(allowed))),
+                List.of(), Optional.of(new Estimate.FullUnit(0, new BigDecimal(pe), new BigDecimal(allowedIfReduced))),
+                "", List.of(new VisitDigest.DayMinutes("PT", minutes, units, units, true,
+                        List.of(new VisitDigest.DayMinutes.Code(code, minutes, units)))), start);
+    }
+
+    /**
+     * MW-A010 is worked out on the corrected claim (an auditor's review): 97110 10 minutes at 09:00 and 97112 10
+     * minutes at 14:00 make 1 unit together, and MW-A012 takes 97112's unit off; the day's only unit left is 97110's,
+     * paid in full, so no reduction of it is reported, and the KX count takes 97110 in full and nothing of 97112
+     * (2,450.00 before: 2,479.06, under 2,480.00). Near miss: 97112 of 20 minutes keeps its unit, holds the day's
+     * highest PE, and 97110 is reduced.
+     */
+    @Test
+    void theDaysReductionFollowsTheCorrectedUnitsA010() {
+        VisitDigest am = session("D-1", "97110", 10, 540, "29.06", "0.40", "22.21");
+        VisitDigest pm = session("D-2", "97112", 10, 840, "31.50", "0.47", "24.00");
+        Map<Integer, YearToDate> before = Map.of(2026, new YearToDate(new BigDecimal("2450.00"), BigDecimal.ZERO));
+        List<AcrossFinding> out = PatientHistory.check(List.of(am, pm), before, ComplianceFixture.ref());
+        assertThat(out).filteredOn(f -> f.finding().ruleId().equals("MW-A012")).singleElement()
+                .satisfies(f -> assertThat(f.cuts()).containsExactly(new UnitCut("D-2", "97112", 1)));
+        assertThat(ids(out, "MW-A010")).isEmpty();
+        assertThat(ids(out, "MW-A003")).isEmpty();
+        // With KX on 97110, the count finds it early: $2,450.00 before, $2,479.06 after (97112 counts nothing).
+        VisitDigest kx = new VisitDigest("D-1", "P1", START, "medicare", true, false, 0, 0, false,
+                List.of(new VisitDigest.Line("97110", List.of("GP", "KX"), 1, "PT_SLP", new BigDecimal("29.06"))),
+                List.of(), am.fullUnit(), "", am.dayMinutes(), 540);
+        assertThat(PatientHistory.check(List.of(kx, pm), before, ComplianceFixture.ref()))
+                .filteredOn(f -> f.finding().ruleId().equals("MW-A004")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("$2,450.00 before this visit, "
+                        + "$2,479.06 after it"));
+        VisitDigest longer = session("D-2", "97112", 20, 840, "31.50", "0.47", "24.00");
+        List<AcrossFinding> near = PatientHistory.check(List.of(am, longer), before, ComplianceFixture.ref());
+        assertThat(ids(near, "MW-A012")).isEmpty();
+        assertThat(out).filteredOn(f -> f.finding().ruleId().equals("MW-A010")).isEmpty();
+        assertThat(near).filteredOn(f -> f.finding().ruleId().equals("MW-A010")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("visit D-2 holds the day's therapy unit")
+                        .contains("$22.21 instead of $29.06"));
+        // 2,450.00 + 22.21 + 31.50 passes the threshold on 97112 without KX.
+        assertThat(ids(near, "MW-A003")).containsExactly("D-2");
+    }
+
     /**
      * The KX count takes the reduced amount: with 2,425.00 incurred before the day, 97112 counted in full would
      * pass the 2,480.00 threshold (2,482.62) and need KX; reduced it reaches 2,474.77, and the 97530 visit passes.
