@@ -1645,4 +1645,148 @@ class AuditTest {
                 Optional.of("acme"), 2, false, 4, OptionalLong.empty()), REF, Progress.quiet()))
                 .isInstanceOf(InputException.class).hasMessageStartingWith("--payer: unknown payer profile");
     }
+
+    /**
+     * A Medicare PT patient's 15 weekly visits from 2026-02-02 (97110, 97112 and 97530, 30 minutes and 2 units each,
+     * GP, no KX), then {@code rest}: the year's PT and SLP count is $2,322.50 before it.
+     */
+    private static String kxYear(String rest) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        java.time.LocalDate monday = java.time.LocalDate.of(2026, 2, 2);
+        String[][] codes = {{"97110", "13:00", "13:30"}, {"97112", "13:30", "14:00"}, {"97530", "14:00", "14:30"}};
+        for (int i = 0; i < 15; i++) {
+            for (String[] c : codes) {
+                csv.append(String.format("K%02d,%s,medicare,,PT,KP,I69.351,%s,30,%s,%s,PT20,PT,,2,GP,,\r\n", i,
+                        monday.plusWeeks(i), c[0], c[1], c[2]));
+            }
+        }
+        return csv + rest;
+    }
+
+    /**
+     * A line the day's MUE denies whole (MW-A009) is paid nothing, so it adds nothing to the KX count (an auditor's
+     * review: K-M2's 97112 took a later visit past the threshold, whose MW-A003 had KX added to claims.csv where
+     * none was needed). 97112's MUE is 4 a day: K-M1 and K-M2 bill 3 units each on 2026-06-01; the count reaches
+     * $2,397.15 before K-Z and $2,470.63 after it, under $2,480.00. Near miss: K-M1 billing 1 unit (15 minutes), the
+     * day is within the MUE, K-M2 counts, and K-Z passes the threshold without KX.
+     */
+    @Test
+    void aLineTheDaysMueDeniesDoesNotCountTowardKxA009() throws IOException {
+        String day = "K-M2,2026-06-01,medicare,,PT,KP,I69.351,97112,45,14:00,14:45,PT20,PT,,3,GP,,\r\n"
+                + "K-Z,2026-06-08,medicare,,PT,KP,I69.351,97110,45,13:00,13:45,PT20,PT,,3,GP,,\r\n";
+        Path out = auditCsv("kx-mue", kxYear("K-M1,2026-06-01,medicare,,PT,KP,I69.351,97112,45,09:00,09:45,PT20,PT,,3,"
+                + "GP,,\r\n" + day), 3);
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A009")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.get("visitId")).isEqualTo("K-M2");
+                    assertThat(f.get("message")).contains("they count nothing toward the patient's KX threshold");
+                });
+        assertThat(findings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A003", "MW-A004");
+        assertThat(rows(out.resolve("claims.csv"))).filteredOn(c -> c.get("visitId").equals("K-Z"))
+                .singleElement().satisfies(c -> assertThat(c.get("modifiers")).isEqualTo("GP"));
+        assertThat(summary(out).get("kxExposure").get("visits").asLong()).isZero();
+
+        Path near = auditCsv("kx-mue-near", kxYear("K-M1,2026-06-01,medicare,,PT,KP,I69.351,97112,15,09:00,09:15,PT20,"
+                + "PT,,1,GP,,\r\n" + day), 3);
+        List<Map<String, String>> nearFindings = rows(near.resolve("findings.csv"));
+        assertThat(nearFindings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A009");
+        assertThat(nearFindings).filteredOn(f -> f.get("ruleId").equals("MW-A003")).singleElement()
+                .satisfies(f -> assertThat(f.get("visitId")).isEqualTo("K-Z"));
+        assertThat(rows(near.resolve("claims.csv"))).filteredOn(c -> c.get("visitId").equals("K-Z"))
+                .singleElement().satisfies(c -> assertThat(c.get("modifiers")).isEqualTo("GP;KX"));
+    }
+
+    /**
+     * The rows of one visit in either order give the same KX judgment: the lines are counted in the order of their
+     * documented times (an auditor's review: swapping two rows turned a blocking MW-A003 on or off). $2,397.15 before
+     * K-Z; its 97110 at 13:00 reaches $2,473.80, its 97530 at 13:45 passes $2,480.00 and carries KX: clean, whichever
+     * row comes first. Near miss: with 97530 at 13:00, its KX is early and 97110 passes without KX (MW-A003 and
+     * MW-A004), whichever row comes first.
+     */
+    @Test
+    void aVisitsRowOrderDoesNotChangeKxA003() throws IOException {
+        String before = kxYear("K-M1,2026-06-01,medicare,,PT,KP,I69.351,97112,45,09:00,09:45,PT20,PT,,3,GP,,\r\n");
+        String exercise = "K-Z,2026-06-08,medicare,,PT,KP,I69.351,97110,45,13:00,13:45,PT20,PT,,3,GP,,\r\n";
+        String activities = "K-Z,2026-06-08,medicare,,PT,KP,I69.351,97530,15,13:45,14:00,PT20,PT,,1,GP;KX,,\r\n";
+        for (String rows : List.of(exercise + activities, activities + exercise)) {
+            Path out = auditCsv("kx-order-" + rows.hashCode(), before + rows, 2);
+            assertThat(rows(out.resolve("findings.csv"))).extracting(f -> f.get("ruleId"))
+                    .as(rows).doesNotContain("MW-A003", "MW-A004");
+            assertThat(rows(out.resolve("claims.csv"))).filteredOn(c -> c.get("visitId").equals("K-Z"))
+                    .extracting(c -> c.get("code") + " " + c.get("modifiers"))
+                    .containsExactlyInAnyOrder("97110 GP", "97530 GP;KX");
+        }
+        String exerciseLater = exercise.replace("13:00,13:45", "13:15,14:00");
+        String activitiesFirst = activities.replace("13:45,14:00", "13:00,13:15");
+        for (String rows : List.of(exerciseLater + activitiesFirst, activitiesFirst + exerciseLater)) {
+            Path out = auditCsv("kx-order-near-" + rows.hashCode(), before + rows, 2);
+            assertThat(rows(out.resolve("findings.csv"))).filteredOn(f -> f.get("ruleId").matches("MW-A00[34]"))
+                    .as(rows).extracting(f -> f.get("visitId") + " " + f.get("ruleId"))
+                    .containsExactlyInAnyOrder("K-Z MW-A003", "K-Z MW-A004");
+            assertThat(rows(out.resolve("claims.csv"))).filteredOn(c -> c.get("visitId").equals("K-Z"))
+                    .extracting(c -> c.get("code") + " " + c.get("modifiers"))
+                    .containsExactlyInAnyOrder("97110 GP;KX", "97530 GP;KX");
+        }
+    }
+
+    /**
+     * MW-A002 counts a Medicare patient's treatment days under the plan of care, not the GP billed (an auditor's
+     * review): an evaluation (treatment day 1), then 12 treatment visits of a PT plan, PG-05 and PG-09 billed without
+     * GP (their own MW-B004). Treatment days 11 to 13 are past the due date, and PG-13's message says day 13 (it said
+     * day 11, and PG-11 and PG-12 had nothing). Near miss: the first 10 treatment days alone are covered.
+     */
+    @Test
+    void treatmentDaysBilledWithoutGpStillCountTowardTheProgressReportA002() throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER);
+        csv.append("PG-01,2026-01-02,medicare,,PT,PQ,M17.11,97161,,,,PT1,PT,,1,GP,,\r\n");
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 5);
+        StringBuilder ten = null;
+        for (int n = 2; n <= 13; n++) {
+            String mods = n == 5 || n == 9 ? "" : "GP";
+            csv.append(String.format("PG-%02d,%s,medicare,,PT,PQ,M17.11,97110,30,09:00,09:30,PT1,PT,,2,%s,,\r\n", n,
+                    day, mods));
+            day = day.plusDays(day.getDayOfWeek() == java.time.DayOfWeek.FRIDAY ? 3 : 2);
+            if (n == 10) {
+                ten = new StringBuilder(csv);
+            }
+        }
+        Path out = auditCsv("progress-plan", csv.toString(), 3);
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-B004")).extracting(f -> f.get("visitId"))
+                .containsExactlyInAnyOrder("PG-05", "PG-09");
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A002")).extracting(f -> f.get("visitId"))
+                .containsExactlyInAnyOrder("PG-11", "PG-12", "PG-13");
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A002") && f.get("visitId").equals("PG-13"))
+                .singleElement().satisfies(f -> assertThat(f.get("message"))
+                        .startsWith("This is treatment day 13 under the PT plan of care"));
+        Path near = auditCsv("progress-plan-near", ten.toString(), 3);
+        assertThat(rows(near.resolve("findings.csv"))).extracting(f -> f.get("ruleId")).doesNotContain("MW-A002");
+    }
+
+    /**
+     * MW-A010 follows the corrected claim (an auditor's review): 97110 10 minutes at 09:00 (D-1) and 97112 10 minutes
+     * at 14:00 (D-2) make 1 unit together; MW-A012 takes D-2's unit off, so D-1's 97110 is the day's only unit, paid
+     * in full: no MW-A010 (it said D-1 was reduced because D-2 held the day's highest practice expense). Near miss:
+     * D-2's 97112 of 20 minutes keeps its unit, and D-1 is reduced.
+     */
+    @Test
+    void theDaysReductionIsWorkedOutOnTheCorrectedClaimA010() throws IOException {
+        String am = "D-1,2026-03-10,medicare,,PT,DA,I69.351,97110,10,09:00,09:10,PT30,PT,,1,GP,,\r\n";
+        Path out = auditCsv("mppr-cut", HEADER + am
+                + "D-2,2026-03-10,medicare,,PT,DA,I69.351,97112,10,14:00,14:10,PT30,PT,,1,GP,,\r\n", 2);
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A012")).extracting(f -> f.get("visitId"))
+                .containsExactly("D-2");
+        assertThat(findings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A010");
+        Path near = auditCsv("mppr-kept", HEADER + am
+                + "D-2,2026-03-10,medicare,,PT,DA,I69.351,97112,20,14:00,14:20,PT30,PT,,1,GP,,\r\n", 2);
+        List<Map<String, String>> nearFindings = rows(near.resolve("findings.csv"));
+        assertThat(nearFindings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A012");
+        assertThat(nearFindings).filteredOn(f -> f.get("ruleId").equals("MW-A010")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.get("visitId")).isEqualTo("D-1");
+                    assertThat(f.get("message")).contains("visit D-2 holds the day's therapy unit");
+                });
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.minutewise.core.check.Citations;
 import org.minutewise.core.check.Money;
 import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.edits.Mue;
 import org.minutewise.core.edits.MueTable;
 import org.minutewise.core.edits.PtpEdit;
 import org.minutewise.core.edits.PtpTable;
@@ -52,7 +53,10 @@ public final class PatientHistory {
             .revised(3, "2026-12-05: every treatment day past the due date is reported until a report is written "
                     + "(only the first one was); a progress report documented on a visit (visit field "
                     + "progressReport) ends a period as a re-evaluation does; the initial evaluation's day is "
-                    + "treatment day 1 (the report was found due one day late)");
+                    + "treatment day 1 (the report was found due one day late)")
+            .revised(4, "2026-12-07: treatment days counted under the plan of care of the visit's lines, not the "
+                    + "GP/GO/GN they were billed with: two visits billed without GP (MW-B004) dropped out of the PT "
+                    + "plan's count, and the report was found due late or not at all (an auditor's review)");
     /** The initial evaluations (PT, OT): their day is treatment day 1 of the first reporting period. */
     private static final Set<String> INITIAL_EVALUATIONS = Set.of("97161", "97162", "97163", "97165", "97166",
             "97167");
@@ -64,6 +68,12 @@ public final class PatientHistory {
 
     private static final String KX_MUE_DENIED = "2026-12-07: a line an MUE denies (MW-E006: the estimate prices it "
             + "at $0) counts toward no bucket: it adds nothing to the year's expenses, and its KX is not judged";
+
+    private static final String KX_DENIED_AND_ORDER = "2026-12-07: a line the day's MUE denies whole (MW-A009) counts "
+            + "toward no bucket, as a duplicate claim's, and a line counts only the units the day's minutes together "
+            + "leave it on the corrected claim (MW-A012); a visit's lines are counted in the order of their documented "
+            + "start times, then by code, not of the input's rows (swapping two rows turned the finding on or off; "
+            + "an auditor's review)";
 
     private static final String KX_ESTIMATE = "2026-12-06: the message says the year's expenses are an estimate "
             + "(the audited visits' allowed amounts), and a floor when some of the year's codes could not be priced";
@@ -79,7 +89,8 @@ public final class PatientHistory {
             .revised(5, "2026-12-06: not on a line whose KX the visit's own stated expenses already require (its "
                     + "MW-B012 reports it; the line still counts in the KX exposure)")
             .revised(6, KX_ESTIMATE)
-            .revised(7, KX_MUE_DENIED);
+            .revised(7, KX_MUE_DENIED)
+            .revised(8, KX_DENIED_AND_ORDER);
     public static final RuleInfo KX_EARLY = new RuleInfo("MW-A004", Severity.WARN,
             "KX before the patient's therapy threshold was reached",
             "Remove KX from lines billed before the year's incurred expenses pass the threshold: KX with no sign "
@@ -96,7 +107,8 @@ public final class PatientHistory {
             .revised(7, "2026-12-06: also on the visit that passes the threshold, for a line billed with KX before "
                     + "the line whose amount passes it (KX goes on that line and the later ones)")
             .revised(8, KX_ESTIMATE)
-            .revised(9, KX_MUE_DENIED);
+            .revised(9, KX_MUE_DENIED)
+            .revised(10, KX_DENIED_AND_ORDER);
     public static final RuleInfo COPIED_NOTE = new RuleInfo("MW-A005", Severity.WARN,
             "The same note text on several visits",
             "Document each visit on its own: what was done, the patient's response and the progression; a cloned "
@@ -160,7 +172,9 @@ public final class PatientHistory {
             .revised(2, "2026-12-05: a duplicate claim's lines (MW-A006) are not units of the day; per billing "
                     + "provider")
             .revised(3, "2026-12-06: says that the lines of the code on the claim that takes the day past the MUE "
-                    + "are denied whole, not only the units over it");
+                    + "are denied whole, not only the units over it")
+            .revised(4, "2026-12-07: those lines count nothing toward the patient's KX threshold nor hold the day's "
+                    + "unit paid in full (MW-A003/A004/A010; they did, an auditor's review), and the message says so");
 
     public static final RuleInfo MPPR_ACROSS_VISITS = new RuleInfo("MW-A010", Severity.INFO,
             "Multiple procedure reduction across the day's visits",
@@ -168,7 +182,11 @@ public final class PatientHistory {
                     + "another visit of the same day holds the day's unit paid in full; reconcile the remittance "
                     + "against the lower figure (the audit counts it toward the KX threshold).",
             "CMS Pub 100-04 ch. 5 §10.7 (MPPR: of all therapy units of one day, one is paid in full)",
-            Citations.CLAIMS_MANUAL_CH5);
+            Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-07: worked out on the corrected claim: a visit whose line of its unit paid in full "
+                    + "keeps no unit once the day's minutes are counted together (MW-A012), or that the day's MUE "
+                    + "denies whole (MW-A009), holds no unit of the day (another visit was reduced for a unit MW-A012 "
+                    + "removes; an auditor's review)");
 
     public static final RuleInfo DAY_UNITS_OVER = new RuleInfo("MW-A012", Severity.BLOCK,
             "The day's visits bill more timed units than their minutes together make",
@@ -291,25 +309,35 @@ public final class PatientHistory {
         Set<String> duplicated = duplicates(sorted, out);
         List<List<VisitDigest>> dates = severalADay(sorted);
         List<List<VisitDigest>> days = sameDay(dates);
-        Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(days, duplicated, out);
-        kx(sorted, startOfYear, stated, fees, reduced, duplicated, out);
-        copiedNotes(sorted, duplicated, out);
+        // The lines a day's MUE denies whole (MW-A009): Medicare pays them nothing, so, like a duplicate claim's,
+        // they hold no unit paid in full and add nothing to the KX count (an auditor's review).
+        Set<String> denied = duplicated;
+        if (mue != null) {
+            for (List<VisitDigest> day : days) {
+                denied = mueAcrossVisits(day, mue, duplicated, denied, out);
+            }
+        }
         Set<String> overlapping = sameMinutes(dates, duplicated, out);
-        evaluations(sorted, duplicated, out);
+        // The units the day's minutes together do not make (MW-A012) come off the corrected claim first: the day's
+        // payment reduction and the KX count then price the claim as corrected (an auditor's review: MW-A010 reduced
+        // a visit for a unit MW-A012 removes), by visit and code.
+        int before = out.size();
         for (List<VisitDigest> day : days) {
             dayUnits(day, duplicated, overlapping, out);
-            if (ref != null) {
+        }
+        Map<String, Integer> cut = cutUnits(out.subList(before, out.size()));
+        Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(days, denied, cut, out);
+        kx(sorted, startOfYear, stated, fees, reduced, denied, cut, out);
+        copiedNotes(sorted, duplicated, out);
+        evaluations(sorted, duplicated, out);
+        if (ref != null) {
+            for (List<VisitDigest> day : days) {
                 payerDailyLimit(day, ref, duplicated, out);
             }
         }
-        if (ptp != null || mue != null) {
+        if (ptp != null) {
             for (List<VisitDigest> day : days) {
-                if (ptp != null) {
-                    ncciAcrossVisits(day, ptp, out);
-                }
-                if (mue != null) {
-                    mueAcrossVisits(day, mue, duplicated, out);
-                }
+                ncciAcrossVisits(day, ptp, out);
             }
         }
         out.sort(Comparator.comparing(AcrossFinding::visitId).thenComparing(f -> f.finding().ruleId()));
@@ -318,10 +346,11 @@ public final class PatientHistory {
 
     /**
      * Treatment days since the last progress report, counted per plan of care over the patient's Medicare visits
-     * (CMS Pub 100-02 ch. 15 §220.3 D; other payers set their own intervals): a discipline (GP, GO or GN on the
-     * visit's lines) counts the dates it treated, and its evaluation or re-evaluation starts it again. Lines with
-     * no discipline modifier share one count; a visit known to hold a progress report whose lines say no
-     * discipline restarts the counts of every discipline it treated.
+     * (CMS Pub 100-02 ch. 15 §220.3 D; other payers set their own intervals): a discipline (the plan of care of the
+     * visit's lines, whatever GP, GO or GN they were billed with; the modifier when the plan is not known) counts the
+     * dates it treated, and its evaluation or re-evaluation starts it again. Lines with no discipline share one count;
+     * a visit known to hold a progress report whose lines say no discipline restarts the counts of every discipline
+     * it treated.
      */
     private static void progress(List<VisitDigest> sorted, List<AcrossFinding> out) {
         Map<String, Integer> days = new HashMap<>();
@@ -338,7 +367,9 @@ public final class PatientHistory {
             Set<String> initial = new HashSet<>(0);
             for (VisitDigest.Line l : v.lines()) {
                 boolean progress = VisitDigest.PROGRESS_CODES.contains(l.code());
-                String d = disciplineModifier(l.modifiers());
+                // Under the plan of care the line's service is under, not the modifier it was billed with: a line
+                // billed without its GP (MW-B004) is still a treatment day of its plan (an auditor's review).
+                String d = l.plan() != null ? l.plan().modifier() : disciplineModifier(l.modifiers());
                 if (d.isEmpty() && progress) {
                     // An evaluation code names its discipline even when its GP/GO is missing (MW-B004 says so).
                     d = "PT".equals(evaluationDiscipline(l.code())) ? "GP" : "GO";
@@ -393,12 +424,13 @@ public final class PatientHistory {
      * {@code allowedIfReduced}.
      */
     private static Map<String, Estimate.FullUnit> mpprAcrossVisits(List<List<VisitDigest>> days,
-                                                                    Set<String> duplicated, List<AcrossFinding> out) {
+                                                                    Set<String> duplicated, Map<String, Integer> cut,
+                                                                    List<AcrossFinding> out) {
         Map<String, Estimate.FullUnit> reduced = Map.of();
         for (List<VisitDigest> day : days) {
             List<VisitDigest> priced = new ArrayList<>(day.size());
             for (VisitDigest v : day) {
-                if (priced(v, duplicated)) {
+                if (priced(v, duplicated) && !cutWhole(v, v.fullUnit().get().line(), cut)) {
                     priced.add(v);
                 }
             }
@@ -443,6 +475,54 @@ public final class PatientHistory {
         return reduced;
     }
 
+    /**
+     * The units of the day's timed minutes together do not make, by visit and code ("visitId|code"): the corrected
+     * claim's cuts of the findings {@code found} (MW-A012).
+     */
+    private static Map<String, Integer> cutUnits(List<AcrossFinding> found) {
+        Map<String, Integer> cut = Map.of();
+        for (AcrossFinding f : found) {
+            for (UnitCut c : f.cuts()) {
+                if (c.units() > 0) {
+                    cut = cut.isEmpty() ? new HashMap<>(4) : cut;
+                    cut.merge(c.visitId() + '|' + c.code(), c.units(), Integer::sum);
+                }
+            }
+        }
+        return cut;
+    }
+
+    /**
+     * The share of a line's units the corrected claim keeps (1 without a cut): a cut of the day's units (MW-A012)
+     * comes off the code's units on the visit, so each of its lines keeps the code's units less the cut over its
+     * units, as a fraction.
+     */
+    private static BigDecimal kept(VisitDigest v, int line, Map<String, Integer> cut) {
+        if (cut.isEmpty()) {
+            return BigDecimal.ONE;
+        }
+        String code = v.lines().get(line).code();
+        Integer off = cut.get(v.visitId() + '|' + code);
+        if (off == null) {
+            return BigDecimal.ONE;
+        }
+        int units = 0;
+        for (VisitDigest.Line l : v.lines()) {
+            if (l.code().equals(code)) {
+                units += l.units();
+            }
+        }
+        if (units <= off) {
+            return BigDecimal.ZERO;
+        }
+        return BigDecimal.valueOf(units - off).divide(BigDecimal.valueOf(units), 10, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    /** Whether the corrected claim takes every unit of the visit's code of {@code line} off (MW-A012). */
+    private static boolean cutWhole(VisitDigest v, int line, Map<String, Integer> cut) {
+        return kept(v, line, cut).signum() == 0;
+    }
+
     /** A Medicare visit whose unit paid in full is on a line Medicare pays (not a duplicate's). */
     private static boolean priced(VisitDigest v, Set<String> duplicated) {
         return v.medicare() && v.fullUnit().isPresent()
@@ -451,7 +531,7 @@ public final class PatientHistory {
 
     private static void kx(List<VisitDigest> sorted, Map<Integer, YearToDate> startOfYear,
                            Map<String, YearToDate> stated, FeeData fees, Map<String, Estimate.FullUnit> reduced,
-                           Set<String> duplicated, List<AcrossFinding> out) {
+                           Set<String> denied, Map<String, Integer> cut, List<AcrossFinding> out) {
         Map<String, BigDecimal> running = new HashMap<>();
         // The buckets of the year with a line counted at $0 for want of a price: their count is only a floor.
         Set<String> unpriced = new HashSet<>(2);
@@ -488,24 +568,34 @@ public final class PatientHistory {
                 int passing = -1; // the line whose amount passes the threshold (the first past it), if any
                 List<VisitDigest.Line> missing = new ArrayList<>();
                 List<VisitDigest.Line> early = new ArrayList<>();
-                Estimate.FullUnit cut = reduced.get(v.visitId());
+                Estimate.FullUnit full = reduced.get(v.visitId());
                 BigDecimal exposed = BigDecimal.ZERO;
                 int exposedLines = 0;
-                // First the running count line by line: which lines pass the threshold.
+                // First the running count line by line, in the order of their documented times (not the input's):
+                // which lines pass the threshold.
                 int n = v.lines().size();
+                int[] order = lineOrder(v);
                 boolean[] counted = new boolean[n];
                 boolean[] past = new boolean[n];
                 BigDecimal[] amount = new BigDecimal[n];
-                for (int i = 0; i < n; i++) {
+                for (int i : order) {
                     VisitDigest.Line l = v.lines().get(i);
-                    if (!l.bucket().equals(bucket) || l.units() == 0 || duplicated.contains(lineKey(v, i))) {
-                        continue; // a duplicate claim's line is denied: no expense, and its KX is moot (MW-A006)
+                    if (!l.bucket().equals(bucket) || l.units() == 0 || denied.contains(lineKey(v, i))) {
+                        continue; // a denied line (a duplicate claim's, MW-A006; a day's MUE, MW-A009): no expense,
+                        // and its KX is moot
+                    }
+                    BigDecimal kept = kept(v, i, cut);
+                    if (kept.signum() == 0) {
+                        continue; // the corrected claim bills none of its units (MW-A012)
                     }
                     counted[i] = true;
                     if (l.allowed().signum() == 0) {
                         unpriced.add(bucket);
                     }
-                    amount[i] = cut != null && cut.line() == i ? cut.allowedIfReduced() : l.allowed();
+                    amount[i] = full != null && full.line() == i ? full.allowedIfReduced() : l.allowed();
+                    if (kept.compareTo(BigDecimal.ONE) != 0) {
+                        amount[i] = amount[i].multiply(kept);
+                    }
                     after = after.add(amount[i]);
                     past[i] = after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0;
                     if (past[i] && passing < 0) {
@@ -514,7 +604,7 @@ public final class PatientHistory {
                 }
                 // Then KX: on a professional claim the crossing line and the later ones; on an institutional claim
                 // every line of the bucket once the claim passes the threshold (RULES.md §4).
-                for (int i = 0; i < n; i++) {
+                for (int i : order) {
                     if (!counted[i]) {
                         continue;
                     }
@@ -557,9 +647,10 @@ public final class PatientHistory {
                     out.add(new AcrossFinding(v.visitId(), KX_EARLY.finding("claimLines", "Counting the patient's "
                             + "visits of " + v.date().getYear() + " in date order, the " + label + " expenses are "
                             + money + ", yet " + codes(early) + (early.size() == 1 ? " carries" : " carry")
-                            + " KX" + (passing >= 0 ? ", billed before " + v.lines().get(passing).code() + ", the line "
-                            + "whose amount passes the "
-                            + "threshold: KX goes on that line and the later ones" : "") + "."), 0, BigDecimal.ZERO,
+                            + " KX" + (passing >= 0 ? ", before " + v.lines().get(passing).code() + ", the line "
+                            + "whose amount passes the threshold (the visit's lines counted in the order of their "
+                            + "documented times): KX goes on that line and the later ones" : "") + "."), 0,
+                            BigDecimal.ZERO,
                             early));
                 } else if (!early.isEmpty() && unjudged.add(bucket)) {
                     // KX the priced count finds early, but a line had no price: the count is a floor, so MW-A004
@@ -575,6 +666,40 @@ public final class PatientHistory {
                 running.put(bucket, after);
             }
         }
+    }
+
+    /**
+     * The order the KX count reads a visit's lines in, as indexes into its lines: by the time the line's service
+     * starts (its code's first documented period; a line without times after those with), then by code, modifiers
+     * and units, then as input. The line that passes the threshold is the one whose service comes later in the day,
+     * whatever order the input's rows list them in (an auditor's review: swapping two rows of one visit turned
+     * MW-A003 on or off).
+     */
+    static int[] lineOrder(VisitDigest v) {
+        int n = v.lines().size();
+        Integer[] idx = new Integer[n];
+        int[] start = new int[n];
+        String[] key = new String[n];
+        for (int i = 0; i < n; i++) {
+            VisitDigest.Line l = v.lines().get(i);
+            idx[i] = i;
+            start[i] = Integer.MAX_VALUE;
+            for (VisitDigest.Treatment t : v.treatments()) {
+                if (org.minutewise.core.units.Cognitive.sameService(t.code(), l.code())) {
+                    for (Period p : t.periods()) {
+                        start[i] = Math.min(start[i], p.startMinute());
+                    }
+                }
+            }
+            key[i] = l.code() + '|' + String.join(";", l.modifiers()) + '|' + l.units();
+        }
+        java.util.Arrays.sort(idx, Comparator.<Integer>comparingInt(i -> start[i]).thenComparing(i -> key[i])
+                .thenComparingInt(i -> i));
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = idx[i];
+        }
+        return out;
     }
 
     /**
@@ -1040,10 +1165,11 @@ public final class PatientHistory {
     /**
      * A code's units over the patient's visits of one day above its MUE when the MUE is per date of service
      * (adjudication indicator 2 or 3) and no single visit passes it alone (that visit's MW-E006 says so). Reported
-     * on the day's last visit billing the code.
+     * on the day's last visit billing the code, whose lines of the code are denied whole: returns {@code denied} with
+     * them added (a new set when any is).
      */
-    private static void mueAcrossVisits(List<VisitDigest> day, MueTable mue, Set<String> duplicated,
-                                        List<AcrossFinding> out) {
+    private static Set<String> mueAcrossVisits(List<VisitDigest> day, MueTable mue, Set<String> duplicated,
+                                               Set<String> denied, List<AcrossFinding> out) {
         Map<String, int[]> units = new java.util.TreeMap<>(); // code: units, visits, most on one visit
         Map<String, String> last = new HashMap<>();
         for (VisitDigest v : day) {
@@ -1063,15 +1189,38 @@ public final class PatientHistory {
             });
         }
         LocalDate date = day.get(0).date();
-        units.forEach((code, d) -> mue.find(code, date).ifPresent(m -> {
+        Set<String> result = denied;
+        for (Map.Entry<String, int[]> e : units.entrySet()) {
+            String code = e.getKey();
+            int[] d = e.getValue();
+            Optional<Mue> found = mue.find(code, date);
+            if (found.isEmpty()) {
+                continue;
+            }
+            Mue m = found.get();
             if (d[1] >= 2 && m.adjudicationIndicator() != 1 && d[0] > m.maxUnits() && d[2] <= m.maxUnits()) {
                 out.add(new AcrossFinding(last.get(code), MUE_ACROSS_VISITS.finding("claimLines", code
                         + " is billed with " + d[0] + " units over the patient's " + d[1] + " visits of " + date
                         + "; its MUE is " + m.maxUnits() + " a day (adjudication indicator " + m.indicatorText()
                         + "). This visit's claim takes the day past it: its lines of " + code + " are denied whole, "
-                        + "not only the units over " + m.maxUnits() + ".")));
+                        + "not only the units over " + m.maxUnits() + "; they count nothing toward the patient's "
+                        + "KX threshold.")));
+                for (VisitDigest v : day) {
+                    if (!v.visitId().equals(last.get(code))) {
+                        continue;
+                    }
+                    for (int i = 0; i < v.lines().size(); i++) {
+                        if (v.lines().get(i).code().equals(code) && v.lines().get(i).units() > 0) {
+                            if (result == duplicated) {
+                                result = new HashSet<>(duplicated);
+                            }
+                            result.add(lineKey(v, i));
+                        }
+                    }
+                }
             }
-        }));
+        }
+        return result;
     }
 
     /**

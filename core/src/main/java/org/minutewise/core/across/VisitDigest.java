@@ -43,10 +43,14 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
     /**
      * A billed line: code, modifiers, units, KX bucket ("PT_SLP", "OT", or "" for a code that is not therapy), its
      * allowed amount (0 when unknown), the discipline it is billed under (its GP, GO or GN, else that of its
-     * documented service: {@link ClaimLine#discipline()}) and what the visit's own check said of its KX.
+     * documented service: {@link ClaimLine#discipline()}), what the visit's own check said of its KX, and the
+     * discipline of the plan of care its service is under ({@code plan}: that of the visit's service line of the code,
+     * else the visit's plan of care, whatever modifier the line was billed with; null when not known, or for a code
+     * no discipline bills). MW-A002 counts a plan's treatment days by {@code plan}, so a line billed without its GP
+     * (or with the wrong one) still counts under its plan.
      */
     public record Line(String code, List<String> modifiers, int units, String bucket, BigDecimal allowed,
-                       Discipline discipline, OwnKx ownKx) {
+                       Discipline discipline, OwnKx ownKx, Discipline plan) {
         public Line {
             Objects.requireNonNull(code, "code");
             modifiers = List.copyOf(modifiers);
@@ -54,6 +58,12 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
             Objects.requireNonNull(allowed, "allowed");
             Objects.requireNonNull(discipline, "discipline");
             Objects.requireNonNull(ownKx, "ownKx");
+        }
+
+        /** A line whose plan of care is not known (MW-A002 counts it under its GP, GO or GN). */
+        public Line(String code, List<String> modifiers, int units, String bucket, BigDecimal allowed,
+                    Discipline discipline, OwnKx ownKx) {
+            this(code, modifiers, units, bucket, allowed, discipline, ownKx, null);
         }
 
         /**
@@ -250,8 +260,11 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
             // expense, and its KX is moot, as a chiropractor's therapy (MW-W001) or a duplicate claim's line.
             boolean denied = est.available() && i < est.lines().size() && est.lines().get(i).deniedByMue();
             String bucket = denied ? "" : ClaimBuilder.kxBucket(l, codes, notCovered);
+            org.minutewise.core.codes.CodeInfo info = codes.getOrNull(l.code());
+            Discipline plan = info == null || info.disciplines().isEmpty() ? null
+                    : ClaimBuilder.documentedDiscipline(v, l.code());
             lines.add(new Line(l.code(), l.modifiers(), l.units(), bucket, allowed, l.discipline(),
-                    bucket.isEmpty() ? OwnKx.UNJUDGED : ownKx(r, l.code())));
+                    bucket.isEmpty() ? OwnKx.UNJUDGED : ownKx(r, l.code()), plan));
         }
         List<Treatment> treatments = new ArrayList<>();
         boolean cqApplies = ClaimBuilder.assistantModifiersApply(v, r.payer());

@@ -458,18 +458,21 @@ class PatientHistoryTest {
                 new BigDecimal("60.12"));
         VisitDigest.Line second = new VisitDigest.Line("97110", List.of("GP", "KX"), 2, "PT_SLP",
                 new BigDecimal("44.42"));
+        // 97530 at 09:00, 97110 at 09:30: the lines are counted in the order of their times.
+        List<VisitDigest.Treatment> times = List.of(treatment("97530", "09:00", "09:30"),
+                treatment("97110", "09:30", "10:00"));
         vs.add(new VisitDigest("V23", "P1", START.plusDays(23), "medicare", true, false, 0, 0, false,
-                List.of(first, second), List.of()));
+                List.of(first, second), times));
         List<AcrossFinding> out = check(vs);
         assertThat(ids(out, "MW-A004")).containsExactly("V23");
         assertThat(ids(out, "MW-A003")).isEmpty();
         assertThat(out).filteredOn(f -> f.finding().ruleId().equals("MW-A004")).singleElement()
                 .satisfies(f -> assertThat(f.finding().message()).contains("$2,404.42 before this visit")
-                        .contains("97530 carries KX, billed before 97110, the line whose amount passes"));
+                        .contains("97530 carries KX, before 97110, the line whose amount passes"));
         // KX on the passing line alone is right: nothing.
         vs.set(23, new VisitDigest("V23", "P1", START.plusDays(23), "medicare", true, false, 0, 0, false,
                 List.of(new VisitDigest.Line("97530", List.of("GP"), 2, "PT_SLP", new BigDecimal("60.12")), second),
-                List.of()));
+                times));
         assertThat(ids(check(vs), "MW-A004")).isEmpty();
         assertThat(ids(check(vs), "MW-A003")).isEmpty();
     }
@@ -587,6 +590,53 @@ class PatientHistoryTest {
         assertThat(ids(dup, "MW-A010")).isEmpty();
     }
 
+    /** A Medicare PT visit of START at {@code start} (minute of the day): one timed line of 1 unit for its minutes. */
+    private static VisitDigest session(String id, String code, int minutes, int start, String allowed, String pe,
+                                       String allowedIfReduced) {
+        int units = org.minutewise.core.units.UnitCalculator.unitsForMinutes(minutes);
+        return new VisitDigest(id, "P1", START, "medicare", true, false, 0, 0, false,
+                List.of(new VisitDigest.Line(code, List.of("GP"), units, "PT_SLP", new BigDecimal(allowed))),
+                List.of(), Optional.of(new Estimate.FullUnit(0, new BigDecimal(pe), new BigDecimal(allowedIfReduced))),
+                "", List.of(new VisitDigest.DayMinutes("PT", minutes, units, units, true,
+                        List.of(new VisitDigest.DayMinutes.Code(code, minutes, units)))), start);
+    }
+
+    /**
+     * MW-A010 is worked out on the corrected claim (an auditor's review): 97110 10 minutes at 09:00 and 97112 10
+     * minutes at 14:00 make 1 unit together, and MW-A012 takes 97112's unit off; the day's only unit left is 97110's,
+     * paid in full, so no reduction of it is reported, and the KX count takes 97110 in full and nothing of 97112
+     * (2,450.00 before: 2,479.06, under 2,480.00). Near miss: 97112 of 20 minutes keeps its unit, holds the day's
+     * highest PE, and 97110 is reduced.
+     */
+    @Test
+    void theDaysReductionFollowsTheCorrectedUnitsA010() {
+        VisitDigest am = session("D-1", "97110", 10, 540, "29.06", "0.40", "22.21");
+        VisitDigest pm = session("D-2", "97112", 10, 840, "31.50", "0.47", "24.00");
+        Map<Integer, YearToDate> before = Map.of(2026, new YearToDate(new BigDecimal("2450.00"), BigDecimal.ZERO));
+        List<AcrossFinding> out = PatientHistory.check(List.of(am, pm), before, ComplianceFixture.ref());
+        assertThat(out).filteredOn(f -> f.finding().ruleId().equals("MW-A012")).singleElement()
+                .satisfies(f -> assertThat(f.cuts()).containsExactly(new UnitCut("D-2", "97112", 1)));
+        assertThat(ids(out, "MW-A010")).isEmpty();
+        assertThat(ids(out, "MW-A003")).isEmpty();
+        // With KX on 97110, the count finds it early: $2,450.00 before, $2,479.06 after (97112 counts nothing).
+        VisitDigest kx = new VisitDigest("D-1", "P1", START, "medicare", true, false, 0, 0, false,
+                List.of(new VisitDigest.Line("97110", List.of("GP", "KX"), 1, "PT_SLP", new BigDecimal("29.06"))),
+                List.of(), am.fullUnit(), "", am.dayMinutes(), 540);
+        assertThat(PatientHistory.check(List.of(kx, pm), before, ComplianceFixture.ref()))
+                .filteredOn(f -> f.finding().ruleId().equals("MW-A004")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("$2,450.00 before this visit, "
+                        + "$2,479.06 after it"));
+        VisitDigest longer = session("D-2", "97112", 20, 840, "31.50", "0.47", "24.00");
+        List<AcrossFinding> near = PatientHistory.check(List.of(am, longer), before, ComplianceFixture.ref());
+        assertThat(ids(near, "MW-A012")).isEmpty();
+        assertThat(out).filteredOn(f -> f.finding().ruleId().equals("MW-A010")).isEmpty();
+        assertThat(near).filteredOn(f -> f.finding().ruleId().equals("MW-A010")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("visit D-2 holds the day's therapy unit")
+                        .contains("$22.21 instead of $29.06"));
+        // 2,450.00 + 22.21 + 31.50 passes the threshold on 97112 without KX.
+        assertThat(ids(near, "MW-A003")).containsExactly("D-2");
+    }
+
     /**
      * The KX count takes the reduced amount: with 2,425.00 incurred before the day, 97112 counted in full would
      * pass the 2,480.00 threshold (2,482.62) and need KX; reduced it reaches 2,474.77, and the 97530 visit passes.
@@ -655,6 +705,116 @@ class PatientHistoryTest {
                 noCf);
         assertThat(ids(out, "MW-A004")).isEmpty();
         assertThat(ids(check(List.of(visit("V1", START, true, "60", true, 0))), "MW-A004")).containsExactly("V1");
+    }
+
+    private static VisitDigest.Treatment treatment(String code, String start, String end) {
+        org.minutewise.core.model.Period p = org.minutewise.core.model.Period.of(start, end);
+        return new VisitDigest.Treatment("T1", code, true, p.minutes(), 1, List.of(p));
+    }
+
+    /**
+     * The KX count reads a visit's lines in the order of their documented times, not of the input's rows (an
+     * auditor's review: swapping two rows of one visit turned MW-A003 on or off). 2,440.00 before; 97140 (40.00) at
+     * 09:26 reaches 2,480.00, 97530 (40.00) at 09:37 passes it and carries KX: right, in either row order. With the
+     * times the other way round, 97530 passes nothing and its KX is early, and 97140 passes without KX: in either
+     * row order too.
+     */
+    @Test
+    void aVisitsLinesAreCountedInTheOrderOfTheirTimesNotOfTheRowsA003() {
+        Map<Integer, YearToDate> before = Map.of(2026, new YearToDate(new BigDecimal("2440.00"), BigDecimal.ZERO));
+        VisitDigest.Line manual = new VisitDigest.Line("97140", List.of("GP", "59"), 2, "PT_SLP",
+                new BigDecimal("40"));
+        VisitDigest.Line activities = new VisitDigest.Line("97530", List.of("GP", "KX"), 2, "PT_SLP",
+                new BigDecimal("40"));
+        List<VisitDigest.Treatment> times = List.of(treatment("97140", "09:26", "09:37"),
+                treatment("97530", "09:37", "09:57"));
+        for (List<VisitDigest.Line> rows : List.of(List.of(manual, activities), List.of(activities, manual))) {
+            VisitDigest v = new VisitDigest("V1", "P1", START, "medicare", true, false, 0, 0, false, rows, times);
+            List<AcrossFinding> out = PatientHistory.check(List.of(v), before, FEES);
+            assertThat(ids(out, "MW-A003")).as("rows " + rows).isEmpty();
+            assertThat(ids(out, "MW-A004")).as("rows " + rows).isEmpty();
+        }
+        List<VisitDigest.Treatment> otherWay = List.of(treatment("97530", "09:00", "09:20"),
+                treatment("97140", "09:26", "09:37"));
+        for (List<VisitDigest.Line> rows : List.of(List.of(manual, activities), List.of(activities, manual))) {
+            VisitDigest v = new VisitDigest("V1", "P1", START, "medicare", true, false, 0, 0, false, rows,
+                    otherWay);
+            List<AcrossFinding> out = PatientHistory.check(List.of(v), before, FEES);
+            assertThat(out).filteredOn(f -> f.finding().ruleId().equals("MW-A003")).singleElement()
+                    .satisfies(f -> assertThat(f.lines()).containsExactly(manual));
+            assertThat(ids(out, "MW-A004")).containsExactly("V1");
+        }
+        // Without times, by code: 97140 first whatever the rows.
+        for (List<VisitDigest.Line> rows : List.of(List.of(manual, activities), List.of(activities, manual))) {
+            VisitDigest v = new VisitDigest("V1", "P1", START, "medicare", true, false, 0, 0, false, rows,
+                    List.of());
+            assertThat(PatientHistory.check(List.of(v), before, FEES)).isEmpty();
+        }
+    }
+
+    /**
+     * A line the day's MUE denies whole (MW-A009) is paid nothing, so it adds nothing to the KX count (an auditor's
+     * review: it passed the threshold for a later visit, whose MW-A003 asked for a KX not needed). 97112's MUE is 4 a
+     * day: OT's 2,420.00 before, V1's 97112 GP (PT, 3 units), then V2's 97112 GO (3 units, 40.00) denied; V3's 97535 (50.00) reaches
+     * 2,470.00, under 2,480.00. Near miss: V2 billing 1 unit is no MUE denial, counts, and V3 then passes.
+     */
+    @Test
+    void aLineTheDaysMueDeniesAddsNothingToTheKxCountA009() {
+        Map<Integer, YearToDate> before = Map.of(2026, new YearToDate(BigDecimal.ZERO, new BigDecimal("2420.00")));
+        VisitDigest v1 = lines("V1", START, new VisitDigest.Line("97112", List.of("GP"), 3, "PT_SLP",
+                new BigDecimal("40")));
+        VisitDigest v3 = lines("V3", START.plusDays(7), new VisitDigest.Line("97535", List.of("GO"), 2, "OT",
+                new BigDecimal("50")));
+        VisitDigest denied = lines("V2", START, new VisitDigest.Line("97112", List.of("GO"), 3, "OT",
+                new BigDecimal("40")));
+        List<AcrossFinding> out = PatientHistory.check(List.of(v1, denied, v3), before, ComplianceFixture.ref());
+        assertThat(ids(out, "MW-A009")).containsExactly("V2");
+        assertThat(out).filteredOn(f -> f.finding().ruleId().equals("MW-A009")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("they count nothing toward the "
+                        + "patient's KX threshold"));
+        assertThat(ids(out, "MW-A003")).isEmpty();
+        VisitDigest paid = lines("V2", START, new VisitDigest.Line("97112", List.of("GO"), 1, "OT",
+                new BigDecimal("40")));
+        List<AcrossFinding> near = PatientHistory.check(List.of(v1, paid, v3), before, ComplianceFixture.ref());
+        assertThat(ids(near, "MW-A009")).isEmpty();
+        assertThat(ids(near, "MW-A003")).containsExactly("V3");
+    }
+
+    /**
+     * MW-A002 counts treatment days under the plan of care of the visit's lines, not the GP they were billed with
+     * (an auditor's review): days 4 and 8 of a PT plan billed without GP (MW-B004) are still PT treatment days, so
+     * day 11 and day 12 are past the due date. Near miss: ten such days are covered; a line whose plan is not known
+     * counts under its modifier, as before.
+     */
+    @Test
+    void aTreatmentDayBilledWithoutItsGpCountsUnderItsPlanA002() {
+        List<VisitDigest> vs = episode(12);
+        for (int d : new int[] {4, 8}) {
+            vs.set(d, new VisitDigest(String.format("V%02d", d), "P1", START.plusDays(d), "medicare", true, false, 0,
+                    0, false, List.of(new VisitDigest.Line("97110", List.of(), 2, "PT_SLP", new BigDecimal("60"),
+                    org.minutewise.core.model.Discipline.PT, VisitDigest.OwnKx.UNJUDGED,
+                    org.minutewise.core.model.Discipline.PT)), List.of()));
+        }
+        List<AcrossFinding> out = check(vs);
+        assertThat(ids(out, "MW-A002")).containsExactly("V11", "V12");
+        assertThat(out).filteredOn(f -> f.visitId().equals("V12")).singleElement().satisfies(f -> assertThat(
+                f.finding().message()).startsWith("This is treatment day 12 under the PT plan of care"));
+        // A GO billed on the PT plan's visit is still the PT plan's day.
+        List<VisitDigest> wrong = new ArrayList<>(vs);
+        wrong.set(4, new VisitDigest("V04", "P1", START.plusDays(4), "medicare", true, false, 0, 0, false,
+                List.of(new VisitDigest.Line("97110", List.of("GO"), 2, "OT", new BigDecimal("60"),
+                        org.minutewise.core.model.Discipline.OT, VisitDigest.OwnKx.UNJUDGED,
+                        org.minutewise.core.model.Discipline.PT)), List.of()));
+        assertThat(ids(check(wrong), "MW-A002")).containsExactly("V11", "V12");
+        assertThat(ids(check(vs.subList(0, 11)), "MW-A002")).as("ten treatment days").isEmpty();
+        // Plan not known: under the modifier (the two days count apart), as before.
+        List<VisitDigest> unknown = new ArrayList<>(vs);
+        for (int d : new int[] {4, 8}) {
+            unknown.set(d, new VisitDigest(String.format("V%02d", d), "P1", START.plusDays(d), "medicare", true,
+                    false, 0, 0, false, List.of(new VisitDigest.Line("97110", List.of(), 2, "PT_SLP",
+                    new BigDecimal("60"))), List.of()));
+        }
+        assertThat(ids(check(unknown), "MW-A002")).isEmpty();
     }
 
     @Test

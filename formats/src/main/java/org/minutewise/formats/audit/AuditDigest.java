@@ -68,7 +68,7 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
             o.string(l.code()).varInt(l.modifiers().size());
             l.modifiers().forEach(o::string);
             o.zigZag(l.units()).string(l.bucket()).decimal(l.allowed()).varInt(l.discipline().ordinal())
-                    .varInt(l.ownKx().ordinal());
+                    .varInt(l.ownKx().ordinal()).varInt(l.plan() == null ? 0 : l.plan().ordinal() + 1);
         }
         o.varInt(d.treatments().size());
         for (VisitDigest.Treatment t : d.treatments()) {
@@ -132,8 +132,10 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
             BigDecimal allowed = in.decimal();
             Discipline discipline = DISCIPLINES[in.varInt()];
             VisitDigest.OwnKx own = OWN_KX[in.varInt()];
+            int plan = in.varInt();
             if (lines) {
-                billed.add(new VisitDigest.Line(code, mods, units, bucket, allowed, discipline, own));
+                billed.add(new VisitDigest.Line(code, mods, units, bucket, allowed, discipline, own,
+                        plan == 0 ? null : DISCIPLINES[plan - 1]));
             }
         }
         int t = in.varInt();
