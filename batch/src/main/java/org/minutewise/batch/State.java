@@ -36,9 +36,10 @@ final class State {
      * providers' partitions naming the same minute count it once); 16, a digest's treatment says whether its
      * provider is an assistant, and a cut whether its units are an assistant's (MW-A001: off the CQ/CO rows first);
      * 17, a digest's treatment says whether its minutes count (not an aide's), the shared minutes name their
-     * provider, and a cut carries how many of the code's units keep CQ/CO (MW-A001: de minimis applied again)).
+     * provider, and a cut carries how many of the code's units keep CQ/CO (MW-A001: de minimis applied again); 18, every partition may
+     * hold a note that a CSV row without a visit id names a patient and date, {@code Spill.ORPHAN}).
      */
-    static final int VERSION = 17;
+    static final int VERSION = 18;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 
