@@ -183,6 +183,11 @@ final class CliEndToEndTest {
         assertThat(run("units", "--date", "2026-05-01", "97001").out).contains("MW-C005")
                 .contains("97001 is valid from 1990-01-01 to 2016-12-31");
         assertOneErrorLine(run("units", "--date", "yesterday", "97112:20"), "--date: expected a date like");
+        // YYYY-MM-DD in the years a visit's dateOfService takes (integrator review #12); near miss: 2199 is read.
+        assertOneErrorLine(run("units", "--date", "+10000-01-01", "97112:24"), "--date: expected a date like "
+                + "2026-03-02, got \"+10000-01-01\"");
+        assertOneErrorLine(run("units", "--date", "2200-01-01", "97112:24"), "--date: year out of range: 2200-01-01");
+        assertThat(run("units", "--date", "2199-12-31", "97112:24").code).isZero();
         assertThat(run("units", "--date", "2026-03-02", "97112:24", "97110:23").code).isZero();
         Run day = run("units", "97110:1440", "97140:1440");
         assertThat(day.code).isEqualTo(2);
