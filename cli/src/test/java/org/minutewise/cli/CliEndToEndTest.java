@@ -737,4 +737,31 @@ final class CliEndToEndTest {
         assertThat(run("units").code).isEqualTo(2);
         assertThat(run("nonsense").code).isEqualTo(2);
     }
+
+    /**
+     * A CSV header column the layout does not have is named on stderr with the nearest layout column (auditor review
+     * #3), and a layout column in another case stops check and audit with exit 2 naming it. Near miss: the layout's
+     * own header says nothing.
+     */
+    @Test
+    void csvHeaderColumnsNotInTheLayoutAreNamed() throws IOException {
+        String header = "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,minutes,providerId,"
+                + "role,mode,billedUnits,billedModifiers,charge,note";
+        String row = "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,10,PT01,PT,,1,GP,,\"Therapeutic "
+                + "exercise 10 min. Total timed minutes 10, total treatment time 10 min.\"\n";
+        Run extra = run("check", file("extra.csv", header + ",Min\n" + row.replace("\n", ",10\n")).toString());
+        assertThat(extra.err).contains("minutewise: warning: header column \"Min\" (nearest layout column: "
+                + "\"minutes\") is not in the CSV layout and is ignored");
+        Run miscased = run("check", file("case.csv", header.replace(",minutes,", ",Minutes,") + "\n" + row).toString());
+        assertThat(miscased.code).isEqualTo(2);
+        assertOneErrorLine(miscased, "line 1: header column \"Minutes\" is not a column of the layout; did you mean "
+                + "\"minutes\"?");
+        Run audit = run("audit", file("case2.csv", header.replace(",minutes,", ",Minutes,") + "\n" + row).toString(),
+                "--out", tmp.resolve("o").toString());
+        assertThat(audit.code).isEqualTo(2);
+        assertThat(audit.err).contains("header column \"Minutes\"");
+        assertThat(tmp.resolve("o")).doesNotExist();
+        Run clean = run("check", file("clean.csv", header + "\n" + row).toString());
+        assertThat(clean.err).doesNotContain("warning");
+    }
 }
