@@ -118,10 +118,20 @@ public final class Audit {
     /**
      * @param nothingToResume {@code resume} was asked and {@code out} held no audit: a new one was run from the start
      */
+    /**
+     * @param ignoredColumns per CSV input with header columns that are not the layout's, what to tell the user
+     *                       ({@link CsvVisitReader.Header#ignoredNote}), starting with the input's name
+     */
     public record Result(AuditTotals totals, Path out, Duration elapsed, boolean alreadyComplete,
-                         List<EndedEarly> endedEarly, boolean nothingToResume) {
+                         List<EndedEarly> endedEarly, boolean nothingToResume, List<String> ignoredColumns) {
         public Result {
             endedEarly = List.copyOf(endedEarly);
+            ignoredColumns = List.copyOf(ignoredColumns);
+        }
+
+        public Result(AuditTotals totals, Path out, Duration elapsed, boolean alreadyComplete,
+                      List<EndedEarly> endedEarly, boolean nothingToResume) {
+            this(totals, out, elapsed, alreadyComplete, endedEarly, nothingToResume, List.of());
         }
 
         public Result(AuditTotals totals, Path out, Duration elapsed, boolean alreadyComplete,
@@ -135,8 +145,35 @@ public final class Audit {
 
         /** The summary as summary.json holds it: the totals, the payer override and the inputs that ended early. */
         public com.fasterxml.jackson.databind.node.ObjectNode summaryJson(Optional<String> payerOverride) {
-            return EndedEarly.addTo(totals.toSummaryJson(payerOverride), endedEarly);
+            return withIgnoredColumns(EndedEarly.addTo(totals.toSummaryJson(payerOverride), endedEarly),
+                    ignoredColumns);
         }
+    }
+
+    /** The summary field that names the CSV header columns not in the layout (present only when there are some). */
+    public static final String IGNORED_COLUMNS = "ignoredColumns";
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode withIgnoredColumns(
+            com.fasterxml.jackson.databind.node.ObjectNode summary, List<String> notes) {
+        if (!notes.isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = summary.putArray(IGNORED_COLUMNS);
+            notes.forEach(a::add);
+        }
+        return summary;
+    }
+
+    /** Per CSV input whose header has columns that are not the layout's: the input's name and what they are. */
+    private List<String> ignoredColumns() {
+        List<String> out = new ArrayList<>(0);
+        for (int i = 0; i < state.headers.size(); i++) {
+            List<String> h = state.headers.get(i);
+            if (!h.isEmpty()) {
+                int file = i;
+                new CsvVisitReader(ref).header(new CsvRecordReader.Record(1, h)).ignoredNote()
+                        .ifPresent(n -> out.add(state.inputs.get(file) + ": " + n));
+            }
+        }
+        return out;
     }
 
     /** The summary field that names the inputs that ended early (present only when one did). */
@@ -206,7 +243,8 @@ public final class Audit {
         run.put("phaseSeconds", phaseSeconds);
         Work.writeAtomically(options.out().resolve("run.json"),
                 Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
-        return new Result(totals, options.out(), elapsed, complete, state.endedEarly, nothingToResume);
+        return new Result(totals, options.out(), elapsed, complete, state.endedEarly, nothingToResume,
+                ignoredColumns());
     }
 
     /** The manifest this run would start with: inputs, fingerprints, CSV headers, partitions. */
@@ -477,7 +515,8 @@ public final class Audit {
                     + totals.checked() + ", rejected " + totals.rejected());
         }
         Work.writeAtomically(out.resolve("summary.json"), Json.mapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(EndedEarly.addTo(totals.toSummaryJson(options.payer()), state.endedEarly)) + "\n");
+                .writeValueAsString(withIgnoredColumns(EndedEarly.addTo(totals.toSummaryJson(options.payer()),
+                        state.endedEarly), ignoredColumns())) + "\n");
         List<String> partial = new ArrayList<>(state.endedEarly.size());
         for (EndedEarly e : state.endedEarly) {
             partial.add(e.message());

@@ -160,9 +160,13 @@ final class CheckPass {
             List<Spill.Rec> loose = new ArrayList<>();
             // Visits that lost a row to another record's open quote (rare): the first reason, in input order.
             Map<String, Spill.Rec> lost = new HashMap<>(0);
+            // Rows without a visit id, by the patient and date they give (rarer still): the first, in input order.
+            Map<String, Spill.Rec> orphans = new HashMap<>(0);
             for (Spill.Rec r : recs) {
                 if (r.kind() == Spill.LOST_ROW) {
                     lost.merge(r.visitId(), r, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
+                } else if (r.kind() == Spill.ORPHAN) {
+                    orphans.merge(r.text(all), r, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
                 } else if (r.visitId().isEmpty()) {
                     loose.add(r);
                 } else {
@@ -194,10 +198,43 @@ final class CheckPass {
                     }
                     continue;
                 }
+                Optional<String> orphan = orphans.isEmpty() ? Optional.empty() : orphanOf(g, all, orphans);
+                if (orphan.isPresent()) {
+                    progress.advance(g.size());
+                    String why = CsvVisitReader.orphanReason(id, orphan.get(), orphans.get(orphan.get()).line(),
+                            g.size());
+                    for (Spill.Rec r : g) {
+                        parts.reject(r, why);
+                    }
+                    continue;
+                }
                 visit(g, all, parts);
             }
             parts.commit();
         }
+    }
+
+    /** The patient and date of a CSV visit's rows that a row without a visit id also gives, if any. */
+    private Optional<String> orphanOf(List<Spill.Rec> g, byte[] all, Map<String, Spill.Rec> orphans) {
+        VisitAudit.CsvRows<Spill.Rec> how = csvRows(all);
+        for (Spill.Rec r : g) {
+            if (r.kind() != Spill.CSV) {
+                continue;
+            }
+            try {
+                CsvRecordReader.Record rec = how.record(r);
+                if (rec == null) {
+                    continue;
+                }
+                Optional<String> key = CsvVisitReader.patientDate(how.header(r), rec);
+                if (key.isPresent() && orphans.containsKey(key.get())) {
+                    return key;
+                }
+            } catch (InputException e) {
+                // A row that cannot be read is reported by the visit's own check.
+            }
+        }
+        return Optional.empty();
     }
 
     private static String tooManyRows(String visitId, long rows) {
@@ -211,7 +248,7 @@ final class CheckPass {
     private byte[] withoutOversized(Path spill, Parts parts) throws IOException {
         Map<String, Integer> counts = new HashMap<>();
         Spill.forEach(spill, (rec, header) -> {
-            if (header.kind() != Spill.LOST_ROW) {
+            if (header.kind() != Spill.LOST_ROW && header.kind() != Spill.ORPHAN) {
                 counts.merge(header.visitId(), 1, Integer::sum);
             }
         });
@@ -231,7 +268,7 @@ final class CheckPass {
                 Work.tmp(work.part("check", "oversized", parts.p))), 1 << 16)) {
             Spill.forEach(spill, (rec, header) -> {
                 Integer n = big.get(header.visitId());
-                if (n == null || header.kind() == Spill.LOST_ROW) {
+                if (n == null || header.kind() == Spill.LOST_ROW || header.kind() == Spill.ORPHAN) {
                     scratch.reset();
                     scratch.varInt(rec.length);
                     keep.write(scratch.array(), 0, scratch.size());

@@ -106,6 +106,17 @@ public final class ParseOnly {
                         counts[2]++;
                         return;
                     }
+                    if (header[0] != null) {
+                        // Counted as read whatever follows, as the audit counts it: read = valid + rejected.
+                        counts[0]++;
+                        if (splitter.lastBreaks() > 0) {
+                            // Rows a quote left open took in: each a row of the input, rejected on its own line.
+                            int taken = CsvVisitReader.swallowed(header[0], new String(buf, off, len,
+                                    StandardCharsets.UTF_8)).size();
+                            counts[0] += taken;
+                            counts[2] += taken;
+                        }
+                    }
                     try {
                         Optional<List<String>> fast = RecordFields.split(buf, off, len);
                         CsvRecordReader.Record r = fast.isPresent() ? new CsvRecordReader.Record(line, fast.get())
@@ -114,7 +125,6 @@ public final class ParseOnly {
                             header[0] = reader.header(r);
                             return;
                         }
-                        counts[0]++;
                         reader.row(header[0], r);
                         counts[1]++;
                     } catch (InputException e) {

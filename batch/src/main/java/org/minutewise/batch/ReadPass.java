@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.model.Visit;
@@ -195,6 +196,19 @@ final class ReadPass {
             spill(Spill.LOST_ROW, line, visitId, b, 0, b.length);
         }
 
+        /** A {@link Spill#ORPHAN} note to every partition: not a row, so not counted. */
+        void orphan(long line, String key) throws IOException {
+            byte[] b = key.getBytes(StandardCharsets.UTF_8);
+            for (int p = 0; p < parts.length; p++) {
+                Spill.encode(record, Spill.ORPHAN, file, line, seq++, "", b, 0, b.length);
+                scratch.reset();
+                scratch.varInt(record.size());
+                parts[p].write(scratch.array(), 0, scratch.size());
+                parts[p].write(record.array(), 0, record.size());
+                lengths[p] += scratch.size() + record.size();
+            }
+        }
+
         /** Appends one record to the partition of its visit id. */
         private void spill(int kind, long line, String visitId, byte[] data, int off, int len) throws IOException {
             Spill.encode(record, kind, file, line, seq++, visitId, data, off, len);
@@ -240,6 +254,9 @@ final class ReadPass {
                         return;
                     }
                     sink.add(Spill.CSV, line, visitId, buf, off, len);
+                    if (visitId.isEmpty()) {
+                        orphan(line, buf, off, len);
+                    }
                     if (splitter.lastBreaks() > 0) {
                         lostRows(line, buf, off, len, visitId);
                     }
@@ -264,6 +281,23 @@ final class ReadPass {
                     sink.reject(at, id, "line " + at + ": " + what);
                     if (!id.isEmpty()) {
                         sink.lostRow(line, id, VisitAudit.unreadRowNote(line, what));
+                    }
+                }
+
+                /**
+                 * A row without a visit id (rejected by the check pass): the visits of its patient and date may have
+                 * lost it, so every partition is told to set them aside.
+                 */
+                private void orphan(long line, byte[] buf, int off, int len) throws IOException {
+                    CsvRecordReader.Record r;
+                    try {
+                        r = CsvRecordReader.parse(new String(buf, off, len, StandardCharsets.UTF_8), line);
+                    } catch (InputException e) {
+                        return;
+                    }
+                    Optional<String> key = CsvVisitReader.orphanKey(csvHeader, r);
+                    if (key.isPresent()) {
+                        sink.orphan(line, key.get());
                     }
                 }
 

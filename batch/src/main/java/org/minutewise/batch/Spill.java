@@ -30,6 +30,12 @@ final class Spill {
     static final int LOST_ROW = 3;
     /** One claim of an 837 (X12), written back as visit JSON: a claim only, no note and no minutes behind it. */
     static final int CLAIM = 4;
+    /**
+     * Not an input row: word, written to every partition, that a CSV row without a visit id gives a patient and date
+     * (the data is {@code CsvVisitReader.orphanKey}): the check pass sets aside the visits of that patient and date,
+     * which may have lost the row.
+     */
+    static final int ORPHAN = 5;
 
     private Spill() {
     }

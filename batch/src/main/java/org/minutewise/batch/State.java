@@ -37,9 +37,10 @@ final class State {
      * provider is an assistant, and a cut whether its units are an assistant's (MW-A001: off the CQ/CO rows first);
      * 17, a digest's treatment says whether its minutes count (not an aide's), the shared minutes name their
      * provider, and a cut carries how many of the code's units keep CQ/CO (MW-A001: de minimis applied again));
-     * 18, a digest's line carries the discipline of its plan of care (MW-A002 counts treatment days by it).
+     * 18, a digest's line carries the discipline of its plan of care (MW-A002 counts treatment days by it); 19, every
+     * partition may hold a note that a CSV row without a visit id names a patient and date, {@code Spill.ORPHAN}).
      */
-    static final int VERSION = 18;
+    static final int VERSION = 19;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

@@ -1176,6 +1176,71 @@ class AuditTest {
     }
 
     /**
+     * A row without a visit id (auditor review #6): the visits of its patient on its date are set aside with it, in
+     * whatever partition they fall, rather than audited without the row (a false MW-D020, a claim missing a line).
+     */
+    @Test
+    void aRowWithoutAVisitIdSetsAsideTheVisitsOfItsPatientAndDate() throws IOException {
+        String csv = HEADER
+                + "N-05,2026-03-05,medicare,,PT,R5,I69.351,97110,30,09:00,09:30,T1,PT,,2,GP,,\"Total timed minutes 50\"\r\n"
+                + ",2026-03-05,medicare,,PT,R5,I69.351,97112,20,09:30,09:50,T1,PT,,1,GP,,\r\n"
+                + "N-06,2026-03-05,medicare,,PT,R6,I69.351,97110,30,10:00,10:30,T1,PT,,2,GP,,note\r\n"
+                + "N-07,2026-03-06,medicare,,PT,R5,I69.351,97110,30,09:00,09:30,T1,PT,,2,GP,,note\r\n";
+        for (int partitions : new int[] {1, 4}) {
+            Path out = auditCsv("orphan" + partitions, csv, partitions);
+            assertCounts(summary(out), 4, 2, 2);
+            assertThat(rows(out.resolve("rejected.csv"))).extracting(r -> r.get("line") + " " + r.get("reason"))
+                    .containsExactly("2 visit N-05: the row on line 3 has no visitId but the same patient and date (R5 "
+                            + "on 2026-03-05), so it may be this visit's; its row is set aside rather than checked "
+                            + "incomplete (give the row its visitId)", "3 line 3, column visitId: required");
+            // Near miss: another patient that day, and the same patient another day, are audited.
+            assertThat(rows(out.resolve("claims.csv"))).extracting(r -> r.get("visitId")).containsOnly("N-06", "N-07");
+        }
+    }
+
+    /** Parse-only counts a row a quote error spoils, and the rows a quote left open took in, as the audit does. */
+    @Test
+    void parseOnlyCountsEveryRowTheAuditReads() throws IOException {
+        String csv = HEADER + "V1,2026-03-02,medicare,,PT,P1,I69.351,97110,30,,,PT01,PT,,2,GP,,\r\n"
+                + "V1,2026-03-02,medicare,,PT,P1,I69.351,97112,-5,,,PT01,PT,,1,GP,,\r\n"
+                + "V2,2026-03-03,medicare,,PT,P2,I69.351,97110,30,,,PT01,PT,,2,GP,,\r\n"
+                + "   \r\n"
+                + "V3,2026-03-04,medicare,,PT,P3,I69.351,97110,30,,,PT01,PT,,2,GP,,\"open\r\n"
+                + "V4,2026-03-05,medicare,,PT,P4,I69.351,97110,30,,,PT01,PT,,2,GP,,\r\n";
+        Path in = tmp.resolve("po.csv");
+        Files.writeString(in, csv);
+        ParseOnly.Result p = ParseOnly.run(List.of(in.toString()), REF);
+        Path out = tmp.resolve("po");
+        audit(out, 2, 2, in);
+        assertThat(p.read()).isEqualTo(p.valid() + p.rejected()).isEqualTo(summary(out).get("read").asLong())
+                .isEqualTo(6);
+        assertThat(p.valid()).isEqualTo(2);
+        // Near miss: a clean file counts the same both ways.
+        Path clean = tmp.resolve("clean.csv");
+        Files.writeString(clean, HEADER + "V2,2026-03-03,medicare,,PT,P2,I69.351,97110,30,,,PT01,PT,,2,GP,,\r\n");
+        ParseOnly.Result c = ParseOnly.run(List.of(clean.toString()), REF);
+        assertThat(List.of(c.read(), c.valid(), c.rejected())).containsExactly(1L, 1L, 0L);
+    }
+
+    /** Header columns the layout does not have are named in summary.json (a near miss of one: with it). */
+    @Test
+    void ignoredColumnsAreNamedInTheSummary() throws IOException {
+        String row = "V1,2026-03-02,medicare,,PT,P1,I69.351,97110,30,,,PT01,PT,,2,GP,,note\r\n";
+        Path out = auditCsv("ignored", HEADER.replace(",note\r\n", ",note,Min\r\n") + row, 2);
+        assertThat(summary(out).get(Audit.IGNORED_COLUMNS)).singleElement().satisfies(n -> assertThat(n.asText())
+                .endsWith("ignored.csv: header column \"Min\" (nearest layout column: \"minutes\") is not in the CSV "
+                        + "layout and is ignored (see README.md, \"CSV layout\")"));
+        // Near miss: the layout's columns only, no field.
+        assertThat(summary(auditCsv("known", HEADER + row, 2)).has(Audit.IGNORED_COLUMNS)).isFalse();
+        // A layout column in another case stops the audit before any work.
+        Path bad = tmp.resolve("case.csv");
+        Files.writeString(bad, HEADER.replace(",minutes,", ",Minutes,") + row);
+        assertThatThrownBy(() -> audit(tmp.resolve("case"), 1, 1, bad)).isInstanceOf(InputException.class)
+                .hasMessageContaining("line 1: header column \"Minutes\" is not a column of the layout");
+        assertThat(tmp.resolve("case")).doesNotExist();
+    }
+
+    /**
      * The day's cut is counted under the payer and therapist as given (not as claims.csv guards an id that starts
      * like a formula), and a day of visits without billed units lowers the units the engine bills too: nothing
      * shows as over-billed (a code review).

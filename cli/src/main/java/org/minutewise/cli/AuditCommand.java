@@ -131,6 +131,9 @@ final class AuditCommand implements Callable<Integer> {
         for (org.minutewise.formats.audit.EndedEarly e : result.endedEarly()) {
             err.println("minutewise: " + e.message() + " (summary.json: " + Audit.ENDED_EARLY + ")");
         }
+        for (String note : result.ignoredColumns()) {
+            err.println("minutewise: warning: " + note + " (summary.json: " + Audit.IGNORED_COLUMNS + ")");
+        }
         if (result.totals().replacedOrVoided() > 0) {
             long n = result.totals().replacedOrVoided();
             err.println(String.format(Locale.ROOT, n == 1 ? "minutewise: 1 row of a claim replaced or voided by a "

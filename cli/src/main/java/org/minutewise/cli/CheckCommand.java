@@ -106,6 +106,8 @@ final class CheckCommand implements Callable<Integer> {
             X12Output.refuseCsv(inFormat);
         }
         List<VisitInput.Result> read = VisitInput.read(text, inFormat, ref, InputFiles.zone(zone));
+        VisitInput.ignoredColumns(text, inFormat, ref).ifPresent(n -> spec.commandLine().getErr()
+                .println("minutewise: warning: " + n));
         if (read.isEmpty()) {
             // A CSV of a header alone, an empty JSON Lines file: nothing to check is not a clean check.
             throw new InputException(file, "no visits in the input");

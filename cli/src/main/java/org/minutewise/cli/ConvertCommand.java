@@ -74,6 +74,8 @@ final class ConvertCommand implements Callable<Integer> {
         List<Visit> visits = new ArrayList<>();
         int bad = 0;
         List<VisitInput.Result> read = VisitInput.read(text, inFormat, ref, InputFiles.zone(zone));
+        VisitInput.ignoredColumns(text, inFormat, ref).ifPresent(n -> spec.commandLine().getErr()
+                .println("minutewise: warning: " + n));
         // Each visit's place in the input (an 837 that cannot carry it names it there).
         List<String> at = outFormat == VisitFormat.X12 ? X12Output.positions(read, inFormat, text) : List.of();
         List<String> visitsAt = new ArrayList<>();

@@ -183,6 +183,11 @@ final class CliEndToEndTest {
         assertThat(run("units", "--date", "2026-05-01", "97001").out).contains("MW-C005")
                 .contains("97001 is valid from 1990-01-01 to 2016-12-31");
         assertOneErrorLine(run("units", "--date", "yesterday", "97112:20"), "--date: expected a date like");
+        // YYYY-MM-DD in the years a visit's dateOfService takes (integrator review #12); near miss: 2199 is read.
+        assertOneErrorLine(run("units", "--date", "+10000-01-01", "97112:24"), "--date: expected a date like "
+                + "2026-03-02, got \"+10000-01-01\"");
+        assertOneErrorLine(run("units", "--date", "2200-01-01", "97112:24"), "--date: year out of range: 2200-01-01");
+        assertThat(run("units", "--date", "2199-12-31", "97112:24").code).isZero();
         assertThat(run("units", "--date", "2026-03-02", "97112:24", "97110:23").code).isZero();
         Run day = run("units", "97110:1440", "97140:1440");
         assertThat(day.code).isEqualTo(2);
@@ -731,5 +736,32 @@ final class CliEndToEndTest {
         assertThat(run("units", "--frobnicate", "97112:24").code).isEqualTo(2);
         assertThat(run("units").code).isEqualTo(2);
         assertThat(run("nonsense").code).isEqualTo(2);
+    }
+
+    /**
+     * A CSV header column the layout does not have is named on stderr with the nearest layout column (auditor review
+     * #3), and a layout column in another case stops check and audit with exit 2 naming it. Near miss: the layout's
+     * own header says nothing.
+     */
+    @Test
+    void csvHeaderColumnsNotInTheLayoutAreNamed() throws IOException {
+        String header = "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,minutes,providerId,"
+                + "role,mode,billedUnits,billedModifiers,charge,note";
+        String row = "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351,97110,10,PT01,PT,,1,GP,,\"Therapeutic "
+                + "exercise 10 min. Total timed minutes 10, total treatment time 10 min.\"\n";
+        Run extra = run("check", file("extra.csv", header + ",Min\n" + row.replace("\n", ",10\n")).toString());
+        assertThat(extra.err).contains("minutewise: warning: header column \"Min\" (nearest layout column: "
+                + "\"minutes\") is not in the CSV layout and is ignored");
+        Run miscased = run("check", file("case.csv", header.replace(",minutes,", ",Minutes,") + "\n" + row).toString());
+        assertThat(miscased.code).isEqualTo(2);
+        assertOneErrorLine(miscased, "line 1: header column \"Minutes\" is not a column of the layout; did you mean "
+                + "\"minutes\"?");
+        Run audit = run("audit", file("case2.csv", header.replace(",minutes,", ",Minutes,") + "\n" + row).toString(),
+                "--out", tmp.resolve("o").toString());
+        assertThat(audit.code).isEqualTo(2);
+        assertThat(audit.err).contains("header column \"Minutes\"");
+        assertThat(tmp.resolve("o")).doesNotExist();
+        Run clean = run("check", file("clean.csv", header + "\n" + row).toString());
+        assertThat(clean.err).doesNotContain("warning");
     }
 }

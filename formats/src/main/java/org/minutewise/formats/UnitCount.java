@@ -63,10 +63,22 @@ public final class UnitCount {
         if (given.isEmpty()) {
             return today;
         }
-        try {
-            return LocalDate.parse(given.get());
-        } catch (DateTimeParseException e) {
-            throw new InputException(field, VisitJsonReader.dateProblem(given.get()));
+        String t = given.get();
+        if (!t.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+            // YYYY-MM-DD only: LocalDate.parse also takes an expanded year (+10000-01-01), which a visit refuses.
+            throw new InputException(field, VisitJsonReader.dateProblem(t));
         }
+        LocalDate d;
+        try {
+            d = LocalDate.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new InputException(field, VisitJsonReader.dateProblem(t));
+        }
+        if (d.getYear() < VisitJsonReader.MIN_YEAR || d.getYear() > VisitJsonReader.MAX_YEAR) {
+            // As a visit's dateOfService.
+            throw new InputException(field, "year out of range: " + t + " (" + VisitJsonReader.MIN_YEAR + " to "
+                    + VisitJsonReader.MAX_YEAR + ")");
+        }
+        return d;
     }
 }

@@ -93,6 +93,23 @@ public final class VisitInput {
         };
     }
 
+    /**
+     * For a CSV input, what to tell the user about its header's columns that are not the layout's (they are not
+     * read; {@link CsvVisitReader.Header#ignoredNote}); empty for other formats, or when there are none or the
+     * header cannot be read (reading the input reports that).
+     */
+    public static Optional<String> ignoredColumns(String text, VisitFormat format, ReferenceData ref) {
+        if (format != VisitFormat.CSV) {
+            return Optional.empty();
+        }
+        try (CsvRecordReader records = new CsvRecordReader(new StringReader(text))) {
+            CsvRecordReader.Record header = records.next();
+            return header == null ? Optional.empty() : new CsvVisitReader(ref).header(header).ignoredNote();
+        } catch (IOException | InputException e) {
+            return Optional.empty();
+        }
+    }
+
     /** FHIR R4 Bundles; visits without a payer that maps to a profile get the first built-in (medicare). */
     private static List<Result> fhir(String text, ReferenceData ref, java.util.Optional<java.time.ZoneId> zone) {
         List<Result> out = new ArrayList<>();
@@ -167,6 +184,8 @@ public final class VisitInput {
         List<CsvVisitReader.Row> rows = new ArrayList<>();
         // Visits that lost a row (unreadable, or taken into another row's open quote): why, by visit id.
         Map<String, String> incomplete = new java.util.HashMap<>();
+        // Rows without a visit id, by their patient and date: the visits of that patient and date lost a row.
+        Map<String, Long> orphans = new java.util.HashMap<>();
         try (CsvRecordReader records = new CsvRecordReader(new StringReader(text))) {
             CsvRecordReader.Record header = records.next();
             if (header == null) {
@@ -183,6 +202,8 @@ public final class VisitInput {
                     if (!id.isEmpty()) {
                         incomplete.putIfAbsent(id, "its row on line " + r.line() + " could not be read");
                     }
+                    long badLine = r.line();
+                    CsvVisitReader.orphanKey(h, r).ifPresent(k -> orphans.putIfAbsent(k, badLine));
                     for (CsvVisitReader.Swallowed s : CsvVisitReader.swallowed(h, r)) {
                         out.add(Result.failed(CsvVisitReader.swallowedRow(s, r.line())));
                         incomplete.putIfAbsent(s.visitId(), "its row on line " + (r.line() + s.offset())
@@ -195,6 +216,13 @@ public final class VisitInput {
         }
         for (Map.Entry<String, List<CsvVisitReader.Row>> e : CsvVisitReader.group(rows).entrySet()) {
             String why = incomplete.get(e.getKey());
+            for (CsvVisitReader.Row row : e.getValue()) {
+                String key = CsvVisitReader.orphanKey(row.patientId().orElse(""), row.date().toString());
+                if (why == null && row.patientId().isPresent() && orphans.containsKey(key)) {
+                    why = "the row on line " + orphans.get(key) + " has no visitId but the same patient and date ("
+                            + key + "), so it may be this visit's";
+                }
+            }
             if (why != null) {
                 // Checked without that row, the visit would show wrong units and findings: set aside whole.
                 List<Long> lines = new ArrayList<>();

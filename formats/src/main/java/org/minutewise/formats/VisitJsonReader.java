@@ -672,7 +672,7 @@ public final class VisitJsonReader {
         }
         try {
             LocalDate d = LocalDate.parse(v.asText());
-            if (d.getYear() < 1900 || d.getYear() > 2199) {
+            if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
                 throw new InputException(path, "year out of range: " + v.asText());
             }
             return Optional.of(d);
@@ -685,6 +685,10 @@ public final class VisitJsonReader {
      * What is wrong with a date that did not parse: the shape (expected 2026-03-02), or a day the calendar does not
      * have (2026-02-30, written right).
      */
+    /** The years a date of the visit JSON may be in. */
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 2199;
+
     public static String dateProblem(String text) {
         if (text != null && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
             return "\"" + text + "\" is not a day of the calendar (check the month and the day)";

@@ -181,7 +181,8 @@ final class Api {
                 if (!s.isObject()) {
                     throw new InputException(path, "expected {\"code\":\"97112\",\"minutes\":24}");
                 }
-                String code = text(s, "code").orElseThrow(() -> new InputException(path + ".code", "required"));
+                String code = text(s, "code", path + ".code").orElseThrow(() -> new InputException(path + ".code",
+                        "required"));
                 JsonNode min = s.get("minutes");
                 if (min != null && !min.isNull() && !min.isIntegralNumber()) {
                     throw new InputException(path + ".minutes", "must be a whole number of minutes");
@@ -249,11 +250,14 @@ final class Api {
         List<VisitInput.Result> read;
         boolean single = false;
         if (format == VisitFormat.JSON) {
+            Bodies.requireUtf8(body);
             JsonNode root = parseJson(body);
             single = !root.isArray();
             read = readVisits(root);
         } else {
             read = readVisits(Bodies.utf8(body), format, zone(ctx));
+            // As check --json: one visit of a CSV, FHIR Bundle or 837 is one object; JSON Lines is always an array.
+            single = read.size() == 1 && format != VisitFormat.JSONL;
         }
         ArrayNode results = Json.mapper().createArrayNode();
         ArrayNode errors = Json.mapper().createArrayNode();
@@ -924,12 +928,17 @@ final class Api {
     }
 
     private static Optional<String> text(JsonNode n, String field) {
+        return text(n, field, field);
+    }
+
+    /** A string field of {@code n}, or empty; {@code path} names it in the error (services[0].code). */
+    private static Optional<String> text(JsonNode n, String field, String path) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             return Optional.empty();
         }
         if (!v.isTextual()) {
-            throw new InputException(field, "expected a string");
+            throw new InputException(path, "expected a string");
         }
         return Optional.of(v.asText());
     }

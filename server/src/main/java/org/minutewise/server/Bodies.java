@@ -93,14 +93,40 @@ final class Bodies {
         return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
     }
 
-    /** Strict UTF-8: a malformed sequence is a bad request. */
+    /** Strict UTF-8: a malformed sequence is a bad request naming the byte. */
     static String utf8(byte[] body) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw new ApiException(400, "Bad request", "the request body is not valid UTF-8", "");
+            requireUtf8(body);
+            throw notUtf8(body, 0);
         }
+    }
+
+    /**
+     * Checks bytes to be parsed as JSON without decoding them are UTF-8, as {@link #utf8} does text (the JSON parser
+     * would otherwise take a UTF-16 or UTF-32 body, with or without its byte order mark, that the CLI and the other
+     * endpoints refuse): a byte that is not UTF-8, or a NUL (which JSON in UTF-8 never holds, and UTF-16 does), is a
+     * bad request naming the byte.
+     */
+    static void requireUtf8(byte[] body) {
+        int bad = org.minutewise.formats.Utf8.firstInvalid(body, 0, body.length);
+        if (bad >= 0) {
+            throw notUtf8(body, bad);
+        }
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == 0) {
+                throw new ApiException(400, "Bad request", "the request body holds a NUL byte at byte " + (i + 1)
+                        + " (0x00), which JSON in UTF-8 never does (a UTF-16 body?); the body must be UTF-8", "");
+            }
+        }
+    }
+
+    private static ApiException notUtf8(byte[] body, int at) {
+        return new ApiException(400, "Bad request", "the request body is " + org.minutewise.formats.Utf8.problem(body,
+                at, at + 1L, "").replace("the file must", "the body must").replace(" (save it as UTF-8 and try "
+                + "again)", ""), "");
     }
 
     static ApiException tooLarge(int limit) {

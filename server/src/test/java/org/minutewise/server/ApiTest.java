@@ -153,6 +153,17 @@ class ApiTest {
         assertProblem(s.postJson("/api/v1/units", "{\"items\":[\"97112:1000\",\"97110:1000\"]}"), 422, "items");
         assertProblem(s.postJson("/api/v1/units", "{\"date\":\"2026-02-30\",\"items\":[\"97112:24\"]}"), 422,
                 "date");
+        // A wrong-typed code is named with its service (integrator review #9); near miss: a string code is read.
+        assertProblem(s.postJson("/api/v1/units", "{\"services\":[{\"code\":\"97110\",\"minutes\":20},"
+                + "{\"code\":97112,\"minutes\":24}]}"), 422, "services[1].code");
+        // A date of another shape than YYYY-MM-DD (an expanded year), or a year a visit refuses (review #12).
+        TestServer.Reply y10k = s.postJson("/api/v1/units", "{\"date\":\"+10000-01-01\",\"items\":[\"97112:24\"]}");
+        assertProblem(y10k, 422, "date");
+        assertThat(y10k.json().get("detail").asText()).isEqualTo("expected a date like 2026-03-02, got "
+                + "\"+10000-01-01\"");
+        assertProblem(s.postJson("/api/v1/units", "{\"date\":\"1899-12-31\",\"items\":[\"97112:24\"]}"), 422, "date");
+        assertThat(s.postJson("/api/v1/units", "{\"date\":\"2199-12-31\",\"services\":[{\"code\":\"97112\","
+                + "\"minutes\":24}]}").status()).isEqualTo(200);
     }
 
     /** What the codes alone tell, as `units --json` says it: 97014 to Medicare, the MUE, two evaluations a day. */
@@ -230,7 +241,58 @@ class ApiTest {
                 reader.parse(json)))));
         TestServer.Reply r = s.post("/api/v1/check", "text/csv; charset=utf-8", csv);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        assertThat(r.json().get(0).get("visitId").asText()).isEqualTo("V-1001");
+        // One visit, one object, as check --json prints it.
+        assertThat(r.json().get("visitId").asText()).isEqualTo("V-1001");
+    }
+
+    /**
+     * The shape of check --json for the same input (integrator review #7): one claim of an 837 is one object, and
+     * so is one visit of a CSV; JSON Lines is an array even of one. Near miss: an 837 of three claims is an array.
+     */
+    @Test
+    void checkAnswersTheShapeOfTheCliForOneVisit() throws java.io.IOException {
+        String edi = java.nio.file.Files.readString(java.nio.file.Path.of("..", "formats", "src", "test", "resources",
+                "x12", "write", "pt-assistant.edi"));
+        TestServer.Reply one = s.post("/api/v1/check", "application/EDI-X12", edi);
+        assertThat(one.status()).as(one.body()).isEqualTo(200);
+        assertThat(one.json().isObject()).as(one.body()).isTrue();
+        assertThat(one.json().get("visitId").asText()).isEqualTo("V-1001");
+        TestServer.Reply lines = s.post("/api/v1/check", "application/x-ndjson",
+                TestServer.example("claim-visit.json").replace("\n", " ") + "\n");
+        assertThat(lines.json().isArray()).as(lines.body()).isTrue();
+        String three = java.nio.file.Files.readString(java.nio.file.Path.of("..", "formats", "src", "test",
+                "resources", "x12", "write", "batch-mixed.edi"));
+        assertThat(s.post("/api/v1/check", "application/EDI-X12", three).json().isArray()).isTrue();
+    }
+
+    /**
+     * A JSON body that is not UTF-8 is refused naming the byte, as the CLI refuses the file (integrator review #8):
+     * UTF-16 with its byte order mark, or without (its NUL bytes). Near miss: the same visit in UTF-8 is checked.
+     */
+    @Test
+    void aJsonBodyInUtf16IsRefusedNamingTheByte() {
+        String json = TestServer.example("claim-visit.json");
+        byte[] le = json.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] bom = new byte[le.length + 2];
+        bom[0] = (byte) 0xFF;
+        bom[1] = (byte) 0xFE;
+        System.arraycopy(le, 0, bom, 2, le.length);
+        TestServer.Reply r = s.send(s.builder("/api/v1/check").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bom)));
+        assertProblem(r, 400, null);
+        assertThat(r.json().get("detail").asText()).isEqualTo("the request body is not valid UTF-8 at byte 1 (0xFF); "
+                + "the body must be UTF-8");
+        TestServer.Reply noBom = s.send(s.builder("/api/v1/check").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                        json.getBytes(java.nio.charset.StandardCharsets.UTF_16BE))));
+        assertProblem(noBom, 400, null);
+        assertThat(noBom.json().get("detail").asText()).startsWith("the request body holds a NUL byte at byte 1");
+        TestServer.Reply latin = s.send(s.builder("/api/v1/units").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                        "{\"payer\":\"medic\u00e9re\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
+        assertProblem(latin, 400, null);
+        assertThat(latin.json().get("detail").asText()).contains("not valid UTF-8 at byte 16 (0xE9)");
+        assertThat(s.postJson("/api/v1/check", json).status()).isEqualTo(200);
     }
 
     /** An 837P group and an 837I group: every claim checked as billed (X12 claims carry no minutes: MW-B001). */

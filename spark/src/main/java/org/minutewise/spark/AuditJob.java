@@ -112,15 +112,24 @@ public final class AuditJob {
      * The outcome: the totals (as in summary.json), the partitions used, how long the job took, and the inputs that
      * ended early (a gzip file cut short: what came before was audited).
      */
-    public record Result(AuditTotals totals, int partitions, Duration elapsed, List<EndedEarly> endedEarly) {
+    public record Result(AuditTotals totals, int partitions, Duration elapsed, List<EndedEarly> endedEarly,
+                         List<String> ignoredColumns) {
         public Result {
             endedEarly = List.copyOf(endedEarly);
+            ignoredColumns = List.copyOf(ignoredColumns);
+        }
+
+        public Result(AuditTotals totals, int partitions, Duration elapsed, List<EndedEarly> endedEarly) {
+            this(totals, partitions, elapsed, endedEarly, List.of());
         }
 
         public Result(AuditTotals totals, int partitions, Duration elapsed) {
             this(totals, partitions, elapsed, List.of());
         }
     }
+
+    /** The summary field that names the header columns not in the layout, as the audit's (present only then). */
+    public static final String IGNORED_COLUMNS = "ignoredColumns";
 
     /** The summary field that names the inputs that ended early (present only when one did), as the audit's. */
     public static final String ENDED_EARLY = EndedEarly.FIELD;
@@ -211,6 +220,18 @@ public final class AuditJob {
             }
         }
         rows = read.mapPartitions(it -> withLostRows(it, headerB.value(), parquetFiles, files));
+        // Rows without a visit id (few): by the patient and date they give, the first in input order; the visits of
+        // that patient and date are set aside, as the single-process audit does (Spill.ORPHAN there).
+        java.util.TreeMap<String, long[]> orphanFirst = new java.util.TreeMap<>();
+        for (String o1 : read.filter(r -> r.visitId.isEmpty() && !r.text.startsWith(MARK))
+                .map(r -> orphanOf(r, headerB.value(), files)).filter(Objects::nonNull).collect()) {
+            String[] f = o1.split(MARK);
+            long[] at = {Long.parseLong(f[1]), Long.parseLong(f[2])};
+            orphanFirst.merge(f[0], at, (a, b) -> a[0] < b[0] || a[0] == b[0] && a[1] <= b[1] ? a : b);
+        }
+        Map<String, Long> orphanLines = new java.util.HashMap<>();
+        orphanFirst.forEach((k, at) -> orphanLines.put(k, at[1]));
+        Broadcast<Map<String, Long>> orphansB = jsc.broadcast(orphanLines);
         String payer = o.payer().orElse(null);
         // 2. By visit: the checks of each visit. Records go through Spark SQL's binary shuffle and sort, so each
         // partition sees a visit's records together and in input order, and streams through them.
@@ -219,7 +240,7 @@ public final class AuditJob {
                 r.text)), RECORDS);
         Dataset<Row> checked = spark.createDataFrame(records.repartition(partitions, records.col("key"))
                 .sortWithinPartitions("key", "file", "line", "seq").javaRDD()
-                .mapPartitions(it -> checkStage(it, headerB.value(), namesB.value(), payer, files)), ITEMS)
+                .mapPartitions(it -> checkStage(it, headerB.value(), namesB.value(), payer, files, orphansB.value())), ITEMS)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         // 3. By patient and by therapist: the checks across visits, the same way.
         // The therapists first: the minutes they find a visit shares with another patient (MW-A001) go, keyed by the
@@ -265,9 +286,21 @@ public final class AuditJob {
                     + ", checked " + totals.checked() + ", rejected " + totals.rejected());
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        // Header columns not in the layout, named per input as the single-process audit names them.
+        List<String> ignored = new ArrayList<>(0);
+        for (int i = 0; i < headers.size(); i++) {
+            String name = inputs.get(i);
+            new CsvVisitReader(ref).header(new CsvRecordReader.Record(1, headers.get(i))).ignoredNote()
+                    .ifPresent(n -> ignored.add(name + ": " + n));
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode summary = EndedEarly.addTo(totals.toSummaryJson(o.payer()),
+                endedEarly);
+        if (!ignored.isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = summary.putArray(IGNORED_COLUMNS);
+            ignored.forEach(a::add);
+        }
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "summary.json"),
-                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(EndedEarly.addTo(
-                        totals.toSummaryJson(o.payer()), endedEarly)) + "\n");
+                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
         List<String> partial = new ArrayList<>(endedEarly.size());
         for (EndedEarly e : endedEarly) {
             partial.add(e.message());
@@ -284,7 +317,7 @@ public final class AuditJob {
                 / elapsed.toMillis()));
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "run.json"),
                 Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
-        return new Result(totals, partitions, elapsed, endedEarly);
+        return new Result(totals, partitions, elapsed, endedEarly, ignored);
     }
 
     /**
@@ -841,8 +874,45 @@ public final class AuditJob {
         }
     }
 
+    /**
+     * The patient and date of a record without a visit id ({@link CsvVisitReader#orphanKey}), its file and its line,
+     * separated by {@link #MARK}; null when it gives no patient or date, or cannot be read.
+     */
+    private static String orphanOf(InRow r, List<List<String>> headers, RefFiles files) {
+        try {
+            CsvVisitReader.Header h = new CsvVisitReader(Engine.get(files).ref).header(new CsvRecordReader.Record(1,
+                    headers.get(r.file)));
+            CsvRecordReader.Record rec = CsvRecordReader.parse(r.text, r.line);
+            Optional<String> key = rec == null ? Optional.empty() : CsvVisitReader.orphanKey(h, rec);
+            return key.map(k -> k + MARK + r.file + MARK + r.line).orElse(null);
+        } catch (InputException e) {
+            return null;
+        }
+    }
+
+    /** The patient and date of a visit's rows that a row without a visit id also gives, if any. */
+    private static Optional<String> orphanOf(List<InRow> rows, VisitAudit.CsvRows<InRow> how,
+                                             Map<String, Long> orphans) {
+        for (InRow r : rows) {
+            if (r.text.startsWith(MARK)) {
+                continue;
+            }
+            try {
+                CsvRecordReader.Record rec = how.record(r);
+                Optional<String> key = rec == null ? Optional.empty() : CsvVisitReader.patientDate(how.header(r), rec);
+                if (key.isPresent() && orphans.containsKey(key.get())) {
+                    return key;
+                }
+            } catch (InputException e) {
+                // A row that cannot be read is reported by the visit's own check.
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Iterator<Row> checkStage(Iterator<Row> sorted, List<List<String>> headerFields,
-                                             List<String> names, String payer, RefFiles files) {
+                                             List<String> names, String payer, RefFiles files,
+                                             Map<String, Long> orphans) {
         Engine engine = Engine.get(files);
         VisitAudit audit = new VisitAudit(engine.ref, engine.checker, Optional.ofNullable(payer), names::get);
         List<CsvVisitReader.Header> headers = new ArrayList<>();
@@ -953,6 +1023,16 @@ public final class AuditJob {
                     if (rows.isEmpty()) {
                         return;
                     }
+                }
+                Optional<String> orphan = orphans.isEmpty() || visitId.isEmpty() ? Optional.empty()
+                        : orphanOf(rows, how, orphans);
+                if (orphan.isPresent()) {
+                    String reason = CsvVisitReader.orphanReason(visitId, orphan.get(), orphans.get(orphan.get()),
+                            rows.size());
+                    for (InRow r : rows) {
+                        reject(r, reason, names, out, totals);
+                    }
+                    return;
                 }
                 // A visit in two files (overlapping exports) would have its billed units counted twice: set
                 // aside, saying where, as the single-process audit does.

@@ -127,6 +127,9 @@ public final class SparkAudit implements Callable<Integer> {
         for (org.minutewise.formats.audit.EndedEarly e : result.endedEarly()) {
             err.println("minutewise-spark: " + e.message() + " (summary.json: " + AuditJob.ENDED_EARLY + ")");
         }
+        for (String note : result.ignoredColumns()) {
+            err.println("minutewise-spark: warning: " + note + " (summary.json: " + AuditJob.IGNORED_COLUMNS + ")");
+        }
         err.flush();
         if (result.totals().rejected() > 0) {
             err.println(String.format(Locale.ROOT, "minutewise-spark: %,d of %,d rows could not be read; see %s",

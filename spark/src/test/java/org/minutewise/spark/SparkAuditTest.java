@@ -107,10 +107,20 @@ class SparkAuditTest {
                 }
                 extra.append(join(kx));
             }
-            // A row with no visit id.
+            // A row with no visit id (of a patient of its own); and one of X-ORPHANED's patient and date, which sets
+            // that visit aside in both runners (it may be the visit's row).
+            int patient = header.indexOf("patientId");
             List<String> noId = new ArrayList<>(first);
             noId.set(id, "");
+            noId.set(patient, "X-PNOID");
             extra.append(join(noId));
+            List<String> orphaned = new ArrayList<>(first);
+            orphaned.set(id, "X-ORPHANED");
+            orphaned.set(patient, "X-PORPH");
+            extra.append(join(orphaned));
+            List<String> itsRow = new ArrayList<>(orphaned);
+            itsRow.set(id, "");
+            extra.append(join(itsRow));
             input = tmp.resolve("visits-plus.csv");
             Files.writeString(input, text + extra, StandardCharsets.UTF_8);
         }
@@ -179,6 +189,8 @@ class SparkAuditTest {
         assertThat(rows(out.resolve("rejected"))).extracting(f -> f.get(2)).contains("X-BADDATE", "X-BROKEN", "",
                 "X-OPEN", "X-TAKEN").doesNotContain("X-MULTILINE");
         assertThat(rows(out.resolve("rejected"))).filteredOn(f -> f.get(2).equals("X-TAKEN")).hasSize(2);
+        assertThat(rows(out.resolve("rejected"))).filteredOn(f -> f.get(2).equals("X-ORPHANED")).singleElement()
+                .satisfies(f -> assertThat(f.get(3)).contains("has no visitId but the same patient and date"));
         assertThat(rows(out.resolve("rejected"))).filteredOn(f -> f.get(2).equals("X-BIG")).hasSize(250)
                 .allMatch(f -> f.get(3).contains("has 250 rows"));
         assertThat(rows(out.resolve("claims"))).extracting(f -> f.get(0)).contains("X-MULTILINE", "'=X-FORMULA");

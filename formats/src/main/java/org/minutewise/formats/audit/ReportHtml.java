@@ -91,21 +91,23 @@ public final class ReportHtml {
 
     private static void totals(StringBuilder h, AuditTotals t) {
         h.append("<section>\n<h2>Totals</h2>\n<div class=\"cards\">\n");
-        card(h, "rows read", num(t.read()), "");
-        card(h, "rows checked", num(t.checked()), "");
-        card(h, "rows rejected", num(t.rejected()), t.unreadable() > 0 ? "bad" : "");
+        card(h, t.read() == 1 ? "row read" : "rows read", num(t.read()), "");
+        card(h, t.checked() == 1 ? "row checked" : "rows checked", num(t.checked()), "");
+        card(h, t.rejected() == 1 ? "row rejected" : "rows rejected", num(t.rejected()), t.unreadable() > 0 ? "bad" : "");
         if (t.replacedOrVoided() > 0) {
-            card(h, "of them replaced or voided claims", num(t.replacedOrVoided()), "");
+            card(h, t.replacedOrVoided() == 1 ? "of them a replaced or voided claim"
+                    : "of them replaced or voided claims", num(t.replacedOrVoided()), "");
         }
-        card(h, "visits", num(t.visits()), "");
-        card(h, "findings", num(t.findings()), "");
+        card(h, t.visits() == 1 ? "visit" : "visits", num(t.visits()), "");
+        card(h, t.findings() == 1 ? "finding" : "findings", num(t.findings()), "");
         long blocking = t.findingsBySeverity().getOrDefault(Severity.BLOCK.wire(), 0L);
-        card(h, "blocking findings", num(blocking), blocking > 0 ? "bad" : "");
-        card(h, "units billed", num(t.unitsBilled()), "");
-        card(h, "units supported", num(t.unitsSupported()), "");
+        card(h, blocking == 1 ? "blocking finding" : "blocking findings", num(blocking), blocking > 0 ? "bad" : "");
+        card(h, t.unitsBilled() == 1 ? "unit billed" : "units billed", num(t.unitsBilled()), "");
+        card(h, t.unitsSupported() == 1 ? "unit supported" : "units supported", num(t.unitsSupported()),
+                "");
         card(h, "est. dollars over", money(t.dollarsOver()), "");
         card(h, "est. dollars under", money(t.dollarsUnder()), "");
-        card(h, "visits missing KX", num(t.kxVisits()), t.kxVisits() > 0 ? "bad" : "");
+        card(h, t.kxVisits() == 1 ? "visit missing KX" : "visits missing KX", num(t.kxVisits()), t.kxVisits() > 0 ? "bad" : "");
         h.append("</div>\n");
         if (t.unitsUnpriced() > 0) {
             h.append("<p class=\"note\"><b>Dollar and KX figures are lower bounds:</b> ")
@@ -335,8 +337,9 @@ public final class ReportHtml {
 
     private static void kx(StringBuilder h, AuditTotals t) {
         h.append("<section>\n<h2>KX exposure</h2>\n<div class=\"cards\">\n");
-        card(h, "visits without KX after the threshold", num(t.kxVisits()), t.kxVisits() > 0 ? "bad" : "");
-        card(h, "lines without KX", num(t.kxLines()), "");
+        card(h, t.kxVisits() == 1 ? "visit without KX after the threshold"
+                : "visits without KX after the threshold", num(t.kxVisits()), t.kxVisits() > 0 ? "bad" : "");
+        card(h, t.kxLines() == 1 ? "line without KX" : "lines without KX", num(t.kxLines()), "");
         card(h, "est. allowed dollars at risk", money(t.kxDollars()), "");
         h.append("</div>\n<p class=\"note\">Counting each Medicare patient's visits of the year in date order, lines "
                 + "billed without KX once the patient's therapy expenses passed the KX threshold (finding MW-A003, "

@@ -60,9 +60,12 @@ public final class CsvVisitReader {
 
         private final int size;
 
-        private Header(Map<String, Integer> index) {
+        private final List<String> ignored;
+
+        private Header(Map<String, Integer> index, int size, List<String> ignored) {
             this.index = index;
-            this.size = index.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+            this.size = size;
+            this.ignored = List.copyOf(ignored);
         }
 
         String get(List<String> fields, String column) {
@@ -79,11 +82,106 @@ public final class CsvVisitReader {
             return size;
         }
 
-        /** The index of a column (its first occurrence, names trimmed, a BOM dropped), or -1. */
+        /** The index of a column (names trimmed, a BOM dropped), or -1. */
         public int column(String name) {
             Integer i = index.get(name);
             return i == null ? -1 : i;
         }
+
+        /**
+         * The header's names that are not columns of the layout, in header order (blank names, the trailing commas
+         * spreadsheets write, left out): their values are not read.
+         */
+        public List<String> ignored() {
+            return ignored;
+        }
+
+        /**
+         * What to tell the user about the ignored columns, one line naming each (and the layout column nearest to
+         * it, when one is close), or empty when there are none.
+         */
+        public Optional<String> ignoredNote() {
+            if (ignored.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> named = new ArrayList<>();
+            for (String c : ignored) {
+                String near = nearest(c);
+                named.add("\"" + c + "\"" + (near == null ? "" : " (nearest layout column: \"" + near + "\")"));
+            }
+            return Optional.of((ignored.size() == 1 ? "header column " : "header columns ") + String.join(", ", named)
+                    + (ignored.size() == 1 ? " is" : " are") + " not in the CSV layout and "
+                    + (ignored.size() == 1 ? "is" : "are") + " ignored (see " + LAYOUT_DOC + ")");
+        }
+    }
+
+    /** Every column the reader knows: the documented layout's and the optional ones. */
+    public static final List<String> KNOWN = java.util.stream.Stream.concat(CsvLayout.COLUMNS.stream(),
+            CsvLayout.EXTRA_COLUMNS.stream()).toList();
+
+    /** A name folded for comparing with the layout's: lower case, without spaces (any), '_', '-' or '.'. */
+    private static String folded(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        name.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '_' && c != '-'
+                && c != '.' && c != '\uFEFF').map(c -> Character.toLowerCase(c)).forEach(sb::appendCodePoint);
+        return sb.toString();
+    }
+
+    /** The layout column a name is a spelling of (differing only in case, spaces, '_', '-' or '.'), or null. */
+    static String spellingOf(String name) {
+        String f = folded(name);
+        for (String k : KNOWN) {
+            if (folded(k).equals(f)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The layout column nearest to a name: folded as {@link #spellingOf}, one that it begins (a prefix of at least 3
+     * characters, "Min" for "minutes") or within 2 edits of it (3 when they begin
+     * with the same 3 characters); null when none is.
+     */
+    static String nearest(String name) {
+        String f = folded(name);
+        if (f.isEmpty()) {
+            return null;
+        }
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : KNOWN) {
+            String kf = folded(k);
+            int d = kf.equals(f) ? 0 : f.length() >= 3 && kf.startsWith(f) ? 1 : distance(f, kf);
+            // Names that begin alike ("mins", "minutes") may be further apart than others.
+            int limit = f.length() >= 3 && kf.startsWith(f.substring(0, 3)) ? 3 : Math.min(2, Math.max(1,
+                    kf.length() / 3));
+            if (d <= limit && d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1,
+                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private final ReferenceData ref;
@@ -92,14 +190,48 @@ public final class CsvVisitReader {
         this.ref = ref;
     }
 
+    /**
+     * The header row: the index of each column. Refused (naming line 1 and the column) when a name comes twice, when
+     * a name is a layout column spelled in another case or with spaces ("Minutes", "billed units": its values would
+     * go unread), or when a required column is missing; other names that are not the layout's are kept in
+     * {@link Header#ignored()} for the caller to report.
+     */
     public Header header(CsvRecordReader.Record r) {
         Map<String, Integer> idx = new HashMap<>();
+        Map<String, Integer> all = new HashMap<>();
+        List<String> ignored = new ArrayList<>();
+        int size = 0;
+        boolean blank = false;
         for (int i = 0; i < r.fields().size(); i++) {
             String name = r.fields().get(i).trim();
             if (i == 0 && name.startsWith("\uFEFF")) {
                 name = name.substring(1);
             }
-            idx.putIfAbsent(name, i);
+            if (name.isBlank()) {
+                // Trailing commas a spreadsheet writes; the first such column counts in the header's width.
+                if (!blank) {
+                    size = Math.max(size, i + 1);
+                    blank = true;
+                }
+                continue;
+            }
+            Integer before = all.putIfAbsent(name, i);
+            if (before != null) {
+                throw new InputException("line " + r.line(), "header column \"" + name + "\" comes twice (columns "
+                        + (before + 1) + " and " + (i + 1) + "); a column may be given once (see " + LAYOUT_DOC + ")");
+            }
+            size = i + 1;
+            if (KNOWN.contains(name)) {
+                idx.put(name, i);
+                continue;
+            }
+            String spelling = spellingOf(name);
+            if (spelling != null) {
+                throw new InputException("line " + r.line(), "header column \"" + name + "\" is not a column of the "
+                        + "layout; did you mean \"" + spelling + "\"? Column names are matched exactly, so its "
+                        + "values would go unread: rename it (see " + LAYOUT_DOC + ")");
+            }
+            ignored.add(name);
         }
         List<String> missing = new ArrayList<>();
         for (String required : CsvLayout.REQUIRED) {
@@ -117,7 +249,7 @@ public final class CsvVisitReader {
                     + " (required: " + String.join(",", CsvLayout.REQUIRED) + "; the others of the layout are "
                     + "optional)");
         }
-        return new Header(idx);
+        return new Header(idx, size, ignored);
     }
 
     /** Where to read how the layout is written (named in the errors about a header). */
@@ -163,6 +295,7 @@ public final class CsvVisitReader {
                 }
             }
         }
+        controls(h, f, line);
         String visitId = required(h, f, line, "visitId");
         LocalDate date = date(required(h, f, line, "dateOfService"), line, "dateOfService");
         String payer = required(h, f, line, "payer");
@@ -226,6 +359,10 @@ public final class CsvVisitReader {
         }
         Optional<BigDecimal> charge = Optional.empty();
         if (!h.get(f, "charge").isEmpty()) {
+            if (!ascii(h.get(f, "charge"))) {
+                throw err(line, "charge", "expected an amount like 65.00 in the digits 0-9, got \"" + h.get(f, "charge")
+                        + "\"");
+            }
             try {
                 BigDecimal c = new BigDecimal(h.get(f, "charge").replace("$", ""));
                 String problem = Amounts.problem(c);
@@ -266,6 +403,39 @@ public final class CsvVisitReader {
         }
         String folded = t.toLowerCase(java.util.Locale.ROOT);
         return Optional.of(ref.payers().find(folded).isPresent() ? folded : t);
+    }
+
+    /**
+     * Refuses a row whose read columns hold a control character (a NUL, an escape, ...; U+0000-U+001F and U+007F),
+     * other than a tab, a carriage return or a line feed (in a quoted field): such bytes would pass into claims.csv
+     * and findings.csv, where many tools truncate or choke on them. Names the line, the column and the character.
+     */
+    private static void controls(Header h, List<String> f, long line) {
+        for (String column : KNOWN) {
+            Integer i = h.index.get(column);
+            if (i == null || i >= f.size()) {
+                continue;
+            }
+            String v = f.get(i);
+            for (int k = 0; k < v.length(); k++) {
+                char c = v.charAt(k);
+                if (c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7F) {
+                    throw err(line, column, String.format(java.util.Locale.ROOT, "holds the control character "
+                            + "U+%04X at character %d of the field; remove it (only tabs and line breaks are kept, "
+                            + "in a quoted field)", (int) c, k + 1));
+                }
+            }
+        }
+    }
+
+    /** True when every character is ASCII ({@link Integer#parseInt} and BigDecimal take any script's digits). */
+    private static boolean ascii(String t) {
+        for (int k = 0; k < t.length(); k++) {
+            if (t.charAt(k) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The secondary payer's claim filing indicator (837 2320 SBR09), checked as the visit JSON's. */
@@ -458,6 +628,40 @@ public final class CsvVisitReader {
     /** The visit id of a record (trimmed), "" when it has none: for setting aside a visit whose row is bad. */
     public static String visitIdOf(Header h, CsvRecordReader.Record r) {
         return h.get(r.fields(), "visitId");
+    }
+
+    /**
+     * The patient and date of service of a record whose {@code visitId} is empty, as {@link #orphanKey(String,
+     * String)} writes them, or empty when the record has a visit id or lacks either: a row without a visit id belongs
+     * to a visit the reader cannot name, so the visits of its patient on its date are set aside (checked without
+     * the row, one would draw findings of its own making).
+     */
+    public static Optional<String> orphanKey(Header h, CsvRecordReader.Record r) {
+        if (!h.get(r.fields(), "visitId").isEmpty()) {
+            return Optional.empty();
+        }
+        String patient = h.get(r.fields(), "patientId");
+        String date = h.get(r.fields(), "dateOfService");
+        return patient.isEmpty() || date.isEmpty() ? Optional.empty() : Optional.of(orphanKey(patient, date));
+    }
+
+    /** The key of a patient's date ({@link #orphanKey(Header, CsvRecordReader.Record)}): "patient on date". */
+    public static String orphanKey(String patientId, String dateOfService) {
+        return patientId + " on " + dateOfService;
+    }
+
+    /** The keys ({@link #orphanKey(String, String)}) of the patient and date a record gives, or empty. */
+    public static Optional<String> patientDate(Header h, CsvRecordReader.Record r) {
+        String patient = h.get(r.fields(), "patientId");
+        String date = h.get(r.fields(), "dateOfService");
+        return patient.isEmpty() || date.isEmpty() ? Optional.empty() : Optional.of(orphanKey(patient, date));
+    }
+
+    /** Why the other rows of a visit are set aside when a row of its patient and date has no visit id. */
+    public static String orphanReason(String visitId, String key, long orphanLine, int rows) {
+        return "visit " + visitId + ": the row on line " + orphanLine + " has no visitId but the same patient and date "
+                + "(" + key + "), so it may be this visit's; " + (rows == 1 ? "its row is" : "its " + rows + " rows are")
+                + " set aside rather than checked incomplete (give the row its visitId)";
     }
 
     /** The first row that carries a field, whatever the rows' order. */
@@ -706,6 +910,9 @@ public final class CsvVisitReader {
     private static OptionalInt number(String v, long line, String column, int max) {
         if (v.isEmpty()) {
             return OptionalInt.empty();
+        }
+        if (!ascii(v)) {
+            throw err(line, column, "expected a whole number in the digits 0-9, got \"" + v + "\"");
         }
         try {
             int n = Integer.parseInt(v);

@@ -112,4 +112,21 @@ class ReportHtmlTest {
         assertThat(byTherapist.indexOf("<td>PT00002</td>")).isLessThan(byTherapist.indexOf("<td>PT00001</td>"));
         assertThat(byTherapist.indexOf("<td>PT00001</td>")).isLessThan(byTherapist.indexOf("<td>PT00000</td>"));
     }
+
+    /** The totals' cards say "1 row checked", "1 visit", "1 finding" (auditor review #10); near miss: 2 are plural. */
+    @Test
+    void aCountOfOneIsSingular() {
+        AuditTotals one = new AuditTotals();
+        one.visit("medicare", 1, true, 1, 1, BigDecimal.ZERO, BigDecimal.ZERO);
+        one.finding("MW-D001", Severity.WARN, "PT00001", "medicare");
+        String html = ReportHtml.render(one, VisitAudit.catalog(), List.of("visits.csv"));
+        assertThat(html).contains(">row read<", ">row checked<", ">visit<", ">finding<", ">unit billed<",
+                ">unit supported<").doesNotContain(">rows checked<", ">visits<", ">findings<");
+        AuditTotals two = new AuditTotals();
+        two.visit("medicare", 2, true, 2, 2, BigDecimal.ZERO, BigDecimal.ZERO);
+        two.finding("MW-D001", Severity.WARN, "PT00001", "medicare");
+        two.finding("MW-D001", Severity.WARN, "PT00001", "medicare");
+        assertThat(ReportHtml.render(two, VisitAudit.catalog(), List.of("visits.csv"))).contains(">rows read<",
+                ">rows checked<", ">findings<", ">units billed<").doesNotContain(">row checked<", ">finding<");
+    }
 }

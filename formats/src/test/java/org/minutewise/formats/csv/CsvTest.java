@@ -667,4 +667,101 @@ class CsvTest {
             assertThat(CsvVisitReader.time(t)).as(t).isEqualTo(time.matcher(t).matches());
         }
     }
+
+    // ------------------------------------------------------------ header names, control characters, digits
+
+    private static final String ROW = "V1,2026-03-02,medicare,,PT,P1,I69.351,97110,10,,,T1,PT,,3,GP,,note\r\n";
+
+    @Test
+    void aLayoutColumnInAnotherCaseIsRefusedNamingItAndTheColumnMeant() throws IOException {
+        String header = HEADER.replace(",minutes,", ",Minutes,");
+        assertThatThrownBy(() -> new CsvVisitReader(REF).header(records(header).get(0)))
+                .isInstanceOf(InputException.class).hasMessageStartingWith("line 1: header column \"Minutes\" is not "
+                        + "a column of the layout; did you mean \"minutes\"?");
+        assertThatThrownBy(() -> VisitInput.read(HEADER.replace(",billedUnits,", ",billed_units,") + ROW,
+                VisitFormat.CSV, REF)).isInstanceOf(InputException.class)
+                .hasMessageContaining("\"billed_units\"").hasMessageContaining("did you mean \"billedUnits\"");
+        // Near miss: the layout's own spelling, and a column the layout does not have, are read (the latter ignored).
+        CsvVisitReader.Header h = new CsvVisitReader(REF).header(records(HEADER.replace("\r\n", ",therapistName\r\n"))
+                .get(0));
+        assertThat(h.ignored()).containsExactly("therapistName");
+        assertThat(h.ignoredNote()).get().asString().isEqualTo("header column \"therapistName\" is not in the CSV "
+                + "layout and is ignored (see README.md, \"CSV layout\")");
+        assertThat(new CsvVisitReader(REF).header(records(HEADER).get(0)).ignoredNote()).isEmpty();
+    }
+
+    @Test
+    void anIgnoredColumnCloseToALayoutColumnIsNamedWithIt() throws IOException {
+        CsvVisitReader.Header h = new CsvVisitReader(REF).header(records(HEADER.replace(",minutes,", ",Min,")
+                .replace("\r\n", ",mins,\r\n")).get(0));
+        assertThat(h.ignored()).containsExactly("Min", "mins");
+        assertThat(h.ignoredNote()).get().asString().isEqualTo("header columns \"Min\" (nearest layout column: "
+                + "\"minutes\"), \"mins\" (nearest layout column: \"minutes\") are not in the CSV layout and are "
+                + "ignored (see README.md, \"CSV layout\")");
+        assertThat(VisitInput.ignoredColumns(HEADER.replace(",minutes,", ",Min,") + ROW, VisitFormat.CSV, REF))
+                .get().asString().contains("\"Min\" (nearest layout column: \"minutes\")");
+        // Near miss: nothing close, nothing named; not a CSV, nothing said.
+        assertThat(CsvVisitReader.nearest("therapistName")).isNull();
+        assertThat(CsvVisitReader.nearest("id")).isNull();
+        assertThat(VisitInput.ignoredColumns("{}", VisitFormat.JSON, REF)).isEmpty();
+    }
+
+    @Test
+    void aColumnNamedTwiceIsRefusedNamingIt() throws IOException {
+        assertThatThrownBy(() -> new CsvVisitReader(REF).header(records(HEADER.replace("\r\n", ",note\r\n"))
+                .get(0))).isInstanceOf(InputException.class).hasMessageStartingWith("line 1: header column \"note\" "
+                        + "comes twice (columns 18 and 19)");
+        assertThatThrownBy(() -> new CsvVisitReader(REF).header(records(HEADER.replace(",note\r\n", ",code\r\n"))
+                .get(0))).isInstanceOf(InputException.class).hasMessageContaining("\"code\" comes twice");
+        // Near miss: blank names (a spreadsheet's trailing commas) may repeat, and rows may carry their empty fields.
+        String header = HEADER.replace("\r\n", ",,\r\n");
+        assertThat(new CsvVisitReader(REF).header(records(header).get(0)).ignored()).isEmpty();
+        assertThat(VisitInput.read(header + ROW.replace("\r\n", ",,\r\n"), VisitFormat.CSV, REF).get(0).visit())
+                .isPresent();
+    }
+
+    @Test
+    void aControlCharacterInAFieldIsABadRowNamingLineAndColumn() {
+        List<VisitInput.Result> rs = VisitInput.read(HEADER + ROW.replace(",P1,", ",P\u0000B,"), VisitFormat.CSV, REF);
+        assertThat(rs.get(0).error()).get().extracting(Throwable::getMessage).asString().isEqualTo("line 2, column "
+                + "patientId: holds the control character U+0000 at character 2 of the field; remove it (only tabs and "
+                + "line breaks are kept, in a quoted field)");
+        assertThat(VisitInput.read(HEADER + ROW.replace(",note\r", ",\"a \u001B[31m note\"\r"), VisitFormat.CSV, REF)
+                .get(0).error()).get().extracting(Throwable::getMessage).asString().contains("column note: holds the "
+                        + "control character U+001B");
+        // Near miss: a tab and a line break in a quoted note are kept.
+        List<VisitInput.Result> ok = VisitInput.read(HEADER + ROW.replace(",note\r", ",\"two\tparts\nof it\"\r"),
+                VisitFormat.CSV, REF);
+        assertThat(ok.get(0).visit()).get().extracting(v -> v.note().orElseThrow()).isEqualTo("two\tparts\nof it");
+    }
+
+    @Test
+    void digitsOtherThanAsciiAreABadRow() {
+        assertThat(VisitInput.read(HEADER + ROW.replace(",97110,10,", ",97110,\uFF11\uFF15,"), VisitFormat.CSV, REF)
+                .get(0).error()).get().extracting(Throwable::getMessage).asString().isEqualTo("line 2, column "
+                        + "minutes: expected a whole number in the digits 0-9, got \"\uFF11\uFF15\"");
+        assertThat(VisitInput.read(HEADER + ROW.replace(",3,GP,,", ",\u0663,GP,,"), VisitFormat.CSV, REF)
+                .get(0).error()).get().extracting(Throwable::getMessage).asString().contains("column billedUnits");
+        assertThat(VisitInput.read(HEADER + ROW.replace(",3,GP,,", ",3,GP,\uFF16\uFF15.00,"), VisitFormat.CSV, REF)
+                .get(0).error()).get().extracting(Throwable::getMessage).asString().contains("column charge");
+        // Near miss: ASCII digits.
+        assertThat(VisitInput.read(HEADER + ROW.replace(",3,GP,,", ",3,GP,65.00,"), VisitFormat.CSV, REF).get(0)
+                .visit()).get().extracting(v -> v.services().get(0).minutes()).isEqualTo(10);
+    }
+
+    @Test
+    void aRowWithoutAVisitIdSetsAsideTheVisitsOfItsPatientAndDate() {
+        String csv = HEADER
+                + "N-05,2026-03-05,medicare,,PT,R5,I69.351,97110,30,,,T1,PT,,2,GP,,\"Total timed minutes 50\"\r\n"
+                + ",2026-03-05,medicare,,PT,R5,I69.351,97112,20,,,T1,PT,,1,GP,,\r\n"
+                + "N-06,2026-03-05,medicare,,PT,R6,I69.351,97110,30,,,T1,PT,,2,GP,,\r\n"
+                + "N-07,2026-03-06,medicare,,PT,R5,I69.351,97110,30,,,T1,PT,,2,GP,,\r\n";
+        List<VisitInput.Result> rs = VisitInput.read(csv, VisitFormat.CSV, REF);
+        assertThat(rs.stream().filter(r -> r.error().isPresent()).map(r -> r.error().get().getMessage()))
+                .containsExactly("line 3, column visitId: required", "line 2: visit N-05: the row on line 3 has no "
+                        + "visitId but the same patient and date (R5 on 2026-03-05), so it may be this visit's, so its "
+                        + "other row (line 2) is set aside rather than checked incomplete");
+        // Near miss: another patient that day, and the same patient another day, are read.
+        assertThat(rs.stream().flatMap(r -> r.visit().stream()).map(Visit::id)).containsExactly("N-06", "N-07");
+    }
 }
