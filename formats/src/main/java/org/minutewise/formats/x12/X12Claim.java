@@ -479,6 +479,15 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             dx.add(X12Text.undot(code));
         }
 
+        Optional<Certifier> certifier = certifier(v);
+        if (form == Form.INSTITUTIONAL && certifier.isEmpty()) {
+            // X223A2 2310A Attending Provider is required on every claim but non-scheduled transportation: a
+            // receiver's front end rejects an 837I without it.
+            throw new InputException("certification.physicianNpi", need + ": the attending provider (loop 2310A "
+                    + "NM1*71), the physician or NPP who certified the plan of care; give certification.physicianNpi "
+                    + "and certification.physician");
+        }
+
         List<ClaimLine> claimLines = r.claim().lines();
         if (claimLines.isEmpty()) {
             throw new InputException("claimLines", "no claim line to bill: the check built none for this visit");
@@ -551,7 +560,7 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             // No 2420 where the claim's rendering provider (or, without one, the billing provider) renders the line.
             out.add(claimRendering.isEmpty() || l.rendering().equals(claimRendering) ? l.withoutRendering() : l);
         }
-        return new X12Claim(claimId, billing, sub, facility, frequency, payerClaimControlNumber, dx, certifier(v),
+        return new X12Claim(claimId, billing, sub, facility, frequency, payerClaimControlNumber, dx, certifier,
                 claimRendering, otherPayer(v, payers, form), out, v.dateOfService(), total);
     }
 

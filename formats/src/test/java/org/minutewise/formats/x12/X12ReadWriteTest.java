@@ -72,8 +72,8 @@ class X12ReadWriteTest {
             assertThat(X12Validation.errors(out)).isEmpty();
         }
         String inst = institutional().replace("74:A:1**A*Y*Y~", "74:A:7**A*Y*Y~")
-                .replace("CL1***01~\n", "CL1***01~\nREF*F8*ACME-77~\n").replace("SE*31*0001~", "SE*32*0001~");
-        assertThat(inst).contains("REF*F8*ACME-77~").contains("SE*32*0001~");
+                .replace("CL1***01~\n", "CL1***01~\nREF*F8*ACME-77~\n").replace("SE*32*0001~", "SE*33*0001~");
+        assertThat(inst).contains("REF*F8*ACME-77~").contains("SE*33*0001~");
         String out = rewrite(inst, "commercial");
         assertThat(out).contains("74:A:7**A*Y*Y~").contains("CL1***01~\nREF*F8*ACME-77~\nHI*");
         assertThat(X12Validation.errors(out)).isEmpty();

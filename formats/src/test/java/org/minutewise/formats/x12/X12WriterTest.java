@@ -275,7 +275,8 @@ class X12WriterTest {
 
     @Test
     void institutionalSettingGoesTo837iAndProfessionalWriterCanForce837p() {
-        Visit hopd = base().toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).build();
+        Visit hopd = certifiedBy(base(), "Dr. Maria Chen", "1287654325").toBuilder()
+                .setting(Setting.HOSPITAL_OUTPATIENT).build();
         String picked = write(hopd);
         assertThat(picked).contains("GS*HC*MINUTEWISE*CLEARINGHOUSE*20261123*1200*7*X*005010X223A2~")
                 .contains("CLM*V-1001*").contains(":A:1**A*Y*Y~").contains("SV2*0420*HC:97112:GP*");
@@ -304,7 +305,8 @@ class X12WriterTest {
             codes.add(String.format("S93.4%02dD", i));
         }
         codes.set(0, "I69.351");
-        Visit many = base().toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).diagnoses(codes).build();
+        Visit many = certifiedBy(base(), "Dr. Maria Chen", "1287654325").toBuilder()
+                .setting(Setting.HOSPITAL_OUTPATIENT).diagnoses(codes).build();
         String edi = write(many);
         List<String> hi = java.util.Arrays.stream(edi.split("~\\s*")).filter(seg -> seg.startsWith("HI*")).toList();
         assertThat(hi).hasSize(3);
@@ -339,8 +341,35 @@ class X12WriterTest {
                 "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
         assertThat(noNpi.certification().flatMap(Certification::physician)).contains("Maria Chen");
         assertThat(noNpi.certification().flatMap(Certification::physicianNpi)).isEmpty();
-        // Without the NPI the loop is left out (the check warns MW-P004).
+        // Without the NPI the loop is left out of the 837P, where it is situational (the check warns MW-P004).
         assertThat(write(certifiedBy(base(), "Dr. Maria Chen", null))).doesNotContain("NM1*DN");
+    }
+
+    /**
+     * The 837I's attending provider (2310A NM1*71) is required (X223A2): a visit without the certifying physician's
+     * NPI is refused for the 837I naming certification.physicianNpi, and nothing is written; writeWritable sets it
+     * aside and writes the others.
+     */
+    @Test
+    void an837iWithoutTheAttendingProvidersNpiIsRefused() {
+        for (Visit v : List.of(base(), certifiedBy(base(), "Dr. Maria Chen", null))) {
+            Visit hopd = v.toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).build();
+            assertThatThrownBy(() -> write(hopd)).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith("certification.physicianNpi: required for X12 837I: the attending "
+                            + "provider (loop 2310A NM1*71)");
+            X12Writer.Partial p = X12Writer.writeWritable(List.of(X12Fixtures.CHECKER.check(base()),
+                    X12Fixtures.CHECKER.check(hopd)), X12Fixtures.ENVELOPE, X12Fixtures.NOW, X12Fixtures.REF.payers());
+            assertThat(p.refused()).singleElement().satisfies(r -> {
+                assertThat(r.index()).isEqualTo(1);
+                assertThat(r.error().path()).isEqualTo("certification.physicianNpi");
+            });
+            assertThat(p.x12()).get().asString().contains("005010X222A1").doesNotContain("005010X223A2");
+        }
+        // Near miss: with the NPI the 837I is written with its attending provider; the 837P without one is written.
+        Visit certified = certifiedBy(base(), "Dr. Maria Chen", "1287654325").toBuilder()
+                .setting(Setting.HOSPITAL_OUTPATIENT).build();
+        assertThat(write(certified)).contains("005010X223A2").contains("\nNM1*71*1*Chen*Maria****XX*1287654325~");
+        assertThat(write(base())).contains("005010X222A1").doesNotContain("NM1*DN");
     }
 
     @Test
@@ -377,7 +406,7 @@ class X12WriterTest {
                 .replace("CL1***01~", "CL1***01*X*Y~");
         assertThat(X12Validation.errors(broken))
                 .anySatisfy(e -> assertThat(e).startsWith("segment 22 (CL1) element 5: too many elements"))
-                .anySatisfy(e -> assertThat(e).startsWith("segment 30 (SV1): segment out of place"));
+                .anySatisfy(e -> assertThat(e).startsWith("segment 31 (SV1): segment out of place"));
     }
 
     @Test
