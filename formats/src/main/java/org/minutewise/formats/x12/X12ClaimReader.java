@@ -673,7 +673,7 @@ public final class X12ClaimReader {
                     + "Blue Shield, ...): \"" + code + "\"";
         }
 
-        /** This transaction's HLs so far: HL01 to {HL03 level, HL04 child code}. */
+        /** This transaction's HLs so far: HL01 to {HL03 level, HL04 child code, segment position}. */
         private final Map<String, String[]> hlLevels = new HashMap<>();
 
         private void hl() {
@@ -701,17 +701,65 @@ public final class X12ClaimReader {
             patient = new Party();
             patient.hlPosition = seg.position;
             patientIssues.clear();
-            // A patient loop sits under a subscriber that says it has one (HL04 1).
-            String[] parent = hlLevels.get(seg.get(2));
-            hlLevels.put(seg.get(1), new String[] {level, seg.get(4)});
-            if (level.equals("23") && parent != null) {
-                if (!parent[0].equals("22")) {
-                    problem(seg.at(2), "a patient loop (2000C, HL03 23) belongs under a subscriber (2000B, HL03 22); "
-                            + "its parent HL " + seg.get(2) + " is level " + parent[0]);
-                } else if (parent[1].equals("0")) {
-                    problem(seg.at(2), "a patient loop (2000C) under subscriber HL " + seg.get(2) + ", whose HL04 says "
-                            + "it has no child (0): a subscriber with a dependent's claim has HL04 1");
+            hierarchy(level);
+        }
+
+        /**
+         * The HL's place in the hierarchy (TR3, 999 IK3/IK4 when broken): HL01 numbers the HLs of a transaction set
+         * 1, 2, 3 ... in order, each once; HL02 is empty on the billing provider (2000A, HL03 20) and names an
+         * earlier HL on a subscriber (2000B, 22: its billing provider's) and on a patient (2000C, 23: its
+         * subscriber's, which says it has a child, HL04 1). Each problem names the HL's element; the claims under
+         * it are refused with it.
+         */
+        private void hierarchy(String level) {
+            String id = seg.get(1);
+            String parentId = seg.get(2);
+            String[] earlier = hlLevels.get(id);
+            String expected = Integer.toString(hlLevels.size() + 1);
+            if (earlier != null) {
+                problem(seg.at(1), "HL01 \"" + id + "\" is already the number of the HL at segment " + earlier[2]
+                        + " of this transaction set: each HL has its own number (1 for the first, then one more for "
+                        + "each next)");
+            } else if (!id.equals(expected)) {
+                problem(seg.at(1), "HL01 must number the HLs of a transaction set 1, 2, 3 ... in order: expected \""
+                        + expected + "\", got \"" + id + "\"");
+            }
+            String[] parent = parentId.isEmpty() || parentId.equals(id) && earlier == null ? null
+                    : hlLevels.get(parentId);
+            if (earlier == null) {
+                hlLevels.put(id, new String[] {level, seg.get(4), Integer.toString(seg.position)});
+            }
+            String what = switch (level) {
+                case "20" -> "a billing provider loop (2000A, HL03 20)";
+                case "22" -> "a subscriber loop (2000B, HL03 22)";
+                case "23" -> "a patient loop (2000C, HL03 23)";
+                default -> "";
+            };
+            if (level.equals("20")) {
+                if (!parentId.isEmpty()) {
+                    problem(seg.at(2), what + " is the top of the hierarchy: HL02 must be empty, got \"" + parentId
+                            + "\"");
                 }
+                return;
+            }
+            if (what.isEmpty()) {
+                return;
+            }
+            String under = level.equals("22") ? "20" : "22";
+            String underWhat = level.equals("22") ? "billing provider (2000A, HL03 20)"
+                    : "subscriber (2000B, HL03 22)";
+            if (parentId.isEmpty()) {
+                problem(seg.at(2), what + " needs HL02, the number of its " + underWhat + " HL, and has none");
+            } else if (parent == null) {
+                problem(seg.at(2), what + " names parent HL \"" + parentId + "\", which is no earlier HL of this "
+                        + "transaction set: HL02 must name its " + underWhat + " HL");
+            } else if (!parent[0].equals(under)) {
+                problem(seg.at(2), what + " belongs under a " + underWhat + "; its parent HL " + parentId
+                        + " is level " + parent[0]);
+            } else if (level.equals("23") && parent[1].equals("0")) {
+                // A patient loop sits under a subscriber that says it has one (HL04 1).
+                problem(seg.at(2), "a patient loop (2000C) under subscriber HL " + parentId + ", whose HL04 says "
+                        + "it has no child (0): a subscriber with a dependent's claim has HL04 1");
             }
         }
 
