@@ -292,6 +292,13 @@ public final class X12Writer {
     }
 
     private static String interchange(List<Group> groups, X12Envelope env, LocalDateTime created) {
+        // GS06 is 1 to 9 digits, and each group after the first takes the next number: the last group's must fit.
+        int highest = X12Envelope.MAX_CONTROL_NUMBER - (groups.size() - 1);
+        if (env.groupControlNumber() > highest) {
+            throw new InputException("envelope.groupControlNumber", "must be from 1 to " + highest + " for an "
+                    + "interchange of " + groups.size() + " functional groups (an 837P and an 837I group take "
+                    + "consecutive GS06 numbers, at most 999999999), got " + env.groupControlNumber());
+        }
         int claims = 0;
         for (Group g : groups) {
             claims += g.claims().size();

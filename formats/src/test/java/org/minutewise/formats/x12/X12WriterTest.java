@@ -429,6 +429,33 @@ class X12WriterTest {
         assertThatThrownBy(() -> X12Envelope.defaults().withUsage("X")).hasMessageStartingWith("envelope.usage:");
         assertThatThrownBy(() -> X12Envelope.defaults().withControlNumbers(0, 1))
                 .hasMessageStartingWith("envelope.interchangeControlNumber:");
+        assertThatThrownBy(() -> X12Envelope.defaults().withControlNumbers(1, 1_000_000_000))
+                .hasMessage("envelope.groupControlNumber: must be from 1 to 999999999, got 1000000000");
+    }
+
+    /**
+     * GS06 is 1 to 9 digits: 999999999 is a valid group control number for an interchange of one group (it was
+     * refused, "from 1 to 999999998"); a mixed batch's second group takes the next number, so there the first may be
+     * at most 999999998, and the error says that bound.
+     */
+    @Test
+    void theHighestGroupControlNumberDependsOnTheGroupsWritten() {
+        X12Envelope top = X12Fixtures.ENVELOPE.withControlNumbers(999_999_999, 999_999_999);
+        String one = X12Writer.write(List.of(X12Fixtures.CHECKER.check(base())), top, X12Fixtures.NOW);
+        assertThat(one).contains("*999999999*X*005010X222A1~").contains("\nGE*1*999999999~")
+                .contains("*00501*999999999*0*T*:~").contains("\nIEA*1*999999999~");
+        assertThat(X12Validation.errors(one)).isEmpty();
+        List<CheckResult> mixed = X12Fixtures.checked(X12Fixtures.DIR.resolve("write/batch-mixed.json"));
+        assertThatThrownBy(() -> X12Writer.write(mixed, top, X12Fixtures.NOW)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("envelope.groupControlNumber: must be from 1 to 999999998 for an interchange "
+                        + "of 2 functional groups");
+        assertThatThrownBy(() -> X12Writer.writeWritable(mixed, top, X12Fixtures.NOW, X12Fixtures.REF.payers()))
+                .isInstanceOf(InputException.class).hasMessageContaining("from 1 to 999999998");
+        // Near miss: one less, and the two groups take 999999998 and 999999999.
+        String two = X12Writer.write(mixed, X12Fixtures.ENVELOPE.withControlNumbers(999_999_999, 999_999_998),
+                X12Fixtures.NOW);
+        assertThat(two).contains("*999999998*X*005010X222A1~").contains("*999999999*X*005010X223A2~")
+                .contains("\nGE*1*999999998~").contains("\nGE*1*999999999~");
     }
 
     @Test
