@@ -19,7 +19,7 @@ import org.minutewise.refdata.RefData;
  * HI*ABK:{first diagnosis}~                                  principal diagnosis
  * HI*ABF:{next}*ABF:{next}...~                               other diagnoses, up to 12
  * NM1*71*1*{last}*{first}****XX*{NPI}~                    2310A attending: the certifying physician (required)
- * NM1*82*1*{rendering id}*****XX*{rendering NPI}~           2310D, when the rendering provider is not the billing one
+ * NM1*82*1*{rendering last or id}*{first}***XX*{NPI}~       2310D, when the rendering provider is not the billing one
  * SBR*S*18*******{filing indicator}~ OI***Y***Y~             2320 with 2330A and 2330B, when the visit names a
  *                                                            secondaryPayer ({@link X12Writer})
  * LX*{n}~

@@ -457,9 +457,13 @@ public final class X12Writer {
                 + "secondary policy is someone else's, correct 2320/2330A in the practice system");
     }
 
-    /** The rendering provider's NM1*82 (2310B/2310D, 2420A/2420C): a person, by NPI. */
+    /**
+     * The rendering provider's NM1*82 (2310B/2310D, 2420A/2420C): a person, by NPI, named by last, first and middle
+     * name when the visit names the clinician, else by the clinician's id in NM103.
+     */
     static void rendering(SegmentWriter s, X12Claim.Rendering r) {
-        s.segment("NM1", "82", "1", r.name(), "", "", "", "", "XX", r.npi());
+        s.segment("NM1", "82", "1", r.name(), r.firstName().orElse(""), r.middleName().orElse(""), "", "", "XX",
+                r.npi());
     }
 
     /**

@@ -273,6 +273,27 @@ class X12WriterTest {
         assertThat(X12Writer.write(rs, X12Fixtures.ENVELOPE, last)).contains("*99991231*2359*");
     }
 
+    /**
+     * A visit JSON naming the clinician (provider.name, an assistant's supervisorName: "Last, First") has the
+     * rendering provider named so in NM1*82; without a name NM103 is the clinician's id (near miss, the goldens).
+     */
+    @Test
+    void theRenderingProviderIsNamedWhenTheVisitNamesTheClinician() {
+        com.fasterxml.jackson.databind.node.ObjectNode json = org.minutewise.formats.VisitJsonWriter.write(base());
+        for (com.fasterxml.jackson.databind.JsonNode s : json.get("services")) {
+            com.fasterxml.jackson.databind.node.ObjectNode p = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    s.get("provider");
+            p.put(p.has("supervisorNpi") ? "supervisorName" : "name", "Reyes, Tomas J");
+        }
+        Visit named = new org.minutewise.formats.VisitJsonReader(X12Fixtures.REF).read(json);
+        assertThat(named.services()).allSatisfy(l -> assertThat(l.provider().name().or(() -> l.provider()
+                .supervisorName())).contains("Reyes, Tomas J"));
+        String edi = write(named);
+        assertThat(edi).contains("\nNM1*82*1*Reyes*Tomas*J***XX*1987654328~").doesNotContain("NM1*82*1*T1*");
+        assertThat(X12Validation.errors(edi)).isEmpty();
+        assertThat(write(base())).contains("\nNM1*82*1*T1*****XX*1987654328~");
+    }
+
     @Test
     void institutionalSettingGoesTo837iAndProfessionalWriterCanForce837p() {
         Visit hopd = certifiedBy(base(), "Dr. Maria Chen", "1287654325").toBuilder()
