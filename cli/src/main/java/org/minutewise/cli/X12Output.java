@@ -73,7 +73,13 @@ final class X12Output {
      */
     static Written write(List<CheckResult> results, List<String> positions, ReferenceData ref, X12Envelope env,
                          LocalDateTime created, boolean blockNotes, PrintWriter err) {
-        X12Writer.Partial p = VisitOutput.x12Writable(results, ref, env, created);
+        X12Writer.Partial p;
+        try {
+            p = VisitOutput.x12Writable(results, ref, env, created);
+        } catch (InputException e) {
+            // The group control number a mixed batch cannot take (its second group's would pass 999999999).
+            throw e.path().startsWith("envelope.") ? flagged(e) : e;
+        }
         Set<Integer> left = new HashSet<>();
         for (X12Writer.Refused r : p.refused()) {
             left.add(r.index());
@@ -109,13 +115,18 @@ final class X12Output {
         try {
             return VisitOutput.envelope(sender, receiver, control);
         } catch (InputException e) {
-            String flag = switch (e.path()) {
-                case "envelope.senderId" -> "--x12-sender";
-                case "envelope.receiverId" -> "--x12-receiver";
-                case "envelope.interchangeControlNumber", "envelope.groupControlNumber" -> "--x12-control";
-                default -> e.path();
-            };
-            throw new InputException(flag, e.detail());
+            throw flagged(e);
         }
+    }
+
+    /** An envelope value's error, named by its flag. */
+    private static InputException flagged(InputException e) {
+        String flag = switch (e.path()) {
+            case "envelope.senderId" -> "--x12-sender";
+            case "envelope.receiverId" -> "--x12-receiver";
+            case "envelope.interchangeControlNumber", "envelope.groupControlNumber" -> "--x12-control";
+            default -> e.path();
+        };
+        return new InputException(flag, e.detail());
     }
 }

@@ -161,10 +161,38 @@ final class Review2CliTest {
         Run control = run("check", "--out", "x12", "--x12-control", "0", claim);
         assertThat(control.code()).isEqualTo(2);
         assertThat(control.err()).startsWith("minutewise: --x12-control: must be from 1");
+        // The highest control number is valid for a one-group interchange (it was refused, "from 1 to 999999998");
+        // one past it is refused with the same bound the flag states.
+        Run top = run("check", "--out", "x12", "--x12-control=999999999", claim);
+        assertThat(top.code()).as(top.err()).isIn(0, 1);
+        assertThat(top.out()).contains("*00501*999999999*").contains("\nGE*1*999999999~");
+        Run over = run("check", "--out", "x12", "--x12-control=1000000000", claim);
+        assertThat(over.code()).isEqualTo(2);
+        assertThat(over.err()).startsWith("minutewise: --x12-control: must be from 1 to 999999999, got 1000000000");
         // Near-miss: the last year X12 can write.
         Run last = run("check", "--out", "x12", "--x12-created", "9999-12-31T23:59", claim);
         assertThat(last.code()).as(last.err()).isIn(0, 1);
         assertThat(last.out()).contains("*99991231*2359*");
+    }
+
+    /**
+     * A batch of an 837P and an 837I is two groups, GS06 N and N+1: --x12-control=999999999 is refused there naming
+     * the flag and the bound for two groups, and 999999998 is written.
+     */
+    @Test
+    void theX12ControlBoundOfAMixedBatchIsNamed() throws IOException {
+        ObjectNode p = claimVisit();
+        ObjectNode i = claimVisit().deepCopy();
+        i.put("id", "V-I1").put("setting", "hospital-outpatient").remove("placeOfService");
+        String batch = file("mixed.json", JSON.writeValueAsString(JSON.createArrayNode().add(p).add(i))).toString();
+        Run top = run("check", "--out", "x12", "--x12-control=999999999", batch);
+        assertThat(top.code()).isEqualTo(2);
+        assertThat(top.errLines()).singleElement().satisfies(l -> assertThat(l).startsWith("minutewise: "
+                + "--x12-control: must be from 1 to 999999998 for an interchange of 2 functional groups"));
+        assertThat(top.out()).isEmpty();
+        Run below = run("check", "--out", "x12", "--x12-control=999999998", batch);
+        assertThat(below.code()).as(below.err()).isIn(0, 1);
+        assertThat(below.out()).contains("\nGE*1*999999998~").contains("\nGE*1*999999999~");
     }
 
     /** --json is --out json: with another --out it is a usage error; with --out json it is what it was. */

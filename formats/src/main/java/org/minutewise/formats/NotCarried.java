@@ -7,8 +7,8 @@ import org.minutewise.core.model.Visit;
 
 /**
  * The fields of a visit that neither the CSV layout nor the FHIR mapping has a home for, by their visit JSON names:
- * the patient's spend, the previous note, the ABN, the authorization, accepted warnings, the purpose, the locality
- * and the primary payer's claim filing indicator. Each writer adds what else it leaves behind (FHIR: the secondary
+ * the patient's spend, the previous note, the ABN, the authorization, accepted warnings, the purpose, the locality,
+ * the clinicians' names and the primary payer's claim filing indicator. Each writer adds what else it leaves behind (FHIR: the secondary
  * payer's claim filing indicator and Medicare secondary payer type; CSV: the secondary payer's name, ids and the
  * claim's place of service, ...), and `convert` names them.
  */
@@ -34,6 +34,11 @@ public final class NotCarried {
             out.add("purpose");
         }
         v.locality().ifPresent(x -> out.add("locality"));
+        // The rendering provider's name as an 837 named it (NM1*82): neither has a home for it beside the id and NPI.
+        for (org.minutewise.core.model.ServiceLine l : v.services()) {
+            l.provider().name().ifPresent(x -> out.add("services[].provider.name"));
+            l.provider().supervisorName().ifPresent(x -> out.add("services[].provider.supervisorName"));
+        }
         ClaimInfo c = v.claimInfo();
         c.claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
     }

@@ -558,7 +558,9 @@ public final class VisitJsonReader {
                 "expected one of " + roles() + ", got \"" + roleText + "\""));
         Provider provider = new Provider(optionalText(pv, "id", path + ".provider"), role,
                 npi(pv, "npi", path + ".provider"), optionalText(pv, "supervisorId", path + ".provider"),
-                npi(pv, "supervisorNpi", path + ".provider"));
+                npi(pv, "supervisorNpi", path + ".provider"))
+                .withNames(optionalText(pv, "name", path + ".provider"),
+                        optionalText(pv, "supervisorName", path + ".provider"));
         Optional<Mode> mode = Optional.empty();
         Optional<String> modeText = optionalText(s, "mode", path);
         if (modeText.isPresent()) {

@@ -162,6 +162,8 @@ public final class VisitJsonWriter {
         p.npi().ifPresent(n -> o.put("npi", n));
         p.supervisorId().ifPresent(n -> o.put("supervisorId", n));
         p.supervisorNpi().ifPresent(n -> o.put("supervisorNpi", n));
+        p.name().ifPresent(n -> o.put("name", n));
+        p.supervisorName().ifPresent(n -> o.put("supervisorName", n));
         return o;
     }
 

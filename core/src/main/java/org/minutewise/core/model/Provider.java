@@ -6,9 +6,13 @@ import java.util.Optional;
 /**
  * The clinician who furnished a service line. An assistant (PTA, OTA) names the supervising therapist, who is
  * the rendering provider on the claim: assistants do not enroll with Medicare.
+ *
+ * <p>{@code name} and {@code supervisorName}: the clinician's and the supervising therapist's names as a claim names
+ * them ("Smith, Ann": last name, a comma, first name), when known (an 837 read names its rendering provider, NM1*82);
+ * a claim written again names the rendering provider so. The checks do not use them.
  */
 public record Provider(Optional<String> id, Role role, Optional<String> npi, Optional<String> supervisorId,
-                       Optional<String> supervisorNpi) {
+                       Optional<String> supervisorNpi, Optional<String> name, Optional<String> supervisorName) {
 
     public Provider {
         Objects.requireNonNull(id, "id");
@@ -16,6 +20,13 @@ public record Provider(Optional<String> id, Role role, Optional<String> npi, Opt
         Objects.requireNonNull(npi, "npi");
         Objects.requireNonNull(supervisorId, "supervisorId");
         Objects.requireNonNull(supervisorNpi, "supervisorNpi");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(supervisorName, "supervisorName");
+    }
+
+    public Provider(Optional<String> id, Role role, Optional<String> npi, Optional<String> supervisorId,
+                    Optional<String> supervisorNpi) {
+        this(id, role, npi, supervisorId, supervisorNpi, Optional.empty(), Optional.empty());
     }
 
     public Provider(Optional<String> id, Role role, Optional<String> npi) {
@@ -28,6 +39,11 @@ public record Provider(Optional<String> id, Role role, Optional<String> npi, Opt
 
     public static Provider of(Role role) {
         return new Provider(Optional.empty(), role, Optional.empty());
+    }
+
+    /** This provider with the clinician's and the supervising therapist's names. */
+    public Provider withNames(Optional<String> name, Optional<String> supervisorName) {
+        return new Provider(id, role, npi, supervisorId, supervisorNpi, name, supervisorName);
     }
 
     /**

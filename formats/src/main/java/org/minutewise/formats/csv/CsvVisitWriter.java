@@ -166,6 +166,14 @@ public final class CsvVisitWriter {
                 out.add("services[].provider.supervisorNpi");
             }
         }
+        // Billed lines keep code, units, modifiers and charge; their diagnosis pointers (837P SV107) have no column,
+        // and a CSV read back gets the engine's pointers instead.
+        for (BilledLine b : v.billed()) {
+            if (!b.diagnosisPointers().isEmpty()) {
+                out.add("billed[].diagnosisPointers");
+                break;
+            }
+        }
         org.minutewise.core.model.ClaimInfo c = v.claimInfo();
         if (!c.billingProvider().equals(org.minutewise.core.model.BillingProvider.NONE)) {
             out.add("billingProvider");

@@ -207,6 +207,18 @@ final class Entries {
         return ref;
     }
 
+    /**
+     * A Claim's insurance: the primary Coverage (sequence 1, focal: the claim goes to it) and, when the visit names a
+     * secondary payer, its Coverage (sequence 2, not focal), so that the Claim says the coordination of benefits the
+     * 837 says in loop 2320 (Claim.insurance lists every coverage that may pay, in order).
+     */
+    void insurance(org.hl7.fhir.r4.model.Claim c, Visit v) {
+        c.addInsurance().setSequence(1).setFocal(true).setCoverage(coverage(v));
+        if (has("secondary-coverage")) {
+            c.addInsurance().setSequence(2).setFocal(false).setCoverage(ref("secondary-coverage"));
+        }
+    }
+
     /** A practitioner by id and NPI; one resource per distinct pair (an anonymous one per fallback key). */
     Reference practitioner(Optional<String> id, Optional<String> npi, Optional<Role> role, String fallbackKey) {
         String key = "practitioner/" + (id.isEmpty() && npi.isEmpty() ? fallbackKey

@@ -150,7 +150,7 @@ public final class FhirClaimWriter {
         c.setCreatedElement(new DateTimeType(created.toString()));
         c.setProvider(e.billingProvider(v).orElseGet(() -> Entries.absent("billing provider not given")));
         c.setPriority(Entries.concept(FhirCodes.PROCESS_PRIORITY, "normal", "Normal"));
-        c.addInsurance().setSequence(1).setFocal(true).setCoverage(e.coverage(v));
+        e.insurance(c, v); // the primary (focal), then the secondary payer's Coverage
         ClaimCorrection.write(c, v.claimInfo()); // a replacement or void: its frequency and the prior claim
         for (int i = 0; i < v.diagnoses().size(); i++) {
             c.addDiagnosis().setSequence(i + 1)

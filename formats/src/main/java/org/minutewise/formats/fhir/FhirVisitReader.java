@@ -463,6 +463,7 @@ public final class FhirVisitReader {
             totalMinutes().ifPresent(b::totalTreatmentMinutes);
             note(patient, dos).ifPresent(b::note);
             correction = correction(id);
+            insurance = insurance(id);
             coverage(patient, pat, b);
             certification(dos, b);
             return Result.ok(b.build(), source.build(), notes);
@@ -1180,7 +1181,48 @@ public final class FhirVisitReader {
                     + "reference.value)" + (rel.hasText() ? ", got only the text \"" + rel.getText() + "\"" : ""));
         }
 
-        /** The primary Coverage decides the payer profile; a second one, the secondary payer. */
+        /** The Coverages the visit's Claim lists in {@code Claim.insurance}, each with its sequence. */
+        private Map<Resource, Integer> insurance = Map.of();
+
+        /**
+         * {@code Claim.insurance} of the visit's Claim (picked as {@link #correction} picks them; the first that lists
+         * insurance): each Coverage it names in the Bundle, with its {@code sequence} (its place in the list when it
+         * has none). Empty when the visit has no such Claim.
+         */
+        private Map<Resource, Integer> insurance(String visitId) {
+            List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+            for (int i = 0; i < entries.size(); i++) {
+                if (!(entries.get(i).getResource() instanceof org.hl7.fhir.r4.model.Claim c) || !c.hasInsurance()) {
+                    continue;
+                }
+                if (c.getStatus() == org.hl7.fhir.r4.model.Claim.ClaimStatus.CANCELLED
+                        || c.getStatus() == org.hl7.fhir.r4.model.Claim.ClaimStatus.ENTEREDINERROR) {
+                    continue;
+                }
+                Loc loc = new Loc(c, entryPath(i));
+                if (encounters.size() > 1 && !claimOfVisit(c, loc, visitId)) {
+                    continue;
+                }
+                Map<Resource, Integer> seq = new java.util.IdentityHashMap<>();
+                List<org.hl7.fhir.r4.model.Claim.InsuranceComponent> ins = c.getInsurance();
+                for (int k = 0; k < ins.size(); k++) {
+                    Optional<Loc> target = resolve(ins.get(k).getCoverage(), loc,
+                            loc.path() + ".insurance[" + k + "].coverage");
+                    if (target.isPresent() && target.get().resource() instanceof Coverage
+                            && !seq.containsKey(target.get().resource())) {
+                        seq.put(target.get().resource(), ins.get(k).hasSequence() ? ins.get(k).getSequence() : k + 1);
+                    }
+                }
+                return seq;
+            }
+            return Map.of();
+        }
+
+        /**
+         * The primary Coverage decides the payer profile; a second one, the secondary payer. Their order is the
+         * visit's {@code Claim.insurance} sequence when it lists them (a Coverage it does not list after those it
+         * does), then {@code Coverage.order}.
+         */
         private void coverage(Optional<Loc> patient, Patient pat, Visit.Builder b) {
             List<Loc> covs = new ArrayList<>();
             List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
@@ -1199,8 +1241,9 @@ public final class FhirVisitReader {
                     covs.add(loc);
                 }
             }
-            covs.sort(Comparator.comparingInt(l -> ((Coverage) l.resource()).hasOrder()
-                    ? ((Coverage) l.resource()).getOrder() : Integer.MAX_VALUE));
+            covs.sort(Comparator.<Loc>comparingInt(l -> insurance.getOrDefault(l.resource(), Integer.MAX_VALUE))
+                    .thenComparingInt(l -> ((Coverage) l.resource()).hasOrder()
+                            ? ((Coverage) l.resource()).getOrder() : Integer.MAX_VALUE));
             BillingProvider bp = billingProvider();
             Optional<String> pos = placeOfService();
             if (covs.isEmpty()) {

@@ -196,7 +196,7 @@ public final class FhirVisitWriter {
         c.setCreatedElement(new DateTimeType(v.dateOfService().toString()));
         c.setProvider(e.billingProvider(v).orElseGet(() -> Entries.absent("billing provider not given")));
         c.setPriority(Entries.concept(FhirCodes.PROCESS_PRIORITY, "normal", "Normal"));
-        c.addInsurance().setSequence(1).setFocal(true).setCoverage(e.coverage(v));
+        e.insurance(c, v); // the primary (focal), then the secondary payer's Coverage
         ClaimCorrection.write(c, v.claimInfo());
         return c;
     }

@@ -68,8 +68,12 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         }
     }
 
-    /** The rendering provider (NM1*82): the supervising therapist when an assistant treated. */
-    record Rendering(String npi, String name) {
+    /**
+     * The rendering provider (NM1*82): the supervising therapist when an assistant treated. {@code name} is NM103,
+     * the last name when the visit names the clinician ({@code provider.name} or {@code .supervisorName}), else the
+     * clinician's id (or NPI); {@code firstName} and {@code middleName} NM104 and NM105.
+     */
+    record Rendering(String npi, String name, Optional<String> firstName, Optional<String> middleName) {
     }
 
     /**
@@ -479,6 +483,15 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             dx.add(X12Text.undot(code));
         }
 
+        Optional<Certifier> certifier = certifier(v);
+        if (form == Form.INSTITUTIONAL && certifier.isEmpty()) {
+            // X223A2 2310A Attending Provider is required on every claim but non-scheduled transportation: a
+            // receiver's front end rejects an 837I without it.
+            throw new InputException("certification.physicianNpi", need + ": the attending provider (loop 2310A "
+                    + "NM1*71), the physician or NPP who certified the plan of care; give certification.physicianNpi "
+                    + "and certification.physician");
+        }
+
         List<ClaimLine> claimLines = r.claim().lines();
         if (claimLines.isEmpty()) {
             throw new InputException("claimLines", "no claim line to bill: the check built none for this visit");
@@ -551,7 +564,7 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             // No 2420 where the claim's rendering provider (or, without one, the billing provider) renders the line.
             out.add(claimRendering.isEmpty() || l.rendering().equals(claimRendering) ? l.withoutRendering() : l);
         }
-        return new X12Claim(claimId, billing, sub, facility, frequency, payerClaimControlNumber, dx, certifier(v),
+        return new X12Claim(claimId, billing, sub, facility, frequency, payerClaimControlNumber, dx, certifier,
                 claimRendering, otherPayer(v, payers, form), out, v.dateOfService(), total);
     }
 
@@ -695,7 +708,44 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             throw new InputException(where + ".provider.npi", "not a valid NPI (10 digits with a check digit): \""
                     + npi.get() + "\"");
         }
+        Optional<Rendering> named = renderingName(v, cl, npi.get());
+        if (named.isPresent()) {
+            return named;
+        }
         String name = cl.renderingProvider().filter(id -> !id.isBlank()).orElse(npi.get());
-        return Optional.of(new Rendering(npi.get(), X12Text.check(name, where + ".provider.id", 1, 60)));
+        return Optional.of(new Rendering(npi.get(), X12Text.check(name, where + ".provider.id", 1, 60),
+                Optional.empty(), Optional.empty()));
+    }
+
+    /**
+     * The rendering provider by name, when a service of the line names the clinician of that NPI: its
+     * {@code provider.name} (the provider's own NPI) or {@code provider.supervisorName} (the supervising therapist's),
+     * "Smith, Ann" split as {@link #personName} splits a name; empty when none does.
+     */
+    private static Optional<Rendering> renderingName(Visit v, ClaimLine cl, String npi) {
+        for (int i : cl.serviceIndexes()) {
+            Provider p = v.services().get(i).provider();
+            String field = "services[" + i + "].provider.";
+            Optional<String> name = Optional.empty();
+            if (p.npi().filter(npi::equals).isPresent() && p.name().filter(n -> !n.isBlank()).isPresent()) {
+                name = p.name();
+                field += "name";
+            } else if (p.supervisorNpi().filter(npi::equals).isPresent()
+                    && p.supervisorName().filter(n -> !n.isBlank()).isPresent()) {
+                name = p.supervisorName();
+                field += "supervisorName";
+            }
+            if (name.isEmpty()) {
+                continue;
+            }
+            String[] parts = personName(name.get());
+            if (parts[0].isEmpty()) {
+                throw new InputException(field, "no name left once titles are dropped: \"" + name.get() + "\"");
+            }
+            return Optional.of(new Rendering(npi, X12Text.check(parts[0], field, 1, 60),
+                    parts[1].isEmpty() ? Optional.empty() : Optional.of(X12Text.check(parts[1], field, 1, 35)),
+                    parts[2].isEmpty() ? Optional.empty() : Optional.of(X12Text.check(parts[2], field, 1, 25))));
+        }
+        return Optional.empty();
     }
 }

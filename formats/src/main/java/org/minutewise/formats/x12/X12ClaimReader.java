@@ -70,7 +70,11 @@ import org.minutewise.formats.Npi;
  *   <li>{@code services}: one placeholder line per SV1 with no minutes, by GP/GO/GN the role PT, OT or SLP (PTA or
  *       OTA with CQ/CO, whose supervising therapist is the rendering provider); the rendering NPI (2420A, else
  *       2310B, else on an 837P the billing provider's of 2010AA, as the TR3 has it when 2310B is left out) is the
- *       provider's NPI;</li>
+ *       provider's NPI, and the name that loop gives a person (NM102 1: NM103, NM104 and NM105 as "Last, First")
+ *       the provider's {@code name} (an assistant's line: {@code supervisorName}), so the claim is written back
+ *       naming them;</li>
+ *   <li>the HL hierarchy: HL01 1, 2, 3 ... once each in a set, HL02 empty on 2000A and an earlier HL of the level
+ *       above on 2000B and 2000C; a broken one is an error naming the HL's element, for the claims under it;</li>
  *   <li>{@code planOfCare}: the discipline of the first line (GP/GO/GN; PT when none), {@code discipline} on lines
  *       of another;</li>
  *   <li>{@code diagnoses}: HI ABK/ABF codes with the dot put back (I69351 becomes I69.351);</li>
@@ -299,6 +303,8 @@ public final class X12ClaimReader {
         final List<Integer> pointers = new ArrayList<>();
         Optional<LocalDate> date = Optional.empty();
         String renderingNpi = "";
+        /** 2420A NM103/NM104 of a person (NM102 1): "Last, First"; empty when none. */
+        String renderingName = "";
         /** 837I: the revenue code (SV201), whose 042x/043x/044x names the discipline when no GP/GO/GN does. */
         String revenueCode = "";
     }
@@ -336,6 +342,8 @@ public final class X12ClaimReader {
         int diagnosisPositions;
         Optional<LocalDate> date = Optional.empty();
         String renderingNpi = "";
+        /** 2310B (837I 2310D) NM103/NM104 of a person (NM102 1): "Last, First"; empty when none. */
+        String renderingName = "";
         /** 2310A: the referring (837P NM1*DN) or attending (837I NM1*71) provider, the certifying physician. */
         String certifierLast = "";
         String certifierFirst = "";
@@ -673,7 +681,7 @@ public final class X12ClaimReader {
                     + "Blue Shield, ...): \"" + code + "\"";
         }
 
-        /** This transaction's HLs so far: HL01 to {HL03 level, HL04 child code}. */
+        /** This transaction's HLs so far: HL01 to {HL03 level, HL04 child code, segment position}. */
         private final Map<String, String[]> hlLevels = new HashMap<>();
 
         private void hl() {
@@ -701,17 +709,65 @@ public final class X12ClaimReader {
             patient = new Party();
             patient.hlPosition = seg.position;
             patientIssues.clear();
-            // A patient loop sits under a subscriber that says it has one (HL04 1).
-            String[] parent = hlLevels.get(seg.get(2));
-            hlLevels.put(seg.get(1), new String[] {level, seg.get(4)});
-            if (level.equals("23") && parent != null) {
-                if (!parent[0].equals("22")) {
-                    problem(seg.at(2), "a patient loop (2000C, HL03 23) belongs under a subscriber (2000B, HL03 22); "
-                            + "its parent HL " + seg.get(2) + " is level " + parent[0]);
-                } else if (parent[1].equals("0")) {
-                    problem(seg.at(2), "a patient loop (2000C) under subscriber HL " + seg.get(2) + ", whose HL04 says "
-                            + "it has no child (0): a subscriber with a dependent's claim has HL04 1");
+            hierarchy(level);
+        }
+
+        /**
+         * The HL's place in the hierarchy (TR3, 999 IK3/IK4 when broken): HL01 numbers the HLs of a transaction set
+         * 1, 2, 3 ... in order, each once; HL02 is empty on the billing provider (2000A, HL03 20) and names an
+         * earlier HL on a subscriber (2000B, 22: its billing provider's) and on a patient (2000C, 23: its
+         * subscriber's, which says it has a child, HL04 1). Each problem names the HL's element; the claims under
+         * it are refused with it.
+         */
+        private void hierarchy(String level) {
+            String id = seg.get(1);
+            String parentId = seg.get(2);
+            String[] earlier = hlLevels.get(id);
+            String expected = Integer.toString(hlLevels.size() + 1);
+            if (earlier != null) {
+                problem(seg.at(1), "HL01 \"" + id + "\" is already the number of the HL at segment " + earlier[2]
+                        + " of this transaction set: each HL has its own number (1 for the first, then one more for "
+                        + "each next)");
+            } else if (!id.equals(expected)) {
+                problem(seg.at(1), "HL01 must number the HLs of a transaction set 1, 2, 3 ... in order: expected \""
+                        + expected + "\", got \"" + id + "\"");
+            }
+            String[] parent = parentId.isEmpty() || parentId.equals(id) && earlier == null ? null
+                    : hlLevels.get(parentId);
+            if (earlier == null) {
+                hlLevels.put(id, new String[] {level, seg.get(4), Integer.toString(seg.position)});
+            }
+            String what = switch (level) {
+                case "20" -> "a billing provider loop (2000A, HL03 20)";
+                case "22" -> "a subscriber loop (2000B, HL03 22)";
+                case "23" -> "a patient loop (2000C, HL03 23)";
+                default -> "";
+            };
+            if (level.equals("20")) {
+                if (!parentId.isEmpty()) {
+                    problem(seg.at(2), what + " is the top of the hierarchy: HL02 must be empty, got \"" + parentId
+                            + "\"");
                 }
+                return;
+            }
+            if (what.isEmpty()) {
+                return;
+            }
+            String under = level.equals("22") ? "20" : "22";
+            String underWhat = level.equals("22") ? "billing provider (2000A, HL03 20)"
+                    : "subscriber (2000B, HL03 22)";
+            if (parentId.isEmpty()) {
+                problem(seg.at(2), what + " needs HL02, the number of its " + underWhat + " HL, and has none");
+            } else if (parent == null) {
+                problem(seg.at(2), what + " names parent HL \"" + parentId + "\", which is no earlier HL of this "
+                        + "transaction set: HL02 must name its " + underWhat + " HL");
+            } else if (!parent[0].equals(under)) {
+                problem(seg.at(2), what + " belongs under a " + underWhat + "; its parent HL " + parentId
+                        + " is level " + parent[0]);
+            } else if (level.equals("23") && parent[1].equals("0")) {
+                // A patient loop sits under a subscriber that says it has one (HL04 1).
+                problem(seg.at(2), "a patient loop (2000C) under subscriber HL " + parentId + ", whose HL04 says "
+                        + "it has no child (0): a subscriber with a dependent's claim has HL04 1");
             }
         }
 
@@ -739,6 +795,7 @@ public final class X12ClaimReader {
                 case "2310" -> {
                     if (who.equals("82") && claim != null) {
                         claim.renderingNpi = seg.get(9);
+                        claim.renderingName = personName();
                         npi("rendering");
                     }
                     if (who.equals(institutional ? "71" : "DN") && claim != null) {
@@ -765,12 +822,25 @@ public final class X12ClaimReader {
                 case "2420" -> {
                     if (who.equals("82") && line != null) {
                         line.renderingNpi = seg.get(9);
+                        line.renderingName = personName();
                         npi("line's rendering");
                     }
                 }
                 default -> {
                 }
             }
+        }
+
+        /**
+         * The person an NM1 names (NM102 1) as "Last, First Middle" (NM103, NM104, NM105), so that the claim is written
+         * back naming them; empty for an organization (NM102 2) or without a last name.
+         */
+        private String personName() {
+            if (!seg.get(2).equals("1") || seg.get(3).isBlank()) {
+                return "";
+            }
+            String first = (seg.get(4) + " " + seg.get(5)).trim();
+            return seg.get(3).trim() + (first.isEmpty() ? "" : ", " + first);
         }
 
         /**
@@ -1174,9 +1244,14 @@ public final class X12ClaimReader {
                 // 837I's billing provider is the facility, no clinician: its lines keep no rendering NPI then.
                 String npi = !l.renderingNpi.isEmpty() ? l.renderingNpi : !c.renderingNpi.isEmpty() ? c.renderingNpi
                         : institutional ? "" : billing.npi;
+                // The rendering provider's name (NM103/NM104) from the loop that gave the NPI.
+                String name = !l.renderingNpi.isEmpty() ? l.renderingName : !c.renderingNpi.isEmpty()
+                        ? c.renderingName : "";
                 Optional<String> n = npi.isEmpty() ? Optional.empty() : Optional.of(npi);
-                Provider p = role.isAssistant() ? new Provider(Optional.empty(), role, Optional.empty(), n, n)
-                        : new Provider(n, role, n);
+                Provider p = role.isAssistant()
+                        ? new Provider(Optional.empty(), role, Optional.empty(), n, n).withNames(Optional.empty(),
+                                opt(name))
+                        : new Provider(n, role, n).withNames(opt(name), Optional.empty());
                 services.add(new ServiceLine(l.code, OptionalInt.empty(), List.of(), p, Optional.empty(),
                         d == plan ? Optional.empty() : Optional.of(d), Optional.of(l.charge), List.of(),
                         l.description.isEmpty() ? Optional.empty() : Optional.of(l.description)));

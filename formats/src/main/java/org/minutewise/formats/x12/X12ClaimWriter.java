@@ -17,7 +17,7 @@ import org.minutewise.refdata.RefData;
  * REF*F8*{payer claim control number}~                     only for frequency 7 (replacement) or 8 (void)
  * HI*ABK:{first diagnosis, no dot}*ABF:{next}...~            up to 12
  * NM1*DN*1*{last}*{first}****XX*{NPI}~                    2310A referring: the certifying physician, when its NPI is given
- * NM1*82*1*{rendering id}*****XX*{rendering NPI}~           2310B, when the rendering provider is not the billing one
+ * NM1*82*1*{rendering last or id}*{first}***XX*{NPI}~       2310B, when the rendering provider is not the billing one
  * SBR*S*18*******{filing indicator}~ OI***Y***Y~             2320 with 2330A (NM1*IL, N3, N4) and 2330B
  *                                                            (NM1*PR), when the visit names a secondaryPayer
  * LX*{n}~                                                    2400, one per claim line

@@ -14,7 +14,7 @@ import org.minutewise.formats.InputException;
  *   <tr><td>senderQualifier / senderId</td><td>{@code ZZ} / {@code MINUTEWISE}</td><td>ISA05/ISA06, GS02, 1000A NM109</td></tr>
  *   <tr><td>receiverQualifier / receiverId</td><td>{@code ZZ} / {@code RECEIVER}</td><td>ISA07/ISA08, GS03, 1000B NM109</td></tr>
  *   <tr><td>interchangeControlNumber</td><td>1</td><td>ISA13 = IEA02 (9 digits, zero-padded)</td></tr>
- *   <tr><td>groupControlNumber</td><td>1</td><td>GS06 = GE02 of the first group; a second group (837I beside 837P) takes the next number</td></tr>
+ *   <tr><td>groupControlNumber</td><td>1</td><td>GS06 = GE02 of the first group; a second group (837I beside 837P) takes the next number, so an interchange of two groups needs at most 999999998 (the writer refuses more, naming this field)</td></tr>
  *   <tr><td>usage</td><td>{@code T} (test)</td><td>ISA15; {@code P} for production</td></tr>
  *   <tr><td>submitterName / submitterContact / submitterPhone</td><td>{@code MINUTEWISE} / {@code BILLING OFFICE} / {@code 8005550100}</td><td>1000A NM103, PER02, PER04</td></tr>
  *   <tr><td>receiverName</td><td>{@code RECEIVER}</td><td>1000B NM103</td></tr>
@@ -31,18 +31,20 @@ public record X12Envelope(String senderQualifier, String senderId, String receiv
                           int claimsPerTransaction, boolean lineBreaks) {
 
     public static final int MAX_CLAIMS_PER_TRANSACTION = 5000;
+    /** ISA13 and GS06 are 1 to 9 digits. */
+    public static final int MAX_CONTROL_NUMBER = 999_999_999;
 
     public X12Envelope {
         id(senderQualifier, "senderQualifier", 2, 2);
         id(senderId, "senderId", 2, 15);
         id(receiverQualifier, "receiverQualifier", 2, 2);
         id(receiverId, "receiverId", 2, 15);
-        if (interchangeControlNumber < 1 || interchangeControlNumber > 999_999_999) {
+        if (interchangeControlNumber < 1 || interchangeControlNumber > MAX_CONTROL_NUMBER) {
             throw new InputException("envelope.interchangeControlNumber", "must be from 1 to 999999999, got "
                     + interchangeControlNumber);
         }
-        if (groupControlNumber < 1 || groupControlNumber > 999_999_998) {
-            throw new InputException("envelope.groupControlNumber", "must be from 1 to 999999998, got "
+        if (groupControlNumber < 1 || groupControlNumber > MAX_CONTROL_NUMBER) {
+            throw new InputException("envelope.groupControlNumber", "must be from 1 to 999999999, got "
                     + groupControlNumber);
         }
         Objects.requireNonNull(usage, "usage");

@@ -18,8 +18,8 @@ import org.minutewise.refdata.RefData;
  * CL1***01~                                                  patient status 01
  * HI*ABK:{first diagnosis}~                                  principal diagnosis
  * HI*ABF:{next}*ABF:{next}...~                               other diagnoses, up to 12
- * NM1*71*1*{last}*{first}****XX*{NPI}~                    2310A attending: the certifying physician, when its NPI is given
- * NM1*82*1*{rendering id}*****XX*{rendering NPI}~           2310D, when the rendering provider is not the billing one
+ * NM1*71*1*{last}*{first}****XX*{NPI}~                    2310A attending: the certifying physician (required)
+ * NM1*82*1*{rendering last or id}*{first}***XX*{NPI}~       2310D, when the rendering provider is not the billing one
  * SBR*S*18*******{filing indicator}~ OI***Y***Y~             2320 with 2330A and 2330B, when the visit names a
  *                                                            secondaryPayer ({@link X12Writer})
  * LX*{n}~
@@ -40,7 +40,9 @@ import org.minutewise.refdata.RefData;
  * Revenue code by the line's discipline: 0420 PT, 0430 OT, 0440 SLP (the general classification of 042x, 043x,
  * 044x); the HCPCS code and its modifiers stand beside it. The attending provider (2310A) is the physician or NPP
  * who certified the plan of care ({@code certification.physician} and {@code .physicianNpi}); Medicare wants that
- * NPI on every therapy claim, and the check says so when it is missing (MW-P004).
+ * NPI on every therapy claim, and the check says so when it is missing (MW-P004). The X223A2 TR3 requires 2310A on
+ * every claim but non-scheduled transportation, so a visit without {@code certification.physicianNpi} is refused
+ * for the 837I, naming that field (on the 837P, 2310A referring is situational and is left out).
  */
 public final class X12InstitutionalWriter {
     /** CL103 patient status for an outpatient claim of one visit: discharged to home or self care. */

@@ -292,6 +292,13 @@ public final class X12Writer {
     }
 
     private static String interchange(List<Group> groups, X12Envelope env, LocalDateTime created) {
+        // GS06 is 1 to 9 digits, and each group after the first takes the next number: the last group's must fit.
+        int highest = X12Envelope.MAX_CONTROL_NUMBER - (groups.size() - 1);
+        if (env.groupControlNumber() > highest) {
+            throw new InputException("envelope.groupControlNumber", "must be from 1 to " + highest + " for an "
+                    + "interchange of " + groups.size() + " functional groups (an 837P and an 837I group take "
+                    + "consecutive GS06 numbers, at most 999999999), got " + env.groupControlNumber());
+        }
         int claims = 0;
         for (Group g : groups) {
             claims += g.claims().size();
@@ -450,9 +457,13 @@ public final class X12Writer {
                 + "secondary policy is someone else's, correct 2320/2330A in the practice system");
     }
 
-    /** The rendering provider's NM1*82 (2310B/2310D, 2420A/2420C): a person, by NPI. */
+    /**
+     * The rendering provider's NM1*82 (2310B/2310D, 2420A/2420C): a person, by NPI, named by last, first and middle
+     * name when the visit names the clinician, else by the clinician's id in NM103.
+     */
     static void rendering(SegmentWriter s, X12Claim.Rendering r) {
-        s.segment("NM1", "82", "1", r.name(), "", "", "", "", "XX", r.npi());
+        s.segment("NM1", "82", "1", r.name(), r.firstName().orElse(""), r.middleName().orElse(""), "", "", "XX",
+                r.npi());
     }
 
     /**

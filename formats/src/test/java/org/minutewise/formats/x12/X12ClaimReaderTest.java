@@ -286,8 +286,8 @@ class X12ClaimReaderTest {
     @Test
     void anInstitutionalLineWithoutItsDateTakesAOneDayStatementPeriod() {
         String edi = institutional().replace("SV2*0430*HC:97535:GO*95*UN*2~\nDTP*472*D8*20260410~",
-                "SV2*0430*HC:97535:GO*95*UN*2~").replace("SE*31*0001~", "SE*30*0001~");
-        assertThat(edi).contains("SE*30*0001~");
+                "SV2*0430*HC:97535:GO*95*UN*2~").replace("SE*32*0001~", "SE*31*0001~");
+        assertThat(edi).contains("SE*31*0001~");
         List<X12ClaimReader.Result> rs = X12ClaimReader.read(edi, "commercial", X12Fixtures.REF);
         assertThat(rs).singleElement().satisfies(r -> assertThat(r.ok()).as(r.toString()).isTrue());
         assertThat(rs.get(0).visit().orElseThrow().dateOfService()).isEqualTo(LocalDate.of(2026, 4, 10));
@@ -339,7 +339,7 @@ class X12ClaimReaderTest {
         assertBadNpi(sample().replace("NM1*82*1*T1*****XX*1987654328~", "NM1*82*1*T1*****XX*1987654320~"),
                 "segment 22 (NM1) element 9", "for the rendering provider: \"1987654320\"", "(claim V-1001)");
         assertBadNpi(institutional().replace("NM1*82*1*S1*****XX*1765432103~", "NM1*82*1*S1*****XX*1765432100~"),
-                "segment 32 (NM1) element 9", "for the line's rendering provider: \"1765432100\"", "(claim V-3001)");
+                "segment 33 (NM1) element 9", "for the line's rendering provider: \"1765432100\"", "(claim V-3001)");
     }
 
     private static void assertBadNpi(String edi, String path, String... detail) {

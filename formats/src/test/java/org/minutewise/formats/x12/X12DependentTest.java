@@ -368,4 +368,55 @@ class X12DependentTest {
         });
         assertThat(read(edi).get(0).ok()).isTrue();
     }
+
+    /**
+     * The HL hierarchy a 999 checks (TR3): HL01 numbers the HLs 1, 2, 3 ... once each, HL02 is empty on 2000A and
+     * names an earlier HL of the right level on 2000B (a billing provider) and 2000C (a subscriber). A broken one is
+     * refused naming the HL's element, for every claim under it; the claims under other HLs are read.
+     */
+    @Test
+    void aBrokenHlHierarchyIsRefusedNamingTheHl() {
+        String edi = dependentEdi();
+        record Broken(String from, String to, int claim, String path, String detail) {
+        }
+        List<Broken> cases = List.of(
+                new Broken("HL*4*1*22*1~", "HL*4*7*22*1~", 2, "segment 38 (HL) element 2",
+                        "a subscriber loop (2000B, HL03 22) names parent HL \"7\", which is no earlier HL of this "
+                                + "transaction set"),
+                new Broken("HL*4*1*22*1~", "HL*4**22*1~", 2, "segment 38 (HL) element 2",
+                        "a subscriber loop (2000B, HL03 22) needs HL02, the number of its billing provider"),
+                new Broken("HL*4*1*22*1~", "HL*4*3*22*1~", 2, "segment 38 (HL) element 2",
+                        "a subscriber loop (2000B, HL03 22) belongs under a billing provider (2000A, HL03 20); its "
+                                + "parent HL 3 is level 23"),
+                new Broken("HL*5*4*23*0~", "HL*4*4*23*0~", 2, "segment 42 (HL) element 1",
+                        "HL01 \"4\" is already the number of the HL at segment 38 of this transaction set"),
+                new Broken("HL*5*4*23*0~", "HL*5*5*23*0~", 2, "segment 42 (HL) element 2",
+                        "a patient loop (2000C, HL03 23) names parent HL \"5\", which is no earlier HL"),
+                new Broken("HL*5*4*23*0~", "HL*5**23*0~", 2, "segment 42 (HL) element 2",
+                        "a patient loop (2000C, HL03 23) needs HL02, the number of its subscriber (2000B, HL03 22) HL"),
+                new Broken("HL*5*4*23*0~", "HL*9*4*23*0~", 2, "segment 42 (HL) element 1",
+                        "HL01 must number the HLs of a transaction set 1, 2, 3 ... in order: expected \"5\", got "
+                                + "\"9\""),
+                new Broken("HL*1**20*1~", "HL*1*5*20*1~", 0, "segment 8 (HL) element 2",
+                        "a billing provider loop (2000A, HL03 20) is the top of the hierarchy: HL02 must be empty, "
+                                + "got \"5\""));
+        for (Broken b : cases) {
+            String bad = edi.replaceFirst(java.util.regex.Pattern.quote(b.from()), b.to());
+            assertThat(bad).as(b.to()).isNotEqualTo(edi);
+            List<X12ClaimReader.Result> rs = read(bad);
+            assertThat(rs).as(b.to()).hasSize(4);
+            assertThat(rs.get(b.claim()).error()).as(b.to()).get().satisfies(e -> {
+                assertThat(e.path()).isEqualTo(b.path());
+                assertThat(e.detail()).startsWith(b.detail());
+            });
+            // The 837I's transaction set, whose HLs start again at 1, is read.
+            assertThat(rs.get(3).ok()).as(b.to()).isTrue();
+        }
+        // The claims under the good HLs are read: a broken 2000B or 2000C of the third claim leaves the first two.
+        List<X12ClaimReader.Result> underFourth = read(edi.replace("HL*4*1*22*1~", "HL*4*7*22*1~"));
+        assertThat(underFourth.get(0).ok()).isTrue();
+        assertThat(underFourth.get(1).ok()).isTrue();
+        // Near miss: the file as written (two transaction sets, each numbering its HLs from 1) reads whole.
+        assertThat(read(edi)).hasSize(4).allSatisfy(r -> assertThat(r.ok()).as(r.toString()).isTrue());
+    }
 }

@@ -18,6 +18,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.model.Address;
 import org.minutewise.core.model.BillingProvider;
+import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.ClaimInfo;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.Patient;
@@ -150,7 +151,8 @@ class X12EnvelopeProperties {
             Visit v = vs.get(i);
             Visit.Builder b = Visit.builder("P-" + i, v.dateOfService());
             b.payer(v.payer()).planOfCare(v.planOfCare()).setting(v.setting()).patient(v.patient())
-                    .diagnoses(v.diagnoses()).services(v.services()).claimInfo(v.claimInfo());
+                    .diagnoses(v.diagnoses()).services(v.services()).claimInfo(v.claimInfo())
+                    .certification(v.certification().orElse(null));
             out.add(b.build());
         }
         return out;
@@ -216,7 +218,10 @@ class X12EnvelopeProperties {
         }
         ClaimInfo ci = new ClaimInfo(bp, Optional.of("Payer " + payer), Optional.of(payer.toUpperCase()), sub,
                 Optional.empty());
+        // The certifying physician: the 837I's attending provider (2310A, required there), the 837P's referring one.
+        Certification cert = new Certification(Optional.empty(), Optional.empty(), Optional.of("Walter Hines, MD"),
+                Optional.of("1070048826"));
         return Visit.builder("V", date).payer(payer).planOfCare(plan).setting(setting).diagnoses(dx)
-                .services(services).claimInfo(ci).patient(patient).build();
+                .services(services).claimInfo(ci).patient(patient).certification(cert).build();
     }
 }

@@ -72,8 +72,8 @@ class X12ReadWriteTest {
             assertThat(X12Validation.errors(out)).isEmpty();
         }
         String inst = institutional().replace("74:A:1**A*Y*Y~", "74:A:7**A*Y*Y~")
-                .replace("CL1***01~\n", "CL1***01~\nREF*F8*ACME-77~\n").replace("SE*31*0001~", "SE*32*0001~");
-        assertThat(inst).contains("REF*F8*ACME-77~").contains("SE*32*0001~");
+                .replace("CL1***01~\n", "CL1***01~\nREF*F8*ACME-77~\n").replace("SE*32*0001~", "SE*33*0001~");
+        assertThat(inst).contains("REF*F8*ACME-77~").contains("SE*33*0001~");
         String out = rewrite(inst, "commercial");
         assertThat(out).contains("74:A:7**A*Y*Y~").contains("CL1***01~\nREF*F8*ACME-77~\nHI*");
         assertThat(X12Validation.errors(out)).isEmpty();
@@ -118,6 +118,40 @@ class X12ReadWriteTest {
         assertThat(v.services().get(0).provider().npi()).contains("1234567893");
         assertThat(v.services().get(1).provider().supervisorNpi()).contains("1234567893");
         assertThat(rewrite(edi, "medicare")).isEqualTo(edi);
+    }
+
+    /**
+     * The rendering provider's name (NM1*82 NM103/NM104 of a person, 2310B and 2420A) is kept as provider.name (an
+     * assistant's line: supervisorName, the supervising therapist rendering) and written back; the NPI went into the
+     * last name and the first name was lost. An organization (NM102 2) is no person's name: not kept.
+     */
+    @Test
+    void theRenderingProvidersNameIsKeptAndWrittenBack() {
+        String edi = X12Fixtures.read(X12Fixtures.DIR.resolve("read/rendering-names.edi"));
+        Visit v = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(v.services()).extracting(l -> l.provider().name().orElse("-") + "/"
+                + l.provider().supervisorName().orElse("-")).containsExactly("Smith, Ann/-", "-/Smith, Ann",
+                "Smith, Ann/-", "Jones, Bob/-");
+        assertThat(viaJson(v).services()).isEqualTo(v.services());
+        String out = rewrite(edi, "medicare");
+        assertThat(out).contains("\nNM1*82*1*Smith*Ann****XX*1245319599~")
+                .contains("\nNM1*82*1*Jones*Bob****XX*1628394755~").doesNotContain("NM1*82*1*1245319599")
+                .doesNotContain("NM1*82*1*1628394755");
+        assertThat(X12Validation.errors(out)).isEmpty();
+        // CSV and FHIR have no place for the names: a conversion says it leaves them behind.
+        assertThat(org.minutewise.formats.csv.CsvVisitWriter.notCarried(v))
+                .contains("services[].provider.name", "services[].provider.supervisorName");
+        assertThat(org.minutewise.formats.fhir.FhirVisitWriter.notCarried(v, code -> false))
+                .contains("services[].provider.name", "services[].provider.supervisorName");
+        Visit unnamed = X12Fixtures.visits(X12Fixtures.DIR.resolve("write/pt-assistant.json")).get(0);
+        assertThat(org.minutewise.formats.csv.CsvVisitWriter.notCarried(unnamed))
+                .doesNotContain("services[].provider.name", "services[].provider.supervisorName");
+        // Near miss: a rendering organization (NM102 2) names no person; the claim goes out as before, by NPI.
+        String org = edi.replace("NM1*82*1*Smith*Ann****XX*1245319599~", "NM1*82*2*Smith Therapy*****XX*1245319599~");
+        Visit o = X12ClaimReader.read(org, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(o.services().get(0).provider().name()).isEmpty();
+        assertThat(rewrite(org, "medicare")).contains("\nNM1*82*1*1245319599*****XX*1245319599~")
+                .contains("\nNM1*82*1*Jones*Bob****XX*1628394755~");
     }
 
     /** An 837I's billing provider is the facility, no clinician: without 2420A its lines have no rendering NPI. */

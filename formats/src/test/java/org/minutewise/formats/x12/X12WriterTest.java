@@ -273,9 +273,31 @@ class X12WriterTest {
         assertThat(X12Writer.write(rs, X12Fixtures.ENVELOPE, last)).contains("*99991231*2359*");
     }
 
+    /**
+     * A visit JSON naming the clinician (provider.name, an assistant's supervisorName: "Last, First") has the
+     * rendering provider named so in NM1*82; without a name NM103 is the clinician's id (near miss, the goldens).
+     */
+    @Test
+    void theRenderingProviderIsNamedWhenTheVisitNamesTheClinician() {
+        com.fasterxml.jackson.databind.node.ObjectNode json = org.minutewise.formats.VisitJsonWriter.write(base());
+        for (com.fasterxml.jackson.databind.JsonNode s : json.get("services")) {
+            com.fasterxml.jackson.databind.node.ObjectNode p = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    s.get("provider");
+            p.put(p.has("supervisorNpi") ? "supervisorName" : "name", "Reyes, Tomas J");
+        }
+        Visit named = new org.minutewise.formats.VisitJsonReader(X12Fixtures.REF).read(json);
+        assertThat(named.services()).allSatisfy(l -> assertThat(l.provider().name().or(() -> l.provider()
+                .supervisorName())).contains("Reyes, Tomas J"));
+        String edi = write(named);
+        assertThat(edi).contains("\nNM1*82*1*Reyes*Tomas*J***XX*1987654328~").doesNotContain("NM1*82*1*T1*");
+        assertThat(X12Validation.errors(edi)).isEmpty();
+        assertThat(write(base())).contains("\nNM1*82*1*T1*****XX*1987654328~");
+    }
+
     @Test
     void institutionalSettingGoesTo837iAndProfessionalWriterCanForce837p() {
-        Visit hopd = base().toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).build();
+        Visit hopd = certifiedBy(base(), "Dr. Maria Chen", "1287654325").toBuilder()
+                .setting(Setting.HOSPITAL_OUTPATIENT).build();
         String picked = write(hopd);
         assertThat(picked).contains("GS*HC*MINUTEWISE*CLEARINGHOUSE*20261123*1200*7*X*005010X223A2~")
                 .contains("CLM*V-1001*").contains(":A:1**A*Y*Y~").contains("SV2*0420*HC:97112:GP*");
@@ -304,7 +326,8 @@ class X12WriterTest {
             codes.add(String.format("S93.4%02dD", i));
         }
         codes.set(0, "I69.351");
-        Visit many = base().toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).diagnoses(codes).build();
+        Visit many = certifiedBy(base(), "Dr. Maria Chen", "1287654325").toBuilder()
+                .setting(Setting.HOSPITAL_OUTPATIENT).diagnoses(codes).build();
         String edi = write(many);
         List<String> hi = java.util.Arrays.stream(edi.split("~\\s*")).filter(seg -> seg.startsWith("HI*")).toList();
         assertThat(hi).hasSize(3);
@@ -339,8 +362,35 @@ class X12WriterTest {
                 "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
         assertThat(noNpi.certification().flatMap(Certification::physician)).contains("Maria Chen");
         assertThat(noNpi.certification().flatMap(Certification::physicianNpi)).isEmpty();
-        // Without the NPI the loop is left out (the check warns MW-P004).
+        // Without the NPI the loop is left out of the 837P, where it is situational (the check warns MW-P004).
         assertThat(write(certifiedBy(base(), "Dr. Maria Chen", null))).doesNotContain("NM1*DN");
+    }
+
+    /**
+     * The 837I's attending provider (2310A NM1*71) is required (X223A2): a visit without the certifying physician's
+     * NPI is refused for the 837I naming certification.physicianNpi, and nothing is written; writeWritable sets it
+     * aside and writes the others.
+     */
+    @Test
+    void an837iWithoutTheAttendingProvidersNpiIsRefused() {
+        for (Visit v : List.of(base(), certifiedBy(base(), "Dr. Maria Chen", null))) {
+            Visit hopd = v.toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).build();
+            assertThatThrownBy(() -> write(hopd)).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith("certification.physicianNpi: required for X12 837I: the attending "
+                            + "provider (loop 2310A NM1*71)");
+            X12Writer.Partial p = X12Writer.writeWritable(List.of(X12Fixtures.CHECKER.check(base()),
+                    X12Fixtures.CHECKER.check(hopd)), X12Fixtures.ENVELOPE, X12Fixtures.NOW, X12Fixtures.REF.payers());
+            assertThat(p.refused()).singleElement().satisfies(r -> {
+                assertThat(r.index()).isEqualTo(1);
+                assertThat(r.error().path()).isEqualTo("certification.physicianNpi");
+            });
+            assertThat(p.x12()).get().asString().contains("005010X222A1").doesNotContain("005010X223A2");
+        }
+        // Near miss: with the NPI the 837I is written with its attending provider; the 837P without one is written.
+        Visit certified = certifiedBy(base(), "Dr. Maria Chen", "1287654325").toBuilder()
+                .setting(Setting.HOSPITAL_OUTPATIENT).build();
+        assertThat(write(certified)).contains("005010X223A2").contains("\nNM1*71*1*Chen*Maria****XX*1287654325~");
+        assertThat(write(base())).contains("005010X222A1").doesNotContain("NM1*DN");
     }
 
     @Test
@@ -377,7 +427,7 @@ class X12WriterTest {
                 .replace("CL1***01~", "CL1***01*X*Y~");
         assertThat(X12Validation.errors(broken))
                 .anySatisfy(e -> assertThat(e).startsWith("segment 22 (CL1) element 5: too many elements"))
-                .anySatisfy(e -> assertThat(e).startsWith("segment 30 (SV1): segment out of place"));
+                .anySatisfy(e -> assertThat(e).startsWith("segment 31 (SV1): segment out of place"));
     }
 
     @Test
@@ -400,6 +450,33 @@ class X12WriterTest {
         assertThatThrownBy(() -> X12Envelope.defaults().withUsage("X")).hasMessageStartingWith("envelope.usage:");
         assertThatThrownBy(() -> X12Envelope.defaults().withControlNumbers(0, 1))
                 .hasMessageStartingWith("envelope.interchangeControlNumber:");
+        assertThatThrownBy(() -> X12Envelope.defaults().withControlNumbers(1, 1_000_000_000))
+                .hasMessage("envelope.groupControlNumber: must be from 1 to 999999999, got 1000000000");
+    }
+
+    /**
+     * GS06 is 1 to 9 digits: 999999999 is a valid group control number for an interchange of one group (it was
+     * refused, "from 1 to 999999998"); a mixed batch's second group takes the next number, so there the first may be
+     * at most 999999998, and the error says that bound.
+     */
+    @Test
+    void theHighestGroupControlNumberDependsOnTheGroupsWritten() {
+        X12Envelope top = X12Fixtures.ENVELOPE.withControlNumbers(999_999_999, 999_999_999);
+        String one = X12Writer.write(List.of(X12Fixtures.CHECKER.check(base())), top, X12Fixtures.NOW);
+        assertThat(one).contains("*999999999*X*005010X222A1~").contains("\nGE*1*999999999~")
+                .contains("*00501*999999999*0*T*:~").contains("\nIEA*1*999999999~");
+        assertThat(X12Validation.errors(one)).isEmpty();
+        List<CheckResult> mixed = X12Fixtures.checked(X12Fixtures.DIR.resolve("write/batch-mixed.json"));
+        assertThatThrownBy(() -> X12Writer.write(mixed, top, X12Fixtures.NOW)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("envelope.groupControlNumber: must be from 1 to 999999998 for an interchange "
+                        + "of 2 functional groups");
+        assertThatThrownBy(() -> X12Writer.writeWritable(mixed, top, X12Fixtures.NOW, X12Fixtures.REF.payers()))
+                .isInstanceOf(InputException.class).hasMessageContaining("from 1 to 999999998");
+        // Near miss: one less, and the two groups take 999999998 and 999999999.
+        String two = X12Writer.write(mixed, X12Fixtures.ENVELOPE.withControlNumbers(999_999_999, 999_999_998),
+                X12Fixtures.NOW);
+        assertThat(two).contains("*999999998*X*005010X222A1~").contains("*999999999*X*005010X223A2~")
+                .contains("\nGE*1*999999998~").contains("\nGE*1*999999999~");
     }
 
     @Test
