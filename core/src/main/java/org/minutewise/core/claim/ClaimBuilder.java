@@ -237,6 +237,9 @@ public final class ClaimBuilder {
         }
         // The NCCI bypass modifier goes on column two (on the therapy code beside manipulation).
         for (NcciAnalysis.Pair p : NcciAnalysis.of(ctx)) {
+            if (p.billedOnly()) {
+                continue; // a pair only the billed claim holds: the documented minutes bill no unit of one of them
+            }
             if (p.status() == NcciAnalysis.Status.BYPASSED) {
                 addModifier(lines, p.edit().column2(), payer.distinctModifier());
             } else if (p.status() == NcciAnalysis.Status.OTHER_REGION) {
