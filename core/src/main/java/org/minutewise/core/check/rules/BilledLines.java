@@ -96,7 +96,9 @@ public final class BilledLines implements Rule {
             "Fewer units billed than the documented minutes support",
             "Consider a corrected claim for the units the minutes support, if the documentation holds them.",
             "CMS Pub 100-04 ch. 5 §20.2; RULES.md §3", Citations.CLAIMS_MANUAL_CH5)
-            .revised(2, "2026-12-05: also a documented code not billed at all (97129 left off beside 97130, say)");
+            .revised(2, "2026-12-05: also a documented code not billed at all (97129 left off beside 97130, say)")
+            .revised(3, "2026-12-07: not for 97014 left off a Medicare claim, which Medicare never pays (MW-C002: "
+                    + "G0283 is its code)");
     public static final RuleInfo DISCIPLINE_MODIFIER = new RuleInfo("MW-B004", Severity.BLOCK,
             "Therapy line without its GP/GO/GN modifier (or with the wrong one)",
             "Put exactly one discipline modifier on every therapy line: GP under a PT plan, GO under OT, GN under "
@@ -506,7 +508,8 @@ public final class BilledLines implements Rule {
         for (int e = 0; e < engineByCode.size(); e++) {
             String code = engineByCode.code(e);
             int supported = engineByCode.units(e);
-            boolean bundled = ctx.payer().isMedicare() && PaymentEstimator.MEDICARE_BUNDLED.contains(code);
+            boolean bundled = ctx.payer().isMedicare() && (PaymentEstimator.MEDICARE_BUNDLED.contains(code)
+                    || PaymentEstimator.MEDICARE_NOT_PAYABLE.contains(code));
             if (supported > 0 && !bundled && billedByCode.indexOf(code) < 0
                     && !unverifiable(v, code, ctx.ref().codes())) {
                 boolean cognitive = Cognitive.isPair(code);
