@@ -595,10 +595,15 @@ public final class BilledLines implements Rule {
         return out;
     }
 
-    /** A pair only the billed claim holds, whose modified code is {@code code}: NcciPairs speaks for its 59/X. */
+    /**
+     * A pair only the billed claim holds, whose modified code is {@code code}, that NcciPairs judges on the billed
+     * line's 59/X (no times, or times or regions that support the bypass). Times that overlap leave 59/X to this
+     * rule: not supported.
+     */
     private static boolean billedPairSpeaks(CheckContext ctx, String code) {
         for (NcciAnalysis.Pair p : NcciAnalysis.of(ctx)) {
-            if (p.billedOnly() && p.modifiedCode().equals(code)) {
+            if (p.billedOnly() && p.modifiedCode().equals(code) && (p.status() == NcciAnalysis.Status.NO_TIMES
+                    || p.status() == NcciAnalysis.Status.BYPASSED || p.status() == NcciAnalysis.Status.OTHER_REGION)) {
                 return true;
             }
         }

@@ -241,6 +241,13 @@ class BilledLinesTest {
         // Near miss: no bypass modifier at all is still missing.
         assertThat(findings(check(v.billed(List.of(billed("97530", 1, "GP"), billed("97140", 1, "GP"))).build()),
                 "MW-B006")).singleElement().satisfies(f -> assertThat(f.message()).contains("Missing: 59"));
+        // Near miss: 59 on a pair whose documented times overlap (the shared minutes count for 97530, MW-U003, so
+        // the minutes give 97140 no unit) is still not supported.
+        Visit overlap = visit().service(ComplianceFixture.at("97530", "09:00", "09:30", pt("T1")))
+                .service(ComplianceFixture.at("97140", "09:20", "09:35", pt("T1")))
+                .billed(List.of(billed("97530", 2, "GP"), billed("97140", 1, "GP", "59"))).build();
+        assertThat(findings(check(overlap), "MW-B006")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("Not supported: 59"));
         // Near miss: an X modifier where no pair calls for one is still not supported.
         assertThat(findings(check(visit().service(minutes("97140", 15, pt("T1")))
                 .billed(List.of(billed("97140", 1, "GP", "XU"))).build()), "MW-B006")).singleElement()
