@@ -94,6 +94,18 @@ public final class VisitOutput {
                 out.add("visit " + id + ": its id is " + id.length() + " characters; an 837's receiver need keep "
                         + "only 20 of the claim id (CLM01), so the remittance may not match it");
             }
+            if (!r.visit().billed().isEmpty()) {
+                // A claim billed elsewhere is written as billed: a line of 0 units goes out as SV104 0 (MW-B013).
+                List<ClaimLine> lines = r.claim().lines();
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).units() == 0) {
+                        out.add("visit " + id + ": billed line " + (i + 1) + " (" + lines.get(i).code() + ") is "
+                                + "written with 0 units, as billed; payer " + r.payer().id() + (r.payer()
+                                .sendZeroUnitLines() ? " takes 0-unit lines (its profile's sendZeroUnitLines)"
+                                : " returns it as invalid units of service (MW-B013)"));
+                    }
+                }
+            }
         }
         return out;
     }

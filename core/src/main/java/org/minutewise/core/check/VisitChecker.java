@@ -262,6 +262,8 @@ public final class VisitChecker {
                         : claim.estimate();
                 // The KX buckets (the patient's spend before and after this visit) are the engine's: what the
                 // documented visit adds, whatever was billed; the store records them and the output shows them.
+                // The label says which claim each figure prices when the two differ (a biller reconciles them).
+                estimate = billedLabel(estimate, engine.kx());
                 claim = new Claim(billed, estimate, engine.kx(), Map.of());
             }
         } catch (RuntimeException e) {
@@ -272,6 +274,27 @@ public final class VisitChecker {
         }
         return new CheckResult(visit, payer, units, claim,
                 applyOverrides(visit, rules.inEffect(findings, visit.dateOfService())), engine);
+    }
+
+    /**
+     * The estimate of a billed claim, labelled as the claim as billed when the KX figures (this visit's amount,
+     * counted on the claim the documentation supports) are another amount: both figures, and which claim each is.
+     */
+    static Estimate billedLabel(Estimate estimate, List<org.minutewise.core.claim.KxBucket> kx) {
+        if (!estimate.available() || kx.isEmpty()) {
+            return estimate;
+        }
+        java.math.BigDecimal counted = java.math.BigDecimal.ZERO;
+        for (org.minutewise.core.claim.KxBucket b : kx) {
+            counted = counted.add(b.thisVisit());
+        }
+        if (counted.compareTo(estimate.totalAllowed()) == 0) {
+            return estimate;
+        }
+        return estimate.withReason(estimate.reason() + " Priced on the claim lines as billed; the KX threshold "
+                + "counts this visit at $" + counted.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
+                + " (kx thisVisit), the allowed amount of the claim the documented minutes support (the lines "
+                + "Minutewise would bill), not of the claim as billed.");
     }
 
     /** Accepts warnings and information the visit overrides with a reason; refuses (and says so) the rest. */

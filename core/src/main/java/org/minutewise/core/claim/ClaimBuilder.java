@@ -94,8 +94,9 @@ public final class ClaimBuilder {
 
     /**
      * The therapy codes Medicare does not pay on this visit: those every one of whose service lines a chiropractor
-     * furnished (Medicare covers only spinal manipulation from a chiropractor, MW-W001). They are priced at $0 and
-     * count toward no KX bucket. Empty for any other payer, and for almost every visit.
+     * furnished (Medicare covers only spinal manipulation from a chiropractor, MW-W001), and a code Medicare pays to
+     * no one ({@link PaymentEstimator#MEDICARE_NOT_PAYABLE}: 97014, MW-C002). They are priced at $0 and count
+     * toward no KX bucket. Empty for any other payer, and for almost every visit.
      */
     public static Set<String> notCovered(Visit v, PayerProfile payer, CodeCatalog codes) {
         if (!payer.isMedicare()) {
@@ -112,15 +113,22 @@ public final class ClaimBuilder {
                 out.add(l.code());
             }
         }
-        if (out == null) {
-            return Set.of();
-        }
-        for (ServiceLine l : s) {
-            if (l.provider().role() != Role.DC) {
-                out.remove(l.code());
+        if (out != null) {
+            for (ServiceLine l : s) {
+                if (l.provider().role() != Role.DC) {
+                    out.remove(l.code());
+                }
             }
         }
-        return out;
+        // A code Medicare pays to no one (97014: its code is G0283, MW-C002), documented or billed.
+        for (String code : PaymentEstimator.MEDICARE_NOT_PAYABLE) {
+            if (serviceIndexes(s, code).isEmpty() && v.billed().stream().noneMatch(b -> b.code().equals(code))) {
+                continue;
+            }
+            out = out == null ? new java.util.TreeSet<>() : out;
+            out.add(code);
+        }
+        return out == null ? Set.of() : out;
     }
 
     /** Pointers 1..n in order, for n = 0 to 4: the pointers of every line but 97112's. */
@@ -237,6 +245,9 @@ public final class ClaimBuilder {
         }
         // The NCCI bypass modifier goes on column two (on the therapy code beside manipulation).
         for (NcciAnalysis.Pair p : NcciAnalysis.of(ctx)) {
+            if (p.billedOnly()) {
+                continue; // a pair only the billed claim holds: the documented minutes bill no unit of one of them
+            }
             if (p.status() == NcciAnalysis.Status.BYPASSED) {
                 addModifier(lines, p.edit().column2(), payer.distinctModifier());
             } else if (p.status() == NcciAnalysis.Status.OTHER_REGION) {
@@ -268,7 +279,10 @@ public final class ClaimBuilder {
             // code still needs its GP/GO/GN or the claim is returned unprocessable (Pub 100-04 ch. 5 §10.4 B), so
             // the line carries its discipline modifier and GY; GX when a notice was given all the same (a
             // voluntary ABN); never GA/GZ, which are for services Medicare may find not reasonable and necessary.
-            lines.replaceAll(l -> notCovered.contains(l.code()) ? l.withModifiers(excludedModifiers(l, v)) : l);
+            // (97014 is not excluded: it is miscoded, and MW-C002 asks for G0283.)
+            lines.replaceAll(l -> notCovered.contains(l.code())
+                    && !PaymentEstimator.MEDICARE_NOT_PAYABLE.contains(l.code())
+                    ? l.withModifiers(excludedModifiers(l, v)) : l);
         }
         Map<Integer, List<String>> dropped = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -63,7 +63,17 @@ public final class NcciAnalysis {
         return any;
     }
 
-    public record Pair(PtpEdit edit, Status status) {
+    /**
+     * A pair and its status. {@code billedOnly}: one of its codes is on the claim only as billed (a claim built
+     * elsewhere, an 837 say, whose minutes give the code no unit or are not documented at all): the engine's own
+     * claim does not bill the pair, so nothing is added to its lines, and the billed line's modifiers say whether
+     * 59/X is there.
+     */
+    public record Pair(PtpEdit edit, Status status, boolean billedOnly) {
+        public Pair(PtpEdit edit, Status status) {
+            this(edit, status, false);
+        }
+
         /** The code the bypass modifier goes on: the therapy code of a manipulation pair, else column two. */
         public String modifiedCode() {
             return NcciAnalysis.modifiedCode(edit.column1(), edit.column2());
@@ -110,14 +120,52 @@ public final class NcciAnalysis {
                 billed.add(cu.code());
             }
         }
+        // A claim billed elsewhere is judged on its own codes too: an 837's timed codes have no documented minutes,
+        // so no unit of the count, yet the pair is on the claim (its column-two line is denied without 59/X).
+        int engineCodes = billed.size();
+        for (org.minutewise.core.model.BilledLine b : ctx.visit().billed()) {
+            if (b.units() > 0 && !billed.contains(b.code())) {
+                billed.add(b.code());
+            }
+        }
         List<Pair> out = new ArrayList<>();
         for (int i = 0; i < billed.size(); i++) {
             for (int j = i + 1; j < billed.size(); j++) {
+                boolean billedOnly = j >= engineCodes;
                 ctx.ref().ptp().find(billed.get(i), billed.get(j), ctx.visit().dateOfService())
-                        .ifPresent(e -> out.add(new Pair(e, status(ctx, e))));
+                        .ifPresent(e -> out.add(new Pair(e, status(ctx, e), billedOnly)));
             }
         }
         return out;
+    }
+
+    /**
+     * The modifiers of the billed lines of {@code code} (all its lines'), or null when the visit bills no line of
+     * it (a visit with no billed claim).
+     */
+    public static List<String> billedModifiers(CheckContext ctx, String code) {
+        List<String> out = null;
+        for (org.minutewise.core.model.BilledLine b : ctx.visit().billed()) {
+            if (b.code().equals(code)) {
+                out = out == null ? new ArrayList<>(b.modifiers().size()) : out;
+                for (String m : b.modifiers()) {
+                    if (!out.contains(m)) {
+                        out.add(m);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The 59 or X{E,P,S,U} among modifiers, or null. */
+    public static String distinctModifierOf(List<String> modifiers) {
+        for (String m : modifiers) {
+            if (org.minutewise.core.payer.PayerProfile.DISTINCT_MODIFIERS.contains(m)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static Status status(CheckContext ctx, PtpEdit e) {
@@ -160,17 +208,19 @@ public final class NcciAnalysis {
         return out;
     }
 
-    /** All periods of a code, or null when any of its lines has none. */
+    /** All periods of a code, or null when any of its lines has none (or it has no documented line). */
     private static List<Period> periods(CheckContext ctx, String code) {
         List<Period> out = new ArrayList<>();
+        boolean any = false;
         for (ServiceLine l : ctx.visit().services()) {
             if (l.code().equals(code)) {
                 if (l.periods().isEmpty()) {
                     return null;
                 }
                 out.addAll(l.periods());
+                any = true;
             }
         }
-        return out;
+        return any ? out : null;
     }
 }

@@ -26,6 +26,12 @@ public final class PaymentEstimator {
      * a loaded file gives them: 97010, hot or cold packs (RULES.md §1).
      */
     public static final java.util.Set<String> MEDICARE_BUNDLED = java.util.Set.of("97010");
+    /**
+     * Codes Medicare does not pay at all, whoever furnishes them (MW-C002): 97014, whose Medicare code is G0283
+     * (status I in CMS's PPRRVU). {@link ClaimBuilder#notCovered} holds them on a Medicare visit that bills them: $0,
+     * and no KX bucket.
+     */
+    public static final java.util.Set<String> MEDICARE_NOT_PAYABLE = java.util.Set.of("97014");
 
     /** $0.00: a line priced at nothing (bundled, not covered, denied by an MUE), in cents as the others are. */
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
@@ -155,15 +161,13 @@ public final class PaymentEstimator {
         if (!anyPriced && unpriced.isEmpty() && !byReportCodes.isEmpty()) {
             // Only lines priced by report (and maybe $0 lines): the contractor sets the amounts, no data is missing.
             return Estimate.unavailable("No line is priced by the fee schedule." + byReportNote
-                    + (uncovered.isEmpty() ? "" : " Not covered by Medicare when a chiropractor furnishes it (MW-W001): "
-                    + String.join(", ", uncovered) + ".") + mueDenials);
+                    + uncoveredNote(uncovered, "") + mueDenials);
         }
         if (!anyPriced && !unpriced.isEmpty()) {
             // Nothing priced: an estimate of $0 would read as "Medicare pays nothing".
             return Estimate.unpriced("No line could be priced: no " + date.getYear() + " RVUs loaded for "
                     + String.join(", ", unpriced) + (fees.sample() ? " (the shipped sample prices only a few codes "
-                    + "and years; load CMS's PPRRVU file of the year with --rvu-file)" : "") + "." + (uncovered.isEmpty() ? "" : " Not covered by Medicare when a "
-                    + "chiropractor furnishes it (MW-W001): " + String.join(", ", uncovered) + ".") + byReportNote
+                    + "and years; load CMS's PPRRVU file of the year with --rvu-file)" : "") + "." + uncoveredNote(uncovered, "") + byReportNote
                     + mueDenials, unpriced, fees.sample());
         }
         List<Estimate.Line> out = new ArrayList<>(n);
@@ -195,8 +199,7 @@ public final class PaymentEstimator {
         }
         BigDecimal coins = total.multiply(rates.coinsurance()).setScale(2, RoundingMode.HALF_UP);
         String reason = Estimate.LABEL + (bundled.isEmpty() ? "" : " Bundled by Medicare, $0: "
-                + String.join(", ", bundled) + ".") + (uncovered.isEmpty() ? "" : " Not covered by Medicare when a "
-                + "chiropractor furnishes it (MW-W001), $0: " + String.join(", ", uncovered) + ".") + (unpriced.isEmpty() ? "" : " Not priced (no RVUs loaded): "
+                + String.join(", ", bundled) + ".") + uncoveredNote(uncovered, ", $0") + (unpriced.isEmpty() ? "" : " Not priced (no RVUs loaded): "
                 + String.join(", ", unpriced) + (fullLine >= 0 && unpricedTherapy ? (unpriced.size() == 1 ? "; it"
                 : "; one of them")
                 + " may hold the day's unit paid in full, "
@@ -255,6 +258,24 @@ public final class PaymentEstimator {
                     + "; the amounts are what Medicare would allow if it paid.";
         }
         return out;
+    }
+
+    /**
+     * The label's sentences for the lines Medicare does not pay on this visit: a chiropractor's therapy (MW-W001),
+     * and a code Medicare never pays (MW-C002, 97014). {@code dollars} follows the words (", $0" or "").
+     */
+    private static String uncoveredNote(List<String> uncovered, String dollars) {
+        if (uncovered.isEmpty()) {
+            return "";
+        }
+        List<String> chiropractic = new ArrayList<>(uncovered);
+        chiropractic.removeAll(MEDICARE_NOT_PAYABLE);
+        List<String> never = new ArrayList<>(uncovered);
+        never.retainAll(MEDICARE_NOT_PAYABLE);
+        return (chiropractic.isEmpty() ? "" : " Not covered by Medicare when a chiropractor furnishes it (MW-W001)"
+                + dollars + ": " + String.join(", ", chiropractic) + ".")
+                + (never.isEmpty() ? "" : " Not paid by Medicare, which takes G0283 for it (MW-C002), and counted "
+                + "toward no KX threshold" + dollars + ": " + String.join(", ", never) + ".");
     }
 
     /**

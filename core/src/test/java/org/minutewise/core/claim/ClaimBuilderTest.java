@@ -447,6 +447,32 @@ class ClaimBuilderTest {
         }
 
         /**
+         * Medicare pays 97014 to no one (MW-C002: its code is G0283): priced at $0 with the reason and counted toward
+         * no threshold, so it neither adds to the KX amount nor takes KX; G0283 in its place is counted (a billing
+         * expert's review).
+         */
+        @Test
+        void code97014ToMedicareIsPricedAtZeroAndCountsTowardNoBucket() {
+            CheckResult r = check(visit().patient(patient("2500.00", "0"))
+                    .service(untimed("97014", pt("T1")))
+                    .service(minutes("97110", 23, pt("T1"))).build());
+
+            assertThat(lines(r)).containsExactly("97014 x1 GP", "97110 x2 GP KX");
+            assertThat(r.claim().estimate().lines().get(0).priced()).isTrue();
+            assertThat(r.claim().estimate().lines().get(0).allowed()).isEqualByComparingTo("0");
+            assertThat(r.claim().estimate().reason()).contains("Not paid by Medicare, which takes G0283 for it "
+                    + "(MW-C002), and counted toward no KX threshold, $0: 97014.").doesNotContain("chiropractor");
+            KxBucket b = r.claim().kx().stream().filter(x -> x.bucket().equals("PT_SLP")).findFirst().orElseThrow();
+            assertThat(b.thisVisit()).isEqualByComparingTo(r.claim().estimate().lines().get(1).allowed());
+            assertThat(b.unpriced()).doesNotContain("97014");
+            // Near miss: G0283 is Medicare's code, in the bucket (unpriced in the fixture, so KX from it on).
+            CheckResult g = check(visit().patient(patient("2500.00", "0"))
+                    .service(untimed("G0283", pt("T1")))
+                    .service(minutes("97110", 23, pt("T1"))).build());
+            assertThat(lines(g)).containsExactly("G0283 x1 GP KX", "97110 x2 GP KX");
+        }
+
+        /**
          * An always-therapy code needs its GP/GO/GN even when excluded (Pub 100-04 ch. 5 §10.4 B); a notice given all
          * the same is GX beside GY (voluntary), never GA, and no notice is no GZ.
          */

@@ -96,7 +96,9 @@ public final class BilledLines implements Rule {
             "Fewer units billed than the documented minutes support",
             "Consider a corrected claim for the units the minutes support, if the documentation holds them.",
             "CMS Pub 100-04 ch. 5 §20.2; RULES.md §3", Citations.CLAIMS_MANUAL_CH5)
-            .revised(2, "2026-12-05: also a documented code not billed at all (97129 left off beside 97130, say)");
+            .revised(2, "2026-12-05: also a documented code not billed at all (97129 left off beside 97130, say)")
+            .revised(3, "2026-12-07: not for 97014 left off a Medicare claim, which Medicare never pays (MW-C002: "
+                    + "G0283 is its code)");
     public static final RuleInfo DISCIPLINE_MODIFIER = new RuleInfo("MW-B004", Severity.BLOCK,
             "Therapy line without its GP/GO/GN modifier (or with the wrong one)",
             "Put exactly one discipline modifier on every therapy line: GP under a PT plan, GO under OT, GN under "
@@ -132,7 +134,10 @@ public final class BilledLines implements Rule {
                     + "billed on more or fewer units than the documentation supports")
             .revised(3, "2026-12-05: also GY, on a chiropractor's therapy billed to Medicare (excluded by statute)")
             .revised(4, "2026-12-05: a missing KX or CQ/CO (or CQ/CO on fewer units than supported) is MW-B012, which "
-                    + "blocks: the line is denied or overpaid");
+                    + "blocks: the line is denied or overpaid")
+            .revised(5, "2026-12-07: XU, XS, XE or XP billed where the documentation supports 59 (or 59 where it "
+                    + "supports an X modifier) is the same NCCI bypass, not a difference; GA and GZ are compared "
+                    + "with the visit's ABN (abn) on a Medicare claim (a billing expert's review)");
     public static final RuleInfo NOT_DOCUMENTED = new RuleInfo("MW-B007", Severity.BLOCK,
             "Billed code with no documented service",
             "Remove the line, or add the documentation of the service.",
@@ -164,13 +169,18 @@ public final class BilledLines implements Rule {
             "Liability modifiers that contradict each other on a line",
             "Keep the modifier that is true: GA when an ABN was given for a service Medicare may find not "
                     + "reasonable and necessary, GZ when none was, GY (with GX after a voluntary notice) for a "
-                    + "service excluded by statute.",
-            "CMS Pub 100-04 ch. 30 §50 (the ABN; GA, GX, GY, GZ)", Citations.CLAIMS_MANUAL_CH30);
+                    + "service excluded by statute, KX when the service past the therapy threshold is medically "
+                    + "necessary (never with GA or GZ, which say it may not be).",
+            "CMS Pub 100-04 ch. 30 §50 (the ABN; GA, GX, GY, GZ); ch. 5 §10.3 (KX, or GA/GZ, past the threshold)",
+            Citations.CLAIMS_MANUAL_CH30)
+            .revised(2, "2026-12-07: also KX with GA or GZ on one line: KX attests the medical necessity that GA/GZ "
+                    + "say may be lacking (a billing expert's review)");
 
     /**
      * Two liability modifiers one line cannot carry together, in words, or null: GZ (no notice, expected to be denied
-     * as not reasonable and necessary) with GA (a notice given) or with GY (excluded by statute), and GA with GX (a
-     * voluntary notice, for an excluded service).
+     * as not reasonable and necessary) with GA (a notice given) or with GY (excluded by statute), GA with GX (a
+     * voluntary notice, for an excluded service), and KX (medically necessary past the threshold) with GA or GZ
+     * (CMS Pub 100-04 ch. 5 §10.3: KX or GA/GZ, not both).
      */
     static String liabilityClash(List<String> m) {
         if (m.contains("GZ") && m.contains("GA")) {
@@ -182,6 +192,13 @@ public final class BilledLines implements Rule {
         if (m.contains("GA") && m.contains("GX")) {
             return "GA (a required ABN) with GX (a voluntary notice, for a service Medicare excludes)";
         }
+        for (String liability : List.of("GA", "GZ")) {
+            if (m.contains("KX") && m.contains(liability)) {
+                return "KX (the service past the therapy threshold is medically necessary) with " + liability + " ("
+                        + (liability.equals("GA") ? "an ABN given" : "no ABN given") + " for a service expected to "
+                        + "be denied as not reasonable and necessary)";
+            }
+        }
         return null;
     }
 
@@ -190,7 +207,17 @@ public final class BilledLines implements Rule {
             "Add the modifier before sending the claim: past the KX threshold a line without KX is denied; a unit an "
                     + "assistant furnished in part (more than 10% of it) carries CQ/CO and is paid at 85%, so without "
                     + "it the line is overpaid.",
-            "CMS Pub 100-04 ch. 5 §10.3 (KX), §20.1 (CQ/CO); RULES.md §4", Citations.CLAIMS_MANUAL_CH5);
+            "CMS Pub 100-04 ch. 5 §10.3 (KX), §20.1 (CQ/CO); RULES.md §4", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-07: a line billed with no CQ/CO where some units need it says how many do and the "
+                    + "lines to bill instead (97110 GP CQ x2 and 97110 GP x1), and the fix speaks of the modifier "
+                    + "missing only (a billing expert's review)");
+
+    public static final RuleInfo ZERO_UNITS = new RuleInfo("MW-B013", Severity.BLOCK,
+            "Billed line with 0 units",
+            "Remove the line, or bill the units its documented minutes support: a service line of 0 units is "
+                    + "returned as invalid units of service.",
+            "CMS Pub 100-04 ch. 1 §80.3.2 (unprocessable claims); payer profile (sendZeroUnitLines); RULES.md §3.1",
+            Citations.CLAIMS_MANUAL_CH1);
 
     /** The modifiers whose absence costs a denial (KX) or an overpayment (CQ/CO): MW-B012, not MW-B006. */
     private static final List<String> REQUIRED = List.of("KX", "CQ", "CO");
@@ -209,6 +236,12 @@ public final class BilledLines implements Rule {
 
     /** Modifiers compared between billed and engine lines (the rest are payer- or case-specific). */
     private static final Set<String> COMPARED = Set.of("CQ", "CO", "KX", "59", "XU", "XE", "XS", "XP", "AT", "GY");
+    /**
+     * On a Medicare claim GA and GZ too: they say what the visit's ABN ({@code abn}) says, which Minutewise adds to
+     * Medicare lines only (another payer's notice is MW-K009's).
+     */
+    private static final Set<String> COMPARED_MEDICARE = Set.of("CQ", "CO", "KX", "59", "XU", "XE", "XS", "XP", "AT",
+            "GY", "GA", "GZ");
 
     @Override
     public RuleInfo info() {
@@ -219,7 +252,7 @@ public final class BilledLines implements Rule {
     public List<RuleInfo> emits() {
         return List.of(CANNOT_VERIFY, OVER_BILLED, UNDER_BILLED, DISCIPLINE_MODIFIER, UNPAIRED_ASSISTANT,
                 MODIFIER_DIFFERS, NOT_DOCUMENTED, ASSISTANT_MODIFIER_NOT_APPLICABLE, KX_UNVERIFIED, UNKNOWN_MODIFIER,
-                CONTRADICTORY_MODIFIERS, REQUIRED_MODIFIER_MISSING);
+                CONTRADICTORY_MODIFIERS, REQUIRED_MODIFIER_MISSING, ZERO_UNITS);
     }
 
     /**
@@ -303,6 +336,13 @@ public final class BilledLines implements Rule {
                             + "checked."));
                 }
             }
+            if (b.units() == 0 && !ctx.payer().sendZeroUnitLines()) {
+                out.add(ZERO_UNITS.finding("billed[" + i + "].units", b.code() + " is billed on a line of 0 units"
+                        + b.charge().map(ch -> " with a charge of $" + ch.toPlainString()).orElse("") + ": payer "
+                        + ctx.payer().id() + " takes no 0-unit line (its profile's sendZeroUnitLines is false) and "
+                        + "returns it as invalid units of service, and a claim written from these lines (837, FHIR) "
+                        + "would carry it as it is."));
+            }
             String clash = liabilityClash(b.modifiers());
             if (clash != null) {
                 out.add(CONTRADICTORY_MODIFIERS.finding(billedPath(i), b.code() + " carries "
@@ -379,9 +419,22 @@ public final class BilledLines implements Rule {
                 kxUnverified.add(code);
                 compared = without(billed, "KX");
             }
+            Set<String> comparedSet = ctx.payer().isMedicare() ? COMPARED_MEDICARE : COMPARED;
+            if (v.abn().isEmpty() && compared.contains("GZ")) {
+                // GZ says no notice was given: a visit that records no ABN does not contradict it.
+                compared = without(compared, "GZ");
+            }
+            if (billedPairSpeaks(ctx, code)) {
+                // A pair only the billed claim holds (MW-E003/E004/E011, or MW-B006 from the NCCI check): that
+                // finding speaks for 59/X on this code.
+                compared = withoutDistinct(compared);
+                engine = withoutDistinct(engine);
+            } else {
+                compared = sameBypass(engine, compared);
+            }
             int billedAssistant = assistantUnits(v.billed(), code);
             int engineAssistant = assistantUnitsOf(engineLines, code);
-            if (!comparedDiffer(engine, compared)) {
+            if (!comparedDiffer(engine, compared, comparedSet)) {
                 if (billedAssistant > 0 && engineAssistant > 0 && billedAssistant != engineAssistant
                         && e >= 0 && engineByCode.units(e) == units && !cognitive) {
                     // The same modifiers, on a different number of the same units: CQ/CO is judged unit by unit
@@ -393,16 +446,17 @@ public final class BilledLines implements Rule {
                             + " on " + billedAssistant + (billedAssistant == 1 ? " unit" : " units") + "; the "
                             + "documentation supports " + m + " on " + engineAssistant + " of its " + units
                             + (units == 1 ? " unit" : " units") + " (de minimis: a unit carries " + m
-                            + " when the assistant furnished more than 10% of it)."));
+                            + " when the assistant furnished more than 10% of it): bill "
+                            + splitLines(code, without(billed, m), m, engineAssistant, units, List.of()) + "."));
                 }
                 continue; // the usual case: no set of differences to build
             }
             Set<String> missing = new LinkedHashSet<>(engine);
             missing.removeAll(compared);
-            missing.retainAll(COMPARED);
+            missing.retainAll(comparedSet);
             Set<String> extra = new LinkedHashSet<>(compared);
             extra.removeAll(engine);
-            extra.retainAll(COMPARED);
+            extra.retainAll(comparedSet);
             List<String> required = new ArrayList<>(2);
             for (String m : REQUIRED) {
                 if (missing.remove(m)) {
@@ -410,9 +464,22 @@ public final class BilledLines implements Rule {
                 }
             }
             if (!required.isEmpty()) {
+                String assistant = required.contains("CQ") ? "CQ" : required.contains("CO") ? "CO" : null;
+                String count = "";
+                if (assistant != null && billedAssistant == 0 && engineAssistant > 0 && !cognitive) {
+                    // How many units need it, and the lines that say so (de minimis is judged unit by unit).
+                    int supportedUnits = e < 0 ? 0 : engineByCode.units(e);
+                    count = " The documentation supports " + assistant + " on " + engineAssistant + " of "
+                            + (supportedUnits == units ? "its " + units : "the " + supportedUnits + " supported")
+                            + (units == 1 && supportedUnits == units ? " unit" : " units") + (supportedUnits == units
+                            ? ": bill " + splitLines(code, billed, assistant, engineAssistant, units,
+                            required.contains("KX") ? List.of("KX") : List.of()) : "")
+                            + " (de minimis per unit: a unit carries " + assistant + " when the assistant furnished "
+                            + "more than 10% of it; RULES.md §4).";
+                }
                 out.add(REQUIRED_MODIFIER_MISSING.finding(codePath(code) + ".modifiers", code + " is billed with "
                         + "modifiers " + billed + " without " + String.join(" and ", required) + ", which the "
-                        + "documentation requires: " + requiredWhy(required) + "."));
+                        + "documentation requires: " + requiredWhy(required) + "." + count, requiredFix(required)));
                 if (missing.isEmpty() && extra.isEmpty()) {
                     continue;
                 }
@@ -421,6 +488,7 @@ public final class BilledLines implements Rule {
                     + billed + "; the documentation supports " + engine
                     + (missing.isEmpty() ? "" : ". Missing: " + String.join(", ", missing))
                     + (extra.isEmpty() ? "" : ". Not supported: " + String.join(", ", extra))
+                    + abnNote(v, missing, extra)
                     + (distinctOnly(extra) && !pairOnClaim(ctx, code) ? " (no NCCI pair on this claim calls for it; "
                     + "when it bypasses a pair with "
                     + "a code billed on another claim of the same day, MW-A008 of the checks across visits is the one "
@@ -440,7 +508,8 @@ public final class BilledLines implements Rule {
         for (int e = 0; e < engineByCode.size(); e++) {
             String code = engineByCode.code(e);
             int supported = engineByCode.units(e);
-            boolean bundled = ctx.payer().isMedicare() && PaymentEstimator.MEDICARE_BUNDLED.contains(code);
+            boolean bundled = ctx.payer().isMedicare() && (PaymentEstimator.MEDICARE_BUNDLED.contains(code)
+                    || PaymentEstimator.MEDICARE_NOT_PAYABLE.contains(code));
             if (supported > 0 && !bundled && billedByCode.indexOf(code) < 0
                     && !unverifiable(v, code, ctx.ref().codes())) {
                 boolean cognitive = Cognitive.isPair(code);
@@ -486,18 +555,115 @@ public final class BilledLines implements Rule {
     }
 
     /** True when a compared modifier is in one list and not the other. */
-    private static boolean comparedDiffer(List<String> engine, List<String> billed) {
+    private static boolean comparedDiffer(List<String> engine, List<String> billed, Set<String> comparedSet) {
         for (String m : engine) {
-            if (COMPARED.contains(m) && !billed.contains(m)) {
+            if (comparedSet.contains(m) && !billed.contains(m)) {
                 return true;
             }
         }
         for (String m : billed) {
-            if (COMPARED.contains(m) && !engine.contains(m)) {
+            if (comparedSet.contains(m) && !engine.contains(m)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The billed modifiers with a 59 or X{E,P,S,U} read as the one the documentation supports when that is also one
+     * of them: 59 and the X modifiers bypass the same NCCI edit (RULES.md §4; NCCI Policy Manual ch. I), so XU
+     * billed where Minutewise would bill 59 (the payer's preference) is no difference. A second one billed beside
+     * it stays as billed.
+     */
+    static List<String> sameBypass(List<String> engine, List<String> billed) {
+        String supported = NcciAnalysis.distinctModifierOf(engine);
+        String asBilled = NcciAnalysis.distinctModifierOf(billed);
+        if (supported == null || asBilled == null || asBilled.equals(supported) || billed.contains(supported)) {
+            return billed;
+        }
+        List<String> out = new ArrayList<>(billed);
+        out.set(out.indexOf(asBilled), supported);
+        return out;
+    }
+
+    private static List<String> withoutDistinct(List<String> modifiers) {
+        if (NcciAnalysis.distinctModifierOf(modifiers) == null) {
+            return modifiers;
+        }
+        List<String> out = new ArrayList<>(modifiers);
+        out.removeAll(org.minutewise.core.payer.PayerProfile.DISTINCT_MODIFIERS);
+        return out;
+    }
+
+    /**
+     * A pair only the billed claim holds, whose modified code is {@code code}, that NcciPairs judges on the billed
+     * line's 59/X (no times, or times or regions that support the bypass). Times that overlap leave 59/X to this
+     * rule: not supported.
+     */
+    private static boolean billedPairSpeaks(CheckContext ctx, String code) {
+        for (NcciAnalysis.Pair p : NcciAnalysis.of(ctx)) {
+            if (p.billedOnly() && p.modifiedCode().equals(code) && (p.status() == NcciAnalysis.Status.NO_TIMES
+                    || p.status() == NcciAnalysis.Status.BYPASSED || p.status() == NcciAnalysis.Status.OTHER_REGION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The lines to bill for a code whose units are split by CQ/CO ("97110 GP CQ x2 and 97110 GP x1"): the billed
+     * modifiers (without the assistant modifier) and {@code add}, the assistant modifier after the discipline one.
+     */
+    static String splitLines(String code, List<String> billed, String assistant, int assistantUnits, int units,
+                             List<String> add) {
+        List<String> base = new ArrayList<>(billed);
+        base.remove(assistant);
+        for (String m : add) {
+            if (!base.contains(m)) {
+                base.add(m);
+            }
+        }
+        List<String> withAssistant = new ArrayList<>(base);
+        int at = 0;
+        for (int i = 0; i < withAssistant.size(); i++) {
+            if (Discipline.isModifier(withAssistant.get(i))) {
+                at = i + 1;
+            }
+        }
+        withAssistant.add(at, assistant);
+        String first = code + " " + String.join(" ", withAssistant) + " x" + assistantUnits;
+        return assistantUnits >= units ? first
+                : first + " and " + code + (base.isEmpty() ? "" : " " + String.join(" ", base)) + " x"
+                + (units - assistantUnits);
+    }
+
+    /** MW-B012's fix for what is missing: KX, CQ/CO, or both. */
+    private static String requiredFix(List<String> required) {
+        boolean kx = required.contains("KX");
+        boolean assistant = required.contains("CQ") || required.contains("CO");
+        if (kx && !assistant) {
+            return "Add KX before sending the claim: past the KX threshold a line without KX is denied.";
+        }
+        if (assistant && !kx) {
+            return "Bill the lines the message gives: the units an assistant furnished in part (more than 10% of "
+                    + "each) carry the assistant modifier and are paid at 85%; billed without it, the line is "
+                    + "overpaid.";
+        }
+        return REQUIRED_MODIFIER_MISSING.fix();
+    }
+
+    /** What GA or GZ billed against the visit's ABN means, in a sentence (empty when neither differs). */
+    private static String abnNote(Visit v, Set<String> missing, Set<String> extra) {
+        if (extra.contains("GA") && v.abn().isEmpty()) {
+            return " (GA says the patient signed an Advance Beneficiary Notice, and the visit records none (abn): "
+                    + "keep the signed notice with the record, or remove GA; without a valid notice the clinic, not "
+                    + "the patient, is liable)";
+        }
+        if (extra.contains("GA") || extra.contains("GZ") || missing.contains("GA") || missing.contains("GZ")) {
+            return " (the visit's ABN (abn) is " + v.abn().map(a -> a == org.minutewise.core.model.Abn.GIVEN
+                    ? "given: GA" : "not given: GZ").orElse("not recorded: neither GA nor GZ") + ")";
+        }
+        return "";
     }
 
     /**

@@ -18,6 +18,9 @@ import org.minutewise.core.edits.PtpEdit;
 public final class NcciPairs implements Rule {
     private static final String BY_REGION_CHANGE = "2026-12-05: manipulation (98940-98942) beside 97112, 97124 "
             + "or 97140 is decided by body region (MW-E009 to MW-E011), not by time intervals";
+    private static final String BILLED_PAIR_CHANGE = "2026-12-07: also a pair only the billed claim holds (an 837 "
+            + "without minutes, or a code the minutes give no unit), said of the billed line's modifiers (an "
+            + "integrator's review: such pairs were never checked)";
     public static final RuleInfo NOT_BYPASSABLE = new RuleInfo("MW-E001", Severity.BLOCK,
             "NCCI pair that no modifier can bypass",
             "Bill only the column-one code for this date, or correct the codes.",
@@ -35,12 +38,16 @@ public final class NcciPairs implements Rule {
             "NCCI pair without times that show separate intervals",
             "Document start and end times for both services so the separate intervals (and 59/X) are supported.",
             "NCCI Policy Manual ch. XI §P; ch. I (modifier 59)", Citations.NCCI_MANUAL)
-            .revised(2, BY_REGION_CHANGE);
+            .revised(2, BY_REGION_CHANGE)
+            .revised(3, BILLED_PAIR_CHANGE);
     public static final RuleInfo BYPASSED = new RuleInfo("MW-E004", Severity.INFO,
             "NCCI pair bypassed with 59/X",
             "Nothing to fix; keep the start and end times in the note: they are what supports the modifier.",
             "NCCI Policy Manual ch. XI §P; ch. I (modifier 59)", Citations.NCCI_MANUAL)
-            .revised(2, BY_REGION_CHANGE);
+            .revised(2, BY_REGION_CHANGE)
+            .revised(3, BILLED_PAIR_CHANGE + "; an X modifier billed where Minutewise adds 59 (or the other way) "
+                    + "is said to be the same bypass, the added one the payer profile's preference only (a billing "
+                    + "expert's review)");
     public static final RuleInfo PAYER_DENIES = new RuleInfo("MW-E005", Severity.WARN,
             "Payer denies 59/X on this pair",
             "Expect this payer to deny the column-two code; bill it only if the payer's policy allows it. The loss "
@@ -72,7 +79,9 @@ public final class NcciPairs implements Rule {
             "Therapy code beside manipulation, in another region",
             "Nothing to fix; keep the regions in the note: they are what supports XS (or 59).",
             REGION_CITATION, Citations.NCCI_MANUAL)
-            .revised(2, NOT_FOR_MEDICARE_CHIROPRACTIC);
+            .revised(2, NOT_FOR_MEDICARE_CHIROPRACTIC)
+            .revised(3, BILLED_PAIR_CHANGE + "; another 59/X billed than the one Minutewise adds is said to be the "
+                    + "same bypass");
 
     @Override
     public RuleInfo info() {
@@ -168,6 +177,94 @@ public final class NcciPairs implements Rule {
                 + "current file)" : "") + ".";
     }
 
+    /**
+     * A pair that only the billed claim holds (an 837's timed codes, which have no documented minutes, or a code the
+     * minutes give no unit): said of the billed lines, whose modifiers show whether 59/X is there. True when a
+     * finding was written (or none is due); false leaves the pair to the engine's wording (no modifier can bypass
+     * it, the times overlap, the payer denies the bypass, the regions).
+     */
+    private static boolean billedPair(CheckContext ctx, NcciAnalysis.Pair p, String pair, String source,
+                                      List<Finding> out) {
+        PtpEdit e = p.edit();
+        String code = p.modifiedCode();
+        List<String> mods = NcciAnalysis.billedModifiers(ctx, code);
+        String distinct = mods == null ? null : NcciAnalysis.distinctModifierOf(mods);
+        String path = "billed[code=" + code + "]";
+        String preferred = p.status() == NcciAnalysis.Status.OTHER_REGION
+                ? NcciAnalysis.regionModifier(ctx.payer().distinctModifier()) : ctx.payer().distinctModifier();
+        switch (p.status()) {
+            case NO_TIMES -> {
+                if (distinct != null && !documentsMinutes(ctx, e.column1()) && !documentsMinutes(ctx, e.column2())) {
+                    // A claim that carries no minutes at all (an 837): the modifier is there; the times that
+                    // support it are in the record, which the claim does not carry (MW-B001 says the same of units).
+                    out.add(BYPASSED.finding(path, pair + " are an NCCI pair, both billed on this claim, and " + code
+                            + " carries " + distinct + ". The claim carries no minutes or times, so the separate "
+                            + "time intervals that support " + distinct + " are not checked" + source + ".",
+                            "Nothing to fix on the claim; keep the start and end times of both services in the "
+                                    + "note: they are what supports " + distinct + " on review."));
+                } else if (distinct != null) {
+                    out.add(NO_TIMES.finding(path, pair + " are an NCCI pair, both billed on this claim. " + code
+                            + " carries " + distinct + ", but no start and end times are documented for both, so "
+                            + "nothing shows they were done in different time intervals; on review " + code
+                            + " may be denied" + source + "."));
+                } else {
+                    out.add(NO_TIMES.finding(path, pair + " are an NCCI pair, both billed on this claim, and " + code
+                            + " is billed with modifiers " + (mods == null ? List.of() : mods) + ", without 59 or an "
+                            + "X modifier: " + code + " will be denied as part of " + p.otherCode() + ". No start "
+                            + "and end times are documented for both, so nothing shows the different time intervals "
+                            + "that would support the modifier" + source + ".",
+                            "Document start and end times for both services. If they show different time "
+                                    + "intervals, bill " + code + " with " + distinctText(preferred) + "; if not, "
+                                    + "bill only " + p.otherCode() + " for those minutes."));
+                }
+                return true;
+            }
+            case BYPASSED, OTHER_REGION -> {
+                String why = p.status() == NcciAnalysis.Status.BYPASSED
+                        ? "the documented times show different time intervals"
+                        : code + " treated " + regions(ctx, code) + ", a region the manipulation (" + p.otherCode()
+                        + ") did not";
+                if (distinct != null) {
+                    out.add((p.status() == NcciAnalysis.Status.BYPASSED ? BYPASSED : OTHER_REGION).finding(path,
+                            pair + " are an NCCI pair, both billed on this claim; " + why + ", which supports the "
+                                    + distinct + " billed on " + code + source + "."));
+                } else {
+                    out.add(BilledLines.MODIFIER_DIFFERS.finding(path + ".modifiers", code + " is billed with "
+                            + "modifiers " + (mods == null ? List.of() : mods) + " beside " + p.otherCode() + ": "
+                            + pair + " are an NCCI pair, and without 59 or an X modifier " + code + " is denied as "
+                            + "part of " + p.otherCode() + "; " + why + ". Missing: " + preferred + " (or "
+                            + (preferred.equals("59") ? "an X modifier" : "59") + ")" + source + "."));
+                }
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * When the billed line of the code carries another 59/X than the one Minutewise adds: that it is the same bypass
+     * (RULES.md §4; NCCI Policy Manual ch. I), the added one being the payer's preference only. Empty otherwise.
+     */
+    private static String sameBypassBilled(CheckContext ctx, String code, String added) {
+        List<String> mods = NcciAnalysis.billedModifiers(ctx, code);
+        String billed = mods == null ? null : NcciAnalysis.distinctModifierOf(mods);
+        return billed == null || billed.equals(added) || mods.contains(added) ? "" : " on Minutewise's claim; the "
+                + billed + " billed on it bypasses the pair as " + added + " does (" + added + " is only the payer "
+                + "profile's preferred modifier)";
+    }
+
+    /** Whether any documented line of the code gives minutes or times. */
+    private static boolean documentsMinutes(CheckContext ctx, String code) {
+        for (org.minutewise.core.model.ServiceLine l : ctx.visit().services()) {
+            if (l.code().equals(code) && l.hasTime()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
         boolean starter = ctx.ref().ptp().starter();
@@ -176,6 +273,9 @@ public final class NcciPairs implements Rule {
             String pair = e.column1() + " (column one) and " + e.column2() + " (column two)";
             String source = starter ? " (Minutewise starter edit table: confirm against CMS's current file)" : "";
             String path = "services[code=" + e.column2() + "]";
+            if (p.billedOnly() && billedPair(ctx, p, pair, source, out)) {
+                continue;
+            }
             switch (p.status()) {
                 case NOT_BYPASSABLE -> out.add(NOT_BYPASSABLE.finding(path, pair + " are an NCCI pair with modifier "
                         + "indicator 0: " + e.column2() + " is not payable beside " + e.column1()
@@ -192,7 +292,8 @@ public final class NcciPairs implements Rule {
                         + "Minutewise did not add 59/X; " + e.column2() + " may be denied" + source + "."));
                 case BYPASSED -> out.add(BYPASSED.finding(path, pair + " are an NCCI pair; the documented times "
                         + "show different time intervals, so " + ctx.payer().distinctModifier() + " was added to "
-                        + e.column2() + source + "."));
+                        + e.column2() + sameBypassBilled(ctx, e.column2(), ctx.payer().distinctModifier()) + source
+                        + "."));
                 case PAYER_DENIES -> out.add(PAYER_DENIES.finding(path, "Payer " + ctx.payer().id() + " denies 59/X "
                         + "on " + pair + " whatever the documentation; " + e.column2() + " is likely to be denied."));
                 case SAME_REGION -> out.add(sameRegion(ctx, p, source));
@@ -205,7 +306,8 @@ public final class NcciPairs implements Rule {
                         p.modifiedCode() + " treated " + regions(ctx, p.modifiedCode()) + " and the manipulation ("
                                 + p.otherCode() + ") " + regions(ctx, p.otherCode()) + ": a region not "
                                 + "manipulated, so " + NcciAnalysis.regionModifier(ctx.payer().distinctModifier())
-                                + " was added to " + p.modifiedCode() + source + "."));
+                                + " was added to " + p.modifiedCode() + sameBypassBilled(ctx, p.modifiedCode(),
+                                NcciAnalysis.regionModifier(ctx.payer().distinctModifier())) + source + "."));
                 case NOT_COVERED -> {
                     // Not covered at all (MW-W001 says so): where it was furnished does not matter.
                 }

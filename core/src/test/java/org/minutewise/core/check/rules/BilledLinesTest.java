@@ -28,6 +28,7 @@ import org.minutewise.core.model.Role;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Setting;
 import org.minutewise.core.model.Visit;
+import org.minutewise.core.payer.PayerProfile;
 
 /** Billed input: the claim stands as billed; the engine says what it would bill differently (RULES.md §3-§4). */
 class BilledLinesTest {
@@ -183,17 +184,138 @@ class BilledLinesTest {
     @Test
     void liabilityModifiersThatContradictBlockB011() {
         for (List<String> clash : List.of(List.of("GP", "GA", "GZ"), List.of("GP", "GY", "GZ"),
-                List.of("GP", "GA", "GX"))) {
+                List.of("GP", "GA", "GX"), List.of("GP", "KX", "GZ"), List.of("GP", "KX", "GA"))) {
             CheckResult r = check(visit().service(minutes("97112", 24, pt("T1")))
                     .billed(List.of(billed("97112", 2, clash.toArray(String[]::new)))).build());
             assertThat(findings(r, "MW-B011")).as(clash.toString()).singleElement()
                     .satisfies(f -> assertThat(f.message()).contains("contradict"));
         }
-        for (List<String> fine : List.of(List.of("GP", "GY", "GX"), List.of("GP", "GA"), List.of("GP", "GZ"))) {
+        for (List<String> fine : List.of(List.of("GP", "GY", "GX"), List.of("GP", "GA"), List.of("GP", "GZ"),
+                List.of("GP", "KX"))) {
             CheckResult r = check(visit().service(minutes("97112", 24, pt("T1")))
                     .billed(List.of(billed("97112", 2, fine.toArray(String[]::new)))).build());
             assertThat(ids(r)).as(fine.toString()).doesNotContain("MW-B011");
         }
+    }
+
+    /**
+     * GA says the patient signed an ABN: on a Medicare claim it is compared with the visit's abn (a billing expert's
+     * review: GA with no notice on file passed). GZ with no ABN recorded is consistent.
+     */
+    @Test
+    void gaAndGzAreComparedWithTheVisitsAbnB006() {
+        Visit.Builder v = visit().service(minutes("97110", 30, pt("T1")));
+        CheckResult noNotice = check(v.billed(List.of(billed("97110", 2, "GP", "GA"))).build());
+        assertThat(findings(noNotice, "MW-B006")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("Not supported: GA").contains("the visit records none (abn)"));
+        CheckResult notice = check(v.abn(org.minutewise.core.model.Abn.GIVEN)
+                .billed(List.of(billed("97110", 2, "GP", "GA"))).build());
+        assertThat(ids(notice)).doesNotContain("MW-B006");
+        CheckResult gzAgainstNotice = check(v.abn(org.minutewise.core.model.Abn.GIVEN)
+                .billed(List.of(billed("97110", 2, "GP", "GZ"))).build());
+        assertThat(findings(gzAgainstNotice, "MW-B006")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("Missing: GA").contains("Not supported: GZ").contains("is given: GA"));
+        CheckResult noticeNotBilled = check(v.abn(org.minutewise.core.model.Abn.GIVEN)
+                .billed(List.of(billed("97110", 2, "GP"))).build());
+        assertThat(findings(noticeNotBilled, "MW-B006")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("Missing: GA"));
+        // Near misses: GZ with no notice recorded, and GA to a payer other than Medicare (MW-K009's).
+        assertThat(ids(check(visit().service(minutes("97110", 30, pt("T1")))
+                .billed(List.of(billed("97110", 2, "GP", "GZ"))).build()))).doesNotContain("MW-B006");
+        assertThat(ids(check(visit().payer("commercial").service(minutes("97110", 30, pt("T1")))
+                .billed(List.of(billed("97110", 2, "GP", "GA"))).build()))).doesNotContain("MW-B006");
+    }
+
+    /**
+     * XU (or XS, XE, XP) bypasses an NCCI pair as 59 does (RULES.md §4; NCCI Policy Manual ch. I): billed where the
+     * documentation supports 59 it is no difference (a billing expert's review: "Not supported: XU").
+     */
+    @Test
+    void anXModifierWhereThe59IsSupportedIsTheSameBypass() {
+        Visit.Builder v = visit().service(ComplianceFixture.at("97530", "09:00", "09:20", pt("T1")))
+                .service(ComplianceFixture.at("97140", "09:20", "09:35", pt("T1")));
+        for (String m : List.of("XU", "XS", "59")) {
+            assertThat(ids(check(v.billed(List.of(billed("97530", 1, "GP"), billed("97140", 1, "GP", m))).build())))
+                    .as(m).doesNotContain("MW-B006");
+        }
+        // Near miss: no bypass modifier at all is still missing.
+        assertThat(findings(check(v.billed(List.of(billed("97530", 1, "GP"), billed("97140", 1, "GP"))).build()),
+                "MW-B006")).singleElement().satisfies(f -> assertThat(f.message()).contains("Missing: 59"));
+        // Near miss: 59 on a pair whose documented times overlap (the shared minutes count for 97530, MW-U003, so
+        // the minutes give 97140 no unit) is still not supported.
+        Visit overlap = visit().service(ComplianceFixture.at("97530", "09:00", "09:30", pt("T1")))
+                .service(ComplianceFixture.at("97140", "09:20", "09:35", pt("T1")))
+                .billed(List.of(billed("97530", 2, "GP"), billed("97140", 1, "GP", "59"))).build();
+        assertThat(findings(check(overlap), "MW-B006")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("Not supported: 59"));
+        // Near miss: an X modifier where no pair calls for one is still not supported.
+        assertThat(findings(check(visit().service(minutes("97140", 15, pt("T1")))
+                .billed(List.of(billed("97140", 1, "GP", "XU"))).build()), "MW-B006")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("Not supported: XU"));
+    }
+
+    /**
+     * No CQ on a line some of whose units need it: MW-B012 says how many and the lines to bill (a billing expert's
+     * review: the fix led to CQ on every unit).
+     */
+    @Test
+    void missingCqOnSomeUnitsSaysTheLinesToBillB012() {
+        Visit.Builder v = visit().service(ComplianceFixture.at("97110", "09:00", "09:20", pt("T1")))
+                .service(ComplianceFixture.at("97110", "09:20", "09:40", assistant("A1", Role.PTA, "T1")));
+        CheckResult r = check(v.billed(List.of(billed("97110", 3, "GP"))).build());
+        assertThat(findings(r, "MW-B012")).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("supports CQ on 2 of its 3 units: bill 97110 GP CQ x2 and 97110 GP x1");
+            assertThat(f.fix()).startsWith("Bill the lines the message gives").doesNotContain("KX");
+        });
+        // The split as the message gives it: nothing to say.
+        assertThat(check(v.billed(List.of(billed("97110", 2, "GP", "CQ"), billed("97110", 1, "GP"))).build())
+                .findings()).isEmpty();
+        // CQ on every unit (fewer units at 100% than supported): the same lines are named.
+        assertThat(findings(check(v.billed(List.of(billed("97110", 3, "GP", "CQ"))).build()), "MW-B006"))
+                .singleElement().satisfies(f -> assertThat(f.message())
+                        .contains("bill 97110 GP CQ x2 and 97110 GP x1"));
+    }
+
+    /**
+     * The estimate prices the claim as billed, the KX figures count the claim the documentation supports: when the
+     * two amounts differ the label says which is which (a billing expert's review).
+     */
+    @Test
+    void theEstimateOfABilledClaimSaysWhatTheKxAmountCounts() {
+        Visit.Builder v = visit().patient(patient("100.00", "0"))
+                .service(ComplianceFixture.at("97110", "09:00", "09:20", pt("T1")))
+                .service(ComplianceFixture.at("97110", "09:20", "09:40", assistant("A1", Role.PTA, "T1")));
+        CheckResult r = check(v.billed(List.of(billed("97110", 3, "GP"))).build());
+        assertThat(r.claim().estimate().available()).isTrue();
+        java.math.BigDecimal counted = r.claim().kx().get(0).thisVisit();
+        assertThat(counted).isNotEqualByComparingTo(r.claim().estimate().totalAllowed());
+        assertThat(r.claim().estimate().reason()).contains("Priced on the claim lines as billed; the KX threshold "
+                + "counts this visit at $" + counted.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        // Near miss: billed as the documentation supports, one amount, no such sentence.
+        CheckResult same = check(v.billed(List.of(billed("97110", 2, "GP", "CQ"), billed("97110", 1, "GP"))).build());
+        assertThat(same.claim().kx().get(0).thisVisit()).isEqualByComparingTo(same.claim().estimate().totalAllowed());
+        assertThat(same.claim().estimate().reason()).doesNotContain("as billed");
+    }
+
+    /** A billed line of 0 units: returned as invalid units by a payer that takes none (Medicare), MW-B013. */
+    @Test
+    void aZeroUnitBilledLineBlocksB013() {
+        Visit.Builder v = visit().service(minutes("97110", 30, pt("T1")));
+        CheckResult r = check(v.billed(List.of(new BilledLine("97110", List.of("GP"), 0,
+                Optional.of(new java.math.BigDecimal("65"))), billed("97110", 2, "GP"))).build());
+        assertThat(findings(r, "MW-B013")).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("billed[0].units");
+            assertThat(f.message()).contains("0 units with a charge of $65").contains("sendZeroUnitLines");
+            assertThat(f.blocks()).isTrue();
+        });
+        // Near misses: no 0-unit line; a payer whose profile sends 0-unit lines.
+        assertThat(ids(check(v.billed(List.of(billed("97110", 2, "GP"))).build()))).doesNotContain("MW-B013");
+        PayerProfile zero = ComplianceFixture.Payer.commercial("zeroes", org.minutewise.core.units.UnitMethod.CMS)
+                .sendZeroUnitLines().build();
+        assertThat(ids(only(new BilledLines(), zero).check(visit().payer("zeroes")
+                .service(minutes("97110", 30, pt("T1")))
+                .billed(List.of(billed("97110", 0, "GP"), billed("97110", 2, "GP"))).build())))
+                .doesNotContain("MW-B013");
     }
 
     @Test

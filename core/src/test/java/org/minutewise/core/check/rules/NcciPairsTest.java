@@ -107,6 +107,88 @@ class NcciPairsTest {
         assertThat(findings(r, "MW-E002").get(0).blocks()).isTrue();
     }
 
+    /** A line as an 837P carries it: a code, no minutes. */
+    private static ServiceLine noMinutes(String code) {
+        return new ServiceLine(code, OptionalInt.empty(), List.of(), pt("T1"), Optional.empty(), Optional.empty());
+    }
+
+    private static org.minutewise.core.model.BilledLine billed(String code, String... modifiers) {
+        return new org.minutewise.core.model.BilledLine(code, List.of(modifiers), 1, Optional.empty());
+    }
+
+    /**
+     * A claim built elsewhere (an 837) has no minutes, so the count gives its timed codes no unit; the pair is on
+     * the claim all the same, and its column-two line without 59/X is denied (an integrator's review).
+     */
+    @Test
+    void aBilledPairWithoutMinutesOrModifierIsE003OnTheBilledLine() {
+        for (String[] pair : new String[][] {{"97530", "97140"}, {"97150", "97110"}}) {
+            Visit v = visit().service(noMinutes(pair[0])).service(noMinutes(pair[1]))
+                    .billed(List.of(billed(pair[0], "GP"), billed(pair[1], "GP"))).build();
+            CheckResult r = check(v);
+            assertThat(ids(r)).as(pair[1]).containsExactly("MW-E003");
+            assertThat(findings(r, "MW-E003")).singleElement().satisfies(f -> {
+                assertThat(f.path()).isEqualTo("billed[code=" + pair[1] + "]");
+                assertThat(f.message()).contains(pair[1] + " is billed with modifiers [GP], without 59 or an X "
+                        + "modifier: " + pair[1] + " will be denied as part of " + pair[0]);
+                assertThat(f.fix()).contains("bill " + pair[1] + " with 59 or an X modifier");
+            });
+            // The engine's own claim is not changed by a pair only the billed claim holds.
+            assertThat(ComplianceFixture.checker().check(v).engineClaim().lines())
+                    .allSatisfy(l -> assertThat(l.modifiers()).doesNotContain("59"));
+        }
+        // With XU on the column-two line of a claim that carries no minutes (an 837) the bypass is there: the times
+        // that support it are the record's (information).
+        CheckResult xu = check(visit().service(noMinutes("97530")).service(noMinutes("97140"))
+                .billed(List.of(billed("97530", "GP"), billed("97140", "GP", "XU"))).build());
+        assertThat(ids(xu)).containsExactly("MW-E004");
+        assertThat(findings(xu, "MW-E004").get(0).message()).contains("97140 carries XU. The claim carries no "
+                + "minutes or times");
+        // Minutes documented without times, and 59 billed on a code the minutes give no unit: nothing shows the
+        // separate intervals (MW-E003, as for the engine's own lines).
+        CheckResult minutesOnly = check(visit().service(minutes("97530", 30, pt("T1")))
+                .service(minutes("97140", 5, pt("T1")))
+                .billed(List.of(billed("97530", "GP"), billed("97140", "GP", "59"))).build());
+        assertThat(findings(minutesOnly, "MW-E003")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("97140 carries 59, but no start and end times").doesNotContain("will be denied"));
+        // Near miss: two billed codes that are no pair.
+        assertThat(check(visit().service(noMinutes("97530")).service(noMinutes("97110"))
+                .billed(List.of(billed("97530", "GP"), billed("97110", "GP"))).build()).findings()).isEmpty();
+        // Near miss: a 0-unit billed line is no code on the claim.
+        assertThat(check(visit().service(noMinutes("97530")).service(noMinutes("97140"))
+                .billed(List.of(billed("97530", "GP"), new org.minutewise.core.model.BilledLine("97140",
+                        List.of("GP"), 0, Optional.empty()))).build()).findings()).isEmpty();
+    }
+
+    /** XU billed where Minutewise adds 59: E004 says it is the same bypass, 59 being the payer's preference. */
+    @Test
+    void anXModifierBilledWhere59IsAddedIsTheSameBypassE004() {
+        Visit.Builder v = visit().service(at("97530", "09:00", "09:20", pt("T1")))
+                .service(at("97140", "09:20", "09:35", pt("T1")));
+        assertThat(findings(check(v.billed(List.of(billed("97530", "GP"), billed("97140", "GP", "XU"))).build()),
+                "MW-E004")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("the XU billed on it bypasses the pair as 59 does"));
+        assertThat(findings(check(v.billed(List.of(billed("97530", "GP"), billed("97140", "GP", "59"))).build()),
+                "MW-E004")).singleElement().satisfies(f -> assertThat(f.message()).doesNotContain("billed on it"));
+    }
+
+    /**
+     * Documented times that show separate intervals, but a code the minutes give no unit billed all the same: the
+     * billed line's 59/X is judged (MW-B006 without it), and the engine's wording ("59 was added") is not used.
+     */
+    @Test
+    void aBilledPairTheMinutesBillOnlyOneCodeOfIsJudgedOnTheBilledModifiers() {
+        Visit.Builder v = visit().service(at("97530", "09:00", "09:30", pt("T1")))
+                .service(at("97140", "09:30", "09:35", pt("T1")));
+        CheckResult none = check(v.billed(List.of(billed("97530", "GP"), billed("97140", "GP"))).build());
+        assertThat(ids(none)).containsExactly("MW-B006");
+        assertThat(findings(none, "MW-B006").get(0).message()).contains("Missing: 59 (or an X modifier)");
+        CheckResult with = check(v.billed(List.of(billed("97530", "GP"), billed("97140", "GP", "XU"))).build());
+        assertThat(ids(with)).containsExactly("MW-E004");
+        assertThat(findings(with, "MW-E004").get(0).message()).contains("supports the XU billed on 97140")
+                .doesNotContain("was added");
+    }
+
     @Test
     void withoutTimesNothingShowsSeparateIntervalsE003() {
         CheckResult r = check(visit()
