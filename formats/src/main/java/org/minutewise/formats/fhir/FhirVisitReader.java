@@ -1044,19 +1044,8 @@ public final class FhirVisitReader {
         private ClaimInfo correction(String visitId) {
             ClaimInfo found = ClaimInfo.NONE;
             String foundAt = null;
-            List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
-            for (int i = 0; i < entries.size(); i++) {
-                if (!(entries.get(i).getResource() instanceof org.hl7.fhir.r4.model.Claim c)) {
-                    continue;
-                }
-                if (c.getStatus() == org.hl7.fhir.r4.model.Claim.ClaimStatus.CANCELLED
-                        || c.getStatus() == org.hl7.fhir.r4.model.Claim.ClaimStatus.ENTEREDINERROR) {
-                    continue;
-                }
-                Loc loc = new Loc(c, entryPath(i));
-                if (encounters.size() > 1 && !claimOfVisit(c, loc, visitId)) {
-                    continue;
-                }
+            for (Loc loc : claimsOf(visitId)) {
+                org.hl7.fhir.r4.model.Claim c = (org.hl7.fhir.r4.model.Claim) loc.resource();
                 ClaimInfo read = claimCorrection(c, loc.path());
                 if (read.equals(ClaimInfo.NONE)) {
                     continue;
@@ -1071,6 +1060,27 @@ public final class FhirVisitReader {
                 foundAt = foundAt == null ? loc.path() : foundAt;
             }
             return found;
+        }
+
+        /**
+         * The Bundle's Claims of the visit, in Bundle order: not cancelled nor entered in error, and, when the Bundle
+         * holds several Encounters, the Claim names the visit's ({@link #claimOfVisit}).
+         */
+        private List<Loc> claimsOf(String visitId) {
+            List<Loc> out = new ArrayList<>(1);
+            List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+            for (int i = 0; i < entries.size(); i++) {
+                if (!(entries.get(i).getResource() instanceof org.hl7.fhir.r4.model.Claim c)
+                        || c.getStatus() == org.hl7.fhir.r4.model.Claim.ClaimStatus.CANCELLED
+                        || c.getStatus() == org.hl7.fhir.r4.model.Claim.ClaimStatus.ENTEREDINERROR) {
+                    continue;
+                }
+                Loc loc = new Loc(c, entryPath(i));
+                if (encounters.size() <= 1 || claimOfVisit(c, loc, visitId)) {
+                    out.add(loc);
+                }
+            }
+            return out;
         }
 
         private static String summary(ClaimInfo ci) {
@@ -1190,17 +1200,9 @@ public final class FhirVisitReader {
          * has none). Empty when the visit has no such Claim.
          */
         private Map<Resource, Integer> insurance(String visitId) {
-            List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
-            for (int i = 0; i < entries.size(); i++) {
-                if (!(entries.get(i).getResource() instanceof org.hl7.fhir.r4.model.Claim c) || !c.hasInsurance()) {
-                    continue;
-                }
-                if (c.getStatus() == org.hl7.fhir.r4.model.Claim.ClaimStatus.CANCELLED
-                        || c.getStatus() == org.hl7.fhir.r4.model.Claim.ClaimStatus.ENTEREDINERROR) {
-                    continue;
-                }
-                Loc loc = new Loc(c, entryPath(i));
-                if (encounters.size() > 1 && !claimOfVisit(c, loc, visitId)) {
+            for (Loc loc : claimsOf(visitId)) {
+                org.hl7.fhir.r4.model.Claim c = (org.hl7.fhir.r4.model.Claim) loc.resource();
+                if (!c.hasInsurance()) {
                     continue;
                 }
                 Map<Resource, Integer> seq = new java.util.IdentityHashMap<>();
