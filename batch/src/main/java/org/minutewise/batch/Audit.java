@@ -522,7 +522,7 @@ public final class Audit {
             partial.add(e.message());
         }
         Work.writeAtomically(out.resolve("report.html"), ReportHtml.render(totals, catalog(), options.inputs(),
-                options.payer(), partial));
+                options.payer(), partial, ignoredColumns()));
     }
 
     /**

@@ -1230,8 +1230,13 @@ class AuditTest {
         assertThat(summary(out).get(Audit.IGNORED_COLUMNS)).singleElement().satisfies(n -> assertThat(n.asText())
                 .endsWith("ignored.csv: header column \"Min\" (nearest layout column: \"minutes\") is not in the CSV "
                         + "layout and is ignored (see README.md, \"CSV layout\")"));
+        // report.html says so at the top too (an auditor reads the page, not the JSON).
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<b>Columns not read:</b> ")
+                .contains("header column &quot;Min&quot; (nearest layout column: &quot;minutes&quot;)");
         // Near miss: the layout's columns only, no field.
-        assertThat(summary(auditCsv("known", HEADER + row, 2)).has(Audit.IGNORED_COLUMNS)).isFalse();
+        Path known = auditCsv("known", HEADER + row, 2);
+        assertThat(summary(known).has(Audit.IGNORED_COLUMNS)).isFalse();
+        assertThat(Files.readString(known.resolve("report.html"))).doesNotContain("Columns not read");
         // A layout column in another case stops the audit before any work.
         Path bad = tmp.resolve("case.csv");
         Files.writeString(bad, HEADER.replace(",minutes,", ",Minutes,") + row);

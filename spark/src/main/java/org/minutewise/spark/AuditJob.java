@@ -306,7 +306,7 @@ public final class AuditJob {
             partial.add(e.message());
         }
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "report.html"),
-                ReportHtml.render(totals, VisitAudit.catalog(), inputs, o.payer(), partial));
+                ReportHtml.render(totals, VisitAudit.catalog(), inputs, o.payer(), partial, ignored));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("elapsedSeconds", Math.round(elapsed.toMillis() / 10.0) / 100.0);
         run.put("master", spark.sparkContext().master());

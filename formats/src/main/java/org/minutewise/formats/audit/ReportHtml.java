@@ -49,6 +49,15 @@ public final class ReportHtml {
      */
     public static String render(AuditTotals t, Map<String, RuleInfo> catalog, List<String> inputs,
                                 java.util.Optional<String> payer, List<String> partial) {
+        return render(t, catalog, inputs, payer, partial, List.of());
+    }
+
+    /**
+     * The report, with {@code ignored}: per CSV input whose header has columns the layout does not read, what they are
+     * (summary.json's {@code ignoredColumns}), shown at the top: their data is not in the totals.
+     */
+    public static String render(AuditTotals t, Map<String, RuleInfo> catalog, List<String> inputs,
+                                java.util.Optional<String> payer, List<String> partial, List<String> ignored) {
         StringBuilder h = new StringBuilder(32_000);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -71,6 +80,13 @@ public final class ReportHtml {
                 h.append(i == 0 ? "" : " ").append(esc(partial.get(i))).append('.');
             }
             h.append("</p>\n");
+        }
+        if (!ignored.isEmpty()) {
+            h.append("<p class=\"note\"><b>Columns not read:</b> ");
+            for (int i = 0; i < ignored.size(); i++) {
+                h.append(i == 0 ? "" : " ").append(esc(ignored.get(i))).append(ignored.get(i).endsWith(".") ? "" : ".");
+            }
+            h.append(" Their values are in no total; rename a column to the layout's name if it was meant.</p>\n");
         }
         h.append("</header>\n");
         totals(h, t);

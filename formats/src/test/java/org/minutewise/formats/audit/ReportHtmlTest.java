@@ -129,4 +129,15 @@ class ReportHtmlTest {
         assertThat(ReportHtml.render(two, VisitAudit.catalog(), List.of("visits.csv"))).contains(">rows read<",
                 ">rows checked<", ">findings<", ">units billed<").doesNotContain(">row checked<", ">finding<");
     }
+
+    /** Columns the layout does not read are named at the top, escaped; near miss: none, no note. */
+    @Test
+    void columnsNotReadAreNamedAtTheTop() {
+        String html = ReportHtml.render(new AuditTotals(), VisitAudit.catalog(), List.of("v.csv"),
+                java.util.Optional.empty(), List.of(), List.of("v.csv: header column \"<Min>\" is ignored"));
+        assertThat(html).contains("<b>Columns not read:</b> v.csv: header column &quot;&lt;Min&gt;&quot; is "
+                + "ignored.").doesNotContain("<Min>");
+        assertThat(ReportHtml.render(new AuditTotals(), VisitAudit.catalog(), List.of("v.csv")))
+                .doesNotContain("Columns not read");
+    }
 }
