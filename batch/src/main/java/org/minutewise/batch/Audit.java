@@ -39,6 +39,7 @@ import org.minutewise.formats.audit.AuditTotals;
 import org.minutewise.formats.audit.Bin;
 import org.minutewise.formats.audit.ClaimCorrection;
 import org.minutewise.formats.audit.EndedEarly;
+import org.minutewise.formats.audit.IgnoredColumns;
 import org.minutewise.formats.audit.KxFix;
 import org.minutewise.formats.audit.VisitAudit;
 import org.minutewise.formats.audit.ReportHtml;
@@ -145,35 +146,17 @@ public final class Audit {
 
         /** The summary as summary.json holds it: the totals, the payer override and the inputs that ended early. */
         public com.fasterxml.jackson.databind.node.ObjectNode summaryJson(Optional<String> payerOverride) {
-            return withIgnoredColumns(EndedEarly.addTo(totals.toSummaryJson(payerOverride), endedEarly),
+            return IgnoredColumns.addTo(EndedEarly.addTo(totals.toSummaryJson(payerOverride), endedEarly),
                     ignoredColumns);
         }
     }
 
     /** The summary field that names the CSV header columns not in the layout (present only when there are some). */
-    public static final String IGNORED_COLUMNS = "ignoredColumns";
-
-    private static com.fasterxml.jackson.databind.node.ObjectNode withIgnoredColumns(
-            com.fasterxml.jackson.databind.node.ObjectNode summary, List<String> notes) {
-        if (!notes.isEmpty()) {
-            com.fasterxml.jackson.databind.node.ArrayNode a = summary.putArray(IGNORED_COLUMNS);
-            notes.forEach(a::add);
-        }
-        return summary;
-    }
+    public static final String IGNORED_COLUMNS = IgnoredColumns.FIELD;
 
     /** Per CSV input whose header has columns that are not the layout's: the input's name and what they are. */
     private List<String> ignoredColumns() {
-        List<String> out = new ArrayList<>(0);
-        for (int i = 0; i < state.headers.size(); i++) {
-            List<String> h = state.headers.get(i);
-            if (!h.isEmpty()) {
-                int file = i;
-                new CsvVisitReader(ref).header(new CsvRecordReader.Record(1, h)).ignoredNote()
-                        .ifPresent(n -> out.add(state.inputs.get(file) + ": " + n));
-            }
-        }
-        return out;
+        return IgnoredColumns.notes(ref, state.inputs, state.headers);
     }
 
     /** The summary field that names the inputs that ended early (present only when one did). */
@@ -515,7 +498,7 @@ public final class Audit {
                     + totals.checked() + ", rejected " + totals.rejected());
         }
         Work.writeAtomically(out.resolve("summary.json"), Json.mapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(withIgnoredColumns(EndedEarly.addTo(totals.toSummaryJson(options.payer()),
+                .writeValueAsString(IgnoredColumns.addTo(EndedEarly.addTo(totals.toSummaryJson(options.payer()),
                         state.endedEarly), ignoredColumns())) + "\n");
         List<String> partial = new ArrayList<>(state.endedEarly.size());
         for (EndedEarly e : state.endedEarly) {

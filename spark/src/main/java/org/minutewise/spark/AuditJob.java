@@ -129,7 +129,7 @@ public final class AuditJob {
     }
 
     /** The summary field that names the header columns not in the layout, as the audit's (present only then). */
-    public static final String IGNORED_COLUMNS = "ignoredColumns";
+    public static final String IGNORED_COLUMNS = org.minutewise.formats.audit.IgnoredColumns.FIELD;
 
     /** The summary field that names the inputs that ended early (present only when one did), as the audit's. */
     public static final String ENDED_EARLY = EndedEarly.FIELD;
@@ -287,18 +287,9 @@ public final class AuditJob {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         // Header columns not in the layout, named per input as the single-process audit names them.
-        List<String> ignored = new ArrayList<>(0);
-        for (int i = 0; i < headers.size(); i++) {
-            String name = inputs.get(i);
-            new CsvVisitReader(ref).header(new CsvRecordReader.Record(1, headers.get(i))).ignoredNote()
-                    .ifPresent(n -> ignored.add(name + ": " + n));
-        }
-        com.fasterxml.jackson.databind.node.ObjectNode summary = EndedEarly.addTo(totals.toSummaryJson(o.payer()),
-                endedEarly);
-        if (!ignored.isEmpty()) {
-            com.fasterxml.jackson.databind.node.ArrayNode a = summary.putArray(IGNORED_COLUMNS);
-            ignored.forEach(a::add);
-        }
+        List<String> ignored = org.minutewise.formats.audit.IgnoredColumns.notes(ref, inputs, headers);
+        com.fasterxml.jackson.databind.node.ObjectNode summary = org.minutewise.formats.audit.IgnoredColumns.addTo(
+                EndedEarly.addTo(totals.toSummaryJson(o.payer()), endedEarly), ignored);
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "summary.json"),
                 Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
         List<String> partial = new ArrayList<>(endedEarly.size());

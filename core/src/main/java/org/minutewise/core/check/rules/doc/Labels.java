@@ -37,18 +37,25 @@ final class Labels {
      * the template field ('|') it is in, starts with a goal label ("Goal: TUG 10-12 s"), a target, not a result.
      */
     static boolean goal(NoteScan scan, int at) {
-        String text = scan.text();
-        int s = scan.sentenceStart(at);
+        return labelAtStart(scan.text(), scan.sentenceStart(at), at, at, GOAL);
+    }
+
+    /**
+     * Whether the text from {@code start} (a sentence's start), or from the last template field ('|') between it and
+     * {@code at}, begins with a label of {@code set}, blanks before it up to {@code limit} skipped.
+     */
+    private static boolean labelAtStart(String text, int start, int at, int limit, FieldReader.LabelSet set) {
+        int s = start;
         for (int k = at - 1; k >= s; k--) {
             if (text.charAt(k) == '|') {
                 s = k + 1;
                 break;
             }
         }
-        while (s < at && Character.isWhitespace(text.charAt(s))) {
+        while (s < limit && Character.isWhitespace(text.charAt(s))) {
             s++;
         }
-        return new FieldReader(text).labelAt(s, GOAL);
+        return new FieldReader(text).labelAt(s, set);
     }
 
     /** Whether the note has a field with the label and a value that says something. */
@@ -80,16 +87,7 @@ final class Labels {
                 break;
             }
         }
-        for (int k = from - 1; k >= s; k--) {
-            if (text.charAt(k) == '|') {
-                s = k + 1;
-                break;
-            }
-        }
-        // The label at the sentence's start (blanks aside).
-        while (s < to && Character.isWhitespace(text.charAt(s))) {
-            s++;
-        }
-        return new FieldReader(text).labelAt(s, PLAN);
+        // The label at the sentence's start, or its template field's (blanks aside).
+        return labelAtStart(text, s, from, to, PLAN);
     }
 }
