@@ -805,10 +805,8 @@ public final class ClaimBuilder {
      * no room left ({@link #MAX_MODIFIERS}).
      */
     public static List<String> withDistinct(List<String> modifiers, String distinct) {
-        for (String m : modifiers) {
-            if (PayerProfile.DISTINCT_MODIFIERS.contains(m)) {
-                return modifiers;
-            }
+        if (NcciAnalysis.distinctModifierOf(modifiers) != null) {
+            return modifiers;
         }
         return insertBefore(modifiers, distinct, AFTER_DISTINCT);
     }

@@ -23,6 +23,7 @@ import org.minutewise.core.check.rules.BilledLines;
 import org.minutewise.core.claim.Claim;
 import org.minutewise.core.claim.Estimate;
 import org.minutewise.core.claim.ClaimBuilder;
+import org.minutewise.core.claim.NcciAnalysis;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.PaymentEstimator;
 import org.minutewise.core.model.BilledLine;
@@ -673,8 +674,9 @@ public final class VisitAudit {
             // other code is not on this visit): the visit alone cannot judge it (MW-A008 does, across visits).
             for (int k = 0; k < 2; k++) {
                 List<String> beside = bm.get(oneRow ? (bHas[1] ? 1 : 0) : k);
-                if (sHas[k] && distinctOf(sm.get(k)) == null && distinctForAnotherVisit(v, code, beside, codes)) {
-                    List<String> kept = ClaimBuilder.withDistinct(sm.get(k), distinctOf(beside));
+                if (sHas[k] && NcciAnalysis.distinctModifierOf(sm.get(k)) == null
+                        && distinctForAnotherVisit(v, code, beside, codes)) {
+                    List<String> kept = ClaimBuilder.withDistinct(sm.get(k), NcciAnalysis.distinctModifierOf(beside));
                     if (kept != sm.get(k)) {
                         sm.get(k).clear();
                         sm.get(k).addAll(kept);
@@ -849,7 +851,7 @@ public final class VisitAudit {
      * this visit, so the modifier may bypass the pair with another visit's line of the same day.
      */
     private boolean distinctForAnotherVisit(Visit v, String code, List<String> billed, List<String> visitCodes) {
-        if (distinctOf(billed) == null) {
+        if (NcciAnalysis.distinctModifierOf(billed) == null) {
             return false;
         }
         for (org.minutewise.core.edits.PtpEdit e : checker.ref().ptp().touching(code, v.dateOfService())) {
@@ -860,15 +862,6 @@ public final class VisitAudit {
         return false;
     }
 
-    /** The first 59 or X{E,P,S,U} among the modifiers, or null. */
-    private static String distinctOf(List<String> modifiers) {
-        for (String m : modifiers) {
-            if (org.minutewise.core.payer.PayerProfile.DISTINCT_MODIFIERS.contains(m)) {
-                return m;
-            }
-        }
-        return null;
-    }
 
     private static final Discipline[] DISCIPLINES = Discipline.values();
 
