@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The complete ICD-10-CM code set of one fiscal year, as CMS publishes it (a file the user gives: the project ships
@@ -12,6 +14,9 @@ import java.util.Optional;
  * it, a diagnosis can be looked up rather than only judged by its shape and category.
  */
 public final class Icd10CodeSet {
+    /** A year 2010-2099 standing alone in a file name ("icd10cm-codes-2026.txt"). */
+    private static final Pattern YEAR_IN_NAME = Pattern.compile("(?<!\\d)(20[1-9]\\d)(?!\\d)");
+
     /** One code of the file: without its dot or with it, and whether it is a header (order file flag 0). */
     public record Entry(String code, boolean header) {
         public Entry {
@@ -93,7 +98,7 @@ public final class Icd10CodeSet {
      * the first run of four digits from 2015 on, or empty.
      */
     public static Optional<Integer> yearOf(String fileName) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!\\d)(20[1-9]\\d)(?!\\d)").matcher(fileName);
+        Matcher m = YEAR_IN_NAME.matcher(fileName);
         while (m.find()) {
             int y = Integer.parseInt(m.group(1));
             if (y >= 2015) {
