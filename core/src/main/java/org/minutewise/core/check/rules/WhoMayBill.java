@@ -1,7 +1,10 @@
 package org.minutewise.core.check.rules;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.Citations;
 import org.minutewise.core.check.Finding;
@@ -70,7 +73,9 @@ public final class WhoMayBill implements Rule {
                     + "covered.",
             "CMS Pub 100-02 ch. 15 §230.4 (therapist in private practice); CY2025 PFS final rule (general "
                     + "supervision from 2025-01-01); RULES.md §4", Citations.BENEFIT_MANUAL_CH15)
-            .inEffectTo(LocalDate.of(2024, 12, 31));
+            .inEffectTo(LocalDate.of(2024, 12, 31))
+            .revised(2, "2026-12-07: names every code an assistant furnished on the visit, not only the first "
+                    + "line's (the finding named 97110 or 97116 of one visit by the order of its lines)");
 
     public static final RuleInfo ACTIVE_TREATMENT = new RuleInfo("MW-W008", Severity.INFO,
             "AT on chiropractic manipulation billed to Medicare",
@@ -135,7 +140,10 @@ public final class WhoMayBill implements Rule {
     public void check(CheckContext ctx, List<Finding> out) {
         Visit v = ctx.visit();
         List<ServiceLine> s = v.services();
-        boolean supervisionSaid = false;
+        // MW-W007 once for the visit, naming every code an assistant furnished (not only the first line's).
+        String supervisionPath = null;
+        List<String> supervisedCodes = new ArrayList<>();
+        Set<Role> supervisedRoles = EnumSet.noneOf(Role.class);
         for (int i = 0; i < s.size(); i++) {
             ServiceLine l = s.get(i);
             Role role = l.provider().role();
@@ -189,13 +197,15 @@ public final class WhoMayBill implements Rule {
                 // The rest is the PTA and OTA rules of Medicare (supervision, setting, CQ/CO).
                 continue;
             }
-            if (!supervisionSaid && v.setting() == Setting.PRIVATE_PRACTICE && ctx.payer().isMedicare()
+            if (v.setting() == Setting.PRIVATE_PRACTICE && ctx.payer().isMedicare()
                     && DIRECT_SUPERVISION.inEffectOn(v.dateOfService())) {
-                supervisionSaid = true;
-                out.add(DIRECT_SUPERVISION.finding(path + ".provider", l.code() + " is furnished by " + article(role)
-                        + " in private practice on " + v.dateOfService() + ". Before 2025-01-01 Medicare required "
-                        + "direct supervision of an assistant in private practice: the supervising therapist in the "
-                        + "office suite for the whole service."));
+                if (supervisionPath == null) {
+                    supervisionPath = path + ".provider";
+                }
+                if (!supervisedCodes.contains(l.code())) {
+                    supervisedCodes.add(l.code());
+                }
+                supervisedRoles.add(role);
             }
             if (v.setting() == Setting.PHYSICIAN_OFFICE) {
                 out.add(ASSISTANT_SETTING.finding(path, l.code() + " is furnished by " + article(role) + " in a "
@@ -226,6 +236,14 @@ public final class WhoMayBill implements Rule {
                         + " and no supervising therapist is named on the visit, so the claim line has no rendering "
                         + "provider: an assistant cannot be one."));
             }
+        }
+        if (supervisionPath != null) {
+            out.add(DIRECT_SUPERVISION.finding(supervisionPath, String.join(", ", supervisedCodes)
+                    + (supervisedCodes.size() == 1 ? " is" : " are") + " furnished by "
+                    + (supervisedRoles.size() == 1 ? article(supervisedRoles.iterator().next()) : "assistants")
+                    + " in private practice on " + v.dateOfService() + ". Before 2025-01-01 Medicare required "
+                    + "direct supervision of an assistant in private practice: the supervising therapist in the "
+                    + "office suite for the whole service."));
         }
     }
 

@@ -185,6 +185,13 @@ class WhoMayBillTest {
         assertThat(ids(r)).containsExactly("MW-W007");
         assertThat(r.findings().get(0).path()).isEqualTo("services[0].provider");
         assertThat(r.findings().get(0).citation()).endsWith("; in effect to 2024-12-31");
+        // One finding naming both codes, whichever line comes first.
+        assertThat(r.findings().get(0).message()).startsWith("97110, 97530 are furnished by a physical therapist "
+                + "assistant in private practice");
+        Visit reversed = Visit.builder("V-1", java.time.LocalDate.of(2024, 12, 31))
+                .service(minutes("97530", 20, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build();
+        assertThat(check(reversed).findings().get(0).message()).startsWith("97530, 97110 are furnished by");
         // From 2025 general supervision is enough; another setting or payer is not this rule's.
         Visit in2025 = Visit.builder("V-1", java.time.LocalDate.of(2025, 1, 1))
                 .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build();
