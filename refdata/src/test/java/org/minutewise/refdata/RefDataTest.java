@@ -16,12 +16,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.codes.CodeCatalog;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.DiagnosisCatalog;
@@ -29,6 +32,9 @@ import org.minutewise.core.codes.DiagnosisCategory;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.fees.KxThreshold;
 import org.minutewise.core.fees.PaymentRates;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerKind;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.units.UnitMethod;
@@ -67,18 +73,31 @@ final class RefDataTest {
 
         @Test
         void catalogIsVersioned() {
-            assertThat(codes.version()).isEqualTo("2026.4");
+            assertThat(codes.version()).isEqualTo("2026.5");
         }
 
         /** 97799 is a real code: known, untimed (1 unit), unlisted (by report); 95992, its listed neighbour, is not. */
         @Test
-        void unlistedPhysicalMedicineCodeIsKnownAndByReport() {
+        void unlistedPhysicalMedicineCodesAreKnownAndByReport() {
             CodeInfo c = codes.find("97799").orElseThrow();
             assertThat(c.unlisted()).isTrue();
             assertThat(c.timed()).isFalse();
             assertThat(c.kindText()).isEqualTo("untimed, unlisted (by report)");
             assertThat(codes.find("95992").orElseThrow().unlisted()).isFalse();
-            assertThat(codes.all()).filteredOn(CodeInfo::unlisted).extracting(CodeInfo::code).containsExactly("97799");
+            // The section's three unlisted codes: modality, therapeutic procedure, physical medicine service.
+            assertThat(codes.all()).filteredOn(CodeInfo::unlisted).extracting(CodeInfo::code)
+                    .containsExactlyInAnyOrder("97039", "97139", "97799");
+            assertThat(codes.find("97139").orElseThrow().kindText()).isEqualTo("untimed, unlisted (by report)");
+            // Checked as such: 97139 with no description of the service warns (MW-C013); described, it does not.
+            VisitChecker checker = new VisitChecker(RefData.defaults());
+            ServiceLine line = ServiceLine.untimed("97139", Role.PT);
+            Function<ServiceLine, List<String>> ids = l -> checker
+                    .check(Visit.builder("V-1", LocalDate.of(2026, 3, 2)).diagnoses(List.of("M62.81")).service(l)
+                            .build())
+                    .findings().stream().map(Finding::ruleId).toList();
+            assertThat(ids.apply(line)).contains("MW-C013");
+            assertThat(ids.apply(line.withDescription(Optional.of("Kinesio taping, left knee"))))
+                    .doesNotContain("MW-C013");
         }
 
         @Test
