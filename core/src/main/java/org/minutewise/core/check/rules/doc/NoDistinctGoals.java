@@ -18,7 +18,10 @@ public final class NoDistinctGoals implements Rule {
             "Several timed codes without distinct goals",
             "Give each billed code its own purpose in the note, e.g. \"97112: perturbation training to reduce "
                     + "fall risk\"; \"97110: hip abductor strengthening to improve stance stability\".",
-            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15);
+            "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-07: a goal label (\"Goals:\", \"STG –\") counts the clauses after it that ';' "
+                    + "separates, one goal each (\"Goals: 97535 indep LB dressing; 97530 stand 5 min at sink.\" is two; "
+                    + "a billing review), and ':' or an en dash ends the label, as the other goal checks read one");
 
     @Override
     public RuleInfo info() {
@@ -50,7 +53,8 @@ public final class NoDistinctGoals implements Rule {
     }
 
     /**
-     * The goals or purposes the note states: each phrase of {@code [goal]}, except that a label ("Goals:", "STG:")
+     * The goals or purposes the note states: each phrase of {@code [goal]}, except that a label ("Goals:", "STG:",
+     * "STG –")
      * counts the clauses after it that ';' separates, to the end of its sentence ("Goals: 97535 indep LB dressing;
      * 97530 stand 5 min at sink." is two goals, a billing review), and the goal phrases inside them are not counted
      * again.
@@ -67,7 +71,8 @@ public final class NoDistinctGoals implements Rule {
             while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
                 k++;
             }
-            if (k < text.length() && text.charAt(k) == ':') {
+            // The separators of a goal label, as the other goal checks read one (Labels.GOAL): ':' or an en dash.
+            if (k < text.length() && (text.charAt(k) == ':' || text.charAt(k) == '\u2013')) {
                 int clauses = 0;
                 int from = k + 1;
                 while (true) {

@@ -467,6 +467,12 @@ class DocumentationRulesTest {
                     .build()))).doesNotContain("MW-D010");
             assertThat(of(check(strong().note(bare + " Goal: safe community gait.").build()), "MW-D010"))
                     .singleElement().satisfies(f -> assertThat(f.message()).contains("once"));
+            // An en dash after the label is a label's separator too (as the other goal checks read it).
+            assertThat(ids(check(strong().note(bare + " Goal \u2013 97112 safe community gait; 97110 stand 10 min.")
+                    .build()))).doesNotContain("MW-D010");
+            // A plain hyphen is not: "goal - ..." may be a list's dash, and the count stays at the phrases.
+            assertThat(of(check(strong().note(bare + " Goal - 97112 safe community gait; 97110 stand 10 min.")
+                    .build()), "MW-D010")).singleElement();
         }
 
         /** 97129 and 97130 are one service: one purpose serves both (page review); a third code needs its own. */
