@@ -87,11 +87,16 @@ public final class WhoMayBill implements Rule {
     /** Evaluation and assessment are the therapist's: an assistant may not furnish them. */
     public static final RuleInfo ASSISTANT_EVALUATION = new RuleInfo("MW-W009", Severity.BLOCK,
             "Evaluation or re-evaluation furnished by an assistant",
-            "Bill the evaluation under the therapist who performed and documented it (without CQ/CO); an assistant "
+            "Bill the evaluation under the therapist who performed and documented it (without CQ/CO for a PTA's or "
+                    + "OTA's part); an assistant "
                     + "may collect data for it but may not evaluate, re-evaluate or change the plan of care. If no "
                     + "therapist evaluated the patient, remove the line.",
             "CMS Pub 100-02 ch. 15 §230.1 (PTA), §230.2 (OTA): assistants may not provide evaluative or "
-                    + "assessment services", Citations.BENEFIT_MANUAL_CH15);
+                    + "assessment services; §230.3 (speech-language pathology: services of an SLP, Medicare "
+                    + "recognizes no SLPA); ASHA's SLPA scope of practice (no diagnostic evaluation)",
+            Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-07: cites §230.3 and ASHA's SLPA scope for a speech-language pathology assistant, "
+                    + "and the fix's CQ/CO is the PTA's and OTA's (an SLP's review)");
 
     public static final RuleInfo THERAPIST_DISCIPLINE = new RuleInfo("MW-W010", Severity.BLOCK,
             "Therapist outside their discipline's plan of care",

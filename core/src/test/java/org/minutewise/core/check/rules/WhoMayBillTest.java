@@ -300,9 +300,12 @@ class WhoMayBillTest {
         CheckResult commercial = check(medicare.toBuilder().payer("commercial").build());
         assertThat(ids(commercial)).containsExactly("MW-W012");
         assertThat(commercial.findings().get(0).severity()).isEqualTo(Severity.INFO);
-        assertThat(ids(check(visit().planOfCare(Discipline.SLP)
-                .service(untimed("92610", assistant("SA1", Role.SLPA, "S1"))).build())))
-                .contains("MW-W011", "MW-W009");
+        CheckResult slpaEvaluation = check(visit().planOfCare(Discipline.SLP)
+                .service(untimed("92610", assistant("SA1", Role.SLPA, "S1"))).build());
+        assertThat(ids(slpaEvaluation)).contains("MW-W011", "MW-W009");
+        // The SLPA's evaluation cites the speech-language pathology section, not only the PTA's and OTA's.
+        assertThat(slpaEvaluation.findings()).filteredOn(f -> f.ruleId().equals("MW-W009")).singleElement()
+                .satisfies(f -> assertThat(f.citation()).contains("§230.3", "SLPA"));
         assertThat(ids(check(visit().planOfCare(Discipline.SLP)
                 .service(untimed("92507", org.minutewise.core.check.ComplianceFixture.slp("S1"))).build())))
                 .isEmpty();

@@ -16,11 +16,16 @@ import org.minutewise.core.model.ServiceLine;
 
 /**
  * The note describes group time ("balance class w/ 4 pts", "group session") and the visit bills it only as
- * one-on-one timed codes: one clinician treating two or more patients at once is group therapy (RULES.md §2), and
+ * individual treatment (one-on-one timed codes, or untimed individual treatment such as 92507 and 92526): one clinician treating two or more patients at once is group therapy (RULES.md §2), and
  * group time billed as one-on-one is a red flag (§7). Not when the visit records group time itself (97150, 92508,
  * or a line in group mode): MW-G001 and MW-G002 judge those minutes by their times and modes.
  */
 public final class GroupTimeInNote implements Rule {
+    /** Speech, language or voice treatment, individual: its group code is 92508 (RULES.md §1). */
+    private static final String SPEECH_INDIVIDUAL = "92507";
+    /** Swallowing treatment: individual, with no group code (RULES.md §1). */
+    private static final String SWALLOWING = "92526";
+
     public static final RuleInfo WARN = new RuleInfo("MW-D021", Severity.WARN,
             "The note describes group time billed as one-on-one",
             "If the patient was treated with others at the same time, bill that time as group therapy (97150; 92508 "
@@ -30,7 +35,10 @@ public final class GroupTimeInNote implements Rule {
                     + "100-02 ch. 15 §230 A", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-06: not what the patient is to do later: a sentence in the plan (\"Plan:\", \"P:\", "
                     + "to its '.') or one that says so (\"pt to join community balance class after d/c\") (a "
-                    + "therapist's review)");
+                    + "therapist's review)")
+            .revised(3, "2026-12-07: untimed individual treatment too (speech-language 92507, swallowing 92526: "
+                    + "\"Aphasia group 45 min with 3 other pts\" billed as 92507 passed; an SLP's review), and the "
+                    + "message names 92508 for speech-language group time, and no group code for swallowing");
 
     @Override
     public RuleInfo info() {
@@ -40,7 +48,11 @@ public final class GroupTimeInNote implements Rule {
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
         if (!DocSupport.enabled(ctx) || !DocSupport.hasList(ctx, PhraseLists.GROUP_TIME)
-                || DocSupport.note(ctx).isEmpty() || DocSupport.oneOnOneCodes(ctx).isEmpty()) {
+                || DocSupport.note(ctx).isEmpty()) {
+            return;
+        }
+        List<String> individual = individualCodes(ctx);
+        if (individual.isEmpty()) {
             return;
         }
         List<PhraseMatch> group = new java.util.ArrayList<>(DocSupport.scan(ctx).matches(PhraseLists.GROUP_TIME));
@@ -64,10 +76,42 @@ public final class GroupTimeInNote implements Rule {
                 end = Math.max(end, o.end()); // "Balance class w/ 4 other pts": both of the sentence's
             }
         }
+        String groupCode = groupCodes(individual);
+        boolean allTimed = DocSupport.oneOnOneCodes(ctx).size() == individual.size();
         out.add(WARN.finding(DocSupport.notePath(m.start(), m.end()), "The note describes group time ("
-                + DocSupport.quote(note, start, end) + "), but the visit bills " + DocSupport.codesText(
-                DocSupport.oneOnOneCodes(ctx)) + " as one-on-one time and no group therapy: one clinician with two "
-                + "or more patients at the same time is group therapy, billed as one 97150 unit per patient."));
+                + DocSupport.quote(note, start, end) + "), but the visit bills " + DocSupport.codesText(individual)
+                + (allTimed ? " as one-on-one time" : " as individual treatment") + " and no group therapy: one "
+                + "clinician with two or more patients at the same time is group therapy"
+                + (groupCode == null ? "." : ", billed as one " + groupCode + " unit per patient.")
+                + (individual.contains(SWALLOWING) ? " Swallowing treatment (" + SWALLOWING + ") has no group code: "
+                + "time with several patients at once is not " + SWALLOWING + "." : "")));
+    }
+
+    /**
+     * The individual treatment the visit bills: the one-on-one timed codes (97110-97546), and untimed individual
+     * treatment (speech-language 92507, swallowing 92526, and the like: a skilled treatment code that is not a group
+     * code), in order.
+     */
+    private static List<String> individualCodes(CheckContext ctx) {
+        List<String> codes = new java.util.ArrayList<>(DocSupport.oneOnOneCodes(ctx));
+        for (String code : DocSupport.skilledCodes(ctx)) {
+            CodeInfo info = ctx.ref().codes().getOrNull(code);
+            if (info != null && !info.timed() && !info.group() && !codes.contains(code)) {
+                codes.add(code);
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * The group code(s) for the billed codes' disciplines: 97150, and 92508 for speech, language or voice; null when
+     * only swallowing treatment is billed (it has none).
+     */
+    private static String groupCodes(List<String> individual) {
+        boolean speech = individual.contains(SPEECH_INDIVIDUAL);
+        boolean other = individual.stream().anyMatch(c -> !c.equals(SPEECH_INDIVIDUAL) && !c.equals(SWALLOWING));
+        return speech && other ? "97150 (or 92508 for speech, language or voice)" : speech ? "92508"
+                : other ? "97150" : null;
     }
 
     /** Whether the visit records group time itself: a group code, or a line in group mode. */

@@ -60,7 +60,10 @@ public final class IndependentExerciseBilled implements Rule {
                     + "to its '.') or one that says so (\"pt to perform HEP independently 2x/day\", \"after d/c\") "
                     + "(a therapist's review)")
             .revised(7, "2026-12-07: \"pt independent\" is a level of independence too (\"NMR 25 min: tandem "
-                    + "stance, pt independent, SBA\"; a billing review; phrase list 2026.13)");
+                    + "stance, pt independent, SBA\"; a billing review; phrase list 2026.13)")
+            .revised(8, "2026-12-07: not a level of independence in a sentence that also shows the clinician's "
+                    + "skilled input (\"toilet transfer (I) with grab bar, LB dressing with reacher, min A, verbal "
+                    + "cues\": an OT's review)");
 
     @Override
     public RuleInfo info() {
@@ -96,6 +99,13 @@ public final class IndependentExerciseBilled implements Rule {
                     && !Sentences.hasMinutes(text, from, to)) {
                 continue; // "ambulates w/ supervision only": a level of function, not exercise of the session
             }
+            if (m.list().equals(PhraseLists.INDEPENDENT_LEVEL)
+                    && scan.anyWithin(PhraseLists.SKILLED, from, throughSemicolons(scan, to))) {
+                // "Self-care training 25 min: toilet transfer (I) with grab bar, LB dressing with reacher, min A,
+                // verbal cues" (or "UB dressing pt independent with set-up; LB dressing ... min A"): the level of one
+                // task among others the clinician assisted and cued (an OT's review).
+                continue;
+            }
             doneUpTo = to;
             if (scan.anyWithin(PhraseLists.STATUS, from, to) || notBilled(scan, from, to)
                     || Labels.later(scan, from, to)) {
@@ -108,6 +118,19 @@ public final class IndependentExerciseBilled implements Rule {
                     + "clinician treats another patient is not billable as any timed one-on-one code (" + codes
                     + "); if those minutes are in the billed time, the units are overstated."));
         }
+    }
+
+    /** The end of the sentence that ends at {@code to}, with the clauses after its ';' ("a; b; c."). */
+    private static int throughSemicolons(NoteScan scan, int to) {
+        int end = to;
+        while (end > 0 && end < scan.text().length() && scan.text().charAt(end - 1) == ';') {
+            int next = scan.sentenceEnd(end);
+            if (next <= end) {
+                break;
+            }
+            end = next;
+        }
+        return end;
     }
 
     /**

@@ -26,7 +26,7 @@ class GroupTimeInNoteTest {
     static {
         Map<String, List<String>> lists = new HashMap<>(DocFixtures.PHRASES.lists());
         lists.put(PhraseLists.GROUP_TIME, List.of("balance class", "group session", "w/ 4 other pts",
-                "with other patients"));
+                "with other patients", "with 3 other pts"));
         WITH_GROUP = REF.withPhrases(new DocumentationPhrases("test", lists));
     }
 
@@ -44,6 +44,32 @@ class GroupTimeInNoteTest {
             assertThat(f.message()).startsWith("The note describes group time (\"Balance class w/ 4 other pts\"), "
                     + "but the visit bills 97112 as one-on-one time");
         });
+    }
+
+    /**
+     * Untimed individual treatment is individual too (an SLP's review: "Aphasia group 45 min with 3 other pts" billed
+     * as 92507 passed): speech-language group time is 92508, and swallowing treatment has no group code.
+     */
+    @Test
+    void speechAndSwallowingTreatmentInAGroupFire() {
+        String aphasia = "Aphasia group 45 min with 3 other pts: conversational scripts, pt initiated 4 turns with "
+                + "min cues. Plan: cont.";
+        Visit speech = Visit.builder("V-S", DocFixtures.DOS).payer("medicare").planOfCare(
+                org.minutewise.core.model.Discipline.SLP).diagnosis("I69.320")
+                .service(ServiceLine.untimed("92507", Role.SLP)).note(aphasia).build();
+        assertThat(d021(speech)).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("the visit bills 92507 as individual treatment")
+                .contains("billed as one 92508 unit per patient").doesNotContain("97150"));
+        Visit swallowing = speech.toBuilder().services(List.of(ServiceLine.untimed("92526", Role.SLP)))
+                .note(aphasia.replace("Aphasia", "Dysphagia")).build();
+        assertThat(d021(swallowing)).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("bills 92526 as individual treatment").contains("is group therapy. Swallowing treatment "
+                        + "(92526) has no group code").doesNotContain("97150"));
+        // Near misses: the group billed as 92508; an individual session whose note says nothing of a group.
+        assertThat(d021(speech.toBuilder().services(List.of(ServiceLine.untimed("92508", Role.SLP))).build()))
+                .isEmpty();
+        assertThat(d021(speech.toBuilder().note("Aphasia tx 45 min: conversational scripts, pt initiated 4 turns "
+                + "with min cues. Plan: cont.").build())).isEmpty();
     }
 
     @Test
