@@ -20,11 +20,11 @@ import org.minutewise.core.edits.PtpTable;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.Estimate;
+import org.minutewise.core.claim.NcciAnalysis;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.fees.KxThreshold;
 import org.minutewise.core.model.Discipline;
 import org.minutewise.core.model.YearToDate;
-import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.model.Period;
 
 /**
@@ -157,10 +157,14 @@ public final class PatientHistory {
             "CMS Pub 100-04 ch. 5 §10.3; RULES.md §4 (KX), §6 (RVU files)", Citations.CLAIMS_MANUAL_CH5);
     public static final RuleInfo NCCI_ACROSS_VISITS = new RuleInfo("MW-A008", Severity.WARN,
             "NCCI pair billed on two visits of the same day",
-            "NCCI edits apply to a provider's services of one day, not one claim: put 59 or an X modifier on the "
-                    + "column-two code when the services were distinct (different time intervals), or bill only "
-                    + "the column-one code.",
-            "NCCI Policy Manual ch. I; ch. XI §P (same beneficiary, same date of service)", Citations.NCCI_MANUAL);
+            "NCCI edits apply to a provider's services of one day, not one claim: put XE (a separate encounter) or "
+                    + "59 (XU, XS and XP bypass it alike) on every line of the column-two code when the services "
+                    + "were distinct, or bill only the column-one code.",
+            "NCCI Policy Manual ch. I; ch. XI §P (same beneficiary, same date of service)", Citations.NCCI_MANUAL)
+            .revised(2, "2026-12-07: every line of the column-two code (the therapy code beside manipulation) is "
+                    + "judged, not the first: 59, XE, XU, XS and XP bypass alike, as in the visit's own check; a "
+                    + "modifier on column one alone is named as not bypassing, and on either code when the edit table "
+                    + "lists the pair both ways (a billing expert's review)");
 
     public static final RuleInfo MUE_ACROSS_VISITS = new RuleInfo("MW-A009", Severity.WARN,
             "MUE passed by the day's visits together",
@@ -1124,8 +1128,12 @@ public final class PatientHistory {
 
     /**
      * An NCCI pair whose codes were billed on two different visits of the patient's day: the edit applies all the
-     * same. Reported on the later visit, once per pair, when no modifier can bypass the edit or the column-two line
-     * carries none of 59/XE/XS/XP/XU. A code billed on both visits is MW-A006's business, not this one's.
+     * same. Reported on the later visit, once per pair, when no modifier can bypass the edit, or when a line of the
+     * code the bypass goes on ({@link NcciAnalysis#modifiedCode}: column two, the therapy code beside manipulation)
+     * carries none of 59/XE/XS/XP/XU: the five are one bypass, as in the visit's own check
+     * ({@link NcciAnalysis#distinctModifierOf}), XE (a separate encounter) the natural one for two visits. When the
+     * edit table lists the pair in both orders, which code is column two cannot be told, and the modifier on either
+     * code's lines bypasses it. A code billed on both visits is MW-A006's business, not this one's.
      */
     private static void ncciAcrossVisits(List<VisitDigest> day, PtpTable ptp, List<AcrossFinding> out) {
         for (int i = 0; i < day.size(); i++) {
@@ -1138,28 +1146,81 @@ public final class PatientHistory {
                         if (a.units() == 0 || b.units() == 0 || a.code().equals(b.code())) {
                             continue;
                         }
-                        Optional<PtpEdit> e = ptp.find(a.code(), b.code(), first.date());
-                        if (e.isEmpty() || !reported.add(e.get().column1() + "|" + e.get().column2())) {
+                        Optional<PtpEdit> found = ptp.find(a.code(), b.code(), first.date());
+                        if (found.isEmpty() || !reported.add(found.get().column1() + "|" + found.get().column2())) {
                             continue;
                         }
-                        VisitDigest.Line col2 = e.get().column2().equals(a.code()) ? a : b;
-                        boolean bypassed = e.get().bypassable() && col2.modifiers().stream()
-                                .anyMatch(PayerProfile.DISTINCT_MODIFIERS::contains);
-                        if (bypassed) {
-                            continue;
+                        PtpEdit e = found.get();
+                        String message = e.bypassable() ? unbypassed(e, first, later, ptp)
+                                : e.column1() + " and " + e.column2() + " are an NCCI pair, billed for the patient on "
+                                + first.date() + " on visits " + first.visitId() + " and " + later.visitId()
+                                + "; no modifier can bypass this edit (indicator 0): only " + e.column1() + " is "
+                                + "payable that day from the same provider.";
+                        if (message != null) {
+                            out.add(new AcrossFinding(later.visitId(), NCCI_ACROSS_VISITS.finding("claimLines",
+                                    message)));
                         }
-                        out.add(new AcrossFinding(later.visitId(), NCCI_ACROSS_VISITS.finding("claimLines",
-                                e.get().column1() + " and " + e.get().column2() + " are an NCCI pair, billed for the "
-                                        + "patient on " + first.date() + " on visits " + first.visitId() + " and "
-                                        + later.visitId() + (e.get().bypassable() ? "; " + e.get().column2()
-                                        + " carries no 59 or X modifier, so it is denied as bundled into "
-                                        + e.get().column1() + " when both are billed by the same provider."
-                                        : "; no modifier can bypass this edit (indicator 0): only "
-                                        + e.get().column1() + " is payable that day from the same provider."))));
                     }
                 }
             }
         }
+    }
+
+    /**
+     * MW-A008's message for a pair a modifier may bypass, billed on {@code first} and {@code later}, or null when
+     * every line of the code the bypass goes on carries 59 or an X modifier (of either code, when the table lists
+     * the pair both ways).
+     */
+    private static String unbypassed(PtpEdit e, VisitDigest first, VisitDigest later, PtpTable ptp) {
+        String modified = NcciAnalysis.modifiedCode(e.column1(), e.column2());
+        String other = modified.equals(e.column1()) ? e.column2() : e.column1();
+        VisitDigest onModified = billsCode(first, modified) ? first : later;
+        VisitDigest onOther = onModified == first ? later : first;
+        boolean eitherWay = ptp.find(e.column2(), e.column1(), first.date())
+                .filter(r -> r.column1().equals(e.column2())).isPresent();
+        String[] modifiedBypass = bypassOf(onModified, modified);
+        String[] otherBypass = bypassOf(onOther, other);
+        if (modifiedBypass[1] == null || eitherWay && otherBypass[1] == null) {
+            return null; // every line of the code carries 59 or an X modifier: the edit is bypassed
+        }
+        String pair = e.column1() + " and " + e.column2() + " are an NCCI pair, billed for the patient on "
+                + first.date() + " on visits " + first.visitId() + " and " + later.visitId() + "; ";
+        String without = modifiedBypass[0] == null ? modified + " carries no 59 or X modifier"
+                : "a line of " + modified + " carries no 59 or X modifier (another carries " + modifiedBypass[0] + ")";
+        String onColumnOne = otherBypass[0] == null || eitherWay ? "" : "; the " + otherBypass[0] + " on " + other + " does not "
+                + "bypass the edit, which takes the modifier on " + modified;
+        return pair + without + onColumnOne + ", so it is denied as bundled into " + other + " when both are billed "
+                + "by the same provider. For two visits of one day XE (a separate encounter) or 59 on " + modified
+                + " bypasses it when the services were distinct.";
+    }
+
+    private static boolean billsCode(VisitDigest v, String code) {
+        for (VisitDigest.Line l : v.lines()) {
+            if (l.code().equals(code) && l.units() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Over a visit's lines of {@code code} with units: the first 59/X{E,P,S,U} any of them carries ([0], null for
+     * none), and a line's code with none of them ([1], null when every line carries one).
+     */
+    private static String[] bypassOf(VisitDigest v, String code) {
+        String[] out = new String[2];
+        for (VisitDigest.Line l : v.lines()) {
+            if (!l.code().equals(code) || l.units() == 0) {
+                continue;
+            }
+            String d = NcciAnalysis.distinctModifierOf(l.modifiers());
+            if (d == null) {
+                out[1] = code;
+            } else if (out[0] == null) {
+                out[0] = d;
+            }
+        }
+        return out;
     }
 
     /**

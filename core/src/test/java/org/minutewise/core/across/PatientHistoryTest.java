@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.ComplianceFixture;
+import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.claim.Estimate;
 import org.minutewise.core.fees.FeeData;
 import org.minutewise.core.model.YearToDate;
@@ -508,6 +509,64 @@ class PatientHistoryTest {
         assertThat(never.get(0).finding().message()).contains("no modifier can bypass");
         // Without the edit table the check is not made.
         assertThat(ids(check(vs), "MW-A008")).isEmpty();
+    }
+
+    /**
+     * MW-A008 treats 59, XE, XU, XS and XP on column two as one bypass, as the visit's own check does
+     * (NcciAnalysis.distinctModifierOf): XE, a separate encounter, is the natural one for two visits of one day. Every
+     * line of column two is judged (a line carrying XE before one without it hid the one without); a modifier on
+     * column one alone does not bypass, and the message says so (a billing expert's review).
+     */
+    @Test
+    void anyDistinctModifierOnColumnTwoBypassesA008AndEveryLineIsJudged() {
+        VisitDigest morning = lines("V1", START, line("97530", "GP"));
+        List<AcrossFinding> none = PatientHistory.check(List.of(morning, lines("V2", START, line("97140", "GP"))),
+                Map.of(), ComplianceFixture.ref());
+        assertThat(ids(none, "MW-A008")).containsExactly("V2");
+        assertThat(none.get(0).finding().message()).isEqualTo("97530 and 97140 are an NCCI pair, billed for the "
+                + "patient on " + START + " on visits V1 and V2; 97140 carries no 59 or X modifier, so it is denied "
+                + "as bundled into 97530 when both are billed by the same provider. For two visits of one day XE (a "
+                + "separate encounter) or 59 on 97140 bypasses it when the services were distinct.");
+        for (String bypass : List.of("XE", "59", "XU", "XS", "XP")) {
+            assertThat(ids(PatientHistory.check(List.of(morning, lines("V2", START, line("97140", "GP", bypass))),
+                    Map.of(), ComplianceFixture.ref()), "MW-A008")).as(bypass).isEmpty();
+            // Column two on the earlier visit: the same.
+            assertThat(ids(PatientHistory.check(List.of(lines("V1", START, line("97140", bypass, "GP")),
+                    lines("V2", START, line("97530", "GP"))), Map.of(), ComplianceFixture.ref()), "MW-A008"))
+                    .as(bypass + " earlier").isEmpty();
+        }
+        // Two lines of column two, the first with XE: the second, without, is still denied.
+        List<AcrossFinding> mixed = PatientHistory.check(List.of(morning, lines("V2", START,
+                line("97140", "GP", "XE"), line("97140", "GP"))), Map.of(), ComplianceFixture.ref());
+        assertThat(ids(mixed, "MW-A008")).containsExactly("V2");
+        assertThat(mixed.get(0).finding().message()).contains("a line of 97140 carries no 59 or X modifier (another "
+                + "carries XE)");
+        // XE on column one only: the edit takes it on column two.
+        List<AcrossFinding> onOne = PatientHistory.check(List.of(lines("V1", START, line("97530", "GP", "XE")),
+                lines("V2", START, line("97140", "GP"))), Map.of(), ComplianceFixture.ref());
+        assertThat(ids(onOne, "MW-A008")).containsExactly("V2");
+        assertThat(onOne.get(0).finding().message()).contains("97140 carries no 59 or X modifier; the XE on 97530 "
+                + "does not bypass the edit, which takes the modifier on 97140");
+    }
+
+    /** A table that lists a pair both ways cannot tell which code is column two: 59/X on either bypasses (MW-A008). */
+    @Test
+    void aPairListedBothWaysIsBypassedByAModifierOnEitherA008() {
+        ReferenceData base = ComplianceFixture.ref();
+        LocalDate from = LocalDate.of(2020, 1, 1);
+        ReferenceData bothWays = new ReferenceData(base.codes(), base.payers(), base.diagnoses(),
+                new org.minutewise.core.edits.PtpTable("test", false, List.of(
+                        new org.minutewise.core.edits.PtpEdit("97530", "97140", from, Optional.empty(), 1),
+                        new org.minutewise.core.edits.PtpEdit("97140", "97530", from, Optional.empty(), 1))),
+                base.mue(), base.fees(), base.phrases());
+        List<VisitDigest> onOne = List.of(lines("V1", START, line("97530", "GP", "XE")),
+                lines("V2", START, line("97140", "GP")));
+        assertThat(ids(PatientHistory.check(onOne, Map.of(), bothWays), "MW-A008")).isEmpty();
+        // Near misses: listed one way only, XE on column one does not bypass; neither code with a modifier.
+        assertThat(ids(PatientHistory.check(onOne, Map.of(), ComplianceFixture.ref()), "MW-A008"))
+                .containsExactly("V2");
+        assertThat(ids(PatientHistory.check(List.of(lines("V1", START, line("97530", "GP")),
+                lines("V2", START, line("97140", "GP"))), Map.of(), bothWays), "MW-A008")).containsExactly("V2");
     }
 
     @Test

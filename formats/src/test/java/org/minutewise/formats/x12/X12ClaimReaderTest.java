@@ -361,4 +361,38 @@ class X12ClaimReaderTest {
         assertThat(e.getMessage()).contains("required element missing").contains("(claim V-1001)");
         assertThat(rs.get(0).claimId()).contains("V-1001");
     }
+    /**
+     * An 837 that bills 97110 GP on two SV1 lines of one date (x2 and x1): read as billed, two lines, and checked, the
+     * claim draws MW-B014 naming both lines and the one line to bill (97110 GP x3). Near misses: the second line with
+     * CQ (a split the modifiers justify), and the second line on another date (DTP*472), which is another visit.
+     */
+    @Test
+    void oneCodeOnTwoSv1LinesOfOneDateIsB014() {
+        String twice = sample().replace("SV1*HC:97110:GP:CQ*65*UN*1***1:2~", "SV1*HC:97110:GP*65*UN*2***1:2~")
+                .replace("SV1*HC:97010:GP:CQ*20*UN*1***1:2~", "SV1*HC:97110:GP*20*UN*1***1:2~");
+        assertThat(twice).contains("SV1*HC:97110:GP*65*UN*2***1:2~").contains("SV1*HC:97110:GP*20*UN*1***1:2~");
+        Visit v = readOne(twice, X12Fixtures.REF);
+        assertThat(v.billed()).extracting(b -> b.code() + " " + b.modifiers() + " x" + b.units())
+                .containsExactly("97112 [GP] x2", "97110 [GP] x2", "97110 [GP] x1");
+        List<org.minutewise.core.check.Finding> found = X12Fixtures.CHECKER.check(v).findings();
+        assertThat(found).filteredOn(f -> f.ruleId().equals("MW-B014")).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("billed[2].units");
+            assertThat(f.message()).startsWith("97110 is billed on 2 lines with the same modifiers (GP): billed[1] "
+                    + "(x2) and billed[2] (x1).").contains("bill 97110 GP x3 on one line.");
+        });
+
+        String assistant = sample().replace("SV1*HC:97010:GP:CQ*20*UN*1***1:2~", "SV1*HC:97110:GP*20*UN*1***1:2~");
+        assertThat(X12Fixtures.CHECKER.check(readOne(assistant, X12Fixtures.REF)).findings())
+                .extracting(f -> f.ruleId()).doesNotContain("MW-B014");
+
+        String nextDay = twice.replace("SV1*HC:97110:GP*20*UN*1***1:2~\nDTP*472*D8*20260302~",
+                "SV1*HC:97110:GP*20*UN*1***1:2~\nDTP*472*D8*20260303~");
+        assertThat(nextDay).contains("DTP*472*D8*20260303~");
+        List<X12ClaimReader.Result> days = X12ClaimReader.read(nextDay, "medicare", X12Fixtures.REF);
+        assertThat(days).hasSize(2).allSatisfy(r -> {
+            assertThat(r.ok()).as(r.toString()).isTrue();
+            assertThat(X12Fixtures.CHECKER.check(r.visit().orElseThrow()).findings()).extracting(f -> f.ruleId())
+                    .doesNotContain("MW-B014");
+        });
+    }
 }

@@ -219,6 +219,15 @@ public final class BilledLines implements Rule {
             "CMS Pub 100-04 ch. 1 §80.3.2 (unprocessable claims); payer profile (sendZeroUnitLines); RULES.md §3.1",
             Citations.CLAIMS_MANUAL_CH1);
 
+    public static final RuleInfo SAME_LINE_TWICE = new RuleInfo("MW-B014", Severity.WARN,
+            "Same code billed on several lines with the same modifiers",
+            "Bill the code once for each set of modifiers, with its units summed on one line (the message gives the "
+                    + "line); lines of one code stay apart only where their modifiers differ (CQ/CO on some units, "
+                    + "59/X or GA on one part, another discipline's modifier).",
+            "CMS Pub 100-04 ch. 26 (837P/CMS-1500 service lines: a code's units of one date of service on one "
+                    + "line); NCCI MUE adjudicated per claim line (RULES.md §5)",
+            Citations.CLAIMS_MANUAL_CH26);
+
     /** The modifiers whose absence costs a denial (KX) or an overpayment (CQ/CO): MW-B012, not MW-B006. */
     private static final List<String> REQUIRED = List.of("KX", "CQ", "CO");
 
@@ -252,7 +261,7 @@ public final class BilledLines implements Rule {
     public List<RuleInfo> emits() {
         return List.of(CANNOT_VERIFY, OVER_BILLED, UNDER_BILLED, DISCIPLINE_MODIFIER, UNPAIRED_ASSISTANT,
                 MODIFIER_DIFFERS, NOT_DOCUMENTED, ASSISTANT_MODIFIER_NOT_APPLICABLE, KX_UNVERIFIED, UNKNOWN_MODIFIER,
-                CONTRADICTORY_MODIFIERS, REQUIRED_MODIFIER_MISSING, ZERO_UNITS);
+                CONTRADICTORY_MODIFIERS, REQUIRED_MODIFIER_MISSING, ZERO_UNITS, SAME_LINE_TWICE);
     }
 
     /**
@@ -349,6 +358,7 @@ public final class BilledLines implements Rule {
                         + clash + ": the two contradict each other and the line is returned unprocessable."));
             }
         }
+        sameLineTwice(ctx, v.billed(), out);
         List<String> kxUnverified = null;
         Set<String> tieOver = null;
         List<ClaimLine> engineLines = ClaimBuilder.of(ctx).lines();
@@ -524,6 +534,75 @@ public final class BilledLines implements Rule {
                     ? " carries" : " carry") + " KX, but the visit gives no therapy expenses incurred earlier this "
                     + "year, so this visit alone cannot show the threshold is passed."));
         }
+    }
+
+    /**
+     * MW-B014: lines of one code with the same modifiers (as a set) on one claim, which is one date of service.
+     * Payers deny the later line as a duplicate (CARC 18) or hold each line to a per-line MUE on its own; the claim
+     * bills the code once per set of modifiers, the units summed. A line of 0 units MW-B013 removes is not counted.
+     */
+    private static void sameLineTwice(CheckContext ctx, List<BilledLine> billed, List<Finding> out) {
+        int n = billed.size();
+        boolean[] told = null;
+        for (int i = 0; i < n - 1; i++) {
+            BilledLine first = billed.get(i);
+            if (told != null && told[i] || !sent(ctx, first)) {
+                continue;
+            }
+            List<Integer> same = null;
+            for (int j = i + 1; j < n; j++) {
+                BilledLine b = billed.get(j);
+                if (b.code().equals(first.code()) && sent(ctx, b) && sameSet(first.modifiers(), b.modifiers())) {
+                    same = same == null ? new ArrayList<>(2) : same;
+                    same.add(j);
+                    told = told == null ? new boolean[n] : told;
+                    told[j] = true;
+                }
+            }
+            if (same == null) {
+                continue;
+            }
+            same.add(0, i);
+            StringBuilder lines = new StringBuilder();
+            int units = 0;
+            for (int k = 0; k < same.size(); k++) {
+                BilledLine b = billed.get(same.get(k));
+                units += b.units();
+                lines.append(k == 0 ? "" : k == same.size() - 1 ? " and " : ", ").append("billed[")
+                        .append(same.get(k)).append("] (x").append(b.units()).append(')');
+            }
+            String code = first.code();
+            String asOne = code + (first.modifiers().isEmpty() ? "" : " " + String.join(" ", first.modifiers()));
+            String mods = first.modifiers().isEmpty() ? "no modifiers" : "the same modifiers ("
+                    + String.join(", ", first.modifiers()) + ")";
+            out.add(SAME_LINE_TWICE.finding("billed[" + same.get(1) + "].units", code + " is billed on "
+                    + same.size() + " lines with " + mods + ": " + lines + ". Payers deny the later line as a "
+                    + "duplicate (CARC 18) or hold each line to the code's MUE on its own; bill " + asOne + " x"
+                    + units + " on one line." + overLineMue(ctx, code, units)));
+        }
+    }
+
+    /** Whether a billed line goes on the claim as it is: not a 0-unit line MW-B013 says the payer takes none of. */
+    private static boolean sent(CheckContext ctx, BilledLine b) {
+        return b.units() > 0 || ctx.payer().sendZeroUnitLines();
+    }
+
+    /** Two modifier lists hold the same modifiers, whatever their order. */
+    static boolean sameSet(List<String> a, List<String> b) {
+        return a.containsAll(b) && b.containsAll(a);
+    }
+
+    /**
+     * MW-B014's note when the summed units pass a per-line MUE (adjudication indicator 1): the split lines each kept
+     * under it, the one line is denied whole. Empty otherwise (a day's MUE counts the lines together: MW-E006).
+     */
+    private static String overLineMue(CheckContext ctx, String code, int units) {
+        return ctx.ref().mue().find(code, ctx.visit().dateOfService())
+                .filter(m -> m.adjudicationIndicator() == 1 && units > m.maxUnits())
+                .map(m -> " The " + units + " units together pass " + code + "'s MUE of " + m.maxUnits() + " a line "
+                        + "(adjudication indicator " + m.indicatorText() + "): a line of more is denied whole "
+                        + "(MW-E006), and splitting the units over lines does not get around it.")
+                .orElse("");
     }
 
     /** The billed units of a code that carry CQ or CO. */

@@ -318,6 +318,79 @@ class BilledLinesTest {
                 .doesNotContain("MW-B013");
     }
 
+    /**
+     * MW-B014: one code on two lines of the claim with the same modifiers is denied as a duplicate (CARC 18) or held
+     * line by line to a per-line MUE; the claim bills it once, the units summed (a billing expert's review). The
+     * units of the code are summed as before: 2 + 1 is the 3 the minutes support, no MW-B002 or B003.
+     */
+    @Test
+    void oneCodeOnTwoLinesWithTheSameModifiersB014() {
+        Visit.Builder v = visit().service(minutes("97110", 45, pt("T1")));
+        CheckResult r = check(v.billed(List.of(billed("97110", 2, "GP"), billed("97110", 1, "GP"))).build());
+        assertThat(findings(r, "MW-B014")).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("billed[1].units");
+            assertThat(f.message()).isEqualTo("97110 is billed on 2 lines with the same modifiers (GP): billed[0] (x2) "
+                    + "and billed[1] (x1). Payers deny the later line as a duplicate (CARC 18) or hold each line to "
+                    + "the code's MUE on its own; bill 97110 GP x3 on one line.");
+            assertThat(f.blocks()).isFalse();
+        });
+        assertThat(ids(r)).doesNotContain("MW-B002", "MW-B003");
+        // The same modifiers in another order are the same set; three lines are one finding naming all three.
+        CheckResult three = check(v.billed(List.of(billed("97110", 1, "GP", "KX"), billed("97112", 1, "GP"),
+                billed("97110", 1, "KX", "GP"), billed("97110", 1, "GP", "KX"))).build());
+        assertThat(findings(three, "MW-B014")).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("billed[2].units");
+            assertThat(f.message()).contains("billed[0] (x1), billed[2] (x1) and billed[3] (x1)")
+                    .contains("bill 97110 GP KX x3 on one line");
+        });
+    }
+
+    /** MW-B014's near misses: a split is right where the modifiers differ; different codes are different lines. */
+    @Test
+    void linesOfOneCodeWithDifferentModifiersAreNotB014() {
+        Visit.Builder v = visit().service(minutes("97110", 45, pt("T1"))).service(minutes("97140", 15, pt("T1")));
+        for (List<BilledLine> split : List.of(
+                List.of(billed("97110", 2, "GP", "CQ"), billed("97110", 1, "GP")),
+                List.of(billed("97110", 2, "GP"), billed("97110", 1, "GP", "59")),
+                List.of(billed("97110", 2, "GP"), billed("97110", 1, "GP", "XU")),
+                List.of(billed("97110", 2, "GP"), billed("97110", 1, "GP", "GA")),
+                List.of(billed("97110", 2, "GP"), billed("97110", 1, "GO")),
+                List.of(billed("97110", 3, "GP"), billed("97140", 1, "GP")))) {
+            assertThat(ids(check(v.billed(split).build()))).as(split.toString()).doesNotContain("MW-B014");
+        }
+        // A 0-unit line the payer takes none of is MW-B013's to remove, not a second line of the code.
+        Visit.Builder zero = visit().service(minutes("97110", 30, pt("T1")));
+        assertThat(ids(check(zero.billed(List.of(billed("97110", 0, "GP"), billed("97110", 2, "GP"))).build())))
+                .contains("MW-B013").doesNotContain("MW-B014");
+        PayerProfile sends = ComplianceFixture.Payer.commercial("zeroes", org.minutewise.core.units.UnitMethod.CMS)
+                .sendZeroUnitLines().build();
+        assertThat(ids(only(new BilledLines(), sends).check(visit().payer("zeroes")
+                .service(minutes("97110", 30, pt("T1")))
+                .billed(List.of(billed("97110", 0, "GP"), billed("97110", 2, "GP"))).build())))
+                .contains("MW-B014");
+    }
+
+    /**
+     * A code whose MUE holds each claim line (indicator 1) split over lines each within it: MW-B014 says the units
+     * together pass it; under a day's MUE (indicator 3, MW-E006 counts the lines together) it says nothing of it.
+     */
+    @Test
+    void splitLinesUnderALineMueSayTheSumPassesItB014() {
+        ReferenceData base = ComplianceFixture.ref();
+        ReferenceData lineMue = new ReferenceData(base.codes(), base.payers(), base.diagnoses(), base.ptp(),
+                new org.minutewise.core.edits.MueTable("test", false, List.of(new org.minutewise.core.edits.Mue(
+                        "97110", 4, 1, "Clinical: Data", java.time.LocalDate.of(2020, 1, 1)))), base.fees(),
+                base.phrases());
+        Visit split = visit().service(minutes("97110", 90, pt("T1")))
+                .billed(List.of(billed("97110", 3, "GP"), billed("97110", 3, "GP"))).build();
+        CheckResult r = new VisitChecker(lineMue, RuleBook.of(List.of(new BilledLines()))).check(split);
+        assertThat(findings(r, "MW-B014")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("bill 97110 GP x6 on one line. The 6 units together pass 97110's MUE of 4 a line "
+                        + "(adjudication indicator 1, per claim line)"));
+        assertThat(findings(check(split), "MW-B014")).singleElement()
+                .satisfies(f -> assertThat(f.message()).doesNotContain("MUE of"));
+    }
+
     @Test
     void underBilledUnitsAreInformationB003() {
         Visit v = visit().service(minutes("97112", 38, pt("T1"))).billed(List.of(billed("97112", 2, "GP")))
