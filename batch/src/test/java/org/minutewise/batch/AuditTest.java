@@ -1246,6 +1246,37 @@ class AuditTest {
     }
 
     /**
+     * The columns written only when given (a service line's description, a billed line's diagnosis pointers, the
+     * clinicians' names) are read by the audit, not named as ignored: the unlisted code 97799 with a description draws
+     * no MW-C013, the near miss without one does, and a pointer out of range is a rejected row naming its column.
+     */
+    @Test
+    void theDescriptionPointerAndNameColumnsAreRead() throws IOException {
+        String header = HEADER.replace("\r\n", ",description,billedDiagnosisPointers,providerName,supervisorName\r\n");
+        String csv = header
+                + "U1,2026-03-02,medicare,,PT,P1,R26.81,97799,,,,PT01,PT,,1,GP,80.00,,Vestibular habituation x5,1,"
+                + "\"Smith, Ann\",\r\n"
+                + "U2,2026-03-03,medicare,,PT,P2,R26.81,97799,,,,PT01,PT,,1,GP,80.00,,,1,\"Smith, Ann\",\r\n"
+                + "U3,2026-03-04,medicare,,PT,P3,R26.81,97110,30,,,PT01,PT,,2,GP,,,,2,,\r\n"
+                + "U4,2026-03-05,medicare,,PT,P4,R26.81,97110,30,,,PT01,PT,,2,GP,,,,0,,\r\n";
+        Path out = auditCsv("described", csv, 2);
+        JsonNode s = summary(out);
+        assertThat(s.has(Audit.IGNORED_COLUMNS)).isFalse();
+        assertThat(rows(out.resolve("findings.csv"))).filteredOn(m -> m.get("ruleId").equals("MW-C013"))
+                .extracting(m -> m.get("visitId")).containsExactly("U2");
+        assertThat(rows(out.resolve("rejected.csv"))).extracting(m -> m.get("visitId") + ": " + m.get("reason"))
+                .satisfiesExactlyInAnyOrder(
+                        r -> assertThat(r).startsWith("U3: visit U3: line 4, column billedDiagnosisPointers: points "
+                                + "to no diagnosis: expected 1 to 1 (the visit's diagnoses), got 2"),
+                        r -> assertThat(r).startsWith("U4: line 5, column billedDiagnosisPointers: expected diagnosis "
+                                + "pointers 1-12"));
+        // Near miss: a column named otherwise ("billedPointers") is not the layout's: named as ignored.
+        Path guessed = auditCsv("guessed", csv.replace(",billedDiagnosisPointers,", ",billedPointers,"), 2);
+        assertThat(summary(guessed).get(Audit.IGNORED_COLUMNS)).singleElement()
+                .satisfies(n -> assertThat(n.asText()).contains("header column \"billedPointers\""));
+    }
+
+    /**
      * The day's cut is counted under the payer and therapist as given (not as claims.csv guards an id that starts
      * like a formula), and a day of visits without billed units lowers the units the engine bills too: nothing
      * shows as over-billed (a code review).

@@ -108,8 +108,7 @@ final class ConvertCommand implements Callable<Integer> {
                 yield sb.toString();
             }
             case CSV -> {
-                StringBuilder sb = new StringBuilder(CsvVisitWriter.header());
-                visits.forEach(v -> sb.append(CsvVisitWriter.rows(v)));
+                String rows = CsvVisitWriter.write(visits);
                 java.util.Set<String> left = new java.util.LinkedHashSet<>();
                 visits.forEach(v -> left.addAll(CsvVisitWriter.notCarried(v)));
                 if (!left.isEmpty()) {
@@ -117,7 +116,7 @@ final class ConvertCommand implements Callable<Integer> {
                             + String.join(", ", left) + "; they are not in the output (convert to json or fhir to "
                             + "keep them)");
                 }
-                yield sb.toString();
+                yield rows;
             }
             case FHIR -> {
                 java.util.Set<String> left = new java.util.LinkedHashSet<>();

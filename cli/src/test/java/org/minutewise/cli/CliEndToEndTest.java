@@ -287,6 +287,64 @@ final class CliEndToEndTest {
     }
 
     /**
+     * An unlisted code's description is read from the CSV's {@code description} column: 97799 with one draws no
+     * MW-C013 through {@code check --in csv} (it warned, the layout having no column for it); the near miss without
+     * one still warns.
+     */
+    @Test
+    void anUnlistedCodesDescriptionIsReadFromTheCsv() throws IOException {
+        String header = "visitId,dateOfService,payer,planOfCare,diagnoses,code,role,billedUnits,billedModifiers,"
+                + "description\n";
+        String row = "U1,2026-03-02,medicare,PT,R26.81,97799,PT,1,GP,%s\n";
+        Run described = run("check", "--in", "csv", "--out", "json",
+                file("described.csv", header + row.formatted("Vestibular habituation x5")).toString());
+        assertThat(described.code).isZero();
+        assertThat(described.err).doesNotContain("ignored");
+        List<String> ids = new ArrayList<>();
+        described.json().get("findings").forEach(f -> ids.add(f.get("id").asText()));
+        assertThat(ids).doesNotContain("MW-C013").contains("MW-K004");
+        Run bare = run("check", "--in", "csv", "--out", "json", file("bare.csv", header + row.formatted(""))
+                .toString());
+        assertThat(bare.json().get("findings")).anySatisfy(f -> {
+            assertThat(f.get("id").asText()).isEqualTo("MW-C013");
+            assertThat(f.get("severity").asText()).isEqualTo("warn");
+        });
+    }
+
+    /**
+     * A billed line's diagnosis pointers and the clinicians' names go JSON -> CSV -> JSON unchanged through
+     * {@code convert}, and the conversion to CSV no longer names them as left behind.
+     */
+    @Test
+    void billedPointersAndNamesRoundTripThroughConvertToCsv() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode v = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+                .readTree(Files.readString(Repo.root().resolve("examples/claim-visit.json")));
+        v.putArray("billed").add(JSON.readTree("{\"code\":\"97112\",\"modifiers\":[\"GP\"],\"units\":2,"
+                + "\"diagnosisPointers\":[2,1]}")).add(JSON.readTree("{\"code\":\"97110\",\"modifiers\":[\"GP\","
+                + "\"CQ\"],\"units\":1,\"diagnosisPointers\":[1]}"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) v.get("services").get(1).get("provider"))
+                .put("name", "Lee, Sam").put("supervisorName", "Smith, Ann");
+        Run csv = run("convert", "--out", "csv", file("pointed.json", v.toString()).toString());
+        assertThat(csv.code).isZero();
+        assertThat(csv.out.lines().findFirst().orElseThrow())
+                .endsWith(",billedDiagnosisPointers,providerName,supervisorName");
+        assertThat(csv.err).contains("billingProvider").doesNotContain("diagnosisPointers")
+                .doesNotContain("provider.name").doesNotContain("supervisorName");
+        Run back = run("convert", "--in", "csv", "--out", "json", file("pointed.csv", csv.out).toString());
+        assertThat(back.code).isZero();
+        JsonNode json = back.json();
+        assertThat(json.get("billed")).isEqualTo(JSON.readTree(run("convert", "--out", "json",
+                file("again.json", v.toString()).toString()).out).get("billed"));
+        assertThat(json.get("billed").get(0).get("diagnosisPointers").toString()).isEqualTo("[2,1]");
+        assertThat(json.get("services").get(1).get("provider").get("name").asText()).isEqualTo("Lee, Sam");
+        assertThat(json.get("services").get(1).get("provider").get("supervisorName").asText())
+                .isEqualTo("Smith, Ann");
+        // Near miss: the example without pointers or names keeps the header it had.
+        Run plain = run("convert", "--out", "csv", Repo.root().resolve("examples/claim-visit.json").toString());
+        assertThat(plain.out.lines().findFirst().orElseThrow()).endsWith(",secondaryInsuranceType");
+    }
+
+    /**
      * Converting to FHIR says which fields its mapping cannot carry: a replacement claim went out as an original,
      * an ABN's GA was lost, without a word (a replacement's frequency and prior claim now go on a Claim; the secondary
      * payer's filing indicator and MSP type have no standard home). A claim's billed units without minutes cannot be

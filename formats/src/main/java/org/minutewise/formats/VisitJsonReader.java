@@ -580,7 +580,7 @@ public final class VisitJsonReader {
     }
 
     /** The longest description of a service line: what the 837P's SV101-7 holds. */
-    static final int MAX_DESCRIPTION = 80;
+    public static final int MAX_DESCRIPTION = 80;
 
     /** The body regions a service treated: {@code "regions":["lumbar","cervical"]} (the manipulation region rule). */
     private static List<BodyRegion> regions(JsonNode s, String path) {

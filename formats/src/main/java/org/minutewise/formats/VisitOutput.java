@@ -23,11 +23,11 @@ public final class VisitOutput {
 
     /** The CSV layout, with the engine's claim lines as the billed columns (the corrected claim). */
     public static String csv(List<CheckResult> results) {
-        StringBuilder sb = new StringBuilder(CsvVisitWriter.header());
+        List<Visit> visits = new ArrayList<>(results.size());
         for (CheckResult r : results) {
-            sb.append(CsvVisitWriter.rows(withClaimAsBilled(r)));
+            visits.add(withClaimAsBilled(r));
         }
-        return sb.toString();
+        return CsvVisitWriter.write(visits);
     }
 
     /**

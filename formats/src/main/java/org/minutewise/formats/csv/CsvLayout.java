@@ -18,6 +18,17 @@ public final class CsvLayout {
             "certificationFrom", "certificationTo", "certificationPhysician", "regions", "certificationPhysicianNpi",
             "progressReport", "continuation", "claimFrequency", "payerClaimControlNumber", "secondaryPayer",
             "secondaryClaimFilingIndicator", "secondaryInsuranceType");
+    /**
+     * Optional columns read as the others, but written (after {@link #EXTRA_COLUMNS}, in this order) only when some
+     * visit written has a value for them, so that a file of visits without them keeps the header it always had:
+     * {@code description}, a service line's description (the visit JSON's {@code services[].description}, 837P
+     * SV101-7: an unlisted code's); {@code billedDiagnosisPointers}, a billed line's pointers into the visit's
+     * diagnoses separated by ';' (the visit JSON's {@code billed[].diagnosisPointers}, 837P SV107);
+     * {@code providerName} and {@code supervisorName}, the clinician's and the supervising therapist's names (the
+     * visit JSON's {@code services[].provider.name} and {@code .supervisorName}, as an 837 names them).
+     */
+    public static final List<String> WHEN_GIVEN_COLUMNS = List.of("description", "billedDiagnosisPointers",
+            "providerName", "supervisorName");
     public static final List<String> REQUIRED = List.of("visitId", "dateOfService", "payer", "planOfCare", "code",
             "role");
 

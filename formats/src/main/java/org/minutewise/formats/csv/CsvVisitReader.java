@@ -51,7 +51,9 @@ public final class CsvVisitReader {
                       Optional<Certification> certification, List<BodyRegion> regions, boolean progressReport,
                       boolean continuation, Optional<String> claimFrequency, Optional<String> payerClaimControlNumber,
                       Optional<String> secondaryPayer, Optional<String> secondaryClaimFilingIndicator,
-                      Optional<String> secondaryInsuranceType) {
+                      Optional<String> secondaryInsuranceType, Optional<String> description,
+                      List<Integer> billedDiagnosisPointers, Optional<String> providerName,
+                      Optional<String> supervisorName) {
     }
 
     /** The column index of each known header name. */
@@ -116,8 +118,8 @@ public final class CsvVisitReader {
     }
 
     /** Every column the reader knows: the documented layout's and the optional ones. */
-    public static final List<String> KNOWN = java.util.stream.Stream.concat(CsvLayout.COLUMNS.stream(),
-            CsvLayout.EXTRA_COLUMNS.stream()).toList();
+    public static final List<String> KNOWN = java.util.stream.Stream.of(CsvLayout.COLUMNS,
+            CsvLayout.EXTRA_COLUMNS, CsvLayout.WHEN_GIVEN_COLUMNS).flatMap(List::stream).toList();
 
     /** A name folded for comparing with the layout's: lower case, without spaces (any), '_', '-' or '.'. */
     private static String folded(String name) {
@@ -357,6 +359,16 @@ public final class CsvVisitReader {
             throw err(line, "billedUnits", "required when billedModifiers are given (got \""
                     + String.join(";", mods) + "\"); a row without billed units is not a billed line");
         }
+        List<Integer> pointers = pointers(h.get(f, "billedDiagnosisPointers"), line);
+        if (billedUnits.isEmpty() && !pointers.isEmpty()) {
+            throw err(line, "billedUnits", "required when billedDiagnosisPointers are given (got \""
+                    + h.get(f, "billedDiagnosisPointers") + "\"); a row without billed units is not a billed line");
+        }
+        Optional<String> description = opt(h.get(f, "description"));
+        if (description.isPresent() && description.get().length() > VisitJsonReader.MAX_DESCRIPTION) {
+            throw err(line, "description", "at most " + VisitJsonReader.MAX_DESCRIPTION + " characters (the 837P's "
+                    + "SV101-7 holds " + VisitJsonReader.MAX_DESCRIPTION + "), got " + description.get().length());
+        }
         Optional<BigDecimal> charge = Optional.empty();
         if (!h.get(f, "charge").isEmpty()) {
             if (!ascii(h.get(f, "charge"))) {
@@ -390,7 +402,40 @@ public final class CsvVisitReader {
                 bool(h.get(f, "continuation"), line, "continuation"), claimFrequency(h.get(f, "claimFrequency"), line),
                 opt(h.get(f, "payerClaimControlNumber")), secondaryPayer(h.get(f, "secondaryPayer")),
                 secondaryFiling(h.get(f, "secondaryClaimFilingIndicator"), line),
-                secondaryType(h.get(f, "secondaryInsuranceType"), line));
+                secondaryType(h.get(f, "secondaryInsuranceType"), line), description, pointers,
+                opt(h.get(f, "providerName")), opt(h.get(f, "supervisorName")));
+    }
+
+    /** The most diagnoses a claim holds (837P HI: 12), so the highest pointer a billed line may give. */
+    static final int MAX_POINTER = 12;
+
+    /**
+     * A billed line's diagnosis pointers (837P SV107): 1-based positions in the visit's diagnoses, at most 4, separated
+     * by ';' (a ',' or spaces too), as the visit JSON's {@code billed[].diagnosisPointers}. The visit's diagnoses may
+     * be on another of its rows: {@link #visit} checks that each points at one.
+     */
+    private static List<Integer> pointers(String t, long line) {
+        if (t.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> out = new ArrayList<>(2);
+        for (String p : t.split("[;,\\s]+")) {
+            if (p.isEmpty()) {
+                continue;
+            }
+            int n = p.length() <= 2 && ascii(p) && p.chars().allMatch(c -> c >= '0' && c <= '9') ? Integer.parseInt(p)
+                    : -1;
+            if (n < 1 || n > MAX_POINTER) {
+                throw err(line, "billedDiagnosisPointers", "expected diagnosis pointers 1-" + MAX_POINTER
+                        + " separated by ';' (1 is the visit's first diagnosis), got \"" + p + "\"");
+            }
+            out.add(n);
+        }
+        if (out.size() > 4) {
+            throw err(line, "billedDiagnosisPointers", "at most 4 diagnosis pointers on a line (837P SV107), got "
+                    + out.size());
+        }
+        return out;
     }
 
     /**
@@ -726,9 +771,10 @@ public final class CsvVisitReader {
                         + " and " + r.date() + "; a visit has one date of service");
             }
         }
+        List<String> diagnoses = firstWith(rows, r -> !r.diagnoses().isEmpty()).map(Row::diagnoses).orElse(List.of());
         Visit.Builder b = Visit.builder(first.visitId(), first.date()).payer(first.payer())
                 .planOfCare(first.planOfCare())
-                .diagnoses(firstWith(rows, r -> !r.diagnoses().isEmpty()).map(Row::diagnoses).orElse(List.of()))
+                .diagnoses(diagnoses)
                 .patient(new Patient(firstOf(rows, Row::patientId), Optional.empty(), YearToDate.NONE,
                         YearToDate.NONE));
         firstOf(rows, Row::setting).ifPresent(b::setting);
@@ -773,6 +819,9 @@ public final class CsvVisitReader {
                 String problem = previous == null ? "there is no row of the visit above it to continue"
                         : continues(previous, r);
                 ServiceLine above = previous == null ? null : lines.get(lines.size() - 1);
+                if (problem == null && r.description().isPresent() && !r.description().equals(above.description())) {
+                    problem = "its description is the line's, on the line's first row";
+                }
                 if (problem == null && above.periods().size() >= VisitJsonReader.MAX_PERIODS) {
                     problem = "at most " + VisitJsonReader.MAX_PERIODS + " periods on one service line";
                 }
@@ -788,14 +837,22 @@ public final class CsvVisitReader {
                 lines.set(lines.size() - 1, above.withPeriods(periods));
             } else {
                 Provider p = new Provider(r.providerId(), r.role(), Optional.empty(), r.supervisorId(),
-                        Optional.empty());
+                        Optional.empty()).withNames(r.providerName(), r.supervisorName());
                 lines.add(new ServiceLine(r.code(), r.minutes(), r.period().map(List::of).orElse(List.of()), p,
                         r.mode(), r.discipline(), r.billedUnits().isPresent() ? Optional.empty() : r.charge(),
-                        r.regions()));
+                        r.regions(), r.description()));
             }
             previous = r;
             if (r.billedUnits().isPresent()) {
-                billed.add(new BilledLine(r.code(), r.billedModifiers(), r.billedUnits().getAsInt(), r.charge()));
+                for (int k : r.billedDiagnosisPointers()) {
+                    if (k > diagnoses.size()) {
+                        throw err(r.line(), "billedDiagnosisPointers", "points to no diagnosis: expected 1 to "
+                                + diagnoses.size() + " (the visit's diagnoses" + (diagnoses.isEmpty() ? ": it gives "
+                                + "none" : "") + "), got " + k);
+                    }
+                }
+                billed.add(new BilledLine(r.code(), r.billedModifiers(), r.billedUnits().getAsInt(), r.charge(),
+                        r.billedDiagnosisPointers()));
             }
         }
         return b.services(lines).billed(billed).build();
@@ -816,7 +873,9 @@ public final class CsvVisitReader {
         }
         if (!r.code().equals(above.code()) || !r.providerId().equals(above.providerId()) || r.role() != above.role()
                 || !r.mode().equals(above.mode()) || !r.supervisorId().equals(above.supervisorId())
-                || !r.discipline().equals(above.discipline()) || !r.regions().equals(above.regions())) {
+                || !r.discipline().equals(above.discipline()) || !r.regions().equals(above.regions())
+                || !r.providerName().equals(above.providerName())
+                || !r.supervisorName().equals(above.supervisorName())) {
             return "the row above is another service (code, clinician, mode, plan or regions differ)";
         }
         return null;

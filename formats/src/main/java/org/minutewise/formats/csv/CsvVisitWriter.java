@@ -21,17 +21,68 @@ public final class CsvVisitWriter {
     private CsvVisitWriter() {
     }
 
+    /** The header of the layout without the columns written only when given ({@link CsvLayout#WHEN_GIVEN_COLUMNS}). */
     public static String header() {
+        return header(List.of());
+    }
+
+    /** The header with those of {@link CsvLayout#WHEN_GIVEN_COLUMNS} given (as {@link #whenGiven} lists them). */
+    public static String header(List<String> whenGiven) {
         List<String> cols = new ArrayList<>(CsvLayout.COLUMNS);
         cols.addAll(CsvLayout.EXTRA_COLUMNS);
+        cols.addAll(whenGiven);
         return String.join(",", cols) + "\r\n";
     }
 
     /**
-     * The rows of one visit (no header). Billed lines go on the rows of their code in order, one each; billed
-     * lines left over (a code billed on more lines than it has rows, or not documented) take rows of their own.
+     * The columns of {@link CsvLayout#WHEN_GIVEN_COLUMNS} that some of the visits has a value for, in the layout's
+     * order: a file of visits without descriptions, billed diagnosis pointers or clinicians' names keeps the header
+     * (and the bytes) it had before those columns were added.
      */
+    public static List<String> whenGiven(List<Visit> visits) {
+        boolean description = false;
+        boolean pointers = false;
+        boolean name = false;
+        boolean supervisorName = false;
+        for (Visit v : visits) {
+            for (ServiceLine l : v.services()) {
+                description |= l.description().isPresent();
+                name |= l.provider().name().isPresent();
+                supervisorName |= l.provider().supervisorName().isPresent();
+            }
+            for (BilledLine b : v.billed()) {
+                pointers |= !b.diagnosisPointers().isEmpty();
+            }
+        }
+        List<String> out = new ArrayList<>(4);
+        boolean[] given = {description, pointers, name, supervisorName};
+        for (int i = 0; i < given.length; i++) {
+            if (given[i]) {
+                out.add(CsvLayout.WHEN_GIVEN_COLUMNS.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** A file of visits: the header with the columns they need ({@link #whenGiven}), then their rows. */
+    public static String write(List<Visit> visits) {
+        List<String> given = whenGiven(visits);
+        StringBuilder sb = new StringBuilder(header(given));
+        visits.forEach(v -> sb.append(rows(v, given)));
+        return sb.toString();
+    }
+
+    /** The rows of one visit under {@link #header()}: without the columns written only when given. */
     public static String rows(Visit v) {
+        return rows(v, List.of());
+    }
+
+    /**
+     * The rows of one visit (no header) under {@link #header(List)} of {@code whenGiven}. Billed lines go on the rows
+     * of their code in order, one each; billed lines left over (a code billed on more lines than it has rows, or not
+     * documented) take rows of their own.
+     */
+    public static String rows(Visit v, List<String> whenGiven) {
         StringBuilder sb = new StringBuilder();
         boolean first = true;
         Map<String, Deque<BilledLine>> queues = new LinkedHashMap<>();
@@ -51,13 +102,15 @@ public final class CsvVisitWriter {
                         l.provider().role().name(), l.mode().map(m -> m.wire()).orElse(""), billed,
                         billed == null && p == 0 ? l.charge().map(CsvVisitWriter::amount).orElse("") : "",
                         l.provider().supervisorId().orElse(""), l.discipline().map(Enum::name).orElse(""),
-                        regions(l), p > 0);
+                        regions(l), p > 0, whenGiven, p == 0 ? l.description().orElse("") : "",
+                        l.provider().name().orElse(""), l.provider().supervisorName().orElse(""));
                 first = false;
             }
         }
         for (Deque<BilledLine> q : queues.values()) {
             for (BilledLine b : q) {
-                row(sb, v, first, b.code(), "", "", "", "", roleFor(v, b), "", b, "", "", "", "", false);
+                row(sb, v, first, b.code(), "", "", "", "", roleFor(v, b), "", b, "", "", "", "", false, whenGiven,
+                        "", "", "");
                 first = false;
             }
         }
@@ -96,7 +149,8 @@ public final class CsvVisitWriter {
     private static void row(StringBuilder sb, Visit v, boolean first, String code, String minutes, String start,
                             String end, String providerId, String role, String mode, BilledLine billed,
                             String lineCharge, String supervisor, String discipline, String regions,
-                            boolean continuation) {
+                            boolean continuation, List<String> whenGiven, String description,
+                            String providerName, String supervisorName) {
         List<String> f = new ArrayList<>(30);
         f.add(v.id());
         f.add(v.dateOfService().toString());
@@ -134,6 +188,16 @@ public final class CsvVisitWriter {
         f.add(v.secondaryPayer().orElse(""));
         f.add(v.claimInfo().secondary().claimFilingIndicator().orElse(""));
         f.add(v.claimInfo().secondary().insuranceType().orElse(""));
+        for (String column : whenGiven) {
+            f.add(switch (column) {
+                case "description" -> description;
+                case "billedDiagnosisPointers" -> billed == null ? "" : billed.diagnosisPointers().stream()
+                        .map(String::valueOf).collect(java.util.stream.Collectors.joining(";"));
+                case "providerName" -> providerName;
+                case "supervisorName" -> supervisorName;
+                default -> throw new IllegalArgumentException("not a column written when given: " + column);
+            });
+        }
         for (int i = 0; i < f.size(); i++) {
             if (i > 0) {
                 sb.append(',');
@@ -166,14 +230,6 @@ public final class CsvVisitWriter {
                 out.add("services[].provider.supervisorNpi");
             }
         }
-        // Billed lines keep code, units, modifiers and charge; their diagnosis pointers (837P SV107) have no column,
-        // and a CSV read back gets the engine's pointers instead.
-        for (BilledLine b : v.billed()) {
-            if (!b.diagnosisPointers().isEmpty()) {
-                out.add("billed[].diagnosisPointers");
-                break;
-            }
-        }
         org.minutewise.core.model.ClaimInfo c = v.claimInfo();
         if (!c.billingProvider().equals(org.minutewise.core.model.BillingProvider.NONE)) {
             out.add("billingProvider");
@@ -185,7 +241,7 @@ public final class CsvVisitWriter {
         c.payerName().ifPresent(x -> out.add("payerName"));
         c.payerId().ifPresent(x -> out.add("payerId"));
         c.placeOfService().ifPresent(x -> out.add("placeOfService"));
-        org.minutewise.formats.NotCarried.common(v, out);
+        org.minutewise.formats.NotCarried.commonButNames(v, out); // the names have columns (written when given)
         org.minutewise.formats.NotCarried.secondaryIdentifiers(v, out);
         return out;
     }

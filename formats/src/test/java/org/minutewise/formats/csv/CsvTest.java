@@ -290,23 +290,27 @@ class CsvTest {
      * carried.
      */
     /**
-     * Billed lines' diagnosis pointers have no column: a visit that bills with pointers (an 837's SV107) is told they
-     * are not carried, as its other claim data is (the CSV read back got the engine's pointers, silently).
+     * Billed lines' diagnosis pointers have their column, {@code billedDiagnosisPointers}, written only when a billed
+     * line has pointers: a visit that bills with pointers (an 837's SV107) keeps them through CSV and is no longer
+     * told they are not carried. Near miss: billed lines without pointers (a CSV's own) write the header as before.
      */
     @Test
-    void billedDiagnosisPointersAreNamedAsNotCarried() {
+    void billedDiagnosisPointersAreCarried() {
         String csv = HEADER + "V1,2026-03-02,medicare,private-practice,PT,P1,I69.351;R26.81,97112,,,,T1,PT,,2,GP,130,\r\n";
         Visit v = VisitInput.read(csv, VisitFormat.CSV, REF).get(0).visit().get();
         assertThat(v.billed()).singleElement().satisfies(b -> assertThat(b.diagnosisPointers()).isEmpty());
-        // Near miss: billed lines without pointers (a CSV's own) lose nothing.
         assertThat(CsvVisitWriter.notCarried(v)).doesNotContain("billed[].diagnosisPointers");
+        assertThat(CsvVisitWriter.write(List.of(v))).startsWith(CsvVisitWriter.header())
+                .doesNotContain("billedDiagnosisPointers");
         org.minutewise.core.model.BilledLine b = v.billed().get(0);
         Visit pointed = v.toBuilder().billed(List.of(new org.minutewise.core.model.BilledLine(b.code(), b.modifiers(),
                 b.units(), b.charge(), List.of(2, 1)))).build();
-        assertThat(CsvVisitWriter.notCarried(pointed)).contains("billed[].diagnosisPointers");
-        Visit back = VisitInput.read(CsvVisitWriter.header() + CsvVisitWriter.rows(pointed), VisitFormat.CSV, REF)
-                .get(0).visit().get();
-        assertThat(back.billed()).singleElement().satisfies(l -> assertThat(l.diagnosisPointers()).isEmpty());
+        assertThat(CsvVisitWriter.notCarried(pointed)).doesNotContain("billed[].diagnosisPointers");
+        String written = CsvVisitWriter.write(List.of(pointed));
+        assertThat(written).startsWith(CsvVisitWriter.header().replace("\r\n", ",billedDiagnosisPointers\r\n"));
+        Visit back = VisitInput.read(written, VisitFormat.CSV, REF).get(0).visit().get();
+        assertThat(back.billed()).singleElement().satisfies(l -> assertThat(l.diagnosisPointers())
+                .containsExactly(2, 1));
     }
 
     @Test

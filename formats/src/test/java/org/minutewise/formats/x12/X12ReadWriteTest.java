@@ -138,9 +138,15 @@ class X12ReadWriteTest {
                 .contains("\nNM1*82*1*Jones*Bob****XX*1628394755~").doesNotContain("NM1*82*1*1245319599")
                 .doesNotContain("NM1*82*1*1628394755");
         assertThat(X12Validation.errors(out)).isEmpty();
-        // CSV and FHIR have no place for the names: a conversion says it leaves them behind.
+        // The CSV layout carries the names (providerName, supervisorName); FHIR has no place for them: a conversion
+        // says it leaves them behind.
         assertThat(org.minutewise.formats.csv.CsvVisitWriter.notCarried(v))
-                .contains("services[].provider.name", "services[].provider.supervisorName");
+                .doesNotContain("services[].provider.name", "services[].provider.supervisorName");
+        Visit viaCsv = org.minutewise.formats.VisitInput.read(org.minutewise.formats.csv.CsvVisitWriter.write(
+                List.of(v)), org.minutewise.formats.VisitFormat.CSV, X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(viaCsv.services()).extracting(l -> l.provider().name().orElse("-") + "/"
+                + l.provider().supervisorName().orElse("-")).containsExactly("Smith, Ann/-", "-/Smith, Ann",
+                "Smith, Ann/-", "Jones, Bob/-");
         assertThat(org.minutewise.formats.fhir.FhirVisitWriter.notCarried(v, code -> false))
                 .contains("services[].provider.name", "services[].provider.supervisorName");
         Visit unnamed = X12Fixtures.visits(X12Fixtures.DIR.resolve("write/pt-assistant.json")).get(0);
