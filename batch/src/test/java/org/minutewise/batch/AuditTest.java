@@ -1768,6 +1768,57 @@ class AuditTest {
     }
 
     /**
+     * The lines the day's MUE denies whole (MW-A009) are priced at $0 in claims.csv, as a line MW-E006 denies, so
+     * their units over count no dollars in summary.json (overall, per therapist and payer) nor in report.html (an
+     * auditor's review: they were priced as billed). 97112's MUE is 4 a day (indicator 3): M-1 bills 3 units for 45
+     * minutes, M-2 3 units for 25 minutes (2 supported, 1 over) that afternoon: 6 units, M-2 takes the day past the
+     * MUE. Near miss: M-1 bills 1 unit for 15 minutes, the day's 4 units are within the MUE, and M-2's unit over is
+     * worth 97112's price in every total.
+     */
+    @Test
+    void theLinesTheDaysMueDeniesArePricedAtZeroA009() throws IOException {
+        String afternoon = "M-2,2026-06-01,medicare,,PT,MP,I69.351,97112,25,14:00,14:25,PT20,PT,,3,GP,,\r\n";
+        Path out = auditCsv("mue-day", HEADER + "M-1,2026-06-01,medicare,,PT,MP,I69.351,97112,45,09:00,09:45,PT20,PT,"
+                + ",3,GP,,\r\n" + afternoon, 2);
+        Path near = auditCsv("mue-day-near", HEADER + "M-1,2026-06-01,medicare,,PT,MP,I69.351,97112,15,09:00,09:15,"
+                + "PT20,PT,,1,GP,,\r\n" + afternoon, 2);
+
+        assertThat(rows(near.resolve("findings.csv"))).extracting(f -> f.get("ruleId"))
+                .doesNotContain("MW-A009", "MW-A012");
+        Map<String, String> nearRow = rows(near.resolve("claims.csv")).stream()
+                .filter(c -> c.get("visitId").equals("M-2")).reduce((a, b) -> {
+                    throw new AssertionError("one row of M-2: " + a + ", " + b);
+                }).orElseThrow();
+        assertThat(nearRow).containsEntry("billedUnits", "3").containsEntry("units", "2")
+                .containsEntry("difference", "1");
+        BigDecimal price = new BigDecimal(nearRow.get("allowedPerUnit"));
+        assertThat(price).isPositive();
+        JsonNode n = summary(near);
+        assertThat(n.get("dollarsOver").decimalValue()).isEqualByComparingTo(price);
+        assertThat(n.get("byTherapist").get("PT20").get("dollarsOver").decimalValue()).isEqualByComparingTo(price);
+        assertThat(n.get("byPayer").get("medicare").get("dollarsOver").decimalValue()).isEqualByComparingTo(price);
+        assertThat(Files.readString(near.resolve("report.html")))
+                .contains("<div class=\"v\">$" + price.setScale(2) + "</div><div class=\"l\">est. dollars over");
+
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A009")).singleElement()
+                .satisfies(f -> assertThat(f.get("visitId")).isEqualTo("M-2"));
+        assertThat(findings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A012");
+        assertThat(rows(out.resolve("claims.csv")))
+                .extracting(c -> String.join(" ", c.get("visitId"), c.get("code"), c.get("billedUnits"),
+                        c.get("units"), c.get("difference"), c.get("allowedPerUnit")))
+                .containsExactlyInAnyOrder("M-1 97112 3 3 0 " + price.setScale(2), "M-2 97112 3 2 1 0.00");
+        JsonNode s = summary(out);
+        assertThat(s.get("unitsOver").asLong()).isEqualTo(1); // the unit over is still counted, worth $0
+        assertThat(s.get("dollarsOver").decimalValue()).isZero();
+        assertThat(s.get("dollarsUnder").decimalValue()).isZero();
+        assertThat(s.get("byTherapist").get("PT20").get("dollarsOver").decimalValue()).isZero();
+        assertThat(s.get("byPayer").get("medicare").get("dollarsOver").decimalValue()).isZero();
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("<div class=\"v\">$0.00</div><div class=\"l\">est. dollars over");
+    }
+
+    /**
      * The rows of one visit in either order give the same KX judgment: the lines are counted in the order of their
      * documented times (an auditor's review: swapping two rows turned a blocking MW-A003 on or off). $2,397.15 before
      * K-Z; its 97110 at 13:00 reaches $2,473.80, its 97530 at 13:45 passes $2,480.00 and carries KX: clean, whichever

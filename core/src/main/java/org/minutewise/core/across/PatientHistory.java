@@ -174,7 +174,10 @@ public final class PatientHistory {
             .revised(3, "2026-12-06: says that the lines of the code on the claim that takes the day past the MUE "
                     + "are denied whole, not only the units over it")
             .revised(4, "2026-12-07: those lines count nothing toward the patient's KX threshold nor hold the day's "
-                    + "unit paid in full (MW-A003/A004/A010; they did, an auditor's review), and the message says so");
+                    + "unit paid in full (MW-A003/A004/A010; they did, an auditor's review), and the message says so")
+            .revised(5, "2026-12-07: an audit's claims.csv prices those lines' rows at $0 a unit, as MW-E006's, so "
+                    + "their units over or under count no dollars in dollarsOver/dollarsUnder, per therapist and "
+                    + "payer, and the report (they were priced as billed; an auditor's review)");
 
     public static final RuleInfo MPPR_ACROSS_VISITS = new RuleInfo("MW-A010", Severity.INFO,
             "Multiple procedure reduction across the day's visits",
@@ -1199,12 +1202,7 @@ public final class PatientHistory {
             }
             Mue m = found.get();
             if (d[1] >= 2 && m.adjudicationIndicator() != 1 && d[0] > m.maxUnits() && d[2] <= m.maxUnits()) {
-                out.add(new AcrossFinding(last.get(code), MUE_ACROSS_VISITS.finding("claimLines", code
-                        + " is billed with " + d[0] + " units over the patient's " + d[1] + " visits of " + date
-                        + "; its MUE is " + m.maxUnits() + " a day (adjudication indicator " + m.indicatorText()
-                        + "). This visit's claim takes the day past it: its lines of " + code + " are denied whole, "
-                        + "not only the units over " + m.maxUnits() + "; they count nothing toward the patient's "
-                        + "KX threshold.")));
+                List<VisitDigest.Line> lines = new ArrayList<>(1);
                 for (VisitDigest v : day) {
                     if (!v.visitId().equals(last.get(code))) {
                         continue;
@@ -1215,9 +1213,17 @@ public final class PatientHistory {
                                 result = new HashSet<>(duplicated);
                             }
                             result.add(lineKey(v, i));
+                            lines.add(v.lines().get(i));
                         }
                     }
                 }
+                // The denied lines go with the finding: an audit prices their claims.csv rows at $0 (as MW-E006's).
+                out.add(new AcrossFinding(last.get(code), MUE_ACROSS_VISITS.finding("claimLines", code
+                        + " is billed with " + d[0] + " units over the patient's " + d[1] + " visits of " + date
+                        + "; its MUE is " + m.maxUnits() + " a day (adjudication indicator " + m.indicatorText()
+                        + "). This visit's claim takes the day past it: its lines of " + code + " are denied whole, "
+                        + "not only the units over " + m.maxUnits() + "; they count nothing toward the patient's "
+                        + "KX threshold."), 0, BigDecimal.ZERO, lines));
             }
         }
         return result;

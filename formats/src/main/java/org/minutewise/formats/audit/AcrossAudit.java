@@ -70,7 +70,8 @@ public final class AcrossAudit {
     /**
      * As {@link #patient(Collection, ReferenceData, IntFunction, AuditTotals, java.util.function.Consumer)}, and the
      * supported units the patient's days take off their visits' lines (MW-A012) to {@code cuts}, which the caller
-     * applies to claims.csv and the totals ({@link ClaimCorrection}).
+     * applies to claims.csv and the totals ({@link ClaimCorrection}); so are the lines a day's MUE denies whole
+     * (MW-A009, {@link ClaimCorrection#deniedByDay}: priced at $0) and a duplicate claim's void lines (MW-A006).
      */
     public static List<AuditCsv.FindingRow> patient(Collection<AuditDigest> visits, ReferenceData ref,
                                                     IntFunction<String> fileNames, AuditTotals totals,
@@ -132,6 +133,16 @@ public final class AcrossAudit {
             }
             rows.add(row(r, af.finding(), fileNames));
             af.cuts().forEach(cuts);
+            if (af.finding().ruleId().equals(PatientHistory.MUE_ACROSS_VISITS.id())) {
+                // The lines the day's MUE denies whole: their rows are priced at $0 (ClaimCorrection.deniedByDay).
+                Set<String> once = new java.util.TreeSet<>();
+                for (VisitDigest.Line l : af.lines()) {
+                    if (once.add(l.code())) {
+                        cuts.accept(new org.minutewise.core.across.UnitCut(af.visitId(),
+                                ClaimCorrection.deniedByDay(l.code()), 1));
+                    }
+                }
+            }
             if (af.finding().ruleId().equals(PatientHistory.KX_CROSSING.id())) {
                 java.util.Set<KxFix> once = new java.util.LinkedHashSet<>();
                 for (VisitDigest.Line l : af.lines()) {
