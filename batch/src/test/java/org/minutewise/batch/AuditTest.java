@@ -1768,6 +1768,40 @@ class AuditTest {
     }
 
     /**
+     * The units MW-A001 takes off a visit (one therapist one-on-one with two patients in the same minutes) add nothing
+     * to the patient's KX count, as MW-A012's (an auditor's review: K-S's units lost to the shared minutes still
+     * counted, and K-Z had KX added where none was needed). PT20 treats KP 09:00-09:45 (K-S, 97110 x3) and OP
+     * 09:15-09:45 (O-S): K-S keeps 1 unit, so its 97110 counts a third; K-Z's 97110 x4 a week later then stays under
+     * the threshold. Near miss: O-S at 10:00-10:30 shares no minutes, K-S counts whole, and K-Z passes without KX.
+     */
+    @Test
+    void aUnitMwA001TakesOffAddsNothingToTheKxCountA003() throws IOException {
+        String rest = "K-Z,2026-06-08,medicare,,PT,KP,I69.351,97110,60,13:00,14:00,PT20,PT,,4,GP,,\r\n"
+                + "K-S,2026-06-01,medicare,,PT,KP,I69.351,97110,45,09:00,09:45,PT20,PT,,3,GP,,\r\n";
+        Path out = auditCsv("kx-shared", kxYear(rest
+                + "O-S,2026-06-01,medicare,,PT,OP,I69.351,97110,30,09:15,09:45,PT20,PT,,2,GP,,\r\n"), 3);
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A001")).extracting(f -> f.get("visitId"))
+                .containsExactlyInAnyOrder("K-S", "O-S");
+        assertThat(findings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A003", "MW-A004");
+        List<Map<String, String>> claims = rows(out.resolve("claims.csv"));
+        assertThat(claims).filteredOn(c -> c.get("visitId").equals("K-S")).singleElement()
+                .satisfies(c -> assertThat(c.get("units")).isEqualTo("1"));
+        assertThat(claims).filteredOn(c -> c.get("visitId").equals("K-Z")).singleElement()
+                .satisfies(c -> assertThat(c.get("modifiers")).isEqualTo("GP"));
+        assertThat(summary(out).get("kxExposure").get("visits").asLong()).isZero();
+
+        Path near = auditCsv("kx-shared-near", kxYear(rest
+                + "O-S,2026-06-01,medicare,,PT,OP,I69.351,97110,30,10:00,10:30,PT20,PT,,2,GP,,\r\n"), 3);
+        List<Map<String, String>> nearFindings = rows(near.resolve("findings.csv"));
+        assertThat(nearFindings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A001");
+        assertThat(nearFindings).filteredOn(f -> f.get("ruleId").equals("MW-A003")).singleElement()
+                .satisfies(f -> assertThat(f.get("visitId")).isEqualTo("K-Z"));
+        assertThat(rows(near.resolve("claims.csv"))).filteredOn(c -> c.get("visitId").equals("K-Z"))
+                .singleElement().satisfies(c -> assertThat(c.get("modifiers")).isEqualTo("GP;KX"));
+    }
+
+    /**
      * The lines the day's MUE denies whole (MW-A009) are priced at $0 in claims.csv, as a line MW-E006 denies, so
      * their units over count no dollars in summary.json (overall, per therapist and payer) nor in report.html (an
      * auditor's review: they were priced as billed). 97112's MUE is 4 a day (indicator 3): M-1 bills 3 units for 45

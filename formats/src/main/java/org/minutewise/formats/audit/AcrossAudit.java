@@ -87,7 +87,8 @@ public final class AcrossAudit {
      * one-on-one units, so the units they take off go to {@code cuts} ({@link TherapistDay#cutsAt}: with how many of
      * the code's units carry CQ/CO after, by the de minimis standard applied again to the minutes left) and the
      * patient's days are counted without them ({@link TherapistDay#withoutShared}: MW-A012 takes off only what is
-     * still over, never the same unit twice).
+     * still over, never the same unit twice); the KX count (MW-A003/A004) and the day's payment reduction (MW-A010)
+     * price the visits' lines without the units taken off.
      */
     public static List<AuditCsv.FindingRow> patient(Collection<AuditDigest> visits,
                                                     Map<String, Map<String, Map<String, java.util.BitSet>>> shared,
@@ -97,6 +98,8 @@ public final class AcrossAudit {
                                                     java.util.function.Consumer<org.minutewise.core.across.UnitCut> cuts) {
         Map<String, AuditDigest> byVisit = new HashMap<>();
         List<VisitDigest> digests = new ArrayList<>(visits.size());
+        // MW-A001's cuts: the patient's checks price the corrected claim without them (the KX count, MW-A010).
+        List<org.minutewise.core.across.UnitCut> sharedCuts = new ArrayList<>();
         Map<Integer, AuditDigest> firstOfYear = new HashMap<>();
         for (AuditDigest r : visits) {
             byVisit.put(r.digest().visitId(), r);
@@ -108,6 +111,7 @@ public final class AcrossAudit {
                 // the rest are): the units and the CQ/CO units the code keeps.
                 List<org.minutewise.core.across.UnitCut> taken = TherapistDay.cutsAt(r.digest(), sharedBy);
                 taken.forEach(cuts);
+                sharedCuts.addAll(taken);
                 digests.add(TherapistDay.withoutShared(r.digest(), TherapistDay.lostMinutes(r.digest(), sharedBy),
                         taken));
             }
@@ -124,7 +128,7 @@ public final class AcrossAudit {
         for (AuditDigest r : visits) {
             stated.put(r.digest().visitId(), new YearToDate(r.ptSlpBefore(), r.otBefore()));
         }
-        for (AcrossFinding af : PatientHistory.check(digests, startOfYear, stated, ref)) {
+        for (AcrossFinding af : PatientHistory.check(digests, startOfYear, stated, ref, sharedCuts)) {
             AuditDigest r = byVisit.get(af.visitId());
             if (!af.reported()) {
                 // Lines without KX the visit's own MW-B012 reports: KX exposure, but no finding of their own.
