@@ -1802,6 +1802,35 @@ class AuditTest {
     }
 
     /**
+     * A visit whose line of its unit paid in full loses every unit to MW-A001 holds no unit of the day (MW-A010; an
+     * auditor's review: the patient's other visit was still reduced for it). PT20 treats AP 09:00-09:10 (A-1, 97530,
+     * the day's highest practice expense) and OP in the same minutes (O-1): A-1 keeps no unit, so AP's afternoon
+     * visit A-2 (97112, PT21) holds the day's unit paid in full. Near miss: O-1 at 10:00 shares nothing, and A-2 is
+     * reduced for A-1's unit.
+     */
+    @Test
+    void aVisitMwA001TakesWholeHoldsNoUnitOfTheDayA010() throws IOException {
+        String ap = "A-1,2026-06-01,medicare,,PT,AP,I69.351,97530,10,09:00,09:10,PT20,PT,,1,GP,,\r\n"
+                + "A-2,2026-06-01,medicare,,PT,AP,I69.351,97112,15,14:00,14:15,PT21,PT,,1,GP,,\r\n";
+        Path out = auditCsv("mppr-shared", HEADER + ap
+                + "O-1,2026-06-01,medicare,,PT,OP,I69.351,97110,10,09:00,09:10,PT20,PT,,1,GP,,\r\n", 3);
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A001")).extracting(f -> f.get("visitId"))
+                .containsExactlyInAnyOrder("A-1", "O-1");
+        assertThat(rows(out.resolve("claims.csv"))).filteredOn(c -> c.get("visitId").equals("A-1")).singleElement()
+                .satisfies(c -> assertThat(c.get("units")).isEqualTo("0"));
+        assertThat(findings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A010", "MW-A012");
+
+        Path near = auditCsv("mppr-shared-near", HEADER + ap
+                + "O-1,2026-06-01,medicare,,PT,OP,I69.351,97110,10,10:00,10:10,PT20,PT,,1,GP,,\r\n", 3);
+        List<Map<String, String>> nearFindings = rows(near.resolve("findings.csv"));
+        assertThat(nearFindings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A001", "MW-A012");
+        assertThat(nearFindings).filteredOn(f -> f.get("ruleId").equals("MW-A010")).singleElement()
+                .satisfies(f -> assertThat(f.get("visitId") + " " + f.get("message")).startsWith("A-2 ")
+                        .contains("visit A-1 holds the day's therapy unit"));
+    }
+
+    /**
      * The lines the day's MUE denies whole (MW-A009) are priced at $0 in claims.csv, as a line MW-E006 denies, so
      * their units over count no dollars in summary.json (overall, per therapist and payer) nor in report.html (an
      * auditor's review: they were priced as billed). 97112's MUE is 4 a day (indicator 3): M-1 bills 3 units for 45
