@@ -38,9 +38,11 @@ final class State {
      * 17, a digest's treatment says whether its minutes count (not an aide's), the shared minutes name their
      * provider, and a cut carries how many of the code's units keep CQ/CO (MW-A001: de minimis applied again));
      * 18, a digest's line carries the discipline of its plan of care (MW-A002 counts treatment days by it); 19, every
-     * partition may hold a note that a CSV row without a visit id names a patient and date, {@code Spill.ORPHAN}).
+     * partition may hold a note that a CSV row without a visit id names a patient and date, {@code Spill.ORPHAN});
+     * 20, the cuts may name a code whose lines the day's MUE denies whole (MW-A009, priced at $0 in claims.csv:
+     * {@code ClaimCorrection.deniedByDay}), which work files of 19 never hold).
      */
-    static final int VERSION = 19;
+    static final int VERSION = 20;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

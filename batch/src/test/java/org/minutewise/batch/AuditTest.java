@@ -1799,6 +1799,120 @@ class AuditTest {
     }
 
     /**
+     * The units MW-A001 takes off a visit (one therapist one-on-one with two patients in the same minutes) add nothing
+     * to the patient's KX count, as MW-A012's (an auditor's review: K-S's units lost to the shared minutes still
+     * counted, and K-Z had KX added where none was needed). PT20 treats KP 09:00-09:45 (K-S, 97110 x3) and OP
+     * 09:15-09:45 (O-S): K-S keeps 1 unit, so its 97110 counts a third; K-Z's 97110 x4 a week later then stays under
+     * the threshold. Near miss: O-S at 10:00-10:30 shares no minutes, K-S counts whole, and K-Z passes without KX.
+     */
+    @Test
+    void aUnitMwA001TakesOffAddsNothingToTheKxCountA003() throws IOException {
+        String rest = "K-Z,2026-06-08,medicare,,PT,KP,I69.351,97110,60,13:00,14:00,PT20,PT,,4,GP,,\r\n"
+                + "K-S,2026-06-01,medicare,,PT,KP,I69.351,97110,45,09:00,09:45,PT20,PT,,3,GP,,\r\n";
+        Path out = auditCsv("kx-shared", kxYear(rest
+                + "O-S,2026-06-01,medicare,,PT,OP,I69.351,97110,30,09:15,09:45,PT20,PT,,2,GP,,\r\n"), 3);
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A001")).extracting(f -> f.get("visitId"))
+                .containsExactlyInAnyOrder("K-S", "O-S");
+        assertThat(findings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A003", "MW-A004");
+        List<Map<String, String>> claims = rows(out.resolve("claims.csv"));
+        assertThat(claims).filteredOn(c -> c.get("visitId").equals("K-S")).singleElement()
+                .satisfies(c -> assertThat(c.get("units")).isEqualTo("1"));
+        assertThat(claims).filteredOn(c -> c.get("visitId").equals("K-Z")).singleElement()
+                .satisfies(c -> assertThat(c.get("modifiers")).isEqualTo("GP"));
+        assertThat(summary(out).get("kxExposure").get("visits").asLong()).isZero();
+
+        Path near = auditCsv("kx-shared-near", kxYear(rest
+                + "O-S,2026-06-01,medicare,,PT,OP,I69.351,97110,30,10:00,10:30,PT20,PT,,2,GP,,\r\n"), 3);
+        List<Map<String, String>> nearFindings = rows(near.resolve("findings.csv"));
+        assertThat(nearFindings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A001");
+        assertThat(nearFindings).filteredOn(f -> f.get("ruleId").equals("MW-A003")).singleElement()
+                .satisfies(f -> assertThat(f.get("visitId")).isEqualTo("K-Z"));
+        assertThat(rows(near.resolve("claims.csv"))).filteredOn(c -> c.get("visitId").equals("K-Z"))
+                .singleElement().satisfies(c -> assertThat(c.get("modifiers")).isEqualTo("GP;KX"));
+    }
+
+    /**
+     * A visit whose line of its unit paid in full loses every unit to MW-A001 holds no unit of the day (MW-A010; an
+     * auditor's review: the patient's other visit was still reduced for it). PT20 treats AP 09:00-09:10 (A-1, 97530,
+     * the day's highest practice expense) and OP in the same minutes (O-1): A-1 keeps no unit, so AP's afternoon
+     * visit A-2 (97112, PT21) holds the day's unit paid in full. Near miss: O-1 at 10:00 shares nothing, and A-2 is
+     * reduced for A-1's unit.
+     */
+    @Test
+    void aVisitMwA001TakesWholeHoldsNoUnitOfTheDayA010() throws IOException {
+        String ap = "A-1,2026-06-01,medicare,,PT,AP,I69.351,97530,10,09:00,09:10,PT20,PT,,1,GP,,\r\n"
+                + "A-2,2026-06-01,medicare,,PT,AP,I69.351,97112,15,14:00,14:15,PT21,PT,,1,GP,,\r\n";
+        Path out = auditCsv("mppr-shared", HEADER + ap
+                + "O-1,2026-06-01,medicare,,PT,OP,I69.351,97110,10,09:00,09:10,PT20,PT,,1,GP,,\r\n", 3);
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A001")).extracting(f -> f.get("visitId"))
+                .containsExactlyInAnyOrder("A-1", "O-1");
+        assertThat(rows(out.resolve("claims.csv"))).filteredOn(c -> c.get("visitId").equals("A-1")).singleElement()
+                .satisfies(c -> assertThat(c.get("units")).isEqualTo("0"));
+        assertThat(findings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A010", "MW-A012");
+
+        Path near = auditCsv("mppr-shared-near", HEADER + ap
+                + "O-1,2026-06-01,medicare,,PT,OP,I69.351,97110,10,10:00,10:10,PT20,PT,,1,GP,,\r\n", 3);
+        List<Map<String, String>> nearFindings = rows(near.resolve("findings.csv"));
+        assertThat(nearFindings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A001", "MW-A012");
+        assertThat(nearFindings).filteredOn(f -> f.get("ruleId").equals("MW-A010")).singleElement()
+                .satisfies(f -> assertThat(f.get("visitId") + " " + f.get("message")).startsWith("A-2 ")
+                        .contains("visit A-1 holds the day's therapy unit"));
+    }
+
+    /**
+     * The lines the day's MUE denies whole (MW-A009) are priced at $0 in claims.csv, as a line MW-E006 denies, so
+     * their units over count no dollars in summary.json (overall, per therapist and payer) nor in report.html (an
+     * auditor's review: they were priced as billed). 97112's MUE is 4 a day (indicator 3): M-1 bills 3 units for 45
+     * minutes, M-2 3 units for 25 minutes (2 supported, 1 over) that afternoon: 6 units, M-2 takes the day past the
+     * MUE. Near miss: M-1 bills 1 unit for 15 minutes, the day's 4 units are within the MUE, and M-2's unit over is
+     * worth 97112's price in every total.
+     */
+    @Test
+    void theLinesTheDaysMueDeniesArePricedAtZeroA009() throws IOException {
+        String afternoon = "M-2,2026-06-01,medicare,,PT,MP,I69.351,97112,25,14:00,14:25,PT20,PT,,3,GP,,\r\n";
+        Path out = auditCsv("mue-day", HEADER + "M-1,2026-06-01,medicare,,PT,MP,I69.351,97112,45,09:00,09:45,PT20,PT,"
+                + ",3,GP,,\r\n" + afternoon, 2);
+        Path near = auditCsv("mue-day-near", HEADER + "M-1,2026-06-01,medicare,,PT,MP,I69.351,97112,15,09:00,09:15,"
+                + "PT20,PT,,1,GP,,\r\n" + afternoon, 2);
+
+        assertThat(rows(near.resolve("findings.csv"))).extracting(f -> f.get("ruleId"))
+                .doesNotContain("MW-A009", "MW-A012");
+        Map<String, String> nearRow = rows(near.resolve("claims.csv")).stream()
+                .filter(c -> c.get("visitId").equals("M-2")).reduce((a, b) -> {
+                    throw new AssertionError("one row of M-2: " + a + ", " + b);
+                }).orElseThrow();
+        assertThat(nearRow).containsEntry("billedUnits", "3").containsEntry("units", "2")
+                .containsEntry("difference", "1");
+        BigDecimal price = new BigDecimal(nearRow.get("allowedPerUnit"));
+        assertThat(price).isPositive();
+        JsonNode n = summary(near);
+        assertThat(n.get("dollarsOver").decimalValue()).isEqualByComparingTo(price);
+        assertThat(n.get("byTherapist").get("PT20").get("dollarsOver").decimalValue()).isEqualByComparingTo(price);
+        assertThat(n.get("byPayer").get("medicare").get("dollarsOver").decimalValue()).isEqualByComparingTo(price);
+        assertThat(Files.readString(near.resolve("report.html")))
+                .contains("<div class=\"v\">$" + price.setScale(2) + "</div><div class=\"l\">est. dollars over");
+
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A009")).singleElement()
+                .satisfies(f -> assertThat(f.get("visitId")).isEqualTo("M-2"));
+        assertThat(findings).extracting(f -> f.get("ruleId")).doesNotContain("MW-A012");
+        assertThat(rows(out.resolve("claims.csv")))
+                .extracting(c -> String.join(" ", c.get("visitId"), c.get("code"), c.get("billedUnits"),
+                        c.get("units"), c.get("difference"), c.get("allowedPerUnit")))
+                .containsExactlyInAnyOrder("M-1 97112 3 3 0 " + price.setScale(2), "M-2 97112 3 2 1 0.00");
+        JsonNode s = summary(out);
+        assertThat(s.get("unitsOver").asLong()).isEqualTo(1); // the unit over is still counted, worth $0
+        assertThat(s.get("dollarsOver").decimalValue()).isZero();
+        assertThat(s.get("dollarsUnder").decimalValue()).isZero();
+        assertThat(s.get("byTherapist").get("PT20").get("dollarsOver").decimalValue()).isZero();
+        assertThat(s.get("byPayer").get("medicare").get("dollarsOver").decimalValue()).isZero();
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("<div class=\"v\">$0.00</div><div class=\"l\">est. dollars over");
+    }
+
+    /**
      * The rows of one visit in either order give the same KX judgment: the lines are counted in the order of their
      * documented times (an auditor's review: swapping two rows turned a blocking MW-A003 on or off). $2,397.15 before
      * K-Z; its 97110 at 13:00 reaches $2,473.80, its 97530 at 13:45 passes $2,480.00 and carries KX: clean, whichever

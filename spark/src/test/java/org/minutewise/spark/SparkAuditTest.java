@@ -437,6 +437,33 @@ class SparkAuditTest {
     }
 
     /**
+     * The lines the day's MUE denies whole (MW-A009: 97112's MUE is 4 a day; M-1 bills 3 units, M-2 3 units of which
+     * its 25 minutes support 2) are priced at $0 in both runners: M-2's row's allowedPerUnit 0.00 and no dollars over,
+     * the same rows and summary.
+     */
+    @Test
+    void theLinesTheDaysMueDeniesArePricedAtZeroAsTheAuditPricesThem() throws IOException {
+        Path mue = tmp.resolve("mue-day.csv");
+        Files.writeString(mue, "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,minutes,"
+                + "start,end,providerId,role,mode,billedUnits,billedModifiers,charge,note\r\n"
+                + "M-1,2026-06-01,medicare,,PT,MP,I69.351,97112,45,09:00,09:45,PT20,PT,,3,GP,,\r\n"
+                + "M-2,2026-06-01,medicare,,PT,MP,I69.351,97112,25,14:00,14:25,PT20,PT,,3,GP,,\r\n");
+        Path audit = tmp.resolve("audit-mue-day");
+        Audit.run(new Audit.Options(List.of(mue.toString()), audit, Optional.empty(), 2, false, 3,
+                OptionalLong.empty()), REF, Progress.quiet());
+        Path out = tmp.resolve("spark-mue-day");
+        AuditJob.run(LocalSpark.get(), new AuditJob.Options(List.of(mue.toString()), out.toString(),
+                Optional.empty(), "csv", 2));
+        assertThat(json(out.resolve("summary.json"))).isEqualTo(json(audit.resolve("summary.json")));
+        assertThat(json(out.resolve("summary.json")).get("dollarsOver").decimalValue()).isZero();
+        assertThat(json(out.resolve("summary.json")).get("unitsOver").asLong()).isEqualTo(1);
+        List<List<String>> claims = rows(out.resolve("claims"));
+        assertThat(sorted(claims)).isEqualTo(sorted(rows(audit.resolve("claims.csv"))));
+        assertThat(claims).filteredOn(r -> r.get(0).equals("M-2")).extracting(r -> r.get(11) + " " + r.get(12))
+                .containsExactly("1 0.00");
+    }
+
+    /**
      * Duplicate claims' void lines as the single-process audit voids them: one discipline's line of a code the visit
      * also bills under another (D2's 97110 with GP, beside its new 97110 with GO), and the findings of a void line by
      * its index (N2's MW-B004 at billed[0].modifiers), which the job left in findings and the totals.

@@ -12,7 +12,8 @@ import org.minutewise.core.check.Finding;
  * service again: {@code exposedLines} then counts their units, {@code exposedDollars} their allowed amounts, and
  * {@code lines} are those lines (so that an audit can void them in its corrected claim lines).
  * {@code lines} of a KX finding are the claim lines it is about: those that lack KX (MW-A003) or carry it too early
- * (MW-A004), so that the corrected claim lines of an audit can carry KX where the year's count wants it.
+ * (MW-A004), so that the corrected claim lines of an audit can carry KX where the year's count wants it; those of a
+ * day's MUE passed (MW-A009) are the lines it denies whole, which an audit prices at $0.
  * {@code reported} is false for an exposure the visit's own check already reported (its MW-B012: KX missing on
  * lines its stated expenses pass the threshold with): counted in the audit's KX exposure, not reported again.
  * {@code cuts} are the supported units the finding takes off the day's visits (MW-A012), or off its visit for the

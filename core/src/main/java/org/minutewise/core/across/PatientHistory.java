@@ -78,6 +78,11 @@ public final class PatientHistory {
     private static final String KX_ESTIMATE = "2026-12-06: the message says the year's expenses are an estimate "
             + "(the audited visits' allowed amounts), and a floor when some of the year's codes could not be priced";
 
+    private static final String KX_SHARED_MINUTES = "2026-12-07: in an audit, a line counts only the units MW-A001's "
+            + "cut (one therapist one-on-one with two patients in the same minutes) leaves it on the corrected claim, "
+            + "as MW-A012's: a unit the shared minutes no longer earn adds nothing toward the threshold (it did, an "
+            + "auditor's review)";
+
     public static final RuleInfo KX_CROSSING = new RuleInfo("MW-A003", Severity.BLOCK,
             "KX missing after the patient's therapy threshold was passed",
             "Add KX (with documentation of medical necessity) to the lines of this bucket from the visit that "
@@ -90,7 +95,8 @@ public final class PatientHistory {
                     + "MW-B012 reports it; the line still counts in the KX exposure)")
             .revised(6, KX_ESTIMATE)
             .revised(7, KX_MUE_DENIED)
-            .revised(8, KX_DENIED_AND_ORDER);
+            .revised(8, KX_DENIED_AND_ORDER)
+            .revised(9, KX_SHARED_MINUTES);
     public static final RuleInfo KX_EARLY = new RuleInfo("MW-A004", Severity.WARN,
             "KX before the patient's therapy threshold was reached",
             "Remove KX from lines billed before the year's incurred expenses pass the threshold: KX with no sign "
@@ -108,7 +114,8 @@ public final class PatientHistory {
                     + "the line whose amount passes it (KX goes on that line and the later ones)")
             .revised(8, KX_ESTIMATE)
             .revised(9, KX_MUE_DENIED)
-            .revised(10, KX_DENIED_AND_ORDER);
+            .revised(10, KX_DENIED_AND_ORDER)
+            .revised(11, KX_SHARED_MINUTES);
     public static final RuleInfo COPIED_NOTE = new RuleInfo("MW-A005", Severity.WARN,
             "The same note text on several visits",
             "Document each visit on its own: what was done, the patient's response and the progression; a cloned "
@@ -178,7 +185,10 @@ public final class PatientHistory {
             .revised(3, "2026-12-06: says that the lines of the code on the claim that takes the day past the MUE "
                     + "are denied whole, not only the units over it")
             .revised(4, "2026-12-07: those lines count nothing toward the patient's KX threshold nor hold the day's "
-                    + "unit paid in full (MW-A003/A004/A010; they did, an auditor's review), and the message says so");
+                    + "unit paid in full (MW-A003/A004/A010; they did, an auditor's review), and the message says so")
+            .revised(5, "2026-12-07: an audit's claims.csv prices those lines' rows at $0 a unit, as MW-E006's, so "
+                    + "their units over or under count no dollars in dollarsOver/dollarsUnder, per therapist and "
+                    + "payer, and the report (they were priced as billed; an auditor's review)");
 
     public static final RuleInfo MPPR_ACROSS_VISITS = new RuleInfo("MW-A010", Severity.INFO,
             "Multiple procedure reduction across the day's visits",
@@ -190,7 +200,10 @@ public final class PatientHistory {
             .revised(2, "2026-12-07: worked out on the corrected claim: a visit whose line of its unit paid in full "
                     + "keeps no unit once the day's minutes are counted together (MW-A012), or that the day's MUE "
                     + "denies whole (MW-A009), holds no unit of the day (another visit was reduced for a unit MW-A012 "
-                    + "removes; an auditor's review)");
+                    + "removes; an auditor's review)")
+            .revised(3, "2026-12-07: in an audit, a visit whose line of its unit paid in full keeps no unit once "
+                    + "MW-A001's cut (one therapist one-on-one with two patients in the same minutes) is taken holds no "
+                    + "unit of the day either (it still did, an auditor's review)");
 
     public static final RuleInfo DAY_UNITS_OVER = new RuleInfo("MW-A012", Severity.BLOCK,
             "The day's visits bill more timed units than their minutes together make",
@@ -285,7 +298,7 @@ public final class PatientHistory {
      */
     public static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
                                             ReferenceData ref) {
-        return check(visits, startOfYear, ref.fees(), ref.ptp(), ref.mue(), Map.of(), ref);
+        return check(visits, startOfYear, ref.fees(), ref.ptp(), ref.mue(), Map.of(), ref, List.of());
     }
 
     /**
@@ -294,18 +307,36 @@ public final class PatientHistory {
      */
     public static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
                                             Map<String, YearToDate> stated, ReferenceData ref) {
-        return check(visits, startOfYear, ref.fees(), ref.ptp(), ref.mue(), stated, ref);
+        return check(visits, startOfYear, ref.fees(), ref.ptp(), ref.mue(), stated, ref, List.of());
+    }
+
+    /**
+     * As {@link #check(List, Map, Map, ReferenceData)}, with the supported units already taken off the visits'
+     * lines before the patient's checks ({@code taken}: MW-A001's cuts, the minutes a therapist shared with another
+     * patient, {@link TherapistDay#cutsAt}; the digests given counted without those minutes,
+     * {@link TherapistDay#withoutShared}): the day's payment reduction (MW-A010) and the KX count (MW-A003/A004)
+     * price the claim as corrected by them too, as by the day's own cuts (MW-A012), so a unit MW-A001 takes off adds
+     * nothing to the patient's KX threshold and holds no unit of the day paid in full.
+     */
+    public static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
+                                            Map<String, YearToDate> stated, ReferenceData ref, List<UnitCut> taken) {
+        return check(visits, startOfYear, ref.fees(), ref.ptp(), ref.mue(), stated, ref, taken);
     }
 
     private static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
                                              FeeData fees, PtpTable ptp, MueTable mue) {
-        return check(visits, startOfYear, fees, ptp, mue, Map.of(), null);
+        return check(visits, startOfYear, fees, ptp, mue, Map.of(), null, List.of());
     }
 
-    /** {@code ref}, when given, has the payer profiles and codes of the day's payer limits (MW-A016). */
+    /**
+     * {@code ref}, when given, has the payer profiles and codes of the day's payer limits (MW-A016); {@code taken}
+     * the units already taken off the visits' lines (MW-A001), which the reduction and the KX count price the claim
+     * without.
+     */
     private static List<AcrossFinding> check(List<VisitDigest> visits, Map<Integer, YearToDate> startOfYear,
                                              FeeData fees, PtpTable ptp, MueTable mue,
-                                             Map<String, YearToDate> stated, ReferenceData ref) {
+                                             Map<String, YearToDate> stated, ReferenceData ref,
+                                             List<UnitCut> taken) {
         List<VisitDigest> sorted = new ArrayList<>(visits);
         sorted.sort(IN_TIME_ORDER);
         List<AcrossFinding> out = new ArrayList<>();
@@ -322,14 +353,16 @@ public final class PatientHistory {
             }
         }
         Set<String> overlapping = sameMinutes(dates, duplicated, out);
-        // The units the day's minutes together do not make (MW-A012) come off the corrected claim first: the day's
+        // The units the day's minutes together do not make (MW-A012) come off the corrected claim first, and so do
+        // those the minutes a therapist shared with another patient no longer earn (MW-A001, taken before): the day's
         // payment reduction and the KX count then price the claim as corrected (an auditor's review: MW-A010 reduced
-        // a visit for a unit MW-A012 removes), by visit and code.
+        // a visit for a unit MW-A012 removes; a unit MW-A001 took off still counted toward the KX threshold), by
+        // visit and code.
         int before = out.size();
         for (List<VisitDigest> day : days) {
             dayUnits(day, duplicated, overlapping, out);
         }
-        Map<String, Integer> cut = cutUnits(out.subList(before, out.size()));
+        Map<String, Integer> cut = cutUnits(taken, out.subList(before, out.size()));
         Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(days, denied, cut, out);
         kx(sorted, startOfYear, stated, fees, reduced, denied, cut, out);
         copiedNotes(sorted, duplicated, out);
@@ -480,17 +513,20 @@ public final class PatientHistory {
     }
 
     /**
-     * The units of the day's timed minutes together do not make, by visit and code ("visitId|code"): the corrected
-     * claim's cuts of the findings {@code found} (MW-A012).
+     * The units the corrected claim takes off, by visit and code ("visitId|code"): those {@code taken} before
+     * (MW-A001) and the cuts of the findings {@code found} (MW-A012: what the day's timed minutes together do not
+     * make once the shared minutes are out, so the two never take one unit).
      */
-    private static Map<String, Integer> cutUnits(List<AcrossFinding> found) {
+    private static Map<String, Integer> cutUnits(List<UnitCut> taken, List<AcrossFinding> found) {
         Map<String, Integer> cut = Map.of();
+        List<UnitCut> all = new ArrayList<>(taken);
         for (AcrossFinding f : found) {
-            for (UnitCut c : f.cuts()) {
-                if (c.units() > 0) {
-                    cut = cut.isEmpty() ? new HashMap<>(4) : cut;
-                    cut.merge(c.visitId() + '|' + c.code(), c.units(), Integer::sum);
-                }
+            all.addAll(f.cuts());
+        }
+        for (UnitCut c : all) {
+            if (c.units() > 0) {
+                cut = cut.isEmpty() ? new HashMap<>(4) : cut;
+                cut.merge(c.visitId() + '|' + c.code(), c.units(), Integer::sum);
             }
         }
         return cut;
@@ -590,7 +626,7 @@ public final class PatientHistory {
                     }
                     BigDecimal kept = kept(v, i, cut);
                     if (kept.signum() == 0) {
-                        continue; // the corrected claim bills none of its units (MW-A012)
+                        continue; // the corrected claim bills none of its units (MW-A012, MW-A001)
                     }
                     counted[i] = true;
                     if (l.allowed().signum() == 0) {
@@ -1260,12 +1296,7 @@ public final class PatientHistory {
             }
             Mue m = found.get();
             if (d[1] >= 2 && m.adjudicationIndicator() != 1 && d[0] > m.maxUnits() && d[2] <= m.maxUnits()) {
-                out.add(new AcrossFinding(last.get(code), MUE_ACROSS_VISITS.finding("claimLines", code
-                        + " is billed with " + d[0] + " units over the patient's " + d[1] + " visits of " + date
-                        + "; its MUE is " + m.maxUnits() + " a day (adjudication indicator " + m.indicatorText()
-                        + "). This visit's claim takes the day past it: its lines of " + code + " are denied whole, "
-                        + "not only the units over " + m.maxUnits() + "; they count nothing toward the patient's "
-                        + "KX threshold.")));
+                List<VisitDigest.Line> lines = new ArrayList<>(1);
                 for (VisitDigest v : day) {
                     if (!v.visitId().equals(last.get(code))) {
                         continue;
@@ -1276,9 +1307,17 @@ public final class PatientHistory {
                                 result = new HashSet<>(duplicated);
                             }
                             result.add(lineKey(v, i));
+                            lines.add(v.lines().get(i));
                         }
                     }
                 }
+                // The denied lines go with the finding: an audit prices their claims.csv rows at $0 (as MW-E006's).
+                out.add(new AcrossFinding(last.get(code), MUE_ACROSS_VISITS.finding("claimLines", code
+                        + " is billed with " + d[0] + " units over the patient's " + d[1] + " visits of " + date
+                        + "; its MUE is " + m.maxUnits() + " a day (adjudication indicator " + m.indicatorText()
+                        + "). This visit's claim takes the day past it: its lines of " + code + " are denied whole, "
+                        + "not only the units over " + m.maxUnits() + "; they count nothing toward the patient's "
+                        + "KX threshold."), 0, BigDecimal.ZERO, lines));
             }
         }
         return result;

@@ -829,14 +829,69 @@ class PatientHistoryTest {
         List<AcrossFinding> out = PatientHistory.check(List.of(v1, denied, v3), before, ComplianceFixture.ref());
         assertThat(ids(out, "MW-A009")).containsExactly("V2");
         assertThat(out).filteredOn(f -> f.finding().ruleId().equals("MW-A009")).singleElement()
-                .satisfies(f -> assertThat(f.finding().message()).contains("they count nothing toward the "
-                        + "patient's KX threshold"));
+                .satisfies(f -> {
+                    assertThat(f.finding().message()).contains("they count nothing toward the patient's KX threshold");
+                    // The lines it denies go with it (an audit prices their rows at $0).
+                    assertThat(f.lines()).extracting(VisitDigest.Line::code).containsExactly("97112");
+                });
         assertThat(ids(out, "MW-A003")).isEmpty();
         VisitDigest paid = lines("V2", START, new VisitDigest.Line("97112", List.of("GO"), 1, "OT",
                 new BigDecimal("40")));
         List<AcrossFinding> near = PatientHistory.check(List.of(v1, paid, v3), before, ComplianceFixture.ref());
         assertThat(ids(near, "MW-A009")).isEmpty();
         assertThat(ids(near, "MW-A003")).containsExactly("V3");
+    }
+
+    /**
+     * The units MW-A001 takes off (one therapist one-on-one with two patients in the same minutes: given as cuts taken
+     * before the patient's checks) add nothing to the KX count, as MW-A012's (an auditor's review: a visit that lost
+     * a unit to MW-A001 still counted its dollars). 2,440.00 before; V1's 97110 x2 at 60.00 reaches 2,500.00, past
+     * 2,480.00, without KX (MW-A003); with one unit taken off it reaches 2,470.00: no KX needed, and a KX billed is
+     * early (MW-A004). Near miss: a cut of another visit's line changes nothing.
+     */
+    @Test
+    void aUnitMwA001TakesOffAddsNothingToTheKxCountA003A004() {
+        Map<Integer, YearToDate> before = Map.of(2026, new YearToDate(new BigDecimal("2440.00"), BigDecimal.ZERO));
+        VisitDigest v1 = lines("V1", START, new VisitDigest.Line("97110", List.of("GP"), 2, "PT_SLP",
+                new BigDecimal("60.00")));
+        VisitDigest kx = lines("V1", START, new VisitDigest.Line("97110", List.of("GP", "KX"), 2, "PT_SLP",
+                new BigDecimal("60.00")));
+        List<UnitCut> shared = List.of(new UnitCut("V1", "97110", 1, -1));
+        List<UnitCut> elsewhere = List.of(new UnitCut("V9", "97110", 1, -1));
+
+        List<AcrossFinding> cut = PatientHistory.check(List.of(v1), before, Map.of(), ComplianceFixture.ref(), shared);
+        assertThat(ids(cut, "MW-A003")).isEmpty();
+        assertThat(PatientHistory.check(List.of(kx), before, Map.of(), ComplianceFixture.ref(), shared))
+                .filteredOn(f -> f.finding().ruleId().equals("MW-A004")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("$2,440.00 before this visit, "
+                        + "$2,470.00 after it"));
+
+        assertThat(PatientHistory.check(List.of(v1), before, Map.of(), ComplianceFixture.ref(), elsewhere))
+                .filteredOn(f -> f.finding().ruleId().equals("MW-A003")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("$2,500.00 after it"));
+        assertThat(ids(PatientHistory.check(List.of(kx), before, Map.of(), ComplianceFixture.ref(), elsewhere),
+                "MW-A004")).isEmpty();
+        // As without any cut.
+        assertThat(ids(PatientHistory.check(List.of(v1), before, Map.of(), ComplianceFixture.ref()), "MW-A003"))
+                .containsExactly("V1");
+    }
+
+    /**
+     * A visit whose line of its unit paid in full keeps no unit once MW-A001's cut is taken holds no unit of the day
+     * (an auditor's review: the other visit was still reduced for it): V2's 97530 (the day's highest PE) loses both
+     * units, so V1's 97112 is not reduced (no MW-A010). Near miss: V2 losing one unit of two still holds the day's
+     * unit paid in full, and V1 is reduced.
+     */
+    @Test
+    void aVisitMwA001TakesWholeHoldsNoUnitOfTheDayA010() {
+        VisitDigest neuro = priced("V1", START, "97112", "57.62", "0.47", "49.77", false, true);
+        VisitDigest activities = priced("V2", START, "97530", "60.12", "0.60", "50.10", false, true);
+        List<AcrossFinding> whole = PatientHistory.check(List.of(neuro, activities), Map.of(), Map.of(),
+                ComplianceFixture.ref(), List.of(new UnitCut("V2", "97530", 2, -1)));
+        assertThat(ids(whole, "MW-A010")).isEmpty();
+        List<AcrossFinding> part = PatientHistory.check(List.of(neuro, activities), Map.of(), Map.of(),
+                ComplianceFixture.ref(), List.of(new UnitCut("V2", "97530", 1, -1)));
+        assertThat(ids(part, "MW-A010")).containsExactly("V1");
     }
 
     /**

@@ -70,7 +70,8 @@ public final class AcrossAudit {
     /**
      * As {@link #patient(Collection, ReferenceData, IntFunction, AuditTotals, java.util.function.Consumer)}, and the
      * supported units the patient's days take off their visits' lines (MW-A012) to {@code cuts}, which the caller
-     * applies to claims.csv and the totals ({@link ClaimCorrection}).
+     * applies to claims.csv and the totals ({@link ClaimCorrection}); so are the lines a day's MUE denies whole
+     * (MW-A009, {@link ClaimCorrection#deniedByDay}: priced at $0) and a duplicate claim's void lines (MW-A006).
      */
     public static List<AuditCsv.FindingRow> patient(Collection<AuditDigest> visits, ReferenceData ref,
                                                     IntFunction<String> fileNames, AuditTotals totals,
@@ -86,7 +87,8 @@ public final class AcrossAudit {
      * one-on-one units, so the units they take off go to {@code cuts} ({@link TherapistDay#cutsAt}: with how many of
      * the code's units carry CQ/CO after, by the de minimis standard applied again to the minutes left) and the
      * patient's days are counted without them ({@link TherapistDay#withoutShared}: MW-A012 takes off only what is
-     * still over, never the same unit twice).
+     * still over, never the same unit twice); the KX count (MW-A003/A004) and the day's payment reduction (MW-A010)
+     * price the visits' lines without the units taken off.
      */
     public static List<AuditCsv.FindingRow> patient(Collection<AuditDigest> visits,
                                                     Map<String, Map<String, Map<String, java.util.BitSet>>> shared,
@@ -96,6 +98,8 @@ public final class AcrossAudit {
                                                     java.util.function.Consumer<org.minutewise.core.across.UnitCut> cuts) {
         Map<String, AuditDigest> byVisit = new HashMap<>();
         List<VisitDigest> digests = new ArrayList<>(visits.size());
+        // MW-A001's cuts: the patient's checks price the corrected claim without them (the KX count, MW-A010).
+        List<org.minutewise.core.across.UnitCut> sharedCuts = new ArrayList<>();
         Map<Integer, AuditDigest> firstOfYear = new HashMap<>();
         for (AuditDigest r : visits) {
             byVisit.put(r.digest().visitId(), r);
@@ -107,6 +111,7 @@ public final class AcrossAudit {
                 // the rest are): the units and the CQ/CO units the code keeps.
                 List<org.minutewise.core.across.UnitCut> taken = TherapistDay.cutsAt(r.digest(), sharedBy);
                 taken.forEach(cuts);
+                sharedCuts.addAll(taken);
                 digests.add(TherapistDay.withoutShared(r.digest(), TherapistDay.lostMinutes(r.digest(), sharedBy),
                         taken));
             }
@@ -123,7 +128,7 @@ public final class AcrossAudit {
         for (AuditDigest r : visits) {
             stated.put(r.digest().visitId(), new YearToDate(r.ptSlpBefore(), r.otBefore()));
         }
-        for (AcrossFinding af : PatientHistory.check(digests, startOfYear, stated, ref)) {
+        for (AcrossFinding af : PatientHistory.check(digests, startOfYear, stated, ref, sharedCuts)) {
             AuditDigest r = byVisit.get(af.visitId());
             if (!af.reported()) {
                 // Lines without KX the visit's own MW-B012 reports: KX exposure, but no finding of their own.
@@ -132,6 +137,16 @@ public final class AcrossAudit {
             }
             rows.add(row(r, af.finding(), fileNames));
             af.cuts().forEach(cuts);
+            if (af.finding().ruleId().equals(PatientHistory.MUE_ACROSS_VISITS.id())) {
+                // The lines the day's MUE denies whole: their rows are priced at $0 (ClaimCorrection.deniedByDay).
+                Set<String> once = new java.util.TreeSet<>();
+                for (VisitDigest.Line l : af.lines()) {
+                    if (once.add(l.code())) {
+                        cuts.accept(new org.minutewise.core.across.UnitCut(af.visitId(),
+                                ClaimCorrection.deniedByDay(l.code()), 1));
+                    }
+                }
+            }
             if (af.finding().ruleId().equals(PatientHistory.KX_CROSSING.id())) {
                 java.util.Set<KxFix> once = new java.util.LinkedHashSet<>();
                 for (VisitDigest.Line l : af.lines()) {

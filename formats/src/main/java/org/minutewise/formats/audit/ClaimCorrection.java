@@ -91,9 +91,22 @@ public final class ClaimCorrection {
         }
     }
 
-    /** Whether {@code cuts} (a visit's, by code) take units off the rows of {@code code} or void any of them. */
+    /**
+     * The key under which a visit's cuts (by code) say that the patient's day's MUE denies its lines of {@code code}
+     * whole (MW-A009: the visit's claim takes the day past the code's date-of-service MUE): Medicare pays none of
+     * them, so the code's rows are priced at $0 a unit ({@code allowedPerUnit} 0.00, as MW-E006's denied line) and
+     * their units over or under count no dollars. Any number of units under the key (a cut of 1) says it.
+     */
+    public static String deniedByDay(String code) {
+        return code + " MUE denied";
+    }
+
+    /**
+     * Whether {@code cuts} (a visit's, by code) take units off the rows of {@code code}, void any of them or deny them
+     * ({@link #deniedByDay}).
+     */
     public static boolean concerns(java.util.Map<String, Integer> cuts, String code) {
-        return cuts.containsKey(code) || voidsADiscipline(cuts, code);
+        return cuts.containsKey(code) || voidsADiscipline(cuts, code) || cuts.containsKey(deniedByDay(code));
     }
 
     private static boolean voidsADiscipline(java.util.Map<String, Integer> cuts, String code) {
@@ -116,6 +129,7 @@ public final class ClaimCorrection {
      * and by {@link #underDiscipline} for a void of one discipline's lines) applied: {@link #cut} of the code's
      * units, or, when one discipline's lines are void, {@link #voided} those rows and the code's cut off the others.
      * With a count under {@link #assistantUnits} of the code, its rows keep that many CQ/CO units ({@link #cut}).
+     * Under {@link #deniedByDay} of the code, the rows not void are then priced at $0 ({@link #denied}).
      * One result per set of rows changed together (each with its rows, in their order, and its change to the totals).
      */
     public static List<Applied> apply(List<AuditCsv.ClaimRow> rows, java.util.Map<String, Integer> cuts,
@@ -123,8 +137,13 @@ public final class ClaimCorrection {
         String code = rows.get(0).code();
         int whole = cuts.getOrDefault(code, 0);
         int assistant = cuts.getOrDefault(assistantUnits(code), -1);
-        if (whole >= VOID || !voidsADiscipline(cuts, code)) {
-            return List.of(cut(rows, whole, assistant, assistantShare));
+        boolean denied = cuts.containsKey(deniedByDay(code));
+        if (whole >= VOID) {
+            return List.of(voided(rows)); // void: the duplicate's amount is counted apart, denied or not
+        }
+        if (!voidsADiscipline(cuts, code)) {
+            Applied a = cut(rows, whole, assistant, assistantShare);
+            return denied ? denied(a, assistantShare) : List.of(a);
         }
         java.util.Map<String, List<AuditCsv.ClaimRow>> byDiscipline = new java.util.LinkedHashMap<>(4);
         for (AuditCsv.ClaimRow r : rows) {
@@ -143,7 +162,11 @@ public final class ClaimCorrection {
                     // The CQ/CO units the code keeps: those these rows kept count toward them.
                     leftAssistant = Math.max(0, leftAssistant - assistantUnitsOf(a.rows()));
                 }
-                out.add(a);
+                if (denied) {
+                    out.addAll(denied(a, assistantShare));
+                } else {
+                    out.add(a);
+                }
             }
         }
         return out;
@@ -220,6 +243,77 @@ public final class ClaimCorrection {
     }
 
     /**
+     * {@code a}'s rows (one code of one visit, as corrected) denied whole by the patient's day's MUE (MW-A009,
+     * {@link #deniedByDay}): each row with a price priced at $0 a unit ({@code allowedPerUnit} 0.00, as a line
+     * MW-E006 denies: its units over or under stay, worth no dollars), and the dollars the rows were worth come off
+     * the totals. The rows are counted as the check counted them, each run of rows of one discipline and therapist
+     * apart (its billed minus supported units at their prices, over when positive, under when negative), so one
+     * result per run, the first carrying {@code a}'s own change to the totals too.
+     */
+    static List<Applied> denied(Applied a, Function<String, BigDecimal> assistantShare) {
+        List<Applied> out = new ArrayList<>(1);
+        List<AuditCsv.ClaimRow> run = new ArrayList<>(2);
+        BigDecimal worth = BigDecimal.ZERO;
+        List<AuditCsv.ClaimRow> rows = a.rows();
+        for (int i = 0; i <= rows.size(); i++) {
+            AuditCsv.ClaimRow r = i < rows.size() ? rows.get(i) : null;
+            if (!run.isEmpty() && (r == null || !disciplineOf(r).equals(disciplineOf(run.get(0)))
+                    || !r.therapistId().equals(run.get(0).therapistId()))) {
+                BigDecimal over = worth.max(BigDecimal.ZERO).negate();
+                BigDecimal under = worth.negate().max(BigDecimal.ZERO).negate();
+                out.add(out.isEmpty()
+                        ? new Applied(run, a.supported(), a.billed(), a.over().add(over), a.under().add(under),
+                                a.unverified(), a.unitsOver(), a.unitsUnder(), a.duplicateUnits(), a.duplicateDollars())
+                        : new Applied(run, 0, 0, over, under));
+                run = new ArrayList<>(2);
+                worth = BigDecimal.ZERO;
+            }
+            if (r == null) {
+                break;
+            }
+            int units = r.units().isEmpty() ? -1 : Integer.parseInt(r.units());
+            BigDecimal w = worth(r, units, assistantShare);
+            if (w != null) {
+                worth = worth.add(w);
+            }
+            run.add(r.allowedPerUnit().isEmpty() ? r : new AuditCsv.ClaimRow(r.visitId(), r.line(), r.dateOfService(),
+                    r.patientId(), r.therapistId(), r.payer(), r.code(), r.billedUnits(), r.billedModifiers(),
+                    r.units(), r.modifiers(), r.difference(), ZERO_PRICE));
+        }
+        return out;
+    }
+
+    /** A denied row's price a unit, as claims.csv writes it. */
+    private static final String ZERO_PRICE = "0.00";
+
+    /**
+     * A row's estimate as the check counted it: its billed units at their kind's price less its {@code units}
+     * supported ones (-1 for no supported side) at the row's ({@code allowedPerUnit}, the price of the supported
+     * side's kind, of the billed side's when it has none); null for a row without a difference or a price.
+     */
+    private static BigDecimal worth(AuditCsv.ClaimRow r, int units, Function<String, BigDecimal> assistantShare) {
+        return worth(r, units >= 0, Math.max(units, 0), assistantShare);
+    }
+
+    private static BigDecimal worth(AuditCsv.ClaimRow r, boolean supportedSide, int units,
+                                    Function<String, BigDecimal> assistantShare) {
+        if (r.difference().isEmpty() || r.allowedPerUnit().isEmpty()) {
+            return null;
+        }
+        boolean supportedCq = ClaimBuilder.assistantModifier(split(r.modifiers()));
+        boolean billedCq = ClaimBuilder.assistantModifier(split(r.billedModifiers()));
+        BigDecimal price = new BigDecimal(r.allowedPerUnit());
+        BigDecimal billedPrice = price;
+        // A row without a supported side is priced at its billed side's kind already.
+        if (!r.billedUnits().isEmpty() && supportedSide && billedCq != supportedCq) {
+            BigDecimal share = assistantShare.apply(r.dateOfService());
+            billedPrice = billedCq ? price.multiply(share) : price.divide(share, MathContext.DECIMAL64);
+        }
+        int billed = r.billedUnits().isEmpty() ? 0 : Integer.parseInt(r.billedUnits());
+        return billedPrice.multiply(BigDecimal.valueOf(billed)).subtract(price.multiply(BigDecimal.valueOf(units)));
+    }
+
+    /**
      * The share of a unit's price an assistant's unit (CQ/CO) is paid, by date of service, from the fee data (1 in a
      * year without the reduction, or without figures).
      */
@@ -293,19 +387,8 @@ public final class ClaimCorrection {
                 judgedNow += billed - Math.max(after[i], 0);
             }
             if (!r.difference().isEmpty() && !r.allowedPerUnit().isEmpty()) {
-                boolean supportedCq = ClaimBuilder.assistantModifier(split(r.modifiers()));
-                boolean billedCq = ClaimBuilder.assistantModifier(split(r.billedModifiers()));
-                BigDecimal price = new BigDecimal(r.allowedPerUnit());
-                BigDecimal billedPrice = price;
-                // A row without a supported side is priced at its billed side's kind already.
-                if (!r.billedUnits().isEmpty() && before[i] >= 0 && billedCq != supportedCq) {
-                    BigDecimal share = assistantShare.apply(r.dateOfService());
-                    billedPrice = billedCq ? price.multiply(share) : price.divide(share, MathContext.DECIMAL64);
-                }
-                int billed = r.billedUnits().isEmpty() ? 0 : Integer.parseInt(r.billedUnits());
-                BigDecimal billedWorth = billedPrice.multiply(BigDecimal.valueOf(billed));
-                was = was.add(billedWorth).subtract(price.multiply(BigDecimal.valueOf(Math.max(before[i], 0))));
-                now = now.add(billedWorth).subtract(price.multiply(BigDecimal.valueOf(Math.max(after[i], 0))));
+                was = was.add(worth(r, before[i] >= 0, Math.max(before[i], 0), assistantShare));
+                now = now.add(worth(r, before[i] >= 0, Math.max(after[i], 0), assistantShare));
                 priced = true;
             }
             if (after[i] == before[i] && i < given) {

@@ -284,6 +284,69 @@ class ClaimCorrectionTest {
         assertThat(ClaimCorrection.voided(List.of(row("2", "GP", "2", "GP", ""))).duplicateDollars()).isZero();
     }
 
+    /**
+     * The lines a day's MUE denies whole (MW-A009) are priced at $0 a unit, as MW-E006's: the rows keep their units
+     * and differences, and the dollars over or under they were worth come off the totals. Over by 1 at 22.21 and
+     * under by 1 on the CQ row at 18.88 (net 3.33 over): 3.33 comes off the dollars over. Near miss: the day's denial
+     * of another code leaves the rows as they are.
+     */
+    @Test
+    void aCodeTheDaysMueDeniesIsPricedAtZeroA009() {
+        List<AuditCsv.ClaimRow> rows = List.of(row("2", "GP", "1", "GP", "22.21"),
+                row("1", "GP;CQ", "2", "GP;CQ", "18.88"));
+        java.util.Map<String, Integer> cuts = new java.util.HashMap<>();
+        ClaimCorrection.add(cuts, ClaimCorrection.deniedByDay("97110"), 1, -1);
+        assertThat(ClaimCorrection.concerns(cuts, "97110")).isTrue();
+        assertThat(ClaimCorrection.concerns(cuts, "97112")).isFalse();
+        assertThat(ClaimCorrection.apply(rows, cuts, SHARE)).singleElement().satisfies(a -> {
+            assertThat(a.rows()).extracting(r -> r.units() + " " + r.difference() + " " + r.allowedPerUnit())
+                    .containsExactly("1 1 0.00", "2 -1 0.00");
+            assertThat(a.over()).isEqualByComparingTo("-3.33");
+            assertThat(a.under()).isEqualByComparingTo("0");
+            assertThat(a.supported()).isZero();
+            assertThat(a.unitsOver()).isZero();
+        });
+        java.util.Map<String, Integer> other = java.util.Map.of(ClaimCorrection.deniedByDay("97112"), 1,
+                "97110", 0);
+        assertThat(ClaimCorrection.apply(rows, other, SHARE)).singleElement().satisfies(a -> {
+            assertThat(a.rows()).isEqualTo(rows);
+            assertThat(a.over()).isEqualByComparingTo("0");
+        });
+    }
+
+    /**
+     * A day's cut (MW-A012) and the day's MUE denial on one code: the unit comes off, then the rows are priced at $0;
+     * the totals lose the unit and every dollar the code was worth (under by 1 at 22.21 before). A void (MW-A006)
+     * stays a void: the duplicate's amount is counted apart. Rows of two therapists are counted apart (one result
+     * each: the totals per therapist), as the check counted them.
+     */
+    @Test
+    void aDenialAfterACutAndBesideAVoidA009() {
+        List<AuditCsv.ClaimRow> under = List.of(row("1", "GP", "2", "GP", "22.21"));
+        java.util.Map<String, Integer> cuts = new java.util.HashMap<>();
+        ClaimCorrection.add(cuts, "97110", 1, -1);
+        ClaimCorrection.add(cuts, ClaimCorrection.deniedByDay("97110"), 1, -1);
+        assertThat(ClaimCorrection.apply(under, cuts, SHARE)).singleElement().satisfies(a -> {
+            assertThat(a.rows()).extracting(r -> r.units() + " " + r.difference() + " " + r.allowedPerUnit())
+                    .containsExactly("1 0 0.00");
+            assertThat(a.supported()).isEqualTo(-1);
+            assertThat(a.over()).isEqualByComparingTo("0");
+            assertThat(a.under()).isEqualByComparingTo("-22.21");
+        });
+        ClaimCorrection.add(cuts, "97110", ClaimCorrection.VOID, -1);
+        assertThat(ClaimCorrection.apply(under, cuts, SHARE)).singleElement().satisfies(a -> {
+            assertThat(a.rows().get(0).allowedPerUnit()).isEqualTo("22.21");
+            assertThat(a.duplicateDollars()).isEqualByComparingTo("22.21");
+        });
+        AuditCsv.ClaimRow other = new AuditCsv.ClaimRow("V2", 3, "2026-07-08", "P1", "PT-2", "medicare", "97110",
+                "1", "GP", "2", "GP", "-1", "22.21");
+        List<ClaimCorrection.Applied> two = ClaimCorrection.apply(List.of(row("2", "GP", "1", "GP", "22.21"), other),
+                java.util.Map.of(ClaimCorrection.deniedByDay("97110"), 1), SHARE);
+        assertThat(two).extracting(a -> a.rows().get(0).therapistId() + " " + a.over().stripTrailingZeros().toPlainString() + " "
+                        + a.under().stripTrailingZeros().toPlainString())
+                .containsExactly("PT-1 -22.21 0", "PT-2 0 -22.21");
+    }
+
     private static AuditCsv.FindingRow finding(String path) {
         return new AuditCsv.FindingRow("V2", 3, "MW-E004", org.minutewise.core.check.Severity.INFO, "m", "in.csv",
                 path, "2026-07-08", "P1", "PT-1", "medicare", "fix", "cite");
