@@ -1272,7 +1272,10 @@ public final class FhirVisitReader {
                 Coverage c2 = (Coverage) second.resource();
                 Payor p2 = payor(c2, second);
                 source.put("secondaryPayer", second.path() + ".payor");
-                b.secondaryPayer(payerProfile(c2, p2).orElse(p2.profile().or(p2::id).or(p2::name).orElse("unknown")));
+                // Our own payer-profile identifier names the profile as written, known or not (the check reports an
+                // unknown one, MW-S002): a supplement's name that says "Medicare" does not make it Medicare.
+                b.secondaryPayer(p2.profile().or(() -> payerProfile(c2, p2)).or(p2::id).or(p2::name)
+                        .orElse("unknown"));
                 // Its payer's own name and id and the member id there: what an 837 names the secondary payer by.
                 secondary = new SecondaryCoverage(p2.name(), p2.id(), c2.hasSubscriberId()
                         ? Optional.of(c2.getSubscriberId()) : Optional.empty(), Optional.empty());
