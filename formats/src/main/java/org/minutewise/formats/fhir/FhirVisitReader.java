@@ -80,8 +80,8 @@ import org.minutewise.formats.VisitJsonReader;
  * Reads a FHIR R4 Bundle (type collection, transaction, batch, document or searchset) into visits: one per
  * Encounter, with the Patient, Procedures, Conditions, Coverage and treatment note that belong to it; or, in a Bundle
  * without Encounters, one per Claim (the Claim Bundle {@link FhirClaimWriter} writes), its items the visit's billed
- * lines ({@link ClaimRead}). The README's "FHIR R4" section has the mapping tables. Validation is as strict as {@link VisitJsonReader}'s; every error names
- * its place as a FHIRPath expression into the input ({@code Bundle.entry[3].resource.performedPeriod}). A visit
+ * lines ({@link ClaimRead}). The README's "FHIR R4" section has the mapping tables. Validation is as strict as
+ * {@link VisitJsonReader}'s; every error names its place as a FHIRPath expression into the input ({@code Bundle.entry[3].resource.performedPeriod}). A visit
  * that fails is reported in its {@link Result} and the others are still read; a text that is not a FHIR R4 Bundle
  * at all is an {@link InputException} thrown at once. Missing optional data is no error: the checks report it.
  */
@@ -212,7 +212,7 @@ public final class FhirVisitReader {
             }
             if (r instanceof Encounter) {
                 encounters.add(new Loc(r, entryPath(i)));
-            } else if (r instanceof org.hl7.fhir.r4.model.Claim) {
+            } else if (r instanceof Claim) {
                 claims.add(new Loc(r, entryPath(i)));
             }
         }
@@ -1731,6 +1731,11 @@ public final class FhirVisitReader {
      * replacement or void its supportingInfo and related ({@link ClaimCorrection}).
      */
     private final class ClaimRead extends VisitRead {
+        /** Care team roles (FHIR's claimcareteamrole, CARIN's C4BBClaimCareTeamRole) of who rendered an item. */
+        private static final Set<String> RENDERING_ROLES = Set.of("primary", "rendering", "performing");
+        /** Roles of a claim's physicians who did not furnish its items (the certifying one among them). */
+        private static final Set<String> CLAIM_LEVEL_ROLES = Set.of("referring", "attending", "prescribing");
+
         private final Claim claim;
         private final Map<Integer, Member> team = new HashMap<>();
 
@@ -2072,8 +2077,9 @@ public final class FhirVisitReader {
         }
 
         /**
-         * Who furnished an item, from its care team: the primary member (else the first that is not an assist
-         * member) renders it; an assist member furnished it under them (the primary then their supervisor), as
+         * Who furnished an item, from its care team: the primary member (FHIR's {@code primary}, or CARIN's
+         * {@code rendering} or {@code performing}; else the first that is neither an assist member nor one of the
+         * claim's referring, attending or prescribing providers) renders it; an assist member furnished it under them (the primary then their supervisor), as
          * does an unnamed assistant when the line has CQ or CO. Without a member: the therapist of the line's
          * discipline, unnamed (the checks ask for the rendering provider).
          */
@@ -2091,9 +2097,10 @@ public final class FhirVisitReader {
                 }
                 if (m.role().equals("assist")) {
                     assist = assist == null ? m : assist;
-                } else if (m.role().equals("primary") && (rendering == null || !rendering.role().equals("primary"))) {
+                } else if (RENDERING_ROLES.contains(m.role())
+                        && (rendering == null || !RENDERING_ROLES.contains(rendering.role()))) {
                     rendering = m;
-                } else if (rendering == null) {
+                } else if (rendering == null && !CLAIM_LEVEL_ROLES.contains(m.role())) {
                     rendering = m;
                 }
             }
@@ -2101,7 +2108,8 @@ public final class FhirVisitReader {
                     ? rendering.qualification().get().supervisingRole().discipline().orElse(Discipline.PT)
                     : Discipline.PT;
             if (rendering == null) {
-                notes.add(ip + ".careTeamSequence: no care team member; the rendering provider is unknown");
+                notes.add(ip + ".careTeamSequence: no care team member who rendered the item; the rendering "
+                        + "provider is unknown");
             }
             Optional<String> rid = rendering == null ? Optional.empty() : rendering.id();
             Optional<String> rnpi = rendering == null ? Optional.empty() : rendering.npi();

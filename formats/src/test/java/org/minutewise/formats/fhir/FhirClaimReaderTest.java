@@ -345,8 +345,34 @@ class FhirClaimReaderTest {
         item(t, 1).remove("careTeamSequence");
         FhirVisitReader.Result r = FhirVisitReader.read(t.toString(), REF, "medicare").get(0);
         assertThat(r.visit().orElseThrow().services().get(1).provider().role()).isEqualTo(Role.PTA);
-        assertThat(r.notes()).contains("Bundle.entry[0].resource.item[1].careTeamSequence: no care team member; the "
-                + "rendering provider is unknown");
+        assertThat(r.notes()).contains("Bundle.entry[0].resource.item[1].careTeamSequence: no care team member who "
+                + "rendered the item; the rendering provider is unknown");
+    }
+
+    /**
+     * An item is rendered by its primary member (CARIN's rendering role too), never by the claim's referring
+     * physician listed on it; the assistant's line has its assist member under the primary one.
+     */
+    @Test
+    void theRenderingProviderIsThePrimaryOrRenderingMember() throws Exception {
+        ObjectNode t = tree(claimBundle());
+        ArrayNode team = (ArrayNode) claim(t).get("careTeam");
+        assertThat(team.get(2).get("role").get("coding").get(0).get("code").asText()).isEqualTo("referring");
+        ArrayNode seq = (ArrayNode) item(t, 0).get("careTeamSequence");
+        seq.removeAll().add(3).add(1);
+        assertThat(readOne(t.toString()).services().get(0).provider().npi()).contains("1245319599");
+        ((ObjectNode) team.get(0).get("role").get("coding").get(0)).put("system", FhirCodes.CARIN_CARE_TEAM_ROLE)
+                .put("code", "rendering");
+        assertThat(readOne(t.toString()).services().get(0).provider().npi()).as("CARIN rendering")
+                .contains("1245319599");
+        seq.removeAll().add(3);
+        FhirVisitReader.Result r = FhirVisitReader.read(t.toString(), REF, "medicare").get(0);
+        assertThat(r.visit().orElseThrow().services().get(0).provider().npi()).as("not the referring physician")
+                .isEmpty();
+        assertThat(r.notes()).contains("Bundle.entry[0].resource.item[0].careTeamSequence: no care team member who "
+                + "rendered the item; the rendering provider is unknown");
+        assertThat(r.visit().orElseThrow().certification()).hasValueSatisfying(c ->
+                assertThat(c.physicianNpi()).contains("1287654325"));
     }
 
     @Test
@@ -441,7 +467,10 @@ class FhirClaimReaderTest {
         assertThat(readOne(t.toString()).secondaryPayer()).contains("medicare");
     }
 
-    /** Units of a whole number in an odd scale and a unit price to the tenth of a cent stay exact. */
+    /**
+     * A unit price exact to the tenth of a cent (the writer's 37.625 for 2 units of 75.25) gives the charge in cents;
+     * one whose product is not whole cents is refused naming it.
+     */
     @Test
     void anExactUnitPriceToATenthOfACentGivesTheCharge() throws Exception {
         ObjectNode t = tree(claimBundle());
@@ -449,5 +478,8 @@ class FhirClaimReaderTest {
         ((ObjectNode) item(t, 0).get("unitPrice")).put("value", new BigDecimal("37.625"));
         assertThat(readOne(t.toString()).billed().get(0).charge()).hasValueSatisfying(c ->
                 assertThat(c).isEqualByComparingTo("75.25"));
+        ((ObjectNode) item(t, 0).get("quantity")).put("value", 3);
+        assertThat(error(t).getMessage()).isEqualTo("Bundle.entry[0].resource.item[0].unitPrice.value: at most 2 "
+                + "decimal places (cents), got 112.875");
     }
 }
