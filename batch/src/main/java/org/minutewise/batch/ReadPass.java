@@ -371,8 +371,10 @@ final class ReadPass {
             if (r.visit().isPresent()) {
                 Visit v = r.visit().get();
                 byte[] b = Json.mapper().writeValueAsBytes(VisitJsonWriter.write(v));
-                sink.add(in.format() == org.minutewise.formats.VisitFormat.X12 ? Spill.CLAIM : Spill.VISIT, r.line(),
-                        v.id(), b, 0, b.length);
+                // A claim: an 837's, or a FHIR Claim's (its billed lines; a FHIR Encounter's visit has none).
+                boolean claim = in.format() == org.minutewise.formats.VisitFormat.X12
+                        || in.format() == org.minutewise.formats.VisitFormat.FHIR && !v.billed().isEmpty();
+                sink.add(claim ? Spill.CLAIM : Spill.VISIT, r.line(), v.id(), b, 0, b.length);
             } else {
                 sink.reject(r.line(), r.visitId().orElse(""), r.error().map(InputException::getMessage)
                         .orElse("unreadable visit"));

@@ -28,7 +28,10 @@ final class Spill {
      * data is the reason). The check pass sets the visit's other rows aside instead of checking it incomplete.
      */
     static final int LOST_ROW = 3;
-    /** One claim of an 837 (X12), written back as visit JSON: a claim only, no note and no minutes behind it. */
+    /**
+     * One claim of an 837 (X12) or a FHIR Claim, written back as visit JSON: a claim only, no note and no minutes
+     * behind it. Its line is an 837 claim's segment position (0 for FHIR).
+     */
     static final int CLAIM = 4;
     /**
      * Not an input row: word, written to every partition, that a CSV row without a visit id gives a patient and date

@@ -705,6 +705,75 @@ final class CliEndToEndTest {
         assertThat(lone.err).contains("services[0].minutes");
     }
 
+    /**
+     * The Claim Bundle check --out fhir writes is input again (an integrator who stored it): check --in fhir checks
+     * the claim as billed, its lines standing; convert --out x12 gives the 837 of the original visit; an audit reads
+     * it as a claim only; a bad item is refused naming its element.
+     */
+    @Test
+    void aClaimBundleFromCheckIsInputAgain() throws IOException {
+        String visit = Repo.root().resolve("examples/claim-visit.json").toString();
+        Run first = run("check", "--json", visit);
+        Run out = run("check", "--out", "fhir", visit);
+        assertThat(out.code).as(out.err).isEqualTo(first.code);
+        Path bundle = file("claim.fhir.json", out.out);
+        Run again = run("check", "--in", "fhir", "--json", bundle.toString());
+        assertThat(again.code).as(again.err).isIn(0, 1);
+        JsonNode j = again.json();
+        assertThat(j.get("visitId").asText()).isEqualTo("V-2001");
+        assertThat(j.get("payer").asText()).isEqualTo("medicare");
+        // The billed lines stand: the same codes, modifiers and units as the claim the original visit gave.
+        List<String> lines = new ArrayList<>();
+        first.json().get("claimLines").forEach(l -> lines.add(l.get("code").asText() + l.get("modifiers")
+                + l.get("units") + l.get("diagnosisPointers") + l.get("renderingNpi")));
+        List<String> billed = new ArrayList<>();
+        j.get("claimLines").forEach(l -> billed.add(l.get("code").asText() + l.get("modifiers")
+                + l.get("units") + l.get("diagnosisPointers") + l.get("renderingNpi")));
+        assertThat(billed).isEqualTo(lines).hasSize(2);
+        assertThat(billed.get(1)).startsWith("97110[\"GP\",\"CQ\"]1");
+        assertThat(run("check", "--json", bundle.toString()).out).as("the format guessed").isEqualTo(again.out);
+        // The 837 of the Claim read back is the original visit's (the envelope's date and time aside).
+        Run x12 = run("convert", "--out", "x12", visit);
+        Run x12Again = run("convert", "--in", "fhir", "--out", "x12", bundle.toString());
+        assertThat(x12Again.code).as(x12Again.err).isZero();
+        assertThat(claimSegments(x12Again.out)).isEqualTo(claimSegments(x12.out)).anyMatch(s -> s.startsWith("SV1*"));
+        // The audit takes it as FHIR, a claim only (no minutes, no note behind it).
+        Path audited = tmp.resolve("audit");
+        Run a = run("audit", bundle.toString(), "--out", audited.toString());
+        assertThat(a.code).as(a.err).isZero();
+        assertThat(a.json().get("rejected").asLong()).isZero();
+        assertThat(a.json().get("visits").asLong()).isEqualTo(1);
+        assertThat(a.json().get("claimsOnlyVisits").asLong()).isEqualTo(1);
+        // Not so the visit Bundle of the same visit (an Encounter with its Procedures' minutes and the note).
+        Path visitBundle = file("visit.fhir.json", run("convert", "--out", "fhir", visit).out);
+        Run v = run("audit", visitBundle.toString(), "--out", tmp.resolve("audit-visit").toString());
+        assertThat(v.code).as(v.err).isZero();
+        assertThat(v.json().get("visits").asLong()).isEqualTo(1);
+        assertThat(v.json().has("claimsOnlyVisits")).isFalse();
+        // A quantity that is no whole number of units: refused naming the element, exit 2.
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+                .readTree(out.out);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("entry").get(0).get("resource").get("item").get(1)
+                .get("quantity")).put("value", 1.5);
+        Run bad = run("check", "--in", "fhir", file("bad-claim.fhir.json", tree.toString()).toString());
+        assertThat(bad.code).isEqualTo(2);
+        assertThat(bad.err).contains("Bundle.entry[0].resource.item[1].quantity.value: expected a whole number of "
+                + "units from 0 to 10000, got 1.5");
+    }
+
+    /** An 837's segments from the first NM1 on to the transaction set's trailer: no envelope dates, no control numbers. */
+    private static List<String> claimSegments(String x12) {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (String s : x12.split("~\\R?")) {
+            in = in || s.startsWith("NM1*");
+            if (in && !s.startsWith("SE*") && !s.startsWith("GE*") && !s.startsWith("IEA*")) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     private static Path writeBad(Path p) {
         try {
             return Files.writeString(p, "{\"id\":\"V-9\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\","

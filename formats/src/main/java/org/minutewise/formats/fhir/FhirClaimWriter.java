@@ -141,6 +141,11 @@ public final class FhirClaimWriter {
         Visit v = r.visit();
         boolean institutional = v.setting().institutional();
         Claim c = new Claim();
+        if (v.setting() != org.minutewise.core.model.Setting.PRIVATE_PRACTICE) {
+            // Claim.type says professional or institutional, not which institution (the 837I's type of bill does):
+            // the setting extension, as on the visit Bundle's Encounter, so that the Claim reads back as its visit.
+            c.addExtension(FhirCodes.EXT_SETTING, new org.hl7.fhir.r4.model.CodeType(v.setting().wire()));
+        }
         c.addIdentifier(Entries.identifier(FhirCodes.VISIT_ID, v.id()));
         c.setStatus(Claim.ClaimStatus.ACTIVE);
         c.setType(Entries.concept(FhirCodes.CLAIM_TYPE, institutional ? "institutional" : "professional",

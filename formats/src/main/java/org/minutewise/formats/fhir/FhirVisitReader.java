@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -54,6 +55,8 @@ import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.Icd10;
 import org.minutewise.core.codes.ProcedureCode;
+import org.minutewise.core.claim.ClaimBuilder;
+import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.BillingProvider;
 import org.minutewise.core.model.Certification;
 import org.minutewise.core.model.ClaimInfo;
@@ -75,9 +78,10 @@ import org.minutewise.formats.VisitJsonReader;
 
 /**
  * Reads a FHIR R4 Bundle (type collection, transaction, batch, document or searchset) into visits: one per
- * Encounter, with the Patient, Procedures, Conditions, Coverage and treatment note that belong to it. The README's
- * "FHIR R4" section has the mapping table. Validation is as strict as {@link VisitJsonReader}'s; every error names
- * its place as a FHIRPath expression into the input ({@code Bundle.entry[3].resource.performedPeriod}). A visit
+ * Encounter, with the Patient, Procedures, Conditions, Coverage and treatment note that belong to it; or, in a Bundle
+ * without Encounters, one per Claim (the Claim Bundle {@link FhirClaimWriter} writes), its items the visit's billed
+ * lines ({@link ClaimRead}). The README's "FHIR R4" section has the mapping tables. Validation is as strict as
+ * {@link VisitJsonReader}'s; every error names its place as a FHIRPath expression into the input ({@code Bundle.entry[3].resource.performedPeriod}). A visit
  * that fails is reported in its {@link Result} and the others are still read; a text that is not a FHIR R4 Bundle
  * at all is an {@link InputException} thrown at once. Missing optional data is no error: the checks report it.
  */
@@ -147,7 +151,7 @@ public final class FhirVisitReader {
      * @param defaultPayer the payer profile id for a visit whose Coverage names no payer we recognise (or has no
      *                     Coverage); it must be a profile {@code ref} knows
      * @throws InputException when the text is not a FHIR R4 Bundle we can read (malformed JSON, another resource,
-     *                        a value HAPI refuses, a Bundle without Encounters), with its location
+     *                        a value HAPI refuses, a Bundle with neither Encounters nor Claims), with its location
      */
     public static List<Result> read(String json, ReferenceData ref, String defaultPayer) {
         return read(json, ref, defaultPayer, Optional.empty());
@@ -187,6 +191,7 @@ public final class FhirVisitReader {
             throw new InputException("Bundle.entry", "at most " + MAX_ENTRIES + " entries, got " + entries.size());
         }
         List<Loc> encounters = new ArrayList<>();
+        List<Loc> claims = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Bundle.BundleEntryComponent e = entries.get(i);
             Resource r = e.getResource();
@@ -207,10 +212,16 @@ public final class FhirVisitReader {
             }
             if (r instanceof Encounter) {
                 encounters.add(new Loc(r, entryPath(i)));
+            } else if (r instanceof Claim) {
+                claims.add(new Loc(r, entryPath(i)));
             }
         }
+        if (encounters.isEmpty() && !claims.isEmpty()) {
+            return claimVisits(claims);
+        }
         if (encounters.isEmpty()) {
-            throw new InputException("Bundle.entry", "required: an Encounter for each visit (none in the Bundle)");
+            throw new InputException("Bundle.entry", "required: an Encounter for each visit, or a Claim for each "
+                    + "claim (none in the Bundle)");
         }
         Map<Loc, List<Loc>> procedures = new HashMap<>();
         List<Result> results = new ArrayList<>();
@@ -390,18 +401,22 @@ public final class FhirVisitReader {
         return r.hasDisplay() ? "\"" + r.getDisplay() + "\"" : "nothing";
     }
 
-    /** One Encounter to one visit. */
-    private final class VisitRead {
-        private final Loc enc;
+    /**
+     * One Encounter to one visit. {@link ClaimRead} reads a Claim with it: {@code enc} is then the Claim,
+     * {@code encounters} the Bundle's Claims, and what this class takes from the Encounter (the patient, the billing
+     * provider, the place of service) the subclass takes from the Claim.
+     */
+    private class VisitRead {
+        final Loc enc;
         private final Encounter encounter;
         private final List<Loc> procedures;
-        private final List<Loc> encounters;
-        private final List<String> notes;
-        private final SourceMap.Builder source = SourceMap.builder();
+        final List<Loc> encounters;
+        final List<String> notes;
+        final SourceMap.Builder source = SourceMap.builder();
 
         VisitRead(Loc enc, List<Loc> procedures, List<Loc> encounters, List<String> notes) {
             this.enc = enc;
-            this.encounter = (Encounter) enc.resource();
+            this.encounter = enc.resource() instanceof Encounter e ? e : null;
             this.procedures = procedures;
             this.encounters = encounters;
             this.notes = notes;
@@ -485,7 +500,7 @@ public final class FhirVisitReader {
             throw new InputException(p + ".identifier", "required: an identifier or id for the visit");
         }
 
-        private static String checkId(String id, String path) {
+        static String checkId(String id, String path) {
             if (id.isBlank()) {
                 throw new InputException(path, "must not be empty");
             }
@@ -495,9 +510,14 @@ public final class FhirVisitReader {
             return id;
         }
 
-        private Patient patient(Optional<Loc> loc) {
+        /** The visit's patient as the visit's resource refers to it (the Encounter's subject). */
+        Reference subject() {
+            return encounter.getSubject();
+        }
+
+        Patient patient(Optional<Loc> loc) {
             if (loc.isEmpty()) {
-                Reference s = encounter.getSubject();
+                Reference s = subject();
                 if (s.hasReference() && s.getReference().startsWith("Patient/")) {
                     return new Patient(Optional.of(s.getReferenceElement().getIdPart()), Optional.empty(),
                             YearToDate.NONE, YearToDate.NONE);
@@ -605,11 +625,16 @@ public final class FhirVisitReader {
             if (!pr.hasCode()) {
                 throw new InputException(p + ".code", "required: the CPT or HCPCS code of the service");
             }
-            List<Coding> codings = pr.getCode().getCoding();
+            return procedureCode(pr.getCode(), p + ".code");
+        }
+
+        /** The CPT or HCPCS code of a concept at {@code p} (a Procedure's code, a Claim item's productOrService). */
+        String procedureCode(CodeableConcept concept, String p) {
+            List<Coding> codings = concept.getCoding();
             for (int k = 0; k < codings.size(); k++) {
                 Coding c = codings.get(k);
                 if (c.hasSystem() && (CPT_SYSTEMS.contains(c.getSystem()) || HCPCS_SYSTEMS.contains(c.getSystem()))) {
-                    String cp = p + ".code.coding[" + k + "].code";
+                    String cp = p + ".coding[" + k + "].code";
                     if (!c.hasCode()) {
                         throw new InputException(cp, "required");
                     }
@@ -621,7 +646,7 @@ public final class FhirVisitReader {
                     return code;
                 }
             }
-            throw new InputException(p + ".code", "required: a coding with system " + FhirCodes.CPT + " (CPT) or "
+            throw new InputException(p, "required: a coding with system " + FhirCodes.CPT + " (CPT) or "
                     + FhirCodes.HCPCS + " (HCPCS)");
         }
 
@@ -736,7 +761,7 @@ public final class FhirVisitReader {
             return new Provider(who.id(), role.get(), who.npi(), supId, supNpi);
         }
 
-        private Optional<Role> actorRole(Loc actor) {
+        Optional<Role> actorRole(Loc actor) {
             if (actor.resource() instanceof PractitionerRole pr) {
                 for (CodeableConcept cc : pr.getCode()) {
                     Optional<Role> r = role(cc);
@@ -756,11 +781,11 @@ public final class FhirVisitReader {
             return Optional.empty();
         }
 
-        private record Person(Optional<String> id, Optional<String> npi, Optional<String> npiPath) {
+        record Person(Optional<String> id, Optional<String> npi, Optional<String> npiPath) {
         }
 
         /** A practitioner's id (ours, else the resource id, else the reference's) and NPI. */
-        private Person person(Reference r, Optional<Loc> loc, String refPath) {
+        Person person(Reference r, Optional<Loc> loc, String refPath) {
             Optional<String> id = Optional.empty();
             Optional<String> npi = Optional.empty();
             Optional<String> npiPath = Optional.empty();
@@ -1026,7 +1051,7 @@ public final class FhirVisitReader {
         }
 
         /** The claim frequency and payer's claim control number read from the visit's Claim (none: an original). */
-        private ClaimInfo correction = ClaimInfo.NONE;
+        ClaimInfo correction = ClaimInfo.NONE;
 
         /** The visit's claim info with the frequency and prior claim of its Claim, if any. */
         private ClaimInfo corrected(ClaimInfo ci) {
@@ -1108,7 +1133,7 @@ public final class FhirVisitReader {
         }
 
         /** The frequency and prior claim one Claim gives ({@link ClaimInfo#NONE} when it gives neither). */
-        private ClaimInfo claimCorrection(org.hl7.fhir.r4.model.Claim c, String p) {
+        ClaimInfo claimCorrection(org.hl7.fhir.r4.model.Claim c, String p) {
             Optional<String> frequency = Optional.empty();
             List<org.hl7.fhir.r4.model.Claim.SupportingInformationComponent> infos = c.getSupportingInfo();
             for (int k = 0; k < infos.size(); k++) {
@@ -1192,7 +1217,7 @@ public final class FhirVisitReader {
         }
 
         /** The Coverages the visit's Claim lists in {@code Claim.insurance}, each with its sequence. */
-        private Map<Resource, Integer> insurance = Map.of();
+        Map<Resource, Integer> insurance = Map.of();
 
         /**
          * {@code Claim.insurance} of the visit's Claim (picked as {@link #correction} picks them; the first that lists
@@ -1205,19 +1230,25 @@ public final class FhirVisitReader {
                 if (!c.hasInsurance()) {
                     continue;
                 }
-                Map<Resource, Integer> seq = new java.util.IdentityHashMap<>();
-                List<org.hl7.fhir.r4.model.Claim.InsuranceComponent> ins = c.getInsurance();
-                for (int k = 0; k < ins.size(); k++) {
-                    Optional<Loc> target = resolve(ins.get(k).getCoverage(), loc,
-                            loc.path() + ".insurance[" + k + "].coverage");
-                    if (target.isPresent() && target.get().resource() instanceof Coverage
-                            && !seq.containsKey(target.get().resource())) {
-                        seq.put(target.get().resource(), ins.get(k).hasSequence() ? ins.get(k).getSequence() : k + 1);
-                    }
-                }
-                return seq;
+                return insuranceOf(loc);
             }
             return Map.of();
+        }
+
+        /** Each Coverage in the Bundle that a Claim's {@code insurance} names, with its sequence. */
+        Map<Resource, Integer> insuranceOf(Loc loc) {
+            org.hl7.fhir.r4.model.Claim c = (org.hl7.fhir.r4.model.Claim) loc.resource();
+            Map<Resource, Integer> seq = new java.util.IdentityHashMap<>();
+            List<org.hl7.fhir.r4.model.Claim.InsuranceComponent> ins = c.getInsurance();
+            for (int k = 0; k < ins.size(); k++) {
+                Optional<Loc> target = resolve(ins.get(k).getCoverage(), loc,
+                        loc.path() + ".insurance[" + k + "].coverage");
+                if (target.isPresent() && target.get().resource() instanceof Coverage
+                        && !seq.containsKey(target.get().resource())) {
+                    seq.put(target.get().resource(), ins.get(k).hasSequence() ? ins.get(k).getSequence() : k + 1);
+                }
+            }
+            return seq;
         }
 
         /**
@@ -1225,7 +1256,7 @@ public final class FhirVisitReader {
          * visit's {@code Claim.insurance} sequence when it lists them (a Coverage it does not list after those it
          * does), then {@code Coverage.order}.
          */
-        private void coverage(Optional<Loc> patient, Patient pat, Visit.Builder b) {
+        void coverage(Optional<Loc> patient, Patient pat, Visit.Builder b) {
             List<Loc> covs = new ArrayList<>();
             List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
             for (int i = 0; i < entries.size(); i++) {
@@ -1238,7 +1269,7 @@ public final class FhirVisitReader {
                 }
                 Loc loc = new Loc(c, entryPath(i));
                 boolean mine = encounters.size() == 1
-                        || sameTarget(c.getBeneficiary(), loc, encounter.getSubject(), enc);
+                        || sameTarget(c.getBeneficiary(), loc, subject(), enc);
                 if (mine) {
                     covs.add(loc);
                 }
@@ -1272,7 +1303,10 @@ public final class FhirVisitReader {
                 Coverage c2 = (Coverage) second.resource();
                 Payor p2 = payor(c2, second);
                 source.put("secondaryPayer", second.path() + ".payor");
-                b.secondaryPayer(payerProfile(c2, p2).orElse(p2.profile().or(p2::id).or(p2::name).orElse("unknown")));
+                // Our own payer-profile identifier names the profile as written, known or not (the check reports an
+                // unknown one, MW-S002): a supplement's name that says "Medicare" does not make it Medicare.
+                b.secondaryPayer(p2.profile().or(() -> payerProfile(c2, p2)).or(p2::id).or(p2::name)
+                        .orElse("unknown"));
                 // Its payer's own name and id and the member id there: what an 837 names the secondary payer by.
                 secondary = new SecondaryCoverage(p2.name(), p2.id(), c2.hasSubscriberId()
                         ? Optional.of(c2.getSubscriberId()) : Optional.empty(), Optional.empty());
@@ -1562,8 +1596,13 @@ public final class FhirVisitReader {
         }
 
         /** Encounter.serviceProvider: the clinic's NPI, tax id, name and address. */
-        private BillingProvider billingProvider() {
-            Optional<Loc> org = resolve(encounter.getServiceProvider(), enc, enc.path() + ".serviceProvider");
+        BillingProvider billingProvider() {
+            return billingProvider(encounter.getServiceProvider(), enc.path() + ".serviceProvider");
+        }
+
+        /** The Organization {@code ref} names: the clinic's NPI, tax id, name and address. */
+        BillingProvider billingProvider(Reference ref, String refPath) {
+            Optional<Loc> org = resolve(ref, enc, refPath);
             if (org.isEmpty() || !(org.get().resource() instanceof Organization o)) {
                 return BillingProvider.NONE;
             }
@@ -1616,7 +1655,7 @@ public final class FhirVisitReader {
         }
 
         /** Encounter.location[].location: a Location whose type has a CMS place of service code. */
-        private Optional<String> placeOfService() {
+        Optional<String> placeOfService() {
             List<Encounter.EncounterLocationComponent> ls = encounter.getLocation();
             for (int k = 0; k < ls.size(); k++) {
                 Optional<Loc> l = resolve(ls.get(k).getLocation(), enc, enc.path() + ".location[" + k + "].location");
@@ -1652,6 +1691,599 @@ public final class FhirVisitReader {
                         throw new InputException(xp + ".currency", "expected USD, got " + m.getCurrency());
                     }
                     return Optional.of(Amounts.check(m.getValue(), xp + ".value"));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A Bundle of Claims without an Encounter (the Claim Bundle {@code check --out fhir} writes, or another system's):
+     * one visit per Claim, read as the 837 reader reads a claim. The Bundle's Procedures are not read then (a Claim
+     * Bundle has none; one that has them is said in the notes).
+     */
+    private List<Result> claimVisits(List<Loc> claims) {
+        long procedures = bundle.getEntry().stream().filter(e -> e.getResource() instanceof Procedure).count();
+        if (procedures > 0) {
+            bundleNotes.add("Bundle.entry: " + procedures + " Procedure(s) without an Encounter not read; the visits "
+                    + "are the Bundle's Claims, their items the billed lines");
+        }
+        List<Result> out = new ArrayList<>();
+        for (Loc c : claims) {
+            List<String> notes = new ArrayList<>(bundleNotes);
+            try {
+                out.add(new ClaimRead(c, claims, notes).read());
+            } catch (InputException e) {
+                out.add(Result.failed(e, notes));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One Claim to one visit, as {@link org.minutewise.formats.x12.X12ClaimReader} reads an 837 claim: each item a
+     * billed line (code, modifiers, units from quantity, diagnosis pointers from diagnosisSequence, charge from net,
+     * else unitPrice times quantity) and a service line of that code with no minutes and no note, furnished by the
+     * item's care team (its primary member; an assist member as the assistant, the primary one their supervisor).
+     * The visit's id is the Claim's identifier of the visit-id system; its date of service the items' servicedDate;
+     * its patient, payer and subscriber the Claim's patient and insurance (the Coverages, as for an Encounter); the
+     * billing provider Claim.provider; the certifying physician the care team's referring or attending member; a
+     * replacement or void its supportingInfo and related ({@link ClaimCorrection}).
+     */
+    private final class ClaimRead extends VisitRead {
+        /** Care team roles (FHIR's claimcareteamrole, CARIN's C4BBClaimCareTeamRole) of who rendered an item. */
+        private static final Set<String> RENDERING_ROLES = Set.of("primary", "rendering", "performing");
+        /** Roles of a claim's physicians who did not furnish its items (the certifying one among them). */
+        private static final Set<String> CLAIM_LEVEL_ROLES = Set.of("referring", "attending", "prescribing");
+
+        private final Claim claim;
+        private final Map<Integer, Member> team = new HashMap<>();
+
+        ClaimRead(Loc loc, List<Loc> claims, List<String> notes) {
+            super(loc, List.of(), claims, notes);
+            this.claim = (Claim) loc.resource();
+        }
+
+        /** A care team member: who (id, NPI, name), the role they act in on the claim and their qualification. */
+        private record Member(Optional<String> id, Optional<String> npi, Optional<String> name, String role,
+                              Optional<Role> qualification, String path) {
+        }
+
+        @Override
+        Reference subject() {
+            return claim.getPatient();
+        }
+
+        @Override
+        BillingProvider billingProvider() {
+            return billingProvider(claim.getProvider(), enc.path() + ".provider");
+        }
+
+        /** The items' locationCodeableConcept in the CMS place of service system: one for the claim. */
+        @Override
+        Optional<String> placeOfService() {
+            Optional<String> found = Optional.empty();
+            String foundAt = null;
+            for (int j = 0; j < claim.getItem().size(); j++) {
+                Claim.ItemComponent it = claim.getItem().get(j);
+                if (!it.hasLocationCodeableConcept()) {
+                    continue;
+                }
+                List<Coding> cs = it.getLocationCodeableConcept().getCoding();
+                for (int k = 0; k < cs.size(); k++) {
+                    if (!FhirCodes.PLACE_OF_SERVICE.equals(cs.get(k).getSystem())) {
+                        continue;
+                    }
+                    String cp = enc.path() + ".item[" + j + "].locationCodeableConcept.coding[" + k + "].code";
+                    String code = cs.get(k).getCode();
+                    if (code == null || !code.matches("\\d{2}")) {
+                        throw new InputException(cp, "expected a 2-digit place of service code like 11, got \""
+                                + code + "\"");
+                    }
+                    if (found.isPresent() && !found.get().equals(code)) {
+                        throw new InputException(cp, "another place of service (" + code + ") than " + foundAt
+                                + " (" + found.get() + "): a claim has one (837P CLM05-1)");
+                    }
+                    if (found.isEmpty()) {
+                        source.put("placeOfService", cp);
+                        foundAt = cp;
+                    }
+                    found = Optional.of(code);
+                }
+            }
+            return found;
+        }
+
+        @Override
+        Result read() {
+            String p = enc.path();
+            source.put("", p);
+            refuseModifierExtension(claim, p);
+            Claim.ClaimStatus status = claim.getStatus();
+            if (status == Claim.ClaimStatus.CANCELLED || status == Claim.ClaimStatus.ENTEREDINERROR) {
+                throw new InputException(p + ".status", "the Claim is " + status.toCode() + ": nothing to bill");
+            }
+            if (claim.hasUse() && claim.getUse() != Claim.Use.CLAIM) {
+                throw new InputException(p + ".use", "expected claim (services given, to be paid), got "
+                        + claim.getUse().toCode() + ": nothing billed");
+            }
+            String id = claimId();
+            List<Claim.ItemComponent> items = claim.getItem();
+            if (items.isEmpty()) {
+                throw new InputException(p + ".item", "required: at least one item (a billed line: productOrService, "
+                        + "modifier, quantity)");
+            }
+            if (items.size() > VisitJsonReader.MAX_SERVICES) {
+                throw new InputException(p + ".item", "at most " + VisitJsonReader.MAX_SERVICES + " items, got "
+                        + items.size());
+            }
+            LocalDate dos = dateOfService();
+            Visit.Builder b = Visit.builder(id, dos);
+            Optional<Loc> patient = resolve(claim.getPatient(), enc, p + ".patient");
+            if (patient.isPresent() && !(patient.get().resource() instanceof org.hl7.fhir.r4.model.Patient)) {
+                throw new InputException(p + ".patient", "expected a Patient, got a "
+                        + patient.get().resource().fhirType());
+            }
+            if (patient.isEmpty()) {
+                notes.add(p + ".patient: no Patient in the Bundle; the patient is unknown");
+            }
+            Patient pat = patient(patient);
+            b.patient(pat);
+            Map<Integer, Integer> dxBySequence = new HashMap<>();
+            List<String> dx = diagnoses(dxBySequence);
+            b.diagnoses(dx);
+            careTeam();
+            Discipline plan = Discipline.PT;
+            List<ServiceLine> services = new ArrayList<>();
+            List<BilledLine> billed = new ArrayList<>();
+            source.put("services", p + ".item");
+            source.put("billed", p + ".item");
+            for (int j = 0; j < items.size(); j++) {
+                Claim.ItemComponent it = items.get(j);
+                String ip = p + ".item[" + j + "]";
+                source.put("services[" + j + "]", ip);
+                source.put("billed[" + j + "]", ip);
+                String code = procedureCode(it.getProductOrService(), ip + ".productOrService");
+                source.serviceCode(j, code);
+                source.put("services[" + j + "].code", ip + ".productOrService");
+                source.put("billed[" + j + "].code", ip + ".productOrService");
+                List<String> modifiers = modifiers(it, ip);
+                source.put("billed[" + j + "].modifiers", ip + ".modifier");
+                int units = units(it, ip);
+                source.put("billed[" + j + "].units", ip + ".quantity");
+                List<Integer> pointers = pointers(it, ip, dxBySequence);
+                source.put("billed[" + j + "].diagnosisPointers", ip + ".diagnosisSequence");
+                Optional<BigDecimal> charge = charge(it, ip, units);
+                source.put("billed[" + j + "].charge", ip + ".net");
+                Discipline d = Discipline.ofModifiers(modifiers);
+                Provider provider = provider(it, ip, modifiers, d);
+                source.put("services[" + j + "].provider", ip + ".careTeamSequence");
+                if (d == null) {
+                    d = provider.role().rendersUnderSupervisor() ? provider.role().supervisingRole().discipline()
+                            .orElse(null) : provider.role().discipline().orElse(null);
+                }
+                if (j == 0 && d != null) {
+                    plan = d;
+                }
+                Discipline line = d == null ? plan : d;
+                services.add(new ServiceLine(code, OptionalInt.empty(), List.of(), provider, Optional.empty(),
+                        line == plan ? Optional.empty() : Optional.of(line), charge, regions(it, ip, j)));
+                billed.add(new BilledLine(code, modifiers, units, charge, pointers));
+            }
+            b.planOfCare(plan);
+            source.put("planOfCare", p + ".item[0].modifier");
+            b.services(services);
+            b.billed(billed);
+            b.setting(setting());
+            correction = claimCorrection(claim, p);
+            insurance = insuranceOf(enc);
+            coverage(patient, pat, b);
+            certification().ifPresent(b::certification);
+            return Result.ok(b.build(), source.build(), notes);
+        }
+
+        /** The Claim's identifier of the visit-id system, else its first identifier, else its resource id. */
+        private String claimId() {
+            String p = enc.path();
+            List<Identifier> ids = claim.getIdentifier();
+            int pick = -1;
+            for (int k = 0; k < ids.size() && pick < 0; k++) {
+                if (FhirCodes.VISIT_ID.equals(ids.get(k).getSystem()) && ids.get(k).hasValue()) {
+                    pick = k;
+                }
+            }
+            for (int k = 0; k < ids.size() && pick < 0; k++) {
+                if (ids.get(k).hasValue()) {
+                    pick = k;
+                }
+            }
+            if (pick >= 0) {
+                source.put("id", p + ".identifier[" + pick + "].value");
+                return checkId(ids.get(pick).getValue(), p + ".identifier[" + pick + "].value");
+            }
+            if (claim.getIdElement().hasIdPart()) {
+                source.put("id", p + ".id");
+                return checkId(claim.getIdElement().getIdPart(), p + ".id");
+            }
+            throw new InputException(p + ".identifier", "required: an identifier (system " + FhirCodes.VISIT_ID
+                    + ") or id for the visit");
+        }
+
+        /**
+         * The items' date of service (servicedDate, or a servicedPeriod within one day; else the Claim's
+         * billablePeriod.start): one date, as a visit is one day.
+         */
+        private LocalDate dateOfService() {
+            String p = enc.path();
+            LocalDate dos = null;
+            String dosAt = null;
+            List<Claim.ItemComponent> items = claim.getItem();
+            for (int j = 0; j < items.size(); j++) {
+                Claim.ItemComponent it = items.get(j);
+                String ip = p + ".item[" + j + "]";
+                LocalDate d;
+                String at;
+                if (it.hasServicedDateType()) {
+                    at = ip + ".servicedDate";
+                    d = dateOf(it.getServicedDateType().getValueAsString(), at);
+                } else if (it.hasServicedPeriod()) {
+                    at = ip + ".servicedPeriod.start";
+                    Period per = it.getServicedPeriod();
+                    if (!per.hasStart()) {
+                        throw new InputException(at, "required: the date of service (a date like 2026-03-02)");
+                    }
+                    d = dateIn(per.getStartElement().getValueAsString(), at);
+                    if (per.hasEnd() && !dateIn(per.getEndElement().getValueAsString(), ip + ".servicedPeriod.end")
+                            .equals(d)) {
+                        throw new InputException(ip + ".servicedPeriod.end", "a visit is one day: expected the end on "
+                                + d + ", got " + per.getEndElement().getValueAsString());
+                    }
+                } else if (claim.getBillablePeriod().hasStart()) {
+                    at = p + ".billablePeriod.start";
+                    d = dateIn(claim.getBillablePeriod().getStartElement().getValueAsString(), at);
+                } else {
+                    throw new InputException(ip + ".serviced[x]", "required: the date of service (servicedDate, "
+                            + "a date like 2026-03-02)");
+                }
+                if (dos == null) {
+                    dos = d;
+                    dosAt = at;
+                    source.put("dateOfService", at);
+                } else if (!dos.equals(d)) {
+                    throw new InputException(at, "is on " + d + ", not on " + dos + " (" + dosAt + "): a visit is "
+                            + "one day (write one Claim per date of service)");
+                }
+            }
+            return dos;
+        }
+
+        /**
+         * Claim.diagnosis in sequence order, each an ICD-10-CM code (diagnosisCodeableConcept, or the Condition
+         * diagnosisReference names); {@code bySequence} gets each sequence's 1-based place in the visit's list.
+         */
+        private List<String> diagnoses(Map<Integer, Integer> bySequence) {
+            String p = enc.path();
+            List<Claim.DiagnosisComponent> ds = claim.getDiagnosis();
+            List<Integer> order = new ArrayList<>();
+            for (int k = 0; k < ds.size(); k++) {
+                order.add(k);
+            }
+            order.sort(Comparator.comparingInt(k -> ds.get(k).hasSequence() ? ds.get(k).getSequence() : k + 1));
+            List<String> dx = new ArrayList<>();
+            source.put("diagnoses", p + ".diagnosis");
+            for (int k : order) {
+                Claim.DiagnosisComponent d = ds.get(k);
+                String dp = p + ".diagnosis[" + k + "]";
+                int sequence = d.hasSequence() ? d.getSequence() : k + 1;
+                if (bySequence.containsKey(sequence)) {
+                    throw new InputException(dp + ".sequence", "a second diagnosis of sequence " + sequence
+                            + ": item.diagnosisSequence could not tell them apart");
+                }
+                CodeableConcept concept;
+                String cp;
+                if (d.hasDiagnosisCodeableConcept()) {
+                    concept = d.getDiagnosisCodeableConcept();
+                    cp = dp + ".diagnosisCodeableConcept";
+                } else if (d.hasDiagnosisReference()) {
+                    Optional<Loc> c = resolve(d.getDiagnosisReference(), enc, dp + ".diagnosisReference");
+                    if (c.isEmpty() || !(c.get().resource() instanceof Condition cond)) {
+                        throw new InputException(dp + ".diagnosisReference", "refers to "
+                                + describe(d.getDiagnosisReference()) + ", which is not a Condition in the Bundle");
+                    }
+                    concept = cond.getCode();
+                    cp = c.get().path() + ".code";
+                } else {
+                    throw new InputException(dp + ".diagnosis[x]", "required: the ICD-10-CM code "
+                            + "(diagnosisCodeableConcept with a coding of system " + FhirCodes.ICD10CM + ")");
+                }
+                String code = null;
+                List<Coding> codings = concept.getCoding();
+                for (int c = 0; c < codings.size() && code == null; c++) {
+                    Coding cd = codings.get(c);
+                    if (cd.hasSystem() && ICD10_SYSTEMS.contains(cd.getSystem())) {
+                        String at = cp + ".coding[" + c + "].code";
+                        String value = cd.hasCode() ? cd.getCode().trim().toUpperCase(Locale.ROOT) : "";
+                        if (!Icd10.isWellFormed(value)) {
+                            throw new InputException(at, "not an ICD-10-CM code: \"" + cd.getCode() + "\"");
+                        }
+                        code = Icd10.dotted(value);
+                        if (!dx.contains(code)) {
+                            source.put("diagnoses[" + dx.size() + "]", at);
+                            dx.add(code);
+                        }
+                    }
+                }
+                if (code == null) {
+                    throw new InputException(cp, "required: a coding of system " + FhirCodes.ICD10CM
+                            + " (ICD-10-CM), got " + codings(concept));
+                }
+                bySequence.put(sequence, dx.indexOf(code) + 1);
+            }
+            return dx;
+        }
+
+        /** Claim.careTeam by sequence: each member's practitioner, role on the claim and qualification. */
+        private void careTeam() {
+            String p = enc.path();
+            List<Claim.CareTeamComponent> members = claim.getCareTeam();
+            for (int k = 0; k < members.size(); k++) {
+                Claim.CareTeamComponent m = members.get(k);
+                String mp = p + ".careTeam[" + k + "]";
+                if (!m.hasSequence()) {
+                    throw new InputException(mp + ".sequence", "required: the number item.careTeamSequence uses");
+                }
+                if (team.containsKey(m.getSequence())) {
+                    throw new InputException(mp + ".sequence", "a second care team member of sequence "
+                            + m.getSequence() + " (" + team.get(m.getSequence()).path() + "): "
+                            + "item.careTeamSequence could not tell them apart");
+                }
+                Optional<Loc> who = resolve(m.getProvider(), enc, mp + ".provider");
+                if (who.isPresent() && !(who.get().resource() instanceof Practitioner)
+                        && !(who.get().resource() instanceof PractitionerRole)) {
+                    // An Organization as a team member: no clinician to name on a line.
+                    notes.add(mp + ".provider: a " + who.get().resource().fhirType() + ", not a Practitioner; not "
+                            + "read");
+                    continue;
+                }
+                Person person = person(m.getProvider(), who, mp + ".provider");
+                Optional<Role> qualification = role(m.getQualification());
+                if (qualification.isEmpty() && who.isPresent()) {
+                    qualification = actorRole(who.get());
+                }
+                String role = "";
+                for (Coding c : m.getRole().getCoding()) {
+                    if ((FhirCodes.CARE_TEAM_ROLE.equals(c.getSystem())
+                            || FhirCodes.CARIN_CARE_TEAM_ROLE.equals(c.getSystem())) && c.hasCode()) {
+                        role = c.getCode();
+                        break;
+                    }
+                }
+                team.put(m.getSequence(), new Member(person.id(), person.npi(), name(who), role, qualification, mp));
+            }
+        }
+
+        /** A Practitioner's name as text (the PractitionerRole's practitioner's), when the Bundle has it. */
+        private Optional<String> name(Optional<Loc> who) {
+            if (who.isPresent() && who.get().resource() instanceof PractitionerRole role && role.hasPractitioner()) {
+                who = resolve(role.getPractitioner(), who.get(), who.get().path() + ".practitioner");
+            }
+            if (who.isPresent() && who.get().resource() instanceof Practitioner pr && pr.hasName()) {
+                String name = pr.getNameFirstRep().getNameAsSingleString();
+                if (name != null && !name.isBlank()) {
+                    return Optional.of(name.trim());
+                }
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * Who furnished an item, from its care team: the primary member (FHIR's {@code primary}, or CARIN's
+         * {@code rendering} or {@code performing}; else the first that is neither an assist member nor one of the
+         * claim's referring, attending or prescribing providers) renders it; an assist member furnished it under them (the primary then their supervisor), as
+         * does an unnamed assistant when the line has CQ or CO. Without a member: the therapist of the line's
+         * discipline, unnamed (the checks ask for the rendering provider).
+         */
+        private Provider provider(Claim.ItemComponent it, String ip, List<String> modifiers, Discipline d) {
+            Member rendering = null;
+            Member assist = null;
+            List<org.hl7.fhir.r4.model.PositiveIntType> seqs = it.getCareTeamSequence();
+            for (int k = 0; k < seqs.size(); k++) {
+                Integer s = seqs.get(k).getValue();
+                Member m = s == null ? null : team.get(s);
+                if (m == null) {
+                    throw new InputException(ip + ".careTeamSequence[" + k + "]", "refers to no Claim.careTeam "
+                            + "member (sequence " + s + "; the Claim has " + new java.util.TreeSet<>(team.keySet())
+                            + ")");
+                }
+                if (m.role().equals("assist")) {
+                    assist = assist == null ? m : assist;
+                } else if (RENDERING_ROLES.contains(m.role())
+                        && (rendering == null || !RENDERING_ROLES.contains(rendering.role()))) {
+                    rendering = m;
+                } else if (rendering == null && !CLAIM_LEVEL_ROLES.contains(m.role())) {
+                    rendering = m;
+                }
+            }
+            Discipline disc = d != null ? d : rendering != null && rendering.qualification().isPresent()
+                    ? rendering.qualification().get().supervisingRole().discipline().orElse(Discipline.PT)
+                    : Discipline.PT;
+            if (rendering == null) {
+                notes.add(ip + ".careTeamSequence: no care team member who rendered the item; the rendering "
+                        + "provider is unknown");
+            }
+            Optional<String> rid = rendering == null ? Optional.empty() : rendering.id();
+            Optional<String> rnpi = rendering == null ? Optional.empty() : rendering.npi();
+            Role rrole = rendering == null ? Role.therapistOf(disc)
+                    : rendering.qualification().orElse(Role.therapistOf(disc));
+            boolean assistantLine = ClaimBuilder.assistantModifier(modifiers);
+            if (assist != null || assistantLine) {
+                Role arole = assist != null && assist.qualification().isPresent() ? assist.qualification().get()
+                        : switch (disc) {
+                            case PT -> Role.PTA;
+                            case OT -> Role.OTA;
+                            case SLP -> Role.SLPA;
+                        };
+                return new Provider(assist == null ? Optional.empty() : assist.id(), arole,
+                        assist == null ? Optional.empty() : assist.npi(), rid, rnpi);
+            }
+            return new Provider(rid, rrole, rnpi);
+        }
+
+        /** An item's modifiers: each modifier's first coded value, two letters or digits, at most four. */
+        private List<String> modifiers(Claim.ItemComponent it, String ip) {
+            List<CodeableConcept> ms = it.getModifier();
+            if (ms.size() > 4) {
+                throw new InputException(ip + ".modifier", "at most 4 modifiers (837P SV101-3 to -6), got "
+                        + ms.size());
+            }
+            List<String> out = new ArrayList<>();
+            for (int k = 0; k < ms.size(); k++) {
+                String mp = ip + ".modifier[" + k + "]";
+                Coding c = ms.get(k).getCoding().stream().filter(Coding::hasCode).findFirst().orElse(null);
+                if (c == null) {
+                    throw new InputException(mp, "required: a coding with the modifier's code (like GP)");
+                }
+                String m = c.getCode().trim().toUpperCase(Locale.ROOT);
+                if (!m.matches("[0-9A-Z]{2}")) {
+                    throw new InputException(mp + ".coding[" + ms.get(k).getCoding().indexOf(c) + "].code",
+                            "expected a 2-character modifier, got \"" + c.getCode() + "\"");
+                }
+                out.add(m);
+            }
+            return out;
+        }
+
+        /** The units billed: item.quantity.value, a whole number from 0 to 10000 (no unit, or UCUM 1). */
+        private int units(Claim.ItemComponent it, String ip) {
+            if (!it.hasQuantity() || !it.getQuantity().hasValue()) {
+                throw new InputException(ip + ".quantity", "required: the units billed (quantity.value, like 2)");
+            }
+            BigDecimal v = it.getQuantity().getValue();
+            if (v.stripTrailingZeros().scale() > 0 || v.signum() < 0 || v.compareTo(BigDecimal.valueOf(10_000)) > 0) {
+                throw new InputException(ip + ".quantity.value", "expected a whole number of units from 0 to 10000, "
+                        + "got " + v.toPlainString());
+            }
+            return v.intValueExact();
+        }
+
+        /** item.diagnosisSequence as 1-based places in the visit's diagnoses (837P SV107), at most four. */
+        private List<Integer> pointers(Claim.ItemComponent it, String ip, Map<Integer, Integer> bySequence) {
+            List<org.hl7.fhir.r4.model.PositiveIntType> seqs = it.getDiagnosisSequence();
+            if (seqs.size() > 4) {
+                throw new InputException(ip + ".diagnosisSequence", "at most 4 diagnosis pointers (837P SV107), got "
+                        + seqs.size());
+            }
+            List<Integer> out = new ArrayList<>();
+            for (int k = 0; k < seqs.size(); k++) {
+                Integer s = seqs.get(k).getValue();
+                Integer at = s == null ? null : bySequence.get(s);
+                if (at == null) {
+                    throw new InputException(ip + ".diagnosisSequence[" + k + "]", "points to no Claim.diagnosis: "
+                            + "expected one of the sequences " + new java.util.TreeSet<>(bySequence.keySet())
+                            + ", got " + s);
+                }
+                out.add(at);
+            }
+            return out;
+        }
+
+        /**
+         * The line's charge: item.net, else unitPrice times quantity; in USD. Both given must agree (net is
+         * quantity times unitPrice, FHIR says); a factor other than 1 is refused (the charge would be a guess).
+         */
+        private Optional<BigDecimal> charge(Claim.ItemComponent it, String ip, int units) {
+            if (it.hasFactor() && it.getFactor().compareTo(BigDecimal.ONE) != 0) {
+                throw new InputException(ip + ".factor", "expected 1 or none (Minutewise bills the charge as "
+                        + "quantity times unitPrice), got " + it.getFactor().toPlainString());
+            }
+            // A unit price may be exact to the tenth of a cent (75.25 for 2 units is 37.625): the charge is in cents.
+            Optional<BigDecimal> unit = money(it.getUnitPrice(), ip + ".unitPrice", false);
+            Optional<BigDecimal> net = money(it.getNet(), ip + ".net", true);
+            if (net.isPresent() && unit.isPresent()
+                    && unit.get().multiply(BigDecimal.valueOf(units)).compareTo(net.get()) != 0) {
+                throw new InputException(ip + ".net", "is not quantity (" + units + ") times unitPrice ("
+                        + unit.get().toPlainString() + "): got " + net.get().toPlainString());
+            }
+            if (net.isPresent()) {
+                return net;
+            }
+            return unit.map(u -> Amounts.check(u.multiply(BigDecimal.valueOf(units)), ip + ".unitPrice.value"));
+        }
+
+        private Optional<BigDecimal> money(Money m, String mp, boolean cents) {
+            if (m == null || m.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!m.hasValue()) {
+                throw new InputException(mp + ".value", "required");
+            }
+            if (m.hasCurrency() && !m.getCurrency().equals("USD")) {
+                throw new InputException(mp + ".currency", "expected USD, got " + m.getCurrency());
+            }
+            if (!cents && m.getValue().signum() < 0) {
+                throw new InputException(mp + ".value", "must not be negative, got " + m.getValue().toPlainString());
+            }
+            return Optional.of(cents ? Amounts.check(m.getValue(), mp + ".value") : m.getValue());
+        }
+
+        /** item.bodySite coded in Minutewise's body-region system (one region; several are written as text only). */
+        private List<org.minutewise.core.model.BodyRegion> regions(Claim.ItemComponent it, String ip, int j) {
+            if (!it.hasBodySite()) {
+                return List.of();
+            }
+            List<org.minutewise.core.model.BodyRegion> out = new ArrayList<>();
+            List<Coding> codings = it.getBodySite().getCoding();
+            for (int c = 0; c < codings.size(); c++) {
+                if (!FhirCodes.BODY_REGION_SYSTEM.equals(codings.get(c).getSystem())) {
+                    continue;
+                }
+                String cp = ip + ".bodySite.coding[" + c + "].code";
+                String value = codings.get(c).getCode() == null ? "" : codings.get(c).getCode();
+                out.add(org.minutewise.core.model.BodyRegion.parse(value).orElseThrow(() -> new InputException(
+                        cp, "expected one of " + org.minutewise.core.model.BodyRegion.names() + ", got \""
+                        + value + "\"")));
+                source.put("services[" + j + "].regions", ip + ".bodySite");
+            }
+            if (out.isEmpty()) {
+                notes.add(ip + ".bodySite: no coding of " + FhirCodes.BODY_REGION_SYSTEM + "; not read");
+            }
+            return out;
+        }
+
+        /**
+         * The setting: the setting extension when the Claim has it; else by Claim.type, professional as
+         * private-practice and institutional as hospital-outpatient (a Claim does not say which institution), said.
+         */
+        private Setting setting() {
+            Optional<Coded> ext = extensionCode(claim, FhirCodes.EXT_SETTING, enc.path());
+            if (ext.isPresent()) {
+                source.put("setting", ext.get().path());
+                return Setting.parse(ext.get().value()).orElseThrow(() -> new InputException(ext.get().path(),
+                        "expected one of " + Setting.wireNames() + ", got \"" + ext.get().value() + "\""));
+            }
+            boolean institutional = claim.getType().getCoding().stream().anyMatch(c ->
+                    FhirCodes.CLAIM_TYPE.equals(c.getSystem()) && "institutional".equals(c.getCode()));
+            source.put("setting", enc.path() + ".type");
+            if (institutional) {
+                notes.add(enc.path() + ".type: institutional; the setting taken as hospital-outpatient (the Claim "
+                        + "does not say which institution; extension " + FhirCodes.EXT_SETTING + " does)");
+                return Setting.HOSPITAL_OUTPATIENT;
+            }
+            return Setting.PRIVATE_PRACTICE;
+        }
+
+        /**
+         * The certifying physician: the care team's referring member (a professional claim's; 837P 2310A) or
+         * attending one (an institutional claim's), its name and NPI, without dates (a Claim does not carry them).
+         */
+        private Optional<Certification> certification() {
+            for (Member m : new java.util.TreeMap<>(team).values()) {
+                if (m.role().equals("referring") || m.role().equals("attending")) {
+                    if (m.name().isEmpty() && m.npi().isEmpty()) {
+                        continue;
+                    }
+                    source.put("certification", m.path());
+                    return Optional.of(new Certification(Optional.empty(), Optional.empty(), m.name(), m.npi()));
                 }
             }
             return Optional.empty();

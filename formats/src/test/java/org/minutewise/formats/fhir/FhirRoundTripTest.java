@@ -123,6 +123,32 @@ class FhirRoundTripTest {
     }
 
     /**
+     * A secondary payer named by our payer-profile identifier comes back as that profile though it is no built-in
+     * one and its name says Medicare (a Medicare supplement: it was read as Medicare); without the identifier the
+     * name still decides.
+     */
+    @Test
+    void aSecondaryPayerProfileComesBackAsWritten() throws Exception {
+        org.minutewise.formats.VisitJsonReader r = new org.minutewise.formats.VisitJsonReader(REF);
+        com.fasterxml.jackson.databind.JsonNode all = r.parse(java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/test/resources/x12/write/secondary-payer.json")));
+        Visit v = null;
+        for (com.fasterxml.jackson.databind.JsonNode n : all) {
+            if (n.path("secondaryPayer").asText().equals("aarp-medigap-g")) {
+                v = r.read(n);
+            }
+        }
+        assertThat(v).isNotNull();
+        assertThat(REF.payers().find("aarp-medigap-g")).as("not a built-in profile").isEmpty();
+        assertThat(back(v, CHICAGO).secondaryPayer()).contains("aarp-medigap-g");
+        String json = FhirVisitWriter.write(v, CHICAGO).replace(FhirCodes.PAYER_ID + "\",\n        \"value\": "
+                + "\"aarp-medigap-g\"", "urn:other\",\n        \"value\": \"aarp-medigap-g\"");
+        assertThat(json).contains("urn:other");
+        assertThat(FhirVisitReader.read(json, REF, "commercial").get(0).visit().orElseThrow().secondaryPayer())
+                .contains("medicare");
+    }
+
+    /**
      * A dependent (a child under her father's plan): the Patient carries the child's own name, sex and address, the
      * Coverage the father as its subscriber (a RelatedPerson) and relationship child, with the 837 code beside it;
      * read back the same. A Bundle from elsewhere with only FHIR's code is mapped as best it can be (spouse 01, child
