@@ -1402,12 +1402,8 @@ public final class FhirVisitReader {
             return person(cp.getAuthor(), who, path).npi();
         }
 
-        /** A CarePlan's author as a name: the Practitioner's (or PractitionerRole's practitioner's), else the display. */
-        private Optional<String> author(CarePlan cp, Loc loc) {
-            if (!cp.hasAuthor()) {
-                return Optional.empty();
-            }
-            Optional<Loc> who = resolve(cp.getAuthor(), loc, loc.path() + ".author");
+        /** A Practitioner's name as text (the PractitionerRole's practitioner's), when the Bundle has it. */
+        Optional<String> name(Optional<Loc> who) {
             if (who.isPresent() && who.get().resource() instanceof PractitionerRole role && role.hasPractitioner()) {
                 who = resolve(role.getPractitioner(), who.get(), who.get().path() + ".practitioner");
             }
@@ -1416,6 +1412,18 @@ public final class FhirVisitReader {
                 if (name != null && !name.isBlank()) {
                     return Optional.of(name.trim());
                 }
+            }
+            return Optional.empty();
+        }
+
+        /** A CarePlan's author as a name: the Practitioner's (or PractitionerRole's practitioner's), else the display. */
+        private Optional<String> author(CarePlan cp, Loc loc) {
+            if (!cp.hasAuthor()) {
+                return Optional.empty();
+            }
+            Optional<String> name = name(resolve(cp.getAuthor(), loc, loc.path() + ".author"));
+            if (name.isPresent()) {
+                return name;
             }
             return cp.getAuthor().hasDisplay() && !cp.getAuthor().getDisplay().isBlank()
                     ? Optional.of(cp.getAuthor().getDisplay().trim()) : Optional.empty();
@@ -2060,20 +2068,6 @@ public final class FhirVisitReader {
                 }
                 team.put(m.getSequence(), new Member(person.id(), person.npi(), name(who), role, qualification, mp));
             }
-        }
-
-        /** A Practitioner's name as text (the PractitionerRole's practitioner's), when the Bundle has it. */
-        private Optional<String> name(Optional<Loc> who) {
-            if (who.isPresent() && who.get().resource() instanceof PractitionerRole role && role.hasPractitioner()) {
-                who = resolve(role.getPractitioner(), who.get(), who.get().path() + ".practitioner");
-            }
-            if (who.isPresent() && who.get().resource() instanceof Practitioner pr && pr.hasName()) {
-                String name = pr.getNameFirstRep().getNameAsSingleString();
-                if (name != null && !name.isBlank()) {
-                    return Optional.of(name.trim());
-                }
-            }
-            return Optional.empty();
         }
 
         /**
