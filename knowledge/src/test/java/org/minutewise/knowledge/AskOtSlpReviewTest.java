@@ -1,0 +1,81 @@
+package org.minutewise.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The questions of the OT/SLP review that got confident wrong answers (untimed speech codes counted as timed minutes,
+ * 97129 billed for every unit, group speech therapy as 97150, swallow studies and AAC sent to PT cards), each with a
+ * near miss that must keep its answer.
+ */
+class AskOtSlpReviewTest {
+    private final KnowledgeBase kb = KnowledgeBase.standard();
+
+    @Test
+    void anUntimedCodeNamedAwayFromItsMinutesIsOneUnit() {
+        for (String q : List.of("How many units of 92507 can I bill for 45 minutes",
+                "how many units of 92526 can I bill for a 30 minute session",
+                "how many units of speech therapy can I bill for 45 minutes")) {
+            Answer a = kb.ask(q);
+            assertThat(a.known()).as(q).isTrue();
+            assertThat(a.answer()).as(q).containsPattern("^925(07|26) \\d+ min: untimed, so 925(07|26) x1 whatever "
+                    + "the minutes").contains("RULES.md §1").doesNotContain("timed minutes in a day")
+                    .doesNotContain("x2").doesNotContain("x3");
+            assertThat(ids(a).get(0)).as(q).isIn("92507", "92526");
+        }
+        // The wording that already worked keeps its answer.
+        assertThat(kb.ask("How many units of 92507 for 45 minutes?").answer())
+                .startsWith("92507 45 min: untimed, so 92507 x1 whatever the minutes");
+    }
+
+    @Test
+    void aTimedCodeNamedAwayFromItsMinutesGetsItsUnits() {
+        Answer a = kb.ask("how many units of 97110 can I bill for 45 minutes");
+        assertThat(a.answer()).startsWith("97110 45 min: 45 timed minutes, 3 units under the CMS total-time method")
+                .contains("97110 x3");
+        // Near misses: no code named is the day's timed minutes, as before; two codes, one untimed, are not guessed.
+        assertThat(kb.ask("how many units can I bill for 45 minutes").answer())
+                .startsWith("45 timed minutes in a day are 3 units under the CMS total-time method");
+        Answer two = kb.ask("how many units of 97110 and 92507 can I bill for 45 minutes");
+        assertThat(two.known()).isFalse();
+        assertThat(two.answer()).startsWith("I can't read that unambiguously").contains("92507 is untimed");
+        // Two timed codes: the day's total under the CMS method does not depend on the split.
+        assertThat(kb.ask("how many units of 97110 and 97112 can I bill for 45 minutes").answer())
+                .startsWith("45 timed minutes in a day are 3 units");
+    }
+
+    @Test
+    void cognitiveMinutesBill97129OnceAndTheRestOn97130() {
+        for (String q : List.of("How many units for 40 minutes of 97129?", "40 minutes of cognitive therapy")) {
+            Answer a = kb.ask(q);
+            assertThat(a.answer()).as(q).startsWith("97129 40 min: 40 timed minutes, 3 units")
+                    .contains("the 8-minute rule): 97129 x1, 97130 x2.")
+                    .contains("Under the CPT per-code method: 97129 x1, 97130 x2.")
+                    .contains("97130, which is never billed without 97129").doesNotContain("97129 x3");
+        }
+        // 97130 alone is never the claim: the first unit goes on 97129.
+        assertThat(kb.ask("97130 30 min").answer()).contains("97129 x1, 97130 x1").doesNotContain("97130 x2");
+        // One unit of cognitive minutes is 97129 alone; beside another code the other code is unchanged.
+        assertThat(kb.ask("97129 15 min").answer()).contains("97129 x1.").doesNotContain("97130 x");
+        assertThat(kb.ask("how many units for 30 minutes of 97110 and 25 of 97129").answer())
+                .contains("97110 x2, 97129 x1, 97130 x1");
+        // Near miss: both codes given already split as the claim does, and say nothing more.
+        assertThat(kb.ask("97129 20 min and 97130 20 min").answer()).contains("97129 x1, 97130 x2")
+                .doesNotContain("never billed without");
+        // Near miss: a PT code's units are as before.
+        assertThat(kb.ask("how many units for 40 minutes of 97110").answer()).contains("97110 x3")
+                .doesNotContain("97129");
+    }
+
+    private String first(String text) {
+        List<ScoredCard> hits = kb.search(text, 3);
+        assertThat(hits).as(text).isNotEmpty();
+        return hits.get(0).card().id();
+    }
+
+    private static List<String> ids(Answer a) {
+        return a.cards().stream().map(c -> c.card().id()).toList();
+    }
+}
