@@ -54,6 +54,15 @@ final class Asker {
     private static final Set<String> MODIFIER_ASK = Set.of("modifier", "modifiers", "mod", "59", "xu");
     private static final Set<String> UNIT_WORDS = Set.of("unit", "units", "many", "bill", "billable", "round",
             "rounding", "count", "charge");
+    /** A speech-language pathologist's treatment words: their group treatment is 92508, not 97150. */
+    private static final Set<String> SPEECH_WORDS = Set.of("speech", "slp", "slps", "language", "aphasia", "voice",
+            "dysarthria", "apraxia", "stuttering", "fluency", "communication", "articulation");
+    /** Swallowing treatment (92526): it has no group code. */
+    private static final Set<String> SWALLOW_WORDS = Set.of("swallow", "swallowing", "dysphagia");
+    /** PT and OT words: their group treatment stays 97150. */
+    private static final Set<String> PT_OT_WORDS = Set.of("ot", "ots", "ota", "otas", "pta", "ptas", "physical", "occupational");
+    private static final Set<String> CODE_WORDS = Set.of("code", "codes", "cpt");
+    private static final Set<String> HOW_WORDS = Set.of("how");
     private static final Set<String> CONTRAST_WORDS = Set.of("difference", "differ", "vs", "versus", "between",
             "instead", "or");
     /**
@@ -568,6 +577,28 @@ final class Asker {
                     + "pays 20% coinsurance of the allowed amount (the fee schedule amount after the multiple-procedure "
                     + "reduction and the 85% for CQ/CO lines). Other payers set their own. Source: RULES.md §6.",
                     scored(hits, List.of("payment-estimate")), true, 1.0));
+        }
+        boolean speech = containsAny(t, SPEECH_WORDS);
+        boolean swallow = containsAny(t, SWALLOW_WORDS);
+        if (t.contains("group") && (speech || swallow) && !containsAny(t, PT_OT_WORDS)
+                && (containsAny(t, UNIT_WORDS) || containsAny(t, CODE_WORDS) || containsAny(t, HOW_WORDS))
+                && (known.isEmpty() || known.equals(List.of("92508"))) && q.minutes().isEmpty()) {
+            // Group speech-language treatment has its own code (92508); 97150 is the PT/OT group code.
+            String text = speech
+                    ? "92508 (group speech, language or voice treatment) is untimed: 1 unit per patient for the group "
+                    + "session, whatever the minutes; each patient of the group gets their own 92508 (GN under a "
+                    + "speech-language pathology plan of care). Individual treatment (92507, 92526) is never billed "
+                    + "for group time (MW-G002); 97150 is the group code of PT and OT."
+                    : "";
+            if (swallow) {
+                text += (speech ? " " : "") + "Swallowing (dysphagia) treatment has no group code: 92526 is "
+                        + "individual and is never billed for group time (MW-G002). Bill the minutes with the patient "
+                        + "individually as 92526, or the group session as 97150 when the payer takes it for this "
+                        + "service" + (speech ? "." : "; group speech, language or voice treatment is 92508.");
+            }
+            text += " Source: RULES.md §1, §2; CMS Pub 100-02 ch. 15 §230 A.";
+            return Optional.of(new Answer(text, scored(hits, speech ? List.of("92508", "group-therapy", "MW-G002")
+                    : List.of("92526", "MW-G002", "92508", "97150")), true, 1.0));
         }
         if (t.contains("group") && containsAny(t, UNIT_WORDS) && (known.isEmpty() || known.equals(List.of("97150")))
                 && q.minutes().isEmpty()) {

@@ -69,6 +69,26 @@ class AskOtSlpReviewTest {
                 .doesNotContain("97129");
     }
 
+    @Test
+    void groupSpeechTherapyIs92508() {
+        for (String q : List.of("How do I bill group speech therapy?", "group therapy code for SLP",
+                "how many units for an aphasia group", "how do I bill a language group")) {
+            Answer a = kb.ask(q);
+            assertThat(a.answer()).as(q).startsWith("92508 (group speech, language or voice treatment) is untimed")
+                    .doesNotStartWith("97150");
+            assertThat(ids(a).get(0)).as(q).isEqualTo("92508");
+        }
+        // Swallowing treatment has no group code: the engine's MW-G002 says the same.
+        Answer swallow = kb.ask("how do I bill a dysphagia group");
+        assertThat(swallow.answer()).startsWith("Swallowing (dysphagia) treatment has no group code").contains("92508");
+        // Near misses: PT and OT group therapy stays 97150.
+        for (String q : List.of("group therapy for Medicare how many units", "how do I bill group PT",
+                "how many units for group therapy", "how do I bill group occupational therapy")) {
+            assertThat(kb.ask(q).answer()).as(q).startsWith("97150 (group therapy) is untimed");
+        }
+        assertThat(ids(kb.ask("group therapy code for OT")).get(0)).isEqualTo("97150");
+    }
+
     private String first(String text) {
         List<ScoredCard> hits = kb.search(text, 3);
         assertThat(hits).as(text).isNotEmpty();
