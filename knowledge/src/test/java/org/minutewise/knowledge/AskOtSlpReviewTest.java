@@ -89,6 +89,43 @@ class AskOtSlpReviewTest {
         assertThat(ids(kb.ask("group therapy code for OT")).get(0)).isEqualTo("97150");
     }
 
+    @Test
+    void swallowStudiesAndAacReachTheirCodes() {
+        assertThat(ids(kb.ask("code for AAC device training")).get(0)).isEqualTo("92609");
+        assertThat(ids(kb.ask("how do I bill speech generating device training")).get(0)).isEqualTo("92609");
+        assertThat(ids(kb.ask("What CPT code for a FEES?")).get(0)).isEqualTo("92612");
+        assertThat(ids(kb.ask("code for a fiberoptic endoscopic evaluation of swallowing")).get(0)).isEqualTo("92612");
+        assertThat(ids(kb.ask("What code do I bill for a modified barium swallow study?")).get(0)).isEqualTo("92611");
+        assertThat(ids(kb.ask("VFSS code")).get(0)).isEqualTo("92611");
+        assertThat(ids(kb.ask("clinical swallow eval code")).get(0)).isEqualTo("92610");
+        assertThat(first("MBSS")).isEqualTo("92611");
+        assertThat(first("swallow study")).isEqualTo("92611");
+        assertThat(first("videofluoroscopic swallow study")).isEqualTo("92611");
+        assertThat(first("FEES")).isEqualTo("92612");
+        assertThat(first("AAC")).isEqualTo("92609");
+        assertThat(first("SGD")).isEqualTo("92609");
+        assertThat(first("bedside swallow eval")).isEqualTo("92610");
+        // Near misses: "fees" in lower case is money, not the swallow study; gait training keeps its card.
+        assertThat(first("fee schedule")).isNotEqualTo("92612");
+        assertThat(ids(kb.ask("what are the fees for 97110")).get(0)).isEqualTo("97110");
+        assertThat(kb.parse("what fees does medicare pay").synonyms()).noneMatch(m -> m.group().ids().contains("92612"));
+        assertThat(ids(kb.ask("code for gait training")).get(0)).isEqualTo("97116");
+    }
+
+    @Test
+    void aPhraseInCapitalsMatchesOnlyAsTyped() {
+        Synonyms s = Synonyms.load(new java.io.ByteArrayInputStream("FEES, endoscopic swallow, @92612\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "test");
+        assertThat(s.find(List.of("a", "fees"), List.of("a", "FEES"))).hasSize(1);
+        assertThat(s.find(List.of("a", "fees"), List.of("a", "fees"))).isEmpty();
+        assertThat(s.find(List.of("a", "fee"), List.of("a", "Fee"))).isEmpty();
+        assertThat(s.find(List.of("endoscopic", "swallow"), List.of("Endoscopic", "swallow"))).hasSize(1);
+        assertThat(Synonyms.capitalsOnly("FEES")).isTrue();
+        assertThat(Synonyms.capitalsOnly("fees")).isFalse();
+        assertThat(Synonyms.capitalsOnly("8 MIN")).isTrue();
+        assertThat(Synonyms.capitalsOnly("8")).isFalse();
+    }
+
     private String first(String text) {
         List<ScoredCard> hits = kb.search(text, 3);
         assertThat(hits).as(text).isNotEmpty();
