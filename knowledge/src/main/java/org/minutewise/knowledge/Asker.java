@@ -60,7 +60,8 @@ final class Asker {
     /** Swallowing treatment (92526): it has no group code. */
     private static final Set<String> SWALLOW_WORDS = Set.of("swallow", "swallowing", "dysphagia");
     /** PT and OT words: their group treatment stays 97150. */
-    private static final Set<String> PT_OT_WORDS = Set.of("ot", "ots", "ota", "otas", "pta", "ptas", "physical", "occupational");
+    private static final Set<String> PT_OT_WORDS = Set.of("ot", "ots", "ota", "otas", "pta", "ptas", "physical",
+            "occupational");
     private static final Set<String> CODE_WORDS = Set.of("code", "codes", "cpt");
     private static final Set<String> HOW_WORDS = Set.of("how");
     private static final Set<String> CONTRAST_WORDS = Set.of("difference", "differ", "vs", "versus", "between",

@@ -108,7 +108,8 @@ class AskOtSlpReviewTest {
         // Near misses: "fees" in lower case is money, not the swallow study; gait training keeps its card.
         assertThat(first("fee schedule")).isNotEqualTo("92612");
         assertThat(ids(kb.ask("what are the fees for 97110")).get(0)).isEqualTo("97110");
-        assertThat(kb.parse("what fees does medicare pay").synonyms()).noneMatch(m -> m.group().ids().contains("92612"));
+        assertThat(kb.parse("what fees does medicare pay").synonyms())
+                .noneMatch(m -> m.group().ids().contains("92612"));
         assertThat(ids(kb.ask("code for gait training")).get(0)).isEqualTo("97116");
     }
 
