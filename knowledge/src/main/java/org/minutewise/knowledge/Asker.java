@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.units.CodeMinutes;
+import org.minutewise.core.units.Cognitive;
 import org.minutewise.core.units.UnitCalculator;
 import org.minutewise.core.units.UnitMethod;
 import org.minutewise.core.units.UnitResult;
@@ -53,6 +54,16 @@ final class Asker {
     private static final Set<String> MODIFIER_ASK = Set.of("modifier", "modifiers", "mod", "59", "xu");
     private static final Set<String> UNIT_WORDS = Set.of("unit", "units", "many", "bill", "billable", "round",
             "rounding", "count", "charge");
+    /** A speech-language pathologist's treatment words: their group treatment is 92508, not 97150. */
+    private static final Set<String> SPEECH_WORDS = Set.of("speech", "slp", "slps", "language", "aphasia", "voice",
+            "dysarthria", "apraxia", "stuttering", "fluency", "communication", "articulation");
+    /** Swallowing treatment (92526): it has no group code. */
+    private static final Set<String> SWALLOW_WORDS = Set.of("swallow", "swallowing", "dysphagia");
+    /** PT and OT words: their group treatment stays 97150. */
+    private static final Set<String> PT_OT_WORDS = Set.of("ot", "ots", "ota", "otas", "pta", "ptas", "physical",
+            "occupational");
+    private static final Set<String> CODE_WORDS = Set.of("code", "codes", "cpt");
+    private static final Set<String> HOW_WORDS = Set.of("how");
     private static final Set<String> CONTRAST_WORDS = Set.of("difference", "differ", "vs", "versus", "between",
             "instead", "or");
     /**
@@ -238,6 +249,36 @@ final class Asker {
         return true;
     }
 
+    /** No count of minutes has a code written or named beside it. */
+    private static boolean uncoded(ParsedQuery q) {
+        for (ParsedQuery.Minutes m : q.minutes()) {
+            if (!m.code().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The catalog's codes the question names, in order: written ("92507") or by a phrase that names one code
+     * ("speech therapy": 92507).
+     */
+    private List<String> namedCodes(ParsedQuery q) {
+        List<String> named = new ArrayList<>();
+        for (String code : q.codes()) {
+            if (kb.codes().getOrNull(code) != null && !named.contains(code)) {
+                named.add(code);
+            }
+        }
+        for (Synonyms.Match m : q.synonyms()) {
+            List<String> ids = m.group().ids();
+            if (ids.size() == 1 && kb.codes().getOrNull(ids.get(0)) != null && !named.contains(ids.get(0))) {
+                named.add(ids.get(0));
+            }
+        }
+        return named;
+    }
+
     /** The question's tokens as typed, before typo correction (one for each of its tokens). */
     /**
      * A word of {@code words} just before a number, a word between at most ("more than 67", "over 67", "under 38"):
@@ -277,18 +318,46 @@ final class Asker {
                 withCodes.add(new CodeMinutes(m.code(), m.minutes()));
             }
         }
+        boolean allCoded = !withCodes.isEmpty() && withCodes.size() == q.minutes().size();
+        if (withCodes.isEmpty() && uncoded(q)) {
+            // The minutes are not written beside a code ("how many units of 92507 can I bill for 45 minutes"): the
+            // code the question names anywhere governs them. Left to the timed bands, an untimed code's minutes
+            // read as timed units (92507 "3 units" for 45 minutes, where it is 1 unit whatever the minutes).
+            List<String> named = namedCodes(q);
+            if (named.size() == 1) {
+                withCodes.add(new CodeMinutes(named.get(0), total));
+                allCoded = true;
+            } else if (named.size() > 1) {
+                List<String> untimed = new ArrayList<>();
+                for (String code : named) {
+                    if (!kb.codes().getOrNull(code).timed()) {
+                        untimed.add(code);
+                    }
+                }
+                if (!untimed.isEmpty()) {
+                    return new Answer("I can't read that unambiguously: " + minutesText(q.minutes()) + " for "
+                            + String.join(", ", named) + ", and " + String.join(", ", untimed)
+                            + (untimed.size() == 1 ? " is" : " are") + " untimed (1 unit a day whatever the minutes) "
+                            + "while timed codes' units come from their minutes. Ask again with each code's minutes "
+                            + "(\"30 minutes of 97110 and 20 of 92507\"), or use `minutewise units 97110:30 92507:20`.",
+                            List.of(), false, 0.0);
+                }
+            }
+        }
         Card cms = kb.card(CMS_METHOD).orElseThrow();
         Card cpt = kb.card(CPT_METHOD).orElseThrow();
         List<String> pinned = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
-        if (!withCodes.isEmpty() && withCodes.size() < q.minutes().size()) {
+        // Untimed codes only: the code's card is the source, not the timed methods.
+        String untimedSource = null;
+        if (!withCodes.isEmpty() && !allCoded) {
             // Some minutes have a code and some none: counting only a part would read as the whole answer.
             return new Answer("I can't read that unambiguously: " + minutesText(q.minutes()) + ": not every count "
                     + "of minutes has its code. Ask again with each code's minutes (\"30 minutes of 97110 and 10 of "
                     + "97140\", \"97110 30 min, 97140 10 min\"), or use `minutewise units 97110:30 97140:10`.",
                     List.of(), false, 0.0);
         }
-        if (!withCodes.isEmpty() && withCodes.size() == q.minutes().size()) {
+        if (allCoded) {
             boolean anyTimed = false;
             for (CodeMinutes cm : withCodes) {
                 anyTimed |= kb.codes().getOrNull(cm.code()).timed();
@@ -316,7 +385,18 @@ final class Asker {
                 sb.append(" Under the CPT per-code method: ").append(allocation(p)).append('.');
                 pinned.add(CMS_METHOD);
             } else {
-                sb.append("untimed, so ").append(allocation(c)).append(" whatever the minutes.");
+                sb.append("untimed, so ").append(allocation(c)).append(" whatever the minutes: an untimed code is "
+                        + "billed as one unit a day, not counted by its minutes (RULES.md §1).");
+                Optional<Card> card = kb.card(withCodes.get(0).code());
+                if (card.isPresent()) {
+                    untimedSource = card.get().citation() + (card.get().citation().contains("100-04") ? ""
+                            : "; CMS Pub 100-04 ch. 5 §20.2");
+                }
+            }
+            if (anyTimed && (cognitiveSplit(c) || cognitiveSplit(p))) {
+                sb.append(" On the claim ").append(Cognitive.BASE).append(" is billed once, for the first 15 "
+                        + "minutes, and each additional 15 minutes goes on ").append(Cognitive.ADD_ON).append(", which "
+                        + "is never billed without ").append(Cognitive.BASE).append(" (RULES.md §1).");
             }
             for (CodeMinutes cm : withCodes) {
                 if (!pinned.contains(cm.code())) {
@@ -362,7 +442,11 @@ final class Asker {
             pinned.add(CMS_METHOD);
             pinned.add(CPT_METHOD);
         }
-        sb.append(" Source: ").append(cms.citation()).append("; ").append(cpt.citation()).append('.');
+        if (untimedSource != null) {
+            sb.append(" Source: ").append(untimedSource).append('.');
+        } else {
+            sb.append(" Source: ").append(cms.citation()).append("; ").append(cpt.citation()).append('.');
+        }
         return new Answer(sb.toString(), scored(hits, pinned), true, 1.0);
     }
 
@@ -418,12 +502,42 @@ final class Asker {
         return String.join(" + ", parts);
     }
 
+    /**
+     * The units by code as the claim bills them: the units of 97129 and 97130 together split as the claim does
+     * (RULES.md §1, core's {@link Cognitive}: 97129 once, the rest on 97130, never 97130 alone), at the place of the
+     * first of the two; every other code as counted.
+     */
     private static String allocation(UnitResult r) {
         List<String> parts = new ArrayList<>();
+        int pair = 0;
         for (Map.Entry<String, Integer> e : r.unitsByCode().entrySet()) {
-            parts.add(e.getKey() + " x" + e.getValue());
+            if (Cognitive.isPair(e.getKey())) {
+                pair += e.getValue();
+            }
+        }
+        boolean pairShown = false;
+        for (Map.Entry<String, Integer> e : r.unitsByCode().entrySet()) {
+            if (!Cognitive.isPair(e.getKey())) {
+                parts.add(e.getKey() + " x" + e.getValue());
+            } else if (pair == 0) {
+                parts.add(e.getKey() + " x0");
+            } else if (!pairShown) {
+                pairShown = true;
+                parts.add(Cognitive.BASE + " x" + Cognitive.baseUnits(pair));
+                if (Cognitive.addOnUnits(pair) > 0) {
+                    parts.add(Cognitive.ADD_ON + " x" + Cognitive.addOnUnits(pair));
+                }
+            }
         }
         return String.join(", ", parts);
+    }
+
+    /** Whether the claim bills the units of 97129/97130 other than by the code their minutes were given to. */
+    private static boolean cognitiveSplit(UnitResult r) {
+        int base = r.unitsByCode().getOrDefault(Cognitive.BASE, 0);
+        int addOn = r.unitsByCode().getOrDefault(Cognitive.ADD_ON, 0);
+        int pair = base + addOn;
+        return pair > 0 && (base != Cognitive.baseUnits(pair) || addOn != Cognitive.addOnUnits(pair));
     }
 
     // ---- answers RULES.md states outright -------------------------------------------------------------------
@@ -464,6 +578,28 @@ final class Asker {
                     + "pays 20% coinsurance of the allowed amount (the fee schedule amount after the multiple-procedure "
                     + "reduction and the 85% for CQ/CO lines). Other payers set their own. Source: RULES.md §6.",
                     scored(hits, List.of("payment-estimate")), true, 1.0));
+        }
+        boolean speech = containsAny(t, SPEECH_WORDS);
+        boolean swallow = containsAny(t, SWALLOW_WORDS);
+        if (t.contains("group") && (speech || swallow) && !containsAny(t, PT_OT_WORDS)
+                && (containsAny(t, UNIT_WORDS) || containsAny(t, CODE_WORDS) || containsAny(t, HOW_WORDS))
+                && (known.isEmpty() || known.equals(List.of("92508"))) && q.minutes().isEmpty()) {
+            // Group speech-language treatment has its own code (92508); 97150 is the PT/OT group code.
+            String text = speech
+                    ? "92508 (group speech, language or voice treatment) is untimed: 1 unit per patient for the group "
+                    + "session, whatever the minutes; each patient of the group gets their own 92508 (GN under a "
+                    + "speech-language pathology plan of care). Individual treatment (92507, 92526) is never billed "
+                    + "for group time (MW-G002); 97150 is the group code of PT and OT."
+                    : "";
+            if (swallow) {
+                text += (speech ? " " : "") + "Swallowing (dysphagia) treatment has no group code: 92526 is "
+                        + "individual and is never billed for group time (MW-G002). Bill the minutes with the patient "
+                        + "individually as 92526, or the group session as 97150 when the payer takes it for this "
+                        + "service" + (speech ? "." : "; group speech, language or voice treatment is 92508.");
+            }
+            text += " Source: RULES.md §1, §2; CMS Pub 100-02 ch. 15 §230 A.";
+            return Optional.of(new Answer(text, scored(hits, speech ? List.of("92508", "group-therapy", "MW-G002")
+                    : List.of("92526", "MW-G002", "92508", "97150")), true, 1.0));
         }
         if (t.contains("group") && containsAny(t, UNIT_WORDS) && (known.isEmpty() || known.equals(List.of("97150")))
                 && q.minutes().isEmpty()) {

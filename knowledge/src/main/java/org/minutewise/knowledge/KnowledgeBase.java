@@ -289,7 +289,7 @@ public final class KnowledgeBase {
             t = t.substring(0, MAX_TEXT);
         }
         ParsedQuery q = ParsedQuery.parse(t, byId, sortedIds, diagnosisIds, speller);
-        return q.withSynonyms(synonyms.find(q.tokens()), byId);
+        return q.withSynonyms(synonyms.find(q.tokens(), QueryText.rawTokens(t)), byId);
     }
 
     SearchIndex index() {

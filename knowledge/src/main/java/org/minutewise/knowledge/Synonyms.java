@@ -18,7 +18,11 @@ import org.minutewise.refdata.RefDataException;
  */
 final class Synonyms {
     /** One line of the file. */
-    record Group(int line, List<List<String>> phrases, List<String> ids) {
+    record Group(int line, List<List<String>> phrases, List<String> ids, List<List<String>> capitals) {
+        Group(int line, List<List<String>> phrases, List<String> ids) {
+            this(line, phrases, ids, List.of());
+        }
+
         @Override
         public boolean equals(Object o) {
             return o == this;
@@ -36,11 +40,17 @@ final class Synonyms {
 
     private final List<Group> groups;
     private final Map<String, List<Object[]>> byFirstToken;
+    /** Phrases that match only as written in capitals ("FEES", never "fees" or "fee"), by their first token. */
+    private final Map<String, List<Object[]>> byFirstCapital;
 
     private Synonyms(List<Group> groups) {
         this.groups = List.copyOf(groups);
         this.byFirstToken = new HashMap<>();
+        this.byFirstCapital = new HashMap<>();
         for (Group g : groups) {
+            for (List<String> p : g.capitals()) {
+                byFirstCapital.computeIfAbsent(p.get(0), k -> new ArrayList<>()).add(new Object[] {p, g});
+            }
             for (List<String> p : g.phrases()) {
                 byFirstToken.computeIfAbsent(QueryText.base(p.get(0)), k -> new ArrayList<>()).add(new Object[] {p, g});
             }
@@ -67,6 +77,7 @@ final class Synonyms {
                     continue;
                 }
                 List<List<String>> phrases = new ArrayList<>();
+                List<List<String>> capitals = new ArrayList<>();
                 List<String> ids = new ArrayList<>();
                 for (String item : t.split(",")) {
                     String s = item.strip();
@@ -75,6 +86,9 @@ final class Synonyms {
                     }
                     if (s.startsWith("@")) {
                         ids.add(s.substring(1));
+                    } else if (capitalsOnly(s)) {
+                        // An acronym that is also an everyday word ("FEES", "fees"): only as written in capitals.
+                        capitals.add(QueryText.rawTokens(s));
                     } else {
                         List<String> tokens = QueryText.tokens(s);
                         if (!tokens.isEmpty()) {
@@ -85,7 +99,7 @@ final class Synonyms {
                 if (phrases.isEmpty()) {
                     throw new RefDataException(name + " line " + no + ": a group needs at least one phrase");
                 }
-                groups.add(new Group(no, phrases, ids));
+                groups.add(new Group(no, phrases, ids, capitals));
             }
         } catch (IOException e) {
             throw new RefDataException(name + ": " + e.getMessage(), e);
@@ -98,7 +112,26 @@ final class Synonyms {
      * also "abn"); the same words matched by two groups are kept for both (a phrase may mean two things).
      */
     List<Match> find(List<String> tokens) {
+        return find(tokens, List.of());
+    }
+
+    /**
+     * The phrases found in the tokens, and the phrases written in capitals found in {@code raw}, the same tokens
+     * as typed (ignored unless it has one token for each of {@code tokens}).
+     */
+    List<Match> find(List<String> tokens, List<String> raw) {
         List<Match> out = new ArrayList<>();
+        if (raw.size() == tokens.size()) {
+            for (int i = 0; i < raw.size(); i++) {
+                for (Object[] c : byFirstCapital.getOrDefault(raw.get(i), List.of())) {
+                    @SuppressWarnings("unchecked")
+                    List<String> phrase = (List<String>) c[0];
+                    if (i + phrase.size() <= raw.size() && raw.subList(i, i + phrase.size()).equals(phrase)) {
+                        out.add(new Match((Group) c[1], i, i + phrase.size()));
+                    }
+                }
+            }
+        }
         for (int i = 0; i < tokens.size(); i++) {
             List<Object[]> candidates = byFirstToken.get(QueryText.base(tokens.get(i)));
             if (candidates == null) {
@@ -132,6 +165,19 @@ final class Synonyms {
             }
         }
         return kept;
+    }
+
+    /** A phrase with letters, all of them capitals ("FEES"). */
+    static boolean capitalsOnly(String phrase) {
+        boolean letter = false;
+        for (int i = 0; i < phrase.length(); i++) {
+            char c = phrase.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            letter |= Character.isLetter(c);
+        }
+        return letter;
     }
 
     private static boolean matchesAt(List<String> tokens, int at, List<String> phrase) {
