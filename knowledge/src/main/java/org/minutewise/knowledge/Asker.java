@@ -201,8 +201,24 @@ final class Asker {
         if (also.isPresent()) {
             sb.append(" See also ").append(also.get().id()).append(" (").append(also.get().title()).append(").");
         }
-        sb.append(" Source: ").append(top.citation()).append('.');
+        appendSource(sb, top.citation());
         return new Answer(sb.toString(), scored(hits, pinned), true, round(confidence));
+    }
+
+    /**
+     * Ends an answer with its card's source: one "Source:" sentence, the card's citation added to the one a quoted
+     * fact already ends with ("... Source: RULES.md §6." becomes "... Source: RULES.md §6; RULES.md §1, §2.").
+     */
+    static void appendSource(StringBuilder sb, String citation) {
+        int own = sb.lastIndexOf(" Source: ");
+        boolean endsWithOne = own >= 0 && sb.length() > 0 && sb.charAt(sb.length() - 1) == '.'
+                && sb.indexOf(". ", own + " Source: ".length()) < 0;
+        if (!endsWithOne) {
+            sb.append(" Source: ").append(citation).append('.');
+        } else if (!sb.substring(own + " Source: ".length(), sb.length() - 1).equals(citation)) {
+            sb.setLength(sb.length() - 1);
+            sb.append("; ").append(citation).append('.');
+        }
     }
 
     // ---- minutes to units ----------------------------------------------------------------------------------

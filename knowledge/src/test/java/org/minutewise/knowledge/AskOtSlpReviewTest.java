@@ -136,4 +136,14 @@ class AskOtSlpReviewTest {
     private static List<String> ids(Answer a) {
         return a.cards().stream().map(c -> c.card().id()).toList();
     }
+
+    /** A card's quoted payment fact ends with its own source: the answer still has one "Source:" sentence. */
+    @Test
+    void aPaymentAnswerHasOneSourceSentence() {
+        String answer = kb.ask("what are the fees for 97110").answer();
+        assertThat(answer).contains("Source: RULES.md §6; ");
+        assertThat(answer.split(" Source: ", -1)).hasSize(2);
+        // Near miss: an answer without a quoted source keeps the card's.
+        assertThat(kb.ask("what is 97110").answer()).containsOnlyOnce(" Source: ");
+    }
 }
