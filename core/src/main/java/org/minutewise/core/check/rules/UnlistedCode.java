@@ -25,12 +25,14 @@ public final class UnlistedCode implements Rule {
     public static final RuleInfo NO_DESCRIPTION = new RuleInfo("MW-C013", Severity.WARN,
             "Unlisted code without a description of the service",
             "Give the service line a description of what was done (the visit JSON's \"description\" on the service, "
-                    + "up to 80 characters, e.g. \"Canalith repositioning, R posterior canal, Epley x2\"): it is written "
+                    + "the CSV layout's description column, up to 80 characters, e.g. \"Canalith repositioning, R posterior canal, Epley x2\"): it is written "
                     + "to the 837P as SV101-7; name a comparable code for pricing if the payer asks, and keep the note "
                     + "that shows the service, its time and why it was needed.",
             "CMS Pub 100-04 ch. 26 §10.2 (item 19: a concise description of an unlisted procedure code); X12 837P "
                     + "(005010X222A1) SV101-7, required when SV101-2 is a non-specific procedure code",
-            Citations.CLAIMS_MANUAL_CH26);
+            Citations.CLAIMS_MANUAL_CH26)
+            .revised(2, "2026-12-07: the fix names the CSV layout's description column (new), and the rule covers "
+                    + "the unlisted modality 97039 and therapeutic procedure 97139 (codes 2026.5)");
     public static final RuleInfo HAS_ITS_OWN_CODE = new RuleInfo("MW-C014", Severity.WARN,
             "Unlisted code for canalith repositioning, which has its own code (95992)",
             "Bill 95992 (canalith repositioning procedure(s), per day; 1 unit a day, untimed) for the repositioning "
