@@ -228,6 +228,14 @@ public final class BilledLines implements Rule {
                     + "line); NCCI MUE adjudicated per claim line (RULES.md §5)",
             Citations.CLAIMS_MANUAL_CH26);
 
+    public static final RuleInfo GA_WITHOUT_NOTICE = new RuleInfo("MW-B015", Severity.BLOCK,
+            "GA billed while the visit records that no ABN was given",
+            "Bill GZ (no notice given: the clinic, not the patient, is liable if Medicare denies the service), or, "
+                    + "if the patient did sign an Advance Beneficiary Notice for this service before it, correct the "
+                    + "visit's abn and keep the signed notice with the record.",
+            "CMS Pub 100-04 ch. 30 §50 (the ABN: GA when a signed notice is on file, GZ when none was given; a "
+                    + "notice not given does not make the patient liable)", Citations.CLAIMS_MANUAL_CH30);
+
     /** The modifiers whose absence costs a denial (KX) or an overpayment (CQ/CO): MW-B012, not MW-B006. */
     private static final List<String> REQUIRED = List.of("KX", "CQ", "CO");
 
@@ -261,7 +269,8 @@ public final class BilledLines implements Rule {
     public List<RuleInfo> emits() {
         return List.of(CANNOT_VERIFY, OVER_BILLED, UNDER_BILLED, DISCIPLINE_MODIFIER, UNPAIRED_ASSISTANT,
                 MODIFIER_DIFFERS, NOT_DOCUMENTED, ASSISTANT_MODIFIER_NOT_APPLICABLE, KX_UNVERIFIED, UNKNOWN_MODIFIER,
-                CONTRADICTORY_MODIFIERS, REQUIRED_MODIFIER_MISSING, ZERO_UNITS, SAME_LINE_TWICE);
+                CONTRADICTORY_MODIFIERS, REQUIRED_MODIFIER_MISSING, ZERO_UNITS, SAME_LINE_TWICE,
+                GA_WITHOUT_NOTICE);
     }
 
     /**
@@ -467,6 +476,16 @@ public final class BilledLines implements Rule {
             Set<String> extra = new LinkedHashSet<>(compared);
             extra.removeAll(engine);
             extra.retainAll(comparedSet);
+            if (extra.contains("GA") && v.abn().orElse(null) == org.minutewise.core.model.Abn.NOT_GIVEN) {
+                // A false attestation, not a choice of modifier: GA shifts the liability to the patient on a notice
+                // the record says was never given.
+                out.add(GA_WITHOUT_NOTICE.finding(codePath(code) + ".modifiers", code + " is billed with GA, which "
+                        + "says the patient signed an Advance Beneficiary Notice for it, but the visit records that "
+                        + "none was given (abn: not given): the claim would make the patient liable without a valid "
+                        + "notice. Bill GZ instead, or correct abn if a signed notice is on file."));
+                extra.remove("GA");
+                missing.remove("GZ");
+            }
             List<String> required = new ArrayList<>(2);
             for (String m : REQUIRED) {
                 if (missing.remove(m)) {
@@ -493,6 +512,9 @@ public final class BilledLines implements Rule {
                 if (missing.isEmpty() && extra.isEmpty()) {
                     continue;
                 }
+            }
+            if (missing.isEmpty() && extra.isEmpty()) {
+                continue; // only GA against a notice not given: MW-B015 said it
             }
             out.add(MODIFIER_DIFFERS.finding(codePath(code) + ".modifiers", code + " is billed with modifiers "
                     + billed + "; the documentation supports " + engine

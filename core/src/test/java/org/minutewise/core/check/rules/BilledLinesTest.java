@@ -227,6 +227,38 @@ class BilledLinesTest {
     }
 
     /**
+     * GA billed when the visit records that no ABN was given is a false attestation (it makes the patient liable on a
+     * notice never given): MW-B015 blocks, and MW-B006 does not say it again. Near misses: GA with the notice given;
+     * GA with no ABN recorded (unknown: MW-B006's warning); GZ with the notice not given.
+     */
+    @Test
+    void gaBilledAgainstANoticeNotGivenBlocksB015() {
+        Visit.Builder v = visit().service(minutes("97110", 30, pt("T1")))
+                .abn(org.minutewise.core.model.Abn.NOT_GIVEN);
+        CheckResult r = check(v.billed(List.of(billed("97110", 2, "GP", "GA"))).build());
+        assertThat(findings(r, "MW-B015")).singleElement().satisfies(f -> {
+            assertThat(f.blocks()).isTrue();
+            assertThat(f.path()).isEqualTo("billed[code=97110].modifiers");
+            assertThat(f.message()).startsWith("97110 is billed with GA, which says the patient signed an Advance "
+                    + "Beneficiary Notice for it, but the visit records that none was given").contains("Bill GZ");
+        });
+        assertThat(ids(r)).doesNotContain("MW-B006");
+        // Another difference on the line is still MW-B006's, without GA.
+        CheckResult alsoKx = check(v.billed(List.of(billed("97110", 2, "GP", "GA", "59"))).build());
+        assertThat(ids(alsoKx)).contains("MW-B015");
+        assertThat(findings(alsoKx, "MW-B006")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("Not supported: 59").doesNotContain("Not supported: GA"));
+        assertThat(ids(check(v.abn(org.minutewise.core.model.Abn.GIVEN)
+                .billed(List.of(billed("97110", 2, "GP", "GA"))).build()))).doesNotContain("MW-B015", "MW-B006");
+        assertThat(ids(check(visit().service(minutes("97110", 30, pt("T1")))
+                .billed(List.of(billed("97110", 2, "GP", "GA"))).build()))).contains("MW-B006")
+                .doesNotContain("MW-B015");
+        assertThat(ids(check(visit().service(minutes("97110", 30, pt("T1")))
+                .abn(org.minutewise.core.model.Abn.NOT_GIVEN).billed(List.of(billed("97110", 2, "GP", "GZ"))).build())))
+                .doesNotContain("MW-B015", "MW-B006");
+    }
+
+    /**
      * XU (or XS, XE, XP) bypasses an NCCI pair as 59 does (RULES.md §4; NCCI Policy Manual ch. I): billed where the
      * documentation supports 59 it is no difference (a billing expert's review: "Not supported: XU").
      */
