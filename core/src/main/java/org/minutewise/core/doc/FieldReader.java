@@ -56,7 +56,8 @@ public final class FieldReader {
             return out;
         }
 
-        boolean separator(char c) {
+        /** Whether {@code c} ends a label of the set: ':', an en dash, and a hyphen for a set that takes one. */
+        public boolean separator(char c) {
             return c == ':' || c == '\u2013' || hyphen && c == '-';
         }
     }

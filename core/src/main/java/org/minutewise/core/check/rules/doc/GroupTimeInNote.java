@@ -16,8 +16,9 @@ import org.minutewise.core.model.ServiceLine;
 
 /**
  * The note describes group time ("balance class w/ 4 pts", "group session") and the visit bills it only as
- * individual treatment (one-on-one timed codes, or untimed individual treatment such as 92507 and 92526): one clinician treating two or more patients at once is group therapy (RULES.md §2), and
- * group time billed as one-on-one is a red flag (§7). Not when the visit records group time itself (97150, 92508,
+ * individual treatment (one-on-one timed codes, or untimed individual treatment such as 92507 and 92526): one
+ * clinician treating two or more patients at once is group therapy (RULES.md §2), and group time billed as
+ * one-on-one is a red flag (§7). Not when the visit records group time itself (97150, 92508,
  * or a line in group mode): MW-G001 and MW-G002 judge those minutes by their times and modes.
  */
 public final class GroupTimeInNote implements Rule {

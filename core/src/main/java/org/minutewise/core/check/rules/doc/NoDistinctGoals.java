@@ -54,10 +54,9 @@ public final class NoDistinctGoals implements Rule {
 
     /**
      * The goals or purposes the note states: each phrase of {@code [goal]}, except that a label ("Goals:", "STG:",
-     * "STG –")
-     * counts the clauses after it that ';' separates, to the end of its sentence ("Goals: 97535 indep LB dressing;
-     * 97530 stand 5 min at sink." is two goals, a billing review), and the goal phrases inside them are not counted
-     * again.
+     * "STG –") counts the clauses after it that ';' separates, to the end of its sentence ("Goals: 97535 indep LB
+     * dressing; 97530 stand 5 min at sink." is two goals, a billing review), and the goal phrases inside them are not
+     * counted again.
      */
     static int goals(org.minutewise.core.doc.NoteScan scan) {
         String text = scan.text();
@@ -71,8 +70,8 @@ public final class NoDistinctGoals implements Rule {
             while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
                 k++;
             }
-            // The separators of a goal label, as the other goal checks read one (Labels.GOAL): ':' or an en dash.
-            if (k < text.length() && (text.charAt(k) == ':' || text.charAt(k) == '\u2013')) {
+            // A goal label's separator, as the other goal checks read one: ':' or an en dash.
+            if (k < text.length() && Labels.GOAL.separator(text.charAt(k))) {
                 int clauses = 0;
                 int from = k + 1;
                 while (true) {
