@@ -216,9 +216,13 @@ public final class VisitInput {
         }
         for (Map.Entry<String, List<CsvVisitReader.Row>> e : CsvVisitReader.group(rows).entrySet()) {
             String why = incomplete.get(e.getKey());
-            for (CsvVisitReader.Row row : e.getValue()) {
-                String key = CsvVisitReader.orphanKey(row.patientId().orElse(""), row.date().toString());
-                if (why == null && row.patientId().isPresent() && orphans.containsKey(key)) {
+            for (int k = 0; why == null && !orphans.isEmpty() && k < e.getValue().size(); k++) {
+                CsvVisitReader.Row row = e.getValue().get(k);
+                if (row.patientId().isEmpty()) {
+                    continue;
+                }
+                String key = CsvVisitReader.orphanKey(row.patientId().get(), row.date().toString());
+                if (orphans.containsKey(key)) {
                     why = "the row on line " + orphans.get(key) + " has no visitId but the same patient and date ("
                             + key + "), so it may be this visit's";
                 }

@@ -64,10 +64,25 @@ public final class CsvVisitReader {
 
         private final List<String> ignored;
 
+        /** The layout's columns this header has, in {@link #KNOWN}'s order, and where each is: what a row reads. */
+        private final String[] readColumns;
+        private final int[] readIndexes;
+
         private Header(Map<String, Integer> index, int size, List<String> ignored) {
             this.index = index;
             this.size = size;
             this.ignored = List.copyOf(ignored);
+            List<String> present = new ArrayList<>(index.size());
+            for (String column : KNOWN) {
+                if (index.containsKey(column)) {
+                    present.add(column);
+                }
+            }
+            readColumns = present.toArray(new String[0]);
+            readIndexes = new int[readColumns.length];
+            for (int k = 0; k < readColumns.length; k++) {
+                readIndexes[k] = index.get(readColumns[k]);
+            }
         }
 
         String get(List<String> fields, String column) {
@@ -456,9 +471,10 @@ public final class CsvVisitReader {
      * and findings.csv, where many tools truncate or choke on them. Names the line, the column and the character.
      */
     private static void controls(Header h, List<String> f, long line) {
-        for (String column : KNOWN) {
-            Integer i = h.index.get(column);
-            if (i == null || i >= f.size()) {
+        for (int col = 0; col < h.readColumns.length; col++) {
+            String column = h.readColumns[col];
+            int i = h.readIndexes[col];
+            if (i >= f.size()) {
                 continue;
             }
             String v = f.get(i);
@@ -682,12 +698,7 @@ public final class CsvVisitReader {
      * the row, one would draw findings of its own making).
      */
     public static Optional<String> orphanKey(Header h, CsvRecordReader.Record r) {
-        if (!h.get(r.fields(), "visitId").isEmpty()) {
-            return Optional.empty();
-        }
-        String patient = h.get(r.fields(), "patientId");
-        String date = h.get(r.fields(), "dateOfService");
-        return patient.isEmpty() || date.isEmpty() ? Optional.empty() : Optional.of(orphanKey(patient, date));
+        return h.get(r.fields(), "visitId").isEmpty() ? patientDate(h, r) : Optional.empty();
     }
 
     /** The key of a patient's date ({@link #orphanKey(Header, CsvRecordReader.Record)}): "patient on date". */
