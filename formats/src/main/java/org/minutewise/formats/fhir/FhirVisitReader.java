@@ -477,8 +477,9 @@ public final class FhirVisitReader {
             b.diagnoses(diagnoses(patient));
             totalMinutes().ifPresent(b::totalTreatmentMinutes);
             note(patient, dos).ifPresent(b::note);
-            correction = correction(id);
-            insurance = insurance(id);
+            List<Loc> claims = claimsOf(id);
+            correction = correction(claims);
+            insurance = insurance(claims);
             coverage(patient, pat, b);
             certification(dos, b);
             return Result.ok(b.build(), source.build(), notes);
@@ -926,31 +927,39 @@ public final class FhirVisitReader {
                     notes.add(loc.path() + ".verificationStatus: " + verification + "; not used as a diagnosis");
                     continue;
                 }
-                List<Coding> codings = c.getCode().getCoding();
-                boolean found = false;
-                for (int k = 0; k < codings.size() && !found; k++) {
-                    Coding cd = codings.get(k);
-                    if (cd.hasSystem() && ICD10_SYSTEMS.contains(cd.getSystem())) {
-                        String cp = loc.path() + ".code.coding[" + k + "].code";
-                        String code = cd.hasCode() ? cd.getCode().trim().toUpperCase(Locale.ROOT) : "";
-                        if (!Icd10.isWellFormed(code)) {
-                            throw new InputException(cp, "not an ICD-10-CM code: \"" + cd.getCode() + "\"");
-                        }
-                        code = Icd10.dotted(code); // HL7's ICD-10-CM system writes the dot (I69.351)
-                        found = true;
-                        if (!dx.contains(code)) {
-                            source.put("diagnoses[" + dx.size() + "]", cp);
-                            dx.add(code);
-                        }
-                    }
-                }
-                if (!found) {
+                if (icd10(c.getCode(), loc.path() + ".code", dx).isEmpty()) {
                     notes.add(loc.path() + ".code: no ICD-10-CM coding (system " + FhirCodes.ICD10CM
                             + "); not used as a diagnosis");
                 }
             }
             source.put("diagnoses", enc.path() + (encounter.hasDiagnosis() ? ".diagnosis" : ""));
             return dx;
+        }
+
+        /**
+         * The first ICD-10-CM coding of a concept ({@code ccPath} its path), checked and dotted (HL7's ICD-10-CM system
+         * writes the dot: I69.351), and added to {@code dx} with its source when not there yet; empty when the concept
+         * has no ICD-10-CM coding.
+         */
+        Optional<String> icd10(CodeableConcept cc, String ccPath, List<String> dx) {
+            List<Coding> codings = cc.getCoding();
+            for (int k = 0; k < codings.size(); k++) {
+                Coding cd = codings.get(k);
+                if (cd.hasSystem() && ICD10_SYSTEMS.contains(cd.getSystem())) {
+                    String at = ccPath + ".coding[" + k + "].code";
+                    String value = cd.hasCode() ? cd.getCode().trim().toUpperCase(Locale.ROOT) : "";
+                    if (!Icd10.isWellFormed(value)) {
+                        throw new InputException(at, "not an ICD-10-CM code: \"" + cd.getCode() + "\"");
+                    }
+                    String code = Icd10.dotted(value);
+                    if (!dx.contains(code)) {
+                        source.put("diagnoses[" + dx.size() + "]", at);
+                        dx.add(code);
+                    }
+                    return Optional.of(code);
+                }
+            }
+            return Optional.empty();
         }
 
         private OptionalInt totalMinutes() {
@@ -1060,16 +1069,16 @@ public final class FhirVisitReader {
         }
 
         /**
-         * A replacement or void ({@link ClaimCorrection}) from the visit's Claims: those (not cancelled or entered in
-         * error) whose identifier is the visit id, or one of whose items names this Encounter, or every one when the
+         * A replacement or void ({@link ClaimCorrection}) from the visit's Claims ({@link #claimsOf}): those (not
+         * cancelled or entered in error) whose identifier is the visit id, or one of whose items names this Encounter, or every one when the
          * Bundle holds one Encounter. The frequency is a supportingInfo's code in CMS's {@code clm_freq_cd} system;
          * the payer's claim control number a {@code related} whose relationship is {@code prior}, its
          * {@code reference.value}. Two Claims of the visit that say different things are refused, named.
          */
-        private ClaimInfo correction(String visitId) {
+        private ClaimInfo correction(List<Loc> claims) {
             ClaimInfo found = ClaimInfo.NONE;
             String foundAt = null;
-            for (Loc loc : claimsOf(visitId)) {
+            for (Loc loc : claims) {
                 org.hl7.fhir.r4.model.Claim c = (org.hl7.fhir.r4.model.Claim) loc.resource();
                 ClaimInfo read = claimCorrection(c, loc.path());
                 if (read.equals(ClaimInfo.NONE)) {
@@ -1224,8 +1233,8 @@ public final class FhirVisitReader {
          * insurance): each Coverage it names in the Bundle, with its {@code sequence} (its place in the list when it
          * has none). Empty when the visit has no such Claim.
          */
-        private Map<Resource, Integer> insurance(String visitId) {
-            for (Loc loc : claimsOf(visitId)) {
+        private Map<Resource, Integer> insurance(List<Loc> claims) {
+            for (Loc loc : claims) {
                 org.hl7.fhir.r4.model.Claim c = (org.hl7.fhir.r4.model.Claim) loc.resource();
                 if (!c.hasInsurance()) {
                     continue;
@@ -1745,7 +1754,7 @@ public final class FhirVisitReader {
         private static final Set<String> CLAIM_LEVEL_ROLES = Set.of("referring", "attending", "prescribing");
 
         private final Claim claim;
-        private final Map<Integer, Member> team = new HashMap<>();
+        private final Map<Integer, Member> team = new java.util.TreeMap<>(); // by sequence
 
         ClaimRead(Loc loc, List<Loc> claims, List<String> notes) {
             super(loc, List.of(), claims, notes);
@@ -2004,28 +2013,12 @@ public final class FhirVisitReader {
                     throw new InputException(dp + ".diagnosis[x]", "required: the ICD-10-CM code "
                             + "(diagnosisCodeableConcept with a coding of system " + FhirCodes.ICD10CM + ")");
                 }
-                String code = null;
-                List<Coding> codings = concept.getCoding();
-                for (int c = 0; c < codings.size() && code == null; c++) {
-                    Coding cd = codings.get(c);
-                    if (cd.hasSystem() && ICD10_SYSTEMS.contains(cd.getSystem())) {
-                        String at = cp + ".coding[" + c + "].code";
-                        String value = cd.hasCode() ? cd.getCode().trim().toUpperCase(Locale.ROOT) : "";
-                        if (!Icd10.isWellFormed(value)) {
-                            throw new InputException(at, "not an ICD-10-CM code: \"" + cd.getCode() + "\"");
-                        }
-                        code = Icd10.dotted(value);
-                        if (!dx.contains(code)) {
-                            source.put("diagnoses[" + dx.size() + "]", at);
-                            dx.add(code);
-                        }
-                    }
-                }
-                if (code == null) {
+                Optional<String> code = icd10(concept, cp, dx);
+                if (code.isEmpty()) {
                     throw new InputException(cp, "required: a coding of system " + FhirCodes.ICD10CM
                             + " (ICD-10-CM), got " + codings(concept));
                 }
-                bySequence.put(sequence, dx.indexOf(code) + 1);
+                bySequence.put(sequence, dx.indexOf(code.get()) + 1);
             }
             return dx;
         }
@@ -2086,7 +2079,7 @@ public final class FhirVisitReader {
                 Member m = s == null ? null : team.get(s);
                 if (m == null) {
                     throw new InputException(ip + ".careTeamSequence[" + k + "]", "refers to no Claim.careTeam "
-                            + "member (sequence " + s + "; the Claim has " + new java.util.TreeSet<>(team.keySet())
+                            + "member (sequence " + s + "; the Claim has " + team.keySet()
                             + ")");
                 }
                 if (m.role().equals("assist")) {
@@ -2271,7 +2264,7 @@ public final class FhirVisitReader {
          * attending one (an institutional claim's), its name and NPI, without dates (a Claim does not carry them).
          */
         private Optional<Certification> certification() {
-            for (Member m : new java.util.TreeMap<>(team).values()) {
+            for (Member m : team.values()) {
                 if (m.role().equals("referring") || m.role().equals("attending")) {
                     if (m.name().isEmpty() && m.npi().isEmpty()) {
                         continue;
