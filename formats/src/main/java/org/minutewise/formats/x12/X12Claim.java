@@ -586,16 +586,26 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         String name = c.get().physician().filter(n -> !n.isBlank()).orElseThrow(() -> new InputException(
                 "certification.physician", "required with certification.physicianNpi: the claim names the certifying "
                         + "physician (NM1 needs a last name)"));
+        CheckedName n = checkedName(name, "certification.physician");
+        return Optional.of(new Certifier(npi, n.last(), n.first(), n.middle()));
+    }
+
+    /** A person's name as NM1 holds it: last (NM103, 60), first (NM104, 35), middle (NM105, 25). */
+    private record CheckedName(String last, Optional<String> first, Optional<String> middle) {
+    }
+
+    /**
+     * A person's name ({@link #personName}) checked for NM1, the errors naming {@code field}: refused when no name is
+     * left once titles are dropped, or a part is too long or holds a character X12 does not take.
+     */
+    private static CheckedName checkedName(String name, String field) {
         String[] parts = personName(name);
         if (parts[0].isEmpty()) {
-            throw new InputException("certification.physician", "no name left once titles are dropped: \"" + name
-                    + "\"");
+            throw new InputException(field, "no name left once titles are dropped: \"" + name + "\"");
         }
-        return Optional.of(new Certifier(npi, X12Text.check(parts[0], "certification.physician", 1, 60),
-                parts[1].isEmpty() ? Optional.empty()
-                        : Optional.of(X12Text.check(parts[1], "certification.physician", 1, 35)),
-                parts[2].isEmpty() ? Optional.empty()
-                        : Optional.of(X12Text.check(parts[2], "certification.physician", 1, 25))));
+        return new CheckedName(X12Text.check(parts[0], field, 1, 60),
+                parts[1].isEmpty() ? Optional.empty() : Optional.of(X12Text.check(parts[1], field, 1, 35)),
+                parts[2].isEmpty() ? Optional.empty() : Optional.of(X12Text.check(parts[2], field, 1, 25)));
     }
 
     /** Credentials written after a name, with or without a comma: not part of it. */
@@ -738,13 +748,8 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             if (name.isEmpty()) {
                 continue;
             }
-            String[] parts = personName(name.get());
-            if (parts[0].isEmpty()) {
-                throw new InputException(field, "no name left once titles are dropped: \"" + name.get() + "\"");
-            }
-            return Optional.of(new Rendering(npi, X12Text.check(parts[0], field, 1, 60),
-                    parts[1].isEmpty() ? Optional.empty() : Optional.of(X12Text.check(parts[1], field, 1, 35)),
-                    parts[2].isEmpty() ? Optional.empty() : Optional.of(X12Text.check(parts[2], field, 1, 25))));
+            CheckedName n = checkedName(name.get(), field);
+            return Optional.of(new Rendering(npi, n.last(), n.first(), n.middle()));
         }
         return Optional.empty();
     }
