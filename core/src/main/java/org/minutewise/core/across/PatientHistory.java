@@ -601,6 +601,10 @@ public final class PatientHistory {
                 // the year's count cannot be made, so nothing is said about KX.
                 continue;
             }
+            // The visit's lines in the order of their documented times (not the input's), and its unit paid in full
+            // after the day's reduction: the same for both buckets.
+            int[] order = lineOrder(v);
+            Estimate.FullUnit full = reduced.get(v.visitId());
             for (String bucket : List.of("PT_SLP", "OT")) {
                 BigDecimal threshold = bucket.equals("OT") ? t.get().ot() : t.get().ptSlp();
                 BigDecimal before = running.get(bucket);
@@ -608,13 +612,11 @@ public final class PatientHistory {
                 int passing = -1; // the line whose amount passes the threshold (the first past it), if any
                 List<VisitDigest.Line> missing = new ArrayList<>();
                 List<VisitDigest.Line> early = new ArrayList<>();
-                Estimate.FullUnit full = reduced.get(v.visitId());
                 BigDecimal exposed = BigDecimal.ZERO;
                 int exposedLines = 0;
-                // First the running count line by line, in the order of their documented times (not the input's):
-                // which lines pass the threshold.
+                // First the running count line by line, in the order of their documented times: which lines pass
+                // the threshold.
                 int n = v.lines().size();
-                int[] order = lineOrder(v);
                 boolean[] counted = new boolean[n];
                 boolean[] past = new boolean[n];
                 BigDecimal[] amount = new BigDecimal[n];
