@@ -74,6 +74,16 @@ public final class NcciAnalysis {
             this(edit, status, false);
         }
 
+        /**
+         * A pair only the billed claim holds that is judged on the billed line's 59/X (NcciPairs' MW-E003/E004/E011,
+         * or MW-B006): no times, or times or regions that support the bypass. Overlapping times, an edit no modifier
+         * bypasses and a payer that denies the bypass are judged as the engine's own pairs are.
+         */
+        public boolean judgedOnBilledLine() {
+            return billedOnly && (status == Status.NO_TIMES || status == Status.BYPASSED
+                    || status == Status.OTHER_REGION);
+        }
+
         /** The code the bypass modifier goes on: the therapy code of a manipulation pair, else column two. */
         public String modifiedCode() {
             return NcciAnalysis.modifiedCode(edit.column1(), edit.column2());

@@ -257,8 +257,8 @@ public final class BilledLines implements Rule {
      * On a Medicare claim GA and GZ too: they say what the visit's ABN ({@code abn}) says, which Minutewise adds to
      * Medicare lines only (another payer's notice is MW-K009's).
      */
-    private static final Set<String> COMPARED_MEDICARE = Set.of("CQ", "CO", "KX", "59", "XU", "XE", "XS", "XP", "AT",
-            "GY", "GA", "GZ");
+    private static final Set<String> COMPARED_MEDICARE = java.util.stream.Stream.concat(COMPARED.stream(),
+            java.util.stream.Stream.of("GA", "GZ")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @Override
     public RuleInfo info() {
@@ -354,7 +354,7 @@ public final class BilledLines implements Rule {
                             + "checked."));
                 }
             }
-            if (b.units() == 0 && !ctx.payer().sendZeroUnitLines()) {
+            if (!sent(ctx, b)) {
                 out.add(ZERO_UNITS.finding("billed[" + i + "].units", b.code() + " is billed on a line of 0 units"
                         + b.charge().map(ch -> " with a charge of $" + ch.toPlainString()).orElse("") + ": payer "
                         + ctx.payer().id() + " takes no 0-unit line (its profile's sendZeroUnitLines is false) and "
@@ -509,12 +509,9 @@ public final class BilledLines implements Rule {
                 out.add(REQUIRED_MODIFIER_MISSING.finding(codePath(code) + ".modifiers", code + " is billed with "
                         + "modifiers " + billed + " without " + String.join(" and ", required) + ", which the "
                         + "documentation requires: " + requiredWhy(required) + "." + count, requiredFix(required)));
-                if (missing.isEmpty() && extra.isEmpty()) {
-                    continue;
-                }
             }
             if (missing.isEmpty() && extra.isEmpty()) {
-                continue; // only GA against a notice not given: MW-B015 said it
+                continue; // all said: by MW-B012 (KX, CQ/CO), or MW-B015 (GA against a notice not given)
             }
             out.add(MODIFIER_DIFFERS.finding(codePath(code) + ".modifiers", code + " is billed with modifiers "
                     + billed + "; the documentation supports " + engine
@@ -703,8 +700,7 @@ public final class BilledLines implements Rule {
      */
     private static boolean billedPairSpeaks(CheckContext ctx, String code) {
         for (NcciAnalysis.Pair p : NcciAnalysis.of(ctx)) {
-            if (p.billedOnly() && p.modifiedCode().equals(code) && (p.status() == NcciAnalysis.Status.NO_TIMES
-                    || p.status() == NcciAnalysis.Status.BYPASSED || p.status() == NcciAnalysis.Status.OTHER_REGION)) {
+            if (p.judgedOnBilledLine() && p.modifiedCode().equals(code)) {
                 return true;
             }
         }

@@ -179,12 +179,11 @@ public final class NcciPairs implements Rule {
 
     /**
      * A pair that only the billed claim holds (an 837's timed codes, which have no documented minutes, or a code the
-     * minutes give no unit): said of the billed lines, whose modifiers show whether 59/X is there. True when a
-     * finding was written (or none is due); false leaves the pair to the engine's wording (no modifier can bypass
-     * it, the times overlap, the payer denies the bypass, the regions).
+     * minutes give no unit), {@link NcciAnalysis.Pair#judgedOnBilledLine judged on the billed line}: said of the
+     * billed lines, whose modifiers show whether 59/X is there (a finding, or none when none is due).
      */
-    private static boolean billedPair(CheckContext ctx, NcciAnalysis.Pair p, String pair, String source,
-                                      List<Finding> out) {
+    private static void billedPair(CheckContext ctx, NcciAnalysis.Pair p, String pair, String source,
+                                   List<Finding> out) {
         PtpEdit e = p.edit();
         String code = p.modifiedCode();
         List<String> mods = NcciAnalysis.billedModifiers(ctx, code);
@@ -217,7 +216,6 @@ public final class NcciPairs implements Rule {
                                     + "intervals, bill " + code + " with " + distinctText(preferred) + "; if not, "
                                     + "bill only " + p.otherCode() + " for those minutes."));
                 }
-                return true;
             }
             case BYPASSED, OTHER_REGION -> {
                 String why = p.status() == NcciAnalysis.Status.BYPASSED
@@ -235,11 +233,8 @@ public final class NcciPairs implements Rule {
                             + "part of " + p.otherCode() + "; " + why + ". Missing: " + preferred + " (or "
                             + (preferred.equals("59") ? "an X modifier" : "59") + ")" + source + "."));
                 }
-                return true;
             }
-            default -> {
-                return false;
-            }
+            default -> throw new IllegalStateException("not judged on the billed line: " + p.status());
         }
     }
 
@@ -273,7 +268,8 @@ public final class NcciPairs implements Rule {
             String pair = e.column1() + " (column one) and " + e.column2() + " (column two)";
             String source = starter ? " (Minutewise starter edit table: confirm against CMS's current file)" : "";
             String path = "services[code=" + e.column2() + "]";
-            if (p.billedOnly() && billedPair(ctx, p, pair, source, out)) {
+            if (p.judgedOnBilledLine()) {
+                billedPair(ctx, p, pair, source, out);
                 continue;
             }
             switch (p.status()) {
