@@ -409,10 +409,9 @@ final class Asker {
                             : "; CMS Pub 100-04 ch. 5 §20.2");
                 }
             }
-            if (anyTimed && (cognitiveSplit(c) || cognitiveSplit(p))) {
-                sb.append(" On the claim ").append(Cognitive.BASE).append(" is billed once, for the first 15 "
-                        + "minutes, and each additional 15 minutes goes on ").append(Cognitive.ADD_ON).append(", which "
-                        + "is never billed without ").append(Cognitive.BASE).append(" (RULES.md §1).");
+            if (anyTimed && (!Cognitive.claimSplit(c.unitsByCode()).isEmpty()
+                    || !Cognitive.claimSplit(p.unitsByCode()).isEmpty())) {
+                sb.append(" On the claim ").append(Cognitive.CLAIM_RULE).append(" (RULES.md §1).");
             }
             for (CodeMinutes cm : withCodes) {
                 if (!pinned.contains(cm.code())) {
@@ -546,14 +545,6 @@ final class Asker {
             }
         }
         return String.join(", ", parts);
-    }
-
-    /** Whether the claim bills the units of 97129/97130 other than by the code their minutes were given to. */
-    private static boolean cognitiveSplit(UnitResult r) {
-        int base = r.unitsByCode().getOrDefault(Cognitive.BASE, 0);
-        int addOn = r.unitsByCode().getOrDefault(Cognitive.ADD_ON, 0);
-        int pair = base + addOn;
-        return pair > 0 && (base != Cognitive.baseUnits(pair) || addOn != Cognitive.addOnUnits(pair));
     }
 
     // ---- answers RULES.md states outright -------------------------------------------------------------------

@@ -31,4 +31,24 @@ public final class Cognitive {
     public static int addOnUnits(int total) {
         return Math.max(0, total - 1);
     }
+
+    /** How the claim bills the pair, in a sentence (RULES.md §1). */
+    public static final String CLAIM_RULE = BASE + " is billed once, for the first 15 minutes, and each additional 15 "
+            + "minutes goes on " + ADD_ON + ", which is never billed without " + BASE;
+
+    /**
+     * How the claim bills the units of 97129/97130 by code ("97129 x1 and 97130 x2") when that differs from the
+     * units by code; empty when it does not, or when the pair has no unit.
+     */
+    public static String claimSplit(java.util.Map<String, Integer> unitsByCode) {
+        int base = unitsByCode.getOrDefault(BASE, 0);
+        int addOn = unitsByCode.getOrDefault(ADD_ON, 0);
+        int total = base + addOn;
+        int b = baseUnits(total);
+        int a = addOnUnits(total);
+        if (total == 0 || base == b && addOn == a) {
+            return "";
+        }
+        return BASE + " x" + b + (a > 0 ? " and " + ADD_ON + " x" + a : "");
+    }
 }

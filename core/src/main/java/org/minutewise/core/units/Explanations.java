@@ -75,29 +75,10 @@ final class Explanations {
 
     /** When the claim bills 97129/97130 differently from the units by code, say how (RULES.md §1). */
     private static void cognitiveClaim(UnitResult r, List<String> out) {
-        String split = cognitiveSplit(r.unitsByCode());
-        if (split.isEmpty()) {
-            return;
+        String split = Cognitive.claimSplit(r.unitsByCode());
+        if (!split.isEmpty()) {
+            out.add("On the claim: " + split + ": " + Cognitive.CLAIM_RULE + ".");
         }
-        out.add("On the claim: " + split + ": " + Cognitive.BASE + " is billed once, for the first 15 minutes, and "
-                + "each additional 15 minutes goes on " + Cognitive.ADD_ON + ", which is never billed without "
-                + Cognitive.BASE + ".");
-    }
-
-    /**
-     * How the claim bills the units of 97129/97130 by code ("97129 x1 and 97130 x2") when that differs from the
-     * units by code; empty when it does not, or when the pair has no unit.
-     */
-    private static String cognitiveSplit(Map<String, Integer> unitsByCode) {
-        int base = unitsByCode.getOrDefault(Cognitive.BASE, 0);
-        int addOn = unitsByCode.getOrDefault(Cognitive.ADD_ON, 0);
-        int total = base + addOn;
-        int b = Cognitive.baseUnits(total);
-        int a = Cognitive.addOnUnits(total);
-        if (total == 0 || base == b && addOn == a) {
-            return "";
-        }
-        return Cognitive.BASE + " x" + b + (a > 0 ? " and " + Cognitive.ADD_ON + " x" + a : "");
     }
 
     private static void cms(UnitResult r, List<String> out) {
@@ -405,7 +386,7 @@ final class Explanations {
     private static String allocation(Map<String, Integer> alt) {
         List<String> parts = new ArrayList<>();
         alt.forEach((code, u) -> parts.add(code + " x" + u));
-        String split = cognitiveSplit(alt);
+        String split = Cognitive.claimSplit(alt);
         return String.join(", ", parts) + (split.isEmpty() ? "" : " (on the claim " + split + ")");
     }
 
