@@ -201,18 +201,18 @@ final class ReadPass {
             byte[] b = key.getBytes(StandardCharsets.UTF_8);
             for (int p = 0; p < parts.length; p++) {
                 Spill.encode(record, Spill.ORPHAN, file, line, seq++, "", b, 0, b.length);
-                scratch.reset();
-                scratch.varInt(record.size());
-                parts[p].write(scratch.array(), 0, scratch.size());
-                parts[p].write(record.array(), 0, record.size());
-                lengths[p] += scratch.size() + record.size();
+                write(p);
             }
         }
 
         /** Appends one record to the partition of its visit id. */
         private void spill(int kind, long line, String visitId, byte[] data, int off, int len) throws IOException {
             Spill.encode(record, kind, file, line, seq++, visitId, data, off, len);
-            int p = Spill.partition(visitId, parts.length);
+            write(Spill.partition(visitId, parts.length));
+        }
+
+        /** Writes the record just encoded to partition {@code p}, its length first. */
+        private void write(int p) throws IOException {
             scratch.reset();
             scratch.varInt(record.size());
             parts[p].write(scratch.array(), 0, scratch.size());
