@@ -115,11 +115,8 @@ public final class Audit {
     /**
      * The outcome: the totals (as in summary.json), how long this run took, and the inputs that ended early (their
      * totals are partial: summary.json's {@value #ENDED_EARLY}).
-     */
-    /**
+     *
      * @param nothingToResume {@code resume} was asked and {@code out} held no audit: a new one was run from the start
-     */
-    /**
      * @param ignoredColumns per CSV input with header columns that are not the layout's, what to tell the user
      *                       ({@link CsvVisitReader.Header#ignoredNote}), starting with the input's name
      */
@@ -130,24 +127,9 @@ public final class Audit {
             ignoredColumns = List.copyOf(ignoredColumns);
         }
 
-        public Result(AuditTotals totals, Path out, Duration elapsed, boolean alreadyComplete,
-                      List<EndedEarly> endedEarly, boolean nothingToResume) {
-            this(totals, out, elapsed, alreadyComplete, endedEarly, nothingToResume, List.of());
-        }
-
-        public Result(AuditTotals totals, Path out, Duration elapsed, boolean alreadyComplete,
-                      List<EndedEarly> endedEarly) {
-            this(totals, out, elapsed, alreadyComplete, endedEarly, false);
-        }
-
-        public Result(AuditTotals totals, Path out, Duration elapsed, boolean alreadyComplete) {
-            this(totals, out, elapsed, alreadyComplete, List.of());
-        }
-
         /** The summary as summary.json holds it: the totals, the payer override and the inputs that ended early. */
         public com.fasterxml.jackson.databind.node.ObjectNode summaryJson(Optional<String> payerOverride) {
-            return IgnoredColumns.addTo(EndedEarly.addTo(totals.toSummaryJson(payerOverride), endedEarly),
-                    ignoredColumns);
+            return IgnoredColumns.summary(totals, payerOverride, endedEarly, ignoredColumns);
         }
     }
 
@@ -497,15 +479,15 @@ public final class Audit {
             throw new IllegalStateException("rows do not reconcile: read " + totals.read() + ", checked "
                     + totals.checked() + ", rejected " + totals.rejected());
         }
+        List<String> ignored = ignoredColumns();
         Work.writeAtomically(out.resolve("summary.json"), Json.mapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(IgnoredColumns.addTo(EndedEarly.addTo(totals.toSummaryJson(options.payer()),
-                        state.endedEarly), ignoredColumns())) + "\n");
+                .writeValueAsString(IgnoredColumns.summary(totals, options.payer(), state.endedEarly, ignored)) + "\n");
         List<String> partial = new ArrayList<>(state.endedEarly.size());
         for (EndedEarly e : state.endedEarly) {
             partial.add(e.message());
         }
         Work.writeAtomically(out.resolve("report.html"), ReportHtml.render(totals, catalog(), options.inputs(),
-                options.payer(), partial, ignoredColumns()));
+                options.payer(), partial, ignored));
     }
 
     /**

@@ -118,14 +118,6 @@ public final class AuditJob {
             endedEarly = List.copyOf(endedEarly);
             ignoredColumns = List.copyOf(ignoredColumns);
         }
-
-        public Result(AuditTotals totals, int partitions, Duration elapsed, List<EndedEarly> endedEarly) {
-            this(totals, partitions, elapsed, endedEarly, List.of());
-        }
-
-        public Result(AuditTotals totals, int partitions, Duration elapsed) {
-            this(totals, partitions, elapsed, List.of());
-        }
     }
 
     /** The summary field that names the header columns not in the layout, as the audit's (present only then). */
@@ -212,7 +204,9 @@ public final class AuditJob {
         Broadcast<List<String>> namesB = jsc.broadcast(new ArrayList<>(inputs));
         // A record over several lines may hold rows a quote left open took in: each is a row of the input, routed
         // to its own visit as a note that sets that visit aside (as the single-process audit does).
-        JavaRDD<InRow> read = Objects.requireNonNull(rows);
+        // Kept once read: the orphan rows' pass below and the checks both go through it (else each reads, unzips
+        // and splits every input again).
+        JavaRDD<InRow> read = Objects.requireNonNull(rows).persist(StorageLevel.MEMORY_AND_DISK());
         java.util.Set<Integer> parquetFiles = new java.util.HashSet<>();
         for (int i = 0; i < parquet.size(); i++) {
             if (parquet.get(i)) {
@@ -280,6 +274,7 @@ public final class AuditJob {
         checked.unpersist(false);
         across.unpersist(false);
         byTherapist.unpersist(false);
+        read.unpersist(false);
         // Every record the checks took in is either checked or set aside (counted apart from the totals).
         if (rowsIn != totals.checked() + totals.rejected() || totals.read() != rowsIn) {
             throw new IllegalStateException("rows do not reconcile: " + rowsIn + " records in, read " + totals.read()
@@ -288,8 +283,8 @@ public final class AuditJob {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         // Header columns not in the layout, named per input as the single-process audit names them.
         List<String> ignored = org.minutewise.formats.audit.IgnoredColumns.notes(ref, inputs, headers);
-        com.fasterxml.jackson.databind.node.ObjectNode summary = org.minutewise.formats.audit.IgnoredColumns.addTo(
-                EndedEarly.addTo(totals.toSummaryJson(o.payer()), endedEarly), ignored);
+        com.fasterxml.jackson.databind.node.ObjectNode summary = org.minutewise.formats.audit.IgnoredColumns.summary(
+                totals, o.payer(), endedEarly, ignored);
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "summary.json"),
                 Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
         List<String> partial = new ArrayList<>(endedEarly.size());

@@ -44,4 +44,13 @@ public final class IgnoredColumns {
         }
         return summary;
     }
+
+    /**
+     * summary.json as the audit and the Spark job write it: the totals ({@code payerOverride} the --payer given), the
+     * inputs that ended early ({@link EndedEarly#FIELD}) and the header columns not read ({@link #FIELD}).
+     */
+    public static ObjectNode summary(AuditTotals totals, java.util.Optional<String> payerOverride,
+                                     List<EndedEarly> endedEarly, List<String> notes) {
+        return addTo(EndedEarly.addTo(totals.toSummaryJson(payerOverride), endedEarly), notes);
+    }
 }
