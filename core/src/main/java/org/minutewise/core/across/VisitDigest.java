@@ -270,7 +270,7 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
         boolean cqApplies = ClaimBuilder.assistantModifiersApply(v, r.payer());
         // The timed lines' minutes as the count takes them: a minute two codes share, once (MW-U003), so that the
         // provider's minutes and the code's unit shares add up (MW-A001's cuts, MW-A007's minutes per unit).
-        for (ServiceLine s : org.minutewise.core.check.VisitChecker.minutesView(v, r.payer(), r.units()::isTimed)) {
+        for (ServiceLine s : org.minutewise.core.check.VisitChecker.minutesView(v, r.payer(), r.units())) {
             CodeUnits cu = find(r, s.code());
             if (cu == null || cu.kind() != CodeKind.TIMED || cu.minutes() == 0
                     || s.provider().id().isEmpty() || s.minutes() == 0) {

@@ -74,11 +74,12 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
     /**
      * A sentence for each code whose documented periods overlap, its own or another code's: the minutes counted once
      * (RULES.md §2); another code's shared minutes for the code that counts them first ({@link
-     * VisitChecker#minutesView}, as the count takes them).
+     * VisitChecker#minutesView}, as the count takes them); a timed code's minutes inside an untimed one-on-one
+     * service's period, how many and why they are not timed minutes (CMS Pub 100-04 ch. 5 §20.2).
      */
     private List<String> sharedMinutesExplanation() {
         List<String> out = List.of();
-        List<org.minutewise.core.model.ServiceLine> view = VisitChecker.minutesView(visit, payer, units::isTimed);
+        List<org.minutewise.core.model.ServiceLine> view = VisitChecker.minutesView(visit, payer, units);
         List<org.minutewise.core.model.ServiceLine> documented = visit.services();
         if (view != documented) {
             documented = new java.util.ArrayList<>(documented.size());
@@ -97,16 +98,68 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
             int elsewhere = view == documented ? 0 : org.minutewise.core.units.UnitCalculator.minutesOnce(documented,
                     c.code()) - org.minutewise.core.units.UnitCalculator.minutesOnce(view, c.code());
             if (shared > 0 || elsewhere > 0) {
+                int documentedMinutes = c.minutes() + shared + elsewhere;
+                // Of the minutes another code counts, those inside an untimed service's period are said apart.
+                StringBuilder inside = new StringBuilder();
+                if (elsewhere > 0 && !units.untimedServices().isEmpty()) {
+                    elsewhere -= insideUntimedServices(c.code(), inside);
+                }
+                List<String> clauses = new java.util.ArrayList<>(3);
+                if (shared > 0) {
+                    clauses.add(shared + " of them twice (two clinicians at once, or periods that overlap)");
+                }
+                if (elsewhere > 0) {
+                    clauses.add(elsewhere + " of them also under another code, which counts them (MW-U003: a minute "
+                            + "belongs to one code; it counts for the code whose period began first)");
+                }
+                if (inside.length() > 0) {
+                    clauses.add(inside.toString());
+                }
                 out = out.isEmpty() ? new java.util.ArrayList<>() : out;
-                out.add(c.code() + ": " + (c.minutes() + shared + elsewhere) + " minutes are documented"
-                        + (shared > 0 ? ", " + shared + " of them twice (two clinicians at once, or periods that "
-                        + "overlap)" : "") + (elsewhere > 0 ? (shared > 0 ? ", and " : ", ") + elsewhere + " of them "
-                        + "also under another code, which counts them (MW-U003: a minute belongs to one code; it "
-                        + "counts for the code whose period began first)" : "") + "; each minute counts once, so "
+                out.add(c.code() + ": " + documentedMinutes + " minutes are documented, " + String.join(", and ",
+                        clauses) + (shared > 0 || elsewhere > 0 ? "; each minute counts once" : "") + ", so "
                         + c.code() + " has " + c.minutes() + " minutes.");
             }
         }
         return out;
+    }
+
+    /**
+     * Appends to {@code out} the minutes of timed {@code code} inside untimed one-on-one services' periods
+     * ({@link VisitChecker#insideUntimedServices}), each service's run and its own time, and why they are not counted;
+     * returns how many minutes they are (0, appending nothing, when none).
+     */
+    private int insideUntimedServices(String code, StringBuilder out) {
+        java.util.Map<String, List<org.minutewise.core.model.Period>> inside = VisitChecker.insideUntimedServices(
+                visit, payer, units, code);
+        int total = 0;
+        for (java.util.Map.Entry<String, List<org.minutewise.core.model.Period>> e : inside.entrySet()) {
+            int minutes = 0;
+            for (org.minutewise.core.model.Period p : e.getValue()) {
+                minutes += p.minutes();
+            }
+            List<String> own = new java.util.ArrayList<>(1);
+            for (org.minutewise.core.model.ServiceLine l : visit.services()) {
+                if (l.code().equals(e.getKey())) {
+                    l.periods().forEach(p -> own.add(p.toString()));
+                }
+            }
+            out.append(total == 0 ? "" : ", and ").append(minutes).append(" of them (")
+                    .append(joined(e.getValue())).append(") fall inside ").append(e.getKey()).append("'s time (")
+                    .append(String.join(", ", own)).append("), an untimed service");
+            total += minutes;
+        }
+        if (total > 0) {
+            out.append(": time spent on an untimed service is not counted toward timed minutes (CMS Pub 100-04 ch. 5 "
+                    + "§20.2; MW-U003)");
+        }
+        return total;
+    }
+
+    private static String joined(List<org.minutewise.core.model.Period> periods) {
+        List<String> s = new java.util.ArrayList<>(periods.size());
+        periods.forEach(p -> s.add(p.toString()));
+        return String.join(", ", s);
     }
 
     public boolean blocks() {

@@ -167,8 +167,7 @@ public final class ClaimBuilder {
         List<Integer> dxOther = null;
         List<ServiceLine> services = v.services();
         // Who furnished a code's counted minutes: without those another code's period holds (MW-U003).
-        List<ServiceLine> counting = org.minutewise.core.check.VisitChecker.minutesView(v, payer,
-                code -> timedCode(ctx.ref().codes().getOrNull(code)));
+        List<ServiceLine> counting = org.minutewise.core.check.VisitChecker.minutesView(v, payer, ctx.units());
         for (int c = 0; c < billed.size(); c++) {
             String code = billed.code(c);
             int u = billed.units(c);
@@ -502,11 +501,7 @@ public final class ClaimBuilder {
 
     /** The visit's lines as the count sees their minutes ({@link org.minutewise.core.check.VisitChecker#minutesView}). */
     private static List<ServiceLine> counting(CheckResult r) {
-        return org.minutewise.core.check.VisitChecker.minutesView(r.visit(), r.payer(), r.units()::isTimed);
-    }
-
-    private static boolean timedCode(CodeInfo info) {
-        return info != null && info.timed();
+        return org.minutewise.core.check.VisitChecker.minutesView(r.visit(), r.payer(), r.units());
     }
 
     /**

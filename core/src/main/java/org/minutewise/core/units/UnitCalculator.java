@@ -107,18 +107,33 @@ public final class UnitCalculator {
     }
 
     /**
+     * Whether a code's documented time is an untimed service's own (RULES.md §1-§2; CMS Pub 100-04 ch. 5 §20.2): an
+     * untimed code that is neither a supervised modality (which may share minutes, 97010-97028, G0283) nor a group
+     * code (group time beside an individual code is MW-G001's): an evaluation or re-evaluation (97161-97168, 92521-
+     * 92524, 92610), 92507, 92526 and the like. A timed code's minutes inside such a service's period are not timed
+     * minutes ({@link #withoutOtherCodesMinutes}).
+     */
+    public static boolean untimedService(CodeInfo info) {
+        return info != null && !info.timed() && !info.supervised() && !info.group();
+    }
+
+    /**
      * The lines with the minutes two codes' periods share counted once (RULES.md §2: a minute belongs to one code; the
      * same minute under two codes is MW-U003): each such minute stays with the code whose period {@linkplain
      * #countsFirst counts first} and is cut out of the other code's periods. Only the lines {@code exclusive} accepts
-     * take part (timed codes whose minutes count: supervised modalities may share minutes, untimed codes earn none,
-     * an aide's minutes count for nothing); a code's overlap with itself stays, for {@link #sharedMinutes}. The result
-     * has the same lines at the same indexes, a line that lost minutes with the periods it keeps (0 minutes when it
-     * keeps none); it is {@code lines} itself when no two codes' periods overlap (the usual visit, found without
-     * allocating).
+     * take part (timed codes whose minutes count: supervised modalities may share minutes, an aide's minutes count for
+     * nothing); a code's overlap with itself stays, for {@link #sharedMinutes}. The minutes of a line {@code untimed}
+     * accepts (an untimed one-on-one service's periods: an evaluation, 92507, ...) are that service's before any timed
+     * code's: they are cut out of every timed code's periods, as time spent on an untimed service is not counted toward
+     * timed minutes (CMS Pub 100-04 ch. 5 §20.2); the untimed line itself stays as it is (1 unit whatever its
+     * minutes). The result has the same lines at the same indexes, a line that lost minutes with the periods it keeps
+     * (0 minutes when it keeps none); it is {@code lines} itself when no timed code's period overlaps another code's
+     * (the usual visit, found without allocating).
      */
     public static List<ServiceLine> withoutOtherCodesMinutes(List<ServiceLine> lines,
-                                                             java.util.function.Predicate<ServiceLine> exclusive) {
-        String[] owner = owners(lines, exclusive);
+                                                             java.util.function.Predicate<ServiceLine> exclusive,
+                                                             java.util.function.Predicate<ServiceLine> untimed) {
+        String[] owner = owners(lines, exclusive, untimed);
         if (owner == null) {
             return lines;
         }
@@ -151,38 +166,57 @@ public final class UnitCalculator {
     }
 
     /**
-     * Which code each minute of the day counts for, among the lines {@code exclusive} accepts, when two codes' periods
-     * overlap ({@link #withoutOtherCodesMinutes}); null when none do (the usual visit).
+     * Which code each minute of the day counts for ({@link #withoutOtherCodesMinutes}): an untimed one-on-one
+     * service's ({@code untimed}) where one's period holds the minute, else the timed code ({@code exclusive}) whose
+     * period counts first; null when no timed code's period overlaps another code's (the usual visit).
      */
-    public static String[] owners(List<ServiceLine> lines, java.util.function.Predicate<ServiceLine> exclusive) {
+    public static String[] owners(List<ServiceLine> lines, java.util.function.Predicate<ServiceLine> exclusive,
+                                  java.util.function.Predicate<ServiceLine> untimed) {
         int n = lines.size();
         boolean any = false;
         for (int i = 0; i < n && !any; i++) {
             ServiceLine a = lines.get(i);
-            if (a.periods().isEmpty() || !exclusive.test(a)) {
+            if (a.periods().isEmpty()) {
+                continue;
+            }
+            boolean ax = exclusive.test(a);
+            boolean au = !ax && untimed.test(a);
+            if (!ax && !au) {
                 continue;
             }
             for (int j = i + 1; j < n && !any; j++) {
                 ServiceLine b = lines.get(j);
-                any = !b.periods().isEmpty() && !a.code().equals(b.code()) && exclusive.test(b)
-                        && Period.anyOverlap(a.periods(), b.periods());
+                if (b.periods().isEmpty() || a.code().equals(b.code())) {
+                    continue;
+                }
+                boolean bx = exclusive.test(b);
+                // Two timed codes, or a timed code and an untimed service; two untimed services cut nothing.
+                any = (bx ? ax || au : ax && untimed.test(b)) && Period.anyOverlap(a.periods(), b.periods());
             }
         }
         if (!any) {
             return null;
         }
         List<LinePeriod> periods = new ArrayList<>();
+        List<LinePeriod> services = new ArrayList<>(2);
         for (ServiceLine l : lines) {
-            if (!l.periods().isEmpty() && exclusive.test(l)) {
+            if (l.periods().isEmpty()) {
+                continue;
+            }
+            boolean timed = exclusive.test(l);
+            if (timed || untimed.test(l)) {
                 for (Period p : l.periods()) {
-                    periods.add(new LinePeriod(p, l));
+                    (timed ? periods : services).add(new LinePeriod(p, l));
                 }
             }
         }
-        periods.sort((x, y) -> countsFirst(x.period(), x.line(), y.period(), y.line()) ? -1
-                : countsFirst(y.period(), y.line(), x.period(), x.line()) ? 1 : 0);
+        java.util.Comparator<LinePeriod> first = (x, y) -> countsFirst(x.period(), x.line(), y.period(), y.line())
+                ? -1 : countsFirst(y.period(), y.line(), x.period(), x.line()) ? 1 : 0;
+        services.sort(first);
+        periods.sort(first);
+        services.addAll(periods); // an untimed service's minutes are its own before any timed code's
         String[] owner = new String[24 * 60];
-        for (LinePeriod e : periods) {
+        for (LinePeriod e : services) {
             for (int m = e.period().startMinute(); m < e.period().endMinute(); m++) {
                 if (owner[m] == null) {
                     owner[m] = e.line().code();
@@ -190,6 +224,51 @@ public final class UnitCalculator {
             }
         }
         return owner;
+    }
+
+    /**
+     * The minutes of {@code code}'s timed lines ({@code exclusive}) that fall inside an untimed one-on-one service's
+     * period ({@code untimed}) and are cut from the code ({@link #withoutOtherCodesMinutes}), by the service's code
+     * (in the order the services' lines are listed), as the runs of the day they fill; empty when none do.
+     */
+    public static Map<String, List<Period>> insideUntimedServices(List<ServiceLine> lines,
+                                                                 java.util.function.Predicate<ServiceLine> exclusive,
+                                                                 java.util.function.Predicate<ServiceLine> untimed,
+                                                                 String code) {
+        String[] owner = owners(lines, exclusive, untimed);
+        if (owner == null) {
+            return Map.of();
+        }
+        Map<String, BitSet> byService = new LinkedHashMap<>();
+        for (ServiceLine l : lines) {
+            if (!l.periods().isEmpty() && !exclusive.test(l) && untimed.test(l)) {
+                byService.putIfAbsent(l.code(), new BitSet(24 * 60));
+            }
+        }
+        for (ServiceLine l : lines) {
+            if (!l.code().equals(code) || !exclusive.test(l)) {
+                continue;
+            }
+            for (Period p : l.periods()) {
+                for (int m = p.startMinute(); m < p.endMinute(); m++) {
+                    BitSet in = owner[m] == null ? null : byService.get(owner[m]);
+                    if (in != null) {
+                        in.set(m);
+                    }
+                }
+            }
+        }
+        Map<String, List<Period>> out = new LinkedHashMap<>();
+        byService.forEach((service, minutes) -> {
+            List<Period> runs = new ArrayList<>(1);
+            for (int m = minutes.nextSetBit(0); m >= 0; m = minutes.nextSetBit(minutes.nextClearBit(m))) {
+                runs.add(new Period(clock(m), clock(minutes.nextClearBit(m))));
+            }
+            if (!runs.isEmpty()) {
+                out.put(service, runs);
+            }
+        });
+        return out;
     }
 
     private record LinePeriod(Period period, ServiceLine line) {
@@ -307,8 +386,12 @@ public final class UnitCalculator {
         if (alternatives.size() > MAX_ALTERNATIVES) {
             alternatives = alternatives.subList(0, MAX_ALTERNATIVES);
         }
+        java.util.Set<String> services = new java.util.LinkedHashSet<>();
+        for (UnitResult r : parts.values()) {
+            services.addAll(r.untimedServices());
+        }
         return new UnitResult(method, minutes, timed, total, lines, choice, tied, alternatives, addOns,
-                tiedWithAssistant, parts);
+                tiedWithAssistant, parts, services);
     }
 
     public static UnitResult compute(UnitMethod method, List<CodeMinutes> input, CodeCatalog catalog) {
@@ -319,6 +402,7 @@ public final class UnitCalculator {
         CodeKind[] kinds = new CodeKind[cap];
         boolean[] assistant = new boolean[cap];
         String[] addOnTo = null;
+        java.util.Set<String> services = null; // the untimed one-on-one services (an evaluation, ...)
         int n = 0;
         for (int i = 0; i < cap; i++) {
             CodeMinutes cm = input.get(i);
@@ -328,6 +412,10 @@ public final class UnitCalculator {
                 codes[at] = cm.code();
                 CodeInfo info = catalog.getOrNull(cm.code());
                 kinds[at] = info == null ? CodeKind.UNKNOWN : info.timed() ? CodeKind.TIMED : CodeKind.UNTIMED;
+                if (untimedService(info)) {
+                    services = services == null ? new java.util.LinkedHashSet<>() : services;
+                    services.add(cm.code());
+                }
                 if (info != null && info.addOnTo().isPresent()) {
                     addOnTo = addOnTo == null ? new String[cap] : addOnTo;
                     addOnTo[at] = info.addOnTo().get();
@@ -337,10 +425,9 @@ public final class UnitCalculator {
             assistant[at] |= cm.assistant();
         }
         int[] into = addOnTo == null ? null : addOnsWithTheirBase(codes, kinds, n, addOnTo);
-        if (into == null) {
-            return method == UnitMethod.CMS ? cms(codes, minutes, kinds, assistant, n) : cpt(codes, minutes, kinds, n);
-        }
-        return pooled(method, codes, minutes, kinds, assistant, n, into);
+        UnitResult r = into != null ? pooled(method, codes, minutes, kinds, assistant, n, into)
+                : method == UnitMethod.CMS ? cms(codes, minutes, kinds, assistant, n) : cpt(codes, minutes, kinds, n);
+        return services == null ? r : r.withUntimedServices(services);
     }
 
     /**

@@ -23,11 +23,15 @@ import java.util.Objects;
  * @param byDiscipline       a visit with more than one discipline's plan of care (PT, OT, SLP): each discipline's
  *                           own count, by its label, whose sums and lines this result holds (empty for the usual
  *                           visit of one discipline); see {@link UnitCalculator#combine}
+ * @param untimedServices    the visit's untimed codes whose documented periods are a one-on-one service's own time
+ *                           ({@link UnitCalculator#untimedService}: an evaluation, 92507, ...; not a supervised
+ *                           modality or a group code): a timed code's minutes inside them are not timed minutes
  */
 public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnits, int totalUnits,
                          List<CodeUnits> lines, boolean professionalChoice, List<String> tiedCodes,
                          List<Map<String, Integer>> alternatives, Map<String, String> pooledAddOns,
-                         List<String> tiedWithAssistant, Map<String, UnitResult> byDiscipline) {
+                         List<String> tiedWithAssistant, Map<String, UnitResult> byDiscipline,
+                         java.util.Set<String> untimedServices) {
 
     public UnitResult {
         Objects.requireNonNull(method, "method");
@@ -39,6 +43,27 @@ public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnit
         tiedWithAssistant = List.copyOf(tiedWithAssistant);
         byDiscipline = byDiscipline.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(byDiscipline));
+        untimedServices = java.util.Set.copyOf(untimedServices);
+    }
+
+    /** A result of the parts of a visit of several disciplines, or of one discipline, without untimed services. */
+    public UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnits, int totalUnits,
+                      List<CodeUnits> lines, boolean professionalChoice, List<String> tiedCodes,
+                      List<Map<String, Integer>> alternatives, Map<String, String> pooledAddOns,
+                      List<String> tiedWithAssistant, Map<String, UnitResult> byDiscipline) {
+        this(method, totalTimedMinutes, timedUnits, totalUnits, lines, professionalChoice, tiedCodes, alternatives,
+                pooledAddOns, tiedWithAssistant, byDiscipline, java.util.Set.of());
+    }
+
+    /** This result, its untimed one-on-one services {@code codes} ({@link #untimedServices}). */
+    public UnitResult withUntimedServices(java.util.Set<String> codes) {
+        return new UnitResult(method, totalTimedMinutes, timedUnits, totalUnits, lines, professionalChoice, tiedCodes,
+                alternatives, pooledAddOns, tiedWithAssistant, byDiscipline, codes);
+    }
+
+    /** Whether {@code code} is one of the visit's untimed one-on-one services ({@link #untimedServices}). */
+    public boolean isUntimedService(String code) {
+        return untimedServices.contains(code);
     }
 
     /** A result of one discipline's minutes. */

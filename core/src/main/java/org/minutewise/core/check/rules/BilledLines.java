@@ -86,7 +86,7 @@ public final class BilledLines implements Rule {
      */
     private static int countedForAnotherCode(CheckContext ctx, String code) {
         List<ServiceLine> view = org.minutewise.core.check.VisitChecker.minutesView(ctx.visit(), ctx.payer(),
-                ctx.units()::isTimed);
+                ctx.units());
         List<ServiceLine> documented = ctx.visit().services();
         return view == documented ? 0 : UnitCalculator.minutesOnce(documented, code)
                 - UnitCalculator.minutesOnce(view, code);

@@ -7,16 +7,18 @@ import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.Rule;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.ServiceLine;
-import org.minutewise.core.units.UnitCalculator;
 
 /**
  * The same minute documented under two therapy services (or twice under one). Only supervised modalities
  * (97010-97028, G0283) may share minutes with other services. Periods are half-open: 09:00-09:24 and
  * 09:24-09:47 do not overlap. Two clinicians in the same minutes of one code treated together (MW-U004, a warning:
- * the units count those minutes once).
+ * the units count those minutes once). An untimed one-on-one service (an evaluation) beside a timed code in the same
+ * minutes is this finding too (the same minutes billed as the service and again as timed minutes): the units leave
+ * them out of the timed code's (CMS Pub 100-04 ch. 5 §20.2).
  */
 public final class SameMinuteTwice implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-U003", Severity.BLOCK,
@@ -33,7 +35,12 @@ public final class SameMinuteTwice implements Rule {
             .revised(5, "2026-12-06: the units count the shared minutes once, for the code whose period began first "
                     + "(at the same start a therapist's, then the longer period, then the lower code), and the message "
                     + "says which (they were counted under both codes, so the claim lines and the audit's supported "
-                    + "units counted them twice)");
+                    + "units counted them twice)")
+            .revised(6, "2026-12-07: a timed code's minutes inside an untimed one-on-one service's period (an "
+                    + "evaluation or re-evaluation, 92507, 92526, ...) are left out of the timed code's units, as time "
+                    + "spent on an untimed service is not counted toward timed minutes (CMS Pub 100-04 ch. 5 §20.2), "
+                    + "and the message says so (they were counted as the service's time and again as timed minutes, so "
+                    + "the claim could carry a timed unit too many)");
 
     /**
      * Two clinicians documented the same minutes of one code: they treated together. The units count each minute
@@ -133,21 +140,28 @@ public final class SameMinuteTwice implements Rule {
                     + " by the same clinician; the units here count them once, but the record says otherwise.";
         } else {
             String keeps = keeps(ctx, both);
+            String service = ctx.units().isUntimedService(a.code()) ? a.code()
+                    : ctx.units().isUntimedService(b.code()) ? b.code() : null;
+            String timed = service == null ? null : service.equals(a.code()) ? b.code() : a.code();
             what = a.code() + " (" + pa + ") and " + b.code() + " (" + pb + ") share " + shared + " minutes ("
                     + both + "). The same minute may not be billed under two therapy codes." + ncciPair
-                    + (keeps == null ? "" : " Until the times are corrected, the units count them once, for "
-                    + keeps + " (see the explanation).");
+                    + (keeps == null ? "" : service != null && keeps.equals(service) && ctx.units().isTimed(timed)
+                    ? " Time spent on an untimed service (" + service + ") is not counted toward timed minutes (CMS "
+                    + "Pub 100-04 ch. 5 §20.2): until the times are corrected, the units leave these minutes out of "
+                    + timed + "'s timed minutes (see the explanation)."
+                    : " Until the times are corrected, the units count them once, for " + keeps
+                    + " (see the explanation).");
         }
         out.add(INFO.finding(CheckContext.path(j), what));
     }
 
     /**
-     * The code(s) the count gives the minutes of {@code both} to ({@link UnitCalculator#owners}, among the lines whose
-     * minutes count), or null when the count takes none of them (an aide's line, supervised time, an untimed code).
+     * The code(s) the count gives the minutes of {@code both} to ({@link VisitChecker#minuteOwners}: an untimed
+     * one-on-one service's where its period holds them, else among the timed lines whose minutes count), or null when
+     * the count takes none of them from a timed code (an aide's line, supervised time, two untimed codes).
      */
     private static String keeps(CheckContext ctx, Period both) {
-        String[] owner = UnitCalculator.owners(ctx.visit().services(), org.minutewise.core.check.VisitChecker
-                .countsAlone(ctx.visit(), ctx.payer(), ctx.units()::isTimed));
+        String[] owner = VisitChecker.minuteOwners(ctx.visit(), ctx.payer(), ctx.units());
         if (owner == null) {
             return null;
         }
