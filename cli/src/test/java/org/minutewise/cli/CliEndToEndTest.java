@@ -608,6 +608,33 @@ final class CliEndToEndTest {
         assertThat(j.get("findings").findValuesAsText("id")).contains("MW-U003");
     }
 
+    /**
+     * An evaluation (97161 09:00-09:30) and 97110 09:20-09:50: the 10 shared minutes are the evaluation's (CMS Pub
+     * 100-04 ch. 5 §20.2), so 97110 has 20 minutes and 1 unit (it had 30 and 2), and MW-U003 blocks saying so.
+     */
+    @Test
+    void checkCutsATimedCodesMinutesInsideAnEvaluation(@TempDir Path dir) throws IOException {
+        Path visit = dir.resolve("eval-overlap.json");
+        Files.writeString(visit, """
+                {"id": "V-UO1", "dateOfService": "2026-03-03", "payer": "medicare", "planOfCare": "PT",
+                 "services": [
+                   {"code": "97161", "periods": [{"start": "09:00", "end": "09:30"}], "provider": {"id": "T1", "role": "PT"}},
+                   {"code": "97110", "periods": [{"start": "09:20", "end": "09:50"}], "provider": {"id": "T1", "role": "PT"}}
+                 ]}
+                """);
+        Run r = run("check", "--json", visit.toString());
+        assertThat(r.code).isEqualTo(1);
+        JsonNode j = r.json();
+        assertThat(j.get("totalTimedMinutes").asInt()).isEqualTo(20);
+        assertThat(j.get("timedUnits").asInt()).isEqualTo(1);
+        assertThat(j.get("claimLines").get(1).get("code").asText()).isEqualTo("97110");
+        assertThat(j.get("claimLines").get(1).get("units").asInt()).isEqualTo(1);
+        assertThat(j.get("findings").findValuesAsText("message")).anySatisfy(m -> assertThat(m)
+                .contains("97161 (09:00-09:30) and 97110 (09:20-09:50) share 10 minutes")
+                .contains("the units leave these minutes out of 97110's timed minutes"));
+        assertThat(j.get("explanation").toString()).contains("10 of them (09:20-09:30) fall inside 97161's time");
+    }
+
     /** The README's examples: 97140 in a region manipulated the same day blocks; 837 claims from elsewhere audit. */
     @Test
     void theReadmeExamplesOfRegionsAndOf837ClaimsRun(@org.junit.jupiter.api.io.TempDir Path out) throws IOException {
