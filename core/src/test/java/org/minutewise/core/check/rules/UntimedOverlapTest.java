@@ -59,6 +59,21 @@ class UntimedOverlapTest {
         assertThat(r.explanation()).anySatisfy(e -> assertThat(e).startsWith("20 timed minutes"));
     }
 
+    /**
+     * The service's minutes are its own whichever began first (unlike two timed codes, where the code begun first
+     * keeps them): 97110 09:00-09:30 then 97161 09:20-09:50 leaves 97110 09:00-09:20, 20 minutes, 1 unit.
+     */
+    @Test
+    void theServiceKeepsItsMinutesEvenWhenTheTimedCodeBeganFirst() {
+        CheckResult r = check(visit().service(at("97110", "09:00", "09:30", pt("T1")))
+                .service(at("97161", "09:20", "09:50", pt("T1"))));
+
+        assertThat(r.units().totalTimedMinutes()).isEqualTo(20);
+        assertThat(r.units().unitsOf("97110")).isEqualTo(1);
+        assertThat(findings(r, "MW-U003")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("the units leave these minutes out of 97110's timed minutes"));
+    }
+
     /** The CPT per-code method counts the same cut minutes: 97110 09:20-09:50 inside 97161 until 09:30 is 20: 1. */
     @Test
     void thePerCodeMethodCountsTheCutMinutesToo() {
