@@ -618,8 +618,10 @@ final class CliEndToEndTest {
         Files.writeString(visit, """
                 {"id": "V-UO1", "dateOfService": "2026-03-03", "payer": "medicare", "planOfCare": "PT",
                  "services": [
-                   {"code": "97161", "periods": [{"start": "09:00", "end": "09:30"}], "provider": {"id": "T1", "role": "PT"}},
-                   {"code": "97110", "periods": [{"start": "09:20", "end": "09:50"}], "provider": {"id": "T1", "role": "PT"}}
+                   {"code": "97161", "periods": [{"start": "09:00", "end": "09:30"}],
+                    "provider": {"id": "T1", "role": "PT"}},
+                   {"code": "97110", "periods": [{"start": "09:20", "end": "09:50"}],
+                    "provider": {"id": "T1", "role": "PT"}}
                  ]}
                 """);
         Run r = run("check", "--json", visit.toString());

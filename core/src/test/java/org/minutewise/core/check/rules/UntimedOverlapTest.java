@@ -35,11 +35,16 @@ class UntimedOverlapTest {
         return checker().check(v.build());
     }
 
+    /** 97161 09:00-09:30 and 97110 09:20-09:50 by one PT: 10 shared minutes (09:20-09:30). */
+    private static Visit.Builder evaluationOverTherEx() {
+        return visit().service(at("97161", "09:00", "09:30", pt("T1"))).service(at("97110", "09:20", "09:50",
+                pt("T1")));
+    }
+
     /** 97161 09:00-09:30 and 97110 09:20-09:50: 97110 keeps 09:30-09:50, 20 minutes, 1 unit (was 30 and 2). */
     @Test
     void anEvaluationsPeriodTakesTheTimedCodesMinutesInsideIt() {
-        CheckResult r = check(visit().service(at("97161", "09:00", "09:30", pt("T1")))
-                .service(at("97110", "09:20", "09:50", pt("T1"))));
+        CheckResult r = check(evaluationOverTherEx());
 
         assertThat(r.units().totalTimedMinutes()).isEqualTo(20);
         assertThat(r.units().timedUnits()).isEqualTo(1);
@@ -77,8 +82,7 @@ class UntimedOverlapTest {
     /** The CPT per-code method counts the same cut minutes: 97110 09:20-09:50 inside 97161 until 09:30 is 20: 1. */
     @Test
     void thePerCodeMethodCountsTheCutMinutesToo() {
-        CheckResult r = check(visit().payer("commercial").service(at("97161", "09:00", "09:30", pt("T1")))
-                .service(at("97110", "09:20", "09:50", pt("T1"))));
+        CheckResult r = check(evaluationOverTherEx().payer("commercial"));
 
         assertThat(r.units().unitsOf("97110")).isEqualTo(1);
         assertThat(r.units().totalTimedMinutes()).isEqualTo(20);
@@ -111,26 +115,24 @@ class UntimedOverlapTest {
     /** Billed with the overlap counted (97110 x2): MW-B002, as the cut minutes support 1 unit. */
     @Test
     void unitsBilledWithTheOverlapCountedAreOverBilled() {
-        CheckResult r = check(visit().service(at("97161", "09:00", "09:30", pt("T1")))
-                .service(at("97110", "09:20", "09:50", pt("T1")))
-                .billed(List.of(new BilledLine("97161", List.of("GP"), 1, Optional.empty()),
-                        new BilledLine("97110", List.of("GP"), 2, Optional.empty()))));
+        CheckResult r = check(evaluationOverTherEx().billed(billed(2)));
 
         assertThat(findings(r, "MW-B002")).singleElement().satisfies(f -> assertThat(f.message())
                 .startsWith("97110 is billed with 2 units").contains("10 more of its documented minutes"));
         // Billed as the cut minutes support: no MW-B002.
-        CheckResult right = check(visit().service(at("97161", "09:00", "09:30", pt("T1")))
-                .service(at("97110", "09:20", "09:50", pt("T1")))
-                .billed(List.of(new BilledLine("97161", List.of("GP"), 1, Optional.empty()),
-                        new BilledLine("97110", List.of("GP"), 1, Optional.empty()))));
-        assertThat(ids(right)).doesNotContain("MW-B002");
+        assertThat(ids(check(evaluationOverTherEx().billed(billed(1))))).doesNotContain("MW-B002");
+    }
+
+    /** 97161 x1 and 97110 with {@code units}, GP. */
+    private static List<BilledLine> billed(int units) {
+        return List.of(new BilledLine("97161", List.of("GP"), 1, Optional.empty()),
+                new BilledLine("97110", List.of("GP"), units, Optional.empty()));
     }
 
     /** The audit's supported units are the count's: the cut minutes are no provider's timed minutes. */
     @Test
     void theAuditDigestTakesTheSameCut() {
-        CheckResult r = check(visit().service(at("97161", "09:00", "09:30", pt("T1")))
-                .service(at("97110", "09:20", "09:50", pt("T1"))));
+        CheckResult r = check(evaluationOverTherEx());
         VisitDigest d = VisitDigest.of(r, ComplianceFixture.codes());
 
         assertThat(d.treatments()).filteredOn(t -> t.code().equals("97110")).singleElement()
@@ -190,9 +192,7 @@ class UntimedOverlapTest {
      */
     @Test
     void anEvaluationAndATimedOverlapTogether() {
-        CheckResult r = check(visit().service(at("97161", "09:00", "09:30", pt("T1")))
-                .service(at("97110", "09:20", "09:50", pt("T1")))
-                .service(at("97140", "09:40", "10:00", pt("T1"))));
+        CheckResult r = check(evaluationOverTherEx().service(at("97140", "09:40", "10:00", pt("T1"))));
 
         assertThat(r.units().totalTimedMinutes()).isEqualTo(30);
         assertThat(r.units().timedUnits()).isEqualTo(2);
