@@ -139,7 +139,8 @@ public final class SameMinuteTwice implements Rule {
                     + (i == j ? "" : " (" + CheckContext.path(i) + " and " + CheckContext.path(j) + ")")
                     + " by the same clinician; the units here count them once, but the record says otherwise.";
         } else {
-            String keeps = keeps(ctx, both);
+            // Two untimed codes' shared minutes are no timed code's: the units have nothing to say of them.
+            String keeps = ctx.units().isTimed(a.code()) || ctx.units().isTimed(b.code()) ? keeps(ctx, both) : null;
             String service = ctx.units().isUntimedService(a.code()) ? a.code()
                     : ctx.units().isUntimedService(b.code()) ? b.code() : null;
             String timed = service == null ? null : service.equals(a.code()) ? b.code() : a.code();

@@ -175,6 +175,23 @@ class UntimedOverlapTest {
                 .contains("the units count them once, for 97112").doesNotContain("untimed"));
     }
 
+    /**
+     * Two untimed services in the same minutes are MW-U003 as before, with no word of the units (no timed minute is
+     * theirs), even when a timed code's overlap elsewhere in the visit is cut.
+     */
+    @Test
+    void twoUntimedServicesSharingMinutesSayNothingOfTheUnits() {
+        CheckResult r = check(visit().planOfCare(Discipline.SLP).service(at("92610", "13:00", "13:30", slp("S1")))
+                .service(at("92507", "13:20", "13:40", slp("S1")))
+                .service(at("97129", "13:35", "13:55", slp("S1"))));
+
+        assertThat(findings(r, "MW-U003")).anySatisfy(f -> assertThat(f.message())
+                .startsWith("92610 (13:00-13:30) and 92507 (13:20-13:40) share 10 minutes")
+                .doesNotContain("the units"));
+        assertThat(r.units().unitsOf("97129")).isEqualTo(1); // 13:40-13:55: 15 minutes outside 92507's period
+        assertThat(r.units().totalTimedMinutes()).isEqualTo(15);
+    }
+
     /** Lines without periods cannot overlap: stated minutes beside an evaluation stay as stated. */
     @Test
     void linesWithoutPeriodsCutNothing() {
