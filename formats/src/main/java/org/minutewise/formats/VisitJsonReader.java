@@ -560,7 +560,8 @@ public final class VisitJsonReader {
                 npi(pv, "npi", path + ".provider"), optionalText(pv, "supervisorId", path + ".provider"),
                 npi(pv, "supervisorNpi", path + ".provider"))
                 .withNames(optionalText(pv, "name", path + ".provider"),
-                        optionalText(pv, "supervisorName", path + ".provider"));
+                        optionalText(pv, "supervisorName", path + ".provider"))
+                .withOrganization(optionalText(pv, "organization", path + ".provider"));
         Optional<Mode> mode = Optional.empty();
         Optional<String> modeText = optionalText(s, "mode", path);
         if (modeText.isPresent()) {

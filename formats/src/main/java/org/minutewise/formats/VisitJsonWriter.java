@@ -164,6 +164,7 @@ public final class VisitJsonWriter {
         p.supervisorNpi().ifPresent(n -> o.put("supervisorNpi", n));
         p.name().ifPresent(n -> o.put("name", n));
         p.supervisorName().ifPresent(n -> o.put("supervisorName", n));
+        p.organization().ifPresent(n -> o.put("organization", n));
         return o;
     }
 

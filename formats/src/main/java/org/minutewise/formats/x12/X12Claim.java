@@ -71,9 +71,16 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
     /**
      * The rendering provider (NM1*82): the supervising therapist when an assistant treated. {@code name} is NM103,
      * the last name when the visit names the clinician ({@code provider.name} or {@code .supervisorName}), else the
-     * clinician's id (or NPI); {@code firstName} and {@code middleName} NM104 and NM105.
+     * clinician's id (or NPI); {@code firstName} and {@code middleName} NM104 and NM105. {@code organization}: the
+     * line is billed under an organization's NPI ({@code provider.organization}, no person's name given), NM102 2
+     * with its name in NM103 alone.
      */
-    record Rendering(String npi, String name, Optional<String> firstName, Optional<String> middleName) {
+    record Rendering(String npi, String name, Optional<String> firstName, Optional<String> middleName,
+                     boolean organization) {
+        /** A person. */
+        Rendering(String npi, String name, Optional<String> firstName, Optional<String> middleName) {
+            this(npi, name, firstName, middleName, false);
+        }
     }
 
     /**
@@ -730,10 +737,29 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
     /**
      * The rendering provider by name, when a service of the line names the clinician of that NPI: its
      * {@code provider.name} (the provider's own NPI) or {@code provider.supervisorName} (the supervising therapist's),
-     * "Smith, Ann" split as {@link #personName} splits a name; empty when none does.
+     * "Smith, Ann" split as {@link #personName} splits a name; else, when the provider of that NPI names no person
+     * but the organization it belongs to ({@code provider.organization}), that organization (NM102 2, its name in
+     * NM103 alone, never split into a person's names); empty when none does. When none of the line's services names
+     * the holder of that NPI, another service of the visit that does: one NPI is one rendering provider on a claim
+     * (an assistant's line under a group's NPI names the group as its therapist's line does).
      */
     private static Optional<Rendering> renderingName(Visit v, ClaimLine cl, String npi) {
-        for (int i : cl.serviceIndexes()) {
+        Optional<Rendering> own = renderingName(v, cl.serviceIndexes(), npi);
+        if (own.isPresent()) {
+            return own;
+        }
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < v.services().size(); i++) {
+            if (!cl.serviceIndexes().contains(i)) {
+                others.add(i);
+            }
+        }
+        return renderingName(v, others, npi);
+    }
+
+    /** The rendering provider of {@code npi} as the first of the services {@code indexes} that names it names it. */
+    private static Optional<Rendering> renderingName(Visit v, List<Integer> indexes, String npi) {
+        for (int i : indexes) {
             Provider p = v.services().get(i).provider();
             String field = "services[" + i + "].provider.";
             Optional<String> name = Optional.empty();
@@ -746,6 +772,12 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                 field += "supervisorName";
             }
             if (name.isEmpty()) {
+                Optional<String> org = p.npi().filter(npi::equals).flatMap(x -> p.organization())
+                        .filter(o -> !o.isBlank());
+                if (org.isPresent()) {
+                    return Optional.of(new Rendering(npi, X12Text.check(org.get().trim(), field + "organization",
+                            1, 60), Optional.empty(), Optional.empty(), true));
+                }
                 continue;
             }
             CheckedName n = checkedName(name.get(), field);

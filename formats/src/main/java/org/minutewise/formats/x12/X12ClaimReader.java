@@ -71,8 +71,9 @@ import org.minutewise.formats.Npi;
  *       OTA with CQ/CO, whose supervising therapist is the rendering provider); the rendering NPI (2420A, else
  *       2310B, else on an 837P the billing provider's of 2010AA, as the TR3 has it when 2310B is left out) is the
  *       provider's NPI, and the name that loop gives a person (NM102 1: NM103, NM104 and NM105 as "Last, First")
- *       the provider's {@code name} (an assistant's line: {@code supervisorName}), so the claim is written back
- *       naming them;</li>
+ *       the provider's {@code name} (an assistant's line: {@code supervisorName}), and the name it gives an
+ *       organization (NM102 2: NM103) the provider's {@code organization} (not on an assistant's line), so the
+ *       claim is written back naming them;</li>
  *   <li>the HL hierarchy: HL01 1, 2, 3 ... once each in a set, HL02 empty on 2000A and an earlier HL of the level
  *       above on 2000B and 2000C; a broken one is an error naming the HL's element, for the claims under it;</li>
  *   <li>{@code planOfCare}: the discipline of the first line (GP/GO/GN; PT when none), {@code discipline} on lines
@@ -305,6 +306,8 @@ public final class X12ClaimReader {
         String renderingNpi = "";
         /** 2420A NM103/NM104 of a person (NM102 1): "Last, First"; empty when none. */
         String renderingName = "";
+        /** 2420A NM103 of an organization (NM102 2); empty when none. */
+        String renderingOrganization = "";
         /** 837I: the revenue code (SV201), whose 042x/043x/044x names the discipline when no GP/GO/GN does. */
         String revenueCode = "";
     }
@@ -344,6 +347,8 @@ public final class X12ClaimReader {
         String renderingNpi = "";
         /** 2310B (837I 2310D) NM103/NM104 of a person (NM102 1): "Last, First"; empty when none. */
         String renderingName = "";
+        /** 2310B (837I 2310D) NM103 of an organization (NM102 2); empty when none. */
+        String renderingOrganization = "";
         /** 2310A: the referring (837P NM1*DN) or attending (837I NM1*71) provider, the certifying physician. */
         String certifierLast = "";
         String certifierFirst = "";
@@ -796,6 +801,7 @@ public final class X12ClaimReader {
                     if (who.equals("82") && claim != null) {
                         claim.renderingNpi = seg.get(9);
                         claim.renderingName = personName();
+                        claim.renderingOrganization = organizationName();
                         npi("rendering");
                     }
                     if (who.equals(institutional ? "71" : "DN") && claim != null) {
@@ -823,6 +829,7 @@ public final class X12ClaimReader {
                     if (who.equals("82") && line != null) {
                         line.renderingNpi = seg.get(9);
                         line.renderingName = personName();
+                        line.renderingOrganization = organizationName();
                         npi("line's rendering");
                     }
                 }
@@ -841,6 +848,14 @@ public final class X12ClaimReader {
             }
             String first = (seg.get(4) + " " + seg.get(5)).trim();
             return seg.get(3).trim() + (first.isEmpty() ? "" : ", " + first);
+        }
+
+        /**
+         * The organization an NM1 names (NM102 2) by its name (NM103), so that the claim is written back naming it;
+         * empty for a person.
+         */
+        private String organizationName() {
+            return seg.get(2).equals("2") ? seg.get(3).trim() : "";
         }
 
         /**
@@ -1244,14 +1259,18 @@ public final class X12ClaimReader {
                 // 837I's billing provider is the facility, no clinician: its lines keep no rendering NPI then.
                 String npi = !l.renderingNpi.isEmpty() ? l.renderingNpi : !c.renderingNpi.isEmpty() ? c.renderingNpi
                         : institutional ? "" : billing.npi;
-                // The rendering provider's name (NM103/NM104) from the loop that gave the NPI.
+                // The rendering provider's name (NM103/NM104) from the loop that gave the NPI, a person's or an
+                // organization's (NM102 2: the line billed under a group's NPI, which an assistant's line is not).
                 String name = !l.renderingNpi.isEmpty() ? l.renderingName : !c.renderingNpi.isEmpty()
                         ? c.renderingName : "";
+                String organization = !l.renderingNpi.isEmpty() ? l.renderingOrganization
+                        : !c.renderingNpi.isEmpty() ? c.renderingOrganization : "";
                 Optional<String> n = npi.isEmpty() ? Optional.empty() : Optional.of(npi);
                 Provider p = role.isAssistant()
                         ? new Provider(Optional.empty(), role, Optional.empty(), n, n).withNames(Optional.empty(),
                                 opt(name))
-                        : new Provider(n, role, n).withNames(opt(name), Optional.empty());
+                        : new Provider(n, role, n).withNames(opt(name), Optional.empty())
+                                .withOrganization(opt(organization));
                 services.add(new ServiceLine(l.code, OptionalInt.empty(), List.of(), p, Optional.empty(),
                         d == plan ? Optional.empty() : Optional.of(d), Optional.of(l.charge), List.of(),
                         l.description.isEmpty() ? Optional.empty() : Optional.of(l.description)));

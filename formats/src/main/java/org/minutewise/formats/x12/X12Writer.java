@@ -458,12 +458,13 @@ public final class X12Writer {
     }
 
     /**
-     * The rendering provider's NM1*82 (2310B/2310D, 2420A/2420C): a person, by NPI, named by last, first and middle
-     * name when the visit names the clinician, else by the clinician's id in NM103.
+     * The rendering provider's NM1*82 (2310B/2310D, 2420A/2420C), by NPI: a person (NM102 1) named by last, first and
+     * middle name when the visit names the clinician, else by the clinician's id in NM103; an organization (NM102 2,
+     * {@code provider.organization} and no person's name) by its name in NM103 alone.
      */
     static void rendering(SegmentWriter s, X12Claim.Rendering r) {
-        s.segment("NM1", "82", "1", r.name(), r.firstName().orElse(""), r.middleName().orElse(""), "", "", "XX",
-                r.npi());
+        s.segment("NM1", "82", r.organization() ? "2" : "1", r.name(), r.firstName().orElse(""),
+                r.middleName().orElse(""), "", "", "XX", r.npi());
     }
 
     /**
