@@ -91,10 +91,17 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
      * its payer profile (as 2000B SBR09 by the primary's). The other subscriber is the patient (SBR02 18), a dependent
      * too: the visit names the subscriber of the primary coverage only.
      * {@code insuranceType} is SBR05, why Medicare pays second, when the other payer is Medicare (its
-     * {@code secondaryInsuranceType}); empty otherwise.
+     * {@code secondaryInsuranceType}); empty otherwise. {@code relationship} is SBR02: 18 when the patient holds the
+     * secondary policy, else the visit's {@code secondaryRelationship}, and then {@code subscriber} (2330A) is the
+     * policy's subscriber by {@code secondarySubscriberLastName} and {@code ...FirstName} (no address: the visit
+     * does not give it); empty when the patient holds it (2330A names the patient).
      */
     record OtherPayer(String filingIndicator, String payerName, String payerId, String memberId,
-                      String insuranceType) {
+                      String insuranceType, String relationship, Optional<OtherSubscriber> subscriber) {
+    }
+
+    /** The secondary policy's subscriber when not the patient (2330A NM103, NM104). */
+    record OtherSubscriber(String lastName, Optional<String> firstName) {
     }
 
     /** One service line: SV1 (837P) or SV2 (837I). */
@@ -274,7 +281,22 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         PayerKind kind = payers.find(v.secondaryPayer().get()).map(PayerProfile::kind).orElse(PayerKind.OTHER);
         String filing = filingIndicator(c.claimFilingIndicator(), "secondaryClaimFilingIndicator", kind, form);
         String type = X12Writer.secondaryIsMedicare(v, payers) ? c.insuranceType().orElseThrow() : "";
-        return Optional.of(new OtherPayer(filing, name, id, member, type));
+        if (!c.dependent()) {
+            return Optional.of(new OtherPayer(filing, name, id, member, type, "18", Optional.empty()));
+        }
+        String relationship = c.relationship().get();
+        if (!Subscriber.RELATIONSHIPS.contains(relationship)) {
+            throw new InputException("secondaryRelationship", "expected one of "
+                    + String.join(", ", Subscriber.RELATIONSHIPS) + " (837 2320 SBR02), got \"" + relationship + "\"");
+        }
+        String last = X12Text.check(c.subscriberLastName().filter(x -> !x.isBlank()).orElseThrow(() ->
+                new InputException("secondarySubscriberLastName", "required with secondaryRelationship for "
+                        + form.label + " (2330A: the secondary policy's subscriber)")),
+                "secondarySubscriberLastName", 1, 60);
+        Optional<String> first = c.subscriberFirstName().filter(x -> !x.isBlank())
+                .map(x -> X12Text.check(x, "secondarySubscriberFirstName", 1, 35));
+        return Optional.of(new OtherPayer(filing, name, id, member, type, relationship,
+                Optional.of(new OtherSubscriber(last, first))));
     }
 
     /**

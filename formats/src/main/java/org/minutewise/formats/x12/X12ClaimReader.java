@@ -325,6 +325,11 @@ public final class X12ClaimReader {
         String memberId = "";
         /** SBR05: the insurance type (why Medicare pays second, when the other payer is Medicare). */
         String insuranceType = "";
+        /** SBR02: the patient's relationship to the other subscriber (18 self). */
+        String relationship = "";
+        /** 2330A NM103 and NM104: the other subscriber's name. */
+        String subscriberLast = "";
+        String subscriberFirst = "";
         int sbrPosition;
     }
 
@@ -632,6 +637,7 @@ public final class X12ClaimReader {
                         other.responsibility = seg.get(1);
                         other.filing = seg.get(9);
                         other.insuranceType = seg.get(5);
+                        other.relationship = seg.get(2);
                         other.sbrPosition = seg.position;
                     }
                 }
@@ -823,6 +829,8 @@ public final class X12ClaimReader {
                         other.payerId = seg.get(9);
                     } else if (who.equals("IL") && other != null) {
                         other.memberId = seg.get(9);
+                        other.subscriberLast = seg.get(3).trim();
+                        other.subscriberFirst = seg.get(4).trim();
                     }
                 }
                 case "2420" -> {
@@ -1355,12 +1363,30 @@ public final class X12ClaimReader {
             // profile's kind could not give it back. The same for the secondary payer's, with its own payer name
             // and id (2330B) and member id (2330A), so that the claim is written back naming the same payer.
             // SBR05 only where it says why Medicare pays second: the visit's secondaryInsuranceType has no other use.
-            SecondaryCoverage secondary = secondaryLoop(c).map(o -> new SecondaryCoverage(opt(o.payerName),
-                    opt(o.payerId), opt(o.memberId), opt(o.filing), X12Claim.medicare(o.filing) ? opt(o.insuranceType)
-                    : Optional.empty())).orElse(SecondaryCoverage.NONE);
+            SecondaryCoverage secondary = secondaryLoop(c).map(this::secondaryCoverage)
+                    .orElse(SecondaryCoverage.NONE);
             return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos), opt(subscriber.filing),
                     c.frequency.equals("1") ? Optional.empty() : opt(c.frequency), opt(c.payerClaimControlNumber),
                     secondary);
+        }
+
+        /**
+         * The secondary payer's coverage as loop 2320/2330 names it. When SBR02 is a relationship other than 18 (self)
+         * the secondary policy is someone else's: the relationship, and the subscriber's name from 2330A NM103/NM104,
+         * are kept so the claim is written back naming them; a code of no relationship is an error naming SBR02.
+         */
+        private SecondaryCoverage secondaryCoverage(OtherDraft o) {
+            SecondaryCoverage c = new SecondaryCoverage(opt(o.payerName), opt(o.payerId), opt(o.memberId),
+                    opt(o.filing), X12Claim.medicare(o.filing) ? opt(o.insuranceType) : Optional.empty());
+            if (o.relationship.isEmpty() || o.relationship.equals("18")) {
+                return c;
+            }
+            if (!Subscriber.RELATIONSHIPS.contains(o.relationship)) {
+                throw new InputException("segment " + o.sbrPosition + " (SBR) element 2", "expected the patient's "
+                        + "relationship to the other subscriber, 18 (self) or one of "
+                        + String.join(", ", Subscriber.RELATIONSHIPS) + ", got \"" + o.relationship + "\"");
+            }
+            return c.heldBy(opt(o.relationship), opt(o.subscriberLast), opt(o.subscriberFirst));
         }
 
         /** A party's N3/N4, when its loop has them. */
