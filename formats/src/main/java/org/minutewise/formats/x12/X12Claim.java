@@ -89,7 +89,7 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
      * there (2330A) are the visit's {@code secondaryPayerName}, {@code secondaryPayerId} and
      * {@code secondaryMemberId}; the filing indicator its {@code secondaryClaimFilingIndicator}, else by the kind of
      * its payer profile (as 2000B SBR09 by the primary's). The other subscriber is the patient (SBR02 18), a dependent
-     * too: the visit names the subscriber of the primary coverage only.
+     * too, unless the visit names the secondary policy's own subscriber ({@code secondaryRelationship}).
      * {@code insuranceType} is SBR05, why Medicare pays second, when the other payer is Medicare (its
      * {@code secondaryInsuranceType}); empty otherwise. {@code relationship} is SBR02: 18 when the patient holds the
      * secondary policy, else the visit's {@code secondaryRelationship}, and then {@code subscriber} (2330A) is the
