@@ -152,7 +152,7 @@ final class CheckCommand implements Callable<Integer> {
             case "csv" -> VisitOutput.csv(results);
             case "fhir" -> org.minutewise.formats.fhir.FhirClaimWriter.writeAll(fhirEntries) + "\n";
             case "x12" -> {
-                X12Output.Written w = X12Output.write(results, resultsAt, ref, envelope, created, false, err);
+                X12Output.Written w = X12Output.write(results, resultsAt, ref, envelope, created, err);
                 bad += w.refused();
                 yield w.text();
             }

@@ -30,7 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "and x12 (an 837 claim: the visits are checked to build it; a secondaryPayer travels in the "
                 + "other-payer loops 2320/2330A/2330B with its secondaryPayerName, secondaryPayerId and "
                 + "secondaryMemberId, and is read back from them).",
-        footer = {"", "Bad visits are reported on stderr with their location and the rest are converted (exit 2)."})
+        footer = {"", "Bad visits are reported on stderr with their location and the rest are converted (exit 2). With "
+                + "--out x12, as check --out x12: a claim that a finding blocks is written and named on stderr with "
+                + "the blocking finding ids (exit 1)."})
 final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -73,6 +75,8 @@ final class ConvertCommand implements Callable<Integer> {
         }
         List<Visit> visits = new ArrayList<>();
         int bad = 0;
+        // An 837 written with a claim that a finding blocks (exit 1, as check --out x12).
+        boolean blocked = false;
         List<VisitInput.Result> read = VisitInput.read(text, inFormat, ref, InputFiles.zone(zone));
         VisitInput.ignoredColumns(text, inFormat, ref).ifPresent(n -> spec.commandLine().getErr()
                 .println("minutewise: warning: " + n));
@@ -132,15 +136,16 @@ final class ConvertCommand implements Callable<Integer> {
                 yield VisitOutput.fhirVisits(visits, zone());
             }
             case X12 -> {
-                // Checked as `check` does (today's date included, MW-P005): the claims are written as the caller
-                // asked, and a claim a finding blocks is said on stderr before it is sent; a visit the 837 cannot
-                // carry is said with its place in the input, and the others are written.
+                // Checked as `check` does (today's date included, MW-P005), and written as `check --out x12` writes:
+                // a claim a finding blocks is written, said on stderr with the blocking ids, and the exit is 1 (as
+                // check's); a visit the 837 cannot carry is said with its place in the input, the others written.
                 VisitChecker checker = new VisitChecker(ref).asOf(java.time.LocalDate.now());
                 List<org.minutewise.core.check.CheckResult> checked = visits.stream().map(checker::check).toList();
                 X12Output.Written w = X12Output.write(checked, visitsAt, ref,
                         X12Output.envelope("MINUTEWISE", "RECEIVER", 1), LocalDateTime.now().withSecond(0)
-                                .withNano(0), true, spec.commandLine().getErr());
+                                .withNano(0), spec.commandLine().getErr());
                 bad += w.refused();
+                blocked = w.blocked() > 0;
                 yield w.text();
             }
         };
@@ -148,6 +153,6 @@ final class ConvertCommand implements Callable<Integer> {
             // An 837 of no claim is not written (each visit left out was said above).
             InputFiles.write(rendered, output, spec.commandLine().getOut());
         }
-        return bad > 0 ? Main.BAD_INPUT : Main.OK;
+        return bad > 0 ? Main.BAD_INPUT : blocked ? Main.BLOCKED : Main.OK;
     }
 }

@@ -16,13 +16,18 @@ import org.minutewise.formats.x12.X12Envelope;
 import org.minutewise.formats.x12.X12Writer;
 
 /**
- * The 837 of {@code check --out x12} and {@code convert --out x12}: the claims that can be written are written, and
- * each visit the 837 cannot carry (no billing provider, no subscriber member id, ...) is said on stderr with its
- * place in the input, its id and the missing field, as a bad visit of a JSON or CSV output is (exit 2 at the end).
+ * The 837 of {@code check --out x12} and {@code convert --out x12}, alike: the claims that can be written are written,
+ * and each visit the 837 cannot carry (no billing provider, no subscriber member id, ...) is said on stderr with its
+ * place in the input, its id and the missing field, as a bad visit of a JSON or CSV output is (exit 2 at the end). A
+ * claim written with findings that block is said on stderr by its visit id and the blocking finding ids, and the
+ * command ends with exit 1 (done, a finding blocks) unless a visit was left out (exit 2).
  */
 final class X12Output {
-    /** The interchange (empty when no claim could be written) and how many visits were left out. */
-    record Written(String text, int refused) {
+    /**
+     * The interchange (empty when no claim could be written), how many visits were left out, and how many claims
+     * written have findings that block them.
+     */
+    record Written(String text, int refused, int blocked) {
     }
 
     private X12Output() {
@@ -69,10 +74,10 @@ final class X12Output {
 
     /**
      * Writes what can be written. {@code positions} holds each checked result's place in the input (parallel to
-     * {@code results}); {@code blockNotes} says, for a claim written with findings that block, so (convert).
+     * {@code results}); a claim written with findings that block is said on stderr, naming the visit and the ids.
      */
     static Written write(List<CheckResult> results, List<String> positions, ReferenceData ref, X12Envelope env,
-                         LocalDateTime created, boolean blockNotes, PrintWriter err) {
+                         LocalDateTime created, PrintWriter err) {
         X12Writer.Partial p;
         try {
             p = VisitOutput.x12Writable(results, ref, env, created);
@@ -96,18 +101,18 @@ final class X12Output {
                 written.add(results.get(i));
             }
         }
-        if (blockNotes) {
-            for (CheckResult r : written) {
-                List<String> blocks = r.findings().stream().filter(Finding::blocks).map(Finding::ruleId).distinct()
-                        .toList();
-                if (!blocks.isEmpty()) {
-                    err.println("minutewise: note: visit " + r.visit().id() + " is written with findings that block "
-                            + "its claim (" + String.join(", ", blocks) + "); see check --json before it is sent");
-                }
+        int blocked = 0;
+        for (CheckResult r : written) {
+            List<String> blocks = r.findings().stream().filter(Finding::blocks).map(Finding::ruleId).distinct()
+                    .toList();
+            if (!blocks.isEmpty()) {
+                blocked++;
+                err.println("minutewise: note: visit " + r.visit().id() + " is written with findings that block "
+                        + "its claim (" + String.join(", ", blocks) + "); see check --json before it is sent");
             }
         }
         VisitOutput.x12Notes(written, ref).forEach(n -> err.println("minutewise: note: " + n));
-        return new Written(p.x12().orElse(""), p.refused().size());
+        return new Written(p.x12().orElse(""), p.refused().size(), blocked);
     }
 
     /** The envelope of the x12 flags; a value the envelope refuses is named by its flag. */

@@ -107,6 +107,34 @@ final class Review2CliTest {
                 + "V-NOBILL): its claim is not in the 837");
     }
 
+    /**
+     * check --out x12 and convert --out x12 treat a claim that a finding blocks alike: it is written, stderr names the
+     * visit and the blocking finding ids, and the exit is 1 (convert said it but ended 0, check ended 1 and said
+     * nothing). Near miss: the clean claim beside it in the batch is not named, and alone it ends 0 with no note.
+     */
+    @Test
+    void checkAndConvertWriteABlockedClaimAlikeAndEndWithOne() throws IOException {
+        ObjectNode blocked = claimVisit();
+        blocked.put("id", "V-BLOCK").put("totalTreatmentMinutes", 30); // 47 timed minutes: MW-D012 blocks
+        ObjectNode clean = claimVisit();
+        Path both = file("blocked.json", JSON.createArrayNode().add(clean).add(blocked).toString());
+        String note = "minutewise: note: visit V-BLOCK is written with findings that block its claim (MW-D012); "
+                + "see check --json before it is sent";
+        Run check = run("check", "--out", "x12", both.toString());
+        Run convert = run("convert", "--out", "x12", both.toString());
+        for (Run r : List.of(check, convert)) {
+            assertThat(r.code()).as(r.err()).isEqualTo(Main.BLOCKED);
+            assertThat(r.out()).contains("CLM*V-BLOCK*").contains("CLM*" + clean.get("id").asText() + "*");
+            assertThat(r.errLines()).containsExactly(note);
+        }
+        Path alone = file("clean.json", clean.toString());
+        for (String cmd : List.of("check", "convert")) {
+            Run r = run(cmd, "--out", "x12", alone.toString());
+            assertThat(r.code()).as(cmd + ": " + r.err()).isEqualTo(Main.OK);
+            assertThat(r.err()).as(cmd).isEmpty();
+        }
+    }
+
     /** convert --out x12 alike: the good claim written, the bad one named; no "written with findings" for it. */
     @Test
     void convertWritesTheClaimsItCan() throws IOException {

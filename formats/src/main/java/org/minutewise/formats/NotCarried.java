@@ -8,7 +8,9 @@ import org.minutewise.core.model.Visit;
 /**
  * The fields of a visit that neither the CSV layout nor the FHIR mapping has a home for, by their visit JSON names:
  * the patient's spend, the previous note, the ABN, the authorization, accepted warnings, the purpose, the locality
- * and the primary payer's claim filing indicator; and the clinicians' names, which the CSV layout carries
+ * the primary payer's claim filing indicator, the organization billed as a line's rendering provider
+ * ({@code services[].provider.organization}) and the secondary policy's subscriber when not the patient
+ * ({@code secondaryRelationship}, {@code secondarySubscriberLastName}, {@code ...FirstName}); and the clinicians' names, which the CSV layout carries
  * ({@code providerName}, {@code supervisorName}) and the FHIR mapping does not. Each writer adds what else it leaves behind (FHIR: the secondary
  * payer's claim filing indicator and Medicare secondary payer type; CSV: the secondary payer's name, ids and the
  * claim's place of service, ...), and `convert` names them.
@@ -54,8 +56,16 @@ public final class NotCarried {
                 l.provider().supervisorName().ifPresent(x -> out.add("services[].provider.supervisorName"));
             }
         }
+        // The organization billed as the rendering provider (NM1*82 entity type 2): neither CSV nor FHIR names it.
+        for (org.minutewise.core.model.ServiceLine l : v.services()) {
+            l.provider().organization().ifPresent(x -> out.add("services[].provider.organization"));
+        }
         ClaimInfo c = v.claimInfo();
         c.claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
+        // The secondary policy's subscriber when it is not the patient (837 2320 SBR02, 2330A): neither names it.
+        c.secondary().relationship().ifPresent(x -> out.add("secondaryRelationship"));
+        c.secondary().subscriberLastName().ifPresent(x -> out.add("secondarySubscriberLastName"));
+        c.secondary().subscriberFirstName().ifPresent(x -> out.add("secondarySubscriberFirstName"));
     }
 
     /**

@@ -240,7 +240,7 @@ public final class VisitJsonReader {
             }
             sub = new Subscriber(optionalText(p, "memberId", "subscriber"), optionalText(p, "lastName", "subscriber"),
                     optionalText(p, "firstName", "subscriber"), date(p, "birthDate", "subscriber.birthDate", false),
-                    sex, address(p, "subscriber.address"), relationship(p));
+                    sex, address(p, "subscriber.address"), relationship(p, "relationship", "subscriber"));
         }
         Optional<String> pos = optionalText(n, "placeOfService", "");
         if (pos.isPresent() && !pos.get().matches("\\d{2}")) {
@@ -263,15 +263,16 @@ public final class VisitJsonReader {
     }
 
     /**
-     * {@code subscriber.relationship}: the patient's relationship to the subscriber when the patient is not the
-     * subscriber (a dependent), an 837 PAT01 code ({@link Subscriber#RELATIONSHIPS}); 18 (self) is refused with the
-     * advice to leave it out, since a subscriber without a relationship is the patient.
+     * {@code subscriber.relationship} (and {@code secondaryRelationship}, of the secondary policy): the patient's
+     * relationship to the subscriber when the patient is not the subscriber (a dependent), an 837 PAT01 code
+     * ({@link Subscriber#RELATIONSHIPS}); 18 (self) is refused with the advice to leave it out, since a subscriber
+     * without a relationship is the patient.
      */
-    private static Optional<String> relationship(JsonNode subscriber) {
-        Optional<String> r = optionalText(subscriber, "relationship", "subscriber").map(String::trim)
-                .map(String::toUpperCase);
+    private static Optional<String> relationship(JsonNode n, String field, String parent) {
+        String path = parent.isEmpty() ? field : parent + "." + field;
+        Optional<String> r = optionalText(n, field, parent).map(String::trim).map(String::toUpperCase);
         if (r.isPresent() && !Subscriber.RELATIONSHIPS.contains(r.get())) {
-            throw new InputException("subscriber.relationship", "expected one of "
+            throw new InputException(path, "expected one of "
                     + String.join(", ", Subscriber.RELATIONSHIPS) + ", got \"" + r.get() + "\"" + (r.get().equals("18")
                     ? ": 18 (self) means the patient is the subscriber; leave relationship out"
                     : " (the patient's relationship to the subscriber, 837 PAT01: 01 spouse, 19 child, 20 employee, "
@@ -345,13 +346,27 @@ public final class VisitJsonReader {
         if (type.isPresent() && filing.isPresent() && mspTypeBesideOtherPayerProblem(filing.get()) != null) {
             throw new InputException("secondaryInsuranceType", mspTypeBesideOtherPayerProblem(filing.get()));
         }
+        // The secondary policy's subscriber when it is not the patient: the relationship and the name go together.
+        Optional<String> relationship = relationship(n, "secondaryRelationship", "");
+        Optional<String> last = optionalText(n, "secondarySubscriberLastName", "");
+        Optional<String> first = optionalText(n, "secondarySubscriberFirstName", "");
+        if (relationship.isPresent() && last.isEmpty()) {
+            throw new InputException("secondarySubscriberLastName", "required with secondaryRelationship: the 837 "
+                    + "names the secondary policy's subscriber (loop 2330A) when the patient is not that subscriber");
+        }
+        if (relationship.isEmpty() && (last.isPresent() || first.isPresent())) {
+            throw new InputException(last.isPresent() ? "secondarySubscriberLastName" : "secondarySubscriberFirstName",
+                    "given without secondaryRelationship: the patient's relationship to the secondary policy's "
+                    + "subscriber (19 child, 01 spouse, ...); without it the patient holds that policy");
+        }
         SecondaryCoverage c = new SecondaryCoverage(optionalText(n, "secondaryPayerName", ""),
-                optionalText(n, "secondaryPayerId", ""), optionalText(n, "secondaryMemberId", ""), filing, type);
+                optionalText(n, "secondaryPayerId", ""), optionalText(n, "secondaryMemberId", ""), filing, type)
+                .heldBy(relationship, last, first);
         if (!c.isEmpty() && optionalText(n, "secondaryPayer", "").isEmpty()) {
             String field = c.payerName().isPresent() ? "secondaryPayerName" : c.payerId().isPresent()
                     ? "secondaryPayerId" : c.memberId().isPresent() ? "secondaryMemberId"
                     : c.claimFilingIndicator().isPresent() ? "secondaryClaimFilingIndicator"
-                    : "secondaryInsuranceType";
+                    : c.insuranceType().isPresent() ? "secondaryInsuranceType" : "secondaryRelationship";
             throw new InputException(field, "given without secondaryPayer: name the secondary payer's profile too "
                     + "(the rules the check applies to it, e.g. \"commercial\"); " + field + " is what the 837 "
                     + "names that payer by");
@@ -560,7 +575,8 @@ public final class VisitJsonReader {
                 npi(pv, "npi", path + ".provider"), optionalText(pv, "supervisorId", path + ".provider"),
                 npi(pv, "supervisorNpi", path + ".provider"))
                 .withNames(optionalText(pv, "name", path + ".provider"),
-                        optionalText(pv, "supervisorName", path + ".provider"));
+                        optionalText(pv, "supervisorName", path + ".provider"))
+                .withOrganization(optionalText(pv, "organization", path + ".provider"));
         Optional<Mode> mode = Optional.empty();
         Optional<String> modeText = optionalText(s, "mode", path);
         if (modeText.isPresent()) {

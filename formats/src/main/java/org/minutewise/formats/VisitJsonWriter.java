@@ -146,6 +146,9 @@ public final class VisitJsonWriter {
         sc.memberId().ifPresent(p -> o.put("secondaryMemberId", p));
         sc.claimFilingIndicator().ifPresent(p -> o.put("secondaryClaimFilingIndicator", p));
         sc.insuranceType().ifPresent(p -> o.put("secondaryInsuranceType", p));
+        sc.relationship().ifPresent(p -> o.put("secondaryRelationship", p));
+        sc.subscriberLastName().ifPresent(p -> o.put("secondarySubscriberLastName", p));
+        sc.subscriberFirstName().ifPresent(p -> o.put("secondarySubscriberFirstName", p));
     }
 
     private static void address(ObjectNode x, org.minutewise.core.model.Address a) {
@@ -164,6 +167,7 @@ public final class VisitJsonWriter {
         p.supervisorNpi().ifPresent(n -> o.put("supervisorNpi", n));
         p.name().ifPresent(n -> o.put("name", n));
         p.supervisorName().ifPresent(n -> o.put("supervisorName", n));
+        p.organization().ifPresent(n -> o.put("organization", n));
         return o;
     }
 

@@ -21,7 +21,11 @@ public final class VisitOutput {
     private VisitOutput() {
     }
 
-    /** The CSV layout, with the engine's claim lines as the billed columns (the corrected claim). */
+    /**
+     * The CSV layout, with the engine's claim lines as the billed columns (the corrected claim): their units, modifiers
+     * and charges in {@code billedUnits}, {@code billedModifiers} and {@code charge}, and their diagnosis pointers in
+     * {@code billedDiagnosisPointers}, as the 837 of the same check points its lines (SV107).
+     */
     public static String csv(List<CheckResult> results) {
         List<Visit> visits = new ArrayList<>(results.size());
         for (CheckResult r : results) {
@@ -32,12 +36,13 @@ public final class VisitOutput {
 
     /**
      * The visit with its billed lines replaced by the claim lines the engine built from the documented minutes (the
-     * corrected claim, also when the visit came billed: its billed lines are what MW-B001..B012 compared them with).
+     * corrected claim, also when the visit came billed: its billed lines are what MW-B001..B012 compared them with),
+     * each with the engine's diagnosis pointers.
      */
     public static Visit withClaimAsBilled(CheckResult r) {
         List<BilledLine> billed = new ArrayList<>();
         for (ClaimLine l : r.engineClaim().lines()) {
-            billed.add(new BilledLine(l.code(), l.modifiers(), l.units(), l.charge()));
+            billed.add(new BilledLine(l.code(), l.modifiers(), l.units(), l.charge(), l.diagnosisPointers()));
         }
         // A billed code documented without minutes (an 837 read back, MW-B001): the engine cannot count it, so its
         // billed lines stay as billed rather than drop off the claim.

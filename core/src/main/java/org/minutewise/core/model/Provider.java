@@ -10,9 +10,16 @@ import java.util.Optional;
  * <p>{@code name} and {@code supervisorName}: the clinician's and the supervising therapist's names as a claim names
  * them ("Smith, Ann": last name, a comma, first name), when known (an 837 read names its rendering provider, NM1*82);
  * a claim written again names the rendering provider so. The checks do not use them.
+ *
+ * <p>{@code organization}: the name of the organization whose NPI ({@code npi}, a type 2 NPI: a group, clinic or
+ * facility) a claim names as the rendering provider, when the line was billed under that organization rather than
+ * a clinician (an 837 read names it, NM1*82 with entity type 2); a claim written again names it so, by its name
+ * alone. A person's {@code name} given beside it wins: the rendering provider is then that clinician. The checks do
+ * not use it.
  */
 public record Provider(Optional<String> id, Role role, Optional<String> npi, Optional<String> supervisorId,
-                       Optional<String> supervisorNpi, Optional<String> name, Optional<String> supervisorName) {
+                       Optional<String> supervisorNpi, Optional<String> name, Optional<String> supervisorName,
+                       Optional<String> organization) {
 
     public Provider {
         Objects.requireNonNull(id, "id");
@@ -22,6 +29,13 @@ public record Provider(Optional<String> id, Role role, Optional<String> npi, Opt
         Objects.requireNonNull(supervisorNpi, "supervisorNpi");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(supervisorName, "supervisorName");
+        Objects.requireNonNull(organization, "organization");
+    }
+
+    /** Not billed under an organization. */
+    public Provider(Optional<String> id, Role role, Optional<String> npi, Optional<String> supervisorId,
+                    Optional<String> supervisorNpi, Optional<String> name, Optional<String> supervisorName) {
+        this(id, role, npi, supervisorId, supervisorNpi, name, supervisorName, Optional.empty());
     }
 
     public Provider(Optional<String> id, Role role, Optional<String> npi, Optional<String> supervisorId,
@@ -43,7 +57,12 @@ public record Provider(Optional<String> id, Role role, Optional<String> npi, Opt
 
     /** This provider with the clinician's and the supervising therapist's names. */
     public Provider withNames(Optional<String> name, Optional<String> supervisorName) {
-        return new Provider(id, role, npi, supervisorId, supervisorNpi, name, supervisorName);
+        return new Provider(id, role, npi, supervisorId, supervisorNpi, name, supervisorName, organization);
+    }
+
+    /** This provider with the name of the organization its NPI belongs to (the rendering provider is then it). */
+    public Provider withOrganization(Optional<String> organization) {
+        return new Provider(id, role, npi, supervisorId, supervisorNpi, name, supervisorName, organization);
     }
 
     /**

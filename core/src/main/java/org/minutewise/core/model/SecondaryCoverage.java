@@ -13,9 +13,16 @@ import java.util.Optional;
  *
  * <p>{@code insuranceType}: when the secondary payer is Medicare, why Medicare pays second (2320 SBR05, the Medicare
  * secondary payer type: {@link #MEDICARE_SECONDARY_TYPES}); the 837 names Medicare as the other payer only with it.
+ *
+ * <p>{@code relationship}, {@code subscriberLastName} and {@code subscriberFirstName}: when the secondary policy is
+ * someone else's (a child covered by both parents' plans), the patient's relationship to that policy's subscriber
+ * (2320 SBR02, the codes of {@link Subscriber#RELATIONSHIPS}) and the subscriber's name (2330A NM103/NM104); empty
+ * when the patient holds the secondary policy (SBR02 18), as before these fields existed.
  */
 public record SecondaryCoverage(Optional<String> payerName, Optional<String> payerId, Optional<String> memberId,
-                                Optional<String> claimFilingIndicator, Optional<String> insuranceType) {
+                                Optional<String> claimFilingIndicator, Optional<String> insuranceType,
+                                Optional<String> relationship, Optional<String> subscriberLastName,
+                                Optional<String> subscriberFirstName) {
     public static final SecondaryCoverage NONE = new SecondaryCoverage(Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty());
 
@@ -36,6 +43,28 @@ public record SecondaryCoverage(Optional<String> payerName, Optional<String> pay
         Objects.requireNonNull(memberId, "memberId");
         Objects.requireNonNull(claimFilingIndicator, "claimFilingIndicator");
         Objects.requireNonNull(insuranceType, "insuranceType");
+        Objects.requireNonNull(relationship, "relationship");
+        Objects.requireNonNull(subscriberLastName, "subscriberLastName");
+        Objects.requireNonNull(subscriberFirstName, "subscriberFirstName");
+    }
+
+    /** The patient holds the secondary policy. */
+    public SecondaryCoverage(Optional<String> payerName, Optional<String> payerId, Optional<String> memberId,
+                             Optional<String> claimFilingIndicator, Optional<String> insuranceType) {
+        this(payerName, payerId, memberId, claimFilingIndicator, insuranceType, Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** This coverage held by someone else: the patient's relationship to them, and their last and first name. */
+    public SecondaryCoverage heldBy(Optional<String> relationship, Optional<String> subscriberLastName,
+                                    Optional<String> subscriberFirstName) {
+        return new SecondaryCoverage(payerName, payerId, memberId, claimFilingIndicator, insuranceType, relationship,
+                subscriberLastName, subscriberFirstName);
+    }
+
+    /** Whether the visit says the secondary policy is someone else's (a relationship given). */
+    public boolean dependent() {
+        return relationship.isPresent();
     }
 
     /** Without an insurance type (a secondary payer that is not Medicare, or one that does not say). */

@@ -71,9 +71,16 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
     /**
      * The rendering provider (NM1*82): the supervising therapist when an assistant treated. {@code name} is NM103,
      * the last name when the visit names the clinician ({@code provider.name} or {@code .supervisorName}), else the
-     * clinician's id (or NPI); {@code firstName} and {@code middleName} NM104 and NM105.
+     * clinician's id (or NPI); {@code firstName} and {@code middleName} NM104 and NM105. {@code organization}: the
+     * line is billed under an organization's NPI ({@code provider.organization}, no person's name given), NM102 2
+     * with its name in NM103 alone.
      */
-    record Rendering(String npi, String name, Optional<String> firstName, Optional<String> middleName) {
+    record Rendering(String npi, String name, Optional<String> firstName, Optional<String> middleName,
+                     boolean organization) {
+        /** A person. */
+        Rendering(String npi, String name, Optional<String> firstName, Optional<String> middleName) {
+            this(npi, name, firstName, middleName, false);
+        }
     }
 
     /**
@@ -82,12 +89,19 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
      * there (2330A) are the visit's {@code secondaryPayerName}, {@code secondaryPayerId} and
      * {@code secondaryMemberId}; the filing indicator its {@code secondaryClaimFilingIndicator}, else by the kind of
      * its payer profile (as 2000B SBR09 by the primary's). The other subscriber is the patient (SBR02 18), a dependent
-     * too: the visit names the subscriber of the primary coverage only.
+     * too, unless the visit names the secondary policy's own subscriber ({@code secondaryRelationship}).
      * {@code insuranceType} is SBR05, why Medicare pays second, when the other payer is Medicare (its
-     * {@code secondaryInsuranceType}); empty otherwise.
+     * {@code secondaryInsuranceType}); empty otherwise. {@code relationship} is SBR02: 18 when the patient holds the
+     * secondary policy, else the visit's {@code secondaryRelationship}, and then {@code subscriber} (2330A) is the
+     * policy's subscriber by {@code secondarySubscriberLastName} and {@code ...FirstName} (no address: the visit
+     * does not give it); empty when the patient holds it (2330A names the patient).
      */
     record OtherPayer(String filingIndicator, String payerName, String payerId, String memberId,
-                      String insuranceType) {
+                      String insuranceType, String relationship, Optional<OtherSubscriber> subscriber) {
+    }
+
+    /** The secondary policy's subscriber when not the patient (2330A NM103, NM104). */
+    record OtherSubscriber(String lastName, Optional<String> firstName) {
     }
 
     /** One service line: SV1 (837P) or SV2 (837I). */
@@ -267,7 +281,22 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         PayerKind kind = payers.find(v.secondaryPayer().get()).map(PayerProfile::kind).orElse(PayerKind.OTHER);
         String filing = filingIndicator(c.claimFilingIndicator(), "secondaryClaimFilingIndicator", kind, form);
         String type = X12Writer.secondaryIsMedicare(v, payers) ? c.insuranceType().orElseThrow() : "";
-        return Optional.of(new OtherPayer(filing, name, id, member, type));
+        if (!c.dependent()) {
+            return Optional.of(new OtherPayer(filing, name, id, member, type, "18", Optional.empty()));
+        }
+        String relationship = c.relationship().get();
+        if (!Subscriber.RELATIONSHIPS.contains(relationship)) {
+            throw new InputException("secondaryRelationship", "expected one of "
+                    + String.join(", ", Subscriber.RELATIONSHIPS) + " (837 2320 SBR02), got \"" + relationship + "\"");
+        }
+        String last = X12Text.check(c.subscriberLastName().filter(x -> !x.isBlank()).orElseThrow(() ->
+                new InputException("secondarySubscriberLastName", "required with secondaryRelationship for "
+                        + form.label + " (2330A: the secondary policy's subscriber)")),
+                "secondarySubscriberLastName", 1, 60);
+        Optional<String> first = c.subscriberFirstName().filter(x -> !x.isBlank())
+                .map(x -> X12Text.check(x, "secondarySubscriberFirstName", 1, 35));
+        return Optional.of(new OtherPayer(filing, name, id, member, type, relationship,
+                Optional.of(new OtherSubscriber(last, first))));
     }
 
     /**
@@ -730,10 +759,29 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
     /**
      * The rendering provider by name, when a service of the line names the clinician of that NPI: its
      * {@code provider.name} (the provider's own NPI) or {@code provider.supervisorName} (the supervising therapist's),
-     * "Smith, Ann" split as {@link #personName} splits a name; empty when none does.
+     * "Smith, Ann" split as {@link #personName} splits a name; else, when the provider of that NPI names no person
+     * but the organization it belongs to ({@code provider.organization}), that organization (NM102 2, its name in
+     * NM103 alone, never split into a person's names); empty when none does. When none of the line's services names
+     * the holder of that NPI, another service of the visit that does: one NPI is one rendering provider on a claim
+     * (an assistant's line under a group's NPI names the group as its therapist's line does).
      */
     private static Optional<Rendering> renderingName(Visit v, ClaimLine cl, String npi) {
-        for (int i : cl.serviceIndexes()) {
+        Optional<Rendering> own = renderingName(v, cl.serviceIndexes(), npi);
+        if (own.isPresent()) {
+            return own;
+        }
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < v.services().size(); i++) {
+            if (!cl.serviceIndexes().contains(i)) {
+                others.add(i);
+            }
+        }
+        return renderingName(v, others, npi);
+    }
+
+    /** The rendering provider of {@code npi} as the first of the services {@code indexes} that names it names it. */
+    private static Optional<Rendering> renderingName(Visit v, List<Integer> indexes, String npi) {
+        for (int i : indexes) {
             Provider p = v.services().get(i).provider();
             String field = "services[" + i + "].provider.";
             Optional<String> name = Optional.empty();
@@ -746,6 +794,12 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                 field += "supervisorName";
             }
             if (name.isEmpty()) {
+                Optional<String> org = p.npi().filter(npi::equals).flatMap(x -> p.organization())
+                        .filter(o -> !o.isBlank());
+                if (org.isPresent()) {
+                    return Optional.of(new Rendering(npi, X12Text.check(org.get().trim(), field + "organization",
+                            1, 60), Optional.empty(), Optional.empty(), true));
+                }
                 continue;
             }
             CheckedName n = checkedName(name.get(), field);

@@ -71,8 +71,9 @@ import org.minutewise.formats.Npi;
  *       OTA with CQ/CO, whose supervising therapist is the rendering provider); the rendering NPI (2420A, else
  *       2310B, else on an 837P the billing provider's of 2010AA, as the TR3 has it when 2310B is left out) is the
  *       provider's NPI, and the name that loop gives a person (NM102 1: NM103, NM104 and NM105 as "Last, First")
- *       the provider's {@code name} (an assistant's line: {@code supervisorName}), so the claim is written back
- *       naming them;</li>
+ *       the provider's {@code name} (an assistant's line: {@code supervisorName}), and the name it gives an
+ *       organization (NM102 2: NM103) the provider's {@code organization} (not on an assistant's line), so the
+ *       claim is written back naming them;</li>
  *   <li>the HL hierarchy: HL01 1, 2, 3 ... once each in a set, HL02 empty on 2000A and an earlier HL of the level
  *       above on 2000B and 2000C; a broken one is an error naming the HL's element, for the claims under it;</li>
  *   <li>{@code planOfCare}: the discipline of the first line (GP/GO/GN; PT when none), {@code discipline} on lines
@@ -305,6 +306,8 @@ public final class X12ClaimReader {
         String renderingNpi = "";
         /** 2420A NM103/NM104 of a person (NM102 1): "Last, First"; empty when none. */
         String renderingName = "";
+        /** 2420A NM103 of an organization (NM102 2); empty when none. */
+        String renderingOrganization = "";
         /** 837I: the revenue code (SV201), whose 042x/043x/044x names the discipline when no GP/GO/GN does. */
         String revenueCode = "";
     }
@@ -322,6 +325,11 @@ public final class X12ClaimReader {
         String memberId = "";
         /** SBR05: the insurance type (why Medicare pays second, when the other payer is Medicare). */
         String insuranceType = "";
+        /** SBR02: the patient's relationship to the other subscriber (18 self). */
+        String relationship = "";
+        /** 2330A NM103 and NM104: the other subscriber's name. */
+        String subscriberLast = "";
+        String subscriberFirst = "";
         int sbrPosition;
     }
 
@@ -344,6 +352,8 @@ public final class X12ClaimReader {
         String renderingNpi = "";
         /** 2310B (837I 2310D) NM103/NM104 of a person (NM102 1): "Last, First"; empty when none. */
         String renderingName = "";
+        /** 2310B (837I 2310D) NM103 of an organization (NM102 2); empty when none. */
+        String renderingOrganization = "";
         /** 2310A: the referring (837P NM1*DN) or attending (837I NM1*71) provider, the certifying physician. */
         String certifierLast = "";
         String certifierFirst = "";
@@ -627,6 +637,7 @@ public final class X12ClaimReader {
                         other.responsibility = seg.get(1);
                         other.filing = seg.get(9);
                         other.insuranceType = seg.get(5);
+                        other.relationship = seg.get(2);
                         other.sbrPosition = seg.position;
                     }
                 }
@@ -796,6 +807,7 @@ public final class X12ClaimReader {
                     if (who.equals("82") && claim != null) {
                         claim.renderingNpi = seg.get(9);
                         claim.renderingName = personName();
+                        claim.renderingOrganization = organizationName();
                         npi("rendering");
                     }
                     if (who.equals(institutional ? "71" : "DN") && claim != null) {
@@ -817,12 +829,15 @@ public final class X12ClaimReader {
                         other.payerId = seg.get(9);
                     } else if (who.equals("IL") && other != null) {
                         other.memberId = seg.get(9);
+                        other.subscriberLast = seg.get(3).trim();
+                        other.subscriberFirst = seg.get(4).trim();
                     }
                 }
                 case "2420" -> {
                     if (who.equals("82") && line != null) {
                         line.renderingNpi = seg.get(9);
                         line.renderingName = personName();
+                        line.renderingOrganization = organizationName();
                         npi("line's rendering");
                     }
                 }
@@ -841,6 +856,14 @@ public final class X12ClaimReader {
             }
             String first = (seg.get(4) + " " + seg.get(5)).trim();
             return seg.get(3).trim() + (first.isEmpty() ? "" : ", " + first);
+        }
+
+        /**
+         * The organization an NM1 names (NM102 2) by its name (NM103), so that the claim is written back naming it;
+         * empty for a person.
+         */
+        private String organizationName() {
+            return seg.get(2).equals("2") ? seg.get(3).trim() : "";
         }
 
         /**
@@ -1244,14 +1267,18 @@ public final class X12ClaimReader {
                 // 837I's billing provider is the facility, no clinician: its lines keep no rendering NPI then.
                 String npi = !l.renderingNpi.isEmpty() ? l.renderingNpi : !c.renderingNpi.isEmpty() ? c.renderingNpi
                         : institutional ? "" : billing.npi;
-                // The rendering provider's name (NM103/NM104) from the loop that gave the NPI.
+                // The rendering provider's name (NM103/NM104) from the loop that gave the NPI, a person's or an
+                // organization's (NM102 2: the line billed under a group's NPI, which an assistant's line is not).
                 String name = !l.renderingNpi.isEmpty() ? l.renderingName : !c.renderingNpi.isEmpty()
                         ? c.renderingName : "";
+                String organization = !l.renderingNpi.isEmpty() ? l.renderingOrganization
+                        : !c.renderingNpi.isEmpty() ? c.renderingOrganization : "";
                 Optional<String> n = npi.isEmpty() ? Optional.empty() : Optional.of(npi);
                 Provider p = role.isAssistant()
                         ? new Provider(Optional.empty(), role, Optional.empty(), n, n).withNames(Optional.empty(),
                                 opt(name))
-                        : new Provider(n, role, n).withNames(opt(name), Optional.empty());
+                        : new Provider(n, role, n).withNames(opt(name), Optional.empty())
+                                .withOrganization(opt(organization));
                 services.add(new ServiceLine(l.code, OptionalInt.empty(), List.of(), p, Optional.empty(),
                         d == plan ? Optional.empty() : Optional.of(d), Optional.of(l.charge), List.of(),
                         l.description.isEmpty() ? Optional.empty() : Optional.of(l.description)));
@@ -1336,12 +1363,30 @@ public final class X12ClaimReader {
             // profile's kind could not give it back. The same for the secondary payer's, with its own payer name
             // and id (2330B) and member id (2330A), so that the claim is written back naming the same payer.
             // SBR05 only where it says why Medicare pays second: the visit's secondaryInsuranceType has no other use.
-            SecondaryCoverage secondary = secondaryLoop(c).map(o -> new SecondaryCoverage(opt(o.payerName),
-                    opt(o.payerId), opt(o.memberId), opt(o.filing), X12Claim.medicare(o.filing) ? opt(o.insuranceType)
-                    : Optional.empty())).orElse(SecondaryCoverage.NONE);
+            SecondaryCoverage secondary = secondaryLoop(c).map(this::secondaryCoverage)
+                    .orElse(SecondaryCoverage.NONE);
             return new ClaimInfo(bp, opt(payer.name), opt(payer.id), sub, opt(c.pos), opt(subscriber.filing),
                     c.frequency.equals("1") ? Optional.empty() : opt(c.frequency), opt(c.payerClaimControlNumber),
                     secondary);
+        }
+
+        /**
+         * The secondary payer's coverage as loop 2320/2330 names it. When SBR02 is a relationship other than 18 (self)
+         * the secondary policy is someone else's: the relationship, and the subscriber's name from 2330A NM103/NM104,
+         * are kept so the claim is written back naming them; a code of no relationship is an error naming SBR02.
+         */
+        private SecondaryCoverage secondaryCoverage(OtherDraft o) {
+            SecondaryCoverage c = new SecondaryCoverage(opt(o.payerName), opt(o.payerId), opt(o.memberId),
+                    opt(o.filing), X12Claim.medicare(o.filing) ? opt(o.insuranceType) : Optional.empty());
+            if (o.relationship.isEmpty() || o.relationship.equals("18")) {
+                return c;
+            }
+            if (!Subscriber.RELATIONSHIPS.contains(o.relationship)) {
+                throw new InputException("segment " + o.sbrPosition + " (SBR) element 2", "expected the patient's "
+                        + "relationship to the other subscriber, 18 (self) or one of "
+                        + String.join(", ", Subscriber.RELATIONSHIPS) + ", got \"" + o.relationship + "\"");
+            }
+            return c.heldBy(opt(o.relationship), opt(o.subscriberLast), opt(o.subscriberFirst));
         }
 
         /** A party's N3/N4, when its loop has them. */

@@ -62,9 +62,12 @@ import org.minutewise.refdata.RefData;
  * {@code secondaryInsuranceType}, why Medicare pays second. The loop is left out, and {@link #secondaryPayerLeftOut}
  * says why, when the secondary payer is Medicare without that reason,
  * when the visit does not give the secondary's name, payer id and member id (a payer profile is a set of rules, not
- * a payer a receiver knows), or when they are the primary's payer id and member id (one coverage twice). The visit
- * names the subscriber of its primary coverage only: the patient is taken to hold the secondary policy (SBR02 18),
- * a dependent too, which {@link #secondarySubscriberAssumed} says.
+ * a payer a receiver knows), or when they are the primary's payer id and member id (one coverage twice). The patient
+ * is taken to hold the secondary policy (SBR02 18), a dependent too, which {@link #secondarySubscriberAssumed} says,
+ * unless the visit gives {@code secondaryRelationship} with {@code secondarySubscriberLastName} (and
+ * {@code ...FirstName}): then SBR02 is that relationship and 2330A names that subscriber
+ * ({@code NM1*IL*1*{last}*{first}****MI*{secondaryMemberId}~}, no N3/N4); Medicare second is then left out (it
+ * covers the beneficiary alone).
  *
  * <p>Every visit is checked first: missing data the 837 needs is an {@link InputException} naming the field
  * ({@code billingProvider.npi: required for X12 837P}; in a batch of several, prefixed by the index,
@@ -143,6 +146,12 @@ public final class X12Writer {
         String named = v.secondaryPayer().get();
         Optional<PayerProfile> p = payers.find(named);
         SecondaryCoverage c = v.claimInfo().secondary();
+        if (secondaryIsMedicare(v, payers) && c.dependent()) {
+            return Optional.of("its secondary payer " + named + " is Medicare, which covers the beneficiary alone, "
+                    + "and the visit says the secondary policy is someone else's (secondaryRelationship "
+                    + c.relationship().get() + "): the claim goes out without its other payer (loop 2320); leave "
+                    + "secondaryRelationship out if the patient is the Medicare beneficiary");
+        }
         if (secondaryIsMedicare(v, payers) && c.insuranceType().isEmpty()) {
             boolean medicareProfile = p.isPresent() && p.get().kind() == PayerKind.MEDICARE;
             return Optional.of("its secondary payer " + named + " is Medicare" + (medicareProfile ? ""
@@ -421,14 +430,22 @@ public final class X12Writer {
             return;
         }
         X12Claim.OtherPayer o = c.otherPayer().get();
-        // The patient is the secondary coverage's subscriber (SBR02 18), a dependent too: the visit names the
-        // subscriber of its primary coverage only ({@link #secondarySubscriberAssumed} says so).
-        X12Claim.Person patient = c.subscriber().patient();
-        s.segment("SBR", "S", "18", "", "", o.insuranceType(), "", "", "", o.filingIndicator());
+        s.segment("SBR", "S", o.relationship(), "", "", o.insuranceType(), "", "", "", o.filingIndicator());
         s.segment("OI", "", "", "Y", "", "", "Y");
-        s.segment("NM1", "IL", "1", patient.lastName(), patient.firstName().orElse(""), "", "", "", "MI",
-                o.memberId());
-        address(s, patient);
+        if (o.subscriber().isPresent()) {
+            // The secondary policy is someone else's (secondaryRelationship): 2330A names its subscriber, whose
+            // address the visit does not give (N3/N4 are sent when known).
+            X12Claim.OtherSubscriber holder = o.subscriber().get();
+            s.segment("NM1", "IL", "1", holder.lastName(), holder.firstName().orElse(""), "", "", "", "MI",
+                    o.memberId());
+        } else {
+            // The patient holds the secondary policy (SBR02 18), a dependent on the primary too when the visit does
+            // not say otherwise ({@link #secondarySubscriberAssumed} says so).
+            X12Claim.Person patient = c.subscriber().patient();
+            s.segment("NM1", "IL", "1", patient.lastName(), patient.firstName().orElse(""), "", "", "", "MI",
+                    o.memberId());
+            address(s, patient);
+        }
         s.segment("NM1", "PR", "2", o.payerName(), "", "", "", "", "PI", o.payerId());
     }
 
@@ -447,6 +464,7 @@ public final class X12Writer {
      */
     public static Optional<String> secondarySubscriberAssumed(Visit v, PayerProfiles payers) {
         if (!v.claimInfo().subscriber().dependent() || v.secondaryPayer().isEmpty()
+                || v.claimInfo().secondary().dependent()
                 || secondaryPayerLeftOut(v, payers).isPresent()) {
             return Optional.empty();
         }
@@ -458,12 +476,13 @@ public final class X12Writer {
     }
 
     /**
-     * The rendering provider's NM1*82 (2310B/2310D, 2420A/2420C): a person, by NPI, named by last, first and middle
-     * name when the visit names the clinician, else by the clinician's id in NM103.
+     * The rendering provider's NM1*82 (2310B/2310D, 2420A/2420C), by NPI: a person (NM102 1) named by last, first and
+     * middle name when the visit names the clinician, else by the clinician's id in NM103; an organization (NM102 2,
+     * {@code provider.organization} and no person's name) by its name in NM103 alone.
      */
     static void rendering(SegmentWriter s, X12Claim.Rendering r) {
-        s.segment("NM1", "82", "1", r.name(), r.firstName().orElse(""), r.middleName().orElse(""), "", "", "XX",
-                r.npi());
+        s.segment("NM1", "82", r.organization() ? "2" : "1", r.name(), r.firstName().orElse(""),
+                r.middleName().orElse(""), "", "", "XX", r.npi());
     }
 
     /**

@@ -254,6 +254,60 @@ class X12DependentTest {
         assertThat(X12Writer.secondarySubscriberAssumed(self, X12Fixtures.REF.payers())).isEmpty();
     }
 
+    /** V-5003 (a spouse with a secondary payer) whose secondary policy is held by {@code relationship}'s subscriber. */
+    private static Visit secondaryHeldBy(String relationship, String last, String first) {
+        Visit v = X12Fixtures.visits(FIXTURE).get(2);
+        assertThat(v.id()).isEqualTo("V-5003");
+        ClaimInfo c = v.claimInfo();
+        return v.toBuilder().claimInfo(c.withSecondary(c.secondary().heldBy(Optional.of(relationship),
+                Optional.ofNullable(last), Optional.ofNullable(first)))).build();
+    }
+
+    /**
+     * A secondary policy held by someone else (secondaryRelationship, secondarySubscriberLastName/FirstName): 2320
+     * SBR02 is the patient's relationship to that subscriber and 2330A names the subscriber (no N3/N4: the visit has
+     * no address for them), instead of the patient as the holder (SBR02 18) with a note; read back and written again
+     * the same, and through visit JSON. Near misses: Medicare second covers the beneficiary alone, so it is left out
+     * and said; the JSON fields are checked together.
+     */
+    @Test
+    void aSecondaryPolicyHeldBySomeoneElseNamesItsSubscriberIn2330A() {
+        Visit v = secondaryHeldBy("19", "Park", "Helen");
+        List<CheckResult> rs = List.of(X12Fixtures.CHECKER.check(v));
+        String edi = write(rs);
+        assertThat(edi).contains("SBR*S*19*******CI~\nOI***Y***Y~\nNM1*IL*1*Park*Helen****MI*BEH7788~\n"
+                + "NM1*PR*2*Buckeye Employers Health*****PI*BEH42~").doesNotContain("SBR*S*18");
+        assertThat(X12Validation.errors(edi)).isEmpty();
+        assertThat(VisitOutput.x12Notes(rs, X12Fixtures.REF)).isEmpty();
+
+        Visit back = read(edi).get(0).visit().orElseThrow();
+        assertThat(back.claimInfo().secondary()).extracting(c -> c.relationship(), c -> c.subscriberLastName(),
+                c -> c.subscriberFirstName(), c -> c.memberId()).containsExactly(Optional.of("19"),
+                Optional.of("Park"), Optional.of("Helen"), Optional.of("BEH7788"));
+        assertThat(write(back)).isEqualTo(edi);
+        com.fasterxml.jackson.databind.node.ObjectNode json = org.minutewise.formats.VisitJsonWriter.write(v);
+        assertThat(json.get("secondaryRelationship").asText()).isEqualTo("19");
+        org.minutewise.formats.VisitJsonReader reader = new org.minutewise.formats.VisitJsonReader(X12Fixtures.REF);
+        assertThat(reader.read(json).claimInfo().secondary()).isEqualTo(v.claimInfo().secondary());
+        assertThat(org.minutewise.formats.csv.CsvVisitWriter.notCarried(v)).contains("secondaryRelationship",
+                "secondarySubscriberLastName", "secondarySubscriberFirstName");
+
+        json.remove("secondarySubscriberLastName");
+        assertThatThrownBy(() -> reader.read(json)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("secondarySubscriberLastName: required with secondaryRelationship");
+        json.put("secondarySubscriberLastName", "Park").put("secondaryRelationship", "18");
+        assertThatThrownBy(() -> reader.read(json)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("secondaryRelationship: expected one of");
+        json.remove("secondaryRelationship");
+        assertThatThrownBy(() -> reader.read(json)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("secondarySubscriberLastName: given without secondaryRelationship");
+
+        Visit medicare = secondaryHeldBy("19", "Park", "Helen").toBuilder().secondaryPayer("medicare").build();
+        assertThat(X12Writer.secondaryPayerLeftOut(medicare, X12Fixtures.REF.payers())).get().asString()
+                .contains("Medicare, which covers the beneficiary alone").contains("secondaryRelationship 19");
+        assertThat(write(medicare)).doesNotContain("SBR*S*");
+    }
+
     private static String dependentEdi() {
         return X12Fixtures.read(X12Fixtures.DIR.resolve("write/dependent.edi"));
     }

@@ -152,12 +152,26 @@ class X12ReadWriteTest {
         Visit unnamed = X12Fixtures.visits(X12Fixtures.DIR.resolve("write/pt-assistant.json")).get(0);
         assertThat(org.minutewise.formats.csv.CsvVisitWriter.notCarried(unnamed))
                 .doesNotContain("services[].provider.name", "services[].provider.supervisorName");
-        // Near miss: a rendering organization (NM102 2) names no person; the claim goes out as before, by NPI.
-        String org = edi.replace("NM1*82*1*Smith*Ann****XX*1245319599~", "NM1*82*2*Smith Therapy*****XX*1245319599~");
-        Visit o = X12ClaimReader.read(org, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
-        assertThat(o.services().get(0).provider().name()).isEmpty();
-        assertThat(rewrite(org, "medicare")).contains("\nNM1*82*1*1245319599*****XX*1245319599~")
-                .contains("\nNM1*82*1*Jones*Bob****XX*1628394755~");
+        assertThat(org.minutewise.formats.csv.CsvVisitWriter.notCarried(v))
+                .doesNotContain("services[].provider.organization");
+        // A rendering organization (NM102 2) names no person: it is kept as the provider's organization (not on the
+        // assistant's line) and written back as one, by its name in NM103 alone; it was written back with its NPI as
+        // a person's last name (NM1*82*1*1245319599).
+        String byGroup = edi.replace("NM1*82*1*Smith*Ann****XX*1245319599~", "NM1*82*2*Smith Therapy*****XX*1245319599~");
+        Visit o = X12ClaimReader.read(byGroup, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(o.services()).extracting(l -> l.provider().name().orElse("-") + "/"
+                + l.provider().organization().orElse("-")).containsExactly("-/Smith Therapy", "-/-",
+                "-/Smith Therapy", "Jones, Bob/-");
+        assertThat(viaJson(o).services()).isEqualTo(o.services());
+        String out2 = rewrite(byGroup, "medicare");
+        assertThat(out2).contains("\nNM1*82*2*Smith Therapy*****XX*1245319599~")
+                .contains("\nNM1*82*1*Jones*Bob****XX*1628394755~").doesNotContain("NM1*82*1*1245319599");
+        assertThat(X12Validation.errors(out2)).isEmpty();
+        assertThat(rewrite(out2, "medicare")).isEqualTo(out2);
+        // Neither the CSV layout nor FHIR has a place for it: a conversion says it leaves it behind.
+        assertThat(org.minutewise.formats.csv.CsvVisitWriter.notCarried(o)).contains("services[].provider.organization");
+        assertThat(org.minutewise.formats.fhir.FhirVisitWriter.notCarried(o, code -> false))
+                .contains("services[].provider.organization");
     }
 
     /** An 837I's billing provider is the facility, no clinician: without 2420A its lines have no rendering NPI. */

@@ -294,6 +294,44 @@ class X12WriterTest {
         assertThat(write(base())).contains("\nNM1*82*1*T1*****XX*1987654328~");
     }
 
+    /** The rendering-organization fixture's visit JSON with its first service's provider changed by {@code f}. */
+    private static Visit organizationVisit(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>
+                                                   f) {
+        com.fasterxml.jackson.databind.node.ObjectNode json = org.minutewise.formats.VisitJsonWriter.write(
+                X12Fixtures.visits(X12Fixtures.DIR.resolve("write/rendering-organization.json")).get(0));
+        f.accept((com.fasterxml.jackson.databind.node.ObjectNode) json.get("services").get(0).get("provider"));
+        return new org.minutewise.formats.VisitJsonReader(X12Fixtures.REF).read(json);
+    }
+
+    private static List<String> renderingSegments(String edi) {
+        return java.util.Arrays.stream(edi.split("~\\s*")).filter(seg -> seg.startsWith("NM1*82*")).toList();
+    }
+
+    /**
+     * A line billed under an organization's NPI (provider.organization, no person's name) names it as the rendering
+     * provider with entity type 2 and its name in NM103 alone, once for the claim (2310B): the assistant's line under
+     * that NPI shares it, and the other therapist's line names her (2420A). The NPI or the id went into a person's
+     * last name (NM1*82*1*GRP). Near misses: a person's name beside the organization wins; without either, NM103 is
+     * the id as before.
+     */
+    @Test
+    void aRenderingOrganizationIsEntityTypeTwoNamedInNm103Alone() {
+        String edi = write(organizationVisit(p -> { }));
+        assertThat(renderingSegments(edi)).containsExactly("NM1*82*2*Riverside PT Associates*****XX*1245319599",
+                "NM1*82*1*Jones*Bob****XX*1628394755");
+        assertThat(X12Validation.errors(edi)).isEmpty();
+
+        String person = write(organizationVisit(p -> p.put("name", "Reyes, Tomas")));
+        assertThat(renderingSegments(person)).containsExactly("NM1*82*1*Reyes*Tomas****XX*1245319599",
+                "NM1*82*1*Jones*Bob****XX*1628394755");
+        String bare = write(organizationVisit(p -> p.remove("organization")));
+        assertThat(renderingSegments(bare)).first().isEqualTo("NM1*82*1*GRP*****XX*1245319599");
+
+        Visit tooLong = organizationVisit(p -> p.put("organization", "R".repeat(61)));
+        assertThatThrownBy(() -> write(tooLong)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("services[0].provider.organization:");
+    }
+
     @Test
     void institutionalSettingGoesTo837iAndProfessionalWriterCanForce837p() {
         Visit hopd = certifiedBy(base(), "Dr. Maria Chen", "1287654325").toBuilder()
