@@ -26,7 +26,13 @@ public enum InjectedError {
      * The patient's progress reports (re-evaluations) are skipped: labeled on the treatment day past the 10 a report
      * covers. Chosen per patient (at the error rate), not per visit.
      */
-    MISSED_PROGRESS_REPORT("missed-progress-report", "MW-A002");
+    MISSED_PROGRESS_REPORT("missed-progress-report", "MW-A002"),
+    /**
+     * Cognitive function intervention billed all as 97130: 97129's first 15 minutes left off the claim and their unit
+     * billed under the add-on, which is never billed without its base (RULES.md §1). The audit finds more units of
+     * 97130 than the minutes after the first 15 support.
+     */
+    ADD_ON_WITHOUT_BASE("add-on-without-base", "MW-B002");
 
     private final String wire;
     private final String ruleId;
