@@ -60,10 +60,12 @@ import org.minutewise.formats.csv.CsvVisitWriter;
 import org.minutewise.refdata.Csv;
 
 /**
- * Writes realistic synthetic visits, deterministic for a seed: therapy teams (a PT or OT, often with an
+ * Writes realistic synthetic visits, deterministic for a seed: therapy teams (a PT, an OT or an SLP, often with an
  * assistant) each see their patients two or three times a week through an episode of care, one patient after
- * the other through the day; every visit has 2-4 timed codes (plus an evaluation on the first visit and a
- * re-evaluation every ninth), consecutive periods, billed units and modifiers as the engine would bill them.
+ * the other through the day; a PT or OT visit has 2-4 timed codes (plus an evaluation on the first visit and a
+ * re-evaluation every ninth), an SLP visit its untimed treatment codes or 97129/97130 (an evaluation on the first
+ * visit, a progress report every ninth), consecutive periods, billed units and modifiers as the engine would bill
+ * them.
  * A share of the visits (the error rate) carries exactly one injected rule-level error, labeled in
  * {@code FILE.labels.csv}: every visit at rate 1; at a lower rate, within the draws' chance. A duplicate claim's copy
  * counts as a visit (its original draws an error of its own), and a patient's skipped progress reports label every

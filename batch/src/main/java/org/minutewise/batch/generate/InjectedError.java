@@ -8,7 +8,7 @@ public enum InjectedError {
     OVER_BILLED_UNITS("over-billed-units", "MW-B002"),
     /** The last timed code's period starts inside the one before it: the same minutes under two codes. */
     OVERLAPPING_MINUTES("overlapping-minutes", "MW-U003"),
-    /** A billed line without its GP/GO modifier. */
+    /** A billed line without its GP/GO/GN modifier. */
     MISSING_DISCIPLINE_MODIFIER("missing-discipline-modifier", "MW-B004"),
     /** A Medicare line furnished by a PTA/OTA billed without CQ/CO. */
     MISSING_ASSISTANT_MODIFIER("missing-assistant-modifier", "MW-B012"),
