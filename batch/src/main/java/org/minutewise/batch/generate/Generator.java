@@ -1316,9 +1316,8 @@ public final class Generator {
         }
 
         String ptNote(GVisit v) {
-            StringBuilder sb = new StringBuilder(600);
+            StringBuilder sb = opening(v);
             GPatient p = v.patient;
-            opening(sb, v);
             sb.append(oneOf("Pt reports ", "Patient states ", "Pt notes ")).append(oneOf(
                     "less pain with stairs since last session", "one near-fall at home this week",
                     "improved sleep and less stiffness in the morning", "fatigue after community walking",
@@ -1352,18 +1351,19 @@ public final class Generator {
             sb.append(v.duration()).append(" min.");
         }
 
-        /** The opening every note has: the condition and its codes, and the visit number. */
-        void opening(StringBuilder sb, GVisit v) {
+        /** A note begun with what every note opens with: the condition and its codes, and the visit number. */
+        StringBuilder opening(GVisit v) {
+            StringBuilder sb = new StringBuilder(600);
             GPatient p = v.patient;
             sb.append(p.condition).append(" (").append(String.join(", ", p.diagnoses)).append("). Visit ")
                     .append(v.seq + 1).append(". ");
+            return sb;
         }
 
         /** An occupational therapist's note: what the patient reports, each service in OT words, OT measures. */
         String otNote(GVisit v) {
-            StringBuilder sb = new StringBuilder(600);
+            StringBuilder sb = opening(v);
             GPatient p = v.patient;
-            opening(sb, v);
             sb.append(oneOf("Pt reports ", "Patient states ", "Pt notes ")).append(oneOf(
                     "difficulty with buttoning a shirt", "dropping utensils at meals",
                     "less pain reaching into the cabinets", "fatigue after showering", "dressing with setup only this week",
@@ -1431,9 +1431,8 @@ public final class Generator {
 
         /** A speech-language pathologist's note: what the patient or family reports, each service, the response. */
         String slpNote(GVisit v) {
-            StringBuilder sb = new StringBuilder(600);
+            StringBuilder sb = opening(v);
             GPatient p = v.patient;
-            opening(sb, v);
             sb.append(oneOf("Pt reports ", "Patient states ", "Caregiver reports ")).append(switch (p.kind) {
                 case SWALLOWING -> oneOf("coughing with thin liquids at dinner", "meals taking less time this week",
                         "no chest congestion since last session", "pocketing food on the right side",

@@ -164,6 +164,19 @@ class GeneratorTest {
      */
     private static final Set<String> CLEAN = Set.of("MW-K004", "MW-K007", "MW-W012");
 
+    /** A clean year of 12,000 visits (seed 11: an SLP team with an SLPA), the visits of a plan of care by patient. */
+    private Map<String, List<Visit>> visitsByPatient(String name, org.minutewise.core.model.Discipline plan)
+            throws IOException {
+        generate(name, 12000, 11, 0);
+        Map<String, List<Visit>> byPatient = new TreeMap<>();
+        for (Visit v : read(name)) {
+            if (v.planOfCare() == plan) {
+                byPatient.computeIfAbsent(v.patient().id().orElseThrow(), k -> new java.util.ArrayList<>()).add(v);
+            }
+        }
+        return byPatient;
+    }
+
     /**
      * Teams of each discipline in plausible shares (PT about 60%, OT 25%, SLP 15%): 400 teams, eight to a file of 80
      * visits, over 50 seeds, read from the plan of care of their visits.
@@ -196,13 +209,7 @@ class GeneratorTest {
      */
     @Test
     void slpVisitsBillTheirCodesWithGnAndEvaluateOnTheFirstVisit() throws IOException {
-        generate("slp.csv", 12000, 11, 0);
-        Map<String, List<Visit>> byPatient = new TreeMap<>();
-        for (Visit v : read("slp.csv")) {
-            if (v.planOfCare() == org.minutewise.core.model.Discipline.SLP) {
-                byPatient.computeIfAbsent(v.patient().id().orElseThrow(), k -> new java.util.ArrayList<>()).add(v);
-            }
-        }
+        Map<String, List<Visit>> byPatient = visitsByPatient("slp.csv", org.minutewise.core.model.Discipline.SLP);
         assertThat(byPatient).hasSizeGreaterThan(50);
         Map<String, Integer> codes = new TreeMap<>();
         Set<String> roles = new HashSet<>();
@@ -250,13 +257,7 @@ class GeneratorTest {
     /** OT teams evaluate with 97165-97167 on the first visit, re-evaluate with 97168, and bill GO (CO for an OTA). */
     @Test
     void otVisitsEvaluateWithTheOtCodesAndBillGo() throws IOException {
-        generate("ot.csv", 12000, 11, 0);
-        Map<String, List<Visit>> byPatient = new TreeMap<>();
-        for (Visit v : read("ot.csv")) {
-            if (v.planOfCare() == org.minutewise.core.model.Discipline.OT) {
-                byPatient.computeIfAbsent(v.patient().id().orElseThrow(), k -> new java.util.ArrayList<>()).add(v);
-            }
-        }
+        Map<String, List<Visit>> byPatient = visitsByPatient("ot.csv", org.minutewise.core.model.Discipline.OT);
         assertThat(byPatient).hasSizeGreaterThan(50);
         Set<String> evaluations = new HashSet<>();
         for (List<Visit> visits : byPatient.values()) {
