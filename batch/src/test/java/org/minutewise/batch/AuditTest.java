@@ -128,6 +128,11 @@ class AuditTest {
         Set<String> missed = new HashSet<>(labels);
         missed.removeAll(reported);
         assertThat(missed).as("injected errors not reported").isEmpty();
+        // PT, OT and SLP visits are in the mix, and injected errors on each of them were found.
+        Map<String, String> plans = plansOfCare(in);
+        Set<String> labeledPlans = new HashSet<>();
+        labels.forEach(l -> labeledPlans.add(plans.get(l.substring(0, l.indexOf(' ')))));
+        assertThat(labeledPlans).contains("PT", "OT", "SLP");
         Set<String> truePositives = new HashSet<>(reported);
         truePositives.retainAll(labels);
         double precision = truePositives.size() / (double) reported.size();
@@ -170,7 +175,18 @@ class AuditTest {
         }
         notInfo.remove("MW-A007"); // a therapist's average may dip under 15 minutes a unit: a review, not an error
         assertThat(notInfo).as("blocks and warnings on clean visits").isEmpty();
+        assertThat(new HashSet<>(plansOfCare(in).values())).as("the plans of care of the year").contains("PT", "OT",
+                "SLP");
         assertThat(Files.readAllLines(Generator.labelsFile(in))).containsExactly("visitId,kind,ruleId");
+    }
+
+    /** The plan of care (PT, OT, SLP) of each visit of a generated CSV file, by visit id. */
+    private static Map<String, String> plansOfCare(Path csv) throws IOException {
+        Map<String, String> plans = new HashMap<>();
+        for (Map<String, String> row : rows(csv)) {
+            plans.put(row.get("visitId"), row.get("planOfCare"));
+        }
+        return plans;
     }
 
     /** The rows of each visit scattered through the file (their order within the visit kept). */

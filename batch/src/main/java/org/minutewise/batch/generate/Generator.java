@@ -27,6 +27,7 @@ import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import java.util.zip.GZIPOutputStream;
 import org.minutewise.core.across.PatientHistory;
+import org.minutewise.core.across.VisitDigest;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.RuleBook;
 import org.minutewise.core.claim.BilledClaim;
@@ -49,6 +50,7 @@ import org.minutewise.core.model.Visit;
 import org.minutewise.core.model.YearToDate;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.units.CodeMinutes;
+import org.minutewise.core.units.Cognitive;
 import org.minutewise.core.units.UnitResult;
 import org.minutewise.core.units.UnitCalculator;
 import org.minutewise.formats.InputException;
@@ -58,10 +60,12 @@ import org.minutewise.formats.csv.CsvVisitWriter;
 import org.minutewise.refdata.Csv;
 
 /**
- * Writes realistic synthetic visits, deterministic for a seed: therapy teams (a PT or OT, often with an
+ * Writes realistic synthetic visits, deterministic for a seed: therapy teams (a PT, an OT or an SLP, often with an
  * assistant) each see their patients two or three times a week through an episode of care, one patient after
- * the other through the day; every visit has 2-4 timed codes (plus an evaluation on the first visit and a
- * re-evaluation every ninth), consecutive periods, billed units and modifiers as the engine would bill them.
+ * the other through the day; a PT or OT visit has 2-4 timed codes (plus an evaluation on the first visit and a
+ * re-evaluation every ninth), an SLP visit its untimed treatment codes or 97129/97130 (an evaluation on the first
+ * visit, a progress report every ninth), consecutive periods, billed units and modifiers as the engine would bill
+ * them.
  * A share of the visits (the error rate) carries exactly one injected rule-level error, labeled in
  * {@code FILE.labels.csv}: every visit at rate 1; at a lower rate, within the draws' chance. A duplicate claim's copy
  * counts as a visit (its original draws an error of its own), and a patient's skipped progress reports label every
@@ -94,6 +98,56 @@ public final class Generator {
     static final int CERTIFICATION_DAYS = 90;
     private static final String[] OT_CODES = {"97110", "97112", "97140", "97530", "97535"};
     private static final double[] OT_WEIGHTS = {0.22, 0.12, 0.12, 0.30, 0.24};
+    /** The teams' disciplines: PT, OT, SLP (outpatient therapy caseloads: about 60%, 25%, 15%). */
+    static final double PT_SHARE = 0.60;
+    static final double OT_SHARE = 0.25;
+    /** An SLP team has an SLPA less often than a PT or OT team has an assistant. */
+    static final double SLPA_SHARE = 0.3;
+
+    /** What an SLP treats, which decides the evaluation and the treatment codes (RULES.md §1). */
+    enum SlpKind {
+        /** Swallowing: evaluation 92610, treatment 92526. */
+        SWALLOWING("92610", "92526"),
+        /** Language (aphasia): evaluation 92523, treatment 92507. */
+        LANGUAGE("92523", "92507"),
+        /** Motor speech (dysarthria, apraxia): evaluation 92522, treatment 92507. */
+        SPEECH("92522", "92507"),
+        /** Fluency: evaluation 92521, treatment 92507. */
+        FLUENCY("92521", "92507"),
+        /** Cognitive communication: evaluation 92523, treatment 97129 (and 97130 for each further 15 minutes). */
+        COGNITION("92523", Cognitive.BASE);
+
+        final String evaluation;
+        final String treatment;
+
+        SlpKind(String evaluation, String treatment) {
+            this.evaluation = evaluation;
+            this.treatment = treatment;
+        }
+    }
+
+    /** A speech-language pathology diagnosis: a billable ICD-10-CM code of a category the catalog holds. */
+    record SlpProblem(String code, String title, SlpKind kind) {
+    }
+
+    /** The SLP caseload's diagnoses (each must fall under a catalog category: checked when the generator starts). */
+    static final List<SlpProblem> SLP_PROBLEMS = List.of(
+            new SlpProblem("R13.12", "Dysphagia, oropharyngeal phase", SlpKind.SWALLOWING),
+            new SlpProblem("R13.11", "Dysphagia, oral phase", SlpKind.SWALLOWING),
+            new SlpProblem("R13.13", "Dysphagia, pharyngeal phase", SlpKind.SWALLOWING),
+            new SlpProblem("I69.391", "Dysphagia following cerebral infarction", SlpKind.SWALLOWING),
+            new SlpProblem("R47.01", "Aphasia", SlpKind.LANGUAGE),
+            new SlpProblem("I69.320", "Aphasia following cerebral infarction", SlpKind.LANGUAGE),
+            new SlpProblem("F80.2", "Mixed receptive-expressive language disorder", SlpKind.LANGUAGE),
+            new SlpProblem("R47.1", "Dysarthria and anarthria", SlpKind.SPEECH),
+            new SlpProblem("I69.322", "Dysarthria following cerebral infarction", SlpKind.SPEECH),
+            new SlpProblem("R48.2", "Apraxia", SlpKind.SPEECH),
+            new SlpProblem("F80.81", "Childhood onset fluency disorder", SlpKind.FLUENCY),
+            new SlpProblem("R41.841", "Cognitive communication deficit", SlpKind.COGNITION),
+            new SlpProblem("R41.844", "Frontal lobe and executive function deficit", SlpKind.COGNITION),
+            new SlpProblem("I69.311", "Memory deficit following cerebral infarction", SlpKind.COGNITION),
+            new SlpProblem("I69.314", "Frontal lobe and executive function deficit following cerebral infarction",
+                    SlpKind.COGNITION));
 
     /** What the generator was asked for. */
     public record Options(long visits, long seed, double errorRate, int year) {
@@ -135,6 +189,7 @@ public final class Generator {
     private final List<LocalDate> workdays = new ArrayList<>();
     private final List<DiagnosisCategory> ptDiagnoses = new ArrayList<>();
     private final List<DiagnosisCategory> otDiagnoses = new ArrayList<>();
+    private final List<SlpProblem> slpProblems = new ArrayList<>();
     private final boolean documentationRules;
     private final EnumMap<InjectedError, Long> injected = new EnumMap<>(InjectedError.class);
     private long visitSeq;
@@ -169,11 +224,18 @@ public final class Generator {
                 default -> { }
             }
             switch (c.group()) {
-                case "neurological", "musculoskeletal", "injury", "cognitive-communication" -> otDiagnoses.add(c);
+                case "neurological", "musculoskeletal", "injury" -> otDiagnoses.add(c);
                 default -> { }
             }
         }
-        if (ptDiagnoses.isEmpty() || otDiagnoses.isEmpty()) {
+        for (SlpProblem s : SLP_PROBLEMS) {
+            // Only a code the catalog knows and that was valid all year (a catalog without it drops it, not the year).
+            Optional<DiagnosisCategory> c = ref.diagnoses().categoryOf(s.code());
+            if (c.isPresent() && !c.get().notYetValid(s.code(), firstDay) && !c.get().is(s.code())) {
+                slpProblems.add(s);
+            }
+        }
+        if (ptDiagnoses.isEmpty() || otDiagnoses.isEmpty() || slpProblems.isEmpty()) {
             throw new IllegalStateException("the diagnosis catalog has no therapy categories");
         }
         this.documentationRules = RuleBook.standard().find(InjectedError.WEAK_NOTE.ruleId()).isPresent();
@@ -333,7 +395,12 @@ public final class Generator {
         final boolean skipsProgressReports;
         final String physician;
         final String physicianNpi;
+        /** An SLP's patient: what the SLP treats (the main diagnosis's), and the second diagnosis's, if any. */
+        SlpKind kind;
+        SlpKind secondKind;
         String lastNote = "";
+        /** The notes written for the patient, numbers aside (as MW-A005 reads them): a clean note is never one. */
+        final java.util.Set<Long> notes = new java.util.HashSet<>();
         /** The current certification period of the plan of care; null before the first visit. */
         LocalDate certFrom;
         LocalDate certTo;
@@ -366,6 +433,8 @@ public final class Generator {
         int start;
         boolean assistant;
         int units;
+        /** The line is on the claim (the injected 97130 without 97129 leaves 97129's documented line unbilled). */
+        boolean billed = true;
         List<String> modifiers = new ArrayList<>(3);
 
         GLine(String code, boolean timed, int minutes) {
@@ -387,6 +456,8 @@ public final class Generator {
         final List<GLine> lines = new ArrayList<>(5);
         int start;
         String note = "";
+        /** An SLP's progress report written in the note (no code bills it; the visit field progressReport says so). */
+        boolean report;
         InjectedError error;
         /** For a therapist overlap, the earlier visit it overlaps: its claim bills the shared minutes too. */
         String overlaps;
@@ -399,9 +470,12 @@ public final class Generator {
         LocalDate certTo;
 
         boolean progressReport() {
+            if (report) {
+                return true;
+            }
             for (GLine l : lines) {
-                if (!l.timed) {
-                    return true; // the evaluation or re-evaluation
+                if (VisitDigest.PROGRESS_CODES.contains(l.code)) {
+                    return true; // a PT or OT evaluation or re-evaluation (an SLP's evaluation codes end no period)
                 }
             }
             return false;
@@ -475,13 +549,15 @@ public final class Generator {
             this.own = new SplittableRandom(options.seed() ^ (0x9E3779B97F4A7C15L * (index + 1)));
             this.sink = sink;
             this.labels = labels;
-            this.discipline = r.nextDouble() < 0.7 ? Discipline.PT : Discipline.OT;
+            double d = r.nextDouble();
+            this.discipline = d < PT_SHARE ? Discipline.PT : d < PT_SHARE + OT_SHARE ? Discipline.OT : Discipline.SLP;
             double s = r.nextDouble();
             this.setting = s < 0.85 ? Setting.PRIVATE_PRACTICE : s < 0.95 ? Setting.HOSPITAL_OUTPATIENT
                     : Setting.REHAB_AGENCY;
             String n = pad(index + 1, 5);
             this.therapist = discipline.name() + n;
-            this.assistant = r.nextDouble() < 0.7 ? Optional.of(discipline.name() + "A" + n) : Optional.empty();
+            this.assistant = r.nextDouble() < (discipline == Discipline.SLP ? SLPA_SHARE : 0.7)
+                    ? Optional.of(discipline.name() + "A" + n) : Optional.empty();
         }
 
         void run() throws IOException {
@@ -530,6 +606,9 @@ public final class Generator {
         GPatient patient() {
             String id = "P" + pad(index + 1, 5) + "-" + pad(patients.size() + 1, 4);
             PayerProfile payer = r.nextDouble() < 0.6 ? medicare : commercial;
+            if (discipline == Discipline.SLP) {
+                return slpPatient(id, payer);
+            }
             List<DiagnosisCategory> pool = discipline == Discipline.PT ? ptDiagnoses : otDiagnoses;
             DiagnosisCategory main = pool.get(r.nextInt(pool.size()));
             List<String> dx = new ArrayList<>(2);
@@ -545,6 +624,27 @@ public final class Generator {
             boolean skips = r.nextDouble() < options.errorRate() && payer.isMedicare();
             return new GPatient(id, payer, List.copyOf(dx), main.title(), main.supports97112(), skips,
                     r.nextInt(PHYSICIANS.length));
+        }
+
+        /** An SLP's patient: a speech, language, cognitive or swallowing diagnosis, sometimes a second of another kind. */
+        GPatient slpPatient(String id, PayerProfile payer) {
+            SlpProblem main = slpProblems.get(r.nextInt(slpProblems.size()));
+            List<String> dx = new ArrayList<>(2);
+            dx.add(main.code());
+            SlpKind second = null;
+            if (r.nextDouble() < 0.35) {
+                SlpProblem other = slpProblems.get(r.nextInt(slpProblems.size()));
+                if (other.kind() != main.kind()) {
+                    dx.add(other.code());
+                    second = other.kind();
+                }
+            }
+            boolean skips = r.nextDouble() < options.errorRate() && payer.isMedicare();
+            GPatient p = new GPatient(id, payer, List.copyOf(dx), main.title(), false, skips,
+                    r.nextInt(PHYSICIANS.length));
+            p.kind = main.kind();
+            p.secondKind = second;
+            return p;
         }
 
         void day(LocalDate date, List<Slot> slots) throws IOException {
@@ -596,10 +696,12 @@ public final class Generator {
                     continue;
                 }
                 List<InjectedError> kinds = new ArrayList<>(8);
-                kinds.add(InjectedError.OVER_BILLED_UNITS);
+                if (v.timedCount() >= 1) {
+                    kinds.add(InjectedError.OVER_BILLED_UNITS); // an untimed code (92507, 92526) is one unit a day
+                }
                 kinds.add(InjectedError.MISSING_DISCIPLINE_MODIFIER);
                 kinds.add(InjectedError.DUPLICATE_CLAIM);
-                if (v.timedCount() >= 2) {
+                if (twoTimedServicesLast(v)) {
                     kinds.add(InjectedError.OVERLAPPING_MINUTES);
                 }
                 if (v.patient.payer.isMedicare() && hasAssistantCode(v)) {
@@ -622,6 +724,9 @@ public final class Generator {
                 }
                 if (documentationRules) {
                     kinds.add(InjectedError.WEAK_NOTE);
+                }
+                if (v.lines.stream().anyMatch(x -> x.code.equals(Cognitive.ADD_ON))) {
+                    kinds.add(InjectedError.ADD_ON_WITHOUT_BASE);
                 }
                 if (p.certFrom != null && p.certFrom.isBefore(v.date)) {
                     kinds.add(InjectedError.EXPIRED_CERTIFICATION);
@@ -668,16 +773,28 @@ public final class Generator {
                     dup.seq = v.seq;
                     dup.lines.addAll(v.lines);
                     dup.start = v.start;
-                    dup.note = note(dup);
+                    dup.note = freshNote(dup);
+                    dup.report = v.report;
                     dup.error = InjectedError.DUPLICATE_CLAIM;
                     emit(dup, dup);
                 }
             }
         }
 
+        /**
+         * The last two lines are timed and of two services (not 97129 and 97130, one service's minutes): the injected
+         * overlap moves the last one's start into the one before.
+         */
+        boolean twoTimedServicesLast(GVisit v) {
+            int n = v.lines.size();
+            return n >= 2 && v.lines.get(n - 1).timed && v.lines.get(n - 2).timed
+                    && !Cognitive.sameService(v.lines.get(n - 1).code,
+                    v.lines.get(n - 2).code);
+        }
+
         boolean hasAssistantCode(GVisit v) {
-            if (!assistantModifiersApply(v.patient.payer, setting, v.date)) {
-                return false;
+            if (discipline == Discipline.SLP || !assistantModifiersApply(v.patient.payer, setting, v.date)) {
+                return false; // an SLPA's lines carry no CQ/CO
             }
             for (GLine l : v.lines) {
                 if (l.assistant) {
@@ -696,6 +813,11 @@ public final class Generator {
             v.seq = seq;
             boolean eval = seq == 0;
             boolean reEval = !eval && seq % 9 == 0 && !p.skipsProgressReports;
+            if (discipline == Discipline.SLP) {
+                slpContent(v, eval, reEval);
+                v.note = freshNote(v);
+                return v;
+            }
             if (eval) {
                 String code = discipline == Discipline.PT ? pick("97161", "97162", "97163", 0.3, 0.5)
                         : pick("97165", "97166", "97167", 0.3, 0.5);
@@ -744,8 +866,79 @@ public final class Generator {
                     timedLines.get(r.nextInt(timedLines.size())).assistant = true;
                 }
             }
-            v.note = note(v);
+            v.note = freshNote(v);
             return v;
+        }
+
+        /**
+         * An SLP's visit: the evaluation of what the SLP treats on the first visit; then the treatment of the main
+         * diagnosis (92526 swallowing, 92507 speech and language, 97129/97130 cognition), sometimes with the second
+         * diagnosis's, and a progress report in the note every ninth visit (the SLP's evaluation codes are not billed
+         * again for it). An SLPA furnishes some treatment, for payers other than Medicare only (Medicare does not
+         * recognize SLPA services: MW-W011, MW-U007), billed under the SLP with GN and no CQ/CO.
+         */
+        void slpContent(GVisit v, boolean eval, boolean report) {
+            GPatient p = v.patient;
+            if (eval) {
+                v.lines.add(new GLine(p.kind.evaluation, false, 30 + r.nextInt(31)));
+                return;
+            }
+            v.report = report;
+            List<String> treatments = new ArrayList<>(2);
+            treatments.add(p.kind.treatment);
+            if (p.secondKind != null && !p.secondKind.treatment.equals(p.kind.treatment) && r.nextDouble() < 0.5) {
+                treatments.add(p.secondKind.treatment);
+            }
+            boolean two = treatments.size() > 1;
+            for (String code : treatments) {
+                if (code.equals(Cognitive.BASE)) {
+                    v.lines.addAll(cognitiveLines(p.payer, two));
+                } else {
+                    v.lines.add(new GLine(code, false, two ? 15 + r.nextInt(16) : 25 + r.nextInt(21)));
+                }
+            }
+            if (assistant.isPresent() && !p.payer.isMedicare() && r.nextDouble() < 0.5) {
+                boolean any = false;
+                for (GLine l : v.lines) {
+                    if (r.nextDouble() < 0.6) {
+                        l.assistant = true;
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    v.lines.get(r.nextInt(v.lines.size())).assistant = true;
+                }
+            }
+        }
+
+        /**
+         * Cognitive function intervention as documented: 97129 for the first 15 minutes, 97130 for the minutes after
+         * (drawn again until each line earns a unit of the claim's split: 97129 one, 97130 the rest).
+         */
+        List<GLine> cognitiveLines(PayerProfile payer, boolean shorter) {
+            List<GLine> lines = new ArrayList<>(2);
+            for (int attempt = 0; attempt < 50; attempt++) {
+                lines.clear();
+                int total = r.nextDouble() < 0.4 ? 12 + r.nextInt(11) : 23 + r.nextInt(shorter ? 8 : 23);
+                lines.add(new GLine(Cognitive.BASE, true, Math.min(15, total)));
+                if (total > 15) {
+                    lines.add(new GLine(Cognitive.ADD_ON, true, total - 15));
+                }
+                if (allEarnUnits(lines, payer)) {
+                    break;
+                }
+            }
+            return lines;
+        }
+
+        /** The visit's note, drawn again while it is one the patient already has (numbers aside, as MW-A005 reads). */
+        String freshNote(GVisit v) {
+            String note = note(v);
+            for (int attempt = 0; attempt < 20
+                    && v.patient.notes.contains(VisitDigest.fingerprint(note)); attempt++) {
+                note = note(v);
+            }
+            return note;
         }
 
         boolean allEarnUnits(List<GLine> lines, PayerProfile payer) {
@@ -755,11 +948,23 @@ public final class Generator {
             }
             UnitResult u = UnitCalculator.compute(payer.method(), cm, ref.codes());
             for (GLine l : lines) {
-                if (u.unitsOf(l.code) == 0) {
+                if (claimUnits(u, l.code) == 0) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** The units the claim bills under {@code code}: 97129 one of the pair's, 97130 the rest (RULES.md §1). */
+        int claimUnits(UnitResult u, String code) {
+            if (Cognitive.isPair(code)) {
+                int pair = u.unitsOf(Cognitive.BASE)
+                        + u.unitsOf(Cognitive.ADD_ON);
+                return code.equals(Cognitive.BASE)
+                        ? Cognitive.baseUnits(pair)
+                        : Cognitive.addOnUnits(pair);
+            }
+            return u.unitsOf(code);
         }
 
         /** Errors that change the documented times or providers, before billing. */
@@ -811,7 +1016,8 @@ public final class Generator {
         /** Units and modifiers as the engine bills them from the documented minutes. */
         void bill(GVisit v) {
             PayerProfile payer = v.patient.payer;
-            boolean cq = assistantModifiersApply(payer, setting, v.date);
+            // An SLPA's lines carry no CQ/CO (they are the PTA's and OTA's).
+            boolean cq = discipline != Discipline.SLP && assistantModifiersApply(payer, setting, v.date);
             List<CodeMinutes> cm = new ArrayList<>(v.lines.size());
             for (GLine l : v.lines) {
                 // An assistant's line where CQ/CO apply: a tie at the cut-off goes to the therapist's code (as the
@@ -820,7 +1026,7 @@ public final class Generator {
             }
             UnitResult u = UnitCalculator.compute(payer.method(), cm, ref.codes());
             for (GLine l : v.lines) {
-                l.units = u.unitsOf(l.code);
+                l.units = claimUnits(u, l.code);
                 l.modifiers = new ArrayList<>(3);
                 l.modifiers.add(discipline.modifier());
                 if (cq && l.assistant && l.units > 0) {
@@ -851,8 +1057,19 @@ public final class Generator {
         void billing(GVisit v) {
             switch (v.error) {
                 case OVER_BILLED_UNITS -> {
-                    GLine l = pickLine(v, x -> x.timed);
+                    // Beside 97130, 97129 keeps its one unit: the surplus is billed as 97130.
+                    boolean addOn = v.lines.stream().anyMatch(x -> x.code.equals(Cognitive.ADD_ON));
+                    GLine l = pickLine(v, x -> x.timed && !(addOn && x.code.equals(Cognitive.BASE)));
                     l.units++;
+                }
+                case ADD_ON_WITHOUT_BASE -> {
+                    // The first 15 minutes billed as 97130 too: 97129's documented line is left off the claim.
+                    GLine base = pickLine(v, x -> x.code.equals(Cognitive.BASE));
+                    GLine addOn = pickLine(v, x -> x.code.equals(Cognitive.ADD_ON));
+                    addOn.units += base.units;
+                    base.units = 0;
+                    base.billed = false;
+                    base.modifiers = new ArrayList<>(0);
                 }
                 case MISSING_DISCIPLINE_MODIFIER -> {
                     // A line without CQ/CO when there is one (else CQ without GP is a second finding, MW-B005).
@@ -897,6 +1114,7 @@ public final class Generator {
             written++;
             if (!v.note.isEmpty()) {
                 v.patient.lastNote = v.note;
+                v.patient.notes.add(VisitDigest.fingerprint(v.note));
             }
             if (v.error != null) {
                 injected.merge(v.error, 1L, Long::sum);
@@ -951,12 +1169,14 @@ public final class Generator {
             BigDecimal after = before;
             boolean[] past = new boolean[v.lines.size()];
             boolean any = false;
+            int claimLine = -1; // the claim's lines are the billed ones
             for (int i = 0; i < v.lines.size(); i++) {
+                claimLine += v.lines.get(i).billed ? 1 : 0;
                 if (v.lines.get(i).units == 0) {
                     continue;
                 }
-                if (est.available() && est.lines().get(i).priced()) {
-                    after = after.add(est.lines().get(i).allowed());
+                if (est.available() && est.lines().get(claimLine).priced()) {
+                    after = after.add(est.lines().get(claimLine).allowed());
                 }
                 past[i] = after.compareTo(threshold) > 0 || before.compareTo(threshold) >= 0;
                 any |= past[i];
@@ -971,20 +1191,30 @@ public final class Generator {
             v.patient.incurred = after;
         }
 
+        /** The team's assistant: a PTA, an OTA or an SLPA. */
+        Role assistantRole() {
+            return switch (discipline) {
+                case PT -> Role.PTA;
+                case OT -> Role.OTA;
+                case SLP -> Role.SLPA;
+            };
+        }
+
         /** The visit as the domain model (for JSON Lines, and to cross-check the CSV fast path). */
         Visit visit(GVisit v) {
             List<ServiceLine> services = new ArrayList<>(v.lines.size());
             List<BilledLine> billed = new ArrayList<>(v.lines.size());
             int total = 0;
             for (GLine l : v.lines) {
-                Provider p = l.assistant ? new Provider(assistant, discipline == Discipline.OT ? Role.OTA : Role.PTA,
-                        Optional.empty(), Optional.of(therapist), Optional.empty())
-                        : new Provider(Optional.of(therapist), discipline == Discipline.OT ? Role.OT : Role.PT,
-                        Optional.empty());
+                Provider p = l.assistant ? new Provider(assistant, assistantRole(), Optional.empty(),
+                        Optional.of(therapist), Optional.empty())
+                        : new Provider(Optional.of(therapist), Role.therapistOf(discipline), Optional.empty());
                 Period period = new Period(time(l.start), time(l.end()));
                 services.add(new ServiceLine(l.code, OptionalInt.of(l.minutes), List.of(period), p, Optional.empty(),
                         Optional.empty()));
-                billed.add(new BilledLine(l.code, l.modifiers, l.units, Optional.empty()));
+                if (l.billed) {
+                    billed.add(new BilledLine(l.code, l.modifiers, l.units, Optional.empty()));
+                }
                 total += l.minutes;
             }
             return Visit.builder(v.id, v.date).payer(v.patient.payer.id()).planOfCare(discipline)
@@ -994,7 +1224,7 @@ public final class Generator {
                     .diagnoses(v.patient.diagnoses).totalTreatmentMinutes(total).services(services)
                     .certification(new Certification(Optional.of(v.certFrom), Optional.of(v.certTo),
                             Optional.of(v.patient.physician), Optional.of(v.patient.physicianNpi)))
-                    .note(v.note.isEmpty() ? null : v.note).billed(billed).build();
+                    .note(v.note.isEmpty() ? null : v.note).billed(billed).progressReport(v.report).build();
         }
 
         /**
@@ -1016,11 +1246,15 @@ public final class Generator {
                 clock(sb, l.end());
                 sb.append(',');
                 if (l.assistant) {
-                    sb.append(assistant.orElse("")).append(',').append(discipline == Discipline.OT ? "OTA" : "PTA");
+                    sb.append(assistant.orElse("")).append(',').append(assistantRole().name());
                 } else {
                     sb.append(therapist).append(',').append(discipline.name());
                 }
-                sb.append(",,").append(l.units).append(',');
+                sb.append(",,");
+                if (l.billed) {
+                    sb.append(l.units);
+                }
+                sb.append(',');
                 for (int i = 0; i < l.modifiers.size(); i++) {
                     if (i > 0) {
                         sb.append(';');
@@ -1058,7 +1292,10 @@ public final class Generator {
                 if (first) {
                     sb.append(v.patient.physicianNpi);
                 }
-                sb.append(','); // progressReport: the generator's reports are its billed re-evaluations
+                sb.append(',');
+                if (first && v.report) {
+                    sb.append("true"); // progressReport: an SLP's (PT's and OT's are their billed re-evaluations)
+                }
                 sb.append(','); // continuation: one period a line
                 sb.append(",,"); // claimFrequency, payerClaimControlNumber: original claims
                 // secondaryPayer, secondaryClaimFilingIndicator, secondaryInsuranceType: no secondary payer
@@ -1071,10 +1308,16 @@ public final class Generator {
         // ----------------------------------------------------------------------------------------- the note
 
         String note(GVisit v) {
-            StringBuilder sb = new StringBuilder(600);
+            return switch (discipline) {
+                case PT -> ptNote(v);
+                case OT -> otNote(v);
+                case SLP -> slpNote(v);
+            };
+        }
+
+        String ptNote(GVisit v) {
+            StringBuilder sb = opening(v);
             GPatient p = v.patient;
-            sb.append(p.condition).append(" (").append(String.join(", ", p.diagnoses)).append("). Visit ")
-                    .append(v.seq + 1).append(". ");
             sb.append(oneOf("Pt reports ", "Patient states ", "Pt notes ")).append(oneOf(
                     "less pain with stairs since last session", "one near-fall at home this week",
                     "improved sleep and less stiffness in the morning", "fatigue after community walking",
@@ -1094,9 +1337,190 @@ public final class Generator {
             sb.append("Plan: ").append(oneOf("progress balance tasks and reduce cues",
                     "continue plan of care 2x/week", "increase resistance and add dual-task training",
                     "update home exercise program next visit")).append(". ");
-            sb.append("Total timed minutes ").append(timed).append(", total treatment time ")
-                    .append(v.duration()).append(" min.");
+            totals(sb, v, timed);
             return sb.toString();
+        }
+
+        /** The closing sentence every note has: the total timed minutes (when any) and the total treatment time. */
+        void totals(StringBuilder sb, GVisit v, int timed) {
+            if (timed > 0 || discipline != Discipline.SLP) {
+                sb.append("Total timed minutes ").append(timed).append(", total treatment time ");
+            } else {
+                sb.append("Total treatment time ");
+            }
+            sb.append(v.duration()).append(" min.");
+        }
+
+        /** A note begun with what every note opens with: the condition and its codes, and the visit number. */
+        StringBuilder opening(GVisit v) {
+            StringBuilder sb = new StringBuilder(600);
+            GPatient p = v.patient;
+            sb.append(p.condition).append(" (").append(String.join(", ", p.diagnoses)).append("). Visit ")
+                    .append(v.seq + 1).append(". ");
+            return sb;
+        }
+
+        /** An occupational therapist's note: what the patient reports, each service in OT words, OT measures. */
+        String otNote(GVisit v) {
+            StringBuilder sb = opening(v);
+            GPatient p = v.patient;
+            sb.append(oneOf("Pt reports ", "Patient states ", "Pt notes ")).append(oneOf(
+                    "difficulty with buttoning a shirt", "dropping utensils at meals",
+                    "less pain reaching into the cabinets", "fatigue after showering", "dressing with setup only this week",
+                    "trouble opening jars", "pain " + r.nextInt(8) + "/10 at rest and " + (2 + r.nextInt(8))
+                            + "/10 with activity")).append(". ");
+            int timed = 0;
+            boolean balance = false;
+            for (GLine l : v.lines) {
+                sb.append(otSentence(l, p)).append(' ');
+                timed += l.timed ? l.minutes : 0;
+                balance |= l.code.equals("97112");
+            }
+            sb.append(oneOf("Grip ", "Grip strength ")).append("R ").append(8 + r.nextInt(25)).append(" kg, L ")
+                    .append(10 + r.nextInt(25)).append(" kg; ").append(oneOf("nine hole peg R ", "9 hole peg R "))
+                    .append(18 + r.nextInt(30)).append(" s. ");
+            if (balance) {
+                sb.append(oneOf("Berg ", "Berg Balance ")).append(30 + r.nextInt(27)).append("/56. ");
+            }
+            sb.append("Response: ").append(oneOf("tolerated well with no increase in symptoms",
+                    "required rest breaks; vitals stable", "good carryover of strategies from last session",
+                    "fatigued at the end of the session; fewer reps", "needed fewer cues than last session"))
+                    .append(". ");
+            sb.append("Plan: ").append(oneOf("grade the fine motor tasks and reduce cues",
+                    "continue plan of care 2x/week", "add adaptive equipment training next visit",
+                    "update home program next visit")).append(". ");
+            totals(sb, v, timed);
+            return sb.toString();
+        }
+
+        /** The sentence of one OT line: the task in OT words, the skilled input and the function it serves. */
+        String otSentence(GLine l, GPatient p) {
+            int m = l.minutes;
+            return switch (l.code) {
+                case "97110" -> "Therapeutic exercise " + m + " min: " + oneOf("theraband shoulder flexion",
+                        "putty hand strengthening", "wrist curls", "scapular retraction", "pegboard reaching")
+                        + " " + (2 + r.nextInt(2)) + "x" + (8 + r.nextInt(8)) + ", " + oneOf("resistance progressed",
+                        "verbal cues for form", "tactile cues for scapular setting") + ", to improve " + oneOf(
+                        "grip strength", "UE strength", "shoulder ROM") + " for " + oneOf("dressing", "grooming",
+                        "reaching overhead", "meal preparation") + ".";
+                case "97112" -> "Neuromuscular re-education " + m + " min: " + oneOf("weight bearing through the R UE",
+                        "PNF patterns for the UE", "seated reach outside base of support", "weight shifting at the sink",
+                        "mirror therapy for the L hand") + " with " + oneOf("tactile", "verbal", "visual")
+                        + " cues to improve " + oneOf("postural control", "dynamic balance", "proprioception")
+                        + (p.neuro ? "" : " (decreased proprioception noted)") + " for safer " + oneOf("dressing",
+                        "toilet transfers", "standing at the sink") + ".";
+                case "97140" -> "Manual therapy " + m + " min: " + oneOf("soft tissue mobilization",
+                        "joint mobilization grade II", "myofascial release") + " to the " + oneOf("R hand", "L wrist",
+                        "R shoulder", "L elbow") + " to improve range of motion for " + oneOf("grasp", "reaching",
+                        "self care") + ".";
+                case "97530" -> "Therapeutic activities " + m + " min: " + oneOf(
+                        "standing tolerance at the kitchen counter", "functional reach to upper cabinets",
+                        "tub transfer bench practice", "laundry task simulation") + " with " + oneOf(
+                        "verbal cues for sequencing", "contact guard", "hands on facilitation")
+                        + " for independence in daily activities.";
+                case "97535" -> "Self-care training " + m + " min: " + oneOf("upper body dressing with a reacher",
+                        "lower body dressing with a sock aid", "grooming at the sink", "bathing with a tub bench",
+                        "meal preparation", "medication management") + " with " + oneOf("setup", "minimal", "moderate")
+                        + " assistance and cues for sequencing to restore independence at home.";
+                case "97168" -> "OT re-evaluation " + m + " min: progress toward goals reviewed, ADL status updated "
+                        + "and the plan revised.";
+                default -> "OT evaluation " + m + " min: occupational profile, ADL and IADL performance, UE range of "
+                        + "motion, strength and coordination; goals set with the patient.";
+            };
+        }
+
+        /** A speech-language pathologist's note: what the patient or family reports, each service, the response. */
+        String slpNote(GVisit v) {
+            StringBuilder sb = opening(v);
+            GPatient p = v.patient;
+            sb.append(oneOf("Pt reports ", "Patient states ", "Caregiver reports ")).append(switch (p.kind) {
+                case SWALLOWING -> oneOf("coughing with thin liquids at dinner", "meals taking less time this week",
+                        "no chest congestion since last session", "pocketing food on the right side",
+                        "eating soft solids at home");
+                case LANGUAGE -> oneOf("fewer word-finding pauses on the phone",
+                        "frustration when ordering at a restaurant", "following the TV news better",
+                        "using the communication board at home");
+                case SPEECH -> oneOf("family understands the patient better at home",
+                        "strangers ask the patient to repeat", "voice fading by the evening", "slower rate at church");
+                case FLUENCY -> oneOf("fewer blocks when ordering food", "avoiding phone calls at work",
+                        "using easy onset at home");
+                case COGNITION -> oneOf("one missed medication dose this week",
+                        "using the memory notebook for appointments", "getting lost in the grocery store",
+                        "paying bills with the daughter's help");
+            }).append(". ");
+            int timed = 0;
+            for (GLine l : v.lines) {
+                sb.append(slpSentence(l, p)).append(' ');
+                timed += l.timed ? l.minutes : 0;
+            }
+            if (v.report) {
+                sb.append("Progress report: ").append(oneOf("goals reviewed and updated with the patient",
+                        "progress toward short term goals reviewed; plan of care continued",
+                        "goals reviewed; home program updated")).append(". ");
+            }
+            sb.append("Response: ").append(oneOf("fewer cues needed than last session",
+                    "required rest breaks; accuracy dropped by the last trial",
+                    "good carryover of strategies from last session", "fatigued by the end of the session; fewer trials",
+                    "improved accuracy with fewer cues")).append(". ");
+            sb.append("Plan: ").append(oneOf("fade cues and advance task difficulty", "continue plan of care 2x/week",
+                    "caregiver training next session", "retest next week", "update home program next visit"))
+                    .append(". ");
+            totals(sb, v, timed);
+            return sb.toString();
+        }
+
+        /** The sentence of one SLP line: the task, the cues or prompts, the accuracy and the function it serves. */
+        String slpSentence(GLine l, GPatient p) {
+            int m = l.minutes;
+            // 92507 treats the patient's speech, language or fluency diagnosis (the main one, else the second).
+            SlpKind speech = p.kind.treatment.equals("92507") ? p.kind : p.secondKind;
+            return switch (l.code) {
+                case "92610" -> "Clinical swallow evaluation " + m + " min: oral mechanism exam, trials of " + oneOf(
+                        "thin liquids and puree", "thin and mildly thick liquids", "soft solids and thin liquids")
+                        + ", " + oneOf("delayed swallow initiation", "coughing after thin liquid trials",
+                        "reduced laryngeal elevation") + " noted; diet recommendations and goals set with the patient.";
+                case "92521" -> "Fluency evaluation " + m + " min: speech sample analysis, percent syllables stuttered "
+                        + "and avoidance behaviors; goals set with the patient.";
+                case "92522" -> "Speech sound production evaluation " + m + " min: oral mechanism exam, motor speech "
+                        + "tasks and intelligibility rating; goals set with the patient.";
+                case "92523" -> "Speech and language evaluation " + m + " min: standardized testing of " + (p.kind
+                        == SlpKind.COGNITION ? oneOf("memory, attention and problem solving",
+                        "executive function and orientation") : oneOf("naming, comprehension and repetition",
+                        "expressive and receptive language")) + "; goals set with the patient.";
+                case "92526" -> "Swallowing treatment " + m + " min: " + oneOf("chin tuck with thin liquids",
+                        "effortful swallow with puree", "Mendelsohn maneuver", "Masako exercises", "Shaker exercises",
+                        "oral motor exercises for bolus control") + " with " + oneOf("verbal", "visual", "tactile")
+                        + " cues " + oneOf("for timing", "for bolus control", "for a second swallow") + "; "
+                        + (6 + r.nextInt(5)) + "/10 trials " + oneOf("with no overt signs of aspiration",
+                        "with fewer coughs", "correct") + ", to " + oneOf("improve airway protection",
+                        "reduce aspiration risk", "advance the diet safely") + " for safe oral intake.";
+                case "92507" -> "Speech-language treatment " + m + " min: " + switch (speech) {
+                    case SPEECH -> oneOf("articulation drills at sentence level", "pacing board for rate control",
+                            "loudness and breath support exercises", "phoneme sequencing");
+                    case FLUENCY -> oneOf("easy onset in phrases", "pausing and phrasing in conversation",
+                            "light contacts in reading");
+                    default -> oneOf("confrontation naming", "word retrieval in sentence completion",
+                            "auditory comprehension of 2-step commands", "semantic feature analysis");
+                } + " with " + oneOf("phonemic cues", "semantic cues", "visual cues", "modeling") + ", "
+                        + (40 + 5 * r.nextInt(11)) + "% accuracy (was " + (30 + 5 * r.nextInt(9)) + "%), to improve "
+                        + switch (speech) {
+                            case SPEECH -> oneOf("intelligibility in conversation",
+                                    "speech intelligibility with strangers");
+                            case FLUENCY -> oneOf("fluency in conversation", "fluency on the phone");
+                            default -> oneOf("word finding in conversation", "functional communication with family");
+                        } + ".";
+                case "97129" -> "Cognitive function intervention " + m + " min: " + oneOf(
+                        "memory strategies with a notebook", "divided attention tasks",
+                        "problem solving for medication scheduling", "sequencing of a daily routine") + " with "
+                        + oneOf("a cueing hierarchy", "verbal prompts", "modeling") + ", " + (4 + r.nextInt(7))
+                        + "/10 correct, to improve " + oneOf("recall of appointments", "safety awareness at home",
+                        "independence with medications") + ".";
+                default -> "Cognitive function intervention continued " + m + " min: " + oneOf(
+                        "planning a grocery list", "recall of a short story", "orientation and safety questions",
+                        "a money management task") + " with " + oneOf("fading prompts", "written cues",
+                        "verbal prompts") + ", to promote " + oneOf("carryover of strategies at home",
+                        "independence in IADLs", "a safe return to daily routines") + ".";
+            };
         }
 
         /**

@@ -8,7 +8,7 @@ public enum InjectedError {
     OVER_BILLED_UNITS("over-billed-units", "MW-B002"),
     /** The last timed code's period starts inside the one before it: the same minutes under two codes. */
     OVERLAPPING_MINUTES("overlapping-minutes", "MW-U003"),
-    /** A billed line without its GP/GO modifier. */
+    /** A billed line without its GP/GO/GN modifier. */
     MISSING_DISCIPLINE_MODIFIER("missing-discipline-modifier", "MW-B004"),
     /** A Medicare line furnished by a PTA/OTA billed without CQ/CO. */
     MISSING_ASSISTANT_MODIFIER("missing-assistant-modifier", "MW-B012"),
@@ -26,7 +26,13 @@ public enum InjectedError {
      * The patient's progress reports (re-evaluations) are skipped: labeled on the treatment day past the 10 a report
      * covers. Chosen per patient (at the error rate), not per visit.
      */
-    MISSED_PROGRESS_REPORT("missed-progress-report", "MW-A002");
+    MISSED_PROGRESS_REPORT("missed-progress-report", "MW-A002"),
+    /**
+     * Cognitive function intervention billed all as 97130: 97129's first 15 minutes left off the claim and their unit
+     * billed under the add-on, which is never billed without its base (RULES.md §1). The audit finds more units of
+     * 97130 than the minutes after the first 15 support.
+     */
+    ADD_ON_WITHOUT_BASE("add-on-without-base", "MW-B002");
 
     private final String wire;
     private final String ruleId;

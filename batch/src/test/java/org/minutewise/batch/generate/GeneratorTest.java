@@ -154,6 +154,155 @@ class GeneratorTest {
         }
     }
 
+    /** The SLP's codes: treatment (92507, 92526, 97129/97130) and evaluations (92521-92523, 92610). */
+    private static final Set<String> SLP_CODES = Set.of("92507", "92526", "97129", "97130", "92521", "92522", "92523",
+            "92524", "92610");
+    private static final Set<String> SLP_EVALUATIONS = Set.of("92521", "92522", "92523", "92524", "92610");
+    /**
+     * The findings a clean visit may draw: the KX inputs a single visit lacks (MW-K004, MW-K007: the audit counts the
+     * year), and an SLPA's service to a payer other than Medicare (MW-W012: the payer's policy decides), all info.
+     */
+    private static final Set<String> CLEAN = Set.of("MW-K004", "MW-K007", "MW-W012");
+
+    /** A clean year of 12,000 visits (seed 11: an SLP team with an SLPA), the visits of a plan of care by patient. */
+    private Map<String, List<Visit>> visitsByPatient(String name, org.minutewise.core.model.Discipline plan)
+            throws IOException {
+        generate(name, 12000, 11, 0);
+        Map<String, List<Visit>> byPatient = new TreeMap<>();
+        for (Visit v : read(name)) {
+            if (v.planOfCare() == plan) {
+                byPatient.computeIfAbsent(v.patient().id().orElseThrow(), k -> new java.util.ArrayList<>()).add(v);
+            }
+        }
+        return byPatient;
+    }
+
+    /**
+     * Teams of each discipline in plausible shares (PT about 60%, OT 25%, SLP 15%): 400 teams, eight to a file of 80
+     * visits, over 50 seeds, read from the plan of care of their visits.
+     */
+    @Test
+    void teamsOfEachDisciplineInPlausibleShares() throws IOException {
+        Map<String, String> teams = new TreeMap<>();
+        for (long seed = 1; seed <= 50; seed++) {
+            String name = "t" + seed + ".csv";
+            generate(name, 80, seed, 0);
+            for (Visit v : read(name)) {
+                String therapist = v.services().get(0).provider().supervisorId()
+                        .orElseGet(() -> v.services().get(0).provider().id().orElseThrow());
+                teams.put(seed + " " + therapist.substring(therapist.length() - 5), v.planOfCare().name());
+            }
+        }
+        assertThat(teams).hasSize(400);
+        Map<String, Integer> shares = new TreeMap<>();
+        teams.values().forEach(d -> shares.merge(d, 1, Integer::sum));
+        assertThat(shares.get("PT") / 400.0).as("PT teams: %s", shares).isBetween(0.52, 0.68);
+        assertThat(shares.get("OT") / 400.0).as("OT teams: %s", shares).isBetween(0.18, 0.32);
+        assertThat(shares.get("SLP") / 400.0).as("SLP teams: %s", shares).isBetween(0.09, 0.21);
+    }
+
+    /**
+     * An SLP's visits bill the SLP's codes with GN (an untimed code one unit; 97129 one unit and 97130 the rest),
+     * evaluate on the first visit (92521-92523 or 92610 by what is treated), write a progress report at least every
+     * ten treatment days, and their SLPA treats only patients of payers other than Medicare (who does not recognize
+     * SLPA services) and never evaluates.
+     */
+    @Test
+    void slpVisitsBillTheirCodesWithGnAndEvaluateOnTheFirstVisit() throws IOException {
+        Map<String, List<Visit>> byPatient = visitsByPatient("slp.csv", org.minutewise.core.model.Discipline.SLP);
+        assertThat(byPatient).hasSizeGreaterThan(50);
+        Map<String, Integer> codes = new TreeMap<>();
+        Set<String> roles = new HashSet<>();
+        int reports = 0;
+        for (List<Visit> visits : byPatient.values()) {
+            assertThat(visits.get(0).services()).extracting(ServiceLine::code).singleElement()
+                    .isIn(SLP_EVALUATIONS);
+            int sinceReport = 0;
+            for (Visit v : visits) {
+                for (ServiceLine l : v.services()) {
+                    codes.merge(l.code(), 1, Integer::sum);
+                    roles.add(l.provider().role().name());
+                    assertThat(l.code()).isIn(SLP_CODES);
+                    if (l.provider().role() == org.minutewise.core.model.Role.SLPA) {
+                        assertThat(v.payer()).as("an SLPA's visit %s", v.id()).isNotEqualTo("medicare");
+                        assertThat(l.code()).isNotIn(SLP_EVALUATIONS);
+                    }
+                }
+                if (v != visits.get(0)) {
+                    assertThat(v.services()).extracting(ServiceLine::code).doesNotContainAnyElementsOf(SLP_EVALUATIONS);
+                }
+                for (org.minutewise.core.model.BilledLine b : v.billed()) {
+                    assertThat(b.modifiers()).as("visit %s", v.id()).contains("GN")
+                            .doesNotContain("GP", "GO", "CQ", "CO");
+                    // An untimed code is one unit a day, 97129 the first 15 minutes' unit, 97130 the rest.
+                    if (b.code().equals("97130")) {
+                        assertThat(b.units()).as("visit %s: %s", v.id(), b).isPositive();
+                    } else {
+                        assertThat(b.units()).as("visit %s: %s", v.id(), b).isEqualTo(1);
+                    }
+                }
+                assertThat(v.billed().stream().anyMatch(b -> b.code().equals("97130")))
+                        .isEqualTo(v.services().stream().anyMatch(l -> l.code().equals("97130")));
+                reports += v.progressReport() ? 1 : 0;
+                sinceReport = v.progressReport() ? 0 : sinceReport + 1;
+                assertThat(sinceReport).as("visit %s: treatment days since the progress report", v.id())
+                        .isLessThanOrEqualTo(10);
+            }
+        }
+        assertThat(codes).containsKeys("92507", "92526", "97129", "97130", "92610", "92523", "92522");
+        assertThat(roles).contains("SLP", "SLPA");
+        assertThat(reports).isPositive();
+    }
+
+    /** OT teams evaluate with 97165-97167 on the first visit, re-evaluate with 97168, and bill GO (CO for an OTA). */
+    @Test
+    void otVisitsEvaluateWithTheOtCodesAndBillGo() throws IOException {
+        Map<String, List<Visit>> byPatient = visitsByPatient("ot.csv", org.minutewise.core.model.Discipline.OT);
+        assertThat(byPatient).hasSizeGreaterThan(50);
+        Set<String> evaluations = new HashSet<>();
+        for (List<Visit> visits : byPatient.values()) {
+            assertThat(visits.get(0).services().get(0).code()).isIn("97165", "97166", "97167");
+            for (Visit v : visits) {
+                evaluations.add(v.services().get(0).code());
+                for (ServiceLine l : v.services()) {
+                    assertThat(l.code()).isIn("97165", "97166", "97167", "97168", "97110", "97112", "97140",
+                            "97530", "97535");
+                }
+                for (org.minutewise.core.model.BilledLine b : v.billed()) {
+                    assertThat(b.modifiers()).contains("GO").doesNotContain("GP", "GN", "CQ");
+                }
+            }
+            assertThat(visits.get(0).note().orElseThrow()).contains("OT evaluation").doesNotContain("TUG");
+        }
+        assertThat(evaluations).contains("97165", "97166", "97167", "97168");
+    }
+
+    /**
+     * Clean SLP visits draw no finding but the info a single visit cannot settle (the KX inputs, an SLPA's service
+     * to a commercial payer): the notes are an SLP's and pass the documentation rules, the lines bill what the engine
+     * bills. The PT and OT visits beside them draw no block and no warning.
+     */
+    @Test
+    void cleanSlpVisitsDrawNoUnexpectedFinding() throws IOException {
+        generate("clean-slp.csv", 12000, 11, 0);
+        VisitChecker checker = new VisitChecker(REF);
+        Map<String, Integer> slp = new TreeMap<>();
+        for (Visit v : read("clean-slp.csv")) {
+            boolean isSlp = v.planOfCare() == org.minutewise.core.model.Discipline.SLP;
+            for (Finding f : checker.check(v).findings()) {
+                if (isSlp) {
+                    assertThat(f.ruleId()).as("clean SLP visit %s: %s\n%s", v.id(), f.message(),
+                            v.note().orElse("")).isIn(CLEAN);
+                    slp.merge(f.ruleId(), 1, Integer::sum);
+                } else {
+                    assertThat(f.severity()).as("clean visit %s: %s", v.id(), f.message())
+                            .isEqualTo(org.minutewise.core.check.Severity.INFO);
+                }
+            }
+        }
+        assertThat(slp).as("the SLPA's commercial visits are there").containsKey("MW-W012");
+    }
+
     @Test
     void plausibleProportionsOfCodesMinutesRolesSettingsAndPayers() throws IOException {
         generate("p.csv", 3000, 3, 0);
@@ -173,11 +322,15 @@ class GeneratorTest {
                 assertThat(l.statedMinutes().getAsInt()).isEqualTo(l.periods().get(0).minutes());
                 if (REF.codes().getOrNull(l.code()).timed()) {
                     timed++;
-                    assertThat(l.code()).isIn("97110", "97112", "97116", "97140", "97530", "97535");
-                    assertThat(l.minutes()).isBetween(10, 38);
+                    if (v.planOfCare() == org.minutewise.core.model.Discipline.SLP) {
+                        assertThat(l.code()).isIn("97129", "97130");
+                    } else {
+                        assertThat(l.code()).isIn("97110", "97112", "97116", "97140", "97530", "97535");
+                        assertThat(l.minutes()).isBetween(10, 38);
+                    }
                 }
             }
-            assertThat(timed).isBetween(1, 4);
+            assertThat(timed).isBetween(v.planOfCare() == org.minutewise.core.model.Discipline.SLP ? 0 : 1, 4);
             assertThat(v.billed()).hasSameSizeAs(v.services());
             assertThat(v.note().orElse("")).hasSizeGreaterThan(80);
             assertThat(v.diagnoses()).isNotEmpty();
@@ -196,10 +349,12 @@ class GeneratorTest {
 
     @Test
     void cleanVisitsBillWhatTheEngineBillsAndInjectedErrorsAreFoundVisitByVisit() throws IOException {
-        generate("e.csv", 3000, 21, 0.15);
+        generate("e.csv", 6000, 21, 0.15);
         Map<String, String> labels = labels("e.csv");
+        List<String> kinds = Files.readAllLines(Generator.labelsFile(tmp.resolve("e.csv")));
         VisitChecker checker = new VisitChecker(REF);
         int found = 0;
+        Map<String, Integer> foundOn = new TreeMap<>();
         for (Visit v : read("e.csv")) {
             CheckResult r = checker.check(v);
             Set<String> rules = new HashSet<>();
@@ -212,11 +367,16 @@ class GeneratorTest {
             if (expected != null && PER_VISIT.contains(expected)) {
                 assertThat(rules).as("visit %s injected with %s", v.id(), expected).containsExactly(expected);
                 found++;
+                foundOn.merge(v.planOfCare().name(), 1, Integer::sum);
             } else {
                 assertThat(rules).as("clean visit %s: %s", v.id(), r.findings()).isEmpty();
             }
         }
         assertThat(found).isGreaterThan(100);
+        assertThat(foundOn).as("injected errors found by plan of care").containsKeys("PT", "OT", "SLP");
+        assertThat(foundOn.get("SLP")).isGreaterThan(10);
+        // 97130 billed without 97129 is found as more 97130 units than the minutes after the first 15 support.
+        assertThat(kinds).anySatisfy(k -> assertThat(k).endsWith(",add-on-without-base,MW-B002"));
     }
 
     @Test
