@@ -475,7 +475,7 @@ public final class Generator {
             }
             for (GLine l : lines) {
                 if (VisitDigest.PROGRESS_CODES.contains(l.code)) {
-                    return true; // a PT or OT evaluation or re-evaluation (an SLP's evaluation codes end no period)
+                    return true; // an evaluation or re-evaluation (VisitDigest.PROGRESS_CODES: PT, OT and SLP)
                 }
             }
             return false;

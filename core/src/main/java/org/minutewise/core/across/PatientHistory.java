@@ -56,7 +56,11 @@ public final class PatientHistory {
                     + "treatment day 1 (the report was found due one day late)")
             .revised(4, "2026-12-07: treatment days counted under the plan of care of the visit's lines, not the "
                     + "GP/GO/GN they were billed with: two visits billed without GP (MW-B004) dropped out of the PT "
-                    + "plan's count, and the report was found due late or not at all (an auditor's review)");
+                    + "plan's count, and the report was found due late or not at all (an auditor's review)")
+            .revised(5, "2026-12-07: an SLP's evaluation codes (92521-92524, 92610), which SLPs also bill for a "
+                    + "re-evaluation, end a period under the SLP plan of care (they were ignored, so a Medicare SLP "
+                    + "patient re-evaluated by code was found overdue on day 11); the first one of a patient's SLP "
+                    + "plan is its treatment day 1, as a PT or OT initial evaluation");
     /** The initial evaluations (PT, OT): their day is treatment day 1 of the first reporting period. */
     private static final Set<String> INITIAL_EVALUATIONS = Set.of("97161", "97162", "97163", "97165", "97166",
             "97167");
@@ -408,13 +412,17 @@ public final class PatientHistory {
                 // billed without its GP (MW-B004) is still a treatment day of its plan (an auditor's review).
                 String d = l.plan() != null ? l.plan().modifier() : disciplineModifier(l.modifiers());
                 if (d.isEmpty() && progress) {
-                    // An evaluation code names its discipline even when its GP/GO is missing (MW-B004 says so).
-                    d = "PT".equals(evaluationDiscipline(l.code())) ? "GP" : "GO";
+                    // An evaluation code names its discipline even when its GP/GO/GN is missing (MW-B004 says so).
+                    String e = evaluationDiscipline(l.code());
+                    d = e == null ? "GN" : "PT".equals(e) ? "GP" : "GO";
                 }
                 treated.add(d);
                 if (progress) {
                     reported.add(d);
-                    if (INITIAL_EVALUATIONS.contains(l.code())) {
+                    // An SLP evaluation code is an initial evaluation when it opens the patient's SLP count, else a
+                    // re-evaluation (the codes are the same).
+                    boolean slpInitial = evaluationDiscipline(l.code()) == null && !days.containsKey(d);
+                    if (INITIAL_EVALUATIONS.contains(l.code()) || slpInitial) {
                         initial.add(d);
                     }
                 }

@@ -242,9 +242,14 @@ public record VisitDigest(String visitId, String patientId, LocalDate date, Stri
 
     private static final Discipline[] DISCIPLINES = Discipline.values();
 
-    /** Re-evaluations count as the progress report a plan of care needs at least every 10 treatment days. */
+    /**
+     * Evaluations and re-evaluations count as the progress report a plan of care needs at least every 10 treatment
+     * days: PT 97161-97164, OT 97165-97168, and the speech-language evaluations 92521-92524 and the clinical swallowing
+     * evaluation 92610, which an SLP bills for a re-evaluation too (SLP has no re-evaluation code). The instrumental
+     * studies (92611, 92612) and device evaluations test one function and are not a re-evaluation of the plan.
+     */
     public static final List<String> PROGRESS_CODES = List.of("97164", "97168", "97161", "97162", "97163", "97165",
-            "97166", "97167");
+            "97166", "97167", "92521", "92522", "92523", "92524", "92610");
 
     /** The digest of a checked visit; {@code codes} tells therapy codes (KX buckets) from the others. */
     public static VisitDigest of(CheckResult r, CodeCatalog codes) {

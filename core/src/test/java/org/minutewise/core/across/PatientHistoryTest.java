@@ -110,6 +110,41 @@ class PatientHistoryTest {
                 .allSatisfy(f -> assertThat(f.finding().message()).contains("under the OT plan of care"));
     }
 
+    /** An SLP's Medicare visits: {@code codes[d]} on day d, GN; no visit flagged as holding a progress report. */
+    private static List<VisitDigest> slpEpisode(String... codes) {
+        List<VisitDigest> vs = new ArrayList<>();
+        for (int d = 0; d < codes.length; d++) {
+            vs.add(new VisitDigest(String.format("V%02d", d), "P1", START.plusDays(d), "medicare", true, false, 0, 0,
+                    false, List.of(new VisitDigest.Line(codes[d], List.of("GN"), 1, "PT_SLP", BigDecimal.ZERO)),
+                    List.of()));
+        }
+        return vs;
+    }
+
+    /**
+     * SLPs bill a re-evaluation with their evaluation codes (92521-92524, 92610): such a line ends a period of the SLP
+     * plan of care, and the first one opens it as treatment day 1 (the codes were ignored, so a re-evaluated Medicare
+     * SLP patient was found overdue on day 11). Near misses: an instrumental swallowing study (92611) is no
+     * re-evaluation; the 11th treatment day after the re-evaluation is overdue again.
+     */
+    @Test
+    void anSlpEvaluationCodeEndsTheSlpPlansPeriodA002() {
+        String[] codes = new String[22];
+        java.util.Arrays.fill(codes, "92507");
+        codes[0] = "92523";
+        codes[10] = "92610";
+        assertThat(ids(check(slpEpisode(java.util.Arrays.copyOf(codes, 21))), "MW-A002"))
+                .as("day 0 is treatment day 1, days 1-9 are 2-10; day 10's re-evaluation restarts the count").isEmpty();
+        assertThat(ids(check(slpEpisode(codes)), "MW-A002")).as("the 11th day after the re-evaluation")
+                .containsExactly("V21");
+        codes[10] = "92611";
+        assertThat(ids(check(slpEpisode(java.util.Arrays.copyOf(codes, 12))), "MW-A002"))
+                .as("an instrumental study is no re-evaluation").containsExactly("V10", "V11");
+        codes[0] = "92507";
+        assertThat(ids(check(slpEpisode(java.util.Arrays.copyOf(codes, 11))), "MW-A002"))
+                .as("treatment with no evaluation: day 0 is treatment day 1, day 10 is day 11").containsExactly("V10");
+    }
+
     @Test
     void kxMissingFromTheVisitThatPassesTheThresholdA003AndNotBefore() {
         // 2026 threshold 2,480.00: 40 visits of 60.00 reach 2,400.00, the 42nd passes it.
