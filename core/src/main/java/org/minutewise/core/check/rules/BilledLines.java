@@ -675,8 +675,8 @@ public final class BilledLines implements Rule {
      */
     static List<String> sameBypass(List<String> engine, List<String> billed) {
         String supported = NcciAnalysis.distinctModifierOf(engine);
-        String asBilled = NcciAnalysis.distinctModifierOf(billed);
-        if (supported == null || asBilled == null || asBilled.equals(supported) || billed.contains(supported)) {
+        String asBilled = NcciAnalysis.sameBypassBilled(billed, supported);
+        if (asBilled == null) {
             return billed;
         }
         List<String> out = new ArrayList<>(billed);
