@@ -289,13 +289,8 @@ final class ReadPass {
                  * lost it, so every partition is told to set them aside.
                  */
                 private void orphan(long line, byte[] buf, int off, int len) throws IOException {
-                    CsvRecordReader.Record r;
-                    try {
-                        r = CsvRecordReader.parse(new String(buf, off, len, StandardCharsets.UTF_8), line);
-                    } catch (InputException e) {
-                        return;
-                    }
-                    Optional<String> key = CsvVisitReader.orphanKey(csvHeader, r);
+                    Optional<String> key = CsvVisitReader.orphanKey(csvHeader,
+                            new String(buf, off, len, StandardCharsets.UTF_8), line);
                     if (key.isPresent()) {
                         sink.orphan(line, key.get());
                     }

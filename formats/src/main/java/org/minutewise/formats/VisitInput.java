@@ -223,8 +223,7 @@ public final class VisitInput {
                 }
                 String key = CsvVisitReader.orphanKey(row.patientId().get(), row.date().toString());
                 if (orphans.containsKey(key)) {
-                    why = "the row on line " + orphans.get(key) + " has no visitId but the same patient and date ("
-                            + key + "), so it may be this visit's";
+                    why = CsvVisitReader.orphanNote(key, orphans.get(key));
                 }
             }
             if (why != null) {

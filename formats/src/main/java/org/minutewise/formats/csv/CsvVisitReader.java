@@ -701,6 +701,20 @@ public final class CsvVisitReader {
         return h.get(r.fields(), "visitId").isEmpty() ? patientDate(h, r) : Optional.empty();
     }
 
+    /**
+     * {@link #orphanKey(Header, CsvRecordReader.Record)} of a record cut from a larger file as text and parsed on its
+     * own ({@link CsvRecordReader#parse}): empty too when the text holds no record or cannot be read (the row's own
+     * check reports that).
+     */
+    public static Optional<String> orphanKey(Header h, String text, long line) {
+        try {
+            CsvRecordReader.Record r = CsvRecordReader.parse(text, line);
+            return r == null ? Optional.empty() : orphanKey(h, r);
+        } catch (InputException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The key of a patient's date ({@link #orphanKey(Header, CsvRecordReader.Record)}): "patient on date". */
     public static String orphanKey(String patientId, String dateOfService) {
         return patientId + " on " + dateOfService;
@@ -715,9 +729,14 @@ public final class CsvVisitReader {
 
     /** Why the other rows of a visit are set aside when a row of its patient and date has no visit id. */
     public static String orphanReason(String visitId, String key, long orphanLine, int rows) {
-        return "visit " + visitId + ": the row on line " + orphanLine + " has no visitId but the same patient and date "
-                + "(" + key + "), so it may be this visit's; " + (rows == 1 ? "its row is" : "its " + rows + " rows are")
-                + " set aside rather than checked incomplete (give the row its visitId)";
+        return "visit " + visitId + ": " + orphanNote(key, orphanLine) + "; " + (rows == 1 ? "its row is"
+                : "its " + rows + " rows are") + " set aside rather than checked incomplete (give the row its visitId)";
+    }
+
+    /** What a visit may have lost: the row on {@code orphanLine}, without a visit id, of its patient and date. */
+    public static String orphanNote(String key, long orphanLine) {
+        return "the row on line " + orphanLine + " has no visitId but the same patient and date (" + key + "), so it "
+                + "may be this visit's";
     }
 
     /** The first row that carries a field, whatever the rows' order. */
