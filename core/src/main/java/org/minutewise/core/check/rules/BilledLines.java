@@ -280,9 +280,14 @@ public final class BilledLines implements Rule {
      */
     public static boolean unverifiable(Visit v, String code, CodeCatalog codes) {
         CodeInfo info = codes.getOrNull(code);
-        if (info == null || !info.timed()) {
-            return false;
-        }
+        return info != null && info.timed() && documentedWithoutTime(v, code);
+    }
+
+    /**
+     * Whether the visit documents the code, but with no minutes or periods on any of its lines (timed or not): the
+     * engine cannot count its units.
+     */
+    public static boolean documentedWithoutTime(Visit v, String code) {
         boolean documented = false;
         for (ServiceLine l : v.services()) {
             if (l.code().equals(code)) {
