@@ -303,7 +303,7 @@ final class ReadPass {
                         // The row taken in is a row of the input: counted, and set aside with its own line.
                         sink.reject(line + s.offset(), s.visitId(), CsvVisitReader.swallowedRow(s, line).getMessage());
                         if (!s.visitId().equals(visitId)) {
-                            sink.lostRow(line, s.visitId(), VisitAudit.lostRowNote(line + s.offset(), line));
+                            sink.lostRow(line, s.visitId(), CsvVisitReader.lostRowNote(line + s.offset(), line));
                         }
                     }
                 }

@@ -974,7 +974,7 @@ public final class AuditJob {
                         long recordLine = Long.parseLong(f[0]);
                         reject(m, lostRowMessage(m, visitId), names, out, totals);
                         if (note == null && f[1].equals("other")) {
-                            note = VisitAudit.lostRowNote(m.line, recordLine);
+                            note = CsvVisitReader.lostRowNote(m.line, recordLine);
                         }
                     }
                     if (note != null) {

@@ -396,17 +396,12 @@ public final class VisitAudit {
         return own.isPresent() ? own.get() + "; and " + why : why;
     }
 
-    /** What a visit lost: its row on {@code rowLine}, taken into the quoted field of the record on {@code recordLine}. */
-    public static String lostRowNote(long rowLine, long recordLine) {
-        return "its row on line " + rowLine + " was taken into a quoted field left open on line " + recordLine;
-    }
-
     /** The note of a visit whose row on this line could not be read at all (why: a record too long). */
     public static String unreadRowNote(long rowLine, String why) {
         return "its row on line " + rowLine + " could not be read (" + why + ")";
     }
 
-    /** The reason the other rows of a visit that lost a row ({@link #lostRowNote}) are set aside. */
+    /** The reason the other rows of a visit that lost a row ({@link CsvVisitReader#lostRowNote}) are set aside. */
     public static String lostRowReason(String visitId, String note, int others) {
         return "visit " + visitId + ": " + note + ", so its other " + (others == 1 ? "row is" : others + " rows are")
                 + " set aside rather than checked incomplete";

@@ -686,6 +686,14 @@ public final class CsvVisitReader {
                 + "close the quote and read the row again");
     }
 
+    /**
+     * What a visit lost: its row on {@code rowLine}, taken into the quoted field of the record on {@code recordLine}
+     * ({@link #swallowedRow} says it of the row).
+     */
+    public static String lostRowNote(long rowLine, long recordLine) {
+        return "its row on line " + rowLine + " was taken into a quoted field left open on line " + recordLine;
+    }
+
     /** The visit id of a record (trimmed), "" when it has none: for setting aside a visit whose row is bad. */
     public static String visitIdOf(Header h, CsvRecordReader.Record r) {
         return h.get(r.fields(), "visitId");
