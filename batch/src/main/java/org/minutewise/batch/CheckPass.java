@@ -198,7 +198,8 @@ final class CheckPass {
                     }
                     continue;
                 }
-                Optional<String> orphan = orphans.isEmpty() ? Optional.empty() : orphanOf(g, all, orphans);
+                Optional<String> orphan = orphans.isEmpty() ? Optional.empty()
+                        : VisitAudit.orphanOf(g, csvRows(all), r -> r.kind() == Spill.CSV, orphans);
                 if (orphan.isPresent()) {
                     progress.advance(g.size());
                     String why = CsvVisitReader.orphanReason(id, orphan.get(), orphans.get(orphan.get()).line(),
@@ -212,29 +213,6 @@ final class CheckPass {
             }
             parts.commit();
         }
-    }
-
-    /** The patient and date of a CSV visit's rows that a row without a visit id also gives, if any. */
-    private Optional<String> orphanOf(List<Spill.Rec> g, byte[] all, Map<String, Spill.Rec> orphans) {
-        VisitAudit.CsvRows<Spill.Rec> how = csvRows(all);
-        for (Spill.Rec r : g) {
-            if (r.kind() != Spill.CSV) {
-                continue;
-            }
-            try {
-                CsvRecordReader.Record rec = how.record(r);
-                if (rec == null) {
-                    continue;
-                }
-                Optional<String> key = CsvVisitReader.patientDate(how.header(r), rec);
-                if (key.isPresent() && orphans.containsKey(key.get())) {
-                    return key;
-                }
-            } catch (InputException e) {
-                // A row that cannot be read is reported by the visit's own check.
-            }
-        }
-        return Optional.empty();
     }
 
     private static String tooManyRows(String visitId, long rows) {

@@ -289,13 +289,8 @@ final class ReadPass {
                  * lost it, so every partition is told to set them aside.
                  */
                 private void orphan(long line, byte[] buf, int off, int len) throws IOException {
-                    CsvRecordReader.Record r;
-                    try {
-                        r = CsvRecordReader.parse(new String(buf, off, len, StandardCharsets.UTF_8), line);
-                    } catch (InputException e) {
-                        return;
-                    }
-                    Optional<String> key = CsvVisitReader.orphanKey(csvHeader, r);
+                    Optional<String> key = CsvVisitReader.orphanKey(csvHeader,
+                            new String(buf, off, len, StandardCharsets.UTF_8), line);
                     if (key.isPresent()) {
                         sink.orphan(line, key.get());
                     }
@@ -308,7 +303,7 @@ final class ReadPass {
                         // The row taken in is a row of the input: counted, and set aside with its own line.
                         sink.reject(line + s.offset(), s.visitId(), CsvVisitReader.swallowedRow(s, line).getMessage());
                         if (!s.visitId().equals(visitId)) {
-                            sink.lostRow(line, s.visitId(), VisitAudit.lostRowNote(line + s.offset(), line));
+                            sink.lostRow(line, s.visitId(), CsvVisitReader.lostRowNote(line + s.offset(), line));
                         }
                     }
                 }

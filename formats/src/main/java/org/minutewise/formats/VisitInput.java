@@ -206,8 +206,8 @@ public final class VisitInput {
                     CsvVisitReader.orphanKey(h, r).ifPresent(k -> orphans.putIfAbsent(k, badLine));
                     for (CsvVisitReader.Swallowed s : CsvVisitReader.swallowed(h, r)) {
                         out.add(Result.failed(CsvVisitReader.swallowedRow(s, r.line())));
-                        incomplete.putIfAbsent(s.visitId(), "its row on line " + (r.line() + s.offset())
-                                + " was taken into a quoted field left open on line " + r.line());
+                        incomplete.putIfAbsent(s.visitId(),
+                                CsvVisitReader.lostRowNote(r.line() + s.offset(), r.line()));
                     }
                 }
             }
@@ -223,8 +223,7 @@ public final class VisitInput {
                 }
                 String key = CsvVisitReader.orphanKey(row.patientId().get(), row.date().toString());
                 if (orphans.containsKey(key)) {
-                    why = "the row on line " + orphans.get(key) + " has no visitId but the same patient and date ("
-                            + key + "), so it may be this visit's";
+                    why = CsvVisitReader.orphanNote(key, orphans.get(key));
                 }
             }
             if (why != null) {

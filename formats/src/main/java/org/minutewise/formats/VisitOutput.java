@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.rules.BilledLines;
 import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.model.BilledLine;
 import org.minutewise.core.model.Visit;
@@ -47,25 +48,12 @@ public final class VisitOutput {
         // A billed code documented without minutes (an 837 read back, MW-B001): the engine cannot count it, so its
         // billed lines stay as billed rather than drop off the claim.
         for (BilledLine b : r.visit().billed()) {
-            if (documentedWithoutTime(r.visit(), b.code()) && r.engineClaim().lines().stream()
+            if (BilledLines.documentedWithoutTime(r.visit(), b.code()) && r.engineClaim().lines().stream()
                     .noneMatch(l -> l.code().equals(b.code()))) {
                 billed.add(b);
             }
         }
         return r.visit().toBuilder().billed(billed).build();
-    }
-
-    private static boolean documentedWithoutTime(Visit v, String code) {
-        boolean documented = false;
-        for (org.minutewise.core.model.ServiceLine l : v.services()) {
-            if (l.code().equals(code)) {
-                if (l.hasTime()) {
-                    return false;
-                }
-                documented = true;
-            }
-        }
-        return documented;
     }
 
     /** A FHIR R4 Bundle with a Claim and an OperationOutcome per visit (and the resources they refer to). */

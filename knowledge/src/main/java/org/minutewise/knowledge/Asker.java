@@ -1310,8 +1310,9 @@ final class Asker {
         String id = null;
         boolean assistant = containsAny(t, ASSISTANT_WORDS);
         for (String c : q.codes()) {
-            if (kb.card(c).isEmpty() && kb.topicOfCode(c).isPresent()) {
-                id = kb.topicOfCode(c).get(); // "can a PT bill 20560 to Medicare": the dry-needling card
+            Optional<String> topic = kb.card(c).isEmpty() ? kb.topicOfCode(c) : Optional.empty();
+            if (topic.isPresent()) {
+                id = topic.get(); // "can a PT bill 20560 to Medicare": the dry-needling card
                 break;
             }
         }

@@ -87,7 +87,7 @@ public final class KnowledgeBase {
         for (Card c : cards) {
             if (c.kind() == Kind.RULE) {
                 for (String k : c.keywords()) {
-                    if (k.matches("\\d{5}|[A-Z]\\d{4}") && !m.containsKey(k)) {
+                    if (ProcedureCode.isWellFormed(k) && !m.containsKey(k)) {
                         topics.putIfAbsent(k, c.id());
                     }
                 }
@@ -150,7 +150,7 @@ public final class KnowledgeBase {
     public List<ScoredCard> suggestions(String id, int limit) {
         List<ScoredCard> near = search(id, limit);
         String code = id.trim().toUpperCase(java.util.Locale.ROOT);
-        if (!near.isEmpty() || code.length() != 5 || !org.minutewise.core.codes.ProcedureCode.isWellFormed(code)) {
+        if (!near.isEmpty() || code.length() != 5 || !ProcedureCode.isWellFormed(code)) {
             return near;
         }
         near = search(code.substring(0, 4), limit);
@@ -247,10 +247,7 @@ public final class KnowledgeBase {
                 }
             }
         }
-        if (c == null && codeTopics.containsKey(t.toUpperCase(Locale.ROOT))) {
-            c = byId.get(codeTopics.get(t.toUpperCase(Locale.ROOT)));
-        }
-        return Optional.ofNullable(c);
+        return c != null ? Optional.of(c) : topicOfCode(t.toUpperCase(Locale.ROOT)).map(byId::get);
     }
 
     /** The topic card that names a code no card is about (20560: dry-needling), if any. */

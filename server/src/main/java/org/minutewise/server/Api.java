@@ -384,19 +384,7 @@ final class Api {
         Optional<String> therapist = Optional.ofNullable(ctx.queryParam("therapist")).filter(s -> !s.isBlank());
         Optional<LocalDate> date = Optional.ofNullable(ctx.queryParam("date")).filter(s -> !s.isBlank())
                 .map(s -> date(s, "date"));
-        int limit = 100;
-        String l = ctx.queryParam("limit");
-        if (l != null) {
-            try {
-                limit = Integer.parseInt(l);
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > VisitQuery.MAX_LIMIT) {
-                throw new ApiException(400, "Bad request", "limit must be a whole number from 1 to "
-                        + VisitQuery.MAX_LIMIT, "limit");
-            }
-        }
+        int limit = limit(ctx, 100, VisitQuery.MAX_LIMIT);
         ArrayNode arr = Json.mapper().createArrayNode();
         for (VisitSummary s : store.list(new VisitQuery(patient, date, therapist, limit))) {
             arr.add(summary(s));
@@ -904,6 +892,27 @@ final class Api {
 
     private static ApiException notFound(Context ctx) {
         return new ApiException(404, "Not found", "no visit " + ctx.pathParam("id"), "id");
+    }
+
+    /**
+     * The {@code limit} query parameter (how many results at most): {@code byDefault} when absent; a whole number
+     * from 1 to {@code max}, else a 400 naming it.
+     */
+    static int limit(Context ctx, int byDefault, int max) {
+        String l = ctx.queryParam("limit");
+        if (l == null) {
+            return byDefault;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(l);
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > max) {
+            throw new ApiException(400, "Bad request", "limit must be a whole number from 1 to " + max, "limit");
+        }
+        return limit;
     }
 
     private static LocalDate date(String s, String field) {

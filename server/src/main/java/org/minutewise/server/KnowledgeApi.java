@@ -53,19 +53,7 @@ final class KnowledgeApi {
 
     void search(Context ctx) throws Exception {
         String q = query(ctx);
-        int limit = 10;
-        String l = ctx.queryParam("limit");
-        if (l != null) {
-            try {
-                limit = Integer.parseInt(l);
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw new ApiException(400, "Bad request", "limit must be a whole number from 1 to " + MAX_LIMIT,
-                        "limit");
-            }
-        }
+        int limit = Api.limit(ctx, 10, MAX_LIMIT);
         ctx.contentType("application/json").result(Json.mapper().writeValueAsString(KnowledgeJson.search(q,
                 kb().search(q, limit))));
     }

@@ -868,32 +868,10 @@ public final class AuditJob {
         try {
             CsvVisitReader.Header h = new CsvVisitReader(Engine.get(files).ref).header(new CsvRecordReader.Record(1,
                     headers.get(r.file)));
-            CsvRecordReader.Record rec = CsvRecordReader.parse(r.text, r.line);
-            Optional<String> key = rec == null ? Optional.empty() : CsvVisitReader.orphanKey(h, rec);
-            return key.map(k -> k + MARK + r.file + MARK + r.line).orElse(null);
+            return CsvVisitReader.orphanKey(h, r.text, r.line).map(k -> k + MARK + r.file + MARK + r.line).orElse(null);
         } catch (InputException e) {
             return null;
         }
-    }
-
-    /** The patient and date of a visit's rows that a row without a visit id also gives, if any. */
-    private static Optional<String> orphanOf(List<InRow> rows, VisitAudit.CsvRows<InRow> how,
-                                             Map<String, Long> orphans) {
-        for (InRow r : rows) {
-            if (r.text.startsWith(MARK)) {
-                continue;
-            }
-            try {
-                CsvRecordReader.Record rec = how.record(r);
-                Optional<String> key = rec == null ? Optional.empty() : CsvVisitReader.patientDate(how.header(r), rec);
-                if (key.isPresent() && orphans.containsKey(key.get())) {
-                    return key;
-                }
-            } catch (InputException e) {
-                // A row that cannot be read is reported by the visit's own check.
-            }
-        }
-        return Optional.empty();
     }
 
     private static Iterator<Row> checkStage(Iterator<Row> sorted, List<List<String>> headerFields,
@@ -996,7 +974,7 @@ public final class AuditJob {
                         long recordLine = Long.parseLong(f[0]);
                         reject(m, lostRowMessage(m, visitId), names, out, totals);
                         if (note == null && f[1].equals("other")) {
-                            note = VisitAudit.lostRowNote(m.line, recordLine);
+                            note = CsvVisitReader.lostRowNote(m.line, recordLine);
                         }
                     }
                     if (note != null) {
@@ -1011,7 +989,7 @@ public final class AuditJob {
                     }
                 }
                 Optional<String> orphan = orphans.isEmpty() || visitId.isEmpty() ? Optional.empty()
-                        : orphanOf(rows, how, orphans);
+                        : VisitAudit.orphanOf(rows, how, r -> !r.text.startsWith(MARK), orphans);
                 if (orphan.isPresent()) {
                     String reason = CsvVisitReader.orphanReason(visitId, orphan.get(), orphans.get(orphan.get()),
                             rows.size());

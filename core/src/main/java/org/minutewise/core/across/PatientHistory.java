@@ -1478,16 +1478,8 @@ public final class PatientHistory {
                     excess.merge(c.code(), -take, Integer::sum);
                 }
                 if (c.code().equals(org.minutewise.core.units.Cognitive.BASE)) {
-                    // 97129's units are the pair's: its line bills the first, 97130 the rest (never 97130 alone),
-                    // so the units come off 97130 first.
-                    int addOn = Math.max(0, Math.min(take, c.units() - 1 - had));
-                    if (addOn > 0) {
-                        cuts.add(new UnitCut(visits.get(i).visitId(), org.minutewise.core.units.Cognitive.ADD_ON,
-                                addOn));
-                    }
-                    if (take > addOn) {
-                        cuts.add(new UnitCut(visits.get(i).visitId(), c.code(), take - addOn));
-                    }
+                    // 97129's units are the pair's (those not taken yet): the units come off 97130 first.
+                    UnitCut.offCognitivePair(visits.get(i).visitId(), c.units() - had, take, cuts);
                 } else {
                     cuts.add(new UnitCut(visits.get(i).visitId(), c.code(), take));
                 }

@@ -451,13 +451,7 @@ public final class TherapistDay {
         for (Lowered l : lowered) {
             int take = l.from() - l.to();
             if (l.code().equals(Cognitive.BASE)) {
-                int addOn = Math.min(take, Cognitive.addOnUnits(l.from()));
-                if (addOn > 0) {
-                    out.add(new UnitCut(visitId, Cognitive.ADD_ON, addOn));
-                }
-                if (take > addOn) {
-                    out.add(new UnitCut(visitId, Cognitive.BASE, take - addOn));
-                }
+                UnitCut.offCognitivePair(visitId, l.from(), take, out);
             } else {
                 out.add(new UnitCut(visitId, l.code(), take));
             }

@@ -1,6 +1,7 @@
 package org.minutewise.core.across;
 
 import java.util.Objects;
+import org.minutewise.core.units.Cognitive;
 
 /**
  * A correction of the units the documentation supports that only the checks across visits can make: take
@@ -32,5 +33,20 @@ public record UnitCut(String visitId, String code, int units, int assistantUnits
     /** A cut off the code's full-rate lines first (not known how many of its units carry CQ/CO after it). */
     public UnitCut(String visitId, String code, int units) {
         this(visitId, code, units, -1);
+    }
+
+    /**
+     * The cuts of {@code take} units off the 97129/97130 pair, which bills {@code units} before them (with no count
+     * of CQ/CO units), added to {@code out}: the pair's claim bills the first unit on 97129 and the rest on 97130,
+     * never 97130 alone ({@link Cognitive}), so they come off 97130 first, then 97129.
+     */
+    static void offCognitivePair(String visitId, int units, int take, java.util.List<UnitCut> out) {
+        int addOn = Math.min(take, Cognitive.addOnUnits(units));
+        if (addOn > 0) {
+            out.add(new UnitCut(visitId, Cognitive.ADD_ON, addOn));
+        }
+        if (take > addOn) {
+            out.add(new UnitCut(visitId, Cognitive.BASE, take - addOn));
+        }
     }
 }

@@ -178,6 +178,17 @@ public final class NcciAnalysis {
         return null;
     }
 
+    /**
+     * The 59 or X{E,P,S,U} billed in {@code billed} that bypasses the NCCI edit as {@code supported} (the one the
+     * documentation supports, the payer's preference) does: 59 and the X modifiers bypass the same edit (RULES.md
+     * §4; NCCI Policy Manual ch. I). Null when there is nothing to read as the same bypass: {@code billed} or
+     * {@code supported} is null, no 59/X is billed, or {@code supported} itself is billed.
+     */
+    public static String sameBypassBilled(List<String> billed, String supported) {
+        String asBilled = billed == null ? null : distinctModifierOf(billed);
+        return supported == null || asBilled == null || billed.contains(supported) ? null : asBilled;
+    }
+
     private static Status status(CheckContext ctx, PtpEdit e) {
         if (!e.bypassable()) {
             return Status.NOT_BYPASSABLE;

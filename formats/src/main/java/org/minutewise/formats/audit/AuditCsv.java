@@ -125,18 +125,15 @@ public final class AuditCsv {
             if (units.isEmpty() || units.equals("0")) {
                 return modifiers;
             }
-            List<String> mods = split(modifiers);
-            boolean assistant = ClaimBuilder.assistantModifier(billedUnits.isEmpty() ? mods : split(billedModifiers));
+            List<String> mods = modifierList(modifiers);
+            boolean assistant = ClaimBuilder.assistantModifier(billedUnits.isEmpty() ? mods
+                    : modifierList(billedModifiers));
             boolean besideOtherKind = billedUnits.isEmpty() && !difference.isEmpty();
             if (!besideOtherKind && !kinds.contains(assistant ? "1" : "0")) {
                 return modifiers;
             }
             List<String> next = ClaimBuilder.withKx(mods);
             return next == mods ? modifiers : String.join(";", next);
-        }
-
-        private static List<String> split(String modifiers) {
-            return modifiers.isEmpty() ? List.of() : List.of(modifiers.split(";"));
         }
 
         /** This row with {@link #modifiersWithKx} applied. */
@@ -202,6 +199,11 @@ public final class AuditCsv {
             text(sb, visitId).append(',');
             text(sb, reason).append("\r\n");
         }
+    }
+
+    /** A modifiers cell of claims.csv ("GP;CQ", {@code modifiers} or {@code billedModifiers}) as its modifiers. */
+    static List<String> modifierList(String cell) {
+        return cell.isEmpty() ? List.of() : List.of(cell.split(";"));
     }
 
     /** The value {@link #asWritten} was given: without the apostrophe it put before a formula's first character. */

@@ -179,8 +179,8 @@ public final class ClaimCorrection {
     }
 
     private static String disciplineModifier(String modifiers) {
-        org.minutewise.core.model.Discipline d = org.minutewise.core.model.Discipline.ofModifiers(split(
-                AuditCsv.unguarded(modifiers)));
+        org.minutewise.core.model.Discipline d = org.minutewise.core.model.Discipline.ofModifiers(
+                AuditCsv.modifierList(AuditCsv.unguarded(modifiers)));
         return d == null ? "" : d.modifier();
     }
 
@@ -300,8 +300,8 @@ public final class ClaimCorrection {
         if (r.difference().isEmpty() || r.allowedPerUnit().isEmpty()) {
             return null;
         }
-        boolean supportedCq = ClaimBuilder.assistantModifier(split(r.modifiers()));
-        boolean billedCq = ClaimBuilder.assistantModifier(split(r.billedModifiers()));
+        boolean supportedCq = ClaimBuilder.assistantModifier(AuditCsv.modifierList(r.modifiers()));
+        boolean billedCq = ClaimBuilder.assistantModifier(AuditCsv.modifierList(r.billedModifiers()));
         BigDecimal price = new BigDecimal(r.allowedPerUnit());
         BigDecimal billedPrice = price;
         // A row without a supported side is priced at its billed side's kind already.
@@ -427,7 +427,7 @@ public final class ClaimCorrection {
     static int assistantUnitsOf(List<AuditCsv.ClaimRow> rows) {
         int n = 0;
         for (AuditCsv.ClaimRow r : rows) {
-            if (!r.units().isEmpty() && ClaimBuilder.assistantModifier(split(r.modifiers()))) {
+            if (!r.units().isEmpty() && ClaimBuilder.assistantModifier(AuditCsv.modifierList(r.modifiers()))) {
                 n += Integer.parseInt(r.units());
             }
         }
@@ -514,7 +514,7 @@ public final class ClaimCorrection {
 
     /** 1 for modifiers with CQ or CO, else 0. */
     private static int kind(String modifiers) {
-        return ClaimBuilder.assistantModifier(split(AuditCsv.unguarded(modifiers))) ? 1 : 0;
+        return ClaimBuilder.assistantModifier(AuditCsv.modifierList(AuditCsv.unguarded(modifiers))) ? 1 : 0;
     }
 
     /** The first row with a supported side of kind {@code k}. */
@@ -532,7 +532,7 @@ public final class ClaimCorrection {
      * ({@code assistant}), or CQ and CO taken away.
      */
     static String turned(String modifiers, boolean assistant) {
-        List<String> out = new ArrayList<>(split(modifiers));
+        List<String> out = new ArrayList<>(AuditCsv.modifierList(modifiers));
         out.removeIf(m -> m.equals("CQ") || m.equals("CO"));
         if (assistant) {
             int at = 0;
@@ -558,7 +558,7 @@ public final class ClaimCorrection {
         int left = units;
         for (int pass = 0; pass < 2 && left > 0; pass++) {
             for (int i = 0; i < rows.size() && left > 0; i++) {
-                boolean assistant = ClaimBuilder.assistantModifier(split(rows.get(i).modifiers()));
+                boolean assistant = ClaimBuilder.assistantModifier(AuditCsv.modifierList(rows.get(i).modifiers()));
                 if (after[i] > 0 && assistant == (assistantFirst == (pass == 0))) {
                     int take = Math.min(left, after[i]);
                     after[i] -= take;
@@ -595,9 +595,5 @@ public final class ClaimCorrection {
         Integer units = cuts.get(prefix.isEmpty() ? path.substring(0, close + 1) : path.substring(prefix.length(),
                 close));
         return units != null && units >= VOID;
-    }
-
-    private static List<String> split(String modifiers) {
-        return modifiers.isEmpty() ? List.of() : List.of(modifiers.split(";"));
     }
 }

@@ -109,6 +109,31 @@ public final class VisitAudit {
         CsvVisitReader.Header header(T row);
     }
 
+    /**
+     * The patient and date ({@link CsvVisitReader#patientDate}) that one of a visit's CSV rows gives and a row without
+     * a visit id also gave (a key of {@code orphans}, {@link CsvVisitReader#orphanKey}), the first in the rows' order;
+     * empty if none. Rows {@code csv} refuses (a runner's own notes, records of other formats) are passed over, and
+     * so are rows that cannot be read: the visit's own check reports those.
+     */
+    public static <T> Optional<String> orphanOf(List<T> rows, CsvRows<T> how, java.util.function.Predicate<T> csv,
+                                                Map<String, ?> orphans) {
+        for (T r : rows) {
+            if (!csv.test(r)) {
+                continue;
+            }
+            try {
+                CsvRecordReader.Record rec = how.record(r);
+                Optional<String> key = rec == null ? Optional.empty() : CsvVisitReader.patientDate(how.header(r), rec);
+                if (key.isPresent() && orphans.containsKey(key.get())) {
+                    return key;
+                }
+            } catch (InputException e) {
+                // A row that cannot be read is reported by the visit's own check.
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The reason all rows of a visit with too many rows are set aside. */
     public static String tooManyRows(String visitId, long rows) {
         return "visit " + visitId + " has " + rows + " rows; a visit has at most " + MAX_ROWS_PER_VISIT
@@ -371,17 +396,12 @@ public final class VisitAudit {
         return own.isPresent() ? own.get() + "; and " + why : why;
     }
 
-    /** What a visit lost: its row on {@code rowLine}, taken into the quoted field of the record on {@code recordLine}. */
-    public static String lostRowNote(long rowLine, long recordLine) {
-        return "its row on line " + rowLine + " was taken into a quoted field left open on line " + recordLine;
-    }
-
     /** The note of a visit whose row on this line could not be read at all (why: a record too long). */
     public static String unreadRowNote(long rowLine, String why) {
         return "its row on line " + rowLine + " could not be read (" + why + ")";
     }
 
-    /** The reason the other rows of a visit that lost a row ({@link #lostRowNote}) are set aside. */
+    /** The reason the other rows of a visit that lost a row ({@link CsvVisitReader#lostRowNote}) are set aside. */
     public static String lostRowReason(String visitId, String note, int others) {
         return "visit " + visitId + ": " + note + ", so its other " + (others == 1 ? "row is" : others + " rows are")
                 + " set aside rather than checked incomplete";

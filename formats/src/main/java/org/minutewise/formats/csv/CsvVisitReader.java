@@ -686,6 +686,14 @@ public final class CsvVisitReader {
                 + "close the quote and read the row again");
     }
 
+    /**
+     * What a visit lost: its row on {@code rowLine}, taken into the quoted field of the record on {@code recordLine}
+     * ({@link #swallowedRow} says it of the row).
+     */
+    public static String lostRowNote(long rowLine, long recordLine) {
+        return "its row on line " + rowLine + " was taken into a quoted field left open on line " + recordLine;
+    }
+
     /** The visit id of a record (trimmed), "" when it has none: for setting aside a visit whose row is bad. */
     public static String visitIdOf(Header h, CsvRecordReader.Record r) {
         return h.get(r.fields(), "visitId");
@@ -699,6 +707,20 @@ public final class CsvVisitReader {
      */
     public static Optional<String> orphanKey(Header h, CsvRecordReader.Record r) {
         return h.get(r.fields(), "visitId").isEmpty() ? patientDate(h, r) : Optional.empty();
+    }
+
+    /**
+     * {@link #orphanKey(Header, CsvRecordReader.Record)} of a record cut from a larger file as text and parsed on its
+     * own ({@link CsvRecordReader#parse}): empty too when the text holds no record or cannot be read (the row's own
+     * check reports that).
+     */
+    public static Optional<String> orphanKey(Header h, String text, long line) {
+        try {
+            CsvRecordReader.Record r = CsvRecordReader.parse(text, line);
+            return r == null ? Optional.empty() : orphanKey(h, r);
+        } catch (InputException e) {
+            return Optional.empty();
+        }
     }
 
     /** The key of a patient's date ({@link #orphanKey(Header, CsvRecordReader.Record)}): "patient on date". */
@@ -715,9 +737,14 @@ public final class CsvVisitReader {
 
     /** Why the other rows of a visit are set aside when a row of its patient and date has no visit id. */
     public static String orphanReason(String visitId, String key, long orphanLine, int rows) {
-        return "visit " + visitId + ": the row on line " + orphanLine + " has no visitId but the same patient and date "
-                + "(" + key + "), so it may be this visit's; " + (rows == 1 ? "its row is" : "its " + rows + " rows are")
-                + " set aside rather than checked incomplete (give the row its visitId)";
+        return "visit " + visitId + ": " + orphanNote(key, orphanLine) + "; " + (rows == 1 ? "its row is"
+                : "its " + rows + " rows are") + " set aside rather than checked incomplete (give the row its visitId)";
+    }
+
+    /** What a visit may have lost: the row on {@code orphanLine}, without a visit id, of its patient and date. */
+    public static String orphanNote(String key, long orphanLine) {
+        return "the row on line " + orphanLine + " has no visitId but the same patient and date (" + key + "), so it "
+                + "may be this visit's";
     }
 
     /** The first row that carries a field, whatever the rows' order. */

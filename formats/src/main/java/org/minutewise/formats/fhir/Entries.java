@@ -77,6 +77,21 @@ final class Entries {
         return new CodeableConcept().addCoding(c);
     }
 
+    /** An amount in US dollars, the currency of every amount written. */
+    static org.hl7.fhir.r4.model.Money usd(java.math.BigDecimal amount) {
+        return new org.hl7.fhir.r4.model.Money().setValue(amount).setCurrency("USD");
+    }
+
+    /** A body region as a coding of Minutewise's body-region system (Procedure.bodySite, Claim.item.bodySite). */
+    static Coding bodyRegion(org.minutewise.core.model.BodyRegion r) {
+        return new Coding(FhirCodes.BODY_REGION_SYSTEM, r.wire(), r.label());
+    }
+
+    /** A CMS place of service code (a Location's type, a Claim item's locationCodeableConcept). */
+    static CodeableConcept placeOfService(String pos) {
+        return concept(FhirCodes.PLACE_OF_SERVICE, pos, null);
+    }
+
     /** The patient, with the subscriber's name and sex when the visit has them (the subscriber is the patient). */
     Reference patient(Visit v) {
         if (has("patient")) {
@@ -270,7 +285,7 @@ final class Entries {
                 return ref("location");
             }
             Location l = new Location();
-            l.addType(concept(FhirCodes.PLACE_OF_SERVICE, pos, null));
+            l.addType(placeOfService(pos));
             return add("location", l);
         });
     }

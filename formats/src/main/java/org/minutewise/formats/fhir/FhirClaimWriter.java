@@ -15,7 +15,6 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
@@ -185,7 +184,7 @@ public final class FhirClaimWriter {
             it.setServiced(new DateType(v.dateOfService().toString()));
             bodySite(v, l).ifPresent(it::setBodySite);
             v.claimInfo().placeOfService().ifPresent(pos ->
-                    it.setLocation(Entries.concept(FhirCodes.PLACE_OF_SERVICE, pos, null)));
+                    it.setLocation(Entries.placeOfService(pos)));
             SimpleQuantity q = new SimpleQuantity();
             q.setValue(l.units());
             it.setQuantity(q);
@@ -195,16 +194,16 @@ public final class FhirClaimWriter {
                 // need be (75.25 for 2 units is 37.625), and none when no exact price exists (100 for 3 units).
                 BigDecimal unit = unitPrice(charge, l.units());
                 if (unit != null) {
-                    it.setUnitPrice(usd(unit));
+                    it.setUnitPrice(Entries.usd(unit));
                 }
-                it.setNet(usd(charge));
+                it.setNet(Entries.usd(charge));
                 total = total.add(charge);
             } else {
                 allCharged = false;
             }
         }
         if (allCharged) {
-            c.setTotal(usd(total));
+            c.setTotal(Entries.usd(total));
         }
         certifyingPhysician(c, e, v, team.size() + 1, institutional);
         return c;
@@ -257,15 +256,11 @@ public final class FhirClaimWriter {
         }
         if (regions.size() == 1) {
             org.minutewise.core.model.BodyRegion r = regions.iterator().next();
-            return Optional.of(Entries.concept(FhirCodes.BODY_REGION_SYSTEM, r.wire(), r.label()));
+            return Optional.of(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(Entries.bodyRegion(r)));
         }
         List<String> labels = new java.util.ArrayList<>();
         regions.forEach(r -> labels.add(r.label()));
         return Optional.of(new org.hl7.fhir.r4.model.CodeableConcept().setText(String.join(", ", labels)));
-    }
-
-    private static Money usd(BigDecimal d) {
-        return new Money().setValue(d).setCurrency("USD");
     }
 
     /** NUBC revenue codes for an institutional claim: 0420 PT, 0430 OT, 0440 SLP. */

@@ -607,16 +607,12 @@ public final class FhirVisitReader {
             for (int k = 0; k < pr.getBodySite().size(); k++) {
                 List<org.hl7.fhir.r4.model.Coding> codings = pr.getBodySite().get(k).getCoding();
                 for (int c = 0; c < codings.size(); c++) {
-                    org.hl7.fhir.r4.model.Coding coding = codings.get(c);
-                    if (!FhirCodes.BODY_REGION_SYSTEM.equals(coding.getSystem())) {
-                        continue;
+                    Optional<org.minutewise.core.model.BodyRegion> r = bodyRegion(codings.get(c),
+                            p + ".bodySite[" + k + "].coding[" + c + "].code");
+                    if (r.isPresent()) {
+                        out.add(r.get());
+                        source.put(sp + ".regions", p + ".bodySite");
                     }
-                    String cp = p + ".bodySite[" + k + "].coding[" + c + "].code";
-                    String value = coding.getCode() == null ? "" : coding.getCode();
-                    out.add(org.minutewise.core.model.BodyRegion.parse(value).orElseThrow(() -> new InputException(
-                            cp, "expected one of " + org.minutewise.core.model.BodyRegion.names() + ", got \""
-                            + value + "\"")));
-                    source.put(sp + ".regions", p + ".bodySite");
                 }
             }
             return out;
@@ -1681,11 +1677,8 @@ public final class FhirVisitReader {
                         List<Coding> cs = t.getCoding();
                         for (int j = 0; j < cs.size(); j++) {
                             if (FhirCodes.PLACE_OF_SERVICE.equals(cs.get(j).getSystem())) {
-                                String code = cs.get(j).getCode();
-                                if (code == null || !code.matches("\\d{2}")) {
-                                    throw new InputException(l.get().path() + ".type.coding[" + j + "].code",
-                                            "expected a 2-digit place of service code like 11, got \"" + code + "\"");
-                                }
+                                String code = placeOfServiceCode(cs.get(j),
+                                        l.get().path() + ".type.coding[" + j + "].code");
                                 source.put("placeOfService", l.get().path() + ".type");
                                 return Optional.of(code);
                             }
@@ -1704,9 +1697,7 @@ public final class FhirVisitReader {
                     if (!(xs.get(k).getValue() instanceof Money m) || !m.hasValue()) {
                         throw new InputException(xp, "expected a valueMoney with a value");
                     }
-                    if (m.hasCurrency() && !m.getCurrency().equals("USD")) {
-                        throw new InputException(xp + ".currency", "expected USD, got " + m.getCurrency());
-                    }
+                    usd(m, xp);
                     return Optional.of(Amounts.check(m.getValue(), xp + ".value"));
                 }
             }
@@ -1792,11 +1783,7 @@ public final class FhirVisitReader {
                         continue;
                     }
                     String cp = enc.path() + ".item[" + j + "].locationCodeableConcept.coding[" + k + "].code";
-                    String code = cs.get(k).getCode();
-                    if (code == null || !code.matches("\\d{2}")) {
-                        throw new InputException(cp, "expected a 2-digit place of service code like 11, got \""
-                                + code + "\"");
-                    }
+                    String code = placeOfServiceCode(cs.get(k), cp);
                     if (found.isPresent() && !found.get().equals(code)) {
                         throw new InputException(cp, "another place of service (" + code + ") than " + foundAt
                                 + " (" + found.get() + "): a claim has one (837P CLM05-1)");
@@ -2204,9 +2191,7 @@ public final class FhirVisitReader {
             if (!m.hasValue()) {
                 throw new InputException(mp + ".value", "required");
             }
-            if (m.hasCurrency() && !m.getCurrency().equals("USD")) {
-                throw new InputException(mp + ".currency", "expected USD, got " + m.getCurrency());
-            }
+            usd(m, mp);
             if (!cents && m.getValue().signum() < 0) {
                 throw new InputException(mp + ".value", "must not be negative, got " + m.getValue().toPlainString());
             }
@@ -2221,15 +2206,12 @@ public final class FhirVisitReader {
             List<org.minutewise.core.model.BodyRegion> out = new ArrayList<>();
             List<Coding> codings = it.getBodySite().getCoding();
             for (int c = 0; c < codings.size(); c++) {
-                if (!FhirCodes.BODY_REGION_SYSTEM.equals(codings.get(c).getSystem())) {
-                    continue;
+                Optional<org.minutewise.core.model.BodyRegion> r = bodyRegion(codings.get(c),
+                        ip + ".bodySite.coding[" + c + "].code");
+                if (r.isPresent()) {
+                    out.add(r.get());
+                    source.put("services[" + j + "].regions", ip + ".bodySite");
                 }
-                String cp = ip + ".bodySite.coding[" + c + "].code";
-                String value = codings.get(c).getCode() == null ? "" : codings.get(c).getCode();
-                out.add(org.minutewise.core.model.BodyRegion.parse(value).orElseThrow(() -> new InputException(
-                        cp, "expected one of " + org.minutewise.core.model.BodyRegion.names() + ", got \""
-                        + value + "\"")));
-                source.put("services[" + j + "].regions", ip + ".bodySite");
             }
             if (out.isEmpty()) {
                 notes.add(ip + ".bodySite: no coding of " + FhirCodes.BODY_REGION_SYSTEM + "; not read");
@@ -2278,6 +2260,38 @@ public final class FhirVisitReader {
     }
 
     private record Coded(String value, String path) {
+    }
+
+    /**
+     * A coding of Minutewise's body-region system (Procedure.bodySite, Claim.item.bodySite) read as its region, the
+     * code at {@code cp} refused when it names none; empty for a coding of another system (not read).
+     */
+    private static Optional<org.minutewise.core.model.BodyRegion> bodyRegion(Coding coding, String cp) {
+        if (!FhirCodes.BODY_REGION_SYSTEM.equals(coding.getSystem())) {
+            return Optional.empty();
+        }
+        String value = coding.getCode() == null ? "" : coding.getCode();
+        return Optional.of(org.minutewise.core.model.BodyRegion.parse(value).orElseThrow(() -> new InputException(
+                cp, "expected one of " + org.minutewise.core.model.BodyRegion.names() + ", got \"" + value + "\"")));
+    }
+
+    /**
+     * The code of a coding in the CMS place of service system (a Location's type, a Claim item's
+     * locationCodeableConcept), at {@code cp}: two digits, or refused.
+     */
+    private static String placeOfServiceCode(Coding coding, String cp) {
+        String code = coding.getCode();
+        if (code == null || !code.matches("\\d{2}")) {
+            throw new InputException(cp, "expected a 2-digit place of service code like 11, got \"" + code + "\"");
+        }
+        return code;
+    }
+
+    /** An amount at {@code mp} in US dollars, the only currency read: another is refused at its currency. */
+    private static void usd(Money m, String mp) {
+        if (m.hasCurrency() && !m.getCurrency().equals("USD")) {
+            throw new InputException(mp + ".currency", "expected USD, got " + m.getCurrency());
+        }
     }
 
     private static Optional<Coded> extensionCode(DomainResource r, String url, String path) {

@@ -20,7 +20,6 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Enumerations;
-import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
@@ -219,10 +218,9 @@ public final class FhirVisitWriter {
         l.statedMinutes().ifPresent(m -> p.addExtension(FhirCodes.EXT_STATED_MINUTES, minutes(m)));
         l.mode().ifPresent(m -> p.addExtension(FhirCodes.EXT_MODE, new CodeType(m.wire())));
         l.discipline().ifPresent(d -> p.addExtension(FhirCodes.EXT_DISCIPLINE, new CodeType(d.name())));
-        l.charge().ifPresent(c -> p.addExtension(FhirCodes.EXT_CHARGE, new Money().setValue(c).setCurrency("USD")));
+        l.charge().ifPresent(c -> p.addExtension(FhirCodes.EXT_CHARGE, Entries.usd(c)));
         for (org.minutewise.core.model.BodyRegion r : l.regions()) {
-            p.addBodySite().addCoding(new org.hl7.fhir.r4.model.Coding(FhirCodes.BODY_REGION_SYSTEM, r.wire(),
-                    r.label()));
+            p.addBodySite().addCoding(Entries.bodyRegion(r));
         }
         Provider pv = l.provider();
         Procedure.ProcedurePerformerComponent perf = p.addPerformer();

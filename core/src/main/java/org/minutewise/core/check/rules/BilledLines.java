@@ -280,9 +280,14 @@ public final class BilledLines implements Rule {
      */
     public static boolean unverifiable(Visit v, String code, CodeCatalog codes) {
         CodeInfo info = codes.getOrNull(code);
-        if (info == null || !info.timed()) {
-            return false;
-        }
+        return info != null && info.timed() && documentedWithoutTime(v, code);
+    }
+
+    /**
+     * Whether the visit documents the code, but with no minutes or periods on any of its lines (timed or not): the
+     * engine cannot count its units.
+     */
+    public static boolean documentedWithoutTime(Visit v, String code) {
         boolean documented = false;
         for (ServiceLine l : v.services()) {
             if (l.code().equals(code)) {
@@ -675,8 +680,8 @@ public final class BilledLines implements Rule {
      */
     static List<String> sameBypass(List<String> engine, List<String> billed) {
         String supported = NcciAnalysis.distinctModifierOf(engine);
-        String asBilled = NcciAnalysis.distinctModifierOf(billed);
-        if (supported == null || asBilled == null || asBilled.equals(supported) || billed.contains(supported)) {
+        String asBilled = NcciAnalysis.sameBypassBilled(billed, supported);
+        if (asBilled == null) {
             return billed;
         }
         List<String> out = new ArrayList<>(billed);

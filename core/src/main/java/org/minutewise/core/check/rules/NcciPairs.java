@@ -243,9 +243,8 @@ public final class NcciPairs implements Rule {
      * (RULES.md §4; NCCI Policy Manual ch. I), the added one being the payer's preference only. Empty otherwise.
      */
     private static String sameBypassBilled(CheckContext ctx, String code, String added) {
-        List<String> mods = NcciAnalysis.billedModifiers(ctx, code);
-        String billed = mods == null ? null : NcciAnalysis.distinctModifierOf(mods);
-        return billed == null || billed.equals(added) || mods.contains(added) ? "" : " on Minutewise's claim; the "
+        String billed = NcciAnalysis.sameBypassBilled(NcciAnalysis.billedModifiers(ctx, code), added);
+        return billed == null ? "" : " on Minutewise's claim; the "
                 + billed + " billed on it bypasses the pair as " + added + " does (" + added + " is only the payer "
                 + "profile's preferred modifier)";
     }
