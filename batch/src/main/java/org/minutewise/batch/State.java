@@ -40,9 +40,11 @@ final class State {
      * 18, a digest's line carries the discipline of its plan of care (MW-A002 counts treatment days by it); 19, every
      * partition may hold a note that a CSV row without a visit id names a patient and date, {@code Spill.ORPHAN});
      * 20, the cuts may name a code whose lines the day's MUE denies whole (MW-A009, priced at $0 in claims.csv:
-     * {@code ClaimCorrection.deniedByDay}), which work files of 19 never hold).
+     * {@code ClaimCorrection.deniedByDay}), which work files of 19 never hold); 21, a digest's timed units leave out a
+     * timed code's minutes inside an untimed service's period (MW-U003) and its progress flag counts an SLP's
+     * evaluation codes (MW-A002), so a run resumed over work files of 20 would mix two counts).
      */
-    static final int VERSION = 20;
+    static final int VERSION = 21;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 
