@@ -46,7 +46,8 @@ public final class NoteScan {
         this.hits = new int[3 * Math.max(16, text.length() >>> 4)];
     }
 
-    void add(int phrase, int start, int end) {
+    /** Records a match of {@code phrase}, whose packed facts ({@link PhraseMatcher#meta(int)}) are {@code meta}. */
+    void add(int phrase, int meta, int start, int end) {
         if (size * 3 == hits.length) {
             hits = Arrays.copyOf(hits, hits.length * 2);
         }
@@ -55,10 +56,15 @@ public final class NoteScan {
         hits[at + 1] = start;
         hits[at + 2] = end;
         size++;
-        for (int l : matcher.listsOf(phrase)) {
-            counts[l]++;
+        int one = meta >>> PhraseMatcher.ONE_LIST_SHIFT;
+        if (one != 0) {
+            counts[one - 1]++; // most phrases belong to one list
+        } else {
+            for (int l : matcher.listsOf(phrase)) {
+                counts[l]++;
+            }
         }
-        if ((matcher.negationRole(phrase) & PhraseMatcher.NEGATION_WORDS) != 0) {
+        if ((meta & PhraseMatcher.NEGATION) != 0) {
             if (negationWords == null) {
                 negationWords = new int[8];
             } else if (negationWordCount == negationWords.length) {

@@ -129,7 +129,7 @@ final class TemplateFields {
             if (!scan.matcher().inList(scan.phraseAt(k), skilled) || scan.isNegated(k)) {
                 continue;
             }
-            int sep = separatorAfter(scan.endAt(k));
+            int sep = mayBeSeparatorWithin(scan.endAt(k)) ? separatorAfter(scan.endAt(k)) : -1;
             int end = sep < 0 ? -1 : level(sep);
             if (end >= 0 && startsField(scan.startAt(k))) {
                 scan.negate(k);
@@ -141,6 +141,42 @@ final class TemplateFields {
                 }
             }
         }
+    }
+
+    /** The next ':' and '-' at or after {@link #colonFrom} and {@link #dashFrom} (-1: none), for the test below. */
+    private int colonFrom = Integer.MAX_VALUE;
+    private int colonAt;
+    private int dashFrom = Integer.MAX_VALUE;
+    private int dashAt;
+    /** Whether the note has a dash other than '-' (U+2010 to U+2015); null until asked. */
+    private Boolean otherDashes;
+
+    /**
+     * False when {@link #separatorAfter} surely finds no separator from {@code e}: no ':' and no dash within its
+     * reach. Found by {@link String#indexOf(int, int)} (vectorized), its answer reused for the next match while it
+     * still holds: a note has a skilled match every few words and a ':' or a dash every few sentences.
+     */
+    private boolean mayBeSeparatorWithin(int e) {
+        if (otherDashes == null) {
+            boolean any = false;
+            for (char c = '\u2010'; c <= '\u2015' && !any; c++) {
+                any = text.indexOf(c) >= 0;
+            }
+            otherDashes = any;
+        }
+        if (otherDashes) {
+            return true;
+        }
+        if (e < colonFrom || colonAt >= 0 && colonAt < e) {
+            colonFrom = e;
+            colonAt = text.indexOf(':', e);
+        }
+        if (e < dashFrom || dashAt >= 0 && dashAt < e) {
+            dashFrom = e;
+            dashAt = text.indexOf('-', e);
+        }
+        int limit = e + LABEL_REACH + 1;
+        return colonAt >= 0 && colonAt < limit || dashAt >= 0 && dashAt < limit;
     }
 
     /**
