@@ -89,7 +89,21 @@ public final class CheckContext {
 
     /** The catalog entry of a line's code, or null when the code is unknown. */
     public CodeInfo codeOf(ServiceLine line) {
-        return ref.codes().getOrNull(line.code());
+        return codeInfo(line.code());
+    }
+
+    /**
+     * The catalog entry of a code, or null when it is unknown: of a code of the visit's service lines from the entries
+     * looked up once per visit (a few comparisons of short strings), of any other from the catalog.
+     */
+    public CodeInfo codeInfo(String code) {
+        List<ServiceLine> s = visit.services();
+        for (int i = 0; i < lineCodes.length; i++) {
+            if (s.get(i).code().equals(code)) {
+                return lineCodes[i];
+            }
+        }
+        return ref.codes().getOrNull(code);
     }
 
     /** The catalog entry of the code of the visit's service line {@code index}, or null when it is unknown. */

@@ -257,7 +257,7 @@ public final class VisitChecker {
             if (!visit.billed().isEmpty()) {
                 List<ClaimLine> billed = ctx.billedLines();
                 Estimate estimate = payer.isMedicare() ? PaymentEstimator.estimate(billed, visit.dateOfService(),
-                        visit.locality(), ref.fees(), ref.codes(), ClaimBuilder.notCovered(visit, payer, ref.codes()),
+                        visit.locality(), ref.fees(), ref.codes(), ClaimBuilder.notCovered(ctx),
                         MueDenial.over(billed, ref.mue(), visit.dateOfService()))
                         : claim.estimate();
                 // The KX buckets (the patient's spend before and after this visit) are the engine's: what the

@@ -131,6 +131,19 @@ public final class ClaimBuilder {
         return out == null ? Set.of() : out;
     }
 
+    /**
+     * {@link #notCovered(Visit, PayerProfile, CodeCatalog)} of the visit being checked, worked out once per check: the
+     * claim, the KX and billed-line rules and the estimate of the billed claim all read it. Unmodifiable.
+     */
+    public static Set<String> notCovered(CheckContext ctx) {
+        return ctx.memo(NOT_COVERED, () -> {
+            Set<String> s = notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
+            return s.isEmpty() ? s : java.util.Collections.unmodifiableSet(s);
+        });
+    }
+
+    private static final Object NOT_COVERED = new Object();
+
     /** Pointers 1..n in order, for n = 0 to 4: the pointers of every line but 97112's. */
     private static final List<List<Integer>> IN_ORDER = List.of(List.of(), List.of(1), List.of(1, 2),
             List.of(1, 2, 3), List.of(1, 2, 3, 4));
@@ -168,11 +181,11 @@ public final class ClaimBuilder {
         List<ServiceLine> services = v.services();
         // Who furnished a code's counted minutes: without those another code's period holds (MW-U003).
         List<ServiceLine> counting = org.minutewise.core.check.VisitChecker.minutesView(v, payer,
-                code -> timedCode(ctx.ref().codes().getOrNull(code)));
+                code -> timedCode(ctx.codeInfo(code)));
         for (int c = 0; c < billed.size(); c++) {
             String code = billed.code(c);
             int u = billed.units(c);
-            CodeInfo info = ctx.ref().codes().getOrNull(code);
+            CodeInfo info = ctx.codeInfo(code);
             if (u == 0 && (!payer.sendZeroUnitLines() || info == null)) {
                 continue;
             }
@@ -254,7 +267,7 @@ public final class ClaimBuilder {
                 addModifier(lines, p.modifiedCode(), NcciAnalysis.regionModifier(payer.distinctModifier()));
             }
         }
-        Set<String> notCovered = notCovered(v, payer, ctx.ref().codes());
+        Set<String> notCovered = notCovered(ctx);
         // A line a medically unlikely edit denies (MW-E006) is priced at $0 and counts toward no KX threshold.
         Estimate first = PaymentEstimator.estimate(lines, v.dateOfService(), v.locality(), ctx.ref().fees(),
                 ctx.ref().codes(), notCovered, MueDenial.over(lines, ctx.ref().mue(), v.dateOfService()));
