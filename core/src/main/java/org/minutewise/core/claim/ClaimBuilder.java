@@ -410,13 +410,23 @@ public final class ClaimBuilder {
 
     /** The service lines of a code (for 97129 or 97130, of either: one service's minutes). */
     static List<Integer> serviceIndexes(List<ServiceLine> services, String code) {
-        List<Integer> idx = new ArrayList<>(2);
+        // Immutable, so the claim lines that keep it (ClaimLine.serviceIndexes) do not copy it; mostly one line.
+        int first = -1;
+        List<Integer> more = null;
         for (int i = 0; i < services.size(); i++) {
             if (Cognitive.sameService(services.get(i).code(), code)) {
-                idx.add(i);
+                if (first < 0) {
+                    first = i;
+                } else {
+                    if (more == null) {
+                        more = new ArrayList<>(3);
+                        more.add(first);
+                    }
+                    more.add(i);
+                }
             }
         }
-        return idx;
+        return first < 0 ? List.of() : more == null ? List.of(first) : List.copyOf(more);
     }
 
     /**
