@@ -53,8 +53,9 @@ public final class NoteMinutes {
         // Straight over the scan's matches (in order of end), no PhraseMatch built: this runs for every billed code.
         List<Stated> out = List.of();
         String t = scan.text();
-        for (int k = 0; k < scan.size(); k++) {
-            if (!scan.member(k, l) || !headsClause(t, scan.startAt(k))) {
+        for (int j = scan.firstOf(l), to = j + scan.countAt(l); j < to; j++) {
+            int k = scan.hitOf(j);
+            if (!headsClause(t, scan.startAt(k))) {
                 continue;
             }
             int[] n = minutesAfter(t, scan.endAt(k), true);

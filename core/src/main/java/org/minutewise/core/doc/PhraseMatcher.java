@@ -414,6 +414,7 @@ public final class PhraseMatcher {
             Negation.apply(scan);
         }
         CueAim.apply(scan); // "VC for upright posture": no posture deficit
+        scan.index();
         return scan;
     }
 
