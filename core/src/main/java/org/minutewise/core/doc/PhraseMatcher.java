@@ -35,9 +35,13 @@ public final class PhraseMatcher {
     private static final char SEP = 1;
     private static final boolean[] ASCII_WORD = new boolean[128];
 
+    /** {@link #normalize(char)} of each ASCII character, worked out once: the negation and field readers ask often. */
+    private static final char[] ASCII_NORMAL = new char[128];
+
     static {
         for (int c = 0; c < 128; c++) {
             ASCII_WORD[c] = Character.isLetterOrDigit((char) c);
+            ASCII_NORMAL[c] = normalizeAny((char) c);
         }
     }
 
@@ -348,6 +352,10 @@ public final class PhraseMatcher {
 
     /** How the matcher sees one character: lower case, separators as a space, curly apostrophes straight. */
     public static char normalize(char c) {
+        return c < 128 ? ASCII_NORMAL[c] : normalizeAny(c);
+    }
+
+    private static char normalizeAny(char c) {
         if (isSeparator(c)) {
             return ' ';
         }

@@ -143,40 +143,49 @@ final class TemplateFields {
         }
     }
 
-    /** The next ':' and '-' at or after {@link #colonFrom} and {@link #dashFrom} (-1: none), for the test below. */
-    private int colonFrom = Integer.MAX_VALUE;
-    private int colonAt;
-    private int dashFrom = Integer.MAX_VALUE;
-    private int dashAt;
-    /** Whether the note has a dash other than '-' (U+2010 to U+2015); null until asked. */
-    private Boolean otherDashes;
+    /**
+     * Where the note has a ':' or a '-', in order (found by {@link String#indexOf(int, int)}, vectorized); null until
+     * asked, and when the note has another dash (U+2010 to U+2015), which {@link #mayBeSeparatorWithin} then does not
+     * rule out.
+     */
+    private int[] separators;
+    private boolean otherDashes;
 
     /**
      * False when {@link #separatorAfter} surely finds no separator from {@code e}: no ':' and no dash within its
-     * reach. Found by {@link String#indexOf(int, int)} (vectorized), its answer reused for the next match while it
-     * still holds: a note has a skilled match every few words and a ':' or a dash every few sentences.
+     * reach. A note has a skilled match every few words and a ':' or a dash every few sentences.
      */
     private boolean mayBeSeparatorWithin(int e) {
-        if (otherDashes == null) {
-            boolean any = false;
-            for (char c = '\u2010'; c <= '\u2015' && !any; c++) {
-                any = text.indexOf(c) >= 0;
+        if (separators == null) {
+            for (char c = '\u2010'; c <= '\u2015' && !otherDashes; c++) {
+                otherDashes = text.indexOf(c) >= 0;
             }
-            otherDashes = any;
+            int[] at = new int[8];
+            int n = 0;
+            int colon = text.indexOf(':');
+            int dash = text.indexOf('-');
+            while (colon >= 0 || dash >= 0) {
+                int next;
+                if (dash < 0 || colon >= 0 && colon < dash) {
+                    next = colon;
+                    colon = text.indexOf(':', colon + 1);
+                } else {
+                    next = dash;
+                    dash = text.indexOf('-', dash + 1);
+                }
+                if (n == at.length) {
+                    at = java.util.Arrays.copyOf(at, n * 2);
+                }
+                at[n++] = next;
+            }
+            separators = java.util.Arrays.copyOf(at, n);
         }
         if (otherDashes) {
             return true;
         }
-        if (e < colonFrom || colonAt >= 0 && colonAt < e) {
-            colonFrom = e;
-            colonAt = text.indexOf(':', e);
-        }
-        if (e < dashFrom || dashAt >= 0 && dashAt < e) {
-            dashFrom = e;
-            dashAt = text.indexOf('-', e);
-        }
-        int limit = e + LABEL_REACH + 1;
-        return colonAt >= 0 && colonAt < limit || dashAt >= 0 && dashAt < limit;
+        int i = java.util.Arrays.binarySearch(separators, e);
+        int first = i >= 0 ? i : -i - 1; // the first at or after e
+        return first < separators.length && separators[first] <= e + LABEL_REACH;
     }
 
     /**
