@@ -65,9 +65,16 @@ public final class VisitChecker {
      */
     public static List<org.minutewise.core.units.CodeMinutes> pooled(Visit visit, PayerProfile payer,
                                                                      org.minutewise.core.codes.CodeCatalog codes) {
+        return pooled(visit, payer, codes, CheckContext.lineCodes(visit, codes));
+    }
+
+    /** {@link #pooled(Visit, PayerProfile, org.minutewise.core.codes.CodeCatalog)} with the lines' entries looked up. */
+    private static List<org.minutewise.core.units.CodeMinutes> pooled(Visit visit, PayerProfile payer,
+            org.minutewise.core.codes.CodeCatalog codes, org.minutewise.core.codes.CodeInfo[] lineCodes) {
         // A minute two timed codes share counts for one of them (MW-U003): cut out of the other's periods.
+        List<org.minutewise.core.model.ServiceLine> services = visit.services();
         List<org.minutewise.core.model.ServiceLine> counted = UnitCalculator.withoutOtherCodesMinutes(
-                countedServices(visit, payer, codes), l -> timed(codes.getOrNull(l.code())));
+                countedServices(visit, payer, codes), l -> timed(entryOf(services, lineCodes, l, codes)));
         List<org.minutewise.core.units.CodeMinutes> pooled = countedMinutes(visit.services(), counted);
         boolean any = false;
         for (org.minutewise.core.units.CodeMinutes cm : pooled) {
@@ -113,6 +120,18 @@ public final class VisitChecker {
             return "documented as group time, which is billed with a group code, not as one-on-one minutes";
         }
         return null;
+    }
+
+    /** The catalog entry of line {@code l}: looked up already when it is one of the visit's lines. */
+    private static org.minutewise.core.codes.CodeInfo entryOf(List<org.minutewise.core.model.ServiceLine> services,
+            org.minutewise.core.codes.CodeInfo[] lineCodes, org.minutewise.core.model.ServiceLine l,
+            org.minutewise.core.codes.CodeCatalog codes) {
+        for (int i = 0; i < lineCodes.length; i++) {
+            if (services.get(i) == l) {
+                return lineCodes[i];
+            }
+        }
+        return codes.getOrNull(l.code());
     }
 
     private static boolean timed(org.minutewise.core.codes.CodeInfo info) {
@@ -232,8 +251,10 @@ public final class VisitChecker {
 
     /** Checks with an explicit profile (for example one whose method the user overrode). */
     public CheckResult check(Visit visit, PayerProfile payer) {
-        UnitResult units = count(payer.method(), visit, pooled(visit, payer, ref.codes()), ref.codes());
-        CheckContext ctx = new CheckContext(visit, payer, ref, units, today);
+        // The catalog entry of each line's code, looked up once for the count and the rules.
+        org.minutewise.core.codes.CodeInfo[] lineCodes = CheckContext.lineCodes(visit, ref.codes());
+        UnitResult units = count(payer.method(), visit, pooled(visit, payer, ref.codes(), lineCodes), ref.codes());
+        CheckContext ctx = new CheckContext(visit, payer, ref, units, today, lineCodes);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             int before = findings.size();
