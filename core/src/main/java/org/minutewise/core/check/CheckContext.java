@@ -33,16 +33,28 @@ public final class CheckContext {
     /** With the caller's date: core has no clock, so a check that needs today is given it. */
     public CheckContext(Visit visit, PayerProfile payer, ReferenceData ref, UnitResult units,
                         java.util.Optional<java.time.LocalDate> today) {
+        this(visit, payer, ref, units, today, lineCodes(visit, ref.codes()));
+    }
+
+    /** With the entries of the lines' codes ({@link #lineCodes}) that the checker looked up for the count. */
+    CheckContext(Visit visit, PayerProfile payer, ReferenceData ref, UnitResult units,
+                 java.util.Optional<java.time.LocalDate> today, CodeInfo[] lineCodes) {
         this.today = today;
         this.visit = visit;
         this.payer = payer;
         this.ref = ref;
         this.units = units;
+        this.lineCodes = lineCodes;
+    }
+
+    /** The catalog entry of each service line's code, in order (null where unknown). */
+    static CodeInfo[] lineCodes(Visit visit, org.minutewise.core.codes.CodeCatalog codes) {
         List<ServiceLine> s = visit.services();
-        this.lineCodes = new CodeInfo[s.size()];
-        for (int i = 0; i < lineCodes.length; i++) {
-            lineCodes[i] = ref.codes().getOrNull(s.get(i).code());
+        CodeInfo[] out = new CodeInfo[s.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = codes.getOrNull(s.get(i).code());
         }
+        return out;
     }
 
     /** The caller's date, when the check was given one ({@link VisitChecker#asOf}); empty in batch audits. */
@@ -89,7 +101,21 @@ public final class CheckContext {
 
     /** The catalog entry of a line's code, or null when the code is unknown. */
     public CodeInfo codeOf(ServiceLine line) {
-        return ref.codes().getOrNull(line.code());
+        return codeInfo(line.code());
+    }
+
+    /**
+     * The catalog entry of a code, or null when it is unknown: of a code of the visit's service lines from the entries
+     * looked up once per visit (a few comparisons of short strings), of any other from the catalog.
+     */
+    public CodeInfo codeInfo(String code) {
+        List<ServiceLine> s = visit.services();
+        for (int i = 0; i < lineCodes.length; i++) {
+            if (s.get(i).code().equals(code)) {
+                return lineCodes[i];
+            }
+        }
+        return ref.codes().getOrNull(code);
     }
 
     /** The catalog entry of the code of the visit's service line {@code index}, or null when it is unknown. */

@@ -65,10 +65,17 @@ public final class VisitChecker {
      */
     public static List<org.minutewise.core.units.CodeMinutes> pooled(Visit visit, PayerProfile payer,
                                                                      org.minutewise.core.codes.CodeCatalog codes) {
+        return pooled(visit, payer, codes, CheckContext.lineCodes(visit, codes));
+    }
+
+    /** {@link #pooled(Visit, PayerProfile, org.minutewise.core.codes.CodeCatalog)} with the lines' entries looked up. */
+    private static List<org.minutewise.core.units.CodeMinutes> pooled(Visit visit, PayerProfile payer,
+            org.minutewise.core.codes.CodeCatalog codes, org.minutewise.core.codes.CodeInfo[] lineCodes) {
         // A minute two timed codes share counts for one of them (MW-U003): cut out of the other's periods; a minute
         // inside an untimed one-on-one service's period (an evaluation) is the service's, cut out of the timed code's.
+        List<org.minutewise.core.model.ServiceLine> services = visit.services();
         List<org.minutewise.core.model.ServiceLine> counted = UnitCalculator.withoutOtherCodesMinutes(
-                countedServices(visit, payer, codes), l -> timed(codes.getOrNull(l.code())),
+                countedServices(visit, payer, codes), l -> timed(entryOf(services, lineCodes, l, codes)),
                 untimedServiceTime(code -> UnitCalculator.untimedService(codes.getOrNull(code))));
         List<org.minutewise.core.units.CodeMinutes> pooled = countedMinutes(visit.services(), counted);
         boolean any = false;
@@ -115,6 +122,18 @@ public final class VisitChecker {
             return "documented as group time, which is billed with a group code, not as one-on-one minutes";
         }
         return null;
+    }
+
+    /** The catalog entry of line {@code l}: looked up already when it is one of the visit's lines. */
+    private static org.minutewise.core.codes.CodeInfo entryOf(List<org.minutewise.core.model.ServiceLine> services,
+            org.minutewise.core.codes.CodeInfo[] lineCodes, org.minutewise.core.model.ServiceLine l,
+            org.minutewise.core.codes.CodeCatalog codes) {
+        for (int i = 0; i < lineCodes.length; i++) {
+            if (services.get(i) == l) {
+                return lineCodes[i];
+            }
+        }
+        return codes.getOrNull(l.code());
     }
 
     private static boolean timed(org.minutewise.core.codes.CodeInfo info) {
@@ -268,8 +287,10 @@ public final class VisitChecker {
 
     /** Checks with an explicit profile (for example one whose method the user overrode). */
     public CheckResult check(Visit visit, PayerProfile payer) {
-        UnitResult units = count(payer.method(), visit, pooled(visit, payer, ref.codes()), ref.codes());
-        CheckContext ctx = new CheckContext(visit, payer, ref, units, today);
+        // The catalog entry of each line's code, looked up once for the count and the rules.
+        org.minutewise.core.codes.CodeInfo[] lineCodes = CheckContext.lineCodes(visit, ref.codes());
+        UnitResult units = count(payer.method(), visit, pooled(visit, payer, ref.codes(), lineCodes), ref.codes());
+        CheckContext ctx = new CheckContext(visit, payer, ref, units, today, lineCodes);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             int before = findings.size();
@@ -293,7 +314,7 @@ public final class VisitChecker {
             if (!visit.billed().isEmpty()) {
                 List<ClaimLine> billed = ctx.billedLines();
                 Estimate estimate = payer.isMedicare() ? PaymentEstimator.estimate(billed, visit.dateOfService(),
-                        visit.locality(), ref.fees(), ref.codes(), ClaimBuilder.notCovered(visit, payer, ref.codes()),
+                        visit.locality(), ref.fees(), ref.codes(), ClaimBuilder.notCovered(ctx),
                         MueDenial.over(billed, ref.mue(), visit.dateOfService()))
                         : claim.estimate();
                 // The KX buckets (the patient's spend before and after this visit) are the engine's: what the

@@ -131,6 +131,19 @@ public final class ClaimBuilder {
         return out == null ? Set.of() : out;
     }
 
+    /**
+     * {@link #notCovered(Visit, PayerProfile, CodeCatalog)} of the visit being checked, worked out once per check: the
+     * claim, the KX and billed-line rules and the estimate of the billed claim all read it. Unmodifiable.
+     */
+    public static Set<String> notCovered(CheckContext ctx) {
+        return ctx.memo(NOT_COVERED, () -> {
+            Set<String> s = notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
+            return s.isEmpty() ? s : java.util.Collections.unmodifiableSet(s);
+        });
+    }
+
+    private static final Object NOT_COVERED = new Object();
+
     /** Pointers 1..n in order, for n = 0 to 4: the pointers of every line but 97112's. */
     private static final List<List<Integer>> IN_ORDER = List.of(List.of(), List.of(1), List.of(1, 2),
             List.of(1, 2, 3), List.of(1, 2, 3, 4));
@@ -171,7 +184,7 @@ public final class ClaimBuilder {
         for (int c = 0; c < billed.size(); c++) {
             String code = billed.code(c);
             int u = billed.units(c);
-            CodeInfo info = ctx.ref().codes().getOrNull(code);
+            CodeInfo info = ctx.codeInfo(code);
             if (u == 0 && (!payer.sendZeroUnitLines() || info == null)) {
                 continue;
             }
@@ -253,7 +266,7 @@ public final class ClaimBuilder {
                 addModifier(lines, p.modifiedCode(), NcciAnalysis.regionModifier(payer.distinctModifier()));
             }
         }
-        Set<String> notCovered = notCovered(v, payer, ctx.ref().codes());
+        Set<String> notCovered = notCovered(ctx);
         // A line a medically unlikely edit denies (MW-E006) is priced at $0 and counts toward no KX threshold.
         Estimate first = PaymentEstimator.estimate(lines, v.dateOfService(), v.locality(), ctx.ref().fees(),
                 ctx.ref().codes(), notCovered, MueDenial.over(lines, ctx.ref().mue(), v.dateOfService()));
@@ -396,13 +409,23 @@ public final class ClaimBuilder {
 
     /** The service lines of a code (for 97129 or 97130, of either: one service's minutes). */
     static List<Integer> serviceIndexes(List<ServiceLine> services, String code) {
-        List<Integer> idx = new ArrayList<>(2);
+        // Immutable, so the claim lines that keep it (ClaimLine.serviceIndexes) do not copy it; mostly one line.
+        int first = -1;
+        List<Integer> more = null;
         for (int i = 0; i < services.size(); i++) {
             if (Cognitive.sameService(services.get(i).code(), code)) {
-                idx.add(i);
+                if (first < 0) {
+                    first = i;
+                } else {
+                    if (more == null) {
+                        more = new ArrayList<>(3);
+                        more.add(first);
+                    }
+                    more.add(i);
+                }
             }
         }
-        return idx;
+        return first < 0 ? List.of() : more == null ? List.of(first) : List.copyOf(more);
     }
 
     /**

@@ -38,7 +38,30 @@ public record DiagnosisCategory(String category, String title, String group, boo
 
     /** An ICD-10-CM code as compared: without its dot, in capitals ({@code i69.351} is {@code I69351}). */
     public static String key(String code) {
-        return (code.indexOf('.') >= 0 ? code.replace(".", "") : code).toUpperCase(java.util.Locale.ROOT);
+        // One pass for the usual ASCII code: the code itself when it has no dot and no lower case letter, else its
+        // characters without the dot and in capitals; any other character takes the general way, same result.
+        int n = code.length();
+        int i = 0;
+        char c;
+        while (i < n && (c = code.charAt(i)) != '.' && c < 128 && !(c >= 'a' && c <= 'z')) {
+            i++;
+        }
+        if (i == n) {
+            return code;
+        }
+        char[] out = new char[n];
+        code.getChars(0, i, out, 0);
+        int k = i;
+        for (; i < n; i++) {
+            c = code.charAt(i);
+            if (c >= 128) {
+                return (code.indexOf('.') >= 0 ? code.replace(".", "") : code).toUpperCase(java.util.Locale.ROOT);
+            }
+            if (c != '.') {
+                out[k++] = c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+            }
+        }
+        return new String(out, 0, k);
     }
 
     /** Categories whose codes take a 7th character (encounter or sequela), by the first characters of the key. */

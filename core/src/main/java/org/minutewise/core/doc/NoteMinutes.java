@@ -33,13 +33,43 @@ public final class NoteMinutes {
 
     /** The total timed minutes the note states (the first statement), if any. */
     public static Optional<Stated> totalTimed(String note) {
-        return total(note, true);
+        return totals(note).timed();
     }
 
     /** The total treatment time the note states (the first statement), if any. */
     public static Optional<Stated> totalTreatment(String note) {
-        return total(note, false);
+        return totals(note).treatment();
     }
+
+    /** Both totals a note states: {@link #totalTimed} and {@link #totalTreatment}. */
+    public record Totals(Optional<Stated> timed, Optional<Stated> treatment) {
+    }
+
+    /**
+     * {@link #totalTimed} and {@link #totalTreatment} in one pass over the note's "total"s (each the first statement of
+     * its kind): a rule that reads both searches the note once.
+     */
+    public static Totals totals(String note) {
+        Stated[] found = new Stated[2]; // timed, treatment
+        int from = 0;
+        while (found[0] == null || found[1] == null) {
+            int at = indexOfWord(note, "total", from);
+            if (at < 0) {
+                break;
+            }
+            from = at + 5;
+            int[] kind = new int[1];
+            int i = totalWords(note, at, kind);
+            int which = kind[0] == TIMED ? 0 : kind[0] == TREATMENT ? 1 : -1;
+            if (which >= 0 && found[which] == null) {
+                found[which] = statedAt(note, at, i);
+            }
+        }
+        return new Totals(Optional.ofNullable(found[0]), Optional.ofNullable(found[1]));
+    }
+
+    private static final int TIMED = 1;
+    private static final int TREATMENT = 2;
 
     /**
      * The minutes the note gives a service where a phrase of its list heads a clause, each statement with its span
@@ -53,8 +83,9 @@ public final class NoteMinutes {
         // Straight over the scan's matches (in order of end), no PhraseMatch built: this runs for every billed code.
         List<Stated> out = List.of();
         String t = scan.text();
-        for (int k = 0; k < scan.size(); k++) {
-            if (!scan.member(k, l) || !headsClause(t, scan.startAt(k))) {
+        for (int j = scan.firstOf(l), to = j + scan.countAt(l); j < to; j++) {
+            int k = scan.hitOf(j);
+            if (!headsClause(t, scan.startAt(k))) {
                 continue;
             }
             int[] n = minutesAfter(t, scan.endAt(k), true);
@@ -71,47 +102,47 @@ public final class NoteMinutes {
         return out;
     }
 
-    private static Optional<Stated> total(String t, boolean timed) {
-        int from = 0;
-        while (true) {
-            int at = indexOfWord(t, "total", from);
-            if (at < 0) {
-                return Optional.empty();
+    /**
+     * The words after the "total" at {@code at}, up to the number: which total it is ({@code kind[0]}: {@link #TIMED},
+     * {@link #TREATMENT}, or 0 for neither); returns where they end.
+     */
+    private static int totalWords(String t, int at, int[] kind) {
+        int i = at + 5;
+        Boolean isTimed = null;
+        for (int words = 0; words < 4 && i < t.length(); words++) {
+            i = skipSpace(t, i);
+            int end = wordEnd(t, i);
+            if (end == i) {
+                break;
             }
-            from = at + 5;
-            // The words after "total", up to the number: which total it is.
-            int i = at + 5;
-            Boolean isTimed = null;
-            for (int words = 0; words < 4 && i < t.length(); words++) {
-                i = skipSpace(t, i);
-                int end = wordEnd(t, i);
-                if (end == i) {
-                    break;
-                }
-                String w = t.substring(i, end).toLowerCase(java.util.Locale.ROOT);
-                if (w.equals("timed")) {
-                    isTimed = true;
-                } else if (isTimed == null && (w.equals("treatment") || w.equals("tx") || w.equals("session")
-                        || w.equals("visit") || w.equals("time"))) {
-                    isTimed = false;
-                } else if (!w.equals("minutes") && !w.equals("min") && !w.equals("mins") && !w.equals("code")
-                        && !w.equals("of") && !w.equals("time") && !w.equals("treatment") && !w.equals("tx")) {
-                    break;
-                }
-                i = end;
+            String w = t.substring(i, end).toLowerCase(java.util.Locale.ROOT);
+            if (w.equals("timed")) {
+                isTimed = true;
+            } else if (isTimed == null && (w.equals("treatment") || w.equals("tx") || w.equals("session")
+                    || w.equals("visit") || w.equals("time"))) {
+                isTimed = false;
+            } else if (!w.equals("minutes") && !w.equals("min") && !w.equals("mins") && !w.equals("code")
+                    && !w.equals("of") && !w.equals("time") && !w.equals("treatment") && !w.equals("tx")) {
+                break;
             }
-            if (isTimed != null && isTimed == timed) {
-                int[] n = minutesAfter(t, i, false);
-                if (n != null) {
-                    return Optional.of(new Stated(n[0], at, n[1]));
-                }
-                // "35 min total treatment time": the number before.
-                int[] before = minutesBefore(t, at);
-                if (before != null) {
-                    return Optional.of(new Stated(before[0], before[1], at + 5));
-                }
-            }
+            i = end;
         }
+        kind[0] = isTimed == null ? 0 : isTimed ? TIMED : TREATMENT;
+        return i;
+    }
+
+    /** The minutes of the total at {@code at} whose words end at {@code i}: after them, or right before it; or null. */
+    private static Stated statedAt(String t, int at, int i) {
+        int[] n = minutesAfter(t, i, false);
+        if (n != null) {
+            return new Stated(n[0], at, n[1]);
+        }
+        // "35 min total treatment time": the number before.
+        int[] before = minutesBefore(t, at);
+        if (before != null) {
+            return new Stated(before[0], before[1], at + 5);
+        }
+        return null;
     }
 
     /** Whether a match starts a clause: the note's start, or after ". ; : " a line break or a bullet. */

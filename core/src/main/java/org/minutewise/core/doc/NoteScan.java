@@ -34,6 +34,13 @@ public final class NoteScan {
     private byte[] dropped;
     private static final byte NEGATED = 1;
     private static final byte AIM = 2;
+    /**
+     * Per list, the matches that count for it ({@link #member}), in the scan's order: those of list {@code l} are
+     * {@code listHits[listFrom[l] .. listFrom[l + 1])}. Built once the scan is complete ({@link #index()}), so a rule's
+     * question about one list reads that list's few matches, not every match of the note.
+     */
+    private int[] listFrom;
+    private int[] listHits;
     /** The matches of negation words (either list), in the order found; null while there is none. */
     private int[] negationWords;
     private int negationWordCount;
@@ -46,7 +53,8 @@ public final class NoteScan {
         this.hits = new int[3 * Math.max(16, text.length() >>> 4)];
     }
 
-    void add(int phrase, int start, int end) {
+    /** Records a match of {@code phrase}, whose packed facts ({@link PhraseMatcher#meta(int)}) are {@code meta}. */
+    void add(int phrase, int meta, int start, int end) {
         if (size * 3 == hits.length) {
             hits = Arrays.copyOf(hits, hits.length * 2);
         }
@@ -55,10 +63,15 @@ public final class NoteScan {
         hits[at + 1] = start;
         hits[at + 2] = end;
         size++;
-        for (int l : matcher.listsOf(phrase)) {
-            counts[l]++;
+        int one = meta >>> PhraseMatcher.ONE_LIST_SHIFT;
+        if (one != 0) {
+            counts[one - 1]++; // most phrases belong to one list
+        } else {
+            for (int l : matcher.listsOf(phrase)) {
+                counts[l]++;
+            }
         }
-        if ((matcher.negationRole(phrase) & PhraseMatcher.NEGATION_WORDS) != 0) {
+        if ((meta & PhraseMatcher.NEGATION) != 0) {
             if (negationWords == null) {
                 negationWords = new int[8];
             } else if (negationWordCount == negationWords.length) {
@@ -66,6 +79,54 @@ public final class NoteScan {
             }
             negationWords[negationWordCount++] = size - 1;
         }
+    }
+
+    /** Indexes the matches by list ({@link #listHits}); called once, when negation and cue aims are settled. */
+    void index() {
+        int lists = counts.length;
+        int[] from = new int[lists + 1];
+        for (int l = 0; l < lists; l++) {
+            from[l + 1] = from[l] + counts[l];
+        }
+        int[] at = Arrays.copyOf(from, lists);
+        int[] out = new int[from[lists]];
+        final int[] h = hits;
+        final byte[] gone = dropped;
+        for (int k = 0; k < size; k++) {
+            int p = h[k * 3];
+            int one = matcher.meta(p) >>> PhraseMatcher.ONE_LIST_SHIFT;
+            if (gone == null || gone[k] == 0) {
+                if (one != 0) {
+                    out[at[one - 1]++] = k;
+                } else {
+                    for (int l : matcher.listsOf(p)) {
+                        out[at[l]++] = k;
+                    }
+                }
+            } else if (one != 0) {
+                if (!matcher.negatable(one - 1)) {
+                    out[at[one - 1]++] = k;
+                }
+            } else {
+                for (int l : matcher.listsOf(p)) {
+                    if (!matcher.negatable(l)) {
+                        out[at[l]++] = k;
+                    }
+                }
+            }
+        }
+        listFrom = from;
+        listHits = out;
+    }
+
+    /** Where the matches of list {@code l} start in {@link #hitOf(int)} (their count is {@link #countAt(int)}). */
+    int firstOf(int l) {
+        return listFrom[l];
+    }
+
+    /** The match at {@code j} of the index by list ({@link #firstOf(int)}). */
+    int hitOf(int j) {
+        return listHits[j];
     }
 
     /** Whether some negatable list has a match (not yet negated). */
@@ -172,10 +233,9 @@ public final class NoteScan {
             return List.of();
         }
         List<PhraseMatch> out = new ArrayList<>(counts[l]);
-        for (int k = 0; k < size; k++) {
-            if (member(k, l)) {
-                out.add(new PhraseMatch(list, matcher.phrase(hits[k * 3]), hits[k * 3 + 1], hits[k * 3 + 2]));
-            }
+        for (int j = listFrom[l], to = listFrom[l + 1]; j < to; j++) {
+            int k = listHits[j];
+            out.add(new PhraseMatch(list, matcher.phrase(hits[k * 3]), hits[k * 3 + 1], hits[k * 3 + 2]));
         }
         out.sort(BY_SPAN);
         return out;
@@ -236,8 +296,9 @@ public final class NoteScan {
             return false;
         }
         int c = matcher.listIndex(condition);
-        for (int k = 0; k < size; k++) {
-            if (member(k, l) && (!matcher.inList(hits[k * 3], c) || test.test(text, hits[k * 3 + 1], hits[k * 3 + 2]))) {
+        for (int j = listFrom[l], to = listFrom[l + 1]; j < to; j++) {
+            int k = listHits[j];
+            if (!matcher.inList(hits[k * 3], c) || test.test(text, hits[k * 3 + 1], hits[k * 3 + 2])) {
                 return true;
             }
         }
@@ -250,8 +311,9 @@ public final class NoteScan {
         if (l < 0 || counts[l] == 0) {
             return false;
         }
-        for (int k = 0; k < size; k++) {
-            if (hits[k * 3 + 1] >= from && hits[k * 3 + 2] <= to && member(k, l)) {
+        for (int j = listFrom[l], last = listFrom[l + 1]; j < last; j++) {
+            int k = listHits[j];
+            if (hits[k * 3 + 1] >= from && hits[k * 3 + 2] <= to) {
                 return true;
             }
         }
@@ -269,8 +331,9 @@ public final class NoteScan {
             return false;
         }
         int skilled = matcher.listIndex(PhraseLists.SKILLED);
-        for (int k = 0; k < size; k++) {
-            if (hits[k * 3 + 1] >= from && hits[k * 3 + 2] <= to && member(k, l)
+        for (int j = listFrom[l], last = listFrom[l + 1]; j < last; j++) {
+            int k = listHits[j];
+            if (hits[k * 3 + 1] >= from && hits[k * 3 + 2] <= to
                     && !CueAim.aimed(this, hits[k * 3 + 1], skilled)) {
                 return true;
             }
@@ -287,10 +350,11 @@ public final class NoteScan {
         if (l < 0 || counts[l] == 0) {
             return false;
         }
-        for (int k = 0; k < size; k++) {
+        for (int j = listFrom[l], last = listFrom[l + 1]; j < last; j++) {
+            int k = listHits[j];
             int s = hits[k * 3 + 1];
             int e = hits[k * 3 + 2];
-            if (s >= from && e <= to && member(k, l) && !covered(s, e, excluding)) {
+            if (s >= from && e <= to && !covered(s, e, excluding)) {
                 return true;
             }
         }
@@ -303,8 +367,9 @@ public final class NoteScan {
         if (l < 0 || counts[l] == 0) {
             return false;
         }
-        for (int k = 0; k < size; k++) {
-            if (hits[k * 3 + 1] <= start && hits[k * 3 + 2] >= end && member(k, l)) {
+        for (int j = listFrom[l], last = listFrom[l + 1]; j < last; j++) {
+            int k = listHits[j];
+            if (hits[k * 3 + 1] <= start && hits[k * 3 + 2] >= end) {
                 return true;
             }
         }
@@ -325,8 +390,9 @@ public final class NoteScan {
             return counts[l];
         }
         int n = 0;
-        for (int k = 0; k < size; k++) {
-            if (member(k, l) && !covered(hits[k * 3 + 1], hits[k * 3 + 2], excluding)) {
+        for (int j = listFrom[l], last = listFrom[l + 1]; j < last; j++) {
+            int k = listHits[j];
+            if (!covered(hits[k * 3 + 1], hits[k * 3 + 2], excluding)) {
                 n++;
             }
         }
@@ -343,8 +409,9 @@ public final class NoteScan {
         if (x < 0 || counts[x] == 0) {
             return true;
         }
-        for (int k = 0; k < size; k++) {
-            if (member(k, l) && !covered(hits[k * 3 + 1], hits[k * 3 + 2], excluding)) {
+        for (int j = listFrom[l], last = listFrom[l + 1]; j < last; j++) {
+            int k = listHits[j];
+            if (!covered(hits[k * 3 + 1], hits[k * 3 + 2], excluding)) {
                 return true;
             }
         }

@@ -35,9 +35,13 @@ public final class PhraseMatcher {
     private static final char SEP = 1;
     private static final boolean[] ASCII_WORD = new boolean[128];
 
+    /** {@link #normalize(char)} of each ASCII character, worked out once: the negation and field readers ask often. */
+    private static final char[] ASCII_NORMAL = new char[128];
+
     static {
         for (int c = 0; c < 128; c++) {
             ASCII_WORD[c] = Character.isLetterOrDigit((char) c);
+            ASCII_NORMAL[c] = normalizeAny((char) c);
         }
     }
 
@@ -94,6 +98,19 @@ public final class PhraseMatcher {
     private final int negationAfterList;
     /** The length of the longest phrase, in characters as written in the lists' normalized form. */
     private final int longestPhrase;
+    /**
+     * Per phrase, what {@link #emit} and {@link NoteScan#add} read of it packed in one int (one load where five
+     * arrays and two of the phrase's own would be read): its length ({@link #LENGTH}), whether it has a space, begins
+     * or ends with a letter or digit, is a negation word, and the one list it belongs to ({@link #ONE_LIST_SHIFT}: the
+     * list + 1, 0 when it belongs to several).
+     */
+    private final int[] meta;
+    static final int LENGTH = 0xFFFF;
+    static final int SPACED = 1 << 16;
+    static final int FIRST_WORD = 1 << 17;
+    static final int LAST_WORD = 1 << 18;
+    static final int NEGATION = 1 << 19;
+    static final int ONE_LIST_SHIFT = 20;
 
     private record Cached(DocumentationPhrases phrases, PhraseMatcher matcher) {
     }
@@ -183,6 +200,15 @@ public final class PhraseMatcher {
             }
         }
         longestPhrase = longest;
+        meta = new int[np];
+        for (int p = 0; p < np; p++) {
+            int len = phraseChars[p].length;
+            meta[p] = (len <= LENGTH ? len : 0) | (spaced[p] || len > LENGTH ? SPACED : 0)
+                    | (firstWord[p] ? FIRST_WORD : 0) | (lastWord[p] ? LAST_WORD : 0)
+                    | ((negationRole[p] & NEGATION_WORDS) != 0 ? NEGATION : 0)
+                    | (listsOf[p].length == 1 && listsOf[p][0] < (1 << (31 - ONE_LIST_SHIFT)) - 1
+                    ? (listsOf[p][0] + 1) << ONE_LIST_SHIFT : 0);
+        }
 
         // The alphabet: OTHER, SEP, then every other character the phrases use.
         char[] phraseClass = new char[65536];
@@ -326,6 +352,10 @@ public final class PhraseMatcher {
 
     /** How the matcher sees one character: lower case, separators as a space, curly apostrophes straight. */
     public static char normalize(char c) {
+        return c < 128 ? ASCII_NORMAL[c] : normalizeAny(c);
+    }
+
+    private static char normalizeAny(char c) {
         if (isSeparator(c)) {
             return ' ';
         }
@@ -392,6 +422,7 @@ public final class PhraseMatcher {
             Negation.apply(scan);
         }
         CueAim.apply(scan); // "VC for upright posture": no posture deficit
+        scan.index();
         return scan;
     }
 
@@ -493,11 +524,12 @@ public final class PhraseMatcher {
         int st = out[state] >= 0 ? state : dict[state];
         while (st >= 0) {
             int p = out[st];
-            if (!(wordAfter && lastWord[p])) {
+            int m = meta[p];
+            if (!(wordAfter && (m & LAST_WORD) != 0)) {
                 // Without a space in the phrase no run of separators was collapsed: the length says where it starts.
-                int start = spaced[p] ? startOf(text, last, p) : end - phraseChars[p].length;
-                if (start < startsBefore && !(firstWord[p] && start > 0 && isWord(text[start - 1]))) {
-                    scan.add(p, start, end);
+                int start = (m & SPACED) != 0 ? startOf(text, last, p) : end - (m & LENGTH);
+                if (start < startsBefore && !((m & FIRST_WORD) != 0 && start > 0 && isWord(text[start - 1]))) {
+                    scan.add(p, m, start, end);
                 }
             }
             st = dict[st];
@@ -511,12 +543,13 @@ public final class PhraseMatcher {
      * back, a space of the phrase eating a run.
      */
     private int startOf(char[] text, int last, int p) {
-        char[] pc = phraseChars[p];
-        int guess = last + 1 - pc.length;
+        int len = meta[p] & LENGTH;
+        int guess = last + 1 - (len != 0 ? len : phraseChars[p].length);
         if (guess >= 0) {
+            final char[] cls = classOf;
             boolean single = true;
             for (int j : spaceAt[p]) {
-                if (classOf[text[guess + j]] != SEP || classOf[text[guess + j - 1]] == SEP) {
+                if (cls[text[guess + j]] != SEP || cls[text[guess + j - 1]] == SEP) {
                     single = false;
                     break;
                 }
@@ -525,6 +558,7 @@ public final class PhraseMatcher {
                 return guess;
             }
         }
+        char[] pc = phraseChars[p];
         int k = last;
         for (int j = pc.length - 1; j >= 0; j--) {
             if (pc[j] == ' ') {
@@ -571,6 +605,11 @@ public final class PhraseMatcher {
 
     String listName(int i) {
         return listNames[i];
+    }
+
+    /** The phrase's packed facts ({@link #meta}). */
+    int meta(int phrase) {
+        return meta[phrase];
     }
 
     int[] listsOf(int phrase) {

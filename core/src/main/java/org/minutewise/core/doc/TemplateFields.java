@@ -129,7 +129,7 @@ final class TemplateFields {
             if (!scan.matcher().inList(scan.phraseAt(k), skilled) || scan.isNegated(k)) {
                 continue;
             }
-            int sep = separatorAfter(scan.endAt(k));
+            int sep = mayBeSeparatorWithin(scan.endAt(k)) ? separatorAfter(scan.endAt(k)) : -1;
             int end = sep < 0 ? -1 : level(sep);
             if (end >= 0 && startsField(scan.startAt(k))) {
                 scan.negate(k);
@@ -141,6 +141,51 @@ final class TemplateFields {
                 }
             }
         }
+    }
+
+    /**
+     * Where the note has a ':' or a '-', in order (found by {@link String#indexOf(int, int)}, vectorized); null until
+     * asked, and when the note has another dash (U+2010 to U+2015), which {@link #mayBeSeparatorWithin} then does not
+     * rule out.
+     */
+    private int[] separators;
+    private boolean otherDashes;
+
+    /**
+     * False when {@link #separatorAfter} surely finds no separator from {@code e}: no ':' and no dash within its
+     * reach. A note has a skilled match every few words and a ':' or a dash every few sentences.
+     */
+    private boolean mayBeSeparatorWithin(int e) {
+        if (separators == null) {
+            for (char c = '\u2010'; c <= '\u2015' && !otherDashes; c++) {
+                otherDashes = text.indexOf(c) >= 0;
+            }
+            int[] at = new int[8];
+            int n = 0;
+            int colon = text.indexOf(':');
+            int dash = text.indexOf('-');
+            while (colon >= 0 || dash >= 0) {
+                int next;
+                if (dash < 0 || colon >= 0 && colon < dash) {
+                    next = colon;
+                    colon = text.indexOf(':', colon + 1);
+                } else {
+                    next = dash;
+                    dash = text.indexOf('-', dash + 1);
+                }
+                if (n == at.length) {
+                    at = java.util.Arrays.copyOf(at, n * 2);
+                }
+                at[n++] = next;
+            }
+            separators = java.util.Arrays.copyOf(at, n);
+        }
+        if (otherDashes) {
+            return true;
+        }
+        int i = java.util.Arrays.binarySearch(separators, e);
+        int first = i >= 0 ? i : -i - 1; // the first at or after e
+        return first < separators.length && separators[first] <= e + LABEL_REACH;
     }
 
     /**

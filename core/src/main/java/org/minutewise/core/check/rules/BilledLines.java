@@ -308,7 +308,7 @@ public final class BilledLines implements Rule {
         }
         CodeTally billedByCode = new CodeTally(v.billed().size());
         // A chiropractor's therapy to Medicare (not covered, GY): a KX billed on it is simply not supported.
-        java.util.Set<String> notCovered = ClaimBuilder.notCovered(v, ctx.payer(), ctx.ref().codes());
+        java.util.Set<String> notCovered = ClaimBuilder.notCovered(ctx);
         for (int i = 0; i < v.billed().size(); i++) {
             BilledLine b = v.billed().get(i);
             billedByCode.add(b.code(), b.units(), b.modifiers());

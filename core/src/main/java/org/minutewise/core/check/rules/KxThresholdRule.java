@@ -142,7 +142,7 @@ public final class KxThresholdRule implements Rule {
                     + "denied."));
         }
         if (ctx.payer().isMedicare() && yearHasThreshold && claim.kx().isEmpty() && !ctx.visit().billed().isEmpty()) {
-            java.util.Set<String> notCovered = ClaimBuilder.notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
+            java.util.Set<String> notCovered = ClaimBuilder.notCovered(ctx);
             List<String> billedTherapy = new java.util.ArrayList<>();
             for (var l : ctx.billedLines()) {
                 if (!ClaimBuilder.kxBucket(l, ctx.ref().codes(), notCovered).isEmpty() && l.units() > 0
@@ -290,7 +290,7 @@ public final class KxThresholdRule implements Rule {
 
     /** A line of the claim counts toward a KX bucket (outpatient therapy Medicare pays on this visit). */
     private static boolean anyKxLine(CheckContext ctx, Claim claim) {
-        java.util.Set<String> notCovered = ClaimBuilder.notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
+        java.util.Set<String> notCovered = ClaimBuilder.notCovered(ctx);
         for (var l : claim.lines()) {
             if (!ClaimBuilder.kxBucket(l, ctx.ref().codes(), notCovered).isEmpty()) {
                 return true;

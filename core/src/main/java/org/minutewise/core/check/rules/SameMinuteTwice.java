@@ -82,9 +82,16 @@ public final class SameMinuteTwice implements Rule {
                 if (!compares(ctx, i, j)) {
                     continue;
                 }
-                String pair = NcciPairs.sharedMinutesNote(ctx, a.code(), b.code());
+                // The NCCI note is worked out for the pairs that share a minute, not for every pair of lines.
+                String pair = null;
                 for (Period pa : a.periods()) {
                     for (Period pb : b.periods()) {
+                        if (pa.overlapMinutes(pb) == 0) {
+                            continue;
+                        }
+                        if (pair == null) {
+                            pair = NcciPairs.sharedMinutesNote(ctx, a.code(), b.code());
+                        }
                         report(ctx, out, i, a, pa, j, b, pb, pair);
                     }
                 }

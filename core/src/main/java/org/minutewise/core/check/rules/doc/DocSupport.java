@@ -18,7 +18,7 @@ final class DocSupport {
 
     private static final Object SCAN = new Object();
     private static final Object BILLED = new Object();
-    private static final Object TOTAL_TREATMENT = new Object();
+    private static final Object TOTALS = new Object();
     private static final Object LISTED_SERVICES = new Object();
 
     private DocSupport() {
@@ -180,8 +180,10 @@ final class DocSupport {
                 }
             }
         }
-        return new Billed(first97112, List.copyOf(lines), List.copyOf(codes), List.copyOf(skilled),
-                List.copyOf(skilledCodes));
+        // Built here and never changed: wrapped, not copied.
+        return new Billed(first97112, java.util.Collections.unmodifiableList(lines),
+                java.util.Collections.unmodifiableList(codes), java.util.Collections.unmodifiableList(skilled),
+                java.util.Collections.unmodifiableList(skilledCodes));
     }
 
     /**
@@ -189,8 +191,17 @@ final class DocSupport {
      * MW-D011 and MW-D020; empty without a note or the documentation checks.
      */
     static Optional<org.minutewise.core.doc.NoteMinutes.Stated> statedTotalTreatment(CheckContext ctx) {
-        return ctx.memo(TOTAL_TREATMENT, () -> enabled(ctx) && note(ctx).isPresent()
-                ? org.minutewise.core.doc.NoteMinutes.totalTreatment(note(ctx).get()) : Optional.empty());
+        return statedTotals(ctx).treatment();
+    }
+
+    /**
+     * Both totals the note states in its words (total timed minutes, total treatment time), read once per visit in
+     * one pass over the note; none without a note or the documentation checks.
+     */
+    static org.minutewise.core.doc.NoteMinutes.Totals statedTotals(CheckContext ctx) {
+        return ctx.memo(TOTALS, () -> enabled(ctx) && note(ctx).isPresent()
+                ? org.minutewise.core.doc.NoteMinutes.totals(note(ctx).get())
+                : new org.minutewise.core.doc.NoteMinutes.Totals(Optional.empty(), Optional.empty()));
     }
 
     /** A billed service and the phrase list that identifies it in the note ({@code service-97140}). */

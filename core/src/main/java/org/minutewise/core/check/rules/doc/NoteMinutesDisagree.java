@@ -62,7 +62,7 @@ public final class NoteMinutesDisagree implements Rule {
         }
         int timed = timedMinutes(ctx, false);
         int counted = ctx.units().totalTimedMinutes();
-        Optional<NoteMinutes.Stated> totalTimed = NoteMinutes.totalTimed(note);
+        Optional<NoteMinutes.Stated> totalTimed = DocSupport.statedTotals(ctx).timed();
         if (totalTimed.isPresent() && timed > 0 && totalTimed.get().minutes() != timed
                 && totalTimed.get().minutes() != counted && totalTimed.get().minutes() != timedMinutes(ctx, true)) {
             NoteMinutes.Stated s = totalTimed.get();
