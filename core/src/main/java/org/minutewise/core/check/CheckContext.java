@@ -109,13 +109,21 @@ public final class CheckContext {
      * looked up once per visit (a few comparisons of short strings), of any other from the catalog.
      */
     public CodeInfo codeInfo(String code) {
-        List<ServiceLine> s = visit.services();
+        return entry(visit.services(), lineCodes, code, ref.codes());
+    }
+
+    /**
+     * The catalog entry of {@code code}: from {@code lineCodes} ({@link #lineCodes} of {@code services}) when it is the
+     * code of one of those lines, else from the catalog; null when it is unknown.
+     */
+    static CodeInfo entry(List<ServiceLine> services, CodeInfo[] lineCodes, String code,
+                          org.minutewise.core.codes.CodeCatalog codes) {
         for (int i = 0; i < lineCodes.length; i++) {
-            if (s.get(i).code().equals(code)) {
+            if (services.get(i).code().equals(code)) {
                 return lineCodes[i];
             }
         }
-        return ref.codes().getOrNull(code);
+        return codes.getOrNull(code);
     }
 
     /** The catalog entry of the code of the visit's service line {@code index}, or null when it is unknown. */

@@ -75,8 +75,10 @@ public final class VisitChecker {
         // inside an untimed one-on-one service's period (an evaluation) is the service's, cut out of the timed code's.
         List<org.minutewise.core.model.ServiceLine> services = visit.services();
         List<org.minutewise.core.model.ServiceLine> counted = UnitCalculator.withoutOtherCodesMinutes(
-                countedServices(visit, payer, codes), l -> timed(entryOf(services, lineCodes, l, codes)),
-                untimedServiceTime(code -> UnitCalculator.untimedService(codes.getOrNull(code))));
+                countedServices(visit, payer, codes),
+                l -> timed(CheckContext.entry(services, lineCodes, l.code(), codes)),
+                untimedServiceTime(code -> UnitCalculator.untimedService(
+                        CheckContext.entry(services, lineCodes, code, codes))));
         List<org.minutewise.core.units.CodeMinutes> pooled = countedMinutes(visit.services(), counted);
         boolean any = false;
         for (org.minutewise.core.units.CodeMinutes cm : pooled) {
@@ -122,18 +124,6 @@ public final class VisitChecker {
             return "documented as group time, which is billed with a group code, not as one-on-one minutes";
         }
         return null;
-    }
-
-    /** The catalog entry of line {@code l}: looked up already when it is one of the visit's lines. */
-    private static org.minutewise.core.codes.CodeInfo entryOf(List<org.minutewise.core.model.ServiceLine> services,
-            org.minutewise.core.codes.CodeInfo[] lineCodes, org.minutewise.core.model.ServiceLine l,
-            org.minutewise.core.codes.CodeCatalog codes) {
-        for (int i = 0; i < lineCodes.length; i++) {
-            if (services.get(i) == l) {
-                return lineCodes[i];
-            }
-        }
-        return codes.getOrNull(l.code());
     }
 
     private static boolean timed(org.minutewise.core.codes.CodeInfo info) {

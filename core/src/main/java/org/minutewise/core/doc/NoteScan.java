@@ -93,23 +93,17 @@ public final class NoteScan {
         final int[] h = hits;
         final byte[] gone = dropped;
         for (int k = 0; k < size; k++) {
+            // member(k, l) for each list of the phrase: a dropped match stays only in the lists negation leaves alone.
             int p = h[k * 3];
+            boolean kept = gone == null || gone[k] == 0;
             int one = matcher.meta(p) >>> PhraseMatcher.ONE_LIST_SHIFT;
-            if (gone == null || gone[k] == 0) {
-                if (one != 0) {
-                    out[at[one - 1]++] = k;
-                } else {
-                    for (int l : matcher.listsOf(p)) {
-                        out[at[l]++] = k;
-                    }
-                }
-            } else if (one != 0) {
-                if (!matcher.negatable(one - 1)) {
+            if (one != 0) {
+                if (kept || !matcher.negatable(one - 1)) {
                     out[at[one - 1]++] = k;
                 }
             } else {
                 for (int l : matcher.listsOf(p)) {
-                    if (!matcher.negatable(l)) {
+                    if (kept || !matcher.negatable(l)) {
                         out[at[l]++] = k;
                     }
                 }
