@@ -9,11 +9,10 @@ import org.minutewise.core.model.Visit;
  * The fields of a visit that neither the CSV layout nor the FHIR mapping has a home for, by their visit JSON names:
  * the patient's spend, the previous note, the ABN, the authorization, accepted warnings, the purpose, the locality
  * the primary payer's claim filing indicator, the organization billed as a line's rendering provider
- * ({@code services[].provider.organization}) and the secondary policy's subscriber when not the patient
- * ({@code secondaryRelationship}, {@code secondarySubscriberLastName}, {@code ...FirstName}); and the clinicians' names, which the CSV layout carries
+ * ({@code services[].provider.organization}); and the clinicians' names, which the CSV layout carries
  * ({@code providerName}, {@code supervisorName}) and the FHIR mapping does not. Each writer adds what else it leaves behind (FHIR: the secondary
- * payer's claim filing indicator and Medicare secondary payer type; CSV: the secondary payer's name, ids and the
- * claim's place of service, ...), and `convert` names them.
+ * payer's claim filing indicator and Medicare secondary payer type; CSV: the secondary payer's name, ids and
+ * subscriber, the claim's place of service, ...), and `convert` names them.
  */
 public final class NotCarried {
     private NotCarried() {
@@ -60,9 +59,15 @@ public final class NotCarried {
         for (org.minutewise.core.model.ServiceLine l : v.services()) {
             l.provider().organization().ifPresent(x -> out.add("services[].provider.organization"));
         }
+        v.claimInfo().claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
+    }
+
+    /**
+     * The secondary policy's subscriber when it is not the patient (837 2320 SBR02, 2330A), which the CSV layout
+     * does not carry (the FHIR mapping names them on the second Coverage, as a dependent's on the first).
+     */
+    public static void secondarySubscriber(Visit v, Set<String> out) {
         ClaimInfo c = v.claimInfo();
-        c.claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
-        // The secondary policy's subscriber when it is not the patient (837 2320 SBR02, 2330A): neither names it.
         c.secondary().relationship().ifPresent(x -> out.add("secondaryRelationship"));
         c.secondary().subscriberLastName().ifPresent(x -> out.add("secondarySubscriberLastName"));
         c.secondary().subscriberFirstName().ifPresent(x -> out.add("secondarySubscriberFirstName"));

@@ -197,10 +197,7 @@ final class Entries {
             c.setSubscriber(add("subscriber", rp));
             // A dependent: the subscriber's relationship to the patient in FHIR's codes, and the 837's own code
             // beside it (FHIR's "other" stands for several of them).
-            s.relationship().ifPresent(r -> c.setRelationship(new CodeableConcept()
-                    .addCoding(new Coding(FhirCodes.SUBSCRIBER_RELATIONSHIP, FhirCodes.subscriberRelationship(r),
-                            null))
-                    .addCoding(new Coding(FhirCodes.X12_RELATIONSHIP_SYSTEM, r, null))));
+            s.relationship().ifPresent(r -> c.setRelationship(relationship(r)));
         } else if (s.memberId().isPresent()) {
             c.setSubscriber(patient.copy());
         }
@@ -215,11 +212,28 @@ final class Entries {
             c2.setStatus(Coverage.CoverageStatus.ACTIVE);
             c2.setBeneficiary(patient.copy());
             ci.secondary().memberId().ifPresent(c2::setSubscriberId);
+            if (ci.secondary().dependent()) {
+                // A secondary policy someone else holds (a child on a parent's plan, 837 2320 SBR02 and 2330A): its
+                // subscriber, named, and the patient's relationship to them, as on the primary's Coverage.
+                RelatedPerson holder = new RelatedPerson();
+                holder.setPatient(patient.copy());
+                name(ci.secondary().subscriberLastName(), ci.secondary().subscriberFirstName())
+                        .ifPresent(holder::addName);
+                c2.setSubscriber(add("secondary-subscriber", holder));
+                c2.setRelationship(relationship(ci.secondary().relationship().orElseThrow()));
+            }
             c2.addPayor(add("secondary-payer", o2));
             c2.setOrder(2);
             add("secondary-coverage", c2);
         });
         return ref;
+    }
+
+    /** A Coverage's relationship: FHIR's subscriber-relationship code, and the 837's own code (PAT01) beside it. */
+    private static CodeableConcept relationship(String x12) {
+        return new CodeableConcept()
+                .addCoding(new Coding(FhirCodes.SUBSCRIBER_RELATIONSHIP, FhirCodes.subscriberRelationship(x12), null))
+                .addCoding(new Coding(FhirCodes.X12_RELATIONSHIP_SYSTEM, x12, null));
     }
 
     /**

@@ -1315,6 +1315,21 @@ public final class FhirVisitReader {
                 // Its payer's own name and id and the member id there: what an 837 names the secondary payer by.
                 secondary = new SecondaryCoverage(p2.name(), p2.id(), c2.hasSubscriberId()
                         ? Optional.of(c2.getSubscriberId()) : Optional.empty(), Optional.empty());
+                // A secondary policy someone else holds: the patient's relationship to them, and their name (837
+                // 2320 SBR02, 2330A), which an 837 written from the visit needs.
+                Optional<String> rel2 = relationship(c2, second);
+                if (rel2.isPresent()) {
+                    if (!c2.hasSubscriber()) {
+                        throw new InputException(second.path() + ".subscriber", "required for a secondary policy "
+                                + "someone else holds (relationship " + rel2.get() + "): the policy holder, a "
+                                + "RelatedPerson or Patient");
+                    }
+                    Subscriber holder = subscriber(c2, second, patient);
+                    secondary = secondary.heldBy(rel2, holder.lastName(), holder.firstName());
+                    source.put("secondaryRelationship", second.path() + ".relationship");
+                    source.put("secondarySubscriberLastName", second.path() + ".subscriber");
+                    source.put("secondarySubscriberFirstName", second.path() + ".subscriber");
+                }
             }
             Subscriber sub = subscriber(c, primary, patient);
             source.put("subscriber", primary.path());

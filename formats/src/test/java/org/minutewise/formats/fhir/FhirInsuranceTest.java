@@ -112,4 +112,59 @@ class FhirInsuranceTest {
         assertThat(byOrder.payer()).isEqualTo("commercial");
         assertThat(byOrder.secondaryPayer()).contains("medicare");
     }
+    /**
+     * A secondary policy someone else holds (a child on a parent's plan: the visit's secondaryRelationship and
+     * secondarySubscriberLastName/FirstName, 837 2320 SBR02 and 2330A): the second Coverage names its holder, a
+     * RelatedPerson, and the patient's relationship to them (FHIR's code and the 837's), and reads back the same;
+     * `convert` no longer lists them as left behind. Near misses: without the relationship nothing is written (the
+     * patient holds it); a relationship without a subscriber is refused, named.
+     */
+    @Test
+    void aSecondaryPolicySomeoneElseHoldsTravelsOnTheSecondCoverage() throws Exception {
+        Visit plain = withSecondary();
+        Visit v = plain.toBuilder().claimInfo(plain.claimInfo().withSecondary(plain.claimInfo().secondary()
+                .heldBy(Optional.of("19"), Optional.of("Park"), Optional.of("Helen")))).build();
+        Bundle b = FhirValidation.parseStrict(FhirVisitWriter.write(v, NEW_YORK));
+        assertThat(FhirValidation.unresolvedReferences(b)).isEmpty();
+        Coverage second = b.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Coverage.class::isInstance).map(Coverage.class::cast).filter(c -> c.getOrder() == 2)
+                .findFirst().orElseThrow();
+        // The two new resources against the R4 schema and invariants (the whole Bundle's date-only periods trip the
+        // Schematron's xs:dateTime casts, a limit of that validator, not of the data).
+        assertThat(FhirValidation.errors(second)).isEmpty();
+        assertThat(second.getRelationship().getCoding()).extracting(org.hl7.fhir.r4.model.Coding::getCode)
+                .containsExactly("child", "19");
+        org.hl7.fhir.r4.model.RelatedPerson holder = (org.hl7.fhir.r4.model.RelatedPerson) target(b,
+                second.getSubscriber().getReference());
+        assertThat(holder.getNameFirstRep().getFamily()).isEqualTo("Park");
+        assertThat(holder.getNameFirstRep().getGivenAsSingleString()).isEqualTo("Helen");
+        assertThat(FhirValidation.errors(holder)).isEmpty();
+
+        String json = FhirR4.jsonParser().encodeResourceToString(b);
+        Visit read = FhirVisitReader.read(json, REF, "commercial").get(0).visit().orElseThrow();
+        assertThat(read.claimInfo().secondary()).isEqualTo(v.claimInfo().secondary());
+        assertThat(read.claimInfo().subscriber().relationship()).isEmpty(); // the primary is still the patient's
+        assertThat(FhirVisitWriter.notCarried(v, c -> true)).doesNotContain("secondaryRelationship",
+                "secondarySubscriberLastName", "secondarySubscriberFirstName");
+        assertThat(org.minutewise.formats.csv.CsvVisitWriter.notCarried(v)).contains("secondaryRelationship",
+                "secondarySubscriberLastName", "secondarySubscriberFirstName");
+
+        // Near miss: the patient holds it: no subscriber or relationship on the second Coverage, none read back.
+        Bundle own = FhirValidation.parseStrict(FhirVisitWriter.write(plain, NEW_YORK));
+        Coverage ownSecond = own.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Coverage.class::isInstance).map(Coverage.class::cast).filter(c -> c.getOrder() == 2)
+                .findFirst().orElseThrow();
+        assertThat(ownSecond.hasSubscriber()).isFalse();
+        assertThat(ownSecond.hasRelationship()).isFalse();
+        Visit ownRead = FhirVisitReader.read(FhirR4.jsonParser().encodeResourceToString(own), REF, "commercial")
+                .get(0).visit().orElseThrow();
+        assertThat(ownRead.claimInfo().secondary().dependent()).isFalse();
+
+        // A relationship without the policy holder: refused, named by the second Coverage's path.
+        second.setSubscriber(null);
+        FhirVisitReader.Result bad = FhirVisitReader.read(FhirR4.jsonParser().encodeResourceToString(b), REF,
+                "commercial").get(0);
+        assertThat(bad.error()).get().extracting(Throwable::getMessage).asString().contains(".subscriber")
+                .contains("relationship 19");
+    }
 }
