@@ -9,8 +9,7 @@ import org.minutewise.core.model.Visit;
  * The fields of a visit that neither the CSV layout nor the FHIR mapping has a home for, by their visit JSON names:
  * the patient's spend, the previous note, the ABN, the authorization, accepted warnings, the purpose, the locality
  * the primary payer's claim filing indicator, the organization billed as a line's rendering provider
- * ({@code services[].provider.organization}); and the clinicians' names, which the CSV layout carries
- * ({@code providerName}, {@code supervisorName}) and the FHIR mapping does not. Each writer adds what else it leaves behind (FHIR: the secondary
+ * ({@code services[].provider.organization}). Each writer adds what else it leaves behind (FHIR: the secondary
  * payer's claim filing indicator and Medicare secondary payer type; CSV: the secondary payer's name, ids and
  * subscriber, the claim's place of service, ...), and `convert` names them.
  */
@@ -18,20 +17,8 @@ public final class NotCarried {
     private NotCarried() {
     }
 
-    /**
-     * Adds to {@code out} the fields of {@code v} neither layout carries, and the clinicians' names (which only the
-     * CSV layout carries), in the visit JSON's order.
-     */
+    /** Adds to {@code out} the fields of {@code v} neither layout carries, in the visit JSON's order. */
     public static void common(Visit v, Set<String> out) {
-        common(v, out, true);
-    }
-
-    /** As {@link #common}, without the clinicians' names: what the CSV layout leaves behind of these. */
-    public static void commonButNames(Visit v, Set<String> out) {
-        common(v, out, false);
-    }
-
-    private static void common(Visit v, Set<String> out, boolean names) {
         if (v.patient().yearToDateGiven()) { // a stated $0 too (MW-K007 tells it from none stated)
             out.add("patient.yearToDate");
         }
@@ -48,13 +35,6 @@ public final class NotCarried {
             out.add("purpose");
         }
         v.locality().ifPresent(x -> out.add("locality"));
-        if (names) {
-            // The rendering provider's name as an 837 named it (NM1*82): FHIR has no home for it beside the id and NPI.
-            for (org.minutewise.core.model.ServiceLine l : v.services()) {
-                l.provider().name().ifPresent(x -> out.add("services[].provider.name"));
-                l.provider().supervisorName().ifPresent(x -> out.add("services[].provider.supervisorName"));
-            }
-        }
         // The organization billed as the rendering provider (NM1*82 entity type 2): neither CSV nor FHIR names it.
         for (org.minutewise.core.model.ServiceLine l : v.services()) {
             l.provider().organization().ifPresent(x -> out.add("services[].provider.organization"));

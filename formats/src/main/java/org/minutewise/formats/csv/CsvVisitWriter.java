@@ -241,7 +241,7 @@ public final class CsvVisitWriter {
         c.payerName().ifPresent(x -> out.add("payerName"));
         c.payerId().ifPresent(x -> out.add("payerId"));
         c.placeOfService().ifPresent(x -> out.add("placeOfService"));
-        org.minutewise.formats.NotCarried.commonButNames(v, out); // the names have columns (written when given)
+        org.minutewise.formats.NotCarried.common(v, out);
         org.minutewise.formats.NotCarried.secondaryIdentifiers(v, out);
         org.minutewise.formats.NotCarried.secondarySubscriber(v, out);
         return out;

@@ -250,14 +250,25 @@ final class Entries {
 
     /** A practitioner by id and NPI; one resource per distinct pair (an anonymous one per fallback key). */
     Reference practitioner(Optional<String> id, Optional<String> npi, Optional<Role> role, String fallbackKey) {
+        return practitioner(id, npi, role, Optional.empty(), fallbackKey);
+    }
+
+    /**
+     * As above, the clinician named as the visit names them ({@code provider.name}, "Smith, Ann", as a claim names
+     * them): {@code Practitioner.name.text}, which the reader takes back as written. One resource per distinct id,
+     * NPI and name.
+     */
+    Reference practitioner(Optional<String> id, Optional<String> npi, Optional<Role> role, Optional<String> name,
+                           String fallbackKey) {
         String key = "practitioner/" + (id.isEmpty() && npi.isEmpty() ? fallbackKey
-                : "id:" + id.orElse("") + "/npi:" + npi.orElse(""));
+                : "id:" + id.orElse("") + "/npi:" + npi.orElse("")) + name.map(n -> "/name:" + n).orElse("");
         if (has(key)) {
             return ref(key);
         }
         Practitioner p = new Practitioner();
         id.ifPresent(i -> p.addIdentifier(identifier(FhirCodes.PROVIDER_ID, i)));
         npi.ifPresent(n -> p.addIdentifier(identifier(FhirCodes.NPI, n)));
+        name.ifPresent(n -> p.addName().setText(n));
         role.ifPresent(r -> p.addQualification().setCode(qualification(r)));
         return add(key, p);
     }

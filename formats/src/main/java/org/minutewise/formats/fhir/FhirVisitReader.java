@@ -742,6 +742,7 @@ public final class FhirVisitReader {
             who.npiPath().ifPresent(np -> source.put(sp + ".provider.npi", np));
             Optional<String> supId = Optional.empty();
             Optional<String> supNpi = Optional.empty();
+            Optional<String> supName = Optional.empty();
             List<Extension> xs = perf.getExtension();
             for (int k = 0; k < xs.size(); k++) {
                 if (FhirCodes.EXT_SUPERVISOR.equals(xs.get(k).getUrl())) {
@@ -749,13 +750,42 @@ public final class FhirVisitReader {
                     if (!(xs.get(k).getValue() instanceof Reference r)) {
                         throw new InputException(xp, "expected a valueReference to the supervising Practitioner");
                     }
-                    Person sup = person(r, resolve(r, proc, xp), xp);
+                    Optional<Loc> supLoc = resolve(r, proc, xp);
+                    Person sup = person(r, supLoc, xp);
                     supId = sup.id();
                     supNpi = sup.npi();
+                    supName = clinicianName(supLoc);
                     source.put(sp + ".provider.supervisorId", xp);
+                    supName.ifPresent(x -> source.put(sp + ".provider.supervisorName", xp));
                 }
             }
-            return new Provider(who.id(), role.get(), who.npi(), supId, supNpi);
+            Optional<String> name = clinicianName(actor);
+            name.ifPresent(x -> source.put(sp + ".provider.name", actor.orElseThrow().path() + ".name"));
+            return new Provider(who.id(), role.get(), who.npi(), supId, supNpi, name, supName);
+        }
+
+        /**
+         * A clinician's name as a claim names them ({@code provider.name}): the Practitioner's (a PractitionerRole's
+         * practitioner's) official, else first, name's text as written, else "family, given middle".
+         */
+        private Optional<String> clinicianName(Optional<Loc> who) {
+            if (who.isPresent() && who.get().resource() instanceof PractitionerRole role && role.hasPractitioner()) {
+                who = resolve(role.getPractitioner(), who.get(), who.get().path() + ".practitioner");
+            }
+            if (who.isEmpty() || !(who.get().resource() instanceof Practitioner pr) || !pr.hasName()) {
+                return Optional.empty();
+            }
+            HumanName n = pr.getName().stream().filter(x -> x.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
+                    .orElse(pr.getNameFirstRep());
+            if (n.hasText() && !n.getText().isBlank()) {
+                return Optional.of(n.getText().trim());
+            }
+            String given = n.getGiven().stream().map(org.hl7.fhir.r4.model.StringType::getValue)
+                    .filter(x -> x != null && !x.isBlank()).map(String::trim)
+                    .collect(java.util.stream.Collectors.joining(" "));
+            String family = n.hasFamily() ? n.getFamily().trim() : "";
+            String joined = family.isEmpty() ? given : given.isEmpty() ? family : family + ", " + given;
+            return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
         }
 
         Optional<Role> actorRole(Loc actor) {

@@ -225,10 +225,10 @@ public final class FhirVisitWriter {
         Provider pv = l.provider();
         Procedure.ProcedurePerformerComponent perf = p.addPerformer();
         perf.setFunction(Entries.qualification(pv.role()));
-        perf.setActor(e.practitioner(pv.id(), pv.npi(), Optional.of(pv.role()), "line/" + i));
-        if (pv.supervisorId().isPresent() || pv.supervisorNpi().isPresent()) {
+        perf.setActor(e.practitioner(pv.id(), pv.npi(), Optional.of(pv.role()), pv.name(), "line/" + i));
+        if (pv.supervisorId().isPresent() || pv.supervisorNpi().isPresent() || pv.supervisorName().isPresent()) {
             perf.addExtension(FhirCodes.EXT_SUPERVISOR, e.practitioner(pv.supervisorId(), pv.supervisorNpi(),
-                    Optional.empty(), "supervisor/" + i));
+                    Optional.empty(), pv.supervisorName(), "supervisor/" + i));
         }
         return p;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Visit;
 import org.minutewise.formats.InputException;
 import org.minutewise.formats.VisitFormat;
@@ -65,9 +66,14 @@ class CsvWhenGivenColumnsTest {
         assertThat(back.services().get(0).provider().supervisorName()).contains("Smith, Ann");
         assertThat(CsvVisitWriter.notCarried(v)).doesNotContain("billed[].diagnosisPointers",
                 "services[].provider.name", "services[].provider.supervisorName");
-        // FHIR still has no home for the names: its writer goes on naming them.
+        // FHIR carries them too (Practitioner.name.text; the supervisor's on the supervisor extension's
+        // Practitioner), read back as written; it named them as left behind before.
         assertThat(org.minutewise.formats.fhir.FhirVisitWriter.notCarried(v, code -> true))
-                .contains("services[].provider.name", "services[].provider.supervisorName");
+                .doesNotContain("services[].provider.name", "services[].provider.supervisorName");
+        Visit viaFhir = org.minutewise.formats.fhir.FhirVisitReader.read(
+                org.minutewise.formats.fhir.FhirVisitWriter.write(v), REF, "commercial").get(0).visit().orElseThrow();
+        assertThat(viaFhir.services()).extracting(ServiceLine::provider).isEqualTo(v.services().stream()
+                .map(ServiceLine::provider).toList());
     }
 
     /** Only the columns some visit gives are written, in the layout's order; none of them: the header as before. */
