@@ -8,10 +8,9 @@ import org.minutewise.core.model.Visit;
 /**
  * The fields of a visit that neither the CSV layout nor the FHIR mapping has a home for, by their visit JSON names:
  * the patient's spend, the previous note, the ABN, the authorization, accepted warnings, the purpose, the locality
- * the primary payer's claim filing indicator, the organization billed as a line's rendering provider
- * ({@code services[].provider.organization}). Each writer adds what else it leaves behind (FHIR: the secondary
+ * and the primary payer's claim filing indicator. Each writer adds what else it leaves behind (FHIR: the secondary
  * payer's claim filing indicator and Medicare secondary payer type; CSV: the secondary payer's name, ids and
- * subscriber, the claim's place of service, ...), and `convert` names them.
+ * subscriber, a line's rendering organization, the claim's place of service, ...), and `convert` names them.
  */
 public final class NotCarried {
     private NotCarried() {
@@ -35,11 +34,17 @@ public final class NotCarried {
             out.add("purpose");
         }
         v.locality().ifPresent(x -> out.add("locality"));
-        // The organization billed as the rendering provider (NM1*82 entity type 2): neither CSV nor FHIR names it.
+        v.claimInfo().claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
+    }
+
+    /**
+     * The organization billed as a line's rendering provider (837 NM1*82 entity type 2), which the CSV layout does
+     * not carry (the FHIR mapping names it as the performer's {@code onBehalfOf}).
+     */
+    public static void renderingOrganization(Visit v, Set<String> out) {
         for (org.minutewise.core.model.ServiceLine l : v.services()) {
             l.provider().organization().ifPresent(x -> out.add("services[].provider.organization"));
         }
-        v.claimInfo().claimFilingIndicator().ifPresent(x -> out.add("claimFilingIndicator"));
     }
 
     /**

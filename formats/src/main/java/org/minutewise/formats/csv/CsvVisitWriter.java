@@ -243,6 +243,7 @@ public final class CsvVisitWriter {
         c.placeOfService().ifPresent(x -> out.add("placeOfService"));
         org.minutewise.formats.NotCarried.common(v, out);
         org.minutewise.formats.NotCarried.secondaryIdentifiers(v, out);
+        org.minutewise.formats.NotCarried.renderingOrganization(v, out);
         org.minutewise.formats.NotCarried.secondarySubscriber(v, out);
         return out;
     }

@@ -254,6 +254,21 @@ final class Entries {
     }
 
     /**
+     * The organization a line was billed under ({@code provider.organization}, its NPI the provider's): an
+     * Organization named, with the NPI; one resource per distinct name and NPI.
+     */
+    Reference renderingOrganization(String name, Optional<String> npi) {
+        String key = "rendering-organization/" + name + "/" + npi.orElse("");
+        if (has(key)) {
+            return ref(key);
+        }
+        Organization o = new Organization();
+        npi.ifPresent(n -> o.addIdentifier(identifier(FhirCodes.NPI, n)));
+        o.setName(name);
+        return add(key, o);
+    }
+
+    /**
      * As above, the clinician named as the visit names them ({@code provider.name}, "Smith, Ann", as a claim names
      * them): {@code Practitioner.name.text}, which the reader takes back as written. One resource per distinct id,
      * NPI and name.

@@ -761,7 +761,20 @@ public final class FhirVisitReader {
             }
             Optional<String> name = clinicianName(actor);
             name.ifPresent(x -> source.put(sp + ".provider.name", actor.orElseThrow().path() + ".name"));
-            return new Provider(who.id(), role.get(), who.npi(), supId, supNpi, name, supName);
+            Optional<String> organization = Optional.empty();
+            if (perf.hasOnBehalfOf()) {
+                // The organization the line was billed under (its NPI the provider's): kept by its name.
+                Optional<Loc> org = resolve(perf.getOnBehalfOf(), proc, pp + ".onBehalfOf");
+                if (org.isPresent() && org.get().resource() instanceof Organization o && o.hasName()
+                        && !o.getName().isBlank()) {
+                    organization = Optional.of(o.getName().trim());
+                    source.put(sp + ".provider.organization", org.get().path() + ".name");
+                } else if (perf.getOnBehalfOf().hasDisplay() && !perf.getOnBehalfOf().getDisplay().isBlank()) {
+                    organization = Optional.of(perf.getOnBehalfOf().getDisplay().trim());
+                    source.put(sp + ".provider.organization", pp + ".onBehalfOf.display");
+                }
+            }
+            return new Provider(who.id(), role.get(), who.npi(), supId, supNpi, name, supName, organization);
         }
 
         /**

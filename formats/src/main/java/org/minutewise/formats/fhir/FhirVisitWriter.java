@@ -226,6 +226,9 @@ public final class FhirVisitWriter {
         Procedure.ProcedurePerformerComponent perf = p.addPerformer();
         perf.setFunction(Entries.qualification(pv.role()));
         perf.setActor(e.practitioner(pv.id(), pv.npi(), Optional.of(pv.role()), pv.name(), "line/" + i));
+        // Billed under an organization's NPI (a group's, 837 NM1*82 entity type 2): the Organization the clinician
+        // acted for, named, with that NPI.
+        pv.organization().ifPresent(o -> perf.setOnBehalfOf(e.renderingOrganization(o, pv.npi())));
         if (pv.supervisorId().isPresent() || pv.supervisorNpi().isPresent() || pv.supervisorName().isPresent()) {
             perf.addExtension(FhirCodes.EXT_SUPERVISOR, e.practitioner(pv.supervisorId(), pv.supervisorNpi(),
                     Optional.empty(), pv.supervisorName(), "supervisor/" + i));

@@ -169,10 +169,22 @@ class X12ReadWriteTest {
                 .contains("\nNM1*82*1*Jones*Bob****XX*1628394755~").doesNotContain("NM1*82*1*1245319599");
         assertThat(X12Validation.errors(out2)).isEmpty();
         assertThat(rewrite(out2, "medicare")).isEqualTo(out2);
-        // Neither the CSV layout nor FHIR has a place for it: a conversion says it leaves it behind.
+        // The CSV layout has no place for it: a conversion says it leaves it behind. FHIR names it as the
+        // performer's onBehalfOf, an Organization with the NPI, and reads it back (a visit with minutes: the FHIR
+        // input needs them).
         assertThat(org.minutewise.formats.csv.CsvVisitWriter.notCarried(o)).contains("services[].provider.organization");
         assertThat(org.minutewise.formats.fhir.FhirVisitWriter.notCarried(o, code -> false))
-                .contains("services[].provider.organization");
+                .doesNotContain("services[].provider.organization");
+        Visit timed = X12Fixtures.visits(X12Fixtures.DIR.resolve("write/pt-assistant.json")).get(0);
+        timed = timed.toBuilder().services(timed.services().stream().map(l -> l.provider().role().isAssistant() ? l
+                : l.withProvider(l.provider().withOrganization(java.util.Optional.of("Smith Therapy")))).toList())
+                .build();
+        assertThat(timed.services()).anySatisfy(l -> assertThat(l.provider().organization()).isPresent());
+        Visit viaFhir = org.minutewise.formats.fhir.FhirVisitReader.read(
+                org.minutewise.formats.fhir.FhirVisitWriter.write(timed), X12Fixtures.REF, "medicare").get(0).visit()
+                .orElseThrow();
+        assertThat(viaFhir.services()).extracting(l -> l.provider().organization())
+                .isEqualTo(timed.services().stream().map(l -> l.provider().organization()).toList());
     }
 
     /** An 837I's billing provider is the facility, no clinician: without 2420A its lines have no rendering NPI. */
