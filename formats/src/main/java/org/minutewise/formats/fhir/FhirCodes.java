@@ -12,7 +12,10 @@ public final class FhirCodes {
     // Standard systems.
     public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
     public static final String CPT = "http://www.ama-assn.org/go/cpt";
-    public static final String HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
+    /** HCPCS Level II as HL7 Terminology and CARIN Blue Button name it (http, not https; OID 2.16.840.1.113883.6.285). */
+    public static final String HCPCS = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
+    /** The https spelling Minutewise wrote until 2026-12-07 (and some senders use): still read as HCPCS. */
+    public static final String HCPCS_HTTPS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
     public static final String NPI = "http://hl7.org/fhir/sid/us-npi";
     /** US employer identification number (the tax id of a billing provider). */
     public static final String TAX_ID = "urn:oid:2.16.840.1.113883.4.4";

@@ -90,7 +90,8 @@ public final class FhirVisitReader {
     private static final Pattern DATE_TIME = Pattern.compile(
             "(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?)?)?");
     private static final Set<String> CPT_SYSTEMS = Set.of(FhirCodes.CPT, "urn:oid:2.16.840.1.113883.6.12");
-    private static final Set<String> HCPCS_SYSTEMS = Set.of(FhirCodes.HCPCS, "urn:oid:2.16.840.1.113883.6.285");
+    private static final Set<String> HCPCS_SYSTEMS = Set.of(FhirCodes.HCPCS, FhirCodes.HCPCS_HTTPS,
+            "urn:oid:2.16.840.1.113883.6.285");
     private static final Set<String> ICD10_SYSTEMS = Set.of(FhirCodes.ICD10CM, "urn:oid:2.16.840.1.113883.6.90");
     private static final Set<Bundle.BundleType> TYPES = Set.of(Bundle.BundleType.COLLECTION,
             Bundle.BundleType.TRANSACTION, Bundle.BundleType.BATCH, Bundle.BundleType.DOCUMENT,

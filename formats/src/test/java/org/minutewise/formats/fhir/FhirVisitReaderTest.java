@@ -56,6 +56,27 @@ class FhirVisitReaderTest {
     }
 
     /**
+     * HCPCS Level II codes are read under HL7 Terminology's system (http://www.cms.gov/..., which Minutewise now
+     * writes), the https spelling it wrote before, and the OID; a code under CPT's system as before. Near miss: a
+     * coding in another system is no procedure code, refused naming the concept.
+     */
+    @Test
+    void anHcpcsCodeIsReadUnderEitherSpellingOfItsSystem() throws Exception {
+        String stroke = Golden.read(STROKE);
+        String cpt = "\"system\": \"http://www.ama-assn.org/go/cpt\",\n              \"code\": \"97112\"";
+        assertThat(stroke).contains(cpt);
+        for (String system : List.of(FhirCodes.HCPCS, FhirCodes.HCPCS_HTTPS, "urn:oid:2.16.840.1.113883.6.285")) {
+            Visit v = readOne(stroke.replace(cpt, "\"system\": \"" + system + "\",\n              \"code\": \"G0283\""));
+            assertThat(v.services().get(0).code()).as(system).isEqualTo("G0283");
+        }
+        assertThat(FhirCodes.HCPCS).startsWith("http://www.cms.gov/");
+        FhirVisitReader.Result other = read(stroke.replace(cpt, "\"system\": \"http://snomed.info/sct\",\n"
+                + "              \"code\": \"G0283\"")).get(0);
+        assertThat(other.error()).get().extracting(Throwable::getMessage).asString()
+                .contains("required: a coding with system http://www.ama-assn.org/go/cpt (CPT) or " + FhirCodes.HCPCS);
+    }
+
+    /**
      * An EMR that writes UTC: with the clinic's zone the times and the date are the clinic's (the same visit as the
      * one written with New York's offset); without it they are read as written. An evening visit in New York is the
      * next day in UTC: the zone gives it back its date of service.
