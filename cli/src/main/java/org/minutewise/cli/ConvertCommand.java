@@ -127,6 +127,9 @@ final class ConvertCommand implements Callable<Integer> {
                 visits.forEach(v -> org.minutewise.formats.fhir.FhirVisitWriter.notCarried(v, code -> {
                     org.minutewise.core.codes.CodeInfo info = ref.codes().getOrNull(code);
                     return info != null && info.timed();
+                }, code -> {
+                    org.minutewise.core.codes.CodeInfo info = ref.codes().getOrNull(code);
+                    return info != null && info.unlisted();
                 }).forEach(f -> left.add(f.startsWith("services[") && visits.size() > 1 ? v.id() + " " + f : f)));
                 if (!left.isEmpty()) {
                     spec.commandLine().getErr().println("minutewise: note: the FHIR mapping has no home for "

@@ -33,6 +33,22 @@ public record ClaimLine(String code, List<String> modifiers, int units, List<Int
         serviceIndexes = List.copyOf(serviceIndexes);
     }
 
+    /**
+     * The index of the visit's service whose description this line carries (837P SV101-7, FHIR's
+     * {@code productOrService.text}): the first of the services it comes from that gives one; empty for most lines.
+     */
+    public java.util.OptionalInt describedBy(org.minutewise.core.model.Visit v) {
+        for (int i : serviceIndexes) {
+            if (i >= 0 && i < v.services().size()) {
+                Optional<String> d = v.services().get(i).description();
+                if (d.isPresent() && !d.get().isBlank()) {
+                    return java.util.OptionalInt.of(i);
+                }
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+
     public ClaimLine withModifiers(List<String> m) {
         return new ClaimLine(code, m, units, diagnosisPointers, charge, renderingProvider, renderingNpi, assistant,
                 assistantUnit, discipline, serviceIndexes);

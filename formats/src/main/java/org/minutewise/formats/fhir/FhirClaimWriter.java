@@ -178,6 +178,11 @@ public final class FhirClaimWriter {
                 it.setRevenue(Entries.concept(FhirCodes.NUBC_REVENUE, revenue(l.discipline()), null));
             }
             it.setProductOrService(Entries.concept(FhirCodes.procedureSystem(l.code()), l.code(), null));
+            // What was done, in words (an unlisted code's description, the 837P's SV101-7).
+            java.util.OptionalInt described = l.describedBy(v);
+            if (described.isPresent()) {
+                it.getProductOrService().setText(v.services().get(described.getAsInt()).description().orElseThrow());
+            }
             for (String m : l.modifiers()) {
                 it.addModifier(Entries.concept(FhirCodes.modifierSystem(m), m, null));
             }

@@ -599,7 +599,20 @@ public final class FhirVisitReader {
             extensionCode(pr, FhirCodes.EXT_MODE, p).ifPresent(c -> source.put(sp + ".mode", c.path()));
             Optional<Discipline> disc = extensionCode(pr, FhirCodes.EXT_DISCIPLINE, p).map(c -> discipline(c));
             Optional<BigDecimal> charge = charge(pr, p);
-            return new ServiceLine(code, minutes, periods, provider, mode, disc, charge, regions(pr, p, sp));
+            return new ServiceLine(code, minutes, periods, provider, mode, disc, charge, regions(pr, p, sp),
+                    description(info, pr.getCode(), p + ".code", sp));
+        }
+
+        /**
+         * An unlisted code's description (what was done, in words: the 837P's SV101-7): the concept's {@code text}.
+         * A listed code's text is its name as the sender's system gives it, no description: not read.
+         */
+        Optional<String> description(CodeInfo info, CodeableConcept concept, String p, String sp) {
+            if (info == null || !info.unlisted() || !concept.hasText() || concept.getText().isBlank()) {
+                return Optional.empty();
+            }
+            source.put(sp + ".description", p + ".text");
+            return Optional.of(concept.getText().trim());
         }
 
         /** The body regions of Procedure.bodySite codings in Minutewise's body-region system (others are ignored). */
@@ -1930,7 +1943,9 @@ public final class FhirVisitReader {
                 }
                 Discipline line = d == null ? plan : d;
                 services.add(new ServiceLine(code, OptionalInt.empty(), List.of(), provider, Optional.empty(),
-                        line == plan ? Optional.empty() : Optional.of(line), charge, regions(it, ip, j)));
+                        line == plan ? Optional.empty() : Optional.of(line), charge, regions(it, ip, j),
+                        description(ref.codes().getOrNull(code), it.getProductOrService(), ip + ".productOrService",
+                                "services[" + j + "]")));
                 billed.add(new BilledLine(code, modifiers, units, charge, pointers));
             }
             b.planOfCare(plan);

@@ -59,6 +59,17 @@ public final class FhirVisitWriter {
      * @param timed whether a code is timed (the code catalog's)
      */
     public static java.util.Set<String> notCarried(Visit v, java.util.function.Predicate<String> timed) {
+        return notCarried(v, timed, code -> true);
+    }
+
+    /**
+     * As above, naming too a listed code's description (the reader takes {@code Procedure.code.text} as the
+     * description of an unlisted code alone).
+     *
+     * @param unlisted whether a code is an unlisted one (the code catalog's)
+     */
+    public static java.util.Set<String> notCarried(Visit v, java.util.function.Predicate<String> timed,
+                                                   java.util.function.Predicate<String> unlisted) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         org.minutewise.formats.NotCarried.common(v, out);
         // The secondary payer's claim filing indicator and MSP type have no standard FHIR home (see the class).
@@ -83,6 +94,11 @@ public final class FhirVisitWriter {
         }
         for (int i = 0; i < v.services().size(); i++) {
             org.minutewise.core.model.ServiceLine l = v.services().get(i);
+            if (l.description().isPresent() && !unlisted.test(l.code())) {
+                // Written as Procedure.code.text, which the reader takes only for an unlisted code (a listed code's
+                // text is its name in the sender's system).
+                out.add("services[" + i + "].description (" + l.code() + " is a listed code)");
+            }
             if (!l.hasTime() && timed.test(l.code())) {
                 out.add("services[" + i + "] (" + l.code() + ": no minutes or times, which FHIR input needs for a "
                         + "timed code)");
@@ -205,6 +221,7 @@ public final class FhirVisitWriter {
         Procedure p = new Procedure();
         p.setStatus(Procedure.ProcedureStatus.COMPLETED);
         p.setCode(Entries.concept(FhirCodes.procedureSystem(l.code()), l.code(), null));
+        l.description().ifPresent(d -> p.getCode().setText(d)); // what was done, in words (SV101-7)
         p.setSubject(patient.copy());
         p.setEncounter(enc.copy());
         if (l.periods().isEmpty()) {

@@ -706,15 +706,9 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
      * character set and its 80 characters. Empty for most lines; an unlisted code without one is MW-C013's.
      */
     private static Optional<String> description(Visit v, ClaimLine cl) {
-        for (int i : cl.serviceIndexes()) {
-            if (i >= 0 && i < v.services().size()) {
-                Optional<String> d = v.services().get(i).description();
-                if (d.isPresent() && !d.get().isBlank()) {
-                    return Optional.of(X12Text.check(d.get(), "services[" + i + "].description", 1, 80));
-                }
-            }
-        }
-        return Optional.empty();
+        java.util.OptionalInt i = cl.describedBy(v);
+        return i.isEmpty() ? Optional.empty() : Optional.of(X12Text.check(v.services().get(i.getAsInt())
+                .description().orElseThrow(), "services[" + i.getAsInt() + "].description", 1, 80));
     }
 
     private static Optional<Rendering> rendering(Visit v, ClaimLine cl, String where, Form form) {
