@@ -227,8 +227,14 @@ public final class VisitJsonReader {
                 throw new InputException("billingProvider.taxId", "expected 9 digits, got \"" + taxId.get() + "\"");
             }
             Optional<Address> address = address(p, "billingProvider.address");
+            Optional<String> name = optionalText(p, "name", "billingProvider");
+            Optional<String> first = optionalText(p, "firstName", "billingProvider");
+            if (first.isPresent() && name.isEmpty()) {
+                throw new InputException("billingProvider.name", "required with firstName: a billing provider who is "
+                        + "a person (a therapist billing under their own NPI) is named by last name and first name");
+            }
             bp = new BillingProvider(npi(p, "npi", "billingProvider"), taxId.map(t -> t.replace("-", "")),
-                    optionalText(p, "name", "billingProvider"), address);
+                    name, address, first);
         }
         Subscriber sub = Subscriber.NONE;
         if (n.hasNonNull("subscriber")) {

@@ -120,6 +120,7 @@ public final class VisitJsonWriter {
             bp.npi().ifPresent(n -> x.put("npi", n));
             bp.taxId().ifPresent(n -> x.put("taxId", n));
             bp.name().ifPresent(n -> x.put("name", n));
+            bp.firstName().ifPresent(n -> x.put("firstName", n));
             bp.address().ifPresent(a -> address(x, a));
         }
         c.payerName().ifPresent(n -> o.put("payerName", n));

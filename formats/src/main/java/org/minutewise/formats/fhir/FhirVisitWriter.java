@@ -75,6 +75,8 @@ public final class FhirVisitWriter {
         // The secondary payer's claim filing indicator and MSP type have no standard FHIR home (see the class).
         v.claimInfo().secondary().claimFilingIndicator().ifPresent(x -> out.add("secondaryClaimFilingIndicator"));
         v.claimInfo().secondary().insuranceType().ifPresent(x -> out.add("secondaryInsuranceType"));
+        // A billing provider who is a person: FHIR's serviceProvider is an Organization, named by the last name.
+        v.claimInfo().billingProvider().firstName().ifPresent(x -> out.add("billingProvider.firstName"));
         if (v.claimInfo().subscriber().relationship().isEmpty()) {
             // The reader takes the patient's own name, sex and address only for a dependent (Coverage.relationship):
             // beside a subscriber who is the patient, the Patient is named by the subscriber's and they are not read.

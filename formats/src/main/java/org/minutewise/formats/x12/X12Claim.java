@@ -35,8 +35,9 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                 List<Line> lines, LocalDate dateOfService, BigDecimal total) {
 
     /** Billing provider: loop 2000A/2010AA. Equal values share one HL. */
+    /** {@code firstName}: a person billing (NM1*85*1, a therapist in solo practice); empty for an organization. */
     record BillingParty(String npi, String taxId, String name, String line1, Optional<String> line2, String city,
-                        String state, String zip) {
+                        String state, String zip, Optional<String> firstName) {
     }
 
     /**
@@ -423,9 +424,12 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         Optional<String> line2 = line2(a, "billingProvider.address.line2");
         poBox(a.line1(), "billingProvider.address.line1");
         line2.ifPresent(l -> poBox(l, "billingProvider.address.line2"));
+        // A person bills on an 837P alone: an 837I's billing provider is the facility, an organization.
+        Optional<String> billingFirst = form == Form.INSTITUTIONAL ? Optional.empty() : bp.firstName()
+                .map(f -> X12Text.check(f, "billingProvider.firstName", 1, 35));
         BillingParty billing = new BillingParty(npi, taxId, name,
                 X12Text.check(a.line1(), "billingProvider.address.line1", 1, 55), line2,
-                X12Text.check(a.city(), "billingProvider.address.city", 2, 30), a.state(), zip);
+                X12Text.check(a.city(), "billingProvider.address.city", 2, 30), a.state(), zip, billingFirst);
 
         Subscriber s = ci.subscriber();
         String memberId = X12Text.check(s.memberId().orElseThrow(() -> new InputException("subscriber.memberId",

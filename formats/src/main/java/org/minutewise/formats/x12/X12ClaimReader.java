@@ -272,6 +272,8 @@ public final class X12ClaimReader {
         String taxId = "";
         String name = "";
         String first = "";
+        /** NM102: 1 a person, 2 an organization. */
+        String entityType = "";
         String id = "";
         String line1 = "";
         String line2 = "";
@@ -796,6 +798,7 @@ public final class X12ClaimReader {
                     if (entity != null) {
                         entity.name = seg.get(3);
                         entity.first = seg.get(4);
+                        entity.entityType = seg.get(2);
                         entity.id = seg.get(9);
                         if (entity == billing) {
                             billing.npi = seg.get(9);
@@ -1354,8 +1357,10 @@ public final class X12ClaimReader {
         }
 
         private ClaimInfo claimInfo(ClaimDraft c) {
+            // A person (NM102 1: a therapist billing under their own NPI) keeps the first name, so the claim is
+            // written back naming the same person.
             BillingProvider bp = new BillingProvider(opt(billing.npi), opt(billing.taxId), opt(billing.name),
-                    address(billing));
+                    address(billing), billing.entityType.equals("1") ? opt(billing.first) : Optional.empty());
             Subscriber sub = new Subscriber(opt(subscriber.id), opt(subscriber.name), opt(subscriber.first),
                     subscriber.birth, opt(subscriber.sex), address(subscriber),
                     dependent() ? opt(patient.relationship) : Optional.empty());

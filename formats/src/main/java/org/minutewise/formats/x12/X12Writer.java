@@ -375,7 +375,8 @@ public final class X12Writer {
                 billingHl = ++hl;
                 // 2000A billing provider, 2010AA
                 s.segment("HL", Integer.toString(billingHl), "", "20", "1");
-                s.segment("NM1", "85", "2", billing.name(), "", "", "", "", "XX", billing.npi());
+                s.segment("NM1", "85", billing.firstName().isPresent() ? "1" : "2", billing.name(),
+                        billing.firstName().orElse(""), "", "", "", "XX", billing.npi());
                 s.segment("N3", billing.line1(), billing.line2().orElse(""));
                 s.segment("N4", billing.city(), billing.state(), billing.zip());
                 s.segment("REF", "EI", billing.taxId());

@@ -187,6 +187,34 @@ class X12ReadWriteTest {
                 .isEqualTo(timed.services().stream().map(l -> l.provider().organization()).toList());
     }
 
+    /**
+     * A therapist in solo practice bills under their own NPI as a person (2010AA NM1*85*1, last and first name): the
+     * reader keeps the first name and the claim is written back naming the same person; it was written back as an
+     * organization (NM1*85*2) by the last name alone, which a payer's check of the NPI's entity type refuses. The
+     * visit JSON carries it (billingProvider.firstName); FHIR names it as left behind (its serviceProvider is an
+     * Organization). Near miss: an organization stays one.
+     */
+    @Test
+    void aBillingProviderWhoIsAPersonIsWrittenBackAsOne() {
+        String edi = X12Fixtures.read(X12Fixtures.DIR.resolve("read/rendering-names.edi"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("NM1\\*85\\*2\\*([^*~]+)\\*").matcher(edi);
+        assertThat(m.find()).isTrue();
+        String solo = edi.replace(m.group(), "NM1*85*1*Rivera*Ana");
+        Visit v = X12ClaimReader.read(solo, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(v.claimInfo().billingProvider().name()).contains("Rivera");
+        assertThat(v.claimInfo().billingProvider().firstName()).contains("Ana");
+        assertThat(viaJson(v).claimInfo().billingProvider()).isEqualTo(v.claimInfo().billingProvider());
+        String out = rewrite(solo, "medicare");
+        assertThat(out).contains("\nNM1*85*1*Rivera*Ana****XX*");
+        assertThat(X12Validation.errors(out)).isEmpty();
+        assertThat(org.minutewise.formats.fhir.FhirVisitWriter.notCarried(v, code -> false))
+                .contains("billingProvider.firstName");
+
+        Visit org = X12ClaimReader.read(edi, "medicare", X12Fixtures.REF).get(0).visit().orElseThrow();
+        assertThat(org.claimInfo().billingProvider().person()).isFalse();
+        assertThat(rewrite(edi, "medicare")).contains("\nNM1*85*2*" + m.group(1) + "*****XX*");
+    }
+
     /** An 837I's billing provider is the facility, no clinician: without 2420A its lines have no rendering NPI. */
     @Test
     void anInstitutionalClaimWithoutARenderingProviderIsNotTheFacilitys() {
