@@ -76,6 +76,7 @@ public final class RuleBook {
         rules.add(new UnknownCode());
         rules.add(new MinutesDisagreeWithPeriods());
         rules.add(new NoMinutes());
+        rules.add(new org.minutewise.core.check.rules.MinutesBeyondADay());
         rules.add(new org.minutewise.core.check.rules.CodeUnderTwoDisciplines());
         rules.add(new org.minutewise.core.check.rules.MinutesLeftOut());
         rules.add(new FutureDate());
