@@ -42,9 +42,10 @@ final class State {
      * 20, the cuts may name a code whose lines the day's MUE denies whole (MW-A009, priced at $0 in claims.csv:
      * {@code ClaimCorrection.deniedByDay}), which work files of 19 never hold); 21, a digest's timed units leave out a
      * timed code's minutes inside an untimed service's period (MW-U003) and its progress flag counts an SLP's
-     * evaluation codes (MW-A002), so a run resumed over work files of 20 would mix two counts).
+     * evaluation codes (MW-A002), so a run resumed over work files of 20 would mix two counts; 22, the visits
+     * checked hold MW-U008 (timed minutes beyond a day), which the findings of 21 never hold).
      */
-    static final int VERSION = 21;
+    static final int VERSION = 22;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 
