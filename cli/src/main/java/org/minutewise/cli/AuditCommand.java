@@ -140,6 +140,12 @@ final class AuditCommand implements Callable<Integer> {
                     + "later claim (or of a void) is set aside; see %2$s" : "minutewise: %,d rows of claims replaced "
                     + "or voided by a later claim (or of voids) are set aside; see %s", n, out.resolve("rejected.csv")));
         }
+        if (result.totals().read() == 0) {
+            // An empty export (0 bytes, a header alone, blank lines, []) is no clean audit: as check says it.
+            err.println("minutewise: " + String.join(", ", inputs.stream().map(String::valueOf).toList())
+                    + ": no visits in the input (summary.json counts 0 rows read); check the export");
+            return Main.BAD_INPUT;
+        }
         if (result.totals().unreadable() > 0) {
             err.println(String.format(Locale.ROOT, "minutewise: %,d of %,d rows are rejected (unreadable, or of a "
                     + "visit that conflicts or comes twice); see %s",

@@ -118,6 +118,31 @@ final class AuditCliTest {
     }
 
     /** A claim replaced by a later one is set aside, said on stderr, but is not bad input: the status is not 2. */
+    /**
+     * An empty export (0 bytes, blank lines, [], a CSV header alone) is no clean audit: exit 2 naming it, as check
+     * says "no visits in the input"; the summary (all zeros) is still printed. It exited 0. Near miss: one visit read
+     * exits as its findings say.
+     */
+    @Test
+    void anEmptyInputIsNoCleanAudit() throws IOException {
+        Path gen = tmp.resolve("one.csv");
+        run("generate", "--visits", "1", "--seed", "3", "--out", gen.toString());
+        String header = Files.readAllLines(gen).get(0) + "\n";
+        java.util.Map<String, String> empties = java.util.Map.of("empty.jsonl", "", "blank.jsonl", "\n\n\n",
+                "none.json", "[]", "header.csv", header);
+        for (java.util.Map.Entry<String, String> e : empties.entrySet()) {
+            Path in = tmp.resolve(e.getKey());
+            Files.writeString(in, e.getValue());
+            Run a = run("audit", in.toString(), "--out", tmp.resolve("out-" + e.getKey()).toString());
+            assertThat(a.code()).as(e.getKey() + ": " + a.err()).isEqualTo(Main.BAD_INPUT);
+            assertThat(a.err()).as(e.getKey()).contains(in + ": no visits in the input");
+            assertThat(a.json().get("read").asLong()).isZero();
+        }
+        Run one = run("audit", gen.toString(), "--out", tmp.resolve("out-one").toString());
+        assertThat(one.code()).as(one.err()).isNotEqualTo(Main.BAD_INPUT);
+        assertThat(one.err()).doesNotContain("no visits in the input");
+    }
+
     @Test
     void aReplacedClaimIsSetAsideWithoutExitingAsBadInput() throws IOException {
         String visit = "{\"id\":\"R1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\",%s"
