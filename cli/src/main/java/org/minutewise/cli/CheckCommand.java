@@ -85,6 +85,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        InputFiles.notTheInput(output, file);
         // --json is a short --out json: with another --out, which the caller meant is not known.
         if (json && out != null && !out.equalsIgnoreCase("json")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--json is --out json: it cannot "

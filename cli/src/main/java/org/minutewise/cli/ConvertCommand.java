@@ -64,6 +64,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        InputFiles.notTheInput(output, file);
         ReferenceData ref = common.ref();
         String text = InputFiles.read(file);
         VisitFormat inFormat = InputFiles.format(in, file, text);

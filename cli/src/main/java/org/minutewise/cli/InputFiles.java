@@ -21,15 +21,17 @@ final class InputFiles {
 
     static String read(String file) throws IOException {
         if (file.equals("-")) {
-            return readBounded(System.in, "standard input");
+            try {
+                return readMaybeGzip(System.in, "standard input");
+            } catch (java.io.EOFException e) {
+                throw cutShort("standard input");
+            }
         }
         Path p = Path.of(file);
-        // Gzip is known by its magic bytes, as the audit knows it, whatever the file is called.
-        try (InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(p))) {
-            raw.mark(2);
-            boolean gz = raw.read() == 0x1f && raw.read() == 0x8b;
-            raw.reset();
-            return readBounded(gz ? new GZIPInputStream(raw) : raw, file);
+        try (InputStream raw = Files.newInputStream(p)) {
+            return readMaybeGzip(raw, file);
+        } catch (java.io.EOFException e) {
+            throw cutShort(file);
         } catch (NoSuchFileException e) {
             throw new InputException(file, "no such file");
         } catch (AccessDeniedException e) {
@@ -37,6 +39,42 @@ final class InputFiles {
         } catch (IOException e) {
             // A directory, an unreadable file or a broken gzip stream is bad input (exit 2), not an internal error.
             throw new InputException(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Gzip is known by its magic bytes, as the audit knows it, whatever the file is called (standard input too). */
+    private static String readMaybeGzip(InputStream in, String name) throws IOException {
+        InputStream raw = new java.io.BufferedInputStream(in);
+        raw.mark(2);
+        boolean gz = raw.read() == 0x1f && raw.read() == 0x8b;
+        raw.reset();
+        return readBounded(gz ? new GZIPInputStream(raw) : raw, name);
+    }
+
+    /** A gzip stream that ends before its end: a download or copy cut short. */
+    private static InputException cutShort(String name) {
+        return new InputException(name, "the gzip data ends early (the file was cut short: an incomplete download "
+                + "or copy?); nothing of it was checked. Get the whole file and run again");
+    }
+
+    /**
+     * Refuses an {@code --output} that is the input file itself: the output would replace the visits before anyone
+     * noticed (a corrected claim over the billed units, say).
+     */
+    static void notTheInput(Path output, String file) {
+        if (output == null || file == null || file.equals("-")) {
+            return;
+        }
+        Path in = Path.of(file);
+        try {
+            boolean same = Files.exists(output) && Files.exists(in) ? Files.isSameFile(output, in)
+                    : output.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize());
+            if (same) {
+                throw new InputException("--output", "is the input file " + file + ": writing there would replace "
+                        + "the visits read; give another file");
+            }
+        } catch (IOException e) {
+            // Cannot tell (a file that vanished): reading or writing it says what is wrong.
         }
     }
 

@@ -115,6 +115,18 @@ final class CliProcessIT {
         assertThat(j.get("findings").findValuesAsText("id")).contains("MW-U003");
     }
 
+    /** Gzip on standard input is known by its magic bytes, as a named file is (it was read as text: "not UTF-8"). */
+    @Test
+    void checkReadsGzipFromStandardInput() throws Exception {
+        Path gz = tmp.resolve("overlap-visit.json.gz");
+        try (java.io.OutputStream o = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write(Files.readAllBytes(Repo.example("overlap-visit.json")));
+        }
+        Result r = launch(gz, "check", "--json", "-");
+        assertThat(r.code).as(r.err).isEqualTo(1);
+        assertThat(STRICT.readTree(r.out).get("visitId").asText()).isEqualTo("V-1002");
+    }
+
     @Test
     void badInputExitsTwoWithOneLineOnStderr() throws Exception {
         Result r = launch(null, "units", "97112:-5");

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,5 +101,41 @@ final class InputTextCliTest {
         }
         assertThat(jsonl.err).contains("line 1").contains("the text ends before the JSON does");
         assertThat(x12.err).contains("not readable as X12: not X12 at character 1");
+    }
+    /**
+     * --output naming the input file is refused before anything is written (it replaced the visits with the result:
+     * a corrected claim over the billed units); the input is left as it was. Near miss: another file is written.
+     */
+    @Test
+    void anOutputThatIsTheInputIsRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path visit = dir.resolve("visit.json");
+        Files.writeString(visit, stroke());
+        for (String[] args : List.of(new String[] {"check", "--out", "json", "--output", visit.toString(),
+                visit.toString()}, new String[] {"convert", "--out", "csv", "--output",
+                dir.resolve(".").resolve("visit.json").toString(), visit.toString()})) {
+            Run r = run(args);
+            assertThat(r.code()).as(r.err()).isEqualTo(Main.BAD_INPUT);
+            assertThat(r.err()).contains("--output: is the input file");
+            assertThat(Files.readString(visit)).isEqualTo(stroke());
+        }
+        Path other = dir.resolve("result.json");
+        Run ok = run("check", "--out", "json", "--output", other.toString(), visit.toString());
+        assertThat(ok.code()).as(ok.err()).isNotEqualTo(Main.BAD_INPUT);
+        assertThat(other).exists();
+    }
+
+    /** A gzip file cut short is said in words (it printed Java's "Unexpected end of ZLIB input stream"). */
+    @Test
+    void aGzipFileCutShortIsSaidInWords(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream o = new java.util.zip.GZIPOutputStream(b)) {
+            o.write(stroke().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] all = b.toByteArray();
+        Path cut = dir.resolve("visit.json.gz");
+        Files.write(cut, java.util.Arrays.copyOf(all, all.length / 2));
+        Run r = run("check", cut.toString());
+        assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).contains(cut + ": the gzip data ends early").doesNotContain("ZLIB");
     }
 }
