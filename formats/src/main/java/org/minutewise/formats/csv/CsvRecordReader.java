@@ -18,7 +18,8 @@ public final class CsvRecordReader implements AutoCloseable {
     }
 
     /** A field larger than this is refused (a note is a few kilobytes). */
-    public static final int MAX_FIELD = 1 << 20;
+    /** The longest field: the limit of a text field in every input (the visit JSON's {@code Json.MAX_STRING}). */
+    public static final int MAX_FIELD = org.minutewise.formats.Json.MAX_STRING;
 
     private final Reader in;
     private final char[] buf;
@@ -231,7 +232,8 @@ public final class CsvRecordReader implements AutoCloseable {
                 }
                 if (f.length() > MAX_FIELD) {
                     throw new InputException("line " + start + ", column " + (fields.size() + 1), "field longer than "
-                            + MAX_FIELD + " characters");
+                            + String.format(java.util.Locale.ROOT, "%,d", MAX_FIELD) + " characters (the limit of a "
+                            + "text field, as in the visit JSON)");
                 }
                 c = read();
             }
