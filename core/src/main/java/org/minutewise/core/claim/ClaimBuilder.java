@@ -261,7 +261,7 @@ public final class ClaimBuilder {
                 continue; // a pair only the billed claim holds: the documented minutes bill no unit of one of them
             }
             if (p.status() == NcciAnalysis.Status.BYPASSED) {
-                addModifier(lines, p.edit().column2(), payer.distinctModifier());
+                addModifier(lines, p.edit().column2(), NcciAnalysis.timeModifier(payer.distinctModifier()));
             } else if (p.status() == NcciAnalysis.Status.OTHER_REGION) {
                 addModifier(lines, p.modifiedCode(), NcciAnalysis.regionModifier(payer.distinctModifier()));
             }

@@ -111,6 +111,16 @@ public final class NcciAnalysis {
                 || MANIPULATION.contains(column2) && INCLUDED_IN_MANIPULATION.contains(column1);
     }
 
+    /**
+     * The modifier of two therapy services done in different time intervals of one encounter: XU (an unusual
+     * non-overlapping service), or 59 for a payer that takes 59 for every bypass. A payer profile naming XE, XS or
+     * XP asks for the X modifiers, not for that one: XE is a separate encounter, XS a separate structure, XP a
+     * separate practitioner, none of which time apart is.
+     */
+    public static String timeModifier(String payerDistinctModifier) {
+        return payerDistinctModifier.equals("59") ? "59" : "XU";
+    }
+
     /** The modifier of a service in a separate region: XS, or 59 for a payer that takes 59 for every bypass. */
     public static String regionModifier(String payerDistinctModifier) {
         return payerDistinctModifier.equals("59") ? "59" : "XS";

@@ -47,7 +47,10 @@ public final class NcciPairs implements Rule {
             .revised(2, BY_REGION_CHANGE)
             .revised(3, BILLED_PAIR_CHANGE + "; an X modifier billed where Minutewise adds 59 (or the other way) "
                     + "is said to be the same bypass, the added one the payer profile's preference only (a billing "
-                    + "expert's review)");
+                    + "expert's review)")
+            .revised(4, "2026-12-07: two services done at different times take XU (or 59), whatever X modifier the "
+                    + "payer profile names: a profile's XS, XE or XP was added as is, though those say a separate "
+                    + "structure, encounter or practitioner");
     public static final RuleInfo PAYER_DENIES = new RuleInfo("MW-E005", Severity.WARN,
             "Payer denies 59/X on this pair",
             "Expect this payer to deny the column-two code; bill it only if the payer's policy allows it. The loss "
@@ -172,7 +175,7 @@ public final class NcciPairs implements Rule {
     private static String pairNote(CheckContext ctx, PtpEdit e) {
         return " They are also an NCCI pair (" + e.column1() + " column one, " + e.column2() + " column two): "
                 + "done in the same minutes, they were not done in different time intervals, so "
-                + distinctText(ctx.payer().distinctModifier()) + " cannot go on " + e.column2()
+                + distinctText(NcciAnalysis.timeModifier(ctx.payer().distinctModifier())) + " cannot go on " + e.column2()
                 + (ctx.ref().ptp().starter() ? " (Minutewise starter edit table: confirm against CMS's "
                 + "current file)" : "") + ".";
     }
@@ -190,7 +193,8 @@ public final class NcciPairs implements Rule {
         String distinct = mods == null ? null : NcciAnalysis.distinctModifierOf(mods);
         String path = "billed[code=" + code + "]";
         String preferred = p.status() == NcciAnalysis.Status.OTHER_REGION
-                ? NcciAnalysis.regionModifier(ctx.payer().distinctModifier()) : ctx.payer().distinctModifier();
+                ? NcciAnalysis.regionModifier(ctx.payer().distinctModifier())
+                : NcciAnalysis.timeModifier(ctx.payer().distinctModifier());
         switch (p.status()) {
             case NO_TIMES -> {
                 if (distinct != null && !documentsMinutes(ctx, e.column1()) && !documentsMinutes(ctx, e.column2())) {
@@ -279,16 +283,16 @@ public final class NcciPairs implements Rule {
                     if (!overlapBlockedAsSameMinutes(ctx, e)) {
                         out.add(OVERLAP.finding(path, pair + " are an NCCI pair, and their documented times "
                                 + "overlap, so they were not done in different time intervals: "
-                                + distinctText(ctx.payer().distinctModifier()) + " cannot be used" + source + "."));
+                                + distinctText(NcciAnalysis.timeModifier(ctx.payer().distinctModifier())) + " cannot be used" + source + "."));
                     }
                 }
                 case NO_TIMES -> out.add(NO_TIMES.finding(path, pair + " are an NCCI pair. Without start and "
                         + "end times for both, nothing shows they were done in different time intervals, so "
                         + "Minutewise did not add 59/X; " + e.column2() + " may be denied" + source + "."));
                 case BYPASSED -> out.add(BYPASSED.finding(path, pair + " are an NCCI pair; the documented times "
-                        + "show different time intervals, so " + ctx.payer().distinctModifier() + " was added to "
-                        + e.column2() + sameBypassBilled(ctx, e.column2(), ctx.payer().distinctModifier()) + source
-                        + "."));
+                        + "show different time intervals, so " + NcciAnalysis.timeModifier(ctx.payer()
+                        .distinctModifier()) + " was added to " + e.column2() + sameBypassBilled(ctx, e.column2(),
+                        NcciAnalysis.timeModifier(ctx.payer().distinctModifier())) + source + "."));
                 case PAYER_DENIES -> out.add(PAYER_DENIES.finding(path, "Payer " + ctx.payer().id() + " denies 59/X "
                         + "on " + pair + " whatever the documentation; " + e.column2() + " is likely to be denied."));
                 case SAME_REGION -> out.add(sameRegion(ctx, p, source));

@@ -60,6 +60,26 @@ class NcciPairsTest {
     }
 
     /**
+     * Two services at different times take XU whatever X modifier the payer profile names: XS (a separate structure),
+     * XE (a separate encounter) and XP (a separate practitioner) say something time apart does not; they were added
+     * as the profile named them. Near misses: a 59 payer gets 59, an XU payer XU.
+     */
+    @Test
+    void servicesApartInTimeTakeXuWhateverXTheProfileNames() {
+        Visit v = pair("09:24", "09:47");
+        for (String preferred : List.of("XS", "XE", "XP", "XU", "59")) {
+            PayerProfile p = Payer.commercial("x-" + preferred, org.minutewise.core.units.UnitMethod.CPT)
+                    .distinctModifier(preferred).build();
+            CheckResult r = check(Visit.builder(v.id(), v.dateOfService()).payer(p.id()).services(v.services())
+                    .build(), p);
+            String expected = preferred.equals("59") ? "59" : "XU";
+            assertThat(lines(r)).as(preferred).contains("97140 x2 GP " + expected);
+            assertThat(findings(r, "MW-E004").get(0).message()).as(preferred)
+                    .contains("so " + expected + " was added to 97140");
+        }
+    }
+
+    /**
      * One shared minute is the same interval: no 59/X (not MW-E004). The two codes' shared minute is MW-U003's block,
      * which names the pair; MW-E002 does not block the same overlap a second time.
      */
