@@ -43,7 +43,8 @@ final class State {
      * {@code ClaimCorrection.deniedByDay}), which work files of 19 never hold); 21, a digest's timed units leave out a
      * timed code's minutes inside an untimed service's period (MW-U003) and its progress flag counts an SLP's
      * evaluation codes (MW-A002), so a run resumed over work files of 20 would mix two counts; 22, the visits
-     * checked hold MW-U008 (timed minutes beyond a day), which the findings of 21 never hold).
+     * checked hold MW-U008 (timed minutes beyond a day), which the findings of 21 never hold, and a time-apart NCCI
+     * pair's XU where a profile names another X modifier).
      */
     static final int VERSION = 22;
 
