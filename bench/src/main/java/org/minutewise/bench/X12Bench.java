@@ -86,7 +86,7 @@ public class X12Bench {
         return new Visit(id, v.dateOfService(), v.payer(), v.planOfCare(), v.setting(), v.patient(), v.diagnoses(),
                 v.totalTreatmentMinutes(), v.services(), v.note(), v.previousNote(), v.abn(), v.certification(),
                 v.authorization(), v.overrides(), v.secondaryPayer(), v.purpose(), v.locality(), v.claimInfo(),
-                v.billed(), v.progressReport());
+                v.billed(), v.progressReport(), v.purposeStated());
     }
 
     /** Writes the 837P of 5,000 claims (one transaction set). */

@@ -2,7 +2,6 @@ package org.minutewise.formats;
 
 import java.util.Set;
 import org.minutewise.core.model.ClaimInfo;
-import org.minutewise.core.model.Purpose;
 import org.minutewise.core.model.Visit;
 
 /**
@@ -30,7 +29,7 @@ public final class NotCarried {
         if (!v.overrides().isEmpty()) {
             out.add("overrides");
         }
-        if (v.purpose() != Purpose.REHABILITATIVE) {
+        if (v.purposeStated()) {
             out.add("purpose");
         }
         v.locality().ifPresent(x -> out.add("locality"));

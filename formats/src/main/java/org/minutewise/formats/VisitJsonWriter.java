@@ -90,8 +90,10 @@ public final class VisitJsonWriter {
             v.overrides().forEach(ov -> arr.addObject().put("finding", ov.finding()).put("reason", ov.reason()));
         }
         v.secondaryPayer().ifPresent(s -> o.put("secondaryPayer", s));
-        if (v.purpose() != Purpose.REHABILITATIVE) {
-            o.put("purpose", "habilitative");
+        if (v.purposeStated()) {
+            // Written whenever the visit says it (rehabilitative too): a payer asking for 96/97 is warned of a
+            // purpose not stated (MW-M002), so a stated one must survive the round trip.
+            o.put("purpose", v.purpose() == Purpose.HABILITATIVE ? "habilitative" : "rehabilitative");
         }
         v.locality().ifPresent(l -> o.put("locality", l));
         claimInfo(o, v.claimInfo());

@@ -74,7 +74,7 @@ class ServiceOrderTest {
         return new Visit(v.id(), v.dateOfService(), v.payer(), v.planOfCare(), v.setting(), v.patient(),
                 v.diagnoses(), v.totalTreatmentMinutes(), services, v.note(), v.previousNote(), v.abn(),
                 v.certification(), v.authorization(), v.overrides(), v.secondaryPayer(), v.purpose(), v.locality(),
-                v.claimInfo(), billed, v.progressReport());
+                v.claimInfo(), billed, v.progressReport(), v.purposeStated());
     }
 
     /** Some of the claim's lines carry KX and some do not: the threshold is crossed on this claim. */

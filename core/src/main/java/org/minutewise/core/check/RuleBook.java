@@ -91,6 +91,7 @@ public final class RuleBook {
         rules.add(new PlanOfCare());
         rules.add(new KxThresholdRule());
         rules.add(new ModifierCount());
+        rules.add(new org.minutewise.core.check.rules.PurposeNotStated());
         rules.add(new SecondaryPayer());
         rules.add(new BilledLines());
         rules.addAll(DocumentationRules.all());

@@ -14,6 +14,8 @@ import java.util.OptionalInt;
  * {@code billed} holds the lines as billed elsewhere when the input is a claim (837P, CSV with billed units);
  * it is empty for a documented visit. {@code progressReport}: the visit's documentation holds a progress report
  * (Medicare's at least every 10 treatment days), which is documentation, not a billed service.
+ * {@code purposeStated}: whether the visit says its {@code purpose} (an input that has no place for it, or leaves it
+ * out, gives rehabilitative, which payers asking for 96/97 are told: MW-M002).
  */
 public record Visit(String id, LocalDate dateOfService, String payer, Discipline planOfCare, Setting setting,
                     Patient patient, List<String> diagnoses, OptionalInt totalTreatmentMinutes,
@@ -21,7 +23,20 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
                     Optional<Abn> abn, Optional<Certification> certification,
                     Optional<Authorization> authorization, List<FindingOverride> overrides,
                     Optional<String> secondaryPayer, Purpose purpose, Optional<String> locality,
-                    ClaimInfo claimInfo, List<BilledLine> billed, boolean progressReport) {
+                    ClaimInfo claimInfo, List<BilledLine> billed, boolean progressReport, boolean purposeStated) {
+
+    /** A visit whose {@code purpose} is taken as stated (the library's constructor before {@code purposeStated}). */
+    public Visit(String id, LocalDate dateOfService, String payer, Discipline planOfCare, Setting setting,
+                 Patient patient, List<String> diagnoses, OptionalInt totalTreatmentMinutes,
+                 List<ServiceLine> services, Optional<String> note, Optional<String> previousNote,
+                 Optional<Abn> abn, Optional<Certification> certification,
+                 Optional<Authorization> authorization, List<FindingOverride> overrides,
+                 Optional<String> secondaryPayer, Purpose purpose, Optional<String> locality,
+                 ClaimInfo claimInfo, List<BilledLine> billed, boolean progressReport) {
+        this(id, dateOfService, payer, planOfCare, setting, patient, diagnoses, totalTreatmentMinutes, services, note,
+                previousNote, abn, certification, authorization, overrides, secondaryPayer, purpose, locality,
+                claimInfo, billed, progressReport, true);
+    }
 
     public Visit {
         Objects.requireNonNull(id, "id");
@@ -86,6 +101,7 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         b.overrides.addAll(overrides);
         b.secondaryPayer = secondaryPayer;
         b.purpose = purpose;
+        b.purposeStated = purposeStated;
         b.locality = locality;
         b.claimInfo = claimInfo;
         b.billed.addAll(billed);
@@ -111,6 +127,8 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         private final List<FindingOverride> overrides = new ArrayList<>();
         private Optional<String> secondaryPayer = Optional.empty();
         private Purpose purpose = Purpose.REHABILITATIVE;
+        /** Whether the visit says its purpose; without it the purpose is taken as rehabilitative. */
+        private boolean purposeStated;
         private Optional<String> locality = Optional.empty();
         private ClaimInfo claimInfo = ClaimInfo.NONE;
         private final List<BilledLine> billed = new ArrayList<>();
@@ -138,7 +156,7 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         public Builder authorization(Authorization v) { this.authorization = Optional.ofNullable(v); return this; }
         public Builder override(FindingOverride v) { this.overrides.add(v); return this; }
         public Builder secondaryPayer(String v) { this.secondaryPayer = Optional.ofNullable(v); return this; }
-        public Builder purpose(Purpose v) { this.purpose = v; return this; }
+        public Builder purpose(Purpose v) { this.purpose = v; this.purposeStated = true; return this; }
         public Builder locality(String v) { this.locality = Optional.ofNullable(v); return this; }
         public Builder claimInfo(ClaimInfo v) { this.claimInfo = v; return this; }
         public Builder billed(List<BilledLine> v) { this.billed.clear(); this.billed.addAll(v); return this; }
@@ -147,7 +165,7 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         public Visit build() {
             return new Visit(id, dateOfService, payer, planOfCare, setting, patient, diagnoses,
                     totalTreatmentMinutes, services, note, previousNote, abn, certification, authorization,
-                    overrides, secondaryPayer, purpose, locality, claimInfo, billed, progressReport);
+                    overrides, secondaryPayer, purpose, locality, claimInfo, billed, progressReport, purposeStated);
         }
     }
 }

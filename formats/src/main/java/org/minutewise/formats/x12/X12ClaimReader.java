@@ -1293,7 +1293,7 @@ public final class X12ClaimReader {
                     ? new Patient(patientId(), patient.birth, YearToDate.NONE, YearToDate.NONE, opt(patient.name),
                             opt(patient.first), opt(patient.sex), address(patient))
                     : new Patient(patientId(), subscriber.birth, YearToDate.NONE, YearToDate.NONE);
-            return Visit.builder(id, date)
+            Visit.Builder b = Visit.builder(id, date)
                     .payer(payerFor(subscriber.filing, payerId, ref))
                     .secondaryPayer(secondary.orElse(null))
                     .planOfCare(plan)
@@ -1303,8 +1303,15 @@ public final class X12ClaimReader {
                     .services(services)
                     .billed(billed)
                     .claimInfo(claimInfo(c))
-                    .certification(certification(c))
-                    .build();
+                    .certification(certification(c));
+            // The claim's 96 (habilitative) or 97 (rehabilitative) says the visit's purpose (96 wins: a payer that
+            // asks for them wants every line to say it, and a habilitative line is the exception to look for).
+            if (billed.stream().anyMatch(l -> l.modifiers().contains("96"))) {
+                b.purpose(org.minutewise.core.model.Purpose.HABILITATIVE);
+            } else if (billed.stream().anyMatch(l -> l.modifiers().contains("97"))) {
+                b.purpose(org.minutewise.core.model.Purpose.REHABILITATIVE);
+            }
+            return b.build();
         }
 
         /**

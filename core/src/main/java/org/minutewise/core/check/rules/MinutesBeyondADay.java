@@ -44,7 +44,10 @@ public final class MinutesBeyondADay implements Rule {
             }
             int m = services.get(i).minutes();
             total += m;
-            if (largest < 0 || m > services.get(largest).minutes()) {
+            // The largest line; of equal ones the first code in order, so the finding does not depend on the order
+            // the lines came in.
+            if (largest < 0 || m > services.get(largest).minutes() || m == services.get(largest).minutes()
+                    && services.get(i).code().compareTo(services.get(largest).code()) < 0) {
                 largest = i;
             }
         }
