@@ -44,7 +44,7 @@ final class State {
      * timed code's minutes inside an untimed service's period (MW-U003) and its progress flag counts an SLP's
      * evaluation codes (MW-A002), so a run resumed over work files of 20 would mix two counts; 22, the visits
      * checked hold MW-U008 (timed minutes beyond a day), which the findings of 21 never hold, and a time-apart NCCI
-     * pair's XU where a profile names another X modifier).
+     * pair's XU where a profile names another X modifier, and MW-M002).
      */
     static final int VERSION = 22;
 
