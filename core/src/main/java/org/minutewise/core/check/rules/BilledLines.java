@@ -39,7 +39,9 @@ public final class BilledLines implements Rule {
             "Send the minutes per code (or start and end times) with the claim so the units can be checked "
                     + "against the minutes table.",
             "CMS Pub 100-02 ch. 15 §220.3 (billed units consistent with documented minutes)",
-            Citations.BENEFIT_MANUAL_CH15);
+            Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-07: 97130 on a row of its own beside 97129's minutes (the CSV layout's corrected "
+                    + "claim) is verified against those minutes, one service's (it was said to have none)");
     public static final RuleInfo OVER_BILLED = new RuleInfo("MW-B002", Severity.BLOCK,
             "More units billed than the documented minutes support",
             "Bill the units the minutes support (see the explanation); over-billed units are an overpayment.",
@@ -280,7 +282,18 @@ public final class BilledLines implements Rule {
      */
     public static boolean unverifiable(Visit v, String code, CodeCatalog codes) {
         CodeInfo info = codes.getOrNull(code);
-        return info != null && info.timed() && documentedWithoutTime(v, code);
+        if (info == null || !info.timed() || !documentedWithoutTime(v, code)) {
+            return false;
+        }
+        // 97130 on a row of its own (the CSV layout's corrected claim) beside 97129's minutes: one service's minutes
+        // (RULES.md §1), which the units are counted from.
+        for (ServiceLine l : v.services()) {
+            if (!l.code().equals(code) && org.minutewise.core.units.Cognitive.sameService(l.code(), code)
+                    && l.hasTime()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

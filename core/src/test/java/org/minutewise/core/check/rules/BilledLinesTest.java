@@ -556,6 +556,21 @@ class BilledLinesTest {
                 .satisfies(f -> assertThat(f.message()).contains("97129 takes the first unit"));
     }
 
+    /**
+     * The CSV layout's corrected claim gives 97130 a row of its own, without minutes, beside 97129's 40 minutes: one
+     * service's minutes verify it (MW-B001 said none were documented for it). Near miss: 97130 alone without minutes
+     * still cannot be verified.
+     */
+    @Test
+    void aRowOf97130Beside97129sMinutesIsVerifiedNoB001() {
+        Visit v = visit().service(minutes("97129", 40, pt("T1"))).service(noMinutes("97130", pt("T1")))
+                .billed(List.of(billed("97129", 1, "GP"), billed("97130", 2, "GP"))).build();
+        assertThat(ids(check(v))).doesNotContain("MW-B001", "MW-B002", "MW-B003");
+        Visit alone = visit().service(noMinutes("97130", pt("T1"))).billed(List.of(billed("97130", 2, "GP")))
+                .build();
+        assertThat(ids(check(alone))).contains("MW-B001");
+    }
+
     /** A documented code left off the claim is under-billed; 97130 billed without 97129 says why it matters. */
     @Test
     void aDocumentedCodeNotBilledB003() {
