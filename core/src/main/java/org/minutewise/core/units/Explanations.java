@@ -383,6 +383,24 @@ final class Explanations {
     }
 
     /** An alternative allocation by code, with how the claim bills 97129/97130 when that differs (RULES.md §1). */
+    /**
+     * A tie at the cut-off, as a sentence to end a message (" A tie at the cut-off between 97116 and 97140 decides a
+     * unit there: ... (the alternative is ...)."); empty without one (RULES.md §3.1: the output says the choice is
+     * the professional's and lists the alternatives).
+     */
+    static String tieNote(UnitResult r) {
+        if (!r.professionalChoice() || r.alternatives().isEmpty()) {
+            return "";
+        }
+        List<String> alts = new ArrayList<>();
+        for (Map<String, Integer> alt : r.alternatives()) {
+            alts.add(allocation(alt));
+        }
+        return " A tie at the cut-off between " + join(r.tiedCodes()) + " decides a unit there: which of them takes "
+                + "it is the qualified professional's choice (the alternative" + (alts.size() == 1 ? " is " : "s are ")
+                + String.join("; or ", alts) + ").";
+    }
+
     private static String allocation(Map<String, Integer> alt) {
         List<String> parts = new ArrayList<>();
         alt.forEach((code, u) -> parts.add(code + " x" + u));

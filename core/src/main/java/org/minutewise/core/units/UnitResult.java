@@ -62,6 +62,15 @@ public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnit
     }
 
     /** Whether {@code code} is one of the visit's untimed one-on-one services ({@link #untimedServices}). */
+    /**
+     * A tie at the cut-off in these units, as a sentence to end a message (" A tie at the cut-off between 97116 and
+     * 97140 decides a unit there: which of them takes it is the qualified professional's choice (the alternative is
+     * ...)."); empty without one.
+     */
+    public String tieNote() {
+        return Explanations.tieNote(this);
+    }
+
     public boolean isUntimedService(String code) {
         return untimedServices.contains(code);
     }

@@ -32,7 +32,9 @@ public final class SecondaryPayer implements Rule {
             "RULES.md §3.3 (primary and secondary payer policy)", Citations.MINUTEWISE)
             .revised(2, "2026-12-06: what the secondary would allow is held to its own daily cap of timed units, "
                     + "and the NCCI pairs on which it denies 59/X are named (a review: 'would allow 5 units' beside a "
-                    + "cap of 3); a Medicare secondary is MW-S003's");
+                    + "cap of 3); a Medicare secondary is MW-S003's")
+            .revised(3, "2026-12-07: a tie at the cut-off in the secondary's count says the choice is the qualified "
+                    + "professional's and lists the alternatives (RULES.md §3.1)");
     public static final RuleInfo UNKNOWN = new RuleInfo("MW-S002", Severity.WARN,
             "Unknown secondary payer",
             "Load a payer profile for the secondary payer (--payer-profile) or correct its id.",
@@ -43,7 +45,9 @@ public final class SecondaryPayer implements Rule {
                     + "method, with CQ/CO and KX as listed), with the primary payer's payment; the primary's claim "
                     + "stays as computed.",
             "RULES.md §3.3 (Medicare fee for service always uses the total-time method), §4 (CQ/CO, KX); CMS Pub "
-                    + "100-04 ch. 5 §20.2", Citations.CLAIMS_MANUAL_CH5);
+                    + "100-04 ch. 5 §20.2", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-07: a tie at the cut-off in Medicare's lines says the choice is the qualified "
+                    + "professional's and lists the alternatives (RULES.md §3.1)");
 
     @Override
     public RuleInfo info() {
@@ -89,7 +93,8 @@ public final class SecondaryPayer implements Rule {
                 + (denied.isEmpty() ? "" : "; whatever the documentation, it denies 59/X on "
                 + String.join(" and on ", denied))
                 + "; the primary (" + ctx.payer().id() + ") allows " + summary(ctx.units()) + ". By the clinic's "
-                + "policy (defer to the primary) the claim uses the primary's units."));
+                + "policy (defer to the primary) the claim uses the primary's units." + secUnits.tieNote()
+                .replace("A tie at", "In the secondary's count, a tie at")));
     }
 
     /**
@@ -111,7 +116,7 @@ public final class SecondaryPayer implements Rule {
                 + (own.lines().isEmpty() || sameLines ? "" : " The primary's lines, sent to "
                 + "Medicare as they are, would not meet its rules.")
                 + (blocks.isEmpty() ? "" : " Medicare's own rules also block this claim: " + String.join("; ", blocks)
-                + ".")));
+                + ".") + medicare.units().tieNote().replace("A tie at", "In Medicare's count, a tie at")));
     }
 
     /** The rules whose verdict depends on the payer: codes, who may bill, the plan of care, unit limits. */

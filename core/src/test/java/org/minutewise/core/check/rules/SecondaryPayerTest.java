@@ -89,7 +89,29 @@ class SecondaryPayerTest {
         assertThat(ids(r)).containsExactly("MW-S003");
         assertThat(r.findings().get(0).severity()).isEqualTo(Severity.WARN);
         assertThat(r.findings().get(0).message()).contains("(3 units); the primary (commercial) claim is")
-                .contains("(2 units)");
+                .contains("(2 units)").contains("In Medicare's count, a tie at the cut-off between 97110 and 97112");
+    }
+
+    /**
+     * Medicare's count ends in a tie (97116 and 97140, 9 minutes each: one unit for 18 minutes): S003 says the unit is
+     * the professional's to place and lists the alternative (RULES.md §3.1), as the primary's explanation does; it
+     * named one allocation as if it were the only one. Near miss above: no tie, no such clause.
+     */
+    @Test
+    void aTieInMedicaresCountIsSaidToBeTheProfessionalsChoice() {
+        CheckResult r = only(new SecondaryPayer()).check(visit().payer("commercial").secondaryPayer("medicare")
+                .service(minutes("97116", 9, pt("T1")))
+                .service(minutes("97140", 9, pt("T1")))
+                .build());
+        assertThat(ids(r)).containsExactly("MW-S003");
+        assertThat(r.findings().get(0).message()).contains("a tie at the cut-off between 97116 and 97140")
+                .contains("qualified professional's choice (the alternative is 97116 x0, 97140 x1)");
+        // Near miss: 22 and 20 minutes leave 7 and 5 over (Medicare: 3 units, 97112 x2; the primary 2): no tie.
+        CheckResult apart = only(new SecondaryPayer()).check(visit().payer("commercial").secondaryPayer("medicare")
+                .service(minutes("97112", 22, pt("T1")))
+                .service(minutes("97110", 20, pt("T1")))
+                .build());
+        assertThat(apart.findings()).singleElement().satisfies(f -> assertThat(f.message()).doesNotContain("tie"));
     }
 
     @Test
