@@ -58,21 +58,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
     Path output;
 
-    @Option(names = "--x12-sender", paramLabel = "ID", defaultValue = "MINUTEWISE",
-            description = "X12 interchange sender id (default: ${DEFAULT-VALUE}).")
-    String x12Sender;
-
-    @Option(names = "--x12-receiver", paramLabel = "ID", defaultValue = "RECEIVER",
-            description = "X12 interchange receiver id (default: ${DEFAULT-VALUE}).")
-    String x12Receiver;
-
-    @Option(names = "--x12-control", paramLabel = "N", defaultValue = "1",
-            description = "First X12 interchange control number (default: ${DEFAULT-VALUE}).")
-    int x12Control;
-
-    @Option(names = "--x12-created", paramLabel = "YYYY-MM-DDTHH:MM",
-            description = "Creation date and time written in the X12 envelope (default: now).")
-    String x12CreatedText;
+    @Mixin
+    X12Options x12;
 
     @Option(names = "--zone", paramLabel = "ZONE",
             description = "The clinic's time zone (America/New_York, -05:00): FHIR input times written with an "
@@ -102,8 +89,8 @@ final class CheckCommand implements Callable<Integer> {
         LocalDateTime created = null;
         if (outFormat.equals("x12")) {
             // The flags first, then the input: a bad flag is named before a visit is read.
-            envelope = X12Output.envelope(x12Sender, x12Receiver, x12Control);
-            created = x12Created();
+            envelope = x12.envelope(spec.commandLine().getErr());
+            created = x12.created();
             X12Output.refuseCsv(inFormat);
         }
         List<VisitInput.Result> read = VisitInput.read(text, inFormat, ref, InputFiles.zone(zone));
@@ -124,10 +111,7 @@ final class CheckCommand implements Callable<Integer> {
         List<org.minutewise.formats.fhir.FhirClaimWriter.Entry> fhirEntries = new ArrayList<>();
         int bad = 0;
         for (VisitInput.Result r : read) {
-            for (String note : r.notes()) {
-                err.println("minutewise: " + r.visit().map(v -> "visit " + v.id() + ": ").orElse("") + "not carried: "
-                        + note);
-            }
+            X12Output.notes(r, err);
             if (r.error().isPresent()) {
                 bad++;
                 err.println("minutewise: " + r.error().get().getMessage());
@@ -167,23 +151,6 @@ final class CheckCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         return results.stream().anyMatch(CheckResult::blocks) ? Main.BLOCKED : Main.OK;
-    }
-
-    private LocalDateTime x12Created() {
-        if (x12CreatedText == null) {
-            return LocalDateTime.now().withSecond(0).withNano(0);
-        }
-        try {
-            LocalDateTime t = LocalDateTime.parse(x12CreatedText);
-            if (t.getYear() < 1 || t.getYear() > 9999) {
-                throw new InputException("--x12-created", "expected a year from 1 to 9999 (the 837 writes "
-                        + "CCYYMMDD), got \"" + x12CreatedText + "\"");
-            }
-            return t;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InputException("--x12-created", "expected a date and time like 2026-03-02T10:15, got \""
-                    + x12CreatedText + "\"");
-        }
     }
 
     private static String renderJson(List<CheckResult> results, boolean single) throws IOException {

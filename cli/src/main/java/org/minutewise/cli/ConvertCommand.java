@@ -32,7 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "secondaryMemberId, and is read back from them).",
         footer = {"", "Bad visits are reported on stderr with their location and the rest are converted (exit 2). With "
                 + "--out x12, as check --out x12: a claim that a finding blocks is written and named on stderr with "
-                + "the blocking finding ids (exit 1)."})
+                + "the blocking finding ids (exit 1); the --x12-* options set its envelope and submitter as check's "
+                + "do. What reading the input did not keep is said on stderr (minutewise: visit ID: not carried: ...), "
+                + "as check says it."})
 final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,6 +50,9 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
+
+    @Mixin
+    X12Options x12;
 
     @Option(names = "--zone", paramLabel = "ZONE",
             description = "The clinic's time zone (America/New_York, -05:00). FHIR output: visits hold local clock "
@@ -71,7 +76,12 @@ final class ConvertCommand implements Callable<Integer> {
         VisitFormat outFormat = VisitFormat.parse(out).orElseThrow(() -> new InputException("--out",
                 "expected json, jsonl, csv, fhir or x12, got \"" + out + "\""));
         PrintWriter err = spec.commandLine().getErr();
+        org.minutewise.formats.x12.X12Envelope envelope = null;
+        LocalDateTime created = null;
         if (outFormat == VisitFormat.X12) {
+            // The flags first, then the input: a bad flag is named before a visit is read (as check does).
+            envelope = x12.envelope(err);
+            created = x12.created();
             X12Output.refuseCsv(inFormat);
         }
         List<Visit> visits = new ArrayList<>();
@@ -86,6 +96,7 @@ final class ConvertCommand implements Callable<Integer> {
         List<String> visitsAt = new ArrayList<>();
         for (int i = 0; i < read.size(); i++) {
             VisitInput.Result r = read.get(i);
+            X12Output.notes(r, err);
             if (r.error().isPresent()) {
                 bad++;
                 err.println("minutewise: " + r.error().get().getMessage());
@@ -145,9 +156,7 @@ final class ConvertCommand implements Callable<Integer> {
                 // check's); a visit the 837 cannot carry is said with its place in the input, the others written.
                 VisitChecker checker = new VisitChecker(ref).asOf(java.time.LocalDate.now());
                 List<org.minutewise.core.check.CheckResult> checked = visits.stream().map(checker::check).toList();
-                X12Output.Written w = X12Output.write(checked, visitsAt, ref,
-                        X12Output.envelope("MINUTEWISE", "RECEIVER", 1), LocalDateTime.now().withSecond(0)
-                                .withNano(0), spec.commandLine().getErr());
+                X12Output.Written w = X12Output.write(checked, visitsAt, ref, envelope, created, err);
                 bad += w.refused();
                 blocked = w.blocked() > 0;
                 yield w.text();

@@ -46,6 +46,18 @@ final class X12Output {
         }
     }
 
+    /**
+     * What the reader did not keep of a result's input ({@link org.minutewise.formats.VisitInput.Result#notes}: a
+     * FHIR Bundle's, an 837's), said on stderr by {@code check} and {@code convert} alike, one line each:
+     * {@code minutewise: visit V-1: not carried: ...}.
+     */
+    static void notes(org.minutewise.formats.VisitInput.Result r, PrintWriter err) {
+        for (String note : r.notes()) {
+            err.println("minutewise: " + r.visit().map(v -> "visit " + v.id() + ": ").orElse("") + "not carried: "
+                    + note);
+        }
+    }
+
     /** Where each read result was in its input, in the words the input's own errors use. */
     static List<String> positions(List<? extends org.minutewise.formats.VisitInput.Result> read, VisitFormat format,
                                   String text) {
@@ -115,21 +127,15 @@ final class X12Output {
         return new Written(p.x12().orElse(""), p.refused().size(), blocked);
     }
 
-    /** The envelope of the x12 flags; a value the envelope refuses is named by its flag. */
-    static X12Envelope envelope(String sender, String receiver, int control) {
-        try {
-            return VisitOutput.envelope(sender, receiver, control);
-        } catch (InputException e) {
-            throw flagged(e);
-        }
-    }
-
-    /** An envelope value's error, named by its flag. */
-    private static InputException flagged(InputException e) {
+    /** An envelope value's error, named by its flag ({@link X12Options}). */
+    static InputException flagged(InputException e) {
         String flag = switch (e.path()) {
             case "envelope.senderId" -> "--x12-sender";
             case "envelope.receiverId" -> "--x12-receiver";
             case "envelope.interchangeControlNumber", "envelope.groupControlNumber" -> "--x12-control";
+            case "envelope.submitterName" -> "--x12-submitter-name";
+            case "envelope.submitterContact" -> "--x12-submitter-contact";
+            case "envelope.submitterPhone" -> "--x12-submitter-phone";
             default -> e.path();
         };
         return new InputException(flag, e.detail());

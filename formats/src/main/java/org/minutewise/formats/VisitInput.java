@@ -26,7 +26,9 @@ public final class VisitInput {
      * @param line where the visit starts in its input when the format tells: for an 837, the position of the
      *             claim's CLM segment (X12 counts segments, not lines); 0 when not known
      * @param source where each part of a visit read from FHIR was in the input (finding expressions point there)
-     * @param notes  what the FHIR reader left out of the visit, one line each
+     * @param notes  what the reader left out of the visit, one line each: the FHIR reader's, and the 837 reader's
+     *               ({@link X12ClaimReader.Result#notes}: a claim to a payer other than the primary, one claim read
+     *               as a visit per date, segments payers may need that it skips)
      * @param claimId the visit's id as its input named it when the visit could not be read but its id could (an
      *                837 claim's CLM01), so a rejected visit can still be named; empty otherwise
      */
@@ -119,12 +121,15 @@ public final class VisitInput {
         return out;
     }
 
-    /** An 837P or 837I: one visit per claim (and date of service), its billed lines as they stand. */
+    /**
+     * An 837P or 837I: one visit per claim (and date of service), its billed lines as they stand, with what it does
+     * not keep of the claim in its notes.
+     */
     private static List<Result> x12(String text, ReferenceData ref) {
         List<Result> out = new ArrayList<>();
         for (X12ClaimReader.Result r : X12ClaimReader.read(text, DEFAULT_PAYER, ref)) {
             out.add(new Result(r.visit(), r.error(), r.segment(), org.minutewise.formats.fhir.SourceMap.none(),
-                    List.of(), r.claimId()));
+                    r.notes(), r.claimId()));
         }
         return out;
     }

@@ -112,6 +112,14 @@ import org.minutewise.formats.Npi;
  * Segments of the 837P that Minutewise does not use (PRV, a 2000B PAT, REF other than EI, NTE, 2320 loops other than the
  * secondary payer's, whose SBR09 is not checked either, and in them CAS, AMT, OI, MOA, the other subscriber's name
  * and address in 2330A, ...) are checked for their place and skipped.
+ *
+ * <p>What a visit does not keep of its claim is said in the notes of the claim's first result ({@link Result#notes}),
+ * each naming the claim and a segment position: a claim sent to a payer other than the primary (2000B SBR01 S, T,
+ * ...: read as a visit billed to that payer, the payers it pays behind and their adjudication, 2320 AMT, CAS, MOA and
+ * 2430 SVD, not kept, and an 837 written from it goes to that payer as the primary); a claim read as one visit per
+ * date ({@code CLM01@date}, which the 835 does not answer); and, once per claim at its first position, each skipped
+ * segment a payer may need: 2000B/2320 SBR03 group or policy number, REF*G1 prior authorization, 2010AB pay-to
+ * address, 2310C (837I 2310E) service facility, PRV taxonomy, DTP*431, 454 and 304.
  */
 public final class X12ClaimReader {
     private static final Pattern CODE = Pattern.compile("[0-9]{4}[0-9A-Z]|[A-Z][0-9]{4}");
@@ -125,9 +133,14 @@ public final class X12ClaimReader {
      *
      * @param segment the position of the claim's CLM segment in the interchange (1-based, as X12 validators count
      *                segments), or 0 when the error is not within a claim
+     * @param notes   what the visit does not keep of its claim, one line each, each naming the claim and the segment:
+     *                a claim sent to a payer other than the primary (2000B SBR01 S, T, ...), a claim read as one visit
+     *                per date of service, and the segments payers may need that the reader skips (SBR03, REF*G1,
+     *                2010AB, 2310C, PRV, DTP*431/454/304); on the first visit of a claim, empty on the others and on
+     *                an error
      */
     public record Result(Optional<String> claimId, Optional<Visit> visit, Optional<InputException> error,
-                         int segment) {
+                         int segment, List<String> notes) {
         public Result {
             Objects.requireNonNull(claimId, "claimId");
             Objects.requireNonNull(visit, "visit");
@@ -135,6 +148,11 @@ public final class X12ClaimReader {
             if (visit.isPresent() == error.isPresent()) {
                 throw new IllegalArgumentException("a result is a visit or an error");
             }
+            notes = List.copyOf(notes);
+        }
+
+        public Result(Optional<String> claimId, Optional<Visit> visit, Optional<InputException> error, int segment) {
+            this(claimId, visit, error, segment, List.of());
         }
 
         public Result(Optional<String> claimId, Optional<Visit> visit, Optional<InputException> error) {
@@ -146,7 +164,11 @@ public final class X12ClaimReader {
         }
 
         public static Result of(Visit v, int segment) {
-            return new Result(Optional.of(v.id()), Optional.of(v), Optional.empty(), segment);
+            return of(v, segment, List.of());
+        }
+
+        public static Result of(Visit v, int segment, List<String> notes) {
+            return new Result(Optional.of(v.id()), Optional.of(v), Optional.empty(), segment, notes);
         }
 
         public static Result failed(Optional<String> claimId, InputException e) {
@@ -293,6 +315,13 @@ public final class X12ClaimReader {
          * S secondary, T tertiary, ...).
          */
         String responsibility = "";
+        /** The position of the subscriber loop's SBR (2000B). */
+        int sbrPosition;
+        /**
+         * Segments payers may need that the reader skips, by what they are (a label of {@link Parser#skippedNote}),
+         * at their first position: the billing provider's (2000A PRV, 2010AB) and the subscriber's (2000B SBR03).
+         */
+        final Map<String, Integer> skipped = new LinkedHashMap<>();
     }
 
     private static final class LineDraft {
@@ -365,6 +394,10 @@ public final class X12ClaimReader {
         final List<OtherDraft> others = new ArrayList<>();
         final List<Issue> issues = new ArrayList<>();
         int clmPosition;
+        /** Segments payers may need that the reader skips, by what they are, at their first position in the claim. */
+        final Map<String, Integer> skipped = new LinkedHashMap<>();
+        /** The other payers' adjudication (2320 AMT, CAS, MOA; 2430 SVD, CAS), by segment, at its first position. */
+        final Map<String, Integer> adjudication = new LinkedHashMap<>();
     }
 
     private static final class Parser {
@@ -597,6 +630,7 @@ public final class X12ClaimReader {
 
         private void claimSegment(String tag) {
             String loop = loops.isEmpty() ? "" : loops.peek();
+            skipped(tag, loop);
             switch (tag) {
                 case "HL" -> hl();
                 case "NM1" -> nm1(loop);
@@ -631,6 +665,7 @@ public final class X12ClaimReader {
                     // secondary payer.
                     if (hlLevel == 22 && "2000".equals(loop)) {
                         subscriber.responsibility = seg.get(1);
+                        subscriber.sbrPosition = seg.position;
                         subscriber.self = seg.get(2);
                         subscriber.filing = seg.get(9);
                         filingIndicator(subscriber.filing);
@@ -656,6 +691,50 @@ public final class X12ClaimReader {
                 case "SV2" -> sv2();
                 default -> {
                 }
+            }
+        }
+
+        /**
+         * Remembers a segment the reader skips that payers may need, which no visit field keeps (so an 837 written
+         * from the visit leaves it out), for the claim's note ({@link #skippedNote}); and the other payers'
+         * adjudication, for the note of a claim sent to a payer other than the primary ({@link #behindNote}).
+         */
+        private void skipped(String tag, String loop) {
+            Map<String, Integer> at = claim != null ? claim.skipped : hlLevel == 20 ? billing.skipped
+                    : hlLevel == 22 ? subscriber.skipped : null;
+            if (at == null) {
+                return;
+            }
+            String label = switch (tag) {
+                case "PRV" -> "PRV provider taxonomy";
+                case "NM1" -> "2010".equals(loop) && seg.get(1).equals("87") ? "2010AB pay-to address (NM1*87)"
+                        : "2310".equals(loop) && seg.get(1).equals("77") ? (institutional ? "2310E" : "2310C")
+                        + " service facility (NM1*77)" : null;
+                case "SBR" -> seg.get(3).isEmpty() ? null : "SBR03 group or policy number";
+                case "REF" -> seg.get(1).equals("G1") ? "REF*G1 prior authorization" : null;
+                case "DTP" -> claim == null ? null : switch (seg.get(1)) {
+                    case "431" -> "DTP*431 onset of current illness or injury";
+                    case "454" -> "DTP*454 initial treatment date";
+                    case "304" -> "DTP*304 last seen date";
+                    default -> null;
+                };
+                default -> null;
+            };
+            if (label != null) {
+                at.putIfAbsent(label, seg.position);
+            }
+            if (claim == null) {
+                return;
+            }
+            String paid = switch (tag) {
+                case "AMT" -> "2320".equals(loop) ? "AMT*" + seg.get(1) : null;
+                case "CAS" -> "2320".equals(loop) || "2430".equals(loop) ? "CAS" : null;
+                case "MOA" -> "2320".equals(loop) ? "MOA" : null;
+                case "SVD" -> "2430 SVD";
+                default -> null;
+            };
+            if (paid != null) {
+                claim.adjudication.putIfAbsent(paid, seg.position);
             }
         }
 
@@ -1121,14 +1200,90 @@ public final class X12ClaimReader {
                 return;
             }
             try {
-                for (Visit v : visits(c)) {
-                    results.add(Result.of(v, c.clmPosition));
+                List<Visit> visits = visits(c);
+                List<String> notes = notes(c, named, visits);
+                for (int i = 0; i < visits.size(); i++) {
+                    results.add(Result.of(visits.get(i), c.clmPosition, i == 0 ? notes : List.of()));
                 }
             } catch (InputException | IllegalArgumentException e) {
                 String path = e instanceof InputException ie ? ie.path() : "segment " + c.clmPosition + " (CLM)";
                 String detail = e instanceof InputException ie ? ie.detail() : e.getMessage();
                 results.add(Result.failed(id, new InputException(path, detail + " (" + named + ")"), c.clmPosition));
             }
+        }
+
+        /**
+         * What the visits of a claim do not keep of it ({@link Result#notes}): the claim is sent to a payer other
+         * than the primary, it is read as one visit per date, segments payers may need were skipped.
+         */
+        private List<String> notes(ClaimDraft c, String named, List<Visit> visits) {
+            List<String> notes = new ArrayList<>();
+            behindNote(c, named, visits.get(0)).ifPresent(notes::add);
+            if (visits.size() > 1) {
+                notes.add("segment " + c.clmPosition + " (CLM): " + named + "'s lines fall on " + visits.size()
+                        + " dates of service, so it is read as one visit per date, " + String.join(", ",
+                        visits.stream().map(Visit::id).toList()) + ", each checked (and written to an 837) as a "
+                        + "claim of its own under that id; the payer's remittance (835) answers " + named
+                        + " and will not match these ids");
+            }
+            skippedNote(c, named).ifPresent(notes::add);
+            return notes;
+        }
+
+        /**
+         * A claim sent to a payer other than the primary (2000B SBR01 S, T, A to H, U): it is read as a visit billed
+         * to that payer, whose rules the check applies; the payers it pays behind (2320) and what they paid are not
+         * kept, and the 837 written from the visit sends it to that payer as the primary.
+         */
+        private Optional<String> behindNote(ClaimDraft c, String named, Visit v) {
+            String r = subscriber.responsibility;
+            if (r.isEmpty() || r.equals("P")) {
+                return Optional.empty();
+            }
+            String place = switch (r) {
+                case "S" -> "the secondary payer";
+                case "T" -> "the tertiary payer";
+                case "A", "B", "C", "D", "E", "F", "G", "H" -> "the " + List.of("fourth", "fifth", "sixth",
+                        "seventh", "eighth", "ninth", "tenth", "eleventh").get(r.charAt(0) - 'A') + " payer";
+                default -> "a payer whose place in paying it is unknown";
+            };
+            String to = payer.name.isEmpty() ? "that payer" : payer.name;
+            List<String> ahead = new ArrayList<>();
+            for (OtherDraft o : c.others) {
+                ahead.add("2320 SBR01 " + (o.responsibility.isEmpty() ? "(empty)" : o.responsibility) + " at segment "
+                        + o.sbrPosition + (o.payerName.isEmpty() ? "" : ", " + o.payerName));
+            }
+            List<String> paid = new ArrayList<>();
+            c.adjudication.forEach((what, at) -> paid.add(what + " at segment " + at));
+            return Optional.of("segment " + subscriber.sbrPosition + " (SBR) element 1: " + named + " is sent to "
+                    + place + " (2000B SBR01 " + r + "): it is read as a visit billed to " + to + ", checked under "
+                    + "payer profile " + v.payer() + "'s rules; " + (ahead.isEmpty()
+                    ? "the claim names no payer it pays behind (no loop 2320)"
+                    : "the payers it pays behind (" + String.join("; ", ahead) + ") and their adjudication ("
+                    + (paid.isEmpty() ? "none given: AMT*D, CAS, MOA, 2430 SVD" : String.join(", ", paid))
+                    + ") are not kept") + ", and an 837 written from this visit is a claim to " + to + " as the "
+                    + "primary payer (2000B SBR01 P) without what the other payers paid: do not send it as the "
+                    + "claim to " + place);
+        }
+
+        /**
+         * The segments payers may need that the reader skipped and no visit field keeps (an 837 written from the
+         * visit leaves them out), each named once, at its first position: the billing provider's and the subscriber's
+         * ones, then the claim's.
+         */
+        private Optional<String> skippedNote(ClaimDraft c, String named) {
+            Map<String, Integer> all = new LinkedHashMap<>();
+            billing.skipped.forEach(all::putIfAbsent);
+            subscriber.skipped.forEach(all::putIfAbsent);
+            c.skipped.forEach(all::putIfAbsent);
+            if (all.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> each = all.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                    .map(e -> e.getKey() + " at segment " + e.getValue()).toList();
+            return Optional.of("segment " + c.clmPosition + " (CLM): " + named + " is read without segments payers "
+                    + "may need, which Minutewise keeps nowhere (an 837 written from it leaves them out): "
+                    + String.join(", ", each));
         }
 
         private List<Visit> visits(ClaimDraft c) {

@@ -49,12 +49,20 @@ class X12GoldenTest {
         }));
     }
 
-    /** Results as JSON: each a visit (the visit JSON) or {"claimId": ..., "error": "path: detail"}. */
+    /**
+     * Results as JSON: each a visit (the visit JSON, with the reader's notes as {@code readNotes} when it has any) or
+     * {"claimId": ..., "error": "path: detail"}.
+     */
     static String json(List<X12ClaimReader.Result> results) {
         ArrayNode arr = JsonNodeFactory.instance.arrayNode();
         for (X12ClaimReader.Result r : results) {
             if (r.ok()) {
-                arr.add(VisitJsonWriter.write(r.visit().orElseThrow()));
+                ObjectNode v = VisitJsonWriter.write(r.visit().orElseThrow());
+                if (!r.notes().isEmpty()) {
+                    // What the visit does not keep of its claim (X12ClaimReader.Result#notes), not a visit field.
+                    r.notes().forEach(v.putArray("readNotes")::add);
+                }
+                arr.add(v);
             } else {
                 ObjectNode o = arr.addObject();
                 r.claimId().ifPresent(id -> o.put("claimId", id));
