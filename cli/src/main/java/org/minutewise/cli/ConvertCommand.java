@@ -128,21 +128,18 @@ final class ConvertCommand implements Callable<Integer> {
                 java.util.Set<String> left = new java.util.LinkedHashSet<>();
                 visits.forEach(v -> left.addAll(CsvVisitWriter.notCarried(v)));
                 if (!left.isEmpty()) {
+                    // FHIR is named as a way to keep them only when it keeps every one (it has no home for some).
+                    boolean fhirKeepsThem = visits.stream().noneMatch(v -> CsvVisitWriter.notCarried(v).stream()
+                            .anyMatch(fhirNotCarried(v, ref)::contains));
                     spec.commandLine().getErr().println("minutewise: note: the CSV layout has no column for "
-                            + String.join(", ", left) + "; they are not in the output (convert to json or fhir to "
-                            + "keep them)");
+                            + String.join(", ", left) + "; they are not in the output (convert to json"
+                            + (fhirKeepsThem ? " or fhir" : "") + " to keep them)");
                 }
                 yield rows;
             }
             case FHIR -> {
                 java.util.Set<String> left = new java.util.LinkedHashSet<>();
-                visits.forEach(v -> org.minutewise.formats.fhir.FhirVisitWriter.notCarried(v, code -> {
-                    org.minutewise.core.codes.CodeInfo info = ref.codes().getOrNull(code);
-                    return info != null && info.timed();
-                }, code -> {
-                    org.minutewise.core.codes.CodeInfo info = ref.codes().getOrNull(code);
-                    return info != null && info.unlisted();
-                }).forEach(f -> left.add(f.startsWith("services[") && visits.size() > 1 ? v.id() + " " + f : f)));
+                visits.forEach(v -> fhirNotCarried(v, ref).forEach(f -> left.add(f.startsWith("services[") && visits.size() > 1 ? v.id() + " " + f : f)));
                 if (!left.isEmpty()) {
                     spec.commandLine().getErr().println("minutewise: note: the FHIR mapping has no home for "
                             + String.join(", ", left) + "; they are not in the output (convert to json to keep "
@@ -167,5 +164,16 @@ final class ConvertCommand implements Callable<Integer> {
             InputFiles.write(rendered, output, spec.commandLine().getOut());
         }
         return bad > 0 ? Main.BAD_INPUT : blocked ? Main.BLOCKED : Main.OK;
+    }
+
+    /** What the FHIR mapping leaves behind of a visit (the code catalog says which codes are timed or unlisted). */
+    private static java.util.Set<String> fhirNotCarried(Visit v, ReferenceData ref) {
+        return org.minutewise.formats.fhir.FhirVisitWriter.notCarried(v, code -> {
+            org.minutewise.core.codes.CodeInfo info = ref.codes().getOrNull(code);
+            return info != null && info.timed();
+        }, code -> {
+            org.minutewise.core.codes.CodeInfo info = ref.codes().getOrNull(code);
+            return info != null && info.unlisted();
+        });
     }
 }

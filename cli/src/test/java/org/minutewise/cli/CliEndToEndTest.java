@@ -282,6 +282,12 @@ final class CliEndToEndTest {
         assertThat(r.out).startsWith("visitId,dateOfService,");
         assertThat(r.err).startsWith("minutewise: note: the CSV layout has no column for ").contains("billingProvider")
                 .contains("subscriber").contains("services[].provider.npi").contains("patient.yearToDate");
+        // The year-to-date spend has no home in FHIR either: only json keeps everything (it advised fhir too).
+        assertThat(r.err).contains("(convert to json to keep them)");
+        // Near miss: what the CSV leaves of this visit (the birth date, the NPIs) FHIR keeps: it is named too.
+        Run chiro = run("convert", "--out", "csv", Repo.root().resolve("examples/chiropractic-regions-visit.json")
+                .toString());
+        assertThat(chiro.err).contains("(convert to json or fhir to keep them)");
         Run json = run("convert", "--out", "json", Repo.root().resolve("examples/claim-visit.json").toString());
         assertThat(json.err).isEmpty();
     }
