@@ -118,6 +118,11 @@ final class UnitsCommand implements Callable<Integer> {
         try {
             minutes = Integer.parseInt(text);
         } catch (NumberFormatException e) {
+            if (text.matches("[+-]?\\d+")) {
+                // A whole number too large for the count: say the limit, not the form.
+                throw new InputException(item, "minutes must be between 0 and " + VisitJsonReader.MAX_MINUTES
+                        + ", got " + text);
+            }
             throw new InputException(item, "minutes must be a whole number, got \"" + text + "\"");
         }
         if (minutes < 0 || minutes > VisitJsonReader.MAX_MINUTES) {

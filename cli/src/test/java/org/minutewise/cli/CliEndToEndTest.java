@@ -540,6 +540,10 @@ final class CliEndToEndTest {
         assertOneErrorLine(run("units", "97112:1441"), "97112:1441");
         assertThat(run("units", "97112:1441").code).isEqualTo(2);
         assertThat(run("units", "97112:ten").code).isEqualTo(2);
+        assertOneErrorLine(run("units", "97112:ten"), "minutes must be a whole number");
+        // A whole number too large to count is out of range, not "not a whole number".
+        assertOneErrorLine(run("units", "97112:9999999999999"), "minutes must be between 0 and 1440, got "
+                + "9999999999999");
         assertThat(run("units", "9711:10").code).isEqualTo(2);
     }
 
