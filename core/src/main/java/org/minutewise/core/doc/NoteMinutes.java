@@ -65,6 +65,14 @@ public final class NoteMinutes {
                 found[which] = statedAt(note, at, i);
             }
         }
+        if (found[1] == null) {
+            // "TTT: 38 min", the total treatment time as notes abbreviate it.
+            int at = indexOfWord(note, "ttt", 0);
+            if (at >= 0) {
+                int[] n = totalAfter(note, at + 3);
+                found[1] = n == null ? null : new Stated(n[0], at, n[1]);
+            }
+        }
         return new Totals(Optional.ofNullable(found[0]), Optional.ofNullable(found[1]));
     }
 
@@ -133,7 +141,7 @@ public final class NoteMinutes {
 
     /** The minutes of the total at {@code at} whose words end at {@code i}: after them, or right before it; or null. */
     private static Stated statedAt(String t, int at, int i) {
-        int[] n = minutesAfter(t, i, false);
+        int[] n = totalAfter(t, i);
         if (n != null) {
             return new Stated(n[0], at, n[1]);
         }
@@ -143,6 +151,168 @@ public final class NoteMinutes {
             return new Stated(before[0], before[1], at + 5);
         }
         return null;
+    }
+
+    /**
+     * A total's minutes after its words, as notes write them: "25 min"; an EMR field without a unit, "Total
+     * treatment time: 38" (after ":" or "=", the number ending the clause); a parenthesis between, "(excluding 5 min
+     * rest) 38 min"; a sum, "23 + 15 = 38 min" or "15 min MHP + 38 min timed = 53 min" (the clause's "=" total); a
+     * clock range, "9:00 to 9:38" (its minutes); hours, "1 hour", "1.5 hrs". {minutes, end}, or null.
+     */
+    private static int[] totalAfter(String t, int from) {
+        int i = skipSpace(t, from);
+        boolean separated = false;
+        for (int guard = 0; guard < 3 && i < t.length(); guard++) {
+            char c = t.charAt(i);
+            if (c == ':' || c == '=') {
+                separated = true;
+                i = skipSpace(t, i + 1);
+            } else if (c == '(') {
+                int close = t.indexOf(')', i);
+                if (close < 0 || close - i > 48) {
+                    break;
+                }
+                i = skipSpace(t, close + 1);
+            } else {
+                break;
+            }
+        }
+        int[] range = clockRange(t, i);
+        if (range != null) {
+            return range;
+        }
+        int[] n = minutesAfter(t, from, false);
+        if (n == null && from != i) {
+            n = minutesAfter(t, i, false); // past a parenthesis
+        }
+        int[] sum = sumTotal(t, i);
+        if (sum != null) {
+            return sum;
+        }
+        if (n != null) {
+            return n;
+        }
+        int[] hours = hoursAfter(t, i);
+        if (hours != null) {
+            return hours;
+        }
+        // An EMR field: "Total treatment time: 38", the number alone ending its clause.
+        int d = i;
+        while (d < t.length() && Character.isDigit(t.charAt(d))) {
+            d++;
+        }
+        if (separated && d > i && d - i <= 3) {
+            int after = d;
+            while (after < t.length() && (t.charAt(after) == ' ' || t.charAt(after) == '\t')) {
+                after++;
+            }
+            if (after == t.length() || ".;,\n\r".indexOf(t.charAt(after)) >= 0
+                    && !(t.charAt(after) == '.' && after + 1 < t.length() && Character.isDigit(t.charAt(after + 1)))) {
+                return new int[] {Integer.parseInt(t.substring(i, d)), d};
+            }
+        }
+        return null;
+    }
+
+    /** The end of the clause that starts at {@code i}: the next ".", ";" or line break (a decimal point is none). */
+    private static int clauseEnd(String t, int i) {
+        int j = i;
+        while (j < t.length()) {
+            char c = t.charAt(j);
+            if (c == ';' || c == '\n' || c == '\r' || c == '.' && !(j + 1 < t.length()
+                    && Character.isDigit(t.charAt(j + 1)) && j > 0 && Character.isDigit(t.charAt(j - 1)))) {
+                break;
+            }
+            j++;
+        }
+        return j;
+    }
+
+    /** A sum in the total's clause, "23 + 15 = 38 min": the minutes after its "=" (only where a "+" comes before). */
+    private static int[] sumTotal(String t, int i) {
+        int end = Math.min(clauseEnd(t, i), i + 80);
+        int plus = t.indexOf('+', i);
+        if (plus < 0 || plus >= end) {
+            return null;
+        }
+        int eq = t.indexOf('=', plus);
+        if (eq < 0 || eq >= end) {
+            return null;
+        }
+        int[] n = minutesAfter(t, eq + 1, false);
+        if (n != null) {
+            return n;
+        }
+        // "23 + 15 = 38" with the unit after the first term only: the number after "=".
+        int s = skipSpace(t, eq + 1);
+        int d = s;
+        while (d < t.length() && Character.isDigit(t.charAt(d))) {
+            d++;
+        }
+        return d > s && d - s <= 3 && statesMinutes(t, i, eq) ? new int[] {Integer.parseInt(t.substring(s, d)), d}
+                : null;
+    }
+
+    /** A clock range, "9:00 to 9:38", "09:00-09:38": {its minutes, end}, or null (one that ends before it starts). */
+    private static int[] clockRange(String t, int i) {
+        int[] a = clock(t, i);
+        if (a == null) {
+            return null;
+        }
+        int j = skipSpace(t, a[1]);
+        if (j < t.length() && (t.charAt(j) == '-' || t.charAt(j) == '\u2013')) {
+            j++;
+        } else if (t.startsWith("to", j) || t.startsWith("TO", j)) {
+            j += 2;
+        } else {
+            return null;
+        }
+        int[] b = clock(t, skipSpace(t, j));
+        if (b == null || b[0] <= a[0]) {
+            return null;
+        }
+        int minutes = b[0] - a[0];
+        // "(38 min)" after the range says the same; the range is what is read.
+        return new int[] {minutes, b[1]};
+    }
+
+    /** A clock time "9:38" or "09:38" at {@code i}: {minute of the day, end}, or null. */
+    private static int[] clock(String t, int i) {
+        int d = i;
+        while (d < t.length() && Character.isDigit(t.charAt(d))) {
+            d++;
+        }
+        if (d == i || d - i > 2 || d + 3 > t.length() || t.charAt(d) != ':' || !Character.isDigit(t.charAt(d + 1))
+                || !Character.isDigit(t.charAt(d + 2)) || d + 3 < t.length() && Character.isDigit(t.charAt(d + 3))) {
+            return null;
+        }
+        int h = Integer.parseInt(t.substring(i, d));
+        int m = Integer.parseInt(t.substring(d + 1, d + 3));
+        return h > 23 || m > 59 ? null : new int[] {h * 60 + m, d + 3};
+    }
+
+    /** "1 hour", "1.5 hrs", "2 hours": {minutes, end}, or null. */
+    private static int[] hoursAfter(String t, int i) {
+        int d = i;
+        while (d < t.length() && Character.isDigit(t.charAt(d))) {
+            d++;
+        }
+        if (d == i || d - i > 1) {
+            return null;
+        }
+        int minutes = Integer.parseInt(t.substring(i, d)) * 60;
+        if (d + 1 < t.length() && t.charAt(d) == '.' && t.charAt(d + 1) == '5') {
+            minutes += 30;
+            d += 2;
+        }
+        int u = d;
+        while (u < t.length() && blank(t.charAt(u))) {
+            u++;
+        }
+        int w = wordEnd(t, u);
+        String word = t.substring(u, w).toLowerCase(java.util.Locale.ROOT);
+        return word.equals("hour") || word.equals("hours") || word.equals("hr") || word.equals("hrs")
+                ? new int[] {minutes, w} : null;
     }
 
     /** Whether a match starts a clause: the note's start, or after ". ; : " a line break or a bullet. */

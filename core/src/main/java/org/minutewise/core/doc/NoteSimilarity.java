@@ -66,6 +66,46 @@ public final class NoteSimilarity {
     }
 
     /**
+     * How much of {@code earlier} reappears in {@code later}, word by word in the same order: LCS / (the earlier
+     * text's words), in [0, 1] (1.0 for an earlier text without words). A note copied forward with new sentences
+     * added keeps all of the earlier one: 1.0, where {@link #similarity} falls with every word added. Returns some
+     * value below {@code floor} once it is known to be below it.
+     */
+    public static double containment(String later, String earlier, double floor) {
+        long[] x = words(later);
+        long[] y = words(earlier);
+        int n = (int) x[x.length - 1];
+        int m = (int) y[y.length - 1];
+        if (m == 0) {
+            return 1.0;
+        }
+        int prefix = 0;
+        while (prefix < n && prefix < m && x[prefix] == y[prefix]) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < n - prefix && suffix < m - prefix && x[n - 1 - suffix] == y[m - 1 - suffix]) {
+            suffix++;
+        }
+        // LCS >= floor * m  <=>  D = n + m - 2 LCS <= n + m - 2 floor m.
+        int limit = (int) Math.floor(n + m - 2.0 * Math.max(0.0, floor) * m + 1e-9);
+        if (limit < 0) {
+            return 0.0;
+        }
+        int d = differences(x, prefix, n - suffix, y, prefix, m - suffix, limit);
+        if (d < 0) {
+            return Math.max(0.0, Math.min(floor, (double) (n + m - limit - 1) / (2.0 * m)) - 1e-9);
+        }
+        return (n + m - d) / (2.0 * m);
+    }
+
+    /** The number of words in a text, as {@link #similarity} counts them. */
+    public static int wordCount(String s) {
+        long[] w = words(s);
+        return (int) w[w.length - 1];
+    }
+
+    /**
      * The words of a text as 64-bit hashes, the count in the last slot (so one array serves): words are runs of
      * letters and digits, lower case, each run of digits one symbol.
      */

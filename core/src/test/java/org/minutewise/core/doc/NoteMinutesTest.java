@@ -40,11 +40,35 @@ class NoteMinutesTest {
         assertThat(timed("Total timed 30 min; TOTAL TIMED 35 min")).isEqualTo(30);
     }
 
+    /**
+     * The forms a reviewer found said "not documented" (MW-D011) though the note states the total treatment time: an
+     * EMR field without a unit, "TTT", a clock range, a sum, hours, a parenthesis between; and a sum whose first term
+     * is an untimed service's minutes (read as 15, MW-D020 compared the wrong number).
+     */
+    @Test
+    void totalsAsEmrsAndTherapistsWriteThem() {
+        assertThat(treatment("Plan: continue POC.\nTotal treatment time: 38")).isEqualTo(38);
+        assertThat(timed("total timed: 35")).isEqualTo(35);
+        assertThat(treatment("TTT: 38 min.")).isEqualTo(38);
+        assertThat(treatment("Total treatment time 9:00 to 9:38 (38 min).")).isEqualTo(38);
+        assertThat(treatment("Total treatment time 09:00-09:38.")).isEqualTo(38);
+        assertThat(treatment("Total treatment time 23 + 15 = 38 min.")).isEqualTo(38);
+        assertThat(treatment("Total treatment time: 15 min MHP (unbilled) + 38 min timed = 53 min")).isEqualTo(53);
+        assertThat(treatment("Total treatment time 1 hour.")).isEqualTo(60);
+        assertThat(treatment("Total treatment time 1.5 hrs")).isEqualTo(90);
+        assertThat(treatment("Total treatment time (excluding 5 min rest) 38 min.")).isEqualTo(38);
+        // Near misses: a number with another unit, a decimal, and a unitless number inside a sentence.
+        assertThat(treatment("Total treatment time: 3.5")).isNull();
+        assertThat(treatment("total treatment time 38 with pt")).isNull();
+    }
+
     @Test
     void otherTotalsAndNumbersAreNoMinutes() {
         assertThat(treatment("s/p total knee arthroplasty 6 wks ago")).isNull();
         assertThat(treatment("total of 3 sets of 10")).isNull();
-        assertThat(timed("total timed: 35")).isNull(); // no unit anywhere: not read as minutes
+        assertThat(timed("total timed 35 reps")).isNull(); // another unit
+        assertThat(treatment("Total treatment time: 2 sessions")).isNull();
+        assertThat(treatment("Total treatment time 9:40")).isNull(); // a clock time alone is no duration
         assertThat(treatment("total time in stance 30 s")).isNull();
         assertThat(timed("no totals here, 35 min of therapy")).isNull();
     }

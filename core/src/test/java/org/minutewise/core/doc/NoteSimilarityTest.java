@@ -89,4 +89,17 @@ class NoteSimilarityTest {
         String longNote = "a ".repeat(3000);
         assertThat(NoteSimilarity.similarity(longNote, longNote + "b")).isCloseTo(1 - 1.0 / 6001, within(1e-9));
     }
+    /** Containment: the earlier text's words kept in order in the later one, however much is added around them. */
+    @org.junit.jupiter.api.Test
+    void containmentCountsTheEarlierTextsWordsKept() {
+        String earlier = "tandem stance on foam with contact guard and tactile cues at the pelvis";
+        org.assertj.core.api.Assertions.assertThat(NoteSimilarity.containment("New line first. " + earlier
+                + " and more after it.", earlier, 0.0)).isEqualTo(1.0);
+        org.assertj.core.api.Assertions.assertThat(NoteSimilarity.containment(earlier.replace("foam", "floor"),
+                earlier, 0.0)).isCloseTo(12.0 / 13.0, org.assertj.core.api.Assertions.within(1e-9));
+        // Below the floor: some value below it, the work stopped early.
+        org.assertj.core.api.Assertions.assertThat(NoteSimilarity.containment("gait training on stairs", earlier,
+                0.9)).isLessThan(0.9);
+        org.assertj.core.api.Assertions.assertThat(NoteSimilarity.containment("anything", "", 0.9)).isEqualTo(1.0);
+    }
 }

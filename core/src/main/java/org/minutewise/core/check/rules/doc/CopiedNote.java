@@ -22,6 +22,11 @@ import org.minutewise.core.doc.NoteSimilarity;
  */
 public final class CopiedNote implements Rule {
     public static final double THRESHOLD = 0.9;
+    /**
+     * A previous note held whole inside today's counts only when it has this many words: a short line ("Pt tolerated
+     * tx well.") reappearing in a longer note is no copied note.
+     */
+    static final int MIN_WORDS_CONTAINED = 25;
 
     public static final RuleInfo INFO = new RuleInfo("MW-D017", Severity.WARN,
             "Note copied from the previous visit",
@@ -30,7 +35,10 @@ public final class CopiedNote implements Rule {
             "RULES.md §7 (red flags); CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-06: compares the notes word by word in order, numbers set aside (a changed date, "
                     + "score or minute figure is the same word); it compared three-word sequences, so one changed "
-                    + "number cost three and a note copied with its date, pain score and minutes changed passed");
+                    + "number cost three and a note copied with its date, pain score and minutes changed passed")
+            .revised(3, "2026-12-07: also a note that holds the previous one (25 words or more) whole, at least 90% "
+                    + "of its words in the same order, with new text added around it (a new subjective line in front "
+                    + "of a copied note pulled the similarity below 0.9)");
 
     @Override
     public RuleInfo info() {
@@ -49,6 +57,16 @@ public final class CopiedNote implements Rule {
         }
         double similarity = NoteSimilarity.similarity(note.get(), previous.get(), THRESHOLD);
         if (similarity < THRESHOLD) {
+            // Copied forward with sentences added (a new subjective line in front): today's note holds the previous
+            // one whole, word for word in order, though the added words pull the similarity below the threshold.
+            double kept = NoteSimilarity.containment(note.get(), previous.get(), THRESHOLD);
+            if (kept >= THRESHOLD && NoteSimilarity.wordCount(previous.get()) >= MIN_WORDS_CONTAINED) {
+                out.add(INFO.finding("note", "Today's note holds " + (int) Math.floor(kept * 100) + "% of the "
+                        + "previous visit's note word for word, in the same order (numbers set aside), with new "
+                        + "text added around it. Notes carried forward from visit to visit show no progression and "
+                        + "suggest the care was not individualized; reviewers treat them as a red flag and may deny "
+                        + "the services they describe."));
+            }
             return;
         }
         String how = note.get().equals(previous.get()) ? "is word for word the previous visit's note"

@@ -31,7 +31,9 @@ public final class NoteMinutesDisagree implements Rule {
             Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-06: a minute unit as MW-D014 to MW-D016 read it: also a curly apostrophe or prime "
                     + "(\"NMR 23\u2019:\"), a non-breaking space before \"min\", and a total's minutes before it in any "
-                    + "of those spellings (\"35min total\", \"1 minute total\")");
+                    + "of those spellings (\"35min total\", \"1 minute total\")")
+            .revised(3, "2026-12-07: reads the total treatment time in the forms MW-D011 v4 reads; a sum's total "
+                    + "(\"15 min MHP + 38 min timed = 53 min\") is the number after \"=\" (it compared the first term)");
 
     @Override
     public RuleInfo info() {

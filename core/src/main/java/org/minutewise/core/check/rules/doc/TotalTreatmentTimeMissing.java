@@ -24,7 +24,11 @@ public final class TotalTreatmentTimeMissing implements Rule {
                     + "and the finding said it was not documented)")
             .revised(3, "2026-12-06: the total treatment time in words may end in a curly apostrophe or \"minute\" "
                     + "(\"Total tx time 40\u2019\", \"35min total treatment time\"): one definition of a minute unit "
-                    + "with MW-D014 to MW-D016");
+                    + "with MW-D014 to MW-D016")
+            .revised(4, "2026-12-07: the total treatment time as EMRs and therapists also write it: a field without "
+                    + "a unit (\"Total treatment time: 38\"), \"TTT: 38 min\", a clock range (\"9:00 to 9:38\"), a "
+                    + "sum (\"23 + 15 = 38 min\"), hours (\"1 hour\"), a parenthesis between (a review: each was "
+                    + "said not to be documented)");
 
     @Override
     public RuleInfo info() {
