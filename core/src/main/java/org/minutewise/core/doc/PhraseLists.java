@@ -79,6 +79,15 @@ public final class PhraseLists {
     public static final String NOT_BILLED = "not-billed";
     /** Group time described in the note ("balance class", "with 3 other pts"): MW-D021 beside one-on-one billing. */
     public static final String GROUP_TIME = "group-time";
+    /** Words that say a service was not done in the visit: "deferred", "held today", "not performed" (MW-D019). */
+    public static final String NOT_DONE = "not-done";
+    /** Words that introduce what the patient reports: "reports", "pt states", "c/o" (MW-D019). */
+    public static final String REPORT = "report";
+    /**
+     * Service words that name a test, a sign or equipment, not the service: "manual muscle test", "antalgic gait",
+     * "gait belt" (MW-D019).
+     */
+    public static final String NOT_SERVICE = "not-service";
     /**
      * Words that negate the phrase a few words after them in the same sentence: "no", "without", "w/o", "denies",
      * "did not require" ("no VC or TC needed", "denies unsteadiness"). See {@link Negation}.
@@ -108,7 +117,8 @@ public final class PhraseLists {
     /** Every list the checks read by name, in a stable order (the service lists, one per code, aside). */
     public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, CUE_AIM, TECHNIQUE, SKILLED, MEASURE,
             BALANCE_MEASURE, CHANGE, RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, VAGUE_PLAN, ACTIVITY, INDEPENDENT,
-            INDEPENDENT_LEVEL, STATUS, LATER, NOT_BILLED, NO_CUE, GROUP_TIME, NEGATION, NEGATION_AFTER);
+            INDEPENDENT_LEVEL, STATUS, LATER, NOT_BILLED, NO_CUE, GROUP_TIME, NEGATION, NEGATION_AFTER, NOT_DONE,
+            REPORT, NOT_SERVICE);
 
     private PhraseLists() {
     }

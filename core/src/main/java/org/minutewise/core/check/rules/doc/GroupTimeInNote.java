@@ -39,7 +39,11 @@ public final class GroupTimeInNote implements Rule {
                     + "therapist's review)")
             .revised(3, "2026-12-07: untimed individual treatment too (speech-language 92507, swallowing 92526: "
                     + "\"Aphasia group 45 min with 3 other pts\" billed as 92507 passed; an SLP's review), and the "
-                    + "message names 92508 for speech-language group time, and no group code for swallowing");
+                    + "message names 92508 for speech-language group time, and no group code for swallowing")
+            .revised(4, "2026-12-07: \"w/ another pt\" as \"with another pt\", and \"2 pts simultaneously\" (\"PT "
+                    + "treated 2 pts simultaneously\") (a reviewer's cases; phrase list 2026.15); the finding's path "
+                    + "spans the words its message quotes (it spanned the group phrase alone), quoted from the "
+                    + "start of the phrase's clause, not its sentence");
 
     @Override
     public RuleInfo info() {
@@ -68,8 +72,16 @@ public final class GroupTimeInNote implements Rule {
         }
         PhraseMatch m = group.get(0);
         String note = DocSupport.note(ctx).get();
-        // Quoted from the start of its sentence: "Balance class w/ 4 pts", not "w/ 4 pts" alone.
-        int start = DocSupport.scan(ctx).sentenceStart(m.start());
+        // Quoted from the start of its clause (to the ',' before it, or the sentence's start): "Balance class w/ 4
+        // pts", not "w/ 4 pts" alone; "pt seen w/ another pt", not the exercise the clause before describes.
+        int sentence = DocSupport.scan(ctx).sentenceStart(m.start());
+        int start = m.start();
+        while (start > sentence && note.charAt(start - 1) != ',') {
+            start--;
+        }
+        while (start < m.start() && Character.isWhitespace(note.charAt(start))) {
+            start++;
+        }
         int sentenceEnd = DocSupport.scan(ctx).sentenceEnd(m.start());
         int end = m.end();
         for (PhraseMatch o : group) {
@@ -77,9 +89,10 @@ public final class GroupTimeInNote implements Rule {
                 end = Math.max(end, o.end()); // "Balance class w/ 4 other pts": both of the sentence's
             }
         }
+        // The path spans the words quoted: "Pt seen concurrently" is note[a:b] of those words, not of "concurrently".
         String groupCode = groupCodes(individual);
         boolean allTimed = DocSupport.oneOnOneCodes(ctx).size() == individual.size();
-        out.add(WARN.finding(DocSupport.notePath(m.start(), m.end()), "The note describes group time ("
+        out.add(WARN.finding(DocSupport.notePath(start, end), "The note describes group time ("
                 + DocSupport.quote(note, start, end) + "), but the visit bills " + DocSupport.codesText(individual)
                 + (allTimed ? " as one-on-one time" : " as individual treatment") + " and no group therapy: one "
                 + "clinician with two or more patients at the same time is group therapy"

@@ -28,6 +28,9 @@ import org.minutewise.core.doc.PhraseMatch;
  *       "supervision only") only where the sentence shows an activity of the session, an {@code [activity]} phrase
  *       ("pt performed") or minutes ("x 10 min"): "NuStep x 10 min I'ly" is exercise done alone, "ambulates
  *       household distances w/ supervision only" is the patient's level of function;</li>
+ *   <li>a level of independence not in a sentence that only reports how the trials of the sentence before went
+ *       (no exercise or minutes of its own) when that one gives the clinician's skilled input: "... VC to scan L
+ *       and TC at L knee; 4 trials. Pt performed final 2 trials independently w/ grab bar." is their outcome;</li>
  *   <li>neither in a sentence that is a level of function, a goal, a plan or the patient's report
  *       ({@code [status]}: "unable to ambulate unsupervised", "Pt reports completed HEP daily"), nor in one that
  *       says the time was not billed or the exercise not done ({@code [not-billed]}).</li>
@@ -63,7 +66,12 @@ public final class IndependentExerciseBilled implements Rule {
                     + "stance, pt independent, SBA\"; a billing review; phrase list 2026.13)")
             .revised(8, "2026-12-07: not a level of independence in a sentence that also shows the clinician's "
                     + "skilled input (\"toilet transfer (I) with grab bar, LB dressing with reacher, min A, verbal "
-                    + "cues\": an OT's review)");
+                    + "cues\": an OT's review)")
+            .revised(9, "2026-12-07: nor in a sentence that only reports how the trials of the sentence before went, "
+                    + "when that one gives the skilled input (\"...VC to scan L and TC at L knee; 4 trials. Pt "
+                    + "performed final 2 trials independently w/ grab bar.\": an outcome, not exercise done alone; a "
+                    + "reviewer's case); still with minutes or home exercise (\"pt performed HEP independently x 10 "
+                    + "min\")");
 
     @Override
     public RuleInfo info() {
@@ -106,6 +114,11 @@ public final class IndependentExerciseBilled implements Rule {
                 // task among others the clinician assisted and cued (an OT's review).
                 continue;
             }
+            if (m.list().equals(PhraseLists.INDEPENDENT_LEVEL) && outcomeOfTrials(scan, from, to)) {
+                // "TA 23 min: toilet transfer training w/ grab bar, VC to scan L and TC at L knee; 4 trials. Pt
+                // performed final 2 trials independently w/ grab bar.": what the cued trials reached (an OT's case).
+                continue;
+            }
             doneUpTo = to;
             if (scan.anyWithin(PhraseLists.STATUS, from, to) || notBilled(scan, from, to)
                     || Labels.later(scan, from, to)) {
@@ -118,6 +131,30 @@ public final class IndependentExerciseBilled implements Rule {
                     + "clinician treats another patient is not billable as any timed one-on-one code (" + codes
                     + "); if those minutes are in the billed time, the units are overstated."));
         }
+    }
+
+    /**
+     * Whether the sentence {@code [from, to)} reports how the trials of the sentence before went, and that one gives
+     * the clinician's skilled input: the sentence names no exercise or minutes of its own and no independent or home
+     * exercise ("Pt performed final 2 trials independently w/ grab bar." after "toilet transfer training w/ grab bar,
+     * VC to scan L and TC at L knee; 4 trials."). Independence reached within skilled trials is their outcome, not
+     * exercise done alone; "pt performed HEP independently x 10 min" still counts (it has minutes, and HEP).
+     */
+    private static boolean outcomeOfTrials(NoteScan scan, int from, int to) {
+        if (scan.anyWithin(PhraseLists.INDEPENDENT, from, to) || Sentences.namesActivity(scan, from, to)) {
+            return false;
+        }
+        int before = Sentences.previousEnd(scan.text(), from);
+        if (before <= 0) {
+            return false;
+        }
+        int start = Sentences.previousStart(scan, before);
+        // "...w/ grab bar, VC to scan L and TC at L knee; 4 trials.": the clauses before its ';' are the same trials.
+        for (int k = Sentences.previousEnd(scan.text(), start); k > 0 && scan.text().charAt(k - 1) == ';';
+                k = Sentences.previousEnd(scan.text(), start)) {
+            start = Sentences.previousStart(scan, k);
+        }
+        return scan.anyWithin(PhraseLists.SKILLED, start, before, PhraseLists.NO_CUE);
     }
 
     /** The end of the sentence that ends at {@code to}, with the clauses after its ';' ("a; b; c."). */

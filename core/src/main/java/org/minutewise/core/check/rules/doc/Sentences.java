@@ -47,4 +47,13 @@ final class Sentences {
     static boolean hasMinutes(String text, int from, int to) {
         return org.minutewise.core.doc.NoteMinutes.statesMinutes(text, from, to);
     }
+
+    /**
+     * True when [from, to) names an activity of its own: a technique, or minutes ("x 10 min"). A technique that is a
+     * cue's aim ("VC for ankle strategy") names what the cue was for, not another activity (MW-D015, MW-D016).
+     */
+    static boolean namesActivity(NoteScan scan, int from, int to) {
+        return scan.anyWithinButCueAims(org.minutewise.core.doc.PhraseLists.TECHNIQUE, from, to)
+                || hasMinutes(scan.text(), from, to);
+    }
 }

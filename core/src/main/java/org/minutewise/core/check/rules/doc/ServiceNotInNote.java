@@ -8,12 +8,30 @@ import org.minutewise.core.check.Rule;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.doc.NoteScan;
+import org.minutewise.core.doc.PhraseLists;
+import org.minutewise.core.doc.PhraseMatch;
 
 /**
  * A billed treatment code the note never names, by its code or by any word of its service list ("manual therapy",
  * "STM", "joint mobs" for 97140). Each treatment note identifies every intervention provided and billed, in words
  * that can be compared with the claim (CMS Pub 100-02 ch. 15 §220.3 E): a service the note does not identify is
  * denied on review, whatever its minutes. A code whose list is not loaded is not looked for.
+ *
+ * <p>A word of the list identifies the service only where it says the service was done (a therapist's reading):
+ * <ul>
+ *   <li>not in a clause (to its ',' or sentence end) that says it was not ({@code [not-done]}: "Manual therapy and
+ *       gait training deferred today d/t pt fatigue", "held", "not performed", "will resume"), nor right after a
+ *       negation word, with only other services' words or "and"/"or" between ("no ther ex today", "no manual
+ *       therapy or gait training");</li>
+ *   <li>not in the plan or after a word for later ("Plan: resume gait training next visit", "pt will"), nor after a
+ *       word for the patient's report ({@code [report]}: "Pt reports self-care at home is slow");</li>
+ *   <li>not inside a test, sign or piece of equipment ({@code [not-service]}: "MMT (manual muscle test)",
+ *       "antalgic gait", "gait belt"), nor as a measurement, a value right after it ("R knee ROM 0-110", "AROM
+ *       95 deg").</li>
+ * </ul>
+ * These are read only for a list that matches, and only until one match counts: a note that names the service
+ * plainly costs one look.
  */
 public final class ServiceNotInNote implements Rule {
     public static final RuleInfo WARN = new RuleInfo("MW-D019", Severity.WARN,
@@ -24,7 +42,13 @@ public final class ServiceNotInNote implements Rule {
             "CMS Pub 100-02 ch. 15 §220.3 E (the treatment note identifies each intervention provided and billed); "
                     + "RULES.md §7", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-06: the abbreviations of a note's headings name their code: TE (97110), GT (97116), "
-                    + "MT (97140), TA (97530), SC (97535) (a therapist's review; phrase list 2026.10)");
+                    + "MT (97140), TA (97530), SC (97535) (a therapist's review; phrase list 2026.10)")
+            .revised(3, "2026-12-07: a service word counts only where it says the service was done: not in a clause "
+                    + "that says it was not (\"Manual therapy and gait training deferred today\", \"no ther ex "
+                    + "today\"), in the plan or after \"pt will\", nor in what the patient reports (\"Pt reports "
+                    + "self-care at home is slow\"); nor as a test, sign, equipment or measurement (\"MMT (manual "
+                    + "muscle test)\", \"antalgic gait\", \"gait belt\", \"R knee ROM 0-110\") (a reviewer's cases; "
+                    + "phrase list 2026.15)");
 
     @Override
     public RuleInfo info() {
@@ -39,15 +63,23 @@ public final class ServiceNotInNote implements Rule {
         for (DocSupport.ListedService service : DocSupport.listedServices(ctx)) {
             String code = service.code();
             String list = service.list();
-            if (DocSupport.scan(ctx).has(list)) {
-                continue;
+            NoteScan scan = DocSupport.scan(ctx);
+            PhraseMatch onlyNamed = null;
+            if (scan.has(list)) {
+                List<PhraseMatch> ms = scan.matches(list);
+                if (ms.stream().anyMatch(m -> documents(ctx, scan, m))) {
+                    continue;
+                }
+                onlyNamed = ms.get(0);
             }
             CodeInfo info = ctx.ref().codes().getOrNull(code);
             String name = info == null ? "" : " (" + info.label().split(" \\(")[0] + ")";
-            out.add(WARN.finding("services[code=" + code + "]", code + name + " is billed, but the note does not "
-                    + "mention it, by its code or by the words therapists use for it (such as \""
-                    + String.join("\", \"", examples(ctx, list)) + "\"): nothing in the record identifies the "
-                    + "service, so the line is unsupported whatever its minutes."));
+            String said = onlyNamed == null ? " is billed, but the note does not mention it, by its code or by the "
+                    + "words therapists use for it (such as \"" + String.join("\", \"", examples(ctx, list)) + "\")"
+                    : " is billed, but the note names it only " + namedOnly(scan, onlyNamed) + ", not as a service "
+                    + "provided in the visit";
+            out.add(WARN.finding("services[code=" + code + "]", code + name + said + ": nothing in the record "
+                    + "identifies the service, so the line is unsupported whatever its minutes."));
         }
     }
 
@@ -68,5 +100,160 @@ public final class ServiceNotInNote implements Rule {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether match {@code m} of a service list says the service was done: not in a clause that says it was not,
+     * not negated, not in the plan or the patient's report, not a test, sign, equipment or measurement.
+     */
+    private static boolean documents(CheckContext ctx, NoteScan scan, PhraseMatch m) {
+        String text = scan.text();
+        if (scan.covered(m.start(), m.end(), PhraseLists.NOT_SERVICE) || valueFollows(text, m.end())) {
+            return false; // "MMT (manual muscle test)", "antalgic gait", "R knee ROM 0-110"
+        }
+        int sentence = scan.sentenceStart(m.start());
+        if (Labels.later(scan, sentence, m.start()) || scan.anyWithin(PhraseLists.REPORT, sentence, m.start())) {
+            return false; // "Plan: resume gait training next visit", "Pt reports self-care at home is slow"
+        }
+        int from = clauseStart(scan, m);
+        return !scan.anyWithin(PhraseLists.NOT_DONE, from, clauseEnd(scan, m))
+                && !negatedBefore(ctx, scan, m, from);
+    }
+
+    /** Where the clause of the match starts: after the ',' before it, or at its sentence's start. */
+    private static int clauseStart(NoteScan scan, PhraseMatch m) {
+        int sentence = scan.sentenceStart(m.start());
+        int from = m.start();
+        while (from > sentence && scan.text().charAt(from - 1) != ',') {
+            from--;
+        }
+        return from;
+    }
+
+    /** Where the clause of the match ends: at the ',' after it, or at its sentence's end. */
+    private static int clauseEnd(NoteScan scan, PhraseMatch m) {
+        int sentenceEnd = scan.sentenceEnd(m.start());
+        int to = m.end();
+        while (to < sentenceEnd && scan.text().charAt(to) != ',') {
+            to++;
+        }
+        return to;
+    }
+
+    /**
+     * Whether a negation word in the clause (from {@code from}) stands right before the match, with only words of the
+     * billed services and "and", "or", "nor", "&" or commas between: "no ther ex today", "no manual therapy or gait
+     * training"; not "no LOB during gait training".
+     */
+    private static boolean negatedBefore(CheckContext ctx, NoteScan scan, PhraseMatch m, int from) {
+        if (!scan.anyWithin(PhraseLists.NEGATION, from, m.start())) {
+            return false;
+        }
+        String text = scan.text();
+        for (PhraseMatch n : scan.matches(PhraseLists.NEGATION)) {
+            if (n.start() < from || n.end() > m.start()) {
+                continue;
+            }
+            int i = n.end();
+            boolean items = true;
+            while (i < m.start() && items) {
+                char c = text.charAt(i);
+                if (!Character.isLetterOrDigit(c)) {
+                    i++;
+                    continue;
+                }
+                int s = i;
+                while (i < m.start() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '/')) {
+                    i++;
+                }
+                String w = text.substring(s, i).toLowerCase(java.util.Locale.ROOT);
+                items = w.equals("and") || w.equals("or") || w.equals("nor") || serviceWord(ctx, scan, s, i);
+            }
+            if (items) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code [s, e)} lies inside a match of a billed service's list. */
+    private static boolean serviceWord(CheckContext ctx, NoteScan scan, int s, int e) {
+        for (DocSupport.ListedService other : DocSupport.listedServices(ctx)) {
+            if (scan.covered(s, e, other.list())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a measured value follows the word at {@code end} (blanks and ':' skipped): a range "0-110" or "0 to
+     * 110", or degrees "95 deg", "95\u00b0"; not a dose ("2-3 sets", "2-3x10").
+     */
+    static boolean valueFollows(String text, int end) {
+        int i = end;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == ':')) {
+            i++;
+        }
+        int n = digits(text, i);
+        if (n == i) {
+            return false;
+        }
+        int k = n;
+        while (k < text.length() && text.charAt(k) == ' ') {
+            k++;
+        }
+        if (text.startsWith("deg", k) || text.startsWith("\u00b0", k)) {
+            return true;
+        }
+        int after;
+        if (k < text.length() && (text.charAt(k) == '-' || text.charAt(k) == '\u2013')) {
+            after = k + 1;
+        } else if (text.regionMatches(true, k, "to ", 0, 3)) {
+            after = k + 3;
+        } else {
+            return false;
+        }
+        while (after < text.length() && text.charAt(after) == ' ') {
+            after++;
+        }
+        int m = digits(text, after);
+        if (m == after) {
+            return false;
+        }
+        while (m < text.length() && text.charAt(m) == ' ') {
+            m++;
+        }
+        return !(m < text.length() && (Character.toLowerCase(text.charAt(m)) == 'x'
+                || text.regionMatches(true, m, "set", 0, 3) || text.regionMatches(true, m, "rep", 0, 3)
+                || text.regionMatches(true, m, "min", 0, 3)));
+    }
+
+    private static int digits(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Where the note names the service only in words that do not say it was done: the first such word's clause,
+     * quoted with its span, and why it does not count ("as not done, planned or reported in \"...\" (note[a:b])").
+     */
+    private static String namedOnly(NoteScan scan, PhraseMatch m) {
+        String text = scan.text();
+        int start = clauseStart(scan, m);
+        while (start < m.start() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int end = DocSupport.trimEnd(text, start, clauseEnd(scan, m));
+        if (end > start && text.charAt(end - 1) == ';') {
+            end = DocSupport.trimEnd(text, start, end - 1);
+        }
+        String as = scan.covered(m.start(), m.end(), PhraseLists.NOT_SERVICE) || valueFollows(text, m.end())
+                ? "as a test, sign, equipment or measurement (" + DocSupport.quote(text, m.start(), m.end()) + ")"
+                : "as not done, planned or reported";
+        return as + " in " + DocSupport.quote(text, start, end) + " (" + DocSupport.notePath(start, end) + ")";
     }
 }

@@ -15,8 +15,9 @@ import org.minutewise.core.doc.PhraseMatch;
  * An activity of the patient ("patient performed balance board x 10 min") with no cue, correction, facilitation
  * or guarding by the clinician around it, while one-on-one timed codes are billed. A sentence that speaks of
  * independent exercise or a level of independence ("independently", "(I)") is left to MW-D016, one that says the
- * time was not billed is not reported, one with a vague phrase ("pt did well") is left to MW-D014. A cue inside a
- * no-cue phrase ("without cues") is no cue. One finding per sentence.
+ * time was not billed is not reported, one with a vague phrase that MW-D014 reports ("pt did well") is left to it
+ * (one that names its exercises, "balance exercises: tandem stance, SLS", MW-D014 leaves, so it is reported here).
+ * A cue inside a no-cue phrase ("without cues") is no cue. One finding per sentence.
  *
  * <p>Where the cue may be: in the activity's own sentence, or in the sentence next to it when the two describe one
  * activity, which is when one of them names no activity of its own (no technique but as what a cue is for: "VC for
@@ -66,7 +67,10 @@ public final class UnskilledActivity implements Rule {
                     + "N/A\", \"Assist - none\") and shows no skilled input anywhere: a sentence listing the "
                     + "exercises of billed minutes (\"NMR 24 min: tandem stance, SLS, marching on foam\") is an "
                     + "activity without skilled input, with no \"pt performed\"; not for a level of assistance "
-                    + "alone (\"Assist: Independent\": MW-D007's) (a therapist's review)");
+                    + "alone (\"Assist: Independent\": MW-D007's) (a therapist's review)")
+            .revised(7, "2026-12-07: a sentence with a vague phrase is left to MW-D014 only when MW-D014 reports it; "
+                    + "one that names its exercises (\"Pt performed balance exercises: tandem stance, SLS and marching "
+                    + "on foam x 15 min\") MW-D014 leaves alone and was reported by neither (a reviewer's cases)");
 
     @Override
     public RuleInfo info() {
@@ -106,11 +110,11 @@ public final class UnskilledActivity implements Rule {
             if (scan.anyWithin(PhraseLists.INDEPENDENT, sentence, sentenceEnd)
                     || scan.anyWithin(PhraseLists.INDEPENDENT_LEVEL, sentence, sentenceEnd)
                     || scan.anyWithin(PhraseLists.NOT_BILLED, sentence, sentenceEnd)
-                    || scan.anyWithin(PhraseLists.VAGUE, sentence, sentenceEnd)
+                    || leftToVaguePhrase(scan, sentence, sentenceEnd)
                     || skilled(scan, sentence, sentenceEnd)) {
                 continue;
             }
-            if (!namesActivity(scan, sentence, sentenceEnd)) {
+            if (!Sentences.namesActivity(scan, sentence, sentenceEnd)) {
                 int before = Sentences.previousEnd(text, sentence);
                 if (before > 0 && skilled(scan, Sentences.previousStart(scan, before), before)) {
                     continue; // "... w/ TC at trunk. Pt performed 3 laps."
@@ -119,7 +123,8 @@ public final class UnskilledActivity implements Rule {
             int after = Sentences.nextStart(text, sentenceEnd);
             if (after < text.length()) {
                 int afterEnd = scan.sentenceEnd(after);
-                if (!scan.anyWithin(PhraseLists.ACTIVITY, after, afterEnd) && !namesActivity(scan, after, afterEnd)
+                if (!scan.anyWithin(PhraseLists.ACTIVITY, after, afterEnd)
+                        && !Sentences.namesActivity(scan, after, afterEnd)
                         && skilled(scan, after, afterEnd)) {
                     continue; // "Pt performed balance board x 10 min. Tactile cues at the ankles."
                 }
@@ -155,7 +160,7 @@ public final class UnskilledActivity implements Rule {
                     || scan.anyWithin(PhraseLists.INDEPENDENT, sentence, sentenceEnd)
                     || scan.anyWithin(PhraseLists.INDEPENDENT_LEVEL, sentence, sentenceEnd)
                     || scan.anyWithin(PhraseLists.NOT_BILLED, sentence, sentenceEnd)
-                    || scan.anyWithin(PhraseLists.VAGUE, sentence, sentenceEnd)) {
+                    || leftToVaguePhrase(scan, sentence, sentenceEnd)) {
                 continue;
             }
             report(ctx, text, sentence, sentenceEnd, " (the note states cues or assistance as not given)", out);
@@ -197,17 +202,18 @@ public final class UnskilledActivity implements Rule {
                 + DocSupport.codesText(DocSupport.oneOnOneCodes(ctx)) + "."));
     }
 
+    /**
+     * Whether the sentence has a vague phrase MW-D014 reports ("Pt did well with balance activities x 10 min"): that
+     * finding says it. One whose sentence names the exercises ("Pt performed balance exercises: tandem stance, SLS and
+     * marching on foam x 15 min") MW-D014 leaves alone, so it is this rule's: activity with no skilled input.
+     */
+    private static boolean leftToVaguePhrase(NoteScan scan, int from, int to) {
+        return scan.anyWithin(PhraseLists.VAGUE, from, to) && !VaguePhrase.specific(scan, from, to);
+    }
+
     /** A cue, correction, facilitation or guarding in [from, to), not inside a no-cue phrase. */
     private static boolean skilled(NoteScan scan, int from, int to) {
         return scan.anyWithin(PhraseLists.SKILLED, from, to, PhraseLists.NO_CUE);
     }
 
-    /**
-     * True when [from, to) names an activity of its own: a technique, or minutes ("x 10 min"). A technique that is a
-     * cue's aim ("VC for ankle strategy") names what the cue was for, not another activity.
-     */
-    private static boolean namesActivity(NoteScan scan, int from, int to) {
-        return scan.anyWithinButCueAims(PhraseLists.TECHNIQUE, from, to)
-                || Sentences.hasMinutes(scan.text(), from, to);
-    }
 }

@@ -81,18 +81,9 @@ public final class VaguePhrase implements Rule {
                 if (scan.anyWithin(PhraseLists.INDEPENDENT, from, to)) {
                     continue; // "home exercises performed", "exercises performed independently": MW-D016's
                 }
-                if (scan.anyWithin(PhraseLists.TECHNIQUE, from, to)
-                        || scan.anyWithin(PhraseLists.SKILLED, from, to, PhraseLists.NO_CUE)) {
-                    continue; // "worked on balance with perturbations and tactile cues"
+                if (!specific(scan, from, to)) {
+                    vague.add(m);
                 }
-                int next = Sentences.nextStart(text, to);
-                if (next < text.length()) {
-                    int nextEnd = scan.sentenceEnd(next);
-                    if (!Sentences.hasMinutes(text, next, nextEnd) && saysWhatWasDone(scan, next, nextEnd)) {
-                        continue; // "Balance Training\n- Tandem stance on foam, CGA, tactile cues at pelvis"
-                    }
-                }
-                vague.add(m);
             }
         }
         if (scan.has(PhraseLists.VAGUE_PLAN) && !saysWhatWasDone(scan, 0, text.length())) {
@@ -119,6 +110,27 @@ public final class VaguePhrase implements Rule {
                         + "the minutes they describe."));
             }
         }
+    }
+
+    /**
+     * Whether the sentence {@code [from, to)} of an activity's vague phrase says what was done, so the phrase is not
+     * reported: the sentence names a technique or skilled input ("worked on balance with perturbations and tactile
+     * cues"), or the sentence right after it does, with no minutes of its own ("Balance Training\n- Tandem stance on
+     * foam, CGA, tactile cues at pelvis"). MW-D015 reads it too: a sentence whose vague phrase this rule reports is
+     * left to it, any other is MW-D015's to judge.
+     */
+    static boolean specific(NoteScan scan, int from, int to) {
+        if (scan.anyWithin(PhraseLists.TECHNIQUE, from, to)
+                || scan.anyWithin(PhraseLists.SKILLED, from, to, PhraseLists.NO_CUE)) {
+            return true;
+        }
+        String text = scan.text();
+        int next = Sentences.nextStart(text, to);
+        if (next < text.length()) {
+            int nextEnd = scan.sentenceEnd(next);
+            return !Sentences.hasMinutes(text, next, nextEnd) && saysWhatWasDone(scan, next, nextEnd);
+        }
+        return false;
     }
 
     /**

@@ -40,7 +40,9 @@ class GroupTimeInNoteTest {
     @Test
     void groupTimeInTheNoteBilledAsOneOnOneFires() {
         assertThat(d021(only97112(GROUP).build())).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo("note[0:13]");
+            // The path spans the words quoted ("Balance class w/ 4 other pts"), not "balance class" alone.
+            assertThat(f.path()).isEqualTo("note[0:28]");
+            assertThat(GROUP.substring(0, 28)).isEqualTo("Balance class w/ 4 other pts");
             assertThat(f.message()).startsWith("The note describes group time (\"Balance class w/ 4 other pts\"), "
                     + "but the visit bills 97112 as one-on-one time");
         });

@@ -74,4 +74,17 @@ class ServiceNotInNoteTest {
         assertThat(of(check(strong().service(ServiceLine.of("97140", 15, Role.PT)).build(), REF), "MW-D019"))
                 .isEmpty();
     }
+
+    /** A value right after a service's word makes it a measurement ("ROM 0-110"); a dose does not ("2-3 sets"). */
+    @Test
+    void aRangeOrDegreesAfterTheWordIsAMeasurementADoseIsNot() {
+        for (String t : List.of("ROM 0-110", "ROM: 0 - 110", "AROM 95 deg", "PROM 0 to 95", "ROM 10\u2013120",
+                "ROM 95\u00b0")) {
+            assertThat(ServiceNotInNote.valueFollows(t, t.indexOf("ROM") + 3)).as(t).isTrue();
+        }
+        for (String t : List.of("ROM 2-3 sets", "ROM 2-3x10", "ROM 10-15 reps", "ROM 8-10 min", "ROM exercises",
+                "ROM 3x10", "ROM", "ROM 0-")) {
+            assertThat(ServiceNotInNote.valueFollows(t, t.indexOf("ROM") + 3)).as(t).isFalse();
+        }
+    }
 }
