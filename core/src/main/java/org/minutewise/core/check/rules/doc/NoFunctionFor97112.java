@@ -23,7 +23,9 @@ public final class NoFunctionFor97112 implements Rule {
             "RULES.md §7; CMS Pub 100-02 ch. 15 §220.3", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-06: a function the note negates (\"denies LOB, no falls\", \"no fall hx\", "
                     + "\"Falls: none\", \"Gait: WNL\") is no function the deficit limits; \"no longer driving\" "
-                    + "still is (a therapist's review)");
+                    + "still is (a therapist's review)")
+            .revised(3, "2026-12-07: \"shower\" names a function (\"no longer able to shower standing\"; a "
+                    + "documentation review; phrase list 2026.16)");
 
     @Override
     public RuleInfo info() {

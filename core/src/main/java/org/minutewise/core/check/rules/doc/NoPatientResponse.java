@@ -32,7 +32,9 @@ public final class NoPatientResponse implements Rule {
                     + "\"TUG 14.2 \u2192 11.8\"), as is a value with its side in parentheses or its unit written on it "
                     + "(\"SLS (R) 12s (was 7)\", \"SLS 12 s (R) (was 7)\"); a goal is none: a range (\"Berg 45-50/56 in 4 "
                     + "wk\"), a value with its time frame (\"110 to 120 deg in 4 wk\") or a goal's label (\"Goal: TUG "
-                    + "10-12 s\", \"LTG: flexion 110 to 120 deg\")");
+                    + "10-12 s\", \"LTG: flexion 110 to 120 deg\")")
+            .revised(6, "2026-12-07: a Parkinson note's count of freezing episodes is a measure whose change is a "
+                    + "response (\"Freezing episodes 4 -> 1\"; a documentation review; phrase list 2026.16)");
 
     @Override
     public RuleInfo info() {

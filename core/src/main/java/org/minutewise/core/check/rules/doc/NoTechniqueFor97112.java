@@ -21,7 +21,9 @@ public final class NoTechniqueFor97112 implements Rule {
                     + "obstacle negotiation, 180/360 degree turns (a therapist's review; phrase list 2026.10)")
             .revised(3, "2026-12-06: clear misspellings of techniques count (\"perterbation trng\", \"pertubations\", "
                     + "\"propriocpetive training\", \"propioceptive retraining\"), and \"gaze stabilisation\" "
-                    + "(a therapist's review; phrase list 2026.11)");
+                    + "(a therapist's review; phrase list 2026.11)")
+            .revised(4, "2026-12-07: trunk and sitting balance work counts (\"sitting balance on ball w/ lateral "
+                    + "reaches outside BOS\"; a documentation review; phrase list 2026.16)");
 
     @Override
     public RuleInfo info() {
