@@ -1178,14 +1178,18 @@ public final class AuditJob {
         return keys;
     }
 
+    /** Rows of (key, data, kind) sorted by key, in runs of one key. */
+    private static Runs<Tuple3<String, byte[], String>> byKey(Iterator<Row> sorted) {
+        return new Runs<>(sorted, r -> new Tuple3<>(r.getString(0), (byte[]) r.get(1), r.getString(2)));
+    }
+
     /**
      * A patient's digests (grouped by "P" + patient id): what the patient's duplicate claims void
      * ({@link AcrossAudit#voided}), to each therapist the voided visit goes to ({@link #VOIDED}).
      */
     private static Iterator<Row> duplicatesStage(Iterator<Row> sorted) {
         Bin.Interner strings = new Bin.Interner();
-        Runs<Tuple3<String, byte[], String>> groups = new Runs<>(sorted, r -> new Tuple3<>(r.getString(0),
-                (byte[]) r.get(1), r.getString(2)));
+        Runs<Tuple3<String, byte[], String>> groups = byKey(sorted);
         return new Stage<>(groups) {
             @Override
             void group(List<Tuple3<String, byte[], String>> g, List<Row> out) {
@@ -1210,8 +1214,7 @@ public final class AuditJob {
     private static Iterator<Row> acrossStage(Iterator<Row> sorted, List<String> names, RefFiles files) {
         ReferenceData ref = Engine.get(files).ref;
         Bin.Interner strings = new Bin.Interner();
-        Runs<Tuple3<String, byte[], String>> groups = new Runs<>(sorted, r -> new Tuple3<>(r.getString(0),
-                (byte[]) r.get(1), r.getString(2)));
+        Runs<Tuple3<String, byte[], String>> groups = byKey(sorted);
         return new Stage<>(groups) {
             @Override
             void group(List<Tuple3<String, byte[], String>> g, List<Row> out) {
