@@ -502,7 +502,7 @@ public final class Audit {
             partial.add(e.message());
         }
         Work.writeAtomically(out.resolve("report.html"), ReportHtml.render(totals, catalog(), options.inputs(),
-                options.payer(), partial, ignored));
+                options.payer(), partial, ignored, ReportHtml.medicare(ref)));
     }
 
     /**

@@ -118,6 +118,10 @@ final class AuditCliTest {
         // The generator bills what the engine bills: no 0-unit line, a block no injected error labels (a review found
         // 14 in a year, drawn by the overlapping-minutes visits).
         assertThat(findings).extracting(f -> f.get("ruleId")).doesNotContain("MW-B013");
+        // The estimate prices Medicare's fee schedule: the commercial payer's dollars are not estimated, not $0.00.
+        assertThat(Files.readString(out.resolve("report.html")))
+                .containsPattern(">commercial: over</text>\\s*<text [^>]*>not estimated</text>")
+                .containsPattern(">medicare: over</text>\\s*(<rect[^>]*/>\\s*)?<text [^>]*>\\$[0-9,.]+</text>");
     }
 
     /** A Medicare JSON Lines visit: one 97110 or 97112 session of {@code minutes} from {@code start}, billed so. */

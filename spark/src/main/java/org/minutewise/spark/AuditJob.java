@@ -297,7 +297,8 @@ public final class AuditJob {
             partial.add(e.message());
         }
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "report.html"),
-                ReportHtml.render(totals, VisitAudit.catalog(), inputs, o.payer(), partial, ignored));
+                ReportHtml.render(totals, VisitAudit.catalog(), inputs, o.payer(), partial, ignored,
+                        ReportHtml.medicare(ref)));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("elapsedSeconds", Math.round(elapsed.toMillis() / 10.0) / 100.0);
         run.put("master", spark.sparkContext().master());
