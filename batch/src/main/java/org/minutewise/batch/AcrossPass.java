@@ -23,7 +23,8 @@ import org.minutewise.formats.audit.AcrossAudit;
  * Pass 3: the checks across visits. A patient partition gathers the digests of its patients from every check
  * partition and runs {@link PatientHistory} per patient (progress reports, KX crossing in date order, copied notes,
  * duplicate claims); a therapist partition gathers the digests of its providers and runs the therapist checks;
- * both through the shared {@link AcrossAudit}. The therapist partitions run first: the minutes they find a visit
+ * both through the shared {@link AcrossAudit}. The patient partitions first decide the duplicate claims (MW-A006,
+ * {@link #duplicates}): a void copy counts toward no therapist's checks. The therapist partitions run next: the minutes they find a visit
  * shares with another patient (MW-A001) go to the visit's patient partition, which takes the units they supported
  * off the visit and counts the patient's day without them. Each partition writes its findings and
  * totals to part files renamed when complete.
@@ -100,11 +101,44 @@ final class AcrossPass {
         Work.commit(Work.tmp(cut), cut);
     }
 
+    /**
+     * Patient partition {@code q}, before the therapists: what its patients' duplicate claims void (MW-A006, decided
+     * as the patient checks decide it, over each patient's visits of a date), bound for the therapist partitions of
+     * each voided visit ({@code voids}), which leave the void copy out of MW-A001 and MW-A007.
+     */
+    void duplicates(int q) throws IOException {
+        List<AuditDigest> recs = load("patients", q);
+        Map<String, AuditDigest> byVisit = new java.util.HashMap<>();
+        recs.forEach(r -> byVisit.put(r.digest().visitId(), r));
+        List<Segments.Entry> voids = new ArrayList<>();
+        Bin.Out o = new Bin.Out(64);
+        for (AcrossAudit.Voided v : AcrossAudit.voided(recs)) {
+            o.reset();
+            v.encode(o);
+            byte[] data = o.toByteArray();
+            int order = voids.size();
+            for (int dest : CheckPass.therapistPartitions(byVisit.get(v.visitId()), state.partitions)) {
+                voids.add(new Segments.Entry(dest, order, data));
+            }
+        }
+        Path part = work.part("patients", "voids", q);
+        Segments.write(Work.tmp(part), voids, state.partitions);
+        Work.commit(Work.tmp(part), part);
+    }
+
     /** Therapist partition {@code q}: the providers whose id hashes to it. */
     void therapists(int q) throws IOException {
         Map<String, AuditDigest> unique = new LinkedHashMap<>();
         for (AuditDigest r : load("therapists", q)) {
             unique.putIfAbsent(r.digest().visitId(), r);
+        }
+        // What the patients' duplicate claims void (MW-A006): the copy is no visit of the therapist's checks.
+        Map<String, AcrossAudit.Voided> voided = new java.util.HashMap<>();
+        for (int s = 0; s < state.partitions; s++) {
+            Segments.read(work.part("patients", "voids", s), q, in -> {
+                AcrossAudit.Voided v = AcrossAudit.Voided.decode(in);
+                voided.put(v.visitId(), v);
+            });
         }
         AuditTotals totals = new AuditTotals();
         List<Row> rows = new ArrayList<>();
@@ -112,7 +146,7 @@ final class AcrossPass {
         // their visit, which takes off the units they supported (with the patient's day counted without them).
         List<Segments.Entry> shared = new ArrayList<>();
         Bin.Out o = new Bin.Out(64);
-        for (AuditCsv.FindingRow f : AcrossAudit.therapists(unique.values(),
+        for (AuditCsv.FindingRow f : AcrossAudit.therapists(unique.values(), voided,
                 id -> Spill.partition(id, state.partitions) == q, state.inputs::get, totals, s -> {
                     o.reset();
                     s.encode(o);

@@ -53,7 +53,8 @@ import org.minutewise.formats.csv.CsvVisitReader;
  * <li>read every input once and spill its records to hash partitions by visit id ({@link ReadPass});</li>
  * <li>per partition, in parallel: assemble, validate and check the visits, write their findings, claim lines,
  * rejects and digests ({@link CheckPass});</li>
- * <li>per therapist partition, then per patient partition, in parallel: the checks across visits
+ * <li>per patient partition, the duplicate claims (MW-A006, which a therapist partition leaves out); then per
+ * therapist partition, then per patient partition, in parallel: the checks across visits
  * ({@link AcrossPass}; a patient partition reads the minutes the therapist partitions found its visits share with
  * other patients, MW-A001);</li>
  * <li>concatenate the parts in partition order into {@code findings.csv}, {@code claims.csv},
@@ -315,13 +316,18 @@ public final class Audit {
             t = lap("check", t);
         }
         if (state.phase == State.Phase.ACROSS) {
-            progress.phase("checks across visits", 2L * k, state.patients.cardinality()
-                    + state.therapists.cardinality());
+            progress.phase("checks across visits", 3L * k, state.duplicates.cardinality()
+                    + state.patients.cardinality() + state.therapists.cardinality());
             AcrossPass pass = new AcrossPass(work, state, ref, progress);
-            // The therapist partitions first: a patient partition reads the minutes they find shared (MW-A001).
+            // The patients' duplicate claims first (MW-A006: a therapist partition leaves the void copy out), then
+            // the therapist partitions: a patient partition reads the minutes they find shared (MW-A001).
+            List<Integer> duplicatesTodo = new ArrayList<>();
             List<Integer> therapistsTodo = new ArrayList<>();
             List<Integer> todo = new ArrayList<>();
             for (int q = 0; q < k; q++) {
+                if (!state.duplicates.get(q)) {
+                    duplicatesTodo.add(q);
+                }
                 if (!state.therapists.get(q)) {
                     therapistsTodo.add(k + q);
                 }
@@ -347,6 +353,15 @@ public final class Audit {
                     unitDone();
                 }
             };
+            parallel(duplicatesTodo, q -> {
+                pass.duplicates(q);
+                synchronized (state) {
+                    state.duplicates.set(q);
+                    progress.advance(1);
+                    state.save(work.state());
+                    unitDone();
+                }
+            });
             parallel(therapistsTodo, across);
             parallel(todo, across);
             t = lap("across", t);
@@ -487,7 +502,7 @@ public final class Audit {
             partial.add(e.message());
         }
         Work.writeAtomically(out.resolve("report.html"), ReportHtml.render(totals, catalog(), options.inputs(),
-                options.payer(), partial, ignored));
+                options.payer(), partial, ignored, ReportHtml.medicare(ref)));
     }
 
     /**

@@ -468,6 +468,22 @@ final class CheckPass {
         return true;
     }
 
+    /**
+     * The therapist partitions a visit's digest goes to: those of the providers who treated, and of the therapists the
+     * visit is counted under (what the patients' duplicate claims void goes there too).
+     */
+    static TreeSet<Integer> therapistPartitions(AuditDigest digest, int partitions) {
+        TreeSet<Integer> dests = new TreeSet<>();
+        dests.add(Spill.partition(digest.therapist(), partitions));
+        for (AuditDigest.Share share : digest.shares()) {
+            dests.add(Spill.partition(share.therapist(), partitions));
+        }
+        for (VisitDigest.Treatment t : digest.digest().treatments()) {
+            dests.add(Spill.partition(t.providerId(), partitions));
+        }
+        return dests;
+    }
+
     private void check(Visit visit, int rows, Spill.Rec first, List<Spill.Rec> recs, Parts parts)
             throws IOException {
         VisitAudit.Outcome out = visitAudit.check(visit, rows, first.file(), first.line(), parts.totals,
@@ -497,16 +513,7 @@ final class CheckPass {
         byte[] data = o.toByteArray();
         int order = parts.toPatients.size();
         parts.toPatients.add(new Segments.Entry(Spill.partition(d.patientId(), state.partitions), order, data));
-        // The therapist partitions of the providers who treated, and of the therapists the visit is counted under.
-        TreeSet<Integer> dests = new TreeSet<>();
-        dests.add(Spill.partition(digest.therapist(), state.partitions));
-        for (AuditDigest.Share share : digest.shares()) {
-            dests.add(Spill.partition(share.therapist(), state.partitions));
-        }
-        for (VisitDigest.Treatment t : d.treatments()) {
-            dests.add(Spill.partition(t.providerId(), state.partitions));
-        }
-        for (int dest : dests) {
+        for (int dest : therapistPartitions(digest, state.partitions)) {
             parts.toTherapists.add(new Segments.Entry(dest, order, data));
         }
         progress.rows(rows);

@@ -15,7 +15,8 @@ import org.minutewise.formats.Json;
 /**
  * The manifest of an audit, {@code OUT/.work/state}: what the run is (inputs with their fingerprints, CSV
  * headers, payer, partition count) and how far it got (the phase, the inputs read with the partition lengths
- * after each, the partitions checked, the patient and therapist partitions done). It is rewritten atomically
+ * after each, the partitions checked, the patient partitions' duplicate claims decided, the patient and therapist
+ * partitions done). It is rewritten atomically
  * after every unit of work, so after a crash it names exactly the work that is whole.
  */
 final class State {
@@ -44,9 +45,12 @@ final class State {
      * timed code's minutes inside an untimed service's period (MW-U003) and its progress flag counts an SLP's
      * evaluation codes (MW-A002), so a run resumed over work files of 20 would mix two counts; 22, the visits
      * checked hold MW-U008 (timed minutes beyond a day), which the findings of 21 never hold, and a time-apart NCCI
-     * pair's XU where a profile names another X modifier, and MW-M002).
+     * pair's XU where a profile names another X modifier, and MW-M002); 23, the patient partitions first write what
+     * their duplicate claims void, {@code voids} (MW-A006), which the therapist partitions read to leave the void copy
+     * out of MW-A001 and MW-A007, and the manifest names the partitions that did, {@code duplicates}: the therapist
+     * findings of 22 counted the copies.
      */
-    static final int VERSION = 22;
+    static final int VERSION = 23;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 
@@ -68,6 +72,8 @@ final class State {
     /** The inputs read that ended early (a gzip file cut short or damaged), in input order. */
     final List<org.minutewise.formats.audit.EndedEarly> endedEarly = new ArrayList<>();
     BitSet checked = new BitSet();
+    /** The patient partitions that wrote what their duplicate claims void (before the therapist partitions). */
+    BitSet duplicates = new BitSet();
     BitSet patients = new BitSet();
     BitSet therapists = new BitSet();
 
@@ -106,6 +112,7 @@ final class State {
             early.addObject().put("file", e.file()).put("afterLine", e.afterLine()).put("problem", e.problem());
         }
         o.put("checked", bits(checked));
+        o.put("duplicates", bits(duplicates));
         o.put("patients", bits(patients));
         o.put("therapists", bits(therapists));
         return o;
@@ -144,6 +151,7 @@ final class State {
                     e.path("afterLine").asLong(), e.path("problem").asText()));
         }
         s.checked = bits(o.path("checked").asText());
+        s.duplicates = bits(o.path("duplicates").asText());
         s.patients = bits(o.path("patients").asText());
         s.therapists = bits(o.path("therapists").asText());
         return s;

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -1030,6 +1031,59 @@ class AuditTest {
         audit(one, 1, 1, tmp.resolve("dup.csv"));
         for (String f : List.of("summary.json", "findings.csv", "claims.csv")) {
             assertThat(Files.readString(one.resolve(f))).as(f).isEqualTo(Files.readString(out.resolve(f)));
+        }
+    }
+
+    /**
+     * From a review: a duplicate claim's copy (MW-A006, void in claims.csv) is the same treatment sent again, not a
+     * second session, so it counts in no check across therapists. DA and its copy DA-C (P-A, 97110 10:00-10:30 by T1)
+     * beside DB (P-B, 97112 10:15-10:45 by T1): MW-A001 once on DA and once on DB, naming DA, none on the void copy
+     * (it reported on the copy and DB twice); near miss: DA2, P-A's 97112 of the same day 10:30-10:40, is no copy, and
+     * its minutes with DB are MW-A001's. MW-A007: T8's ten 23-minute visits, each sent twice, are 20 units over 10
+     * visits (the copies made 40 over 20); near miss: T9's nine visits, each sent twice, are 18 units, under the 20 the
+     * review needs, and nothing is reported (the copies made 36). Whatever the partitions.
+     */
+    @Test
+    void aVoidDuplicateCountsInNoCheckAcrossTherapists() throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER)
+                .append("DA,2026-02-02,medicare,,PT,P-A,M17.11,97110,30,10:00,10:30,T1,PT,,2,GP,,\r\n")
+                .append("DA-C,2026-02-02,medicare,,PT,P-A,M17.11,97110,30,10:00,10:30,T1,PT,,2,GP,,\r\n")
+                .append("DB,2026-02-02,medicare,,PT,P-B,M17.11,97112,30,10:15,10:45,T1,PT,,2,GP,,\r\n")
+                .append("DA2,2026-02-02,medicare,,PT,P-A,M17.11,97112,10,10:30,10:40,T1,PT,,1,GP,,\r\n");
+        for (String t : List.of("T8", "T9")) {
+            for (int i = 1; i <= (t.equals("T8") ? 10 : 9); i++) {
+                String date = String.format(Locale.ROOT, "2026-04-%02d", i);
+                for (String id : List.of(t + "-" + i, t + "-" + i + "-D")) {
+                    csv.append(id).append(',').append(date).append(",medicare,,PT,P-").append(t).append(i)
+                            .append(",M17.11,97110,23,09:00,09:23,").append(t).append(",PT,,2,GP,,\r\n");
+                }
+            }
+        }
+        Path out = auditCsv("void-copy", csv.toString(), 3);
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A006")).extracting(f -> f.get("visitId"))
+                .containsExactlyInAnyOrderElementsOf(List.of("DA-C", "T8-1-D", "T8-2-D", "T8-3-D", "T8-4-D",
+                        "T8-5-D", "T8-6-D", "T8-7-D", "T8-8-D", "T8-9-D", "T8-10-D", "T9-1-D", "T9-2-D", "T9-3-D",
+                        "T9-4-D", "T9-5-D", "T9-6-D", "T9-7-D", "T9-8-D", "T9-9-D"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A001"))
+                .extracting(f -> f.get("visitId") + " " + f.get("message").replaceAll(".* overlap visit (\\S+) .*",
+                        "$1"))
+                .containsExactlyInAnyOrder("DA DB", "DB DA", "DB DA2", "DA2 DB");
+        Map<String, Map<String, String>> claims = new TreeMap<>();
+        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
+            claims.put(c.get("visitId") + " " + c.get("code"), c);
+        }
+        assertThat(claims.get("DA-C 97110")).as("void").containsEntry("units", "0").containsEntry("difference", "2");
+        assertThat(claims.get("DA 97110")).containsEntry("units", "1");
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A007")).singleElement()
+                .satisfies(f -> assertThat(f.get("message")).isEqualTo("Clinician T8 furnished 20 timed units for "
+                        + "230 timed minutes over 10 Medicare (CMS-method) visits: 11.50 minutes per unit on average, "
+                        + "under 15."));
+        Path one = tmp.resolve("void-copy-1");
+        audit(one, 1, 1, tmp.resolve("void-copy.csv"));
+        for (String f : List.of("summary.json", "findings.csv", "claims.csv")) {
+            assertThat(Files.readAllLines(one.resolve(f))).as(f)
+                    .containsExactlyInAnyOrderElementsOf(Files.readAllLines(out.resolve(f)));
         }
     }
 

@@ -115,6 +115,63 @@ final class AuditCliTest {
                 : c.get("billedUnits")).isNotEmpty());
         assertThat(claims).anySatisfy(c -> assertThat(c.get("billedUnits")).isEmpty());
         assertThat(claims).anySatisfy(c -> assertThat(Integer.parseInt(c.get("difference"))).isPositive());
+        // The generator bills what the engine bills: no 0-unit line, a block no injected error labels (a review found
+        // 14 in a year, drawn by the overlapping-minutes visits).
+        assertThat(findings).extracting(f -> f.get("ruleId")).doesNotContain("MW-B013");
+        // The estimate prices Medicare's fee schedule: the commercial payer's dollars are not estimated, not $0.00.
+        assertThat(Files.readString(out.resolve("report.html")))
+                .containsPattern(">commercial: over</text>\\s*<text [^>]*>not estimated</text>")
+                .containsPattern(">medicare: over</text>\\s*(<rect[^>]*/>\\s*)?<text [^>]*>\\$[0-9,.]+</text>");
+    }
+
+    /** A Medicare JSON Lines visit: one 97110 or 97112 session of {@code minutes} from {@code start}, billed so. */
+    private static String visitLine(String id, String date, String patient, String code, String start, int minutes,
+                                    String provider, int units) {
+        java.time.LocalTime from = java.time.LocalTime.parse(start);
+        return "{\"id\":\"" + id + "\",\"dateOfService\":\"" + date + "\",\"payer\":\"medicare\","
+                + "\"planOfCare\":\"PT\",\"patient\":{\"id\":\"" + patient + "\"},\"diagnoses\":[\"M25.561\"],"
+                + "\"services\":[{\"code\":\"" + code + "\",\"minutes\":" + minutes + ",\"periods\":[{\"start\":\""
+                + start + "\",\"end\":\"" + from.plusMinutes(minutes) + "\"}],\"provider\":{\"id\":\"" + provider
+                + "\",\"role\":\"PT\"}}],\"billed\":[{\"code\":\"" + code + "\",\"modifiers\":[\"GP\"],\"units\":"
+                + units + "}]}\n";
+    }
+
+    /**
+     * From a review, end to end: a duplicate claim's copy (MW-A006), void in claims.csv, counts in no check across
+     * therapists. DA and its copy DA-copy (PT1, 10:00-10:30) beside DB (another patient, PT1, 10:15-10:45): MW-A001
+     * once on DA and once on DB, naming DA (it was reported on the void copy too, and on DB twice, once naming the
+     * copy). PT9's ten visits, each sent twice: MW-A007 counts 20 units over 10 Medicare (CMS-method) visits (it
+     * counted 40 over 20).
+     */
+    @Test
+    void aVoidDuplicateClaimCountsInNoCheckAcrossTherapists() throws IOException {
+        StringBuilder in = new StringBuilder()
+                .append(visitLine("DA", "2026-02-02", "PA", "97110", "10:00", 30, "PT1", 2))
+                .append(visitLine("DA-copy", "2026-02-02", "PA", "97110", "10:00", 30, "PT1", 2))
+                .append(visitLine("DB", "2026-02-02", "PB", "97112", "10:15", 30, "PT1", 2));
+        for (int i = 1; i <= 10; i++) {
+            String date = "2026-03-" + (i < 10 ? "0" : "") + i;
+            in.append(visitLine("V" + i, date, "Q" + i, "97110", "09:00", 23, "PT9", 2))
+                    .append(visitLine("V" + i + "-D", date, "Q" + i, "97110", "09:00", 23, "PT9", 2));
+        }
+        Path data = tmp.resolve("dup.jsonl");
+        Files.writeString(data, in);
+        Path out = tmp.resolve("dup-audit");
+        Run a = run("audit", data.toString(), "--out", out.toString());
+        assertThat(a.code()).as(a.err()).isEqualTo(Main.BLOCKED);
+        List<Map<String, String>> findings = rows(out.resolve("findings.csv"));
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A006")).extracting(f -> f.get("visitId"))
+                .contains("DA-copy", "V1-D", "V10-D").doesNotContain("DA", "V1");
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A001"))
+                .extracting(f -> f.get("visitId") + " " + f.get("message").replaceAll(".* overlap visit (\\S+) .*",
+                        "$1"))
+                .containsExactlyInAnyOrder("DA DB", "DB DA");
+        assertThat(findings).filteredOn(f -> f.get("ruleId").equals("MW-A007")).singleElement()
+                .satisfies(f -> assertThat(f.get("message")).contains("Clinician PT9 furnished 20 timed units for "
+                        + "230 timed minutes over 10 Medicare (CMS-method) visits"));
+        assertThat(rows(out.resolve("claims.csv"))).filteredOn(c -> c.get("visitId").equals("DA-copy"))
+                .singleElement().satisfies(c -> assertThat(c).containsEntry("units", "0")
+                        .containsEntry("difference", "2"));
     }
 
     /** A claim replaced by a later one is set aside, said on stderr, but is not bad input: the status is not 2. */

@@ -240,7 +240,12 @@ public final class AuditJob {
         // The therapists first: the minutes they find a visit shares with another patient (MW-A001) go, keyed by the
         // visit's patient, to the patients' checks, which take the units they supported off the visit.
         Dataset<Row> digests = checked.filter(checked.col("kind").equalTo(DIGEST)).select("key", "data", "kind");
-        Dataset<Row> toTherapists = digests.filter(digests.col("key").startsWith("T"));
+        // Before them, what the patients' duplicate claims void (MW-A006): the therapists leave the void copy out.
+        Dataset<Row> ofPatients = digests.filter(digests.col("key").startsWith("P"));
+        Dataset<Row> voided = spark.createDataFrame(ofPatients.repartition(partitions, ofPatients.col("key"))
+                .sortWithinPartitions("key").javaRDD().mapPartitions(AuditJob::duplicatesStage), ITEMS);
+        Dataset<Row> toTherapists = digests.filter(digests.col("key").startsWith("T"))
+                .union(voided.filter(voided.col("kind").equalTo(VOIDED)).select("key", "data", "kind"));
         Dataset<Row> byTherapist = spark.createDataFrame(toTherapists.repartition(partitions, toTherapists.col("key"))
                 .sortWithinPartitions("key").javaRDD().mapPartitions(it -> acrossStage(it, namesB.value(), files)), ITEMS)
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -292,7 +297,8 @@ public final class AuditJob {
             partial.add(e.message());
         }
         writeFile(outFs, new org.apache.hadoop.fs.Path(out, "report.html"),
-                ReportHtml.render(totals, VisitAudit.catalog(), inputs, o.payer(), partial, ignored));
+                ReportHtml.render(totals, VisitAudit.catalog(), inputs, o.payer(), partial, ignored,
+                        ReportHtml.medicare(ref)));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("elapsedSeconds", Math.round(elapsed.toMillis() / 10.0) / 100.0);
         run.put("master", spark.sparkContext().master());
@@ -505,6 +511,12 @@ public final class AuditJob {
      * bytes.
      */
     static final String SHARED = "S";
+    /**
+     * What a patient's duplicate claims void (MW-A006), from the patients' first look to the therapists' checks,
+     * which leave the void copy out of MW-A001 and MW-A007: {@code key} "T" + a provider the visit goes to,
+     * {@code data} {@link AcrossAudit.Voided}'s bytes.
+     */
+    static final String VOIDED = "V";
     private static final int COLUMNS = 13;
 
     /**
@@ -1167,11 +1179,43 @@ public final class AuditJob {
         return keys;
     }
 
+    /** Rows of (key, data, kind) sorted by key, in runs of one key. */
+    private static Runs<Tuple3<String, byte[], String>> byKey(Iterator<Row> sorted) {
+        return new Runs<>(sorted, r -> new Tuple3<>(r.getString(0), (byte[]) r.get(1), r.getString(2)));
+    }
+
+    /**
+     * A patient's digests (grouped by "P" + patient id): what the patient's duplicate claims void
+     * ({@link AcrossAudit#voided}), to each therapist the voided visit goes to ({@link #VOIDED}).
+     */
+    private static Iterator<Row> duplicatesStage(Iterator<Row> sorted) {
+        Bin.Interner strings = new Bin.Interner();
+        Runs<Tuple3<String, byte[], String>> groups = byKey(sorted);
+        return new Stage<>(groups) {
+            @Override
+            void group(List<Tuple3<String, byte[], String>> g, List<Row> out) {
+                Map<String, AuditDigest> unique = new LinkedHashMap<>();
+                for (Tuple3<String, byte[], String> t : g) {
+                    AuditDigest d = AuditDigest.decode(new Bin.In(t._2()), strings, true);
+                    unique.putIfAbsent(d.digest().visitId(), d);
+                }
+                for (AcrossAudit.Voided v : AcrossAudit.voided(unique.values())) {
+                    Bin.Out o = new Bin.Out(32);
+                    v.encode(o);
+                    for (String key : acrossKeys(unique.get(v.visitId()))) {
+                        if (key.charAt(0) == 'T') {
+                            out.add(item(VOIDED, key, null, o.toByteArray(), null, null, null));
+                        }
+                    }
+                }
+            }
+        };
+    }
+
     private static Iterator<Row> acrossStage(Iterator<Row> sorted, List<String> names, RefFiles files) {
         ReferenceData ref = Engine.get(files).ref;
         Bin.Interner strings = new Bin.Interner();
-        Runs<Tuple3<String, byte[], String>> groups = new Runs<>(sorted, r -> new Tuple3<>(r.getString(0),
-                (byte[]) r.get(1), r.getString(2)));
+        Runs<Tuple3<String, byte[], String>> groups = byKey(sorted);
         return new Stage<>(groups) {
             @Override
             void group(List<Tuple3<String, byte[], String>> g, List<Row> out) {
@@ -1179,10 +1223,16 @@ public final class AuditJob {
                 boolean patient = key.charAt(0) == 'P';
                 Map<String, AuditDigest> unique = new LinkedHashMap<>();
                 Map<String, Map<String, Map<String, java.util.BitSet>>> shared = new java.util.TreeMap<>();
+                Map<String, AcrossAudit.Voided> voided = new java.util.HashMap<>();
                 for (Tuple3<String, byte[], String> t : g) {
                     byte[] b = t._2();
                     if (SHARED.equals(t._3())) {
                         AcrossAudit.Shared.decode(new Bin.In(b), shared);
+                        continue;
+                    }
+                    if (VOIDED.equals(t._3())) {
+                        AcrossAudit.Voided v = AcrossAudit.Voided.decode(new Bin.In(b));
+                        voided.put(v.visitId(), v);
                         continue;
                     }
                     AuditDigest d = AuditDigest.decode(new Bin.In(b), strings, patient);
@@ -1198,7 +1248,7 @@ public final class AuditJob {
                                     cut.assistantUnits() < 0 ? "" : String.valueOf(cut.assistantUnits()))));
                 } else {
                     String owner = key.substring(1);
-                    rows = AcrossAudit.therapists(unique.values(), owner::equals, names::get, totals, sh -> {
+                    rows = AcrossAudit.therapists(unique.values(), voided, owner::equals, names::get, totals, sh -> {
                         Bin.Out o = new Bin.Out(32);
                         sh.encode(o);
                         out.add(item(SHARED, "P" + sh.patientId(), null, o.toByteArray(), null, null, null));

@@ -131,6 +131,36 @@ class SparkParityTest {
     }
 
     /**
+     * From a review: a duplicate claim's void copy (MW-A006) counts in no check across therapists, in the job as in
+     * the audit (the job decides the duplicates before its therapist stage): MW-A001 once on DA and once on DB, none
+     * on the copy DA-C; MW-A007 counts T8's ten visits, not their ten copies. The same findings, counts and totals.
+     */
+    @Test
+    void aVoidDuplicateCountsInNoTherapistCheckAsInTheAudit() throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER)
+                .append("DA,2026-02-02,medicare,,PT,P-A,M17.11,97110,30,10:00,10:30,T1,PT,,2,GP,,\r\n")
+                .append("DA-C,2026-02-02,medicare,,PT,P-A,M17.11,97110,30,10:00,10:30,T1,PT,,2,GP,,\r\n")
+                .append("DB,2026-02-02,medicare,,PT,P-B,M17.11,97112,30,10:15,10:45,T1,PT,,2,GP,,\r\n");
+        for (int i = 1; i <= 10; i++) {
+            for (String id : List.of("T8-" + i, "T8-" + i + "-D")) {
+                csv.append(id).append(",2026-04-").append(i < 10 ? "0" : "").append(i).append(",medicare,,PT,P-T8")
+                        .append(i).append(",M17.11,97110,23,09:00,09:23,T8,PT,,2,GP,,\r\n");
+            }
+        }
+        Path in = tmp.resolve("void-copy.csv");
+        Files.writeString(in, csv);
+        Path[] r = both("void-copy", in);
+        java.util.function.Function<List<List<String>>, List<String>> across = rows -> rows.stream()
+                .filter(f -> f.get(2).equals("MW-A001") || f.get(2).equals("MW-A007"))
+                .map(f -> f.get(0) + " " + f.get(2) + " " + f.get(4)).sorted().toList();
+        List<String> job = across.apply(SparkAuditTest.rows(r[1].resolve("findings")));
+        assertThat(job).isEqualTo(across.apply(SparkAuditTest.rows(r[0].resolve("findings.csv"))));
+        assertThat(job).hasSize(3).noneMatch(f -> f.startsWith("DA-C "))
+                .anySatisfy(f -> assertThat(f).contains("furnished 20 timed units for 230 timed minutes over 10 "));
+        assertThat(json(r[1].resolve("summary.json"))).isEqualTo(json(r[0].resolve("summary.json")));
+    }
+
+    /**
      * A visit with more rows than a visit may have, read last before a gzip file's cut: its rows are set aside for
      * their number (the note of the cut is not one of them), the part lost is one rejected record; the same rows and
      * counts as the audit's.

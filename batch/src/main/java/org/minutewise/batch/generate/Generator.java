@@ -1028,6 +1028,14 @@ public final class Generator {
             for (GLine l : v.lines) {
                 l.units = claimUnits(u, l.code);
                 l.modifiers = new ArrayList<>(3);
+                // A code that ends with 0 units is no claim line where the payer takes none (the engine drops it,
+                // ClaimBuilder): its row documents minutes and bills nothing, else a 0-unit line is a block of its
+                // own (MW-B013) that no injected error labels (an auditor's review: 14 in a year, all on visits of
+                // the overlapping-minutes error, whose shared minutes leave a code nothing).
+                l.billed = l.units > 0 || payer.sendZeroUnitLines();
+                if (!l.billed) {
+                    continue;
+                }
                 l.modifiers.add(discipline.modifier());
                 if (cq && l.assistant && l.units > 0) {
                     l.modifiers.add(discipline == Discipline.OT ? "CO" : "CQ");
@@ -1059,7 +1067,7 @@ public final class Generator {
                 case OVER_BILLED_UNITS -> {
                     // Beside 97130, 97129 keeps its one unit: the surplus is billed as 97130.
                     boolean addOn = v.lines.stream().anyMatch(x -> x.code.equals(Cognitive.ADD_ON));
-                    GLine l = pickLine(v, x -> x.timed && !(addOn && x.code.equals(Cognitive.BASE)));
+                    GLine l = pickLine(v, x -> x.billed && x.timed && !(addOn && x.code.equals(Cognitive.BASE)));
                     l.units++;
                 }
                 case ADD_ON_WITHOUT_BASE -> {
@@ -1073,9 +1081,10 @@ public final class Generator {
                 }
                 case MISSING_DISCIPLINE_MODIFIER -> {
                     // A line without CQ/CO when there is one (else CQ without GP is a second finding, MW-B005).
-                    boolean plain = v.lines.stream().anyMatch(x -> !x.modifiers.contains("CQ")
+                    boolean plain = v.lines.stream().anyMatch(x -> x.billed && !x.modifiers.contains("CQ")
                             && !x.modifiers.contains("CO"));
-                    GLine l = pickLine(v, x -> !plain || !x.modifiers.contains("CQ") && !x.modifiers.contains("CO"));
+                    GLine l = pickLine(v, x -> x.billed && (!plain || !x.modifiers.contains("CQ")
+                            && !x.modifiers.contains("CO")));
                     l.modifiers.remove(discipline.modifier());
                 }
                 case MISSING_ASSISTANT_MODIFIER -> {

@@ -30,6 +30,11 @@ class GeneratorTest {
     private static final ReferenceData REF = RefData.defaults();
     /** The per-visit rules of the injected errors (the ones across visits are the audit tests' business). */
     private static final Set<String> PER_VISIT = Set.of("MW-B002", "MW-U003", "MW-B004", "MW-B012");
+    /**
+     * Per-visit findings no injected error labels, so no visit may draw them: a 0-unit line (MW-B013), which the
+     * engine never bills for a payer that takes none (a review found 14 in a year, on overlapping-minutes visits).
+     */
+    private static final Set<String> UNLABELED = Set.of("MW-B013");
 
     @TempDir
     Path tmp;
@@ -359,7 +364,7 @@ class GeneratorTest {
             CheckResult r = checker.check(v);
             Set<String> rules = new HashSet<>();
             for (Finding f : r.findings()) {
-                if (PER_VISIT.contains(f.ruleId())) {
+                if (PER_VISIT.contains(f.ruleId()) || UNLABELED.contains(f.ruleId())) {
                     rules.add(f.ruleId());
                 }
             }
@@ -377,6 +382,20 @@ class GeneratorTest {
         assertThat(foundOn.get("SLP")).isGreaterThan(10);
         // 97130 billed without 97129 is found as more 97130 units than the minutes after the first 15 support.
         assertThat(kinds).anySatisfy(k -> assertThat(k).endsWith(",add-on-without-base,MW-B002"));
+        // The overlapping minutes leave a code nothing on some visits: its row bills nothing, as the engine does.
+        assertThat(read("e.csv")).filteredOn(v -> "overlapping-minutes".equals(kindOf(kinds, v.id())))
+                .anySatisfy(v -> assertThat(v.services().size()).isGreaterThan(v.billed().size()))
+                .allSatisfy(v -> assertThat(v.billed()).allSatisfy(b -> assertThat(b.units()).isPositive()));
+    }
+
+    /** The kind of error a labels file's lines give a visit, or null. */
+    private static String kindOf(List<String> labelLines, String visitId) {
+        for (String l : labelLines) {
+            if (l.startsWith(visitId + ",")) {
+                return l.split(",")[1];
+            }
+        }
+        return null;
     }
 
     @Test

@@ -286,6 +286,24 @@ public final class PatientHistory {
     }
 
     /**
+     * The duplicate claims (MW-A006) among one patient's visits, as {@link #check} finds them, with nothing else: the
+     * findings whose {@link AcrossFinding#lines()} are void (a session of the day at its own times is reported with
+     * none). They depend only on the patient's visits of each date, so an audit can decide them before the checks
+     * across therapists, which leave a void copy out (an auditor's review: MW-A001 reported on the copy, MW-A007
+     * counted its minutes and units twice).
+     *
+     * @param visits one patient's visits, any order
+     */
+    public static List<AcrossFinding> duplicateClaims(List<VisitDigest> visits) {
+        List<VisitDigest> sorted = new ArrayList<>(visits);
+        sorted.sort(IN_TIME_ORDER);
+        List<AcrossFinding> out = new ArrayList<>();
+        duplicates(sorted, out);
+        out.removeIf(f -> !f.finding().ruleId().equals(DUPLICATE.id()));
+        return out;
+    }
+
+    /**
      * @param visits      one patient's visits, any order
      * @param startOfYear the patient's incurred expenses before the first visit of each year, when known
      */

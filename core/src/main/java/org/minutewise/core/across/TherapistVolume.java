@@ -34,7 +34,10 @@ public final class TherapistVolume {
             .revised(4, "2026-12-06: the average is rounded to cents of a minute (cut only where it would read 15.00)")
             .revised(5, "2026-12-06: the message says the clinician furnished the units (an assistant does not bill: "
                     + "the supervising therapist is the rendering provider, RULES.md §4), and the citation's gloss is "
-                    + "our own reading, no longer worded like a quotation");
+                    + "our own reading, no longer worded like a quotation")
+            .revised(6, "2026-12-07: the message says the visits it counts are Medicare (CMS-method) visits: beside a "
+                    + "report's count of all the therapist's visits, \"over 752 visits\" read as a miscount (an "
+                    + "auditor's review)");
 
     /** A therapist's total over the audited visits. */
     public record Total(String providerId, long minutes, double units, long visits) {
@@ -121,7 +124,8 @@ public final class TherapistVolume {
                     perUnit = Math.floor(t.minutesPerUnit() * 100) / 100;
                 }
                 out.add(LOW_MINUTES_PER_UNIT.finding("provider=" + t.providerId(), String.format(Locale.ROOT,
-                        "Clinician %s furnished %s timed units for %d timed minutes over %d visits: %.2f minutes "
+                        "Clinician %s furnished %s timed units for %d timed minutes over %d Medicare (CMS-method) "
+                                + "visits: %.2f minutes "
                                 + "per unit on average, under 15.", t.providerId(), units(t.units()), t.minutes(),
                         t.visits(), perUnit)));
             }

@@ -62,6 +62,24 @@ class TherapistVolumeTest {
         });
     }
 
+    /**
+     * From a review: the visits counted are those of payers of the CMS method (a CPT-method visit adds nothing), and
+     * the message says so, since a report counts all the therapist's visits beside it.
+     */
+    @Test
+    void theMessageSaysTheVisitsCountedAreMedicareCmsMethodOnes() {
+        Map<String, long[]> mv = new HashMap<>();
+        Map<String, double[]> u = new HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            TherapistVolume.add(mv, u, visit(i, "T1", 16, 2));
+        }
+        for (int i = 30; i < 40; i++) {
+            TherapistVolume.add(mv, u, perCode(i, "T1", 16, 2));
+        }
+        assertThat(TherapistVolume.check(mv, u)).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("for 480 timed minutes over 30 Medicare (CMS-method) visits: 8.00 minutes per unit"));
+    }
+
     private static List<Finding> check(int visits, int minutes, double units) {
         Map<String, long[]> mv = new HashMap<>();
         Map<String, double[]> u = new HashMap<>();

@@ -157,13 +157,7 @@ public final class AcrossAudit {
             }
             totals.finding(af.finding().ruleId(), af.finding().severity(), r.therapist(), r.digest().payer());
             if (af.finding().ruleId().equals(PatientHistory.DUPLICATE.id())) {
-                if (af.lines().isEmpty()) {
-                    continue; // two sessions of the day on two lines: not void, MW-A012 counts the day's units
-                }
-                for (VisitDigest.Line l : af.lines()) {
-                    duplicatedLines.computeIfAbsent(af.visitId(), k -> new TreeMap<>())
-                            .computeIfAbsent(l.code(), k -> new java.util.TreeSet<>()).add(PatientHistory.billedUnder(l));
-                }
+                duplicated(duplicatedLines, af);
             } else if (af.exposedLines() > 0) {
                 exposed.merge(af.visitId(), af, AcrossAudit::summed);
             }
@@ -178,11 +172,7 @@ public final class AcrossAudit {
             List<VisitDigest.Line> lines = byVisit.get(visitId).digest().lines();
             for (Map.Entry<String, Set<String>> e : byCode.entrySet()) {
                 String code = e.getKey();
-                boolean whole = true;
-                for (VisitDigest.Line l : lines) {
-                    whole &= !l.code().equals(code) || l.units() == 0
-                            || e.getValue().contains(PatientHistory.billedUnder(l));
-                }
+                boolean whole = voidWhole(lines, code, e.getValue());
                 if (whole) {
                     cuts.accept(new org.minutewise.core.across.UnitCut(visitId, code, ClaimCorrection.VOID));
                 } else {
@@ -192,8 +182,7 @@ public final class AcrossAudit {
                     }
                 }
                 for (int i = 0; i < lines.size(); i++) {
-                    VisitDigest.Line l = lines.get(i);
-                    if (l.code().equals(code) && (whole || e.getValue().contains(PatientHistory.billedUnder(l)))) {
+                    if (voids(lines.get(i), code, whole, e.getValue())) {
                         cuts.accept(new org.minutewise.core.across.UnitCut(visitId, ClaimCorrection.billedLine(i),
                                 ClaimCorrection.VOID));
                     }
@@ -203,6 +192,123 @@ public final class AcrossAudit {
         });
         exposed.values().forEach(af -> totals.kxExposure(af.exposedLines(), af.exposedDollars()));
         return rows;
+    }
+
+    /**
+     * Adds a duplicate claim's finding (MW-A006) to the lines it voids, per visit and code: the disciplines they are
+     * billed under. Two sessions of the day on two lines are reported with no lines: not void (MW-A012 counts the
+     * day's units).
+     */
+    private static void duplicated(Map<String, Map<String, Set<String>>> into, AcrossFinding af) {
+        for (VisitDigest.Line l : af.lines()) {
+            into.computeIfAbsent(af.visitId(), k -> new TreeMap<>())
+                    .computeIfAbsent(l.code(), k -> new java.util.TreeSet<>()).add(PatientHistory.billedUnder(l));
+        }
+    }
+
+    /** Every line of {@code code} with units is a duplicate (of the {@code disciplines} sent again): void whole. */
+    private static boolean voidWhole(List<VisitDigest.Line> lines, String code, Set<String> disciplines) {
+        for (VisitDigest.Line l : lines) {
+            if (l.code().equals(code) && l.units() > 0 && !disciplines.contains(PatientHistory.billedUnder(l))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a billed line is void: of a code void whole, or of a discipline of the code sent again. */
+    private static boolean voids(VisitDigest.Line l, String code, boolean whole, Set<String> disciplines) {
+        return l.code().equals(code) && (whole || disciplines.contains(PatientHistory.billedUnder(l)));
+    }
+
+    /**
+     * What the duplicate claims (MW-A006) among the patients' visits void, by visit, as the checks across therapists
+     * need it ({@link #therapists(Collection, Map, Predicate, IntFunction, AuditTotals, java.util.function.Consumer)}):
+     * a visit billed again is the same treatment sent twice, so its void lines' minutes and units are nobody's second
+     * session. {@code visits}: every visit of each patient named (with their billed lines), in any order. The decision
+     * is the one the patient's checks take ({@link PatientHistory#duplicateClaims}: it depends on the patient's visits
+     * of one date only), so it can be taken before the therapists' checks, which run before the patients'.
+     */
+    public static List<Voided> voided(Collection<AuditDigest> visits) {
+        Map<String, List<VisitDigest>> byPatient = new TreeMap<>();
+        Map<String, VisitDigest> byVisit = new HashMap<>();
+        for (AuditDigest r : visits) {
+            byPatient.computeIfAbsent(r.digest().patientId(), k -> new ArrayList<>()).add(r.digest());
+            byVisit.put(r.digest().visitId(), r.digest());
+        }
+        List<Voided> out = new ArrayList<>();
+        for (List<VisitDigest> patient : byPatient.values()) {
+            Map<String, Map<String, Set<String>>> duplicatedLines = new TreeMap<>();
+            for (AcrossFinding af : PatientHistory.duplicateClaims(patient)) {
+                duplicated(duplicatedLines, af);
+            }
+            duplicatedLines.forEach((visitId, byCode) -> {
+                List<VisitDigest.Line> lines = byVisit.get(visitId).lines();
+                Set<String> codes = new java.util.TreeSet<>();
+                java.util.BitSet gone = new java.util.BitSet(lines.size());
+                byCode.forEach((code, disciplines) -> {
+                    boolean whole = voidWhole(lines, code, disciplines);
+                    if (whole) {
+                        codes.add(code);
+                    }
+                    for (int i = 0; i < lines.size(); i++) {
+                        if (voids(lines.get(i), code, whole, disciplines)) {
+                            gone.set(i);
+                        }
+                    }
+                });
+                boolean claim = true;
+                for (int i = 0; i < lines.size(); i++) {
+                    claim &= lines.get(i).units() == 0 || gone.get(i);
+                }
+                out.add(new Voided(visitId, claim, codes));
+            });
+        }
+        return out;
+    }
+
+    /**
+     * What a duplicate claim (MW-A006) voids on a visit, as the checks across therapists see it: the whole claim
+     * ({@code claim}: every line with units bills a service the patient's date already has), or the codes every line
+     * of which is void ({@code codes}: their documented minutes are the other visit's, sent again). A code billed
+     * under two disciplines of which one is sent again stays (its minutes are not told apart by discipline).
+     */
+    public record Voided(String visitId, boolean claim, Set<String> codes) {
+        public Voided {
+            java.util.Objects.requireNonNull(visitId, "visitId");
+            codes = Set.copyOf(codes);
+        }
+
+        /** The visit's digest without what is void: empty for a void claim, else without the void codes' minutes. */
+        java.util.Optional<VisitDigest> counted(VisitDigest v) {
+            if (claim) {
+                return java.util.Optional.empty();
+            }
+            if (codes.isEmpty()) {
+                return java.util.Optional.of(v);
+            }
+            List<VisitDigest.Treatment> kept = new ArrayList<>(v.treatments());
+            kept.removeIf(t -> codes.contains(t.code()));
+            return java.util.Optional.of(new VisitDigest(v.visitId(), v.patientId(), v.date(), v.payer(),
+                    v.medicare(), v.institutional(), v.noteFingerprint(), v.noteLength(), v.progressReport(),
+                    v.lines(), kept, v.fullUnit(), v.biller(), v.dayMinutes(), v.start(), v.frequency()));
+        }
+
+        /** Written as the visit id, whether the claim is void, and the void codes. */
+        public void encode(Bin.Out o) {
+            o.string(visitId).varInt(claim ? 1 : 0).varInt(codes.size());
+            new java.util.TreeSet<>(codes).forEach(o::string);
+        }
+
+        public static Voided decode(Bin.In in) {
+            String visitId = in.string();
+            boolean claim = in.varInt() == 1;
+            Set<String> codes = new java.util.TreeSet<>();
+            for (int n = in.varInt(); n > 0; n--) {
+                codes.add(in.string());
+            }
+            return new Voided(visitId, claim, codes);
+        }
     }
 
     /** Two findings' exposures of one visit added up (the KX exposure). */
@@ -225,6 +331,21 @@ public final class AcrossAudit {
     public static List<AuditCsv.FindingRow> therapists(Collection<AuditDigest> given, Predicate<String> owns,
                                                        IntFunction<String> fileNames, AuditTotals totals,
                                                        java.util.function.Consumer<Shared> shared) {
+        return therapists(given, Map.of(), owns, fileNames, totals, shared);
+    }
+
+    /**
+     * As {@link #therapists(Collection, Predicate, IntFunction, AuditTotals, java.util.function.Consumer)}, with what
+     * the patients' duplicate claims void ({@code voided}, by visit id: {@link #voided}): a void claim counts toward no
+     * therapist's minutes per unit (MW-A007) and shares no minutes with another patient (MW-A001), and a visit's void
+     * codes neither (the copy is the same treatment sent again, not a second session: an auditor's review found
+     * MW-A001 reported on the void copy and the real visit reported twice, and MW-A007 counting the copies). The
+     * therapists' totals still count the visit: its void lines are billed units (summary.json's rules).
+     */
+    public static List<AuditCsv.FindingRow> therapists(Collection<AuditDigest> given, Map<String, Voided> voided,
+                                                       Predicate<String> owns,
+                                                       IntFunction<String> fileNames, AuditTotals totals,
+                                                       java.util.function.Consumer<Shared> shared) {
         // In visit id order, so that sums of fractional units come out the same however the digests arrived.
         List<AuditDigest> visits = new ArrayList<>(given);
         visits.sort(Comparator.comparing((AuditDigest d) -> d.digest().visitId()));
@@ -243,8 +364,18 @@ public final class AcrossAudit {
         Map<String, long[]> minutes = new HashMap<>();
         Map<String, double[]> units = new HashMap<>();
         Map<String, Map<java.time.YearMonth, double[]>> months = new HashMap<>();
+        // The digests as the therapist checks count them: without what a duplicate claim voids.
+        Map<String, VisitDigest> counted = new HashMap<>();
         for (AuditDigest r : visits) {
-            TherapistVolume.add(minutes, units, months, r.digest());
+            Voided v = voided.get(r.digest().visitId());
+            (v == null ? java.util.Optional.of(r.digest()) : v.counted(r.digest()))
+                    .ifPresent(d -> counted.put(d.visitId(), d));
+        }
+        for (AuditDigest r : visits) {
+            VisitDigest d = counted.get(r.digest().visitId());
+            if (d != null) {
+                TherapistVolume.add(minutes, units, months, d);
+            }
         }
         minutes.keySet().removeIf(owns.negate());
         units.keySet().removeIf(owns.negate());
@@ -259,13 +390,17 @@ public final class AcrossAudit {
         Map<String, Map<LocalDate, List<VisitDigest>>> days = new TreeMap<>();
         Map<String, AuditDigest> byVisit = new HashMap<>();
         for (AuditDigest r : visits) {
-            byVisit.put(r.digest().visitId(), r);
+            VisitDigest d = counted.get(r.digest().visitId());
+            if (d == null) {
+                continue;
+            }
+            byVisit.put(d.visitId(), r);
             Set<String> seen = new HashSet<>();
-            for (VisitDigest.Treatment t : r.digest().treatments()) {
+            for (VisitDigest.Treatment t : d.treatments()) {
                 if ((t.oneOnOne() || t.group()) && !t.periods().isEmpty() && owns.test(t.providerId())
                         && seen.add(t.providerId())) {
                     days.computeIfAbsent(t.providerId(), k -> new TreeMap<>())
-                            .computeIfAbsent(r.digest().date(), k -> new ArrayList<>()).add(r.digest());
+                            .computeIfAbsent(d.date(), k -> new ArrayList<>()).add(d);
                 }
             }
         }

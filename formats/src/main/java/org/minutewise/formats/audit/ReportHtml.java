@@ -58,6 +58,17 @@ public final class ReportHtml {
      */
     public static String render(AuditTotals t, Map<String, RuleInfo> catalog, List<String> inputs,
                                 java.util.Optional<String> payer, List<String> partial, List<String> ignored) {
+        return render(t, catalog, inputs, payer, partial, ignored, p -> true);
+    }
+
+    /**
+     * The report, with {@code estimated}: the payers (by the id {@link AuditTotals#byPayer()} counts them under) whose
+     * dollars the estimate prices (Medicare's fee schedule): another payer's dollars over and under read "not
+     * estimated", not $0.00 (an auditor's review).
+     */
+    public static String render(AuditTotals t, Map<String, RuleInfo> catalog, List<String> inputs,
+                                java.util.Optional<String> payer, List<String> partial, List<String> ignored,
+                                java.util.function.Predicate<String> estimated) {
         StringBuilder h = new StringBuilder(32_000);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -95,7 +106,7 @@ public final class ReportHtml {
         groups(h, "By therapist", "therapist", t.byTherapist(), "therapists");
         groups(h, "By payer", "payer", t.byPayer(), "payers");
         units(h, t);
-        dollars(h, t);
+        dollars(h, t, estimated);
         kx(h, t);
         h.append("<footer><p>Rows are service lines: <b>read = checked + rejected</b>. Findings per row are in "
                 + "<code>findings.csv</code>, claim lines billed against supported in <code>claims.csv</code>, "
@@ -323,7 +334,7 @@ public final class ReportHtml {
         return num(n) + (n == 1 ? " unit" : " units");
     }
 
-    private static void dollars(StringBuilder h, AuditTotals t) {
+    private static void dollars(StringBuilder h, AuditTotals t, java.util.function.Predicate<String> estimated) {
         h.append("<section>\n<h2>Estimated dollars over and under</h2>\n");
         List<Bar> bars = new ArrayList<>();
         bars.add(new Bar("over-billed (all payers)", List.of(new double[] {t.dollarsOver().doubleValue()}),
@@ -332,17 +343,21 @@ public final class ReportHtml {
                 List.of(INFO), money(t.dollarsUnder())));
         for (Map.Entry<String, AuditTotals.Group> e : t.byPayer().entrySet()) {
             AuditTotals.Group g = e.getValue();
+            // A payer the estimate does not price: its units over and under are counted, their dollars are not.
+            boolean priced = estimated.test(e.getKey());
             bars.add(new Bar(e.getKey() + ": over", List.of(new double[] {g.dollarsOver().doubleValue()}),
-                    List.of(BLOCK), money(g.dollarsOver())));
+                    List.of(BLOCK), priced ? money(g.dollarsOver()) : NOT_ESTIMATED));
             bars.add(new Bar(e.getKey() + ": under", List.of(new double[] {g.dollarsUnder().doubleValue()}),
-                    List.of(INFO), money(g.dollarsUnder())));
+                    List.of(INFO), priced ? money(g.dollarsUnder()) : NOT_ESTIMATED));
         }
         chart(h, bars, "Estimated dollars over and under");
         if (t.duplicateVisits() > 0) {
             h.append("<p><b>Duplicate claims</b> (MW-A006): ").append(num(t.duplicateVisits()))
                     .append(t.duplicateVisits() == 1 ? " visit bills" : " visits bill").append(" a service again for "
-                    + "the same patient and date, ").append(units(t.duplicateUnits())).append(", est. ")
-                    .append(money(t.duplicateDollars())).append(" allowed that Medicare denies as duplicates. A "
+                    + "the same patient and date, ").append(units(t.duplicateUnits())).append("; est. ")
+                    .append(money(t.duplicateDollars())).append(" allowed on their Medicare lines, which Medicare "
+                    + "denies as duplicates (other payers' lines are counted in the visits and units, their dollars "
+                    + "are not estimated). A "
                     + "duplicate's lines are void as a whole: their units are not supported and their amount is "
                     + "counted here only, not in the dollars over or under above, so the two add up without counting "
                     + "anything twice.</p>\n");
@@ -350,6 +365,17 @@ public final class ReportHtml {
         h.append("<p class=\"note\"><b>An estimate.</b> ").append(esc(AuditTotals.DOLLARS_NOTE))
                 .append("</p>\n</section>\n");
     }
+
+    /**
+     * The payers whose dollars the estimate prices: those of a Medicare profile (by the payer id a visit is counted
+     * under, which names its profile).
+     */
+    public static java.util.function.Predicate<String> medicare(org.minutewise.core.check.ReferenceData ref) {
+        return id -> ref.payers().find(id).map(org.minutewise.core.payer.PayerProfile::isMedicare).orElse(false);
+    }
+
+    /** A payer's dollars the estimate does not price (it prices Medicare's fee schedule). */
+    static final String NOT_ESTIMATED = "not estimated";
 
     private static void kx(StringBuilder h, AuditTotals t) {
         h.append("<section>\n<h2>KX exposure</h2>\n<div class=\"cards\">\n");

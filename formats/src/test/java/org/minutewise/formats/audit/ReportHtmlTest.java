@@ -29,6 +29,31 @@ class ReportHtmlTest {
     }
 
     /**
+     * From a review: the estimate prices Medicare's fee schedule only, so a commercial payer's dollars over and under
+     * read "not estimated", not "$0.00"; Medicare's, though zero, are estimated and read $0.00 (the near miss); the
+     * duplicate claims' dollars are said to be their Medicare lines' beside visits and units of every payer.
+     */
+    @Test
+    void anotherPayersDollarsAreNotEstimatedAndTheDuplicatesDollarsAreMedicares() {
+        AuditTotals t = totals();
+        t.visit("medicare", 3, true, 10, 9, BigDecimal.ZERO, BigDecimal.ZERO);
+        t.visit("commercial", 3, true, 10, 8, BigDecimal.ZERO, BigDecimal.ZERO);
+        t.unitsDifference("commercial", 2, 0);
+        t.duplicateVisit();
+        String html = ReportHtml.render(t, VisitAudit.catalog(), List.of("visits.csv"), java.util.Optional.empty(),
+                List.of(), List.of(), "medicare"::equals);
+        String dollars = html.substring(html.indexOf("<h2>Estimated dollars over and under</h2>"),
+                html.indexOf("<h2>KX exposure</h2>"));
+        assertThat(dollars).contains(">commercial: over</text>").contains(">commercial: under</text>")
+                .containsPattern(">commercial: over</text>\\s*<text [^>]*>not estimated</text>")
+                .containsPattern(">medicare: over</text>\\s*<text [^>]*>\\$0.00</text>")
+                .contains("allowed on their Medicare lines, which Medicare denies as duplicates (other payers' lines "
+                        + "are counted in the visits and units, their dollars are not estimated)");
+        // Without the payers' profiles, every payer's dollars read as amounts (as before).
+        assertThat(ReportHtml.render(t, VisitAudit.catalog(), List.of("visits.csv"))).doesNotContain(">not estimated<");
+    }
+
+    /**
      * Units over and units under are shown apart (2 over and 1 under read "1 more unit billed than supported"); a
      * duplicate's void units are said apart too. Near miss: nothing over or under says so.
      */
