@@ -49,16 +49,8 @@ public final class NoteSimilarity {
         if (total == 0) {
             return 1.0;
         }
-        int prefix = 0;
-        while (prefix < n && prefix < m && x[prefix] == y[prefix]) {
-            prefix++;
-        }
-        int suffix = 0;
-        while (suffix < n - prefix && suffix < m - prefix && x[n - 1 - suffix] == y[m - 1 - suffix]) {
-            suffix++;
-        }
         int limit = (int) Math.floor((1.0 - Math.max(0.0, floor)) * total + 1e-9);
-        int d = differences(x, prefix, n - suffix, y, prefix, m - suffix, limit);
+        int d = differences(x, y, limit);
         if (d < 0) {
             return Math.max(0.0, 1.0 - (double) (limit + 1) / total);
         }
@@ -79,20 +71,12 @@ public final class NoteSimilarity {
         if (m == 0) {
             return 1.0;
         }
-        int prefix = 0;
-        while (prefix < n && prefix < m && x[prefix] == y[prefix]) {
-            prefix++;
-        }
-        int suffix = 0;
-        while (suffix < n - prefix && suffix < m - prefix && x[n - 1 - suffix] == y[m - 1 - suffix]) {
-            suffix++;
-        }
         // LCS >= floor * m  <=>  D = n + m - 2 LCS <= n + m - 2 floor m.
         int limit = (int) Math.floor(n + m - 2.0 * Math.max(0.0, floor) * m + 1e-9);
         if (limit < 0) {
             return 0.0;
         }
-        int d = differences(x, prefix, n - suffix, y, prefix, m - suffix, limit);
+        int d = differences(x, y, limit);
         if (d < 0) {
             return Math.max(0.0, Math.min(floor, (double) (n + m - limit - 1) / (2.0 * m)) - 1e-9);
         }
@@ -143,6 +127,24 @@ public final class NoteSimilarity {
         }
         out[out.length - 1] = count;
         return out;
+    }
+
+    /**
+     * The fewest words to drop from and add to the word hashes {@code x} to make {@code y} (each with its count in the
+     * last slot), the shared beginning and end set aside first; -1 when that is more than {@code limit}.
+     */
+    private static int differences(long[] x, long[] y, int limit) {
+        int n = (int) x[x.length - 1];
+        int m = (int) y[y.length - 1];
+        int prefix = 0;
+        while (prefix < n && prefix < m && x[prefix] == y[prefix]) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < n - prefix && suffix < m - prefix && x[n - 1 - suffix] == y[m - 1 - suffix]) {
+            suffix++;
+        }
+        return differences(x, prefix, n - suffix, y, prefix, m - suffix, limit);
     }
 
     /**
