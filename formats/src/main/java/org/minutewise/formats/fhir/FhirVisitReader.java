@@ -796,14 +796,11 @@ public final class FhirVisitReader {
          * practitioner's) official, else first, name's text as written, else "family, given middle".
          */
         private Optional<String> clinicianName(Optional<Loc> who) {
-            if (who.isPresent() && who.get().resource() instanceof PractitionerRole role && role.hasPractitioner()) {
-                who = resolve(role.getPractitioner(), who.get(), who.get().path() + ".practitioner");
-            }
-            if (who.isEmpty() || !(who.get().resource() instanceof Practitioner pr) || !pr.hasName()) {
+            Optional<Practitioner> pr = namedPractitioner(who);
+            if (pr.isEmpty()) {
                 return Optional.empty();
             }
-            HumanName n = pr.getName().stream().filter(x -> x.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
-                    .orElse(pr.getNameFirstRep());
+            HumanName n = official(pr.get().getName());
             if (n.hasText() && !n.getText().isBlank()) {
                 return Optional.of(n.getText().trim());
             }
@@ -1481,16 +1478,29 @@ public final class FhirVisitReader {
 
         /** A Practitioner's name as text (the PractitionerRole's practitioner's), when the Bundle has it. */
         Optional<String> name(Optional<Loc> who) {
-            if (who.isPresent() && who.get().resource() instanceof PractitionerRole role && role.hasPractitioner()) {
-                who = resolve(role.getPractitioner(), who.get(), who.get().path() + ".practitioner");
-            }
-            if (who.isPresent() && who.get().resource() instanceof Practitioner pr && pr.hasName()) {
-                String name = pr.getNameFirstRep().getNameAsSingleString();
+            Optional<Practitioner> pr = namedPractitioner(who);
+            if (pr.isPresent()) {
+                String name = pr.get().getNameFirstRep().getNameAsSingleString();
                 if (name != null && !name.isBlank()) {
                     return Optional.of(name.trim());
                 }
             }
             return Optional.empty();
+        }
+
+        /** A person's official name, else the first (an empty one when there is none). */
+        private static HumanName official(List<HumanName> names) {
+            return names.stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
+                    .orElse(names.isEmpty() ? new HumanName() : names.get(0));
+        }
+
+        /** The Practitioner (a PractitionerRole's practitioner) {@code who} is, when the Bundle has it with a name. */
+        private Optional<Practitioner> namedPractitioner(Optional<Loc> who) {
+            if (who.isPresent() && who.get().resource() instanceof PractitionerRole role && role.hasPractitioner()) {
+                who = resolve(role.getPractitioner(), who.get(), who.get().path() + ".practitioner");
+            }
+            return who.isPresent() && who.get().resource() instanceof Practitioner pr && pr.hasName()
+                    ? Optional.of(pr) : Optional.empty();
         }
 
         /** A CarePlan's author as a name: the Practitioner's (or PractitionerRole's practitioner's), else the display. */
@@ -1667,8 +1677,7 @@ public final class FhirVisitReader {
             } else {
                 throw new IllegalArgumentException("not a person: " + r.fhirType());
             }
-            HumanName name = names.stream().filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
-                    .orElse(names.isEmpty() ? new HumanName() : names.get(0));
+            HumanName name = official(names);
             Optional<String> sex = gender == null ? Optional.empty() : switch (gender) {
                 case FEMALE -> Optional.of("F");
                 case MALE -> Optional.of("M");
