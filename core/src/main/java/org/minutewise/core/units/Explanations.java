@@ -171,11 +171,7 @@ final class Explanations {
             sb.append(defaults.size() == 1 ? "Minutewise gives it to " : "Minutewise gives one each to ")
                     .append(join(defaults)).append(" by default (").append(why).append("); the alternative")
                     .append(r.alternatives().size() == 1 ? " is " : "s are ");
-            List<String> alts = new ArrayList<>();
-            for (Map<String, Integer> alt : r.alternatives()) {
-                alts.add(allocation(alt));
-            }
-            sb.append(String.join("; or ", alts)).append('.');
+            sb.append(alternatives(r)).append('.');
             out.add(sb.toString());
         }
     }
@@ -382,25 +378,30 @@ final class Explanations {
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
-    /** An alternative allocation by code, with how the claim bills 97129/97130 when that differs (RULES.md §1). */
     /**
-     * A tie at the cut-off, as a sentence to end a message (" A tie at the cut-off between 97116 and 97140 decides a
-     * unit there: ... (the alternative is ...)."); empty without one (RULES.md §3.1: the output says the choice is
-     * the professional's and lists the alternatives).
+     * A tie at the cut-off in {@code whose} count, as a sentence to end a message (" In Medicare's count, a tie at the
+     * cut-off between 97116 and 97140 decides a unit: ... (the alternative is ...)."); empty without one (RULES.md
+     * §3.1: the output says the choice is the professional's and lists the alternatives).
      */
-    static String tieNote(UnitResult r) {
+    static String tieNote(UnitResult r, String whose) {
         if (!r.professionalChoice() || r.alternatives().isEmpty()) {
             return "";
         }
+        return " In " + whose + ", a tie at the cut-off between " + join(r.tiedCodes()) + " decides a unit there: "
+                + "which of them takes it is the qualified professional's choice (the alternative"
+                + (r.alternatives().size() == 1 ? " is " : "s are ") + alternatives(r) + ").";
+    }
+
+    /** The other allocations a tie allows, "97112 x2, 97110 x1; or ...". */
+    private static String alternatives(UnitResult r) {
         List<String> alts = new ArrayList<>();
         for (Map<String, Integer> alt : r.alternatives()) {
             alts.add(allocation(alt));
         }
-        return " A tie at the cut-off between " + join(r.tiedCodes()) + " decides a unit there: which of them takes "
-                + "it is the qualified professional's choice (the alternative" + (alts.size() == 1 ? " is " : "s are ")
-                + String.join("; or ", alts) + ").";
+        return String.join("; or ", alts);
     }
 
+    /** An alternative allocation by code, with how the claim bills 97129/97130 when that differs (RULES.md §1). */
     private static String allocation(Map<String, Integer> alt) {
         List<String> parts = new ArrayList<>();
         alt.forEach((code, u) -> parts.add(code + " x" + u));

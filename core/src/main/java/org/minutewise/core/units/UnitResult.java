@@ -61,15 +61,18 @@ public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnit
                 alternatives, pooledAddOns, tiedWithAssistant, byDiscipline, codes);
     }
 
-    /** Whether {@code code} is one of the visit's untimed one-on-one services ({@link #untimedServices}). */
     /**
-     * A tie at the cut-off in these units, as a sentence to end a message (" A tie at the cut-off between 97116 and
-     * 97140 decides a unit there: which of them takes it is the qualified professional's choice (the alternative is
-     * ...)."); empty without one.
+     * A tie at the cut-off in these units, as a sentence to end a message (" In Medicare's count, a tie at the cut-off
+     * between 97116 and 97140 decides a unit there: which of them takes it is the qualified professional's choice (the
+     * alternative is ...)."); empty without one.
+     *
+     * @param whose whose count these units are ("Medicare's count")
      */
-    public String tieNote() {
-        return Explanations.tieNote(this);
+    public String tieNote(String whose) {
+        return Explanations.tieNote(this, whose);
     }
+
+    /** Whether {@code code} is one of the visit's untimed one-on-one services ({@link #untimedServices}). */
 
     public boolean isUntimedService(String code) {
         return untimedServices.contains(code);

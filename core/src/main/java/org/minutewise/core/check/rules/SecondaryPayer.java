@@ -93,8 +93,8 @@ public final class SecondaryPayer implements Rule {
                 + (denied.isEmpty() ? "" : "; whatever the documentation, it denies 59/X on "
                 + String.join(" and on ", denied))
                 + "; the primary (" + ctx.payer().id() + ") allows " + summary(ctx.units()) + ". By the clinic's "
-                + "policy (defer to the primary) the claim uses the primary's units." + secUnits.tieNote()
-                .replace("A tie at", "In the secondary's count, a tie at")));
+                + "policy (defer to the primary) the claim uses the primary's units."
+                + secUnits.tieNote("the secondary's count")));
     }
 
     /**
@@ -116,7 +116,7 @@ public final class SecondaryPayer implements Rule {
                 + (own.lines().isEmpty() || sameLines ? "" : " The primary's lines, sent to "
                 + "Medicare as they are, would not meet its rules.")
                 + (blocks.isEmpty() ? "" : " Medicare's own rules also block this claim: " + String.join("; ", blocks)
-                + ".") + medicare.units().tieNote().replace("A tie at", "In Medicare's count, a tie at")));
+                + ".") + medicare.units().tieNote("Medicare's count")));
     }
 
     /** The rules whose verdict depends on the payer: codes, who may bill, the plan of care, unit limits. */
