@@ -197,10 +197,7 @@ public final class NoteMinutes {
             return hours;
         }
         // An EMR field: "Total treatment time: 38", the number alone ending its clause.
-        int d = i;
-        while (d < t.length() && Character.isDigit(t.charAt(d))) {
-            d++;
-        }
+        int d = digitsEnd(t, i);
         if (separated && d > i && d - i <= 3) {
             int after = d;
             while (after < t.length() && (t.charAt(after) == ' ' || t.charAt(after) == '\t')) {
@@ -245,10 +242,7 @@ public final class NoteMinutes {
         }
         // "23 + 15 = 38" with the unit after the first term only: the number after "=".
         int s = skipSpace(t, eq + 1);
-        int d = s;
-        while (d < t.length() && Character.isDigit(t.charAt(d))) {
-            d++;
-        }
+        int d = digitsEnd(t, s);
         return d > s && d - s <= 3 && statesMinutes(t, i, eq) ? new int[] {Integer.parseInt(t.substring(s, d)), d}
                 : null;
     }
@@ -278,10 +272,7 @@ public final class NoteMinutes {
 
     /** A clock time "9:38" or "09:38" at {@code i}: {minute of the day, end}, or null. */
     private static int[] clock(String t, int i) {
-        int d = i;
-        while (d < t.length() && Character.isDigit(t.charAt(d))) {
-            d++;
-        }
+        int d = digitsEnd(t, i);
         if (d == i || d - i > 2 || d + 3 > t.length() || t.charAt(d) != ':' || !Character.isDigit(t.charAt(d + 1))
                 || !Character.isDigit(t.charAt(d + 2)) || d + 3 < t.length() && Character.isDigit(t.charAt(d + 3))) {
             return null;
@@ -293,10 +284,7 @@ public final class NoteMinutes {
 
     /** "1 hour", "1.5 hrs", "2 hours": {minutes, end}, or null. */
     private static int[] hoursAfter(String t, int i) {
-        int d = i;
-        while (d < t.length() && Character.isDigit(t.charAt(d))) {
-            d++;
-        }
+        int d = digitsEnd(t, i);
         if (d == i || d - i > 1) {
             return null;
         }
@@ -359,9 +347,7 @@ public final class NoteMinutes {
             }
         }
         int start = i;
-        while (i < t.length() && Character.isDigit(t.charAt(i))) {
-            i++;
-        }
+        i = digitsEnd(t, i);
         if (i == start || i - start > 3) {
             return null;
         }
@@ -467,6 +453,15 @@ public final class NoteMinutes {
             }
         }
         return false;
+    }
+
+    /** Where the run of digits at {@code from} ends ({@code from} itself when no digit stands there). */
+    public static int digitsEnd(CharSequence t, int from) {
+        int i = from;
+        while (i < t.length() && Character.isDigit(t.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** A minute mark: an apostrophe, straight or curly, or a prime. */

@@ -195,7 +195,7 @@ public final class ServiceNotInNote implements Rule {
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == ':')) {
             i++;
         }
-        int n = digits(text, i);
+        int n = org.minutewise.core.doc.NoteMinutes.digitsEnd(text, i);
         if (n == i) {
             return false;
         }
@@ -217,7 +217,7 @@ public final class ServiceNotInNote implements Rule {
         while (after < text.length() && text.charAt(after) == ' ') {
             after++;
         }
-        int m = digits(text, after);
+        int m = org.minutewise.core.doc.NoteMinutes.digitsEnd(text, after);
         if (m == after) {
             return false;
         }
@@ -227,14 +227,6 @@ public final class ServiceNotInNote implements Rule {
         return !(m < text.length() && (Character.toLowerCase(text.charAt(m)) == 'x'
                 || text.regionMatches(true, m, "set", 0, 3) || text.regionMatches(true, m, "rep", 0, 3)
                 || text.regionMatches(true, m, "min", 0, 3)));
-    }
-
-    private static int digits(String text, int from) {
-        int i = from;
-        while (i < text.length() && Character.isDigit(text.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     /**
