@@ -126,11 +126,16 @@ final class ConvertCommand implements Callable<Integer> {
             case CSV -> {
                 String rows = CsvVisitWriter.write(visits);
                 java.util.Set<String> left = new java.util.LinkedHashSet<>();
-                visits.forEach(v -> left.addAll(CsvVisitWriter.notCarried(v)));
+                // FHIR is named as a way to keep them only when it keeps every one (it has no home for some).
+                boolean fhirKeepsThem = true;
+                for (Visit v : visits) {
+                    java.util.Set<String> dropped = CsvVisitWriter.notCarried(v);
+                    left.addAll(dropped);
+                    if (fhirKeepsThem && !dropped.isEmpty()) {
+                        fhirKeepsThem = java.util.Collections.disjoint(dropped, fhirNotCarried(v, ref));
+                    }
+                }
                 if (!left.isEmpty()) {
-                    // FHIR is named as a way to keep them only when it keeps every one (it has no home for some).
-                    boolean fhirKeepsThem = visits.stream().noneMatch(v -> CsvVisitWriter.notCarried(v).stream()
-                            .anyMatch(fhirNotCarried(v, ref)::contains));
                     spec.commandLine().getErr().println("minutewise: note: the CSV layout has no column for "
                             + String.join(", ", left) + "; they are not in the output (convert to json"
                             + (fhirKeepsThem ? " or fhir" : "") + " to keep them)");
