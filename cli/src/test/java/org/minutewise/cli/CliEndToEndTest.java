@@ -100,7 +100,7 @@ final class CliEndToEndTest {
     /** The text of a check lists what blocks first; a visit that earns no unit says there is nothing to bill. */
     @Test
     void checkTextPutsBlocksFirstAndSaysWhenThereIsNothingToBill() throws Exception {
-        java.nio.file.Path aide = java.nio.file.Files.createTempFile("aide", ".json");
+        Path aide = tmp.resolve("aide.json");
         java.nio.file.Files.writeString(aide, "{\"id\":\"A1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\","
                 + "\"planOfCare\":\"PT\",\"services\":[{\"code\":\"97110\",\"minutes\":7,"
                 + "\"provider\":{\"id\":\"T1\",\"role\":\"PT\"}}]}");
@@ -197,7 +197,7 @@ final class CliEndToEndTest {
     /** A CSV of a header alone has no visit to check: exit 2, said, not a silent clean run. */
     @Test
     void aHeaderAloneIsNoVisits() throws Exception {
-        java.nio.file.Path csv = java.nio.file.Files.createTempFile("header", ".csv");
+        Path csv = tmp.resolve("header.csv");
         java.nio.file.Files.writeString(csv, String.join(",", org.minutewise.formats.csv.CsvLayout.REQUIRED) + "\r\n");
         Run r = run("check", csv.toString());
         assertThat(r.code).isEqualTo(2);
