@@ -668,6 +668,32 @@ class AuditTest {
     }
 
     /**
+     * A visit's one-on-one minutes inside its own group session's period (MW-G001) support no units in the audit, as
+     * in the check: 97150 10:00-10:30 beside 97110 10:20-10:50 leaves 97110 20 minutes, 1 unit, so 97110 billed x2 is
+     * 1 over. Near miss: 97110 10:30-11:00 after the group (touching periods) keeps 30 minutes, 2 units.
+     */
+    @Test
+    void minutesInsideTheVisitsGroupSessionSupportNoUnits() throws IOException {
+        String csv = HEADER + "GO1,2026-07-09,medicare,,PT,P-G1,M17.11,97150,30,10:00,10:30,T1,PT,group,1,GP,,\r\n"
+                + "GO1,2026-07-09,medicare,,PT,P-G1,M17.11,97110,30,10:20,10:50,T1,PT,,2,GP,,\r\n"
+                + "GO2,2026-07-10,medicare,,PT,P-G2,M17.11,97150,30,10:00,10:30,T1,PT,group,1,GP,,\r\n"
+                + "GO2,2026-07-10,medicare,,PT,P-G2,M17.11,97110,30,10:30,11:00,T1,PT,,2,GP;59,,\r\n";
+        Path out = auditCsv("group-overlap", csv, 3);
+        Map<String, Map<String, String>> therEx = new TreeMap<>();
+        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
+            if (c.get("code").equals("97110")) {
+                therEx.put(c.get("visitId"), c);
+            }
+        }
+        assertThat(therEx.get("GO1")).containsEntry("billedUnits", "2").containsEntry("units", "1")
+                .containsEntry("difference", "1");
+        assertThat(therEx.get("GO2")).containsEntry("units", "2").containsEntry("difference", "0");
+        assertThat(summary(out).get("unitsOver").asLong()).isEqualTo(1);
+        assertThat(rows(out.resolve("findings.csv"))).filteredOn(f -> f.get("ruleId").equals("MW-G001"))
+                .singleElement().satisfies(f -> assertThat(f.get("visitId")).isEqualTo("GO1"));
+    }
+
+    /**
      * MW-A001 corrects the claim lines and the totals: T1 documents 97110 09:00-09:30 with P1 and 09:15-09:45 with
      * P2, billed 2 units each; each visit's 30 minutes less the 15 shared make 1 unit, so claims.csv lowers both
      * visits' supported units to 1 and the units and dollars over count the 2 units, overall, per therapist and per

@@ -99,9 +99,10 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
                     c.code()) - org.minutewise.core.units.UnitCalculator.minutesOnce(view, c.code());
             if (shared > 0 || elsewhere > 0) {
                 int documentedMinutes = c.minutes() + shared + elsewhere;
-                // Of the minutes another code counts, those inside an untimed service's period are said apart.
+                // Of the minutes another code counts, those inside an untimed service's or a group code's period are
+                // said apart.
                 StringBuilder inside = new StringBuilder();
-                if (elsewhere > 0 && !units.untimedServices().isEmpty()) {
+                if (elsewhere > 0 && (!units.untimedServices().isEmpty() || !units.groupServices().isEmpty())) {
                     elsewhere -= insideUntimedServices(c.code(), inside);
                 }
                 List<String> clauses = new java.util.ArrayList<>(3);
@@ -125,14 +126,15 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
     }
 
     /**
-     * Appends to {@code out} the minutes of timed {@code code} inside untimed one-on-one services' periods
-     * ({@link VisitChecker#insideUntimedServices}), each service's run and its own time, and why they are not counted;
-     * returns how many minutes they are (0, appending nothing, when none).
+     * Appends to {@code out} the minutes of timed {@code code} inside untimed one-on-one services' and group codes'
+     * periods ({@link VisitChecker#insideUntimedServices}), each service's run and its own time, and why they are not
+     * counted; returns how many minutes they are (0, appending nothing, when none).
      */
     private int insideUntimedServices(String code, StringBuilder out) {
         java.util.Map<String, List<org.minutewise.core.model.Period>> inside = VisitChecker.insideUntimedServices(
                 visit, payer, units, code);
         int total = 0;
+        int untimed = 0;
         for (java.util.Map.Entry<String, List<org.minutewise.core.model.Period>> e : inside.entrySet()) {
             int minutes = 0;
             for (org.minutewise.core.model.Period p : e.getValue()) {
@@ -144,14 +146,21 @@ public record CheckResult(Visit visit, PayerProfile payer, UnitResult units, Cla
                     l.periods().forEach(p -> own.add(p.toString()));
                 }
             }
+            boolean group = units.isGroupService(e.getKey());
             out.append(total == 0 ? "" : ", and ").append(minutes).append(" of them (")
-                    .append(joined(e.getValue())).append(") fall inside ").append(e.getKey()).append("'s time (")
-                    .append(String.join(", ", own)).append("), an untimed service");
+                    .append(joined(e.getValue())).append(") fall inside ").append(e.getKey())
+                    .append(group ? "'s group time (" : "'s time (").append(String.join(", ", own))
+                    .append(group ? ")" : "), an untimed service");
             total += minutes;
+            untimed += group ? 0 : minutes;
         }
-        if (total > 0) {
+        if (untimed > 0) {
             out.append(": time spent on an untimed service is not counted toward timed minutes (CMS Pub 100-04 ch. 5 "
                     + "§20.2; MW-U003)");
+        }
+        if (total > untimed) {
+            out.append(untimed > 0 ? ", and" : ":").append(" the same minutes cannot be both group and one-on-one, "
+                    + "and group time is billed once, as the group code (CMS Pub 100-02 ch. 15 §230 A; MW-G001)");
         }
         return total;
     }

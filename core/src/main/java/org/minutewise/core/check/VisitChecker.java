@@ -72,13 +72,15 @@ public final class VisitChecker {
     private static List<org.minutewise.core.units.CodeMinutes> pooled(Visit visit, PayerProfile payer,
             org.minutewise.core.codes.CodeCatalog codes, org.minutewise.core.codes.CodeInfo[] lineCodes) {
         // A minute two timed codes share counts for one of them (MW-U003): cut out of the other's periods; a minute
-        // inside an untimed one-on-one service's period (an evaluation) is the service's, cut out of the timed code's.
+        // inside an untimed one-on-one service's period (an evaluation) is the service's, and one inside a group
+        // code's period is group time (MW-G001): cut out of the timed code's.
         List<org.minutewise.core.model.ServiceLine> services = visit.services();
         List<org.minutewise.core.model.ServiceLine> counted = UnitCalculator.withoutOtherCodesMinutes(
                 countedServices(visit, payer, codes),
                 l -> timed(CheckContext.entry(services, lineCodes, l.code(), codes)),
                 untimedServiceTime(code -> UnitCalculator.untimedService(
-                        CheckContext.entry(services, lineCodes, code, codes))));
+                        CheckContext.entry(services, lineCodes, code, codes)),
+                        code -> UnitCalculator.groupService(CheckContext.entry(services, lineCodes, code, codes))));
         List<org.minutewise.core.units.CodeMinutes> pooled = countedMinutes(visit.services(), counted);
         boolean any = false;
         for (org.minutewise.core.units.CodeMinutes cm : pooled) {
@@ -169,14 +171,15 @@ public final class VisitChecker {
      * The visit's service lines as the count sees their minutes, at their own indexes: a line of a timed code whose
      * minutes count ({@link #notCounted}) without the minutes another such code's period holds (counted once, for the
      * code that {@linkplain UnitCalculator#countsFirst counts first}; MW-U003 blocks the claim) and without those
-     * inside an untimed one-on-one service's period ({@link #untimedServiceTime}); {@code visit.services()} itself in
+     * inside an untimed one-on-one service's or a group code's period ({@link #untimedServiceTime}); {@code
+     * visit.services()} itself in
      * the usual visit. For who furnished a code's counted minutes (CQ/CO). {@code units} is the visit's count (which
      * codes are timed, which are untimed services).
      */
     public static List<org.minutewise.core.model.ServiceLine> minutesView(Visit visit, PayerProfile payer,
                                                                           UnitResult units) {
         return UnitCalculator.withoutOtherCodesMinutes(visit.services(), countsAlone(visit, payer, units::isTimed),
-                untimedServiceTime(units::isUntimedService));
+                untimedServiceTime(units::isUntimedService, units::isGroupService));
     }
 
     /**
@@ -185,29 +188,31 @@ public final class VisitChecker {
      */
     public static String[] minuteOwners(Visit visit, PayerProfile payer, UnitResult units) {
         return UnitCalculator.owners(visit.services(), countsAlone(visit, payer, units::isTimed),
-                untimedServiceTime(units::isUntimedService));
+                untimedServiceTime(units::isUntimedService, units::isGroupService));
     }
 
     /**
      * The minutes of timed {@code code} that {@link #minutesView} cuts because they fall inside an untimed one-on-one
-     * service's period, by the service's code ({@link UnitCalculator#insideUntimedServices}); empty when none do.
+     * service's or a group code's period, by the service's code ({@link UnitCalculator#insideUntimedServices}); empty when none do.
      */
     public static Map<String, List<org.minutewise.core.model.Period>> insideUntimedServices(Visit visit,
             PayerProfile payer, UnitResult units, String code) {
         return UnitCalculator.insideUntimedServices(visit.services(), countsAlone(visit, payer, units::isTimed),
-                untimedServiceTime(units::isUntimedService), code);
+                untimedServiceTime(units::isUntimedService, units::isGroupService), code);
     }
 
     /**
-     * The lines whose documented periods are an untimed one-on-one service's own time: a code {@code untimedService}
-     * accepts ({@link UnitCalculator#untimedService}: an evaluation, 92507, ...) documented as one-on-one time. Time
-     * spent on an untimed service is not counted toward timed minutes (CMS Pub 100-04 ch. 5 §20.2), so a timed code's
-     * minutes inside these periods are cut from it ({@link UnitCalculator#withoutOtherCodesMinutes}).
+     * The lines whose documented periods are an untimed service's own time: a code {@code untimedService} accepts
+     * ({@link UnitCalculator#untimedService}: an evaluation, 92507, ...) documented as one-on-one time, or a group code
+     * {@code group} accepts ({@link UnitCalculator#groupService}: 97150, 92508) in whatever mode. Time spent on an
+     * untimed service is not counted toward timed minutes (CMS Pub 100-04 ch. 5 §20.2) and group minutes are not
+     * one-on-one minutes (CMS Pub 100-02 ch. 15 §230 A), so a timed code's minutes inside these periods are cut from
+     * it ({@link UnitCalculator#withoutOtherCodesMinutes}).
      */
     public static java.util.function.Predicate<org.minutewise.core.model.ServiceLine> untimedServiceTime(
-            java.util.function.Predicate<String> untimedService) {
+            java.util.function.Predicate<String> untimedService, java.util.function.Predicate<String> group) {
         return l -> l.mode().orElse(org.minutewise.core.model.Mode.ONE_ON_ONE)
-                == org.minutewise.core.model.Mode.ONE_ON_ONE && untimedService.test(l.code());
+                == org.minutewise.core.model.Mode.ONE_ON_ONE && untimedService.test(l.code()) || group.test(l.code());
     }
 
     /**

@@ -109,12 +109,22 @@ public final class UnitCalculator {
     /**
      * Whether a code's documented time is an untimed service's own (RULES.md §1-§2; CMS Pub 100-04 ch. 5 §20.2): an
      * untimed code that is neither a supervised modality (which may share minutes, 97010-97028, G0283) nor a group
-     * code (group time beside an individual code is MW-G001's): an evaluation or re-evaluation (97161-97168, 92521-
-     * 92524, 92610), 92507, 92526 and the like. A timed code's minutes inside such a service's period are not timed
-     * minutes ({@link #withoutOtherCodesMinutes}).
+     * code ({@link #groupService}): an evaluation or re-evaluation (97161-97168, 92521-92524, 92610), 92507, 92526
+     * and the like. A timed code's minutes inside such a service's period are not timed minutes
+     * ({@link #withoutOtherCodesMinutes}).
      */
     public static boolean untimedService(CodeInfo info) {
         return info != null && !info.timed() && !info.supervised() && !info.group();
+    }
+
+    /**
+     * Whether a code is group therapy (97150, 92508): its documented time is group time, and a minute cannot be both
+     * group and one-on-one (RULES.md §2; CMS Pub 100-02 ch. 15 §230 A; MW-G001), so a timed code's minutes inside a
+     * group code's period are not one-on-one minutes and are cut from it as an untimed service's are
+     * ({@link #withoutOtherCodesMinutes}).
+     */
+    public static boolean groupService(CodeInfo info) {
+        return info != null && info.group();
     }
 
     /**
@@ -123,9 +133,10 @@ public final class UnitCalculator {
      * #countsFirst counts first} and is cut out of the other code's periods. Only the lines {@code exclusive} accepts
      * take part (timed codes whose minutes count: supervised modalities may share minutes, an aide's minutes count for
      * nothing); a code's overlap with itself stays, for {@link #sharedMinutes}. The minutes of a line {@code untimed}
-     * accepts (an untimed one-on-one service's periods: an evaluation, 92507, ...) are that service's before any timed
-     * code's: they are cut out of every timed code's periods, as time spent on an untimed service is not counted toward
-     * timed minutes (CMS Pub 100-04 ch. 5 §20.2); the untimed line itself stays as it is (1 unit whatever its
+     * accepts (an untimed one-on-one service's periods: an evaluation, 92507, ...; a group code's group time) are
+     * that service's before any timed code's: they are cut out of every timed code's periods, as time spent on an
+     * untimed service is not counted toward timed minutes (CMS Pub 100-04 ch. 5 §20.2) and group minutes are not
+     * one-on-one minutes (CMS Pub 100-02 ch. 15 §230 A); the untimed line itself stays as it is (1 unit whatever its
      * minutes). The result has the same lines at the same indexes, a line that lost minutes with the periods it keeps
      * (0 minutes when it keeps none); it is {@code lines} itself when no timed code's period overlaps another code's
      * (the usual visit, found without allocating).
@@ -387,11 +398,13 @@ public final class UnitCalculator {
             alternatives = alternatives.subList(0, MAX_ALTERNATIVES);
         }
         java.util.Set<String> services = new java.util.LinkedHashSet<>();
+        java.util.Set<String> groups = new java.util.LinkedHashSet<>();
         for (UnitResult r : parts.values()) {
             services.addAll(r.untimedServices());
+            groups.addAll(r.groupServices());
         }
         return new UnitResult(method, minutes, timed, total, lines, choice, tied, alternatives, addOns,
-                tiedWithAssistant, parts, services);
+                tiedWithAssistant, parts, services, groups);
     }
 
     public static UnitResult compute(UnitMethod method, List<CodeMinutes> input, CodeCatalog catalog) {
@@ -403,6 +416,7 @@ public final class UnitCalculator {
         boolean[] assistant = new boolean[cap];
         String[] addOnTo = null;
         java.util.Set<String> services = null; // the untimed one-on-one services (an evaluation, ...)
+        java.util.Set<String> groups = null; // the group codes (97150, 92508)
         int n = 0;
         for (int i = 0; i < cap; i++) {
             CodeMinutes cm = input.get(i);
@@ -415,6 +429,9 @@ public final class UnitCalculator {
                 if (untimedService(info)) {
                     services = services == null ? new java.util.LinkedHashSet<>() : services;
                     services.add(cm.code());
+                } else if (groupService(info)) {
+                    groups = groups == null ? new java.util.LinkedHashSet<>() : groups;
+                    groups.add(cm.code());
                 }
                 if (info != null && info.addOnTo().isPresent()) {
                     addOnTo = addOnTo == null ? new String[cap] : addOnTo;
@@ -427,7 +444,8 @@ public final class UnitCalculator {
         int[] into = addOnTo == null ? null : addOnsWithTheirBase(codes, kinds, n, addOnTo);
         UnitResult r = into != null ? pooled(method, codes, minutes, kinds, assistant, n, into)
                 : method == UnitMethod.CMS ? cms(codes, minutes, kinds, assistant, n) : cpt(codes, minutes, kinds, n);
-        return services == null ? r : r.withUntimedServices(services);
+        return services == null && groups == null ? r : r.withOwnTimeServices(
+                services == null ? java.util.Set.of() : services, groups == null ? java.util.Set.of() : groups);
     }
 
     /**

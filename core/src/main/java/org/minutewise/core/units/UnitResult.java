@@ -26,12 +26,15 @@ import java.util.Objects;
  * @param untimedServices    the visit's untimed codes whose documented periods are a one-on-one service's own time
  *                           ({@link UnitCalculator#untimedService}: an evaluation, 92507, ...; not a supervised
  *                           modality or a group code): a timed code's minutes inside them are not timed minutes
+ * @param groupServices      the visit's group codes (97150, 92508; {@link UnitCalculator#groupService}): their
+ *                           documented periods are group time, and a timed code's minutes inside them are not one-on-one
+ *                           minutes (CMS Pub 100-02 ch. 15 §230 A; MW-G001)
  */
 public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnits, int totalUnits,
                          List<CodeUnits> lines, boolean professionalChoice, List<String> tiedCodes,
                          List<Map<String, Integer>> alternatives, Map<String, String> pooledAddOns,
                          List<String> tiedWithAssistant, Map<String, UnitResult> byDiscipline,
-                         java.util.Set<String> untimedServices) {
+                         java.util.Set<String> untimedServices, java.util.Set<String> groupServices) {
 
     public UnitResult {
         Objects.requireNonNull(method, "method");
@@ -44,6 +47,17 @@ public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnit
         byDiscipline = byDiscipline.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(byDiscipline));
         untimedServices = java.util.Set.copyOf(untimedServices);
+        groupServices = java.util.Set.copyOf(groupServices);
+    }
+
+    /** A result without group codes ({@link #groupServices}). */
+    public UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnits, int totalUnits,
+                      List<CodeUnits> lines, boolean professionalChoice, List<String> tiedCodes,
+                      List<Map<String, Integer>> alternatives, Map<String, String> pooledAddOns,
+                      List<String> tiedWithAssistant, Map<String, UnitResult> byDiscipline,
+                      java.util.Set<String> untimedServices) {
+        this(method, totalTimedMinutes, timedUnits, totalUnits, lines, professionalChoice, tiedCodes, alternatives,
+                pooledAddOns, tiedWithAssistant, byDiscipline, untimedServices, java.util.Set.of());
     }
 
     /** A result of the parts of a visit of several disciplines, or of one discipline, without untimed services. */
@@ -55,10 +69,13 @@ public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnit
                 pooledAddOns, tiedWithAssistant, byDiscipline, java.util.Set.of());
     }
 
-    /** This result, its untimed one-on-one services {@code codes} ({@link #untimedServices}). */
-    public UnitResult withUntimedServices(java.util.Set<String> codes) {
+    /**
+     * This result, its untimed one-on-one services {@code codes} ({@link #untimedServices}) and its group codes
+     * {@code groups} ({@link #groupServices}).
+     */
+    public UnitResult withOwnTimeServices(java.util.Set<String> codes, java.util.Set<String> groups) {
         return new UnitResult(method, totalTimedMinutes, timedUnits, totalUnits, lines, professionalChoice, tiedCodes,
-                alternatives, pooledAddOns, tiedWithAssistant, byDiscipline, codes);
+                alternatives, pooledAddOns, tiedWithAssistant, byDiscipline, codes, groups);
     }
 
     /**
@@ -73,9 +90,13 @@ public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnit
     }
 
     /** Whether {@code code} is one of the visit's untimed one-on-one services ({@link #untimedServices}). */
-
     public boolean isUntimedService(String code) {
         return untimedServices.contains(code);
+    }
+
+    /** Whether {@code code} is one of the visit's group codes ({@link #groupServices}). */
+    public boolean isGroupService(String code) {
+        return groupServices.contains(code);
     }
 
     /** A result of one discipline's minutes. */

@@ -23,10 +23,10 @@ import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Visit;
 
 /**
- * Whatever the periods (CMS Pub 100-04 ch. 5 §20.2; RULES.md §2-§3): the timed minutes the count takes are exactly
- * the minutes of the timed codes' periods outside every untimed one-on-one service's period, each minute once;
- * an untimed period that grows over the timed ones never raises the timed units (either method); a supervised
- * modality's period, which may share minutes, changes nothing.
+ * Whatever the periods (CMS Pub 100-04 ch. 5 §20.2; Pub 100-02 ch. 15 §230 A; RULES.md §2-§3): the timed minutes the
+ * count takes are exactly the minutes of the timed codes' periods outside every untimed one-on-one service's (an
+ * evaluation) or group code's (97150) period, each minute once; such a period that grows over the timed ones never
+ * raises the timed units (either method); a supervised modality's period, which may share minutes, changes nothing.
  */
 class UntimedOverlapProperties {
     private static final VisitChecker CHECKER = new VisitChecker(Fixtures.REF);
@@ -57,6 +57,12 @@ class UntimedOverlapProperties {
         return period();
     }
 
+    /** An untimed code whose period is its own time: an evaluation, or group therapy (MW-U003, MW-G001). */
+    @Provide
+    Arbitrary<String> ownTime() {
+        return Arbitraries.of("97161", "97150");
+    }
+
     @Provide
     Arbitrary<String> method() {
         return Arbitraries.of("medicare", "commercial");
@@ -79,10 +85,11 @@ class UntimedOverlapProperties {
     }
 
     @Property(tries = 300)
-    void theTimedMinutesAreThoseOutsideTheEvaluationEachOnce(@ForAll("timedLines") List<ServiceLine> timed,
-                                                            @ForAll("untimedPeriod") int[] eval,
-                                                            @ForAll("method") String payer) {
-        CheckResult r = check(payer, timed, line("97161", eval));
+    void theTimedMinutesAreThoseOutsideTheServiceEachOnce(@ForAll("timedLines") List<ServiceLine> timed,
+                                                         @ForAll("untimedPeriod") int[] eval,
+                                                         @ForAll("ownTime") String service,
+                                                         @ForAll("method") String payer) {
+        CheckResult r = check(payer, timed, line(service, eval));
         BitSet outside = new BitSet();
         for (ServiceLine l : timed) {
             Period p = l.periods().get(0);
@@ -91,16 +98,16 @@ class UntimedOverlapProperties {
         outside.clear(eval[0], eval[1]);
 
         assertThat(r.units().totalTimedMinutes()).isEqualTo(outside.cardinality());
-        assertThat(r.units().unitsOf("97161")).isEqualTo(1);
+        assertThat(r.units().unitsOf(service)).isEqualTo(1);
     }
 
     @Property(tries = 300)
-    void anEvaluationGrowingOverTheTimedCodesNeverRaisesTheTimedUnits(
+    void anOverlapGrowingOverTheTimedCodesNeverRaisesTheTimedUnits(
             @ForAll("timedLines") List<ServiceLine> timed, @ForAll("untimedPeriod") int[] eval,
             @ForAll @IntRange(min = 0, max = 40) int earlier, @ForAll @IntRange(min = 0, max = 40) int later,
-            @ForAll("method") String payer) {
-        CheckResult before = check(payer, timed, line("97161", eval));
-        CheckResult grown = check(payer, timed, line("97161", new int[] {eval[0] - earlier, eval[1] + later}));
+            @ForAll("ownTime") String service, @ForAll("method") String payer) {
+        CheckResult before = check(payer, timed, line(service, eval));
+        CheckResult grown = check(payer, timed, line(service, new int[] {eval[0] - earlier, eval[1] + later}));
 
         assertThat(grown.units().timedUnits()).isLessThanOrEqualTo(before.units().timedUnits());
         assertThat(grown.units().totalTimedMinutes()).isLessThanOrEqualTo(before.units().totalTimedMinutes());

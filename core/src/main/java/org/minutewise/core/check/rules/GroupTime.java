@@ -24,7 +24,11 @@ public final class GroupTime implements Rule {
             .revised(2, "2026-12-06: only an individual code's one-on-one minutes; minutes recorded under it as group "
                     + "or supervised time are left out of its units (MW-U007, MW-G002, MW-G003)")
             .revised(3, "2026-12-06: when the two codes are an NCCI pair, the finding says so (MW-E002 reported the "
-                    + "same overlap as a second block)");
+                    + "same overlap as a second block)")
+            .revised(4, "2026-12-07: the individual timed code's minutes inside the group code's period are left out "
+                    + "of its units (a minute cannot be both group and one-on-one), and the message says so (they were "
+                    + "counted as group time and again as one-on-one minutes, so the claim lines and the audit's "
+                    + "supported units billed them twice)");
     public static final RuleInfo INDIVIDUAL_CODE_FOR_GROUP = new RuleInfo("MW-G002", Severity.BLOCK,
             "One-on-one code billed for group time",
             "Bill group time as 97150, or 92508 for group speech, language or voice treatment (one unit per "
@@ -104,7 +108,10 @@ public final class GroupTime implements Rule {
                         out.add(GROUP_BESIDE_INDIVIDUAL.finding(CheckContext.path(j), l.code() + " (group) and "
                                 + o.code() + " (individual) share " + shared + " documented minutes; the same "
                                 + "minutes cannot be both group and one-on-one."
-                                + NcciPairs.sharedMinutesNote(ctx, l.code(), o.code())));
+                                + NcciPairs.sharedMinutesNote(ctx, l.code(), o.code())
+                                + (leftOut(ctx, o) ? " Until the times are corrected, the units leave these minutes "
+                                + "out of " + o.code() + "'s one-on-one minutes, as group time (see the explanation)."
+                                : "")));
                     }
                 }
             }
@@ -120,6 +127,15 @@ public final class GroupTime implements Rule {
         CodeInfo oi = ctx.codeAt(j);
         return i != j && gi != null && gi.group() && oi != null && (oi.oneOnOne() || oi.constantAttendance())
                 && ctx.visit().services().get(j).mode().orElse(Mode.ONE_ON_ONE) == Mode.ONE_ON_ONE;
+    }
+
+    /**
+     * Whether the count cuts the minutes a group code's period holds from line {@code o}'s (VisitChecker#minutesView):
+     * a timed code's minutes that count (not an aide's, ...). An untimed individual code (92507) has no minutes to cut.
+     */
+    private static boolean leftOut(CheckContext ctx, ServiceLine o) {
+        return ctx.units().isTimed(o.code())
+                && org.minutewise.core.check.VisitChecker.notCounted(ctx.visit(), ctx.payer(), true, o) == null;
     }
 
     private static int shared(ServiceLine a, ServiceLine b) {

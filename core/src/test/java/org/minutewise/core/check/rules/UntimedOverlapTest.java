@@ -115,28 +115,40 @@ class UntimedOverlapTest {
     /** Billed with the overlap counted (97110 x2): MW-B002, as the cut minutes support 1 unit. */
     @Test
     void unitsBilledWithTheOverlapCountedAreOverBilled() {
-        CheckResult r = check(evaluationOverTherEx().billed(billed(2)));
+        billedWithTheCutMinutesIsOverBilled(UntimedOverlapTest::evaluationOverTherEx, "97161");
+    }
+
+    /**
+     * {@code visit} (97110 09:20-09:50 with 10 of its minutes cut by {@code service}'s period) billed with 97110 x2,
+     * as if the cut minutes counted: MW-B002; billed x1, as the cut minutes support: no MW-B002.
+     */
+    static void billedWithTheCutMinutesIsOverBilled(java.util.function.Supplier<Visit.Builder> visit,
+                                                    String service) {
+        CheckResult r = check(visit.get().billed(billed(service, 2)));
 
         assertThat(findings(r, "MW-B002")).singleElement().satisfies(f -> assertThat(f.message())
                 .startsWith("97110 is billed with 2 units").contains("10 more of its documented minutes"));
-        // Billed as the cut minutes support: no MW-B002.
-        assertThat(ids(check(evaluationOverTherEx().billed(billed(1))))).doesNotContain("MW-B002");
+        assertThat(ids(check(visit.get().billed(billed(service, 1))))).doesNotContain("MW-B002");
     }
 
-    /** 97161 x1 and 97110 with {@code units}, GP. */
-    private static List<BilledLine> billed(int units) {
-        return List.of(new BilledLine("97161", List.of("GP"), 1, Optional.empty()),
+    /** {@code service} x1 and 97110 with {@code units}, GP. */
+    private static List<BilledLine> billed(String service, int units) {
+        return List.of(new BilledLine(service, List.of("GP"), 1, Optional.empty()),
                 new BilledLine("97110", List.of("GP"), units, Optional.empty()));
     }
 
     /** The audit's supported units are the count's: the cut minutes are no provider's timed minutes. */
     @Test
     void theAuditDigestTakesTheSameCut() {
-        CheckResult r = check(evaluationOverTherEx());
+        theDigestCounts(check(evaluationOverTherEx()), "97110", 20);
+    }
+
+    /** The audit's digest of {@code r} gives {@code code} {@code minutes} (the count's, after the cut). */
+    static void theDigestCounts(CheckResult r, String code, int minutes) {
         VisitDigest d = VisitDigest.of(r, ComplianceFixture.codes());
 
-        assertThat(d.treatments()).filteredOn(t -> t.code().equals("97110")).singleElement()
-                .satisfies(t -> assertThat(t.minutes()).isEqualTo(20));
+        assertThat(d.treatments()).filteredOn(t -> t.code().equals(code)).singleElement()
+                .satisfies(t -> assertThat(t.minutes()).isEqualTo(minutes));
     }
 
     // ---- near misses ------------------------------------------------------------------------------------------
