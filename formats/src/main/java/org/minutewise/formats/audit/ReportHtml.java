@@ -143,9 +143,15 @@ public final class ReportHtml {
                     + "<code>--rvu-file</code>). They count toward no dollars over or under and no KX "
                     + "threshold.</p>\n");
         }
-        if (t.billedVisits() == 0 && t.visits() > 0) {
+        if (t.billedVisits() == 0 && t.visits() > 0 && t.unitsBilled() == t.unitsSupported()) {
             h.append("<p class=\"note\">The input carries no billed units: units billed are the units Minutewise "
                     + "would bill, so billed and supported agree by construction.</p>\n");
+        } else if (t.billedVisits() == 0 && t.visits() > 0) {
+            h.append("<p class=\"note\">The input carries no billed units: units billed are the units Minutewise "
+                    + "would bill each visit on its own (the claim it would send), and they differ from the units "
+                    + "supported by what the checks across visits take off: minutes a therapist shared between two "
+                    + "patients' one-on-one visits (MW-A001), a patient's day of several visits (MW-A012), duplicate "
+                    + "claims (MW-A006).</p>\n");
         }
         h.append("</section>\n");
     }
