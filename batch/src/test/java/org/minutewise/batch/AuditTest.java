@@ -1369,6 +1369,54 @@ class AuditTest {
     }
 
     /**
+     * Duplicate claims (MW-A006) per payer: a Medicare patient's visit sent again (DM-2) and a commercial patient's
+     * (DC-2). summary.json's duplicateClaims.byPayer gives each payer's visits and units, Medicare's dollars (its void
+     * rows of claims.csv added up, equal to the total) and the commercial payer's "not estimated" in their place;
+     * report.html's table says the same; the same whatever the partitions. Near miss: DM-3, the Medicare patient's
+     * visit of another date, is no duplicate and counts under no payer's duplicates.
+     */
+    @Test
+    void duplicateClaimsAreSplitByPayerA006() throws IOException {
+        String visit = "%s,%s,%s,,PT,%s,M17.11,97110,30,09:00,09:30,T1,PT,,2,GP,,\r\n";
+        String csv = HEADER + String.format(visit, "DM-1", "2026-04-01", "medicare", "P-DM")
+                + String.format(visit, "DM-2", "2026-04-01", "medicare", "P-DM")
+                + String.format(visit, "DM-3", "2026-04-02", "medicare", "P-DM")
+                + String.format(visit, "DC-1", "2026-04-01", "commercial", "P-DC")
+                + String.format(visit, "DC-2", "2026-04-01", "commercial", "P-DC");
+        Path out = auditCsv("dup-payer", csv, 3);
+        BigDecimal voided = BigDecimal.ZERO;
+        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
+            if (c.get("visitId").equals("DM-2")) {
+                assertThat(c).containsEntry("units", "0");
+                voided = voided.add(new BigDecimal(c.get("allowedPerUnit"))
+                        .multiply(new BigDecimal(c.get("billedUnits"))));
+            }
+        }
+        assertThat(voided).isPositive();
+        JsonNode dup = summary(out).get("duplicateClaims");
+        assertThat(dup.get("visits").asLong()).isEqualTo(2);
+        assertThat(dup.get("dollars").decimalValue()).isEqualByComparingTo(voided);
+        JsonNode medicare = dup.get("byPayer").get("medicare");
+        assertThat(medicare.get("visits").asLong()).isEqualTo(1);
+        assertThat(medicare.get("units").asLong()).isEqualTo(2);
+        assertThat(medicare.get("dollars").decimalValue()).isEqualByComparingTo(voided);
+        JsonNode commercial = dup.get("byPayer").get("commercial");
+        assertThat(commercial.get("visits").asLong()).isEqualTo(1);
+        assertThat(commercial.get("units").asLong()).isEqualTo(2);
+        assertThat(commercial.has("dollars")).isFalse();
+        assertThat(commercial.get("dollarsNote").asText()).isEqualTo("not estimated");
+        assertThat(dup.get("byPayer").size()).isEqualTo(2);
+        String html = Files.readString(out.resolve("report.html"));
+        String money = "$" + String.format(Locale.ROOT, "%,.2f", voided);
+        assertThat(html).contains("<td>medicare</td><td class=\"n\">1</td><td class=\"n\">2</td><td class=\"n\">"
+                + money + "</td>").contains("<td>commercial</td><td class=\"n\">1</td><td class=\"n\">2</td>"
+                + "<td class=\"n\">not estimated</td>");
+        Path one = tmp.resolve("dup-payer-1");
+        audit(one, 1, 1, tmp.resolve("dup-payer.csv"));
+        assertThat(Files.readString(one.resolve("summary.json"))).isEqualTo(Files.readString(out.resolve("summary.json")));
+    }
+
+    /**
      * The units and dollars of claims.csv add up to summary.json's: per row, billed (the billed side, else, on a
      * visit without billed input, the supported side: the engine's claim) and supported units; per visit and code,
      * the rows' difference x allowedPerUnit, positive to dollarsOver and negative to dollarsUnder (no void rows here).

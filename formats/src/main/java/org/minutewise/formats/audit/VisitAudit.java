@@ -789,6 +789,9 @@ public final class VisitAudit {
         }
         long billedOrEngine = billed ? unitsBilled : unitsSupported;
         totals.visit(payerId, rows, billed, billedOrEngine, unitsSupported, over, under);
+        if (medicare) {
+            totals.estimated(payerId);
+        }
         totals.dateOfService(v.dateOfService());
         totals.unverified(unverified);
         totals.unitsDifference(payerId, unitsOver, unitsUnder);
