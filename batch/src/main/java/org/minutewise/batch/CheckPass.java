@@ -175,7 +175,7 @@ final class CheckPass {
             }
             loose.sort(ORDER);
             for (Spill.Rec r : loose) {
-                visit(List.of(r), all, parts);
+                visit(List.of(r), all, parts, csvRows(all));
             }
             for (String id : new TreeSet<>(groups.keySet())) {
                 List<Spill.Rec> g = groups.get(id);
@@ -198,8 +198,12 @@ final class CheckPass {
                     }
                     continue;
                 }
+                // With rows without a visit id about, each row is read to see whose they may be: read once, the
+                // records kept for the visit's own reading.
+                VisitAudit.CsvRows<Spill.Rec> how = orphans.isEmpty() ? csvRows(all)
+                        : VisitAudit.parsedOnce(csvRows(all));
                 Optional<String> orphan = orphans.isEmpty() ? Optional.empty()
-                        : VisitAudit.orphanOf(g, csvRows(all), r -> r.kind() == Spill.CSV, orphans);
+                        : VisitAudit.orphanOf(g, how, r -> r.kind() == Spill.CSV, orphans);
                 if (orphan.isPresent()) {
                     progress.advance(g.size());
                     String why = CsvVisitReader.orphanReason(id, orphan.get(), orphans.get(orphan.get()).line(),
@@ -209,7 +213,7 @@ final class CheckPass {
                     }
                     continue;
                 }
-                visit(g, all, parts);
+                visit(g, all, parts, how);
             }
             parts.commit();
         }
@@ -274,7 +278,8 @@ final class CheckPass {
     }
 
     /** One visit's records: read, validated, checked, written. */
-    private void visit(List<Spill.Rec> recs, byte[] all, Parts parts) throws IOException {
+    private void visit(List<Spill.Rec> recs, byte[] all, Parts parts, VisitAudit.CsvRows<Spill.Rec> how)
+            throws IOException {
         progress.advance(recs.size());
         Spill.Rec first = recs.get(0);
         // Each JSON, FHIR or X12 record is one occurrence of the visit; a CSV file's rows together are one. A visit
@@ -294,17 +299,17 @@ final class CheckPass {
         if (records && inForce(recs, all, parts)) {
             return;
         }
-        if (allCsv(recs) && csvInForce(recs, all, parts)) {
+        if (allCsv(recs) && csvInForce(recs, all, parts, how)) {
             return;
         }
         if (occurrences.size() > 1) {
             String why = VisitAudit.comesMoreThanOnce(first.visitId(), occurrences);
             for (Spill.Rec r : recs) {
-                parts.reject(r, withOwn(r, all, why), rows(r, all));
+                parts.reject(r, withOwn(r, all, why, how), rows(r, all));
             }
             return;
         }
-        checkCsv(visitAudit.assembleCsv(first.visitId(), recs, csvRows(all)), parts);
+        checkCsv(visitAudit.assembleCsv(first.visitId(), recs, how), parts);
     }
 
     private static boolean allCsv(List<Spill.Rec> recs) {
@@ -335,10 +340,11 @@ final class CheckPass {
      * a visit that comes more than once. False, having done nothing, when a claim's rows cannot be read as a visit: the
      * caller reads them as before, to report why.
      */
-    private boolean csvInForce(List<Spill.Rec> recs, byte[] all, Parts parts) throws IOException {
+    private boolean csvInForce(List<Spill.Rec> recs, byte[] all, Parts parts, VisitAudit.CsvRows<Spill.Rec> how)
+            throws IOException {
         String visitId = recs.get(0).visitId();
         VisitAudit.CsvClaims<Spill.Rec> c = visitAudit.csvCorrections(visitId, recs,
-                r -> state.inputs.get(r.file()), csvRows(all));
+                r -> state.inputs.get(r.file()), how);
         if (c.inForce().isPresent()) {
             for (VisitAudit.Rejected<Spill.Rec> x : c.inForce().get().setAside()) {
                 parts.replacedOrVoided(x.row(), x.reason(), 1);
@@ -351,7 +357,7 @@ final class CheckPass {
         if (!c.claims().isEmpty()) {
             String why = VisitAudit.comesMoreThanOnce(visitId, c.claims());
             for (Spill.Rec r : recs) {
-                parts.reject(r, withOwn(r, all, why), 1);
+                parts.reject(r, withOwn(r, all, why, how), 1);
             }
             return true;
         }
@@ -362,16 +368,16 @@ final class CheckPass {
      * The reason a record of a visit set aside as a whole (it comes more than once) is given: its own error first
      * when it could not be read by itself either (a row's negative minutes), so that neither reason is lost.
      */
-    private String withOwn(Spill.Rec r, byte[] all, String why) {
-        return VisitAudit.withOwn(ownError(r, all), why);
+    private String withOwn(Spill.Rec r, byte[] all, String why, VisitAudit.CsvRows<Spill.Rec> how) {
+        return VisitAudit.withOwn(ownError(r, all, how), why);
     }
 
     /** Why a record cannot be read by itself (as when its visit is read alone), or empty when it can. */
-    private Optional<String> ownError(Spill.Rec r, byte[] all) {
+    private Optional<String> ownError(Spill.Rec r, byte[] all, VisitAudit.CsvRows<Spill.Rec> how) {
         try {
             if (r.kind() == Spill.CSV) {
                 // As the Spark job reads it too (the same words).
-                return visitAudit.csvRowError(r, csvRows(all));
+                return visitAudit.csvRowError(r, how);
             } else {
                 VisitJsonReader reader = new VisitJsonReader(ref);
                 reader.read(reader.parse(r.text(all)));
@@ -393,8 +399,9 @@ final class CheckPass {
             @Override
             public CsvRecordReader.Record record(Spill.Rec r) {
                 Optional<List<String>> fast = RecordFields.split(all, r.dataOff(), r.dataLen());
+                // An error names the column by the header's name ("line 12, column note"), as the check command does.
                 return fast.isPresent() ? new CsvRecordReader.Record(r.line(), fast.get())
-                        : CsvRecordReader.parse(r.text(all), r.line());
+                        : CsvRecordReader.parse(r.text(all), r.line(), header(r).names());
             }
 
             @Override

@@ -48,9 +48,11 @@ final class State {
      * pair's XU where a profile names another X modifier, and MW-M002); 23, the patient partitions first write what
      * their duplicate claims void, {@code voids} (MW-A006), which the therapist partitions read to leave the void copy
      * out of MW-A001 and MW-A007, and the manifest names the partitions that did, {@code duplicates}: the therapist
-     * findings of 22 counted the copies.
+     * findings of 22 counted the copies; 24, a cut across visits (MW-A001, MW-A012) on a visit without billed input
+     * leaves the engine's units as billed and counts them over (23 lowered both), the totals count duplicate claims
+     * per payer, and a CSV field too long is named by its header's name in the reasons set aside.
      */
-    static final int VERSION = 23;
+    static final int VERSION = 24;
 
     enum Phase { READ, CHECK, ACROSS, FINAL, DONE }
 

@@ -69,6 +69,15 @@ class AuditTest {
         return out;
     }
 
+    /** claims.csv's rows by visit id (a visit's last row when it has several). */
+    private static Map<String, Map<String, String>> claimsByVisit(Path out) throws IOException {
+        Map<String, Map<String, String>> byVisit = new TreeMap<>();
+        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
+            byVisit.put(c.get("visitId"), c);
+        }
+        return byVisit;
+    }
+
     /** The rows of an output CSV as maps, header names as keys. */
     static List<Map<String, String>> rows(Path csv) throws IOException {
         List<Map<String, String>> out = new ArrayList<>();
@@ -284,7 +293,7 @@ class AuditTest {
         assertThat(rej).allSatisfy(m -> assertThat(m.get("file")).isEqualTo(in.toString()));
         assertThat(rej.get(0).get("reason")).startsWith("line 4, column dateOfService:");
         assertThat(rej.get(1).get("reason")).startsWith("line 5, column payer:").contains("acme");
-        assertThat(rej.get(2).get("reason")).startsWith("line 6, column 18:");
+        assertThat(rej.get(2).get("reason")).startsWith("line 6, column note:");
         assertThat(rej.get(3).get("reason")).startsWith("line 7:").contains("columns");
         assertThat(rej.get(4).get("reason")).startsWith("line 8, column visitId: required");
         assertThat(rej.get(5).get("reason")).contains("visit V7").contains("disagree on payer")
@@ -644,10 +653,7 @@ class AuditTest {
         String csv = HEADER + "SD1,2026-07-08,medicare,,PT,P-SD,M17.11,97110,10,08:00,08:10,T1,PT,,1,GP,,\r\n"
                 + "SD2,2026-07-08,medicare,,PT,P-SD,M17.11,97530,10,15:00,15:10,T1,PT,,1,GP,,\r\n";
         Path out = auditCsv("same-day", csv, 3);
-        Map<String, Map<String, String>> byVisit = new TreeMap<>();
-        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
-            byVisit.put(c.get("visitId"), c);
-        }
+        Map<String, Map<String, String>> byVisit = claimsByVisit(out);
         assertThat(byVisit.get("SD1").get("units")).isEqualTo("1");
         assertThat(byVisit.get("SD2").get("units")).isEqualTo("0");
         assertThat(byVisit.get("SD2").get("difference")).isEqualTo("1");
@@ -705,10 +711,7 @@ class AuditTest {
                 + "SH2,2026-07-08,medicare,,PT,P-S2,M17.11,97110,30,09:15,09:45,T1,PT,,2,GP,,\r\n"
                 + "SH3,2026-07-08,medicare,,PT,P-S3,M17.11,97110,30,09:15,09:45,T2,PT,,2,GP,,\r\n";
         Path out = auditCsv("shared", csv, 3);
-        Map<String, Map<String, String>> byVisit = new TreeMap<>();
-        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
-            byVisit.put(c.get("visitId"), c);
-        }
+        Map<String, Map<String, String>> byVisit = claimsByVisit(out);
         assertThat(byVisit.get("SH1")).containsEntry("billedUnits", "2").containsEntry("units", "1")
                 .containsEntry("difference", "1");
         assertThat(byVisit.get("SH2")).containsEntry("units", "1").containsEntry("difference", "1");
@@ -1374,20 +1377,159 @@ class AuditTest {
 
     /**
      * The day's cut is counted under the payer and therapist as given (not as claims.csv guards an id that starts
-     * like a formula), and a day of visits without billed units lowers the units the engine bills too: nothing
-     * shows as over-billed (a code review).
+     * like a formula), and a day of visits without billed units keeps the engine's claim as the claim billed (the
+     * claim Minutewise would send for each visit alone): the unit the day does not support shows as a unit over, on
+     * the row the cut takes it off (a code review had both go down, which hid the cut; the totals still balance).
      */
     @Test
     void theDaysCutKeepsTheIdsAndUnbilledVisitsBalance() throws IOException {
         String csv = HEADER + "SD1,2026-07-08,medicare,,PT,P-SD,M17.11,97110,10,08:00,08:10,-T1,PT,,,,,\r\n"
                 + "SD2,2026-07-08,medicare,,PT,P-SD,M17.11,97530,10,15:00,15:10,-T1,PT,,,,,\r\n";
-        JsonNode s = summary(auditCsv("unbilled-day", csv, 2));
-        assertThat(s.get("unitsBilled").asLong()).isEqualTo(1);
+        Path out = auditCsv("unbilled-day", csv, 2);
+        JsonNode s = summary(out);
+        assertThat(s.get("unitsBilled").asLong()).isEqualTo(2);
         assertThat(s.get("unitsSupported").asLong()).isEqualTo(1);
-        assertThat(s.get("dollarsOver").decimalValue()).isEqualByComparingTo("0");
+        assertThat(s.get("unitsOver").asLong()).isEqualTo(1);
         assertThat(s.get("byTherapist").has("'-T1")).isFalse();
         assertThat(s.get("byTherapist").get("-T1").get("unitsSupported").asLong()).isEqualTo(1);
-        assertThat(s.get("byTherapist").get("-T1").get("unitsBilled").asLong()).isEqualTo(1);
+        assertThat(s.get("byTherapist").get("-T1").get("unitsBilled").asLong()).isEqualTo(2);
+        assertThat(s.get("byTherapist").get("-T1").get("unitsOver").asLong()).isEqualTo(1);
+        reconciles(out);
+    }
+
+    /**
+     * Duplicate claims (MW-A006) per payer: a Medicare patient's visit sent again (DM-2) and a commercial patient's
+     * (DC-2). summary.json's duplicateClaims.byPayer gives each payer's visits and units, Medicare's dollars (its void
+     * rows of claims.csv added up, equal to the total) and the commercial payer's "not estimated" in their place;
+     * report.html's table says the same; the same whatever the partitions. Near miss: DM-3, the Medicare patient's
+     * visit of another date, is no duplicate and counts under no payer's duplicates.
+     */
+    @Test
+    void duplicateClaimsAreSplitByPayerA006() throws IOException {
+        String visit = "%s,%s,%s,,PT,%s,M17.11,97110,30,09:00,09:30,T1,PT,,2,GP,,\r\n";
+        String csv = HEADER + String.format(visit, "DM-1", "2026-04-01", "medicare", "P-DM")
+                + String.format(visit, "DM-2", "2026-04-01", "medicare", "P-DM")
+                + String.format(visit, "DM-3", "2026-04-02", "medicare", "P-DM")
+                + (String.format(visit, "DC-1", "2026-04-01", "commercial", "P-DC")
+                + String.format(visit, "DC-2", "2026-04-01", "commercial", "P-DC")).replace(",T1,", ",T3,");
+        Path out = auditCsv("dup-payer", csv, 3);
+        BigDecimal voided = BigDecimal.ZERO;
+        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
+            if (c.get("visitId").equals("DM-2")) {
+                assertThat(c).containsEntry("units", "0");
+                voided = voided.add(new BigDecimal(c.get("allowedPerUnit"))
+                        .multiply(new BigDecimal(c.get("billedUnits"))));
+            }
+        }
+        assertThat(voided).isPositive();
+        JsonNode dup = summary(out).get("duplicateClaims");
+        assertThat(dup.get("visits").asLong()).isEqualTo(2);
+        assertThat(dup.get("dollars").decimalValue()).isEqualByComparingTo(voided);
+        JsonNode medicare = dup.get("byPayer").get("medicare");
+        assertThat(medicare.get("visits").asLong()).isEqualTo(1);
+        assertThat(medicare.get("units").asLong()).isEqualTo(2);
+        assertThat(medicare.get("dollars").decimalValue()).isEqualByComparingTo(voided);
+        JsonNode commercial = dup.get("byPayer").get("commercial");
+        assertThat(commercial.get("visits").asLong()).isEqualTo(1);
+        assertThat(commercial.get("units").asLong()).isEqualTo(2);
+        assertThat(commercial.has("dollars")).isFalse();
+        assertThat(commercial.get("dollarsNote").asText()).isEqualTo("not estimated");
+        assertThat(dup.get("byPayer").size()).isEqualTo(2);
+        String html = Files.readString(out.resolve("report.html"));
+        String money = "$" + String.format(Locale.ROOT, "%,.2f", voided);
+        assertThat(html).contains("<td>medicare</td><td class=\"n\">1</td><td class=\"n\">2</td><td class=\"n\">"
+                + money + "</td>").contains("<td>commercial</td><td class=\"n\">1</td><td class=\"n\">2</td>"
+                + "<td class=\"n\">not estimated</td>");
+        Path one = tmp.resolve("dup-payer-1");
+        audit(one, 1, 1, tmp.resolve("dup-payer.csv"));
+        assertThat(Files.readString(one.resolve("summary.json"))).isEqualTo(Files.readString(out.resolve("summary.json")));
+    }
+
+    /**
+     * The units and dollars of claims.csv add up to summary.json's: per row, billed (the billed side, else, on a
+     * visit without billed input, the supported side: the engine's claim) and supported units; per visit and code,
+     * the rows' difference x allowedPerUnit, positive to dollarsOver and negative to dollarsUnder (no void rows here).
+     */
+    private static void reconciles(Path out) throws IOException {
+        JsonNode s = summary(out);
+        long billed = 0;
+        long supported = 0;
+        Map<String, BigDecimal> byCode = new TreeMap<>();
+        for (Map<String, String> c : rows(out.resolve("claims.csv"))) {
+            supported += Long.parseLong(c.get("units"));
+            billed += Long.parseLong(c.get("billedUnits").isEmpty() ? c.get("units") : c.get("billedUnits"));
+            if (!c.get("difference").isEmpty() && !c.get("allowedPerUnit").isEmpty()) {
+                byCode.merge(c.get("visitId") + " " + c.get("code"), new BigDecimal(c.get("allowedPerUnit"))
+                        .multiply(new BigDecimal(c.get("difference"))), BigDecimal::add);
+            }
+        }
+        BigDecimal over = BigDecimal.ZERO;
+        BigDecimal under = BigDecimal.ZERO;
+        for (BigDecimal d : byCode.values()) {
+            over = d.signum() > 0 ? over.add(d) : over;
+            under = d.signum() < 0 ? under.subtract(d) : under;
+        }
+        assertThat(s.get("unitsBilled").asLong()).isEqualTo(billed);
+        assertThat(s.get("unitsSupported").asLong()).isEqualTo(supported);
+        assertThat(billed - supported).isEqualTo(s.get("unitsOver").asLong() - s.get("unitsUnder").asLong());
+        assertThat(s.get("dollarsOver").decimalValue()).isEqualByComparingTo(over);
+        assertThat(s.get("dollarsUnder").decimalValue()).isEqualByComparingTo(under);
+        String report = Files.readString(out.resolve("report.html"));
+        assertThat(report).contains(">" + billed + "</div><div class=\"l\">units billed")
+                .contains(">" + supported + "</div><div class=\"l\">unit" + (supported == 1 ? "" : "s")
+                        + " supported");
+        if (s.get("unitsOver").asLong() > 0) {
+            assertThat(report).contains("Code by code: " + s.get("unitsOver").asLong() + " unit"
+                    + (s.get("unitsOver").asLong() == 1 ? "" : "s") + " billed over what the documented minutes");
+        }
+    }
+
+    /**
+     * Without billed units (no billedUnits column), the claim Minutewise would send is the claim billed: MW-A001's
+     * cut (T1 one-on-one with P-S1 09:00-09:30 and P-S2 09:15-09:45, 2 units each, 1 each once the 15 shared minutes
+     * come out) shows as 2 units over and their dollars, in summary.json (overall, per therapist and payer),
+     * claims.csv (the engine's 2 units as billed beside the 1 supported, difference 1) and report.html, which agree,
+     * whatever the partitions. Near miss: SH3 (T2, no shared minutes) keeps its row as it was, billed side empty.
+     */
+    @Test
+    void sharedMinutesOfUnbilledVisitsShowAsUnitsOverA001() throws IOException {
+        String csv = "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,minutes,start,end,"
+                + "providerId,role,mode,charge,note\r\n"
+                + "SH1,2026-07-08,medicare,,PT,P-S1,M17.11,97110,30,09:00,09:30,T1,PT,,,\r\n"
+                + "SH2,2026-07-08,medicare,,PT,P-S2,M17.11,97110,30,09:15,09:45,T1,PT,,,\r\n"
+                + "SH3,2026-07-08,medicare,,PT,P-S3,M17.11,97110,30,09:15,09:45,T2,PT,,,\r\n";
+        Path out = auditCsv("unbilled-shared", csv, 3);
+        Map<String, Map<String, String>> byVisit = claimsByVisit(out);
+        assertThat(byVisit.get("SH1")).containsEntry("billedUnits", "2").containsEntry("billedModifiers", "GP")
+                .containsEntry("units", "1").containsEntry("difference", "1");
+        assertThat(byVisit.get("SH2")).containsEntry("billedUnits", "2").containsEntry("units", "1")
+                .containsEntry("difference", "1");
+        assertThat(byVisit.get("SH3")).as("another therapist's patient").containsEntry("billedUnits", "")
+                .containsEntry("units", "2").containsEntry("difference", "");
+        BigDecimal price = new BigDecimal(byVisit.get("SH1").get("allowedPerUnit"));
+        JsonNode s = summary(out);
+        assertThat(s.get("billedVisits").asLong()).isZero();
+        assertThat(s.get("unitsBilled").asLong()).isEqualTo(6);
+        assertThat(s.get("unitsSupported").asLong()).isEqualTo(4);
+        assertThat(s.get("unitsOver").asLong()).isEqualTo(2);
+        assertThat(s.get("dollarsOver").decimalValue()).isEqualByComparingTo(price.multiply(BigDecimal.valueOf(2)));
+        assertThat(s.get("byTherapist").get("T1").get("unitsBilled").asLong()).isEqualTo(4);
+        assertThat(s.get("byTherapist").get("T1").get("unitsOver").asLong()).isEqualTo(2);
+        assertThat(s.get("byTherapist").get("T2").get("unitsOver").asLong()).isZero();
+        assertThat(s.get("byPayer").get("medicare").get("unitsOver").asLong()).isEqualTo(2);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("units billed are the units Minutewise "
+                + "would bill each visit on its own");
+        reconciles(out);
+        Path one = tmp.resolve("unbilled-shared-1");
+        audit(one, 1, 1, tmp.resolve("unbilled-shared.csv"));
+        assertThat(Files.readString(one.resolve("summary.json")))
+                .isEqualTo(Files.readString(out.resolve("summary.json")));
+        // Near miss: the same visits with no minutes shared bill and support the same units, no row changed.
+        Path apart = auditCsv("unbilled-apart", csv.replace("09:15,09:45,T1", "10:15,10:45,T1"), 3);
+        assertThat(summary(apart).get("unitsOver").asLong()).isZero();
+        assertThat(summary(apart).get("unitsBilled").asLong()).isEqualTo(6);
+        assertThat(rows(apart.resolve("claims.csv"))).allSatisfy(c -> assertThat(c.get("billedUnits")).isEmpty());
+        reconciles(apart);
     }
 
     /** A Medicare PT visit of 2026-03-02 as a JSON Lines record: 97110's minutes and billed units, {@code extra} fields. */

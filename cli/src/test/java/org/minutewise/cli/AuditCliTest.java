@@ -475,6 +475,35 @@ final class AuditCliTest {
         assertThat(check.errLines()).singleElement().isEqualTo(expected.get(tsv));
     }
 
+    /**
+     * A field past the 1,000,000-character limit is named by its header's name and its line, not by its column's
+     * number, in rejected.csv and by check and convert alike: "line 3, column note: field longer than ...". Near miss:
+     * a note of exactly the limit is read and its visit audited.
+     */
+    @Test
+    void aFieldTooLongIsNamedByItsHeaderName() throws IOException {
+        Path data = tmp.resolve("long.csv");
+        String header = "visitId,dateOfService,payer,planOfCare,code,minutes,role,providerId,note\n";
+        Files.writeString(data, header + "L-1,2026-04-06,commercial,PT,97110,30,PT,T1,\"" + "x".repeat(1_000_000)
+                + "\"\nL-2,2026-04-06,commercial,PT,97110,30,PT,T1,\"" + "y".repeat(1_000_001) + "\"\n");
+        String reason = "line 3, column note: field longer than 1,000,000 characters (the limit of a text field, as "
+                + "in the visit JSON)";
+        Path out = tmp.resolve("long");
+        Run a = run("audit", data.toString(), "--out", out.toString());
+        assertThat(a.code()).as(a.err()).isEqualTo(Main.BAD_INPUT);
+        assertThat(rows(out.resolve("rejected.csv"))).singleElement().satisfies(r -> {
+            assertThat(r.get("line")).isEqualTo("3");
+            assertThat(r.get("reason")).isEqualTo(reason);
+        });
+        assertThat(rows(out.resolve("claims.csv"))).extracting(r -> r.get("visitId")).containsOnly("L-1");
+        for (String[] args : List.of(new String[] {"check", data.toString()},
+                new String[] {"convert", "--out", "json", data.toString()})) {
+            Run r = run(args);
+            assertThat(r.code()).as(args[0]).isEqualTo(Main.BAD_INPUT);
+            assertThat(r.err()).as(args[0]).contains(reason).doesNotContain("column 9");
+        }
+    }
+
     /** A role the layout does not know is rejected with the list of every role (SLPA was left out of it). */
     @Test
     void anUnknownRoleIsRejectedListingEveryRole() throws IOException {

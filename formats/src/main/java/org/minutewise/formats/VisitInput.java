@@ -197,6 +197,7 @@ public final class VisitInput {
                 throw new InputException("line 1", "empty CSV: expected a header row");
             }
             CsvVisitReader.Header h = reader.header(header);
+            records.names(h.names()); // its errors name a column by the header's name ("column note")
             CsvRecordReader.Record r;
             while ((r = records.next()) != null) {
                 try {

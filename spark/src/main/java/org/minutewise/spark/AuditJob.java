@@ -906,7 +906,8 @@ public final class AuditJob {
                 if (CsvLines.bareCarriageReturn(r.text)) {
                     throw new InputException("line " + r.line, CsvLines.BARE_CR);
                 }
-                return CsvRecordReader.parse(r.text, r.line);
+                // An error names the column by the header's name ("line 12, column note"), as the audit does.
+                return CsvRecordReader.parse(r.text, r.line, headers.get(r.file).names());
             }
 
             @Override
@@ -1000,8 +1001,12 @@ public final class AuditJob {
                         return;
                     }
                 }
+                // With rows without a visit id about, each row is read to see whose they may be: read once, the
+                // records kept for the visit's own reading.
+                VisitAudit.CsvRows<InRow> parsed = orphans.isEmpty() || visitId.isEmpty() ? how
+                        : VisitAudit.parsedOnce(how);
                 Optional<String> orphan = orphans.isEmpty() || visitId.isEmpty() ? Optional.empty()
-                        : VisitAudit.orphanOf(rows, how, r -> !r.text.startsWith(MARK), orphans);
+                        : VisitAudit.orphanOf(rows, parsed, r -> !r.text.startsWith(MARK), orphans);
                 if (orphan.isPresent()) {
                     String reason = CsvVisitReader.orphanReason(visitId, orphan.get(), orphans.get(orphan.get()),
                             rows.size());
@@ -1017,7 +1022,7 @@ public final class AuditJob {
                     byFile.computeIfAbsent(names.get(r.file), f -> new ArrayList<>()).add(r.line);
                 }
                 // Unless they are a claim and its corrections (the claimFrequency column), read as there.
-                VisitAudit.CsvClaims<InRow> c = audit.csvCorrections(visitId, rows, r -> names.get(r.file), how);
+                VisitAudit.CsvClaims<InRow> c = audit.csvCorrections(visitId, rows, r -> names.get(r.file), parsed);
                 if (c.inForce().isPresent()) {
                     for (VisitAudit.Rejected<InRow> x : c.inForce().get().setAside()) {
                         totals.replacedOrVoided(1);
@@ -1034,11 +1039,11 @@ public final class AuditJob {
                     String why = VisitAudit.comesMoreThanOnce(visitId, c.claims().isEmpty() ? byFile : c.claims());
                     for (InRow r : rows) {
                         // Its own error first when the row cannot be read by itself either, as the audit gives it.
-                        reject(r, VisitAudit.withOwn(audit.csvRowError(r, how), why), names, out, totals);
+                        reject(r, VisitAudit.withOwn(audit.csvRowError(r, parsed), why), names, out, totals);
                     }
                     return;
                 }
-                check(audit.assembleCsv(visitId, rows, how), out);
+                check(audit.assembleCsv(visitId, rows, parsed), out);
             }
 
             /** A visit's rows read into it: its bad rows set aside, the visit checked and its outputs added. */

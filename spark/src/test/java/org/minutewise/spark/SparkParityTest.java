@@ -161,6 +161,43 @@ class SparkParityTest {
     }
 
     /**
+     * The job gives the audit's claims and totals where the input carries no billed units and MW-A001 cuts units
+     * (the engine's claim is the claim billed: the cut shows as units over, the rows' billed side the engine's units),
+     * and splits the duplicate claims' dollars (MW-A006) by payer as the audit does ("not estimated" for the
+     * commercial payer). Near miss: a visit without shared minutes keeps its billed side empty.
+     */
+    @Test
+    void anUnbilledCutAndTheDuplicatesByPayerAsInTheAudit() throws IOException {
+        Path unbilled = tmp.resolve("unbilled.csv");
+        Files.writeString(unbilled, "visitId,dateOfService,payer,setting,planOfCare,patientId,diagnoses,code,minutes,"
+                + "start,end,providerId,role,mode,charge,note\r\n"
+                + "SH1,2026-07-08,medicare,,PT,P-S1,M17.11,97110,30,09:00,09:30,T1,PT,,,\r\n"
+                + "SH2,2026-07-08,medicare,,PT,P-S2,M17.11,97110,30,09:15,09:45,T1,PT,,,\r\n"
+                + "SH3,2026-07-08,medicare,,PT,P-S3,M17.11,97110,30,09:15,09:45,T2,PT,,,\r\n");
+        String visit = "%s,2026-04-01,%s,,PT,%s,M17.11,97110,30,09:00,09:30,T1,PT,,2,GP,,\r\n";
+        Path billed = tmp.resolve("dup-billed.csv");
+        Files.writeString(billed, HEADER + String.format(visit, "DM-1", "medicare", "P-DM")
+                + String.format(visit, "DM-2", "medicare", "P-DM") + (String.format(visit, "DC-1", "commercial", "P-DC")
+                + String.format(visit, "DC-2", "commercial", "P-DC")).replace(",T1,", ",T3,")); // no minutes shared
+        Path[] r = both("unbilled-dup", unbilled, billed);
+        JsonNode audit = json(r[0].resolve("summary.json"));
+        assertThat(json(r[1].resolve("summary.json"))).isEqualTo(audit);
+        List<String> claims = SparkAuditTest.rows(r[1].resolve("claims")).stream().map(String::valueOf).sorted()
+                .toList();
+        assertThat(claims).isEqualTo(SparkAuditTest.rows(r[0].resolve("claims.csv")).stream().map(String::valueOf)
+                .sorted().toList());
+        assertThat(audit.get("unitsOver").asLong()).isEqualTo(2);
+        assertThat(audit.get("unitsBilled").asLong() - audit.get("unitsSupported").asLong())
+                .isEqualTo(2 + audit.get("duplicateClaims").get("units").asLong());
+        assertThat(claims).anySatisfy(c -> assertThat(c).startsWith("[SH1,").contains(", 97110, 2, GP, 1, GP, 1,"))
+                .anySatisfy(c -> assertThat(c).startsWith("[SH3,").contains(", 97110, , , 2, GP, ,"));
+        JsonNode byPayer = audit.get("duplicateClaims").get("byPayer");
+        assertThat(byPayer.get("medicare").get("dollars").decimalValue())
+                .isEqualByComparingTo(audit.get("duplicateClaims").get("dollars").decimalValue()).isPositive();
+        assertThat(byPayer.get("commercial").get("dollarsNote").asText()).isEqualTo("not estimated");
+    }
+
+    /**
      * A visit with more rows than a visit may have, read last before a gzip file's cut: its rows are set aside for
      * their number (the note of the cut is not one of them), the part lost is one rejected record; the same rows and
      * counts as the audit's.

@@ -188,7 +188,7 @@ public final class AcrossAudit {
                     }
                 }
             }
-            totals.duplicateVisit();
+            totals.duplicateVisit(byVisit.get(visitId).digest().payer());
         });
         exposed.values().forEach(af -> totals.kxExposure(af.exposedLines(), af.exposedDollars()));
         return rows;

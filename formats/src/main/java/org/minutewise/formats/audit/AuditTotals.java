@@ -31,6 +31,34 @@ public final class AuditTotals {
             + "unit at its reduced rate (and the CQ/CO share for an assistant's), for codes the loaded RVUs price; "
             + "other payers and unpriced codes are not counted.";
 
+    /**
+     * One payer's duplicate claims (MW-A006): the visits that bill a service again, the units of their void lines and
+     * those lines' estimated allowed amount (of a payer the estimate prices; else 0, not estimated).
+     */
+    public static final class Duplicates {
+        long visits;
+        long units;
+        BigDecimal dollars = BigDecimal.ZERO;
+
+        public long visits() {
+            return visits;
+        }
+
+        public long units() {
+            return units;
+        }
+
+        public BigDecimal dollars() {
+            return dollars;
+        }
+
+        void merge(Duplicates d) {
+            visits += d.visits;
+            units += d.units;
+            dollars = dollars.add(d.dollars);
+        }
+    }
+
     /** The counts of one therapist or one payer. */
     public static final class Group {
         long visits;
@@ -192,6 +220,10 @@ public final class AuditTotals {
     private long duplicateVisits;
     private long duplicateUnits;
     private BigDecimal duplicateDollars = BigDecimal.ZERO;
+    /** The duplicate claims per payer: visits, units and estimated dollars (MW-A006). */
+    private final TreeMap<String, Duplicates> duplicatesByPayer = new TreeMap<>();
+    /** The payers whose dollars the estimate prices (a Medicare profile's): the others' read "not estimated". */
+    private final java.util.TreeSet<String> estimatedPayers = new java.util.TreeSet<>();
     private final TreeMap<String, Group> byTherapist = new TreeMap<>();
     private final TreeMap<String, Group> byPayer = new TreeMap<>();
 
@@ -247,6 +279,11 @@ public final class AuditTotals {
         unitsUnder += a.unitsUnder();
         duplicateUnits += a.duplicateUnits();
         duplicateDollars = duplicateDollars.add(a.duplicateDollars());
+        if (a.duplicateUnits() != 0 || a.duplicateDollars().signum() != 0) {
+            Duplicates d = duplicatesByPayer.computeIfAbsent(payer, k -> new Duplicates());
+            d.units += a.duplicateUnits();
+            d.dollars = d.dollars.add(a.duplicateDollars());
+        }
         dollarsOver = dollarsOver.add(overDelta);
         dollarsUnder = dollarsUnder.add(underDelta);
         for (Group g : List.of(group(byPayer, payer), group(byTherapist, therapist))) {
@@ -426,6 +463,8 @@ public final class AuditTotals {
         duplicateVisits += o.duplicateVisits;
         duplicateUnits += o.duplicateUnits;
         duplicateDollars = duplicateDollars.add(o.duplicateDollars);
+        o.duplicatesByPayer.forEach((k, d) -> duplicatesByPayer.computeIfAbsent(k, x -> new Duplicates()).merge(d));
+        estimatedPayers.addAll(o.estimatedPayers);
         o.byTherapist.forEach((k, g) -> byTherapist.computeIfAbsent(k, x -> new Group()).merge(g));
         o.byPayer.forEach((k, g) -> byPayer.computeIfAbsent(k, x -> new Group()).merge(g));
     }
@@ -492,8 +531,27 @@ public final class AuditTotals {
      * A visit that bills a service again (MW-A006) with a code voided whole; its units and dollars are the void
      * rows', counted when they are voided ({@link #corrected}, {@link ClaimCorrection.Applied#duplicateUnits()}).
      */
-    public void duplicateVisit() {
+    public void duplicateVisit(String payer) {
         duplicateVisits++;
+        duplicatesByPayer.computeIfAbsent(payer, k -> new Duplicates()).visits++;
+    }
+
+    /** The duplicate claims per payer ({@link #duplicateVisit}), by payer id. */
+    public SortedMap<String, Duplicates> duplicatesByPayer() {
+        return Collections.unmodifiableSortedMap(duplicatesByPayer);
+    }
+
+    /**
+     * A payer whose dollars the estimate prices (a visit was checked under a Medicare profile): its duplicate claims'
+     * dollars are given per payer; another payer's read "not estimated".
+     */
+    public void estimated(String payer) {
+        estimatedPayers.add(payer);
+    }
+
+    /** Whether {@link #estimated} was said of {@code payer}. */
+    public boolean isEstimated(String payer) {
+        return estimatedPayers.contains(payer);
     }
 
     public long duplicateVisits() {
@@ -590,9 +648,45 @@ public final class AuditTotals {
         dup.put("visits", duplicateVisits);
         dup.put("units", duplicateUnits);
         dup.put("dollars", money(duplicateDollars, exact));
+        duplicatesByPayer(dup.putObject("byPayer"), exact);
+        if (exact && !estimatedPayers.isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray(ESTIMATED_PAYERS);
+            estimatedPayers.forEach(a::add);
+        }
         groups(o.putObject("byTherapist"), byTherapist, exact);
         groups(o.putObject("byPayer"), byPayer, exact);
         return o;
+    }
+
+    /** What a payer's duplicate dollars read when the estimate does not price the payer (as in report.html). */
+    public static final String NOT_ESTIMATED = "not estimated";
+
+    /** A part's payers whose dollars the estimate prices (not in summary.json, whose duplicates say it per payer). */
+    private static final String ESTIMATED_PAYERS = "estimatedPayers";
+
+    /**
+     * {@code duplicateClaims.byPayer}: per payer with duplicate claims, their visits, units and, for a payer the
+     * estimate prices, their dollars (rounded so that they add up to {@code duplicateClaims.dollars}); for another
+     * payer {@code "dollarsNote": "not estimated"} in their place.
+     */
+    private void duplicatesByPayer(ObjectNode into, boolean exact) {
+        Map<String, BigDecimal> priced = new java.util.LinkedHashMap<>();
+        duplicatesByPayer.forEach((k, d) -> {
+            if (estimatedPayers.contains(k)) {
+                priced.put(k, d.dollars);
+            }
+        });
+        Map<String, BigDecimal> rounded = exact ? priced : apportioned(priced);
+        duplicatesByPayer.forEach((k, d) -> {
+            ObjectNode g = into.putObject(k);
+            g.put("visits", d.visits);
+            g.put("units", d.units);
+            if (rounded.containsKey(k)) {
+                g.put("dollars", rounded.get(k));
+            } else {
+                g.put("dollarsNote", NOT_ESTIMATED);
+            }
+        });
     }
 
     /**
@@ -688,6 +782,17 @@ public final class AuditTotals {
         t.duplicateVisits = dup.path("visits").asLong();
         t.duplicateUnits = dup.path("units").asLong();
         t.duplicateDollars = dup.path("dollars").isMissingNode() ? BigDecimal.ZERO : dup.path("dollars").decimalValue();
+        fields(dup.path("byPayer")).forEachRemaining(e -> {
+            Duplicates d = new Duplicates();
+            d.visits = e.getValue().path("visits").asLong();
+            d.units = e.getValue().path("units").asLong();
+            if (e.getValue().has("dollars")) {
+                d.dollars = e.getValue().path("dollars").decimalValue();
+                t.estimatedPayers.add(e.getKey());
+            }
+            t.duplicatesByPayer.put(e.getKey(), d);
+        });
+        o.path(ESTIMATED_PAYERS).forEach(n -> t.estimatedPayers.add(n.asText()));
         fields(o.path("byTherapist")).forEachRemaining(e -> t.byTherapist.put(e.getKey(),
                 Group.fromJson(e.getValue())));
         fields(o.path("byPayer")).forEachRemaining(e -> t.byPayer.put(e.getKey(), Group.fromJson(e.getValue())));

@@ -23,8 +23,9 @@ public final class ClaimCorrection {
 
     /**
      * The rows with the supported units changed, and the change to the totals: supported units (negative), billed
-     * units (negative for a visit without billed input, whose billed units are the engine's), and the estimated
-     * dollars over and under, recomputed for the code as the audit computed them.
+     * units (0: a cut leaves the claim as billed, a visit without billed input's being the engine's claim, whose
+     * units a cut shows as over, {@link #engineBilled}), and the estimated dollars over and under, recomputed for the
+     * code as the audit computed them.
      */
     public record Applied(List<AuditCsv.ClaimRow> rows, long supported, long billed, BigDecimal over,
                           BigDecimal under, long unverified, long unitsOver, long unitsUnder,
@@ -339,14 +340,17 @@ public final class ClaimCorrection {
      * whose supported side is empty (units the documentation cannot judge) is otherwise left as it is, and no row goes
      * below 0. The dollars are worked out as the check did: each side's units at the price of its own kind (with
      * CQ/CO or without), the row's {@code allowedPerUnit} being the price of its supported side's kind (of its billed
-     * side's when it has none); {@code assistantShare} gives the other kind's price from it.
+     * side's when it has none); {@code assistantShare} gives the other kind's price from it. The rows of a visit
+     * without billed input get the engine's claim before the cut as their billed side ({@link #engineBilled}) when
+     * the cut changes them, so the units it takes off show as over, as on a billed visit's rows.
      */
     public static Applied cut(List<AuditCsv.ClaimRow> rows, int units, int assistantUnits,
                               Function<String, BigDecimal> assistantShare) {
         if (units >= VOID) {
             return voided(rows);
         }
-        rows = new ArrayList<>(rows);
+        List<AuditCsv.ClaimRow> asGiven = rows;
+        rows = engineBilled(rows);
         int given = rows.size();
         List<Integer> beforeList = new ArrayList<>(given + 1);
         List<Integer> afterList = new ArrayList<>(given + 1);
@@ -371,16 +375,12 @@ public final class ClaimCorrection {
         BigDecimal was = BigDecimal.ZERO;
         BigDecimal now = BigDecimal.ZERO;
         boolean priced = false;
-        long billedDelta = 0;
         // Billed minus supported units of the rows with a difference, before and after: the code's units over/under.
         long judgedWas = 0;
         long judgedNow = 0;
         List<AuditCsv.ClaimRow> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             AuditCsv.ClaimRow r = rows.get(i);
-            if (r.difference().isEmpty() && r.billedUnits().isEmpty() && before[i] >= 0) {
-                billedDelta -= before[i] - after[i]; // no billed input: the engine's units are the ones billed
-            }
             if (!r.difference().isEmpty()) {
                 int billed = r.billedUnits().isEmpty() ? 0 : Integer.parseInt(r.billedUnits());
                 judgedWas += billed - Math.max(before[i], 0);
@@ -408,11 +408,39 @@ public final class ClaimCorrection {
             under = now.negate().max(BigDecimal.ZERO).subtract(was.negate().max(BigDecimal.ZERO));
         }
         long supportedDelta = 0;
+        boolean changed = n > given;
         for (int i = 0; i < n; i++) {
             supportedDelta += Math.max(after[i], 0) - Math.max(before[i], 0);
+            changed |= after[i] != before[i];
         }
-        return new Applied(out, supportedDelta, billedDelta, over, under, 0,
+        if (!changed) {
+            return new Applied(asGiven, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO); // nothing cut: the rows as they were
+        }
+        return new Applied(out, supportedDelta, 0, over, under, 0,
                 Math.max(judgedNow, 0) - Math.max(judgedWas, 0), Math.max(-judgedNow, 0) - Math.max(-judgedWas, 0));
+    }
+
+    /**
+     * The rows of a code of a visit without billed input (no billed side, no difference: the engine's claim is the
+     * claim Minutewise would send, counted as billed) with that claim as their billed side: billed units and
+     * modifiers the row's supported ones before a cut, difference 0; so that a cut across visits (MW-A001, MW-A012)
+     * shows on them as units (and dollars) billed over what the minutes support, as on a billed visit's rows. Other
+     * rows, and the rows of a visit with billed input, as they are (the same list when none changes).
+     */
+    static List<AuditCsv.ClaimRow> engineBilled(List<AuditCsv.ClaimRow> rows) {
+        List<AuditCsv.ClaimRow> out = null;
+        for (int i = 0; i < rows.size(); i++) {
+            AuditCsv.ClaimRow r = rows.get(i);
+            if (r.billedUnits().isEmpty() && r.difference().isEmpty() && !r.units().isEmpty()) {
+                if (out == null) {
+                    out = new ArrayList<>(rows);
+                }
+                out.set(i, new AuditCsv.ClaimRow(r.visitId(), r.line(), r.dateOfService(), r.patientId(),
+                        r.therapistId(), r.payer(), r.code(), r.units(), r.modifiers(), r.units(), r.modifiers(), "0",
+                        r.allowedPerUnit()));
+            }
+        }
+        return new ArrayList<>(out == null ? rows : out);
     }
 
     private static int[] toArray(List<Integer> list) {

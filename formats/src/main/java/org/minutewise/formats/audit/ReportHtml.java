@@ -143,9 +143,15 @@ public final class ReportHtml {
                     + "<code>--rvu-file</code>). They count toward no dollars over or under and no KX "
                     + "threshold.</p>\n");
         }
-        if (t.billedVisits() == 0 && t.visits() > 0) {
+        if (t.billedVisits() == 0 && t.visits() > 0 && t.unitsBilled() == t.unitsSupported()) {
             h.append("<p class=\"note\">The input carries no billed units: units billed are the units Minutewise "
                     + "would bill, so billed and supported agree by construction.</p>\n");
+        } else if (t.billedVisits() == 0 && t.visits() > 0) {
+            h.append("<p class=\"note\">The input carries no billed units: units billed are the units Minutewise "
+                    + "would bill each visit on its own (the claim it would send), and they differ from the units "
+                    + "supported by what the checks across visits take off: minutes a therapist shared between two "
+                    + "patients' one-on-one visits (MW-A001), a patient's day of several visits (MW-A012), duplicate "
+                    + "claims (MW-A006).</p>\n");
         }
         h.append("</section>\n");
     }
@@ -361,9 +367,37 @@ public final class ReportHtml {
                     + "duplicate's lines are void as a whole: their units are not supported and their amount is "
                     + "counted here only, not in the dollars over or under above, so the two add up without counting "
                     + "anything twice.</p>\n");
+            duplicatesByPayer(h, t, estimated);
         }
         h.append("<p class=\"note\"><b>An estimate.</b> ").append(esc(AuditTotals.DOLLARS_NOTE))
                 .append("</p>\n</section>\n");
+    }
+
+    /**
+     * The duplicate claims per payer: visits, units and the estimated dollars of a payer the estimate prices, "not
+     * estimated" for another (as the dollars over and under read), the dollars rounded so that they add up to the
+     * total given above.
+     */
+    private static void duplicatesByPayer(StringBuilder h, AuditTotals t,
+                                          java.util.function.Predicate<String> estimated) {
+        if (t.duplicatesByPayer().isEmpty()) {
+            return;
+        }
+        Map<String, BigDecimal> priced = new java.util.LinkedHashMap<>();
+        t.duplicatesByPayer().forEach((payer, d) -> {
+            if (estimated.test(payer)) {
+                priced.put(payer, d.dollars());
+            }
+        });
+        Map<String, BigDecimal> rounded = AuditTotals.apportioned(priced);
+        h.append("<p>Duplicate claims by payer:</p>\n<table>\n<thead><tr><th>Payer</th><th class=\"n\">Visits</th>"
+                + "<th class=\"n\">Units</th><th class=\"n\">Est. $</th></tr></thead>\n<tbody>\n");
+        t.duplicatesByPayer().forEach((payer, d) -> h.append("<tr><td>").append(esc(payer))
+                .append("</td><td class=\"n\">").append(num(d.visits())).append("</td><td class=\"n\">")
+                .append(num(d.units())).append("</td><td class=\"n\">")
+                .append(rounded.containsKey(payer) ? money(rounded.get(payer)) : NOT_ESTIMATED)
+                .append("</td></tr>\n"));
+        h.append("</tbody>\n</table>\n");
     }
 
     /**
@@ -375,7 +409,7 @@ public final class ReportHtml {
     }
 
     /** A payer's dollars the estimate does not price (it prices Medicare's fee schedule). */
-    static final String NOT_ESTIMATED = "not estimated";
+    static final String NOT_ESTIMATED = AuditTotals.NOT_ESTIMATED;
 
     private static void kx(StringBuilder h, AuditTotals t) {
         h.append("<section>\n<h2>KX exposure</h2>\n<div class=\"cards\">\n");

@@ -110,6 +110,46 @@ public final class VisitAudit {
     }
 
     /**
+     * {@code how} with each row's record parsed once: a row's record (or the error reading it) is kept the first time it
+     * is asked for and given again after, so that a visit whose rows two steps read (the orphan rows' check,
+     * {@link #orphanOf}, then the visit's own reading) parses each row once. For one visit's rows at a time: it keeps
+     * them until it is dropped.
+     */
+    public static <T> CsvRows<T> parsedOnce(CsvRows<T> how) {
+        java.util.Map<T, Object> parsed = new java.util.IdentityHashMap<>();
+        Object none = new Object(); // an empty record (null)
+        return new CsvRows<>() {
+            @Override
+            public long line(T row) {
+                return how.line(row);
+            }
+
+            @Override
+            public CsvRecordReader.Record record(T row) {
+                Object got = parsed.get(row);
+                if (got == null) {
+                    try {
+                        CsvRecordReader.Record r = how.record(row);
+                        got = r == null ? none : r;
+                    } catch (InputException e) {
+                        got = e;
+                    }
+                    parsed.put(row, got);
+                }
+                if (got instanceof InputException e) {
+                    throw e;
+                }
+                return got == none ? null : (CsvRecordReader.Record) got;
+            }
+
+            @Override
+            public CsvVisitReader.Header header(T row) {
+                return how.header(row);
+            }
+        };
+    }
+
+    /**
      * The patient and date ({@link CsvVisitReader#patientDate}) that one of a visit's CSV rows gives and a row without
      * a visit id also gave (a key of {@code orphans}, {@link CsvVisitReader#orphanKey}), the first in the rows' order;
      * empty if none. Rows {@code csv} refuses (a runner's own notes, records of other formats) are passed over, and
@@ -789,6 +829,9 @@ public final class VisitAudit {
         }
         long billedOrEngine = billed ? unitsBilled : unitsSupported;
         totals.visit(payerId, rows, billed, billedOrEngine, unitsSupported, over, under);
+        if (medicare) {
+            totals.estimated(payerId);
+        }
         totals.dateOfService(v.dateOfService());
         totals.unverified(unverified);
         totals.unitsDifference(payerId, unitsOver, unitsUnder);

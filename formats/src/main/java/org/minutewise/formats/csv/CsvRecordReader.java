@@ -23,6 +23,8 @@ public final class CsvRecordReader implements AutoCloseable {
 
     private final Reader in;
     private final char[] buf;
+    /** The header's column names, which errors name a column by ({@link #names}); empty: by number. */
+    private List<String> names = List.of();
     private int pos;
     private int len;
     private long line = 1;
@@ -51,13 +53,21 @@ public final class CsvRecordReader implements AutoCloseable {
      * audit parses each record it cut on its own), or null when the text holds none.
      */
     public static Record parse(String text, long firstLine) {
+        return parse(text, firstLine, List.of());
+    }
+
+    /**
+     * {@link #parse(String, long)} of a row of a file whose header has the column names {@code names}: an error
+     * names the column by its header name ("line 12, column note"), as the visit reader's errors do.
+     */
+    public static Record parse(String text, long firstLine, List<String> names) {
         List<String> simple = simpleFields(text);
         if (simple != null) {
             return new Record(firstLine, simple);
         }
         try (CsvRecordReader r = new CsvRecordReader(new StringReader(text), firstLine,
                 Math.max(16, Math.min(text.length() + 1, 1 << 16)))) {
-            return r.next();
+            return r.names(names).next();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -137,6 +147,21 @@ public final class CsvRecordReader implements AutoCloseable {
                 i = c + 1;
             }
         }
+    }
+
+    /**
+     * Names the columns of the records that follow by the header's {@code names} in errors ("line 12, column note:
+     * field longer than ..."): a column past them, or of a blank name, by its number as before. Returns this reader.
+     */
+    public CsvRecordReader names(List<String> names) {
+        this.names = List.copyOf(names);
+        return this;
+    }
+
+    /** "column note", or "column 18" for a column the header does not name. */
+    private String column(int index) {
+        String name = index < names.size() ? names.get(index) : "";
+        return "column " + (name.isEmpty() ? String.valueOf(index + 1) : name);
     }
 
     private int read() throws IOException {
@@ -221,17 +246,17 @@ public final class CsvRecordReader implements AutoCloseable {
                     if (wasQuoted) {
                         if (line != start) {
                             // The row's own line is the one to fix: its quote ran on into the next lines.
-                            throw new InputException("line " + start + ", column " + (fields.size() + 1), "a quoted "
+                            throw new InputException("line " + start + ", " + column(fields.size()), "a quoted "
                                     + "field opened on line " + start + " closes on line " + line + " and text follows "
                                     + "the closing quote (a quote left open, or a quote inside a field not doubled)");
                         }
-                        throw new InputException("line " + line + ", column " + (fields.size() + 1),
+                        throw new InputException("line " + line + ", " + column(fields.size()),
                                 "text after a closing quote (a quote inside a field must be doubled)");
                     }
                     f.append((char) c);
                 }
                 if (f.length() > MAX_FIELD) {
-                    throw new InputException("line " + start + ", column " + (fields.size() + 1), "field longer than "
+                    throw new InputException("line " + start + ", " + column(fields.size()), "field longer than "
                             + String.format(java.util.Locale.ROOT, "%,d", MAX_FIELD) + " characters (the limit of a "
                             + "text field, as in the visit JSON)");
                 }

@@ -68,10 +68,14 @@ public final class CsvVisitReader {
         private final String[] readColumns;
         private final int[] readIndexes;
 
-        private Header(Map<String, Integer> index, int size, List<String> ignored) {
+        /** Each column's name as the header gives it (trimmed, a BOM dropped; "" for a blank one). */
+        private final List<String> names;
+
+        private Header(Map<String, Integer> index, int size, List<String> ignored, List<String> names) {
             this.index = index;
             this.size = size;
             this.ignored = List.copyOf(ignored);
+            this.names = List.copyOf(names);
             List<String> present = new ArrayList<>(index.size());
             for (String column : KNOWN) {
                 if (index.containsKey(column)) {
@@ -97,6 +101,14 @@ public final class CsvVisitReader {
 
         int size() {
             return size;
+        }
+
+        /**
+         * Each column's name as the header gives it (trimmed, a BOM dropped; "" for a blank one): what
+         * {@link CsvRecordReader}'s errors name a column by ({@link CsvRecordReader#names}).
+         */
+        public List<String> names() {
+            return names;
         }
 
         /** The index of a column (names trimmed, a BOM dropped), or -1. */
@@ -217,6 +229,7 @@ public final class CsvVisitReader {
         Map<String, Integer> idx = new HashMap<>();
         Map<String, Integer> all = new HashMap<>();
         List<String> ignored = new ArrayList<>();
+        List<String> names = new ArrayList<>(r.fields().size());
         int size = 0;
         boolean blank = false;
         for (int i = 0; i < r.fields().size(); i++) {
@@ -224,6 +237,7 @@ public final class CsvVisitReader {
             if (i == 0 && name.startsWith("\uFEFF")) {
                 name = name.substring(1);
             }
+            names.add(name);
             if (name.isBlank()) {
                 // Trailing commas a spreadsheet writes; the first such column counts in the header's width.
                 if (!blank) {
@@ -266,7 +280,7 @@ public final class CsvVisitReader {
                     + " (required: " + String.join(",", CsvLayout.REQUIRED) + "; the others of the layout are "
                     + "optional)");
         }
-        return new Header(idx, size, ignored);
+        return new Header(idx, size, ignored, names);
     }
 
     /** Where to read how the layout is written (named in the errors about a header). */

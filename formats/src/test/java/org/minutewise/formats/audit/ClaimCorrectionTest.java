@@ -166,16 +166,16 @@ class ClaimCorrectionTest {
         assertThat(applied.get(1).over()).isEqualByComparingTo("18.88");
     }
 
-    /** Not billed, or not priced (another payer): the units change, the dollars do not. */
+    /** Not priced (another payer): the units change, the dollars do not. */
     @Test
-    void noDollarsWithoutBilledUnitsOrAPrice() {
-        ClaimCorrection.Applied unbilled = cut(List.of(row("", "", "1", "GP", "22.21")), 1);
-        assertThat(unbilled.rows().get(0).units()).isEqualTo("0");
-        assertThat(unbilled.rows().get(0).difference()).isEmpty();
-        assertThat(unbilled.over()).isEqualByComparingTo("0");
+    void noDollarsWithoutAPrice() {
         ClaimCorrection.Applied unpriced = cut(List.of(row("1", "GP", "1", "GP", "")), 1);
         assertThat(unpriced.supported()).isEqualTo(-1);
+        assertThat(unpriced.unitsOver()).isEqualTo(1);
         assertThat(unpriced.over()).isEqualByComparingTo("0");
+        ClaimCorrection.Applied unbilledUnpriced = cut(List.of(row("", "", "1", "GO", "")), 1);
+        assertThat(unbilledUnpriced.unitsOver()).isEqualTo(1);
+        assertThat(unbilledUnpriced.over()).isEqualByComparingTo("0");
     }
 
     /**
@@ -190,13 +190,36 @@ class ClaimCorrectionTest {
         assertThat(a.under()).isEqualByComparingTo("-3.3315");
     }
 
-    /** Without billed input the engine's units are the ones billed: both go down, nothing shows as over-billed. */
+    /**
+     * Without billed input the engine's claim is the claim billed: a cut across visits leaves it as billed and shows
+     * on the row as units over, at the row's price, the billed side filled with the engine's units and modifiers
+     * before the cut, so the row's difference x allowedPerUnit is the dollars over, as on a billed visit's row.
+     */
     @Test
-    void anUnbilledVisitsBilledUnitsGoDownToo() {
-        ClaimCorrection.Applied a = cut(List.of(row("", "", "1", "GP", "22.21")), 1);
-        assertThat(a.billed()).isEqualTo(-1);
+    void anUnbilledVisitsCutShowsAsUnitsOver() {
+        ClaimCorrection.Applied a = cut(List.of(row("", "", "2", "GP", "22.21")), 1);
+        assertThat(a.billed()).isZero();
         assertThat(a.supported()).isEqualTo(-1);
-        assertThat(cut(List.of(row("1", "GP", "1", "GP", "22.21")), 1).billed()).isZero();
+        assertThat(a.unitsOver()).isEqualTo(1);
+        assertThat(a.unitsUnder()).isZero();
+        assertThat(a.over()).isEqualByComparingTo("22.21");
+        assertThat(a.under()).isEqualByComparingTo("0");
+        assertThat(a.rows()).singleElement().satisfies(r -> {
+            assertThat(r.billedUnits()).isEqualTo("2");
+            assertThat(r.billedModifiers()).isEqualTo("GP");
+            assertThat(r.units()).isEqualTo("1");
+            assertThat(r.difference()).isEqualTo("1");
+        });
+        // The same as a visit that billed the engine's claim.
+        ClaimCorrection.Applied billed = cut(List.of(row("2", "GP", "2", "GP", "22.21")), 1);
+        assertThat(billed.rows()).isEqualTo(a.rows());
+        assertThat(billed.over()).isEqualByComparingTo(a.over());
+        // Near miss: a cut of nothing leaves the unbilled rows as they were (billed side empty, no difference).
+        List<AuditCsv.ClaimRow> rows = List.of(row("", "", "2", "GP", "22.21"));
+        ClaimCorrection.Applied none = cut(rows, 0);
+        assertThat(none.rows()).isEqualTo(rows);
+        assertThat(none.unitsOver()).isZero();
+        assertThat(none.over()).isEqualByComparingTo("0");
     }
 
     /**

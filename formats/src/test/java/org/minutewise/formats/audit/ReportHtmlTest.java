@@ -39,7 +39,7 @@ class ReportHtmlTest {
         t.visit("medicare", 3, true, 10, 9, BigDecimal.ZERO, BigDecimal.ZERO);
         t.visit("commercial", 3, true, 10, 8, BigDecimal.ZERO, BigDecimal.ZERO);
         t.unitsDifference("commercial", 2, 0);
-        t.duplicateVisit();
+        t.duplicateVisit("medicare");
         String html = ReportHtml.render(t, VisitAudit.catalog(), List.of("visits.csv"), java.util.Optional.empty(),
                 List.of(), List.of(), "medicare"::equals);
         String dollars = html.substring(html.indexOf("<h2>Estimated dollars over and under</h2>"),
@@ -51,6 +51,57 @@ class ReportHtmlTest {
                         + "are counted in the visits and units, their dollars are not estimated)");
         // Without the payers' profiles, every payer's dollars read as amounts (as before).
         assertThat(ReportHtml.render(t, VisitAudit.catalog(), List.of("visits.csv"))).doesNotContain(">not estimated<");
+    }
+
+    /**
+     * The duplicate claims' dollars are split by payer: Medicare's (estimated) as amounts that add up to the total,
+     * the commercial payer's "not estimated", not $0.00; visits and units of every payer. summary.json says the same
+     * ({@code duplicateClaims.byPayer}: {@code dollars} where estimated, else {@code dollarsNote}), and reads it back.
+     * Near miss: without duplicates, no table.
+     */
+    @Test
+    void theDuplicatesDollarsAreSplitByPayer() throws Exception {
+        AuditTotals t = totals();
+        t.visit("medicare", 3, true, 10, 9, BigDecimal.ZERO, BigDecimal.ZERO);
+        t.estimated("medicare");
+        t.visit("commercial", 3, true, 10, 8, BigDecimal.ZERO, BigDecimal.ZERO);
+        t.visit("medicare-b", 3, true, 10, 8, BigDecimal.ZERO, BigDecimal.ZERO);
+        t.estimated("medicare-b");
+        String html0 = ReportHtml.render(t, VisitAudit.catalog(), List.of("visits.csv"), java.util.Optional.empty(),
+                List.of(), List.of(), p -> p.startsWith("medicare"));
+        assertThat(html0).doesNotContain("Duplicate claims by payer");
+        t.duplicateVisit("medicare");
+        t.duplicateVisit("medicare");
+        t.duplicateVisit("medicare-b");
+        t.duplicateVisit("commercial");
+        t.corrected("medicare", "T1", new ClaimCorrection.Applied(List.of(), 0, 0, BigDecimal.ZERO, BigDecimal.ZERO,
+                0, 0, 0, 5, new BigDecimal("10.004")));
+        t.corrected("medicare-b", "T1", new ClaimCorrection.Applied(List.of(), 0, 0, BigDecimal.ZERO,
+                BigDecimal.ZERO, 0, 0, 0, 1, new BigDecimal("1.006")));
+        t.corrected("commercial", "T2", new ClaimCorrection.Applied(List.of(), 0, 0, BigDecimal.ZERO,
+                BigDecimal.ZERO, 0, 0, 0, 3, BigDecimal.ZERO));
+        String html = ReportHtml.render(t, VisitAudit.catalog(), List.of("visits.csv"), java.util.Optional.empty(),
+                List.of(), List.of(), p -> p.startsWith("medicare"));
+        String table = html.substring(html.indexOf("Duplicate claims by payer"));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertThat(table).contains("<td>commercial</td><td class=\"n\">1</td><td class=\"n\">3</td>"
+                        + "<td class=\"n\">not estimated</td>")
+                .contains("<td>medicare</td><td class=\"n\">2</td><td class=\"n\">5</td><td class=\"n\">$10.00</td>")
+                .contains("<td>medicare-b</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">$1.01</td>");
+        assertThat(html).contains("est. $11.01 allowed on their Medicare lines");
+        com.fasterxml.jackson.databind.JsonNode dup = t.toJson().get("duplicateClaims");
+        assertThat(dup.get("dollars").decimalValue()).isEqualByComparingTo("11.01");
+        assertThat(dup.get("byPayer").get("medicare").get("dollars").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(dup.get("byPayer").get("medicare-b").get("dollars").decimalValue()).isEqualByComparingTo("1.01");
+        assertThat(dup.get("byPayer").get("commercial").has("dollars")).isFalse();
+        assertThat(dup.get("byPayer").get("commercial").get("dollarsNote").asText()).isEqualTo("not estimated");
+        assertThat(dup.get("byPayer").get("commercial").get("units").asLong()).isEqualTo(3);
+        assertThat(t.toJson().has("estimatedPayers")).isFalse();
+        // Read back (a resumed run, a part merged): the same summary.
+        assertThat(AuditTotals.fromJson(t.toJson()).toJson()).isEqualTo(t.toJson());
+        AuditTotals merged = new AuditTotals();
+        merged.merge(AuditTotals.fromJson(t.toPartJson()));
+        assertThat(merged.toJson()).isEqualTo(t.toJson());
     }
 
     /**

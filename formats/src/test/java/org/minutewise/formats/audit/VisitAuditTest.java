@@ -258,6 +258,65 @@ class VisitAuditTest {
         });
     }
 
+    /** {@link #assemble}'s rows, counting each parse of a row's record in {@code parses}. */
+    private static VisitAudit.CsvRows<String> counting(List<String> rows, java.util.Map<String, Integer> parses) {
+        CsvVisitReader.Header header = new CsvVisitReader(REF).header(CsvRecordReader.parse(CSV_HEADER, 1));
+        return new VisitAudit.CsvRows<>() {
+            @Override
+            public long line(String row) {
+                return 2 + rows.indexOf(row);
+            }
+
+            @Override
+            public CsvRecordReader.Record record(String row) {
+                parses.merge(row, 1, Integer::sum);
+                return CsvRecordReader.parse(row, line(row), header.names());
+            }
+
+            @Override
+            public CsvVisitReader.Header header(String row) {
+                return header;
+            }
+        };
+    }
+
+    /**
+     * With rows without a visit id about (orphans), a visit's rows are read to see whose they may be, then read into the
+     * visit: through {@link VisitAudit#parsedOnce} each row is parsed once for both, a row that cannot be read too (its
+     * error given again, the same), and the visit and reasons are those of rows parsed afresh. Near miss: without it,
+     * each row is parsed twice.
+     */
+    @Test
+    void aVisitsRowsAreParsedOnceForTheOrphanCheckAndTheVisit() {
+        String a = "V-1,2026-03-02,medicare,,PT,P1,I69.351,97112,24,,,T1,PT,,2,GP,,\"Stroke note\",47";
+        String b = "V-1,2026-03-02,medicare,,PT,P1,I69.351,97110,23,,,T1,PT,,1,GP,,,";
+        String bad = "V-1,2026-03-02,medicare,,PT,P1,I69.351,97110,23,,,T1,PT,,1,GP,,\"x\"y,";
+        VisitAudit audit = new VisitAudit(REF, new VisitChecker(REF), Optional.empty(), f -> "f");
+        java.util.Map<String, ?> orphans = java.util.Map.of("P9 on 2026-03-02", 7L);
+        for (List<String> rows : List.of(List.of(a, b), List.of(a, bad))) {
+            java.util.Map<String, Integer> once = new java.util.HashMap<>();
+            VisitAudit.CsvRows<String> how = VisitAudit.parsedOnce(counting(rows, once));
+            assertThat(VisitAudit.orphanOf(rows, how, r -> true, orphans)).isEmpty();
+            VisitAudit.Assembled<String> got = audit.assembleCsv("V-1", rows, how);
+            assertThat(once.values()).as("each row parsed once").containsOnly(1).hasSize(2);
+            java.util.Map<String, Integer> twice = new java.util.HashMap<>();
+            VisitAudit.CsvRows<String> plain = counting(rows, twice);
+            assertThat(VisitAudit.orphanOf(rows, plain, r -> true, orphans)).isEmpty();
+            VisitAudit.Assembled<String> fresh = audit.assembleCsv("V-1", rows, plain);
+            assertThat(twice.values()).as("near miss: parsed again").containsOnly(2);
+            assertThat(got.visit()).isEqualTo(fresh.visit());
+            assertThat(got.rejected()).isEqualTo(fresh.rejected());
+        }
+        // The orphan's patient and date found through the kept records as through fresh ones.
+        java.util.Map<String, ?> p1 = java.util.Map.of("P1 on 2026-03-02", 7L);
+        java.util.Map<String, Integer> count = new java.util.HashMap<>();
+        assertThat(VisitAudit.orphanOf(List.of(a, b), VisitAudit.parsedOnce(counting(List.of(a, b), count)),
+                r -> true, p1)).hasValue("P1 on 2026-03-02");
+        assertThat(audit.assembleCsv("V-1", List.of(bad), VisitAudit.parsedOnce(counting(List.of(bad),
+                new java.util.HashMap<>()))).rejected()).singleElement()
+                .satisfies(r -> assertThat(r.reason()).startsWith("line 2, column note: text after a closing quote"));
+    }
+
     /** The note and total time are the visit's whichever of its rows carries them. */
     @Test
     void visitFieldsComeFromTheRowThatCarriesThemWhateverTheOrder() {

@@ -85,6 +85,31 @@ class CsvTest {
                 .isInstanceOf(InputException.class).hasMessageContaining("field longer than 1,000,000 characters");
     }
 
+    /**
+     * Given the header's names, a field too long (or text after a closing quote) is named by its column's header name,
+     * the reader's and the cut record's ({@link CsvRecordReader#parse(String, long, List)}) alike. Near miss: a column
+     * past the header's, or of a blank name, by its number.
+     */
+    @Test
+    void aColumnIsNamedByTheHeaderWhenGiven() throws IOException {
+        String over = "x".repeat(1_000_001);
+        List<String> names = List.of("visitId", "", "note");
+        try (CsvRecordReader r = new CsvRecordReader(new StringReader("V1,a,\"" + over + "\"\n")).names(names)) {
+            assertThatThrownBy(r::next).isInstanceOf(InputException.class).hasMessageStartingWith(
+                    "line 1, column note: field longer than 1,000,000 characters");
+        }
+        assertThatThrownBy(() -> CsvRecordReader.parse("V1,a,\"" + over + "\"", 12, names))
+                .hasMessageStartingWith("line 12, column note: field longer than 1,000,000 characters");
+        assertThatThrownBy(() -> CsvRecordReader.parse("V1,a,\"q\"z", 12, names))
+                .hasMessageStartingWith("line 12, column note: text after a closing quote");
+        assertThatThrownBy(() -> CsvRecordReader.parse("V1,\"q\"z", 12, names))
+                .hasMessageStartingWith("line 12, column 2: text after a closing quote");
+        assertThatThrownBy(() -> CsvRecordReader.parse("V1,a,b,\"" + over + "\"", 12, names))
+                .hasMessageStartingWith("line 12, column 4: field longer");
+        assertThatThrownBy(() -> CsvRecordReader.parse("V1,a,\"" + over + "\"", 12))
+                .hasMessageStartingWith("line 12, column 3: field longer");
+    }
+
     @Test
     void unclosedQuoteNamesTheLine() {
         assertThatThrownBy(() -> records("a,b\n\"open,c\n"))
