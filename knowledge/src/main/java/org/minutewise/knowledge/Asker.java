@@ -25,6 +25,9 @@ final class Asker {
     static final String CMS_METHOD = "cms-total-time";
     static final String CPT_METHOD = "cpt-per-code";
     static final String EVAL_PER_DAY = "eval-once-per-day";
+    /** Unattended electrical stimulation: Medicare's code and every other payer's, one service (RULES.md §1). */
+    private static final String ESTIM_MEDICARE = "G0283";
+    private static final String ESTIM_OTHERS = "97014";
     private static final int SEARCH_DEPTH = 10;
     private static final double FUZZY_CREDIT = 0.75;
     /** The weight of a trade word ("claim", "patient", "insurance") in the coverage, whether the card has it or not. */
@@ -32,6 +35,11 @@ final class Asker {
     /** Three cards covering a question together count a little less than one covering it alone. */
     private static final double UNION_FACTOR = 0.9;
     static final String EVALUATIONS_A_DAY = "eval-once-per-day";
+    /** Sequelae of cerebrovascular disease: the category of a stroke's lasting deficits, as outpatient therapy codes them. */
+    private static final String STROKE_SEQUELAE = "I69";
+    private static final Set<String> STROKE_WORDS = Set.of("stroke", "strokes", "cva", "cvas");
+    /** The rule that an assistant may not evaluate or re-evaluate (CMS Pub 100-02 ch. 15 §230.1, §230.2). */
+    private static final String ASSISTANT_EVALUATES = "MW-W009";
     private static final Set<String> EVALUATION_WORDS = Set.of("eval", "evals", "evaluation", "evaluations",
             "re-eval", "reeval", "re-evaluation", "reevaluation", "re-evals", "reevals");
     private static final java.util.regex.Pattern FULL_ICD = java.util.regex.Pattern.compile(
@@ -44,6 +52,10 @@ final class Asker {
     private static final Set<String> BILLING_WORDS = Set.of("bill", "bills", "billed", "billing", "npi", "rendering",
             "enroll", "enrolled", "medicare", "claim");
     private static final Set<String> MODIFIER_IDS = Set.of("CQ", "CO");
+    private static final Set<String> DEDUCTIBLE_WORDS = Set.of("deductible", "deductibles");
+    /** A question of what took a deleted code's place ("what code replaced 97762", "is 97532 still valid"). */
+    private static final Set<String> REPLACED_WORDS = Set.of("replace", "replaced", "replaces", "replacement",
+            "replacing", "deleted", "delete", "retired", "discontinued", "valid", "still", "instead", "successor");
     private static final Set<String> FIGURE_WORDS = Set.of("threshold", "thresholds", "cap", "kx", "conversion",
             "cf", "factor", "amount", "limit", "review");
     /** A question about what a note shows ("what should a 97112 note include", "how do I document 97112"). */
@@ -109,13 +121,14 @@ final class Asker {
         if (known.size() >= 2 && sameMinutes(q)) {
             return sameMinutes(q, hits, known);
         }
-        if (!q.minutes().isEmpty() && containsAny(q.tokens(), ASSISTANT_WORDS) && q.codes().size() == 1) {
+        if (!q.minutes().isEmpty() && containsAny(q.tokens(), ASSISTANT_WORDS)) {
             Optional<Answer> cq = assistantUnits(q, hits);
             if (cq.isPresent()) {
                 return cq.get();
             }
         }
-        if (!q.minutes().isEmpty() && (containsAny(q.tokens(), UNIT_WORDS) || minutesAlone(q) || everyMinuteCoded(q))) {
+        if (!q.minutes().isEmpty() && (containsAny(q.tokens(), UNIT_WORDS) || minutesAlone(q) || everyMinuteCoded(q)
+                || someMinutesCoded(q))) {
             return units(q, hits);
         }
         if (q.tokens().contains("advantage") && q.tokens().contains("medicare")) {
@@ -124,6 +137,18 @@ final class Asker {
                     + "Original Medicare (Part B), and each Medicare Advantage (Part C) plan sets its own (unit "
                     + "method, KX, prior authorization). Check the plan's provider manual and describe it as a payer "
                     + "profile (--payer-profile).", List.of(), false, 0.0);
+        }
+        Optional<Answer> deleted = deletedCode(q, hits, known);
+        if (deleted.isPresent()) {
+            return deleted.get();
+        }
+        if (containsAny(q.tokens(), DEDUCTIBLE_WORDS) && (year(q).isPresent() || String.join(" ", q.tokens())
+                .contains("how much") || containsAny(q.tokens(), Set.of("what", "whats", "amount")))) {
+            // The Part B deductible is no figure of the reference data: a card's other years are no answer.
+            return new Answer("I don't know the " + year(q).map(y -> y + " ").orElse("") + "Part B deductible: the "
+                    + "Minutewise data do not hold it (the payment estimate stops at the allowed amount; the "
+                    + "patient's deductible and 20% coinsurance come after it, RULES.md §6). Check CMS's yearly "
+                    + "notice of the Medicare Part B premium and deductible.", List.of(), false, 0.0);
         }
         if (known.size() == 2 && containsAny(q.tokens(), Set.of("vs", "versus", "difference", "differ", "compare",
                 "compared"))) {
@@ -165,6 +190,10 @@ final class Asker {
         List<String> pinned = pinned(q);
         Card top = pinned.isEmpty() ? index.cards().get(hits.get(0).ord()) : kb.card(pinned.get(0)).orElseThrow();
         StringBuilder sb = new StringBuilder(bestSentences(q, top));
+        if (!pinned.isEmpty() && pinned.get(0).equals(ASSISTANT_EVALUATES)) {
+            sb.insert(0, "No: an assistant (PTA or OTA) may not evaluate or re-evaluate; the therapist performs and "
+                    + "bills the evaluation. ");
+        }
         Optional<String> year = year(q);
         Optional<Card> figures = kb.card(Cards.YEARLY_FIGURES);
         Optional<Fact> yearFact = year.isEmpty() || figures.isEmpty() ? Optional.empty() : figures.get().facts()
@@ -176,8 +205,11 @@ final class Asker {
             top = figures.get();
             sb = new StringBuilder("Medicare, " + yearFact.get().text());
         }
-        if (year.isPresent() && !sb.toString().contains(year.get()) && YEAR.matcher(sb).find()) {
-            // The best card's figures are for other years: showing them as the answer would be wrong.
+        if (year.isPresent() && !sb.toString().contains(year.get()) && YEAR.matcher(sb).find()
+                && containsAny(q.tokens(), FIGURE_WORDS)) {
+            // A yearly figure asked (a threshold, the conversion factor) and the best card's figures are for other
+            // years: showing them as the answer would be wrong. Other questions naming a year ("does a PTA need
+            // CQ in 2026") are answered by the card.
             return new Answer("I don't know the " + year.get() + " figure: the Minutewise knowledge base has no "
                     + "card that gives it (" + top.id() + " gives other years). Source to check: " + top.citation()
                     + ".", List.of(), false, round(confidence));
@@ -263,6 +295,14 @@ final class Asker {
             }
         }
         return true;
+    }
+
+    /**
+     * Some counts of minutes have their code and some none ("NMR 20 min XY 18 min"): asked with or without "units",
+     * the answer says it cannot read them unambiguously rather than answer with a card.
+     */
+    private static boolean someMinutesCoded(ParsedQuery q) {
+        return q.minutes().size() >= 2 && !uncoded(q) && q.minutes().stream().anyMatch(m -> m.code().isEmpty());
     }
 
     /** No count of minutes has a code written or named beside it. */
@@ -380,7 +420,15 @@ final class Asker {
             }
             UnitResult c = UnitCalculator.compute(UnitMethod.CMS, withCodes, kb.codes());
             UnitResult p = UnitCalculator.compute(UnitMethod.CPT, withCodes, kb.codes());
-            sb.append(minutesText(withCodes)).append(": ");
+            // Minutes a word gives to one of several codes ("pt eval 60 minutes") are shown without the code that
+            // stands in for them.
+            List<ParsedQuery.Minutes> shown = new ArrayList<>();
+            boolean several = false;
+            for (ParsedQuery.Minutes m : q.minutes()) {
+                several |= !m.among().isEmpty();
+                shown.add(m.among().isEmpty() ? m : m.withCode(""));
+            }
+            sb.append(several ? minutesText(shown) : minutesText(withCodes)).append(": ");
             boolean perCodeFirst = q.tokens().contains("commercial") || q.tokens().contains("cpt")
                     || q.tokens().contains("per-code");
             if (anyTimed && perCodeFirst) {
@@ -401,21 +449,33 @@ final class Asker {
                 sb.append(" Under the CPT per-code method: ").append(allocation(p)).append('.');
                 pinned.add(CMS_METHOD);
             } else {
-                sb.append("untimed, so ").append(allocation(c)).append(" whatever the minutes: an untimed code is "
-                        + "billed as one unit a day, not counted by its minutes (RULES.md §1).");
+                sb.append("untimed, so ").append(several && withCodes.size() == 1 ? "1 unit" : allocation(c))
+                        .append(" whatever the minutes, and none of them in "
+                        + "the timed total: an untimed code is billed as one unit a day, not counted by its minutes "
+                        + "(RULES.md §1).");
                 Optional<Card> card = kb.card(withCodes.get(0).code());
                 if (card.isPresent()) {
                     untimedSource = card.get().citation() + (card.get().citation().contains("100-04") ? ""
                             : "; CMS Pub 100-04 ch. 5 §20.2");
                 }
             }
+            for (ParsedQuery.Minutes m : q.minutes()) {
+                if (!m.among().isEmpty()) {
+                    // "pt eval 60 minutes": the word names several codes, all untimed; the first stood in for them.
+                    sb.append(" The ").append(m.minutes()).append(" min are ").append(oneOf(m.among()))
+                            .append(": each untimed, so 1 unit whichever it is").append(anyTimed
+                            ? ", outside the timed minutes." : ", not a timed unit.");
+                }
+            }
             if (anyTimed && (!Cognitive.claimSplit(c.unitsByCode()).isEmpty()
                     || !Cognitive.claimSplit(p.unitsByCode()).isEmpty())) {
                 sb.append(" On the claim ").append(Cognitive.CLAIM_RULE).append(" (RULES.md §1).");
             }
-            for (CodeMinutes cm : withCodes) {
-                if (!pinned.contains(cm.code())) {
-                    pinned.add(cm.code());
+            for (ParsedQuery.Minutes m : q.minutes()) {
+                for (String code : m.among().isEmpty() ? List.of(m.code()) : m.among()) {
+                    if (!pinned.contains(code)) {
+                        pinned.add(code);
+                    }
                 }
             }
             if (anyTimed && !pinned.contains(CPT_METHOD)) {
@@ -463,6 +523,23 @@ final class Asker {
             sb.append(" Source: ").append(cms.citation()).append("; ").append(cpt.citation()).append('.');
         }
         return new Answer(sb.toString(), scored(hits, pinned), true, 1.0);
+    }
+
+    /**
+     * The codes one word names, as a biller chooses among them: "G0283 to Medicare, 97014 to other payers (one
+     * service)" for unattended e-stim (RULES.md §1), else each code with its title ("97161 (PT evaluation, low
+     * complexity), 97162 (...) or 97163 (...)").
+     */
+    private String oneOf(List<String> codes) {
+        if (codes.size() == 2 && codes.containsAll(List.of(ESTIM_MEDICARE, ESTIM_OTHERS))) {
+            return ESTIM_MEDICARE + " to Medicare or " + ESTIM_OTHERS + " to other payers (one service, unattended "
+                    + "electrical stimulation: RULES.md §1)";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String code : codes) {
+            parts.add(kb.card(code).map(card -> code + " (" + card.title() + ")").orElse(code));
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
     }
 
     /**
@@ -579,6 +656,15 @@ final class Asker {
                     + "§4-§5" + (source.isEmpty() ? "" : "; " + source) + ".",
                     scored(hits, List.of("97164", "97168", "59", "XU")), true, 1.0));
         }
+        Optional<Answer> modifiers = codesModifiers(q, hits, known);
+        if (modifiers.isPresent()) {
+            return modifiers;
+        }
+        if (known.size() >= 2 && containsAny(t, Set.of("same", "together", "combine", "combined", "add", "added",
+                "both", "with")) && q.synonyms().stream().anyMatch(m -> m.group().ids().contains(CMS_METHOD))
+                && known.stream().allMatch(c -> kb.codes().getOrNull(c) != null && kb.codes().getOrNull(c).timed())) {
+            return Optional.of(codesTogether(hits, known));
+        }
         if (containsAny(t, Set.of("coinsurance", "co-insurance", "copay", "copayment"))
                 && known.isEmpty()) {
             return Optional.of(new Answer("Medicare Part B: after the patient's yearly Part B deductible, the patient "
@@ -662,6 +748,75 @@ final class Asker {
             return Optional.of(new Answer(text, scored(hits, List.of(code, "mue")), true, 1.0));
         }
         return Optional.empty();
+    }
+
+    /**
+     * "Does 97161 need a modifier": what goes on the code's line (RULES.md §4): GP, GO or GN by the plan of care's
+     * discipline on every therapy line; CQ/CO for an assistant's part (never on an evaluation: MW-W009); 59 or an X
+     * modifier only beside the codes it is column two to. Empty unless the question names one therapy code and asks
+     * about modifiers without naming one.
+     */
+    private Optional<Answer> codesModifiers(ParsedQuery q, List<SearchIndex.Hit> hits, List<String> known) {
+        CodeInfo info = known.size() == 1 ? kb.codes().getOrNull(known.get(0)) : null;
+        if (info == null || info.disciplines().isEmpty() || !containsAny(q.tokens(), Set.of("modifier", "modifiers",
+                "mod", "mods")) || containsAny(q.tokens(), ASSISTANT_WORDS) || !q.minutes().isEmpty()
+                || q.ids().stream().anyMatch(i -> kb.card(i).map(c -> c.kind() == Kind.MODIFIER).orElse(false))) {
+            return Optional.empty();
+        }
+        String code = info.code();
+        List<String> disciplines = new ArrayList<>();
+        List<String> pinned = new ArrayList<>(List.of(code));
+        for (org.minutewise.core.model.Discipline d : new java.util.TreeSet<>(info.disciplines())) {
+            disciplines.add(d.modifier() + " under " + article(d.name()) + " " + d.name() + " plan of care");
+            pinned.add(d.modifier());
+        }
+        StringBuilder sb = new StringBuilder("Yes: " + code + " takes " + String.join(", ", disciplines.subList(0,
+                disciplines.size() - 1)) + (disciplines.size() > 1 ? " or " : "") + disciplines.get(disciplines.size()
+                - 1) + ": every therapy line carries one of GP, GO or GN, by the discipline of the plan of care it is "
+                + "billed under.");
+        if (info.evaluation()) {
+            sb.append(" Never CQ or CO: an assistant may not evaluate or re-evaluate (MW-W009).");
+        } else {
+            sb.append(" CQ (PTA) or CO (OTA) as well on the units an assistant furnished more than 10% of.");
+        }
+        Set<String> col1 = new java.util.TreeSet<>();
+        for (PairEdit p : kb.edits().pairs(code)) {
+            if (p.column2().equals(code) && !p.byRegion()) {
+                col1.add(p.column1());
+            }
+        }
+        if (!col1.isEmpty()) {
+            sb.append(" 59 or an X modifier only when it is billed beside ").append(String.join(", ", col1))
+                    .append(" (an NCCI pair: ").append(code).append(" is column two) in a separate time interval.");
+        }
+        sb.append(" For Medicare, KX once the year's therapy passes the threshold. Source: RULES.md §4, §5.");
+        return Optional.of(new Answer(sb.toString(), scored(hits, pinned), true, 1.0));
+    }
+
+    private static String article(String word) {
+        return "AEIOU".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    /**
+     * "Can I bill 97110 with 97112 under the same 8 minute rule": yes; the CMS total-time method adds the timed
+     * codes' minutes, each code with its own, before the table (RULES.md §3.1). The example is the engine's count.
+     */
+    private Answer codesTogether(List<SearchIndex.Hit> hits, List<String> codes) {
+        String a = codes.get(0);
+        String b = codes.get(1);
+        List<CodeMinutes> example = List.of(new CodeMinutes(a, 7), new CodeMinutes(b, 8));
+        UnitResult r = UnitCalculator.compute(UnitMethod.CMS, example, kb.codes());
+        String text = "Yes: under the CMS total-time method (the 8-minute rule) " + String.join(" and ", codes)
+                + " are counted together. Each code keeps its own minutes (a minute belongs to one code, never two), "
+                + "and the day's timed minutes of all the codes are added up before the table gives the units "
+                + "(8-22 minutes = 1 unit, 23-37 = 2, ...), then shared out by the codes' minutes. For example "
+                + minutesText(example) + ": " + r.totalTimedMinutes() + " timed minutes, " + r.totalUnits()
+                + plural(r.totalUnits(), " unit") + " (" + allocation(r) + "): " + a + "'s 7 minutes count toward "
+                + "the total though alone they are under 8. Under the CPT per-code method each code counts alone. "
+                + "Source: RULES.md §3.1; CMS Pub 100-04 ch. 5 §20.2 C.";
+        List<String> pinned = new ArrayList<>(List.of(CMS_METHOD));
+        pinned.addAll(codes);
+        return new Answer(text, scored(hits, pinned), true, 1.0);
     }
 
     /**
@@ -818,9 +973,10 @@ final class Asker {
             }
             for (int j = i + 1; j <= i + 2 && j < t.size(); j++) {
                 String w = t.get(j);
-                if (ParsedQuery.MINUTE_WORDS.contains(w) || w.equals("time") || w.equals("period")
-                        || w.equals("unit")) {
-                    return true;
+                boolean rule = j + 1 < t.size() && Set.of("rule", "rules", "method").contains(t.get(j + 1));
+                if ((ParsedQuery.MINUTE_WORDS.contains(w) || w.equals("time") || w.equals("period")
+                        || w.equals("unit")) && !rule) {
+                    return true; // "the same 8 minute rule" is the rule, not the minutes
                 }
             }
         }
@@ -867,60 +1023,99 @@ final class Asker {
     }
 
     /**
-     * "PTA did 10 minutes and PT did 20 minutes of 97110, which units get CQ": each count of minutes with the
-     * assistant or the therapist named just before it, one timed code; the units as the engine counts them and
-     * the units that carry CQ/CO as its de minimis rule decides (RULES.md §4). Empty when the question does not
-     * say who furnished each count.
+     * "PTA did 10 minutes and PT did 20 minutes of 97110, which units get CQ", "PTA 23 min 97110, PT 13 min 97110,
+     * PT 30 min 97140", "PTA did 30 minutes of 97110 which modifiers": each count of minutes with the assistant or
+     * the therapist named before it (the last one named), and its code (written beside it, or the one code the
+     * question names). Answered through the engine: the visit those minutes make, for Medicare, checked as {@code
+     * check} does, its units (CMS total-time method) and its claim lines with the modifiers the engine gives them
+     * (GP/GO, CQ/CO by the de minimis rule of RULES.md §4). Empty when the question does not say who furnished each
+     * count or of which code.
      */
     private Optional<Answer> assistantUnits(ParsedQuery q, List<SearchIndex.Hit> hits) {
-        String code = q.codes().get(0);
-        CodeInfo info = kb.codes().getOrNull(code);
-        if (info == null || !info.timed() || q.minutes().size() < 2) {
-            return Optional.empty();
-        }
         List<String> t = q.tokens();
-        int assistant = 0;
-        int therapist = 0;
-        boolean occupational = false;
+        boolean occupational = containsAny(t, Set.of("ota", "otas", "cota", "ot", "occupational"));
+        List<String> named = namedCodes(q);
+        Optional<String> year = year(q);
+        java.time.LocalDate dos = year.map(y -> java.time.LocalDate.of(Integer.parseInt(y), 7, 1))
+                .orElseGet(java.time.LocalDate::now);
+        org.minutewise.core.model.Visit.Builder visit = org.minutewise.core.model.Visit.builder("ask", dos)
+                .payer("medicare").planOfCare(occupational ? org.minutewise.core.model.Discipline.OT
+                        : org.minutewise.core.model.Discipline.PT);
+        org.minutewise.core.model.Role assistantRole = occupational ? org.minutewise.core.model.Role.OTA
+                : org.minutewise.core.model.Role.PTA;
+        org.minutewise.core.model.Role therapistRole = occupational ? org.minutewise.core.model.Role.OT
+                : org.minutewise.core.model.Role.PT;
+        String assistantLabel = "the " + assistantRole.name();
+        String therapistLabel = "the " + therapistRole.name();
+        Map<String, int[]> byCode = new LinkedHashMap<>(); // code: {assistant's minutes, therapist's minutes}
+        List<String> said = new ArrayList<>();
+        int assistantTotal = 0;
         for (ParsedQuery.Minutes m : q.minutes()) {
-            if (!m.code().isEmpty() && !m.code().equals(code)) {
+            String code = !m.code().isEmpty() ? m.code() : named.size() == 1 ? named.get(0) : null;
+            CodeInfo info = code == null ? null : kb.codes().getOrNull(code);
+            if (info == null) {
                 return Optional.empty();
             }
-            String who = null;
-            for (int i = m.at() - 1; i >= Math.max(0, m.at() - 4) && who == null; i--) {
+            Boolean assistant = null;
+            for (int i = m.at() - 1; i >= 0 && assistant == null; i--) {
                 String w = t.get(i);
                 if (ASSISTANT_WORDS.contains(w)) {
-                    who = "a";
-                    occupational |= w.startsWith("ota") || w.startsWith("cota");
+                    assistant = true;
                 } else if (Set.of("pt", "ot", "therapist", "slp").contains(w)) {
-                    who = "t";
-                    occupational |= w.equals("ot");
+                    assistant = false;
                 }
             }
-            if (who == null) {
+            if (assistant == null) {
                 return Optional.empty();
             }
-            if (who.equals("a")) {
-                assistant += m.minutes();
-            } else {
-                therapist += m.minutes();
-            }
+            org.minutewise.core.model.Provider who = assistant
+                    ? new org.minutewise.core.model.Provider(Optional.of("A1"), assistantRole, Optional.empty(),
+                    Optional.of("T1"), Optional.empty())
+                    : org.minutewise.core.model.Provider.of("T1", therapistRole);
+            visit.service(org.minutewise.core.model.ServiceLine.of(code, m.minutes(), therapistRole)
+                    .withProvider(who));
+            byCode.computeIfAbsent(code, c -> new int[2])[assistant ? 0 : 1] += m.minutes();
+            assistantTotal += assistant ? m.minutes() : 0;
+            said.add((assistant ? assistantRole : therapistRole).name() + " " + m.minutes() + " min " + code);
         }
-        if (assistant == 0 || therapist == 0) {
+        if (assistantTotal == 0) {
             return Optional.empty();
         }
+        org.minutewise.core.model.Visit v = visit.build();
+        org.minutewise.core.payer.PayerProfile medicare = kb.ref().payers().find("medicare").orElse(null);
+        if (medicare == null) {
+            return Optional.empty();
+        }
+        org.minutewise.core.check.CheckResult r = new org.minutewise.core.check.VisitChecker(kb.ref())
+                .check(v, medicare);
         String modifier = occupational ? "CO" : "CQ";
-        UnitResult r = UnitCalculator.compute(UnitMethod.CMS, List.of(new CodeMinutes(code, assistant + therapist)),
-                kb.codes());
-        int units = r.unitsByCode().getOrDefault(code, 0);
-        String explained = org.minutewise.core.claim.DeMinimis.explain(code, units, assistant, therapist, modifier,
-                occupational ? "the OTA" : "the PTA", occupational ? "the OT" : "the PT");
-        String text = code + ": the assistant " + assistant + " min and the therapist " + therapist + " min apart, "
-                + (assistant + therapist) + " timed minutes = " + units + plural(units, " unit") + " under the CMS "
-                + "total-time method. " + explained + " Minutes the two furnish together count as the therapist's. "
-                + "Source: RULES.md §4 (de minimis); CMS page \"Billing Examples Using CQ/CO Modifiers\".";
-        List<String> pinned = List.of(modifier, code, CMS_METHOD);
-        return Optional.of(new Answer(text, scored(hits, pinned), true, 1.0));
+        List<String> lines = new ArrayList<>();
+        Map<String, Integer> unitsOf = new LinkedHashMap<>();
+        for (org.minutewise.core.claim.ClaimLine l : r.claim().lines()) {
+            lines.add(l.code() + (l.modifiers().isEmpty() ? "" : " " + String.join(" ", l.modifiers())) + " x"
+                    + l.units());
+            unitsOf.merge(l.code(), l.units(), Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder(String.join(" + ", said)).append(": ")
+                .append(r.units().totalTimedMinutes()).append(" timed minutes = ").append(r.units().totalUnits())
+                .append(plural(r.units().totalUnits(), " unit")).append(" under the CMS total-time method. The claim "
+                        + "lines, as the check writes them for Medicare: ").append(String.join(", ", lines))
+                .append('.');
+        for (Map.Entry<String, int[]> e : byCode.entrySet()) {
+            CodeInfo info = kb.codes().getOrNull(e.getKey());
+            int[] who = e.getValue();
+            if (who[0] > 0 && info.timed()) {
+                sb.append(' ').append(org.minutewise.core.claim.DeMinimis.explain(e.getKey(),
+                        unitsOf.getOrDefault(e.getKey(), 0), who[0], who[1], modifier, assistantLabel,
+                        therapistLabel));
+            }
+        }
+        sb.append(" Minutes the two furnish together count as the therapist's. Source: RULES.md §4 (de minimis); CMS "
+                + "page \"Billing Examples Using CQ/CO Modifiers\".");
+        List<String> pinned = new ArrayList<>(List.of(modifier));
+        pinned.addAll(byCode.keySet());
+        pinned.add(CMS_METHOD);
+        return Optional.of(new Answer(sb.toString(), scored(hits, pinned), true, 1.0));
     }
 
     // ---- two codes on the same day -------------------------------------------------------------------------
@@ -996,7 +1191,18 @@ final class Asker {
         CodeInfo ia = kb.codes().getOrNull(a);
         CodeInfo ib = kb.codes().getOrNull(b);
         List<String> sources = new ArrayList<>();
-        if (edit != null && edit.byRegion()) {
+        if (Set.of(a, b).equals(Set.of(ESTIM_MEDICARE, ESTIM_OTHERS))) {
+            // One service under two payers' codes: never both, whatever the minutes.
+            sb.append(ESTIM_MEDICARE).append(" and ").append(ESTIM_OTHERS).append(" are the same service, unattended "
+                    + "electrical stimulation: ").append(ESTIM_MEDICARE).append(" is Medicare's code for it, ")
+                    .append(ESTIM_OTHERS).append(" other payers'. Bill one of them by the payer, never both for a "
+                    + "day: both are untimed, 1 unit a day whatever the minutes (Medicare: ").append(ESTIM_MEDICARE)
+                    .append(", MW-C002 when ").append(ESTIM_OTHERS).append(" is billed to it; other payers: ")
+                    .append(ESTIM_OTHERS).append(", MW-C010 for ").append(ESTIM_MEDICARE).append(").");
+            pinned.add(ESTIM_MEDICARE);
+            pinned.add(ESTIM_OTHERS);
+            sources.add("RULES.md §1");
+        } else if (edit != null && edit.byRegion()) {
             sb.append(a).append(" and ").append(b).append(" on the same day are an NCCI pair. ").append(edit.text())
                     .append(" Record the regions of both: unless ").append(edit.modified()).append(" treated a "
                             + "region not manipulated, it is not paid beside ").append(edit.other()).append('.');
@@ -1320,11 +1526,21 @@ final class Asker {
             // the topic card of a code the question names
         } else if (evaluationsADay(q)) {
             id = EVALUATIONS_A_DAY;
-        } else if (assistant && containsAny(t, EVALUATION_WORDS)) {
-            id = "MW-W009";
+        } else if (assistant && (containsAny(t, EVALUATION_WORDS) || q.codes().stream().anyMatch(c -> {
+            CodeInfo info = kb.codes().getOrNull(c);
+            return info != null && info.evaluation();
+        }))) {
+            // "can a PTA do a re-evaluation", "can a PTA bill 97164": assistants may not evaluate.
+            id = ASSISTANT_EVALUATES;
         } else if (containsAny(t, CHIROPRACTOR_WORDS) && t.contains("medicare") && !q.codes().stream()
                 .anyMatch(c -> c.startsWith("9894"))) {
             id = "MW-W001";
+        } else if (q.wants().orElse(null) == Kind.DIAGNOSIS && containsAny(t, STROKE_WORDS)
+                && !containsAny(t, Set.of("acute", "inpatient", "hospital", "hospitalized", "er", "emergency"))
+                && q.ids().stream().noneMatch(i -> kb.card(i).map(c -> c.kind() == Kind.DIAGNOSIS).orElse(false))) {
+            // "ICD-10 for CVA", "dx for history of stroke": therapy after a stroke codes its sequelae (I69.3-), not
+            // the acute episode (I63) (ICD-10-CM guidelines I.C.9.d).
+            id = STROKE_SEQUELAE;
         } else if (q.wants().orElse(null) == Kind.DIAGNOSIS && q.codes().contains("97112")
                 && q.ids().stream().noneMatch(i -> kb.card(i).map(c -> c.kind() == Kind.DIAGNOSIS).orElse(false))) {
             // "What diagnosis supports 97112?": the rule that says which do (no diagnosis named to look up).
@@ -1333,6 +1549,53 @@ final class Asker {
             id = containsAny(t, Set.of("ota", "cota", "occupational")) ? "CO" : "CQ";
         }
         return id != null && kb.card(id).isPresent() ? List.of(id) : List.of();
+    }
+
+    /**
+     * A deleted code asked about ("can I bill G0515 in 2026", "is 97532 valid in 2026", "what code replaced 97762"):
+     * whether it is valid for the year named, from the dates the catalog gives (RULES.md §1; MW-C005 blocks it
+     * outside them), and what replaced it (its label says). Empty unless the question names one code with an end
+     * date and a year or a word of its replacement.
+     */
+    private Optional<Answer> deletedCode(ParsedQuery q, List<SearchIndex.Hit> hits, List<String> known) {
+        if (known.size() != 1 || !q.minutes().isEmpty()) {
+            return Optional.empty();
+        }
+        String code = known.get(0);
+        CodeInfo info = kb.codes().getOrNull(code);
+        Optional<String> year = year(q);
+        if (info == null || info.effectiveTo().isEmpty()
+                || year.isEmpty() && !containsAny(q.tokens(), REPLACED_WORDS)) {
+            return Optional.empty();
+        }
+        java.time.LocalDate from = info.effectiveFrom();
+        java.time.LocalDate to = info.effectiveTo().get();
+        String dates = "valid for dates of service from " + from + " to " + to + " only";
+        String text;
+        if (year.isEmpty()) {
+            text = code + " was deleted: it is " + dates + "; a claim with it after that is rejected (Minutewise "
+                    + "blocks it as MW-C005).";
+        } else {
+            int y = Integer.parseInt(year.get());
+            if (y > to.getYear()) {
+                text = "No, not for " + y + ": " + code + " was deleted. It is " + dates + ", so a claim for a " + y
+                        + " date of service with it is rejected (Minutewise blocks it as MW-C005).";
+            } else if (y < from.getYear()) {
+                text = "No, not for " + y + ": " + code + " did not exist yet. It is " + dates + " (Minutewise "
+                        + "blocks it outside them as MW-C005).";
+            } else {
+                text = "Yes for " + y + ", within its dates: " + code + " is " + dates + "; after " + to
+                        + " a claim with it is rejected (Minutewise blocks it as MW-C005).";
+            }
+        }
+        Card card = kb.card(code).orElseThrow();
+        text += " " + code + ": " + info.label() + ". Source: " + card.citation()
+                + (card.citation().contains("RULES.md §1") ? "" : "; RULES.md §1") + ".";
+        List<String> pinned = new ArrayList<>(List.of(code));
+        if (kb.card("MW-C005").isPresent()) {
+            pinned.add("MW-C005");
+        }
+        return Optional.of(new Answer(text, scored(hits, pinned), true, 1.0));
     }
 
     /** A year the question names (2000-2099), if any. */

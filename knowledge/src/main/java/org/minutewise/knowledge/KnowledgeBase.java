@@ -66,8 +66,10 @@ public final class KnowledgeBase {
     private final Speller speller;
     private final CodeCatalog codes;
     private final CodeEdits edits;
+    /** The reference data the engine checks with: ask builds a visit of a question's minutes and checks it. */
+    private final ReferenceData ref;
 
-    private KnowledgeBase(String version, List<Card> cards, Synonyms synonyms, CodeCatalog codes, CodeEdits edits) {
+    private KnowledgeBase(String version, List<Card> cards, Synonyms synonyms, ReferenceData ref, CodeEdits edits) {
         this.version = version;
         Map<String, Card> m = new LinkedHashMap<>();
         Map<String, Integer> ords = new LinkedHashMap<>();
@@ -109,7 +111,8 @@ public final class KnowledgeBase {
             }
             return false;
         });
-        this.codes = codes;
+        this.ref = ref;
+        this.codes = ref.codes();
         this.edits = edits;
     }
 
@@ -286,7 +289,7 @@ public final class KnowledgeBase {
             t = t.substring(0, MAX_TEXT);
         }
         ParsedQuery q = ParsedQuery.parse(t, byId, sortedIds, diagnosisIds, speller);
-        return q.withSynonyms(synonyms.find(q.tokens(), QueryText.rawTokens(t)), byId);
+        return q.withSynonyms(synonyms.find(q.tokens(), QueryText.rawTokens(t)), byId, codes);
     }
 
     SearchIndex index() {
@@ -295,6 +298,10 @@ public final class KnowledgeBase {
 
     CodeCatalog codes() {
         return codes;
+    }
+
+    ReferenceData ref() {
+        return ref;
     }
 
     Optional<Card> card(String id) {
@@ -407,7 +414,7 @@ public final class KnowledgeBase {
             addLoaded(cards, catalogCodes, modifierIds, categories);
             Synonyms syn = loadSynonyms();
             return new KnowledgeBase(data.version() + " (codes " + r.codes().version() + ", diagnoses "
-                    + r.diagnoses().version() + ")", cards, syn, r.codes(), e);
+                    + r.diagnoses().version() + ")", cards, syn, r, e);
         }
 
         private void addLoaded(List<Card> cards, Set<String> catalogCodes, Set<String> modifierIds,

@@ -28,10 +28,24 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
                    List<Minutes> minutes, List<Synonyms.Match> synonyms, List<String> words, Set<String> corrected,
                    Optional<Kind> wants) {
 
-    /** "97110 for 20 min": code 97110 (or "" when none is written just before), 20 minutes, at token {@code at}. */
-    record Minutes(String code, int minutes, int at) {
+    /**
+     * "97110 for 20 min": code 97110 (or "" when none is written just before), 20 minutes, at token {@code at}.
+     *
+     * @param among when a word names several codes, all untimed ("pt eval": 97161, 97162, 97163; "e stim": G0283,
+     *              97014), those codes: the minutes are one of them, {@code code} the first (untimed like the rest,
+     *              so the minutes are 1 unit and no timed minutes); empty otherwise
+     */
+    record Minutes(String code, int minutes, int at, List<String> among) {
+        Minutes(String code, int minutes, int at) {
+            this(code, minutes, at, List.of());
+        }
+
+        Minutes {
+            among = List.copyOf(among);
+        }
+
         Minutes withCode(String c) {
-            return new Minutes(c, minutes, at);
+            return new Minutes(c, minutes, at, among);
         }
     }
 
@@ -277,13 +291,16 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
      * ex and 10 min manual" (the phrase after); a question keeps to one, so the way that places more of its minutes
      * is used for all of them (after wins a tie only when the first minutes have nothing before them).
      */
-    ParsedQuery withSynonyms(List<Synonyms.Match> matches, Map<String, Card> byId) {
-        String[] before = new String[minutes.size()];
-        String[] after = new String[minutes.size()];
+    ParsedQuery withSynonyms(List<Synonyms.Match> matches, Map<String, Card> byId,
+                             org.minutewise.core.codes.CodeCatalog catalog) {
+        List<List<String>> before = new ArrayList<>();
+        List<List<String>> after = new ArrayList<>();
         int nBefore = 0;
         int nAfter = 0;
         for (int k = 0; k < minutes.size(); k++) {
             Minutes m = minutes.get(k);
+            before.add(null);
+            after.add(null);
             if (!m.code().isEmpty()) {
                 continue;
             }
@@ -293,59 +310,73 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
                 next++;
             }
             for (Synonyms.Match sm : matches) {
-                String code = oneCode(sm, byId);
-                if (code == null) {
+                List<String> codes = placeableCodes(sm, byId, catalog);
+                if (codes.isEmpty()) {
                     continue;
                 }
                 if (sm.end() <= m.at() && m.at() - sm.end() <= 2) {
-                    before[k] = code;
+                    before.set(k, codes);
                 }
-                if (sm.start() == next && after[k] == null) {
-                    after[k] = code;
+                if (sm.start() == next && after.get(k) == null) {
+                    after.set(k, codes);
                 }
             }
-            nBefore += before[k] == null ? 0 : 1;
-            nAfter += after[k] == null ? 0 : 1;
+            nBefore += before.get(k) == null ? 0 : 1;
+            nAfter += after.get(k) == null ? 0 : 1;
         }
         boolean afterStyle = nAfter > nBefore || nAfter == nBefore && nAfter > 0 && firstPlacedAfter(before, after);
         List<Minutes> ms = new ArrayList<>(minutes.size());
         for (int k = 0; k < minutes.size(); k++) {
             Minutes m = minutes.get(k);
-            String code = m.code();
-            if (code.isEmpty()) {
-                String first = afterStyle ? after[k] : before[k];
-                String second = afterStyle ? before[k] : after[k];
-                code = first != null ? first : second != null ? second : "";
+            if (m.code().isEmpty()) {
+                List<String> first = afterStyle ? after.get(k) : before.get(k);
+                List<String> second = afterStyle ? before.get(k) : after.get(k);
+                List<String> codes = first != null ? first : second;
+                if (codes != null) {
+                    m = new Minutes(codes.get(0), m.minutes(), m.at(), codes.size() > 1 ? codes : List.of());
+                }
             }
-            ms.add(m.withCode(code));
+            ms.add(m);
         }
         return new ParsedQuery(text, tokens, ids, codes, prefixes, List.copyOf(ms), List.copyOf(matches), words,
                 corrected, wants);
     }
 
     /** The first minutes placed at all have a phrase after them and none before. */
-    private static boolean firstPlacedAfter(String[] before, String[] after) {
-        for (int k = 0; k < before.length; k++) {
-            if (before[k] != null || after[k] != null) {
-                return before[k] == null;
+    private static boolean firstPlacedAfter(List<List<String>> before, List<List<String>> after) {
+        for (int k = 0; k < before.size(); k++) {
+            if (before.get(k) != null || after.get(k) != null) {
+                return before.get(k) == null;
             }
         }
         return false;
     }
 
-    /** The one code card a synonym phrase names, or null when it names none or several. */
-    private static String oneCode(Synonyms.Match sm, Map<String, Card> byId) {
-        String only = null;
+    /**
+     * The code cards a synonym phrase names, when minutes beside it can be given to them: the one code it names
+     * ("ther ex": 97110), or the several it names when every one is untimed ("pt eval": 97161-97163; "e stim":
+     * G0283, 97014), for the minutes are then 1 unit whichever it is. Empty when it names none, or several of which
+     * one is timed (the minutes could not be counted without knowing which).
+     */
+    private static List<String> placeableCodes(Synonyms.Match sm, Map<String, Card> byId,
+                                               org.minutewise.core.codes.CodeCatalog catalog) {
+        List<String> codes = new ArrayList<>();
         for (String id : sm.group().ids()) {
             Card c = byId.get(id);
             if (c != null && c.kind() == Kind.CODE) {
-                if (only != null) {
-                    return null;
-                }
-                only = id;
+                codes.add(id);
             }
         }
-        return only;
+        if (codes.size() <= 1) {
+            return codes;
+        }
+        for (String code : codes) {
+            org.minutewise.core.codes.CodeInfo info = catalog.getOrNull(code);
+            if (info == null || info.timed()) {
+                return List.of();
+            }
+        }
+        return codes;
     }
 
     /** Diagnosis words first ("dx code" is a diagnosis), then modifier words, then code words. */

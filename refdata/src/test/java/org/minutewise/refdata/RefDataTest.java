@@ -73,7 +73,7 @@ final class RefDataTest {
 
         @Test
         void catalogIsVersioned() {
-            assertThat(codes.version()).isEqualTo("2026.5");
+            assertThat(codes.version()).isEqualTo("2026.6");
         }
 
         /** 97799 is a real code: known, untimed (1 unit), unlisted (by report); 95992, its listed neighbour, is not. */

@@ -45,6 +45,20 @@ class KnowledgeApiTest {
         assertThat(j.get("cards").findValuesAsText("id")).contains("97150");
     }
 
+    /** The answers a coder's review found wrong (2026-12-07) come the same over HTTP: worked out by the engine. */
+    @Test
+    void askWorksOutAnAssistantsCqAndAnEvaluationsUnitOverHttp() {
+        JsonNode cq = s.get("/api/v1/ask?q=" + q("PTA 23 min 97110, PT 13 min 97110, PT 30 min 97140, which units "
+                + "get CQ")).json();
+        assertThat(cq.get("known").asBoolean()).isTrue();
+        assertThat(cq.get("answer").asText()).contains("97110 GP CQ x1, 97110 GP x1, 97140 GP x2");
+        assertThat(cq.get("cards").get(0).get("id").asText()).isEqualTo("CQ");
+        JsonNode eval = s.get("/api/v1/ask?q=" + q("pt eval 60 minutes how many units")).json();
+        assertThat(eval.get("answer").asText()).startsWith("60 min: untimed, so 1 unit").doesNotContain("4 units");
+        JsonNode year = s.get("/api/v1/ask?q=" + q("can I bill G0515 in 2026")).json();
+        assertThat(year.get("answer").asText()).startsWith("No, not for 2026: G0515 was deleted");
+    }
+
     @Test
     void askSaysWhenItDoesNotKnow() {
         JsonNode j = s.get("/api/v1/ask?q=" + q("what is the weather in Paris tomorrow")).json();
