@@ -178,21 +178,31 @@
     return out;
   }
 
+  /** The visit JSON's fields by the form's labels (a problem's field said as the form says it). */
+  const FORM_NAMES = { id: "Visit id", dateOfService: "Date of service", payer: "Payer", planOfCare: "Plan of care",
+    setting: "Setting", "patient.id": "Patient id", totalTreatmentMinutes: "Total treatment minutes", note: "Note",
+    diagnoses: "Diagnoses", "certification.from": "Certified from", "certification.to": "Certified to",
+    "certification.physician": "Certifying physician", "certification.physicianNpi": "Certifying physician's NPI",
+    "patient.yearToDate.PT_SLP": "Spend at this clinic so far this year, PT and SLP",
+    "patient.yearToDate.OT": "Spend at this clinic so far this year, OT",
+    "patient.outsideSpend.PT_SLP": "Plus spend at other providers this year, PT and SLP",
+    "patient.outsideSpend.OT": "Plus spend at other providers this year, OT",
+    abn: "Advance beneficiary notice", progressReport: "Progress report" };
+
+  const quoted = (label) => "\u201c" + label + "\u201d";
+  const quotedField = (field) => [field, quoted(FORM_NAMES[field])];
+
   /** The visit JSON's field names as the form labels them, longest first (a fix names the fields to fill in). */
   const FIELD_LABELS = [
-    ["certification.from, .to", "\u201cCertified from\u201d and \u201cCertified to\u201d"],
-    ["certification.physician, .physicianNpi", "\u201cCertifying physician\u201d and \u201cCertifying physician's NPI\u201d"],
-    ["certification.physicianNpi", "\u201cCertifying physician's NPI\u201d"],
-    ["certification.physician", "\u201cCertifying physician\u201d"],
-    ["certification.from", "\u201cCertified from\u201d"],
-    ["certification.to", "\u201cCertified to\u201d"],
-    ["patient.yearToDate.PT_SLP", "\u201cSpend at this clinic so far this year, PT and SLP\u201d"],
-    ["patient.yearToDate.OT", "\u201cSpend at this clinic so far this year, OT\u201d"],
-    ["patient.yearToDate", "\u201cSpend at this clinic so far this year\u201d"],
-    ["patient.outsideSpend", "\u201cPlus spend at other providers this year\u201d"],
-    ["totalTreatmentMinutes", "\u201cTotal treatment minutes\u201d"],
-    ["abn", "\u201cAdvance beneficiary notice\u201d"],
-    ["progressReport", "\u201cProgress report\u201d"]];
+    ["certification.from, .to", quoted(FORM_NAMES["certification.from"]) + " and "
+      + quoted(FORM_NAMES["certification.to"])],
+    ["certification.physician, .physicianNpi", quoted(FORM_NAMES["certification.physician"]) + " and "
+      + quoted(FORM_NAMES["certification.physicianNpi"])],
+    ...["certification.physicianNpi", "certification.physician", "certification.from", "certification.to",
+      "patient.yearToDate.PT_SLP", "patient.yearToDate.OT"].map(quotedField),
+    ["patient.yearToDate", quoted("Spend at this clinic so far this year")],
+    ["patient.outsideSpend", quoted("Plus spend at other providers this year")],
+    ...["totalTreatmentMinutes", "abn", "progressReport"].map(quotedField)];
 
   /** "09:55" plus 10 minutes: "10:05"; empty when it would pass midnight. */
   function plusMinutes(hhmm, minutes) {
@@ -756,25 +766,13 @@
    * 1 as the table shows them; serviceRows maps the request's services to the table's rows (blank rows skipped).
    */
   function describeField(field, serviceRows) {
-    const f = serviceField(field);
-    if (!f) {
-      const name = formName(field);
-      return name !== field ? name + " (" + field + ")" : field;
+    const name = formName(field, serviceRows);
+    if (name === field) {
+      return field;
     }
-    const row = serviceRows && serviceRows[f.index] !== undefined ? serviceRows[f.index] : f.index;
-    return "service row " + (row + 1) + (f.part ? ", " + SERVICE_PARTS[f.part][1] : "") + " (" + field + ")";
+    return (serviceField(field) ? "service r" + name.slice(1) : name) + " (" + field + ")";
   }
 
-  /** The visit JSON's fields by the form's labels (a problem's field said as the form says it). */
-  const FORM_NAMES = { id: "Visit id", dateOfService: "Date of service", payer: "Payer", planOfCare: "Plan of care",
-    setting: "Setting", "patient.id": "Patient id", totalTreatmentMinutes: "Total treatment minutes", note: "Note",
-    diagnoses: "Diagnoses", "certification.from": "Certified from", "certification.to": "Certified to",
-    "certification.physician": "Certifying physician", "certification.physicianNpi": "Certifying physician's NPI",
-    "patient.yearToDate.PT_SLP": "Spend at this clinic so far this year, PT and SLP",
-    "patient.yearToDate.OT": "Spend at this clinic so far this year, OT",
-    "patient.outsideSpend.PT_SLP": "Plus spend at other providers this year, PT and SLP",
-    "patient.outsideSpend.OT": "Plus spend at other providers this year, OT",
-    abn: "Advance beneficiary notice", progressReport: "Progress report" };
 
   /** A field's name on the form: "Diagnoses, code 2" for diagnoses[1], "Row 1, end time" for a period's end. */
   function formName(field, serviceRows) {
@@ -881,6 +879,11 @@
     }
   }
 
+  /** The rows' problems in one line ("Row 2: a code is needed for these 23 minutes; ..."). */
+  function rowProblemsText(v) {
+    return v.rowProblems.map((p) => p.text).join("; ");
+  }
+
   /** The page's own problems with the rows (a code missing for minutes, minutes not a number), at their boxes. */
   function markRows(v) {
     for (const p of (v && v.rowProblems) || []) {
@@ -979,7 +982,7 @@
     if (!v.services.length) {
       freshReport();
       report.appendChild(el("p", { class: "hint" }, v.rowProblems.length ? "Not checked: "
-        + v.rowProblems.map((p) => p.text).join("; ") + "." : "Add a service block (a code with its minutes or "
+        + rowProblemsText(v) + "." : "Add a service block (a code with its minutes or "
         + "times) to see the units, the claim lines and the findings."));
       status.textContent = "";
       markField(null, null, undefined, v);
@@ -1005,7 +1008,7 @@
         const blocking = (res.body.findings || []).filter((f) => f.severity === "block").length;
         status.textContent = res.body.totalUnits + (res.body.totalUnits === 1 ? " unit" : " units") + ", "
           + (blocking ? blocking + " blocking finding" + (blocking === 1 ? "" : "s")
-            : v.rowProblems.length ? "not complete: " + v.rowProblems.map((p) => p.text).join("; ")
+            : v.rowProblems.length ? "not complete: " + rowProblemsText(v)
               : "nothing blocks")
           + " (updated " + new Date().toLocaleTimeString() + ")";
       } else {
@@ -1073,7 +1076,7 @@
     const out = $("save-status");
     if (v.rowProblems.length) {
       // Minutes without a code would be saved as if never given.
-      out.textContent = "Not saved: " + v.rowProblems.map((p) => p.text).join("; ") + ".";
+      out.textContent = "Not saved: " + rowProblemsText(v) + ".";
       markField(null, null, undefined, v);
       return;
     }
