@@ -119,7 +119,7 @@
       "aria-label": "Remove this block" }, "\u00d7");
     const row = el("tr", null,
       el("td", null, el("input", { class: "b-code", type: "text", maxlength: 5, "aria-label": "Code",
-        placeholder: "97112", value: v.code || "" })),
+        placeholder: "e.g. 97112", value: v.code || "" })),
       el("td", null, el("input", { class: "b-minutes", type: "number", min: 0, max: 1440, "aria-label": "Minutes",
         value: v.minutes === undefined ? "" : v.minutes })),
       el("td", null, el("input", { class: "b-start", type: "time", "aria-label": "Start time", value: v.start || "" })),
@@ -178,21 +178,31 @@
     return out;
   }
 
+  /** The visit JSON's fields by the form's labels (a problem's field said as the form says it). */
+  const FORM_NAMES = { id: "Visit id", dateOfService: "Date of service", payer: "Payer", planOfCare: "Plan of care",
+    setting: "Setting", "patient.id": "Patient id", totalTreatmentMinutes: "Total treatment minutes", note: "Note",
+    diagnoses: "Diagnoses", "certification.from": "Certified from", "certification.to": "Certified to",
+    "certification.physician": "Certifying physician", "certification.physicianNpi": "Certifying physician's NPI",
+    "patient.yearToDate.PT_SLP": "Spend at this clinic so far this year, PT and SLP",
+    "patient.yearToDate.OT": "Spend at this clinic so far this year, OT",
+    "patient.outsideSpend.PT_SLP": "Plus spend at other providers this year, PT and SLP",
+    "patient.outsideSpend.OT": "Plus spend at other providers this year, OT",
+    abn: "Advance beneficiary notice", progressReport: "Progress report" };
+
+  const quoted = (label) => "\u201c" + label + "\u201d";
+  const quotedField = (field) => [field, quoted(FORM_NAMES[field])];
+
   /** The visit JSON's field names as the form labels them, longest first (a fix names the fields to fill in). */
   const FIELD_LABELS = [
-    ["certification.from, .to", "\u201cCertified from\u201d and \u201cCertified to\u201d"],
-    ["certification.physician, .physicianNpi", "\u201cCertifying physician\u201d and \u201cCertifying physician's NPI\u201d"],
-    ["certification.physicianNpi", "\u201cCertifying physician's NPI\u201d"],
-    ["certification.physician", "\u201cCertifying physician\u201d"],
-    ["certification.from", "\u201cCertified from\u201d"],
-    ["certification.to", "\u201cCertified to\u201d"],
-    ["patient.yearToDate.PT_SLP", "\u201cSpend at this clinic so far this year, PT and SLP\u201d"],
-    ["patient.yearToDate.OT", "\u201cSpend at this clinic so far this year, OT\u201d"],
-    ["patient.yearToDate", "\u201cSpend at this clinic so far this year\u201d"],
-    ["patient.outsideSpend", "\u201cPlus spend at other providers this year\u201d"],
-    ["totalTreatmentMinutes", "\u201cTotal treatment minutes\u201d"],
-    ["abn", "\u201cAdvance beneficiary notice\u201d"],
-    ["progressReport", "\u201cProgress report\u201d"]];
+    ["certification.from, .to", quoted(FORM_NAMES["certification.from"]) + " and "
+      + quoted(FORM_NAMES["certification.to"])],
+    ["certification.physician, .physicianNpi", quoted(FORM_NAMES["certification.physician"]) + " and "
+      + quoted(FORM_NAMES["certification.physicianNpi"])],
+    ...["certification.physicianNpi", "certification.physician", "certification.from", "certification.to",
+      "patient.yearToDate.PT_SLP", "patient.yearToDate.OT"].map(quotedField),
+    ["patient.yearToDate", quoted("Spend at this clinic so far this year")],
+    ["patient.outsideSpend", quoted("Plus spend at other providers this year")],
+    ...["totalTreatmentMinutes", "abn", "progressReport"].map(quotedField)];
 
   /** "09:55" plus 10 minutes: "10:05"; empty when it would pass midnight. */
   function plusMinutes(hhmm, minutes) {
@@ -286,14 +296,34 @@
     }
     const rows = $("blocks").tBodies[0].rows;
     v.serviceRows = [];
+    // What the page itself finds wrong with a row before the service sees it: minutes (or an end time) without a
+    // code would vanish from the check and the save, and a Minutes box the browser cannot read ("15-") is empty.
+    v.rowProblems = [];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      const code = r.querySelector(".b-code").value.trim().toUpperCase();
+      const codeBox = r.querySelector(".b-code");
+      const minutesBox = r.querySelector(".b-minutes");
+      const code = codeBox.value.trim().toUpperCase();
+      const unreadable = Boolean(minutesBox.validity && minutesBox.validity.badInput);
       if (!code) {
+        // A start alone is what Add block fills in: an empty row. Minutes or an end time are a service.
+        const typed = minutesBox.value.trim();
+        const endTyped = r.querySelector(".b-end").value;
+        if (typed || unreadable || endTyped) {
+          const startTyped = r.querySelector(".b-start").value;
+          v.rowProblems.push({ row: i, box: codeBox, text: "Row " + (i + 1) + ": a code is needed for "
+            + (typed ? "these " + typed + " minutes" : endTyped ? "the time " + (startTyped ? startTyped : "up to")
+              + (startTyped ? "-" : " ") + endTyped : "this row") });
+        }
+        continue;
+      }
+      if (unreadable) {
+        v.rowProblems.push({ row: i, box: minutesBox, text: "Row " + (i + 1)
+          + ": minutes must be a whole number, like 15" });
         continue;
       }
       const s = { code, provider: { role: r.querySelector(".b-role").value } };
-      const minutes = numberOrNull(r.querySelector(".b-minutes").value);
+      const minutes = numberOrNull(minutesBox.value);
       if (minutes !== null) {
         s.minutes = minutes;
       }
@@ -372,6 +402,7 @@
   function wireVisit(v) {
     const copy = Object.assign({}, v);
     delete copy.serviceRows;
+    delete copy.rowProblems;
     return JSON.stringify(copy);
   }
 
@@ -385,28 +416,68 @@
    * The findings, worst first. On a saved visit ({@code savedId}) a warning or an information not yet accepted has a
    * button to accept it with the clinic's reason (recorded as a new version, with who and when).
    */
-  function renderFindings(findings, savedId, rows) {
+  function renderFindings(findings, savedId, rows, v) {
     if (!findings || !findings.length) {
       return el("p", { class: "hint" }, "No findings.");
     }
-    const order = { block: 0, warn: 1, info: 2 };
-    const sorted = findings.slice().sort((a, b) => (order[a.severity] ?? 3) - (order[b.severity] ?? 3));
     const list = el("ul", { class: "findings" });
-    for (const f of sorted) {
+    for (const f of worstFirst(findings)) {
       const sev = severityClass(f.severity);
+      const w = findingWords(f, rows, v);
       list.appendChild(el("li", { class: sev, "data-id": f.id },
         el("div", { class: "finding-head" },
           el("span", { class: "badge " + sev }, f.severity),
           el("span", { class: "finding-id" }, f.id),
-          f.path ? el("span", { class: "finding-path", title: f.path }, rowWords(f.path, rows)) : null),
-        el("p", { class: "finding-message" }, rowWords(f.message, rows)),
-        el("p", { class: "finding-fix" }, rowWords(f.fix, rows)),
+          w.place ? el("span", { class: "finding-path", title: f.path }, w.place) : null),
+        el("p", { class: "finding-message" }, w.message),
+        el("p", { class: "finding-fix" }, w.fix),
         el("p", { class: "finding-cite" }, f.citation),
         f.overridden ? el("p", { class: "finding-override" }, "Accepted by the clinic: " + f.overrideReason) : null,
         savedId && !f.overridden && (sev === "warn" || sev === "info") && /^MW-[A-Z]\d{3}$/.test(f.id)
           ? acceptButton(savedId, f.id) : null));
     }
     return list;
+  }
+
+  function worstFirst(findings) {
+    const order = { block: 0, warn: 1, info: 2 };
+    return (findings || []).slice().sort((a, b) => (order[a.severity] ?? 3) - (order[b.severity] ?? 3));
+  }
+
+  /**
+   * A finding's place, message and fix in the form's words. A place in the note ("note[75:89]", offsets into the
+   * note) is the phrase quoted; a message that opens by naming several codes ("97112 and 97110 ...") is about every
+   * row of those codes, not only the first the path names.
+   */
+  function findingWords(f, rows, v) {
+    const note = v && typeof v.note === "string" ? v.note : null;
+    const phrase = (m, a, b) => {
+      const from = Number(a);
+      const to = Number(b);
+      return note !== null && from < to && to <= note.length
+        ? "the note: \u201c" + note.slice(from, to) + "\u201d"
+        : "the note, characters " + (from + 1) + "-" + to;
+    };
+    let place = f.path ? rowWords(f.path, rows).replace(/note\[(\d+):(\d+)\]/g, phrase) : "";
+    const named = /^([A-Z0-9]{5}(?:(?:, and |, | and )[A-Z0-9]{5})+)\b/.exec(f.message || "");
+    if (named && v && Array.isArray(v.services) && /^services\[\d+\]$/.test(f.path || "")) {
+      const codes = named[1].split(/, and |, | and /);
+      const at = [];
+      v.services.forEach((s, j) => {
+        const row = rows && rows[j] !== undefined ? rows[j] : j;
+        if (codes.includes(s.code) && !at.includes(row)) {
+          at.push(row);
+        }
+      });
+      at.sort((a, b) => a - b);
+      if (at.length > 1) {
+        const n = at.map((r) => String(r + 1));
+        place = (rows ? "rows " : "services ") + n.slice(0, -1).join(", ") + " and " + n[n.length - 1];
+      }
+    }
+    // The message quotes the phrase already: its offsets say nothing more.
+    const message = rowWords(f.message, rows).replace(/ ?\(note\[\d+:\d+\]\)/g, "");
+    return { place, message, fix: rowWords(f.fix, rows) };
   }
 
   function acceptButton(savedId, findingId) {
@@ -434,7 +505,7 @@
     }
     if (res.status === 201) {
       sequence++;
-      clear(report);
+      freshReport();
       out.textContent = "Accepted " + findingId + "; saved " + savedId + " as version " + res.body.version + ".";
       report.appendChild(renderResult(res.body.result, visitFromForm(), savedId));
     } else {
@@ -446,9 +517,12 @@
 
   function modifiers(mods) {
     const span = el("span");
-    for (const m of mods || []) {
+    (mods || []).forEach((m, i) => {
+      if (i) {
+        span.appendChild(document.createTextNode(" ")); // copied as "GP CQ GA", not "GPCQGA"
+      }
       span.appendChild(el("span", { class: "modifier" }, m));
-    }
+    });
     return span;
   }
 
@@ -504,12 +578,26 @@
       box.appendChild(printedVisit(v));
     }
     const blocks = (r.findings || []).filter((f) => f.severity === "block").length;
+    // Rows the page could not send (minutes without a code) are not in this check: nothing may be said to be clear.
+    const incomplete = v && v.rowProblems && v.rowProblems.length ? v.rowProblems.map((p) => p.text) : [];
     box.appendChild(el("p", { class: "summary-line" },
       el("strong", null, String(r.totalUnits) + (r.totalUnits === 1 ? " unit" : " units")),
       " for visit " + r.visitId + " (" + r.payer + ", " + (r.method === "cpt" ? "CPT per-code" : "CMS total-time")
         + " method, " + r.totalTimedMinutes + " timed minutes). ",
       r.blocked ? el("span", { class: "blocked-banner" }, blocks + " blocking finding" + (blocks === 1 ? "" : "s")
-        + ": fix before sending.") : el("span", { class: "ok-banner" }, "Nothing blocks the claim.")));
+        + ": fix before sending." + (incomplete.length ? " Not complete: " + incomplete.join("; ") + "." : ""))
+        : incomplete.length ? el("span", { class: "blocked-banner incomplete" }, "Not complete: "
+          + incomplete.join("; ") + "; those rows are not in this check.")
+          : el("span", { class: "ok-banner" }, "Nothing blocks the claim.")));
+    if (r.yearToDateSource === "store" && v && v.patient && v.patient.id) {
+      box.appendChild(el("p", { class: "hint ytd-source" }, "Year-to-date spend before this visit: from the saved "
+        + "visits of patient " + v.patient.id + " (the boxes left empty)."));
+    }
+    const copy = el("button", { type: "button", class: "secondary copy-explanation",
+      title: "Copy this result as plain text, for an appeal or a note" }, "Copy explanation");
+    const copied = el("span", { class: "hint copy-status", role: "status" });
+    copy.addEventListener("click", () => copyText(explanationText(r, v), copied));
+    box.appendChild(el("p", { class: "copy-line" }, copy, " ", copied));
 
     box.appendChild(el("h3", null, "Units per code"));
     const units = el("table", { class: "units-table" },
@@ -557,8 +645,102 @@
     }
 
     box.appendChild(el("h3", null, "Findings"));
-    box.appendChild(renderFindings(r.findings, savedId, v && v.serviceRows));
+    box.appendChild(renderFindings(r.findings, savedId, v && v.serviceRows, v));
     return box;
+  }
+
+  /** The citation of each unit method (RULES.md §3.1 and §3.2). */
+  const METHOD_CITATION = { cms: "CMS Pub 100-04 ch. 5 \u00a720.2", cpt: "CPT time rule (RULES.md \u00a73.2)" };
+
+  /**
+   * A result as plain text for an appeal: the visit, its diagnoses, each claim line ("97530 GP CQ GA x 1"), the unit
+   * method with its citation and why, and each finding with its id, severity, message, fix and citation.
+   */
+  function explanationText(r, v) {
+    const out = [];
+    const head = ["Visit " + r.visitId];
+    if (v && v.dateOfService) {
+      head.push("date of service " + v.dateOfService);
+    }
+    head.push("payer " + r.payer);
+    if (v && v.planOfCare) {
+      head.push("plan of care " + v.planOfCare);
+    }
+    if (v && v.patient && v.patient.id) {
+      head.push("patient " + v.patient.id);
+    }
+    out.push(head.join(", ") + ".");
+    if (v && v.diagnoses && v.diagnoses.length) {
+      out.push("Diagnoses: " + v.diagnoses.map((d, i) => (i + 1) + ". " + d).join("; ") + ".");
+    }
+    out.push("");
+    out.push("Claim lines:");
+    for (const l of r.claimLines || []) {
+      const extra = [];
+      if ((l.diagnosisPointers || []).length) {
+        extra.push("diagnosis " + l.diagnosisPointers.join(","));
+      }
+      if (typeof l.charge === "number") {
+        extra.push("charge " + money(l.charge));
+      }
+      if (l.renderingProvider) {
+        extra.push("rendering " + l.renderingProvider);
+      }
+      if (l.assistant) {
+        extra.push("assistant " + l.assistant);
+      }
+      out.push([l.code].concat(l.modifiers || []).join(" ") + " x " + l.units
+        + (extra.length ? " (" + extra.join("; ") + ")" : ""));
+    }
+    if (!(r.claimLines || []).length) {
+      out.push("No claim lines.");
+    }
+    out.push("");
+    out.push("Units: " + r.totalUnits + (r.totalUnits === 1 ? " unit" : " units") + " by the "
+      + (r.method === "cpt" ? "CPT per-code method" : "CMS total-time method (the Medicare 8-minute rule)") + ", "
+      + r.totalTimedMinutes + " timed minutes [" + (METHOD_CITATION[r.method] || METHOD_CITATION.cms) + "].");
+    for (const line of r.explanation || []) {
+      out.push("- " + rowWords(line, v && v.serviceRows));
+    }
+    out.push("");
+    const findings = worstFirst(r.findings);
+    out.push(findings.length ? "Findings:" : "Findings: none.");
+    for (const f of findings) {
+      const w = findingWords(f, v && v.serviceRows, v);
+      out.push(f.id + " (" + f.severity + (w.place ? ", " + w.place : "") + "): " + w.message);
+      if (w.fix) {
+        out.push("  Fix: " + w.fix);
+      }
+      if (f.citation) {
+        out.push("  Citation: " + f.citation);
+      }
+      if (f.overridden) {
+        out.push("  Accepted by the clinic: " + f.overrideReason);
+      }
+    }
+    return out.join("\n") + "\n";
+  }
+
+  /** Puts text on the clipboard (the older way where the Clipboard API is not there) and says so. */
+  async function copyText(text, status) {
+    try {
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        await navigator.clipboard.writeText(text);
+      } else {
+        const area = el("textarea", { class: "visually-hidden", readonly: true });
+        area.value = text;
+        document.body.appendChild(area);
+        area.select();
+        const done = document.execCommand("copy");
+        area.remove();
+        if (!done) {
+          throw new Error("copy refused");
+        }
+      }
+      status.textContent = "Copied.";
+    } catch (e) {
+      status.textContent = "The browser did not allow copying; select the text instead.";
+    }
   }
 
   /** Each part of a service a problem may name: the block's box for it, and its name in the form's words. */
@@ -584,17 +766,58 @@
    * 1 as the table shows them; serviceRows maps the request's services to the table's rows (blank rows skipped).
    */
   function describeField(field, serviceRows) {
-    const f = serviceField(field);
-    if (!f) {
+    const name = formName(field, serviceRows);
+    if (name === field) {
       return field;
     }
-    const row = serviceRows && serviceRows[f.index] !== undefined ? serviceRows[f.index] : f.index;
-    return "service row " + (row + 1) + (f.part ? ", " + SERVICE_PARTS[f.part][1] : "") + " (" + field + ")";
+    return (serviceField(field) ? "service r" + name.slice(1) : name) + " (" + field + ")";
+  }
+
+
+  /** A field's name on the form: "Diagnoses, code 2" for diagnoses[1], "Row 1, end time" for a period's end. */
+  function formName(field, serviceRows) {
+    if (FORM_NAMES[field]) {
+      return FORM_NAMES[field];
+    }
+    const dx = /^diagnoses\[(\d+)\]/.exec(field || "");
+    if (dx) {
+      return "Diagnoses, code " + (Number(dx[1]) + 1);
+    }
+    const f = serviceField(field);
+    if (f) {
+      const row = serviceRows && serviceRows[f.index] !== undefined ? serviceRows[f.index] : f.index;
+      return "Row " + (row + 1) + (f.part ? ", " + SERVICE_PARTS[f.part][1] : "");
+    }
+    return field || "";
+  }
+
+  /** A problem's detail in the form's words, for the line under the field. */
+  function formDetail(field, detail) {
+    const f = serviceField(field);
+    const d = String(detail || "");
+    if (/must not be empty/.test(d)) {
+      if (f && f.part === "end") {
+        return "the end time is needed (or leave both times empty and type the minutes)";
+      }
+      if (f && f.part === "periods") {
+        return "the start time is needed (or leave both times empty and type the minutes)";
+      }
+      return "this is needed";
+    }
+    const empty = /^expected (.+), got ""$/.exec(d);
+    if (empty) {
+      return "this is needed (" + empty[1] + ")";
+    }
+    if (f && /"billed"/.test(d)) {
+      return "type the minutes, or a start and an end time";
+    }
+    return d;
   }
 
   function renderProblem(p, serviceRows) {
     const box = el("div", { class: "problem", role: "alert" },
-      el("strong", null, (p && p.title) || "Refused"), ": ", (p && p.detail) || "");
+      el("strong", null, (p && p.title) || "Refused"), ": ",
+      (p && p.field ? formDetail(p.field, p.detail) : p && p.detail) || "");
     if (p && p.field) {
       box.appendChild(el("div", null, "Where: ", el("span", { class: "field" }, describeField(p.field, serviceRows))));
     }
@@ -608,18 +831,82 @@
     return box;
   }
 
-  /** Marks the form field a problem names (services[i].minutes and the like). */
-  function markField(field, serviceRows) {
+  let fieldErrorSequence = 0;
+
+  /**
+   * A one-line message under a form field (a block's, under the blocks table), tied to the field by
+   * aria-describedby, and the field marked invalid.
+   */
+  function fieldMessage(node, text) {
+    if (!node) {
+      return;
+    }
+    node.classList.add("invalid");
+    node.setAttribute("aria-invalid", "true");
+    const id = "field-error-" + (++fieldErrorSequence);
+    if (node.closest("#blocks")) {
+      $("block-errors").appendChild(el("p", { class: "field-error", id }, text));
+    } else {
+      // Inside the field's label, kept out of the label's name (aria-hidden) but read as its description.
+      node.insertAdjacentElement("afterend", el("span", { class: "field-error", id,
+        "aria-hidden": node.closest("label") ? "true" : null }, text));
+    }
+    const described = (node.getAttribute("aria-describedby") || "").split(/\s+/).filter((x) => x);
+    described.push(id);
+    node.setAttribute("aria-describedby", described.join(" "));
+    const details = node.closest("details");
+    if (details) {
+      details.open = true;
+    }
+  }
+
+  /** Takes every field's mark and message away. */
+  function clearFieldMessages() {
     for (const n of document.querySelectorAll(".invalid")) {
       n.classList.remove("invalid");
       n.removeAttribute("aria-invalid");
     }
-    if (!field) {
-      return;
+    for (const n of document.querySelectorAll("[aria-describedby]")) {
+      const kept = n.getAttribute("aria-describedby").split(/\s+/).filter((x) => x && !x.startsWith("field-error-"));
+      if (kept.length) {
+        n.setAttribute("aria-describedby", kept.join(" "));
+      } else {
+        n.removeAttribute("aria-describedby");
+      }
     }
+    for (const m of document.querySelectorAll(".field-error")) {
+      m.remove();
+    }
+  }
+
+  /** The rows' problems in one line ("Row 2: a code is needed for these 23 minutes; ..."). */
+  function rowProblemsText(v) {
+    return v.rowProblems.map((p) => p.text).join("; ");
+  }
+
+  /** The page's own problems with the rows (a code missing for minutes, minutes not a number), at their boxes. */
+  function markRows(v) {
+    for (const p of (v && v.rowProblems) || []) {
+      fieldMessage(p.box, p.text);
+    }
+  }
+
+  /**
+   * Marks the form field a problem names (services[i].minutes and the like) with the problem in the form's words
+   * under it; no field, no mark. The rows' own problems are marked again after.
+   */
+  function markField(field, serviceRows, detail, v) {
+    clearFieldMessages();
+    if (field) {
+      markOne(field, serviceRows, detail);
+    }
+    markRows(v);
+  }
+
+  function markOne(field, serviceRows, detail) {
     const mark = (node) => {
-      node.classList.add("invalid");
-      node.setAttribute("aria-invalid", "true");
+      const name = formName(field, serviceRows);
+      fieldMessage(node, detail !== undefined ? name + ": " + formDetail(field, detail) : name);
     };
     const simple = { id: "visit-id", dateOfService: "dos", payer: "payer", planOfCare: "plan", setting: "setting",
       totalTreatmentMinutes: "total-minutes", "patient.id": "patient-id", note: "note" };
@@ -639,7 +926,7 @@
     }
     const f = serviceField(field);
     if (f) {
-      const row = $("blocks").tBodies[0].rows[serviceRows[f.index]];
+      const row = $("blocks").tBodies[0].rows[serviceRows ? serviceRows[f.index] : f.index];
       if (!row) {
         return;
       }
@@ -659,16 +946,46 @@
     timer = setTimeout(checkNow, DEBOUNCE_MS);
   }
 
+  /** The results panel emptied for what comes next (and no longer marked as not current). */
+  function freshReport() {
+    const report = $("report");
+    clear(report);
+    report.classList.remove("stale");
+    return report;
+  }
+
+  /**
+   * The service did not answer: what is on screen is for the earlier entries. Said above it, greyed, and printed so
+   * (a printout must not pass it off as the check of what is typed now).
+   */
+  function markStale() {
+    const report = $("report");
+    if (report.querySelector(".stale-banner")) {
+      return;
+    }
+    report.classList.add("stale");
+    report.insertBefore(el("div", { class: "stale-banner", role: "alert" }, el("strong", null, "Not checked:"),
+      report.querySelector(".result, .problem")
+        ? " the service did not answer; these results are for the earlier entries, not for what is typed now."
+        : " the service did not answer."), report.firstChild);
+  }
+
+  /** The query of a check: a known patient's year-to-date spend the visit leaves empty comes from the store. */
+  function checkPath(v) {
+    return "/api/v1/check" + (v.patient && v.patient.id ? "?spend=store" : "");
+  }
+
   async function checkNow() {
     const v = visitFromForm();
     const report = $("report");
     const status = $("check-status");
     if (!v.services.length) {
-      clear(report);
-      report.appendChild(el("p", { class: "hint" }, "Add a service block (a code with its minutes or times) to see "
-        + "the units, the claim lines and the findings."));
+      freshReport();
+      report.appendChild(el("p", { class: "hint" }, v.rowProblems.length ? "Not checked: "
+        + rowProblemsText(v) + "." : "Add a service block (a code with its minutes or "
+        + "times) to see the units, the claim lines and the findings."));
       status.textContent = "";
-      markField(null);
+      markField(null, null, undefined, v);
       return;
     }
     if (inflight) {
@@ -678,28 +995,31 @@
     const mine = ++sequence;
     status.textContent = "checking\u2026";
     try {
-      const res = await api("POST", "/api/v1/check", "application/json", wireVisit(v), inflight.signal);
+      const res = await api("POST", checkPath(v), "application/json", wireVisit(v), inflight.signal);
       if (mine !== sequence) {
         return;
       }
-      clear(report);
+      freshReport();
       if (res.status === 200) {
         lastVisit = v;
-        markField(null);
+        markField(null, null, undefined, v);
         report.appendChild(renderResult(res.body, v));
         // What a screen reader hears after each pause in typing: the gist, not the whole report again.
         const blocking = (res.body.findings || []).filter((f) => f.severity === "block").length;
         status.textContent = res.body.totalUnits + (res.body.totalUnits === 1 ? " unit" : " units") + ", "
-          + (blocking ? blocking + " blocking finding" + (blocking === 1 ? "" : "s") : "nothing blocks")
+          + (blocking ? blocking + " blocking finding" + (blocking === 1 ? "" : "s")
+            : v.rowProblems.length ? "not complete: " + rowProblemsText(v)
+              : "nothing blocks")
           + " (updated " + new Date().toLocaleTimeString() + ")";
       } else {
-        markField(res.body && res.body.field, v.serviceRows);
+        markField(res.body && res.body.field, v.serviceRows, res.body && res.body.detail, v);
         report.appendChild(renderProblem(res.body, v.serviceRows));
         status.textContent = "";
       }
     } catch (e) {
-      if (e.name !== "AbortError") {
-        status.textContent = "the service did not answer";
+      if (e.name !== "AbortError" && mine === sequence) {
+        status.textContent = "not checked: the service did not answer";
+        markStale();
       }
     }
   }
@@ -718,12 +1038,55 @@
     return ++sequence;
   }
 
+  /** What each visit id was last saved or opened with on this page: its date of service and patient. */
+  const savedAs = new Map();
+
+  function remember(v) {
+    savedAs.set(v.id, { dateOfService: v.dateOfService || "", patient: (v.patient && v.patient.id) || "" });
+  }
+
+  /**
+   * Saving again under a saved visit's id with another date of service or patient makes a new version of that visit
+   * (the earlier date is then only in its history): asked first. True to go on.
+   */
+  function confirmNewVersion(v) {
+    const before = savedAs.get(v.id);
+    if (!before) {
+      return true;
+    }
+    const patient = (v.patient && v.patient.id) || "";
+    const changes = [];
+    if (before.dateOfService !== (v.dateOfService || "")) {
+      changes.push("the date of service from " + (before.dateOfService || "none") + " to "
+        + (v.dateOfService || "none"));
+    }
+    if (before.patient !== patient) {
+      changes.push("the patient from " + (before.patient || "none") + " to " + (patient || "none"));
+    }
+    if (!changes.length) {
+      return true;
+    }
+    return window.confirm("Visit " + v.id + " is saved already. Saving now makes a new version of it that changes "
+      + changes.join(" and ") + "; the earlier one stays only in its history. For another visit, cancel and use "
+      + "New visit. Save a new version of " + v.id + "?");
+  }
+
   async function save() {
+    const v = visitFromForm();
+    const out = $("save-status");
+    if (v.rowProblems.length) {
+      // Minutes without a code would be saved as if never given.
+      out.textContent = "Not saved: " + rowProblemsText(v) + ".";
+      markField(null, null, undefined, v);
+      return;
+    }
+    if (!confirmNewVersion(v)) {
+      out.textContent = "Not saved: " + v.id + " keeps its date of service and patient. New visit starts another.";
+      return;
+    }
     // The saved result is what stays on screen: a check the click's blur scheduled, or one on its way, would
     // replace it (and hide what only the store knows, such as an overlap with a saved visit, MW-A001).
     const mine = takeOver();
-    const v = visitFromForm();
-    const out = $("save-status");
     out.textContent = "saving\u2026";
     try {
       const res = await api("POST", "/api/v1/visits", "application/json", wireVisit(v));
@@ -734,20 +1097,52 @@
         return;
       }
       if (res.status === 201) {
+        remember(v);
         out.textContent = "Saved " + res.body.visitId + " as version " + res.body.version + ".";
-        const report = $("report");
-        clear(report);
-        report.appendChild(renderResult(res.body.result, v, res.body.visitId));
+        markField(null);
+        freshReport().appendChild(renderResult(res.body.result, v, res.body.visitId));
       } else {
         out.textContent = "Not saved.";
-        markField(res.body && res.body.field, v.serviceRows);
-        const report = $("report");
-        clear(report);
-        report.appendChild(renderProblem(res.body, v.serviceRows));
+        markField(res.body && res.body.field, v.serviceRows, res.body && res.body.detail);
+        freshReport().appendChild(renderProblem(res.body, v.serviceRows));
       }
     } catch (e) {
-      out.textContent = "The service did not answer.";
+      out.textContent = "Not saved: the service did not answer.";
     }
+  }
+
+  /** A visit id of its own, so two billers' new visits never become versions of one another. */
+  function freshVisitId() {
+    return "V-" + $("dos").value.replace(/-/g, "") + "-" + Math.random().toString(36).slice(2, 8).toUpperCase();
+  }
+
+  /**
+   * Starts the next visit: a new id, the visit's own entries cleared (patient, diagnoses, minutes, note,
+   * certification, spend, ABN, progress report, the blocks); what a therapist keeps from one visit to the next
+   * stays (payer, plan of care, setting, date of service, the first block's clinician, the user's name).
+   */
+  function newVisit() {
+    takeOver();
+    const first = $("blocks").tBodies[0].rows[0];
+    const keep = first ? { role: first.querySelector(".b-role").value,
+      provider: first.querySelector(".b-provider").value,
+      supervisor: first.querySelector(".b-supervisor").value } : { role: $("plan").value };
+    for (const id of ["patient-id", "diagnoses", "total-minutes", "note", "cert-from", "cert-to", "cert-physician",
+      "cert-npi", "ytd-ptslp", "ytd-ot", "outside-ptslp", "outside-ot", "abn", "progress-report"]) {
+      setValue(id, "");
+    }
+    $("note-limit").textContent = "";
+    loaded = null;
+    $("visit-id").value = freshVisitId();
+    const body = $("blocks").tBodies[0];
+    clear(body);
+    addBlock(keep);
+    markField(null);
+    freshReport();
+    checkNow();
+    $("save-status").textContent = "New visit " + $("visit-id").value + " (payer, plan of care, setting, date "
+      + "and clinician kept).";
+    $("patient-id").focus();
   }
 
   /** Loads the saved visit whose id is in the Visit id box into the form, with its saved result. */
@@ -769,10 +1164,10 @@
     if (mine !== sequence) {
       return; // edited meanwhile: the form is the user's
     }
-    const report = $("report");
-    clear(report);
+    const report = freshReport();
     if (res.status === 200) {
       fillForm(res.body.visit);
+      remember(res.body.visit);
       out.textContent = "Opened " + id + ", version " + res.body.version + ".";
       markField(null);
       // The saved result numbers the stored visit's services; the form has a row per period of each.
@@ -1149,10 +1544,8 @@
     const now = new Date();
     $("dos").value = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-"
       + String(now.getDate()).padStart(2, "0");
-    // A visit id of its own, so two billers' new visits never become versions of one another.
     if ($("visit-id").value === "V-NEW") {
-      $("visit-id").value = "V-" + $("dos").value.replace(/-/g, "") + "-"
-        + Math.random().toString(36).slice(2, 8).toUpperCase();
+      $("visit-id").value = freshVisitId();
     }
     $("user-name").value = localStorage.getItem("minutewise-user") || "";
     $("user-name").addEventListener("change", () => localStorage.setItem("minutewise-user", $("user-name").value));
@@ -1188,11 +1581,19 @@
     form.addEventListener("submit", (e) => { e.preventDefault(); checkNow(); });
     $("save").addEventListener("click", save);
     $("open-visit").addEventListener("click", openVisit);
+    $("new-visit").addEventListener("click", newVisit);
     $("lookup-form").addEventListener("submit", lookup);
     $("search-form").addEventListener("submit", search);
     $("ask-form").addEventListener("submit", ask);
     $("upload-file").addEventListener("change", upload);
-    $("print").addEventListener("click", () => window.print());
+    $("print").addEventListener("click", () => {
+      // Results for earlier entries print under their "Not checked" banner, and only when asked for.
+      if ($("report").classList.contains("stale") && !window.confirm("The service did not answer the last check: "
+        + "the results on screen are for the earlier entries. Print them anyway, marked as not checked?")) {
+        return;
+      }
+      window.print();
+    });
     document.addEventListener("keydown", (e) => {
       if (e.altKey && (e.key === "n" || e.key === "N")) {
         e.preventDefault();

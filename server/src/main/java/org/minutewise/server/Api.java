@@ -246,12 +246,14 @@ final class Api {
             case Bodies.X12 -> VisitFormat.X12;
             default -> VisitFormat.JSON;
         };
+        boolean storeSpend = storeSpend(ctx);
         // JSON is parsed from the bytes (no decoded copy); the other formats read text.
         List<VisitInput.Result> read;
+        JsonNode root = null;
         boolean single = false;
         if (format == VisitFormat.JSON) {
             Bodies.requireUtf8(body);
-            JsonNode root = parseJson(body);
+            root = parseJson(body);
             single = !root.isArray();
             read = readVisits(root);
         } else {
@@ -261,7 +263,8 @@ final class Api {
         }
         ArrayNode results = Json.mapper().createArrayNode();
         ArrayNode errors = Json.mapper().createArrayNode();
-        for (VisitInput.Result r : read) {
+        for (int i = 0; i < read.size(); i++) {
+            VisitInput.Result r = read.get(i);
             if (r.error().isPresent()) {
                 InputException e = r.error().get();
                 if (single) {
@@ -270,6 +273,8 @@ final class Api {
                 ObjectNode err = errors.addObject();
                 err.put("field", e.path());
                 err.put("detail", e.detail());
+            } else if (storeSpend && root != null) {
+                results.add(checkWithStoreSpend(r.visit().get(), root.isArray() ? root.get(i) : root));
             } else {
                 results.add(ResultJson.check(today().check(r.visit().get())));
             }
@@ -285,6 +290,31 @@ final class Api {
             return;
         }
         ok(ctx, single ? results.get(0) : results);
+    }
+
+    /**
+     * The query parameter {@code spend}: {@code store} checks a visit that names its patient with each KX bucket it
+     * leaves empty taken from the store, as a save does (the page's preview of a known patient); absent, the visit
+     * is checked as given.
+     */
+    private static boolean storeSpend(Context ctx) {
+        String s = ctx.queryParam("spend");
+        if (s == null || s.equals("visit")) {
+            return false;
+        }
+        if (s.equals("store")) {
+            return true;
+        }
+        throw new ApiException(400, "Bad request", "spend must be \"store\" or \"visit\"", "spend");
+    }
+
+    /** A visit's check with the store's spend for what it leaves empty; {@code yearToDateSource} says which. */
+    private ObjectNode checkWithStoreSpend(Visit entered, JsonNode node) {
+        Optional<Patient> filled = withStoreSpend(entered, node.path("patient"));
+        Visit v = filled.isPresent() ? entered.toBuilder().patient(filled.get()).build() : entered;
+        ObjectNode result = ResultJson.check(today().check(v));
+        result.put("yearToDateSource", filled.isPresent() ? "store" : "visit");
+        return result;
     }
 
     /** Parses JSON bytes as {@link VisitJsonReader#parse} does text: malformed JSON names the line and column. */

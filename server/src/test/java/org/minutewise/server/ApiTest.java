@@ -736,6 +736,38 @@ class ApiTest {
                 .decimalValue()).isGreaterThan(new BigDecimal("2400"));
     }
 
+    /**
+     * The page's live preview of a known patient: a check with spend=store counts the saved visits' spend as a save
+     * does (KX on the line, MW-K001), while a check as given (the default) and a patient the store does not know
+     * are checked from the visit alone (a therapist's review: the preview showed "97110 GP 2 ... Nothing blocks").
+     */
+    @Test
+    void aCheckTakesAKnownPatientsSpendFromTheStoreWhenAsked() {
+        String first = visit("K-5", "P-K5", "TK5", "09:00", "09:38").replace("\"patient\":{\"id\":\"P-K5\"}",
+                "\"patient\":{\"id\":\"P-K5\",\"yearToDate\":{\"PT_SLP\":2470.00}}");
+        assertThat(s.postJson("/api/v1/visits", first).status()).isEqualTo(201);
+        String next = visit("K-6", "P-K5", "TK5", "09:00", "09:38").replace("2026-04-06", "2026-04-08");
+
+        TestServer.Reply stored = s.post("/api/v1/check?spend=store", "application/json", next);
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.json().get("yearToDateSource").asText()).isEqualTo("store");
+        assertThat(stored.json().get("kx").get(0).get("kxApplied").asBoolean()).isTrue();
+        assertThat(stored.json().get("claimLines").get(0).get("modifiers").toString()).contains("KX");
+        assertThat(ids(stored.json().get("findings"))).contains("MW-K001");
+        // The same as the save's result.
+        TestServer.Reply saved = s.postJson("/api/v1/visits", next);
+        assertThat(saved.json().get("result").get("claimLines")).isEqualTo(stored.json().get("claimLines"));
+
+        // Near misses: the default is the visit as given; an unknown patient has nothing stored.
+        TestServer.Reply given = s.postJson("/api/v1/check", next);
+        assertThat(given.json().has("yearToDateSource")).isFalse();
+        assertThat(given.json().get("claimLines").get(0).get("modifiers").toString()).doesNotContain("KX");
+        TestServer.Reply unknown = s.post("/api/v1/check?spend=store", "application/json",
+                next.replace("P-K5", "P-NOBODY"));
+        assertThat(unknown.json().get("claimLines").get(0).get("modifiers").toString()).doesNotContain("KX");
+        assertProblem(s.post("/api/v1/check?spend=maybe", "application/json", next), 400, "spend");
+    }
+
     @Test
     void yearToDateSpendComesFromTheStoreWithOutsideSpend() {
         TestServer.Reply put = s.put("/api/v1/patients/P-K1/spend/2026", "application/json",

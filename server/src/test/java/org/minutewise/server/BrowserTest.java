@@ -410,6 +410,337 @@ class BrowserTest {
         assertThat(driver.findElement(By.id("results")).getAttribute("aria-live")).isNull();
     }
 
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** window.confirm answers {@code answer} and keeps what it asked in window.__asked (no dialog). */
+    private void confirmAnswers(boolean answer) {
+        js("window.__asked = []; window.confirm = (m) => { window.__asked.push(m); return " + answer + "; };");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> asked() {
+        return (List<String>) js("return window.__asked || [];");
+    }
+
+    /**
+     * The service does not answer a check (a therapist's review: the old "3 units ... Nothing blocks the claim" stayed
+     * as if current after the minutes changed): the old result is greyed under a "Not checked" banner, Print asks
+     * first, and the next answer takes the banner away.
+     */
+    @Test
+    void aCheckTheServiceDoesNotAnswerLeavesTheOldResultMarkedNotCurrent() {
+        firstBlock("97110", "30");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .summary-line"),
+                "2 units"));
+        assertThat(driver.findElements(By.cssSelector("#report .stale-banner"))).isEmpty();
+        js("window.__fetch = window.fetch; window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
+        set(rows().get(0).findElement(By.className("b-minutes")), "7");
+        WebElement banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#report .stale-banner")));
+        assertThat(banner.getText()).contains("Not checked").contains("did not answer")
+                .contains("earlier entries");
+        assertThat(banner.getAttribute("role")).isEqualTo("alert");
+        assertThat(driver.findElement(By.id("report")).getAttribute("class")).contains("stale");
+        assertThat(driver.findElement(By.id("check-status")).getText()).contains("not checked");
+        // Print asks first; declined, nothing is printed.
+        confirmAnswers(false);
+        js("window.__printed = 0; window.print = () => { window.__printed++; };");
+        driver.findElement(By.id("print")).click();
+        assertThat(asked()).singleElement().asString().contains("earlier entries");
+        assertThat(((Number) js("return window.__printed;")).intValue()).isZero();
+
+        js("window.fetch = window.__fetch;");
+        set(rows().get(0).findElement(By.className("b-minutes")), "8");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .summary-line"),
+                "1 unit "));
+        assertThat(driver.findElements(By.cssSelector("#report .stale-banner"))).isEmpty();
+        assertThat(driver.findElement(By.id("report")).getAttribute("class")).doesNotContain("stale");
+        driver.findElement(By.id("print")).click();
+        assertThat(((Number) js("return window.__printed;")).intValue()).isEqualTo(1);
+    }
+
+    /**
+     * Minutes in a row without a code (the review: 23 minutes vanished and the page said "Nothing blocks the claim",
+     * and Save stored the visit without them): said at the row, the check says it is not complete, Save refuses.
+     */
+    @Test
+    void minutesWithoutACodeAreSaidAtTheRowAndNotSaved() {
+        visitId("V-NOCODE");
+        firstBlock("97112", "15");
+        assertThat(rows().get(0).findElement(By.className("b-code")).getAttribute("placeholder")).startsWith("e.g.");
+        driver.findElement(By.id("add-block")).click();
+        rows().get(1).findElement(By.className("b-minutes")).sendKeys("23");
+        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#block-errors .field-error")));
+        assertThat(message.getText()).isEqualTo("Row 2: a code is needed for these 23 minutes");
+        WebElement code = rows().get(1).findElement(By.className("b-code"));
+        assertThat(code.getAttribute("class")).contains("invalid");
+        assertThat(code.getAttribute("aria-describedby")).contains(message.getAttribute("id"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .summary-line"),
+                "Not complete"));
+        assertThat(driver.findElement(By.cssSelector("#report .summary-line")).getText())
+                .doesNotContain("Nothing blocks");
+
+        driver.findElement(By.id("save")).click();
+        assertThat(driver.findElement(By.id("save-status")).getText()).startsWith("Not saved")
+                .contains("a code is needed for these 23 minutes");
+        assertThat(server.get("/api/v1/visits/V-NOCODE").status()).isEqualTo(404);
+
+        // Near miss: with its code the row is a service and the visit is clear to save.
+        code.sendKeys("97110");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .summary-line"),
+                "38 timed minutes"));
+        assertThat(driver.findElement(By.cssSelector("#report .summary-line")).getText())
+                .doesNotContain("Not complete");
+        assertThat(driver.findElements(By.cssSelector(".field-error"))).isEmpty();
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Saved V-NOCODE"));
+    }
+
+    /**
+     * New visit starts another visit (a fresh id, the visit's entries cleared, the clinician kept); saving a saved
+     * visit again with another date of service asks first (the review: it became version 2 of the same visit).
+     */
+    @Test
+    void newVisitStartsAFreshIdAndMovingASavedVisitsDateIsAskedFirst() {
+        visitId("V-NEXT1");
+        set(driver.findElement(By.id("patient-id")), "P-NEXT1");
+        set(driver.findElement(By.id("diagnoses")), "M17.11");
+        firstBlock("97110", "30");
+        rows().get(0).findElement(By.className("b-provider")).sendKeys("T3");
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Saved V-NEXT1"));
+
+        set(driver.findElement(By.id("dos")), "2026-03-03");
+        confirmAnswers(false);
+        driver.findElement(By.id("save")).click();
+        assertThat(asked()).singleElement().asString().contains("V-NEXT1")
+                .contains("date of service from 2026-03-02 to 2026-03-03").contains("New visit");
+        assertThat(driver.findElement(By.id("save-status")).getText()).startsWith("Not saved");
+        assertThat(server.get("/api/v1/visits/V-NEXT1/history").json().get("versions")).hasSize(1);
+
+        driver.findElement(By.id("new-visit")).click();
+        String id = driver.findElement(By.id("visit-id")).getAttribute("value");
+        assertThat(id).startsWith("V-20260303-").isNotEqualTo("V-NEXT1");
+        assertThat(driver.findElement(By.id("patient-id")).getAttribute("value")).isEmpty();
+        assertThat(driver.findElement(By.id("diagnoses")).getAttribute("value")).isEmpty();
+        assertThat(driver.findElement(By.id("dos")).getAttribute("value")).isEqualTo("2026-03-03");
+        assertThat(rows()).hasSize(1);
+        assertThat(rows().get(0).findElement(By.className("b-code")).getAttribute("value")).isEmpty();
+        assertThat(rows().get(0).findElement(By.className("b-provider")).getAttribute("value")).isEqualTo("T3");
+        assertThat(driver.findElement(By.id("save-status")).getText()).contains("New visit " + id);
+
+        // The next visit saves as its own, without a question; the first keeps its date.
+        set(driver.findElement(By.id("patient-id")), "P-NEXT2");
+        rows().get(0).findElement(By.className("b-code")).sendKeys("97112");
+        rows().get(0).findElement(By.className("b-minutes")).sendKeys("25");
+        confirmAnswers(true);
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Saved " + id
+                + " as version 1"));
+        assertThat(asked()).isEmpty();
+        assertThat(server.get("/api/v1/visits/V-NEXT1").json().get("visit").get("dateOfService").asText())
+                .isEqualTo("2026-03-02");
+    }
+
+    /**
+     * The live preview of a known patient counts the spend the store holds (the review: "97110 GP 2 ... Nothing
+     * blocks" while typing, KX and MW-K001 only after Save); a patient the store does not know has none.
+     */
+    @Test
+    void thePreviewOfAKnownPatientCountsTheSavedSpend() {
+        String saved = ApiTest.visit("V-KXB1", "P-KXB", "TK8", "09:00", "09:38").replace(
+                "\"patient\":{\"id\":\"P-KXB\"}", "\"patient\":{\"id\":\"P-KXB\",\"yearToDate\":{\"PT_SLP\":2470.00}}");
+        assertThat(server.postJson("/api/v1/visits", saved).status()).isEqualTo(201);
+        visitId("V-KXB2");
+        set(driver.findElement(By.id("patient-id")), "P-KXB");
+        firstBlock("97110", "30");
+        set(driver.findElement(By.id("dos")), "2026-04-08");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .claim-table"), "KX"));
+        assertThat(driver.findElements(By.cssSelector("#report li[data-id='MW-K001']"))).isNotEmpty();
+        assertThat(driver.findElement(By.cssSelector("#report .ytd-source")).getText()).contains("P-KXB");
+
+        set(driver.findElement(By.id("patient-id")), "P-KXB-OTHER");
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#report .claim-table"), "KX")));
+        assertThat(driver.findElements(By.cssSelector("#report li[data-id='MW-K001']"))).isEmpty();
+    }
+
+    /**
+     * A bad entry is said under its field in the form's words, tied to it by aria-describedby (the review: only in
+     * the Results panel, out of sight at 768 px, as "Where: dateOfService" and "services[0].periods[0].end").
+     */
+    @Test
+    void aBadEntryIsSaidUnderItsFieldInTheFormsWords() {
+        firstBlock("97110", "20");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .summary-line"),
+                "1 unit"));
+        set(driver.findElement(By.id("dos")), "");
+        WebElement dos = driver.findElement(By.id("dos"));
+        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#dos + .field-error")));
+        assertThat(message.getText()).startsWith("Date of service: this is needed").doesNotContain("dateOfService");
+        assertThat(dos.getAttribute("aria-describedby")).isEqualTo(message.getAttribute("id"));
+        assertThat(driver.findElement(By.cssSelector("#report .problem")).getText()).contains("Date of service");
+        set(dos, "2026-03-02");
+
+        set(driver.findElement(By.id("diagnoses")), "M17.11, 1234");
+        message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#diagnoses + .field-error")));
+        assertThat(message.getText()).startsWith("Diagnoses, code 2: ").contains("1234");
+        set(driver.findElement(By.id("diagnoses")), "M17.11");
+
+        // A start time alone: the end time is needed (not "must not be empty").
+        WebElement minutes = rows().get(0).findElement(By.className("b-minutes"));
+        set(minutes, "");
+        set(rows().get(0).findElement(By.className("b-start")), "10:00");
+        message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#block-errors .field-error")));
+        assertThat(message.getText()).isEqualTo("Row 1, end time: the end time is needed (or leave both times "
+                + "empty and type the minutes)");
+        assertThat(rows().get(0).findElement(By.className("b-end")).getAttribute("aria-describedby"))
+                .isEqualTo(message.getAttribute("id"));
+        set(rows().get(0).findElement(By.className("b-start")), "");
+
+        // "15-" in Minutes: the browser cannot read it; said as such, not as the API's "billed".
+        minutes.sendKeys("15-");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#block-errors"),
+                "Row 1: minutes must be a whole number"));
+        assertThat(minutes.getAttribute("class")).contains("invalid");
+        assertThat(driver.findElement(By.id("block-errors")).getText()).doesNotContain("billed");
+        assertThat(driver.findElement(By.id("check-status")).getText()).doesNotContain("nothing blocks");
+    }
+
+    /**
+     * Copy explanation puts plain text on the clipboard for an appeal: the visit, its diagnoses, each claim line with
+     * its modifiers apart, the unit method with its citation, each finding with id, severity, fix and citation; not
+     * the page's buttons. On the page too the modifiers have spaces between them (the review: "GPCQGA").
+     */
+    @Test
+    void copyExplanationPutsTheResultAsPlainTextOnTheClipboard() {
+        visitId("V-COPY");
+        set(driver.findElement(By.id("patient-id")), "P-COPY");
+        set(driver.findElement(By.id("diagnoses")), "M17.11, R26.81");
+        set(driver.findElement(By.id("abn")), "true");
+        firstBlock("97110", "30");
+        WebElement first = rows().get(0);
+        set(first.findElement(By.className("b-role")), "PTA");
+        first.findElement(By.className("b-provider")).sendKeys("A1");
+        first.findElement(By.className("b-supervisor")).sendKeys("T1");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .claim-table"), "CQ"));
+        assertThat(js("return document.querySelector('#report .claim-table tbody td:nth-child(2)').textContent;"))
+                .isEqualTo("GP CQ GA");
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Saved V-COPY"));
+        js("window.__copied = null; Object.defineProperty(navigator, 'clipboard', {configurable: true, value: "
+                + "{writeText: (t) => { window.__copied = t; return Promise.resolve(); }}});");
+        driver.findElement(By.cssSelector("#report button.copy-explanation")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report .copy-status"),
+                "Copied"));
+        String text = (String) js("return window.__copied;");
+        assertThat(text).contains("Visit V-COPY, date of service 2026-03-02, payer medicare, plan of care PT, "
+                + "patient P-COPY.").contains("Diagnoses: 1. M17.11; 2. R26.81.")
+                .contains("\n97110 GP CQ GA x 2 (diagnosis 1,2;")
+                .contains("CMS total-time method").contains("[CMS Pub 100-04 ch. 5 \u00a720.2]")
+                .containsPattern("\nMW-P\\d{3} \\((warn|info|block)[^)]*\\): ")
+                .contains("\n  Fix: ").contains("\n  Citation: ")
+                .doesNotContain("Accept with a reason").doesNotContain("<");
+    }
+
+    /**
+     * The service blocks fit (the review: the 785 px table was cut in its card at 1280-1366 px, and at 768 px the
+     * whole page scrolled sideways through the hidden "Remove" header).
+     */
+    @Test
+    void theBlocksFitAndNothingScrollsSideways() {
+        try {
+            for (int width : new int[] {768, 1280, 1366}) {
+                driver.manage().window().setSize(new Dimension(width, 800));
+                openPage();
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, Number> m = (java.util.Map<String, Number>) js(
+                        "const f = document.querySelector('.blocks-set'), t = document.getElementById('blocks');"
+                        + "const x = document.querySelector('#blocks tbody button.remove').getBoundingClientRect();"
+                        + "return {inner: window.innerWidth, scroll: document.documentElement.scrollWidth,"
+                        + " table: t.scrollWidth, box: f.clientWidth, removeRight: x.right,"
+                        + " boxRight: f.getBoundingClientRect().right};");
+                assertThat(m.get("scroll").doubleValue()).as("page width at %d: %s", width, m)
+                        .isLessThanOrEqualTo(m.get("inner").doubleValue());
+                assertThat(m.get("table").doubleValue()).as("table at %d: %s", width, m)
+                        .isLessThanOrEqualTo(m.get("box").doubleValue());
+                assertThat(m.get("removeRight").doubleValue()).as("remove button at %d: %s", width, m)
+                        .isLessThanOrEqualTo(m.get("boxRight").doubleValue());
+            }
+        } finally {
+            driver.manage().window().setSize(new Dimension(1366, 768));
+        }
+    }
+
+    /** WCAG 2.1 relative luminance of "rgb(r, g, b)". */
+    private static double luminance(String rgb) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+), (\\d+), (\\d+)").matcher(rgb);
+        assertThat(m.find()).as(rgb).isTrue();
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Integer.parseInt(m.group(i + 1)) / 255.0;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
+    private static double contrast(String a, String b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    /**
+     * The focus ring is 3:1 at least against white and the page's grey, and stands off a blue button with a white gap
+     * (the review: #8fb3ee was about 2.1:1 on white).
+     */
+    @Test
+    void theFocusRingStandsOutOnWhiteAndOnTheBlueButtons() {
+        for (String id : new String[] {"save", "visit-id"}) {
+            js("document.getElementById(arguments[0]).focus();", id);
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, String> st = (java.util.Map<String, String>) js(
+                    "const s = getComputedStyle(document.activeElement);"
+                    + "return {ring: s.outlineColor, offset: s.outlineOffset, shadow: s.boxShadow, fill: s.backgroundColor,"
+                    + " page: getComputedStyle(document.body).backgroundColor};");
+            assertThat(contrast(st.get("ring"), "rgb(255, 255, 255)")).as("%s: %s", id, st).isGreaterThanOrEqualTo(3);
+            assertThat(contrast(st.get("ring"), st.get("page"))).as("%s: %s", id, st).isGreaterThanOrEqualTo(3);
+            // Off the control, with a white gap between: the ring never lies on the button's blue.
+            assertThat(Double.parseDouble(st.get("offset").replace("px", ""))).isGreaterThanOrEqualTo(2);
+            assertThat(st.get("shadow")).contains("rgb(255, 255, 255)");
+            assertThat(contrast("rgb(255, 255, 255)", st.get("fill")) >= 3 || contrast(st.get("ring"), st.get("fill")) >= 3)
+                    .as("%s: %s", id, st).isTrue();
+        }
+    }
+
+    /**
+     * A finding's place is the note's phrase, not its offsets (MW-D014's "note[75:89]"), and every row it is about
+     * (MW-D007 about 97112 and 97110 named only row 1).
+     */
+    @Test
+    void aFindingSaysThePhraseAndEveryRowItIsAbout() {
+        firstBlock("97112", "15");
+        driver.findElement(By.id("add-block")).click();
+        rows().get(1).findElement(By.className("b-code")).sendKeys("97110");
+        rows().get(1).findElement(By.className("b-minutes")).sendKeys("15");
+        set(driver.findElement(By.id("note")), "Balance training and therapeutic exercise. Patient tolerated "
+                + "treatment well.");
+        WebElement d007 = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#report li[data-id='MW-D007']")));
+        assertThat(d007.findElement(By.className("finding-path")).getText()).isEqualTo("rows 1 and 2");
+        WebElement d014 = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#report li[data-id='MW-D014']")));
+        assertThat(d014.findElement(By.className("finding-path")).getText()).startsWith("the note: \u201c")
+                .doesNotContain("note[");
+        assertThat(d014.findElement(By.className("finding-message")).getText()).doesNotContain("note[");
+    }
+
     @Test
     void userTextIsShownAsTextNeverAsMarkup() {
         visitId("<img src=x onerror=alert(1)>");

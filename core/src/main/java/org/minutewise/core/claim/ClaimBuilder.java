@@ -242,8 +242,11 @@ public final class ClaimBuilder {
                         share(charge, cq, u), rendering, assistant, true, d, idx));
             }
             if (u - cq > 0 || (u == 0)) {
+                // Beside a CQ/CO line the rest is the therapist's own units: the assistant is named on the CQ/CO
+                // line only. Without one (a payer without CQ/CO, the assistant's share below de minimis) this line
+                // is the only one the assistant's minutes went into.
                 lines.add(line(code, disciplineModifier, u - cq, dx, share(charge, u - cq, u), rendering,
-                        anyAssistant ? assistant : Optional.empty(), false, d, idx));
+                        anyAssistant && cq == 0 ? assistant : Optional.empty(), false, d, idx));
             }
         }
         for (int i = 0; i < lines.size(); i++) {

@@ -176,6 +176,8 @@ class ClaimBuilderTest {
             assertThat(cq.assistantUnit()).isTrue();
             assertThat(cq.assistant()).contains("A1");
             assertThat(own.assistantUnit()).isFalse();
+            // The therapist's own unit names no assistant (the page showed "97110 GP 1 T1 (assistant A1)").
+            assertThat(own.assistant()).isEmpty();
             assertThat(cq.renderingProvider()).contains("T1");
             assertThat(own.renderingProvider()).contains("T1");
         }
@@ -197,6 +199,8 @@ class ClaimBuilderTest {
                     .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build());
 
             assertThat(lines(r)).containsExactly("97110 x2 GP");
+            // Near miss of the CQ split: with no CQ line the assistant's minutes are on this line, which names them.
+            assertThat(r.claim().lines().get(0).assistant()).contains("A1");
         }
 
         @Test
