@@ -390,6 +390,32 @@ final class Negation {
             "remains", "remain", "remained", "appears", "appear", "grossly", "is grossly", "are grossly");
 
     /**
+     * Where a statement that the span ending at {@code end} is normal ends: a negation word after it that says so
+     * ({@link #NORMAL}: "WNL", "within normal limits", "intact") with only a copula between ("balance WNL", "Balance:
+     * WNL", "balance is within normal limits"); -1 when there is none. Reads the note's few negation words only.
+     */
+    static int normalAfter(NoteScan scan, int end) {
+        String text = scan.text();
+        PhraseMatcher m = scan.matcher();
+        for (int i = 0; i < scan.negationWordCount(); i++) {
+            int k = scan.negationWordAt(i);
+            int s = scan.startAt(k);
+            if (s < end || s - end > 24 || (m.negationRole(scan.phraseAt(k)) & PhraseMatcher.NEGATION_WORD_AFTER) == 0) {
+                continue;
+            }
+            int e = s;
+            while (e < text.length() && PhraseMatcher.isWord(text.charAt(e))) {
+                e++;
+            }
+            if ((KINDS.kind(text, s, e) & NORMAL) != 0
+                    && COPULAS.contains(text.substring(end, s).trim().toLowerCase(java.util.Locale.ROOT))) {
+                return scan.endAt(k);
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Whether the normal word after a phrase describes that phrase ("balance WNL", "proprioception is intact"), not a
      * noun between them ("impaired balance/sensation intact", "decreased proprioception R foot light touch intact",
      * "impaired balance BLE strength WNL": a code review found each negating the deficit).

@@ -1,0 +1,80 @@
+package org.minutewise.refdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.Finding;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
+import org.minutewise.core.model.Visit;
+
+/**
+ * Four weaknesses of the note checks left by the last review (2026-12-07), on the real phrase file (2026.17): losses of
+ * balance beside "balance WNL" (MW-D002, MW-D004), "another PT" as a therapist (MW-D021). Each beside a near miss.
+ */
+class DocumentationReview9Test {
+    private static Visit nmr(String dx, String note) {
+        return Visit.builder("V-R9", DocumentationReview3Test.DOS).payer("medicare").diagnosis(dx)
+                .totalTreatmentMinutes(24).service(ServiceLine.of("97112", 24, Role.PT)).note(note).build();
+    }
+
+    private static List<Finding> findings(Visit v) {
+        return DocumentationReview3Test.CHECKER.check(v).findings();
+    }
+
+    private static List<String> ids(Visit v) {
+        return findings(v).stream().map(Finding::ruleId).toList();
+    }
+
+    private static Finding only(Visit v, String id) {
+        List<Finding> fs = findings(v).stream().filter(f -> f.ruleId().equals(id)).toList();
+        assertThat(fs).as(id).hasSize(1);
+        return fs.get(0);
+    }
+
+    private static final String SESSION = " NMR 24 min: tandem walk and SLS on foam w/ VC for trunk alignment and CGA, "
+            + "2 LOB during tandem walk. Goal: reduce fall risk at home. Pt needed fewer cues by 3rd set.";
+
+    @Test
+    void lossesOfBalanceBesideBalanceWnlAreAContradictionNotTheDeficit() {
+        Visit wnl = nmr("I69.351", "Pt s/p CVA, 2 falls this month. Balance WNL." + SESSION);
+        Finding f = only(wnl, "MW-D002");
+        assertThat(f.message()).contains("\"Balance WNL\"", "\"2 LOB during tandem walk\"", "contradict");
+        Visit spelled = nmr("I69.351", "Pt s/p CVA, 2 falls this month. Standing balance within normal limits."
+                + SESSION);
+        assertThat(only(spelled, "MW-D002").message()).contains("\"balance within normal limits\"");
+        // Near misses: the losses alone state the deficit; static balance normal does not contradict them; a deficit
+        // stated in words passes whatever the normal finding.
+        assertThat(ids(nmr("I69.351", "Pt s/p CVA, 2 falls this month." + SESSION))).doesNotContain("MW-D002");
+        assertThat(ids(nmr("I69.351", "Pt s/p CVA, 2 falls this month. Static balance WNL." + SESSION)))
+                .doesNotContain("MW-D002");
+        assertThat(ids(nmr("I69.351", "Pt s/p CVA, 2 falls this month. Balance WNL in sitting, impaired dynamic "
+                + "balance." + SESSION))).doesNotContain("MW-D002");
+    }
+
+    @Test
+    void aMusculoskeletalDiagnosisGetsNoBalanceDeficitFromLossesBesideBalanceWnl() {
+        Visit wnl = nmr("M17.11", "Pt s/p R TKA, 2 falls this month. Balance WNL." + SESSION);
+        assertThat(only(wnl, "MW-D004").message()).contains("states balance as normal", "\"2 LOB during tandem walk\"");
+        assertThat(ids(nmr("M17.11", "Pt s/p R TKA, 2 falls this month." + SESSION))).doesNotContain("MW-D004");
+    }
+
+    private static final String DEFICIT = "Pt w/ R hemiparesis, impaired dynamic balance, 2 falls this month. ";
+
+    @Test
+    void anotherPtInCapitalsOrACoTreatIsATherapistNotAPatient() {
+        for (String therapist : List.of("NMR 24 min: perturbation training co-treated with another PT, TC at pelvis "
+                + "and CGA.", "NMR 24 min: perturbation training w/ another PT present for safety, TC at pelvis and "
+                + "CGA.", "NMR 24 min: perturbation training, cotreat w/ another pt, TC at pelvis and CGA.")) {
+            assertThat(ids(nmr("I69.351", DEFICIT + therapist + " Pt needed fewer cues by 3rd set.")))
+                    .as(therapist).doesNotContain("MW-D021");
+        }
+        for (String patient : List.of("NMR 24 min: perturbation training w/ another pt, TC at pelvis and CGA.",
+                "NMR 24 min: perturbation training with another patient, TC at pelvis and CGA.",
+                "NMR 24 MIN: PERTURBATION TRAINING W/ ANOTHER PT, TC AT PELVIS AND CGA.")) {
+            assertThat(ids(nmr("I69.351", DEFICIT + patient + " Pt needed fewer cues by 3rd set.")))
+                    .as(patient).contains("MW-D021");
+        }
+    }
+}
