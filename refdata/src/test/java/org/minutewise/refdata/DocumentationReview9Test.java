@@ -10,8 +10,9 @@ import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.model.Visit;
 
 /**
- * Four weaknesses of the note checks left by the last review (2026-12-07), on the real phrase file (2026.17): losses of
- * balance beside "balance WNL" (MW-D002, MW-D004), "another PT" as a therapist (MW-D021). Each beside a near miss.
+ * Four weaknesses of the note checks left by the last review (2026-12-07), on the real phrase file (2026.17): skilled
+ * input judged per code's passage (MW-D007), losses of balance beside "balance WNL" (MW-D002, MW-D004), "another PT"
+ * as a therapist (MW-D021). Each beside a near miss.
  */
 class DocumentationReview9Test {
     private static Visit nmr(String dx, String note) {
@@ -58,6 +59,37 @@ class DocumentationReview9Test {
         Visit wnl = nmr("M17.11", "Pt s/p R TKA, 2 falls this month. Balance WNL." + SESSION);
         assertThat(only(wnl, "MW-D004").message()).contains("states balance as normal", "\"2 LOB during tandem walk\"");
         assertThat(ids(nmr("M17.11", "Pt s/p R TKA, 2 falls this month." + SESSION))).doesNotContain("MW-D004");
+    }
+
+    private static Visit nmrAndTe(String note) {
+        return Visit.builder("V-R9", DocumentationReview3Test.DOS).payer("medicare").diagnosis("I69.351")
+                .totalTreatmentMinutes(47).service(ServiceLine.of("97112", 24, Role.PT))
+                .service(ServiceLine.of("97110", 23, Role.PT)).note(note).build();
+    }
+
+    private static final String HISTORY = "Pt w/ R hemiparesis after CVA, impaired dynamic balance, 2 falls this month, "
+            + "Berg 38/56. ";
+
+    @Test
+    void eachTimedCodesPassageNeedsItsOwnSkilledInput() {
+        String nmr = "Neuromuscular reeducation 24 min: perturbation training in standing w/ TC at pelvis and CGA; goal "
+                + "reduce fall risk. ";
+        Visit alone = nmrAndTe(HISTORY + nmr + "Therapeutic exercise 23 min: pt exercised on bike 10 min and did hip "
+                + "abductor strengthening 3x10; goal improve stance stability.");
+        Finding f = only(alone, "MW-D007");
+        assertThat(f.path()).isEqualTo("services[1]");
+        assertThat(f.message()).startsWith("97110 is billed").contains("\"Therapeutic exercise 23 min: pt exercised");
+        // The code's number as its heading reads the same.
+        Visit coded = nmrAndTe(HISTORY + "97112: perturbation training in standing w/ TC at pelvis and CGA. 97110: "
+                + "bike 10 min and hip abductor strengthening 3x10.");
+        assertThat(only(coded, "MW-D007").message()).startsWith("97110 is billed");
+        // Near misses: each passage with its cues; a note without sections read as a whole.
+        Visit cued = nmrAndTe(HISTORY + nmr + "Therapeutic exercise 23 min: hip abductor strengthening 3x10 w/ VC for "
+                + "pelvic level; goal improve stance stability.");
+        assertThat(ids(cued)).doesNotContain("MW-D007");
+        Visit whole = nmrAndTe(HISTORY + "Perturbation training in standing w/ TC at pelvis and CGA, then bike and hip "
+                + "abductor strengthening 3x10; 47 min of timed treatment.");
+        assertThat(ids(whole)).doesNotContain("MW-D007");
     }
 
     private static final String DEFICIT = "Pt w/ R hemiparesis, impaired dynamic balance, 2 falls this month. ";

@@ -303,8 +303,11 @@ public final class NoteMinutes {
                 ? new int[] {minutes, w} : null;
     }
 
-    /** Whether a match starts a clause: the note's start, or after ". ; : " a line break or a bullet. */
-    private static boolean headsClause(String t, int start) {
+    /**
+     * Whether a match starts a clause: the note's start, or after ". ; : " a line break or a bullet (as a service's
+     * minutes are read: "NMR 24 min:", "- TE 23 min").
+     */
+    public static boolean headsClause(String t, int start) {
         int i = start - 1;
         while (i >= 0 && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
             i--;
