@@ -11,8 +11,9 @@ import org.minutewise.core.model.Visit;
 
 /**
  * Four weaknesses of the note checks left by the last review (2026-12-07), on the real phrase file (2026.17): skilled
- * input judged per code's passage (MW-D007), losses of balance beside "balance WNL" (MW-D002, MW-D004), "another PT"
- * as a therapist (MW-D021). Each beside a near miss.
+ * input judged per code's passage (MW-D007), losses of balance beside "balance WNL" (MW-D002, MW-D004), a deferral
+ * that covers every item of its list (MW-D002, MW-D019), "another PT" as a therapist (MW-D021). Each beside a near
+ * miss.
  */
 class DocumentationReview9Test {
     private static Visit nmr(String dx, String note) {
@@ -90,6 +91,46 @@ class DocumentationReview9Test {
         Visit whole = nmrAndTe(HISTORY + "Perturbation training in standing w/ TC at pelvis and CGA, then bike and hip "
                 + "abductor strengthening 3x10; 47 min of timed treatment.");
         assertThat(ids(whole)).doesNotContain("MW-D007");
+    }
+
+    private static final String NMR_CUED = " NMR 24 min: weight shifting w/ VC and CGA. Goal: reduce fall risk at home. "
+            + "Pt needed fewer cues by 3rd set.";
+
+    @Test
+    void aDeferralCoversEveryItemOfItsList() {
+        for (String deferred : List.of("Balance, gait and proprioception deferred today d/t fatigue.",
+                "Balance, coordination and proprioception not tested today.", "Balance and gait NT.",
+                "Balance: NT.", "Proprioception, gait or balance held today.")) {
+            assertThat(only(nmr("I69.351", "Pt s/p CVA, 2 falls this month. " + deferred + NMR_CUED), "MW-D002")
+                    .message()).as(deferred).contains("not assessed");
+        }
+        // Near misses: a deficit stated in words before the list, a list a ';' or a sentence ends, an item that says
+        // more than its name.
+        for (String stated : List.of("Impaired balance, gait deferred today.", "Balance; gait and proprioception "
+                + "deferred.", "Balance impaired. Gait and proprioception deferred.", "Balance w/ eyes closed, gait "
+                + "deferred.")) {
+            assertThat(ids(nmr("I69.351", "Pt s/p CVA, 2 falls this month. " + stated + NMR_CUED)))
+                    .as(stated).doesNotContain("MW-D002");
+        }
+    }
+
+    private static Visit teAndGait(String note) {
+        return Visit.builder("V-R9", DocumentationReview3Test.DOS).payer("medicare").diagnosis("M17.11")
+                .totalTreatmentMinutes(38).service(ServiceLine.of("97110", 23, Role.PT))
+                .service(ServiceLine.of("97116", 15, Role.PT)).note(note).build();
+    }
+
+    @Test
+    void aServiceListedFirstBeforeADeferralIsNotDone() {
+        String te = "Pt s/p R TKA. Ther ex 23 min: SLR and bridges 3x10 w/ VC for form and TC at quad. ";
+        Finding f = only(teAndGait(te + "Gait, stairs and balance deferred today d/t pt fatigue."), "MW-D019");
+        assertThat(f.path()).isEqualTo("services[code=97116]");
+        assertThat(f.message()).contains("\"Gait, stairs and balance deferred today d/t pt fatigue.\"");
+        assertThat(only(teAndGait(te + "Balance, gait and proprioception not tested today."), "MW-D019").path())
+                .isEqualTo("services[code=97116]");
+        // Near misses: the gait was done, only what follows is deferred.
+        assertThat(ids(teAndGait(te + "Gait training w/ CGA, stairs deferred."))).doesNotContain("MW-D019");
+        assertThat(ids(teAndGait(te + "Gait training 15 min; stairs and curbs deferred."))).doesNotContain("MW-D019");
     }
 
     private static final String DEFICIT = "Pt w/ R hemiparesis, impaired dynamic balance, 2 falls this month. ";

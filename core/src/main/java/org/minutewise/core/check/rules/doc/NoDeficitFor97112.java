@@ -55,7 +55,10 @@ public final class NoDeficitFor97112 implements Rule {
                     + "statement that balance is normal (\"Balance WNL. ... 2 LOB during tandem walk\"): the "
                     + "finding quotes both as a contradiction to reconcile; \"static balance WNL\" or \"sitting "
                     + "balance intact\" does not contradict it, and a deficit stated in words (\"impaired dynamic "
-                    + "balance\") or a measure showing one still passes (phrase list 2026.17)");
+                    + "balance\") or a measure showing one still passes; a deferral (\"deferred\", \"not tested\", \"NT\", "
+                    + "\"held today\") covers every bare item of the list it ends in its clause (\"Balance, gait and "
+                    + "proprioception deferred\" stated a balance deficit), and the message says \"absent or not "
+                    + "assessed\" (phrase list 2026.17)");
 
     @Override
     public RuleInfo info() {
@@ -97,7 +100,7 @@ public final class NoDeficitFor97112 implements Rule {
                 ? DocSupport.firstMeasured(ctx, PhraseLists.BALANCE_MEASURE) : null;
         out.add(INFO.finding(CheckContext.path(line), "97112 (neuromuscular reeducation) is billed, but the note "
                 + "names no neuromuscular deficit: nothing about balance, proprioception, coordination, posture "
-                + "or motor control" + (denied == null ? "" : " but as absent, " + denied)
+                + "or motor control" + (denied == null ? "" : " but as absent or not assessed, " + denied)
                 + (vague == null ? "" : (denied == null ? " but" : ", and") + " as what was worked on, " + vague)
                 + (measure == null ? "" : "; it records the measure " + measure + DeficitMeasure.NO_DEFICIT_SHOWN)
                 + ". 97112 pays for "
