@@ -392,8 +392,8 @@ final class Negation {
             return false;
         }
         int cs = afterStart[c];
-        if (afterKind != null && (afterKind[c] & DEFER) != 0 && (mask(k) & BALANCE_DEFICIT_MASK) == 0
-                && ItemList.runsTo(scan, scan.startAt(k), e, cs)) {
+        boolean defer = afterKind != null && (afterKind[c] & DEFER) != 0;
+        if (defer && (mask(k) & BALANCE_DEFICIT_MASK) == 0 && ItemList.runsTo(scan, scan.startAt(k), e, cs)) {
             // "balance, gait and proprioception deferred": every bare item of the list; not a deficit stated in
             // words ("impaired balance, gait deferred")
             return true;
@@ -403,8 +403,8 @@ final class Negation {
             // "pain 0/10": a field's value only ("LOB: 0"); "VC to keep SpO2 WNL": a cue is never normal
             return false;
         }
-        if (cs - e > REACH || read(e, cs, WORDS_AFTER, false) < 0) {
-            return false;
+        if (cs - e > REACH || read(e, cs, WORDS_AFTER, false) < 0 || defer && joined) {
+            return false; // a deferral's list is read by ItemList alone: "unable to do stairs, transfers deferred"
         }
         int mask = mask(k);
         if (afterKind != null && (afterKind[c] & NORMAL) != 0 && !describesTheMatch(e, cs)

@@ -44,7 +44,8 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
                     + "and the finding quotes it")
             .revised(7, "2026-12-07: a loss of balance counted in the session (\"2 LOB during tandem walk\") is no "
                     + "stated balance deficit beside a statement that balance is normal (\"Balance WNL\"): the "
-                    + "finding quotes both as a contradiction (phrase list 2026.17)");
+                    + "finding quotes both as a contradiction; a deferral (\"deferred\", \"not tested\", \"NT\") "
+                    + "covers every bare item of the list it ends (phrase list 2026.17)");
 
     @Override
     public RuleInfo info() {
