@@ -88,6 +88,16 @@ class DocumentationReview9Test {
         Visit cued = nmrAndTe(HISTORY + nmr + "Therapeutic exercise 23 min: hip abductor strengthening 3x10 w/ VC for "
                 + "pelvic level; goal improve stance stability.");
         assertThat(ids(cued)).doesNotContain("MW-D007");
+        // Manual therapy is the clinician's hands-on technique; perturbations the clinician gives are skilled input.
+        Visit manual = Visit.builder("V-R9", DocumentationReview3Test.DOS).payer("medicare").diagnosis("M75.01")
+                .totalTreatmentMinutes(40).service(ServiceLine.of("97140", 15, Role.PT))
+                .service(ServiceLine.of("97110", 25, Role.PT)).note("R adhesive capsulitis. Manual 15 min: GH inferior "
+                        + "and posterior glides grade III-IV; ER 25 -> 32 deg. Ther ex 25 min: pulley flexion, sleeper "
+                        + "stretch 3x30 s, VC to avoid shrug.").build();
+        assertThat(ids(manual)).doesNotContain("MW-D007");
+        Visit perturbed = nmrAndTe(HISTORY + "NMR 24 min: SLS on R with perturbations, tandem walk. Ther ex 23 min: "
+                + "hip abductor strengthening 3x10 w/ VC for pelvic level.");
+        assertThat(ids(perturbed)).doesNotContain("MW-D007");
         Visit whole = nmrAndTe(HISTORY + "Perturbation training in standing w/ TC at pelvis and CGA, then bike and hip "
                 + "abductor strengthening 3x10; 47 min of timed treatment.");
         assertThat(ids(whole)).doesNotContain("MW-D007");
@@ -112,6 +122,17 @@ class DocumentationReview9Test {
             assertThat(ids(nmr("I69.351", "Pt s/p CVA, 2 falls this month. " + stated + NMR_CUED)))
                     .as(stated).doesNotContain("MW-D002");
         }
+    }
+
+    @Test
+    void aDeferredFunctionIsNoFunctionTheDeficitLimits() {
+        String deficit = "Pt s/p CVA, impaired dynamic balance. ";
+        String session = " NMR 24 min: weight shifting w/ VC and CGA. Pt needed fewer cues by 3rd set.";
+        assertThat(ids(nmr("I69.351", deficit + "Stairs, curbs and transfers deferred today." + session)))
+                .contains("MW-D003");
+        // Near miss: the stairs the patient cannot do are stated; only the transfers are deferred.
+        assertThat(ids(nmr("I69.351", deficit + "Unable to do stairs, transfers deferred today." + session)))
+                .doesNotContain("MW-D003");
     }
 
     private static Visit teAndGait(String note) {

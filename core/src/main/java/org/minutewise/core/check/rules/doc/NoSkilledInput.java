@@ -21,7 +21,8 @@ import org.minutewise.core.doc.PhraseMatch;
  * min: ..."; {@link DocSupport#passages}), is read code by code: each one-on-one timed code whose own passage shows no
  * skilled input gets a finding that names the code and quotes its passage, though another code's passage shows cues
  * ("TE 23 min: pt exercised on bike and did hip abductor strengthening 3x10" beside "NMR 24 min: ... TC at pelvis").
- * A code without a heading of its own, and a note without sections, are judged on the whole note. The limit: a cue
+ * A code without a heading of its own, and a note without sections, are judged on the whole note; manual therapy
+ * (97140) and massage (97124) are the clinician's hands-on technique, their passages not judged apart. The limit: a cue
  * written once for the whole session before the sections ("VC and CGA throughout all interventions") covers none of
  * them.
  */
@@ -44,7 +45,15 @@ public final class NoSkilledInput implements Rule {
             .revised(6, "2026-12-07: a note in sections, one per billed code (\"NMR 24 min: ... TE 23 min: ...\", "
                     + "\"97110: ...\"), is read code by code: a timed code whose own passage shows no skilled input "
                     + "gets a finding that names it and quotes the passage, though another code's passage shows cues; "
-                    + "a note without sections is judged as a whole (a reviewer's case)");
+                    + "a note without sections is judged as a whole, and manual therapy (97140) or massage (97124), "
+                    + "hands-on by what it names, is not judged apart (a reviewer's case); perturbations the "
+                    + "clinician gives (\"SLS with perturbations\") are skilled input (phrase list 2026.17)");
+
+    /**
+     * The codes whose passage is the clinician's hands-on technique by what it names (97140 manual therapy, 97124
+     * massage): "posterior GH glides, thoracic extension mobs" is the skilled input, with no cue.
+     */
+    private static final java.util.Set<String> HANDS_ON = java.util.Set.of("97140", "97124");
 
     @Override
     public RuleInfo info() {
@@ -104,8 +113,10 @@ public final class NoSkilledInput implements Rule {
                     : org.minutewise.core.units.Cognitive.sameService(code, org.minutewise.core.units.Cognitive.BASE)
                     ? org.minutewise.core.units.Cognitive.BASE : code;
             List<int[]> spans = passages.get(listed);
-            if (spans == null || !done.add(listed)) {
-                continue; // no heading of its own: judged with the whole note, which shows skilled input
+            if (spans == null || HANDS_ON.contains(listed) || !done.add(listed)) {
+                // No heading of its own: judged with the whole note, which shows skilled input. Manual therapy and
+                // massage are the clinician's hands-on technique: "Manual 8 min: C5-T4 PA mobs grade III" is it.
+                continue;
             }
             String negated = null;
             boolean skilled = false;
