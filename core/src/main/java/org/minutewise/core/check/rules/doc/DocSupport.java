@@ -253,11 +253,9 @@ final class DocSupport {
                 headings.add(new int[] {st.start(), i});
                 headed.add(i);
             }
-            for (PhraseMatch m : scan.matches(service.list())) {
-                if (codeHeading(text, m)) {
-                    headings.add(new int[] {m.start(), i});
-                    headed.add(i);
-                }
+            for (int start : org.minutewise.core.doc.NoteMinutes.codeHeadings(scan, service.list())) {
+                headings.add(new int[] {start, i}); // "97110: bike 10 min"
+                headed.add(i);
             }
         }
         if (headed.size() < 2) {
@@ -277,23 +275,6 @@ final class DocSupport {
             h = next;
         }
         return out;
-    }
-
-    /** Whether match {@code m} is a code ("97110") heading a clause, a ':' or a dash after it: "97110: bike 10 min". */
-    private static boolean codeHeading(String text, PhraseMatch m) {
-        for (int i = m.start(); i < m.end(); i++) {
-            if (!Character.isDigit(text.charAt(i))) {
-                return false;
-            }
-        }
-        if (!org.minutewise.core.doc.NoteMinutes.headsClause(text, m.start())) {
-            return false;
-        }
-        int k = m.end();
-        while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
-            k++;
-        }
-        return k < text.length() && (text.charAt(k) == ':' || text.charAt(k) == '-' || text.charAt(k) == '\u2013');
     }
 
     /** A billed service and the phrase list that identifies it in the note ({@code service-97140}). */
