@@ -140,7 +140,7 @@ public final class NoSkilledInput implements Rule {
                     + (spans.size() > 1 ? " and the " + (spans.size() - 1) + " more headed " + listed : "")
                     + ", describes no skilled input by the clinician: no cues, facilitation, guarding, hands-on "
                     + "technique or progression." + (negated == null ? "" : " The skilled input it mentions is "
-                    + "negated: " + negated + ".") + " The cues the note gives are in another code's passage; each "
+                    + "negated: " + negated + ".") + " The skilled input the note describes lies outside it; each "
                     + "timed code pays for the clinician's direct skilled work in its own minutes, and a passage that "
                     + "shows none reads as exercise the patient could do alone."));
         }
