@@ -110,6 +110,16 @@ final class Negation {
      * she is unsteady", "no episodes currently of LOB").
      */
     static final int LEADS_ON = 1 << 14;
+    /**
+     * A negation word after a phrase that defers it ("deferred", "NT", "held today", "not tested", "not assessed"): it
+     * covers every bare item of a list before it in its clause ("balance, gait and proprioception deferred"; {@link
+     * ItemList}), not only the last.
+     */
+    static final int DEFER = 1 << 15;
+    /** The word after "not" that makes it a deferral: "not tested", "not assessed". */
+    static final int TESTED = 1 << 16;
+    /** The bit of {@link PhraseLists#BALANCE_DEFICIT} in a match's negatable mask. */
+    private static final int BALANCE_DEFICIT_MASK = 1 << PhraseLists.NEGATABLE.indexOf(PhraseLists.BALANCE_DEFICIT);
     /** The bit of {@link PhraseLists#SKILLED} in a match's negatable mask. */
     private static final int SKILLED_MASK = 1 << PhraseLists.NEGATABLE.indexOf(PhraseLists.SKILLED);
     /** The bit of {@link PhraseLists#FUNCTION} in a match's negatable mask. */
@@ -144,6 +154,8 @@ final class Negation {
             .with(WITH, "with", "w/")
             .with(NORMAL, "wnl", "wfl", "intact", "within", "unremarkable")
             .with(FIELD_ONLY, "0", "zero", "nil")
+            .with(DEFER, "deferred", "nt", "held")
+            .with(TESTED, "tested", "assessed")
             .with(NEW_STATEMENT, "pt", "patient", "he", "she", "they", "today", "tonight", "yesterday", "currently",
                     "now")
             .with(LEADS_ON, "of", "from", "for", "to", "by", "on", "in", "at", "about", "any", "further",
@@ -214,8 +226,8 @@ final class Negation {
     }
 
     /**
-     * Per negation word after a phrase: its {@link #NORMAL} and {@link #FIELD_ONLY} bits (the first word's kind);
-     * null when none has either.
+     * Per negation word after a phrase: its {@link #NORMAL}, {@link #FIELD_ONLY} and {@link #DEFER} bits (the first
+     * word's kind; "not tested" defers); null when none has any.
      */
     private static int[] afterKinds(String text, int[] starts) {
         int[] out = null;
@@ -224,7 +236,18 @@ final class Negation {
             while (e < text.length() && PhraseMatcher.isWord(text.charAt(e))) {
                 e++; // letters and digits: "0" of "0/10"
             }
-            int kind = KINDS.kind(text, starts[i], e) & (NORMAL | FIELD_ONLY);
+            int kind = KINDS.kind(text, starts[i], e) & (NORMAL | FIELD_ONLY | DEFER);
+            if (kind == 0 && e - starts[i] == 3 && text.regionMatches(true, starts[i], "not", 0, 3)) {
+                int s = e;
+                while (s < text.length() && PhraseMatcher.isSeparator(text.charAt(s))) {
+                    s++;
+                }
+                int t = s;
+                while (t < text.length() && PhraseMatcher.isWord(text.charAt(t))) {
+                    t++;
+                }
+                kind = (KINDS.kind(text, s, t) & TESTED) != 0 ? DEFER : 0; // "not tested", "not assessed"
+            }
             if (kind != 0) {
                 if (out == null) {
                     out = new int[starts.length];
@@ -369,13 +392,19 @@ final class Negation {
             return false;
         }
         int cs = afterStart[c];
+        boolean defer = afterKind != null && (afterKind[c] & DEFER) != 0;
+        if (defer && (mask(k) & BALANCE_DEFICIT_MASK) == 0 && ItemList.runsTo(scan, scan.startAt(k), e, cs)) {
+            // "balance, gait and proprioception deferred": every bare item of the list; not a deficit stated in
+            // words ("impaired balance, gait deferred")
+            return true;
+        }
         if (afterKind != null && ((afterKind[c] & FIELD_ONLY) != 0
                 || (afterKind[c] & NORMAL) != 0 && (mask(k) & ~SKILLED_MASK) == 0)) {
             // "pain 0/10": a field's value only ("LOB: 0"); "VC to keep SpO2 WNL": a cue is never normal
             return false;
         }
-        if (cs - e > REACH || read(e, cs, WORDS_AFTER, false) < 0) {
-            return false;
+        if (cs - e > REACH || read(e, cs, WORDS_AFTER, false) < 0 || defer && joined) {
+            return false; // a deferral's list is read by ItemList alone: "unable to do stairs, transfers deferred"
         }
         int mask = mask(k);
         if (afterKind != null && (afterKind[c] & NORMAL) != 0 && !describesTheMatch(e, cs)
@@ -388,6 +417,32 @@ final class Negation {
     /** What may stand between a phrase and the normal word that describes it: "balance is WNL". */
     private static final java.util.Set<String> COPULAS = java.util.Set.of("", ":", "-", "is", "are", "was", "were",
             "remains", "remain", "remained", "appears", "appear", "grossly", "is grossly", "are grossly");
+
+    /**
+     * Where a statement that the span ending at {@code end} is normal ends: a negation word after it that says so
+     * ({@link #NORMAL}: "WNL", "within normal limits", "intact") with only a copula between ("balance WNL", "Balance:
+     * WNL", "balance is within normal limits"); -1 when there is none. Reads the note's few negation words only.
+     */
+    static int normalAfter(NoteScan scan, int end) {
+        String text = scan.text();
+        PhraseMatcher m = scan.matcher();
+        for (int i = 0; i < scan.negationWordCount(); i++) {
+            int k = scan.negationWordAt(i);
+            int s = scan.startAt(k);
+            if (s < end || s - end > 24 || (m.negationRole(scan.phraseAt(k)) & PhraseMatcher.NEGATION_WORD_AFTER) == 0) {
+                continue;
+            }
+            int e = s;
+            while (e < text.length() && PhraseMatcher.isWord(text.charAt(e))) {
+                e++;
+            }
+            if ((KINDS.kind(text, s, e) & NORMAL) != 0
+                    && COPULAS.contains(text.substring(end, s).trim().toLowerCase(java.util.Locale.ROOT))) {
+                return scan.endAt(k);
+            }
+        }
+        return -1;
+    }
 
     /**
      * Whether the normal word after a phrase describes that phrase ("balance WNL", "proprioception is intact"), not a

@@ -111,6 +111,38 @@ public final class NoteMinutes {
     }
 
     /**
+     * Where the code itself heads a clause with a ':' or a dash after it ("97110: bike 10 min", "- 97112 - perturbation
+     * training"): a section's heading without minutes. Read straight over the list's matches; empty for most notes.
+     */
+    public static List<Integer> codeHeadings(NoteScan scan, String list) {
+        int l = scan.matcher().listIndex(list);
+        if (scan.countAt(l) == 0) {
+            return List.of();
+        }
+        List<Integer> out = List.of();
+        String t = scan.text();
+        for (int j = scan.firstOf(l), to = j + scan.countAt(l); j < to; j++) {
+            int k = scan.hitOf(j);
+            int s = scan.startAt(k);
+            int e = scan.endAt(k);
+            if (!Character.isDigit(t.charAt(s)) || digitsEnd(t, s) != e || !headsClause(t, s)) {
+                continue;
+            }
+            int i = e;
+            while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i < t.length() && (t.charAt(i) == ':' || t.charAt(i) == '-' || t.charAt(i) == '\u2013')) {
+                if (out.isEmpty()) {
+                    out = new ArrayList<>(1);
+                }
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
      * The words after the "total" at {@code at}, up to the number: which total it is ({@code kind[0]}: {@link #TIMED},
      * {@link #TREATMENT}, or 0 for neither); returns where they end.
      */

@@ -438,6 +438,11 @@ public final class NoteScan {
         return text.length();
     }
 
+    /** Whether the character at {@code k} ends a sentence ('.', '!', '?' before whitespace, ';' or a line break). */
+    public boolean endsSentenceAt(int k) {
+        return endsSentence(k);
+    }
+
     /** Whether the character at {@code k} ends a sentence (see {@link #sentenceStart(int)}). */
     boolean endsSentence(int k) {
         char c = text.charAt(k);
@@ -448,6 +453,14 @@ public final class NoteScan {
             return k + 1 == text.length() || Character.isWhitespace(text.charAt(k + 1));
         }
         return false;
+    }
+
+    /**
+     * Where a statement that the span ending at {@code end} is normal ends ("balance WNL", "Balance: within normal
+     * limits", "proprioception is intact"), as negation reads one; -1 when none follows it.
+     */
+    public int normalAfter(int end) {
+        return negationWords == null ? -1 : Negation.normalAfter(this, end);
     }
 
     /** The number of matches (each phrase occurrence once, whatever its lists). */

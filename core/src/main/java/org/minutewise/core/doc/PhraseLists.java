@@ -84,6 +84,11 @@ public final class PhraseLists {
     /** Words that introduce what the patient reports: "reports", "pt states", "c/o" (MW-D019). */
     public static final String REPORT = "report";
     /**
+     * A loss of balance counted in the session ("2 LOB during tandem walk"): beside a statement that balance is normal
+     * ("Balance WNL") it contradicts it rather than states the deficit (MW-D002, MW-D004).
+     */
+    public static final String BALANCE_LOSS = "balance-loss";
+    /**
      * Service words that name a test, a sign or equipment, not the service: "manual muscle test", "antalgic gait",
      * "gait belt" (MW-D019).
      */
@@ -118,7 +123,7 @@ public final class PhraseLists {
     public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, CUE_AIM, TECHNIQUE, SKILLED, MEASURE,
             BALANCE_MEASURE, CHANGE, RESPONSE, VAGUE_RESPONSE, PLAN, GOAL, VAGUE, VAGUE_PLAN, ACTIVITY, INDEPENDENT,
             INDEPENDENT_LEVEL, STATUS, LATER, NOT_BILLED, NO_CUE, GROUP_TIME, NEGATION, NEGATION_AFTER, NOT_DONE,
-            REPORT, NOT_SERVICE);
+            REPORT, NOT_SERVICE, BALANCE_LOSS);
 
     private PhraseLists() {
     }

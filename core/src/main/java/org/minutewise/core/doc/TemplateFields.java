@@ -12,7 +12,7 @@ package org.minutewise.core.doc;
  *       after it ("Balance deficit", "Cues for weight shift");</li>
  *   <li>then ':' or a dash standing apart ("Cues - none", "Cues– none", not "single-leg");</li>
  *   <li>then the value: {@link #NONE} ("none", "nil", "no", "0", "denied", "not needed", ...),
- *       {@link #NOT_APPLICABLE} ("n/a", "not applicable", "not tested") or {@link #NORMAL} ("WNL", "WFL",
+ *       {@link #NOT_APPLICABLE} ("n/a", "not applicable", "not tested", "deferred", "NT") or {@link #NORMAL} ("WNL", "WFL",
  *       "intact", "within normal limits"), followed by at most two words such as "needed", "noted", "today"
  *       ("none noted", "none required"), and then the value's end: the sentence's, ',', ';', ')', '|', a spaced
  *       dash, or the label of the next field ("Cues: none   Assist: min A").</li>
@@ -38,7 +38,10 @@ final class TemplateFields {
 
     /** Value words that say there was none: "none", "no", "0", "absent", "denied"; after "not": "needed", ... */
     static final int NONE = 1;
-    /** Value words that say the field does not apply or was not assessed: "n/a", "NA"; after "not": "applicable". */
+    /**
+     * Value words that say the field does not apply or was not assessed: "n/a", "deferred", "NT"; after "not":
+     * "applicable", "tested".
+     */
     static final int NOT_APPLICABLE = 1 << 1;
     /** Value words that say it is normal: "WNL", "WFL", "intact", "unremarkable". */
     static final int NORMAL = 1 << 2;
@@ -55,7 +58,7 @@ final class TemplateFields {
 
     static final Negation.Lexicon WORDS = new Negation.Lexicon()
             .with(NONE, "none", "nil", "no", "0", "zero", "denies", "denied", "never")
-            .with(NOT_APPLICABLE, "n/a")
+            .with(NOT_APPLICABLE, "n/a", "deferred", "nt")
             .with(NORMAL, "wnl", "wfl", "intact", "unremarkable")
             .with(NOT, "not")
             .with(NOT_NONE, "needed", "required", "necessary", "indicated", "noted", "observed", "given",

@@ -41,7 +41,11 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
             .revised(6, "2026-12-07: a balance or proprioception measure whose value shows a deficit states it, as "
                     + "MW-D002 reads it: a score below its maximum (\"Berg 42/56\"), a stance under 30 s (\"single-leg "
                     + "stance R 6 s\"), \"Romberg positive\"; a normal value (\"SLS R 30 s\", \"Berg 56/56\") does not, "
-                    + "and the finding quotes it");
+                    + "and the finding quotes it")
+            .revised(7, "2026-12-07: a loss of balance counted in the session (\"2 LOB during tandem walk\") is no "
+                    + "stated balance deficit beside a statement that balance is normal (\"Balance WNL\"): the "
+                    + "finding quotes both as a contradiction; a deferral (\"deferred\", \"not tested\", \"NT\") "
+                    + "covers every bare item of the list it ends (phrase list 2026.17)");
 
     @Override
     public RuleInfo info() {
@@ -71,8 +75,14 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
                 return;
             }
         }
+        BalanceLoss.Contradiction contradiction = null;
+        if (DocSupport.note(ctx).isPresent() && DocSupport.scan(ctx).has(PhraseLists.BALANCE_DEFICIT)
+                && DocSupport.hasList(ctx, PhraseLists.BALANCE_LOSS)) {
+            // "Balance WNL. ... 2 LOB during tandem walk": the count contradicts the normal finding.
+            contradiction = BalanceLoss.in(DocSupport.scan(ctx), PhraseLists.BALANCE_DEFICIT, null);
+        }
         if (DocSupport.note(ctx).isPresent() && (DocSupport.scan(ctx).has(PhraseLists.BALANCE_DEFICIT)
-                || DeficitMeasure.any(DocSupport.scan(ctx)))) {
+                && contradiction == null || DeficitMeasure.any(DocSupport.scan(ctx)))) {
             return; // "impaired balance", or "SLS R 6 s": a measure whose value shows the deficit
         }
         // The rule fires: only now the diagnoses are described.
@@ -92,7 +102,9 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
                 + (one ? "is " : "es ") + listed + (one ? ". It does not" : ". None of them") + " by itself explain"
                 + (one ? "" : "s") + " a neuromuscular deficit, and the note states no "
                 + "balance or proprioceptive deficit" + (measure == null ? "" : " (it records the measure "
-                + measure + DeficitMeasure.NO_DEFICIT_SHOWN + ")") + (denied == null ? ""
+                + measure + DeficitMeasure.NO_DEFICIT_SHOWN + ")") + (contradiction != null
+                ? " (it states balance as normal, " + contradiction.normal() + ", and names only losses of balance in "
+                + "the session, " + contradiction.loss() + ": the two contradict each other)" : denied == null ? ""
                 : " (it mentions one only as absent: " + denied + ")") + ". Payers deny 97112 for a musculoskeletal condition unless the "
                 + "record shows a balance or proprioceptive deficit being retrained."));
     }

@@ -20,6 +20,8 @@ final class DocSupport {
     private static final Object BILLED = new Object();
     private static final Object TOTALS = new Object();
     private static final Object LISTED_SERVICES = new Object();
+    private static final Object STATED_MINUTES = new Object();
+    private static final Object PASSAGES = new Object();
 
     private DocSupport() {
     }
@@ -202,6 +204,77 @@ final class DocSupport {
         return ctx.memo(TOTALS, () -> enabled(ctx) && note(ctx).isPresent()
                 ? org.minutewise.core.doc.NoteMinutes.totals(note(ctx).get())
                 : new org.minutewise.core.doc.NoteMinutes.Totals(Optional.empty(), Optional.empty()));
+    }
+
+    /**
+     * The minutes the note gives each billed service whose list is loaded ({@link
+     * org.minutewise.core.doc.NoteMinutes#ofService}: "NMR 24 min", "97110 (TE): 23 min"), by listed code, read once
+     * per visit (MW-D020 compares them, MW-D007 reads them as the headings of the note's passages).
+     */
+    static java.util.Map<String, List<org.minutewise.core.doc.NoteMinutes.Stated>> statedMinutes(CheckContext ctx) {
+        return ctx.memo(STATED_MINUTES, () -> {
+            java.util.Map<String, List<org.minutewise.core.doc.NoteMinutes.Stated>> out =
+                    new java.util.LinkedHashMap<>();
+            if (enabled(ctx) && note(ctx).isPresent()) {
+                for (ListedService service : listedServices(ctx)) {
+                    out.put(service.code(), org.minutewise.core.doc.NoteMinutes.ofService(scan(ctx), service.list()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The passages of a note written in sections, one per billed service, by listed code (97130 is 97129's): each
+     * heading of a service ("Neuromuscular reeducation 24 min:", "TE 23 min", "97110:") begins its passage, which
+     * runs to the next heading of another billed service or the note's end; a service headed twice has two. A heading
+     * is where MW-D020 reads a service's minutes (a word of its list that heads a clause, its minutes after it), or the
+     * code itself heading a clause before ':' or a dash. A note is in sections when at least two billed services have
+     * a heading; otherwise (and without a note) the map is empty and the note is read as a whole. Read from the
+     * matches the scan reports, once per visit.
+     */
+    static java.util.Map<String, List<int[]>> passages(CheckContext ctx) {
+        return ctx.memo(PASSAGES, () -> computePassages(ctx));
+    }
+
+    private static java.util.Map<String, List<int[]>> computePassages(CheckContext ctx) {
+        if (!enabled(ctx) || note(ctx).isEmpty()) {
+            return java.util.Map.of();
+        }
+        NoteScan scan = scan(ctx);
+        String text = scan.text();
+        List<int[]> headings = new ArrayList<>(); // {start, index of the service}
+        List<ListedService> services = listedServices(ctx);
+        java.util.Set<Integer> headed = new java.util.HashSet<>();
+        for (int i = 0; i < services.size(); i++) {
+            ListedService service = services.get(i);
+            for (org.minutewise.core.doc.NoteMinutes.Stated st : statedMinutes(ctx).getOrDefault(service.code(),
+                    List.of())) {
+                headings.add(new int[] {st.start(), i});
+                headed.add(i);
+            }
+            for (int start : org.minutewise.core.doc.NoteMinutes.codeHeadings(scan, service.list())) {
+                headings.add(new int[] {start, i}); // "97110: bike 10 min"
+                headed.add(i);
+            }
+        }
+        if (headed.size() < 2) {
+            return java.util.Map.of();
+        }
+        headings.sort(java.util.Comparator.comparingInt(h -> h[0]));
+        java.util.Map<String, List<int[]>> out = new java.util.LinkedHashMap<>();
+        for (int h = 0; h < headings.size(); ) {
+            int service = headings.get(h)[1];
+            int from = headings.get(h)[0];
+            int next = h + 1;
+            while (next < headings.size() && headings.get(next)[1] == service) {
+                next++; // the same service headed again ("TE 23 min: bike 10 min, ..."): one passage
+            }
+            int to = next < headings.size() ? headings.get(next)[0] : text.length();
+            out.computeIfAbsent(services.get(service).code(), c -> new ArrayList<>(1)).add(new int[] {from, to});
+            h = next;
+        }
+        return out;
     }
 
     /** A billed service and the phrase list that identifies it in the note ({@code service-97140}). */

@@ -43,7 +43,11 @@ public final class GroupTimeInNote implements Rule {
             .revised(4, "2026-12-07: \"w/ another pt\" as \"with another pt\", and \"2 pts simultaneously\" (\"PT "
                     + "treated 2 pts simultaneously\") (a reviewer's cases; phrase list 2026.15); the finding's path "
                     + "spans the words its message quotes (it spanned the group phrase alone), quoted from the "
-                    + "start of the phrase's clause, not its sentence");
+                    + "start of the phrase's clause, not its sentence")
+            .revised(5, "2026-12-07: \"another PT\", \"2 PTs\" in capitals in a mixed-case sentence, or after "
+                    + "\"co-treat\" in its clause, are therapists, not patients (\"co-treated with another PT\", "
+                    + "\"w/ another PT present for safety\"); \"w/ another pt\", \"with another patient\" stay "
+                    + "concurrent care (a reviewer's case)");
 
     @Override
     public RuleInfo info() {
@@ -66,7 +70,8 @@ public final class GroupTimeInNote implements Rule {
         }
         // "Plan: pt to join community balance class after d/c": the patient's plan, not time in the visit.
         NoteScan scan = DocSupport.scan(ctx);
-        group.removeIf(g -> Labels.later(scan, scan.sentenceStart(g.start()), scan.sentenceEnd(g.start())));
+        group.removeIf(g -> Labels.later(scan, scan.sentenceStart(g.start()), scan.sentenceEnd(g.start()))
+                || therapists(scan, g));
         if (group.isEmpty()) {
             return;
         }
@@ -99,6 +104,62 @@ public final class GroupTimeInNote implements Rule {
                 + (groupCode == null ? "." : ", billed as one " + groupCode + " unit per patient.")
                 + (individual.contains(SWALLOWING) ? " Swallowing treatment (" + SWALLOWING + ") has no group code: "
                 + "time with several patients at once is not " + SWALLOWING + "." : "")));
+    }
+
+    /**
+     * Whether a group phrase that ends in "pt" or "pts" names therapists, not patients: "co-treated with another PT",
+     * "w/ another PT present", "with 2 PTs". "PT" in capitals in a sentence written in mixed case is the physical
+     * therapist (a note writes the patient "pt" or "Pt"), and "co-treat" ("co-treated", "cotreat", "co-tx") before it
+     * in its clause says two clinicians treated one patient. "w/ another pt", "with another Pt", "with another
+     * patient" and a note in capitals throughout ("W/ ANOTHER PT") stay concurrent care. Read only for the few group
+     * phrases a note has.
+     */
+    static boolean therapists(NoteScan scan, PhraseMatch g) {
+        String text = scan.text();
+        int e = g.end();
+        int s = e;
+        while (s > g.start() && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        String last = text.substring(s, e);
+        if (!last.equalsIgnoreCase("pt") && !last.equalsIgnoreCase("pts")) {
+            return false; // "with another patient": a patient, however written
+        }
+        int sentence = scan.sentenceStart(g.start());
+        int clause = g.start();
+        while (clause > sentence && text.charAt(clause - 1) != ',') {
+            clause--;
+        }
+        if (coTreat(text, clause, g.start())) {
+            return true; // "co-treated with another PT", "cotreat w/ another pt"
+        }
+        if (!last.startsWith("PT")) {
+            return false;
+        }
+        // "PT" in capitals: the therapist, unless the sentence is written in capitals throughout.
+        int sentenceEnd = scan.sentenceEnd(g.start());
+        for (int i = sentence; i < sentenceEnd; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether "co-treat", "co treat", "cotreat", "co-tx" or "cotx" begins a word in {@code [from, to)}. */
+    private static boolean coTreat(String text, int from, int to) {
+        for (int i = from; i + 4 <= to; i++) {
+            if ((i == from || !Character.isLetter(text.charAt(i - 1))) && text.regionMatches(true, i, "co", 0, 2)) {
+                int j = i + 2;
+                if (j < to && (text.charAt(j) == '-' || text.charAt(j) == ' ')) {
+                    j++;
+                }
+                if (text.regionMatches(true, j, "treat", 0, 5) || text.regionMatches(true, j, "tx", 0, 2)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -19,7 +19,9 @@ import org.minutewise.core.doc.PhraseMatch;
  * proprioception measure the note records, read as MW-D006 reads a measure ({@code [balance-measure]}), states the
  * deficit when its value shows one ({@link DeficitMeasure}: "tandem stance 9 s (was 6)", "SLS R 12 s", "Berg 42/56",
  * "Romberg positive"), as MW-D004 reads it; "Berg 56/56", "Romberg negative" and "SLS on foam 3x20 s", an exercise,
- * do not.
+ * do not. A loss of balance counted in the session ({@code [balance-loss]}: "2 LOB during tandem walk") does not state
+ * the deficit beside a statement that balance is normal ("Balance WNL"): the finding quotes the two as a
+ * contradiction ({@link BalanceLoss}).
  */
 public final class NoDeficitFor97112 implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D002", Severity.WARN,
@@ -48,7 +50,15 @@ public final class NoDeficitFor97112 implements Rule {
             .revised(7, "2026-12-07: the measure states the deficit only with a value that shows one, as MW-D004 "
                     + "now reads it: a score below its maximum (\"Berg 42/56\"), a stance under 30 s (\"SLS R 12 s\"), "
                     + "\"Romberg positive\"; not \"Berg 56/56\", \"SLS R 30 s\", \"Romberg negative\", nor a value in a "
-                    + "goal (\"Goal: SLS 20 s\"); the finding quotes a measure recorded without such a value");
+                    + "goal (\"Goal: SLS 20 s\"); the finding quotes a measure recorded without such a value")
+            .revised(8, "2026-12-07: a loss of balance counted in the session is no stated deficit beside a "
+                    + "statement that balance is normal (\"Balance WNL. ... 2 LOB during tandem walk\"): the "
+                    + "finding quotes both as a contradiction to reconcile; \"static balance WNL\" or \"sitting "
+                    + "balance intact\" does not contradict it, and a deficit stated in words (\"impaired dynamic "
+                    + "balance\") or a measure showing one still passes; a deferral (\"deferred\", \"not tested\", \"NT\", "
+                    + "\"held today\") covers every bare item of the list it ends in its clause (\"Balance, gait and "
+                    + "proprioception deferred\" stated a balance deficit), and the message says \"absent or not "
+                    + "assessed\" (phrase list 2026.17)");
 
     @Override
     public RuleInfo info() {
@@ -63,9 +73,26 @@ public final class NoDeficitFor97112 implements Rule {
         }
         int line = DocSupport.first97112(ctx);
         NoteScan scan = DocSupport.scan(ctx);
+        if (line < 0) {
+            return;
+        }
         // "Worked on balance": the word names what was worked on, not a deficit of the patient.
-        if (line < 0 || scan.anyOutside(PhraseLists.DEFICIT, PhraseLists.VAGUE) || DeficitMeasure.any(scan)) {
+        boolean stated = scan.anyOutside(PhraseLists.DEFICIT, PhraseLists.VAGUE);
+        // "Balance WNL. ... 2 LOB during tandem walk": the count of losses contradicts the normal finding.
+        BalanceLoss.Contradiction contradiction = stated && DocSupport.hasList(ctx, PhraseLists.BALANCE_LOSS)
+                ? BalanceLoss.in(scan, PhraseLists.DEFICIT, PhraseLists.VAGUE) : null;
+        if (stated && contradiction == null || DeficitMeasure.any(scan)) {
             return; // "tandem stance 9 s (was 6)": the deficit measured states it, as MW-D004 reads the measure
+        }
+        if (contradiction != null) {
+            out.add(INFO.finding(CheckContext.path(line), "97112 (neuromuscular reeducation) is billed, but the "
+                    + "note states balance as normal, " + contradiction.normal() + ", and names the deficit only as "
+                    + "loss of balance in the session, " + contradiction.loss() + ": the two contradict each other. A "
+                    + "reviewer who reads that balance is within normal limits finds no deficit for 97112 to retrain, "
+                    + "and a count of losses of balance does not say which deficit was retrained. State the deficit "
+                    + "the losses of balance show (e.g. \"impaired dynamic balance: 2 LOB in tandem walk\"), or "
+                    + "correct the normal finding."));
+            return;
         }
         String denied = DocSupport.negatedSentence(scan, PhraseLists.DEFICIT);
         String vague = vagueOnly(scan);
@@ -73,7 +100,7 @@ public final class NoDeficitFor97112 implements Rule {
                 ? DocSupport.firstMeasured(ctx, PhraseLists.BALANCE_MEASURE) : null;
         out.add(INFO.finding(CheckContext.path(line), "97112 (neuromuscular reeducation) is billed, but the note "
                 + "names no neuromuscular deficit: nothing about balance, proprioception, coordination, posture "
-                + "or motor control" + (denied == null ? "" : " but as absent, " + denied)
+                + "or motor control" + (denied == null ? "" : " but as absent or not assessed, " + denied)
                 + (vague == null ? "" : (denied == null ? " but" : ", and") + " as what was worked on, " + vague)
                 + (measure == null ? "" : "; it records the measure " + measure + DeficitMeasure.NO_DEFICIT_SHOWN)
                 + ". 97112 pays for "

@@ -25,7 +25,10 @@ public final class NoFunctionFor97112 implements Rule {
                     + "\"Falls: none\", \"Gait: WNL\") is no function the deficit limits; \"no longer driving\" "
                     + "still is (a therapist's review)")
             .revised(3, "2026-12-07: \"shower\" names a function (\"no longer able to shower standing\"; a "
-                    + "documentation review; phrase list 2026.16)");
+                    + "documentation review; phrase list 2026.16)")
+            .revised(4, "2026-12-07: nor is a function the note defers (\"stairs deferred\", \"Transfers: NT\"), "
+                    + "each bare item of the list a deferral ends (\"stairs, curbs and transfers deferred today\"; "
+                    + "phrase list 2026.17)");
 
     @Override
     public RuleInfo info() {

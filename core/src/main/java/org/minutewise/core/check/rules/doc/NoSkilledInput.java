@@ -7,13 +7,24 @@ import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.Rule;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.doc.NoteScan;
 import org.minutewise.core.doc.PhraseLists;
+import org.minutewise.core.doc.PhraseMatch;
 
 /**
  * One-on-one timed codes billed, and the note shows no skilled input from the clinician: no cues, facilitation,
  * guarding, hands-on technique or progression. A cue phrase inside a no-cue phrase ("without cues") does not
  * count, nor one the sentence negates ("no VC or TC needed", "did not require assistance or guarding", "w/o
- * assist"). The check reads the whole note; it cannot tell which passage belongs to which code.
+ * assist").
+ *
+ * <p>A note written in sections, one per billed code ("Neuromuscular reeducation 24 min: ... Therapeutic exercise 23
+ * min: ..."; {@link DocSupport#passages}), is read code by code: each one-on-one timed code whose own passage shows no
+ * skilled input gets a finding that names the code and quotes its passage, though another code's passage shows cues
+ * ("TE 23 min: pt exercised on bike and did hip abductor strengthening 3x10" beside "NMR 24 min: ... TC at pelvis").
+ * A code without a heading of its own, and a note without sections, are judged on the whole note; manual therapy
+ * (97140) and massage (97124) are the clinician's hands-on technique, their passages not judged apart. The limit: a cue
+ * written once for the whole session before the sections ("VC and CGA throughout all interventions") covers none of
+ * them.
  */
 public final class NoSkilledInput implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D007", Severity.WARN,
@@ -30,7 +41,19 @@ public final class NoSkilledInput implements Rule {
                     + "(\"did not require any type of verbal or tactile cueing\"), not past \"but\" or \"however\"")
             .revised(5, "2026-12-06: nor is a template field's label (\"Assist\") whose value is a level at or above "
                     + "standby (\"Assist: Independent\", \"Assist: Mod I\", \"Assist level: I\", \"Assist: SBA\"); "
-                    + "\"Assist: min A\" or \"CGA\" stays skilled input (a therapist's review)");
+                    + "\"Assist: min A\" or \"CGA\" stays skilled input (a therapist's review)")
+            .revised(6, "2026-12-07: a note in sections, one per billed code (\"NMR 24 min: ... TE 23 min: ...\", "
+                    + "\"97110: ...\"), is read code by code: a timed code whose own passage shows no skilled input "
+                    + "gets a finding that names it and quotes the passage, though another code's passage shows cues; "
+                    + "a note without sections is judged as a whole, and manual therapy (97140) or massage (97124), "
+                    + "hands-on by what it names, is not judged apart (a reviewer's case); perturbations the "
+                    + "clinician gives (\"SLS with perturbations\") are skilled input (phrase list 2026.17)");
+
+    /**
+     * The codes whose passage is the clinician's hands-on technique by what it names (97140 manual therapy, 97124
+     * massage): "posterior GH glides, thoracic extension mobs" is the skilled input, with no cue.
+     */
+    private static final java.util.Set<String> HANDS_ON = java.util.Set.of("97140", "97124");
 
     @Override
     public RuleInfo info() {
@@ -44,8 +67,11 @@ public final class NoSkilledInput implements Rule {
             return;
         }
         List<Integer> lines = DocSupport.skilledTreatment(ctx);
-        if (lines.isEmpty()
-                || DocSupport.scan(ctx).anyOutside(PhraseLists.SKILLED, PhraseLists.NO_CUE)) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (DocSupport.scan(ctx).anyOutside(PhraseLists.SKILLED, PhraseLists.NO_CUE)) {
+            passages(ctx, out); // skilled input somewhere: each timed code's own passage, where the note has them
             return;
         }
         String denied = DocSupport.negatedSentence(DocSupport.scan(ctx), PhraseLists.SKILLED);
@@ -67,5 +93,67 @@ public final class NoSkilledInput implements Rule {
                 + "the clinician: no cues, facilitation, guarding, hands-on technique or progression." + negated
                 + " Timed codes pay for the clinician's direct skilled work; a note that shows none reads as "
                 + "exercise the patient could do alone."));
+    }
+
+    /**
+     * The one-on-one timed codes whose own passage of a note in sections shows no skilled input, one finding each (its
+     * path the code's first line): another code's cues do not cover it.
+     */
+    private static void passages(CheckContext ctx, List<Finding> out) {
+        java.util.Map<String, List<int[]>> passages = DocSupport.passages(ctx);
+        if (passages.isEmpty() || DocSupport.oneOnOneTimed(ctx).isEmpty()) {
+            return;
+        }
+        NoteScan scan = DocSupport.scan(ctx);
+        String text = scan.text();
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (int line : DocSupport.oneOnOneTimed(ctx)) {
+            String code = ctx.visit().services().get(line).code();
+            String listed = passages.containsKey(code) ? code
+                    : org.minutewise.core.units.Cognitive.sameService(code, org.minutewise.core.units.Cognitive.BASE)
+                    ? org.minutewise.core.units.Cognitive.BASE : code;
+            List<int[]> spans = passages.get(listed);
+            if (spans == null || HANDS_ON.contains(listed) || !done.add(listed)) {
+                // No heading of its own: judged with the whole note, which shows skilled input. Manual therapy and
+                // massage are the clinician's hands-on technique: "Manual 8 min: C5-T4 PA mobs grade III" is it.
+                continue;
+            }
+            String negated = null;
+            boolean skilled = false;
+            for (int[] p : spans) {
+                if (scan.anyWithin(PhraseLists.SKILLED, p[0], p[1], PhraseLists.NO_CUE)) {
+                    skilled = true;
+                    break;
+                }
+                if (negated == null) {
+                    negated = negatedWithin(scan, p[0], p[1]);
+                }
+            }
+            if (skilled) {
+                continue;
+            }
+            int start = spans.get(0)[0];
+            int end = DocSupport.trimEnd(text, start, spans.get(0)[1]);
+            String path = DocSupport.notePath(start, end);
+            out.add(INFO.finding(CheckContext.path(line), code + " is billed as a one-on-one timed service, but its "
+                    + "passage of the note, " + DocSupport.quote(text, start, end) + " (" + path + ")"
+                    + (spans.size() > 1 ? " and the " + (spans.size() - 1) + " more headed " + listed : "")
+                    + ", describes no skilled input by the clinician: no cues, facilitation, guarding, hands-on "
+                    + "technique or progression." + (negated == null ? "" : " The skilled input it mentions is "
+                    + "negated: " + negated + ".") + " The skilled input the note describes lies outside it; each "
+                    + "timed code pays for the clinician's direct skilled work in its own minutes, and a passage that "
+                    + "shows none reads as exercise the patient could do alone."));
+        }
+    }
+
+    /** The first skilled input negated within {@code [from, to)}, quoted with its span; or null. */
+    private static String negatedWithin(NoteScan scan, int from, int to) {
+        for (PhraseMatch m : scan.negated(PhraseLists.SKILLED)) {
+            if (m.start() >= from && m.end() <= to) {
+                return DocSupport.quote(scan.text(), m.start(), m.end()) + " (" + DocSupport.notePath(m.start(),
+                        m.end()) + ")";
+            }
+        }
+        return null;
     }
 }

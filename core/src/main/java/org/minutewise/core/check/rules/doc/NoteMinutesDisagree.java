@@ -48,8 +48,7 @@ public final class NoteMinutesDisagree implements Rule {
         String note = DocSupport.note(ctx).get();
         for (DocSupport.ListedService service : DocSupport.listedServices(ctx)) {
             String code = service.code();
-            String list = service.list();
-            List<NoteMinutes.Stated> stated = NoteMinutes.ofService(DocSupport.scan(ctx), list);
+            List<NoteMinutes.Stated> stated = DocSupport.statedMinutes(ctx).getOrDefault(code, List.of());
             int billed = minutesOf(ctx, code, false);
             // The minutes the line states, where its times give others (MW-U002 reports that), also agree.
             if (stated.isEmpty() || billed == 0 || agrees(stated, billed)

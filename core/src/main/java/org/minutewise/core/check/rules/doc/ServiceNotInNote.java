@@ -21,7 +21,8 @@ import org.minutewise.core.doc.PhraseMatch;
  * <p>A word of the list identifies the service only where it says the service was done (a therapist's reading):
  * <ul>
  *   <li>not in a clause (to its ',' or sentence end) that says it was not ({@code [not-done]}: "Manual therapy and
- *       gait training deferred today d/t pt fatigue", "held", "not performed", "will resume"), nor right after a
+ *       gait training deferred today d/t pt fatigue", "held", "not performed", "will resume"), nor as a bare item
+ *       of a list such a word ends ("Gait, stairs and balance deferred today"), nor right after a
  *       negation word, with only other services' words or "and"/"or" between ("no ther ex today", "no manual
  *       therapy or gait training");</li>
  *   <li>not in the plan or after a word for later ("Plan: resume gait training next visit", "pt will"), nor after a
@@ -48,7 +49,11 @@ public final class ServiceNotInNote implements Rule {
                     + "today\"), in the plan or after \"pt will\", nor in what the patient reports (\"Pt reports "
                     + "self-care at home is slow\"); nor as a test, sign, equipment or measurement (\"MMT (manual "
                     + "muscle test)\", \"antalgic gait\", \"gait belt\", \"R knee ROM 0-110\") (a reviewer's cases; "
-                    + "phrase list 2026.15)");
+                    + "phrase list 2026.15)")
+            .revised(4, "2026-12-07: a deferral covers every bare item of the list it ends, in its clause (\"Gait, "
+                    + "stairs and balance deferred today\" named gait as done; not across ';' or a sentence, nor "
+                    + "\"Gait training w/ CGA, stairs deferred\"), and \"not tested\", \"NT\" say not done "
+                    + "(phrase list 2026.17)");
 
     @Override
     public RuleInfo info() {
@@ -117,7 +122,26 @@ public final class ServiceNotInNote implements Rule {
         }
         int from = clauseStart(scan, m);
         return !scan.anyWithin(PhraseLists.NOT_DONE, from, clauseEnd(scan, m))
-                && !negatedBefore(ctx, scan, m, from);
+                && !negatedBefore(ctx, scan, m, from) && deferredInList(scan, m) == null;
+    }
+
+    /**
+     * Whether the match is a bare item of a list that a {@code [not-done]} word after it ends, in its clause: "Gait,
+     * stairs and balance deferred today" defers the gait as well ({@link org.minutewise.core.doc.ItemList}); not
+     * "Gait training w/ CGA, stairs deferred". The word that ends the list, or null.
+     */
+    private static PhraseMatch deferredInList(NoteScan scan, PhraseMatch m) {
+        if (!scan.has(PhraseLists.NOT_DONE)) {
+            return null;
+        }
+        int sentenceEnd = scan.sentenceEnd(m.start());
+        for (PhraseMatch d : scan.matches(PhraseLists.NOT_DONE)) {
+            if (d.start() >= m.end() && d.start() < sentenceEnd
+                    && org.minutewise.core.doc.ItemList.runsTo(scan, m.start(), m.end(), d.start())) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /** Where the clause of the match starts: after the ',' before it, or at its sentence's start. */
@@ -239,7 +263,8 @@ public final class ServiceNotInNote implements Rule {
         while (start < m.start() && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
-        int end = DocSupport.trimEnd(text, start, clauseEnd(scan, m));
+        PhraseMatch listEnd = deferredInList(scan, m); // "Gait, stairs and balance deferred": to the word's clause
+        int end = DocSupport.trimEnd(text, start, clauseEnd(scan, listEnd == null ? m : listEnd));
         if (end > start && text.charAt(end - 1) == ';') {
             end = DocSupport.trimEnd(text, start, end - 1);
         }
