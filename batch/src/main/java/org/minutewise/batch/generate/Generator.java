@@ -96,8 +96,29 @@ public final class Generator {
         "1927644082", "1215709365", "1789033150", "1432066813"};
     /** A plan of care is certified for up to 90 days (RULES.md §4), then recertified. */
     static final int CERTIFICATION_DAYS = 90;
-    private static final String[] OT_CODES = {"97110", "97112", "97140", "97530", "97535"};
-    private static final double[] OT_WEIGHTS = {0.22, 0.12, 0.12, 0.30, 0.24};
+    /**
+     * An OT's timed codes; sensory integrative techniques (97533) for a patient with a neurological diagnosis only,
+     * whose sensory processing they treat (none for an orthopedic hand or shoulder).
+     */
+    private static final String[] OT_CODES = {"97110", "97112", "97140", "97530", "97535", "97533"};
+    private static final double[] OT_WEIGHTS = {0.22, 0.12, 0.12, 0.30, 0.24, 0};
+    private static final double[] OT_NEURO = {0.21, 0.15, 0.08, 0.31, 0.22, 0.03};
+    /** Sensory integrative techniques, timed (per 15 minutes), an OT's mostly. */
+    static final String SENSORY_INTEGRATION = "97533";
+    /**
+     * A physical performance test or measurement with its written report, timed (per 15 minutes), PT or OT: on a
+     * share of the treatment visits (never beside an evaluation or re-evaluation, which test as part of it), by the
+     * therapist, who writes the report.
+     */
+    static final String PERFORMANCE_TEST = "97750";
+    static final double PERFORMANCE_TEST_SHARE = 0.04;
+    /**
+     * The behavioral and qualitative analysis of voice and resonance (92524, untimed), beside the motor speech
+     * evaluation (92522) of a dysarthria or apraxia patient, or the language evaluation (92523) of an aphasia patient
+     * with a motor speech diagnosis too, at this share of those evaluations.
+     */
+    static final String VOICE_EVALUATION = "92524";
+    static final double VOICE_EVALUATION_SHARE = 0.4;
     /** The teams' disciplines: PT, OT, SLP (outpatient therapy caseloads: about 60%, 25%, 15%). */
     static final double PT_SHARE = 0.60;
     static final double OT_SHARE = 0.25;
@@ -827,8 +848,12 @@ public final class Generator {
             }
             int timed = eval ? 1 + r.nextInt(2) : 2 + r.nextInt(3);
             String[] codes = discipline == Discipline.PT ? PT_CODES : OT_CODES;
-            double[] weights = discipline == Discipline.OT ? OT_WEIGHTS : p.neuro ? PT_NEURO : PT_ORTHO;
+            double[] weights = discipline == Discipline.OT ? p.neuro ? OT_NEURO : OT_WEIGHTS
+                    : p.neuro ? PT_NEURO : PT_ORTHO;
             List<String> chosen = new ArrayList<>(timed);
+            if (!eval && !reEval && r.nextDouble() < PERFORMANCE_TEST_SHARE) {
+                chosen.add(PERFORMANCE_TEST); // first in the visit: the test, then the treatment
+            }
             while (chosen.size() < timed) {
                 String c = codes[weighted(weights)];
                 if (!chosen.contains(c)) {
@@ -855,15 +880,18 @@ public final class Generator {
             }
             v.lines.addAll(timedLines);
             if (assistant.isPresent() && !eval && r.nextDouble() < 0.5) {
+                // The therapist gives the performance test and writes its report; an assistant treats.
+                List<GLine> treatment = new ArrayList<>(timedLines);
+                treatment.removeIf(l -> l.code.equals(PERFORMANCE_TEST));
                 boolean any = false;
-                for (GLine l : timedLines) {
+                for (GLine l : treatment) {
                     if (r.nextDouble() < 0.6) {
                         l.assistant = true;
                         any = true;
                     }
                 }
                 if (!any) {
-                    timedLines.get(r.nextInt(timedLines.size())).assistant = true;
+                    treatment.get(r.nextInt(treatment.size())).assistant = true;
                 }
             }
             v.note = freshNote(v);
@@ -881,6 +909,13 @@ public final class Generator {
             GPatient p = v.patient;
             if (eval) {
                 v.lines.add(new GLine(p.kind.evaluation, false, 30 + r.nextInt(31)));
+                // Voice and resonance analyzed beside a motor speech evaluation (dysarthria, apraxia), or beside the
+                // language evaluation when the patient has a motor speech diagnosis too.
+                boolean motorSpeech = p.kind == SlpKind.SPEECH
+                        || p.kind == SlpKind.LANGUAGE && p.secondKind == SlpKind.SPEECH;
+                if (motorSpeech && r.nextDouble() < VOICE_EVALUATION_SHARE) {
+                    v.lines.add(new GLine(VOICE_EVALUATION, false, 15 + r.nextInt(16)));
+                }
                 return;
             }
             v.report = report;
@@ -1431,6 +1466,17 @@ public final class Generator {
                         "lower body dressing with a sock aid", "grooming at the sink", "bathing with a tub bench",
                         "meal preparation", "medication management") + " with " + oneOf("setup", "minimal", "moderate")
                         + " assistance and cues for sequencing to restore independence at home.";
+                case SENSORY_INTEGRATION -> "Sensory integrative techniques " + m + " min: " + oneOf(
+                        "graded tactile input to the R hand before fine motor tasks",
+                        "desensitization with graded textures to the L hand",
+                        "proprioceptive input through weight bearing and heavy work",
+                        "vestibular input on a platform swing") + " with " + oneOf("verbal", "tactile", "visual")
+                        + " cues " + oneOf("to attend to the hand", "for sequencing", "to self-regulate") + ", to improve "
+                        + oneOf("sensory processing", "sensory modulation", "tolerance of touch") + " for " + oneOf(
+                        "dressing", "grooming", "meal preparation") + ".";
+                case PERFORMANCE_TEST -> performanceTest(m, oneOf("standardized grip and pinch testing with the "
+                        + "dynamometer", "Jebsen-Taylor hand function test", "lift and carry capacity testing",
+                        "timed ADL performance measures"), oneOf("self care", "daily activities", "grasp"), p);
                 case "97168" -> "OT re-evaluation " + m + " min: progress toward goals reviewed, ADL status updated "
                         + "and the plan revised.";
                 default -> "OT evaluation " + m + " min: occupational profile, ADL and IADL performance, UE range of "
@@ -1492,6 +1538,10 @@ public final class Generator {
                         + "and avoidance behaviors; goals set with the patient.";
                 case "92522" -> "Speech sound production evaluation " + m + " min: oral mechanism exam, motor speech "
                         + "tasks and intelligibility rating; goals set with the patient.";
+                case VOICE_EVALUATION -> "Voice and resonance evaluation " + m + " min: perceptual analysis of vocal "
+                        + "quality, pitch and loudness, " + oneOf("hypernasal", "hyponasal", "mixed") + " resonance "
+                        + oneOf("mild", "moderate") + ", maximum phonation time " + (5 + r.nextInt(12)) + " s, s/z "
+                        + "ratio 1." + r.nextInt(6) + "; voice goals set with the patient.";
                 case "92523" -> "Speech and language evaluation " + m + " min: standardized testing of " + (p.kind
                         == SlpKind.COGNITION ? oneOf("memory, attention and problem solving",
                         "executive function and orientation") : oneOf("naming, comprehension and repetition",
@@ -1565,10 +1615,27 @@ public final class Generator {
                         "bathing transfer", "meal preparation", "medication management") + " with "
                         + oneOf("setup", "minimal", "moderate") + " assistance and cues for sequencing"
                         + " to restore independence at home.";
+                case PERFORMANCE_TEST -> performanceTest(m, oneOf("6 minute walk test " + (600 + 50 * r.nextInt(12))
+                        + " ft", "30 second chair stand " + (6 + r.nextInt(10)) + " reps", "gait speed "
+                        + (5 + r.nextInt(6)) + "." + r.nextInt(10) + " m/s over 10 m",
+                        "functional capacity testing of lift and carry"), oneOf("walking", "transfers", "stairs"), p);
                 case "97161", "97162", "97163", "97165", "97166", "97167" -> "Evaluation " + m + " min: history, "
                         + "systems review, standardized tests and goals set with the patient.";
                 default -> "Re-evaluation " + m + " min: progress toward goals reviewed and the plan updated.";
             };
+        }
+
+        /**
+         * The sentence of a physical performance test (97750, PT or OT): the test and its result, the therapist's
+         * guarding and instructions, and the written report it is billed with, to the certifying physician, with the
+         * goals it sets for a function (a goal of its own beside the other codes', MW-D010).
+         */
+        String performanceTest(int m, String test, String function, GPatient p) {
+            return "Physical performance test " + m + " min: " + test + " with " + oneOf("contact guard",
+                    "standardized verbal instructions", "close supervision") + ", compared with the norms for age; "
+                    + "written report of the results and their functional meaning sent to " + p.physician
+                    + ", to " + oneOf("update the goals", "measure progress toward the goals", "set new goals") + " for "
+                    + function + ".";
         }
 
         String oneOf(String... options) {

@@ -220,8 +220,11 @@ class GeneratorTest {
         Set<String> roles = new HashSet<>();
         int reports = 0;
         for (List<Visit> visits : byPatient.values()) {
-            assertThat(visits.get(0).services()).extracting(ServiceLine::code).singleElement()
-                    .isIn(SLP_EVALUATIONS);
+            // One evaluation, or a motor speech or language evaluation with the voice and resonance analysis beside it.
+            List<String> first = visits.get(0).services().stream().map(ServiceLine::code).toList();
+            assertThat(first).as("patient %s's evaluation", visits.get(0).patient().id()).isSubsetOf(SLP_EVALUATIONS);
+            assertThat(first.size() == 1 && !first.contains("92524") || first.equals(List.of("92522", "92524"))
+                    || first.equals(List.of("92523", "92524"))).as("the evaluation codes %s", first).isTrue();
             int sinceReport = 0;
             for (Visit v : visits) {
                 for (ServiceLine l : v.services()) {
@@ -254,7 +257,9 @@ class GeneratorTest {
                         .isLessThanOrEqualTo(10);
             }
         }
-        assertThat(codes).containsKeys("92507", "92526", "97129", "97130", "92610", "92523", "92522");
+        assertThat(codes).containsKeys("92507", "92526", "97129", "97130", "92610", "92523", "92522", "92524");
+        // The voice analysis beside a share of the motor speech and language evaluations, not all of them.
+        assertThat(codes.get("92524")).isLessThan(codes.get("92522") + codes.get("92523"));
         assertThat(roles).contains("SLP", "SLPA");
         assertThat(reports).isPositive();
     }
@@ -271,7 +276,7 @@ class GeneratorTest {
                 evaluations.add(v.services().get(0).code());
                 for (ServiceLine l : v.services()) {
                     assertThat(l.code()).isIn("97165", "97166", "97167", "97168", "97110", "97112", "97140",
-                            "97530", "97535");
+                            "97530", "97535", "97533", "97750");
                 }
                 for (org.minutewise.core.model.BilledLine b : v.billed()) {
                     assertThat(b.modifiers()).contains("GO").doesNotContain("GP", "GN", "CQ");
@@ -280,6 +285,55 @@ class GeneratorTest {
             assertThat(visits.get(0).note().orElseThrow()).contains("OT evaluation").doesNotContain("TUG");
         }
         assertThat(evaluations).contains("97165", "97166", "97167", "97168");
+    }
+
+    /**
+     * Sensory integrative techniques (97533) on a small share of the OT visits only; a physical performance test
+     * (97750) on a small share of the PT and OT treatment visits, never beside an evaluation or re-evaluation,
+     * furnished by the therapist, its note naming the test, its minutes and its written report. Clean, they bill what
+     * the engine bills and draw no block or warning.
+     */
+    @Test
+    void sensoryIntegrationAndPerformanceTestsInSmallSharesDocumentedAndClean() throws IOException {
+        generate("si.csv", 8000, 5, 0);
+        VisitChecker checker = new VisitChecker(REF);
+        Map<String, Integer> visitsOf = new TreeMap<>();
+        Map<String, Integer> with = new TreeMap<>();
+        for (Visit v : read("si.csv")) {
+            String plan = v.planOfCare().name();
+            visitsOf.merge(plan, 1, Integer::sum);
+            List<String> codes = v.services().stream().map(ServiceLine::code).toList();
+            String note = v.note().orElseThrow();
+            for (ServiceLine l : v.services()) {
+                if (l.code().equals("97533")) {
+                    assertThat(plan).as("visit %s", v.id()).isEqualTo("OT");
+                    assertThat(note).contains("Sensory integrative techniques " + l.minutes() + " min:");
+                    with.merge("97533", 1, Integer::sum);
+                }
+                if (l.code().equals("97750")) {
+                    assertThat(plan).as("visit %s", v.id()).isIn("PT", "OT");
+                    assertThat(codes).as("visit %s", v.id()).doesNotContain("97161", "97162", "97163", "97164",
+                            "97165", "97166", "97167", "97168");
+                    assertThat(l.provider().role().name()).as("visit %s", v.id()).isIn("PT", "OT");
+                    assertThat(note).contains("Physical performance test " + l.minutes() + " min:")
+                            .contains("written report");
+                    with.merge("97750 " + plan, 1, Integer::sum);
+                }
+            }
+            if (codes.contains("97533") || codes.contains("97750")) {
+                assertThat(v.billed()).as("visit %s", v.id()).allSatisfy(b -> assertThat(b.units()).isPositive());
+                for (Finding f : checker.check(v).findings()) {
+                    assertThat(f.severity()).as("clean visit %s: %s\n%s", v.id(), f.message(), note)
+                            .isEqualTo(org.minutewise.core.check.Severity.INFO);
+                }
+            }
+        }
+        assertThat(with).containsKeys("97533", "97750 PT", "97750 OT");
+        assertThat(with.get("97533") / (double) visitsOf.get("OT")).as("%s of %s", with, visitsOf).isBetween(0.02, 0.15);
+        assertThat(with.get("97750 PT") / (double) visitsOf.get("PT")).as("%s of %s", with, visitsOf)
+                .isBetween(0.01, 0.08);
+        assertThat(with.get("97750 OT") / (double) visitsOf.get("OT")).as("%s of %s", with, visitsOf)
+                .isBetween(0.01, 0.08);
     }
 
     /**
@@ -330,7 +384,8 @@ class GeneratorTest {
                     if (v.planOfCare() == org.minutewise.core.model.Discipline.SLP) {
                         assertThat(l.code()).isIn("97129", "97130");
                     } else {
-                        assertThat(l.code()).isIn("97110", "97112", "97116", "97140", "97530", "97535");
+                        assertThat(l.code()).isIn("97110", "97112", "97116", "97140", "97530", "97535", "97533",
+                                "97750");
                         assertThat(l.minutes()).isBetween(10, 38);
                     }
                 }
