@@ -60,7 +60,11 @@ public final class PatientHistory {
             .revised(5, "2026-12-07: an SLP's evaluation codes (92521-92524, 92610), which SLPs also bill for a "
                     + "re-evaluation, end a period under the SLP plan of care (they were ignored, so a Medicare SLP "
                     + "patient re-evaluated by code was found overdue on day 11); the first one of a patient's SLP "
-                    + "plan is its treatment day 1, as a PT or OT initial evaluation");
+                    + "plan is its treatment day 1, as a PT or OT initial evaluation")
+            .revised(6, "2026-12-07: an SLP evaluation code on the day the patient's SLP plan opened with one (a "
+                    + "second evaluation code in another visit of that day, or a duplicate claim of it) is part of "
+                    + "the initial evaluation, not a re-evaluation: it restarted the count at 0 and the report was "
+                    + "found due one treatment day late");
     /** The initial evaluations (PT, OT): their day is treatment day 1 of the first reporting period. */
     private static final Set<String> INITIAL_EVALUATIONS = Set.of("97161", "97162", "97163", "97165", "97166",
             "97167");
@@ -414,6 +418,9 @@ public final class PatientHistory {
     private static void progress(List<VisitDigest> sorted, List<AcrossFinding> out) {
         Map<String, Integer> days = new HashMap<>();
         Map<String, Object> lastDate = new HashMap<>();
+        // The day each discipline's count was opened by an initial evaluation: another evaluation code of that day is
+        // part of it (an SLP's 92522 and 92523 in two visits of the first day; a duplicate claim of it), no restart.
+        Map<String, Object> initialDate = new HashMap<>();
         for (VisitDigest v : sorted) {
             if (!v.medicare()) {
                 continue; // the 10-day progress report is Medicare's requirement; other payers set their own
@@ -439,7 +446,8 @@ public final class PatientHistory {
                     reported.add(d);
                     // An SLP evaluation code is an initial evaluation when it opens the patient's SLP count, else a
                     // re-evaluation (the codes are the same).
-                    boolean slpInitial = evaluationDiscipline(l.code()) == null && !days.containsKey(d);
+                    boolean slpInitial = evaluationDiscipline(l.code()) == null
+                            && (!days.containsKey(d) || v.date().equals(initialDate.get(d)));
                     if (INITIAL_EVALUATIONS.contains(l.code()) || slpInitial) {
                         initial.add(d);
                     }
@@ -454,6 +462,11 @@ public final class PatientHistory {
             for (String d : reported) {
                 days.put(d, initial.contains(d) ? 1 : 0);
                 lastDate.put(d, v.date());
+                if (initial.contains(d)) {
+                    initialDate.put(d, v.date());
+                } else {
+                    initialDate.remove(d);
+                }
             }
             for (String d : treated) {
                 if (reported.contains(d) || v.date().equals(lastDate.get(d))) {

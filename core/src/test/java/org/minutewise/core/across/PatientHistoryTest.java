@@ -145,6 +145,28 @@ class PatientHistoryTest {
                 .as("treatment with no evaluation: day 0 is treatment day 1, day 10 is day 11").containsExactly("V10");
     }
 
+    /**
+     * An SLP evaluation code in a second visit of the day the SLP plan opened (92522 in the morning, 92523 in the
+     * afternoon; or a duplicate claim of the first) is part of the initial evaluation: the count stays at treatment
+     * day 1 (it restarted at 0, and the report was found due a day late: a generated audit's missed label). Near miss:
+     * the same code on the next day is a re-evaluation, which restarts the count.
+     */
+    @Test
+    void aSecondSlpEvaluationOnTheFirstDayIsPartOfTheInitialA002() {
+        String[] codes = new String[11];
+        java.util.Arrays.fill(codes, "92507");
+        codes[0] = "92522";
+        List<VisitDigest> vs = new ArrayList<>(slpEpisode(codes));
+        VisitDigest first = vs.get(0);
+        vs.add(1, new VisitDigest("V00b", "P1", first.date(), "medicare", true, false, 0, 0, false,
+                List.of(new VisitDigest.Line("92523", List.of("GN"), 1, "PT_SLP", BigDecimal.ZERO)), List.of()));
+        assertThat(ids(check(vs), "MW-A002")).as("day 0 (two visits) is treatment day 1; day 10 is day 11")
+                .containsExactly("V10");
+        codes[1] = "92523";
+        assertThat(ids(check(slpEpisode(codes)), "MW-A002"))
+                .as("the next day's evaluation code is a re-evaluation: days 2-10 are 1-9").isEmpty();
+    }
+
     @Test
     void kxMissingFromTheVisitThatPassesTheThresholdA003AndNotBefore() {
         // 2026 threshold 2,480.00: 40 visits of 60.00 reach 2,400.00, the 42nd passes it.
