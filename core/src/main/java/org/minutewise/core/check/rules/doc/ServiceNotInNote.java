@@ -53,7 +53,10 @@ public final class ServiceNotInNote implements Rule {
             .revised(4, "2026-12-07: a deferral covers every bare item of the list it ends, in its clause (\"Gait, "
                     + "stairs and balance deferred today\" named gait as done; not across ';' or a sentence, nor "
                     + "\"Gait training w/ CGA, stairs deferred\"), and \"not tested\", \"NT\" say not done "
-                    + "(phrase list 2026.17)");
+                    + "(phrase list 2026.17)")
+            .revised(5, "2026-12-07: sensory integrative techniques (97533) and a physical performance test (97750) "
+                    + "are looked for too (\"sensory integration\", \"vestibular input\"; \"physical performance "
+                    + "test\", \"FCE\"); they had no word list and were never looked for (phrase list 2026.18)");
 
     @Override
     public RuleInfo info() {
