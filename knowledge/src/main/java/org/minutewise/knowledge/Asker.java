@@ -662,7 +662,7 @@ final class Asker {
         }
         if (known.size() >= 2 && containsAny(t, Set.of("same", "together", "combine", "combined", "add", "added",
                 "both", "with")) && q.synonyms().stream().anyMatch(m -> m.group().ids().contains(CMS_METHOD))
-                && known.stream().allMatch(c -> kb.codes().getOrNull(c) != null && kb.codes().getOrNull(c).timed())) {
+                && known.stream().map(kb.codes()::getOrNull).allMatch(i -> i != null && i.timed())) {
             return Optional.of(codesTogether(hits, known));
         }
         if (containsAny(t, Set.of("coinsurance", "co-insurance", "copay", "copayment"))
@@ -1082,12 +1082,11 @@ final class Asker {
             return Optional.empty();
         }
         org.minutewise.core.model.Visit v = visit.build();
-        org.minutewise.core.payer.PayerProfile medicare = kb.ref().payers().find("medicare").orElse(null);
+        org.minutewise.core.payer.PayerProfile medicare = kb.checker().ref().payers().find("medicare").orElse(null);
         if (medicare == null) {
             return Optional.empty();
         }
-        org.minutewise.core.check.CheckResult r = new org.minutewise.core.check.VisitChecker(kb.ref())
-                .check(v, medicare);
+        org.minutewise.core.check.CheckResult r = kb.checker().check(v, medicare);
         String modifier = occupational ? "CO" : "CQ";
         List<String> lines = new ArrayList<>();
         Map<String, Integer> unitsOf = new LinkedHashMap<>();

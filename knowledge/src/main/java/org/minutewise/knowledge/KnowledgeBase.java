@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.minutewise.core.check.ReferenceData;
+import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.check.RuleBook;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.codes.CodeCatalog;
@@ -66,8 +67,11 @@ public final class KnowledgeBase {
     private final Speller speller;
     private final CodeCatalog codes;
     private final CodeEdits edits;
-    /** The reference data the engine checks with: ask builds a visit of a question's minutes and checks it. */
-    private final ReferenceData ref;
+    /**
+     * The engine's checker over the reference data: ask builds a visit of a question's minutes and checks it (built
+     * once here, not per question).
+     */
+    private final VisitChecker checker;
 
     private KnowledgeBase(String version, List<Card> cards, Synonyms synonyms, ReferenceData ref, CodeEdits edits) {
         this.version = version;
@@ -111,7 +115,7 @@ public final class KnowledgeBase {
             }
             return false;
         });
-        this.ref = ref;
+        this.checker = new VisitChecker(ref);
         this.codes = ref.codes();
         this.edits = edits;
     }
@@ -300,8 +304,8 @@ public final class KnowledgeBase {
         return codes;
     }
 
-    ReferenceData ref() {
-        return ref;
+    VisitChecker checker() {
+        return checker;
     }
 
     Optional<Card> card(String id) {

@@ -310,11 +310,21 @@ final class Api {
 
     /** A visit's check with the store's spend for what it leaves empty; {@code yearToDateSource} says which. */
     private ObjectNode checkWithStoreSpend(Visit entered, JsonNode node) {
-        Optional<Patient> filled = withStoreSpend(entered, node.path("patient"));
-        Visit v = filled.isPresent() ? entered.toBuilder().patient(filled.get()).build() : entered;
-        ObjectNode result = ResultJson.check(today().check(v));
-        result.put("yearToDateSource", filled.isPresent() ? "store" : "visit");
+        Spent spent = spent(entered, node.path("patient"));
+        ObjectNode result = ResultJson.check(today().check(spent.visit()));
+        result.put("yearToDateSource", spent.source());
         return result;
+    }
+
+    /** The visit as checked with the store's spend, and where its year-to-date spend came from ("store", "visit"). */
+    private record Spent(Visit visit, String source) {
+    }
+
+    /** The visit with each year-to-date bucket it leaves empty taken from the store ({@link #withStoreSpend}). */
+    private Spent spent(Visit entered, JsonNode patientNode) {
+        Optional<Patient> filled = withStoreSpend(entered, patientNode);
+        return filled.isPresent() ? new Spent(entered.toBuilder().patient(filled.get()).build(), "store")
+                : new Spent(entered, "visit");
     }
 
     /** Parses JSON bytes as {@link VisitJsonReader#parse} does text: malformed JSON names the line and column. */
@@ -565,13 +575,8 @@ final class Api {
      */
     private synchronized ObjectNode save(ObjectNode node, Visit entered, String actor, String detail,
                                          Optional<FindingOverride> override) {
-        Visit v = entered;
-        String ytdSource = "visit";
-        Optional<Patient> filled = withStoreSpend(v, node.path("patient"));
-        if (filled.isPresent()) {
-            v = v.toBuilder().patient(filled.get()).build();
-            ytdSource = "store";
-        }
+        Spent spent = spent(entered, node.path("patient"));
+        Visit v = spent.visit();
         CheckResult r = today().check(v);
         List<Finding> across = acrossVisits(v);
         if (!across.isEmpty()) {
@@ -588,7 +593,7 @@ final class Api {
         out.put("version", saved.version());
         out.put("created", saved.created());
         out.put("savedAt", saved.savedAt().toString());
-        out.put("yearToDateSource", ytdSource);
+        out.put("yearToDateSource", spent.source());
         out.set("result", result);
         return out;
     }
