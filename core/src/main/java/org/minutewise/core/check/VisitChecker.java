@@ -179,7 +179,7 @@ public final class VisitChecker {
     public static List<org.minutewise.core.model.ServiceLine> minutesView(Visit visit, PayerProfile payer,
                                                                           UnitResult units) {
         return UnitCalculator.withoutOtherCodesMinutes(visit.services(), countsAlone(visit, payer, units::isTimed),
-                untimedServiceTime(units::isUntimedService, units::isGroupService));
+                untimedServiceTime(units));
     }
 
     /**
@@ -188,7 +188,7 @@ public final class VisitChecker {
      */
     public static String[] minuteOwners(Visit visit, PayerProfile payer, UnitResult units) {
         return UnitCalculator.owners(visit.services(), countsAlone(visit, payer, units::isTimed),
-                untimedServiceTime(units::isUntimedService, units::isGroupService));
+                untimedServiceTime(units));
     }
 
     /**
@@ -198,7 +198,7 @@ public final class VisitChecker {
     public static Map<String, List<org.minutewise.core.model.Period>> insideUntimedServices(Visit visit,
             PayerProfile payer, UnitResult units, String code) {
         return UnitCalculator.insideUntimedServices(visit.services(), countsAlone(visit, payer, units::isTimed),
-                untimedServiceTime(units::isUntimedService, units::isGroupService), code);
+                untimedServiceTime(units), code);
     }
 
     /**
@@ -209,6 +209,12 @@ public final class VisitChecker {
      * one-on-one minutes (CMS Pub 100-02 ch. 15 §230 A), so a timed code's minutes inside these periods are cut from
      * it ({@link UnitCalculator#withoutOtherCodesMinutes}).
      */
+    /** {@link #untimedServiceTime(java.util.function.Predicate, java.util.function.Predicate)} of a count's codes. */
+    private static java.util.function.Predicate<org.minutewise.core.model.ServiceLine> untimedServiceTime(
+            UnitResult units) {
+        return untimedServiceTime(units::isUntimedService, units::isGroupService);
+    }
+
     public static java.util.function.Predicate<org.minutewise.core.model.ServiceLine> untimedServiceTime(
             java.util.function.Predicate<String> untimedService, java.util.function.Predicate<String> group) {
         return l -> l.mode().orElse(org.minutewise.core.model.Mode.ONE_ON_ONE)

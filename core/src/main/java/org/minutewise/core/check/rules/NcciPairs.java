@@ -172,10 +172,15 @@ public final class NcciPairs implements Rule {
                 .map(e -> pairNote(ctx, e)).orElse("");
     }
 
+    /** The modifier two services done at different times take under this payer (XU, or 59): MW-E004. */
+    private static String timeModifier(CheckContext ctx) {
+        return NcciAnalysis.timeModifier(ctx.payer().distinctModifier());
+    }
+
     private static String pairNote(CheckContext ctx, PtpEdit e) {
         return " They are also an NCCI pair (" + e.column1() + " column one, " + e.column2() + " column two): "
                 + "done in the same minutes, they were not done in different time intervals, so "
-                + distinctText(NcciAnalysis.timeModifier(ctx.payer().distinctModifier())) + " cannot go on " + e.column2()
+                + distinctText(timeModifier(ctx)) + " cannot go on " + e.column2()
                 + (ctx.ref().ptp().starter() ? " (Minutewise starter edit table: confirm against CMS's "
                 + "current file)" : "") + ".";
     }
@@ -194,7 +199,7 @@ public final class NcciPairs implements Rule {
         String path = "billed[code=" + code + "]";
         String preferred = p.status() == NcciAnalysis.Status.OTHER_REGION
                 ? NcciAnalysis.regionModifier(ctx.payer().distinctModifier())
-                : NcciAnalysis.timeModifier(ctx.payer().distinctModifier());
+                : timeModifier(ctx);
         switch (p.status()) {
             case NO_TIMES -> {
                 if (distinct != null && !documentsMinutes(ctx, e.column1()) && !documentsMinutes(ctx, e.column2())) {
@@ -283,16 +288,15 @@ public final class NcciPairs implements Rule {
                     if (!overlapBlockedAsSameMinutes(ctx, e)) {
                         out.add(OVERLAP.finding(path, pair + " are an NCCI pair, and their documented times "
                                 + "overlap, so they were not done in different time intervals: "
-                                + distinctText(NcciAnalysis.timeModifier(ctx.payer().distinctModifier())) + " cannot be used" + source + "."));
+                                + distinctText(timeModifier(ctx)) + " cannot be used" + source + "."));
                     }
                 }
                 case NO_TIMES -> out.add(NO_TIMES.finding(path, pair + " are an NCCI pair. Without start and "
                         + "end times for both, nothing shows they were done in different time intervals, so "
                         + "Minutewise did not add 59/X; " + e.column2() + " may be denied" + source + "."));
                 case BYPASSED -> out.add(BYPASSED.finding(path, pair + " are an NCCI pair; the documented times "
-                        + "show different time intervals, so " + NcciAnalysis.timeModifier(ctx.payer()
-                        .distinctModifier()) + " was added to " + e.column2() + sameBypassBilled(ctx, e.column2(),
-                        NcciAnalysis.timeModifier(ctx.payer().distinctModifier())) + source + "."));
+                        + "show different time intervals, so " + timeModifier(ctx) + " was added to " + e.column2()
+                        + sameBypassBilled(ctx, e.column2(), timeModifier(ctx)) + source + "."));
                 case PAYER_DENIES -> out.add(PAYER_DENIES.finding(path, "Payer " + ctx.payer().id() + " denies 59/X "
                         + "on " + pair + " whatever the documentation; " + e.column2() + " is likely to be denied."));
                 case SAME_REGION -> out.add(sameRegion(ctx, p, source));

@@ -1,5 +1,6 @@
 package org.minutewise.core.check.rules.doc;
 
+import java.util.List;
 import org.minutewise.core.doc.NoteScan;
 import org.minutewise.core.doc.PhraseLists;
 import org.minutewise.core.doc.PhraseMatch;
@@ -29,7 +30,11 @@ final class BalanceLoss {
      * {@code [balance-loss]} list.
      */
     static Contradiction in(NoteScan scan, String list, String excluding) {
-        if (!scan.has(PhraseLists.BALANCE_LOSS) || scan.negated(PhraseLists.DEFICIT).isEmpty()) {
+        if (!scan.has(PhraseLists.BALANCE_LOSS)) {
+            return null;
+        }
+        List<PhraseMatch> normal = scan.negated(PhraseLists.DEFICIT);
+        if (normal.isEmpty()) {
             return null;
         }
         PhraseMatch loss = null;
@@ -44,15 +49,15 @@ final class BalanceLoss {
                 loss = m;
             }
         }
+        if (loss == null) {
+            return null;
+        }
         String text = scan.text();
-        for (PhraseMatch m : scan.negated(PhraseLists.DEFICIT)) {
+        for (PhraseMatch m : normal) {
             int end = scan.normalAfter(m.end());
             if (end < 0 || !m.phrase().toLowerCase(java.util.Locale.ROOT).endsWith("balance")
                     || partial(text, m.start())) {
                 continue;
-            }
-            if (loss == null) {
-                return null;
             }
             int start = m.start();
             return new Contradiction(DocSupport.quote(text, start, end) + " (" + DocSupport.notePath(start, end) + ")",
@@ -77,11 +82,7 @@ final class BalanceLoss {
     /** The clause of match {@code m} (to the ',' either side, or its sentence's bounds), quoted with its span. */
     private static String clause(NoteScan scan, PhraseMatch m) {
         String text = scan.text();
-        int sentence = scan.sentenceStart(m.start());
-        int start = m.start();
-        while (start > sentence && text.charAt(start - 1) != ',') {
-            start--;
-        }
+        int start = Sentences.clauseStart(scan, m.start());
         while (start < m.start() && Character.isWhitespace(text.charAt(start))) {
             start++;
         }

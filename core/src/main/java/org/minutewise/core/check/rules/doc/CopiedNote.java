@@ -59,8 +59,12 @@ public final class CopiedNote implements Rule {
         if (similarity < THRESHOLD) {
             // Copied forward with sentences added (a new subjective line in front): today's note holds the previous
             // one whole, word for word in order, though the added words pull the similarity below the threshold.
+            // The word count first: containment hashes both notes and searches, and most previous notes differ.
+            if (NoteSimilarity.wordCount(previous.get()) < MIN_WORDS_CONTAINED) {
+                return;
+            }
             double kept = NoteSimilarity.containment(note.get(), previous.get(), THRESHOLD);
-            if (kept >= THRESHOLD && NoteSimilarity.wordCount(previous.get()) >= MIN_WORDS_CONTAINED) {
+            if (kept >= THRESHOLD) {
                 out.add(INFO.finding("note", "Today's note holds " + (int) Math.floor(kept * 100) + "% of the "
                         + "previous visit's note word for word, in the same order (numbers set aside), with new "
                         + "text added around it. Notes carried forward from visit to visit show no progression and "

@@ -2,6 +2,7 @@ package org.minutewise.core.check.rules.doc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.codes.CodeInfo;
@@ -246,10 +247,10 @@ final class DocSupport {
         List<int[]> headings = new ArrayList<>(); // {start, index of the service}
         List<ListedService> services = listedServices(ctx);
         java.util.Set<Integer> headed = new java.util.HashSet<>();
+        Map<String, List<org.minutewise.core.doc.NoteMinutes.Stated>> stated = statedMinutes(ctx);
         for (int i = 0; i < services.size(); i++) {
             ListedService service = services.get(i);
-            for (org.minutewise.core.doc.NoteMinutes.Stated st : statedMinutes(ctx).getOrDefault(service.code(),
-                    List.of())) {
+            for (org.minutewise.core.doc.NoteMinutes.Stated st : stated.getOrDefault(service.code(), List.of())) {
                 headings.add(new int[] {st.start(), i});
                 headed.add(i);
             }

@@ -79,11 +79,7 @@ public final class GroupTimeInNote implements Rule {
         String note = DocSupport.note(ctx).get();
         // Quoted from the start of its clause (to the ',' before it, or the sentence's start): "Balance class w/ 4
         // pts", not "w/ 4 pts" alone; "pt seen w/ another pt", not the exercise the clause before describes.
-        int sentence = DocSupport.scan(ctx).sentenceStart(m.start());
-        int start = m.start();
-        while (start > sentence && note.charAt(start - 1) != ',') {
-            start--;
-        }
+        int start = Sentences.clauseStart(DocSupport.scan(ctx), m.start());
         while (start < m.start() && Character.isWhitespace(note.charAt(start))) {
             start++;
         }
@@ -125,11 +121,7 @@ public final class GroupTimeInNote implements Rule {
         if (!last.equalsIgnoreCase("pt") && !last.equalsIgnoreCase("pts")) {
             return false; // "with another patient": a patient, however written
         }
-        int sentence = scan.sentenceStart(g.start());
-        int clause = g.start();
-        while (clause > sentence && text.charAt(clause - 1) != ',') {
-            clause--;
-        }
+        int clause = Sentences.clauseStart(scan, g.start());
         if (coTreat(text, clause, g.start())) {
             return true; // "co-treated with another PT", "cotreat w/ another pt"
         }
@@ -138,7 +130,7 @@ public final class GroupTimeInNote implements Rule {
         }
         // "PT" in capitals: the therapist, unless the sentence is written in capitals throughout.
         int sentenceEnd = scan.sentenceEnd(g.start());
-        for (int i = sentence; i < sentenceEnd; i++) {
+        for (int i = scan.sentenceStart(g.start()); i < sentenceEnd; i++) {
             if (Character.isLowerCase(text.charAt(i))) {
                 return true;
             }

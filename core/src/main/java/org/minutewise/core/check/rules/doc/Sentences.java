@@ -40,6 +40,31 @@ final class Sentences {
         return k;
     }
 
+    /** Where the clause of a phrase at {@code start} begins: just after the ',' before it, or at its sentence's start. */
+    static int clauseStart(NoteScan scan, int start) {
+        int sentence = scan.sentenceStart(start);
+        String text = scan.text();
+        int from = start;
+        while (from > sentence && text.charAt(from - 1) != ',') {
+            from--;
+        }
+        return from;
+    }
+
+    /**
+     * Where the clause of a phrase at [{@code start}, {@code end}) ends: at the ',' after it, or at its sentence's
+     * end.
+     */
+    static int clauseEnd(NoteScan scan, int start, int end) {
+        int sentenceEnd = scan.sentenceEnd(start);
+        String text = scan.text();
+        int to = end;
+        while (to < sentenceEnd && text.charAt(to) != ',') {
+            to++;
+        }
+        return to;
+    }
+
     /**
      * True when [from, to) states minutes: a number followed by a minute unit ("x 10 min", "25min", "23'", "23\u2019"),
      * as {@link org.minutewise.core.doc.NoteMinutes#minuteUnitEnd} defines it for the minutes the note states.

@@ -123,8 +123,8 @@ public final class ServiceNotInNote implements Rule {
         if (Labels.later(scan, sentence, m.start()) || scan.anyWithin(PhraseLists.REPORT, sentence, m.start())) {
             return false; // "Plan: resume gait training next visit", "Pt reports self-care at home is slow"
         }
-        int from = clauseStart(scan, m);
-        return !scan.anyWithin(PhraseLists.NOT_DONE, from, clauseEnd(scan, m))
+        int from = Sentences.clauseStart(scan, m.start());
+        return !scan.anyWithin(PhraseLists.NOT_DONE, from, Sentences.clauseEnd(scan, m.start(), m.end()))
                 && !negatedBefore(ctx, scan, m, from) && deferredInList(scan, m) == null;
     }
 
@@ -145,26 +145,6 @@ public final class ServiceNotInNote implements Rule {
             }
         }
         return null;
-    }
-
-    /** Where the clause of the match starts: after the ',' before it, or at its sentence's start. */
-    private static int clauseStart(NoteScan scan, PhraseMatch m) {
-        int sentence = scan.sentenceStart(m.start());
-        int from = m.start();
-        while (from > sentence && scan.text().charAt(from - 1) != ',') {
-            from--;
-        }
-        return from;
-    }
-
-    /** Where the clause of the match ends: at the ',' after it, or at its sentence's end. */
-    private static int clauseEnd(NoteScan scan, PhraseMatch m) {
-        int sentenceEnd = scan.sentenceEnd(m.start());
-        int to = m.end();
-        while (to < sentenceEnd && scan.text().charAt(to) != ',') {
-            to++;
-        }
-        return to;
     }
 
     /**
@@ -262,12 +242,13 @@ public final class ServiceNotInNote implements Rule {
      */
     private static String namedOnly(NoteScan scan, PhraseMatch m) {
         String text = scan.text();
-        int start = clauseStart(scan, m);
+        int start = Sentences.clauseStart(scan, m.start());
         while (start < m.start() && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
         PhraseMatch listEnd = deferredInList(scan, m); // "Gait, stairs and balance deferred": to the word's clause
-        int end = DocSupport.trimEnd(text, start, clauseEnd(scan, listEnd == null ? m : listEnd));
+        PhraseMatch until = listEnd == null ? m : listEnd;
+        int end = DocSupport.trimEnd(text, start, Sentences.clauseEnd(scan, until.start(), until.end()));
         if (end > start && text.charAt(end - 1) == ';') {
             end = DocSupport.trimEnd(text, start, end - 1);
         }

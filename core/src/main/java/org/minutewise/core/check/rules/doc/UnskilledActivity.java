@@ -173,18 +173,9 @@ public final class UnskilledActivity implements Rule {
      * ("Assist: Independent", also not "Assist: Independent, no LOB": the "no" is another clause's).
      */
     private static boolean cuesDenied(NoteScan scan) {
-        String text = scan.text();
         for (PhraseMatch m : scan.negated(PhraseLists.SKILLED)) {
-            int from = m.start();
-            int sentence = scan.sentenceStart(m.start());
-            while (from > sentence && text.charAt(from - 1) != ',') {
-                from--;
-            }
-            int to = m.end();
-            int sentenceEnd = scan.sentenceEnd(m.start());
-            while (to < sentenceEnd && text.charAt(to) != ',') {
-                to++;
-            }
+            int from = Sentences.clauseStart(scan, m.start());
+            int to = Sentences.clauseEnd(scan, m.start(), m.end());
             if (scan.anyWithin(PhraseLists.NEGATION, from, to) || scan.anyWithin(PhraseLists.NEGATION_AFTER, from, to)) {
                 return true;
             }
