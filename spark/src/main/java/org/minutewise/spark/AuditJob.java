@@ -1207,9 +1207,10 @@ public final class AuditJob {
                 for (AcrossAudit.Voided v : AcrossAudit.voided(unique.values())) {
                     Bin.Out o = new Bin.Out(32);
                     v.encode(o);
+                    byte[] data = o.toByteArray();
                     for (String key : acrossKeys(unique.get(v.visitId()))) {
                         if (key.charAt(0) == 'T') {
-                            out.add(item(VOIDED, key, null, o.toByteArray(), null, null, null));
+                            out.add(item(VOIDED, key, null, data, null, null, null));
                         }
                     }
                 }

@@ -273,6 +273,15 @@ public final class AcrossAudit {
      * of which is void ({@code codes}: their documented minutes are the other visit's, sent again). A code billed
      * under two disciplines of which one is sent again stays (its minutes are not told apart by discipline).
      */
+    /**
+     * A visit's digest as the therapist checks count it: without what a duplicate claim voids, null for a void claim
+     * (the visits given to them are unique by id).
+     */
+    private static VisitDigest counted(AuditDigest r, Map<String, Voided> voided) {
+        Voided v = voided.get(r.digest().visitId());
+        return v == null ? r.digest() : v.counted(r.digest()).orElse(null);
+    }
+
     public record Voided(String visitId, boolean claim, Set<String> codes) {
         public Voided {
             java.util.Objects.requireNonNull(visitId, "visitId");
@@ -364,15 +373,8 @@ public final class AcrossAudit {
         Map<String, long[]> minutes = new HashMap<>();
         Map<String, double[]> units = new HashMap<>();
         Map<String, Map<java.time.YearMonth, double[]>> months = new HashMap<>();
-        // The digests as the therapist checks count them: without what a duplicate claim voids.
-        Map<String, VisitDigest> counted = new HashMap<>();
         for (AuditDigest r : visits) {
-            Voided v = voided.get(r.digest().visitId());
-            (v == null ? java.util.Optional.of(r.digest()) : v.counted(r.digest()))
-                    .ifPresent(d -> counted.put(d.visitId(), d));
-        }
-        for (AuditDigest r : visits) {
-            VisitDigest d = counted.get(r.digest().visitId());
+            VisitDigest d = counted(r, voided);
             if (d != null) {
                 TherapistVolume.add(minutes, units, months, d);
             }
@@ -390,7 +392,7 @@ public final class AcrossAudit {
         Map<String, Map<LocalDate, List<VisitDigest>>> days = new TreeMap<>();
         Map<String, AuditDigest> byVisit = new HashMap<>();
         for (AuditDigest r : visits) {
-            VisitDigest d = counted.get(r.digest().visitId());
+            VisitDigest d = counted(r, voided);
             if (d == null) {
                 continue;
             }

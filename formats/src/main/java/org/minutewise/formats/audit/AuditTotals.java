@@ -549,11 +549,6 @@ public final class AuditTotals {
         estimatedPayers.add(payer);
     }
 
-    /** Whether {@link #estimated} was said of {@code payer}. */
-    public boolean isEstimated(String payer) {
-        return estimatedPayers.contains(payer);
-    }
-
     public long duplicateVisits() {
         return duplicateVisits;
     }
@@ -670,13 +665,7 @@ public final class AuditTotals {
      * payer {@code "dollarsNote": "not estimated"} in their place.
      */
     private void duplicatesByPayer(ObjectNode into, boolean exact) {
-        Map<String, BigDecimal> priced = new java.util.LinkedHashMap<>();
-        duplicatesByPayer.forEach((k, d) -> {
-            if (estimatedPayers.contains(k)) {
-                priced.put(k, d.dollars);
-            }
-        });
-        Map<String, BigDecimal> rounded = exact ? priced : apportioned(priced);
+        Map<String, BigDecimal> rounded = duplicateDollars(estimatedPayers::contains, exact);
         duplicatesByPayer.forEach((k, d) -> {
             ObjectNode g = into.putObject(k);
             g.put("visits", d.visits);
@@ -687,6 +676,20 @@ public final class AuditTotals {
                 g.put("dollarsNote", NOT_ESTIMATED);
             }
         });
+    }
+
+    /**
+     * The duplicate claims' dollars of each payer {@code priced} says the estimate prices (the others have none),
+     * rounded to the cent so that they add up to their sum rounded ({@link #apportioned}) unless {@code exact}.
+     */
+    Map<String, BigDecimal> duplicateDollars(java.util.function.Predicate<String> priced, boolean exact) {
+        Map<String, BigDecimal> dollars = new java.util.LinkedHashMap<>();
+        duplicatesByPayer.forEach((k, d) -> {
+            if (priced.test(k)) {
+                dollars.put(k, d.dollars);
+            }
+        });
+        return exact ? dollars : apportioned(dollars);
     }
 
     /**

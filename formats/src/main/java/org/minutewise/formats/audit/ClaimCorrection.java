@@ -440,7 +440,7 @@ public final class ClaimCorrection {
                         r.allowedPerUnit()));
             }
         }
-        return new ArrayList<>(out == null ? rows : out);
+        return out != null ? out : new ArrayList<>(rows); // out is already a fresh copy
     }
 
     private static int[] toArray(List<Integer> list) {

@@ -352,9 +352,9 @@ public final class ReportHtml {
             // A payer the estimate does not price: its units over and under are counted, their dollars are not.
             boolean priced = estimated.test(e.getKey());
             bars.add(new Bar(e.getKey() + ": over", List.of(new double[] {g.dollarsOver().doubleValue()}),
-                    List.of(BLOCK), priced ? money(g.dollarsOver()) : NOT_ESTIMATED));
+                    List.of(BLOCK), priced ? money(g.dollarsOver()) : AuditTotals.NOT_ESTIMATED));
             bars.add(new Bar(e.getKey() + ": under", List.of(new double[] {g.dollarsUnder().doubleValue()}),
-                    List.of(INFO), priced ? money(g.dollarsUnder()) : NOT_ESTIMATED));
+                    List.of(INFO), priced ? money(g.dollarsUnder()) : AuditTotals.NOT_ESTIMATED));
         }
         chart(h, bars, "Estimated dollars over and under");
         if (t.duplicateVisits() > 0) {
@@ -383,19 +383,13 @@ public final class ReportHtml {
         if (t.duplicatesByPayer().isEmpty()) {
             return;
         }
-        Map<String, BigDecimal> priced = new java.util.LinkedHashMap<>();
-        t.duplicatesByPayer().forEach((payer, d) -> {
-            if (estimated.test(payer)) {
-                priced.put(payer, d.dollars());
-            }
-        });
-        Map<String, BigDecimal> rounded = AuditTotals.apportioned(priced);
+        Map<String, BigDecimal> rounded = t.duplicateDollars(estimated, false);
         h.append("<p>Duplicate claims by payer:</p>\n<table>\n<thead><tr><th>Payer</th><th class=\"n\">Visits</th>"
                 + "<th class=\"n\">Units</th><th class=\"n\">Est. $</th></tr></thead>\n<tbody>\n");
         t.duplicatesByPayer().forEach((payer, d) -> h.append("<tr><td>").append(esc(payer))
                 .append("</td><td class=\"n\">").append(num(d.visits())).append("</td><td class=\"n\">")
                 .append(num(d.units())).append("</td><td class=\"n\">")
-                .append(rounded.containsKey(payer) ? money(rounded.get(payer)) : NOT_ESTIMATED)
+                .append(rounded.containsKey(payer) ? money(rounded.get(payer)) : AuditTotals.NOT_ESTIMATED)
                 .append("</td></tr>\n"));
         h.append("</tbody>\n</table>\n");
     }
@@ -407,9 +401,6 @@ public final class ReportHtml {
     public static java.util.function.Predicate<String> medicare(org.minutewise.core.check.ReferenceData ref) {
         return id -> ref.payers().find(id).map(org.minutewise.core.payer.PayerProfile::isMedicare).orElse(false);
     }
-
-    /** A payer's dollars the estimate does not price (it prices Medicare's fee schedule). */
-    static final String NOT_ESTIMATED = AuditTotals.NOT_ESTIMATED;
 
     private static void kx(StringBuilder h, AuditTotals t) {
         h.append("<section>\n<h2>KX exposure</h2>\n<div class=\"cards\">\n");

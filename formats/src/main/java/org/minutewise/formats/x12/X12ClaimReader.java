@@ -1461,10 +1461,12 @@ public final class X12ClaimReader {
                     .certification(certification(c));
             // The claim's 96 (habilitative) or 97 (rehabilitative) says the visit's purpose (96 wins: a payer that
             // asks for them wants every line to say it, and a habilitative line is the exception to look for).
-            if (billed.stream().anyMatch(l -> l.modifiers().contains("96"))) {
-                b.purpose(org.minutewise.core.model.Purpose.HABILITATIVE);
-            } else if (billed.stream().anyMatch(l -> l.modifiers().contains("97"))) {
-                b.purpose(org.minutewise.core.model.Purpose.REHABILITATIVE);
+            org.minutewise.core.model.Purpose habilitative = org.minutewise.core.model.Purpose.HABILITATIVE;
+            org.minutewise.core.model.Purpose rehabilitative = org.minutewise.core.model.Purpose.REHABILITATIVE;
+            if (billed.stream().anyMatch(l -> l.modifiers().contains(habilitative.modifier()))) {
+                b.purpose(habilitative);
+            } else if (billed.stream().anyMatch(l -> l.modifiers().contains(rehabilitative.modifier()))) {
+                b.purpose(rehabilitative);
             }
             return b.build();
         }
