@@ -579,15 +579,15 @@
     }
     const blocks = (r.findings || []).filter((f) => f.severity === "block").length;
     // Rows the page could not send (minutes without a code) are not in this check: nothing may be said to be clear.
-    const incomplete = v && v.rowProblems && v.rowProblems.length ? v.rowProblems.map((p) => p.text) : [];
+    const incomplete = v && v.rowProblems && v.rowProblems.length ? rowProblemsText(v) : "";
     box.appendChild(el("p", { class: "summary-line" },
       el("strong", null, String(r.totalUnits) + (r.totalUnits === 1 ? " unit" : " units")),
       " for visit " + r.visitId + " (" + r.payer + ", " + (r.method === "cpt" ? "CPT per-code" : "CMS total-time")
         + " method, " + r.totalTimedMinutes + " timed minutes). ",
       r.blocked ? el("span", { class: "blocked-banner" }, blocks + " blocking finding" + (blocks === 1 ? "" : "s")
-        + ": fix before sending." + (incomplete.length ? " Not complete: " + incomplete.join("; ") + "." : ""))
-        : incomplete.length ? el("span", { class: "blocked-banner incomplete" }, "Not complete: "
-          + incomplete.join("; ") + "; those rows are not in this check.")
+        + ": fix before sending." + (incomplete ? " Not complete: " + incomplete + "." : ""))
+        : incomplete ? el("span", { class: "blocked-banner incomplete" }, "Not complete: "
+          + incomplete + "; those rows are not in this check.")
           : el("span", { class: "ok-banner" }, "Nothing blocks the claim.")));
     if (r.yearToDateSource === "store" && v && v.patient && v.patient.id) {
       box.appendChild(el("p", { class: "hint ytd-source" }, "Year-to-date spend before this visit: from the saved "
@@ -770,12 +770,15 @@
     if (name === field) {
       return field;
     }
-    return (serviceField(field) ? "service r" + name.slice(1) : name) + " (" + field + ")";
+    return (serviceField(field) ? formName(field, serviceRows, "service row ") : name) + " (" + field + ")";
   }
 
 
-  /** A field's name on the form: "Diagnoses, code 2" for diagnoses[1], "Row 1, end time" for a period's end. */
-  function formName(field, serviceRows) {
+  /**
+   * A field's name on the form: "Diagnoses, code 2" for diagnoses[1], "Row 1, end time" for a period's end (its row
+   * named with rowWord, "Row " unless given).
+   */
+  function formName(field, serviceRows, rowWord) {
     if (FORM_NAMES[field]) {
       return FORM_NAMES[field];
     }
@@ -786,7 +789,7 @@
     const f = serviceField(field);
     if (f) {
       const row = serviceRows && serviceRows[f.index] !== undefined ? serviceRows[f.index] : f.index;
-      return "Row " + (row + 1) + (f.part ? ", " + SERVICE_PARTS[f.part][1] : "");
+      return (rowWord || "Row ") + (row + 1) + (f.part ? ", " + SERVICE_PARTS[f.part][1] : "");
     }
     return field || "";
   }
