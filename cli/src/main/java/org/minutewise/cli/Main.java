@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 + "2 bad input or usage, or an output that cannot be written; 3 internal error.",
         subcommands = {ServeCommand.class, UnitsCommand.class, CheckCommand.class, ConvertCommand.class,
             RulesCommand.class, LookupCommand.class, SearchCommand.class, AskCommand.class, AuditCommand.class,
-            GenerateCommand.class})
+            GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int BLOCKED = 1;
@@ -30,7 +30,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (serve, units, check, convert, rules, lookup, search, ask, audit, generate)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (serve, units, check, convert, rules, lookup, search, ask, audit, generate; help COMMAND describes one)");
     }
 
     public static void main(String[] args) {

@@ -894,6 +894,26 @@ final class CliEndToEndTest {
         assertThat(run("check", "--help").code).isZero();
     }
 
+    /**
+     * {@code help COMMAND} prints that command's usage, as {@code COMMAND --help} does (auditor review #6: it
+     * answered "Missing required parameter: 'INPUT'"); {@code help} alone the top level's; an unknown command stays
+     * a usage error.
+     */
+    @Test
+    void helpCommand() {
+        Run audit = run("help", "audit");
+        assertThat(audit.code).isZero();
+        assertThat(audit.out).isEqualTo(run("audit", "--help").out).contains("--resume");
+        assertThat(audit.err).isEmpty();
+        Run units = run("help", "units");
+        assertThat(units.code).isZero();
+        assertThat(units.out).contains("Usage: minutewise units");
+        Run top = run("help");
+        assertThat(top.code).isZero();
+        assertThat(top.out).contains("audit").contains("generate").contains("help");
+        assertThat(run("help", "nonsense").code).isNotZero();
+    }
+
     @Test
     void usageErrorsAreBadInput() {
         Run none = run();
