@@ -1130,13 +1130,28 @@ public final class PatientHistory {
      * Whether two visits' lines of {@code code} without times on both (RULES.md §2: Medicare does not require them)
      * still document two sessions: both have minutes of the code, and the minutes, the units billed of the code or
      * the notes differ (a claim sent again repeats all three: the same minutes and units, and the same note, numbers
-     * aside, or none to compare). Without minutes on one of them nothing tells them apart.
+     * aside, or none to compare). Without minutes on one of them nothing tells them apart, nor on a visit that bills
+     * the code under two disciplines (its minutes and units of the code are not all the discipline's).
      */
     private static boolean notACopy(VisitDigest earlier, VisitDigest v, String code) {
         int before = timedMinutes(earlier, code);
         int now = timedMinutes(v, code);
-        return before > 0 && now > 0 && (before != now || billedUnits(earlier, code) != billedUnits(v, code)
-                || notesDiffer(earlier, v));
+        return before > 0 && now > 0 && oneDiscipline(earlier, code) && oneDiscipline(v, code)
+                && (before != now || billedUnits(earlier, code) != billedUnits(v, code) || notesDiffer(earlier, v));
+    }
+
+    /** The visit's lines of {@code code} are all billed under one discipline. */
+    private static boolean oneDiscipline(VisitDigest v, String code) {
+        String under = null;
+        for (VisitDigest.Line l : v.lines()) {
+            if (l.code().equals(code)) {
+                if (under != null && !under.equals(billedUnder(l))) {
+                    return false;
+                }
+                under = billedUnder(l);
+            }
+        }
+        return true;
     }
 
     /** Both visits have a note, and they differ (numbers aside: {@link VisitDigest#fingerprint}). */
@@ -1183,8 +1198,8 @@ public final class PatientHistory {
      * What the visit's line of {@code code} repeats among {@code ids}, the earlier visits that billed the service
      * (the visit is added to them): nothing when there are none; for a replacement or void, the claim it corrects
      * (the one whose times it overlaps, else the latest); the first of them whose session it is not apart from (the
-     * same session sent again, or times unknown: void); else another session of the day, apart from every earlier
-     * one, under a payer that counts the day's timed minutes together (the first visit named).
+     * same session sent again, or without times a copy of it or minutes unknown: void); else another session of the
+     * day, apart from every earlier one, under the same payer (the first visit named).
      */
     private static Earlier earlier(List<String> ids, Map<String, VisitDigest> byId, VisitDigest v, String code) {
         Earlier e = Earlier.NONE;
@@ -1488,22 +1503,14 @@ public final class PatientHistory {
                 if (with.size() < 2 || partly || unknown || overlapAmong(with, overlapping)) {
                     continue; // MW-A006 says which minutes to merge; MW-A014 that minutes are billed twice
                 }
-                int minutes = 0;
-                int counted = 0;
-                int earned = 0;
-                List<String> eachMinutes = new ArrayList<>(parts.size());
-                List<String> eachUnits = new ArrayList<>(parts.size());
-                List<String> eachEarned = new ArrayList<>(parts.size());
-                List<String> ids = new ArrayList<>(with.size());
-                for (int i = 0; i < parts.size(); i++) {
-                    minutes += parts.get(i).minutes();
-                    counted += parts.get(i).counted();
-                    earned += parts.get(i).units();
-                    eachMinutes.add(Integer.toString(parts.get(i).minutes()));
-                    eachUnits.add(Integer.toString(parts.get(i).counted()));
-                    eachEarned.add(Integer.toString(parts.get(i).units()));
-                    ids.add(with.get(i).visitId());
-                }
+                DayTally tally = DayTally.of(with, parts);
+                int minutes = tally.minutes();
+                int counted = tally.counted();
+                int earned = tally.earned();
+                List<String> eachMinutes = tally.eachMinutes();
+                List<String> eachUnits = tally.eachUnits();
+                List<String> eachEarned = tally.eachEarned();
+                List<String> ids = tally.ids();
                 int units = org.minutewise.core.units.UnitCalculator.unitsForMinutes(minutes);
                 // Over: the visits bill more than the day's minutes make. Under: the day's minutes make more than the
                 // visits' own minutes earn one by one (a visit billing less than its own minutes earn is its MW-B003).
@@ -1631,44 +1638,57 @@ public final class PatientHistory {
     /** {@link #codeDayUnits}' finding for one code's visits of the day ({@code parts}: each one's minutes of it). */
     private static void codeDay(List<VisitDigest> with, List<VisitDigest.DayMinutes> parts, String code,
                                 List<AcrossFinding> out) {
-        int minutes = 0;
-        int counted = 0;
-        int earned = 0;
-        List<String> eachMinutes = new ArrayList<>(parts.size());
-        List<String> eachUnits = new ArrayList<>(parts.size());
-        List<String> eachEarned = new ArrayList<>(parts.size());
-        List<String> ids = new ArrayList<>(with.size());
-        for (int i = 0; i < parts.size(); i++) {
-            minutes += parts.get(i).minutes();
-            counted += parts.get(i).counted();
-            earned += parts.get(i).units();
-            eachMinutes.add(Integer.toString(parts.get(i).minutes()));
-            eachUnits.add(Integer.toString(parts.get(i).counted()));
-            eachEarned.add(Integer.toString(parts.get(i).units()));
-            ids.add(with.get(i).visitId());
-        }
-        int units = org.minutewise.core.units.UnitCalculator.unitsForMinutes(minutes);
-        if (counted <= units && earned >= units) {
+        DayTally t = DayTally.of(with, parts);
+        int units = org.minutewise.core.units.UnitCalculator.unitsForMinutes(t.minutes());
+        if (t.counted() <= units && t.earned() >= units) {
             return;
         }
         String visitsText = "The patient's " + with.size() + " visits of " + with.get(0).date() + " ("
-                + String.join(", ", ids) + ") have " + minutes + " minutes of " + code + " together ("
-                + String.join(" + ", eachMinutes) + "), which make " + units + (units == 1 ? " unit" : " units")
+                + String.join(", ", t.ids()) + ") have " + t.minutes() + " minutes of " + code + " together ("
+                + String.join(" + ", t.eachMinutes()) + "), which make " + units + (units == 1 ? " unit" : " units")
                 + " by the CPT time rule (the payer's per-code method: a code's periods of the day add up before "
                 + "they become its units); ";
         String last = with.get(with.size() - 1).visitId();
-        if (counted > units) {
-            List<UnitCut> cuts = cuts(with, parts, counted - units, null);
+        if (t.counted() > units) {
+            List<UnitCut> cuts = cuts(with, parts, t.counted() - units, null);
             out.add(new AcrossFinding(last, DAY_UNITS_OVER.finding("claimLines", visitsText + "the visits bill "
-                    + counted + " units of " + code + " (" + String.join(" + ", eachUnits) + "), each counting its "
-                    + "own minutes" + beyond(parts) + ". A day's minutes of a code become its units together, not "
-                    + "each session's: bill " + units + " across the day's claims (" + (counted - units) + " fewer)"
-                    + cutsText(cuts) + "."), cuts));
+                    + t.counted() + " units of " + code + " (" + String.join(" + ", t.eachUnits()) + "), each "
+                    + "counting its own minutes" + beyond(parts) + ". A day's minutes of a code become its units "
+                    + "together, not each session's: bill " + units + " across the day's claims ("
+                    + (t.counted() - units) + " fewer)" + cutsText(cuts) + "."), cuts));
         } else {
             out.add(new AcrossFinding(last, DAY_UNITS_UNDER.finding("claimLines", visitsText + "the visits' own "
-                    + "minutes earn " + earned + " (" + String.join(" + ", eachEarned) + "), each counted alone: "
-                    + (units - earned) + " more " + (units - earned == 1 ? "unit is" : "units are") + " supported "
-                    + "by the day's minutes of " + code + " together.")));
+                    + "minutes earn " + t.earned() + " (" + String.join(" + ", t.eachEarned()) + "), each counted "
+                    + "alone: " + (units - t.earned()) + " more " + (units - t.earned() == 1 ? "unit is" : "units are")
+                    + " supported by the day's minutes of " + code + " together.")));
+        }
+    }
+
+    /**
+     * The day's visits' minutes as MW-A012/A013 add them up: in all ({@code minutes}), the units each counts toward
+     * the day ({@link VisitDigest.DayMinutes#counted}) and earns on its own, and each visit's figure and id as the
+     * message lists them.
+     */
+    private record DayTally(int minutes, int counted, int earned, List<String> eachMinutes, List<String> eachUnits,
+                            List<String> eachEarned, List<String> ids) {
+        static DayTally of(List<VisitDigest> with, List<VisitDigest.DayMinutes> parts) {
+            int minutes = 0;
+            int counted = 0;
+            int earned = 0;
+            List<String> eachMinutes = new ArrayList<>(parts.size());
+            List<String> eachUnits = new ArrayList<>(parts.size());
+            List<String> eachEarned = new ArrayList<>(parts.size());
+            List<String> ids = new ArrayList<>(with.size());
+            for (int i = 0; i < parts.size(); i++) {
+                minutes += parts.get(i).minutes();
+                counted += parts.get(i).counted();
+                earned += parts.get(i).units();
+                eachMinutes.add(Integer.toString(parts.get(i).minutes()));
+                eachUnits.add(Integer.toString(parts.get(i).counted()));
+                eachEarned.add(Integer.toString(parts.get(i).units()));
+                ids.add(with.get(i).visitId());
+            }
+            return new DayTally(minutes, counted, earned, eachMinutes, eachUnits, eachEarned, ids);
         }
     }
 
