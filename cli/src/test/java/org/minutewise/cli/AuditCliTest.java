@@ -246,8 +246,7 @@ final class AuditCliTest {
         String text = Files.readString(gen);
         String commas = ",".repeat(Files.readAllLines(gen).get(0).split(",", -1).length - 1);
         Path trailing = tmp.resolve("trailing.csv");
-        Files.writeString(trailing, text + commas + "\n" + commas.replaceFirst(",", ", ,") + "\r\n"
-                + "\"\"" + commas + "\n");
+        Files.writeString(trailing, text + commas + "\n" + commas + ",\r\n" + "\"\"" + commas + "\n");
         Run a = run("audit", trailing.toString(), "--out", tmp.resolve("out-trailing").toString());
         assertThat(a.code()).as(a.err()).isEqualTo(alone.code());
         assertThat(a.err()).doesNotContain("rejected").doesNotContain("required");
@@ -259,13 +258,17 @@ final class AuditCliTest {
         Run check = run("check", trailing.toString());
         assertThat(check.code()).as(check.err()).isEqualTo(checkAlone.code());
         assertThat(check.out() + check.err()).doesNotContain("required");
-        // Near miss: a row with a patient id but no visit id is a row, rejected.
+        // Near misses: a row with a patient id but no visit id is a row, rejected; so is a row of white space.
         Path oneField = tmp.resolve("onefield.csv");
         Files.writeString(oneField, text + commas.substring(0, 5) + "P9" + commas.substring(5) + "\n");
         Run b = run("audit", oneField.toString(), "--out", tmp.resolve("out-onefield").toString());
         assertThat(b.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(b.json().get("rejected").asLong()).isEqualTo(1);
         assertThat(run("check", oneField.toString()).code()).isEqualTo(Main.BAD_INPUT);
+        Path spaces = tmp.resolve("spaces.csv");
+        Files.writeString(spaces, text + " " + commas + "\n");
+        Run c = run("audit", spaces.toString(), "--out", tmp.resolve("out-spaces").toString());
+        assertThat(c.json().get("rejected").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -16,12 +16,12 @@ public final class CsvRecordReader implements AutoCloseable {
     /** One record and the (1-based) line it starts on. */
     public record Record(long line, List<String> fields) {
         /**
-         * Every field is empty or white space: a row of only commas (a spreadsheet's trailing empty rows), which the
-         * readers take for a blank line, as they do a line with nothing on it.
+         * Every field is empty: a row of only commas (a spreadsheet's trailing empty rows), which the readers take
+         * for a blank line, as they do a line with nothing on it (a field of white space is not empty).
          */
         public boolean blank() {
             for (String f : fields) {
-                if (!f.isBlank()) {
+                if (!f.isEmpty()) {
                     return false;
                 }
             }
@@ -30,7 +30,7 @@ public final class CsvRecordReader implements AutoCloseable {
 
         /**
          * Whether the record's bytes ({@code len} from {@code off}, UTF-8, line end excluded) are a {@link #blank}
-         * row: only commas, spaces, tabs and quotes, read as fields that are all blank (a quoted quote is text).
+         * row: only commas and quotes, read as fields that are all empty (a quoted quote is text).
          */
         public static boolean blank(byte[] buf, int off, int len) {
             boolean quotes = false;
@@ -38,7 +38,7 @@ public final class CsvRecordReader implements AutoCloseable {
                 byte b = buf[i];
                 if (b == '"') {
                     quotes = true;
-                } else if (b != ',' && b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                } else if (b != ',') {
                     return false;
                 }
             }
