@@ -237,8 +237,12 @@ public final class Audit {
              CsvRecordReader r = new CsvRecordReader(new InputStreamReader(new BufferedInputStream(is),
                      StandardCharsets.UTF_8))) {
             CsvRecordReader.Record h = r.next();
+            while (h != null && h.blank()) {
+                h = r.next(); // a row of only commas is a blank line
+            }
             if (h == null) {
-                throw new InputException(in.name(), "empty CSV: expected a header row");
+                // An empty export (0 bytes, blank lines): no rows, audited to an all-zero summary (README).
+                return List.of();
             }
             new CsvVisitReader(ref).header(h);
             return h.fields();

@@ -100,6 +100,9 @@ public final class ParseOnly {
             splitter.run(new CsvSplitter.Sink() {
                 @Override
                 public void record(long line, byte[] buf, int off, int len, String visitId) throws IOException {
+                    if (visitId.isEmpty() && CsvRecordReader.Record.blank(buf, off, len)) {
+                        return; // every field empty (a spreadsheet's trailing rows): a blank line, as the audit
+                    }
                     if (header[0] != null && Utf8.firstInvalid(buf, off, len) >= 0) {
                         // Rejected as the audit rejects it: bytes that are not UTF-8.
                         counts[0]++;

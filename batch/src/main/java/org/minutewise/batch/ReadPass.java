@@ -234,6 +234,9 @@ final class ReadPass {
     }
 
     private void csv(int index, Input in, AtomicLong counter, Sink sink) throws IOException {
+        if (state.headers.get(index).isEmpty()) {
+            return; // an empty CSV (0 bytes, blank lines): no rows to read
+        }
         CsvVisitReader.Header csvHeader = new CsvVisitReader(ref).header(new CsvRecordReader.Record(1,
                 state.headers.get(index)));
         int idColumn = csvHeader.column("visitId");
@@ -243,6 +246,9 @@ final class ReadPass {
             splitter.run(new CsvSplitter.Sink() {
                 @Override
                 public void record(long line, byte[] buf, int off, int len, String visitId) throws IOException {
+                    if (visitId.isEmpty() && CsvRecordReader.Record.blank(buf, off, len)) {
+                        return; // every field empty (a spreadsheet's trailing rows): a blank line
+                    }
                     if (header[0]) {
                         header[0] = false;
                         splitter.idColumn(idColumn);

@@ -200,6 +200,77 @@ final class AuditCliTest {
         assertThat(one.err()).doesNotContain("no visits in the input");
     }
 
+    /**
+     * An empty CSV (0 bytes, blank lines, rows of only commas) is an empty export like the others (an auditor's
+     * review: it stopped the audit, "empty CSV: expected a header row", exit 2 and nothing written, even beside a file
+     * of visits). Alone: an all-zero summary, exit 2 "no visits in the input", the outputs written. Beside a file of
+     * visits (the near miss of "no visits"): the audit is that file's.
+     */
+    @Test
+    void anEmptyCsvIsAnEmptyExportBesideTheOthers() throws IOException {
+        Path gen = tmp.resolve("one.csv");
+        run("generate", "--visits", "3", "--seed", "3", "--out", gen.toString());
+        Run alone = run("audit", gen.toString(), "--out", tmp.resolve("out-alone").toString());
+        String commas = ",".repeat(Files.readAllLines(gen).get(0).split(",", -1).length - 1);
+        java.util.Map<String, String> empties = java.util.Map.of("zero.csv", "", "blank.csv", "\n\n\r\n",
+                "commas.csv", commas + "\n" + commas + "\n");
+        for (java.util.Map.Entry<String, String> e : empties.entrySet()) {
+            Path in = tmp.resolve(e.getKey());
+            Files.writeString(in, e.getValue());
+            Path out = tmp.resolve("out-" + e.getKey());
+            Run a = run("audit", in.toString(), "--out", out.toString());
+            assertThat(a.code()).as(e.getKey() + ": " + a.err()).isEqualTo(Main.BAD_INPUT);
+            assertThat(a.err()).as(e.getKey()).contains(in + ": no visits in the input")
+                    .doesNotContain("empty CSV");
+            assertThat(a.json().get("read").asLong()).isZero();
+            assertThat(out.resolve("summary.json")).exists();
+            Run both = run("audit", gen.toString(), in.toString(), "--out", tmp.resolve("both-" + e.getKey())
+                    .toString());
+            assertThat(both.code()).as(e.getKey() + ": " + both.err()).isEqualTo(alone.code());
+            assertThat(both.err()).as(e.getKey()).doesNotContain("empty CSV").doesNotContain("no visits");
+            assertThat(both.json().get("read")).isEqualTo(alone.json().get("read"));
+            assertThat(both.json().get("visits")).isEqualTo(alone.json().get("visits"));
+        }
+    }
+
+    /**
+     * A row whose every field is empty (a spreadsheet's trailing rows: only commas) is a blank line, in audit and
+     * check alike (an auditor's review: "2 of 6 rows are rejected", "column visitId: required"). Near miss: a row with
+     * one field filled is a row, and without its visit id it is rejected.
+     */
+    @Test
+    void rowsOfOnlyCommasAreBlankLines() throws IOException {
+        Path gen = tmp.resolve("visits.csv");
+        run("generate", "--visits", "3", "--seed", "3", "--out", gen.toString());
+        Run alone = run("audit", gen.toString(), "--out", tmp.resolve("out-alone").toString());
+        String text = Files.readString(gen);
+        String commas = ",".repeat(Files.readAllLines(gen).get(0).split(",", -1).length - 1);
+        Path trailing = tmp.resolve("trailing.csv");
+        Files.writeString(trailing, text + commas + "\n" + commas + ",\r\n" + "\"\"" + commas + "\n");
+        Run a = run("audit", trailing.toString(), "--out", tmp.resolve("out-trailing").toString());
+        assertThat(a.code()).as(a.err()).isEqualTo(alone.code());
+        assertThat(a.err()).doesNotContain("rejected").doesNotContain("required");
+        assertThat(a.json().get("read")).isEqualTo(alone.json().get("read"));
+        assertThat(a.json().get("rejected").asLong()).isZero();
+        Run parsed = run("audit", trailing.toString(), "--out", tmp.resolve("out-parse").toString(), "--parse-only");
+        assertThat(parsed.out()).contains("\"rejected\":0");
+        Run checkAlone = run("check", gen.toString());
+        Run check = run("check", trailing.toString());
+        assertThat(check.code()).as(check.err()).isEqualTo(checkAlone.code());
+        assertThat(check.out() + check.err()).doesNotContain("required");
+        // Near misses: a row with a patient id but no visit id is a row, rejected; so is a row of white space.
+        Path oneField = tmp.resolve("onefield.csv");
+        Files.writeString(oneField, text + commas.substring(0, 5) + "P9" + commas.substring(5) + "\n");
+        Run b = run("audit", oneField.toString(), "--out", tmp.resolve("out-onefield").toString());
+        assertThat(b.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(b.json().get("rejected").asLong()).isEqualTo(1);
+        assertThat(run("check", oneField.toString()).code()).isEqualTo(Main.BAD_INPUT);
+        Path spaces = tmp.resolve("spaces.csv");
+        Files.writeString(spaces, text + " " + commas + "\n");
+        Run c = run("audit", spaces.toString(), "--out", tmp.resolve("out-spaces").toString());
+        assertThat(c.json().get("rejected").asLong()).isEqualTo(1);
+    }
+
     @Test
     void aReplacedClaimIsSetAsideWithoutExitingAsBadInput() throws IOException {
         String visit = "{\"id\":\"R1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"medicare\",%s"

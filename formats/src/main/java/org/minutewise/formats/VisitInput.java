@@ -193,6 +193,9 @@ public final class VisitInput {
         Map<String, Long> orphans = new java.util.HashMap<>();
         try (CsvRecordReader records = new CsvRecordReader(new StringReader(text))) {
             CsvRecordReader.Record header = records.next();
+            while (header != null && header.blank()) {
+                header = records.next(); // a row of only commas is a blank line
+            }
             if (header == null) {
                 throw new InputException("line 1", "empty CSV: expected a header row");
             }
@@ -200,6 +203,9 @@ public final class VisitInput {
             records.names(h.names()); // its errors name a column by the header's name ("column note")
             CsvRecordReader.Record r;
             while ((r = records.next()) != null) {
+                if (r.blank()) {
+                    continue; // every field empty (a spreadsheet's trailing rows): a blank line
+                }
                 try {
                     rows.add(reader.row(h, r));
                 } catch (InputException e) {

@@ -316,6 +316,20 @@ final class CsvLines {
     record Cut(long lines, String problem) implements java.io.Serializable {
     }
 
+    /**
+     * A line of only commas (every field empty: a spreadsheet's trailing rows) is a blank line, as the audit reads it
+     * ({@link org.minutewise.formats.csv.CsvRecordReader.Record#blank(byte[], int, int)}).
+     */
+    static boolean commasOnly(String line) {
+        char c = line.charAt(0);
+        if (c != ',' && c != '"') {
+            return false;
+        }
+        byte[] b = (line.endsWith("\r") ? line.substring(0, line.length() - 1) : line)
+                .getBytes(StandardCharsets.UTF_8);
+        return org.minutewise.formats.csv.CsvRecordReader.Record.blank(b, 0, b.length);
+    }
+
     /** The records of input file {@code file}, each read into fields, header and blank lines left out. */
     static JavaRDD<InRow> records(JavaSparkContext jsc, String path, int file, int minPartitions, int idColumn)
             throws IOException {
@@ -438,7 +452,7 @@ final class CsvLines {
                     if (after) {
                         cur = new StringBuilder(s);
                         start = idx;
-                    } else if (idx > header && !s.isEmpty() && !s.equals("\r")) {
+                    } else if (idx > header && !s.isEmpty() && !s.equals("\r") && !commasOnly(s)) {
                         next = read(file, idx, s, idColumn);
                     }
                 } else {

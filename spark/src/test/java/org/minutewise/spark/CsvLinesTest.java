@@ -22,6 +22,18 @@ class CsvLinesTest {
     @TempDir
     Path tmp;
 
+    /** A line of only commas is a blank line, as the audit reads it; near misses: a field filled, or a space. */
+    @Test
+    void aLineOfOnlyCommasIsBlank() {
+        assertThat(CsvLines.commasOnly(",,,,")).isTrue();
+        assertThat(CsvLines.commasOnly(",,,,\r")).isTrue();
+        assertThat(CsvLines.commasOnly("\"\",,\"\",")).isTrue();
+        assertThat(CsvLines.commasOnly(",,P1,,")).isFalse();
+        assertThat(CsvLines.commasOnly(", ,,")).isFalse();
+        assertThat(CsvLines.commasOnly("\"\"\"\",,")).as("a quoted quote").isFalse();
+        assertThat(CsvLines.commasOnly("V1,2026-03-02")).isFalse();
+    }
+
     @Test
     void aLineEndsInsideAQuotedFieldOnlyWhenTheQuoteIsLeftOpen() {
         assertThat(CsvLines.insideAtEnd("a,b,c", false)).isFalse();

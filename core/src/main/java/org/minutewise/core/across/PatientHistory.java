@@ -152,7 +152,14 @@ public final class PatientHistory {
                     + "were all taken as duplicates)")
             .revised(5, "2026-12-06: in an audit, a duplicate line of a code the visit also bills under another "
                     + "discipline (97110 with GP sent again beside a new 97110 with GO) is void and counted under the "
-                    + "duplicate claims; only a code every line of which was a duplicate was");
+                    + "duplicate claims; only a code every line of which was a duplicate was")
+            .revised(6, "2026-12-07: two sessions of a timed code without start and end times (Medicare does not "
+                    + "require them, RULES.md §2) are another session of the day, not void, when the minutes of the "
+                    + "code, its units billed or the notes differ; only a copy that repeats them all (the same minutes "
+                    + "and units, and a note the same numbers aside, or none) is void (20 and 25 minutes of 97110 "
+                    + "were voided, an auditor's review); and a payer of the CPT method's sessions are not void "
+                    + "either: MW-A012 counts a code's minutes of the day together for it too (the afternoon's units "
+                    + "were void, though the finding said to bill the day's minutes together)");
 
     public static final RuleInfo CORRECTION_UNDER_ANOTHER_ID = new RuleInfo("MW-A017", Severity.WARN,
             "A replacement or void claim under another visit id than the claim it corrects",
@@ -226,7 +233,12 @@ public final class PatientHistory {
                     + "over the day's minutes of each code): which keeps the last unit is the qualified "
                     + "professional's choice, RULES.md §3.1 (an auditor's review); the units come off the codes that "
                     + "hold more than that method gives them over the day (97110 10 + 10 minutes and 97140 12 "
-                    + "minutes: off a 97110, it took 97140's; a code review)");
+                    + "minutes: off a 97110, it took 97140's; a code review)")
+            .revised(4, "2026-12-07: a payer of the CPT method too, per code (RULES.md §3.2 with §2: a code's "
+                    + "periods of the day add up before rounding): a timed code on two visits of the day or more "
+                    + "whose minutes together make fewer units than the visits bill of it (10 + 10 minutes of 97110 "
+                    + "billed 1 + 1 are 1 unit), now that such sessions are not void as duplicates (an auditor's "
+                    + "review)");
 
     public static final RuleInfo DAY_UNITS_UNDER = new RuleInfo("MW-A013", Severity.INFO,
             "The day's visits together support a timed unit more than they bill",
@@ -234,7 +246,10 @@ public final class PatientHistory {
                     + "units than the visits' own minutes earn one by one; add the unit to the day's line with the most "
                     + "minutes left over (a corrected claim) if the payer counts the day's minutes together.",
             "CMS Pub 100-04 ch. 5 §20.2 (the total timed minutes of the day determine the units); RULES.md §3.1",
-            Citations.CLAIMS_MANUAL_CH5);
+            Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-07: a payer of the CPT method too, per code: a timed code's minutes of the day "
+                    + "together against what the visits' own minutes of it earn (7 + 7 minutes of 97110 are 1 unit; "
+                    + "RULES.md §3.2 with §2)");
 
     public static final RuleInfo SAME_MINUTES_TWO_VISITS = new RuleInfo("MW-A014", Severity.BLOCK,
             "The patient's same minutes billed on two visits",
@@ -387,6 +402,7 @@ public final class PatientHistory {
         int before = out.size();
         for (List<VisitDigest> day : days) {
             dayUnits(day, duplicated, overlapping, out);
+            codeDayUnits(day, duplicated, overlapping, taken, out);
         }
         Map<String, Integer> cut = cutUnits(taken, out.subList(before, out.size()));
         Map<String, Estimate.FullUnit> reduced = mpprAcrossVisits(days, denied, cut, out);
@@ -1066,7 +1082,7 @@ public final class PatientHistory {
     private static String sessions(VisitDigest earlier, VisitDigest v, String code) {
         Times t = times(earlier, v, code);
         if (t == Times.UNKNOWN) {
-            return ""; // no minutes, or minutes without times: a second session or a resubmission, nobody can tell
+            return untimedSessions(earlier, v, code);
         }
         String both = joined(periods(earlier, code)) + " and " + joined(periods(v, code));
         if (t == Times.OVERLAP) {
@@ -1077,6 +1093,81 @@ public final class PatientHistory {
         return " Their times are apart (" + both + "): two sessions of the day; bill " + code + " once with the "
                 + "day's minutes together (" + before + " + " + now + " = " + (before + now) + " minutes): a day's "
                 + "timed minutes become units together, not each session's.";
+    }
+
+    /**
+     * {@link #sessions} for two visits whose lines of {@code code} have minutes but not times on both: whether what
+     * they document tells them apart ({@link #notACopy}); empty without minutes on both (nobody can tell).
+     */
+    private static String untimedSessions(VisitDigest earlier, VisitDigest v, String code) {
+        int before = earlier == null ? 0 : timedMinutes(earlier, code);
+        int now = timedMinutes(v, code);
+        if (before == 0 || now == 0) {
+            return ""; // no minutes on one of them: a second session or a resubmission, nobody can tell
+        }
+        if (!notACopy(earlier, v, code)) {
+            return " Without start and end times, both document " + before + " minutes and bill " + billedUnits(v, code)
+                    + (billedUnits(v, code) == 1 ? " unit" : " units") + " of " + code + ", and their notes do not "
+                    + "differ: one session billed twice; void the duplicate.";
+        }
+        List<String> differ = new ArrayList<>(3);
+        if (before != now) {
+            differ.add(before + " and " + now + " minutes");
+        }
+        if (billedUnits(earlier, code) != billedUnits(v, code)) {
+            differ.add(billedUnits(earlier, code) + " and " + billedUnits(v, code) + " units billed");
+        }
+        if (notesDiffer(earlier, v)) {
+            differ.add("notes of their own");
+        }
+        return " No start and end times, but the visits document " + code + " differently (" + String.join("; ",
+                differ) + "): two sessions of the day, not one billed twice; bill " + code + " once with the day's "
+                + "minutes together (" + before + " + " + now + " = " + (before + now) + " minutes): a day's timed "
+                + "minutes become units together, not each session's.";
+    }
+
+    /**
+     * Whether two visits' lines of {@code code} without times on both (RULES.md §2: Medicare does not require them)
+     * still document two sessions: both have minutes of the code, and the minutes, the units billed of the code or
+     * the notes differ (a claim sent again repeats all three: the same minutes and units, and the same note, numbers
+     * aside, or none to compare). Without minutes on one of them nothing tells them apart, nor on a visit that bills
+     * the code under two disciplines (its minutes and units of the code are not all the discipline's).
+     */
+    private static boolean notACopy(VisitDigest earlier, VisitDigest v, String code) {
+        int before = timedMinutes(earlier, code);
+        int now = timedMinutes(v, code);
+        return before > 0 && now > 0 && oneDiscipline(earlier, code) && oneDiscipline(v, code)
+                && (before != now || billedUnits(earlier, code) != billedUnits(v, code) || notesDiffer(earlier, v));
+    }
+
+    /** The visit's lines of {@code code} are all billed under one discipline. */
+    private static boolean oneDiscipline(VisitDigest v, String code) {
+        String under = null;
+        for (VisitDigest.Line l : v.lines()) {
+            if (l.code().equals(code)) {
+                if (under != null && !under.equals(billedUnder(l))) {
+                    return false;
+                }
+                under = billedUnder(l);
+            }
+        }
+        return true;
+    }
+
+    /** Both visits have a note, and they differ (numbers aside: {@link VisitDigest#fingerprint}). */
+    private static boolean notesDiffer(VisitDigest a, VisitDigest b) {
+        return a.noteFingerprint() != 0L && b.noteFingerprint() != 0L && a.noteFingerprint() != b.noteFingerprint();
+    }
+
+    /** The units the visit bills of {@code code}, on all its lines. */
+    private static int billedUnits(VisitDigest v, String code) {
+        int units = 0;
+        for (VisitDigest.Line l : v.lines()) {
+            if (l.code().equals(code)) {
+                units += l.units();
+            }
+        }
+        return units;
     }
 
     /** How two visits' lines of one code stand in time: unknown, overlapping, or apart. */
@@ -1107,8 +1198,8 @@ public final class PatientHistory {
      * What the visit's line of {@code code} repeats among {@code ids}, the earlier visits that billed the service
      * (the visit is added to them): nothing when there are none; for a replacement or void, the claim it corrects
      * (the one whose times it overlaps, else the latest); the first of them whose session it is not apart from (the
-     * same session sent again, or times unknown: void); else another session of the day, apart from every earlier
-     * one, under a payer that counts the day's timed minutes together (the first visit named).
+     * same session sent again, or without times a copy of it or minutes unknown: void); else another session of the
+     * day, apart from every earlier one, under the same payer (the first visit named).
      */
     private static Earlier earlier(List<String> ids, Map<String, VisitDigest> byId, VisitDigest v, String code) {
         Earlier e = Earlier.NONE;
@@ -1140,14 +1231,17 @@ public final class PatientHistory {
 
     /**
      * Whether {@code v}'s line of {@code code} is another session of the day than {@code earlier}'s: neither is a
-     * replacement or void, both are under one payer that pools a day's timed minutes (the CMS method: MW-A012 then
-     * counts the units of their minutes together; a payer of the CPT method has no such count, so the line stays a
-     * duplicate to void), and their times are apart ({@link #times}).
+     * replacement or void, both are under one payer (whose method then counts the day's minutes of the code together,
+     * RULES.md §2: MW-A012 over the discipline's pooled minutes for the CMS method, over the code's for the CPT
+     * method), and their times are apart ({@link #times}), or, without times on both, what they document differs
+     * ({@link #notACopy}).
      */
     private static boolean anotherSession(VisitDigest earlier, VisitDigest v, String code) {
-        return !v.correction() && !earlier.correction() && !v.dayMinutes().isEmpty()
-                && !earlier.dayMinutes().isEmpty() && v.payer().equals(earlier.payer())
-                && times(earlier, v, code) == Times.APART;
+        if (v.correction() || earlier.correction() || !v.payer().equals(earlier.payer())) {
+            return false;
+        }
+        Times t = times(earlier, v, code);
+        return t == Times.APART || t == Times.UNKNOWN && notACopy(earlier, v, code);
     }
 
     private static boolean overlap(List<Period> a, List<Period> b) {
@@ -1409,22 +1503,14 @@ public final class PatientHistory {
                 if (with.size() < 2 || partly || unknown || overlapAmong(with, overlapping)) {
                     continue; // MW-A006 says which minutes to merge; MW-A014 that minutes are billed twice
                 }
-                int minutes = 0;
-                int counted = 0;
-                int earned = 0;
-                List<String> eachMinutes = new ArrayList<>(parts.size());
-                List<String> eachUnits = new ArrayList<>(parts.size());
-                List<String> eachEarned = new ArrayList<>(parts.size());
-                List<String> ids = new ArrayList<>(with.size());
-                for (int i = 0; i < parts.size(); i++) {
-                    minutes += parts.get(i).minutes();
-                    counted += parts.get(i).counted();
-                    earned += parts.get(i).units();
-                    eachMinutes.add(Integer.toString(parts.get(i).minutes()));
-                    eachUnits.add(Integer.toString(parts.get(i).counted()));
-                    eachEarned.add(Integer.toString(parts.get(i).units()));
-                    ids.add(with.get(i).visitId());
-                }
+                DayTally tally = DayTally.of(with, parts);
+                int minutes = tally.minutes();
+                int counted = tally.counted();
+                int earned = tally.earned();
+                List<String> eachMinutes = tally.eachMinutes();
+                List<String> eachUnits = tally.eachUnits();
+                List<String> eachEarned = tally.eachEarned();
+                List<String> ids = tally.ids();
                 int units = org.minutewise.core.units.UnitCalculator.unitsForMinutes(minutes);
                 // Over: the visits bill more than the day's minutes make. Under: the day's minutes make more than the
                 // visits' own minutes earn one by one (a visit billing less than its own minutes earn is its MW-B003).
@@ -1452,6 +1538,157 @@ public final class PatientHistory {
                             : "units are") + " supported by the day's minutes together.")));
                 }
             }
+        }
+    }
+
+    /**
+     * MW-A012 and MW-A013 for a payer of the CPT method (RULES.md §3.2 with §2: each code on its own, but a day's
+     * periods of a code add up before rounding): a timed code the patient's visits of one day (one billing provider
+     * and payer) document or bill on two visits or more, its minutes together against the units the visits bill of
+     * it, each counting no more than its own minutes earn (that excess is its own MW-B002). Left unjudged as
+     * {@link #dayUnits} leaves a day: a visit billing the code with no minutes of it, a line of it on a duplicate
+     * claim (MW-A006), visits billing the same minutes (MW-A014), the code under two disciplines; and so is a code
+     * the minutes a therapist shared with another patient already cut on one of the visits (MW-A001, {@code taken}:
+     * the digests count those minutes still), and the cognitive pair 97129/97130, one service of two codes.
+     */
+    private static void codeDayUnits(List<VisitDigest> day, Set<String> duplicated, Set<String> overlapping,
+                                     List<UnitCut> taken, List<AcrossFinding> out) {
+        Map<String, Map<String, List<VisitDigest>>> byPayer = new java.util.TreeMap<>();
+        for (VisitDigest v : day) {
+            if (v.dayMinutes().isEmpty()) { // the CPT method (a visit with no timed minutes or units has none)
+                for (VisitDigest.Treatment t : v.treatments()) {
+                    if (t.minutes() > 0 && !org.minutewise.core.units.Cognitive.isPair(t.code())) {
+                        List<VisitDigest> with = byPayer.computeIfAbsent(v.payer(), k -> new java.util.TreeMap<>())
+                                .computeIfAbsent(t.code(), k -> new ArrayList<>(2));
+                        if (!with.contains(v)) {
+                            with.add(v);
+                        }
+                    }
+                }
+            }
+        }
+        for (Map<String, List<VisitDigest>> byCode : byPayer.values()) {
+            for (Map.Entry<String, List<VisitDigest>> e : byCode.entrySet()) {
+                String code = e.getKey();
+                List<VisitDigest> with = new ArrayList<>(e.getValue());
+                // Visits of the payer that bill the code without minutes of it: the day's minutes are not all known.
+                boolean unknown = false;
+                for (VisitDigest v : day) {
+                    if (!with.contains(v) && v.payer().equals(with.get(0).payer()) && billedUnits(v, code) > 0) {
+                        unknown = true;
+                    }
+                }
+                if (with.size() < 2 || unknown || overlapAmong(with, overlapping) || cutOn(with, code, taken)) {
+                    continue;
+                }
+                String discipline = null;
+                boolean judged = true;
+                List<VisitDigest> counted = new ArrayList<>(with.size());
+                List<VisitDigest.DayMinutes> parts = new ArrayList<>(with.size());
+                for (VisitDigest v : with) {
+                    int minutes = 0;
+                    for (VisitDigest.Treatment t : v.treatments()) {
+                        if (t.code().equals(code) && t.counted()) {
+                            minutes += t.minutes();
+                        }
+                    }
+                    int billed = 0;
+                    int lines = 0;
+                    int copied = 0;
+                    for (int i = 0; i < v.lines().size(); i++) {
+                        VisitDigest.Line l = v.lines().get(i);
+                        if (l.code().equals(code) && l.units() > 0) {
+                            judged &= discipline == null || discipline.equals(billedUnder(l));
+                            discipline = billedUnder(l);
+                            billed += l.units();
+                            lines++;
+                            copied += duplicated.contains(lineKey(v, i)) ? 1 : 0;
+                        }
+                    }
+                    if (copied > 0 && copied == lines) {
+                        continue; // a duplicate claim's lines of the code: void (MW-A006), not a session
+                    }
+                    judged &= copied == 0; // partly duplicated: MW-A006 says what to merge
+                    int earned = org.minutewise.core.units.UnitCalculator.unitsForMinutes(minutes);
+                    counted.add(v);
+                    parts.add(new VisitDigest.DayMinutes(discipline == null ? "" : discipline, minutes, earned, billed,
+                            true, List.of(new VisitDigest.DayMinutes.Code(code, minutes, earned))));
+                }
+                if (judged && counted.size() >= 2) {
+                    codeDay(counted, parts, code, out);
+                }
+            }
+        }
+    }
+
+    /** Whether one of the visits' {@code code} lost units to a cut already taken (MW-A001). */
+    private static boolean cutOn(List<VisitDigest> visits, String code, List<UnitCut> taken) {
+        for (UnitCut c : taken) {
+            if (c.code().equals(code)) {
+                for (VisitDigest v : visits) {
+                    if (v.visitId().equals(c.visitId())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@link #codeDayUnits}' finding for one code's visits of the day ({@code parts}: each one's minutes of it). */
+    private static void codeDay(List<VisitDigest> with, List<VisitDigest.DayMinutes> parts, String code,
+                                List<AcrossFinding> out) {
+        DayTally t = DayTally.of(with, parts);
+        int units = org.minutewise.core.units.UnitCalculator.unitsForMinutes(t.minutes());
+        if (t.counted() <= units && t.earned() >= units) {
+            return;
+        }
+        String visitsText = "The patient's " + with.size() + " visits of " + with.get(0).date() + " ("
+                + String.join(", ", t.ids()) + ") have " + t.minutes() + " minutes of " + code + " together ("
+                + String.join(" + ", t.eachMinutes()) + "), which make " + units + (units == 1 ? " unit" : " units")
+                + " by the CPT time rule (the payer's per-code method: a code's periods of the day add up before "
+                + "they become its units); ";
+        String last = with.get(with.size() - 1).visitId();
+        if (t.counted() > units) {
+            List<UnitCut> cuts = cuts(with, parts, t.counted() - units, null);
+            out.add(new AcrossFinding(last, DAY_UNITS_OVER.finding("claimLines", visitsText + "the visits bill "
+                    + t.counted() + " units of " + code + " (" + String.join(" + ", t.eachUnits()) + "), each "
+                    + "counting its own minutes" + beyond(parts) + ". A day's minutes of a code become its units "
+                    + "together, not each session's: bill " + units + " across the day's claims ("
+                    + (t.counted() - units) + " fewer)" + cutsText(cuts) + "."), cuts));
+        } else {
+            out.add(new AcrossFinding(last, DAY_UNITS_UNDER.finding("claimLines", visitsText + "the visits' own "
+                    + "minutes earn " + t.earned() + " (" + String.join(" + ", t.eachEarned()) + "), each counted "
+                    + "alone: " + (units - t.earned()) + " more " + (units - t.earned() == 1 ? "unit is" : "units are")
+                    + " supported by the day's minutes of " + code + " together.")));
+        }
+    }
+
+    /**
+     * The day's visits' minutes as MW-A012/A013 add them up: in all ({@code minutes}), the units each counts toward
+     * the day ({@link VisitDigest.DayMinutes#counted}) and earns on its own, and each visit's figure and id as the
+     * message lists them.
+     */
+    private record DayTally(int minutes, int counted, int earned, List<String> eachMinutes, List<String> eachUnits,
+                            List<String> eachEarned, List<String> ids) {
+        static DayTally of(List<VisitDigest> with, List<VisitDigest.DayMinutes> parts) {
+            int minutes = 0;
+            int counted = 0;
+            int earned = 0;
+            List<String> eachMinutes = new ArrayList<>(parts.size());
+            List<String> eachUnits = new ArrayList<>(parts.size());
+            List<String> eachEarned = new ArrayList<>(parts.size());
+            List<String> ids = new ArrayList<>(with.size());
+            for (int i = 0; i < parts.size(); i++) {
+                minutes += parts.get(i).minutes();
+                counted += parts.get(i).counted();
+                earned += parts.get(i).units();
+                eachMinutes.add(Integer.toString(parts.get(i).minutes()));
+                eachUnits.add(Integer.toString(parts.get(i).counted()));
+                eachEarned.add(Integer.toString(parts.get(i).units()));
+                ids.add(with.get(i).visitId());
+            }
+            return new DayTally(minutes, counted, earned, eachMinutes, eachUnits, eachEarned, ids);
         }
     }
 

@@ -133,18 +133,129 @@ class DayUnitsTest {
         });
         assertThat(of(three, "MW-A006")).filteredOn(f -> f.visitId().equals("V2")).singleElement()
                 .satisfies(f -> assertThat(f.lines()).isEmpty());
-        // A payer of the CPT method counts no day's units together: the afternoon line is void as before.
+        // A payer of the CPT method: another session too (its per-code count, cptSessionsOfACode...).
         VisitDigest cptMorning = digest(visit("V1", ComplianceFixture.at("97110", "09:00", "09:25",
                 ComplianceFixture.pt("PT-1"))).payer("acme").build());
         VisitDigest cptAfternoon = digest(visit("V2", ComplianceFixture.at("97110", "14:00", "14:25",
                 ComplianceFixture.pt("PT-1"))).payer("acme").build());
         assertThat(of(check(cptMorning, cptAfternoon), "MW-A006")).singleElement()
-                .satisfies(f -> assertThat(f.exposedLines()).isEqualTo(2));
-        // Minutes without times: a second session cannot be told from a resubmission, so the line is void.
+                .satisfies(f -> assertThat(f.exposedLines()).isZero());
+        // The same minutes and units without times, and no note to tell them apart: the same session sent again,
+        // void.
         List<AcrossFinding> untimed = check(digest(visit("V1", pt("97110", 25)).build()),
                 digest(visit("V2", pt("97110", 25)).build()));
         assertThat(of(untimed, "MW-A006")).singleElement().satisfies(f -> assertThat(f.exposedLines()).isEqualTo(2));
         assertThat(of(untimed, "MW-A012")).isEmpty();
+    }
+
+    private static final String NOTE = "Therapeutic exercise 20 min: heel raises with tactile cues for alignment, "
+            + "to improve strength for stairs. Response: tolerated well. Plan: continue.";
+
+    private static Visit.Builder billed(Visit.Builder b, String code, int units) {
+        return b.billed(List.of(new BilledLine(code, List.of("GP"), units, Optional.empty())));
+    }
+
+    /**
+     * Medicare does not require start and end times (RULES.md §2): two visits of one day billing 97110 without them
+     * are two sessions (20 minutes in the morning and 25 in the afternoon are 45 minutes, 3 units, §3.1) when their
+     * minutes, units or notes differ; only a copy repeating them all is the claim sent again (an auditor's review:
+     * the afternoon was voided, its 2 units as duplicates).
+     */
+    @Test
+    void sessionsWithoutTimesAreToldApartByWhatTheyDocument() {
+        VisitDigest morning = digest(billed(visit("V1", pt("97110", 20)), "97110", 1).note(NOTE + " Morning.")
+                .build());
+        VisitDigest afternoon = digest(billed(visit("V2", pt("97110", 25)), "97110", 2).note(NOTE + " Afternoon.")
+                .build());
+        List<AcrossFinding> out = check(morning, afternoon);
+        assertThat(of(out, "MW-A006")).singleElement().satisfies(f -> {
+            assertThat(f.visitId()).isEqualTo("V2");
+            assertThat(f.lines()).as("not void").isEmpty();
+            assertThat(f.exposedLines()).isZero();
+            assertThat(f.finding().message()).contains("No start and end times, but the visits document 97110 "
+                    + "differently (20 and 25 minutes; 1 and 2 units billed; notes of their own): two sessions of the "
+                    + "day, not one billed twice; bill 97110 once with the day's minutes together (20 + 25 = 45 "
+                    + "minutes)");
+        });
+        assertThat(of(out, "MW-A012")).as("45 minutes make the 3 units billed").isEmpty();
+        assertThat(PatientHistory.duplicateClaims(List.of(morning, afternoon))).allSatisfy(f -> assertThat(f.lines())
+                .isEmpty());
+        // Each difference alone tells them apart: the minutes, the units, or the notes.
+        VisitDigest sameMinutes = digest(billed(visit("V2", pt("97110", 20)), "97110", 1).note(NOTE + " Afternoon.")
+                .build());
+        assertThat(of(check(morning, sameMinutes), "MW-A006")).singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("(notes of their own)"));
+        assertThat(of(check(morning, sameMinutes), "MW-A013")).as("counted together, not void").singleElement()
+                .satisfies(f -> assertThat(f.finding().message()).contains("40 timed PT minutes together (20 + 20), "
+                        + "which make 3 units").contains("own minutes earn 2 (1 + 1)"));
+        // Near misses: a copy with the same minutes, units and note (numbers aside) is the claim sent again, void.
+        VisitDigest copy = digest(billed(visit("V2", pt("97110", 20)), "97110", 1).note(NOTE.replace("20 min",
+                "21 min") + " Morning.").build());
+        assertThat(of(check(morning, copy), "MW-A006")).singleElement().satisfies(f -> {
+            assertThat(f.exposedLines()).isEqualTo(1);
+            assertThat(f.finding().message()).contains("Without start and end times, both document 20 minutes and "
+                    + "bill 1 unit of 97110, and their notes do not differ: one session billed twice; void the "
+                    + "duplicate.");
+        });
+        // ... and so is one without a note beside the same minutes and units (nothing tells them apart).
+        VisitDigest noNote = digest(billed(visit("V2", pt("97110", 20)), "97110", 1).build());
+        assertThat(of(check(morning, noNote), "MW-A006")).singleElement()
+                .satisfies(f -> assertThat(f.exposedLines()).isEqualTo(1));
+    }
+
+    /**
+     * A payer of the CPT method counts each code on its own, but a code's periods of the day add up before rounding
+     * (RULES.md §3.2 with §2): 97110 10 minutes in the morning and 30 in the afternoon are 40 minutes, 3 units, as
+     * billed (1 + 2; the afternoon's 2 were void, an auditor's review); 10 + 10 billed 1 + 1 are 1 unit.
+     */
+    @Test
+    void cptSessionsOfACodeCountTheirMinutesTogetherA012() {
+        VisitDigest morning = digest(billed(visit("V1", ComplianceFixture.at("97110", "09:00", "09:10",
+                ComplianceFixture.pt("PT-1"))).payer("acme"), "97110", 1).build());
+        VisitDigest afternoon = digest(billed(visit("V2", ComplianceFixture.at("97110", "15:00", "15:30",
+                ComplianceFixture.pt("PT-1"))).payer("acme"), "97110", 2).build());
+        List<AcrossFinding> out = check(morning, afternoon);
+        assertThat(of(out, "MW-A006")).singleElement().satisfies(f -> {
+            assertThat(f.lines()).as("not void").isEmpty();
+            assertThat(f.finding().message()).contains("bill 97110 once with the day's minutes together (10 + 30 = "
+                    + "40 minutes)");
+        });
+        assertThat(of(out, "MW-A012")).as("40 minutes make the 3 units billed").isEmpty();
+        assertThat(of(out, "MW-A013")).isEmpty();
+        VisitDigest short2 = digest(billed(visit("V2", ComplianceFixture.at("97110", "15:00", "15:10",
+                ComplianceFixture.pt("PT-1"))).payer("acme"), "97110", 1).build());
+        assertThat(of(check(morning, short2), "MW-A012")).singleElement().satisfies(f -> {
+            assertThat(f.visitId()).isEqualTo("V2");
+            assertThat(f.finding().message()).isEqualTo("The patient's 2 visits of 2026-03-02 (V1, V2) have 20 "
+                    + "minutes of 97110 together (10 + 10), which make 1 unit by the CPT time rule (the payer's "
+                    + "per-code method: a code's periods of the day add up before they become its units); the visits "
+                    + "bill 2 units of 97110 (1 + 1), each counting its own minutes. A day's minutes of a code become "
+                    + "its units together, not each session's: bill 1 across the day's claims (1 fewer); the "
+                    + "corrected claim lines take 1 unit off 97110 of visit V2.");
+            assertThat(f.cuts()).containsExactly(new UnitCut("V2", "97110", 1));
+        });
+        // 7 + 7 minutes: each earns nothing alone, together a unit (information).
+        VisitDigest seven1 = digest(visit("V1", ComplianceFixture.at("97110", "09:00", "09:07",
+                ComplianceFixture.pt("PT-1"))).payer("acme").build());
+        VisitDigest seven2 = digest(visit("V2", ComplianceFixture.at("97110", "15:00", "15:07",
+                ComplianceFixture.pt("PT-1"))).payer("acme").build());
+        assertThat(of(check(seven1, seven2), "MW-A013")).singleElement().satisfies(f -> assertThat(
+                f.finding().message()).contains("14 minutes of 97110 together (7 + 7), which make 1 unit")
+                .contains("1 more unit is supported"));
+        // Near misses: two codes are each on their own under the CPT method (10 + 10 of two codes bill 1 + 1), and
+        // a copy of the morning (the same times) is void, not a session.
+        VisitDigest otherCode = digest(billed(visit("V2", ComplianceFixture.at("97112", "15:00", "15:10",
+                ComplianceFixture.pt("PT-1"))).payer("acme"), "97112", 1).build());
+        assertThat(of(check(morning, otherCode), "MW-A012")).isEmpty();
+        VisitDigest again = digest(billed(visit("V2", ComplianceFixture.at("97110", "09:00", "09:10",
+                ComplianceFixture.pt("PT-1"))).payer("acme"), "97110", 1).build());
+        assertThat(of(check(morning, again), "MW-A006")).singleElement()
+                .satisfies(f -> assertThat(f.exposedLines()).isEqualTo(1));
+        assertThat(of(check(morning, again), "MW-A012")).isEmpty();
+        // Another payer's visit of the code that day is another claim.
+        VisitDigest cms = digest(billed(visit("V2", ComplianceFixture.at("97110", "15:00", "15:10",
+                ComplianceFixture.pt("PT-1"))).payer("acme-cms"), "97110", 1).build());
+        assertThat(of(check(morning, cms), "MW-A012")).isEmpty();
     }
 
     @Test

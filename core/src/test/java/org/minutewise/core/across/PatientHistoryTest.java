@@ -447,22 +447,26 @@ class PatientHistoryTest {
         VisitDigest ot = new VisitDigest("V4", "P1", START, "medicare", true, false, 0, 0, false,
                 List.of(new VisitDigest.Line("97110", List.of("GO"), 2, "OT", BigDecimal.ZERO)), List.of());
         assertThat(ids(check(List.of(vs.get(0), ot)), "MW-A006")).isEmpty();
-        // Two sessions of 97110 at different times: the message says to bill the day's minutes together. These
-        // digests carry no day's minutes (a payer whose method does not pool them), so the line stays void (DayUnitsTest
-        // has the CMS method's sessions, counted together and not void).
+        // Two sessions of 97110 at different times: the message says to bill the day's minutes together, and the
+        // line is not void, whatever the payer's method (DayUnitsTest has the day's count of their minutes).
         VisitDigest morning = withMinutes(vs.get(0), 10);
         VisitDigest afternoon = withMinutes(vs.get(1), 12);
         assertThat(check(List.of(withTimes(morning, "09:00", "09:10"), withTimes(afternoon, "14:00", "14:12"))))
                 .filteredOn(f -> f.finding().ruleId().equals("MW-A006")).singleElement().satisfies(f -> {
                     assertThat(f.finding().message()).contains("two sessions of the day; bill 97110 once with the "
-                            + "day's minutes together (10 + 12 = 22 minutes)").doesNotContain("not the line as void");
-                    assertThat(f.exposedLines()).isEqualTo(2);
+                            + "day's minutes together (10 + 12 = 22 minutes)").contains("not the line as void");
+                    assertThat(f.exposedLines()).isZero();
                 });
-        // Minutes without times: nobody can tell a second session from a resubmission, so neither is said.
+        // Minutes without times that differ (10 and 12): another session too, the message says why.
         assertThat(check(List.of(morning, afternoon))).filteredOn(f -> f.finding().ruleId().equals("MW-A006"))
-                .singleElement().satisfies(f -> assertThat(f.finding().message()).doesNotContain("session"));
+                .singleElement().satisfies(f -> {
+                    assertThat(f.finding().message()).contains("No start and end times, but the visits document "
+                            + "97110 differently (10 and 12 minutes): two sessions of the day, not one billed twice");
+                    assertThat(f.exposedLines()).isZero();
+                });
+        // No minutes on either: nobody can tell a second session from a resubmission, so neither is said.
         assertThat(check(vs)).filteredOn(f -> f.finding().ruleId().equals("MW-A006")).singleElement()
-                .satisfies(f -> assertThat(f.finding().message()).doesNotContain("two sessions"));
+                .satisfies(f -> assertThat(f.finding().message()).doesNotContain("session"));
         // The same times on both: one session billed twice.
         VisitDigest again = withMinutes(vs.get(1), 10);
         assertThat(check(List.of(withTimes(morning, "09:00", "09:10"), withTimes(again, "09:00", "09:10"))))

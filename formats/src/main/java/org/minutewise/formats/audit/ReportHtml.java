@@ -287,9 +287,10 @@ public final class ReportHtml {
             someWithoutVisits |= e.getValue().visits() == 0;
         }
         if (what.equals("therapist") && someWithoutVisits) {
-            h.append("<p class=\"note\">Visits, units and dollars count under the visit's therapist (the supervising "
-                    + "therapist when an assistant treated); an assistant's row holds the findings about the assistant "
-                    + "(overlapping minutes, minutes per unit) and no visits of their own.</p>\n");
+            h.append("<p class=\"note\">Visits, units, dollars and findings count under the visit's therapist (the "
+                    + "supervising therapist when an assistant treated, an assistant's overlapping minutes, MW-A001, "
+                    + "included); an assistant's row holds only the finding of their minutes per unit (MW-A007, "
+                    + "counted per clinician) and no visits of their own.</p>\n");
         }
         h.append("</section>\n");
     }

@@ -15,6 +15,43 @@ import org.minutewise.formats.InputException;
 public final class CsvRecordReader implements AutoCloseable {
     /** One record and the (1-based) line it starts on. */
     public record Record(long line, List<String> fields) {
+        /**
+         * Every field is empty: a row of only commas (a spreadsheet's trailing empty rows), which the readers take
+         * for a blank line, as they do a line with nothing on it (a field of white space is not empty).
+         */
+        public boolean blank() {
+            for (String f : fields) {
+                if (!f.isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether the record's bytes ({@code len} from {@code off}, UTF-8, line end excluded) are a {@link #blank}
+         * row: only commas and quotes, read as fields that are all empty (a quoted quote is text).
+         */
+        public static boolean blank(byte[] buf, int off, int len) {
+            boolean quotes = false;
+            for (int i = off; i < off + len; i++) {
+                byte b = buf[i];
+                if (b == '"') {
+                    quotes = true;
+                } else if (b != ',') {
+                    return false;
+                }
+            }
+            if (!quotes) {
+                return true;
+            }
+            try {
+                Record r = parse(new String(buf, off, len, java.nio.charset.StandardCharsets.UTF_8), 1);
+                return r != null && r.blank();
+            } catch (InputException e) {
+                return false;
+            }
+        }
     }
 
     /** A field larger than this is refused (a note is a few kilobytes). */

@@ -20,6 +20,11 @@ class ReportHtmlTest {
         t.finding("MW-A007", Severity.WARN, "PTA00001", "");
         String html = ReportHtml.render(t, VisitAudit.catalog(), List.of("visits.csv"));
         assertThat(html).contains("<td>PTA00001</td>").contains("no visits of their own");
+        // What the audit does (an auditor's review): an assistant's MW-A001 goes under the supervising therapist,
+        // so the note does not say their row holds the overlapping minutes.
+        assertThat(html).contains("an assistant's overlapping minutes, MW-A001, included")
+                .contains("an assistant's row holds only the finding of their minutes per unit (MW-A007")
+                .doesNotContain("(overlapping minutes, minutes per unit)");
     }
 
     @Test
