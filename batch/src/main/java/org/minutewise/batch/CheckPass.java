@@ -400,7 +400,8 @@ final class CheckPass {
             public CsvRecordReader.Record record(Spill.Rec r) {
                 Optional<List<String>> fast = RecordFields.split(all, r.dataOff(), r.dataLen());
                 // An error names the column by the header's name ("line 12, column note"), as the check command does.
-                return fast.isPresent() ? new CsvRecordReader.Record(r.line(), fast.get())
+                return fast.isPresent() ? new CsvRecordReader.Record(r.line(), fast.get(),
+                        RecordFields.plain(all, r.dataOff(), r.dataLen()))
                         : CsvRecordReader.parse(r.text(all), r.line(), header(r).names());
             }
 

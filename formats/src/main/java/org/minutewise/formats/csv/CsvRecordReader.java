@@ -13,8 +13,16 @@ import org.minutewise.formats.InputException;
  * doubled, CRLF or LF line ends, line breaks allowed inside quotes. Each record knows the line it starts on.
  */
 public final class CsvRecordReader implements AutoCloseable {
-    /** One record and the (1-based) line it starts on. */
-    public record Record(long line, List<String> fields) {
+    /**
+     * One record and the (1-based) line it starts on; {@code plain}: known to hold no control character in any field
+     * (U+0000-U+001F or U+007F, so no line break either), which spares {@link CsvVisitReader#row} looking for them
+     * (false: not known).
+     */
+    public record Record(long line, List<String> fields, boolean plain) {
+        /** A record not known to be plain. */
+        public Record(long line, List<String> fields) {
+            this(line, fields, false);
+        }
     }
 
     /** A field larger than this is refused (a note is a few kilobytes). */
