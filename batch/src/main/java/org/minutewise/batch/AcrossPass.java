@@ -102,12 +102,42 @@ final class AcrossPass {
     }
 
     /**
+     * The digests of patient partition {@code q} whose patient has another visit of their date, in partition order:
+     * only those can be duplicate claims ({@link AcrossAudit#voided} decides over a patient's visits of one date), so
+     * each digest's patient and date are read first and only those visits read whole (most patients have one visit
+     * a day: the decision no longer decodes the whole partition, which the patients' checks decode again).
+     */
+    private List<AuditDigest> sameDay(int q) throws IOException {
+        List<Bin.In> written = new ArrayList<>();
+        List<AuditDigest.PatientDate> keys = new ArrayList<>();
+        Map<AuditDigest.PatientDate, Integer> visits = new java.util.HashMap<>();
+        Bin.Interner strings = new Bin.Interner();
+        for (int s = 0; s < state.partitions; s++) {
+            Segments.read(work.part("check", "patients", s), q, in -> {
+                int start = in.position();
+                AuditDigest.PatientDate key = AuditDigest.patientDate(in, strings);
+                in.seek(start);
+                written.add(in);
+                keys.add(key);
+                visits.merge(key, 1, Integer::sum);
+            });
+        }
+        List<AuditDigest> out = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            if (visits.get(keys.get(i)) > 1) {
+                out.add(AuditDigest.decode(written.get(i), strings, true));
+            }
+        }
+        return out;
+    }
+
+    /**
      * Patient partition {@code q}, before the therapists: what its patients' duplicate claims void (MW-A006, decided
      * as the patient checks decide it, over each patient's visits of a date), bound for the therapist partitions of
      * each voided visit ({@code voids}), which leave the void copy out of MW-A001 and MW-A007.
      */
     void duplicates(int q) throws IOException {
-        List<AuditDigest> recs = load("patients", q);
+        List<AuditDigest> recs = sameDay(q);
         Map<String, AuditDigest> byVisit = new java.util.HashMap<>();
         recs.forEach(r -> byVisit.put(r.digest().visitId(), r));
         List<Segments.Entry> voids = new ArrayList<>();

@@ -1,12 +1,9 @@
 package org.minutewise.batch;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +61,8 @@ final class CheckPass {
     /** The part files of a partition, written to temporaries and renamed together. */
     private final class Parts implements AutoCloseable {
         final int p;
-        final Writer findings;
-        final Writer claims;
+        final OutputStream findings;
+        final OutputStream claims;
         final List<Spill.Reject> rejects = new ArrayList<>();
         final List<Segments.Entry> toPatients = new ArrayList<>();
         final List<Segments.Entry> toTherapists = new ArrayList<>();
@@ -75,14 +72,14 @@ final class CheckPass {
 
         Parts(int p) throws IOException {
             this.p = p;
-            this.findings = writer(Work.tmp(work.part("check", "findings", p)));
-            this.claims = writer(Work.tmp(work.part("check", "claims", p)));
+            this.findings = new BufferedOutputStream(WriteFailed.open(Work.tmp(work.part("check", "findings", p))),
+                    1 << 16);
+            this.claims = new BufferedOutputStream(WriteFailed.open(Work.tmp(work.part("check", "claims", p))),
+                    1 << 16);
         }
 
-        /** UTF-8 text written to the file in 64 KB writes (the encoder's own 8 KB chunks are gathered). */
-        private static Writer writer(Path file) throws IOException {
-            return new BufferedWriter(new OutputStreamWriter(new BufferedOutputStream(WriteFailed.open(file),
-                    1 << 16), StandardCharsets.UTF_8), 1 << 13);
+        void write(OutputStream os, StringBuilder rows) throws IOException {
+            os.write(utf8(rows));
         }
 
         void reject(Spill.Rec r, String reason) {
@@ -139,6 +136,15 @@ final class CheckPass {
             findings.close();
             claims.close();
         }
+    }
+
+    /**
+     * A visit's rows (each ended by CRLF) as UTF-8, encoded whole by String: the bytes an OutputStreamWriter writes
+     * (a lone surrogate as '?'), whose encoder took its slow path on every row with a character beyond ASCII, such as
+     * a citation's section sign.
+     */
+    static byte[] utf8(CharSequence rows) {
+        return rows.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A visit has at most this many rows (the JSON reader's limit on service lines); beyond, all are set aside. */
@@ -400,7 +406,8 @@ final class CheckPass {
             public CsvRecordReader.Record record(Spill.Rec r) {
                 Optional<List<String>> fast = RecordFields.split(all, r.dataOff(), r.dataLen());
                 // An error names the column by the header's name ("line 12, column note"), as the check command does.
-                return fast.isPresent() ? new CsvRecordReader.Record(r.line(), fast.get())
+                return fast.isPresent() ? new CsvRecordReader.Record(r.line(), fast.get(),
+                        RecordFields.plain(all, r.dataOff(), r.dataLen()))
                         : CsvRecordReader.parse(r.text(all), r.line(), header(r).names());
             }
 
@@ -506,12 +513,12 @@ final class CheckPass {
         for (AuditCsv.FindingRow f : out.findings()) {
             f.appendTo(sb);
         }
-        parts.findings.append(sb);
+        parts.write(parts.findings, sb);
         sb.setLength(0);
         for (AuditCsv.ClaimRow c : out.claims()) {
             c.appendTo(sb);
         }
-        parts.claims.append(sb);
+        parts.write(parts.claims, sb);
         // The digest, for the checks across visits.
         AuditDigest digest = out.digest().orElseThrow();
         VisitDigest d = digest.digest();

@@ -122,7 +122,8 @@ public final class ParseOnly {
                     }
                     try {
                         Optional<List<String>> fast = RecordFields.split(buf, off, len);
-                        CsvRecordReader.Record r = fast.isPresent() ? new CsvRecordReader.Record(line, fast.get())
+                        CsvRecordReader.Record r = fast.isPresent() ? new CsvRecordReader.Record(line, fast.get(),
+                                RecordFields.plain(buf, off, len))
                                 : CsvRecordReader.parse(new String(buf, off, len, StandardCharsets.UTF_8), line);
                         if (header[0] == null) {
                             header[0] = reader.header(r);

@@ -17,6 +17,21 @@ final class RecordFields {
     private RecordFields() {
     }
 
+    /**
+     * Whether the record's bytes hold no control character (U+0000-U+001F, U+007F; a line break is one): its fields
+     * then hold none either (UTF-8 writes those characters as those bytes alone), so the record is
+     * {@link CsvRecordReader.Record#plain()}.
+     */
+    static boolean plain(byte[] b, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            byte c = b[i];
+            if (c >= 0 && c < 0x20 || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Optional<List<String>> split(byte[] b, int off, int len) {
         List<String> fields = new ArrayList<>(24);
         int end = off + len;

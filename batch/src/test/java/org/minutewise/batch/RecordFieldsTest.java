@@ -46,6 +46,30 @@ class RecordFieldsTest {
         }
     }
 
+    /** A record is plain exactly when none of its characters is a control character (a line break is one). */
+    @Property(tries = 1000)
+    void plainWhenNoControlCharacter(@ForAll("withControls") String record) {
+        byte[] b = ("\u0001" + record + "\n").getBytes(StandardCharsets.UTF_8);
+        boolean controls = record.chars().anyMatch(c -> c < 0x20 || c == 0x7F);
+        assertThat(RecordFields.plain(b, 1, b.length - 2)).isEqualTo(!controls);
+    }
+
+    @Test
+    void aRecordWithALineBreakOrANulIsNotPlain() {
+        byte[] b = "V1,\"a\nb\",c\u0000,é\u007F".getBytes(StandardCharsets.UTF_8);
+        assertThat(RecordFields.plain(b, 0, 4)).isTrue();
+        assertThat(RecordFields.plain(b, 0, 7)).isFalse();
+        assertThat(RecordFields.plain(b, 9, 2)).isFalse();
+        assertThat(RecordFields.plain(b, 12, 2)).as("é is two bytes over 0x7F").isTrue();
+        assertThat(RecordFields.plain(b, 12, 3)).isFalse();
+    }
+
+    @Provide
+    Arbitrary<String> withControls() {
+        return Arbitraries.strings().withChars('a', ',', '"', '\t', '\n', '\r', '\u0000', '\u001F', '\u007F', 'é',
+                '\u0080', '\u2028').ofMaxLength(20);
+    }
+
     @Provide
     Arbitrary<String> records() {
         // No bare line ends: the splitter ends records there (inside quotes they stay).

@@ -225,9 +225,11 @@ public final class AcrossAudit {
      * What the duplicate claims (MW-A006) among the patients' visits void, by visit, as the checks across therapists
      * need it ({@link #therapists(Collection, Map, Predicate, IntFunction, AuditTotals, java.util.function.Consumer)}):
      * a visit billed again is the same treatment sent twice, so its void lines' minutes and units are nobody's second
-     * session. {@code visits}: every visit of each patient named (with their billed lines), in any order. The decision
-     * is the one the patient's checks take ({@link PatientHistory#duplicateClaims}: it depends on the patient's visits
-     * of one date only), so it can be taken before the therapists' checks, which run before the patients'.
+     * session. {@code visits}: every visit of each patient named (with their billed lines), in any order; or only those
+     * of the patients' dates with two visits or more (a visit alone on its date duplicates none: the batch audit
+     * leaves those out). The decision is the one the patient's checks take ({@link PatientHistory#duplicateClaims}:
+     * it depends on the patient's visits of one date only), so it can be taken before the therapists' checks, which
+     * run before the patients'.
      */
     public static List<Voided> voided(Collection<AuditDigest> visits) {
         Map<String, List<VisitDigest>> byPatient = new TreeMap<>();

@@ -101,6 +101,20 @@ public record AuditDigest(VisitDigest digest, int file, long line, String therap
         }
     }
 
+    /** A patient's date of service: the visits that may duplicate each other's claims (MW-A006). */
+    public record PatientDate(String patientId, long epochDay) {
+    }
+
+    /**
+     * The patient and date of a written digest, read without the rest (the visit id skipped); {@code in} is left
+     * after the date.
+     */
+    public static PatientDate patientDate(Bin.In in, Bin.Interner strings) {
+        in.skipBytes();
+        String patientId = in.string(strings);
+        return new PatientDate(patientId, in.zigZag());
+    }
+
     private static final Discipline[] DISCIPLINES = Discipline.values();
     private static final VisitDigest.OwnKx[] OWN_KX = VisitDigest.OwnKx.values();
 

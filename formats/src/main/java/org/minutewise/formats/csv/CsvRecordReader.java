@@ -13,8 +13,17 @@ import org.minutewise.formats.InputException;
  * doubled, CRLF or LF line ends, line breaks allowed inside quotes. Each record knows the line it starts on.
  */
 public final class CsvRecordReader implements AutoCloseable {
-    /** One record and the (1-based) line it starts on. */
-    public record Record(long line, List<String> fields) {
+    /**
+     * One record and the (1-based) line it starts on; {@code plain}: known to hold no control character in any field
+     * (U+0000-U+001F or U+007F, so no line break either), which spares {@link CsvVisitReader#row} looking for them
+     * (false: not known).
+     */
+    public record Record(long line, List<String> fields, boolean plain) {
+        /** A record not known to be plain. */
+        public Record(long line, List<String> fields) {
+            this(line, fields, false);
+        }
+
         /**
          * Every field is empty: a row of only commas (a spreadsheet's trailing empty rows), which the readers take
          * for a blank line, as they do a line with nothing on it (a field of white space is not empty).

@@ -309,7 +309,8 @@ public final class CsvVisitReader {
         if (f.size() < h.size()) {
             throw new InputException("line " + line, "expected " + h.size() + " columns, got " + f.size());
         }
-        int swallowed = swallowedRowAt(f, h);
+        // A plain record (no control character, so no line break) swallowed no row and holds no control character.
+        int swallowed = r.plain() ? 0 : swallowedRowAt(f, h);
         if (swallowed > 0) {
             throw new InputException("line " + line, "a quoted field opened on line " + line + " is not closed "
                     + "before line " + (line + swallowed) + ", which looks like a row of its own; close the quote "
@@ -326,7 +327,9 @@ public final class CsvVisitReader {
                 }
             }
         }
-        controls(h, f, line);
+        if (!r.plain()) {
+            controls(h, f, line);
+        }
         String visitId = required(h, f, line, "visitId");
         LocalDate date = date(required(h, f, line, "dateOfService"), line, "dateOfService");
         String payer = required(h, f, line, "payer");

@@ -60,4 +60,26 @@ class AuditDigestTest {
         assertThat(noLines.digest().treatments().get(0).providerId())
                 .as("short strings are shared").isSameAs(back.digest().treatments().get(0).providerId());
     }
+
+    /** The patient and date read alone, from where the whole digest is read, and the read left after the date. */
+    @Test
+    void thePatientAndDateAreReadWithoutTheRest() {
+        VisitDigest d = new VisitDigest("V-9é", "P-3", LocalDate.of(2025, 12, 31), "medicare", true, false, 7L, 40,
+                false, List.of(new VisitDigest.Line("97110", List.of("GP"), 2, "PT_SLP", new BigDecimal("30.00"))),
+                List.of());
+        AuditDigest r = new AuditDigest(d, 0, 4, "PT-1", BigDecimal.ZERO, BigDecimal.ZERO,
+                new AuditDigest.Stats(2, 2, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0));
+        Bin.Out o = new Bin.Out(8);
+        o.string("before");
+        int start = o.size();
+        r.encode(o);
+        Bin.In in = new Bin.In(o.toByteArray());
+        in.seek(start);
+        assertThat(AuditDigest.patientDate(in, new Bin.Interner()))
+                .isEqualTo(new AuditDigest.PatientDate("P-3", LocalDate.of(2025, 12, 31).toEpochDay()));
+        assertThat(in.string()).as("the payer comes next").isEqualTo("medicare");
+        in.seek(start);
+        assertThat(AuditDigest.decode(in, new Bin.Interner(), true)).as("read whole again from its start")
+                .isEqualTo(r);
+    }
 }

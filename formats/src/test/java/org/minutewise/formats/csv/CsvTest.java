@@ -800,6 +800,20 @@ class CsvTest {
         assertThat(ok.get(0).visit()).get().extracting(v -> v.note().orElseThrow()).isEqualTo("two\tparts\nof it");
     }
 
+    /**
+     * A record known to be plain (no control character: the batch audit's byte split tells) reads as it reads when
+     * not known to be; the reader then skips its scans for control characters and swallowed rows.
+     */
+    @Test
+    void aPlainRecordReadsAsAnyOther() throws IOException {
+        CsvVisitReader reader = new CsvVisitReader(REF);
+        List<CsvRecordReader.Record> rs = records(HEADER + ROW.replace(",note\r", ",\"a note, \"\"quoted\"\" é\"\r"));
+        CsvVisitReader.Header h = reader.header(rs.get(0));
+        CsvRecordReader.Record r = rs.get(1);
+        assertThat(r.plain()).as("the record reader does not tell").isFalse();
+        assertThat(reader.row(h, new CsvRecordReader.Record(r.line(), r.fields(), true))).isEqualTo(reader.row(h, r));
+    }
+
     @Test
     void digitsOtherThanAsciiAreABadRow() {
         assertThat(VisitInput.read(HEADER + ROW.replace(",97110,10,", ",97110,\uFF11\uFF15,"), VisitFormat.CSV, REF)
