@@ -868,8 +868,8 @@ final class CliEndToEndTest {
             }
             // Versioned and effective-dated (RULES.md §8): a later version says what changed.
             if (rule.get("id").asText().equals("MW-P001")) {
-                assertThat(rule.get("version").asInt()).isEqualTo(2);
-                assertThat(rule.get("changes").asText()).contains("90 days");
+                assertThat(rule.get("version").asInt()).isEqualTo(3);
+                assertThat(rule.get("changes").asText()).contains("only for a Medicare visit");
             }
             if (rule.get("id").asText().equals("MW-B005")) {
                 assertThat(rule.get("effectiveFrom").asText()).isEqualTo("2020-01-01");
