@@ -223,6 +223,9 @@ public final class ClaimBuilder {
             List<Integer> dx;
             if (code.equals("97112")) {
                 dx = dx97112 != null ? dx97112 : (dx97112 = pointers(ctx, true));
+            } else if (SPINAL_MANIPULATION.contains(code) && payer.isMedicare()) {
+                // Medicare's primary diagnosis of a manipulation is the subluxation (Pub 100-04 ch. 12 §220).
+                dx = pointers(ctx, org.minutewise.core.check.rules.CodeRules::subluxation);
             } else {
                 dx = dxOther != null ? dxOther : (dxOther = pointers(ctx, false));
             }
@@ -858,11 +861,20 @@ public final class ClaimBuilder {
         if (!for97112) {
             return pointersInOrder(n);
         }
+        return pointers(ctx, d -> {
+            Optional<DiagnosisCategory> c = ctx.ref().diagnoses().categoryOf(d);
+            return c.isPresent() && c.get().supports97112();
+        });
+    }
+
+    /** Diagnosis pointers (1-based, at most four), the diagnoses {@code firstOnes} accepts first, each part in order. */
+    private static List<Integer> pointers(CheckContext ctx, java.util.function.Predicate<String> firstOnes) {
+        List<String> dx = ctx.visit().diagnoses();
+        int n = Math.min(4, dx.size());
         List<Integer> first = new ArrayList<>(dx.size());
         List<Integer> rest = new ArrayList<>(dx.size());
         for (int i = 0; i < dx.size(); i++) {
-            Optional<DiagnosisCategory> c = ctx.ref().diagnoses().categoryOf(dx.get(i));
-            (c.isPresent() && c.get().supports97112() ? first : rest).add(i + 1);
+            (firstOnes.test(dx.get(i)) ? first : rest).add(i + 1);
         }
         first.addAll(rest);
         return List.copyOf(first.subList(0, n));

@@ -706,6 +706,28 @@ class ClaimBuilderTest {
             assertThat(r.claim().lines().get(0).diagnosisPointers()).containsExactly(3, 4, 5, 1);
             assertThat(r.claim().lines().get(1).diagnosisPointers()).containsExactly(1, 2, 3, 4);
         }
+
+        /**
+         * A biller's review (v/69): chiropractic manipulation to Medicare with the diagnoses M54.50, M99.03: the
+         * primary diagnosis of the manipulation is the subluxation (Pub 100-04 ch. 12 §220), so its line points at
+         * 2 first. Near misses: a commercial payer keeps the listed order; so does a therapy code beside it.
+         */
+        @Test
+        void theSubluxationComesFirstOnAManipulationLineToMedicare() {
+            Visit.Builder v = visit().diagnoses(List.of("M54.50", "M99.03"))
+                    .service(minutes("98940", 10, Provider.of("D1", Role.DC)));
+
+            assertThat(check(v.build()).claim().lines()).singleElement()
+                    .satisfies(l -> assertThat(l.diagnosisPointers()).containsExactly(2, 1));
+            assertThat(check(v.payer("commercial").build()).claim().lines()).singleElement()
+                    .satisfies(l -> assertThat(l.diagnosisPointers()).containsExactly(1, 2));
+
+            CheckResult withTherapy = check(visit().diagnoses(List.of("M54.50", "M99.03"))
+                    .service(minutes("98940", 10, Provider.of("D1", Role.DC)))
+                    .service(minutes("97110", 30, pt("T1"))).build());
+            assertThat(withTherapy.claim().lines()).extracting(l -> l.code() + " " + l.diagnosisPointers())
+                    .containsExactlyInAnyOrder("98940 [2, 1]", "97110 [1, 2]");
+        }
     }
 
     @Nested
