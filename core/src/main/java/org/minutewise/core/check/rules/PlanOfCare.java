@@ -134,6 +134,11 @@ public final class PlanOfCare implements Rule {
         }
     }
 
+    /** An initial evaluation (PT, OT or speech-language), which comes before the plan of care it establishes. */
+    public static boolean initialEvaluation(String code) {
+        return INITIAL_EVALUATIONS.contains(code);
+    }
+
     /** Every line is a PT or OT initial evaluation (97161-97163, 97165-97167). */
     private static boolean initialEvaluationsOnly(CheckContext ctx) {
         List<ServiceLine> s = ctx.visit().services();
