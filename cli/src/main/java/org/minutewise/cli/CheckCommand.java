@@ -134,7 +134,14 @@ final class CheckCommand implements Callable<Integer> {
         }
         String rendered = switch (outFormat) {
             case "json" -> renderJson(results, single);
-            case "csv" -> VisitOutput.csv(results);
+            case "csv" -> {
+                // The visit's fields the layout cannot hold are said, as convert says them (they were checked).
+                List<org.minutewise.core.model.Visit> visits = new ArrayList<>(results.size());
+                results.forEach(r -> visits.add(r.visit()));
+                org.minutewise.formats.csv.CsvVisitWriter.notCarriedNote(visits).ifPresent(n -> err.println(
+                        "minutewise: note: " + n + " (the check read them)"));
+                yield VisitOutput.csv(results);
+            }
             case "fhir" -> org.minutewise.formats.fhir.FhirClaimWriter.writeAll(fhirEntries) + "\n";
             case "x12" -> {
                 X12Output.Written w = X12Output.write(results, resultsAt, ref, envelope, created, err);

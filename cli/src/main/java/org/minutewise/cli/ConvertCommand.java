@@ -125,21 +125,18 @@ final class ConvertCommand implements Callable<Integer> {
             }
             case CSV -> {
                 String rows = CsvVisitWriter.write(visits);
-                java.util.Set<String> left = new java.util.LinkedHashSet<>();
                 // FHIR is named as a way to keep them only when it keeps every one (it has no home for some).
                 boolean fhirKeepsThem = true;
                 for (Visit v : visits) {
                     java.util.Set<String> dropped = CsvVisitWriter.notCarried(v);
-                    left.addAll(dropped);
                     if (fhirKeepsThem && !dropped.isEmpty()) {
                         fhirKeepsThem = java.util.Collections.disjoint(dropped, fhirNotCarried(v, ref));
                     }
                 }
-                if (!left.isEmpty()) {
-                    spec.commandLine().getErr().println("minutewise: note: the CSV layout has no column for "
-                            + String.join(", ", left) + "; they are not in the output (convert to json"
-                            + (fhirKeepsThem ? " or fhir" : "") + " to keep them)");
-                }
+                boolean fhirToo = fhirKeepsThem;
+                CsvVisitWriter.notCarriedNote(visits).ifPresent(n -> spec.commandLine().getErr().println(
+                        "minutewise: note: " + n + " (convert to json" + (fhirToo ? " or fhir" : "")
+                                + " to keep them)"));
                 yield rows;
             }
             case FHIR -> {

@@ -30,6 +30,7 @@ import org.minutewise.core.across.PatientHistory;
 import org.minutewise.core.across.VisitDigest;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.check.rules.PlanOfCare;
 import org.minutewise.core.claim.BilledClaim;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.Estimate;
@@ -749,7 +750,9 @@ public final class Generator {
                 if (v.lines.stream().anyMatch(x -> x.code.equals(Cognitive.ADD_ON))) {
                     kinds.add(InjectedError.ADD_ON_WITHOUT_BASE);
                 }
-                if (p.certFrom != null && p.certFrom.isBefore(v.date)) {
+                // MW-P001 is Medicare's, and not for an initial evaluation alone (v3).
+                if (p.certFrom != null && p.certFrom.isBefore(v.date) && p.payer.isMedicare()
+                        && !v.lines.stream().allMatch(x -> PlanOfCare.initialEvaluation(x.code))) {
                     kinds.add(InjectedError.EXPIRED_CERTIFICATION);
                 }
                 InjectedError kind = kinds.get(r.nextInt(kinds.size()));

@@ -316,7 +316,8 @@ public final class VisitChecker {
                 List<ClaimLine> billed = ctx.billedLines();
                 Estimate estimate = payer.isMedicare() ? PaymentEstimator.estimate(billed, visit.dateOfService(),
                         visit.locality(), ref.fees(), ref.codes(), ClaimBuilder.notCovered(ctx),
-                        MueDenial.over(billed, ref.mue(), visit.dateOfService()))
+                        MueDenial.over(billed, ref.mue(), visit.dateOfService()),
+                        org.minutewise.core.claim.NcciAnalysis.bundledOnBilledClaim(ctx))
                         : claim.estimate();
                 // The KX buckets (the patient's spend before and after this visit) are the engine's: what the
                 // documented visit adds, whatever was billed; the store records them and the output shows them.

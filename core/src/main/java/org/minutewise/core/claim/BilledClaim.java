@@ -23,12 +23,14 @@ public final class BilledClaim {
             Discipline d = discipline(v, b);
             boolean assistant = ClaimBuilder.assistantModifier(b.modifiers());
             // The rendering provider of the documented service, as the engine's own line names it (the supervising
-            // therapist when an assistant treated): an 837 written from the billed lines needs it (NM1*82).
+            // therapist when an assistant treated; on a CQ/CO line, the assistant's): an 837 written from the billed
+            // lines needs it (NM1*82).
             List<Integer> idx = ClaimBuilder.serviceIndexes(v.services(), b.code());
             Optional<String> id = Optional.empty();
             Optional<String> npi = Optional.empty();
             if (!idx.isEmpty()) {
-                var rendering = ClaimBuilder.rendering(v, idx, d);
+                var rendering = assistant ? ClaimBuilder.assistantRendering(v, idx, idx, d)
+                        : ClaimBuilder.rendering(v, idx, d);
                 id = rendering.id();
                 npi = rendering.npi();
             }

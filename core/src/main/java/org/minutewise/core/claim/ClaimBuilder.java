@@ -197,14 +197,10 @@ public final class ClaimBuilder {
             int[] split = minutesByWho(counting, counted, untimed);
             int assistantMin = split[0];
             int therapistMin = split[1];
-            Optional<String> assistant = Optional.empty();
-            for (int i : counted) { // the assistant whose minutes count (not one's supervised time)
-                ServiceLine l = services.get(i);
-                if (l.provider().role().isAssistant()) {
-                    assistant = l.provider().id();
-                    break;
-                }
-            }
+            // The assistant whose minutes count (not one's supervised time), the one with the most when several did.
+            int mainAssistant = mainAssistant(services, counted);
+            Optional<String> assistant = mainAssistant < 0 ? Optional.empty()
+                    : services.get(mainAssistant).provider().id();
             int cq = 0;
             if (cqApplies && assistantMin > 0 && cognitive) {
                 // The CQ/CO units go to 97129 first, then 97130; but when the assistant documented only 97130 (the
@@ -227,6 +223,9 @@ public final class ClaimBuilder {
             List<Integer> dx;
             if (code.equals("97112")) {
                 dx = dx97112 != null ? dx97112 : (dx97112 = pointers(ctx, true));
+            } else if (SPINAL_MANIPULATION.contains(code) && payer.isMedicare()) {
+                // Medicare's primary diagnosis of a manipulation is the subluxation (Pub 100-04 ch. 12 §220).
+                dx = pointers(ctx, org.minutewise.core.check.rules.CodeRules::subluxation);
             } else {
                 dx = dxOther != null ? dxOther : (dxOther = pointers(ctx, false));
             }
@@ -238,8 +237,9 @@ public final class ClaimBuilder {
                 List<String> mods = new ArrayList<>(disciplineModifier.size() + 1);
                 mods.addAll(disciplineModifier);
                 mods.add(assistantModifier(v, idx, d));
+                // The CQ/CO units are rendered under the supervisor of the assistant who furnished them (RULES.md §4).
                 lines.add(line(code, mods, cq, dx,
-                        share(charge, cq, u), rendering, assistant, true, d, idx));
+                        share(charge, cq, u), assistantRendering(v, idx, counted, d), assistant, true, d, idx));
             }
             if (u - cq > 0 || (u == 0)) {
                 // Beside a CQ/CO line the rest is the therapist's own units: the assistant is named on the CQ/CO
@@ -603,9 +603,56 @@ public final class ClaimBuilder {
             String modifier = assistantModifier(v, idx, d);
             out.add(DeMinimis.explain(code, units, split[0], split[1], modifier,
                     "the " + (modifier.equals("CO") ? "OTA" : "PTA"), "the " + (modifier.equals("CO") ? "OT" : "PT")));
+            String supervisors = supervisorsNote(v, idx, code, modifier);
+            if (!supervisors.isEmpty() && r.engineClaim().lines().stream()
+                    .anyMatch(l -> l.code().equals(code) && l.assistantUnit())) {
+                out.add(supervisors);
+            }
         }
         cognitiveExplanation(r, out);
         return out;
+    }
+
+    /**
+     * When assistants under different supervisors furnished a code's counted lines {@code idx}: which supervisor its
+     * {@code modifier} line is rendered under (a line has one rendering provider: the supervisor of the assistant with
+     * the most minutes, {@link #mainAssistant}) and whose minutes it carries under another's name, so the biller can
+     * split the line. "" otherwise.
+     */
+    private static String supervisorsNote(Visit v, List<Integer> idx, String code, String modifier) {
+        List<ServiceLine> s = v.services();
+        int main = mainAssistant(s, idx);
+        if (main < 0) {
+            return "";
+        }
+        Optional<String> mainSupervisor = s.get(main).provider().supervisorId();
+        List<String> others = new ArrayList<>(1);
+        for (int k = 0; k < idx.size(); k++) {
+            Provider p = s.get(idx.get(k)).provider();
+            if (p.role().isAssistant() && !p.supervisorId().equals(mainSupervisor)
+                    && !sameAssistantBefore(s, idx, k)) {
+                others.add(assistantName(s, idx, k));
+            }
+        }
+        if (others.isEmpty() || mainSupervisor.isEmpty()) {
+            return "";
+        }
+        return code + ": assistants under different supervisors furnished it: " + assistantName(s, idx,
+                idx.indexOf(main)) + ", and " + String.join(", ", others) + ". A claim line has one rendering "
+                + "provider, so the " + modifier + " line is rendered under " + mainSupervisor.get() + ", the "
+                + "supervisor of " + s.get(main).provider().id().orElse("the assistant") + ", who furnished the most "
+                + "minutes (equal minutes: the first documented), and names that assistant; the other minutes are on "
+                + "it under " + mainSupervisor.get() + "'s name. To bill each assistant's units under their own "
+                + "supervisor, split the line by supervisor (each line's units from its assistant's minutes), or "
+                + "confirm that " + mainSupervisor.get() + " supervised them all.";
+    }
+
+    /** "A2 (15 min, supervised by T2)": the k-th line of {@code idx}'s assistant, minutes on them, supervisor. */
+    private static String assistantName(List<ServiceLine> s, List<Integer> idx, int k) {
+        Provider p = s.get(idx.get(k)).provider();
+        int minutes = assistantMinutes(s, idx, k);
+        return p.id().orElse("an unnamed " + p.role().name()) + " (" + minutes + " min, "
+                + p.supervisorId().map(x -> "supervised by " + x).orElse("no supervisor named") + ")";
     }
 
     /**
@@ -731,6 +778,68 @@ public final class ClaimBuilder {
         return new Provider(java.util.Optional.empty(), supervisorRole(assistant.role()), java.util.Optional.empty());
     }
 
+    /**
+     * The rendering provider of the line of an assistant's units (CQ/CO) of the service lines {@code idx}: the
+     * supervising therapist named by the assistant with the most minutes on the lines {@code assistants} (those whose
+     * minutes count; {@link #mainAssistant}), not a therapist who furnished the code's other units (RULES.md §4);
+     * else (no such assistant, or one who names no supervisor) {@link #rendering(Visit, List, Discipline)}.
+     */
+    static Provider assistantRendering(Visit v, List<Integer> idx, List<Integer> assistants, Discipline d) {
+        int a = mainAssistant(v.services(), assistants);
+        if (a >= 0 && v.services().get(a).provider().supervisorId().isPresent()) {
+            Provider p = v.services().get(a).provider();
+            return new Provider(p.supervisorId(), supervisorRole(p.role()), p.supervisorNpi());
+        }
+        return rendering(v, idx, d);
+    }
+
+    /**
+     * Of the service lines {@code idx}, the first line of the assistant (PTA, OTA, SLPA) with the most minutes on them
+     * (each assistant's lines added up, by provider id; equal minutes: the first documented); -1 when no assistant
+     * furnished any of them. A claim line has one rendering provider and names one assistant: this one.
+     */
+    static int mainAssistant(List<ServiceLine> services, List<Integer> idx) {
+        int best = -1;
+        int bestMinutes = -1;
+        for (int k = 0; k < idx.size(); k++) {
+            Provider p = services.get(idx.get(k)).provider();
+            if (!p.role().isAssistant() || sameAssistantBefore(services, idx, k)) {
+                continue;
+            }
+            int minutes = assistantMinutes(services, idx, k);
+            if (minutes > bestMinutes) {
+                best = idx.get(k);
+                bestMinutes = minutes;
+            }
+        }
+        return best;
+    }
+
+    /** The minutes of the k-th line of {@code idx}'s assistant on those lines (all their lines: the same id). */
+    private static int assistantMinutes(List<ServiceLine> services, List<Integer> idx, int k) {
+        Provider p = services.get(idx.get(k)).provider();
+        int minutes = 0;
+        for (int j = 0; j < idx.size(); j++) {
+            Provider q = services.get(idx.get(j)).provider();
+            if (j == k || q.role().isAssistant() && p.id().isPresent() && q.id().equals(p.id())) {
+                minutes += services.get(idx.get(j)).minutes();
+            }
+        }
+        return minutes;
+    }
+
+    /** Whether a line of {@code idx} before the k-th is the same assistant's (the same provider id). */
+    private static boolean sameAssistantBefore(List<ServiceLine> services, List<Integer> idx, int k) {
+        Provider p = services.get(idx.get(k)).provider();
+        for (int j = 0; j < k && p.id().isPresent(); j++) {
+            Provider q = services.get(idx.get(j)).provider();
+            if (q.role().isAssistant() && q.id().equals(p.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Role supervisorRole(Role assistant) {
         return assistant.rendersUnderSupervisor() ? assistant.supervisingRole() : Role.PT;
     }
@@ -752,11 +861,20 @@ public final class ClaimBuilder {
         if (!for97112) {
             return pointersInOrder(n);
         }
+        return pointers(ctx, d -> {
+            Optional<DiagnosisCategory> c = ctx.ref().diagnoses().categoryOf(d);
+            return c.isPresent() && c.get().supports97112();
+        });
+    }
+
+    /** Diagnosis pointers (1-based, at most four), the diagnoses {@code firstOnes} accepts first, each part in order. */
+    private static List<Integer> pointers(CheckContext ctx, java.util.function.Predicate<String> firstOnes) {
+        List<String> dx = ctx.visit().diagnoses();
+        int n = Math.min(4, dx.size());
         List<Integer> first = new ArrayList<>(dx.size());
         List<Integer> rest = new ArrayList<>(dx.size());
         for (int i = 0; i < dx.size(); i++) {
-            Optional<DiagnosisCategory> c = ctx.ref().diagnoses().categoryOf(dx.get(i));
-            (c.isPresent() && c.get().supports97112() ? first : rest).add(i + 1);
+            (firstOnes.test(dx.get(i)) ? first : rest).add(i + 1);
         }
         first.addAll(rest);
         return List.copyOf(first.subList(0, n));

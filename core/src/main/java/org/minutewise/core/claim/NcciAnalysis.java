@@ -254,4 +254,53 @@ public final class NcciAnalysis {
         }
         return any ? out : null;
     }
+
+    /**
+     * Whether the billed claim holds both codes of the pair and Medicare denies the billed line of its modified code
+     * as bundled into the other: billed without 59 or an X modifier, or under an edit no modifier bypasses. False for
+     * a visit with no billed claim, and for a code Medicare does not cover on it (MW-W001 says why).
+     */
+    public static boolean deniedOnBilledClaim(CheckContext ctx, Pair p) {
+        if (ctx.visit().billed().isEmpty() || p.status() == Status.NOT_COVERED
+                || !billedWithUnits(ctx, p.modifiedCode()) || !billedWithUnits(ctx, p.otherCode())) {
+            return false;
+        }
+        return !p.edit().bypassable() || distinctModifierOf(billedModifiers(ctx, p.modifiedCode())) == null;
+    }
+
+    /**
+     * A pair NcciPairs judges on the billed line's 59/X rather than on the engine's claim: one only the billed claim
+     * holds ({@link Pair#judgedOnBilledLine}), or one whose documented times or regions support the bypass but whose
+     * billed line lacks it ({@link #deniedOnBilledClaim}): its finding says the billed line is denied, not that the
+     * modifier was added.
+     */
+    public static boolean judgedOnBilledLine(CheckContext ctx, Pair p) {
+        return p.judgedOnBilledLine() || (p.status() == Status.BYPASSED || p.status() == Status.OTHER_REGION)
+                && deniedOnBilledClaim(ctx, p);
+    }
+
+    /**
+     * The billed claim's codes Medicare denies as bundled into another billed code (NCCI, {@link
+     * #deniedOnBilledClaim}), each with the code it is bundled into, in the order of the pairs; empty without a billed
+     * claim. The estimate of the billed claim prices their lines at $0.
+     */
+    public static java.util.Map<String, String> bundledOnBilledClaim(CheckContext ctx) {
+        java.util.Map<String, String> out = java.util.Map.of();
+        for (Pair p : of(ctx)) {
+            if (deniedOnBilledClaim(ctx, p) && !out.containsKey(p.modifiedCode())) {
+                out = out.isEmpty() ? new java.util.LinkedHashMap<>() : out;
+                out.put(p.modifiedCode(), p.otherCode());
+            }
+        }
+        return out;
+    }
+
+    private static boolean billedWithUnits(CheckContext ctx, String code) {
+        for (org.minutewise.core.model.BilledLine b : ctx.visit().billed()) {
+            if (b.code().equals(code) && b.units() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

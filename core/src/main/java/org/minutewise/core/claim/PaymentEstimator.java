@@ -71,6 +71,17 @@ public final class PaymentEstimator {
     public static Estimate estimate(List<ClaimLine> lines, LocalDate date, Optional<String> locality, FeeData fees,
                                     CodeCatalog codes, java.util.Set<String> notCovered,
                                     List<MueDenial.Over> overMue) {
+        return estimate(lines, date, locality, fees, codes, notCovered, overMue, java.util.Map.of());
+    }
+
+    /**
+     * The same, with the lines of the codes an NCCI edit denies on this claim ({@code bundledInto}: each code with
+     * the code it is bundled into, {@link NcciAnalysis#bundledOnBilledClaim}) priced at $0 as well, left out of the
+     * multiple procedure payment reduction and named in the label.
+     */
+    public static Estimate estimate(List<ClaimLine> lines, LocalDate date, Optional<String> locality, FeeData fees,
+                                    CodeCatalog codes, java.util.Set<String> notCovered,
+                                    List<MueDenial.Over> overMue, java.util.Map<String, String> bundledInto) {
         Optional<BigDecimal> cf = fees.conversionFactor(date);
         if (cf.isEmpty()) {
             return Estimate.unavailable("No Medicare conversion factor for " + date.getYear()
@@ -108,7 +119,7 @@ public final class PaymentEstimator {
         String mueDenials = overMue.isEmpty() ? "" : mueDenials(lines, overMue, denied);
         for (int i = 0; i < n; i++) {
             ClaimLine l = lines.get(i);
-            if (denied[i]) {
+            if (denied[i] || bundledInto.containsKey(l.code())) {
                 continue;
             }
             if (notCovered.contains(l.code())) {
@@ -178,7 +189,8 @@ public final class PaymentEstimator {
             if (price[i] == null) {
                 // A bundled code is priced: at $0. Any other line without a price is unpriced.
                 out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(),
-                        MEDICARE_BUNDLED.contains(l.code()) || notCovered.contains(l.code()) || denied[i],
+                        MEDICARE_BUNDLED.contains(l.code()) || notCovered.contains(l.code()) || denied[i]
+                                || bundledInto.containsKey(l.code()),
                         ZERO, ZERO, false, false, denied[i], byReport[i]));
                 continue;
             }
@@ -199,7 +211,8 @@ public final class PaymentEstimator {
         }
         BigDecimal coins = total.multiply(rates.coinsurance()).setScale(2, RoundingMode.HALF_UP);
         String reason = Estimate.LABEL + (bundled.isEmpty() ? "" : " Bundled by Medicare, $0: "
-                + String.join(", ", bundled) + ".") + uncoveredNote(uncovered, ", $0") + (unpriced.isEmpty() ? "" : " Not priced (no RVUs loaded): "
+                + String.join(", ", bundled) + ".") + ncciNote(bundledInto) + uncoveredNote(uncovered, ", $0")
+                + (unpriced.isEmpty() ? "" : " Not priced (no RVUs loaded): "
                 + String.join(", ", unpriced) + (fullLine >= 0 && unpricedTherapy ? (unpriced.size() == 1 ? "; it"
                 : "; one of them")
                 + " may hold the day's unit paid in full, "
@@ -207,6 +220,20 @@ public final class PaymentEstimator {
                 + liabilityNote(out);
         return new Estimate(true, reason, g.locality(), cf.get(), out, total, total.subtract(coins), coins, unpriced,
                 fees.sample(), full);
+    }
+
+    /**
+     * The label's sentence for the lines an NCCI edit denies on the claim (" Denied by an NCCI edit as part of the
+     * pair's other code (...), $0: 97140 (bundled into 97530)."); "" when there are none.
+     */
+    private static String ncciNote(java.util.Map<String, String> bundledInto) {
+        if (bundledInto.isEmpty()) {
+            return "";
+        }
+        List<String> each = new ArrayList<>(bundledInto.size());
+        bundledInto.forEach((code, into) -> each.add(code + " (bundled into " + into + ")"));
+        return " Denied by an NCCI edit as part of the pair's other code (billed without 59 or an X modifier, or "
+                + "under an edit no modifier bypasses), $0: " + String.join(", ", each) + ".";
     }
 
     /**

@@ -56,8 +56,8 @@ class RuleBookCatalogTest {
         assertThat(catalog).allSatisfy(i -> assertThat(i.version()).as(i.id()).isPositive());
         assertThat(book.find("MW-B005").orElseThrow().effectiveFrom()).hasToString("2020-01-01");
         assertThat(book.find("MW-C004").orElseThrow().effectiveFrom()).hasToString("2020-01-01");
-        assertThat(book.find("MW-P001").orElseThrow().version()).isEqualTo(2);
-        assertThat(book.find("MW-P001").orElseThrow().changes()).contains("90 days");
+        assertThat(book.find("MW-P001").orElseThrow().version()).isEqualTo(3);
+        assertThat(book.find("MW-P001").orElseThrow().changes()).contains("only for a Medicare visit");
         assertThat(org.minutewise.core.across.PatientHistory.rules()).noneMatch(RuleInfo::dated);
         assertThat(org.minutewise.core.across.TherapistDay.OVERLAP.dated()).isFalse();
         assertThat(org.minutewise.core.across.TherapistVolume.LOW_MINUTES_PER_UNIT.dated()).isFalse();

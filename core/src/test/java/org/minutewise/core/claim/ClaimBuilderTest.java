@@ -12,6 +12,7 @@ import static org.minutewise.core.check.ComplianceFixture.ot;
 import static org.minutewise.core.check.ComplianceFixture.patient;
 import static org.minutewise.core.check.ComplianceFixture.pt;
 import static org.minutewise.core.check.ComplianceFixture.slp;
+import static org.minutewise.core.check.ComplianceFixture.text;
 import static org.minutewise.core.check.ComplianceFixture.untimed;
 import static org.minutewise.core.check.ComplianceFixture.visit;
 
@@ -602,6 +603,79 @@ class ClaimBuilderTest {
             assertThat(pta.renderingProvider()).isNotEqualTo(Optional.of("O1"));
         }
 
+        /**
+         * A biller's review (v/76): a PTA supervised by T2 does 97110 09:00-09:23, PT T1 does 97110 09:23-09:36, T2
+         * does 97112. The CQ line of 97110 holds the PTA's units: it is rendered under T2, the supervisor the PTA
+         * names, not under T1, who furnished the other unit (that line stays T1's). Near miss: the PTA under T1.
+         */
+        @Test
+        void theAssistantsLineIsRenderedUnderTheirSupervisorNotAnotherTherapistOfTheCode() {
+            Visit.Builder v = visit()
+                    .service(at("97110", "09:23", "09:36", pt("T1")))
+                    .service(at("97112", "09:36", "10:06", pt("T2")));
+            CheckResult r = check(v.service(at("97110", "09:00", "09:23", assistant("A1", Role.PTA, "T2"))).build());
+
+            assertThat(lines(r)).contains("97110 x1 GP CQ", "97110 x1 GP");
+            for (ClaimLine l : r.claim().lines()) {
+                String expected = l.code().equals("97112") || l.assistantUnit() ? "T2" : "T1";
+                assertThat(l.renderingProvider()).as(text(l)).contains(expected);
+            }
+            assertThat(r.claim().lines()).filteredOn(ClaimLine::assistantUnit).singleElement()
+                    .satisfies(l -> assertThat(l.assistant()).contains("A1"));
+
+            CheckResult underT1 = check(visit()
+                    .service(at("97110", "09:23", "09:36", pt("T1")))
+                    .service(at("97112", "09:36", "10:06", pt("T2")))
+                    .service(at("97110", "09:00", "09:23", assistant("A1", Role.PTA, "T1"))).build());
+            assertThat(underT1.claim().lines()).filteredOn(l -> l.code().equals("97110"))
+                    .extracting(l -> l.renderingProvider().orElseThrow()).containsOnly("T1");
+        }
+
+        /**
+         * Two PTAs on one 97110 line (v/75), A1 under T1 for 12 minutes and A2 under T2 for 18: the line has one
+         * rendering provider, T2, the supervisor of A2, who furnished the most minutes, and it names A2; the
+         * explanation names A1 and T1 so the biller can split the line. Near miss: both under T1, nothing said.
+         */
+        @Test
+        void twoAssistantsUnderTwoSupervisorsTheOneWithMoreMinutesIsNamedAndTheOtherSaid() {
+            CheckResult r = check(visit()
+                    .service(at("97110", "09:00", "09:12", assistant("A1", Role.PTA, "T1")))
+                    .service(at("97110", "09:12", "09:30", assistant("A2", Role.PTA, "T2")))
+                    .build());
+
+            assertThat(r.claim().lines()).singleElement().satisfies(l -> {
+                assertThat(text(l)).isEqualTo("97110 x2 GP CQ");
+                assertThat(l.renderingProvider()).contains("T2");
+                assertThat(l.assistant()).contains("A2");
+            });
+            assertThat(r.explanation()).anySatisfy(e -> assertThat(e)
+                    .contains("A2 (18 min, supervised by T2)", "A1 (12 min, supervised by T1)",
+                            "rendered under T2", "split the line"));
+
+            CheckResult oneSupervisor = check(visit()
+                    .service(at("97110", "09:00", "09:12", assistant("A1", Role.PTA, "T1")))
+                    .service(at("97110", "09:12", "09:30", assistant("A2", Role.PTA, "T1")))
+                    .build());
+            assertThat(oneSupervisor.claim().lines()).singleElement()
+                    .satisfies(l -> assertThat(l.renderingProvider()).contains("T1"));
+            assertThat(oneSupervisor.explanation()).noneSatisfy(e -> assertThat(e).contains("split the line"));
+        }
+
+        /** The billed claim's CQ line names the same rendering provider as the engine's: the PTA's supervisor. */
+        @Test
+        void aBilledCqLineIsRenderedUnderTheAssistantsSupervisor() {
+            CheckResult r = check(visit()
+                    .service(at("97110", "09:23", "09:36", pt("T1")))
+                    .service(at("97110", "09:00", "09:23", assistant("A1", Role.PTA, "T2")))
+                    .billed(List.of(new org.minutewise.core.model.BilledLine("97110", List.of("GP", "CQ"), 1,
+                                    Optional.empty()),
+                            new org.minutewise.core.model.BilledLine("97110", List.of("GP"), 1, Optional.empty())))
+                    .build());
+
+            assertThat(r.claim().lines()).extracting(l -> l.renderingProvider().orElseThrow())
+                    .containsExactly("T2", "T1");
+        }
+
         @Test
         void aTherapistWhoFurnishedTheCodeIsItsRenderingProvider() {
             CheckResult r = check(visit()
@@ -631,6 +705,28 @@ class ClaimBuilderTest {
 
             assertThat(r.claim().lines().get(0).diagnosisPointers()).containsExactly(3, 4, 5, 1);
             assertThat(r.claim().lines().get(1).diagnosisPointers()).containsExactly(1, 2, 3, 4);
+        }
+
+        /**
+         * A biller's review (v/69): chiropractic manipulation to Medicare with the diagnoses M54.50, M99.03: the
+         * primary diagnosis of the manipulation is the subluxation (Pub 100-04 ch. 12 §220), so its line points at
+         * 2 first. Near misses: a commercial payer keeps the listed order; so does a therapy code beside it.
+         */
+        @Test
+        void theSubluxationComesFirstOnAManipulationLineToMedicare() {
+            Visit.Builder v = visit().diagnoses(List.of("M54.50", "M99.03"))
+                    .service(minutes("98940", 10, Provider.of("D1", Role.DC)));
+
+            assertThat(check(v.build()).claim().lines()).singleElement()
+                    .satisfies(l -> assertThat(l.diagnosisPointers()).containsExactly(2, 1));
+            assertThat(check(v.payer("commercial").build()).claim().lines()).singleElement()
+                    .satisfies(l -> assertThat(l.diagnosisPointers()).containsExactly(1, 2));
+
+            CheckResult withTherapy = check(visit().diagnoses(List.of("M54.50", "M99.03"))
+                    .service(minutes("98940", 10, Provider.of("D1", Role.DC)))
+                    .service(minutes("97110", 30, pt("T1"))).build());
+            assertThat(withTherapy.claim().lines()).extracting(l -> l.code() + " " + l.diagnosisPointers())
+                    .containsExactlyInAnyOrder("98940 [2, 1]", "97110 [1, 2]");
         }
     }
 

@@ -283,6 +283,29 @@ class PaymentEstimatorTest {
         assertThat(e.lines().get(1).allowed()).isEqualByComparingTo("32.73");
         assertThat(e.reason()).contains("Bundled by Medicare, $0: 97010.");
     }
+    /**
+     * A billed line an NCCI edit denies (97140 billed without 59 beside 97530) is priced at $0, as an MUE denial is:
+     * the total is 97530's alone, and the label names the pair. Near miss: the same lines with no denial price 97140.
+     */
+    @Test
+    void aLineAnNcciEditDeniesIsPricedAtZeroAndNamed() {
+        FeeData withRvus = fees().withRvus(List.of(new Rvu("97530", 2026, money("0.44"), money("0.60"),
+                money("0.01")), new Rvu("97140", 2026, money("0.43"), money("0.40"), money("0.01"))), "test");
+        List<ClaimLine> lines = List.of(line("97530", 1, false), line("97140", 1, false));
+        Estimate denied = PaymentEstimator.estimate(lines, DOS, Optional.empty(), withRvus, null,
+                java.util.Set.of(), List.of(), java.util.Map.of("97140", "97530"));
+        Estimate alone = PaymentEstimator.estimate(List.of(line("97530", 1, false)), DOS, Optional.empty(), withRvus);
+        Estimate paid = PaymentEstimator.estimate(lines, DOS, Optional.empty(), withRvus);
+
+        assertThat(denied.lines().get(1).priced()).isTrue();
+        assertThat(denied.lines().get(1).allowed()).isEqualByComparingTo("0");
+        assertThat(denied.totalAllowed()).isEqualByComparingTo(alone.totalAllowed());
+        assertThat(denied.reason()).contains("$0: 97140 (bundled into 97530).");
+        assertThat(paid.lines().get(1).allowed()).isPositive();
+        assertThat(paid.totalAllowed()).isGreaterThan(alone.totalAllowed());
+        assertThat(paid.reason()).doesNotContain("bundled into");
+    }
+
     private static Estimate withCodes(ClaimLine... lines) {
         return PaymentEstimator.estimate(List.of(lines), DOS, Optional.empty(), fees(),
                 org.minutewise.core.check.ComplianceFixture.codes());

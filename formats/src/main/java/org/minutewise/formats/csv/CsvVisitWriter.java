@@ -89,12 +89,13 @@ public final class CsvVisitWriter {
         for (BilledLine b : v.billed()) {
             queues.computeIfAbsent(b.code(), k -> new ArrayDeque<>()).add(b);
         }
+        Map<Integer, BilledLine> onRow = billedRows(v, queues);
+        int row = 0;
         for (ServiceLine l : v.services()) {
             List<Period> periods = l.periods().isEmpty() ? Collections.singletonList(null) : l.periods();
             for (int p = 0; p < periods.size(); p++) {
                 Period per = periods.get(p);
-                Deque<BilledLine> q = queues.get(l.code());
-                BilledLine billed = q == null ? null : q.poll();
+                BilledLine billed = onRow.get(row++);
                 String minutes = p == 0 && l.statedMinutes().isPresent() ? String.valueOf(l.statedMinutes()
                         .getAsInt()) : "";
                 row(sb, v, first, l.code(), minutes, per == null ? "" : per.start().toString(),
@@ -115,6 +116,42 @@ public final class CsvVisitWriter {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Which billed line goes on which service row (rows numbered over the visit's service lines and their periods),
+     * taken from {@code queues}, which keep the lines left over: a line with CQ or CO on the first free row of its code
+     * an assistant furnished, one without on the first free row a therapist furnished (the row of the clinician whose
+     * units it holds, as the check's JSON names the assistant on the CQ/CO line), then the rest on the first free rows
+     * of their code, in order.
+     */
+    private static Map<Integer, BilledLine> billedRows(Visit v, Map<String, Deque<BilledLine>> queues) {
+        List<ServiceLine> rows = new ArrayList<>();
+        for (ServiceLine l : v.services()) {
+            for (int p = 0; p < Math.max(1, l.periods().size()); p++) {
+                rows.add(l);
+            }
+        }
+        Map<Integer, BilledLine> out = new java.util.HashMap<>();
+        for (boolean byRole : new boolean[] {true, false}) {
+            for (Deque<BilledLine> q : queues.values()) {
+                for (java.util.Iterator<BilledLine> it = q.iterator(); it.hasNext(); ) {
+                    BilledLine b = it.next();
+                    boolean assistantLine = org.minutewise.core.claim.ClaimBuilder.assistantModifier(b.modifiers());
+                    for (int r = 0; r < rows.size(); r++) {
+                        org.minutewise.core.model.Role role = rows.get(r).provider().role();
+                        if (!out.containsKey(r) && rows.get(r).code().equals(b.code()) && (!byRole
+                                || (assistantLine ? role.isAssistant() : !role.isAssistant()
+                                && role != org.minutewise.core.model.Role.AIDE))) {
+                            out.put(r, b);
+                            it.remove();
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** An amount as dollars and cents (70.00, never 7E+1 or 70.0). */
@@ -206,6 +243,20 @@ public final class CsvVisitWriter {
             sb.append(i == 17 && !f.get(i).isEmpty() ? '"' + f.get(i).replace("\"", "\"\"") + '"' : Csv.quote(f.get(i)));
         }
         sb.append("\r\n");
+    }
+
+    /**
+     * What a conversion or a check written as CSV says on standard error when the visits hold fields the layout has no
+     * column for ({@link #notCarried}): "the CSV layout has no column for patient.yearToDate, abn; they are not in the
+     * output"; empty when it carries everything.
+     */
+    public static Optional<String> notCarriedNote(List<Visit> visits) {
+        java.util.Set<String> left = new java.util.LinkedHashSet<>();
+        for (Visit v : visits) {
+            left.addAll(notCarried(v));
+        }
+        return left.isEmpty() ? Optional.empty() : Optional.of("the CSV layout has no column for "
+                + String.join(", ", left) + "; they are not in the output");
     }
 
     /**

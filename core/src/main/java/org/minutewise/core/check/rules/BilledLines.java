@@ -139,7 +139,10 @@ public final class BilledLines implements Rule {
                     + "blocks: the line is denied or overpaid")
             .revised(5, "2026-12-07: XU, XS, XE or XP billed where the documentation supports 59 (or 59 where it "
                     + "supports an X modifier) is the same NCCI bypass, not a difference; GA and GZ are compared "
-                    + "with the visit's ABN (abn) on a Medicare claim (a billing expert's review)");
+                    + "with the visit's ABN (abn) on a Medicare claim (a billing expert's review)")
+            .revised(6, "2026-12-07: a billed column-two code of an NCCI pair without the 59/X its documented times "
+                    + "or regions support says that the line is denied as part of the column-one code (it said only "
+                    + "\"Missing: 59\", beside MW-E004's \"59 was added\"; a Medicare biller's review)");
     public static final RuleInfo NOT_DOCUMENTED = new RuleInfo("MW-B007", Severity.BLOCK,
             "Billed code with no documented service",
             "Remove the line, or add the documentation of the service.",
@@ -718,7 +721,7 @@ public final class BilledLines implements Rule {
      */
     private static boolean billedPairSpeaks(CheckContext ctx, String code) {
         for (NcciAnalysis.Pair p : NcciAnalysis.of(ctx)) {
-            if (p.judgedOnBilledLine() && p.modifiedCode().equals(code)) {
+            if (p.modifiedCode().equals(code) && NcciAnalysis.judgedOnBilledLine(ctx, p)) {
                 return true;
             }
         }

@@ -264,7 +264,7 @@ public final class CodeRules implements Rule {
     }
 
     /** The subluxation (segmental and somatic dysfunction) of a spinal region, M99.01-M99.05. */
-    static boolean subluxation(String diagnosis) {
+    public static boolean subluxation(String diagnosis) {
         String k = DiagnosisCategory.key(diagnosis);
         return k.length() == 5 && k.startsWith("M990") && k.charAt(4) >= '1' && k.charAt(4) <= '5';
     }

@@ -50,7 +50,11 @@ public final class NcciPairs implements Rule {
                     + "expert's review)")
             .revised(4, "2026-12-07: two services done at different times take XU (or 59), whatever X modifier the "
                     + "payer profile names: a profile's XS, XE or XP was added as is, though those say a separate "
-                    + "structure, encounter or practitioner");
+                    + "structure, encounter or practitioner")
+            .revised(5, "2026-12-07: not for a billed claim whose line of the column-two code lacks the 59/X the "
+                    + "times support: it said 59 \"was added\"; MW-B006 now says the billed line is denied as part of "
+                    + "the column-one code, and the estimate of the billed claim prices it at $0 (a Medicare biller's "
+                    + "review)");
     public static final RuleInfo PAYER_DENIES = new RuleInfo("MW-E005", Severity.WARN,
             "Payer denies 59/X on this pair",
             "Expect this payer to deny the column-two code; bill it only if the payer's policy allows it. The loss "
@@ -276,7 +280,8 @@ public final class NcciPairs implements Rule {
             String pair = e.column1() + " (column one) and " + e.column2() + " (column two)";
             String source = starter ? " (Minutewise starter edit table: confirm against CMS's current file)" : "";
             String path = "services[code=" + e.column2() + "]";
-            if (p.judgedOnBilledLine()) {
+            if (NcciAnalysis.judgedOnBilledLine(ctx, p)) {
+                // A billed claim without the 59/X the times or regions support: its line is denied, none was added.
                 billedPair(ctx, p, pair, source, out);
                 continue;
             }

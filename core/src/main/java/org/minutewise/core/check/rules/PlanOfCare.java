@@ -26,7 +26,12 @@ public final class PlanOfCare implements Rule {
                     + "for this date before billing.",
             "CMS Pub 100-02 ch. 15 §220.1.3", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-05: also when the certification runs more than 90 days (recertification is due "
-                    + "at least every 90 days)");
+                    + "at least every 90 days)")
+            .revised(3, "2026-12-07: only for a Medicare visit with outpatient therapy, as MW-P002 (a commercial "
+                    + "payer's terms are its authorization's, MW-P003; chiropractic manipulation alone needs no "
+                    + "therapy plan), and not for a PT, OT or SLP initial evaluation alone, which needs no "
+                    + "certification (MW-P002 v3): the plan is written from it, so one dated before the period is not "
+                    + "outside it (a Medicare biller's review)");
     public static final RuleInfo CERTIFICATION_MISSING = new RuleInfo("MW-P002", Severity.WARN,
             "No certification of the plan of care recorded",
             "Record the certification period (certification.from, .to) and the certifying physician or NPP with "
@@ -84,14 +89,19 @@ public final class PlanOfCare implements Rule {
                 out.add(CERTIFICATION_MISSING.finding("certification", "No plan of care certification is recorded "
                         + "for this visit; Medicare pays outpatient therapy only under a certified plan of care."));
             }
-        } else {
+        } else if (medicareTherapy) {
+            // The certification and its 90 days are Medicare's (Pub 100-02 ch. 15 §220.1.3): another payer's terms
+            // are its authorization's (MW-P003). An initial evaluation alone needs none, as without a certification:
+            // the plan is written from it, so it may come before the period, and Medicare pays it either way.
             Certification c = v.certification().get();
-            c.from().filter(dos::isBefore).ifPresent(f -> out.add(CERTIFICATION.finding("certification.from",
-                    "The visit on " + dos + " is before the certification period starts (" + f + ").")));
-            c.to().filter(dos::isAfter).ifPresent(t -> out.add(CERTIFICATION.finding("certification.to",
-                    "The visit on " + dos + " is after the certification period ended (" + t + "); the plan of care "
-                            + "needs recertification.")));
-            if (c.from().isPresent() && c.to().map(t -> !dos.isAfter(t)).orElse(true)) {
+            boolean evaluationOnly = initialEvaluationsOnly(ctx);
+            c.from().filter(f -> !evaluationOnly && dos.isBefore(f)).ifPresent(f -> out.add(CERTIFICATION.finding(
+                    "certification.from", "The visit on " + dos + " is before the certification period starts ("
+                            + f + ").")));
+            c.to().filter(t -> !evaluationOnly && dos.isAfter(t)).ifPresent(t -> out.add(CERTIFICATION.finding(
+                    "certification.to", "The visit on " + dos + " is after the certification period ended ("
+                            + t + "); the plan of care needs recertification.")));
+            if (c.from().isPresent() && c.to().map(t -> !dos.isAfter(t)).orElse(true) && !evaluationOnly) {
                 LocalDate lastDay = c.from().get().plusDays(MAX_CERTIFICATION_DAYS - 1);
                 if (dos.isAfter(lastDay)) {
                     out.add(CERTIFICATION.finding("certification.to", "The certification from " + c.from().get()
@@ -100,10 +110,10 @@ public final class PlanOfCare implements Rule {
                             + "a recertified plan of care."));
                 }
             }
-            if (c.physician().isEmpty() && medicareTherapy) {
+            if (c.physician().isEmpty()) {
                 out.add(CERTIFICATION_MISSING.finding("certification.physician", "The certification names no "
                         + "physician or NPP; Medicare needs the certifying practitioner's signature."));
-            } else if (c.physician().isPresent() && c.physicianNpi().isEmpty() && medicareTherapy) {
+            } else if (c.physician().isPresent() && c.physicianNpi().isEmpty()) {
                 out.add(CERTIFYING_NPI.finding("certification.physicianNpi", "The certification names "
                         + c.physician().get() + " but not their NPI. Medicare's claim edits look for the NPI of the "
                         + "physician or NPP who certified the plan of care on every therapy claim; add it before the "
@@ -122,6 +132,11 @@ public final class PlanOfCare implements Rule {
             a.to().filter(dos::isAfter).ifPresent(t -> out.add(AUTHORIZATION.finding("authorization.to",
                     "The visit on " + dos + " is after the authorization ended (" + t + ").")));
         }
+    }
+
+    /** An initial evaluation (PT, OT or speech-language), which comes before the plan of care it establishes. */
+    public static boolean initialEvaluation(String code) {
+        return INITIAL_EVALUATIONS.contains(code);
     }
 
     /** Every line is a PT or OT initial evaluation (97161-97163, 97165-97167). */

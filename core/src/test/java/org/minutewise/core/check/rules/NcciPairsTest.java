@@ -193,6 +193,36 @@ class NcciPairsTest {
     }
 
     /**
+     * A Medicare biller's review (v/73): 97530 09:00-09:20 and 97140 09:20-09:35, billed 97140 GP without 59. The
+     * billed 97140 is denied as part of 97530: MW-B006 says so once (no second "Missing: 59"), MW-E004 does not say
+     * 59 "was added", and the estimate of the billed claim prices the line at $0. Near miss: billed with 59, MW-E004
+     * and no denial in the estimate.
+     */
+    @Test
+    void aDocumentedPairBilledWithout59IsTheBilledLinesDenialNotAnAddedModifier() {
+        Visit.Builder v = visit().service(at("97530", "09:00", "09:20", pt("T1")))
+                .service(at("97140", "09:20", "09:35", pt("T1")));
+        CheckResult none = ComplianceFixture.checker().check(v.billed(List.of(billed("97530", "GP"),
+                billed("97140", "GP"))).build());
+
+        assertThat(ids(none)).contains("MW-B006").doesNotContain("MW-E004");
+        assertThat(findings(none, "MW-B006")).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("without 59 or an X modifier 97140 is denied as part of 97530",
+                    "the documented times show different time intervals");
+            assertThat(f.path()).isEqualTo("billed[code=97140].modifiers");
+        });
+        assertThat(none.claim().estimate().reason()).contains("97140 (bundled into 97530)");
+        // The engine's own claim still carries the 59 the times support.
+        assertThat(none.engineClaim().lines()).anySatisfy(l -> assertThat(
+                ComplianceFixture.text(l)).isEqualTo("97140 x1 GP 59"));
+
+        CheckResult with59 = ComplianceFixture.checker().check(v.billed(List.of(billed("97530", "GP"),
+                billed("97140", "GP", "59"))).build());
+        assertThat(ids(with59)).contains("MW-E004").doesNotContain("MW-B006");
+        assertThat(with59.claim().estimate().reason()).doesNotContain("bundled into");
+    }
+
+    /**
      * Documented times that show separate intervals, but a code the minutes give no unit billed all the same: the
      * billed line's 59/X is judged (MW-B006 without it), and the engine's wording ("59 was added") is not used.
      */

@@ -133,6 +133,50 @@ class PlanOfCareTest {
         assertThat(ids(only(new PlanOfCare()).check(withTherapy))).containsExactly("MW-P002");
     }
 
+    /**
+     * MW-P001 v3 (a Medicare biller's review): the certification and its 90 days are Medicare's. A commercial visit
+     * with a six-month certification (v/53), or one after its end, is not P001; the same visits to Medicare are.
+     */
+    @Test
+    void aCommercialPayersCertificationIsNotP001ButMedicaresIs() {
+        Certification sixMonths = cert(DOS.minusDays(135), DOS.plusDays(46));
+        assertThat(ids(check(visit().payer("commercial").certification(sixMonths)))).isEmpty();
+        assertThat(ids(check(visit().payer("commercial").certification(cert(DOS.minusDays(90),
+                DOS.minusDays(1)))))).isEmpty();
+        assertThat(ids(check(visit().certification(sixMonths)))).containsExactly("MW-P001");
+    }
+
+    /** Chiropractic manipulation alone under an expired certification (v/71): no therapy plan, no P001. */
+    @Test
+    void aChiropractorsManipulationAloneIsNotP001() {
+        Certification expired = cert(DOS.minusDays(100), DOS.minusDays(11));
+        Visit manipulation = visit().certification(expired)
+                .service(untimed("98940", Provider.of("C1", Role.DC))).build();
+        assertThat(ids(only(new PlanOfCare()).check(manipulation))).isEmpty();
+
+        Visit withTherapy = visit().certification(expired).service(untimed("98940", Provider.of("C1", Role.DC)))
+                .service(minutes("97110", 30, pt("T1"))).build();
+        assertThat(ids(only(new PlanOfCare()).check(withTherapy))).containsExactly("MW-P001");
+    }
+
+    /**
+     * An initial evaluation the day before the certification starts (v/47): the plan is written from it, so it is not
+     * outside the plan (as with no certification at all, v/54). Treatment the same day is (v/48): P001.
+     */
+    @Test
+    void anInitialEvaluationBeforeTheCertificationIsNotP001ButTreatmentWithItIs() {
+        Certification fromTomorrow = cert(DOS.plusDays(1), DOS.plusDays(90));
+        assertThat(ids(only(new PlanOfCare()).check(visit().certification(fromTomorrow)
+                .service(minutes("97161", 40, pt("T1"))).build()))).isEmpty();
+        CheckResult withTreatment = only(new PlanOfCare()).check(visit().certification(fromTomorrow)
+                .service(minutes("97161", 30, pt("T1"))).service(minutes("97110", 20, pt("T1"))).build());
+        assertThat(ids(withTreatment)).containsExactly("MW-P001");
+        assertThat(withTreatment.findings().get(0).path()).isEqualTo("certification.from");
+        // A re-evaluation is under the plan: P001.
+        assertThat(ids(only(new PlanOfCare()).check(visit().certification(fromTomorrow)
+                .service(minutes("97164", 30, pt("T1"))).build()))).containsExactly("MW-P001");
+    }
+
     @Test
     void noCertificationForACommercialPayerIsNotP002() {
         CheckResult r = check(visit().payer("commercial"));
