@@ -83,7 +83,11 @@ public final class CheckContext {
      * the MUE and KX rules and the checker's estimate of the billed claim read them. Unmodifiable.
      */
     public List<org.minutewise.core.claim.ClaimLine> billedLines() {
-        return memo(BILLED_LINES, () -> List.copyOf(org.minutewise.core.claim.BilledClaim.lines(visit)));
+        return memo(BILLED_LINES, CheckContext::computeBilledLines);
+    }
+
+    private static List<org.minutewise.core.claim.ClaimLine> computeBilledLines(CheckContext ctx) {
+        return List.copyOf(org.minutewise.core.claim.BilledClaim.lines(ctx.visit));
     }
 
     private static final Object BILLED_LINES = new Object();
@@ -94,6 +98,21 @@ public final class CheckContext {
         Object v = memo.get(key);
         if (v == null) {
             v = compute.get();
+            memo.put(key, v);
+        }
+        return (T) v;
+    }
+
+    /**
+     * {@link #memo(Object, Supplier)} of a function of this context: given a method reference that captures nothing
+     * ({@code DocSupport::computeBilled}), a call that finds the value already worked out (most calls: the note's scan
+     * is asked for by some thirty rules) builds no supplier object.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, java.util.function.Function<CheckContext, T> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.apply(this);
             memo.put(key, v);
         }
         return (T) v;

@@ -34,4 +34,28 @@ class CheckContextTest {
         assertThat(ctx.isSupervisedModalityAt(1)).isTrue();
         assertThat(ctx.isSupervisedModalityAt(0)).isFalse();
     }
+
+    @Test
+    void aMemoOfAFunctionIsWorkedOutOnceAndSharedWithTheSupplierForm() {
+        ReferenceData ref = ComplianceFixture.ref();
+        Visit v = ComplianceFixture.visit().service(minutes("97110", 23, pt("T1"))).build();
+        CheckContext ctx = new CheckContext(v, MEDICARE, ref,
+                UnitCalculator.compute(MEDICARE.method(), UnitCalculator.pool(v.services()), ref.codes()));
+        Object key = new Object();
+        int[] calls = new int[1];
+        java.util.function.Function<CheckContext, StringBuilder> compute = c -> {
+            calls[0]++;
+            return new StringBuilder(c.visit().services().get(0).code());
+        };
+        StringBuilder first = ctx.memo(key, compute);
+        assertThat(first.toString()).isEqualTo("97110");
+        assertThat((Object) ctx.memo(key, compute)).isSameAs(first);
+        // The supplier form reads the same value: a key is one value whichever form asks first.
+        assertThat((Object) ctx.memo(key, () -> new StringBuilder("other"))).isSameAs(first);
+        assertThat(calls[0]).isEqualTo(1);
+        // Another context (another visit) works it out anew.
+        CheckContext other = new CheckContext(v, MEDICARE, ref, ctx.units());
+        assertThat((Object) other.memo(key, compute)).isNotSameAs(first);
+        assertThat(calls[0]).isEqualTo(2);
+    }
 }

@@ -75,7 +75,7 @@ public final class ServiceNotInNote implements Rule {
             PhraseMatch onlyNamed = null;
             if (scan.has(list)) {
                 List<PhraseMatch> ms = scan.matches(list);
-                if (ms.stream().anyMatch(m -> documents(ctx, scan, m))) {
+                if (anyDocuments(ctx, scan, ms)) {
                     continue;
                 }
                 onlyNamed = ms.get(0);
@@ -114,6 +114,15 @@ public final class ServiceNotInNote implements Rule {
      * Whether match {@code m} of a service list says the service was done: not in a clause that says it was not,
      * not negated, not in the plan or the patient's report, not a test, sign, equipment or measurement.
      */
+    private static boolean anyDocuments(CheckContext ctx, NoteScan scan, List<PhraseMatch> ms) {
+        for (int i = 0; i < ms.size(); i++) { // in order, stopping at the first, as a stream's anyMatch would
+            if (documents(ctx, scan, ms.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean documents(CheckContext ctx, NoteScan scan, PhraseMatch m) {
         String text = scan.text();
         if (scan.covered(m.start(), m.end(), PhraseLists.NOT_SERVICE) || valueFollows(text, m.end())) {
@@ -123,9 +132,11 @@ public final class ServiceNotInNote implements Rule {
         if (Labels.later(scan, sentence, m.start()) || scan.anyWithin(PhraseLists.REPORT, sentence, m.start())) {
             return false; // "Plan: resume gait training next visit", "Pt reports self-care at home is slow"
         }
-        int from = Sentences.clauseStart(scan, m.start());
-        return !scan.anyWithin(PhraseLists.NOT_DONE, from, Sentences.clauseEnd(scan, m.start(), m.end()))
-                && !negatedBefore(ctx, scan, m, from) && deferredInList(scan, m) == null;
+        // The sentence's bounds found once for the clause and the list (each is a walk over the text).
+        int from = Sentences.clauseStart(scan, m.start(), sentence);
+        int sentenceEnd = scan.sentenceEnd(m.start());
+        return !scan.anyWithin(PhraseLists.NOT_DONE, from, Sentences.clauseEndBy(scan, m.end(), sentenceEnd))
+                && !negatedBefore(ctx, scan, m, from) && deferredInList(scan, m, sentenceEnd) == null;
     }
 
     /**
@@ -134,10 +145,14 @@ public final class ServiceNotInNote implements Rule {
      * "Gait training w/ CGA, stairs deferred". The word that ends the list, or null.
      */
     private static PhraseMatch deferredInList(NoteScan scan, PhraseMatch m) {
+        return deferredInList(scan, m, scan.sentenceEnd(m.start()));
+    }
+
+    /** {@link #deferredInList(NoteScan, PhraseMatch)} with the end of the match's sentence already known. */
+    private static PhraseMatch deferredInList(NoteScan scan, PhraseMatch m, int sentenceEnd) {
         if (!scan.has(PhraseLists.NOT_DONE)) {
             return null;
         }
-        int sentenceEnd = scan.sentenceEnd(m.start());
         for (PhraseMatch d : scan.matches(PhraseLists.NOT_DONE)) {
             if (d.start() >= m.end() && d.start() < sentenceEnd
                     && org.minutewise.core.doc.ItemList.runsTo(scan, m.start(), m.end(), d.start())) {
