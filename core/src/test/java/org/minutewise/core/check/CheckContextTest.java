@@ -58,4 +58,31 @@ class CheckContextTest {
         assertThat((Object) other.memo(key, compute)).isNotSameAs(first);
         assertThat(calls[0]).isEqualTo(2);
     }
+
+    @Test
+    void theMemoFindsAKeyByEqualityAndHoldsManyKeys() {
+        ReferenceData ref = ComplianceFixture.ref();
+        Visit v = ComplianceFixture.visit().service(minutes("97110", 23, pt("T1"))).build();
+        CheckContext ctx = new CheckContext(v, MEDICARE, ref,
+                UnitCalculator.compute(MEDICARE.method(), UnitCalculator.pool(v.services()), ref.codes()));
+        // More keys than the memo first has room for, each with its own value.
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            assertThat((Integer) ctx.memo("key " + i, () -> n)).isEqualTo(i);
+        }
+        for (int i = 0; i < 40; i++) {
+            // An equal key built apart finds the value (as a map's key would), and nothing is computed again.
+            assertThat((Integer) ctx.memo(new String("key " + i), () -> -1)).isEqualTo(i);
+        }
+        // A computation that returned null is not remembered: asked again, it runs again.
+        int[] calls = new int[1];
+        java.util.function.Supplier<Object> nothing = () -> {
+            calls[0]++;
+            return null;
+        };
+        assertThat((Object) ctx.memo("none", nothing)).isNull();
+        assertThat((Object) ctx.memo("none", nothing)).isNull();
+        assertThat(calls[0]).isEqualTo(2);
+        assertThat((Integer) ctx.memo("none", () -> 7)).isEqualTo(7);
+    }
 }

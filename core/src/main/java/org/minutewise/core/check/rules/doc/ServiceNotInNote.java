@@ -74,11 +74,10 @@ public final class ServiceNotInNote implements Rule {
             NoteScan scan = DocSupport.scan(ctx);
             PhraseMatch onlyNamed = null;
             if (scan.has(list)) {
-                List<PhraseMatch> ms = scan.matches(list);
-                if (anyDocuments(ctx, scan, ms)) {
-                    continue;
+                if (scan.first(list, m -> documents(ctx, scan, m)) != null) {
+                    continue; // the usual note: its first word of the service says it was done
                 }
-                onlyNamed = ms.get(0);
+                onlyNamed = scan.matches(list).get(0);
             }
             CodeInfo info = ctx.ref().codes().getOrNull(code);
             String name = info == null ? "" : " (" + info.label().split(" \\(")[0] + ")";
@@ -114,15 +113,6 @@ public final class ServiceNotInNote implements Rule {
      * Whether match {@code m} of a service list says the service was done: not in a clause that says it was not,
      * not negated, not in the plan or the patient's report, not a test, sign, equipment or measurement.
      */
-    private static boolean anyDocuments(CheckContext ctx, NoteScan scan, List<PhraseMatch> ms) {
-        for (int i = 0; i < ms.size(); i++) { // in order, stopping at the first, as a stream's anyMatch would
-            if (documents(ctx, scan, ms.get(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean documents(CheckContext ctx, NoteScan scan, PhraseMatch m) {
         String text = scan.text();
         if (scan.covered(m.start(), m.end(), PhraseLists.NOT_SERVICE) || valueFollows(text, m.end())) {
