@@ -200,8 +200,8 @@ public final class ClaimBuilder {
             int assistantMin = split[0];
             int therapistMin = split[1];
             Optional<String> assistant = Optional.empty();
-            for (int i : counted) { // the assistant whose minutes count (not one's supervised time)
-                ServiceLine l = services.get(i);
+            for (int k = 0; k < counted.size(); k++) { // the assistant whose minutes count (not one's supervised time)
+                ServiceLine l = services.get(counted.get(k));
                 if (l.provider().role().isAssistant()) {
                     assistant = l.provider().id();
                     break;

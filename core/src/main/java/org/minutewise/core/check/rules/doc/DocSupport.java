@@ -229,7 +229,9 @@ final class DocSupport {
             CheckContext ctx) {
         java.util.Map<String, List<org.minutewise.core.doc.NoteMinutes.Stated>> out = new java.util.LinkedHashMap<>();
         if (enabled(ctx) && note(ctx).isPresent()) {
-            for (ListedService service : listedServices(ctx)) {
+            List<ListedService> services = listedServices(ctx);
+            for (int i = 0; i < services.size(); i++) {
+                ListedService service = services.get(i);
                 out.put(service.code(), org.minutewise.core.doc.NoteMinutes.ofService(scan(ctx), service.list()));
             }
         }

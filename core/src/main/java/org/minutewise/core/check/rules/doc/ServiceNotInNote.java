@@ -68,7 +68,9 @@ public final class ServiceNotInNote implements Rule {
         if (!DocSupport.enabled(ctx) || DocSupport.note(ctx).isEmpty()) {
             return;
         }
-        for (DocSupport.ListedService service : DocSupport.listedServices(ctx)) {
+        List<DocSupport.ListedService> services = DocSupport.listedServices(ctx);
+        for (int i = 0; i < services.size(); i++) {
+            DocSupport.ListedService service = services.get(i);
             String code = service.code();
             String list = service.list();
             NoteScan scan = DocSupport.scan(ctx);
