@@ -37,10 +37,7 @@ class CheckContextTest {
 
     @Test
     void aMemoOfAFunctionIsWorkedOutOnceAndSharedWithTheSupplierForm() {
-        ReferenceData ref = ComplianceFixture.ref();
-        Visit v = ComplianceFixture.visit().service(minutes("97110", 23, pt("T1"))).build();
-        CheckContext ctx = new CheckContext(v, MEDICARE, ref,
-                UnitCalculator.compute(MEDICARE.method(), UnitCalculator.pool(v.services()), ref.codes()));
+        CheckContext ctx = oneLineContext();
         Object key = new Object();
         int[] calls = new int[1];
         java.util.function.Function<CheckContext, StringBuilder> compute = c -> {
@@ -54,17 +51,14 @@ class CheckContextTest {
         assertThat((Object) ctx.memo(key, () -> new StringBuilder("other"))).isSameAs(first);
         assertThat(calls[0]).isEqualTo(1);
         // Another context (another visit) works it out anew.
-        CheckContext other = new CheckContext(v, MEDICARE, ref, ctx.units());
+        CheckContext other = new CheckContext(ctx.visit(), MEDICARE, ctx.ref(), ctx.units());
         assertThat((Object) other.memo(key, compute)).isNotSameAs(first);
         assertThat(calls[0]).isEqualTo(2);
     }
 
     @Test
     void theMemoFindsAKeyByEqualityAndHoldsManyKeys() {
-        ReferenceData ref = ComplianceFixture.ref();
-        Visit v = ComplianceFixture.visit().service(minutes("97110", 23, pt("T1"))).build();
-        CheckContext ctx = new CheckContext(v, MEDICARE, ref,
-                UnitCalculator.compute(MEDICARE.method(), UnitCalculator.pool(v.services()), ref.codes()));
+        CheckContext ctx = oneLineContext();
         // More keys than the memo first has room for, each with its own value.
         for (int i = 0; i < 40; i++) {
             int n = i;
@@ -84,5 +78,13 @@ class CheckContextTest {
         assertThat((Object) ctx.memo("none", nothing)).isNull();
         assertThat(calls[0]).isEqualTo(2);
         assertThat((Integer) ctx.memo("none", () -> 7)).isEqualTo(7);
+    }
+
+    /** The context of a visit of one 97110 line of 23 minutes, counted as Medicare counts. */
+    private static CheckContext oneLineContext() {
+        ReferenceData ref = ComplianceFixture.ref();
+        Visit v = ComplianceFixture.visit().service(minutes("97110", 23, pt("T1"))).build();
+        return new CheckContext(v, MEDICARE, ref,
+                UnitCalculator.compute(MEDICARE.method(), UnitCalculator.pool(v.services()), ref.codes()));
     }
 }
