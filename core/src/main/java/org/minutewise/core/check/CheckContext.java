@@ -1,8 +1,6 @@
 package org.minutewise.core.check;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.model.ServiceLine;
@@ -20,7 +18,14 @@ public final class CheckContext {
     private final PayerProfile payer;
     private final ReferenceData ref;
     private final UnitResult units;
-    private final Map<Object, Object> memo = new HashMap<>(4);
+    /**
+     * The memo's keys and values, side by side ({@link #memo}): a visit keeps about ten (the note's scan, the claim,
+     * the billed lines, ...), asked for some sixty times a check, so a walk comparing references (then equals) beats
+     * hashing them; grown when full.
+     */
+    private Object[] memoKeys = new Object[16];
+    private Object[] memoValues = new Object[16];
+    private int memoSize;
     /** The catalog entry of each service line's code (null when unknown), looked up once per visit. */
     private final CodeInfo[] lineCodes;
     /** The caller's date (where the visit is checked at the point of care), for what only today can tell. */
@@ -83,7 +88,11 @@ public final class CheckContext {
      * the MUE and KX rules and the checker's estimate of the billed claim read them. Unmodifiable.
      */
     public List<org.minutewise.core.claim.ClaimLine> billedLines() {
-        return memo(BILLED_LINES, () -> List.copyOf(org.minutewise.core.claim.BilledClaim.lines(visit)));
+        return memo(BILLED_LINES, CheckContext::computeBilledLines);
+    }
+
+    private static List<org.minutewise.core.claim.ClaimLine> computeBilledLines(CheckContext ctx) {
+        return List.copyOf(org.minutewise.core.claim.BilledClaim.lines(ctx.visit));
     }
 
     private static final Object BILLED_LINES = new Object();
@@ -91,12 +100,63 @@ public final class CheckContext {
     /** Computes a value once per visit; later calls with the same key return it. */
     @SuppressWarnings("unchecked")
     public <T> T memo(Object key, Supplier<T> compute) {
-        Object v = memo.get(key);
+        Object v = memoed(key);
         if (v == null) {
             v = compute.get();
-            memo.put(key, v);
+            remember(key, v);
         }
         return (T) v;
+    }
+
+    /**
+     * {@link #memo(Object, Supplier)} of a function of this context: given a method reference that captures nothing
+     * ({@code DocSupport::computeBilled}), a call that finds the value already worked out (most calls: the note's scan
+     * is asked for by some thirty rules) builds no supplier object.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, java.util.function.Function<CheckContext, T> compute) {
+        Object v = memoed(key);
+        if (v == null) {
+            v = compute.apply(this);
+            remember(key, v);
+        }
+        return (T) v;
+    }
+
+    /** The value remembered for {@code key} (a key equal to it), or null. */
+    private Object memoed(Object key) {
+        Object[] keys = memoKeys;
+        for (int i = 0; i < memoSize; i++) {
+            if (keys[i] == key) {
+                return memoValues[i];
+            }
+        }
+        for (int i = 0; i < memoSize; i++) {
+            if (key.equals(keys[i])) {
+                return memoValues[i];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Remembers {@code v} for {@code key}, in place of a value an equal key holds (as a map's put would: a computation
+     * may itself have remembered a value for its own key while it ran).
+     */
+    private void remember(Object key, Object v) {
+        java.util.Objects.requireNonNull(key, "key");
+        for (int i = 0; i < memoSize; i++) {
+            if (memoKeys[i] == key || key.equals(memoKeys[i])) {
+                memoValues[i] = v;
+                return;
+            }
+        }
+        if (memoSize == memoKeys.length) {
+            memoKeys = java.util.Arrays.copyOf(memoKeys, memoSize * 2);
+            memoValues = java.util.Arrays.copyOf(memoValues, memoSize * 2);
+        }
+        memoKeys[memoSize] = key;
+        memoValues[memoSize++] = v;
     }
 
     /** The catalog entry of a line's code, or null when the code is unknown. */

@@ -45,12 +45,15 @@ public final class RuleBook {
             "Minutewise override policy", Citations.MINUTEWISE);
 
     private final List<Rule> rules;
+    /** {@link #rules} as an array, for the checker's loop over every rule of every visit (no iterator). */
+    private final Rule[] ruleArray;
     private final Map<String, RuleInfo> catalog;
     /** Whether any entry is effective-dated (else no finding needs its date looked at). */
     private final boolean dated;
 
     private RuleBook(List<Rule> rules, List<RuleInfo> extraInfos) {
         this.rules = List.copyOf(rules);
+        this.ruleArray = this.rules.toArray(new Rule[0]);
         Map<String, RuleInfo> m = new LinkedHashMap<>();
         for (Rule r : rules) {
             for (RuleInfo info : r.emits()) {
@@ -114,6 +117,11 @@ public final class RuleBook {
 
     public List<Rule> rules() {
         return rules;
+    }
+
+    /** The rules in order, as the array the checker walks for each visit. */
+    Rule[] ruleArray() {
+        return ruleArray;
     }
 
     /** Every finding id the engine can emit, sorted by id. */

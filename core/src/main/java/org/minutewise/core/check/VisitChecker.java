@@ -293,7 +293,7 @@ public final class VisitChecker {
         UnitResult units = count(payer.method(), visit, pooled(visit, payer, ref.codes(), lineCodes), ref.codes());
         CheckContext ctx = new CheckContext(visit, payer, ref, units, today, lineCodes);
         List<Finding> findings = new ArrayList<>();
-        for (Rule rule : rules.rules()) {
+        for (Rule rule : rules.ruleArray()) {
             int before = findings.size();
             try {
                 rule.check(ctx, findings);

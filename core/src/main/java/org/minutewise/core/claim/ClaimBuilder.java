@@ -136,10 +136,12 @@ public final class ClaimBuilder {
      * claim, the KX and billed-line rules and the estimate of the billed claim all read it. Unmodifiable.
      */
     public static Set<String> notCovered(CheckContext ctx) {
-        return ctx.memo(NOT_COVERED, () -> {
-            Set<String> s = notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
-            return s.isEmpty() ? s : java.util.Collections.unmodifiableSet(s);
-        });
+        return ctx.memo(NOT_COVERED, ClaimBuilder::computeNotCovered);
+    }
+
+    private static Set<String> computeNotCovered(CheckContext ctx) {
+        Set<String> s = notCovered(ctx.visit(), ctx.payer(), ctx.ref().codes());
+        return s.isEmpty() ? s : java.util.Collections.unmodifiableSet(s);
     }
 
     private static final Object NOT_COVERED = new Object();
@@ -157,7 +159,7 @@ public final class ClaimBuilder {
     }
 
     public static Claim of(CheckContext ctx) {
-        return ctx.memo(ClaimBuilder.class, () -> build(ctx));
+        return ctx.memo(ClaimBuilder.class, ClaimBuilder::build);
     }
 
     /** Whether CQ/CO are used for this visit's payer, setting and date. */
@@ -323,7 +325,8 @@ public final class ClaimBuilder {
         CodeTally m = new CodeTally(pooled.size() + 1);
         boolean cognitive = false;
         Map<String, Integer> chosen = professionalChoice(ctx);
-        for (CodeUnits cu : pooled) {
+        for (int i = 0; i < pooled.size(); i++) {
+            CodeUnits cu = pooled.get(i);
             Integer choice = chosen.get(cu.code());
             m.add(cu.code(), cu.kind() == CodeKind.UNKNOWN ? 0 : choice != null ? choice : cu.units(), List.of());
             cognitive |= Cognitive.isPair(cu.code());
@@ -538,20 +541,31 @@ public final class ClaimBuilder {
     private static int[] minutesByWho(List<ServiceLine> services, List<Integer> idx, boolean untimed) {
         int assistant = 0;
         int therapist = 0;
-        java.util.BitSet withTherapist = null; // the minutes of the day a therapist documented for this code
-        for (int i : idx) {
-            ServiceLine l = services.get(i);
+        boolean anyAssistant = false;
+        for (int k = 0; k < idx.size(); k++) {
+            ServiceLine l = services.get(idx.get(k));
             Role role = l.provider().role();
             if (!role.isAssistant() && role != Role.AIDE) {
                 therapist += Math.max(l.minutes(), untimed ? 1 : 0);
+            }
+            anyAssistant |= role.isAssistant();
+        }
+        if (!anyAssistant) {
+            return new int[] {0, therapist}; // the usual code: no assistant's minutes to weigh
+        }
+        java.util.BitSet withTherapist = null; // the minutes of the day a therapist documented for this code
+        for (int k = 0; k < idx.size(); k++) {
+            ServiceLine l = services.get(idx.get(k));
+            Role role = l.provider().role();
+            if (!role.isAssistant() && role != Role.AIDE) {
                 for (Period p : l.periods()) {
                     withTherapist = withTherapist == null ? new java.util.BitSet(1440) : withTherapist;
                     withTherapist.set(p.startMinute(), p.endMinute());
                 }
             }
         }
-        for (int i : idx) {
-            ServiceLine l = services.get(i);
+        for (int k = 0; k < idx.size(); k++) {
+            ServiceLine l = services.get(idx.get(k));
             if (!l.provider().role().isAssistant()) {
                 continue;
             }
@@ -738,8 +752,8 @@ public final class ClaimBuilder {
     }
 
     private static String assistantModifier(Visit v, List<Integer> idx, Discipline d) {
-        for (int i : idx) {
-            Role r = v.services().get(i).provider().role();
+        for (int k = 0; k < idx.size(); k++) {
+            Role r = v.services().get(idx.get(k)).provider().role();
             if (r == Role.PTA) {
                 return "CQ";
             }
@@ -756,20 +770,21 @@ public final class ClaimBuilder {
      * assistant is never the rendering provider (assistants do not enroll with Medicare; MW-W004 blocks).
      */
     static Provider rendering(Visit v, List<Integer> idx, Discipline d) {
-        for (int i : idx) {
-            Provider p = v.services().get(i).provider();
+        List<ServiceLine> services = v.services();
+        for (int k = 0; k < idx.size(); k++) {
+            Provider p = services.get(idx.get(k)).provider();
             if (!p.role().rendersUnderSupervisor() && p.role() != Role.AIDE) {
                 return p;
             }
         }
-        for (int i : idx) {
-            Provider p = v.services().get(i).provider();
+        for (int k = 0; k < idx.size(); k++) {
+            Provider p = services.get(idx.get(k)).provider();
             if (p.supervisorId().isPresent()) {
                 return new Provider(p.supervisorId(), supervisorRole(p.role()), p.supervisorNpi());
             }
         }
-        for (ServiceLine l : v.services()) {
-            Provider p = l.provider();
+        for (int k = 0; k < services.size(); k++) {
+            Provider p = services.get(k).provider();
             if (p.role().isTherapist() && p.role().discipline().orElse(null) == d) {
                 return p;
             }
@@ -884,8 +899,9 @@ public final class ClaimBuilder {
                                                int unitsTheChargesCover) {
         BigDecimal sum = BigDecimal.ZERO;
         boolean any = false;
-        for (int i : idx) {
-            Optional<BigDecimal> c = ctx.visit().services().get(i).charge();
+        List<ServiceLine> services = ctx.visit().services();
+        for (int k = 0; k < idx.size(); k++) {
+            Optional<BigDecimal> c = services.get(idx.get(k)).charge();
             if (c.isPresent()) {
                 sum = sum.add(c.get());
                 any = true;

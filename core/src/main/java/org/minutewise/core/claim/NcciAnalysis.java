@@ -130,12 +130,14 @@ public final class NcciAnalysis {
     }
 
     public static List<Pair> of(CheckContext ctx) {
-        return ctx.memo(NcciAnalysis.class, () -> compute(ctx));
+        return ctx.memo(NcciAnalysis.class, NcciAnalysis::compute);
     }
 
     private static List<Pair> compute(CheckContext ctx) {
         List<String> billed = new ArrayList<>();
-        for (CodeUnits cu : ctx.units().lines()) {
+        List<CodeUnits> counted = ctx.units().lines();
+        for (int i = 0; i < counted.size(); i++) {
+            CodeUnits cu = counted.get(i);
             if (cu.units() > 0 && !billed.contains(cu.code())) {
                 billed.add(cu.code());
             }
@@ -143,7 +145,9 @@ public final class NcciAnalysis {
         // A claim billed elsewhere is judged on its own codes too: an 837's timed codes have no documented minutes,
         // so no unit of the count, yet the pair is on the claim (its column-two line is denied without 59/X).
         int engineCodes = billed.size();
-        for (org.minutewise.core.model.BilledLine b : ctx.visit().billed()) {
+        List<org.minutewise.core.model.BilledLine> claimed = ctx.visit().billed();
+        for (int i = 0; i < claimed.size(); i++) {
+            org.minutewise.core.model.BilledLine b = claimed.get(i);
             if (b.units() > 0 && !billed.contains(b.code())) {
                 billed.add(b.code());
             }
@@ -152,8 +156,11 @@ public final class NcciAnalysis {
         for (int i = 0; i < billed.size(); i++) {
             for (int j = i + 1; j < billed.size(); j++) {
                 boolean billedOnly = j >= engineCodes;
-                ctx.ref().ptp().find(billed.get(i), billed.get(j), ctx.visit().dateOfService())
-                        .ifPresent(e -> out.add(new Pair(e, status(ctx, e), billedOnly)));
+                java.util.Optional<PtpEdit> e = ctx.ref().ptp().find(billed.get(i), billed.get(j),
+                        ctx.visit().dateOfService());
+                if (e.isPresent()) {
+                    out.add(new Pair(e.get(), status(ctx, e.get()), billedOnly));
+                }
             }
         }
         return out;
@@ -243,7 +250,9 @@ public final class NcciAnalysis {
     private static List<Period> periods(CheckContext ctx, String code) {
         List<Period> out = new ArrayList<>();
         boolean any = false;
-        for (ServiceLine l : ctx.visit().services()) {
+        List<ServiceLine> services = ctx.visit().services();
+        for (int i = 0; i < services.size(); i++) {
+            ServiceLine l = services.get(i);
             if (l.code().equals(code)) {
                 if (l.periods().isEmpty()) {
                     return null;

@@ -210,7 +210,7 @@ public final class PaymentEstimator {
             total = total.add(allowed);
         }
         BigDecimal coins = total.multiply(rates.coinsurance()).setScale(2, RoundingMode.HALF_UP);
-        String reason = Estimate.LABEL + (bundled.isEmpty() ? "" : " Bundled by Medicare, $0: "
+        String notes = (bundled.isEmpty() ? "" : " Bundled by Medicare, $0: "
                 + String.join(", ", bundled) + ".") + ncciNote(bundledInto) + uncoveredNote(uncovered, ", $0")
                 + (unpriced.isEmpty() ? "" : " Not priced (no RVUs loaded): "
                 + String.join(", ", unpriced) + (fullLine >= 0 && unpricedTherapy ? (unpriced.size() == 1 ? "; it"
@@ -218,6 +218,8 @@ public final class PaymentEstimator {
                 + " may hold the day's unit paid in full, "
                 + "so the priced lines may be estimated too high" : "") + ".") + byReportNote + mueDenials
                 + liabilityNote(out);
+        // The usual estimate has nothing to add to the label: the label itself, not a copy of it.
+        String reason = notes.isEmpty() ? Estimate.LABEL : Estimate.LABEL + notes;
         return new Estimate(true, reason, g.locality(), cf.get(), out, total, total.subtract(coins), coins, unpriced,
                 fees.sample(), full);
     }

@@ -49,7 +49,7 @@ public record CodeInfo(String code, String label, boolean timed, boolean oneOnOn
     }
 
     public boolean effectiveOn(LocalDate date) {
-        return !date.isBefore(effectiveFrom) && effectiveTo.map(to -> !date.isAfter(to)).orElse(true);
+        return !date.isBefore(effectiveFrom) && (effectiveTo.isEmpty() || !date.isAfter(effectiveTo.get()));
     }
 
     /** A short description of the kind, for explanations: "timed", "untimed, supervised", ... */

@@ -73,12 +73,18 @@ public record DiagnosisCategory(String category, String title, String group, boo
      * and fatigue fractures) written with fewer than seven characters: not billable (ICD-10-CM guidelines I.B.2).
      */
     public static boolean needsSeventhCharacter(String diagnosis) {
+        // Only codes whose key begins with S, T or M can: the key (and its copy of a dotted code) is not worked out
+        // for a code that begins with another ASCII character (a dot aside), the usual diagnosis of a therapy visit.
+        char c = diagnosis.isEmpty() ? 0 : diagnosis.charAt(0);
+        if (c < 128 && c != '.' && c != 'S' && c != 'T' && c != 'M' && c != 's' && c != 't' && c != 'm') {
+            return false;
+        }
         String k = key(diagnosis);
         if (k.length() >= 7 || k.length() < 3 || k.startsWith("T31") || k.startsWith("T32")) {
             return false;
         }
-        for (String p : SEVENTH_CHARACTER) {
-            if (k.startsWith(p)) {
+        for (int i = 0; i < SEVENTH_CHARACTER.size(); i++) {
+            if (k.startsWith(SEVENTH_CHARACTER.get(i))) {
                 return true;
             }
         }

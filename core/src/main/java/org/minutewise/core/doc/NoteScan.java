@@ -236,6 +236,49 @@ public final class NoteScan {
     }
 
     /**
+     * The first match of a list, in order of start (then end), that {@code test} accepts, or null: {@link #matches}'s
+     * list read until the test accepts one, each match built only when it is tried (the usual answer is the first).
+     */
+    public PhraseMatch first(String list, java.util.function.Predicate<PhraseMatch> test) {
+        int l = matcher.listIndex(list);
+        if (l < 0 || counts[l] == 0) {
+            return null;
+        }
+        int from = listFrom[l];
+        int n = listFrom[l + 1] - from;
+        if (n > FIRST_BY_INSERTION) {
+            for (PhraseMatch m : matches(list)) {
+                if (test.test(m)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+        // A few matches: their indexes in order of start, then end (insertion; no two of a list share a span).
+        int[] order = new int[n];
+        for (int j = 0; j < n; j++) {
+            int k = listHits[from + j];
+            int i = j - 1;
+            while (i >= 0 && (hits[order[i] * 3 + 1] > hits[k * 3 + 1]
+                    || hits[order[i] * 3 + 1] == hits[k * 3 + 1] && hits[order[i] * 3 + 2] > hits[k * 3 + 2])) {
+                order[i + 1] = order[i];
+                i--;
+            }
+            order[i + 1] = k;
+        }
+        for (int k : order) {
+            PhraseMatch m = new PhraseMatch(list, matcher.phrase(hits[k * 3]), hits[k * 3 + 1], hits[k * 3 + 2]);
+            if (test.test(m)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Up to this many matches {@link #first} orders itself; more go through {@link #matches}. */
+    private static final int FIRST_BY_INSERTION = 48;
+
+    /**
      * The matches of a negatable list that their sentence negates, left out of it ("VC" in "no VC needed"), in order
      * of start (then end); empty for another list.
      */

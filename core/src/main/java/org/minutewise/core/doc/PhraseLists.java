@@ -116,8 +116,15 @@ public final class PhraseLists {
 
     /** The list of the words that identify {@code code} in a note: {@code service-97140}. */
     public static String service(String code) {
-        return SERVICE_PREFIX + code;
+        return SERVICE_NAMES.get(code);
     }
+
+    /**
+     * The service lists' names by code, each built once and interned: the scan finds a list named by the same
+     * (interned) string as its own by reference ({@link PhraseMatcher#listIndex}), with no hash of a new string.
+     */
+    private static final org.minutewise.core.BoundedMemo<String, String> SERVICE_NAMES =
+            new org.minutewise.core.BoundedMemo<>(4096, code -> (SERVICE_PREFIX + code).intern());
 
     /** Every list the checks read by name, in a stable order (the service lists, one per code, aside). */
     public static final List<String> ALL = List.of(DEFICIT, FUNCTION, BALANCE_DEFICIT, CUE_AIM, TECHNIQUE, SKILLED, MEASURE,

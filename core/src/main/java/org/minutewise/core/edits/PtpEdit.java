@@ -23,7 +23,8 @@ public record PtpEdit(String column1, String column2, LocalDate effective, Optio
     }
 
     public boolean activeOn(LocalDate date) {
-        return modifierIndicator != 9 && !date.isBefore(effective) && deleted.map(d -> date.isBefore(d)).orElse(true);
+        return modifierIndicator != 9 && !date.isBefore(effective) && (deleted.isEmpty()
+                || date.isBefore(deleted.get()));
     }
 
     public boolean bypassable() {

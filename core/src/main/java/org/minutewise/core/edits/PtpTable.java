@@ -58,7 +58,8 @@ public final class PtpTable {
         if (list == null) {
             return Optional.empty();
         }
-        for (PtpEdit e : list) {
+        for (int i = 0; i < list.size(); i++) {
+            PtpEdit e = list.get(i);
             if (e.activeOn(date)) {
                 return Optional.of(e);
             }

@@ -141,7 +141,8 @@ public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnit
 
     /** Whether {@code code} was counted as a timed code (false when the count does not list it). */
     public boolean isTimed(String code) {
-        for (CodeUnits l : lines) {
+        for (int i = 0, n = lines.size(); i < n; i++) { // by index: asked per line and minute, no iterator
+            CodeUnits l = lines.get(i);
             if (l.code().equals(code)) {
                 return l.kind() == CodeKind.TIMED;
             }
@@ -151,7 +152,8 @@ public record UnitResult(UnitMethod method, int totalTimedMinutes, int timedUnit
 
     /** Units of a code, 0 when absent. */
     public int unitsOf(String code) {
-        for (CodeUnits l : lines) {
+        for (int i = 0, n = lines.size(); i < n; i++) {
+            CodeUnits l = lines.get(i);
             if (l.code().equals(code)) {
                 return l.units();
             }

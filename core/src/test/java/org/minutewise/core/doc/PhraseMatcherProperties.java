@@ -71,6 +71,30 @@ class PhraseMatcherProperties {
         assertThat(key(PUNCTUATED_MATCHER.match(note))).isEqualTo(key(naive(note, PUNCTUATED)));
     }
 
+    /**
+     * {@link NoteScan#first}: the first of {@link NoteScan#matches} (in order of start, then end) that the test
+     * accepts, or null; with a test that accepts every n-th start and one that accepts none. Long notes too, whose
+     * lists may hold more matches than {@code first} orders itself.
+     */
+    @Property(tries = 1000)
+    void theFirstAcceptedMatchIsTheFirstOfTheOrderedMatches(@ForAll("longNotes") String note,
+                                                           @ForAll("listNames") String list,
+                                                           @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 5)
+                                                           int every) {
+        NoteScan scan = MATCHER.scan(note + " " + note.repeat(every == 5 ? 3 : 0));
+        java.util.function.Predicate<PhraseMatch> test = m -> m.start() % every == every - 1;
+        PhraseMatch expected = scan.matches(list).stream().filter(test).findFirst().orElse(null);
+        assertThat(scan.first(list, test)).isEqualTo(expected);
+        assertThat(scan.first(list, m -> true))
+                .isEqualTo(scan.matches(list).isEmpty() ? null : scan.matches(list).get(0));
+        assertThat(scan.first(list, m -> false)).isNull();
+    }
+
+    @Provide
+    Arbitrary<String> listNames() {
+        return Arbitraries.of("a", "b", "c", "no such list");
+    }
+
     @Property(tries = 500)
     void everyMatchCoversItsPhraseInTheOriginal(@ForAll("notes") String note) {
         for (PhraseMatch m : MATCHER.match(note)) {

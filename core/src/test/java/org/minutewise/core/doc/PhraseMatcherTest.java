@@ -255,4 +255,17 @@ class PhraseMatcherTest {
         int next = s.text().indexOf("Next");
         assertThat(s.text().substring(s.sentenceStart(next), s.sentenceEnd(next))).isEqualTo("Next");
     }
+
+    @Test
+    void aServiceListIsNamedByOneInternedStringAndFoundByAnyEqualName() {
+        String name = PhraseLists.service("97110");
+        assertThat(name).isEqualTo("service-97110").isSameAs("service-97110").isSameAs(PhraseLists.service("97110"));
+        PhraseMatcher m = new PhraseMatcher(Map.of(name, List.of("ther ex", "therapeutic exercise"),
+                "service-97112", List.of("NMR")));
+        NoteScan scan = m.scan("Ther ex 10 min, therapeutic exercise x 2; NMR 8 min.");
+        // Found by the interned name (by reference) and by an equal string built apart (through the map) alike.
+        assertThat(scan.count(name)).isEqualTo(2).isEqualTo(scan.count(new String("service-97110")));
+        assertThat(scan.count(PhraseLists.service("97112"))).isEqualTo(1);
+        assertThat(scan.count(PhraseLists.service("97140"))).isZero(); // no such list: nothing, not an error
+    }
 }

@@ -385,7 +385,9 @@ public final class CodeRules implements Rule {
         }
         int base = 0;
         int addOn = 0;
-        for (CodeUnits cu : ctx.units().lines()) {
+        List<CodeUnits> counted = ctx.units().lines();
+        for (int i = 0; i < counted.size(); i++) {
+            CodeUnits cu = counted.get(i);
             if (cu.code().equals(ClaimBuilder.COGNITIVE_BASE)) {
                 base = cu.units();
             } else if (cu.code().equals(ClaimBuilder.COGNITIVE_ADD_ON)) {

@@ -229,7 +229,8 @@ public final class KxThresholdRule implements Rule {
     /** The unlisted codes (priced by report, 97799) among {@code codes}, in their order. */
     private static List<String> byReport(CheckContext ctx, List<String> codes) {
         List<String> out = new ArrayList<>(0);
-        for (String c : codes) {
+        for (int i = 0; i < codes.size(); i++) {
+            String c = codes.get(i);
             org.minutewise.core.codes.CodeInfo info = ctx.ref().codes().getOrNull(c);
             if (info != null && info.unlisted()) {
                 out.add(c);

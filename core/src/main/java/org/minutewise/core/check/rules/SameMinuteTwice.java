@@ -84,8 +84,12 @@ public final class SameMinuteTwice implements Rule {
                 }
                 // The NCCI note is worked out for the pairs that share a minute, not for every pair of lines.
                 String pair = null;
-                for (Period pa : a.periods()) {
-                    for (Period pb : b.periods()) {
+                List<Period> pas = a.periods();
+                List<Period> pbs = b.periods();
+                for (int x = 0; x < pas.size(); x++) {
+                    Period pa = pas.get(x);
+                    for (int y = 0; y < pbs.size(); y++) {
+                        Period pb = pbs.get(y);
                         if (pa.overlapMinutes(pb) == 0) {
                             continue;
                         }

@@ -75,8 +75,8 @@ public final class UnlistedCode implements Rule {
         List<ServiceLine> services = ctx.visit().services();
         // Repositioning already billed under its own code (97799 then is for something else): nothing to point to.
         boolean repositioningSaid = false;
-        for (ServiceLine s : services) {
-            repositioningSaid |= s.code().equals(CANALITH_REPOSITIONING);
+        for (int i = 0; i < services.size(); i++) {
+            repositioningSaid |= services.get(i).code().equals(CANALITH_REPOSITIONING);
         }
         for (int i = 0; i < services.size(); i++) {
             CodeInfo info = ctx.codeAt(i);

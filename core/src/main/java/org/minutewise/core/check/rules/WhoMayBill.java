@@ -259,8 +259,10 @@ public final class WhoMayBill implements Rule {
 
     /** The role of the provider {@code id} furnishing a service of the visit, or null when none does. */
     private static Role roleOnVisit(Visit v, String id) {
-        for (ServiceLine l : v.services()) {
-            if (l.provider().id().filter(id::equals).isPresent()) {
+        List<ServiceLine> services = v.services();
+        for (int i = 0; i < services.size(); i++) {
+            ServiceLine l = services.get(i);
+            if (id.equals(l.provider().id().orElse(null))) {
                 return l.provider().role();
             }
         }

@@ -69,8 +69,8 @@ public final class DiagnosisDoesNotSupport97112 implements Rule {
         if (catalog.all().isEmpty() || !DocSupport.hasList(ctx, PhraseLists.BALANCE_DEFICIT)) {
             return;
         }
-        for (String dx : dxs) {
-            Optional<DiagnosisCategory> cat = catalog.categoryOf(dx);
+        for (int i = 0; i < dxs.size(); i++) {
+            Optional<DiagnosisCategory> cat = catalog.categoryOf(dxs.get(i));
             if (cat.isPresent() && cat.get().supports97112()) {
                 return;
             }

@@ -48,7 +48,11 @@ final class DocSupport {
 
     /** The phrase matches of the note: scanned on first use, then shared by every rule of the visit. */
     static NoteScan scan(CheckContext ctx) {
-        return ctx.memo(SCAN, () -> PhraseMatcher.of(ctx.ref().phrases()).scan(ctx.visit().note().orElse("")));
+        return ctx.memo(SCAN, DocSupport::computeScan);
+    }
+
+    private static NoteScan computeScan(CheckContext ctx) {
+        return PhraseMatcher.of(ctx.ref().phrases()).scan(ctx.visit().note().orElse(""));
     }
 
     /**
@@ -61,7 +65,7 @@ final class DocSupport {
     }
 
     static Billed billed(CheckContext ctx) {
-        return ctx.memo(BILLED, () -> computeBilled(ctx));
+        return ctx.memo(BILLED, DocSupport::computeBilled);
     }
 
     /**
@@ -140,7 +144,8 @@ final class DocSupport {
     }
 
     private static boolean onClaim(List<org.minutewise.core.claim.ClaimLine> claim, String code) {
-        for (org.minutewise.core.claim.ClaimLine l : claim) {
+        for (int i = 0; i < claim.size(); i++) {
+            org.minutewise.core.claim.ClaimLine l = claim.get(i);
             if (l.units() > 0 && org.minutewise.core.units.Cognitive.sameService(l.code(), code)) {
                 return true;
             }
@@ -202,9 +207,13 @@ final class DocSupport {
      * one pass over the note; none without a note or the documentation checks.
      */
     static org.minutewise.core.doc.NoteMinutes.Totals statedTotals(CheckContext ctx) {
-        return ctx.memo(TOTALS, () -> enabled(ctx) && note(ctx).isPresent()
+        return ctx.memo(TOTALS, DocSupport::computeStatedTotals);
+    }
+
+    private static org.minutewise.core.doc.NoteMinutes.Totals computeStatedTotals(CheckContext ctx) {
+        return enabled(ctx) && note(ctx).isPresent()
                 ? org.minutewise.core.doc.NoteMinutes.totals(note(ctx).get())
-                : new org.minutewise.core.doc.NoteMinutes.Totals(Optional.empty(), Optional.empty()));
+                : new org.minutewise.core.doc.NoteMinutes.Totals(Optional.empty(), Optional.empty());
     }
 
     /**
@@ -213,16 +222,20 @@ final class DocSupport {
      * per visit (MW-D020 compares them, MW-D007 reads them as the headings of the note's passages).
      */
     static java.util.Map<String, List<org.minutewise.core.doc.NoteMinutes.Stated>> statedMinutes(CheckContext ctx) {
-        return ctx.memo(STATED_MINUTES, () -> {
-            java.util.Map<String, List<org.minutewise.core.doc.NoteMinutes.Stated>> out =
-                    new java.util.LinkedHashMap<>();
-            if (enabled(ctx) && note(ctx).isPresent()) {
-                for (ListedService service : listedServices(ctx)) {
-                    out.put(service.code(), org.minutewise.core.doc.NoteMinutes.ofService(scan(ctx), service.list()));
-                }
+        return ctx.memo(STATED_MINUTES, DocSupport::computeStatedMinutes);
+    }
+
+    private static java.util.Map<String, List<org.minutewise.core.doc.NoteMinutes.Stated>> computeStatedMinutes(
+            CheckContext ctx) {
+        java.util.Map<String, List<org.minutewise.core.doc.NoteMinutes.Stated>> out = new java.util.LinkedHashMap<>();
+        if (enabled(ctx) && note(ctx).isPresent()) {
+            List<ListedService> services = listedServices(ctx);
+            for (int i = 0; i < services.size(); i++) {
+                ListedService service = services.get(i);
+                out.put(service.code(), org.minutewise.core.doc.NoteMinutes.ofService(scan(ctx), service.list()));
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     /**
@@ -235,7 +248,7 @@ final class DocSupport {
      * matches the scan reports, once per visit.
      */
     static java.util.Map<String, List<int[]>> passages(CheckContext ctx) {
-        return ctx.memo(PASSAGES, () -> computePassages(ctx));
+        return ctx.memo(PASSAGES, DocSupport::computePassages);
     }
 
     private static java.util.Map<String, List<int[]>> computePassages(CheckContext ctx) {
@@ -288,7 +301,7 @@ final class DocSupport {
      * (MW-D019 and MW-D020 read it).
      */
     static List<ListedService> listedServices(CheckContext ctx) {
-        return ctx.memo(LISTED_SERVICES, () -> computeListedServices(ctx));
+        return ctx.memo(LISTED_SERVICES, DocSupport::computeListedServices);
     }
 
     private static List<ListedService> computeListedServices(CheckContext ctx) {

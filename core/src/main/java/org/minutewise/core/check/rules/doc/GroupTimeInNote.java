@@ -60,6 +60,9 @@ public final class GroupTimeInNote implements Rule {
                 || DocSupport.note(ctx).isEmpty()) {
             return;
         }
+        if (!DocSupport.scan(ctx).has(PhraseLists.GROUP_TIME)) {
+            return; // the usual note: no word of group time, so nothing to weigh the billed codes against
+        }
         List<String> individual = individualCodes(ctx);
         if (individual.isEmpty()) {
             return;

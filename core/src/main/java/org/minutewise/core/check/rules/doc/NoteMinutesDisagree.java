@@ -113,7 +113,9 @@ public final class NoteMinutesDisagree implements Rule {
      */
     private static int minutesOf(CheckContext ctx, String code, boolean stated) {
         int n = 0;
-        for (ServiceLine l : ctx.visit().services()) {
+        List<ServiceLine> services = ctx.visit().services();
+        for (int i = 0; i < services.size(); i++) {
+            ServiceLine l = services.get(i);
             if (Cognitive.sameService(l.code(), code)) {
                 n += stated && l.statedMinutes().isPresent() ? l.statedMinutes().getAsInt() : l.minutes();
             }

@@ -42,7 +42,11 @@ final class Sentences {
 
     /** Where the clause of a phrase at {@code start} begins: just after the ',' before it, or at its sentence's start. */
     static int clauseStart(NoteScan scan, int start) {
-        int sentence = scan.sentenceStart(start);
+        return clauseStart(scan, start, scan.sentenceStart(start));
+    }
+
+    /** {@link #clauseStart(NoteScan, int)} with the start of the phrase's sentence already known. */
+    static int clauseStart(NoteScan scan, int start, int sentence) {
         String text = scan.text();
         int from = start;
         while (from > sentence && text.charAt(from - 1) != ',') {
@@ -56,7 +60,11 @@ final class Sentences {
      * end.
      */
     static int clauseEnd(NoteScan scan, int start, int end) {
-        int sentenceEnd = scan.sentenceEnd(start);
+        return clauseEndBy(scan, end, scan.sentenceEnd(start));
+    }
+
+    /** {@link #clauseEnd(NoteScan, int, int)} with the end of the phrase's sentence already known. */
+    static int clauseEndBy(NoteScan scan, int end, int sentenceEnd) {
         String text = scan.text();
         int to = end;
         while (to < sentenceEnd && text.charAt(to) != ',') {

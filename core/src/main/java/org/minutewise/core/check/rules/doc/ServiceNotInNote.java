@@ -68,17 +68,18 @@ public final class ServiceNotInNote implements Rule {
         if (!DocSupport.enabled(ctx) || DocSupport.note(ctx).isEmpty()) {
             return;
         }
-        for (DocSupport.ListedService service : DocSupport.listedServices(ctx)) {
+        List<DocSupport.ListedService> services = DocSupport.listedServices(ctx);
+        for (int i = 0; i < services.size(); i++) {
+            DocSupport.ListedService service = services.get(i);
             String code = service.code();
             String list = service.list();
             NoteScan scan = DocSupport.scan(ctx);
             PhraseMatch onlyNamed = null;
             if (scan.has(list)) {
-                List<PhraseMatch> ms = scan.matches(list);
-                if (ms.stream().anyMatch(m -> documents(ctx, scan, m))) {
-                    continue;
+                if (scan.first(list, m -> documents(ctx, scan, m)) != null) {
+                    continue; // the usual note: its first word of the service says it was done
                 }
-                onlyNamed = ms.get(0);
+                onlyNamed = scan.matches(list).get(0);
             }
             CodeInfo info = ctx.ref().codes().getOrNull(code);
             String name = info == null ? "" : " (" + info.label().split(" \\(")[0] + ")";
@@ -123,9 +124,11 @@ public final class ServiceNotInNote implements Rule {
         if (Labels.later(scan, sentence, m.start()) || scan.anyWithin(PhraseLists.REPORT, sentence, m.start())) {
             return false; // "Plan: resume gait training next visit", "Pt reports self-care at home is slow"
         }
-        int from = Sentences.clauseStart(scan, m.start());
-        return !scan.anyWithin(PhraseLists.NOT_DONE, from, Sentences.clauseEnd(scan, m.start(), m.end()))
-                && !negatedBefore(ctx, scan, m, from) && deferredInList(scan, m) == null;
+        // The sentence's bounds found once for the clause and the list (each is a walk over the text).
+        int from = Sentences.clauseStart(scan, m.start(), sentence);
+        int sentenceEnd = scan.sentenceEnd(m.start());
+        return !scan.anyWithin(PhraseLists.NOT_DONE, from, Sentences.clauseEndBy(scan, m.end(), sentenceEnd))
+                && !negatedBefore(ctx, scan, m, from) && deferredInList(scan, m, sentenceEnd) == null;
     }
 
     /**
@@ -134,10 +137,14 @@ public final class ServiceNotInNote implements Rule {
      * "Gait training w/ CGA, stairs deferred". The word that ends the list, or null.
      */
     private static PhraseMatch deferredInList(NoteScan scan, PhraseMatch m) {
+        return deferredInList(scan, m, scan.sentenceEnd(m.start()));
+    }
+
+    /** {@link #deferredInList(NoteScan, PhraseMatch)} with the end of the match's sentence already known. */
+    private static PhraseMatch deferredInList(NoteScan scan, PhraseMatch m, int sentenceEnd) {
         if (!scan.has(PhraseLists.NOT_DONE)) {
             return null;
         }
-        int sentenceEnd = scan.sentenceEnd(m.start());
         for (PhraseMatch d : scan.matches(PhraseLists.NOT_DONE)) {
             if (d.start() >= m.end() && d.start() < sentenceEnd
                     && org.minutewise.core.doc.ItemList.runsTo(scan, m.start(), m.end(), d.start())) {
