@@ -193,6 +193,13 @@ public final class AuditJob {
                 r = df.javaRDD().zipWithIndex().map(t -> parquetRow(file, t._2(), t._1(), id));
             } else {
                 Header header = csvHeader(jsc, input);
+                if (header == null) {
+                    // An empty export (0 bytes, blank lines) among the inputs holds no row: the others are audited,
+                    // as the single-process audit does.
+                    headers.add(new ArrayList<>());
+                    rows = rows == null ? jsc.emptyRDD() : rows;
+                    continue;
+                }
                 int id = checkHeader(input, header.fields(), ref);
                 headers.add(new ArrayList<>(header.fields()));
                 r = CsvLines.records(jsc, input, i, 0, id, header.index(),
@@ -387,7 +394,10 @@ public final class AuditJob {
     private record Header(List<String> fields, long index) {
     }
 
-    /** The first record of a CSV input (its header, after any blank lines), read on the driver. */
+    /**
+     * The first record of a CSV input (its header, after any blank lines), read on the driver; null when the input
+     * holds none (0 bytes, blank lines: an empty export).
+     */
     private static Header csvHeader(JavaSparkContext jsc, String input) throws IOException {
         List<String> first = new ArrayList<>();
         for (String line : CsvLines.lines(jsc, input, 0).take(64)) {
@@ -398,7 +408,7 @@ public final class AuditJob {
             h++;
         }
         if (h == first.size()) {
-            throw new InputException(input, "empty CSV: expected a header row");
+            return null;
         }
         String text = first.get(h);
         CsvRecordReader.Record r;
@@ -408,7 +418,7 @@ public final class AuditJob {
             throw new InputException(input + ", " + e.path(), e.detail());
         }
         if (r == null) {
-            throw new InputException(input, "empty CSV: expected a header row");
+            return null;
         }
         if (CsvLines.bareCarriageReturn(text)) {
             throw new InputException(input + ", line " + (h + 1), CsvLines.BARE_CR);
@@ -893,7 +903,7 @@ public final class AuditJob {
         VisitAudit audit = new VisitAudit(engine.ref, engine.checker, Optional.ofNullable(payer), names::get);
         List<CsvVisitReader.Header> headers = new ArrayList<>();
         for (List<String> h : headerFields) {
-            headers.add(audit.csvHeader(h));
+            headers.add(h.isEmpty() ? null : audit.csvHeader(h)); // an empty export's: it has no rows
         }
         VisitAudit.CsvRows<InRow> how = new VisitAudit.CsvRows<>() {
             @Override

@@ -131,6 +131,13 @@ public final class SparkAudit implements Callable<Integer> {
             err.println("minutewise-spark: warning: " + note + " (summary.json: " + AuditJob.IGNORED_COLUMNS + ")");
         }
         err.flush();
+        if (result.totals().read() == 0) {
+            // An empty export (0 bytes, a header alone, blank lines) is no clean audit: exit as the audit's.
+            err.println("minutewise-spark: " + String.join(", ", options.inputs())
+                    + ": no visits in the input (summary.json counts 0 rows read); check the export");
+            err.flush();
+            return BAD_INPUT;
+        }
         if (result.totals().rejected() > 0) {
             err.println(String.format(Locale.ROOT, "minutewise-spark: %,d of %,d rows could not be read; see %s",
                     result.totals().rejected(), result.totals().read(), out + "/rejected"));

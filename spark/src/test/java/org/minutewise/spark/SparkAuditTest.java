@@ -748,6 +748,33 @@ class SparkAuditTest {
     }
 
     /**
+     * An empty export (0 bytes, blank lines) beside another input is audited as nothing, as the single-process
+     * audit does (it stopped the job: "empty CSV: expected a header row"); inputs that hold no row at all exit 2,
+     * "no visits in the input", as the audit's exit says. Near miss: the other input alone gives the same summary.
+     */
+    @Test
+    void anEmptyCsvIsAnEmptyExportAsInTheAudit() throws IOException {
+        LocalSpark.get();
+        Path empty = Files.writeString(tmp.resolve("empty.csv"), "");
+        Path blank = Files.writeString(tmp.resolve("blank.csv"), "\r\n\r\n");
+        Path out = tmp.resolve("spark-empty-beside");
+        Run beside = cli(plain.toString(), empty.toString(), blank.toString(), "--out", out.toString());
+        assertThat(beside.err()).doesNotContain("expected a header row");
+        Path audit = tmp.resolve("audit-empty-beside");
+        Audit.run(new Audit.Options(List.of(plain.toString(), empty.toString(), blank.toString()), audit,
+                Optional.empty(), 2, false, 2, OptionalLong.empty()), REF, Progress.quiet());
+        assertThat(json(out.resolve("summary.json"))).isEqualTo(json(audit.resolve("summary.json")));
+        assertThat(sorted(rows(out.resolve("findings")))).isEqualTo(sorted(rows(audit.resolve("findings.csv"))));
+        Path alone = tmp.resolve("spark-plain-alone");
+        assertThat(cli(plain.toString(), "--out", alone.toString()).status()).isEqualTo(beside.status());
+        assertThat(json(alone.resolve("summary.json")).get("read")).isEqualTo(json(out.resolve("summary.json"))
+                .get("read"));
+        Run nothing = cli(empty.toString(), blank.toString(), "--out", tmp.resolve("spark-nothing").toString());
+        assertThat(nothing.status()).as(nothing.err()).isEqualTo(2);
+        assertThat(nothing.err()).contains("no visits in the input").contains("empty.csv");
+    }
+
+    /**
      * An output that cannot be written (a file where --out's directory should be) is exit 2 naming the output and
      * the I/O error, as the single-process audit does, not "internal error" 3 with a stack trace.
      */
