@@ -601,12 +601,7 @@ public final class PatientHistory {
         if (off == null) {
             return BigDecimal.ONE;
         }
-        int units = 0;
-        for (VisitDigest.Line l : v.lines()) {
-            if (l.code().equals(code)) {
-                units += l.units();
-            }
-        }
+        int units = billedUnits(v, code);
         if (units <= off) {
             return BigDecimal.ZERO;
         }
@@ -1105,17 +1100,19 @@ public final class PatientHistory {
         if (before == 0 || now == 0) {
             return ""; // no minutes on one of them: a second session or a resubmission, nobody can tell
         }
+        int unitsBefore = billedUnits(earlier, code);
+        int unitsNow = billedUnits(v, code);
         if (!notACopy(earlier, v, code)) {
-            return " Without start and end times, both document " + before + " minutes and bill " + billedUnits(v, code)
-                    + (billedUnits(v, code) == 1 ? " unit" : " units") + " of " + code + ", and their notes do not "
+            return " Without start and end times, both document " + before + " minutes and bill " + unitsNow
+                    + (unitsNow == 1 ? " unit" : " units") + " of " + code + ", and their notes do not "
                     + "differ: one session billed twice; void the duplicate.";
         }
         List<String> differ = new ArrayList<>(3);
         if (before != now) {
             differ.add(before + " and " + now + " minutes");
         }
-        if (billedUnits(earlier, code) != billedUnits(v, code)) {
-            differ.add(billedUnits(earlier, code) + " and " + billedUnits(v, code) + " units billed");
+        if (unitsBefore != unitsNow) {
+            differ.add(unitsBefore + " and " + unitsNow + " units billed");
         }
         if (notesDiffer(earlier, v)) {
             differ.add("notes of their own");

@@ -98,14 +98,8 @@ public final class CheckContext {
     private static final Object BILLED_LINES = new Object();
 
     /** Computes a value once per visit; later calls with the same key return it. */
-    @SuppressWarnings("unchecked")
     public <T> T memo(Object key, Supplier<T> compute) {
-        Object v = memoed(key);
-        if (v == null) {
-            v = compute.get();
-            remember(key, v);
-        }
-        return (T) v;
+        return memo(key, ctx -> compute.get());
     }
 
     /**

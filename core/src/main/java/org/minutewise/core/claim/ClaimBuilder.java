@@ -780,7 +780,7 @@ public final class ClaimBuilder {
         for (int k = 0; k < idx.size(); k++) {
             Provider p = services.get(idx.get(k)).provider();
             if (p.supervisorId().isPresent()) {
-                return new Provider(p.supervisorId(), supervisorRole(p.role()), p.supervisorNpi());
+                return supervisorOf(p);
             }
         }
         for (int k = 0; k < services.size(); k++) {
@@ -802,10 +802,14 @@ public final class ClaimBuilder {
     static Provider assistantRendering(Visit v, List<Integer> idx, List<Integer> assistants, Discipline d) {
         int a = mainAssistant(v.services(), assistants);
         if (a >= 0 && v.services().get(a).provider().supervisorId().isPresent()) {
-            Provider p = v.services().get(a).provider();
-            return new Provider(p.supervisorId(), supervisorRole(p.role()), p.supervisorNpi());
+            return supervisorOf(v.services().get(a).provider());
         }
         return rendering(v, idx, d);
+    }
+
+    /** The supervising therapist an assistant names, as the rendering provider of the assistant's units. */
+    private static Provider supervisorOf(Provider assistant) {
+        return new Provider(assistant.supervisorId(), supervisorRole(assistant.role()), assistant.supervisorNpi());
     }
 
     /**

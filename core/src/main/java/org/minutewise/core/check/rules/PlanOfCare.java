@@ -139,11 +139,11 @@ public final class PlanOfCare implements Rule {
         return INITIAL_EVALUATIONS.contains(code);
     }
 
-    /** Every line is a PT or OT initial evaluation (97161-97163, 97165-97167). */
+    /** Every line is an {@link #initialEvaluation initial evaluation}. */
     private static boolean initialEvaluationsOnly(CheckContext ctx) {
         List<ServiceLine> s = ctx.visit().services();
         for (ServiceLine l : s) {
-            if (!INITIAL_EVALUATIONS.contains(l.code())) {
+            if (!initialEvaluation(l.code())) {
                 return false;
             }
         }
