@@ -101,9 +101,13 @@ final class Entries {
         v.patient().id().ifPresent(id -> p.addIdentifier(identifier(FhirCodes.PATIENT_ID, id)));
         Subscriber s = v.claimInfo().subscriber();
         if (subscriberIsPatient(v)) {
-            name(s).ifPresent(p::addName);
-            s.sex().ifPresent(x -> p.setGender(gender(x)));
-            s.address().ifPresent(a -> address(p.addAddress(), a));
+            // The patient is the subscriber: the subscriber's name, sex and address, each else the patient's own (an
+            // EMR that names the patient without a subscriber block must not publish a nameless Patient).
+            org.minutewise.core.model.Patient pt = v.patient();
+            (s.lastName().isPresent() || s.firstName().isPresent() ? name(s) : name(pt.lastName(), pt.firstName()))
+                    .ifPresent(p::addName);
+            s.sex().or(pt::sex).ifPresent(x -> p.setGender(gender(x)));
+            s.address().or(pt::address).ifPresent(a -> address(p.addAddress(), a));
         } else {
             // A dependent (or a patient whose birth date is not the subscriber's): the patient's own name, sex and
             // address, when the visit gives them.

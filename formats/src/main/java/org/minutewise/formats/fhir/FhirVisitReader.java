@@ -1344,6 +1344,12 @@ public final class FhirVisitReader {
                 source.put("payer", enc.path());
                 b.payer(defaultPayer);
                 b.claimInfo(corrected(new ClaimInfo(bp, Optional.empty(), Optional.empty(), Subscriber.NONE, pos)));
+                if (patient.isPresent()) {
+                    // No policy, so no subscriber to name: the Patient's name, sex and address are the patient's own.
+                    Subscriber own = person(Optional.empty(), patient.get());
+                    b.patient(new Patient(pat.id(), pat.birthDate(), pat.yearToDate(), pat.outsideSpend(),
+                            own.lastName(), own.firstName(), own.sex(), own.address()));
+                }
                 return;
             }
             Loc primary = covs.get(0);

@@ -77,13 +77,25 @@ public final class FhirVisitWriter {
         v.claimInfo().secondary().insuranceType().ifPresent(x -> out.add("secondaryInsuranceType"));
         // A billing provider who is a person: FHIR's serviceProvider is an Organization, named by the last name.
         v.claimInfo().billingProvider().firstName().ifPresent(x -> out.add("billingProvider.firstName"));
-        if (v.claimInfo().subscriber().relationship().isEmpty()) {
-            // The reader takes the patient's own name, sex and address only for a dependent (Coverage.relationship):
-            // beside a subscriber who is the patient, the Patient is named by the subscriber's and they are not read.
-            v.patient().lastName().ifPresent(x -> out.add("patient.lastName"));
-            v.patient().firstName().ifPresent(x -> out.add("patient.firstName"));
-            v.patient().sex().ifPresent(x -> out.add("patient.sex"));
-            v.patient().address().ifPresent(x -> out.add("patient.address"));
+        org.minutewise.core.model.Subscriber s = v.claimInfo().subscriber();
+        if (s.relationship().isEmpty()) {
+            // The patient who is the subscriber: the Patient carries the subscriber's name, sex and address, each
+            // else the patient's own (read back as the subscriber's beside a Coverage, as the patient's without one).
+            // A patient's own that differs from the subscriber's given one has no home.
+            org.minutewise.core.model.Patient p = v.patient();
+            boolean subscriberNamed = s.lastName().isPresent() || s.firstName().isPresent();
+            if (subscriberNamed && !p.lastName().equals(s.lastName())) {
+                p.lastName().ifPresent(x -> out.add("patient.lastName"));
+            }
+            if (subscriberNamed && !p.firstName().equals(s.firstName())) {
+                p.firstName().ifPresent(x -> out.add("patient.firstName"));
+            }
+            if (s.sex().isPresent() && !p.sex().equals(s.sex())) {
+                p.sex().ifPresent(x -> out.add("patient.sex"));
+            }
+            if (s.address().isPresent() && !p.address().equals(s.address())) {
+                p.address().ifPresent(x -> out.add("patient.address"));
+            }
         }
         // The FHIR input takes the certification from a CarePlan with a period: without dates it is not read back.
         v.certification().filter(c -> c.from().isEmpty() && c.to().isEmpty())

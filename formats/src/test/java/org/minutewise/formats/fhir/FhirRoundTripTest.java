@@ -207,16 +207,48 @@ class FhirRoundTripTest {
             assertThat(e.path()).matches("Bundle\\.entry\\[\\d+\\]\\.resource\\.subscriber");
             assertThat(e.detail()).startsWith("required for a dependent (relationship 19)");
         });
-        // Without a relationship the patient's own name, sex and address are not read back: named as not carried.
+        // Without a relationship the Patient is named by the subscriber's name: a patient's own that differs is not
+        // read back, named as not carried; the sex and address the subscriber lacks are the patient's own, carried.
         Visit notDependent = v.toBuilder().claimInfo(new org.minutewise.core.model.ClaimInfo(
                 v.claimInfo().billingProvider(), v.claimInfo().payerName(), v.claimInfo().payerId(),
                 new Subscriber(Optional.of("ACM998877"), Optional.of("Park"), Optional.of("Daniel"), Optional.empty(),
                         Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty())).build();
-        assertThat(FhirVisitWriter.notCarried(notDependent, code -> true)).contains("patient.lastName",
-                "patient.firstName", "patient.sex", "patient.address");
+        // (The child Mina's last name is her father's: the same, so nothing lost.)
+        assertThat(FhirVisitWriter.notCarried(notDependent, code -> true)).contains("patient.firstName")
+                .doesNotContain("patient.lastName", "patient.sex", "patient.address");
+        assertThat(back(notDependent, CHICAGO).claimInfo().subscriber().address())
+                .isEqualTo(notDependent.patient().address());
         String badX12 = pj.replace("\"code\": \"53\"", "\"code\": \"18x\"");
         assertThat(FhirVisitReader.read(badX12, REF, "commercial").get(0).error()).get()
                 .satisfies(e -> assertThat(e.detail()).startsWith("expected one of 01, 19, 20, 21, 39, 40, 53, G8"));
+    }
+
+    /**
+     * A patient named without a subscriber block (an EMR's visit): the Patient carries the patient's own name, sex and
+     * address (it was published nameless, and the writer said FHIR had no home for them); read back as the
+     * subscriber's beside the payer's Coverage (the patient is the subscriber), as the patient's own without one.
+     */
+    @Test
+    void aPatientNamedWithoutASubscriberIsNamedInFhir() throws Exception {
+        Visit v = FhirClaimWriterTest.example("stroke-visit.json");
+        org.minutewise.core.model.Patient p = v.patient();
+        org.minutewise.core.model.Address home = new org.minutewise.core.model.Address("12 Elm St", Optional.empty(),
+                "Springfield", "IL", "62701");
+        Visit named = v.toBuilder().patient(new org.minutewise.core.model.Patient(p.id(), p.birthDate(),
+                p.yearToDate(), p.outsideSpend(), Optional.of("Rivera"), Optional.of("Luz"), Optional.of("F"),
+                Optional.of(home))).build();
+        assertThat(named.claimInfo().subscriber().lastName()).as("no subscriber name in the example").isEmpty();
+        assertThat(FhirVisitWriter.notCarried(named, code -> true)).doesNotContain("patient.lastName",
+                "patient.firstName", "patient.sex", "patient.address");
+        String json = FhirVisitWriter.write(named, CHICAGO).replaceAll("\\s+", "");
+        assertThat(json).contains("\"family\":\"Rivera\"", "\"given\":[\"Luz\"]", "\"gender\":\"female\"",
+                "\"city\":\"Springfield\"");
+        Visit w = back(named, CHICAGO);
+        org.minutewise.core.model.Subscriber s = w.claimInfo().subscriber();
+        assertThat(w.patient().lastName().or(s::lastName)).contains("Rivera");
+        assertThat(w.patient().firstName().or(s::firstName)).contains("Luz");
+        assertThat(w.patient().sex().or(s::sex)).contains("F");
+        assertThat(w.patient().address().or(s::address)).contains(home);
     }
 
     /** A Bundle saved by a Windows tool starts with a byte-order mark: read as if it did not. */
