@@ -180,6 +180,16 @@ public final class MinutewiseServer implements AutoCloseable {
                 throw new ApiException(401, "Unauthorized", "a valid API token is required: Authorization: Bearer "
                         + "<token>", "Authorization");
             }
+            if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
+                // Jetty answers a HEAD itself, without the GET handler: every answer under /api is JSON, its head too.
+                ctx.contentType("application/json");
+            }
+            String bad = malformedEscape(ctx.queryString());
+            if (bad != null) {
+                // The servlet decoder drops a parameter it cannot decode: "?q=%ZZ" read as no q at all.
+                throw new ApiException(400, "Bad request", "the query string has a malformed percent escape \"" + bad
+                        + "\": a % is followed by two hexadecimal digits (write %25 for a percent sign)", "query");
+            }
         }
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBody) {
@@ -188,6 +198,20 @@ public final class MinutewiseServer implements AutoCloseable {
             }
             throw Bodies.tooLarge(maxBody);
         }
+    }
+
+    /** The first percent escape of a raw query string that is not "%" and two hexadecimal digits, or null. */
+    static String malformedEscape(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (int i = query.indexOf('%'); i >= 0; i = query.indexOf('%', i + 1)) {
+            if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0
+                    || Character.digit(query.charAt(i + 2), 16) < 0) {
+                return query.substring(i, Math.min(query.length(), i + 3));
+            }
+        }
+        return null;
     }
 
     /** A declared body up to this many times the limit is read and dropped before the 413 (see {@link #drain}). */

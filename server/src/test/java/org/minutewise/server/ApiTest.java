@@ -459,8 +459,57 @@ class ApiTest {
         }
     }
 
+    /**
+     * A query string with a malformed percent escape is a 400 that says so (the servlet decoder dropped the parameter,
+     * and search answered "the query parameter q is required"); a well-formed escape is decoded as before.
+     */
+    @Test
+    void aMalformedPercentEscapeInTheQueryIsSaid() throws Exception {
+        for (String q : new String[] {"%ZZ", "bal%ZZance", "balance%2"}) {
+            String answer = raw("GET /api/v1/search?q=" + q);
+            assertThat(answer).as(q).startsWith("HTTP/1.1 400");
+            JsonNode p = Json.mapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertThat(p.get("detail").asText()).as(q).startsWith("the query string has a malformed percent escape");
+            assertThat(p.get("field").asText()).isEqualTo("query");
+        }
+        assertThat(raw("GET /api/v1/search?q=balance%20board")).startsWith("HTTP/1.1 200");
+        assertThat(MinutewiseServer.malformedEscape("q=50%25")).isNull();
+        assertThat(MinutewiseServer.malformedEscape("q=50%")).isEqualTo("%");
+    }
+
+    /** A HEAD under /api says JSON, as the GET does (it said text/plain). */
+    @Test
+    void aHeadUnderTheApiIsJson() throws IOException {
+        String answer = raw("HEAD /api/v1/rules");
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        assertThat(answer).containsIgnoringCase("content-type: application/json");
+    }
+
+    /** A request line sent as is (no client-side URI checks), and the answer (a HEAD's has no body to read). */
+    private String raw(String requestLine) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", s.server.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return requestLine.startsWith("HEAD ") ? head(socket.getInputStream()) : readAnswer(socket.getInputStream());
+        }
+    }
+
     /** An HTTP/1.1 answer read off a socket: the head, then as many body bytes as its Content-Length says. */
     private static String readAnswer(InputStream in) throws IOException {
+        String h = head(in);
+        int length = 0;
+        for (String line : h.split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        return h + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    /** An HTTP/1.1 answer's head, read off a socket up to its blank line. */
+    private static String head(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
             int b = in.read();
@@ -469,14 +518,7 @@ class ApiTest {
             }
             head.write(b);
         }
-        String h = head.toString(StandardCharsets.ISO_8859_1);
-        int length = 0;
-        for (String line : h.split("\r\n")) {
-            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring("content-length:".length()).trim());
-            }
-        }
-        return h + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Test
