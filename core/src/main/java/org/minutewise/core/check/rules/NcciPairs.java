@@ -85,8 +85,8 @@ public final class NcciPairs implements Rule {
                     + "XS or 59 is supported only when the therapy treated a region that was not manipulated.",
             REGION_CITATION, Citations.NCCI_MANUAL)
             .revised(2, NOT_FOR_MEDICARE_CHIROPRACTIC)
-            .revised(3, "2026-12-07: not for a billed claim whose therapy line carries no XS/59: MW-B016 blocks it (the "
-                    + "line is denied for certain) and its fix asks for the regions; one cause, one finding");
+            .revised(3, "2026-12-07: not for a billed claim whose therapy line carries no XS/59: MW-B016 blocks it "
+                    + "(the line is denied for certain) and its fix asks for the regions; one cause, one finding");
     public static final RuleInfo OTHER_REGION = new RuleInfo("MW-E011", Severity.INFO,
             "Therapy code beside manipulation, in another region",
             "Nothing to fix; keep the regions in the note: they are what supports XS (or 59).",
