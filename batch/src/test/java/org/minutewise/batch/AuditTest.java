@@ -2140,11 +2140,19 @@ class AuditTest {
                 .extracting(c -> String.join(" ", c.get("visitId"), c.get("code"), c.get("billedUnits"),
                         c.get("units"), c.get("difference"), c.get("allowedPerUnit")))
                 .containsExactlyInAnyOrder("M-1 97112 3 3 0 " + price.setScale(2), "M-2 97112 3 2 1 0.00");
+        oneUnitOverWorthNoDollars(out, "PT20");
+    }
+
+    /**
+     * An audit's one unit over, on a line Medicare denies: counted in unitsOver, worth no dollars in summary.json
+     * (overall, for {@code therapist} and Medicare) nor in report.html.
+     */
+    private static void oneUnitOverWorthNoDollars(Path out, String therapist) throws IOException {
         JsonNode s = summary(out);
         assertThat(s.get("unitsOver").asLong()).isEqualTo(1); // the unit over is still counted, worth $0
         assertThat(s.get("dollarsOver").decimalValue()).isZero();
         assertThat(s.get("dollarsUnder").decimalValue()).isZero();
-        assertThat(s.get("byTherapist").get("PT20").get("dollarsOver").decimalValue()).isZero();
+        assertThat(s.get("byTherapist").get(therapist).get("dollarsOver").decimalValue()).isZero();
         assertThat(s.get("byPayer").get("medicare").get("dollarsOver").decimalValue()).isZero();
         assertThat(Files.readString(out.resolve("report.html")))
                 .contains("<div class=\"v\">$0.00</div><div class=\"l\">est. dollars over");
@@ -2191,14 +2199,7 @@ class AuditTest {
                 .extracting(c -> String.join(" ", c.get("billedUnits"), c.get("billedModifiers"), c.get("units"),
                         c.get("modifiers"), c.get("difference"), c.get("allowedPerUnit")))
                 .containsExactly("3 GP 2 GP;59 1 0.00");
-        JsonNode s = summary(out);
-        assertThat(s.get("unitsOver").asLong()).isEqualTo(1); // the unit over is still counted, worth $0
-        assertThat(s.get("dollarsOver").decimalValue()).isZero();
-        assertThat(s.get("dollarsUnder").decimalValue()).isZero();
-        assertThat(s.get("byTherapist").get("PT30").get("dollarsOver").decimalValue()).isZero();
-        assertThat(s.get("byPayer").get("medicare").get("dollarsOver").decimalValue()).isZero();
-        assertThat(Files.readString(out.resolve("report.html")))
-                .contains("<div class=\"v\">$0.00</div><div class=\"l\">est. dollars over");
+        oneUnitOverWorthNoDollars(out, "PT30");
     }
 
     /**
