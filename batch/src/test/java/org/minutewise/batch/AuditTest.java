@@ -2140,14 +2140,66 @@ class AuditTest {
                 .extracting(c -> String.join(" ", c.get("visitId"), c.get("code"), c.get("billedUnits"),
                         c.get("units"), c.get("difference"), c.get("allowedPerUnit")))
                 .containsExactlyInAnyOrder("M-1 97112 3 3 0 " + price.setScale(2), "M-2 97112 3 2 1 0.00");
+        oneUnitOverWorthNoDollars(out, "PT20");
+    }
+
+    /**
+     * An audit's one unit over, on a line Medicare denies: counted in unitsOver, worth no dollars in summary.json
+     * (overall, for {@code therapist} and Medicare) nor in report.html.
+     */
+    private static void oneUnitOverWorthNoDollars(Path out, String therapist) throws IOException {
         JsonNode s = summary(out);
         assertThat(s.get("unitsOver").asLong()).isEqualTo(1); // the unit over is still counted, worth $0
         assertThat(s.get("dollarsOver").decimalValue()).isZero();
         assertThat(s.get("dollarsUnder").decimalValue()).isZero();
-        assertThat(s.get("byTherapist").get("PT20").get("dollarsOver").decimalValue()).isZero();
+        assertThat(s.get("byTherapist").get(therapist).get("dollarsOver").decimalValue()).isZero();
         assertThat(s.get("byPayer").get("medicare").get("dollarsOver").decimalValue()).isZero();
         assertThat(Files.readString(out.resolve("report.html")))
                 .contains("<div class=\"v\">$0.00</div><div class=\"l\">est. dollars over");
+    }
+
+    /**
+     * A billed 97110 without 59/X beside 97113 (an NCCI pair, the times apart) is denied as part of 97113: findings.csv
+     * blocks it (MW-B016), and claims.csv prices its row at $0 a unit as the check's estimate of the billed claim
+     * prices the line, so its unit billed over the 30 documented minutes counts in unitsOver but no dollars in
+     * summary.json (overall, per therapist and payer) or report.html. Near miss: billed with 59, no MW-B016, and the
+     * unit over is worth 97110's price in every total.
+     */
+    @Test
+    void aBilledLineAnNcciEditDeniesIsPricedAtZeroB016() throws IOException {
+        // 97113's RVUs beside the sample's 97110 (test figures): both codes priced, as with CMS's PPRRVU file.
+        ReferenceData priced = REF.withFees(REF.fees().withRvus(List.of(
+                new org.minutewise.core.fees.Rvu("97110", 2026, new BigDecimal("0.45"), new BigDecimal("0.41"),
+                        new BigDecimal("0.01")),
+                new org.minutewise.core.fees.Rvu("97113", 2026, new BigDecimal("0.48"), new BigDecimal("0.70"),
+                        new BigDecimal("0.01"))), "test"));
+        String aquatic = "N-1,2026-06-01,medicare,,PT,NP,I69.351,97113,20,09:00,09:20,PT30,PT,,1,GP,,\r\n";
+        Path out = tmp.resolve("ncci");
+        Path near = tmp.resolve("ncci-near");
+        for (Path dir : List.of(out, near)) {
+            Path in = tmp.resolve(dir.getFileName() + ".csv");
+            Files.writeString(in, HEADER + aquatic + "N-1,2026-06-01,medicare,,PT,NP,I69.351,97110,30,09:25,09:55,"
+                    + "PT30,PT,,3," + (dir == near ? "GP;59" : "GP") + ",,\r\n");
+            Audit.run(new Audit.Options(List.of(in.toString()), dir, Optional.empty(), 2, false, 2,
+                    OptionalLong.empty()), priced, Progress.quiet());
+        }
+
+        assertThat(rows(out.resolve("findings.csv"))).filteredOn(f -> f.get("ruleId").equals("MW-B016"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.get("severity")).isEqualTo("block");
+                    assertThat(f.get("message")).contains("denied as part of 97113", "09:25-09:55");
+                });
+        assertThat(rows(near.resolve("findings.csv"))).extracting(f -> f.get("ruleId")).doesNotContain("MW-B016");
+        BigDecimal price = new BigDecimal(rows(near.resolve("claims.csv")).stream()
+                .filter(c -> c.get("code").equals("97110")).findFirst().orElseThrow().get("allowedPerUnit"));
+        assertThat(price).isPositive();
+        assertThat(summary(near).get("dollarsOver").decimalValue()).isEqualByComparingTo(price);
+
+        assertThat(rows(out.resolve("claims.csv"))).filteredOn(c -> c.get("code").equals("97110"))
+                .extracting(c -> String.join(" ", c.get("billedUnits"), c.get("billedModifiers"), c.get("units"),
+                        c.get("modifiers"), c.get("difference"), c.get("allowedPerUnit")))
+                .containsExactly("3 GP 2 GP;59 1 0.00");
+        oneUnitOverWorthNoDollars(out, "PT30");
     }
 
     /**

@@ -42,10 +42,21 @@ public record Estimate(boolean available, String reason, String locality, BigDec
      * priced at $0, outside the multiple procedure payment reduction, and counted toward no KX threshold.
      * {@code byReport}: an unlisted code (97799), which has no RVUs: the Medicare contractor prices it from the
      * claim's description and the record ("carrier priced"), so it is not priced here (not $0, and not missing data).
+     * {@code deniedByNcci}: the line of a billed claim an NCCI edit denies as part of another billed code
+     * ({@link NcciAnalysis#bundledOnBilledClaim}: MW-B016, MW-E001): priced at $0, outside the reduction, as the label
+     * says.
      */
     public record Line(String code, List<String> modifiers, int units, boolean priced, BigDecimal allowed,
                        BigDecimal allowedBeforeAssistantReduction, boolean mpprApplied, boolean assistantReduction,
-                       boolean deniedByMue, boolean byReport) {
+                       boolean deniedByMue, boolean byReport, boolean deniedByNcci) {
+        /** A line no NCCI edit denies. */
+        public Line(String code, List<String> modifiers, int units, boolean priced, BigDecimal allowed,
+                    BigDecimal allowedBeforeAssistantReduction, boolean mpprApplied, boolean assistantReduction,
+                    boolean deniedByMue, boolean byReport) {
+            this(code, modifiers, units, priced, allowed, allowedBeforeAssistantReduction, mpprApplied,
+                    assistantReduction, deniedByMue, byReport, false);
+        }
+
         /** A line of a listed code. */
         public Line(String code, List<String> modifiers, int units, boolean priced, BigDecimal allowed,
                     BigDecimal allowedBeforeAssistantReduction, boolean mpprApplied, boolean assistantReduction,
@@ -92,7 +103,7 @@ public record Estimate(boolean available, String reason, String locality, BigDec
             Line l = lines.get(i);
             out.add(new Line(l.code(), claimLines.get(i).modifiers(), l.units(), l.priced(), l.allowed(),
                     l.allowedBeforeAssistantReduction(), l.mpprApplied(), l.assistantReduction(), l.deniedByMue(),
-                    l.byReport()));
+                    l.byReport(), l.deniedByNcci()));
         }
         // GA/GZ added after pricing (an ABN recorded): the label says what they mean for the amounts.
         String before = PaymentEstimator.liabilityNote(lines);

@@ -76,7 +76,7 @@ public final class NcciAnalysis {
 
         /**
          * A pair only the billed claim holds that is judged on the billed line's 59/X (NcciPairs' MW-E003/E004/E011,
-         * or MW-B006): no times, or times or regions that support the bypass. Overlapping times, an edit no modifier
+         * or MW-B016): no times, or times or regions that support the bypass. Overlapping times, an edit no modifier
          * bypasses and a payer that denies the bypass are judged as the engine's own pairs are.
          */
         public boolean judgedOnBilledLine() {
@@ -284,8 +284,43 @@ public final class NcciAnalysis {
      * modifier was added.
      */
     public static boolean judgedOnBilledLine(CheckContext ctx, Pair p) {
-        return p.judgedOnBilledLine() || (p.status() == Status.BYPASSED || p.status() == Status.OTHER_REGION)
-                && deniedOnBilledClaim(ctx, p);
+        return p.judgedOnBilledLine() || bundledWithoutModifier(ctx, p);
+    }
+
+    /**
+     * MW-B016's pairs: the billed claim holds both codes, documented on the visit, and the billed line of the modified
+     * code carries no 59/X where the edit lets one bypass it ({@link #deniedOnBilledClaim}), whether the documented
+     * times (or regions) support the bypass, or none are documented. Not for times that overlap (MW-E002), an edit no
+     * modifier bypasses (MW-E001), a payer that denies the bypass (MW-E005), a region manipulated (MW-E009), or a code
+     * the visit does not document (MW-B007: remove the line or document the service).
+     */
+    public static boolean bundledWithoutModifier(CheckContext ctx, Pair p) {
+        Status s = p.status();
+        return (s == Status.BYPASSED || s == Status.OTHER_REGION || s == Status.NO_TIMES || s == Status.NO_REGIONS)
+                && deniedOnBilledClaim(ctx, p) && documented(ctx, p.modifiedCode()) && documented(ctx, p.otherCode());
+    }
+
+    /** Whether a service line of the visit documents the code (97129 and 97130 one service's minutes). */
+    private static boolean documented(CheckContext ctx, String code) {
+        for (ServiceLine l : ctx.visit().services()) {
+            if (org.minutewise.core.units.Cognitive.sameService(l.code(), code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The documented periods of a code ("09:00-09:20 and 10:05-10:15"), or null when a line of it has none. */
+    public static String periodsText(CheckContext ctx, String code) {
+        List<Period> ps = periods(ctx, code);
+        if (ps == null) {
+            return null;
+        }
+        List<String> each = new ArrayList<>(ps.size());
+        for (Period x : ps) {
+            each.add(x.toString());
+        }
+        return String.join(" and ", each);
     }
 
     /**

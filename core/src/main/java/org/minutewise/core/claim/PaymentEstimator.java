@@ -191,7 +191,7 @@ public final class PaymentEstimator {
                 out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(),
                         MEDICARE_BUNDLED.contains(l.code()) || notCovered.contains(l.code()) || denied[i]
                                 || bundledInto.containsKey(l.code()),
-                        ZERO, ZERO, false, false, denied[i], byReport[i]));
+                        ZERO, ZERO, false, false, denied[i], byReport[i], bundledInto.containsKey(l.code())));
                 continue;
             }
             int fullUnits = outsideMppr[i] ? l.units() : i == fullLine ? 1 : 0;

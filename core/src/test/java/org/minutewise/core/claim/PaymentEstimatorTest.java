@@ -299,6 +299,9 @@ class PaymentEstimatorTest {
 
         assertThat(denied.lines().get(1).priced()).isTrue();
         assertThat(denied.lines().get(1).allowed()).isEqualByComparingTo("0");
+        // Flagged, for the audit's claims.csv to price the row at $0 from this estimate (MW-B016).
+        assertThat(denied.lines()).extracting(Estimate.Line::deniedByNcci).containsExactly(false, true);
+        assertThat(paid.lines()).extracting(Estimate.Line::deniedByNcci).containsExactly(false, false);
         assertThat(denied.totalAllowed()).isEqualByComparingTo(alone.totalAllowed());
         assertThat(denied.reason()).contains("$0: 97140 (bundled into 97530).");
         assertThat(paid.lines().get(1).allowed()).isPositive();

@@ -754,15 +754,16 @@ public final class VisitAudit {
                     price[0] = BigDecimal.ZERO;
                     price[1] = BigDecimal.ZERO;
                 }
-                // A kind of line an MUE denies, as billed or as supported (MW-E006): the estimate prices it at $0,
-                // and so do the rows. Units over or under the documented minutes on it are still counted, but they
-                // are worth nothing: Medicare pays none of the denied line, whatever its units.
+                // A kind of line an MUE denies, as billed or as supported (MW-E006), or a billed line an NCCI edit
+                // denies as part of another billed code (MW-B016, MW-E001): the estimate prices it at $0, and so do
+                // the rows. Units over or under the documented minutes on it are still counted, but they are worth
+                // nothing: Medicare pays none of the denied line, whatever its units.
                 boolean[] denied = new boolean[2];
                 boolean[] present = new boolean[2];
                 for (int i : bl) {
                     int k = ClaimBuilder.assistantModifier(v.billed().get(i).modifiers()) ? 1 : 0;
                     present[k] = true;
-                    denied[k] |= deniedByMue(r.claim(), i);
+                    denied[k] |= deniedByMue(r.claim(), i) || deniedByNcci(r.claim(), i);
                 }
                 for (int i : sl) {
                     int k = ClaimBuilder.assistantModifier(supported.lines().get(i).modifiers()) ? 1 : 0;
@@ -898,6 +899,12 @@ public final class VisitAudit {
     private static boolean deniedByMue(Claim c, int i) {
         Estimate e = c.estimate();
         return e.available() && i < e.lines().size() && e.lines().get(i).deniedByMue();
+    }
+
+    /** Whether the billed claim's estimate prices its line {@code i} at $0 as denied by an NCCI edit (MW-B016). */
+    private static boolean deniedByNcci(Claim c, int i) {
+        Estimate e = c.estimate();
+        return e.available() && i < e.lines().size() && e.lines().get(i).deniedByNcci();
     }
 
     private static void addAll(List<String> into, List<String> modifiers) {

@@ -197,6 +197,67 @@ class VisitAuditTest {
     }
 
     /**
+     * The sample's RVUs and 97113's (test figures): the pair's both codes priced, as with CMS's PPRRVU file (with the
+     * sample alone 97113 has none, and an estimate of no priced line has no lines to read).
+     */
+    private static final ReferenceData PRICED = REF.withFees(REF.fees().withRvus(List.of(
+            new org.minutewise.core.fees.Rvu("97110", 2026, new java.math.BigDecimal("0.45"),
+                    new java.math.BigDecimal("0.41"), new java.math.BigDecimal("0.01")),
+            new org.minutewise.core.fees.Rvu("97113", 2026, new java.math.BigDecimal("0.48"),
+                    new java.math.BigDecimal("0.70"), new java.math.BigDecimal("0.01"))), "test"));
+
+    private static List<AuditCsv.ClaimRow> pricedClaims(String json, AuditTotals totals) {
+        VisitJsonReader reader = new VisitJsonReader(PRICED);
+        Visit v = reader.read(reader.parse(json.replace('\'', '"')));
+        return new VisitAudit(PRICED, new VisitChecker(PRICED), Optional.empty(), f -> "f").check(v, 1, 0, 1,
+                totals).claims();
+    }
+
+    private static final String NCCI_VISIT = "{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare',"
+            + "'planOfCare':'PT','diagnoses':['I69.351'],'services':["
+            + "{'code':'97113','minutes':20,'start':'09:00','end':'09:20','provider':{'role':'PT'}},"
+            + "{'code':'97110','minutes':30,'start':'09:25','end':'09:55','provider':{'role':'PT'}}],"
+            + "'billed':[{'code':'97113','modifiers':['GP'],'units':1},{'code':'97110','modifiers':[%s],'units':%d}]}";
+
+    /**
+     * 97110 billed beside 97113 (an NCCI pair, 97110 column two) without 59/X is denied as part of 97113 (MW-B016), and
+     * the check's estimate of the billed claim prices it at $0: so does its claims.csv row, through the same estimate,
+     * so a unit billed over the 30 documented minutes (2 units) on it is counted but worth no dollars over, nor a unit
+     * left unbilled dollars under. Near miss: billed with 59 (the times are apart), the unit over is worth 97110's
+     * price.
+     */
+    @Test
+    void aLineAnNcciEditDeniesIsWorthNoDollarsOverOrUnder() {
+        AuditTotals over = new AuditTotals();
+        assertThat(pricedClaims(String.format(NCCI_VISIT, "'GP'", 3), over))
+                .filteredOn(r -> r.code().equals("97110")).singleElement().satisfies(r -> {
+                    assertThat(r.difference()).isEqualTo("1");
+                    assertThat(r.allowedPerUnit()).isEqualTo("0.00");
+                });
+        assertThat(over.findingsByRule()).containsKey("MW-B016");
+        assertThat(over.unitsOver()).isEqualTo(1);
+        assertThat(over.dollarsOver()).isZero();
+
+        AuditTotals under = new AuditTotals();
+        assertThat(pricedClaims(String.format(NCCI_VISIT, "'GP'", 1), under))
+                .filteredOn(r -> r.code().equals("97110")).singleElement().satisfies(r -> {
+                    assertThat(r.difference()).isEqualTo("-1");
+                    assertThat(r.allowedPerUnit()).isEqualTo("0.00");
+                });
+        assertThat(under.unitsUnder()).isEqualTo(1);
+        assertThat(under.dollarsUnder()).isZero();
+
+        AuditTotals with59 = new AuditTotals();
+        assertThat(pricedClaims(String.format(NCCI_VISIT, "'GP','59'", 3), with59)).filteredOn(r -> r.code()
+                .equals("97110")).singleElement().satisfies(r -> {
+                    assertThat(r.difference()).isEqualTo("1");
+                    assertThat(new java.math.BigDecimal(r.allowedPerUnit())).isPositive();
+                    assertThat(with59.dollarsOver()).isEqualByComparingTo(r.allowedPerUnit());
+                });
+        assertThat(with59.findingsByRule()).doesNotContainKey("MW-B016");
+    }
+
+    /**
      * An audit writes no explanation: MW-B002's message and fix do not point to one there (the {@code check}
      * command's, which has the explanation, still does), and the row carries the fix and citation.
      */

@@ -142,7 +142,9 @@ public final class BilledLines implements Rule {
                     + "with the visit's ABN (abn) on a Medicare claim (a billing expert's review)")
             .revised(6, "2026-12-07: a billed column-two code of an NCCI pair without the 59/X its documented times "
                     + "or regions support says that the line is denied as part of the column-one code (it said only "
-                    + "\"Missing: 59\", beside MW-E004's \"59 was added\"; a Medicare biller's review)");
+                    + "\"Missing: 59\", beside MW-E004's \"59 was added\"; a Medicare biller's review)")
+            .revised(7, "2026-12-07: a billed column-two code of an NCCI pair without 59/X is MW-B016, which blocks "
+                    + "(the line is denied for certain), not this warning: one cause, one finding");
     public static final RuleInfo NOT_DOCUMENTED = new RuleInfo("MW-B007", Severity.BLOCK,
             "Billed code with no documented service",
             "Remove the line, or add the documentation of the service.",
@@ -241,6 +243,20 @@ public final class BilledLines implements Rule {
             "CMS Pub 100-04 ch. 30 §50 (the ABN: GA when a signed notice is on file, GZ when none was given; a "
                     + "notice not given does not make the patient liable)", Citations.CLAIMS_MANUAL_CH30);
 
+    /**
+     * MW-B016: the billed line of an NCCI pair's column-two code (the therapy code beside manipulation) without 59 or
+     * an X modifier, where the edit lets one bypass it (modifier indicator 1): the payer denies the line as part of the
+     * other code, for certain. Said by NcciPairs, which judges the pair; times that overlap (MW-E002), an edit no
+     * modifier bypasses (MW-E001) and a payer that denies the bypass (MW-E005) are their own findings.
+     */
+    public static final RuleInfo NCCI_BUNDLED = new RuleInfo("MW-B016", Severity.BLOCK,
+            "NCCI column-two code billed without 59/X: denied as part of the column-one code",
+            "When the documented times show the two services in different time intervals, add 59 (or XU, as the "
+                    + "payer profile prefers) to the column-two line; when no times are documented, document them "
+                    + "and add the modifier only if they show different intervals, else remove the line.",
+            "NCCI Policy Manual ch. I (modifier 59), ch. XI §P; CMS Pub 100-04 ch. 23 §20.9 (the column-two code of "
+                    + "an NCCI edit is denied unless a modifier the edit allows is reported)", Citations.NCCI_MANUAL);
+
     /** The modifiers whose absence costs a denial (KX) or an overpayment (CQ/CO): MW-B012, not MW-B006. */
     private static final List<String> REQUIRED = List.of("KX", "CQ", "CO");
 
@@ -275,7 +291,7 @@ public final class BilledLines implements Rule {
         return List.of(CANNOT_VERIFY, OVER_BILLED, UNDER_BILLED, DISCIPLINE_MODIFIER, UNPAIRED_ASSISTANT,
                 MODIFIER_DIFFERS, NOT_DOCUMENTED, ASSISTANT_MODIFIER_NOT_APPLICABLE, KX_UNVERIFIED, UNKNOWN_MODIFIER,
                 CONTRADICTORY_MODIFIERS, REQUIRED_MODIFIER_MISSING, ZERO_UNITS, SAME_LINE_TWICE,
-                GA_WITHOUT_NOTICE);
+                GA_WITHOUT_NOTICE, NCCI_BUNDLED);
     }
 
     /**
@@ -465,7 +481,7 @@ public final class BilledLines implements Rule {
                 compared = without(compared, "GZ");
             }
             if (billedPairSpeaks(ctx, code)) {
-                // A pair only the billed claim holds (MW-E003/E004/E011, or MW-B006 from the NCCI check): that
+                // A pair only the billed claim holds (MW-E003/E004/E011, or MW-B016 from the NCCI check): that
                 // finding speaks for 59/X on this code.
                 compared = withoutDistinct(compared);
                 engine = withoutDistinct(engine);

@@ -39,7 +39,10 @@ public final class NcciPairs implements Rule {
             "Document start and end times for both services so the separate intervals (and 59/X) are supported.",
             "NCCI Policy Manual ch. XI §P; ch. I (modifier 59)", Citations.NCCI_MANUAL)
             .revised(2, BY_REGION_CHANGE)
-            .revised(3, BILLED_PAIR_CHANGE);
+            .revised(3, BILLED_PAIR_CHANGE)
+            .revised(4, "2026-12-07: not for a billed claim whose column-two line carries no 59/X beside a documented "
+                    + "column-one code: MW-B016 blocks it (the line is denied for certain) and its fix asks for the "
+                    + "times; one cause, one finding");
     public static final RuleInfo BYPASSED = new RuleInfo("MW-E004", Severity.INFO,
             "NCCI pair bypassed with 59/X",
             "Nothing to fix; keep the start and end times in the note: they are what supports the modifier.",
@@ -81,7 +84,9 @@ public final class NcciPairs implements Rule {
             "Record the body regions of the manipulation and of the therapy code (the service line's regions): "
                     + "XS or 59 is supported only when the therapy treated a region that was not manipulated.",
             REGION_CITATION, Citations.NCCI_MANUAL)
-            .revised(2, NOT_FOR_MEDICARE_CHIROPRACTIC);
+            .revised(2, NOT_FOR_MEDICARE_CHIROPRACTIC)
+            .revised(3, "2026-12-07: not for a billed claim whose therapy line carries no XS/59: MW-B016 blocks it "
+                    + "(the line is denied for certain) and its fix asks for the regions; one cause, one finding");
     public static final RuleInfo OTHER_REGION = new RuleInfo("MW-E011", Severity.INFO,
             "Therapy code beside manipulation, in another region",
             "Nothing to fix; keep the regions in the note: they are what supports XS (or 59).",
@@ -202,6 +207,7 @@ public final class NcciPairs implements Rule {
         String distinct = mods == null ? null : NcciAnalysis.distinctModifierOf(mods);
         String path = "billed[code=" + code + "]";
         String preferred = p.status() == NcciAnalysis.Status.OTHER_REGION
+                || p.status() == NcciAnalysis.Status.NO_REGIONS
                 ? NcciAnalysis.regionModifier(ctx.payer().distinctModifier())
                 : timeModifier(ctx);
         switch (p.status()) {
@@ -219,7 +225,16 @@ public final class NcciPairs implements Rule {
                             + " carries " + distinct + ", but no start and end times are documented for both, so "
                             + "nothing shows they were done in different time intervals; on review " + code
                             + " may be denied" + source + "."));
+                } else if (NcciAnalysis.bundledWithoutModifier(ctx, p)) {
+                    out.add(bundled(ctx, p, pair, "; no start and end times are documented for both ("
+                            + timesKnown(ctx, p) + "), so nothing shows the different time intervals that would "
+                            + "support the modifier", "Document the start and end times of both services. If they "
+                            + "show different time intervals, add " + distinctText(preferred) + " to the " + code
+                            + " line; if not, remove the " + code + " line and bill only " + p.otherCode() + " for "
+                            + "those minutes.", source));
                 } else {
+                    // Not MW-B016's: a code the visit does not document (MW-B007 blocks it: remove the line or
+                    // document the service).
                     out.add(NO_TIMES.finding(path, pair + " are an NCCI pair, both billed on this claim, and " + code
                             + " is billed with modifiers " + (mods == null ? List.of() : mods) + ", without 59 or an "
                             + "X modifier: " + code + " will be denied as part of " + p.otherCode() + ". No start "
@@ -239,16 +254,52 @@ public final class NcciPairs implements Rule {
                     out.add((p.status() == NcciAnalysis.Status.BYPASSED ? BYPASSED : OTHER_REGION).finding(path,
                             pair + " are an NCCI pair, both billed on this claim; " + why + ", which supports the "
                                     + distinct + " billed on " + code + source + "."));
+                } else if (!NcciAnalysis.bundledWithoutModifier(ctx, p)) {
+                    // One of the codes is not on the billed claim: no pair there to bypass, no line denied.
+                } else if (p.status() == NcciAnalysis.Status.BYPASSED) {
+                    String times = timesKnown(ctx, p);
+                    out.add(bundled(ctx, p, pair, "; " + why + " (" + times + "), which support "
+                            + distinctText(preferred) + " on " + code, "Add " + distinctText(preferred) + " to the "
+                            + code + " line before sending the claim: the documented times (" + times + ") show the "
+                            + "two services in different time intervals.", source));
                 } else {
-                    out.add(BilledLines.MODIFIER_DIFFERS.finding(path + ".modifiers", code + " is billed with "
-                            + "modifiers " + (mods == null ? List.of() : mods) + " beside " + p.otherCode() + ": "
-                            + pair + " are an NCCI pair, and without 59 or an X modifier " + code + " is denied as "
-                            + "part of " + p.otherCode() + "; " + why + ". Missing: " + preferred + " (or "
-                            + (preferred.equals("59") ? "an X modifier" : "59") + ")" + source + "."));
+                    out.add(bundled(ctx, p, pair, "; " + why + ", which supports " + distinctText(preferred)
+                            + " on " + code, "Add " + distinctText(preferred) + " to the " + code + " line before "
+                            + "sending the claim: it treated a region the manipulation did not.", source));
                 }
             }
+            case NO_REGIONS -> out.add(bundled(ctx, p, pair, "; the body regions each treated are not documented, "
+                    + "so nothing shows " + code + " treated a region that was not manipulated", "Record the body "
+                    + "regions of " + p.otherCode() + " and of " + code + ". If " + code + " treated a region that was "
+                    + "not manipulated, add " + distinctText(preferred) + " to its line; if not, remove the " + code
+                    + " line: in a region manipulated the same day it is part of the manipulation.", source));
             default -> throw new IllegalStateException("not judged on the billed line: " + p.status());
         }
+    }
+
+    /**
+     * MW-B016: the billed line of the pair's modified code without 59/X, denied as part of the other code; {@code why}
+     * (after "is denied as part of X") says what the documentation shows, {@code fix} what to do with the line.
+     */
+    private static Finding bundled(CheckContext ctx, NcciAnalysis.Pair p, String pair, String why, String fix,
+                                   String source) {
+        String code = p.modifiedCode();
+        List<String> mods = NcciAnalysis.billedModifiers(ctx, code);
+        return BilledLines.NCCI_BUNDLED.finding("billed[code=" + code + "].modifiers", code + " is billed with "
+                + "modifiers " + (mods == null ? List.of() : mods) + " beside " + p.otherCode() + ": " + pair + " are "
+                + "an NCCI pair whose edit a modifier may bypass (modifier indicator 1), and without 59 or an X "
+                + "modifier " + code + " is denied as part of " + p.otherCode() + why + source + ".", fix);
+    }
+
+    /** The pair's documented times, code by code ("97530 09:00-09:20, 97140 no start and end times"). */
+    private static String timesKnown(CheckContext ctx, NcciAnalysis.Pair p) {
+        StringBuilder sb = new StringBuilder();
+        for (String c : List.of(p.otherCode(), p.modifiedCode())) {
+            String t = NcciAnalysis.periodsText(ctx, c);
+            sb.append(sb.length() == 0 ? "" : ", ").append(c).append(' ')
+                    .append(t == null ? "no start and end times" : t);
+        }
+        return sb.toString();
     }
 
     /**

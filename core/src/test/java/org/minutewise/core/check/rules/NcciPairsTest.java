@@ -138,20 +138,24 @@ class NcciPairsTest {
 
     /**
      * A claim built elsewhere (an 837) has no minutes, so the count gives its timed codes no unit; the pair is on
-     * the claim all the same, and its column-two line without 59/X is denied (an integrator's review).
+     * the claim all the same, and its column-two line without 59/X is denied (an integrator's review): MW-B016 blocks
+     * it, and its fix asks for the times (MW-E003 does not say it again).
      */
     @Test
-    void aBilledPairWithoutMinutesOrModifierIsE003OnTheBilledLine() {
+    void aBilledPairWithoutMinutesOrModifierIsB016OnTheBilledLine() {
         for (String[] pair : new String[][] {{"97530", "97140"}, {"97150", "97110"}}) {
             Visit v = visit().service(noMinutes(pair[0])).service(noMinutes(pair[1]))
                     .billed(List.of(billed(pair[0], "GP"), billed(pair[1], "GP"))).build();
             CheckResult r = check(v);
-            assertThat(ids(r)).as(pair[1]).containsExactly("MW-E003");
-            assertThat(findings(r, "MW-E003")).singleElement().satisfies(f -> {
-                assertThat(f.path()).isEqualTo("billed[code=" + pair[1] + "]");
-                assertThat(f.message()).contains(pair[1] + " is billed with modifiers [GP], without 59 or an X "
-                        + "modifier: " + pair[1] + " will be denied as part of " + pair[0]);
-                assertThat(f.fix()).contains("bill " + pair[1] + " with 59 or an X modifier");
+            assertThat(ids(r)).as(pair[1]).containsExactly("MW-B016");
+            assertThat(findings(r, "MW-B016")).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.BLOCK);
+                assertThat(f.path()).isEqualTo("billed[code=" + pair[1] + "].modifiers");
+                assertThat(f.message()).contains(pair[1] + " is billed with modifiers [GP] beside " + pair[0],
+                        "without 59 or an X modifier " + pair[1] + " is denied as part of " + pair[0],
+                        pair[0] + " no start and end times, " + pair[1] + " no start and end times");
+                assertThat(f.fix()).contains("Document the start and end times of both services",
+                        "add 59 or an X modifier to the " + pair[1] + " line", "remove the " + pair[1] + " line");
             });
             // The engine's own claim is not changed by a pair only the billed claim holds.
             assertThat(ComplianceFixture.checker().check(v).engineClaim().lines())
@@ -205,8 +209,8 @@ class NcciPairsTest {
         CheckResult none = ComplianceFixture.checker().check(v.billed(List.of(billed("97530", "GP"),
                 billed("97140", "GP"))).build());
 
-        assertThat(ids(none)).contains("MW-B006").doesNotContain("MW-E004");
-        assertThat(findings(none, "MW-B006")).singleElement().satisfies(f -> {
+        assertThat(ids(none)).contains("MW-B016").doesNotContain("MW-E004", "MW-B006");
+        assertThat(findings(none, "MW-B016")).singleElement().satisfies(f -> {
             assertThat(f.message()).contains("without 59 or an X modifier 97140 is denied as part of 97530",
                     "the documented times show different time intervals");
             assertThat(f.path()).isEqualTo("billed[code=97140].modifiers");
@@ -218,25 +222,135 @@ class NcciPairsTest {
 
         CheckResult with59 = ComplianceFixture.checker().check(v.billed(List.of(billed("97530", "GP"),
                 billed("97140", "GP", "59"))).build());
-        assertThat(ids(with59)).contains("MW-E004").doesNotContain("MW-B006");
+        assertThat(ids(with59)).contains("MW-E004").doesNotContain("MW-B006", "MW-B016");
         assertThat(with59.claim().estimate().reason()).doesNotContain("bundled into");
     }
 
     /**
      * Documented times that show separate intervals, but a code the minutes give no unit billed all the same: the
-     * billed line's 59/X is judged (MW-B006 without it), and the engine's wording ("59 was added") is not used.
+     * billed line's 59/X is judged (MW-B016 without it), and the engine's wording ("59 was added") is not used.
      */
     @Test
     void aBilledPairTheMinutesBillOnlyOneCodeOfIsJudgedOnTheBilledModifiers() {
         Visit.Builder v = visit().service(at("97530", "09:00", "09:30", pt("T1")))
                 .service(at("97140", "09:30", "09:35", pt("T1")));
         CheckResult none = check(v.billed(List.of(billed("97530", "GP"), billed("97140", "GP"))).build());
-        assertThat(ids(none)).containsExactly("MW-B006");
-        assertThat(findings(none, "MW-B006").get(0).message()).contains("Missing: 59 (or an X modifier)");
+        assertThat(ids(none)).containsExactly("MW-B016");
+        assertThat(findings(none, "MW-B016").get(0).fix()).startsWith("Add 59 or an X modifier to the 97140 line");
         CheckResult with = check(v.billed(List.of(billed("97530", "GP"), billed("97140", "GP", "XU"))).build());
         assertThat(ids(with)).containsExactly("MW-E004");
         assertThat(findings(with, "MW-E004").get(0).message()).contains("supports the XU billed on 97140")
                 .doesNotContain("was added");
+    }
+
+    /** The full check, the visit given a diagnosis (else MW-C008 blocks too). */
+    private static CheckResult all(Visit.Builder v, org.minutewise.core.model.BilledLine... billed) {
+        return ComplianceFixture.checker().check(v.diagnosis("M54.50").billed(List.of(billed)).build());
+    }
+
+    /** The findings that block. */
+    private static List<String> blocks(CheckResult r) {
+        return r.findings().stream().filter(Finding::blocks).map(Finding::ruleId).toList();
+    }
+
+    /**
+     * MW-B016 (block): 97140 GP billed beside 97530, the documented times apart. The line is denied as part of 97530
+     * for certain: one block names both codes and their times, and its fix adds the modifier the payer takes; nothing
+     * else speaks of the missing modifier (no MW-B006 "Missing: 59", no MW-E004 "59 was added", no MW-E003). Near
+     * misses: billed with 59, or with XU: MW-E004, no block.
+     */
+    @Test
+    void aBilledColumnTwoLineWithout59BesideTimesApartBlocksB016() {
+        Visit.Builder v = visit().service(at("97530", "09:00", "09:20", pt("T1")))
+                .service(at("97140", "09:25", "09:40", pt("T1")));
+        CheckResult none = all(v, billed("97530", "GP"), billed("97140", "GP"));
+
+        assertThat(blocks(none)).containsExactly("MW-B016");
+        assertThat(ids(none)).doesNotContain("MW-B006", "MW-E003", "MW-E004");
+        assertThat(findings(none, "MW-B016")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.BLOCK);
+            assertThat(f.message()).contains("97140 is billed with modifiers [GP] beside 97530: 97530 (column one) "
+                    + "and 97140 (column two) are an NCCI pair", "(97530 09:00-09:20, 97140 09:25-09:40)");
+            assertThat(f.fix()).startsWith("Add 59 or an X modifier to the 97140 line")
+                    .contains("97530 09:00-09:20, 97140 09:25-09:40");
+            assertThat(f.citation()).contains("ch. I (modifier 59)", "ch. XI §P", "ch. 23 §20.9");
+        });
+        for (String m : List.of("59", "XU")) {
+            CheckResult ok = all(v, billed("97530", "GP"), billed("97140", "GP", m));
+            assertThat(ids(ok)).as(m).contains("MW-E004").doesNotContain("MW-B016", "MW-B006");
+            assertThat(blocks(ok)).as(m).isEmpty();
+        }
+        // A payer of X modifiers is told XU first.
+        PayerProfile xu = Payer.commercial("x-payer", org.minutewise.core.units.UnitMethod.CPT)
+                .distinctModifier("XU").build();
+        CheckResult toXu = only(new NcciPairs(), xu).check(v.payer("x-payer").billed(List.of(billed("97530", "GP"),
+                billed("97140", "GP"))).build());
+        assertThat(findings(toXu, "MW-B016")).singleElement().satisfies(f -> assertThat(f.fix())
+                .startsWith("Add XU (or 59) to the 97140 line"));
+    }
+
+    /**
+     * Minutes without start and end times, 97140 billed without 59/X: MW-B016 blocks (the line is denied whatever the
+     * times would show) and asks for the times, which MW-E003 no longer says a second time; with the time of one of
+     * them known, the message gives it. Near miss: the same visit without a billed claim is MW-E003 (Minutewise's own
+     * claim adds no 59 and says why).
+     */
+    @Test
+    void aBilledColumnTwoLineWithoutTimesOrModifierBlocksB016NotE003() {
+        Visit.Builder v = visit().service(at("97530", "09:00", "09:24", pt("T1")))
+                .service(minutes("97140", 23, pt("T1")));
+        CheckResult r = all(v, billed("97530", "GP"), billed("97140", "GP"));
+
+        assertThat(blocks(r)).containsExactly("MW-B016");
+        assertThat(ids(r)).doesNotContain("MW-E003", "MW-B006", "MW-E004");
+        assertThat(findings(r, "MW-B016")).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("no start and end times are documented for both (97530 09:00-09:24, "
+                    + "97140 no start and end times)");
+            assertThat(f.fix()).startsWith("Document the start and end times of both services")
+                    .contains("remove the 97140 line and bill only 97530");
+        });
+        Visit unbilled = visit().service(at("97530", "09:00", "09:24", pt("T1")))
+                .service(minutes("97140", 23, pt("T1"))).build();
+        assertThat(ids(ComplianceFixture.checker().check(unbilled))).contains("MW-E003").doesNotContain("MW-B016");
+    }
+
+    /**
+     * Near misses of MW-B016, each one cause with its one finding: times that overlap (MW-U003 naming the pair, or
+     * MW-E002 where the same minutes may be shared), an edit no modifier bypasses (MW-E001), a payer that denies the
+     * bypass (MW-E005), a billed code the visit does not document (MW-B007, with MW-E003 explaining), and a visit
+     * with no billed claim (nothing new: Minutewise's claim adds the 59 itself).
+     */
+    @Test
+    void overlapIndicatorZeroPayerDenialAndNoBilledClaimAreNotB016() {
+        CheckResult overlap = all(visit().service(at("97530", "09:00", "09:24", pt("T1")))
+                .service(at("97140", "09:10", "09:30", pt("T1"))), billed("97530", "GP"), billed("97140", "GP"));
+        assertThat(ids(overlap)).contains("MW-U003").doesNotContain("MW-B016", "MW-B006");
+
+        PtpTable withModality = new PtpTable("test", false, List.of(new PtpEdit("97140", "97012",
+                java.time.LocalDate.of(2020, 1, 1), java.util.Optional.empty(), 1)));
+        CheckResult e002 = new VisitChecker(ComplianceFixture.ref().withPtp(withModality)).check(visit()
+                .service(at("97140", "09:00", "09:24", pt("T1")))
+                .service(at("97012", "09:10", "09:25", pt("T1")))
+                .billed(List.of(billed("97140", "GP"), billed("97012", "GP"))).build());
+        assertThat(ids(e002)).contains("MW-E002").doesNotContain("MW-B016", "MW-B006");
+
+        CheckResult zero = all(visit().service(at("97113", "09:00", "09:24", pt("T1")))
+                .service(at("97110", "09:30", "09:53", pt("T1"))), billed("97113", "GP"), billed("97110", "GP"));
+        assertThat(ids(zero)).contains("MW-E001").doesNotContain("MW-B016", "MW-B006");
+
+        PayerProfile strict = Payer.medicare("medicare-strict").deniesDistinct("97140/97530").build();
+        CheckResult denies = only(new NcciPairs(), strict).check(pair("09:24", "09:47").toBuilder()
+                .payer("medicare-strict").billed(List.of(billed("97530", "GP"), billed("97140", "GP"))).build());
+        assertThat(ids(denies)).containsExactly("MW-E005");
+
+        CheckResult undocumented = all(visit().service(at("97530", "09:00", "09:24", pt("T1"))),
+                billed("97530", "GP"), billed("97140", "GP"));
+        assertThat(ids(undocumented)).contains("MW-B007", "MW-E003").doesNotContain("MW-B016");
+
+        CheckResult unbilled = ComplianceFixture.checker().check(pair("09:24", "09:47").toBuilder()
+                .diagnosis("M54.50").build());
+        assertThat(ids(unbilled)).contains("MW-E004").doesNotContain("MW-B016", "MW-B006");
+        assertThat(blocks(unbilled)).isEmpty();
     }
 
     @Test
@@ -363,6 +477,32 @@ class NcciPairsTest {
         assertThat(ids(r)).containsExactly("MW-E010");
         assertThat(lines(r)).noneMatch(l -> l.contains("XS") || l.contains("59"));
         assertThat(ids(check(chiropractic(List.of(), List.of(BodyRegion.LUMBAR))))).containsExactly("MW-E010");
+    }
+
+    /**
+     * A chiropractor's 97140 billed beside 98940 without XS/59 is denied as part of the manipulation: MW-B016 blocks,
+     * whether the regions show another region (the fix adds the modifier) or are not documented (the fix asks for
+     * them; MW-E010 does not say it again). Near miss: billed with XS, MW-E011 and no block.
+     */
+    @Test
+    void aBilledTherapyLineBesideManipulationWithoutXsIsB016() {
+        Visit other = chiropractic(List.of(BodyRegion.LUMBAR), List.of(BodyRegion.UPPER_EXTREMITY));
+        CheckResult r = check(other.toBuilder().billed(List.of(billed("98940"), billed("97140", "GP"))).build());
+        assertThat(ids(r)).containsExactly("MW-B016");
+        assertThat(findings(r, "MW-B016").get(0).message()).contains("97140 treated upper extremity, a region the "
+                + "manipulation (98940) did not");
+        assertThat(findings(r, "MW-B016").get(0).fix()).startsWith("Add 59 or an X modifier to the 97140 line");
+
+        Visit noRegions = chiropractic(List.of(BodyRegion.LUMBAR), List.of());
+        CheckResult none = check(noRegions.toBuilder().billed(List.of(billed("98940"), billed("97140", "GP")))
+                .build());
+        assertThat(ids(none)).containsExactly("MW-B016");
+        assertThat(findings(none, "MW-B016").get(0).fix()).startsWith("Record the body regions of 98940 and of "
+                + "97140");
+
+        CheckResult xs = check(other.toBuilder().billed(List.of(billed("98940"), billed("97140", "GP", "XS")))
+                .build());
+        assertThat(ids(xs)).containsExactly("MW-E011");
     }
 
     /** A chiropractor's 97140 to Medicare is not covered at all (MW-W001): no advice to record regions. */
