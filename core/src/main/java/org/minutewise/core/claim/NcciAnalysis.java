@@ -11,6 +11,7 @@ import org.minutewise.core.model.Period;
 import org.minutewise.core.model.Role;
 import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.units.CodeUnits;
+import org.minutewise.core.units.Cognitive;
 
 /** The NCCI pairs among a visit's billed codes, and whether each may be bypassed (shared by claim and rules). */
 public final class NcciAnalysis {
@@ -136,11 +137,22 @@ public final class NcciAnalysis {
     private static List<Pair> compute(CheckContext ctx) {
         List<String> billed = new ArrayList<>();
         List<CodeUnits> counted = ctx.units().lines();
+        int cognitiveUnits = 0;
         for (int i = 0; i < counted.size(); i++) {
             CodeUnits cu = counted.get(i);
-            if (cu.units() > 0 && !billed.contains(cu.code())) {
+            if (Cognitive.isPair(cu.code())) {
+                // 97129/97130 as the claim bills them (RULES.md §1): 97129 for the first unit, 97130 for the rest,
+                // whichever code the minutes were documented under; each is a code of its own pairs.
+                if (cognitiveUnits == 0 && cu.units() > 0) {
+                    billed.add(Cognitive.BASE);
+                }
+                cognitiveUnits += cu.units();
+            } else if (cu.units() > 0 && !billed.contains(cu.code())) {
                 billed.add(cu.code());
             }
+        }
+        if (cognitiveUnits > 1) {
+            billed.add(billed.indexOf(Cognitive.BASE) + 1, Cognitive.ADD_ON);
         }
         // A claim billed elsewhere is judged on its own codes too: an 837's timed codes have no documented minutes,
         // so no unit of the count, yet the pair is on the claim (its column-two line is denied without 59/X).
@@ -235,25 +247,28 @@ public final class NcciAnalysis {
         return Period.anyOverlap(a, b) ? Status.OVERLAP : Status.BYPASSED;
     }
 
-    /** The regions the lines of a code treated, in the enum's order (empty when none says). */
+    /** The regions the lines of a code treated (97129/97130: of either), in the enum's order (empty when none says). */
     public static Set<BodyRegion> regions(CheckContext ctx, String code) {
         Set<BodyRegion> out = EnumSet.noneOf(BodyRegion.class);
         for (ServiceLine l : ctx.visit().services()) {
-            if (l.code().equals(code)) {
+            if (Cognitive.sameService(l.code(), code)) {
                 out.addAll(l.regions());
             }
         }
         return out;
     }
 
-    /** All periods of a code, or null when any of its lines has none (or it has no documented line). */
+    /**
+     * All periods of a code (97129/97130: of either, one service's minutes), or null when any of its lines has none (or
+     * it has no documented line).
+     */
     private static List<Period> periods(CheckContext ctx, String code) {
         List<Period> out = new ArrayList<>();
         boolean any = false;
         List<ServiceLine> services = ctx.visit().services();
         for (int i = 0; i < services.size(); i++) {
             ServiceLine l = services.get(i);
-            if (l.code().equals(code)) {
+            if (Cognitive.sameService(l.code(), code)) {
                 if (l.periods().isEmpty()) {
                     return null;
                 }

@@ -9,6 +9,7 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.claim.NcciAnalysis;
 import org.minutewise.core.edits.PtpEdit;
+import org.minutewise.core.units.Cognitive;
 
 /**
  * NCCI procedure-to-procedure pairs billed the same day (RULES.md §4-§5): one finding id per outcome, so each
@@ -21,10 +22,14 @@ public final class NcciPairs implements Rule {
     private static final String BILLED_PAIR_CHANGE = "2026-12-07: also a pair only the billed claim holds (an 837 "
             + "without minutes, or a code the minutes give no unit), said of the billed line's modifiers (an "
             + "integrator's review: such pairs were never checked)";
+    private static final String ADD_ON_CHANGE = "2026-12-07: 97130 (the cognitive minutes after 97129's first unit) "
+            + "is a code of its own pairs, timed by the cognitive service's documented times whichever of the two "
+            + "codes they were documented under: it went out without the 59/X its pair needs (an SLP coder's review)";
     public static final RuleInfo NOT_BYPASSABLE = new RuleInfo("MW-E001", Severity.BLOCK,
             "NCCI pair that no modifier can bypass",
             "Bill only the column-one code for this date, or correct the codes.",
-            "NCCI Policy Manual ch. I; NCCI PTP edit with modifier indicator 0", Citations.NCCI_MANUAL);
+            "NCCI Policy Manual ch. I; NCCI PTP edit with modifier indicator 0", Citations.NCCI_MANUAL)
+            .revised(2, ADD_ON_CHANGE);
     public static final RuleInfo OVERLAP = new RuleInfo("MW-E002", Severity.BLOCK,
             "NCCI pair done in the same time interval",
             "59 or an X modifier may be used only when the two services were done in different time intervals; "
@@ -33,7 +38,8 @@ public final class NcciPairs implements Rule {
             .revised(2, BY_REGION_CHANGE)
             .revised(3, "2026-12-06: not when the overlapping minutes are already blocked as the same minutes under "
                     + "two codes (MW-U003) or as group and individual time at once (MW-G001), whose finding names the "
-                    + "pair: one cause, one block");
+                    + "pair: one cause, one block")
+            .revised(4, ADD_ON_CHANGE);
     public static final RuleInfo NO_TIMES = new RuleInfo("MW-E003", Severity.WARN,
             "NCCI pair without times that show separate intervals",
             "Document start and end times for both services so the separate intervals (and 59/X) are supported.",
@@ -42,7 +48,8 @@ public final class NcciPairs implements Rule {
             .revised(3, BILLED_PAIR_CHANGE)
             .revised(4, "2026-12-07: not for a billed claim whose column-two line carries no 59/X beside a documented "
                     + "column-one code: MW-B016 blocks it (the line is denied for certain) and its fix asks for the "
-                    + "times; one cause, one finding");
+                    + "times; one cause, one finding")
+            .revised(5, ADD_ON_CHANGE);
     public static final RuleInfo BYPASSED = new RuleInfo("MW-E004", Severity.INFO,
             "NCCI pair bypassed with 59/X",
             "Nothing to fix; keep the start and end times in the note: they are what supports the modifier.",
@@ -57,7 +64,8 @@ public final class NcciPairs implements Rule {
             .revised(5, "2026-12-07: not for a billed claim whose line of the column-two code lacks the 59/X the "
                     + "times support: it said 59 \"was added\"; MW-B006 now says the billed line is denied as part of "
                     + "the column-one code, and the estimate of the billed claim prices it at $0 (a Medicare biller's "
-                    + "review)");
+                    + "review)")
+            .revised(6, ADD_ON_CHANGE);
     public static final RuleInfo PAYER_DENIES = new RuleInfo("MW-E005", Severity.WARN,
             "Payer denies 59/X on this pair",
             "Expect this payer to deny the column-two code; bill it only if the payer's policy allows it. The loss "
@@ -152,7 +160,8 @@ public final class NcciPairs implements Rule {
         List<org.minutewise.core.model.ServiceLine> s = ctx.visit().services();
         for (int i = 0; i < s.size(); i++) {
             for (int j = 0; j < s.size(); j++) {
-                if (s.get(i).code().equals(e.column1()) && s.get(j).code().equals(e.column2())
+                if (Cognitive.sameService(s.get(i).code(), e.column1())
+                        && Cognitive.sameService(s.get(j).code(), e.column2())
                         && org.minutewise.core.model.Period.anyOverlap(s.get(i).periods(), s.get(j).periods())
                         && (SameMinuteTwice.compares(ctx, i, j)
                         || GroupTime.besideIndividual(ctx, i, j) || GroupTime.besideIndividual(ctx, j, i))) {
@@ -313,10 +322,10 @@ public final class NcciPairs implements Rule {
                 + "profile's preferred modifier)";
     }
 
-    /** Whether any documented line of the code gives minutes or times. */
+    /** Whether any documented line of the code (97129/97130: of either) gives minutes or times. */
     private static boolean documentsMinutes(CheckContext ctx, String code) {
         for (org.minutewise.core.model.ServiceLine l : ctx.visit().services()) {
-            if (l.code().equals(code) && l.hasTime()) {
+            if (Cognitive.sameService(l.code(), code) && l.hasTime()) {
                 return true;
             }
         }

@@ -127,6 +127,50 @@ class NcciPairsTest {
         assertThat(findings(r, "MW-E002").get(0).blocks()).isTrue();
     }
 
+    /**
+     * 97130 is billed from 97129's minutes (the units after the first go on it), so it is a code of its own NCCI
+     * pairs: done apart from the column-one code it takes the bypass modifier as 97129 does (it went out without,
+     * and was denied, while 97129 got 59: an SLP coder's review); its times are the cognitive service's, whichever
+     * code they were documented under. Overlapping, the same minutes under two codes block
+     * once (MW-U003); one unit of cognitive minutes bills no 97130.
+     */
+    @Test
+    void theAddOn97130IsACodeOfItsOwnPairs() {
+        java.time.LocalDate from = java.time.LocalDate.of(2020, 1, 1);
+        PtpTable cognitive = new PtpTable("test", false, List.of(
+                new PtpEdit("97530", "97129", from, Optional.empty(), 1),
+                new PtpEdit("97530", "97130", from, Optional.empty(), 1)));
+        VisitChecker checker = new VisitChecker(ComplianceFixture.ref().withPtp(cognitive));
+        CheckResult apart = checker.check(visit()
+                .service(at("97530", "09:00", "09:30", pt("T1")))
+                .service(at("97129", "09:30", "10:00", pt("T1")))
+                .build());
+        List<String> claim = lines(apart);
+        assertThat(claim).hasSize(3);
+        String bypass = claim.get(1).substring(claim.get(1).lastIndexOf(' ') + 1);
+        assertThat(claim.get(1)).isEqualTo("97129 x1 GP " + bypass);
+        assertThat(bypass).isIn("59", "XU");
+        assertThat(claim.get(2)).isEqualTo("97130 x1 GP " + bypass);
+        assertThat(findings(apart, "MW-E004")).extracting(Finding::message).anySatisfy(m -> assertThat(m)
+                .contains("97530 (column one) and 97130 (column two)"));
+
+        CheckResult overlap = checker.check(visit()
+                .service(at("97530", "09:00", "09:30", pt("T1")))
+                .service(at("97129", "09:20", "09:50", pt("T1")))
+                .build());
+        // The same minutes under two codes: MW-U003 blocks them and names the pair (one cause, one block).
+        assertThat(ids(overlap)).contains("MW-U003").doesNotContain("MW-E002", "MW-E004");
+        assertThat(lines(overlap)).noneMatch(l -> l.startsWith("97130") && (l.endsWith("59") || l.endsWith("XU")));
+
+        CheckResult oneUnit = checker.check(visit()
+                .service(at("97530", "09:00", "09:30", pt("T1")))
+                .service(at("97129", "09:30", "09:45", pt("T1")))
+                .build());
+        assertThat(lines(oneUnit)).hasSize(2).noneMatch(l -> l.startsWith("97130"));
+        assertThat(findings(oneUnit, "MW-E004")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("97530 (column one) and 97129 (column two)"));
+    }
+
     /** A line as an 837P carries it: a code, no minutes. */
     private static ServiceLine noMinutes(String code) {
         return new ServiceLine(code, OptionalInt.empty(), List.of(), pt("T1"), Optional.empty(), Optional.empty());
