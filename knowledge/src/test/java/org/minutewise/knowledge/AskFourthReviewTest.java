@@ -156,6 +156,25 @@ class AskFourthReviewTest {
         assertThat(KB.ask("can I bill 97112 for a group?").answer()).startsWith("97112").contains("97150");
     }
 
+    /**
+     * Minor. "balance" is a word of the text as well as 97112's synonym: the balance diagnosis (R26.81, of the
+     * gait-balance group) and the balance-measure finding (MW-D006) come right after 97112, not behind every diagnosis
+     * card that only says it supports 97112.
+     */
+    @Test
+    void searchBalanceFindsTheBalanceDiagnosisAndTheMeasureFinding() {
+        List<String> balance = KB.search("balance", 10).stream().map(c -> c.card().id()).toList();
+        assertThat(balance.get(0)).isEqualTo("97112");
+        assertThat(balance.subList(0, 3)).contains("R26.81", "MW-D006");
+        assertThat(KB.search("berg balance", 3).stream().map(c -> c.card().id()).toList()).contains("MW-D006");
+        // Near misses: the words of a phrase a synonym reads are still not searched alone ("re" and "ed" of "neuro
+        // re-ed" brought the re-evaluations up); "gait" keeps its code first.
+        List<String> reEd = KB.search("neuro re-ed", 5).stream().map(c -> c.card().id()).toList();
+        assertThat(reEd.get(0)).isEqualTo("97112");
+        assertThat(reEd).doesNotContain("97164", "97168");
+        assertThat(KB.search("gait", 1).get(0).card().id()).isEqualTo("97116");
+    }
+
     private static CheckResult check(Visit v) {
         return KB.checker().check(v, KB.checker().ref().payers().find("medicare").orElseThrow());
     }
