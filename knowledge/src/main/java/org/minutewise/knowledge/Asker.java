@@ -1204,6 +1204,14 @@ final class Asker {
         sb.append(lines.isEmpty() ? " No claim line: no code earns a unit." : " The claim lines, as the check writes "
                 + "them for Medicare: " + String.join(", ", lines) + ".");
         sb.append(u.tieNote("Medicare's count"));
+        for (org.minutewise.core.check.Finding f : r.findings()) {
+            // What the check blocks in the lines the question describes (the same code under two disciplines'
+            // plans, MW-U006; an assistant's evaluation, MW-W009), not what a question cannot say (a diagnosis, a
+            // note): those are found on the visit's other parts.
+            if (f.severity() == org.minutewise.core.check.Severity.BLOCK && f.path().startsWith("services")) {
+                sb.append(" The check blocks it (").append(f.ruleId()).append("): ").append(f.message());
+            }
+        }
         for (String why : org.minutewise.core.claim.ClaimBuilder.assistantExplanation(r)) {
             sb.append(' ').append(why);
         }

@@ -76,6 +76,11 @@ class AskFourthReviewTest {
         Answer slp = KB.ask("SLP did 30 minutes of 92507 and OT did 20 minutes of 97535");
         assertThat(slp.answer()).contains("OT 20 timed minutes = 1 unit, SLP 1 untimed unit; 2 units in all")
                 .contains("92507 GN x1, 97535 GO x1");
+        // One code under two disciplines' plans: the check counts it under one and blocks the visit (MW-U006); ask says
+        // so. What a question cannot say (a diagnosis, MW-C008) is not reported as a block.
+        assertThat(KB.ask("OT did 20 min of 97535, PT did 20 min of 97535").answer())
+                .contains("The check blocks it (MW-U006)");
+        assertThat(twenty.answer()).doesNotContain("blocks").doesNotContain("MW-C008");
         // Minutes of two disciplines without each one's code are not pooled either: not read.
         Answer unread = KB.ask("PT 20 min and OT 20 min, 97110 and 97535");
         assertThat(unread.known()).isFalse();
