@@ -414,6 +414,10 @@ final class Asker {
         }
         for (CodeMinutes cm : withCodes) {
             noMinutes.remove(cm.code());
+            if (Cognitive.isPair(cm.code())) {
+                // "40 minutes of 97129 and 97130": one service, whose units the claim splits between the two.
+                noMinutes.removeIf(Cognitive::isPair);
+            }
         }
         if (!noMinutes.isEmpty()) {
             // "97110 and 97112 for 20 minutes": the minutes read as one code's, the other named code would vanish.

@@ -141,6 +141,9 @@ class AskFourthReviewTest {
         assertThat(KB.ask("97110 and 97112 how many units for 38 minutes").answer())
                 .startsWith("38 timed minutes in a day are 3 units");
         assertThat(KB.parse("97129 and 97130 each additional 15 minutes").minutes()).hasSize(1);
+        // 97129 and 97130 are one service: minutes of one of them are both codes' (the claim splits the units).
+        assertThat(KB.ask("40 minutes of 97129 and 97130 how many units").answer()).contains("97129 x1, 97130 x2")
+                .doesNotContain("can't read");
         assertThat(KB.parse("97110 for 20 minutes each visit").minutes()).hasSize(1);
     }
 
