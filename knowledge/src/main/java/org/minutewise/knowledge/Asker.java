@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.minutewise.core.codes.CodeInfo;
+import org.minutewise.core.model.Discipline;
+import org.minutewise.core.model.Provider;
+import org.minutewise.core.model.Role;
+import org.minutewise.core.model.ServiceLine;
 import org.minutewise.core.units.CodeMinutes;
 import org.minutewise.core.units.Cognitive;
 import org.minutewise.core.units.UnitCalculator;
@@ -47,6 +51,17 @@ final class Asker {
     private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b20\\d\\d\\b");
     private static final Set<String> ASSISTANT_WORDS = Set.of("pta", "ptas", "ota", "otas", "cota", "assistant",
             "assistants");
+    /** The clinicians a question may name beside their minutes (see {@link #clinicianAt}). */
+    private static final Set<String> PT_WORDS = Set.of("pt", "dpt");
+    private static final Set<String> PTA_WORDS = Set.of("pta", "ptas");
+    private static final Set<String> OT_WORDS = Set.of("ot", "ots", "otr");
+    private static final Set<String> OTA_WORDS = Set.of("ota", "otas", "cota", "cotas");
+    private static final Set<String> SLP_WORDS = Set.of("slp", "slps");
+    private static final Set<String> THERAPIST_OR_ASSISTANT = Set.of("therapist", "therapists", "assistant",
+            "assistants");
+    private static final Set<String> CLINICIAN_WORDS = java.util.stream.Stream.of(PT_WORDS, PTA_WORDS, OT_WORDS,
+            OTA_WORDS, SLP_WORDS, THERAPIST_OR_ASSISTANT).flatMap(Set::stream).collect(
+            java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> CHIROPRACTOR_WORDS = Set.of("chiropractor", "chiropractors", "chiro", "dc",
             "chiropractic");
     private static final Set<String> BILLING_WORDS = Set.of("bill", "bills", "billed", "billing", "npi", "rendering",
@@ -74,8 +89,8 @@ final class Asker {
     /** PT and OT words: their group treatment stays 97150. */
     private static final Set<String> PT_OT_WORDS = Set.of("ot", "ots", "ota", "otas", "pta", "ptas", "physical",
             "occupational");
-    private static final Set<String> CODE_WORDS = Set.of("code", "codes", "cpt");
-    private static final Set<String> HOW_WORDS = Set.of("how");
+    /** A question about a group, whatever else it asks ("aphasia group", "group therapy speech"). */
+    private static final Set<String> GROUP_WORDS = Set.of("group", "groups");
     private static final Set<String> CONTRAST_WORDS = Set.of("difference", "differ", "vs", "versus", "between",
             "instead", "or");
     /**
@@ -121,8 +136,8 @@ final class Asker {
         if (known.size() >= 2 && sameMinutes(q)) {
             return sameMinutes(q, hits, known);
         }
-        if (!q.minutes().isEmpty() && containsAny(q.tokens(), ASSISTANT_WORDS)) {
-            Optional<Answer> cq = assistantUnits(q, hits);
+        if (!q.minutes().isEmpty() && containsAny(q.tokens(), CLINICIAN_WORDS)) {
+            Optional<Answer> cq = clinicianUnits(q, hits);
             if (cq.isPresent()) {
                 return cq.get();
             }
@@ -315,26 +330,6 @@ final class Asker {
         return true;
     }
 
-    /**
-     * The catalog's codes the question names, in order: written ("92507") or by a phrase that names one code
-     * ("speech therapy": 92507).
-     */
-    private List<String> namedCodes(ParsedQuery q) {
-        List<String> named = new ArrayList<>();
-        for (String code : q.codes()) {
-            if (kb.codes().getOrNull(code) != null && !named.contains(code)) {
-                named.add(code);
-            }
-        }
-        for (Synonyms.Match m : q.synonyms()) {
-            List<String> ids = m.group().ids();
-            if (ids.size() == 1 && kb.codes().getOrNull(ids.get(0)) != null && !named.contains(ids.get(0))) {
-                named.add(ids.get(0));
-            }
-        }
-        return named;
-    }
-
     /** The question's tokens as typed, before typo correction (one for each of its tokens). */
     /**
      * A word of {@code words} just before a number, a word between at most ("more than 67", "over 67", "under 38"):
@@ -379,7 +374,7 @@ final class Asker {
             // The minutes are not written beside a code ("how many units of 92507 can I bill for 45 minutes"): the
             // code the question names anywhere governs them. Left to the timed bands, an untimed code's minutes
             // read as timed units (92507 "3 units" for 45 minutes, where it is 1 unit whatever the minutes).
-            List<String> named = namedCodes(q);
+            List<String> named = q.namedCodes(kb.codes());
             if (named.size() == 1) {
                 withCodes.add(new CodeMinutes(named.get(0), total));
                 allCoded = true;
@@ -411,6 +406,33 @@ final class Asker {
             return new Answer("I can't read that unambiguously: " + minutesText(q.minutes()) + ": not every count "
                     + "of minutes has its code. Ask again with each code's minutes (\"30 minutes of 97110 and 10 of "
                     + "97140\", \"97110 30 min, 97140 10 min\"), or use `minutewise units 97110:30 97140:10`.",
+                    List.of(), false, 0.0);
+        }
+        List<String> noMinutes = new ArrayList<>(allCoded ? q.namedCodes(kb.codes()) : List.of());
+        for (ParsedQuery.Minutes m : q.minutes()) {
+            noMinutes.removeAll(m.among());
+        }
+        for (CodeMinutes cm : withCodes) {
+            noMinutes.remove(cm.code());
+            if (Cognitive.isPair(cm.code())) {
+                // "40 minutes of 97129 and 97130": one service, whose units the claim splits between the two.
+                noMinutes.removeIf(Cognitive::isPair);
+            }
+        }
+        if (!noMinutes.isEmpty()) {
+            // "97110 and 97112 for 20 minutes": the minutes read as one code's, the other named code would vanish.
+            List<String> all = new ArrayList<>();
+            for (CodeMinutes cm : withCodes) {
+                all.add(cm.code() + ":" + cm.minutes());
+            }
+            for (String code : noMinutes) {
+                all.add(code + ":N");
+            }
+            return new Answer("I can't read that unambiguously: " + minutesText(withCodes) + ", and "
+                    + String.join(", ", noMinutes) + (noMinutes.size() == 1 ? " has" : " have") + " no minutes of "
+                    + (noMinutes.size() == 1 ? "its" : "their") + " own. Ask again with each code's minutes (\"20 "
+                    + "minutes of 97110 and 20 of 97112\", \"97110 and 97112 for 20 minutes each\"), or use "
+                    + "`minutewise units " + String.join(" ", all) + "` with each code's minutes for N.",
                     List.of(), false, 0.0);
         }
         if (allCoded) {
@@ -674,8 +696,7 @@ final class Asker {
         }
         boolean speech = containsAny(t, SPEECH_WORDS);
         boolean swallow = containsAny(t, SWALLOW_WORDS);
-        if (t.contains("group") && (speech || swallow) && !containsAny(t, PT_OT_WORDS)
-                && (containsAny(t, UNIT_WORDS) || containsAny(t, CODE_WORDS) || containsAny(t, HOW_WORDS))
+        if (containsAny(t, GROUP_WORDS) && (speech || swallow) && !containsAny(t, PT_OT_WORDS)
                 && (known.isEmpty() || known.equals(List.of("92508"))) && q.minutes().isEmpty()) {
             // Group speech-language treatment has its own code (92508); 97150 is the PT/OT group code.
             String text = speech
@@ -1023,98 +1044,207 @@ final class Asker {
     }
 
     /**
-     * "PTA did 10 minutes and PT did 20 minutes of 97110, which units get CQ", "PTA 23 min 97110, PT 13 min 97110,
-     * PT 30 min 97140", "PTA did 30 minutes of 97110 which modifiers": each count of minutes with the assistant or
-     * the therapist named before it (the last one named), and its code (written beside it, or the one code the
-     * question names). Answered through the engine: the visit those minutes make, for Medicare, checked as {@code
-     * check} does, its units (CMS total-time method) and its claim lines with the modifiers the engine gives them
-     * (GP/GO, CQ/CO by the de minimis rule of RULES.md §4). Empty when the question does not say who furnished each
-     * count or of which code.
+     * A clinician the question names, at token {@code at}: a PT, PTA, OT, OTA (COTA) or SLP, or a therapist or an
+     * assistant of no discipline said ({@code discipline} null: "the therapist", "the assistant"; "physical
+     * therapist assistant" says it). {@code after}: written after the minutes it furnished ("20 minutes of 97110 by
+     * the PTA").
      */
-    private Optional<Answer> assistantUnits(ParsedQuery q, List<SearchIndex.Hit> hits) {
+    private record Clinician(int at, Discipline discipline, boolean assistant, boolean after) {
+    }
+
+    /** The clinician a token names, if any (see {@link Clinician}). */
+    private static Optional<Clinician> clinicianAt(List<String> t, int i) {
+        String w = t.get(i);
+        Discipline d;
+        boolean assistant;
+        if (PT_WORDS.contains(w) || OT_WORDS.contains(w) || SLP_WORDS.contains(w)) {
+            d = PT_WORDS.contains(w) ? Discipline.PT : OT_WORDS.contains(w) ? Discipline.OT : Discipline.SLP;
+            assistant = false;
+        } else if (PTA_WORDS.contains(w) || OTA_WORDS.contains(w)) {
+            d = PTA_WORDS.contains(w) ? Discipline.PT : Discipline.OT;
+            assistant = true;
+        } else if (THERAPIST_OR_ASSISTANT.contains(w)) {
+            // "physical therapist", "occupational therapy assistant", "speech therapist"
+            d = null;
+            for (int k = i - 1; k >= Math.max(0, i - 2) && d == null; k--) {
+                d = switch (t.get(k)) {
+                    case "physical" -> Discipline.PT;
+                    case "occupational" -> Discipline.OT;
+                    case "speech" -> Discipline.SLP;
+                    default -> null;
+                };
+            }
+            assistant = w.startsWith("assistant");
+        } else {
+            return Optional.empty();
+        }
+        boolean after = i >= 1 && t.get(i - 1).equals("by") || i >= 2 && t.get(i - 2).equals("by")
+                && Set.of("the", "a", "an", "our", "my").contains(t.get(i - 1));
+        return Optional.of(new Clinician(i, d, assistant, after));
+    }
+
+    /**
+     * The clinicians' minutes of a question, each with who furnished them and the code ("PTA did 10 minutes and PT
+     * did 20 minutes of 97110, which units get CQ", "PTA 23 min 97110, PT 13 min 97110, PT 30 min 97140", "PTA did
+     * 20 minutes of 97110 and OT did 20 minutes of 97535"): each count of minutes is the clinician's named after it
+     * with "by" ("20 minutes of 97110 by the PTA"), else the one named last before it; its code is written beside it
+     * or is the one code the question names. Answered through the engine: the visit those minutes make, for
+     * Medicare, checked as {@code check} does, so {@code ask} cannot disagree with it: each discipline's lines under
+     * its own plan of care and modifier (GP, GO, GN), each discipline's timed minutes counted on their own (a PT's 20
+     * minutes and an OT's 20 are 1 unit each, RULES.md §3.1), CQ/CO by the de minimis rule (RULES.md §4). Empty,
+     * for the units answer, unless the minutes are an assistant's or of two disciplines and each has its clinician
+     * and code; minutes of two disciplines some of which have no code are not guessed (they would be pooled).
+     */
+    private Optional<Answer> clinicianUnits(ParsedQuery q, List<SearchIndex.Hit> hits) {
         List<String> t = q.tokens();
-        boolean occupational = containsAny(t, Set.of("ota", "otas", "cota", "ot", "occupational"));
-        List<String> named = namedCodes(q);
+        List<Clinician> named = new ArrayList<>();
+        Set<Discipline> said = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < t.size(); i++) {
+            Optional<Clinician> c = clinicianAt(t, i);
+            c.ifPresent(named::add);
+            c.map(Clinician::discipline).ifPresent(said::add);
+        }
+        List<String> codes = q.namedCodes(kb.codes());
+        List<ParsedQuery.Minutes> minutes = q.minutes();
+        List<Clinician> who = new ArrayList<>();
+        for (int k = 0; k < minutes.size(); k++) {
+            int at = minutes.get(k).at();
+            int next = k + 1 < minutes.size() ? minutes.get(k + 1).at() : t.size();
+            Clinician by = null; // named after these minutes with "by", before the next ones
+            Clinician before = null; // named last before them
+            for (Clinician c : named) {
+                if (c.after() && c.at() > at && c.at() < next && by == null) {
+                    by = c;
+                } else if (c.at() < at) {
+                    before = c;
+                }
+            }
+            if (by == null && before == null) {
+                return Optional.empty();
+            }
+            who.add(by != null ? by : before);
+        }
+        // A therapist or assistant of no discipline said: the question's one discipline, else the code's, else PT.
+        List<Discipline> disciplines = new ArrayList<>();
+        boolean anyAssistant = false;
+        for (int k = 0; k < minutes.size(); k++) {
+            Discipline d = who.get(k).discipline();
+            if (d == null) {
+                String code = !minutes.get(k).code().isEmpty() ? minutes.get(k).code()
+                        : codes.size() == 1 ? codes.get(0) : "";
+                CodeInfo info = kb.codes().getOrNull(code);
+                d = said.size() == 1 ? said.iterator().next() : info != null && info.disciplines().size() == 1
+                        ? info.disciplines().iterator().next() : Discipline.PT;
+            }
+            disciplines.add(d);
+            anyAssistant |= who.get(k).assistant();
+        }
+        boolean several = new HashSet<>(disciplines).size() > 1;
+        if (!anyAssistant && !several) {
+            return Optional.empty();
+        }
         Optional<String> year = year(q);
         java.time.LocalDate dos = year.map(y -> java.time.LocalDate.of(Integer.parseInt(y), 7, 1))
                 .orElseGet(java.time.LocalDate::now);
         org.minutewise.core.model.Visit.Builder visit = org.minutewise.core.model.Visit.builder("ask", dos)
-                .payer("medicare").planOfCare(occupational ? org.minutewise.core.model.Discipline.OT
-                        : org.minutewise.core.model.Discipline.PT);
-        org.minutewise.core.model.Role assistantRole = occupational ? org.minutewise.core.model.Role.OTA
-                : org.minutewise.core.model.Role.PTA;
-        org.minutewise.core.model.Role therapistRole = occupational ? org.minutewise.core.model.Role.OT
-                : org.minutewise.core.model.Role.PT;
-        String assistantLabel = "the " + assistantRole.name();
-        String therapistLabel = "the " + therapistRole.name();
-        Map<String, int[]> byCode = new LinkedHashMap<>(); // code: {assistant's minutes, therapist's minutes}
-        List<String> said = new ArrayList<>();
-        int assistantTotal = 0;
-        for (ParsedQuery.Minutes m : q.minutes()) {
-            String code = !m.code().isEmpty() ? m.code() : named.size() == 1 ? named.get(0) : null;
-            CodeInfo info = code == null ? null : kb.codes().getOrNull(code);
-            if (info == null) {
-                return Optional.empty();
+                .payer("medicare").planOfCare(disciplines.get(0));
+        List<String> saidMinutes = new ArrayList<>();
+        List<String> pinned = new ArrayList<>();
+        boolean uncoded = false;
+        for (int k = 0; k < minutes.size(); k++) {
+            ParsedQuery.Minutes m = minutes.get(k);
+            String code = !m.code().isEmpty() ? m.code() : codes.size() == 1 ? codes.get(0) : "";
+            Discipline d = disciplines.get(k);
+            Role therapist = Role.therapistOf(d);
+            Role role = !who.get(k).assistant() ? therapist : d == Discipline.PT ? Role.PTA : d == Discipline.OT
+                    ? Role.OTA : Role.SLPA;
+            saidMinutes.add(role.name() + " " + m.minutes() + " min" + (code.isEmpty() ? "" : " " + code));
+            if (kb.codes().getOrNull(code) == null) {
+                uncoded = true;
+                continue;
             }
-            Boolean assistant = null;
-            for (int i = m.at() - 1; i >= 0 && assistant == null; i--) {
-                String w = t.get(i);
-                if (ASSISTANT_WORDS.contains(w)) {
-                    assistant = true;
-                } else if (Set.of("pt", "ot", "therapist", "slp").contains(w)) {
-                    assistant = false;
-                }
+            String therapistId = therapist.name() + "1";
+            Provider provider = role == therapist ? Provider.of(therapistId, therapist) : new Provider(
+                    Optional.of(role.name() + "1"), role, Optional.empty(), Optional.of(therapistId), Optional.empty());
+            visit.service(ServiceLine.of(code, m.minutes(), role).withProvider(provider).withDiscipline(d));
+            String modifier = role == Role.PTA ? "CQ" : "CO";
+            if (role.isAssistant() && !pinned.contains(modifier)) {
+                pinned.add(modifier);
             }
-            if (assistant == null) {
-                return Optional.empty();
+            if (several && !pinned.contains(d.modifier())) {
+                pinned.add(d.modifier());
             }
-            org.minutewise.core.model.Provider who = assistant
-                    ? new org.minutewise.core.model.Provider(Optional.of("A1"), assistantRole, Optional.empty(),
-                    Optional.of("T1"), Optional.empty())
-                    : org.minutewise.core.model.Provider.of("T1", therapistRole);
-            visit.service(org.minutewise.core.model.ServiceLine.of(code, m.minutes(), therapistRole)
-                    .withProvider(who));
-            byCode.computeIfAbsent(code, c -> new int[2])[assistant ? 0 : 1] += m.minutes();
-            assistantTotal += assistant ? m.minutes() : 0;
-            said.add((assistant ? assistantRole : therapistRole).name() + " " + m.minutes() + " min " + code);
         }
-        if (assistantTotal == 0) {
+        if (uncoded && !several) {
             return Optional.empty();
+        } else if (uncoded) {
+            // Pooled, as the units answer would pool them, two disciplines' minutes would make units neither has.
+            return Optional.of(new Answer("I can't read that unambiguously: " + String.join(" + ", saidMinutes)
+                    + ": not every count of minutes has its code, and each discipline's timed minutes are counted on "
+                    + "their own, so they cannot be added up. Ask again with each clinician's code and minutes (\"PT "
+                    + "did 20 minutes of 97110 and OT did 20 minutes of 97535\").", List.of(), false, 0.0));
         }
-        org.minutewise.core.model.Visit v = visit.build();
         org.minutewise.core.payer.PayerProfile medicare = kb.checker().ref().payers().find("medicare").orElse(null);
         if (medicare == null) {
             return Optional.empty();
         }
-        org.minutewise.core.check.CheckResult r = kb.checker().check(v, medicare);
-        String modifier = occupational ? "CO" : "CQ";
+        org.minutewise.core.check.CheckResult r = kb.checker().check(visit.build(), medicare);
+        UnitResult u = r.units();
+        StringBuilder sb = new StringBuilder(String.join(" + ", saidMinutes)).append(": ");
+        if (u.byDiscipline().size() > 1) {
+            List<String> parts = new ArrayList<>();
+            u.byDiscipline().forEach((label, part) -> parts.add(label + " " + timedUnitsText(part)));
+            sb.append("each discipline's timed minutes are counted on their own under the CMS total-time method, as "
+                    + "each bills under its own plan of care and modifier: ").append(String.join(", ", parts))
+                    .append("; ").append(u.totalUnits()).append(plural(u.totalUnits(), " unit")).append(" in all.");
+        } else {
+            sb.append(timedUnitsText(u)).append(" under the CMS total-time method.");
+        }
         List<String> lines = new ArrayList<>();
-        Map<String, Integer> unitsOf = new LinkedHashMap<>();
         for (org.minutewise.core.claim.ClaimLine l : r.claim().lines()) {
             lines.add(l.code() + (l.modifiers().isEmpty() ? "" : " " + String.join(" ", l.modifiers())) + " x"
                     + l.units());
-            unitsOf.merge(l.code(), l.units(), Integer::sum);
         }
-        StringBuilder sb = new StringBuilder(String.join(" + ", said)).append(": ")
-                .append(r.units().totalTimedMinutes()).append(" timed minutes = ").append(r.units().totalUnits())
-                .append(plural(r.units().totalUnits(), " unit")).append(" under the CMS total-time method. The claim "
-                        + "lines, as the check writes them for Medicare: ").append(String.join(", ", lines))
-                .append('.');
-        for (Map.Entry<String, int[]> e : byCode.entrySet()) {
-            CodeInfo info = kb.codes().getOrNull(e.getKey());
-            int[] who = e.getValue();
-            if (who[0] > 0 && info.timed()) {
-                sb.append(' ').append(org.minutewise.core.claim.DeMinimis.explain(e.getKey(),
-                        unitsOf.getOrDefault(e.getKey(), 0), who[0], who[1], modifier, assistantLabel,
-                        therapistLabel));
+        sb.append(lines.isEmpty() ? " No claim line: no code earns a unit." : " The claim lines, as the check writes "
+                + "them for Medicare: " + String.join(", ", lines) + ".");
+        sb.append(u.tieNote("Medicare's count"));
+        for (org.minutewise.core.check.Finding f : r.findings()) {
+            // What the check blocks in the lines the question describes (the same code under two disciplines'
+            // plans, MW-U006; an assistant's evaluation, MW-W009), not what a question cannot say (a diagnosis, a
+            // note): those are found on the visit's other parts.
+            if (f.severity() == org.minutewise.core.check.Severity.BLOCK && f.path().startsWith("services")) {
+                sb.append(" The check blocks it (").append(f.ruleId()).append("): ").append(f.message());
             }
         }
-        sb.append(" Minutes the two furnish together count as the therapist's. Source: RULES.md §4 (de minimis); CMS "
-                + "page \"Billing Examples Using CQ/CO Modifiers\".");
-        List<String> pinned = new ArrayList<>(List.of(modifier));
-        pinned.addAll(byCode.keySet());
-        pinned.add(CMS_METHOD);
+        for (String why : org.minutewise.core.claim.ClaimBuilder.assistantExplanation(r)) {
+            sb.append(' ').append(why);
+        }
+        if (anyAssistant) {
+            sb.append(" Minutes the two furnish together count as the therapist's.");
+        }
+        sb.append(" Source: ").append(several ? kb.card(CMS_METHOD).orElseThrow().citation() + "; RULES.md §4 (GP, "
+                + "GO, GN by the plan of care's discipline" + (anyAssistant ? "; de minimis)" : ")") : "RULES.md §4 (de "
+                + "minimis)").append(anyAssistant ? "; CMS page \"Billing Examples Using CQ/CO Modifiers\"." : ".");
+        if (several) {
+            pinned.add(0, CMS_METHOD);
+        }
+        for (ServiceLine l : r.visit().services()) {
+            if (!pinned.contains(l.code())) {
+                pinned.add(l.code());
+            }
+        }
+        if (!pinned.contains(CMS_METHOD)) {
+            pinned.add(CMS_METHOD);
+        }
         return Optional.of(new Answer(sb.toString(), scored(hits, pinned), true, 1.0));
+    }
+
+    /** "40 timed minutes = 3 units", and the untimed units beside them when there are any. */
+    private static String timedUnitsText(UnitResult u) {
+        int untimed = u.totalUnits() - u.timedUnits();
+        String timed = u.totalTimedMinutes() + " timed minutes = " + u.timedUnits() + plural(u.timedUnits(), " unit");
+        String others = untimed + plural(untimed, " untimed unit");
+        return untimed == 0 ? timed : u.totalTimedMinutes() == 0 ? others : timed + " and " + others;
     }
 
     // ---- two codes on the same day -------------------------------------------------------------------------

@@ -293,7 +293,7 @@ public final class KnowledgeBase {
             t = t.substring(0, MAX_TEXT);
         }
         ParsedQuery q = ParsedQuery.parse(t, byId, sortedIds, diagnosisIds, speller);
-        return q.withSynonyms(synonyms.find(q.tokens(), QueryText.rawTokens(t)), byId, codes);
+        return q.withSynonyms(synonyms.find(q.tokens(), QueryText.rawTokens(t)), byId, codes).withEach(codes);
     }
 
     SearchIndex index() {

@@ -342,6 +342,92 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
                 corrected, wants);
     }
 
+    /**
+     * The catalog's codes the question names, in the order it names them: written ("92507") or by a phrase that
+     * names one code ("speech therapy": 92507).
+     */
+    List<String> namedCodes(org.minutewise.core.codes.CodeCatalog catalog) {
+        java.util.TreeMap<Integer, String> at = new java.util.TreeMap<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String up = tokens.get(i).toUpperCase(Locale.ROOT);
+            if (codes.contains(up) && catalog.getOrNull(up) != null) {
+                at.putIfAbsent(i, up);
+            }
+        }
+        for (Synonyms.Match m : synonyms) {
+            List<String> ids = m.group().ids();
+            if (ids.size() == 1 && catalog.getOrNull(ids.get(0)) != null) {
+                at.putIfAbsent(m.start(), ids.get(0));
+            }
+        }
+        List<String> named = new ArrayList<>();
+        for (String code : at.values()) {
+            addOnce(named, code);
+        }
+        for (String code : codes) {
+            if (catalog.getOrNull(code) != null) {
+                addOnce(named, code);
+            }
+        }
+        return named;
+    }
+
+    /**
+     * With one count of minutes said of each code ("97110 and 97112 for 20 minutes each", "97140 and 97530, 30
+     * minutes each", "97110 and 97112 each for 20 minutes") given to every code named that has no minutes of its own:
+     * read as one code's, the other codes would vanish from the count. Unchanged unless exactly one count is so
+     * worded and two codes or more are left for it.
+     */
+    ParsedQuery withEach(org.minutewise.core.codes.CodeCatalog catalog) {
+        int each = -1;
+        for (int k = 0; k < minutes.size(); k++) {
+            if (saysEach(minutes.get(k).at())) {
+                if (each >= 0) {
+                    return this;
+                }
+                each = k;
+            }
+        }
+        if (each < 0) {
+            return this;
+        }
+        Set<String> own = new HashSet<>();
+        for (int k = 0; k < minutes.size(); k++) {
+            if (k != each) {
+                own.add(minutes.get(k).code());
+                own.addAll(minutes.get(k).among());
+            }
+        }
+        List<String> targets = new ArrayList<>(namedCodes(catalog));
+        targets.removeAll(own);
+        if (targets.size() < 2) {
+            return this;
+        }
+        Minutes e = minutes.get(each);
+        List<Minutes> ms = new ArrayList<>(minutes.subList(0, each));
+        for (String code : targets) {
+            ms.add(new Minutes(code, e.minutes(), e.at()));
+        }
+        ms.addAll(minutes.subList(each + 1, minutes.size()));
+        return new ParsedQuery(text, tokens, ids, codes, prefixes, List.copyOf(ms), synonyms, words, corrected, wants);
+    }
+
+    /**
+     * The minutes whose number is token {@code at} are worded as each code's: "N minutes each", "N min apiece", "N
+     * minutes for each", "each N minutes", "each for N minutes", "both for N minutes" (not "each additional 15
+     * minutes").
+     */
+    private boolean saysEach(int at) {
+        String after = at + 2 < tokens.size() ? tokens.get(at + 2) : "";
+        String later = at + 3 < tokens.size() ? tokens.get(at + 3) : "";
+        String before = at >= 1 ? tokens.get(at - 1) : "";
+        String earlier = at >= 2 ? tokens.get(at - 2) : "";
+        Set<String> eachWords = Set.of("each", "both");
+        return after.equals("each") || after.equals("apiece") || Set.of("for", "of", "on").contains(after)
+                && later.equals("each") || eachWords.contains(before) || before.equals("for")
+                && eachWords.contains(earlier);
+    }
+
     /** The first minutes placed at all have a phrase after them and none before. */
     private static boolean firstPlacedAfter(List<List<String>> before, List<List<String>> after) {
         for (int k = 0; k < before.size(); k++) {

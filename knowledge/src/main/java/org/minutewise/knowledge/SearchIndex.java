@@ -246,11 +246,13 @@ final class SearchIndex {
             b.add(constant(new PrefixQuery(new Term(ID, p)), PREFIX_BOOST), BooleanClause.Occur.SHOULD);
             clauses++;
         }
-        // Words a synonym naming cards already reads ("neuro re-ed" is 97112) are not searched again on their own:
-        // "re" and "ed" alone brought the re-evaluations up behind it.
+        // Words of a phrase a synonym naming cards already reads ("neuro re-ed" is 97112) are not searched again on
+        // their own: "re" and "ed" alone brought the re-evaluations up behind it. A synonym of one word ("balance")
+        // is still a word of the text: the cards that hold it (R26.81's gait-balance group) rank by it, not only by
+        // the group's phrases (every diagnosis card that supports 97112 says "neuromuscular reeducation").
         Set<String> named = new HashSet<>();
         for (Synonyms.Match m : q.synonyms()) {
-            if (!m.group().ids().isEmpty()) {
+            if (!m.group().ids().isEmpty() && m.end() - m.start() > 1) {
                 named.addAll(q.tokens().subList(m.start(), m.end()));
             }
         }
