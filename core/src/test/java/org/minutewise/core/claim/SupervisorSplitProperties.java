@@ -75,18 +75,25 @@ class SupervisorSplitProperties {
         }
     }
 
+    /** A payer that uses CQ/CO and counts units by the CPT method (each code's own minutes). */
+    private static final org.minutewise.core.payer.PayerProfile CPT = org.minutewise.core.check.ComplianceFixture.Payer
+            .commercial("cpt-cq", org.minutewise.core.units.UnitMethod.CPT).assistantModifiers(true).build();
+
     /**
      * Two to four PTAs under two or three supervisors, and perhaps a PT of the code: the claim against the same
-     * visit with every PTA under one supervisor (one CQ line) and against the services in another order.
+     * visit with every PTA under one supervisor (one CQ line) and against the services in another order; under the
+     * CMS 8-minute rule (Medicare) or the CPT method.
      */
     @Property(tries = 300)
     void theSplitOnlyMovesUnitsBetweenSupervisors(@ForAll("assistantVisits") List<ServiceLine> services,
-                                                  @ForAll long seed) {
-        CheckResult split = check(services);
-        CheckResult oneSupervisor = check(services.stream().map(SupervisorSplitProperties::underT1).toList());
+                                                  @ForAll long seed, @ForAll boolean cpt) {
+        CheckResult split = check(services, cpt);
+        CheckResult oneSupervisor = check(services.stream().map(SupervisorSplitProperties::underT1).toList(), cpt);
         List<ServiceLine> shuffled = new ArrayList<>(services);
         Collections.shuffle(shuffled, new Random(seed));
-        CheckResult reordered = check(shuffled);
+        CheckResult reordered = check(shuffled, cpt);
+        assertThat(split.units().method()).isEqualTo(cpt ? org.minutewise.core.units.UnitMethod.CPT
+                : org.minutewise.core.units.UnitMethod.CMS);
 
         assertThat(split.units().totalUnits()).isEqualTo(oneSupervisor.units().totalUnits());
         assertThat(units(split, false)).isEqualTo(units(oneSupervisor, false));
@@ -129,10 +136,10 @@ class SupervisorSplitProperties {
         });
     }
 
-    private static CheckResult check(List<ServiceLine> services) {
-        Visit.Builder v = visit();
+    private static CheckResult check(List<ServiceLine> services, boolean cpt) {
+        Visit.Builder v = cpt ? visit().payer("cpt-cq") : visit();
         services.forEach(v::service);
-        return checker().check(v.build());
+        return checker(CPT).check(v.build());
     }
 
     private static ServiceLine underT1(ServiceLine s) {
