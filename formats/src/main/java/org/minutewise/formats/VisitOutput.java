@@ -29,10 +29,13 @@ public final class VisitOutput {
      */
     public static String csv(List<CheckResult> results) {
         List<Visit> visits = new ArrayList<>(results.size());
+        // Each claim line's services: a code's CQ/CO lines split by supervisor go on their own assistants' rows.
+        List<List<List<Integer>>> from = new ArrayList<>(results.size());
         for (CheckResult r : results) {
             visits.add(withClaimAsBilled(r));
+            from.add(r.engineClaim().lines().stream().map(ClaimLine::serviceIndexes).toList());
         }
-        return CsvVisitWriter.write(visits);
+        return CsvVisitWriter.write(visits, from);
     }
 
     /**

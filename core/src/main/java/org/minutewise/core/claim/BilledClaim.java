@@ -19,6 +19,8 @@ public final class BilledClaim {
     public static List<ClaimLine> lines(Visit v) {
         List<ClaimLine> lines = new ArrayList<>(v.billed().size());
         List<Integer> dx = ClaimBuilder.pointersInOrder(v.diagnoses().size());
+        // A code's CQ/CO lines so far, for a code billed one CQ/CO line per supervisor.
+        java.util.Map<String, Integer> assistantLines = new java.util.HashMap<>(2);
         for (BilledLine b : v.billed()) {
             Discipline d = discipline(v, b);
             boolean assistant = ClaimBuilder.assistantModifier(b.modifiers());
@@ -31,6 +33,13 @@ public final class BilledClaim {
             if (!idx.isEmpty()) {
                 var rendering = assistant ? ClaimBuilder.assistantRendering(v, idx, idx, d)
                         : ClaimBuilder.rendering(v, idx, d);
+                int k = assistant ? assistantLines.merge(b.code(), 1, Integer::sum) - 1 : -1;
+                List<Integer> supervisors = k >= 0 ? ClaimBuilder.assistantSupervisors(v.services(), idx) : List.of();
+                if (supervisors.size() > 1 && supervisors.size() == billedAssistantLines(v, b.code())) {
+                    // One CQ/CO line per supervisor (ClaimBuilder.bySupervisor; an 837 read back, 2420A each): the
+                    // k-th such line of the code under the k-th supervisor its assistants name, in documented order.
+                    rendering = ClaimBuilder.assistantRendering(v, idx, List.of(supervisors.get(k)), d);
+                }
                 id = rendering.id();
                 npi = rendering.npi();
             }
@@ -40,6 +49,15 @@ public final class BilledClaim {
                     assistant, d, idx));
         }
         return lines;
+    }
+
+    /** The billed lines of a code with CQ or CO. */
+    static int billedAssistantLines(Visit v, String code) {
+        int n = 0;
+        for (BilledLine b : v.billed()) {
+            n += b.code().equals(code) && ClaimBuilder.assistantModifier(b.modifiers()) ? 1 : 0;
+        }
+        return n;
     }
 
     /**

@@ -239,9 +239,24 @@ public final class ClaimBuilder {
                 List<String> mods = new ArrayList<>(disciplineModifier.size() + 1);
                 mods.addAll(disciplineModifier);
                 mods.add(assistantModifier(v, idx, d));
-                // The CQ/CO units are rendered under the supervisor of the assistant who furnished them (RULES.md §4).
-                lines.add(line(code, mods, cq, dx,
-                        share(charge, cq, u), assistantRendering(v, idx, counted, d), assistant, true, d, idx));
+                // The CQ/CO units are rendered under the supervisor of the assistant who furnished them (RULES.md §4):
+                // assistants under different supervisors, one line per supervisor (bySupervisor).
+                List<SupervisorLine> perSupervisor = assistantsUnderTwoSupervisors(services, counted)
+                        ? bySupervisor(v, counting, counted, idx, cq, untimed, d) : null;
+                if (perSupervisor == null) {
+                    lines.add(line(code, mods, cq, dx,
+                            share(charge, cq, u), assistantRendering(v, idx, counted, d), assistant, true, d, idx));
+                } else {
+                    // Each line's charge is its part of the whole cut once (the parts add up to the one line's).
+                    int before = 0;
+                    for (SupervisorLine s : perSupervisor) {
+                        Optional<BigDecimal> part = charge.isEmpty() ? charge : Optional.of(share(charge,
+                                before + s.units(), u).get().subtract(share(charge, before, u).get()));
+                        lines.add(line(code, mods, s.units(), dx, part, s.rendering(), s.assistant(), true, d,
+                                s.services()));
+                        before += s.units();
+                    }
+                }
             }
             if (u - cq > 0 || (u == 0)) {
                 // Beside a CQ/CO line the rest is the therapist's own units: the assistant is named on the CQ/CO
@@ -617,9 +632,8 @@ public final class ClaimBuilder {
             String modifier = assistantModifier(v, idx, d);
             out.add(DeMinimis.explain(code, units, split[0], split[1], modifier,
                     "the " + (modifier.equals("CO") ? "OTA" : "PTA"), "the " + (modifier.equals("CO") ? "OT" : "PT")));
-            String supervisors = supervisorsNote(v, idx, code, modifier);
-            if (!supervisors.isEmpty() && r.engineClaim().lines().stream()
-                    .anyMatch(l -> l.code().equals(code) && l.assistantUnit())) {
+            String supervisors = supervisorsNote(v, r.engineClaim().lines(), idx, code, modifier);
+            if (!supervisors.isEmpty()) {
                 out.add(supervisors);
             }
         }
@@ -628,37 +642,70 @@ public final class ClaimBuilder {
     }
 
     /**
-     * When assistants under different supervisors furnished a code's counted lines {@code idx}: which supervisor its
-     * {@code modifier} line is rendered under (a line has one rendering provider: the supervisor of the assistant with
-     * the most minutes, {@link #mainAssistant}) and whose minutes it carries under another's name, so the biller can
-     * split the line. "" otherwise.
+     * When assistants under different supervisors furnished a code's counted lines {@code idx}: how its {@code modifier}
+     * units went by supervisor ({@link #bySupervisor}). With two lines or more, that the line was split, why (a line
+     * has one rendering provider, the supervisor of the assistant who furnished its units) and each line with its
+     * rendering provider's NPI and assistants; with one (the others' minutes earned no unit of their own), whose it
+     * is. "" otherwise: one supervisor, or no CQ/CO unit.
      */
-    private static String supervisorsNote(Visit v, List<Integer> idx, String code, String modifier) {
+    private static String supervisorsNote(Visit v, List<ClaimLine> claim, List<Integer> idx, String code,
+                                          String modifier) {
         List<ServiceLine> s = v.services();
-        int main = mainAssistant(s, idx);
-        if (main < 0) {
+        if (!assistantsUnderTwoSupervisors(s, idx)) {
             return "";
         }
-        Optional<String> mainSupervisor = s.get(main).provider().supervisorId();
+        List<ClaimLine> own = new ArrayList<>(2);
+        for (ClaimLine l : claim) {
+            if (l.code().equals(code) && l.assistantUnit() && l.units() > 0) {
+                own.add(l);
+            }
+        }
+        if (own.isEmpty()) {
+            return "";
+        }
+        String how = "full 15-minute blocks go to the assistant who furnished them and a unit left over to the "
+                + "assistant with the most minutes left in it (equal minutes: the one with more minutes in all, then "
+                + "the first id in alphabetical order)";
+        List<String> each = new ArrayList<>(own.size());
+        List<Integer> onALine = new ArrayList<>();
+        for (ClaimLine l : own) {
+            List<String> theirs = new ArrayList<>(1);
+            for (int k = 0; k < idx.size(); k++) {
+                if (l.serviceIndexes().contains(idx.get(k)) && s.get(idx.get(k)).provider().role().isAssistant()
+                        && !sameAssistantBefore(s, idx, k)) {
+                    theirs.add(assistantName(s, idx, k));
+                    onALine.add(idx.get(k));
+                }
+            }
+            each.add(code + " " + String.join(" ", l.modifiers()) + " x" + l.units() + " rendered under "
+                    + renderedBy(l) + (theirs.isEmpty() ? "" : ", for " + String.join(" and ", theirs)));
+        }
         List<String> others = new ArrayList<>(1);
         for (int k = 0; k < idx.size(); k++) {
-            Provider p = s.get(idx.get(k)).provider();
-            if (p.role().isAssistant() && !p.supervisorId().equals(mainSupervisor)
+            if (s.get(idx.get(k)).provider().role().isAssistant() && !onALine.contains(idx.get(k))
                     && !sameAssistantBefore(s, idx, k)) {
                 others.add(assistantName(s, idx, k));
             }
         }
-        if (others.isEmpty() || mainSupervisor.isEmpty()) {
-            return "";
+        String without = others.isEmpty() ? "" : " " + String.join(" and ", others) + (others.size() == 1
+                ? " earns" : " earn") + " no " + modifier + " unit of their own, so no line is rendered under " + (others.size() == 1 ? "that supervisor" : "those supervisors")
+                + ".";
+        if (own.size() == 1) {
+            return code + ": assistants under different supervisors furnished it. Its " + modifier + " units go to "
+                    + "the assistants who furnished them (" + how + "), and all " + own.get(0).units() + " fall under "
+                    + "one supervisor: " + each.get(0) + "." + without;
         }
-        return code + ": assistants under different supervisors furnished it: " + assistantName(s, idx,
-                idx.indexOf(main)) + ", and " + String.join(", ", others) + ". A claim line has one rendering "
-                + "provider, so the " + modifier + " line is rendered under " + mainSupervisor.get() + ", the "
-                + "supervisor of " + s.get(main).provider().id().orElse("the assistant") + ", who furnished the most "
-                + "minutes (equal minutes: the first documented), and names that assistant; the other minutes are on "
-                + "it under " + mainSupervisor.get() + "'s name. To bill each assistant's units under their own "
-                + "supervisor, split the line by supervisor (each line's units from its assistant's minutes), or "
-                + "confirm that " + mainSupervisor.get() + " supervised them all.";
+        return code + ": assistants under different supervisors furnished it, and a claim line has one rendering "
+                + "provider (the supervising therapist of the assistant who furnished its units; assistants do not "
+                + "enroll), so its " + modifier + " line is split into " + own.size() + " lines, one per supervisor: "
+                + String.join("; ", each) + ". Each line holds the units its supervisor's assistants furnished: "
+                + how + "." + without;
+    }
+
+    /** "T1 (NPI 1234567893)": a line's rendering provider and the NPI it carries. */
+    private static String renderedBy(ClaimLine l) {
+        return l.renderingProvider().orElse("the supervising therapist") + " ("
+                + l.renderingNpi().map(n -> "NPI " + n).orElse("no NPI given") + ")";
     }
 
     /** "A2 (15 min, supervised by T2)": the k-th line of {@code idx}'s assistant, minutes on them, supervisor. */
@@ -739,6 +786,12 @@ public final class ClaimBuilder {
                     : "97129's unit carries " + modifier + (addOnCq > 0 ? ", and " + addOnCq + " of 97130's" : "")
                     + (therapistsFirst || !allTimed(v.services(), idx) ? ""
                     : ", as the assistant furnished more than 10% of the first 15 minutes in time") + "."));
+            for (String code : List.of(COGNITIVE_BASE, COGNITIVE_ADD_ON)) {
+                String supervisors = supervisorsNote(v, r.engineClaim().lines(), idx, code, modifier);
+                if (!supervisors.isEmpty()) {
+                    out.add(supervisors);
+                }
+            }
         }
     }
 
@@ -805,6 +858,192 @@ public final class ClaimBuilder {
             return supervisorOf(v.services().get(a).provider());
         }
         return rendering(v, idx, d);
+    }
+
+    /** Whether assistants of the lines {@code idx} name different supervisors ({@link #supervisorKey}). */
+    private static boolean assistantsUnderTwoSupervisors(List<ServiceLine> services, List<Integer> idx) {
+        String first = null;
+        for (int k = 0; k < idx.size(); k++) {
+            Provider p = services.get(idx.get(k)).provider();
+            if (!p.role().isAssistant()) {
+                continue;
+            }
+            String key = supervisorKey(p);
+            if (first == null) {
+                first = key;
+            } else if (!first.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first service line of each supervisor the assistants of the lines {@code idx} name ({@link #supervisorKey}),
+     * in the order of first appearance: one entry per supervisor.
+     */
+    public static List<Integer> assistantSupervisors(List<ServiceLine> services, List<Integer> idx) {
+        List<Integer> out = new ArrayList<>(2);
+        List<String> seen = new ArrayList<>(2);
+        for (int i : idx) {
+            Provider p = services.get(i).provider();
+            if (p.role().isAssistant() && !seen.contains(supervisorKey(p))) {
+                seen.add(supervisorKey(p));
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** The supervisor an assistant names: by id, else by NPI; "" when the assistant names none. */
+    private static String supervisorKey(Provider assistant) {
+        return assistant.supervisorId().map(id -> "id:" + id)
+                .or(() -> assistant.supervisorNpi().map(n -> "npi:" + n)).orElse("");
+    }
+
+    /**
+     * One CQ/CO line of a code split by supervisor: its rendering provider (the supervisor), the assistant it names,
+     * its units and the service lines of its assistants.
+     */
+    record SupervisorLine(Provider rendering, Optional<String> assistant, int units, List<Integer> services) {
+    }
+
+    /** An assistant's counted lines of a code under one supervisor, and the CQ/CO units they are given. */
+    private static final class AssistantPart {
+        final Provider provider;
+        final String supervisor;
+        final List<Integer> lines = new ArrayList<>(2);
+        int minutes;
+        int units;
+
+        AssistantPart(Provider provider) {
+            this.provider = provider;
+            this.supervisor = supervisorKey(provider);
+        }
+
+        /** Who the tie-break orders by: the assistant's id (unnamed last), then the supervisor. */
+        String name() {
+            return provider.id().orElse("\uffff") + "\u0000" + supervisor;
+        }
+    }
+
+    /**
+     * The {@code cq} CQ/CO units of a code whose counted lines {@code counted} assistants under different supervisors
+     * furnished, one line per supervisor (RULES.md §4: a line has one rendering provider, the supervising therapist of
+     * the assistant who furnished its units). Each assistant (an id under one supervisor; an unnamed one, each line)
+     * is given units by {@link #allocate} from their minutes alone (as {@link #minutesByWho} counts the code's), and
+     * a supervisor's line holds their assistants' units; a supervisor whose assistants are given none has no line.
+     * Lines in order of units, most first (equal: by supervisor). An assistant who names no supervisor is rendered as
+     * {@link #rendering(Visit, List, Discipline)} renders the code. The line names its assistant with the most units
+     * (equal: the most minutes, then by id).
+     */
+    static List<SupervisorLine> bySupervisor(Visit v, List<ServiceLine> counting, List<Integer> counted,
+                                             List<Integer> idx, int cq, boolean untimed, Discipline d) {
+        List<ServiceLine> services = v.services();
+        List<AssistantPart> parts = new ArrayList<>(3);
+        List<Integer> therapists = new ArrayList<>(2);
+        for (int i : counted) {
+            Provider p = services.get(i).provider();
+            if (!p.role().isAssistant()) {
+                if (p.role() != Role.AIDE) {
+                    therapists.add(i);
+                }
+                continue;
+            }
+            AssistantPart part = null;
+            for (AssistantPart a : parts) {
+                if (p.id().isPresent() && a.provider.id().equals(p.id()) && a.supervisor.equals(supervisorKey(p))) {
+                    part = a;
+                }
+            }
+            if (part == null) {
+                part = new AssistantPart(p);
+                parts.add(part);
+            }
+            part.lines.add(i);
+        }
+        int[] minutes = new int[parts.size()];
+        String[] names = new String[parts.size()];
+        for (int k = 0; k < parts.size(); k++) {
+            List<Integer> theirs = new ArrayList<>(therapists);
+            theirs.addAll(parts.get(k).lines);
+            minutes[k] = minutesByWho(counting, theirs, untimed)[0];
+            parts.get(k).minutes = minutes[k];
+            names[k] = parts.get(k).name();
+        }
+        int[] units = allocate(cq, minutes, names);
+        List<String> supervisors = new ArrayList<>(2);
+        for (int k = 0; k < parts.size(); k++) {
+            parts.get(k).units = units[k];
+            if (units[k] > 0 && !supervisors.contains(parts.get(k).supervisor)) {
+                supervisors.add(parts.get(k).supervisor);
+            }
+        }
+        // The supervisors by id (or NPI), one who names none last.
+        supervisors.sort(java.util.Comparator.comparing(String::isEmpty).thenComparing(k -> k));
+        // Within a supervisor's line: its assistant with the most units first (equal: most minutes, then by id).
+        parts.sort(java.util.Comparator.<AssistantPart>comparingInt(a -> -a.units).thenComparingInt(a -> -a.minutes)
+                .thenComparing(AssistantPart::name));
+        List<SupervisorLine> out = new ArrayList<>(supervisors.size());
+        for (String key : supervisors) {
+            int n = 0;
+            AssistantPart named = null;
+            Provider naming = null;
+            List<Integer> lines = new ArrayList<>(2);
+            for (AssistantPart a : parts) {
+                if (!a.supervisor.equals(key)) {
+                    continue;
+                }
+                n += a.units;
+                named = named == null ? a : named;
+                naming = naming == null || naming.supervisorNpi().isEmpty() && a.provider.supervisorNpi().isPresent()
+                        ? a.provider : naming;
+                lines.addAll(a.lines);
+            }
+            java.util.Collections.sort(lines);
+            out.add(new SupervisorLine(key.isEmpty() ? rendering(v, idx, d) : supervisorOf(naming),
+                    named.provider.id(), n, List.copyOf(lines)));
+        }
+        // A stable sort of lines in the supervisors' order: most units first, equal units by supervisor.
+        out.sort(java.util.Comparator.comparingInt(l -> -l.units()));
+        return out;
+    }
+
+    /**
+     * The CQ/CO units of a code shared among the assistants who furnished it, from each one's {@code minutes} alone
+     * (RULES.md §4, de minimis): an assistant's full 15-minute blocks are theirs; a unit left over goes to the
+     * assistant with the most minutes left in it (beyond the blocks they were given), equal minutes to the one with
+     * more minutes in all, then to the first of {@code names} in alphabetical order, so the order the services are
+     * documented in never decides. When the blocks are more than {@code cq}, the assistants with the most minutes
+     * keep theirs. Units per assistant, in the order given; they add up to {@code cq} (to 0 with no assistant).
+     */
+    static int[] allocate(int cq, int[] minutes, String[] names) {
+        int n = minutes.length;
+        int[] out = new int[n];
+        if (n == 0 || cq <= 0) {
+            return out;
+        }
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingInt(k -> -minutes[k])
+                .thenComparing(k -> names[k]));
+        int left = cq;
+        for (int k : order) {
+            out[k] = Math.min(Math.max(minutes[k], 0) / 15, left);
+            left -= out[k];
+        }
+        if (left > 0) {
+            Integer[] rest = order.clone();
+            // A stable sort: equal minutes left keep the order above (more minutes in all, then by name).
+            java.util.Arrays.sort(rest, java.util.Comparator.comparingInt(k -> -(minutes[k] - 15 * out[k])));
+            for (int r = 0; left > 0; r = (r + 1) % n) {
+                out[rest[r]]++;
+                left--;
+            }
+        }
+        return out;
     }
 
     /** The supervising therapist an assistant names, as the rendering provider of the assistant's units. */

@@ -196,10 +196,17 @@ public final class PaymentEstimator {
             }
             int fullUnits = outsideMppr[i] ? l.units() : i == fullLine ? 1 : 0;
             int reducedUnits = l.units() - fullUnits;
-            BigDecimal beforeCq = price[i].times(fullUnits, reducedUnits);
             boolean cut = l.assistantUnit() && rates.assistantReduced();
-            BigDecimal allowed = cut ? beforeCq.multiply(rates.assistantShare()).setScale(2, RoundingMode.HALF_UP)
-                    : beforeCq;
+            // A CQ/CO line split by supervisor (ClaimBuilder.bySupervisor) is priced as its part of one line of the
+            // split's units: the whole so far less the lines before it, so the lines add up to the one line's amount
+            // (rounded once, not once a line). Units of the split lines before this one: {full, reduced}.
+            int[] earlier = l.assistantUnit() ? splitBefore(lines, price, outsideMppr, fullLine, i) : NONE_BEFORE;
+            BigDecimal beforeCq = price[i].times(earlier[0] + fullUnits, earlier[1] + reducedUnits)
+                    .subtract(price[i].times(earlier[0], earlier[1]));
+            BigDecimal allowed = cut ? price[i].times(earlier[0] + fullUnits, earlier[1] + reducedUnits)
+                    .multiply(rates.assistantShare()).setScale(2, RoundingMode.HALF_UP)
+                    .subtract(price[i].times(earlier[0], earlier[1]).multiply(rates.assistantShare())
+                    .setScale(2, RoundingMode.HALF_UP)) : beforeCq;
             out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(), true, allowed, beforeCq, reducedUnits > 0,
                     cut));
             if (i == fullLine) {
@@ -222,6 +229,29 @@ public final class PaymentEstimator {
         String reason = notes.isEmpty() ? Estimate.LABEL : Estimate.LABEL + notes;
         return new Estimate(true, reason, g.locality(), cf.get(), out, total, total.subtract(coins), coins, unpriced,
                 fees.sample(), full);
+    }
+
+    private static final int[] NONE_BEFORE = new int[2];
+
+    /**
+     * The units {full, reduced} of the lines before {@code i} that are parts of one CQ/CO line with it, split by
+     * supervisor: priced, of the same code and modifiers, holding an assistant's units. {0, 0} in the usual claim.
+     */
+    private static int[] splitBefore(List<ClaimLine> lines, UnitPrice[] price, boolean[] outsideMppr, int fullLine,
+                                     int i) {
+        ClaimLine l = lines.get(i);
+        int[] out = NONE_BEFORE;
+        for (int j = 0; j < i; j++) {
+            ClaimLine o = lines.get(j);
+            if (price[j] != null && o.assistantUnit() && o.code().equals(l.code())
+                    && o.modifiers().equals(l.modifiers())) {
+                out = out == NONE_BEFORE ? new int[2] : out;
+                int full = outsideMppr[j] ? o.units() : j == fullLine ? 1 : 0;
+                out[0] += full;
+                out[1] += o.units() - full;
+            }
+        }
+        return out;
     }
 
     /**

@@ -46,6 +46,17 @@ class ClaimBuilderTest {
         return checker(extra).check(v);
     }
 
+    /** "97110 x2 GP CQ T2/A2": a line, its rendering provider and the assistant it names ("-" for none). */
+    private static String withWho(ClaimLine l) {
+        return text(l) + " " + l.renderingProvider().orElse("-") + "/" + l.assistant().orElse("-");
+    }
+
+    /** A PTA who names the supervising therapist and the supervisor's NPI. */
+    static Provider supervisedBy(String id, String supervisor, String supervisorNpi) {
+        return new Provider(Optional.of(id), Role.PTA, Optional.empty(), Optional.of(supervisor),
+                Optional.of(supervisorNpi));
+    }
+
     @Nested
     class ModifierOrder {
         /**
@@ -632,33 +643,91 @@ class ClaimBuilderTest {
         }
 
         /**
-         * Two PTAs on one 97110 line (v/75), A1 under T1 for 12 minutes and A2 under T2 for 18: the line has one
-         * rendering provider, T2, the supervisor of A2, who furnished the most minutes, and it names A2; the
-         * explanation names A1 and T1 so the biller can split the line. Near miss: both under T1, nothing said.
+         * Two PTAs on 97110 (v/75), A1 under T1 for 12 minutes and A2 under T2 for 18: 30 minutes, 2 units, both CQ.
+         * A2's full block is A2's; the unit left over goes to A1, who has 12 minutes left in it against A2's 3. A
+         * claim line has one rendering provider, so the CQ units are split: 97110 GP CQ x1 under T1 naming A1, and
+         * x1 under T2 naming A2, and the explanation says so with each line's NPI. Near miss: both under T1, one line
+         * under T1 and nothing said.
          */
         @Test
-        void twoAssistantsUnderTwoSupervisorsTheOneWithMoreMinutesIsNamedAndTheOtherSaid() {
+        void twoAssistantsUnderTwoSupervisorsSplitTheLineBySupervisor() {
             CheckResult r = check(visit()
-                    .service(at("97110", "09:00", "09:12", assistant("A1", Role.PTA, "T1")))
-                    .service(at("97110", "09:12", "09:30", assistant("A2", Role.PTA, "T2")))
+                    .service(at("97110", "09:00", "09:12", supervisedBy("A1", "T1", "1234567893")))
+                    .service(at("97110", "09:12", "09:30", supervisedBy("A2", "T2", "1245319599")))
                     .build());
 
-            assertThat(r.claim().lines()).singleElement().satisfies(l -> {
-                assertThat(text(l)).isEqualTo("97110 x2 GP CQ");
-                assertThat(l.renderingProvider()).contains("T2");
-                assertThat(l.assistant()).contains("A2");
-            });
+            assertThat(r.claim().lines()).hasSize(2).allSatisfy(l -> assertThat(text(l)).isEqualTo("97110 x1 GP CQ"));
+            assertThat(r.claim().lines()).extracting(l -> l.renderingProvider().orElseThrow() + "/"
+                    + l.renderingNpi().orElseThrow() + "/" + l.assistant().orElseThrow())
+                    .containsExactly("T1/1234567893/A1", "T2/1245319599/A2");
+            assertThat(r.claim().lines()).extracting(ClaimLine::serviceIndexes)
+                    .containsExactly(List.of(0), List.of(1));
             assertThat(r.explanation()).anySatisfy(e -> assertThat(e)
-                    .contains("A2 (18 min, supervised by T2)", "A1 (12 min, supervised by T1)",
-                            "rendered under T2", "split the line"));
+                    .contains("split into 2 lines, one per supervisor",
+                            "97110 GP CQ x1 rendered under T1 (NPI 1234567893), for A1 (12 min, supervised by T1)",
+                            "97110 GP CQ x1 rendered under T2 (NPI 1245319599), for A2 (18 min, supervised by T2)")
+                    .doesNotContain("split the line"));
 
             CheckResult oneSupervisor = check(visit()
                     .service(at("97110", "09:00", "09:12", assistant("A1", Role.PTA, "T1")))
                     .service(at("97110", "09:12", "09:30", assistant("A2", Role.PTA, "T1")))
                     .build());
-            assertThat(oneSupervisor.claim().lines()).singleElement()
-                    .satisfies(l -> assertThat(l.renderingProvider()).contains("T1"));
-            assertThat(oneSupervisor.explanation()).noneSatisfy(e -> assertThat(e).contains("split the line"));
+            assertThat(oneSupervisor.claim().lines()).extracting(ClaimBuilderTest::withWho)
+                    .containsExactly("97110 x2 GP CQ T1/A2");
+            assertThat(oneSupervisor.explanation()).noneSatisfy(e -> assertThat(e).contains("supervisor"));
+        }
+
+        /**
+         * The task's case: A1 (T1) 23 minutes and A2 (T2) 24 of 97110: 47 minutes, 3 units, all CQ. Each has a full
+         * block; the unit left over goes to A2 (9 minutes left against A1's 8): x1 under T1, x2 under T2. The units
+         * add up to the one line's, and the order the services are documented in does not change the lines.
+         */
+        @Test
+        void eachSupervisorsLineHoldsTheUnitsTheirAssistantFurnished() {
+            ServiceLine a1 = at("97110", "09:00", "09:23", assistant("A1", Role.PTA, "T1"));
+            ServiceLine a2 = at("97110", "09:23", "09:47", assistant("A2", Role.PTA, "T2"));
+            CheckResult r = check(visit().service(a1).service(a2).build());
+            CheckResult reversed = check(visit().service(a2).service(a1).build());
+
+            assertThat(lines(r)).containsExactly("97110 x2 GP CQ", "97110 x1 GP CQ");
+            assertThat(r.claim().lines()).extracting(ClaimBuilderTest::withWho)
+                    .containsExactly("97110 x2 GP CQ T2/A2", "97110 x1 GP CQ T1/A1");
+            assertThat(reversed.claim().lines()).extracting(ClaimBuilderTest::withWho)
+                    .containsExactly("97110 x2 GP CQ T2/A2", "97110 x1 GP CQ T1/A1");
+        }
+
+        /**
+         * T1 furnishes 97110 himself (09:00-09:20) beside A1 (T1, 23 min) and A2 (T2, 24 min): 67 minutes, 4 units,
+         * 3 of them CQ (each assistant's block, and A2's 9 minutes left beat A1's 8). T1's own unit stays his own line
+         * without CQ and names no assistant; the CQ units split into x1 under T1 (A1) and x2 under T2 (A2).
+         */
+        @Test
+        void aSupervisorWhoTreatsTheCodeHimselfKeepsHisOwnLine() {
+            CheckResult r = check(visit()
+                    .service(at("97110", "09:00", "09:20", pt("T1")))
+                    .service(at("97110", "09:20", "09:43", assistant("A1", Role.PTA, "T1")))
+                    .service(at("97110", "09:43", "10:07", assistant("A2", Role.PTA, "T2")))
+                    .build());
+
+            assertThat(r.claim().lines()).extracting(ClaimBuilderTest::withWho)
+                    .containsExactly("97110 x2 GP CQ T2/A2", "97110 x1 GP CQ T1/A1", "97110 x1 GP T1/-");
+        }
+
+        /**
+         * A2 (T2) furnished only 3 minutes beside A1's (T1) 20: 23 minutes, 2 units, both A1's (a block, and 5 minutes
+         * left against A2's 3): one CQ line under T1, and the explanation says A2 earns no unit of their own.
+         */
+        @Test
+        void anAssistantWhoseMinutesEarnNoUnitHasNoLine() {
+            CheckResult r = check(visit()
+                    .service(at("97110", "09:00", "09:20", assistant("A1", Role.PTA, "T1")))
+                    .service(at("97110", "09:20", "09:23", assistant("A2", Role.PTA, "T2")))
+                    .build());
+
+            assertThat(r.claim().lines()).extracting(ClaimBuilderTest::withWho)
+                    .containsExactly("97110 x2 GP CQ T1/A1");
+            assertThat(r.explanation()).anySatisfy(e -> assertThat(e)
+                    .contains("all 2 fall under one supervisor", "A2 (3 min, supervised by T2) earns no CQ unit"));
         }
 
         /** The billed claim's CQ line names the same rendering provider as the engine's: the PTA's supervisor. */
@@ -674,6 +743,33 @@ class ClaimBuilderTest {
 
             assertThat(r.claim().lines()).extracting(l -> l.renderingProvider().orElseThrow())
                     .containsExactly("T2", "T1");
+        }
+
+        /**
+         * A billed claim that splits the CQ lines by supervisor (an 837 read back with a 2420A each, a CSV written by
+         * check --out csv): the k-th billed CQ line of the code is rendered under the k-th supervisor its assistants
+         * name, in documented order, so the claim written back keeps each line's NPI. Near miss: one billed CQ line
+         * for both is rendered under the supervisor of the assistant with the most minutes, as before.
+         */
+        @Test
+        void aBilledSplitKeepsEachLineUnderItsSupervisor() {
+            Visit.Builder v = visit()
+                    .service(at("97110", "09:00", "09:23", supervisedBy("A1", "T1", "1234567893")))
+                    .service(at("97110", "09:23", "09:47", supervisedBy("A2", "T2", "1245319599")));
+            org.minutewise.core.model.BilledLine x1 = new org.minutewise.core.model.BilledLine("97110",
+                    List.of("GP", "CQ"), 1, Optional.empty());
+            org.minutewise.core.model.BilledLine x2 = new org.minutewise.core.model.BilledLine("97110",
+                    List.of("GP", "CQ"), 2, Optional.empty());
+
+            CheckResult split = check(v.billed(List.of(x1, x2)).build());
+            assertThat(split.claim().lines()).extracting(l -> l.units() + " " + l.renderingNpi().orElseThrow())
+                    .containsExactly("1 1234567893", "2 1245319599");
+            assertThat(ids(split)).noneMatch(id -> id.startsWith("MW-B"));
+
+            CheckResult one = check(v.billed(List.of(new org.minutewise.core.model.BilledLine("97110",
+                    List.of("GP", "CQ"), 3, Optional.empty()))).build());
+            assertThat(one.claim().lines()).singleElement()
+                    .satisfies(l -> assertThat(l.renderingProvider()).contains("T2"));
         }
 
         @Test

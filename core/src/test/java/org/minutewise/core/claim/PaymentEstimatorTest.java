@@ -32,6 +32,40 @@ class PaymentEstimatorTest {
                 List.of(0));
     }
 
+    /**
+     * A CQ line split by supervisor (ClaimBuilder.bySupervisor: 97110 GP CQ x{@code first} under T1 and x{@code
+     * second} under T2) is priced at what one line of its units is allowed, to the cent, whatever the RVUs: the 85%
+     * and the rounding are applied to the split's units once, not once a line. With another code first or after
+     * (which may hold the unit paid in full).
+     */
+    @net.jqwik.api.Property(tries = 1000)
+    void aLineSplitBySupervisorIsPricedAsOneLine(@net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 1,
+            max = 6) int first, @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 6) int second,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(max = 900) int work,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(max = 900) int pe,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(max = 3) int otherUnits,
+            @net.jqwik.api.ForAll boolean otherFirst) {
+        FeeData f = fees().withRvus(List.of(new Rvu("97110", 2026, BigDecimal.valueOf(work, 3),
+                BigDecimal.valueOf(pe, 3), money("0.01")), new Rvu("97530", 2026, money("0.44"), money("0.60"),
+                money("0.01"))), "test");
+        ClaimLine t1 = line("97110", first, true);
+        ClaimLine t2 = new ClaimLine("97110", List.of("GP", "CQ"), second, List.of(1), Optional.empty(),
+                Optional.of("T2"), Optional.empty(), Optional.of("A2"), true, Discipline.PT, List.of(1));
+        ClaimLine one = line("97110", first + second, true);
+        List<ClaimLine> split = new java.util.ArrayList<>(List.of(t1, t2));
+        List<ClaimLine> whole = new java.util.ArrayList<>(List.of(one));
+        if (otherUnits > 0) {
+            split.add(otherFirst ? 0 : 2, line("97530", otherUnits, false));
+            whole.add(otherFirst ? 0 : 1, line("97530", otherUnits, false));
+        }
+        Estimate a = PaymentEstimator.estimate(split, DOS, Optional.empty(), f);
+        Estimate b = PaymentEstimator.estimate(whole, DOS, Optional.empty(), f);
+
+        assertThat(a.totalAllowed()).isEqualByComparingTo(b.totalAllowed());
+        assertThat(a.patientCoinsurance()).isEqualByComparingTo(b.patientCoinsurance());
+        assertThat(a.lines()).allSatisfy(l -> assertThat(l.allowed()).isNotNegative());
+    }
+
     private static Estimate estimate(ClaimLine... lines) {
         return PaymentEstimator.estimate(List.of(lines), DOS, Optional.empty(), fees());
     }

@@ -66,9 +66,21 @@ public final class CsvVisitWriter {
 
     /** A file of visits: the header with the columns they need ({@link #whenGiven}), then their rows. */
     public static String write(List<Visit> visits) {
+        return write(visits, List.of());
+    }
+
+    /**
+     * {@link #write(List)}, with {@code billedFrom} the service lines each visit's billed lines come from (per visit,
+     * per billed line in order: a claim line's {@code serviceIndexes}; fewer, or none, where not known): a billed line
+     * goes on a row of its own services first, so each CQ/CO line of a code split by supervisor sits on the row of
+     * the assistant whose units it holds.
+     */
+    public static String write(List<Visit> visits, List<List<List<Integer>>> billedFrom) {
         List<String> given = whenGiven(visits);
         StringBuilder sb = new StringBuilder(header(given));
-        visits.forEach(v -> sb.append(rows(v, given)));
+        for (int i = 0; i < visits.size(); i++) {
+            sb.append(rows(visits.get(i), given, i < billedFrom.size() ? billedFrom.get(i) : List.of()));
+        }
         return sb.toString();
     }
 
@@ -83,13 +95,18 @@ public final class CsvVisitWriter {
      * documented) take rows of their own.
      */
     public static String rows(Visit v, List<String> whenGiven) {
+        return rows(v, whenGiven, List.of());
+    }
+
+    /** {@link #rows(Visit, List)}, each billed line first on a row of the services {@code billedFrom} gives it. */
+    static String rows(Visit v, List<String> whenGiven, List<List<Integer>> billedFrom) {
         StringBuilder sb = new StringBuilder();
         boolean first = true;
         Map<String, Deque<BilledLine>> queues = new LinkedHashMap<>();
         for (BilledLine b : v.billed()) {
             queues.computeIfAbsent(b.code(), k -> new ArrayDeque<>()).add(b);
         }
-        Map<Integer, BilledLine> onRow = billedRows(v, queues);
+        Map<Integer, BilledLine> onRow = billedRows(v, queues, billedFrom);
         int row = 0;
         for (ServiceLine l : v.services()) {
             List<Period> periods = l.periods().isEmpty() ? Collections.singletonList(null) : l.periods();
@@ -123,23 +140,37 @@ public final class CsvVisitWriter {
      * taken from {@code queues}, which keep the lines left over: a line with CQ or CO on the first free row of its code
      * an assistant furnished, one without on the first free row a therapist furnished (the row of the clinician whose
      * units it holds, as the check's JSON names the assistant on the CQ/CO line), then the rest on the first free rows
-     * of their code, in order.
+     * of their code, in order. A line whose services {@code billedFrom} gives goes on a row of those services first
+     * (by role as above): a code's CQ/CO lines split by supervisor, each on its own assistant's row.
      */
-    private static Map<Integer, BilledLine> billedRows(Visit v, Map<String, Deque<BilledLine>> queues) {
+    private static Map<Integer, BilledLine> billedRows(Visit v, Map<String, Deque<BilledLine>> queues,
+                                                       List<List<Integer>> billedFrom) {
         List<ServiceLine> rows = new ArrayList<>();
-        for (ServiceLine l : v.services()) {
+        List<Integer> rowService = new ArrayList<>();
+        for (int i = 0; i < v.services().size(); i++) {
+            ServiceLine l = v.services().get(i);
             for (int p = 0; p < Math.max(1, l.periods().size()); p++) {
                 rows.add(l);
+                rowService.add(i);
             }
         }
+        Map<BilledLine, List<Integer>> from = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < billedFrom.size() && i < v.billed().size(); i++) {
+            from.put(v.billed().get(i), billedFrom.get(i));
+        }
         Map<Integer, BilledLine> out = new java.util.HashMap<>();
-        for (boolean byRole : new boolean[] {true, false}) {
+        for (int pass = from.isEmpty() ? 1 : 0; pass < 3; pass++) {
+            boolean byRole = pass < 2;
             for (Deque<BilledLine> q : queues.values()) {
                 for (java.util.Iterator<BilledLine> it = q.iterator(); it.hasNext(); ) {
                     BilledLine b = it.next();
                     boolean assistantLine = org.minutewise.core.claim.ClaimBuilder.assistantModifier(b.modifiers());
+                    List<Integer> own = pass == 0 ? from.getOrDefault(b, List.of()) : null;
                     for (int r = 0; r < rows.size(); r++) {
                         org.minutewise.core.model.Role role = rows.get(r).provider().role();
+                        if (own != null && !own.contains(rowService.get(r))) {
+                            continue;
+                        }
                         if (!out.containsKey(r) && rows.get(r).code().equals(b.code()) && (!byRole
                                 || (assistantLine ? role.isAssistant() : !role.isAssistant()
                                 && role != org.minutewise.core.model.Role.AIDE))) {

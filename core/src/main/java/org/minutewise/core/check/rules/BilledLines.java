@@ -230,10 +230,14 @@ public final class BilledLines implements Rule {
             "Same code billed on several lines with the same modifiers",
             "Bill the code once for each set of modifiers, with its units summed on one line (the message gives the "
                     + "line); lines of one code stay apart only where their modifiers differ (CQ/CO on some units, "
-                    + "59/X or GA on one part, another discipline's modifier).",
+                    + "59/X or GA on one part, another discipline's modifier), or where their rendering providers do "
+                    + "(CQ/CO units of assistants under different supervisors, one line per supervisor).",
             "CMS Pub 100-04 ch. 26 (837P/CMS-1500 service lines: a code's units of one date of service on one "
                     + "line); NCCI MUE adjudicated per claim line (RULES.md §5)",
-            Citations.CLAIMS_MANUAL_CH26);
+            Citations.CLAIMS_MANUAL_CH26)
+            .revised(2, "2026-12-07: CQ/CO lines of one code billed one per supervisor, as the documentation splits "
+                    + "them (assistants under different supervisors: a line has one rendering provider), are not "
+                    + "duplicates (it asked for one line, which the claim builder now splits)");
 
     public static final RuleInfo GA_WITHOUT_NOTICE = new RuleInfo("MW-B015", Severity.BLOCK,
             "GA billed while the visit records that no ABN was given",
@@ -619,6 +623,9 @@ public final class BilledLines implements Rule {
                 continue;
             }
             same.add(0, i);
+            if (ClaimBuilder.assistantModifier(first.modifiers()) && same.size() <= supervisorLines(ctx, first.code())) {
+                continue; // one CQ/CO line per supervisor, as the claim builder splits them: not duplicates
+            }
             StringBuilder lines = new StringBuilder();
             int units = 0;
             for (int k = 0; k < same.size(); k++) {
@@ -636,6 +643,28 @@ public final class BilledLines implements Rule {
                     + "duplicate (CARC 18) or hold each line to the code's MUE on its own; bill " + asOne + " x"
                     + units + " on one line." + overLineMue(ctx, code, units)));
         }
+    }
+
+    /**
+     * The CQ/CO lines of a code the documentation splits by supervisor (assistants under different supervisors, one line
+     * each: ClaimBuilder.bySupervisor); without minutes to split by (an 837 read back, each line's supervisor from its
+     * 2420A), the supervisors its assistants name. 0 when that is one line or none.
+     */
+    private static int supervisorLines(CheckContext ctx, String code) {
+        int n = 0;
+        for (ClaimLine l : ClaimBuilder.of(ctx).lines()) {
+            n += l.code().equals(code) && l.assistantUnit() && l.units() > 0 ? 1 : 0;
+        }
+        if (n < 2 && unverifiable(ctx.visit(), code, ctx.ref().codes())) {
+            List<Integer> idx = new ArrayList<>(2);
+            for (int i = 0; i < ctx.visit().services().size(); i++) {
+                if (ctx.visit().services().get(i).code().equals(code)) {
+                    idx.add(i);
+                }
+            }
+            n = ClaimBuilder.assistantSupervisors(ctx.visit().services(), idx).size();
+        }
+        return n > 1 ? n : 0;
     }
 
     /** Whether a billed line goes on the claim as it is: not a 0-unit line MW-B013 says the payer takes none of. */

@@ -381,6 +381,29 @@ class BilledLinesTest {
         });
     }
 
+    /**
+     * PTA A1 under T1 (23 min) and PTA A2 under T2 (24 min) of 97110: the claim splits its CQ units by supervisor
+     * (97110 GP CQ x2 under T2, x1 under T1). Billed the same way, two lines of the same modifiers are not MW-B014's
+     * duplicates; billed on one line of 3 units (the same units and modifiers), no billed-versus-supported finding
+     * either (the explanation says the line is split). Near miss: both PTAs under T1, the claim has one CQ line, and
+     * the two billed lines are MW-B014.
+     */
+    @Test
+    void cqLinesSplitBySupervisorAreNotDuplicatesB014() {
+        List<BilledLine> split = List.of(billed("97110", 2, "GP", "CQ"), billed("97110", 1, "GP", "CQ"));
+        Visit.Builder two = visit()
+                .service(minutes("97110", 23, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97110", 24, assistant("A2", Role.PTA, "T2")));
+        assertThat(lines(check(two.billed(split).build()))).containsExactly("97110 x2 GP CQ", "97110 x1 GP CQ");
+        assertThat(ids(check(two.billed(split).build()))).isEmpty();
+        assertThat(ids(check(two.billed(List.of(billed("97110", 3, "GP", "CQ"))).build()))).isEmpty();
+
+        Visit.Builder one = visit()
+                .service(minutes("97110", 23, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97110", 24, assistant("A2", Role.PTA, "T1")));
+        assertThat(ids(check(one.billed(split).build()))).containsExactly("MW-B014");
+    }
+
     /** MW-B014's near misses: a split is right where the modifiers differ; different codes are different lines. */
     @Test
     void linesOfOneCodeWithDifferentModifiersAreNotB014() {
