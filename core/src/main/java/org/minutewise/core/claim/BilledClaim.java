@@ -41,7 +41,7 @@ public final class BilledClaim {
                     rendering = ClaimBuilder.assistantRendering(v, idx, List.of(supervisors.get(k)), d);
                 }
                 id = rendering.id();
-                npi = rendering.npi();
+                npi = ClaimBuilder.npiOf(v, rendering);
             }
             // The pointers as billed when the input gave them (837P SV107), else the diagnoses in order.
             List<Integer> pointers = b.diagnosisPointers().isEmpty() ? dx : b.diagnosisPointers();

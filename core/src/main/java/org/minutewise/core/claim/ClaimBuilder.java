@@ -244,7 +244,7 @@ public final class ClaimBuilder {
                 List<SupervisorLine> perSupervisor = assistantsUnderTwoSupervisors(services, counted)
                         ? bySupervisor(v, counting, counted, idx, cq, untimed, d) : null;
                 if (perSupervisor == null) {
-                    lines.add(line(code, mods, cq, dx,
+                    lines.add(line(v, code, mods, cq, dx,
                             share(charge, cq, u), assistantRendering(v, idx, counted, d), assistant, true, d, idx));
                 } else {
                     // Each line's charge is its part of the whole cut once (the parts add up to the one line's).
@@ -252,7 +252,7 @@ public final class ClaimBuilder {
                     for (SupervisorLine s : perSupervisor) {
                         Optional<BigDecimal> part = charge.isEmpty() ? charge : Optional.of(share(charge,
                                 before + s.units(), u).get().subtract(share(charge, before, u).get()));
-                        lines.add(line(code, mods, s.units(), dx, part, s.rendering(), s.assistant(), true, d,
+                        lines.add(line(v, code, mods, s.units(), dx, part, s.rendering(), s.assistant(), true, d,
                                 s.services()));
                         before += s.units();
                     }
@@ -262,7 +262,7 @@ public final class ClaimBuilder {
                 // Beside a CQ/CO line the rest is the therapist's own units: the assistant is named on the CQ/CO
                 // line only. Without one (a payer without CQ/CO, the assistant's share below de minimis) this line
                 // is the only one the assistant's minutes went into.
-                lines.add(line(code, disciplineModifier, u - cq, dx, share(charge, u - cq, u), rendering,
+                lines.add(line(v, code, disciplineModifier, u - cq, dx, share(charge, u - cq, u), rendering,
                         anyAssistant && cq == 0 ? assistant : Optional.empty(), false, d, idx));
             }
         }
@@ -1102,11 +1102,35 @@ public final class ClaimBuilder {
         return assistant.rendersUnderSupervisor() ? assistant.supervisingRole() : Role.PT;
     }
 
-    private static ClaimLine line(String code, List<String> modifiers, int units, List<Integer> dx,
+    private static ClaimLine line(Visit v, String code, List<String> modifiers, int units, List<Integer> dx,
                                   Optional<BigDecimal> charge, Provider rendering, Optional<String> assistant,
                                   boolean assistantUnit, Discipline d, List<Integer> idx) {
-        return new ClaimLine(code, modifiers, units, dx, charge, rendering.id(), rendering.npi(), assistant,
+        return new ClaimLine(code, modifiers, units, dx, charge, rendering.id(), npiOf(v, rendering), assistant,
                 assistantUnit, d, idx);
+    }
+
+    /**
+     * A rendering provider's NPI: its own, else the one the visit gives the same clinician elsewhere (one id is one
+     * clinician, one NPI): on a service line of theirs ({@code provider.npi}) or as the supervisor an assistant names
+     * ({@code supervisorNpi} beside {@code supervisorId}), the first in documented order. Empty when none does.
+     * (An integrator's review: the 837 asked for T1's NPI on every line though the visit gave it once.)
+     */
+    public static Optional<String> npiOf(Visit v, Provider rendering) {
+        if (rendering.npi().isPresent() || rendering.id().isEmpty()) {
+            return rendering.npi();
+        }
+        String id = rendering.id().get();
+        List<ServiceLine> services = v.services();
+        for (int i = 0; i < services.size(); i++) {
+            Provider p = services.get(i).provider();
+            if (p.npi().isPresent() && p.id().filter(id::equals).isPresent()) {
+                return p.npi();
+            }
+            if (p.supervisorNpi().isPresent() && p.supervisorId().filter(id::equals).isPresent()) {
+                return p.supervisorNpi();
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -204,6 +204,37 @@ class X12WriterTest {
                 .hasMessageContaining(".provider.supervisorNpi: required for X12 837P: PTA T2 furnished");
     }
 
+    /**
+     * One clinician id is one NPI: the supervisor's NPI given once, on the therapist's own line, serves the
+     * assistant's line that names the supervisor by id (the 837 asked for services[i].provider.supervisorNpi on every
+     * such line: an integrator's review). The supervisor named by another id is still an error.
+     */
+    @Test
+    void theSupervisorsNpiGivenOnceServesEveryLineNamingTheSupervisorById() {
+        Visit v = base();
+        List<ServiceLine> services = new java.util.ArrayList<>(v.services());
+        for (int i = 0; i < services.size(); i++) {
+            Provider p = services.get(i).provider();
+            if (p.role().isAssistant()) {
+                services.set(i, services.get(i).withProvider(new Provider(p.id(), p.role(), Optional.empty(),
+                        p.supervisorId(), Optional.empty())));
+            }
+        }
+        String edi = write(v.toBuilder().services(services).build());
+        assertThat(edi).contains("NM1*82*1*T1*****XX*1987654328~").contains("SV1*HC:97110:GP:CQ*65*UN*1***1:2~");
+
+        for (int i = 0; i < services.size(); i++) {
+            Provider p = services.get(i).provider();
+            if (p.role().isAssistant()) {
+                services.set(i, services.get(i).withProvider(new Provider(p.id(), p.role(), Optional.empty(),
+                        Optional.of("T9"), Optional.empty())));
+            }
+        }
+        Visit otherSupervisor = v.toBuilder().services(services).build();
+        assertThatThrownBy(() -> write(otherSupervisor)).isInstanceOf(InputException.class)
+                .hasMessageContaining(".provider.supervisorNpi: required for X12 837P: PTA T2 furnished");
+    }
+
     @Test
     void renderingProviderIsTheSupervisingTherapistWhenAnAssistantTreated() {
         String edi = write(base());
