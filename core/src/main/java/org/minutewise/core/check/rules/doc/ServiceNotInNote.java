@@ -22,7 +22,9 @@ import org.minutewise.core.doc.PhraseMatch;
  * <ul>
  *   <li>not in a clause (to its ',' or sentence end) that says it was not ({@code [not-done]}: "Manual therapy and
  *       gait training deferred today d/t pt fatigue", "held", "not performed", "will resume"), nor as a bare item
- *       of a list such a word ends ("Gait, stairs and balance deferred today"), nor right after a
+ *       of a list such a word ends ("Gait, stairs and balance deferred today"), nor in a list such a word heads, to
+ *       the end of its clause ("Deferred: balance, gait training.", "Held: gait training, stairs"; {@link
+ *       org.minutewise.core.doc.ItemList#headedFrom}), nor right after a
  *       negation word, with only other services' words or "and"/"or" between ("no ther ex today", "no manual
  *       therapy or gait training");</li>
  *   <li>not in the plan or after a word for later ("Plan: resume gait training next visit", "pt will"), nor after a
@@ -56,7 +58,11 @@ public final class ServiceNotInNote implements Rule {
                     + "(phrase list 2026.17)")
             .revised(5, "2026-12-07: sensory integrative techniques (97533) and a physical performance test (97750) "
                     + "are looked for too (\"sensory integration\", \"vestibular input\"; \"physical performance "
-                    + "test\", \"FCE\"); they had no word list and were never looked for (phrase list 2026.18)");
+                    + "test\", \"FCE\"); they had no word list and were never looked for (phrase list 2026.18)")
+            .revised(6, "2026-12-07: a deferral written before its list covers every item of it to the end of its "
+                    + "clause (\"Deferred: balance, gait training.\", \"Held: gait training, stairs\" named the gait "
+                    + "training as done), at its clause's start with a colon or dash after it; \"Deferred: stairs. Gait "
+                    + "training w/ CGA\" still names it (phrase list 2026.19)");
 
     @Override
     public RuleInfo info() {
@@ -128,7 +134,30 @@ public final class ServiceNotInNote implements Rule {
         int from = Sentences.clauseStart(scan, m.start(), sentence);
         int sentenceEnd = scan.sentenceEnd(m.start());
         return !scan.anyWithin(PhraseLists.NOT_DONE, from, Sentences.clauseEndBy(scan, m.end(), sentenceEnd))
-                && !negatedBefore(ctx, scan, m, from) && deferredInList(scan, m, sentenceEnd) == null;
+                && !negatedBefore(ctx, scan, m, from) && deferredInList(scan, m, sentenceEnd) == null
+                && headingDeferral(scan, m, sentence) == null;
+    }
+
+    /**
+     * The {@code [not-done]} word that heads a list holding the match, in its sentence (from {@code sentence}):
+     * "Deferred: balance, gait training.", "Held: gait training, stairs" ({@link
+     * org.minutewise.core.doc.ItemList#headedFrom}); null when none does.
+     */
+    private static PhraseMatch headingDeferral(NoteScan scan, PhraseMatch m, int sentence) {
+        if (!scan.anyWithin(PhraseLists.NOT_DONE, sentence, m.start())) {
+            return null;
+        }
+        for (PhraseMatch d : scan.matches(PhraseLists.NOT_DONE)) {
+            if (d.start() < sentence || d.end() > m.start()) {
+                continue;
+            }
+            int from = org.minutewise.core.doc.ItemList.headedFrom(scan, d.start(), d.end());
+            if (from >= 0 && org.minutewise.core.doc.ItemList.inHeaded(scan, from,
+                    org.minutewise.core.doc.ItemList.headedTo(scan, from), m.start(), m.end())) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /**
@@ -249,7 +278,9 @@ public final class ServiceNotInNote implements Rule {
      */
     private static String namedOnly(NoteScan scan, PhraseMatch m) {
         String text = scan.text();
-        int start = Sentences.clauseStart(scan, m.start());
+        PhraseMatch heading = headingDeferral(scan, m, scan.sentenceStart(m.start()));
+        // "Deferred: balance, gait training": from the word that heads the list
+        int start = heading != null ? heading.start() : Sentences.clauseStart(scan, m.start());
         while (start < m.start() && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
