@@ -390,13 +390,18 @@ public final class AuditJob {
                 : org.apache.hadoop.fs.Path.getPathWithoutSchemeAndAuthority(found).toString();
     }
 
-    /** A CSV input's header: its fields and the index of its line (blank lines before it are skipped). */
+    /**
+     * A CSV input's header: its fields and the index of its line (blank lines and lines of only commas before it are
+     * skipped).
+     */
     private record Header(List<String> fields, long index) {
     }
 
     /**
      * The first record of a CSV input (its header, after any blank lines), read on the driver; null when the input
-     * holds none (0 bytes, blank lines: an empty export).
+     * holds none (0 bytes, blank lines: an empty export). A line of only commas is a blank line, as the audit reads
+     * it ({@link CsvLines#commasOnly}): a spreadsheet's export that begins with empty rows (",,,,") has its header
+     * after them.
      */
     private static Header csvHeader(JavaSparkContext jsc, String input) throws IOException {
         List<String> first = new ArrayList<>();
@@ -404,7 +409,8 @@ public final class AuditJob {
             first.add(CsvLines.withoutNotes(line)); // bytes that are not UTF-8 read as U+FFFD, as the audit reads them
         }
         int h = 0;
-        while (h < first.size() && (first.get(h).isEmpty() || first.get(h).equals("\r"))) {
+        while (h < first.size() && (first.get(h).isEmpty() || first.get(h).equals("\r")
+                || CsvLines.commasOnly(first.get(h)))) {
             h++;
         }
         if (h == first.size()) {
