@@ -405,13 +405,20 @@ public final class AuditJob {
      */
     private static Header csvHeader(JavaSparkContext jsc, String input) throws IOException {
         List<String> first = new ArrayList<>();
-        for (String line : CsvLines.lines(jsc, input, 0).take(64)) {
-            first.add(CsvLines.withoutNotes(line)); // bytes that are not UTF-8 read as U+FFFD, as the audit reads them
-        }
         int h = 0;
-        while (h < first.size() && (first.get(h).isEmpty() || first.get(h).equals("\r")
-                || CsvLines.commasOnly(first.get(h)))) {
-            h++;
+        // The first lines, more of them while all are blank (a spreadsheet may export hundreds of empty rows first).
+        for (int want = 64; ; want *= 16) {
+            List<String> lines = CsvLines.lines(jsc, input, 0).take(want);
+            for (int i = first.size(); i < lines.size(); i++) {
+                first.add(CsvLines.withoutNotes(lines.get(i))); // bytes not UTF-8 read as U+FFFD, as the audit does
+            }
+            while (h < first.size() && (first.get(h).isEmpty() || first.get(h).equals("\r")
+                    || CsvLines.commasOnly(first.get(h)))) {
+                h++;
+            }
+            if (h < first.size() || lines.size() < want) {
+                break;
+            }
         }
         if (h == first.size()) {
             return null;

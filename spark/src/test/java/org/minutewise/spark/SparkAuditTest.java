@@ -775,17 +775,18 @@ class SparkAuditTest {
     }
 
     /**
-     * A spreadsheet's export whose first rows are blank or only commas (",,,,", a quoted empty field) before the
-     * header: the audit skips them as blank lines and finds the header after them; the job read the first comma row as
-     * the header and stopped on it (no visitId column). Same summary and findings as the audit on the same file, line
-     * numbers counted from the file's first line; near miss: the same rows without the leading ones read as many
-     * visits.
+     * A spreadsheet's export whose first rows are blank or only commas (",,,,", a quoted empty field; more than the 64
+     * lines the job first reads) before the header: the audit skips them as blank lines and finds the header after
+     * them; the job read the first comma row as the header and stopped on it (no visitId column). Same summary and
+     * findings as the audit on the same file, line numbers counted from the file's first line; near miss: the same
+     * rows without the leading ones read as many visits.
      */
     @Test
     void leadingRowsOfOnlyCommasAreBlankLinesAsInTheAudit() throws IOException {
         LocalSpark.get();
-        Path spreadsheet = Files.writeString(tmp.resolve("spreadsheet.csv"), ",,,,,\r\n\r\n\"\",,\"\",\r\n,,,,,\n"
-                + Files.readString(plain));
+        // More empty rows than the job first reads for the header (64).
+        Path spreadsheet = Files.writeString(tmp.resolve("spreadsheet.csv"), ",,,,,\r\n\r\n\"\",,\"\",\r\n"
+                + ",,,,,\n".repeat(100) + Files.readString(plain));
         Path out = tmp.resolve("spark-spreadsheet");
         Run run = cli(spreadsheet.toString(), "--out", out.toString());
         assertThat(run.err()).doesNotContain("visitId");
