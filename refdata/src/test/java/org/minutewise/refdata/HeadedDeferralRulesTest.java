@@ -13,8 +13,9 @@ import org.minutewise.core.model.Visit;
  * A deferral written before its list, as notes write it in a template ("Deferred: balance, gait.", "Held: vestibular
  * testing, BERG", "Not tested: proprioception, Romberg", "NT: balance"), on the real phrase file (2026.19): the deficit
  * (MW-D002), the function (MW-D003), the skilled input (MW-D007) and the service (MW-D019) the list names were read as
- * stated or done. Each beside a near miss: the list ends with its clause, and the same words used otherwise head
- * nothing.
+ * stated or done. A measure or technique the note names only as not done, before or after the deferral word, was
+ * read as recorded (MW-D005, MW-D006). Each beside a near miss: the list ends with its clause, and the same words
+ * used otherwise head nothing.
  */
 class HeadedDeferralRulesTest {
     private static Visit nmr(String dx, String note) {
@@ -97,6 +98,39 @@ class HeadedDeferralRulesTest {
                 + "15 min w/ CGA.", "Gait training 15 min w/ CGA, stairs deferred.")) {
             assertThat(ids(teAndGait(TE + done))).as(done).doesNotContain("MW-D019");
         }
+    }
+
+    private static final String HEMIPARESIS = "Pt w/ R hemiparesis after CVA, impaired dynamic balance, 2 falls this "
+            + "month. ";
+
+    @Test
+    void aMeasureNamedOnlyAsNotDoneIsNoMeasureRecorded() {
+        String nmr = "NMR 24 min: tandem walk and weight shifting w/ VC and CGA. Goal: reduce fall risk at home. ";
+        for (String deferred : List.of("Berg deferred d/t fatigue.", "Held: vestibular testing, BERG.",
+                "Not tested: proprioception, Romberg.", "Berg, TUG and DGI deferred today.")) {
+            assertThat(only(nmr("I69.351", HEMIPARESIS + nmr + deferred), "MW-D006").message()).as(deferred)
+                    .contains("it names one only as not done: \"");
+        }
+        // Near misses: a measure recorded beside one deferred, in its own clause or sentence.
+        for (String recorded : List.of("Berg 42/56, TUG deferred.", "Deferred: TUG. Berg 44/56.",
+                "TUG deferred; Berg 44/56.")) {
+            assertThat(ids(nmr("I69.351", HEMIPARESIS + nmr + recorded))).as(recorded).doesNotContain("MW-D006");
+        }
+        // A note without any measure: the message as before.
+        assertThat(only(nmr("I69.351", HEMIPARESIS + nmr), "MW-D006").message()).doesNotContain("not done");
+    }
+
+    @Test
+    void aTechniqueNamedOnlyAsNotDoneIsNoTechnique() {
+        String cued = "NMR 24 min: VC and CGA for standing tolerance, pt fatigued. Goal: reduce fall risk at home. ";
+        for (String deferred : List.of("Held: perturbation training, gaze stabilization.",
+                "Perturbation training deferred today d/t fatigue.")) {
+            assertThat(only(nmr("I69.351", HEMIPARESIS + cued + deferred), "MW-D005").message()).as(deferred)
+                    .contains("but as not done: \"");
+        }
+        // Near miss: one technique done beside the one deferred.
+        assertThat(ids(nmr("I69.351", HEMIPARESIS + cued + "Deferred: perturbation training. Tandem walk x4 w/ "
+                + "CGA."))).doesNotContain("MW-D005");
     }
 
     @Test

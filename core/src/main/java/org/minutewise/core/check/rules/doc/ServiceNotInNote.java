@@ -132,28 +132,45 @@ public final class ServiceNotInNote implements Rule {
         }
         // The sentence's bounds found once for the clause and the list (each is a walk over the text).
         int from = Sentences.clauseStart(scan, m.start(), sentence);
-        int sentenceEnd = scan.sentenceEnd(m.start());
-        return !scan.anyWithin(PhraseLists.NOT_DONE, from, Sentences.clauseEndBy(scan, m.end(), sentenceEnd))
-                && !negatedBefore(ctx, scan, m, from) && deferredInList(scan, m, sentenceEnd) == null
-                && headingDeferral(scan, m, sentence) == null;
+        return !notDone(scan, m.start(), m.end(), sentence, from) && !negatedBefore(ctx, scan, m, from);
     }
 
     /**
-     * The {@code [not-done]} word that heads a list holding the match, in its sentence (from {@code sentence}):
+     * Whether the note says the thing it names at {@code [start, end)} was not done ({@code [not-done]}): in its clause
+     * ("Gait training deferred today", "Berg not tested"), as a bare item of a list such a word ends ("Gait, stairs
+     * and balance deferred"), or in a list such a word heads ("Held: gait training, BERG"). The reading of a service
+     * (MW-D019), and of a measure or technique the note names (MW-D005, MW-D006).
+     */
+    static boolean notDone(NoteScan scan, int start, int end) {
+        int sentence = scan.sentenceStart(start);
+        return scan.has(PhraseLists.NOT_DONE)
+                && notDone(scan, start, end, sentence, Sentences.clauseStart(scan, start, sentence));
+    }
+
+    /** {@link #notDone(NoteScan, int, int)} with the span's sentence and clause starts already known. */
+    private static boolean notDone(NoteScan scan, int start, int end, int sentence, int from) {
+        int sentenceEnd = scan.sentenceEnd(start);
+        return scan.anyWithin(PhraseLists.NOT_DONE, from, Sentences.clauseEndBy(scan, end, sentenceEnd))
+                || deferredInList(scan, start, end, sentenceEnd) != null
+                || headingDeferral(scan, start, end, sentence) != null;
+    }
+
+    /**
+     * The {@code [not-done]} word that heads a list holding the span, in its sentence (from {@code sentence}):
      * "Deferred: balance, gait training.", "Held: gait training, stairs" ({@link
      * org.minutewise.core.doc.ItemList#headedFrom}); null when none does.
      */
-    private static PhraseMatch headingDeferral(NoteScan scan, PhraseMatch m, int sentence) {
-        if (!scan.anyWithin(PhraseLists.NOT_DONE, sentence, m.start())) {
+    private static PhraseMatch headingDeferral(NoteScan scan, int start, int end, int sentence) {
+        if (!scan.anyWithin(PhraseLists.NOT_DONE, sentence, start)) {
             return null;
         }
         for (PhraseMatch d : scan.matches(PhraseLists.NOT_DONE)) {
-            if (d.start() < sentence || d.end() > m.start()) {
+            if (d.start() < sentence || d.end() > start) {
                 continue;
             }
             int from = org.minutewise.core.doc.ItemList.headedFrom(scan, d.start(), d.end());
             if (from >= 0 && org.minutewise.core.doc.ItemList.inHeaded(scan, from,
-                    org.minutewise.core.doc.ItemList.headedTo(scan, from), m.start(), m.end())) {
+                    org.minutewise.core.doc.ItemList.headedTo(scan, from), start, end)) {
                 return d;
             }
         }
@@ -166,17 +183,17 @@ public final class ServiceNotInNote implements Rule {
      * "Gait training w/ CGA, stairs deferred". The word that ends the list, or null.
      */
     private static PhraseMatch deferredInList(NoteScan scan, PhraseMatch m) {
-        return deferredInList(scan, m, scan.sentenceEnd(m.start()));
+        return deferredInList(scan, m.start(), m.end(), scan.sentenceEnd(m.start()));
     }
 
-    /** {@link #deferredInList(NoteScan, PhraseMatch)} with the end of the match's sentence already known. */
-    private static PhraseMatch deferredInList(NoteScan scan, PhraseMatch m, int sentenceEnd) {
+    /** {@link #deferredInList(NoteScan, PhraseMatch)} for a span, the end of its sentence already known. */
+    private static PhraseMatch deferredInList(NoteScan scan, int start, int end, int sentenceEnd) {
         if (!scan.has(PhraseLists.NOT_DONE)) {
             return null;
         }
         for (PhraseMatch d : scan.matches(PhraseLists.NOT_DONE)) {
-            if (d.start() >= m.end() && d.start() < sentenceEnd
-                    && org.minutewise.core.doc.ItemList.runsTo(scan, m.start(), m.end(), d.start())) {
+            if (d.start() >= end && d.start() < sentenceEnd
+                    && org.minutewise.core.doc.ItemList.runsTo(scan, start, end, d.start())) {
                 return d;
             }
         }
@@ -278,7 +295,7 @@ public final class ServiceNotInNote implements Rule {
      */
     private static String namedOnly(NoteScan scan, PhraseMatch m) {
         String text = scan.text();
-        PhraseMatch heading = headingDeferral(scan, m, scan.sentenceStart(m.start()));
+        PhraseMatch heading = headingDeferral(scan, m.start(), m.end(), scan.sentenceStart(m.start()));
         // "Deferred: balance, gait training": from the word that heads the list
         int start = heading != null ? heading.start() : Sentences.clauseStart(scan, m.start());
         while (start < m.start() && Character.isWhitespace(text.charAt(start))) {
