@@ -1,13 +1,15 @@
 package org.minutewise.refdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.refdata.DocumentationReview9Test.NMR_CUED;
+import static org.minutewise.refdata.DocumentationReview9Test.ids;
+import static org.minutewise.refdata.DocumentationReview9Test.nmr;
+import static org.minutewise.refdata.DocumentationReview9Test.only;
+import static org.minutewise.refdata.DocumentationReview9Test.teAndGait;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.Finding;
-import org.minutewise.core.model.Role;
-import org.minutewise.core.model.ServiceLine;
-import org.minutewise.core.model.Visit;
 
 /**
  * A deferral written before its list, as notes write it in a template ("Deferred: balance, gait.", "Held: vestibular
@@ -18,28 +20,7 @@ import org.minutewise.core.model.Visit;
  * used otherwise head nothing.
  */
 class HeadedDeferralRulesTest {
-    private static Visit nmr(String dx, String note) {
-        return Visit.builder("V-HD", DocumentationReview3Test.DOS).payer("medicare").diagnosis(dx)
-                .totalTreatmentMinutes(24).service(ServiceLine.of("97112", 24, Role.PT)).note(note).build();
-    }
-
-    private static List<Finding> findings(Visit v) {
-        return DocumentationReview3Test.CHECKER.check(v).findings();
-    }
-
-    private static List<String> ids(Visit v) {
-        return findings(v).stream().map(Finding::ruleId).toList();
-    }
-
-    private static Finding only(Visit v, String id) {
-        List<Finding> fs = findings(v).stream().filter(f -> f.ruleId().equals(id)).toList();
-        assertThat(fs).as(id).hasSize(1);
-        return fs.get(0);
-    }
-
     private static final String HISTORY = "Pt s/p CVA, 2 falls this month. ";
-    private static final String NMR_CUED = " NMR 24 min: weight shifting w/ VC and CGA. Goal: reduce fall risk at home. "
-            + "Pt needed fewer cues by 3rd set.";
 
     @Test
     void aDeficitListedAfterADeferralIsNotStated() {
@@ -73,12 +54,6 @@ class HeadedDeferralRulesTest {
                 .doesNotContain("MW-D003");
         assertThat(ids(nmr("I69.351", deficit + "Pt held SLS 10 s, unsafe transfers." + session)))
                 .doesNotContain("MW-D003");
-    }
-
-    private static Visit teAndGait(String note) {
-        return Visit.builder("V-HD", DocumentationReview3Test.DOS).payer("medicare").diagnosis("M17.11")
-                .totalTreatmentMinutes(38).service(ServiceLine.of("97110", 23, Role.PT))
-                .service(ServiceLine.of("97116", 15, Role.PT)).note(note).build();
     }
 
     private static final String TE = "Pt s/p R TKA. Ther ex 23 min: SLR and bridges 3x10 w/ VC for form and TC at quad. ";
