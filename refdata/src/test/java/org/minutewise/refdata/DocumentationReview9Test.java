@@ -16,20 +16,20 @@ import org.minutewise.core.model.Visit;
  * miss.
  */
 class DocumentationReview9Test {
-    private static Visit nmr(String dx, String note) {
+    static Visit nmr(String dx, String note) {
         return Visit.builder("V-R9", DocumentationReview3Test.DOS).payer("medicare").diagnosis(dx)
                 .totalTreatmentMinutes(24).service(ServiceLine.of("97112", 24, Role.PT)).note(note).build();
     }
 
-    private static List<Finding> findings(Visit v) {
+    static List<Finding> findings(Visit v) {
         return DocumentationReview3Test.CHECKER.check(v).findings();
     }
 
-    private static List<String> ids(Visit v) {
+    static List<String> ids(Visit v) {
         return findings(v).stream().map(Finding::ruleId).toList();
     }
 
-    private static Finding only(Visit v, String id) {
+    static Finding only(Visit v, String id) {
         List<Finding> fs = findings(v).stream().filter(f -> f.ruleId().equals(id)).toList();
         assertThat(fs).as(id).hasSize(1);
         return fs.get(0);
@@ -103,7 +103,7 @@ class DocumentationReview9Test {
         assertThat(ids(whole)).doesNotContain("MW-D007");
     }
 
-    private static final String NMR_CUED = " NMR 24 min: weight shifting w/ VC and CGA. Goal: reduce fall risk at home. "
+    static final String NMR_CUED = " NMR 24 min: weight shifting w/ VC and CGA. Goal: reduce fall risk at home. "
             + "Pt needed fewer cues by 3rd set.";
 
     @Test
@@ -135,7 +135,7 @@ class DocumentationReview9Test {
                 .doesNotContain("MW-D003");
     }
 
-    private static Visit teAndGait(String note) {
+    static Visit teAndGait(String note) {
         return Visit.builder("V-R9", DocumentationReview3Test.DOS).payer("medicare").diagnosis("M17.11")
                 .totalTreatmentMinutes(38).service(ServiceLine.of("97110", 23, Role.PT))
                 .service(ServiceLine.of("97116", 15, Role.PT)).note(note).build();

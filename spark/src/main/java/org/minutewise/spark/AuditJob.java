@@ -390,22 +390,35 @@ public final class AuditJob {
                 : org.apache.hadoop.fs.Path.getPathWithoutSchemeAndAuthority(found).toString();
     }
 
-    /** A CSV input's header: its fields and the index of its line (blank lines before it are skipped). */
+    /**
+     * A CSV input's header: its fields and the index of its line (blank lines and lines of only commas before it are
+     * skipped).
+     */
     private record Header(List<String> fields, long index) {
     }
 
     /**
      * The first record of a CSV input (its header, after any blank lines), read on the driver; null when the input
-     * holds none (0 bytes, blank lines: an empty export).
+     * holds none (0 bytes, blank lines: an empty export). A line of only commas is a blank line, as the audit reads
+     * it ({@link CsvLines#commasOnly}): a spreadsheet's export that begins with empty rows (",,,,") has its header
+     * after them.
      */
     private static Header csvHeader(JavaSparkContext jsc, String input) throws IOException {
         List<String> first = new ArrayList<>();
-        for (String line : CsvLines.lines(jsc, input, 0).take(64)) {
-            first.add(CsvLines.withoutNotes(line)); // bytes that are not UTF-8 read as U+FFFD, as the audit reads them
-        }
         int h = 0;
-        while (h < first.size() && (first.get(h).isEmpty() || first.get(h).equals("\r"))) {
-            h++;
+        // The first lines, more of them while all are blank (a spreadsheet may export hundreds of empty rows first).
+        for (int want = 64; ; want *= 16) {
+            List<String> lines = CsvLines.lines(jsc, input, 0).take(want);
+            for (int i = first.size(); i < lines.size(); i++) {
+                first.add(CsvLines.withoutNotes(lines.get(i))); // bytes not UTF-8 read as U+FFFD, as the audit does
+            }
+            while (h < first.size() && (first.get(h).isEmpty() || first.get(h).equals("\r")
+                    || CsvLines.commasOnly(first.get(h)))) {
+                h++;
+            }
+            if (h < first.size() || lines.size() < want) {
+                break;
+            }
         }
         if (h == first.size()) {
             return null;

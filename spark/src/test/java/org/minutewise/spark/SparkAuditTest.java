@@ -775,6 +775,33 @@ class SparkAuditTest {
     }
 
     /**
+     * A spreadsheet's export whose first rows are blank or only commas (",,,,", a quoted empty field; more than the 64
+     * lines the job first reads) before the header: the audit skips them as blank lines and finds the header after
+     * them; the job read the first comma row as the header and stopped on it (no visitId column). Same summary and
+     * findings as the audit on the same file, line numbers counted from the file's first line; near miss: the same
+     * rows without the leading ones read as many visits.
+     */
+    @Test
+    void leadingRowsOfOnlyCommasAreBlankLinesAsInTheAudit() throws IOException {
+        LocalSpark.get();
+        // More empty rows than the job first reads for the header (64).
+        Path spreadsheet = Files.writeString(tmp.resolve("spreadsheet.csv"), ",,,,,\r\n\r\n\"\",,\"\",\r\n"
+                + ",,,,,\n".repeat(100) + Files.readString(plain));
+        Path out = tmp.resolve("spark-spreadsheet");
+        Run run = cli(spreadsheet.toString(), "--out", out.toString());
+        assertThat(run.err()).doesNotContain("visitId");
+        Path audit = tmp.resolve("audit-spreadsheet");
+        Audit.run(new Audit.Options(List.of(spreadsheet.toString()), audit, Optional.empty(), 2, false, 2,
+                OptionalLong.empty()), REF, Progress.quiet());
+        assertThat(json(out.resolve("summary.json"))).isEqualTo(json(audit.resolve("summary.json")));
+        assertThat(sorted(rows(out.resolve("findings")))).isEqualTo(sorted(rows(audit.resolve("findings.csv"))));
+        Run alone = cli(plain.toString(), "--out", tmp.resolve("spark-spreadsheet-plain").toString());
+        assertThat(run.status()).as(run.err()).isEqualTo(alone.status());
+        assertThat(json(tmp.resolve("spark-spreadsheet-plain").resolve("summary.json")).get("read"))
+                .as(alone.err()).isEqualTo(json(out.resolve("summary.json")).get("read"));
+    }
+
+    /**
      * An output that cannot be written (a file where --out's directory should be) is exit 2 naming the output and
      * the I/O error, as the single-process audit does, not "internal error" 3 with a stack trace.
      */

@@ -8,12 +8,27 @@ package org.minutewise.core.doc;
  * "and"/"or" before it) to the ',' or "and"/"or" after it ("impaired balance, gait deferred" leaves "balance" stated,
  * "balance testing, gait deferred" too), and each later item has at most {@value #ITEM_WORDS} words ("gait on
  * uneven surfaces" is one item, a sentence is not). Reads only the few characters between the phrase and the word.
+ *
+ * <p>The word may come first too, as a heading of the list ({@link #headedFrom}): "Deferred: balance, gait.",
+ * "Deferred today - balance and gait training", "Held: vestibular testing, BERG", "Not tested: proprioception,
+ * Romberg", "NT: balance". Notes write it so as a field of a template: the word begins its clause (a sentence's
+ * start, a line's, after ';' or a bullet) and a colon or a dash follows it, with at most {@value #HEADING_WORDS}
+ * words for when between ("today", "this visit"). It then covers every phrase after it up to the end of its clause
+ * ({@link #headedTo}): a sentence's end, a ';' or a line break ("Deferred: balance. Patient performed gait training
+ * with cues" leaves the gait stated), a parenthesis, another field's colon (the label before it is no item:
+ * "Deferred: gait   Balance: impaired"), or a word that gives a reason or starts another statement ("Deferred:
+ * stairs d/t unsteadiness", "due to", "but": the reason is stated, not deferred). The same words elsewhere are read
+ * as before: after a list ("gait deferred") or as a field's value ("Balance: NT"); without the colon or dash
+ * ("Not tested previously, balance now impaired") the word heads nothing, since a time or a comma there starts
+ * what is stated now.
  */
 public final class ItemList {
     /** The most words of one item after the phrase's ("gait on uneven surfaces"). */
     static final int ITEM_WORDS = 4;
     /** The most characters between the phrase and the word after the list: a bound on the work per match. */
     static final int REACH = 100;
+    /** The most words for when between a heading deferral and its colon or dash: "Deferred this visit -". */
+    static final int HEADING_WORDS = 3;
 
     private ItemList() {
     }
@@ -60,6 +75,101 @@ public final class ItemList {
             }
         }
         return separated;
+    }
+
+    /**
+     * Where the list that a deferral word at {@code [start, end)} heads begins (just after its colon or dash), or -1
+     * when the word heads none: it begins its clause (only blanks or a bullet after the sentence's start: '-', '*',
+     * '\u2022', '|', '>') and a colon or a dash follows it, with at most {@value #HEADING_WORDS} words for when
+     * between ({@link Negation#WHEN}: "Deferred today -"). Reads only the few characters around the word.
+     */
+    public static int headedFrom(NoteScan scan, int start, int end) {
+        String text = scan.text();
+        int i = start - 1;
+        while (i >= 0 && !scan.endsSentence(i)) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != '-' && c != '*' && c != '\u2022' && c != '|' && c != '>') {
+                return -1; // "Balance: NT", "Tests deferred: Berg": the word does not begin its clause
+            }
+            i--;
+        }
+        if (end > start && text.charAt(end - 1) == ':') {
+            return end; // the phrase holds its colon: "held:"
+        }
+        int words = 0;
+        int j = end;
+        while (j < text.length()) {
+            char c = text.charAt(j);
+            if (c == ':' || dash(c) && (Character.isWhitespace(text.charAt(j - 1)) || j + 1 == text.length()
+                    || Character.isWhitespace(text.charAt(j + 1)))) {
+                return j + 1;
+            }
+            if (scan.endsSentence(j) || !Character.isWhitespace(c) && !Negation.isWordChar(c)) {
+                return -1;
+            }
+            if (Character.isWhitespace(c)) {
+                j++;
+                continue;
+            }
+            int s = j;
+            while (j < text.length() && Negation.isWordChar(text.charAt(j))) {
+                j++;
+            }
+            if ((Negation.KINDS.kind(text, s, j) & Negation.WHEN) == 0 || ++words > HEADING_WORDS) {
+                return -1; // "Not tested previously, balance now impaired": no colon or dash after the word
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Where the list headed from {@code from} ({@link #headedFrom}) ends: at its clause's end (a sentence's end, a ';'
+     * or a line break), a parenthesis, another field's colon, or a word that starts another statement or gives a
+     * reason ({@link Negation#STOP} but "with", {@link Negation#REASON}: "d/t", "due", "but"). One walk over the
+     * clause.
+     */
+    public static int headedTo(NoteScan scan, int from) {
+        String text = scan.text();
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (scan.endsSentence(i) || c == ':' || c == '(' || c == ')' || c == '[' || c == ']') {
+                return i;
+            }
+            if (!Negation.isWordChar(c)) {
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < text.length() && Negation.isWordChar(text.charAt(i))) {
+                i++;
+            }
+            int kind = Negation.KINDS.kind(text, s, i);
+            if ((kind & Negation.STOP) != 0 && (kind & Negation.WITH) == 0 || (kind & Negation.REASON) != 0) {
+                return s;
+            }
+        }
+        return text.length();
+    }
+
+    /**
+     * Whether the phrase at {@code [start, end)} is an item of the list headed over {@code [from, to)}: inside it and
+     * not the label of another field (a colon right after it: "Deferred: gait   Balance: impaired").
+     */
+    public static boolean inHeaded(NoteScan scan, int from, int to, int start, int end) {
+        if (start < from || end > to) {
+            return false;
+        }
+        String text = scan.text();
+        int i = end;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i == text.length() || text.charAt(i) != ':';
+    }
+
+    private static boolean dash(char c) {
+        return c == '-' || c >= '\u2010' && c <= '\u2015';
     }
 
     /** Whether the phrase at {@code start} begins its item: the clause's start, a ',' or "and"/"or" before it. */

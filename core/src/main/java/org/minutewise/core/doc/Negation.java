@@ -37,7 +37,11 @@ import java.util.Arrays;
  * A negation word after a phrase ("VC for foot placement not needed", "VC or TC not required") negates it on the
  * same terms (but no comma without a list of items), with at most {@value #WORDS_AFTER} words between; one that says
  * the phrase is normal ({@link #NORMAL}: "balance WNL", "proprioception intact", "within normal limits") negates a
- * deficit only, never a cue ("VC to keep SpO2 WNL"). A field of a template that states an absence ("Cues: none",
+ * deficit only, never a cue ("VC to keep SpO2 WNL"). A deferral ("deferred", "NT", "not tested", "held today") covers
+ * every bare item of a list before it in its clause ({@link ItemList#runsTo}); one that heads a list, at its clause's
+ * start with a colon or dash after it ("Deferred: balance, gait.", "NT: balance", "Held: vestibular testing"), covers
+ * every phrase after it to the end of its clause ({@link ItemList#headedFrom}). Either way a balance deficit stated in
+ * words stays stated ("Impaired balance, gait deferred", "Deferred: impaired balance, gait"). A field of a template that states an absence ("Cues: none",
  * "Balance deficit: none noted", "Assist - n/a") negates its label ({@link TemplateFields}); a negation word that
  * is a field's value does not reach the next field's label ("Cues: none   Assist: min A"). A phrase
  * inside a negated phrase of one of its lists is negated with it ("balance" in "no loss of balance"). Words are
@@ -118,6 +122,21 @@ final class Negation {
     static final int DEFER = 1 << 15;
     /** The word after "not" that makes it a deferral: "not tested", "not assessed". */
     static final int TESTED = 1 << 16;
+    /**
+     * A word for when between a deferral that heads a list and its colon or dash: "Deferred today - balance",
+     * "Held this visit: Berg" ({@link ItemList#headedFrom}).
+     */
+    static final int WHEN = 1 << 17;
+    /**
+     * A word that gives a reason, which ends a list a deferral heads: "Deferred: stairs d/t unsteadiness" defers the
+     * stairs, the unsteadiness is stated ({@link ItemList#headedTo}; the {@link #STOP} words end it too).
+     */
+    static final int REASON = 1 << 18;
+    /**
+     * A deferral word after a phrase that holds its colon ("held:"): it only heads a list ("Held: vestibular testing,
+     * BERG"), never negates the phrase before it ("sitting balance held: 2 min").
+     */
+    static final int HEADING_ONLY = 1 << 19;
     /** The bit of {@link PhraseLists#BALANCE_DEFICIT} in a match's negatable mask. */
     private static final int BALANCE_DEFICIT_MASK = 1 << PhraseLists.NEGATABLE.indexOf(PhraseLists.BALANCE_DEFICIT);
     /** The bit of {@link PhraseLists#SKILLED} in a match's negatable mask. */
@@ -156,6 +175,9 @@ final class Negation {
             .with(FIELD_ONLY, "0", "zero", "nil")
             .with(DEFER, "deferred", "nt", "held")
             .with(TESTED, "tested", "assessed")
+            .with(WHEN, "today", "tonight", "now", "currently", "presently", "this", "visit", "session", "date",
+                    "tx", "time", "at", "for")
+            .with(REASON, "d/t", "dt", "as", "b/c", "bc", "per")
             .with(NEW_STATEMENT, "pt", "patient", "he", "she", "they", "today", "tonight", "yesterday", "currently",
                     "now")
             .with(LEADS_ON, "of", "from", "for", "to", "by", "on", "in", "at", "about", "any", "further",
@@ -171,8 +193,16 @@ final class Negation {
     private final int[] beforeEnd;
     /** Negation words after a phrase: their starts, in order. */
     private final int[] afterStart;
-    /** Per negation word after a phrase: its {@link #NORMAL} and {@link #FIELD_ONLY} bits; null when all are 0. */
+    /**
+     * Per negation word after a phrase: its {@link #NORMAL}, {@link #FIELD_ONLY}, {@link #DEFER} and {@link
+     * #HEADING_ONLY} bits; null when all are 0.
+     */
     private final int[] afterKind;
+    /**
+     * The lists deferral words head ("Deferred: balance, gait."): pairs of where each begins and ends ({@link
+     * ItemList#headedFrom}, {@link ItemList#headedTo}); null when there is none, as in most notes.
+     */
+    private final int[] headed;
     /** The scan's number of matches; those of negatable lists are the ones negation may take out. */
     private final int size;
     /** Per negation word (before) and list mask: 0 not yet known, 1 negated itself, 2 not. */
@@ -182,7 +212,8 @@ final class Negation {
     private int firstKind;
     private int secondKind;
 
-    private Negation(NoteScan scan, int[] beforeStart, int[] beforeEnd, int[] afterStart, int[] afterKind) {
+    private Negation(NoteScan scan, int[] beforeStart, int[] beforeEnd, int[] afterStart, int[] afterKind,
+                     int[] headed) {
         this.scan = scan;
         this.text = scan.text();
         this.matcher = scan.matcher();
@@ -190,6 +221,7 @@ final class Negation {
         this.beforeEnd = beforeEnd;
         this.afterStart = afterStart;
         this.afterKind = afterKind;
+        this.headed = headed;
         this.size = scan.size();
     }
 
@@ -206,6 +238,7 @@ final class Negation {
         int[] bs = new int[nb];
         int[] be = new int[nb];
         int[] as = new int[na];
+        int[] ae = new int[na];
         int b = 0;
         int a = 0;
         for (int i = 0; i < scan.negationWordCount(); i++) {
@@ -216,20 +249,43 @@ final class Negation {
                 be[b++] = scan.endAt(k);
             }
             if ((role & PhraseMatcher.NEGATION_WORD_AFTER) != 0) {
-                as[a++] = scan.startAt(k);
+                as[a] = scan.startAt(k);
+                ae[a++] = scan.endAt(k);
             }
         }
         // A few negation words, mostly in order already (a long note's scan runs in four chains).
         sortByEnd(bs, be);
-        Arrays.sort(as);
-        new Negation(scan, bs, be, as, afterKinds(scan.text(), as)).resolve();
+        sortByEnd(ae, as); // by start (the second array), their ends along
+        int[] kinds = afterKinds(scan.text(), as, ae);
+        new Negation(scan, bs, be, as, kinds, headedLists(scan, as, ae, kinds)).resolve();
+    }
+
+    /**
+     * The lists that deferral words head ({@link ItemList#headedFrom}: "Deferred: balance, gait."), as pairs of
+     * where each begins and ends; null when no deferral word heads one.
+     */
+    private static int[] headedLists(NoteScan scan, int[] starts, int[] ends, int[] kinds) {
+        int[] out = null;
+        int n = 0;
+        for (int i = 0; kinds != null && i < starts.length; i++) {
+            if ((kinds[i] & DEFER) == 0) {
+                continue;
+            }
+            int from = ItemList.headedFrom(scan, starts[i], ends[i]);
+            if (from >= 0) {
+                out = add(out, n++, from);
+                out = add(out, n++, ItemList.headedTo(scan, from));
+            }
+        }
+        return out == null ? null : Arrays.copyOf(out, n);
     }
 
     /**
      * Per negation word after a phrase: its {@link #NORMAL}, {@link #FIELD_ONLY} and {@link #DEFER} bits (the first
-     * word's kind; "not tested" defers); null when none has any.
+     * word's kind; "not tested" defers), and {@link #HEADING_ONLY} for a deferral that holds its colon ("held:");
+     * null when none has any.
      */
-    private static int[] afterKinds(String text, int[] starts) {
+    private static int[] afterKinds(String text, int[] starts, int[] ends) {
         int[] out = null;
         for (int i = 0; i < starts.length; i++) {
             int e = starts[i];
@@ -248,6 +304,9 @@ final class Negation {
                 }
                 kind = (KINDS.kind(text, s, t) & TESTED) != 0 ? DEFER : 0; // "not tested", "not assessed"
             }
+            if ((kind & DEFER) != 0 && text.charAt(ends[i] - 1) == ':') {
+                kind |= HEADING_ONLY; // "held:"
+            }
             if (kind != 0) {
                 if (out == null) {
                     out = new int[starts.length];
@@ -258,7 +317,7 @@ final class Negation {
         return out;
     }
 
-    /** Sorts the spans by end (insertion: a handful of them, nearly in order). */
+    /** Sorts the spans by end, their starts along (insertion: a handful of them, nearly in order). */
     private static void sortByEnd(int[] starts, int[] ends) {
         for (int i = 1; i < ends.length; i++) {
             int s = starts[i];
@@ -290,6 +349,11 @@ final class Negation {
         for (int k = 0; k < size; k++) {
             int s = scan.startAt(k);
             int e = scan.endAt(k);
+            if (headed != null && mask(k) != 0 && inHeaded(s, e) && !inBalanceDeficit(s, e)) {
+                scan.negate(k); // "Deferred: balance, gait."
+                negated = add(negated, n++, k);
+                continue;
+            }
             // Where the match is first (most matches lie far from any negation word), then what it is.
             if ((s < beforeFrom || s > beforeTo + longest) && (e < afterFrom - longest || e > afterTo)
                     || mask(k) == 0) {
@@ -315,6 +379,29 @@ final class Negation {
                 }
             }
         }
+    }
+
+    /** Whether the span is an item of a list a deferral word heads ({@link #headed}). */
+    private boolean inHeaded(int s, int e) {
+        for (int h = 0; h < headed.length; h += 2) {
+            if (ItemList.inHeaded(scan, headed[h], headed[h + 1], s, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the span lies in a match of {@link PhraseLists#BALANCE_DEFICIT}: a deficit stated in words, which a
+     * deferral does not cover ("Impaired balance, gait deferred", "Deferred: impaired balance, gait").
+     */
+    private boolean inBalanceDeficit(int s, int e) {
+        for (int j = 0; j < size; j++) {
+            if (scan.startAt(j) <= s && scan.endAt(j) >= e && (mask(j) & BALANCE_DEFICIT_MASK) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Puts {@code value} at {@code at}, growing the array as needed (it starts small: few matches get here). */
@@ -392,6 +479,9 @@ final class Negation {
             return false;
         }
         int cs = afterStart[c];
+        if (afterKind != null && (afterKind[c] & HEADING_ONLY) != 0) {
+            return false; // "sitting balance held: 2 min": "held:" only heads a list
+        }
         boolean defer = afterKind != null && (afterKind[c] & DEFER) != 0;
         if (defer && (mask(k) & BALANCE_DEFICIT_MASK) == 0 && ItemList.runsTo(scan, scan.startAt(k), e, cs)) {
             // "balance, gait and proprioception deferred": every bare item of the list; not a deficit stated in

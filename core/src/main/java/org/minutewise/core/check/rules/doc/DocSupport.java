@@ -82,14 +82,59 @@ final class DocSupport {
     }
 
     /**
+     * The first 97112 line when 97112 is billed with a note that names none of the phrases of {@code list}, or names
+     * them only as not done ({@link #onlyNotDone}: "Held: perturbation training"); -1 otherwise.
+     */
+    static int first97112WithoutDone(CheckContext ctx, String list) {
+        int line = first97112Without(ctx, list);
+        if (line >= 0 || !enabled(ctx) || !hasList(ctx, list) || note(ctx).isEmpty()) {
+            return line;
+        }
+        return onlyNotDone(scan(ctx), list) == null ? -1 : first97112(ctx);
+    }
+
+    /**
+     * When the note names phrases of the list only where it says they were not done ({@link
+     * ServiceNotInNote#notDone}: "Berg deferred d/t fatigue", "Held: vestibular testing, BERG"), the first of them
+     * quoted with its span; null otherwise (no match, or one that is not said so). No list is built for a note
+     * without a {@code [not-done]} word.
+     */
+    static String onlyNotDone(NoteScan scan, String list) {
+        if (!scan.has(org.minutewise.core.doc.PhraseLists.NOT_DONE) || !scan.has(list)) {
+            return null;
+        }
+        List<PhraseMatch> ms = scan.matches(list);
+        for (PhraseMatch m : ms) {
+            if (!ServiceNotInNote.notDone(scan, m.start(), m.end())) {
+                return null;
+            }
+        }
+        PhraseMatch first = ms.get(0);
+        return quote(scan.text(), first.start(), first.end()) + " (" + notePath(first.start(), first.end()) + ")";
+    }
+
+    /**
      * Whether the note records a measure of the list as MW-D006 reads one: a phrase of the list counts as it stands;
      * one that is also a [technique] ("SLS", "tandem stance") only with its time ("SLS R 12 s (was 7)"), not named
-     * as what the patient practised ("SLS on foam 3x20 s"): any objective measure (MW-D006). Whether its value shows
+     * as what the patient practised ("SLS on foam 3x20 s"); not one the note says was not done ("Berg deferred",
+     * "Held: BERG": {@link ServiceNotInNote#notDone}): any objective measure (MW-D006). Whether its value shows
      * the neuromuscular deficit (MW-D002, MW-D004) is {@link DeficitMeasure}'s reading.
      */
     static boolean measured(CheckContext ctx, String list) {
-        return scan(ctx).anyMatch(list, org.minutewise.core.doc.PhraseLists.TECHNIQUE,
-                NoMeasureFor97112::resultFollows);
+        NoteScan scan = scan(ctx);
+        if (!scan.has(org.minutewise.core.doc.PhraseLists.NOT_DONE)) {
+            return scan.anyMatch(list, org.minutewise.core.doc.PhraseLists.TECHNIQUE,
+                    NoMeasureFor97112::resultFollows);
+        }
+        // Not one the note says was not done: "Berg deferred d/t fatigue", "Held: vestibular testing, BERG".
+        for (PhraseMatch m : scan.matches(list)) {
+            if ((!scan.covered(m.start(), m.end(), org.minutewise.core.doc.PhraseLists.TECHNIQUE)
+                    || NoMeasureFor97112.resultFollows(scan.text(), m.start(), m.end()))
+                    && !ServiceNotInNote.notDone(scan, m.start(), m.end())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

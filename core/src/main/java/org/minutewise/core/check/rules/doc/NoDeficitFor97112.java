@@ -58,7 +58,12 @@ public final class NoDeficitFor97112 implements Rule {
                     + "balance\") or a measure showing one still passes; a deferral (\"deferred\", \"not tested\", \"NT\", "
                     + "\"held today\") covers every bare item of the list it ends in its clause (\"Balance, gait and "
                     + "proprioception deferred\" stated a balance deficit), and the message says \"absent or not "
-                    + "assessed\" (phrase list 2026.17)");
+                    + "assessed\" (phrase list 2026.17)")
+            .revised(9, "2026-12-07: a deferral written before its list covers every item of it to the end of its "
+                    + "clause (\"Deferred: balance, coordination and proprioception.\", \"Not tested: proprioception, "
+                    + "Romberg\", \"NT: balance\" stated the deficit), at its clause's start with a colon or dash "
+                    + "after it; \"Deferred: Berg. Balance impaired\" and \"Not tested previously, balance now "
+                    + "impaired\" still state it (phrase list 2026.19)");
 
     @Override
     public RuleInfo info() {

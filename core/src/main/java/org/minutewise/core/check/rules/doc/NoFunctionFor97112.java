@@ -28,7 +28,10 @@ public final class NoFunctionFor97112 implements Rule {
                     + "documentation review; phrase list 2026.16)")
             .revised(4, "2026-12-07: nor is a function the note defers (\"stairs deferred\", \"Transfers: NT\"), "
                     + "each bare item of the list a deferral ends (\"stairs, curbs and transfers deferred today\"; "
-                    + "phrase list 2026.17)");
+                    + "phrase list 2026.17)")
+            .revised(5, "2026-12-07: nor a function listed after a deferral that heads the list, to the end of its "
+                    + "clause (\"Deferred: stairs, curbs and transfers.\", \"Held: stairs, transfers d/t BP\"); "
+                    + "\"Deferred: stairs. Unsafe sit to stand transfers\" still states one (phrase list 2026.19)");
 
     @Override
     public RuleInfo info() {

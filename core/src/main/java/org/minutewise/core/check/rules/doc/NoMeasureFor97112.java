@@ -17,7 +17,8 @@ import org.minutewise.core.doc.PhraseLists;
  * measure only with its result ("tandem stance" too): a time in seconds within {@value #RESULT_WORDS} words after it in its clause ("SLS
  * R 4 s", "SLS < 3 s R", "single-leg stance EO 20 sec"), not a dose ("SLS on foam 3x20 s", "SLS 30 s x 5"). Named as
  * what the patient practised ("tandem stance, SLS, marching on foam") it is a technique (MW-D005's), no measure.
- * A measured change in a sentence that names the deficit is a measure of it ("joint position retraining on R knee
+ * A measure the note says was not done ("Berg deferred d/t fatigue", "Held: vestibular testing, BERG": {@link
+ * ServiceNotInNote#notDone}) is not recorded. A measured change in a sentence that names the deficit is a measure of it ("joint position retraining on R knee
  * (blindfolded matching 30/60 deg, error 8 -> 4 deg)": {@link MeasuredChange#ofDeficit}).
  */
 public final class NoMeasureFor97112 implements Rule {
@@ -32,7 +33,11 @@ public final class NoMeasureFor97112 implements Rule {
                     + "6)\") (a therapist's review; phrase list 2026.11)")
             .revised(3, "2026-12-07: a measured change in a sentence that names the deficit is a measure of it "
                     + "(\"joint position retraining on R knee (blindfolded matching 30/60 deg, error 8 -> 4 deg)\"); "
-                    + "\"joint repositioning error\" is a measure (a billing expert's review; phrase list 2026.12)");
+                    + "\"joint repositioning error\" is a measure (a billing expert's review; phrase list 2026.12)")
+            .revised(4, "2026-12-07: a measure the note says was not done is not recorded (\"Berg deferred d/t "
+                    + "fatigue\", \"Held: vestibular testing, BERG\", \"Not tested: proprioception, Romberg\"; as "
+                    + "MW-D019 reads a service), and the message quotes it; \"Berg 42/56, TUG deferred\" still records "
+                    + "one (phrase list 2026.19)");
 
     /** The most words between an exercise-measure and its result: "SLS eyes open R 9 s". */
     static final int RESULT_WORDS = 4;
@@ -55,8 +60,10 @@ public final class NoMeasureFor97112 implements Rule {
                 || MeasuredChange.ofDeficit(DocSupport.scan(ctx))) {
             return; // "Berg 42/56", "SLS R 4 s", "joint position retraining (... error 8 -> 4 deg)"
         }
+        String notDone = DocSupport.onlyNotDone(DocSupport.scan(ctx), PhraseLists.MEASURE);
         out.add(INFO.finding(CheckContext.path(line), "97112 is billed, but the note records no objective balance "
-                + "or coordination measure (such as Berg, Tinetti, TUG, single-leg stance time, Romberg, DGI). "
+                + "or coordination measure (such as Berg, Tinetti, TUG, single-leg stance time, Romberg, DGI)"
+                + (notDone == null ? "" : "; it names one only as not done: " + notDone) + ". "
                 + "Measures are not required in every note, but they are the plainest evidence of the deficit "
                 + "and of progress."));
     }

@@ -47,7 +47,10 @@ public final class NoSkilledInput implements Rule {
                     + "gets a finding that names it and quotes the passage, though another code's passage shows cues; "
                     + "a note without sections is judged as a whole, and manual therapy (97140) or massage (97124), "
                     + "hands-on by what it names, is not judged apart (a reviewer's case); perturbations the "
-                    + "clinician gives (\"SLS with perturbations\") are skilled input (phrase list 2026.17)");
+                    + "clinician gives (\"SLS with perturbations\") are skilled input (phrase list 2026.17)")
+            .revised(7, "2026-12-07: nor are cues or guarding listed after a deferral that heads the list, to the end "
+                    + "of its clause (\"Held: perturbations w/ TC at pelvis and CGA.\"): they were not given "
+                    + "(phrase list 2026.19)");
 
     /**
      * The codes whose passage is the clinician's hands-on technique by what it names (97140 manual therapy, 97124

@@ -9,7 +9,10 @@ import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
 import org.minutewise.core.doc.PhraseLists;
 
-/** 97112 billed, and the note names no neuromuscular reeducation technique. */
+/**
+ * 97112 billed, and the note names no neuromuscular reeducation technique, or names one only as not done
+ * ("Deferred: perturbation training", "gaze stabilization held today": {@link ServiceNotInNote#notDone}).
+ */
 public final class NoTechniqueFor97112 implements Rule {
     public static final RuleInfo INFO = new RuleInfo("MW-D005", Severity.WARN,
             "97112 without a named technique",
@@ -23,7 +26,10 @@ public final class NoTechniqueFor97112 implements Rule {
                     + "\"propriocpetive training\", \"propioceptive retraining\"), and \"gaze stabilisation\" "
                     + "(a therapist's review; phrase list 2026.11)")
             .revised(4, "2026-12-07: trunk and sitting balance work counts (\"sitting balance on ball w/ lateral "
-                    + "reaches outside BOS\"; a documentation review; phrase list 2026.16)");
+                    + "reaches outside BOS\"; a documentation review; phrase list 2026.16)")
+            .revised(5, "2026-12-07: a technique the note names only as not done is none (\"Deferred: perturbation "
+                    + "training\", \"Held: PNF, gaze stabilization\"; as MW-D019 reads a service), and the message "
+                    + "quotes it (phrase list 2026.19)");
 
     @Override
     public RuleInfo info() {
@@ -32,13 +38,15 @@ public final class NoTechniqueFor97112 implements Rule {
 
     @Override
     public void check(CheckContext ctx, List<Finding> out) {
-        int line = DocSupport.first97112Without(ctx, PhraseLists.TECHNIQUE);
+        int line = DocSupport.first97112WithoutDone(ctx, PhraseLists.TECHNIQUE);
         if (line < 0) {
             return;
         }
+        String notDone = DocSupport.onlyNotDone(DocSupport.scan(ctx), PhraseLists.TECHNIQUE);
         out.add(INFO.finding(CheckContext.path(line), "97112 (neuromuscular reeducation) is billed, but the note "
                 + "names no neuromuscular reeducation technique (such as PNF, perturbation training, gaze "
-                + "stabilization, NDT, proprioceptive retraining or weight shifting). Without the technique the "
+                + "stabilization, NDT, proprioceptive retraining or weight shifting)"
+                + (notDone == null ? "" : " but as not done: " + notDone) + ". Without the technique the "
                 + "97112 minutes cannot be told apart from therapeutic exercise."));
     }
 }

@@ -22,7 +22,9 @@ import org.minutewise.core.doc.PhraseMatch;
  * <ul>
  *   <li>not in a clause (to its ',' or sentence end) that says it was not ({@code [not-done]}: "Manual therapy and
  *       gait training deferred today d/t pt fatigue", "held", "not performed", "will resume"), nor as a bare item
- *       of a list such a word ends ("Gait, stairs and balance deferred today"), nor right after a
+ *       of a list such a word ends ("Gait, stairs and balance deferred today"), nor in a list such a word heads, to
+ *       the end of its clause ("Deferred: balance, gait training.", "Held: gait training, stairs"; {@link
+ *       org.minutewise.core.doc.ItemList#headedFrom}), nor right after a
  *       negation word, with only other services' words or "and"/"or" between ("no ther ex today", "no manual
  *       therapy or gait training");</li>
  *   <li>not in the plan or after a word for later ("Plan: resume gait training next visit", "pt will"), nor after a
@@ -56,7 +58,11 @@ public final class ServiceNotInNote implements Rule {
                     + "(phrase list 2026.17)")
             .revised(5, "2026-12-07: sensory integrative techniques (97533) and a physical performance test (97750) "
                     + "are looked for too (\"sensory integration\", \"vestibular input\"; \"physical performance "
-                    + "test\", \"FCE\"); they had no word list and were never looked for (phrase list 2026.18)");
+                    + "test\", \"FCE\"); they had no word list and were never looked for (phrase list 2026.18)")
+            .revised(6, "2026-12-07: a deferral written before its list covers every item of it to the end of its "
+                    + "clause (\"Deferred: balance, gait training.\", \"Held: gait training, stairs\" named the gait "
+                    + "training as done), at its clause's start with a colon or dash after it; \"Deferred: stairs. Gait "
+                    + "training w/ CGA\" still names it (phrase list 2026.19)");
 
     @Override
     public RuleInfo info() {
@@ -126,9 +132,49 @@ public final class ServiceNotInNote implements Rule {
         }
         // The sentence's bounds found once for the clause and the list (each is a walk over the text).
         int from = Sentences.clauseStart(scan, m.start(), sentence);
-        int sentenceEnd = scan.sentenceEnd(m.start());
-        return !scan.anyWithin(PhraseLists.NOT_DONE, from, Sentences.clauseEndBy(scan, m.end(), sentenceEnd))
-                && !negatedBefore(ctx, scan, m, from) && deferredInList(scan, m, sentenceEnd) == null;
+        return !notDone(scan, m.start(), m.end(), sentence, from) && !negatedBefore(ctx, scan, m, from);
+    }
+
+    /**
+     * Whether the note says the thing it names at {@code [start, end)} was not done ({@code [not-done]}): in its clause
+     * ("Gait training deferred today", "Berg not tested"), as a bare item of a list such a word ends ("Gait, stairs
+     * and balance deferred"), or in a list such a word heads ("Held: gait training, BERG"). The reading of a service
+     * (MW-D019), and of a measure or technique the note names (MW-D005, MW-D006).
+     */
+    static boolean notDone(NoteScan scan, int start, int end) {
+        int sentence = scan.sentenceStart(start);
+        return scan.has(PhraseLists.NOT_DONE)
+                && notDone(scan, start, end, sentence, Sentences.clauseStart(scan, start, sentence));
+    }
+
+    /** {@link #notDone(NoteScan, int, int)} with the span's sentence and clause starts already known. */
+    private static boolean notDone(NoteScan scan, int start, int end, int sentence, int from) {
+        int sentenceEnd = scan.sentenceEnd(start);
+        return scan.anyWithin(PhraseLists.NOT_DONE, from, Sentences.clauseEndBy(scan, end, sentenceEnd))
+                || deferredInList(scan, start, end, sentenceEnd) != null
+                || headingDeferral(scan, start, end, sentence) != null;
+    }
+
+    /**
+     * The {@code [not-done]} word that heads a list holding the span, in its sentence (from {@code sentence}):
+     * "Deferred: balance, gait training.", "Held: gait training, stairs" ({@link
+     * org.minutewise.core.doc.ItemList#headedFrom}); null when none does.
+     */
+    private static PhraseMatch headingDeferral(NoteScan scan, int start, int end, int sentence) {
+        if (!scan.anyWithin(PhraseLists.NOT_DONE, sentence, start)) {
+            return null;
+        }
+        for (PhraseMatch d : scan.matches(PhraseLists.NOT_DONE)) {
+            if (d.start() < sentence || d.end() > start) {
+                continue;
+            }
+            int from = org.minutewise.core.doc.ItemList.headedFrom(scan, d.start(), d.end());
+            if (from >= 0 && org.minutewise.core.doc.ItemList.inHeaded(scan, from,
+                    org.minutewise.core.doc.ItemList.headedTo(scan, from), start, end)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /**
@@ -137,17 +183,17 @@ public final class ServiceNotInNote implements Rule {
      * "Gait training w/ CGA, stairs deferred". The word that ends the list, or null.
      */
     private static PhraseMatch deferredInList(NoteScan scan, PhraseMatch m) {
-        return deferredInList(scan, m, scan.sentenceEnd(m.start()));
+        return deferredInList(scan, m.start(), m.end(), scan.sentenceEnd(m.start()));
     }
 
-    /** {@link #deferredInList(NoteScan, PhraseMatch)} with the end of the match's sentence already known. */
-    private static PhraseMatch deferredInList(NoteScan scan, PhraseMatch m, int sentenceEnd) {
+    /** {@link #deferredInList(NoteScan, PhraseMatch)} for a span, the end of its sentence already known. */
+    private static PhraseMatch deferredInList(NoteScan scan, int start, int end, int sentenceEnd) {
         if (!scan.has(PhraseLists.NOT_DONE)) {
             return null;
         }
         for (PhraseMatch d : scan.matches(PhraseLists.NOT_DONE)) {
-            if (d.start() >= m.end() && d.start() < sentenceEnd
-                    && org.minutewise.core.doc.ItemList.runsTo(scan, m.start(), m.end(), d.start())) {
+            if (d.start() >= end && d.start() < sentenceEnd
+                    && org.minutewise.core.doc.ItemList.runsTo(scan, start, end, d.start())) {
                 return d;
             }
         }
@@ -249,7 +295,9 @@ public final class ServiceNotInNote implements Rule {
      */
     private static String namedOnly(NoteScan scan, PhraseMatch m) {
         String text = scan.text();
-        int start = Sentences.clauseStart(scan, m.start());
+        PhraseMatch heading = headingDeferral(scan, m.start(), m.end(), scan.sentenceStart(m.start()));
+        // "Deferred: balance, gait training": from the word that heads the list
+        int start = heading != null ? heading.start() : Sentences.clauseStart(scan, m.start());
         while (start < m.start() && Character.isWhitespace(text.charAt(start))) {
             start++;
         }

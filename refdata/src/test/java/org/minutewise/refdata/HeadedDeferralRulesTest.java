@@ -1,0 +1,121 @@
+package org.minutewise.refdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minutewise.refdata.DocumentationReview9Test.NMR_CUED;
+import static org.minutewise.refdata.DocumentationReview9Test.ids;
+import static org.minutewise.refdata.DocumentationReview9Test.nmr;
+import static org.minutewise.refdata.DocumentationReview9Test.only;
+import static org.minutewise.refdata.DocumentationReview9Test.teAndGait;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.minutewise.core.check.Finding;
+
+/**
+ * A deferral written before its list, as notes write it in a template ("Deferred: balance, gait.", "Held: vestibular
+ * testing, BERG", "Not tested: proprioception, Romberg", "NT: balance"), on the real phrase file (2026.19): the deficit
+ * (MW-D002), the function (MW-D003), the skilled input (MW-D007) and the service (MW-D019) the list names were read as
+ * stated or done. A measure or technique the note names only as not done, before or after the deferral word, was
+ * read as recorded (MW-D005, MW-D006). Each beside a near miss: the list ends with its clause, and the same words
+ * used otherwise head nothing.
+ */
+class HeadedDeferralRulesTest {
+    private static final String HISTORY = "Pt s/p CVA, 2 falls this month. ";
+
+    @Test
+    void aDeficitListedAfterADeferralIsNotStated() {
+        for (String deferred : List.of("Deferred: balance, coordination and proprioception.",
+                "Deferred today - balance and proprioception testing.", "Held: vestibular testing, BERG.",
+                "Not tested: proprioception, Romberg.", "NT: balance.", "- Held today: balance, coordination\n",
+                "Not assessed this visit: balance, proprioception;")) {
+            assertThat(only(nmr("I69.351", HISTORY + deferred + NMR_CUED), "MW-D002").message()).as(deferred)
+                    .contains("not assessed");
+        }
+        // Near misses: the deficit stated in the next sentence or clause, a deferral after its list that covers only
+        // it, a deferral without its colon or dash, a reason after the list, a deficit stated in words.
+        for (String stated : List.of("Deferred: Berg. Balance impaired w/ narrow BOS.", "Deferred: Berg; balance "
+                        + "impaired.", "Balance deficit limits transfers; gait deferred.",
+                "Not tested previously, balance now impaired.", "Deferred: stairs d/t unsteadiness.",
+                "Deferred: impaired balance, gait.", "Tests deferred: Berg. Poor proprioception R foot.",
+                "Held: stairs\nBalance: impaired.")) {
+            assertThat(ids(nmr("I69.351", HISTORY + stated + NMR_CUED))).as(stated).doesNotContain("MW-D002");
+        }
+    }
+
+    @Test
+    void aFunctionListedAfterADeferralIsNoFunctionTheDeficitLimits() {
+        String deficit = "Pt s/p CVA, impaired dynamic balance. ";
+        String session = " NMR 24 min: weight shifting w/ VC and CGA. Pt needed fewer cues by 3rd set.";
+        assertThat(ids(nmr("I69.351", deficit + "Deferred: stairs, curbs and transfers." + session)))
+                .contains("MW-D003");
+        assertThat(ids(nmr("I69.351", deficit + "Held: stairs, transfers d/t BP." + session))).contains("MW-D003");
+        // Near misses: the function in the next sentence; "held" that heads nothing.
+        assertThat(ids(nmr("I69.351", deficit + "Deferred: stairs. Unsafe sit to stand transfers." + session)))
+                .doesNotContain("MW-D003");
+        assertThat(ids(nmr("I69.351", deficit + "Pt held SLS 10 s, unsafe transfers." + session)))
+                .doesNotContain("MW-D003");
+    }
+
+    private static final String TE = "Pt s/p R TKA. Ther ex 23 min: SLR and bridges 3x10 w/ VC for form and TC at quad. ";
+
+    @Test
+    void aServiceListedAfterADeferralIsNotDone() {
+        Finding f = only(teAndGait(TE + "Deferred: balance, gait training d/t pt fatigue."), "MW-D019");
+        assertThat(f.path()).isEqualTo("services[code=97116]");
+        assertThat(f.message()).contains("\"Deferred: balance, gait training d/t pt fatigue.\"");
+        for (String deferred : List.of("Held: gait training, stairs.", "Deferred today - stairs and gait.",
+                "Not performed: curbs, gait training.")) {
+            assertThat(only(teAndGait(TE + deferred), "MW-D019").path()).as(deferred)
+                    .isEqualTo("services[code=97116]");
+        }
+        // Near misses: the gait training in the next sentence, or before the deferral.
+        for (String done : List.of("Deferred: stairs. Gait training 15 min w/ CGA.", "Deferred: stairs; gait training "
+                + "15 min w/ CGA.", "Gait training 15 min w/ CGA, stairs deferred.")) {
+            assertThat(ids(teAndGait(TE + done))).as(done).doesNotContain("MW-D019");
+        }
+    }
+
+    private static final String HEMIPARESIS = "Pt w/ R hemiparesis after CVA, impaired dynamic balance, 2 falls this "
+            + "month. ";
+
+    @Test
+    void aMeasureNamedOnlyAsNotDoneIsNoMeasureRecorded() {
+        String nmr = "NMR 24 min: tandem walk and weight shifting w/ VC and CGA. Goal: reduce fall risk at home. ";
+        for (String deferred : List.of("Berg deferred d/t fatigue.", "Held: vestibular testing, BERG.",
+                "Not tested: proprioception, Romberg.", "Berg, TUG and DGI deferred today.")) {
+            assertThat(only(nmr("I69.351", HEMIPARESIS + nmr + deferred), "MW-D006").message()).as(deferred)
+                    .contains("it names one only as not done: \"");
+        }
+        // Near misses: a measure recorded beside one deferred, in its own clause or sentence.
+        for (String recorded : List.of("Berg 42/56, TUG deferred.", "Deferred: TUG. Berg 44/56.",
+                "TUG deferred; Berg 44/56.")) {
+            assertThat(ids(nmr("I69.351", HEMIPARESIS + nmr + recorded))).as(recorded).doesNotContain("MW-D006");
+        }
+        // A note without any measure: the message as before.
+        assertThat(only(nmr("I69.351", HEMIPARESIS + nmr), "MW-D006").message()).doesNotContain("not done");
+    }
+
+    @Test
+    void aTechniqueNamedOnlyAsNotDoneIsNoTechnique() {
+        String cued = "NMR 24 min: VC and CGA for standing tolerance, pt fatigued. Goal: reduce fall risk at home. ";
+        for (String deferred : List.of("Held: perturbation training, gaze stabilization.",
+                "Perturbation training deferred today d/t fatigue.")) {
+            assertThat(only(nmr("I69.351", HEMIPARESIS + cued + deferred), "MW-D005").message()).as(deferred)
+                    .contains("but as not done: \"");
+        }
+        // Near miss: one technique done beside the one deferred.
+        assertThat(ids(nmr("I69.351", HEMIPARESIS + cued + "Deferred: perturbation training. Tandem walk x4 w/ "
+                + "CGA."))).doesNotContain("MW-D005");
+    }
+
+    @Test
+    void skilledInputListedAfterADeferralIsNotGiven() {
+        String history = "Pt w/ R hemiparesis after CVA, impaired dynamic balance, 2 falls this month. ";
+        String nmr = "NMR 24 min: tandem walk and SLS on foam, pt fatigued. Goal: reduce fall risk at home. ";
+        assertThat(ids(nmr("I69.351", history + nmr + "Held: perturbations w/ TC at pelvis and CGA.")))
+                .contains("MW-D007");
+        // Near miss: the cues are given in the next sentence.
+        assertThat(ids(nmr("I69.351", history + nmr + "Held: perturbations. VC and CGA for tandem walk.")))
+                .doesNotContain("MW-D007");
+    }
+}
