@@ -69,8 +69,11 @@ class HeadedDeferralRulesTest {
                     .isEqualTo("services[code=97116]");
         }
         // Near misses: the gait training in the next sentence, or before the deferral.
+        // "held:" inside its clause is how long something was held, not a deferral: "Gait training held: ..." reads
+        // as the time, and the service was done (MW-D019 fired on "Balance training held: 30 s tandem stance").
         for (String done : List.of("Deferred: stairs. Gait training 15 min w/ CGA.", "Deferred: stairs; gait training "
-                + "15 min w/ CGA.", "Gait training 15 min w/ CGA, stairs deferred.")) {
+                + "15 min w/ CGA.", "Gait training 15 min w/ CGA, stairs deferred.",
+                "Gait training held: 2 min intervals w/ CGA.", "Stairs, gait training held: 30 s rests w/ CGA.")) {
             assertThat(ids(teAndGait(TE + done))).as(done).doesNotContain("MW-D019");
         }
     }
@@ -88,7 +91,7 @@ class HeadedDeferralRulesTest {
         }
         // Near misses: a measure recorded beside one deferred, in its own clause or sentence.
         for (String recorded : List.of("Berg 42/56, TUG deferred.", "Deferred: TUG. Berg 44/56.",
-                "TUG deferred; Berg 44/56.")) {
+                "TUG deferred; Berg 44/56.", "Romberg held: 30 s eyes closed.")) {
             assertThat(ids(nmr("I69.351", HEMIPARESIS + nmr + recorded))).as(recorded).doesNotContain("MW-D006");
         }
         // A note without any measure: the message as before.

@@ -150,9 +150,31 @@ public final class ServiceNotInNote implements Rule {
     /** {@link #notDone(NoteScan, int, int)} with the span's sentence and clause starts already known. */
     private static boolean notDone(NoteScan scan, int start, int end, int sentence, int from) {
         int sentenceEnd = scan.sentenceEnd(start);
-        return scan.anyWithin(PhraseLists.NOT_DONE, from, Sentences.clauseEndBy(scan, end, sentenceEnd))
+        return notDoneWithin(scan, from, Sentences.clauseEndBy(scan, end, sentenceEnd))
                 || deferredInList(scan, start, end, sentenceEnd) != null
                 || headingDeferral(scan, start, end, sentence) != null;
+    }
+
+    /**
+     * Whether a {@code [not-done]} word other than a heading-only one lies in {@code [from, to)}: "held:" says a list
+     * is held only where it heads it ("Held: gait training, stairs"); in its clause it is the time a position was
+     * held ("Balance training held: 30 s tandem stance", "SLS held: 10 s"), which says the service was done.
+     */
+    private static boolean notDoneWithin(NoteScan scan, int from, int to) {
+        if (!scan.anyWithin(PhraseLists.NOT_DONE, from, to)) {
+            return false;
+        }
+        for (PhraseMatch d : scan.matches(PhraseLists.NOT_DONE)) {
+            if (d.start() >= from && d.end() <= to && !headingOnly(scan.text(), d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A {@code [not-done]} word that says so only as a list's heading: one that ends with its colon ("held:"). */
+    private static boolean headingOnly(String text, PhraseMatch d) {
+        return text.charAt(d.end() - 1) == ':';
     }
 
     /**
@@ -192,7 +214,7 @@ public final class ServiceNotInNote implements Rule {
             return null;
         }
         for (PhraseMatch d : scan.matches(PhraseLists.NOT_DONE)) {
-            if (d.start() >= end && d.start() < sentenceEnd
+            if (d.start() >= end && d.start() < sentenceEnd && !headingOnly(scan.text(), d)
                     && org.minutewise.core.doc.ItemList.runsTo(scan, start, end, d.start())) {
                 return d;
             }
