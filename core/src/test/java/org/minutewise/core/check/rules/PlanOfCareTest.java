@@ -122,6 +122,21 @@ class PlanOfCareTest {
                 .service(minutes("97110", 15, pt("T1"))).build()))).containsExactly("MW-P002");
     }
 
+    /**
+     * Laryngeal function studies (92520, in the code catalog from 2026.7) alone are an instrumental study furnished
+     * before a plan exists, as 92611/92612 are: no P002. Near miss: with treatment the same day, P002.
+     */
+    @Test
+    void laryngealFunctionStudiesAloneAreNotP002() {
+        org.minutewise.core.model.Provider slp = org.minutewise.core.model.Provider.of("S1",
+                org.minutewise.core.model.Role.SLP);
+        assertThat(ids(only(new PlanOfCare()).check(visit().planOfCare(org.minutewise.core.model.Discipline.SLP)
+                .service(untimed("92520", slp)).build()))).isEmpty();
+        assertThat(ids(only(new PlanOfCare()).check(visit().planOfCare(org.minutewise.core.model.Discipline.SLP)
+                .service(untimed("92520", slp)).service(untimed("92507", slp)).build())))
+                .containsExactly("MW-P002");
+    }
+
     /** Chiropractic manipulation alone is not outpatient therapy: no therapy plan of care to certify. */
     @Test
     void aChiropractorsManipulationAloneIsNotP002() {
