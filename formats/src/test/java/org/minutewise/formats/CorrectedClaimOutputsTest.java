@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.minutewise.core.check.CheckResult;
 import org.minutewise.core.check.ReferenceData;
-import org.minutewise.core.check.VisitChecker;
 import org.minutewise.formats.x12.X12Envelope;
 import org.minutewise.formats.x12.X12Writer;
 import org.minutewise.refdata.RefData;
@@ -35,18 +34,11 @@ class CorrectedClaimOutputsTest {
     }
 
     private static CheckResult check(String json) {
-        VisitJsonReader reader = new VisitJsonReader(REF);
-        return new VisitChecker(REF).check(reader.read(reader.parse(json)));
+        return CheckCsvPointersTest.check(json);
     }
 
     private static List<String> column(String csv, String name) {
-        List<String> lines = csv.lines().toList();
-        int at = List.of(lines.get(0).split(",", -1)).indexOf(name);
-        List<String> out = new ArrayList<>();
-        for (String row : lines.subList(1, lines.size())) {
-            out.add(row.split(",", -1)[at]);
-        }
-        return out;
+        return CheckCsvPointersTest.column(csv, name);
     }
 
     /** The modifiers of each SV101 of the 837 of the same check, ';' between them. */
