@@ -58,7 +58,7 @@ public final class TextReport {
         for (ClaimLine l : c.claim().lines()) {
             sb.append(String.format("  %-6s %-16s x%-3d dx %-8s %s%s%n", l.code(), String.join(" ", l.modifiers()),
                     l.units(), l.diagnosisPointers().toString().replace(" ", ""),
-                    l.charge().map(ch -> "$" + ch).orElse(""),
+                    l.charge().map(org.minutewise.core.check.Money::of).orElse(""),
                     l.renderingProvider().map(p -> "  rendering " + p).orElse("")));
         }
         Estimate e = c.claim().estimate();

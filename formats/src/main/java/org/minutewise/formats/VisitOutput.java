@@ -24,7 +24,7 @@ public final class VisitOutput {
 
     /**
      * The CSV layout, with the engine's claim lines as the billed columns (the corrected claim): their units, modifiers
-     * and charges in {@code billedUnits}, {@code billedModifiers} and {@code charge}, and their diagnosis pointers in
+     * (with the billed ones the engine has no say on, {@link #keptModifiers}) and charges in {@code billedUnits}, {@code billedModifiers} and {@code charge}, and their diagnosis pointers in
      * {@code billedDiagnosisPointers}, as the 837 of the same check points its lines (SV107).
      */
     public static String csv(List<CheckResult> results) {
@@ -46,7 +46,7 @@ public final class VisitOutput {
     public static Visit withClaimAsBilled(CheckResult r) {
         List<BilledLine> billed = new ArrayList<>();
         for (ClaimLine l : r.engineClaim().lines()) {
-            billed.add(new BilledLine(l.code(), l.modifiers(), l.units(), l.charge(), l.diagnosisPointers()));
+            billed.add(new BilledLine(l.code(), keptModifiers(r, l), l.units(), l.charge(), l.diagnosisPointers()));
         }
         // A billed code documented without minutes (an 837 read back, MW-B001): the engine cannot count it, so its
         // billed lines stay as billed rather than drop off the claim.
@@ -57,6 +57,50 @@ public final class VisitOutput {
             }
         }
         return r.visit().toBuilder().billed(billed).build();
+    }
+
+    /** The modifiers the engine puts on a line or judges against the documentation, whatever the payer. */
+    private static final java.util.Set<String> ENGINE_MODIFIERS = java.util.Set.of("GP", "GO", "GN", "CQ", "CO", "KX",
+            "59", "XE", "XS", "XP", "XU", "AT", "GY", "GX");
+
+    /**
+     * The corrected line's modifiers: the engine's, then those billed on the code's line (on its CQ/CO line or the
+     * other, as this one is; any of the code's when none is) that the engine neither adds nor judges (95, GT, 52, RT,
+     * a payer's own...), kept as billed as the 837 and the FHIR Claim of the same check keep them, up to four. GA/GZ
+     * are the engine's on a Medicare claim (the visit's ABN), 96/97 for a payer that asks for them.
+     */
+    static List<String> keptModifiers(CheckResult r, ClaimLine engine) {
+        List<BilledLine> sameCode = new ArrayList<>();
+        List<BilledLine> sameKind = new ArrayList<>();
+        boolean assistant = org.minutewise.core.claim.ClaimBuilder.assistantModifier(engine.modifiers());
+        for (BilledLine b : r.visit().billed()) {
+            if (b.code().equals(engine.code())) {
+                sameCode.add(b);
+                if (org.minutewise.core.claim.ClaimBuilder.assistantModifier(b.modifiers()) == assistant) {
+                    sameKind.add(b);
+                }
+            }
+        }
+        List<String> out = null;
+        for (BilledLine b : sameKind.isEmpty() ? sameCode : sameKind) {
+            for (String m : b.modifiers()) {
+                if (!enginesModifier(r, m) && !engine.modifiers().contains(m)
+                        && (out == null || !out.contains(m))) {
+                    if (out == null) {
+                        out = new ArrayList<>(engine.modifiers());
+                    }
+                    if (out.size() < org.minutewise.core.claim.ClaimBuilder.MAX_MODIFIERS) {
+                        out.add(m);
+                    }
+                }
+            }
+        }
+        return out == null ? engine.modifiers() : List.copyOf(out);
+    }
+
+    private static boolean enginesModifier(CheckResult r, String m) {
+        return ENGINE_MODIFIERS.contains(m) || r.payer().isMedicare() && (m.equals("GA") || m.equals("GZ"))
+                || r.payer().habilitativeModifiers() && (m.equals("96") || m.equals("97"));
     }
 
     /** A FHIR R4 Bundle with a Claim and an OperationOutcome per visit (and the resources they refer to). */

@@ -36,12 +36,13 @@ class CheckCsvPointersTest {
             + "\"Doe\",\"firstName\":\"Jo\",\"sex\":\"F\",\"address\":{\"line1\":\"1 Elm St\",\"city\":\"Dayton\","
             + "\"state\":\"OH\",\"zip\":\"45402\"}}}";
 
-    private static CheckResult check(String json) {
+    static CheckResult check(String json) {
         VisitJsonReader reader = new VisitJsonReader(REF);
         return new VisitChecker(REF).check(reader.read(reader.parse(json)));
     }
 
-    private static List<String> column(String csv, String name) {
+    /** The values of column {@code name} of a CSV, row by row (null for each when the header has no such column). */
+    static List<String> column(String csv, String name) {
         List<String> lines = csv.lines().toList();
         int at = List.of(lines.get(0).split(",", -1)).indexOf(name);
         List<String> out = new ArrayList<>();

@@ -304,6 +304,20 @@ final class Cards {
                 List.of(d.source()));
     }
 
+    /**
+     * A modifier of the reference data's modifier list (refdata modifiers.csv) that cards.json does not describe: its
+     * label, and what Minutewise does with it (kept as billed, not checked).
+     */
+    static Card listedModifier(String modifier, String label) {
+        return new Card(Kind.MODIFIER, modifier, modifier + ": " + label, modifier + " (" + label + ") is in "
+                + "Minutewise's modifier list, but no check of Minutewise adds it or judges it: a billed line keeps it "
+                + "as billed, on the corrected claim too, and whether it applies is the payer's policy.",
+                List.of(new Fact("Checks", "None: Minutewise reports only a billed modifier missing from its list "
+                        + "(MW-B010); this one is listed, so it is kept as billed and not checked.")),
+                List.of(), List.of("Minutewise modifier list (refdata modifiers.csv): CMS HCPCS Level II modifiers, "
+                        + "CPT modifiers by number only"));
+    }
+
     /** A modifier the data file does not describe, from a loaded HCPCS file. */
     static Card loadedModifier(Descriptor d) {
         String title = d.shortText().isEmpty() ? shorten(d.longText()) : d.shortText();

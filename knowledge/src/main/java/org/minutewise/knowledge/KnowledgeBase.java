@@ -403,6 +403,12 @@ public final class KnowledgeBase {
                 cards.add(Cards.modifierOrRule(Kind.MODIFIER, m));
                 modifierIds.add(m.id());
             }
+            // Every other modifier of the reference data's list (95, GT, 52, ...): what the list says of it.
+            for (Map.Entry<String, String> m : r.codes().modifiers().entrySet()) {
+                if (modifierIds.add(m.getKey())) {
+                    cards.add(Cards.listedModifier(m.getKey(), m.getValue()));
+                }
+            }
             for (RuleInfo info : rb.catalog()) {
                 cards.add(Cards.finding(info, data.findings().get(info.id())));
             }

@@ -73,7 +73,24 @@ final class RefDataTest {
 
         @Test
         void catalogIsVersioned() {
-            assertThat(codes.version()).isEqualTo("2026.6");
+            assertThat(codes.version()).isEqualTo("2026.7");
+        }
+
+        /**
+         * 92520 (laryngeal function studies) is an untimed SLP service, a kind the catalog expresses (catalog 2026.7).
+         * The per-hour SLP and testing codes (92607/92608, 96105, 96125, 92626) stay out: their unit rule (per hour,
+         * first hour and each additional) is not in RULES.md, so they are unknown (MW-U001) rather than miscounted.
+         */
+        @Test
+        void laryngealFunctionStudiesAreAnUntimedSlpServiceAndPerHourCodesAreNotInTheCatalog() {
+            CodeInfo c = codes.find("92520").orElseThrow();
+            assertThat(c.timed()).isFalse();
+            assertThat(c.disciplines()).containsExactly(org.minutewise.core.model.Discipline.SLP);
+            assertThat(c.evaluation()).isFalse();
+            assertThat(c.group()).isFalse();
+            for (String perHour : List.of("92607", "92608", "96105", "96125", "92626")) {
+                assertThat(codes.find(perHour)).as(perHour).isEmpty();
+            }
         }
 
         /** 97799 is a real code: known, untimed (1 unit), unlisted (by report); 95992, its listed neighbour, is not. */

@@ -90,6 +90,8 @@ public final class ComplianceFixture {
         c.add(evaluation("92610", Discipline.SLP));
         c.add(new CodeInfo("92507", "Speech, language or voice treatment", false, false, false, false, false, false,
                 Optional.empty(), Set.of(Discipline.SLP), LONG_AGO, Optional.empty()));
+        c.add(new CodeInfo("92508", "Speech, language or voice treatment, group", false, false, false, false, false,
+                true, Optional.empty(), Set.of(Discipline.SLP), LONG_AGO, Optional.empty()));
         // 97799, unlisted physical medicine service: billed by report (no RVUs); 95992 is canalith repositioning.
         c.add(new CodeInfo("97799", "Unlisted physical medicine/rehabilitation service", false, false, false, false,
                 false, false, Optional.empty(), Set.of(Discipline.PT, Discipline.OT), LONG_AGO, Optional.empty(),

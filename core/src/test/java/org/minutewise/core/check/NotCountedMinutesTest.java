@@ -101,6 +101,50 @@ final class NotCountedMinutesTest {
         assertThat(r.findings()).extracting(Finding::ruleId).contains("MW-U007").doesNotContain("MW-W011");
     }
 
+    /**
+     * An SLP's 92507 continued by an SLPA, billed to Medicare (an OT/SLP coder's review: MW-W011 blocked the claim):
+     * 92507 is untimed, so the SLP's own session supports its one unit, under the SLP; the SLPA's part is not
+     * billable, which MW-U007 says, with no block. Near misses: the SLPA alone, or beside the SLP's other code, still
+     * blocks (MW-W011) and MW-U007 says nothing of an untimed code; for a commercial payer the SLPA's part is W012's.
+     */
+    @Test
+    void anSlpasPartOfAnSlpsUntimedServiceWarnsWithoutBlocking() {
+        Visit v = visit().planOfCare(Discipline.SLP).diagnosis("R47.01")
+                .service(ComplianceFixture.at("92507", "09:00", "09:20", slp("S1")))
+                .service(ComplianceFixture.at("92507", "09:20", "09:40", assistant("SA1", Role.SLPA, "S1"))).build();
+        CheckResult r = CHECKER.check(v);
+        assertThat(r.blocks()).isFalse();
+        assertThat(r.findings()).extracting(Finding::ruleId).doesNotContain("MW-W011");
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-U007")).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("services[1]");
+            assertThat(f.blocks()).isFalse();
+            assertThat(f.message()).isEqualTo("92507: 20 minutes furnished by a speech-language pathology "
+                    + "assistant (SA1), whose services Medicare does not pay. 92507 is untimed: its one unit rests on "
+                    + "the speech-language pathologist's own session on this visit, and the SLPA's part adds nothing "
+                    + "to it; it may not be billed on its own.");
+            assertThat(f.fix()).startsWith("Keep the speech-language pathology assistant's minutes off the "
+                    + "Medicare claim");
+        });
+        assertThat(r.claim().lines()).singleElement().satisfies(l -> {
+            assertThat(l.units()).isEqualTo(1);
+            assertThat(l.renderingProvider()).contains("S1");
+        });
+
+        Visit alone = visit().planOfCare(Discipline.SLP).diagnosis("R47.01")
+                .service(ComplianceFixture.at("92507", "09:20", "09:40", assistant("SA1", Role.SLPA, "S1"))).build();
+        CheckResult blocked = CHECKER.check(alone);
+        assertThat(blocked.findings()).extracting(Finding::ruleId).contains("MW-W011").doesNotContain("MW-U007");
+        assertThat(blocked.blocks()).isTrue();
+        Visit otherCode = visit().planOfCare(Discipline.SLP)
+                .service(ComplianceFixture.at("92610", "09:00", "09:20", slp("S1")))
+                .service(ComplianceFixture.at("92507", "09:20", "09:40", assistant("SA1", Role.SLPA, "S1"))).build();
+        assertThat(CHECKER.check(otherCode).findings()).extracting(Finding::ruleId).contains("MW-W011")
+                .doesNotContain("MW-U007");
+        CheckResult commercial = CHECKER.check(v.toBuilder().payer("commercial").build());
+        assertThat(commercial.findings()).extracting(Finding::ruleId).contains("MW-W012")
+                .doesNotContain("MW-U007", "MW-W011");
+    }
+
     /** The near miss: a PTA's one-on-one minutes count, and nothing is said about leaving any out. */
     @Test
     void anAssistantsOneOnOneMinutesCount() {

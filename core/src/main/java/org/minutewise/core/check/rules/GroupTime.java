@@ -52,6 +52,15 @@ public final class GroupTime implements Rule {
             .revised(2, "2026-12-06: warns (was a block): the supervised minutes are left out of the units, so the "
                     + "claim Minutewise writes does not bill them (a claim billed with them is MW-B002's)");
 
+    public static final RuleInfo GROUP_CODE_FOR_ONE_ON_ONE = new RuleInfo("MW-G004", Severity.WARN,
+            "Group code documented as one-on-one time",
+            "Bill the group code only for treatment of two or more patients at once, one unit per patient; if the "
+                    + "patient was treated alone, bill the individual code (92507 for speech, language or voice "
+                    + "treatment; the timed procedure codes 97110-97546 by their minutes for PT or OT) or correct "
+                    + "the documented mode.",
+            "CMS Pub 100-02 ch. 15 §230 A (group therapy: two or more patients); CPT 92508 and 97150 (group of 2 or "
+                    + "more individuals); RULES.md §1", Citations.BENEFIT_MANUAL_CH15);
+
     @Override
     public RuleInfo info() {
         return GROUP_BESIDE_INDIVIDUAL;
@@ -59,7 +68,8 @@ public final class GroupTime implements Rule {
 
     @Override
     public List<RuleInfo> emits() {
-        return List.of(GROUP_BESIDE_INDIVIDUAL, INDIVIDUAL_CODE_FOR_GROUP, INDIVIDUAL_CODE_FOR_SUPERVISED);
+        return List.of(GROUP_BESIDE_INDIVIDUAL, INDIVIDUAL_CODE_FOR_GROUP, INDIVIDUAL_CODE_FOR_SUPERVISED,
+                GROUP_CODE_FOR_ONE_ON_ONE);
     }
 
     @Override
@@ -96,6 +106,17 @@ public final class GroupTime implements Rule {
                         ? "constant attendance" : "direct one-on-one contact") + " for every minute billed. Minutes "
                         + "the patient spent alone or under mere supervision do not count toward its units, so they "
                         + "are left out of them."));
+            }
+            if (info.group() && l.mode().orElse(null) == Mode.ONE_ON_ONE) {
+                // Only a mode that says one-on-one: a group code with no mode is group time by its code.
+                out.add(GROUP_CODE_FOR_ONE_ON_ONE.finding(CheckContext.path(i) + ".mode", l.code() + " is "
+                        + (l.code().equals("92508") ? "group speech, language or voice treatment"
+                        : "a group therapy code") + " (two or more patients treated at once), but the service is "
+                        + "documented as one-on-one time. Treatment of one patient alone is billed as "
+                        + (info.disciplines().equals(java.util.Set.of(org.minutewise.core.model.Discipline.SLP))
+                        ? "92507, the individual code"
+                        : "the individual codes: 92507 for speech-language pathology, the timed procedure codes "
+                        + "(97110-97546) by their minutes for physical or occupational therapy") + "."));
             }
             if (info.group()) {
                 for (int j = 0; j < s.size(); j++) {

@@ -25,7 +25,10 @@ public final class MinutesLeftOut implements Rule {
             "Keep these minutes off the claim (Minutewise leaves them out); bill group time as 97150 (92508 for group "
                     + "speech, language or voice treatment), one unit per patient; if the time was in fact skilled "
                     + "one-on-one care by a therapist or an assistant who may bill it, record it that way.",
-            "RULES.md §2; CMS Pub 100-02 ch. 15 §230, §230.3; Pub 100-04 ch. 5 §20.2", Citations.BENEFIT_MANUAL_CH15);
+            "RULES.md §2; CMS Pub 100-02 ch. 15 §230, §230.3; Pub 100-04 ch. 5 §20.2", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-07: also an SLPA's part of an untimed service (92507) billed to Medicare that a "
+                    + "speech-language pathologist furnished on the same visit: the SLP's session supports the one "
+                    + "unit, the SLPA's part is not billable (MW-W011 blocked the line)");
 
     /** The fix for the cause: the catalog's (group time first) for group time, the person's for an aide or an SLPA. */
     private static String fix(ServiceLine l) {
@@ -39,6 +42,16 @@ public final class MinutesLeftOut implements Rule {
         };
     }
 
+    /**
+     * An SLPA's part of an untimed therapy service billed to Medicare that an SLP furnished on the visit too: no block
+     * (MW-W011 leaves it), since the SLP's session supports the unit, but the SLPA's part is not billable time.
+     */
+    private static boolean slpasPartOfAnSlpsService(CheckContext ctx, ServiceLine l, CodeInfo info) {
+        return l.provider().role() == org.minutewise.core.model.Role.SLPA && ctx.payer().isMedicare()
+                && info != null && !info.timed() && !info.disciplines().isEmpty()
+                && WhoMayBill.slpFurnishedToo(ctx.visit(), l.code());
+    }
+
     @Override
     public RuleInfo info() {
         return INFO;
@@ -49,10 +62,19 @@ public final class MinutesLeftOut implements Rule {
         List<ServiceLine> s = ctx.visit().services();
         for (int i = 0; i < s.size(); i++) {
             ServiceLine l = s.get(i);
+            CodeInfo info = ctx.codeAt(i);
+            if (slpasPartOfAnSlpsService(ctx, l, info)) {
+                out.add(INFO.finding(CheckContext.path(i), l.code() + ": " + (l.minutes() > 0 ? l.minutes()
+                        + " minutes" : "the part") + " furnished by a speech-language pathology assistant ("
+                        + l.provider().id().orElse("no id") + "), whose services Medicare does not pay. " + l.code()
+                        + " is untimed: its one unit rests on the speech-language pathologist's own session on this "
+                        + "visit, and the SLPA's part adds nothing to it; it may not be billed on its own.",
+                        fix(l)));
+                continue;
+            }
             if (l.minutes() == 0 || l.mode().orElse(Mode.ONE_ON_ONE) == Mode.SUPERVISED) {
                 continue; // supervised time: MW-G003
             }
-            CodeInfo info = ctx.codeAt(i);
             String why = VisitChecker.notCounted(ctx.visit(), ctx.payer(), info != null && info.timed(), l);
             if (why != null) {
                 out.add(INFO.finding(CheckContext.path(i), l.code() + ": " + l.minutes() + " minutes " + why

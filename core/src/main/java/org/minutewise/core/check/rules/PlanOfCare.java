@@ -44,15 +44,17 @@ public final class PlanOfCare implements Rule {
                     + "pays it whether or not a plan follows (a re-evaluation is under the plan and still needs it)")
             .revised(4, "2026-12-06: nor for a speech-language evaluation alone (92521-92524, 92597, 92610-92612): the "
                     + "same reason; an SLP re-evaluation, billed with the same codes, cannot be told apart and is not "
-                    + "warned either (a warning on every new SLP patient was false far more often)");
+                    + "warned either (a warning on every new SLP patient was false far more often)")
+            .revised(5, "2026-12-07: nor for laryngeal function studies alone (92520, in the code catalog from 2026.7), "
+                    + "an instrumental study as 92611 and 92612 are");
     /**
      * Evaluations furnished before a plan of care exists: PT 97161-97163 and OT 97165-97167 (re-evaluations have
      * their own codes, 97164 and 97168), and the speech-language evaluations 92521-92524, 92597 and 92610-92612 (the
-     * instrumental swallowing studies among them), which are
+     * instrumental swallowing studies among them) and the laryngeal function studies 92520, which are
      * billed for an SLP's re-evaluations too (those cannot be told apart here).
      */
     private static final java.util.Set<String> INITIAL_EVALUATIONS = java.util.Set.of("97161", "97162", "97163",
-            "97165", "97166", "97167", "92521", "92522", "92523", "92524", "92597", "92610", "92611", "92612");
+            "97165", "97166", "97167", "92521", "92522", "92523", "92524", "92597", "92610", "92611", "92612", "92520");
     public static final RuleInfo CERTIFYING_NPI = new RuleInfo("MW-P004", Severity.WARN,
             "No NPI for the certifying physician",
             "Record the certifying physician's or NPP's 10-digit NPI (certification.physicianNpi): the claim "

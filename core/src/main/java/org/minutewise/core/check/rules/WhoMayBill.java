@@ -50,7 +50,9 @@ public final class WhoMayBill implements Rule {
             "Assistant's service with no supervising therapist named",
             "Name the supervising therapist (provider.supervisorId and supervisorNpi): assistants do not enroll "
                     + "with Medicare, so the supervising therapist is the rendering provider.",
-            "CMS Pub 100-02 ch. 15 §230.1-230.2; RULES.md §4", Citations.BENEFIT_MANUAL_CH15);
+            "CMS Pub 100-02 ch. 15 §230.1-230.2; RULES.md §4", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-07: an SLPA's line billed to a payer other than Medicare too (it went out with no "
+                    + "rendering provider and nothing blocking)");
     public static final RuleInfo ASSISTANT_DISCIPLINE = new RuleInfo("MW-W005", Severity.BLOCK,
             "Assistant outside their discipline's plan of care",
             "A PTA furnishes services only under a PT plan of care (CQ with GP), an OTA only under an OT plan "
@@ -115,7 +117,10 @@ public final class WhoMayBill implements Rule {
             "CMS Pub 100-02 ch. 15 §230.3 (services of speech-language pathology assistants are not recognized)",
             Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-06: only where the SLPA's service reaches the claim (an untimed code); an SLPA's "
-                    + "minutes under a timed code are left out of the units and reported as MW-U007");
+                    + "minutes under a timed code are left out of the units and reported as MW-U007")
+            .revised(3, "2026-12-07: not when a speech-language pathologist furnished the same untimed code on the "
+                    + "visit: the SLP's own session supports the one unit, and MW-U007 warns that the SLPA's part is "
+                    + "not billable (an SLP's 92507 continued by an SLPA was blocked)");
     public static final RuleInfo SLPA_OTHER_PAYER = new RuleInfo("MW-W012", Severity.INFO,
             "Speech-language pathology assistant's service: the payer's policy decides",
             "Check that this payer recognizes SLPA services and how it wants them billed (some Medicaid and "
@@ -123,11 +128,14 @@ public final class WhoMayBill implements Rule {
             "CMS Pub 100-02 ch. 15 §230.3; the payer's policy", Citations.BENEFIT_MANUAL_CH15);
     public static final RuleInfo SUPERVISOR_NOT_THERAPIST = new RuleInfo("MW-W013", Severity.BLOCK,
             "Assistant supervised by someone who is not a therapist of the assistant's discipline",
-            "Name as supervising therapist (provider.supervisorId and supervisorNpi) a PT for a PTA, an OT for an OTA: "
-                    + "the supervisor is the line's rendering provider, and another assistant or another discipline's "
-                    + "therapist cannot be.",
-            "CMS Pub 100-02 ch. 15 §230.1 (a PTA under a PT), §230.2 (an OTA under an OT); RULES.md §4",
-            Citations.BENEFIT_MANUAL_CH15);
+            "Name as supervising therapist (provider.supervisorId and supervisorNpi) a PT for a PTA, an OT for an OTA, "
+                    + "an SLP for an SLPA: the supervisor is the line's rendering provider, and another assistant or "
+                    + "another discipline's therapist cannot be.",
+            "CMS Pub 100-02 ch. 15 §230.1 (a PTA under a PT), §230.2 (an OTA under an OT); ASHA's SLPA scope of "
+                    + "practice (an SLPA under an SLP; the payer's policy where it pays SLPA services); RULES.md §4",
+            Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-07: an SLPA's line billed to a payer other than Medicare is judged too (an SLPA "
+                    + "supervised by an OT on the visit went out under the OT's NPI with nothing blocking)");
 
     @Override
     public RuleInfo info() {
@@ -181,7 +189,8 @@ public final class WhoMayBill implements Rule {
                         + "rendering " + l.provider().id().orElse("the therapist") + "); a therapist's services go under the plan of their "
                         + "own discipline (" + role.discipline().get().modifier() + ")."));
             }
-            if (role == Role.SLPA && therapyCode && !leftOut) {
+            if (role == Role.SLPA && therapyCode && !leftOut
+                    && !(ctx.payer().isMedicare() && slpFurnishedToo(v, l.code()))) {
                 out.add(ctx.payer().isMedicare()
                         ? SLPA_SERVICE.finding(path, l.code() + " is furnished by a speech-language pathology "
                                 + "assistant (" + l.provider().id().orElse("no id") + ") and billed to Medicare, which "
@@ -199,7 +208,12 @@ public final class WhoMayBill implements Rule {
                         + "plan of care."));
             }
             if (role == Role.SLPA) {
-                // The rest is the PTA and OTA rules of Medicare (supervision, setting, CQ/CO).
+                // Medicare's SLPA service is MW-W011's (or its minutes MW-U007's): nobody renders it. Elsewhere the
+                // supervising SLP renders the line, so the supervisor is judged as a PTA's or OTA's is; the rest is
+                // the PTA and OTA rules of Medicare (supervision, setting, CQ/CO).
+                if (!ctx.payer().isMedicare() && therapyCode && !leftOut) {
+                    supervisorChecks(v, l, role, v.disciplineOf(l), path, out);
+                }
                 continue;
             }
             if (v.setting() == Setting.PRIVATE_PRACTICE && ctx.payer().isMedicare()
@@ -227,20 +241,7 @@ public final class WhoMayBill implements Rule {
                         + lineDiscipline.modifier() + "); " + (role == Role.PTA ? "CQ goes only with GP."
                         : "CO goes only with GO.")));
             }
-            Role supervisor = l.provider().supervisorId().map(id -> roleOnVisit(v, id)).orElse(null);
-            Discipline own = role.discipline().orElse(lineDiscipline);
-            if (supervisor != null && (!supervisor.isTherapist() || supervisor.discipline().orElse(own) != own)) {
-                out.add(SUPERVISOR_NOT_THERAPIST.finding(path + ".provider.supervisorId", l.code() + " is furnished by "
-                        + article(role) + " supervised by " + l.provider().supervisorId().get() + ", who is "
-                        + article(supervisor) + " on this visit: " + (role == Role.PTA ? "a PTA works under a PT"
-                        : "an OTA works under an OT") + ", and the supervisor is the line's rendering provider."));
-            }
-            if (l.provider().supervisorId().isEmpty()
-                    && !therapistOnVisit(v, role.discipline().orElse(lineDiscipline))) {
-                out.add(NO_SUPERVISOR.finding(path + ".provider", l.code() + " is furnished by " + article(role)
-                        + " and no supervising therapist is named on the visit, so the claim line has no rendering "
-                        + "provider: an assistant cannot be one."));
-            }
+            supervisorChecks(v, l, role, lineDiscipline, path, out);
         }
         if (supervisionPath != null) {
             out.add(DIRECT_SUPERVISION.finding(supervisionPath, String.join(", ", supervisedCodes)
@@ -250,6 +251,44 @@ public final class WhoMayBill implements Rule {
                     + "direct supervision of an assistant in private practice: the supervising therapist in the "
                     + "office suite for the whole service."));
         }
+    }
+
+    /**
+     * MW-W013 and MW-W004 for an assistant's line (a PTA's, an OTA's, an SLPA's): the supervisor is the line's rendering
+     * provider, so one the visit shows as another assistant or another discipline's therapist blocks, and so does no
+     * supervisor when no therapist of the assistant's discipline is on the visit.
+     */
+    private static void supervisorChecks(Visit v, ServiceLine l, Role role, Discipline lineDiscipline, String path,
+                                         List<Finding> out) {
+        Role supervisor = l.provider().supervisorId().map(id -> roleOnVisit(v, id)).orElse(null);
+        Discipline own = role.discipline().orElse(lineDiscipline);
+        if (supervisor != null && (!supervisor.isTherapist() || supervisor.discipline().orElse(own) != own)) {
+            out.add(SUPERVISOR_NOT_THERAPIST.finding(path + ".provider.supervisorId", l.code() + " is furnished by "
+                    + article(role) + " supervised by " + l.provider().supervisorId().get() + ", who is "
+                    + article(supervisor) + " on this visit: " + switch (role) {
+                        case PTA -> "a PTA works under a PT";
+                        case OTA -> "an OTA works under an OT";
+                        default -> "an SLPA works under an SLP";
+                    } + ", and the supervisor is the line's rendering provider."));
+        }
+        if (l.provider().supervisorId().isEmpty() && !therapistOnVisit(v, own)) {
+            out.add(NO_SUPERVISOR.finding(path + ".provider", l.code() + " is furnished by " + article(role)
+                    + " and no supervising therapist is named on the visit, so the claim line has no rendering "
+                    + "provider: an assistant cannot be one."));
+        }
+    }
+
+    /**
+     * Whether a speech-language pathologist furnished {@code code} on the visit: an untimed code's one unit then rests on
+     * the SLP's own service, and an SLPA's part of it adds nothing Medicare is asked to pay (MW-U007 says so).
+     */
+    public static boolean slpFurnishedToo(Visit v, String code) {
+        for (ServiceLine l : v.services()) {
+            if (l.provider().role() == Role.SLP && l.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String article(Role r) {

@@ -46,6 +46,38 @@ class GroupTimeTest {
         assertThat(ids(r)).doesNotContain("MW-G001");
     }
 
+    /**
+     * A group code whose service says it was one-on-one (an OT/SLP coder's review: 92508 "one-on-one" passed): a
+     * warning naming the individual code. Near misses: a group code with no mode (group time by its code) or in group
+     * mode; the individual 92507 documented one-on-one.
+     */
+    @Test
+    void aGroupCodeDocumentedOneOnOneG004() {
+        CheckResult speech = check(visit().planOfCare(org.minutewise.core.model.Discipline.SLP)
+                .service(at("92508", "09:00", "09:55", slp("S1")).withMode(Mode.ONE_ON_ONE)).build());
+        assertThat(ids(speech)).containsExactly("MW-G004");
+        assertThat(speech.findings().get(0)).satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(org.minutewise.core.check.Severity.WARN);
+            assertThat(f.path()).isEqualTo("services[0].mode");
+            assertThat(f.message()).isEqualTo("92508 is group speech, language or voice treatment (two or more "
+                    + "patients treated at once), but the service is documented as one-on-one time. Treatment of one "
+                    + "patient alone is billed as 92507, the individual code.");
+            assertThat(f.citation()).contains("§230 A");
+        });
+        CheckResult therapy = check(visit().service(at("97150", "09:00", "09:30", pt("T1")).withMode(Mode.ONE_ON_ONE))
+                .build());
+        assertThat(ids(therapy)).containsExactly("MW-G004");
+        assertThat(therapy.findings().get(0).message()).startsWith("97150 is a group therapy code")
+                .contains("the timed procedure codes (97110-97546) by their minutes");
+
+        assertThat(ids(check(visit().planOfCare(org.minutewise.core.model.Discipline.SLP)
+                .service(at("92508", "09:00", "09:55", slp("S1"))).build()))).doesNotContain("MW-G004");
+        assertThat(ids(check(visit().service(group(at("97150", "09:00", "09:30", pt("T1")))).build())))
+                .doesNotContain("MW-G004");
+        assertThat(ids(check(visit().planOfCare(org.minutewise.core.model.Discipline.SLP)
+                .service(at("92507", "09:00", "09:55", slp("S1")).withMode(Mode.ONE_ON_ONE)).build()))).isEmpty();
+    }
+
     @Test
     void groupThenIndividualInTouchingPeriodsIsFine() {
         CheckResult r = check(visit()

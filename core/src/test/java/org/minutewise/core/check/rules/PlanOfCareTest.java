@@ -111,15 +111,29 @@ class PlanOfCareTest {
         assertThat(ids(only(new PlanOfCare()).check(visit().service(minutes("97164", 30, pt("T1"))).build())))
                 .containsExactly("MW-P002");
         // A speech-language evaluation alone is not warned either (v4); with treatment the same day it is.
-        org.minutewise.core.model.Provider slp = org.minutewise.core.model.Provider.of("S1",
-                org.minutewise.core.model.Role.SLP);
-        assertThat(ids(only(new PlanOfCare()).check(visit().planOfCare(org.minutewise.core.model.Discipline.SLP)
-                .service(untimed("92523", slp)).build()))).isEmpty();
-        assertThat(ids(only(new PlanOfCare()).check(visit().planOfCare(org.minutewise.core.model.Discipline.SLP)
-                .service(untimed("92610", slp)).service(untimed("92507", slp)).build())))
-                .containsExactly("MW-P002");
+        assertThat(slpVisit("92523")).isEmpty();
+        assertThat(slpVisit("92610", "92507")).containsExactly("MW-P002");
         assertThat(ids(only(new PlanOfCare()).check(visit().service(minutes("97161", 40, pt("T1")))
                 .service(minutes("97110", 15, pt("T1"))).build()))).containsExactly("MW-P002");
+    }
+
+    /**
+     * Laryngeal function studies (92520, in the code catalog from 2026.7) alone are an instrumental study furnished
+     * before a plan exists, as 92611/92612 are: no P002. Near miss: with treatment the same day, P002.
+     */
+    @Test
+    void laryngealFunctionStudiesAloneAreNotP002() {
+        assertThat(slpVisit("92520")).isEmpty();
+        assertThat(slpVisit("92520", "92507")).containsExactly("MW-P002");
+    }
+
+    /** PlanOfCare's findings on a speech-language visit of these untimed codes, all by the SLP S1. */
+    private static java.util.Set<String> slpVisit(String... codes) {
+        Visit.Builder b = visit().planOfCare(org.minutewise.core.model.Discipline.SLP);
+        for (String code : codes) {
+            b.service(untimed(code, Provider.of("S1", Role.SLP)));
+        }
+        return ids(only(new PlanOfCare()).check(b.build()));
     }
 
     /** Chiropractic manipulation alone is not outpatient therapy: no therapy plan of care to certify. */

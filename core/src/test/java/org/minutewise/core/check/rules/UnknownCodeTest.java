@@ -29,6 +29,17 @@ final class UnknownCodeTest {
         });
     }
 
+    /**
+     * The fix says what a user of the jar can do (an OT/SLP coder's review: it said to add the code to the catalog in
+     * refdata, which no option of check loads): bill the line by hand by the payer's rules and report the code.
+     */
+    @Test
+    void theFixSaysWhatAUserCanDo() {
+        Finding f = findings(new UnknownCode(), visit(ServiceLine.of("92607", 60, Role.SLP))).get(0);
+        assertThat(f.fix()).contains("bill its line by hand").contains("payer's rules")
+                .contains("report the code to the Minutewise maintainers").doesNotContain("(refdata)");
+    }
+
     @Test
     void firesOncePerUnknownLine() {
         List<Finding> f = findings(new UnknownCode(), visit(ServiceLine.of("99999", 10, Role.PT),

@@ -311,6 +311,47 @@ class WhoMayBillTest {
                 .isEmpty();
     }
 
+    /**
+     * An SLPA's line for a payer that pays it is rendered under the supervisor, who is judged as a PTA's or an OTA's is
+     * (an OT/SLP coder's review: an SLPA supervised by the visit's OT went out under the OT's NPI, and one with no
+     * supervisor with no rendering provider, with only MW-W012 said). Near misses: the SLP on the visit supervises;
+     * no supervisor named but the SLP on the visit; Medicare (MW-W011 blocks the SLPA's service whoever supervises).
+     */
+    @Test
+    void anSlpasSupervisorIsJudgedW013W004() {
+        Visit byOt = visit().planOfCare(Discipline.SLP).payer("commercial")
+                .service(untimed("92507", assistant("SA1", Role.SLPA, "OT1")))
+                .service(new ServiceLine("97535", java.util.OptionalInt.of(20), List.of(), ot("OT1"), Optional.empty(),
+                        Optional.of(Discipline.OT))).build();
+        CheckResult r = check(byOt);
+        assertThat(ids(r)).containsExactlyInAnyOrder("MW-W013", "MW-W012");
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-W013")).singleElement().satisfies(f -> {
+            assertThat(f.blocks()).isTrue();
+            assertThat(f.path()).isEqualTo("services[0].provider.supervisorId");
+            assertThat(f.message()).isEqualTo("92507 is furnished by a speech-language pathology assistant "
+                    + "supervised by OT1, who is an occupational therapist on this visit: an SLPA works under an SLP, "
+                    + "and the supervisor is the line's rendering provider.");
+        });
+        Visit noSupervisor = visit().planOfCare(Discipline.SLP).payer("commercial")
+                .service(untimed("92507", assistant("SA1", Role.SLPA))).build();
+        CheckResult none = check(noSupervisor);
+        assertThat(ids(none)).containsExactlyInAnyOrder("MW-W004", "MW-W012");
+        assertThat(none.findings()).filteredOn(f -> f.ruleId().equals("MW-W004")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("92507 is furnished by a speech-language "
+                        + "pathology assistant and no supervising therapist is named"));
+
+        Visit bySlp = visit().planOfCare(Discipline.SLP).payer("commercial")
+                .service(untimed("92610", org.minutewise.core.check.ComplianceFixture.slp("S1")))
+                .service(untimed("92507", assistant("SA1", Role.SLPA, "S1"))).build();
+        assertThat(ids(check(bySlp))).doesNotContain("MW-W013", "MW-W004");
+        Visit slpOnVisit = visit().planOfCare(Discipline.SLP).payer("commercial")
+                .service(untimed("92610", org.minutewise.core.check.ComplianceFixture.slp("S1")))
+                .service(untimed("92507", assistant("SA1", Role.SLPA))).build();
+        assertThat(ids(check(slpOnVisit))).doesNotContain("MW-W013", "MW-W004");
+        assertThat(ids(check(byOt.toBuilder().payer("medicare").build()))).contains("MW-W011")
+                .doesNotContain("MW-W013");
+    }
+
     /** The SLPA is never the rendering provider: the supervising SLP is, and no CQ/CO is added. */
     @Test
     void theSupervisingSlpRendersAnSlpasLine() {
