@@ -631,7 +631,8 @@ public final class ClaimBuilder {
             Discipline d = line.discipline();
             String modifier = assistantModifier(v, idx, d);
             out.add(DeMinimis.explain(code, units, split[0], split[1], modifier,
-                    "the " + (modifier.equals("CO") ? "OTA" : "PTA"), "the " + (modifier.equals("CO") ? "OT" : "PT")));
+                    whoLabel(v, idx, true, modifier.equals("CO") ? "OTA" : "PTA"),
+                    whoLabel(v, idx, false, modifier.equals("CO") ? "OT" : "PT")));
             String supervisors = supervisorsNote(v, r.engineClaim().lines(), idx, code, modifier);
             if (!supervisors.isEmpty()) {
                 out.add(supervisors);
@@ -774,9 +775,10 @@ public final class ClaimBuilder {
             return;
         }
         String modifier = assistantModifier(v, idx, d);
-        String assistant = "the " + (modifier.equals("CO") ? "OTA" : modifier.equals("CQ") ? "PTA" : "assistant");
+        String assistant = whoLabel(v, idx, true,
+                modifier.equals("CO") ? "OTA" : modifier.equals("CQ") ? "PTA" : "assistant");
         out.add(DeMinimis.explain(COGNITIVE_BASE + "/" + COGNITIVE_ADD_ON, units, split[0], split[1], modifier,
-                assistant, "the " + (modifier.equals("CO") ? "OT" : "PT")));
+                assistant, whoLabel(v, idx, false, modifier.equals("CO") ? "OT" : "PT")));
         if (baseCq + addOnCq > 0) {
             boolean therapistsFirst = firstFifteenAreTherapists(v.services(), idx);
             out.add("97129 is the first 15 minutes of the service and 97130 each 15 after: " + (baseCq == 0
@@ -1044,6 +1046,27 @@ public final class ClaimBuilder {
             }
         }
         return out;
+    }
+
+    /**
+     * The assistants ({@code assistants}) or the therapists of the service lines {@code idx} as a de minimis sentence
+     * names them: "the PTA", or "the PTAs" when lines of two or more (by provider id) furnished the code.
+     */
+    private static String whoLabel(Visit v, List<Integer> idx, boolean assistants, String role) {
+        String first = null;
+        for (int k = 0; k < idx.size(); k++) {
+            Provider p = v.services().get(idx.get(k)).provider();
+            if (p.role().isAssistant() != assistants) {
+                continue;
+            }
+            String id = p.id().orElse("");
+            if (first == null) {
+                first = id;
+            } else if (!first.equals(id)) {
+                return "the " + role + "s";
+            }
+        }
+        return "the " + role;
     }
 
     /** The supervising therapist an assistant names, as the rendering provider of the assistant's units. */

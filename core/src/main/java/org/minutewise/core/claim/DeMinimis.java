@@ -87,8 +87,8 @@ public final class DeMinimis {
      * The same decision in words, for an auditor: how many of {@code units} carry {@code modifier} and why. The
      * count it states is {@link #assistantUnits} (a property test holds them equal).
      *
-     * @param assistantLabel the assistant as the sentence names them ("the PTA")
-     * @param therapistLabel the therapist ("the PT")
+     * @param assistantLabel the assistant as the sentence names them ("the PTA"; "the PTAs" for two or more)
+     * @param therapistLabel the therapist ("the PT"; "the PTs")
      */
     public static String explain(String code, int units, int assistant, int therapist, String modifier,
                                  String assistantLabel, String therapistLabel) {
@@ -112,18 +112,18 @@ public final class DeMinimis {
             int remaining = units - aBlocks - tBlocks;
             List<String> parts = new ArrayList<>();
             if (aBlocks > 0) {
-                parts.add(assistantLabel + "'s " + blocks(Math.min(aBlocks, units)) + " with " + modifier);
+                parts.add(possessive(assistantLabel) + " " + blocks(Math.min(aBlocks, units)) + " with " + modifier);
             }
             if (tBlocks > 0 && remaining >= 0) {
-                parts.add(therapistLabel + "'s " + blocks(tBlocks) + " without " + modifier);
+                parts.add(possessive(therapistLabel) + " " + blocks(tBlocks) + " without " + modifier);
             }
             if (remaining == 1) {
                 String left = aBlocks + tBlocks == 0 ? "" : " left";
                 String holds = (aBlocks + tBlocks == 0 ? "the unit holds " : "the last unit holds ")
                         + (aRem == 0 && tRem == 0 ? "no minutes left of either (other minutes earned it)"
-                        : aRem == 0 ? "only " + therapistLabel + "'s " + minutes(tRem) + left
-                        : tRem == 0 ? "only " + assistantLabel + "'s " + minutes(aRem) + left
-                        : assistantLabel + "'s " + minutes(aRem) + left + " and " + therapistLabel + "'s " + tRem)
+                        : aRem == 0 ? "only " + possessive(therapistLabel) + " " + minutes(tRem) + left
+                        : tRem == 0 ? "only " + possessive(assistantLabel) + " " + minutes(aRem) + left
+                        : possessive(assistantLabel) + " " + minutes(aRem) + left + " and " + possessive(therapistLabel) + " " + tRem)
                         + ": ";
                 if (tRem >= 8) {
                     parts.add(holds + therapistLabel + " furnished 8 minutes or more of it, so it carries no "
@@ -134,16 +134,16 @@ public final class DeMinimis {
                     parts.add(holds + assistantLabel + " furnished 10% of it or less, so it carries no " + modifier);
                 }
             } else if (remaining > 2) {
-                parts.add("the " + remaining + " units left hold " + assistantLabel + "'s " + minutes(aRem)
-                        + " and " + therapistLabel + "'s " + tRem);
+                parts.add("the " + remaining + " units left hold " + possessive(assistantLabel) + " " + minutes(aRem)
+                        + " and " + possessive(therapistLabel) + " " + tRem);
             } else if (remaining == 2) {
-                String left = "the " + remaining + " units left hold " + assistantLabel + "'s " + minutes(aRem)
-                        + " and " + therapistLabel + "'s " + tRem + ": ";
+                String left = "the " + remaining + " units left hold " + possessive(assistantLabel) + " " + minutes(aRem)
+                        + " and " + possessive(therapistLabel) + " " + tRem + ": ";
                 if (aRem >= 8 && tRem >= 8) {
                     parts.add(left + "each furnished enough for a unit, so one carries " + modifier + " and one "
                             + "does not");
                 } else if (tRem >= 8) {
-                    parts.add(left + therapistLabel + "'s minutes make one unit without " + modifier + "; the other "
+                    parts.add(left + possessive(therapistLabel) + " minutes make one unit without " + modifier + "; the other "
                             + (aRem * 10 > 15 ? "holds more than 10% from " + assistantLabel + ", so it carries "
                             + modifier : "holds 10% or less from " + assistantLabel + ", so it carries none"));
                 } else {
@@ -168,6 +168,11 @@ public final class DeMinimis {
         }
         sb.append(" (de minimis: more than 10% of a unit by the assistant; CMS Pub 100-04 ch. 5 §20.1).");
         return sb.toString();
+    }
+
+    /** "the PTA's", "the PTAs'" (two assistants' minutes together). */
+    private static String possessive(String label) {
+        return label.endsWith("s") ? label + "'" : label + "'s";
     }
 
     private static String minutes(int n) {

@@ -678,6 +678,27 @@ class ClaimBuilderTest {
         }
 
         /**
+         * The de minimis sentence names two assistants' minutes as theirs together ("the PTAs alone 47 min ... the
+         * PTAs' 3 full 15-minute blocks"): it said "the PTA" of two PTAs' minutes. One assistant: "the PTA" as before.
+         */
+        @Test
+        void theDeMinimisSentenceNamesTwoAssistantsAsTwo() {
+            CheckResult two = check(visit()
+                    .service(at("97110", "09:00", "09:23", assistant("A1", Role.PTA, "T1")))
+                    .service(at("97110", "09:23", "09:47", assistant("A2", Role.PTA, "T1")))
+                    .service(at("97110", "09:47", "10:07", pt("T1")))
+                    .build());
+            assertThat(two.explanation()).anySatisfy(e -> assertThat(e)
+                    .startsWith("97110, 4 units (the PTAs alone 47 min, the PT 20 min): the PTAs' 3 full 15-minute"));
+            CheckResult one = check(visit()
+                    .service(at("97110", "09:00", "09:47", assistant("A1", Role.PTA, "T1")))
+                    .service(at("97110", "09:47", "10:07", pt("T1")))
+                    .build());
+            assertThat(one.explanation()).anySatisfy(e -> assertThat(e)
+                    .startsWith("97110, 4 units (the PTA alone 47 min, the PT 20 min): the PTA's 3 full 15-minute"));
+        }
+
+        /**
          * The task's case: A1 (T1) 23 minutes and A2 (T2) 24 of 97110: 47 minutes, 3 units, all CQ. Each has a full
          * block; the unit left over goes to A2 (9 minutes left against A1's 8): x1 under T1, x2 under T2. The units
          * add up to the one line's, and the order the services are documented in does not change the lines.

@@ -48,11 +48,14 @@ public final class WhoMayBill implements Rule {
             "CMS Pub 100-02 ch. 15 §230.5, §60; CMS Pub 100-04 ch. 5 §20.1", Citations.BENEFIT_MANUAL_CH15);
     public static final RuleInfo NO_SUPERVISOR = new RuleInfo("MW-W004", Severity.BLOCK,
             "Assistant's service with no supervising therapist named",
-            "Name the supervising therapist (provider.supervisorId and supervisorNpi): assistants do not enroll "
-                    + "with Medicare, so the supervising therapist is the rendering provider.",
+            "Name the supervising therapist (provider.supervisorId and supervisorNpi): an assistant is not the "
+                    + "rendering provider (PTAs and OTAs do not enroll with Medicare; payers that pay an SLPA's "
+                    + "services pay them under the supervising SLP), so the supervising therapist is.",
             "CMS Pub 100-02 ch. 15 §230.1-230.2; RULES.md §4", Citations.BENEFIT_MANUAL_CH15)
             .revised(2, "2026-12-07: an SLPA's line billed to a payer other than Medicare too (it went out with no "
-                    + "rendering provider and nothing blocking)");
+                    + "rendering provider and nothing blocking)")
+            .revised(3, "2026-12-07: the fix says why for an SLPA too (it spoke of Medicare enrolment only, on a "
+                    + "commercial SLPA line)");
     public static final RuleInfo ASSISTANT_DISCIPLINE = new RuleInfo("MW-W005", Severity.BLOCK,
             "Assistant outside their discipline's plan of care",
             "A PTA furnishes services only under a PT plan of care (CQ with GP), an OTA only under an OT plan "
