@@ -59,8 +59,11 @@ public final class WhoMayBill implements Rule {
     public static final RuleInfo ASSISTANT_DISCIPLINE = new RuleInfo("MW-W005", Severity.BLOCK,
             "Assistant outside their discipline's plan of care",
             "A PTA furnishes services only under a PT plan of care (CQ with GP), an OTA only under an OT plan "
-                    + "(CO with GO); correct the provider or the plan of care.",
-            "CMS Pub 100-04 ch. 5 §20.1 (CQ with GP, CO with GO)", Citations.CLAIMS_MANUAL_CH5);
+                    + "(CO with GO), an SLPA only under an SLP's (GN); correct the provider or the plan of care.",
+            "CMS Pub 100-04 ch. 5 §20.1 (CQ with GP, CO with GO); ASHA's SLPA scope of practice (an SLPA works "
+                    + "under an SLP)", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-07: an SLPA's line billed under a PT or OT plan of care to a payer that pays SLPA "
+                    + "services (it went out under GP or GO unsaid; Medicare's SLPA lines stay MW-W011's)");
     public static final RuleInfo ASSISTANT_CAH = new RuleInfo("MW-W006", Severity.INFO,
             "Assistant's service in a critical access hospital: no CQ/CO",
             "Nothing to fix: CQ/CO are not used in critical access hospitals.",
@@ -215,7 +218,14 @@ public final class WhoMayBill implements Rule {
                 // supervising SLP renders the line, so the supervisor is judged as a PTA's or OTA's is; the rest is
                 // the PTA and OTA rules of Medicare (supervision, setting, CQ/CO).
                 if (!ctx.payer().isMedicare() && therapyCode && !leftOut) {
-                    supervisorChecks(v, l, role, v.disciplineOf(l), path, out);
+                    Discipline slpaDiscipline = v.disciplineOf(l);
+                    if (slpaDiscipline != Discipline.SLP) {
+                        out.add(ASSISTANT_DISCIPLINE.finding(path, l.code() + " is furnished by " + article(role)
+                                + " but billed under the " + slpaDiscipline.label() + " plan of care ("
+                                + slpaDiscipline.modifier() + "); an SLPA works only under a speech-language "
+                                + "pathology plan of care (GN)."));
+                    }
+                    supervisorChecks(v, l, role, slpaDiscipline, path, out);
                 }
                 continue;
             }

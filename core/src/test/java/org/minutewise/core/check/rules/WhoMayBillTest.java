@@ -318,6 +318,24 @@ class WhoMayBillTest {
      * no supervisor named but the SLP on the visit; Medicare (MW-W011 blocks the SLPA's service whoever supervises).
      */
     @Test
+    void anSlpaUnderAPtOrOtPlanOfCareIsW005() {
+        Visit underPt = visit().planOfCare(Discipline.PT).payer("commercial")
+                .service(untimed("92507", assistant("SA1", Role.SLPA, "S1")))
+                .service(untimed("92610", org.minutewise.core.check.ComplianceFixture.slp("S1"))).build();
+        CheckResult r = check(underPt);
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-W005")).singleElement().satisfies(f -> {
+            assertThat(f.blocks()).isTrue();
+            assertThat(f.path()).isEqualTo("services[0]");
+            assertThat(f.message()).isEqualTo("92507 is furnished by a speech-language pathology assistant but "
+                    + "billed under the physical therapy plan of care (GP); an SLPA works only under a "
+                    + "speech-language pathology plan of care (GN).");
+        });
+        // Near misses: under an SLP plan of care; and Medicare, where the SLPA's service is MW-W011's.
+        assertThat(ids(check(underPt.toBuilder().planOfCare(Discipline.SLP).build()))).doesNotContain("MW-W005");
+        assertThat(ids(check(underPt.toBuilder().payer("medicare").build()))).doesNotContain("MW-W005");
+    }
+
+    @Test
     void anSlpasSupervisorIsJudgedW013W004() {
         Visit byOt = visit().planOfCare(Discipline.SLP).payer("commercial")
                 .service(untimed("92507", assistant("SA1", Role.SLPA, "OT1")))
