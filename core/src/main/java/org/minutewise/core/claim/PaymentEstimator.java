@@ -201,18 +201,17 @@ public final class PaymentEstimator {
             // split's units: the whole so far less the lines before it, so the lines add up to the one line's amount
             // (rounded once, not once a line). Units of the split lines before this one: {full, reduced}.
             int[] earlier = l.assistantUnit() ? splitBefore(lines, price, outsideMppr, fullLine, i) : NONE_BEFORE;
-            BigDecimal beforeCq = price[i].times(earlier[0] + fullUnits, earlier[1] + reducedUnits)
-                    .subtract(price[i].times(earlier[0], earlier[1]));
-            BigDecimal allowed = cut ? price[i].times(earlier[0] + fullUnits, earlier[1] + reducedUnits)
-                    .multiply(rates.assistantShare()).setScale(2, RoundingMode.HALF_UP)
-                    .subtract(price[i].times(earlier[0], earlier[1]).multiply(rates.assistantShare())
-                    .setScale(2, RoundingMode.HALF_UP)) : beforeCq;
+            BigDecimal through = price[i].times(earlier[0] + fullUnits, earlier[1] + reducedUnits);
+            BigDecimal before = price[i].times(earlier[0], earlier[1]);
+            BigDecimal beforeCq = through.subtract(before);
+            BigDecimal allowed = cut ? assistantShare(through, rates).subtract(assistantShare(before, rates))
+                    : beforeCq;
             out.add(new Estimate.Line(l.code(), l.modifiers(), l.units(), true, allowed, beforeCq, reducedUnits > 0,
                     cut));
             if (i == fullLine) {
                 BigDecimal allReduced = price[i].times(0, l.units());
                 full = Optional.of(new Estimate.FullUnit(i, price[i].pe(), cut
-                        ? allReduced.multiply(rates.assistantShare()).setScale(2, RoundingMode.HALF_UP) : allReduced));
+                        ? assistantShare(allReduced, rates) : allReduced));
             }
             total = total.add(allowed);
         }
@@ -232,6 +231,11 @@ public final class PaymentEstimator {
     }
 
     private static final int[] NONE_BEFORE = new int[2];
+
+    /** The CQ/CO line's payable share of an amount (RULES.md §6: 85%), to the cent. */
+    private static BigDecimal assistantShare(BigDecimal amount, PaymentRates rates) {
+        return amount.multiply(rates.assistantShare()).setScale(2, RoundingMode.HALF_UP);
+    }
 
     /**
      * The units {full, reduced} of the lines before {@code i} that are parts of one CQ/CO line with it, split by

@@ -763,12 +763,14 @@ public final class VisitAudit {
                 for (int i : bl) {
                     int k = ClaimBuilder.assistantModifier(v.billed().get(i).modifiers()) ? 1 : 0;
                     present[k] = true;
-                    denied[k] |= deniedByMue(r.claim(), i) || deniedByNcci(r.claim(), i);
+                    Estimate.Line e = estimateLine(r.claim(), i);
+                    denied[k] |= e != null && (e.deniedByMue() || e.deniedByNcci());
                 }
                 for (int i : sl) {
                     int k = ClaimBuilder.assistantModifier(supported.lines().get(i).modifiers()) ? 1 : 0;
                     present[k] = true;
-                    denied[k] |= deniedByMue(supported, i);
+                    Estimate.Line e = estimateLine(supported, i);
+                    denied[k] |= e != null && e.deniedByMue();
                 }
                 // A code without a price is worth $0 only when every line of it is denied (the kinds agree).
                 boolean allDenied = (denied[0] || !present[0]) && (denied[1] || !present[1]);
@@ -895,16 +897,13 @@ public final class VisitAudit {
                 price == null ? "" : price.setScale(2, RoundingMode.HALF_UP).toPlainString());
     }
 
-    /** Whether the claim's estimate prices its line {@code i} at $0 as denied by an MUE (MW-E006). */
-    private static boolean deniedByMue(Claim c, int i) {
+    /**
+     * The claim's estimate of its line {@code i}, which says whether it is priced at $0 as denied (by an MUE, MW-E006;
+     * on a billed claim, by an NCCI edit, MW-B016); null when there is no estimate of it.
+     */
+    private static Estimate.Line estimateLine(Claim c, int i) {
         Estimate e = c.estimate();
-        return e.available() && i < e.lines().size() && e.lines().get(i).deniedByMue();
-    }
-
-    /** Whether the billed claim's estimate prices its line {@code i} at $0 as denied by an NCCI edit (MW-B016). */
-    private static boolean deniedByNcci(Claim c, int i) {
-        Estimate e = c.estimate();
-        return e.available() && i < e.lines().size() && e.lines().get(i).deniedByNcci();
+        return e.available() && i < e.lines().size() ? e.lines().get(i) : null;
     }
 
     private static void addAll(List<String> into, List<String> modifiers) {
