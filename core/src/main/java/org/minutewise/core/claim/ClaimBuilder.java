@@ -864,16 +864,25 @@ public final class ClaimBuilder {
 
     /** Whether assistants of the lines {@code idx} name different supervisors ({@link #supervisorKey}). */
     private static boolean assistantsUnderTwoSupervisors(List<ServiceLine> services, List<Integer> idx) {
+        return twoOf(services, idx, true, ClaimBuilder::supervisorKey);
+    }
+
+    /**
+     * Whether the assistants' (or, {@code assistants} false, the others') lines of {@code idx} give two different
+     * {@code key}s: two supervisors, two clinicians.
+     */
+    private static boolean twoOf(List<ServiceLine> services, List<Integer> idx, boolean assistants,
+                                 java.util.function.Function<Provider, String> key) {
         String first = null;
         for (int k = 0; k < idx.size(); k++) {
             Provider p = services.get(idx.get(k)).provider();
-            if (!p.role().isAssistant()) {
+            if (p.role().isAssistant() != assistants) {
                 continue;
             }
-            String key = supervisorKey(p);
+            String own = key.apply(p);
             if (first == null) {
-                first = key;
-            } else if (!first.equals(key)) {
+                first = own;
+            } else if (!first.equals(own)) {
                 return true;
             }
         }
@@ -1053,20 +1062,7 @@ public final class ClaimBuilder {
      * names them: "the PTA", or "the PTAs" when lines of two or more (by provider id) furnished the code.
      */
     private static String whoLabel(Visit v, List<Integer> idx, boolean assistants, String role) {
-        String first = null;
-        for (int k = 0; k < idx.size(); k++) {
-            Provider p = v.services().get(idx.get(k)).provider();
-            if (p.role().isAssistant() != assistants) {
-                continue;
-            }
-            String id = p.id().orElse("");
-            if (first == null) {
-                first = id;
-            } else if (!first.equals(id)) {
-                return "the " + role + "s";
-            }
-        }
-        return "the " + role;
+        return "the " + role + (twoOf(v.services(), idx, assistants, p -> p.id().orElse("")) ? "s" : "");
     }
 
     /** The supervising therapist an assistant names, as the rendering provider of the assistant's units. */
