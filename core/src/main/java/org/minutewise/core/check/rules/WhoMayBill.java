@@ -219,12 +219,7 @@ public final class WhoMayBill implements Rule {
                 // the PTA and OTA rules of Medicare (supervision, setting, CQ/CO).
                 if (!ctx.payer().isMedicare() && therapyCode && !leftOut) {
                     Discipline slpaDiscipline = v.disciplineOf(l);
-                    if (slpaDiscipline != Discipline.SLP) {
-                        out.add(ASSISTANT_DISCIPLINE.finding(path, l.code() + " is furnished by " + article(role)
-                                + " but billed under the " + slpaDiscipline.label() + " plan of care ("
-                                + slpaDiscipline.modifier() + "); an SLPA works only under a speech-language "
-                                + "pathology plan of care (GN)."));
-                    }
+                    disciplineCheck(l, role, slpaDiscipline, path, out);
                     supervisorChecks(v, l, role, slpaDiscipline, path, out);
                 }
                 continue;
@@ -248,12 +243,7 @@ public final class WhoMayBill implements Rule {
                         + "critical access hospital, where CQ/CO are not used: Minutewise adds none."));
             }
             Discipline lineDiscipline = v.disciplineOf(l);
-            if (role.discipline().isPresent() && role.discipline().get() != lineDiscipline) {
-                out.add(ASSISTANT_DISCIPLINE.finding(path, l.code() + " is furnished by " + article(role)
-                        + " but billed under the " + lineDiscipline.label() + " plan of care ("
-                        + lineDiscipline.modifier() + "); " + (role == Role.PTA ? "CQ goes only with GP."
-                        : "CO goes only with GO.")));
-            }
+            disciplineCheck(l, role, lineDiscipline, path, out);
             supervisorChecks(v, l, role, lineDiscipline, path, out);
         }
         if (supervisionPath != null) {
@@ -263,6 +253,20 @@ public final class WhoMayBill implements Rule {
                     + " in private practice on " + v.dateOfService() + ". Before 2025-01-01 Medicare required "
                     + "direct supervision of an assistant in private practice: the supervising therapist in the "
                     + "office suite for the whole service."));
+        }
+    }
+
+    /** MW-W005 for an assistant's line (a PTA's, an OTA's, an SLPA's) billed under another discipline's plan of care. */
+    private static void disciplineCheck(ServiceLine l, Role role, Discipline lineDiscipline, String path,
+                                        List<Finding> out) {
+        if (role.discipline().isPresent() && role.discipline().get() != lineDiscipline) {
+            out.add(ASSISTANT_DISCIPLINE.finding(path, l.code() + " is furnished by " + article(role)
+                    + " but billed under the " + lineDiscipline.label() + " plan of care ("
+                    + lineDiscipline.modifier() + "); " + switch (role) {
+                        case PTA -> "CQ goes only with GP.";
+                        case OTA -> "CO goes only with GO.";
+                        default -> "an SLPA works only under a speech-language pathology plan of care (GN).";
+                    }));
         }
     }
 
