@@ -24,8 +24,9 @@ public final class VisitOutput {
 
     /**
      * The CSV layout, with the engine's claim lines as the billed columns (the corrected claim): their units, modifiers
-     * (with the billed ones the engine has no say on, {@link #keptModifiers}) and charges in {@code billedUnits}, {@code billedModifiers} and {@code charge}, and their diagnosis pointers in
-     * {@code billedDiagnosisPointers}, as the 837 of the same check points its lines (SV107).
+     * (with the billed ones the engine has no say on, {@link #keptModifiers}) and charges in {@code billedUnits},
+     * {@code billedModifiers} and {@code charge}, and their diagnosis pointers in {@code billedDiagnosisPointers}, as
+     * the 837 of the same check points its lines (SV107).
      */
     public static String csv(List<CheckResult> results) {
         List<Visit> visits = new ArrayList<>(results.size());

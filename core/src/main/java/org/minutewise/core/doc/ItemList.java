@@ -78,6 +78,14 @@ public final class ItemList {
     }
 
     /**
+     * Whether a deferral phrase at {@code [start, end)} holds its colon ("held:"): it says a list is deferred only
+     * where it heads one ({@link #headedFrom}); in its clause it is how long something was held ("SLS held: 10 s").
+     */
+    public static boolean holdsItsColon(String text, int start, int end) {
+        return end > start && text.charAt(end - 1) == ':';
+    }
+
+    /**
      * Where the list that a deferral word at {@code [start, end)} heads begins (just after its colon or dash), or -1
      * when the word heads none: it begins its clause (only blanks or a bullet after the sentence's start: '-', '*',
      * '\u2022', '|', '>') and a colon or a dash follows it, with at most {@value #HEADING_WORDS} words for when
@@ -93,8 +101,8 @@ public final class ItemList {
             }
             i--;
         }
-        if (end > start && text.charAt(end - 1) == ':') {
-            return end; // the phrase holds its colon: "held:"
+        if (holdsItsColon(text, start, end)) {
+            return end; // "held:"
         }
         int words = 0;
         int j = end;

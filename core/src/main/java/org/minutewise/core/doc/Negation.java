@@ -304,7 +304,7 @@ final class Negation {
                 }
                 kind = (KINDS.kind(text, s, t) & TESTED) != 0 ? DEFER : 0; // "not tested", "not assessed"
             }
-            if ((kind & DEFER) != 0 && text.charAt(ends[i] - 1) == ':') {
+            if ((kind & DEFER) != 0 && ItemList.holdsItsColon(text, starts[i], ends[i])) {
                 kind |= HEADING_ONLY; // "held:"
             }
             if (kind != 0) {

@@ -172,9 +172,9 @@ public final class ServiceNotInNote implements Rule {
         return false;
     }
 
-    /** A {@code [not-done]} word that says so only as a list's heading: one that ends with its colon ("held:"). */
+    /** A {@code [not-done]} word that says so only as a list's heading: one that holds its colon ("held:"). */
     private static boolean headingOnly(String text, PhraseMatch d) {
-        return text.charAt(d.end() - 1) == ':';
+        return org.minutewise.core.doc.ItemList.holdsItsColon(text, d.start(), d.end());
     }
 
     /**
