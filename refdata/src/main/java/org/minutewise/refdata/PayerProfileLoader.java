@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.OptionalInt;
+import org.minutewise.core.Spelling;
 import org.minutewise.core.payer.PayerKind;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.units.UnitMethod;
@@ -57,12 +58,21 @@ public final class PayerProfileLoader {
         }
         List<PayerProfile> out = new ArrayList<>();
         if (root.has("profiles")) {
+            onlyKnown(root, List.of("profiles", "version", "note"), source + ": $");
             JsonNode arr = root.get("profiles");
             if (!arr.isArray()) {
                 throw new RefDataException(source + ": profiles: expected an array");
             }
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
             for (int i = 0; i < arr.size(); i++) {
-                out.add(profile(arr.get(i), source, "profiles[" + i + "]"));
+                PayerProfile p = profile(arr.get(i), source, "profiles[" + i + "]");
+                Integer first = seen.putIfAbsent(p.id(), i);
+                if (first != null) {
+                    // The later one would silently win: which the clinic meant is not known.
+                    throw new RefDataException(source + ": profiles[" + i + "].id: \"" + p.id() + "\" is given twice "
+                            + "(profiles[" + first + "] and profiles[" + i + "]); which is meant is not known");
+                }
+                out.add(p);
             }
         } else {
             out.add(profile(root, source, "$"));
@@ -75,6 +85,7 @@ public final class PayerProfileLoader {
         if (!n.isObject()) {
             throw new RefDataException(where + ": expected an object");
         }
+        onlyKnown(n, PROFILE_KEYS, where);
         String id = text(n, "id", where, true);
         if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw new RefDataException(where + ".id: letters, digits, '.', '_' and '-' only, got \"" + id + "\"");
@@ -84,7 +95,7 @@ public final class PayerProfileLoader {
                 + ".method: expected cms or cpt, got \"" + methodText + "\""));
         String kindText = n.has("kind") ? text(n, "kind", where, true) : "other";
         PayerKind kind = PayerKind.parse(kindText).orElseThrow(() -> new RefDataException(where
-                + ".kind: unknown payer kind \"" + kindText + "\""));
+                + ".kind: unknown payer kind \"" + kindText + "\" (expected " + KINDS + ")"));
         if (kind == PayerKind.MEDICARE && method != UnitMethod.CMS) {
             throw new RefDataException(where + ".method: Medicare fee for service always uses the CMS method");
         }
@@ -122,6 +133,30 @@ public final class PayerProfileLoader {
         return new PayerProfile(id, name, kind, method, bool(n, "sendZeroUnitLines", where),
                 bool(n, "requiresStartStopTimes", where), max, distinct, assistant,
                 bool(n, "habilitativeModifiers", where), denied, source);
+    }
+
+    /** A profile's settings (and "note", free text): a name not among them is refused, not ignored. */
+    static final List<String> PROFILE_KEYS = List.of("id", "name", "kind", "method", "sendZeroUnitLines",
+            "requiresStartStopTimes", "maxTimedUnitsPerDay", "distinctModifier", "assistantModifiers",
+            "habilitativeModifiers", "deniedDistinctPairs", "note");
+
+    private static final String KINDS = java.util.Arrays.stream(PayerKind.values()).map(PayerKind::wire)
+            .collect(java.util.stream.Collectors.joining(", "));
+
+    /**
+     * Refuses a name that is not a setting: a misspelled one ("requiresStartStopTime") would otherwise drop the
+     * payer's rule it names without a word.
+     */
+    private static void onlyKnown(JsonNode n, List<String> known, String where) {
+        for (java.util.Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                String near = Spelling.nearest(f, known);
+                throw new RefDataException(where + "." + f + ": not a payer profile setting"
+                        + (near == null ? "" : " (did you mean \"" + near + "\"?)") + "; the settings are "
+                        + String.join(", ", known));
+            }
+        }
     }
 
     private static String text(JsonNode n, String field, String where, boolean required) {

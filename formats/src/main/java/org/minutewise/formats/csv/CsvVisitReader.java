@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import org.minutewise.core.Spelling;
 import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.codes.Icd10;
@@ -181,7 +182,7 @@ public final class CsvVisitReader {
         int bestDistance = Integer.MAX_VALUE;
         for (String k : KNOWN) {
             String kf = folded(k);
-            int d = kf.equals(f) ? 0 : f.length() >= 3 && kf.startsWith(f) ? 1 : distance(f, kf);
+            int d = kf.equals(f) ? 0 : f.length() >= 3 && kf.startsWith(f) ? 1 : Spelling.distance(f, kf);
             // Names that begin alike ("mins", "minutes") may be further apart than others.
             int limit = f.length() >= 3 && kf.startsWith(f.substring(0, 3)) ? 3 : Math.min(2, Math.max(1,
                     kf.length() / 3));
@@ -191,26 +192,6 @@ public final class CsvVisitReader {
             }
         }
         return best;
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1,
-                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private final ReferenceData ref;
