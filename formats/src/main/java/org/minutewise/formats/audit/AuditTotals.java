@@ -644,12 +644,18 @@ public final class AuditTotals {
         dup.put("units", duplicateUnits);
         dup.put("dollars", money(duplicateDollars, exact));
         duplicatesByPayer(dup.putObject("byPayer"), exact);
-        if (exact && !estimatedPayers.isEmpty()) {
+        if (exact) {
             com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray(ESTIMATED_PAYERS);
             estimatedPayers.forEach(a::add);
         }
         groups(o.putObject("byTherapist"), byTherapist, exact);
-        groups(o.putObject("byPayer"), byPayer, exact);
+        ObjectNode payers = o.putObject("byPayer");
+        groups(payers, byPayer, exact);
+        if (!exact) {
+            // A payer the estimate does not price has no dollars to count: its 0.00 is not a figure (report.html).
+            byPayer.keySet().stream().filter(k -> !estimatedPayers.contains(k))
+                    .forEach(k -> ((ObjectNode) payers.get(k)).put("dollarsNote", NOT_ESTIMATED));
+        }
         return o;
     }
 
@@ -798,7 +804,13 @@ public final class AuditTotals {
         o.path(ESTIMATED_PAYERS).forEach(n -> t.estimatedPayers.add(n.asText()));
         fields(o.path("byTherapist")).forEachRemaining(e -> t.byTherapist.put(e.getKey(),
                 Group.fromJson(e.getValue())));
-        fields(o.path("byPayer")).forEachRemaining(e -> t.byPayer.put(e.getKey(), Group.fromJson(e.getValue())));
+        fields(o.path("byPayer")).forEachRemaining(e -> {
+            t.byPayer.put(e.getKey(), Group.fromJson(e.getValue()));
+            // summary.json names the payers not estimated (a part lists those estimated).
+            if (!o.has(ESTIMATED_PAYERS) && !e.getValue().has("dollarsNote")) {
+                t.estimatedPayers.add(e.getKey());
+            }
+        });
         return t;
     }
 

@@ -103,8 +103,8 @@ public final class ReportHtml {
         totals(h, t);
         byRule(h, t, catalog);
         bySeverity(h, t);
-        groups(h, "By therapist", "therapist", t.byTherapist(), "therapists");
-        groups(h, "By payer", "payer", t.byPayer(), "payers");
+        groups(h, "By therapist", "therapist", t.byTherapist(), "therapists", p -> true);
+        groups(h, "By payer", "payer", t.byPayer(), "payers", estimated);
         units(h, t);
         dollars(h, t, estimated);
         kx(h, t);
@@ -234,8 +234,9 @@ public final class ReportHtml {
                 + "audit risk; <b>info</b>: worth knowing.</p>\n</section>\n");
     }
 
+    /** A table of groups; {@code priced}: the groups whose dollars are estimated (another's read "not estimated"). */
     private static void groups(StringBuilder h, String title, String what, Map<String, AuditTotals.Group> groups,
-                               String plural) {
+                               String plural, java.util.function.Predicate<String> priced) {
         h.append("<section>\n<h2>").append(esc(title)).append("</h2>\n");
         if (groups.isEmpty()) {
             h.append("<p>None.</p>\n</section>\n");
@@ -276,10 +277,14 @@ public final class ReportHtml {
                     .append(num(g.block())).append("</td><td class=\"n\">").append(num(g.unitsBilled()))
                     .append("</td><td class=\"n\">").append(num(g.unitsSupported())).append("</td><td class=\"n\">")
                     .append(num(g.unitsOver())).append("</td><td class=\"n\">").append(num(g.unitsUnder()))
-                    .append("</td><td class=\"n\">")
-                    .append(money(dollars.over().get(e.getKey()))).append("</td><td class=\"n\">")
-                    .append(money(dollars.under().get(e.getKey())))
-                    .append("</td></tr>\n");
+                    .append("</td><td class=\"n\">");
+            if (priced.test(e.getKey())) {
+                h.append(money(dollars.over().get(e.getKey()))).append("</td><td class=\"n\">")
+                        .append(money(dollars.under().get(e.getKey())));
+            } else {
+                h.append(AuditTotals.NOT_ESTIMATED).append("</td><td class=\"n\">").append(AuditTotals.NOT_ESTIMATED);
+            }
+            h.append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
         boolean someWithoutVisits = false;

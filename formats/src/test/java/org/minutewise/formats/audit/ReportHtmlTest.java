@@ -54,6 +54,19 @@ class ReportHtmlTest {
                 .containsPattern(">medicare: over</text>\\s*<text [^>]*>\\$0.00</text>")
                 .contains("allowed on their Medicare lines, which Medicare denies as duplicates (other payers' lines "
                         + "are counted in the visits and units, their dollars are not estimated)");
+        // The table by payer says the same (it read $0.00 for the commercial payer), and summary.json's byPayer.
+        String byPayer = html.substring(html.indexOf("<h2>By payer</h2>"), html.indexOf("<h2>Units billed"));
+        assertThat(byPayer).containsPattern("<td>commercial</td>(<td class=\"n\">[^<]*</td>){7}"
+                        + "<td class=\"n\">not estimated</td><td class=\"n\">not estimated</td>")
+                .containsPattern("<td>medicare</td>(<td class=\"n\">[^<]*</td>){7}<td class=\"n\">\\$0.00</td>");
+        t.estimated("medicare");
+        com.fasterxml.jackson.databind.JsonNode payers = t.toJson().get("byPayer");
+        assertThat(payers.get("commercial").get("dollarsNote").asText()).isEqualTo("not estimated");
+        assertThat(payers.get("medicare").has("dollarsNote")).isFalse();
+        assertThat(AuditTotals.fromJson(t.toJson()).toJson()).isEqualTo(t.toJson());
+        AuditTotals part = new AuditTotals();
+        part.merge(AuditTotals.fromJson(t.toPartJson()));
+        assertThat(part.toJson()).isEqualTo(t.toJson());
         // Without the payers' profiles, every payer's dollars read as amounts (as before).
         assertThat(ReportHtml.render(t, VisitAudit.catalog(), List.of("visits.csv"))).doesNotContain(">not estimated<");
     }
