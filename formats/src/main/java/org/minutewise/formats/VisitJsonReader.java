@@ -178,7 +178,7 @@ public final class VisitJsonReader {
                     "{\"from\":\"2026-01-05\",\"to\":\"2026-04-04\",\"physician\":\"Dr. ...\","
                             + "\"physicianNpi\":\"1234567893\"}");
             b.certification(new Certification(date(c, "from", "certification.from", false),
-                    date(c, "to", "certification.to", false), optionalText(c, "physician", "certification"),
+                    until(c, "certification"), optionalText(c, "physician", "certification"),
                     npi(c, "physicianNpi", "certification")));
         }
         if (n.hasNonNull("authorization")) {
@@ -186,7 +186,7 @@ public final class VisitJsonReader {
                     "{\"visits\":12,\"used\":3,\"from\":\"2026-01-05\",\"to\":\"2026-03-31\"}");
             b.authorization(new Authorization(count(a, "visits", "authorization.visits"),
                     count(a, "used", "authorization.used"), date(a, "from", "authorization.from", false),
-                    date(a, "to", "authorization.to", false)));
+                    until(a, "authorization")));
         }
         if (n.hasNonNull("overrides")) {
             JsonNode o = n.get("overrides");
@@ -474,12 +474,31 @@ public final class VisitJsonReader {
         return v;
     }
 
+    /**
+     * A period's {@code to}, which must not come before its {@code from} (reversed, the visit was both before the
+     * period and after it: two findings that contradict each other instead of one error naming the field).
+     */
+    private static Optional<LocalDate> until(JsonNode period, String path) {
+        Optional<LocalDate> from = date(period, "from", path + ".from", false);
+        Optional<LocalDate> to = date(period, "to", path + ".to", false);
+        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+            throw new InputException(path + ".to", "must not be before " + path + ".from " + from.get() + ", got "
+                    + to.get());
+        }
+        return to;
+    }
+
     private static OptionalInt count(JsonNode n, String field, String path) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             return OptionalInt.empty();
         }
-        if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() > 10_000) {
+        if (!v.isIntegralNumber()) {
+            // "got 3" for the string "3" read as if the number were out of range.
+            throw new InputException(path, "expected a whole number from 0 to 10000, got " + kind(v)
+                    + (v.isValueNode() ? " (" + v.toString() + ")" : ""));
+        }
+        if (v.asLong() < 0 || v.asLong() > 10_000) {
             throw new InputException(path, "expected a whole number from 0 to 10000, got " + v.asText());
         }
         return OptionalInt.of(v.asInt());

@@ -564,4 +564,36 @@ final class VisitJsonReaderTest {
                 + "'provider':{'role':'PT'}}", null));
         assertThat(v.services().get(0).periods().get(0).start()).isEqualTo(LocalTime.of(9, 0));
     }
+
+    /**
+     * From a review: an authorization or certification whose {@code to} comes before its {@code from} was read, and
+     * the check reported the visit both before the period and after it (two contradicting blocks); it is bad input,
+     * naming the field, as the CSV and FHIR readers already said. Near miss: one day long (from = to) is read.
+     */
+    @Test
+    void aPeriodEndingBeforeItStartsIsRefusedNamingItsTo() {
+        String base = "{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT','services':["
+                + ok() + "],";
+        refused(json(base + "'authorization':{'visits':12,'used':3,'from':'2026-05-01','to':'2026-01-01'}}"))
+                .hasMessage("authorization.to: must not be before authorization.from 2026-05-01, got 2026-01-01");
+        refused(json(base + "'certification':{'from':'2026-04-01','to':'2026-02-01'}}"))
+                .hasMessage("certification.to: must not be before certification.from 2026-04-01, got 2026-02-01");
+        Visit oneDay = read(json(base + "'authorization':{'visits':1,'from':'2026-03-02','to':'2026-03-02'},"
+                + "'certification':{'from':'2026-03-02','to':'2026-03-02'}}"));
+        assertThat(oneDay.authorization().orElseThrow().to()).contains(LocalDate.of(2026, 3, 2));
+        assertThat(oneDay.certification().orElseThrow().to()).contains(LocalDate.of(2026, 3, 2));
+    }
+
+    /** A count sent as a string said "got 3", as if 3 were out of range; it names the string. */
+    @Test
+    void aCountSentAsAStringSaysSo() {
+        String base = "{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT','services':["
+                + ok() + "],";
+        refused(json(base + "'authorization':{'visits':12,'used':'3'}}"))
+                .hasMessage("authorization.used: expected a whole number from 0 to 10000, got a string (\"3\")");
+        refused(json(base + "'authorization':{'visits':12001}}"))
+                .hasMessage("authorization.visits: expected a whole number from 0 to 10000, got 12001");
+        assertThat(read(json(base + "'authorization':{'visits':12,'used':3}}")).authorization().orElseThrow().used())
+                .hasValue(3);
+    }
 }

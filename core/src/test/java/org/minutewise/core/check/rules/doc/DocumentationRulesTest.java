@@ -19,11 +19,16 @@ import org.minutewise.core.check.CheckContext;
 import org.minutewise.core.check.Finding;
 import org.minutewise.core.check.Rule;
 import org.minutewise.core.check.RuleBook;
+import org.minutewise.core.check.ReferenceData;
 import org.minutewise.core.check.RuleInfo;
 import org.minutewise.core.check.Severity;
+import org.minutewise.core.check.VisitChecker;
 import org.minutewise.core.doc.DocumentationPhrases;
 import org.minutewise.core.doc.NoteScan;
 import org.minutewise.core.model.Discipline;
+import org.minutewise.core.payer.PayerKind;
+import org.minutewise.core.payer.PayerProfile;
+import org.minutewise.core.payer.PayerProfiles;
 import org.minutewise.core.model.Mode;
 import org.minutewise.core.model.Period;
 import org.minutewise.core.model.Role;
@@ -594,6 +599,35 @@ class DocumentationRulesTest {
         @Test
         void nearMissMedicareDoesNotRequireTimes() {
             assertThat(ids(check(strong().build()))).doesNotContain("MW-D013");
+        }
+
+        /**
+         * From a review: 97140 at 5 minutes, 0 units by the CPT method and no 0-unit lines, was warned that "the
+         * payer may deny the line" although no line goes out and its minutes count toward nothing.
+         */
+        @Test
+        void aCodeWithNoLineByTheCptMethodIsNotWarned() {
+            Visit v = strong().payer("acme").service(ServiceLine.of("97140", 5, Role.PT)).build();
+            assertThat(of(check(v), "MW-D013")).extracting(Finding::path)
+                    .containsExactly("services[0].periods", "services[1].periods");
+        }
+
+        /** By the CMS method its minutes are in the total the units rest on: said so, not "the line". */
+        @Test
+        void aCodeWithNoLineByTheCmsMethodIsWarnedForItsMinutes() {
+            PayerProfile cms = new PayerProfile("acme-cms", "Acme CMS", PayerKind.COMMERCIAL, UnitMethod.CMS,
+                    false, true, OptionalInt.empty(), "59", false, false, java.util.Set.of(), "test");
+            VisitChecker checker = new VisitChecker(new ReferenceData(DocFixtures.CODES, PayerProfiles.of(
+                    List.of(DocFixtures.MEDICARE, cms))).withDiagnoses(DocFixtures.DIAGNOSES)
+                    .withPhrases(DocFixtures.PHRASES), RuleBook.of(DocumentationRules.all()));
+            // 24 + 23 + 5 = 52 minutes: 3 units, 97112 2 and 97110 1, 97140 none.
+            Visit v = strong().payer("acme-cms").service(ServiceLine.of("97140", 5, Role.PT)).build();
+            List<Finding> fs = of(checker.check(v).findings(), "MW-D013");
+            assertThat(fs).hasSize(3);
+            assertThat(fs.get(2).path()).isEqualTo("services[2].periods");
+            assertThat(fs.get(2).message()).contains("97140 (5 min) has none. It puts no line on the claim, but its "
+                    + "minutes count in the visit's total timed minutes").doesNotContain("deny the line");
+            assertThat(fs.get(0).message()).endsWith("The payer may deny the line as undocumented.");
         }
     }
 
