@@ -637,6 +637,7 @@ public final class ClaimBuilder {
             if (!supervisors.isEmpty()) {
                 out.add(supervisors);
             }
+            addIfAny(out, namedAssistantNote(v.services(), idx, code + ": its " + modifier + " line names"));
         }
         cognitiveExplanation(r, out);
         return out;
@@ -703,6 +704,46 @@ public final class ClaimBuilder {
                 + how + "." + without;
     }
 
+    /**
+     * When two or more assistants (by id) under one supervisor furnished the counted lines {@code idx}: which of them
+     * the line names and why, after {@code lineNames} ("97110: its CQ line names"): a line has one rendering provider
+     * and names one assistant ({@link #mainAssistant}: the most minutes, equal minutes the first id alphabetically).
+     * "" otherwise: one assistant, one with no id named, or assistants under different supervisors ({@link
+     * #supervisorsNote} says whose each line is).
+     */
+    private static String namedAssistantNote(List<ServiceLine> s, List<Integer> idx, String lineNames) {
+        int main = mainAssistant(s, idx);
+        if (main < 0 || s.get(main).provider().id().isEmpty() || assistantsUnderTwoSupervisors(s, idx)) {
+            return "";
+        }
+        List<Integer> each = new ArrayList<>(2);
+        for (int k = 0; k < idx.size(); k++) {
+            if (s.get(idx.get(k)).provider().role().isAssistant() && !sameAssistantBefore(s, idx, k)) {
+                each.add(k);
+            }
+        }
+        if (each.size() < 2) {
+            return "";
+        }
+        each.sort(java.util.Comparator.comparing(k -> s.get(idx.get(k)).provider(), NAMED_FIRST));
+        List<String> who = new ArrayList<>(each.size());
+        for (int k : each) {
+            Provider p = s.get(idx.get(k)).provider();
+            who.add(p.id().orElse("an unnamed " + p.role().name()) + " " + assistantMinutes(s, idx, k) + " min");
+        }
+        Provider named = s.get(main).provider();
+        return lineNames + " one assistant, " + named.id().get() + ", of the " + named.role().name() + "s who "
+                + "furnished it (" + String.join(", ", who) + "): a line names the assistant with the most minutes of "
+                + "the code, equal minutes the first id in alphabetical order, whatever order the services are "
+                + "documented in.";
+    }
+
+    private static void addIfAny(List<String> out, String sentence) {
+        if (!sentence.isEmpty()) {
+            out.add(sentence);
+        }
+    }
+
     /** "T1 (NPI 1234567893)": a line's rendering provider and the NPI it carries. */
     private static String renderedBy(ClaimLine l) {
         return l.renderingProvider().orElse("the supervising therapist") + " ("
@@ -741,9 +782,15 @@ public final class ClaimBuilder {
                 + "profile)" : v.setting() == Setting.CAH ? "CQ/CO do not apply in a critical access hospital"
                 : v.setting() == Setting.PHYSICIAN_OFFICE ? "CQ/CO do not apply to services billed incident to a "
                 + "physician" : "CQ/CO apply to dates of service from " + ASSISTANT_MODIFIERS_FROM;
-        return List.of(String.join(", ", codes) + ": an assistant furnished minutes of " + (codes.size() == 1 ? "it"
+        List<String> out = new ArrayList<>(1);
+        out.add(String.join(", ", codes) + ": an assistant furnished minutes of " + (codes.size() == 1 ? "it"
                 : "them") + ", but " + why + ", so " + (codes.size() == 1 ? "its line carries" : "their lines carry")
                 + " no assistant modifier.");
+        for (String code : codes) {
+            addIfAny(out, namedAssistantNote(v.services(), countedOnly(v, r.payer(), true,
+                    serviceIndexes(v.services(), code)), code + ": its line names"));
+        }
+        return out;
     }
 
     /**
@@ -779,6 +826,8 @@ public final class ClaimBuilder {
                 modifier.equals("CO") ? "OTA" : modifier.equals("CQ") ? "PTA" : "assistant");
         out.add(DeMinimis.explain(COGNITIVE_BASE + "/" + COGNITIVE_ADD_ON, units, split[0], split[1], modifier,
                 assistant, whoLabel(v, idx, false, modifier.equals("CO") ? "OT" : "PT")));
+        addIfAny(out, namedAssistantNote(v.services(), idx, COGNITIVE_BASE + "/" + COGNITIVE_ADD_ON
+                + ": their lines name"));
         if (baseCq + addOnCq > 0) {
             boolean therapistsFirst = firstFifteenAreTherapists(v.services(), idx);
             out.add("97129 is the first 15 minutes of the service and 97130 each 15 after: " + (baseCq == 0
@@ -1071,9 +1120,11 @@ public final class ClaimBuilder {
     }
 
     /**
-     * Of the service lines {@code idx}, the first line of the assistant (PTA, OTA, SLPA) with the most minutes on them
-     * (each assistant's lines added up, by provider id; equal minutes: the first documented); -1 when no assistant
-     * furnished any of them. A claim line has one rendering provider and names one assistant: this one.
+     * Of the service lines {@code idx}, the first line of the assistant (PTA, OTA) with the most minutes on them (each
+     * assistant's lines added up, by provider id); equal minutes, the first id in alphabetical order (an assistant
+     * with no id last), then the supervisor named (id, then NPI), so the order the services are documented in never
+     * decides; -1 when no assistant furnished any of them. A claim line has one rendering provider and names one
+     * assistant: this one.
      */
     static int mainAssistant(List<ServiceLine> services, List<Integer> idx) {
         int best = -1;
@@ -1084,13 +1135,20 @@ public final class ClaimBuilder {
                 continue;
             }
             int minutes = assistantMinutes(services, idx, k);
-            if (minutes > bestMinutes) {
+            if (minutes > bestMinutes || minutes == bestMinutes
+                    && NAMED_FIRST.compare(p, services.get(best).provider()) < 0) {
                 best = idx.get(k);
                 bestMinutes = minutes;
             }
         }
         return best;
     }
+
+    /** Of two assistants with equal minutes, the one a line names: by id (none last), supervisor id, supervisor NPI. */
+    private static final java.util.Comparator<Provider> NAMED_FIRST = java.util.Comparator
+            .<Provider, String>comparing(p -> p.id().orElse("\uffff"))
+            .thenComparing(p -> p.supervisorId().orElse("\uffff"))
+            .thenComparing(p -> p.supervisorNpi().orElse("\uffff"));
 
     /** The minutes of the k-th line of {@code idx}'s assistant on those lines (all their lines: the same id). */
     private static int assistantMinutes(List<ServiceLine> services, List<Integer> idx, int k) {

@@ -40,11 +40,11 @@ public final class MueDenial {
         public String why(List<ClaimLine> denied) {
             StringBuilder sb = new StringBuilder(code).append(": ");
             if (perLine()) {
-                sb.append(denied.size() == 1 ? "the line of " : "its lines of ");
-                for (int i = 0; i < denied.size(); i++) {
-                    sb.append(i == 0 ? "" : i == denied.size() - 1 ? " and " : ", ").append(denied.get(i).units());
-                }
-                sb.append(" units denied whole by its MUE (").append(mue.maxUnits()).append(" a line)");
+                List<String> units = new ArrayList<>(denied.size());
+                denied.forEach(l -> units.add(Integer.toString(l.units())));
+                sb.append(denied.size() == 1 ? "the line of " : "its lines of ")
+                        .append(org.minutewise.core.units.Explanations.join(units))
+                        .append(" units denied whole by its MUE (").append(mue.maxUnits()).append(" a line)");
             } else {
                 sb.append(denied.size() == 1 ? "" : "its " + denied.size() + " lines (" + units + " units) ")
                         .append("denied whole by its MUE (").append(mue.maxUnits()).append(" a day)");

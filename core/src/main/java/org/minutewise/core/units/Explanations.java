@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds the plain-words steps of a {@link UnitResult}. Only called when the text is wanted. */
-final class Explanations {
+public final class Explanations {
     private static final String[] NUMBER = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight",
         "nine", "ten"};
     private static final String[] ORDINAL = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth",
@@ -371,7 +371,8 @@ final class Explanations {
         return n < ORDINAL.length ? ORDINAL[n] : n + "th";
     }
 
-    static String join(List<String> items) {
+    /** "a", "a and b", "a, b and c": the items as a sentence lists them. */
+    public static String join(List<String> items) {
         if (items.size() <= 1) {
             return String.join("", items);
         }

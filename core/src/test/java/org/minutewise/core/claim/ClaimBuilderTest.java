@@ -678,6 +678,34 @@ class ClaimBuilderTest {
         }
 
         /**
+         * Two PTAs under one supervisor with equal minutes of 97110 (A1 and A2, 20 each, under T1): 40 minutes, 3
+         * units, all CQ, on one line under T1, which names one assistant: A1, the first id in alphabetical order,
+         * whichever of them is documented first (it named the first documented, so the claim changed with the order of
+         * the rows), and the explanation says whom and why. Near miss: A2 with more minutes (21) is named whatever the
+         * order.
+         */
+        @Test
+        void twoAssistantsWithEqualMinutesUnderOneSupervisorNameTheFirstIdAlphabetically() {
+            ServiceLine a1 = minutes("97110", 20, assistant("A1", Role.PTA, "T1"));
+            ServiceLine a2 = minutes("97110", 20, assistant("A2", Role.PTA, "T1"));
+            for (List<ServiceLine> order : List.of(List.of(a1, a2), List.of(a2, a1))) {
+                CheckResult r = check(visit().services(order).build());
+                assertThat(r.claim().lines()).extracting(ClaimBuilderTest::withWho)
+                        .as("documented %s first", order.get(0).provider().id().orElseThrow())
+                        .containsExactly("97110 x3 GP CQ T1/A1");
+                assertThat(r.explanation()).contains("97110: its CQ line names one assistant, A1, of the PTAs who "
+                        + "furnished it (A1 20 min, A2 20 min): a line names the assistant with the most minutes of "
+                        + "the code, equal minutes the first id in alphabetical order, whatever order the services "
+                        + "are documented in.");
+            }
+            ServiceLine a2More = minutes("97110", 21, assistant("A2", Role.PTA, "T1"));
+            for (List<ServiceLine> order : List.of(List.of(a1, a2More), List.of(a2More, a1))) {
+                assertThat(check(visit().services(order).build()).claim().lines())
+                        .extracting(ClaimBuilderTest::withWho).containsExactly("97110 x3 GP CQ T1/A2");
+            }
+        }
+
+        /**
          * The de minimis sentence names two assistants' minutes as theirs together ("the PTAs alone 47 min ... the
          * PTAs' 3 full 15-minute blocks"): it said "the PTA" of two PTAs' minutes. One assistant: "the PTA" as before.
          */

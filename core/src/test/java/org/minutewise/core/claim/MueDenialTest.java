@@ -159,6 +159,51 @@ class MueDenialTest {
     }
 
     /**
+     * 97112 of the PT T1 (20 min) and two PTAs under two supervisors (A1 under T1 23 min, A2 under T2 24 min): 67 min =
+     * 4 units, the CQ units split by supervisor (ClaimBuilder.bySupervisor) into 97112 GP CQ x2 (T2) and x1 (T1), and
+     * the PT's unit 97112 GP x1. A line MUE (indicator 1) of 1 judges each line alone, as the MAC does: the x2 line is
+     * denied ($0), and the CQ x1 line beside it is priced as a line of its own (a unit in full at 85%: 0.98 x 33.4009
+     * x 0.85 = $27.82), not as the part of one CQ line after the denied units (which would be a reduced unit); the
+     * PT's line is a reduced unit, 0.745 x 33.4009 = $24.88. A date-of-service MUE (indicator 2) of 3 adds the three
+     * lines up (4): all are denied. Near miss: a line MUE of 2, which no line passes though they add up to 4.
+     */
+    @Test
+    void splitLinesFollowTheMueAdjudicationIndicator() {
+        Visit split = visit().patient(patient("880.00", "0"))
+                .service(minutes("97112", 20, pt("T1")))
+                .service(minutes("97112", 23, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97112", 24, assistant("A2", Role.PTA, "T2")))
+                .build();
+        CheckResult line = with97112Mue(1, 1).check(split);
+        assertThat(line.claim().lines()).extracting(ComplianceFixture::text, l -> l.renderingProvider().orElseThrow())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("97112 x2 GP CQ", "T2"),
+                        org.assertj.core.groups.Tuple.tuple("97112 x1 GP CQ", "T1"),
+                        org.assertj.core.groups.Tuple.tuple("97112 x1 GP", "T1"));
+        Estimate e = line.claim().estimate();
+        assertThat(e.lines()).extracting(Estimate.Line::deniedByMue).containsExactly(true, false, false);
+        assertThat(e.lines()).extracting(Estimate.Line::allowed).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("0"), new BigDecimal("27.82"), new BigDecimal("24.88"));
+        assertThat(e.fullUnit()).hasValueSatisfying(f -> assertThat(f.line()).isEqualTo(1));
+        assertThat(e.totalAllowed()).isEqualByComparingTo("52.70");
+        assertThat(e.reason()).contains(" 97112: the line of 2 units denied whole by its MUE (1 a line), not priced.");
+        assertThat(line.claim().kx()).singleElement()
+                .satisfies(b -> assertThat(b.thisVisit()).isEqualByComparingTo("52.70"));
+
+        Estimate day = with97112Mue(3, 2).check(split).claim().estimate();
+        assertThat(day.lines()).allSatisfy(l -> {
+            assertThat(l.deniedByMue()).isTrue();
+            assertThat(l.allowed()).isEqualByComparingTo("0");
+        });
+        assertThat(day.totalAllowed()).isEqualByComparingTo("0");
+        assertThat(day.reason()).contains(" 97112: its 3 lines (4 units) denied whole by its MUE (3 a day), not priced.");
+
+        Estimate within = with97112Mue(2, 1).check(split).claim().estimate();
+        assertThat(within.lines()).noneMatch(Estimate.Line::deniedByMue);
+        assertThat(within.reason()).isEqualTo(Estimate.LABEL);
+        assertThat(within.totalAllowed()).isEqualByComparingTo(check(split).claim().estimate().totalAllowed());
+    }
+
+    /**
      * The denied line's amount does not take the patient past the KX threshold: with 2,400.00 incurred, 97112 x5
      * would have added $132.27 and crossed 2,480.00; denied, it adds nothing and no line needs KX. Near miss: x4, at
      * the MUE, adds $107.38, crosses, and carries KX.

@@ -117,6 +117,58 @@ class SupervisorSplitProperties {
         }
     }
 
+    /**
+     * Assistants with equal minutes are common (the minutes come from a few round figures): under one supervisor or
+     * two, beside a PT or not, on 97110 and 97112. The claim lines (code, units, modifiers, rendering provider and NPI,
+     * the assistant each names, charge) are the same whatever order the services are documented in.
+     */
+    @Property(tries = 300)
+    void theOrderOfTheServicesDoesNotChangeTheClaimLines(@ForAll("tiedAssistants") List<ServiceLine> services,
+                                                         @ForAll long seed, @ForAll boolean cpt) {
+        List<ServiceLine> shuffled = new ArrayList<>(services);
+        Collections.shuffle(shuffled, new Random(seed));
+
+        assertThat(withAssistant(check(shuffled, cpt)))
+                .containsExactlyInAnyOrderElementsOf(withAssistant(check(services, cpt)));
+    }
+
+    @Provide
+    Arbitrary<List<ServiceLine>> tiedAssistants() {
+        Arbitrary<Integer> round = Arbitraries.of(8, 10, 15, 20, 23);
+        Arbitrary<ServiceLine> pta = Combinators.combine(Arbitraries.of("A1", "A2", "A3", "A4"),
+                Arbitraries.of("T1", "T1", "T2"), Arbitraries.of("97110", "97112"), round)
+                .as((id, supervisor, code, min) -> minutes(code, min,
+                        new org.minutewise.core.model.Provider(java.util.Optional.of(id), Role.PTA,
+                                java.util.Optional.empty(), java.util.Optional.of(supervisor),
+                                java.util.Optional.of(supervisor.equals("T1") ? "1245319599" : "1765432103"))));
+        Arbitrary<List<ServiceLine>> ptas = pta.list().ofMinSize(2).ofMaxSize(5)
+                .uniqueElements(s -> s.provider().id().orElseThrow() + s.code());
+        // The PT T1 on 97110, on 97112, on both or on neither (0: not on the visit).
+        Arbitrary<Integer> ptMinutes = Arbitraries.of(0, 8, 15, 20);
+        return Combinators.combine(ptas, ptMinutes, ptMinutes).as((a, on97110, on97112) -> {
+            List<ServiceLine> all = new ArrayList<>(a);
+            if (on97110 > 0) {
+                all.add(minutes("97110", on97110, pt("T1")));
+            }
+            if (on97112 > 0) {
+                all.add(minutes("97112", on97112, pt("T1")));
+            }
+            return all;
+        });
+    }
+
+    /** {@link #described} and the assistant each line names ("-" for none), and whether it holds CQ/CO units. */
+    private static List<String> withAssistant(CheckResult r) {
+        List<String> out = new ArrayList<>();
+        List<String> lines = described(r);
+        for (int i = 0; i < lines.size(); i++) {
+            ClaimLine l = r.claim().lines().get(i);
+            out.add(lines.get(i) + " " + l.renderingNpi().orElse("-") + " " + l.assistant().orElse("-") + " "
+                    + l.assistantUnit());
+        }
+        return out;
+    }
+
     @Provide
     Arbitrary<List<ServiceLine>> assistantVisits() {
         Arbitrary<ServiceLine> pta = Combinators.combine(Arbitraries.of("A1", "A2", "A3", "A4"),
@@ -161,11 +213,7 @@ class SupervisorSplitProperties {
         return List.of(code, other);
     }
 
-    /**
-     * The lines as the order of the services must not change them: code, units, modifiers, rendering provider,
-     * charge. (Which of two assistants under one supervisor with equal minutes a line names is the first documented,
-     * README "Claim lines".)
-     */
+    /** The lines as the order of the services must not change them: code, units, modifiers, rendering provider, charge. */
     private static List<String> described(CheckResult r) {
         return r.claim().lines().stream().map(l -> text(l) + " " + l.renderingProvider().orElse("-") + " "
                 + l.charge().map(BigDecimal::toPlainString).orElse("")).toList();

@@ -14,6 +14,7 @@ import org.minutewise.core.claim.ClaimLine;
 import org.minutewise.core.claim.MueDenial;
 import org.minutewise.core.edits.Mue;
 import org.minutewise.core.model.BilledLine;
+import org.minutewise.core.units.Explanations;
 
 /** Medically unlikely edits per code, and the payer's cap on combined timed units a day. */
 public final class UnitLimits implements Rule {
@@ -33,7 +34,11 @@ public final class UnitLimits implements Rule {
             .revised(5, "2026-12-07: also names a billed line (billed[i]) over the MUE on a claim billed elsewhere, "
                     + "with what its adjudication indicator denies; it judged only the lines Minutewise would bill")
             .revised(6, "2026-12-07: one finding a code: when the billed claim is over the MUE, the billed line's "
-                    + "finding alone (it also named Minutewise's own lines of the code)");
+                    + "finding alone (it also named Minutewise's own lines of the code)")
+            .revised(7, "2026-12-07: a code on several claim lines (CQ/CO units beside the rest, CQ/CO lines split by "
+                    + "supervisor) over a line MUE (indicator 1) names each line it denies and each it does not, judged "
+                    + "alone as the MAC judges them (it said \"that claim line\" of the largest when two were denied); "
+                    + "over a date-of-service MUE it gives the lines it added up");
     public static final RuleInfo PAYER_CAP = new RuleInfo("MW-E007", Severity.BLOCK,
             "Over the payer's daily limit of timed units",
             "Bill no more than the payer's daily limit, or get the payer's authorization for more.",
@@ -53,19 +58,32 @@ public final class UnitLimits implements Rule {
     public void check(CheckContext ctx, List<Finding> out) {
         List<Finding> billedOver = new ArrayList<>(0);
         java.util.Set<String> billedCodes = billedOverMue(ctx, billedOver);
-        for (MueDenial.Over o : overMue(ctx, ClaimBuilder.of(ctx).lines())) {
+        List<ClaimLine> claim = ClaimBuilder.of(ctx).lines();
+        for (MueDenial.Over o : overMue(ctx, claim)) {
             String code = o.code();
             if (billedCodes.contains(code)) {
                 continue; // the billed line's finding names the line the payer denies; one finding a code
             }
             Mue m = o.mue();
+            List<ClaimLine> its = new ArrayList<>(2);
+            for (ClaimLine l : claim) {
+                if (l.code().equals(code) && l.units() > 0) {
+                    its.add(l);
+                }
+            }
+            String table = ctx.ref().mue().starter() ? ", from the Minutewise starter table (confirm against CMS's "
+                    + "current file)" : "";
+            String indicator = " (adjudication indicator " + m.indicatorText() + ")" + table;
+            if (o.perLine() && its.size() > 1) {
+                out.add(MUE.finding("services[code=" + code + "]", eachLine(o, its, indicator)));
+                continue;
+            }
             out.add(MUE.finding("services[code=" + code + "]", code + " is billed with " + o.units() + " units"
-                    + (o.perLine() ? " on one line" : "") + "; its MUE is " + m.maxUnits()
-                    + (o.perLine() ? " a line" : " a day") + " (adjudication indicator " + m.indicatorText() + ")"
-                    + (ctx.ref().mue().starter() ? ", from the Minutewise starter table (confirm against CMS's "
-                    + "current file)" : "") + ". " + (o.perLine() ? "That claim line is denied whole, not cut to "
-                    + m.maxUnits() : "Every line of " + code + " that day is denied, not only the units over "
-                    + m.maxUnits()) + "."));
+                    + (o.perLine() ? " on one line" : its.size() > 1 ? " (its " + its.size() + " lines added up: "
+                    + unitsOf(its) + ")" : "") + "; its MUE is " + m.maxUnits() + (o.perLine() ? " a line" : " a day")
+                    + indicator + ". " + (o.perLine() ? "That claim line is denied whole, not cut to " + m.maxUnits()
+                    : "Every line of " + code + " that day is denied, not only the units over " + m.maxUnits())
+                    + "."));
         }
         out.addAll(billedOver);
         OptionalInt cap = ctx.payer().maxTimedUnitsPerDay();
@@ -130,6 +148,52 @@ public final class UnitLimits implements Rule {
             }
         }
         return codes;
+    }
+
+    /**
+     * MW-E006's message for a line MUE (adjudication indicator 1) over which a code's claim lines {@code its} (two or
+     * more: the CQ/CO units and the rest, or CQ/CO lines split by supervisor) are held each alone, as the MAC judges
+     * them: which lines it denies whole, and which it does not.
+     */
+    private static String eachLine(MueDenial.Over o, List<ClaimLine> its, String indicator) {
+        List<ClaimLine> denied = new ArrayList<>(its.size());
+        List<ClaimLine> kept = new ArrayList<>(its.size());
+        for (ClaimLine l : its) {
+            (o.denies(l) ? denied : kept).add(l);
+        }
+        int max = o.mue().maxUnits();
+        String sentence = o.code() + " is billed on " + its.size() + " lines (" + unitsOf(its) + " units); its MUE is "
+                + max + " a line" + indicator + ", and each line is judged against it alone, not their sum. "
+                + "The " + linesOf(denied) + (denied.size() == 1 ? " is" : " are") + " denied whole, not cut to " + max;
+        return sentence + (kept.isEmpty() ? "." : "; the " + linesOf(kept) + (kept.size() == 1 ? " is" : " are")
+                + " not.");
+    }
+
+    /** "3, 3 and 1": the units of the lines, in claim order. */
+    private static String unitsOf(List<ClaimLine> lines) {
+        List<String> units = new ArrayList<>(lines.size());
+        lines.forEach(l -> units.add(Integer.toString(l.units())));
+        return Explanations.join(units);
+    }
+
+    /**
+     * "line of 1 unit (GP, rendered under T1)", "lines of 3 units (GP CQ, rendered under T1; GP CQ, rendered under T2)":
+     * the lines by their units, modifiers and rendering provider.
+     */
+    private static String linesOf(List<ClaimLine> lines) {
+        List<String> units = new ArrayList<>(lines.size());
+        List<String> each = new ArrayList<>(lines.size());
+        for (ClaimLine l : lines) {
+            String u = Integer.toString(l.units());
+            if (!units.contains(u)) {
+                units.add(u);
+            }
+            each.add(String.join(" ", l.modifiers()) + (l.modifiers().isEmpty() ? "" : ", ") + "rendered under "
+                    + l.renderingProvider().orElse("no rendering provider"));
+        }
+        boolean one = lines.size() == 1;
+        return (one ? "line of " : "lines of ") + Explanations.join(units) + (one && lines.get(0).units() == 1
+                ? " unit" : " units") + " (" + String.join("; ", each) + ")";
     }
 
     private static String billedPath(int i) {

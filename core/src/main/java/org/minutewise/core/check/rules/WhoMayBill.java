@@ -45,7 +45,11 @@ public final class WhoMayBill implements Rule {
             "Assistant's service in a setting where CQ/CO do not apply",
             "In a physician's office (incident-to), therapy must be furnished by a therapist or the physician, "
                     + "not an assistant.",
-            "CMS Pub 100-02 ch. 15 §230.5, §60; CMS Pub 100-04 ch. 5 §20.1", Citations.BENEFIT_MANUAL_CH15);
+            "CMS Pub 100-02 ch. 15 §230.5, §60; CMS Pub 100-04 ch. 5 §20.1", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-07: an SLPA's line in a physician's office billed to a payer other than Medicare "
+                    + "blocks as a PTA's or OTA's does (incident-to therapy must be furnished by someone qualified as a "
+                    + "therapist; it went out under the SLP with only MW-W012 said); Medicare's SLPA lines stay "
+                    + "MW-W011's");
     public static final RuleInfo NO_SUPERVISOR = new RuleInfo("MW-W004", Severity.BLOCK,
             "Assistant's service with no supervising therapist named",
             "Name the supervising therapist (provider.supervisorId and supervisorNpi): an assistant is not the "
@@ -126,12 +130,17 @@ public final class WhoMayBill implements Rule {
                     + "minutes under a timed code are left out of the units and reported as MW-U007")
             .revised(3, "2026-12-07: not when a speech-language pathologist furnished the same untimed code on the "
                     + "visit: the SLP's own session supports the one unit, and MW-U007 warns that the SLPA's part is "
-                    + "not billable (an SLP's 92507 continued by an SLPA was blocked)");
+                    + "not billable (an SLP's 92507 continued by an SLPA was blocked)")
+            .revised(4, "2026-12-07: in a physician's office, a critical access hospital or private practice before "
+                    + "2025 the message says the setting changes nothing, as this finding, not the setting's PTA/OTA "
+                    + "one (MW-W003, MW-W006, MW-W007), is the SLPA's: the service is not covered in any setting");
     public static final RuleInfo SLPA_OTHER_PAYER = new RuleInfo("MW-W012", Severity.INFO,
             "Speech-language pathology assistant's service: the payer's policy decides",
             "Check that this payer recognizes SLPA services and how it wants them billed (some Medicaid and "
                     + "commercial plans do, under the supervising SLP); Medicare does not.",
-            "CMS Pub 100-02 ch. 15 §230.3; the payer's policy", Citations.BENEFIT_MANUAL_CH15);
+            "CMS Pub 100-02 ch. 15 §230.3; the payer's policy", Citations.BENEFIT_MANUAL_CH15)
+            .revised(2, "2026-12-07: in a critical access hospital the message says no CQ/CO goes on the SLPA's line "
+                    + "(MW-W006, the hospital's 'no CQ/CO', is a PTA's or an OTA's: CQ/CO never mark an SLPA's part)");
     public static final RuleInfo SUPERVISOR_NOT_THERAPIST = new RuleInfo("MW-W013", Severity.BLOCK,
             "Assistant supervised by someone who is not a therapist of the assistant's discipline",
             "Name as supervising therapist (provider.supervisorId and supervisorNpi) a PT for a PTA, an OT for an OTA, "
@@ -200,9 +209,13 @@ public final class WhoMayBill implements Rule {
                 out.add(ctx.payer().isMedicare()
                         ? SLPA_SERVICE.finding(path, l.code() + " is furnished by a speech-language pathology "
                                 + "assistant (" + l.provider().id().orElse("no id") + ") and billed to Medicare, which "
-                                + "does not recognize SLPA services: they are not covered as therapy.")
+                                + "does not recognize SLPA services: they are not covered as therapy."
+                                + medicareSlpaSetting(v))
                         : SLPA_OTHER_PAYER.finding(path, l.code() + " is furnished by a speech-language pathology "
-                                + "assistant; whether " + ctx.payer().id() + " pays for it is its own policy."));
+                                + "assistant; whether " + ctx.payer().id() + " pays for it is its own policy."
+                                + (v.setting() == Setting.CAH ? " No CQ/CO goes on its line, in a critical access "
+                                + "hospital or elsewhere: they mark a PTA's or an OTA's part only (MW-W006 is theirs)."
+                                : "")));
             }
             if (!role.rendersUnderSupervisor()) {
                 continue;
@@ -213,18 +226,15 @@ public final class WhoMayBill implements Rule {
                         + "not evaluate the patient, make the clinical judgments of a re-evaluation or change the "
                         + "plan of care."));
             }
-            if (role == Role.SLPA) {
-                // Medicare's SLPA service is MW-W011's (or its minutes MW-U007's): nobody renders it. Elsewhere the
-                // supervising SLP renders the line, so the supervisor is judged as a PTA's or OTA's is; the rest is
-                // the PTA and OTA rules of Medicare (supervision, setting, CQ/CO).
-                if (!ctx.payer().isMedicare() && therapyCode && !leftOut) {
-                    Discipline slpaDiscipline = v.disciplineOf(l);
-                    disciplineCheck(l, role, slpaDiscipline, path, out);
-                    supervisorChecks(v, l, role, slpaDiscipline, path, out);
-                }
+            // Medicare's SLPA service is MW-W011's in every setting (or its minutes MW-U007's): nobody renders it, and
+            // its message says what the setting's assistant rule would (medicareSlpaSetting). Elsewhere the supervising
+            // SLP renders the line: the supervisor and plan of care are judged as a PTA's or OTA's are, and so is
+            // incident-to billing (MW-W003); CQ/CO (MW-W006) and Medicare's supervision (MW-W007) are not an SLPA's.
+            boolean slpa = role == Role.SLPA;
+            if (slpa && (ctx.payer().isMedicare() || !therapyCode || leftOut)) {
                 continue;
             }
-            if (v.setting() == Setting.PRIVATE_PRACTICE && ctx.payer().isMedicare()
+            if (!slpa && v.setting() == Setting.PRIVATE_PRACTICE && ctx.payer().isMedicare()
                     && DIRECT_SUPERVISION.inEffectOn(v.dateOfService())) {
                 if (supervisionPath == null) {
                     supervisionPath = path + ".provider";
@@ -237,8 +247,10 @@ public final class WhoMayBill implements Rule {
             if (v.setting() == Setting.PHYSICIAN_OFFICE) {
                 out.add(ASSISTANT_SETTING.finding(path, l.code() + " is furnished by " + article(role) + " in a "
                         + "physician's office. Therapy billed incident to a physician must be furnished by a "
-                        + "therapist (or the physician); CQ/CO do not apply there."));
-            } else if (v.setting() == Setting.CAH) {
+                        + "therapist (or the physician)" + (slpa ? ", and an SLPA is not a speech-language "
+                        + "pathologist; no modifier marks an SLPA's part (CQ/CO are a PTA's or an OTA's)."
+                        : "; CQ/CO do not apply there.")));
+            } else if (v.setting() == Setting.CAH && !slpa) {
                 out.add(ASSISTANT_CAH.finding(path, l.code() + " is furnished by " + article(role) + " in a "
                         + "critical access hospital, where CQ/CO are not used: Minutewise adds none."));
             }
@@ -254,6 +266,26 @@ public final class WhoMayBill implements Rule {
                     + "direct supervision of an assistant in private practice: the supervising therapist in the "
                     + "office suite for the whole service."));
         }
+    }
+
+    /**
+     * What MW-W011's message adds where a PTA's or an OTA's line would meet a setting's assistant rule: an SLPA's
+     * service is not covered by Medicare in any setting (CMS Pub 100-02 ch. 15 §230.3), so MW-W011, not the setting's
+     * finding, is the SLPA's, and the message says the setting changes nothing. "" in any other setting.
+     */
+    private static String medicareSlpaSetting(Visit v) {
+        return switch (v.setting()) {
+            case PHYSICIAN_OFFICE -> " Billing it incident to a physician does not change that: therapy billed "
+                    + "incident to a physician must be furnished by someone qualified as a therapist (MW-W003 is that "
+                    + "rule for a PTA or an OTA).";
+            case CAH -> " A critical access hospital changes nothing: no modifier makes it billable (CQ/CO, which a "
+                    + "critical access hospital does not use anyway, are a PTA's or an OTA's; MW-W006 says so for "
+                    + "them).";
+            case PRIVATE_PRACTICE -> DIRECT_SUPERVISION.inEffectOn(v.dateOfService()) ? " Direct supervision by the "
+                    + "speech-language pathologist (what Medicare required of a PTA or an OTA in private practice "
+                    + "before 2025, MW-W007) does not make it covered either." : "";
+            default -> "";
+        };
     }
 
     /** MW-W005 for an assistant's line (a PTA's, an OTA's, an SLPA's) billed under another discipline's plan of care. */

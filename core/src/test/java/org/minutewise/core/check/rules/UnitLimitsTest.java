@@ -85,6 +85,53 @@ class UnitLimitsTest {
         assertThat(one.findings().get(0).message()).contains("5 units on one line; its MUE is 4 a line");
     }
 
+    /**
+     * 97110 of two PTAs under two supervisors (45 min each, under T1 and T2) and the PT T1 (15 min): 105 min = 7 units,
+     * the CQ units split by supervisor into 3 (T1) + 3 (T2), the PT's unit on its own line (RULES.md §4). Against a
+     * line MUE of 2 (indicator 1) the payer judges each line alone: both CQ lines are denied whole and the PT's line
+     * is not, and the finding says so of each line (it said "3 units on one line ... That claim line is denied
+     * whole" when two lines were). Near misses: a line MUE of 3 (no line over it, though the lines add up to
+     * 7: nothing is denied, as the payer judges them); a date-of-service MUE of 6 (indicator 3): the 7 units of the
+     * three lines added up, every line denied.
+     */
+    @Test
+    void splitLinesAreEachHeldToALineMueAndAddedUpForADayMue() {
+        Visit split = visit()
+                .service(minutes("97110", 45, assistant("A1", Role.PTA, "T1")))
+                .service(minutes("97110", 45, assistant("A2", Role.PTA, "T2")))
+                .service(minutes("97110", 15, pt("T1")))
+                .build();
+        CheckResult lineOf2 = new VisitChecker(withMue(new Mue("97110", 2, 1, "Clinical: Data",
+                LocalDate.of(2020, 1, 1))), RuleBook.of(List.of(new UnitLimits()))).check(split);
+        assertThat(lineOf2.claim().lines()).extracting(ComplianceFixture::text, l -> l.renderingProvider().orElseThrow())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("97110 x3 GP CQ", "T1"),
+                        org.assertj.core.groups.Tuple.tuple("97110 x3 GP CQ", "T2"),
+                        org.assertj.core.groups.Tuple.tuple("97110 x1 GP", "T1"));
+        assertThat(ids(lineOf2)).containsExactly("MW-E006");
+        assertThat(lineOf2.findings().get(0).message()).isEqualTo("97110 is billed on 3 lines (3, 3 and 1 units); "
+                + "its MUE is 2 a line (adjudication indicator 1, per claim line), and each line is judged against it "
+                + "alone, not their sum. The lines of 3 units (GP CQ, rendered under T1; GP CQ, rendered under T2) "
+                + "are denied whole, not cut to 2; the line of 1 unit (GP, rendered under T1) is not.");
+
+        CheckResult lineOf3 = new VisitChecker(withMue(new Mue("97110", 3, 1, "Clinical: Data",
+                LocalDate.of(2020, 1, 1))), RuleBook.of(List.of(new UnitLimits()))).check(split);
+        assertThat(lineOf3.findings()).isEmpty();
+
+        CheckResult dayOf6 = new VisitChecker(withMue(new Mue("97110", 6, 3, "Clinical: Data",
+                LocalDate.of(2020, 1, 1))), RuleBook.of(List.of(new UnitLimits()))).check(split);
+        assertThat(ids(dayOf6)).containsExactly("MW-E006");
+        assertThat(dayOf6.findings().get(0).message()).isEqualTo("97110 is billed with 7 units (its 3 lines added "
+                + "up: 3, 3 and 1); its MUE is 6 a day (adjudication indicator 3, per date of service, clinical "
+                + "benchmark). Every line of 97110 that day is denied, not only the units over 6.");
+        // Near miss: one line of the code over a line MUE keeps the one-line message.
+        CheckResult one = new VisitChecker(withMue(new Mue("97110", 6, 1, "Clinical: Data",
+                LocalDate.of(2020, 1, 1))), RuleBook.of(List.of(new UnitLimits())))
+                .check(visit().service(minutes("97110", 105, pt("T1"))).build());
+        assertThat(one.findings()).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo("97110 is "
+                + "billed with 7 units on one line; its MUE is 6 a line (adjudication indicator 1, per claim line). "
+                + "That claim line is denied whole, not cut to 6."));
+    }
+
     @Test
     void aCodeWithoutAnMueIsNotLimited() {
         CheckResult r = check(visit().service(minutes("97140", 120, pt("T1"))).build());

@@ -370,6 +370,106 @@ class WhoMayBillTest {
                 .doesNotContain("MW-W013");
     }
 
+    /**
+     * The setting rules a PTA's or OTA's line meets, for an SLPA's (RULES.md §4; CMS Pub 100-02 ch. 15 §230.3,
+     * §230.5): therapy billed incident to a physician must be furnished by someone qualified as a therapist, which an
+     * SLPA is not, so an SLPA's line in a physician's office billed to a payer that pays SLPA services blocks as a
+     * PTA's does (MW-W003; it went out under the SLP with only MW-W012's "the payer's policy decides"). Near misses:
+     * the same SLPA in private practice; the SLP's own service in the office.
+     */
+    @Test
+    void anSlpaInAPhysicianOfficeIsW003() {
+        Visit office = visit().planOfCare(Discipline.SLP).payer("commercial").setting(Setting.PHYSICIAN_OFFICE)
+                .service(untimed("92507", assistant("SA1", Role.SLPA, "S1"))).build();
+        CheckResult r = check(office);
+        assertThat(ids(r)).containsExactlyInAnyOrder("MW-W003", "MW-W012");
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("MW-W003")).singleElement().satisfies(f -> {
+            assertThat(f.blocks()).isTrue();
+            assertThat(f.path()).isEqualTo("services[0]");
+            assertThat(f.message()).isEqualTo("92507 is furnished by a speech-language pathology assistant in a "
+                    + "physician's office. Therapy billed incident to a physician must be furnished by a therapist "
+                    + "(or the physician), and an SLPA is not a speech-language pathologist; no modifier marks an "
+                    + "SLPA's part (CQ/CO are a PTA's or an OTA's).");
+        });
+        // A timed code's SLPA minutes count for such a payer, so they reach the claim: the same finding.
+        CheckResult timed = check(office.toBuilder().services(List.of(
+                minutes("97129", 20, assistant("SA1", Role.SLPA, "S1")))).build());
+        assertThat(ids(timed)).contains("MW-W003");
+
+        assertThat(ids(check(office.toBuilder().setting(Setting.PRIVATE_PRACTICE).build())))
+                .containsExactly("MW-W012");
+        assertThat(ids(check(office.toBuilder().services(List.of(
+                untimed("92507", org.minutewise.core.check.ComplianceFixture.slp("S1")))).build()))).isEmpty();
+    }
+
+    /**
+     * To Medicare an SLPA's service is not covered in any setting (CMS Pub 100-02 ch. 15 §230.3): MW-W011 is the
+     * finding, not the setting's (MW-W003 in a physician's office, MW-W006 in a critical access hospital, MW-W007 in
+     * private practice before 2025), and its message says that the setting changes nothing. Near miss: a timed code,
+     * whose SLPA minutes Medicare's count leaves out (MW-U007's): nothing of the SLPA reaches the claim, so no
+     * setting finding either.
+     */
+    @Test
+    void anSlpasServiceToMedicareIsW011InEverySetting() {
+        Visit medicare = visit().planOfCare(Discipline.SLP)
+                .service(untimed("92507", assistant("SA1", Role.SLPA, "S1"))).build();
+        String notCovered = "92507 is furnished by a speech-language pathology assistant (SA1) and billed to "
+                + "Medicare, which does not recognize SLPA services: they are not covered as therapy.";
+
+        CheckResult office = check(medicare.toBuilder().setting(Setting.PHYSICIAN_OFFICE).build());
+        assertThat(ids(office)).containsExactly("MW-W011");
+        assertThat(office.findings().get(0).message()).isEqualTo(notCovered + " Billing it incident to a physician "
+                + "does not change that: therapy billed incident to a physician must be furnished by someone "
+                + "qualified as a therapist (MW-W003 is that rule for a PTA or an OTA).");
+
+        CheckResult cah = check(medicare.toBuilder().setting(Setting.CAH).build());
+        assertThat(ids(cah)).containsExactly("MW-W011");
+        assertThat(cah.findings().get(0).message()).isEqualTo(notCovered + " A critical access hospital changes "
+                + "nothing: no modifier makes it billable (CQ/CO, which a critical access hospital does not use "
+                + "anyway, are a PTA's or an OTA's; MW-W006 says so for them).");
+
+        Visit in2024 = Visit.builder("V-1", java.time.LocalDate.of(2024, 6, 3)).planOfCare(Discipline.SLP)
+                .service(untimed("92507", assistant("SA1", Role.SLPA, "S1"))).build();
+        CheckResult privatePractice = check(in2024);
+        assertThat(ids(privatePractice)).containsExactly("MW-W011");
+        assertThat(privatePractice.findings().get(0).message()).isEqualTo(notCovered
+                + " Direct supervision by the speech-language pathologist (what Medicare required of a PTA or an OTA "
+                + "in private practice before 2025, MW-W007) does not make it covered either.");
+
+        // Near misses: private practice from 2025, another setting with no assistant rule: the message alone.
+        assertThat(check(medicare).findings().get(0).message()).isEqualTo(notCovered);
+        assertThat(check(medicare.toBuilder().setting(Setting.HOSPITAL_OUTPATIENT).build()).findings().get(0)
+                .message()).isEqualTo(notCovered);
+        // A timed code: the SLPA's minutes are left out (MW-U007, another rule's), so nothing here, in any setting.
+        for (Setting s : List.of(Setting.PHYSICIAN_OFFICE, Setting.CAH)) {
+            assertThat(ids(check(medicare.toBuilder().setting(s).services(List.of(
+                    minutes("97129", 20, assistant("SA1", Role.SLPA, "S1")))).build()))).as(s.wire()).isEmpty();
+        }
+    }
+
+    /**
+     * An SLPA in a critical access hospital, billed to a payer that pays SLPA services: MW-W006 ("no CQ/CO here") is a
+     * PTA's or an OTA's, as CQ/CO never mark an SLPA's part in any setting; MW-W012 is the finding and says so. Near
+     * miss: the PTA's line there is MW-W006's as before.
+     */
+    @Test
+    void anSlpaInACriticalAccessHospitalIsW012NotW006() {
+        Visit cah = visit().planOfCare(Discipline.SLP).payer("commercial").setting(Setting.CAH)
+                .service(untimed("92507", assistant("SA1", Role.SLPA, "S1"))).build();
+        CheckResult r = check(cah);
+        assertThat(ids(r)).containsExactly("MW-W012");
+        assertThat(r.findings().get(0).severity()).isEqualTo(Severity.INFO);
+        assertThat(r.findings().get(0).message()).isEqualTo("92507 is furnished by a speech-language pathology "
+                + "assistant; whether commercial pays for it is its own policy. No CQ/CO goes on its line, in a "
+                + "critical access hospital or elsewhere: they mark a PTA's or an OTA's part only (MW-W006 is theirs).");
+        // Near misses: the same line in private practice (the policy sentence alone); a PTA in the hospital.
+        assertThat(check(cah.toBuilder().setting(Setting.PRIVATE_PRACTICE).build()).findings().get(0).message())
+                .isEqualTo("92507 is furnished by a speech-language pathology assistant; whether commercial pays for "
+                        + "it is its own policy.");
+        assertThat(ids(check(visit().payer("commercial").setting(Setting.CAH)
+                .service(minutes("97110", 30, assistant("A1", Role.PTA, "T1"))).build()))).containsExactly("MW-W006");
+    }
+
     /** The SLPA is never the rendering provider: the supervising SLP is, and no CQ/CO is added. */
     @Test
     void theSupervisingSlpRendersAnSlpasLine() {
