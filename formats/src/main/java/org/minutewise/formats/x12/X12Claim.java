@@ -535,7 +535,11 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
         }
         List<Line> lines = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
-        for (ClaimLine cl : claimLines) {
+        // The claim as billed (the visit's billed lines, one claim line each) or the engine's.
+        boolean billed = r.claim() != r.engineClaim();
+        List<org.minutewise.formats.LineCharges.Charge> charges = org.minutewise.formats.LineCharges.sent(r);
+        for (int k = 0; k < claimLines.size(); k++) {
+            ClaimLine cl = claimLines.get(k);
             String where = cl.serviceIndexes().isEmpty() ? "claimLines" : "services[" + cl.serviceIndexes().get(0) + "]";
             if (!CODE.matcher(cl.code()).matches()) {
                 throw new InputException(where + ".code", "not a CPT or HCPCS code: \"" + cl.code() + "\"");
@@ -548,9 +552,12 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             if (cl.modifiers().size() > 4) {
                 throw new InputException(where, "at most 4 modifiers on a line, got " + cl.modifiers());
             }
-            BigDecimal charge = cl.charge().orElseThrow(() -> new InputException(where + ".charge", need
-                    + ": the line for " + cl.code() + " has no charge (give the service's charge or load a clinic"
-                    + " fee schedule)"));
+            int at = k;
+            BigDecimal charge = charges.get(k).amount().orElseThrow(() -> billed
+                    ? new InputException("billed[" + at + "].charge", need + ": the billed line for " + cl.code()
+                    + " has no charge and the clinic fee schedule none for it (give the line's charge)")
+                    : new InputException(where + ".charge", need + ": the line for " + cl.code() + " has no charge "
+                    + "(give the service's charge or load a clinic fee schedule)"));
             if (charge.signum() < 0) {
                 throw new InputException(where + ".charge", "must not be negative, got " + charge);
             }
