@@ -15,7 +15,7 @@ import org.minutewise.cli.AuditCliTest.Run;
 
 /**
  * What {@code check --out csv|x12|fhir} write of one claim, end to end: the same charge on a line in every output, a
- * billed modifier a line has no room for named on stderr.
+ * billed modifier a line has no room for named on stderr, and every field an 837 lacks named in one run.
  */
 final class OutputsAgreeCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,5 +62,40 @@ final class OutputsAgreeCliTest {
         Run f = AuditCliTest.run("check", "--out", "fhir", in.toString());
         assertThat(f.code()).as(f.err()).isIn(0, 1);
         assertThat(f.out()).contains("\"value\": 150.00").doesNotContain("\"value\": 140.00");
+    }
+
+    /**
+     * An 837 of the example claim without the billing NPI, the subscriber's member id and any NPI for the therapist
+     * supervising the PTA's 97110: each is named in the one run, with its loop and element, the last line saying
+     * the claim is not written; exit 2 as before. Near miss: one field missing is one line, as before.
+     */
+    @Test
+    void everyFieldAn837LacksIsNamedInOneRun() throws IOException {
+        ObjectNode v = claimVisit();
+        ((ObjectNode) v.get("billingProvider")).remove("npi");
+        ((ObjectNode) v.get("subscriber")).remove("memberId");
+        for (var s : v.get("services")) {
+            ((ObjectNode) s.get("provider")).remove(List.of("npi", "supervisorNpi"));
+        }
+        Run r = AuditCliTest.run("check", "--out", "x12", "--x12-created", "2026-03-02T10:15",
+                file("three.json", v.toString()).toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines()).containsExactly(
+                "minutewise: billingProvider.npi: required for X12 837P (2010AA NM109, the billing provider's NPI) "
+                        + "(visit V-2001)",
+                "minutewise: subscriber.memberId: required for X12 837P (2010BA NM109, the member id on the payer's "
+                        + "card) (visit V-2001)",
+                "minutewise: services[1].provider.supervisorNpi: required for X12 837P: PTA A1 furnished 97110, and "
+                        + "the rendering provider on the claim must be the supervising therapist (assistants do not "
+                        + "enroll; loop 2310B/2420A NM1*82 NM109) (visit V-2001): its claim is not in the 837");
+
+        ObjectNode one = claimVisit();
+        ((ObjectNode) one.get("subscriber")).remove("memberId");
+        Run single = AuditCliTest.run("check", "--out", "x12", "--x12-created", "2026-03-02T10:15",
+                file("one.json", one.toString()).toString());
+        assertThat(single.code()).isEqualTo(2);
+        assertThat(single.errLines()).containsExactly("minutewise: subscriber.memberId: required for X12 837P "
+                + "(2010BA NM109, the member id on the payer's card) (visit V-2001): its claim is not in the 837");
     }
 }
