@@ -23,14 +23,9 @@ final class OutputsAgreeCliTest {
     @TempDir
     Path tmp;
 
-    private Path file(String name, String content) throws IOException {
-        Path p = tmp.resolve(name);
-        Files.writeString(p, content);
-        return p;
-    }
-
+    /** The example claim, as Review2CliTest reads it. */
     private static ObjectNode claimVisit() throws IOException {
-        return (ObjectNode) JSON.readTree(Files.readString(Repo.example("claim-visit.json")));
+        return Review2CliTest.claimVisit();
     }
 
     /**
@@ -44,7 +39,7 @@ final class OutputsAgreeCliTest {
         v.put("abn", true);
         v.set("billed", JSON.readTree("[{\"code\":\"97112\",\"modifiers\":[\"GP\"],\"units\":2,\"charge\":150.00},"
                 + "{\"code\":\"97110\",\"modifiers\":[\"GP\",\"CQ\",\"95\",\"RT\"],\"units\":1,\"charge\":65.00}]"));
-        Path in = file("billed.json", v.toString());
+        Path in = Files.writeString(tmp.resolve("billed.json"), v.toString());
         Path csv = tmp.resolve("out.csv");
         Run c = AuditCliTest.run("check", "--out", "csv", "--output", csv.toString(), in.toString());
         assertThat(c.code()).as(c.err()).isIn(0, 1);
@@ -78,7 +73,7 @@ final class OutputsAgreeCliTest {
             ((ObjectNode) s.get("provider")).remove(List.of("npi", "supervisorNpi"));
         }
         Run r = AuditCliTest.run("check", "--out", "x12", "--x12-created", "2026-03-02T10:15",
-                file("three.json", v.toString()).toString());
+                Files.writeString(tmp.resolve("three.json"), v.toString()).toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.errLines()).containsExactly(
@@ -93,7 +88,7 @@ final class OutputsAgreeCliTest {
         ObjectNode one = claimVisit();
         ((ObjectNode) one.get("subscriber")).remove("memberId");
         Run single = AuditCliTest.run("check", "--out", "x12", "--x12-created", "2026-03-02T10:15",
-                file("one.json", one.toString()).toString());
+                Files.writeString(tmp.resolve("one.json"), one.toString()).toString());
         assertThat(single.code()).isEqualTo(2);
         assertThat(single.errLines()).containsExactly("minutewise: subscriber.memberId: required for X12 837P "
                 + "(2010BA NM109, the member id on the payer's card) (visit V-2001): its claim is not in the 837");

@@ -42,7 +42,7 @@ final class Review2CliTest {
         return p;
     }
 
-    private static ObjectNode claimVisit() throws IOException {
+    static ObjectNode claimVisit() throws IOException {
         return (ObjectNode) JSON.readTree(Files.readString(Repo.example("claim-visit.json")));
     }
 

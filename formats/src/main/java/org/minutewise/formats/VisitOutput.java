@@ -149,7 +149,7 @@ public final class VisitOutput {
                             + "off the billed " + String.join(", ", left) + ": a line holds four modifiers (837P SV101-3 "
                             + "to -6, the CSV's billedModifiers), and it carries " + String.join(", ",
                             keptModifiers(r, l)) + " (Minutewise's first, then the billed ones it has no say on, "
-                            + "pricing ones first); check with the payer which it needs most (MW-M001)");
+                            + "pricing ones first); check with the payer which it needs most");
                 }
             }
             LineCharges.corrected(r).forEach(c -> c.note().ifPresent(out::add));

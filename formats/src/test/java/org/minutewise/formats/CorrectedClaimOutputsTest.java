@@ -122,6 +122,11 @@ class CorrectedClaimOutputsTest {
         return out;
     }
 
+    /** The line charges of the check's three outputs: the CSV's {@code charge}, the 837's SV1 and the FHIR nets. */
+    private static List<List<String>> charges(CheckResult r) {
+        return List.of(column(VisitOutput.csv(List.of(r)), "charge"), sv1Charges(r), fhirNets(r));
+    }
+
     /** Each FHIR Claim item's net value. */
     private static List<String> fhirNets(CheckResult r) {
         org.hl7.fhir.r4.model.Claim c = (org.hl7.fhir.r4.model.Claim) org.minutewise.formats.fhir.FhirClaimWriter
@@ -140,9 +145,7 @@ class CorrectedClaimOutputsTest {
                 + "\"charge\":150.00}]"));
         assertThat(r.engineClaim().lines()).singleElement().satisfies(l -> assertThat(l.charge()).hasValueSatisfying(
                 c -> assertThat(c).isEqualByComparingTo("140.00")));
-        assertThat(column(VisitOutput.csv(List.of(r)), "charge")).containsExactly("150.00");
-        assertThat(sv1Charges(r)).containsExactly("150x2");
-        assertThat(fhirNets(r)).containsExactly("150.00");
+        assertThat(charges(r)).containsExactly(List.of("150.00"), List.of("150x2"), List.of("150.00"));
         assertThat(VisitOutput.csvNotes(List.of(r))).isEmpty();
     }
 
@@ -155,11 +158,8 @@ class CorrectedClaimOutputsTest {
     void aCorrectedLineCarriesTheFeeForTheUnitsSent() {
         CheckResult r = check(ptVisit("97112", 24, "[{\"code\":\"97112\",\"modifiers\":[\"GP\"],\"units\":3,"
                 + "\"charge\":210.00}]"));
-        String csv = VisitOutput.csv(List.of(r));
-        assertThat(column(csv, "billedUnits")).containsExactly("2");
-        assertThat(column(csv, "charge")).containsExactly("140.00");
-        assertThat(sv1Charges(r)).containsExactly("210x3");
-        assertThat(fhirNets(r)).containsExactly("210.00");
+        assertThat(column(VisitOutput.csv(List.of(r)), "billedUnits")).containsExactly("2");
+        assertThat(charges(r)).containsExactly(List.of("140.00"), List.of("210x3"), List.of("210.00"));
         assertThat(VisitOutput.csvNotes(List.of(r))).isEmpty();
     }
 
@@ -189,9 +189,7 @@ class CorrectedClaimOutputsTest {
     @Test
     void aBilledLineWithoutAChargeIsWrittenAtTheClinicFeeEverywhere() {
         CheckResult r = check(ptVisit("97112", 24, "[{\"code\":\"97112\",\"modifiers\":[\"GP\"],\"units\":2}]"));
-        assertThat(column(VisitOutput.csv(List.of(r)), "charge")).containsExactly("140.00");
-        assertThat(sv1Charges(r)).containsExactly("140x2");
-        assertThat(fhirNets(r)).containsExactly("140.00");
+        assertThat(charges(r)).containsExactly(List.of("140.00"), List.of("140x2"), List.of("140.00"));
         assertThat(VisitOutput.x12Notes(List.of(r))).singleElement().asString().isEqualTo("visit V-C1: billed line 1 "
                 + "(97112 x2) has no charge: it is written at the clinic fee schedule's $70.00 a unit, as the check "
                 + "priced 97112");
