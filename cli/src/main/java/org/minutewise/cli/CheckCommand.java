@@ -140,9 +140,16 @@ final class CheckCommand implements Callable<Integer> {
                 results.forEach(r -> visits.add(r.visit()));
                 org.minutewise.formats.csv.CsvVisitWriter.notCarriedNote(visits).ifPresent(n -> err.println(
                         "minutewise: note: " + n + " (the check read them)"));
+                // A billed modifier a line has no room for, a corrected line's charge kept as billed.
+                VisitOutput.csvNotes(results).forEach(n -> err.println("minutewise: note: " + n));
                 yield VisitOutput.csv(results);
             }
-            case "fhir" -> org.minutewise.formats.fhir.FhirClaimWriter.writeAll(fhirEntries) + "\n";
+            case "fhir" -> {
+                // A billed line without a charge, written at the clinic's fee (as the 837 of the check writes it).
+                org.minutewise.formats.LineCharges.sentNotes(results).forEach(n -> err.println("minutewise: note: "
+                        + n));
+                yield org.minutewise.formats.fhir.FhirClaimWriter.writeAll(fhirEntries) + "\n";
+            }
             case "x12" -> {
                 X12Output.Written w = X12Output.write(results, resultsAt, ref, envelope, created, err);
                 bad += w.refused();

@@ -101,11 +101,18 @@ final class X12Output {
         for (X12Writer.Refused r : p.refused()) {
             left.add(r.index());
             String at = positions.get(r.index());
-            InputException e = r.error();
-            InputException placed = at.isEmpty() ? e : at.startsWith("[") ? e.within(at)
-                    : new InputException(e.path().isEmpty() ? at : at + ", " + e.path(), e.detail());
-            err.println("minutewise: " + placed.getMessage() + " (visit " + r.result().visit().id() + "): its claim is "
-                    + "not in the 837" + (results.size() > 1 ? "; the others are written" : ""));
+            // Every field the claim lacks, one line each (all at once: the user fixes them in one pass); the last
+            // says the claim is not in the 837.
+            List<InputException> each = r.error() instanceof org.minutewise.formats.InputProblems several
+                    ? several.problems() : List.of(r.error());
+            for (int k = 0; k < each.size(); k++) {
+                InputException e = each.get(k);
+                InputException placed = at.isEmpty() ? e : at.startsWith("[") ? e.within(at)
+                        : new InputException(e.path().isEmpty() ? at : at + ", " + e.path(), e.detail());
+                err.println("minutewise: " + placed.getMessage() + " (visit " + r.result().visit().id() + ")"
+                        + (k < each.size() - 1 ? "" : ": its claim is not in the 837"
+                        + (results.size() > 1 ? "; the others are written" : "")));
+            }
         }
         List<CheckResult> written = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {

@@ -26,6 +26,9 @@ final class Review2CliTest {
     private static final String NOTE = "\"Neuromuscular reeducation 24 min: balance training with verbal cues; "
             + "goal: Berg 45/56. Therapeutic exercise 23 min: hip strengthening. Plan: progress gait.\"";
 
+    /** Where the 837 puts the billing provider's NPI, as its error names it. */
+    private static final String NPI_LOOP = "(2010AA NM109, the billing provider's NPI)";
+
     @TempDir
     Path tmp;
 
@@ -39,7 +42,7 @@ final class Review2CliTest {
         return p;
     }
 
-    private static ObjectNode claimVisit() throws IOException {
+    static ObjectNode claimVisit() throws IOException {
         return (ObjectNode) JSON.readTree(Files.readString(Repo.example("claim-visit.json")));
     }
 
@@ -65,15 +68,22 @@ final class Review2CliTest {
         Run r = run("check", "--out", "x12", "--x12-created", "2026-03-02T10:15", json.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.out()).startsWith("ISA*").contains("CLM*" + goodId + "*").doesNotContain("V-NOBILL");
-        assertThat(r.errLines()).containsExactly("minutewise: [1].billingProvider.npi: required for X12 837P (visit "
-                + "V-NOBILL): its claim is not in the 837; the others are written");
+        // The billing provider left out whole: each of its fields the 837 needs, all at once, the last line saying so.
+        assertThat(r.errLines()).containsExactly(
+                "minutewise: [1].billingProvider.npi: required for X12 837P " + NPI_LOOP + " (visit V-NOBILL)",
+                "minutewise: [1].billingProvider.taxId: required for X12 837P (2010AA REF*EI, the billing provider's tax "
+                        + "id) (visit V-NOBILL)",
+                "minutewise: [1].billingProvider.name: required for X12 837P (2010AA NM103) (visit V-NOBILL)",
+                "minutewise: [1].billingProvider.address: required for X12 837P (2010AA N3/N4, a street address with a "
+                        + "9-digit ZIP) (visit V-NOBILL): its claim is not in the 837; the others are written");
 
         // The bad visit first: its place is [0]; the good one is still written.
         Path reversed = file("claims2r.json", JSON.createArrayNode().add(v[1]).add(v[0]).toString());
         Run r2 = run("check", "--out", "x12", "--x12-created", "2026-03-02T10:15", reversed.toString());
         assertThat(r2.code()).isEqualTo(2);
         assertThat(r2.out()).isEqualTo(r.out());
-        assertThat(r2.err()).contains("minutewise: [0].billingProvider.npi: required for X12 837P (visit V-NOBILL)");
+        assertThat(r2.err()).contains("minutewise: [0].billingProvider.npi: required for X12 837P " + NPI_LOOP
+                + " (visit V-NOBILL)");
 
         // A visit that could not be read before them does not shift the place: [2], not the checked result's [1].
         ObjectNode unreadable = claimVisit();
@@ -82,7 +92,8 @@ final class Review2CliTest {
         Run r3 = run("check", "--out", "x12", "--x12-created", "2026-03-02T10:15", three.toString());
         assertThat(r3.code()).isEqualTo(2);
         assertThat(r3.out()).isEqualTo(r.out());
-        assertThat(r3.err()).contains("minutewise: [2].billingProvider.npi: required for X12 837P (visit V-NOBILL)")
+        assertThat(r3.err()).contains("minutewise: [2].billingProvider.npi: required for X12 837P " + NPI_LOOP
+                + " (visit V-NOBILL)")
                 .contains("[0].dateOfService");
 
         // JSON Lines: the line, counting a blank line.
@@ -90,8 +101,8 @@ final class Review2CliTest {
         Run l = run("check", "--out", "x12", "--x12-created", "2026-03-02T10:15", jsonl.toString());
         assertThat(l.code()).isEqualTo(2);
         assertThat(l.out()).isEqualTo(r.out());
-        assertThat(l.err()).contains("minutewise: line 3, billingProvider.npi: required for X12 837P (visit "
-                + "V-NOBILL)");
+        assertThat(l.err()).contains("minutewise: line 3, billingProvider.npi: required for X12 837P " + NPI_LOOP
+                + " (visit V-NOBILL)");
     }
 
     /** A single visit the 837 cannot carry: exit 2, nothing written, the field named (as before). */
@@ -103,8 +114,9 @@ final class Review2CliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(output).doesNotExist();
-        assertThat(r.errLines()).containsExactly("minutewise: billingProvider.npi: required for X12 837P (visit "
-                + "V-NOBILL): its claim is not in the 837");
+        assertThat(r.errLines()).hasSize(4).first().isEqualTo("minutewise: billingProvider.npi: required for X12 837P "
+                + NPI_LOOP + " (visit V-NOBILL)");
+        assertThat(r.errLines().get(3)).endsWith("(visit V-NOBILL): its claim is not in the 837");
     }
 
     /**
@@ -143,7 +155,8 @@ final class Review2CliTest {
         Run r = run("convert", "--out", "x12", json.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).contains("CLM*" + v[0].get("id").asText() + "*").doesNotContain("V-NOBILL");
-        assertThat(r.err()).contains("minutewise: [1].billingProvider.npi: required for X12 837P (visit V-NOBILL)")
+        assertThat(r.err()).contains("minutewise: [1].billingProvider.npi: required for X12 837P " + NPI_LOOP
+                + " (visit V-NOBILL)")
                 .doesNotContain("visit V-NOBILL is written");
     }
 

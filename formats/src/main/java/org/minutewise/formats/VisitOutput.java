@@ -42,12 +42,17 @@ public final class VisitOutput {
     /**
      * The visit with its billed lines replaced by the claim lines the engine built from the documented minutes (the
      * corrected claim, also when the visit came billed: its billed lines are what MW-B001..B012 compared them with),
-     * each with the engine's diagnosis pointers.
+     * each with the engine's diagnosis pointers and its charge by {@link LineCharges#corrected} (a line at the units
+     * billed keeps the billed charge; a corrected one the clinic's fee for the units sent).
      */
     public static Visit withClaimAsBilled(CheckResult r) {
         List<BilledLine> billed = new ArrayList<>();
-        for (ClaimLine l : r.engineClaim().lines()) {
-            billed.add(new BilledLine(l.code(), keptModifiers(r, l), l.units(), l.charge(), l.diagnosisPointers()));
+        List<LineCharges.Charge> charges = LineCharges.corrected(r);
+        List<ClaimLine> lines = r.engineClaim().lines();
+        for (int i = 0; i < lines.size(); i++) {
+            ClaimLine l = lines.get(i);
+            billed.add(new BilledLine(l.code(), keptModifiers(r, l), l.units(), charges.get(i).amount(),
+                    l.diagnosisPointers()));
         }
         // A billed code documented without minutes (an 837 read back, MW-B001): the engine cannot count it, so its
         // billed lines stay as billed rather than drop off the claim.
@@ -65,12 +70,43 @@ public final class VisitOutput {
             "59", "XE", "XS", "XP", "XU", "AT", "GY", "GX");
 
     /**
+     * Billed modifiers that change the fee schedule amount (CMS's pricing modifiers among those of therapy claims:
+     * increased, reduced or discontinued services, bilateral, multiple procedures, a component): kept before the
+     * informational ones (95, GT, RT, ...) when the line has no room for all.
+     */
+    private static final java.util.Set<String> PRICING_MODIFIERS = java.util.Set.of("22", "26", "50", "51", "52", "53",
+            "TC");
+
+    /**
      * The corrected line's modifiers: the engine's, then those billed on the code's line (on its CQ/CO line or the
      * other, as this one is; any of the code's when none is) that the engine neither adds nor judges (95, GT, 52, RT,
-     * a payer's own...), kept as billed as the 837 and the FHIR Claim of the same check keep them, up to four. GA/GZ
-     * are the engine's on a Medicare claim (the visit's ABN), 96/97 for a payer that asks for them.
+     * a payer's own...), kept as billed as the 837 and the FHIR Claim of the same check keep them, up to four, the
+     * pricing ones ({@link #PRICING_MODIFIERS}: 52, 22, ...) first; those left off are {@link #leftOffModifiers}.
+     * GA/GZ are the engine's on a Medicare claim (the visit's ABN), 96/97 for a payer that asks for them.
      */
     static List<String> keptModifiers(CheckResult r, ClaimLine engine) {
+        List<String> extra = billedExtras(r, engine);
+        if (extra.isEmpty()) {
+            return engine.modifiers();
+        }
+        List<String> out = new ArrayList<>(engine.modifiers());
+        for (String m : extra) {
+            if (out.size() < org.minutewise.core.claim.ClaimBuilder.MAX_MODIFIERS) {
+                out.add(m);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The billed modifiers {@link #keptModifiers} has no room for on the line (a line holds four), in its order. */
+    static List<String> leftOffModifiers(CheckResult r, ClaimLine engine) {
+        List<String> extra = billedExtras(r, engine);
+        int room = Math.max(0, org.minutewise.core.claim.ClaimBuilder.MAX_MODIFIERS - engine.modifiers().size());
+        return extra.size() <= room ? List.of() : List.copyOf(extra.subList(room, extra.size()));
+    }
+
+    /** The billed modifiers the engine has no say on, for the corrected line: pricing ones first, then as billed. */
+    private static List<String> billedExtras(CheckResult r, ClaimLine engine) {
         List<BilledLine> sameCode = new ArrayList<>();
         List<BilledLine> sameKind = new ArrayList<>();
         boolean assistant = org.minutewise.core.claim.ClaimBuilder.assistantModifier(engine.modifiers());
@@ -82,21 +118,43 @@ public final class VisitOutput {
                 }
             }
         }
-        List<String> out = null;
+        List<String> out = new ArrayList<>();
         for (BilledLine b : sameKind.isEmpty() ? sameCode : sameKind) {
             for (String m : b.modifiers()) {
-                if (!enginesModifier(r, m) && !engine.modifiers().contains(m)
-                        && (out == null || !out.contains(m))) {
-                    if (out == null) {
-                        out = new ArrayList<>(engine.modifiers());
-                    }
-                    if (out.size() < org.minutewise.core.claim.ClaimBuilder.MAX_MODIFIERS) {
-                        out.add(m);
-                    }
+                if (!enginesModifier(r, m) && !engine.modifiers().contains(m) && !out.contains(m)) {
+                    out.add(m);
                 }
             }
         }
-        return out == null ? engine.modifiers() : List.copyOf(out);
+        List<String> pricingFirst = new ArrayList<>(out.size());
+        out.stream().filter(PRICING_MODIFIERS::contains).forEach(pricingFirst::add);
+        out.stream().filter(m -> !PRICING_MODIFIERS.contains(m)).forEach(pricingFirst::add);
+        return pricingFirst;
+    }
+
+    /**
+     * What a caller should hear of the corrected claim {@link #csv} writes, one line each: a billed modifier left off
+     * a line that has no room for it (four at most: the engine's first, then the billed ones it has no say on, pricing
+     * ones first), and a corrected line that keeps its billed charge for want of a fee ({@link LineCharges}).
+     */
+    public static List<String> csvNotes(List<CheckResult> results) {
+        List<String> out = new ArrayList<>();
+        for (CheckResult r : results) {
+            List<ClaimLine> lines = r.engineClaim().lines();
+            for (int i = 0; i < lines.size(); i++) {
+                ClaimLine l = lines.get(i);
+                List<String> left = leftOffModifiers(r, l);
+                if (!left.isEmpty()) {
+                    out.add("visit " + r.visit().id() + ": corrected line " + (i + 1) + " (" + l.code() + ") leaves "
+                            + "off the billed " + String.join(", ", left) + ": a line holds four modifiers (837P SV101-3 "
+                            + "to -6, the CSV's billedModifiers), and it carries " + String.join(", ",
+                            keptModifiers(r, l)) + " (Minutewise's first, then the billed ones it has no say on, "
+                            + "pricing ones first); check with the payer which it needs most");
+                }
+            }
+            LineCharges.corrected(r).forEach(c -> c.note().ifPresent(out::add));
+        }
+        return out;
     }
 
     private static boolean enginesModifier(CheckResult r, String m) {
@@ -125,12 +183,15 @@ public final class VisitOutput {
     /**
      * What a caller should hear before sending an 837 of these visits: a claim id (CLM01) over 20 characters, of
      * which the 837P and 837I implementation guides ask receivers to keep only 20 (the 835 may come back under a
-     * shortened id). One line each.
+     * shortened id), and a billed line without a charge written at the clinic's fee ({@link LineCharges#sent}). One
+     * line each.
      */
     public static List<String> x12Notes(List<CheckResult> results) {
         List<String> out = new java.util.ArrayList<>();
         for (CheckResult r : results) {
             String id = r.visit().id();
+            // A billed line without a charge, written at the clinic's fee for its units.
+            LineCharges.sent(r).forEach(c -> c.note().ifPresent(out::add));
             if (id.length() > 20) {
                 out.add("visit " + id + ": its id is " + id.length() + " characters; an 837's receiver need keep "
                         + "only 20 of the claim id (CLM01), so the remittance may not match it");

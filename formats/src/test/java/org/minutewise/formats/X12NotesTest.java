@@ -29,8 +29,8 @@ class X12NotesTest {
         assertThat(VisitOutput.x12Notes(List.of(zero))).singleElement().asString()
                 .isEqualTo("visit V-0: billed line 1 (97110) is written with 0 units, as billed; payer medicare "
                         + "returns it as invalid units of service (MW-B013)");
-        // Near miss: no 0-unit line.
-        assertThat(VisitOutput.x12Notes(List.of(check("{\"code\":\"97110\",\"modifiers\":[\"GP\"],\"units\":2}"))))
-                .isEmpty();
+        // Near miss: no 0-unit line (charged: a billed line without a charge is said too, LineCharges).
+        assertThat(VisitOutput.x12Notes(List.of(check("{\"code\":\"97110\",\"modifiers\":[\"GP\"],\"units\":2,"
+                + "\"charge\":130}")))).isEmpty();
     }
 }

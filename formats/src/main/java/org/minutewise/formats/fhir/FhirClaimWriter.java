@@ -164,8 +164,11 @@ public final class FhirClaimWriter {
         BigDecimal total = BigDecimal.ZERO;
         boolean allCharged = !r.claim().lines().isEmpty();
         List<ClaimLine> lines = r.claim().lines();
+        // The charges as the 837 of the same check writes them (a billed line without one at the clinic's fee).
+        List<org.minutewise.formats.LineCharges.Charge> charges = org.minutewise.formats.LineCharges.sent(r);
         for (int n = 0; n < lines.size(); n++) {
             ClaimLine l = lines.get(n);
+            Optional<BigDecimal> lineCharge = charges.get(n).amount();
             Claim.ItemComponent it = c.addItem();
             it.setSequence(n + 1);
             it.addCareTeamSequence(member(c, e, team, rendering(v, l), "primary", n));
@@ -193,8 +196,8 @@ public final class FhirClaimWriter {
             SimpleQuantity q = new SimpleQuantity();
             q.setValue(l.units());
             it.setQuantity(q);
-            if (l.charge().isPresent()) {
-                BigDecimal charge = l.charge().get().setScale(2, RoundingMode.HALF_UP);
+            if (lineCharge.isPresent()) {
+                BigDecimal charge = lineCharge.get().setScale(2, RoundingMode.HALF_UP);
                 // net = quantity x unitPrice (Claim.item.net): the unit price exactly, to the tenth of a cent if
                 // need be (75.25 for 2 units is 37.625), and none when no exact price exists (100 for 3 units).
                 BigDecimal unit = unitPrice(charge, l.units());

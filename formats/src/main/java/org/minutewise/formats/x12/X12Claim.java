@@ -23,6 +23,7 @@ import org.minutewise.core.payer.PayerKind;
 import org.minutewise.core.payer.PayerProfile;
 import org.minutewise.core.payer.PayerProfiles;
 import org.minutewise.formats.InputException;
+import org.minutewise.formats.InputProblems;
 import org.minutewise.formats.Npi;
 
 /**
@@ -352,32 +353,41 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
      * patient's own name, address and demographics, which the TR3 requires there (2010CA carries no member id in
      * 5010). Medicare (SBR09 MA/MB) covers the beneficiary alone: a Medicare claim for a dependent is refused.
      */
-    private static Person dependent(Visit v, String filing, String need) {
+    private static Person dependent(Visit v, String filing, String need, Problems problems) {
         String relationship = v.claimInfo().subscriber().relationship().orElseThrow();
         if (!Subscriber.RELATIONSHIPS.contains(relationship)) {
-            throw new InputException("subscriber.relationship", "expected one of "
-                    + String.join(", ", Subscriber.RELATIONSHIPS) + " (837 PAT01), got \"" + relationship + "\"");
+            return problems.take(() -> {
+                throw new InputException("subscriber.relationship", "expected one of "
+                        + String.join(", ", Subscriber.RELATIONSHIPS) + " (837 PAT01), got \"" + relationship + "\"");
+            });
         }
         if (medicare(filing)) {
-            throw new InputException("subscriber.relationship", "Medicare (claim filing indicator " + filing
-                    + ") covers the beneficiary alone and has no dependents, so its claim names no patient other "
-                    + "than the subscriber (relationship " + relationship + "): leave subscriber.relationship out and "
-                    + "give the patient's own Medicare coverage as the subscriber (subscriber.memberId their MBI), or "
-                    + "bill the payer that covers the patient as a dependent");
+            return problems.take(() -> {
+                throw new InputException("subscriber.relationship", "Medicare (claim filing indicator " + filing
+                        + ") covers the beneficiary alone and has no dependents, so its claim names no patient other "
+                        + "than the subscriber (relationship " + relationship + "): leave subscriber.relationship out "
+                        + "and give the patient's own Medicare coverage as the subscriber (subscriber.memberId their "
+                        + "MBI), or bill the payer that covers the patient as a dependent");
+            });
         }
         org.minutewise.core.model.Patient p = v.patient();
         String why = need + " (2010CA: the patient is not the subscriber, subscriber.relationship " + relationship + ")";
-        String last = X12Text.check(p.lastName().filter(n -> !n.isBlank())
-                .orElseThrow(() -> new InputException("patient.lastName", why)), "patient.lastName", 1, 60);
-        Optional<String> first = p.firstName().isPresent() && !p.firstName().get().isBlank()
-                ? Optional.of(X12Text.check(p.firstName().get(), "patient.firstName", 1, 35)) : Optional.empty();
-        LocalDate birth = p.birthDate().orElseThrow(() -> new InputException("patient.birthDate", why));
-        String sex = p.sex().orElse("U");
-        if (!sex.matches("[FMU]")) {
-            throw new InputException("patient.sex", "expected F, M or U, got \"" + sex + "\"");
-        }
-        Address a = p.address().orElseThrow(() -> new InputException("patient.address", why));
-        return person(last, first, a, "patient.address", birth, sex);
+        String last = problems.take(() -> X12Text.check(p.lastName().filter(n -> !n.isBlank())
+                .orElseThrow(() -> new InputException("patient.lastName", why)), "patient.lastName", 1, 60));
+        Optional<String> first = problems.take(() -> p.firstName().isPresent() && !p.firstName().get().isBlank()
+                ? Optional.of(X12Text.check(p.firstName().get(), "patient.firstName", 1, 35)) : Optional.empty());
+        LocalDate birth = problems.take(() -> p.birthDate().orElseThrow(() -> new InputException("patient.birthDate",
+                why)));
+        String sex = problems.take(() -> {
+            String x = p.sex().orElse("U");
+            if (!x.matches("[FMU]")) {
+                throw new InputException("patient.sex", "expected F, M or U, got \"" + x + "\"");
+            }
+            return x;
+        });
+        Address a = problems.take(() -> p.address().orElseThrow(() -> new InputException("patient.address", why)));
+        return last == null || first == null || birth == null || sex == null || a == null ? null
+                : problems.take(() -> person(last, first, a, "patient.address", birth, sex));
     }
 
     /** A person's N3/N4, checked (the field names the visit's address). */
@@ -392,80 +402,239 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                 X12Text.check(a.city(), field + ".city", 2, 30), a.state(), a.zip().replace("-", ""), birth, sex);
     }
 
+    /**
+     * What a claim lacks, field by field: each part of the claim is checked on its own and its error kept, so that
+     * one run names every field to fill (the billing NPI, the member id, a line's rendering NPI, ...) instead of the
+     * first; a part that needs another one's value is checked once that value is there.
+     */
+    private static final class Problems {
+        private final List<InputException> found = new ArrayList<>();
+
+        /** The value, or null with its error kept. */
+        <T> T take(java.util.function.Supplier<T> part) {
+            try {
+                return part.get();
+            } catch (InputException e) {
+                found.add(e);
+                return null;
+            }
+        }
+
+        void check(Runnable part) {
+            take(() -> {
+                part.run();
+                return null;
+            });
+        }
+
+        /** The one error, or every error at once ({@link InputProblems}); nothing when the claim lacks nothing. */
+        void throwIfAny() {
+            if (found.size() == 1) {
+                throw found.get(0);
+            }
+            if (!found.isEmpty()) {
+                throw new InputProblems(found);
+            }
+        }
+    }
+
+    /** {@code required for X12 837P (where)}: a missing field's detail, naming its loop, segment and element. */
+    private static String need(Form form, String where) {
+        return "required for " + form.label + " (" + where + ")";
+    }
+
     static X12Claim prepare(CheckResult r, Form form, PayerProfiles payers) {
         Visit v = r.visit();
         String need = "required for " + form.label;
-        String claimId = X12Text.check(v.id(), "id", 1, 38);
+        Problems problems = new Problems();
+        String claimId = problems.take(() -> X12Text.check(v.id(), "id", 1, 38));
         ClaimInfo ci = v.claimInfo();
 
-        BillingProvider bp = ci.billingProvider();
-        String npi = bp.npi().orElseThrow(() -> new InputException("billingProvider.npi", need));
-        if (!Npi.valid(npi)) {
-            throw new InputException("billingProvider.npi", "not a valid NPI (10 digits with a check digit): \""
-                    + npi + "\"");
-        }
-        String taxId = bp.taxId().orElseThrow(() -> new InputException("billingProvider.taxId", need))
-                .replace("-", "");
-        if (!taxId.matches("\\d{9}")) {
-            throw new InputException("billingProvider.taxId", "expected 9 digits, got \"" + taxId + "\"");
-        }
-        String name = X12Text.check(bp.name().orElseThrow(() -> new InputException("billingProvider.name", need)),
-                "billingProvider.name", 1, 60);
-        Address a = bp.address().orElseThrow(() -> new InputException("billingProvider.address", need));
-        String zip = a.zip().replace("-", "");
-        if (!zip.matches("\\d{9}")) {
-            throw new InputException("billingProvider.address.zip", form.label
-                    + " needs the 9-digit ZIP+4 of the billing provider, got \"" + a.zip() + "\"");
-        }
-        if (!a.state().matches("[A-Z]{2}")) {
-            throw new InputException("billingProvider.address.state", "expected a 2-letter state code, got \""
-                    + a.state() + "\"");
-        }
-        Optional<String> line2 = line2(a, "billingProvider.address.line2");
-        poBox(a.line1(), "billingProvider.address.line1");
-        line2.ifPresent(l -> poBox(l, "billingProvider.address.line2"));
-        // A person bills on an 837P alone: an 837I's billing provider is the facility, an organization.
-        Optional<String> billingFirst = form == Form.INSTITUTIONAL ? Optional.empty() : bp.firstName()
-                .map(f -> X12Text.check(f, "billingProvider.firstName", 1, 35));
-        BillingParty billing = new BillingParty(npi, taxId, name,
-                X12Text.check(a.line1(), "billingProvider.address.line1", 1, 55), line2,
-                X12Text.check(a.city(), "billingProvider.address.city", 2, 30), a.state(), zip, billingFirst);
+        BillingParty billing = problems.take(() -> billing(ci.billingProvider(), form));
 
         Subscriber s = ci.subscriber();
-        String memberId = X12Text.check(s.memberId().orElseThrow(() -> new InputException("subscriber.memberId",
-                need)), "subscriber.memberId", 2, 80);
-        String last = X12Text.check(s.lastName().orElseThrow(() -> new InputException("subscriber.lastName", need)),
-                "subscriber.lastName", 1, 60);
-        Optional<String> first = s.firstName().isPresent() && !s.firstName().get().isBlank()
-                ? Optional.of(X12Text.check(s.firstName().get(), "subscriber.firstName", 1, 35)) : Optional.empty();
+        String memberId = problems.take(() -> X12Text.check(s.memberId().orElseThrow(() -> new InputException(
+                "subscriber.memberId", need(form, "2010BA NM109, the member id on the payer's card"))),
+                "subscriber.memberId", 2, 80));
+        String last = problems.take(() -> X12Text.check(s.lastName().orElseThrow(() -> new InputException(
+                "subscriber.lastName", need(form, "2010BA NM103"))), "subscriber.lastName", 1, 60));
+        Optional<String> first = problems.take(() -> s.firstName().isPresent() && !s.firstName().get().isBlank()
+                ? Optional.of(X12Text.check(s.firstName().get(), "subscriber.firstName", 1, 35)) : Optional.empty());
         // The patient who is the subscriber: checked in the order of the fields written (2010BA DMG, then 2010BB,
         // then 2010BA N3/N4, then SBR09); a dependent's patient loop after the payer.
-        Demographics self = s.dependent() ? null : self(v, last, first, need);
-        String payerName = X12Text.check(ci.payerName().orElseThrow(() -> new InputException("payerName", need)),
-                "payerName", 1, 60);
-        String payerId = X12Text.check(ci.payerId().orElseThrow(() -> new InputException("payerId", need)),
-                "payerId", 2, 80);
-        SubscriberParty sub;
+        Demographics self = s.dependent() || last == null || first == null ? null
+                : problems.take(() -> self(v, last, first, need));
+        String payerName = problems.take(() -> X12Text.check(ci.payerName().orElseThrow(() -> new InputException(
+                "payerName", need(form, "2010BB NM103, the payer's name"))), "payerName", 1, 60));
+        String payerId = problems.take(() -> X12Text.check(ci.payerId().orElseThrow(() -> new InputException(
+                "payerId", need(form, "2010BB NM109, the payer id"))), "payerId", 2, 80));
+        String filing = problems.take(() -> filingIndicator(ci, r.payer().kind(), form));
+        Person patient;
         if (s.dependent()) {
-            String filing = filingIndicator(ci, r.payer().kind(), form);
-            sub = new SubscriberParty(filing, memberId, last, first, payerName, payerId, dependent(v, filing, need),
-                    s.relationship());
+            patient = filing == null ? null : dependent(v, filing, need, problems);
         } else {
             // 2010BA N3/N4: required when the patient is the subscriber.
-            Address sa = s.address().or(() -> v.patient().address()).orElseThrow(() -> new InputException(
-                    "subscriber.address", need + " (2010BA N3/N4: the patient is the subscriber); or give "
-                    + "patient.address"));
-            if (s.address().isPresent() && v.patient().address().isPresent()
-                    && !s.address().equals(v.patient().address())) {
-                throw new InputException("patient.address", "the patient's address is not the subscriber's, and the "
-                        + "837 gives one address for a patient who is the subscriber (2010BA N3/N4): give one "
-                        + "address, or, for a dependent, subscriber.relationship");
-            }
-            Person patient = person(last, first, sa, "subscriber.address", self.birthDate(), self.sex());
-            sub = new SubscriberParty(filingIndicator(ci, r.payer().kind(), form), memberId, last, first, payerName,
-                    payerId, patient, Optional.empty());
+            Address sa = problems.take(() -> s.address().or(() -> v.patient().address()).orElseThrow(() ->
+                    new InputException("subscriber.address", need + " (2010BA N3/N4: the patient is the subscriber); "
+                            + "or give patient.address")));
+            problems.check(() -> {
+                if (s.address().isPresent() && v.patient().address().isPresent()
+                        && !s.address().equals(v.patient().address())) {
+                    throw new InputException("patient.address", "the patient's address is not the subscriber's, and "
+                            + "the 837 gives one address for a patient who is the subscriber (2010BA N3/N4): give one "
+                            + "address, or, for a dependent, subscriber.relationship");
+                }
+            });
+            patient = sa == null || self == null ? null : problems.take(() -> person(last, first, sa,
+                    "subscriber.address", self.birthDate(), self.sex()));
         }
 
+        String[] facilityAndFrequency = problems.take(() -> facilityAndFrequency(v, form));
+        String frequency = facilityAndFrequency == null ? null : facilityAndFrequency[1];
+        Optional<String> payerClaimControlNumber = frequency == null ? null : problems.take(() ->
+                payerClaimControlNumber(ci, frequency, need));
+        List<String> dx = problems.take(() -> diagnoses(v, form));
+
+        Optional<Certifier> certifier = problems.take(() -> certifier(v));
+        if (form == Form.INSTITUTIONAL && certifier != null && certifier.isEmpty()) {
+            // X223A2 2310A Attending Provider is required on every claim but non-scheduled transportation: a
+            // receiver's front end rejects an 837I without it.
+            problems.check(() -> {
+                throw new InputException("certification.physicianNpi", need + ": the attending provider (loop 2310A "
+                        + "NM1*71), the physician or NPP who certified the plan of care; give certification.physicianNpi "
+                        + "and certification.physician");
+            });
+        }
+
+        List<ClaimLine> claimLines = r.claim().lines();
+        if (claimLines.isEmpty()) {
+            problems.check(() -> {
+                throw new InputException("claimLines", "no claim line to bill: the check built none for this visit");
+            });
+        }
+        if (claimLines.size() > form.maxLines) {
+            problems.check(() -> {
+                throw new InputException("claimLines", "at most " + form.maxLines + " service lines on one "
+                        + form.label + " claim, got " + claimLines.size());
+            });
+        }
+        String npi = billing == null ? null : billing.npi();
+        // Each claim line's service line, null where the line has a problem (kept with the others).
+        Line[] lines = new Line[claimLines.size()];
+        BigDecimal total = BigDecimal.ZERO;
+        // The claim as billed (the visit's billed lines, one claim line each) or the engine's.
+        boolean billed = r.claim() != r.engineClaim();
+        List<org.minutewise.formats.LineCharges.Charge> charges = org.minutewise.formats.LineCharges.sent(r);
+        for (int k = 0; k < claimLines.size(); k++) {
+            int at = k;
+            lines[k] = problems.take(() -> line(r, claimLines.get(at), at, billed, charges.get(at), dx, form));
+            if (lines[k] != null) {
+                total = total.add(lines[k].charge());
+            }
+        }
+        // The claim's rendering provider (2310) is the first one named; a line whose rendering provider differs
+        // carries its own (2420). A line with none would silently inherit the claim's, so that is an error.
+        // 2310 is for a rendering provider other than the billing provider (TR3): the first line rendered by
+        // someone else names it; when none is, the billing provider renders every line and no 2310/2420 is written.
+        // A line the billing provider itself renders on such a claim still carries its own 2420 (it differs from
+        // the claim's rendering provider). Without the billing NPI (named above) the lines are not compared with it.
+        Optional<Rendering> claimRendering = Optional.empty();
+        for (Line l : lines) {
+            if (npi != null && l != null && l.rendering().isPresent() && !l.rendering().get().npi().equals(npi)) {
+                claimRendering = l.rendering();
+                break;
+            }
+        }
+        List<Line> out = new ArrayList<>(lines.length);
+        for (int i = 0; i < lines.length; i++) {
+            Line l = lines[i];
+            if (l == null) {
+                continue;
+            }
+            if (claimRendering.isPresent() && l.rendering().isEmpty()) {
+                // Every line without one is named, with the claim's other problems.
+                ClaimLine cl = claimLines.get(i);
+                String where = cl.serviceIndexes().isEmpty() ? "claimLines"
+                        : "services[" + cl.serviceIndexes().get(0) + "]";
+                problems.check(() -> {
+                    throw new InputException(where + ".provider.npi", need + ": other lines of this claim name a"
+                            + " rendering provider, so the line for " + cl.code() + " needs one too (loop "
+                            + (form == Form.PROFESSIONAL ? "2420A" : "2420C") + " NM1*82 NM109)");
+                });
+            }
+            // No 2420 where the claim's rendering provider (or, without one, the billing provider) renders the line.
+            out.add(claimRendering.isEmpty() || l.rendering().equals(claimRendering) ? l.withoutRendering() : l);
+        }
+        Optional<OtherPayer> otherPayer = problems.take(() -> otherPayer(v, payers, form));
+        problems.throwIfAny();
+        SubscriberParty sub = new SubscriberParty(filing, memberId, last, first, payerName, payerId, patient,
+                s.dependent() ? s.relationship() : Optional.empty());
+        return new X12Claim(claimId, billing, sub, facilityAndFrequency[0], frequency, payerClaimControlNumber, dx,
+                certifier, claimRendering, otherPayer, out, v.dateOfService(), total);
+    }
+
+    /** The billing provider (loop 2000A/2010AA), each field it lacks named ({@link Problems}). */
+    private static BillingParty billing(BillingProvider bp, Form form) {
+        Problems problems = new Problems();
+        String npi = problems.take(() -> {
+            String n = bp.npi().orElseThrow(() -> new InputException("billingProvider.npi", need(form,
+                    "2010AA NM109, the billing provider's NPI")));
+            if (!Npi.valid(n)) {
+                throw new InputException("billingProvider.npi", "not a valid NPI (10 digits with a check digit): \""
+                        + n + "\"");
+            }
+            return n;
+        });
+        String taxId = problems.take(() -> {
+            String t = bp.taxId().orElseThrow(() -> new InputException("billingProvider.taxId", need(form,
+                    "2010AA REF*EI, the billing provider's tax id"))).replace("-", "");
+            if (!t.matches("\\d{9}")) {
+                throw new InputException("billingProvider.taxId", "expected 9 digits, got \"" + t + "\"");
+            }
+            return t;
+        });
+        String name = problems.take(() -> X12Text.check(bp.name().orElseThrow(() -> new InputException(
+                "billingProvider.name", need(form, "2010AA NM103"))), "billingProvider.name", 1, 60));
+        Address a = problems.take(() -> bp.address().orElseThrow(() -> new InputException("billingProvider.address",
+                need(form, "2010AA N3/N4, a street address with a 9-digit ZIP"))));
+        String zip = null;
+        Optional<String> line2 = null;
+        String line1 = null;
+        String city = null;
+        if (a != null) {
+            zip = problems.take(() -> {
+                String z = a.zip().replace("-", "");
+                if (!z.matches("\\d{9}")) {
+                    throw new InputException("billingProvider.address.zip", form.label
+                            + " needs the 9-digit ZIP+4 of the billing provider, got \"" + a.zip() + "\"");
+                }
+                return z;
+            });
+            problems.check(() -> {
+                if (!a.state().matches("[A-Z]{2}")) {
+                    throw new InputException("billingProvider.address.state", "expected a 2-letter state code, got \""
+                            + a.state() + "\"");
+                }
+            });
+            line2 = problems.take(() -> {
+                Optional<String> l2 = line2(a, "billingProvider.address.line2");
+                poBox(a.line1(), "billingProvider.address.line1");
+                l2.ifPresent(l -> poBox(l, "billingProvider.address.line2"));
+                return l2;
+            });
+            line1 = problems.take(() -> X12Text.check(a.line1(), "billingProvider.address.line1", 1, 55));
+            city = problems.take(() -> X12Text.check(a.city(), "billingProvider.address.city", 2, 30));
+        }
+        // A person bills on an 837P alone: an 837I's billing provider is the facility, an organization.
+        Optional<String> billingFirst = problems.take(() -> form == Form.INSTITUTIONAL ? Optional.empty() : bp
+                .firstName().map(f -> X12Text.check(f, "billingProvider.firstName", 1, 35)));
+        problems.throwIfAny();
+        return new BillingParty(npi, taxId, name, line1, line2, city, a.state(), zip, billingFirst);
+    }
+
+    /** CLM05-1 (the place of service, or the type of bill's facility code) and CLM05-3 (the frequency). */
+    private static String[] facilityAndFrequency(Visit v, Form form) {
+        ClaimInfo ci = v.claimInfo();
         String facility;
         String frequency = "1";
         if (form == Form.PROFESSIONAL) {
@@ -483,26 +652,31 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             facility = tob.substring(0, 2);
             frequency = tob.substring(2);
         }
-
         if (ci.claimFrequency().isPresent()) {
             frequency = frequency(ci.claimFrequency().get(), form);
         }
-        Optional<String> payerClaimControlNumber = Optional.empty();
-        String freq = frequency;
-        if (freq.equals("7") || freq.equals("8")) {
-            // TR3 2300 REF*F8: required when CLM05-3 is 7 (replacement) or 8 (void); the payer cannot match the
-            // claim to the one it replaces without it.
-            payerClaimControlNumber = Optional.of(X12Text.check(ci.payerClaimControlNumber().orElseThrow(() ->
-                    new InputException("payerClaimControlNumber", need + " when claimFrequency is " + freq
-                            + (freq.equals("7") ? " (replacement)" : " (void)") + ": the payer's control"
-                            + " number of the claim replaced or voided (2300 REF*F8)")),
-                    "payerClaimControlNumber", 1, 50));
-        }
+        return new String[] {facility, frequency};
+    }
 
+    /** TR3 2300 REF*F8: required when CLM05-3 is 7 (replacement) or 8 (void). */
+    private static Optional<String> payerClaimControlNumber(ClaimInfo ci, String freq, String need) {
+        if (!freq.equals("7") && !freq.equals("8")) {
+            return Optional.empty();
+        }
+        // The payer cannot match the claim to the one it replaces without it.
+        return Optional.of(X12Text.check(ci.payerClaimControlNumber().orElseThrow(() ->
+                new InputException("payerClaimControlNumber", need + " when claimFrequency is " + freq
+                        + (freq.equals("7") ? " (replacement)" : " (void)") + ": the payer's control"
+                        + " number of the claim replaced or voided (2300 REF*F8)")),
+                "payerClaimControlNumber", 1, 50));
+    }
+
+    /** The diagnoses as HI writes them (no dot), at least one, at most the form's. */
+    private static List<String> diagnoses(Visit v, Form form) {
         List<String> dx = new ArrayList<>();
         int maxDx = form == Form.PROFESSIONAL ? MAX_DIAGNOSES_P : MAX_DIAGNOSES_I;
         if (v.diagnoses().isEmpty()) {
-            throw new InputException("diagnoses", need + ": at least one ICD-10-CM code");
+            throw new InputException("diagnoses", need(form, "2300 HI") + ": at least one ICD-10-CM code");
         }
         if (v.diagnoses().size() > maxDx) {
             throw new InputException("diagnoses", "at most " + maxDx + " on one " + form.label + " claim, got "
@@ -515,90 +689,54 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
             }
             dx.add(X12Text.undot(code));
         }
+        return dx;
+    }
 
-        Optional<Certifier> certifier = certifier(v);
-        if (form == Form.INSTITUTIONAL && certifier.isEmpty()) {
-            // X223A2 2310A Attending Provider is required on every claim but non-scheduled transportation: a
-            // receiver's front end rejects an 837I without it.
-            throw new InputException("certification.physicianNpi", need + ": the attending provider (loop 2310A "
-                    + "NM1*71), the physician or NPP who certified the plan of care; give certification.physicianNpi "
-                    + "and certification.physician");
+    /**
+     * One service line (loop 2400) of claim line {@code k}: its code, modifiers, charge ({@link
+     * org.minutewise.formats.LineCharges#sent}), units, pointers into {@code dx} (null when the diagnoses could not be
+     * read: the first) and rendering provider.
+     */
+    private static Line line(CheckResult r, ClaimLine cl, int k, boolean billed,
+                             org.minutewise.formats.LineCharges.Charge lineCharge, List<String> dx, Form form) {
+        String need = "required for " + form.label;
+        String where = cl.serviceIndexes().isEmpty() ? "claimLines" : "services[" + cl.serviceIndexes().get(0) + "]";
+        if (!CODE.matcher(cl.code()).matches()) {
+            throw new InputException(where + ".code", "not a CPT or HCPCS code: \"" + cl.code() + "\"");
         }
-
-        List<ClaimLine> claimLines = r.claim().lines();
-        if (claimLines.isEmpty()) {
-            throw new InputException("claimLines", "no claim line to bill: the check built none for this visit");
-        }
-        if (claimLines.size() > form.maxLines) {
-            throw new InputException("claimLines", "at most " + form.maxLines + " service lines on one "
-                    + form.label + " claim, got " + claimLines.size());
-        }
-        List<Line> lines = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
-        for (ClaimLine cl : claimLines) {
-            String where = cl.serviceIndexes().isEmpty() ? "claimLines" : "services[" + cl.serviceIndexes().get(0) + "]";
-            if (!CODE.matcher(cl.code()).matches()) {
-                throw new InputException(where + ".code", "not a CPT or HCPCS code: \"" + cl.code() + "\"");
-            }
-            for (String m : cl.modifiers()) {
-                if (!MODIFIER.matcher(m).matches()) {
-                    throw new InputException(where, "modifier \"" + m + "\" is not 2 letters or digits");
-                }
-            }
-            if (cl.modifiers().size() > 4) {
-                throw new InputException(where, "at most 4 modifiers on a line, got " + cl.modifiers());
-            }
-            BigDecimal charge = cl.charge().orElseThrow(() -> new InputException(where + ".charge", need
-                    + ": the line for " + cl.code() + " has no charge (give the service's charge or load a clinic"
-                    + " fee schedule)"));
-            if (charge.signum() < 0) {
-                throw new InputException(where + ".charge", "must not be negative, got " + charge);
-            }
-            if (cl.units() < 0) {
-                throw new InputException(where, "negative units for " + cl.code());
-            }
-            List<Integer> pointers = new ArrayList<>();
-            for (int p : cl.diagnosisPointers()) {
-                if (p >= 1 && p <= dx.size() && !pointers.contains(p) && pointers.size() < 4) {
-                    pointers.add(p);
-                }
-            }
-            if (pointers.isEmpty()) {
-                pointers.add(1);
-            }
-            Optional<Rendering> rendering = rendering(v, cl, where, form);
-            lines.add(new Line(cl.code(), cl.modifiers(), charge, cl.units(), pointers, rendering,
-                    revenueCode(cl.discipline()), description(v, cl)));
-            total = total.add(charge);
-        }
-        // The claim's rendering provider (2310) is the first one named; a line whose rendering provider differs
-        // carries its own (2420). A line with none would silently inherit the claim's, so that is an error.
-        // 2310 is for a rendering provider other than the billing provider (TR3): the first line rendered by
-        // someone else names it; when none is, the billing provider renders every line and no 2310/2420 is written.
-        // A line the billing provider itself renders on such a claim still carries its own 2420 (it differs from
-        // the claim's rendering provider).
-        Optional<Rendering> claimRendering = Optional.empty();
-        for (Line l : lines) {
-            if (l.rendering().isPresent() && !l.rendering().get().npi().equals(npi)) {
-                claimRendering = l.rendering();
-                break;
+        for (String m : cl.modifiers()) {
+            if (!MODIFIER.matcher(m).matches()) {
+                throw new InputException(where, "modifier \"" + m + "\" is not 2 letters or digits");
             }
         }
-        List<Line> out = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            Line l = lines.get(i);
-            if (claimRendering.isPresent() && l.rendering().isEmpty()) {
-                ClaimLine cl = claimLines.get(i);
-                String where = cl.serviceIndexes().isEmpty() ? "claimLines"
-                        : "services[" + cl.serviceIndexes().get(0) + "]";
-                throw new InputException(where + ".provider.npi", need + ": other lines of this claim name a"
-                        + " rendering provider, so the line for " + cl.code() + " needs one too");
-            }
-            // No 2420 where the claim's rendering provider (or, without one, the billing provider) renders the line.
-            out.add(claimRendering.isEmpty() || l.rendering().equals(claimRendering) ? l.withoutRendering() : l);
+        if (cl.modifiers().size() > 4) {
+            throw new InputException(where, "at most 4 modifiers on a line, got " + cl.modifiers());
         }
-        return new X12Claim(claimId, billing, sub, facility, frequency, payerClaimControlNumber, dx, certifier,
-                claimRendering, otherPayer(v, payers, form), out, v.dateOfService(), total);
+        String element = form == Form.PROFESSIONAL ? "2400 SV102" : "2400 SV203";
+        BigDecimal charge = lineCharge.amount().orElseThrow(() -> billed
+                ? new InputException("billed[" + k + "].charge", need + " (" + element + "): the billed line for "
+                + cl.code() + " has no charge and the clinic fee schedule none for it (give the line's charge)")
+                : new InputException(where + ".charge", need + " (" + element + "): the line for " + cl.code()
+                + " has no charge (give the service's charge or load a clinic fee schedule)"));
+        if (charge.signum() < 0) {
+            throw new InputException(where + ".charge", "must not be negative, got " + charge);
+        }
+        if (cl.units() < 0) {
+            throw new InputException(where, "negative units for " + cl.code());
+        }
+        List<Integer> pointers = new ArrayList<>();
+        int dxCount = dx == null ? 1 : dx.size();
+        for (int p : cl.diagnosisPointers()) {
+            if (p >= 1 && p <= dxCount && !pointers.contains(p) && pointers.size() < 4) {
+                pointers.add(p);
+            }
+        }
+        if (pointers.isEmpty()) {
+            pointers.add(1);
+        }
+        Optional<Rendering> rendering = rendering(r.visit(), cl, where, form);
+        return new Line(cl.code(), cl.modifiers(), charge, cl.units(), pointers, rendering,
+                revenueCode(cl.discipline()), description(r.visit(), cl));
     }
 
     /**
@@ -735,7 +873,8 @@ record X12Claim(String claimId, BillingParty billing, SubscriberParty subscriber
                 String who = assistant.role().name() + assistant.id().map(id -> " " + id).orElse("");
                 throw new InputException("services[" + assistantIndex + "].provider.supervisorNpi", "required for "
                         + form.label + ": " + who + " furnished " + cl.code() + ", and the rendering provider on"
-                        + " the claim must be the supervising therapist (assistants do not enroll)");
+                        + " the claim must be the supervising therapist (assistants do not enroll; loop "
+                        + (form == Form.PROFESSIONAL ? "2310B/2420A" : "2310D/2420C") + " NM1*82 NM109)");
             }
         }
         if (npi.isEmpty()) {

@@ -232,7 +232,7 @@ public final class X12Writer {
                     refused.add(new Refused(i, r, e));
                     continue;
                 }
-                InputException named = new InputException(e.path(), e.detail() + " (visit " + r.visit().id() + ")");
+                InputException named = ofVisit(e, r.visit().id());
                 throw results.size() == 1 ? named : named.within("[" + i + "]");
             }
         }
@@ -240,8 +240,23 @@ public final class X12Writer {
     }
 
     /**
+     * The error of the visit {@code id}: its detail followed by {@code (visit id)}; of several problems
+     * ({@link org.minutewise.formats.InputProblems}: every field the claim lacks), the last one's.
+     */
+    private static InputException ofVisit(InputException e, String id) {
+        if (e instanceof org.minutewise.formats.InputProblems several) {
+            List<InputException> all = new ArrayList<>(several.problems());
+            InputException last = all.remove(all.size() - 1);
+            all.add(new InputException(last.path(), last.detail() + " (visit " + id + ")"));
+            return new org.minutewise.formats.InputProblems(all);
+        }
+        return new InputException(e.path(), e.detail() + " (visit " + id + ")");
+    }
+
+    /**
      * A claim {@link #writeWritable} left out: its index in the results, the result, and why ({@code e.path()} the
-     * field the 837 needs, {@code billingProvider.npi}; {@code e.detail()} what is wrong with it).
+     * field the 837 needs, {@code billingProvider.npi}; {@code e.detail()} what is wrong with it; every field the claim
+     * lacks when it lacks several, {@link org.minutewise.formats.InputProblems#problems()}).
      */
     public record Refused(int index, CheckResult result, InputException error) {
         public Refused {

@@ -131,7 +131,8 @@ class X12WriterTest {
     void missingBillingNpiNamesTheFieldAndWritesNothing() {
         Visit v = withBilling(base(), b -> new BillingProvider(Optional.empty(), b.taxId(), b.name(), b.address()));
         assertThatThrownBy(() -> write(v)).isInstanceOf(InputException.class)
-                .hasMessage("billingProvider.npi: required for X12 837P (visit V-1001)");
+                .hasMessage("billingProvider.npi: required for X12 837P (2010AA NM109, the billing provider's NPI) "
+                        + "(visit V-1001)");
     }
 
     /** 2010BA N3/N4: the subscriber's address, required when the patient is the subscriber (every claim here). */
@@ -151,7 +152,77 @@ class X12WriterTest {
         Visit v = withSubscriber(base(), s -> new Subscriber(Optional.empty(), s.lastName(), s.firstName(),
                 s.birthDate(), s.sex(), s.address()));
         assertThatThrownBy(() -> write(v)).isInstanceOf(InputException.class)
-                .hasMessage("subscriber.memberId: required for X12 837P (visit V-1001)");
+                .hasMessage("subscriber.memberId: required for X12 837P (2010BA NM109, the member id on the payer's "
+                        + "card) (visit V-1001)");
+    }
+
+    /**
+     * Every field a claim lacks is named at once (the user fixed one, reran, and was told the next): the billing NPI,
+     * the member id and the diagnoses, each with its loop and element, in the order of the claim; the message holds
+     * them all and the visit once, at the end.
+     */
+    @Test
+    void everyMissingFieldIsNamedAtOnce() {
+        Visit v = withSubscriber(withBilling(base(), b -> new BillingProvider(Optional.empty(), b.taxId(), b.name(),
+                b.address())), s -> new Subscriber(Optional.empty(), s.lastName(), s.firstName(), s.birthDate(), s.sex(),
+                s.address())).toBuilder().diagnoses(List.of()).build();
+        assertThatThrownBy(() -> write(v)).isInstanceOfSatisfying(org.minutewise.formats.InputProblems.class, e -> {
+            assertThat(e.problems()).extracting(InputException::path)
+                    .containsExactly("billingProvider.npi", "subscriber.memberId", "diagnoses");
+            assertThat(e.problems()).extracting(InputException::detail).containsExactly(
+                    "required for X12 837P (2010AA NM109, the billing provider's NPI)",
+                    "required for X12 837P (2010BA NM109, the member id on the payer's card)",
+                    "required for X12 837P (2300 HI): at least one ICD-10-CM code (visit V-1001)");
+            assertThat(e.path()).isEqualTo("billingProvider.npi");
+            assertThat(e.getMessage()).contains("; subscriber.memberId: required").endsWith("(visit V-1001)");
+        });
+        // In a batch, each is located in its visit; writeWritable returns them all with the claim left out.
+        CheckResult bad = X12Fixtures.CHECKER.check(v);
+        assertThatThrownBy(() -> X12Writer.write(List.of(X12Fixtures.CHECKER.check(base()), bad), X12Fixtures.ENVELOPE,
+                X12Fixtures.NOW)).isInstanceOfSatisfying(org.minutewise.formats.InputProblems.class, e ->
+                assertThat(e.problems()).extracting(InputException::path).containsExactly("[1].billingProvider.npi",
+                        "[1].subscriber.memberId", "[1].diagnoses"));
+        assertThat(X12Writer.writeWritable(List.of(bad), X12Fixtures.ENVELOPE, X12Fixtures.NOW,
+                X12Fixtures.REF.payers()).refused()).singleElement().satisfies(r -> assertThat(r.error())
+                .isInstanceOfSatisfying(org.minutewise.formats.InputProblems.class, e -> assertThat(e.problems())
+                        .hasSize(3)));
+    }
+
+    /**
+     * Two lines without a rendering NPI beside one rendered under another therapist's: both are named in one run (with
+     * the billing NPI missing too, the lines are not compared with it and no line is named on its account).
+     */
+    @Test
+    void everyLineWithoutARenderingNpiIsNamed() {
+        String json = "{\"id\":\"V-R1\",\"dateOfService\":\"2026-03-02\",\"payer\":\"commercial\",\"planOfCare\":"
+                + "\"PT\",\"setting\":\"private-practice\",\"patient\":{\"id\":\"P-1\",\"birthDate\":\"1948-05-01\"},"
+                + "\"diagnoses\":[\"M54.50\"],\"services\":["
+                + "{\"code\":\"97110\",\"minutes\":15,\"provider\":{\"id\":\"T1\",\"role\":\"PT\",\"npi\":\"1245319599\"}},"
+                + "{\"code\":\"97112\",\"minutes\":15,\"provider\":{\"id\":\"T3\",\"role\":\"PT\"}},"
+                + "{\"code\":\"97140\",\"minutes\":15,\"provider\":{\"id\":\"T4\",\"role\":\"PT\"}}],"
+                + "\"billingProvider\":{\"npi\":\"1234567893\",\"taxId\":\"123456789\",\"name\":\"Riverside\","
+                + "\"address\":{\"line1\":\"100 Main St\",\"city\":\"Columbus\",\"state\":\"OH\",\"zip\":\"432151234\"}},"
+                + "\"payerName\":\"Acme Health\",\"payerId\":\"60054\",\"subscriber\":{\"memberId\":\"W123456789\","
+                + "\"lastName\":\"Doe\",\"firstName\":\"Jane\",\"birthDate\":\"1948-05-01\",\"sex\":\"F\",\"address\":"
+                + "{\"line1\":\"12 Elm St\",\"city\":\"Columbus\",\"state\":\"OH\",\"zip\":\"43215\"}}}";
+        org.minutewise.formats.VisitJsonReader reader = new org.minutewise.formats.VisitJsonReader(X12Fixtures.REF);
+        Visit v = reader.read(reader.parse(json));
+        assertThatThrownBy(() -> write(v)).isInstanceOfSatisfying(org.minutewise.formats.InputProblems.class, e ->
+                assertThat(e.problems()).extracting(InputException::path)
+                        .containsExactly("services[1].provider.npi", "services[2].provider.npi"));
+        Visit noBillingNpi = withBilling(v, b -> new BillingProvider(Optional.empty(), b.taxId(), b.name(),
+                b.address()));
+        assertThatThrownBy(() -> write(noBillingNpi)).isExactlyInstanceOf(InputException.class)
+                .hasMessageStartingWith("billingProvider.npi: required for X12 837P");
+    }
+
+    /** Near miss: one field missing is one plain error, as before. */
+    @Test
+    void oneMissingFieldIsOneError() {
+        Visit v = withBilling(base(), b -> new BillingProvider(b.npi(), Optional.empty(), b.name(), b.address()));
+        assertThatThrownBy(() -> write(v)).isExactlyInstanceOf(InputException.class)
+                .hasMessage("billingProvider.taxId: required for X12 837P (2010AA REF*EI, the billing provider's tax "
+                        + "id) (visit V-1001)");
     }
 
     @Test
@@ -250,7 +321,7 @@ class X12WriterTest {
                 s.firstName(), s.birthDate(), s.sex(), s.address()));
         List<CheckResult> rs = List.of(X12Fixtures.CHECKER.check(good), X12Fixtures.CHECKER.check(bad));
         assertThatThrownBy(() -> X12Writer.write(rs, X12Fixtures.ENVELOPE, X12Fixtures.NOW))
-                .hasMessage("[1].subscriber.lastName: required for X12 837P (visit V-1001)");
+                .hasMessage("[1].subscriber.lastName: required for X12 837P (2010BA NM103) (visit V-1001)");
     }
 
     /**
@@ -271,7 +342,7 @@ class X12WriterTest {
                 assertThat(r.index()).isEqualTo(rs.indexOf(bad));
                 assertThat(r.result()).isSameAs(bad);
                 assertThat(r.error().path()).isEqualTo("billingProvider.npi");
-                assertThat(r.error().detail()).isEqualTo("required for X12 837P");
+                assertThat(r.error().detail()).isEqualTo("required for X12 837P (2010AA NM109, the billing provider's NPI)");
             });
         }
         X12Writer.Partial none = X12Writer.writeWritable(List.of(bad), X12Fixtures.ENVELOPE, X12Fixtures.NOW,
