@@ -117,12 +117,16 @@ public final class Fixtures {
         return new ServiceLine(code, minutes, ps, provider, Optional.empty(), Optional.empty());
     }
 
-    /** A Medicare PT visit on {@link #DOS} under a certified plan of care, its total time the lines' minutes. */
+    /**
+     * A Medicare PT visit on {@link #DOS} under a certified plan of care, its total time the lines' minutes (at most a
+     * day's, the most a visit's total can be: lines of more than a day together are MW-U008's case).
+     */
     public static Visit visit(ServiceLine... lines) {
         int total = 0;
         for (ServiceLine l : lines) {
             total += l.minutes();
         }
+        total = Math.min(total, Visit.MAX_MINUTES);
         return Visit.builder("V-T", DOS).services(List.of(lines)).totalTreatmentMinutes(total).diagnosis("R26.81")
                 .certification(new Certification(Optional.of(DOS.minusDays(30)), Optional.of(DOS.plusDays(60)),
                         Optional.of("Dr. Test"), Optional.of("1245319599")))

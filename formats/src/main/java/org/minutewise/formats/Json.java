@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** The project's one JSON configuration: strict numbers, bounded nesting and sizes. */
@@ -27,12 +28,42 @@ public final class Json {
             .maxNumberLength(MAX_NUMBER)
             .build();
     private static final ObjectMapper MAPPER = build();
+    /**
+     * The readers' own mapper ({@link VisitJsonReader}): never handed out, so nothing a caller configures on
+     * {@link #mapper()} loosens a read (a key given twice, trailing text, numbers as doubles).
+     */
+    private static final ObjectMapper READS = build();
+    /**
+     * What {@link #writer()} hands out: an {@link ObjectWriter} (immutable: its configuration cannot be changed, only
+     * copied) of a mapper no one else holds, so its JSON is the project's whatever a caller does to {@link #mapper()}.
+     */
+    private static final ObjectWriter WRITER = build().writer();
 
     private Json() {
     }
 
+    /**
+     * The project's shared mapper, as the commands and the API write with it. It is mutable, as every
+     * {@link ObjectMapper} is: configuring it changes every later use of it in the process. An integrator writes
+     * with {@link #writer()} instead; the readers do not read with this one.
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * Writes JSON as the commands and the API do (amounts as written, 1200.00), and cannot be changed: safe to hand to
+     * any caller and to share between threads ({@code Json.writer().writeValueAsString(ResultJson.check(result))}).
+     * A caller who wants it otherwise (indented, say) gets a copy ({@code Json.writer().withDefaultPrettyPrinter()}),
+     * never a change to this one.
+     */
+    public static ObjectWriter writer() {
+        return WRITER;
+    }
+
+    /** The readers' mapper: the project's configuration, out of any caller's reach. */
+    static ObjectMapper reads() {
+        return READS;
     }
 
     /**

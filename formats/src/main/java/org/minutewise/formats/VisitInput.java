@@ -21,16 +21,19 @@ import org.minutewise.formats.x12.X12ClaimReader;
  * error that names where it is wrong; one bad visit never stops the others.
  */
 public final class VisitInput {
-    /** A visit, or the reason it could not be read. */
     /**
-     * @param line where the visit starts in its input when the format tells: for an 837, the position of the
-     *             claim's CLM segment (X12 counts segments, not lines); 0 when not known
+     * A visit, or the reason it could not be read.
+     *
+     * @param line where the visit starts in its input when the format tells: the line of a JSON Lines visit, the line
+     *             of a CSV visit's first row (of a rejected row, its own); for an 837, the position of the claim's CLM
+     *             segment (X12 counts segments, not lines); 0 when not known (a JSON document, a FHIR Bundle)
      * @param source where each part of a visit read from FHIR was in the input (finding expressions point there)
      * @param notes  what the reader left out of the visit, one line each: the FHIR reader's, and the 837 reader's
      *               ({@link X12ClaimReader.Result#notes}: a claim to a payer other than the primary, one claim read
      *               as a visit per date, segments payers may need that it skips)
      * @param claimId the visit's id as its input named it when the visit could not be read but its id could (an
-     *                837 claim's CLM01), so a rejected visit can still be named; empty otherwise
+     *                837 claim's CLM01, a visit JSON's {@code id}, a CSV row's {@code visitId}), so a rejected visit
+     *                can still be named; empty otherwise
      */
     public record Result(Optional<Visit> visit, Optional<InputException> error, long line,
                          org.minutewise.formats.fhir.SourceMap source, List<String> notes, Optional<String> claimId) {
@@ -66,6 +69,17 @@ public final class VisitInput {
 
         public static Result failed(InputException e) {
             return new Result(Optional.empty(), Optional.of(e));
+        }
+
+        /** A visit read from {@code line} of its input. */
+        public static Result ok(Visit v, long line) {
+            return new Result(Optional.of(v), Optional.empty(), line);
+        }
+
+        /** A visit that could not be read, from {@code line} of its input, named {@code visitId} there if it is. */
+        public static Result failed(InputException e, long line, Optional<String> visitId) {
+            return new Result(Optional.empty(), Optional.of(e), line, org.minutewise.formats.fhir.SourceMap.none(),
+                    List.of(), visitId);
         }
     }
 
@@ -157,11 +171,14 @@ public final class VisitInput {
             if (line.isEmpty()) {
                 continue;
             }
+            JsonNode node;
             try {
-                out.add(one(reader, reader.parse(line), i + 1));
+                node = reader.parse(line);
             } catch (InputException e) {
-                out.add(Result.failed(e.onLine(i + 1)));
+                out.add(Result.failed(e.onLine(i + 1), i + 1, Optional.empty())); // not JSON: no id to tell
+                continue;
             }
+            out.add(one(reader, node, i + 1));
         }
         return out;
     }
@@ -170,17 +187,24 @@ public final class VisitInput {
         try {
             return Result.ok(reader.read(node));
         } catch (InputException e) {
-            return Result.failed(prefix.isEmpty() ? e : e.within(prefix));
+            return Result.failed(prefix.isEmpty() ? e : e.within(prefix), 0, idOf(node));
         }
     }
 
     /** A visit of a JSON Lines file, its errors named by their line ({@link InputException#onLine}). */
     private static Result one(VisitJsonReader reader, JsonNode node, long line) {
         try {
-            return Result.ok(reader.read(node));
+            return Result.ok(reader.read(node), line);
         } catch (InputException e) {
-            return Result.failed(e.onLine(line));
+            return Result.failed(e.onLine(line), line, idOf(node));
         }
+    }
+
+    /** The id a visit JSON that could not be read names, when it names one a visit could have (a string of 1-64). */
+    private static Optional<String> idOf(JsonNode node) {
+        JsonNode id = node.path("id");
+        String text = id.isTextual() ? id.asText().strip() : "";
+        return text.isEmpty() || text.length() > 64 ? Optional.empty() : Optional.of(text);
     }
 
     private static List<Result> csv(String text, ReferenceData ref) {
@@ -209,15 +233,16 @@ public final class VisitInput {
                 try {
                     rows.add(reader.row(h, r));
                 } catch (InputException e) {
-                    out.add(Result.failed(e));
                     String id = CsvVisitReader.visitIdOf(h, r);
+                    out.add(Result.failed(e, r.line(), id.isEmpty() ? Optional.empty() : Optional.of(id)));
                     if (!id.isEmpty()) {
                         incomplete.putIfAbsent(id, "its row on line " + r.line() + " could not be read");
                     }
                     long badLine = r.line();
                     CsvVisitReader.orphanKey(h, r).ifPresent(k -> orphans.putIfAbsent(k, badLine));
                     for (CsvVisitReader.Swallowed s : CsvVisitReader.swallowed(h, r)) {
-                        out.add(Result.failed(CsvVisitReader.swallowedRow(s, r.line())));
+                        out.add(Result.failed(CsvVisitReader.swallowedRow(s, r.line()), r.line() + s.offset(),
+                                Optional.of(s.visitId())));
                         incomplete.putIfAbsent(s.visitId(),
                                 CsvVisitReader.lostRowNote(r.line() + s.offset(), r.line()));
                     }
@@ -245,13 +270,15 @@ public final class VisitInput {
                 out.add(Result.failed(new InputException("line " + lines.get(0), "visit " + e.getKey() + ": " + why
                         + ", so its other " + (lines.size() == 1 ? "row (line " : "rows (lines ")
                         + lines.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                        + ") " + (lines.size() == 1 ? "is" : "are") + " set aside rather than checked incomplete")));
+                        + ") " + (lines.size() == 1 ? "is" : "are") + " set aside rather than checked incomplete"),
+                        lines.get(0), Optional.of(e.getKey())));
                 continue;
             }
+            long first = e.getValue().get(0).line();
             try {
-                out.add(Result.ok(reader.visit(e.getValue())));
+                out.add(Result.ok(reader.visit(e.getValue()), first));
             } catch (InputException ex) {
-                out.add(Result.failed(ex));
+                out.add(Result.failed(ex, first, Optional.of(e.getKey())));
             }
         }
         return out;

@@ -43,8 +43,8 @@ import org.minutewise.core.model.YearToDate;
  * field ({@code services[1].minutes: must be between 0 and 1440, got -5}). Extra fields are allowed.
  */
 public final class VisitJsonReader {
-    /** Minutes in a day: the most any line or visit can hold. */
-    public static final int MAX_MINUTES = 1440;
+    /** Minutes in a day: the most any line or visit can hold (the model's own limit, {@link Visit#MAX_MINUTES}). */
+    public static final int MAX_MINUTES = Visit.MAX_MINUTES;
     public static final int MAX_SERVICES = 200;
     /** Periods on one service line: 48 half-hour blocks fill a day. */
     public static final int MAX_PERIODS = 48;
@@ -60,7 +60,7 @@ public final class VisitJsonReader {
 
     public VisitJsonReader(ReferenceData ref) {
         this.ref = ref;
-        this.mapper = Json.mapper();
+        this.mapper = Json.reads(); // not Json.mapper(): a caller's configure(...) must not loosen a read
     }
 
     /** Parses JSON text; malformed JSON names the line and column. A byte-order mark (Windows tools) is skipped. */
@@ -72,8 +72,11 @@ public final class VisitJsonReader {
         return n;
     }
 
-    /** The longest reason an override may give (the API's overrides endpoint takes the same). */
-    public static final int MAX_OVERRIDE_REASON = 500;
+    /**
+     * The longest reason an override may give (the API's overrides endpoint takes the same; the model's own limit,
+     * {@link Visit#MAX_OVERRIDE_REASON}).
+     */
+    public static final int MAX_OVERRIDE_REASON = Visit.MAX_OVERRIDE_REASON;
 
     /** One visit object. */
     public Visit read(JsonNode n) {

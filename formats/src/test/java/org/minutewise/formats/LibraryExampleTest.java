@@ -44,7 +44,7 @@ class LibraryExampleTest {
         result.findings().forEach(f -> System.out.println(f.ruleId() + " " + f.severity().wire() + ": "
                 + f.message()));
         boolean blocked = result.blocks();                        // check exits 1 when a finding blocks
-        String json = Json.mapper().writeValueAsString(ResultJson.check(result)); // what check --json prints
+        String json = Json.writer().writeValueAsString(ResultJson.check(result)); // what check --json prints
         // README:end
         assertThat(blocked).isEqualTo(result.findings().stream().anyMatch(f -> f.severity() == Severity.BLOCK));
         return json;

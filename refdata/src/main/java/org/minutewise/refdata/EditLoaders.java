@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.minutewise.core.codes.ProcedureCode;
 import org.minutewise.core.edits.Mue;
@@ -30,6 +32,9 @@ public final class EditLoaders {
     public static PtpTable ptp(InputStream in, String name, boolean starter) {
         DataFile f = DataFile.read(in, name);
         List<PtpEdit> edits = new ArrayList<>();
+        // A pair's rows so far: one pair may have several rows (an edit deleted, then another from a later date), but
+        // two that apply on the same dates with different indicators leave the indicator unknown.
+        Map<String, List<Dated<PtpEdit>>> byPair = new HashMap<>();
         for (DataFile.Row row : f.rows) {
             if (!ProcedureCode.isWellFormed(row.get(0))) {
                 continue;
@@ -52,7 +57,21 @@ public final class EditLoaders {
                 case "9" -> mod = 9;
                 default -> throw f.error(row, "Modifier", "expected 0, 1 or 9, got " + row.get(5));
             }
-            edits.add(new PtpEdit(row.get(0), c2, eff, del, mod));
+            PtpEdit e = new PtpEdit(row.get(0), c2, eff, del, mod);
+            Dated<PtpEdit> clash = null;
+            List<Dated<PtpEdit>> same = byPair.computeIfAbsent(e.column1() + "\t" + e.column2(), k -> new ArrayList<>());
+            for (int k = 0; clash == null && k < same.size(); k++) {
+                PtpEdit o = same.get(k).value();
+                clash = o.modifierIndicator() != mod && overlap(o, e) ? same.get(k) : null;
+            }
+            if (clash != null) {
+                throw f.error(row, "Modifier", e.column1() + "/" + e.column2() + " is given twice for the same dates "
+                        + "(line " + clash.line() + " too), with modifier indicator " + clash.value().modifierIndicator()
+                        + " there and " + mod + " here: which is meant is not known; give the pair one indicator for "
+                        + "those dates");
+            }
+            same.add(new Dated<>(row.line(), e));
+            edits.add(e);
         }
         if (edits.isEmpty()) {
             // An empty table would silently turn every NCCI check off.
@@ -66,6 +85,7 @@ public final class EditLoaders {
     public static MueTable mue(InputStream in, String name, boolean starter, LocalDate effective) {
         DataFile f = DataFile.read(in, name);
         List<Mue> values = new ArrayList<>();
+        Map<String, Dated<Mue>> byCode = new HashMap<>();
         for (DataFile.Row row : f.rows) {
             if (!ProcedureCode.isWellFormed(row.get(0))) {
                 continue;
@@ -76,11 +96,22 @@ public final class EditLoaders {
             } catch (ArithmeticException | NumberFormatException e) {
                 throw f.error(row, "MUE value", "expected a whole number, got " + row.get(1));
             }
+            if (max < 0) {
+                throw f.error(row, "MUE value", "must not be negative, got " + row.get(1));
+            }
             String mai = row.get(2);
             if (mai.isEmpty() || mai.charAt(0) < '1' || mai.charAt(0) > '3') {
                 throw f.error(row, "MUE Adjudication Indicator", "expected 1, 2 or 3 first, got \"" + mai + "\"");
             }
-            values.add(new Mue(row.get(0), max, mai.charAt(0) - '0', row.get(3), effective));
+            Mue m = new Mue(row.get(0), max, mai.charAt(0) - '0', row.get(3), effective);
+            // The whole file takes one effective date: a code's second row is another value for the same days.
+            Dated<Mue> before = byCode.putIfAbsent(m.code(), new Dated<>(row.line(), m));
+            if (before != null) {
+                throw f.error(row, "HCPCS/CPT Code", m.code() + " is given twice (line " + before.line() + " too), "
+                        + "with MUE " + before.value().maxUnits() + " there and " + max + " here: which is meant is "
+                        + "not known; give each code one MUE value");
+            }
+            values.add(m);
         }
         if (values.isEmpty()) {
             // An empty table would silently turn every MUE check off.
@@ -88,6 +119,23 @@ public final class EditLoaders {
                     + "adjudication indicator, rationale, as CMS publishes them)");
         }
         return new MueTable(f.version, starter, values);
+    }
+
+    /** A value read from a file, with the line it was on (to name both lines of a value given twice). */
+    private record Dated<T>(int line, T value) {
+    }
+
+    /**
+     * Whether two edits of one pair apply on a common date: each from its effective date to the day before its
+     * deletion (open without one); an edit deleted on its effective date (CMS's indicator 9 rows) applies on none.
+     */
+    private static boolean overlap(PtpEdit a, PtpEdit b) {
+        return before(a.effective(), a.deleted()) && before(b.effective(), b.deleted())
+                && before(a.effective(), b.deleted()) && before(b.effective(), a.deleted());
+    }
+
+    private static boolean before(LocalDate date, Optional<LocalDate> end) {
+        return end.isEmpty() || date.isBefore(end.get());
     }
 
     private static LocalDate ymd(DataFile f, DataFile.Row row, int i, String column) {

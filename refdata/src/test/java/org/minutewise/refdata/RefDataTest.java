@@ -636,6 +636,77 @@ final class RefDataTest {
             assertThat(RefData.withNcciFile(RefData.defaults(), one).ptp().all()).hasSize(1);
         }
 
+        private static final String MUE_HEADER = "HCPCS/CPT Code,Practitioner Services MUE Values,MUE Adjudication "
+                + "Indicator,MUE Rationale\n";
+
+        @Test
+        void aNegativeMueValueIsARefDataErrorNamingFileLineAndColumn(@TempDir Path dir) throws IOException {
+            // It used to be the Mue constructor's IllegalArgumentException: "internal error", exit 3.
+            Path neg = Files.writeString(dir.resolve("mue-neg.csv"), MUE_HEADER
+                    + "97112,4,3 Date of Service Edit: Clinical,x\n97110,-3,3 Date of Service Edit: Clinical,x\n");
+            assertThatThrownBy(() -> RefData.withMueFile(RefData.defaults(), neg, java.time.LocalDate.of(2026, 1, 1)))
+                    .isInstanceOf(RefDataException.class)
+                    .hasMessage("mue-neg.csv line 3 column MUE value: must not be negative, got -3");
+            // Near miss: 0 is a value (no unit of the code is paid).
+            Path zero = Files.writeString(dir.resolve("mue-zero.csv"), MUE_HEADER
+                    + "97110,0,3 Date of Service Edit: Clinical,x\n");
+            assertThat(RefData.withMueFile(RefData.defaults(), zero, java.time.LocalDate.of(2026, 1, 1)).mue()
+                    .find("97110", java.time.LocalDate.of(2026, 3, 2))).get().extracting(m -> m.maxUnits())
+                    .isEqualTo(0);
+        }
+
+        @Test
+        void aCodeGivenTwiceIsRefusedNamingBothLinesWhateverTheOrder(@TempDir Path dir) throws IOException {
+            // Which of the two applied depended on the order of the rows (the earlier one won, silently).
+            for (String[] rows : new String[][]{{"2", "6"}, {"6", "2"}}) {
+                Path dup = Files.writeString(dir.resolve("mue-dup.csv"), MUE_HEADER
+                        + "97110," + rows[0] + ",3 Date of Service Edit: Clinical,x\n"
+                        + "97112,4,3 Date of Service Edit: Clinical,x\n"
+                        + "97110," + rows[1] + ",3 Date of Service Edit: Clinical,x\n");
+                assertThatThrownBy(() -> RefData.withMueFile(RefData.defaults(), dup,
+                        java.time.LocalDate.of(2026, 1, 1))).isInstanceOf(RefDataException.class)
+                        .hasMessage("mue-dup.csv line 4 column HCPCS/CPT Code: 97110 is given twice (line 2 too), with "
+                                + "MUE " + rows[0] + " there and " + rows[1] + " here: which is meant is not known; "
+                                + "give each code one MUE value");
+            }
+            // Near miss: two codes, once each.
+            Path two = Files.writeString(dir.resolve("mue-two.csv"), MUE_HEADER
+                    + "97110,6,3 Date of Service Edit: Clinical,x\n97112,4,3 Date of Service Edit: Clinical,x\n");
+            assertThat(RefData.withMueFile(RefData.defaults(), two, java.time.LocalDate.of(2026, 1, 1)).mue()
+                    .latest()).hasSize(2);
+        }
+
+        @Test
+        void aNcciPairGivenTwiceForTheSameDatesWithAnotherIndicatorIsRefused(@TempDir Path dir) throws IOException {
+            Path clash = Files.writeString(dir.resolve("ncci.txt"), "97530\t97140\t\t20200101\t*\t1\tx\n"
+                    + "97530\t97116\t\t20200101\t*\t1\tx\n97530\t97140\t\t20240101\t*\t0\tx\n");
+            assertThatThrownBy(() -> RefData.withNcciFile(RefData.defaults(), clash))
+                    .isInstanceOf(RefDataException.class)
+                    .hasMessage("ncci.txt line 3 column Modifier: 97530/97140 is given twice for the same dates (line 1 "
+                            + "too), with modifier indicator 1 there and 0 here: which is meant is not known; give the "
+                            + "pair one indicator for those dates");
+        }
+
+        @Test
+        void aNcciPairMayChangeItsIndicatorFromOneDateToTheNext(@TempDir Path dir) throws IOException {
+            // Near misses: deleted, then back with another indicator; an indicator 9 row (deleted on its effective
+            // date); the pair reversed (another edit); the same indicator twice.
+            Path ok = Files.writeString(dir.resolve("ncci.txt"), "97530\t97140\t\t20200101\t20240101\t1\tx\n"
+                    + "97530\t97140\t\t20240101\t*\t0\tx\n97530\t97140\t\t20220101\t20220101\t9\tx\n"
+                    + "97140\t97530\t\t20200101\t*\t0\tx\n97530\t97140\t\t20240101\t*\t0\tx\n");
+            PtpTableView t = new PtpTableView(RefData.withNcciFile(RefData.defaults(), ok).ptp());
+            assertThat(t.indicator("97530", "97140", java.time.LocalDate.of(2023, 6, 1))).isEqualTo(1);
+            assertThat(t.indicator("97530", "97140", java.time.LocalDate.of(2024, 6, 1))).isEqualTo(0);
+        }
+
+        /** The indicator in effect on a date for the pair in its column order. */
+        private record PtpTableView(org.minutewise.core.edits.PtpTable table) {
+            int indicator(String c1, String c2, java.time.LocalDate date) {
+                return table.all().stream().filter(e -> e.column1().equals(c1) && e.column2().equals(c2)
+                        && e.activeOn(date)).findFirst().orElseThrow().modifierIndicator();
+            }
+        }
+
         @Test
         void anEmptyMueFileIsRefused(@TempDir Path dir) throws IOException {
             Path empty = Files.writeString(dir.resolve("mue.csv"), "HCPCS,MUE Values,MAI,Rationale\n");

@@ -9,6 +9,7 @@ import org.minutewise.core.claim.MueDenial;
 import org.minutewise.core.claim.PaymentEstimator;
 import org.minutewise.core.claim.ClaimBuilder;
 import org.minutewise.core.claim.Estimate;
+import org.minutewise.core.codes.CodeInfo;
 import org.minutewise.core.model.FindingOverride;
 import org.minutewise.core.model.Visit;
 import org.minutewise.core.payer.PayerProfile;
@@ -20,15 +21,26 @@ public final class VisitChecker {
     private final ReferenceData ref;
     private final RuleBook rules;
     private final java.util.Optional<java.time.LocalDate> today;
+    /** How the units are counted: {@link #countUnits}, but in the tests of a count that fails. */
+    private final UnitCounter counter;
 
-    public VisitChecker(ReferenceData ref, RuleBook rules) {
-        this(ref, rules, java.util.Optional.empty());
+    /** Counts a visit's units; a failure is reported as MW-X001, never a silent pass. */
+    @FunctionalInterface
+    interface UnitCounter {
+        UnitResult count(VisitChecker checker, Visit visit, PayerProfile payer, CodeInfo[] lineCodes);
     }
 
-    private VisitChecker(ReferenceData ref, RuleBook rules, java.util.Optional<java.time.LocalDate> today) {
+    public VisitChecker(ReferenceData ref, RuleBook rules) {
+        this(ref, rules, java.util.Optional.empty(), VisitChecker::countUnits);
+    }
+
+    /** A checker whose unit count is {@code counter} (package-private: the tests of a count that fails). */
+    VisitChecker(ReferenceData ref, RuleBook rules, java.util.Optional<java.time.LocalDate> today,
+                 UnitCounter counter) {
         this.ref = ref;
         this.rules = rules;
         this.today = today;
+        this.counter = counter;
     }
 
     /**
@@ -36,7 +48,7 @@ public final class VisitChecker {
      * after it is reported (MW-P005). Core reads no clock: the caller passes its date.
      */
     public VisitChecker asOf(java.time.LocalDate today) {
-        return new VisitChecker(ref, rules, java.util.Optional.of(today));
+        return new VisitChecker(ref, rules, java.util.Optional.of(today), counter);
     }
 
     public VisitChecker(ReferenceData ref) {
@@ -70,7 +82,7 @@ public final class VisitChecker {
 
     /** {@link #pooled(Visit, PayerProfile, org.minutewise.core.codes.CodeCatalog)} with the lines' entries looked up. */
     private static List<org.minutewise.core.units.CodeMinutes> pooled(Visit visit, PayerProfile payer,
-            org.minutewise.core.codes.CodeCatalog codes, org.minutewise.core.codes.CodeInfo[] lineCodes) {
+            org.minutewise.core.codes.CodeCatalog codes, CodeInfo[] lineCodes) {
         // A minute two timed codes share counts for one of them (MW-U003): cut out of the other's periods; a minute
         // inside an untimed one-on-one service's period (an evaluation) is the service's, and one inside a group
         // code's period is group time (MW-G001): cut out of the timed code's.
@@ -286,11 +298,30 @@ public final class VisitChecker {
         return UnitCalculator.combine(parts, order);
     }
 
+    /** The visit's units by the payer's method: the count every rule reads. */
+    private static UnitResult countUnits(VisitChecker c, Visit visit, PayerProfile payer, CodeInfo[] lineCodes) {
+        return count(payer.method(), visit, pooled(visit, payer, c.ref.codes(), lineCodes), c.ref.codes());
+    }
+
+    /** No claim line, and why there is no estimate. */
+    private static Claim noClaim(String why) {
+        return new Claim(List.of(), Estimate.unavailable(why), List.of(), Map.of());
+    }
+
     /** Checks with an explicit profile (for example one whose method the user overrode). */
     public CheckResult check(Visit visit, PayerProfile payer) {
         // The catalog entry of each line's code, looked up once for the count and the rules.
-        org.minutewise.core.codes.CodeInfo[] lineCodes = CheckContext.lineCodes(visit, ref.codes());
-        UnitResult units = count(payer.method(), visit, pooled(visit, payer, ref.codes(), lineCodes), ref.codes());
+        CodeInfo[] lineCodes = CheckContext.lineCodes(visit, ref.codes());
+        UnitResult units;
+        try {
+            units = counter.count(this, visit, payer, lineCodes);
+        } catch (RuntimeException e) {
+            // Every rule reads the units: without them nothing is checked, and the result says so (it blocks).
+            return new CheckResult(visit, payer, new UnitResult(payer.method(), 0, 0, 0, List.of(), false, List.of(),
+                    List.of()), noClaim("The claim could not be built: the units could not be counted."),
+                    List.of(RuleBook.RULE_FAILED.finding("services", "Counting the units of visit " + visit.id()
+                            + " failed with " + e.getClass().getSimpleName() + "; this visit was not checked.")));
+        }
         CheckContext ctx = new CheckContext(visit, payer, ref, units, today, lineCodes);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.ruleArray()) {
@@ -328,7 +359,7 @@ public final class VisitChecker {
         } catch (RuntimeException e) {
             findings.add(RuleBook.RULE_FAILED.finding("claimLines", "Building the claim lines failed with "
                     + e.getClass().getSimpleName() + "; this visit was not fully checked."));
-            claim = new Claim(List.of(), Estimate.unavailable("The claim could not be built."), List.of(), Map.of());
+            claim = noClaim("The claim could not be built.");
             engine = claim;
         }
         return new CheckResult(visit, payer, units, claim,

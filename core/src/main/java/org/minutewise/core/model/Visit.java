@@ -62,6 +62,106 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         if (services.isEmpty()) {
             throw new IllegalArgumentException("a visit needs at least one service line");
         }
+        refuseMalformed(id, payer, diagnoses, totalTreatmentMinutes, services, overrides, billed);
+    }
+
+    /** Minutes in a day: the most a service line, or a visit's total treatment time, can hold (the readers' limit). */
+    public static final int MAX_MINUTES = 1440;
+    /** The most units a billed line may carry (the readers' limit). */
+    public static final int MAX_UNITS = 10_000;
+    /** The longest reason an override may give (the readers' and the API's limit). */
+    public static final int MAX_OVERRIDE_REASON = 500;
+
+    /**
+     * Refuses what no reader would produce, naming the field as the readers do ({@code services[0].minutes: must
+     * be between 0 and 1440, got -5}), so that a visit built in code is held to the same shape as one read from a
+     * file: a diagnosis that is no ICD-10-CM code by its shape, minutes or units out of range, a code that is no CPT
+     * or HCPCS code, an override without its reason. What is well formed but wrong for billing (a diagnosis the
+     * loaded code set does not hold, a code the catalog does not know) is the check's to report, as a finding.
+     */
+    private static void refuseMalformed(String id, String payer, List<String> diagnoses,
+                                        OptionalInt totalTreatmentMinutes, List<ServiceLine> services,
+                                        List<FindingOverride> overrides, List<BilledLine> billed) {
+        if (id.isBlank()) {
+            throw malformed("id", "must not be empty");
+        }
+        if (payer.isBlank()) {
+            throw malformed("payer", "must not be empty");
+        }
+        for (int i = 0; i < diagnoses.size(); i++) {
+            String d = diagnoses.get(i);
+            if (d.isBlank()) {
+                throw malformed("diagnoses[" + i + "]", "must not be empty");
+            }
+            // The rules compare diagnoses in capitals: one written in lower case (i69.351) is that code.
+            if (!org.minutewise.core.codes.Icd10.isWellFormed(d)
+                    && !org.minutewise.core.codes.Icd10.isWellFormed(d.toUpperCase(java.util.Locale.ROOT))) {
+                throw malformed("diagnoses[" + i + "]", "not an ICD-10-CM code: \"" + d + "\" (expected a code "
+                        + "like I69.351)");
+            }
+        }
+        if (totalTreatmentMinutes.isPresent()) {
+            minutesInADay("totalTreatmentMinutes", totalTreatmentMinutes.getAsInt());
+        }
+        for (int i = 0; i < services.size(); i++) {
+            ServiceLine l = services.get(i);
+            procedureCode("services[" + i + "].code", l.code());
+            if (l.statedMinutes().isPresent()) {
+                minutesInADay("services[" + i + "].minutes", l.statedMinutes().getAsInt());
+            }
+        }
+        for (int i = 0; i < billed.size(); i++) {
+            BilledLine b = billed.get(i);
+            procedureCode("billed[" + i + "].code", b.code());
+            if (b.units() < 0 || b.units() > MAX_UNITS) {
+                throw malformed("billed[" + i + "].units", "expected a whole number from 0 to " + MAX_UNITS + ", got "
+                        + b.units());
+            }
+        }
+        for (int i = 0; i < overrides.size(); i++) {
+            FindingOverride o = overrides.get(i);
+            if (!findingId(o.finding())) {
+                throw malformed("overrides[" + i + "].finding", "expected a finding id like MW-D003, got \""
+                        + o.finding() + "\"");
+            }
+            if (o.reason().isBlank()) {
+                throw malformed("overrides[" + i + "].reason", "must not be empty");
+            }
+            if (o.reason().length() > MAX_OVERRIDE_REASON) {
+                throw malformed("overrides[" + i + "].reason", "at most " + MAX_OVERRIDE_REASON + " characters, got "
+                        + o.reason().length());
+            }
+        }
+    }
+
+    private static void minutesInADay(String path, int minutes) {
+        if (minutes < 0 || minutes > MAX_MINUTES) {
+            throw malformed(path, "must be between 0 and " + MAX_MINUTES + ", got " + minutes);
+        }
+    }
+
+    private static void procedureCode(String path, String code) {
+        if (!org.minutewise.core.codes.ProcedureCode.isWellFormed(code)) {
+            throw malformed(path, "not a CPT or HCPCS code: \"" + code + "\" (expected 5 digits like 97112, or a "
+                    + "letter and 4 digits like G0283)");
+        }
+    }
+
+    /** MW-, a capital letter and three digits (MW-D003), as the rule book names its findings. */
+    private static boolean findingId(String id) {
+        if (id.length() != 7 || !id.startsWith("MW-") || id.charAt(3) < 'A' || id.charAt(3) > 'Z') {
+            return false;
+        }
+        for (int k = 4; k < 7; k++) {
+            if (id.charAt(k) < '0' || id.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static IllegalArgumentException malformed(String path, String detail) {
+        return new IllegalArgumentException(path + ": " + detail);
     }
 
     /** The discipline a line is billed under: its own, else the visit's plan of care. */

@@ -69,6 +69,35 @@ final class VisitCheckerTest {
     }
 
     @Test
+    void aUnitCountThatThrowsIsABlockingFindingNamingTheVisitNotAnExceptionOrASilentPass() {
+        // The count runs before the rules: its failure used to escape check() (a negative minute, CodeMinutes).
+        VisitChecker failing = new VisitChecker(Fixtures.REF, RuleBook.standard(), java.util.Optional.empty(),
+                (c, v, p, codes) -> {
+                    throw new IllegalArgumentException("boom");
+                });
+        CheckResult r = failing.check(simple());
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("MW-X001");
+            assertThat(f.message()).contains("Counting the units").contains(simple().id())
+                    .contains("IllegalArgumentException").contains("not checked");
+        });
+        assertThat(r.blocks()).isTrue();
+        assertThat(r.claim().lines()).isEmpty();
+        assertThat(r.claim().estimate().available()).isFalse();
+        // asOf keeps the checker's count (the point of care's checker is the same checker).
+        assertThat(failing.asOf(java.time.LocalDate.of(2026, 3, 2)).check(simple()).findings())
+                .extracting(Finding::ruleId).containsExactly("MW-X001");
+    }
+
+    @Test
+    void aUnitCountThatSucceedsRunsTheRulesAsBefore() {
+        // Near miss: the same checker with the real count reports what the rule book finds, no MW-X001.
+        CheckResult r = new VisitChecker(Fixtures.REF, RuleBook.standard()).check(simple());
+        assertThat(r.findings()).extracting(Finding::ruleId).doesNotContain("MW-X001");
+        assertThat(r.claim().lines()).isNotEmpty();
+    }
+
+    @Test
     void theOtherRulesStillRunAroundAFailingOne() {
         RuleBook book = RuleBook.of(List.of(new Reporting(WRITES), new Throwing(),
                 new Reporting(new RuleInfo("MW-T003", Severity.WARN, "After", "none", "test", "test"))));

@@ -17,8 +17,8 @@ import org.minutewise.core.model.ServiceLine;
  * clean claim. Blocks: no claim should go out until the minutes are corrected.
  */
 public final class MinutesBeyondADay implements Rule {
-    /** The minutes of a day. */
-    public static final int DAY = 1440;
+    /** The minutes of a day (the most a line may hold: {@link org.minutewise.core.model.Visit#MAX_MINUTES}). */
+    public static final int DAY = org.minutewise.core.model.Visit.MAX_MINUTES;
 
     public static final RuleInfo INFO = new RuleInfo("MW-U008", Severity.BLOCK,
             "More timed minutes than a day has",
