@@ -110,6 +110,55 @@ class HeadedDeferralTest {
         assertThat(stated(MATCHER.scan("Balance: NT."), PhraseLists.DEFICIT)).isEmpty();
     }
 
+    /** A heading that ends its line heads the bulleted lines right below it, each bullet to its clause's end. */
+    @Test
+    void aHeadingThatEndsItsLineCoversTheBulletsBelowIt() {
+        NoteScan dash = MATCHER.scan("Pt s/p CVA.\nDeferred:\n- balance\n- gait");
+        assertThat(negated(dash, PhraseLists.DEFICIT)).containsExactly("balance");
+        assertThat(negated(dash, PhraseLists.FUNCTION)).containsExactly("gait");
+        assertThat(stated(dash, PhraseLists.DEFICIT)).isEmpty();
+        NoteScan star = MATCHER.scan("Held:\r\n* vestibular testing\r\n* BERG\r\n");
+        assertThat(negated(star, PhraseLists.DEFICIT)).containsExactly("vestibular");
+        NoteScan dot = MATCHER.scan("Deferred today -\n  \u2022 balance, coordination.\n  \u2022 stairs\nNext visit.");
+        assertThat(negated(dot, PhraseLists.DEFICIT)).containsExactly("balance", "coordination");
+        assertThat(negated(dot, PhraseLists.FUNCTION)).containsExactly("stairs");
+        // A reason ends its own bullet only: the next bullet is deferred too, the reason stated.
+        NoteScan reason = MATCHER.scan("Deferred:\n- stairs d/t dizziness\n- balance");
+        assertThat(negated(reason, PhraseLists.FUNCTION)).containsExactly("stairs");
+        assertThat(negated(reason, PhraseLists.DEFICIT)).containsExactly("balance");
+        assertThat(stated(reason, PhraseLists.DEFICIT)).containsExactly("dizziness");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Deferred:\n\nPatient performed gait training with cues; balance impaired.", // a blank line, a paragraph
+            "Deferred:\r\n\r\nPatient performed gait training with cues; balance impaired.",
+            "Deferred:\nPatient performed gait training with cues; balance impaired.", // no bullet
+            "Deferred:\n- stairs\nPatient performed gait training with cues; balance impaired.", // the bullets end
+            "Deferred:\n- stairs\n\n- gait training with cues; balance impaired.", // a blank line ends them
+            "Deferred: stairs\n- gait training with cues; balance impaired.", // the heading's list is on its line
+            "Balance deferred:\n- gait training with cues; balance impaired."}) // the word does not begin its clause
+    void bulletsBelowNoHeadingOrAfterTheListAreStated(String note) {
+        NoteScan scan = MATCHER.scan(note);
+        assertThat(stated(scan, PhraseLists.FUNCTION)).as(note).contains("gait training");
+        assertThat(stated(scan, PhraseLists.SKILLED)).as(note).containsExactly("cues");
+        assertThat(stated(scan, PhraseLists.DEFICIT)).as(note).contains("balance");
+    }
+
+    @Test
+    void theBulletsSpans() {
+        NoteScan scan = MATCHER.scan("Deferred:\n- balance\n* gait. \nPt tired.");
+        int from = ItemList.headedFrom(scan, 0, "Deferred".length());
+        int[] spans = ItemList.headedSpans(scan, from);
+        assertThat(spans).hasSize(4);
+        assertThat(scan.text().substring(spans[0], spans[1])).isEqualTo("balance");
+        assertThat(scan.text().substring(spans[2], spans[3])).isEqualTo("gait");
+        int tired = scan.text().indexOf("Pt");
+        assertThat(ItemList.headingSearchStart(scan, scan.text().indexOf("* gait"))).isZero();
+        assertThat(ItemList.headingSearchStart(scan, tired)).isEqualTo(tired);
+        assertThat(ItemList.headedSpans(MATCHER.scan("Deferred:\n"), 9)).containsExactly(9, 9);
+    }
+
     @Test
     void theHeadingsBounds() {
         NoteScan scan = MATCHER.scan("Deferred today - balance, gait. Next");
