@@ -111,15 +111,20 @@ class HeadedDeferralRulesTest {
                 + "CGA."))).doesNotContain("MW-D005");
     }
 
+    private static final String NMR_ON_FOAM = "NMR 24 min: tandem walk and SLS on foam, pt fatigued. Goal: reduce "
+            + "fall risk at home.";
+
     @Test
     void skilledInputListedAfterADeferralIsNotGiven() {
-        String history = "Pt w/ R hemiparesis after CVA, impaired dynamic balance, 2 falls this month. ";
-        String nmr = "NMR 24 min: tandem walk and SLS on foam, pt fatigued. Goal: reduce fall risk at home. ";
-        assertThat(ids(nmr("I69.351", history + nmr + "Held: perturbations w/ TC at pelvis and CGA.")))
-                .contains("MW-D007");
         // Near miss: the cues are given in the next sentence.
-        assertThat(ids(nmr("I69.351", history + nmr + "Held: perturbations. VC and CGA for tandem walk.")))
-                .doesNotContain("MW-D007");
+        firesNotOn("MW-D007", HEMIPARESIS + NMR_ON_FOAM + " Held: perturbations w/ TC at pelvis and CGA.",
+                HEMIPARESIS + NMR_ON_FOAM + " Held: perturbations. VC and CGA for tandem walk.");
+    }
+
+    /** {@code id} is a finding of the 97112 visit whose note is {@code fires}, not of the one of {@code near}. */
+    private static void firesNotOn(String id, String fires, String near) {
+        assertThat(ids(nmr("I69.351", fires))).as(fires).contains(id);
+        assertThat(ids(nmr("I69.351", near))).as(near).doesNotContain(id);
     }
 
     /**
@@ -145,17 +150,11 @@ class HeadedDeferralRulesTest {
         // MW-D003: the function.
         String deficit = "Pt s/p CVA, impaired dynamic balance. ";
         String session = "\nNMR 24 min: weight shifting w/ VC and CGA. Pt needed fewer cues by 3rd set.";
-        assertThat(ids(nmr("I69.351", deficit + "Deferred:\n- stairs\n- curbs\n- transfers" + session)))
-                .contains("MW-D003");
-        assertThat(ids(nmr("I69.351", deficit + "Deferred:\n\nUnsafe sit to stand transfers." + session)))
-                .doesNotContain("MW-D003");
+        firesNotOn("MW-D003", deficit + "Deferred:\n- stairs\n- curbs\n- transfers" + session,
+                deficit + "Deferred:\n\nUnsafe sit to stand transfers." + session);
         // MW-D007: the skilled input.
-        String history = "Pt w/ R hemiparesis after CVA, impaired dynamic balance, 2 falls this month. ";
-        String nmr = "NMR 24 min: tandem walk and SLS on foam, pt fatigued. Goal: reduce fall risk at home.\n";
-        assertThat(ids(nmr("I69.351", history + nmr + "Held:\n- perturbations w/ TC at pelvis\n- CGA")))
-                .contains("MW-D007");
-        assertThat(ids(nmr("I69.351", history + nmr + "Held:\n- perturbations\nVC and CGA for tandem walk.")))
-                .doesNotContain("MW-D007");
+        firesNotOn("MW-D007", HEMIPARESIS + NMR_ON_FOAM + "\nHeld:\n- perturbations w/ TC at pelvis\n- CGA",
+                HEMIPARESIS + NMR_ON_FOAM + "\nHeld:\n- perturbations\nVC and CGA for tandem walk.");
         // MW-D005: the technique; MW-D006: the measure.
         String cued = "NMR 24 min: VC and CGA for standing tolerance, pt fatigued. Goal: reduce fall risk at home.\n";
         assertThat(only(nmr("I69.351", HEMIPARESIS + cued + "Held:\n- perturbation training\n- gaze stabilization"),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -111,22 +112,26 @@ class HeadedDeferralTest {
     }
 
     /** A heading that ends its line heads the bulleted lines right below it, each bullet to its clause's end. */
-    @Test
-    void aHeadingThatEndsItsLineCoversTheBulletsBelowIt() {
-        NoteScan dash = MATCHER.scan("Pt s/p CVA.\nDeferred:\n- balance\n- gait");
-        assertThat(negated(dash, PhraseLists.DEFICIT)).containsExactly("balance");
-        assertThat(negated(dash, PhraseLists.FUNCTION)).containsExactly("gait");
-        assertThat(stated(dash, PhraseLists.DEFICIT)).isEmpty();
-        NoteScan star = MATCHER.scan("Held:\r\n* vestibular testing\r\n* BERG\r\n");
-        assertThat(negated(star, PhraseLists.DEFICIT)).containsExactly("vestibular");
-        NoteScan dot = MATCHER.scan("Deferred today -\n  \u2022 balance, coordination.\n  \u2022 stairs\nNext visit.");
-        assertThat(negated(dot, PhraseLists.DEFICIT)).containsExactly("balance", "coordination");
-        assertThat(negated(dot, PhraseLists.FUNCTION)).containsExactly("stairs");
-        // A reason ends its own bullet only: the next bullet is deferred too, the reason stated.
-        NoteScan reason = MATCHER.scan("Deferred:\n- stairs d/t dizziness\n- balance");
-        assertThat(negated(reason, PhraseLists.FUNCTION)).containsExactly("stairs");
-        assertThat(negated(reason, PhraseLists.DEFICIT)).containsExactly("balance");
-        assertThat(stated(reason, PhraseLists.DEFICIT)).containsExactly("dizziness");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // note | deficits deferred | functions deferred | deficits stated
+            "Pt s/p CVA.\\nDeferred:\\n- balance\\n- gait | balance | gait | ''",
+            "Held:\\r\\n* vestibular testing\\r\\n* BERG\\r\\n | vestibular | '' | ''",
+            "Deferred today -\\n  \u2022 balance, coordination.\\n  \u2022 stairs\\nNext visit. | balance;coordination "
+                    + "| stairs | ''",
+            // A reason ends its own bullet only: the next bullet is deferred too, the reason stated.
+            "Deferred:\\n- stairs d/t dizziness\\n- balance | balance | stairs | dizziness"})
+    void aHeadingThatEndsItsLineCoversTheBulletsBelowIt(String note, String deficits, String functions,
+                                                        String statedDeficits) {
+        NoteScan scan = MATCHER.scan(note.translateEscapes());
+        assertThat(scan.text()).as("line breaks, not their escapes").contains("\n").doesNotContain("\\");
+        assertThat(negated(scan, PhraseLists.DEFICIT)).as(note).containsExactly(items(deficits));
+        assertThat(negated(scan, PhraseLists.FUNCTION)).as(note).containsExactly(items(functions));
+        assertThat(stated(scan, PhraseLists.DEFICIT)).as(note).containsExactly(items(statedDeficits));
+    }
+
+    private static String[] items(String list) {
+        return list.isEmpty() ? new String[0] : list.split(";");
     }
 
     @ParameterizedTest
