@@ -105,6 +105,7 @@ final class AuditCliTest {
             }
         }
         assertThat(reported).as("recall on injected errors: 100%").containsAll(labeled);
+        assertThat(rules).as("the kinds injected include a missing NCCI modifier").contains("MW-B016");
         Set<String> tp = new HashSet<>(reported);
         tp.retainAll(labeled);
         assertThat(tp.size() / (double) reported.size()).as("precision").isGreaterThanOrEqualTo(0.99);

@@ -133,6 +133,10 @@ final class Asker {
                 known.add(c);
             }
         }
+        List<String> apart = q.codesListedApart();
+        if (!apart.isEmpty()) {
+            return cannotPair(q, apart);
+        }
         if (known.size() >= 2 && sameMinutes(q)) {
             return sameMinutes(q, hits, known);
         }
@@ -1237,6 +1241,36 @@ final class Asker {
             pinned.add(CMS_METHOD);
         }
         return Optional.of(new Answer(sb.toString(), scored(hits, pinned), true, 1.0));
+    }
+
+    /**
+     * Codes listed apart from the minutes, not as many as the counts of minutes ({@link
+     * ParsedQuery#codesListedApart}: "PT 20 min and OT 20 min, 97110, 97535 and 97140"): read in order, a count
+     * would be left without its code or a code without minutes, so the answer says it cannot pair them rather than
+     * guess (as many of each are paired in order, and answered as any minutes with their codes).
+     */
+    private static Answer cannotPair(ParsedQuery q, List<String> apart) {
+        List<String> t = q.tokens();
+        List<String> said = new ArrayList<>();
+        int from = 0;
+        for (ParsedQuery.Minutes m : q.minutes()) {
+            String who = "";
+            for (int i = from; i < m.at(); i++) {
+                Optional<Clinician> c = clinicianAt(t, i);
+                if (c.isPresent()) {
+                    Discipline d = c.get().discipline();
+                    who = (d == null ? c.get().assistant() ? "assistant" : "therapist"
+                            : d.name() + (c.get().assistant() ? "A" : "")) + " ";
+                }
+            }
+            said.add(who + m.minutes() + " min");
+            from = m.at() + 2;
+        }
+        return new Answer("I can't pair them: " + said.size() + " counts of minutes (" + String.join(", ", said)
+                + ") and " + apart.size() + " codes listed apart from them (" + String.join(", ", apart) + "). Read "
+                + "in order, the first minutes are the first code's and so on, which needs as many codes as counts of "
+                + "minutes. Ask again with each code beside its minutes (\"PT 20 min 97110, OT 20 min 97535\"), or "
+                + "use `minutewise units 97110:20 97535:20`.", List.of(), false, 0.0);
     }
 
     /** "40 timed minutes = 3 units", and the untimed units beside them when there are any. */

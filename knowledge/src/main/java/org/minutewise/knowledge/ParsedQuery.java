@@ -56,6 +56,8 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
     private static final Set<String> AMBIGUOUS_NUMBERS = Set.of("59", "96", "97");
     private static final Set<String> MODIFIER_WORDS = Set.of("modifier", "modifiers", "mod", "mods", "modifer",
             "modifers", "modifyer");
+    /** Words that join the codes of a list: "97110 and 97535". */
+    private static final Set<String> LIST_JOINERS = Set.of("and", "or");
     /** Words that join minutes to the code after them: "20 min of 97112". */
     private static final Set<String> OF_WORDS = Set.of("of", "doing", "on");
     /** "the 8 minute rule" names the rule: no minutes. */
@@ -201,6 +203,15 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
             }
         }
         minutes = placed(minutes, codeBefore, codeAfter);
+        List<String> apart = listedApart(tokens, minutes);
+        if (!apart.isEmpty() && apart.size() == minutes.size()) {
+            // "PT 20 min and OT 20 min, 97110 and 97535": in order, the first minutes the first code's.
+            List<Minutes> paired = new ArrayList<>(minutes.size());
+            for (int k = 0; k < minutes.size(); k++) {
+                paired.add(minutes.get(k).withCode(apart.get(k)));
+            }
+            minutes = paired;
+        }
         List<String> words = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             String tok = tokens.get(i);
@@ -214,6 +225,51 @@ record ParsedQuery(String text, List<String> tokens, List<String> ids, List<Stri
         }
         return new ParsedQuery(t, tokens, ids, codes, prefixes, minutes, List.of(), words, Set.copyOf(corrected),
                 wants(tokens));
+    }
+
+    /**
+     * The codes a question lists apart from its minutes, after all of them ("PT 20 min and OT 20 min, 97110 and
+     * 97535"): two or more counts of minutes, none with a code written before or tied by "of", then, right after the
+     * last, two or more codes joined by commas, "and", "or" or "&" (a code written twice counts twice), and no code
+     * elsewhere in the question. Paired with the minutes in order when there are as many of each ({@link #parse});
+     * otherwise they cannot be paired ({@link #codesListedApart}). Empty when the question is not written so.
+     */
+    static List<String> listedApart(List<String> tokens, List<Minutes> minutes) {
+        if (minutes.size() < 2) {
+            return List.of();
+        }
+        int from = minutes.get(minutes.size() - 1).at() + 2; // after the last "20 min"
+        for (int i = 0; i < from && i < tokens.size(); i++) {
+            if (ProcedureCode.isWellFormed(tokens.get(i).toUpperCase(Locale.ROOT))) {
+                return List.of(); // a code beside some minutes: "PT 20 min 97110 and OT 20 min 97535"
+            }
+        }
+        List<String> out = new ArrayList<>();
+        int i = from;
+        while (i < tokens.size() && ProcedureCode.isWellFormed(tokens.get(i).toUpperCase(Locale.ROOT))) {
+            out.add(tokens.get(i).toUpperCase(Locale.ROOT));
+            i++;
+            if (i + 1 < tokens.size() && LIST_JOINERS.contains(tokens.get(i))
+                    && ProcedureCode.isWellFormed(tokens.get(i + 1).toUpperCase(Locale.ROOT))) {
+                i++; // "and", "or" between two codes (a comma or "&" is no token)
+            }
+        }
+        for (int k = i; k < tokens.size(); k++) {
+            if (ProcedureCode.isWellFormed(tokens.get(k).toUpperCase(Locale.ROOT))) {
+                return List.of(); // another code later on: not one list
+            }
+        }
+        return out.size() >= 2 ? out : List.of();
+    }
+
+    /**
+     * The codes listed apart from the minutes ({@link #listedApart}), when there are not as many as counts of minutes
+     * ("PT 20 min and OT 20 min, 97110, 97535 and 97140"): they cannot be paired. Empty otherwise (none listed so,
+     * or paired in order).
+     */
+    List<String> codesListedApart() {
+        List<String> apart = listedApart(tokens, minutes);
+        return apart.size() == minutes.size() ? List.of() : apart;
     }
 
     /**

@@ -111,14 +111,68 @@ class HeadedDeferralRulesTest {
                 + "CGA."))).doesNotContain("MW-D005");
     }
 
+    private static final String NMR_ON_FOAM = "NMR 24 min: tandem walk and SLS on foam, pt fatigued. Goal: reduce "
+            + "fall risk at home.";
+
     @Test
     void skilledInputListedAfterADeferralIsNotGiven() {
-        String history = "Pt w/ R hemiparesis after CVA, impaired dynamic balance, 2 falls this month. ";
-        String nmr = "NMR 24 min: tandem walk and SLS on foam, pt fatigued. Goal: reduce fall risk at home. ";
-        assertThat(ids(nmr("I69.351", history + nmr + "Held: perturbations w/ TC at pelvis and CGA.")))
-                .contains("MW-D007");
         // Near miss: the cues are given in the next sentence.
-        assertThat(ids(nmr("I69.351", history + nmr + "Held: perturbations. VC and CGA for tandem walk.")))
-                .doesNotContain("MW-D007");
+        firesNotOn("MW-D007", HEMIPARESIS + NMR_ON_FOAM + " Held: perturbations w/ TC at pelvis and CGA.",
+                HEMIPARESIS + NMR_ON_FOAM + " Held: perturbations. VC and CGA for tandem walk.");
+    }
+
+    /** {@code id} is a finding of the 97112 visit whose note is {@code fires}, not of the one of {@code near}. */
+    private static void firesNotOn(String id, String fires, String near) {
+        assertThat(ids(nmr("I69.351", fires))).as(fires).contains(id);
+        assertThat(ids(nmr("I69.351", near))).as(near).doesNotContain(id);
+    }
+
+    /**
+     * A heading that ends its line, then a bulleted list ("Deferred:\n- balance\n- gait"), as a template lays it
+     * out, covers the bullets as "Deferred: balance, gait." covers its list (the heading covered nothing: its clause
+     * ended with the line break), for each rule that reads a deferral. Near misses: a blank line, then a paragraph;
+     * the line after the bullets; a line that is no bullet.
+     */
+    @Test
+    void aHeadingAboveBulletsCoversThemForEveryRule() {
+        // MW-D002: the deficit.
+        for (String deferred : List.of("Deferred:\n- balance\n- coordination\n- proprioception\n",
+                "Held:\r\n* vestibular testing\r\n* BERG\r\n",
+                "Not tested:\n  \u2022 proprioception\n  \u2022 Romberg\n")) {
+            assertThat(only(nmr("I69.351", HISTORY + deferred + NMR_CUED), "MW-D002").message()).as(deferred)
+                    .contains("not assessed");
+        }
+        for (String stated : List.of("Deferred:\n\nBalance impaired w/ narrow BOS.",
+                "Deferred:\n- stairs\nBalance impaired w/ narrow BOS.", "Deferred:\nBalance impaired w/ narrow BOS.",
+                "Deferred:\n- stairs\n\n- balance impaired w/ narrow BOS.")) {
+            assertThat(ids(nmr("I69.351", HISTORY + stated + NMR_CUED))).as(stated).doesNotContain("MW-D002");
+        }
+        // MW-D003: the function.
+        String deficit = "Pt s/p CVA, impaired dynamic balance. ";
+        String session = "\nNMR 24 min: weight shifting w/ VC and CGA. Pt needed fewer cues by 3rd set.";
+        firesNotOn("MW-D003", deficit + "Deferred:\n- stairs\n- curbs\n- transfers" + session,
+                deficit + "Deferred:\n\nUnsafe sit to stand transfers." + session);
+        // MW-D007: the skilled input.
+        firesNotOn("MW-D007", HEMIPARESIS + NMR_ON_FOAM + "\nHeld:\n- perturbations w/ TC at pelvis\n- CGA",
+                HEMIPARESIS + NMR_ON_FOAM + "\nHeld:\n- perturbations\nVC and CGA for tandem walk.");
+        // MW-D005: the technique; MW-D006: the measure.
+        String cued = "NMR 24 min: VC and CGA for standing tolerance, pt fatigued. Goal: reduce fall risk at home.\n";
+        assertThat(only(nmr("I69.351", HEMIPARESIS + cued + "Held:\n- perturbation training\n- gaze stabilization"),
+                "MW-D005").message()).contains("but as not done: \"");
+        assertThat(ids(nmr("I69.351", HEMIPARESIS + cued + "Held:\n\nTandem walk x4 w/ CGA.")))
+                .doesNotContain("MW-D005");
+        String measured = "NMR 24 min: tandem walk and weight shifting w/ VC and CGA. Goal: reduce fall risk at home.\n";
+        assertThat(only(nmr("I69.351", HEMIPARESIS + measured + "Deferred:\n* Berg\n* TUG\n"), "MW-D006").message())
+                .contains("it names one only as not done: \"");
+        assertThat(ids(nmr("I69.351", HEMIPARESIS + measured + "Deferred:\n* TUG\nBerg 44/56.")))
+                .doesNotContain("MW-D006");
+        // MW-D019: the service, quoted from the heading word.
+        Finding f = only(teAndGait(TE + "Deferred:\n- balance\n- gait training d/t pt fatigue\n"), "MW-D019");
+        assertThat(f.path()).isEqualTo("services[code=97116]");
+        assertThat(f.message()).contains("\"Deferred: - balance - gait training d/t pt fatigue\"");
+        for (String done : List.of("Deferred:\n\nGait training 15 min w/ CGA.",
+                "Deferred:\n- stairs\nGait training 15 min w/ CGA.", "Deferred:\nGait training 15 min w/ CGA.")) {
+            assertThat(ids(teAndGait(TE + done))).as(done).doesNotContain("MW-D019");
+        }
     }
 }

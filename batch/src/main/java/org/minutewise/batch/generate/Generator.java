@@ -458,6 +458,11 @@ public final class Generator {
         /** The line is on the claim (the injected 97130 without 97129 leaves 97129's documented line unbilled). */
         boolean billed = true;
         List<String> modifiers = new ArrayList<>(3);
+        /**
+         * The column-one code of the NCCI pair whose edit this line's 59/X bypasses (the services in different time
+         * intervals), or null.
+         */
+        String bypasses;
 
         GLine(String code, boolean timed, int minutes) {
             this.code = code;
@@ -483,6 +488,11 @@ public final class Generator {
         InjectedError error;
         /** For a therapist overlap, the earlier visit it overlaps: its claim bills the shared minutes too. */
         String overlaps;
+        /**
+         * The billed codes an NCCI edit denies (a column-two line without its 59/X, the injected missing NCCI
+         * modifier), each with its column-one code: priced at $0, as the audit prices them.
+         */
+        Map<String, String> bundled = Map.of();
         /**
          * Billed again under another visit id: the copy ({@code ...-D}) carries the duplicate-claim error and its
          * label; this visit stays a visit of its own, with an error of its own drawn at the rate (or none).
@@ -750,6 +760,9 @@ public final class Generator {
                 if (v.lines.stream().anyMatch(x -> x.code.equals(Cognitive.ADD_ON))) {
                     kinds.add(InjectedError.ADD_ON_WITHOUT_BASE);
                 }
+                if (bypassesAnNcciPair(v)) {
+                    kinds.add(InjectedError.MISSING_NCCI_MODIFIER);
+                }
                 // MW-P001 is Medicare's, and not for an initial evaluation alone (v3).
                 if (p.certFrom != null && p.certFrom.isBefore(v.date) && p.payer.isMedicare()
                         && !v.lines.stream().allMatch(x -> PlanOfCare.initialEvaluation(x.code))) {
@@ -814,6 +827,21 @@ public final class Generator {
             return n >= 2 && v.lines.get(n - 1).timed && v.lines.get(n - 2).timed
                     && !Cognitive.sameService(v.lines.get(n - 1).code,
                     v.lines.get(n - 2).code);
+        }
+
+        /**
+         * Whether the visit, billed as the engine bills it, carries 59/X on a column-two line (an NCCI pair done in
+         * separate time intervals): the injected missing NCCI modifier leaves it off. The bill is made again after
+         * the errors are decided (it draws nothing at random).
+         */
+        boolean bypassesAnNcciPair(GVisit v) {
+            bill(v);
+            for (GLine l : v.lines) {
+                if (l.bypasses != null) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean hasAssistantCode(GVisit v) {
@@ -1066,6 +1094,7 @@ public final class Generator {
             for (GLine l : v.lines) {
                 l.units = claimUnits(u, l.code);
                 l.modifiers = new ArrayList<>(3);
+                l.bypasses = null;
                 // A code that ends with 0 units is no claim line where the payer takes none (the engine drops it,
                 // ClaimBuilder): its row documents minutes and bills nothing, else a 0-unit line is a block of its
                 // own (MW-B013) that no injected error labels (an auditor's review: 14 in a year, all on visits of
@@ -1093,6 +1122,9 @@ public final class Generator {
                         GLine col2 = e.get().column2().equals(a.code) ? a : b;
                         if (!col2.modifiers.contains(payer.distinctModifier())) {
                             col2.modifiers.add(payer.distinctModifier());
+                        }
+                        if (col2.bypasses == null) {
+                            col2.bypasses = e.get().column1();
                         }
                     }
                 }
@@ -1129,6 +1161,12 @@ public final class Generator {
                     GLine l = pickLine(v, x -> ClaimBuilder.assistantModifier(x.modifiers));
                     l.modifiers.remove("CQ");
                     l.modifiers.remove("CO");
+                }
+                case MISSING_NCCI_MODIFIER -> {
+                    // The times show separate intervals; the column-two line goes out without its 59/X, denied.
+                    GLine l = pickLine(v, x -> x.bypasses != null);
+                    l.modifiers.remove(v.patient.payer.distinctModifier());
+                    v.bundled = Map.of(l.code, l.bypasses);
                 }
                 default -> { }
             }
@@ -1210,8 +1248,9 @@ public final class Generator {
             BigDecimal threshold = discipline == Discipline.OT ? t.get().ot() : t.get().ptSlp();
             // A line over its MUE is priced at $0 (Medicare denies it), as the audit counts it.
             List<org.minutewise.core.claim.ClaimLine> lines = BilledClaim.lines(visit(v));
+            // So is a column-two line billed without the 59/X its NCCI pair needs.
             Estimate est = PaymentEstimator.estimate(lines, v.date, Optional.empty(), ref.fees(), ref.codes(),
-                    java.util.Set.of(), org.minutewise.core.claim.MueDenial.over(lines, ref.mue(), v.date));
+                    java.util.Set.of(), org.minutewise.core.claim.MueDenial.over(lines, ref.mue(), v.date), v.bundled);
             BigDecimal before = v.patient.incurred;
             BigDecimal after = before;
             boolean[] past = new boolean[v.lines.size()];

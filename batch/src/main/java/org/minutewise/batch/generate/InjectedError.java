@@ -32,7 +32,13 @@ public enum InjectedError {
      * billed under the add-on, which is never billed without its base (RULES.md §1). The audit finds more units of
      * 97130 than the minutes after the first 15 support.
      */
-    ADD_ON_WITHOUT_BASE("add-on-without-base", "MW-B002");
+    ADD_ON_WITHOUT_BASE("add-on-without-base", "MW-B002"),
+    /**
+     * Two codes of an NCCI pair whose edit a modifier may bypass (97530 with 97140 or 97116, an evaluation or
+     * re-evaluation beside a timed code: the starter table), done in separate time intervals, billed without the 59/X
+     * on the column-two line: the payer denies it as part of the column-one code.
+     */
+    MISSING_NCCI_MODIFIER("missing-ncci-modifier", "MW-B016");
 
     private final String wire;
     private final String ruleId;

@@ -29,7 +29,7 @@ import org.minutewise.refdata.RefData;
 class GeneratorTest {
     private static final ReferenceData REF = RefData.defaults();
     /** The per-visit rules of the injected errors (the ones across visits are the audit tests' business). */
-    private static final Set<String> PER_VISIT = Set.of("MW-B002", "MW-U003", "MW-B004", "MW-B012");
+    private static final Set<String> PER_VISIT = Set.of("MW-B002", "MW-U003", "MW-B004", "MW-B012", "MW-B016");
     /**
      * Per-visit findings no injected error labels, so no visit may draw them: a 0-unit line (MW-B013), which the
      * engine never bills for a payer that takes none (a review found 14 in a year, on overlapping-minutes visits).
@@ -120,7 +120,62 @@ class GeneratorTest {
         assertThat(s.injected().keySet()).contains(InjectedError.OVER_BILLED_UNITS,
                 InjectedError.OVERLAPPING_MINUTES, InjectedError.MISSING_DISCIPLINE_MODIFIER,
                 InjectedError.MISSING_ASSISTANT_MODIFIER, InjectedError.DUPLICATE_CLAIM, InjectedError.COPIED_NOTE,
-                InjectedError.THERAPIST_OVERLAP);
+                InjectedError.THERAPIST_OVERLAP, InjectedError.MISSING_NCCI_MODIFIER);
+    }
+
+    /**
+     * The injected missing NCCI modifier: both codes of a pair whose edit a modifier may bypass are billed, their
+     * documented periods apart, and the column-two line carries no 59/X (MW-B016). Near miss: on every other visit
+     * that bills such a pair apart, the column-two line carries it, so no other kind leaves it off unlabeled.
+     */
+    @Test
+    void aMissingNcciModifierBillsTheColumnTwoCodeOfAPairDoneApartWithout59() throws IOException {
+        // At 0.5: the kind is drawn only on a visit that bills such a pair (about 1 error in 100 at any rate).
+        generate("ncci.csv", 6000, 21, 0.5);
+        List<String> kinds = Files.readAllLines(Generator.labelsFile(tmp.resolve("ncci.csv")));
+        int injected = 0;
+        int bypassed = 0;
+        for (Visit v : read("ncci.csv")) {
+            boolean labeled = "missing-ncci-modifier".equals(kindOf(kinds, v.id()));
+            int without = 0;
+            for (org.minutewise.core.model.BilledLine a : v.billed()) {
+                for (org.minutewise.core.model.BilledLine b : v.billed()) {
+                    var e = REF.ptp().find(a.code(), b.code(), v.dateOfService());
+                    if (a.code().compareTo(b.code()) >= 0 || e.isEmpty() || !e.get().bypassable()
+                            || a.units() == 0 || b.units() == 0 || overlap(v, a.code(), b.code())
+                            || REF.payers().find(v.payer()).orElseThrow()
+                            .deniesDistinctModifier(e.get().column1(), e.get().column2())) {
+                        continue;
+                    }
+                    String column2 = e.get().column2();
+                    List<String> mods = (column2.equals(a.code()) ? a : b).modifiers();
+                    boolean distinct = mods.stream().anyMatch(m -> m.equals("59") || m.startsWith("X"));
+                    without += distinct ? 0 : 1;
+                    bypassed += distinct ? 1 : 0;
+                }
+            }
+            if (labeled) {
+                injected++;
+                assertThat(without).as("visit %s: a column-two line without 59/X", v.id()).isPositive();
+            } else {
+                assertThat(without).as("visit %s, not labeled missing-ncci-modifier", v.id()).isZero();
+            }
+        }
+        assertThat(injected).isGreaterThan(10);
+        assertThat(bypassed).as("pairs billed apart with their 59/X").isGreaterThan(injected);
+    }
+
+    /** Whether any documented periods of the two codes overlap. */
+    private static boolean overlap(Visit v, String a, String b) {
+        for (ServiceLine x : v.services()) {
+            for (ServiceLine y : v.services()) {
+                if (x.code().equals(a) && y.code().equals(b)
+                        && org.minutewise.core.model.Period.anyOverlap(x.periods(), y.periods())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -437,6 +492,7 @@ class GeneratorTest {
         assertThat(foundOn.get("SLP")).isGreaterThan(10);
         // 97130 billed without 97129 is found as more 97130 units than the minutes after the first 15 support.
         assertThat(kinds).anySatisfy(k -> assertThat(k).endsWith(",add-on-without-base,MW-B002"));
+        assertThat(kinds).anySatisfy(k -> assertThat(k).endsWith(",missing-ncci-modifier,MW-B016"));
         // The overlapping minutes leave a code nothing on some visits: its row bills nothing, as the engine does.
         assertThat(read("e.csv")).filteredOn(v -> "overlapping-minutes".equals(kindOf(kinds, v.id())))
                 .anySatisfy(v -> assertThat(v.services().size()).isGreaterThan(v.billed().size()))

@@ -17,8 +17,11 @@ package org.minutewise.core.doc;
  * ({@link #headedTo}): a sentence's end, a ';' or a line break ("Deferred: balance. Patient performed gait training
  * with cues" leaves the gait stated), a parenthesis, another field's colon (the label before it is no item:
  * "Deferred: gait   Balance: impaired"), or a word that gives a reason or starts another statement ("Deferred:
- * stairs d/t unsteadiness", "due to", "but": the reason is stated, not deferred). The same words elsewhere are read
- * as before: after a list ("gait deferred") or as a field's value ("Balance: NT"); without the colon or dash
+ * stairs d/t unsteadiness", "due to", "but": the reason is stated, not deferred). A heading that ends its line heads
+ * the bulleted lines right below it ({@link #headedSpans}: "Deferred:\n- balance\n- gait", "Held:\n* vestibular
+ * testing\n* BERG"), each bullet's item to the end of its own clause, up to the first line that is not a bullet (a
+ * blank line, a paragraph: "Deferred:\n\nPatient performed gait training" heads nothing). The same words elsewhere
+ * are read as before: after a list ("gait deferred") or as a field's value ("Balance: NT"); without the colon or dash
  * ("Not tested previously, balance now impaired") the word heads nothing, since a time or a comma there starts
  * what is stated now.
  */
@@ -29,6 +32,8 @@ public final class ItemList {
     static final int REACH = 100;
     /** The most words for when between a heading deferral and its colon or dash: "Deferred this visit -". */
     static final int HEADING_WORDS = 3;
+    /** The most bulleted lines a heading that ends its line heads ("Deferred:", then "- balance", "- gait"). */
+    static final int BULLETS = 20;
 
     private ItemList() {
     }
@@ -158,6 +163,119 @@ public final class ItemList {
             }
         }
         return text.length();
+    }
+
+    /**
+     * The spans of the list headed from {@code from} ({@link #headedFrom}), as pairs of where each begins and ends:
+     * the rest of the heading's clause ({@link #headedTo}); or, when nothing but blanks follows the heading on its
+     * line, each bulleted line right below it ('-', '*' or '\u2022' and a blank, on the next line and each line after
+     * that is one too, at most {@value #BULLETS}), from after its bullet to the end of its clause ({@link #headedTo}:
+     * "- stairs d/t unsteadiness" defers the stairs only). The first line that is not a bullet ends the list: a blank
+     * line, or a paragraph ("Deferred:\n\nPatient performed gait training" heads nothing).
+     */
+    public static int[] headedSpans(NoteScan scan, int from) {
+        String text = scan.text();
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i == text.length() || !lineBreak(text.charAt(i))) {
+            return new int[] {from, headedTo(scan, from)}; // "Deferred: balance, gait."
+        }
+        int[] out = new int[2 * BULLETS];
+        int n = 0;
+        for (int b = 0; b < BULLETS && i < text.length(); b++) {
+            int item = bulletItem(text, nextLine(text, i));
+            if (item < 0) {
+                break; // a line that is not a bullet: a blank line, a paragraph
+            }
+            out[n++] = item;
+            out[n++] = headedTo(scan, item);
+            i = item;
+            while (i < text.length() && !lineBreak(text.charAt(i))) {
+                i++;
+            }
+        }
+        return n == 0 ? new int[] {from, from} : java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Whether the span is an item of the list headed from {@code from} ({@link #headedSpans}, {@link #inHeaded}). */
+    public static boolean inHeadedList(NoteScan scan, int from, int start, int end) {
+        int[] spans = headedSpans(scan, from);
+        for (int h = 0; h < spans.length; h += 2) {
+            if (inHeaded(scan, spans[h], spans[h + 1], start, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where a heading of the list holding the sentence at {@code sentence} may be ({@link #headedSpans}): the start of
+     * the line above the bulleted lines the sentence's line is one of (at most {@value #BULLETS}), or {@code sentence}
+     * itself when its line is no bullet. Reads only the lines above it that are bullets.
+     */
+    public static int headingSearchStart(NoteScan scan, int sentence) {
+        String text = scan.text();
+        int line = lineStart(text, sentence);
+        if (bulletItem(text, line) < 0) {
+            return sentence;
+        }
+        for (int b = 0; b < BULLETS && line > 0; b++) {
+            int above = lineStart(text, previousLineEnd(text, line));
+            if (bulletItem(text, above) < 0) {
+                return above; // the heading's line, if it is one
+            }
+            line = above;
+        }
+        return line;
+    }
+
+    /** Where the line holding {@code pos} starts: just after the line break before it, or 0. */
+    private static int lineStart(String text, int pos) {
+        int i = Math.min(pos, text.length());
+        while (i > 0 && !lineBreak(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Where the line before the one starting at {@code line} (> 0) ends: its last character's index + 1. */
+    private static int previousLineEnd(String text, int line) {
+        int i = line - 1; // the line break ("\n", or "\r\n": one break)
+        if (i > 0 && text.charAt(i) == '\n' && text.charAt(i - 1) == '\r') {
+            i--;
+        }
+        return i;
+    }
+
+    /** Where the line after the line break at {@code i} starts ("\r\n" is one break). */
+    private static int nextLine(String text, int i) {
+        return text.charAt(i) == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+    }
+
+    /**
+     * Where the item of a bulleted line starting at {@code line} begins (after blanks, a '-', '*' or '\u2022', and
+     * blanks), or -1 when the line is no bullet.
+     */
+    private static int bulletItem(String text, int line) {
+        int i = line;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i + 1 >= text.length() || text.charAt(i) != '-' && text.charAt(i) != '*' && text.charAt(i) != '\u2022'
+                || text.charAt(i + 1) != ' ' && text.charAt(i + 1) != '\t') {
+            return -1;
+        }
+        i++;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean lineBreak(char c) {
+        return c == '\n' || c == '\r';
     }
 
     /**

@@ -40,7 +40,8 @@ import java.util.Arrays;
  * deficit only, never a cue ("VC to keep SpO2 WNL"). A deferral ("deferred", "NT", "not tested", "held today") covers
  * every bare item of a list before it in its clause ({@link ItemList#runsTo}); one that heads a list, at its clause's
  * start with a colon or dash after it ("Deferred: balance, gait.", "NT: balance", "Held: vestibular testing"), covers
- * every phrase after it to the end of its clause ({@link ItemList#headedFrom}). Either way a balance deficit stated in
+ * every phrase after it to the end of its clause ({@link ItemList#headedFrom}), or, when it ends its line, the
+ * bulleted lines below it ("Deferred:\n- balance\n- gait"; {@link ItemList#headedSpans}). Either way a balance deficit stated in
  * words stays stated ("Impaired balance, gait deferred", "Deferred: impaired balance, gait"). A field of a template that states an absence ("Cues: none",
  * "Balance deficit: none noted", "Assist - n/a") negates its label ({@link TemplateFields}); a negation word that
  * is a field's value does not reach the next field's label ("Cues: none   Assist: min A"). A phrase
@@ -273,8 +274,9 @@ final class Negation {
             }
             int from = ItemList.headedFrom(scan, starts[i], ends[i]);
             if (from >= 0) {
-                out = add(out, n++, from);
-                out = add(out, n++, ItemList.headedTo(scan, from));
+                for (int span : ItemList.headedSpans(scan, from)) {
+                    out = add(out, n++, span); // the clause's, or each bullet's below a heading that ends its line
+                }
             }
         }
         return out == null ? null : Arrays.copyOf(out, n);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -108,6 +109,59 @@ class HeadedDeferralTest {
         assertThat(negated(MATCHER.scan("Balance, gait and proprioception deferred."), PhraseLists.DEFICIT))
                 .containsExactly("Balance", "proprioception");
         assertThat(stated(MATCHER.scan("Balance: NT."), PhraseLists.DEFICIT)).isEmpty();
+    }
+
+    /** A heading that ends its line heads the bulleted lines right below it, each bullet to its clause's end. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // note | deficits deferred | functions deferred | deficits stated
+            "Pt s/p CVA.\\nDeferred:\\n- balance\\n- gait | balance | gait | ''",
+            "Held:\\r\\n* vestibular testing\\r\\n* BERG\\r\\n | vestibular | '' | ''",
+            "Deferred today -\\n  \u2022 balance, coordination.\\n  \u2022 stairs\\nNext visit. | balance;coordination "
+                    + "| stairs | ''",
+            // A reason ends its own bullet only: the next bullet is deferred too, the reason stated.
+            "Deferred:\\n- stairs d/t dizziness\\n- balance | balance | stairs | dizziness"})
+    void aHeadingThatEndsItsLineCoversTheBulletsBelowIt(String note, String deficits, String functions,
+                                                        String statedDeficits) {
+        NoteScan scan = MATCHER.scan(note.translateEscapes());
+        assertThat(scan.text()).as("line breaks, not their escapes").contains("\n").doesNotContain("\\");
+        assertThat(negated(scan, PhraseLists.DEFICIT)).as(note).containsExactly(items(deficits));
+        assertThat(negated(scan, PhraseLists.FUNCTION)).as(note).containsExactly(items(functions));
+        assertThat(stated(scan, PhraseLists.DEFICIT)).as(note).containsExactly(items(statedDeficits));
+    }
+
+    private static String[] items(String list) {
+        return list.isEmpty() ? new String[0] : list.split(";");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Deferred:\n\nPatient performed gait training with cues; balance impaired.", // a blank line, a paragraph
+            "Deferred:\r\n\r\nPatient performed gait training with cues; balance impaired.",
+            "Deferred:\nPatient performed gait training with cues; balance impaired.", // no bullet
+            "Deferred:\n- stairs\nPatient performed gait training with cues; balance impaired.", // the bullets end
+            "Deferred:\n- stairs\n\n- gait training with cues; balance impaired.", // a blank line ends them
+            "Deferred: stairs\n- gait training with cues; balance impaired.", // the heading's list is on its line
+            "Balance deferred:\n- gait training with cues; balance impaired."}) // the word does not begin its clause
+    void bulletsBelowNoHeadingOrAfterTheListAreStated(String note) {
+        NoteScan scan = MATCHER.scan(note);
+        assertThat(stated(scan, PhraseLists.FUNCTION)).as(note).contains("gait training");
+        assertThat(stated(scan, PhraseLists.SKILLED)).as(note).containsExactly("cues");
+        assertThat(stated(scan, PhraseLists.DEFICIT)).as(note).contains("balance");
+    }
+
+    @Test
+    void theBulletsSpans() {
+        NoteScan scan = MATCHER.scan("Deferred:\n- balance\n* gait. \nPt tired.");
+        int from = ItemList.headedFrom(scan, 0, "Deferred".length());
+        int[] spans = ItemList.headedSpans(scan, from);
+        assertThat(spans).hasSize(4);
+        assertThat(scan.text().substring(spans[0], spans[1])).isEqualTo("balance");
+        assertThat(scan.text().substring(spans[2], spans[3])).isEqualTo("gait");
+        int tired = scan.text().indexOf("Pt");
+        assertThat(ItemList.headingSearchStart(scan, scan.text().indexOf("* gait"))).isZero();
+        assertThat(ItemList.headingSearchStart(scan, tired)).isEqualTo(tired);
+        assertThat(ItemList.headedSpans(MATCHER.scan("Deferred:\n"), 9)).containsExactly(9, 9);
     }
 
     @Test

@@ -63,7 +63,12 @@ public final class NoDeficitFor97112 implements Rule {
                     + "clause (\"Deferred: balance, coordination and proprioception.\", \"Not tested: proprioception, "
                     + "Romberg\", \"NT: balance\" stated the deficit), at its clause's start with a colon or dash "
                     + "after it; \"Deferred: Berg. Balance impaired\" and \"Not tested previously, balance now "
-                    + "impaired\" still state it (phrase list 2026.19)");
+                    + "impaired\" still state it (phrase list 2026.19)")
+            .revised(10, "2026-12-07: a heading that ends its line covers the bulleted lines below it, each bullet "
+                    + "to the end of its clause, as a heading covers the list on its line (\"Deferred:\\n- "
+                    + "balance\\n- proprioception\" stated the deficit; the heading covered nothing, its clause "
+                    + "ending at the line break); a blank line or a line that is no bullet ends the list: "
+                    + "\"Deferred:\\n\\nBalance impaired\" still states it");
 
     @Override
     public RuleInfo info() {

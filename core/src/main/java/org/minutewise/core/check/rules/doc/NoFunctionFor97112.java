@@ -31,7 +31,12 @@ public final class NoFunctionFor97112 implements Rule {
                     + "phrase list 2026.17)")
             .revised(5, "2026-12-07: nor a function listed after a deferral that heads the list, to the end of its "
                     + "clause (\"Deferred: stairs, curbs and transfers.\", \"Held: stairs, transfers d/t BP\"); "
-                    + "\"Deferred: stairs. Unsafe sit to stand transfers\" still states one (phrase list 2026.19)");
+                    + "\"Deferred: stairs. Unsafe sit to stand transfers\" still states one (phrase list 2026.19)")
+            .revised(6, "2026-12-07: a heading that ends its line covers the bulleted lines below it, each bullet "
+                    + "to the end of its clause, as a heading covers the list on its line (\"Deferred:\\n- "
+                    + "stairs\\n- transfers\" stated a function; the heading covered nothing, its clause ending at "
+                    + "the line break); a blank line or a line that is no bullet ends the list: "
+                    + "\"Deferred:\\n\\nUnsafe transfers\" still states one");
 
     @Override
     public RuleInfo info() {

@@ -37,7 +37,12 @@ public final class NoMeasureFor97112 implements Rule {
             .revised(4, "2026-12-07: a measure the note says was not done is not recorded (\"Berg deferred d/t "
                     + "fatigue\", \"Held: vestibular testing, BERG\", \"Not tested: proprioception, Romberg\"; as "
                     + "MW-D019 reads a service), and the message quotes it; \"Berg 42/56, TUG deferred\" still records "
-                    + "one (phrase list 2026.19)");
+                    + "one (phrase list 2026.19)")
+            .revised(5, "2026-12-07: a heading that ends its line covers the bulleted lines below it, each bullet "
+                    + "to the end of its clause, as a heading covers the list on its line (\"Deferred:\\n* Berg\\n* "
+                    + "TUG\" recorded a measure; the heading covered nothing, its clause ending at the line break); "
+                    + "a blank line or a line that is no bullet ends the list: \"Deferred:\\n* TUG\\nBerg 44/56\" "
+                    + "still records one");
 
     /** The most words between an exercise-measure and its result: "SLS eyes open R 9 s". */
     static final int RESULT_WORDS = 4;

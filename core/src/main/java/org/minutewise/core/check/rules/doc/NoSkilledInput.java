@@ -50,7 +50,12 @@ public final class NoSkilledInput implements Rule {
                     + "clinician gives (\"SLS with perturbations\") are skilled input (phrase list 2026.17)")
             .revised(7, "2026-12-07: nor are cues or guarding listed after a deferral that heads the list, to the end "
                     + "of its clause (\"Held: perturbations w/ TC at pelvis and CGA.\"): they were not given "
-                    + "(phrase list 2026.19)");
+                    + "(phrase list 2026.19)")
+            .revised(8, "2026-12-07: a heading that ends its line covers the bulleted lines below it, each bullet "
+                    + "to the end of its clause, as a heading covers the list on its line (\"Held:\\n- "
+                    + "perturbations w/ TC at pelvis\\n- CGA\" gave the cues; the heading covered nothing, its "
+                    + "clause ending at the line break); a blank line or a line that is no bullet ends the list: "
+                    + "\"Held:\\n- perturbations\\nVC and CGA\" still gives them");
 
     /**
      * The codes whose passage is the clinician's hands-on technique by what it names (97140 manual therapy, 97124

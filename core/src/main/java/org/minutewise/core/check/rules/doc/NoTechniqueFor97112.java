@@ -29,7 +29,12 @@ public final class NoTechniqueFor97112 implements Rule {
                     + "reaches outside BOS\"; a documentation review; phrase list 2026.16)")
             .revised(5, "2026-12-07: a technique the note names only as not done is none (\"Deferred: perturbation "
                     + "training\", \"Held: PNF, gaze stabilization\"; as MW-D019 reads a service), and the message "
-                    + "quotes it (phrase list 2026.19)");
+                    + "quotes it (phrase list 2026.19)")
+            .revised(6, "2026-12-07: a heading that ends its line covers the bulleted lines below it, each bullet "
+                    + "to the end of its clause, as a heading covers the list on its line (\"Held:\\n- perturbation "
+                    + "training\\n- gaze stabilization\" named them as done; the heading covered nothing, its "
+                    + "clause ending at the line break); a blank line or a line that is no bullet ends the list: "
+                    + "\"Held:\\n\\nTandem walk x4\" still names one");
 
     @Override
     public RuleInfo info() {

@@ -24,9 +24,9 @@ import org.minutewise.core.doc.PhraseMatch;
  *       gait training deferred today d/t pt fatigue", "held", "not performed", "will resume"), nor as a bare item
  *       of a list such a word ends ("Gait, stairs and balance deferred today"), nor in a list such a word heads, to
  *       the end of its clause ("Deferred: balance, gait training.", "Held: gait training, stairs"; {@link
- *       org.minutewise.core.doc.ItemList#headedFrom}), nor right after a
- *       negation word, with only other services' words or "and"/"or" between ("no ther ex today", "no manual
- *       therapy or gait training");</li>
+ *       org.minutewise.core.doc.ItemList#headedFrom}) or in the bullets below a heading that ends its line
+ *       ("Deferred:\n- balance\n- gait training"), nor right after a negation word, with only other services'
+ *       words or "and"/"or" between ("no ther ex today", "no manual therapy or gait training");</li>
  *   <li>not in the plan or after a word for later ("Plan: resume gait training next visit", "pt will"), nor after a
  *       word for the patient's report ({@code [report]}: "Pt reports self-care at home is slow");</li>
  *   <li>not inside a test, sign or piece of equipment ({@code [not-service]}: "MMT (manual muscle test)",
@@ -62,7 +62,12 @@ public final class ServiceNotInNote implements Rule {
             .revised(6, "2026-12-07: a deferral written before its list covers every item of it to the end of its "
                     + "clause (\"Deferred: balance, gait training.\", \"Held: gait training, stairs\" named the gait "
                     + "training as done), at its clause's start with a colon or dash after it; \"Deferred: stairs. Gait "
-                    + "training w/ CGA\" still names it (phrase list 2026.19)");
+                    + "training w/ CGA\" still names it (phrase list 2026.19)")
+            .revised(7, "2026-12-07: a heading that ends its line covers the bulleted lines below it, each bullet "
+                    + "to the end of its clause, as a heading covers the list on its line (\"Deferred:\\n- "
+                    + "balance\\n- gait training\" named the gait training as done; the heading covered nothing, "
+                    + "its clause ending at the line break); a blank line or a line that is no bullet ends the "
+                    + "list: \"Deferred:\\n\\nGait training 15 min\" still names it");
 
     @Override
     public RuleInfo info() {
@@ -178,21 +183,23 @@ public final class ServiceNotInNote implements Rule {
     }
 
     /**
-     * The {@code [not-done]} word that heads a list holding the span, in its sentence (from {@code sentence}):
-     * "Deferred: balance, gait training.", "Held: gait training, stairs" ({@link
-     * org.minutewise.core.doc.ItemList#headedFrom}); null when none does.
+     * The {@code [not-done]} word that heads a list holding the span, in its sentence (from {@code sentence}), or on
+     * the line above the bullets its line is one of: "Deferred: balance, gait training.", "Held: gait training,
+     * stairs", "Deferred:\n- balance\n- gait training" ({@link org.minutewise.core.doc.ItemList#headedFrom}, {@link
+     * org.minutewise.core.doc.ItemList#headedSpans}); null when none does.
      */
     private static PhraseMatch headingDeferral(NoteScan scan, int start, int end, int sentence) {
-        if (!scan.anyWithin(PhraseLists.NOT_DONE, sentence, start)) {
+        // A bullet's heading is on the line above the bullets: "Deferred:\n- balance\n- gait training".
+        int heading = org.minutewise.core.doc.ItemList.headingSearchStart(scan, sentence);
+        if (!scan.anyWithin(PhraseLists.NOT_DONE, heading, start)) {
             return null;
         }
         for (PhraseMatch d : scan.matches(PhraseLists.NOT_DONE)) {
-            if (d.start() < sentence || d.end() > start) {
+            if (d.start() < heading || d.end() > start) {
                 continue;
             }
             int from = org.minutewise.core.doc.ItemList.headedFrom(scan, d.start(), d.end());
-            if (from >= 0 && org.minutewise.core.doc.ItemList.inHeaded(scan, from,
-                    org.minutewise.core.doc.ItemList.headedTo(scan, from), start, end)) {
+            if (from >= 0 && org.minutewise.core.doc.ItemList.inHeadedList(scan, from, start, end)) {
                 return d;
             }
         }
