@@ -137,7 +137,7 @@ final class CheckCommand implements Callable<Integer> {
             case "csv" -> {
                 // The visit's fields the layout cannot hold are said, as convert says them (they were checked).
                 List<org.minutewise.core.model.Visit> visits = new ArrayList<>(results.size());
-                results.forEach(r -> visits.add(r.visit()));
+                results.forEach(r -> visits.add(VisitOutput.withClaimAsBilled(r))); // the visits as written
                 org.minutewise.formats.csv.CsvVisitWriter.notCarriedNote(visits).ifPresent(n -> err.println(
                         "minutewise: note: " + n + " (the check read them)"));
                 // A billed modifier a line has no room for, a corrected line's charge kept as billed.

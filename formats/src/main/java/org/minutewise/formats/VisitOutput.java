@@ -65,8 +65,11 @@ public final class VisitOutput {
         return r.visit().toBuilder().billed(billed).build();
     }
 
-    /** The modifiers the engine puts on a line or judges against the documentation, whatever the payer. */
-    private static final java.util.Set<String> ENGINE_MODIFIERS = java.util.Set.of("GP", "GO", "GN", "CQ", "CO", "KX",
+    /**
+     * The modifiers the engine puts on a line or judges against the documentation, whatever the payer (KX on a
+     * Medicare claim only: another payer's KX is its own policy's, kept as billed, MW-B017).
+     */
+    private static final java.util.Set<String> ENGINE_MODIFIERS = java.util.Set.of("GP", "GO", "GN", "CQ", "CO",
             "59", "XE", "XS", "XP", "XU", "AT", "GY", "GX");
 
     /**
@@ -82,7 +85,9 @@ public final class VisitOutput {
      * other, as this one is; any of the code's when none is) that the engine neither adds nor judges (95, GT, 52, RT,
      * a payer's own...), kept as billed as the 837 and the FHIR Claim of the same check keep them, up to four, the
      * pricing ones ({@link #PRICING_MODIFIERS}: 52, 22, ...) first; those left off are {@link #leftOffModifiers}.
-     * GA/GZ are the engine's on a Medicare claim (the visit's ABN), 96/97 for a payer that asks for them.
+     * GA/GZ and KX are the engine's on a Medicare claim (the visit's ABN, the threshold), 96/97 for a payer that asks
+     * for them; for another payer a billed 96 or 97 is kept as the visit's purpose says (a billed 96 gives it when the
+     * visit states none), so the corrected claim never turns a habilitative visit's 96 into 97 (MW-B006).
      */
     static List<String> keptModifiers(CheckResult r, ClaimLine engine) {
         List<String> extra = billedExtras(r, engine);
@@ -120,7 +125,9 @@ public final class VisitOutput {
         }
         List<String> out = new ArrayList<>();
         for (BilledLine b : sameKind.isEmpty() ? sameCode : sameKind) {
-            for (String m : b.modifiers()) {
+            for (String billed : b.modifiers()) {
+                String m = isPurposeModifier(billed) && r.visit().purposeStated() ? r.visit().purpose().modifier()
+                        : billed;
                 if (!enginesModifier(r, m) && !engine.modifiers().contains(m) && !out.contains(m)) {
                     out.add(m);
                 }
@@ -158,8 +165,13 @@ public final class VisitOutput {
     }
 
     private static boolean enginesModifier(CheckResult r, String m) {
-        return ENGINE_MODIFIERS.contains(m) || r.payer().isMedicare() && (m.equals("GA") || m.equals("GZ"))
-                || r.payer().habilitativeModifiers() && (m.equals("96") || m.equals("97"));
+        return ENGINE_MODIFIERS.contains(m) || r.payer().isMedicare() && (m.equals("GA") || m.equals("GZ")
+                || m.equals("KX")) || r.payer().habilitativeModifiers() && isPurposeModifier(m);
+    }
+
+    private static boolean isPurposeModifier(String m) {
+        return m.equals(org.minutewise.core.model.Purpose.HABILITATIVE.modifier())
+                || m.equals(org.minutewise.core.model.Purpose.REHABILITATIVE.modifier());
     }
 
     /** A FHIR R4 Bundle with a Claim and an OperationOutcome per visit (and the resources they refer to). */

@@ -15,7 +15,8 @@ import java.util.OptionalInt;
  * it is empty for a documented visit. {@code progressReport}: the visit's documentation holds a progress report
  * (Medicare's at least every 10 treatment days), which is documentation, not a billed service.
  * {@code purposeStated}: whether the visit says its {@code purpose} (an input that has no place for it, or leaves it
- * out, gives rehabilitative, which payers asking for 96/97 are told: MW-M002).
+ * out, gives rehabilitative, which payers asking for 96/97 are told: MW-M002). A visit built without a purpose whose
+ * billed lines carry 96 or 97 takes the purpose they say ({@link Purpose#ofBilled}), whatever the reader.
  */
 public record Visit(String id, LocalDate dateOfService, String payer, Discipline planOfCare, Setting setting,
                     Patient patient, List<String> diagnoses, OptionalInt totalTreatmentMinutes,
@@ -262,10 +263,16 @@ public record Visit(String id, LocalDate dateOfService, String payer, Discipline
         public Builder billed(List<BilledLine> v) { this.billed.clear(); this.billed.addAll(v); return this; }
         public Builder progressReport(boolean v) { this.progressReport = v; return this; }
 
+        /**
+         * The visit; without a stated purpose, the one its billed lines' 96 or 97 say ({@link Purpose#ofBilled}), as
+         * stated: a claim billed 96 is habilitative, and its corrected claim must not turn it into 97.
+         */
         public Visit build() {
+            Optional<Purpose> billedSays = purposeStated ? Optional.empty() : Purpose.ofBilled(billed);
             return new Visit(id, dateOfService, payer, planOfCare, setting, patient, diagnoses,
                     totalTreatmentMinutes, services, note, previousNote, abn, certification, authorization,
-                    overrides, secondaryPayer, purpose, locality, claimInfo, billed, progressReport, purposeStated);
+                    overrides, secondaryPayer, billedSays.orElse(purpose), locality, claimInfo, billed,
+                    progressReport, purposeStated || billedSays.isPresent());
         }
     }
 }

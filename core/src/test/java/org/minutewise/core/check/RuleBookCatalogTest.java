@@ -129,7 +129,7 @@ class RuleBookCatalogTest {
                 "MW-E008", "MW-G001", "MW-G002", "MW-G004", "MW-W001", "MW-W002", "MW-W003", "MW-W004", "MW-W005", "MW-W006",
                 "MW-C002", "MW-C003", "MW-C004", "MW-C005", "MW-C006", "MW-C011", "MW-C012", "MW-C013", "MW-C014", "MW-C015", "MW-C016", "MW-P001", "MW-P002", "MW-P003", "MW-P004", "MW-K001",
                 "MW-K002", "MW-K003", "MW-K004", "MW-M001", "MW-S001", "MW-S002", "MW-O001", "MW-X001", "MW-B014",
-                "MW-B015", "MW-B016", "MW-U008", "MW-M002");
+                "MW-B015", "MW-B016", "MW-B017", "MW-U008", "MW-M002");
     }
 
     @Test

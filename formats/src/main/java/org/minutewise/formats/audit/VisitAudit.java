@@ -624,9 +624,10 @@ public final class VisitAudit {
                     || f.ruleId().equals(org.minutewise.core.check.rules.KxThresholdRule.NOT_JUDGED.id())
                     || f.ruleId().equals(org.minutewise.core.check.rules.KxThresholdRule.NEAR_THRESHOLD.id())
                     && !v.patient().yearToDateGiven()) {
-                // In an audit the checks across visits judge KX in date order (MW-A003, MW-A004); a visit that does
-                // not state the year's expenses is "near" the threshold only by its own amounts, which the count
-                // across the patient's visits may already have passed.
+                // In an audit the checks across visits judge a Medicare claim's KX in date order (MW-A003, MW-A004;
+                // MW-B009 and MW-K007 fire on Medicare claims only); a visit that does not state the year's expenses
+                // is "near" the threshold only by its own amounts, which the count across the patient's visits may
+                // already have passed. KX billed to another payer (MW-B017) stays: no count across visits judges it.
                 continue;
             }
             if (claimOnly && NOT_ON_A_CLAIM.contains(f.ruleId())) {
@@ -715,14 +716,15 @@ public final class VisitAudit {
             int sKinds = (sHas[0] ? 1 : 0) + (sHas[1] ? 1 : 0);
             boolean oneRow = bKinds <= 1 && sKinds <= 1;
             // KX billed where the visit alone knows no expenses before it: the checks across visits judge it in date
-            // order (MW-A003, MW-A004), so the supported side keeps it rather than say it is not supported.
+            // order (MW-A003, MW-A004), so the supported side keeps it rather than say it is not supported. Another
+            // payer's KX is its own policy's (MW-B017), kept as billed as the corrected claim keeps it.
             for (int i : sl) {
                 ClaimLine y = supported.lines().get(i);
                 int k = ClaimBuilder.assistantModifier(y.modifiers()) ? 1 : 0;
                 List<String> beside = bm.get(oneRow ? (bHas[1] ? 1 : 0) : k);
-                if (medicare && beside.contains("KX") && y.units() > 0
-                        && v.patient().spentBefore(y.discipline()).signum() == 0
-                        && !ClaimBuilder.kxBucket(y, checker.ref().codes(), notCovered).isEmpty()) {
+                if (beside.contains("KX") && y.units() > 0 && (!medicare
+                        || v.patient().spentBefore(y.discipline()).signum() == 0
+                        && !ClaimBuilder.kxBucket(y, checker.ref().codes(), notCovered).isEmpty())) {
                     List<String> withKx = ClaimBuilder.withKx(sm.get(k)); // a new list when it adds KX
                     if (withKx != sm.get(k)) {
                         sm.get(k).clear();

@@ -324,6 +324,9 @@ public final class CsvVisitWriter {
         c.payerId().ifPresent(x -> out.add("payerId"));
         c.placeOfService().ifPresent(x -> out.add("placeOfService"));
         org.minutewise.formats.NotCarried.common(v, out);
+        if (org.minutewise.core.model.Purpose.ofBilled(v.billed()).filter(p -> p == v.purpose()).isPresent()) {
+            out.remove("purpose"); // the billed 96 or 97 says it, and is read back as the visit's purpose
+        }
         org.minutewise.formats.NotCarried.secondaryIdentifiers(v, out);
         org.minutewise.formats.NotCarried.renderingOrganization(v, out);
         org.minutewise.formats.NotCarried.secondarySubscriber(v, out);

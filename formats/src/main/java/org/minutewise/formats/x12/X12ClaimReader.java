@@ -1459,15 +1459,8 @@ public final class X12ClaimReader {
                     .billed(billed)
                     .claimInfo(claimInfo(c))
                     .certification(certification(c));
-            // The claim's 96 (habilitative) or 97 (rehabilitative) says the visit's purpose (96 wins: a payer that
-            // asks for them wants every line to say it, and a habilitative line is the exception to look for).
-            org.minutewise.core.model.Purpose habilitative = org.minutewise.core.model.Purpose.HABILITATIVE;
-            org.minutewise.core.model.Purpose rehabilitative = org.minutewise.core.model.Purpose.REHABILITATIVE;
-            if (billed.stream().anyMatch(l -> l.modifiers().contains(habilitative.modifier()))) {
-                b.purpose(habilitative);
-            } else if (billed.stream().anyMatch(l -> l.modifiers().contains(rehabilitative.modifier()))) {
-                b.purpose(rehabilitative);
-            }
+            // The claim's 96 (habilitative) or 97 (rehabilitative) says the visit's purpose: the builder reads it from
+            // the billed lines (Purpose.ofBilled), as for every reader.
             return b.build();
         }
 

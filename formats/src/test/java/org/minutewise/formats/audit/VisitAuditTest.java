@@ -454,4 +454,25 @@ class VisitAuditTest {
                 .isEmpty();
         assertThat(VisitAudit.corrections("C1", List.of(claim("1", null))).orElseThrow().setAside()).isEmpty();
     }
+
+    /**
+     * KX billed to a commercial plan (a commercial biller's review): the audit dropped the visit's KX finding for every
+     * payer, though the checks across visits count Medicare's threshold only, so nothing judged it. Now MW-B017 says
+     * the payer's policy decides, and claims.csv keeps KX on the supported side as the corrected claim does. Near
+     * miss: on a Medicare claim MW-B009 stays left to the checks across visits (MW-A003, MW-A004).
+     */
+    @Test
+    void kxBilledToAnotherPayerIsSaidOnceAndKeptAsBilled() {
+        String visit = "{'id':'V-1','dateOfService':'2026-03-02','payer':'commercial','planOfCare':'PT',"
+                + "'services':[{'code':'97110','minutes':20,'provider':{'id':'T1','role':'PT'}}],"
+                + "'billed':[{'code':'97110','modifiers':['GP','KX'],'units':1}]}";
+        VisitJsonReader reader = new VisitJsonReader(REF);
+        VisitAudit.Outcome o = new VisitAudit(REF, new VisitChecker(REF), Optional.empty(), f -> "f")
+                .check(reader.read(reader.parse(visit.replace('\'', '"'))), 1, 0, 1, new AuditTotals());
+        assertThat(o.findings()).extracting(AuditCsv.FindingRow::ruleId).contains("MW-B017")
+                .doesNotContain("MW-B009", "MW-B006");
+        assertThat(o.claims()).singleElement().satisfies(r -> assertThat(r.modifiers()).isEqualTo("GP;KX"));
+        AuditTotals medicare = audit(visit.replace("'commercial'", "'medicare'"));
+        assertThat(medicare.findingsByRule()).doesNotContainKeys("MW-B017", "MW-B009");
+    }
 }

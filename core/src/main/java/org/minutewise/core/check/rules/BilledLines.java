@@ -144,7 +144,11 @@ public final class BilledLines implements Rule {
                     + "or regions support says that the line is denied as part of the column-one code (it said only "
                     + "\"Missing: 59\", beside MW-E004's \"59 was added\"; a Medicare biller's review)")
             .revised(7, "2026-12-07: a billed column-two code of an NCCI pair without 59/X is MW-B016, which blocks "
-                    + "(the line is denied for certain), not this warning: one cause, one finding");
+                    + "(the line is denied for certain), not this warning: one cause, one finding")
+            .revised(8, "2026-12-07: also 96/97 against the visit's purpose (a billed 96 gives it when the visit "
+                    + "states none): a line that lacks the purpose's modifier a payer asking for 96/97 needs, or "
+                    + "carries the other one (a commercial biller's review: a billed 96 was never compared); and no "
+                    + "longer KX billed to a payer that is not Medicare fee for service (MW-B017)");
     public static final RuleInfo NOT_DOCUMENTED = new RuleInfo("MW-B007", Severity.BLOCK,
             "Billed code with no documented service",
             "Remove the line, or add the documentation of the service.",
@@ -161,9 +165,25 @@ public final class BilledLines implements Rule {
     public static final RuleInfo KX_UNVERIFIED = new RuleInfo("MW-B009", Severity.INFO,
             "KX billed without the year-to-date expenses to verify it",
             "Enter the patient's incurred therapy expenses so far this year (patient.yearToDate, and outside spend) "
-                    + "so the visit shows the threshold is passed; a batch audit checks KX across the patient's "
-                    + "visits in date order (MW-A003, MW-A004).",
-            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5);
+                    + "so the visit shows whether Medicare's therapy threshold is passed; a batch audit checks KX "
+                    + "across the patient's Medicare visits in date order (MW-A003, MW-A004).",
+            "CMS Pub 100-04 ch. 5 §10.3", Citations.CLAIMS_MANUAL_CH5)
+            .revised(2, "2026-12-07: on a Medicare fee-for-service claim only, whose threshold it speaks of; KX billed "
+                    + "to another payer (a commercial or Medicare Advantage plan) is MW-B017 (a commercial biller's "
+                    + "review: it asked a commercial plan's visit for the expenses that pass Medicare's threshold)");
+
+    /**
+     * MW-B017: KX billed to a payer that is not Medicare fee for service. KX is original Medicare's therapy-threshold
+     * modifier (RULES.md §4): Minutewise counts the threshold for Medicare claims only, so on another payer's claim it
+     * keeps KX as billed and says the payer's own policy decides, once a visit (in a check and in an audit alike).
+     */
+    public static final RuleInfo KX_NOT_MEDICARE = new RuleInfo("MW-B017", Severity.INFO,
+            "KX billed to a payer that is not Medicare fee for service",
+            "Check the payer's own policy: keep KX only where its contract or medical policy asks for it (some "
+                    + "Medicare Advantage plans follow Medicare's therapy threshold, others do not; a commercial "
+                    + "plan's KX means what its policy says), else remove it.",
+            "CMS Pub 100-04 ch. 5 §10.3 (KX: original Medicare's therapy threshold); RULES.md §3.3, §4",
+            Citations.CLAIMS_MANUAL_CH5);
 
     public static final RuleInfo UNKNOWN_MODIFIER = new RuleInfo("MW-B010", Severity.INFO,
             "Billed modifier not in the modifier list",
@@ -284,6 +304,12 @@ public final class BilledLines implements Rule {
      */
     private static final Set<String> COMPARED_MEDICARE = java.util.stream.Stream.concat(COMPARED.stream(),
             java.util.stream.Stream.of("GA", "GZ")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /**
+     * For any other payer, not KX: it is original Medicare's threshold modifier, kept as billed and said once
+     * (MW-B017). 96/97 are compared line by line with the visit's purpose ({@link #purposeModifiers}).
+     */
+    private static final Set<String> COMPARED_NOT_MEDICARE = COMPARED.stream().filter(m -> !m.equals("KX"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @Override
     public RuleInfo info() {
@@ -295,7 +321,7 @@ public final class BilledLines implements Rule {
         return List.of(CANNOT_VERIFY, OVER_BILLED, UNDER_BILLED, DISCIPLINE_MODIFIER, UNPAIRED_ASSISTANT,
                 MODIFIER_DIFFERS, NOT_DOCUMENTED, ASSISTANT_MODIFIER_NOT_APPLICABLE, KX_UNVERIFIED, UNKNOWN_MODIFIER,
                 CONTRADICTORY_MODIFIERS, REQUIRED_MODIFIER_MISSING, ZERO_UNITS, SAME_LINE_TWICE,
-                GA_WITHOUT_NOTICE, NCCI_BUNDLED);
+                GA_WITHOUT_NOTICE, NCCI_BUNDLED, KX_NOT_MEDICARE);
     }
 
     /**
@@ -409,6 +435,8 @@ public final class BilledLines implements Rule {
             }
         }
         sameLineTwice(ctx, v.billed(), out);
+        purposeModifiers(ctx, out);
+        kxNotMedicare(ctx, out);
         List<String> kxUnverified = null;
         Set<String> tieOver = null;
         List<ClaimLine> engineLines = ClaimBuilder.of(ctx).lines();
@@ -471,7 +499,7 @@ public final class BilledLines implements Rule {
             List<String> engine = e < 0 ? List.of() : engineByCode.modifiers(e);
             List<String> billed = billedByCode.modifiers(c);
             List<String> compared = billed;
-            if (billed.contains("KX") && !engine.contains("KX") && !notCovered.contains(code)
+            if (billed.contains("KX") && ctx.payer().isMedicare() && !engine.contains("KX") && !notCovered.contains(code)
                     && v.patient().spentBefore(ClaimBuilder.documentedDiscipline(v, code)).signum() == 0) {
                 // No expenses before this visit are known: whether the threshold is passed is not for this visit
                 // alone to say (the claim builder adds KX only from known expenses).
@@ -479,7 +507,7 @@ public final class BilledLines implements Rule {
                 kxUnverified.add(code);
                 compared = without(billed, "KX");
             }
-            Set<String> comparedSet = ctx.payer().isMedicare() ? COMPARED_MEDICARE : COMPARED;
+            Set<String> comparedSet = ctx.payer().isMedicare() ? COMPARED_MEDICARE : COMPARED_NOT_MEDICARE;
             if (v.abn().isEmpty() && compared.contains("GZ")) {
                 // GZ says no notice was given: a visit that records no ABN does not contradict it.
                 compared = without(compared, "GZ");
@@ -594,6 +622,95 @@ public final class BilledLines implements Rule {
                     ? " carries" : " carry") + " KX, but the visit gives no therapy expenses incurred earlier this "
                     + "year, so this visit alone cannot show the threshold is passed."));
         }
+    }
+
+    /**
+     * MW-B006 for 96/97: on a visit whose purpose is known (stated, or a billed 96 or 97 gives it), the sent lines
+     * that carry the other purpose's modifier, and, for a payer asking for 96/97 on every line, those that lack the
+     * purpose's own; one finding for them all. A visit that states no purpose and bills neither is MW-M002's.
+     */
+    private static void purposeModifiers(CheckContext ctx, List<Finding> out) {
+        Visit v = ctx.visit();
+        if (!v.purposeStated()) {
+            return;
+        }
+        String own = v.purpose().modifier();
+        String other = v.purpose().otherModifier();
+        boolean asks = ctx.payer().habilitativeModifiers();
+        List<String> wrong = new ArrayList<>(0);
+        List<String> lacking = new ArrayList<>(0);
+        int first = -1;
+        for (int i = 0; i < v.billed().size(); i++) {
+            BilledLine b = v.billed().get(i);
+            boolean carriesOther = b.modifiers().contains(other);
+            boolean lacks = asks && !b.modifiers().contains(own);
+            if (!sent(ctx, b) || !carriesOther && !lacks) {
+                continue;
+            }
+            first = first < 0 ? i : first;
+            (carriesOther ? wrong : lacking).add(b.code() + " (billed[" + i + "])");
+        }
+        if (first < 0) {
+            return;
+        }
+        String purpose = v.purpose() == org.minutewise.core.model.Purpose.HABILITATIVE ? "habilitative"
+                : "rehabilitative";
+        String otherPurpose = purpose.equals("habilitative") ? "rehabilitative" : "habilitative";
+        List<String> said = new ArrayList<>(2);
+        if (!wrong.isEmpty()) {
+            said.add(String.join(", ", wrong) + (wrong.size() == 1 ? " carries " : " carry ") + other + " ("
+                    + otherPurpose + ")");
+        }
+        if (!lacking.isEmpty()) {
+            said.add(String.join(", ", lacking) + (lacking.size() == 1 ? " carries" : " carry") + " neither");
+        }
+        // When the billed lines themselves could have given the purpose (96 and 97 on different lines), say how.
+        String how = org.minutewise.core.model.Purpose.ofBilled(v.billed()).filter(p -> p == v.purpose()).isPresent()
+                && !wrong.isEmpty() ? "; a visit that states none takes it from a billed 96, else 97" : "";
+        out.add(MODIFIER_DIFFERS.finding(billedPath(first), "The visit's purpose is " + purpose + " (" + own + how
+                + "), but " + String.join(", and ", said)
+                + "." + (asks ? " Missing: " + own + "." : "") + (wrong.isEmpty() ? "" : " Not supported: " + other
+                + ".") + (asks ? " Payer " + ctx.payer().id() + " asks for 96 (habilitative) or 97 (rehabilitative) "
+                + "on every line, and the line must say the visit's purpose." : " Payer " + ctx.payer().id()
+                + " does not ask for 96/97, but a line that carries one says the visit's purpose; the corrected "
+                + "claim carries " + own + " in its place."), "Bill every line with the modifier of the visit's "
+                + "purpose: 96 when the therapy builds skills the patient never had (habilitative, such as a child's "
+                + "developmental delay), 97 when it restores function lost to an illness or injury (rehabilitative). "
+                + "If the billed modifier is the right one, correct the visit's purpose so the two agree."));
+    }
+
+    /**
+     * MW-B017: the codes billed with KX to a payer that is not Medicare fee for service, once a visit. Said whatever
+     * the minutes (a claim read back from an 837 too): the verdict is the payer's, not the documentation's.
+     */
+    private static void kxNotMedicare(CheckContext ctx, List<Finding> out) {
+        if (ctx.payer().isMedicare()) {
+            return;
+        }
+        List<String> codes = null;
+        for (BilledLine b : ctx.visit().billed()) {
+            if (b.modifiers().contains("KX") && sent(ctx, b)) {
+                codes = codes == null ? new ArrayList<>(2) : codes;
+                if (!codes.contains(b.code())) {
+                    codes.add(b.code());
+                }
+            }
+        }
+        if (codes == null) {
+            return;
+        }
+        org.minutewise.core.payer.PayerKind kind = ctx.payer().kind();
+        boolean advantage = kind == org.minutewise.core.payer.PayerKind.MEDICARE_ADVANTAGE;
+        boolean medicareSecondary = ctx.visit().secondaryPayer().flatMap(id -> ctx.ref().payers().find(id))
+                .filter(org.minutewise.core.payer.PayerProfile::isMedicare).isPresent();
+        out.add(KX_NOT_MEDICARE.finding("billed", String.join(", ", codes) + (codes.size() == 1 ? " carries"
+                : " carry") + " KX, and payer " + ctx.payer().id() + " (" + kind.wire() + ") is not Medicare fee "
+                + "for service. KX is original Medicare's therapy-threshold modifier (the patient's incurred therapy "
+                + "expenses for the year past the threshold); Minutewise counts that threshold for Medicare fee for "
+                + "service only, so it keeps KX as billed and does not judge it: whether this payer wants KX is "
+                + "its own policy" + (advantage ? " (a Medicare Advantage plan may follow Medicare's threshold or "
+                + "not; its contract says)" : "") + "." + (medicareSecondary ? " Medicare, the secondary payer, "
+                + "judges KX on the claim that reaches it (MW-S003)." : "")));
     }
 
     /**
