@@ -13,11 +13,31 @@ public final class InputProblems extends InputException {
     private final transient List<InputException> problems;
 
     public InputProblems(List<InputException> problems) {
-        super(problems.get(0).path(), detail(problems));
-        this.problems = List.copyOf(problems);
+        this(flat(problems), true);
     }
 
-    /** Each problem, in the order found (at least two). */
+    private InputProblems(List<InputException> flat, boolean flattened) {
+        super(flat.get(0).path(), detail(flat));
+        this.problems = flat;
+    }
+
+    /**
+     * The problems with any {@link InputProblems} among them replaced by its own (a part of the input checked by a
+     * collector of its own, the 837's billing provider): one problem, one entry, each with its own path.
+     */
+    private static List<InputException> flat(List<InputException> problems) {
+        List<InputException> out = new java.util.ArrayList<>(problems.size());
+        for (InputException e : problems) {
+            if (e instanceof InputProblems many) {
+                out.addAll(many.problems());
+            } else {
+                out.add(e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Each problem, in the order found (at least two), none of them an {@code InputProblems}. */
     public List<InputException> problems() {
         return problems;
     }

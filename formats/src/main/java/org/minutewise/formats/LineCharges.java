@@ -125,10 +125,15 @@ public final class LineCharges {
     }
 
     /**
-     * The clinic's fee for one unit of {@code code}, as the check priced the engine's line of the code from the fee
-     * schedule (a line of units whose services give no charge of their own); empty when it did not.
+     * The clinic's fee for one unit of {@code code}: the fee schedule's, as the check gives it for a billed code
+     * without a charge ({@link org.minutewise.core.claim.Claim#fees}), else as the check priced the engine's line of
+     * the code from the fee schedule (a line of units whose services give no charge of their own); empty when
+     * neither does.
      */
     static Optional<BigDecimal> feePerUnit(CheckResult r, String code) {
+        if (r.claim().fees().containsKey(code)) {
+            return Optional.of(r.claim().fees().get(code));
+        }
         for (ClaimLine l : r.engineClaim().lines()) {
             if (l.code().equals(code) && l.units() > 0 && l.charge().isPresent() && l.serviceIndexes().stream()
                     .noneMatch(s -> s < 0 || s >= r.visit().services().size()

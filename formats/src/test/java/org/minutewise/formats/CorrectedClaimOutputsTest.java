@@ -195,6 +195,22 @@ class CorrectedClaimOutputsTest {
                 + "priced 97112");
     }
 
+    /**
+     * From a review: a billed line without a charge whose code the minutes give no line of its own (97140 at 5
+     * minutes: 0 units) was refused from the 837 saying the fee schedule had no charge for it, which it has ($60.00),
+     * and the FHIR item went out without one; it is sent at the fee schedule's charge for its units, with the note.
+     */
+    @Test
+    void aBilledLineWithoutAChargeIsPricedFromTheFeeScheduleWhenItsCodeHasNoEngineLine() {
+        CheckResult r = check(ptVisit("97140", 5, "[{\"code\":\"97140\",\"modifiers\":[\"GP\"],\"units\":1}]"));
+        assertThat(r.engineClaim().lines()).noneMatch(l -> l.code().equals("97140") && l.units() > 0);
+        assertThat(sv1Charges(r)).containsExactly("60x1");
+        assertThat(fhirNets(r)).containsExactly("60.00");
+        assertThat(VisitOutput.x12Notes(List.of(r))).singleElement().asString()
+                .startsWith("visit V-C1: billed line 1 (97140 x1) has no charge: it is written at the clinic fee "
+                        + "schedule's $60.00 a unit");
+    }
+
     /** Near miss: no fee for the code either (97124): the 837 refuses the line naming the billed line's charge. */
     @Test
     void aBilledLineWithNeitherChargeNorFeeIsRefusedNamingIt() {

@@ -36,6 +36,12 @@ final class VisitJsonReaderTest {
         return "{'code':'97112','minutes':24,'provider':{'role':'PT'}}";
     }
 
+    /** A valid visit with one service and {@code fields} (single-quoted JSON members) after it. */
+    private static String withFields(String fields) {
+        return json("{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT','services':["
+                + ok() + "]," + fields);
+    }
+
     private Visit read(String text) {
         return reader.read(reader.parse(text));
     }
@@ -572,13 +578,11 @@ final class VisitJsonReaderTest {
      */
     @Test
     void aPeriodEndingBeforeItStartsIsRefusedNamingItsTo() {
-        String base = "{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT','services':["
-                + ok() + "],";
-        refused(json(base + "'authorization':{'visits':12,'used':3,'from':'2026-05-01','to':'2026-01-01'}}"))
+        refused(withFields("'authorization':{'visits':12,'used':3,'from':'2026-05-01','to':'2026-01-01'}}"))
                 .hasMessage("authorization.to: must not be before authorization.from 2026-05-01, got 2026-01-01");
-        refused(json(base + "'certification':{'from':'2026-04-01','to':'2026-02-01'}}"))
+        refused(withFields("'certification':{'from':'2026-04-01','to':'2026-02-01'}}"))
                 .hasMessage("certification.to: must not be before certification.from 2026-04-01, got 2026-02-01");
-        Visit oneDay = read(json(base + "'authorization':{'visits':1,'from':'2026-03-02','to':'2026-03-02'},"
+        Visit oneDay = read(withFields("'authorization':{'visits':1,'from':'2026-03-02','to':'2026-03-02'},"
                 + "'certification':{'from':'2026-03-02','to':'2026-03-02'}}"));
         assertThat(oneDay.authorization().orElseThrow().to()).contains(LocalDate.of(2026, 3, 2));
         assertThat(oneDay.certification().orElseThrow().to()).contains(LocalDate.of(2026, 3, 2));
@@ -587,13 +591,11 @@ final class VisitJsonReaderTest {
     /** A count sent as a string said "got 3", as if 3 were out of range; it names the string. */
     @Test
     void aCountSentAsAStringSaysSo() {
-        String base = "{'id':'V-1','dateOfService':'2026-03-02','payer':'medicare','planOfCare':'PT','services':["
-                + ok() + "],";
-        refused(json(base + "'authorization':{'visits':12,'used':'3'}}"))
+        refused(withFields("'authorization':{'visits':12,'used':'3'}}"))
                 .hasMessage("authorization.used: expected a whole number from 0 to 10000, got a string (\"3\")");
-        refused(json(base + "'authorization':{'visits':12001}}"))
+        refused(withFields("'authorization':{'visits':12001}}"))
                 .hasMessage("authorization.visits: expected a whole number from 0 to 10000, got 12001");
-        assertThat(read(json(base + "'authorization':{'visits':12,'used':3}}")).authorization().orElseThrow().used())
+        assertThat(read(withFields("'authorization':{'visits':12,'used':3}}")).authorization().orElseThrow().used())
                 .hasValue(3);
     }
 }

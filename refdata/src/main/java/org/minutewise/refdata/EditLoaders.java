@@ -107,9 +107,14 @@ public final class EditLoaders {
             // The whole file takes one effective date: a code's second row is another value for the same days.
             Dated<Mue> before = byCode.putIfAbsent(m.code(), new Dated<>(row.line(), m));
             if (before != null) {
+                Mue o = before.value();
+                if (o.maxUnits() == max && o.adjudicationIndicator() == m.adjudicationIndicator()) {
+                    continue; // the same row again (two tables concatenated): nothing is ambiguous
+                }
                 throw f.error(row, "HCPCS/CPT Code", m.code() + " is given twice (line " + before.line() + " too), "
-                        + "with MUE " + before.value().maxUnits() + " there and " + max + " here: which is meant is "
-                        + "not known; give each code one MUE value");
+                        + "with MUE " + o.maxUnits() + " (indicator " + o.adjudicationIndicator() + ") there and "
+                        + max + " (indicator " + m.adjudicationIndicator() + ") here: which is meant is not known; "
+                        + "give each code one MUE value");
             }
             values.add(m);
         }

@@ -666,9 +666,21 @@ final class RefDataTest {
                 assertThatThrownBy(() -> RefData.withMueFile(RefData.defaults(), dup,
                         java.time.LocalDate.of(2026, 1, 1))).isInstanceOf(RefDataException.class)
                         .hasMessage("mue-dup.csv line 4 column HCPCS/CPT Code: 97110 is given twice (line 2 too), with "
-                                + "MUE " + rows[0] + " there and " + rows[1] + " here: which is meant is not known; "
-                                + "give each code one MUE value");
+                                + "MUE " + rows[0] + " (indicator 3) there and " + rows[1] + " (indicator 3) here: "
+                                + "which is meant is not known; give each code one MUE value");
             }
+            // The same value with another indicator is as ambiguous.
+            Path mai = Files.writeString(dir.resolve("mue-mai.csv"), MUE_HEADER
+                    + "97110,6,3 Date of Service Edit: Clinical,x\n97110,6,1 Line Edit,x\n");
+            assertThatThrownBy(() -> RefData.withMueFile(RefData.defaults(), mai, java.time.LocalDate.of(2026, 1, 1)))
+                    .isInstanceOf(RefDataException.class).hasMessageContaining("with MUE 6 (indicator 3) there and 6 "
+                            + "(indicator 1) here");
+            // Near miss (a review): the same row twice, two copies of a table joined, is not ambiguous: read once.
+            Path same = Files.writeString(dir.resolve("mue-same.csv"), MUE_HEADER
+                    + "97110,6,3 Date of Service Edit: Clinical,x\n97112,4,3 Date of Service Edit: Clinical,x\n"
+                    + "97110,6,3 Date of Service Edit: Clinical,x\n");
+            assertThat(RefData.withMueFile(RefData.defaults(), same, java.time.LocalDate.of(2026, 1, 1)).mue()
+                    .latest()).hasSize(2);
             // Near miss: two codes, once each.
             Path two = Files.writeString(dir.resolve("mue-two.csv"), MUE_HEADER
                     + "97110,6,3 Date of Service Edit: Clinical,x\n97112,4,3 Date of Service Edit: Clinical,x\n");

@@ -354,7 +354,15 @@ public final class VisitChecker {
                 // documented visit adds, whatever was billed; the store records them and the output shows them.
                 // The label says which claim each figure prices when the two differ (a biller reconciles them).
                 estimate = billedLabel(estimate, engine.kx());
-                claim = new Claim(billed, estimate, engine.kx(), Map.of());
+                // A billed line without a charge is sent at the fee schedule's charge for its units, whether or
+                // not the documented minutes give its code a line of its own (0 units, or none documented).
+                Map<String, java.math.BigDecimal> fees = new java.util.HashMap<>();
+                for (org.minutewise.core.model.BilledLine b : visit.billed()) {
+                    if (b.charge().isEmpty()) {
+                        ref.fees().charge(b.code()).ifPresent(f -> fees.put(b.code(), f));
+                    }
+                }
+                claim = new Claim(billed, estimate, engine.kx(), Map.of(), fees);
             }
         } catch (RuntimeException e) {
             findings.add(RuleBook.RULE_FAILED.finding("claimLines", "Building the claim lines failed with "
