@@ -869,17 +869,39 @@ public final class ClaimBuilder {
     }
 
     /**
-     * The rendering provider: a therapist who furnished the code; for an assistant's lines, the supervising
-     * therapist the assistant names, else a therapist of the same discipline on the visit; else nobody: an
-     * assistant is never the rendering provider (assistants do not enroll with Medicare; MW-W004 blocks).
+     * The rendering provider: a therapist who furnished the code (of two, the one who furnished more of its minutes,
+     * then the first id alphabetically: whatever the order the services are documented in); for an assistant's
+     * lines, the supervising therapist the assistant names, else a therapist of the same discipline on the visit;
+     * else nobody: an assistant is never the rendering provider (assistants do not enroll with Medicare; MW-W004
+     * blocks).
      */
     static Provider rendering(Visit v, List<Integer> idx, Discipline d) {
         List<ServiceLine> services = v.services();
+        Provider best = null;
+        int bestMinutes = -1;
         for (int k = 0; k < idx.size(); k++) {
             Provider p = services.get(idx.get(k)).provider();
-            if (!p.role().rendersUnderSupervisor() && p.role() != Role.AIDE) {
-                return p;
+            if (p.role().rendersUnderSupervisor() || p.role() == Role.AIDE) {
+                continue;
             }
+            if (best != null && p.id().equals(best.id())) {
+                continue;
+            }
+            int minutes = 0;
+            for (int j = 0; j < idx.size(); j++) {
+                ServiceLine s = services.get(idx.get(j));
+                if (s.provider().id().equals(p.id()) && !s.provider().role().rendersUnderSupervisor()) {
+                    minutes += s.minutes();
+                }
+            }
+            if (best == null || minutes > bestMinutes || minutes == bestMinutes
+                    && p.id().orElse("").compareTo(best.id().orElse("")) < 0) {
+                best = p;
+                bestMinutes = minutes;
+            }
+        }
+        if (best != null) {
+            return best;
         }
         for (int k = 0; k < idx.size(); k++) {
             Provider p = services.get(idx.get(k)).provider();

@@ -684,6 +684,31 @@ class ClaimBuilderTest {
          * the rows), and the explanation says whom and why. Near miss: A2 with more minutes (21) is named whatever the
          * order.
          */
+        /**
+         * Two therapists furnished one code: the line is rendered under the one who furnished more of its minutes,
+         * equal minutes the first id alphabetically, whatever order the services are documented in (it was the first
+         * documented: the claim changed with the order of the input).
+         */
+        @Test
+        void twoTherapistsOfOneCodeRenderUnderTheOneWithMoreMinutesWhateverTheOrder() {
+            ServiceLine t1 = minutes("97110", 10, pt("T1"));
+            ServiceLine t2 = minutes("97110", 15, pt("T2"));
+            for (List<ServiceLine> order : List.of(List.of(t1, t2), List.of(t2, t1))) {
+                assertThat(check(visit().services(order).build()).claim().lines()).extracting(ClaimBuilderTest::withWho)
+                        .as("documented %s first", order.get(0).provider().id().orElseThrow())
+                        .containsExactly("97110 x2 GP T2/-");
+            }
+            ServiceLine t2Same = minutes("97110", 10, pt("T2"));
+            for (List<ServiceLine> order : List.of(List.of(t1, t2Same), List.of(t2Same, t1))) {
+                assertThat(check(visit().services(order).build()).claim().lines()).extracting(ClaimBuilderTest::withWho)
+                        .containsExactly("97110 x1 GP T1/-");
+            }
+            // Near miss: one therapist's two sessions of the code are one therapist's minutes.
+            ServiceLine t1Again = minutes("97110", 10, pt("T1"));
+            assertThat(check(visit().services(List.of(t1, t2, t1Again)).build()).claim().lines())
+                    .extracting(ClaimBuilderTest::withWho).containsExactly("97110 x2 GP T1/-");
+        }
+
         @Test
         void twoAssistantsWithEqualMinutesUnderOneSupervisorNameTheFirstIdAlphabetically() {
             ServiceLine a1 = minutes("97110", 20, assistant("A1", Role.PTA, "T1"));
