@@ -19,7 +19,9 @@ public final class PurposeNotStated implements Rule {
                     + "had, such as a child's developmental delay; \"rehabilitative\" for function lost to an "
                     + "illness or injury), so the lines carry 96 or 97 as it says.",
             "CPT modifiers 96 (habilitative services) and 97 (rehabilitative services), CPT 2018 on; payer profile "
-                    + "(habilitativeModifiers)", "https://www.ama-assn.org/practice-management/cpt");
+                    + "(habilitativeModifiers)", "https://www.ama-assn.org/practice-management/cpt")
+            .revised(2, "2026-12-08: a billed claim whose lines carry neither 96 nor 97 is told so (its lines may be "
+                    + "denied), not only that the corrected lines add 97");
 
     @Override
     public RuleInfo info() {
@@ -31,9 +33,12 @@ public final class PurposeNotStated implements Rule {
         if (!ctx.payer().habilitativeModifiers() || ctx.visit().purposeStated()) {
             return;
         }
+        // Billed lines carrying 96 or 97 would have given the purpose: billed ones here carry neither.
+        String added = ctx.visit().billed().isEmpty() ? "97 was added, rehabilitative being the usual case"
+                : "the billed lines carry neither, which the payer may deny; Minutewise's corrected lines add 97, "
+                + "rehabilitative being the usual case";
         out.add(INFO.finding("purpose", "Payer " + ctx.payer().id() + " asks for 96 (habilitative) or 97 "
-                + "(rehabilitative) on every line, and the visit does not say which: 97 was added, rehabilitative "
-                + "being the usual case. If the therapy builds skills the patient never had (habilitative), the "
-                + "lines take 96 instead."));
+                + "(rehabilitative) on every line, and the visit does not say which: " + added + ". If the therapy "
+                + "builds skills the patient never had (habilitative), the lines take 96 instead."));
     }
 }

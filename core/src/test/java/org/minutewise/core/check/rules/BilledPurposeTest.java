@@ -70,7 +70,10 @@ final class BilledPurposeTest {
         CheckResult r = check(v);
         assertThat(differs(r)).isEmpty();
         assertThat(engineModifiers(r)).containsExactly(List.of("GP", "97"));
-        assertThat(findings(only(new PurposeNotStated(), ASKS).check(v), "MW-M002")).hasSize(1);
+        // It says the billed lines carry neither (they may be denied), not only that 97 was added (a review).
+        assertThat(findings(only(new PurposeNotStated(), ASKS).check(v), "MW-M002")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("the billed lines carry neither, which the payer "
+                        + "may deny; Minutewise's corrected lines add 97").doesNotContain("97 was added"));
     }
 
     @Test
