@@ -352,7 +352,8 @@ public final class CsvVisitReader {
             mode = Optional.of(Mode.parse(h.get(f, "mode")).orElseThrow(() -> err(line, "mode",
                     "expected one-on-one, group or supervised, got \"" + h.get(f, "mode") + "\"")));
         }
-        OptionalInt billedUnits = number(h.get(f, "billedUnits"), line, "billedUnits", 999);
+        OptionalInt billedUnits = number(h.get(f, "billedUnits"), line, "billedUnits",
+                org.minutewise.core.model.Visit.MAX_UNITS);
         List<String> mods = new ArrayList<>();
         for (String m : h.get(f, "billedModifiers").split(";")) {
             String mod = m.trim().toUpperCase();

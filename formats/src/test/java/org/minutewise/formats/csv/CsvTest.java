@@ -237,6 +237,21 @@ class CsvTest {
     }
 
     /**
+     * The CSV took billed units up to 999 where the visit JSON, FHIR and the model take 10,000: a visit written from
+     * JSON could not be read back from its CSV. One limit (Visit.MAX_UNITS); past it the row is refused naming the
+     * column.
+     */
+    @Test
+    void billedUnitsHaveTheVisitsLimit() {
+        String row = "V1,2026-03-02,medicare,,PT,P1,,97110,30,,,T1,PT,,";
+        assertThat(VisitInput.read(HEADER + row + "5000,GP,,\r\n", VisitFormat.CSV, REF).get(0).visit().get()
+                .billed()).singleElement().satisfies(b -> assertThat(b.units()).isEqualTo(5000));
+        assertThat(VisitInput.read(HEADER + row + "10001,GP,,\r\n", VisitFormat.CSV, REF).get(0).error()).get()
+                .extracting(InputException::getMessage).asString()
+                .startsWith("line 2, column billedUnits: must be between 0 and 10000, got 10001");
+    }
+
+    /**
      * Billed modifiers without billed units are not a billed line to drop silently (the audit counted the visit as
      * unbilled: the engine's units as billed, which claims.csv did not show): the row is refused naming billedUnits.
      * Near misses: units with modifiers, units alone, and neither are read.
