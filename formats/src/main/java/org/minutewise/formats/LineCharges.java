@@ -22,8 +22,8 @@ import org.minutewise.core.model.BilledLine;
  *       priced the engine's line.</li>
  *   <li>A corrected line of a code the clinic has no fee for keeps the code's billed charge as billed, never scaled to
  *       the corrected units (a billed charge need not be units x one price), and a note says so.</li>
- *   <li>A billed line without a charge (the claim as billed) takes the clinic fee schedule x its units when the check
- *       priced the code by it, and a note says so; else it has none (the 837 names {@code billed[i].charge}).</li>
+ *   <li>A billed line without a charge (the claim as billed) takes the clinic fee schedule x its units when the
+ *       schedule prices the code, and a note says so; else it has none (the 837 names {@code billed[i].charge}).</li>
  * </ul>
  */
 public final class LineCharges {
@@ -126,22 +126,11 @@ public final class LineCharges {
 
     /**
      * The clinic's fee for one unit of {@code code}: the fee schedule's, as the check gives it for a billed code
-     * without a charge ({@link org.minutewise.core.claim.Claim#fees}), else as the check priced the engine's line of
-     * the code from the fee schedule (a line of units whose services give no charge of their own); empty when
-     * neither does.
+     * without a charge ({@link org.minutewise.core.claim.Claim#fees}: the same schedule that priced the engine's line
+     * of the code, whether or not the minutes gave the code a line); empty when the schedule has none.
      */
     static Optional<BigDecimal> feePerUnit(CheckResult r, String code) {
-        if (r.claim().fees().containsKey(code)) {
-            return Optional.of(r.claim().fees().get(code));
-        }
-        for (ClaimLine l : r.engineClaim().lines()) {
-            if (l.code().equals(code) && l.units() > 0 && l.charge().isPresent() && l.serviceIndexes().stream()
-                    .noneMatch(s -> s < 0 || s >= r.visit().services().size()
-                    || r.visit().services().get(s).charge().isPresent())) {
-                return Optional.of(l.charge().get().divide(BigDecimal.valueOf(l.units()), 2, RoundingMode.HALF_UP));
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(r.claim().fees().get(code));
     }
 
     private static boolean sameKind(BilledLine b, ClaimLine l) {
